@@ -2,7 +2,8 @@ import APISchema
 import OpenAPIKit
 
 // The JSON Schemas of the document: named types under `components/schemas`, and the schema of every type reference.
-// Enums are open (any value of their type is valid, as the SDK decodes it); response types accept null.
+// Enums are open (any value of their type is valid, as the SDK decodes it); response types accept null, written
+// without a `{type: null}` branch, which 3.1 generators (swift-openapi-generator) skip with a warning.
 extension DocumentBuilder {
     func namedTypeSchema(_ type: NamedType) -> JSONSchema {
         var schema: JSONSchema
@@ -26,6 +27,8 @@ extension DocumentBuilder {
         case .alias(let target):
             schema = self.schema(.named(target))
         }
+        // A type some response contains accepts null itself, so that a `$ref` to it needs no `anyOf` with `null`.
+        if responseTypes.contains(type.name) { schema = Self.nullable(schema) }
         if !type.description.isEmpty { schema = schema.with(description: type.description) }
         return schema.adding(["x-source": AnyCodable(type.source.description)])
     }
@@ -96,14 +99,17 @@ extension DocumentBuilder {
         return (.string, values.map { AnyCodable($0) })
     }
 
-    /// The schema of a value that may also be `null`: `type: [T, "null"]`, a `null` branch added to an `anyOf`,
-    /// or `anyOf` with a `null` branch around a `$ref`. `{}` (any JSON) and unresolved types already accept it.
+    /// The schema of a value that may also be `null`, in the forms 3.1 generators read: `type: [T, "null"]`; for an
+    /// open enum (`anyOf` the documented values and any value) its open branch `type: [T, "null"]`. A `$ref` stays
+    /// as it is: the types a response contains are exported nullable themselves. `{}` (any JSON) and unresolved
+    /// types already accept it.
     static func nullable(_ schema: JSONSchema) -> JSONSchema {
         switch schema.value {
-        case .any(of: let branches, core: let core): .any(of: branches + [.null()], core: core)
-        case .reference: .any(of: [schema, .null()], core: .init())
-        case .fragment: schema
-        default: schema.nullableSchemaObject()
+        case .any(of: var branches, core: let core):
+            if let open = branches.popLast() { branches.append(nullable(open)) }
+            return .any(of: branches, core: core)
+        case .reference, .fragment: return schema
+        default: return schema.nullableSchemaObject()
         }
     }
 }

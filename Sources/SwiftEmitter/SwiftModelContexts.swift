@@ -35,12 +35,14 @@ struct ModelContext {
     var enums: [EnumContext]
     var properties: [PropertyContext]
     var hasProperties: Bool
-    /// Whether `CodingKeys` is written out: some wire name differs from its Swift name, or the model decodes itself.
-    var codingKeys: Bool
+    /// The `CodingKeys` cases, several to a line; empty (no `CodingKeys`) when every wire name is its Swift name.
+    /// Coding is synthesized: numbers and booleans sent as strings are read by `JSONModelDecoder` itself.
+    var codingKeyLines: [String]
+    var hasCodingKeys: Bool
     /// The memberwise initializer's parameter list on one line, when `public init(…) {` fits the line width.
     var initArguments: String?
-    /// Whether the model decodes itself (some field decodes leniently).
-    var customDecoding: Bool
+    /// Otherwise its parameters, several to a line.
+    var initArgumentLines: [String]
 }
 
 struct PropertyContext {
@@ -52,9 +54,6 @@ struct PropertyContext {
     var codingKey: String
     /// ` = nil` for optionals in the memberwise initializer.
     var defaultValue: String
-    var separator: String
-    /// The decoding expression of the custom `init(from:)`.
-    var decode: String
 }
 
 /// One declaration of a models file: exactly one of the three is set.
@@ -107,7 +106,6 @@ struct SwiftModelBuilder {
         var enums: [EnumContext] = []
         var sameValues = SameValueEnums()
         var contexts: [PropertyContext] = []
-        var customDecoding = false
         for (index, property) in properties.enumerated() {
             let memberName = memberNames[index]
             var doc = SwiftDocComment(property.description)
@@ -136,10 +134,6 @@ struct SwiftModelBuilder {
                 }
             }
             let baseType = typeMap.swiftType(property.type, leaf: leafName)
-            let lenient = typeMap.decodesLeniently(property.type) && leafName == nil
-            customDecoding = customDecoding || lenient
-            let method =
-                (lenient ? "decodeLenient" : "decode") + (property.required ? "" : "IfPresent")
             contexts.append(
                 PropertyContext(
                     doc: doc.lines(indent: 4),
@@ -147,17 +141,19 @@ struct SwiftModelBuilder {
                     type: baseType + (property.required ? "" : "?"),
                     codingKey: SwiftNames.unescaped(memberName) == property.name
                         ? memberName : "\(memberName) = \(SwiftNames.literal(property.name))",
-                    defaultValue: property.required ? "" : " = nil",
-                    separator: index == properties.count - 1 ? "" : ",",
-                    decode: "try container.\(method)(\(baseType).self, forKey: .\(memberName))"))
+                    defaultValue: property.required ? "" : " = nil"))
         }
-        let initArguments = contexts.map { "\($0.name): \($0.type)\($0.defaultValue)" }.joined(separator: ", ")
+        let parameters = contexts.map { "\($0.name): \($0.type)\($0.defaultValue)" }
+        let initArguments = parameters.joined(separator: ", ")
+        let renamed = contexts.contains { $0.codingKey != $0.name }
+        let fitsOneLine = "    public init(\(initArguments)) {".count <= SwiftDocComment.lineWidth
         return ModelContext(
             name: name, doc: SwiftDocComment(description).lines(indent: 0), enums: enums, properties: contexts,
             hasProperties: !contexts.isEmpty,
-            codingKeys: customDecoding || contexts.contains { $0.codingKey != $0.name },
-            initArguments: "    public init(\(initArguments)) {".count <= SwiftDocComment.lineWidth ? initArguments : nil,
-            customDecoding: customDecoding)
+            codingKeyLines: renamed ? SwiftLineWrap.lines(contexts.map(\.codingKey), indent: 13, continued: false) : [],
+            hasCodingKeys: renamed,
+            initArguments: fitsOneLine ? initArguments : nil,
+            initArgumentLines: fitsOneLine ? [] : SwiftLineWrap.lines(parameters, indent: 8, continued: true))
     }
 
     /// The documentation of a nested enum: the members whose values it lists.

@@ -270,7 +270,9 @@ struct SwiftOperationBuilder {
             returnClause: returnClause,
             statements: statements,
             requestName: requestName,
-            requestArguments: ListItemContext.list(requestArguments),
+            // Several arguments to a line, as one writes them by hand.
+            requestArguments: ListItemContext.list(
+                SwiftLineWrap.lines(requestArguments, indent: 12, continued: true), separator: ""),
             send: send)
     }
 

@@ -91,14 +91,6 @@ struct SwiftTypeMap {
         }
     }
 
-    /// Whether a value of `type` is decoded with `decodeLenient` (numbers and booleans sent as strings).
-    func decodesLeniently(_ type: TypeRef) -> Bool {
-        switch scalar(type) {
-        case .integer?, .int64?, .number?, .boolean?: true
-        default: false
-        }
-    }
-
     /// Whether a named schema type is an open enum (a string enumeration) in Swift.
     func isOpenEnum(_ name: String) -> Bool {
         if case .enumeration(let base, _)? = types[name]?.kind { return base == .string }

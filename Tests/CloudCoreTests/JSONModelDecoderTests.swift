@@ -226,4 +226,16 @@ import Testing
         let tooBig = Data(#"{"id": "a", "count": 1, "small": "300"}"#.utf8)
         #expect(Outcome { try JSONModelDecoder(scalars: .lenient).decode(Model.self, from: tooBig) } == .failure("dataCorrupted", path: "small"))
     }
+
+    /// How the SDK reads responses: a number or boolean field takes its value spelt as a string (what the generated
+    /// models' synthesized decoding relies on), but a string field still takes only a string.
+    @Test func quotedNumbersReadNumbersAndBooleansSentAsStrings() throws {
+        let text = Data(#"{"id": "a", "count": "7", "flag": "true", "wide": " 9 ", "items": [{"name": "n", "size": "3"}]}"#.utf8)
+        let model = try JSONModelDecoder(scalars: .quotedNumbers).decode(Model.self, from: text)
+        #expect(model.count == 7 && model.flag == true && model.wide == 9 && model.items == [Item(name: "n", size: 3)])
+        let numberForString = Data(#"{"id": 42, "count": 1}"#.utf8)
+        #expect(Outcome { try JSONModelDecoder(scalars: .quotedNumbers).decode(Model.self, from: numberForString) } == .failure("typeMismatch", path: "id"))
+        let wrong = Data(#"{"id": "a", "count": "seven"}"#.utf8)
+        #expect(Outcome { try JSONModelDecoder(scalars: .quotedNumbers).decode(Model.self, from: wrong) } == .failure("dataCorrupted", path: "count"))
+    }
 }

@@ -15,11 +15,9 @@ extension APIGClient {
     ///   - body: The request body.
     public func checkAPIGroupsV2(instanceID: String, _ body: CheckAPIGroupsV2Request) async throws {
         let request = OperationRequest(
-            operation: "CheckApiGroupsV2",
-            method: .post,
+            operation: "CheckApiGroupsV2", method: .post,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/api-groups/check",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         try await client.send(request)
     }
@@ -42,11 +40,9 @@ extension APIGClient {
         _ body: CreateApigroupV2Request
     ) async throws -> APIGroupInfo {
         let request = OperationRequest(
-            operation: "CreateApigroupV2",
-            method: .post,
+            operation: "CreateApigroupV2", method: .post,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/api-groups",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: APIGroupInfo.self)
     }
@@ -62,8 +58,7 @@ extension APIGClient {
     ///   - groupID: API group ID.
     public func deleteApigroupV2(instanceID: String, groupID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteApigroupV2",
-            method: .delete,
+            operation: "DeleteApigroupV2", method: .delete,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/api-groups/{group_id}",
             pathParameters: ["instance_id": instanceID, "group_id": groupID]
         )
@@ -103,11 +98,9 @@ extension APIGClient {
         query.append("name", name)
         query.append("precise_search", preciseSearch)
         let request = OperationRequest(
-            operation: "ListApiGroupsV2",
-            method: .get,
+            operation: "ListApiGroupsV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/api-groups",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListAPIGroupsV2Response.self)
     }
@@ -158,8 +151,7 @@ extension APIGClient {
     /// - Returns: The body of the service's `200` response.
     public func showDetailsOfApigroupV2(instanceID: String, groupID: String) async throws -> APIGroupInfo {
         let request = OperationRequest(
-            operation: "ShowDetailsOfApigroupV2",
-            method: .get,
+            operation: "ShowDetailsOfApigroupV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/api-groups/{group_id}",
             pathParameters: ["instance_id": instanceID, "group_id": groupID]
         )
@@ -185,11 +177,9 @@ extension APIGClient {
         _ body: UpdateApigroupV2Request
     ) async throws -> APIGroupInfo {
         let request = OperationRequest(
-            operation: "UpdateApigroupV2",
-            method: .put,
+            operation: "UpdateApigroupV2", method: .put,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/api-groups/{group_id}",
-            pathParameters: ["instance_id": instanceID, "group_id": groupID],
-            body: body
+            pathParameters: ["instance_id": instanceID, "group_id": groupID], body: body
         )
         return try await client.send(request, as: APIGroupInfo.self)
     }

@@ -12,8 +12,7 @@ public struct CheckAPIGroupsV2Request: Codable, Sendable, Equatable {
     public var romaAppID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case groupName = "group_name"
-        case romaAppID = "roma_app_id"
+        case groupName = "group_name", romaAppID = "roma_app_id"
     }
 
     public init(groupName: String, romaAppID: String? = nil) {

@@ -25,10 +25,7 @@ public struct CreateApigroupV2Request: Codable, Sendable, Equatable {
     public var version: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case remark
-        case romaAppID = "roma_app_id"
-        case version
+        case name, remark, romaAppID = "roma_app_id", version
     }
 
     public init(name: String, remark: String? = nil, romaAppID: String? = nil, version: String? = nil) {

@@ -12,22 +12,9 @@ public struct ListAPIGroupsV2Response: Codable, Sendable, Equatable {
     /// API groups.
     public var groups: [APIGroupInfo]?
 
-    private enum CodingKeys: String, CodingKey {
-        case size
-        case total
-        case groups
-    }
-
     public init(size: Int? = nil, total: Int64? = nil, groups: [APIGroupInfo]? = nil) {
         self.size = size
         self.total = total
         self.groups = groups
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.total = try container.decodeLenientIfPresent(Int64.self, forKey: .total)
-        self.groups = try container.decodeIfPresent([APIGroupInfo].self, forKey: .groups)
     }
 }

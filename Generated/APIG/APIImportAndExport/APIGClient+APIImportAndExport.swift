@@ -26,12 +26,9 @@ extension APIGClient {
         var query = QueryItems()
         query.append("oas_version", oasVersion)
         let request = OperationRequest(
-            operation: "ExportApiDefinitionsV2",
-            method: .post,
+            operation: "ExportApiDefinitionsV2", method: .post,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/openapi/export",
-            pathParameters: ["instance_id": instanceID],
-            query: query,
-            body: body
+            pathParameters: ["instance_id": instanceID], query: query, body: body
         )
         return try await client.send(request, as: ExportAPIDefinitionsV2Response.self)
     }
@@ -54,11 +51,9 @@ extension APIGClient {
         _ body: ImportAPIDefinitionsV2Request
     ) async throws -> ImportAPIDefinitionsV2Response {
         let request = OperationRequest(
-            operation: "ImportApiDefinitionsV2",
-            method: .post,
+            operation: "ImportApiDefinitionsV2", method: .post,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/openapi/import",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: ImportAPIDefinitionsV2Response.self)
     }

@@ -15,17 +15,11 @@ public struct Failure: Codable, Sendable, Equatable {
     public var errorCode: String?
 
     private enum CodingKeys: String, CodingKey {
-        case path
-        case errorMsg = "error_msg"
-        case method
-        case errorCode = "error_code"
+        case path, errorMsg = "error_msg", method, errorCode = "error_code"
     }
 
     public init(
-        path: String? = nil,
-        errorMsg: String? = nil,
-        method: String? = nil,
-        errorCode: String? = nil
+        path: String? = nil, errorMsg: String? = nil, method: String? = nil, errorCode: String? = nil
     ) {
         self.path = path
         self.errorMsg = errorMsg
@@ -62,18 +56,11 @@ public struct ImportAPIDefinitionsV2Response: Codable, Sendable, Equatable {
     public var ignore: [Ignore]?
 
     private enum CodingKeys: String, CodingKey {
-        case success
-        case failure
-        case swagger
-        case groupID = "group_id"
-        case ignore
+        case success, failure, swagger, groupID = "group_id", ignore
     }
 
     public init(
-        success: [Success]? = nil,
-        failure: [Failure]? = nil,
-        swagger: Swagger? = nil,
-        groupID: String? = nil,
+        success: [Success]? = nil, failure: [Failure]? = nil, swagger: Swagger? = nil, groupID: String? = nil,
         ignore: [Ignore]? = nil
     ) {
         self.success = success

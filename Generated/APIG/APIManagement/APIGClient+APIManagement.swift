@@ -25,12 +25,9 @@ extension APIGClient {
         var query = QueryItems()
         query.append("action", action)
         let request = OperationRequest(
-            operation: "BatchPublishOrOfflineApiV2",
-            method: .post,
+            operation: "BatchPublishOrOfflineApiV2", method: .post,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/apis/publish",
-            pathParameters: ["instance_id": instanceID],
-            query: query,
-            body: body
+            pathParameters: ["instance_id": instanceID], query: query, body: body
         )
         return try await client.send(request, as: BatchPublishOrOfflineAPIV2Response.self)
     }
@@ -55,11 +52,9 @@ extension APIGClient {
         _ body: ChangeAPIVersionV2Request
     ) async throws -> PublishResp {
         let request = OperationRequest(
-            operation: "ChangeApiVersionV2",
-            method: .put,
+            operation: "ChangeApiVersionV2", method: .put,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/apis/publish/{api_id}",
-            pathParameters: ["instance_id": instanceID, "api_id": apiID],
-            body: body
+            pathParameters: ["instance_id": instanceID, "api_id": apiID], body: body
         )
         return try await client.send(request, as: PublishResp.self)
     }
@@ -75,11 +70,9 @@ extension APIGClient {
     ///   - body: The request body.
     public func checkAPIsV2(instanceID: String, _ body: CheckAPIsV2Request) async throws {
         let request = OperationRequest(
-            operation: "CheckAPIsV2",
-            method: .post,
+            operation: "CheckAPIsV2", method: .post,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/apis/check",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         try await client.send(request)
     }
@@ -101,11 +94,9 @@ extension APIGClient {
         _ body: CreateAPIV2Request
     ) async throws -> CreateAPIV2Response {
         let request = OperationRequest(
-            operation: "CreateApiV2",
-            method: .post,
+            operation: "CreateApiV2", method: .post,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/apis",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: CreateAPIV2Response.self)
     }
@@ -126,11 +117,9 @@ extension APIGClient {
         _ body: CreateOrDeletePublishRecordForAPIV2Request
     ) async throws -> PublishResp {
         let request = OperationRequest(
-            operation: "CreateOrDeletePublishRecordForApiV2",
-            method: .post,
+            operation: "CreateOrDeletePublishRecordForApiV2", method: .post,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/apis/action",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: PublishResp.self)
     }
@@ -154,11 +143,9 @@ extension APIGClient {
         _ body: DebugAPIV2Request
     ) async throws -> DebugAPIV2Response {
         let request = OperationRequest(
-            operation: "DebugApiV2",
-            method: .post,
+            operation: "DebugApiV2", method: .post,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/apis/debug/{api_id}",
-            pathParameters: ["instance_id": instanceID, "api_id": apiID],
-            body: body
+            pathParameters: ["instance_id": instanceID, "api_id": apiID], body: body
         )
         return try await client.send(request, as: DebugAPIV2Response.self)
     }
@@ -175,8 +162,7 @@ extension APIGClient {
     ///   - versionID: API version.
     public func deleteAPIByVersionIDV2(instanceID: String, versionID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteApiByVersionIdV2",
-            method: .delete,
+            operation: "DeleteApiByVersionIdV2", method: .delete,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/apis/versions/{version_id}",
             pathParameters: ["instance_id": instanceID, "version_id": versionID]
         )
@@ -194,8 +180,7 @@ extension APIGClient {
     ///   - apiID: API ID.
     public func deleteAPIV2(instanceID: String, apiID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteApiV2",
-            method: .delete,
+            operation: "DeleteApiV2", method: .delete,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/apis/{api_id}",
             pathParameters: ["instance_id": instanceID, "api_id": apiID]
         )
@@ -268,11 +253,9 @@ extension APIGClient {
         query.append("vpc_channel_name", vpcChannelName)
         query.append("return_data_mode", returnDataMode)
         let request = OperationRequest(
-            operation: "ListAPIsV2",
-            method: .get,
+            operation: "ListAPIsV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/apis",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListAPIsV2Response.self)
     }
@@ -362,11 +345,9 @@ extension APIGClient {
         var query = QueryItems()
         query.append("env_id", envID)
         let request = OperationRequest(
-            operation: "ListApiRuntimeDefinitionV2",
-            method: .get,
+            operation: "ListApiRuntimeDefinitionV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/apis/runtime/{api_id}",
-            pathParameters: ["instance_id": instanceID, "api_id": apiID],
-            query: query
+            pathParameters: ["instance_id": instanceID, "api_id": apiID], query: query
         )
         return try await client.send(request, as: ListAPIRuntimeDefinitionV2Response.self)
     }
@@ -387,8 +368,7 @@ extension APIGClient {
         versionID: String
     ) async throws -> ListAPIVersionDetailV2Response {
         let request = OperationRequest(
-            operation: "ListApiVersionDetailV2",
-            method: .get,
+            operation: "ListApiVersionDetailV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/apis/versions/{version_id}",
             pathParameters: ["instance_id": instanceID, "version_id": versionID]
         )
@@ -428,11 +408,9 @@ extension APIGClient {
         query.append("env_id", envID)
         query.append("env_name", envName)
         let request = OperationRequest(
-            operation: "ListApiVersionsV2",
-            method: .get,
+            operation: "ListApiVersionsV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/apis/publish/{api_id}",
-            pathParameters: ["instance_id": instanceID, "api_id": apiID],
-            query: query
+            pathParameters: ["instance_id": instanceID, "api_id": apiID], query: query
         )
         return try await client.send(request, as: ListAPIVersionsV2Response.self)
     }
@@ -486,8 +464,7 @@ extension APIGClient {
         apiID: String
     ) async throws -> ShowDetailsOfAPIV2Response {
         let request = OperationRequest(
-            operation: "ShowDetailsOfApiV2",
-            method: .get,
+            operation: "ShowDetailsOfApiV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/apis/{api_id}",
             pathParameters: ["instance_id": instanceID, "api_id": apiID]
         )
@@ -512,11 +489,9 @@ extension APIGClient {
         _ body: UpdateAPIV2Request
     ) async throws -> UpdateAPIV2Response {
         let request = OperationRequest(
-            operation: "UpdateApiV2",
-            method: .put,
+            operation: "UpdateApiV2", method: .put,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/apis/{api_id}",
-            pathParameters: ["instance_id": instanceID, "api_id": apiID],
-            body: body
+            pathParameters: ["instance_id": instanceID, "api_id": apiID], body: body
         )
         return try await client.send(request, as: UpdateAPIV2Response.self)
     }

@@ -15,17 +15,11 @@ public struct BatchFailure: Codable, Sendable, Equatable {
     public var errorMsg: String?
 
     private enum CodingKeys: String, CodingKey {
-        case apiID = "api_id"
-        case apiName = "api_name"
-        case errorCode = "error_code"
-        case errorMsg = "error_msg"
+        case apiID = "api_id", apiName = "api_name", errorCode = "error_code", errorMsg = "error_msg"
     }
 
     public init(
-        apiID: String? = nil,
-        apiName: String? = nil,
-        errorCode: String? = nil,
-        errorMsg: String? = nil
+        apiID: String? = nil, apiName: String? = nil, errorCode: String? = nil, errorMsg: String? = nil
     ) {
         self.apiID = apiID
         self.apiName = apiName
@@ -48,10 +42,7 @@ public struct BatchPublishOrOfflineAPIV2Request: Codable, Sendable, Equatable {
     public var remark: String?
 
     private enum CodingKeys: String, CodingKey {
-        case apis
-        case envID = "env_id"
-        case groupID = "group_id"
-        case remark
+        case apis, envID = "env_id", groupID = "group_id", remark
     }
 
     public init(apis: [String]? = nil, envID: String, groupID: String? = nil, remark: String? = nil) {

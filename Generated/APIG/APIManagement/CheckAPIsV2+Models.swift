@@ -57,25 +57,13 @@ public struct CheckAPIsV2Request: Codable, Sendable, Equatable {
     public var type: TypeValue
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case reqMethod = "req_method"
-        case reqURI = "req_uri"
-        case matchMode = "match_mode"
-        case groupID = "group_id"
-        case romaAppID = "roma_app_id"
-        case apiID = "api_id"
-        case type
+        case name, reqMethod = "req_method", reqURI = "req_uri", matchMode = "match_mode"
+        case groupID = "group_id", romaAppID = "roma_app_id", apiID = "api_id", type
     }
 
     public init(
-        name: String? = nil,
-        reqMethod: ReqMethod? = nil,
-        reqURI: String? = nil,
-        matchMode: MatchMode? = nil,
-        groupID: String? = nil,
-        romaAppID: String? = nil,
-        apiID: String? = nil,
-        type: TypeValue
+        name: String? = nil, reqMethod: ReqMethod? = nil, reqURI: String? = nil, matchMode: MatchMode? = nil,
+        groupID: String? = nil, romaAppID: String? = nil, apiID: String? = nil, type: TypeValue
     ) {
         self.name = name
         self.reqMethod = reqMethod

@@ -29,10 +29,7 @@ public struct CreateOrDeletePublishRecordForAPIV2Request: Codable, Sendable, Equ
     public var remark: String?
 
     private enum CodingKeys: String, CodingKey {
-        case action
-        case envID = "env_id"
-        case apiID = "api_id"
-        case remark
+        case action, envID = "env_id", apiID = "api_id", remark
     }
 
     public init(action: Action, envID: String, apiID: String, remark: String? = nil) {

@@ -78,31 +78,14 @@ public struct DebugAPIV2Request: Codable, Sendable, Equatable {
     public var stage: String?
 
     private enum CodingKeys: String, CodingKey {
-        case body
-        case header
-        case method
-        case mode
-        case path
-        case query
-        case scheme
-        case appKey = "app_key"
-        case appSecret = "app_secret"
-        case domain
-        case stage
+        case body, header, method, mode, path, query, scheme, appKey = "app_key", appSecret = "app_secret"
+        case domain, stage
     }
 
     public init(
-        body: String? = nil,
-        header: [String: [String]]? = nil,
-        method: MethodValue,
-        mode: String,
-        path: String,
-        query: [String: [String]]? = nil,
-        scheme: String,
-        appKey: String? = nil,
-        appSecret: String? = nil,
-        domain: String? = nil,
-        stage: String? = nil
+        body: String? = nil, header: [String: [String]]? = nil, method: MethodValue, mode: String,
+        path: String, query: [String: [String]]? = nil, scheme: String, appKey: String? = nil,
+        appSecret: String? = nil, domain: String? = nil, stage: String? = nil
     ) {
         self.body = body
         self.header = header
@@ -132,25 +115,10 @@ public struct DebugAPIV2Response: Codable, Sendable, Equatable {
     /// Debugging logs.
     public var log: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case request
-        case response
-        case latency
-        case log
-    }
-
     public init(request: String? = nil, response: String? = nil, latency: Int? = nil, log: String? = nil) {
         self.request = request
         self.response = response
         self.latency = latency
         self.log = log
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.request = try container.decodeIfPresent(String.self, forKey: .request)
-        self.response = try container.decodeIfPresent(String.self, forKey: .response)
-        self.latency = try container.decodeLenientIfPresent(Int.self, forKey: .latency)
-        self.log = try container.decodeIfPresent(String.self, forKey: .log)
     }
 }

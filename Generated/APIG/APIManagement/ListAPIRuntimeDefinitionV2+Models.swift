@@ -146,71 +146,27 @@ public struct ListAPIRuntimeDefinitionV2Response: Codable, Sendable, Equatable {
     public var reqParams: [ReqParam]?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case type
-        case version
-        case reqProtocol = "req_protocol"
-        case reqMethod = "req_method"
-        case reqURI = "req_uri"
-        case authType = "auth_type"
-        case authOpt = "auth_opt"
-        case cors
-        case matchMode = "match_mode"
-        case backendType = "backend_type"
-        case remark
-        case groupID = "group_id"
-        case bodyRemark = "body_remark"
-        case resultNormalSample = "result_normal_sample"
-        case resultFailureSample = "result_failure_sample"
-        case authorizerID = "authorizer_id"
-        case tags
-        case responseID = "response_id"
-        case romaAppID = "roma_app_id"
-        case domainName = "domain_name"
-        case tag
-        case contentType = "content_type"
-        case id
-        case groupName = "group_name"
-        case runEnvName = "run_env_name"
-        case runEnvID = "run_env_id"
-        case publishID = "publish_id"
-        case slDomain = "sl_domain"
-        case slDomains = "sl_domains"
-        case reqParams = "req_params"
+        case name, type, version, reqProtocol = "req_protocol", reqMethod = "req_method", reqURI = "req_uri"
+        case authType = "auth_type", authOpt = "auth_opt", cors, matchMode = "match_mode"
+        case backendType = "backend_type", remark, groupID = "group_id", bodyRemark = "body_remark"
+        case resultNormalSample = "result_normal_sample", resultFailureSample = "result_failure_sample"
+        case authorizerID = "authorizer_id", tags, responseID = "response_id", romaAppID = "roma_app_id"
+        case domainName = "domain_name", tag, contentType = "content_type", id, groupName = "group_name"
+        case runEnvName = "run_env_name", runEnvID = "run_env_id", publishID = "publish_id"
+        case slDomain = "sl_domain", slDomains = "sl_domains", reqParams = "req_params"
     }
 
     public init(
-        name: String? = nil,
-        type: Int? = nil,
-        version: String? = nil,
-        reqProtocol: ReqProtocol? = nil,
-        reqMethod: ReqMethod? = nil,
-        reqURI: String? = nil,
-        authType: AuthType? = nil,
-        authOpt: AuthOpt? = nil,
-        cors: Bool? = nil,
-        matchMode: MatchMode? = nil,
-        backendType: BackendType? = nil,
-        remark: String? = nil,
-        groupID: String? = nil,
-        bodyRemark: String? = nil,
-        resultNormalSample: String? = nil,
-        resultFailureSample: String? = nil,
-        authorizerID: String? = nil,
-        tags: [String]? = nil,
-        responseID: String? = nil,
-        romaAppID: String? = nil,
-        domainName: String? = nil,
-        tag: String? = nil,
-        contentType: ContentType? = nil,
-        id: String? = nil,
-        groupName: String? = nil,
-        runEnvName: String? = nil,
-        runEnvID: String? = nil,
-        publishID: String? = nil,
-        slDomain: String? = nil,
-        slDomains: [String]? = nil,
-        reqParams: [ReqParam]? = nil
+        name: String? = nil, type: Int? = nil, version: String? = nil, reqProtocol: ReqProtocol? = nil,
+        reqMethod: ReqMethod? = nil, reqURI: String? = nil, authType: AuthType? = nil,
+        authOpt: AuthOpt? = nil, cors: Bool? = nil, matchMode: MatchMode? = nil,
+        backendType: BackendType? = nil, remark: String? = nil, groupID: String? = nil,
+        bodyRemark: String? = nil, resultNormalSample: String? = nil, resultFailureSample: String? = nil,
+        authorizerID: String? = nil, tags: [String]? = nil, responseID: String? = nil,
+        romaAppID: String? = nil, domainName: String? = nil, tag: String? = nil,
+        contentType: ContentType? = nil, id: String? = nil, groupName: String? = nil,
+        runEnvName: String? = nil, runEnvID: String? = nil, publishID: String? = nil, slDomain: String? = nil,
+        slDomains: [String]? = nil, reqParams: [ReqParam]? = nil
     ) {
         self.name = name
         self.type = type
@@ -243,40 +199,5 @@ public struct ListAPIRuntimeDefinitionV2Response: Codable, Sendable, Equatable {
         self.slDomain = slDomain
         self.slDomains = slDomains
         self.reqParams = reqParams
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.type = try container.decodeLenientIfPresent(Int.self, forKey: .type)
-        self.version = try container.decodeIfPresent(String.self, forKey: .version)
-        self.reqProtocol = try container.decodeIfPresent(ReqProtocol.self, forKey: .reqProtocol)
-        self.reqMethod = try container.decodeIfPresent(ReqMethod.self, forKey: .reqMethod)
-        self.reqURI = try container.decodeIfPresent(String.self, forKey: .reqURI)
-        self.authType = try container.decodeIfPresent(AuthType.self, forKey: .authType)
-        self.authOpt = try container.decodeIfPresent(AuthOpt.self, forKey: .authOpt)
-        self.cors = try container.decodeLenientIfPresent(Bool.self, forKey: .cors)
-        self.matchMode = try container.decodeIfPresent(MatchMode.self, forKey: .matchMode)
-        self.backendType = try container.decodeIfPresent(BackendType.self, forKey: .backendType)
-        self.remark = try container.decodeIfPresent(String.self, forKey: .remark)
-        self.groupID = try container.decodeIfPresent(String.self, forKey: .groupID)
-        self.bodyRemark = try container.decodeIfPresent(String.self, forKey: .bodyRemark)
-        self.resultNormalSample = try container.decodeIfPresent(String.self, forKey: .resultNormalSample)
-        self.resultFailureSample = try container.decodeIfPresent(String.self, forKey: .resultFailureSample)
-        self.authorizerID = try container.decodeIfPresent(String.self, forKey: .authorizerID)
-        self.tags = try container.decodeIfPresent([String].self, forKey: .tags)
-        self.responseID = try container.decodeIfPresent(String.self, forKey: .responseID)
-        self.romaAppID = try container.decodeIfPresent(String.self, forKey: .romaAppID)
-        self.domainName = try container.decodeIfPresent(String.self, forKey: .domainName)
-        self.tag = try container.decodeIfPresent(String.self, forKey: .tag)
-        self.contentType = try container.decodeIfPresent(ContentType.self, forKey: .contentType)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.groupName = try container.decodeIfPresent(String.self, forKey: .groupName)
-        self.runEnvName = try container.decodeIfPresent(String.self, forKey: .runEnvName)
-        self.runEnvID = try container.decodeIfPresent(String.self, forKey: .runEnvID)
-        self.publishID = try container.decodeIfPresent(String.self, forKey: .publishID)
-        self.slDomain = try container.decodeIfPresent(String.self, forKey: .slDomain)
-        self.slDomains = try container.decodeIfPresent([String].self, forKey: .slDomains)
-        self.reqParams = try container.decodeIfPresent([ReqParam].self, forKey: .reqParams)
     }
 }

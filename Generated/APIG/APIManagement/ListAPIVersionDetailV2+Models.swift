@@ -188,105 +188,39 @@ public struct ListAPIVersionDetailV2Response: Codable, Sendable, Equatable {
     public var versionID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case type
-        case version
-        case reqProtocol = "req_protocol"
-        case reqMethod = "req_method"
-        case reqURI = "req_uri"
-        case authType = "auth_type"
-        case authOpt = "auth_opt"
-        case cors
-        case matchMode = "match_mode"
-        case backendType = "backend_type"
-        case remark
-        case groupID = "group_id"
-        case bodyRemark = "body_remark"
-        case resultNormalSample = "result_normal_sample"
-        case resultFailureSample = "result_failure_sample"
-        case authorizerID = "authorizer_id"
-        case tags
-        case responseID = "response_id"
-        case romaAppID = "roma_app_id"
-        case domainName = "domain_name"
-        case tag
-        case contentType = "content_type"
-        case id
-        case status
-        case arrangeNecessary = "arrange_necessary"
-        case registerTime = "register_time"
-        case updateTime = "update_time"
-        case groupName = "group_name"
-        case groupVersion = "group_version"
-        case runEnvID = "run_env_id"
-        case runEnvName = "run_env_name"
-        case publishID = "publish_id"
-        case publishTime = "publish_time"
-        case romaAppName = "roma_app_name"
-        case ldAPIID = "ld_api_id"
-        case backendAPI = "backend_api"
-        case apiGroupInfo = "api_group_info"
-        case funcInfo = "func_info"
-        case mockInfo = "mock_info"
-        case reqParams = "req_params"
-        case backendParams = "backend_params"
-        case policyFunctions = "policy_functions"
-        case policyMocks = "policy_mocks"
-        case policyHTTPS = "policy_https"
-        case slDomain = "sl_domain"
-        case slDomains = "sl_domains"
-        case versionID = "version_id"
+        case name, type, version, reqProtocol = "req_protocol", reqMethod = "req_method", reqURI = "req_uri"
+        case authType = "auth_type", authOpt = "auth_opt", cors, matchMode = "match_mode"
+        case backendType = "backend_type", remark, groupID = "group_id", bodyRemark = "body_remark"
+        case resultNormalSample = "result_normal_sample", resultFailureSample = "result_failure_sample"
+        case authorizerID = "authorizer_id", tags, responseID = "response_id", romaAppID = "roma_app_id"
+        case domainName = "domain_name", tag, contentType = "content_type", id, status
+        case arrangeNecessary = "arrange_necessary", registerTime = "register_time"
+        case updateTime = "update_time", groupName = "group_name", groupVersion = "group_version"
+        case runEnvID = "run_env_id", runEnvName = "run_env_name", publishID = "publish_id"
+        case publishTime = "publish_time", romaAppName = "roma_app_name", ldAPIID = "ld_api_id"
+        case backendAPI = "backend_api", apiGroupInfo = "api_group_info", funcInfo = "func_info"
+        case mockInfo = "mock_info", reqParams = "req_params", backendParams = "backend_params"
+        case policyFunctions = "policy_functions", policyMocks = "policy_mocks", policyHTTPS = "policy_https"
+        case slDomain = "sl_domain", slDomains = "sl_domains", versionID = "version_id"
     }
 
     public init(
-        name: String? = nil,
-        type: Int? = nil,
-        version: String? = nil,
-        reqProtocol: ReqProtocol? = nil,
-        reqMethod: ReqMethod? = nil,
-        reqURI: String? = nil,
-        authType: AuthType? = nil,
-        authOpt: [AuthOpt]? = nil,
-        cors: Bool? = nil,
-        matchMode: MatchMode? = nil,
-        backendType: BackendType? = nil,
-        remark: String? = nil,
-        groupID: String? = nil,
-        bodyRemark: String? = nil,
-        resultNormalSample: String? = nil,
-        resultFailureSample: String? = nil,
-        authorizerID: String? = nil,
-        tags: [String]? = nil,
-        responseID: String? = nil,
-        romaAppID: String? = nil,
-        domainName: String? = nil,
-        tag: String? = nil,
-        contentType: ContentType? = nil,
-        id: String? = nil,
-        status: Int? = nil,
-        arrangeNecessary: Int? = nil,
-        registerTime: String? = nil,
-        updateTime: String? = nil,
-        groupName: String? = nil,
-        groupVersion: String? = nil,
-        runEnvID: String? = nil,
-        runEnvName: String? = nil,
-        publishID: String? = nil,
-        publishTime: String? = nil,
-        romaAppName: String? = nil,
-        ldAPIID: String? = nil,
-        backendAPI: BackendAPI? = nil,
-        apiGroupInfo: APIGroupCommonInfo? = nil,
-        funcInfo: APIFunc? = nil,
-        mockInfo: APIMock? = nil,
-        reqParams: [ReqParam]? = nil,
-        backendParams: [BackendParam]? = nil,
-        policyFunctions: [APIPolicyFunctionResp]? = nil,
-        policyMocks: [APIPolicyMockResp]? = nil,
-        policyHTTPS: [APIPolicyHTTPResp]? = nil,
-        slDomain: String? = nil,
-        slDomains: [String]? = nil,
-        versionID: String? = nil
+        name: String? = nil, type: Int? = nil, version: String? = nil, reqProtocol: ReqProtocol? = nil,
+        reqMethod: ReqMethod? = nil, reqURI: String? = nil, authType: AuthType? = nil,
+        authOpt: [AuthOpt]? = nil, cors: Bool? = nil, matchMode: MatchMode? = nil,
+        backendType: BackendType? = nil, remark: String? = nil, groupID: String? = nil,
+        bodyRemark: String? = nil, resultNormalSample: String? = nil, resultFailureSample: String? = nil,
+        authorizerID: String? = nil, tags: [String]? = nil, responseID: String? = nil,
+        romaAppID: String? = nil, domainName: String? = nil, tag: String? = nil,
+        contentType: ContentType? = nil, id: String? = nil, status: Int? = nil, arrangeNecessary: Int? = nil,
+        registerTime: String? = nil, updateTime: String? = nil, groupName: String? = nil,
+        groupVersion: String? = nil, runEnvID: String? = nil, runEnvName: String? = nil,
+        publishID: String? = nil, publishTime: String? = nil, romaAppName: String? = nil,
+        ldAPIID: String? = nil, backendAPI: BackendAPI? = nil, apiGroupInfo: APIGroupCommonInfo? = nil,
+        funcInfo: APIFunc? = nil, mockInfo: APIMock? = nil, reqParams: [ReqParam]? = nil,
+        backendParams: [BackendParam]? = nil, policyFunctions: [APIPolicyFunctionResp]? = nil,
+        policyMocks: [APIPolicyMockResp]? = nil, policyHTTPS: [APIPolicyHTTPResp]? = nil,
+        slDomain: String? = nil, slDomains: [String]? = nil, versionID: String? = nil
     ) {
         self.name = name
         self.type = type
@@ -336,57 +270,5 @@ public struct ListAPIVersionDetailV2Response: Codable, Sendable, Equatable {
         self.slDomain = slDomain
         self.slDomains = slDomains
         self.versionID = versionID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.type = try container.decodeLenientIfPresent(Int.self, forKey: .type)
-        self.version = try container.decodeIfPresent(String.self, forKey: .version)
-        self.reqProtocol = try container.decodeIfPresent(ReqProtocol.self, forKey: .reqProtocol)
-        self.reqMethod = try container.decodeIfPresent(ReqMethod.self, forKey: .reqMethod)
-        self.reqURI = try container.decodeIfPresent(String.self, forKey: .reqURI)
-        self.authType = try container.decodeIfPresent(AuthType.self, forKey: .authType)
-        self.authOpt = try container.decodeIfPresent([AuthOpt].self, forKey: .authOpt)
-        self.cors = try container.decodeLenientIfPresent(Bool.self, forKey: .cors)
-        self.matchMode = try container.decodeIfPresent(MatchMode.self, forKey: .matchMode)
-        self.backendType = try container.decodeIfPresent(BackendType.self, forKey: .backendType)
-        self.remark = try container.decodeIfPresent(String.self, forKey: .remark)
-        self.groupID = try container.decodeIfPresent(String.self, forKey: .groupID)
-        self.bodyRemark = try container.decodeIfPresent(String.self, forKey: .bodyRemark)
-        self.resultNormalSample = try container.decodeIfPresent(String.self, forKey: .resultNormalSample)
-        self.resultFailureSample = try container.decodeIfPresent(String.self, forKey: .resultFailureSample)
-        self.authorizerID = try container.decodeIfPresent(String.self, forKey: .authorizerID)
-        self.tags = try container.decodeIfPresent([String].self, forKey: .tags)
-        self.responseID = try container.decodeIfPresent(String.self, forKey: .responseID)
-        self.romaAppID = try container.decodeIfPresent(String.self, forKey: .romaAppID)
-        self.domainName = try container.decodeIfPresent(String.self, forKey: .domainName)
-        self.tag = try container.decodeIfPresent(String.self, forKey: .tag)
-        self.contentType = try container.decodeIfPresent(ContentType.self, forKey: .contentType)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
-        self.arrangeNecessary = try container.decodeLenientIfPresent(Int.self, forKey: .arrangeNecessary)
-        self.registerTime = try container.decodeIfPresent(String.self, forKey: .registerTime)
-        self.updateTime = try container.decodeIfPresent(String.self, forKey: .updateTime)
-        self.groupName = try container.decodeIfPresent(String.self, forKey: .groupName)
-        self.groupVersion = try container.decodeIfPresent(String.self, forKey: .groupVersion)
-        self.runEnvID = try container.decodeIfPresent(String.self, forKey: .runEnvID)
-        self.runEnvName = try container.decodeIfPresent(String.self, forKey: .runEnvName)
-        self.publishID = try container.decodeIfPresent(String.self, forKey: .publishID)
-        self.publishTime = try container.decodeIfPresent(String.self, forKey: .publishTime)
-        self.romaAppName = try container.decodeIfPresent(String.self, forKey: .romaAppName)
-        self.ldAPIID = try container.decodeIfPresent(String.self, forKey: .ldAPIID)
-        self.backendAPI = try container.decodeIfPresent(BackendAPI.self, forKey: .backendAPI)
-        self.apiGroupInfo = try container.decodeIfPresent(APIGroupCommonInfo.self, forKey: .apiGroupInfo)
-        self.funcInfo = try container.decodeIfPresent(APIFunc.self, forKey: .funcInfo)
-        self.mockInfo = try container.decodeIfPresent(APIMock.self, forKey: .mockInfo)
-        self.reqParams = try container.decodeIfPresent([ReqParam].self, forKey: .reqParams)
-        self.backendParams = try container.decodeIfPresent([BackendParam].self, forKey: .backendParams)
-        self.policyFunctions = try container.decodeIfPresent([APIPolicyFunctionResp].self, forKey: .policyFunctions)
-        self.policyMocks = try container.decodeIfPresent([APIPolicyMockResp].self, forKey: .policyMocks)
-        self.policyHTTPS = try container.decodeIfPresent([APIPolicyHTTPResp].self, forKey: .policyHTTPS)
-        self.slDomain = try container.decodeIfPresent(String.self, forKey: .slDomain)
-        self.slDomains = try container.decodeIfPresent([String].self, forKey: .slDomains)
-        self.versionID = try container.decodeIfPresent(String.self, forKey: .versionID)
     }
 }

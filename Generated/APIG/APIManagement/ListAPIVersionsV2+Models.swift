@@ -31,25 +31,13 @@ public struct APIVersionResp: Codable, Sendable, Equatable {
     public var status: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case versionID = "version_id"
-        case versionNo = "version_no"
-        case apiID = "api_id"
-        case envID = "env_id"
-        case envName = "env_name"
-        case remark
-        case publishTime = "publish_time"
-        case status
+        case versionID = "version_id", versionNo = "version_no", apiID = "api_id", envID = "env_id"
+        case envName = "env_name", remark, publishTime = "publish_time", status
     }
 
     public init(
-        versionID: String? = nil,
-        versionNo: String? = nil,
-        apiID: String? = nil,
-        envID: String? = nil,
-        envName: String? = nil,
-        remark: String? = nil,
-        publishTime: String? = nil,
-        status: Int? = nil
+        versionID: String? = nil, versionNo: String? = nil, apiID: String? = nil, envID: String? = nil,
+        envName: String? = nil, remark: String? = nil, publishTime: String? = nil, status: Int? = nil
     ) {
         self.versionID = versionID
         self.versionNo = versionNo
@@ -59,18 +47,6 @@ public struct APIVersionResp: Codable, Sendable, Equatable {
         self.remark = remark
         self.publishTime = publishTime
         self.status = status
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.versionID = try container.decodeIfPresent(String.self, forKey: .versionID)
-        self.versionNo = try container.decodeIfPresent(String.self, forKey: .versionNo)
-        self.apiID = try container.decodeIfPresent(String.self, forKey: .apiID)
-        self.envID = try container.decodeIfPresent(String.self, forKey: .envID)
-        self.envName = try container.decodeIfPresent(String.self, forKey: .envName)
-        self.remark = try container.decodeIfPresent(String.self, forKey: .remark)
-        self.publishTime = try container.decodeIfPresent(String.self, forKey: .publishTime)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
     }
 }
 
@@ -84,21 +60,12 @@ public struct ListAPIVersionsV2Response: Codable, Sendable, Equatable {
     public var apiVersions: [APIVersionResp]?
 
     private enum CodingKeys: String, CodingKey {
-        case size
-        case total
-        case apiVersions = "api_versions"
+        case size, total, apiVersions = "api_versions"
     }
 
     public init(size: Int? = nil, total: Int64? = nil, apiVersions: [APIVersionResp]? = nil) {
         self.size = size
         self.total = total
         self.apiVersions = apiVersions
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.total = try container.decodeLenientIfPresent(Int64.self, forKey: .total)
-        self.apiVersions = try container.decodeIfPresent([APIVersionResp].self, forKey: .apiVersions)
     }
 }

@@ -24,12 +24,9 @@ extension APIGClient {
         var query = QueryItems()
         query.append("action", action)
         let request = OperationRequest(
-            operation: "BatchDeleteAclV2",
-            method: .put,
+            operation: "BatchDeleteAclV2", method: .put,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/acls",
-            pathParameters: ["instance_id": instanceID],
-            query: query,
-            body: body
+            pathParameters: ["instance_id": instanceID], query: query, body: body
         )
         return try await client.send(request, as: BatchDeleteAclV2Response.self)
     }
@@ -52,11 +49,9 @@ extension APIGClient {
         _ body: CreateAclStrategyV2Request
     ) async throws -> CreateAclStrategyV2Response {
         let request = OperationRequest(
-            operation: "CreateAclStrategyV2",
-            method: .post,
+            operation: "CreateAclStrategyV2", method: .post,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/acls",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: CreateAclStrategyV2Response.self)
     }
@@ -73,8 +68,7 @@ extension APIGClient {
     ///   - aclID: Access control policy ID.
     public func deleteAclV2(instanceID: String, aclID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteAclV2",
-            method: .delete,
+            operation: "DeleteAclV2", method: .delete,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/acls/{acl_id}",
             pathParameters: ["instance_id": instanceID, "acl_id": aclID]
         )
@@ -120,11 +114,9 @@ extension APIGClient {
         query.append("entity_type", entityType)
         query.append("precise_search", preciseSearch)
         let request = OperationRequest(
-            operation: "ListAclsTRateGiesV2",
-            method: .get,
+            operation: "ListAclsTRateGiesV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/acls",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListAclsTRateGiesV2Response.self)
     }
@@ -184,8 +176,7 @@ extension APIGClient {
         aclID: String
     ) async throws -> ShowDetailsOfAclPolicyV2Response {
         let request = OperationRequest(
-            operation: "ShowDetailsOfAclPolicyV2",
-            method: .get,
+            operation: "ShowDetailsOfAclPolicyV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/acls/{acl_id}",
             pathParameters: ["instance_id": instanceID, "acl_id": aclID]
         )
@@ -211,11 +202,9 @@ extension APIGClient {
         _ body: UpdateAclStrategyV2Request
     ) async throws -> UpdateAclStrategyV2Response {
         let request = OperationRequest(
-            operation: "UpdateAclStrategyV2",
-            method: .put,
+            operation: "UpdateAclStrategyV2", method: .put,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/acls/{acl_id}",
-            pathParameters: ["instance_id": instanceID, "acl_id": aclID],
-            body: body
+            pathParameters: ["instance_id": instanceID, "acl_id": aclID], body: body
         )
         return try await client.send(request, as: UpdateAclStrategyV2Response.self)
     }

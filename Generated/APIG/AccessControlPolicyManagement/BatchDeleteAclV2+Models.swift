@@ -15,17 +15,11 @@ public struct AclBatchResultFailureResp: Codable, Sendable, Equatable {
     public var errorMsg: String?
 
     private enum CodingKeys: String, CodingKey {
-        case aclID = "acl_id"
-        case aclName = "acl_name"
-        case errorCode = "error_code"
-        case errorMsg = "error_msg"
+        case aclID = "acl_id", aclName = "acl_name", errorCode = "error_code", errorMsg = "error_msg"
     }
 
     public init(
-        aclID: String? = nil,
-        aclName: String? = nil,
-        errorCode: String? = nil,
-        errorMsg: String? = nil
+        aclID: String? = nil, aclName: String? = nil, errorCode: String? = nil, errorMsg: String? = nil
     ) {
         self.aclID = aclID
         self.aclName = aclName
@@ -52,18 +46,11 @@ public struct BatchDeleteAclV2Response: Codable, Sendable, Equatable {
     public var failure: [AclBatchResultFailureResp]?
 
     private enum CodingKeys: String, CodingKey {
-        case successCount = "success_count"
-        case failure
+        case successCount = "success_count", failure
     }
 
     public init(successCount: Int? = nil, failure: [AclBatchResultFailureResp]? = nil) {
         self.successCount = successCount
         self.failure = failure
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.successCount = try container.decodeLenientIfPresent(Int.self, forKey: .successCount)
-        self.failure = try container.decodeIfPresent([AclBatchResultFailureResp].self, forKey: .failure)
     }
 }

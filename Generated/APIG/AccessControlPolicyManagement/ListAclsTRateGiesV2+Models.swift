@@ -26,23 +26,13 @@ public struct APIAclInfoWithBindNum: Codable, Sendable, Equatable {
     public var updateTime: String?
 
     private enum CodingKeys: String, CodingKey {
-        case aclName = "acl_name"
-        case aclType = "acl_type"
-        case aclValue = "acl_value"
-        case bindNum = "bind_num"
-        case entityType = "entity_type"
-        case id
-        case updateTime = "update_time"
+        case aclName = "acl_name", aclType = "acl_type", aclValue = "acl_value", bindNum = "bind_num"
+        case entityType = "entity_type", id, updateTime = "update_time"
     }
 
     public init(
-        aclName: String? = nil,
-        aclType: String? = nil,
-        aclValue: String? = nil,
-        bindNum: Int? = nil,
-        entityType: String? = nil,
-        id: String? = nil,
-        updateTime: String? = nil
+        aclName: String? = nil, aclType: String? = nil, aclValue: String? = nil, bindNum: Int? = nil,
+        entityType: String? = nil, id: String? = nil, updateTime: String? = nil
     ) {
         self.aclName = aclName
         self.aclType = aclType
@@ -51,17 +41,6 @@ public struct APIAclInfoWithBindNum: Codable, Sendable, Equatable {
         self.entityType = entityType
         self.id = id
         self.updateTime = updateTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.aclName = try container.decodeIfPresent(String.self, forKey: .aclName)
-        self.aclType = try container.decodeIfPresent(String.self, forKey: .aclType)
-        self.aclValue = try container.decodeIfPresent(String.self, forKey: .aclValue)
-        self.bindNum = try container.decodeLenientIfPresent(Int.self, forKey: .bindNum)
-        self.entityType = try container.decodeIfPresent(String.self, forKey: .entityType)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.updateTime = try container.decodeIfPresent(String.self, forKey: .updateTime)
     }
 }
 
@@ -74,22 +53,9 @@ public struct ListAclsTRateGiesV2Response: Codable, Sendable, Equatable {
     /// Access control policy list.
     public var acls: [APIAclInfoWithBindNum]?
 
-    private enum CodingKeys: String, CodingKey {
-        case size
-        case total
-        case acls
-    }
-
     public init(size: Int? = nil, total: Int64? = nil, acls: [APIAclInfoWithBindNum]? = nil) {
         self.size = size
         self.total = total
         self.acls = acls
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.total = try container.decodeLenientIfPresent(Int64.self, forKey: .total)
-        self.acls = try container.decodeIfPresent([APIAclInfoWithBindNum].self, forKey: .acls)
     }
 }

@@ -16,8 +16,7 @@ extension APIGClient {
     ///   - appAuthID: Authorization record ID.
     public func cancelingAuthorizationV2(instanceID: String, appAuthID: String) async throws {
         let request = OperationRequest(
-            operation: "CancelingAuthorizationV2",
-            method: .delete,
+            operation: "CancelingAuthorizationV2", method: .delete,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/app-auths/{app_auth_id}",
             pathParameters: ["instance_id": instanceID, "app_auth_id": appAuthID]
         )
@@ -41,11 +40,9 @@ extension APIGClient {
         _ body: CreateAuthorizingAppsV2Request
     ) async throws -> CreateAuthorizingAppsV2Response {
         let request = OperationRequest(
-            operation: "CreateAuthorizingAppsV2",
-            method: .post,
+            operation: "CreateAuthorizingAppsV2", method: .post,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/app-auths",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: CreateAuthorizingAppsV2Response.self)
     }
@@ -92,11 +89,9 @@ extension APIGClient {
         query.append("group_name", groupName)
         query.append("env_id", envID)
         let request = OperationRequest(
-            operation: "ListAPIsBindedToAppV2",
-            method: .get,
+            operation: "ListAPIsBindedToAppV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/app-auths/binded-apis",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListAPIsBindedToAppV2Response.self)
     }
@@ -183,11 +178,9 @@ extension APIGClient {
         query.append("api_id", apiID)
         query.append("api_name", apiName)
         let request = OperationRequest(
-            operation: "ListAPIsUnbindedToAppV2",
-            method: .get,
+            operation: "ListAPIsUnbindedToAppV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/app-auths/unbinded-apis",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListAPIsUnbindedToAppV2Response.self)
     }
@@ -267,11 +260,9 @@ extension APIGClient {
         query.append("app_id", appID)
         query.append("env_id", envID)
         let request = OperationRequest(
-            operation: "ListAppsBindedToApiV2",
-            method: .get,
+            operation: "ListAppsBindedToApiV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/app-auths/binded-apps",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListAppsBindedToAPIV2Response.self)
     }

@@ -47,29 +47,15 @@ public struct APIAuthRelations: Codable, Sendable, Equatable {
     public var visitParams: String?
 
     private enum CodingKeys: String, CodingKey {
-        case apiID = "api_id"
-        case authResult = "auth_result"
-        case authTime = "auth_time"
-        case id
-        case appID = "app_id"
-        case authRole = "auth_role"
-        case authTunnel = "auth_tunnel"
-        case authWhitelist = "auth_whitelist"
-        case authBlacklist = "auth_blacklist"
-        case visitParams = "visit_params"
+        case apiID = "api_id", authResult = "auth_result", authTime = "auth_time", id, appID = "app_id"
+        case authRole = "auth_role", authTunnel = "auth_tunnel", authWhitelist = "auth_whitelist"
+        case authBlacklist = "auth_blacklist", visitParams = "visit_params"
     }
 
     public init(
-        apiID: String? = nil,
-        authResult: AuthResult? = nil,
-        authTime: String? = nil,
-        id: String? = nil,
-        appID: String? = nil,
-        authRole: AuthRole? = nil,
-        authTunnel: AuthTunnel? = nil,
-        authWhitelist: [String]? = nil,
-        authBlacklist: [String]? = nil,
-        visitParams: String? = nil
+        apiID: String? = nil, authResult: AuthResult? = nil, authTime: String? = nil, id: String? = nil,
+        appID: String? = nil, authRole: AuthRole? = nil, authTunnel: AuthTunnel? = nil,
+        authWhitelist: [String]? = nil, authBlacklist: [String]? = nil, visitParams: String? = nil
     ) {
         self.apiID = apiID
         self.authResult = authResult
@@ -112,18 +98,12 @@ public struct AuthResult: Codable, Sendable, Equatable {
     public var appName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case status
-        case errorMsg = "error_msg"
-        case errorCode = "error_code"
-        case apiName = "api_name"
+        case status, errorMsg = "error_msg", errorCode = "error_code", apiName = "api_name"
         case appName = "app_name"
     }
 
     public init(
-        status: StatusValue? = nil,
-        errorMsg: String? = nil,
-        errorCode: String? = nil,
-        apiName: String? = nil,
+        status: StatusValue? = nil, errorMsg: String? = nil, errorCode: String? = nil, apiName: String? = nil,
         appName: String? = nil
     ) {
         self.status = status
@@ -144,9 +124,7 @@ public struct CreateAuthorizingAppsV2Request: Codable, Sendable, Equatable {
     public var apiIDs: [String]
 
     private enum CodingKeys: String, CodingKey {
-        case envID = "env_id"
-        case appIDs = "app_ids"
-        case apiIDs = "api_ids"
+        case envID = "env_id", appIDs = "app_ids", apiIDs = "api_ids"
     }
 
     public init(envID: String, appIDs: [String], apiIDs: [String]) {

@@ -27,29 +27,15 @@ public struct APIOutline: Codable, Sendable, Equatable {
     public var reqURI: String?
 
     private enum CodingKeys: String, CodingKey {
-        case authType = "auth_type"
-        case runEnvName = "run_env_name"
-        case groupName = "group_name"
-        case publishID = "publish_id"
-        case groupID = "group_id"
-        case name
-        case remark
-        case runEnvID = "run_env_id"
-        case id
+        case authType = "auth_type", runEnvName = "run_env_name", groupName = "group_name"
+        case publishID = "publish_id", groupID = "group_id", name, remark, runEnvID = "run_env_id", id
         case reqURI = "req_uri"
     }
 
     public init(
-        authType: String? = nil,
-        runEnvName: String? = nil,
-        groupName: String? = nil,
-        publishID: String? = nil,
-        groupID: String? = nil,
-        name: String? = nil,
-        remark: String? = nil,
-        runEnvID: String? = nil,
-        id: String? = nil,
-        reqURI: String? = nil
+        authType: String? = nil, runEnvName: String? = nil, groupName: String? = nil,
+        publishID: String? = nil, groupID: String? = nil, name: String? = nil, remark: String? = nil,
+        runEnvID: String? = nil, id: String? = nil, reqURI: String? = nil
     ) {
         self.authType = authType
         self.runEnvName = runEnvName
@@ -73,22 +59,9 @@ public struct ListAPIsUnbindedToAppV2Response: Codable, Sendable, Equatable {
     /// API list.
     public var apis: [APIOutline]?
 
-    private enum CodingKeys: String, CodingKey {
-        case size
-        case total
-        case apis
-    }
-
     public init(size: Int? = nil, total: Int64? = nil, apis: [APIOutline]? = nil) {
         self.size = size
         self.total = total
         self.apis = apis
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.total = try container.decodeLenientIfPresent(Int64.self, forKey: .total)
-        self.apis = try container.decodeIfPresent([APIOutline].self, forKey: .apis)
     }
 }

@@ -26,12 +26,9 @@ extension APIGClient {
         var query = QueryItems()
         query.append("oas_version", oasVersion)
         let request = OperationRequest(
-            operation: "ExportApiDefinitionsAsync",
-            method: .post,
+            operation: "ExportApiDefinitionsAsync", method: .post,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/openapi/async-export",
-            pathParameters: ["instance_id": instanceID],
-            query: query,
-            body: body
+            pathParameters: ["instance_id": instanceID], query: query, body: body
         )
         return try await client.send(request, as: ExportAPIDefinitionsAsyncResponse.self)
     }
@@ -54,11 +51,9 @@ extension APIGClient {
         _ body: ImportAPIDefinitionsAsyncRequest
     ) async throws -> ImportAPIDefinitionsAsyncResponse {
         let request = OperationRequest(
-            operation: "ImportApiDefinitionsAsync",
-            method: .post,
+            operation: "ImportApiDefinitionsAsync", method: .post,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/openapi/async-import",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: ImportAPIDefinitionsAsyncResponse.self)
     }
@@ -79,8 +74,7 @@ extension APIGClient {
         taskID: String
     ) async throws -> ShowAsyncTaskResultResponse {
         let request = OperationRequest(
-            operation: "ShowAsyncTaskResult",
-            method: .get,
+            operation: "ShowAsyncTaskResult", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/async-tasks/{task_id}",
             pathParameters: ["instance_id": instanceID, "task_id": taskID]
         )

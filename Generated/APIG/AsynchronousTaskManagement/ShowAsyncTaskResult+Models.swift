@@ -50,16 +50,12 @@ public struct ShowAsyncTaskResultResponse: Codable, Sendable, Equatable {
     public var taskResult: String?
 
     private enum CodingKeys: String, CodingKey {
-        case taskID = "task_id"
-        case taskStatus = "task_status"
-        case taskType = "task_type"
+        case taskID = "task_id", taskStatus = "task_status", taskType = "task_type"
         case taskResult = "task_result"
     }
 
     public init(
-        taskID: String? = nil,
-        taskStatus: TaskStatus? = nil,
-        taskType: TaskType? = nil,
+        taskID: String? = nil, taskStatus: TaskStatus? = nil, taskType: TaskType? = nil,
         taskResult: String? = nil
     ) {
         self.taskID = taskID

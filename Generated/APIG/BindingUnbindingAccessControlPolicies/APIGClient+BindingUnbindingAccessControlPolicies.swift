@@ -24,12 +24,9 @@ extension APIGClient {
         var query = QueryItems()
         query.append("action", action)
         let request = OperationRequest(
-            operation: "BatchDeleteApiAclBindingV2",
-            method: .put,
+            operation: "BatchDeleteApiAclBindingV2", method: .put,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/acl-bindings",
-            pathParameters: ["instance_id": instanceID],
-            query: query,
-            body: body
+            pathParameters: ["instance_id": instanceID], query: query, body: body
         )
         return try await client.send(request, as: BatchDeleteAPIAclBindingV2Response.self)
     }
@@ -50,11 +47,9 @@ extension APIGClient {
         _ body: CreateAPIAclBindingV2Request
     ) async throws -> CreateAPIAclBindingV2Response {
         let request = OperationRequest(
-            operation: "CreateApiAclBindingV2",
-            method: .post,
+            operation: "CreateApiAclBindingV2", method: .post,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/acl-bindings",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: CreateAPIAclBindingV2Response.self)
     }
@@ -70,8 +65,7 @@ extension APIGClient {
     ///   - aclBindingsID: Binding record ID.
     public func deleteAPIAclBindingV2(instanceID: String, aclBindingsID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteApiAclBindingV2",
-            method: .delete,
+            operation: "DeleteApiAclBindingV2", method: .delete,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/acl-bindings/{acl_bindings_id}",
             pathParameters: ["instance_id": instanceID, "acl_bindings_id": aclBindingsID]
         )
@@ -117,11 +111,9 @@ extension APIGClient {
         query.append("env_id", envID)
         query.append("group_id", groupID)
         let request = OperationRequest(
-            operation: "ListAPIsBindedToAclPolicyV2",
-            method: .get,
+            operation: "ListAPIsBindedToAclPolicyV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/acl-bindings/binded-apis",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListAPIsBindedToAclPolicyV2Response.self)
     }
@@ -204,11 +196,9 @@ extension APIGClient {
         query.append("env_id", envID)
         query.append("group_id", groupID)
         let request = OperationRequest(
-            operation: "ListAPIsUnbindedToAclPolicyV2",
-            method: .get,
+            operation: "ListAPIsUnbindedToAclPolicyV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/acl-bindings/unbinded-apis",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListAPIsUnbindedToAclPolicyV2Response.self)
     }
@@ -291,11 +281,9 @@ extension APIGClient {
         query.append("acl_id", aclID)
         query.append("acl_name", aclName)
         let request = OperationRequest(
-            operation: "ListAclPolicyBindedToApiV2",
-            method: .get,
+            operation: "ListAclPolicyBindedToApiV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/acl-bindings/binded-acls",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListAclPolicyBindedToAPIV2Response.self)
     }

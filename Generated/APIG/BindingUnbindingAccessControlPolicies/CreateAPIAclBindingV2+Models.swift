@@ -17,18 +17,11 @@ public struct AclAPIBindingInfo: Codable, Sendable, Equatable {
     public var createTime: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case apiID = "api_id"
-        case envID = "env_id"
-        case aclID = "acl_id"
-        case createTime = "create_time"
+        case id, apiID = "api_id", envID = "env_id", aclID = "acl_id", createTime = "create_time"
     }
 
     public init(
-        id: String? = nil,
-        apiID: String? = nil,
-        envID: String? = nil,
-        aclID: String? = nil,
+        id: String? = nil, apiID: String? = nil, envID: String? = nil, aclID: String? = nil,
         createTime: String? = nil
     ) {
         self.id = id
@@ -47,8 +40,7 @@ public struct CreateAPIAclBindingV2Request: Codable, Sendable, Equatable {
     public var publishIDs: [String]
 
     private enum CodingKeys: String, CodingKey {
-        case aclID = "acl_id"
-        case publishIDs = "publish_ids"
+        case aclID = "acl_id", publishIDs = "publish_ids"
     }
 
     public init(aclID: String, publishIDs: [String]) {

@@ -38,31 +38,15 @@ public struct AclBindAPIInfo: Codable, Sendable, Equatable {
     public var reqMethod: ReqMethod?
 
     private enum CodingKeys: String, CodingKey {
-        case apiID = "api_id"
-        case apiName = "api_name"
-        case apiType = "api_type"
-        case apiRemark = "api_remark"
-        case envID = "env_id"
-        case envName = "env_name"
-        case bindID = "bind_id"
-        case groupName = "group_name"
-        case bindTime = "bind_time"
-        case publishID = "publish_id"
-        case reqMethod = "req_method"
+        case apiID = "api_id", apiName = "api_name", apiType = "api_type", apiRemark = "api_remark"
+        case envID = "env_id", envName = "env_name", bindID = "bind_id", groupName = "group_name"
+        case bindTime = "bind_time", publishID = "publish_id", reqMethod = "req_method"
     }
 
     public init(
-        apiID: String? = nil,
-        apiName: String? = nil,
-        apiType: Int64? = nil,
-        apiRemark: String? = nil,
-        envID: String? = nil,
-        envName: String? = nil,
-        bindID: String? = nil,
-        groupName: String? = nil,
-        bindTime: String? = nil,
-        publishID: String? = nil,
-        reqMethod: ReqMethod? = nil
+        apiID: String? = nil, apiName: String? = nil, apiType: Int64? = nil, apiRemark: String? = nil,
+        envID: String? = nil, envName: String? = nil, bindID: String? = nil, groupName: String? = nil,
+        bindTime: String? = nil, publishID: String? = nil, reqMethod: ReqMethod? = nil
     ) {
         self.apiID = apiID
         self.apiName = apiName
@@ -76,21 +60,6 @@ public struct AclBindAPIInfo: Codable, Sendable, Equatable {
         self.publishID = publishID
         self.reqMethod = reqMethod
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.apiID = try container.decodeIfPresent(String.self, forKey: .apiID)
-        self.apiName = try container.decodeIfPresent(String.self, forKey: .apiName)
-        self.apiType = try container.decodeLenientIfPresent(Int64.self, forKey: .apiType)
-        self.apiRemark = try container.decodeIfPresent(String.self, forKey: .apiRemark)
-        self.envID = try container.decodeIfPresent(String.self, forKey: .envID)
-        self.envName = try container.decodeIfPresent(String.self, forKey: .envName)
-        self.bindID = try container.decodeIfPresent(String.self, forKey: .bindID)
-        self.groupName = try container.decodeIfPresent(String.self, forKey: .groupName)
-        self.bindTime = try container.decodeIfPresent(String.self, forKey: .bindTime)
-        self.publishID = try container.decodeIfPresent(String.self, forKey: .publishID)
-        self.reqMethod = try container.decodeIfPresent(ReqMethod.self, forKey: .reqMethod)
-    }
 }
 
 /// The response of ``APIGClient/listAPIsBindedToAclPolicyV2``.
@@ -102,22 +71,9 @@ public struct ListAPIsBindedToAclPolicyV2Response: Codable, Sendable, Equatable 
     /// API list.
     public var apis: [AclBindAPIInfo]?
 
-    private enum CodingKeys: String, CodingKey {
-        case size
-        case total
-        case apis
-    }
-
     public init(size: Int? = nil, total: Int64? = nil, apis: [AclBindAPIInfo]? = nil) {
         self.size = size
         self.total = total
         self.apis = apis
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.total = try container.decodeLenientIfPresent(Int64.self, forKey: .total)
-        self.apis = try container.decodeIfPresent([AclBindAPIInfo].self, forKey: .apis)
     }
 }

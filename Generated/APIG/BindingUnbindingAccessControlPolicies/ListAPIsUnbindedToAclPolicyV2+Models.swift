@@ -12,23 +12,10 @@ public struct ListAPIsUnbindedToAclPolicyV2Response: Codable, Sendable, Equatabl
     /// API list.
     public var apis: [UnbindAPIForAcl]?
 
-    private enum CodingKeys: String, CodingKey {
-        case size
-        case total
-        case apis
-    }
-
     public init(size: Int? = nil, total: Int64? = nil, apis: [UnbindAPIForAcl]? = nil) {
         self.size = size
         self.total = total
         self.apis = apis
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.total = try container.decodeLenientIfPresent(Int64.self, forKey: .total)
-        self.apis = try container.decodeIfPresent([UnbindAPIForAcl].self, forKey: .apis)
     }
 }
 
@@ -71,34 +58,15 @@ public struct UnbindAPIForAcl: Codable, Sendable, Equatable {
     public var reqMethod: ReqMethod?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case groupID = "group_id"
-        case groupName = "group_name"
-        case type
-        case remark
-        case runEnvName = "run_env_name"
-        case runEnvID = "run_env_id"
-        case publishID = "publish_id"
-        case aclName = "acl_name"
-        case reqURI = "req_uri"
-        case authType = "auth_type"
-        case reqMethod = "req_method"
+        case id, name, groupID = "group_id", groupName = "group_name", type, remark
+        case runEnvName = "run_env_name", runEnvID = "run_env_id", publishID = "publish_id"
+        case aclName = "acl_name", reqURI = "req_uri", authType = "auth_type", reqMethod = "req_method"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        groupID: String? = nil,
-        groupName: String? = nil,
-        type: Int? = nil,
-        remark: String? = nil,
-        runEnvName: String? = nil,
-        runEnvID: String? = nil,
-        publishID: String? = nil,
-        aclName: String? = nil,
-        reqURI: String? = nil,
-        authType: String? = nil,
+        id: String? = nil, name: String? = nil, groupID: String? = nil, groupName: String? = nil,
+        type: Int? = nil, remark: String? = nil, runEnvName: String? = nil, runEnvID: String? = nil,
+        publishID: String? = nil, aclName: String? = nil, reqURI: String? = nil, authType: String? = nil,
         reqMethod: ReqMethod? = nil
     ) {
         self.id = id
@@ -114,22 +82,5 @@ public struct UnbindAPIForAcl: Codable, Sendable, Equatable {
         self.reqURI = reqURI
         self.authType = authType
         self.reqMethod = reqMethod
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.groupID = try container.decodeIfPresent(String.self, forKey: .groupID)
-        self.groupName = try container.decodeIfPresent(String.self, forKey: .groupName)
-        self.type = try container.decodeLenientIfPresent(Int.self, forKey: .type)
-        self.remark = try container.decodeIfPresent(String.self, forKey: .remark)
-        self.runEnvName = try container.decodeIfPresent(String.self, forKey: .runEnvName)
-        self.runEnvID = try container.decodeIfPresent(String.self, forKey: .runEnvID)
-        self.publishID = try container.decodeIfPresent(String.self, forKey: .publishID)
-        self.aclName = try container.decodeIfPresent(String.self, forKey: .aclName)
-        self.reqURI = try container.decodeIfPresent(String.self, forKey: .reqURI)
-        self.authType = try container.decodeIfPresent(String.self, forKey: .authType)
-        self.reqMethod = try container.decodeIfPresent(ReqMethod.self, forKey: .reqMethod)
     }
 }

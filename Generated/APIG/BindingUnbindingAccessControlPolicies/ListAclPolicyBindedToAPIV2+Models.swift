@@ -34,26 +34,14 @@ public struct APIBindAclInfo: Codable, Sendable, Equatable {
     public var bindTime: String?
 
     private enum CodingKeys: String, CodingKey {
-        case aclID = "acl_id"
-        case aclName = "acl_name"
-        case entityType = "entity_type"
-        case aclType = "acl_type"
-        case aclValue = "acl_value"
-        case envID = "env_id"
-        case envName = "env_name"
-        case bindID = "bind_id"
+        case aclID = "acl_id", aclName = "acl_name", entityType = "entity_type", aclType = "acl_type"
+        case aclValue = "acl_value", envID = "env_id", envName = "env_name", bindID = "bind_id"
         case bindTime = "bind_time"
     }
 
     public init(
-        aclID: String? = nil,
-        aclName: String? = nil,
-        entityType: EntityType? = nil,
-        aclType: AclType? = nil,
-        aclValue: String? = nil,
-        envID: String? = nil,
-        envName: String? = nil,
-        bindID: String? = nil,
+        aclID: String? = nil, aclName: String? = nil, entityType: EntityType? = nil, aclType: AclType? = nil,
+        aclValue: String? = nil, envID: String? = nil, envName: String? = nil, bindID: String? = nil,
         bindTime: String? = nil
     ) {
         self.aclID = aclID
@@ -77,22 +65,9 @@ public struct ListAclPolicyBindedToAPIV2Response: Codable, Sendable, Equatable {
     /// Access control policy list.
     public var acls: [APIBindAclInfo]?
 
-    private enum CodingKeys: String, CodingKey {
-        case size
-        case total
-        case acls
-    }
-
     public init(size: Int? = nil, total: Int64? = nil, acls: [APIBindAclInfo]? = nil) {
         self.size = size
         self.total = total
         self.acls = acls
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.total = try container.decodeLenientIfPresent(Int64.self, forKey: .total)
-        self.acls = try container.decodeIfPresent([APIBindAclInfo].self, forKey: .acls)
     }
 }

@@ -20,11 +20,9 @@ extension APIGClient {
         _ body: AssociateRequestThrottlingPolicyV2Request
     ) async throws -> AssociateRequestThrottlingPolicyV2Response {
         let request = OperationRequest(
-            operation: "AssociateRequestThrottlingPolicyV2",
-            method: .post,
+            operation: "AssociateRequestThrottlingPolicyV2", method: .post,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/throttle-bindings",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: AssociateRequestThrottlingPolicyV2Response.self)
     }
@@ -49,12 +47,9 @@ extension APIGClient {
         var query = QueryItems()
         query.append("action", action)
         let request = OperationRequest(
-            operation: "BatchDisassociateThrottlingPolicyV2",
-            method: .put,
+            operation: "BatchDisassociateThrottlingPolicyV2", method: .put,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/throttle-bindings",
-            pathParameters: ["instance_id": instanceID],
-            query: query,
-            body: body
+            pathParameters: ["instance_id": instanceID], query: query, body: body
         )
         return try await client.send(request, as: BatchDisassociateThrottlingPolicyV2Response.self)
     }
@@ -73,8 +68,7 @@ extension APIGClient {
         throttleBindingID: String
     ) async throws {
         let request = OperationRequest(
-            operation: "DisassociateRequestThrottlingPolicyV2",
-            method: .delete,
+            operation: "DisassociateRequestThrottlingPolicyV2", method: .delete,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/throttle-bindings/{throttle_binding_id}",
             pathParameters: ["instance_id": instanceID, "throttle_binding_id": throttleBindingID]
         )
@@ -120,11 +114,9 @@ extension APIGClient {
         query.append("api_id", apiID)
         query.append("api_name", apiName)
         let request = OperationRequest(
-            operation: "ListAPIsBindedToRequestThrottlingPolicyV2",
-            method: .get,
+            operation: "ListAPIsBindedToRequestThrottlingPolicyV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/throttle-bindings/binded-apis",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListAPIsBindedToRequestThrottlingPolicyV2Response.self)
     }
@@ -208,11 +200,9 @@ extension APIGClient {
         query.append("api_id", apiID)
         query.append("api_name", apiName)
         let request = OperationRequest(
-            operation: "ListAPIsUnbindedToRequestThrottlingPolicyV2",
-            method: .get,
+            operation: "ListAPIsUnbindedToRequestThrottlingPolicyV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/throttle-bindings/unbinded-apis",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListAPIsUnbindedToRequestThrottlingPolicyV2Response.self)
     }
@@ -293,11 +283,9 @@ extension APIGClient {
         query.append("throttle_name", throttleName)
         query.append("env_id", envID)
         let request = OperationRequest(
-            operation: "ListRequestThrottlingPoliciesBindedToApiV2",
-            method: .get,
+            operation: "ListRequestThrottlingPoliciesBindedToApiV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/throttle-bindings/binded-throttles",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListRequestThrottlingPoliciesBindedToAPIV2Response.self)
     }

@@ -13,8 +13,7 @@ public struct AssociateRequestThrottlingPolicyV2Request: Codable, Sendable, Equa
     public var publishIDs: [String]
 
     private enum CodingKeys: String, CodingKey {
-        case strategyID = "strategy_id"
-        case publishIDs = "publish_ids"
+        case strategyID = "strategy_id", publishIDs = "publish_ids"
     }
 
     public init(strategyID: String, publishIDs: [String]) {
@@ -63,18 +62,11 @@ public struct ThrottleAPIBinding: Codable, Sendable, Equatable {
     public var id: String?
 
     private enum CodingKeys: String, CodingKey {
-        case publishID = "publish_id"
-        case scope
-        case strategyID = "strategy_id"
-        case applyTime = "apply_time"
-        case id
+        case publishID = "publish_id", scope, strategyID = "strategy_id", applyTime = "apply_time", id
     }
 
     public init(
-        publishID: String? = nil,
-        scope: Int? = nil,
-        strategyID: String? = nil,
-        applyTime: String? = nil,
+        publishID: String? = nil, scope: Int? = nil, strategyID: String? = nil, applyTime: String? = nil,
         id: String? = nil
     ) {
         self.publishID = publishID
@@ -82,14 +74,5 @@ public struct ThrottleAPIBinding: Codable, Sendable, Equatable {
         self.strategyID = strategyID
         self.applyTime = applyTime
         self.id = id
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.publishID = try container.decodeIfPresent(String.self, forKey: .publishID)
-        self.scope = try container.decodeLenientIfPresent(Int.self, forKey: .scope)
-        self.strategyID = try container.decodeIfPresent(String.self, forKey: .strategyID)
-        self.applyTime = try container.decodeIfPresent(String.self, forKey: .applyTime)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
     }
 }

@@ -12,23 +12,10 @@ public struct ListRequestThrottlingPoliciesBindedToAPIV2Response: Codable, Senda
     /// Request throttling policy list.
     public var throttles: [ThrottleForAPI]?
 
-    private enum CodingKeys: String, CodingKey {
-        case size
-        case total
-        case throttles
-    }
-
     public init(size: Int? = nil, total: Int64? = nil, throttles: [ThrottleForAPI]? = nil) {
         self.size = size
         self.total = total
         self.throttles = throttles
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.total = try container.decodeLenientIfPresent(Int64.self, forKey: .total)
-        self.throttles = try container.decodeIfPresent([ThrottleForAPI].self, forKey: .throttles)
     }
 }
 
@@ -108,43 +95,20 @@ public struct ThrottleForAPI: Codable, Sendable, Equatable {
     public var bindTime: String?
 
     private enum CodingKeys: String, CodingKey {
-        case appCallLimits = "app_call_limits"
-        case name
-        case timeUnit = "time_unit"
-        case remark
-        case apiCallLimits = "api_call_limits"
-        case type
-        case enableAdaptiveControl = "enable_adaptive_control"
-        case userCallLimits = "user_call_limits"
-        case timeInterval = "time_interval"
-        case ipCallLimits = "ip_call_limits"
-        case id
-        case bindNum = "bind_num"
-        case isIncluSpecialThrottle = "is_inclu_special_throttle"
-        case createTime = "create_time"
-        case envName = "env_name"
-        case bindID = "bind_id"
-        case bindTime = "bind_time"
+        case appCallLimits = "app_call_limits", name, timeUnit = "time_unit", remark
+        case apiCallLimits = "api_call_limits", type, enableAdaptiveControl = "enable_adaptive_control"
+        case userCallLimits = "user_call_limits", timeInterval = "time_interval"
+        case ipCallLimits = "ip_call_limits", id, bindNum = "bind_num"
+        case isIncluSpecialThrottle = "is_inclu_special_throttle", createTime = "create_time"
+        case envName = "env_name", bindID = "bind_id", bindTime = "bind_time"
     }
 
     public init(
-        appCallLimits: Int? = nil,
-        name: String? = nil,
-        timeUnit: TimeUnit? = nil,
-        remark: String? = nil,
-        apiCallLimits: Int? = nil,
-        type: Int? = nil,
-        enableAdaptiveControl: String? = nil,
-        userCallLimits: Int? = nil,
-        timeInterval: Int? = nil,
-        ipCallLimits: Int? = nil,
-        id: String? = nil,
-        bindNum: Int? = nil,
-        isIncluSpecialThrottle: Int? = nil,
-        createTime: String? = nil,
-        envName: String? = nil,
-        bindID: String? = nil,
-        bindTime: String? = nil
+        appCallLimits: Int? = nil, name: String? = nil, timeUnit: TimeUnit? = nil, remark: String? = nil,
+        apiCallLimits: Int? = nil, type: Int? = nil, enableAdaptiveControl: String? = nil,
+        userCallLimits: Int? = nil, timeInterval: Int? = nil, ipCallLimits: Int? = nil, id: String? = nil,
+        bindNum: Int? = nil, isIncluSpecialThrottle: Int? = nil, createTime: String? = nil,
+        envName: String? = nil, bindID: String? = nil, bindTime: String? = nil
     ) {
         self.appCallLimits = appCallLimits
         self.name = name
@@ -163,26 +127,5 @@ public struct ThrottleForAPI: Codable, Sendable, Equatable {
         self.envName = envName
         self.bindID = bindID
         self.bindTime = bindTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.appCallLimits = try container.decodeLenientIfPresent(Int.self, forKey: .appCallLimits)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.timeUnit = try container.decodeIfPresent(TimeUnit.self, forKey: .timeUnit)
-        self.remark = try container.decodeIfPresent(String.self, forKey: .remark)
-        self.apiCallLimits = try container.decodeLenientIfPresent(Int.self, forKey: .apiCallLimits)
-        self.type = try container.decodeLenientIfPresent(Int.self, forKey: .type)
-        self.enableAdaptiveControl = try container.decodeIfPresent(String.self, forKey: .enableAdaptiveControl)
-        self.userCallLimits = try container.decodeLenientIfPresent(Int.self, forKey: .userCallLimits)
-        self.timeInterval = try container.decodeLenientIfPresent(Int.self, forKey: .timeInterval)
-        self.ipCallLimits = try container.decodeLenientIfPresent(Int.self, forKey: .ipCallLimits)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.bindNum = try container.decodeLenientIfPresent(Int.self, forKey: .bindNum)
-        self.isIncluSpecialThrottle = try container.decodeLenientIfPresent(Int.self, forKey: .isIncluSpecialThrottle)
-        self.createTime = try container.decodeIfPresent(String.self, forKey: .createTime)
-        self.envName = try container.decodeIfPresent(String.self, forKey: .envName)
-        self.bindID = try container.decodeIfPresent(String.self, forKey: .bindID)
-        self.bindTime = try container.decodeIfPresent(String.self, forKey: .bindTime)
     }
 }

@@ -20,11 +20,9 @@ extension APIGClient {
         _ body: AssociateSignatureKeyV2Request
     ) async throws -> AssociateSignatureKeyV2Response {
         let request = OperationRequest(
-            operation: "AssociateSignatureKeyV2",
-            method: .post,
+            operation: "AssociateSignatureKeyV2", method: .post,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/sign-bindings",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: AssociateSignatureKeyV2Response.self)
     }
@@ -40,8 +38,7 @@ extension APIGClient {
     ///   - signBindingsID: Signature key binding record ID.
     public func disassociateSignatureKeyV2(instanceID: String, signBindingsID: String) async throws {
         let request = OperationRequest(
-            operation: "DisassociateSignatureKeyV2",
-            method: .delete,
+            operation: "DisassociateSignatureKeyV2", method: .delete,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/sign-bindings/{sign_bindings_id}",
             pathParameters: ["instance_id": instanceID, "sign_bindings_id": signBindingsID]
         )
@@ -87,11 +84,9 @@ extension APIGClient {
         query.append("api_name", apiName)
         query.append("group_id", groupID)
         let request = OperationRequest(
-            operation: "ListAPIsBindedToSignatureKeyV2",
-            method: .get,
+            operation: "ListAPIsBindedToSignatureKeyV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/sign-bindings/binded-apis",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListAPIsBindedToSignatureKeyV2Response.self)
     }
@@ -175,11 +170,9 @@ extension APIGClient {
         query.append("api_name", apiName)
         query.append("group_id", groupID)
         let request = OperationRequest(
-            operation: "ListAPIsNotBoundWithSignatureKeyV2",
-            method: .get,
+            operation: "ListAPIsNotBoundWithSignatureKeyV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/sign-bindings/unbinded-apis",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListAPIsNotBoundWithSignatureKeyV2Response.self)
     }
@@ -260,11 +253,9 @@ extension APIGClient {
         query.append("sign_name", signName)
         query.append("env_id", envID)
         let request = OperationRequest(
-            operation: "ListSignatureKeysBindedToApiV2",
-            method: .get,
+            operation: "ListSignatureKeysBindedToApiV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/sign-bindings/binded-signs",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListSignatureKeysBindedToAPIV2Response.self)
     }

@@ -11,8 +11,7 @@ public struct AssociateSignatureKeyV2Request: Codable, Sendable, Equatable {
     public var publishIDs: [String]
 
     private enum CodingKeys: String, CodingKey {
-        case signID = "sign_id"
-        case publishIDs = "publish_ids"
+        case signID = "sign_id", publishIDs = "publish_ids"
     }
 
     public init(signID: String, publishIDs: [String]) {

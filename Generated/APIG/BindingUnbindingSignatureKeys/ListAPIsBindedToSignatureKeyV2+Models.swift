@@ -12,23 +12,10 @@ public struct ListAPIsBindedToSignatureKeyV2Response: Codable, Sendable, Equatab
     /// List of signature key binding records.
     public var bindings: [SignAPIBindingBase]?
 
-    private enum CodingKeys: String, CodingKey {
-        case size
-        case total
-        case bindings
-    }
-
     public init(size: Int? = nil, total: Int64? = nil, bindings: [SignAPIBindingBase]? = nil) {
         self.size = size
         self.total = total
         self.bindings = bindings
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.total = try container.decodeLenientIfPresent(Int64.self, forKey: .total)
-        self.bindings = try container.decodeIfPresent([SignAPIBindingBase].self, forKey: .bindings)
     }
 }
 
@@ -72,34 +59,16 @@ public struct SignAPIBindingBase: Codable, Sendable, Equatable {
     public var reqMethod: ReqMethod?
 
     private enum CodingKeys: String, CodingKey {
-        case publishID = "publish_id"
-        case apiID = "api_id"
-        case groupName = "group_name"
-        case bindingTime = "binding_time"
-        case envID = "env_id"
-        case envName = "env_name"
-        case apiType = "api_type"
-        case apiName = "api_name"
-        case id
-        case apiRemark = "api_remark"
-        case signID = "sign_id"
-        case signName = "sign_name"
+        case publishID = "publish_id", apiID = "api_id", groupName = "group_name"
+        case bindingTime = "binding_time", envID = "env_id", envName = "env_name", apiType = "api_type"
+        case apiName = "api_name", id, apiRemark = "api_remark", signID = "sign_id", signName = "sign_name"
         case reqMethod = "req_method"
     }
 
     public init(
-        publishID: String? = nil,
-        apiID: String? = nil,
-        groupName: String? = nil,
-        bindingTime: String? = nil,
-        envID: String? = nil,
-        envName: String? = nil,
-        apiType: Int? = nil,
-        apiName: String? = nil,
-        id: String? = nil,
-        apiRemark: String? = nil,
-        signID: String? = nil,
-        signName: String? = nil,
+        publishID: String? = nil, apiID: String? = nil, groupName: String? = nil, bindingTime: String? = nil,
+        envID: String? = nil, envName: String? = nil, apiType: Int? = nil, apiName: String? = nil,
+        id: String? = nil, apiRemark: String? = nil, signID: String? = nil, signName: String? = nil,
         reqMethod: ReqMethod? = nil
     ) {
         self.publishID = publishID
@@ -115,22 +84,5 @@ public struct SignAPIBindingBase: Codable, Sendable, Equatable {
         self.signID = signID
         self.signName = signName
         self.reqMethod = reqMethod
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.publishID = try container.decodeIfPresent(String.self, forKey: .publishID)
-        self.apiID = try container.decodeIfPresent(String.self, forKey: .apiID)
-        self.groupName = try container.decodeIfPresent(String.self, forKey: .groupName)
-        self.bindingTime = try container.decodeIfPresent(String.self, forKey: .bindingTime)
-        self.envID = try container.decodeIfPresent(String.self, forKey: .envID)
-        self.envName = try container.decodeIfPresent(String.self, forKey: .envName)
-        self.apiType = try container.decodeLenientIfPresent(Int.self, forKey: .apiType)
-        self.apiName = try container.decodeIfPresent(String.self, forKey: .apiName)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.apiRemark = try container.decodeIfPresent(String.self, forKey: .apiRemark)
-        self.signID = try container.decodeIfPresent(String.self, forKey: .signID)
-        self.signName = try container.decodeIfPresent(String.self, forKey: .signName)
-        self.reqMethod = try container.decodeIfPresent(ReqMethod.self, forKey: .reqMethod)
     }
 }

@@ -42,35 +42,16 @@ public struct APIForSign: Codable, Sendable, Equatable {
     public var reqMethod: ReqMethod?
 
     private enum CodingKeys: String, CodingKey {
-        case authType = "auth_type"
-        case runEnvName = "run_env_name"
-        case groupName = "group_name"
-        case publishID = "publish_id"
-        case groupID = "group_id"
-        case name
-        case remark
-        case runEnvID = "run_env_id"
-        case id
-        case reqURI = "req_uri"
-        case type
-        case signatureName = "signature_name"
-        case reqMethod = "req_method"
+        case authType = "auth_type", runEnvName = "run_env_name", groupName = "group_name"
+        case publishID = "publish_id", groupID = "group_id", name, remark, runEnvID = "run_env_id", id
+        case reqURI = "req_uri", type, signatureName = "signature_name", reqMethod = "req_method"
     }
 
     public init(
-        authType: String? = nil,
-        runEnvName: String? = nil,
-        groupName: String? = nil,
-        publishID: String? = nil,
-        groupID: String? = nil,
-        name: String? = nil,
-        remark: String? = nil,
-        runEnvID: String? = nil,
-        id: String? = nil,
-        reqURI: String? = nil,
-        type: Int? = nil,
-        signatureName: String? = nil,
-        reqMethod: ReqMethod? = nil
+        authType: String? = nil, runEnvName: String? = nil, groupName: String? = nil,
+        publishID: String? = nil, groupID: String? = nil, name: String? = nil, remark: String? = nil,
+        runEnvID: String? = nil, id: String? = nil, reqURI: String? = nil, type: Int? = nil,
+        signatureName: String? = nil, reqMethod: ReqMethod? = nil
     ) {
         self.authType = authType
         self.runEnvName = runEnvName
@@ -86,23 +67,6 @@ public struct APIForSign: Codable, Sendable, Equatable {
         self.signatureName = signatureName
         self.reqMethod = reqMethod
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.authType = try container.decodeIfPresent(String.self, forKey: .authType)
-        self.runEnvName = try container.decodeIfPresent(String.self, forKey: .runEnvName)
-        self.groupName = try container.decodeIfPresent(String.self, forKey: .groupName)
-        self.publishID = try container.decodeIfPresent(String.self, forKey: .publishID)
-        self.groupID = try container.decodeIfPresent(String.self, forKey: .groupID)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.remark = try container.decodeIfPresent(String.self, forKey: .remark)
-        self.runEnvID = try container.decodeIfPresent(String.self, forKey: .runEnvID)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.reqURI = try container.decodeIfPresent(String.self, forKey: .reqURI)
-        self.type = try container.decodeLenientIfPresent(Int.self, forKey: .type)
-        self.signatureName = try container.decodeIfPresent(String.self, forKey: .signatureName)
-        self.reqMethod = try container.decodeIfPresent(ReqMethod.self, forKey: .reqMethod)
-    }
 }
 
 /// The response of ``APIGClient/listAPIsNotBoundWithSignatureKeyV2``.
@@ -114,22 +78,9 @@ public struct ListAPIsNotBoundWithSignatureKeyV2Response: Codable, Sendable, Equ
     /// API list.
     public var apis: [APIForSign]?
 
-    private enum CodingKeys: String, CodingKey {
-        case size
-        case total
-        case apis
-    }
-
     public init(size: Int? = nil, total: Int64? = nil, apis: [APIForSign]? = nil) {
         self.size = size
         self.total = total
         self.apis = apis
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.total = try container.decodeLenientIfPresent(Int64.self, forKey: .total)
-        self.apis = try container.decodeIfPresent([APIForSign].self, forKey: .apis)
     }
 }

@@ -12,22 +12,9 @@ public struct ListSignatureKeysBindedToAPIV2Response: Codable, Sendable, Equatab
     /// APIs bound to the signature key.
     public var bindings: [SignAPIBindingInfo]?
 
-    private enum CodingKeys: String, CodingKey {
-        case size
-        case total
-        case bindings
-    }
-
     public init(size: Int? = nil, total: Int64? = nil, bindings: [SignAPIBindingInfo]? = nil) {
         self.size = size
         self.total = total
         self.bindings = bindings
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.total = try container.decodeLenientIfPresent(Int64.self, forKey: .total)
-        self.bindings = try container.decodeIfPresent([SignAPIBindingInfo].self, forKey: .bindings)
     }
 }

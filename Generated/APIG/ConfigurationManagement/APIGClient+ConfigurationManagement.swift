@@ -26,9 +26,7 @@ extension APIGClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListInstanceConfigsV2",
-            method: .get,
-            path: "/v2/{project_id}/apigw/instance/configs",
+            operation: "ListInstanceConfigsV2", method: .get, path: "/v2/{project_id}/apigw/instance/configs",
             query: query
         )
         return try await client.send(request, as: ListInstanceConfigsV2Response.self)
@@ -74,11 +72,9 @@ extension APIGClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListProjectCOfIgsV2",
-            method: .get,
+            operation: "ListProjectCOfIgsV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/project/configs",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListProjectCOfIgsV2Response.self)
     }

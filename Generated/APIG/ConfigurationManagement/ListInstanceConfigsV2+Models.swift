@@ -29,34 +29,19 @@ public struct InstanceConfig: Codable, Sendable, Equatable {
     public var remark: String?
 
     private enum CodingKeys: String, CodingKey {
-        case configID = "config_id"
-        case configName = "config_name"
-        case configValue = "config_value"
-        case configTime = "config_time"
-        case remark
+        case configID = "config_id", configName = "config_name", configValue = "config_value"
+        case configTime = "config_time", remark
     }
 
     public init(
-        configID: String? = nil,
-        configName: ConfigName? = nil,
-        configValue: String? = nil,
-        configTime: Int64? = nil,
-        remark: String? = nil
+        configID: String? = nil, configName: ConfigName? = nil, configValue: String? = nil,
+        configTime: Int64? = nil, remark: String? = nil
     ) {
         self.configID = configID
         self.configName = configName
         self.configValue = configValue
         self.configTime = configTime
         self.remark = remark
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.configID = try container.decodeIfPresent(String.self, forKey: .configID)
-        self.configName = try container.decodeIfPresent(ConfigName.self, forKey: .configName)
-        self.configValue = try container.decodeIfPresent(String.self, forKey: .configValue)
-        self.configTime = try container.decodeLenientIfPresent(Int64.self, forKey: .configTime)
-        self.remark = try container.decodeIfPresent(String.self, forKey: .remark)
     }
 }
 
@@ -69,22 +54,9 @@ public struct ListInstanceConfigsV2Response: Codable, Sendable, Equatable {
     /// Quota list.
     public var configs: [InstanceConfig]?
 
-    private enum CodingKeys: String, CodingKey {
-        case size
-        case total
-        case configs
-    }
-
     public init(size: Int? = nil, total: Int64? = nil, configs: [InstanceConfig]? = nil) {
         self.size = size
         self.total = total
         self.configs = configs
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.total = try container.decodeLenientIfPresent(Int64.self, forKey: .total)
-        self.configs = try container.decodeIfPresent([InstanceConfig].self, forKey: .configs)
     }
 }

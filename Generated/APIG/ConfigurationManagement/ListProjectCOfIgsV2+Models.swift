@@ -157,21 +157,13 @@ public struct Config: Codable, Sendable, Equatable {
     public var used: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case configID = "config_id"
-        case configName = "config_name"
-        case configValue = "config_value"
-        case configTime = "config_time"
-        case remark
-        case used
+        case configID = "config_id", configName = "config_name", configValue = "config_value"
+        case configTime = "config_time", remark, used
     }
 
     public init(
-        configID: String? = nil,
-        configName: ConfigName? = nil,
-        configValue: String? = nil,
-        configTime: String? = nil,
-        remark: String? = nil,
-        used: Int64? = nil
+        configID: String? = nil, configName: ConfigName? = nil, configValue: String? = nil,
+        configTime: String? = nil, remark: String? = nil, used: Int64? = nil
     ) {
         self.configID = configID
         self.configName = configName
@@ -179,16 +171,6 @@ public struct Config: Codable, Sendable, Equatable {
         self.configTime = configTime
         self.remark = remark
         self.used = used
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.configID = try container.decodeIfPresent(String.self, forKey: .configID)
-        self.configName = try container.decodeIfPresent(ConfigName.self, forKey: .configName)
-        self.configValue = try container.decodeIfPresent(String.self, forKey: .configValue)
-        self.configTime = try container.decodeIfPresent(String.self, forKey: .configTime)
-        self.remark = try container.decodeIfPresent(String.self, forKey: .remark)
-        self.used = try container.decodeLenientIfPresent(Int64.self, forKey: .used)
     }
 }
 
@@ -201,22 +183,9 @@ public struct ListProjectCOfIgsV2Response: Codable, Sendable, Equatable {
     /// Quota list.
     public var configs: [Config]?
 
-    private enum CodingKeys: String, CodingKey {
-        case size
-        case total
-        case configs
-    }
-
     public init(size: Int? = nil, total: Int64? = nil, configs: [Config]? = nil) {
         self.size = size
         self.total = total
         self.configs = configs
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.total = try container.decodeLenientIfPresent(Int64.self, forKey: .total)
-        self.configs = try container.decodeIfPresent([Config].self, forKey: .configs)
     }
 }

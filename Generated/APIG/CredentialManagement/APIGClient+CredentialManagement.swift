@@ -18,8 +18,7 @@ extension APIGClient {
     /// - Returns: The body of the service's `200` response.
     public func checkAppV2(instanceID: String, appID: String) async throws -> CheckAppV2Response {
         let request = OperationRequest(
-            operation: "CheckAppV2",
-            method: .get,
+            operation: "CheckAppV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/apps/validation/{app_id}",
             pathParameters: ["instance_id": instanceID, "app_id": appID]
         )
@@ -42,11 +41,9 @@ extension APIGClient {
         _ body: CreateAnAppV2Request
     ) async throws -> CreateAnAppV2Response {
         let request = OperationRequest(
-            operation: "CreateAnAppV2",
-            method: .post,
+            operation: "CreateAnAppV2", method: .post,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/apps",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: CreateAnAppV2Response.self)
     }
@@ -64,8 +61,7 @@ extension APIGClient {
     /// - Returns: The body of the service's `201` response.
     public func createAppCodeAuToV2(instanceID: String, appID: String) async throws -> AppCodeBaseInfo {
         let request = OperationRequest(
-            operation: "CreateAppCodeAuToV2",
-            method: .put,
+            operation: "CreateAppCodeAuToV2", method: .put,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}/app-codes",
             pathParameters: ["instance_id": instanceID, "app_id": appID]
         )
@@ -90,11 +86,9 @@ extension APIGClient {
         _ body: CreateAppCodeV2Request
     ) async throws -> AppCodeBaseInfo {
         let request = OperationRequest(
-            operation: "CreateAppCodeV2",
-            method: .post,
+            operation: "CreateAppCodeV2", method: .post,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}/app-codes",
-            pathParameters: ["instance_id": instanceID, "app_id": appID],
-            body: body
+            pathParameters: ["instance_id": instanceID, "app_id": appID], body: body
         )
         return try await client.send(request, as: AppCodeBaseInfo.self)
     }
@@ -110,8 +104,7 @@ extension APIGClient {
     ///   - appID: App ID.
     public func deleteAppAcl(instanceID: String, appID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteAppAcl",
-            method: .delete,
+            operation: "DeleteAppAcl", method: .delete,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}/app-acl",
             pathParameters: ["instance_id": instanceID, "app_id": appID]
         )
@@ -130,8 +123,7 @@ extension APIGClient {
     ///   - appCodeID: AppCode ID.
     public func deleteAppCodeV2(instanceID: String, appID: String, appCodeID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteAppCodeV2",
-            method: .delete,
+            operation: "DeleteAppCodeV2", method: .delete,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}/app-codes/{app_code_id}",
             pathParameters: ["instance_id": instanceID, "app_id": appID, "app_code_id": appCodeID]
         )
@@ -149,8 +141,7 @@ extension APIGClient {
     ///   - appID: App ID.
     public func deleteAppV2(instanceID: String, appID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteAppV2",
-            method: .delete,
+            operation: "DeleteAppV2", method: .delete,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}",
             pathParameters: ["instance_id": instanceID, "app_id": appID]
         )
@@ -183,11 +174,9 @@ extension APIGClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListAppCodesV2",
-            method: .get,
+            operation: "ListAppCodesV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}/app-codes",
-            pathParameters: ["instance_id": instanceID, "app_id": appID],
-            query: query
+            pathParameters: ["instance_id": instanceID, "app_id": appID], query: query
         )
         return try await client.send(request, as: ListAppCodesV2Response.self)
     }
@@ -262,11 +251,9 @@ extension APIGClient {
         query.append("creator", creator)
         query.append("precise_search", preciseSearch)
         let request = OperationRequest(
-            operation: "ListAppsV2",
-            method: .get,
+            operation: "ListAppsV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/apps",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListAppsV2Response.self)
     }
@@ -331,11 +318,9 @@ extension APIGClient {
         _ body: ResettingAppSecretV2Request
     ) async throws -> ResettingAppSecretV2Response {
         let request = OperationRequest(
-            operation: "ResettingAppSecretV2",
-            method: .put,
+            operation: "ResettingAppSecretV2", method: .put,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/apps/secret/{app_id}",
-            pathParameters: ["instance_id": instanceID, "app_id": appID],
-            body: body
+            pathParameters: ["instance_id": instanceID, "app_id": appID], body: body
         )
         return try await client.send(request, as: ResettingAppSecretV2Response.self)
     }
@@ -353,8 +338,7 @@ extension APIGClient {
     /// - Returns: The body of the service's `200` response.
     public func showAppBoundAppQuota(instanceID: String, appID: String) async throws -> AppQuotaInfo {
         let request = OperationRequest(
-            operation: "ShowAppBoundAppQuota",
-            method: .get,
+            operation: "ShowAppBoundAppQuota", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}/bound-quota",
             pathParameters: ["instance_id": instanceID, "app_id": appID]
         )
@@ -377,8 +361,7 @@ extension APIGClient {
         appID: String
     ) async throws -> ShowDetailsOfAppAclResponse {
         let request = OperationRequest(
-            operation: "ShowDetailsOfAppAcl",
-            method: .get,
+            operation: "ShowDetailsOfAppAcl", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}/app-acl",
             pathParameters: ["instance_id": instanceID, "app_id": appID]
         )
@@ -403,8 +386,7 @@ extension APIGClient {
         appCodeID: String
     ) async throws -> AppCodeBaseInfo {
         let request = OperationRequest(
-            operation: "ShowDetailsOfAppCodeV2",
-            method: .get,
+            operation: "ShowDetailsOfAppCodeV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}/app-codes/{app_code_id}",
             pathParameters: ["instance_id": instanceID, "app_id": appID, "app_code_id": appCodeID]
         )
@@ -427,8 +409,7 @@ extension APIGClient {
         appID: String
     ) async throws -> ShowDetailsOfAppV2Response {
         let request = OperationRequest(
-            operation: "ShowDetailsOfAppV2",
-            method: .get,
+            operation: "ShowDetailsOfAppV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}",
             pathParameters: ["instance_id": instanceID, "app_id": appID]
         )
@@ -453,11 +434,9 @@ extension APIGClient {
         _ body: UpdateAppAclRequest
     ) async throws -> UpdateAppAclResponse {
         let request = OperationRequest(
-            operation: "UpdateAppAcl",
-            method: .put,
+            operation: "UpdateAppAcl", method: .put,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}/app-acl",
-            pathParameters: ["instance_id": instanceID, "app_id": appID],
-            body: body
+            pathParameters: ["instance_id": instanceID, "app_id": appID], body: body
         )
         return try await client.send(request, as: UpdateAppAclResponse.self)
     }
@@ -482,11 +461,9 @@ extension APIGClient {
         _ body: UpdateAppV2Request
     ) async throws -> UpdateAppV2Response {
         let request = OperationRequest(
-            operation: "UpdateAppV2",
-            method: .put,
+            operation: "UpdateAppV2", method: .put,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}",
-            pathParameters: ["instance_id": instanceID, "app_id": appID],
-            body: body
+            pathParameters: ["instance_id": instanceID, "app_id": appID], body: body
         )
         return try await client.send(request, as: UpdateAppV2Response.self)
     }

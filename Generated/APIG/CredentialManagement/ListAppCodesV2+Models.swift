@@ -13,21 +13,12 @@ public struct ListAppCodesV2Response: Codable, Sendable, Equatable {
     public var appCodes: [AppCodeBaseInfo]?
 
     private enum CodingKeys: String, CodingKey {
-        case size
-        case total
-        case appCodes = "app_codes"
+        case size, total, appCodes = "app_codes"
     }
 
     public init(size: Int? = nil, total: Int64? = nil, appCodes: [AppCodeBaseInfo]? = nil) {
         self.size = size
         self.total = total
         self.appCodes = appCodes
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.total = try container.decodeLenientIfPresent(Int64.self, forKey: .total)
-        self.appCodes = try container.decodeIfPresent([AppCodeBaseInfo].self, forKey: .appCodes)
     }
 }

@@ -51,32 +51,15 @@ public struct AppInfoWithBindNum: Codable, Sendable, Equatable {
     public var bindNum: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case remark
-        case creator
-        case updateTime = "update_time"
-        case appKey = "app_key"
-        case appSecret = "app_secret"
-        case registerTime = "register_time"
-        case status
-        case appType = "app_type"
-        case romaAppType = "roma_app_type"
-        case bindNum = "bind_num"
+        case id, name, remark, creator, updateTime = "update_time", appKey = "app_key"
+        case appSecret = "app_secret", registerTime = "register_time", status, appType = "app_type"
+        case romaAppType = "roma_app_type", bindNum = "bind_num"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        remark: String? = nil,
-        creator: Creator? = nil,
-        updateTime: String? = nil,
-        appKey: String? = nil,
-        appSecret: String? = nil,
-        registerTime: String? = nil,
-        status: Int? = nil,
-        appType: AppType? = nil,
-        romaAppType: String? = nil,
+        id: String? = nil, name: String? = nil, remark: String? = nil, creator: Creator? = nil,
+        updateTime: String? = nil, appKey: String? = nil, appSecret: String? = nil,
+        registerTime: String? = nil, status: Int? = nil, appType: AppType? = nil, romaAppType: String? = nil,
         bindNum: Int? = nil
     ) {
         self.id = id
@@ -92,22 +75,6 @@ public struct AppInfoWithBindNum: Codable, Sendable, Equatable {
         self.romaAppType = romaAppType
         self.bindNum = bindNum
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.remark = try container.decodeIfPresent(String.self, forKey: .remark)
-        self.creator = try container.decodeIfPresent(Creator.self, forKey: .creator)
-        self.updateTime = try container.decodeIfPresent(String.self, forKey: .updateTime)
-        self.appKey = try container.decodeIfPresent(String.self, forKey: .appKey)
-        self.appSecret = try container.decodeIfPresent(String.self, forKey: .appSecret)
-        self.registerTime = try container.decodeIfPresent(String.self, forKey: .registerTime)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
-        self.appType = try container.decodeIfPresent(AppType.self, forKey: .appType)
-        self.romaAppType = try container.decodeIfPresent(String.self, forKey: .romaAppType)
-        self.bindNum = try container.decodeLenientIfPresent(Int.self, forKey: .bindNum)
-    }
 }
 
 /// The response of ``APIGClient/listAppsV2``.
@@ -119,22 +86,9 @@ public struct ListAppsV2Response: Codable, Sendable, Equatable {
     /// App list.
     public var apps: [AppInfoWithBindNum]?
 
-    private enum CodingKeys: String, CodingKey {
-        case size
-        case total
-        case apps
-    }
-
     public init(size: Int? = nil, total: Int64? = nil, apps: [AppInfoWithBindNum]? = nil) {
         self.size = size
         self.total = total
         self.apps = apps
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.total = try container.decodeLenientIfPresent(Int64.self, forKey: .total)
-        self.apps = try container.decodeIfPresent([AppInfoWithBindNum].self, forKey: .apps)
     }
 }

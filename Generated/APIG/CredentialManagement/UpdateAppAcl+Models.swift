@@ -14,8 +14,7 @@ public struct UpdateAppAclRequest: Codable, Sendable, Equatable {
     public var appAclValues: [String]
 
     private enum CodingKeys: String, CodingKey {
-        case appAclType = "app_acl_type"
-        case appAclValues = "app_acl_values"
+        case appAclType = "app_acl_type", appAclValues = "app_acl_values"
     }
 
     public init(appAclType: String, appAclValues: [String]) {

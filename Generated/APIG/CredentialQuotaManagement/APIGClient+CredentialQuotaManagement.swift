@@ -22,11 +22,9 @@ extension APIGClient {
         _ body: AssociateAppsForAppQuotaRequest
     ) async throws -> AssociateAppsForAppQuotaResponse {
         let request = OperationRequest(
-            operation: "AssociateAppsForAppQuota",
-            method: .post,
+            operation: "AssociateAppsForAppQuota", method: .post,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/app-quotas/{app_quota_id}/binding-apps",
-            pathParameters: ["instance_id": instanceID, "app_quota_id": appQuotaID],
-            body: body
+            pathParameters: ["instance_id": instanceID, "app_quota_id": appQuotaID], body: body
         )
         return try await client.send(request, as: AssociateAppsForAppQuotaResponse.self)
     }
@@ -47,11 +45,9 @@ extension APIGClient {
         _ body: CreateAppQuotaRequest
     ) async throws -> AppQuotaInfo {
         let request = OperationRequest(
-            operation: "CreateAppQuota",
-            method: .post,
+            operation: "CreateAppQuota", method: .post,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/app-quotas",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: AppQuotaInfo.self)
     }
@@ -68,8 +64,7 @@ extension APIGClient {
     ///   - appQuotaID: Credential Quota ID
     public func deleteAppQuota(instanceID: String, appQuotaID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteAppQuota",
-            method: .delete,
+            operation: "DeleteAppQuota", method: .delete,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/app-quotas/{app_quota_id}",
             pathParameters: ["instance_id": instanceID, "app_quota_id": appQuotaID]
         )
@@ -92,8 +87,7 @@ extension APIGClient {
         appID: String
     ) async throws {
         let request = OperationRequest(
-            operation: "DisassociateAppQuotaWithApp",
-            method: .delete,
+            operation: "DisassociateAppQuotaWithApp", method: .delete,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/app-quotas/{app_quota_id}/bound-apps/{app_id}",
             pathParameters: ["instance_id": instanceID, "app_quota_id": appQuotaID, "app_id": appID]
         )
@@ -130,11 +124,9 @@ extension APIGClient {
         query.append("limit", limit)
         query.append("app_name", appName)
         let request = OperationRequest(
-            operation: "ListAppQuotaBindAbleApps",
-            method: .get,
+            operation: "ListAppQuotaBindAbleApps", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/app-quotas/{app_quota_id}/bindable-apps",
-            pathParameters: ["instance_id": instanceID, "app_quota_id": appQuotaID],
-            query: query
+            pathParameters: ["instance_id": instanceID, "app_quota_id": appQuotaID], query: query
         )
         return try await client.send(request, as: ListAppQuotaBindAbleAppsResponse.self)
     }
@@ -199,11 +191,9 @@ extension APIGClient {
         query.append("limit", limit)
         query.append("app_name", appName)
         let request = OperationRequest(
-            operation: "ListAppQuotaBoundApps",
-            method: .get,
+            operation: "ListAppQuotaBoundApps", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/app-quotas/{app_quota_id}/bound-apps",
-            pathParameters: ["instance_id": instanceID, "app_quota_id": appQuotaID],
-            query: query
+            pathParameters: ["instance_id": instanceID, "app_quota_id": appQuotaID], query: query
         )
         return try await client.send(request, as: ListAppQuotaBoundAppsResponse.self)
     }
@@ -265,11 +255,9 @@ extension APIGClient {
         query.append("limit", limit)
         query.append("name", name)
         let request = OperationRequest(
-            operation: "ListAppQuotas",
-            method: .get,
+            operation: "ListAppQuotas", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/app-quotas",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListAppQuotasResponse.self)
     }
@@ -314,8 +302,7 @@ extension APIGClient {
     /// - Returns: The body of the service's `200` response.
     public func showAppQuota(instanceID: String, appQuotaID: String) async throws -> AppQuotaInfo {
         let request = OperationRequest(
-            operation: "ShowAppQuota",
-            method: .get,
+            operation: "ShowAppQuota", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/app-quotas/{app_quota_id}",
             pathParameters: ["instance_id": instanceID, "app_quota_id": appQuotaID]
         )
@@ -340,11 +327,9 @@ extension APIGClient {
         _ body: UpdateAppQuotaRequest
     ) async throws -> AppQuotaInfo {
         let request = OperationRequest(
-            operation: "UpdateAppQuota",
-            method: .put,
+            operation: "UpdateAppQuota", method: .put,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/app-quotas/{app_quota_id}",
-            pathParameters: ["instance_id": instanceID, "app_quota_id": appQuotaID],
-            body: body
+            pathParameters: ["instance_id": instanceID, "app_quota_id": appQuotaID], body: body
         )
         return try await client.send(request, as: AppQuotaInfo.self)
     }

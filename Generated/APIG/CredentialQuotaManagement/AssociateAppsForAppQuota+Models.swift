@@ -13,9 +13,7 @@ public struct AppQuotaAppBinding: Codable, Sendable, Equatable {
     public var boundTime: String?
 
     private enum CodingKeys: String, CodingKey {
-        case appQuotaID = "app_quota_id"
-        case appID = "app_id"
-        case boundTime = "bound_time"
+        case appQuotaID = "app_quota_id", appID = "app_id", boundTime = "bound_time"
     }
 
     public init(appQuotaID: String? = nil, appID: String? = nil, boundTime: String? = nil) {

@@ -12,22 +12,9 @@ public struct ListAppQuotasResponse: Codable, Sendable, Equatable {
     /// Credential quotas.
     public var quotas: [AppQuotaInfo]?
 
-    private enum CodingKeys: String, CodingKey {
-        case size
-        case total
-        case quotas
-    }
-
     public init(size: Int? = nil, total: Int64? = nil, quotas: [AppQuotaInfo]? = nil) {
         self.size = size
         self.total = total
         self.quotas = quotas
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.total = try container.decodeLenientIfPresent(Int64.self, forKey: .total)
-        self.quotas = try container.decodeIfPresent([AppQuotaInfo].self, forKey: .quotas)
     }
 }

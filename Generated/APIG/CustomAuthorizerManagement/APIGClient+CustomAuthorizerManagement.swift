@@ -20,11 +20,9 @@ extension APIGClient {
         _ body: CreateCustomAuthorizerV2Request
     ) async throws -> AuthorizerResp {
         let request = OperationRequest(
-            operation: "CreateCustomAuthorizerV2",
-            method: .post,
+            operation: "CreateCustomAuthorizerV2", method: .post,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/authorizers",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: AuthorizerResp.self)
     }
@@ -40,8 +38,7 @@ extension APIGClient {
     ///   - authorizerID: Custom authorizer ID.
     public func deleteCustomAuthorizerV2(instanceID: String, authorizerID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteCustomAuthorizerV2",
-            method: .delete,
+            operation: "DeleteCustomAuthorizerV2", method: .delete,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/authorizers/{authorizer_id}",
             pathParameters: ["instance_id": instanceID, "authorizer_id": authorizerID]
         )
@@ -81,11 +78,9 @@ extension APIGClient {
         query.append("name", name)
         query.append("type", type)
         let request = OperationRequest(
-            operation: "ListCustomAuthorizersV2",
-            method: .get,
+            operation: "ListCustomAuthorizersV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/authorizers",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListCustomAuthorizersV2Response.self)
     }
@@ -139,8 +134,7 @@ extension APIGClient {
         authorizerID: String
     ) async throws -> AuthorizerResp {
         let request = OperationRequest(
-            operation: "ShowDetailsOfCustomAuthorizersV2",
-            method: .get,
+            operation: "ShowDetailsOfCustomAuthorizersV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/authorizers/{authorizer_id}",
             pathParameters: ["instance_id": instanceID, "authorizer_id": authorizerID]
         )
@@ -165,11 +159,9 @@ extension APIGClient {
         _ body: UpdateCustomAuthorizerV2Request
     ) async throws -> AuthorizerResp {
         let request = OperationRequest(
-            operation: "UpdateCustomAuthorizerV2",
-            method: .put,
+            operation: "UpdateCustomAuthorizerV2", method: .put,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/authorizers/{authorizer_id}",
-            pathParameters: ["instance_id": instanceID, "authorizer_id": authorizerID],
-            body: body
+            pathParameters: ["instance_id": instanceID, "authorizer_id": authorizerID], body: body
         )
         return try await client.send(request, as: AuthorizerResp.self)
     }

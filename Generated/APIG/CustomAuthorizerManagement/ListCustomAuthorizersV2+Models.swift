@@ -13,21 +13,12 @@ public struct ListCustomAuthorizersV2Response: Codable, Sendable, Equatable {
     public var authorizerList: [AuthorizerResp]?
 
     private enum CodingKeys: String, CodingKey {
-        case size
-        case total
-        case authorizerList = "authorizer_list"
+        case size, total, authorizerList = "authorizer_list"
     }
 
     public init(size: Int? = nil, total: Int64? = nil, authorizerList: [AuthorizerResp]? = nil) {
         self.size = size
         self.total = total
         self.authorizerList = authorizerList
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.total = try container.decodeLenientIfPresent(Int64.self, forKey: .total)
-        self.authorizerList = try container.decodeIfPresent([AuthorizerResp].self, forKey: .authorizerList)
     }
 }

@@ -26,8 +26,7 @@ extension APIGClient {
         _ body: AssociateCertificateV2Request
     ) async throws -> AssociateCertificateV2Response {
         let request = OperationRequest(
-            operation: "AssociateCertificateV2",
-            method: .post,
+            operation: "AssociateCertificateV2", method: .post,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/api-groups/{group_id}/domains/{domain_id}/certificate",
             pathParameters: ["instance_id": instanceID, "group_id": groupID, "domain_id": domainID],
             body: body
@@ -54,11 +53,9 @@ extension APIGClient {
         _ body: AssociateDomainV2Request
     ) async throws -> AssociateDomainV2Response {
         let request = OperationRequest(
-            operation: "AssociateDomainV2",
-            method: .post,
+            operation: "AssociateDomainV2", method: .post,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/api-groups/{group_id}/domains",
-            pathParameters: ["instance_id": instanceID, "group_id": groupID],
-            body: body
+            pathParameters: ["instance_id": instanceID, "group_id": groupID], body: body
         )
         return try await client.send(request, as: AssociateDomainV2Response.self)
     }
@@ -82,8 +79,7 @@ extension APIGClient {
         certificateID: String
     ) async throws {
         let request = OperationRequest(
-            operation: "DisassociateCertificateV2",
-            method: .delete,
+            operation: "DisassociateCertificateV2", method: .delete,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/api-groups/{group_id}/domains/{domain_id}/certificate/{certificate_id}",
             pathParameters: ["instance_id": instanceID, "group_id": groupID, "domain_id": domainID, "certificate_id": certificateID]
         )
@@ -102,8 +98,7 @@ extension APIGClient {
     ///   - domainID: Domain ID.
     public func disassociateDomainV2(instanceID: String, groupID: String, domainID: String) async throws {
         let request = OperationRequest(
-            operation: "DisassociateDomainV2",
-            method: .delete,
+            operation: "DisassociateDomainV2", method: .delete,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/api-groups/{group_id}/domains/{domain_id}",
             pathParameters: ["instance_id": instanceID, "group_id": groupID, "domain_id": domainID]
         )
@@ -131,8 +126,7 @@ extension APIGClient {
         certificateID: String
     ) async throws -> ShowDetailsOfDomainNameCertificateV2Response {
         let request = OperationRequest(
-            operation: "ShowDetailsOfDomainNameCertificateV2",
-            method: .get,
+            operation: "ShowDetailsOfDomainNameCertificateV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/api-groups/{group_id}/domains/{domain_id}/certificate/{certificate_id}",
             pathParameters: ["instance_id": instanceID, "group_id": groupID, "domain_id": domainID, "certificate_id": certificateID]
         )
@@ -159,8 +153,7 @@ extension APIGClient {
         _ body: UpdateDomainV2Request
     ) async throws -> UpdateDomainV2Response {
         let request = OperationRequest(
-            operation: "UpdateDomainV2",
-            method: .put,
+            operation: "UpdateDomainV2", method: .put,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/api-groups/{group_id}/domains/{domain_id}",
             pathParameters: ["instance_id": instanceID, "group_id": groupID, "domain_id": domainID],
             body: body
@@ -184,11 +177,9 @@ extension APIGClient {
         _ body: UpdateSldomainSettingV2Request
     ) async throws {
         let request = OperationRequest(
-            operation: "UpdateSldomainSettingV2",
-            method: .put,
+            operation: "UpdateSldomainSettingV2", method: .put,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/api-groups/{group_id}/sl-domain-access-settings",
-            pathParameters: ["instance_id": instanceID, "group_id": groupID],
-            body: body
+            pathParameters: ["instance_id": instanceID, "group_id": groupID], body: body
         )
         try await client.send(request)
     }

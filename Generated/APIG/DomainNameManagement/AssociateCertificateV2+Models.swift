@@ -14,9 +14,7 @@ public struct AssociateCertificateV2Request: Codable, Sendable, Equatable {
     public var privateKey: String
 
     private enum CodingKeys: String, CodingKey {
-        case certContent = "cert_content"
-        case name
-        case privateKey = "private_key"
+        case certContent = "cert_content", name, privateKey = "private_key"
     }
 
     public init(certContent: String, name: String, privateKey: String) {
@@ -65,25 +63,16 @@ public struct AssociateCertificateV2Response: Codable, Sendable, Equatable {
     public var sslID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case urlDomain = "url_domain"
-        case id
-        case status
-        case minSSLVersion = "min_ssl_version"
+        case urlDomain = "url_domain", id, status, minSSLVersion = "min_ssl_version"
         case isHTTPRedirectToHTTPS = "is_http_redirect_to_https"
-        case verifiedClientCertificateEnabled = "verified_client_certificate_enabled"
-        case sslName = "ssl_name"
+        case verifiedClientCertificateEnabled = "verified_client_certificate_enabled", sslName = "ssl_name"
         case sslID = "ssl_id"
     }
 
     public init(
-        urlDomain: String? = nil,
-        id: String? = nil,
-        status: Int? = nil,
-        minSSLVersion: String? = nil,
-        isHTTPRedirectToHTTPS: Bool? = nil,
-        verifiedClientCertificateEnabled: Bool? = nil,
-        sslName: String? = nil,
-        sslID: String? = nil
+        urlDomain: String? = nil, id: String? = nil, status: Int? = nil, minSSLVersion: String? = nil,
+        isHTTPRedirectToHTTPS: Bool? = nil, verifiedClientCertificateEnabled: Bool? = nil,
+        sslName: String? = nil, sslID: String? = nil
     ) {
         self.urlDomain = urlDomain
         self.id = id
@@ -93,17 +82,5 @@ public struct AssociateCertificateV2Response: Codable, Sendable, Equatable {
         self.verifiedClientCertificateEnabled = verifiedClientCertificateEnabled
         self.sslName = sslName
         self.sslID = sslID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.urlDomain = try container.decodeIfPresent(String.self, forKey: .urlDomain)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
-        self.minSSLVersion = try container.decodeIfPresent(String.self, forKey: .minSSLVersion)
-        self.isHTTPRedirectToHTTPS = try container.decodeLenientIfPresent(Bool.self, forKey: .isHTTPRedirectToHTTPS)
-        self.verifiedClientCertificateEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .verifiedClientCertificateEnabled)
-        self.sslName = try container.decodeIfPresent(String.self, forKey: .sslName)
-        self.sslID = try container.decodeIfPresent(String.self, forKey: .sslID)
     }
 }

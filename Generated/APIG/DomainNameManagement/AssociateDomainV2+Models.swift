@@ -20,8 +20,7 @@ public struct AssociateDomainV2Request: Codable, Sendable, Equatable {
     public var urlDomain: String
 
     private enum CodingKeys: String, CodingKey {
-        case minSSLVersion = "min_ssl_version"
-        case isHTTPRedirectToHTTPS = "is_http_redirect_to_https"
+        case minSSLVersion = "min_ssl_version", isHTTPRedirectToHTTPS = "is_http_redirect_to_https"
         case urlDomain = "url_domain"
     }
 
@@ -29,13 +28,6 @@ public struct AssociateDomainV2Request: Codable, Sendable, Equatable {
         self.minSSLVersion = minSSLVersion
         self.isHTTPRedirectToHTTPS = isHTTPRedirectToHTTPS
         self.urlDomain = urlDomain
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.minSSLVersion = try container.decodeIfPresent(MinSSLVersion.self, forKey: .minSSLVersion)
-        self.isHTTPRedirectToHTTPS = try container.decodeLenientIfPresent(Bool.self, forKey: .isHTTPRedirectToHTTPS)
-        self.urlDomain = try container.decode(String.self, forKey: .urlDomain)
     }
 }
 

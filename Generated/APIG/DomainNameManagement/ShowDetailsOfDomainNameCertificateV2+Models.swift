@@ -54,49 +54,20 @@ public struct ShowDetailsOfDomainNameCertificateV2Response: Codable, Sendable, E
     public var signatureAlgorithm: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case type
-        case instanceID = "instance_id"
-        case projectID = "project_id"
-        case createTime = "create_time"
-        case updateTime = "update_time"
-        case commonName = "common_name"
-        case san
-        case version
-        case organization
-        case organizationalUnit = "organizational_unit"
-        case locality
-        case state
-        case country
-        case notBefore = "not_before"
-        case notAfter = "not_after"
-        case serialNumber = "serial_number"
-        case issuer
+        case id, name, type, instanceID = "instance_id", projectID = "project_id", createTime = "create_time"
+        case updateTime = "update_time", commonName = "common_name", san, version, organization
+        case organizationalUnit = "organizational_unit", locality, state, country, notBefore = "not_before"
+        case notAfter = "not_after", serialNumber = "serial_number", issuer
         case signatureAlgorithm = "signature_algorithm"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        type: TypeValue? = nil,
-        instanceID: String? = nil,
-        projectID: String? = nil,
-        createTime: String? = nil,
-        updateTime: String? = nil,
-        commonName: String? = nil,
-        san: [String]? = nil,
-        version: Int? = nil,
-        organization: [String]? = nil,
-        organizationalUnit: [String]? = nil,
-        locality: [String]? = nil,
-        state: [String]? = nil,
-        country: [String]? = nil,
-        notBefore: String? = nil,
-        notAfter: String? = nil,
-        serialNumber: String? = nil,
-        issuer: [String]? = nil,
-        signatureAlgorithm: String? = nil
+        id: String? = nil, name: String? = nil, type: TypeValue? = nil, instanceID: String? = nil,
+        projectID: String? = nil, createTime: String? = nil, updateTime: String? = nil,
+        commonName: String? = nil, san: [String]? = nil, version: Int? = nil, organization: [String]? = nil,
+        organizationalUnit: [String]? = nil, locality: [String]? = nil, state: [String]? = nil,
+        country: [String]? = nil, notBefore: String? = nil, notAfter: String? = nil,
+        serialNumber: String? = nil, issuer: [String]? = nil, signatureAlgorithm: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -118,29 +89,5 @@ public struct ShowDetailsOfDomainNameCertificateV2Response: Codable, Sendable, E
         self.serialNumber = serialNumber
         self.issuer = issuer
         self.signatureAlgorithm = signatureAlgorithm
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.type = try container.decodeIfPresent(TypeValue.self, forKey: .type)
-        self.instanceID = try container.decodeIfPresent(String.self, forKey: .instanceID)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.createTime = try container.decodeIfPresent(String.self, forKey: .createTime)
-        self.updateTime = try container.decodeIfPresent(String.self, forKey: .updateTime)
-        self.commonName = try container.decodeIfPresent(String.self, forKey: .commonName)
-        self.san = try container.decodeIfPresent([String].self, forKey: .san)
-        self.version = try container.decodeLenientIfPresent(Int.self, forKey: .version)
-        self.organization = try container.decodeIfPresent([String].self, forKey: .organization)
-        self.organizationalUnit = try container.decodeIfPresent([String].self, forKey: .organizationalUnit)
-        self.locality = try container.decodeIfPresent([String].self, forKey: .locality)
-        self.state = try container.decodeIfPresent([String].self, forKey: .state)
-        self.country = try container.decodeIfPresent([String].self, forKey: .country)
-        self.notBefore = try container.decodeIfPresent(String.self, forKey: .notBefore)
-        self.notAfter = try container.decodeIfPresent(String.self, forKey: .notAfter)
-        self.serialNumber = try container.decodeIfPresent(String.self, forKey: .serialNumber)
-        self.issuer = try container.decodeIfPresent([String].self, forKey: .issuer)
-        self.signatureAlgorithm = try container.decodeIfPresent(String.self, forKey: .signatureAlgorithm)
     }
 }

@@ -22,25 +22,16 @@ public struct UpdateDomainV2Request: Codable, Sendable, Equatable {
     public var verifiedClientCertificateEnabled: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case minSSLVersion = "min_ssl_version"
-        case isHTTPRedirectToHTTPS = "is_http_redirect_to_https"
+        case minSSLVersion = "min_ssl_version", isHTTPRedirectToHTTPS = "is_http_redirect_to_https"
         case verifiedClientCertificateEnabled = "verified_client_certificate_enabled"
     }
 
     public init(
-        minSSLVersion: MinSSLVersion,
-        isHTTPRedirectToHTTPS: Bool? = nil,
+        minSSLVersion: MinSSLVersion, isHTTPRedirectToHTTPS: Bool? = nil,
         verifiedClientCertificateEnabled: Bool? = nil
     ) {
         self.minSSLVersion = minSSLVersion
         self.isHTTPRedirectToHTTPS = isHTTPRedirectToHTTPS
         self.verifiedClientCertificateEnabled = verifiedClientCertificateEnabled
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.minSSLVersion = try container.decode(MinSSLVersion.self, forKey: .minSSLVersion)
-        self.isHTTPRedirectToHTTPS = try container.decodeLenientIfPresent(Bool.self, forKey: .isHTTPRedirectToHTTPS)
-        self.verifiedClientCertificateEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .verifiedClientCertificateEnabled)
     }
 }

@@ -16,9 +16,4 @@ public struct UpdateSldomainSettingV2Request: Codable, Sendable, Equatable {
     public init(slDomainAccessEnabled: Bool) {
         self.slDomainAccessEnabled = slDomainAccessEnabled
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.slDomainAccessEnabled = try container.decodeLenient(Bool.self, forKey: .slDomainAccessEnabled)
-    }
 }

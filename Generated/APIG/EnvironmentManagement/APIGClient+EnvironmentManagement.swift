@@ -21,11 +21,9 @@ extension APIGClient {
         _ body: CreateEnvironmentV2Request
     ) async throws -> EnvInfo {
         let request = OperationRequest(
-            operation: "CreateEnvironmentV2",
-            method: .post,
+            operation: "CreateEnvironmentV2", method: .post,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/envs",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: EnvInfo.self)
     }
@@ -41,8 +39,7 @@ extension APIGClient {
     ///   - envID: Environment ID.
     public func deleteEnvironmentV2(instanceID: String, envID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteEnvironmentV2",
-            method: .delete,
+            operation: "DeleteEnvironmentV2", method: .delete,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/envs/{env_id}",
             pathParameters: ["instance_id": instanceID, "env_id": envID]
         )
@@ -76,11 +73,9 @@ extension APIGClient {
         query.append("limit", limit)
         query.append("name", name)
         let request = OperationRequest(
-            operation: "ListEnvironmentsV2",
-            method: .get,
+            operation: "ListEnvironmentsV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/envs",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListEnvironmentsV2Response.self)
     }
@@ -131,11 +126,9 @@ extension APIGClient {
         _ body: UpdateEnvironmentV2Request
     ) async throws -> EnvInfo {
         let request = OperationRequest(
-            operation: "UpdateEnvironmentV2",
-            method: .put,
+            operation: "UpdateEnvironmentV2", method: .put,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/envs/{env_id}",
-            pathParameters: ["instance_id": instanceID, "env_id": envID],
-            body: body
+            pathParameters: ["instance_id": instanceID, "env_id": envID], body: body
         )
         return try await client.send(request, as: EnvInfo.self)
     }

@@ -12,22 +12,9 @@ public struct ListEnvironmentsV2Response: Codable, Sendable, Equatable {
     /// Environment list.
     public var envs: [EnvInfo]?
 
-    private enum CodingKeys: String, CodingKey {
-        case size
-        case total
-        case envs
-    }
-
     public init(size: Int? = nil, total: Int64? = nil, envs: [EnvInfo]? = nil) {
         self.size = size
         self.total = total
         self.envs = envs
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.total = try container.decodeLenientIfPresent(Int64.self, forKey: .total)
-        self.envs = try container.decodeIfPresent([EnvInfo].self, forKey: .envs)
     }
 }

@@ -21,11 +21,9 @@ extension APIGClient {
         _ body: CreateEnvironmentVariableV2Request
     ) async throws -> EnvVariableInfo {
         let request = OperationRequest(
-            operation: "CreateEnvironmentVariableV2",
-            method: .post,
+            operation: "CreateEnvironmentVariableV2", method: .post,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/env-variables",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: EnvVariableInfo.self)
     }
@@ -41,8 +39,7 @@ extension APIGClient {
     ///   - envVariableID: Environment variable ID.
     public func deleteEnvironmentVariableV2(instanceID: String, envVariableID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteEnvironmentVariableV2",
-            method: .delete,
+            operation: "DeleteEnvironmentVariableV2", method: .delete,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/env-variables/{env_variable_id}",
             pathParameters: ["instance_id": instanceID, "env_variable_id": envVariableID]
         )
@@ -85,11 +82,9 @@ extension APIGClient {
         query.append("variable_name", variableName)
         query.append("precise_search", preciseSearch)
         let request = OperationRequest(
-            operation: "ListEnvironmentVariablesV2",
-            method: .get,
+            operation: "ListEnvironmentVariablesV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/env-variables",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListEnvironmentVariablesV2Response.self)
     }
@@ -146,8 +141,7 @@ extension APIGClient {
         envVariableID: String
     ) async throws -> EnvVariableInfo {
         let request = OperationRequest(
-            operation: "ShowDetailsOfEnvironmentVariableV2",
-            method: .get,
+            operation: "ShowDetailsOfEnvironmentVariableV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/env-variables/{env_variable_id}",
             pathParameters: ["instance_id": instanceID, "env_variable_id": envVariableID]
         )
@@ -174,11 +168,9 @@ extension APIGClient {
         _ body: UpdateEnvironmentVariableV2Request
     ) async throws -> EnvVariableInfo {
         let request = OperationRequest(
-            operation: "UpdateEnvironmentVariableV2",
-            method: .put,
+            operation: "UpdateEnvironmentVariableV2", method: .put,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/env-variables/{env_variable_id}",
-            pathParameters: ["instance_id": instanceID, "env_variable_id": envVariableID],
-            body: body
+            pathParameters: ["instance_id": instanceID, "env_variable_id": envVariableID], body: body
         )
         return try await client.send(request, as: EnvVariableInfo.self)
     }

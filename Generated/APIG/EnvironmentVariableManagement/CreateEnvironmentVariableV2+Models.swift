@@ -23,9 +23,7 @@ public struct CreateEnvironmentVariableV2Request: Codable, Sendable, Equatable {
     public var variableName: String
 
     private enum CodingKeys: String, CodingKey {
-        case variableValue = "variable_value"
-        case envID = "env_id"
-        case groupID = "group_id"
+        case variableValue = "variable_value", envID = "env_id", groupID = "group_id"
         case variableName = "variable_name"
     }
 

@@ -12,22 +12,9 @@ public struct ListEnvironmentVariablesV2Response: Codable, Sendable, Equatable {
     /// Environment variable list.
     public var variables: [EnvVariableInfo]?
 
-    private enum CodingKeys: String, CodingKey {
-        case size
-        case total
-        case variables
-    }
-
     public init(size: Int? = nil, total: Int64? = nil, variables: [EnvVariableInfo]? = nil) {
         self.size = size
         self.total = total
         self.variables = variables
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.total = try container.decodeLenientIfPresent(Int64.self, forKey: .total)
-        self.variables = try container.decodeIfPresent([EnvVariableInfo].self, forKey: .variables)
     }
 }

@@ -24,11 +24,9 @@ extension APIGClient {
         _ body: CreateSpecialThrottlingConfigurationV2Request
     ) async throws -> ThrottleSpecialInfo {
         let request = OperationRequest(
-            operation: "CreateSpecialThrottlingConfigurationV2",
-            method: .post,
+            operation: "CreateSpecialThrottlingConfigurationV2", method: .post,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/throttles/{throttle_id}/throttle-specials",
-            pathParameters: ["instance_id": instanceID, "throttle_id": throttleID],
-            body: body
+            pathParameters: ["instance_id": instanceID, "throttle_id": throttleID], body: body
         )
         return try await client.send(request, as: ThrottleSpecialInfo.self)
     }
@@ -50,8 +48,7 @@ extension APIGClient {
         strategyID: String
     ) async throws {
         let request = OperationRequest(
-            operation: "DeleteSpecialThrottlingConfigurationV2",
-            method: .delete,
+            operation: "DeleteSpecialThrottlingConfigurationV2", method: .delete,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/throttles/{throttle_id}/throttle-specials/{strategy_id}",
             pathParameters: ["instance_id": instanceID, "throttle_id": throttleID, "strategy_id": strategyID]
         )
@@ -93,11 +90,9 @@ extension APIGClient {
         query.append("app_name", appName)
         query.append("user", user)
         let request = OperationRequest(
-            operation: "ListSpecialThrottlingConfigurationsV2",
-            method: .get,
+            operation: "ListSpecialThrottlingConfigurationsV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/throttles/{throttle_id}/throttle-specials",
-            pathParameters: ["instance_id": instanceID, "throttle_id": throttleID],
-            query: query
+            pathParameters: ["instance_id": instanceID, "throttle_id": throttleID], query: query
         )
         return try await client.send(request, as: ListSpecialThrottlingConfigurationsV2Response.self)
     }
@@ -159,8 +154,7 @@ extension APIGClient {
         _ body: UpdateSpecialThrottlingConfigurationV2Request
     ) async throws -> ThrottleSpecialInfo {
         let request = OperationRequest(
-            operation: "UpdateSpecialThrottlingConfigurationV2",
-            method: .put,
+            operation: "UpdateSpecialThrottlingConfigurationV2", method: .put,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/throttles/{throttle_id}/throttle-specials/{strategy_id}",
             pathParameters: ["instance_id": instanceID, "throttle_id": throttleID, "strategy_id": strategyID],
             body: body

@@ -25,21 +25,12 @@ public struct CreateSpecialThrottlingConfigurationV2Request: Codable, Sendable, 
     public var objectType: ObjectType
 
     private enum CodingKeys: String, CodingKey {
-        case callLimits = "call_limits"
-        case objectID = "object_id"
-        case objectType = "object_type"
+        case callLimits = "call_limits", objectID = "object_id", objectType = "object_type"
     }
 
     public init(callLimits: Int, objectID: String, objectType: ObjectType) {
         self.callLimits = callLimits
         self.objectID = objectID
         self.objectType = objectType
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.callLimits = try container.decodeLenient(Int.self, forKey: .callLimits)
-        self.objectID = try container.decode(String.self, forKey: .objectID)
-        self.objectType = try container.decode(ObjectType.self, forKey: .objectType)
     }
 }

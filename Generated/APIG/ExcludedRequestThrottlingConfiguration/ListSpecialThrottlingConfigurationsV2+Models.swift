@@ -13,21 +13,12 @@ public struct ListSpecialThrottlingConfigurationsV2Response: Codable, Sendable, 
     public var throttleSpecials: [ThrottleSpecialInfo]?
 
     private enum CodingKeys: String, CodingKey {
-        case size
-        case total
-        case throttleSpecials = "throttle_specials"
+        case size, total, throttleSpecials = "throttle_specials"
     }
 
     public init(size: Int? = nil, total: Int64? = nil, throttleSpecials: [ThrottleSpecialInfo]? = nil) {
         self.size = size
         self.total = total
         self.throttleSpecials = throttleSpecials
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.total = try container.decodeLenientIfPresent(Int64.self, forKey: .total)
-        self.throttleSpecials = try container.decodeIfPresent([ThrottleSpecialInfo].self, forKey: .throttleSpecials)
     }
 }

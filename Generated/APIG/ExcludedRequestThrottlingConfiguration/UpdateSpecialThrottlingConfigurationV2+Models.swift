@@ -15,9 +15,4 @@ public struct UpdateSpecialThrottlingConfigurationV2Request: Codable, Sendable, 
     public init(callLimits: Int64) {
         self.callLimits = callLimits
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.callLimits = try container.decodeLenient(Int64.self, forKey: .callLimits)
-    }
 }

@@ -20,11 +20,9 @@ extension APIGClient {
         _ body: CreateFeatureV2Request
     ) async throws -> FeatureInfo {
         let request = OperationRequest(
-            operation: "CreateFeatureV2",
-            method: .post,
+            operation: "CreateFeatureV2", method: .post,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/features",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: FeatureInfo.self)
     }
@@ -54,11 +52,9 @@ extension APIGClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListFeaturesV2",
-            method: .get,
+            operation: "ListFeaturesV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/features",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListFeaturesV2Response.self)
     }
@@ -108,11 +104,9 @@ extension APIGClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListInstanceFeatures",
-            method: .get,
+            operation: "ListInstanceFeatures", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/instance-features",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListInstanceFeaturesResponse.self)
     }

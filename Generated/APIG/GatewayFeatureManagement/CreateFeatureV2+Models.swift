@@ -14,22 +14,9 @@ public struct CreateFeatureV2Request: Codable, Sendable, Equatable {
     /// Parameter configuration.
     public var config: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case enable
-        case config
-    }
-
     public init(name: String, enable: Bool, config: String? = nil) {
         self.name = name
         self.enable = enable
         self.config = config
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.enable = try container.decodeLenient(Bool.self, forKey: .enable)
-        self.config = try container.decodeIfPresent(String.self, forKey: .config)
     }
 }

@@ -12,22 +12,9 @@ public struct ListFeaturesV2Response: Codable, Sendable, Equatable {
     /// Feature list.
     public var features: [FeatureInfo]?
 
-    private enum CodingKeys: String, CodingKey {
-        case size
-        case total
-        case features
-    }
-
     public init(size: Int? = nil, total: Int64? = nil, features: [FeatureInfo]? = nil) {
         self.size = size
         self.total = total
         self.features = features
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.total = try container.decodeLenientIfPresent(Int64.self, forKey: .total)
-        self.features = try container.decodeIfPresent([FeatureInfo].self, forKey: .features)
     }
 }

@@ -21,22 +21,9 @@ public struct ListInstanceFeaturesResponse: Codable, Sendable, Equatable {
     /// Features not displayed in the list are not supported by the gateway.
     public var features: [String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case size
-        case total
-        case features
-    }
-
     public init(size: Int? = nil, total: Int64? = nil, features: [String]? = nil) {
         self.size = size
         self.total = total
         self.features = features
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.total = try container.decodeLenientIfPresent(Int64.self, forKey: .total)
-        self.features = try container.decodeIfPresent([String].self, forKey: .features)
     }
 }

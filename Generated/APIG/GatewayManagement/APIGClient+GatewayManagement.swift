@@ -59,11 +59,8 @@ extension APIGClient {
     /// - Returns: The body of the service's `200` response.
     public func addEIPV2(instanceID: String, _ body: AddEIPV2Request) async throws -> AddEIPV2Response {
         let request = OperationRequest(
-            operation: "AddEipV2",
-            method: .put,
-            path: "/v2/{project_id}/apigw/instances/{instance_id}/eip",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            operation: "AddEipV2", method: .put, path: "/v2/{project_id}/apigw/instances/{instance_id}/eip",
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: AddEIPV2Response.self)
     }
@@ -79,11 +76,9 @@ extension APIGClient {
     ///   - body: The request body.
     public func addEnGressEIPV2(instanceID: String, _ body: AddEnGressEIPV2Request) async throws {
         let request = OperationRequest(
-            operation: "AddEnGressEipV2",
-            method: .post,
+            operation: "AddEnGressEipV2", method: .post,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/nat-eip",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         try await client.send(request)
     }
@@ -104,11 +99,9 @@ extension APIGClient {
         _ body: AddIngressEIPV2Request
     ) async throws -> AddIngressEIPV2Response {
         let request = OperationRequest(
-            operation: "AddIngressEipV2",
-            method: .post,
+            operation: "AddIngressEipV2", method: .post,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/ingress-eip",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: AddIngressEIPV2Response.self)
     }
@@ -125,9 +118,7 @@ extension APIGClient {
     /// - Returns: The body of the service's `202` response.
     public func createInstanceV2(_ body: CreateInstanceV2Request) async throws -> CreateInstanceV2Response {
         let request = OperationRequest(
-            operation: "CreateInstanceV2",
-            method: .post,
-            path: "/v2/{project_id}/apigw/instances",
+            operation: "CreateInstanceV2", method: .post, path: "/v2/{project_id}/apigw/instances",
             body: body
         )
         return try await client.send(request, as: CreateInstanceV2Response.self)
@@ -149,11 +140,9 @@ extension APIGClient {
         _ body: CreatePostPayResizeOrderRequest
     ) async throws -> CreatePostPayResizeOrderResponse {
         let request = OperationRequest(
-            operation: "CreatePostPayResizeOrder",
-            method: .post,
+            operation: "CreatePostPayResizeOrder", method: .post,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/postpaid-resize",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: CreatePostPayResizeOrderResponse.self)
     }
@@ -168,8 +157,7 @@ extension APIGClient {
     ///   - instanceID: Gateway ID, which can be obtained from the gateway information on the APIG console.
     public func deleteInstancesV2(instanceID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteInstancesV2",
-            method: .delete,
+            operation: "DeleteInstancesV2", method: .delete,
             path: "/v2/{project_id}/apigw/instances/{instance_id}",
             pathParameters: ["instance_id": instanceID]
         )
@@ -185,9 +173,7 @@ extension APIGClient {
     /// - Returns: The body of the service's `200` response.
     public func listAvailableZonesV2() async throws -> ListAvailableZonesV2Response {
         let request = OperationRequest(
-            operation: "ListAvailableZonesV2",
-            method: .get,
-            path: "/v2/{project_id}/apigw/available-zones"
+            operation: "ListAvailableZonesV2", method: .get, path: "/v2/{project_id}/apigw/available-zones"
         )
         return try await client.send(request, as: ListAvailableZonesV2Response.self)
     }
@@ -232,9 +218,7 @@ extension APIGClient {
         query.append("instance_name", instanceName)
         query.append("status", status)
         let request = OperationRequest(
-            operation: "ListInstancesV2",
-            method: .get,
-            path: "/v2/{project_id}/apigw/instances",
+            operation: "ListInstancesV2", method: .get, path: "/v2/{project_id}/apigw/instances",
             query: query
         )
         return try await client.send(request, as: ListInstancesV2Response.self)
@@ -289,8 +273,7 @@ extension APIGClient {
     ///   - instanceID: Gateway ID, which can be obtained from the gateway information on the APIG console.
     public func removeEIPV2(instanceID: String) async throws {
         let request = OperationRequest(
-            operation: "RemoveEipV2",
-            method: .delete,
+            operation: "RemoveEipV2", method: .delete,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/eip",
             pathParameters: ["instance_id": instanceID]
         )
@@ -307,8 +290,7 @@ extension APIGClient {
     ///   - instanceID: Gateway ID, which can be obtained from the gateway information on the APIG console.
     public func removeEnGressEIPV2(instanceID: String) async throws {
         let request = OperationRequest(
-            operation: "RemoveEnGressEipV2",
-            method: .delete,
+            operation: "RemoveEnGressEipV2", method: .delete,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/nat-eip",
             pathParameters: ["instance_id": instanceID]
         )
@@ -325,8 +307,7 @@ extension APIGClient {
     ///   - instanceID: Gateway ID, which can be obtained from the gateway information on the APIG console.
     public func removeIngressEIPV2(instanceID: String) async throws {
         let request = OperationRequest(
-            operation: "RemoveIngressEipV2",
-            method: .delete,
+            operation: "RemoveIngressEipV2", method: .delete,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/ingress-eip",
             pathParameters: ["instance_id": instanceID]
         )
@@ -347,8 +328,7 @@ extension APIGClient {
         instanceID: String
     ) async throws -> ShowDetailsOfInstanceProgressV2Response {
         let request = OperationRequest(
-            operation: "ShowDetailsOfInstanceProgressV2",
-            method: .get,
+            operation: "ShowDetailsOfInstanceProgressV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/progress",
             pathParameters: ["instance_id": instanceID]
         )
@@ -367,8 +347,7 @@ extension APIGClient {
     /// - Returns: The body of the service's `200` response.
     public func showDetailsOfInstanceV2(instanceID: String) async throws -> ShowDetailsOfInstanceV2Response {
         let request = OperationRequest(
-            operation: "ShowDetailsOfInstanceV2",
-            method: .get,
+            operation: "ShowDetailsOfInstanceV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}",
             pathParameters: ["instance_id": instanceID]
         )
@@ -437,8 +416,7 @@ extension APIGClient {
         instanceID: String
     ) async throws -> ShowRestrictionOfInstanceV2Response {
         let request = OperationRequest(
-            operation: "ShowRestrictionOfInstanceV2",
-            method: .get,
+            operation: "ShowRestrictionOfInstanceV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/restriction",
             pathParameters: ["instance_id": instanceID]
         )
@@ -456,11 +434,9 @@ extension APIGClient {
     ///   - body: The request body.
     public func updateEnGressEIPV2(instanceID: String, _ body: UpdateEnGressEIPV2Request) async throws {
         let request = OperationRequest(
-            operation: "UpdateEnGressEipV2",
-            method: .put,
+            operation: "UpdateEnGressEipV2", method: .put,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/nat-eip",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         try await client.send(request)
     }
@@ -482,11 +458,9 @@ extension APIGClient {
         _ body: UpdateIngressEIPV2Request
     ) async throws -> UpdateIngressEIPV2Response {
         let request = OperationRequest(
-            operation: "UpdateIngressEipV2",
-            method: .put,
+            operation: "UpdateIngressEipV2", method: .put,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/ingress-eip",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: UpdateIngressEIPV2Response.self)
     }
@@ -507,11 +481,9 @@ extension APIGClient {
         _ body: UpdateInstanceV2Request
     ) async throws -> UpdateInstanceV2Response {
         let request = OperationRequest(
-            operation: "UpdateInstanceV2",
-            method: .put,
+            operation: "UpdateInstanceV2", method: .put,
             path: "/v2/{project_id}/apigw/instances/{instance_id}",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: UpdateInstanceV2Response.self)
     }

@@ -27,9 +27,7 @@ public struct AddEIPV2Response: Codable, Sendable, Equatable {
     public var eipStatus: String?
 
     private enum CodingKeys: String, CodingKey {
-        case eipID = "eip_id"
-        case eipAddress = "eip_address"
-        case eipStatus = "eip_status"
+        case eipID = "eip_id", eipAddress = "eip_address", eipStatus = "eip_status"
     }
 
     public init(eipID: String? = nil, eipAddress: String? = nil, eipStatus: String? = nil) {

@@ -16,8 +16,7 @@ public struct AddEnGressEIPV2Request: Codable, Sendable, Equatable {
     public var bandwidthChargingMode: BandwidthChargingMode?
 
     private enum CodingKeys: String, CodingKey {
-        case bandwidthSize = "bandwidth_size"
-        case bandwidthChargingMode = "bandwidth_charging_mode"
+        case bandwidthSize = "bandwidth_size", bandwidthChargingMode = "bandwidth_charging_mode"
     }
 
     public init(bandwidthSize: String, bandwidthChargingMode: BandwidthChargingMode? = nil) {

@@ -150,46 +150,24 @@ public struct CreateInstanceV2Request: Codable, Sendable, Equatable {
     public var ingressBandwidthChargingMode: IngressBandwidthChargingMode?
 
     private enum CodingKeys: String, CodingKey {
-        case description
-        case maintainBegin = "maintain_begin"
-        case maintainEnd = "maintain_end"
-        case instanceName = "instance_name"
-        case instanceID = "instance_id"
-        case specID = "spec_id"
-        case vpcID = "vpc_id"
-        case subnetID = "subnet_id"
-        case securityGroupID = "security_group_id"
-        case eipID = "eip_id"
-        case enterpriseProjectID = "enterprise_project_id"
-        case availableZoneIDs = "available_zone_ids"
-        case bandwidthSize = "bandwidth_size"
-        case bandwidthChargingMode = "bandwidth_charging_mode"
-        case loadbalancerProvider = "loadbalancer_provider"
-        case tags
-        case vpcepServiceName = "vpcep_service_name"
+        case description, maintainBegin = "maintain_begin", maintainEnd = "maintain_end"
+        case instanceName = "instance_name", instanceID = "instance_id", specID = "spec_id", vpcID = "vpc_id"
+        case subnetID = "subnet_id", securityGroupID = "security_group_id", eipID = "eip_id"
+        case enterpriseProjectID = "enterprise_project_id", availableZoneIDs = "available_zone_ids"
+        case bandwidthSize = "bandwidth_size", bandwidthChargingMode = "bandwidth_charging_mode"
+        case loadbalancerProvider = "loadbalancer_provider", tags, vpcepServiceName = "vpcep_service_name"
         case ingressBandwidthSize = "ingress_bandwidth_size"
         case ingressBandwidthChargingMode = "ingress_bandwidth_charging_mode"
     }
 
     public init(
-        description: String? = nil,
-        maintainBegin: String? = nil,
-        maintainEnd: String? = nil,
-        instanceName: String,
-        instanceID: String? = nil,
-        specID: SpecID,
-        vpcID: String,
-        subnetID: String,
-        securityGroupID: String,
-        eipID: String? = nil,
-        enterpriseProjectID: String? = nil,
-        availableZoneIDs: [String],
-        bandwidthSize: Int? = nil,
+        description: String? = nil, maintainBegin: String? = nil, maintainEnd: String? = nil,
+        instanceName: String, instanceID: String? = nil, specID: SpecID, vpcID: String, subnetID: String,
+        securityGroupID: String, eipID: String? = nil, enterpriseProjectID: String? = nil,
+        availableZoneIDs: [String], bandwidthSize: Int? = nil,
         bandwidthChargingMode: BandwidthChargingModeValue? = nil,
-        loadbalancerProvider: LoadbalancerProvider? = nil,
-        tags: [TmsKeyValue]? = nil,
-        vpcepServiceName: String? = nil,
-        ingressBandwidthSize: Int? = nil,
+        loadbalancerProvider: LoadbalancerProvider? = nil, tags: [TmsKeyValue]? = nil,
+        vpcepServiceName: String? = nil, ingressBandwidthSize: Int? = nil,
         ingressBandwidthChargingMode: IngressBandwidthChargingMode? = nil
     ) {
         self.description = description
@@ -211,29 +189,6 @@ public struct CreateInstanceV2Request: Codable, Sendable, Equatable {
         self.vpcepServiceName = vpcepServiceName
         self.ingressBandwidthSize = ingressBandwidthSize
         self.ingressBandwidthChargingMode = ingressBandwidthChargingMode
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.maintainBegin = try container.decodeIfPresent(String.self, forKey: .maintainBegin)
-        self.maintainEnd = try container.decodeIfPresent(String.self, forKey: .maintainEnd)
-        self.instanceName = try container.decode(String.self, forKey: .instanceName)
-        self.instanceID = try container.decodeIfPresent(String.self, forKey: .instanceID)
-        self.specID = try container.decode(SpecID.self, forKey: .specID)
-        self.vpcID = try container.decode(String.self, forKey: .vpcID)
-        self.subnetID = try container.decode(String.self, forKey: .subnetID)
-        self.securityGroupID = try container.decode(String.self, forKey: .securityGroupID)
-        self.eipID = try container.decodeIfPresent(String.self, forKey: .eipID)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.availableZoneIDs = try container.decode([String].self, forKey: .availableZoneIDs)
-        self.bandwidthSize = try container.decodeLenientIfPresent(Int.self, forKey: .bandwidthSize)
-        self.bandwidthChargingMode = try container.decodeIfPresent(BandwidthChargingModeValue.self, forKey: .bandwidthChargingMode)
-        self.loadbalancerProvider = try container.decodeIfPresent(LoadbalancerProvider.self, forKey: .loadbalancerProvider)
-        self.tags = try container.decodeIfPresent([TmsKeyValue].self, forKey: .tags)
-        self.vpcepServiceName = try container.decodeIfPresent(String.self, forKey: .vpcepServiceName)
-        self.ingressBandwidthSize = try container.decodeLenientIfPresent(Int.self, forKey: .ingressBandwidthSize)
-        self.ingressBandwidthChargingMode = try container.decodeIfPresent(IngressBandwidthChargingMode.self, forKey: .ingressBandwidthChargingMode)
     }
 }
 

@@ -19,21 +19,12 @@ public struct AvailableZone: Codable, Sendable, Equatable {
     public var specs: [String: Bool]?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case id
-        case code
-        case port
-        case localName = "local_name"
-        case specs
+        case name, id, code, port, localName = "local_name", specs
     }
 
     public init(
-        name: String? = nil,
-        id: String? = nil,
-        code: String? = nil,
-        port: String? = nil,
-        localName: LocalName? = nil,
-        specs: [String: Bool]? = nil
+        name: String? = nil, id: String? = nil, code: String? = nil, port: String? = nil,
+        localName: LocalName? = nil, specs: [String: Bool]? = nil
     ) {
         self.name = name
         self.id = id
@@ -66,8 +57,7 @@ public struct LocalName: Codable, Sendable, Equatable {
     public var zhCn: String?
 
     private enum CodingKeys: String, CodingKey {
-        case enUs = "en_us"
-        case zhCn = "zh_cn"
+        case enUs = "en_us", zhCn = "zh_cn"
     }
 
     public init(enUs: String? = nil, zhCn: String? = nil) {

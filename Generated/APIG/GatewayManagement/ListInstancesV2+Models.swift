@@ -12,23 +12,10 @@ public struct ListInstancesV2Response: Codable, Sendable, Equatable {
     /// Gateway list.
     public var instances: [RespInstanceBase]?
 
-    private enum CodingKeys: String, CodingKey {
-        case size
-        case total
-        case instances
-    }
-
     public init(size: Int? = nil, total: Int64? = nil, instances: [RespInstanceBase]? = nil) {
         self.size = size
         self.total = total
         self.instances = instances
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.total = try container.decodeLenientIfPresent(Int64.self, forKey: .total)
-        self.instances = try container.decodeIfPresent([RespInstanceBase].self, forKey: .instances)
     }
 }
 
@@ -269,36 +256,18 @@ public struct RespInstanceBase: Codable, Sendable, Equatable {
     public var cbcOperationLocks: [CbcOperationLock]?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case projectID = "project_id"
-        case instanceName = "instance_name"
-        case status
-        case instanceStatus = "instance_status"
-        case type
-        case spec
-        case createTime = "create_time"
-        case enterpriseProjectID = "enterprise_project_id"
-        case eipAddress = "eip_address"
-        case chargingMode = "charging_mode"
-        case cbcMetadata = "cbc_metadata"
-        case loadbalancerProvider = "loadbalancer_provider"
-        case cbcOperationLocks = "cbc_operation_locks"
+        case id, projectID = "project_id", instanceName = "instance_name", status
+        case instanceStatus = "instance_status", type, spec, createTime = "create_time"
+        case enterpriseProjectID = "enterprise_project_id", eipAddress = "eip_address"
+        case chargingMode = "charging_mode", cbcMetadata = "cbc_metadata"
+        case loadbalancerProvider = "loadbalancer_provider", cbcOperationLocks = "cbc_operation_locks"
     }
 
     public init(
-        id: String? = nil,
-        projectID: String? = nil,
-        instanceName: String? = nil,
-        status: Status? = nil,
-        instanceStatus: Int? = nil,
-        type: String? = nil,
-        spec: Spec? = nil,
-        createTime: Int64? = nil,
-        enterpriseProjectID: String? = nil,
-        eipAddress: String? = nil,
-        chargingMode: Int? = nil,
-        cbcMetadata: String? = nil,
-        loadbalancerProvider: LoadbalancerProvider? = nil,
+        id: String? = nil, projectID: String? = nil, instanceName: String? = nil, status: Status? = nil,
+        instanceStatus: Int? = nil, type: String? = nil, spec: Spec? = nil, createTime: Int64? = nil,
+        enterpriseProjectID: String? = nil, eipAddress: String? = nil, chargingMode: Int? = nil,
+        cbcMetadata: String? = nil, loadbalancerProvider: LoadbalancerProvider? = nil,
         cbcOperationLocks: [CbcOperationLock]? = nil
     ) {
         self.id = id
@@ -315,23 +284,5 @@ public struct RespInstanceBase: Codable, Sendable, Equatable {
         self.cbcMetadata = cbcMetadata
         self.loadbalancerProvider = loadbalancerProvider
         self.cbcOperationLocks = cbcOperationLocks
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.instanceName = try container.decodeIfPresent(String.self, forKey: .instanceName)
-        self.status = try container.decodeIfPresent(Status.self, forKey: .status)
-        self.instanceStatus = try container.decodeLenientIfPresent(Int.self, forKey: .instanceStatus)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.spec = try container.decodeIfPresent(Spec.self, forKey: .spec)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.eipAddress = try container.decodeIfPresent(String.self, forKey: .eipAddress)
-        self.chargingMode = try container.decodeLenientIfPresent(Int.self, forKey: .chargingMode)
-        self.cbcMetadata = try container.decodeIfPresent(String.self, forKey: .cbcMetadata)
-        self.loadbalancerProvider = try container.decodeIfPresent(LoadbalancerProvider.self, forKey: .loadbalancerProvider)
-        self.cbcOperationLocks = try container.decodeIfPresent([CbcOperationLock].self, forKey: .cbcOperationLocks)
     }
 }

@@ -18,21 +18,13 @@ public struct ShowDetailsOfInstanceProgressV2ErrorResponse: Codable, Sendable, E
     public var status: String?
 
     private enum CodingKeys: String, CodingKey {
-        case errorCode = "error_code"
-        case errorMsg = "error_msg"
-        case endTime = "end_time"
-        case progress
-        case startTime = "start_time"
-        case status
+        case errorCode = "error_code", errorMsg = "error_msg", endTime = "end_time", progress
+        case startTime = "start_time", status
     }
 
     public init(
-        errorCode: String? = nil,
-        errorMsg: String? = nil,
-        endTime: Int64? = nil,
-        progress: Int? = nil,
-        startTime: Int64? = nil,
-        status: String? = nil
+        errorCode: String? = nil, errorMsg: String? = nil, endTime: Int64? = nil, progress: Int? = nil,
+        startTime: Int64? = nil, status: String? = nil
     ) {
         self.errorCode = errorCode
         self.errorMsg = errorMsg
@@ -40,16 +32,6 @@ public struct ShowDetailsOfInstanceProgressV2ErrorResponse: Codable, Sendable, E
         self.progress = progress
         self.startTime = startTime
         self.status = status
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
-        self.errorMsg = try container.decodeIfPresent(String.self, forKey: .errorMsg)
-        self.endTime = try container.decodeLenientIfPresent(Int64.self, forKey: .endTime)
-        self.progress = try container.decodeLenientIfPresent(Int.self, forKey: .progress)
-        self.startTime = try container.decodeLenientIfPresent(Int64.self, forKey: .startTime)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
     }
 }
 
@@ -96,21 +78,13 @@ public struct ShowDetailsOfInstanceProgressV2Response: Codable, Sendable, Equata
     public var endTime: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case progress
-        case status
-        case errorCode = "error_code"
-        case errorMsg = "error_msg"
-        case startTime = "start_time"
+        case progress, status, errorCode = "error_code", errorMsg = "error_msg", startTime = "start_time"
         case endTime = "end_time"
     }
 
     public init(
-        progress: Int? = nil,
-        status: StatusValue? = nil,
-        errorCode: String? = nil,
-        errorMsg: String? = nil,
-        startTime: Int64? = nil,
-        endTime: Int64? = nil
+        progress: Int? = nil, status: StatusValue? = nil, errorCode: String? = nil, errorMsg: String? = nil,
+        startTime: Int64? = nil, endTime: Int64? = nil
     ) {
         self.progress = progress
         self.status = status
@@ -118,15 +92,5 @@ public struct ShowDetailsOfInstanceProgressV2Response: Codable, Sendable, Equata
         self.errorMsg = errorMsg
         self.startTime = startTime
         self.endTime = endTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.progress = try container.decodeLenientIfPresent(Int.self, forKey: .progress)
-        self.status = try container.decodeIfPresent(StatusValue.self, forKey: .status)
-        self.errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
-        self.errorMsg = try container.decodeIfPresent(String.self, forKey: .errorMsg)
-        self.startTime = try container.decodeLenientIfPresent(Int64.self, forKey: .startTime)
-        self.endTime = try container.decodeLenientIfPresent(Int64.self, forKey: .endTime)
     }
 }

@@ -11,8 +11,7 @@ public struct ShowRestrictionOfInstanceV2Response: Codable, Sendable, Equatable 
     public var resourceSubnetCIDR: String?
 
     private enum CodingKeys: String, CodingKey {
-        case restrictCIDRs = "restrict_cidrs"
-        case resourceSubnetCIDR = "resource_subnet_cidr"
+        case restrictCIDRs = "restrict_cidrs", resourceSubnetCIDR = "resource_subnet_cidr"
     }
 
     public init(restrictCIDRs: [String]? = nil, resourceSubnetCIDR: String? = nil) {

@@ -42,21 +42,14 @@ public struct UpdateInstanceV2Request: Codable, Sendable, Equatable {
     public var vpcepServiceName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case description
-        case maintainBegin = "maintain_begin"
-        case maintainEnd = "maintain_end"
-        case instanceName = "instance_name"
-        case securityGroupID = "security_group_id"
+        case description, maintainBegin = "maintain_begin", maintainEnd = "maintain_end"
+        case instanceName = "instance_name", securityGroupID = "security_group_id"
         case vpcepServiceName = "vpcep_service_name"
     }
 
     public init(
-        description: String? = nil,
-        maintainBegin: String? = nil,
-        maintainEnd: String? = nil,
-        instanceName: String? = nil,
-        securityGroupID: String? = nil,
-        vpcepServiceName: String? = nil
+        description: String? = nil, maintainBegin: String? = nil, maintainEnd: String? = nil,
+        instanceName: String? = nil, securityGroupID: String? = nil, vpcepServiceName: String? = nil
     ) {
         self.description = description
         self.maintainBegin = maintainBegin
@@ -387,86 +380,36 @@ public struct UpdateInstanceV2Response: Codable, Sendable, Equatable {
     public var ingressBandwidthChargingMode: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case projectID = "project_id"
-        case instanceName = "instance_name"
-        case status
-        case instanceStatus = "instance_status"
-        case type
-        case spec
-        case createTime = "create_time"
-        case enterpriseProjectID = "enterprise_project_id"
-        case eipAddress = "eip_address"
-        case chargingMode = "charging_mode"
-        case cbcMetadata = "cbc_metadata"
-        case loadbalancerProvider = "loadbalancer_provider"
-        case cbcOperationLocks = "cbc_operation_locks"
-        case description
-        case vpcID = "vpc_id"
-        case subnetID = "subnet_id"
-        case securityGroupID = "security_group_id"
-        case maintainBegin = "maintain_begin"
-        case maintainEnd = "maintain_end"
-        case ingressIP = "ingress_ip"
-        case userID = "user_id"
-        case natEIPAddress = "nat_eip_address"
-        case bandwidthSize = "bandwidth_size"
-        case bandwidthChargingMode = "bandwidth_charging_mode"
-        case availableZoneIDs = "available_zone_ids"
-        case instanceVersion = "instance_version"
-        case virsubnetID = "virsubnet_id"
-        case romaEIPAddress = "roma_eip_address"
-        case listeners
-        case supportedFeatures = "supported_features"
-        case endpointService = "endpoint_service"
-        case endpointServices = "endpoint_services"
-        case nodeIPs = "node_ips"
-        case publicips
-        case privateips
-        case unreliableIPs = "unreliable_ips"
-        case isReleasable = "is_releasable"
-        case ingressBandwidthChargingMode = "ingress_bandwidth_charging_mode"
+        case id, projectID = "project_id", instanceName = "instance_name", status
+        case instanceStatus = "instance_status", type, spec, createTime = "create_time"
+        case enterpriseProjectID = "enterprise_project_id", eipAddress = "eip_address"
+        case chargingMode = "charging_mode", cbcMetadata = "cbc_metadata"
+        case loadbalancerProvider = "loadbalancer_provider", cbcOperationLocks = "cbc_operation_locks"
+        case description, vpcID = "vpc_id", subnetID = "subnet_id", securityGroupID = "security_group_id"
+        case maintainBegin = "maintain_begin", maintainEnd = "maintain_end", ingressIP = "ingress_ip"
+        case userID = "user_id", natEIPAddress = "nat_eip_address", bandwidthSize = "bandwidth_size"
+        case bandwidthChargingMode = "bandwidth_charging_mode", availableZoneIDs = "available_zone_ids"
+        case instanceVersion = "instance_version", virsubnetID = "virsubnet_id"
+        case romaEIPAddress = "roma_eip_address", listeners, supportedFeatures = "supported_features"
+        case endpointService = "endpoint_service", endpointServices = "endpoint_services"
+        case nodeIPs = "node_ips", publicips, privateips, unreliableIPs = "unreliable_ips"
+        case isReleasable = "is_releasable", ingressBandwidthChargingMode = "ingress_bandwidth_charging_mode"
     }
 
     public init(
-        id: String? = nil,
-        projectID: String? = nil,
-        instanceName: String? = nil,
-        status: Status? = nil,
-        instanceStatus: Int? = nil,
-        type: String? = nil,
-        spec: Spec? = nil,
-        createTime: Int64? = nil,
-        enterpriseProjectID: String? = nil,
-        eipAddress: String? = nil,
-        chargingMode: Int? = nil,
-        cbcMetadata: String? = nil,
-        loadbalancerProvider: LoadbalancerProvider? = nil,
-        cbcOperationLocks: [CbcOperationLock]? = nil,
-        description: String? = nil,
-        vpcID: String? = nil,
-        subnetID: String? = nil,
-        securityGroupID: String? = nil,
-        maintainBegin: String? = nil,
-        maintainEnd: String? = nil,
-        ingressIP: String? = nil,
-        userID: String? = nil,
-        natEIPAddress: String? = nil,
-        bandwidthSize: Int? = nil,
-        bandwidthChargingMode: String? = nil,
-        availableZoneIDs: String? = nil,
-        instanceVersion: String? = nil,
-        virsubnetID: String? = nil,
-        romaEIPAddress: String? = nil,
-        listeners: JSONValue? = nil,
-        supportedFeatures: [String]? = nil,
-        endpointService: EndpointService? = nil,
-        endpointServices: [EndpointService]? = nil,
-        nodeIPs: NodeIPs? = nil,
-        publicips: [IPDetails]? = nil,
-        privateips: [IPDetails]? = nil,
-        unreliableIPs: [String]? = nil,
-        isReleasable: Bool? = nil,
+        id: String? = nil, projectID: String? = nil, instanceName: String? = nil, status: Status? = nil,
+        instanceStatus: Int? = nil, type: String? = nil, spec: Spec? = nil, createTime: Int64? = nil,
+        enterpriseProjectID: String? = nil, eipAddress: String? = nil, chargingMode: Int? = nil,
+        cbcMetadata: String? = nil, loadbalancerProvider: LoadbalancerProvider? = nil,
+        cbcOperationLocks: [CbcOperationLock]? = nil, description: String? = nil, vpcID: String? = nil,
+        subnetID: String? = nil, securityGroupID: String? = nil, maintainBegin: String? = nil,
+        maintainEnd: String? = nil, ingressIP: String? = nil, userID: String? = nil,
+        natEIPAddress: String? = nil, bandwidthSize: Int? = nil, bandwidthChargingMode: String? = nil,
+        availableZoneIDs: String? = nil, instanceVersion: String? = nil, virsubnetID: String? = nil,
+        romaEIPAddress: String? = nil, listeners: JSONValue? = nil, supportedFeatures: [String]? = nil,
+        endpointService: EndpointService? = nil, endpointServices: [EndpointService]? = nil,
+        nodeIPs: NodeIPs? = nil, publicips: [IPDetails]? = nil, privateips: [IPDetails]? = nil,
+        unreliableIPs: [String]? = nil, isReleasable: Bool? = nil,
         ingressBandwidthChargingMode: String? = nil
     ) {
         self.id = id
@@ -508,48 +451,5 @@ public struct UpdateInstanceV2Response: Codable, Sendable, Equatable {
         self.unreliableIPs = unreliableIPs
         self.isReleasable = isReleasable
         self.ingressBandwidthChargingMode = ingressBandwidthChargingMode
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.instanceName = try container.decodeIfPresent(String.self, forKey: .instanceName)
-        self.status = try container.decodeIfPresent(Status.self, forKey: .status)
-        self.instanceStatus = try container.decodeLenientIfPresent(Int.self, forKey: .instanceStatus)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.spec = try container.decodeIfPresent(Spec.self, forKey: .spec)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.eipAddress = try container.decodeIfPresent(String.self, forKey: .eipAddress)
-        self.chargingMode = try container.decodeLenientIfPresent(Int.self, forKey: .chargingMode)
-        self.cbcMetadata = try container.decodeIfPresent(String.self, forKey: .cbcMetadata)
-        self.loadbalancerProvider = try container.decodeIfPresent(LoadbalancerProvider.self, forKey: .loadbalancerProvider)
-        self.cbcOperationLocks = try container.decodeIfPresent([CbcOperationLock].self, forKey: .cbcOperationLocks)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.vpcID = try container.decodeIfPresent(String.self, forKey: .vpcID)
-        self.subnetID = try container.decodeIfPresent(String.self, forKey: .subnetID)
-        self.securityGroupID = try container.decodeIfPresent(String.self, forKey: .securityGroupID)
-        self.maintainBegin = try container.decodeIfPresent(String.self, forKey: .maintainBegin)
-        self.maintainEnd = try container.decodeIfPresent(String.self, forKey: .maintainEnd)
-        self.ingressIP = try container.decodeIfPresent(String.self, forKey: .ingressIP)
-        self.userID = try container.decodeIfPresent(String.self, forKey: .userID)
-        self.natEIPAddress = try container.decodeIfPresent(String.self, forKey: .natEIPAddress)
-        self.bandwidthSize = try container.decodeLenientIfPresent(Int.self, forKey: .bandwidthSize)
-        self.bandwidthChargingMode = try container.decodeIfPresent(String.self, forKey: .bandwidthChargingMode)
-        self.availableZoneIDs = try container.decodeIfPresent(String.self, forKey: .availableZoneIDs)
-        self.instanceVersion = try container.decodeIfPresent(String.self, forKey: .instanceVersion)
-        self.virsubnetID = try container.decodeIfPresent(String.self, forKey: .virsubnetID)
-        self.romaEIPAddress = try container.decodeIfPresent(String.self, forKey: .romaEIPAddress)
-        self.listeners = try container.decodeIfPresent(JSONValue.self, forKey: .listeners)
-        self.supportedFeatures = try container.decodeIfPresent([String].self, forKey: .supportedFeatures)
-        self.endpointService = try container.decodeIfPresent(EndpointService.self, forKey: .endpointService)
-        self.endpointServices = try container.decodeIfPresent([EndpointService].self, forKey: .endpointServices)
-        self.nodeIPs = try container.decodeIfPresent(NodeIPs.self, forKey: .nodeIPs)
-        self.publicips = try container.decodeIfPresent([IPDetails].self, forKey: .publicips)
-        self.privateips = try container.decodeIfPresent([IPDetails].self, forKey: .privateips)
-        self.unreliableIPs = try container.decodeIfPresent([String].self, forKey: .unreliableIPs)
-        self.isReleasable = try container.decodeLenientIfPresent(Bool.self, forKey: .isReleasable)
-        self.ingressBandwidthChargingMode = try container.decodeIfPresent(String.self, forKey: .ingressBandwidthChargingMode)
     }
 }

@@ -18,11 +18,9 @@ extension APIGClient {
         _ body: BatchCreateOrDeleteInstanceTagsRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "BatchCreateOrDeleteInstanceTags",
-            method: .post,
+            operation: "BatchCreateOrDeleteInstanceTags", method: .post,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/instance-tags/action",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         try await client.send(request)
     }
@@ -39,8 +37,7 @@ extension APIGClient {
     /// - Returns: The body of the service's `200` response.
     public func listInstanceTags(instanceID: String) async throws -> ListInstanceTagsResponse {
         let request = OperationRequest(
-            operation: "ListInstanceTags",
-            method: .get,
+            operation: "ListInstanceTags", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/instance-tags",
             pathParameters: ["instance_id": instanceID]
         )
@@ -56,9 +53,7 @@ extension APIGClient {
     /// - Returns: The body of the service's `200` response.
     public func listProjectInstanceTags() async throws -> ListProjectInstanceTagsResponse {
         let request = OperationRequest(
-            operation: "ListProjectInstanceTags",
-            method: .get,
-            path: "/v2/{project_id}/apigw/instance-tags"
+            operation: "ListProjectInstanceTags", method: .get, path: "/v2/{project_id}/apigw/instance-tags"
         )
         return try await client.send(request, as: ListProjectInstanceTagsResponse.self)
     }

@@ -15,16 +15,12 @@ public struct ListInstanceTagsResponse: Codable, Sendable, Equatable {
     public var tags: [TmsKeyValue]?
 
     private enum CodingKeys: String, CodingKey {
-        case resourceID = "resource_id"
-        case resouceDetail = "resouce_detail"
-        case resourceName = "resource_name"
+        case resourceID = "resource_id", resouceDetail = "resouce_detail", resourceName = "resource_name"
         case tags
     }
 
     public init(
-        resourceID: String? = nil,
-        resouceDetail: String? = nil,
-        resourceName: String? = nil,
+        resourceID: String? = nil, resouceDetail: String? = nil, resourceName: String? = nil,
         tags: [TmsKeyValue]? = nil
     ) {
         self.resourceID = resourceID

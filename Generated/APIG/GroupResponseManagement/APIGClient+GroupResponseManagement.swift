@@ -37,12 +37,9 @@ extension APIGClient {
         headers["key"] = key
         headers["value"] = value
         let request = OperationRequest(
-            operation: "CreateGatewayResponseV2",
-            method: .post,
+            operation: "CreateGatewayResponseV2", method: .post,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/api-groups/{group_id}/gateway-responses",
-            pathParameters: ["instance_id": instanceID, "group_id": groupID],
-            headers: headers,
-            body: body
+            pathParameters: ["instance_id": instanceID, "group_id": groupID], headers: headers, body: body
         )
         return try await client.send(request, as: ResponsesInfo.self)
     }
@@ -87,8 +84,7 @@ extension APIGClient {
         responseType: String
     ) async throws {
         let request = OperationRequest(
-            operation: "DeleteGatewayResponseTypeV2",
-            method: .delete,
+            operation: "DeleteGatewayResponseTypeV2", method: .delete,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/api-groups/{group_id}/gateway-responses/{response_id}/{response_type}",
             pathParameters: ["instance_id": instanceID, "group_id": groupID, "response_id": responseID, "response_type": responseType]
         )
@@ -112,8 +108,7 @@ extension APIGClient {
         responseID: String
     ) async throws {
         let request = OperationRequest(
-            operation: "DeleteGatewayResponseV2",
-            method: .delete,
+            operation: "DeleteGatewayResponseV2", method: .delete,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/api-groups/{group_id}/gateway-responses/{response_id}",
             pathParameters: ["instance_id": instanceID, "group_id": groupID, "response_id": responseID]
         )
@@ -146,11 +141,9 @@ extension APIGClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListGatewayResponsesV2",
-            method: .get,
+            operation: "ListGatewayResponsesV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/api-groups/{group_id}/gateway-responses",
-            pathParameters: ["instance_id": instanceID, "group_id": groupID],
-            query: query
+            pathParameters: ["instance_id": instanceID, "group_id": groupID], query: query
         )
         return try await client.send(request, as: ListGatewayResponsesV2Response.self)
     }
@@ -223,8 +216,7 @@ extension APIGClient {
         responseType: String
     ) async throws -> ShowDetailsOfGatewayResponseTypeV2Response {
         let request = OperationRequest(
-            operation: "ShowDetailsOfGatewayResponseTypeV2",
-            method: .get,
+            operation: "ShowDetailsOfGatewayResponseTypeV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/api-groups/{group_id}/gateway-responses/{response_id}/{response_type}",
             pathParameters: ["instance_id": instanceID, "group_id": groupID, "response_id": responseID, "response_type": responseType]
         )
@@ -250,8 +242,7 @@ extension APIGClient {
         responseID: String
     ) async throws -> ResponsesInfo {
         let request = OperationRequest(
-            operation: "ShowDetailsOfGatewayResponseV2",
-            method: .get,
+            operation: "ShowDetailsOfGatewayResponseV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/api-groups/{group_id}/gateway-responses/{response_id}",
             pathParameters: ["instance_id": instanceID, "group_id": groupID, "response_id": responseID]
         )
@@ -310,12 +301,10 @@ extension APIGClient {
         headers["key"] = key
         headers["value"] = value
         let request = OperationRequest(
-            operation: "UpdateGatewayResponseTypeV2",
-            method: .put,
+            operation: "UpdateGatewayResponseTypeV2", method: .put,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/api-groups/{group_id}/gateway-responses/{response_id}/{response_type}",
             pathParameters: ["instance_id": instanceID, "group_id": groupID, "response_id": responseID, "response_type": responseType],
-            headers: headers,
-            body: body
+            headers: headers, body: body
         )
         return try await client.send(request, as: UpdateGatewayResponseTypeV2Response.self)
     }
@@ -350,12 +339,10 @@ extension APIGClient {
         headers["key"] = key
         headers["value"] = value
         let request = OperationRequest(
-            operation: "UpdateGatewayResponseV2",
-            method: .put,
+            operation: "UpdateGatewayResponseV2", method: .put,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/api-groups/{group_id}/gateway-responses/{response_id}",
             pathParameters: ["instance_id": instanceID, "group_id": groupID, "response_id": responseID],
-            headers: headers,
-            body: body
+            headers: headers, body: body
         )
         return try await client.send(request, as: ResponsesInfo.self)
     }

@@ -12,22 +12,9 @@ public struct ListGatewayResponsesV2Response: Codable, Sendable, Equatable {
     /// Response list.
     public var responses: [ResponsesInfo]?
 
-    private enum CodingKeys: String, CodingKey {
-        case size
-        case total
-        case responses
-    }
-
     public init(size: Int? = nil, total: Int64? = nil, responses: [ResponsesInfo]? = nil) {
         self.size = size
         self.total = total
         self.responses = responses
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.total = try container.decodeLenientIfPresent(Int64.self, forKey: .total)
-        self.responses = try container.decodeIfPresent([ResponsesInfo].self, forKey: .responses)
     }
 }

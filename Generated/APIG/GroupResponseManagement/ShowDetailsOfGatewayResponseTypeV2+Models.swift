@@ -31,30 +31,13 @@ public struct ShowDetailsOfGatewayResponseTypeV2ResponseInfoResp: Codable, Senda
     /// Indicates whether the response is the default response.
     public var `default`: Bool?
 
-    private enum CodingKeys: String, CodingKey {
-        case status
-        case body
-        case headers
-        case `default`
-    }
-
     public init(
-        status: Int? = nil,
-        body: String? = nil,
-        headers: [ShowDetailsOfGatewayResponseTypeV2ResponseInfoHeader]? = nil,
-        `default`: Bool? = nil
+        status: Int? = nil, body: String? = nil,
+        headers: [ShowDetailsOfGatewayResponseTypeV2ResponseInfoHeader]? = nil, `default`: Bool? = nil
     ) {
         self.status = status
         self.body = body
         self.headers = headers
         self.`default` = `default`
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
-        self.body = try container.decodeIfPresent(String.self, forKey: .body)
-        self.headers = try container.decodeIfPresent([ShowDetailsOfGatewayResponseTypeV2ResponseInfoHeader].self, forKey: .headers)
-        self.`default` = try container.decodeLenientIfPresent(Bool.self, forKey: .`default`)
     }
 }

@@ -20,11 +20,9 @@ extension APIGClient {
         _ body: ImportMicroserviceRequest
     ) async throws -> ImportMicroserviceResponse {
         let request = OperationRequest(
-            operation: "ImportMicroservice",
-            method: .post,
+            operation: "ImportMicroservice", method: .post,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/microservice/import",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: ImportMicroserviceResponse.self)
     }

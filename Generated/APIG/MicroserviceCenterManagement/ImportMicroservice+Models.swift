@@ -69,26 +69,15 @@ public struct ImportMicroserviceRequest: Codable, Sendable, Equatable {
     public var cceInfo: MicroServiceInfoCCECreate?
 
     private enum CodingKeys: String, CodingKey {
-        case groupInfo = "group_info"
-        case serviceType = "service_type"
-        case `protocol`
-        case apis
-        case backendTimeout = "backend_timeout"
-        case authType = "auth_type"
-        case cors
-        case cseInfo = "cse_info"
+        case groupInfo = "group_info", serviceType = "service_type", `protocol`, apis
+        case backendTimeout = "backend_timeout", authType = "auth_type", cors, cseInfo = "cse_info"
         case cceInfo = "cce_info"
     }
 
     public init(
-        groupInfo: MicroserviceGroup,
-        serviceType: ServiceType,
-        `protocol`: ProtocolValue? = nil,
-        apis: [MicroserviceAPICreate],
-        backendTimeout: Int? = nil,
-        authType: AuthTypeValue? = nil,
-        cors: Bool? = nil,
-        cseInfo: MicroServiceInfoCSECreate? = nil,
+        groupInfo: MicroserviceGroup, serviceType: ServiceType, `protocol`: ProtocolValue? = nil,
+        apis: [MicroserviceAPICreate], backendTimeout: Int? = nil, authType: AuthTypeValue? = nil,
+        cors: Bool? = nil, cseInfo: MicroServiceInfoCSECreate? = nil,
         cceInfo: MicroServiceInfoCCECreate? = nil
     ) {
         self.groupInfo = groupInfo
@@ -100,19 +89,6 @@ public struct ImportMicroserviceRequest: Codable, Sendable, Equatable {
         self.cors = cors
         self.cseInfo = cseInfo
         self.cceInfo = cceInfo
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.groupInfo = try container.decode(MicroserviceGroup.self, forKey: .groupInfo)
-        self.serviceType = try container.decode(ServiceType.self, forKey: .serviceType)
-        self.`protocol` = try container.decodeIfPresent(ProtocolValue.self, forKey: .`protocol`)
-        self.apis = try container.decode([MicroserviceAPICreate].self, forKey: .apis)
-        self.backendTimeout = try container.decodeLenientIfPresent(Int.self, forKey: .backendTimeout)
-        self.authType = try container.decodeIfPresent(AuthTypeValue.self, forKey: .authType)
-        self.cors = try container.decodeLenientIfPresent(Bool.self, forKey: .cors)
-        self.cseInfo = try container.decodeIfPresent(MicroServiceInfoCSECreate.self, forKey: .cseInfo)
-        self.cceInfo = try container.decodeIfPresent(MicroServiceInfoCCECreate.self, forKey: .cceInfo)
     }
 }
 
@@ -126,15 +102,11 @@ public struct ImportMicroserviceResponse: Codable, Sendable, Equatable {
     public var apis: [MicroserviceImportAPIResp]?
 
     private enum CodingKeys: String, CodingKey {
-        case vpcChannelID = "vpc_channel_id"
-        case apiGroupID = "api_group_id"
-        case apis
+        case vpcChannelID = "vpc_channel_id", apiGroupID = "api_group_id", apis
     }
 
     public init(
-        vpcChannelID: String? = nil,
-        apiGroupID: String? = nil,
-        apis: [MicroserviceImportAPIResp]? = nil
+        vpcChannelID: String? = nil, apiGroupID: String? = nil, apis: [MicroserviceImportAPIResp]? = nil
     ) {
         self.vpcChannelID = vpcChannelID
         self.apiGroupID = apiGroupID
@@ -182,26 +154,13 @@ public struct MicroServiceInfoCCECreate: Codable, Sendable, Equatable {
     public var labels: [ImportMicroserviceMicroserviceLabel]?
 
     private enum CodingKeys: String, CodingKey {
-        case clusterID = "cluster_id"
-        case namespace
-        case workloadType = "workload_type"
-        case appName = "app_name"
-        case labelKey = "label_key"
-        case labelValue = "label_value"
-        case version
-        case port
-        case labels
+        case clusterID = "cluster_id", namespace, workloadType = "workload_type", appName = "app_name"
+        case labelKey = "label_key", labelValue = "label_value", version, port, labels
     }
 
     public init(
-        clusterID: String,
-        namespace: String,
-        workloadType: WorkloadType,
-        appName: String? = nil,
-        labelKey: String? = nil,
-        labelValue: String? = nil,
-        version: String? = nil,
-        port: Int,
+        clusterID: String, namespace: String, workloadType: WorkloadType, appName: String? = nil,
+        labelKey: String? = nil, labelValue: String? = nil, version: String? = nil, port: Int,
         labels: [ImportMicroserviceMicroserviceLabel]? = nil
     ) {
         self.clusterID = clusterID
@@ -213,19 +172,6 @@ public struct MicroServiceInfoCCECreate: Codable, Sendable, Equatable {
         self.version = version
         self.port = port
         self.labels = labels
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.clusterID = try container.decode(String.self, forKey: .clusterID)
-        self.namespace = try container.decode(String.self, forKey: .namespace)
-        self.workloadType = try container.decode(WorkloadType.self, forKey: .workloadType)
-        self.appName = try container.decodeIfPresent(String.self, forKey: .appName)
-        self.labelKey = try container.decodeIfPresent(String.self, forKey: .labelKey)
-        self.labelValue = try container.decodeIfPresent(String.self, forKey: .labelValue)
-        self.version = try container.decodeIfPresent(String.self, forKey: .version)
-        self.port = try container.decodeLenient(Int.self, forKey: .port)
-        self.labels = try container.decodeIfPresent([ImportMicroserviceMicroserviceLabel].self, forKey: .labels)
     }
 }
 
@@ -242,9 +188,7 @@ public struct MicroServiceInfoCSECreate: Codable, Sendable, Equatable {
     public var version: String
 
     private enum CodingKeys: String, CodingKey {
-        case engineID = "engine_id"
-        case serviceID = "service_id"
-        case version
+        case engineID = "engine_id", serviceID = "service_id", version
     }
 
     public init(engineID: String, serviceID: String, version: String) {
@@ -294,17 +238,11 @@ public struct MicroserviceAPICreate: Codable, Sendable, Equatable {
     public var matchMode: MatchMode?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case reqMethod = "req_method"
-        case reqURI = "req_uri"
-        case matchMode = "match_mode"
+        case name, reqMethod = "req_method", reqURI = "req_uri", matchMode = "match_mode"
     }
 
     public init(
-        name: String? = nil,
-        reqMethod: ReqMethod? = nil,
-        reqURI: String,
-        matchMode: MatchMode? = nil
+        name: String? = nil, reqMethod: ReqMethod? = nil, reqURI: String, matchMode: MatchMode? = nil
     ) {
         self.name = name
         self.reqMethod = reqMethod
@@ -332,9 +270,7 @@ public struct MicroserviceGroup: Codable, Sendable, Equatable {
     public var appID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case groupID = "group_id"
-        case groupName = "group_name"
-        case appID = "app_id"
+        case groupID = "group_id", groupName = "group_name", appID = "app_id"
     }
 
     public init(groupID: String? = nil, groupName: String? = nil, appID: String? = nil) {
@@ -363,18 +299,11 @@ public struct MicroserviceImportAPIResp: Codable, Sendable, Equatable {
     public var matchMode: MatchMode?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case reqURI = "req_uri"
-        case reqMethod = "req_method"
-        case id
-        case matchMode = "match_mode"
+        case name, reqURI = "req_uri", reqMethod = "req_method", id, matchMode = "match_mode"
     }
 
     public init(
-        name: String? = nil,
-        reqURI: String? = nil,
-        reqMethod: String? = nil,
-        id: String? = nil,
+        name: String? = nil, reqURI: String? = nil, reqMethod: String? = nil, id: String? = nil,
         matchMode: MatchMode? = nil
     ) {
         self.name = name

@@ -62,11 +62,9 @@ extension APIGClient {
         query.append("api_id", apiID)
         query.append("duration", duration)
         let request = OperationRequest(
-            operation: "ListLatelyApiStatisticsV2",
-            method: .get,
+            operation: "ListLatelyApiStatisticsV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/statistics/api/latest",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListLatelyAPIStatisticsV2Response.self)
     }
@@ -91,11 +89,9 @@ extension APIGClient {
         var query = QueryItems()
         query.append("group_id", groupID)
         let request = OperationRequest(
-            operation: "ListLatelyGroupStatisticsV2",
-            method: .get,
+            operation: "ListLatelyGroupStatisticsV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/statistics/group/latest",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListLatelyGroupStatisticsV2Response.self)
     }
@@ -145,11 +141,9 @@ extension APIGClient {
         query.append("period", period)
         query.append("filter", filter)
         let request = OperationRequest(
-            operation: "ListMetricData",
-            method: .get,
+            operation: "ListMetricData", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/metric-data",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListMetricDataResponse.self)
     }

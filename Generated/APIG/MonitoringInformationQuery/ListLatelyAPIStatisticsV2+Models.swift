@@ -17,18 +17,11 @@ public struct ListLatelyAPIStatisticsV2Response: Codable, Sendable, Equatable {
     public var list: [StatisticsAPI]?
 
     private enum CodingKeys: String, CodingKey {
-        case code
-        case msg
-        case startTime = "start_time"
-        case endTime = "end_time"
-        case list
+        case code, msg, startTime = "start_time", endTime = "end_time", list
     }
 
     public init(
-        code: String? = nil,
-        msg: String? = nil,
-        startTime: Int64? = nil,
-        endTime: Int64? = nil,
+        code: String? = nil, msg: String? = nil, startTime: Int64? = nil, endTime: Int64? = nil,
         list: [StatisticsAPI]? = nil
     ) {
         self.code = code
@@ -36,15 +29,6 @@ public struct ListLatelyAPIStatisticsV2Response: Codable, Sendable, Equatable {
         self.startTime = startTime
         self.endTime = endTime
         self.list = list
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.code = try container.decodeIfPresent(String.self, forKey: .code)
-        self.msg = try container.decodeIfPresent(String.self, forKey: .msg)
-        self.startTime = try container.decodeLenientIfPresent(Int64.self, forKey: .startTime)
-        self.endTime = try container.decodeLenientIfPresent(Int64.self, forKey: .endTime)
-        self.list = try container.decodeIfPresent([StatisticsAPI].self, forKey: .list)
     }
 }
 
@@ -112,51 +96,22 @@ public struct StatisticsAPI: Codable, Sendable, Equatable {
     public var status: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case maxLatency = "max_latency"
-        case avgLatency = "avg_latency"
-        case reqCount = "req_count"
-        case reqCount2xx = "req_count2xx"
-        case reqCount4xx = "req_count4xx"
-        case reqCount5xx = "req_count5xx"
-        case reqCountError = "req_count_error"
-        case maxInnerLatency = "max_inner_latency"
-        case avgInnerLatency = "avg_inner_latency"
-        case maxBackendLatency = "max_backend_latency"
-        case avgBackendLatency = "avg_backend_latency"
-        case outputThroughput = "output_throughput"
-        case inputThroughput = "input_throughput"
-        case currentMinute = "current_minute"
-        case cycle
-        case apiID = "api_id"
-        case groupID = "group_id"
-        case provider
-        case reqTime = "req_time"
-        case registerTime = "register_time"
-        case status
+        case maxLatency = "max_latency", avgLatency = "avg_latency", reqCount = "req_count"
+        case reqCount2xx = "req_count2xx", reqCount4xx = "req_count4xx", reqCount5xx = "req_count5xx"
+        case reqCountError = "req_count_error", maxInnerLatency = "max_inner_latency"
+        case avgInnerLatency = "avg_inner_latency", maxBackendLatency = "max_backend_latency"
+        case avgBackendLatency = "avg_backend_latency", outputThroughput = "output_throughput"
+        case inputThroughput = "input_throughput", currentMinute = "current_minute", cycle, apiID = "api_id"
+        case groupID = "group_id", provider, reqTime = "req_time", registerTime = "register_time", status
     }
 
     public init(
-        maxLatency: Int? = nil,
-        avgLatency: Double? = nil,
-        reqCount: Int? = nil,
-        reqCount2xx: Int? = nil,
-        reqCount4xx: Int? = nil,
-        reqCount5xx: Int? = nil,
-        reqCountError: Int? = nil,
-        maxInnerLatency: Int? = nil,
-        avgInnerLatency: Double? = nil,
-        maxBackendLatency: Int? = nil,
-        avgBackendLatency: Double? = nil,
-        outputThroughput: Int64? = nil,
-        inputThroughput: Int64? = nil,
-        currentMinute: Int64? = nil,
-        cycle: Cycle? = nil,
-        apiID: String? = nil,
-        groupID: String? = nil,
-        provider: String? = nil,
-        reqTime: String? = nil,
-        registerTime: String? = nil,
-        status: Int? = nil
+        maxLatency: Int? = nil, avgLatency: Double? = nil, reqCount: Int? = nil, reqCount2xx: Int? = nil,
+        reqCount4xx: Int? = nil, reqCount5xx: Int? = nil, reqCountError: Int? = nil,
+        maxInnerLatency: Int? = nil, avgInnerLatency: Double? = nil, maxBackendLatency: Int? = nil,
+        avgBackendLatency: Double? = nil, outputThroughput: Int64? = nil, inputThroughput: Int64? = nil,
+        currentMinute: Int64? = nil, cycle: Cycle? = nil, apiID: String? = nil, groupID: String? = nil,
+        provider: String? = nil, reqTime: String? = nil, registerTime: String? = nil, status: Int? = nil
     ) {
         self.maxLatency = maxLatency
         self.avgLatency = avgLatency
@@ -179,30 +134,5 @@ public struct StatisticsAPI: Codable, Sendable, Equatable {
         self.reqTime = reqTime
         self.registerTime = registerTime
         self.status = status
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.maxLatency = try container.decodeLenientIfPresent(Int.self, forKey: .maxLatency)
-        self.avgLatency = try container.decodeLenientIfPresent(Double.self, forKey: .avgLatency)
-        self.reqCount = try container.decodeLenientIfPresent(Int.self, forKey: .reqCount)
-        self.reqCount2xx = try container.decodeLenientIfPresent(Int.self, forKey: .reqCount2xx)
-        self.reqCount4xx = try container.decodeLenientIfPresent(Int.self, forKey: .reqCount4xx)
-        self.reqCount5xx = try container.decodeLenientIfPresent(Int.self, forKey: .reqCount5xx)
-        self.reqCountError = try container.decodeLenientIfPresent(Int.self, forKey: .reqCountError)
-        self.maxInnerLatency = try container.decodeLenientIfPresent(Int.self, forKey: .maxInnerLatency)
-        self.avgInnerLatency = try container.decodeLenientIfPresent(Double.self, forKey: .avgInnerLatency)
-        self.maxBackendLatency = try container.decodeLenientIfPresent(Int.self, forKey: .maxBackendLatency)
-        self.avgBackendLatency = try container.decodeLenientIfPresent(Double.self, forKey: .avgBackendLatency)
-        self.outputThroughput = try container.decodeLenientIfPresent(Int64.self, forKey: .outputThroughput)
-        self.inputThroughput = try container.decodeLenientIfPresent(Int64.self, forKey: .inputThroughput)
-        self.currentMinute = try container.decodeLenientIfPresent(Int64.self, forKey: .currentMinute)
-        self.cycle = try container.decodeIfPresent(Cycle.self, forKey: .cycle)
-        self.apiID = try container.decodeIfPresent(String.self, forKey: .apiID)
-        self.groupID = try container.decodeIfPresent(String.self, forKey: .groupID)
-        self.provider = try container.decodeIfPresent(String.self, forKey: .provider)
-        self.reqTime = try container.decodeIfPresent(String.self, forKey: .reqTime)
-        self.registerTime = try container.decodeIfPresent(String.self, forKey: .registerTime)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
     }
 }

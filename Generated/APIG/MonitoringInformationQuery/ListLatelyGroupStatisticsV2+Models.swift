@@ -17,18 +17,11 @@ public struct ListLatelyGroupStatisticsV2Response: Codable, Sendable, Equatable 
     public var list: [StatisticsGroup]?
 
     private enum CodingKeys: String, CodingKey {
-        case code
-        case msg
-        case startTime = "start_time"
-        case endTime = "end_time"
-        case list
+        case code, msg, startTime = "start_time", endTime = "end_time", list
     }
 
     public init(
-        code: String? = nil,
-        msg: String? = nil,
-        startTime: Int64? = nil,
-        endTime: Int64? = nil,
+        code: String? = nil, msg: String? = nil, startTime: Int64? = nil, endTime: Int64? = nil,
         list: [StatisticsGroup]? = nil
     ) {
         self.code = code
@@ -36,15 +29,6 @@ public struct ListLatelyGroupStatisticsV2Response: Codable, Sendable, Equatable 
         self.startTime = startTime
         self.endTime = endTime
         self.list = list
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.code = try container.decodeIfPresent(String.self, forKey: .code)
-        self.msg = try container.decodeIfPresent(String.self, forKey: .msg)
-        self.startTime = try container.decodeLenientIfPresent(Int64.self, forKey: .startTime)
-        self.endTime = try container.decodeLenientIfPresent(Int64.self, forKey: .endTime)
-        self.list = try container.decodeIfPresent([StatisticsGroup].self, forKey: .list)
     }
 }
 
@@ -82,37 +66,18 @@ public struct StatisticsGroup: Codable, Sendable, Equatable {
     public var registerTime: String?
 
     private enum CodingKeys: String, CodingKey {
-        case maxLatency = "max_latency"
-        case avgLatency = "avg_latency"
-        case reqCount = "req_count"
-        case reqCount2xx = "req_count2xx"
-        case reqCount4xx = "req_count4xx"
-        case reqCount5xx = "req_count5xx"
-        case reqCountError = "req_count_error"
-        case outputThroughput = "output_throughput"
-        case inputThroughput = "input_throughput"
-        case currentMinute = "current_minute"
-        case groupID = "group_id"
-        case provider
-        case reqTime = "req_time"
-        case registerTime = "register_time"
+        case maxLatency = "max_latency", avgLatency = "avg_latency", reqCount = "req_count"
+        case reqCount2xx = "req_count2xx", reqCount4xx = "req_count4xx", reqCount5xx = "req_count5xx"
+        case reqCountError = "req_count_error", outputThroughput = "output_throughput"
+        case inputThroughput = "input_throughput", currentMinute = "current_minute", groupID = "group_id"
+        case provider, reqTime = "req_time", registerTime = "register_time"
     }
 
     public init(
-        maxLatency: Int? = nil,
-        avgLatency: Double? = nil,
-        reqCount: Int? = nil,
-        reqCount2xx: Int? = nil,
-        reqCount4xx: Int? = nil,
-        reqCount5xx: Int? = nil,
-        reqCountError: Int? = nil,
-        outputThroughput: Int64? = nil,
-        inputThroughput: Int64? = nil,
-        currentMinute: Int64? = nil,
-        groupID: String? = nil,
-        provider: String? = nil,
-        reqTime: String? = nil,
-        registerTime: String? = nil
+        maxLatency: Int? = nil, avgLatency: Double? = nil, reqCount: Int? = nil, reqCount2xx: Int? = nil,
+        reqCount4xx: Int? = nil, reqCount5xx: Int? = nil, reqCountError: Int? = nil,
+        outputThroughput: Int64? = nil, inputThroughput: Int64? = nil, currentMinute: Int64? = nil,
+        groupID: String? = nil, provider: String? = nil, reqTime: String? = nil, registerTime: String? = nil
     ) {
         self.maxLatency = maxLatency
         self.avgLatency = avgLatency
@@ -128,23 +93,5 @@ public struct StatisticsGroup: Codable, Sendable, Equatable {
         self.provider = provider
         self.reqTime = reqTime
         self.registerTime = registerTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.maxLatency = try container.decodeLenientIfPresent(Int.self, forKey: .maxLatency)
-        self.avgLatency = try container.decodeLenientIfPresent(Double.self, forKey: .avgLatency)
-        self.reqCount = try container.decodeLenientIfPresent(Int.self, forKey: .reqCount)
-        self.reqCount2xx = try container.decodeLenientIfPresent(Int.self, forKey: .reqCount2xx)
-        self.reqCount4xx = try container.decodeLenientIfPresent(Int.self, forKey: .reqCount4xx)
-        self.reqCount5xx = try container.decodeLenientIfPresent(Int.self, forKey: .reqCount5xx)
-        self.reqCountError = try container.decodeLenientIfPresent(Int.self, forKey: .reqCountError)
-        self.outputThroughput = try container.decodeLenientIfPresent(Int64.self, forKey: .outputThroughput)
-        self.inputThroughput = try container.decodeLenientIfPresent(Int64.self, forKey: .inputThroughput)
-        self.currentMinute = try container.decodeLenientIfPresent(Int64.self, forKey: .currentMinute)
-        self.groupID = try container.decodeIfPresent(String.self, forKey: .groupID)
-        self.provider = try container.decodeIfPresent(String.self, forKey: .provider)
-        self.reqTime = try container.decodeIfPresent(String.self, forKey: .reqTime)
-        self.registerTime = try container.decodeIfPresent(String.self, forKey: .registerTime)
     }
 }

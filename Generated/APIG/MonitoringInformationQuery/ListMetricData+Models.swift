@@ -35,24 +35,9 @@ public struct MetricData: Codable, Sendable, Equatable {
     /// Metric unit.
     public var unit: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case average
-        case max
-        case min
-        case sum
-        case variance
-        case timestamp
-        case unit
-    }
-
     public init(
-        average: Int? = nil,
-        max: Int? = nil,
-        min: Int? = nil,
-        sum: Int? = nil,
-        variance: Int? = nil,
-        timestamp: Int64? = nil,
-        unit: String? = nil
+        average: Int? = nil, max: Int? = nil, min: Int? = nil, sum: Int? = nil, variance: Int? = nil,
+        timestamp: Int64? = nil, unit: String? = nil
     ) {
         self.average = average
         self.max = max
@@ -61,16 +46,5 @@ public struct MetricData: Codable, Sendable, Equatable {
         self.variance = variance
         self.timestamp = timestamp
         self.unit = unit
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.average = try container.decodeLenientIfPresent(Int.self, forKey: .average)
-        self.max = try container.decodeLenientIfPresent(Int.self, forKey: .max)
-        self.min = try container.decodeLenientIfPresent(Int.self, forKey: .min)
-        self.sum = try container.decodeLenientIfPresent(Int.self, forKey: .sum)
-        self.variance = try container.decodeLenientIfPresent(Int.self, forKey: .variance)
-        self.timestamp = try container.decodeLenientIfPresent(Int64.self, forKey: .timestamp)
-        self.unit = try container.decodeIfPresent(String.self, forKey: .unit)
     }
 }

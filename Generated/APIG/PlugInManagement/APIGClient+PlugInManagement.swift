@@ -22,11 +22,9 @@ extension APIGClient {
         _ body: AttachAPIToPluginRequest
     ) async throws -> AttachAPIToPluginResponse {
         let request = OperationRequest(
-            operation: "AttachApiToPlugin",
-            method: .post,
+            operation: "AttachApiToPlugin", method: .post,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/plugins/{plugin_id}/attach",
-            pathParameters: ["instance_id": instanceID, "plugin_id": pluginID],
-            body: body
+            pathParameters: ["instance_id": instanceID, "plugin_id": pluginID], body: body
         )
         return try await client.send(request, as: AttachAPIToPluginResponse.self)
     }
@@ -49,11 +47,9 @@ extension APIGClient {
         _ body: AttachPluginToAPIRequest
     ) async throws -> AttachPluginToAPIResponse {
         let request = OperationRequest(
-            operation: "AttachPluginToApi",
-            method: .post,
+            operation: "AttachPluginToApi", method: .post,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/apis/{api_id}/plugins/attach",
-            pathParameters: ["instance_id": instanceID, "api_id": apiID],
-            body: body
+            pathParameters: ["instance_id": instanceID, "api_id": apiID], body: body
         )
         return try await client.send(request, as: AttachPluginToAPIResponse.self)
     }
@@ -71,11 +67,9 @@ extension APIGClient {
     /// - Returns: The body of the service's `201` response.
     public func createPlugin(instanceID: String, _ body: CreatePluginRequest) async throws -> PluginInfo {
         let request = OperationRequest(
-            operation: "CreatePlugin",
-            method: .post,
+            operation: "CreatePlugin", method: .post,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/plugins",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: PluginInfo.self)
     }
@@ -91,8 +85,7 @@ extension APIGClient {
     ///   - pluginID: Plug-in ID.
     public func deletePlugin(instanceID: String, pluginID: String) async throws {
         let request = OperationRequest(
-            operation: "DeletePlugin",
-            method: .delete,
+            operation: "DeletePlugin", method: .delete,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/plugins/{plugin_id}",
             pathParameters: ["instance_id": instanceID, "plugin_id": pluginID]
         )
@@ -115,11 +108,9 @@ extension APIGClient {
         _ body: DetachAPIFromPluginRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "DetachApiFromPlugin",
-            method: .put,
+            operation: "DetachApiFromPlugin", method: .put,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/plugins/{plugin_id}/detach",
-            pathParameters: ["instance_id": instanceID, "plugin_id": pluginID],
-            body: body
+            pathParameters: ["instance_id": instanceID, "plugin_id": pluginID], body: body
         )
         try await client.send(request)
     }
@@ -140,11 +131,9 @@ extension APIGClient {
         _ body: DetachPluginFromAPIRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "DetachPluginFromApi",
-            method: .put,
+            operation: "DetachPluginFromApi", method: .put,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/apis/{api_id}/plugins/detach",
-            pathParameters: ["instance_id": instanceID, "api_id": apiID],
-            body: body
+            pathParameters: ["instance_id": instanceID, "api_id": apiID], body: body
         )
         try await client.send(request)
     }
@@ -187,11 +176,9 @@ extension APIGClient {
         query.append("plugin_type", pluginType)
         query.append("plugin_id", pluginID)
         let request = OperationRequest(
-            operation: "ListApiAttachAblePlugins",
-            method: .get,
+            operation: "ListApiAttachAblePlugins", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/apis/{api_id}/attachable-plugins",
-            pathParameters: ["instance_id": instanceID, "api_id": apiID],
-            query: query
+            pathParameters: ["instance_id": instanceID, "api_id": apiID], query: query
         )
         return try await client.send(request, as: ListAPIAttachAblePluginsResponse.self)
     }
@@ -276,11 +263,9 @@ extension APIGClient {
         query.append("env_name", envName)
         query.append("plugin_type", pluginType)
         let request = OperationRequest(
-            operation: "ListApiAttachedPlugins",
-            method: .get,
+            operation: "ListApiAttachedPlugins", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/apis/{api_id}/attached-plugins",
-            pathParameters: ["instance_id": instanceID, "api_id": apiID],
-            query: query
+            pathParameters: ["instance_id": instanceID, "api_id": apiID], query: query
         )
         return try await client.send(request, as: ListAPIAttachedPluginsResponse.self)
     }
@@ -371,11 +356,9 @@ extension APIGClient {
         query.append("req_method", reqMethod)
         query.append("req_uri", reqURI)
         let request = OperationRequest(
-            operation: "ListPluginAttachAbleAPIs",
-            method: .get,
+            operation: "ListPluginAttachAbleAPIs", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/plugins/{plugin_id}/attachable-apis",
-            pathParameters: ["instance_id": instanceID, "plugin_id": pluginID],
-            query: query
+            pathParameters: ["instance_id": instanceID, "plugin_id": pluginID], query: query
         )
         return try await client.send(request, as: ListPluginAttachAbleAPIsResponse.self)
     }
@@ -469,11 +452,9 @@ extension APIGClient {
         query.append("req_method", reqMethod)
         query.append("req_uri", reqURI)
         let request = OperationRequest(
-            operation: "ListPluginAttachedAPIs",
-            method: .get,
+            operation: "ListPluginAttachedAPIs", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/plugins/{plugin_id}/attached-apis",
-            pathParameters: ["instance_id": instanceID, "plugin_id": pluginID],
-            query: query
+            pathParameters: ["instance_id": instanceID, "plugin_id": pluginID], query: query
         )
         return try await client.send(request, as: ListPluginAttachedAPIsResponse.self)
     }
@@ -562,11 +543,9 @@ extension APIGClient {
         query.append("plugin_name", pluginName)
         query.append("precise_search", preciseSearch)
         let request = OperationRequest(
-            operation: "ListPlugins",
-            method: .get,
+            operation: "ListPlugins", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/plugins",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListPluginsResponse.self)
     }
@@ -623,8 +602,7 @@ extension APIGClient {
     /// - Returns: The body of the service's `200` response.
     public func showPlugin(instanceID: String, pluginID: String) async throws -> PluginInfo {
         let request = OperationRequest(
-            operation: "ShowPlugin",
-            method: .get,
+            operation: "ShowPlugin", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/plugins/{plugin_id}",
             pathParameters: ["instance_id": instanceID, "plugin_id": pluginID]
         )
@@ -649,11 +627,9 @@ extension APIGClient {
         _ body: UpdatePluginRequest
     ) async throws -> PluginInfo {
         let request = OperationRequest(
-            operation: "UpdatePlugin",
-            method: .put,
+            operation: "UpdatePlugin", method: .put,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/plugins/{plugin_id}",
-            pathParameters: ["instance_id": instanceID, "plugin_id": pluginID],
-            body: body
+            pathParameters: ["instance_id": instanceID, "plugin_id": pluginID], body: body
         )
         return try await client.send(request, as: PluginInfo.self)
     }

@@ -49,33 +49,17 @@ public struct AttachedPluginInfo: Codable, Sendable, Equatable {
     public var updateTime: String?
 
     private enum CodingKeys: String, CodingKey {
-        case pluginAttachID = "plugin_attach_id"
-        case pluginID = "plugin_id"
-        case pluginName = "plugin_name"
-        case pluginType = "plugin_type"
-        case pluginScope = "plugin_scope"
-        case envID = "env_id"
-        case envName = "env_name"
-        case attachedTime = "attached_time"
-        case pluginContent = "plugin_content"
-        case remark
-        case createTime = "create_time"
-        case updateTime = "update_time"
+        case pluginAttachID = "plugin_attach_id", pluginID = "plugin_id", pluginName = "plugin_name"
+        case pluginType = "plugin_type", pluginScope = "plugin_scope", envID = "env_id", envName = "env_name"
+        case attachedTime = "attached_time", pluginContent = "plugin_content", remark
+        case createTime = "create_time", updateTime = "update_time"
     }
 
     public init(
-        pluginAttachID: String? = nil,
-        pluginID: String? = nil,
-        pluginName: String? = nil,
-        pluginType: PluginType? = nil,
-        pluginScope: PluginScope? = nil,
-        envID: String? = nil,
-        envName: String? = nil,
-        attachedTime: String? = nil,
-        pluginContent: String? = nil,
-        remark: String? = nil,
-        createTime: String? = nil,
-        updateTime: String? = nil
+        pluginAttachID: String? = nil, pluginID: String? = nil, pluginName: String? = nil,
+        pluginType: PluginType? = nil, pluginScope: PluginScope? = nil, envID: String? = nil,
+        envName: String? = nil, attachedTime: String? = nil, pluginContent: String? = nil,
+        remark: String? = nil, createTime: String? = nil, updateTime: String? = nil
     ) {
         self.pluginAttachID = pluginAttachID
         self.pluginID = pluginID
@@ -101,22 +85,9 @@ public struct ListAPIAttachedPluginsResponse: Codable, Sendable, Equatable {
     /// Plug-ins bound to the API.
     public var plugins: [AttachedPluginInfo]?
 
-    private enum CodingKeys: String, CodingKey {
-        case size
-        case total
-        case plugins
-    }
-
     public init(size: Int? = nil, total: Int64? = nil, plugins: [AttachedPluginInfo]? = nil) {
         self.size = size
         self.total = total
         self.plugins = plugins
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.total = try container.decodeLenientIfPresent(Int64.self, forKey: .total)
-        self.plugins = try container.decodeIfPresent([AttachedPluginInfo].self, forKey: .plugins)
     }
 }

@@ -23,11 +23,9 @@ extension APIGClient {
         _ body: CreateRequestThrottlingPolicyV2Request
     ) async throws -> ThrottlesInfo {
         let request = OperationRequest(
-            operation: "CreateRequestThrottlingPolicyV2",
-            method: .post,
+            operation: "CreateRequestThrottlingPolicyV2", method: .post,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/throttles",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: ThrottlesInfo.self)
     }
@@ -44,8 +42,7 @@ extension APIGClient {
     ///   - throttleID: Request throttling policy ID.
     public func deleteRequestThrottlingPolicyV2(instanceID: String, throttleID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteRequestThrottlingPolicyV2",
-            method: .delete,
+            operation: "DeleteRequestThrottlingPolicyV2", method: .delete,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/throttles/{throttle_id}",
             pathParameters: ["instance_id": instanceID, "throttle_id": throttleID]
         )
@@ -85,11 +82,9 @@ extension APIGClient {
         query.append("name", name)
         query.append("precise_search", preciseSearch)
         let request = OperationRequest(
-            operation: "ListRequestThrottlingPolicyV2",
-            method: .get,
+            operation: "ListRequestThrottlingPolicyV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/throttles",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListRequestThrottlingPolicyV2Response.self)
     }
@@ -143,8 +138,7 @@ extension APIGClient {
         throttleID: String
     ) async throws -> ThrottlesInfo {
         let request = OperationRequest(
-            operation: "ShowDetailsOfRequestThrottlingPolicyV2",
-            method: .get,
+            operation: "ShowDetailsOfRequestThrottlingPolicyV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/throttles/{throttle_id}",
             pathParameters: ["instance_id": instanceID, "throttle_id": throttleID]
         )
@@ -169,11 +163,9 @@ extension APIGClient {
         _ body: UpdateRequestThrottlingPolicyV2Request
     ) async throws -> ThrottlesInfo {
         let request = OperationRequest(
-            operation: "UpdateRequestThrottlingPolicyV2",
-            method: .put,
+            operation: "UpdateRequestThrottlingPolicyV2", method: .put,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/throttles/{throttle_id}",
-            pathParameters: ["instance_id": instanceID, "throttle_id": throttleID],
-            body: body
+            pathParameters: ["instance_id": instanceID, "throttle_id": throttleID], body: body
         )
         return try await client.send(request, as: ThrottlesInfo.self)
     }

@@ -12,22 +12,9 @@ public struct ListRequestThrottlingPolicyV2Response: Codable, Sendable, Equatabl
     /// Request throttling policy list.
     public var throttles: [ThrottlesInfo]?
 
-    private enum CodingKeys: String, CodingKey {
-        case size
-        case total
-        case throttles
-    }
-
     public init(size: Int? = nil, total: Int64? = nil, throttles: [ThrottlesInfo]? = nil) {
         self.size = size
         self.total = total
         self.throttles = throttles
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.total = try container.decodeLenientIfPresent(Int64.self, forKey: .total)
-        self.throttles = try container.decodeIfPresent([ThrottlesInfo].self, forKey: .throttles)
     }
 }

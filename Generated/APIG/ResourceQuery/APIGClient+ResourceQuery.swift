@@ -18,8 +18,7 @@ extension APIGClient {
         instanceID: String
     ) async throws -> ListAPIGroupsQuantitiesV2Response {
         let request = OperationRequest(
-            operation: "ListApiGroupsQuantitiesV2",
-            method: .get,
+            operation: "ListApiGroupsQuantitiesV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/resources/outline/groups",
             pathParameters: ["instance_id": instanceID]
         )
@@ -39,8 +38,7 @@ extension APIGClient {
     /// - Returns: The body of the service's `200` response.
     public func listAPIQuantitiesV2(instanceID: String) async throws -> ListAPIQuantitiesV2Response {
         let request = OperationRequest(
-            operation: "ListApiQuantitiesV2",
-            method: .get,
+            operation: "ListApiQuantitiesV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/resources/outline/apis",
             pathParameters: ["instance_id": instanceID]
         )
@@ -60,8 +58,7 @@ extension APIGClient {
     /// - Returns: The body of the service's `200` response.
     public func listAppQuantitiesV2(instanceID: String) async throws -> ListAppQuantitiesV2Response {
         let request = OperationRequest(
-            operation: "ListAppQuantitiesV2",
-            method: .get,
+            operation: "ListAppQuantitiesV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/resources/outline/apps",
             pathParameters: ["instance_id": instanceID]
         )

@@ -12,18 +12,11 @@ public struct ListAPIGroupsQuantitiesV2Response: Codable, Sendable, Equatable {
     public var onsellNums: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case offsellNums = "offsell_nums"
-        case onsellNums = "onsell_nums"
+        case offsellNums = "offsell_nums", onsellNums = "onsell_nums"
     }
 
     public init(offsellNums: Int? = nil, onsellNums: Int? = nil) {
         self.offsellNums = offsellNums
         self.onsellNums = onsellNums
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.offsellNums = try container.decodeLenientIfPresent(Int.self, forKey: .offsellNums)
-        self.onsellNums = try container.decodeLenientIfPresent(Int.self, forKey: .onsellNums)
     }
 }

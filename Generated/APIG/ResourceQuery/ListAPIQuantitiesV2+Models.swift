@@ -13,8 +13,7 @@ public struct ListAPIQuantitiesV2Response: Codable, Sendable, Equatable {
     public var numsOffRelease: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case instanceNum = "instance_num"
-        case numsOnRelease = "nums_on_release"
+        case instanceNum = "instance_num", numsOnRelease = "nums_on_release"
         case numsOffRelease = "nums_off_release"
     }
 
@@ -22,12 +21,5 @@ public struct ListAPIQuantitiesV2Response: Codable, Sendable, Equatable {
         self.instanceNum = instanceNum
         self.numsOnRelease = numsOnRelease
         self.numsOffRelease = numsOffRelease
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.instanceNum = try container.decodeLenientIfPresent(Int.self, forKey: .instanceNum)
-        self.numsOnRelease = try container.decodeLenientIfPresent(Int.self, forKey: .numsOnRelease)
-        self.numsOffRelease = try container.decodeLenientIfPresent(Int.self, forKey: .numsOffRelease)
     }
 }

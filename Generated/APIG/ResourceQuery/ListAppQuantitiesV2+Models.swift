@@ -11,18 +11,11 @@ public struct ListAppQuantitiesV2Response: Codable, Sendable, Equatable {
     public var unauthedNums: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case authedNums = "authed_nums"
-        case unauthedNums = "unauthed_nums"
+        case authedNums = "authed_nums", unauthedNums = "unauthed_nums"
     }
 
     public init(authedNums: Int? = nil, unauthedNums: Int? = nil) {
         self.authedNums = authedNums
         self.unauthedNums = unauthedNums
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.authedNums = try container.decodeLenientIfPresent(Int.self, forKey: .authedNums)
-        self.unauthedNums = try container.decodeLenientIfPresent(Int.self, forKey: .unauthedNums)
     }
 }

@@ -24,8 +24,7 @@ extension APIGClient {
         _ body: BatchAssociateCertsV2Request
     ) async throws {
         let request = OperationRequest(
-            operation: "BatchAssociateCertsV2",
-            method: .post,
+            operation: "BatchAssociateCertsV2", method: .post,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/api-groups/{group_id}/domains/{domain_id}/certificates/attach",
             pathParameters: ["instance_id": instanceID, "group_id": groupID, "domain_id": domainID],
             body: body
@@ -47,11 +46,9 @@ extension APIGClient {
         _ body: BatchAssociateDomainsV2Request
     ) async throws {
         let request = OperationRequest(
-            operation: "BatchAssociateDomainsV2",
-            method: .post,
+            operation: "BatchAssociateDomainsV2", method: .post,
             path: "/v2/{project_id}/apigw/certificates/{certificate_id}/domains/attach",
-            pathParameters: ["certificate_id": certificateID],
-            body: body
+            pathParameters: ["certificate_id": certificateID], body: body
         )
         try await client.send(request)
     }
@@ -76,8 +73,7 @@ extension APIGClient {
         _ body: BatchDisassociateCertsV2Request
     ) async throws {
         let request = OperationRequest(
-            operation: "BatchDisassociateCertsV2",
-            method: .post,
+            operation: "BatchDisassociateCertsV2", method: .post,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/api-groups/{group_id}/domains/{domain_id}/certificates/detach",
             pathParameters: ["instance_id": instanceID, "group_id": groupID, "domain_id": domainID],
             body: body
@@ -99,11 +95,9 @@ extension APIGClient {
         _ body: BatchDisassociateDomainsV2Request
     ) async throws {
         let request = OperationRequest(
-            operation: "BatchDisassociateDomainsV2",
-            method: .post,
+            operation: "BatchDisassociateDomainsV2", method: .post,
             path: "/v2/{project_id}/apigw/certificates/{certificate_id}/domains/detach",
-            pathParameters: ["certificate_id": certificateID],
-            body: body
+            pathParameters: ["certificate_id": certificateID], body: body
         )
         try await client.send(request)
     }
@@ -122,9 +116,7 @@ extension APIGClient {
         _ body: CreateCertificateV2Request
     ) async throws -> CreateCertificateV2Response {
         let request = OperationRequest(
-            operation: "CreateCertificateV2",
-            method: .post,
-            path: "/v2/{project_id}/apigw/certificates",
+            operation: "CreateCertificateV2", method: .post, path: "/v2/{project_id}/apigw/certificates",
             body: body
         )
         return try await client.send(request, as: CreateCertificateV2Response.self)
@@ -141,8 +133,7 @@ extension APIGClient {
     ///   - certificateID: Certificate ID.
     public func deleteCertificateV2(certificateID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteCertificateV2",
-            method: .delete,
+            operation: "DeleteCertificateV2", method: .delete,
             path: "/v2/{project_id}/apigw/certificates/{certificate_id}",
             pathParameters: ["certificate_id": certificateID]
         )
@@ -176,11 +167,9 @@ extension APIGClient {
         query.append("limit", limit)
         query.append("url_domain", urlDomain)
         let request = OperationRequest(
-            operation: "ListAttachedDomainsV2",
-            method: .get,
+            operation: "ListAttachedDomainsV2", method: .get,
             path: "/v2/{project_id}/apigw/certificates/{certificate_id}/attached-domains",
-            pathParameters: ["certificate_id": certificateID],
-            query: query
+            pathParameters: ["certificate_id": certificateID], query: query
         )
         return try await client.send(request, as: ListAttachedDomainsV2Response.self)
     }
@@ -249,9 +238,7 @@ extension APIGClient {
         query.append("signature_algorithm", signatureAlgorithm)
         query.append("type", type)
         let request = OperationRequest(
-            operation: "ListCertificatesV2",
-            method: .get,
-            path: "/v2/{project_id}/apigw/certificates",
+            operation: "ListCertificatesV2", method: .get, path: "/v2/{project_id}/apigw/certificates",
             query: query
         )
         return try await client.send(request, as: ListCertificatesV2Response.self)
@@ -307,8 +294,7 @@ extension APIGClient {
         certificateID: String
     ) async throws -> ShowDetailsOfCertificateV2Response {
         let request = OperationRequest(
-            operation: "ShowDetailsOfCertificateV2",
-            method: .get,
+            operation: "ShowDetailsOfCertificateV2", method: .get,
             path: "/v2/{project_id}/apigw/certificates/{certificate_id}",
             pathParameters: ["certificate_id": certificateID]
         )
@@ -331,11 +317,9 @@ extension APIGClient {
         _ body: UpdateCertificateV2Request
     ) async throws -> UpdateCertificateV2Response {
         let request = OperationRequest(
-            operation: "UpdateCertificateV2",
-            method: .put,
+            operation: "UpdateCertificateV2", method: .put,
             path: "/v2/{project_id}/apigw/certificates/{certificate_id}",
-            pathParameters: ["certificate_id": certificateID],
-            body: body
+            pathParameters: ["certificate_id": certificateID], body: body
         )
         return try await client.send(request, as: UpdateCertificateV2Response.self)
     }

@@ -13,22 +13,13 @@ public struct ListAttachedDomainsV2Response: Codable, Sendable, Equatable {
     public var boundDomains: [URLDomainRefInfo]?
 
     private enum CodingKeys: String, CodingKey {
-        case size
-        case total
-        case boundDomains = "bound_domains"
+        case size, total, boundDomains = "bound_domains"
     }
 
     public init(size: Int? = nil, total: Int64? = nil, boundDomains: [URLDomainRefInfo]? = nil) {
         self.size = size
         self.total = total
         self.boundDomains = boundDomains
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.total = try container.decodeLenientIfPresent(Int64.self, forKey: .total)
-        self.boundDomains = try container.decodeIfPresent([URLDomainRefInfo].self, forKey: .boundDomains)
     }
 }
 
@@ -77,30 +68,17 @@ public struct URLDomainRefInfo: Codable, Sendable, Equatable {
     public var instanceID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case urlDomain = "url_domain"
-        case id
-        case status
-        case minSSLVersion = "min_ssl_version"
+        case urlDomain = "url_domain", id, status, minSSLVersion = "min_ssl_version"
         case isHTTPRedirectToHTTPS = "is_http_redirect_to_https"
-        case verifiedClientCertificateEnabled = "verified_client_certificate_enabled"
-        case sslID = "ssl_id"
-        case sslName = "ssl_name"
-        case apiGroupID = "api_group_id"
-        case apiGroupName = "api_group_name"
+        case verifiedClientCertificateEnabled = "verified_client_certificate_enabled", sslID = "ssl_id"
+        case sslName = "ssl_name", apiGroupID = "api_group_id", apiGroupName = "api_group_name"
         case instanceID = "instance_id"
     }
 
     public init(
-        urlDomain: String? = nil,
-        id: String? = nil,
-        status: Int? = nil,
-        minSSLVersion: String? = nil,
-        isHTTPRedirectToHTTPS: Bool? = nil,
-        verifiedClientCertificateEnabled: Bool? = nil,
-        sslID: String? = nil,
-        sslName: String? = nil,
-        apiGroupID: String? = nil,
-        apiGroupName: String? = nil,
+        urlDomain: String? = nil, id: String? = nil, status: Int? = nil, minSSLVersion: String? = nil,
+        isHTTPRedirectToHTTPS: Bool? = nil, verifiedClientCertificateEnabled: Bool? = nil,
+        sslID: String? = nil, sslName: String? = nil, apiGroupID: String? = nil, apiGroupName: String? = nil,
         instanceID: String? = nil
     ) {
         self.urlDomain = urlDomain
@@ -114,20 +92,5 @@ public struct URLDomainRefInfo: Codable, Sendable, Equatable {
         self.apiGroupID = apiGroupID
         self.apiGroupName = apiGroupName
         self.instanceID = instanceID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.urlDomain = try container.decodeIfPresent(String.self, forKey: .urlDomain)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
-        self.minSSLVersion = try container.decodeIfPresent(String.self, forKey: .minSSLVersion)
-        self.isHTTPRedirectToHTTPS = try container.decodeLenientIfPresent(Bool.self, forKey: .isHTTPRedirectToHTTPS)
-        self.verifiedClientCertificateEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .verifiedClientCertificateEnabled)
-        self.sslID = try container.decodeIfPresent(String.self, forKey: .sslID)
-        self.sslName = try container.decodeIfPresent(String.self, forKey: .sslName)
-        self.apiGroupID = try container.decodeIfPresent(String.self, forKey: .apiGroupID)
-        self.apiGroupName = try container.decodeIfPresent(String.self, forKey: .apiGroupName)
-        self.instanceID = try container.decodeIfPresent(String.self, forKey: .instanceID)
     }
 }

@@ -40,32 +40,16 @@ public struct CertBase: Codable, Sendable, Equatable {
     public var isHasTrustedRootCa: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case type
-        case instanceID = "instance_id"
-        case projectID = "project_id"
-        case commonName = "common_name"
-        case san
-        case notAfter = "not_after"
-        case signatureAlgorithm = "signature_algorithm"
-        case createTime = "create_time"
-        case updateTime = "update_time"
+        case id, name, type, instanceID = "instance_id", projectID = "project_id", commonName = "common_name"
+        case san, notAfter = "not_after", signatureAlgorithm = "signature_algorithm"
+        case createTime = "create_time", updateTime = "update_time"
         case isHasTrustedRootCa = "is_has_trusted_root_ca"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        type: TypeValue? = nil,
-        instanceID: String? = nil,
-        projectID: String? = nil,
-        commonName: String? = nil,
-        san: [String]? = nil,
-        notAfter: String? = nil,
-        signatureAlgorithm: String? = nil,
-        createTime: String? = nil,
-        updateTime: String? = nil,
+        id: String? = nil, name: String? = nil, type: TypeValue? = nil, instanceID: String? = nil,
+        projectID: String? = nil, commonName: String? = nil, san: [String]? = nil, notAfter: String? = nil,
+        signatureAlgorithm: String? = nil, createTime: String? = nil, updateTime: String? = nil,
         isHasTrustedRootCa: Bool? = nil
     ) {
         self.id = id
@@ -81,22 +65,6 @@ public struct CertBase: Codable, Sendable, Equatable {
         self.updateTime = updateTime
         self.isHasTrustedRootCa = isHasTrustedRootCa
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.type = try container.decodeIfPresent(TypeValue.self, forKey: .type)
-        self.instanceID = try container.decodeIfPresent(String.self, forKey: .instanceID)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.commonName = try container.decodeIfPresent(String.self, forKey: .commonName)
-        self.san = try container.decodeIfPresent([String].self, forKey: .san)
-        self.notAfter = try container.decodeIfPresent(String.self, forKey: .notAfter)
-        self.signatureAlgorithm = try container.decodeIfPresent(String.self, forKey: .signatureAlgorithm)
-        self.createTime = try container.decodeIfPresent(String.self, forKey: .createTime)
-        self.updateTime = try container.decodeIfPresent(String.self, forKey: .updateTime)
-        self.isHasTrustedRootCa = try container.decodeLenientIfPresent(Bool.self, forKey: .isHasTrustedRootCa)
-    }
 }
 
 /// The response of ``APIGClient/listCertificatesV2``.
@@ -108,22 +76,9 @@ public struct ListCertificatesV2Response: Codable, Sendable, Equatable {
     /// Certificate basic content.
     public var certs: [CertBase]?
 
-    private enum CodingKeys: String, CodingKey {
-        case size
-        case total
-        case certs
-    }
-
     public init(size: Int? = nil, total: Int64? = nil, certs: [CertBase]? = nil) {
         self.size = size
         self.total = total
         self.certs = certs
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.total = try container.decodeLenientIfPresent(Int64.self, forKey: .total)
-        self.certs = try container.decodeIfPresent([CertBase].self, forKey: .certs)
     }
 }

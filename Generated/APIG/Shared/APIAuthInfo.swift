@@ -66,53 +66,21 @@ public struct APIAuthInfo: Codable, Sendable, Equatable {
     public var appID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case apiID = "api_id"
-        case apiName = "api_name"
-        case groupName = "group_name"
-        case apiType = "api_type"
-        case apiRemark = "api_remark"
-        case envID = "env_id"
-        case authRole = "auth_role"
-        case authTime = "auth_time"
-        case appName = "app_name"
-        case appRemark = "app_remark"
-        case appType = "app_type"
-        case appCreator = "app_creator"
-        case publishID = "publish_id"
-        case groupID = "group_id"
-        case authTunnel = "auth_tunnel"
-        case authWhitelist = "auth_whitelist"
-        case authBlacklist = "auth_blacklist"
-        case visitParam = "visit_param"
-        case romaAppType = "roma_app_type"
-        case envName = "env_name"
-        case appID = "app_id"
+        case id, apiID = "api_id", apiName = "api_name", groupName = "group_name", apiType = "api_type"
+        case apiRemark = "api_remark", envID = "env_id", authRole = "auth_role", authTime = "auth_time"
+        case appName = "app_name", appRemark = "app_remark", appType = "app_type", appCreator = "app_creator"
+        case publishID = "publish_id", groupID = "group_id", authTunnel = "auth_tunnel"
+        case authWhitelist = "auth_whitelist", authBlacklist = "auth_blacklist", visitParam = "visit_param"
+        case romaAppType = "roma_app_type", envName = "env_name", appID = "app_id"
     }
 
     public init(
-        id: String? = nil,
-        apiID: String? = nil,
-        apiName: String? = nil,
-        groupName: String? = nil,
-        apiType: Int? = nil,
-        apiRemark: String? = nil,
-        envID: String? = nil,
-        authRole: String? = nil,
-        authTime: String? = nil,
-        appName: String? = nil,
-        appRemark: String? = nil,
-        appType: AppType? = nil,
-        appCreator: String? = nil,
-        publishID: String? = nil,
-        groupID: String? = nil,
-        authTunnel: AuthTunnel? = nil,
-        authWhitelist: [String]? = nil,
-        authBlacklist: [String]? = nil,
-        visitParam: String? = nil,
-        romaAppType: String? = nil,
-        envName: String? = nil,
-        appID: String? = nil
+        id: String? = nil, apiID: String? = nil, apiName: String? = nil, groupName: String? = nil,
+        apiType: Int? = nil, apiRemark: String? = nil, envID: String? = nil, authRole: String? = nil,
+        authTime: String? = nil, appName: String? = nil, appRemark: String? = nil, appType: AppType? = nil,
+        appCreator: String? = nil, publishID: String? = nil, groupID: String? = nil,
+        authTunnel: AuthTunnel? = nil, authWhitelist: [String]? = nil, authBlacklist: [String]? = nil,
+        visitParam: String? = nil, romaAppType: String? = nil, envName: String? = nil, appID: String? = nil
     ) {
         self.id = id
         self.apiID = apiID
@@ -136,31 +104,5 @@ public struct APIAuthInfo: Codable, Sendable, Equatable {
         self.romaAppType = romaAppType
         self.envName = envName
         self.appID = appID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.apiID = try container.decodeIfPresent(String.self, forKey: .apiID)
-        self.apiName = try container.decodeIfPresent(String.self, forKey: .apiName)
-        self.groupName = try container.decodeIfPresent(String.self, forKey: .groupName)
-        self.apiType = try container.decodeLenientIfPresent(Int.self, forKey: .apiType)
-        self.apiRemark = try container.decodeIfPresent(String.self, forKey: .apiRemark)
-        self.envID = try container.decodeIfPresent(String.self, forKey: .envID)
-        self.authRole = try container.decodeIfPresent(String.self, forKey: .authRole)
-        self.authTime = try container.decodeIfPresent(String.self, forKey: .authTime)
-        self.appName = try container.decodeIfPresent(String.self, forKey: .appName)
-        self.appRemark = try container.decodeIfPresent(String.self, forKey: .appRemark)
-        self.appType = try container.decodeIfPresent(AppType.self, forKey: .appType)
-        self.appCreator = try container.decodeIfPresent(String.self, forKey: .appCreator)
-        self.publishID = try container.decodeIfPresent(String.self, forKey: .publishID)
-        self.groupID = try container.decodeIfPresent(String.self, forKey: .groupID)
-        self.authTunnel = try container.decodeIfPresent(AuthTunnel.self, forKey: .authTunnel)
-        self.authWhitelist = try container.decodeIfPresent([String].self, forKey: .authWhitelist)
-        self.authBlacklist = try container.decodeIfPresent([String].self, forKey: .authBlacklist)
-        self.visitParam = try container.decodeIfPresent(String.self, forKey: .visitParam)
-        self.romaAppType = try container.decodeIfPresent(String.self, forKey: .romaAppType)
-        self.envName = try container.decodeIfPresent(String.self, forKey: .envName)
-        self.appID = try container.decodeIfPresent(String.self, forKey: .appID)
     }
 }

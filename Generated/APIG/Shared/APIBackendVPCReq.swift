@@ -11,8 +11,7 @@ public struct APIBackendVPCReq: Codable, Sendable, Equatable {
     public var vpcChannelID: String
 
     private enum CodingKeys: String, CodingKey {
-        case vpcChannelProxyHost = "vpc_channel_proxy_host"
-        case vpcChannelID = "vpc_channel_id"
+        case vpcChannelProxyHost = "vpc_channel_proxy_host", vpcChannelID = "vpc_channel_id"
     }
 
     public init(vpcChannelProxyHost: String? = nil, vpcChannelID: String) {

@@ -56,23 +56,16 @@ public struct APIConditionBase: Codable, Sendable, Equatable {
     public var conditionValue: String
 
     private enum CodingKeys: String, CodingKey {
-        case reqParamName = "req_param_name"
-        case sysParamName = "sys_param_name"
+        case reqParamName = "req_param_name", sysParamName = "sys_param_name"
         case cookieParamName = "cookie_param_name"
-        case frontendAuthorizerParamName = "frontend_authorizer_param_name"
-        case conditionType = "condition_type"
-        case conditionOrigin = "condition_origin"
-        case conditionValue = "condition_value"
+        case frontendAuthorizerParamName = "frontend_authorizer_param_name", conditionType = "condition_type"
+        case conditionOrigin = "condition_origin", conditionValue = "condition_value"
     }
 
     public init(
-        reqParamName: String? = nil,
-        sysParamName: SysParamName? = nil,
-        cookieParamName: String? = nil,
-        frontendAuthorizerParamName: String? = nil,
-        conditionType: ConditionType? = nil,
-        conditionOrigin: ConditionOrigin,
-        conditionValue: String
+        reqParamName: String? = nil, sysParamName: SysParamName? = nil, cookieParamName: String? = nil,
+        frontendAuthorizerParamName: String? = nil, conditionType: ConditionType? = nil,
+        conditionOrigin: ConditionOrigin, conditionValue: String
     ) {
         self.reqParamName = reqParamName
         self.sysParamName = sysParamName

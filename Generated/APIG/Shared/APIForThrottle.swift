@@ -46,38 +46,17 @@ public struct APIForThrottle: Codable, Sendable, Equatable {
     public var reqMethod: ReqMethod?
 
     private enum CodingKeys: String, CodingKey {
-        case authType = "auth_type"
-        case groupName = "group_name"
-        case publishID = "publish_id"
-        case throttleApplyID = "throttle_apply_id"
-        case applyTime = "apply_time"
-        case remark
-        case runEnvID = "run_env_id"
-        case type
-        case throttleName = "throttle_name"
-        case reqURI = "req_uri"
-        case runEnvName = "run_env_name"
-        case groupID = "group_id"
-        case name
-        case id
-        case reqMethod = "req_method"
+        case authType = "auth_type", groupName = "group_name", publishID = "publish_id"
+        case throttleApplyID = "throttle_apply_id", applyTime = "apply_time", remark, runEnvID = "run_env_id"
+        case type, throttleName = "throttle_name", reqURI = "req_uri", runEnvName = "run_env_name"
+        case groupID = "group_id", name, id, reqMethod = "req_method"
     }
 
     public init(
-        authType: String? = nil,
-        groupName: String? = nil,
-        publishID: String? = nil,
-        throttleApplyID: String? = nil,
-        applyTime: String? = nil,
-        remark: String? = nil,
-        runEnvID: String? = nil,
-        type: Int? = nil,
-        throttleName: String? = nil,
-        reqURI: String? = nil,
-        runEnvName: String? = nil,
-        groupID: String? = nil,
-        name: String? = nil,
-        id: String? = nil,
+        authType: String? = nil, groupName: String? = nil, publishID: String? = nil,
+        throttleApplyID: String? = nil, applyTime: String? = nil, remark: String? = nil,
+        runEnvID: String? = nil, type: Int? = nil, throttleName: String? = nil, reqURI: String? = nil,
+        runEnvName: String? = nil, groupID: String? = nil, name: String? = nil, id: String? = nil,
         reqMethod: ReqMethod? = nil
     ) {
         self.authType = authType
@@ -95,24 +74,5 @@ public struct APIForThrottle: Codable, Sendable, Equatable {
         self.name = name
         self.id = id
         self.reqMethod = reqMethod
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.authType = try container.decodeIfPresent(String.self, forKey: .authType)
-        self.groupName = try container.decodeIfPresent(String.self, forKey: .groupName)
-        self.publishID = try container.decodeIfPresent(String.self, forKey: .publishID)
-        self.throttleApplyID = try container.decodeIfPresent(String.self, forKey: .throttleApplyID)
-        self.applyTime = try container.decodeIfPresent(String.self, forKey: .applyTime)
-        self.remark = try container.decodeIfPresent(String.self, forKey: .remark)
-        self.runEnvID = try container.decodeIfPresent(String.self, forKey: .runEnvID)
-        self.type = try container.decodeLenientIfPresent(Int.self, forKey: .type)
-        self.throttleName = try container.decodeIfPresent(String.self, forKey: .throttleName)
-        self.reqURI = try container.decodeIfPresent(String.self, forKey: .reqURI)
-        self.runEnvName = try container.decodeIfPresent(String.self, forKey: .runEnvName)
-        self.groupID = try container.decodeIfPresent(String.self, forKey: .groupID)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.reqMethod = try container.decodeIfPresent(ReqMethod.self, forKey: .reqMethod)
     }
 }

@@ -57,35 +57,17 @@ public struct APIFunc: Codable, Sendable, Equatable {
     public var updateTime: String?
 
     private enum CodingKeys: String, CodingKey {
-        case functionURN = "function_urn"
-        case remark
-        case invocationType = "invocation_type"
-        case networkType = "network_type"
-        case version
-        case aliasURN = "alias_urn"
-        case timeout
-        case authorizerID = "authorizer_id"
-        case reqProtocol = "req_protocol"
-        case id
-        case registerTime = "register_time"
-        case status
-        case updateTime = "update_time"
+        case functionURN = "function_urn", remark, invocationType = "invocation_type"
+        case networkType = "network_type", version, aliasURN = "alias_urn", timeout
+        case authorizerID = "authorizer_id", reqProtocol = "req_protocol", id, registerTime = "register_time"
+        case status, updateTime = "update_time"
     }
 
     public init(
-        functionURN: String? = nil,
-        remark: String? = nil,
-        invocationType: InvocationType? = nil,
-        networkType: NetworkType? = nil,
-        version: String? = nil,
-        aliasURN: String? = nil,
-        timeout: Int? = nil,
-        authorizerID: String? = nil,
-        reqProtocol: APIFuncReqProtocol? = nil,
-        id: String? = nil,
-        registerTime: String? = nil,
-        status: Int? = nil,
-        updateTime: String? = nil
+        functionURN: String? = nil, remark: String? = nil, invocationType: InvocationType? = nil,
+        networkType: NetworkType? = nil, version: String? = nil, aliasURN: String? = nil, timeout: Int? = nil,
+        authorizerID: String? = nil, reqProtocol: APIFuncReqProtocol? = nil, id: String? = nil,
+        registerTime: String? = nil, status: Int? = nil, updateTime: String? = nil
     ) {
         self.functionURN = functionURN
         self.remark = remark
@@ -100,22 +82,5 @@ public struct APIFunc: Codable, Sendable, Equatable {
         self.registerTime = registerTime
         self.status = status
         self.updateTime = updateTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.functionURN = try container.decodeIfPresent(String.self, forKey: .functionURN)
-        self.remark = try container.decodeIfPresent(String.self, forKey: .remark)
-        self.invocationType = try container.decodeIfPresent(InvocationType.self, forKey: .invocationType)
-        self.networkType = try container.decodeIfPresent(NetworkType.self, forKey: .networkType)
-        self.version = try container.decodeIfPresent(String.self, forKey: .version)
-        self.aliasURN = try container.decodeIfPresent(String.self, forKey: .aliasURN)
-        self.timeout = try container.decodeLenientIfPresent(Int.self, forKey: .timeout)
-        self.authorizerID = try container.decodeIfPresent(String.self, forKey: .authorizerID)
-        self.reqProtocol = try container.decodeIfPresent(APIFuncReqProtocol.self, forKey: .reqProtocol)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.registerTime = try container.decodeIfPresent(String.self, forKey: .registerTime)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
-        self.updateTime = try container.decodeIfPresent(String.self, forKey: .updateTime)
     }
 }

@@ -48,26 +48,14 @@ public struct APIFuncCreate: Codable, Sendable, Equatable {
     public var reqProtocol: APIFuncReqProtocol?
 
     private enum CodingKeys: String, CodingKey {
-        case functionURN = "function_urn"
-        case remark
-        case invocationType = "invocation_type"
-        case networkType = "network_type"
-        case version
-        case aliasURN = "alias_urn"
-        case timeout
-        case authorizerID = "authorizer_id"
-        case reqProtocol = "req_protocol"
+        case functionURN = "function_urn", remark, invocationType = "invocation_type"
+        case networkType = "network_type", version, aliasURN = "alias_urn", timeout
+        case authorizerID = "authorizer_id", reqProtocol = "req_protocol"
     }
 
     public init(
-        functionURN: String,
-        remark: String? = nil,
-        invocationType: InvocationType,
-        networkType: NetworkType,
-        version: String? = nil,
-        aliasURN: String? = nil,
-        timeout: Int,
-        authorizerID: String? = nil,
+        functionURN: String, remark: String? = nil, invocationType: InvocationType, networkType: NetworkType,
+        version: String? = nil, aliasURN: String? = nil, timeout: Int, authorizerID: String? = nil,
         reqProtocol: APIFuncReqProtocol? = nil
     ) {
         self.functionURN = functionURN
@@ -79,18 +67,5 @@ public struct APIFuncCreate: Codable, Sendable, Equatable {
         self.timeout = timeout
         self.authorizerID = authorizerID
         self.reqProtocol = reqProtocol
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.functionURN = try container.decode(String.self, forKey: .functionURN)
-        self.remark = try container.decodeIfPresent(String.self, forKey: .remark)
-        self.invocationType = try container.decode(InvocationType.self, forKey: .invocationType)
-        self.networkType = try container.decode(NetworkType.self, forKey: .networkType)
-        self.version = try container.decodeIfPresent(String.self, forKey: .version)
-        self.aliasURN = try container.decodeIfPresent(String.self, forKey: .aliasURN)
-        self.timeout = try container.decodeLenient(Int.self, forKey: .timeout)
-        self.authorizerID = try container.decodeIfPresent(String.self, forKey: .authorizerID)
-        self.reqProtocol = try container.decodeIfPresent(APIFuncReqProtocol.self, forKey: .reqProtocol)
     }
 }

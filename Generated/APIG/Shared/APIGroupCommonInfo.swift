@@ -39,27 +39,15 @@ public struct APIGroupCommonInfo: Codable, Sendable, Equatable {
     public var slDomainAccessEnabled: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case status
-        case slDomain = "sl_domain"
-        case registerTime = "register_time"
-        case updateTime = "update_time"
-        case onSellStatus = "on_sell_status"
-        case urlDomains = "url_domains"
+        case id, name, status, slDomain = "sl_domain", registerTime = "register_time"
+        case updateTime = "update_time", onSellStatus = "on_sell_status", urlDomains = "url_domains"
         case slDomainAccessEnabled = "sl_domain_access_enabled"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        status: Int? = nil,
-        slDomain: String? = nil,
-        registerTime: String? = nil,
-        updateTime: String? = nil,
-        onSellStatus: Int? = nil,
-        urlDomains: [URLDomain]? = nil,
-        slDomainAccessEnabled: Bool? = nil
+        id: String? = nil, name: String? = nil, status: Int? = nil, slDomain: String? = nil,
+        registerTime: String? = nil, updateTime: String? = nil, onSellStatus: Int? = nil,
+        urlDomains: [URLDomain]? = nil, slDomainAccessEnabled: Bool? = nil
     ) {
         self.id = id
         self.name = name
@@ -70,18 +58,5 @@ public struct APIGroupCommonInfo: Codable, Sendable, Equatable {
         self.onSellStatus = onSellStatus
         self.urlDomains = urlDomains
         self.slDomainAccessEnabled = slDomainAccessEnabled
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
-        self.slDomain = try container.decodeIfPresent(String.self, forKey: .slDomain)
-        self.registerTime = try container.decodeIfPresent(String.self, forKey: .registerTime)
-        self.updateTime = try container.decodeIfPresent(String.self, forKey: .updateTime)
-        self.onSellStatus = try container.decodeLenientIfPresent(Int.self, forKey: .onSellStatus)
-        self.urlDomains = try container.decodeIfPresent([URLDomain].self, forKey: .urlDomains)
-        self.slDomainAccessEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .slDomainAccessEnabled)
     }
 }

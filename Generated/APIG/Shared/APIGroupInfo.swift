@@ -72,45 +72,19 @@ public struct APIGroupInfo: Codable, Sendable, Equatable {
     public var romaAppName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case status
-        case slDomain = "sl_domain"
-        case registerTime = "register_time"
-        case updateTime = "update_time"
-        case onSellStatus = "on_sell_status"
-        case urlDomains = "url_domains"
-        case slDomainAccessEnabled = "sl_domain_access_enabled"
-        case slDomains = "sl_domains"
-        case remark
-        case callLimits = "call_limits"
-        case timeInterval = "time_interval"
-        case timeUnit = "time_unit"
-        case isDefault = "is_default"
-        case version
-        case romaAppID = "roma_app_id"
-        case romaAppName = "roma_app_name"
+        case id, name, status, slDomain = "sl_domain", registerTime = "register_time"
+        case updateTime = "update_time", onSellStatus = "on_sell_status", urlDomains = "url_domains"
+        case slDomainAccessEnabled = "sl_domain_access_enabled", slDomains = "sl_domains", remark
+        case callLimits = "call_limits", timeInterval = "time_interval", timeUnit = "time_unit"
+        case isDefault = "is_default", version, romaAppID = "roma_app_id", romaAppName = "roma_app_name"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        status: Int? = nil,
-        slDomain: String? = nil,
-        registerTime: String? = nil,
-        updateTime: String? = nil,
-        onSellStatus: Int? = nil,
-        urlDomains: [URLDomain]? = nil,
-        slDomainAccessEnabled: Bool? = nil,
-        slDomains: [String]? = nil,
-        remark: String? = nil,
-        callLimits: Int? = nil,
-        timeInterval: Int? = nil,
-        timeUnit: String? = nil,
-        isDefault: Int? = nil,
-        version: String? = nil,
-        romaAppID: String? = nil,
-        romaAppName: String? = nil
+        id: String? = nil, name: String? = nil, status: Int? = nil, slDomain: String? = nil,
+        registerTime: String? = nil, updateTime: String? = nil, onSellStatus: Int? = nil,
+        urlDomains: [URLDomain]? = nil, slDomainAccessEnabled: Bool? = nil, slDomains: [String]? = nil,
+        remark: String? = nil, callLimits: Int? = nil, timeInterval: Int? = nil, timeUnit: String? = nil,
+        isDefault: Int? = nil, version: String? = nil, romaAppID: String? = nil, romaAppName: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -130,27 +104,5 @@ public struct APIGroupInfo: Codable, Sendable, Equatable {
         self.version = version
         self.romaAppID = romaAppID
         self.romaAppName = romaAppName
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
-        self.slDomain = try container.decodeIfPresent(String.self, forKey: .slDomain)
-        self.registerTime = try container.decodeIfPresent(String.self, forKey: .registerTime)
-        self.updateTime = try container.decodeIfPresent(String.self, forKey: .updateTime)
-        self.onSellStatus = try container.decodeLenientIfPresent(Int.self, forKey: .onSellStatus)
-        self.urlDomains = try container.decodeIfPresent([URLDomain].self, forKey: .urlDomains)
-        self.slDomainAccessEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .slDomainAccessEnabled)
-        self.slDomains = try container.decodeIfPresent([String].self, forKey: .slDomains)
-        self.remark = try container.decodeIfPresent(String.self, forKey: .remark)
-        self.callLimits = try container.decodeLenientIfPresent(Int.self, forKey: .callLimits)
-        self.timeInterval = try container.decodeLenientIfPresent(Int.self, forKey: .timeInterval)
-        self.timeUnit = try container.decodeIfPresent(String.self, forKey: .timeUnit)
-        self.isDefault = try container.decodeLenientIfPresent(Int.self, forKey: .isDefault)
-        self.version = try container.decodeIfPresent(String.self, forKey: .version)
-        self.romaAppID = try container.decodeIfPresent(String.self, forKey: .romaAppID)
-        self.romaAppName = try container.decodeIfPresent(String.self, forKey: .romaAppName)
     }
 }

@@ -24,24 +24,13 @@ public struct APIMock: Codable, Sendable, Equatable {
     public var updateTime: String?
 
     private enum CodingKeys: String, CodingKey {
-        case remark
-        case resultContent = "result_content"
-        case version
-        case authorizerID = "authorizer_id"
-        case id
-        case registerTime = "register_time"
-        case status
-        case updateTime = "update_time"
+        case remark, resultContent = "result_content", version, authorizerID = "authorizer_id", id
+        case registerTime = "register_time", status, updateTime = "update_time"
     }
 
     public init(
-        remark: String? = nil,
-        resultContent: String? = nil,
-        version: String? = nil,
-        authorizerID: String? = nil,
-        id: String? = nil,
-        registerTime: String? = nil,
-        status: Int? = nil,
+        remark: String? = nil, resultContent: String? = nil, version: String? = nil,
+        authorizerID: String? = nil, id: String? = nil, registerTime: String? = nil, status: Int? = nil,
         updateTime: String? = nil
     ) {
         self.remark = remark
@@ -52,17 +41,5 @@ public struct APIMock: Codable, Sendable, Equatable {
         self.registerTime = registerTime
         self.status = status
         self.updateTime = updateTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.remark = try container.decodeIfPresent(String.self, forKey: .remark)
-        self.resultContent = try container.decodeIfPresent(String.self, forKey: .resultContent)
-        self.version = try container.decodeIfPresent(String.self, forKey: .version)
-        self.authorizerID = try container.decodeIfPresent(String.self, forKey: .authorizerID)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.registerTime = try container.decodeIfPresent(String.self, forKey: .registerTime)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
-        self.updateTime = try container.decodeIfPresent(String.self, forKey: .updateTime)
     }
 }

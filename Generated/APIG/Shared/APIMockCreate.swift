@@ -15,16 +15,11 @@ public struct APIMockCreate: Codable, Sendable, Equatable {
     public var authorizerID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case remark
-        case resultContent = "result_content"
-        case version
-        case authorizerID = "authorizer_id"
+        case remark, resultContent = "result_content", version, authorizerID = "authorizer_id"
     }
 
     public init(
-        remark: String? = nil,
-        resultContent: String? = nil,
-        version: String? = nil,
+        remark: String? = nil, resultContent: String? = nil, version: String? = nil,
         authorizerID: String? = nil
     ) {
         self.remark = remark

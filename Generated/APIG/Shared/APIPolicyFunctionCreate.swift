@@ -62,33 +62,17 @@ public struct APIPolicyFunctionCreate: Codable, Sendable, Equatable {
     public var authorizerID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case functionURN = "function_urn"
-        case invocationType = "invocation_type"
-        case networkType = "network_type"
-        case version
-        case aliasURN = "alias_urn"
-        case timeout
-        case reqProtocol = "req_protocol"
-        case effectMode = "effect_mode"
-        case name
-        case backendParams = "backend_params"
-        case conditions
+        case functionURN = "function_urn", invocationType = "invocation_type", networkType = "network_type"
+        case version, aliasURN = "alias_urn", timeout, reqProtocol = "req_protocol"
+        case effectMode = "effect_mode", name, backendParams = "backend_params", conditions
         case authorizerID = "authorizer_id"
     }
 
     public init(
-        functionURN: String,
-        invocationType: InvocationType,
-        networkType: NetworkType,
-        version: String? = nil,
-        aliasURN: String? = nil,
-        timeout: Int? = nil,
-        reqProtocol: APIFuncReqProtocol? = nil,
-        effectMode: EffectMode,
-        name: String,
-        backendParams: [BackendParamBase]? = nil,
-        conditions: [APIConditionBase],
-        authorizerID: String? = nil
+        functionURN: String, invocationType: InvocationType, networkType: NetworkType, version: String? = nil,
+        aliasURN: String? = nil, timeout: Int? = nil, reqProtocol: APIFuncReqProtocol? = nil,
+        effectMode: EffectMode, name: String, backendParams: [BackendParamBase]? = nil,
+        conditions: [APIConditionBase], authorizerID: String? = nil
     ) {
         self.functionURN = functionURN
         self.invocationType = invocationType
@@ -102,21 +86,5 @@ public struct APIPolicyFunctionCreate: Codable, Sendable, Equatable {
         self.backendParams = backendParams
         self.conditions = conditions
         self.authorizerID = authorizerID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.functionURN = try container.decode(String.self, forKey: .functionURN)
-        self.invocationType = try container.decode(InvocationType.self, forKey: .invocationType)
-        self.networkType = try container.decode(NetworkType.self, forKey: .networkType)
-        self.version = try container.decodeIfPresent(String.self, forKey: .version)
-        self.aliasURN = try container.decodeIfPresent(String.self, forKey: .aliasURN)
-        self.timeout = try container.decodeLenientIfPresent(Int.self, forKey: .timeout)
-        self.reqProtocol = try container.decodeIfPresent(APIFuncReqProtocol.self, forKey: .reqProtocol)
-        self.effectMode = try container.decode(EffectMode.self, forKey: .effectMode)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.backendParams = try container.decodeIfPresent([BackendParamBase].self, forKey: .backendParams)
-        self.conditions = try container.decode([APIConditionBase].self, forKey: .conditions)
-        self.authorizerID = try container.decodeIfPresent(String.self, forKey: .authorizerID)
     }
 }

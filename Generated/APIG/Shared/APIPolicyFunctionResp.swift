@@ -64,34 +64,17 @@ public struct APIPolicyFunctionResp: Codable, Sendable, Equatable {
     public var authorizerID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case functionURN = "function_urn"
-        case invocationType = "invocation_type"
-        case networkType = "network_type"
-        case version
-        case aliasURN = "alias_urn"
-        case timeout
-        case reqProtocol = "req_protocol"
-        case id
-        case effectMode = "effect_mode"
-        case name
-        case backendParams = "backend_params"
-        case conditions
+        case functionURN = "function_urn", invocationType = "invocation_type", networkType = "network_type"
+        case version, aliasURN = "alias_urn", timeout, reqProtocol = "req_protocol", id
+        case effectMode = "effect_mode", name, backendParams = "backend_params", conditions
         case authorizerID = "authorizer_id"
     }
 
     public init(
-        functionURN: String? = nil,
-        invocationType: InvocationType? = nil,
-        networkType: NetworkType? = nil,
-        version: String? = nil,
-        aliasURN: String? = nil,
-        timeout: Int? = nil,
-        reqProtocol: APIFuncReqProtocol? = nil,
-        id: String? = nil,
-        effectMode: EffectMode? = nil,
-        name: String? = nil,
-        backendParams: [BackendParam]? = nil,
-        conditions: [CoditionResp]? = nil,
+        functionURN: String? = nil, invocationType: InvocationType? = nil, networkType: NetworkType? = nil,
+        version: String? = nil, aliasURN: String? = nil, timeout: Int? = nil,
+        reqProtocol: APIFuncReqProtocol? = nil, id: String? = nil, effectMode: EffectMode? = nil,
+        name: String? = nil, backendParams: [BackendParam]? = nil, conditions: [CoditionResp]? = nil,
         authorizerID: String? = nil
     ) {
         self.functionURN = functionURN
@@ -107,22 +90,5 @@ public struct APIPolicyFunctionResp: Codable, Sendable, Equatable {
         self.backendParams = backendParams
         self.conditions = conditions
         self.authorizerID = authorizerID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.functionURN = try container.decodeIfPresent(String.self, forKey: .functionURN)
-        self.invocationType = try container.decodeIfPresent(InvocationType.self, forKey: .invocationType)
-        self.networkType = try container.decodeIfPresent(NetworkType.self, forKey: .networkType)
-        self.version = try container.decodeIfPresent(String.self, forKey: .version)
-        self.aliasURN = try container.decodeIfPresent(String.self, forKey: .aliasURN)
-        self.timeout = try container.decodeLenientIfPresent(Int.self, forKey: .timeout)
-        self.reqProtocol = try container.decodeIfPresent(APIFuncReqProtocol.self, forKey: .reqProtocol)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.effectMode = try container.decodeIfPresent(EffectMode.self, forKey: .effectMode)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.backendParams = try container.decodeIfPresent([BackendParam].self, forKey: .backendParams)
-        self.conditions = try container.decodeIfPresent([CoditionResp].self, forKey: .conditions)
-        self.authorizerID = try container.decodeIfPresent(String.self, forKey: .authorizerID)
     }
 }

@@ -81,35 +81,17 @@ public struct APIPolicyHTTPCreate: Codable, Sendable, Equatable {
     public var vpcChannelStatus: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case urlDomain = "url_domain"
-        case reqProtocol = "req_protocol"
-        case reqMethod = "req_method"
-        case reqURI = "req_uri"
-        case timeout
-        case retryCount = "retry_count"
-        case effectMode = "effect_mode"
-        case name
-        case backendParams = "backend_params"
-        case conditions
-        case authorizerID = "authorizer_id"
-        case vpcChannelInfo = "vpc_channel_info"
-        case vpcChannelStatus = "vpc_channel_status"
+        case urlDomain = "url_domain", reqProtocol = "req_protocol", reqMethod = "req_method"
+        case reqURI = "req_uri", timeout, retryCount = "retry_count", effectMode = "effect_mode", name
+        case backendParams = "backend_params", conditions, authorizerID = "authorizer_id"
+        case vpcChannelInfo = "vpc_channel_info", vpcChannelStatus = "vpc_channel_status"
     }
 
     public init(
-        urlDomain: String? = nil,
-        reqProtocol: BackendAPIReqProtocol,
-        reqMethod: ReqMethod,
-        reqURI: String,
-        timeout: Int? = nil,
-        retryCount: String? = nil,
-        effectMode: EffectMode,
-        name: String,
-        backendParams: [BackendParamBase]? = nil,
-        conditions: [APIConditionBase],
-        authorizerID: String? = nil,
-        vpcChannelInfo: APIBackendVPCReq? = nil,
-        vpcChannelStatus: Int? = nil
+        urlDomain: String? = nil, reqProtocol: BackendAPIReqProtocol, reqMethod: ReqMethod, reqURI: String,
+        timeout: Int? = nil, retryCount: String? = nil, effectMode: EffectMode, name: String,
+        backendParams: [BackendParamBase]? = nil, conditions: [APIConditionBase], authorizerID: String? = nil,
+        vpcChannelInfo: APIBackendVPCReq? = nil, vpcChannelStatus: Int? = nil
     ) {
         self.urlDomain = urlDomain
         self.reqProtocol = reqProtocol
@@ -124,22 +106,5 @@ public struct APIPolicyHTTPCreate: Codable, Sendable, Equatable {
         self.authorizerID = authorizerID
         self.vpcChannelInfo = vpcChannelInfo
         self.vpcChannelStatus = vpcChannelStatus
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.urlDomain = try container.decodeIfPresent(String.self, forKey: .urlDomain)
-        self.reqProtocol = try container.decode(BackendAPIReqProtocol.self, forKey: .reqProtocol)
-        self.reqMethod = try container.decode(ReqMethod.self, forKey: .reqMethod)
-        self.reqURI = try container.decode(String.self, forKey: .reqURI)
-        self.timeout = try container.decodeLenientIfPresent(Int.self, forKey: .timeout)
-        self.retryCount = try container.decodeIfPresent(String.self, forKey: .retryCount)
-        self.effectMode = try container.decode(EffectMode.self, forKey: .effectMode)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.backendParams = try container.decodeIfPresent([BackendParamBase].self, forKey: .backendParams)
-        self.conditions = try container.decode([APIConditionBase].self, forKey: .conditions)
-        self.authorizerID = try container.decodeIfPresent(String.self, forKey: .authorizerID)
-        self.vpcChannelInfo = try container.decodeIfPresent(APIBackendVPCReq.self, forKey: .vpcChannelInfo)
-        self.vpcChannelStatus = try container.decodeLenientIfPresent(Int.self, forKey: .vpcChannelStatus)
     }
 }

@@ -80,36 +80,17 @@ public struct APIPolicyHTTPResp: Codable, Sendable, Equatable {
     public var vpcChannelStatus: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case effectMode = "effect_mode"
-        case name
-        case backendParams = "backend_params"
-        case conditions
-        case authorizerID = "authorizer_id"
-        case urlDomain = "url_domain"
-        case reqProtocol = "req_protocol"
-        case reqMethod = "req_method"
-        case reqURI = "req_uri"
-        case timeout
-        case retryCount = "retry_count"
-        case vpcChannelInfo = "vpc_channel_info"
-        case vpcChannelStatus = "vpc_channel_status"
+        case id, effectMode = "effect_mode", name, backendParams = "backend_params", conditions
+        case authorizerID = "authorizer_id", urlDomain = "url_domain", reqProtocol = "req_protocol"
+        case reqMethod = "req_method", reqURI = "req_uri", timeout, retryCount = "retry_count"
+        case vpcChannelInfo = "vpc_channel_info", vpcChannelStatus = "vpc_channel_status"
     }
 
     public init(
-        id: String? = nil,
-        effectMode: EffectMode? = nil,
-        name: String? = nil,
-        backendParams: [BackendParam]? = nil,
-        conditions: [CoditionResp]? = nil,
-        authorizerID: String? = nil,
-        urlDomain: String? = nil,
-        reqProtocol: BackendAPIReqProtocol? = nil,
-        reqMethod: ReqMethod? = nil,
-        reqURI: String? = nil,
-        timeout: Int? = nil,
-        retryCount: String? = nil,
-        vpcChannelInfo: VPCInfo? = nil,
+        id: String? = nil, effectMode: EffectMode? = nil, name: String? = nil,
+        backendParams: [BackendParam]? = nil, conditions: [CoditionResp]? = nil, authorizerID: String? = nil,
+        urlDomain: String? = nil, reqProtocol: BackendAPIReqProtocol? = nil, reqMethod: ReqMethod? = nil,
+        reqURI: String? = nil, timeout: Int? = nil, retryCount: String? = nil, vpcChannelInfo: VPCInfo? = nil,
         vpcChannelStatus: Int? = nil
     ) {
         self.id = id
@@ -126,23 +107,5 @@ public struct APIPolicyHTTPResp: Codable, Sendable, Equatable {
         self.retryCount = retryCount
         self.vpcChannelInfo = vpcChannelInfo
         self.vpcChannelStatus = vpcChannelStatus
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.effectMode = try container.decodeIfPresent(EffectMode.self, forKey: .effectMode)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.backendParams = try container.decodeIfPresent([BackendParam].self, forKey: .backendParams)
-        self.conditions = try container.decodeIfPresent([CoditionResp].self, forKey: .conditions)
-        self.authorizerID = try container.decodeIfPresent(String.self, forKey: .authorizerID)
-        self.urlDomain = try container.decodeIfPresent(String.self, forKey: .urlDomain)
-        self.reqProtocol = try container.decodeIfPresent(BackendAPIReqProtocol.self, forKey: .reqProtocol)
-        self.reqMethod = try container.decodeIfPresent(ReqMethod.self, forKey: .reqMethod)
-        self.reqURI = try container.decodeIfPresent(String.self, forKey: .reqURI)
-        self.timeout = try container.decodeLenientIfPresent(Int.self, forKey: .timeout)
-        self.retryCount = try container.decodeIfPresent(String.self, forKey: .retryCount)
-        self.vpcChannelInfo = try container.decodeIfPresent(VPCInfo.self, forKey: .vpcChannelInfo)
-        self.vpcChannelStatus = try container.decodeLenientIfPresent(Int.self, forKey: .vpcChannelStatus)
     }
 }

@@ -26,21 +26,13 @@ public struct APIPolicyMockCreate: Codable, Sendable, Equatable {
     public var authorizerID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case resultContent = "result_content"
-        case effectMode = "effect_mode"
-        case name
-        case backendParams = "backend_params"
-        case conditions
-        case authorizerID = "authorizer_id"
+        case resultContent = "result_content", effectMode = "effect_mode", name
+        case backendParams = "backend_params", conditions, authorizerID = "authorizer_id"
     }
 
     public init(
-        resultContent: String? = nil,
-        effectMode: EffectMode,
-        name: String,
-        backendParams: [BackendParamBase]? = nil,
-        conditions: [APIConditionBase],
-        authorizerID: String? = nil
+        resultContent: String? = nil, effectMode: EffectMode, name: String,
+        backendParams: [BackendParamBase]? = nil, conditions: [APIConditionBase], authorizerID: String? = nil
     ) {
         self.resultContent = resultContent
         self.effectMode = effectMode

@@ -28,22 +28,13 @@ public struct APIPolicyMockResp: Codable, Sendable, Equatable {
     public var resultContent: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case effectMode = "effect_mode"
-        case name
-        case backendParams = "backend_params"
-        case conditions
-        case authorizerID = "authorizer_id"
-        case resultContent = "result_content"
+        case id, effectMode = "effect_mode", name, backendParams = "backend_params", conditions
+        case authorizerID = "authorizer_id", resultContent = "result_content"
     }
 
     public init(
-        id: String? = nil,
-        effectMode: EffectMode? = nil,
-        name: String? = nil,
-        backendParams: [BackendParam]? = nil,
-        conditions: [CoditionResp]? = nil,
-        authorizerID: String? = nil,
+        id: String? = nil, effectMode: EffectMode? = nil, name: String? = nil,
+        backendParams: [BackendParam]? = nil, conditions: [CoditionResp]? = nil, authorizerID: String? = nil,
         resultContent: String? = nil
     ) {
         self.id = id

@@ -17,18 +17,12 @@ public struct AclBindingBatchFailure: Codable, Sendable, Equatable {
     public var apiName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case bindID = "bind_id"
-        case errorCode = "error_code"
-        case errorMsg = "error_msg"
-        case apiID = "api_id"
+        case bindID = "bind_id", errorCode = "error_code", errorMsg = "error_msg", apiID = "api_id"
         case apiName = "api_name"
     }
 
     public init(
-        bindID: String? = nil,
-        errorCode: String? = nil,
-        errorMsg: String? = nil,
-        apiID: String? = nil,
+        bindID: String? = nil, errorCode: String? = nil, errorMsg: String? = nil, apiID: String? = nil,
         apiName: String? = nil
     ) {
         self.bindID = bindID

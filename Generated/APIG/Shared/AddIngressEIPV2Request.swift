@@ -16,18 +16,11 @@ public struct AddIngressEIPV2Request: Codable, Sendable, Equatable {
     public var bandwidthChargingMode: BandwidthChargingMode?
 
     private enum CodingKeys: String, CodingKey {
-        case bandwidthSize = "bandwidth_size"
-        case bandwidthChargingMode = "bandwidth_charging_mode"
+        case bandwidthSize = "bandwidth_size", bandwidthChargingMode = "bandwidth_charging_mode"
     }
 
     public init(bandwidthSize: Int? = nil, bandwidthChargingMode: BandwidthChargingMode? = nil) {
         self.bandwidthSize = bandwidthSize
         self.bandwidthChargingMode = bandwidthChargingMode
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.bandwidthSize = try container.decodeLenientIfPresent(Int.self, forKey: .bandwidthSize)
-        self.bandwidthChargingMode = try container.decodeIfPresent(BandwidthChargingMode.self, forKey: .bandwidthChargingMode)
     }
 }

@@ -13,9 +13,7 @@ public struct AddIngressEIPV2Response: Codable, Sendable, Equatable {
     public var jobID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case instanceID = "instance_id"
-        case message
-        case jobID = "job_id"
+        case instanceID = "instance_id", message, jobID = "job_id"
     }
 
     public init(instanceID: String? = nil, message: String? = nil, jobID: String? = nil) {

@@ -17,10 +17,7 @@ public struct AppCodeBaseInfo: Codable, Sendable, Equatable {
     public var createTime: String?
 
     private enum CodingKeys: String, CodingKey {
-        case appCode = "app_code"
-        case id
-        case appID = "app_id"
-        case createTime = "create_time"
+        case appCode = "app_code", id, appID = "app_id", createTime = "create_time"
     }
 
     public init(appCode: String? = nil, id: String? = nil, appID: String? = nil, createTime: String? = nil) {

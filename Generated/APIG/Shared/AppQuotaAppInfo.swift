@@ -33,29 +33,15 @@ public struct AppQuotaAppInfo: Codable, Sendable, Equatable {
     public var boundTime: String?
 
     private enum CodingKeys: String, CodingKey {
-        case appID = "app_id"
-        case name
-        case status
-        case appKey = "app_key"
-        case remark
-        case registerTime = "register_time"
-        case updateTime = "update_time"
-        case appQuotaID = "app_quota_id"
-        case appQuotaName = "app_quota_name"
+        case appID = "app_id", name, status, appKey = "app_key", remark, registerTime = "register_time"
+        case updateTime = "update_time", appQuotaID = "app_quota_id", appQuotaName = "app_quota_name"
         case boundTime = "bound_time"
     }
 
     public init(
-        appID: String? = nil,
-        name: String? = nil,
-        status: Int? = nil,
-        appKey: String? = nil,
-        remark: String? = nil,
-        registerTime: String? = nil,
-        updateTime: String? = nil,
-        appQuotaID: String? = nil,
-        appQuotaName: String? = nil,
-        boundTime: String? = nil
+        appID: String? = nil, name: String? = nil, status: Int? = nil, appKey: String? = nil,
+        remark: String? = nil, registerTime: String? = nil, updateTime: String? = nil,
+        appQuotaID: String? = nil, appQuotaName: String? = nil, boundTime: String? = nil
     ) {
         self.appID = appID
         self.name = name
@@ -67,19 +53,5 @@ public struct AppQuotaAppInfo: Codable, Sendable, Equatable {
         self.appQuotaID = appQuotaID
         self.appQuotaName = appQuotaName
         self.boundTime = boundTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.appID = try container.decodeIfPresent(String.self, forKey: .appID)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
-        self.appKey = try container.decodeIfPresent(String.self, forKey: .appKey)
-        self.remark = try container.decodeIfPresent(String.self, forKey: .remark)
-        self.registerTime = try container.decodeIfPresent(String.self, forKey: .registerTime)
-        self.updateTime = try container.decodeIfPresent(String.self, forKey: .updateTime)
-        self.appQuotaID = try container.decodeIfPresent(String.self, forKey: .appQuotaID)
-        self.appQuotaName = try container.decodeIfPresent(String.self, forKey: .appQuotaName)
-        self.boundTime = try container.decodeIfPresent(String.self, forKey: .boundTime)
     }
 }

@@ -33,26 +33,14 @@ public struct AppQuotaInfo: Codable, Sendable, Equatable {
     public var boundAppNum: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case appQuotaID = "app_quota_id"
-        case name
-        case callLimits = "call_limits"
-        case timeUnit = "time_unit"
-        case timeInterval = "time_interval"
-        case remark
-        case resetTime = "reset_time"
-        case createTime = "create_time"
+        case appQuotaID = "app_quota_id", name, callLimits = "call_limits", timeUnit = "time_unit"
+        case timeInterval = "time_interval", remark, resetTime = "reset_time", createTime = "create_time"
         case boundAppNum = "bound_app_num"
     }
 
     public init(
-        appQuotaID: String? = nil,
-        name: String? = nil,
-        callLimits: Int? = nil,
-        timeUnit: TimeUnit? = nil,
-        timeInterval: Int? = nil,
-        remark: String? = nil,
-        resetTime: String? = nil,
-        createTime: String? = nil,
+        appQuotaID: String? = nil, name: String? = nil, callLimits: Int? = nil, timeUnit: TimeUnit? = nil,
+        timeInterval: Int? = nil, remark: String? = nil, resetTime: String? = nil, createTime: String? = nil,
         boundAppNum: Int? = nil
     ) {
         self.appQuotaID = appQuotaID
@@ -64,18 +52,5 @@ public struct AppQuotaInfo: Codable, Sendable, Equatable {
         self.resetTime = resetTime
         self.createTime = createTime
         self.boundAppNum = boundAppNum
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.appQuotaID = try container.decodeIfPresent(String.self, forKey: .appQuotaID)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.callLimits = try container.decodeLenientIfPresent(Int.self, forKey: .callLimits)
-        self.timeUnit = try container.decodeIfPresent(TimeUnit.self, forKey: .timeUnit)
-        self.timeInterval = try container.decodeLenientIfPresent(Int.self, forKey: .timeInterval)
-        self.remark = try container.decodeIfPresent(String.self, forKey: .remark)
-        self.resetTime = try container.decodeIfPresent(String.self, forKey: .resetTime)
-        self.createTime = try container.decodeIfPresent(String.self, forKey: .createTime)
-        self.boundAppNum = try container.decodeLenientIfPresent(Int.self, forKey: .boundAppNum)
     }
 }

@@ -12,8 +12,7 @@ public struct AttachAPIToPluginRequest: Codable, Sendable, Equatable {
     public var apiIDs: [String]
 
     private enum CodingKeys: String, CodingKey {
-        case envID = "env_id"
-        case apiIDs = "api_ids"
+        case envID = "env_id", apiIDs = "api_ids"
     }
 
     public init(envID: String, apiIDs: [String]) {

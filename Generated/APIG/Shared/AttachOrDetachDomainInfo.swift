@@ -14,8 +14,7 @@ public struct AttachOrDetachDomainInfo: Codable, Sendable, Equatable {
     public var verifiedClientCertificateEnabled: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case domain
-        case instanceIDs = "instance_ids"
+        case domain, instanceIDs = "instance_ids"
         case verifiedClientCertificateEnabled = "verified_client_certificate_enabled"
     }
 
@@ -23,12 +22,5 @@ public struct AttachOrDetachDomainInfo: Codable, Sendable, Equatable {
         self.domain = domain
         self.instanceIDs = instanceIDs
         self.verifiedClientCertificateEnabled = verifiedClientCertificateEnabled
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.domain = try container.decode(String.self, forKey: .domain)
-        self.instanceIDs = try container.decodeIfPresent([String].self, forKey: .instanceIDs)
-        self.verifiedClientCertificateEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .verifiedClientCertificateEnabled)
     }
 }

@@ -12,8 +12,7 @@ public struct AttachPluginToAPIRequest: Codable, Sendable, Equatable {
     public var pluginIDs: [String]
 
     private enum CodingKeys: String, CodingKey {
-        case envID = "env_id"
-        case pluginIDs = "plugin_ids"
+        case envID = "env_id", pluginIDs = "plugin_ids"
     }
 
     public init(envID: String, pluginIDs: [String]) {

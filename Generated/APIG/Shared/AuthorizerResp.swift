@@ -61,41 +61,19 @@ public struct AuthorizerResp: Codable, Sendable, Equatable {
     public var romaAppName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case type
-        case authorizerType = "authorizer_type"
-        case authorizerURI = "authorizer_uri"
-        case networkType = "network_type"
-        case authorizerVersion = "authorizer_version"
-        case authorizerAliasURI = "authorizer_alias_uri"
-        case identities
-        case ttl
-        case userData = "user_data"
-        case ldAPIID = "ld_api_id"
-        case needBody = "need_body"
-        case id
-        case createTime = "create_time"
-        case romaAppID = "roma_app_id"
-        case romaAppName = "roma_app_name"
+        case name, type, authorizerType = "authorizer_type", authorizerURI = "authorizer_uri"
+        case networkType = "network_type", authorizerVersion = "authorizer_version"
+        case authorizerAliasURI = "authorizer_alias_uri", identities, ttl, userData = "user_data"
+        case ldAPIID = "ld_api_id", needBody = "need_body", id, createTime = "create_time"
+        case romaAppID = "roma_app_id", romaAppName = "roma_app_name"
     }
 
     public init(
-        name: String? = nil,
-        type: AuthorizerType2? = nil,
-        authorizerType: AuthorizerType? = nil,
-        authorizerURI: String? = nil,
-        networkType: NetworkType? = nil,
-        authorizerVersion: String? = nil,
-        authorizerAliasURI: String? = nil,
-        identities: [Identity]? = nil,
-        ttl: Int? = nil,
-        userData: String? = nil,
-        ldAPIID: String? = nil,
-        needBody: Bool? = nil,
-        id: String? = nil,
-        createTime: String? = nil,
-        romaAppID: String? = nil,
-        romaAppName: String? = nil
+        name: String? = nil, type: AuthorizerType2? = nil, authorizerType: AuthorizerType? = nil,
+        authorizerURI: String? = nil, networkType: NetworkType? = nil, authorizerVersion: String? = nil,
+        authorizerAliasURI: String? = nil, identities: [Identity]? = nil, ttl: Int? = nil,
+        userData: String? = nil, ldAPIID: String? = nil, needBody: Bool? = nil, id: String? = nil,
+        createTime: String? = nil, romaAppID: String? = nil, romaAppName: String? = nil
     ) {
         self.name = name
         self.type = type
@@ -113,25 +91,5 @@ public struct AuthorizerResp: Codable, Sendable, Equatable {
         self.createTime = createTime
         self.romaAppID = romaAppID
         self.romaAppName = romaAppName
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.type = try container.decodeIfPresent(AuthorizerType2.self, forKey: .type)
-        self.authorizerType = try container.decodeIfPresent(AuthorizerType.self, forKey: .authorizerType)
-        self.authorizerURI = try container.decodeIfPresent(String.self, forKey: .authorizerURI)
-        self.networkType = try container.decodeIfPresent(NetworkType.self, forKey: .networkType)
-        self.authorizerVersion = try container.decodeIfPresent(String.self, forKey: .authorizerVersion)
-        self.authorizerAliasURI = try container.decodeIfPresent(String.self, forKey: .authorizerAliasURI)
-        self.identities = try container.decodeIfPresent([Identity].self, forKey: .identities)
-        self.ttl = try container.decodeLenientIfPresent(Int.self, forKey: .ttl)
-        self.userData = try container.decodeIfPresent(String.self, forKey: .userData)
-        self.ldAPIID = try container.decodeIfPresent(String.self, forKey: .ldAPIID)
-        self.needBody = try container.decodeLenientIfPresent(Bool.self, forKey: .needBody)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.createTime = try container.decodeIfPresent(String.self, forKey: .createTime)
-        self.romaAppID = try container.decodeIfPresent(String.self, forKey: .romaAppID)
-        self.romaAppName = try container.decodeIfPresent(String.self, forKey: .romaAppName)
     }
 }

@@ -78,41 +78,19 @@ public struct BackendAPI: Codable, Sendable, Equatable {
     public var vpcChannelStatus: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case authorizerID = "authorizer_id"
-        case urlDomain = "url_domain"
-        case reqProtocol = "req_protocol"
-        case remark
-        case reqMethod = "req_method"
-        case version
-        case reqURI = "req_uri"
-        case timeout
-        case enableClientSSL = "enable_client_ssl"
-        case retryCount = "retry_count"
-        case id
-        case status
-        case registerTime = "register_time"
-        case updateTime = "update_time"
-        case vpcChannelInfo = "vpc_channel_info"
+        case authorizerID = "authorizer_id", urlDomain = "url_domain", reqProtocol = "req_protocol", remark
+        case reqMethod = "req_method", version, reqURI = "req_uri", timeout
+        case enableClientSSL = "enable_client_ssl", retryCount = "retry_count", id, status
+        case registerTime = "register_time", updateTime = "update_time", vpcChannelInfo = "vpc_channel_info"
         case vpcChannelStatus = "vpc_channel_status"
     }
 
     public init(
-        authorizerID: String? = nil,
-        urlDomain: String? = nil,
-        reqProtocol: BackendAPIReqProtocol? = nil,
-        remark: String? = nil,
-        reqMethod: ReqMethod? = nil,
-        version: String? = nil,
-        reqURI: String? = nil,
-        timeout: Int? = nil,
-        enableClientSSL: Bool? = nil,
-        retryCount: String? = nil,
-        id: String? = nil,
-        status: Int? = nil,
-        registerTime: String? = nil,
-        updateTime: String? = nil,
-        vpcChannelInfo: VPCInfo? = nil,
-        vpcChannelStatus: Int? = nil
+        authorizerID: String? = nil, urlDomain: String? = nil, reqProtocol: BackendAPIReqProtocol? = nil,
+        remark: String? = nil, reqMethod: ReqMethod? = nil, version: String? = nil, reqURI: String? = nil,
+        timeout: Int? = nil, enableClientSSL: Bool? = nil, retryCount: String? = nil, id: String? = nil,
+        status: Int? = nil, registerTime: String? = nil, updateTime: String? = nil,
+        vpcChannelInfo: VPCInfo? = nil, vpcChannelStatus: Int? = nil
     ) {
         self.authorizerID = authorizerID
         self.urlDomain = urlDomain
@@ -130,25 +108,5 @@ public struct BackendAPI: Codable, Sendable, Equatable {
         self.updateTime = updateTime
         self.vpcChannelInfo = vpcChannelInfo
         self.vpcChannelStatus = vpcChannelStatus
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.authorizerID = try container.decodeIfPresent(String.self, forKey: .authorizerID)
-        self.urlDomain = try container.decodeIfPresent(String.self, forKey: .urlDomain)
-        self.reqProtocol = try container.decodeIfPresent(BackendAPIReqProtocol.self, forKey: .reqProtocol)
-        self.remark = try container.decodeIfPresent(String.self, forKey: .remark)
-        self.reqMethod = try container.decodeIfPresent(ReqMethod.self, forKey: .reqMethod)
-        self.version = try container.decodeIfPresent(String.self, forKey: .version)
-        self.reqURI = try container.decodeIfPresent(String.self, forKey: .reqURI)
-        self.timeout = try container.decodeLenientIfPresent(Int.self, forKey: .timeout)
-        self.enableClientSSL = try container.decodeLenientIfPresent(Bool.self, forKey: .enableClientSSL)
-        self.retryCount = try container.decodeIfPresent(String.self, forKey: .retryCount)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
-        self.registerTime = try container.decodeIfPresent(String.self, forKey: .registerTime)
-        self.updateTime = try container.decodeIfPresent(String.self, forKey: .updateTime)
-        self.vpcChannelInfo = try container.decodeIfPresent(VPCInfo.self, forKey: .vpcChannelInfo)
-        self.vpcChannelStatus = try container.decodeLenientIfPresent(Int.self, forKey: .vpcChannelStatus)
     }
 }

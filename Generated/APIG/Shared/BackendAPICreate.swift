@@ -72,32 +72,16 @@ public struct BackendAPICreate: Codable, Sendable, Equatable {
     public var vpcChannelStatus: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case authorizerID = "authorizer_id"
-        case urlDomain = "url_domain"
-        case reqProtocol = "req_protocol"
-        case remark
-        case reqMethod = "req_method"
-        case version
-        case reqURI = "req_uri"
-        case timeout
-        case enableClientSSL = "enable_client_ssl"
-        case retryCount = "retry_count"
-        case vpcChannelInfo = "vpc_channel_info"
-        case vpcChannelStatus = "vpc_channel_status"
+        case authorizerID = "authorizer_id", urlDomain = "url_domain", reqProtocol = "req_protocol", remark
+        case reqMethod = "req_method", version, reqURI = "req_uri", timeout
+        case enableClientSSL = "enable_client_ssl", retryCount = "retry_count"
+        case vpcChannelInfo = "vpc_channel_info", vpcChannelStatus = "vpc_channel_status"
     }
 
     public init(
-        authorizerID: String? = nil,
-        urlDomain: String? = nil,
-        reqProtocol: BackendAPIReqProtocol,
-        remark: String? = nil,
-        reqMethod: ReqMethod,
-        version: String? = nil,
-        reqURI: String,
-        timeout: Int,
-        enableClientSSL: Bool? = nil,
-        retryCount: String? = nil,
-        vpcChannelInfo: APIBackendVPCReq? = nil,
+        authorizerID: String? = nil, urlDomain: String? = nil, reqProtocol: BackendAPIReqProtocol,
+        remark: String? = nil, reqMethod: ReqMethod, version: String? = nil, reqURI: String, timeout: Int,
+        enableClientSSL: Bool? = nil, retryCount: String? = nil, vpcChannelInfo: APIBackendVPCReq? = nil,
         vpcChannelStatus: Int? = nil
     ) {
         self.authorizerID = authorizerID
@@ -112,21 +96,5 @@ public struct BackendAPICreate: Codable, Sendable, Equatable {
         self.retryCount = retryCount
         self.vpcChannelInfo = vpcChannelInfo
         self.vpcChannelStatus = vpcChannelStatus
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.authorizerID = try container.decodeIfPresent(String.self, forKey: .authorizerID)
-        self.urlDomain = try container.decodeIfPresent(String.self, forKey: .urlDomain)
-        self.reqProtocol = try container.decode(BackendAPIReqProtocol.self, forKey: .reqProtocol)
-        self.remark = try container.decodeIfPresent(String.self, forKey: .remark)
-        self.reqMethod = try container.decode(ReqMethod.self, forKey: .reqMethod)
-        self.version = try container.decodeIfPresent(String.self, forKey: .version)
-        self.reqURI = try container.decode(String.self, forKey: .reqURI)
-        self.timeout = try container.decodeLenient(Int.self, forKey: .timeout)
-        self.enableClientSSL = try container.decodeLenientIfPresent(Bool.self, forKey: .enableClientSSL)
-        self.retryCount = try container.decodeIfPresent(String.self, forKey: .retryCount)
-        self.vpcChannelInfo = try container.decodeIfPresent(APIBackendVPCReq.self, forKey: .vpcChannelInfo)
-        self.vpcChannelStatus = try container.decodeLenientIfPresent(Int.self, forKey: .vpcChannelStatus)
     }
 }

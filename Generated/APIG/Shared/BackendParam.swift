@@ -58,23 +58,12 @@ public struct BackendParam: Codable, Sendable, Equatable {
     public var reqParamID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case origin
-        case name
-        case remark
-        case location
-        case value
-        case id
-        case reqParamID = "req_param_id"
+        case origin, name, remark, location, value, id, reqParamID = "req_param_id"
     }
 
     public init(
-        origin: Origin? = nil,
-        name: String? = nil,
-        remark: String? = nil,
-        location: Location? = nil,
-        value: String? = nil,
-        id: String? = nil,
-        reqParamID: String? = nil
+        origin: Origin? = nil, name: String? = nil, remark: String? = nil, location: Location? = nil,
+        value: String? = nil, id: String? = nil, reqParamID: String? = nil
     ) {
         self.origin = origin
         self.name = name

@@ -20,10 +20,4 @@ public struct BatchAssociateCertsV2Request: Codable, Sendable, Equatable {
         self.certificateIDs = certificateIDs
         self.verifiedClientCertificateEnabled = verifiedClientCertificateEnabled
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.certificateIDs = try container.decode([String].self, forKey: .certificateIDs)
-        self.verifiedClientCertificateEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .verifiedClientCertificateEnabled)
-    }
 }

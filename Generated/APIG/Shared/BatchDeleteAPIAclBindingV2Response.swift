@@ -11,18 +11,11 @@ public struct BatchDeleteAPIAclBindingV2Response: Codable, Sendable, Equatable {
     public var failure: [AclBindingBatchFailure]?
 
     private enum CodingKeys: String, CodingKey {
-        case successCount = "success_count"
-        case failure
+        case successCount = "success_count", failure
     }
 
     public init(successCount: Int? = nil, failure: [AclBindingBatchFailure]? = nil) {
         self.successCount = successCount
         self.failure = failure
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.successCount = try container.decodeLenientIfPresent(Int.self, forKey: .successCount)
-        self.failure = try container.decodeIfPresent([AclBindingBatchFailure].self, forKey: .failure)
     }
 }

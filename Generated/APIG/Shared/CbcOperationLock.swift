@@ -28,8 +28,7 @@ public struct CbcOperationLock: Codable, Sendable, Equatable {
     public var lockSourceID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case lockScene = "lock_scene"
-        case lockSourceID = "lock_source_id"
+        case lockScene = "lock_scene", lockSourceID = "lock_source_id"
     }
 
     public init(lockScene: LockScene? = nil, lockSourceID: String? = nil) {

@@ -62,29 +62,18 @@ public struct CoditionResp: Codable, Sendable, Equatable {
     public var reqParamLocation: String?
 
     private enum CodingKeys: String, CodingKey {
-        case reqParamName = "req_param_name"
-        case sysParamName = "sys_param_name"
+        case reqParamName = "req_param_name", sysParamName = "sys_param_name"
         case cookieParamName = "cookie_param_name"
-        case frontendAuthorizerParamName = "frontend_authorizer_param_name"
-        case conditionType = "condition_type"
-        case conditionOrigin = "condition_origin"
-        case conditionValue = "condition_value"
-        case id
-        case reqParamID = "req_param_id"
-        case reqParamLocation = "req_param_location"
+        case frontendAuthorizerParamName = "frontend_authorizer_param_name", conditionType = "condition_type"
+        case conditionOrigin = "condition_origin", conditionValue = "condition_value", id
+        case reqParamID = "req_param_id", reqParamLocation = "req_param_location"
     }
 
     public init(
-        reqParamName: String? = nil,
-        sysParamName: SysParamName? = nil,
-        cookieParamName: String? = nil,
-        frontendAuthorizerParamName: String? = nil,
-        conditionType: ConditionType? = nil,
-        conditionOrigin: ConditionOrigin? = nil,
-        conditionValue: String? = nil,
-        id: String? = nil,
-        reqParamID: String? = nil,
-        reqParamLocation: String? = nil
+        reqParamName: String? = nil, sysParamName: SysParamName? = nil, cookieParamName: String? = nil,
+        frontendAuthorizerParamName: String? = nil, conditionType: ConditionType? = nil,
+        conditionOrigin: ConditionOrigin? = nil, conditionValue: String? = nil, id: String? = nil,
+        reqParamID: String? = nil, reqParamLocation: String? = nil
     ) {
         self.reqParamName = reqParamName
         self.sysParamName = sysParamName

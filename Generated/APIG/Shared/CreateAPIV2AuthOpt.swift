@@ -20,8 +20,7 @@ public struct CreateAPIV2AuthOpt: Codable, Sendable, Equatable {
     public var authCodeAuthType: String?
 
     private enum CodingKeys: String, CodingKey {
-        case appCodeAuthType = "app_code_auth_type"
-        case authCodeAuthType = "auth_code_auth_type"
+        case appCodeAuthType = "app_code_auth_type", authCodeAuthType = "auth_code_auth_type"
     }
 
     public init(appCodeAuthType: AppCodeAuthType? = nil, authCodeAuthType: String? = nil) {

@@ -146,71 +146,28 @@ public struct CreateAPIV2Request: Codable, Sendable, Equatable {
     public var policyHTTPS: [APIPolicyHTTPCreate]?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case type
-        case version
-        case reqProtocol = "req_protocol"
-        case reqMethod = "req_method"
-        case reqURI = "req_uri"
-        case authType = "auth_type"
-        case authOpt = "auth_opt"
-        case cors
-        case matchMode = "match_mode"
-        case backendType = "backend_type"
-        case remark
-        case groupID = "group_id"
-        case bodyRemark = "body_remark"
-        case resultNormalSample = "result_normal_sample"
-        case resultFailureSample = "result_failure_sample"
-        case authorizerID = "authorizer_id"
-        case tags
-        case responseID = "response_id"
-        case romaAppID = "roma_app_id"
-        case domainName = "domain_name"
-        case tag
-        case contentType = "content_type"
-        case mockInfo = "mock_info"
-        case funcInfo = "func_info"
-        case reqParams = "req_params"
-        case backendParams = "backend_params"
-        case policyMocks = "policy_mocks"
-        case policyFunctions = "policy_functions"
-        case backendAPI = "backend_api"
+        case name, type, version, reqProtocol = "req_protocol", reqMethod = "req_method", reqURI = "req_uri"
+        case authType = "auth_type", authOpt = "auth_opt", cors, matchMode = "match_mode"
+        case backendType = "backend_type", remark, groupID = "group_id", bodyRemark = "body_remark"
+        case resultNormalSample = "result_normal_sample", resultFailureSample = "result_failure_sample"
+        case authorizerID = "authorizer_id", tags, responseID = "response_id", romaAppID = "roma_app_id"
+        case domainName = "domain_name", tag, contentType = "content_type", mockInfo = "mock_info"
+        case funcInfo = "func_info", reqParams = "req_params", backendParams = "backend_params"
+        case policyMocks = "policy_mocks", policyFunctions = "policy_functions", backendAPI = "backend_api"
         case policyHTTPS = "policy_https"
     }
 
     public init(
-        name: String,
-        type: Int,
-        version: String? = nil,
-        reqProtocol: ReqProtocol,
-        reqMethod: ReqMethod,
-        reqURI: String,
-        authType: AuthType,
-        authOpt: AuthOpt? = nil,
-        cors: Bool? = nil,
-        matchMode: MatchMode? = nil,
-        backendType: BackendType,
-        remark: String? = nil,
-        groupID: String,
-        bodyRemark: String? = nil,
-        resultNormalSample: String? = nil,
-        resultFailureSample: String? = nil,
-        authorizerID: String? = nil,
-        tags: [String]? = nil,
-        responseID: String? = nil,
-        romaAppID: String? = nil,
-        domainName: String? = nil,
-        tag: String? = nil,
-        contentType: ContentType? = nil,
-        mockInfo: APIMockCreate? = nil,
-        funcInfo: APIFuncCreate? = nil,
-        reqParams: [ReqParamBase]? = nil,
-        backendParams: [BackendParamBase]? = nil,
-        policyMocks: [APIPolicyMockCreate]? = nil,
-        policyFunctions: [APIPolicyFunctionCreate]? = nil,
-        backendAPI: BackendAPICreate? = nil,
-        policyHTTPS: [APIPolicyHTTPCreate]? = nil
+        name: String, type: Int, version: String? = nil, reqProtocol: ReqProtocol, reqMethod: ReqMethod,
+        reqURI: String, authType: AuthType, authOpt: AuthOpt? = nil, cors: Bool? = nil,
+        matchMode: MatchMode? = nil, backendType: BackendType, remark: String? = nil, groupID: String,
+        bodyRemark: String? = nil, resultNormalSample: String? = nil, resultFailureSample: String? = nil,
+        authorizerID: String? = nil, tags: [String]? = nil, responseID: String? = nil,
+        romaAppID: String? = nil, domainName: String? = nil, tag: String? = nil,
+        contentType: ContentType? = nil, mockInfo: APIMockCreate? = nil, funcInfo: APIFuncCreate? = nil,
+        reqParams: [ReqParamBase]? = nil, backendParams: [BackendParamBase]? = nil,
+        policyMocks: [APIPolicyMockCreate]? = nil, policyFunctions: [APIPolicyFunctionCreate]? = nil,
+        backendAPI: BackendAPICreate? = nil, policyHTTPS: [APIPolicyHTTPCreate]? = nil
     ) {
         self.name = name
         self.type = type
@@ -243,40 +200,5 @@ public struct CreateAPIV2Request: Codable, Sendable, Equatable {
         self.policyFunctions = policyFunctions
         self.backendAPI = backendAPI
         self.policyHTTPS = policyHTTPS
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.type = try container.decodeLenient(Int.self, forKey: .type)
-        self.version = try container.decodeIfPresent(String.self, forKey: .version)
-        self.reqProtocol = try container.decode(ReqProtocol.self, forKey: .reqProtocol)
-        self.reqMethod = try container.decode(ReqMethod.self, forKey: .reqMethod)
-        self.reqURI = try container.decode(String.self, forKey: .reqURI)
-        self.authType = try container.decode(AuthType.self, forKey: .authType)
-        self.authOpt = try container.decodeIfPresent(AuthOpt.self, forKey: .authOpt)
-        self.cors = try container.decodeLenientIfPresent(Bool.self, forKey: .cors)
-        self.matchMode = try container.decodeIfPresent(MatchMode.self, forKey: .matchMode)
-        self.backendType = try container.decode(BackendType.self, forKey: .backendType)
-        self.remark = try container.decodeIfPresent(String.self, forKey: .remark)
-        self.groupID = try container.decode(String.self, forKey: .groupID)
-        self.bodyRemark = try container.decodeIfPresent(String.self, forKey: .bodyRemark)
-        self.resultNormalSample = try container.decodeIfPresent(String.self, forKey: .resultNormalSample)
-        self.resultFailureSample = try container.decodeIfPresent(String.self, forKey: .resultFailureSample)
-        self.authorizerID = try container.decodeIfPresent(String.self, forKey: .authorizerID)
-        self.tags = try container.decodeIfPresent([String].self, forKey: .tags)
-        self.responseID = try container.decodeIfPresent(String.self, forKey: .responseID)
-        self.romaAppID = try container.decodeIfPresent(String.self, forKey: .romaAppID)
-        self.domainName = try container.decodeIfPresent(String.self, forKey: .domainName)
-        self.tag = try container.decodeIfPresent(String.self, forKey: .tag)
-        self.contentType = try container.decodeIfPresent(ContentType.self, forKey: .contentType)
-        self.mockInfo = try container.decodeIfPresent(APIMockCreate.self, forKey: .mockInfo)
-        self.funcInfo = try container.decodeIfPresent(APIFuncCreate.self, forKey: .funcInfo)
-        self.reqParams = try container.decodeIfPresent([ReqParamBase].self, forKey: .reqParams)
-        self.backendParams = try container.decodeIfPresent([BackendParamBase].self, forKey: .backendParams)
-        self.policyMocks = try container.decodeIfPresent([APIPolicyMockCreate].self, forKey: .policyMocks)
-        self.policyFunctions = try container.decodeIfPresent([APIPolicyFunctionCreate].self, forKey: .policyFunctions)
-        self.backendAPI = try container.decodeIfPresent(BackendAPICreate.self, forKey: .backendAPI)
-        self.policyHTTPS = try container.decodeIfPresent([APIPolicyHTTPCreate].self, forKey: .policyHTTPS)
     }
 }

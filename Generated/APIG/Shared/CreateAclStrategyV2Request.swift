@@ -33,10 +33,7 @@ public struct CreateAclStrategyV2Request: Codable, Sendable, Equatable {
     public var entityType: EntityType
 
     private enum CodingKeys: String, CodingKey {
-        case aclName = "acl_name"
-        case aclType = "acl_type"
-        case aclValue = "acl_value"
-        case entityType = "entity_type"
+        case aclName = "acl_name", aclType = "acl_type", aclValue = "acl_value", entityType = "entity_type"
     }
 
     public init(aclName: String, aclType: AclType, aclValue: String, entityType: EntityType) {

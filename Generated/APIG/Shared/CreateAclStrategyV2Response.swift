@@ -24,21 +24,13 @@ public struct CreateAclStrategyV2Response: Codable, Sendable, Equatable {
     public var updateTime: String?
 
     private enum CodingKeys: String, CodingKey {
-        case aclName = "acl_name"
-        case aclType = "acl_type"
-        case aclValue = "acl_value"
-        case entityType = "entity_type"
-        case id
-        case updateTime = "update_time"
+        case aclName = "acl_name", aclType = "acl_type", aclValue = "acl_value", entityType = "entity_type"
+        case id, updateTime = "update_time"
     }
 
     public init(
-        aclName: String? = nil,
-        aclType: String? = nil,
-        aclValue: String? = nil,
-        entityType: String? = nil,
-        id: String? = nil,
-        updateTime: String? = nil
+        aclName: String? = nil, aclType: String? = nil, aclValue: String? = nil, entityType: String? = nil,
+        id: String? = nil, updateTime: String? = nil
     ) {
         self.aclName = aclName
         self.aclType = aclType

@@ -33,20 +33,12 @@ public struct CreateAppQuotaRequest: Codable, Sendable, Equatable {
     public var remark: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case callLimits = "call_limits"
-        case timeUnit = "time_unit"
-        case timeInterval = "time_interval"
-        case resetTime = "reset_time"
-        case remark
+        case name, callLimits = "call_limits", timeUnit = "time_unit", timeInterval = "time_interval"
+        case resetTime = "reset_time", remark
     }
 
     public init(
-        name: String,
-        callLimits: Int,
-        timeUnit: TimeUnit,
-        timeInterval: Int,
-        resetTime: String? = nil,
+        name: String, callLimits: Int, timeUnit: TimeUnit, timeInterval: Int, resetTime: String? = nil,
         remark: String? = nil
     ) {
         self.name = name
@@ -55,15 +47,5 @@ public struct CreateAppQuotaRequest: Codable, Sendable, Equatable {
         self.timeInterval = timeInterval
         self.resetTime = resetTime
         self.remark = remark
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.callLimits = try container.decodeLenient(Int.self, forKey: .callLimits)
-        self.timeUnit = try container.decode(TimeUnit.self, forKey: .timeUnit)
-        self.timeInterval = try container.decodeLenient(Int.self, forKey: .timeInterval)
-        self.resetTime = try container.decodeIfPresent(String.self, forKey: .resetTime)
-        self.remark = try container.decodeIfPresent(String.self, forKey: .remark)
     }
 }

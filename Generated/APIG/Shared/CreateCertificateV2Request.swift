@@ -24,21 +24,13 @@ public struct CreateCertificateV2Request: Codable, Sendable, Equatable {
     public var trustedRootCa: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case certContent = "cert_content"
-        case privateKey = "private_key"
-        case type
-        case instanceID = "instance_id"
+        case name, certContent = "cert_content", privateKey = "private_key", type, instanceID = "instance_id"
         case trustedRootCa = "trusted_root_ca"
     }
 
     public init(
-        name: String,
-        certContent: String,
-        privateKey: String,
-        type: TypeValue? = nil,
-        instanceID: String? = nil,
-        trustedRootCa: String? = nil
+        name: String, certContent: String, privateKey: String, type: TypeValue? = nil,
+        instanceID: String? = nil, trustedRootCa: String? = nil
     ) {
         self.name = name
         self.certContent = certContent

@@ -58,50 +58,21 @@ public struct CreateCertificateV2Response: Codable, Sendable, Equatable {
     public var issuer: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case type
-        case instanceID = "instance_id"
-        case projectID = "project_id"
-        case commonName = "common_name"
-        case san
-        case notAfter = "not_after"
-        case signatureAlgorithm = "signature_algorithm"
-        case createTime = "create_time"
-        case updateTime = "update_time"
-        case isHasTrustedRootCa = "is_has_trusted_root_ca"
-        case version
-        case organization
-        case organizationalUnit = "organizational_unit"
-        case locality
-        case state
-        case country
-        case notBefore = "not_before"
-        case serialNumber = "serial_number"
-        case issuer
+        case id, name, type, instanceID = "instance_id", projectID = "project_id", commonName = "common_name"
+        case san, notAfter = "not_after", signatureAlgorithm = "signature_algorithm"
+        case createTime = "create_time", updateTime = "update_time"
+        case isHasTrustedRootCa = "is_has_trusted_root_ca", version, organization
+        case organizationalUnit = "organizational_unit", locality, state, country, notBefore = "not_before"
+        case serialNumber = "serial_number", issuer
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        type: TypeValue? = nil,
-        instanceID: String? = nil,
-        projectID: String? = nil,
-        commonName: String? = nil,
-        san: [String]? = nil,
-        notAfter: String? = nil,
-        signatureAlgorithm: String? = nil,
-        createTime: String? = nil,
-        updateTime: String? = nil,
-        isHasTrustedRootCa: Bool? = nil,
-        version: Int? = nil,
-        organization: [String]? = nil,
-        organizationalUnit: [String]? = nil,
-        locality: [String]? = nil,
-        state: [String]? = nil,
-        country: [String]? = nil,
-        notBefore: String? = nil,
-        serialNumber: String? = nil,
+        id: String? = nil, name: String? = nil, type: TypeValue? = nil, instanceID: String? = nil,
+        projectID: String? = nil, commonName: String? = nil, san: [String]? = nil, notAfter: String? = nil,
+        signatureAlgorithm: String? = nil, createTime: String? = nil, updateTime: String? = nil,
+        isHasTrustedRootCa: Bool? = nil, version: Int? = nil, organization: [String]? = nil,
+        organizationalUnit: [String]? = nil, locality: [String]? = nil, state: [String]? = nil,
+        country: [String]? = nil, notBefore: String? = nil, serialNumber: String? = nil,
         issuer: [String]? = nil
     ) {
         self.id = id
@@ -125,30 +96,5 @@ public struct CreateCertificateV2Response: Codable, Sendable, Equatable {
         self.notBefore = notBefore
         self.serialNumber = serialNumber
         self.issuer = issuer
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.type = try container.decodeIfPresent(TypeValue.self, forKey: .type)
-        self.instanceID = try container.decodeIfPresent(String.self, forKey: .instanceID)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.commonName = try container.decodeIfPresent(String.self, forKey: .commonName)
-        self.san = try container.decodeIfPresent([String].self, forKey: .san)
-        self.notAfter = try container.decodeIfPresent(String.self, forKey: .notAfter)
-        self.signatureAlgorithm = try container.decodeIfPresent(String.self, forKey: .signatureAlgorithm)
-        self.createTime = try container.decodeIfPresent(String.self, forKey: .createTime)
-        self.updateTime = try container.decodeIfPresent(String.self, forKey: .updateTime)
-        self.isHasTrustedRootCa = try container.decodeLenientIfPresent(Bool.self, forKey: .isHasTrustedRootCa)
-        self.version = try container.decodeLenientIfPresent(Int.self, forKey: .version)
-        self.organization = try container.decodeIfPresent([String].self, forKey: .organization)
-        self.organizationalUnit = try container.decodeIfPresent([String].self, forKey: .organizationalUnit)
-        self.locality = try container.decodeIfPresent([String].self, forKey: .locality)
-        self.state = try container.decodeIfPresent([String].self, forKey: .state)
-        self.country = try container.decodeIfPresent([String].self, forKey: .country)
-        self.notBefore = try container.decodeIfPresent(String.self, forKey: .notBefore)
-        self.serialNumber = try container.decodeIfPresent(String.self, forKey: .serialNumber)
-        self.issuer = try container.decodeIfPresent([String].self, forKey: .issuer)
     }
 }

@@ -51,33 +51,17 @@ public struct CreateCustomAuthorizerV2Request: Codable, Sendable, Equatable {
     public var needBody: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case type
-        case authorizerType = "authorizer_type"
-        case authorizerURI = "authorizer_uri"
-        case networkType = "network_type"
-        case authorizerVersion = "authorizer_version"
-        case authorizerAliasURI = "authorizer_alias_uri"
-        case identities
-        case ttl
-        case userData = "user_data"
-        case ldAPIID = "ld_api_id"
-        case needBody = "need_body"
+        case name, type, authorizerType = "authorizer_type", authorizerURI = "authorizer_uri"
+        case networkType = "network_type", authorizerVersion = "authorizer_version"
+        case authorizerAliasURI = "authorizer_alias_uri", identities, ttl, userData = "user_data"
+        case ldAPIID = "ld_api_id", needBody = "need_body"
     }
 
     public init(
-        name: String,
-        type: AuthorizerType2,
-        authorizerType: AuthorizerType,
-        authorizerURI: String,
-        networkType: NetworkType? = nil,
-        authorizerVersion: String? = nil,
-        authorizerAliasURI: String? = nil,
-        identities: [CreateCustomAuthorizerV2Identity]? = nil,
-        ttl: Int? = nil,
-        userData: String? = nil,
-        ldAPIID: String? = nil,
-        needBody: Bool? = nil
+        name: String, type: AuthorizerType2, authorizerType: AuthorizerType, authorizerURI: String,
+        networkType: NetworkType? = nil, authorizerVersion: String? = nil, authorizerAliasURI: String? = nil,
+        identities: [CreateCustomAuthorizerV2Identity]? = nil, ttl: Int? = nil, userData: String? = nil,
+        ldAPIID: String? = nil, needBody: Bool? = nil
     ) {
         self.name = name
         self.type = type
@@ -91,21 +75,5 @@ public struct CreateCustomAuthorizerV2Request: Codable, Sendable, Equatable {
         self.userData = userData
         self.ldAPIID = ldAPIID
         self.needBody = needBody
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.type = try container.decode(AuthorizerType2.self, forKey: .type)
-        self.authorizerType = try container.decode(AuthorizerType.self, forKey: .authorizerType)
-        self.authorizerURI = try container.decode(String.self, forKey: .authorizerURI)
-        self.networkType = try container.decodeIfPresent(NetworkType.self, forKey: .networkType)
-        self.authorizerVersion = try container.decodeIfPresent(String.self, forKey: .authorizerVersion)
-        self.authorizerAliasURI = try container.decodeIfPresent(String.self, forKey: .authorizerAliasURI)
-        self.identities = try container.decodeIfPresent([CreateCustomAuthorizerV2Identity].self, forKey: .identities)
-        self.ttl = try container.decodeLenientIfPresent(Int.self, forKey: .ttl)
-        self.userData = try container.decodeIfPresent(String.self, forKey: .userData)
-        self.ldAPIID = try container.decodeIfPresent(String.self, forKey: .ldAPIID)
-        self.needBody = try container.decodeLenientIfPresent(Bool.self, forKey: .needBody)
     }
 }

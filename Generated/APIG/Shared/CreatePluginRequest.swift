@@ -41,18 +41,12 @@ public struct CreatePluginRequest: Codable, Sendable, Equatable {
     public var remark: String?
 
     private enum CodingKeys: String, CodingKey {
-        case pluginName = "plugin_name"
-        case pluginType = "plugin_type"
-        case pluginScope = "plugin_scope"
-        case pluginContent = "plugin_content"
-        case remark
+        case pluginName = "plugin_name", pluginType = "plugin_type", pluginScope = "plugin_scope"
+        case pluginContent = "plugin_content", remark
     }
 
     public init(
-        pluginName: String,
-        pluginType: PluginType,
-        pluginScope: PluginScope,
-        pluginContent: String,
+        pluginName: String, pluginType: PluginType, pluginScope: PluginScope, pluginContent: String,
         remark: String? = nil
     ) {
         self.pluginName = pluginName

@@ -57,29 +57,16 @@ public struct CreateRequestThrottlingPolicyV2Request: Codable, Sendable, Equatab
     public var ipCallLimits: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case appCallLimits = "app_call_limits"
-        case name
-        case timeUnit = "time_unit"
-        case remark
-        case apiCallLimits = "api_call_limits"
-        case type
-        case enableAdaptiveControl = "enable_adaptive_control"
-        case userCallLimits = "user_call_limits"
-        case timeInterval = "time_interval"
+        case appCallLimits = "app_call_limits", name, timeUnit = "time_unit", remark
+        case apiCallLimits = "api_call_limits", type, enableAdaptiveControl = "enable_adaptive_control"
+        case userCallLimits = "user_call_limits", timeInterval = "time_interval"
         case ipCallLimits = "ip_call_limits"
     }
 
     public init(
-        appCallLimits: Int? = nil,
-        name: String,
-        timeUnit: TimeUnit,
-        remark: String? = nil,
-        apiCallLimits: Int,
-        type: Int? = nil,
-        enableAdaptiveControl: String? = nil,
-        userCallLimits: Int? = nil,
-        timeInterval: Int,
-        ipCallLimits: Int? = nil
+        appCallLimits: Int? = nil, name: String, timeUnit: TimeUnit, remark: String? = nil,
+        apiCallLimits: Int, type: Int? = nil, enableAdaptiveControl: String? = nil,
+        userCallLimits: Int? = nil, timeInterval: Int, ipCallLimits: Int? = nil
     ) {
         self.appCallLimits = appCallLimits
         self.name = name
@@ -91,19 +78,5 @@ public struct CreateRequestThrottlingPolicyV2Request: Codable, Sendable, Equatab
         self.userCallLimits = userCallLimits
         self.timeInterval = timeInterval
         self.ipCallLimits = ipCallLimits
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.appCallLimits = try container.decodeLenientIfPresent(Int.self, forKey: .appCallLimits)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.timeUnit = try container.decode(TimeUnit.self, forKey: .timeUnit)
-        self.remark = try container.decodeIfPresent(String.self, forKey: .remark)
-        self.apiCallLimits = try container.decodeLenient(Int.self, forKey: .apiCallLimits)
-        self.type = try container.decodeLenientIfPresent(Int.self, forKey: .type)
-        self.enableAdaptiveControl = try container.decodeIfPresent(String.self, forKey: .enableAdaptiveControl)
-        self.userCallLimits = try container.decodeLenientIfPresent(Int.self, forKey: .userCallLimits)
-        self.timeInterval = try container.decodeLenient(Int.self, forKey: .timeInterval)
-        self.ipCallLimits = try container.decodeLenientIfPresent(Int.self, forKey: .ipCallLimits)
     }
 }

@@ -48,18 +48,12 @@ public struct CreateSignatureKeyV2Request: Codable, Sendable, Equatable {
     public var signAlgorithm: SignAlgorithm?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case signType = "sign_type"
-        case signKey = "sign_key"
-        case signSecret = "sign_secret"
+        case name, signType = "sign_type", signKey = "sign_key", signSecret = "sign_secret"
         case signAlgorithm = "sign_algorithm"
     }
 
     public init(
-        name: String,
-        signType: SignType? = nil,
-        signKey: String? = nil,
-        signSecret: String? = nil,
+        name: String, signType: SignType? = nil, signKey: String? = nil, signSecret: String? = nil,
         signAlgorithm: SignAlgorithm? = nil
     ) {
         self.name = name

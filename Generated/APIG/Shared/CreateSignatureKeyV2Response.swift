@@ -54,24 +54,13 @@ public struct CreateSignatureKeyV2Response: Codable, Sendable, Equatable {
     public var id: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case signType = "sign_type"
-        case signKey = "sign_key"
-        case signSecret = "sign_secret"
-        case signAlgorithm = "sign_algorithm"
-        case updateTime = "update_time"
-        case createTime = "create_time"
-        case id
+        case name, signType = "sign_type", signKey = "sign_key", signSecret = "sign_secret"
+        case signAlgorithm = "sign_algorithm", updateTime = "update_time", createTime = "create_time", id
     }
 
     public init(
-        name: String? = nil,
-        signType: SignType? = nil,
-        signKey: String? = nil,
-        signSecret: String? = nil,
-        signAlgorithm: SignAlgorithm? = nil,
-        updateTime: String? = nil,
-        createTime: String? = nil,
+        name: String? = nil, signType: SignType? = nil, signKey: String? = nil, signSecret: String? = nil,
+        signAlgorithm: SignAlgorithm? = nil, updateTime: String? = nil, createTime: String? = nil,
         id: String? = nil
     ) {
         self.name = name

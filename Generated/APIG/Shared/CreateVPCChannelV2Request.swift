@@ -62,29 +62,15 @@ public struct CreateVPCChannelV2Request: Codable, Sendable, Equatable {
     public var microserviceInfo: MicroServiceCreate?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case port
-        case balanceStrategy = "balance_strategy"
-        case memberType = "member_type"
-        case type
-        case dictCode = "dict_code"
-        case memberGroups = "member_groups"
-        case members
-        case vpcHealthConfig = "vpc_health_config"
-        case microserviceInfo = "microservice_info"
+        case name, port, balanceStrategy = "balance_strategy", memberType = "member_type", type
+        case dictCode = "dict_code", memberGroups = "member_groups", members
+        case vpcHealthConfig = "vpc_health_config", microserviceInfo = "microservice_info"
     }
 
     public init(
-        name: String,
-        port: Int,
-        balanceStrategy: Int,
-        memberType: MemberType,
-        type: Int? = nil,
-        dictCode: String? = nil,
-        memberGroups: [MemberGroupCreate]? = nil,
-        members: [MemberInfo]? = nil,
-        vpcHealthConfig: VPCHealthConfig? = nil,
-        microserviceInfo: MicroServiceCreate? = nil
+        name: String, port: Int, balanceStrategy: Int, memberType: MemberType, type: Int? = nil,
+        dictCode: String? = nil, memberGroups: [MemberGroupCreate]? = nil, members: [MemberInfo]? = nil,
+        vpcHealthConfig: VPCHealthConfig? = nil, microserviceInfo: MicroServiceCreate? = nil
     ) {
         self.name = name
         self.port = port
@@ -96,19 +82,5 @@ public struct CreateVPCChannelV2Request: Codable, Sendable, Equatable {
         self.members = members
         self.vpcHealthConfig = vpcHealthConfig
         self.microserviceInfo = microserviceInfo
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.port = try container.decodeLenient(Int.self, forKey: .port)
-        self.balanceStrategy = try container.decodeLenient(Int.self, forKey: .balanceStrategy)
-        self.memberType = try container.decode(MemberType.self, forKey: .memberType)
-        self.type = try container.decodeLenientIfPresent(Int.self, forKey: .type)
-        self.dictCode = try container.decodeIfPresent(String.self, forKey: .dictCode)
-        self.memberGroups = try container.decodeIfPresent([MemberGroupCreate].self, forKey: .memberGroups)
-        self.members = try container.decodeIfPresent([MemberInfo].self, forKey: .members)
-        self.vpcHealthConfig = try container.decodeIfPresent(VPCHealthConfig.self, forKey: .vpcHealthConfig)
-        self.microserviceInfo = try container.decodeIfPresent(MicroServiceCreate.self, forKey: .microserviceInfo)
     }
 }

@@ -39,21 +39,13 @@ public struct EndpointConnection: Codable, Sendable, Equatable {
     public var status: StatusValue?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case markerID = "marker_id"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case domainID = "domain_id"
-        case status
+        case id, markerID = "marker_id", createdAt = "created_at", updatedAt = "updated_at"
+        case domainID = "domain_id", status
     }
 
     public init(
-        id: String? = nil,
-        markerID: Int? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        domainID: String? = nil,
-        status: StatusValue? = nil
+        id: String? = nil, markerID: Int? = nil, createdAt: String? = nil, updatedAt: String? = nil,
+        domainID: String? = nil, status: StatusValue? = nil
     ) {
         self.id = id
         self.markerID = markerID
@@ -61,15 +53,5 @@ public struct EndpointConnection: Codable, Sendable, Equatable {
         self.updatedAt = updatedAt
         self.domainID = domainID
         self.status = status
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.markerID = try container.decodeLenientIfPresent(Int.self, forKey: .markerID)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.domainID = try container.decodeIfPresent(String.self, forKey: .domainID)
-        self.status = try container.decodeIfPresent(StatusValue.self, forKey: .status)
     }
 }

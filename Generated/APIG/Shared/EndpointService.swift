@@ -11,8 +11,7 @@ public struct EndpointService: Codable, Sendable, Equatable {
     public var createdAt: String?
 
     private enum CodingKeys: String, CodingKey {
-        case serviceName = "service_name"
-        case createdAt = "created_at"
+        case serviceName = "service_name", createdAt = "created_at"
     }
 
     public init(serviceName: String? = nil, createdAt: String? = nil) {

@@ -15,10 +15,7 @@ public struct EnvInfo: Codable, Sendable, Equatable {
     public var id: String?
 
     private enum CodingKeys: String, CodingKey {
-        case createTime = "create_time"
-        case name
-        case remark
-        case id
+        case createTime = "create_time", name, remark, id
     }
 
     public init(createTime: String? = nil, name: String? = nil, remark: String? = nil, id: String? = nil) {

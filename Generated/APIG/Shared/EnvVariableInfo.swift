@@ -25,19 +25,13 @@ public struct EnvVariableInfo: Codable, Sendable, Equatable {
     public var id: String?
 
     private enum CodingKeys: String, CodingKey {
-        case variableValue = "variable_value"
-        case envID = "env_id"
-        case groupID = "group_id"
-        case variableName = "variable_name"
-        case id
+        case variableValue = "variable_value", envID = "env_id", groupID = "group_id"
+        case variableName = "variable_name", id
     }
 
     public init(
-        variableValue: String? = nil,
-        envID: String? = nil,
-        groupID: String? = nil,
-        variableName: String? = nil,
-        id: String? = nil
+        variableValue: String? = nil, envID: String? = nil, groupID: String? = nil,
+        variableName: String? = nil, id: String? = nil
     ) {
         self.variableValue = variableValue
         self.envID = envID

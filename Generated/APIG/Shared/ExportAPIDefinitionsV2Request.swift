@@ -57,20 +57,11 @@ public struct ExportAPIDefinitionsV2Request: Codable, Sendable, Equatable {
     public var apis: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case envID = "env_id"
-        case groupID = "group_id"
-        case define
-        case type
-        case version
-        case apis
+        case envID = "env_id", groupID = "group_id", define, type, version, apis
     }
 
     public init(
-        envID: String,
-        groupID: String,
-        define: Define? = nil,
-        type: TypeValue? = nil,
-        version: String? = nil,
+        envID: String, groupID: String, define: Define? = nil, type: TypeValue? = nil, version: String? = nil,
         apis: [String]? = nil
     ) {
         self.envID = envID

@@ -21,21 +21,12 @@ public struct FeatureInfo: Codable, Sendable, Equatable {
     public var updateTime: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case enable
-        case config
-        case instanceID = "instance_id"
-        case updateTime = "update_time"
+        case id, name, enable, config, instanceID = "instance_id", updateTime = "update_time"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        enable: Bool? = nil,
-        config: String? = nil,
-        instanceID: String? = nil,
-        updateTime: String? = nil
+        id: String? = nil, name: String? = nil, enable: Bool? = nil, config: String? = nil,
+        instanceID: String? = nil, updateTime: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -43,15 +34,5 @@ public struct FeatureInfo: Codable, Sendable, Equatable {
         self.config = config
         self.instanceID = instanceID
         self.updateTime = updateTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.enable = try container.decodeLenientIfPresent(Bool.self, forKey: .enable)
-        self.config = try container.decodeIfPresent(String.self, forKey: .config)
-        self.instanceID = try container.decodeIfPresent(String.self, forKey: .instanceID)
-        self.updateTime = try container.decodeIfPresent(String.self, forKey: .updateTime)
     }
 }

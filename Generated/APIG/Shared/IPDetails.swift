@@ -11,18 +11,11 @@ public struct IPDetails: Codable, Sendable, Equatable {
     public var bandwidthSize: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case ipAddress = "ip_address"
-        case bandwidthSize = "bandwidth_size"
+        case ipAddress = "ip_address", bandwidthSize = "bandwidth_size"
     }
 
     public init(ipAddress: String? = nil, bandwidthSize: Int? = nil) {
         self.ipAddress = ipAddress
         self.bandwidthSize = bandwidthSize
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.ipAddress = try container.decodeIfPresent(String.self, forKey: .ipAddress)
-        self.bandwidthSize = try container.decodeLenientIfPresent(Int.self, forKey: .bandwidthSize)
     }
 }

@@ -45,23 +45,13 @@ public struct ImportAPIDefinitionsV2Request: Codable, Sendable, Equatable {
     public var fileName: JSONValue
 
     private enum CodingKeys: String, CodingKey {
-        case isCreateGroup = "is_create_group"
-        case groupID = "group_id"
-        case extendMode = "extend_mode"
-        case simpleMode = "simple_mode"
-        case mockMode = "mock_mode"
-        case apiMode = "api_mode"
-        case fileName = "file_name"
+        case isCreateGroup = "is_create_group", groupID = "group_id", extendMode = "extend_mode"
+        case simpleMode = "simple_mode", mockMode = "mock_mode", apiMode = "api_mode", fileName = "file_name"
     }
 
     public init(
-        isCreateGroup: Bool? = nil,
-        groupID: String? = nil,
-        extendMode: ExtendMode? = nil,
-        simpleMode: Bool? = nil,
-        mockMode: Bool? = nil,
-        apiMode: ExtendMode? = nil,
-        fileName: JSONValue
+        isCreateGroup: Bool? = nil, groupID: String? = nil, extendMode: ExtendMode? = nil,
+        simpleMode: Bool? = nil, mockMode: Bool? = nil, apiMode: ExtendMode? = nil, fileName: JSONValue
     ) {
         self.isCreateGroup = isCreateGroup
         self.groupID = groupID
@@ -70,16 +60,5 @@ public struct ImportAPIDefinitionsV2Request: Codable, Sendable, Equatable {
         self.mockMode = mockMode
         self.apiMode = apiMode
         self.fileName = fileName
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isCreateGroup = try container.decodeLenientIfPresent(Bool.self, forKey: .isCreateGroup)
-        self.groupID = try container.decodeIfPresent(String.self, forKey: .groupID)
-        self.extendMode = try container.decodeIfPresent(ExtendMode.self, forKey: .extendMode)
-        self.simpleMode = try container.decodeLenientIfPresent(Bool.self, forKey: .simpleMode)
-        self.mockMode = try container.decodeLenientIfPresent(Bool.self, forKey: .mockMode)
-        self.apiMode = try container.decodeIfPresent(ExtendMode.self, forKey: .apiMode)
-        self.fileName = try container.decode(JSONValue.self, forKey: .fileName)
     }
 }

@@ -22,8 +22,7 @@ public struct ImportMicroserviceMicroserviceLabel: Codable, Sendable, Equatable 
     public var labelValue: String
 
     private enum CodingKeys: String, CodingKey {
-        case labelName = "label_name"
-        case labelValue = "label_value"
+        case labelName = "label_name", labelValue = "label_value"
     }
 
     public init(labelName: String, labelValue: String) {

@@ -12,22 +12,9 @@ public struct ListAPIsBindedToAppV2Response: Codable, Sendable, Equatable {
     /// API list.
     public var auths: [APIAuthInfo]?
 
-    private enum CodingKeys: String, CodingKey {
-        case size
-        case total
-        case auths
-    }
-
     public init(size: Int? = nil, total: Int64? = nil, auths: [APIAuthInfo]? = nil) {
         self.size = size
         self.total = total
         self.auths = auths
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.total = try container.decodeLenientIfPresent(Int64.self, forKey: .total)
-        self.auths = try container.decodeIfPresent([APIAuthInfo].self, forKey: .auths)
     }
 }

@@ -12,22 +12,9 @@ public struct ListAppQuotaBoundAppsResponse: Codable, Sendable, Equatable {
     /// Credentials.
     public var apps: [AppQuotaAppInfo]?
 
-    private enum CodingKeys: String, CodingKey {
-        case size
-        case total
-        case apps
-    }
-
     public init(size: Int? = nil, total: Int64? = nil, apps: [AppQuotaAppInfo]? = nil) {
         self.size = size
         self.total = total
         self.apps = apps
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.total = try container.decodeLenientIfPresent(Int64.self, forKey: .total)
-        self.apps = try container.decodeIfPresent([AppQuotaAppInfo].self, forKey: .apps)
     }
 }

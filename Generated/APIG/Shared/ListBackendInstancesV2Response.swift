@@ -12,22 +12,9 @@ public struct ListBackendInstancesV2Response: Codable, Sendable, Equatable {
     /// Cloud server list.
     public var members: [VPCMemberInfo]?
 
-    private enum CodingKeys: String, CodingKey {
-        case size
-        case total
-        case members
-    }
-
     public init(size: Int? = nil, total: Int64? = nil, members: [VPCMemberInfo]? = nil) {
         self.size = size
         self.total = total
         self.members = members
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.total = try container.decodeLenientIfPresent(Int64.self, forKey: .total)
-        self.members = try container.decodeIfPresent([VPCMemberInfo].self, forKey: .members)
     }
 }

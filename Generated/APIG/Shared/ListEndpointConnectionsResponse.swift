@@ -12,22 +12,9 @@ public struct ListEndpointConnectionsResponse: Codable, Sendable, Equatable {
     /// Connections.
     public var connections: [EndpointConnection]?
 
-    private enum CodingKeys: String, CodingKey {
-        case size
-        case total
-        case connections
-    }
-
     public init(size: Int? = nil, total: Int64? = nil, connections: [EndpointConnection]? = nil) {
         self.size = size
         self.total = total
         self.connections = connections
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.total = try container.decodeLenientIfPresent(Int64.self, forKey: .total)
-        self.connections = try container.decodeIfPresent([EndpointConnection].self, forKey: .connections)
     }
 }

@@ -13,21 +13,12 @@ public struct ListMemberGroupsResponse: Codable, Sendable, Equatable {
     public var memberGroups: [MemberGroupInfo]?
 
     private enum CodingKeys: String, CodingKey {
-        case size
-        case total
-        case memberGroups = "member_groups"
+        case size, total, memberGroups = "member_groups"
     }
 
     public init(size: Int? = nil, total: Int64? = nil, memberGroups: [MemberGroupInfo]? = nil) {
         self.size = size
         self.total = total
         self.memberGroups = memberGroups
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.total = try container.decodeLenientIfPresent(Int64.self, forKey: .total)
-        self.memberGroups = try container.decodeIfPresent([MemberGroupInfo].self, forKey: .memberGroups)
     }
 }

@@ -12,22 +12,9 @@ public struct ListPluginAttachedAPIsResponse: Codable, Sendable, Equatable {
     /// APIs bound to the plug-in.
     public var apis: [PluginAPIInfo]?
 
-    private enum CodingKeys: String, CodingKey {
-        case size
-        case total
-        case apis
-    }
-
     public init(size: Int? = nil, total: Int64? = nil, apis: [PluginAPIInfo]? = nil) {
         self.size = size
         self.total = total
         self.apis = apis
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.total = try container.decodeLenientIfPresent(Int64.self, forKey: .total)
-        self.apis = try container.decodeIfPresent([PluginAPIInfo].self, forKey: .apis)
     }
 }

@@ -12,22 +12,9 @@ public struct ListPluginsResponse: Codable, Sendable, Equatable {
     /// Plug-ins.
     public var plugins: [PluginInfo]?
 
-    private enum CodingKeys: String, CodingKey {
-        case size
-        case total
-        case plugins
-    }
-
     public init(size: Int? = nil, total: Int64? = nil, plugins: [PluginInfo]? = nil) {
         self.size = size
         self.total = total
         self.plugins = plugins
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.total = try container.decodeLenientIfPresent(Int64.self, forKey: .total)
-        self.plugins = try container.decodeIfPresent([PluginInfo].self, forKey: .plugins)
     }
 }

@@ -38,22 +38,15 @@ public struct MemberGroupCreate: Codable, Sendable, Equatable {
     public var microserviceLabels: [ImportMicroserviceMicroserviceLabel]?
 
     private enum CodingKeys: String, CodingKey {
-        case memberGroupName = "member_group_name"
-        case memberGroupRemark = "member_group_remark"
-        case memberGroupWeight = "member_group_weight"
-        case dictCode = "dict_code"
-        case microserviceVersion = "microservice_version"
-        case microservicePort = "microservice_port"
+        case memberGroupName = "member_group_name", memberGroupRemark = "member_group_remark"
+        case memberGroupWeight = "member_group_weight", dictCode = "dict_code"
+        case microserviceVersion = "microservice_version", microservicePort = "microservice_port"
         case microserviceLabels = "microservice_labels"
     }
 
     public init(
-        memberGroupName: String,
-        memberGroupRemark: String? = nil,
-        memberGroupWeight: Int? = nil,
-        dictCode: String? = nil,
-        microserviceVersion: String? = nil,
-        microservicePort: Int? = nil,
+        memberGroupName: String, memberGroupRemark: String? = nil, memberGroupWeight: Int? = nil,
+        dictCode: String? = nil, microserviceVersion: String? = nil, microservicePort: Int? = nil,
         microserviceLabels: [ImportMicroserviceMicroserviceLabel]? = nil
     ) {
         self.memberGroupName = memberGroupName
@@ -63,16 +56,5 @@ public struct MemberGroupCreate: Codable, Sendable, Equatable {
         self.microserviceVersion = microserviceVersion
         self.microservicePort = microservicePort
         self.microserviceLabels = microserviceLabels
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.memberGroupName = try container.decode(String.self, forKey: .memberGroupName)
-        self.memberGroupRemark = try container.decodeIfPresent(String.self, forKey: .memberGroupRemark)
-        self.memberGroupWeight = try container.decodeLenientIfPresent(Int.self, forKey: .memberGroupWeight)
-        self.dictCode = try container.decodeIfPresent(String.self, forKey: .dictCode)
-        self.microserviceVersion = try container.decodeIfPresent(String.self, forKey: .microserviceVersion)
-        self.microservicePort = try container.decodeLenientIfPresent(Int.self, forKey: .microservicePort)
-        self.microserviceLabels = try container.decodeIfPresent([ImportMicroserviceMicroserviceLabel].self, forKey: .microserviceLabels)
     }
 }

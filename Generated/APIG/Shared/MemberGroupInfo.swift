@@ -44,29 +44,18 @@ public struct MemberGroupInfo: Codable, Sendable, Equatable {
     public var updateTime: String?
 
     private enum CodingKeys: String, CodingKey {
-        case memberGroupName = "member_group_name"
-        case memberGroupRemark = "member_group_remark"
-        case memberGroupWeight = "member_group_weight"
-        case dictCode = "dict_code"
-        case microserviceVersion = "microservice_version"
-        case microservicePort = "microservice_port"
-        case microserviceLabels = "microservice_labels"
-        case memberGroupID = "member_group_id"
-        case createTime = "create_time"
-        case updateTime = "update_time"
+        case memberGroupName = "member_group_name", memberGroupRemark = "member_group_remark"
+        case memberGroupWeight = "member_group_weight", dictCode = "dict_code"
+        case microserviceVersion = "microservice_version", microservicePort = "microservice_port"
+        case microserviceLabels = "microservice_labels", memberGroupID = "member_group_id"
+        case createTime = "create_time", updateTime = "update_time"
     }
 
     public init(
-        memberGroupName: String? = nil,
-        memberGroupRemark: String? = nil,
-        memberGroupWeight: Int? = nil,
-        dictCode: String? = nil,
-        microserviceVersion: String? = nil,
-        microservicePort: Int? = nil,
-        microserviceLabels: [MicroserviceLabel]? = nil,
-        memberGroupID: String? = nil,
-        createTime: String? = nil,
-        updateTime: String? = nil
+        memberGroupName: String? = nil, memberGroupRemark: String? = nil, memberGroupWeight: Int? = nil,
+        dictCode: String? = nil, microserviceVersion: String? = nil, microservicePort: Int? = nil,
+        microserviceLabels: [MicroserviceLabel]? = nil, memberGroupID: String? = nil,
+        createTime: String? = nil, updateTime: String? = nil
     ) {
         self.memberGroupName = memberGroupName
         self.memberGroupRemark = memberGroupRemark
@@ -78,19 +67,5 @@ public struct MemberGroupInfo: Codable, Sendable, Equatable {
         self.memberGroupID = memberGroupID
         self.createTime = createTime
         self.updateTime = updateTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.memberGroupName = try container.decodeIfPresent(String.self, forKey: .memberGroupName)
-        self.memberGroupRemark = try container.decodeIfPresent(String.self, forKey: .memberGroupRemark)
-        self.memberGroupWeight = try container.decodeLenientIfPresent(Int.self, forKey: .memberGroupWeight)
-        self.dictCode = try container.decodeIfPresent(String.self, forKey: .dictCode)
-        self.microserviceVersion = try container.decodeIfPresent(String.self, forKey: .microserviceVersion)
-        self.microservicePort = try container.decodeLenientIfPresent(Int.self, forKey: .microservicePort)
-        self.microserviceLabels = try container.decodeIfPresent([MicroserviceLabel].self, forKey: .microserviceLabels)
-        self.memberGroupID = try container.decodeIfPresent(String.self, forKey: .memberGroupID)
-        self.createTime = try container.decodeIfPresent(String.self, forKey: .createTime)
-        self.updateTime = try container.decodeIfPresent(String.self, forKey: .updateTime)
     }
 }

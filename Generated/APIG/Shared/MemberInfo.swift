@@ -49,25 +49,13 @@ public struct MemberInfo: Codable, Sendable, Equatable {
     public var ecsName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case host
-        case weight
-        case isBackup = "is_backup"
-        case memberGroupName = "member_group_name"
-        case status
-        case port
-        case ecsID = "ecs_id"
-        case ecsName = "ecs_name"
+        case host, weight, isBackup = "is_backup", memberGroupName = "member_group_name", status, port
+        case ecsID = "ecs_id", ecsName = "ecs_name"
     }
 
     public init(
-        host: String? = nil,
-        weight: Int? = nil,
-        isBackup: Bool? = nil,
-        memberGroupName: String? = nil,
-        status: Int? = nil,
-        port: Int? = nil,
-        ecsID: String? = nil,
-        ecsName: String? = nil
+        host: String? = nil, weight: Int? = nil, isBackup: Bool? = nil, memberGroupName: String? = nil,
+        status: Int? = nil, port: Int? = nil, ecsID: String? = nil, ecsName: String? = nil
     ) {
         self.host = host
         self.weight = weight
@@ -77,17 +65,5 @@ public struct MemberInfo: Codable, Sendable, Equatable {
         self.port = port
         self.ecsID = ecsID
         self.ecsName = ecsName
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.host = try container.decodeIfPresent(String.self, forKey: .host)
-        self.weight = try container.decodeLenientIfPresent(Int.self, forKey: .weight)
-        self.isBackup = try container.decodeLenientIfPresent(Bool.self, forKey: .isBackup)
-        self.memberGroupName = try container.decodeIfPresent(String.self, forKey: .memberGroupName)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
-        self.port = try container.decodeLenientIfPresent(Int.self, forKey: .port)
-        self.ecsID = try container.decodeIfPresent(String.self, forKey: .ecsID)
-        self.ecsName = try container.decodeIfPresent(String.self, forKey: .ecsName)
     }
 }

@@ -20,14 +20,11 @@ public struct MicroServiceCreate: Codable, Sendable, Equatable {
     public var cceInfo: MicroServiceInfoCCEBase?
 
     private enum CodingKeys: String, CodingKey {
-        case serviceType = "service_type"
-        case cseInfo = "cse_info"
-        case cceInfo = "cce_info"
+        case serviceType = "service_type", cseInfo = "cse_info", cceInfo = "cce_info"
     }
 
     public init(
-        serviceType: ServiceType? = nil,
-        cseInfo: MicroServiceInfoCSEBase? = nil,
+        serviceType: ServiceType? = nil, cseInfo: MicroServiceInfoCSEBase? = nil,
         cceInfo: MicroServiceInfoCCEBase? = nil
     ) {
         self.serviceType = serviceType

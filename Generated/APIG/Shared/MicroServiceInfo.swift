@@ -26,22 +26,13 @@ public struct MicroServiceInfo: Codable, Sendable, Equatable {
     public var createTime: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case instanceID = "instance_id"
-        case serviceType = "service_type"
-        case cseInfo = "cse_info"
-        case cceInfo = "cce_info"
-        case updateTime = "update_time"
-        case createTime = "create_time"
+        case id, instanceID = "instance_id", serviceType = "service_type", cseInfo = "cse_info"
+        case cceInfo = "cce_info", updateTime = "update_time", createTime = "create_time"
     }
 
     public init(
-        id: String? = nil,
-        instanceID: String? = nil,
-        serviceType: ServiceType? = nil,
-        cseInfo: MicroServiceInfoCSE? = nil,
-        cceInfo: MicroServiceInfoCCE? = nil,
-        updateTime: String? = nil,
+        id: String? = nil, instanceID: String? = nil, serviceType: ServiceType? = nil,
+        cseInfo: MicroServiceInfoCSE? = nil, cceInfo: MicroServiceInfoCCE? = nil, updateTime: String? = nil,
         createTime: String? = nil
     ) {
         self.id = id

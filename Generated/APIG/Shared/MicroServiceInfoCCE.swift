@@ -36,22 +36,13 @@ public struct MicroServiceInfoCCE: Codable, Sendable, Equatable {
     public var clusterName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case clusterID = "cluster_id"
-        case namespace
-        case workloadType = "workload_type"
-        case appName = "app_name"
-        case labelKey = "label_key"
-        case labelValue = "label_value"
-        case clusterName = "cluster_name"
+        case clusterID = "cluster_id", namespace, workloadType = "workload_type", appName = "app_name"
+        case labelKey = "label_key", labelValue = "label_value", clusterName = "cluster_name"
     }
 
     public init(
-        clusterID: String? = nil,
-        namespace: String? = nil,
-        workloadType: WorkloadType? = nil,
-        appName: String? = nil,
-        labelKey: String? = nil,
-        labelValue: String? = nil,
+        clusterID: String? = nil, namespace: String? = nil, workloadType: WorkloadType? = nil,
+        appName: String? = nil, labelKey: String? = nil, labelValue: String? = nil,
         clusterName: String? = nil
     ) {
         self.clusterID = clusterID

@@ -35,21 +35,13 @@ public struct MicroServiceInfoCCEBase: Codable, Sendable, Equatable {
     public var labelValue: String?
 
     private enum CodingKeys: String, CodingKey {
-        case clusterID = "cluster_id"
-        case namespace
-        case workloadType = "workload_type"
-        case appName = "app_name"
-        case labelKey = "label_key"
-        case labelValue = "label_value"
+        case clusterID = "cluster_id", namespace, workloadType = "workload_type", appName = "app_name"
+        case labelKey = "label_key", labelValue = "label_value"
     }
 
     public init(
-        clusterID: String,
-        namespace: String,
-        workloadType: WorkloadType,
-        appName: String? = nil,
-        labelKey: String? = nil,
-        labelValue: String? = nil
+        clusterID: String, namespace: String, workloadType: WorkloadType, appName: String? = nil,
+        labelKey: String? = nil, labelValue: String? = nil
     ) {
         self.clusterID = clusterID
         self.namespace = namespace

@@ -25,22 +25,14 @@ public struct MicroServiceInfoCSE: Codable, Sendable, Equatable {
     public var version: String?
 
     private enum CodingKeys: String, CodingKey {
-        case engineID = "engine_id"
-        case serviceID = "service_id"
-        case engineName = "engine_name"
-        case serviceName = "service_name"
-        case registerAddress = "register_address"
-        case cseAppID = "cse_app_id"
+        case engineID = "engine_id", serviceID = "service_id", engineName = "engine_name"
+        case serviceName = "service_name", registerAddress = "register_address", cseAppID = "cse_app_id"
         case version
     }
 
     public init(
-        engineID: String? = nil,
-        serviceID: String? = nil,
-        engineName: String? = nil,
-        serviceName: String? = nil,
-        registerAddress: String? = nil,
-        cseAppID: String? = nil,
+        engineID: String? = nil, serviceID: String? = nil, engineName: String? = nil,
+        serviceName: String? = nil, registerAddress: String? = nil, cseAppID: String? = nil,
         version: String? = nil
     ) {
         self.engineID = engineID

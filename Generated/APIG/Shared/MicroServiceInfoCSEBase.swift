@@ -13,8 +13,7 @@ public struct MicroServiceInfoCSEBase: Codable, Sendable, Equatable {
     public var serviceID: String
 
     private enum CodingKeys: String, CodingKey {
-        case engineID = "engine_id"
-        case serviceID = "service_id"
+        case engineID = "engine_id", serviceID = "service_id"
     }
 
     public init(engineID: String, serviceID: String) {

@@ -20,8 +20,7 @@ public struct MicroserviceLabel: Codable, Sendable, Equatable {
     public var labelValue: String?
 
     private enum CodingKeys: String, CodingKey {
-        case labelName = "label_name"
-        case labelValue = "label_value"
+        case labelName = "label_name", labelValue = "label_value"
     }
 
     public init(labelName: String? = nil, labelValue: String? = nil) {

@@ -43,29 +43,15 @@ public struct PluginAPIAttachInfo: Codable, Sendable, Equatable {
     public var attachedTime: String?
 
     private enum CodingKeys: String, CodingKey {
-        case pluginAttachID = "plugin_attach_id"
-        case pluginID = "plugin_id"
-        case pluginName = "plugin_name"
-        case pluginType = "plugin_type"
-        case pluginScope = "plugin_scope"
-        case envID = "env_id"
-        case envName = "env_name"
-        case apiID = "api_id"
-        case apiName = "api_name"
-        case attachedTime = "attached_time"
+        case pluginAttachID = "plugin_attach_id", pluginID = "plugin_id", pluginName = "plugin_name"
+        case pluginType = "plugin_type", pluginScope = "plugin_scope", envID = "env_id", envName = "env_name"
+        case apiID = "api_id", apiName = "api_name", attachedTime = "attached_time"
     }
 
     public init(
-        pluginAttachID: String? = nil,
-        pluginID: String? = nil,
-        pluginName: String? = nil,
-        pluginType: PluginType? = nil,
-        pluginScope: PluginScope? = nil,
-        envID: String? = nil,
-        envName: String? = nil,
-        apiID: String? = nil,
-        apiName: String? = nil,
-        attachedTime: String? = nil
+        pluginAttachID: String? = nil, pluginID: String? = nil, pluginName: String? = nil,
+        pluginType: PluginType? = nil, pluginScope: PluginScope? = nil, envID: String? = nil,
+        envName: String? = nil, apiID: String? = nil, apiName: String? = nil, attachedTime: String? = nil
     ) {
         self.pluginAttachID = pluginAttachID
         self.pluginID = pluginID

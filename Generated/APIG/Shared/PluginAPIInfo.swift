@@ -93,43 +93,19 @@ public struct PluginAPIInfo: Codable, Sendable, Equatable {
     public var attachedTime: String?
 
     private enum CodingKeys: String, CodingKey {
-        case apiID = "api_id"
-        case apiName = "api_name"
-        case type
-        case reqProtocol = "req_protocol"
-        case reqMethod = "req_method"
-        case reqURI = "req_uri"
-        case authType = "auth_type"
-        case matchMode = "match_mode"
-        case remark
-        case groupID = "group_id"
-        case groupName = "group_name"
-        case romaAppID = "roma_app_id"
-        case envID = "env_id"
-        case envName = "env_name"
-        case publishID = "publish_id"
-        case pluginAttachID = "plugin_attach_id"
-        case attachedTime = "attached_time"
+        case apiID = "api_id", apiName = "api_name", type, reqProtocol = "req_protocol"
+        case reqMethod = "req_method", reqURI = "req_uri", authType = "auth_type", matchMode = "match_mode"
+        case remark, groupID = "group_id", groupName = "group_name", romaAppID = "roma_app_id"
+        case envID = "env_id", envName = "env_name", publishID = "publish_id"
+        case pluginAttachID = "plugin_attach_id", attachedTime = "attached_time"
     }
 
     public init(
-        apiID: String? = nil,
-        apiName: String? = nil,
-        type: Int? = nil,
-        reqProtocol: ReqProtocolValue? = nil,
-        reqMethod: ReqMethod? = nil,
-        reqURI: String? = nil,
-        authType: AuthType? = nil,
-        matchMode: MatchMode? = nil,
-        remark: String? = nil,
-        groupID: String? = nil,
-        groupName: String? = nil,
-        romaAppID: String? = nil,
-        envID: String? = nil,
-        envName: String? = nil,
-        publishID: String? = nil,
-        pluginAttachID: String? = nil,
-        attachedTime: String? = nil
+        apiID: String? = nil, apiName: String? = nil, type: Int? = nil, reqProtocol: ReqProtocolValue? = nil,
+        reqMethod: ReqMethod? = nil, reqURI: String? = nil, authType: AuthType? = nil,
+        matchMode: MatchMode? = nil, remark: String? = nil, groupID: String? = nil, groupName: String? = nil,
+        romaAppID: String? = nil, envID: String? = nil, envName: String? = nil, publishID: String? = nil,
+        pluginAttachID: String? = nil, attachedTime: String? = nil
     ) {
         self.apiID = apiID
         self.apiName = apiName
@@ -148,26 +124,5 @@ public struct PluginAPIInfo: Codable, Sendable, Equatable {
         self.publishID = publishID
         self.pluginAttachID = pluginAttachID
         self.attachedTime = attachedTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.apiID = try container.decodeIfPresent(String.self, forKey: .apiID)
-        self.apiName = try container.decodeIfPresent(String.self, forKey: .apiName)
-        self.type = try container.decodeLenientIfPresent(Int.self, forKey: .type)
-        self.reqProtocol = try container.decodeIfPresent(ReqProtocolValue.self, forKey: .reqProtocol)
-        self.reqMethod = try container.decodeIfPresent(ReqMethod.self, forKey: .reqMethod)
-        self.reqURI = try container.decodeIfPresent(String.self, forKey: .reqURI)
-        self.authType = try container.decodeIfPresent(AuthType.self, forKey: .authType)
-        self.matchMode = try container.decodeIfPresent(MatchMode.self, forKey: .matchMode)
-        self.remark = try container.decodeIfPresent(String.self, forKey: .remark)
-        self.groupID = try container.decodeIfPresent(String.self, forKey: .groupID)
-        self.groupName = try container.decodeIfPresent(String.self, forKey: .groupName)
-        self.romaAppID = try container.decodeIfPresent(String.self, forKey: .romaAppID)
-        self.envID = try container.decodeIfPresent(String.self, forKey: .envID)
-        self.envName = try container.decodeIfPresent(String.self, forKey: .envName)
-        self.publishID = try container.decodeIfPresent(String.self, forKey: .publishID)
-        self.pluginAttachID = try container.decodeIfPresent(String.self, forKey: .pluginAttachID)
-        self.attachedTime = try container.decodeIfPresent(String.self, forKey: .attachedTime)
     }
 }

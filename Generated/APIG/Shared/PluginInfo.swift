@@ -47,25 +47,15 @@ public struct PluginInfo: Codable, Sendable, Equatable {
     public var updateTime: String?
 
     private enum CodingKeys: String, CodingKey {
-        case pluginID = "plugin_id"
-        case pluginName = "plugin_name"
-        case pluginType = "plugin_type"
-        case pluginScope = "plugin_scope"
-        case pluginContent = "plugin_content"
-        case remark
-        case createTime = "create_time"
-        case updateTime = "update_time"
+        case pluginID = "plugin_id", pluginName = "plugin_name", pluginType = "plugin_type"
+        case pluginScope = "plugin_scope", pluginContent = "plugin_content", remark
+        case createTime = "create_time", updateTime = "update_time"
     }
 
     public init(
-        pluginID: String? = nil,
-        pluginName: String? = nil,
-        pluginType: PluginType? = nil,
-        pluginScope: PluginScope? = nil,
-        pluginContent: String? = nil,
-        remark: String? = nil,
-        createTime: String? = nil,
-        updateTime: String? = nil
+        pluginID: String? = nil, pluginName: String? = nil, pluginType: PluginType? = nil,
+        pluginScope: PluginScope? = nil, pluginContent: String? = nil, remark: String? = nil,
+        createTime: String? = nil, updateTime: String? = nil
     ) {
         self.pluginID = pluginID
         self.pluginName = pluginName

@@ -21,23 +21,13 @@ public struct PublishResp: Codable, Sendable, Equatable {
     public var versionID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case publishID = "publish_id"
-        case apiID = "api_id"
-        case apiName = "api_name"
-        case envID = "env_id"
-        case remark
-        case publishTime = "publish_time"
-        case versionID = "version_id"
+        case publishID = "publish_id", apiID = "api_id", apiName = "api_name", envID = "env_id", remark
+        case publishTime = "publish_time", versionID = "version_id"
     }
 
     public init(
-        publishID: String? = nil,
-        apiID: String? = nil,
-        apiName: String? = nil,
-        envID: String? = nil,
-        remark: String? = nil,
-        publishTime: String? = nil,
-        versionID: String? = nil
+        publishID: String? = nil, apiID: String? = nil, apiName: String? = nil, envID: String? = nil,
+        remark: String? = nil, publishTime: String? = nil, versionID: String? = nil
     ) {
         self.publishID = publishID
         self.apiID = apiID

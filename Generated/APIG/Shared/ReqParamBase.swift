@@ -77,41 +77,17 @@ public struct ReqParamBase: Codable, Sendable, Equatable {
     public var passThrough: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case type
-        case location
-        case defaultValue = "default_value"
-        case sampleValue = "sample_value"
-        case required
-        case validEnable = "valid_enable"
-        case remark
-        case enumerations
-        case minNum = "min_num"
-        case maxNum = "max_num"
-        case minSize = "min_size"
-        case maxSize = "max_size"
-        case regular
-        case jsonSchema = "json_schema"
+        case name, type, location, defaultValue = "default_value", sampleValue = "sample_value", required
+        case validEnable = "valid_enable", remark, enumerations, minNum = "min_num", maxNum = "max_num"
+        case minSize = "min_size", maxSize = "max_size", regular, jsonSchema = "json_schema"
         case passThrough = "pass_through"
     }
 
     public init(
-        name: String,
-        type: ReqParamType,
-        location: Location,
-        defaultValue: String? = nil,
-        sampleValue: String? = nil,
-        required: Int? = nil,
-        validEnable: Int? = nil,
-        remark: String? = nil,
-        enumerations: String? = nil,
-        minNum: Int? = nil,
-        maxNum: Int? = nil,
-        minSize: Int? = nil,
-        maxSize: Int? = nil,
-        regular: String? = nil,
-        jsonSchema: String? = nil,
-        passThrough: Int? = nil
+        name: String, type: ReqParamType, location: Location, defaultValue: String? = nil,
+        sampleValue: String? = nil, required: Int? = nil, validEnable: Int? = nil, remark: String? = nil,
+        enumerations: String? = nil, minNum: Int? = nil, maxNum: Int? = nil, minSize: Int? = nil,
+        maxSize: Int? = nil, regular: String? = nil, jsonSchema: String? = nil, passThrough: Int? = nil
     ) {
         self.name = name
         self.type = type
@@ -129,25 +105,5 @@ public struct ReqParamBase: Codable, Sendable, Equatable {
         self.regular = regular
         self.jsonSchema = jsonSchema
         self.passThrough = passThrough
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.type = try container.decode(ReqParamType.self, forKey: .type)
-        self.location = try container.decode(Location.self, forKey: .location)
-        self.defaultValue = try container.decodeIfPresent(String.self, forKey: .defaultValue)
-        self.sampleValue = try container.decodeIfPresent(String.self, forKey: .sampleValue)
-        self.required = try container.decodeLenientIfPresent(Int.self, forKey: .required)
-        self.validEnable = try container.decodeLenientIfPresent(Int.self, forKey: .validEnable)
-        self.remark = try container.decodeIfPresent(String.self, forKey: .remark)
-        self.enumerations = try container.decodeIfPresent(String.self, forKey: .enumerations)
-        self.minNum = try container.decodeLenientIfPresent(Int.self, forKey: .minNum)
-        self.maxNum = try container.decodeLenientIfPresent(Int.self, forKey: .maxNum)
-        self.minSize = try container.decodeLenientIfPresent(Int.self, forKey: .minSize)
-        self.maxSize = try container.decodeLenientIfPresent(Int.self, forKey: .maxSize)
-        self.regular = try container.decodeIfPresent(String.self, forKey: .regular)
-        self.jsonSchema = try container.decodeIfPresent(String.self, forKey: .jsonSchema)
-        self.passThrough = try container.decodeLenientIfPresent(Int.self, forKey: .passThrough)
     }
 }

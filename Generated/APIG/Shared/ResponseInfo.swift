@@ -13,22 +13,9 @@ public struct ResponseInfo: Codable, Sendable, Equatable {
     /// Array Length: 0 - 10
     public var headers: [TmsKeyValue]?
 
-    private enum CodingKeys: String, CodingKey {
-        case status
-        case body
-        case headers
-    }
-
     public init(status: Int? = nil, body: String? = nil, headers: [TmsKeyValue]? = nil) {
         self.status = status
         self.body = body
         self.headers = headers
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
-        self.body = try container.decodeIfPresent(String.self, forKey: .body)
-        self.headers = try container.decodeIfPresent([TmsKeyValue].self, forKey: .headers)
     }
 }

@@ -15,30 +15,12 @@ public struct ResponseInfoResp: Codable, Sendable, Equatable {
     /// Indicates whether the response is the default response.
     public var `default`: Bool?
 
-    private enum CodingKeys: String, CodingKey {
-        case status
-        case body
-        case headers
-        case `default`
-    }
-
     public init(
-        status: Int? = nil,
-        body: String? = nil,
-        headers: [TmsKeyValue]? = nil,
-        `default`: Bool? = nil
+        status: Int? = nil, body: String? = nil, headers: [TmsKeyValue]? = nil, `default`: Bool? = nil
     ) {
         self.status = status
         self.body = body
         self.headers = headers
         self.`default` = `default`
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
-        self.body = try container.decodeIfPresent(String.self, forKey: .body)
-        self.headers = try container.decodeIfPresent([TmsKeyValue].self, forKey: .headers)
-        self.`default` = try container.decodeLenientIfPresent(Bool.self, forKey: .`default`)
     }
 }

@@ -41,21 +41,12 @@ public struct ResponsesInfo: Codable, Sendable, Equatable {
     public var updateTime: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case responses
-        case id
-        case `default`
-        case createTime = "create_time"
-        case updateTime = "update_time"
+        case name, responses, id, `default`, createTime = "create_time", updateTime = "update_time"
     }
 
     public init(
-        name: String? = nil,
-        responses: [String: ResponseInfoResp]? = nil,
-        id: String? = nil,
-        `default`: Bool? = nil,
-        createTime: String? = nil,
-        updateTime: String? = nil
+        name: String? = nil, responses: [String: ResponseInfoResp]? = nil, id: String? = nil,
+        `default`: Bool? = nil, createTime: String? = nil, updateTime: String? = nil
     ) {
         self.name = name
         self.responses = responses
@@ -63,15 +54,5 @@ public struct ResponsesInfo: Codable, Sendable, Equatable {
         self.`default` = `default`
         self.createTime = createTime
         self.updateTime = updateTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.responses = try container.decodeIfPresent([String: ResponseInfoResp].self, forKey: .responses)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.`default` = try container.decodeLenientIfPresent(Bool.self, forKey: .`default`)
-        self.createTime = try container.decodeIfPresent(String.self, forKey: .createTime)
-        self.updateTime = try container.decodeIfPresent(String.self, forKey: .updateTime)
     }
 }

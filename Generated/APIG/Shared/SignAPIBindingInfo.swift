@@ -74,40 +74,18 @@ public struct SignAPIBindingInfo: Codable, Sendable, Equatable {
     public var signType: SignType?
 
     private enum CodingKeys: String, CodingKey {
-        case publishID = "publish_id"
-        case apiID = "api_id"
-        case groupName = "group_name"
-        case bindingTime = "binding_time"
-        case envID = "env_id"
-        case envName = "env_name"
-        case apiType = "api_type"
-        case apiName = "api_name"
-        case id
-        case apiRemark = "api_remark"
-        case signID = "sign_id"
-        case signName = "sign_name"
-        case reqMethod = "req_method"
-        case signKey = "sign_key"
-        case signSecret = "sign_secret"
+        case publishID = "publish_id", apiID = "api_id", groupName = "group_name"
+        case bindingTime = "binding_time", envID = "env_id", envName = "env_name", apiType = "api_type"
+        case apiName = "api_name", id, apiRemark = "api_remark", signID = "sign_id", signName = "sign_name"
+        case reqMethod = "req_method", signKey = "sign_key", signSecret = "sign_secret"
         case signType = "sign_type"
     }
 
     public init(
-        publishID: String? = nil,
-        apiID: String? = nil,
-        groupName: String? = nil,
-        bindingTime: String? = nil,
-        envID: String? = nil,
-        envName: String? = nil,
-        apiType: Int? = nil,
-        apiName: String? = nil,
-        id: String? = nil,
-        apiRemark: String? = nil,
-        signID: String? = nil,
-        signName: String? = nil,
-        reqMethod: ReqMethod? = nil,
-        signKey: String? = nil,
-        signSecret: String? = nil,
+        publishID: String? = nil, apiID: String? = nil, groupName: String? = nil, bindingTime: String? = nil,
+        envID: String? = nil, envName: String? = nil, apiType: Int? = nil, apiName: String? = nil,
+        id: String? = nil, apiRemark: String? = nil, signID: String? = nil, signName: String? = nil,
+        reqMethod: ReqMethod? = nil, signKey: String? = nil, signSecret: String? = nil,
         signType: SignType? = nil
     ) {
         self.publishID = publishID
@@ -126,25 +104,5 @@ public struct SignAPIBindingInfo: Codable, Sendable, Equatable {
         self.signKey = signKey
         self.signSecret = signSecret
         self.signType = signType
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.publishID = try container.decodeIfPresent(String.self, forKey: .publishID)
-        self.apiID = try container.decodeIfPresent(String.self, forKey: .apiID)
-        self.groupName = try container.decodeIfPresent(String.self, forKey: .groupName)
-        self.bindingTime = try container.decodeIfPresent(String.self, forKey: .bindingTime)
-        self.envID = try container.decodeIfPresent(String.self, forKey: .envID)
-        self.envName = try container.decodeIfPresent(String.self, forKey: .envName)
-        self.apiType = try container.decodeLenientIfPresent(Int.self, forKey: .apiType)
-        self.apiName = try container.decodeIfPresent(String.self, forKey: .apiName)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.apiRemark = try container.decodeIfPresent(String.self, forKey: .apiRemark)
-        self.signID = try container.decodeIfPresent(String.self, forKey: .signID)
-        self.signName = try container.decodeIfPresent(String.self, forKey: .signName)
-        self.reqMethod = try container.decodeIfPresent(ReqMethod.self, forKey: .reqMethod)
-        self.signKey = try container.decodeIfPresent(String.self, forKey: .signKey)
-        self.signSecret = try container.decodeIfPresent(String.self, forKey: .signSecret)
-        self.signType = try container.decodeIfPresent(SignType.self, forKey: .signType)
     }
 }

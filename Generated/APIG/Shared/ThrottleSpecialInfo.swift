@@ -25,26 +25,14 @@ public struct ThrottleSpecialInfo: Codable, Sendable, Equatable {
     public var throttleID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case callLimits = "call_limits"
-        case applyTime = "apply_time"
-        case appName = "app_name"
-        case appID = "app_id"
-        case objectID = "object_id"
-        case objectType = "object_type"
-        case objectName = "object_name"
+        case id, callLimits = "call_limits", applyTime = "apply_time", appName = "app_name", appID = "app_id"
+        case objectID = "object_id", objectType = "object_type", objectName = "object_name"
         case throttleID = "throttle_id"
     }
 
     public init(
-        id: String? = nil,
-        callLimits: Int? = nil,
-        applyTime: String? = nil,
-        appName: String? = nil,
-        appID: String? = nil,
-        objectID: String? = nil,
-        objectType: String? = nil,
-        objectName: String? = nil,
+        id: String? = nil, callLimits: Int? = nil, applyTime: String? = nil, appName: String? = nil,
+        appID: String? = nil, objectID: String? = nil, objectType: String? = nil, objectName: String? = nil,
         throttleID: String? = nil
     ) {
         self.id = id
@@ -56,18 +44,5 @@ public struct ThrottleSpecialInfo: Codable, Sendable, Equatable {
         self.objectType = objectType
         self.objectName = objectName
         self.throttleID = throttleID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.callLimits = try container.decodeLenientIfPresent(Int.self, forKey: .callLimits)
-        self.applyTime = try container.decodeIfPresent(String.self, forKey: .applyTime)
-        self.appName = try container.decodeIfPresent(String.self, forKey: .appName)
-        self.appID = try container.decodeIfPresent(String.self, forKey: .appID)
-        self.objectID = try container.decodeIfPresent(String.self, forKey: .objectID)
-        self.objectType = try container.decodeIfPresent(String.self, forKey: .objectType)
-        self.objectName = try container.decodeIfPresent(String.self, forKey: .objectName)
-        self.throttleID = try container.decodeIfPresent(String.self, forKey: .throttleID)
     }
 }

@@ -73,37 +73,18 @@ public struct ThrottlesInfo: Codable, Sendable, Equatable {
     public var createTime: String?
 
     private enum CodingKeys: String, CodingKey {
-        case appCallLimits = "app_call_limits"
-        case name
-        case timeUnit = "time_unit"
-        case remark
-        case apiCallLimits = "api_call_limits"
-        case type
-        case enableAdaptiveControl = "enable_adaptive_control"
-        case userCallLimits = "user_call_limits"
-        case timeInterval = "time_interval"
-        case ipCallLimits = "ip_call_limits"
-        case id
-        case bindNum = "bind_num"
-        case isIncluSpecialThrottle = "is_inclu_special_throttle"
-        case createTime = "create_time"
+        case appCallLimits = "app_call_limits", name, timeUnit = "time_unit", remark
+        case apiCallLimits = "api_call_limits", type, enableAdaptiveControl = "enable_adaptive_control"
+        case userCallLimits = "user_call_limits", timeInterval = "time_interval"
+        case ipCallLimits = "ip_call_limits", id, bindNum = "bind_num"
+        case isIncluSpecialThrottle = "is_inclu_special_throttle", createTime = "create_time"
     }
 
     public init(
-        appCallLimits: Int? = nil,
-        name: String? = nil,
-        timeUnit: TimeUnit? = nil,
-        remark: String? = nil,
-        apiCallLimits: Int? = nil,
-        type: Int? = nil,
-        enableAdaptiveControl: String? = nil,
-        userCallLimits: Int? = nil,
-        timeInterval: Int? = nil,
-        ipCallLimits: Int? = nil,
-        id: String? = nil,
-        bindNum: Int? = nil,
-        isIncluSpecialThrottle: Int? = nil,
-        createTime: String? = nil
+        appCallLimits: Int? = nil, name: String? = nil, timeUnit: TimeUnit? = nil, remark: String? = nil,
+        apiCallLimits: Int? = nil, type: Int? = nil, enableAdaptiveControl: String? = nil,
+        userCallLimits: Int? = nil, timeInterval: Int? = nil, ipCallLimits: Int? = nil, id: String? = nil,
+        bindNum: Int? = nil, isIncluSpecialThrottle: Int? = nil, createTime: String? = nil
     ) {
         self.appCallLimits = appCallLimits
         self.name = name
@@ -119,23 +100,5 @@ public struct ThrottlesInfo: Codable, Sendable, Equatable {
         self.bindNum = bindNum
         self.isIncluSpecialThrottle = isIncluSpecialThrottle
         self.createTime = createTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.appCallLimits = try container.decodeLenientIfPresent(Int.self, forKey: .appCallLimits)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.timeUnit = try container.decodeIfPresent(TimeUnit.self, forKey: .timeUnit)
-        self.remark = try container.decodeIfPresent(String.self, forKey: .remark)
-        self.apiCallLimits = try container.decodeLenientIfPresent(Int.self, forKey: .apiCallLimits)
-        self.type = try container.decodeLenientIfPresent(Int.self, forKey: .type)
-        self.enableAdaptiveControl = try container.decodeIfPresent(String.self, forKey: .enableAdaptiveControl)
-        self.userCallLimits = try container.decodeLenientIfPresent(Int.self, forKey: .userCallLimits)
-        self.timeInterval = try container.decodeLenientIfPresent(Int.self, forKey: .timeInterval)
-        self.ipCallLimits = try container.decodeLenientIfPresent(Int.self, forKey: .ipCallLimits)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.bindNum = try container.decodeLenientIfPresent(Int.self, forKey: .bindNum)
-        self.isIncluSpecialThrottle = try container.decodeLenientIfPresent(Int.self, forKey: .isIncluSpecialThrottle)
-        self.createTime = try container.decodeIfPresent(String.self, forKey: .createTime)
     }
 }

@@ -41,25 +41,16 @@ public struct URLDomain: Codable, Sendable, Equatable {
     public var isHasTrustedRootCa: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case domain
-        case cnameStatus = "cname_status"
-        case sslID = "ssl_id"
-        case sslName = "ssl_name"
+        case id, domain, cnameStatus = "cname_status", sslID = "ssl_id", sslName = "ssl_name"
         case minSSLVersion = "min_ssl_version"
         case verifiedClientCertificateEnabled = "verified_client_certificate_enabled"
         case isHasTrustedRootCa = "is_has_trusted_root_ca"
     }
 
     public init(
-        id: String? = nil,
-        domain: String? = nil,
-        cnameStatus: Int? = nil,
-        sslID: String? = nil,
-        sslName: String? = nil,
-        minSSLVersion: MinSSLVersion? = nil,
-        verifiedClientCertificateEnabled: Bool? = nil,
-        isHasTrustedRootCa: Bool? = nil
+        id: String? = nil, domain: String? = nil, cnameStatus: Int? = nil, sslID: String? = nil,
+        sslName: String? = nil, minSSLVersion: MinSSLVersion? = nil,
+        verifiedClientCertificateEnabled: Bool? = nil, isHasTrustedRootCa: Bool? = nil
     ) {
         self.id = id
         self.domain = domain
@@ -69,17 +60,5 @@ public struct URLDomain: Codable, Sendable, Equatable {
         self.minSSLVersion = minSSLVersion
         self.verifiedClientCertificateEnabled = verifiedClientCertificateEnabled
         self.isHasTrustedRootCa = isHasTrustedRootCa
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.domain = try container.decodeIfPresent(String.self, forKey: .domain)
-        self.cnameStatus = try container.decodeLenientIfPresent(Int.self, forKey: .cnameStatus)
-        self.sslID = try container.decodeIfPresent(String.self, forKey: .sslID)
-        self.sslName = try container.decodeIfPresent(String.self, forKey: .sslName)
-        self.minSSLVersion = try container.decodeIfPresent(MinSSLVersion.self, forKey: .minSSLVersion)
-        self.verifiedClientCertificateEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .verifiedClientCertificateEnabled)
-        self.isHasTrustedRootCa = try container.decodeLenientIfPresent(Bool.self, forKey: .isHasTrustedRootCa)
     }
 }

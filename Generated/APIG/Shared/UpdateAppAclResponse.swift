@@ -16,9 +16,7 @@ public struct UpdateAppAclResponse: Codable, Sendable, Equatable {
     public var appAclValues: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case appID = "app_id"
-        case appAclType = "app_acl_type"
-        case appAclValues = "app_acl_values"
+        case appID = "app_id", appAclType = "app_acl_type", appAclValues = "app_acl_values"
     }
 
     public init(appID: String? = nil, appAclType: String? = nil, appAclValues: [String]? = nil) {

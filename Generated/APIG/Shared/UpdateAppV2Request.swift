@@ -18,10 +18,7 @@ public struct UpdateAppV2Request: Codable, Sendable, Equatable {
     public var appSecret: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case remark
-        case appKey = "app_key"
-        case appSecret = "app_secret"
+        case name, remark, appKey = "app_key", appSecret = "app_secret"
     }
 
     public init(name: String, remark: String? = nil, appKey: String? = nil, appSecret: String? = nil) {

@@ -49,31 +49,15 @@ public struct UpdateAppV2Response: Codable, Sendable, Equatable {
     public var romaAppType: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case remark
-        case creator
-        case updateTime = "update_time"
-        case appKey = "app_key"
-        case appSecret = "app_secret"
-        case registerTime = "register_time"
-        case status
-        case appType = "app_type"
+        case id, name, remark, creator, updateTime = "update_time", appKey = "app_key"
+        case appSecret = "app_secret", registerTime = "register_time", status, appType = "app_type"
         case romaAppType = "roma_app_type"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        remark: String? = nil,
-        creator: Creator? = nil,
-        updateTime: String? = nil,
-        appKey: String? = nil,
-        appSecret: String? = nil,
-        registerTime: String? = nil,
-        status: Int? = nil,
-        appType: AppType? = nil,
-        romaAppType: String? = nil
+        id: String? = nil, name: String? = nil, remark: String? = nil, creator: Creator? = nil,
+        updateTime: String? = nil, appKey: String? = nil, appSecret: String? = nil,
+        registerTime: String? = nil, status: Int? = nil, appType: AppType? = nil, romaAppType: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -86,20 +70,5 @@ public struct UpdateAppV2Response: Codable, Sendable, Equatable {
         self.status = status
         self.appType = appType
         self.romaAppType = romaAppType
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.remark = try container.decodeIfPresent(String.self, forKey: .remark)
-        self.creator = try container.decodeIfPresent(Creator.self, forKey: .creator)
-        self.updateTime = try container.decodeIfPresent(String.self, forKey: .updateTime)
-        self.appKey = try container.decodeIfPresent(String.self, forKey: .appKey)
-        self.appSecret = try container.decodeIfPresent(String.self, forKey: .appSecret)
-        self.registerTime = try container.decodeIfPresent(String.self, forKey: .registerTime)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
-        self.appType = try container.decodeIfPresent(AppType.self, forKey: .appType)
-        self.romaAppType = try container.decodeIfPresent(String.self, forKey: .romaAppType)
     }
 }

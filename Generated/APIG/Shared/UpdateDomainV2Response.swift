@@ -38,21 +38,14 @@ public struct UpdateDomainV2Response: Codable, Sendable, Equatable {
     public var verifiedClientCertificateEnabled: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case urlDomain = "url_domain"
-        case id
-        case status
-        case minSSLVersion = "min_ssl_version"
+        case urlDomain = "url_domain", id, status, minSSLVersion = "min_ssl_version"
         case isHTTPRedirectToHTTPS = "is_http_redirect_to_https"
         case verifiedClientCertificateEnabled = "verified_client_certificate_enabled"
     }
 
     public init(
-        urlDomain: String? = nil,
-        id: String? = nil,
-        status: Int? = nil,
-        minSSLVersion: String? = nil,
-        isHTTPRedirectToHTTPS: Bool? = nil,
-        verifiedClientCertificateEnabled: Bool? = nil
+        urlDomain: String? = nil, id: String? = nil, status: Int? = nil, minSSLVersion: String? = nil,
+        isHTTPRedirectToHTTPS: Bool? = nil, verifiedClientCertificateEnabled: Bool? = nil
     ) {
         self.urlDomain = urlDomain
         self.id = id
@@ -60,15 +53,5 @@ public struct UpdateDomainV2Response: Codable, Sendable, Equatable {
         self.minSSLVersion = minSSLVersion
         self.isHTTPRedirectToHTTPS = isHTTPRedirectToHTTPS
         self.verifiedClientCertificateEnabled = verifiedClientCertificateEnabled
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.urlDomain = try container.decodeIfPresent(String.self, forKey: .urlDomain)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
-        self.minSSLVersion = try container.decodeIfPresent(String.self, forKey: .minSSLVersion)
-        self.isHTTPRedirectToHTTPS = try container.decodeLenientIfPresent(Bool.self, forKey: .isHTTPRedirectToHTTPS)
-        self.verifiedClientCertificateEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .verifiedClientCertificateEnabled)
     }
 }

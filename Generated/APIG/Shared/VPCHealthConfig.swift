@@ -67,31 +67,15 @@ public struct VPCHealthConfig: Codable, Sendable, Equatable {
     public var timeout: Int
 
     private enum CodingKeys: String, CodingKey {
-        case `protocol`
-        case path
-        case method
-        case port
-        case thresholdNormal = "threshold_normal"
-        case thresholdAbnormal = "threshold_abnormal"
-        case timeInterval = "time_interval"
-        case httpCode = "http_code"
-        case enableClientSSL = "enable_client_ssl"
-        case status
-        case timeout
+        case `protocol`, path, method, port, thresholdNormal = "threshold_normal"
+        case thresholdAbnormal = "threshold_abnormal", timeInterval = "time_interval", httpCode = "http_code"
+        case enableClientSSL = "enable_client_ssl", status, timeout
     }
 
     public init(
-        `protocol`: ProtocolValue,
-        path: String? = nil,
-        method: Method? = nil,
-        port: Int? = nil,
-        thresholdNormal: Int,
-        thresholdAbnormal: Int,
-        timeInterval: Int,
-        httpCode: String? = nil,
-        enableClientSSL: Bool? = nil,
-        status: Int? = nil,
-        timeout: Int
+        `protocol`: ProtocolValue, path: String? = nil, method: Method? = nil, port: Int? = nil,
+        thresholdNormal: Int, thresholdAbnormal: Int, timeInterval: Int, httpCode: String? = nil,
+        enableClientSSL: Bool? = nil, status: Int? = nil, timeout: Int
     ) {
         self.`protocol` = `protocol`
         self.path = path
@@ -104,20 +88,5 @@ public struct VPCHealthConfig: Codable, Sendable, Equatable {
         self.enableClientSSL = enableClientSSL
         self.status = status
         self.timeout = timeout
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.`protocol` = try container.decode(ProtocolValue.self, forKey: .`protocol`)
-        self.path = try container.decodeIfPresent(String.self, forKey: .path)
-        self.method = try container.decodeIfPresent(Method.self, forKey: .method)
-        self.port = try container.decodeLenientIfPresent(Int.self, forKey: .port)
-        self.thresholdNormal = try container.decodeLenient(Int.self, forKey: .thresholdNormal)
-        self.thresholdAbnormal = try container.decodeLenient(Int.self, forKey: .thresholdAbnormal)
-        self.timeInterval = try container.decodeLenient(Int.self, forKey: .timeInterval)
-        self.httpCode = try container.decodeIfPresent(String.self, forKey: .httpCode)
-        self.enableClientSSL = try container.decodeLenientIfPresent(Bool.self, forKey: .enableClientSSL)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
-        self.timeout = try container.decodeLenient(Int.self, forKey: .timeout)
     }
 }

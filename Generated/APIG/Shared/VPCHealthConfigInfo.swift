@@ -73,37 +73,17 @@ public struct VPCHealthConfigInfo: Codable, Sendable, Equatable {
     public var createTime: String?
 
     private enum CodingKeys: String, CodingKey {
-        case `protocol`
-        case path
-        case method
-        case port
-        case thresholdNormal = "threshold_normal"
-        case thresholdAbnormal = "threshold_abnormal"
-        case timeInterval = "time_interval"
-        case httpCode = "http_code"
-        case enableClientSSL = "enable_client_ssl"
-        case status
-        case timeout
-        case vpcChannelID = "vpc_channel_id"
-        case id
+        case `protocol`, path, method, port, thresholdNormal = "threshold_normal"
+        case thresholdAbnormal = "threshold_abnormal", timeInterval = "time_interval", httpCode = "http_code"
+        case enableClientSSL = "enable_client_ssl", status, timeout, vpcChannelID = "vpc_channel_id", id
         case createTime = "create_time"
     }
 
     public init(
-        `protocol`: ProtocolValue? = nil,
-        path: String? = nil,
-        method: Method? = nil,
-        port: Int? = nil,
-        thresholdNormal: Int? = nil,
-        thresholdAbnormal: Int? = nil,
-        timeInterval: Int? = nil,
-        httpCode: String? = nil,
-        enableClientSSL: Bool? = nil,
-        status: Int? = nil,
-        timeout: Int? = nil,
-        vpcChannelID: String? = nil,
-        id: String? = nil,
-        createTime: String? = nil
+        `protocol`: ProtocolValue? = nil, path: String? = nil, method: Method? = nil, port: Int? = nil,
+        thresholdNormal: Int? = nil, thresholdAbnormal: Int? = nil, timeInterval: Int? = nil,
+        httpCode: String? = nil, enableClientSSL: Bool? = nil, status: Int? = nil, timeout: Int? = nil,
+        vpcChannelID: String? = nil, id: String? = nil, createTime: String? = nil
     ) {
         self.`protocol` = `protocol`
         self.path = path
@@ -119,23 +99,5 @@ public struct VPCHealthConfigInfo: Codable, Sendable, Equatable {
         self.vpcChannelID = vpcChannelID
         self.id = id
         self.createTime = createTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.`protocol` = try container.decodeIfPresent(ProtocolValue.self, forKey: .`protocol`)
-        self.path = try container.decodeIfPresent(String.self, forKey: .path)
-        self.method = try container.decodeIfPresent(Method.self, forKey: .method)
-        self.port = try container.decodeLenientIfPresent(Int.self, forKey: .port)
-        self.thresholdNormal = try container.decodeLenientIfPresent(Int.self, forKey: .thresholdNormal)
-        self.thresholdAbnormal = try container.decodeLenientIfPresent(Int.self, forKey: .thresholdAbnormal)
-        self.timeInterval = try container.decodeLenientIfPresent(Int.self, forKey: .timeInterval)
-        self.httpCode = try container.decodeIfPresent(String.self, forKey: .httpCode)
-        self.enableClientSSL = try container.decodeLenientIfPresent(Bool.self, forKey: .enableClientSSL)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
-        self.timeout = try container.decodeLenientIfPresent(Int.self, forKey: .timeout)
-        self.vpcChannelID = try container.decodeIfPresent(String.self, forKey: .vpcChannelID)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.createTime = try container.decodeIfPresent(String.self, forKey: .createTime)
     }
 }

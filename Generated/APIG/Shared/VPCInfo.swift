@@ -20,21 +20,14 @@ public struct VPCInfo: Codable, Sendable, Equatable {
     public var vpcChannelPort: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case ecsID = "ecs_id"
-        case ecsName = "ecs_name"
-        case cascadeFlag = "cascade_flag"
-        case vpcChannelProxyHost = "vpc_channel_proxy_host"
-        case vpcChannelID = "vpc_channel_id"
+        case ecsID = "ecs_id", ecsName = "ecs_name", cascadeFlag = "cascade_flag"
+        case vpcChannelProxyHost = "vpc_channel_proxy_host", vpcChannelID = "vpc_channel_id"
         case vpcChannelPort = "vpc_channel_port"
     }
 
     public init(
-        ecsID: String? = nil,
-        ecsName: String? = nil,
-        cascadeFlag: Bool? = nil,
-        vpcChannelProxyHost: String? = nil,
-        vpcChannelID: String? = nil,
-        vpcChannelPort: Int? = nil
+        ecsID: String? = nil, ecsName: String? = nil, cascadeFlag: Bool? = nil,
+        vpcChannelProxyHost: String? = nil, vpcChannelID: String? = nil, vpcChannelPort: Int? = nil
     ) {
         self.ecsID = ecsID
         self.ecsName = ecsName
@@ -42,15 +35,5 @@ public struct VPCInfo: Codable, Sendable, Equatable {
         self.vpcChannelProxyHost = vpcChannelProxyHost
         self.vpcChannelID = vpcChannelID
         self.vpcChannelPort = vpcChannelPort
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.ecsID = try container.decodeIfPresent(String.self, forKey: .ecsID)
-        self.ecsName = try container.decodeIfPresent(String.self, forKey: .ecsName)
-        self.cascadeFlag = try container.decodeLenientIfPresent(Bool.self, forKey: .cascadeFlag)
-        self.vpcChannelProxyHost = try container.decodeIfPresent(String.self, forKey: .vpcChannelProxyHost)
-        self.vpcChannelID = try container.decodeIfPresent(String.self, forKey: .vpcChannelID)
-        self.vpcChannelPort = try container.decodeLenientIfPresent(Int.self, forKey: .vpcChannelPort)
     }
 }

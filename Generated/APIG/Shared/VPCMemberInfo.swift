@@ -57,33 +57,15 @@ public struct VPCMemberInfo: Codable, Sendable, Equatable {
     public var memberGroupID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case host
-        case weight
-        case isBackup = "is_backup"
-        case memberGroupName = "member_group_name"
-        case status
-        case port
-        case ecsID = "ecs_id"
-        case ecsName = "ecs_name"
-        case id
-        case vpcChannelID = "vpc_channel_id"
-        case createTime = "create_time"
-        case memberGroupID = "member_group_id"
+        case host, weight, isBackup = "is_backup", memberGroupName = "member_group_name", status, port
+        case ecsID = "ecs_id", ecsName = "ecs_name", id, vpcChannelID = "vpc_channel_id"
+        case createTime = "create_time", memberGroupID = "member_group_id"
     }
 
     public init(
-        host: String? = nil,
-        weight: Int? = nil,
-        isBackup: Bool? = nil,
-        memberGroupName: String? = nil,
-        status: Int? = nil,
-        port: Int? = nil,
-        ecsID: String? = nil,
-        ecsName: String? = nil,
-        id: String? = nil,
-        vpcChannelID: String? = nil,
-        createTime: String? = nil,
-        memberGroupID: String? = nil
+        host: String? = nil, weight: Int? = nil, isBackup: Bool? = nil, memberGroupName: String? = nil,
+        status: Int? = nil, port: Int? = nil, ecsID: String? = nil, ecsName: String? = nil, id: String? = nil,
+        vpcChannelID: String? = nil, createTime: String? = nil, memberGroupID: String? = nil
     ) {
         self.host = host
         self.weight = weight
@@ -97,21 +79,5 @@ public struct VPCMemberInfo: Codable, Sendable, Equatable {
         self.vpcChannelID = vpcChannelID
         self.createTime = createTime
         self.memberGroupID = memberGroupID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.host = try container.decodeIfPresent(String.self, forKey: .host)
-        self.weight = try container.decodeLenientIfPresent(Int.self, forKey: .weight)
-        self.isBackup = try container.decodeLenientIfPresent(Bool.self, forKey: .isBackup)
-        self.memberGroupName = try container.decodeIfPresent(String.self, forKey: .memberGroupName)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
-        self.port = try container.decodeLenientIfPresent(Int.self, forKey: .port)
-        self.ecsID = try container.decodeIfPresent(String.self, forKey: .ecsID)
-        self.ecsName = try container.decodeIfPresent(String.self, forKey: .ecsName)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.vpcChannelID = try container.decodeIfPresent(String.self, forKey: .vpcChannelID)
-        self.createTime = try container.decodeIfPresent(String.self, forKey: .createTime)
-        self.memberGroupID = try container.decodeIfPresent(String.self, forKey: .memberGroupID)
     }
 }

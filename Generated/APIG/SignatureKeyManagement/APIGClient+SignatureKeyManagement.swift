@@ -21,11 +21,9 @@ extension APIGClient {
         _ body: CreateSignatureKeyV2Request
     ) async throws -> CreateSignatureKeyV2Response {
         let request = OperationRequest(
-            operation: "CreateSignatureKeyV2",
-            method: .post,
+            operation: "CreateSignatureKeyV2", method: .post,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/signs",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: CreateSignatureKeyV2Response.self)
     }
@@ -42,8 +40,7 @@ extension APIGClient {
     ///   - signID: Signature key ID.
     public func deleteSignatureKeyV2(instanceID: String, signID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteSignatureKeyV2",
-            method: .delete,
+            operation: "DeleteSignatureKeyV2", method: .delete,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/signs/{sign_id}",
             pathParameters: ["instance_id": instanceID, "sign_id": signID]
         )
@@ -83,11 +80,9 @@ extension APIGClient {
         query.append("name", name)
         query.append("precise_search", preciseSearch)
         let request = OperationRequest(
-            operation: "ListSignatureKeysV2",
-            method: .get,
+            operation: "ListSignatureKeysV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/signs",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListSignatureKeysV2Response.self)
     }
@@ -143,11 +138,9 @@ extension APIGClient {
         _ body: UpdateSignatureKeyV2Request
     ) async throws -> UpdateSignatureKeyV2Response {
         let request = OperationRequest(
-            operation: "UpdateSignatureKeyV2",
-            method: .put,
+            operation: "UpdateSignatureKeyV2", method: .put,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/signs/{sign_id}",
-            pathParameters: ["instance_id": instanceID, "sign_id": signID],
-            body: body
+            pathParameters: ["instance_id": instanceID, "sign_id": signID], body: body
         )
         return try await client.send(request, as: UpdateSignatureKeyV2Response.self)
     }

@@ -12,23 +12,10 @@ public struct ListSignatureKeysV2Response: Codable, Sendable, Equatable {
     /// Signature key list.
     public var signs: [SignatureWithBindNum]?
 
-    private enum CodingKeys: String, CodingKey {
-        case size
-        case total
-        case signs
-    }
-
     public init(size: Int? = nil, total: Int64? = nil, signs: [SignatureWithBindNum]? = nil) {
         self.size = size
         self.total = total
         self.signs = signs
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.total = try container.decodeLenientIfPresent(Int64.self, forKey: .total)
-        self.signs = try container.decodeIfPresent([SignatureWithBindNum].self, forKey: .signs)
     }
 }
 
@@ -88,29 +75,15 @@ public struct SignatureWithBindNum: Codable, Sendable, Equatable {
     public var ldapiBindNum: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case signType = "sign_type"
-        case signKey = "sign_key"
-        case signSecret = "sign_secret"
-        case signAlgorithm = "sign_algorithm"
-        case updateTime = "update_time"
-        case createTime = "create_time"
-        case id
-        case bindNum = "bind_num"
-        case ldapiBindNum = "ldapi_bind_num"
+        case name, signType = "sign_type", signKey = "sign_key", signSecret = "sign_secret"
+        case signAlgorithm = "sign_algorithm", updateTime = "update_time", createTime = "create_time", id
+        case bindNum = "bind_num", ldapiBindNum = "ldapi_bind_num"
     }
 
     public init(
-        name: String? = nil,
-        signType: SignType? = nil,
-        signKey: String? = nil,
-        signSecret: String? = nil,
-        signAlgorithm: SignAlgorithm? = nil,
-        updateTime: String? = nil,
-        createTime: String? = nil,
-        id: String? = nil,
-        bindNum: Int? = nil,
-        ldapiBindNum: Int? = nil
+        name: String? = nil, signType: SignType? = nil, signKey: String? = nil, signSecret: String? = nil,
+        signAlgorithm: SignAlgorithm? = nil, updateTime: String? = nil, createTime: String? = nil,
+        id: String? = nil, bindNum: Int? = nil, ldapiBindNum: Int? = nil
     ) {
         self.name = name
         self.signType = signType
@@ -122,19 +95,5 @@ public struct SignatureWithBindNum: Codable, Sendable, Equatable {
         self.id = id
         self.bindNum = bindNum
         self.ldapiBindNum = ldapiBindNum
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.signType = try container.decodeIfPresent(SignType.self, forKey: .signType)
-        self.signKey = try container.decodeIfPresent(String.self, forKey: .signKey)
-        self.signSecret = try container.decodeIfPresent(String.self, forKey: .signSecret)
-        self.signAlgorithm = try container.decodeIfPresent(SignAlgorithm.self, forKey: .signAlgorithm)
-        self.updateTime = try container.decodeIfPresent(String.self, forKey: .updateTime)
-        self.createTime = try container.decodeIfPresent(String.self, forKey: .createTime)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.bindNum = try container.decodeLenientIfPresent(Int.self, forKey: .bindNum)
-        self.ldapiBindNum = try container.decodeLenientIfPresent(Int.self, forKey: .ldapiBindNum)
     }
 }

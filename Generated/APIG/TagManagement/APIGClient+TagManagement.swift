@@ -28,11 +28,9 @@ extension APIGClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListTagsV2",
-            method: .get,
+            operation: "ListTagsV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/tags",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListTagsV2Response.self)
     }

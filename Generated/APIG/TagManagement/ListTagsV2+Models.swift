@@ -12,22 +12,9 @@ public struct ListTagsV2Response: Codable, Sendable, Equatable {
     /// Tag list.
     public var tags: [String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case size
-        case total
-        case tags
-    }
-
     public init(size: Int? = nil, total: Int64? = nil, tags: [String]? = nil) {
         self.size = size
         self.total = total
         self.tags = tags
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.total = try container.decodeLenientIfPresent(Int64.self, forKey: .total)
-        self.tags = try container.decodeIfPresent([String].self, forKey: .tags)
     }
 }

@@ -22,11 +22,9 @@ extension APIGClient {
         _ body: AddingBackendInstancesV2Request
     ) async throws -> AddingBackendInstancesV2Response {
         let request = OperationRequest(
-            operation: "AddingBackendInstancesV2",
-            method: .post,
+            operation: "AddingBackendInstancesV2", method: .post,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/vpc-channels/{vpc_channel_id}/members",
-            pathParameters: ["instance_id": instanceID, "vpc_channel_id": vpcChannelID],
-            body: body
+            pathParameters: ["instance_id": instanceID, "vpc_channel_id": vpcChannelID], body: body
         )
         return try await client.send(request, as: AddingBackendInstancesV2Response.self)
     }
@@ -48,11 +46,9 @@ extension APIGClient {
         _ body: BatchDisableMembersRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "BatchDisableMembers",
-            method: .post,
+            operation: "BatchDisableMembers", method: .post,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/vpc-channels/{vpc_channel_id}/members/batch-disable",
-            pathParameters: ["instance_id": instanceID, "vpc_channel_id": vpcChannelID],
-            body: body
+            pathParameters: ["instance_id": instanceID, "vpc_channel_id": vpcChannelID], body: body
         )
         try await client.send(request)
     }
@@ -74,11 +70,9 @@ extension APIGClient {
         _ body: BatchEnableMembersRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "BatchEnableMembers",
-            method: .post,
+            operation: "BatchEnableMembers", method: .post,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/vpc-channels/{vpc_channel_id}/members/batch-enable",
-            pathParameters: ["instance_id": instanceID, "vpc_channel_id": vpcChannelID],
-            body: body
+            pathParameters: ["instance_id": instanceID, "vpc_channel_id": vpcChannelID], body: body
         )
         try await client.send(request)
     }
@@ -102,11 +96,9 @@ extension APIGClient {
         _ body: CreateMemberGroupRequest
     ) async throws -> CreateMemberGroupResponse {
         let request = OperationRequest(
-            operation: "CreateMemberGroup",
-            method: .post,
+            operation: "CreateMemberGroup", method: .post,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/vpc-channels/{vpc_channel_id}/member-groups",
-            pathParameters: ["instance_id": instanceID, "vpc_channel_id": vpcChannelID],
-            body: body
+            pathParameters: ["instance_id": instanceID, "vpc_channel_id": vpcChannelID], body: body
         )
         return try await client.send(request, as: CreateMemberGroupResponse.self)
     }
@@ -129,11 +121,9 @@ extension APIGClient {
         _ body: CreateVPCChannelV2Request
     ) async throws -> VPCChannelInfo {
         let request = OperationRequest(
-            operation: "CreateVpcChannelV2",
-            method: .post,
+            operation: "CreateVpcChannelV2", method: .post,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/vpc-channels",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: VPCChannelInfo.self)
     }
@@ -155,8 +145,7 @@ extension APIGClient {
         memberID: String
     ) async throws {
         let request = OperationRequest(
-            operation: "DeleteBackendInstanceV2",
-            method: .delete,
+            operation: "DeleteBackendInstanceV2", method: .delete,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/vpc-channels/{vpc_channel_id}/members/{member_id}",
             pathParameters: ["instance_id": instanceID, "vpc_channel_id": vpcChannelID, "member_id": memberID]
         )
@@ -180,8 +169,7 @@ extension APIGClient {
         memberGroupID: String
     ) async throws {
         let request = OperationRequest(
-            operation: "DeleteMemberGroup",
-            method: .delete,
+            operation: "DeleteMemberGroup", method: .delete,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/vpc-channels/{vpc_channel_id}/member-groups/{member_group_id}",
             pathParameters: ["instance_id": instanceID, "vpc_channel_id": vpcChannelID, "member_group_id": memberGroupID]
         )
@@ -199,8 +187,7 @@ extension APIGClient {
     ///   - vpcChannelID: VPC channel ID.
     public func deleteVPCChannelV2(instanceID: String, vpcChannelID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteVpcChannelV2",
-            method: .delete,
+            operation: "DeleteVpcChannelV2", method: .delete,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/vpc-channels/{vpc_channel_id}",
             pathParameters: ["instance_id": instanceID, "vpc_channel_id": vpcChannelID]
         )
@@ -246,11 +233,9 @@ extension APIGClient {
         query.append("member_group_id", memberGroupID)
         query.append("precise_search", preciseSearch)
         let request = OperationRequest(
-            operation: "ListBackendInstancesV2",
-            method: .get,
+            operation: "ListBackendInstancesV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/vpc-channels/{vpc_channel_id}/members",
-            pathParameters: ["instance_id": instanceID, "vpc_channel_id": vpcChannelID],
-            query: query
+            pathParameters: ["instance_id": instanceID, "vpc_channel_id": vpcChannelID], query: query
         )
         return try await client.send(request, as: ListBackendInstancesV2Response.self)
     }
@@ -332,11 +317,9 @@ extension APIGClient {
         query.append("member_group_name", memberGroupName)
         query.append("precise_search", preciseSearch)
         let request = OperationRequest(
-            operation: "ListMemberGroups",
-            method: .get,
+            operation: "ListMemberGroups", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/vpc-channels/{vpc_channel_id}/member-groups",
-            pathParameters: ["instance_id": instanceID, "vpc_channel_id": vpcChannelID],
-            query: query
+            pathParameters: ["instance_id": instanceID, "vpc_channel_id": vpcChannelID], query: query
         )
         return try await client.send(request, as: ListMemberGroupsResponse.self)
     }
@@ -431,11 +414,9 @@ extension APIGClient {
         query.append("member_group_name", memberGroupName)
         query.append("member_group_id", memberGroupID)
         let request = OperationRequest(
-            operation: "ListVpcChannelsV2",
-            method: .get,
+            operation: "ListVpcChannelsV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/vpc-channels",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListVPCChannelsV2Response.self)
     }
@@ -511,8 +492,7 @@ extension APIGClient {
         memberGroupID: String
     ) async throws -> MemberGroupInfo {
         let request = OperationRequest(
-            operation: "ShowDetailsOfMemberGroup",
-            method: .get,
+            operation: "ShowDetailsOfMemberGroup", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/vpc-channels/{vpc_channel_id}/member-groups/{member_group_id}",
             pathParameters: ["instance_id": instanceID, "vpc_channel_id": vpcChannelID, "member_group_id": memberGroupID]
         )
@@ -535,8 +515,7 @@ extension APIGClient {
         vpcChannelID: String
     ) async throws -> ShowDetailsOfVPCChannelV2Response {
         let request = OperationRequest(
-            operation: "ShowDetailsOfVpcChannelV2",
-            method: .get,
+            operation: "ShowDetailsOfVpcChannelV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/vpc-channels/{vpc_channel_id}",
             pathParameters: ["instance_id": instanceID, "vpc_channel_id": vpcChannelID]
         )
@@ -617,11 +596,9 @@ extension APIGClient {
         _ body: UpdateBackendInstancesV2Request
     ) async throws -> UpdateBackendInstancesV2Response {
         let request = OperationRequest(
-            operation: "UpdateBackendInstancesV2",
-            method: .put,
+            operation: "UpdateBackendInstancesV2", method: .put,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/vpc-channels/{vpc_channel_id}/members",
-            pathParameters: ["instance_id": instanceID, "vpc_channel_id": vpcChannelID],
-            body: body
+            pathParameters: ["instance_id": instanceID, "vpc_channel_id": vpcChannelID], body: body
         )
         return try await client.send(request, as: UpdateBackendInstancesV2Response.self)
     }
@@ -644,11 +621,9 @@ extension APIGClient {
         _ body: VPCHealthConfig
     ) async throws -> VPCHealthConfigInfo {
         let request = OperationRequest(
-            operation: "UpdateHealthCheck",
-            method: .put,
+            operation: "UpdateHealthCheck", method: .put,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/vpc-channels/{vpc_channel_id}/health-config",
-            pathParameters: ["instance_id": instanceID, "vpc_channel_id": vpcChannelID],
-            body: body
+            pathParameters: ["instance_id": instanceID, "vpc_channel_id": vpcChannelID], body: body
         )
         return try await client.send(request, as: VPCHealthConfigInfo.self)
     }
@@ -674,8 +649,7 @@ extension APIGClient {
         _ body: MemberGroupCreate
     ) async throws -> MemberGroupInfo {
         let request = OperationRequest(
-            operation: "UpdateMemberGroup",
-            method: .put,
+            operation: "UpdateMemberGroup", method: .put,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/vpc-channels/{vpc_channel_id}/member-groups/{member_group_id}",
             pathParameters: ["instance_id": instanceID, "vpc_channel_id": vpcChannelID, "member_group_id": memberGroupID],
             body: body
@@ -701,11 +675,9 @@ extension APIGClient {
         _ body: UpdateVPCChannelV2Request
     ) async throws -> VPCChannelInfo {
         let request = OperationRequest(
-            operation: "UpdateVpcChannelV2",
-            method: .put,
+            operation: "UpdateVpcChannelV2", method: .put,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/vpc-channels/{vpc_channel_id}",
-            pathParameters: ["instance_id": instanceID, "vpc_channel_id": vpcChannelID],
-            body: body
+            pathParameters: ["instance_id": instanceID, "vpc_channel_id": vpcChannelID], body: body
         )
         return try await client.send(request, as: VPCChannelInfo.self)
     }

@@ -13,21 +13,12 @@ public struct ListVPCChannelsV2Response: Codable, Sendable, Equatable {
     public var vpcChannels: [VPCChannelInfo]?
 
     private enum CodingKeys: String, CodingKey {
-        case size
-        case total
-        case vpcChannels = "vpc_channels"
+        case size, total, vpcChannels = "vpc_channels"
     }
 
     public init(size: Int? = nil, total: Int64? = nil, vpcChannels: [VPCChannelInfo]? = nil) {
         self.size = size
         self.total = total
         self.vpcChannels = vpcChannels
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.total = try container.decodeLenientIfPresent(Int64.self, forKey: .total)
-        self.vpcChannels = try container.decodeIfPresent([VPCChannelInfo].self, forKey: .vpcChannels)
     }
 }

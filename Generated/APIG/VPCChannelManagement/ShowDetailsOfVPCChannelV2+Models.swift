@@ -76,35 +76,16 @@ public struct ShowDetailsOfVPCChannelV2Response: Codable, Sendable, Equatable {
     public var vpcHealthConfig: VPCHealthConfigInfo?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case port
-        case balanceStrategy = "balance_strategy"
-        case memberType = "member_type"
-        case type
-        case dictCode = "dict_code"
-        case createTime = "create_time"
-        case id
-        case status
-        case memberGroups = "member_groups"
-        case microserviceInfo = "microservice_info"
-        case members
-        case vpcHealthConfig = "vpc_health_config"
+        case name, port, balanceStrategy = "balance_strategy", memberType = "member_type", type
+        case dictCode = "dict_code", createTime = "create_time", id, status, memberGroups = "member_groups"
+        case microserviceInfo = "microservice_info", members, vpcHealthConfig = "vpc_health_config"
     }
 
     public init(
-        name: String? = nil,
-        port: Int? = nil,
-        balanceStrategy: Int? = nil,
-        memberType: MemberType? = nil,
-        type: Int? = nil,
-        dictCode: String? = nil,
-        createTime: String? = nil,
-        id: String? = nil,
-        status: Int? = nil,
-        memberGroups: [MemberGroupInfo]? = nil,
-        microserviceInfo: MicroServiceInfo? = nil,
-        members: [VPCMemberInfo]? = nil,
-        vpcHealthConfig: VPCHealthConfigInfo? = nil
+        name: String? = nil, port: Int? = nil, balanceStrategy: Int? = nil, memberType: MemberType? = nil,
+        type: Int? = nil, dictCode: String? = nil, createTime: String? = nil, id: String? = nil,
+        status: Int? = nil, memberGroups: [MemberGroupInfo]? = nil, microserviceInfo: MicroServiceInfo? = nil,
+        members: [VPCMemberInfo]? = nil, vpcHealthConfig: VPCHealthConfigInfo? = nil
     ) {
         self.name = name
         self.port = port
@@ -119,22 +100,5 @@ public struct ShowDetailsOfVPCChannelV2Response: Codable, Sendable, Equatable {
         self.microserviceInfo = microserviceInfo
         self.members = members
         self.vpcHealthConfig = vpcHealthConfig
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.port = try container.decodeLenientIfPresent(Int.self, forKey: .port)
-        self.balanceStrategy = try container.decodeLenientIfPresent(Int.self, forKey: .balanceStrategy)
-        self.memberType = try container.decodeIfPresent(MemberType.self, forKey: .memberType)
-        self.type = try container.decodeLenientIfPresent(Int.self, forKey: .type)
-        self.dictCode = try container.decodeIfPresent(String.self, forKey: .dictCode)
-        self.createTime = try container.decodeIfPresent(String.self, forKey: .createTime)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
-        self.memberGroups = try container.decodeIfPresent([MemberGroupInfo].self, forKey: .memberGroups)
-        self.microserviceInfo = try container.decodeIfPresent(MicroServiceInfo.self, forKey: .microserviceInfo)
-        self.members = try container.decodeIfPresent([VPCMemberInfo].self, forKey: .members)
-        self.vpcHealthConfig = try container.decodeIfPresent(VPCHealthConfigInfo.self, forKey: .vpcHealthConfig)
     }
 }

@@ -16,8 +16,7 @@ public struct UpdateBackendInstancesV2Request: Codable, Sendable, Equatable {
     public var memberGroupName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case members
-        case memberGroupName = "member_group_name"
+        case members, memberGroupName = "member_group_name"
     }
 
     public init(members: [MemberInfo]? = nil, memberGroupName: String? = nil) {

@@ -32,11 +32,9 @@ extension APIGClient {
         _ body: AcceptOrRejectEndpointConnectionsRequest
     ) async throws -> AcceptOrRejectEndpointConnectionsOutput {
         let request = OperationRequest(
-            operation: "AcceptOrRejectEndpointConnections",
-            method: .post,
+            operation: "AcceptOrRejectEndpointConnections", method: .post,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/vpc-endpoint/connections/action",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         let response = try await client.sendReturningHeaders(request, as: AcceptOrRejectEndpointConnectionsResponse.self)
         return AcceptOrRejectEndpointConnectionsOutput(body: response.body, headers: response.headers)
@@ -59,11 +57,9 @@ extension APIGClient {
         _ body: AddEndpointPermissionsRequest
     ) async throws -> AddEndpointPermissionsOutput {
         let request = OperationRequest(
-            operation: "AddEndpointPermissions",
-            method: .post,
+            operation: "AddEndpointPermissions", method: .post,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/vpc-endpoint/permissions/batch-add",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         let response = try await client.sendReturningHeaders(request, as: AddEndpointPermissionsResponse.self)
         return AddEndpointPermissionsOutput(body: response.body, headers: response.headers)
@@ -86,11 +82,9 @@ extension APIGClient {
         _ body: DeleteEndpointPermissionsRequest
     ) async throws -> DeleteEndpointPermissionsOutput {
         let request = OperationRequest(
-            operation: "DeleteEndpointPermissions",
-            method: .post,
+            operation: "DeleteEndpointPermissions", method: .post,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/vpc-endpoint/permissions/batch-delete",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         let response = try await client.sendReturningHeaders(request, as: DeleteEndpointPermissionsResponse.self)
         return DeleteEndpointPermissionsOutput(body: response.body, headers: response.headers)
@@ -131,11 +125,9 @@ extension APIGClient {
         query.append("marker_id", markerID)
         query.append("status", status)
         let request = OperationRequest(
-            operation: "ListEndpointConnections",
-            method: .get,
+            operation: "ListEndpointConnections", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/vpc-endpoint/connections",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         let response = try await client.sendReturningHeaders(request, as: ListEndpointConnectionsResponse.self)
         return ListEndpointConnectionsOutput(body: response.body, headers: response.headers)
@@ -203,11 +195,9 @@ extension APIGClient {
         query.append("limit", limit)
         query.append("permission", permission)
         let request = OperationRequest(
-            operation: "ListEndpointPermissions",
-            method: .get,
+            operation: "ListEndpointPermissions", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/vpc-endpoint/permissions",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         let response = try await client.sendReturningHeaders(request, as: ListEndpointPermissionsResponse.self)
         return ListEndpointPermissionsOutput(body: response.body, headers: response.headers)

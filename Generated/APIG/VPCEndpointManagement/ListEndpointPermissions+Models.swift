@@ -13,9 +13,7 @@ public struct EndpointPermission: Codable, Sendable, Equatable {
     public var createdAt: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case permission
-        case createdAt = "created_at"
+        case id, permission, createdAt = "created_at"
     }
 
     public init(id: String? = nil, permission: String? = nil, createdAt: String? = nil) {
@@ -34,22 +32,9 @@ public struct ListEndpointPermissionsResponse: Codable, Sendable, Equatable {
     /// Whitelist records.
     public var permissions: [EndpointPermission]?
 
-    private enum CodingKeys: String, CodingKey {
-        case size
-        case total
-        case permissions
-    }
-
     public init(size: Int? = nil, total: Int64? = nil, permissions: [EndpointPermission]? = nil) {
         self.size = size
         self.total = total
         self.permissions = permissions
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.total = try container.decodeLenientIfPresent(Int64.self, forKey: .total)
-        self.permissions = try container.decodeIfPresent([EndpointPermission].self, forKey: .permissions)
     }
 }

@@ -13,9 +13,7 @@ extension ASClient {
     /// - Returns: The body of the service's `200` response.
     public func listAPIVersions() async throws -> ListAPIVersionsResponse {
         let request = OperationRequest(
-            operation: "ListApiVersions",
-            method: .get,
-            path: "/"
+            operation: "ListApiVersions", method: .get, path: "/"
         )
         return try await client.send(request, as: ListAPIVersionsResponse.self)
     }
@@ -32,9 +30,7 @@ extension ASClient {
     /// - Returns: The body of the service's `200` response.
     public func showAPIVersion(apiVersion: String) async throws -> ShowAPIVersionResponse {
         let request = OperationRequest(
-            operation: "ShowApiVersion",
-            method: .get,
-            path: "/{api_version}",
+            operation: "ShowApiVersion", method: .get, path: "/{api_version}",
             pathParameters: ["api_version": apiVersion]
         )
         return try await client.send(request, as: ShowAPIVersionResponse.self)

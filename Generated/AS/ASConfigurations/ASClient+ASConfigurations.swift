@@ -14,10 +14,8 @@ extension ASClient {
     ///   - body: The request body.
     public func batchDeleteScalingConfigs(_ body: BatchDeleteScalingConfigsRequest) async throws {
         let request = OperationRequest(
-            operation: "BatchDeleteScalingConfigs",
-            method: .post,
-            path: "/autoscaling-api/v1/{project_id}/scaling_configurations",
-            body: body
+            operation: "BatchDeleteScalingConfigs", method: .post,
+            path: "/autoscaling-api/v1/{project_id}/scaling_configurations", body: body
         )
         try await client.send(request)
     }
@@ -36,10 +34,8 @@ extension ASClient {
         _ body: CreateScalingConfigRequest
     ) async throws -> CreateScalingConfigResponse {
         let request = OperationRequest(
-            operation: "CreateScalingConfig",
-            method: .post,
-            path: "/autoscaling-api/v1/{project_id}/scaling_configuration",
-            body: body
+            operation: "CreateScalingConfig", method: .post,
+            path: "/autoscaling-api/v1/{project_id}/scaling_configuration", body: body
         )
         return try await client.send(request, as: CreateScalingConfigResponse.self)
     }
@@ -54,8 +50,7 @@ extension ASClient {
     ///   - scalingConfigurationID:
     public func deleteScalingConfig(scalingConfigurationID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteScalingConfig",
-            method: .delete,
+            operation: "DeleteScalingConfig", method: .delete,
             path: "/autoscaling-api/v1/{project_id}/scaling_configuration/{scaling_configuration_id}",
             pathParameters: ["scaling_configuration_id": scalingConfigurationID]
         )
@@ -90,10 +85,8 @@ extension ASClient {
         query.append("start_number", startNumber)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListScalingConfigs",
-            method: .get,
-            path: "/autoscaling-api/v1/{project_id}/scaling_configuration",
-            query: query
+            operation: "ListScalingConfigs", method: .get,
+            path: "/autoscaling-api/v1/{project_id}/scaling_configuration", query: query
         )
         return try await client.send(request, as: ListScalingConfigsResponse.self)
     }
@@ -111,8 +104,7 @@ extension ASClient {
     /// - Returns: The body of the service's `200` response.
     public func showScalingConfig(scalingConfigurationID: String) async throws -> ShowScalingConfigResponse {
         let request = OperationRequest(
-            operation: "ShowScalingConfig",
-            method: .get,
+            operation: "ShowScalingConfig", method: .get,
             path: "/autoscaling-api/v1/{project_id}/scaling_configuration/{scaling_configuration_id}",
             pathParameters: ["scaling_configuration_id": scalingConfigurationID]
         )

@@ -25,22 +25,13 @@ public struct CreateScalingConfigBandwidth: Codable, Sendable, Equatable {
     public var chargingMode: String
 
     private enum CodingKeys: String, CodingKey {
-        case size
-        case shareType = "share_type"
-        case chargingMode = "charging_mode"
+        case size, shareType = "share_type", chargingMode = "charging_mode"
     }
 
     public init(size: Int, shareType: ShareType, chargingMode: String) {
         self.size = size
         self.shareType = shareType
         self.chargingMode = chargingMode
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.size = try container.decodeLenient(Int.self, forKey: .size)
-        self.shareType = try container.decode(ShareType.self, forKey: .shareType)
-        self.chargingMode = try container.decode(String.self, forKey: .chargingMode)
     }
 }
 
@@ -113,21 +104,13 @@ public struct CreateScalingConfigDisk: Codable, Sendable, Equatable {
     public var metadata: CreateScalingConfigMetadata?
 
     private enum CodingKeys: String, CodingKey {
-        case size
-        case volumeType = "volume_type"
-        case diskType = "disk_type"
-        case dataDiskImageID = "data_disk_image_id"
-        case snapshotID = "snapshot_id"
-        case metadata
+        case size, volumeType = "volume_type", diskType = "disk_type", dataDiskImageID = "data_disk_image_id"
+        case snapshotID = "snapshot_id", metadata
     }
 
     public init(
-        size: Int,
-        volumeType: VolumeType,
-        diskType: DiskType,
-        dataDiskImageID: String? = nil,
-        snapshotID: String? = nil,
-        metadata: CreateScalingConfigMetadata? = nil
+        size: Int, volumeType: VolumeType, diskType: DiskType, dataDiskImageID: String? = nil,
+        snapshotID: String? = nil, metadata: CreateScalingConfigMetadata? = nil
     ) {
         self.size = size
         self.volumeType = volumeType
@@ -135,16 +118,6 @@ public struct CreateScalingConfigDisk: Codable, Sendable, Equatable {
         self.dataDiskImageID = dataDiskImageID
         self.snapshotID = snapshotID
         self.metadata = metadata
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.size = try container.decodeLenient(Int.self, forKey: .size)
-        self.volumeType = try container.decode(VolumeType.self, forKey: .volumeType)
-        self.diskType = try container.decode(DiskType.self, forKey: .diskType)
-        self.dataDiskImageID = try container.decodeIfPresent(String.self, forKey: .dataDiskImageID)
-        self.snapshotID = try container.decodeIfPresent(String.self, forKey: .snapshotID)
-        self.metadata = try container.decodeIfPresent(CreateScalingConfigMetadata.self, forKey: .metadata)
     }
 }
 
@@ -157,8 +130,7 @@ public struct CreateScalingConfigEIP: Codable, Sendable, Equatable {
     public var bandwidth: CreateScalingConfigBandwidth
 
     private enum CodingKeys: String, CodingKey {
-        case ipType = "ip_type"
-        case bandwidth
+        case ipType = "ip_type", bandwidth
     }
 
     public init(ipType: String, bandwidth: CreateScalingConfigBandwidth) {
@@ -220,33 +192,17 @@ public struct CreateScalingConfigInstanceConfig: Codable, Sendable, Equatable {
     public var multiFlavorPriorityPolicy: String?
 
     private enum CodingKeys: String, CodingKey {
-        case instanceID = "instance_id"
-        case flavorRef
-        case imageRef
-        case disk
-        case keyName = "key_name"
-        case personality
-        case publicIP = "public_ip"
-        case userData = "user_data"
-        case metadata
-        case securityGroups = "security_groups"
-        case marketType = "market_type"
-        case multiFlavorPriorityPolicy = "multi_flavor_priority_policy"
+        case instanceID = "instance_id", flavorRef, imageRef, disk, keyName = "key_name", personality
+        case publicIP = "public_ip", userData = "user_data", metadata, securityGroups = "security_groups"
+        case marketType = "market_type", multiFlavorPriorityPolicy = "multi_flavor_priority_policy"
     }
 
     public init(
-        instanceID: String? = nil,
-        flavorRef: String? = nil,
-        imageRef: String? = nil,
-        disk: [CreateScalingConfigDisk]? = nil,
-        keyName: String,
-        personality: [CreateScalingConfigPersonality]? = nil,
-        publicIP: CreateScalingConfigPublicIP? = nil,
-        userData: String? = nil,
-        metadata: Metadata? = nil,
-        securityGroups: [SecurityGroup]? = nil,
-        marketType: String? = nil,
-        multiFlavorPriorityPolicy: String? = nil
+        instanceID: String? = nil, flavorRef: String? = nil, imageRef: String? = nil,
+        disk: [CreateScalingConfigDisk]? = nil, keyName: String,
+        personality: [CreateScalingConfigPersonality]? = nil, publicIP: CreateScalingConfigPublicIP? = nil,
+        userData: String? = nil, metadata: Metadata? = nil, securityGroups: [SecurityGroup]? = nil,
+        marketType: String? = nil, multiFlavorPriorityPolicy: String? = nil
     ) {
         self.instanceID = instanceID
         self.flavorRef = flavorRef
@@ -313,14 +269,12 @@ public struct CreateScalingConfigRequest: Codable, Sendable, Equatable {
     public var sourceScalingConfigurationID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case scalingConfigurationName = "scaling_configuration_name"
-        case instanceConfig = "instance_config"
+        case scalingConfigurationName = "scaling_configuration_name", instanceConfig = "instance_config"
         case sourceScalingConfigurationID = "source_scaling_configuration_id"
     }
 
     public init(
-        scalingConfigurationName: String? = nil,
-        instanceConfig: CreateScalingConfigInstanceConfig? = nil,
+        scalingConfigurationName: String? = nil, instanceConfig: CreateScalingConfigInstanceConfig? = nil,
         sourceScalingConfigurationID: String? = nil
     ) {
         self.scalingConfigurationName = scalingConfigurationName

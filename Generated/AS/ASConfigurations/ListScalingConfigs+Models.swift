@@ -15,29 +15,17 @@ public struct ListScalingConfigsResponse: Codable, Sendable, Equatable {
     public var scalingConfigurations: [ScalingConfiguration]?
 
     private enum CodingKeys: String, CodingKey {
-        case totalNumber = "total_number"
-        case startNumber = "start_number"
-        case limit
+        case totalNumber = "total_number", startNumber = "start_number", limit
         case scalingConfigurations = "scaling_configurations"
     }
 
     public init(
-        totalNumber: Int? = nil,
-        startNumber: Int? = nil,
-        limit: Int? = nil,
+        totalNumber: Int? = nil, startNumber: Int? = nil, limit: Int? = nil,
         scalingConfigurations: [ScalingConfiguration]? = nil
     ) {
         self.totalNumber = totalNumber
         self.startNumber = startNumber
         self.limit = limit
         self.scalingConfigurations = scalingConfigurations
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalNumber = try container.decodeLenientIfPresent(Int.self, forKey: .totalNumber)
-        self.startNumber = try container.decodeLenientIfPresent(Int.self, forKey: .startNumber)
-        self.limit = try container.decodeLenientIfPresent(Int.self, forKey: .limit)
-        self.scalingConfigurations = try container.decodeIfPresent([ScalingConfiguration].self, forKey: .scalingConfigurations)
     }
 }

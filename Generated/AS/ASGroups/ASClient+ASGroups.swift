@@ -36,10 +36,8 @@ extension ASClient {
         _ body: CreateScalingGroupRequest
     ) async throws -> CreateScalingGroupResponse {
         let request = OperationRequest(
-            operation: "CreateScalingGroup",
-            method: .post,
-            path: "/autoscaling-api/v1/{project_id}/scaling_group",
-            body: body
+            operation: "CreateScalingGroup", method: .post,
+            path: "/autoscaling-api/v1/{project_id}/scaling_group", body: body
         )
         return try await client.send(request, as: CreateScalingGroupResponse.self)
     }
@@ -58,11 +56,9 @@ extension ASClient {
         var query = QueryItems()
         query.append("force_delete", forceDelete)
         let request = OperationRequest(
-            operation: "DeleteScalingGroup",
-            method: .delete,
+            operation: "DeleteScalingGroup", method: .delete,
             path: "/autoscaling-api/v1/{project_id}/scaling_group/{scaling_group_id}",
-            pathParameters: ["scaling_group_id": scalingGroupID],
-            query: query
+            pathParameters: ["scaling_group_id": scalingGroupID], query: query
         )
         try await client.send(request)
     }
@@ -81,11 +77,9 @@ extension ASClient {
         _ body: EnableOrDisableASGroupRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "EnableOrDisableASGroup",
-            method: .post,
+            operation: "EnableOrDisableASGroup", method: .post,
             path: "/autoscaling-api/v1/{project_id}/scaling_group/{scaling_group_id}/action",
-            pathParameters: ["scaling_group_id": scalingGroupID],
-            body: body
+            pathParameters: ["scaling_group_id": scalingGroupID], body: body
         )
         try await client.send(request)
     }
@@ -127,10 +121,8 @@ extension ASClient {
         query.append("limit", limit)
         query.append("enterprise_project_id", enterpriseProjectID)
         let request = OperationRequest(
-            operation: "ListScalingGroups",
-            method: .get,
-            path: "/autoscaling-api/v1/{project_id}/scaling_group",
-            query: query
+            operation: "ListScalingGroups", method: .get,
+            path: "/autoscaling-api/v1/{project_id}/scaling_group", query: query
         )
         return try await client.send(request, as: ListScalingGroupsResponse.self)
     }
@@ -147,8 +139,7 @@ extension ASClient {
     /// - Returns: The body of the service's `200` response.
     public func showScalingGroup(scalingGroupID: String) async throws -> ShowScalingGroupResponse {
         let request = OperationRequest(
-            operation: "ShowScalingGroup",
-            method: .get,
+            operation: "ShowScalingGroup", method: .get,
             path: "/autoscaling-api/v1/{project_id}/scaling_group/{scaling_group_id}",
             pathParameters: ["scaling_group_id": scalingGroupID]
         )
@@ -171,11 +162,9 @@ extension ASClient {
         _ body: UpdateScalingGroupRequest
     ) async throws -> UpdateScalingGroupResponse {
         let request = OperationRequest(
-            operation: "UpdateScalingGroup",
-            method: .put,
+            operation: "UpdateScalingGroup", method: .put,
             path: "/autoscaling-api/v1/{project_id}/scaling_group/{scaling_group_id}",
-            pathParameters: ["scaling_group_id": scalingGroupID],
-            body: body
+            pathParameters: ["scaling_group_id": scalingGroupID], body: body
         )
         return try await client.send(request, as: UpdateScalingGroupResponse.self)
     }

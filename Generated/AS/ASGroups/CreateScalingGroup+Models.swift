@@ -113,53 +113,29 @@ public struct CreateScalingGroupRequest: Codable, Sendable, Equatable {
     public var description: String?
 
     private enum CodingKeys: String, CodingKey {
-        case scalingGroupName = "scaling_group_name"
-        case scalingConfigurationID = "scaling_configuration_id"
-        case desireInstanceNumber = "desire_instance_number"
-        case minInstanceNumber = "min_instance_number"
-        case maxInstanceNumber = "max_instance_number"
-        case coolDownTime = "cool_down_time"
-        case lbListenerID = "lb_listener_id"
-        case lbaasListeners = "lbaas_listeners"
-        case availableZones = "available_zones"
-        case networks
-        case securityGroups = "security_groups"
-        case vpcID = "vpc_id"
-        case healthPeriodicAuditMethod = "health_periodic_audit_method"
+        case scalingGroupName = "scaling_group_name", scalingConfigurationID = "scaling_configuration_id"
+        case desireInstanceNumber = "desire_instance_number", minInstanceNumber = "min_instance_number"
+        case maxInstanceNumber = "max_instance_number", coolDownTime = "cool_down_time"
+        case lbListenerID = "lb_listener_id", lbaasListeners = "lbaas_listeners"
+        case availableZones = "available_zones", networks, securityGroups = "security_groups"
+        case vpcID = "vpc_id", healthPeriodicAuditMethod = "health_periodic_audit_method"
         case healthPeriodicAuditTime = "health_periodic_audit_time"
         case healthPeriodicAuditGracePeriod = "health_periodic_audit_grace_period"
-        case instanceTerminatePolicy = "instance_terminate_policy"
-        case notifications
-        case deletePublicip = "delete_publicip"
-        case deleteVolume = "delete_volume"
-        case enterpriseProjectID = "enterprise_project_id"
-        case multiAZPriorityPolicy = "multi_az_priority_policy"
+        case instanceTerminatePolicy = "instance_terminate_policy", notifications
+        case deletePublicip = "delete_publicip", deleteVolume = "delete_volume"
+        case enterpriseProjectID = "enterprise_project_id", multiAZPriorityPolicy = "multi_az_priority_policy"
         case description
     }
 
     public init(
-        scalingGroupName: String,
-        scalingConfigurationID: String,
-        desireInstanceNumber: Int? = nil,
-        minInstanceNumber: Int? = nil,
-        maxInstanceNumber: Int? = nil,
-        coolDownTime: Int? = nil,
-        lbListenerID: String? = nil,
-        lbaasListeners: [LbaasListener]? = nil,
-        availableZones: [String]? = nil,
-        networks: [Network],
-        securityGroups: [SecurityGroup]? = nil,
-        vpcID: String,
-        healthPeriodicAuditMethod: String? = nil,
-        healthPeriodicAuditTime: Int? = nil,
-        healthPeriodicAuditGracePeriod: Int? = nil,
-        instanceTerminatePolicy: String? = nil,
-        notifications: [String]? = nil,
-        deletePublicip: Bool? = nil,
-        deleteVolume: Bool? = nil,
-        enterpriseProjectID: String? = nil,
-        multiAZPriorityPolicy: String? = nil,
-        description: String? = nil
+        scalingGroupName: String, scalingConfigurationID: String, desireInstanceNumber: Int? = nil,
+        minInstanceNumber: Int? = nil, maxInstanceNumber: Int? = nil, coolDownTime: Int? = nil,
+        lbListenerID: String? = nil, lbaasListeners: [LbaasListener]? = nil, availableZones: [String]? = nil,
+        networks: [Network], securityGroups: [SecurityGroup]? = nil, vpcID: String,
+        healthPeriodicAuditMethod: String? = nil, healthPeriodicAuditTime: Int? = nil,
+        healthPeriodicAuditGracePeriod: Int? = nil, instanceTerminatePolicy: String? = nil,
+        notifications: [String]? = nil, deletePublicip: Bool? = nil, deleteVolume: Bool? = nil,
+        enterpriseProjectID: String? = nil, multiAZPriorityPolicy: String? = nil, description: String? = nil
     ) {
         self.scalingGroupName = scalingGroupName
         self.scalingConfigurationID = scalingConfigurationID
@@ -183,31 +159,5 @@ public struct CreateScalingGroupRequest: Codable, Sendable, Equatable {
         self.enterpriseProjectID = enterpriseProjectID
         self.multiAZPriorityPolicy = multiAZPriorityPolicy
         self.description = description
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.scalingGroupName = try container.decode(String.self, forKey: .scalingGroupName)
-        self.scalingConfigurationID = try container.decode(String.self, forKey: .scalingConfigurationID)
-        self.desireInstanceNumber = try container.decodeLenientIfPresent(Int.self, forKey: .desireInstanceNumber)
-        self.minInstanceNumber = try container.decodeLenientIfPresent(Int.self, forKey: .minInstanceNumber)
-        self.maxInstanceNumber = try container.decodeLenientIfPresent(Int.self, forKey: .maxInstanceNumber)
-        self.coolDownTime = try container.decodeLenientIfPresent(Int.self, forKey: .coolDownTime)
-        self.lbListenerID = try container.decodeIfPresent(String.self, forKey: .lbListenerID)
-        self.lbaasListeners = try container.decodeIfPresent([LbaasListener].self, forKey: .lbaasListeners)
-        self.availableZones = try container.decodeIfPresent([String].self, forKey: .availableZones)
-        self.networks = try container.decode([Network].self, forKey: .networks)
-        self.securityGroups = try container.decodeIfPresent([SecurityGroup].self, forKey: .securityGroups)
-        self.vpcID = try container.decode(String.self, forKey: .vpcID)
-        self.healthPeriodicAuditMethod = try container.decodeIfPresent(String.self, forKey: .healthPeriodicAuditMethod)
-        self.healthPeriodicAuditTime = try container.decodeLenientIfPresent(Int.self, forKey: .healthPeriodicAuditTime)
-        self.healthPeriodicAuditGracePeriod = try container.decodeLenientIfPresent(Int.self, forKey: .healthPeriodicAuditGracePeriod)
-        self.instanceTerminatePolicy = try container.decodeIfPresent(String.self, forKey: .instanceTerminatePolicy)
-        self.notifications = try container.decodeIfPresent([String].self, forKey: .notifications)
-        self.deletePublicip = try container.decodeLenientIfPresent(Bool.self, forKey: .deletePublicip)
-        self.deleteVolume = try container.decodeLenientIfPresent(Bool.self, forKey: .deleteVolume)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.multiAZPriorityPolicy = try container.decodeIfPresent(String.self, forKey: .multiAZPriorityPolicy)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
     }
 }

@@ -112,51 +112,29 @@ public struct UpdateScalingGroupRequest: Codable, Sendable, Equatable {
     public var description: String?
 
     private enum CodingKeys: String, CodingKey {
-        case scalingGroupName = "scaling_group_name"
-        case desireInstanceNumber = "desire_instance_number"
-        case minInstanceNumber = "min_instance_number"
-        case maxInstanceNumber = "max_instance_number"
-        case coolDownTime = "cool_down_time"
-        case availableZones = "available_zones"
-        case networks
-        case securityGroups = "security_groups"
-        case lbListenerID = "lb_listener_id"
-        case lbaasListeners = "lbaas_listeners"
-        case healthPeriodicAuditMethod = "health_periodic_audit_method"
+        case scalingGroupName = "scaling_group_name", desireInstanceNumber = "desire_instance_number"
+        case minInstanceNumber = "min_instance_number", maxInstanceNumber = "max_instance_number"
+        case coolDownTime = "cool_down_time", availableZones = "available_zones", networks
+        case securityGroups = "security_groups", lbListenerID = "lb_listener_id"
+        case lbaasListeners = "lbaas_listeners", healthPeriodicAuditMethod = "health_periodic_audit_method"
         case healthPeriodicAuditTime = "health_periodic_audit_time"
         case instanceTerminatePolicy = "instance_terminate_policy"
         case healthPeriodicAuditGracePeriod = "health_periodic_audit_grace_period"
-        case scalingConfigurationID = "scaling_configuration_id"
-        case notifications
-        case deletePublicip = "delete_publicip"
-        case deleteVolume = "delete_volume"
-        case enterpriseProjectID = "enterprise_project_id"
-        case multiAZPriorityPolicy = "multi_az_priority_policy"
+        case scalingConfigurationID = "scaling_configuration_id", notifications
+        case deletePublicip = "delete_publicip", deleteVolume = "delete_volume"
+        case enterpriseProjectID = "enterprise_project_id", multiAZPriorityPolicy = "multi_az_priority_policy"
         case description
     }
 
     public init(
-        scalingGroupName: String? = nil,
-        desireInstanceNumber: Int? = nil,
-        minInstanceNumber: Int? = nil,
-        maxInstanceNumber: Int? = nil,
-        coolDownTime: Int? = nil,
-        availableZones: [String]? = nil,
-        networks: [Network]? = nil,
-        securityGroups: [SecurityGroup]? = nil,
-        lbListenerID: String? = nil,
-        lbaasListeners: [LbaasListener]? = nil,
-        healthPeriodicAuditMethod: String? = nil,
-        healthPeriodicAuditTime: Int? = nil,
-        instanceTerminatePolicy: String? = nil,
-        healthPeriodicAuditGracePeriod: Int? = nil,
-        scalingConfigurationID: String? = nil,
-        notifications: [String]? = nil,
-        deletePublicip: Bool? = nil,
-        deleteVolume: Bool? = nil,
-        enterpriseProjectID: String? = nil,
-        multiAZPriorityPolicy: String? = nil,
-        description: String? = nil
+        scalingGroupName: String? = nil, desireInstanceNumber: Int? = nil, minInstanceNumber: Int? = nil,
+        maxInstanceNumber: Int? = nil, coolDownTime: Int? = nil, availableZones: [String]? = nil,
+        networks: [Network]? = nil, securityGroups: [SecurityGroup]? = nil, lbListenerID: String? = nil,
+        lbaasListeners: [LbaasListener]? = nil, healthPeriodicAuditMethod: String? = nil,
+        healthPeriodicAuditTime: Int? = nil, instanceTerminatePolicy: String? = nil,
+        healthPeriodicAuditGracePeriod: Int? = nil, scalingConfigurationID: String? = nil,
+        notifications: [String]? = nil, deletePublicip: Bool? = nil, deleteVolume: Bool? = nil,
+        enterpriseProjectID: String? = nil, multiAZPriorityPolicy: String? = nil, description: String? = nil
     ) {
         self.scalingGroupName = scalingGroupName
         self.desireInstanceNumber = desireInstanceNumber
@@ -179,31 +157,6 @@ public struct UpdateScalingGroupRequest: Codable, Sendable, Equatable {
         self.enterpriseProjectID = enterpriseProjectID
         self.multiAZPriorityPolicy = multiAZPriorityPolicy
         self.description = description
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.scalingGroupName = try container.decodeIfPresent(String.self, forKey: .scalingGroupName)
-        self.desireInstanceNumber = try container.decodeLenientIfPresent(Int.self, forKey: .desireInstanceNumber)
-        self.minInstanceNumber = try container.decodeLenientIfPresent(Int.self, forKey: .minInstanceNumber)
-        self.maxInstanceNumber = try container.decodeLenientIfPresent(Int.self, forKey: .maxInstanceNumber)
-        self.coolDownTime = try container.decodeLenientIfPresent(Int.self, forKey: .coolDownTime)
-        self.availableZones = try container.decodeIfPresent([String].self, forKey: .availableZones)
-        self.networks = try container.decodeIfPresent([Network].self, forKey: .networks)
-        self.securityGroups = try container.decodeIfPresent([SecurityGroup].self, forKey: .securityGroups)
-        self.lbListenerID = try container.decodeIfPresent(String.self, forKey: .lbListenerID)
-        self.lbaasListeners = try container.decodeIfPresent([LbaasListener].self, forKey: .lbaasListeners)
-        self.healthPeriodicAuditMethod = try container.decodeIfPresent(String.self, forKey: .healthPeriodicAuditMethod)
-        self.healthPeriodicAuditTime = try container.decodeLenientIfPresent(Int.self, forKey: .healthPeriodicAuditTime)
-        self.instanceTerminatePolicy = try container.decodeIfPresent(String.self, forKey: .instanceTerminatePolicy)
-        self.healthPeriodicAuditGracePeriod = try container.decodeLenientIfPresent(Int.self, forKey: .healthPeriodicAuditGracePeriod)
-        self.scalingConfigurationID = try container.decodeIfPresent(String.self, forKey: .scalingConfigurationID)
-        self.notifications = try container.decodeIfPresent([String].self, forKey: .notifications)
-        self.deletePublicip = try container.decodeLenientIfPresent(Bool.self, forKey: .deletePublicip)
-        self.deleteVolume = try container.decodeLenientIfPresent(Bool.self, forKey: .deleteVolume)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.multiAZPriorityPolicy = try container.decodeIfPresent(String.self, forKey: .multiAZPriorityPolicy)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
     }
 }
 

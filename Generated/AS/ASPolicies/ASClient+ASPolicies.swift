@@ -14,10 +14,8 @@ extension ASClient {
     ///   - body: The request body.
     public func batchManageASPolicies(_ body: BatchManageASPoliciesRequest) async throws {
         let request = OperationRequest(
-            operation: "BatchManageASPolicies",
-            method: .post,
-            path: "/autoscaling-api/v1/{project_id}/scaling_policies/action",
-            body: body
+            operation: "BatchManageASPolicies", method: .post,
+            path: "/autoscaling-api/v1/{project_id}/scaling_policies/action", body: body
         )
         try await client.send(request)
     }
@@ -36,10 +34,8 @@ extension ASClient {
         _ body: CreateScalingPolicyRequest
     ) async throws -> CreateScalingPolicyResponse {
         let request = OperationRequest(
-            operation: "CreateScalingPolicy",
-            method: .post,
-            path: "/autoscaling-api/v1/{project_id}/scaling_policy",
-            body: body
+            operation: "CreateScalingPolicy", method: .post,
+            path: "/autoscaling-api/v1/{project_id}/scaling_policy", body: body
         )
         return try await client.send(request, as: CreateScalingPolicyResponse.self)
     }
@@ -58,10 +54,8 @@ extension ASClient {
         _ body: CreateScalingV2PolicyRequest
     ) async throws -> CreateScalingV2PolicyResponse {
         let request = OperationRequest(
-            operation: "CreateScalingV2Policy",
-            method: .post,
-            path: "/autoscaling-api/v2/{project_id}/scaling_policy",
-            body: body
+            operation: "CreateScalingV2Policy", method: .post,
+            path: "/autoscaling-api/v2/{project_id}/scaling_policy", body: body
         )
         return try await client.send(request, as: CreateScalingV2PolicyResponse.self)
     }
@@ -76,8 +70,7 @@ extension ASClient {
     ///   - scalingPolicyID: Specifies the AS policy ID.
     public func deleteScalingPolicy(scalingPolicyID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteScalingPolicy",
-            method: .delete,
+            operation: "DeleteScalingPolicy", method: .delete,
             path: "/autoscaling-api/v1/{project_id}/scaling_policy/{scaling_policy_id}",
             pathParameters: ["scaling_policy_id": scalingPolicyID]
         )
@@ -98,11 +91,9 @@ extension ASClient {
         _ body: ExecuteEnablingOrDisablingASPolicyRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "ExecuteEnablingOrDisablingASPolicy",
-            method: .post,
+            operation: "ExecuteEnablingOrDisablingASPolicy", method: .post,
             path: "/autoscaling-api/v1/{project_id}/scaling_policy/{scaling_policy_id}/action",
-            pathParameters: ["scaling_policy_id": scalingPolicyID],
-            body: body
+            pathParameters: ["scaling_policy_id": scalingPolicyID], body: body
         )
         try await client.send(request)
     }
@@ -162,10 +153,8 @@ extension ASClient {
         query.append("enterprise_project_id", enterpriseProjectID)
         query.append("alarm_id", alarmID)
         let request = OperationRequest(
-            operation: "ListAllScalingV2Policies",
-            method: .get,
-            path: "/autoscaling-api/v2/{project_id}/scaling_policy",
-            query: query
+            operation: "ListAllScalingV2Policies", method: .get,
+            path: "/autoscaling-api/v2/{project_id}/scaling_policy", query: query
         )
         return try await client.send(request, as: ListAllScalingV2PoliciesResponse.self)
     }
@@ -203,11 +192,9 @@ extension ASClient {
         query.append("start_number", startNumber)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListScalingPolicies",
-            method: .get,
+            operation: "ListScalingPolicies", method: .get,
             path: "/autoscaling-api/v1/{project_id}/scaling_policy/{scaling_group_id}/list",
-            pathParameters: ["scaling_group_id": scalingGroupID],
-            query: query
+            pathParameters: ["scaling_group_id": scalingGroupID], query: query
         )
         return try await client.send(request, as: ListScalingPoliciesResponse.self)
     }
@@ -245,11 +232,9 @@ extension ASClient {
         query.append("start_number", startNumber)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListScalingV2Policies",
-            method: .get,
+            operation: "ListScalingV2Policies", method: .get,
             path: "/autoscaling-api/v2/{project_id}/scaling_policy/{scaling_resource_id}/list",
-            pathParameters: ["scaling_resource_id": scalingResourceID],
-            query: query
+            pathParameters: ["scaling_resource_id": scalingResourceID], query: query
         )
         return try await client.send(request, as: ListScalingV2PoliciesResponse.self)
     }
@@ -266,8 +251,7 @@ extension ASClient {
     /// - Returns: The body of the service's `200` response.
     public func showScalingPolicy(scalingPolicyID: String) async throws -> ShowScalingPolicyResponse {
         let request = OperationRequest(
-            operation: "ShowScalingPolicy",
-            method: .get,
+            operation: "ShowScalingPolicy", method: .get,
             path: "/autoscaling-api/v1/{project_id}/scaling_policy/{scaling_policy_id}",
             pathParameters: ["scaling_policy_id": scalingPolicyID]
         )
@@ -286,8 +270,7 @@ extension ASClient {
     /// - Returns: The body of the service's `200` response.
     public func showScalingV2Policy(scalingPolicyID: String) async throws -> ShowScalingV2PolicyResponse {
         let request = OperationRequest(
-            operation: "ShowScalingV2Policy",
-            method: .get,
+            operation: "ShowScalingV2Policy", method: .get,
             path: "/autoscaling-api/v2/{project_id}/scaling_policy/{scaling_policy_id}",
             pathParameters: ["scaling_policy_id": scalingPolicyID]
         )
@@ -311,11 +294,9 @@ extension ASClient {
         _ body: UpdateScalingPolicyRequest
     ) async throws -> UpdateScalingPolicyResponse {
         let request = OperationRequest(
-            operation: "UpdateScalingPolicy",
-            method: .put,
+            operation: "UpdateScalingPolicy", method: .put,
             path: "/autoscaling-api/v1/{project_id}/scaling_policy/{scaling_policy_id}",
-            pathParameters: ["scaling_policy_id": scalingPolicyID],
-            body: body
+            pathParameters: ["scaling_policy_id": scalingPolicyID], body: body
         )
         return try await client.send(request, as: UpdateScalingPolicyResponse.self)
     }
@@ -337,11 +318,9 @@ extension ASClient {
         _ body: UpdateScalingV2PolicyRequest
     ) async throws -> UpdateScalingV2PolicyResponse {
         let request = OperationRequest(
-            operation: "UpdateScalingV2Policy",
-            method: .put,
+            operation: "UpdateScalingV2Policy", method: .put,
             path: "/autoscaling-api/v2/{project_id}/scaling_policy/{scaling_policy_id}",
-            pathParameters: ["scaling_policy_id": scalingPolicyID],
-            body: body
+            pathParameters: ["scaling_policy_id": scalingPolicyID], body: body
         )
         return try await client.send(request, as: UpdateScalingV2PolicyResponse.self)
     }

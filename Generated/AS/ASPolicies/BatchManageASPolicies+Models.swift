@@ -47,16 +47,12 @@ public struct BatchManageASPoliciesRequest: Codable, Sendable, Equatable {
     public var deleteAlarm: DeleteAlarm?
 
     private enum CodingKeys: String, CodingKey {
-        case scalingPolicyID = "scaling_policy_id"
-        case action
-        case forceDelete = "force_delete"
+        case scalingPolicyID = "scaling_policy_id", action, forceDelete = "force_delete"
         case deleteAlarm = "delete_alarm"
     }
 
     public init(
-        scalingPolicyID: [String],
-        action: Action,
-        forceDelete: ForceDelete? = nil,
+        scalingPolicyID: [String], action: Action, forceDelete: ForceDelete? = nil,
         deleteAlarm: DeleteAlarm? = nil
     ) {
         self.scalingPolicyID = scalingPolicyID

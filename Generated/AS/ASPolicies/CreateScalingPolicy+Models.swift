@@ -33,23 +33,16 @@ public struct CreateScalingPolicyRequest: Codable, Sendable, Equatable {
     public var coolDownTime: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case scalingPolicyName = "scaling_policy_name"
-        case scalingGroupID = "scaling_group_id"
-        case scalingPolicyType = "scaling_policy_type"
-        case alarmID = "alarm_id"
-        case scheduledPolicy = "scheduled_policy"
-        case scalingPolicyAction = "scaling_policy_action"
+        case scalingPolicyName = "scaling_policy_name", scalingGroupID = "scaling_group_id"
+        case scalingPolicyType = "scaling_policy_type", alarmID = "alarm_id"
+        case scheduledPolicy = "scheduled_policy", scalingPolicyAction = "scaling_policy_action"
         case coolDownTime = "cool_down_time"
     }
 
     public init(
-        scalingPolicyName: String,
-        scalingGroupID: String,
-        scalingPolicyType: String,
-        alarmID: String? = nil,
+        scalingPolicyName: String, scalingGroupID: String, scalingPolicyType: String, alarmID: String? = nil,
         scheduledPolicy: CreateScalingPolicyScheduledPolicy? = nil,
-        scalingPolicyAction: CreateScalingPolicyScalingPolicyAction? = nil,
-        coolDownTime: Int? = nil
+        scalingPolicyAction: CreateScalingPolicyScalingPolicyAction? = nil, coolDownTime: Int? = nil
     ) {
         self.scalingPolicyName = scalingPolicyName
         self.scalingGroupID = scalingGroupID
@@ -58,16 +51,5 @@ public struct CreateScalingPolicyRequest: Codable, Sendable, Equatable {
         self.scheduledPolicy = scheduledPolicy
         self.scalingPolicyAction = scalingPolicyAction
         self.coolDownTime = coolDownTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.scalingPolicyName = try container.decode(String.self, forKey: .scalingPolicyName)
-        self.scalingGroupID = try container.decode(String.self, forKey: .scalingGroupID)
-        self.scalingPolicyType = try container.decode(String.self, forKey: .scalingPolicyType)
-        self.alarmID = try container.decodeIfPresent(String.self, forKey: .alarmID)
-        self.scheduledPolicy = try container.decodeIfPresent(CreateScalingPolicyScheduledPolicy.self, forKey: .scheduledPolicy)
-        self.scalingPolicyAction = try container.decodeIfPresent(CreateScalingPolicyScalingPolicyAction.self, forKey: .scalingPolicyAction)
-        self.coolDownTime = try container.decodeLenientIfPresent(Int.self, forKey: .coolDownTime)
     }
 }

@@ -31,21 +31,15 @@ public struct UpdateScalingPolicyRequest: Codable, Sendable, Equatable {
     public var coolDownTime: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case scalingPolicyName = "scaling_policy_name"
-        case scalingPolicyType = "scaling_policy_type"
-        case alarmID = "alarm_id"
-        case scheduledPolicy = "scheduled_policy"
-        case scalingPolicyAction = "scaling_policy_action"
-        case coolDownTime = "cool_down_time"
+        case scalingPolicyName = "scaling_policy_name", scalingPolicyType = "scaling_policy_type"
+        case alarmID = "alarm_id", scheduledPolicy = "scheduled_policy"
+        case scalingPolicyAction = "scaling_policy_action", coolDownTime = "cool_down_time"
     }
 
     public init(
-        scalingPolicyName: String? = nil,
-        scalingPolicyType: String? = nil,
-        alarmID: String? = nil,
+        scalingPolicyName: String? = nil, scalingPolicyType: String? = nil, alarmID: String? = nil,
         scheduledPolicy: CreateScalingPolicyScheduledPolicy? = nil,
-        scalingPolicyAction: CreateScalingPolicyScalingPolicyAction? = nil,
-        coolDownTime: Int? = nil
+        scalingPolicyAction: CreateScalingPolicyScalingPolicyAction? = nil, coolDownTime: Int? = nil
     ) {
         self.scalingPolicyName = scalingPolicyName
         self.scalingPolicyType = scalingPolicyType
@@ -53,16 +47,6 @@ public struct UpdateScalingPolicyRequest: Codable, Sendable, Equatable {
         self.scheduledPolicy = scheduledPolicy
         self.scalingPolicyAction = scalingPolicyAction
         self.coolDownTime = coolDownTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.scalingPolicyName = try container.decodeIfPresent(String.self, forKey: .scalingPolicyName)
-        self.scalingPolicyType = try container.decodeIfPresent(String.self, forKey: .scalingPolicyType)
-        self.alarmID = try container.decodeIfPresent(String.self, forKey: .alarmID)
-        self.scheduledPolicy = try container.decodeIfPresent(CreateScalingPolicyScheduledPolicy.self, forKey: .scheduledPolicy)
-        self.scalingPolicyAction = try container.decodeIfPresent(CreateScalingPolicyScalingPolicyAction.self, forKey: .scalingPolicyAction)
-        self.coolDownTime = try container.decodeLenientIfPresent(Int.self, forKey: .coolDownTime)
     }
 }
 

@@ -39,27 +39,17 @@ public struct UpdateScalingV2PolicyRequest: Codable, Sendable, Equatable {
     public var description: String?
 
     private enum CodingKeys: String, CodingKey {
-        case scalingPolicyName = "scaling_policy_name"
-        case scalingPolicyType = "scaling_policy_type"
-        case scalingResourceID = "scaling_resource_id"
-        case scalingResourceType = "scaling_resource_type"
-        case alarmID = "alarm_id"
-        case scheduledPolicy = "scheduled_policy"
-        case scalingPolicyAction = "scaling_policy_action"
-        case coolDownTime = "cool_down_time"
-        case description
+        case scalingPolicyName = "scaling_policy_name", scalingPolicyType = "scaling_policy_type"
+        case scalingResourceID = "scaling_resource_id", scalingResourceType = "scaling_resource_type"
+        case alarmID = "alarm_id", scheduledPolicy = "scheduled_policy"
+        case scalingPolicyAction = "scaling_policy_action", coolDownTime = "cool_down_time", description
     }
 
     public init(
-        scalingPolicyName: String? = nil,
-        scalingPolicyType: String? = nil,
-        scalingResourceID: String? = nil,
-        scalingResourceType: String? = nil,
-        alarmID: String? = nil,
+        scalingPolicyName: String? = nil, scalingPolicyType: String? = nil, scalingResourceID: String? = nil,
+        scalingResourceType: String? = nil, alarmID: String? = nil,
         scheduledPolicy: CreateScalingPolicyScheduledPolicy? = nil,
-        scalingPolicyAction: ScalingPolicyAction? = nil,
-        coolDownTime: Int? = nil,
-        description: String? = nil
+        scalingPolicyAction: ScalingPolicyAction? = nil, coolDownTime: Int? = nil, description: String? = nil
     ) {
         self.scalingPolicyName = scalingPolicyName
         self.scalingPolicyType = scalingPolicyType
@@ -70,19 +60,6 @@ public struct UpdateScalingV2PolicyRequest: Codable, Sendable, Equatable {
         self.scalingPolicyAction = scalingPolicyAction
         self.coolDownTime = coolDownTime
         self.description = description
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.scalingPolicyName = try container.decodeIfPresent(String.self, forKey: .scalingPolicyName)
-        self.scalingPolicyType = try container.decodeIfPresent(String.self, forKey: .scalingPolicyType)
-        self.scalingResourceID = try container.decodeIfPresent(String.self, forKey: .scalingResourceID)
-        self.scalingResourceType = try container.decodeIfPresent(String.self, forKey: .scalingResourceType)
-        self.alarmID = try container.decodeIfPresent(String.self, forKey: .alarmID)
-        self.scheduledPolicy = try container.decodeIfPresent(CreateScalingPolicyScheduledPolicy.self, forKey: .scheduledPolicy)
-        self.scalingPolicyAction = try container.decodeIfPresent(ScalingPolicyAction.self, forKey: .scalingPolicyAction)
-        self.coolDownTime = try container.decodeLenientIfPresent(Int.self, forKey: .coolDownTime)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
     }
 }
 

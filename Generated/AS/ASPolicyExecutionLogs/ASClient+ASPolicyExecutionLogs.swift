@@ -51,11 +51,9 @@ extension ASClient {
         query.append("start_number", startNumber)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListScalingPolicyExecuteLogs",
-            method: .get,
+            operation: "ListScalingPolicyExecuteLogs", method: .get,
             path: "/autoscaling-api/v1/{project_id}/scaling_policy_execute_log/{scaling_policy_id}",
-            pathParameters: ["scaling_policy_id": scalingPolicyID],
-            query: query
+            pathParameters: ["scaling_policy_id": scalingPolicyID], query: query
         )
         return try await client.send(request, as: ListScalingPolicyExecuteLogsResponse.self)
     }

@@ -27,25 +27,13 @@ public struct JobRecord: Codable, Sendable, Equatable {
     public var jobStatus: String?
 
     private enum CodingKeys: String, CodingKey {
-        case jobName = "job_name"
-        case recordType = "record_type"
-        case recordTime = "record_time"
-        case request
-        case response
-        case code
-        case message
-        case jobStatus = "job_status"
+        case jobName = "job_name", recordType = "record_type", recordTime = "record_time", request, response
+        case code, message, jobStatus = "job_status"
     }
 
     public init(
-        jobName: String? = nil,
-        recordType: String? = nil,
-        recordTime: String? = nil,
-        request: String? = nil,
-        response: String? = nil,
-        code: String? = nil,
-        message: String? = nil,
-        jobStatus: String? = nil
+        jobName: String? = nil, recordType: String? = nil, recordTime: String? = nil, request: String? = nil,
+        response: String? = nil, code: String? = nil, message: String? = nil, jobStatus: String? = nil
     ) {
         self.jobName = jobName
         self.recordType = recordType
@@ -70,30 +58,18 @@ public struct ListScalingPolicyExecuteLogsResponse: Codable, Sendable, Equatable
     public var scalingPolicyExecuteLog: [ScalingPolicyExecuteLog]?
 
     private enum CodingKeys: String, CodingKey {
-        case totalNumber = "total_number"
-        case startNumber = "start_number"
-        case limit
+        case totalNumber = "total_number", startNumber = "start_number", limit
         case scalingPolicyExecuteLog = "scaling_policy_execute_log"
     }
 
     public init(
-        totalNumber: Int? = nil,
-        startNumber: Int? = nil,
-        limit: Int? = nil,
+        totalNumber: Int? = nil, startNumber: Int? = nil, limit: Int? = nil,
         scalingPolicyExecuteLog: [ScalingPolicyExecuteLog]? = nil
     ) {
         self.totalNumber = totalNumber
         self.startNumber = startNumber
         self.limit = limit
         self.scalingPolicyExecuteLog = scalingPolicyExecuteLog
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalNumber = try container.decodeLenientIfPresent(Int.self, forKey: .totalNumber)
-        self.startNumber = try container.decodeLenientIfPresent(Int.self, forKey: .startNumber)
-        self.limit = try container.decodeLenientIfPresent(Int.self, forKey: .limit)
-        self.scalingPolicyExecuteLog = try container.decodeIfPresent([ScalingPolicyExecuteLog].self, forKey: .scalingPolicyExecuteLog)
     }
 }
 
@@ -146,36 +122,18 @@ public struct ScalingPolicyExecuteLog: Codable, Sendable, Equatable {
     public var jobRecords: [JobRecord]?
 
     private enum CodingKeys: String, CodingKey {
-        case status
-        case failedReason = "failed_reason"
-        case executeType = "execute_type"
-        case executeTime = "execute_time"
-        case id
-        case tenantID = "tenant_id"
-        case scalingPolicyID = "scaling_policy_id"
-        case scalingResourceType = "scaling_resource_type"
-        case scalingResourceID = "scaling_resource_id"
-        case oldValue = "old_value"
-        case desireValue = "desire_value"
-        case limitValue = "limit_value"
-        case type
+        case status, failedReason = "failed_reason", executeType = "execute_type"
+        case executeTime = "execute_time", id, tenantID = "tenant_id", scalingPolicyID = "scaling_policy_id"
+        case scalingResourceType = "scaling_resource_type", scalingResourceID = "scaling_resource_id"
+        case oldValue = "old_value", desireValue = "desire_value", limitValue = "limit_value", type
         case jobRecords = "job_records"
     }
 
     public init(
-        status: String? = nil,
-        failedReason: String? = nil,
-        executeType: String? = nil,
-        executeTime: String? = nil,
-        id: String? = nil,
-        tenantID: String? = nil,
-        scalingPolicyID: String? = nil,
-        scalingResourceType: String? = nil,
-        scalingResourceID: String? = nil,
-        oldValue: String? = nil,
-        desireValue: String? = nil,
-        limitValue: String? = nil,
-        type: String? = nil,
+        status: String? = nil, failedReason: String? = nil, executeType: String? = nil,
+        executeTime: String? = nil, id: String? = nil, tenantID: String? = nil,
+        scalingPolicyID: String? = nil, scalingResourceType: String? = nil, scalingResourceID: String? = nil,
+        oldValue: String? = nil, desireValue: String? = nil, limitValue: String? = nil, type: String? = nil,
         jobRecords: [JobRecord]? = nil
     ) {
         self.status = status

@@ -18,11 +18,9 @@ extension ASClient {
         _ body: BatchManageInstancesRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "BatchManageInstances",
-            method: .post,
+            operation: "BatchManageInstances", method: .post,
             path: "/autoscaling-api/v1/{project_id}/scaling_group_instance/{scaling_group_id}/action",
-            pathParameters: ["scaling_group_id": scalingGroupID],
-            body: body
+            pathParameters: ["scaling_group_id": scalingGroupID], body: body
         )
         try await client.send(request)
     }
@@ -44,11 +42,9 @@ extension ASClient {
         var query = QueryItems()
         query.append("instance_delete", instanceDelete)
         let request = OperationRequest(
-            operation: "DeleteScalingInstance",
-            method: .delete,
+            operation: "DeleteScalingInstance", method: .delete,
             path: "/autoscaling-api/v1/{project_id}/scaling_group_instance/{instance_id}",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         try await client.send(request)
     }
@@ -90,11 +86,9 @@ extension ASClient {
         query.append("start_number", startNumber)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListScalingInstances",
-            method: .get,
+            operation: "ListScalingInstances", method: .get,
             path: "/autoscaling-api/v1/{project_id}/scaling_group_instance/{scaling_group_id}/list",
-            pathParameters: ["scaling_group_id": scalingGroupID],
-            query: query
+            pathParameters: ["scaling_group_id": scalingGroupID], query: query
         )
         return try await client.send(request, as: ListScalingInstancesResponse.self)
     }

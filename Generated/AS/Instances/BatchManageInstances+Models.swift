@@ -38,9 +38,7 @@ public struct BatchManageInstancesRequest: Codable, Sendable, Equatable {
     public var action: Action
 
     private enum CodingKeys: String, CodingKey {
-        case instancesID = "instances_id"
-        case instanceDelete = "instance_delete"
-        case action
+        case instancesID = "instances_id", instanceDelete = "instance_delete", action
     }
 
     public init(instancesID: [String], instanceDelete: InstanceDelete? = nil, action: Action) {

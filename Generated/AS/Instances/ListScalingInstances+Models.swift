@@ -15,30 +15,18 @@ public struct ListScalingInstancesResponse: Codable, Sendable, Equatable {
     public var scalingGroupInstances: [ScalingGroupInstance]?
 
     private enum CodingKeys: String, CodingKey {
-        case totalNumber = "total_number"
-        case startNumber = "start_number"
-        case limit
+        case totalNumber = "total_number", startNumber = "start_number", limit
         case scalingGroupInstances = "scaling_group_instances"
     }
 
     public init(
-        totalNumber: Int? = nil,
-        startNumber: Int? = nil,
-        limit: Int? = nil,
+        totalNumber: Int? = nil, startNumber: Int? = nil, limit: Int? = nil,
         scalingGroupInstances: [ScalingGroupInstance]? = nil
     ) {
         self.totalNumber = totalNumber
         self.startNumber = startNumber
         self.limit = limit
         self.scalingGroupInstances = scalingGroupInstances
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalNumber = try container.decodeLenientIfPresent(Int.self, forKey: .totalNumber)
-        self.startNumber = try container.decodeLenientIfPresent(Int.self, forKey: .startNumber)
-        self.limit = try container.decodeLenientIfPresent(Int.self, forKey: .limit)
-        self.scalingGroupInstances = try container.decodeIfPresent([ScalingGroupInstance].self, forKey: .scalingGroupInstances)
     }
 }
 
@@ -75,29 +63,18 @@ public struct ScalingGroupInstance: Codable, Sendable, Equatable {
     public var protectFromScalingDown: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case instanceID = "instance_id"
-        case instanceName = "instance_name"
-        case scalingGroupID = "scaling_group_id"
-        case scalingGroupName = "scaling_group_name"
-        case lifeCycleState = "life_cycle_state"
-        case healthStatus = "health_status"
-        case scalingConfigurationName = "scaling_configuration_name"
-        case scalingConfigurationID = "scaling_configuration_id"
-        case createTime = "create_time"
+        case instanceID = "instance_id", instanceName = "instance_name", scalingGroupID = "scaling_group_id"
+        case scalingGroupName = "scaling_group_name", lifeCycleState = "life_cycle_state"
+        case healthStatus = "health_status", scalingConfigurationName = "scaling_configuration_name"
+        case scalingConfigurationID = "scaling_configuration_id", createTime = "create_time"
         case protectFromScalingDown = "protect_from_scaling_down"
     }
 
     public init(
-        instanceID: String? = nil,
-        instanceName: String? = nil,
-        scalingGroupID: String? = nil,
-        scalingGroupName: String? = nil,
-        lifeCycleState: String? = nil,
-        healthStatus: String? = nil,
-        scalingConfigurationName: String? = nil,
-        scalingConfigurationID: String? = nil,
-        createTime: String? = nil,
-        protectFromScalingDown: Bool? = nil
+        instanceID: String? = nil, instanceName: String? = nil, scalingGroupID: String? = nil,
+        scalingGroupName: String? = nil, lifeCycleState: String? = nil, healthStatus: String? = nil,
+        scalingConfigurationName: String? = nil, scalingConfigurationID: String? = nil,
+        createTime: String? = nil, protectFromScalingDown: Bool? = nil
     ) {
         self.instanceID = instanceID
         self.instanceName = instanceName
@@ -109,19 +86,5 @@ public struct ScalingGroupInstance: Codable, Sendable, Equatable {
         self.scalingConfigurationID = scalingConfigurationID
         self.createTime = createTime
         self.protectFromScalingDown = protectFromScalingDown
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.instanceID = try container.decodeIfPresent(String.self, forKey: .instanceID)
-        self.instanceName = try container.decodeIfPresent(String.self, forKey: .instanceName)
-        self.scalingGroupID = try container.decodeIfPresent(String.self, forKey: .scalingGroupID)
-        self.scalingGroupName = try container.decodeIfPresent(String.self, forKey: .scalingGroupName)
-        self.lifeCycleState = try container.decodeIfPresent(String.self, forKey: .lifeCycleState)
-        self.healthStatus = try container.decodeIfPresent(String.self, forKey: .healthStatus)
-        self.scalingConfigurationName = try container.decodeIfPresent(String.self, forKey: .scalingConfigurationName)
-        self.scalingConfigurationID = try container.decodeIfPresent(String.self, forKey: .scalingConfigurationID)
-        self.createTime = try container.decodeIfPresent(String.self, forKey: .createTime)
-        self.protectFromScalingDown = try container.decodeLenientIfPresent(Bool.self, forKey: .protectFromScalingDown)
     }
 }

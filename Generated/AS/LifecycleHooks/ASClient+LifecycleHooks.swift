@@ -19,11 +19,9 @@ extension ASClient {
         _ body: AttachCallbackInstanceLifeCycleHookRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "AttachCallbackInstanceLifeCycleHook",
-            method: .put,
+            operation: "AttachCallbackInstanceLifeCycleHook", method: .put,
             path: "/autoscaling-api/v1/{project_id}/scaling_instance_hook/{scaling_group_id}/callback",
-            pathParameters: ["scaling_group_id": scalingGroupID],
-            body: body
+            pathParameters: ["scaling_group_id": scalingGroupID], body: body
         )
         try await client.send(request)
     }
@@ -45,11 +43,9 @@ extension ASClient {
         _ body: CreateLifyCycleHookRequest
     ) async throws -> LifecycleHook {
         let request = OperationRequest(
-            operation: "CreateLifyCycleHook",
-            method: .post,
+            operation: "CreateLifyCycleHook", method: .post,
             path: "/autoscaling-api/v1/{project_id}/scaling_lifecycle_hook/{scaling_group_id}",
-            pathParameters: ["scaling_group_id": scalingGroupID],
-            body: body
+            pathParameters: ["scaling_group_id": scalingGroupID], body: body
         )
         return try await client.send(request, as: LifecycleHook.self)
     }
@@ -66,8 +62,7 @@ extension ASClient {
     ///   - lifecycleHookName: Specifies the lifecycle hook name.
     public func deleteLifecycleHook(scalingGroupID: String, lifecycleHookName: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteLifecycleHook",
-            method: .delete,
+            operation: "DeleteLifecycleHook", method: .delete,
             path: "/autoscaling-api/v1/{project_id}/scaling_lifecycle_hook/{scaling_group_id}/{lifecycle_hook_name}",
             pathParameters: ["scaling_group_id": scalingGroupID, "lifecycle_hook_name": lifecycleHookName]
         )
@@ -94,11 +89,9 @@ extension ASClient {
         var query = QueryItems()
         query.append("instance_id", instanceID)
         let request = OperationRequest(
-            operation: "ListHookInstances",
-            method: .get,
+            operation: "ListHookInstances", method: .get,
             path: "/autoscaling-api/v1/{project_id}/scaling_instance_hook/{scaling_group_id}/list",
-            pathParameters: ["scaling_group_id": scalingGroupID],
-            query: query
+            pathParameters: ["scaling_group_id": scalingGroupID], query: query
         )
         return try await client.send(request, as: ListHookInstancesResponse.self)
     }
@@ -115,8 +108,7 @@ extension ASClient {
     /// - Returns: The body of the service's `200` response.
     public func listLifeCycleHooks(scalingGroupID: String) async throws -> ListLifeCycleHooksResponse {
         let request = OperationRequest(
-            operation: "ListLifeCycleHooks",
-            method: .get,
+            operation: "ListLifeCycleHooks", method: .get,
             path: "/autoscaling-api/v1/{project_id}/scaling_lifecycle_hook/{scaling_group_id}/list",
             pathParameters: ["scaling_group_id": scalingGroupID]
         )
@@ -140,8 +132,7 @@ extension ASClient {
         lifecycleHookName: String
     ) async throws -> LifecycleHook {
         let request = OperationRequest(
-            operation: "ShowLifeCycleHook",
-            method: .get,
+            operation: "ShowLifeCycleHook", method: .get,
             path: "/autoscaling-api/v1/{project_id}/scaling_lifecycle_hook/{scaling_group_id}/{lifecycle_hook_name}",
             pathParameters: ["scaling_group_id": scalingGroupID, "lifecycle_hook_name": lifecycleHookName]
         )
@@ -166,8 +157,7 @@ extension ASClient {
         _ body: UpdateLifeCycleHookRequest
     ) async throws -> LifecycleHook {
         let request = OperationRequest(
-            operation: "UpdateLifeCycleHook",
-            method: .put,
+            operation: "UpdateLifeCycleHook", method: .put,
             path: "/autoscaling-api/v1/{project_id}/scaling_lifecycle_hook/{scaling_group_id}/{lifecycle_hook_name}",
             pathParameters: ["scaling_group_id": scalingGroupID, "lifecycle_hook_name": lifecycleHookName],
             body: body

@@ -26,16 +26,12 @@ public struct AttachCallbackInstanceLifeCycleHookRequest: Codable, Sendable, Equ
     public var lifecycleActionResult: String
 
     private enum CodingKeys: String, CodingKey {
-        case lifecycleActionKey = "lifecycle_action_key"
-        case instanceID = "instance_id"
-        case lifecycleHookName = "lifecycle_hook_name"
-        case lifecycleActionResult = "lifecycle_action_result"
+        case lifecycleActionKey = "lifecycle_action_key", instanceID = "instance_id"
+        case lifecycleHookName = "lifecycle_hook_name", lifecycleActionResult = "lifecycle_action_result"
     }
 
     public init(
-        lifecycleActionKey: String? = nil,
-        instanceID: String? = nil,
-        lifecycleHookName: String? = nil,
+        lifecycleActionKey: String? = nil, instanceID: String? = nil, lifecycleHookName: String? = nil,
         lifecycleActionResult: String
     ) {
         self.lifecycleActionKey = lifecycleActionKey

@@ -42,21 +42,14 @@ public struct CreateLifyCycleHookRequest: Codable, Sendable, Equatable {
     public var notificationMetadata: String?
 
     private enum CodingKeys: String, CodingKey {
-        case lifecycleHookName = "lifecycle_hook_name"
-        case lifecycleHookType = "lifecycle_hook_type"
-        case defaultResult = "default_result"
-        case defaultTimeout = "default_timeout"
-        case notificationTopicURN = "notification_topic_urn"
-        case notificationMetadata = "notification_metadata"
+        case lifecycleHookName = "lifecycle_hook_name", lifecycleHookType = "lifecycle_hook_type"
+        case defaultResult = "default_result", defaultTimeout = "default_timeout"
+        case notificationTopicURN = "notification_topic_urn", notificationMetadata = "notification_metadata"
     }
 
     public init(
-        lifecycleHookName: String,
-        lifecycleHookType: LifecycleHookType,
-        defaultResult: String? = nil,
-        defaultTimeout: Int? = nil,
-        notificationTopicURN: String,
-        notificationMetadata: String? = nil
+        lifecycleHookName: String, lifecycleHookType: LifecycleHookType, defaultResult: String? = nil,
+        defaultTimeout: Int? = nil, notificationTopicURN: String, notificationMetadata: String? = nil
     ) {
         self.lifecycleHookName = lifecycleHookName
         self.lifecycleHookType = lifecycleHookType
@@ -64,15 +57,5 @@ public struct CreateLifyCycleHookRequest: Codable, Sendable, Equatable {
         self.defaultTimeout = defaultTimeout
         self.notificationTopicURN = notificationTopicURN
         self.notificationMetadata = notificationMetadata
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.lifecycleHookName = try container.decode(String.self, forKey: .lifecycleHookName)
-        self.lifecycleHookType = try container.decode(LifecycleHookType.self, forKey: .lifecycleHookType)
-        self.defaultResult = try container.decodeIfPresent(String.self, forKey: .defaultResult)
-        self.defaultTimeout = try container.decodeLenientIfPresent(Int.self, forKey: .defaultTimeout)
-        self.notificationTopicURN = try container.decode(String.self, forKey: .notificationTopicURN)
-        self.notificationMetadata = try container.decodeIfPresent(String.self, forKey: .notificationMetadata)
     }
 }

@@ -24,22 +24,14 @@ public struct InstanceHangingInfo: Codable, Sendable, Equatable {
     public var defaultResult: String?
 
     private enum CodingKeys: String, CodingKey {
-        case lifecycleHookName = "lifecycle_hook_name"
-        case lifecycleActionKey = "lifecycle_action_key"
-        case instanceID = "instance_id"
-        case scalingGroupID = "scaling_group_id"
-        case lifecycleHookStatus = "lifecycle_hook_status"
-        case timeout
-        case defaultResult = "default_result"
+        case lifecycleHookName = "lifecycle_hook_name", lifecycleActionKey = "lifecycle_action_key"
+        case instanceID = "instance_id", scalingGroupID = "scaling_group_id"
+        case lifecycleHookStatus = "lifecycle_hook_status", timeout, defaultResult = "default_result"
     }
 
     public init(
-        lifecycleHookName: String? = nil,
-        lifecycleActionKey: String? = nil,
-        instanceID: String? = nil,
-        scalingGroupID: String? = nil,
-        lifecycleHookStatus: String? = nil,
-        timeout: String? = nil,
+        lifecycleHookName: String? = nil, lifecycleActionKey: String? = nil, instanceID: String? = nil,
+        scalingGroupID: String? = nil, lifecycleHookStatus: String? = nil, timeout: String? = nil,
         defaultResult: String? = nil
     ) {
         self.lifecycleHookName = lifecycleHookName

@@ -39,33 +39,19 @@ public struct UpdateLifeCycleHookRequest: Codable, Sendable, Equatable {
     public var notificationMetadata: String?
 
     private enum CodingKeys: String, CodingKey {
-        case lifecycleHookType = "lifecycle_hook_type"
-        case defaultResult = "default_result"
-        case defaultTimeout = "default_timeout"
-        case notificationTopicURN = "notification_topic_urn"
+        case lifecycleHookType = "lifecycle_hook_type", defaultResult = "default_result"
+        case defaultTimeout = "default_timeout", notificationTopicURN = "notification_topic_urn"
         case notificationMetadata = "notification_metadata"
     }
 
     public init(
-        lifecycleHookType: LifecycleHookType? = nil,
-        defaultResult: String? = nil,
-        defaultTimeout: Int? = nil,
-        notificationTopicURN: String? = nil,
-        notificationMetadata: String? = nil
+        lifecycleHookType: LifecycleHookType? = nil, defaultResult: String? = nil, defaultTimeout: Int? = nil,
+        notificationTopicURN: String? = nil, notificationMetadata: String? = nil
     ) {
         self.lifecycleHookType = lifecycleHookType
         self.defaultResult = defaultResult
         self.defaultTimeout = defaultTimeout
         self.notificationTopicURN = notificationTopicURN
         self.notificationMetadata = notificationMetadata
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.lifecycleHookType = try container.decodeIfPresent(LifecycleHookType.self, forKey: .lifecycleHookType)
-        self.defaultResult = try container.decodeIfPresent(String.self, forKey: .defaultResult)
-        self.defaultTimeout = try container.decodeLenientIfPresent(Int.self, forKey: .defaultTimeout)
-        self.notificationTopicURN = try container.decodeIfPresent(String.self, forKey: .notificationTopicURN)
-        self.notificationMetadata = try container.decodeIfPresent(String.self, forKey: .notificationMetadata)
     }
 }

@@ -19,8 +19,7 @@ extension ASClient {
         scalingGroupID: String
     ) async throws -> ShowPolicyAndInstanceQuotaResponse {
         let request = OperationRequest(
-            operation: "ShowPolicyAndInstanceQuota",
-            method: .get,
+            operation: "ShowPolicyAndInstanceQuota", method: .get,
             path: "/autoscaling-api/v1/{project_id}/quotas/{scaling_group_id}",
             pathParameters: ["scaling_group_id": scalingGroupID]
         )
@@ -37,9 +36,7 @@ extension ASClient {
     /// - Returns: The body of the service's `200` response.
     public func showResourceQuota() async throws -> ShowResourceQuotaResponse {
         let request = OperationRequest(
-            operation: "ShowResourceQuota",
-            method: .get,
-            path: "/autoscaling-api/v1/{project_id}/quotas"
+            operation: "ShowResourceQuota", method: .get, path: "/autoscaling-api/v1/{project_id}/quotas"
         )
         return try await client.send(request, as: ShowResourceQuotaResponse.self)
     }

@@ -36,11 +36,9 @@ extension ASClient {
         query.append("start_number", startNumber)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListScalingActivityLogs",
-            method: .get,
+            operation: "ListScalingActivityLogs", method: .get,
             path: "/autoscaling-api/v1/{project_id}/scaling_activity_log/{scaling_group_id}",
-            pathParameters: ["scaling_group_id": scalingGroupID],
-            query: query
+            pathParameters: ["scaling_group_id": scalingGroupID], query: query
         )
         return try await client.send(request, as: ListScalingActivityLogsResponse.self)
     }
@@ -95,11 +93,9 @@ extension ASClient {
         query.append("type", type)
         query.append("status", status)
         let request = OperationRequest(
-            operation: "ListScalingActivityV2Logs",
-            method: .get,
+            operation: "ListScalingActivityV2Logs", method: .get,
             path: "/autoscaling-api/v2/{project_id}/scaling_activity_log/{scaling_group_id}",
-            pathParameters: ["scaling_group_id": scalingGroupID],
-            query: query
+            pathParameters: ["scaling_group_id": scalingGroupID], query: query
         )
         return try await client.send(request, as: ListScalingActivityV2LogsResponse.self)
     }

@@ -15,30 +15,18 @@ public struct ListScalingActivityLogsResponse: Codable, Sendable, Equatable {
     public var scalingActivityLog: [ScalingActivityLog]?
 
     private enum CodingKeys: String, CodingKey {
-        case totalNumber = "total_number"
-        case startNumber = "start_number"
-        case limit
+        case totalNumber = "total_number", startNumber = "start_number", limit
         case scalingActivityLog = "scaling_activity_log"
     }
 
     public init(
-        totalNumber: Int? = nil,
-        startNumber: Int? = nil,
-        limit: Int? = nil,
+        totalNumber: Int? = nil, startNumber: Int? = nil, limit: Int? = nil,
         scalingActivityLog: [ScalingActivityLog]? = nil
     ) {
         self.totalNumber = totalNumber
         self.startNumber = startNumber
         self.limit = limit
         self.scalingActivityLog = scalingActivityLog
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalNumber = try container.decodeLenientIfPresent(Int.self, forKey: .totalNumber)
-        self.startNumber = try container.decodeLenientIfPresent(Int.self, forKey: .startNumber)
-        self.limit = try container.decodeLenientIfPresent(Int.self, forKey: .limit)
-        self.scalingActivityLog = try container.decodeIfPresent([ScalingActivityLog].self, forKey: .scalingActivityLog)
     }
 }
 
@@ -74,31 +62,17 @@ public struct ScalingActivityLog: Codable, Sendable, Equatable {
     public var desireValue: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case status
-        case startTime = "start_time"
-        case endTime = "end_time"
-        case id
-        case instanceRemovedList = "instance_removed_list"
-        case instanceDeletedList = "instance_deleted_list"
-        case instanceAddedList = "instance_added_list"
-        case scalingValue = "scaling_value"
-        case description
-        case instanceValue = "instance_value"
-        case desireValue = "desire_value"
+        case status, startTime = "start_time", endTime = "end_time", id
+        case instanceRemovedList = "instance_removed_list", instanceDeletedList = "instance_deleted_list"
+        case instanceAddedList = "instance_added_list", scalingValue = "scaling_value", description
+        case instanceValue = "instance_value", desireValue = "desire_value"
     }
 
     public init(
-        status: String? = nil,
-        startTime: String? = nil,
-        endTime: String? = nil,
-        id: String? = nil,
-        instanceRemovedList: String? = nil,
-        instanceDeletedList: String? = nil,
-        instanceAddedList: String? = nil,
-        scalingValue: Int? = nil,
-        description: String? = nil,
-        instanceValue: Int? = nil,
-        desireValue: Int? = nil
+        status: String? = nil, startTime: String? = nil, endTime: String? = nil, id: String? = nil,
+        instanceRemovedList: String? = nil, instanceDeletedList: String? = nil,
+        instanceAddedList: String? = nil, scalingValue: Int? = nil, description: String? = nil,
+        instanceValue: Int? = nil, desireValue: Int? = nil
     ) {
         self.status = status
         self.startTime = startTime
@@ -111,20 +85,5 @@ public struct ScalingActivityLog: Codable, Sendable, Equatable {
         self.description = description
         self.instanceValue = instanceValue
         self.desireValue = desireValue
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.startTime = try container.decodeIfPresent(String.self, forKey: .startTime)
-        self.endTime = try container.decodeIfPresent(String.self, forKey: .endTime)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.instanceRemovedList = try container.decodeIfPresent(String.self, forKey: .instanceRemovedList)
-        self.instanceDeletedList = try container.decodeIfPresent(String.self, forKey: .instanceDeletedList)
-        self.instanceAddedList = try container.decodeIfPresent(String.self, forKey: .instanceAddedList)
-        self.scalingValue = try container.decodeLenientIfPresent(Int.self, forKey: .scalingValue)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.instanceValue = try container.decodeLenientIfPresent(Int.self, forKey: .instanceValue)
-        self.desireValue = try container.decodeLenientIfPresent(Int.self, forKey: .desireValue)
     }
 }

@@ -15,30 +15,18 @@ public struct ListScalingActivityV2LogsResponse: Codable, Sendable, Equatable {
     public var scalingActivityLog: [ListScalingActivityV2LogsScalingActivityLog]?
 
     private enum CodingKeys: String, CodingKey {
-        case totalNumber = "total_number"
-        case startNumber = "start_number"
-        case limit
+        case totalNumber = "total_number", startNumber = "start_number", limit
         case scalingActivityLog = "scaling_activity_log"
     }
 
     public init(
-        totalNumber: Int? = nil,
-        startNumber: Int? = nil,
-        limit: Int? = nil,
+        totalNumber: Int? = nil, startNumber: Int? = nil, limit: Int? = nil,
         scalingActivityLog: [ListScalingActivityV2LogsScalingActivityLog]? = nil
     ) {
         self.totalNumber = totalNumber
         self.startNumber = startNumber
         self.limit = limit
         self.scalingActivityLog = scalingActivityLog
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalNumber = try container.decodeLenientIfPresent(Int.self, forKey: .totalNumber)
-        self.startNumber = try container.decodeLenientIfPresent(Int.self, forKey: .startNumber)
-        self.limit = try container.decodeLenientIfPresent(Int.self, forKey: .limit)
-        self.scalingActivityLog = try container.decodeIfPresent([ListScalingActivityV2LogsScalingActivityLog].self, forKey: .scalingActivityLog)
     }
 }
 
@@ -89,45 +77,24 @@ public struct ListScalingActivityV2LogsScalingActivityLog: Codable, Sendable, Eq
     public var type: String?
 
     private enum CodingKeys: String, CodingKey {
-        case status
-        case startTime = "start_time"
-        case endTime = "end_time"
-        case id
-        case instanceRemovedList = "instance_removed_list"
-        case instanceDeletedList = "instance_deleted_list"
-        case instanceAddedList = "instance_added_list"
-        case instanceFailedList = "instance_failed_list"
-        case instanceStandbyList = "instance_standby_list"
-        case scalingValue = "scaling_value"
-        case description
-        case instanceValue = "instance_value"
-        case desireValue = "desire_value"
-        case lbBindSuccessList = "lb_bind_success_list"
-        case lbBindFailedList = "lb_bind_failed_list"
-        case lbUnbindSuccessList = "lb_unbind_success_list"
-        case lbUnbindFailedList = "lb_unbind_failed_list"
+        case status, startTime = "start_time", endTime = "end_time", id
+        case instanceRemovedList = "instance_removed_list", instanceDeletedList = "instance_deleted_list"
+        case instanceAddedList = "instance_added_list", instanceFailedList = "instance_failed_list"
+        case instanceStandbyList = "instance_standby_list", scalingValue = "scaling_value", description
+        case instanceValue = "instance_value", desireValue = "desire_value"
+        case lbBindSuccessList = "lb_bind_success_list", lbBindFailedList = "lb_bind_failed_list"
+        case lbUnbindSuccessList = "lb_unbind_success_list", lbUnbindFailedList = "lb_unbind_failed_list"
         case type
     }
 
     public init(
-        status: String? = nil,
-        startTime: String? = nil,
-        endTime: String? = nil,
-        id: String? = nil,
-        instanceRemovedList: [ScalingInstance]? = nil,
-        instanceDeletedList: [ScalingInstance]? = nil,
-        instanceAddedList: [ScalingInstance]? = nil,
-        instanceFailedList: [ScalingInstance]? = nil,
-        instanceStandbyList: [ScalingInstance]? = nil,
-        scalingValue: Int? = nil,
-        description: String? = nil,
-        instanceValue: Int? = nil,
-        desireValue: Int? = nil,
-        lbBindSuccessList: [ModifyLb]? = nil,
-        lbBindFailedList: [ModifyLb]? = nil,
-        lbUnbindSuccessList: [ModifyLb]? = nil,
-        lbUnbindFailedList: [ModifyLb]? = nil,
-        type: String? = nil
+        status: String? = nil, startTime: String? = nil, endTime: String? = nil, id: String? = nil,
+        instanceRemovedList: [ScalingInstance]? = nil, instanceDeletedList: [ScalingInstance]? = nil,
+        instanceAddedList: [ScalingInstance]? = nil, instanceFailedList: [ScalingInstance]? = nil,
+        instanceStandbyList: [ScalingInstance]? = nil, scalingValue: Int? = nil, description: String? = nil,
+        instanceValue: Int? = nil, desireValue: Int? = nil, lbBindSuccessList: [ModifyLb]? = nil,
+        lbBindFailedList: [ModifyLb]? = nil, lbUnbindSuccessList: [ModifyLb]? = nil,
+        lbUnbindFailedList: [ModifyLb]? = nil, type: String? = nil
     ) {
         self.status = status
         self.startTime = startTime
@@ -148,28 +115,6 @@ public struct ListScalingActivityV2LogsScalingActivityLog: Codable, Sendable, Eq
         self.lbUnbindFailedList = lbUnbindFailedList
         self.type = type
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.startTime = try container.decodeIfPresent(String.self, forKey: .startTime)
-        self.endTime = try container.decodeIfPresent(String.self, forKey: .endTime)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.instanceRemovedList = try container.decodeIfPresent([ScalingInstance].self, forKey: .instanceRemovedList)
-        self.instanceDeletedList = try container.decodeIfPresent([ScalingInstance].self, forKey: .instanceDeletedList)
-        self.instanceAddedList = try container.decodeIfPresent([ScalingInstance].self, forKey: .instanceAddedList)
-        self.instanceFailedList = try container.decodeIfPresent([ScalingInstance].self, forKey: .instanceFailedList)
-        self.instanceStandbyList = try container.decodeIfPresent([ScalingInstance].self, forKey: .instanceStandbyList)
-        self.scalingValue = try container.decodeLenientIfPresent(Int.self, forKey: .scalingValue)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.instanceValue = try container.decodeLenientIfPresent(Int.self, forKey: .instanceValue)
-        self.desireValue = try container.decodeLenientIfPresent(Int.self, forKey: .desireValue)
-        self.lbBindSuccessList = try container.decodeIfPresent([ModifyLb].self, forKey: .lbBindSuccessList)
-        self.lbBindFailedList = try container.decodeIfPresent([ModifyLb].self, forKey: .lbBindFailedList)
-        self.lbUnbindSuccessList = try container.decodeIfPresent([ModifyLb].self, forKey: .lbUnbindSuccessList)
-        self.lbUnbindFailedList = try container.decodeIfPresent([ModifyLb].self, forKey: .lbUnbindFailedList)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-    }
 }
 
 /// Specifies the load balancers that are bound to the AS group. For details, see Table 5.
@@ -184,17 +129,13 @@ public struct ModifyLb: Codable, Sendable, Equatable {
     public var failedDetails: String?
 
     private enum CodingKeys: String, CodingKey {
-        case lbaasListener = "lbaas_listener"
-        case listener
-        case failedReason = "failed_reason"
+        case lbaasListener = "lbaas_listener", listener, failedReason = "failed_reason"
         case failedDetails = "failed_details"
     }
 
     public init(
-        lbaasListener: ShowScalingGroupLbaasListener? = nil,
-        listener: String? = nil,
-        failedReason: String? = nil,
-        failedDetails: String? = nil
+        lbaasListener: ShowScalingGroupLbaasListener? = nil, listener: String? = nil,
+        failedReason: String? = nil, failedDetails: String? = nil
     ) {
         self.lbaasListener = lbaasListener
         self.listener = listener
@@ -218,19 +159,13 @@ public struct ScalingInstance: Codable, Sendable, Equatable {
     public var instanceConfig: String?
 
     private enum CodingKeys: String, CodingKey {
-        case instanceName = "instance_name"
-        case instanceID = "instance_id"
-        case failedReason = "failed_reason"
-        case failedDetails = "failed_details"
-        case instanceConfig = "instance_config"
+        case instanceName = "instance_name", instanceID = "instance_id", failedReason = "failed_reason"
+        case failedDetails = "failed_details", instanceConfig = "instance_config"
     }
 
     public init(
-        instanceName: String? = nil,
-        instanceID: String? = nil,
-        failedReason: String? = nil,
-        failedDetails: String? = nil,
-        instanceConfig: String? = nil
+        instanceName: String? = nil, instanceID: String? = nil, failedReason: String? = nil,
+        failedDetails: String? = nil, instanceConfig: String? = nil
     ) {
         self.instanceName = instanceName
         self.instanceID = instanceID

@@ -16,21 +16,12 @@ public struct Bandwidth: Codable, Sendable, Equatable {
     public var chargingMode: String?
 
     private enum CodingKeys: String, CodingKey {
-        case size
-        case shareType = "share_type"
-        case chargingMode = "charging_mode"
+        case size, shareType = "share_type", chargingMode = "charging_mode"
     }
 
     public init(size: Int? = nil, shareType: ShareType? = nil, chargingMode: String? = nil) {
         self.size = size
         self.shareType = shareType
         self.chargingMode = chargingMode
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.shareType = try container.decodeIfPresent(ShareType.self, forKey: .shareType)
-        self.chargingMode = try container.decodeIfPresent(String.self, forKey: .chargingMode)
     }
 }

@@ -28,8 +28,7 @@ public struct CreateScalingConfigMetadata: Codable, Sendable, Equatable {
     public var systemCmkid: String?
 
     private enum CodingKeys: String, CodingKey {
-        case systemEncrypted = "__system__encrypted"
-        case systemCmkid = "__system__cmkid"
+        case systemEncrypted = "__system__encrypted", systemCmkid = "__system__cmkid"
     }
 
     public init(systemEncrypted: SystemEncrypted? = nil, systemCmkid: String? = nil) {

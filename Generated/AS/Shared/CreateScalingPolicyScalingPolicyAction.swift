@@ -26,21 +26,12 @@ public struct CreateScalingPolicyScalingPolicyAction: Codable, Sendable, Equatab
     public var instancePercentage: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case operation
-        case instanceNumber = "instance_number"
-        case instancePercentage = "instance_percentage"
+        case operation, instanceNumber = "instance_number", instancePercentage = "instance_percentage"
     }
 
     public init(operation: String? = nil, instanceNumber: Int? = nil, instancePercentage: Int? = nil) {
         self.operation = operation
         self.instanceNumber = instanceNumber
         self.instancePercentage = instancePercentage
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.operation = try container.decodeIfPresent(String.self, forKey: .operation)
-        self.instanceNumber = try container.decodeLenientIfPresent(Int.self, forKey: .instanceNumber)
-        self.instancePercentage = try container.decodeLenientIfPresent(Int.self, forKey: .instancePercentage)
     }
 }

@@ -20,21 +20,13 @@ public struct Disk: Codable, Sendable, Equatable {
     public var metadata: CreateScalingConfigMetadata?
 
     private enum CodingKeys: String, CodingKey {
-        case size
-        case volumeType = "volume_type"
-        case diskType = "disk_type"
-        case dataDiskImageID = "data_disk_image_id"
-        case snapshotID = "snapshot_id"
-        case metadata
+        case size, volumeType = "volume_type", diskType = "disk_type", dataDiskImageID = "data_disk_image_id"
+        case snapshotID = "snapshot_id", metadata
     }
 
     public init(
-        size: Int? = nil,
-        volumeType: String? = nil,
-        diskType: String? = nil,
-        dataDiskImageID: String? = nil,
-        snapshotID: String? = nil,
-        metadata: CreateScalingConfigMetadata? = nil
+        size: Int? = nil, volumeType: String? = nil, diskType: String? = nil, dataDiskImageID: String? = nil,
+        snapshotID: String? = nil, metadata: CreateScalingConfigMetadata? = nil
     ) {
         self.size = size
         self.volumeType = volumeType
@@ -42,15 +34,5 @@ public struct Disk: Codable, Sendable, Equatable {
         self.dataDiskImageID = dataDiskImageID
         self.snapshotID = snapshotID
         self.metadata = metadata
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.volumeType = try container.decodeIfPresent(String.self, forKey: .volumeType)
-        self.diskType = try container.decodeIfPresent(String.self, forKey: .diskType)
-        self.dataDiskImageID = try container.decodeIfPresent(String.self, forKey: .dataDiskImageID)
-        self.snapshotID = try container.decodeIfPresent(String.self, forKey: .snapshotID)
-        self.metadata = try container.decodeIfPresent(CreateScalingConfigMetadata.self, forKey: .metadata)
     }
 }

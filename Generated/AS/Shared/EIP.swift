@@ -11,8 +11,7 @@ public struct EIP: Codable, Sendable, Equatable {
     public var bandwidth: Bandwidth?
 
     private enum CodingKeys: String, CodingKey {
-        case ipType = "ip_type"
-        case bandwidth
+        case ipType = "ip_type", bandwidth
     }
 
     public init(ipType: String? = nil, bandwidth: Bandwidth? = nil) {

@@ -45,45 +45,20 @@ public struct InstanceConfig: Codable, Sendable, Equatable {
     public var multiFlavorPriorityPolicy: String?
 
     private enum CodingKeys: String, CodingKey {
-        case flavorRef
-        case imageRef
-        case disk
-        case keyName = "key_name"
-        case keyFingerprint = "key_fingerprint"
-        case instanceName = "instance_name"
-        case instanceID = "instance_id"
-        case adminPass
-        case personality
-        case publicIP = "public_ip"
-        case userData = "user_data"
-        case metadata
-        case securityGroups = "security_groups"
-        case serverGroupID = "server_group_id"
-        case tenancy
-        case dedicatedHostID = "dedicated_host_id"
-        case marketType = "market_type"
-        case multiFlavorPriorityPolicy = "multi_flavor_priority_policy"
+        case flavorRef, imageRef, disk, keyName = "key_name", keyFingerprint = "key_fingerprint"
+        case instanceName = "instance_name", instanceID = "instance_id", adminPass, personality
+        case publicIP = "public_ip", userData = "user_data", metadata, securityGroups = "security_groups"
+        case serverGroupID = "server_group_id", tenancy, dedicatedHostID = "dedicated_host_id"
+        case marketType = "market_type", multiFlavorPriorityPolicy = "multi_flavor_priority_policy"
     }
 
     public init(
-        flavorRef: String? = nil,
-        imageRef: String? = nil,
-        disk: [Disk]? = nil,
-        keyName: String? = nil,
-        keyFingerprint: String? = nil,
-        instanceName: String? = nil,
-        instanceID: String? = nil,
-        adminPass: String? = nil,
-        personality: [Personality]? = nil,
-        publicIP: PublicIP? = nil,
-        userData: String? = nil,
-        metadata: Metadata? = nil,
-        securityGroups: [IPv6Bandwidth]? = nil,
-        serverGroupID: String? = nil,
-        tenancy: String? = nil,
-        dedicatedHostID: String? = nil,
-        marketType: String? = nil,
-        multiFlavorPriorityPolicy: String? = nil
+        flavorRef: String? = nil, imageRef: String? = nil, disk: [Disk]? = nil, keyName: String? = nil,
+        keyFingerprint: String? = nil, instanceName: String? = nil, instanceID: String? = nil,
+        adminPass: String? = nil, personality: [Personality]? = nil, publicIP: PublicIP? = nil,
+        userData: String? = nil, metadata: Metadata? = nil, securityGroups: [IPv6Bandwidth]? = nil,
+        serverGroupID: String? = nil, tenancy: String? = nil, dedicatedHostID: String? = nil,
+        marketType: String? = nil, multiFlavorPriorityPolicy: String? = nil
     ) {
         self.flavorRef = flavorRef
         self.imageRef = imageRef

@@ -16,21 +16,12 @@ public struct LbaasListener: Codable, Sendable, Equatable {
     public var weight: Int
 
     private enum CodingKeys: String, CodingKey {
-        case poolID = "pool_id"
-        case protocolPort = "protocol_port"
-        case weight
+        case poolID = "pool_id", protocolPort = "protocol_port", weight
     }
 
     public init(poolID: String, protocolPort: Int, weight: Int) {
         self.poolID = poolID
         self.protocolPort = protocolPort
         self.weight = weight
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.poolID = try container.decode(String.self, forKey: .poolID)
-        self.protocolPort = try container.decodeLenient(Int.self, forKey: .protocolPort)
-        self.weight = try container.decodeLenient(Int.self, forKey: .weight)
     }
 }

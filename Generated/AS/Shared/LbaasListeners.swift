@@ -15,29 +15,15 @@ public struct LbaasListeners: Codable, Sendable, Equatable {
     public var weight: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case listenerID = "listener_id"
-        case poolID = "pool_id"
-        case protocolPort = "protocol_port"
-        case weight
+        case listenerID = "listener_id", poolID = "pool_id", protocolPort = "protocol_port", weight
     }
 
     public init(
-        listenerID: String? = nil,
-        poolID: String? = nil,
-        protocolPort: Int? = nil,
-        weight: Int? = nil
+        listenerID: String? = nil, poolID: String? = nil, protocolPort: Int? = nil, weight: Int? = nil
     ) {
         self.listenerID = listenerID
         self.poolID = poolID
         self.protocolPort = protocolPort
         self.weight = weight
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.listenerID = try container.decodeIfPresent(String.self, forKey: .listenerID)
-        self.poolID = try container.decodeIfPresent(String.self, forKey: .poolID)
-        self.protocolPort = try container.decodeLenientIfPresent(Int.self, forKey: .protocolPort)
-        self.weight = try container.decodeLenientIfPresent(Int.self, forKey: .weight)
     }
 }

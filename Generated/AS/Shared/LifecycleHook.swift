@@ -27,25 +27,17 @@ public struct LifecycleHook: Codable, Sendable, Equatable {
     public var createTime: String?
 
     private enum CodingKeys: String, CodingKey {
-        case lifecycleHookName = "lifecycle_hook_name"
-        case lifecycleHookType = "lifecycle_hook_type"
-        case defaultResult = "default_result"
-        case defaultTimeout = "default_timeout"
+        case lifecycleHookName = "lifecycle_hook_name", lifecycleHookType = "lifecycle_hook_type"
+        case defaultResult = "default_result", defaultTimeout = "default_timeout"
         case notificationTopicURN = "notification_topic_urn"
-        case notificationTopicName = "notification_topic_name"
-        case notificationMetadata = "notification_metadata"
+        case notificationTopicName = "notification_topic_name", notificationMetadata = "notification_metadata"
         case createTime = "create_time"
     }
 
     public init(
-        lifecycleHookName: String? = nil,
-        lifecycleHookType: String? = nil,
-        defaultResult: String? = nil,
-        defaultTimeout: Int? = nil,
-        notificationTopicURN: String? = nil,
-        notificationTopicName: String? = nil,
-        notificationMetadata: String? = nil,
-        createTime: String? = nil
+        lifecycleHookName: String? = nil, lifecycleHookType: String? = nil, defaultResult: String? = nil,
+        defaultTimeout: Int? = nil, notificationTopicURN: String? = nil, notificationTopicName: String? = nil,
+        notificationMetadata: String? = nil, createTime: String? = nil
     ) {
         self.lifecycleHookName = lifecycleHookName
         self.lifecycleHookType = lifecycleHookType
@@ -55,17 +47,5 @@ public struct LifecycleHook: Codable, Sendable, Equatable {
         self.notificationTopicName = notificationTopicName
         self.notificationMetadata = notificationMetadata
         self.createTime = createTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.lifecycleHookName = try container.decodeIfPresent(String.self, forKey: .lifecycleHookName)
-        self.lifecycleHookType = try container.decodeIfPresent(String.self, forKey: .lifecycleHookType)
-        self.defaultResult = try container.decodeIfPresent(String.self, forKey: .defaultResult)
-        self.defaultTimeout = try container.decodeLenientIfPresent(Int.self, forKey: .defaultTimeout)
-        self.notificationTopicURN = try container.decodeIfPresent(String.self, forKey: .notificationTopicURN)
-        self.notificationTopicName = try container.decodeIfPresent(String.self, forKey: .notificationTopicName)
-        self.notificationMetadata = try container.decodeIfPresent(String.self, forKey: .notificationMetadata)
-        self.createTime = try container.decodeIfPresent(String.self, forKey: .createTime)
     }
 }

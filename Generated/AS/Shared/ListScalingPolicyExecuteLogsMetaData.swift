@@ -12,14 +12,12 @@ public struct ListScalingPolicyExecuteLogsMetaData: Codable, Sendable, Equatable
     public var metadataeipAddress: String?
 
     private enum CodingKeys: String, CodingKey {
-        case metadataBandwidthShareType = "metadata_bandwidth_share_type"
-        case metadataEIPID = "metadata_eip_id"
+        case metadataBandwidthShareType = "metadata_bandwidth_share_type", metadataEIPID = "metadata_eip_id"
         case metadataeipAddress = "metadataeip_address"
     }
 
     public init(
-        metadataBandwidthShareType: String? = nil,
-        metadataEIPID: String? = nil,
+        metadataBandwidthShareType: String? = nil, metadataEIPID: String? = nil,
         metadataeipAddress: String? = nil
     ) {
         self.metadataBandwidthShareType = metadataBandwidthShareType

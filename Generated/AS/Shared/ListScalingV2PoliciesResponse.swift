@@ -15,29 +15,17 @@ public struct ListScalingV2PoliciesResponse: Codable, Sendable, Equatable {
     public var scalingPolicies: [ShowScalingV2PolicyScalingPolicy]?
 
     private enum CodingKeys: String, CodingKey {
-        case totalNumber = "total_number"
-        case startNumber = "start_number"
-        case limit
+        case totalNumber = "total_number", startNumber = "start_number", limit
         case scalingPolicies = "scaling_policies"
     }
 
     public init(
-        totalNumber: Int? = nil,
-        startNumber: Int? = nil,
-        limit: Int? = nil,
+        totalNumber: Int? = nil, startNumber: Int? = nil, limit: Int? = nil,
         scalingPolicies: [ShowScalingV2PolicyScalingPolicy]? = nil
     ) {
         self.totalNumber = totalNumber
         self.startNumber = startNumber
         self.limit = limit
         self.scalingPolicies = scalingPolicies
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalNumber = try container.decodeLenientIfPresent(Int.self, forKey: .totalNumber)
-        self.startNumber = try container.decodeLenientIfPresent(Int.self, forKey: .startNumber)
-        self.limit = try container.decodeLenientIfPresent(Int.self, forKey: .limit)
-        self.scalingPolicies = try container.decodeIfPresent([ShowScalingV2PolicyScalingPolicy].self, forKey: .scalingPolicies)
     }
 }

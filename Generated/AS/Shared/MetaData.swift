@@ -13,14 +13,12 @@ public struct MetaData: Codable, Sendable, Equatable {
     public var metadataEIPAddress: String?
 
     private enum CodingKeys: String, CodingKey {
-        case metadataBandwidthShareType = "metadata_bandwidth_share_type"
-        case metadataEIPID = "metadata_eip_id"
+        case metadataBandwidthShareType = "metadata_bandwidth_share_type", metadataEIPID = "metadata_eip_id"
         case metadataEIPAddress = "metadata_eip_address"
     }
 
     public init(
-        metadataBandwidthShareType: String? = nil,
-        metadataEIPID: String? = nil,
+        metadataBandwidthShareType: String? = nil, metadataEIPID: String? = nil,
         metadataEIPAddress: String? = nil
     ) {
         self.metadataBandwidthShareType = metadataBandwidthShareType

@@ -17,21 +17,12 @@ public struct Network: Codable, Sendable, Equatable {
     public var ipv6Bandwidth: SecurityGroup?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case ipv6Enable = "ipv6_enable"
-        case ipv6Bandwidth = "ipv6_bandwidth"
+        case id, ipv6Enable = "ipv6_enable", ipv6Bandwidth = "ipv6_bandwidth"
     }
 
     public init(id: String, ipv6Enable: Bool? = nil, ipv6Bandwidth: SecurityGroup? = nil) {
         self.id = id
         self.ipv6Enable = ipv6Enable
         self.ipv6Bandwidth = ipv6Bandwidth
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.ipv6Enable = try container.decodeLenientIfPresent(Bool.self, forKey: .ipv6Enable)
-        self.ipv6Bandwidth = try container.decodeIfPresent(SecurityGroup.self, forKey: .ipv6Bandwidth)
     }
 }

@@ -14,21 +14,12 @@ public struct Networks: Codable, Sendable, Equatable {
     public var ipv6Bandwidth: IPv6Bandwidth?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case ipv6Enable = "ipv6_enable"
-        case ipv6Bandwidth = "ipv6_bandwidth"
+        case id, ipv6Enable = "ipv6_enable", ipv6Bandwidth = "ipv6_bandwidth"
     }
 
     public init(id: String? = nil, ipv6Enable: Bool? = nil, ipv6Bandwidth: IPv6Bandwidth? = nil) {
         self.id = id
         self.ipv6Enable = ipv6Enable
         self.ipv6Bandwidth = ipv6Bandwidth
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.ipv6Enable = try container.decodeLenientIfPresent(Bool.self, forKey: .ipv6Enable)
-        self.ipv6Bandwidth = try container.decodeIfPresent(IPv6Bandwidth.self, forKey: .ipv6Bandwidth)
     }
 }

@@ -18,28 +18,11 @@ public struct Resource: Codable, Sendable, Equatable {
     /// Specifies the quota lower limit.
     public var min: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case used
-        case quota
-        case max
-        case min
-    }
-
     public init(type: String? = nil, used: Int? = nil, quota: Int? = nil, max: Int? = nil, min: Int? = nil) {
         self.type = type
         self.used = used
         self.quota = quota
         self.max = max
         self.min = min
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.used = try container.decodeLenientIfPresent(Int.self, forKey: .used)
-        self.quota = try container.decodeLenientIfPresent(Int.self, forKey: .quota)
-        self.max = try container.decodeLenientIfPresent(Int.self, forKey: .max)
-        self.min = try container.decodeLenientIfPresent(Int.self, forKey: .min)
     }
 }

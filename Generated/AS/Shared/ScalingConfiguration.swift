@@ -20,21 +20,14 @@ public struct ScalingConfiguration: Codable, Sendable, Equatable {
     public var scalingGroupID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case scalingConfigurationID = "scaling_configuration_id"
-        case tenant
-        case scalingConfigurationName = "scaling_configuration_name"
-        case instanceConfig = "instance_config"
-        case createTime = "create_time"
-        case scalingGroupID = "scaling_group_id"
+        case scalingConfigurationID = "scaling_configuration_id", tenant
+        case scalingConfigurationName = "scaling_configuration_name", instanceConfig = "instance_config"
+        case createTime = "create_time", scalingGroupID = "scaling_group_id"
     }
 
     public init(
-        scalingConfigurationID: String? = nil,
-        tenant: String? = nil,
-        scalingConfigurationName: String? = nil,
-        instanceConfig: InstanceConfig? = nil,
-        createTime: String? = nil,
-        scalingGroupID: String? = nil
+        scalingConfigurationID: String? = nil, tenant: String? = nil, scalingConfigurationName: String? = nil,
+        instanceConfig: InstanceConfig? = nil, createTime: String? = nil, scalingGroupID: String? = nil
     ) {
         self.scalingConfigurationID = scalingConfigurationID
         self.tenant = tenant

@@ -72,71 +72,37 @@ public struct ScalingGroup: Codable, Sendable, Equatable {
     public var description: String?
 
     private enum CodingKeys: String, CodingKey {
-        case scalingGroupName = "scaling_group_name"
-        case scalingGroupID = "scaling_group_id"
-        case scalingGroupStatus = "scaling_group_status"
-        case scalingConfigurationID = "scaling_configuration_id"
+        case scalingGroupName = "scaling_group_name", scalingGroupID = "scaling_group_id"
+        case scalingGroupStatus = "scaling_group_status", scalingConfigurationID = "scaling_configuration_id"
         case scalingConfigurationName = "scaling_configuration_name"
         case currentInstanceNumber = "current_instance_number"
-        case desireInstanceNumber = "desire_instance_number"
-        case minInstanceNumber = "min_instance_number"
-        case maxInstanceNumber = "max_instance_number"
-        case coolDownTime = "cool_down_time"
-        case lbListenerID = "lb_listener_id"
-        case lbaasListeners = "lbaas_listeners"
-        case availableZones = "available_zones"
-        case networks
-        case securityGroups = "security_groups"
-        case createTime = "create_time"
-        case vpcID = "vpc_id"
-        case detail
-        case isScaling = "is_scaling"
+        case desireInstanceNumber = "desire_instance_number", minInstanceNumber = "min_instance_number"
+        case maxInstanceNumber = "max_instance_number", coolDownTime = "cool_down_time"
+        case lbListenerID = "lb_listener_id", lbaasListeners = "lbaas_listeners"
+        case availableZones = "available_zones", networks, securityGroups = "security_groups"
+        case createTime = "create_time", vpcID = "vpc_id", detail, isScaling = "is_scaling"
         case healthPeriodicAuditMethod = "health_periodic_audit_method"
         case healthPeriodicAuditTime = "health_periodic_audit_time"
         case healthPeriodicAuditGracePeriod = "health_periodic_audit_grace_period"
-        case instanceTerminatePolicy = "instance_terminate_policy"
-        case notifications
-        case deletePublicip = "delete_publicip"
-        case deleteVolume = "delete_volume"
-        case cloudLocationID = "cloud_location_id"
-        case enterpriseProjectID = "enterprise_project_id"
-        case activityType = "activity_type"
-        case multiAZPriorityPolicy = "multi_az_priority_policy"
-        case description
+        case instanceTerminatePolicy = "instance_terminate_policy", notifications
+        case deletePublicip = "delete_publicip", deleteVolume = "delete_volume"
+        case cloudLocationID = "cloud_location_id", enterpriseProjectID = "enterprise_project_id"
+        case activityType = "activity_type", multiAZPriorityPolicy = "multi_az_priority_policy", description
     }
 
     public init(
-        scalingGroupName: String? = nil,
-        scalingGroupID: String? = nil,
-        scalingGroupStatus: String? = nil,
-        scalingConfigurationID: String? = nil,
-        scalingConfigurationName: String? = nil,
-        currentInstanceNumber: Int? = nil,
-        desireInstanceNumber: Int? = nil,
-        minInstanceNumber: Int? = nil,
-        maxInstanceNumber: Int? = nil,
-        coolDownTime: Int? = nil,
-        lbListenerID: String? = nil,
-        lbaasListeners: [ShowScalingGroupLbaasListener]? = nil,
-        availableZones: [String]? = nil,
-        networks: [ShowScalingGroupNetwork]? = nil,
-        securityGroups: [IPv6Bandwidth]? = nil,
-        createTime: String? = nil,
-        vpcID: String? = nil,
-        detail: String? = nil,
-        isScaling: Bool? = nil,
-        healthPeriodicAuditMethod: String? = nil,
-        healthPeriodicAuditTime: Int? = nil,
-        healthPeriodicAuditGracePeriod: Int? = nil,
-        instanceTerminatePolicy: String? = nil,
-        notifications: [String]? = nil,
-        deletePublicip: Bool? = nil,
-        deleteVolume: Bool? = nil,
-        cloudLocationID: String? = nil,
-        enterpriseProjectID: String? = nil,
-        activityType: String? = nil,
-        multiAZPriorityPolicy: String? = nil,
-        description: String? = nil
+        scalingGroupName: String? = nil, scalingGroupID: String? = nil, scalingGroupStatus: String? = nil,
+        scalingConfigurationID: String? = nil, scalingConfigurationName: String? = nil,
+        currentInstanceNumber: Int? = nil, desireInstanceNumber: Int? = nil, minInstanceNumber: Int? = nil,
+        maxInstanceNumber: Int? = nil, coolDownTime: Int? = nil, lbListenerID: String? = nil,
+        lbaasListeners: [ShowScalingGroupLbaasListener]? = nil, availableZones: [String]? = nil,
+        networks: [ShowScalingGroupNetwork]? = nil, securityGroups: [IPv6Bandwidth]? = nil,
+        createTime: String? = nil, vpcID: String? = nil, detail: String? = nil, isScaling: Bool? = nil,
+        healthPeriodicAuditMethod: String? = nil, healthPeriodicAuditTime: Int? = nil,
+        healthPeriodicAuditGracePeriod: Int? = nil, instanceTerminatePolicy: String? = nil,
+        notifications: [String]? = nil, deletePublicip: Bool? = nil, deleteVolume: Bool? = nil,
+        cloudLocationID: String? = nil, enterpriseProjectID: String? = nil, activityType: String? = nil,
+        multiAZPriorityPolicy: String? = nil, description: String? = nil
     ) {
         self.scalingGroupName = scalingGroupName
         self.scalingGroupID = scalingGroupID
@@ -169,40 +135,5 @@ public struct ScalingGroup: Codable, Sendable, Equatable {
         self.activityType = activityType
         self.multiAZPriorityPolicy = multiAZPriorityPolicy
         self.description = description
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.scalingGroupName = try container.decodeIfPresent(String.self, forKey: .scalingGroupName)
-        self.scalingGroupID = try container.decodeIfPresent(String.self, forKey: .scalingGroupID)
-        self.scalingGroupStatus = try container.decodeIfPresent(String.self, forKey: .scalingGroupStatus)
-        self.scalingConfigurationID = try container.decodeIfPresent(String.self, forKey: .scalingConfigurationID)
-        self.scalingConfigurationName = try container.decodeIfPresent(String.self, forKey: .scalingConfigurationName)
-        self.currentInstanceNumber = try container.decodeLenientIfPresent(Int.self, forKey: .currentInstanceNumber)
-        self.desireInstanceNumber = try container.decodeLenientIfPresent(Int.self, forKey: .desireInstanceNumber)
-        self.minInstanceNumber = try container.decodeLenientIfPresent(Int.self, forKey: .minInstanceNumber)
-        self.maxInstanceNumber = try container.decodeLenientIfPresent(Int.self, forKey: .maxInstanceNumber)
-        self.coolDownTime = try container.decodeLenientIfPresent(Int.self, forKey: .coolDownTime)
-        self.lbListenerID = try container.decodeIfPresent(String.self, forKey: .lbListenerID)
-        self.lbaasListeners = try container.decodeIfPresent([ShowScalingGroupLbaasListener].self, forKey: .lbaasListeners)
-        self.availableZones = try container.decodeIfPresent([String].self, forKey: .availableZones)
-        self.networks = try container.decodeIfPresent([ShowScalingGroupNetwork].self, forKey: .networks)
-        self.securityGroups = try container.decodeIfPresent([IPv6Bandwidth].self, forKey: .securityGroups)
-        self.createTime = try container.decodeIfPresent(String.self, forKey: .createTime)
-        self.vpcID = try container.decodeIfPresent(String.self, forKey: .vpcID)
-        self.detail = try container.decodeIfPresent(String.self, forKey: .detail)
-        self.isScaling = try container.decodeLenientIfPresent(Bool.self, forKey: .isScaling)
-        self.healthPeriodicAuditMethod = try container.decodeIfPresent(String.self, forKey: .healthPeriodicAuditMethod)
-        self.healthPeriodicAuditTime = try container.decodeLenientIfPresent(Int.self, forKey: .healthPeriodicAuditTime)
-        self.healthPeriodicAuditGracePeriod = try container.decodeLenientIfPresent(Int.self, forKey: .healthPeriodicAuditGracePeriod)
-        self.instanceTerminatePolicy = try container.decodeIfPresent(String.self, forKey: .instanceTerminatePolicy)
-        self.notifications = try container.decodeIfPresent([String].self, forKey: .notifications)
-        self.deletePublicip = try container.decodeLenientIfPresent(Bool.self, forKey: .deletePublicip)
-        self.deleteVolume = try container.decodeLenientIfPresent(Bool.self, forKey: .deleteVolume)
-        self.cloudLocationID = try container.decodeIfPresent(String.self, forKey: .cloudLocationID)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.activityType = try container.decodeIfPresent(String.self, forKey: .activityType)
-        self.multiAZPriorityPolicy = try container.decodeIfPresent(String.self, forKey: .multiAZPriorityPolicy)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
     }
 }

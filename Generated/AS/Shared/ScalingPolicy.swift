@@ -39,28 +39,18 @@ public struct ScalingPolicy: Codable, Sendable, Equatable {
     public var createTime: String?
 
     private enum CodingKeys: String, CodingKey {
-        case scalingGroupID = "scaling_group_id"
-        case scalingPolicyName = "scaling_policy_name"
-        case scalingPolicyID = "scaling_policy_id"
-        case policyStatus = "policy_status"
-        case scalingPolicyType = "scaling_policy_type"
-        case alarmID = "alarm_id"
-        case scheduledPolicy = "scheduled_policy"
-        case scalingPolicyAction = "scaling_policy_action"
-        case coolDownTime = "cool_down_time"
-        case createTime = "create_time"
+        case scalingGroupID = "scaling_group_id", scalingPolicyName = "scaling_policy_name"
+        case scalingPolicyID = "scaling_policy_id", policyStatus = "policy_status"
+        case scalingPolicyType = "scaling_policy_type", alarmID = "alarm_id"
+        case scheduledPolicy = "scheduled_policy", scalingPolicyAction = "scaling_policy_action"
+        case coolDownTime = "cool_down_time", createTime = "create_time"
     }
 
     public init(
-        scalingGroupID: String? = nil,
-        scalingPolicyName: String? = nil,
-        scalingPolicyID: String? = nil,
-        policyStatus: String? = nil,
-        scalingPolicyType: String? = nil,
-        alarmID: String? = nil,
+        scalingGroupID: String? = nil, scalingPolicyName: String? = nil, scalingPolicyID: String? = nil,
+        policyStatus: String? = nil, scalingPolicyType: String? = nil, alarmID: String? = nil,
         scheduledPolicy: ScheduledPolicy? = nil,
-        scalingPolicyAction: CreateScalingPolicyScalingPolicyAction? = nil,
-        coolDownTime: Int? = nil,
+        scalingPolicyAction: CreateScalingPolicyScalingPolicyAction? = nil, coolDownTime: Int? = nil,
         createTime: String? = nil
     ) {
         self.scalingGroupID = scalingGroupID
@@ -73,19 +63,5 @@ public struct ScalingPolicy: Codable, Sendable, Equatable {
         self.scalingPolicyAction = scalingPolicyAction
         self.coolDownTime = coolDownTime
         self.createTime = createTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.scalingGroupID = try container.decodeIfPresent(String.self, forKey: .scalingGroupID)
-        self.scalingPolicyName = try container.decodeIfPresent(String.self, forKey: .scalingPolicyName)
-        self.scalingPolicyID = try container.decodeIfPresent(String.self, forKey: .scalingPolicyID)
-        self.policyStatus = try container.decodeIfPresent(String.self, forKey: .policyStatus)
-        self.scalingPolicyType = try container.decodeIfPresent(String.self, forKey: .scalingPolicyType)
-        self.alarmID = try container.decodeIfPresent(String.self, forKey: .alarmID)
-        self.scheduledPolicy = try container.decodeIfPresent(ScheduledPolicy.self, forKey: .scheduledPolicy)
-        self.scalingPolicyAction = try container.decodeIfPresent(CreateScalingPolicyScalingPolicyAction.self, forKey: .scalingPolicyAction)
-        self.coolDownTime = try container.decodeLenientIfPresent(Int.self, forKey: .coolDownTime)
-        self.createTime = try container.decodeIfPresent(String.self, forKey: .createTime)
     }
 }

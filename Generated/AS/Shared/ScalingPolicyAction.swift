@@ -35,25 +35,10 @@ public struct ScalingPolicyAction: Codable, Sendable, Equatable {
     /// If operation is set to REDUCE, this parameter indicates the minimum bandwidth allowed.
     public var limits: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case operation
-        case size
-        case percentage
-        case limits
-    }
-
     public init(operation: String? = nil, size: Int? = nil, percentage: Int? = nil, limits: Int? = nil) {
         self.operation = operation
         self.size = size
         self.percentage = percentage
         self.limits = limits
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.operation = try container.decodeIfPresent(String.self, forKey: .operation)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.percentage = try container.decodeLenientIfPresent(Int.self, forKey: .percentage)
-        self.limits = try container.decodeLenientIfPresent(Int.self, forKey: .limits)
     }
 }

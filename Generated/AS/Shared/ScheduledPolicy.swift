@@ -32,19 +32,13 @@ public struct ScheduledPolicy: Codable, Sendable, Equatable {
     public var endTime: String?
 
     private enum CodingKeys: String, CodingKey {
-        case launchTime = "launch_time"
-        case recurrenceType = "recurrence_type"
-        case recurrenceValue = "recurrence_value"
-        case startTime = "start_time"
-        case endTime = "end_time"
+        case launchTime = "launch_time", recurrenceType = "recurrence_type"
+        case recurrenceValue = "recurrence_value", startTime = "start_time", endTime = "end_time"
     }
 
     public init(
-        launchTime: String? = nil,
-        recurrenceType: String? = nil,
-        recurrenceValue: String? = nil,
-        startTime: String? = nil,
-        endTime: String? = nil
+        launchTime: String? = nil, recurrenceType: String? = nil, recurrenceValue: String? = nil,
+        startTime: String? = nil, endTime: String? = nil
     ) {
         self.launchTime = launchTime
         self.recurrenceType = recurrenceType

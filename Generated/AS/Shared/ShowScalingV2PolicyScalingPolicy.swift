@@ -47,35 +47,19 @@ public struct ShowScalingV2PolicyScalingPolicy: Codable, Sendable, Equatable {
     public var description: String?
 
     private enum CodingKeys: String, CodingKey {
-        case scalingResourceID = "scaling_resource_id"
-        case scalingResourceType = "scaling_resource_type"
-        case scalingPolicyName = "scaling_policy_name"
-        case scalingPolicyID = "scaling_policy_id"
-        case policyStatus = "policy_status"
-        case scalingPolicyType = "scaling_policy_type"
-        case alarmID = "alarm_id"
-        case scheduledPolicy = "scheduled_policy"
-        case scalingPolicyAction = "scaling_policy_action"
-        case coolDownTime = "cool_down_time"
-        case createTime = "create_time"
-        case metaData = "meta_data"
-        case description
+        case scalingResourceID = "scaling_resource_id", scalingResourceType = "scaling_resource_type"
+        case scalingPolicyName = "scaling_policy_name", scalingPolicyID = "scaling_policy_id"
+        case policyStatus = "policy_status", scalingPolicyType = "scaling_policy_type", alarmID = "alarm_id"
+        case scheduledPolicy = "scheduled_policy", scalingPolicyAction = "scaling_policy_action"
+        case coolDownTime = "cool_down_time", createTime = "create_time", metaData = "meta_data", description
     }
 
     public init(
-        scalingResourceID: String? = nil,
-        scalingResourceType: String? = nil,
-        scalingPolicyName: String? = nil,
-        scalingPolicyID: String? = nil,
-        policyStatus: String? = nil,
-        scalingPolicyType: String? = nil,
-        alarmID: String? = nil,
-        scheduledPolicy: ScheduledPolicy? = nil,
-        scalingPolicyAction: ScalingPolicyAction? = nil,
-        coolDownTime: Int? = nil,
-        createTime: String? = nil,
-        metaData: MetaData? = nil,
-        description: String? = nil
+        scalingResourceID: String? = nil, scalingResourceType: String? = nil,
+        scalingPolicyName: String? = nil, scalingPolicyID: String? = nil, policyStatus: String? = nil,
+        scalingPolicyType: String? = nil, alarmID: String? = nil, scheduledPolicy: ScheduledPolicy? = nil,
+        scalingPolicyAction: ScalingPolicyAction? = nil, coolDownTime: Int? = nil, createTime: String? = nil,
+        metaData: MetaData? = nil, description: String? = nil
     ) {
         self.scalingResourceID = scalingResourceID
         self.scalingResourceType = scalingResourceType
@@ -90,22 +74,5 @@ public struct ShowScalingV2PolicyScalingPolicy: Codable, Sendable, Equatable {
         self.createTime = createTime
         self.metaData = metaData
         self.description = description
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.scalingResourceID = try container.decodeIfPresent(String.self, forKey: .scalingResourceID)
-        self.scalingResourceType = try container.decodeIfPresent(String.self, forKey: .scalingResourceType)
-        self.scalingPolicyName = try container.decodeIfPresent(String.self, forKey: .scalingPolicyName)
-        self.scalingPolicyID = try container.decodeIfPresent(String.self, forKey: .scalingPolicyID)
-        self.policyStatus = try container.decodeIfPresent(String.self, forKey: .policyStatus)
-        self.scalingPolicyType = try container.decodeIfPresent(String.self, forKey: .scalingPolicyType)
-        self.alarmID = try container.decodeIfPresent(String.self, forKey: .alarmID)
-        self.scheduledPolicy = try container.decodeIfPresent(ScheduledPolicy.self, forKey: .scheduledPolicy)
-        self.scalingPolicyAction = try container.decodeIfPresent(ScalingPolicyAction.self, forKey: .scalingPolicyAction)
-        self.coolDownTime = try container.decodeLenientIfPresent(Int.self, forKey: .coolDownTime)
-        self.createTime = try container.decodeIfPresent(String.self, forKey: .createTime)
-        self.metaData = try container.decodeIfPresent(MetaData.self, forKey: .metaData)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
     }
 }

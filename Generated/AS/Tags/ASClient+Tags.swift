@@ -21,11 +21,9 @@ extension ASClient {
         _ body: CreateOrDeleteTagRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "CreateOrDeleteTag",
-            method: .post,
+            operation: "CreateOrDeleteTag", method: .post,
             path: "/autoscaling-api/v1/{project_id}/{resource_type}/{resource_id}/tags/action",
-            pathParameters: ["resource_type": resourceType, "resource_id": resourceID],
-            body: body
+            pathParameters: ["resource_type": resourceType, "resource_id": resourceID], body: body
         )
         try await client.send(request)
     }
@@ -46,11 +44,9 @@ extension ASClient {
         _ body: ListResourceInstancesRequest
     ) async throws -> ListResourceInstancesResponse {
         let request = OperationRequest(
-            operation: "ListResourceInstances",
-            method: .post,
+            operation: "ListResourceInstances", method: .post,
             path: "/autoscaling-api/v1/{project_id}/{resource_type}/resource_instances/action",
-            pathParameters: ["resource_type": resourceType],
-            body: body
+            pathParameters: ["resource_type": resourceType], body: body
         )
         return try await client.send(request, as: ListResourceInstancesResponse.self)
     }
@@ -72,8 +68,7 @@ extension ASClient {
         resourceID: String
     ) async throws -> ListScalingTagInfosByResourceIDResponse {
         let request = OperationRequest(
-            operation: "ListScalingTagInfosByResourceId",
-            method: .get,
+            operation: "ListScalingTagInfosByResourceId", method: .get,
             path: "/autoscaling-api/v1/{project_id}/{resource_type}/{resource_id}/tags",
             pathParameters: ["resource_type": resourceType, "resource_id": resourceID]
         )
@@ -95,8 +90,7 @@ extension ASClient {
         resourceType: String
     ) async throws -> ListScalingTagInfosByTenantIDResponse {
         let request = OperationRequest(
-            operation: "ListScalingTagInfosByTenantId",
-            method: .get,
+            operation: "ListScalingTagInfosByTenantId", method: .get,
             path: "/autoscaling-api/v1/{project_id}/{resource_type}/tags",
             pathParameters: ["resource_type": resourceType]
         )

@@ -46,29 +46,14 @@ public struct ListResourceInstancesRequest: Codable, Sendable, Equatable {
     public var withoutAnyTag: Bool
 
     private enum CodingKeys: String, CodingKey {
-        case tags
-        case tagsAny = "tags_any"
-        case notTags = "not_tags"
-        case notTagsAny = "not_tags_any"
-        case limit
-        case marker
-        case action
-        case offset
-        case matches
-        case withoutAnyTag = "without_any_tag"
+        case tags, tagsAny = "tags_any", notTags = "not_tags", notTagsAny = "not_tags_any", limit, marker
+        case action, offset, matches, withoutAnyTag = "without_any_tag"
     }
 
     public init(
-        tags: [Tag]? = nil,
-        tagsAny: [Tag]? = nil,
-        notTags: [Tag]? = nil,
-        notTagsAny: [Tag]? = nil,
-        limit: String? = nil,
-        marker: String? = nil,
-        action: String,
-        offset: String? = nil,
-        matches: [Match]? = nil,
-        withoutAnyTag: Bool
+        tags: [Tag]? = nil, tagsAny: [Tag]? = nil, notTags: [Tag]? = nil, notTagsAny: [Tag]? = nil,
+        limit: String? = nil, marker: String? = nil, action: String, offset: String? = nil,
+        matches: [Match]? = nil, withoutAnyTag: Bool
     ) {
         self.tags = tags
         self.tagsAny = tagsAny
@@ -80,20 +65,6 @@ public struct ListResourceInstancesRequest: Codable, Sendable, Equatable {
         self.offset = offset
         self.matches = matches
         self.withoutAnyTag = withoutAnyTag
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.tags = try container.decodeIfPresent([Tag].self, forKey: .tags)
-        self.tagsAny = try container.decodeIfPresent([Tag].self, forKey: .tagsAny)
-        self.notTags = try container.decodeIfPresent([Tag].self, forKey: .notTags)
-        self.notTagsAny = try container.decodeIfPresent([Tag].self, forKey: .notTagsAny)
-        self.limit = try container.decodeIfPresent(String.self, forKey: .limit)
-        self.marker = try container.decodeIfPresent(String.self, forKey: .marker)
-        self.action = try container.decode(String.self, forKey: .action)
-        self.offset = try container.decodeIfPresent(String.self, forKey: .offset)
-        self.matches = try container.decodeIfPresent([Match].self, forKey: .matches)
-        self.withoutAnyTag = try container.decodeLenient(Bool.self, forKey: .withoutAnyTag)
     }
 }
 
@@ -110,16 +81,12 @@ public struct ListResourceInstancesResource: Codable, Sendable, Equatable {
     public var resourceName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case resourceID = "resource_id"
-        case resourceDetail = "resource_detail"
-        case tags
+        case resourceID = "resource_id", resourceDetail = "resource_detail", tags
         case resourceName = "resource_name"
     }
 
     public init(
-        resourceID: String? = nil,
-        resourceDetail: String? = nil,
-        tags: [ResourceTag]? = nil,
+        resourceID: String? = nil, resourceDetail: String? = nil, tags: [ResourceTag]? = nil,
         resourceName: String? = nil
     ) {
         self.resourceID = resourceID
@@ -140,26 +107,15 @@ public struct ListResourceInstancesResponse: Codable, Sendable, Equatable {
     public var marker: String?
 
     private enum CodingKeys: String, CodingKey {
-        case resources
-        case totalCount = "total_count"
-        case marker
+        case resources, totalCount = "total_count", marker
     }
 
     public init(
-        resources: [ListResourceInstancesResource]? = nil,
-        totalCount: Int? = nil,
-        marker: String? = nil
+        resources: [ListResourceInstancesResource]? = nil, totalCount: Int? = nil, marker: String? = nil
     ) {
         self.resources = resources
         self.totalCount = totalCount
         self.marker = marker
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.resources = try container.decodeIfPresent([ListResourceInstancesResource].self, forKey: .resources)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
-        self.marker = try container.decodeIfPresent(String.self, forKey: .marker)
     }
 }
 

@@ -11,8 +11,7 @@ public struct ListScalingTagInfosByResourceIDResponse: Codable, Sendable, Equata
     public var sysTags: [ResourceTag]?
 
     private enum CodingKeys: String, CodingKey {
-        case tags
-        case sysTags = "sys_tags"
+        case tags, sysTags = "sys_tags"
     }
 
     public init(tags: [ResourceTag]? = nil, sysTags: [ResourceTag]? = nil) {

@@ -13,9 +13,7 @@ extension BMSClient {
     /// - Returns: The body of the service's `200` response.
     public func novaListVersions() async throws -> NovaListVersionsResponse {
         let request = OperationRequest(
-            operation: "NovaListVersions",
-            method: .get,
-            path: "/"
+            operation: "NovaListVersions", method: .get, path: "/"
         )
         return try await client.send(request, as: NovaListVersionsResponse.self)
     }
@@ -32,9 +30,7 @@ extension BMSClient {
     /// - Returns: The body of the service's `200` response.
     public func showSpecifiedVersion(apiVersion: String) async throws -> ShowSpecifiedVersionResponse {
         let request = OperationRequest(
-            operation: "ShowSpecifiedVersion",
-            method: .get,
-            path: "/{api_version}",
+            operation: "ShowSpecifiedVersion", method: .get, path: "/{api_version}",
             pathParameters: ["api_version": apiVersion]
         )
         return try await client.send(request, as: ShowSpecifiedVersionResponse.self)

@@ -13,9 +13,7 @@ extension BMSClient {
     /// - Returns: The body of the service's `200` response.
     public func novaListVersions2() async throws -> NovaListVersions2Response {
         let request = OperationRequest(
-            operation: "NovaListVersions2",
-            method: .get,
-            path: "/"
+            operation: "NovaListVersions2", method: .get, path: "/"
         )
         return try await client.send(request, as: NovaListVersions2Response.self)
     }
@@ -32,9 +30,7 @@ extension BMSClient {
     /// - Returns: The body of the service's `200` response.
     public func showSpecifiedVersion2(apiVersion: String) async throws -> ShowSpecifiedVersion2Response {
         let request = OperationRequest(
-            operation: "ShowSpecifiedVersion2",
-            method: .get,
-            path: "/{api_version}",
+            operation: "ShowSpecifiedVersion2", method: .get, path: "/{api_version}",
             pathParameters: ["api_version": apiVersion]
         )
         return try await client.send(request, as: ShowSpecifiedVersion2Response.self)

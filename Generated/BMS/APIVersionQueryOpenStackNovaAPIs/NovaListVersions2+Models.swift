@@ -31,27 +31,13 @@ public struct NovaListVersions2Response: Codable, Sendable, Equatable {
     public var minVersion: String?
 
     private enum CodingKeys: String, CodingKey {
-        case versions
-        case id
-        case links
-        case href
-        case rel
-        case version
-        case status
-        case updated
-        case minVersion = "min_version"
+        case versions, id, links, href, rel, version, status, updated, minVersion = "min_version"
     }
 
     public init(
-        versions: [JSONValue]? = nil,
-        id: String? = nil,
-        links: [JSONValue]? = nil,
-        href: String? = nil,
-        rel: String? = nil,
-        version: String? = nil,
-        status: NovaListVersions2Status? = nil,
-        updated: String? = nil,
-        minVersion: String? = nil
+        versions: [JSONValue]? = nil, id: String? = nil, links: [JSONValue]? = nil, href: String? = nil,
+        rel: String? = nil, version: String? = nil, status: NovaListVersions2Status? = nil,
+        updated: String? = nil, minVersion: String? = nil
     ) {
         self.versions = versions
         self.id = id

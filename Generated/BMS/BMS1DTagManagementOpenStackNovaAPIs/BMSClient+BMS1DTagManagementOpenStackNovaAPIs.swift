@@ -18,8 +18,7 @@ extension BMSClient {
     ///     special characters.
     public func addTagForBMS(serverID: String, tag: String) async throws {
         let request = OperationRequest(
-            operation: "AddTagForBMS",
-            method: .put,
+            operation: "AddTagForBMS", method: .put,
             path: "/v2.1/{project_id}/servers/{server_id}/tags/{tag}",
             pathParameters: ["server_id": serverID, "tag": tag]
         )
@@ -43,11 +42,8 @@ extension BMSClient {
         _ body: AddTagsForBMSRequest
     ) async throws -> AddTagsForBMSResponse {
         let request = OperationRequest(
-            operation: "AddTagsForBMS",
-            method: .put,
-            path: "/v2.1/{project_id}/servers/{server_id}/tags",
-            pathParameters: ["server_id": serverID],
-            body: body
+            operation: "AddTagsForBMS", method: .put, path: "/v2.1/{project_id}/servers/{server_id}/tags",
+            pathParameters: ["server_id": serverID], body: body
         )
         return try await client.send(request, as: AddTagsForBMSResponse.self)
     }
@@ -67,8 +63,7 @@ extension BMSClient {
     /// - Returns: The server has processed the request but did not return any content.
     public func checkForTagsOfBMS(serverID: String, tag: String) async throws -> CheckForTagsOfBMSResponse {
         let request = OperationRequest(
-            operation: "CheckForTagsOfBMS",
-            method: .get,
+            operation: "CheckForTagsOfBMS", method: .get,
             path: "/v2.1/{project_id}/servers/{server_id}/tags/{tag}",
             pathParameters: ["server_id": serverID, "tag": tag]
         )
@@ -89,8 +84,7 @@ extension BMSClient {
     ///     the BMS are deleted.
     public func deleteTagFromBMS(serverID: String, tag: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteTagFromBMS",
-            method: .delete,
+            operation: "DeleteTagFromBMS", method: .delete,
             path: "/v2.1/{project_id}/servers/{server_id}/tags/{tag}",
             pathParameters: ["server_id": serverID, "tag": tag]
         )
@@ -108,10 +102,8 @@ extension BMSClient {
     ///     API Querying BMSs.
     public func deleteTagsFromBMS(serverID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteTagsFromBMS",
-            method: .delete,
-            path: "/v2.1/{project_id}/servers/{server_id}/tags",
-            pathParameters: ["server_id": serverID]
+            operation: "DeleteTagsFromBMS", method: .delete,
+            path: "/v2.1/{project_id}/servers/{server_id}/tags", pathParameters: ["server_id": serverID]
         )
         try await client.send(request)
     }
@@ -129,9 +121,7 @@ extension BMSClient {
     /// - Returns: The body of the service's `200` response.
     public func listBMSTags(serverID: String) async throws -> ListBMSTagsResponse {
         let request = OperationRequest(
-            operation: "ListBMSTags",
-            method: .get,
-            path: "/v2.1/{project_id}/servers/{server_id}/tags",
+            operation: "ListBMSTags", method: .get, path: "/v2.1/{project_id}/servers/{server_id}/tags",
             pathParameters: ["server_id": serverID]
         )
         return try await client.send(request, as: ListBMSTagsResponse.self)

@@ -21,19 +21,8 @@ public struct ItemNotFound: Codable, Sendable, Equatable {
     public var code: Int?
     public var message: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case code
-        case message
-    }
-
     public init(code: Int? = nil, message: String? = nil) {
         self.code = code
         self.message = message
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.code = try container.decodeLenientIfPresent(Int.self, forKey: .code)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
     }
 }

@@ -22,11 +22,9 @@ extension BMSClient {
         _ body: AttachBaremetalServerVolumeRequest
     ) async throws -> AttachBaremetalServerVolumeResponse {
         let request = OperationRequest(
-            operation: "AttachBaremetalServerVolume",
-            method: .post,
+            operation: "AttachBaremetalServerVolume", method: .post,
             path: "/v1/{project_id}/baremetalservers/{server_id}/attachvolume",
-            pathParameters: ["server_id": serverID],
-            body: body
+            pathParameters: ["server_id": serverID], body: body
         )
         return try await client.send(request, as: AttachBaremetalServerVolumeResponse.self)
     }
@@ -48,8 +46,7 @@ extension BMSClient {
         attachmentID: String
     ) async throws -> TaskIDResponse {
         let request = OperationRequest(
-            operation: "DetachBaremetalServerVolume",
-            method: .delete,
+            operation: "DetachBaremetalServerVolume", method: .delete,
             path: "/v1/{project_id}/baremetalservers/{server_id}/detachvolume/{attachment_id}",
             pathParameters: ["server_id": serverID, "attachment_id": attachmentID]
         )
@@ -71,8 +68,7 @@ extension BMSClient {
         serverID: String
     ) async throws -> ShowBaremetalServerVolumeInfoResponse {
         let request = OperationRequest(
-            operation: "ShowBaremetalServerVolumeInfo",
-            method: .get,
+            operation: "ShowBaremetalServerVolumeInfo", method: .get,
             path: "/v1/{project_id}/baremetalservers/{server_id}/os-volume_attachments",
             pathParameters: ["server_id": serverID]
         )

@@ -21,11 +21,9 @@ extension BMSClient {
         _ body: AttachEVSDiskToBMSRequest
     ) async throws -> AttachEVSDiskToBMSResponse {
         let request = OperationRequest(
-            operation: "AttachEVSDiskToBMS",
-            method: .post,
+            operation: "AttachEVSDiskToBMS", method: .post,
             path: "/v2.1/{project_id}/servers/{server_id}/os-volume_attachments",
-            pathParameters: ["server_id": serverID],
-            body: body
+            pathParameters: ["server_id": serverID], body: body
         )
         return try await client.send(request, as: AttachEVSDiskToBMSResponse.self)
     }
@@ -43,8 +41,7 @@ extension BMSClient {
     ///     Querying Information About EVS Disks Attached to a BMS API.
     public func detachEVSDiskFromBMS(serverID: String, volumeID: String) async throws {
         let request = OperationRequest(
-            operation: "DetachEVSDiskFromBMS",
-            method: .delete,
+            operation: "DetachEVSDiskFromBMS", method: .delete,
             path: "/v2.1/{project_id}/servers/{server_id}/os-volume_attachments/{volume_id}",
             pathParameters: ["server_id": serverID, "volume_id": volumeID]
         )
@@ -66,8 +63,7 @@ extension BMSClient {
         serverID: String
     ) async throws -> ListEVSDisksAttachedToBMSResponse {
         let request = OperationRequest(
-            operation: "ListEVSDisksAttachedToBMS",
-            method: .get,
+            operation: "ListEVSDisksAttachedToBMS", method: .get,
             path: "/v2.1/{project_id}/servers/{server_id}/os-volume_attachments",
             pathParameters: ["server_id": serverID]
         )
@@ -92,8 +88,7 @@ extension BMSClient {
         volumeID: String
     ) async throws -> ShowEVSDiskAttachedToBMSResponse {
         let request = OperationRequest(
-            operation: "ShowEVSDiskAttachedToBMS",
-            method: .get,
+            operation: "ShowEVSDiskAttachedToBMS", method: .get,
             path: "/v2.1/{project_id}/servers/{server_id}/os-volume_attachments/{volume_id}",
             pathParameters: ["server_id": serverID, "volume_id": volumeID]
         )

@@ -22,10 +22,8 @@ extension BMSClient {
         var query = QueryItems()
         query.append("availability_zone", availabilityZone)
         let request = OperationRequest(
-            operation: "ListBaremetalFlavorDetailExtends",
-            method: .get,
-            path: "/v1/{project_id}/baremetalservers/flavors",
-            query: query
+            operation: "ListBaremetalFlavorDetailExtends", method: .get,
+            path: "/v1/{project_id}/baremetalservers/flavors", query: query
         )
         return try await client.send(request, as: ListBaremetalFlavorDetailExtendsResponse.self)
     }

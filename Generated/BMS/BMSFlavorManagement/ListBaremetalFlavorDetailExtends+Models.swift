@@ -39,36 +39,17 @@ public struct ListBaremetalFlavorDetailExtendsFlavor: Codable, Sendable, Equatab
     public var osExtraSpecs: OSExtraSpecs?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case vcpus
-        case ram
-        case disk
-        case swap
-        case osFLVEXTDATAEphemeral = "OS-FLV-EXT-DATA:ephemeral"
-        case osFLVDISABLEDDisabled = "OS-FLV-DISABLED:disabled"
-        case rxtxFactor = "rxtx_factor"
-        case rxtxQuota = "rxtx_quota"
-        case rxtxCap = "rxtx_cap"
-        case osFlavorAccessIsPublic = "os-flavor-access:is_public"
-        case links
-        case osExtraSpecs = "os_extra_specs"
+        case id, name, vcpus, ram, disk, swap, osFLVEXTDATAEphemeral = "OS-FLV-EXT-DATA:ephemeral"
+        case osFLVDISABLEDDisabled = "OS-FLV-DISABLED:disabled", rxtxFactor = "rxtx_factor"
+        case rxtxQuota = "rxtx_quota", rxtxCap = "rxtx_cap"
+        case osFlavorAccessIsPublic = "os-flavor-access:is_public", links, osExtraSpecs = "os_extra_specs"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        vcpus: String? = nil,
-        ram: Int? = nil,
-        disk: String? = nil,
-        swap: String? = nil,
-        osFLVEXTDATAEphemeral: Int? = nil,
-        osFLVDISABLEDDisabled: Bool? = nil,
-        rxtxFactor: Double? = nil,
-        rxtxQuota: String? = nil,
-        rxtxCap: String? = nil,
-        osFlavorAccessIsPublic: Bool? = nil,
-        links: [ListBaremetalFlavorDetailExtendsLink]? = nil,
+        id: String? = nil, name: String? = nil, vcpus: String? = nil, ram: Int? = nil, disk: String? = nil,
+        swap: String? = nil, osFLVEXTDATAEphemeral: Int? = nil, osFLVDISABLEDDisabled: Bool? = nil,
+        rxtxFactor: Double? = nil, rxtxQuota: String? = nil, rxtxCap: String? = nil,
+        osFlavorAccessIsPublic: Bool? = nil, links: [ListBaremetalFlavorDetailExtendsLink]? = nil,
         osExtraSpecs: OSExtraSpecs? = nil
     ) {
         self.id = id
@@ -85,24 +66,6 @@ public struct ListBaremetalFlavorDetailExtendsFlavor: Codable, Sendable, Equatab
         self.osFlavorAccessIsPublic = osFlavorAccessIsPublic
         self.links = links
         self.osExtraSpecs = osExtraSpecs
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.vcpus = try container.decodeIfPresent(String.self, forKey: .vcpus)
-        self.ram = try container.decodeLenientIfPresent(Int.self, forKey: .ram)
-        self.disk = try container.decodeIfPresent(String.self, forKey: .disk)
-        self.swap = try container.decodeIfPresent(String.self, forKey: .swap)
-        self.osFLVEXTDATAEphemeral = try container.decodeLenientIfPresent(Int.self, forKey: .osFLVEXTDATAEphemeral)
-        self.osFLVDISABLEDDisabled = try container.decodeLenientIfPresent(Bool.self, forKey: .osFLVDISABLEDDisabled)
-        self.rxtxFactor = try container.decodeLenientIfPresent(Double.self, forKey: .rxtxFactor)
-        self.rxtxQuota = try container.decodeIfPresent(String.self, forKey: .rxtxQuota)
-        self.rxtxCap = try container.decodeIfPresent(String.self, forKey: .rxtxCap)
-        self.osFlavorAccessIsPublic = try container.decodeLenientIfPresent(Bool.self, forKey: .osFlavorAccessIsPublic)
-        self.links = try container.decodeIfPresent([ListBaremetalFlavorDetailExtendsLink].self, forKey: .links)
-        self.osExtraSpecs = try container.decodeIfPresent(OSExtraSpecs.self, forKey: .osExtraSpecs)
     }
 }
 
@@ -201,34 +164,23 @@ public struct OSExtraSpecs: Codable, Sendable, Equatable {
     public var condOperationAZ: String?
 
     private enum CodingKeys: String, CodingKey {
-        case resourceType = "resource_type"
-        case capabilitiesCPUArch = "capabilities:cpu_arch"
+        case resourceType = "resource_type", capabilitiesCPUArch = "capabilities:cpu_arch"
         case baremetalDiskDetail = "baremetal:disk_detail"
         case capabilitiesHypervisorType = "capabilities:hypervisor_type"
-        case baremetalSupportEVS = "baremetal:__support_evs"
-        case baremetalExtBootType = "baremetal:extBootType"
-        case capabilitiesBoardType = "capabilities:board_type"
-        case baremetalNetNum = "baremetal:net_num"
-        case baremetalNetcardDetail = "baremetal:netcard_detail"
-        case baremetalCPUDetail = "baremetal:cpu_detail"
-        case baremetalMemoryDetail = "baremetal:memory_detail"
-        case condOperationStatus = "cond:operation:status"
+        case baremetalSupportEVS = "baremetal:__support_evs", baremetalExtBootType = "baremetal:extBootType"
+        case capabilitiesBoardType = "capabilities:board_type", baremetalNetNum = "baremetal:net_num"
+        case baremetalNetcardDetail = "baremetal:netcard_detail", baremetalCPUDetail = "baremetal:cpu_detail"
+        case baremetalMemoryDetail = "baremetal:memory_detail", condOperationStatus = "cond:operation:status"
         case condOperationAZ = "cond:operation:az"
     }
 
     public init(
-        resourceType: String? = nil,
-        capabilitiesCPUArch: CapabilitiesCPUArch? = nil,
-        baremetalDiskDetail: String? = nil,
-        capabilitiesHypervisorType: String? = nil,
-        baremetalSupportEVS: String? = nil,
-        baremetalExtBootType: String? = nil,
-        capabilitiesBoardType: String? = nil,
-        baremetalNetNum: String? = nil,
-        baremetalNetcardDetail: String? = nil,
-        baremetalCPUDetail: String? = nil,
-        baremetalMemoryDetail: String? = nil,
-        condOperationStatus: String? = nil,
+        resourceType: String? = nil, capabilitiesCPUArch: CapabilitiesCPUArch? = nil,
+        baremetalDiskDetail: String? = nil, capabilitiesHypervisorType: String? = nil,
+        baremetalSupportEVS: String? = nil, baremetalExtBootType: String? = nil,
+        capabilitiesBoardType: String? = nil, baremetalNetNum: String? = nil,
+        baremetalNetcardDetail: String? = nil, baremetalCPUDetail: String? = nil,
+        baremetalMemoryDetail: String? = nil, condOperationStatus: String? = nil,
         condOperationAZ: String? = nil
     ) {
         self.resourceType = resourceType

@@ -33,9 +33,7 @@ extension BMSClient {
         query.append("sort_key", sortKey)
         query.append("sort_dir", sortDir)
         let request = OperationRequest(
-            operation: "ListBMSFlavors",
-            method: .get,
-            path: "/v2.1/{project_id}/flavors/detail",
+            operation: "ListBMSFlavors", method: .get, path: "/v2.1/{project_id}/flavors/detail",
             query: query
         )
         return try await client.send(request, as: ListBMSFlavorsResponse.self)
@@ -56,8 +54,7 @@ extension BMSClient {
     /// - Returns: The body of the service's `200` response.
     public func novaShowFlavorExtraSpecs(flavorID: String) async throws -> NovaShowFlavorExtraSpecsResponse {
         let request = OperationRequest(
-            operation: "NovaShowFlavorExtraSpecs",
-            method: .get,
+            operation: "NovaShowFlavorExtraSpecs", method: .get,
             path: "/v2.1/{project_id}/flavors/{flavor_id}/os-extra_specs",
             pathParameters: ["flavor_id": flavorID]
         )
@@ -77,9 +74,7 @@ extension BMSClient {
     /// - Returns: The body of the service's `200` response.
     public func showBMSFlavor(flavorID: String) async throws -> ShowBMSFlavorResponse {
         let request = OperationRequest(
-            operation: "ShowBMSFlavor",
-            method: .get,
-            path: "/v2.1/{project_id}/flavors/{flavor_id}",
+            operation: "ShowBMSFlavor", method: .get, path: "/v2.1/{project_id}/flavors/{flavor_id}",
             pathParameters: ["flavor_id": flavorID]
         )
         return try await client.send(request, as: ShowBMSFlavorResponse.self)

@@ -17,10 +17,8 @@ extension BMSClient {
     /// - Returns: The body of the service's `200` response.
     public func listIPAddressesOfBMS(serverID: String) async throws -> ListIPAddressesOfBMSResponse {
         let request = OperationRequest(
-            operation: "ListIPAddressesOfBMS",
-            method: .get,
-            path: "/v2.1/{project_id}/servers/{server_id}/ips",
-            pathParameters: ["server_id": serverID]
+            operation: "ListIPAddressesOfBMS", method: .get,
+            path: "/v2.1/{project_id}/servers/{server_id}/ips", pathParameters: ["server_id": serverID]
         )
         return try await client.send(request, as: ListIPAddressesOfBMSResponse.self)
     }
@@ -42,8 +40,7 @@ extension BMSClient {
         vpcID: String
     ) async throws -> ShowIPAddressOfBMSResponse {
         let request = OperationRequest(
-            operation: "ShowIPAddressOfBMS",
-            method: .get,
+            operation: "ShowIPAddressOfBMS", method: .get,
             path: "/v2.1/{project_id}/servers/{server_id}/ips/{vpc_id}",
             pathParameters: ["server_id": serverID, "vpc_id": vpcID]
         )

@@ -18,9 +18,7 @@ extension BMSClient {
         _ body: CreateBareMetalServersRequest
     ) async throws -> CreateBareMetalServersResponse {
         let request = OperationRequest(
-            operation: "CreateBareMetalServers",
-            method: .post,
-            path: "/v1/{project_id}/baremetalservers",
+            operation: "CreateBareMetalServers", method: .post, path: "/v1/{project_id}/baremetalservers",
             body: body
         )
         return try await client.send(request, as: CreateBareMetalServersResponse.self)
@@ -38,10 +36,8 @@ extension BMSClient {
     /// - Returns: The body of the service's `200` response.
     public func deleteBaremetalServer(_ body: DeleteBaremetalServerRequest) async throws -> TaskIDResponse {
         let request = OperationRequest(
-            operation: "DeleteBaremetalServer",
-            method: .post,
-            path: "/v1/{project_id}/baremetalservers/delete",
-            body: body
+            operation: "DeleteBaremetalServer", method: .post,
+            path: "/v1/{project_id}/baremetalservers/delete", body: body
         )
         return try await client.send(request, as: TaskIDResponse.self)
     }
@@ -61,10 +57,8 @@ extension BMSClient {
         serverID: String
     ) async throws -> ListBareMetalServerDetailsResponse {
         let request = OperationRequest(
-            operation: "ListBareMetalServerDetails",
-            method: .get,
-            path: "/v1/{project_id}/baremetalservers/{server_id}",
-            pathParameters: ["server_id": serverID]
+            operation: "ListBareMetalServerDetails", method: .get,
+            path: "/v1/{project_id}/baremetalservers/{server_id}", pathParameters: ["server_id": serverID]
         )
         return try await client.send(request, as: ListBareMetalServerDetailsResponse.self)
     }
@@ -148,9 +142,7 @@ extension BMSClient {
         query.append("reservation_id", reservationID)
         query.append("enterprise_project_id", enterpriseProjectID)
         let request = OperationRequest(
-            operation: "ListBareMetalServers",
-            method: .get,
-            path: "/v1/{project_id}/baremetalservers/detail",
+            operation: "ListBareMetalServers", method: .get, path: "/v1/{project_id}/baremetalservers/detail",
             query: query
         )
         return try await client.send(request, as: ListBareMetalServersResponse.self)

@@ -42,35 +42,14 @@ public struct Bandwidth: Codable, Sendable, Equatable {
     /// If the field value is empty, the BMS is billed by bandwidth.
     public var chargemode: Chargemode?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case sharetype
-        case id
-        case size
-        case chargemode
-    }
-
     public init(
-        name: String? = nil,
-        sharetype: String,
-        id: String? = nil,
-        size: Int,
-        chargemode: Chargemode? = nil
+        name: String? = nil, sharetype: String, id: String? = nil, size: Int, chargemode: Chargemode? = nil
     ) {
         self.name = name
         self.sharetype = sharetype
         self.id = id
         self.size = size
         self.chargemode = chargemode
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.sharetype = try container.decode(String.self, forKey: .sharetype)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.size = try container.decodeLenient(Int.self, forKey: .size)
-        self.chargemode = try container.decodeIfPresent(Chargemode.self, forKey: .chargemode)
     }
 }
 
@@ -111,8 +90,7 @@ public struct CreateBareMetalServersResponse: Codable, Sendable, Equatable {
     public var jobID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case orderID = "order_id"
-        case jobID = "job_id"
+        case orderID = "order_id", jobID = "job_id"
     }
 
     public init(orderID: String? = nil, jobID: String? = nil) {
@@ -250,45 +228,19 @@ public struct CreateBareMetalServersServer: Codable, Sendable, Equatable {
     public var serverTags: [ServerTag]?
 
     private enum CodingKeys: String, CodingKey {
-        case imageRef
-        case flavorRef
-        case name
-        case metadata
-        case userData = "user_data"
-        case adminPass
-        case keyName = "key_name"
-        case securityGroups = "security_groups"
-        case nics
-        case availabilityZone = "availability_zone"
-        case vpcid
-        case publicip
-        case count
-        case rootVolume = "root_volume"
-        case dataVolumes = "data_volumes"
-        case extendparam
-        case schedulerHints
+        case imageRef, flavorRef, name, metadata, userData = "user_data", adminPass, keyName = "key_name"
+        case securityGroups = "security_groups", nics, availabilityZone = "availability_zone", vpcid, publicip
+        case count, rootVolume = "root_volume", dataVolumes = "data_volumes", extendparam, schedulerHints
         case serverTags = "server_tags"
     }
 
     public init(
-        imageRef: String,
-        flavorRef: String,
-        name: String,
-        metadata: Metadata,
-        userData: String? = nil,
-        adminPass: String? = nil,
-        keyName: String? = nil,
-        securityGroups: [CreateBareMetalServersSecurityGroup]? = nil,
-        nics: [NIC],
-        availabilityZone: String,
-        vpcid: String,
-        publicip: Publicip? = nil,
-        count: Int? = nil,
-        rootVolume: RootVolume? = nil,
-        dataVolumes: [DataVolume]? = nil,
-        extendparam: CreateBareMetalServersExtendparam,
-        schedulerHints: SchedulerHints? = nil,
-        serverTags: [ServerTag]? = nil
+        imageRef: String, flavorRef: String, name: String, metadata: Metadata, userData: String? = nil,
+        adminPass: String? = nil, keyName: String? = nil,
+        securityGroups: [CreateBareMetalServersSecurityGroup]? = nil, nics: [NIC], availabilityZone: String,
+        vpcid: String, publicip: Publicip? = nil, count: Int? = nil, rootVolume: RootVolume? = nil,
+        dataVolumes: [DataVolume]? = nil, extendparam: CreateBareMetalServersExtendparam,
+        schedulerHints: SchedulerHints? = nil, serverTags: [ServerTag]? = nil
     ) {
         self.imageRef = imageRef
         self.flavorRef = flavorRef
@@ -309,28 +261,6 @@ public struct CreateBareMetalServersServer: Codable, Sendable, Equatable {
         self.schedulerHints = schedulerHints
         self.serverTags = serverTags
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.imageRef = try container.decode(String.self, forKey: .imageRef)
-        self.flavorRef = try container.decode(String.self, forKey: .flavorRef)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.metadata = try container.decode(Metadata.self, forKey: .metadata)
-        self.userData = try container.decodeIfPresent(String.self, forKey: .userData)
-        self.adminPass = try container.decodeIfPresent(String.self, forKey: .adminPass)
-        self.keyName = try container.decodeIfPresent(String.self, forKey: .keyName)
-        self.securityGroups = try container.decodeIfPresent([CreateBareMetalServersSecurityGroup].self, forKey: .securityGroups)
-        self.nics = try container.decode([NIC].self, forKey: .nics)
-        self.availabilityZone = try container.decode(String.self, forKey: .availabilityZone)
-        self.vpcid = try container.decode(String.self, forKey: .vpcid)
-        self.publicip = try container.decodeIfPresent(Publicip.self, forKey: .publicip)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.rootVolume = try container.decodeIfPresent(RootVolume.self, forKey: .rootVolume)
-        self.dataVolumes = try container.decodeIfPresent([DataVolume].self, forKey: .dataVolumes)
-        self.extendparam = try container.decode(CreateBareMetalServersExtendparam.self, forKey: .extendparam)
-        self.schedulerHints = try container.decodeIfPresent(SchedulerHints.self, forKey: .schedulerHints)
-        self.serverTags = try container.decodeIfPresent([ServerTag].self, forKey: .serverTags)
-    }
 }
 
 /// Specifies data disk details of the BMS. Each data structure represents a data disk to be created. For
@@ -350,23 +280,10 @@ public struct DataVolume: Codable, Sendable, Equatable {
     /// The default value is false.
     public var shareable: Bool?
 
-    private enum CodingKeys: String, CodingKey {
-        case volumetype
-        case size
-        case shareable
-    }
-
     public init(volumetype: String, size: Int, shareable: Bool? = nil) {
         self.volumetype = volumetype
         self.size = size
         self.shareable = shareable
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.volumetype = try container.decode(String.self, forKey: .volumetype)
-        self.size = try container.decodeLenient(Int.self, forKey: .size)
-        self.shareable = try container.decodeLenientIfPresent(Bool.self, forKey: .shareable)
     }
 }
 
@@ -459,9 +376,7 @@ public struct Metadata: Codable, Sendable, Equatable {
     public var agencyName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case opSvcUserid = "op_svc_userid"
-        case byol = "BYOL"
-        case adminPass = "admin_pass"
+        case opSvcUserid = "op_svc_userid", byol = "BYOL", adminPass = "admin_pass"
         case agencyName = "agency_name"
     }
 
@@ -492,8 +407,7 @@ public struct NIC: Codable, Sendable, Equatable {
     public var ipAddress: String?
 
     private enum CodingKeys: String, CodingKey {
-        case subnetID = "subnet_id"
-        case ipAddress = "ip_address"
+        case subnetID = "subnet_id", ipAddress = "ip_address"
     }
 
     public init(subnetID: String, ipAddress: String? = nil) {
@@ -538,20 +452,9 @@ public struct RootVolume: Codable, Sendable, Equatable {
     /// (min_disk attribute).
     public var size: Int
 
-    private enum CodingKeys: String, CodingKey {
-        case volumetype
-        case size
-    }
-
     public init(volumetype: String, size: Int) {
         self.volumetype = volumetype
         self.size = size
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.volumetype = try container.decode(String.self, forKey: .volumetype)
-        self.size = try container.decodeLenient(Int.self, forKey: .size)
     }
 }
 

@@ -21,21 +21,12 @@ public struct DeleteBaremetalServerRequest: Codable, Sendable, Equatable {
     public var deleteVolume: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case servers
-        case deletePublicip = "delete_publicip"
-        case deleteVolume = "delete_volume"
+        case servers, deletePublicip = "delete_publicip", deleteVolume = "delete_volume"
     }
 
     public init(servers: [Server], deletePublicip: Bool, deleteVolume: Bool? = nil) {
         self.servers = servers
         self.deletePublicip = deletePublicip
         self.deleteVolume = deleteVolume
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.servers = try container.decode([Server].self, forKey: .servers)
-        self.deletePublicip = try container.decodeLenient(Bool.self, forKey: .deletePublicip)
-        self.deleteVolume = try container.decodeLenientIfPresent(Bool.self, forKey: .deleteVolume)
     }
 }

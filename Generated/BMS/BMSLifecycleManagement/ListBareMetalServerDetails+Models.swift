@@ -23,19 +23,13 @@ public struct ListBareMetalServerDetailsAddress: Codable, Sendable, Equatable {
     public var osEXTIPsPortID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case version
-        case addr
-        case osEXTIPsType = "OS-EXT-IPS:type"
-        case osEXTIPsMACMACAddr = "OS-EXT-IPS-MAC:mac_addr"
+        case version, addr, osEXTIPsType = "OS-EXT-IPS:type", osEXTIPsMACMACAddr = "OS-EXT-IPS-MAC:mac_addr"
         case osEXTIPsPortID = "OS-EXT-IPS:port_id"
     }
 
     public init(
-        version: String? = nil,
-        addr: String? = nil,
-        osEXTIPsType: String? = nil,
-        osEXTIPsMACMACAddr: String? = nil,
-        osEXTIPsPortID: String? = nil
+        version: String? = nil, addr: String? = nil, osEXTIPsType: String? = nil,
+        osEXTIPsMACMACAddr: String? = nil, osEXTIPsPortID: String? = nil
     ) {
         self.version = version
         self.addr = addr
@@ -61,11 +55,7 @@ public struct ListBareMetalServerDetailsFlavor: Codable, Sendable, Equatable {
     public var ram: String?
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        disk: String? = nil,
-        vcpus: String? = nil,
-        ram: String? = nil
+        id: String? = nil, name: String? = nil, disk: String? = nil, vcpus: String? = nil, ram: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -134,37 +124,20 @@ public struct ListBareMetalServerDetailsMetadata: Codable, Sendable, Equatable {
     public var meteringProductID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case vpcID = "vpc_id"
-        case meteringImageID = "metering.image_id"
-        case meteringImagetype = "metering.imagetype"
-        case baremetalPortIDList
-        case meteringResourcespeccode = "metering.resourcespeccode"
-        case meteringResourcetype = "metering.resourcetype"
-        case imageName = "image_name"
-        case opSvcUserid = "op_svc_userid"
-        case osType = "os_type"
-        case bmsSupportEVS = "__bms_support_evs"
-        case osBit = "os_bit"
-        case chargingMode
-        case meteringOrderID = "metering.order_id"
+        case vpcID = "vpc_id", meteringImageID = "metering.image_id", meteringImagetype = "metering.imagetype"
+        case baremetalPortIDList, meteringResourcespeccode = "metering.resourcespeccode"
+        case meteringResourcetype = "metering.resourcetype", imageName = "image_name"
+        case opSvcUserid = "op_svc_userid", osType = "os_type", bmsSupportEVS = "__bms_support_evs"
+        case osBit = "os_bit", chargingMode, meteringOrderID = "metering.order_id"
         case meteringProductID = "metering.product_id"
     }
 
     public init(
-        vpcID: String? = nil,
-        meteringImageID: String? = nil,
-        meteringImagetype: String? = nil,
-        baremetalPortIDList: String? = nil,
-        meteringResourcespeccode: String? = nil,
-        meteringResourcetype: String? = nil,
-        imageName: String? = nil,
-        opSvcUserid: String? = nil,
-        osType: OSType? = nil,
-        bmsSupportEVS: String? = nil,
-        osBit: String? = nil,
-        chargingMode: String? = nil,
-        meteringOrderID: String? = nil,
-        meteringProductID: String? = nil
+        vpcID: String? = nil, meteringImageID: String? = nil, meteringImagetype: String? = nil,
+        baremetalPortIDList: String? = nil, meteringResourcespeccode: String? = nil,
+        meteringResourcetype: String? = nil, imageName: String? = nil, opSvcUserid: String? = nil,
+        osType: OSType? = nil, bmsSupportEVS: String? = nil, osBit: String? = nil,
+        chargingMode: String? = nil, meteringOrderID: String? = nil, meteringProductID: String? = nil
     ) {
         self.vpcID = vpcID
         self.meteringImageID = meteringImageID
@@ -201,16 +174,11 @@ public struct ListBareMetalServerDetailsOSExtendedVolumesVolumesAttached: Codabl
     public var device: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case deleteOnTermination = "delete_on_termination"
-        case bootIndex
-        case device
+        case id, deleteOnTermination = "delete_on_termination", bootIndex, device
     }
 
     public init(
-        id: String? = nil,
-        deleteOnTermination: String? = nil,
-        bootIndex: String? = nil,
+        id: String? = nil, deleteOnTermination: String? = nil, bootIndex: String? = nil,
         device: String? = nil
     ) {
         self.id = id
@@ -402,97 +370,49 @@ public struct ListBareMetalServerDetailsServer: Codable, Sendable, Equatable {
     public var enterpriseProjectID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case userID = "user_id"
-        case name
-        case created
-        case updated
-        case tenantID = "tenant_id"
-        case hostID = "hostId"
-        case addresses
-        case keyName = "key_name"
-        case image
-        case flavor
-        case securityGroups = "security_groups"
-        case accessIPv4
-        case accessIPv6
-        case status
-        case progress
-        case configDrive = "config_drive"
-        case metadata
-        case osEXTSTSTaskState = "OS-EXT-STS:task_state"
-        case osEXTSTSVMState = "OS-EXT-STS:vm_state"
+        case id, userID = "user_id", name, created, updated, tenantID = "tenant_id", hostID = "hostId"
+        case addresses, keyName = "key_name", image, flavor, securityGroups = "security_groups", accessIPv4
+        case accessIPv6, status, progress, configDrive = "config_drive", metadata
+        case osEXTSTSTaskState = "OS-EXT-STS:task_state", osEXTSTSVMState = "OS-EXT-STS:vm_state"
         case osEXTSRVATTRHost = "OS-EXT-SRV-ATTR:host"
         case osEXTSRVATTRInstanceName = "OS-EXT-SRV-ATTR:instance_name"
         case osEXTSTSPowerState = "OS-EXT-STS:power_state"
         case osEXTSRVATTRHypervisorHostname = "OS-EXT-SRV-ATTR:hypervisor_hostname"
-        case osEXTAZAvailabilityZone = "OS-EXT-AZ:availability_zone"
-        case osDCFDiskConfig = "OS-DCF:diskConfig"
-        case fault
-        case osSRVUSGLaunchedAt = "OS-SRV-USG:launched_at"
+        case osEXTAZAvailabilityZone = "OS-EXT-AZ:availability_zone", osDCFDiskConfig = "OS-DCF:diskConfig"
+        case fault, osSRVUSGLaunchedAt = "OS-SRV-USG:launched_at"
         case osSRVUSGTerminatedAt = "OS-SRV-USG:terminated_at"
-        case osExtendedVolumesVolumesAttached = "os-extended-volumes:volumes_attached"
-        case description
-        case hostStatus = "host_status"
-        case osEXTSRVATTRHostname = "OS-EXT-SRV-ATTR:hostname"
+        case osExtendedVolumesVolumesAttached = "os-extended-volumes:volumes_attached", description
+        case hostStatus = "host_status", osEXTSRVATTRHostname = "OS-EXT-SRV-ATTR:hostname"
         case osEXTSRVATTRReservationID = "OS-EXT-SRV-ATTR:reservation_id"
         case osEXTSRVATTRLaunchIndex = "OS-EXT-SRV-ATTR:launch_index"
         case osEXTSRVATTRKernelID = "OS-EXT-SRV-ATTR:kernel_id"
         case osEXTSRVATTRRamdiskID = "OS-EXT-SRV-ATTR:ramdisk_id"
         case osEXTSRVATTRRootDeviceName = "OS-EXT-SRV-ATTR:root_device_name"
-        case osEXTSRVATTRUserData = "OS-EXT-SRV-ATTR:user_data"
-        case locked
-        case tags
-        case osSchedulerHints = "os:scheduler_hints"
-        case sysTags = "sys_tags"
+        case osEXTSRVATTRUserData = "OS-EXT-SRV-ATTR:user_data", locked, tags
+        case osSchedulerHints = "os:scheduler_hints", sysTags = "sys_tags"
         case enterpriseProjectID = "enterprise_project_id"
     }
 
     public init(
-        id: String? = nil,
-        userID: String? = nil,
-        name: String? = nil,
-        created: String? = nil,
-        updated: String? = nil,
-        tenantID: String? = nil,
-        hostID: String? = nil,
-        addresses: [String: [ListBareMetalServerDetailsAddress]]? = nil,
-        keyName: String? = nil,
-        image: ListBareMetalServerDetailsImage? = nil,
-        flavor: ListBareMetalServerDetailsFlavor? = nil,
-        securityGroups: [ListBareMetalServerDetailsSecurityGroup]? = nil,
-        accessIPv4: String? = nil,
-        accessIPv6: String? = nil,
-        status: Status? = nil,
-        progress: Int? = nil,
-        configDrive: String? = nil,
-        metadata: ListBareMetalServerDetailsMetadata? = nil,
-        osEXTSTSTaskState: String? = nil,
-        osEXTSTSVMState: String? = nil,
-        osEXTSRVATTRHost: String? = nil,
-        osEXTSRVATTRInstanceName: String? = nil,
-        osEXTSTSPowerState: Int? = nil,
-        osEXTSRVATTRHypervisorHostname: String? = nil,
-        osEXTAZAvailabilityZone: String? = nil,
-        osDCFDiskConfig: OSDCFDiskConfig? = nil,
-        fault: Fault? = nil,
-        osSRVUSGLaunchedAt: String? = nil,
+        id: String? = nil, userID: String? = nil, name: String? = nil, created: String? = nil,
+        updated: String? = nil, tenantID: String? = nil, hostID: String? = nil,
+        addresses: [String: [ListBareMetalServerDetailsAddress]]? = nil, keyName: String? = nil,
+        image: ListBareMetalServerDetailsImage? = nil, flavor: ListBareMetalServerDetailsFlavor? = nil,
+        securityGroups: [ListBareMetalServerDetailsSecurityGroup]? = nil, accessIPv4: String? = nil,
+        accessIPv6: String? = nil, status: Status? = nil, progress: Int? = nil, configDrive: String? = nil,
+        metadata: ListBareMetalServerDetailsMetadata? = nil, osEXTSTSTaskState: String? = nil,
+        osEXTSTSVMState: String? = nil, osEXTSRVATTRHost: String? = nil,
+        osEXTSRVATTRInstanceName: String? = nil, osEXTSTSPowerState: Int? = nil,
+        osEXTSRVATTRHypervisorHostname: String? = nil, osEXTAZAvailabilityZone: String? = nil,
+        osDCFDiskConfig: OSDCFDiskConfig? = nil, fault: Fault? = nil, osSRVUSGLaunchedAt: String? = nil,
         osSRVUSGTerminatedAt: String? = nil,
         osExtendedVolumesVolumesAttached: [ListBareMetalServerDetailsOSExtendedVolumesVolumesAttached]? = nil,
-        description: String? = nil,
-        hostStatus: String? = nil,
-        osEXTSRVATTRHostname: String? = nil,
-        osEXTSRVATTRReservationID: String? = nil,
-        osEXTSRVATTRLaunchIndex: Int? = nil,
-        osEXTSRVATTRKernelID: String? = nil,
-        osEXTSRVATTRRamdiskID: String? = nil,
-        osEXTSRVATTRRootDeviceName: String? = nil,
-        osEXTSRVATTRUserData: String? = nil,
-        locked: Bool? = nil,
-        tags: [String]? = nil,
-        osSchedulerHints: ListBareMetalServerDetailsOSSchedulerHints? = nil,
-        sysTags: [SysTag]? = nil,
-        enterpriseProjectID: String? = nil
+        description: String? = nil, hostStatus: String? = nil, osEXTSRVATTRHostname: String? = nil,
+        osEXTSRVATTRReservationID: String? = nil, osEXTSRVATTRLaunchIndex: Int? = nil,
+        osEXTSRVATTRKernelID: String? = nil, osEXTSRVATTRRamdiskID: String? = nil,
+        osEXTSRVATTRRootDeviceName: String? = nil, osEXTSRVATTRUserData: String? = nil, locked: Bool? = nil,
+        tags: [String]? = nil, osSchedulerHints: ListBareMetalServerDetailsOSSchedulerHints? = nil,
+        sysTags: [SysTag]? = nil, enterpriseProjectID: String? = nil
     ) {
         self.id = id
         self.userID = userID
@@ -538,53 +458,5 @@ public struct ListBareMetalServerDetailsServer: Codable, Sendable, Equatable {
         self.osSchedulerHints = osSchedulerHints
         self.sysTags = sysTags
         self.enterpriseProjectID = enterpriseProjectID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.userID = try container.decodeIfPresent(String.self, forKey: .userID)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.created = try container.decodeIfPresent(String.self, forKey: .created)
-        self.updated = try container.decodeIfPresent(String.self, forKey: .updated)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.hostID = try container.decodeIfPresent(String.self, forKey: .hostID)
-        self.addresses = try container.decodeIfPresent([String: [ListBareMetalServerDetailsAddress]].self, forKey: .addresses)
-        self.keyName = try container.decodeIfPresent(String.self, forKey: .keyName)
-        self.image = try container.decodeIfPresent(ListBareMetalServerDetailsImage.self, forKey: .image)
-        self.flavor = try container.decodeIfPresent(ListBareMetalServerDetailsFlavor.self, forKey: .flavor)
-        self.securityGroups = try container.decodeIfPresent([ListBareMetalServerDetailsSecurityGroup].self, forKey: .securityGroups)
-        self.accessIPv4 = try container.decodeIfPresent(String.self, forKey: .accessIPv4)
-        self.accessIPv6 = try container.decodeIfPresent(String.self, forKey: .accessIPv6)
-        self.status = try container.decodeIfPresent(Status.self, forKey: .status)
-        self.progress = try container.decodeLenientIfPresent(Int.self, forKey: .progress)
-        self.configDrive = try container.decodeIfPresent(String.self, forKey: .configDrive)
-        self.metadata = try container.decodeIfPresent(ListBareMetalServerDetailsMetadata.self, forKey: .metadata)
-        self.osEXTSTSTaskState = try container.decodeIfPresent(String.self, forKey: .osEXTSTSTaskState)
-        self.osEXTSTSVMState = try container.decodeIfPresent(String.self, forKey: .osEXTSTSVMState)
-        self.osEXTSRVATTRHost = try container.decodeIfPresent(String.self, forKey: .osEXTSRVATTRHost)
-        self.osEXTSRVATTRInstanceName = try container.decodeIfPresent(String.self, forKey: .osEXTSRVATTRInstanceName)
-        self.osEXTSTSPowerState = try container.decodeLenientIfPresent(Int.self, forKey: .osEXTSTSPowerState)
-        self.osEXTSRVATTRHypervisorHostname = try container.decodeIfPresent(String.self, forKey: .osEXTSRVATTRHypervisorHostname)
-        self.osEXTAZAvailabilityZone = try container.decodeIfPresent(String.self, forKey: .osEXTAZAvailabilityZone)
-        self.osDCFDiskConfig = try container.decodeIfPresent(OSDCFDiskConfig.self, forKey: .osDCFDiskConfig)
-        self.fault = try container.decodeIfPresent(Fault.self, forKey: .fault)
-        self.osSRVUSGLaunchedAt = try container.decodeIfPresent(String.self, forKey: .osSRVUSGLaunchedAt)
-        self.osSRVUSGTerminatedAt = try container.decodeIfPresent(String.self, forKey: .osSRVUSGTerminatedAt)
-        self.osExtendedVolumesVolumesAttached = try container.decodeIfPresent([ListBareMetalServerDetailsOSExtendedVolumesVolumesAttached].self, forKey: .osExtendedVolumesVolumesAttached)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.hostStatus = try container.decodeIfPresent(String.self, forKey: .hostStatus)
-        self.osEXTSRVATTRHostname = try container.decodeIfPresent(String.self, forKey: .osEXTSRVATTRHostname)
-        self.osEXTSRVATTRReservationID = try container.decodeIfPresent(String.self, forKey: .osEXTSRVATTRReservationID)
-        self.osEXTSRVATTRLaunchIndex = try container.decodeLenientIfPresent(Int.self, forKey: .osEXTSRVATTRLaunchIndex)
-        self.osEXTSRVATTRKernelID = try container.decodeIfPresent(String.self, forKey: .osEXTSRVATTRKernelID)
-        self.osEXTSRVATTRRamdiskID = try container.decodeIfPresent(String.self, forKey: .osEXTSRVATTRRamdiskID)
-        self.osEXTSRVATTRRootDeviceName = try container.decodeIfPresent(String.self, forKey: .osEXTSRVATTRRootDeviceName)
-        self.osEXTSRVATTRUserData = try container.decodeIfPresent(String.self, forKey: .osEXTSRVATTRUserData)
-        self.locked = try container.decodeLenientIfPresent(Bool.self, forKey: .locked)
-        self.tags = try container.decodeIfPresent([String].self, forKey: .tags)
-        self.osSchedulerHints = try container.decodeIfPresent(ListBareMetalServerDetailsOSSchedulerHints.self, forKey: .osSchedulerHints)
-        self.sysTags = try container.decodeIfPresent([SysTag].self, forKey: .sysTags)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
     }
 }

@@ -11,19 +11,8 @@ public struct ListBareMetalServersResponse: Codable, Sendable, Equatable {
     /// Specifies the number of BMSs that match the filters.
     public var count: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case servers
-        case count
-    }
-
     public init(servers: JSONValue? = nil, count: Int? = nil) {
         self.servers = servers
         self.count = count
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.servers = try container.decodeIfPresent(JSONValue.self, forKey: .servers)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
     }
 }

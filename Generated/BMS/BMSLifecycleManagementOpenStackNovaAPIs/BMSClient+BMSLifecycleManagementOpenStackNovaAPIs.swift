@@ -18,10 +18,7 @@ extension BMSClient {
         _ body: NovaCreateServersRequest
     ) async throws -> NovaCreateServersResponse {
         let request = OperationRequest(
-            operation: "NovaCreateServers",
-            method: .post,
-            path: "/v2.1/{project_id}/servers",
-            body: body
+            operation: "NovaCreateServers", method: .post, path: "/v2.1/{project_id}/servers", body: body
         )
         return try await client.send(request, as: NovaCreateServersResponse.self)
     }
@@ -37,9 +34,7 @@ extension BMSClient {
     ///     API Querying BMSs.
     public func novaDeleteServer(serverID: String) async throws {
         let request = OperationRequest(
-            operation: "NovaDeleteServer",
-            method: .delete,
-            path: "/v2.1/{project_id}/servers/{server_id}",
+            operation: "NovaDeleteServer", method: .delete, path: "/v2.1/{project_id}/servers/{server_id}",
             pathParameters: ["server_id": serverID]
         )
         try await client.send(request)
@@ -113,10 +108,7 @@ extension BMSClient {
         query.append("sort_key", sortKey)
         query.append("sort_dir", sortDir)
         let request = OperationRequest(
-            operation: "NovaListServers",
-            method: .get,
-            path: "/v2.1/{project_id}/servers",
-            query: query
+            operation: "NovaListServers", method: .get, path: "/v2.1/{project_id}/servers", query: query
         )
         return try await client.send(request, as: NovaListServersResponse.self)
     }
@@ -189,9 +181,7 @@ extension BMSClient {
         query.append("sort_key", sortKey)
         query.append("sort_dir", sortDir)
         let request = OperationRequest(
-            operation: "NovaListServersDetails",
-            method: .get,
-            path: "/v2.1/{project_id}/servers/detail",
+            operation: "NovaListServersDetails", method: .get, path: "/v2.1/{project_id}/servers/detail",
             query: query
         )
         return try await client.send(request, as: NovaListServersDetailsResponse.self)
@@ -210,9 +200,7 @@ extension BMSClient {
     /// - Returns: The body of the service's `200` response.
     public func novaShowServer(serverID: String) async throws -> NovaShowServerResponse {
         let request = OperationRequest(
-            operation: "NovaShowServer",
-            method: .get,
-            path: "/v2.1/{project_id}/servers/{server_id}",
+            operation: "NovaShowServer", method: .get, path: "/v2.1/{project_id}/servers/{server_id}",
             pathParameters: ["server_id": serverID]
         )
         return try await client.send(request, as: NovaShowServerResponse.self)

@@ -15,9 +15,7 @@ public struct Network: Codable, Sendable, Equatable {
     public var fixedIP: String?
 
     private enum CodingKeys: String, CodingKey {
-        case port
-        case uuid
-        case fixedIP = "fixed_ip"
+        case port, uuid, fixedIP = "fixed_ip"
     }
 
     public init(port: String? = nil, uuid: String? = nil, fixedIP: String? = nil) {
@@ -99,28 +97,15 @@ public struct NovaCreateServersServer: Codable, Sendable, Equatable {
     public var availabilityZone: String
 
     private enum CodingKeys: String, CodingKey {
-        case imageRef
-        case flavorRef
-        case name
-        case metadata
-        case userData = "user_data"
-        case adminPass
-        case securityGroups = "security_groups"
-        case networks
-        case keyName = "key_name"
+        case imageRef, flavorRef, name, metadata, userData = "user_data", adminPass
+        case securityGroups = "security_groups", networks, keyName = "key_name"
         case availabilityZone = "availability_zone"
     }
 
     public init(
-        imageRef: String,
-        flavorRef: String,
-        name: String,
-        metadata: [String: String]? = nil,
-        userData: String? = nil,
-        adminPass: String? = nil,
-        securityGroups: [NovaCreateServersSecurityGroup]? = nil,
-        networks: [Network],
-        keyName: String? = nil,
+        imageRef: String, flavorRef: String, name: String, metadata: [String: String]? = nil,
+        userData: String? = nil, adminPass: String? = nil,
+        securityGroups: [NovaCreateServersSecurityGroup]? = nil, networks: [Network], keyName: String? = nil,
         availabilityZone: String
     ) {
         self.imageRef = imageRef
@@ -156,19 +141,12 @@ public struct NovaCreateServersServer2: Codable, Sendable, Equatable {
     public var adminPass: String?
 
     private enum CodingKeys: String, CodingKey {
-        case securityGroups = "security_groups"
-        case osDCFDiskConfig = "OS-DCF:diskConfig"
-        case id
-        case links
-        case adminPass
+        case securityGroups = "security_groups", osDCFDiskConfig = "OS-DCF:diskConfig", id, links, adminPass
     }
 
     public init(
-        securityGroups: [SecurityGroup]? = nil,
-        osDCFDiskConfig: OSDCFDiskConfig? = nil,
-        id: String? = nil,
-        links: [Link]? = nil,
-        adminPass: String? = nil
+        securityGroups: [SecurityGroup]? = nil, osDCFDiskConfig: OSDCFDiskConfig? = nil, id: String? = nil,
+        links: [Link]? = nil, adminPass: String? = nil
     ) {
         self.securityGroups = securityGroups
         self.osDCFDiskConfig = osDCFDiskConfig

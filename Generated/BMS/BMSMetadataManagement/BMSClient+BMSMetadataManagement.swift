@@ -21,11 +21,9 @@ extension BMSClient {
         _ body: UpdateBaremetalServerMetadataRequest
     ) async throws -> UpdateBaremetalServerMetadataResponse {
         let request = OperationRequest(
-            operation: "UpdateBaremetalServerMetadata",
-            method: .post,
+            operation: "UpdateBaremetalServerMetadata", method: .post,
             path: "/v1/{project_id}/baremetalservers/{server_id}/metadata",
-            pathParameters: ["server_id": serverID],
-            body: body
+            pathParameters: ["server_id": serverID], body: body
         )
         return try await client.send(request, as: UpdateBaremetalServerMetadataResponse.self)
     }

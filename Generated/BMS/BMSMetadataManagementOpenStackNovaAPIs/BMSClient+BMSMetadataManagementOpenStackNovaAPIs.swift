@@ -16,8 +16,7 @@ extension BMSClient {
     ///   - key: Specifies the BMS metadata key value to be deleted.
     public func deleteBMSMetadata(serverID: String, key: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteBMSMetadata",
-            method: .delete,
+            operation: "DeleteBMSMetadata", method: .delete,
             path: "/v2.1/{project_id}/servers/{server_id}/metadata/{key}",
             pathParameters: ["server_id": serverID, "key": key]
         )
@@ -38,10 +37,8 @@ extension BMSClient {
     /// - Returns: The body of the service's `200` response.
     public func listBMSMetadata(serverID: String) async throws -> ListBMSMetadataResponse {
         let request = OperationRequest(
-            operation: "ListBMSMetadata",
-            method: .get,
-            path: "/v2.1/{project_id}/servers/{server_id}/metadata",
-            pathParameters: ["server_id": serverID]
+            operation: "ListBMSMetadata", method: .get,
+            path: "/v2.1/{project_id}/servers/{server_id}/metadata", pathParameters: ["server_id": serverID]
         )
         return try await client.send(request, as: ListBMSMetadataResponse.self)
     }
@@ -65,11 +62,9 @@ extension BMSClient {
         _ body: UpdateBMSMetadataRequest
     ) async throws -> UpdateBMSMetadataResponse {
         let request = OperationRequest(
-            operation: "UpdateBMSMetadata",
-            method: .put,
+            operation: "UpdateBMSMetadata", method: .put,
             path: "/v2.1/{project_id}/servers/{server_id}/metadata/{key}",
-            pathParameters: ["server_id": serverID, "key": key],
-            body: body
+            pathParameters: ["server_id": serverID, "key": key], body: body
         )
         return try await client.send(request, as: UpdateBMSMetadataResponse.self)
     }
@@ -91,10 +86,8 @@ extension BMSClient {
         _ body: UpdateBMSMetadataV21Request
     ) async throws -> UpdateBMSMetadataV21Response {
         let request = OperationRequest(
-            operation: "UpdateBMSMetadataV21",
-            method: .post,
-            path: "/v2.1/{project_id}/servers/{server_id}/metadata",
-            pathParameters: ["server_id": serverID],
+            operation: "UpdateBMSMetadataV21", method: .post,
+            path: "/v2.1/{project_id}/servers/{server_id}/metadata", pathParameters: ["server_id": serverID],
             body: body
         )
         return try await client.send(request, as: UpdateBMSMetadataV21Response.self)

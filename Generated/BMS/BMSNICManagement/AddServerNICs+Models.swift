@@ -30,9 +30,7 @@ public struct AddServerNICsNIC: Codable, Sendable, Equatable {
     public var ipAddress: String?
 
     private enum CodingKeys: String, CodingKey {
-        case subnetID = "subnet_id"
-        case securityGroups = "security_groups"
-        case ipAddress = "ip_address"
+        case subnetID = "subnet_id", securityGroups = "security_groups", ipAddress = "ip_address"
     }
 
     public init(subnetID: String, securityGroups: [Server]? = nil, ipAddress: String? = nil) {

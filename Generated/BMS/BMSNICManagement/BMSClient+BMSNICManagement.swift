@@ -21,11 +21,9 @@ extension BMSClient {
         _ body: AddServerNICsRequest
     ) async throws -> AddServerNICsResponse {
         let request = OperationRequest(
-            operation: "AddServerNics",
-            method: .post,
+            operation: "AddServerNics", method: .post,
             path: "/v1/{project_id}/baremetalservers/{server_id}/nics",
-            pathParameters: ["server_id": serverID],
-            body: body
+            pathParameters: ["server_id": serverID], body: body
         )
         return try await client.send(request, as: AddServerNICsResponse.self)
     }
@@ -47,11 +45,9 @@ extension BMSClient {
         _ body: DeleteServerNICsRequest
     ) async throws -> DeleteServerNICsResponse {
         let request = OperationRequest(
-            operation: "DeleteServerNics",
-            method: .post,
+            operation: "DeleteServerNics", method: .post,
             path: "/v1/{project_id}/baremetalservers/{server_id}/nics/delete",
-            pathParameters: ["server_id": serverID],
-            body: body
+            pathParameters: ["server_id": serverID], body: body
         )
         return try await client.send(request, as: DeleteServerNICsResponse.self)
     }
@@ -72,8 +68,7 @@ extension BMSClient {
         serverID: String
     ) async throws -> ShowBaremetalServerInterfaceAttachmentsResponse {
         let request = OperationRequest(
-            operation: "ShowBaremetalServerInterfaceAttachments",
-            method: .get,
+            operation: "ShowBaremetalServerInterfaceAttachments", method: .get,
             path: "/v1/{project_id}/baremetalservers/{server_id}/os-interface",
             pathParameters: ["server_id": serverID]
         )
@@ -97,11 +92,9 @@ extension BMSClient {
         _ body: UpdateBaremetalServerInterfaceAttachmentsRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "UpdateBaremetalServerInterfaceAttachments",
-            method: .put,
+            operation: "UpdateBaremetalServerInterfaceAttachments", method: .put,
             path: "/v1/{project_id}/baremetalservers/{server_id}/os-interface/{port_id}",
-            pathParameters: ["server_id": serverID, "port_id": portID],
-            body: body
+            pathParameters: ["server_id": serverID, "port_id": portID], body: body
         )
         try await client.send(request)
     }

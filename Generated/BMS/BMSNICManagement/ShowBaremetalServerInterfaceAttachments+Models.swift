@@ -33,23 +33,13 @@ public struct ShowBaremetalServerInterfaceAttachmentsInterfaceAttachment: Codabl
     public var pciAddress: String?
 
     private enum CodingKeys: String, CodingKey {
-        case portState = "port_state"
-        case fixedIPs = "fixed_ips"
-        case netID = "net_id"
-        case portID = "port_id"
-        case macAddr = "mac_addr"
-        case driverMode = "driver_mode"
-        case pciAddress = "pci_address"
+        case portState = "port_state", fixedIPs = "fixed_ips", netID = "net_id", portID = "port_id"
+        case macAddr = "mac_addr", driverMode = "driver_mode", pciAddress = "pci_address"
     }
 
     public init(
-        portState: PortState? = nil,
-        fixedIPs: [FixedIP]? = nil,
-        netID: String? = nil,
-        portID: String? = nil,
-        macAddr: String? = nil,
-        driverMode: DriverMode? = nil,
-        pciAddress: String? = nil
+        portState: PortState? = nil, fixedIPs: [FixedIP]? = nil, netID: String? = nil, portID: String? = nil,
+        macAddr: String? = nil, driverMode: DriverMode? = nil, pciAddress: String? = nil
     ) {
         self.portState = portState
         self.fixedIPs = fixedIPs

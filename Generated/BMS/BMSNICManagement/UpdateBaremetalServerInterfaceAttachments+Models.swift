@@ -17,11 +17,6 @@ public struct UpdateBaremetalServerInterfaceAttachmentsInterfaceAttachment: Coda
     public init(deleteOnTermination: Bool) {
         self.deleteOnTermination = deleteOnTermination
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.deleteOnTermination = try container.decodeLenient(Bool.self, forKey: .deleteOnTermination)
-    }
 }
 
 /// The request body of ``BMSClient/updateBaremetalServerInterfaceAttachments``.

@@ -18,8 +18,7 @@ extension BMSClient {
     /// - Returns: The body of the service's `200` response.
     public func listBMSNICs(serverID: String) async throws -> ListBMSNICsResponse {
         let request = OperationRequest(
-            operation: "ListBMSNICs",
-            method: .get,
+            operation: "ListBMSNICs", method: .get,
             path: "/v2.1/{project_id}/servers/{server_id}/os-interface",
             pathParameters: ["server_id": serverID]
         )
@@ -44,8 +43,7 @@ extension BMSClient {
         id: String
     ) async throws -> NovaShowServerInterfaceResponse {
         let request = OperationRequest(
-            operation: "NovaShowServerInterface",
-            method: .get,
+            operation: "NovaShowServerInterface", method: .get,
             path: "/v2.1/{project_id}/servers/{server_id}/os-interface/{id}",
             pathParameters: ["server_id": serverID, "id": id]
         )

@@ -17,8 +17,7 @@ extension BMSClient {
     ///     API Querying BMSs.
     public func deleteWindowsBareMetalServerPassword(serverID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteWindowsBareMetalServerPassword",
-            method: .delete,
+            operation: "DeleteWindowsBareMetalServerPassword", method: .delete,
             path: "/v1/{project_id}/baremetalservers/{server_id}/os-server-password",
             pathParameters: ["server_id": serverID]
         )
@@ -42,8 +41,7 @@ extension BMSClient {
         serverID: String
     ) async throws -> ShowWindowsBaremetalServerPwdResponse {
         let request = OperationRequest(
-            operation: "ShowWindowsBaremetalServerPwd",
-            method: .get,
+            operation: "ShowWindowsBaremetalServerPwd", method: .get,
             path: "/v1/{project_id}/baremetalservers/{server_id}/os-server-password",
             pathParameters: ["server_id": serverID]
         )

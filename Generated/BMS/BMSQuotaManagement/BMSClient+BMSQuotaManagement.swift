@@ -13,9 +13,7 @@ extension BMSClient {
     /// - Returns: The body of the service's `200` response.
     public func showTenantQuota() async throws -> ShowTenantQuotaResponse {
         let request = OperationRequest(
-            operation: "ShowTenantQuota",
-            method: .get,
-            path: "/v1/{project_id}/baremetalservers/limits"
+            operation: "ShowTenantQuota", method: .get, path: "/v1/{project_id}/baremetalservers/limits"
         )
         return try await client.send(request, as: ShowTenantQuotaResponse.self)
     }

@@ -49,46 +49,20 @@ public struct Absolute: Codable, Sendable, Equatable {
     public var maxPersonalitySize: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case maxTotalInstances
-        case maxTotalCores
-        case maxTotalRAMSize
-        case maxTotalKeypairs
-        case maxServerMeta
-        case maxServerGroups
-        case maxServerGroupMembers
-        case totalServerGroupsUsed
-        case maxSecurityGroups
-        case maxSecurityGroupRules
-        case maxTotalFloatingIPs = "maxTotalFloatingIps"
-        case maxImageMeta
-        case totalInstancesUsed
-        case totalCoresUsed
-        case totalRAMUsed
-        case totalSecurityGroupsUsed
-        case totalFloatingIPsUsed = "totalFloatingIpsUsed"
-        case maxPersonality
-        case maxPersonalitySize
+        case maxTotalInstances, maxTotalCores, maxTotalRAMSize, maxTotalKeypairs, maxServerMeta
+        case maxServerGroups, maxServerGroupMembers, totalServerGroupsUsed, maxSecurityGroups
+        case maxSecurityGroupRules, maxTotalFloatingIPs = "maxTotalFloatingIps", maxImageMeta
+        case totalInstancesUsed, totalCoresUsed, totalRAMUsed, totalSecurityGroupsUsed
+        case totalFloatingIPsUsed = "totalFloatingIpsUsed", maxPersonality, maxPersonalitySize
     }
 
     public init(
-        maxTotalInstances: Int? = nil,
-        maxTotalCores: Int? = nil,
-        maxTotalRAMSize: Int? = nil,
-        maxTotalKeypairs: Int? = nil,
-        maxServerMeta: Int? = nil,
-        maxServerGroups: Int? = nil,
-        maxServerGroupMembers: Int? = nil,
-        totalServerGroupsUsed: Int? = nil,
-        maxSecurityGroups: Int? = nil,
-        maxSecurityGroupRules: Int? = nil,
-        maxTotalFloatingIPs: Int? = nil,
-        maxImageMeta: Int? = nil,
-        totalInstancesUsed: Int? = nil,
-        totalCoresUsed: Int? = nil,
-        totalRAMUsed: Int? = nil,
-        totalSecurityGroupsUsed: Int? = nil,
-        totalFloatingIPsUsed: Int? = nil,
-        maxPersonality: Int? = nil,
+        maxTotalInstances: Int? = nil, maxTotalCores: Int? = nil, maxTotalRAMSize: Int? = nil,
+        maxTotalKeypairs: Int? = nil, maxServerMeta: Int? = nil, maxServerGroups: Int? = nil,
+        maxServerGroupMembers: Int? = nil, totalServerGroupsUsed: Int? = nil, maxSecurityGroups: Int? = nil,
+        maxSecurityGroupRules: Int? = nil, maxTotalFloatingIPs: Int? = nil, maxImageMeta: Int? = nil,
+        totalInstancesUsed: Int? = nil, totalCoresUsed: Int? = nil, totalRAMUsed: Int? = nil,
+        totalSecurityGroupsUsed: Int? = nil, totalFloatingIPsUsed: Int? = nil, maxPersonality: Int? = nil,
         maxPersonalitySize: Int? = nil
     ) {
         self.maxTotalInstances = maxTotalInstances
@@ -110,29 +84,6 @@ public struct Absolute: Codable, Sendable, Equatable {
         self.totalFloatingIPsUsed = totalFloatingIPsUsed
         self.maxPersonality = maxPersonality
         self.maxPersonalitySize = maxPersonalitySize
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.maxTotalInstances = try container.decodeLenientIfPresent(Int.self, forKey: .maxTotalInstances)
-        self.maxTotalCores = try container.decodeLenientIfPresent(Int.self, forKey: .maxTotalCores)
-        self.maxTotalRAMSize = try container.decodeLenientIfPresent(Int.self, forKey: .maxTotalRAMSize)
-        self.maxTotalKeypairs = try container.decodeLenientIfPresent(Int.self, forKey: .maxTotalKeypairs)
-        self.maxServerMeta = try container.decodeLenientIfPresent(Int.self, forKey: .maxServerMeta)
-        self.maxServerGroups = try container.decodeLenientIfPresent(Int.self, forKey: .maxServerGroups)
-        self.maxServerGroupMembers = try container.decodeLenientIfPresent(Int.self, forKey: .maxServerGroupMembers)
-        self.totalServerGroupsUsed = try container.decodeLenientIfPresent(Int.self, forKey: .totalServerGroupsUsed)
-        self.maxSecurityGroups = try container.decodeLenientIfPresent(Int.self, forKey: .maxSecurityGroups)
-        self.maxSecurityGroupRules = try container.decodeLenientIfPresent(Int.self, forKey: .maxSecurityGroupRules)
-        self.maxTotalFloatingIPs = try container.decodeLenientIfPresent(Int.self, forKey: .maxTotalFloatingIPs)
-        self.maxImageMeta = try container.decodeLenientIfPresent(Int.self, forKey: .maxImageMeta)
-        self.totalInstancesUsed = try container.decodeLenientIfPresent(Int.self, forKey: .totalInstancesUsed)
-        self.totalCoresUsed = try container.decodeLenientIfPresent(Int.self, forKey: .totalCoresUsed)
-        self.totalRAMUsed = try container.decodeLenientIfPresent(Int.self, forKey: .totalRAMUsed)
-        self.totalSecurityGroupsUsed = try container.decodeLenientIfPresent(Int.self, forKey: .totalSecurityGroupsUsed)
-        self.totalFloatingIPsUsed = try container.decodeLenientIfPresent(Int.self, forKey: .totalFloatingIPsUsed)
-        self.maxPersonality = try container.decodeLenientIfPresent(Int.self, forKey: .maxPersonality)
-        self.maxPersonalitySize = try container.decodeLenientIfPresent(Int.self, forKey: .maxPersonalitySize)
     }
 }
 

@@ -18,10 +18,7 @@ extension BMSClient {
         _ body: NovaCreateKeypairRequest
     ) async throws -> NovaCreateKeypairResponse {
         let request = OperationRequest(
-            operation: "NovaCreateKeypair",
-            method: .post,
-            path: "/v2.1/{project_id}/os-keypairs",
-            body: body
+            operation: "NovaCreateKeypair", method: .post, path: "/v2.1/{project_id}/os-keypairs", body: body
         )
         return try await client.send(request, as: NovaCreateKeypairResponse.self)
     }
@@ -37,8 +34,7 @@ extension BMSClient {
     ///     SSH Key Pairs (Native OpenStack API) API.
     public func novaDeleteKeypair(keypairName: String) async throws {
         let request = OperationRequest(
-            operation: "NovaDeleteKeypair",
-            method: .delete,
+            operation: "NovaDeleteKeypair", method: .delete,
             path: "/v2.1/{project_id}/os-keypairs/{keypair_name}",
             pathParameters: ["keypair_name": keypairName]
         )
@@ -54,9 +50,7 @@ extension BMSClient {
     /// - Returns: The body of the service's `200` response.
     public func novaListKeypairs() async throws -> NovaListKeypairsResponse {
         let request = OperationRequest(
-            operation: "NovaListKeypairs",
-            method: .get,
-            path: "/v2.1/{project_id}/os-keypairs"
+            operation: "NovaListKeypairs", method: .get, path: "/v2.1/{project_id}/os-keypairs"
         )
         return try await client.send(request, as: NovaListKeypairsResponse.self)
     }
@@ -74,9 +68,7 @@ extension BMSClient {
     /// - Returns: The body of the service's `200` response.
     public func novaShowKeypair(keypairName: String) async throws -> NovaShowKeypairResponse {
         let request = OperationRequest(
-            operation: "NovaShowKeypair",
-            method: .get,
-            path: "/v2.1/{project_id}/os-keypairs/{keypair_name}",
+            operation: "NovaShowKeypair", method: .get, path: "/v2.1/{project_id}/os-keypairs/{keypair_name}",
             pathParameters: ["keypair_name": keypairName]
         )
         return try await client.send(request, as: NovaShowKeypairResponse.self)

@@ -16,8 +16,7 @@ public struct Keypair: Codable, Sendable, Equatable {
     public var name: String
 
     private enum CodingKeys: String, CodingKey {
-        case publicKey = "public_key"
-        case name
+        case publicKey = "public_key", name
     }
 
     public init(publicKey: String? = nil, name: String) {
@@ -44,18 +43,11 @@ public struct NovaCreateKeypairKeypair: Codable, Sendable, Equatable {
     public var userID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case fingerprint
-        case name
-        case publicKey = "public_key"
-        case privateKey = "private_key"
-        case userID = "user_id"
+        case fingerprint, name, publicKey = "public_key", privateKey = "private_key", userID = "user_id"
     }
 
     public init(
-        fingerprint: String? = nil,
-        name: String? = nil,
-        publicKey: String? = nil,
-        privateKey: String? = nil,
+        fingerprint: String? = nil, name: String? = nil, publicKey: String? = nil, privateKey: String? = nil,
         userID: String? = nil
     ) {
         self.fingerprint = fingerprint

@@ -32,26 +32,13 @@ public struct NovaShowKeypairKeypair: Codable, Sendable, Equatable {
     public var userID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case publicKey = "public_key"
-        case name
-        case fingerprint
-        case createdAt = "created_at"
-        case deleted
-        case deletedAt = "deleted_at"
-        case id
-        case updatedAt = "updated_at"
-        case userID = "user_id"
+        case publicKey = "public_key", name, fingerprint, createdAt = "created_at", deleted
+        case deletedAt = "deleted_at", id, updatedAt = "updated_at", userID = "user_id"
     }
 
     public init(
-        publicKey: String? = nil,
-        name: String? = nil,
-        fingerprint: String? = nil,
-        createdAt: String? = nil,
-        deleted: Bool? = nil,
-        deletedAt: String? = nil,
-        id: Int? = nil,
-        updatedAt: String? = nil,
+        publicKey: String? = nil, name: String? = nil, fingerprint: String? = nil, createdAt: String? = nil,
+        deleted: Bool? = nil, deletedAt: String? = nil, id: Int? = nil, updatedAt: String? = nil,
         userID: String? = nil
     ) {
         self.publicKey = publicKey
@@ -63,19 +50,6 @@ public struct NovaShowKeypairKeypair: Codable, Sendable, Equatable {
         self.id = id
         self.updatedAt = updatedAt
         self.userID = userID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.publicKey = try container.decodeIfPresent(String.self, forKey: .publicKey)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.fingerprint = try container.decodeIfPresent(String.self, forKey: .fingerprint)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.deleted = try container.decodeLenientIfPresent(Bool.self, forKey: .deleted)
-        self.deletedAt = try container.decodeIfPresent(String.self, forKey: .deletedAt)
-        self.id = try container.decodeLenientIfPresent(Int.self, forKey: .id)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.userID = try container.decodeIfPresent(String.self, forKey: .userID)
     }
 }
 

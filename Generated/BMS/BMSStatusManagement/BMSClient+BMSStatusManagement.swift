@@ -18,10 +18,8 @@ extension BMSClient {
         _ body: BatchRebootBaremetalServersRequest
     ) async throws -> BatchRebootBaremetalServersResponse {
         let request = OperationRequest(
-            operation: "BatchRebootBaremetalServers",
-            method: .post,
-            path: "/v1/{project_id}/baremetalservers/action",
-            body: body
+            operation: "BatchRebootBaremetalServers", method: .post,
+            path: "/v1/{project_id}/baremetalservers/action", body: body
         )
         return try await client.send(request, as: BatchRebootBaremetalServersResponse.self)
     }
@@ -40,10 +38,8 @@ extension BMSClient {
         _ body: BatchStartBaremetalServersRequest
     ) async throws -> BatchStartBaremetalServersResponse {
         let request = OperationRequest(
-            operation: "BatchStartBaremetalServers",
-            method: .post,
-            path: "/v1/{project_id}/baremetalservers/action",
-            body: body
+            operation: "BatchStartBaremetalServers", method: .post,
+            path: "/v1/{project_id}/baremetalservers/action", body: body
         )
         return try await client.send(request, as: BatchStartBaremetalServersResponse.self)
     }
@@ -62,10 +58,8 @@ extension BMSClient {
         _ body: BatchStopBaremetalServersRequest
     ) async throws -> BatchStopBaremetalServersResponse {
         let request = OperationRequest(
-            operation: "BatchStopBaremetalServers",
-            method: .post,
-            path: "/v1/{project_id}/baremetalservers/action",
-            body: body
+            operation: "BatchStopBaremetalServers", method: .post,
+            path: "/v1/{project_id}/baremetalservers/action", body: body
         )
         return try await client.send(request, as: BatchStopBaremetalServersResponse.self)
     }
@@ -87,10 +81,8 @@ extension BMSClient {
         _ body: ChangeBaremetalServerNameRequest
     ) async throws -> ChangeBaremetalServerNameResponse {
         let request = OperationRequest(
-            operation: "ChangeBaremetalServerName",
-            method: .put,
-            path: "/v1/{project_id}/baremetalservers/{server_id}",
-            pathParameters: ["server_id": serverID],
+            operation: "ChangeBaremetalServerName", method: .put,
+            path: "/v1/{project_id}/baremetalservers/{server_id}", pathParameters: ["server_id": serverID],
             body: body
         )
         return try await client.send(request, as: ChangeBaremetalServerNameResponse.self)
@@ -115,11 +107,9 @@ extension BMSClient {
         _ body: ReinstallBaremetalServerOSRequest
     ) async throws -> ReinstallBaremetalServerOSResponse {
         let request = OperationRequest(
-            operation: "ReinstallBaremetalServerOs",
-            method: .post,
+            operation: "ReinstallBaremetalServerOs", method: .post,
             path: "/v1/{project_id}/baremetalservers/{server_id}/reinstallos",
-            pathParameters: ["server_id": serverID],
-            body: body
+            pathParameters: ["server_id": serverID], body: body
         )
         return try await client.send(request, as: ReinstallBaremetalServerOSResponse.self)
     }

@@ -29,9 +29,7 @@ public struct OSReinstall: Codable, Sendable, Equatable {
     public var metadata: ReinstallBaremetalServerOSMetadata?
 
     public init(
-        adminpass: String? = nil,
-        keyname: String? = nil,
-        userid: String? = nil,
+        adminpass: String? = nil, keyname: String? = nil, userid: String? = nil,
         metadata: ReinstallBaremetalServerOSMetadata? = nil
     ) {
         self.adminpass = adminpass
@@ -81,8 +79,7 @@ public struct ReinstallBaremetalServerOSMetadata: Codable, Sendable, Equatable {
     public var userData: String?
 
     private enum CodingKeys: String, CodingKey {
-        case byol = "BYOL"
-        case userData = "user_data"
+        case byol = "BYOL", userData = "user_data"
     }
 
     public init(byol: String? = nil, userData: String? = nil) {

@@ -16,10 +16,8 @@ extension BMSClient {
     ///   - body: The request body.
     public func listRemoteLoginAddress(serverID: String, _ body: ListRemoteLoginAddressRequest) async throws {
         let request = OperationRequest(
-            operation: "ListRemoteLoginAddress",
-            method: .post,
-            path: "/v2.1/{project_id}/servers/{server_id}/action",
-            pathParameters: ["server_id": serverID],
+            operation: "ListRemoteLoginAddress", method: .post,
+            path: "/v2.1/{project_id}/servers/{server_id}/action", pathParameters: ["server_id": serverID],
             body: body
         )
         try await client.send(request)
@@ -37,11 +35,8 @@ extension BMSClient {
     ///   - body: The request body.
     public func restartBMS(serverID: String, _ body: RestartBMSRequest) async throws {
         let request = OperationRequest(
-            operation: "RestartBMS",
-            method: .post,
-            path: "/v2.1/{project_id}/servers/{server_id}/action",
-            pathParameters: ["server_id": serverID],
-            body: body
+            operation: "RestartBMS", method: .post, path: "/v2.1/{project_id}/servers/{server_id}/action",
+            pathParameters: ["server_id": serverID], body: body
         )
         try await client.send(request)
     }
@@ -58,11 +53,8 @@ extension BMSClient {
     ///   - body: The request body.
     public func startBMS(serverID: String, _ body: StartBMSRequest) async throws {
         let request = OperationRequest(
-            operation: "StartBMS",
-            method: .post,
-            path: "/v2.1/{project_id}/servers/{server_id}/action",
-            pathParameters: ["server_id": serverID],
-            body: body
+            operation: "StartBMS", method: .post, path: "/v2.1/{project_id}/servers/{server_id}/action",
+            pathParameters: ["server_id": serverID], body: body
         )
         try await client.send(request)
     }
@@ -79,11 +71,8 @@ extension BMSClient {
     ///   - body: The request body.
     public func stopBMS(serverID: String, _ body: StopBMSRequest) async throws {
         let request = OperationRequest(
-            operation: "StopBMS",
-            method: .post,
-            path: "/v2.1/{project_id}/servers/{server_id}/action",
-            pathParameters: ["server_id": serverID],
-            body: body
+            operation: "StopBMS", method: .post, path: "/v2.1/{project_id}/servers/{server_id}/action",
+            pathParameters: ["server_id": serverID], body: body
         )
         try await client.send(request)
     }
@@ -105,11 +94,8 @@ extension BMSClient {
         _ body: UpdateNameOfBMSRequest
     ) async throws -> UpdateNameOfBMSResponse {
         let request = OperationRequest(
-            operation: "UpdateNameOfBMS",
-            method: .put,
-            path: "/v2.1/{project_id}/servers/{server_id}",
-            pathParameters: ["server_id": serverID],
-            body: body
+            operation: "UpdateNameOfBMS", method: .put, path: "/v2.1/{project_id}/servers/{server_id}",
+            pathParameters: ["server_id": serverID], body: body
         )
         return try await client.send(request, as: UpdateNameOfBMSResponse.self)
     }

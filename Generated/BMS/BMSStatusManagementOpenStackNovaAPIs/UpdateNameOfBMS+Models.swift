@@ -12,20 +12,9 @@ public struct UpdateNameOfBMSAddress: Codable, Sendable, Equatable {
     /// Specifies the version of the IP address.
     public var version: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case addr
-        case version
-    }
-
     public init(addr: String? = nil, version: Int? = nil) {
         self.addr = addr
         self.version = version
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.addr = try container.decodeIfPresent(String.self, forKey: .addr)
-        self.version = try container.decodeLenientIfPresent(Int.self, forKey: .version)
     }
 }
 
@@ -93,43 +82,17 @@ public struct UpdateNameOfBMSServer: Codable, Sendable, Equatable {
     public var progress: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case id
-        case status
-        case created
-        case updated
-        case flavor
-        case image
-        case tenantID = "tenant_id"
-        case userID = "user_id"
-        case metadata
-        case hostID = "hostId"
-        case addresses
-        case links
-        case accessIPv4
-        case accessIPv6
-        case osDCFDiskConfig = "OS-DCF:diskConfig"
-        case progress
+        case name, id, status, created, updated, flavor, image, tenantID = "tenant_id", userID = "user_id"
+        case metadata, hostID = "hostId", addresses, links, accessIPv4, accessIPv6
+        case osDCFDiskConfig = "OS-DCF:diskConfig", progress
     }
 
     public init(
-        name: String? = nil,
-        id: String? = nil,
-        status: String? = nil,
-        created: String? = nil,
-        updated: String? = nil,
-        flavor: Image? = nil,
-        image: Image? = nil,
-        tenantID: String? = nil,
-        userID: String? = nil,
-        metadata: [String: String]? = nil,
-        hostID: String? = nil,
-        addresses: [String: [UpdateNameOfBMSAddress]]? = nil,
-        links: [Link]? = nil,
-        accessIPv4: String? = nil,
-        accessIPv6: String? = nil,
-        osDCFDiskConfig: OSDCFDiskConfig? = nil,
-        progress: Int? = nil
+        name: String? = nil, id: String? = nil, status: String? = nil, created: String? = nil,
+        updated: String? = nil, flavor: Image? = nil, image: Image? = nil, tenantID: String? = nil,
+        userID: String? = nil, metadata: [String: String]? = nil, hostID: String? = nil,
+        addresses: [String: [UpdateNameOfBMSAddress]]? = nil, links: [Link]? = nil, accessIPv4: String? = nil,
+        accessIPv6: String? = nil, osDCFDiskConfig: OSDCFDiskConfig? = nil, progress: Int? = nil
     ) {
         self.name = name
         self.id = id
@@ -148,26 +111,5 @@ public struct UpdateNameOfBMSServer: Codable, Sendable, Equatable {
         self.accessIPv6 = accessIPv6
         self.osDCFDiskConfig = osDCFDiskConfig
         self.progress = progress
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.created = try container.decodeIfPresent(String.self, forKey: .created)
-        self.updated = try container.decodeIfPresent(String.self, forKey: .updated)
-        self.flavor = try container.decodeIfPresent(Image.self, forKey: .flavor)
-        self.image = try container.decodeIfPresent(Image.self, forKey: .image)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.userID = try container.decodeIfPresent(String.self, forKey: .userID)
-        self.metadata = try container.decodeIfPresent([String: String].self, forKey: .metadata)
-        self.hostID = try container.decodeIfPresent(String.self, forKey: .hostID)
-        self.addresses = try container.decodeIfPresent([String: [UpdateNameOfBMSAddress]].self, forKey: .addresses)
-        self.links = try container.decodeIfPresent([Link].self, forKey: .links)
-        self.accessIPv4 = try container.decodeIfPresent(String.self, forKey: .accessIPv4)
-        self.accessIPv6 = try container.decodeIfPresent(String.self, forKey: .accessIPv6)
-        self.osDCFDiskConfig = try container.decodeIfPresent(OSDCFDiskConfig.self, forKey: .osDCFDiskConfig)
-        self.progress = try container.decodeLenientIfPresent(Int.self, forKey: .progress)
     }
 }

@@ -15,19 +15,8 @@ public struct Address: Codable, Sendable, Equatable {
     /// Specifies the IP address.
     public var addr: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case version
-        case addr
-    }
-
     public init(version: Int? = nil, addr: String? = nil) {
         self.version = version
         self.addr = addr
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.version = try container.decodeLenientIfPresent(Int.self, forKey: .version)
-        self.addr = try container.decodeIfPresent(String.self, forKey: .addr)
     }
 }

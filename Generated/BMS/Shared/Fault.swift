@@ -16,25 +16,10 @@ public struct Fault: Codable, Sendable, Equatable {
     /// Specifies the time when the fault occurred. The time is in ISO 8601 format.
     public var created: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case message
-        case code
-        case details
-        case created
-    }
-
     public init(message: String? = nil, code: Int? = nil, details: String? = nil, created: String? = nil) {
         self.message = message
         self.code = code
         self.details = details
         self.created = created
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
-        self.code = try container.decodeLenientIfPresent(Int.self, forKey: .code)
-        self.details = try container.decodeIfPresent(String.self, forKey: .details)
-        self.created = try container.decodeIfPresent(String.self, forKey: .created)
     }
 }

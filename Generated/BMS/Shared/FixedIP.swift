@@ -13,8 +13,7 @@ public struct FixedIP: Codable, Sendable, Equatable {
     public var ipAddress: String?
 
     private enum CodingKeys: String, CodingKey {
-        case subnetID = "subnet_id"
-        case ipAddress = "ip_address"
+        case subnetID = "subnet_id", ipAddress = "ip_address"
     }
 
     public init(subnetID: String? = nil, ipAddress: String? = nil) {

@@ -19,18 +19,12 @@ public struct InterfaceAttachment: Codable, Sendable, Equatable {
     public var macAddr: String?
 
     private enum CodingKeys: String, CodingKey {
-        case portState = "port_state"
-        case fixedIPs = "fixed_ips"
-        case netID = "net_id"
-        case portID = "port_id"
+        case portState = "port_state", fixedIPs = "fixed_ips", netID = "net_id", portID = "port_id"
         case macAddr = "mac_addr"
     }
 
     public init(
-        portState: PortState? = nil,
-        fixedIPs: [FixedIP]? = nil,
-        netID: String? = nil,
-        portID: String? = nil,
+        portState: PortState? = nil, fixedIPs: [FixedIP]? = nil, netID: String? = nil, portID: String? = nil,
         macAddr: String? = nil
     ) {
         self.portState = portState

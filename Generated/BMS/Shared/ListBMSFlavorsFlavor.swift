@@ -31,31 +31,15 @@ public struct ListBMSFlavorsFlavor: Codable, Sendable, Equatable {
     public var links: [Link]?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case vcpus
-        case ram
-        case disk
-        case swap
-        case osFLVEXTDATAEphemeral = "OS-FLV-EXT-DATA:ephemeral"
-        case osFLVDISABLEDDisabled = "OS-FLV-DISABLED:disabled"
-        case rxtxFactor = "rxtx_factor"
-        case osFlavorAccessIsPublic = "os-flavor-access:is_public"
-        case links
+        case id, name, vcpus, ram, disk, swap, osFLVEXTDATAEphemeral = "OS-FLV-EXT-DATA:ephemeral"
+        case osFLVDISABLEDDisabled = "OS-FLV-DISABLED:disabled", rxtxFactor = "rxtx_factor"
+        case osFlavorAccessIsPublic = "os-flavor-access:is_public", links
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        vcpus: Int? = nil,
-        ram: Int? = nil,
-        disk: Int? = nil,
-        swap: String? = nil,
-        osFLVEXTDATAEphemeral: Int? = nil,
-        osFLVDISABLEDDisabled: Bool? = nil,
-        rxtxFactor: Double? = nil,
-        osFlavorAccessIsPublic: Bool? = nil,
-        links: [Link]? = nil
+        id: String? = nil, name: String? = nil, vcpus: Int? = nil, ram: Int? = nil, disk: Int? = nil,
+        swap: String? = nil, osFLVEXTDATAEphemeral: Int? = nil, osFLVDISABLEDDisabled: Bool? = nil,
+        rxtxFactor: Double? = nil, osFlavorAccessIsPublic: Bool? = nil, links: [Link]? = nil
     ) {
         self.id = id
         self.name = name
@@ -68,20 +52,5 @@ public struct ListBMSFlavorsFlavor: Codable, Sendable, Equatable {
         self.rxtxFactor = rxtxFactor
         self.osFlavorAccessIsPublic = osFlavorAccessIsPublic
         self.links = links
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.vcpus = try container.decodeLenientIfPresent(Int.self, forKey: .vcpus)
-        self.ram = try container.decodeLenientIfPresent(Int.self, forKey: .ram)
-        self.disk = try container.decodeLenientIfPresent(Int.self, forKey: .disk)
-        self.swap = try container.decodeIfPresent(String.self, forKey: .swap)
-        self.osFLVEXTDATAEphemeral = try container.decodeLenientIfPresent(Int.self, forKey: .osFLVEXTDATAEphemeral)
-        self.osFLVDISABLEDDisabled = try container.decodeLenientIfPresent(Bool.self, forKey: .osFLVDISABLEDDisabled)
-        self.rxtxFactor = try container.decodeLenientIfPresent(Double.self, forKey: .rxtxFactor)
-        self.osFlavorAccessIsPublic = try container.decodeLenientIfPresent(Bool.self, forKey: .osFlavorAccessIsPublic)
-        self.links = try container.decodeIfPresent([Link].self, forKey: .links)
     }
 }

@@ -24,29 +24,16 @@ public struct NovaShowServerAddress: Codable, Sendable, Equatable {
     public var osEXTIPsType: String?
 
     private enum CodingKeys: String, CodingKey {
-        case addr
-        case version
-        case osEXTIPsMACMACAddr = "OS-EXT-IPS-MAC:mac_addr"
-        case osEXTIPsType = "OS-EXT-IPS:type"
+        case addr, version, osEXTIPsMACMACAddr = "OS-EXT-IPS-MAC:mac_addr", osEXTIPsType = "OS-EXT-IPS:type"
     }
 
     public init(
-        addr: String? = nil,
-        version: Int? = nil,
-        osEXTIPsMACMACAddr: String? = nil,
+        addr: String? = nil, version: Int? = nil, osEXTIPsMACMACAddr: String? = nil,
         osEXTIPsType: String? = nil
     ) {
         self.addr = addr
         self.version = version
         self.osEXTIPsMACMACAddr = osEXTIPsMACMACAddr
         self.osEXTIPsType = osEXTIPsType
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.addr = try container.decodeIfPresent(String.self, forKey: .addr)
-        self.version = try container.decodeLenientIfPresent(Int.self, forKey: .version)
-        self.osEXTIPsMACMACAddr = try container.decodeIfPresent(String.self, forKey: .osEXTIPsMACMACAddr)
-        self.osEXTIPsType = try container.decodeIfPresent(String.self, forKey: .osEXTIPsType)
     }
 }

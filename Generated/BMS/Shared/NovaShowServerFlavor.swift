@@ -38,27 +38,13 @@ public struct NovaShowServerFlavor: Codable, Sendable, Equatable {
     public var extraSpecs: JSONValue?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case links
-        case vcpus
-        case ram
-        case disk
-        case ephemeral
-        case swap
-        case originalName = "original_name"
+        case id, links, vcpus, ram, disk, ephemeral, swap, originalName = "original_name"
         case extraSpecs = "extra_specs"
     }
 
     public init(
-        id: String? = nil,
-        links: [Link]? = nil,
-        vcpus: Int? = nil,
-        ram: Int? = nil,
-        disk: Int? = nil,
-        ephemeral: Int? = nil,
-        swap: Int? = nil,
-        originalName: String? = nil,
-        extraSpecs: JSONValue? = nil
+        id: String? = nil, links: [Link]? = nil, vcpus: Int? = nil, ram: Int? = nil, disk: Int? = nil,
+        ephemeral: Int? = nil, swap: Int? = nil, originalName: String? = nil, extraSpecs: JSONValue? = nil
     ) {
         self.id = id
         self.links = links
@@ -69,18 +55,5 @@ public struct NovaShowServerFlavor: Codable, Sendable, Equatable {
         self.swap = swap
         self.originalName = originalName
         self.extraSpecs = extraSpecs
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.links = try container.decodeIfPresent([Link].self, forKey: .links)
-        self.vcpus = try container.decodeLenientIfPresent(Int.self, forKey: .vcpus)
-        self.ram = try container.decodeLenientIfPresent(Int.self, forKey: .ram)
-        self.disk = try container.decodeLenientIfPresent(Int.self, forKey: .disk)
-        self.ephemeral = try container.decodeLenientIfPresent(Int.self, forKey: .ephemeral)
-        self.swap = try container.decodeLenientIfPresent(Int.self, forKey: .swap)
-        self.originalName = try container.decodeIfPresent(String.self, forKey: .originalName)
-        self.extraSpecs = try container.decodeIfPresent(JSONValue.self, forKey: .extraSpecs)
     }
 }

@@ -25,21 +25,12 @@ public struct Version: Codable, Sendable, Equatable {
     public var version: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case links
-        case minVersion = "min_version"
-        case status
-        case updated
-        case version
+        case id, links, minVersion = "min_version", status, updated, version
     }
 
     public init(
-        id: String? = nil,
-        links: [Link]? = nil,
-        minVersion: String? = nil,
-        status: String? = nil,
-        updated: String? = nil,
-        version: String? = nil
+        id: String? = nil, links: [Link]? = nil, minVersion: String? = nil, status: String? = nil,
+        updated: String? = nil, version: String? = nil
     ) {
         self.id = id
         self.links = links

@@ -18,8 +18,7 @@ public struct VolumeAttachment: Codable, Sendable, Equatable {
     public var device: String?
 
     private enum CodingKeys: String, CodingKey {
-        case volumeID = "volumeId"
-        case device
+        case volumeID = "volumeId", device
     }
 
     public init(volumeID: String, device: String? = nil) {

@@ -16,9 +16,7 @@ extension BMSClient {
     /// - Returns: The body of the service's `200` response.
     public func showJobInfos(jobID: String) async throws -> ShowJobInfosResponse {
         let request = OperationRequest(
-            operation: "ShowJobInfos",
-            method: .get,
-            path: "/v1/{project_id}/jobs/{job_id}",
+            operation: "ShowJobInfos", method: .get, path: "/v1/{project_id}/jobs/{job_id}",
             pathParameters: ["job_id": jobID]
         )
         return try await client.send(request, as: ShowJobInfosResponse.self)

@@ -14,19 +14,12 @@ public struct Entities: Codable, Sendable, Equatable {
     public var subJobs: [SubJob]?
 
     private enum CodingKeys: String, CodingKey {
-        case subJobsTotal = "sub_jobs_total"
-        case subJobs = "sub_jobs"
+        case subJobsTotal = "sub_jobs_total", subJobs = "sub_jobs"
     }
 
     public init(subJobsTotal: Int? = nil, subJobs: [SubJob]? = nil) {
         self.subJobsTotal = subJobsTotal
         self.subJobs = subJobs
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.subJobsTotal = try container.decodeLenientIfPresent(Int.self, forKey: .subJobsTotal)
-        self.subJobs = try container.decodeIfPresent([SubJob].self, forKey: .subJobs)
     }
 }
 
@@ -41,8 +34,7 @@ public struct ShowJobInfosEntities: Codable, Sendable, Equatable {
     public var nicID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case serverID = "server_id"
-        case nicID = "nic_id"
+        case serverID = "server_id", nicID = "nic_id"
     }
 
     public init(serverID: String? = nil, nicID: String? = nil) {
@@ -104,29 +96,14 @@ public struct ShowJobInfosResponse: Codable, Sendable, Equatable {
     public var code: String?
 
     private enum CodingKeys: String, CodingKey {
-        case status
-        case entities
-        case jobID = "job_id"
-        case jobType = "job_type"
-        case beginTime = "begin_time"
-        case endTime = "end_time"
-        case errorCode = "error_code"
-        case failReason = "fail_reason"
-        case message
-        case code
+        case status, entities, jobID = "job_id", jobType = "job_type", beginTime = "begin_time"
+        case endTime = "end_time", errorCode = "error_code", failReason = "fail_reason", message, code
     }
 
     public init(
-        status: String? = nil,
-        entities: Entities? = nil,
-        jobID: String? = nil,
-        jobType: JobType? = nil,
-        beginTime: String? = nil,
-        endTime: String? = nil,
-        errorCode: String? = nil,
-        failReason: String? = nil,
-        message: String? = nil,
-        code: String? = nil
+        status: String? = nil, entities: Entities? = nil, jobID: String? = nil, jobType: JobType? = nil,
+        beginTime: String? = nil, endTime: String? = nil, errorCode: String? = nil, failReason: String? = nil,
+        message: String? = nil, code: String? = nil
     ) {
         self.status = status
         self.entities = entities
@@ -190,29 +167,14 @@ public struct SubJob: Codable, Sendable, Equatable {
     public var code: String?
 
     private enum CodingKeys: String, CodingKey {
-        case status
-        case entities
-        case jobID = "job_id"
-        case jobType = "job_type"
-        case beginTime = "begin_time"
-        case endTime = "end_time"
-        case errorCode = "error_code"
-        case failReason = "fail_reason"
-        case message
-        case code
+        case status, entities, jobID = "job_id", jobType = "job_type", beginTime = "begin_time"
+        case endTime = "end_time", errorCode = "error_code", failReason = "fail_reason", message, code
     }
 
     public init(
-        status: String? = nil,
-        entities: ShowJobInfosEntities? = nil,
-        jobID: String? = nil,
-        jobType: JobType? = nil,
-        beginTime: String? = nil,
-        endTime: String? = nil,
-        errorCode: String? = nil,
-        failReason: String? = nil,
-        message: String? = nil,
-        code: String? = nil
+        status: String? = nil, entities: ShowJobInfosEntities? = nil, jobID: String? = nil,
+        jobType: JobType? = nil, beginTime: String? = nil, endTime: String? = nil, errorCode: String? = nil,
+        failReason: String? = nil, message: String? = nil, code: String? = nil
     ) {
         self.status = status
         self.entities = entities

@@ -11,9 +11,7 @@ extension CBRClient {
     /// `GET /`
     public func listVersions() async throws {
         let request = OperationRequest(
-            operation: "ListVersions",
-            method: .get,
-            path: "/"
+            operation: "ListVersions", method: .get, path: "/"
         )
         try await client.send(request)
     }
@@ -29,9 +27,7 @@ extension CBRClient {
     ///     Minimum: 3 Maximum: 4
     public func showVersion(apiVersion: String) async throws {
         let request = OperationRequest(
-            operation: "ShowVersion",
-            method: .get,
-            path: "/{api_version}",
+            operation: "ShowVersion", method: .get, path: "/{api_version}",
             pathParameters: ["api_version": apiVersion]
         )
         try await client.send(request)

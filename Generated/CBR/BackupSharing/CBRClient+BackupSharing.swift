@@ -25,12 +25,8 @@ extension CBRClient {
         var headers: [String: String] = [:]
         headers["X-User-Profile"] = xUserProfile
         let request = OperationRequest(
-            operation: "AddMember",
-            method: .post,
-            path: "/v3/{project_id}/backups/{backup_id}/members",
-            pathParameters: ["backup_id": backupID],
-            headers: headers,
-            body: body
+            operation: "AddMember", method: .post, path: "/v3/{project_id}/backups/{backup_id}/members",
+            pathParameters: ["backup_id": backupID], headers: headers, body: body
         )
         return try await client.send(request, as: AddMemberResponse.self)
     }
@@ -46,8 +42,7 @@ extension CBRClient {
     ///   - memberID: Member ID, which is the same ID as in project ID.
     public func deleteMember(backupID: String, memberID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteMember",
-            method: .delete,
+            operation: "DeleteMember", method: .delete,
             path: "/v3/{project_id}/backups/{backup_id}/members/{member_id}",
             pathParameters: ["backup_id": backupID, "member_id": memberID]
         )
@@ -70,8 +65,7 @@ extension CBRClient {
         memberID: String
     ) async throws -> ShowMemberDetailResponse {
         let request = OperationRequest(
-            operation: "ShowMemberDetail",
-            method: .get,
+            operation: "ShowMemberDetail", method: .get,
             path: "/v3/{project_id}/backups/{backup_id}/members/{member_id}",
             pathParameters: ["backup_id": backupID, "member_id": memberID]
         )
@@ -174,10 +168,8 @@ extension CBRClient {
         query.append("status", status)
         query.append("vault_id", vaultID)
         let request = OperationRequest(
-            operation: "ShowMembersDetail",
-            method: .get,
-            path: "/v3/{project_id}/backups/{backup_id}/members",
-            pathParameters: ["backup_id": backupID],
+            operation: "ShowMembersDetail", method: .get,
+            path: "/v3/{project_id}/backups/{backup_id}/members", pathParameters: ["backup_id": backupID],
             query: query
         )
         return try await client.send(request, as: ShowMembersDetailResponse.self)
@@ -246,11 +238,9 @@ extension CBRClient {
         _ body: UpdateMemberStatusRequest
     ) async throws -> UpdateMemberStatusResponse {
         let request = OperationRequest(
-            operation: "UpdateMemberStatus",
-            method: .put,
+            operation: "UpdateMemberStatus", method: .put,
             path: "/v3/{project_id}/backups/{backup_id}/members/{member_id}",
-            pathParameters: ["backup_id": backupID, "member_id": memberID],
-            body: body
+            pathParameters: ["backup_id": backupID, "member_id": memberID], body: body
         )
         return try await client.send(request, as: UpdateMemberStatusResponse.self)
     }

@@ -17,8 +17,7 @@ public struct UpdateMemberStatusRequest: Codable, Sendable, Equatable {
     public var vaultID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case status
-        case vaultID = "vault_id"
+        case status, vaultID = "vault_id"
     }
 
     public init(status: MemberStatus, vaultID: String? = nil) {

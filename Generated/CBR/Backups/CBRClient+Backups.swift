@@ -37,11 +37,8 @@ extension CBRClient {
     /// - Returns: The body of the service's `200` response.
     public func copyBackup(backupID: String, _ body: CopyBackupRequest) async throws -> CopyBackupResponse {
         let request = OperationRequest(
-            operation: "CopyBackup",
-            method: .post,
-            path: "/v3/{project_id}/backups/{backup_id}/replicate",
-            pathParameters: ["backup_id": backupID],
-            body: body
+            operation: "CopyBackup", method: .post, path: "/v3/{project_id}/backups/{backup_id}/replicate",
+            pathParameters: ["backup_id": backupID], body: body
         )
         return try await client.send(request, as: CopyBackupResponse.self)
     }
@@ -56,9 +53,7 @@ extension CBRClient {
     ///   - backupID: ID of the backup to be deleted
     public func deleteBackup(backupID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteBackup",
-            method: .delete,
-            path: "/v3/{project_id}/backups/{backup_id}",
+            operation: "DeleteBackup", method: .delete, path: "/v3/{project_id}/backups/{backup_id}",
             pathParameters: ["backup_id": backupID]
         )
         try await client.send(request)
@@ -148,10 +143,7 @@ extension CBRClient {
         query.append("used_percent", usedPercent)
         query.append("vault_id", vaultID)
         let request = OperationRequest(
-            operation: "ListBackups",
-            method: .get,
-            path: "/v3/{project_id}/backups",
-            query: query
+            operation: "ListBackups", method: .get, path: "/v3/{project_id}/backups", query: query
         )
         return try await client.send(request, as: ListBackupsResponse.self)
     }
@@ -253,11 +245,8 @@ extension CBRClient {
     ///   - body: The request body.
     public func restoreBackup(backupID: String, _ body: RestoreBackupRequest) async throws {
         let request = OperationRequest(
-            operation: "RestoreBackup",
-            method: .post,
-            path: "/v3/{project_id}/backups/{backup_id}/restore",
-            pathParameters: ["backup_id": backupID],
-            body: body
+            operation: "RestoreBackup", method: .post, path: "/v3/{project_id}/backups/{backup_id}/restore",
+            pathParameters: ["backup_id": backupID], body: body
         )
         try await client.send(request)
     }
@@ -274,9 +263,7 @@ extension CBRClient {
     /// - Returns: The body of the service's `200` response.
     public func showBackup(backupID: String) async throws -> ShowBackupResponse {
         let request = OperationRequest(
-            operation: "ShowBackup",
-            method: .get,
-            path: "/v3/{project_id}/backups/{backup_id}",
+            operation: "ShowBackup", method: .get, path: "/v3/{project_id}/backups/{backup_id}",
             pathParameters: ["backup_id": backupID]
         )
         return try await client.send(request, as: ShowBackupResponse.self)

@@ -23,19 +23,13 @@ public struct BackupReplicateReqBody: Codable, Sendable, Equatable {
     public var name: String?
 
     private enum CodingKeys: String, CodingKey {
-        case description
-        case destinationProjectID = "destination_project_id"
-        case destinationRegion = "destination_region"
-        case destinationVaultID = "destination_vault_id"
-        case name
+        case description, destinationProjectID = "destination_project_id"
+        case destinationRegion = "destination_region", destinationVaultID = "destination_vault_id", name
     }
 
     public init(
-        description: String? = nil,
-        destinationProjectID: String,
-        destinationRegion: String,
-        destinationVaultID: String,
-        name: String? = nil
+        description: String? = nil, destinationProjectID: String, destinationRegion: String,
+        destinationVaultID: String, name: String? = nil
     ) {
         self.description = description
         self.destinationProjectID = destinationProjectID
@@ -65,25 +59,16 @@ public struct BackupReplicateRespBody: Codable, Sendable, Equatable {
     public var sourceRegion: String?
 
     private enum CodingKeys: String, CodingKey {
-        case backupID = "backup_id"
-        case destinationProjectID = "destination_project_id"
-        case destinationRegion = "destination_region"
-        case destinationVaultID = "destination_vault_id"
-        case projectID = "project_id"
-        case providerID = "provider_id"
-        case replicationRecordID = "replication_record_id"
-        case sourceRegion = "source_region"
+        case backupID = "backup_id", destinationProjectID = "destination_project_id"
+        case destinationRegion = "destination_region", destinationVaultID = "destination_vault_id"
+        case projectID = "project_id", providerID = "provider_id"
+        case replicationRecordID = "replication_record_id", sourceRegion = "source_region"
     }
 
     public init(
-        backupID: String? = nil,
-        destinationProjectID: String? = nil,
-        destinationRegion: String? = nil,
-        destinationVaultID: String? = nil,
-        projectID: String? = nil,
-        providerID: String? = nil,
-        replicationRecordID: String? = nil,
-        sourceRegion: String? = nil
+        backupID: String? = nil, destinationProjectID: String? = nil, destinationRegion: String? = nil,
+        destinationVaultID: String? = nil, projectID: String? = nil, providerID: String? = nil,
+        replicationRecordID: String? = nil, sourceRegion: String? = nil
     ) {
         self.backupID = backupID
         self.destinationProjectID = destinationProjectID

@@ -63,50 +63,21 @@ public struct ListBackupsBackupResp: Codable, Sendable, Equatable {
     public var children: [JSONValue]?
 
     private enum CodingKeys: String, CodingKey {
-        case checkpointID = "checkpoint_id"
-        case createdAt = "created_at"
-        case description
-        case expiredAt = "expired_at"
-        case extendInfo = "extend_info"
-        case id
-        case imageType = "image_type"
-        case name
-        case parentID = "parent_id"
-        case projectID = "project_id"
-        case protectedAt = "protected_at"
-        case resourceAZ = "resource_az"
-        case resourceID = "resource_id"
-        case resourceName = "resource_name"
-        case resourceSize = "resource_size"
-        case resourceType = "resource_type"
-        case status
-        case updatedAt = "updated_at"
-        case vaultID = "vault_id"
-        case providerID = "provider_id"
-        case children
+        case checkpointID = "checkpoint_id", createdAt = "created_at", description, expiredAt = "expired_at"
+        case extendInfo = "extend_info", id, imageType = "image_type", name, parentID = "parent_id"
+        case projectID = "project_id", protectedAt = "protected_at", resourceAZ = "resource_az"
+        case resourceID = "resource_id", resourceName = "resource_name", resourceSize = "resource_size"
+        case resourceType = "resource_type", status, updatedAt = "updated_at", vaultID = "vault_id"
+        case providerID = "provider_id", children
     }
 
     public init(
-        checkpointID: String? = nil,
-        createdAt: String? = nil,
-        description: String? = nil,
-        expiredAt: String? = nil,
-        extendInfo: BackupExtendInfo? = nil,
-        id: String? = nil,
-        imageType: String? = nil,
-        name: String? = nil,
-        parentID: String? = nil,
-        projectID: String? = nil,
-        protectedAt: String? = nil,
-        resourceAZ: String? = nil,
-        resourceID: String? = nil,
-        resourceName: String? = nil,
-        resourceSize: Int? = nil,
-        resourceType: String? = nil,
-        status: Status? = nil,
-        updatedAt: String? = nil,
-        vaultID: String? = nil,
-        providerID: String? = nil,
+        checkpointID: String? = nil, createdAt: String? = nil, description: String? = nil,
+        expiredAt: String? = nil, extendInfo: BackupExtendInfo? = nil, id: String? = nil,
+        imageType: String? = nil, name: String? = nil, parentID: String? = nil, projectID: String? = nil,
+        protectedAt: String? = nil, resourceAZ: String? = nil, resourceID: String? = nil,
+        resourceName: String? = nil, resourceSize: Int? = nil, resourceType: String? = nil,
+        status: Status? = nil, updatedAt: String? = nil, vaultID: String? = nil, providerID: String? = nil,
         children: [JSONValue]? = nil
     ) {
         self.checkpointID = checkpointID
@@ -131,31 +102,6 @@ public struct ListBackupsBackupResp: Codable, Sendable, Equatable {
         self.providerID = providerID
         self.children = children
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.checkpointID = try container.decodeIfPresent(String.self, forKey: .checkpointID)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.expiredAt = try container.decodeIfPresent(String.self, forKey: .expiredAt)
-        self.extendInfo = try container.decodeIfPresent(BackupExtendInfo.self, forKey: .extendInfo)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.imageType = try container.decodeIfPresent(String.self, forKey: .imageType)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.parentID = try container.decodeIfPresent(String.self, forKey: .parentID)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.protectedAt = try container.decodeIfPresent(String.self, forKey: .protectedAt)
-        self.resourceAZ = try container.decodeIfPresent(String.self, forKey: .resourceAZ)
-        self.resourceID = try container.decodeIfPresent(String.self, forKey: .resourceID)
-        self.resourceName = try container.decodeIfPresent(String.self, forKey: .resourceName)
-        self.resourceSize = try container.decodeLenientIfPresent(Int.self, forKey: .resourceSize)
-        self.resourceType = try container.decodeIfPresent(String.self, forKey: .resourceType)
-        self.status = try container.decodeIfPresent(Status.self, forKey: .status)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.vaultID = try container.decodeIfPresent(String.self, forKey: .vaultID)
-        self.providerID = try container.decodeIfPresent(String.self, forKey: .providerID)
-        self.children = try container.decodeIfPresent([JSONValue].self, forKey: .children)
-    }
 }
 
 /// The response of ``CBRClient/listBackups``.
@@ -174,30 +120,12 @@ public struct ListBackupsResponse: Codable, Sendable, Equatable {
     /// Default: 1000
     public var limit: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case backups
-        case count
-        case offset
-        case limit
-    }
-
     public init(
-        backups: [ListBackupsBackupResp]? = nil,
-        count: Int? = nil,
-        offset: Int? = nil,
-        limit: Int? = nil
+        backups: [ListBackupsBackupResp]? = nil, count: Int? = nil, offset: Int? = nil, limit: Int? = nil
     ) {
         self.backups = backups
         self.count = count
         self.offset = offset
         self.limit = limit
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.backups = try container.decodeIfPresent([ListBackupsBackupResp].self, forKey: .backups)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.offset = try container.decodeLenientIfPresent(Int.self, forKey: .offset)
-        self.limit = try container.decodeLenientIfPresent(Int.self, forKey: .limit)
     }
 }

@@ -17,30 +17,17 @@ public struct BackupRestore: Codable, Sendable, Equatable {
     public var volumeID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case mappings
-        case powerOn = "power_on"
-        case serverID = "server_id"
-        case volumeID = "volume_id"
+        case mappings, powerOn = "power_on", serverID = "server_id", volumeID = "volume_id"
     }
 
     public init(
-        mappings: [BackupRestoreServerMapping]? = nil,
-        powerOn: Bool? = nil,
-        serverID: String? = nil,
+        mappings: [BackupRestoreServerMapping]? = nil, powerOn: Bool? = nil, serverID: String? = nil,
         volumeID: String? = nil
     ) {
         self.mappings = mappings
         self.powerOn = powerOn
         self.serverID = serverID
         self.volumeID = volumeID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.mappings = try container.decodeIfPresent([BackupRestoreServerMapping].self, forKey: .mappings)
-        self.powerOn = try container.decodeLenientIfPresent(Bool.self, forKey: .powerOn)
-        self.serverID = try container.decodeIfPresent(String.self, forKey: .serverID)
-        self.volumeID = try container.decodeIfPresent(String.self, forKey: .volumeID)
     }
 }
 
@@ -55,8 +42,7 @@ public struct BackupRestoreServerMapping: Codable, Sendable, Equatable {
     public var volumeID: String
 
     private enum CodingKeys: String, CodingKey {
-        case backupID = "backup_id"
-        case volumeID = "volume_id"
+        case backupID = "backup_id", volumeID = "volume_id"
     }
 
     public init(backupID: String, volumeID: String) {

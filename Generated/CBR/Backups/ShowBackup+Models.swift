@@ -63,53 +63,22 @@ public struct BackupResp: Codable, Sendable, Equatable {
     public var enterpriseProjectID: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case checkpointID = "checkpoint_id"
-        case createdAt = "created_at"
-        case description
-        case expiredAt = "expired_at"
-        case extendInfo = "extend_info"
-        case id
-        case imageType = "image_type"
-        case name
-        case parentID = "parent_id"
-        case projectID = "project_id"
-        case protectedAt = "protected_at"
-        case resourceAZ = "resource_az"
-        case resourceID = "resource_id"
-        case resourceName = "resource_name"
-        case resourceSize = "resource_size"
-        case resourceType = "resource_type"
-        case status
-        case updatedAt = "updated_at"
-        case vaultID = "vault_id"
-        case providerID = "provider_id"
-        case children
-        case enterpriseProjectID = "enterprise_project_id"
+        case checkpointID = "checkpoint_id", createdAt = "created_at", description, expiredAt = "expired_at"
+        case extendInfo = "extend_info", id, imageType = "image_type", name, parentID = "parent_id"
+        case projectID = "project_id", protectedAt = "protected_at", resourceAZ = "resource_az"
+        case resourceID = "resource_id", resourceName = "resource_name", resourceSize = "resource_size"
+        case resourceType = "resource_type", status, updatedAt = "updated_at", vaultID = "vault_id"
+        case providerID = "provider_id", children, enterpriseProjectID = "enterprise_project_id"
     }
 
     public init(
-        checkpointID: String? = nil,
-        createdAt: String? = nil,
-        description: String? = nil,
-        expiredAt: String? = nil,
-        extendInfo: BackupExtendInfo? = nil,
-        id: String? = nil,
-        imageType: String? = nil,
-        name: String? = nil,
-        parentID: String? = nil,
-        projectID: String? = nil,
-        protectedAt: String? = nil,
-        resourceAZ: String? = nil,
-        resourceID: String? = nil,
-        resourceName: String? = nil,
-        resourceSize: Int? = nil,
-        resourceType: String? = nil,
-        status: Status? = nil,
-        updatedAt: String? = nil,
-        vaultID: String? = nil,
-        providerID: String? = nil,
-        children: [JSONValue]? = nil,
-        enterpriseProjectID: Int? = nil
+        checkpointID: String? = nil, createdAt: String? = nil, description: String? = nil,
+        expiredAt: String? = nil, extendInfo: BackupExtendInfo? = nil, id: String? = nil,
+        imageType: String? = nil, name: String? = nil, parentID: String? = nil, projectID: String? = nil,
+        protectedAt: String? = nil, resourceAZ: String? = nil, resourceID: String? = nil,
+        resourceName: String? = nil, resourceSize: Int? = nil, resourceType: String? = nil,
+        status: Status? = nil, updatedAt: String? = nil, vaultID: String? = nil, providerID: String? = nil,
+        children: [JSONValue]? = nil, enterpriseProjectID: Int? = nil
     ) {
         self.checkpointID = checkpointID
         self.createdAt = createdAt
@@ -133,32 +102,6 @@ public struct BackupResp: Codable, Sendable, Equatable {
         self.providerID = providerID
         self.children = children
         self.enterpriseProjectID = enterpriseProjectID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.checkpointID = try container.decodeIfPresent(String.self, forKey: .checkpointID)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.expiredAt = try container.decodeIfPresent(String.self, forKey: .expiredAt)
-        self.extendInfo = try container.decodeIfPresent(BackupExtendInfo.self, forKey: .extendInfo)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.imageType = try container.decodeIfPresent(String.self, forKey: .imageType)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.parentID = try container.decodeIfPresent(String.self, forKey: .parentID)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.protectedAt = try container.decodeIfPresent(String.self, forKey: .protectedAt)
-        self.resourceAZ = try container.decodeIfPresent(String.self, forKey: .resourceAZ)
-        self.resourceID = try container.decodeIfPresent(String.self, forKey: .resourceID)
-        self.resourceName = try container.decodeIfPresent(String.self, forKey: .resourceName)
-        self.resourceSize = try container.decodeLenientIfPresent(Int.self, forKey: .resourceSize)
-        self.resourceType = try container.decodeIfPresent(String.self, forKey: .resourceType)
-        self.status = try container.decodeIfPresent(Status.self, forKey: .status)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.vaultID = try container.decodeIfPresent(String.self, forKey: .vaultID)
-        self.providerID = try container.decodeIfPresent(String.self, forKey: .providerID)
-        self.children = try container.decodeIfPresent([JSONValue].self, forKey: .children)
-        self.enterpriseProjectID = try container.decodeLenientIfPresent(Int.self, forKey: .enterpriseProjectID)
     }
 }
 

@@ -16,10 +16,7 @@ extension CBRClient {
     /// - Returns: The body of the service's `200` response.
     public func createPolicy(_ body: CreatePolicyRequest) async throws -> CreatePolicyResponse {
         let request = OperationRequest(
-            operation: "CreatePolicy",
-            method: .post,
-            path: "/v3/{project_id}/policies",
-            body: body
+            operation: "CreatePolicy", method: .post, path: "/v3/{project_id}/policies", body: body
         )
         return try await client.send(request, as: CreatePolicyResponse.self)
     }
@@ -34,9 +31,7 @@ extension CBRClient {
     ///   - policyID: Policy ID
     public func deletePolicy(policyID: String) async throws {
         let request = OperationRequest(
-            operation: "DeletePolicy",
-            method: .delete,
-            path: "/v3/{project_id}/policies/{policy_id}",
+            operation: "DeletePolicy", method: .delete, path: "/v3/{project_id}/policies/{policy_id}",
             pathParameters: ["policy_id": policyID]
         )
         try await client.send(request)
@@ -62,10 +57,7 @@ extension CBRClient {
         query.append("operation_type", operationType)
         query.append("vault_id", vaultID)
         let request = OperationRequest(
-            operation: "ListPolicies",
-            method: .get,
-            path: "/v3/{project_id}/policies",
-            query: query
+            operation: "ListPolicies", method: .get, path: "/v3/{project_id}/policies", query: query
         )
         return try await client.send(request, as: ListPoliciesResponse.self)
     }
@@ -82,9 +74,7 @@ extension CBRClient {
     /// - Returns: The body of the service's `200` response.
     public func showPolicy(policyID: String) async throws -> ShowPolicyResponse {
         let request = OperationRequest(
-            operation: "ShowPolicy",
-            method: .get,
-            path: "/v3/{project_id}/policies/{policy_id}",
+            operation: "ShowPolicy", method: .get, path: "/v3/{project_id}/policies/{policy_id}",
             pathParameters: ["policy_id": policyID]
         )
         return try await client.send(request, as: ShowPolicyResponse.self)
@@ -106,11 +96,8 @@ extension CBRClient {
         _ body: UpdatePolicyRequest
     ) async throws -> UpdatePolicyResponse {
         let request = OperationRequest(
-            operation: "UpdatePolicy",
-            method: .put,
-            path: "/v3/{project_id}/policies/{policy_id}",
-            pathParameters: ["policy_id": policyID],
-            body: body
+            operation: "UpdatePolicy", method: .put, path: "/v3/{project_id}/policies/{policy_id}",
+            pathParameters: ["policy_id": policyID], body: body
         )
         return try await client.send(request, as: UpdatePolicyResponse.self)
     }

@@ -34,18 +34,12 @@ public struct PolicyCreate: Codable, Sendable, Equatable {
     public var trigger: PolicyTriggerReq
 
     private enum CodingKeys: String, CodingKey {
-        case enabled
-        case name
-        case operationDefinition = "operation_definition"
-        case operationType = "operation_type"
+        case enabled, name, operationDefinition = "operation_definition", operationType = "operation_type"
         case trigger
     }
 
     public init(
-        enabled: Bool? = nil,
-        name: String,
-        operationDefinition: PolicyoODCreate,
-        operationType: String,
+        enabled: Bool? = nil, name: String, operationDefinition: PolicyoODCreate, operationType: String,
         trigger: PolicyTriggerReq
     ) {
         self.enabled = enabled
@@ -53,14 +47,5 @@ public struct PolicyCreate: Codable, Sendable, Equatable {
         self.operationDefinition = operationDefinition
         self.operationType = operationType
         self.trigger = trigger
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.enabled = try container.decodeLenientIfPresent(Bool.self, forKey: .enabled)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.operationDefinition = try container.decode(PolicyoODCreate.self, forKey: .operationDefinition)
-        self.operationType = try container.decode(String.self, forKey: .operationType)
-        self.trigger = try container.decode(PolicyTriggerReq.self, forKey: .trigger)
     }
 }

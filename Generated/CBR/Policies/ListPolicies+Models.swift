@@ -10,19 +10,8 @@ public struct ListPoliciesResponse: Codable, Sendable, Equatable {
     /// Total number of policies
     public var count: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case policies
-        case count
-    }
-
     public init(policies: [Policy]? = nil, count: Int? = nil) {
         self.policies = policies
         self.count = count
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.policies = try container.decodeIfPresent([Policy].self, forKey: .policies)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
     }
 }

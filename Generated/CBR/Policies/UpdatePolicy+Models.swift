@@ -18,30 +18,17 @@ public struct PolicyUpdate: Codable, Sendable, Equatable {
     public var trigger: PolicyTriggerReq?
 
     private enum CodingKeys: String, CodingKey {
-        case enabled
-        case name
-        case operationDefinition = "operation_definition"
-        case trigger
+        case enabled, name, operationDefinition = "operation_definition", trigger
     }
 
     public init(
-        enabled: Bool? = nil,
-        name: String? = nil,
-        operationDefinition: PolicyoODCreate? = nil,
+        enabled: Bool? = nil, name: String? = nil, operationDefinition: PolicyoODCreate? = nil,
         trigger: PolicyTriggerReq? = nil
     ) {
         self.enabled = enabled
         self.name = name
         self.operationDefinition = operationDefinition
         self.trigger = trigger
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.enabled = try container.decodeLenientIfPresent(Bool.self, forKey: .enabled)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.operationDefinition = try container.decodeIfPresent(PolicyoODCreate.self, forKey: .operationDefinition)
-        self.trigger = try container.decodeIfPresent(PolicyTriggerReq.self, forKey: .trigger)
     }
 }
 

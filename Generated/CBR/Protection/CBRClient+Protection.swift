@@ -13,8 +13,7 @@ extension CBRClient {
     /// - Returns: The body of the service's `200` response.
     public func showReplicationCapabilities() async throws -> ShowReplicationCapabilitiesResponse {
         let request = OperationRequest(
-            operation: "ShowReplicationCapabilities",
-            method: .get,
+            operation: "ShowReplicationCapabilities", method: .get,
             path: "/v3/{project_id}/replication-capabilities"
         )
         return try await client.send(request, as: ShowReplicationCapabilitiesResponse.self)

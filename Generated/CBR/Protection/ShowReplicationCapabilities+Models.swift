@@ -11,8 +11,7 @@ public struct ProtectableReplicationCapabilitiesRespRegion: Codable, Sendable, E
     public var replicationDestinations: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case replicationDestinations = "replication_destinations"
+        case name, replicationDestinations = "replication_destinations"
     }
 
     public init(name: String? = nil, replicationDestinations: [String]? = nil) {

@@ -17,9 +17,7 @@ extension CBRClient {
     /// - Returns: The body of the service's `200` response.
     public func copyCheckpoint(_ body: CopyCheckpointRequest) async throws -> CopyCheckpointResponse {
         let request = OperationRequest(
-            operation: "CopyCheckpoint",
-            method: .post,
-            path: "/v3/{project_id}/checkpoints/replicate",
+            operation: "CopyCheckpoint", method: .post, path: "/v3/{project_id}/checkpoints/replicate",
             body: body
         )
         return try await client.send(request, as: CopyCheckpointResponse.self)
@@ -37,10 +35,7 @@ extension CBRClient {
     /// - Returns: The body of the service's `200` response.
     public func createCheckpoint(_ body: CreateCheckpointRequest) async throws -> CreateCheckpointResponse {
         let request = OperationRequest(
-            operation: "CreateCheckpoint",
-            method: .post,
-            path: "/v3/{project_id}/checkpoints",
-            body: body
+            operation: "CreateCheckpoint", method: .post, path: "/v3/{project_id}/checkpoints", body: body
         )
         return try await client.send(request, as: CreateCheckpointResponse.self)
     }
@@ -57,9 +52,7 @@ extension CBRClient {
     /// - Returns: The body of the service's `200` response.
     public func showCheckpoint(checkpointID: String) async throws -> ShowCheckpointResponse {
         let request = OperationRequest(
-            operation: "ShowCheckpoint",
-            method: .get,
-            path: "/v3/{project_id}/checkpoints/{checkpoint_id}",
+            operation: "ShowCheckpoint", method: .get, path: "/v3/{project_id}/checkpoints/{checkpoint_id}",
             pathParameters: ["checkpoint_id": checkpointID]
         )
         return try await client.send(request, as: ShowCheckpointResponse.self)

@@ -20,34 +20,20 @@ public struct CheckpointReplicateParam: Codable, Sendable, Equatable {
     public var vaultID: String
 
     private enum CodingKeys: String, CodingKey {
-        case autoTrigger = "auto_trigger"
-        case destinationProjectID = "destination_project_id"
-        case destinationRegion = "destination_region"
-        case destinationVaultID = "destination_vault_id"
+        case autoTrigger = "auto_trigger", destinationProjectID = "destination_project_id"
+        case destinationRegion = "destination_region", destinationVaultID = "destination_vault_id"
         case vaultID = "vault_id"
     }
 
     public init(
-        autoTrigger: Bool? = nil,
-        destinationProjectID: String,
-        destinationRegion: String,
-        destinationVaultID: String,
-        vaultID: String
+        autoTrigger: Bool? = nil, destinationProjectID: String, destinationRegion: String,
+        destinationVaultID: String, vaultID: String
     ) {
         self.autoTrigger = autoTrigger
         self.destinationProjectID = destinationProjectID
         self.destinationRegion = destinationRegion
         self.destinationVaultID = destinationVaultID
         self.vaultID = vaultID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.autoTrigger = try container.decodeLenientIfPresent(Bool.self, forKey: .autoTrigger)
-        self.destinationProjectID = try container.decode(String.self, forKey: .destinationProjectID)
-        self.destinationRegion = try container.decode(String.self, forKey: .destinationRegion)
-        self.destinationVaultID = try container.decode(String.self, forKey: .destinationVaultID)
-        self.vaultID = try container.decode(String.self, forKey: .vaultID)
     }
 }
 
@@ -71,25 +57,16 @@ public struct CheckpointReplicateRespBody: Codable, Sendable, Equatable {
     public var vaultID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case backups
-        case destinationProjectID = "destination_project_id"
-        case destinationRegion = "destination_region"
-        case destinationVaultID = "destination_vault_id"
-        case projectID = "project_id"
-        case providerID = "provider_id"
-        case sourceRegion = "source_region"
+        case backups, destinationProjectID = "destination_project_id"
+        case destinationRegion = "destination_region", destinationVaultID = "destination_vault_id"
+        case projectID = "project_id", providerID = "provider_id", sourceRegion = "source_region"
         case vaultID = "vault_id"
     }
 
     public init(
-        backups: [CheckpointReplicateRespbackups]? = nil,
-        destinationProjectID: String? = nil,
-        destinationRegion: String? = nil,
-        destinationVaultID: String? = nil,
-        projectID: String? = nil,
-        providerID: String? = nil,
-        sourceRegion: String? = nil,
-        vaultID: String? = nil
+        backups: [CheckpointReplicateRespbackups]? = nil, destinationProjectID: String? = nil,
+        destinationRegion: String? = nil, destinationVaultID: String? = nil, projectID: String? = nil,
+        providerID: String? = nil, sourceRegion: String? = nil, vaultID: String? = nil
     ) {
         self.backups = backups
         self.destinationProjectID = destinationProjectID
@@ -110,8 +87,7 @@ public struct CheckpointReplicateRespbackups: Codable, Sendable, Equatable {
     public var replicationRecordID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case backupID = "backup_id"
-        case replicationRecordID = "replication_record_id"
+        case backupID = "backup_id", replicationRecordID = "replication_record_id"
     }
 
     public init(backupID: String? = nil, replicationRecordID: String? = nil) {

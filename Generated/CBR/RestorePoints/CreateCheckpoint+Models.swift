@@ -26,21 +26,13 @@ public struct CheckpointParam: Codable, Sendable, Equatable {
     public var resourceDetails: [ResourceCreate]?
 
     private enum CodingKeys: String, CodingKey {
-        case autoTrigger = "auto_trigger"
-        case description
-        case incremental
-        case name
-        case resources
+        case autoTrigger = "auto_trigger", description, incremental, name, resources
         case resourceDetails = "resource_details"
     }
 
     public init(
-        autoTrigger: Bool? = nil,
-        description: String? = nil,
-        incremental: Bool? = nil,
-        name: String? = nil,
-        resources: [String]? = nil,
-        resourceDetails: [ResourceCreate]? = nil
+        autoTrigger: Bool? = nil, description: String? = nil, incremental: Bool? = nil, name: String? = nil,
+        resources: [String]? = nil, resourceDetails: [ResourceCreate]? = nil
     ) {
         self.autoTrigger = autoTrigger
         self.description = description
@@ -48,16 +40,6 @@ public struct CheckpointParam: Codable, Sendable, Equatable {
         self.name = name
         self.resources = resources
         self.resourceDetails = resourceDetails
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.autoTrigger = try container.decodeLenientIfPresent(Bool.self, forKey: .autoTrigger)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.incremental = try container.decodeLenientIfPresent(Bool.self, forKey: .incremental)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.resources = try container.decodeIfPresent([String].self, forKey: .resources)
-        self.resourceDetails = try container.decodeIfPresent([ResourceCreate].self, forKey: .resourceDetails)
     }
 }
 
@@ -82,8 +64,7 @@ public struct VaultBackup: Codable, Sendable, Equatable {
     public var vaultID: String
 
     private enum CodingKeys: String, CodingKey {
-        case parameters
-        case vaultID = "vault_id"
+        case parameters, vaultID = "vault_id"
     }
 
     public init(parameters: CheckpointParam? = nil, vaultID: String) {

@@ -10,19 +10,8 @@ public struct AddMemberResponse: Codable, Sendable, Equatable {
     /// Number of share members that the backup is shared to
     public var count: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case members
-        case count
-    }
-
     public init(members: [Member]? = nil, count: Int? = nil) {
         self.members = members
         self.count = count
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.members = try container.decodeIfPresent([Member].self, forKey: .members)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
     }
 }

@@ -45,28 +45,16 @@ public struct BackupExtendInfo: Codable, Sendable, Equatable {
     public var systemDisk: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case autoTrigger = "auto_trigger"
-        case bootable
-        case incremental
-        case snapshotID = "snapshot_id"
-        case supportLld = "support_lld"
-        case supportedRestoreMode = "supported_restore_mode"
-        case osImagesData = "os_images_data"
-        case containSystemDisk = "contain_system_disk"
-        case encrypted
+        case autoTrigger = "auto_trigger", bootable, incremental, snapshotID = "snapshot_id"
+        case supportLld = "support_lld", supportedRestoreMode = "supported_restore_mode"
+        case osImagesData = "os_images_data", containSystemDisk = "contain_system_disk", encrypted
         case systemDisk = "system_disk"
     }
 
     public init(
-        autoTrigger: Bool? = nil,
-        bootable: Bool? = nil,
-        incremental: Bool? = nil,
-        snapshotID: String? = nil,
-        supportLld: Bool? = nil,
-        supportedRestoreMode: SupportedRestoreMode? = nil,
-        osImagesData: [ImageData]? = nil,
-        containSystemDisk: Bool? = nil,
-        encrypted: Bool? = nil,
+        autoTrigger: Bool? = nil, bootable: Bool? = nil, incremental: Bool? = nil, snapshotID: String? = nil,
+        supportLld: Bool? = nil, supportedRestoreMode: SupportedRestoreMode? = nil,
+        osImagesData: [ImageData]? = nil, containSystemDisk: Bool? = nil, encrypted: Bool? = nil,
         systemDisk: Bool? = nil
     ) {
         self.autoTrigger = autoTrigger
@@ -79,19 +67,5 @@ public struct BackupExtendInfo: Codable, Sendable, Equatable {
         self.containSystemDisk = containSystemDisk
         self.encrypted = encrypted
         self.systemDisk = systemDisk
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.autoTrigger = try container.decodeLenientIfPresent(Bool.self, forKey: .autoTrigger)
-        self.bootable = try container.decodeLenientIfPresent(Bool.self, forKey: .bootable)
-        self.incremental = try container.decodeLenientIfPresent(Bool.self, forKey: .incremental)
-        self.snapshotID = try container.decodeIfPresent(String.self, forKey: .snapshotID)
-        self.supportLld = try container.decodeLenientIfPresent(Bool.self, forKey: .supportLld)
-        self.supportedRestoreMode = try container.decodeIfPresent(SupportedRestoreMode.self, forKey: .supportedRestoreMode)
-        self.osImagesData = try container.decodeIfPresent([ImageData].self, forKey: .osImagesData)
-        self.containSystemDisk = try container.decodeLenientIfPresent(Bool.self, forKey: .containSystemDisk)
-        self.encrypted = try container.decodeLenientIfPresent(Bool.self, forKey: .encrypted)
-        self.systemDisk = try container.decodeLenientIfPresent(Bool.self, forKey: .systemDisk)
     }
 }

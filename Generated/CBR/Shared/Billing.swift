@@ -57,37 +57,17 @@ public struct Billing: Codable, Sendable, Equatable {
     public var frozenScene: String?
 
     private enum CodingKeys: String, CodingKey {
-        case allocated
-        case chargingMode = "charging_mode"
-        case cloudType = "cloud_type"
-        case consistentLevel = "consistent_level"
-        case objectType = "object_type"
-        case orderID = "order_id"
-        case productID = "product_id"
-        case protectType = "protect_type"
-        case size
-        case specCode = "spec_code"
-        case status
-        case storageUnit = "storage_unit"
-        case used
-        case frozenScene = "frozen_scene"
+        case allocated, chargingMode = "charging_mode", cloudType = "cloud_type"
+        case consistentLevel = "consistent_level", objectType = "object_type", orderID = "order_id"
+        case productID = "product_id", protectType = "protect_type", size, specCode = "spec_code", status
+        case storageUnit = "storage_unit", used, frozenScene = "frozen_scene"
     }
 
     public init(
-        allocated: Int? = nil,
-        chargingMode: String? = nil,
-        cloudType: String? = nil,
-        consistentLevel: String? = nil,
-        objectType: String? = nil,
-        orderID: String? = nil,
-        productID: String? = nil,
-        protectType: String? = nil,
-        size: Int? = nil,
-        specCode: String? = nil,
-        status: StatusValue? = nil,
-        storageUnit: String? = nil,
-        used: Int? = nil,
-        frozenScene: String? = nil
+        allocated: Int? = nil, chargingMode: String? = nil, cloudType: String? = nil,
+        consistentLevel: String? = nil, objectType: String? = nil, orderID: String? = nil,
+        productID: String? = nil, protectType: String? = nil, size: Int? = nil, specCode: String? = nil,
+        status: StatusValue? = nil, storageUnit: String? = nil, used: Int? = nil, frozenScene: String? = nil
     ) {
         self.allocated = allocated
         self.chargingMode = chargingMode
@@ -103,23 +83,5 @@ public struct Billing: Codable, Sendable, Equatable {
         self.storageUnit = storageUnit
         self.used = used
         self.frozenScene = frozenScene
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.allocated = try container.decodeLenientIfPresent(Int.self, forKey: .allocated)
-        self.chargingMode = try container.decodeIfPresent(String.self, forKey: .chargingMode)
-        self.cloudType = try container.decodeIfPresent(String.self, forKey: .cloudType)
-        self.consistentLevel = try container.decodeIfPresent(String.self, forKey: .consistentLevel)
-        self.objectType = try container.decodeIfPresent(String.self, forKey: .objectType)
-        self.orderID = try container.decodeIfPresent(String.self, forKey: .orderID)
-        self.productID = try container.decodeIfPresent(String.self, forKey: .productID)
-        self.protectType = try container.decodeIfPresent(String.self, forKey: .protectType)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.specCode = try container.decodeIfPresent(String.self, forKey: .specCode)
-        self.status = try container.decodeIfPresent(StatusValue.self, forKey: .status)
-        self.storageUnit = try container.decodeIfPresent(String.self, forKey: .storageUnit)
-        self.used = try container.decodeLenientIfPresent(Int.self, forKey: .used)
-        self.frozenScene = try container.decodeIfPresent(String.self, forKey: .frozenScene)
     }
 }

@@ -39,21 +39,12 @@ public struct CheckpointCreate: Codable, Sendable, Equatable {
     public var extraInfo: CheckpointExtraInfoResp?
 
     private enum CodingKeys: String, CodingKey {
-        case createdAt = "created_at"
-        case id
-        case projectID = "project_id"
-        case status
-        case vault
-        case extraInfo = "extra_info"
+        case createdAt = "created_at", id, projectID = "project_id", status, vault, extraInfo = "extra_info"
     }
 
     public init(
-        createdAt: String? = nil,
-        id: String? = nil,
-        projectID: String? = nil,
-        status: StatusValue? = nil,
-        vault: CheckpointPlanCreate? = nil,
-        extraInfo: CheckpointExtraInfoResp? = nil
+        createdAt: String? = nil, id: String? = nil, projectID: String? = nil, status: StatusValue? = nil,
+        vault: CheckpointPlanCreate? = nil, extraInfo: CheckpointExtraInfoResp? = nil
     ) {
         self.createdAt = createdAt
         self.id = id

@@ -17,10 +17,7 @@ public struct CheckpointCreateSkippedResource: Codable, Sendable, Equatable {
     public var reason: String?
 
     public init(
-        id: String? = nil,
-        type: String? = nil,
-        name: String? = nil,
-        code: String? = nil,
+        id: String? = nil, type: String? = nil, name: String? = nil, code: String? = nil,
         reason: String? = nil
     ) {
         self.id = id

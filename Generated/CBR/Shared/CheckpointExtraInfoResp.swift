@@ -13,21 +13,12 @@ public struct CheckpointExtraInfoResp: Codable, Sendable, Equatable {
     public var retentionDuration: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case retentionDuration = "retention_duration"
+        case name, description, retentionDuration = "retention_duration"
     }
 
     public init(name: String? = nil, description: String? = nil, retentionDuration: Int? = nil) {
         self.name = name
         self.description = description
         self.retentionDuration = retentionDuration
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.retentionDuration = try container.decodeLenientIfPresent(Int.self, forKey: .retentionDuration)
     }
 }

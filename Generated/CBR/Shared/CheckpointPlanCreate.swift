@@ -15,16 +15,11 @@ public struct CheckpointPlanCreate: Codable, Sendable, Equatable {
     public var skippedResources: [CheckpointCreateSkippedResource]?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case resources
-        case skippedResources = "skipped_resources"
+        case id, name, resources, skippedResources = "skipped_resources"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        resources: [CheckpointResourceResp]? = nil,
+        id: String? = nil, name: String? = nil, resources: [CheckpointResourceResp]? = nil,
         skippedResources: [CheckpointCreateSkippedResource]? = nil
     ) {
         self.id = id

@@ -30,25 +30,13 @@ public struct CheckpointResourceResp: Codable, Sendable, Equatable {
     public var backupCount: String?
 
     private enum CodingKeys: String, CodingKey {
-        case extraInfo = "extra_info"
-        case id
-        case name
-        case protectStatus = "protect_status"
-        case resourceSize = "resource_size"
-        case type
-        case backupSize = "backup_size"
-        case backupCount = "backup_count"
+        case extraInfo = "extra_info", id, name, protectStatus = "protect_status"
+        case resourceSize = "resource_size", type, backupSize = "backup_size", backupCount = "backup_count"
     }
 
     public init(
-        extraInfo: String? = nil,
-        id: String? = nil,
-        name: String? = nil,
-        protectStatus: ProtectStatus? = nil,
-        resourceSize: Int? = nil,
-        type: String? = nil,
-        backupSize: String? = nil,
-        backupCount: String? = nil
+        extraInfo: String? = nil, id: String? = nil, name: String? = nil, protectStatus: ProtectStatus? = nil,
+        resourceSize: Int? = nil, type: String? = nil, backupSize: String? = nil, backupCount: String? = nil
     ) {
         self.extraInfo = extraInfo
         self.id = id
@@ -58,17 +46,5 @@ public struct CheckpointResourceResp: Codable, Sendable, Equatable {
         self.type = type
         self.backupSize = backupSize
         self.backupCount = backupCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.extraInfo = try container.decodeIfPresent(String.self, forKey: .extraInfo)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.protectStatus = try container.decodeIfPresent(ProtectStatus.self, forKey: .protectStatus)
-        self.resourceSize = try container.decodeLenientIfPresent(Int.self, forKey: .resourceSize)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.backupSize = try container.decodeIfPresent(String.self, forKey: .backupSize)
-        self.backupCount = try container.decodeIfPresent(String.self, forKey: .backupCount)
     }
 }

@@ -27,24 +27,13 @@ public struct Member: Codable, Sendable, Equatable {
     public var id: String?
 
     private enum CodingKeys: String, CodingKey {
-        case status
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case backupID = "backup_id"
-        case imageID = "image_id"
-        case destProjectID = "dest_project_id"
-        case vaultID = "vault_id"
-        case id
+        case status, createdAt = "created_at", updatedAt = "updated_at", backupID = "backup_id"
+        case imageID = "image_id", destProjectID = "dest_project_id", vaultID = "vault_id", id
     }
 
     public init(
-        status: MemberStatus? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        backupID: String? = nil,
-        imageID: String? = nil,
-        destProjectID: String? = nil,
-        vaultID: String? = nil,
+        status: MemberStatus? = nil, createdAt: String? = nil, updatedAt: String? = nil,
+        backupID: String? = nil, imageID: String? = nil, destProjectID: String? = nil, vaultID: String? = nil,
         id: String? = nil
     ) {
         self.status = status

@@ -16,9 +16,7 @@ public struct OpExtendInfoBckup: Codable, Sendable, Equatable {
     public var incremental: String?
 
     private enum CodingKeys: String, CodingKey {
-        case backupID = "backup_id"
-        case backupName = "backup_name"
-        case incremental
+        case backupID = "backup_id", backupName = "backup_name", incremental
     }
 
     public init(backupID: String? = nil, backupName: String? = nil, incremental: String? = nil) {

@@ -15,21 +15,12 @@ public struct OpExtendInfoCommon: Codable, Sendable, Equatable {
     public var taskID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case progress
-        case requestID = "request_id"
-        case taskID = "task_id"
+        case progress, requestID = "request_id", taskID = "task_id"
     }
 
     public init(progress: Int? = nil, requestID: String? = nil, taskID: String? = nil) {
         self.progress = progress
         self.requestID = requestID
         self.taskID = taskID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.progress = try container.decodeLenientIfPresent(Int.self, forKey: .progress)
-        self.requestID = try container.decodeIfPresent(String.self, forKey: .requestID)
-        self.taskID = try container.decodeIfPresent(String.self, forKey: .taskID)
     }
 }

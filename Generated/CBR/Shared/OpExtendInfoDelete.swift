@@ -11,8 +11,7 @@ public struct OpExtendInfoDelete: Codable, Sendable, Equatable {
     public var backupName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case backupID = "backup_id"
-        case backupName = "backup_name"
+        case backupID = "backup_id", backupName = "backup_name"
     }
 
     public init(backupID: String? = nil, backupName: String? = nil) {

@@ -13,21 +13,12 @@ public struct OpExtendInfoRemoveResources: Codable, Sendable, Equatable {
     public var resources: [Resource]?
 
     private enum CodingKeys: String, CodingKey {
-        case failCount = "fail_count"
-        case totalCount = "total_count"
-        case resources
+        case failCount = "fail_count", totalCount = "total_count", resources
     }
 
     public init(failCount: Int? = nil, totalCount: Int? = nil, resources: [Resource]? = nil) {
         self.failCount = failCount
         self.totalCount = totalCount
         self.resources = resources
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.failCount = try container.decodeLenientIfPresent(Int.self, forKey: .failCount)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
-        self.resources = try container.decodeIfPresent([Resource].self, forKey: .resources)
     }
 }

@@ -15,16 +15,12 @@ public struct OpExtendInfoRestore: Codable, Sendable, Equatable {
     public var targetResourceName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case backupID = "backup_id"
-        case backupName = "backup_name"
-        case targetResourceID = "target_resource_id"
+        case backupID = "backup_id", backupName = "backup_name", targetResourceID = "target_resource_id"
         case targetResourceName = "target_resource_name"
     }
 
     public init(
-        backupID: String? = nil,
-        backupName: String? = nil,
-        targetResourceID: String? = nil,
+        backupID: String? = nil, backupName: String? = nil, targetResourceID: String? = nil,
         targetResourceName: String? = nil
     ) {
         self.backupID = backupID

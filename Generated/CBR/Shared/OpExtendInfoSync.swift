@@ -13,8 +13,7 @@ public struct OpExtendInfoSync: Codable, Sendable, Equatable {
     public var errSyncBackupNum: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case syncBackupNum = "sync_backup_num"
-        case deleteBackupNum = "delete_backup_num"
+        case syncBackupNum = "sync_backup_num", deleteBackupNum = "delete_backup_num"
         case errSyncBackupNum = "err_sync_backup_num"
     }
 
@@ -22,12 +21,5 @@ public struct OpExtendInfoSync: Codable, Sendable, Equatable {
         self.syncBackupNum = syncBackupNum
         self.deleteBackupNum = deleteBackupNum
         self.errSyncBackupNum = errSyncBackupNum
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.syncBackupNum = try container.decodeLenientIfPresent(Int.self, forKey: .syncBackupNum)
-        self.deleteBackupNum = try container.decodeLenientIfPresent(Int.self, forKey: .deleteBackupNum)
-        self.errSyncBackupNum = try container.decodeLenientIfPresent(Int.self, forKey: .errSyncBackupNum)
     }
 }

@@ -11,18 +11,11 @@ public struct OpExtendInfoVaultDelete: Codable, Sendable, Equatable {
     public var totalCount: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case failCount = "fail_count"
-        case totalCount = "total_count"
+        case failCount = "fail_count", totalCount = "total_count"
     }
 
     public init(failCount: Int? = nil, totalCount: Int? = nil) {
         self.failCount = failCount
         self.totalCount = totalCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.failCount = try container.decodeLenientIfPresent(Int.self, forKey: .failCount)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
     }
 }

@@ -23,25 +23,15 @@ public struct OpExtraInfo: Codable, Sendable, Equatable {
     public var vaultDelete: OpExtendInfoVaultDelete?
 
     private enum CodingKeys: String, CodingKey {
-        case backup
-        case common
-        case delete
-        case sync
-        case removeResources = "remove_resources"
-        case resource
-        case restore
+        case backup, common, delete, sync, removeResources = "remove_resources", resource, restore
         case vaultDelete = "vault_delete"
     }
 
     public init(
-        backup: OpExtendInfoBckup? = nil,
-        common: OpExtendInfoCommon? = nil,
-        delete: OpExtendInfoDelete? = nil,
-        sync: OpExtendInfoSync? = nil,
-        removeResources: OpExtendInfoRemoveResources? = nil,
-        resource: Resource? = nil,
-        restore: OpExtendInfoRestore? = nil,
-        vaultDelete: OpExtendInfoVaultDelete? = nil
+        backup: OpExtendInfoBckup? = nil, common: OpExtendInfoCommon? = nil,
+        delete: OpExtendInfoDelete? = nil, sync: OpExtendInfoSync? = nil,
+        removeResources: OpExtendInfoRemoveResources? = nil, resource: Resource? = nil,
+        restore: OpExtendInfoRestore? = nil, vaultDelete: OpExtendInfoVaultDelete? = nil
     ) {
         self.backup = backup
         self.common = common

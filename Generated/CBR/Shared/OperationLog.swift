@@ -64,39 +64,19 @@ public struct OperationLog: Codable, Sendable, Equatable {
     public var vaultName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case checkpointID = "checkpoint_id"
-        case createdAt = "created_at"
-        case endedAt = "ended_at"
-        case errorInfo = "error_info"
-        case extraInfo = "extra_info"
-        case id
-        case operationType = "operation_type"
-        case policyID = "policy_id"
-        case projectID = "project_id"
-        case providerID = "provider_id"
-        case startedAt = "started_at"
-        case status
-        case updatedAt = "updated_at"
-        case vaultID = "vault_id"
+        case checkpointID = "checkpoint_id", createdAt = "created_at", endedAt = "ended_at"
+        case errorInfo = "error_info", extraInfo = "extra_info", id, operationType = "operation_type"
+        case policyID = "policy_id", projectID = "project_id", providerID = "provider_id"
+        case startedAt = "started_at", status, updatedAt = "updated_at", vaultID = "vault_id"
         case vaultName = "vault_name"
     }
 
     public init(
-        checkpointID: String? = nil,
-        createdAt: String? = nil,
-        endedAt: String? = nil,
-        errorInfo: OpErrorInfo? = nil,
-        extraInfo: OpExtraInfo? = nil,
-        id: String? = nil,
-        operationType: OperationTypeValue? = nil,
-        policyID: String? = nil,
-        projectID: String? = nil,
-        providerID: String? = nil,
-        startedAt: String? = nil,
-        status: ListOpLogsStatus? = nil,
-        updatedAt: String? = nil,
-        vaultID: String? = nil,
-        vaultName: String? = nil
+        checkpointID: String? = nil, createdAt: String? = nil, endedAt: String? = nil,
+        errorInfo: OpErrorInfo? = nil, extraInfo: OpExtraInfo? = nil, id: String? = nil,
+        operationType: OperationTypeValue? = nil, policyID: String? = nil, projectID: String? = nil,
+        providerID: String? = nil, startedAt: String? = nil, status: ListOpLogsStatus? = nil,
+        updatedAt: String? = nil, vaultID: String? = nil, vaultName: String? = nil
     ) {
         self.checkpointID = checkpointID
         self.createdAt = createdAt

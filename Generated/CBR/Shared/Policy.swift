@@ -24,23 +24,14 @@ public struct Policy: Codable, Sendable, Equatable {
     public var associatedVaults: [PolicyAssociateVault]?
 
     private enum CodingKeys: String, CodingKey {
-        case enabled
-        case id
-        case name
-        case operationDefinition = "operation_definition"
-        case operationType = "operation_type"
-        case trigger
-        case associatedVaults = "associated_vaults"
+        case enabled, id, name, operationDefinition = "operation_definition", operationType = "operation_type"
+        case trigger, associatedVaults = "associated_vaults"
     }
 
     public init(
-        enabled: Bool? = nil,
-        id: String? = nil,
-        name: String? = nil,
-        operationDefinition: PolicyoODCreate? = nil,
-        operationType: OperationType? = nil,
-        trigger: PolicyTriggerResp? = nil,
-        associatedVaults: [PolicyAssociateVault]? = nil
+        enabled: Bool? = nil, id: String? = nil, name: String? = nil,
+        operationDefinition: PolicyoODCreate? = nil, operationType: OperationType? = nil,
+        trigger: PolicyTriggerResp? = nil, associatedVaults: [PolicyAssociateVault]? = nil
     ) {
         self.enabled = enabled
         self.id = id
@@ -49,16 +40,5 @@ public struct Policy: Codable, Sendable, Equatable {
         self.operationType = operationType
         self.trigger = trigger
         self.associatedVaults = associatedVaults
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.enabled = try container.decodeLenientIfPresent(Bool.self, forKey: .enabled)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.operationDefinition = try container.decodeIfPresent(PolicyoODCreate.self, forKey: .operationDefinition)
-        self.operationType = try container.decodeIfPresent(OperationType.self, forKey: .operationType)
-        self.trigger = try container.decodeIfPresent(PolicyTriggerResp.self, forKey: .trigger)
-        self.associatedVaults = try container.decodeIfPresent([PolicyAssociateVault].self, forKey: .associatedVaults)
     }
 }

@@ -11,8 +11,7 @@ public struct PolicyAssociateVault: Codable, Sendable, Equatable {
     public var vaultID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case destinationVaultID = "destination_vault_id"
-        case vaultID = "vault_id"
+        case destinationVaultID = "destination_vault_id", vaultID = "vault_id"
     }
 
     public init(destinationVaultID: String? = nil, vaultID: String? = nil) {

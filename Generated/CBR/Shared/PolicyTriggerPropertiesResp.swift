@@ -18,8 +18,7 @@ public struct PolicyTriggerPropertiesResp: Codable, Sendable, Equatable {
     public var startTime: String?
 
     private enum CodingKeys: String, CodingKey {
-        case pattern
-        case startTime = "start_time"
+        case pattern, startTime = "start_time"
     }
 
     public init(pattern: [Pattern]? = nil, startTime: String? = nil) {

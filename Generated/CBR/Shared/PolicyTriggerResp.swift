@@ -25,9 +25,7 @@ public struct PolicyTriggerResp: Codable, Sendable, Equatable {
     public var type: TypeValue?
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        properties: PolicyTriggerPropertiesResp? = nil,
+        id: String? = nil, name: String? = nil, properties: PolicyTriggerPropertiesResp? = nil,
         type: TypeValue? = nil
     ) {
         self.id = id

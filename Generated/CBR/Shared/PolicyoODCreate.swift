@@ -58,27 +58,16 @@ public struct PolicyoODCreate: Codable, Sendable, Equatable {
     public var yearBackups: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case dayBackups = "day_backups"
-        case destinationProjectID = "destination_project_id"
-        case destinationRegion = "destination_region"
-        case maxBackups = "max_backups"
-        case monthBackups = "month_backups"
-        case retentionDurationDays = "retention_duration_days"
-        case timezone
-        case weekBackups = "week_backups"
-        case yearBackups = "year_backups"
+        case dayBackups = "day_backups", destinationProjectID = "destination_project_id"
+        case destinationRegion = "destination_region", maxBackups = "max_backups"
+        case monthBackups = "month_backups", retentionDurationDays = "retention_duration_days", timezone
+        case weekBackups = "week_backups", yearBackups = "year_backups"
     }
 
     public init(
-        dayBackups: Int? = nil,
-        destinationProjectID: String? = nil,
-        destinationRegion: String? = nil,
-        maxBackups: Int? = nil,
-        monthBackups: Int? = nil,
-        retentionDurationDays: Int? = nil,
-        timezone: String? = nil,
-        weekBackups: Int? = nil,
-        yearBackups: Int? = nil
+        dayBackups: Int? = nil, destinationProjectID: String? = nil, destinationRegion: String? = nil,
+        maxBackups: Int? = nil, monthBackups: Int? = nil, retentionDurationDays: Int? = nil,
+        timezone: String? = nil, weekBackups: Int? = nil, yearBackups: Int? = nil
     ) {
         self.dayBackups = dayBackups
         self.destinationProjectID = destinationProjectID
@@ -89,18 +78,5 @@ public struct PolicyoODCreate: Codable, Sendable, Equatable {
         self.timezone = timezone
         self.weekBackups = weekBackups
         self.yearBackups = yearBackups
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.dayBackups = try container.decodeLenientIfPresent(Int.self, forKey: .dayBackups)
-        self.destinationProjectID = try container.decodeIfPresent(String.self, forKey: .destinationProjectID)
-        self.destinationRegion = try container.decodeIfPresent(String.self, forKey: .destinationRegion)
-        self.maxBackups = try container.decodeLenientIfPresent(Int.self, forKey: .maxBackups)
-        self.monthBackups = try container.decodeLenientIfPresent(Int.self, forKey: .monthBackups)
-        self.retentionDurationDays = try container.decodeLenientIfPresent(Int.self, forKey: .retentionDurationDays)
-        self.timezone = try container.decodeIfPresent(String.self, forKey: .timezone)
-        self.weekBackups = try container.decodeLenientIfPresent(Int.self, forKey: .weekBackups)
-        self.yearBackups = try container.decodeLenientIfPresent(Int.self, forKey: .yearBackups)
     }
 }

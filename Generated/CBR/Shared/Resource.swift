@@ -18,17 +18,11 @@ public struct Resource: Codable, Sendable, Equatable {
     public var type: String?
 
     private enum CodingKeys: String, CodingKey {
-        case extraInfo = "extra_info"
-        case id
-        case name
-        case type
+        case extraInfo = "extra_info", id, name, type
     }
 
     public init(
-        extraInfo: ResourceExtraInfo? = nil,
-        id: String? = nil,
-        name: String? = nil,
-        type: String? = nil
+        extraInfo: ResourceExtraInfo? = nil, id: String? = nil, name: String? = nil, type: String? = nil
     ) {
         self.extraInfo = extraInfo
         self.id = id

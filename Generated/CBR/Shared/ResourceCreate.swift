@@ -18,10 +18,7 @@ public struct ResourceCreate: Codable, Sendable, Equatable {
     public var name: String?
 
     private enum CodingKeys: String, CodingKey {
-        case extraInfo = "extra_info"
-        case id
-        case type
-        case name
+        case extraInfo = "extra_info", id, type, name
     }
 
     public init(extraInfo: ResourceExtraInfo? = nil, id: String, type: String, name: String? = nil) {

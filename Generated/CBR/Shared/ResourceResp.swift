@@ -32,24 +32,13 @@ public struct ResourceResp: Codable, Sendable, Equatable {
     public var backupCount: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case extraInfo = "extra_info"
-        case id
-        case name
-        case protectStatus = "protect_status"
-        case size
-        case type
-        case backupSize = "backup_size"
-        case backupCount = "backup_count"
+        case extraInfo = "extra_info", id, name, protectStatus = "protect_status", size, type
+        case backupSize = "backup_size", backupCount = "backup_count"
     }
 
     public init(
-        extraInfo: ResourceExtraInfo? = nil,
-        id: String? = nil,
-        name: String? = nil,
-        protectStatus: ProtectStatus? = nil,
-        size: Int? = nil,
-        type: String? = nil,
-        backupSize: Int? = nil,
+        extraInfo: ResourceExtraInfo? = nil, id: String? = nil, name: String? = nil,
+        protectStatus: ProtectStatus? = nil, size: Int? = nil, type: String? = nil, backupSize: Int? = nil,
         backupCount: Int? = nil
     ) {
         self.extraInfo = extraInfo
@@ -60,17 +49,5 @@ public struct ResourceResp: Codable, Sendable, Equatable {
         self.type = type
         self.backupSize = backupSize
         self.backupCount = backupCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.extraInfo = try container.decodeIfPresent(ResourceExtraInfo.self, forKey: .extraInfo)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.protectStatus = try container.decodeIfPresent(ProtectStatus.self, forKey: .protectStatus)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.backupSize = try container.decodeLenientIfPresent(Int.self, forKey: .backupSize)
-        self.backupCount = try container.decodeLenientIfPresent(Int.self, forKey: .backupCount)
     }
 }

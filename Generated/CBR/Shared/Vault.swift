@@ -41,38 +41,17 @@ public struct Vault: Codable, Sendable, Equatable {
     public var enterpriseProjectID: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case billing
-        case description
-        case id
-        case name
-        case projectID = "project_id"
-        case providerID = "provider_id"
-        case resources
-        case tags
-        case autoBind = "auto_bind"
-        case bindRules = "bind_rules"
-        case userID = "user_id"
-        case createdAt = "created_at"
-        case autoExpand = "auto_expand"
-        case locked
+        case billing, description, id, name, projectID = "project_id", providerID = "provider_id", resources
+        case tags, autoBind = "auto_bind", bindRules = "bind_rules", userID = "user_id"
+        case createdAt = "created_at", autoExpand = "auto_expand", locked
         case enterpriseProjectID = "enterprise_project_id"
     }
 
     public init(
-        billing: Billing? = nil,
-        description: String? = nil,
-        id: String? = nil,
-        name: String? = nil,
-        projectID: String? = nil,
-        providerID: String? = nil,
-        resources: [ResourceResp]? = nil,
-        tags: [Tag]? = nil,
-        autoBind: Bool? = nil,
-        bindRules: VaultBindRules? = nil,
-        userID: String? = nil,
-        createdAt: String? = nil,
-        autoExpand: Bool? = nil,
-        locked: Bool? = nil,
+        billing: Billing? = nil, description: String? = nil, id: String? = nil, name: String? = nil,
+        projectID: String? = nil, providerID: String? = nil, resources: [ResourceResp]? = nil,
+        tags: [Tag]? = nil, autoBind: Bool? = nil, bindRules: VaultBindRules? = nil, userID: String? = nil,
+        createdAt: String? = nil, autoExpand: Bool? = nil, locked: Bool? = nil,
         enterpriseProjectID: Int? = nil
     ) {
         self.billing = billing
@@ -90,24 +69,5 @@ public struct Vault: Codable, Sendable, Equatable {
         self.autoExpand = autoExpand
         self.locked = locked
         self.enterpriseProjectID = enterpriseProjectID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.billing = try container.decodeIfPresent(Billing.self, forKey: .billing)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.providerID = try container.decodeIfPresent(String.self, forKey: .providerID)
-        self.resources = try container.decodeIfPresent([ResourceResp].self, forKey: .resources)
-        self.tags = try container.decodeIfPresent([Tag].self, forKey: .tags)
-        self.autoBind = try container.decodeLenientIfPresent(Bool.self, forKey: .autoBind)
-        self.bindRules = try container.decodeIfPresent(VaultBindRules.self, forKey: .bindRules)
-        self.userID = try container.decodeIfPresent(String.self, forKey: .userID)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.autoExpand = try container.decodeLenientIfPresent(Bool.self, forKey: .autoExpand)
-        self.locked = try container.decodeLenientIfPresent(Bool.self, forKey: .locked)
-        self.enterpriseProjectID = try container.decodeLenientIfPresent(Int.self, forKey: .enterpriseProjectID)
     }
 }

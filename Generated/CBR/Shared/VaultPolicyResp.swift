@@ -11,8 +11,7 @@ public struct VaultPolicyResp: Codable, Sendable, Equatable {
     public var vaultID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case policyID = "policy_id"
-        case vaultID = "vault_id"
+        case policyID = "policy_id", vaultID = "vault_id"
     }
 
     public init(policyID: String? = nil, vaultID: String? = nil) {

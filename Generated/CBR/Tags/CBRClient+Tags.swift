@@ -18,10 +18,8 @@ extension CBRClient {
         _ body: BatchCreateAndDeleteVaultTagsRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "BatchCreateAndDeleteVaultTags",
-            method: .post,
-            path: "/v3/{project_id}/vault/{vault_id}/tags/action",
-            pathParameters: ["vault_id": vaultID],
+            operation: "BatchCreateAndDeleteVaultTags", method: .post,
+            path: "/v3/{project_id}/vault/{vault_id}/tags/action", pathParameters: ["vault_id": vaultID],
             body: body
         )
         try await client.send(request)
@@ -38,11 +36,8 @@ extension CBRClient {
     ///   - body: The request body.
     public func createVaultTags(vaultID: String, _ body: CreateVaultTagsRequest) async throws {
         let request = OperationRequest(
-            operation: "CreateVaultTags",
-            method: .post,
-            path: "/v3/{project_id}/vault/{vault_id}/tags",
-            pathParameters: ["vault_id": vaultID],
-            body: body
+            operation: "CreateVaultTags", method: .post, path: "/v3/{project_id}/vault/{vault_id}/tags",
+            pathParameters: ["vault_id": vaultID], body: body
         )
         try await client.send(request)
     }
@@ -62,8 +57,7 @@ extension CBRClient {
     ///     invalid tags at the bottom layer can be deleted.
     public func deleteVaultTag(vaultID: String, key: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteVaultTag",
-            method: .delete,
+            operation: "DeleteVaultTag", method: .delete,
             path: "/v3/{project_id}/vault/{vault_id}/tags/{key}",
             pathParameters: ["vault_id": vaultID, "key": key]
         )
@@ -79,9 +73,7 @@ extension CBRClient {
     /// - Returns: The body of the service's `200` response.
     public func showVaultProjectTag() async throws -> ShowVaultProjectTagResponse {
         let request = OperationRequest(
-            operation: "ShowVaultProjectTag",
-            method: .get,
-            path: "/v3/{project_id}/vault/tags"
+            operation: "ShowVaultProjectTag", method: .get, path: "/v3/{project_id}/vault/tags"
         )
         return try await client.send(request, as: ShowVaultProjectTagResponse.self)
     }
@@ -100,10 +92,8 @@ extension CBRClient {
         _ body: ShowVaultResourceInstancesRequest
     ) async throws -> ShowVaultResourceInstancesResponse {
         let request = OperationRequest(
-            operation: "ShowVaultResourceInstances",
-            method: .post,
-            path: "/v3/{project_id}/vault/resource_instances/action",
-            body: body
+            operation: "ShowVaultResourceInstances", method: .post,
+            path: "/v3/{project_id}/vault/resource_instances/action", body: body
         )
         return try await client.send(request, as: ShowVaultResourceInstancesResponse.self)
     }
@@ -120,9 +110,7 @@ extension CBRClient {
     /// - Returns: The body of the service's `200` response.
     public func showVaultTag(vaultID: String) async throws -> ShowVaultTagResponse {
         let request = OperationRequest(
-            operation: "ShowVaultTag",
-            method: .get,
-            path: "/v3/{project_id}/vault/{vault_id}/tags",
+            operation: "ShowVaultTag", method: .get, path: "/v3/{project_id}/vault/{vault_id}/tags",
             pathParameters: ["vault_id": vaultID]
         )
         return try await client.send(request, as: ShowVaultTagResponse.self)

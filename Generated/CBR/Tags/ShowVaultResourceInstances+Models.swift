@@ -103,31 +103,15 @@ public struct ShowVaultResourceInstancesRequest: Codable, Sendable, Equatable {
     public var objectType: ObjectType?
 
     private enum CodingKeys: String, CodingKey {
-        case withoutAnyTag = "without_any_tag"
-        case tags
-        case tagsAny = "tags_any"
-        case notTags = "not_tags"
-        case notTagsAny = "not_tags_any"
-        case limit
-        case offset
-        case action
-        case matches
-        case cloudType = "cloud_type"
+        case withoutAnyTag = "without_any_tag", tags, tagsAny = "tags_any", notTags = "not_tags"
+        case notTagsAny = "not_tags_any", limit, offset, action, matches, cloudType = "cloud_type"
         case objectType = "object_type"
     }
 
     public init(
-        withoutAnyTag: Bool? = nil,
-        tags: [TagsReq]? = nil,
-        tagsAny: [TagsReq]? = nil,
-        notTags: [TagsReq]? = nil,
-        notTagsAny: [TagsReq]? = nil,
-        limit: String? = nil,
-        offset: String? = nil,
-        action: String,
-        matches: [Match]? = nil,
-        cloudType: CloudType? = nil,
-        objectType: ObjectType? = nil
+        withoutAnyTag: Bool? = nil, tags: [TagsReq]? = nil, tagsAny: [TagsReq]? = nil,
+        notTags: [TagsReq]? = nil, notTagsAny: [TagsReq]? = nil, limit: String? = nil, offset: String? = nil,
+        action: String, matches: [Match]? = nil, cloudType: CloudType? = nil, objectType: ObjectType? = nil
     ) {
         self.withoutAnyTag = withoutAnyTag
         self.tags = tags
@@ -141,21 +125,6 @@ public struct ShowVaultResourceInstancesRequest: Codable, Sendable, Equatable {
         self.cloudType = cloudType
         self.objectType = objectType
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.withoutAnyTag = try container.decodeLenientIfPresent(Bool.self, forKey: .withoutAnyTag)
-        self.tags = try container.decodeIfPresent([TagsReq].self, forKey: .tags)
-        self.tagsAny = try container.decodeIfPresent([TagsReq].self, forKey: .tagsAny)
-        self.notTags = try container.decodeIfPresent([TagsReq].self, forKey: .notTags)
-        self.notTagsAny = try container.decodeIfPresent([TagsReq].self, forKey: .notTagsAny)
-        self.limit = try container.decodeIfPresent(String.self, forKey: .limit)
-        self.offset = try container.decodeIfPresent(String.self, forKey: .offset)
-        self.action = try container.decode(String.self, forKey: .action)
-        self.matches = try container.decodeIfPresent([Match].self, forKey: .matches)
-        self.cloudType = try container.decodeIfPresent(CloudType.self, forKey: .cloudType)
-        self.objectType = try container.decodeIfPresent(ObjectType.self, forKey: .objectType)
-    }
 }
 
 /// The response of ``CBRClient/showVaultResourceInstances``.
@@ -168,26 +137,15 @@ public struct ShowVaultResourceInstancesResponse: Codable, Sendable, Equatable {
     public var tags: [ShowVaultResourceInstancesTag]?
 
     private enum CodingKeys: String, CodingKey {
-        case resources
-        case totalCount = "total_count"
-        case tags
+        case resources, totalCount = "total_count", tags
     }
 
     public init(
-        resources: [TagResource]? = nil,
-        totalCount: Int? = nil,
-        tags: [ShowVaultResourceInstancesTag]? = nil
+        resources: [TagResource]? = nil, totalCount: Int? = nil, tags: [ShowVaultResourceInstancesTag]? = nil
     ) {
         self.resources = resources
         self.totalCount = totalCount
         self.tags = tags
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.resources = try container.decodeIfPresent([TagResource].self, forKey: .resources)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
-        self.tags = try container.decodeIfPresent([ShowVaultResourceInstancesTag].self, forKey: .tags)
     }
 }
 
@@ -215,17 +173,13 @@ public struct TagResource: Codable, Sendable, Equatable {
     public var resourceName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case resourceID = "resource_id"
-        case resourceDetail = "resource_detail"
-        case tags
+        case resourceID = "resource_id", resourceDetail = "resource_detail", tags
         case resourceName = "resource_name"
     }
 
     public init(
-        resourceID: String? = nil,
-        resourceDetail: [ShowVaultResourceInstancesVault]? = nil,
-        tags: [Tag]? = nil,
-        resourceName: String? = nil
+        resourceID: String? = nil, resourceDetail: [ShowVaultResourceInstancesVault]? = nil,
+        tags: [Tag]? = nil, resourceName: String? = nil
     ) {
         self.resourceID = resourceID
         self.resourceDetail = resourceDetail

@@ -66,10 +66,7 @@ extension CBRClient {
         query.append("vault_id", vaultID)
         query.append("vault_name", vaultName)
         let request = OperationRequest(
-            operation: "ListOpLogs",
-            method: .get,
-            path: "/v3/{project_id}/operation-logs",
-            query: query
+            operation: "ListOpLogs", method: .get, path: "/v3/{project_id}/operation-logs", query: query
         )
         return try await client.send(request, as: ListOpLogsResponse.self)
     }
@@ -137,9 +134,7 @@ extension CBRClient {
     /// - Returns: The body of the service's `200` response.
     public func showOpLog(operationLogID: String) async throws -> ShowOpLogResponse {
         let request = OperationRequest(
-            operation: "ShowOpLog",
-            method: .get,
-            path: "/v3/{project_id}/operation-logs/{operation_log_id}",
+            operation: "ShowOpLog", method: .get, path: "/v3/{project_id}/operation-logs/{operation_log_id}",
             pathParameters: ["operation_log_id": operationLogID]
         )
         return try await client.send(request, as: ShowOpLogResponse.self)

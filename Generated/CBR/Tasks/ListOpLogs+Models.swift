@@ -22,29 +22,15 @@ public struct ListOpLogsResponse: Codable, Sendable, Equatable {
     public var offset: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case operationLogs = "operation_logs"
-        case count
-        case limit
-        case offset
+        case operationLogs = "operation_logs", count, limit, offset
     }
 
     public init(
-        operationLogs: [OperationLog]? = nil,
-        count: Int? = nil,
-        limit: Int? = nil,
-        offset: Int? = nil
+        operationLogs: [OperationLog]? = nil, count: Int? = nil, limit: Int? = nil, offset: Int? = nil
     ) {
         self.operationLogs = operationLogs
         self.count = count
         self.limit = limit
         self.offset = offset
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.operationLogs = try container.decodeIfPresent([OperationLog].self, forKey: .operationLogs)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.limit = try container.decodeLenientIfPresent(Int.self, forKey: .limit)
-        self.offset = try container.decodeLenientIfPresent(Int.self, forKey: .offset)
     }
 }

@@ -20,10 +20,8 @@ extension CBRClient {
         _ body: AddVaultResourceRequest
     ) async throws -> AddVaultResourceResponse {
         let request = OperationRequest(
-            operation: "AddVaultResource",
-            method: .post,
-            path: "/v3/{project_id}/vaults/{vault_id}/addresources",
-            pathParameters: ["vault_id": vaultID],
+            operation: "AddVaultResource", method: .post,
+            path: "/v3/{project_id}/vaults/{vault_id}/addresources", pathParameters: ["vault_id": vaultID],
             body: body
         )
         return try await client.send(request, as: AddVaultResourceResponse.self)
@@ -45,10 +43,8 @@ extension CBRClient {
         _ body: AssociateVaultPolicyRequest
     ) async throws -> AssociateVaultPolicyResponse {
         let request = OperationRequest(
-            operation: "AssociateVaultPolicy",
-            method: .post,
-            path: "/v3/{project_id}/vaults/{vault_id}/associatepolicy",
-            pathParameters: ["vault_id": vaultID],
+            operation: "AssociateVaultPolicy", method: .post,
+            path: "/v3/{project_id}/vaults/{vault_id}/associatepolicy", pathParameters: ["vault_id": vaultID],
             body: body
         )
         return try await client.send(request, as: AssociateVaultPolicyResponse.self)
@@ -66,10 +62,7 @@ extension CBRClient {
     /// - Returns: The body of the service's `200` response.
     public func createVault(_ body: CreateVaultRequest) async throws -> CreateVaultResponse {
         let request = OperationRequest(
-            operation: "CreateVault",
-            method: .post,
-            path: "/v3/{project_id}/vaults",
-            body: body
+            operation: "CreateVault", method: .post, path: "/v3/{project_id}/vaults", body: body
         )
         return try await client.send(request, as: CreateVaultResponse.self)
     }
@@ -84,9 +77,7 @@ extension CBRClient {
     ///   - vaultID: Vault ID
     public func deleteVault(vaultID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteVault",
-            method: .delete,
-            path: "/v3/{project_id}/vaults/{vault_id}",
+            operation: "DeleteVault", method: .delete, path: "/v3/{project_id}/vaults/{vault_id}",
             pathParameters: ["vault_id": vaultID]
         )
         try await client.send(request)
@@ -108,11 +99,9 @@ extension CBRClient {
         _ body: DisassociateVaultPolicyRequest
     ) async throws -> DisassociateVaultPolicyResponse {
         let request = OperationRequest(
-            operation: "DisassociateVaultPolicy",
-            method: .post,
+            operation: "DisassociateVaultPolicy", method: .post,
             path: "/v3/{project_id}/vaults/{vault_id}/dissociatepolicy",
-            pathParameters: ["vault_id": vaultID],
-            body: body
+            pathParameters: ["vault_id": vaultID], body: body
         )
         return try await client.send(request, as: DisassociateVaultPolicyResponse.self)
     }
@@ -161,10 +150,7 @@ extension CBRClient {
         query.append("resource_ids", resourceIDs)
         query.append("status", status)
         let request = OperationRequest(
-            operation: "ListVault",
-            method: .get,
-            path: "/v3/{project_id}/vaults",
-            query: query
+            operation: "ListVault", method: .get, path: "/v3/{project_id}/vaults", query: query
         )
         return try await client.send(request, as: ListVaultResponse.self)
     }
@@ -230,11 +216,9 @@ extension CBRClient {
         _ body: MigrateVaultResourceRequest
     ) async throws -> MigrateVaultResourceResponse {
         let request = OperationRequest(
-            operation: "MigrateVaultResource",
-            method: .post,
+            operation: "MigrateVaultResource", method: .post,
             path: "/v3/{project_id}/vaults/{vault_id}/migrateresources",
-            pathParameters: ["vault_id": vaultID],
-            body: body
+            pathParameters: ["vault_id": vaultID], body: body
         )
         return try await client.send(request, as: MigrateVaultResourceResponse.self)
     }
@@ -255,10 +239,8 @@ extension CBRClient {
         _ body: RemoveVaultResourceRequest
     ) async throws -> RemoveVaultResourceResponse {
         let request = OperationRequest(
-            operation: "RemoveVaultResource",
-            method: .post,
-            path: "/v3/{project_id}/vaults/{vault_id}/removeresources",
-            pathParameters: ["vault_id": vaultID],
+            operation: "RemoveVaultResource", method: .post,
+            path: "/v3/{project_id}/vaults/{vault_id}/removeresources", pathParameters: ["vault_id": vaultID],
             body: body
         )
         return try await client.send(request, as: RemoveVaultResourceResponse.self)
@@ -276,9 +258,7 @@ extension CBRClient {
     /// - Returns: The body of the service's `200` response.
     public func showVault(vaultID: String) async throws -> ShowVaultResponse {
         let request = OperationRequest(
-            operation: "ShowVault",
-            method: .get,
-            path: "/v3/{project_id}/vaults/{vault_id}",
+            operation: "ShowVault", method: .get, path: "/v3/{project_id}/vaults/{vault_id}",
             pathParameters: ["vault_id": vaultID]
         )
         return try await client.send(request, as: ShowVaultResponse.self)
@@ -297,11 +277,8 @@ extension CBRClient {
     /// - Returns: The body of the service's `200` response.
     public func updateVault(vaultID: String, _ body: UpdateVaultRequest) async throws -> UpdateVaultResponse {
         let request = OperationRequest(
-            operation: "UpdateVault",
-            method: .put,
-            path: "/v3/{project_id}/vaults/{vault_id}",
-            pathParameters: ["vault_id": vaultID],
-            body: body
+            operation: "UpdateVault", method: .put, path: "/v3/{project_id}/vaults/{vault_id}",
+            pathParameters: ["vault_id": vaultID], body: body
         )
         return try await client.send(request, as: UpdateVaultResponse.self)
     }

@@ -33,26 +33,14 @@ public struct BillingCreate: Codable, Sendable, Equatable {
     public var consoleURL: String?
 
     private enum CodingKeys: String, CodingKey {
-        case cloudType = "cloud_type"
-        case consistentLevel = "consistent_level"
-        case objectType = "object_type"
-        case protectType = "protect_type"
-        case size
-        case chargingMode = "charging_mode"
-        case isAutoRenew = "is_auto_renew"
-        case isAutoPay = "is_auto_pay"
-        case consoleURL = "console_url"
+        case cloudType = "cloud_type", consistentLevel = "consistent_level", objectType = "object_type"
+        case protectType = "protect_type", size, chargingMode = "charging_mode", isAutoRenew = "is_auto_renew"
+        case isAutoPay = "is_auto_pay", consoleURL = "console_url"
     }
 
     public init(
-        cloudType: String? = nil,
-        consistentLevel: String,
-        objectType: String,
-        protectType: String,
-        size: Int,
-        chargingMode: String? = nil,
-        isAutoRenew: Bool? = nil,
-        isAutoPay: Bool? = nil,
+        cloudType: String? = nil, consistentLevel: String, objectType: String, protectType: String, size: Int,
+        chargingMode: String? = nil, isAutoRenew: Bool? = nil, isAutoPay: Bool? = nil,
         consoleURL: String? = nil
     ) {
         self.cloudType = cloudType
@@ -64,19 +52,6 @@ public struct BillingCreate: Codable, Sendable, Equatable {
         self.isAutoRenew = isAutoRenew
         self.isAutoPay = isAutoPay
         self.consoleURL = consoleURL
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.cloudType = try container.decodeIfPresent(String.self, forKey: .cloudType)
-        self.consistentLevel = try container.decode(String.self, forKey: .consistentLevel)
-        self.objectType = try container.decode(String.self, forKey: .objectType)
-        self.protectType = try container.decode(String.self, forKey: .protectType)
-        self.size = try container.decodeLenient(Int.self, forKey: .size)
-        self.chargingMode = try container.decodeIfPresent(String.self, forKey: .chargingMode)
-        self.isAutoRenew = try container.decodeLenientIfPresent(Bool.self, forKey: .isAutoRenew)
-        self.isAutoPay = try container.decodeLenientIfPresent(Bool.self, forKey: .isAutoPay)
-        self.consoleURL = try container.decodeIfPresent(String.self, forKey: .consoleURL)
     }
 }
 
@@ -132,29 +107,15 @@ public struct VaultCreate: Codable, Sendable, Equatable {
     public var enterpriseProjectID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case backupPolicyID = "backup_policy_id"
-        case billing
-        case description
-        case name
-        case resources
-        case tags
-        case autoBind = "auto_bind"
-        case bindRules = "bind_rules"
-        case locked
+        case backupPolicyID = "backup_policy_id", billing, description, name, resources, tags
+        case autoBind = "auto_bind", bindRules = "bind_rules", locked
         case enterpriseProjectID = "enterprise_project_id"
     }
 
     public init(
-        backupPolicyID: String? = nil,
-        billing: BillingCreate,
-        description: String? = nil,
-        name: String,
-        resources: [ResourceCreate],
-        tags: [CreateVaultTagsTag]? = nil,
-        autoBind: Bool? = nil,
-        bindRules: CreateVaultVaultBindRules? = nil,
-        locked: Bool? = nil,
-        enterpriseProjectID: String? = nil
+        backupPolicyID: String? = nil, billing: BillingCreate, description: String? = nil, name: String,
+        resources: [ResourceCreate], tags: [CreateVaultTagsTag]? = nil, autoBind: Bool? = nil,
+        bindRules: CreateVaultVaultBindRules? = nil, locked: Bool? = nil, enterpriseProjectID: String? = nil
     ) {
         self.backupPolicyID = backupPolicyID
         self.billing = billing
@@ -166,20 +127,6 @@ public struct VaultCreate: Codable, Sendable, Equatable {
         self.bindRules = bindRules
         self.locked = locked
         self.enterpriseProjectID = enterpriseProjectID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.backupPolicyID = try container.decodeIfPresent(String.self, forKey: .backupPolicyID)
-        self.billing = try container.decode(BillingCreate.self, forKey: .billing)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.resources = try container.decode([ResourceCreate].self, forKey: .resources)
-        self.tags = try container.decodeIfPresent([CreateVaultTagsTag].self, forKey: .tags)
-        self.autoBind = try container.decodeLenientIfPresent(Bool.self, forKey: .autoBind)
-        self.bindRules = try container.decodeIfPresent(CreateVaultVaultBindRules.self, forKey: .bindRules)
-        self.locked = try container.decodeLenientIfPresent(Bool.self, forKey: .locked)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
     }
 }
 
@@ -223,41 +170,19 @@ public struct VaultCreateResource: Codable, Sendable, Equatable {
     public var enterpriseProjectID: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case billing
-        case description
-        case id
-        case name
-        case projectID = "project_id"
-        case providerID = "provider_id"
-        case resources
-        case tags
-        case autoBind = "auto_bind"
-        case bindRules = "bind_rules"
-        case userID = "user_id"
-        case createdAt = "created_at"
-        case autoExpand = "auto_expand"
-        case sysLockSourceService = "sys_lock_source_service"
-        case locked
+        case billing, description, id, name, projectID = "project_id", providerID = "provider_id", resources
+        case tags, autoBind = "auto_bind", bindRules = "bind_rules", userID = "user_id"
+        case createdAt = "created_at", autoExpand = "auto_expand"
+        case sysLockSourceService = "sys_lock_source_service", locked
         case enterpriseProjectID = "enterprise_project_id"
     }
 
     public init(
-        billing: Billing? = nil,
-        description: String? = nil,
-        id: String? = nil,
-        name: String? = nil,
-        projectID: String? = nil,
-        providerID: String? = nil,
-        resources: [ResourceResp]? = nil,
-        tags: [Tag]? = nil,
-        autoBind: Bool? = nil,
-        bindRules: VaultBindRules? = nil,
-        userID: String? = nil,
-        createdAt: String? = nil,
-        autoExpand: Bool? = nil,
-        sysLockSourceService: String? = nil,
-        locked: Bool? = nil,
-        enterpriseProjectID: Int? = nil
+        billing: Billing? = nil, description: String? = nil, id: String? = nil, name: String? = nil,
+        projectID: String? = nil, providerID: String? = nil, resources: [ResourceResp]? = nil,
+        tags: [Tag]? = nil, autoBind: Bool? = nil, bindRules: VaultBindRules? = nil, userID: String? = nil,
+        createdAt: String? = nil, autoExpand: Bool? = nil, sysLockSourceService: String? = nil,
+        locked: Bool? = nil, enterpriseProjectID: Int? = nil
     ) {
         self.billing = billing
         self.description = description
@@ -275,25 +200,5 @@ public struct VaultCreateResource: Codable, Sendable, Equatable {
         self.sysLockSourceService = sysLockSourceService
         self.locked = locked
         self.enterpriseProjectID = enterpriseProjectID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.billing = try container.decodeIfPresent(Billing.self, forKey: .billing)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.providerID = try container.decodeIfPresent(String.self, forKey: .providerID)
-        self.resources = try container.decodeIfPresent([ResourceResp].self, forKey: .resources)
-        self.tags = try container.decodeIfPresent([Tag].self, forKey: .tags)
-        self.autoBind = try container.decodeLenientIfPresent(Bool.self, forKey: .autoBind)
-        self.bindRules = try container.decodeIfPresent(VaultBindRules.self, forKey: .bindRules)
-        self.userID = try container.decodeIfPresent(String.self, forKey: .userID)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.autoExpand = try container.decodeLenientIfPresent(Bool.self, forKey: .autoExpand)
-        self.sysLockSourceService = try container.decodeIfPresent(String.self, forKey: .sysLockSourceService)
-        self.locked = try container.decodeLenientIfPresent(Bool.self, forKey: .locked)
-        self.enterpriseProjectID = try container.decodeLenientIfPresent(Int.self, forKey: .enterpriseProjectID)
     }
 }

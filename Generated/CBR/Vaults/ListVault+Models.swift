@@ -19,25 +19,10 @@ public struct ListVaultResponse: Codable, Sendable, Equatable {
     /// Default: 0
     public var offset: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case vaults
-        case count
-        case limit
-        case offset
-    }
-
     public init(vaults: [Vault]? = nil, count: Int? = nil, limit: Int? = nil, offset: Int? = nil) {
         self.vaults = vaults
         self.count = count
         self.limit = limit
         self.offset = offset
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.vaults = try container.decodeIfPresent([Vault].self, forKey: .vaults)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.limit = try container.decodeLenientIfPresent(Int.self, forKey: .limit)
-        self.offset = try container.decodeLenientIfPresent(Int.self, forKey: .offset)
     }
 }

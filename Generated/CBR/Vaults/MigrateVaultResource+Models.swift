@@ -11,8 +11,7 @@ public struct MigrateVaultResourceRequest: Codable, Sendable, Equatable {
     public var resourceIDs: [String]
 
     private enum CodingKeys: String, CodingKey {
-        case destinationVaultID = "destination_vault_id"
-        case resourceIDs = "resource_ids"
+        case destinationVaultID = "destination_vault_id", resourceIDs = "resource_ids"
     }
 
     public init(destinationVaultID: String, resourceIDs: [String]) {

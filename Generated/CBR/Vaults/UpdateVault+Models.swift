@@ -10,17 +10,8 @@ public struct BillingUpdate: Codable, Sendable, Equatable {
     /// Maximum: 10485760
     public var size: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case size
-    }
-
     public init(size: Int? = nil) {
         self.size = size
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
     }
 }
 
@@ -64,25 +55,14 @@ public struct VaultUpdate: Codable, Sendable, Equatable {
     public var locked: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case billing
-        case name
-        case autoBind = "auto_bind"
-        case bindRules = "bind_rules"
-        case autoExpand = "auto_expand"
-        case smnNotify = "smn_notify"
-        case threshold
-        case locked
+        case billing, name, autoBind = "auto_bind", bindRules = "bind_rules", autoExpand = "auto_expand"
+        case smnNotify = "smn_notify", threshold, locked
     }
 
     public init(
-        billing: BillingUpdate? = nil,
-        name: String? = nil,
-        autoBind: Bool? = nil,
-        bindRules: CreateVaultVaultBindRules? = nil,
-        autoExpand: Bool? = nil,
-        smnNotify: Bool? = nil,
-        threshold: Int? = nil,
-        locked: Bool? = nil
+        billing: BillingUpdate? = nil, name: String? = nil, autoBind: Bool? = nil,
+        bindRules: CreateVaultVaultBindRules? = nil, autoExpand: Bool? = nil, smnNotify: Bool? = nil,
+        threshold: Int? = nil, locked: Bool? = nil
     ) {
         self.billing = billing
         self.name = name
@@ -92,17 +72,5 @@ public struct VaultUpdate: Codable, Sendable, Equatable {
         self.smnNotify = smnNotify
         self.threshold = threshold
         self.locked = locked
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.billing = try container.decodeIfPresent(BillingUpdate.self, forKey: .billing)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.autoBind = try container.decodeLenientIfPresent(Bool.self, forKey: .autoBind)
-        self.bindRules = try container.decodeIfPresent(CreateVaultVaultBindRules.self, forKey: .bindRules)
-        self.autoExpand = try container.decodeLenientIfPresent(Bool.self, forKey: .autoExpand)
-        self.smnNotify = try container.decodeLenientIfPresent(Bool.self, forKey: .smnNotify)
-        self.threshold = try container.decodeLenientIfPresent(Int.self, forKey: .threshold)
-        self.locked = try container.decodeLenientIfPresent(Bool.self, forKey: .locked)
     }
 }

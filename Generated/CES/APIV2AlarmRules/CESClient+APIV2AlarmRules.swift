@@ -18,9 +18,7 @@ extension CESClient {
         _ body: BatchDeleteAlarmRulesRequest
     ) async throws -> BatchDeleteAlarmRulesResponse {
         let request = OperationRequest(
-            operation: "BatchDeleteAlarmRules",
-            method: .post,
-            path: "/v2/{project_id}/alarms/batch-delete",
+            operation: "BatchDeleteAlarmRules", method: .post, path: "/v2/{project_id}/alarms/batch-delete",
             body: body
         )
         return try await client.send(request, as: BatchDeleteAlarmRulesResponse.self)
@@ -40,9 +38,7 @@ extension CESClient {
         _ body: BatchEnableAlarmRulesRequest
     ) async throws -> BatchEnableAlarmRulesResponse {
         let request = OperationRequest(
-            operation: "BatchEnableAlarmRules",
-            method: .post,
-            path: "/v2/{project_id}/alarms/action",
+            operation: "BatchEnableAlarmRules", method: .post, path: "/v2/{project_id}/alarms/action",
             body: body
         )
         return try await client.send(request, as: BatchEnableAlarmRulesResponse.self)
@@ -60,10 +56,7 @@ extension CESClient {
     /// - Returns: The body of the service's `201` response.
     public func createAlarmRules(_ body: CreateAlarmRulesRequest) async throws -> CreateAlarmRulesResponse {
         let request = OperationRequest(
-            operation: "CreateAlarmRules",
-            method: .post,
-            path: "/v2/{project_id}/alarms",
-            body: body
+            operation: "CreateAlarmRules", method: .post, path: "/v2/{project_id}/alarms", body: body
         )
         return try await client.send(request, as: CreateAlarmRulesResponse.self)
     }
@@ -113,10 +106,7 @@ extension CESClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListAlarmRules",
-            method: .get,
-            path: "/v2/{project_id}/alarms",
-            query: query
+            operation: "ListAlarmRules", method: .get, path: "/v2/{project_id}/alarms", query: query
         )
         return try await client.send(request, as: ListAlarmRulesResponse.self)
     }

@@ -69,41 +69,20 @@ public struct CreateAlarmRulesRequest: Codable, Sendable, Equatable {
     public var tags: [ResourceTag]?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case namespace
-        case resourceGroupID = "resource_group_id"
-        case resources
-        case policies
-        case type
-        case alarmNotifications = "alarm_notifications"
-        case okNotifications = "ok_notifications"
-        case notificationBeginTime = "notification_begin_time"
-        case notificationEndTime = "notification_end_time"
-        case enterpriseProjectID = "enterprise_project_id"
-        case enabled
-        case notificationEnabled = "notification_enabled"
-        case alarmTemplateID = "alarm_template_id"
-        case tags
+        case name, description, namespace, resourceGroupID = "resource_group_id", resources, policies, type
+        case alarmNotifications = "alarm_notifications", okNotifications = "ok_notifications"
+        case notificationBeginTime = "notification_begin_time", notificationEndTime = "notification_end_time"
+        case enterpriseProjectID = "enterprise_project_id", enabled
+        case notificationEnabled = "notification_enabled", alarmTemplateID = "alarm_template_id", tags
     }
 
     public init(
-        name: String,
-        description: String? = nil,
-        namespace: String,
-        resourceGroupID: String? = nil,
-        resources: [[CreateAlarmRulesDimension]],
-        policies: [Policy]? = nil,
-        type: TypeValue,
+        name: String, description: String? = nil, namespace: String, resourceGroupID: String? = nil,
+        resources: [[CreateAlarmRulesDimension]], policies: [Policy]? = nil, type: TypeValue,
         alarmNotifications: [CreateAlarmRulesNotification]? = nil,
-        okNotifications: [CreateAlarmRulesNotification]? = nil,
-        notificationBeginTime: String? = nil,
-        notificationEndTime: String? = nil,
-        enterpriseProjectID: String? = nil,
-        enabled: Bool,
-        notificationEnabled: Bool,
-        alarmTemplateID: String? = nil,
-        tags: [ResourceTag]? = nil
+        okNotifications: [CreateAlarmRulesNotification]? = nil, notificationBeginTime: String? = nil,
+        notificationEndTime: String? = nil, enterpriseProjectID: String? = nil, enabled: Bool,
+        notificationEnabled: Bool, alarmTemplateID: String? = nil, tags: [ResourceTag]? = nil
     ) {
         self.name = name
         self.description = description
@@ -121,26 +100,6 @@ public struct CreateAlarmRulesRequest: Codable, Sendable, Equatable {
         self.notificationEnabled = notificationEnabled
         self.alarmTemplateID = alarmTemplateID
         self.tags = tags
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.namespace = try container.decode(String.self, forKey: .namespace)
-        self.resourceGroupID = try container.decodeIfPresent(String.self, forKey: .resourceGroupID)
-        self.resources = try container.decode([[CreateAlarmRulesDimension]].self, forKey: .resources)
-        self.policies = try container.decodeIfPresent([Policy].self, forKey: .policies)
-        self.type = try container.decode(TypeValue.self, forKey: .type)
-        self.alarmNotifications = try container.decodeIfPresent([CreateAlarmRulesNotification].self, forKey: .alarmNotifications)
-        self.okNotifications = try container.decodeIfPresent([CreateAlarmRulesNotification].self, forKey: .okNotifications)
-        self.notificationBeginTime = try container.decodeIfPresent(String.self, forKey: .notificationBeginTime)
-        self.notificationEndTime = try container.decodeIfPresent(String.self, forKey: .notificationEndTime)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.enabled = try container.decodeLenient(Bool.self, forKey: .enabled)
-        self.notificationEnabled = try container.decodeLenient(Bool.self, forKey: .notificationEnabled)
-        self.alarmTemplateID = try container.decodeIfPresent(String.self, forKey: .alarmTemplateID)
-        self.tags = try container.decodeIfPresent([ResourceTag].self, forKey: .tags)
     }
 }
 

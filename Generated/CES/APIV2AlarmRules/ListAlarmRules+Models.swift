@@ -66,39 +66,19 @@ public struct Alarm: Codable, Sendable, Equatable {
     public var alarmTemplateID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case alarmID = "alarm_id"
-        case name
-        case description
-        case namespace
-        case policies
-        case resources
-        case type
-        case enabled
-        case notificationEnabled = "notification_enabled"
-        case alarmNotifications = "alarm_notifications"
-        case okNotifications = "ok_notifications"
-        case notificationBeginTime = "notification_begin_time"
-        case notificationEndTime = "notification_end_time"
-        case enterpriseProjectID = "enterprise_project_id"
+        case alarmID = "alarm_id", name, description, namespace, policies, resources, type, enabled
+        case notificationEnabled = "notification_enabled", alarmNotifications = "alarm_notifications"
+        case okNotifications = "ok_notifications", notificationBeginTime = "notification_begin_time"
+        case notificationEndTime = "notification_end_time", enterpriseProjectID = "enterprise_project_id"
         case alarmTemplateID = "alarm_template_id"
     }
 
     public init(
-        alarmID: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        namespace: String? = nil,
-        policies: [ListAlarmRulesPolicy]? = nil,
-        resources: [Resources]? = nil,
-        type: TypeValue? = nil,
-        enabled: Bool? = nil,
-        notificationEnabled: Bool? = nil,
-        alarmNotifications: [CESNotification]? = nil,
-        okNotifications: [CESNotification]? = nil,
-        notificationBeginTime: String? = nil,
-        notificationEndTime: String? = nil,
-        enterpriseProjectID: Int? = nil,
-        alarmTemplateID: String? = nil
+        alarmID: String? = nil, name: String? = nil, description: String? = nil, namespace: String? = nil,
+        policies: [ListAlarmRulesPolicy]? = nil, resources: [Resources]? = nil, type: TypeValue? = nil,
+        enabled: Bool? = nil, notificationEnabled: Bool? = nil, alarmNotifications: [CESNotification]? = nil,
+        okNotifications: [CESNotification]? = nil, notificationBeginTime: String? = nil,
+        notificationEndTime: String? = nil, enterpriseProjectID: Int? = nil, alarmTemplateID: String? = nil
     ) {
         self.alarmID = alarmID
         self.name = name
@@ -115,25 +95,6 @@ public struct Alarm: Codable, Sendable, Equatable {
         self.notificationEndTime = notificationEndTime
         self.enterpriseProjectID = enterpriseProjectID
         self.alarmTemplateID = alarmTemplateID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.alarmID = try container.decodeIfPresent(String.self, forKey: .alarmID)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.namespace = try container.decodeIfPresent(String.self, forKey: .namespace)
-        self.policies = try container.decodeIfPresent([ListAlarmRulesPolicy].self, forKey: .policies)
-        self.resources = try container.decodeIfPresent([Resources].self, forKey: .resources)
-        self.type = try container.decodeIfPresent(TypeValue.self, forKey: .type)
-        self.enabled = try container.decodeLenientIfPresent(Bool.self, forKey: .enabled)
-        self.notificationEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .notificationEnabled)
-        self.alarmNotifications = try container.decodeIfPresent([CESNotification].self, forKey: .alarmNotifications)
-        self.okNotifications = try container.decodeIfPresent([CESNotification].self, forKey: .okNotifications)
-        self.notificationBeginTime = try container.decodeIfPresent(String.self, forKey: .notificationBeginTime)
-        self.notificationEndTime = try container.decodeIfPresent(String.self, forKey: .notificationEndTime)
-        self.enterpriseProjectID = try container.decodeLenientIfPresent(Int.self, forKey: .enterpriseProjectID)
-        self.alarmTemplateID = try container.decodeIfPresent(String.self, forKey: .alarmTemplateID)
     }
 }
 
@@ -247,29 +208,15 @@ public struct ListAlarmRulesPolicy: Codable, Sendable, Equatable {
     public var level: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case metricName = "metric_name"
-        case period
-        case filter
-        case comparisonOperator = "comparison_operator"
-        case value
-        case hierarchicalValue = "hierarchical_value"
-        case unit
-        case count
-        case suppressDuration = "suppress_duration"
+        case metricName = "metric_name", period, filter, comparisonOperator = "comparison_operator", value
+        case hierarchicalValue = "hierarchical_value", unit, count, suppressDuration = "suppress_duration"
         case level
     }
 
     public init(
-        metricName: String? = nil,
-        period: Int? = nil,
-        filter: Filter? = nil,
-        comparisonOperator: String? = nil,
-        value: Double? = nil,
-        hierarchicalValue: JSONValue? = nil,
-        unit: String? = nil,
-        count: Int? = nil,
-        suppressDuration: Int? = nil,
-        level: Int? = nil
+        metricName: String? = nil, period: Int? = nil, filter: Filter? = nil,
+        comparisonOperator: String? = nil, value: Double? = nil, hierarchicalValue: JSONValue? = nil,
+        unit: String? = nil, count: Int? = nil, suppressDuration: Int? = nil, level: Int? = nil
     ) {
         self.metricName = metricName
         self.period = period
@@ -281,20 +228,6 @@ public struct ListAlarmRulesPolicy: Codable, Sendable, Equatable {
         self.count = count
         self.suppressDuration = suppressDuration
         self.level = level
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.metricName = try container.decodeIfPresent(String.self, forKey: .metricName)
-        self.period = try container.decodeLenientIfPresent(Int.self, forKey: .period)
-        self.filter = try container.decodeIfPresent(Filter.self, forKey: .filter)
-        self.comparisonOperator = try container.decodeIfPresent(String.self, forKey: .comparisonOperator)
-        self.value = try container.decodeLenientIfPresent(Double.self, forKey: .value)
-        self.hierarchicalValue = try container.decodeIfPresent(JSONValue.self, forKey: .hierarchicalValue)
-        self.unit = try container.decodeIfPresent(String.self, forKey: .unit)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.suppressDuration = try container.decodeLenientIfPresent(Int.self, forKey: .suppressDuration)
-        self.level = try container.decodeLenientIfPresent(Int.self, forKey: .level)
     }
 }
 
@@ -308,19 +241,8 @@ public struct ListAlarmRulesResponse: Codable, Sendable, Equatable {
     /// Maximum: 10000
     public var count: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case alarms
-        case count
-    }
-
     public init(alarms: [Alarm]? = nil, count: Int? = nil) {
         self.alarms = alarms
         self.count = count
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.alarms = try container.decodeIfPresent([Alarm].self, forKey: .alarms)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
     }
 }

@@ -18,10 +18,8 @@ extension CESClient {
         _ body: BatchDeleteResourceGroupsRequest
     ) async throws -> BatchDeleteResourceGroupsResponse {
         let request = OperationRequest(
-            operation: "BatchDeleteResourceGroups",
-            method: .post,
-            path: "/v2/{project_id}/resource-groups/batch-delete",
-            body: body
+            operation: "BatchDeleteResourceGroups", method: .post,
+            path: "/v2/{project_id}/resource-groups/batch-delete", body: body
         )
         return try await client.send(request, as: BatchDeleteResourceGroupsResponse.self)
     }
@@ -40,9 +38,7 @@ extension CESClient {
         _ body: CreateResourceGroupV2Request
     ) async throws -> CreateResourceGroupV2Response {
         let request = OperationRequest(
-            operation: "CreateResourceGroupV2",
-            method: .post,
-            path: "/v2/{project_id}/resource-groups",
+            operation: "CreateResourceGroupV2", method: .post, path: "/v2/{project_id}/resource-groups",
             body: body
         )
         return try await client.send(request, as: CreateResourceGroupV2Response.self)
@@ -88,9 +84,7 @@ extension CESClient {
         query.append("limit", limit)
         query.append("type", type)
         let request = OperationRequest(
-            operation: "ListResourceGroups",
-            method: .get,
-            path: "/v2/{project_id}/resource-groups",
+            operation: "ListResourceGroups", method: .get, path: "/v2/{project_id}/resource-groups",
             query: query
         )
         return try await client.send(request, as: ListResourceGroupsResponse.self)
@@ -149,10 +143,8 @@ extension CESClient {
     /// - Returns: The body of the service's `200` response.
     public func showResourceGroupV2(groupID: String) async throws -> ShowResourceGroupV2Response {
         let request = OperationRequest(
-            operation: "ShowResourceGroupV2",
-            method: .get,
-            path: "/v2/{project_id}/resource-groups/{group_id}",
-            pathParameters: ["group_id": groupID]
+            operation: "ShowResourceGroupV2", method: .get,
+            path: "/v2/{project_id}/resource-groups/{group_id}", pathParameters: ["group_id": groupID]
         )
         return try await client.send(request, as: ShowResourceGroupV2Response.self)
     }
@@ -169,10 +161,8 @@ extension CESClient {
     ///   - body: The request body.
     public func updateResourceGroupV2(groupID: String, _ body: UpdateResourceGroupV2Request) async throws {
         let request = OperationRequest(
-            operation: "UpdateResourceGroupV2",
-            method: .put,
-            path: "/v2/{project_id}/resource-groups/{group_id}",
-            pathParameters: ["group_id": groupID],
+            operation: "UpdateResourceGroupV2", method: .put,
+            path: "/v2/{project_id}/resource-groups/{group_id}", pathParameters: ["group_id": groupID],
             body: body
         )
         try await client.send(request)

@@ -29,19 +29,13 @@ public struct CreateResourceGroupV2Request: Codable, Sendable, Equatable {
     public var associationEpIDs: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case groupName = "group_name"
-        case enterpriseProjectID = "enterprise_project_id"
-        case type
-        case tags
+        case groupName = "group_name", enterpriseProjectID = "enterprise_project_id", type, tags
         case associationEpIDs = "association_ep_ids"
     }
 
     public init(
-        groupName: String,
-        enterpriseProjectID: String? = nil,
-        type: OneResourceGroupType? = nil,
-        tags: [ResourceGroupTagRelation]? = nil,
-        associationEpIDs: [String]? = nil
+        groupName: String, enterpriseProjectID: String? = nil, type: OneResourceGroupType? = nil,
+        tags: [ResourceGroupTagRelation]? = nil, associationEpIDs: [String]? = nil
     ) {
         self.groupName = groupName
         self.enterpriseProjectID = enterpriseProjectID

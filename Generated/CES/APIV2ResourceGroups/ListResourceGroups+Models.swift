@@ -14,19 +14,12 @@ public struct ListResourceGroupsResponse: Codable, Sendable, Equatable {
     public var resourceGroups: [OneResourceGroupResp]?
 
     private enum CodingKeys: String, CodingKey {
-        case count
-        case resourceGroups = "resource_groups"
+        case count, resourceGroups = "resource_groups"
     }
 
     public init(count: Int? = nil, resourceGroups: [OneResourceGroupResp]? = nil) {
         self.count = count
         self.resourceGroups = resourceGroups
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.resourceGroups = try container.decodeIfPresent([OneResourceGroupResp].self, forKey: .resourceGroups)
     }
 }
 
@@ -56,19 +49,13 @@ public struct OneResourceGroupResp: Codable, Sendable, Equatable {
     public var type: OneResourceGroupType?
 
     private enum CodingKeys: String, CodingKey {
-        case groupName = "group_name"
-        case groupID = "group_id"
-        case createTime = "create_time"
-        case enterpriseProjectID = "enterprise_project_id"
-        case type
+        case groupName = "group_name", groupID = "group_id", createTime = "create_time"
+        case enterpriseProjectID = "enterprise_project_id", type
     }
 
     public init(
-        groupName: String? = nil,
-        groupID: String? = nil,
-        createTime: String? = nil,
-        enterpriseProjectID: String? = nil,
-        type: OneResourceGroupType? = nil
+        groupName: String? = nil, groupID: String? = nil, createTime: String? = nil,
+        enterpriseProjectID: String? = nil, type: OneResourceGroupType? = nil
     ) {
         self.groupName = groupName
         self.groupID = groupID

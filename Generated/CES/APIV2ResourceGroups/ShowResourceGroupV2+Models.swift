@@ -57,23 +57,15 @@ public struct ShowResourceGroupV2Response: Codable, Sendable, Equatable {
     public var tags: [ShowResourceGroupV2ResourceGroupTagRelation]?
 
     private enum CodingKeys: String, CodingKey {
-        case groupName = "group_name"
-        case groupID = "group_id"
-        case createTime = "create_time"
-        case enterpriseProjectID = "enterprise_project_id"
-        case type
-        case associationEpIDs = "association_ep_ids"
+        case groupName = "group_name", groupID = "group_id", createTime = "create_time"
+        case enterpriseProjectID = "enterprise_project_id", type, associationEpIDs = "association_ep_ids"
         case tags
     }
 
     public init(
-        groupName: String? = nil,
-        groupID: String? = nil,
-        createTime: String? = nil,
-        enterpriseProjectID: String? = nil,
-        type: OneResourceGroupType? = nil,
-        associationEpIDs: [String]? = nil,
-        tags: [ShowResourceGroupV2ResourceGroupTagRelation]? = nil
+        groupName: String? = nil, groupID: String? = nil, createTime: String? = nil,
+        enterpriseProjectID: String? = nil, type: OneResourceGroupType? = nil,
+        associationEpIDs: [String]? = nil, tags: [ShowResourceGroupV2ResourceGroupTagRelation]? = nil
     ) {
         self.groupName = groupName
         self.groupID = groupID

@@ -15,8 +15,7 @@ public struct UpdateResourceGroupV2Request: Codable, Sendable, Equatable {
     public var tags: [ResourceGroupTagRelation]?
 
     private enum CodingKeys: String, CodingKey {
-        case groupName = "group_name"
-        case tags
+        case groupName = "group_name", tags
     }
 
     public init(groupName: String, tags: [ResourceGroupTagRelation]? = nil) {

@@ -27,10 +27,8 @@ extension CESClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListAlarmRulePolicies",
-            method: .get,
-            path: "/v2/{project_id}/alarms/{alarm_id}/policies",
-            pathParameters: ["alarm_id": alarmID],
+            operation: "ListAlarmRulePolicies", method: .get,
+            path: "/v2/{project_id}/alarms/{alarm_id}/policies", pathParameters: ["alarm_id": alarmID],
             query: query
         )
         return try await client.send(request, as: ListAlarmRulePoliciesResponse.self)
@@ -69,10 +67,8 @@ extension CESClient {
         _ body: UpdateAlarmRulePoliciesRequest
     ) async throws -> UpdateAlarmRulePoliciesResponse {
         let request = OperationRequest(
-            operation: "UpdateAlarmRulePolicies",
-            method: .put,
-            path: "/v2/{project_id}/alarms/{alarm_id}/policies",
-            pathParameters: ["alarm_id": alarmID],
+            operation: "UpdateAlarmRulePolicies", method: .put,
+            path: "/v2/{project_id}/alarms/{alarm_id}/policies", pathParameters: ["alarm_id": alarmID],
             body: body
         )
         return try await client.send(request, as: UpdateAlarmRulePoliciesResponse.self)

@@ -13,20 +13,9 @@ public struct ListAlarmRulePoliciesResponse: Codable, Sendable, Equatable {
     /// Maximum: 100
     public var count: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case policies
-        case count
-    }
-
     public init(policies: [ListPolicy]? = nil, count: Int? = nil) {
         self.policies = policies
         self.count = count
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.policies = try container.decodeIfPresent([ListPolicy].self, forKey: .policies)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
     }
 }
 
@@ -143,31 +132,15 @@ public struct ListPolicy: Codable, Sendable, Equatable {
     public var level: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case metricName = "metric_name"
-        case extraInfo = "extra_info"
-        case period
-        case filter
-        case comparisonOperator = "comparison_operator"
-        case value
-        case unit
-        case type
-        case count
-        case suppressDuration = "suppress_duration"
-        case level
+        case metricName = "metric_name", extraInfo = "extra_info", period, filter
+        case comparisonOperator = "comparison_operator", value, unit, type, count
+        case suppressDuration = "suppress_duration", level
     }
 
     public init(
-        metricName: String? = nil,
-        extraInfo: MetricExtraInfo? = nil,
-        period: Int? = nil,
-        filter: Filter? = nil,
-        comparisonOperator: String? = nil,
-        value: Double? = nil,
-        unit: String? = nil,
-        type: ListPolicyType? = nil,
-        count: Int? = nil,
-        suppressDuration: Int? = nil,
-        level: Int? = nil
+        metricName: String? = nil, extraInfo: MetricExtraInfo? = nil, period: Int? = nil,
+        filter: Filter? = nil, comparisonOperator: String? = nil, value: Double? = nil, unit: String? = nil,
+        type: ListPolicyType? = nil, count: Int? = nil, suppressDuration: Int? = nil, level: Int? = nil
     ) {
         self.metricName = metricName
         self.extraInfo = extraInfo
@@ -180,21 +153,6 @@ public struct ListPolicy: Codable, Sendable, Equatable {
         self.count = count
         self.suppressDuration = suppressDuration
         self.level = level
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.metricName = try container.decodeIfPresent(String.self, forKey: .metricName)
-        self.extraInfo = try container.decodeIfPresent(MetricExtraInfo.self, forKey: .extraInfo)
-        self.period = try container.decodeLenientIfPresent(Int.self, forKey: .period)
-        self.filter = try container.decodeIfPresent(Filter.self, forKey: .filter)
-        self.comparisonOperator = try container.decodeIfPresent(String.self, forKey: .comparisonOperator)
-        self.value = try container.decodeLenientIfPresent(Double.self, forKey: .value)
-        self.unit = try container.decodeIfPresent(String.self, forKey: .unit)
-        self.type = try container.decodeIfPresent(ListPolicyType.self, forKey: .type)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.suppressDuration = try container.decodeLenientIfPresent(Int.self, forKey: .suppressDuration)
-        self.level = try container.decodeLenientIfPresent(Int.self, forKey: .level)
     }
 }
 
@@ -218,16 +176,12 @@ public struct MetricExtraInfo: Codable, Sendable, Equatable {
     public var metricType: String?
 
     private enum CodingKeys: String, CodingKey {
-        case originMetricName = "origin_metric_name"
-        case metricPrefix = "metric_prefix"
-        case customProcName = "custom_proc_name"
-        case metricType = "metric_type"
+        case originMetricName = "origin_metric_name", metricPrefix = "metric_prefix"
+        case customProcName = "custom_proc_name", metricType = "metric_type"
     }
 
     public init(
-        originMetricName: String? = nil,
-        metricPrefix: String? = nil,
-        customProcName: String? = nil,
+        originMetricName: String? = nil, metricPrefix: String? = nil, customProcName: String? = nil,
         metricType: String? = nil
     ) {
         self.originMetricName = originMetricName

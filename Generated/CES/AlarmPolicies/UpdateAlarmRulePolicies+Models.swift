@@ -138,29 +138,14 @@ public struct UpdateAlarmRulePoliciesUpdatePolicy: Codable, Sendable, Equatable 
     public var level: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case metricName = "metric_name"
-        case period
-        case filter
-        case comparisonOperator = "comparison_operator"
-        case value
-        case unit
-        case type
-        case count
-        case suppressDuration = "suppress_duration"
-        case level
+        case metricName = "metric_name", period, filter, comparisonOperator = "comparison_operator", value
+        case unit, type, count, suppressDuration = "suppress_duration", level
     }
 
     public init(
-        metricName: String? = nil,
-        period: Int? = nil,
-        filter: Filter? = nil,
-        comparisonOperator: String? = nil,
-        value: Double? = nil,
-        unit: String? = nil,
-        type: ListPolicyType? = nil,
-        count: Int? = nil,
-        suppressDuration: Int? = nil,
-        level: Int? = nil
+        metricName: String? = nil, period: Int? = nil, filter: Filter? = nil,
+        comparisonOperator: String? = nil, value: Double? = nil, unit: String? = nil,
+        type: ListPolicyType? = nil, count: Int? = nil, suppressDuration: Int? = nil, level: Int? = nil
     ) {
         self.metricName = metricName
         self.period = period
@@ -172,19 +157,5 @@ public struct UpdateAlarmRulePoliciesUpdatePolicy: Codable, Sendable, Equatable 
         self.count = count
         self.suppressDuration = suppressDuration
         self.level = level
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.metricName = try container.decodeIfPresent(String.self, forKey: .metricName)
-        self.period = try container.decodeLenientIfPresent(Int.self, forKey: .period)
-        self.filter = try container.decodeIfPresent(Filter.self, forKey: .filter)
-        self.comparisonOperator = try container.decodeIfPresent(String.self, forKey: .comparisonOperator)
-        self.value = try container.decodeLenientIfPresent(Double.self, forKey: .value)
-        self.unit = try container.decodeIfPresent(String.self, forKey: .unit)
-        self.type = try container.decodeIfPresent(ListPolicyType.self, forKey: .type)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.suppressDuration = try container.decodeLenientIfPresent(Int.self, forKey: .suppressDuration)
-        self.level = try container.decodeLenientIfPresent(Int.self, forKey: .level)
     }
 }

@@ -62,9 +62,7 @@ extension CESClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListAlarmHistoriesV2",
-            method: .get,
-            path: "/v2/{project_id}/alarm-histories",
+            operation: "ListAlarmHistoriesV2", method: .get, path: "/v2/{project_id}/alarm-histories",
             query: query
         )
         return try await client.send(request, as: ListAlarmHistoriesV2Response.self)

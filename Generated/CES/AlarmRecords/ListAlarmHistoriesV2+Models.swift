@@ -83,23 +83,13 @@ public struct AlarmCondition: Codable, Sendable, Equatable {
     public var suppressDuration: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case period
-        case filter
-        case comparisonOperator = "comparison_operator"
-        case value
-        case unit
-        case count
+        case period, filter, comparisonOperator = "comparison_operator", value, unit, count
         case suppressDuration = "suppress_duration"
     }
 
     public init(
-        period: Int? = nil,
-        filter: Filter? = nil,
-        comparisonOperator: String? = nil,
-        value: Double? = nil,
-        unit: String? = nil,
-        count: Int? = nil,
-        suppressDuration: Int? = nil
+        period: Int? = nil, filter: Filter? = nil, comparisonOperator: String? = nil, value: Double? = nil,
+        unit: String? = nil, count: Int? = nil, suppressDuration: Int? = nil
     ) {
         self.period = period
         self.filter = filter
@@ -108,17 +98,6 @@ public struct AlarmCondition: Codable, Sendable, Equatable {
         self.unit = unit
         self.count = count
         self.suppressDuration = suppressDuration
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.period = try container.decodeLenientIfPresent(Int.self, forKey: .period)
-        self.filter = try container.decodeIfPresent(Filter.self, forKey: .filter)
-        self.comparisonOperator = try container.decodeIfPresent(String.self, forKey: .comparisonOperator)
-        self.value = try container.decodeLenientIfPresent(Double.self, forKey: .value)
-        self.unit = try container.decodeIfPresent(String.self, forKey: .unit)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.suppressDuration = try container.decodeLenientIfPresent(Int.self, forKey: .suppressDuration)
     }
 }
 
@@ -202,45 +181,20 @@ public struct AlarmHistoryItemV2: Codable, Sendable, Equatable {
     public var dataPoints: [DataPointInfo]?
 
     private enum CodingKeys: String, CodingKey {
-        case recordID = "record_id"
-        case alarmID = "alarm_id"
-        case name
-        case status
-        case level
-        case type
-        case actionEnabled = "action_enabled"
-        case beginTime = "begin_time"
-        case endTime = "end_time"
-        case firstAlarmTime = "first_alarm_time"
-        case lastAlarmTime = "last_alarm_time"
-        case alarmRecoveryTime = "alarm_recovery_time"
-        case metric
-        case condition
-        case additionalInfo = "additional_info"
-        case alarmActions = "alarm_actions"
-        case okActions = "ok_actions"
-        case dataPoints = "data_points"
+        case recordID = "record_id", alarmID = "alarm_id", name, status, level, type
+        case actionEnabled = "action_enabled", beginTime = "begin_time", endTime = "end_time"
+        case firstAlarmTime = "first_alarm_time", lastAlarmTime = "last_alarm_time"
+        case alarmRecoveryTime = "alarm_recovery_time", metric, condition, additionalInfo = "additional_info"
+        case alarmActions = "alarm_actions", okActions = "ok_actions", dataPoints = "data_points"
     }
 
     public init(
-        recordID: String? = nil,
-        alarmID: String? = nil,
-        name: String? = nil,
-        status: Status? = nil,
-        level: Int? = nil,
-        type: TypeValue? = nil,
-        actionEnabled: Bool? = nil,
-        beginTime: String? = nil,
-        endTime: String? = nil,
-        firstAlarmTime: String? = nil,
-        lastAlarmTime: String? = nil,
-        alarmRecoveryTime: String? = nil,
-        metric: Metric? = nil,
-        condition: AlarmCondition? = nil,
-        additionalInfo: AdditionalInfo? = nil,
-        alarmActions: [CESNotification]? = nil,
-        okActions: [CESNotification]? = nil,
-        dataPoints: [DataPointInfo]? = nil
+        recordID: String? = nil, alarmID: String? = nil, name: String? = nil, status: Status? = nil,
+        level: Int? = nil, type: TypeValue? = nil, actionEnabled: Bool? = nil, beginTime: String? = nil,
+        endTime: String? = nil, firstAlarmTime: String? = nil, lastAlarmTime: String? = nil,
+        alarmRecoveryTime: String? = nil, metric: Metric? = nil, condition: AlarmCondition? = nil,
+        additionalInfo: AdditionalInfo? = nil, alarmActions: [CESNotification]? = nil,
+        okActions: [CESNotification]? = nil, dataPoints: [DataPointInfo]? = nil
     ) {
         self.recordID = recordID
         self.alarmID = alarmID
@@ -261,28 +215,6 @@ public struct AlarmHistoryItemV2: Codable, Sendable, Equatable {
         self.okActions = okActions
         self.dataPoints = dataPoints
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.recordID = try container.decodeIfPresent(String.self, forKey: .recordID)
-        self.alarmID = try container.decodeIfPresent(String.self, forKey: .alarmID)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.status = try container.decodeIfPresent(Status.self, forKey: .status)
-        self.level = try container.decodeLenientIfPresent(Int.self, forKey: .level)
-        self.type = try container.decodeIfPresent(TypeValue.self, forKey: .type)
-        self.actionEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .actionEnabled)
-        self.beginTime = try container.decodeIfPresent(String.self, forKey: .beginTime)
-        self.endTime = try container.decodeIfPresent(String.self, forKey: .endTime)
-        self.firstAlarmTime = try container.decodeIfPresent(String.self, forKey: .firstAlarmTime)
-        self.lastAlarmTime = try container.decodeIfPresent(String.self, forKey: .lastAlarmTime)
-        self.alarmRecoveryTime = try container.decodeIfPresent(String.self, forKey: .alarmRecoveryTime)
-        self.metric = try container.decodeIfPresent(Metric.self, forKey: .metric)
-        self.condition = try container.decodeIfPresent(AlarmCondition.self, forKey: .condition)
-        self.additionalInfo = try container.decodeIfPresent(AdditionalInfo.self, forKey: .additionalInfo)
-        self.alarmActions = try container.decodeIfPresent([CESNotification].self, forKey: .alarmActions)
-        self.okActions = try container.decodeIfPresent([CESNotification].self, forKey: .okActions)
-        self.dataPoints = try container.decodeIfPresent([DataPointInfo].self, forKey: .dataPoints)
-    }
 }
 
 /// Time when the resource monitoring data is reported and the monitoring data in the alarm record.
@@ -296,20 +228,9 @@ public struct DataPointInfo: Codable, Sendable, Equatable {
     /// Maximum: 1.7976931348623157E308
     public var value: Double?
 
-    private enum CodingKeys: String, CodingKey {
-        case time
-        case value
-    }
-
     public init(time: String? = nil, value: Double? = nil) {
         self.time = time
         self.value = value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.time = try container.decodeIfPresent(String.self, forKey: .time)
-        self.value = try container.decodeLenientIfPresent(Double.self, forKey: .value)
     }
 }
 
@@ -324,19 +245,12 @@ public struct ListAlarmHistoriesV2Response: Codable, Sendable, Equatable {
     public var count: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case alarmHistories = "alarm_histories"
-        case count
+        case alarmHistories = "alarm_histories", count
     }
 
     public init(alarmHistories: [AlarmHistoryItemV2]? = nil, count: Int? = nil) {
         self.alarmHistories = alarmHistories
         self.count = count
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.alarmHistories = try container.decodeIfPresent([AlarmHistoryItemV2].self, forKey: .alarmHistories)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
     }
 }
 

@@ -16,10 +16,7 @@ extension CESClient {
     /// - Returns: The body of the service's `200` response.
     public func createAlarm(_ body: CreateAlarmRequest) async throws -> CreateAlarmResponse {
         let request = OperationRequest(
-            operation: "CreateAlarm",
-            method: .post,
-            path: "/V1.0/{project_id}/alarms",
-            body: body
+            operation: "CreateAlarm", method: .post, path: "/V1.0/{project_id}/alarms", body: body
         )
         return try await client.send(request, as: CreateAlarmResponse.self)
     }
@@ -38,9 +35,7 @@ extension CESClient {
         _ body: CreateAlarmTemplateRequest
     ) async throws -> CreateAlarmTemplateResponse {
         let request = OperationRequest(
-            operation: "CreateAlarmTemplate",
-            method: .post,
-            path: "/V1.0/{project_id}/alarm-template",
+            operation: "CreateAlarmTemplate", method: .post, path: "/V1.0/{project_id}/alarm-template",
             body: body
         )
         return try await client.send(request, as: CreateAlarmTemplateResponse.self)
@@ -56,9 +51,7 @@ extension CESClient {
     ///   - alarmID: Specifies the alarm rule ID.
     public func deleteAlarm(alarmID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteAlarm",
-            method: .delete,
-            path: "/V1.0/{project_id}/alarms/{alarm_id}",
+            operation: "DeleteAlarm", method: .delete, path: "/V1.0/{project_id}/alarms/{alarm_id}",
             pathParameters: ["alarm_id": alarmID]
         )
         try await client.send(request)
@@ -74,8 +67,7 @@ extension CESClient {
     ///   - templateID: Specifies the ID of the custom alarm template you want to delete.
     public func deleteAlarmTemplate(templateID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteAlarmTemplate",
-            method: .delete,
+            operation: "DeleteAlarmTemplate", method: .delete,
             path: "/V1.0/{project_id}/alarm-template/{template_id}",
             pathParameters: ["template_id": templateID]
         )
@@ -132,9 +124,7 @@ extension CESClient {
         query.append("start", start)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListAlarmHistories",
-            method: .get,
-            path: "/V1.0/{project_id}/alarm-histories",
+            operation: "ListAlarmHistories", method: .get, path: "/V1.0/{project_id}/alarm-histories",
             query: query
         )
         return try await client.send(request, as: ListAlarmHistoriesResponse.self)
@@ -168,10 +158,7 @@ extension CESClient {
         query.append("limit", limit)
         query.append("order", order)
         let request = OperationRequest(
-            operation: "ListAlarms",
-            method: .get,
-            path: "/V1.0/{project_id}/alarms",
-            query: query
+            operation: "ListAlarms", method: .get, path: "/V1.0/{project_id}/alarms", query: query
         )
         return try await client.send(request, as: ListAlarmsResponse.self)
     }
@@ -188,9 +175,7 @@ extension CESClient {
     /// - Returns: The body of the service's `200` response.
     public func showAlarm(alarmID: String) async throws -> ShowAlarmResponse {
         let request = OperationRequest(
-            operation: "ShowAlarm",
-            method: .get,
-            path: "/V1.0/{project_id}/alarms/{alarm_id}",
+            operation: "ShowAlarm", method: .get, path: "/V1.0/{project_id}/alarms/{alarm_id}",
             pathParameters: ["alarm_id": alarmID]
         )
         return try await client.send(request, as: ShowAlarmResponse.self)
@@ -207,11 +192,8 @@ extension CESClient {
     ///   - body: The request body.
     public func updateAlarm(alarmID: String, _ body: UpdateAlarmRequest) async throws {
         let request = OperationRequest(
-            operation: "UpdateAlarm",
-            method: .put,
-            path: "/V1.0/{project_id}/alarms/{alarm_id}",
-            pathParameters: ["alarm_id": alarmID],
-            body: body
+            operation: "UpdateAlarm", method: .put, path: "/V1.0/{project_id}/alarms/{alarm_id}",
+            pathParameters: ["alarm_id": alarmID], body: body
         )
         try await client.send(request)
     }
@@ -227,11 +209,8 @@ extension CESClient {
     ///   - body: The request body.
     public func updateAlarmAction(alarmID: String, _ body: UpdateAlarmActionRequest) async throws {
         let request = OperationRequest(
-            operation: "UpdateAlarmAction",
-            method: .put,
-            path: "/V1.0/{project_id}/alarms/{alarm_id}/action",
-            pathParameters: ["alarm_id": alarmID],
-            body: body
+            operation: "UpdateAlarmAction", method: .put, path: "/V1.0/{project_id}/alarms/{alarm_id}/action",
+            pathParameters: ["alarm_id": alarmID], body: body
         )
         try await client.send(request)
     }
@@ -247,11 +226,9 @@ extension CESClient {
     ///   - body: The request body.
     public func updateAlarmTemplate(templateID: String, _ body: UpdateAlarmTemplateRequest) async throws {
         let request = OperationRequest(
-            operation: "UpdateAlarmTemplate",
-            method: .put,
+            operation: "UpdateAlarmTemplate", method: .put,
             path: "/V1.0/{project_id}/alarm-template/{template_id}",
-            pathParameters: ["template_id": templateID],
-            body: body
+            pathParameters: ["template_id": templateID], body: body
         )
         try await client.send(request)
     }

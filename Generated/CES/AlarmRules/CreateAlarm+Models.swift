@@ -23,16 +23,11 @@ public struct CreateAlarmMetric: Codable, Sendable, Equatable {
     public var resourceGroupID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case namespace
-        case dimensions
-        case metricName = "metric_name"
-        case resourceGroupID = "resource_group_id"
+        case namespace, dimensions, metricName = "metric_name", resourceGroupID = "resource_group_id"
     }
 
     public init(
-        namespace: String,
-        dimensions: [CreateAlarmDimension]? = nil,
-        metricName: String,
+        namespace: String, dimensions: [CreateAlarmDimension]? = nil, metricName: String,
         resourceGroupID: String? = nil
     ) {
         self.namespace = namespace
@@ -83,28 +78,16 @@ public struct CreateAlarmRequest: Codable, Sendable, Equatable {
     public var okActions: [OkAction]?
 
     private enum CodingKeys: String, CodingKey {
-        case alarmName = "alarm_name"
-        case alarmDescription = "alarm_description"
-        case metric
-        case condition
-        case alarmEnabled = "alarm_enabled"
-        case alarmActionEnabled = "alarm_action_enabled"
-        case alarmLevel = "alarm_level"
-        case alarmType = "alarm_type"
-        case alarmActions = "alarm_actions"
+        case alarmName = "alarm_name", alarmDescription = "alarm_description", metric, condition
+        case alarmEnabled = "alarm_enabled", alarmActionEnabled = "alarm_action_enabled"
+        case alarmLevel = "alarm_level", alarmType = "alarm_type", alarmActions = "alarm_actions"
         case okActions = "ok_actions"
     }
 
     public init(
-        alarmName: String,
-        alarmDescription: String? = nil,
-        metric: CreateAlarmMetric,
-        condition: CreateAlarmCondition,
-        alarmEnabled: Bool? = nil,
-        alarmActionEnabled: Bool? = nil,
-        alarmLevel: Int? = nil,
-        alarmType: String? = nil,
-        alarmActions: [AlarmAction]? = nil,
+        alarmName: String, alarmDescription: String? = nil, metric: CreateAlarmMetric,
+        condition: CreateAlarmCondition, alarmEnabled: Bool? = nil, alarmActionEnabled: Bool? = nil,
+        alarmLevel: Int? = nil, alarmType: String? = nil, alarmActions: [AlarmAction]? = nil,
         okActions: [OkAction]? = nil
     ) {
         self.alarmName = alarmName
@@ -117,19 +100,5 @@ public struct CreateAlarmRequest: Codable, Sendable, Equatable {
         self.alarmType = alarmType
         self.alarmActions = alarmActions
         self.okActions = okActions
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.alarmName = try container.decode(String.self, forKey: .alarmName)
-        self.alarmDescription = try container.decodeIfPresent(String.self, forKey: .alarmDescription)
-        self.metric = try container.decode(CreateAlarmMetric.self, forKey: .metric)
-        self.condition = try container.decode(CreateAlarmCondition.self, forKey: .condition)
-        self.alarmEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .alarmEnabled)
-        self.alarmActionEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .alarmActionEnabled)
-        self.alarmLevel = try container.decodeLenientIfPresent(Int.self, forKey: .alarmLevel)
-        self.alarmType = try container.decodeIfPresent(String.self, forKey: .alarmType)
-        self.alarmActions = try container.decodeIfPresent([AlarmAction].self, forKey: .alarmActions)
-        self.okActions = try container.decodeIfPresent([OkAction].self, forKey: .okActions)
     }
 }

@@ -73,45 +73,23 @@ public struct AlarmHistory: Codable, Sendable, Equatable {
     public var additionalInfo: AdditionalInfo?
 
     private enum CodingKeys: String, CodingKey {
-        case alarmID = "alarm_id"
-        case alarmName = "alarm_name"
-        case alarmDescription = "alarm_description"
-        case metric
-        case condition
-        case alarmLevel = "alarm_level"
-        case alarmType = "alarm_type"
-        case alarmEnabled = "alarm_enabled"
-        case alarmActionEnabled = "alarm_action_enabled"
-        case alarmActions = "alarm_actions"
-        case okActions = "ok_actions"
-        case insufficientdataActions = "insufficientdata_actions"
-        case updateTime = "update_time"
-        case enterpriseProjectID = "enterprise_project_id"
-        case triggerTime = "trigger_time"
-        case alarmStatus = "alarm_status"
-        case datapoints
+        case alarmID = "alarm_id", alarmName = "alarm_name", alarmDescription = "alarm_description", metric
+        case condition, alarmLevel = "alarm_level", alarmType = "alarm_type", alarmEnabled = "alarm_enabled"
+        case alarmActionEnabled = "alarm_action_enabled", alarmActions = "alarm_actions"
+        case okActions = "ok_actions", insufficientdataActions = "insufficientdata_actions"
+        case updateTime = "update_time", enterpriseProjectID = "enterprise_project_id"
+        case triggerTime = "trigger_time", alarmStatus = "alarm_status", datapoints
         case additionalInfo = "additional_info"
     }
 
     public init(
-        alarmID: String? = nil,
-        alarmName: String? = nil,
-        alarmDescription: String? = nil,
-        metric: ListAlarmHistoriesMetric? = nil,
-        condition: ListAlarmHistoriesCondition? = nil,
-        alarmLevel: Int? = nil,
-        alarmType: String? = nil,
-        alarmEnabled: Bool? = nil,
-        alarmActionEnabled: Bool? = nil,
-        alarmActions: [AlarmAction]? = nil,
-        okActions: [AlarmAction]? = nil,
-        insufficientdataActions: [AlarmAction]? = nil,
-        updateTime: Int64? = nil,
-        enterpriseProjectID: String? = nil,
-        triggerTime: Int64? = nil,
-        alarmStatus: String? = nil,
-        datapoints: [Datapoint]? = nil,
-        additionalInfo: AdditionalInfo? = nil
+        alarmID: String? = nil, alarmName: String? = nil, alarmDescription: String? = nil,
+        metric: ListAlarmHistoriesMetric? = nil, condition: ListAlarmHistoriesCondition? = nil,
+        alarmLevel: Int? = nil, alarmType: String? = nil, alarmEnabled: Bool? = nil,
+        alarmActionEnabled: Bool? = nil, alarmActions: [AlarmAction]? = nil, okActions: [AlarmAction]? = nil,
+        insufficientdataActions: [AlarmAction]? = nil, updateTime: Int64? = nil,
+        enterpriseProjectID: String? = nil, triggerTime: Int64? = nil, alarmStatus: String? = nil,
+        datapoints: [Datapoint]? = nil, additionalInfo: AdditionalInfo? = nil
     ) {
         self.alarmID = alarmID
         self.alarmName = alarmName
@@ -132,28 +110,6 @@ public struct AlarmHistory: Codable, Sendable, Equatable {
         self.datapoints = datapoints
         self.additionalInfo = additionalInfo
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.alarmID = try container.decodeIfPresent(String.self, forKey: .alarmID)
-        self.alarmName = try container.decodeIfPresent(String.self, forKey: .alarmName)
-        self.alarmDescription = try container.decodeIfPresent(String.self, forKey: .alarmDescription)
-        self.metric = try container.decodeIfPresent(ListAlarmHistoriesMetric.self, forKey: .metric)
-        self.condition = try container.decodeIfPresent(ListAlarmHistoriesCondition.self, forKey: .condition)
-        self.alarmLevel = try container.decodeLenientIfPresent(Int.self, forKey: .alarmLevel)
-        self.alarmType = try container.decodeIfPresent(String.self, forKey: .alarmType)
-        self.alarmEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .alarmEnabled)
-        self.alarmActionEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .alarmActionEnabled)
-        self.alarmActions = try container.decodeIfPresent([AlarmAction].self, forKey: .alarmActions)
-        self.okActions = try container.decodeIfPresent([AlarmAction].self, forKey: .okActions)
-        self.insufficientdataActions = try container.decodeIfPresent([AlarmAction].self, forKey: .insufficientdataActions)
-        self.updateTime = try container.decodeLenientIfPresent(Int64.self, forKey: .updateTime)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.triggerTime = try container.decodeLenientIfPresent(Int64.self, forKey: .triggerTime)
-        self.alarmStatus = try container.decodeIfPresent(String.self, forKey: .alarmStatus)
-        self.datapoints = try container.decodeIfPresent([Datapoint].self, forKey: .datapoints)
-        self.additionalInfo = try container.decodeIfPresent(AdditionalInfo.self, forKey: .additionalInfo)
-    }
 }
 
 /// Specifies when the monitoring data of the alarm history is reported and the monitoring data that is
@@ -165,20 +121,9 @@ public struct Datapoint: Codable, Sendable, Equatable {
     /// Specifies the calculated monitoring data of the alarm history, for example, 7.019.
     public var value: Double?
 
-    private enum CodingKeys: String, CodingKey {
-        case time
-        case value
-    }
-
     public init(time: Int64? = nil, value: Double? = nil) {
         self.time = time
         self.value = value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.time = try container.decodeLenientIfPresent(Int64.self, forKey: .time)
-        self.value = try container.decodeLenientIfPresent(Double.self, forKey: .value)
     }
 }
 
@@ -250,23 +195,13 @@ public struct ListAlarmHistoriesCondition: Codable, Sendable, Equatable {
     public var suppressDuration: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case period
-        case filter
-        case comparisonOperator = "comparison_operator"
-        case value
-        case unit
-        case count
+        case period, filter, comparisonOperator = "comparison_operator", value, unit, count
         case suppressDuration = "suppress_duration"
     }
 
     public init(
-        period: Int? = nil,
-        filter: Filter? = nil,
-        comparisonOperator: String? = nil,
-        value: Double? = nil,
-        unit: String? = nil,
-        count: Int? = nil,
-        suppressDuration: Int? = nil
+        period: Int? = nil, filter: Filter? = nil, comparisonOperator: String? = nil, value: Double? = nil,
+        unit: String? = nil, count: Int? = nil, suppressDuration: Int? = nil
     ) {
         self.period = period
         self.filter = filter
@@ -276,17 +211,6 @@ public struct ListAlarmHistoriesCondition: Codable, Sendable, Equatable {
         self.count = count
         self.suppressDuration = suppressDuration
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.period = try container.decodeLenientIfPresent(Int.self, forKey: .period)
-        self.filter = try container.decodeIfPresent(Filter.self, forKey: .filter)
-        self.comparisonOperator = try container.decodeIfPresent(String.self, forKey: .comparisonOperator)
-        self.value = try container.decodeLenientIfPresent(Double.self, forKey: .value)
-        self.unit = try container.decodeIfPresent(String.self, forKey: .unit)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.suppressDuration = try container.decodeLenientIfPresent(Int.self, forKey: .suppressDuration)
-    }
 }
 
 /// Specifies the total number of query results returned.
@@ -294,17 +218,8 @@ public struct ListAlarmHistoriesMetaData: Codable, Sendable, Equatable {
     /// Specifies the total number of query results.
     public var total: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case total
-    }
-
     public init(total: Int? = nil) {
         self.total = total
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)
     }
 }
 
@@ -327,19 +242,13 @@ public struct ListAlarmHistoriesMetric: Codable, Sendable, Equatable {
     public var resourceGroupName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case dimensions
-        case metricName = "metric_name"
-        case namespace
-        case resourceGroupID = "resource_group_id"
+        case dimensions, metricName = "metric_name", namespace, resourceGroupID = "resource_group_id"
         case resourceGroupName = "resource_group_name"
     }
 
     public init(
-        dimensions: [Dimension]? = nil,
-        metricName: String? = nil,
-        namespace: String? = nil,
-        resourceGroupID: String? = nil,
-        resourceGroupName: String? = nil
+        dimensions: [Dimension]? = nil, metricName: String? = nil, namespace: String? = nil,
+        resourceGroupID: String? = nil, resourceGroupName: String? = nil
     ) {
         self.dimensions = dimensions
         self.metricName = metricName
@@ -359,8 +268,7 @@ public struct ListAlarmHistoriesResponse: Codable, Sendable, Equatable {
     public var metaData: ListAlarmHistoriesMetaData?
 
     private enum CodingKeys: String, CodingKey {
-        case alarmHistories = "alarm_histories"
-        case metaData = "meta_data"
+        case alarmHistories = "alarm_histories", metaData = "meta_data"
     }
 
     public init(alarmHistories: [AlarmHistory]? = nil, metaData: ListAlarmHistoriesMetaData? = nil) {

@@ -13,8 +13,7 @@ public struct ListAlarmsResponse: Codable, Sendable, Equatable {
     public var metaData: ListAlarmsMetaData?
 
     private enum CodingKeys: String, CodingKey {
-        case metricAlarms = "metric_alarms"
-        case metaData = "meta_data"
+        case metricAlarms = "metric_alarms", metaData = "meta_data"
     }
 
     public init(metricAlarms: [MetricAlarm]? = nil, metaData: ListAlarmsMetaData? = nil) {

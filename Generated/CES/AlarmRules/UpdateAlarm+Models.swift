@@ -34,25 +34,15 @@ public struct UpdateAlarmRequest: Codable, Sendable, Equatable {
     public var okActions: [OkAction]?
 
     private enum CodingKeys: String, CodingKey {
-        case alarmName = "alarm_name"
-        case alarmDescription = "alarm_description"
-        case condition
-        case alarmActionEnabled = "alarm_action_enabled"
-        case alarmLevel = "alarm_level"
-        case alarmType = "alarm_type"
-        case alarmActions = "alarm_actions"
-        case okActions = "ok_actions"
+        case alarmName = "alarm_name", alarmDescription = "alarm_description", condition
+        case alarmActionEnabled = "alarm_action_enabled", alarmLevel = "alarm_level", alarmType = "alarm_type"
+        case alarmActions = "alarm_actions", okActions = "ok_actions"
     }
 
     public init(
-        alarmName: String? = nil,
-        alarmDescription: String? = nil,
-        condition: CreateAlarmCondition? = nil,
-        alarmActionEnabled: Bool? = nil,
-        alarmLevel: Int? = nil,
-        alarmType: String? = nil,
-        alarmActions: [AlarmAction]? = nil,
-        okActions: [OkAction]? = nil
+        alarmName: String? = nil, alarmDescription: String? = nil, condition: CreateAlarmCondition? = nil,
+        alarmActionEnabled: Bool? = nil, alarmLevel: Int? = nil, alarmType: String? = nil,
+        alarmActions: [AlarmAction]? = nil, okActions: [OkAction]? = nil
     ) {
         self.alarmName = alarmName
         self.alarmDescription = alarmDescription
@@ -62,17 +52,5 @@ public struct UpdateAlarmRequest: Codable, Sendable, Equatable {
         self.alarmType = alarmType
         self.alarmActions = alarmActions
         self.okActions = okActions
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.alarmName = try container.decodeIfPresent(String.self, forKey: .alarmName)
-        self.alarmDescription = try container.decodeIfPresent(String.self, forKey: .alarmDescription)
-        self.condition = try container.decodeIfPresent(CreateAlarmCondition.self, forKey: .condition)
-        self.alarmActionEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .alarmActionEnabled)
-        self.alarmLevel = try container.decodeLenientIfPresent(Int.self, forKey: .alarmLevel)
-        self.alarmType = try container.decodeIfPresent(String.self, forKey: .alarmType)
-        self.alarmActions = try container.decodeIfPresent([AlarmAction].self, forKey: .alarmActions)
-        self.okActions = try container.decodeIfPresent([OkAction].self, forKey: .okActions)
     }
 }

@@ -17,9 +17,4 @@ public struct UpdateAlarmActionRequest: Codable, Sendable, Equatable {
     public init(alarmEnabled: Bool) {
         self.alarmEnabled = alarmEnabled
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.alarmEnabled = try container.decodeLenient(Bool.self, forKey: .alarmEnabled)
-    }
 }

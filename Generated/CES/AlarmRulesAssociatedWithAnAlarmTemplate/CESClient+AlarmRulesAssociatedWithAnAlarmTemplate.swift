@@ -28,11 +28,9 @@ extension CESClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListAlarmTemplateAssociationAlarms",
-            method: .get,
+            operation: "ListAlarmTemplateAssociationAlarms", method: .get,
             path: "/v2/{project_id}/alarm-templates/{template_id}/association-alarms",
-            pathParameters: ["template_id": templateID],
-            query: query
+            pathParameters: ["template_id": templateID], query: query
         )
         return try await client.send(request, as: ListAlarmTemplateAssociationAlarmsResponse.self)
     }

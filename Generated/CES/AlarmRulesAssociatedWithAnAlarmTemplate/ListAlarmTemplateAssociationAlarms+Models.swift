@@ -21,9 +21,7 @@ public struct ListAlarmTemplateAssociationAlarmsAlarm: Codable, Sendable, Equata
     public var description: String?
 
     private enum CodingKeys: String, CodingKey {
-        case alarmID = "alarm_id"
-        case name
-        case description
+        case alarmID = "alarm_id", name, description
     }
 
     public init(alarmID: String? = nil, name: String? = nil, description: String? = nil) {
@@ -43,19 +41,8 @@ public struct ListAlarmTemplateAssociationAlarmsResponse: Codable, Sendable, Equ
     /// Maximum: 1000
     public var count: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case alarms
-        case count
-    }
-
     public init(alarms: [ListAlarmTemplateAssociationAlarmsAlarm]? = nil, count: Int? = nil) {
         self.alarms = alarms
         self.count = count
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.alarms = try container.decodeIfPresent([ListAlarmTemplateAssociationAlarmsAlarm].self, forKey: .alarms)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
     }
 }

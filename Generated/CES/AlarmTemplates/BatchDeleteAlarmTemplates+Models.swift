@@ -17,19 +17,12 @@ public struct BatchDeleteAlarmTemplatesRequest: Codable, Sendable, Equatable {
     public var deleteAssociateAlarm: Bool
 
     private enum CodingKeys: String, CodingKey {
-        case templateIDs = "template_ids"
-        case deleteAssociateAlarm = "delete_associate_alarm"
+        case templateIDs = "template_ids", deleteAssociateAlarm = "delete_associate_alarm"
     }
 
     public init(templateIDs: [String], deleteAssociateAlarm: Bool) {
         self.templateIDs = templateIDs
         self.deleteAssociateAlarm = deleteAssociateAlarm
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.templateIDs = try container.decode([String].self, forKey: .templateIDs)
-        self.deleteAssociateAlarm = try container.decodeLenient(Bool.self, forKey: .deleteAssociateAlarm)
     }
 }
 

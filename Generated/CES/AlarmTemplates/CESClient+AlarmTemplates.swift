@@ -30,10 +30,8 @@ extension CESClient {
         _ body: BatchDeleteAlarmTemplatesRequest
     ) async throws -> BatchDeleteAlarmTemplatesResponse {
         let request = OperationRequest(
-            operation: "BatchDeleteAlarmTemplates",
-            method: .post,
-            path: "/v2/{project_id}/alarm-templates/batch-delete",
-            body: body
+            operation: "BatchDeleteAlarmTemplates", method: .post,
+            path: "/v2/{project_id}/alarm-templates/batch-delete", body: body
         )
         return try await client.send(request, as: BatchDeleteAlarmTemplatesResponse.self)
     }
@@ -52,9 +50,7 @@ extension CESClient {
         _ body: CreateAlarmTemplateV2Request
     ) async throws -> CreateAlarmTemplateV2Response {
         let request = OperationRequest(
-            operation: "CreateAlarmTemplateV2",
-            method: .post,
-            path: "/v2/{project_id}/alarm-templates",
+            operation: "CreateAlarmTemplateV2", method: .post, path: "/v2/{project_id}/alarm-templates",
             body: body
         )
         return try await client.send(request, as: CreateAlarmTemplateV2Response.self)
@@ -104,9 +100,7 @@ extension CESClient {
         query.append("template_type", templateType)
         query.append("template_name", templateName)
         let request = OperationRequest(
-            operation: "ListAlarmTemplates",
-            method: .get,
-            path: "/v2/{project_id}/alarm-templates",
+            operation: "ListAlarmTemplates", method: .get, path: "/v2/{project_id}/alarm-templates",
             query: query
         )
         return try await client.send(request, as: ListAlarmTemplatesResponse.self)
@@ -169,8 +163,7 @@ extension CESClient {
     /// - Returns: The body of the service's `200` response.
     public func showAlarmTemplate(templateID: String) async throws -> ShowAlarmTemplateResponse {
         let request = OperationRequest(
-            operation: "ShowAlarmTemplate",
-            method: .get,
+            operation: "ShowAlarmTemplate", method: .get,
             path: "/v2/{project_id}/alarm-templates/{template_id}",
             pathParameters: ["template_id": templateID]
         )
@@ -188,11 +181,9 @@ extension CESClient {
     ///   - body: The request body.
     public func updateAlarmTemplateV2(templateID: String, _ body: UpdateAlarmTemplateV2Request) async throws {
         let request = OperationRequest(
-            operation: "UpdateAlarmTemplateV2",
-            method: .put,
+            operation: "UpdateAlarmTemplateV2", method: .put,
             path: "/v2/{project_id}/alarm-templates/{template_id}",
-            pathParameters: ["template_id": templateID],
-            body: body
+            pathParameters: ["template_id": templateID], body: body
         )
         try await client.send(request)
     }

@@ -28,19 +28,13 @@ public struct AlarmTemplates: Codable, Sendable, Equatable {
     public var templateDescription: String?
 
     private enum CodingKeys: String, CodingKey {
-        case templateID = "template_id"
-        case templateName = "template_name"
-        case templateType = "template_type"
-        case createTime = "create_time"
-        case templateDescription = "template_description"
+        case templateID = "template_id", templateName = "template_name", templateType = "template_type"
+        case createTime = "create_time", templateDescription = "template_description"
     }
 
     public init(
-        templateID: String? = nil,
-        templateName: String? = nil,
-        templateType: TemplateType? = nil,
-        createTime: String? = nil,
-        templateDescription: String? = nil
+        templateID: String? = nil, templateName: String? = nil, templateType: TemplateType? = nil,
+        createTime: String? = nil, templateDescription: String? = nil
     ) {
         self.templateID = templateID
         self.templateName = templateName
@@ -61,18 +55,11 @@ public struct ListAlarmTemplatesResponse: Codable, Sendable, Equatable {
     public var count: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case alarmTemplates = "alarm_templates"
-        case count
+        case alarmTemplates = "alarm_templates", count
     }
 
     public init(alarmTemplates: [AlarmTemplates]? = nil, count: Int? = nil) {
         self.alarmTemplates = alarmTemplates
         self.count = count
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.alarmTemplates = try container.decodeIfPresent([AlarmTemplates].self, forKey: .alarmTemplates)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
     }
 }

@@ -105,31 +105,15 @@ public struct ShowAlarmTemplatePolicy: Codable, Sendable, Equatable {
     public var suppressDuration: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case namespace
-        case dimensionName = "dimension_name"
-        case metricName = "metric_name"
-        case period
-        case filter
-        case comparisonOperator = "comparison_operator"
-        case value
-        case unit
-        case count
-        case alarmLevel = "alarm_level"
+        case namespace, dimensionName = "dimension_name", metricName = "metric_name", period, filter
+        case comparisonOperator = "comparison_operator", value, unit, count, alarmLevel = "alarm_level"
         case suppressDuration = "suppress_duration"
     }
 
     public init(
-        namespace: String? = nil,
-        dimensionName: String? = nil,
-        metricName: String? = nil,
-        period: Int? = nil,
-        filter: Filter? = nil,
-        comparisonOperator: String? = nil,
-        value: Double? = nil,
-        unit: String? = nil,
-        count: Int? = nil,
-        alarmLevel: Int? = nil,
-        suppressDuration: Int? = nil
+        namespace: String? = nil, dimensionName: String? = nil, metricName: String? = nil, period: Int? = nil,
+        filter: Filter? = nil, comparisonOperator: String? = nil, value: Double? = nil, unit: String? = nil,
+        count: Int? = nil, alarmLevel: Int? = nil, suppressDuration: Int? = nil
     ) {
         self.namespace = namespace
         self.dimensionName = dimensionName
@@ -142,21 +126,6 @@ public struct ShowAlarmTemplatePolicy: Codable, Sendable, Equatable {
         self.count = count
         self.alarmLevel = alarmLevel
         self.suppressDuration = suppressDuration
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.namespace = try container.decodeIfPresent(String.self, forKey: .namespace)
-        self.dimensionName = try container.decodeIfPresent(String.self, forKey: .dimensionName)
-        self.metricName = try container.decodeIfPresent(String.self, forKey: .metricName)
-        self.period = try container.decodeLenientIfPresent(Int.self, forKey: .period)
-        self.filter = try container.decodeIfPresent(Filter.self, forKey: .filter)
-        self.comparisonOperator = try container.decodeIfPresent(String.self, forKey: .comparisonOperator)
-        self.value = try container.decodeLenientIfPresent(Double.self, forKey: .value)
-        self.unit = try container.decodeIfPresent(String.self, forKey: .unit)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.alarmLevel = try container.decodeLenientIfPresent(Int.self, forKey: .alarmLevel)
-        self.suppressDuration = try container.decodeLenientIfPresent(Int.self, forKey: .suppressDuration)
     }
 }
 
@@ -188,20 +157,13 @@ public struct ShowAlarmTemplateResponse: Codable, Sendable, Equatable {
     public var policies: [ShowAlarmTemplatePolicy]?
 
     private enum CodingKeys: String, CodingKey {
-        case templateID = "template_id"
-        case templateName = "template_name"
-        case templateType = "template_type"
-        case createTime = "create_time"
-        case templateDescription = "template_description"
-        case policies
+        case templateID = "template_id", templateName = "template_name", templateType = "template_type"
+        case createTime = "create_time", templateDescription = "template_description", policies
     }
 
     public init(
-        templateID: String? = nil,
-        templateName: String? = nil,
-        templateType: TemplateType? = nil,
-        createTime: String? = nil,
-        templateDescription: String? = nil,
+        templateID: String? = nil, templateName: String? = nil, templateType: TemplateType? = nil,
+        createTime: String? = nil, templateDescription: String? = nil,
         policies: [ShowAlarmTemplatePolicy]? = nil
     ) {
         self.templateID = templateID

@@ -18,10 +18,7 @@ extension CESClient {
         _ body: CreateOneDashboardRequest
     ) async throws -> CreateOneDashboardResponse {
         let request = OperationRequest(
-            operation: "CreateOneDashboard",
-            method: .post,
-            path: "/v2/{project_id}/dashboards",
-            body: body
+            operation: "CreateOneDashboard", method: .post, path: "/v2/{project_id}/dashboards", body: body
         )
         return try await client.send(request, as: CreateOneDashboardResponse.self)
     }
@@ -38,9 +35,7 @@ extension CESClient {
     /// - Returns: The body of the service's `200` response.
     public func deleteDashboards(_ body: DeleteDashboardsRequest) async throws -> DeleteDashboardsResponse {
         let request = OperationRequest(
-            operation: "DeleteDashboards",
-            method: .post,
-            path: "/v2/{project_id}/dashboards/batch-delete",
+            operation: "DeleteDashboards", method: .post, path: "/v2/{project_id}/dashboards/batch-delete",
             body: body
         )
         return try await client.send(request, as: DeleteDashboardsResponse.self)
@@ -71,10 +66,7 @@ extension CESClient {
         query.append("dashboard_name", dashboardName)
         query.append("dashboard_id", dashboardID)
         let request = OperationRequest(
-            operation: "ListDashboardInfos",
-            method: .get,
-            path: "/v2/{project_id}/dashboards",
-            query: query
+            operation: "ListDashboardInfos", method: .get, path: "/v2/{project_id}/dashboards", query: query
         )
         return try await client.send(request, as: ListDashboardInfosResponse.self)
     }
@@ -92,11 +84,8 @@ extension CESClient {
     ///   - body: The request body.
     public func updateDashboard(dashboardID: String, _ body: UpdateDashboardRequest) async throws {
         let request = OperationRequest(
-            operation: "UpdateDashboard",
-            method: .put,
-            path: "/v2/{project_id}/dashboards/{dashboard_id}",
-            pathParameters: ["dashboard_id": dashboardID],
-            body: body
+            operation: "UpdateDashboard", method: .put, path: "/v2/{project_id}/dashboards/{dashboard_id}",
+            pathParameters: ["dashboard_id": dashboardID], body: body
         )
         try await client.send(request)
     }

@@ -25,30 +25,18 @@ public struct CreateOneDashboardRequest: Codable, Sendable, Equatable {
     public var rowWidgetNum: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case dashboardName = "dashboard_name"
-        case enterpriseID = "enterprise_id"
-        case dashboardID = "dashboard_id"
+        case dashboardName = "dashboard_name", enterpriseID = "enterprise_id", dashboardID = "dashboard_id"
         case rowWidgetNum = "row_widget_num"
     }
 
     public init(
-        dashboardName: String,
-        enterpriseID: String? = nil,
-        dashboardID: String? = nil,
+        dashboardName: String, enterpriseID: String? = nil, dashboardID: String? = nil,
         rowWidgetNum: Int? = nil
     ) {
         self.dashboardName = dashboardName
         self.enterpriseID = enterpriseID
         self.dashboardID = dashboardID
         self.rowWidgetNum = rowWidgetNum
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.dashboardName = try container.decode(String.self, forKey: .dashboardName)
-        self.enterpriseID = try container.decodeIfPresent(String.self, forKey: .enterpriseID)
-        self.dashboardID = try container.decodeIfPresent(String.self, forKey: .dashboardID)
-        self.rowWidgetNum = try container.decodeLenientIfPresent(Int.self, forKey: .rowWidgetNum)
     }
 }
 

@@ -28,9 +28,7 @@ public struct BatchDeleteDashboardRespInfo: Codable, Sendable, Equatable {
     public var errorMsg: String?
 
     private enum CodingKeys: String, CodingKey {
-        case dashboardID = "dashboard_id"
-        case retStatus = "ret_status"
-        case errorMsg = "error_msg"
+        case dashboardID = "dashboard_id", retStatus = "ret_status", errorMsg = "error_msg"
     }
 
     public init(dashboardID: String? = nil, retStatus: RetStatus? = nil, errorMsg: String? = nil) {

@@ -36,22 +36,14 @@ public struct DashBoardInfo: Codable, Sendable, Equatable {
     public var isFavorite: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case dashboardID = "dashboard_id"
-        case dashboardName = "dashboard_name"
-        case enterpriseID = "enterprise_id"
-        case creatorName = "creator_name"
-        case createTime = "create_time"
-        case rowWidgetNum = "row_widget_num"
+        case dashboardID = "dashboard_id", dashboardName = "dashboard_name", enterpriseID = "enterprise_id"
+        case creatorName = "creator_name", createTime = "create_time", rowWidgetNum = "row_widget_num"
         case isFavorite = "is_favorite"
     }
 
     public init(
-        dashboardID: String? = nil,
-        dashboardName: String? = nil,
-        enterpriseID: String? = nil,
-        creatorName: String? = nil,
-        createTime: Int64? = nil,
-        rowWidgetNum: Int? = nil,
+        dashboardID: String? = nil, dashboardName: String? = nil, enterpriseID: String? = nil,
+        creatorName: String? = nil, createTime: Int64? = nil, rowWidgetNum: Int? = nil,
         isFavorite: Bool? = nil
     ) {
         self.dashboardID = dashboardID
@@ -61,17 +53,6 @@ public struct DashBoardInfo: Codable, Sendable, Equatable {
         self.createTime = createTime
         self.rowWidgetNum = rowWidgetNum
         self.isFavorite = isFavorite
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.dashboardID = try container.decodeIfPresent(String.self, forKey: .dashboardID)
-        self.dashboardName = try container.decodeIfPresent(String.self, forKey: .dashboardName)
-        self.enterpriseID = try container.decodeIfPresent(String.self, forKey: .enterpriseID)
-        self.creatorName = try container.decodeIfPresent(String.self, forKey: .creatorName)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.rowWidgetNum = try container.decodeLenientIfPresent(Int.self, forKey: .rowWidgetNum)
-        self.isFavorite = try container.decodeLenientIfPresent(Bool.self, forKey: .isFavorite)
     }
 }
 

@@ -20,21 +20,12 @@ public struct UpdateDashboardRequest: Codable, Sendable, Equatable {
     public var rowWidgetNum: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case dashboardName = "dashboard_name"
-        case isFavorite = "is_favorite"
-        case rowWidgetNum = "row_widget_num"
+        case dashboardName = "dashboard_name", isFavorite = "is_favorite", rowWidgetNum = "row_widget_num"
     }
 
     public init(dashboardName: String? = nil, isFavorite: Bool? = nil, rowWidgetNum: Int? = nil) {
         self.dashboardName = dashboardName
         self.isFavorite = isFavorite
         self.rowWidgetNum = rowWidgetNum
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.dashboardName = try container.decodeIfPresent(String.self, forKey: .dashboardName)
-        self.isFavorite = try container.decodeLenientIfPresent(Bool.self, forKey: .isFavorite)
-        self.rowWidgetNum = try container.decodeLenientIfPresent(Int.self, forKey: .rowWidgetNum)
     }
 }

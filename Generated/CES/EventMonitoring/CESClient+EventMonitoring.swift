@@ -23,10 +23,7 @@ extension CESClient {
     /// - Returns: The body of the service's `200` response.
     public func createEvents(_ body: CreateEventsRequest) async throws -> CreateEventsResponse {
         let request = OperationRequest(
-            operation: "CreateEvents",
-            method: .post,
-            path: "/V1.0/{project_id}/events",
-            body: body
+            operation: "CreateEvents", method: .post, path: "/V1.0/{project_id}/events", body: body
         )
         return try await client.send(request, as: CreateEventsResponse.self)
     }
@@ -80,11 +77,8 @@ extension CESClient {
         query.append("start", start)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListEventDetail",
-            method: .get,
-            path: "/V1.0/{project_id}/event/{event_name}",
-            pathParameters: ["event_name": eventName],
-            query: query
+            operation: "ListEventDetail", method: .get, path: "/V1.0/{project_id}/event/{event_name}",
+            pathParameters: ["event_name": eventName], query: query
         )
         return try await client.send(request, as: ListEventDetailResponse.self)
     }
@@ -128,10 +122,7 @@ extension CESClient {
         query.append("start", start)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListEvents",
-            method: .get,
-            path: "/V1.0/{project_id}/events",
-            query: query
+            operation: "ListEvents", method: .get, path: "/V1.0/{project_id}/events", query: query
         )
         return try await client.send(request, as: ListEventsResponse.self)
     }

@@ -12,8 +12,7 @@ public struct ArrayElement: Codable, Sendable, Equatable {
     public var eventName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case eventID = "event_id"
-        case eventName = "event_name"
+        case eventID = "event_id", eventName = "event_name"
     }
 
     public init(eventID: String? = nil, eventName: String? = nil) {
@@ -68,27 +67,15 @@ public struct CreateEventsDetail: Codable, Sendable, Equatable {
     public var dimensions: [CreateAlarmDimension]?
 
     private enum CodingKeys: String, CodingKey {
-        case content
-        case groupID = "group_id"
-        case resourceID = "resource_id"
-        case resourceName = "resource_name"
-        case eventState = "event_state"
-        case eventLevel = "event_level"
-        case eventUser = "event_user"
-        case eventType = "event_type"
-        case dimensions
+        case content, groupID = "group_id", resourceID = "resource_id", resourceName = "resource_name"
+        case eventState = "event_state", eventLevel = "event_level", eventUser = "event_user"
+        case eventType = "event_type", dimensions
     }
 
     public init(
-        content: String? = nil,
-        groupID: String? = nil,
-        resourceID: String? = nil,
-        resourceName: String? = nil,
-        eventState: EventState? = nil,
-        eventLevel: EventLevel? = nil,
-        eventUser: String? = nil,
-        eventType: String? = nil,
-        dimensions: [CreateAlarmDimension]? = nil
+        content: String? = nil, groupID: String? = nil, resourceID: String? = nil,
+        resourceName: String? = nil, eventState: EventState? = nil, eventLevel: EventLevel? = nil,
+        eventUser: String? = nil, eventType: String? = nil, dimensions: [CreateAlarmDimension]? = nil
     ) {
         self.content = content
         self.groupID = groupID
@@ -125,10 +112,7 @@ public struct EventItem: Codable, Sendable, Equatable {
     public var detail: CreateEventsDetail
 
     private enum CodingKeys: String, CodingKey {
-        case eventName = "event_name"
-        case eventSource = "event_source"
-        case time
-        case detail
+        case eventName = "event_name", eventSource = "event_source", time, detail
     }
 
     public init(eventName: String, eventSource: String, time: Int64, detail: CreateEventsDetail) {
@@ -136,13 +120,5 @@ public struct EventItem: Codable, Sendable, Equatable {
         self.eventSource = eventSource
         self.time = time
         self.detail = detail
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.eventName = try container.decode(String.self, forKey: .eventName)
-        self.eventSource = try container.decode(String.self, forKey: .eventSource)
-        self.time = try container.decodeLenient(Int64.self, forKey: .time)
-        self.detail = try container.decode(CreateEventsDetail.self, forKey: .detail)
     }
 }

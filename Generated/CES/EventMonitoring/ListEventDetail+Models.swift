@@ -29,27 +29,15 @@ public struct Detail: Codable, Sendable, Equatable {
     public var dimensions: [Dimension]?
 
     private enum CodingKeys: String, CodingKey {
-        case content
-        case groupID = "group_id"
-        case resourceID = "resource_id"
-        case resourceName = "resource_name"
-        case eventState = "event_state"
-        case eventLevel = "event_level"
-        case eventUser = "event_user"
-        case eventType = "event_type"
-        case dimensions
+        case content, groupID = "group_id", resourceID = "resource_id", resourceName = "resource_name"
+        case eventState = "event_state", eventLevel = "event_level", eventUser = "event_user"
+        case eventType = "event_type", dimensions
     }
 
     public init(
-        content: String? = nil,
-        groupID: String? = nil,
-        resourceID: String? = nil,
-        resourceName: String? = nil,
-        eventState: EventState? = nil,
-        eventLevel: EventLevel? = nil,
-        eventUser: String? = nil,
-        eventType: EventType? = nil,
-        dimensions: [Dimension]? = nil
+        content: String? = nil, groupID: String? = nil, resourceID: String? = nil,
+        resourceName: String? = nil, eventState: EventState? = nil, eventLevel: EventLevel? = nil,
+        eventUser: String? = nil, eventType: EventType? = nil, dimensions: [Dimension]? = nil
     ) {
         self.content = content
         self.groupID = groupID
@@ -83,18 +71,11 @@ public struct EventInfo: Codable, Sendable, Equatable {
     public var eventID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case eventName = "event_name"
-        case eventSource = "event_source"
-        case time
-        case detail
-        case eventID = "event_id"
+        case eventName = "event_name", eventSource = "event_source", time, detail, eventID = "event_id"
     }
 
     public init(
-        eventName: String? = nil,
-        eventSource: String? = nil,
-        time: Int64? = nil,
-        detail: Detail? = nil,
+        eventName: String? = nil, eventSource: String? = nil, time: Int64? = nil, detail: Detail? = nil,
         eventID: String? = nil
     ) {
         self.eventName = eventName
@@ -102,15 +83,6 @@ public struct EventInfo: Codable, Sendable, Equatable {
         self.time = time
         self.detail = detail
         self.eventID = eventID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.eventName = try container.decodeIfPresent(String.self, forKey: .eventName)
-        self.eventSource = try container.decodeIfPresent(String.self, forKey: .eventSource)
-        self.time = try container.decodeLenientIfPresent(Int64.self, forKey: .time)
-        self.detail = try container.decodeIfPresent(Detail.self, forKey: .detail)
-        self.eventID = try container.decodeIfPresent(String.self, forKey: .eventID)
     }
 }
 
@@ -134,21 +106,13 @@ public struct ListEventDetailResponse: Codable, Sendable, Equatable {
     public var metaData: MetaData?
 
     private enum CodingKeys: String, CodingKey {
-        case eventName = "event_name"
-        case eventType = "event_type"
-        case eventUsers = "event_users"
-        case eventSources = "event_sources"
-        case eventInfo = "event_info"
-        case metaData = "meta_data"
+        case eventName = "event_name", eventType = "event_type", eventUsers = "event_users"
+        case eventSources = "event_sources", eventInfo = "event_info", metaData = "meta_data"
     }
 
     public init(
-        eventName: String? = nil,
-        eventType: EventType? = nil,
-        eventUsers: [String]? = nil,
-        eventSources: [String]? = nil,
-        eventInfo: [EventInfo]? = nil,
-        metaData: MetaData? = nil
+        eventName: String? = nil, eventType: EventType? = nil, eventUsers: [String]? = nil,
+        eventSources: [String]? = nil, eventInfo: [EventInfo]? = nil, metaData: MetaData? = nil
     ) {
         self.eventName = eventName
         self.eventType = eventType

@@ -19,34 +19,19 @@ public struct Event: Codable, Sendable, Equatable {
     public var latestEventSource: String?
 
     private enum CodingKeys: String, CodingKey {
-        case eventName = "event_name"
-        case eventType = "event_type"
-        case eventCount = "event_count"
-        case latestOccurTime = "latest_occur_time"
-        case latestEventSource = "latest_event_source"
+        case eventName = "event_name", eventType = "event_type", eventCount = "event_count"
+        case latestOccurTime = "latest_occur_time", latestEventSource = "latest_event_source"
     }
 
     public init(
-        eventName: String? = nil,
-        eventType: String? = nil,
-        eventCount: Int? = nil,
-        latestOccurTime: Int64? = nil,
-        latestEventSource: String? = nil
+        eventName: String? = nil, eventType: String? = nil, eventCount: Int? = nil,
+        latestOccurTime: Int64? = nil, latestEventSource: String? = nil
     ) {
         self.eventName = eventName
         self.eventType = eventType
         self.eventCount = eventCount
         self.latestOccurTime = latestOccurTime
         self.latestEventSource = latestEventSource
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.eventName = try container.decodeIfPresent(String.self, forKey: .eventName)
-        self.eventType = try container.decodeIfPresent(String.self, forKey: .eventType)
-        self.eventCount = try container.decodeLenientIfPresent(Int.self, forKey: .eventCount)
-        self.latestOccurTime = try container.decodeLenientIfPresent(Int64.self, forKey: .latestOccurTime)
-        self.latestEventSource = try container.decodeIfPresent(String.self, forKey: .latestEventSource)
     }
 }
 
@@ -60,8 +45,7 @@ public struct ListEventsResponse: Codable, Sendable, Equatable {
     public var metaData: MetaData?
 
     private enum CodingKeys: String, CodingKey {
-        case events
-        case metaData = "meta_data"
+        case events, metaData = "meta_data"
     }
 
     public init(events: [Event]? = nil, metaData: MetaData? = nil) {

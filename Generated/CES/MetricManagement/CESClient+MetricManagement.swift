@@ -49,11 +49,9 @@ extension CESClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListAgentDimensionInfo",
-            method: .get,
+            operation: "ListAgentDimensionInfo", method: .get,
             path: "/v2/{project_id}/instances/{instance_id}/agent-dimensions",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListAgentDimensionInfoResponse.self)
     }

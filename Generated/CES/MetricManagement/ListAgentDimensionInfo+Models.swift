@@ -36,9 +36,7 @@ public struct AgentDimension: Codable, Sendable, Equatable {
     public var originValue: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case value
-        case originValue = "origin_value"
+        case name, value, originValue = "origin_value"
     }
 
     public init(name: Name? = nil, value: String? = nil, originValue: String? = nil) {
@@ -58,19 +56,8 @@ public struct ListAgentDimensionInfoResponse: Codable, Sendable, Equatable {
     /// Maximum: 2147483647
     public var count: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case dimensions
-        case count
-    }
-
     public init(dimensions: [AgentDimension]? = nil, count: Int? = nil) {
         self.dimensions = dimensions
         self.count = count
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.dimensions = try container.decodeIfPresent([AgentDimension].self, forKey: .dimensions)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
     }
 }

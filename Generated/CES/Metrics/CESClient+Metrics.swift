@@ -52,10 +52,7 @@ extension CESClient {
         query.append("order", order)
         query.append("dim.0", dim0)
         let request = OperationRequest(
-            operation: "ListMetrics",
-            method: .get,
-            path: "/V1.0/{project_id}/metrics",
-            query: query
+            operation: "ListMetrics", method: .get, path: "/V1.0/{project_id}/metrics", query: query
         )
         return try await client.send(request, as: ListMetricsResponse.self)
     }

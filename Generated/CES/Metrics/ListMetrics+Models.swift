@@ -19,16 +19,11 @@ public struct ListMetricsMetric: Codable, Sendable, Equatable {
     public var unit: String?
 
     private enum CodingKeys: String, CodingKey {
-        case namespace
-        case dimensions
-        case metricName = "metric_name"
-        case unit
+        case namespace, dimensions, metricName = "metric_name", unit
     }
 
     public init(
-        namespace: String? = nil,
-        dimensions: [Dimension]? = nil,
-        metricName: String? = nil,
+        namespace: String? = nil, dimensions: [Dimension]? = nil, metricName: String? = nil,
         unit: String? = nil
     ) {
         self.namespace = namespace
@@ -48,8 +43,7 @@ public struct ListMetricsResponse: Codable, Sendable, Equatable {
     public var metaData: ListAlarmsMetaData?
 
     private enum CodingKeys: String, CodingKey {
-        case metrics
-        case metaData = "meta_data"
+        case metrics, metaData = "meta_data"
     }
 
     public init(metrics: [ListMetricsMetric]? = nil, metaData: ListAlarmsMetaData? = nil) {

@@ -20,22 +20,9 @@ public struct BatchListMetricDataDatapoint: Codable, Sendable, Equatable {
     /// Specifies when the metric is collected. It is a UNIX timestamp in milliseconds.
     public var timestamp: Int64?
 
-    private enum CodingKeys: String, CodingKey {
-        case average
-        case max
-        case min
-        case sum
-        case variance
-        case timestamp
-    }
-
     public init(
-        average: Double? = nil,
-        max: Double? = nil,
-        min: Double? = nil,
-        sum: Double? = nil,
-        variance: Double? = nil,
-        timestamp: Int64? = nil
+        average: Double? = nil, max: Double? = nil, min: Double? = nil, sum: Double? = nil,
+        variance: Double? = nil, timestamp: Int64? = nil
     ) {
         self.average = average
         self.max = max
@@ -43,16 +30,6 @@ public struct BatchListMetricDataDatapoint: Codable, Sendable, Equatable {
         self.sum = sum
         self.variance = variance
         self.timestamp = timestamp
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.average = try container.decodeLenientIfPresent(Double.self, forKey: .average)
-        self.max = try container.decodeLenientIfPresent(Double.self, forKey: .max)
-        self.min = try container.decodeLenientIfPresent(Double.self, forKey: .min)
-        self.sum = try container.decodeLenientIfPresent(Double.self, forKey: .sum)
-        self.variance = try container.decodeLenientIfPresent(Double.self, forKey: .variance)
-        self.timestamp = try container.decodeLenientIfPresent(Int64.self, forKey: .timestamp)
     }
 }
 
@@ -85,19 +62,12 @@ public struct BatchListMetricDataMetric2: Codable, Sendable, Equatable {
     public var metricName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case unit
-        case datapoints
-        case namespace
-        case dimensions
-        case metricName = "metric_name"
+        case unit, datapoints, namespace, dimensions, metricName = "metric_name"
     }
 
     public init(
-        unit: String? = nil,
-        datapoints: [BatchListMetricDataDatapoint]? = nil,
-        namespace: String? = nil,
-        dimensions: [Dimension]? = nil,
-        metricName: String? = nil
+        unit: String? = nil, datapoints: [BatchListMetricDataDatapoint]? = nil, namespace: String? = nil,
+        dimensions: [Dimension]? = nil, metricName: String? = nil
     ) {
         self.unit = unit
         self.datapoints = datapoints
@@ -146,29 +116,12 @@ public struct BatchListMetricDataRequest: Codable, Sendable, Equatable {
     /// filter does not affect the query result of raw data. (The period is 1.)
     public var filter: Filter
 
-    private enum CodingKeys: String, CodingKey {
-        case metrics
-        case from
-        case to
-        case period
-        case filter
-    }
-
     public init(metrics: [CreateMetricDataMetric], from: Int64, to: Int64, period: String, filter: Filter) {
         self.metrics = metrics
         self.from = from
         self.to = to
         self.period = period
         self.filter = filter
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.metrics = try container.decode([CreateMetricDataMetric].self, forKey: .metrics)
-        self.from = try container.decodeLenient(Int64.self, forKey: .from)
-        self.to = try container.decodeLenient(Int64.self, forKey: .to)
-        self.period = try container.decode(String.self, forKey: .period)
-        self.filter = try container.decode(Filter.self, forKey: .filter)
     }
 }
 

@@ -22,10 +22,8 @@ extension CESClient {
         _ body: BatchListMetricDataRequest
     ) async throws -> BatchListMetricDataResponse {
         let request = OperationRequest(
-            operation: "BatchListMetricData",
-            method: .post,
-            path: "/V1.0/{project_id}/batch-query-metric-data",
-            body: body
+            operation: "BatchListMetricData", method: .post,
+            path: "/V1.0/{project_id}/batch-query-metric-data", body: body
         )
         return try await client.send(request, as: BatchListMetricDataResponse.self)
     }
@@ -41,10 +39,7 @@ extension CESClient {
     ///   - body: The request body.
     public func createMetricData(_ body: CreateMetricDataRequest) async throws {
         let request = OperationRequest(
-            operation: "CreateMetricData",
-            method: .post,
-            path: "/V1.0/{project_id}/metric-data",
-            body: body
+            operation: "CreateMetricData", method: .post, path: "/V1.0/{project_id}/metric-data", body: body
         )
         try await client.send(request)
     }
@@ -88,10 +83,7 @@ extension CESClient {
         query.append("to", to)
         query.append("dim", dim)
         let request = OperationRequest(
-            operation: "ShowEventData",
-            method: .get,
-            path: "/V1.0/{project_id}/event-data",
-            query: query
+            operation: "ShowEventData", method: .get, path: "/V1.0/{project_id}/event-data", query: query
         )
         return try await client.send(request, as: ShowEventDataResponse.self)
     }
@@ -156,10 +148,7 @@ extension CESClient {
         query.append("filter", filter)
         query.append("dim", dim)
         let request = OperationRequest(
-            operation: "ShowMetricData",
-            method: .get,
-            path: "/V1.0/{project_id}/metric-data",
-            query: query
+            operation: "ShowMetricData", method: .get, path: "/V1.0/{project_id}/metric-data", query: query
         )
         return try await client.send(request, as: ShowMetricDataResponse.self)
     }

@@ -43,20 +43,11 @@ public struct CESElement: Codable, Sendable, Equatable {
     public var type: TypeValue?
 
     private enum CodingKeys: String, CodingKey {
-        case metric
-        case ttl
-        case collectTime = "collect_time"
-        case value
-        case unit
-        case type
+        case metric, ttl, collectTime = "collect_time", value, unit, type
     }
 
     public init(
-        metric: CreateMetricDataMetric,
-        ttl: Int,
-        collectTime: Int64,
-        value: Double,
-        unit: String? = nil,
+        metric: CreateMetricDataMetric, ttl: Int, collectTime: Int64, value: Double, unit: String? = nil,
         type: TypeValue? = nil
     ) {
         self.metric = metric
@@ -65,15 +56,5 @@ public struct CESElement: Codable, Sendable, Equatable {
         self.value = value
         self.unit = unit
         self.type = type
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.metric = try container.decode(CreateMetricDataMetric.self, forKey: .metric)
-        self.ttl = try container.decodeLenient(Int.self, forKey: .ttl)
-        self.collectTime = try container.decodeLenient(Int64.self, forKey: .collectTime)
-        self.value = try container.decodeLenient(Double.self, forKey: .value)
-        self.unit = try container.decodeIfPresent(String.self, forKey: .unit)
-        self.type = try container.decodeIfPresent(TypeValue.self, forKey: .type)
     }
 }

@@ -12,23 +12,10 @@ public struct ShowEventDataDatapoint: Codable, Sendable, Equatable {
     /// Specifies the host configuration information.
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case timestamp
-        case value
-    }
-
     public init(type: String? = nil, timestamp: Int64? = nil, value: String? = nil) {
         self.type = type
         self.timestamp = timestamp
         self.value = value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.timestamp = try container.decodeLenientIfPresent(Int64.self, forKey: .timestamp)
-        self.value = try container.decodeIfPresent(String.self, forKey: .value)
     }
 }
 

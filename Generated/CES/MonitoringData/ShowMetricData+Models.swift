@@ -23,24 +23,9 @@ public struct ShowMetricDataDatapoint: Codable, Sendable, Equatable {
     /// Maximum: 32
     public var unit: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case average
-        case max
-        case min
-        case sum
-        case variance
-        case timestamp
-        case unit
-    }
-
     public init(
-        average: Double? = nil,
-        max: Double? = nil,
-        min: Double? = nil,
-        sum: Double? = nil,
-        variance: Double? = nil,
-        timestamp: Int64? = nil,
-        unit: String? = nil
+        average: Double? = nil, max: Double? = nil, min: Double? = nil, sum: Double? = nil,
+        variance: Double? = nil, timestamp: Int64? = nil, unit: String? = nil
     ) {
         self.average = average
         self.max = max
@@ -49,17 +34,6 @@ public struct ShowMetricDataDatapoint: Codable, Sendable, Equatable {
         self.variance = variance
         self.timestamp = timestamp
         self.unit = unit
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.average = try container.decodeLenientIfPresent(Double.self, forKey: .average)
-        self.max = try container.decodeLenientIfPresent(Double.self, forKey: .max)
-        self.min = try container.decodeLenientIfPresent(Double.self, forKey: .min)
-        self.sum = try container.decodeLenientIfPresent(Double.self, forKey: .sum)
-        self.variance = try container.decodeLenientIfPresent(Double.self, forKey: .variance)
-        self.timestamp = try container.decodeLenientIfPresent(Int64.self, forKey: .timestamp)
-        self.unit = try container.decodeIfPresent(String.self, forKey: .unit)
     }
 }
 
@@ -74,8 +48,7 @@ public struct ShowMetricDataResponse: Codable, Sendable, Equatable {
     public var metricName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case datapoints
-        case metricName = "metric_name"
+        case datapoints, metricName = "metric_name"
     }
 
     public init(datapoints: [ShowMetricDataDatapoint]? = nil, metricName: String? = nil) {

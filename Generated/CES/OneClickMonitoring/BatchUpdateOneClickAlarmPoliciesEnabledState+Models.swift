@@ -13,19 +13,12 @@ public struct BatchUpdateOneClickAlarmPoliciesEnabledStateRequest: Codable, Send
     public var enabled: Bool
 
     private enum CodingKeys: String, CodingKey {
-        case alarmPolicyIDs = "alarm_policy_ids"
-        case enabled
+        case alarmPolicyIDs = "alarm_policy_ids", enabled
     }
 
     public init(alarmPolicyIDs: [String], enabled: Bool) {
         self.alarmPolicyIDs = alarmPolicyIDs
         self.enabled = enabled
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.alarmPolicyIDs = try container.decode([String].self, forKey: .alarmPolicyIDs)
-        self.enabled = try container.decodeLenient(Bool.self, forKey: .enabled)
     }
 }
 

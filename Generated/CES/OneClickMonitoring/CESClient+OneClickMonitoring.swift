@@ -18,10 +18,8 @@ extension CESClient {
         _ body: BatchDeleteOneClickAlarmsRequest
     ) async throws -> BatchDeleteOneClickAlarmsResponse {
         let request = OperationRequest(
-            operation: "BatchDeleteOneClickAlarms",
-            method: .post,
-            path: "/v2/{project_id}/one-click-alarms/batch-delete",
-            body: body
+            operation: "BatchDeleteOneClickAlarms", method: .post,
+            path: "/v2/{project_id}/one-click-alarms/batch-delete", body: body
         )
         return try await client.send(request, as: BatchDeleteOneClickAlarmsResponse.self)
     }
@@ -47,11 +45,9 @@ extension CESClient {
         _ body: BatchUpdateOneClickAlarmPoliciesEnabledStateRequest
     ) async throws -> BatchUpdateOneClickAlarmPoliciesEnabledStateResponse {
         let request = OperationRequest(
-            operation: "BatchUpdateOneClickAlarmPoliciesEnabledState",
-            method: .put,
+            operation: "BatchUpdateOneClickAlarmPoliciesEnabledState", method: .put,
             path: "/v2/{project_id}/one-click-alarms/{one_click_alarm_id}/alarms/{alarm_id}/policies/action",
-            pathParameters: ["one_click_alarm_id": oneClickAlarmID, "alarm_id": alarmID],
-            body: body
+            pathParameters: ["one_click_alarm_id": oneClickAlarmID, "alarm_id": alarmID], body: body
         )
         return try await client.send(request, as: BatchUpdateOneClickAlarmPoliciesEnabledStateResponse.self)
     }
@@ -74,11 +70,9 @@ extension CESClient {
         _ body: BatchUpdateOneClickAlarmsEnabledStateRequest
     ) async throws -> BatchUpdateOneClickAlarmsEnabledStateResponse {
         let request = OperationRequest(
-            operation: "BatchUpdateOneClickAlarmsEnabledState",
-            method: .put,
+            operation: "BatchUpdateOneClickAlarmsEnabledState", method: .put,
             path: "/v2/{project_id}/one-click-alarms/{one_click_alarm_id}/alarm-rules/action",
-            pathParameters: ["one_click_alarm_id": oneClickAlarmID],
-            body: body
+            pathParameters: ["one_click_alarm_id": oneClickAlarmID], body: body
         )
         return try await client.send(request, as: BatchUpdateOneClickAlarmsEnabledStateResponse.self)
     }
@@ -97,9 +91,7 @@ extension CESClient {
         _ body: CreateOneClickAlarmRequest
     ) async throws -> CreateOneClickAlarmResponse {
         let request = OperationRequest(
-            operation: "CreateOneClickAlarm",
-            method: .post,
-            path: "/v2/{project_id}/one-click-alarms",
+            operation: "CreateOneClickAlarm", method: .post, path: "/v2/{project_id}/one-click-alarms",
             body: body
         )
         return try await client.send(request, as: CreateOneClickAlarmResponse.self)
@@ -120,8 +112,7 @@ extension CESClient {
         oneClickAlarmID: String
     ) async throws -> ListOneClickAlarmRulesResponse {
         let request = OperationRequest(
-            operation: "ListOneClickAlarmRules",
-            method: .get,
+            operation: "ListOneClickAlarmRules", method: .get,
             path: "/v2/{project_id}/one-click-alarms/{one_click_alarm_id}/alarms",
             pathParameters: ["one_click_alarm_id": oneClickAlarmID]
         )
@@ -137,9 +128,7 @@ extension CESClient {
     /// - Returns: The body of the service's `200` response.
     public func listOneClickAlarms() async throws -> ListOneClickAlarmsResponse {
         let request = OperationRequest(
-            operation: "ListOneClickAlarms",
-            method: .get,
-            path: "/v2/{project_id}/one-click-alarms"
+            operation: "ListOneClickAlarms", method: .get, path: "/v2/{project_id}/one-click-alarms"
         )
         return try await client.send(request, as: ListOneClickAlarmsResponse.self)
     }
@@ -160,11 +149,9 @@ extension CESClient {
         _ body: UpdateOneClickAlarmNotificationsRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "UpdateOneClickAlarmNotifications",
-            method: .put,
+            operation: "UpdateOneClickAlarmNotifications", method: .put,
             path: "/v2/{project_id}/one-click-alarms/{one_click_alarm_id}/notifications",
-            pathParameters: ["one_click_alarm_id": oneClickAlarmID],
-            body: body
+            pathParameters: ["one_click_alarm_id": oneClickAlarmID], body: body
         )
         try await client.send(request)
     }

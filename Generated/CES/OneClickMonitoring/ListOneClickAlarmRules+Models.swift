@@ -50,35 +50,18 @@ public struct ListOneClickAlarmRulesAlarm: Codable, Sendable, Equatable {
     public var notificationEndTime: String?
 
     private enum CodingKeys: String, CodingKey {
-        case alarmID = "alarm_id"
-        case name
-        case description
-        case namespace
-        case policies
-        case resources
-        case type
-        case enabled
-        case notificationEnabled = "notification_enabled"
-        case alarmNotifications = "alarm_notifications"
-        case okNotifications = "ok_notifications"
-        case notificationBeginTime = "notification_begin_time"
+        case alarmID = "alarm_id", name, description, namespace, policies, resources, type, enabled
+        case notificationEnabled = "notification_enabled", alarmNotifications = "alarm_notifications"
+        case okNotifications = "ok_notifications", notificationBeginTime = "notification_begin_time"
         case notificationEndTime = "notification_end_time"
     }
 
     public init(
-        alarmID: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        namespace: String? = nil,
-        policies: [ListOneClickAlarmRulesPolicy]? = nil,
-        resources: [Resources]? = nil,
-        type: TypeValue? = nil,
-        enabled: Bool? = nil,
-        notificationEnabled: Bool? = nil,
-        alarmNotifications: [CESNotification]? = nil,
-        okNotifications: [CESNotification]? = nil,
-        notificationBeginTime: String? = nil,
-        notificationEndTime: String? = nil
+        alarmID: String? = nil, name: String? = nil, description: String? = nil, namespace: String? = nil,
+        policies: [ListOneClickAlarmRulesPolicy]? = nil, resources: [Resources]? = nil,
+        type: TypeValue? = nil, enabled: Bool? = nil, notificationEnabled: Bool? = nil,
+        alarmNotifications: [CESNotification]? = nil, okNotifications: [CESNotification]? = nil,
+        notificationBeginTime: String? = nil, notificationEndTime: String? = nil
     ) {
         self.alarmID = alarmID
         self.name = name
@@ -93,23 +76,6 @@ public struct ListOneClickAlarmRulesAlarm: Codable, Sendable, Equatable {
         self.okNotifications = okNotifications
         self.notificationBeginTime = notificationBeginTime
         self.notificationEndTime = notificationEndTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.alarmID = try container.decodeIfPresent(String.self, forKey: .alarmID)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.namespace = try container.decodeIfPresent(String.self, forKey: .namespace)
-        self.policies = try container.decodeIfPresent([ListOneClickAlarmRulesPolicy].self, forKey: .policies)
-        self.resources = try container.decodeIfPresent([Resources].self, forKey: .resources)
-        self.type = try container.decodeIfPresent(TypeValue.self, forKey: .type)
-        self.enabled = try container.decodeLenientIfPresent(Bool.self, forKey: .enabled)
-        self.notificationEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .notificationEnabled)
-        self.alarmNotifications = try container.decodeIfPresent([CESNotification].self, forKey: .alarmNotifications)
-        self.okNotifications = try container.decodeIfPresent([CESNotification].self, forKey: .okNotifications)
-        self.notificationBeginTime = try container.decodeIfPresent(String.self, forKey: .notificationBeginTime)
-        self.notificationEndTime = try container.decodeIfPresent(String.self, forKey: .notificationEndTime)
     }
 }
 
@@ -198,31 +164,15 @@ public struct ListOneClickAlarmRulesPolicy: Codable, Sendable, Equatable {
     public var enabled: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case alarmPolicyID = "alarm_policy_id"
-        case metricName = "metric_name"
-        case period
-        case filter
-        case comparisonOperator = "comparison_operator"
-        case value
-        case unit
-        case count
-        case suppressDuration = "suppress_duration"
-        case level
-        case enabled
+        case alarmPolicyID = "alarm_policy_id", metricName = "metric_name", period, filter
+        case comparisonOperator = "comparison_operator", value, unit, count
+        case suppressDuration = "suppress_duration", level, enabled
     }
 
     public init(
-        alarmPolicyID: String? = nil,
-        metricName: String? = nil,
-        period: Int? = nil,
-        filter: Filter? = nil,
-        comparisonOperator: String? = nil,
-        value: Double? = nil,
-        unit: String? = nil,
-        count: Int? = nil,
-        suppressDuration: Int? = nil,
-        level: Int? = nil,
-        enabled: Bool? = nil
+        alarmPolicyID: String? = nil, metricName: String? = nil, period: Int? = nil, filter: Filter? = nil,
+        comparisonOperator: String? = nil, value: Double? = nil, unit: String? = nil, count: Int? = nil,
+        suppressDuration: Int? = nil, level: Int? = nil, enabled: Bool? = nil
     ) {
         self.alarmPolicyID = alarmPolicyID
         self.metricName = metricName
@@ -235,21 +185,6 @@ public struct ListOneClickAlarmRulesPolicy: Codable, Sendable, Equatable {
         self.suppressDuration = suppressDuration
         self.level = level
         self.enabled = enabled
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.alarmPolicyID = try container.decodeIfPresent(String.self, forKey: .alarmPolicyID)
-        self.metricName = try container.decodeIfPresent(String.self, forKey: .metricName)
-        self.period = try container.decodeLenientIfPresent(Int.self, forKey: .period)
-        self.filter = try container.decodeIfPresent(Filter.self, forKey: .filter)
-        self.comparisonOperator = try container.decodeIfPresent(String.self, forKey: .comparisonOperator)
-        self.value = try container.decodeLenientIfPresent(Double.self, forKey: .value)
-        self.unit = try container.decodeIfPresent(String.self, forKey: .unit)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.suppressDuration = try container.decodeLenientIfPresent(Int.self, forKey: .suppressDuration)
-        self.level = try container.decodeLenientIfPresent(Int.self, forKey: .level)
-        self.enabled = try container.decodeLenientIfPresent(Bool.self, forKey: .enabled)
     }
 }
 

@@ -40,29 +40,16 @@ public struct OneClickAlarm: Codable, Sendable, Equatable {
     public var enabled: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case oneClickAlarmID = "one_click_alarm_id"
-        case namespace
-        case description
-        case enabled
+        case oneClickAlarmID = "one_click_alarm_id", namespace, description, enabled
     }
 
     public init(
-        oneClickAlarmID: String? = nil,
-        namespace: String? = nil,
-        description: String? = nil,
+        oneClickAlarmID: String? = nil, namespace: String? = nil, description: String? = nil,
         enabled: Bool? = nil
     ) {
         self.oneClickAlarmID = oneClickAlarmID
         self.namespace = namespace
         self.description = description
         self.enabled = enabled
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.oneClickAlarmID = try container.decodeIfPresent(String.self, forKey: .oneClickAlarmID)
-        self.namespace = try container.decodeIfPresent(String.self, forKey: .namespace)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.enabled = try container.decodeLenientIfPresent(Bool.self, forKey: .enabled)
     }
 }

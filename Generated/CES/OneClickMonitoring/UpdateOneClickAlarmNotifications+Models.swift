@@ -19,18 +19,14 @@ public struct UpdateOneClickAlarmNotificationsRequest: Codable, Sendable, Equata
     public var notificationEndTime: String?
 
     private enum CodingKeys: String, CodingKey {
-        case notificationEnabled = "notification_enabled"
-        case alarmNotifications = "alarm_notifications"
-        case okNotifications = "ok_notifications"
-        case notificationBeginTime = "notification_begin_time"
+        case notificationEnabled = "notification_enabled", alarmNotifications = "alarm_notifications"
+        case okNotifications = "ok_notifications", notificationBeginTime = "notification_begin_time"
         case notificationEndTime = "notification_end_time"
     }
 
     public init(
-        notificationEnabled: Bool,
-        alarmNotifications: [CreateAlarmRulesNotification]? = nil,
-        okNotifications: [CreateAlarmRulesNotification]? = nil,
-        notificationBeginTime: String? = nil,
+        notificationEnabled: Bool, alarmNotifications: [CreateAlarmRulesNotification]? = nil,
+        okNotifications: [CreateAlarmRulesNotification]? = nil, notificationBeginTime: String? = nil,
         notificationEndTime: String? = nil
     ) {
         self.notificationEnabled = notificationEnabled
@@ -38,14 +34,5 @@ public struct UpdateOneClickAlarmNotificationsRequest: Codable, Sendable, Equata
         self.okNotifications = okNotifications
         self.notificationBeginTime = notificationBeginTime
         self.notificationEndTime = notificationEndTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.notificationEnabled = try container.decodeLenient(Bool.self, forKey: .notificationEnabled)
-        self.alarmNotifications = try container.decodeIfPresent([CreateAlarmRulesNotification].self, forKey: .alarmNotifications)
-        self.okNotifications = try container.decodeIfPresent([CreateAlarmRulesNotification].self, forKey: .okNotifications)
-        self.notificationBeginTime = try container.decodeIfPresent(String.self, forKey: .notificationBeginTime)
-        self.notificationEndTime = try container.decodeIfPresent(String.self, forKey: .notificationEndTime)
     }
 }

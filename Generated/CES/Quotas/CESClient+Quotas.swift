@@ -13,9 +13,7 @@ extension CESClient {
     /// - Returns: The body of the service's `200` response.
     public func showQuotas() async throws -> ShowQuotasResponse {
         let request = OperationRequest(
-            operation: "ShowQuotas",
-            method: .get,
-            path: "/V1.0/{project_id}/quotas"
+            operation: "ShowQuotas", method: .get, path: "/V1.0/{project_id}/quotas"
         )
         return try await client.send(request, as: ShowQuotasResponse.self)
     }

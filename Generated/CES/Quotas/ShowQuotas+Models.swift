@@ -26,26 +26,11 @@ public struct ShowQuotasResource: Codable, Sendable, Equatable {
     /// Specifies the total amount of the quota.
     public var quota: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case used
-        case unit
-        case quota
-    }
-
     public init(type: String? = nil, used: Int? = nil, unit: String? = nil, quota: Int? = nil) {
         self.type = type
         self.used = used
         self.unit = unit
         self.quota = quota
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.used = try container.decodeLenientIfPresent(Int.self, forKey: .used)
-        self.unit = try container.decodeIfPresent(String.self, forKey: .unit)
-        self.quota = try container.decodeLenientIfPresent(Int.self, forKey: .quota)
     }
 }
 

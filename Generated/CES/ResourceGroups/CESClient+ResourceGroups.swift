@@ -32,9 +32,7 @@ extension CESClient {
         _ body: CreateResourceGroupRequest
     ) async throws -> CreateResourceGroupResponse {
         let request = OperationRequest(
-            operation: "CreateResourceGroup",
-            method: .post,
-            path: "/V1.0/{project_id}/resource-groups",
+            operation: "CreateResourceGroup", method: .post, path: "/V1.0/{project_id}/resource-groups",
             body: body
         )
         return try await client.send(request, as: CreateResourceGroupResponse.self)
@@ -50,10 +48,8 @@ extension CESClient {
     ///   - groupID: Specifies the resource group ID.
     public func deleteResourceGroup(groupID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteResourceGroup",
-            method: .delete,
-            path: "/V1.0/{project_id}/resource-groups/{group_id}",
-            pathParameters: ["group_id": groupID]
+            operation: "DeleteResourceGroup", method: .delete,
+            path: "/V1.0/{project_id}/resource-groups/{group_id}", pathParameters: ["group_id": groupID]
         )
         try await client.send(request)
     }
@@ -90,9 +86,7 @@ extension CESClient {
         query.append("start", start)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListResourceGroup",
-            method: .get,
-            path: "/V1.0/{project_id}/resource-groups",
+            operation: "ListResourceGroup", method: .get, path: "/V1.0/{project_id}/resource-groups",
             query: query
         )
         return try await client.send(request, as: ListResourceGroupResponse.self)
@@ -135,10 +129,8 @@ extension CESClient {
         query.append("start", start)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ShowResourceGroup",
-            method: .get,
-            path: "/V1.0/{project_id}/resource-groups/{group_id}",
-            pathParameters: ["group_id": groupID],
+            operation: "ShowResourceGroup", method: .get,
+            path: "/V1.0/{project_id}/resource-groups/{group_id}", pathParameters: ["group_id": groupID],
             query: query
         )
         return try await client.send(request, as: ShowResourceGroupResponse.self)
@@ -156,10 +148,8 @@ extension CESClient {
     ///   - body: The request body.
     public func updateResourceGroup(groupID: String, _ body: UpdateResourceGroupRequest) async throws {
         let request = OperationRequest(
-            operation: "UpdateResourceGroup",
-            method: .put,
-            path: "/V1.0/{project_id}/resource-groups/{group_id}",
-            pathParameters: ["group_id": groupID],
+            operation: "UpdateResourceGroup", method: .put,
+            path: "/V1.0/{project_id}/resource-groups/{group_id}", pathParameters: ["group_id": groupID],
             body: body
         )
         try await client.send(request)

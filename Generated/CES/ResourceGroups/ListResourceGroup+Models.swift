@@ -14,22 +14,13 @@ public struct InstanceStatistics: Codable, Sendable, Equatable {
     public var typeStatistics: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case unhealth
-        case total
-        case typeStatistics = "type_statistics"
+        case unhealth, total, typeStatistics = "type_statistics"
     }
 
     public init(unhealth: Int? = nil, total: Int? = nil, typeStatistics: Int? = nil) {
         self.unhealth = unhealth
         self.total = total
         self.typeStatistics = typeStatistics
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.unhealth = try container.decodeLenientIfPresent(Int.self, forKey: .unhealth)
-        self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)
-        self.typeStatistics = try container.decodeLenientIfPresent(Int.self, forKey: .typeStatistics)
     }
 }
 
@@ -43,8 +34,7 @@ public struct ListResourceGroupResponse: Codable, Sendable, Equatable {
     public var metaData: MetaData?
 
     private enum CodingKeys: String, CodingKey {
-        case resourceGroups = "resource_groups"
-        case metaData = "meta_data"
+        case resourceGroups = "resource_groups", metaData = "meta_data"
     }
 
     public init(resourceGroups: [ResourceGroup]? = nil, metaData: MetaData? = nil) {
@@ -91,26 +81,15 @@ public struct ResourceGroup: Codable, Sendable, Equatable {
     public var enterpriseProjectID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case groupName = "group_name"
-        case groupID = "group_id"
-        case createTime = "create_time"
-        case relationIDs = "relation_ids"
-        case type
-        case resources
-        case instanceStatistics = "instance_statistics"
-        case status
+        case groupName = "group_name", groupID = "group_id", createTime = "create_time"
+        case relationIDs = "relation_ids", type, resources, instanceStatistics = "instance_statistics", status
         case enterpriseProjectID = "enterprise_project_id"
     }
 
     public init(
-        groupName: String? = nil,
-        groupID: String? = nil,
-        createTime: Int64? = nil,
-        relationIDs: [String]? = nil,
-        type: String? = nil,
-        resources: [JSONValue]? = nil,
-        instanceStatistics: InstanceStatistics? = nil,
-        status: String? = nil,
+        groupName: String? = nil, groupID: String? = nil, createTime: Int64? = nil,
+        relationIDs: [String]? = nil, type: String? = nil, resources: [JSONValue]? = nil,
+        instanceStatistics: InstanceStatistics? = nil, status: String? = nil,
         enterpriseProjectID: String? = nil
     ) {
         self.groupName = groupName
@@ -122,18 +101,5 @@ public struct ResourceGroup: Codable, Sendable, Equatable {
         self.instanceStatistics = instanceStatistics
         self.status = status
         self.enterpriseProjectID = enterpriseProjectID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.groupName = try container.decodeIfPresent(String.self, forKey: .groupName)
-        self.groupID = try container.decodeIfPresent(String.self, forKey: .groupID)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.relationIDs = try container.decodeIfPresent([String].self, forKey: .relationIDs)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.resources = try container.decodeIfPresent([JSONValue].self, forKey: .resources)
-        self.instanceStatistics = try container.decodeIfPresent(InstanceStatistics.self, forKey: .instanceStatistics)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
     }
 }

@@ -20,30 +20,17 @@ public struct ShowResourceGroupResource: Codable, Sendable, Equatable {
     public var eventType: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case namespace
-        case dimensions
-        case status
-        case eventType = "event_type"
+        case namespace, dimensions, status, eventType = "event_type"
     }
 
     public init(
-        namespace: String? = nil,
-        dimensions: [Dimension]? = nil,
-        status: String? = nil,
+        namespace: String? = nil, dimensions: [Dimension]? = nil, status: String? = nil,
         eventType: Int? = nil
     ) {
         self.namespace = namespace
         self.dimensions = dimensions
         self.status = status
         self.eventType = eventType
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.namespace = try container.decodeIfPresent(String.self, forKey: .namespace)
-        self.dimensions = try container.decodeIfPresent([Dimension].self, forKey: .dimensions)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.eventType = try container.decodeLenientIfPresent(Int.self, forKey: .eventType)
     }
 }
 
@@ -72,22 +59,13 @@ public struct ShowResourceGroupResponse: Codable, Sendable, Equatable {
     public var enterpriseProjectID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case groupName = "group_name"
-        case groupID = "group_id"
-        case resources
-        case status
-        case createTime = "create_time"
-        case metaData = "meta_data"
-        case enterpriseProjectID = "enterprise_project_id"
+        case groupName = "group_name", groupID = "group_id", resources, status, createTime = "create_time"
+        case metaData = "meta_data", enterpriseProjectID = "enterprise_project_id"
     }
 
     public init(
-        groupName: String? = nil,
-        groupID: String? = nil,
-        resources: [ShowResourceGroupResource]? = nil,
-        status: String? = nil,
-        createTime: Int64? = nil,
-        metaData: ListAlarmsMetaData? = nil,
+        groupName: String? = nil, groupID: String? = nil, resources: [ShowResourceGroupResource]? = nil,
+        status: String? = nil, createTime: Int64? = nil, metaData: ListAlarmsMetaData? = nil,
         enterpriseProjectID: String? = nil
     ) {
         self.groupName = groupName
@@ -97,16 +75,5 @@ public struct ShowResourceGroupResponse: Codable, Sendable, Equatable {
         self.createTime = createTime
         self.metaData = metaData
         self.enterpriseProjectID = enterpriseProjectID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.groupName = try container.decodeIfPresent(String.self, forKey: .groupName)
-        self.groupID = try container.decodeIfPresent(String.self, forKey: .groupID)
-        self.resources = try container.decodeIfPresent([ShowResourceGroupResource].self, forKey: .resources)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.metaData = try container.decodeIfPresent(ListAlarmsMetaData.self, forKey: .metaData)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
     }
 }

@@ -13,8 +13,7 @@ public struct UpdateResourceGroupRequest: Codable, Sendable, Equatable {
     public var resources: [Resource]?
 
     private enum CodingKeys: String, CodingKey {
-        case groupName = "group_name"
-        case resources
+        case groupName = "group_name", resources
     }
 
     public init(groupName: String, resources: [Resource]? = nil) {

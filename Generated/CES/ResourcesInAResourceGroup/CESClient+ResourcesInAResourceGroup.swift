@@ -21,11 +21,9 @@ extension CESClient {
         _ body: BatchCreateResourcesRequest
     ) async throws -> BatchCreateResourcesResponse {
         let request = OperationRequest(
-            operation: "BatchCreateResources",
-            method: .post,
+            operation: "BatchCreateResources", method: .post,
             path: "/v2/{project_id}/resource-groups/{group_id}/resources/batch-create",
-            pathParameters: ["group_id": groupID],
-            body: body
+            pathParameters: ["group_id": groupID], body: body
         )
         return try await client.send(request, as: BatchCreateResourcesResponse.self)
     }
@@ -48,11 +46,9 @@ extension CESClient {
         _ body: BatchDeleteResourcesRequest
     ) async throws -> BatchDeleteResourcesResponse {
         let request = OperationRequest(
-            operation: "BatchDeleteResources",
-            method: .post,
+            operation: "BatchDeleteResources", method: .post,
             path: "/v2/{project_id}/resource-groups/{group_id}/resources/batch-delete",
-            pathParameters: ["group_id": groupID],
-            body: body
+            pathParameters: ["group_id": groupID], body: body
         )
         return try await client.send(request, as: BatchDeleteResourcesResponse.self)
     }
@@ -107,11 +103,9 @@ extension CESClient {
         query.append("dim_value", dimValue)
         query.append("extend_relation_id", extendRelationID)
         let request = OperationRequest(
-            operation: "ListResourceGroupsServicesResources",
-            method: .get,
+            operation: "ListResourceGroupsServicesResources", method: .get,
             path: "/v2/{project_id}/resource-groups/{group_id}/services/{service}/resources",
-            pathParameters: ["group_id": groupID, "service": service],
-            query: query
+            pathParameters: ["group_id": groupID, "service": service], query: query
         )
         return try await client.send(request, as: ListResourceGroupsServicesResourcesResponse.self)
     }

@@ -44,19 +44,8 @@ public struct ListResourceGroupsServicesResourcesResponse: Codable, Sendable, Eq
     /// Array length: 0 to 100
     public var resources: [GetResourceGroupResources]?
 
-    private enum CodingKeys: String, CodingKey {
-        case count
-        case resources
-    }
-
     public init(count: Int? = nil, resources: [GetResourceGroupResources]? = nil) {
         self.count = count
         self.resources = resources
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.resources = try container.decodeIfPresent([GetResourceGroupResources].self, forKey: .resources)
     }
 }

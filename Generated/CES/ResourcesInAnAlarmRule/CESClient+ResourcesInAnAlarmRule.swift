@@ -17,11 +17,9 @@ extension CESClient {
     ///   - body: The request body.
     public func addAlarmRuleResources(alarmID: String, _ body: AddAlarmRuleResourcesRequest) async throws {
         let request = OperationRequest(
-            operation: "AddAlarmRuleResources",
-            method: .post,
+            operation: "AddAlarmRuleResources", method: .post,
             path: "/v2/{project_id}/alarms/{alarm_id}/resources/batch-create",
-            pathParameters: ["alarm_id": alarmID],
-            body: body
+            pathParameters: ["alarm_id": alarmID], body: body
         )
         try await client.send(request)
     }
@@ -42,11 +40,9 @@ extension CESClient {
         _ body: DeleteAlarmRuleResourcesRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "DeleteAlarmRuleResources",
-            method: .post,
+            operation: "DeleteAlarmRuleResources", method: .post,
             path: "/v2/{project_id}/alarms/{alarm_id}/resources/batch-delete",
-            pathParameters: ["alarm_id": alarmID],
-            body: body
+            pathParameters: ["alarm_id": alarmID], body: body
         )
         try await client.send(request)
     }
@@ -74,10 +70,8 @@ extension CESClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListAlarmRuleResources",
-            method: .get,
-            path: "/v2/{project_id}/alarms/{alarm_id}/resources",
-            pathParameters: ["alarm_id": alarmID],
+            operation: "ListAlarmRuleResources", method: .get,
+            path: "/v2/{project_id}/alarms/{alarm_id}/resources", pathParameters: ["alarm_id": alarmID],
             query: query
         )
         return try await client.send(request, as: ListAlarmRuleResourcesResponse.self)

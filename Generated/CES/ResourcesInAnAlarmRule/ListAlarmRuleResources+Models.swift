@@ -13,19 +13,8 @@ public struct ListAlarmRuleResourcesResponse: Codable, Sendable, Equatable {
     /// Maximum: 2147483647
     public var count: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case resources
-        case count
-    }
-
     public init(resources: [[Dimension]]? = nil, count: Int? = nil) {
         self.resources = resources
         self.count = count
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.resources = try container.decodeIfPresent([[Dimension]].self, forKey: .resources)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
     }
 }

@@ -15,9 +15,7 @@ public struct AdditionalInfo: Codable, Sendable, Equatable {
     public var eventID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case resourceID = "resource_id"
-        case resourceName = "resource_name"
-        case eventID = "event_id"
+        case resourceID = "resource_id", resourceName = "resource_name", eventID = "event_id"
     }
 
     public init(resourceID: String? = nil, resourceName: String? = nil, eventID: String? = nil) {

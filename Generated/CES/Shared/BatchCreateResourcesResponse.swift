@@ -17,9 +17,4 @@ public struct BatchCreateResourcesResponse: Codable, Sendable, Equatable {
     public init(succeedCount: Int? = nil) {
         self.succeedCount = succeedCount
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.succeedCount = try container.decodeLenientIfPresent(Int.self, forKey: .succeedCount)
-    }
 }

@@ -12,18 +12,11 @@ public struct BatchEnableAlarmRulesRequest: Codable, Sendable, Equatable {
     public var alarmEnabled: Bool
 
     private enum CodingKeys: String, CodingKey {
-        case alarmIDs = "alarm_ids"
-        case alarmEnabled = "alarm_enabled"
+        case alarmIDs = "alarm_ids", alarmEnabled = "alarm_enabled"
     }
 
     public init(alarmIDs: [String], alarmEnabled: Bool) {
         self.alarmIDs = alarmIDs
         self.alarmEnabled = alarmEnabled
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.alarmIDs = try container.decode([String].self, forKey: .alarmIDs)
-        self.alarmEnabled = try container.decodeLenient(Bool.self, forKey: .alarmEnabled)
     }
 }

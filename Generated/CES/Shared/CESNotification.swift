@@ -19,8 +19,7 @@ public struct CESNotification: Codable, Sendable, Equatable {
     public var notificationList: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case type
-        case notificationList = "notification_list"
+        case type, notificationList = "notification_list"
     }
 
     public init(type: String? = nil, notificationList: [String]? = nil) {

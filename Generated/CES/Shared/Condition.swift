@@ -58,23 +58,13 @@ public struct Condition: Codable, Sendable, Equatable {
     public var suppressDuration: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case comparisonOperator = "comparison_operator"
-        case count
-        case filter
-        case period
-        case unit
-        case value
+        case comparisonOperator = "comparison_operator", count, filter, period, unit, value
         case suppressDuration = "suppress_duration"
     }
 
     public init(
-        comparisonOperator: String,
-        count: Int,
-        filter: Filter,
-        period: Int,
-        unit: String? = nil,
-        value: Double,
-        suppressDuration: Int? = nil
+        comparisonOperator: String, count: Int, filter: Filter, period: Int, unit: String? = nil,
+        value: Double, suppressDuration: Int? = nil
     ) {
         self.comparisonOperator = comparisonOperator
         self.count = count
@@ -83,16 +73,5 @@ public struct Condition: Codable, Sendable, Equatable {
         self.unit = unit
         self.value = value
         self.suppressDuration = suppressDuration
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.comparisonOperator = try container.decode(String.self, forKey: .comparisonOperator)
-        self.count = try container.decodeLenient(Int.self, forKey: .count)
-        self.filter = try container.decode(Filter.self, forKey: .filter)
-        self.period = try container.decodeLenient(Int.self, forKey: .period)
-        self.unit = try container.decodeIfPresent(String.self, forKey: .unit)
-        self.value = try container.decodeLenient(Double.self, forKey: .value)
-        self.suppressDuration = try container.decodeLenientIfPresent(Int.self, forKey: .suppressDuration)
     }
 }

@@ -66,23 +66,13 @@ public struct CreateAlarmCondition: Codable, Sendable, Equatable {
     public var suppressDuration: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case period
-        case filter
-        case comparisonOperator = "comparison_operator"
-        case value
-        case unit
-        case count
+        case period, filter, comparisonOperator = "comparison_operator", value, unit, count
         case suppressDuration = "suppress_duration"
     }
 
     public init(
-        period: Int,
-        filter: Filter,
-        comparisonOperator: String,
-        value: Double,
-        unit: String? = nil,
-        count: Int,
-        suppressDuration: Int? = nil
+        period: Int, filter: Filter, comparisonOperator: String, value: Double, unit: String? = nil,
+        count: Int, suppressDuration: Int? = nil
     ) {
         self.period = period
         self.filter = filter
@@ -91,16 +81,5 @@ public struct CreateAlarmCondition: Codable, Sendable, Equatable {
         self.unit = unit
         self.count = count
         self.suppressDuration = suppressDuration
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.period = try container.decodeLenient(Int.self, forKey: .period)
-        self.filter = try container.decode(Filter.self, forKey: .filter)
-        self.comparisonOperator = try container.decode(String.self, forKey: .comparisonOperator)
-        self.value = try container.decodeLenient(Double.self, forKey: .value)
-        self.unit = try container.decodeIfPresent(String.self, forKey: .unit)
-        self.count = try container.decodeLenient(Int.self, forKey: .count)
-        self.suppressDuration = try container.decodeLenientIfPresent(Int.self, forKey: .suppressDuration)
     }
 }

@@ -21,8 +21,7 @@ public struct CreateAlarmRulesNotification: Codable, Sendable, Equatable {
     public var notificationList: [String]
 
     private enum CodingKeys: String, CodingKey {
-        case type
-        case notificationList = "notification_list"
+        case type, notificationList = "notification_list"
     }
 
     public init(type: String, notificationList: [String]) {

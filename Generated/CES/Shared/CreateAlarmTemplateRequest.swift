@@ -22,18 +22,12 @@ public struct CreateAlarmTemplateRequest: Codable, Sendable, Equatable {
     public var templateItems: [TemplateItem]
 
     private enum CodingKeys: String, CodingKey {
-        case templateName = "template_name"
-        case templateDescription = "template_description"
-        case namespace
-        case dimensionName = "dimension_name"
-        case templateItems = "template_items"
+        case templateName = "template_name", templateDescription = "template_description", namespace
+        case dimensionName = "dimension_name", templateItems = "template_items"
     }
 
     public init(
-        templateName: String,
-        templateDescription: String? = nil,
-        namespace: String,
-        dimensionName: String,
+        templateName: String, templateDescription: String? = nil, namespace: String, dimensionName: String,
         templateItems: [TemplateItem]
     ) {
         self.templateName = templateName

@@ -28,29 +28,17 @@ public struct CreateAlarmTemplateV2Request: Codable, Sendable, Equatable {
     public var policies: [Policies]
 
     private enum CodingKeys: String, CodingKey {
-        case templateName = "template_name"
-        case templateType = "template_type"
-        case templateDescription = "template_description"
-        case policies
+        case templateName = "template_name", templateType = "template_type"
+        case templateDescription = "template_description", policies
     }
 
     public init(
-        templateName: String,
-        templateType: Int? = nil,
-        templateDescription: String? = nil,
+        templateName: String, templateType: Int? = nil, templateDescription: String? = nil,
         policies: [Policies]
     ) {
         self.templateName = templateName
         self.templateType = templateType
         self.templateDescription = templateDescription
         self.policies = policies
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.templateName = try container.decode(String.self, forKey: .templateName)
-        self.templateType = try container.decodeLenientIfPresent(Int.self, forKey: .templateType)
-        self.templateDescription = try container.decodeIfPresent(String.self, forKey: .templateDescription)
-        self.policies = try container.decode([Policies].self, forKey: .policies)
     }
 }

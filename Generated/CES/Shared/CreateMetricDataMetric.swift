@@ -20,9 +20,7 @@ public struct CreateMetricDataMetric: Codable, Sendable, Equatable {
     public var metricName: String
 
     private enum CodingKeys: String, CodingKey {
-        case namespace
-        case dimensions
-        case metricName = "metric_name"
+        case namespace, dimensions, metricName = "metric_name"
     }
 
     public init(namespace: String, dimensions: [CreateAlarmDimension], metricName: String) {

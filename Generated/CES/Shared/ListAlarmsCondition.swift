@@ -54,23 +54,13 @@ public struct ListAlarmsCondition: Codable, Sendable, Equatable {
     public var suppressDuration: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case period
-        case filter
-        case comparisonOperator = "comparison_operator"
-        case value
-        case unit
-        case count
+        case period, filter, comparisonOperator = "comparison_operator", value, unit, count
         case suppressDuration = "suppress_duration"
     }
 
     public init(
-        period: Int? = nil,
-        filter: Filter? = nil,
-        comparisonOperator: String? = nil,
-        value: Double? = nil,
-        unit: String? = nil,
-        count: Int? = nil,
-        suppressDuration: Int? = nil
+        period: Int? = nil, filter: Filter? = nil, comparisonOperator: String? = nil, value: Double? = nil,
+        unit: String? = nil, count: Int? = nil, suppressDuration: Int? = nil
     ) {
         self.period = period
         self.filter = filter
@@ -79,16 +69,5 @@ public struct ListAlarmsCondition: Codable, Sendable, Equatable {
         self.unit = unit
         self.count = count
         self.suppressDuration = suppressDuration
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.period = try container.decodeLenientIfPresent(Int.self, forKey: .period)
-        self.filter = try container.decodeIfPresent(Filter.self, forKey: .filter)
-        self.comparisonOperator = try container.decodeIfPresent(String.self, forKey: .comparisonOperator)
-        self.value = try container.decodeLenientIfPresent(Double.self, forKey: .value)
-        self.unit = try container.decodeIfPresent(String.self, forKey: .unit)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.suppressDuration = try container.decodeLenientIfPresent(Int.self, forKey: .suppressDuration)
     }
 }

@@ -15,22 +15,9 @@ public struct ListAlarmsMetaData: Codable, Sendable, Equatable {
     /// Specifies the total number of query results.
     public var total: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case count
-        case marker
-        case total
-    }
-
     public init(count: Int? = nil, marker: String? = nil, total: Int? = nil) {
         self.count = count
         self.marker = marker
         self.total = total
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.marker = try container.decodeIfPresent(String.self, forKey: .marker)
-        self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)
     }
 }

@@ -8,16 +8,7 @@ public struct MetaData: Codable, Sendable, Equatable {
     /// Specifies the total number of events.
     public var total: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case total
-    }
-
     public init(total: Int? = nil) {
         self.total = total
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)
     }
 }

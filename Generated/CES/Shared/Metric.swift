@@ -15,9 +15,7 @@ public struct Metric: Codable, Sendable, Equatable {
     public var metricName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case namespace
-        case dimensions
-        case metricName = "metric_name"
+        case namespace, dimensions, metricName = "metric_name"
     }
 
     public init(namespace: String? = nil, dimensions: [Dimension]? = nil, metricName: String? = nil) {

@@ -39,32 +39,18 @@ public struct MetricAlarm: Codable, Sendable, Equatable {
     public var alarmState: String?
 
     private enum CodingKeys: String, CodingKey {
-        case alarmName = "alarm_name"
-        case alarmDescription = "alarm_description"
-        case metric
-        case condition
-        case alarmEnabled = "alarm_enabled"
-        case alarmLevel = "alarm_level"
-        case alarmActionEnabled = "alarm_action_enabled"
-        case alarmActions = "alarm_actions"
-        case okActions = "ok_actions"
-        case alarmID = "alarm_id"
-        case updateTime = "update_time"
+        case alarmName = "alarm_name", alarmDescription = "alarm_description", metric, condition
+        case alarmEnabled = "alarm_enabled", alarmLevel = "alarm_level"
+        case alarmActionEnabled = "alarm_action_enabled", alarmActions = "alarm_actions"
+        case okActions = "ok_actions", alarmID = "alarm_id", updateTime = "update_time"
         case alarmState = "alarm_state"
     }
 
     public init(
-        alarmName: String? = nil,
-        alarmDescription: String? = nil,
-        metric: Metric? = nil,
-        condition: ListAlarmsCondition? = nil,
-        alarmEnabled: Bool? = nil,
-        alarmLevel: Int? = nil,
-        alarmActionEnabled: Bool? = nil,
-        alarmActions: [ListAlarmsOkAction]? = nil,
-        okActions: [ListAlarmsOkAction]? = nil,
-        alarmID: String? = nil,
-        updateTime: Int64? = nil,
+        alarmName: String? = nil, alarmDescription: String? = nil, metric: Metric? = nil,
+        condition: ListAlarmsCondition? = nil, alarmEnabled: Bool? = nil, alarmLevel: Int? = nil,
+        alarmActionEnabled: Bool? = nil, alarmActions: [ListAlarmsOkAction]? = nil,
+        okActions: [ListAlarmsOkAction]? = nil, alarmID: String? = nil, updateTime: Int64? = nil,
         alarmState: String? = nil
     ) {
         self.alarmName = alarmName
@@ -79,21 +65,5 @@ public struct MetricAlarm: Codable, Sendable, Equatable {
         self.alarmID = alarmID
         self.updateTime = updateTime
         self.alarmState = alarmState
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.alarmName = try container.decodeIfPresent(String.self, forKey: .alarmName)
-        self.alarmDescription = try container.decodeIfPresent(String.self, forKey: .alarmDescription)
-        self.metric = try container.decodeIfPresent(Metric.self, forKey: .metric)
-        self.condition = try container.decodeIfPresent(ListAlarmsCondition.self, forKey: .condition)
-        self.alarmEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .alarmEnabled)
-        self.alarmLevel = try container.decodeLenientIfPresent(Int.self, forKey: .alarmLevel)
-        self.alarmActionEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .alarmActionEnabled)
-        self.alarmActions = try container.decodeIfPresent([ListAlarmsOkAction].self, forKey: .alarmActions)
-        self.okActions = try container.decodeIfPresent([ListAlarmsOkAction].self, forKey: .okActions)
-        self.alarmID = try container.decodeIfPresent(String.self, forKey: .alarmID)
-        self.updateTime = try container.decodeLenientIfPresent(Int64.self, forKey: .updateTime)
-        self.alarmState = try container.decodeIfPresent(String.self, forKey: .alarmState)
     }
 }

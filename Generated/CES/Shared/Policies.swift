@@ -115,31 +115,15 @@ public struct Policies: Codable, Sendable, Equatable {
     public var suppressDuration: Int
 
     private enum CodingKeys: String, CodingKey {
-        case namespace
-        case dimensionName = "dimension_name"
-        case metricName = "metric_name"
-        case period
-        case filter
-        case comparisonOperator = "comparison_operator"
-        case value
-        case unit
-        case count
-        case alarmLevel = "alarm_level"
+        case namespace, dimensionName = "dimension_name", metricName = "metric_name", period, filter
+        case comparisonOperator = "comparison_operator", value, unit, count, alarmLevel = "alarm_level"
         case suppressDuration = "suppress_duration"
     }
 
     public init(
-        namespace: String,
-        dimensionName: String? = nil,
-        metricName: String,
-        period: Int,
-        filter: Filter,
-        comparisonOperator: String,
-        value: Double? = nil,
-        unit: String? = nil,
-        count: Int,
-        alarmLevel: Int? = nil,
-        suppressDuration: Int
+        namespace: String, dimensionName: String? = nil, metricName: String, period: Int, filter: Filter,
+        comparisonOperator: String, value: Double? = nil, unit: String? = nil, count: Int,
+        alarmLevel: Int? = nil, suppressDuration: Int
     ) {
         self.namespace = namespace
         self.dimensionName = dimensionName
@@ -152,20 +136,5 @@ public struct Policies: Codable, Sendable, Equatable {
         self.count = count
         self.alarmLevel = alarmLevel
         self.suppressDuration = suppressDuration
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.namespace = try container.decode(String.self, forKey: .namespace)
-        self.dimensionName = try container.decodeIfPresent(String.self, forKey: .dimensionName)
-        self.metricName = try container.decode(String.self, forKey: .metricName)
-        self.period = try container.decodeLenient(Int.self, forKey: .period)
-        self.filter = try container.decode(Filter.self, forKey: .filter)
-        self.comparisonOperator = try container.decode(String.self, forKey: .comparisonOperator)
-        self.value = try container.decodeLenientIfPresent(Double.self, forKey: .value)
-        self.unit = try container.decodeIfPresent(String.self, forKey: .unit)
-        self.count = try container.decodeLenient(Int.self, forKey: .count)
-        self.alarmLevel = try container.decodeLenientIfPresent(Int.self, forKey: .alarmLevel)
-        self.suppressDuration = try container.decodeLenient(Int.self, forKey: .suppressDuration)
     }
 }

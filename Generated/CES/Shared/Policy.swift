@@ -108,27 +108,13 @@ public struct Policy: Codable, Sendable, Equatable {
     public var level: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case metricName = "metric_name"
-        case period
-        case filter
-        case comparisonOperator = "comparison_operator"
-        case value
-        case unit
-        case count
-        case suppressDuration = "suppress_duration"
-        case level
+        case metricName = "metric_name", period, filter, comparisonOperator = "comparison_operator", value
+        case unit, count, suppressDuration = "suppress_duration", level
     }
 
     public init(
-        metricName: String,
-        period: Int,
-        filter: Filter,
-        comparisonOperator: String,
-        value: Double? = nil,
-        unit: String? = nil,
-        count: Int,
-        suppressDuration: Int? = nil,
-        level: Int? = nil
+        metricName: String, period: Int, filter: Filter, comparisonOperator: String, value: Double? = nil,
+        unit: String? = nil, count: Int, suppressDuration: Int? = nil, level: Int? = nil
     ) {
         self.metricName = metricName
         self.period = period
@@ -139,18 +125,5 @@ public struct Policy: Codable, Sendable, Equatable {
         self.count = count
         self.suppressDuration = suppressDuration
         self.level = level
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.metricName = try container.decode(String.self, forKey: .metricName)
-        self.period = try container.decodeLenient(Int.self, forKey: .period)
-        self.filter = try container.decode(Filter.self, forKey: .filter)
-        self.comparisonOperator = try container.decode(String.self, forKey: .comparisonOperator)
-        self.value = try container.decodeLenientIfPresent(Double.self, forKey: .value)
-        self.unit = try container.decodeIfPresent(String.self, forKey: .unit)
-        self.count = try container.decodeLenient(Int.self, forKey: .count)
-        self.suppressDuration = try container.decodeLenientIfPresent(Int.self, forKey: .suppressDuration)
-        self.level = try container.decodeLenientIfPresent(Int.self, forKey: .level)
     }
 }

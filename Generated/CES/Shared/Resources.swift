@@ -19,15 +19,11 @@ public struct Resources: Codable, Sendable, Equatable {
     public var dimensions: [Dimension]?
 
     private enum CodingKeys: String, CodingKey {
-        case resourceGroupID = "resource_group_id"
-        case resourceGroupName = "resource_group_name"
-        case dimensions
+        case resourceGroupID = "resource_group_id", resourceGroupName = "resource_group_name", dimensions
     }
 
     public init(
-        resourceGroupID: String? = nil,
-        resourceGroupName: String? = nil,
-        dimensions: [Dimension]? = nil
+        resourceGroupID: String? = nil, resourceGroupName: String? = nil, dimensions: [Dimension]? = nil
     ) {
         self.resourceGroupID = resourceGroupID
         self.resourceGroupName = resourceGroupName

@@ -16,21 +16,12 @@ public struct TemplateItem: Codable, Sendable, Equatable {
     public var alarmLevel: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case metricName = "metric_name"
-        case condition
-        case alarmLevel = "alarm_level"
+        case metricName = "metric_name", condition, alarmLevel = "alarm_level"
     }
 
     public init(metricName: String, condition: Condition, alarmLevel: Int? = nil) {
         self.metricName = metricName
         self.condition = condition
         self.alarmLevel = alarmLevel
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.metricName = try container.decode(String.self, forKey: .metricName)
-        self.condition = try container.decode(Condition.self, forKey: .condition)
-        self.alarmLevel = try container.decodeLenientIfPresent(Int.self, forKey: .alarmLevel)
     }
 }

@@ -26,21 +26,12 @@ public struct Version: Codable, Sendable, Equatable {
     public var minVersion: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case links
-        case version
-        case status
-        case updated
-        case minVersion = "min_version"
+        case id, links, version, status, updated, minVersion = "min_version"
     }
 
     public init(
-        id: String? = nil,
-        links: [Link]? = nil,
-        version: String? = nil,
-        status: String? = nil,
-        updated: String? = nil,
-        minVersion: String? = nil
+        id: String? = nil, links: [Link]? = nil, version: String? = nil, status: String? = nil,
+        updated: String? = nil, minVersion: String? = nil
     ) {
         self.id = id
         self.links = links

@@ -51,21 +51,12 @@ public struct IndependentTypeReq: Codable, Sendable, Equatable {
     public var volumeType: VolumeType
 
     private enum CodingKeys: String, CodingKey {
-        case flavorRef = "flavor_ref"
-        case nodeSize = "node_size"
-        case volumeType = "volume_type"
+        case flavorRef = "flavor_ref", nodeSize = "node_size", volumeType = "volume_type"
     }
 
     public init(flavorRef: String, nodeSize: Int, volumeType: VolumeType) {
         self.flavorRef = flavorRef
         self.nodeSize = nodeSize
         self.volumeType = volumeType
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.flavorRef = try container.decode(String.self, forKey: .flavorRef)
-        self.nodeSize = try container.decodeLenient(Int.self, forKey: .nodeSize)
-        self.volumeType = try container.decode(VolumeType.self, forKey: .volumeType)
     }
 }

@@ -48,11 +48,9 @@ extension CSSClient {
         _ body: AddIndependentNodeRequest
     ) async throws -> IDListWrapper {
         let request = OperationRequest(
-            operation: "AddIndependentNode",
-            method: .post,
+            operation: "AddIndependentNode", method: .post,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/type/{type}/independent",
-            pathParameters: ["cluster_id": clusterID, "type": type],
-            body: body
+            pathParameters: ["cluster_id": clusterID, "type": type], body: body
         )
         return try await client.send(request, as: IDListWrapper.self)
     }
@@ -71,11 +69,9 @@ extension CSSClient {
     ///   - body: The request body.
     public func changeClusterSubnet(clusterID: String, _ body: ChangeClusterSubnetRequest) async throws {
         let request = OperationRequest(
-            operation: "ChangeClusterSubnet",
-            method: .post,
+            operation: "ChangeClusterSubnet", method: .post,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/subnet/change",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         try await client.send(request)
     }
@@ -93,11 +89,9 @@ extension CSSClient {
     ///   - body: The request body.
     public func changeMode(clusterID: String, _ body: ChangeModeRequest) async throws {
         let request = OperationRequest(
-            operation: "ChangeMode",
-            method: .post,
+            operation: "ChangeMode", method: .post,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/mode/change",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         try await client.send(request)
     }
@@ -115,11 +109,9 @@ extension CSSClient {
     ///   - body: The request body.
     public func changeSecurityGroup(clusterID: String, _ body: ChangeSecurityGroupRequest) async throws {
         let request = OperationRequest(
-            operation: "ChangeSecurityGroup",
-            method: .post,
+            operation: "ChangeSecurityGroup", method: .post,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/sg/change",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         try await client.send(request)
     }
@@ -139,10 +131,7 @@ extension CSSClient {
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     public func createCluster(_ body: CreateClusterRequest) async throws -> CreateClusterResponse {
         let request = OperationRequest(
-            operation: "CreateCluster",
-            method: .post,
-            path: "/v1.0/{project_id}/clusters",
-            body: body
+            operation: "CreateCluster", method: .post, path: "/v1.0/{project_id}/clusters", body: body
         )
         return try await client.send(request, as: CreateClusterResponse.self)
     }
@@ -166,11 +155,9 @@ extension CSSClient {
         _ body: CreateClustersTagsRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "CreateClustersTags",
-            method: .post,
+            operation: "CreateClustersTags", method: .post,
             path: "/v1.0/{project_id}/{resource_type}/{cluster_id}/tags",
-            pathParameters: ["resource_type": resourceType, "cluster_id": clusterID],
-            body: body
+            pathParameters: ["resource_type": resourceType, "cluster_id": clusterID], body: body
         )
         try await client.send(request)
     }
@@ -189,9 +176,7 @@ extension CSSClient {
     ///     N/A
     public func deleteCluster(clusterID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteCluster",
-            method: .delete,
-            path: "/v1.0/{project_id}/clusters/{cluster_id}",
+            operation: "DeleteCluster", method: .delete, path: "/v1.0/{project_id}/clusters/{cluster_id}",
             pathParameters: ["cluster_id": clusterID]
         )
         try await client.send(request)
@@ -213,8 +198,7 @@ extension CSSClient {
     ///     encode the tag name using URL before calling the API. Value range: N/A Default value: N/A
     public func deleteClustersTags(resourceType: String, clusterID: String, key: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteClustersTags",
-            method: .delete,
+            operation: "DeleteClustersTags", method: .delete,
             path: "/v1.0/{project_id}/{resource_type}/{cluster_id}/tags/{key}",
             pathParameters: ["resource_type": resourceType, "cluster_id": clusterID, "key": key]
         )
@@ -231,9 +215,7 @@ extension CSSClient {
     /// - Returns: The body of the service's `200` response.
     public func downloadCert() async throws -> DownloadCertResponse {
         let request = OperationRequest(
-            operation: "DownloadCert",
-            method: .get,
-            path: "/v1.0/{project_id}/cer/download"
+            operation: "DownloadCert", method: .get, path: "/v1.0/{project_id}/cer/download"
         )
         return try await client.send(request, as: DownloadCertResponse.self)
     }
@@ -265,11 +247,8 @@ extension CSSClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "GetRoutes",
-            method: .get,
-            path: "/v1.0/{project_id}/clusters/{cluster_id}/route",
-            pathParameters: ["cluster_id": clusterID],
-            query: query
+            operation: "GetRoutes", method: .get, path: "/v1.0/{project_id}/clusters/{cluster_id}/route",
+            pathParameters: ["cluster_id": clusterID], query: query
         )
         return try await client.send(request, as: GetRoutesResponse.self)
     }
@@ -325,10 +304,7 @@ extension CSSClient {
         query.append("limit", limit)
         query.append("datastoreType", datastoreType)
         let request = OperationRequest(
-            operation: "ListClustersDetails",
-            method: .get,
-            path: "/v1.0/{project_id}/clusters",
-            query: query
+            operation: "ListClustersDetails", method: .get, path: "/v1.0/{project_id}/clusters", query: query
         )
         return try await client.send(request, as: ListClustersDetailsResponse.self)
     }
@@ -377,9 +353,7 @@ extension CSSClient {
     /// - Returns: The body of the service's `200` response.
     public func listClustersTags(resourceType: String) async throws -> ListClustersTagsResponse {
         let request = OperationRequest(
-            operation: "ListClustersTags",
-            method: .get,
-            path: "/v1.0/{project_id}/{resource_type}/tags",
+            operation: "ListClustersTags", method: .get, path: "/v1.0/{project_id}/{resource_type}/tags",
             pathParameters: ["resource_type": resourceType]
         )
         return try await client.send(request, as: ListClustersTagsResponse.self)
@@ -396,9 +370,7 @@ extension CSSClient {
     /// - Returns: The body of the service's `200` response.
     public func listFlavors() async throws -> ListFlavorsResponse {
         let request = OperationRequest(
-            operation: "ListFlavors",
-            method: .get,
-            path: "/v1.0/{project_id}/es-flavors"
+            operation: "ListFlavors", method: .get, path: "/v1.0/{project_id}/es-flavors"
         )
         return try await client.send(request, as: ListFlavorsResponse.self)
     }
@@ -432,11 +404,9 @@ extension CSSClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListImages",
-            method: .get,
+            operation: "ListImages", method: .get,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/target/{upgrade_type}/images",
-            pathParameters: ["cluster_id": clusterID, "upgrade_type": upgradeType],
-            query: query
+            pathParameters: ["cluster_id": clusterID, "upgrade_type": upgradeType], query: query
         )
         return try await client.send(request, as: ListImagesResponse.self)
     }
@@ -484,11 +454,9 @@ extension CSSClient {
     ///   - body: The request body.
     public func resetPassword(clusterID: String, _ body: ResetPasswordRequest) async throws {
         let request = OperationRequest(
-            operation: "ResetPassword",
-            method: .post,
+            operation: "ResetPassword", method: .post,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/password/reset",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         try await client.send(request)
     }
@@ -507,8 +475,7 @@ extension CSSClient {
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func restartCluster(clusterID: String) async throws {
         let request = OperationRequest(
-            operation: "RestartCluster",
-            method: .post,
+            operation: "RestartCluster", method: .post,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/restart",
             pathParameters: ["cluster_id": clusterID]
         )
@@ -534,11 +501,9 @@ extension CSSClient {
         var query = QueryItems()
         query.append("retry_mode", retryMode)
         let request = OperationRequest(
-            operation: "RetryUpgradeTask",
-            method: .put,
+            operation: "RetryUpgradeTask", method: .put,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/upgrade/{action_id}/retry",
-            pathParameters: ["cluster_id": clusterID, "action_id": actionID],
-            query: query
+            pathParameters: ["cluster_id": clusterID, "action_id": actionID], query: query
         )
         try await client.send(request)
     }
@@ -561,9 +526,7 @@ extension CSSClient {
     /// - Returns: The body of the service's `200` response.
     public func showClusterDetail(clusterID: String) async throws -> ShowClusterDetailResponse {
         let request = OperationRequest(
-            operation: "ShowClusterDetail",
-            method: .get,
-            path: "/v1.0/{project_id}/clusters/{cluster_id}",
+            operation: "ShowClusterDetail", method: .get, path: "/v1.0/{project_id}/clusters/{cluster_id}",
             pathParameters: ["cluster_id": clusterID]
         )
         return try await client.send(request, as: ShowClusterDetailResponse.self)
@@ -590,8 +553,7 @@ extension CSSClient {
         clusterID: String
     ) async throws -> ShowClusterTagResponse {
         let request = OperationRequest(
-            operation: "ShowClusterTag",
-            method: .get,
+            operation: "ShowClusterTag", method: .get,
             path: "/v1.0/{project_id}/{resource_type}/{cluster_id}/tags",
             pathParameters: ["resource_type": resourceType, "cluster_id": clusterID]
         )
@@ -621,11 +583,9 @@ extension CSSClient {
         _ body: UpdateAZByInstanceTypeRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "UpdateAzByInstanceType",
-            method: .post,
+            operation: "UpdateAzByInstanceType", method: .post,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/inst-type/{inst_type}/azmigrate",
-            pathParameters: ["cluster_id": clusterID, "inst_type": instType],
-            body: body
+            pathParameters: ["cluster_id": clusterID, "inst_type": instType], body: body
         )
         try await client.send(request)
     }
@@ -650,11 +610,9 @@ extension CSSClient {
         _ body: UpdateBatchClustersTagsRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "UpdateBatchClustersTags",
-            method: .post,
+            operation: "UpdateBatchClustersTags", method: .post,
             path: "/v1.0/{project_id}/{resource_type}/{cluster_id}/tags/action",
-            pathParameters: ["resource_type": resourceType, "cluster_id": clusterID],
-            body: body
+            pathParameters: ["resource_type": resourceType, "cluster_id": clusterID], body: body
         )
         try await client.send(request)
     }
@@ -672,11 +630,9 @@ extension CSSClient {
     ///   - body: The request body.
     public func updateClusterName(clusterID: String, _ body: UpdateClusterNameRequest) async throws {
         let request = OperationRequest(
-            operation: "UpdateClusterName",
-            method: .post,
+            operation: "UpdateClusterName", method: .post,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/changename",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         try await client.send(request)
     }
@@ -697,11 +653,9 @@ extension CSSClient {
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     public func updateExtendCluster(clusterID: String, _ body: UpdateExtendClusterRequest) async throws {
         let request = OperationRequest(
-            operation: "UpdateExtendCluster",
-            method: .post,
+            operation: "UpdateExtendCluster", method: .post,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/extend",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         try await client.send(request)
     }
@@ -725,11 +679,9 @@ extension CSSClient {
         _ body: UpdateExtendInstanceStorageRequest
     ) async throws -> IDListWrapper {
         let request = OperationRequest(
-            operation: "UpdateExtendInstanceStorage",
-            method: .post,
+            operation: "UpdateExtendInstanceStorage", method: .post,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/role_extend",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         return try await client.send(request, as: IDListWrapper.self)
     }
@@ -750,11 +702,8 @@ extension CSSClient {
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     public func updateFlavor(clusterID: String, _ body: UpdateFlavorRequest) async throws {
         let request = OperationRequest(
-            operation: "UpdateFlavor",
-            method: .post,
-            path: "/v1.0/{project_id}/clusters/{cluster_id}/flavor",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            operation: "UpdateFlavor", method: .post, path: "/v1.0/{project_id}/clusters/{cluster_id}/flavor",
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         try await client.send(request)
     }
@@ -780,11 +729,9 @@ extension CSSClient {
         _ body: UpdateFlavorByTypeRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "UpdateFlavorByType",
-            method: .post,
+            operation: "UpdateFlavorByType", method: .post,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/{types}/flavor",
-            pathParameters: ["cluster_id": clusterID, "types": types],
-            body: body
+            pathParameters: ["cluster_id": clusterID, "types": types], body: body
         )
         try await client.send(request)
     }
@@ -819,11 +766,9 @@ extension CSSClient {
         query.append("migrateData", migrateData)
         query.append("agency", agency)
         let request = OperationRequest(
-            operation: "UpdateInstance",
-            method: .put,
+            operation: "UpdateInstance", method: .put,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/instance/{instance_id}/replace",
-            pathParameters: ["cluster_id": clusterID, "instance_id": instanceID],
-            query: query
+            pathParameters: ["cluster_id": clusterID, "instance_id": instanceID], query: query
         )
         try await client.send(request)
     }
@@ -840,11 +785,8 @@ extension CSSClient {
     ///   - body: The request body.
     public func updateRoute(clusterID: String, _ body: UpdateRouteRequest) async throws {
         let request = OperationRequest(
-            operation: "UpdateRoute",
-            method: .post,
-            path: "/v1.0/{project_id}/clusters/{cluster_id}/route",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            operation: "UpdateRoute", method: .post, path: "/v1.0/{project_id}/clusters/{cluster_id}/route",
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         try await client.send(request)
     }
@@ -863,11 +805,9 @@ extension CSSClient {
     ///   - body: The request body.
     public func updateShrinkCluster(clusterID: String, _ body: UpdateShrinkClusterRequest) async throws {
         let request = OperationRequest(
-            operation: "UpdateShrinkCluster",
-            method: .post,
+            operation: "UpdateShrinkCluster", method: .post,
             path: "/v1.0/extend/{project_id}/clusters/{cluster_id}/role/shrink",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         try await client.send(request)
     }
@@ -888,11 +828,9 @@ extension CSSClient {
     ///   - body: The request body.
     public func updateShrinkNodes(clusterID: String, _ body: UpdateShrinkNodesRequest) async throws {
         let request = OperationRequest(
-            operation: "UpdateShrinkNodes",
-            method: .post,
+            operation: "UpdateShrinkNodes", method: .post,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/node/offline",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         try await client.send(request)
     }
@@ -913,11 +851,9 @@ extension CSSClient {
     ///   - body: The request body.
     public func upgradeCoRe(clusterID: String, instType: String, _ body: UpgradeCoReRequest) async throws {
         let request = OperationRequest(
-            operation: "UpgradeCoRe",
-            method: .post,
+            operation: "UpgradeCoRe", method: .post,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/inst-type/{inst_type}/image/upgrade",
-            pathParameters: ["cluster_id": clusterID, "inst_type": instType],
-            body: body
+            pathParameters: ["cluster_id": clusterID, "inst_type": instType], body: body
         )
         try await client.send(request)
     }
@@ -955,11 +891,9 @@ extension CSSClient {
         query.append("limit", limit)
         query.append("action_mode", actionMode)
         let request = OperationRequest(
-            operation: "UpgradeDetail",
-            method: .get,
+            operation: "UpgradeDetail", method: .get,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/upgrade/detail",
-            pathParameters: ["cluster_id": clusterID],
-            query: query
+            pathParameters: ["cluster_id": clusterID], query: query
         )
         return try await client.send(request, as: UpgradeDetailResponse.self)
     }

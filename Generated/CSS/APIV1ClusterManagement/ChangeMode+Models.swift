@@ -37,21 +37,12 @@ public struct ChangeModeRequest: Codable, Sendable, Equatable {
     public var httpsEnable: Bool
 
     private enum CodingKeys: String, CodingKey {
-        case authorityEnable = "authority_enable"
-        case adminPwd = "admin_pwd"
-        case httpsEnable = "https_enable"
+        case authorityEnable = "authority_enable", adminPwd = "admin_pwd", httpsEnable = "https_enable"
     }
 
     public init(authorityEnable: Bool, adminPwd: String? = nil, httpsEnable: Bool) {
         self.authorityEnable = authorityEnable
         self.adminPwd = adminPwd
         self.httpsEnable = httpsEnable
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.authorityEnable = try container.decodeLenient(Bool.self, forKey: .authorityEnable)
-        self.adminPwd = try container.decodeIfPresent(String.self, forKey: .adminPwd)
-        self.httpsEnable = try container.decodeLenient(Bool.self, forKey: .httpsEnable)
     }
 }

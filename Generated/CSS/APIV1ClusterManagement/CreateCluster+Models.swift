@@ -119,33 +119,15 @@ public struct CreateClusterBody: Codable, Sendable, Equatable {
     public var ipv6Enable: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case instance
-        case datastore
-        case name
-        case desc
-        case instanceNum
-        case backupStrategy
-        case httpsEnable
-        case authorityEnable
-        case adminPwd
-        case enterpriseProjectID = "enterprise_project_id"
-        case tags
-        case ipv6Enable = "ipv6_enable"
+        case instance, datastore, name, desc, instanceNum, backupStrategy, httpsEnable, authorityEnable
+        case adminPwd, enterpriseProjectID = "enterprise_project_id", tags, ipv6Enable = "ipv6_enable"
     }
 
     public init(
-        instance: CreateClusterInstanceBody,
-        datastore: CreateClusterDatastoreBody,
-        name: String,
-        desc: String? = nil,
-        instanceNum: Int,
-        backupStrategy: CreateClusterBackupStrategyBody? = nil,
-        httpsEnable: Bool? = nil,
-        authorityEnable: Bool? = nil,
-        adminPwd: String? = nil,
-        enterpriseProjectID: String? = nil,
-        tags: [Tag]? = nil,
-        ipv6Enable: Bool? = nil
+        instance: CreateClusterInstanceBody, datastore: CreateClusterDatastoreBody, name: String,
+        desc: String? = nil, instanceNum: Int, backupStrategy: CreateClusterBackupStrategyBody? = nil,
+        httpsEnable: Bool? = nil, authorityEnable: Bool? = nil, adminPwd: String? = nil,
+        enterpriseProjectID: String? = nil, tags: [Tag]? = nil, ipv6Enable: Bool? = nil
     ) {
         self.instance = instance
         self.datastore = datastore
@@ -159,22 +141,6 @@ public struct CreateClusterBody: Codable, Sendable, Equatable {
         self.enterpriseProjectID = enterpriseProjectID
         self.tags = tags
         self.ipv6Enable = ipv6Enable
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.instance = try container.decode(CreateClusterInstanceBody.self, forKey: .instance)
-        self.datastore = try container.decode(CreateClusterDatastoreBody.self, forKey: .datastore)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.desc = try container.decodeIfPresent(String.self, forKey: .desc)
-        self.instanceNum = try container.decodeLenient(Int.self, forKey: .instanceNum)
-        self.backupStrategy = try container.decodeIfPresent(CreateClusterBackupStrategyBody.self, forKey: .backupStrategy)
-        self.httpsEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .httpsEnable)
-        self.authorityEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .authorityEnable)
-        self.adminPwd = try container.decodeIfPresent(String.self, forKey: .adminPwd)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.tags = try container.decodeIfPresent([Tag].self, forKey: .tags)
-        self.ipv6Enable = try container.decodeLenientIfPresent(Bool.self, forKey: .ipv6Enable)
     }
 }
 
@@ -229,16 +195,11 @@ public struct CreateClusterInstanceBody: Codable, Sendable, Equatable {
     public var availabilityZone: String
 
     private enum CodingKeys: String, CodingKey {
-        case flavorRef
-        case volume
-        case nics
-        case availabilityZone = "availability_zone"
+        case flavorRef, volume, nics, availabilityZone = "availability_zone"
     }
 
     public init(
-        flavorRef: String,
-        volume: CreateClusterInstanceVolumeBody,
-        nics: CreateClusterInstanceNICsBody,
+        flavorRef: String, volume: CreateClusterInstanceVolumeBody, nics: CreateClusterInstanceNICsBody,
         availabilityZone: String
     ) {
         self.flavorRef = flavorRef
@@ -273,9 +234,7 @@ public struct CreateClusterInstanceNICsBody: Codable, Sendable, Equatable {
     public var securityGroupID: String
 
     private enum CodingKeys: String, CodingKey {
-        case vpcID = "vpcId"
-        case netID = "netId"
-        case securityGroupID = "securityGroupId"
+        case vpcID = "vpcId", netID = "netId", securityGroupID = "securityGroupId"
     }
 
     public init(vpcID: String, netID: String, securityGroupID: String) {

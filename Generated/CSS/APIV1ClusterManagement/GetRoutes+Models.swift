@@ -16,20 +16,9 @@ public struct GetRoutesResponse: Codable, Sendable, Equatable {
     /// N/A
     public var totalSize: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case routeResps
-        case totalSize
-    }
-
     public init(routeResps: [RouteRespsResource]? = nil, totalSize: Int? = nil) {
         self.routeResps = routeResps
         self.totalSize = totalSize
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.routeResps = try container.decodeIfPresent([RouteRespsResource].self, forKey: .routeResps)
-        self.totalSize = try container.decodeLenientIfPresent(Int.self, forKey: .totalSize)
     }
 }
 

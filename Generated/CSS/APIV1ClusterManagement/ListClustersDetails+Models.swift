@@ -196,71 +196,26 @@ public struct ClusterList: Codable, Sendable, Equatable {
     public var period: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case datastore
-        case snapshotPolicy
-        case instances
-        case publicKibanaResp
-        case elbWhiteList
-        case updated
-        case name
-        case publicIP = "publicIp"
-        case created
-        case id
-        case status
-        case endpoint
-        case vpcID = "vpcId"
-        case subnetID = "subnetId"
-        case securityGroupID = "securityGroupId"
-        case bandwidthSize
-        case httpsEnable
-        case authorityEnable
-        case diskEncrypted
-        case backupAvailable
-        case actionProgress
-        case actions
-        case enterpriseProjectID = "enterpriseProjectId"
-        case tags
-        case failedReason
-        case bandwidthResourceID = "bandwidthResourceId"
-        case ipv6Endpoint
-        case cmkID = "cmkId"
-        case currentSubnetIDs = "currentSubnetIds"
-        case desc
-        case period
+        case datastore, snapshotPolicy, instances, publicKibanaResp, elbWhiteList, updated, name
+        case publicIP = "publicIp", created, id, status, endpoint, vpcID = "vpcId", subnetID = "subnetId"
+        case securityGroupID = "securityGroupId", bandwidthSize, httpsEnable, authorityEnable, diskEncrypted
+        case backupAvailable, actionProgress, actions, enterpriseProjectID = "enterpriseProjectId", tags
+        case failedReason, bandwidthResourceID = "bandwidthResourceId", ipv6Endpoint, cmkID = "cmkId"
+        case currentSubnetIDs = "currentSubnetIds", desc, period
     }
 
     public init(
-        datastore: ClusterListDatastore? = nil,
-        snapshotPolicy: SnapshotPolicyResp? = nil,
-        instances: [ClusterListInstances]? = nil,
-        publicKibanaResp: PublicKibanaRespBody? = nil,
-        elbWhiteList: ELBWhiteListResp? = nil,
-        updated: String? = nil,
-        name: String? = nil,
-        publicIP: String? = nil,
-        created: String? = nil,
-        id: String? = nil,
-        status: StatusValue? = nil,
-        endpoint: String? = nil,
-        vpcID: String? = nil,
-        subnetID: String? = nil,
-        securityGroupID: String? = nil,
-        bandwidthSize: Int? = nil,
-        httpsEnable: Bool? = nil,
-        authorityEnable: Bool? = nil,
-        diskEncrypted: Bool? = nil,
-        backupAvailable: Bool? = nil,
-        actionProgress: JSONValue? = nil,
-        actions: [Actions]? = nil,
-        enterpriseProjectID: String? = nil,
-        tags: [ClusterListTags]? = nil,
-        failedReason: ClusterListFailedReasons? = nil,
-        bandwidthResourceID: String? = nil,
-        ipv6Endpoint: String? = nil,
-        cmkID: String? = nil,
-        currentSubnetIDs: String? = nil,
-        desc: String? = nil,
-        period: Bool? = nil
+        datastore: ClusterListDatastore? = nil, snapshotPolicy: SnapshotPolicyResp? = nil,
+        instances: [ClusterListInstances]? = nil, publicKibanaResp: PublicKibanaRespBody? = nil,
+        elbWhiteList: ELBWhiteListResp? = nil, updated: String? = nil, name: String? = nil,
+        publicIP: String? = nil, created: String? = nil, id: String? = nil, status: StatusValue? = nil,
+        endpoint: String? = nil, vpcID: String? = nil, subnetID: String? = nil,
+        securityGroupID: String? = nil, bandwidthSize: Int? = nil, httpsEnable: Bool? = nil,
+        authorityEnable: Bool? = nil, diskEncrypted: Bool? = nil, backupAvailable: Bool? = nil,
+        actionProgress: JSONValue? = nil, actions: [Actions]? = nil, enterpriseProjectID: String? = nil,
+        tags: [ClusterListTags]? = nil, failedReason: ClusterListFailedReasons? = nil,
+        bandwidthResourceID: String? = nil, ipv6Endpoint: String? = nil, cmkID: String? = nil,
+        currentSubnetIDs: String? = nil, desc: String? = nil, period: Bool? = nil
     ) {
         self.datastore = datastore
         self.snapshotPolicy = snapshotPolicy
@@ -293,41 +248,6 @@ public struct ClusterList: Codable, Sendable, Equatable {
         self.currentSubnetIDs = currentSubnetIDs
         self.desc = desc
         self.period = period
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.datastore = try container.decodeIfPresent(ClusterListDatastore.self, forKey: .datastore)
-        self.snapshotPolicy = try container.decodeIfPresent(SnapshotPolicyResp.self, forKey: .snapshotPolicy)
-        self.instances = try container.decodeIfPresent([ClusterListInstances].self, forKey: .instances)
-        self.publicKibanaResp = try container.decodeIfPresent(PublicKibanaRespBody.self, forKey: .publicKibanaResp)
-        self.elbWhiteList = try container.decodeIfPresent(ELBWhiteListResp.self, forKey: .elbWhiteList)
-        self.updated = try container.decodeIfPresent(String.self, forKey: .updated)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.publicIP = try container.decodeIfPresent(String.self, forKey: .publicIP)
-        self.created = try container.decodeIfPresent(String.self, forKey: .created)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.status = try container.decodeIfPresent(StatusValue.self, forKey: .status)
-        self.endpoint = try container.decodeIfPresent(String.self, forKey: .endpoint)
-        self.vpcID = try container.decodeIfPresent(String.self, forKey: .vpcID)
-        self.subnetID = try container.decodeIfPresent(String.self, forKey: .subnetID)
-        self.securityGroupID = try container.decodeIfPresent(String.self, forKey: .securityGroupID)
-        self.bandwidthSize = try container.decodeLenientIfPresent(Int.self, forKey: .bandwidthSize)
-        self.httpsEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .httpsEnable)
-        self.authorityEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .authorityEnable)
-        self.diskEncrypted = try container.decodeLenientIfPresent(Bool.self, forKey: .diskEncrypted)
-        self.backupAvailable = try container.decodeLenientIfPresent(Bool.self, forKey: .backupAvailable)
-        self.actionProgress = try container.decodeIfPresent(JSONValue.self, forKey: .actionProgress)
-        self.actions = try container.decodeIfPresent([Actions].self, forKey: .actions)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.tags = try container.decodeIfPresent([ClusterListTags].self, forKey: .tags)
-        self.failedReason = try container.decodeIfPresent(ClusterListFailedReasons.self, forKey: .failedReason)
-        self.bandwidthResourceID = try container.decodeIfPresent(String.self, forKey: .bandwidthResourceID)
-        self.ipv6Endpoint = try container.decodeIfPresent(String.self, forKey: .ipv6Endpoint)
-        self.cmkID = try container.decodeIfPresent(String.self, forKey: .cmkID)
-        self.currentSubnetIDs = try container.decodeIfPresent(String.self, forKey: .currentSubnetIDs)
-        self.desc = try container.decodeIfPresent(String.self, forKey: .desc)
-        self.period = try container.decodeLenientIfPresent(Bool.self, forKey: .period)
     }
 }
 
@@ -387,29 +307,14 @@ public struct ClusterListInstances: Codable, Sendable, Equatable {
     public var subnetID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case status
-        case type
-        case id
-        case name
-        case specCode
-        case azCode
-        case ip
-        case volume
-        case resourceID = "resourceId"
+        case status, type, id, name, specCode, azCode, ip, volume, resourceID = "resourceId"
         case subnetID = "subnetId"
     }
 
     public init(
-        status: Status? = nil,
-        type: String? = nil,
-        id: String? = nil,
-        name: String? = nil,
-        specCode: String? = nil,
-        azCode: String? = nil,
-        ip: String? = nil,
-        volume: ClusterVolumeRsp? = nil,
-        resourceID: String? = nil,
-        subnetID: String? = nil
+        status: Status? = nil, type: String? = nil, id: String? = nil, name: String? = nil,
+        specCode: String? = nil, azCode: String? = nil, ip: String? = nil, volume: ClusterVolumeRsp? = nil,
+        resourceID: String? = nil, subnetID: String? = nil
     ) {
         self.status = status
         self.type = type
@@ -438,20 +343,9 @@ public struct ListClustersDetailsResponse: Codable, Sendable, Equatable {
     /// N/A
     public var clusters: [ClusterList]?
 
-    private enum CodingKeys: String, CodingKey {
-        case totalSize
-        case clusters
-    }
-
     public init(totalSize: Int? = nil, clusters: [ClusterList]? = nil) {
         self.totalSize = totalSize
         self.clusters = clusters
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalSize = try container.decodeLenientIfPresent(Int.self, forKey: .totalSize)
-        self.clusters = try container.decodeIfPresent([ClusterList].self, forKey: .clusters)
     }
 }
 
@@ -512,30 +406,13 @@ public struct SnapshotPolicyResp: Codable, Sendable, Equatable {
     /// N/A
     public var bakKeepDay: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case backupEnable
-        case bakPeriod
-        case bakFrequency
-        case bakKeepDay
-    }
-
     public init(
-        backupEnable: Bool? = nil,
-        bakPeriod: String? = nil,
-        bakFrequency: BakFrequency? = nil,
+        backupEnable: Bool? = nil, bakPeriod: String? = nil, bakFrequency: BakFrequency? = nil,
         bakKeepDay: Int? = nil
     ) {
         self.backupEnable = backupEnable
         self.bakPeriod = bakPeriod
         self.bakFrequency = bakFrequency
         self.bakKeepDay = bakKeepDay
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.backupEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .backupEnable)
-        self.bakPeriod = try container.decodeIfPresent(String.self, forKey: .bakPeriod)
-        self.bakFrequency = try container.decodeIfPresent(BakFrequency.self, forKey: .bakFrequency)
-        self.bakKeepDay = try container.decodeLenientIfPresent(Int.self, forKey: .bakKeepDay)
     }
 }

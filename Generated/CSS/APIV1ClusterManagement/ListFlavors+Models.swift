@@ -42,23 +42,12 @@ public struct EsflavorsVersionsFlavorsResp: Codable, Sendable, Equatable {
     public var flavorID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case cpu
-        case ram
-        case name
-        case region
-        case diskrange
-        case availableAZ
-        case flavorID = "flavor_id"
+        case cpu, ram, name, region, diskrange, availableAZ, flavorID = "flavor_id"
     }
 
     public init(
-        cpu: Int? = nil,
-        ram: Int? = nil,
-        name: String? = nil,
-        region: String? = nil,
-        diskrange: String? = nil,
-        availableAZ: String? = nil,
-        flavorID: String? = nil
+        cpu: Int? = nil, ram: Int? = nil, name: String? = nil, region: String? = nil,
+        diskrange: String? = nil, availableAZ: String? = nil, flavorID: String? = nil
     ) {
         self.cpu = cpu
         self.ram = ram
@@ -67,17 +56,6 @@ public struct EsflavorsVersionsFlavorsResp: Codable, Sendable, Equatable {
         self.diskrange = diskrange
         self.availableAZ = availableAZ
         self.flavorID = flavorID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.cpu = try container.decodeLenientIfPresent(Int.self, forKey: .cpu)
-        self.ram = try container.decodeLenientIfPresent(Int.self, forKey: .ram)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.region = try container.decodeIfPresent(String.self, forKey: .region)
-        self.diskrange = try container.decodeIfPresent(String.self, forKey: .diskrange)
-        self.availableAZ = try container.decodeIfPresent(String.self, forKey: .availableAZ)
-        self.flavorID = try container.decodeIfPresent(String.self, forKey: .flavorID)
     }
 }
 
@@ -116,9 +94,7 @@ public struct EsflavorsVersionsResp: Codable, Sendable, Equatable {
     public var type: TypeValue?
 
     public init(
-        version: String? = nil,
-        flavors: [EsflavorsVersionsFlavorsResp]? = nil,
-        type: TypeValue? = nil
+        version: String? = nil, flavors: [EsflavorsVersionsFlavorsResp]? = nil, type: TypeValue? = nil
     ) {
         self.version = version
         self.flavors = flavors

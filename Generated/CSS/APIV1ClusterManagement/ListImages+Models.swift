@@ -21,26 +21,12 @@ public struct ListImagesResponse: Codable, Sendable, Equatable {
     /// N/A
     public var totalSize: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case needUploadUpgradePlugin
-        case imageInfoList
-        case totalSize
-    }
-
     public init(
-        needUploadUpgradePlugin: Bool? = nil,
-        imageInfoList: [GetTargetImageIDDetail]? = nil,
+        needUploadUpgradePlugin: Bool? = nil, imageInfoList: [GetTargetImageIDDetail]? = nil,
         totalSize: Int? = nil
     ) {
         self.needUploadUpgradePlugin = needUploadUpgradePlugin
         self.imageInfoList = imageInfoList
         self.totalSize = totalSize
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.needUploadUpgradePlugin = try container.decodeLenientIfPresent(Bool.self, forKey: .needUploadUpgradePlugin)
-        self.imageInfoList = try container.decodeIfPresent([GetTargetImageIDDetail].self, forKey: .imageInfoList)
-        self.totalSize = try container.decodeLenientIfPresent(Int.self, forKey: .totalSize)
     }
 }

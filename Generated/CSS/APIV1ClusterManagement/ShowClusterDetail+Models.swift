@@ -80,29 +80,14 @@ public struct ClusterDetailInstances: Codable, Sendable, Equatable {
     public var subnetID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case status
-        case resourceID = "resourceId"
-        case type
-        case id
-        case name
-        case specCode
-        case azCode
-        case ip
-        case volume
+        case status, resourceID = "resourceId", type, id, name, specCode, azCode, ip, volume
         case subnetID = "subnetId"
     }
 
     public init(
-        status: Status? = nil,
-        resourceID: String? = nil,
-        type: TypeValue? = nil,
-        id: String? = nil,
-        name: String? = nil,
-        specCode: String? = nil,
-        azCode: String? = nil,
-        ip: String? = nil,
-        volume: ClusterVolumeRsp? = nil,
-        subnetID: String? = nil
+        status: Status? = nil, resourceID: String? = nil, type: TypeValue? = nil, id: String? = nil,
+        name: String? = nil, specCode: String? = nil, azCode: String? = nil, ip: String? = nil,
+        volume: ClusterVolumeRsp? = nil, subnetID: String? = nil
     ) {
         self.status = status
         self.resourceID = resourceID
@@ -301,73 +286,27 @@ public struct ShowClusterDetailResponse: Codable, Sendable, Equatable {
     public var desc: String?
 
     private enum CodingKeys: String, CodingKey {
-        case datastore
-        case instances
-        case publicKibanaResp
-        case elbWhiteList
-        case updated
-        case name
-        case publicIP = "publicIp"
-        case created
-        case id
-        case status
-        case endpoint
-        case vpcID = "vpcId"
-        case subnetID = "subnetId"
-        case securityGroupID = "securityGroupId"
-        case vpcepIP = "vpcepIp"
-        case vpcepIPv6Address = "vpcepIpv6Address"
-        case bandwidthSize
-        case httpsEnable
-        case diskEncrypted
-        case authorityEnable
-        case backupAvailable
-        case actionProgress
-        case actions
-        case enterpriseProjectID = "enterpriseProjectId"
-        case tags
-        case failedReason
-        case bandwidthResourceID = "bandwidthResourceId"
-        case ipv6Endpoint
-        case supportVpcep
-        case cmkID = "cmkId"
-        case currentSubnetIDs = "currentSubnetIds"
-        case desc
+        case datastore, instances, publicKibanaResp, elbWhiteList, updated, name, publicIP = "publicIp"
+        case created, id, status, endpoint, vpcID = "vpcId", subnetID = "subnetId"
+        case securityGroupID = "securityGroupId", vpcepIP = "vpcepIp", vpcepIPv6Address = "vpcepIpv6Address"
+        case bandwidthSize, httpsEnable, diskEncrypted, authorityEnable, backupAvailable, actionProgress
+        case actions, enterpriseProjectID = "enterpriseProjectId", tags, failedReason
+        case bandwidthResourceID = "bandwidthResourceId", ipv6Endpoint, supportVpcep, cmkID = "cmkId"
+        case currentSubnetIDs = "currentSubnetIds", desc
     }
 
     public init(
-        datastore: ClusterListDatastore? = nil,
-        instances: [ClusterDetailInstances]? = nil,
-        publicKibanaResp: PublicKibanaRespBody? = nil,
-        elbWhiteList: ELBWhiteListResp? = nil,
-        updated: String? = nil,
-        name: String? = nil,
-        publicIP: String? = nil,
-        created: String? = nil,
-        id: String? = nil,
-        status: String? = nil,
-        endpoint: String? = nil,
-        vpcID: String? = nil,
-        subnetID: String? = nil,
-        securityGroupID: String? = nil,
-        vpcepIP: String? = nil,
-        vpcepIPv6Address: String? = nil,
-        bandwidthSize: Int? = nil,
-        httpsEnable: Bool? = nil,
-        diskEncrypted: Bool? = nil,
-        authorityEnable: Bool? = nil,
-        backupAvailable: Bool? = nil,
-        actionProgress: JSONValue? = nil,
-        actions: [Actions]? = nil,
-        enterpriseProjectID: String? = nil,
-        tags: [ClusterListTags]? = nil,
-        failedReason: ClusterListFailedReasons? = nil,
-        bandwidthResourceID: String? = nil,
-        ipv6Endpoint: String? = nil,
-        supportVpcep: Bool? = nil,
-        cmkID: String? = nil,
-        currentSubnetIDs: String? = nil,
-        desc: String? = nil
+        datastore: ClusterListDatastore? = nil, instances: [ClusterDetailInstances]? = nil,
+        publicKibanaResp: PublicKibanaRespBody? = nil, elbWhiteList: ELBWhiteListResp? = nil,
+        updated: String? = nil, name: String? = nil, publicIP: String? = nil, created: String? = nil,
+        id: String? = nil, status: String? = nil, endpoint: String? = nil, vpcID: String? = nil,
+        subnetID: String? = nil, securityGroupID: String? = nil, vpcepIP: String? = nil,
+        vpcepIPv6Address: String? = nil, bandwidthSize: Int? = nil, httpsEnable: Bool? = nil,
+        diskEncrypted: Bool? = nil, authorityEnable: Bool? = nil, backupAvailable: Bool? = nil,
+        actionProgress: JSONValue? = nil, actions: [Actions]? = nil, enterpriseProjectID: String? = nil,
+        tags: [ClusterListTags]? = nil, failedReason: ClusterListFailedReasons? = nil,
+        bandwidthResourceID: String? = nil, ipv6Endpoint: String? = nil, supportVpcep: Bool? = nil,
+        cmkID: String? = nil, currentSubnetIDs: String? = nil, desc: String? = nil
     ) {
         self.datastore = datastore
         self.instances = instances
@@ -401,41 +340,5 @@ public struct ShowClusterDetailResponse: Codable, Sendable, Equatable {
         self.cmkID = cmkID
         self.currentSubnetIDs = currentSubnetIDs
         self.desc = desc
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.datastore = try container.decodeIfPresent(ClusterListDatastore.self, forKey: .datastore)
-        self.instances = try container.decodeIfPresent([ClusterDetailInstances].self, forKey: .instances)
-        self.publicKibanaResp = try container.decodeIfPresent(PublicKibanaRespBody.self, forKey: .publicKibanaResp)
-        self.elbWhiteList = try container.decodeIfPresent(ELBWhiteListResp.self, forKey: .elbWhiteList)
-        self.updated = try container.decodeIfPresent(String.self, forKey: .updated)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.publicIP = try container.decodeIfPresent(String.self, forKey: .publicIP)
-        self.created = try container.decodeIfPresent(String.self, forKey: .created)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.endpoint = try container.decodeIfPresent(String.self, forKey: .endpoint)
-        self.vpcID = try container.decodeIfPresent(String.self, forKey: .vpcID)
-        self.subnetID = try container.decodeIfPresent(String.self, forKey: .subnetID)
-        self.securityGroupID = try container.decodeIfPresent(String.self, forKey: .securityGroupID)
-        self.vpcepIP = try container.decodeIfPresent(String.self, forKey: .vpcepIP)
-        self.vpcepIPv6Address = try container.decodeIfPresent(String.self, forKey: .vpcepIPv6Address)
-        self.bandwidthSize = try container.decodeLenientIfPresent(Int.self, forKey: .bandwidthSize)
-        self.httpsEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .httpsEnable)
-        self.diskEncrypted = try container.decodeLenientIfPresent(Bool.self, forKey: .diskEncrypted)
-        self.authorityEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .authorityEnable)
-        self.backupAvailable = try container.decodeLenientIfPresent(Bool.self, forKey: .backupAvailable)
-        self.actionProgress = try container.decodeIfPresent(JSONValue.self, forKey: .actionProgress)
-        self.actions = try container.decodeIfPresent([Actions].self, forKey: .actions)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.tags = try container.decodeIfPresent([ClusterListTags].self, forKey: .tags)
-        self.failedReason = try container.decodeIfPresent(ClusterListFailedReasons.self, forKey: .failedReason)
-        self.bandwidthResourceID = try container.decodeIfPresent(String.self, forKey: .bandwidthResourceID)
-        self.ipv6Endpoint = try container.decodeIfPresent(String.self, forKey: .ipv6Endpoint)
-        self.supportVpcep = try container.decodeLenientIfPresent(Bool.self, forKey: .supportVpcep)
-        self.cmkID = try container.decodeIfPresent(String.self, forKey: .cmkID)
-        self.currentSubnetIDs = try container.decodeIfPresent(String.self, forKey: .currentSubnetIDs)
-        self.desc = try container.decodeIfPresent(String.self, forKey: .desc)
     }
 }

@@ -60,18 +60,12 @@ public struct UpdateAZByInstanceTypeRequest: Codable, Sendable, Equatable {
     public var indicesBackupCheck: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case sourceAZ = "source_az"
-        case targetAZ = "target_az"
-        case migrateType = "migrate_type"
-        case agency
+        case sourceAZ = "source_az", targetAZ = "target_az", migrateType = "migrate_type", agency
         case indicesBackupCheck = "indices_backup_check"
     }
 
     public init(
-        sourceAZ: String,
-        targetAZ: String,
-        migrateType: MigrateType,
-        agency: String,
+        sourceAZ: String, targetAZ: String, migrateType: MigrateType, agency: String,
         indicesBackupCheck: Bool? = nil
     ) {
         self.sourceAZ = sourceAZ
@@ -79,14 +73,5 @@ public struct UpdateAZByInstanceTypeRequest: Codable, Sendable, Equatable {
         self.migrateType = migrateType
         self.agency = agency
         self.indicesBackupCheck = indicesBackupCheck
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.sourceAZ = try container.decode(String.self, forKey: .sourceAZ)
-        self.targetAZ = try container.decode(String.self, forKey: .targetAZ)
-        self.migrateType = try container.decode(MigrateType.self, forKey: .migrateType)
-        self.agency = try container.decode(String.self, forKey: .agency)
-        self.indicesBackupCheck = try container.decodeLenientIfPresent(Bool.self, forKey: .indicesBackupCheck)
     }
 }

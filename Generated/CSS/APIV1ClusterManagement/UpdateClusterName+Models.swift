@@ -25,8 +25,7 @@ public struct UpdateClusterNameRequest: Codable, Sendable, Equatable {
     public var desc: String?
 
     private enum CodingKeys: String, CodingKey {
-        case displayName = "display_name"
-        case desc
+        case displayName = "display_name", desc
     }
 
     public init(displayName: String, desc: String? = nil) {

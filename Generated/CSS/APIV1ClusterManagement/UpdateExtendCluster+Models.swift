@@ -15,17 +15,8 @@ public struct ExtendClusterGrowReq: Codable, Sendable, Equatable {
     /// Default value:
     public var modifySize: Int
 
-    private enum CodingKeys: String, CodingKey {
-        case modifySize
-    }
-
     public init(modifySize: Int) {
         self.modifySize = modifySize
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.modifySize = try container.decodeLenient(Int.self, forKey: .modifySize)
     }
 }
 

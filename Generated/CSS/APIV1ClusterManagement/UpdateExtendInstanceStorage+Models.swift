@@ -46,23 +46,10 @@ public struct RoleExtendGrowReq: Codable, Sendable, Equatable {
     /// N/A
     public var disksize: Int
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case nodesize
-        case disksize
-    }
-
     public init(type: ShrinkNodeType, nodesize: Int, disksize: Int) {
         self.type = type
         self.nodesize = nodesize
         self.disksize = disksize
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.type = try container.decode(ShrinkNodeType.self, forKey: .type)
-        self.nodesize = try container.decodeLenient(Int.self, forKey: .nodesize)
-        self.disksize = try container.decodeLenient(Int.self, forKey: .disksize)
     }
 }
 
@@ -79,18 +66,11 @@ public struct UpdateExtendInstanceStorageRequest: Codable, Sendable, Equatable {
     public var isAutoPay: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case grow
-        case isAutoPay = "is_auto_pay"
+        case grow, isAutoPay = "is_auto_pay"
     }
 
     public init(grow: [RoleExtendGrowReq], isAutoPay: Int? = nil) {
         self.grow = grow
         self.isAutoPay = isAutoPay
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.grow = try container.decode([RoleExtendGrowReq].self, forKey: .grow)
-        self.isAutoPay = try container.decodeLenientIfPresent(Int.self, forKey: .isAutoPay)
     }
 }

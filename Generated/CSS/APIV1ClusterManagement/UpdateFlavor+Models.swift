@@ -75,33 +75,18 @@ public struct UpdateFlavorRequest: Codable, Sendable, Equatable {
     public var clusterLoadCheck: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case newFlavorID = "newFlavorId"
-        case operationType
-        case needCheckReplica
-        case needCheckClusterStatus
+        case newFlavorID = "newFlavorId", operationType, needCheckReplica, needCheckClusterStatus
         case clusterLoadCheck
     }
 
     public init(
-        newFlavorID: String,
-        operationType: OperationType? = nil,
-        needCheckReplica: Bool? = nil,
-        needCheckClusterStatus: Bool? = nil,
-        clusterLoadCheck: Bool? = nil
+        newFlavorID: String, operationType: OperationType? = nil, needCheckReplica: Bool? = nil,
+        needCheckClusterStatus: Bool? = nil, clusterLoadCheck: Bool? = nil
     ) {
         self.newFlavorID = newFlavorID
         self.operationType = operationType
         self.needCheckReplica = needCheckReplica
         self.needCheckClusterStatus = needCheckClusterStatus
         self.clusterLoadCheck = clusterLoadCheck
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.newFlavorID = try container.decode(String.self, forKey: .newFlavorID)
-        self.operationType = try container.decodeIfPresent(OperationType.self, forKey: .operationType)
-        self.needCheckReplica = try container.decodeLenientIfPresent(Bool.self, forKey: .needCheckReplica)
-        self.needCheckClusterStatus = try container.decodeLenientIfPresent(Bool.self, forKey: .needCheckClusterStatus)
-        self.clusterLoadCheck = try container.decodeLenientIfPresent(Bool.self, forKey: .clusterLoadCheck)
     }
 }

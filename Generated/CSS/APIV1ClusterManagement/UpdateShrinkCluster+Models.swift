@@ -37,20 +37,9 @@ public struct ShrinkNodeReq: Codable, Sendable, Equatable {
     /// Default value:
     public var type: ShrinkNodeType
 
-    private enum CodingKeys: String, CodingKey {
-        case reducedNodeNum
-        case type
-    }
-
     public init(reducedNodeNum: Int, type: ShrinkNodeType) {
         self.reducedNodeNum = reducedNodeNum
         self.type = type
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.reducedNodeNum = try container.decodeLenient(Int.self, forKey: .reducedNodeNum)
-        self.type = try container.decode(ShrinkNodeType.self, forKey: .type)
     }
 }
 
@@ -100,29 +89,17 @@ public struct UpdateShrinkClusterRequest: Codable, Sendable, Equatable {
     public var clusterLoadCheck: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case shrink
-        case agencyName = "agency_name"
-        case operationType = "operation_type"
+        case shrink, agencyName = "agency_name", operationType = "operation_type"
         case clusterLoadCheck = "cluster_load_check"
     }
 
     public init(
-        shrink: [ShrinkNodeReq],
-        agencyName: String? = nil,
-        operationType: OperationType? = nil,
+        shrink: [ShrinkNodeReq], agencyName: String? = nil, operationType: OperationType? = nil,
         clusterLoadCheck: Bool? = nil
     ) {
         self.shrink = shrink
         self.agencyName = agencyName
         self.operationType = operationType
         self.clusterLoadCheck = clusterLoadCheck
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.shrink = try container.decode([ShrinkNodeReq].self, forKey: .shrink)
-        self.agencyName = try container.decodeIfPresent(String.self, forKey: .agencyName)
-        self.operationType = try container.decodeIfPresent(OperationType.self, forKey: .operationType)
-        self.clusterLoadCheck = try container.decodeLenientIfPresent(Bool.self, forKey: .clusterLoadCheck)
     }
 }

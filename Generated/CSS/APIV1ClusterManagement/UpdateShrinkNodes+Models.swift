@@ -44,9 +44,7 @@ public struct UpdateShrinkNodesRequest: Codable, Sendable, Equatable {
     public var agencyName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case migrateData = "migrate_data"
-        case shrinkNodes = "shrink_nodes"
-        case agencyName = "agency_name"
+        case migrateData = "migrate_data", shrinkNodes = "shrink_nodes", agencyName = "agency_name"
     }
 
     public init(migrateData: MigrateData? = nil, shrinkNodes: [String], agencyName: String? = nil) {

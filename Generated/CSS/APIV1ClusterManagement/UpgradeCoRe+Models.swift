@@ -71,21 +71,14 @@ public struct UpgradeCoReRequest: Codable, Sendable, Equatable {
     public var batchSize: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case targetImageID = "target_image_id"
-        case upgradeType = "upgrade_type"
-        case indicesBackupCheck = "indices_backup_check"
-        case agency
-        case clusterLoadCheck = "cluster_load_check"
+        case targetImageID = "target_image_id", upgradeType = "upgrade_type"
+        case indicesBackupCheck = "indices_backup_check", agency, clusterLoadCheck = "cluster_load_check"
         case batchSize = "batch_size"
     }
 
     public init(
-        targetImageID: String,
-        upgradeType: UpgradeType,
-        indicesBackupCheck: Bool,
-        agency: String,
-        clusterLoadCheck: Bool? = nil,
-        batchSize: Int? = nil
+        targetImageID: String, upgradeType: UpgradeType, indicesBackupCheck: Bool, agency: String,
+        clusterLoadCheck: Bool? = nil, batchSize: Int? = nil
     ) {
         self.targetImageID = targetImageID
         self.upgradeType = upgradeType
@@ -93,15 +86,5 @@ public struct UpgradeCoReRequest: Codable, Sendable, Equatable {
         self.agency = agency
         self.clusterLoadCheck = clusterLoadCheck
         self.batchSize = batchSize
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.targetImageID = try container.decode(String.self, forKey: .targetImageID)
-        self.upgradeType = try container.decode(UpgradeType.self, forKey: .upgradeType)
-        self.indicesBackupCheck = try container.decodeLenient(Bool.self, forKey: .indicesBackupCheck)
-        self.agency = try container.decode(String.self, forKey: .agency)
-        self.clusterLoadCheck = try container.decodeLenientIfPresent(Bool.self, forKey: .clusterLoadCheck)
-        self.batchSize = try container.decodeLenientIfPresent(Int.self, forKey: .batchSize)
     }
 }

@@ -51,22 +51,9 @@ public struct CurrentNodeDetail: Codable, Sendable, Equatable {
     /// N/A
     public var endTime: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case order
-        case name
-        case status
-        case desc
-        case beginTime
-        case endTime
-    }
-
     public init(
-        order: Int? = nil,
-        name: String? = nil,
-        status: StatusValue? = nil,
-        desc: String? = nil,
-        beginTime: String? = nil,
-        endTime: String? = nil
+        order: Int? = nil, name: String? = nil, status: StatusValue? = nil, desc: String? = nil,
+        beginTime: String? = nil, endTime: String? = nil
     ) {
         self.order = order
         self.name = name
@@ -74,16 +61,6 @@ public struct CurrentNodeDetail: Codable, Sendable, Equatable {
         self.desc = desc
         self.beginTime = beginTime
         self.endTime = endTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.order = try container.decodeLenientIfPresent(Int.self, forKey: .order)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.status = try container.decodeIfPresent(StatusValue.self, forKey: .status)
-        self.desc = try container.decodeIfPresent(String.self, forKey: .desc)
-        self.beginTime = try container.decodeIfPresent(String.self, forKey: .beginTime)
-        self.endTime = try container.decodeIfPresent(String.self, forKey: .endTime)
     }
 }
 
@@ -186,38 +163,17 @@ public struct GetUpgradeDetailInfo: Codable, Sendable, Equatable {
     public var currentBatchNodes: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case startTime
-        case endTime
-        case status
-        case agencyName
-        case imageInfo
-        case totalNodes
-        case completedNodes
-        case currentNodeName
-        case executeTimes
-        case migrateParam
-        case finalAZInfoMap = "finalAzInfoMap"
-        case currentNodeDetail
-        case batchSize
-        case currentBatchNodes
+        case id, startTime, endTime, status, agencyName, imageInfo, totalNodes, completedNodes
+        case currentNodeName, executeTimes, migrateParam, finalAZInfoMap = "finalAzInfoMap", currentNodeDetail
+        case batchSize, currentBatchNodes
     }
 
     public init(
-        id: String? = nil,
-        startTime: String? = nil,
-        endTime: String? = nil,
-        status: StatusValue? = nil,
-        agencyName: String? = nil,
-        imageInfo: GetTargetImageIDDetail? = nil,
-        totalNodes: String? = nil,
-        completedNodes: String? = nil,
-        currentNodeName: String? = nil,
-        executeTimes: String? = nil,
-        migrateParam: String? = nil,
-        finalAZInfoMap: String? = nil,
-        currentNodeDetail: [CurrentNodeDetail]? = nil,
-        batchSize: Int? = nil,
+        id: String? = nil, startTime: String? = nil, endTime: String? = nil, status: StatusValue? = nil,
+        agencyName: String? = nil, imageInfo: GetTargetImageIDDetail? = nil, totalNodes: String? = nil,
+        completedNodes: String? = nil, currentNodeName: String? = nil, executeTimes: String? = nil,
+        migrateParam: String? = nil, finalAZInfoMap: String? = nil,
+        currentNodeDetail: [CurrentNodeDetail]? = nil, batchSize: Int? = nil,
         currentBatchNodes: String? = nil
     ) {
         self.id = id
@@ -236,25 +192,6 @@ public struct GetUpgradeDetailInfo: Codable, Sendable, Equatable {
         self.batchSize = batchSize
         self.currentBatchNodes = currentBatchNodes
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.startTime = try container.decodeIfPresent(String.self, forKey: .startTime)
-        self.endTime = try container.decodeIfPresent(String.self, forKey: .endTime)
-        self.status = try container.decodeIfPresent(StatusValue.self, forKey: .status)
-        self.agencyName = try container.decodeIfPresent(String.self, forKey: .agencyName)
-        self.imageInfo = try container.decodeIfPresent(GetTargetImageIDDetail.self, forKey: .imageInfo)
-        self.totalNodes = try container.decodeIfPresent(String.self, forKey: .totalNodes)
-        self.completedNodes = try container.decodeIfPresent(String.self, forKey: .completedNodes)
-        self.currentNodeName = try container.decodeIfPresent(String.self, forKey: .currentNodeName)
-        self.executeTimes = try container.decodeIfPresent(String.self, forKey: .executeTimes)
-        self.migrateParam = try container.decodeIfPresent(String.self, forKey: .migrateParam)
-        self.finalAZInfoMap = try container.decodeIfPresent(String.self, forKey: .finalAZInfoMap)
-        self.currentNodeDetail = try container.decodeIfPresent([CurrentNodeDetail].self, forKey: .currentNodeDetail)
-        self.batchSize = try container.decodeLenientIfPresent(Int.self, forKey: .batchSize)
-        self.currentBatchNodes = try container.decodeIfPresent(String.self, forKey: .currentBatchNodes)
-    }
 }
 
 /// The response of ``CSSClient/upgradeDetail``.
@@ -270,19 +207,8 @@ public struct UpgradeDetailResponse: Codable, Sendable, Equatable {
     /// N/A
     public var detailList: [GetUpgradeDetailInfo]?
 
-    private enum CodingKeys: String, CodingKey {
-        case totalSize
-        case detailList
-    }
-
     public init(totalSize: Int? = nil, detailList: [GetUpgradeDetailInfo]? = nil) {
         self.totalSize = totalSize
         self.detailList = detailList
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalSize = try container.decodeLenientIfPresent(Int.self, forKey: .totalSize)
-        self.detailList = try container.decodeIfPresent([GetUpgradeDetailInfo].self, forKey: .detailList)
     }
 }

@@ -21,11 +21,9 @@ extension CSSClient {
         _ body: CreateAutoCreatePolicyRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "CreateAutoCreatePolicy",
-            method: .post,
+            operation: "CreateAutoCreatePolicy", method: .post,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/index_snapshot/policy",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         try await client.send(request)
     }
@@ -51,11 +49,9 @@ extension CSSClient {
         _ body: CreateSnapshotRequest
     ) async throws -> CreateSnapshotResponse {
         let request = OperationRequest(
-            operation: "CreateSnapshot",
-            method: .post,
+            operation: "CreateSnapshot", method: .post,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/index_snapshot",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         return try await client.send(request, as: CreateSnapshotResponse.self)
     }
@@ -77,8 +73,7 @@ extension CSSClient {
     ///     Default value: N/A
     public func deleteSnapshot(clusterID: String, snapshotID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteSnapshot",
-            method: .delete,
+            operation: "DeleteSnapshot", method: .delete,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/index_snapshot/{snapshot_id}",
             pathParameters: ["cluster_id": clusterID, "snapshot_id": snapshotID]
         )
@@ -104,8 +99,7 @@ extension CSSClient {
     /// - Returns: The body of the service's `200` response.
     public func listSnapshots(clusterID: String) async throws -> ListSnapshotsResponse {
         let request = OperationRequest(
-            operation: "ListSnapshots",
-            method: .get,
+            operation: "ListSnapshots", method: .get,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/index_snapshots",
             pathParameters: ["cluster_id": clusterID]
         )
@@ -130,11 +124,9 @@ extension CSSClient {
         _ body: RestoreSnapshotRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "RestoreSnapshot",
-            method: .post,
+            operation: "RestoreSnapshot", method: .post,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/index_snapshot/{snapshot_id}/restore",
-            pathParameters: ["cluster_id": clusterID, "snapshot_id": snapshotID],
-            body: body
+            pathParameters: ["cluster_id": clusterID, "snapshot_id": snapshotID], body: body
         )
         try await client.send(request)
     }
@@ -157,8 +149,7 @@ extension CSSClient {
     /// - Returns: The body of the service's `200` response.
     public func showAutoCreatePolicy(clusterID: String) async throws -> ShowAutoCreatePolicyResponse {
         let request = OperationRequest(
-            operation: "ShowAutoCreatePolicy",
-            method: .get,
+            operation: "ShowAutoCreatePolicy", method: .get,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/index_snapshot/policy",
             pathParameters: ["cluster_id": clusterID]
         )
@@ -178,8 +169,7 @@ extension CSSClient {
     ///     ID. Default value: N/A
     public func startAutoSetting(clusterID: String) async throws {
         let request = OperationRequest(
-            operation: "StartAutoSetting",
-            method: .post,
+            operation: "StartAutoSetting", method: .post,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/index_snapshot/auto_setting",
             pathParameters: ["cluster_id": clusterID]
         )
@@ -198,8 +188,7 @@ extension CSSClient {
     ///     Default value: N/A
     public func stopSnapshot(clusterID: String) async throws {
         let request = OperationRequest(
-            operation: "StopSnapshot",
-            method: .delete,
+            operation: "StopSnapshot", method: .delete,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/index_snapshots",
             pathParameters: ["cluster_id": clusterID]
         )
@@ -219,11 +208,9 @@ extension CSSClient {
     ///   - body: The request body.
     public func updateSnapshotSetting(clusterID: String, _ body: UpdateSnapshotSettingRequest) async throws {
         let request = OperationRequest(
-            operation: "UpdateSnapshotSetting",
-            method: .post,
+            operation: "UpdateSnapshotSetting", method: .post,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/index_snapshot/setting",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         try await client.send(request)
     }

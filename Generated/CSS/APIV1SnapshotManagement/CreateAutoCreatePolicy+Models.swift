@@ -105,23 +105,12 @@ public struct CreateAutoCreatePolicyRequest: Codable, Sendable, Equatable {
     public var frequency: String?
 
     private enum CodingKeys: String, CodingKey {
-        case indices
-        case prefix
-        case period
-        case keepday
-        case enable
-        case deleteAuto = "delete_auto"
-        case frequency
+        case indices, prefix, period, keepday, enable, deleteAuto = "delete_auto", frequency
     }
 
     public init(
-        indices: String? = nil,
-        prefix: String? = nil,
-        period: String? = nil,
-        keepday: Int? = nil,
-        enable: Enable,
-        deleteAuto: DeleteAuto? = nil,
-        frequency: String? = nil
+        indices: String? = nil, prefix: String? = nil, period: String? = nil, keepday: Int? = nil,
+        enable: Enable, deleteAuto: DeleteAuto? = nil, frequency: String? = nil
     ) {
         self.indices = indices
         self.prefix = prefix
@@ -130,16 +119,5 @@ public struct CreateAutoCreatePolicyRequest: Codable, Sendable, Equatable {
         self.enable = enable
         self.deleteAuto = deleteAuto
         self.frequency = frequency
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.indices = try container.decodeIfPresent(String.self, forKey: .indices)
-        self.prefix = try container.decodeIfPresent(String.self, forKey: .prefix)
-        self.period = try container.decodeIfPresent(String.self, forKey: .period)
-        self.keepday = try container.decodeLenientIfPresent(Int.self, forKey: .keepday)
-        self.enable = try container.decode(Enable.self, forKey: .enable)
-        self.deleteAuto = try container.decodeIfPresent(DeleteAuto.self, forKey: .deleteAuto)
-        self.frequency = try container.decodeIfPresent(String.self, forKey: .frequency)
     }
 }

@@ -184,48 +184,18 @@ public struct ListSnapshotBackupsResp: Codable, Sendable, Equatable {
     public var version: String?
 
     private enum CodingKeys: String, CodingKey {
-        case created
-        case datastore
-        case description
-        case id
-        case clusterID = "clusterId"
-        case clusterName
-        case name
-        case status
-        case backupType
-        case backupMethod
-        case backupFrequency
-        case indices
-        case totalShards
-        case failedShards
-        case restoreStatus
-        case startTime
-        case endTime
-        case bucketName
-        case updated
-        case version
+        case created, datastore, description, id, clusterID = "clusterId", clusterName, name, status
+        case backupType, backupMethod, backupFrequency, indices, totalShards, failedShards, restoreStatus
+        case startTime, endTime, bucketName, updated, version
     }
 
     public init(
-        created: String? = nil,
-        datastore: ListSnapshotBackupsDatastoreResp? = nil,
-        description: String? = nil,
-        id: String? = nil,
-        clusterID: String? = nil,
-        clusterName: String? = nil,
-        name: String? = nil,
-        status: String? = nil,
-        backupType: BackupType? = nil,
-        backupMethod: BackupMethod? = nil,
-        backupFrequency: BackupFrequency? = nil,
-        indices: String? = nil,
-        totalShards: Int? = nil,
-        failedShards: Int? = nil,
-        restoreStatus: RestoreStatus? = nil,
-        startTime: Int64? = nil,
-        endTime: Int64? = nil,
-        bucketName: String? = nil,
-        updated: String? = nil,
+        created: String? = nil, datastore: ListSnapshotBackupsDatastoreResp? = nil,
+        description: String? = nil, id: String? = nil, clusterID: String? = nil, clusterName: String? = nil,
+        name: String? = nil, status: String? = nil, backupType: BackupType? = nil,
+        backupMethod: BackupMethod? = nil, backupFrequency: BackupFrequency? = nil, indices: String? = nil,
+        totalShards: Int? = nil, failedShards: Int? = nil, restoreStatus: RestoreStatus? = nil,
+        startTime: Int64? = nil, endTime: Int64? = nil, bucketName: String? = nil, updated: String? = nil,
         version: String? = nil
     ) {
         self.created = created
@@ -248,30 +218,6 @@ public struct ListSnapshotBackupsResp: Codable, Sendable, Equatable {
         self.bucketName = bucketName
         self.updated = updated
         self.version = version
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.created = try container.decodeIfPresent(String.self, forKey: .created)
-        self.datastore = try container.decodeIfPresent(ListSnapshotBackupsDatastoreResp.self, forKey: .datastore)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.clusterID = try container.decodeIfPresent(String.self, forKey: .clusterID)
-        self.clusterName = try container.decodeIfPresent(String.self, forKey: .clusterName)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.backupType = try container.decodeIfPresent(BackupType.self, forKey: .backupType)
-        self.backupMethod = try container.decodeIfPresent(BackupMethod.self, forKey: .backupMethod)
-        self.backupFrequency = try container.decodeIfPresent(BackupFrequency.self, forKey: .backupFrequency)
-        self.indices = try container.decodeIfPresent(String.self, forKey: .indices)
-        self.totalShards = try container.decodeLenientIfPresent(Int.self, forKey: .totalShards)
-        self.failedShards = try container.decodeLenientIfPresent(Int.self, forKey: .failedShards)
-        self.restoreStatus = try container.decodeIfPresent(RestoreStatus.self, forKey: .restoreStatus)
-        self.startTime = try container.decodeLenientIfPresent(Int64.self, forKey: .startTime)
-        self.endTime = try container.decodeLenientIfPresent(Int64.self, forKey: .endTime)
-        self.bucketName = try container.decodeIfPresent(String.self, forKey: .bucketName)
-        self.updated = try container.decodeIfPresent(String.self, forKey: .updated)
-        self.version = try container.decodeIfPresent(String.self, forKey: .version)
     }
 }
 

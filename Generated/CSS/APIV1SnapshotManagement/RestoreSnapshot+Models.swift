@@ -68,33 +68,18 @@ public struct RestoreSnapshotRequest: Codable, Sendable, Equatable {
     public var replaceExistIndices: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case targetCluster = "target_cluster"
-        case indices
-        case renamePattern = "rename_pattern"
-        case renameReplacement = "rename_replacement"
-        case replaceExistIndices = "replace_exist_indices"
+        case targetCluster = "target_cluster", indices, renamePattern = "rename_pattern"
+        case renameReplacement = "rename_replacement", replaceExistIndices = "replace_exist_indices"
     }
 
     public init(
-        targetCluster: String,
-        indices: String? = nil,
-        renamePattern: String? = nil,
-        renameReplacement: String? = nil,
-        replaceExistIndices: Bool? = nil
+        targetCluster: String, indices: String? = nil, renamePattern: String? = nil,
+        renameReplacement: String? = nil, replaceExistIndices: Bool? = nil
     ) {
         self.targetCluster = targetCluster
         self.indices = indices
         self.renamePattern = renamePattern
         self.renameReplacement = renameReplacement
         self.replaceExistIndices = replaceExistIndices
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.targetCluster = try container.decode(String.self, forKey: .targetCluster)
-        self.indices = try container.decodeIfPresent(String.self, forKey: .indices)
-        self.renamePattern = try container.decodeIfPresent(String.self, forKey: .renamePattern)
-        self.renameReplacement = try container.decodeIfPresent(String.self, forKey: .renameReplacement)
-        self.replaceExistIndices = try container.decodeLenientIfPresent(Bool.self, forKey: .replaceExistIndices)
     }
 }

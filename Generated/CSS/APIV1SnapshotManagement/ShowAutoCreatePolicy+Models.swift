@@ -130,32 +130,14 @@ public struct ShowAutoCreatePolicyResponse: Codable, Sendable, Equatable {
     public var maxRestoreBytesPerSeconds: String?
 
     private enum CodingKeys: String, CodingKey {
-        case keepday
-        case period
-        case frequency
-        case prefix
-        case bucket
-        case basePath
-        case agency
-        case enable
-        case indices
-        case snapshotCmkID = "snapshotCmkId"
-        case maxSnapshotBytesPerSeconds
-        case maxRestoreBytesPerSeconds
+        case keepday, period, frequency, prefix, bucket, basePath, agency, enable, indices
+        case snapshotCmkID = "snapshotCmkId", maxSnapshotBytesPerSeconds, maxRestoreBytesPerSeconds
     }
 
     public init(
-        keepday: Int? = nil,
-        period: String? = nil,
-        frequency: Frequency? = nil,
-        prefix: String? = nil,
-        bucket: String? = nil,
-        basePath: String? = nil,
-        agency: String? = nil,
-        enable: Enable? = nil,
-        indices: String? = nil,
-        snapshotCmkID: String? = nil,
-        maxSnapshotBytesPerSeconds: String? = nil,
+        keepday: Int? = nil, period: String? = nil, frequency: Frequency? = nil, prefix: String? = nil,
+        bucket: String? = nil, basePath: String? = nil, agency: String? = nil, enable: Enable? = nil,
+        indices: String? = nil, snapshotCmkID: String? = nil, maxSnapshotBytesPerSeconds: String? = nil,
         maxRestoreBytesPerSeconds: String? = nil
     ) {
         self.keepday = keepday
@@ -170,21 +152,5 @@ public struct ShowAutoCreatePolicyResponse: Codable, Sendable, Equatable {
         self.snapshotCmkID = snapshotCmkID
         self.maxSnapshotBytesPerSeconds = maxSnapshotBytesPerSeconds
         self.maxRestoreBytesPerSeconds = maxRestoreBytesPerSeconds
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.keepday = try container.decodeLenientIfPresent(Int.self, forKey: .keepday)
-        self.period = try container.decodeIfPresent(String.self, forKey: .period)
-        self.frequency = try container.decodeIfPresent(Frequency.self, forKey: .frequency)
-        self.prefix = try container.decodeIfPresent(String.self, forKey: .prefix)
-        self.bucket = try container.decodeIfPresent(String.self, forKey: .bucket)
-        self.basePath = try container.decodeIfPresent(String.self, forKey: .basePath)
-        self.agency = try container.decodeIfPresent(String.self, forKey: .agency)
-        self.enable = try container.decodeIfPresent(Enable.self, forKey: .enable)
-        self.indices = try container.decodeIfPresent(String.self, forKey: .indices)
-        self.snapshotCmkID = try container.decodeIfPresent(String.self, forKey: .snapshotCmkID)
-        self.maxSnapshotBytesPerSeconds = try container.decodeIfPresent(String.self, forKey: .maxSnapshotBytesPerSeconds)
-        self.maxRestoreBytesPerSeconds = try container.decodeIfPresent(String.self, forKey: .maxRestoreBytesPerSeconds)
     }
 }

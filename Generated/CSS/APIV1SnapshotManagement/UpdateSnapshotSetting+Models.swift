@@ -172,32 +172,16 @@ public struct UpdateSnapshotSettingRequest: Codable, Sendable, Equatable {
     public var deleteAuto: String?
 
     private enum CodingKeys: String, CodingKey {
-        case bucket
-        case agency
-        case basePath = "base_path"
+        case bucket, agency, basePath = "base_path"
         case maxSnapshotBytesPerSeconds = "max_snapshot_bytes_per_seconds"
-        case maxRestoreBytesPerSeconds = "max_restore_bytes_per_seconds"
-        case enable
-        case indices
-        case prefix
-        case period
-        case keepday
-        case frequency
-        case deleteAuto = "delete_auto"
+        case maxRestoreBytesPerSeconds = "max_restore_bytes_per_seconds", enable, indices, prefix, period
+        case keepday, frequency, deleteAuto = "delete_auto"
     }
 
     public init(
-        bucket: String,
-        agency: String,
-        basePath: String? = nil,
-        maxSnapshotBytesPerSeconds: String? = nil,
-        maxRestoreBytesPerSeconds: String? = nil,
-        enable: String? = nil,
-        indices: String? = nil,
-        prefix: String? = nil,
-        period: String? = nil,
-        keepday: Int? = nil,
-        frequency: String? = nil,
+        bucket: String, agency: String, basePath: String? = nil, maxSnapshotBytesPerSeconds: String? = nil,
+        maxRestoreBytesPerSeconds: String? = nil, enable: String? = nil, indices: String? = nil,
+        prefix: String? = nil, period: String? = nil, keepday: Int? = nil, frequency: String? = nil,
         deleteAuto: String? = nil
     ) {
         self.bucket = bucket
@@ -212,21 +196,5 @@ public struct UpdateSnapshotSettingRequest: Codable, Sendable, Equatable {
         self.keepday = keepday
         self.frequency = frequency
         self.deleteAuto = deleteAuto
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.bucket = try container.decode(String.self, forKey: .bucket)
-        self.agency = try container.decode(String.self, forKey: .agency)
-        self.basePath = try container.decodeIfPresent(String.self, forKey: .basePath)
-        self.maxSnapshotBytesPerSeconds = try container.decodeIfPresent(String.self, forKey: .maxSnapshotBytesPerSeconds)
-        self.maxRestoreBytesPerSeconds = try container.decodeIfPresent(String.self, forKey: .maxRestoreBytesPerSeconds)
-        self.enable = try container.decodeIfPresent(String.self, forKey: .enable)
-        self.indices = try container.decodeIfPresent(String.self, forKey: .indices)
-        self.prefix = try container.decodeIfPresent(String.self, forKey: .prefix)
-        self.period = try container.decodeIfPresent(String.self, forKey: .period)
-        self.keepday = try container.decodeLenientIfPresent(Int.self, forKey: .keepday)
-        self.frequency = try container.decodeIfPresent(String.self, forKey: .frequency)
-        self.deleteAuto = try container.decodeIfPresent(String.self, forKey: .deleteAuto)
     }
 }

@@ -19,9 +19,7 @@ extension CSSClient {
         _ body: CreateClusterMultiRoleRequest
     ) async throws -> CreateClusterMultiRoleResponse {
         let request = OperationRequest(
-            operation: "CreateClusterMultiRole",
-            method: .post,
-            path: "/v2.0/{project_id}/clusters",
+            operation: "CreateClusterMultiRole", method: .post, path: "/v2.0/{project_id}/clusters",
             body: body
         )
         return try await client.send(request, as: CreateClusterMultiRoleResponse.self)
@@ -43,11 +41,9 @@ extension CSSClient {
         _ body: RestartClusterMultiRoleRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "RestartClusterMultiRole",
-            method: .post,
+            operation: "RestartClusterMultiRole", method: .post,
             path: "/v2.0/{project_id}/clusters/{cluster_id}/restart",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         try await client.send(request)
     }
@@ -67,11 +63,9 @@ extension CSSClient {
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func rollingRestart(clusterID: String, _ body: RollingRestartRequest) async throws {
         let request = OperationRequest(
-            operation: "RollingRestart",
-            method: .post,
+            operation: "RollingRestart", method: .post,
             path: "/v2.0/{project_id}/clusters/{cluster_id}/rolling_restart",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         try await client.send(request)
     }
@@ -90,11 +84,9 @@ extension CSSClient {
     ///   - body: The request body.
     public func rollingRestartV2(clusterID: String, _ body: RollingRestartV2Request) async throws {
         let request = OperationRequest(
-            operation: "RollingRestartV2",
-            method: .post,
+            operation: "RollingRestartV2", method: .post,
             path: "/v2.0/{project_id}/clusters/{cluster_id}/rolling-restart",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         try await client.send(request)
     }

@@ -30,20 +30,9 @@ public struct CreateClusterELBWhiteList: Codable, Sendable, Equatable {
     /// Default value:
     public var whiteList: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case enableWhiteList
-        case whiteList
-    }
-
     public init(enableWhiteList: Bool, whiteList: String? = nil) {
         self.enableWhiteList = enableWhiteList
         self.whiteList = whiteList
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.enableWhiteList = try container.decodeLenient(Bool.self, forKey: .enableWhiteList)
-        self.whiteList = try container.decodeIfPresent(String.self, forKey: .whiteList)
     }
 }
 
@@ -93,30 +82,17 @@ public struct CreateClusterLoadBalance: Codable, Sendable, Equatable {
     public var dualstackEnable: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case endpointWithDNSName = "endpointWithDnsName"
-        case vpcPermissions
-        case professionVpcep
-        case dualstackEnable
+        case endpointWithDNSName = "endpointWithDnsName", vpcPermissions, professionVpcep, dualstackEnable
     }
 
     public init(
-        endpointWithDNSName: Bool,
-        vpcPermissions: [String]? = nil,
-        professionVpcep: Bool? = nil,
+        endpointWithDNSName: Bool, vpcPermissions: [String]? = nil, professionVpcep: Bool? = nil,
         dualstackEnable: Bool? = nil
     ) {
         self.endpointWithDNSName = endpointWithDNSName
         self.vpcPermissions = vpcPermissions
         self.professionVpcep = professionVpcep
         self.dualstackEnable = dualstackEnable
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.endpointWithDNSName = try container.decodeLenient(Bool.self, forKey: .endpointWithDNSName)
-        self.vpcPermissions = try container.decodeIfPresent([String].self, forKey: .vpcPermissions)
-        self.professionVpcep = try container.decodeLenientIfPresent(Bool.self, forKey: .professionVpcep)
-        self.dualstackEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .dualstackEnable)
     }
 }
 
@@ -276,40 +252,18 @@ public struct CreateClusterMultiRoleCreateClusterBody: Codable, Sendable, Equata
     public var ipv6Enable: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case desc
-        case backupStrategy
-        case roles
-        case nics
-        case enterpriseProjectID = "enterprise_project_id"
-        case tags
-        case availabilityZone = "availability_zone"
-        case datastore
-        case authorityEnable
-        case httpsEnable
-        case adminPwd
-        case publicIPReq
-        case loadBalance
-        case publicKibanaReq
-        case ipv6Enable = "ipv6_enable"
+        case name, desc, backupStrategy, roles, nics, enterpriseProjectID = "enterprise_project_id", tags
+        case availabilityZone = "availability_zone", datastore, authorityEnable, httpsEnable, adminPwd
+        case publicIPReq, loadBalance, publicKibanaReq, ipv6Enable = "ipv6_enable"
     }
 
     public init(
-        name: String,
-        desc: String? = nil,
-        backupStrategy: CreateClusterBackupStrategyBody? = nil,
-        roles: [CreateClusterRolesBody],
-        nics: CreateClusterMultiRoleCreateClusterInstanceNICsBody,
-        enterpriseProjectID: String? = nil,
-        tags: [Tag]? = nil,
-        availabilityZone: String,
-        datastore: CreateClusterDatastoreBody,
-        authorityEnable: Bool? = nil,
-        httpsEnable: Bool? = nil,
-        adminPwd: String? = nil,
-        publicIPReq: CreateClusterPublicIPReq? = nil,
-        loadBalance: CreateClusterLoadBalance? = nil,
-        publicKibanaReq: CreateClusterPublicKibanaReq? = nil,
+        name: String, desc: String? = nil, backupStrategy: CreateClusterBackupStrategyBody? = nil,
+        roles: [CreateClusterRolesBody], nics: CreateClusterMultiRoleCreateClusterInstanceNICsBody,
+        enterpriseProjectID: String? = nil, tags: [Tag]? = nil, availabilityZone: String,
+        datastore: CreateClusterDatastoreBody, authorityEnable: Bool? = nil, httpsEnable: Bool? = nil,
+        adminPwd: String? = nil, publicIPReq: CreateClusterPublicIPReq? = nil,
+        loadBalance: CreateClusterLoadBalance? = nil, publicKibanaReq: CreateClusterPublicKibanaReq? = nil,
         ipv6Enable: Bool? = nil
     ) {
         self.name = name
@@ -328,26 +282,6 @@ public struct CreateClusterMultiRoleCreateClusterBody: Codable, Sendable, Equata
         self.loadBalance = loadBalance
         self.publicKibanaReq = publicKibanaReq
         self.ipv6Enable = ipv6Enable
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.desc = try container.decodeIfPresent(String.self, forKey: .desc)
-        self.backupStrategy = try container.decodeIfPresent(CreateClusterBackupStrategyBody.self, forKey: .backupStrategy)
-        self.roles = try container.decode([CreateClusterRolesBody].self, forKey: .roles)
-        self.nics = try container.decode(CreateClusterMultiRoleCreateClusterInstanceNICsBody.self, forKey: .nics)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.tags = try container.decodeIfPresent([Tag].self, forKey: .tags)
-        self.availabilityZone = try container.decode(String.self, forKey: .availabilityZone)
-        self.datastore = try container.decode(CreateClusterDatastoreBody.self, forKey: .datastore)
-        self.authorityEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .authorityEnable)
-        self.httpsEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .httpsEnable)
-        self.adminPwd = try container.decodeIfPresent(String.self, forKey: .adminPwd)
-        self.publicIPReq = try container.decodeIfPresent(CreateClusterPublicIPReq.self, forKey: .publicIPReq)
-        self.loadBalance = try container.decodeIfPresent(CreateClusterLoadBalance.self, forKey: .loadBalance)
-        self.publicKibanaReq = try container.decodeIfPresent(CreateClusterPublicKibanaReq.self, forKey: .publicKibanaReq)
-        self.ipv6Enable = try container.decodeLenientIfPresent(Bool.self, forKey: .ipv6Enable)
     }
 }
 
@@ -389,10 +323,7 @@ public struct CreateClusterMultiRoleCreateClusterInstanceNICsBody: Codable, Send
     public var ips: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case vpcID = "vpcId"
-        case netID = "netId"
-        case securityGroupID = "securityGroupId"
-        case ips
+        case vpcID = "vpcId", netID = "netId", securityGroupID = "securityGroupId", ips
     }
 
     public init(vpcID: String, netID: String, securityGroupID: String, ips: [String]? = nil) {
@@ -469,16 +400,11 @@ public struct CreateClusterPublicIPReq: Codable, Sendable, Equatable {
     public var eipID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case eip
-        case elbWhiteListReq
-        case publicBindType
-        case eipID = "eipId"
+        case eip, elbWhiteListReq, publicBindType, eipID = "eipId"
     }
 
     public init(
-        eip: CreateClusterPublicEIP,
-        elbWhiteListReq: CreateClusterELBWhiteList,
-        publicBindType: String,
+        eip: CreateClusterPublicEIP, elbWhiteListReq: CreateClusterELBWhiteList, publicBindType: String,
         eipID: String? = nil
     ) {
         self.eip = eip
@@ -515,20 +441,9 @@ public struct CreateClusterPublicKibanaELBWhiteList: Codable, Sendable, Equatabl
     /// false
     public var enableWhiteList: Bool
 
-    private enum CodingKeys: String, CodingKey {
-        case whiteList
-        case enableWhiteList
-    }
-
     public init(whiteList: String, enableWhiteList: Bool) {
         self.whiteList = whiteList
         self.enableWhiteList = enableWhiteList
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.whiteList = try container.decode(String.self, forKey: .whiteList)
-        self.enableWhiteList = try container.decodeLenient(Bool.self, forKey: .enableWhiteList)
     }
 }
 
@@ -551,20 +466,9 @@ public struct CreateClusterPublicKibanaReq: Codable, Sendable, Equatable {
     /// Default value:
     public var elbWhiteList: CreateClusterPublicKibanaELBWhiteList
 
-    private enum CodingKeys: String, CodingKey {
-        case eipSize
-        case elbWhiteList
-    }
-
     public init(eipSize: Int, elbWhiteList: CreateClusterPublicKibanaELBWhiteList) {
         self.eipSize = eipSize
         self.elbWhiteList = elbWhiteList
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.eipSize = try container.decodeLenient(Int.self, forKey: .eipSize)
-        self.elbWhiteList = try container.decode(CreateClusterPublicKibanaELBWhiteList.self, forKey: .elbWhiteList)
     }
 }
 
@@ -661,30 +565,12 @@ public struct CreateClusterRolesBody: Codable, Sendable, Equatable {
     /// N/A
     public var instanceNum: Int
 
-    private enum CodingKeys: String, CodingKey {
-        case flavorRef
-        case volume
-        case type
-        case instanceNum
-    }
-
     public init(
-        flavorRef: String,
-        volume: CreateClusterInstanceVolumeBody,
-        type: TypeValue,
-        instanceNum: Int
+        flavorRef: String, volume: CreateClusterInstanceVolumeBody, type: TypeValue, instanceNum: Int
     ) {
         self.flavorRef = flavorRef
         self.volume = volume
         self.type = type
         self.instanceNum = instanceNum
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.flavorRef = try container.decode(String.self, forKey: .flavorRef)
-        self.volume = try container.decode(CreateClusterInstanceVolumeBody.self, forKey: .volume)
-        self.type = try container.decode(TypeValue.self, forKey: .type)
-        self.instanceNum = try container.decodeLenient(Int.self, forKey: .instanceNum)
     }
 }

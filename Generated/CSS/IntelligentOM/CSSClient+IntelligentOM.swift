@@ -24,12 +24,8 @@ extension CSSClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "CreateAiops",
-            method: .post,
-            path: "/v1.0/{project_id}/clusters/{cluster_id}/ai-ops",
-            pathParameters: ["cluster_id": clusterID],
-            headers: headers,
-            body: body
+            operation: "CreateAiops", method: .post, path: "/v1.0/{project_id}/clusters/{cluster_id}/ai-ops",
+            pathParameters: ["cluster_id": clusterID], headers: headers, body: body
         )
         try await client.send(request)
     }
@@ -47,8 +43,7 @@ extension CSSClient {
     ///   - aiopsID: ID of a detection task
     public func deleteAiops(clusterID: String, aiopsID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteAiops",
-            method: .delete,
+            operation: "DeleteAiops", method: .delete,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/ai-ops/{aiops_id}",
             pathParameters: ["cluster_id": clusterID, "aiops_id": aiopsID]
         )
@@ -84,11 +79,8 @@ extension CSSClient {
         query.append("limit", limit)
         query.append("offset", offset)
         let request = OperationRequest(
-            operation: "ListAiops",
-            method: .get,
-            path: "/v1.0/{project_id}/clusters/{cluster_id}/ai-ops",
-            pathParameters: ["cluster_id": clusterID],
-            query: query
+            operation: "ListAiops", method: .get, path: "/v1.0/{project_id}/clusters/{cluster_id}/ai-ops",
+            pathParameters: ["cluster_id": clusterID], query: query
         )
         return try await client.send(request, as: ListAiopsResponse.self)
     }
@@ -124,8 +116,7 @@ extension CSSClient {
     /// - Returns: The body of the service's `200` response.
     public func listSMNTopics(domainID: String) async throws -> ListSMNTopicsResponse {
         let request = OperationRequest(
-            operation: "ListSmnTopics",
-            method: .get,
+            operation: "ListSmnTopics", method: .get,
             path: "/v1.0/{project_id}/domains/{domain_id}/ai-ops/smn-topics",
             pathParameters: ["domain_id": domainID]
         )

@@ -15,8 +15,7 @@ public struct Alarm: Codable, Sendable, Equatable {
     public var smnTopic: String
 
     private enum CodingKeys: String, CodingKey {
-        case level
-        case smnTopic = "smn_topic"
+        case level, smnTopic = "smn_topic"
     }
 
     public init(level: String, smnTopic: String) {

@@ -42,10 +42,7 @@ public struct AIOpsRiskInfo: Codable, Sendable, Equatable {
     public var suggestion: String?
 
     public init(
-        riskType: String? = nil,
-        level: Level? = nil,
-        desc: String? = nil,
-        suggestion: String? = nil
+        riskType: String? = nil, level: Level? = nil, desc: String? = nil, suggestion: String? = nil
     ) {
         self.riskType = riskType
         self.level = level
@@ -123,27 +120,14 @@ public struct AiopsList: Codable, Sendable, Equatable {
     public var taskRisks: [AIOpsRiskInfo]?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case desc
-        case status
-        case summary
-        case createTime = "create_time"
-        case smnStatus = "smn_status"
-        case smnFailReason = "smn_fail_reason"
-        case taskRisks = "task_risks"
+        case id, name, desc, status, summary, createTime = "create_time", smnStatus = "smn_status"
+        case smnFailReason = "smn_fail_reason", taskRisks = "task_risks"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        desc: String? = nil,
-        status: Int? = nil,
-        summary: Summary? = nil,
-        createTime: Int64? = nil,
-        smnStatus: SMNStatus? = nil,
-        smnFailReason: String? = nil,
-        taskRisks: [AIOpsRiskInfo]? = nil
+        id: String? = nil, name: String? = nil, desc: String? = nil, status: Int? = nil,
+        summary: Summary? = nil, createTime: Int64? = nil, smnStatus: SMNStatus? = nil,
+        smnFailReason: String? = nil, taskRisks: [AIOpsRiskInfo]? = nil
     ) {
         self.id = id
         self.name = name
@@ -154,19 +138,6 @@ public struct AiopsList: Codable, Sendable, Equatable {
         self.smnStatus = smnStatus
         self.smnFailReason = smnFailReason
         self.taskRisks = taskRisks
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.desc = try container.decodeIfPresent(String.self, forKey: .desc)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
-        self.summary = try container.decodeIfPresent(Summary.self, forKey: .summary)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.smnStatus = try container.decodeIfPresent(SMNStatus.self, forKey: .smnStatus)
-        self.smnFailReason = try container.decodeIfPresent(String.self, forKey: .smnFailReason)
-        self.taskRisks = try container.decodeIfPresent([AIOpsRiskInfo].self, forKey: .taskRisks)
     }
 }
 
@@ -184,19 +155,12 @@ public struct ListAiopsResponse: Codable, Sendable, Equatable {
     public var aiopsList: [AiopsList]?
 
     private enum CodingKeys: String, CodingKey {
-        case totalSize = "total_size"
-        case aiopsList = "aiops_list"
+        case totalSize = "total_size", aiopsList = "aiops_list"
     }
 
     public init(totalSize: Int? = nil, aiopsList: [AiopsList]? = nil) {
         self.totalSize = totalSize
         self.aiopsList = aiopsList
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalSize = try container.decodeLenientIfPresent(Int.self, forKey: .totalSize)
-        self.aiopsList = try container.decodeIfPresent([AiopsList].self, forKey: .aiopsList)
     }
 }
 
@@ -218,22 +182,9 @@ public struct Summary: Codable, Sendable, Equatable {
     /// 0-100
     public var suggestion: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case high
-        case medium
-        case suggestion
-    }
-
     public init(high: Int? = nil, medium: Int? = nil, suggestion: Int? = nil) {
         self.high = high
         self.medium = medium
         self.suggestion = suggestion
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.high = try container.decodeLenientIfPresent(Int.self, forKey: .high)
-        self.medium = try container.decodeLenientIfPresent(Int.self, forKey: .medium)
-        self.suggestion = try container.decodeLenientIfPresent(Int.self, forKey: .suggestion)
     }
 }

@@ -17,11 +17,9 @@ extension CSSClient {
     ///   - body: The request body.
     public func startKibanaPublic(clusterID: String, _ body: StartKibanaPublicRequest) async throws {
         let request = OperationRequest(
-            operation: "StartKibanaPublic",
-            method: .post,
+            operation: "StartKibanaPublic", method: .post,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/publickibana/open",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         try await client.send(request)
     }
@@ -38,8 +36,7 @@ extension CSSClient {
     ///     Constraints: N/A Value range: Cluster ID. Default value: N/A
     public func stopPublicKibanaWhitelist(clusterID: String) async throws {
         let request = OperationRequest(
-            operation: "StopPublicKibanaWhitelist",
-            method: .put,
+            operation: "StopPublicKibanaWhitelist", method: .put,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/publickibana/whitelist/close",
             pathParameters: ["cluster_id": clusterID]
         )
@@ -59,11 +56,9 @@ extension CSSClient {
     ///   - body: The request body.
     public func updateAlterKibana(clusterID: String, _ body: UpdateAlterKibanaRequest) async throws {
         let request = OperationRequest(
-            operation: "UpdateAlterKibana",
-            method: .post,
+            operation: "UpdateAlterKibana", method: .post,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/publickibana/bandwidth",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         try await client.send(request)
     }
@@ -81,11 +76,9 @@ extension CSSClient {
     ///   - body: The request body.
     public func updateCloseKibana(clusterID: String, _ body: UpdateCloseKibanaRequest) async throws {
         let request = OperationRequest(
-            operation: "UpdateCloseKibana",
-            method: .put,
+            operation: "UpdateCloseKibana", method: .put,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/publickibana/close",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         try await client.send(request)
     }
@@ -106,11 +99,9 @@ extension CSSClient {
         _ body: UpdatePublicKibanaWhitelistRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "UpdatePublicKibanaWhitelist",
-            method: .post,
+            operation: "UpdatePublicKibanaWhitelist", method: .post,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/publickibana/whitelist/update",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         try await client.send(request)
     }

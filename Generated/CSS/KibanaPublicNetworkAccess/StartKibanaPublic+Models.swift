@@ -13,21 +13,12 @@ public struct StartKibanaPublicRequest: Codable, Sendable, Equatable {
     public var isAutoPay: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case eipSize = "eip_size"
-        case elbWhiteList = "elb_white_list"
-        case isAutoPay = "is_auto_pay"
+        case eipSize = "eip_size", elbWhiteList = "elb_white_list", isAutoPay = "is_auto_pay"
     }
 
     public init(eipSize: Int, elbWhiteList: StartKibanaPublicReqELBWhitelist, isAutoPay: Int? = nil) {
         self.eipSize = eipSize
         self.elbWhiteList = elbWhiteList
         self.isAutoPay = isAutoPay
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.eipSize = try container.decodeLenient(Int.self, forKey: .eipSize)
-        self.elbWhiteList = try container.decode(StartKibanaPublicReqELBWhitelist.self, forKey: .elbWhiteList)
-        self.isAutoPay = try container.decodeLenientIfPresent(Int.self, forKey: .isAutoPay)
     }
 }

@@ -11,18 +11,11 @@ public struct UpdateCloseKibanaRequest: Codable, Sendable, Equatable {
     public var elbWhiteList: StartKibanaPublicReqELBWhitelist?
 
     private enum CodingKeys: String, CodingKey {
-        case eipSize = "eip_size"
-        case elbWhiteList = "elb_white_list"
+        case eipSize = "eip_size", elbWhiteList = "elb_white_list"
     }
 
     public init(eipSize: Int? = nil, elbWhiteList: StartKibanaPublicReqELBWhitelist? = nil) {
         self.eipSize = eipSize
         self.elbWhiteList = elbWhiteList
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.eipSize = try container.decodeLenientIfPresent(Int.self, forKey: .eipSize)
-        self.elbWhiteList = try container.decodeIfPresent(StartKibanaPublicReqELBWhitelist.self, forKey: .elbWhiteList)
     }
 }

@@ -31,11 +31,9 @@ extension CSSClient {
         _ body: CreateELBListenerRequest
     ) async throws -> CreateELBListenerResponse {
         let request = OperationRequest(
-            operation: "CreateElbListener",
-            method: .post,
+            operation: "CreateElbListener", method: .post,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/es-listeners",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         return try await client.send(request, as: CreateELBListenerResponse.self)
     }
@@ -58,11 +56,9 @@ extension CSSClient {
         _ body: EnableOrDisableELBRequest
     ) async throws -> EnableOrDisableELBResponse {
         let request = OperationRequest(
-            operation: "EnableOrDisableElb",
-            method: .post,
+            operation: "EnableOrDisableElb", method: .post,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/loadbalancers/es-switch",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         return try await client.send(request, as: EnableOrDisableELBResponse.self)
     }
@@ -81,8 +77,7 @@ extension CSSClient {
     /// - Returns: The body of the service's `200` response.
     public func listELBCerts(clusterID: String) async throws -> ListELBCertsResponse {
         let request = OperationRequest(
-            operation: "ListElbCerts",
-            method: .get,
+            operation: "ListElbCerts", method: .get,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/elb/certificates",
             pathParameters: ["cluster_id": clusterID]
         )
@@ -103,8 +98,7 @@ extension CSSClient {
     /// - Returns: The body of the service's `200` response.
     public func listELBs(clusterID: String) async throws -> ListELBsResponse {
         let request = OperationRequest(
-            operation: "ListElbs",
-            method: .get,
+            operation: "ListElbs", method: .get,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/loadbalancers",
             pathParameters: ["cluster_id": clusterID]
         )
@@ -135,11 +129,9 @@ extension CSSClient {
         var query = QueryItems()
         query.append("type", type)
         let request = OperationRequest(
-            operation: "ShowElbDetail",
-            method: .get,
+            operation: "ShowElbDetail", method: .get,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/es-listeners",
-            pathParameters: ["cluster_id": clusterID],
-            query: query
+            pathParameters: ["cluster_id": clusterID], query: query
         )
         return try await client.send(request, as: ShowELBDetailResponse.self)
     }
@@ -163,11 +155,9 @@ extension CSSClient {
         _ body: UpdateEsListenerRequest
     ) async throws -> UpdateEsListenerResponse {
         let request = OperationRequest(
-            operation: "UpdateEsListener",
-            method: .put,
+            operation: "UpdateEsListener", method: .put,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/es-listeners/{listener_id}",
-            pathParameters: ["cluster_id": clusterID, "listener_id": listenerID],
-            body: body
+            pathParameters: ["cluster_id": clusterID, "listener_id": listenerID], body: body
         )
         return try await client.send(request, as: UpdateEsListenerResponse.self)
     }

@@ -20,18 +20,12 @@ public struct CreateELBListenerRequest: Codable, Sendable, Equatable {
     public var type: String?
 
     private enum CodingKeys: String, CodingKey {
-        case `protocol`
-        case protocolPort = "protocol_port"
-        case serverCertID = "server_cert_id"
-        case caCertID = "ca_cert_id"
-        case type
+        case `protocol`, protocolPort = "protocol_port", serverCertID = "server_cert_id"
+        case caCertID = "ca_cert_id", type
     }
 
     public init(
-        `protocol`: String,
-        protocolPort: Int,
-        serverCertID: String? = nil,
-        caCertID: String? = nil,
+        `protocol`: String, protocolPort: Int, serverCertID: String? = nil, caCertID: String? = nil,
         type: String? = nil
     ) {
         self.`protocol` = `protocol`
@@ -39,14 +33,5 @@ public struct CreateELBListenerRequest: Codable, Sendable, Equatable {
         self.serverCertID = serverCertID
         self.caCertID = caCertID
         self.type = type
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.`protocol` = try container.decode(String.self, forKey: .`protocol`)
-        self.protocolPort = try container.decodeLenient(Int.self, forKey: .protocolPort)
-        self.serverCertID = try container.decodeIfPresent(String.self, forKey: .serverCertID)
-        self.caCertID = try container.decodeIfPresent(String.self, forKey: .caCertID)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
     }
 }

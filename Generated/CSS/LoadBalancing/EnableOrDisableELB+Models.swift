@@ -52,10 +52,7 @@ public struct EnableOrDisableELBRequest: Codable, Sendable, Equatable {
     public var type: TypeValue?
 
     private enum CodingKeys: String, CodingKey {
-        case enable
-        case agency
-        case elbID = "elb_id"
-        case type
+        case enable, agency, elbID = "elb_id", type
     }
 
     public init(enable: Bool, agency: String? = nil, elbID: String? = nil, type: TypeValue? = nil) {
@@ -63,14 +60,6 @@ public struct EnableOrDisableELBRequest: Codable, Sendable, Equatable {
         self.agency = agency
         self.elbID = elbID
         self.type = type
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.enable = try container.decodeLenient(Bool.self, forKey: .enable)
-        self.agency = try container.decodeIfPresent(String.self, forKey: .agency)
-        self.elbID = try container.decodeIfPresent(String.self, forKey: .elbID)
-        self.type = try container.decodeIfPresent(TypeValue.self, forKey: .type)
     }
 }
 

@@ -40,29 +40,15 @@ public struct LoadbalancersResource: Codable, Sendable, Equatable {
     public var ipTargetEnable: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case l7FlavorID = "l7_flavor_id"
-        case ipTargetEnable = "ip_target_enable"
+        case id, name, l7FlavorID = "l7_flavor_id", ipTargetEnable = "ip_target_enable"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        l7FlavorID: String? = nil,
-        ipTargetEnable: Bool? = nil
+        id: String? = nil, name: String? = nil, l7FlavorID: String? = nil, ipTargetEnable: Bool? = nil
     ) {
         self.id = id
         self.name = name
         self.l7FlavorID = l7FlavorID
         self.ipTargetEnable = ipTargetEnable
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.l7FlavorID = try container.decodeIfPresent(String.self, forKey: .l7FlavorID)
-        self.ipTargetEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .ipTargetEnable)
     }
 }

@@ -32,18 +32,11 @@ public struct Elbv3Listener: Codable, Sendable, Equatable {
     public var ipgroup: ListenerIPGroup?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case `protocol`
-        case protocolPort = "protocol_port"
-        case ipgroup
+        case id, name, `protocol`, protocolPort = "protocol_port", ipgroup
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        `protocol`: String? = nil,
-        protocolPort: Int? = nil,
+        id: String? = nil, name: String? = nil, `protocol`: String? = nil, protocolPort: Int? = nil,
         ipgroup: ListenerIPGroup? = nil
     ) {
         self.id = id
@@ -51,15 +44,6 @@ public struct Elbv3Listener: Codable, Sendable, Equatable {
         self.`protocol` = `protocol`
         self.protocolPort = protocolPort
         self.ipgroup = ipgroup
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.`protocol` = try container.decodeIfPresent(String.self, forKey: .`protocol`)
-        self.protocolPort = try container.decodeLenientIfPresent(Int.self, forKey: .protocolPort)
-        self.ipgroup = try container.decodeIfPresent(ListenerIPGroup.self, forKey: .ipgroup)
     }
 }
 
@@ -79,19 +63,12 @@ public struct ListenerIPGroup: Codable, Sendable, Equatable {
     public var enableIpgroup: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case ipgroupID = "ipgroup_id"
-        case enableIpgroup = "enable_ipgroup"
+        case ipgroupID = "ipgroup_id", enableIpgroup = "enable_ipgroup"
     }
 
     public init(ipgroupID: String? = nil, enableIpgroup: Bool? = nil) {
         self.ipgroupID = ipgroupID
         self.enableIpgroup = enableIpgroup
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.ipgroupID = try container.decodeIfPresent(String.self, forKey: .ipgroupID)
-        self.enableIpgroup = try container.decodeLenientIfPresent(Bool.self, forKey: .enableIpgroup)
     }
 }
 
@@ -183,33 +160,16 @@ public struct LoadBalancer: Codable, Sendable, Equatable {
     public var publicips: [PublicIPInfo]?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case guaranteed
-        case billingInfo = "billing_info"
-        case description
-        case vpcID = "vpc_id"
-        case provisioningStatus = "provisioning_status"
-        case listeners
-        case vipAddress = "vip_address"
-        case vipPortID = "vip_port_id"
-        case ipv6VipAddress = "ipv6_vip_address"
-        case publicips
+        case id, name, guaranteed, billingInfo = "billing_info", description, vpcID = "vpc_id"
+        case provisioningStatus = "provisioning_status", listeners, vipAddress = "vip_address"
+        case vipPortID = "vip_port_id", ipv6VipAddress = "ipv6_vip_address", publicips
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        guaranteed: Guaranteed? = nil,
-        billingInfo: String? = nil,
-        description: String? = nil,
-        vpcID: String? = nil,
-        provisioningStatus: ProvisioningStatus? = nil,
-        listeners: [IDListWrapper]? = nil,
-        vipAddress: String? = nil,
-        vipPortID: String? = nil,
-        ipv6VipAddress: String? = nil,
-        publicips: [PublicIPInfo]? = nil
+        id: String? = nil, name: String? = nil, guaranteed: Guaranteed? = nil, billingInfo: String? = nil,
+        description: String? = nil, vpcID: String? = nil, provisioningStatus: ProvisioningStatus? = nil,
+        listeners: [IDListWrapper]? = nil, vipAddress: String? = nil, vipPortID: String? = nil,
+        ipv6VipAddress: String? = nil, publicips: [PublicIPInfo]? = nil
     ) {
         self.id = id
         self.name = name
@@ -271,34 +231,19 @@ public struct Member: Codable, Sendable, Equatable {
     public var instanceID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case address
-        case protocolPort = "protocol_port"
-        case operatingStatus = "operating_status"
+        case name, address, protocolPort = "protocol_port", operatingStatus = "operating_status"
         case instanceID = "instance_id"
     }
 
     public init(
-        name: String? = nil,
-        address: String? = nil,
-        protocolPort: Int? = nil,
-        operatingStatus: OperatingStatus? = nil,
-        instanceID: String? = nil
+        name: String? = nil, address: String? = nil, protocolPort: Int? = nil,
+        operatingStatus: OperatingStatus? = nil, instanceID: String? = nil
     ) {
         self.name = name
         self.address = address
         self.protocolPort = protocolPort
         self.operatingStatus = operatingStatus
         self.instanceID = instanceID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.address = try container.decodeIfPresent(String.self, forKey: .address)
-        self.protocolPort = try container.decodeLenientIfPresent(Int.self, forKey: .protocolPort)
-        self.operatingStatus = try container.decodeIfPresent(OperatingStatus.self, forKey: .operatingStatus)
-        self.instanceID = try container.decodeIfPresent(String.self, forKey: .instanceID)
     }
 }
 
@@ -325,22 +270,13 @@ public struct PublicIPInfo: Codable, Sendable, Equatable {
     public var ipVersion: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case publicipID = "publicip_id"
-        case publicipAddress = "publicip_address"
-        case ipVersion = "ip_version"
+        case publicipID = "publicip_id", publicipAddress = "publicip_address", ipVersion = "ip_version"
     }
 
     public init(publicipID: String? = nil, publicipAddress: String? = nil, ipVersion: Int? = nil) {
         self.publicipID = publicipID
         self.publicipAddress = publicipAddress
         self.ipVersion = ipVersion
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.publicipID = try container.decodeIfPresent(String.self, forKey: .publicipID)
-        self.publicipAddress = try container.decodeIfPresent(String.self, forKey: .publicipAddress)
-        self.ipVersion = try container.decodeLenientIfPresent(Int.self, forKey: .ipVersion)
     }
 }
 
@@ -406,27 +342,15 @@ public struct ShowELBDetailResponse: Codable, Sendable, Equatable {
     public var healthmonitors: [Member]?
 
     private enum CodingKeys: String, CodingKey {
-        case serverCertName
-        case serverCertID = "serverCertId"
-        case cacertName
-        case cacertID = "cacertId"
-        case elbEnable = "elb_enable"
-        case authenticationType = "authentication_type"
-        case loadBalancer
-        case listener
+        case serverCertName, serverCertID = "serverCertId", cacertName, cacertID = "cacertId"
+        case elbEnable = "elb_enable", authenticationType = "authentication_type", loadBalancer, listener
         case healthmonitors
     }
 
     public init(
-        serverCertName: String? = nil,
-        serverCertID: String? = nil,
-        cacertName: String? = nil,
-        cacertID: String? = nil,
-        elbEnable: Bool? = nil,
-        authenticationType: AuthenticationType? = nil,
-        loadBalancer: LoadBalancer? = nil,
-        listener: Elbv3Listener? = nil,
-        healthmonitors: [Member]? = nil
+        serverCertName: String? = nil, serverCertID: String? = nil, cacertName: String? = nil,
+        cacertID: String? = nil, elbEnable: Bool? = nil, authenticationType: AuthenticationType? = nil,
+        loadBalancer: LoadBalancer? = nil, listener: Elbv3Listener? = nil, healthmonitors: [Member]? = nil
     ) {
         self.serverCertName = serverCertName
         self.serverCertID = serverCertID
@@ -437,18 +361,5 @@ public struct ShowELBDetailResponse: Codable, Sendable, Equatable {
         self.loadBalancer = loadBalancer
         self.listener = listener
         self.healthmonitors = healthmonitors
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.serverCertName = try container.decodeIfPresent(String.self, forKey: .serverCertName)
-        self.serverCertID = try container.decodeIfPresent(String.self, forKey: .serverCertID)
-        self.cacertName = try container.decodeIfPresent(String.self, forKey: .cacertName)
-        self.cacertID = try container.decodeIfPresent(String.self, forKey: .cacertID)
-        self.elbEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .elbEnable)
-        self.authenticationType = try container.decodeIfPresent(AuthenticationType.self, forKey: .authenticationType)
-        self.loadBalancer = try container.decodeIfPresent(LoadBalancer.self, forKey: .loadBalancer)
-        self.listener = try container.decodeIfPresent(Elbv3Listener.self, forKey: .listener)
-        self.healthmonitors = try container.decodeIfPresent([Member].self, forKey: .healthmonitors)
     }
 }

@@ -35,22 +35,13 @@ public struct EsIpgroupResource: Codable, Sendable, Equatable {
     public var type: TypeValue?
 
     private enum CodingKeys: String, CodingKey {
-        case ipgroupID = "ipgroup_id"
-        case enableIpgroup = "enable_ipgroup"
-        case type
+        case ipgroupID = "ipgroup_id", enableIpgroup = "enable_ipgroup", type
     }
 
     public init(ipgroupID: String? = nil, enableIpgroup: Bool? = nil, type: TypeValue? = nil) {
         self.ipgroupID = ipgroupID
         self.enableIpgroup = enableIpgroup
         self.type = type
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.ipgroupID = try container.decodeIfPresent(String.self, forKey: .ipgroupID)
-        self.enableIpgroup = try container.decodeLenientIfPresent(Bool.self, forKey: .enableIpgroup)
-        self.type = try container.decodeIfPresent(TypeValue.self, forKey: .type)
     }
 }
 
@@ -87,18 +78,11 @@ public struct EsListenerResponse: Codable, Sendable, Equatable {
     public var ipgroup: EsIpgroupResource?
 
     private enum CodingKeys: String, CodingKey {
-        case `protocol`
-        case id
-        case name
-        case protocolPort = "protocol_port"
-        case ipgroup
+        case `protocol`, id, name, protocolPort = "protocol_port", ipgroup
     }
 
     public init(
-        `protocol`: String? = nil,
-        id: String? = nil,
-        name: String? = nil,
-        protocolPort: Int? = nil,
+        `protocol`: String? = nil, id: String? = nil, name: String? = nil, protocolPort: Int? = nil,
         ipgroup: EsIpgroupResource? = nil
     ) {
         self.`protocol` = `protocol`
@@ -106,15 +90,6 @@ public struct EsListenerResponse: Codable, Sendable, Equatable {
         self.name = name
         self.protocolPort = protocolPort
         self.ipgroup = ipgroup
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.`protocol` = try container.decodeIfPresent(String.self, forKey: .`protocol`)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.protocolPort = try container.decodeLenientIfPresent(Int.self, forKey: .protocolPort)
-        self.ipgroup = try container.decodeIfPresent(EsIpgroupResource.self, forKey: .ipgroup)
     }
 }
 

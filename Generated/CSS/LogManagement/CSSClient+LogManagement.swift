@@ -18,8 +18,7 @@ extension CSSClient {
     ///     Default value: N/A
     public func createLogBackup(clusterID: String) async throws {
         let request = OperationRequest(
-            operation: "CreateLogBackup",
-            method: .post,
+            operation: "CreateLogBackup", method: .post,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/logs/collect",
             pathParameters: ["cluster_id": clusterID]
         )
@@ -59,11 +58,9 @@ extension CSSClient {
         query.append("limit", limit)
         query.append("status", status)
         let request = OperationRequest(
-            operation: "ListLogsJob",
-            method: .get,
+            operation: "ListLogsJob", method: .get,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/logs/records",
-            pathParameters: ["cluster_id": clusterID],
-            query: query
+            pathParameters: ["cluster_id": clusterID], query: query
         )
         return try await client.send(request, as: ListLogsJobResponse.self)
     }
@@ -124,11 +121,9 @@ extension CSSClient {
         var query = QueryItems()
         query.append("action", action)
         let request = OperationRequest(
-            operation: "ShowGetLogSetting",
-            method: .get,
+            operation: "ShowGetLogSetting", method: .get,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/logs/settings",
-            pathParameters: ["cluster_id": clusterID],
-            query: query
+            pathParameters: ["cluster_id": clusterID], query: query
         )
         return try await client.send(request, as: ShowGetLogSettingResponse.self)
     }
@@ -156,11 +151,9 @@ extension CSSClient {
         _ body: ShowLogBackupRequest
     ) async throws -> ShowLogBackupResponse {
         let request = OperationRequest(
-            operation: "ShowLogBackup",
-            method: .post,
+            operation: "ShowLogBackup", method: .post,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/logs/search",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         return try await client.send(request, as: ShowLogBackupResponse.self)
     }
@@ -182,11 +175,9 @@ extension CSSClient {
         _ body: StartLogAutoBackupPolicyRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "StartLogAutoBackupPolicy",
-            method: .post,
+            operation: "StartLogAutoBackupPolicy", method: .post,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/logs/policy/update",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         try await client.send(request)
     }
@@ -213,12 +204,8 @@ extension CSSClient {
         var query = QueryItems()
         query.append("action", action)
         let request = OperationRequest(
-            operation: "StartLogs",
-            method: .post,
-            path: "/v1.0/{project_id}/clusters/{cluster_id}/logs/open",
-            pathParameters: ["cluster_id": clusterID],
-            query: query,
-            body: body
+            operation: "StartLogs", method: .post, path: "/v1.0/{project_id}/clusters/{cluster_id}/logs/open",
+            pathParameters: ["cluster_id": clusterID], query: query, body: body
         )
         try await client.send(request)
     }
@@ -242,11 +229,9 @@ extension CSSClient {
         _ body: StartTargetClusterConnectivityTestRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "StartTargetClusterConnectivityTest",
-            method: .post,
+            operation: "StartTargetClusterConnectivityTest", method: .post,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/logs/connectivity",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         try await client.send(request)
     }
@@ -264,8 +249,7 @@ extension CSSClient {
     ///     Value range: Cluster ID. Default value: N/A
     public func stopLogAutoBackupPolicy(clusterID: String) async throws {
         let request = OperationRequest(
-            operation: "StopLogAutoBackupPolicy",
-            method: .put,
+            operation: "StopLogAutoBackupPolicy", method: .put,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/logs/policy/close",
             pathParameters: ["cluster_id": clusterID]
         )
@@ -294,11 +278,8 @@ extension CSSClient {
         var query = QueryItems()
         query.append("action", action)
         let request = OperationRequest(
-            operation: "StopLogs",
-            method: .put,
-            path: "/v1.0/{project_id}/clusters/{cluster_id}/logs/close",
-            pathParameters: ["cluster_id": clusterID],
-            query: query
+            operation: "StopLogs", method: .put, path: "/v1.0/{project_id}/clusters/{cluster_id}/logs/close",
+            pathParameters: ["cluster_id": clusterID], query: query
         )
         try await client.send(request)
     }
@@ -327,12 +308,9 @@ extension CSSClient {
         var query = QueryItems()
         query.append("action", action)
         let request = OperationRequest(
-            operation: "UpdateLogSetting",
-            method: .post,
+            operation: "UpdateLogSetting", method: .post,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/logs/settings",
-            pathParameters: ["cluster_id": clusterID],
-            query: query,
-            body: body
+            pathParameters: ["cluster_id": clusterID], query: query, body: body
         )
         try await client.send(request)
     }

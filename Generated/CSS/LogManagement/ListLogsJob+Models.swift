@@ -79,27 +79,14 @@ public struct ClusterLogRecord: Codable, Sendable, Equatable {
     public var jobID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case clusterID = "clusterId"
-        case createAt
-        case logPath
-        case status
-        case finishedAt
-        case jobTypes
-        case failedMsg
+        case id, clusterID = "clusterId", createAt, logPath, status, finishedAt, jobTypes, failedMsg
         case jobID = "jobId"
     }
 
     public init(
-        id: String? = nil,
-        clusterID: String? = nil,
-        createAt: Int64? = nil,
-        logPath: String? = nil,
-        status: StatusValue? = nil,
-        finishedAt: Int64? = nil,
-        jobTypes: JobTypes? = nil,
-        failedMsg: String? = nil,
-        jobID: String? = nil
+        id: String? = nil, clusterID: String? = nil, createAt: Int64? = nil, logPath: String? = nil,
+        status: StatusValue? = nil, finishedAt: Int64? = nil, jobTypes: JobTypes? = nil,
+        failedMsg: String? = nil, jobID: String? = nil
     ) {
         self.id = id
         self.clusterID = clusterID
@@ -110,19 +97,6 @@ public struct ClusterLogRecord: Codable, Sendable, Equatable {
         self.jobTypes = jobTypes
         self.failedMsg = failedMsg
         self.jobID = jobID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.clusterID = try container.decodeIfPresent(String.self, forKey: .clusterID)
-        self.createAt = try container.decodeLenientIfPresent(Int64.self, forKey: .createAt)
-        self.logPath = try container.decodeIfPresent(String.self, forKey: .logPath)
-        self.status = try container.decodeIfPresent(StatusValue.self, forKey: .status)
-        self.finishedAt = try container.decodeLenientIfPresent(Int64.self, forKey: .finishedAt)
-        self.jobTypes = try container.decodeIfPresent(JobTypes.self, forKey: .jobTypes)
-        self.failedMsg = try container.decodeIfPresent(String.self, forKey: .failedMsg)
-        self.jobID = try container.decodeIfPresent(String.self, forKey: .jobID)
     }
 }
 

@@ -56,26 +56,12 @@ public struct LogConfiguration: Codable, Sendable, Equatable {
     public var logSwitch: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case clusterID = "clusterId"
-        case obsBucket
-        case agency
-        case updateAt
-        case basePath
-        case autoEnable
-        case period
-        case logSwitch
+        case id, clusterID = "clusterId", obsBucket, agency, updateAt, basePath, autoEnable, period, logSwitch
     }
 
     public init(
-        id: String? = nil,
-        clusterID: String? = nil,
-        obsBucket: String? = nil,
-        agency: String? = nil,
-        updateAt: Int64? = nil,
-        basePath: String? = nil,
-        autoEnable: Bool? = nil,
-        period: String? = nil,
+        id: String? = nil, clusterID: String? = nil, obsBucket: String? = nil, agency: String? = nil,
+        updateAt: Int64? = nil, basePath: String? = nil, autoEnable: Bool? = nil, period: String? = nil,
         logSwitch: Bool? = nil
     ) {
         self.id = id
@@ -87,19 +73,6 @@ public struct LogConfiguration: Codable, Sendable, Equatable {
         self.autoEnable = autoEnable
         self.period = period
         self.logSwitch = logSwitch
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.clusterID = try container.decodeIfPresent(String.self, forKey: .clusterID)
-        self.obsBucket = try container.decodeIfPresent(String.self, forKey: .obsBucket)
-        self.agency = try container.decodeIfPresent(String.self, forKey: .agency)
-        self.updateAt = try container.decodeLenientIfPresent(Int64.self, forKey: .updateAt)
-        self.basePath = try container.decodeIfPresent(String.self, forKey: .basePath)
-        self.autoEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .autoEnable)
-        self.period = try container.decodeIfPresent(String.self, forKey: .period)
-        self.logSwitch = try container.decodeLenientIfPresent(Bool.self, forKey: .logSwitch)
     }
 }
 
@@ -177,24 +150,13 @@ public struct RealTimeLogCollect: Codable, Sendable, Equatable {
     public var updateAt: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case clusterID = "clusterId"
-        case indexPrefix
-        case keepDays
-        case targetClusterID = "targetClusterId"
-        case status
-        case createAt
-        case updateAt
+        case id, clusterID = "clusterId", indexPrefix, keepDays, targetClusterID = "targetClusterId", status
+        case createAt, updateAt
     }
 
     public init(
-        id: String? = nil,
-        clusterID: String? = nil,
-        indexPrefix: String? = nil,
-        keepDays: Int? = nil,
-        targetClusterID: String? = nil,
-        status: StatusValue? = nil,
-        createAt: Int64? = nil,
+        id: String? = nil, clusterID: String? = nil, indexPrefix: String? = nil, keepDays: Int? = nil,
+        targetClusterID: String? = nil, status: StatusValue? = nil, createAt: Int64? = nil,
         updateAt: Int64? = nil
     ) {
         self.id = id
@@ -205,18 +167,6 @@ public struct RealTimeLogCollect: Codable, Sendable, Equatable {
         self.status = status
         self.createAt = createAt
         self.updateAt = updateAt
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.clusterID = try container.decodeIfPresent(String.self, forKey: .clusterID)
-        self.indexPrefix = try container.decodeIfPresent(String.self, forKey: .indexPrefix)
-        self.keepDays = try container.decodeLenientIfPresent(Int.self, forKey: .keepDays)
-        self.targetClusterID = try container.decodeIfPresent(String.self, forKey: .targetClusterID)
-        self.status = try container.decodeIfPresent(StatusValue.self, forKey: .status)
-        self.createAt = try container.decodeLenientIfPresent(Int64.self, forKey: .createAt)
-        self.updateAt = try container.decodeLenientIfPresent(Int64.self, forKey: .updateAt)
     }
 }
 
@@ -234,8 +184,7 @@ public struct ShowGetLogSettingResponse: Codable, Sendable, Equatable {
     public var realTimeLogCollectRecord: RealTimeLogCollect?
 
     public init(
-        logConfiguration: LogConfiguration? = nil,
-        realTimeLogCollectRecord: RealTimeLogCollect? = nil
+        logConfiguration: LogConfiguration? = nil, realTimeLogCollectRecord: RealTimeLogCollect? = nil
     ) {
         self.logConfiguration = logConfiguration
         self.realTimeLogCollectRecord = realTimeLogCollectRecord

@@ -143,21 +143,13 @@ public struct ShowLogBackupRequest: Codable, Sendable, Equatable {
     public var keyword: String?
 
     private enum CodingKeys: String, CodingKey {
-        case instanceName = "instance_name"
-        case level
-        case logType = "log_type"
-        case limit
-        case timeIndex = "time_index"
+        case instanceName = "instance_name", level, logType = "log_type", limit, timeIndex = "time_index"
         case keyword
     }
 
     public init(
-        instanceName: String,
-        level: Level? = nil,
-        logType: LogType,
-        limit: Int? = nil,
-        timeIndex: String? = nil,
-        keyword: String? = nil
+        instanceName: String, level: Level? = nil, logType: LogType, limit: Int? = nil,
+        timeIndex: String? = nil, keyword: String? = nil
     ) {
         self.instanceName = instanceName
         self.level = level
@@ -165,16 +157,6 @@ public struct ShowLogBackupRequest: Codable, Sendable, Equatable {
         self.limit = limit
         self.timeIndex = timeIndex
         self.keyword = keyword
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.instanceName = try container.decode(String.self, forKey: .instanceName)
-        self.level = try container.decodeIfPresent(Level.self, forKey: .level)
-        self.logType = try container.decode(LogType.self, forKey: .logType)
-        self.limit = try container.decodeLenientIfPresent(Int.self, forKey: .limit)
-        self.timeIndex = try container.decodeIfPresent(String.self, forKey: .timeIndex)
-        self.keyword = try container.decodeIfPresent(String.self, forKey: .keyword)
     }
 }
 

@@ -88,27 +88,15 @@ public struct StartLogsRequest: Codable, Sendable, Equatable {
     public var logBucket2: String?
 
     private enum CodingKeys: String, CodingKey {
-        case agency
-        case logBasePath = "log_base_path"
-        case logBucket = "log_bucket"
-        case autoEnable = "auto_enable"
-        case period
-        case indexPrefix = "index_prefix"
-        case keepDays = "keep_days"
-        case targetClusterID = "target_cluster_id"
-        case logBucket2 = "log_Bucket"
+        case agency, logBasePath = "log_base_path", logBucket = "log_bucket", autoEnable = "auto_enable"
+        case period, indexPrefix = "index_prefix", keepDays = "keep_days"
+        case targetClusterID = "target_cluster_id", logBucket2 = "log_Bucket"
     }
 
     public init(
-        agency: String? = nil,
-        logBasePath: String? = nil,
-        logBucket: String? = nil,
-        autoEnable: Bool? = nil,
-        period: String? = nil,
-        indexPrefix: String? = nil,
-        keepDays: Int? = nil,
-        targetClusterID: String? = nil,
-        logBucket2: String? = nil
+        agency: String? = nil, logBasePath: String? = nil, logBucket: String? = nil, autoEnable: Bool? = nil,
+        period: String? = nil, indexPrefix: String? = nil, keepDays: Int? = nil,
+        targetClusterID: String? = nil, logBucket2: String? = nil
     ) {
         self.agency = agency
         self.logBasePath = logBasePath
@@ -119,18 +107,5 @@ public struct StartLogsRequest: Codable, Sendable, Equatable {
         self.keepDays = keepDays
         self.targetClusterID = targetClusterID
         self.logBucket2 = logBucket2
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.agency = try container.decodeIfPresent(String.self, forKey: .agency)
-        self.logBasePath = try container.decodeIfPresent(String.self, forKey: .logBasePath)
-        self.logBucket = try container.decodeIfPresent(String.self, forKey: .logBucket)
-        self.autoEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .autoEnable)
-        self.period = try container.decodeIfPresent(String.self, forKey: .period)
-        self.indexPrefix = try container.decodeIfPresent(String.self, forKey: .indexPrefix)
-        self.keepDays = try container.decodeLenientIfPresent(Int.self, forKey: .keepDays)
-        self.targetClusterID = try container.decodeIfPresent(String.self, forKey: .targetClusterID)
-        self.logBucket2 = try container.decodeIfPresent(String.self, forKey: .logBucket2)
     }
 }

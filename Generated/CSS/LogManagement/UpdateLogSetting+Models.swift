@@ -86,25 +86,14 @@ public struct UpdateLogSettingRequest: Codable, Sendable, Equatable {
     public var period: String?
 
     private enum CodingKeys: String, CodingKey {
-        case agency
-        case logBasePath = "log_base_path"
-        case logBucket = "log_bucket"
-        case indexPrefix = "index_prefix"
-        case keepDays = "keep_days"
-        case targetClusterID = "target_cluster_id"
-        case autoEnable = "auto_enable"
-        case period
+        case agency, logBasePath = "log_base_path", logBucket = "log_bucket", indexPrefix = "index_prefix"
+        case keepDays = "keep_days", targetClusterID = "target_cluster_id", autoEnable = "auto_enable", period
     }
 
     public init(
-        agency: String? = nil,
-        logBasePath: String? = nil,
-        logBucket: String? = nil,
-        indexPrefix: String? = nil,
-        keepDays: Int? = nil,
-        targetClusterID: String? = nil,
-        autoEnable: Bool? = nil,
-        period: String? = nil
+        agency: String? = nil, logBasePath: String? = nil, logBucket: String? = nil,
+        indexPrefix: String? = nil, keepDays: Int? = nil, targetClusterID: String? = nil,
+        autoEnable: Bool? = nil, period: String? = nil
     ) {
         self.agency = agency
         self.logBasePath = logBasePath
@@ -114,17 +103,5 @@ public struct UpdateLogSettingRequest: Codable, Sendable, Equatable {
         self.targetClusterID = targetClusterID
         self.autoEnable = autoEnable
         self.period = period
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.agency = try container.decodeIfPresent(String.self, forKey: .agency)
-        self.logBasePath = try container.decodeIfPresent(String.self, forKey: .logBasePath)
-        self.logBucket = try container.decodeIfPresent(String.self, forKey: .logBucket)
-        self.indexPrefix = try container.decodeIfPresent(String.self, forKey: .indexPrefix)
-        self.keepDays = try container.decodeLenientIfPresent(Int.self, forKey: .keepDays)
-        self.targetClusterID = try container.decodeIfPresent(String.self, forKey: .targetClusterID)
-        self.autoEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .autoEnable)
-        self.period = try container.decodeIfPresent(String.self, forKey: .period)
     }
 }

@@ -18,8 +18,7 @@ extension CSSClient {
     /// - Returns: The body of the service's `200` response.
     public func listYmls(clusterID: String) async throws -> ListYmlsResponse {
         let request = OperationRequest(
-            operation: "ListYmls",
-            method: .get,
+            operation: "ListYmls", method: .get,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/ymls/template",
             pathParameters: ["cluster_id": clusterID]
         )
@@ -53,11 +52,9 @@ extension CSSClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListYmlsJob",
-            method: .get,
+            operation: "ListYmlsJob", method: .get,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/ymls/joblists",
-            pathParameters: ["cluster_id": clusterID],
-            query: query
+            pathParameters: ["cluster_id": clusterID], query: query
         )
         return try await client.send(request, as: ListYmlsJobResponse.self)
     }
@@ -97,11 +94,9 @@ extension CSSClient {
     /// - Returns: The body of the service's `200` response.
     public func updateYmls(clusterID: String, _ body: UpdateYmlsRequest) async throws -> UpdateYmlsResponse {
         let request = OperationRequest(
-            operation: "UpdateYmls",
-            method: .post,
+            operation: "UpdateYmls", method: .post,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/ymls/update",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         return try await client.send(request, as: UpdateYmlsResponse.self)
     }

@@ -57,23 +57,12 @@ public struct ConfigListRsp: Codable, Sendable, Equatable {
     public var failedMsg: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case clusterID = "clusterId"
-        case createAt
-        case status
-        case finishedAt
-        case modifyDeleteReset
-        case failedMsg
+        case id, clusterID = "clusterId", createAt, status, finishedAt, modifyDeleteReset, failedMsg
     }
 
     public init(
-        id: String? = nil,
-        clusterID: String? = nil,
-        createAt: String? = nil,
-        status: StatusValue? = nil,
-        finishedAt: String? = nil,
-        modifyDeleteReset: String? = nil,
-        failedMsg: String? = nil
+        id: String? = nil, clusterID: String? = nil, createAt: String? = nil, status: StatusValue? = nil,
+        finishedAt: String? = nil, modifyDeleteReset: String? = nil, failedMsg: String? = nil
     ) {
         self.id = id
         self.clusterID = clusterID

@@ -31,8 +31,7 @@ public struct UpdateYmlsReqEdit: Codable, Sendable, Equatable {
     public var reset: UpdateYmlsReqEditModify?
 
     public init(
-        modify: UpdateYmlsReqEditModify? = nil,
-        delete: UpdateYmlsReqEditModify? = nil,
+        modify: UpdateYmlsReqEditModify? = nil, delete: UpdateYmlsReqEditModify? = nil,
         reset: UpdateYmlsReqEditModify? = nil
     ) {
         self.modify = modify
@@ -92,22 +91,9 @@ public struct UpdateYmlsResponse: Codable, Sendable, Equatable {
     /// N/A
     public var httpErrorResponse: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case acknowledged
-        case externalMessage
-        case httpErrorResponse
-    }
-
     public init(acknowledged: Bool? = nil, externalMessage: String? = nil, httpErrorResponse: String? = nil) {
         self.acknowledged = acknowledged
         self.externalMessage = externalMessage
         self.httpErrorResponse = httpErrorResponse
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.acknowledged = try container.decodeLenientIfPresent(Bool.self, forKey: .acknowledged)
-        self.externalMessage = try container.decodeIfPresent(String.self, forKey: .externalMessage)
-        self.httpErrorResponse = try container.decodeIfPresent(String.self, forKey: .httpErrorResponse)
     }
 }

@@ -25,11 +25,9 @@ extension CSSClient {
         _ body: CreateBindPublicRequest
     ) async throws -> CreateBindPublicResponse {
         let request = OperationRequest(
-            operation: "CreateBindPublic",
-            method: .post,
+            operation: "CreateBindPublic", method: .post,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/public/open",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         return try await client.send(request, as: CreateBindPublicResponse.self)
     }
@@ -47,11 +45,9 @@ extension CSSClient {
     ///   - body: The request body.
     public func startPublicWhitelist(clusterID: String, _ body: StartPublicWhitelistRequest) async throws {
         let request = OperationRequest(
-            operation: "StartPublicWhitelist",
-            method: .post,
+            operation: "StartPublicWhitelist", method: .post,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/public/whitelist/update",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         try await client.send(request)
     }
@@ -68,8 +64,7 @@ extension CSSClient {
     ///     Constraints: N/A Value range: Cluster ID. Default value: N/A
     public func stopPublicWhitelist(clusterID: String) async throws {
         let request = OperationRequest(
-            operation: "StopPublicWhitelist",
-            method: .put,
+            operation: "StopPublicWhitelist", method: .put,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/public/whitelist/close",
             pathParameters: ["cluster_id": clusterID]
         )
@@ -89,11 +84,9 @@ extension CSSClient {
     ///   - body: The request body.
     public func updatePublicBandwidth(clusterID: String, _ body: UpdatePublicBandwidthRequest) async throws {
         let request = OperationRequest(
-            operation: "UpdatePublicBandwidth",
-            method: .post,
+            operation: "UpdatePublicBandwidth", method: .post,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/public/bandwidth",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         try await client.send(request)
     }
@@ -116,11 +109,9 @@ extension CSSClient {
         _ body: UpdateUnbindPublicRequest
     ) async throws -> UpdateUnbindPublicResponse {
         let request = OperationRequest(
-            operation: "UpdateUnbindPublic",
-            method: .put,
+            operation: "UpdateUnbindPublic", method: .put,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/public/close",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         return try await client.send(request, as: UpdateUnbindPublicResponse.self)
     }

@@ -44,22 +44,13 @@ public struct CreateBindPublicRequest: Codable, Sendable, Equatable {
     public var isAutoPay: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case eip
-        case whiteList = "white_list"
-        case isAutoPay = "is_auto_pay"
+        case eip, whiteList = "white_list", isAutoPay = "is_auto_pay"
     }
 
     public init(eip: BindPublicReqEIP, whiteList: String? = nil, isAutoPay: Int? = nil) {
         self.eip = eip
         self.whiteList = whiteList
         self.isAutoPay = isAutoPay
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.eip = try container.decode(BindPublicReqEIP.self, forKey: .eip)
-        self.whiteList = try container.decodeIfPresent(String.self, forKey: .whiteList)
-        self.isAutoPay = try container.decodeLenientIfPresent(Int.self, forKey: .isAutoPay)
     }
 }
 

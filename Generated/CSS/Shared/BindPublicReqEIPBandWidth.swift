@@ -13,16 +13,7 @@ public struct BindPublicReqEIPBandWidth: Codable, Sendable, Equatable {
     /// Default value:
     public var size: Int
 
-    private enum CodingKeys: String, CodingKey {
-        case size
-    }
-
     public init(size: Int) {
         self.size = size
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.size = try container.decodeLenient(Int.self, forKey: .size)
     }
 }

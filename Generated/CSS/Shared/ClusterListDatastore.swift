@@ -35,34 +35,14 @@ public struct ClusterListDatastore: Codable, Sendable, Equatable {
     /// false: no.
     public var isEosCluster: Bool?
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case version
-        case supportSecuritymode
-        case subVersion
-        case isEosCluster
-    }
-
     public init(
-        type: TypeValue? = nil,
-        version: String? = nil,
-        supportSecuritymode: Bool? = nil,
-        subVersion: String? = nil,
-        isEosCluster: Bool? = nil
+        type: TypeValue? = nil, version: String? = nil, supportSecuritymode: Bool? = nil,
+        subVersion: String? = nil, isEosCluster: Bool? = nil
     ) {
         self.type = type
         self.version = version
         self.supportSecuritymode = supportSecuritymode
         self.subVersion = subVersion
         self.isEosCluster = isEosCluster
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.type = try container.decodeIfPresent(TypeValue.self, forKey: .type)
-        self.version = try container.decodeIfPresent(String.self, forKey: .version)
-        self.supportSecuritymode = try container.decodeLenientIfPresent(Bool.self, forKey: .supportSecuritymode)
-        self.subVersion = try container.decodeIfPresent(String.self, forKey: .subVersion)
-        self.isEosCluster = try container.decodeLenientIfPresent(Bool.self, forKey: .isEosCluster)
     }
 }

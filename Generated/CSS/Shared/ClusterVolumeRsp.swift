@@ -22,21 +22,12 @@ public struct ClusterVolumeRsp: Codable, Sendable, Equatable {
     public var resourceIDs: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case type
-        case size
-        case resourceIDs = "resourceIds"
+        case type, size, resourceIDs = "resourceIds"
     }
 
     public init(type: String? = nil, size: Int? = nil, resourceIDs: [String]? = nil) {
         self.type = type
         self.size = size
         self.resourceIDs = resourceIDs
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.resourceIDs = try container.decodeIfPresent([String].self, forKey: .resourceIDs)
     }
 }

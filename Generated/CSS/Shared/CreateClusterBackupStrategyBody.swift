@@ -129,27 +129,9 @@ public struct CreateClusterBackupStrategyBody: Codable, Sendable, Equatable {
     /// If this parameter is left blank, the default setting is used.
     public var maxRestoreBytesPerSeconds: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case period
-        case prefix
-        case keepday
-        case bucket
-        case basePath
-        case agency
-        case frequency
-        case maxSnapshotBytesPerSeconds
-        case maxRestoreBytesPerSeconds
-    }
-
     public init(
-        period: String,
-        prefix: String,
-        keepday: Int,
-        bucket: String? = nil,
-        basePath: String? = nil,
-        agency: String? = nil,
-        frequency: String? = nil,
-        maxSnapshotBytesPerSeconds: String? = nil,
+        period: String, prefix: String, keepday: Int, bucket: String? = nil, basePath: String? = nil,
+        agency: String? = nil, frequency: String? = nil, maxSnapshotBytesPerSeconds: String? = nil,
         maxRestoreBytesPerSeconds: String? = nil
     ) {
         self.period = period
@@ -161,18 +143,5 @@ public struct CreateClusterBackupStrategyBody: Codable, Sendable, Equatable {
         self.frequency = frequency
         self.maxSnapshotBytesPerSeconds = maxSnapshotBytesPerSeconds
         self.maxRestoreBytesPerSeconds = maxRestoreBytesPerSeconds
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.period = try container.decode(String.self, forKey: .period)
-        self.prefix = try container.decode(String.self, forKey: .prefix)
-        self.keepday = try container.decodeLenient(Int.self, forKey: .keepday)
-        self.bucket = try container.decodeIfPresent(String.self, forKey: .bucket)
-        self.basePath = try container.decodeIfPresent(String.self, forKey: .basePath)
-        self.agency = try container.decodeIfPresent(String.self, forKey: .agency)
-        self.frequency = try container.decodeIfPresent(String.self, forKey: .frequency)
-        self.maxSnapshotBytesPerSeconds = try container.decodeIfPresent(String.self, forKey: .maxSnapshotBytesPerSeconds)
-        self.maxRestoreBytesPerSeconds = try container.decodeIfPresent(String.self, forKey: .maxRestoreBytesPerSeconds)
     }
 }

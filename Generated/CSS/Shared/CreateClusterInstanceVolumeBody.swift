@@ -31,18 +31,11 @@ public struct CreateClusterInstanceVolumeBody: Codable, Sendable, Equatable {
     public var size: Int
 
     private enum CodingKeys: String, CodingKey {
-        case volumeType = "volume_type"
-        case size
+        case volumeType = "volume_type", size
     }
 
     public init(volumeType: VolumeType, size: Int) {
         self.volumeType = volumeType
         self.size = size
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.volumeType = try container.decode(VolumeType.self, forKey: .volumeType)
-        self.size = try container.decodeLenient(Int.self, forKey: .size)
     }
 }

@@ -18,19 +18,8 @@ public struct ELBWhiteListResp: Codable, Sendable, Equatable {
     /// N/A
     public var whiteList: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case enableWhiteList
-        case whiteList
-    }
-
     public init(enableWhiteList: Bool? = nil, whiteList: String? = nil) {
         self.enableWhiteList = enableWhiteList
         self.whiteList = whiteList
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.enableWhiteList = try container.decodeLenientIfPresent(Bool.self, forKey: .enableWhiteList)
-        self.whiteList = try container.decodeIfPresent(String.self, forKey: .whiteList)
     }
 }

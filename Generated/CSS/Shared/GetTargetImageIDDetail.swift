@@ -57,22 +57,9 @@ public struct GetTargetImageIDDetail: Codable, Sendable, Equatable {
     /// N/A
     public var priority: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case displayName
-        case imageDesc
-        case datastoreType
-        case datastoreVersion
-        case priority
-    }
-
     public init(
-        id: String? = nil,
-        displayName: String? = nil,
-        imageDesc: String? = nil,
-        datastoreType: DatastoreType? = nil,
-        datastoreVersion: String? = nil,
-        priority: Int? = nil
+        id: String? = nil, displayName: String? = nil, imageDesc: String? = nil,
+        datastoreType: DatastoreType? = nil, datastoreVersion: String? = nil, priority: Int? = nil
     ) {
         self.id = id
         self.displayName = displayName
@@ -80,15 +67,5 @@ public struct GetTargetImageIDDetail: Codable, Sendable, Equatable {
         self.datastoreType = datastoreType
         self.datastoreVersion = datastoreVersion
         self.priority = priority
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.displayName = try container.decodeIfPresent(String.self, forKey: .displayName)
-        self.imageDesc = try container.decodeIfPresent(String.self, forKey: .imageDesc)
-        self.datastoreType = try container.decodeIfPresent(DatastoreType.self, forKey: .datastoreType)
-        self.datastoreVersion = try container.decodeIfPresent(String.self, forKey: .datastoreVersion)
-        self.priority = try container.decodeLenientIfPresent(Int.self, forKey: .priority)
     }
 }

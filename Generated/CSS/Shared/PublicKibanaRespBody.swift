@@ -27,29 +27,17 @@ public struct PublicKibanaRespBody: Codable, Sendable, Equatable {
     public var bandwidthResourceID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case eipSize
-        case elbWhiteListResp
-        case publicKibanaIP = "publicKibanaIp"
+        case eipSize, elbWhiteListResp, publicKibanaIP = "publicKibanaIp"
         case bandwidthResourceID = "bandwidthResourceId"
     }
 
     public init(
-        eipSize: Int? = nil,
-        elbWhiteListResp: ELBWhiteListResp? = nil,
-        publicKibanaIP: String? = nil,
+        eipSize: Int? = nil, elbWhiteListResp: ELBWhiteListResp? = nil, publicKibanaIP: String? = nil,
         bandwidthResourceID: String? = nil
     ) {
         self.eipSize = eipSize
         self.elbWhiteListResp = elbWhiteListResp
         self.publicKibanaIP = publicKibanaIP
         self.bandwidthResourceID = bandwidthResourceID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.eipSize = try container.decodeLenientIfPresent(Int.self, forKey: .eipSize)
-        self.elbWhiteListResp = try container.decodeIfPresent(ELBWhiteListResp.self, forKey: .elbWhiteListResp)
-        self.publicKibanaIP = try container.decodeIfPresent(String.self, forKey: .publicKibanaIP)
-        self.bandwidthResourceID = try container.decodeIfPresent(String.self, forKey: .bandwidthResourceID)
     }
 }

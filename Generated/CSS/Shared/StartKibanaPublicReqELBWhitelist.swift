@@ -13,18 +13,11 @@ public struct StartKibanaPublicReqELBWhitelist: Codable, Sendable, Equatable {
     public var whiteList: String
 
     private enum CodingKeys: String, CodingKey {
-        case enableWhiteList = "enable_white_list"
-        case whiteList = "white_list"
+        case enableWhiteList = "enable_white_list", whiteList = "white_list"
     }
 
     public init(enableWhiteList: Bool, whiteList: String) {
         self.enableWhiteList = enableWhiteList
         self.whiteList = whiteList
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.enableWhiteList = try container.decodeLenient(Bool.self, forKey: .enableWhiteList)
-        self.whiteList = try container.decode(String.self, forKey: .whiteList)
     }
 }

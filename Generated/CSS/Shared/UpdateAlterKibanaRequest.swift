@@ -11,18 +11,11 @@ public struct UpdateAlterKibanaRequest: Codable, Sendable, Equatable {
     public var isAutoPay: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case bandWidth = "band_width"
-        case isAutoPay = "is_auto_pay"
+        case bandWidth = "band_width", isAutoPay = "is_auto_pay"
     }
 
     public init(bandWidth: BindPublicReqEIPBandWidth, isAutoPay: Int? = nil) {
         self.bandWidth = bandWidth
         self.isAutoPay = isAutoPay
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.bandWidth = try container.decode(BindPublicReqEIPBandWidth.self, forKey: .bandWidth)
-        self.isAutoPay = try container.decodeLenientIfPresent(Int.self, forKey: .isAutoPay)
     }
 }

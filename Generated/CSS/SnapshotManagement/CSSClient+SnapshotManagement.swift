@@ -23,11 +23,9 @@ extension CSSClient {
         _ body: StartAutoCreateSnapshotsRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "StartAutoCreateSnapshots",
-            method: .post,
+            operation: "StartAutoCreateSnapshots", method: .post,
             path: "/v2.0/{project_id}/clusters/{cluster_id}/snapshots/policy/open",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         try await client.send(request)
     }
@@ -47,8 +45,7 @@ extension CSSClient {
     ///     Default value: N/A
     public func stopAutoCreateSnapshots(clusterID: String) async throws {
         let request = OperationRequest(
-            operation: "StopAutoCreateSnapshots",
-            method: .put,
+            operation: "StopAutoCreateSnapshots", method: .put,
             path: "/v2.0/{project_id}/clusters/{cluster_id}/snapshots/policy/close",
             pathParameters: ["cluster_id": clusterID]
         )

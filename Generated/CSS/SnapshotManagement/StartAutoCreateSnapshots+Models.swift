@@ -64,34 +64,13 @@ public struct StartAutoCreateSnapshotsRequest: Codable, Sendable, Equatable {
     /// Default value:
     public var prefix: String
 
-    private enum CodingKeys: String, CodingKey {
-        case indices
-        case keepday
-        case frequency
-        case period
-        case prefix
-    }
-
     public init(
-        indices: String? = nil,
-        keepday: Int,
-        frequency: String? = nil,
-        period: String,
-        prefix: String
+        indices: String? = nil, keepday: Int, frequency: String? = nil, period: String, prefix: String
     ) {
         self.indices = indices
         self.keepday = keepday
         self.frequency = frequency
         self.period = period
         self.prefix = prefix
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.indices = try container.decodeIfPresent(String.self, forKey: .indices)
-        self.keepday = try container.decodeLenient(Int.self, forKey: .keepday)
-        self.frequency = try container.decodeIfPresent(String.self, forKey: .frequency)
-        self.period = try container.decode(String.self, forKey: .period)
-        self.prefix = try container.decode(String.self, forKey: .prefix)
     }
 }

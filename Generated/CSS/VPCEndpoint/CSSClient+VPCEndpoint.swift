@@ -34,11 +34,9 @@ extension CSSClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ShowVpcepConnection",
-            method: .get,
+            operation: "ShowVpcepConnection", method: .get,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/vpcepservice/connections",
-            pathParameters: ["cluster_id": clusterID],
-            query: query
+            pathParameters: ["cluster_id": clusterID], query: query
         )
         return try await client.send(request, as: ShowVpcepConnectionResponse.self)
     }
@@ -58,11 +56,9 @@ extension CSSClient {
     /// - Returns: The body of the service's `200` response.
     public func startVpecp(clusterID: String, _ body: StartVpecpRequest) async throws -> StartVpecpResponse {
         let request = OperationRequest(
-            operation: "StartVpecp",
-            method: .post,
+            operation: "StartVpecp", method: .post,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/vpcepservice/open",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         return try await client.send(request, as: StartVpecpResponse.self)
     }
@@ -81,8 +77,7 @@ extension CSSClient {
     /// - Returns: The body of the service's `200` response.
     public func stopVpecp(clusterID: String) async throws -> StopVpecpResponse {
         let request = OperationRequest(
-            operation: "StopVpecp",
-            method: .put,
+            operation: "StopVpecp", method: .put,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/vpcepservice/close",
             pathParameters: ["cluster_id": clusterID]
         )
@@ -102,11 +97,9 @@ extension CSSClient {
     ///   - body: The request body.
     public func updateVpcepConnection(clusterID: String, _ body: UpdateVpcepConnectionRequest) async throws {
         let request = OperationRequest(
-            operation: "UpdateVpcepConnection",
-            method: .post,
+            operation: "UpdateVpcepConnection", method: .post,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/vpcepservice/connections",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         try await client.send(request)
     }
@@ -124,11 +117,9 @@ extension CSSClient {
     ///   - body: The request body.
     public func updateVpcepWhitelist(clusterID: String, _ body: UpdateVpcepWhitelistRequest) async throws {
         let request = OperationRequest(
-            operation: "UpdateVpcepWhitelist",
-            method: .post,
+            operation: "UpdateVpcepWhitelist", method: .post,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/vpcepservice/permissions",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         try await client.send(request)
     }

@@ -71,28 +71,15 @@ public struct Connection: Codable, Sendable, Equatable {
     public var vpcepDNSName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case status
-        case maxSession
-        case specificationName
-        case createdAt = "created_at"
-        case updateAt = "update_at"
-        case domainID = "domain_id"
-        case vpcepIP = "vpcepIp"
-        case vpcepIPv6Address = "vpcepIpv6Address"
+        case id, status, maxSession, specificationName, createdAt = "created_at", updateAt = "update_at"
+        case domainID = "domain_id", vpcepIP = "vpcepIp", vpcepIPv6Address = "vpcepIpv6Address"
         case vpcepDNSName = "vpcepDnsName"
     }
 
     public init(
-        id: String? = nil,
-        status: StatusValue? = nil,
-        maxSession: String? = nil,
-        specificationName: String? = nil,
-        createdAt: String? = nil,
-        updateAt: String? = nil,
-        domainID: String? = nil,
-        vpcepIP: String? = nil,
-        vpcepIPv6Address: String? = nil,
+        id: String? = nil, status: StatusValue? = nil, maxSession: String? = nil,
+        specificationName: String? = nil, createdAt: String? = nil, updateAt: String? = nil,
+        domainID: String? = nil, vpcepIP: String? = nil, vpcepIPv6Address: String? = nil,
         vpcepDNSName: String? = nil
     ) {
         self.id = id
@@ -134,17 +121,11 @@ public struct Permission: Codable, Sendable, Equatable {
     public var createdAt: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case permission
-        case permissionType = "permission_type"
-        case createdAt = "created_at"
+        case id, permission, permissionType = "permission_type", createdAt = "created_at"
     }
 
     public init(
-        id: String? = nil,
-        permission: String? = nil,
-        permissionType: String? = nil,
-        createdAt: String? = nil
+        id: String? = nil, permission: String? = nil, permissionType: String? = nil, createdAt: String? = nil
     ) {
         self.id = id
         self.permission = permission
@@ -183,33 +164,17 @@ public struct ShowVpcepConnectionResponse: Codable, Sendable, Equatable {
     public var totalCount: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case connections
-        case vpcServiceName
-        case permissions
-        case vpcepUpdateSwitch
-        case totalCount = "total_count"
+        case connections, vpcServiceName, permissions, vpcepUpdateSwitch, totalCount = "total_count"
     }
 
     public init(
-        connections: [Connection]? = nil,
-        vpcServiceName: String? = nil,
-        permissions: [Permission]? = nil,
-        vpcepUpdateSwitch: Bool? = nil,
-        totalCount: Int? = nil
+        connections: [Connection]? = nil, vpcServiceName: String? = nil, permissions: [Permission]? = nil,
+        vpcepUpdateSwitch: Bool? = nil, totalCount: Int? = nil
     ) {
         self.connections = connections
         self.vpcServiceName = vpcServiceName
         self.permissions = permissions
         self.vpcepUpdateSwitch = vpcepUpdateSwitch
         self.totalCount = totalCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.connections = try container.decodeIfPresent([Connection].self, forKey: .connections)
-        self.vpcServiceName = try container.decodeIfPresent(String.self, forKey: .vpcServiceName)
-        self.permissions = try container.decodeIfPresent([Permission].self, forKey: .permissions)
-        self.vpcepUpdateSwitch = try container.decodeLenientIfPresent(Bool.self, forKey: .vpcepUpdateSwitch)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
     }
 }

@@ -18,26 +18,16 @@ public struct StartVpecpRequest: Codable, Sendable, Equatable {
     public var dualstackEnable: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case endpointWithDNSName = "endpoint_with_dns_name"
-        case professionVpcep = "profession_vpcep"
+        case endpointWithDNSName = "endpoint_with_dns_name", professionVpcep = "profession_vpcep"
         case dualstackEnable = "dualstack_enable"
     }
 
     public init(
-        endpointWithDNSName: Bool? = nil,
-        professionVpcep: Bool? = nil,
-        dualstackEnable: Bool? = nil
+        endpointWithDNSName: Bool? = nil, professionVpcep: Bool? = nil, dualstackEnable: Bool? = nil
     ) {
         self.endpointWithDNSName = endpointWithDNSName
         self.professionVpcep = professionVpcep
         self.dualstackEnable = dualstackEnable
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.endpointWithDNSName = try container.decodeLenientIfPresent(Bool.self, forKey: .endpointWithDNSName)
-        self.professionVpcep = try container.decodeLenientIfPresent(Bool.self, forKey: .professionVpcep)
-        self.dualstackEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .dualstackEnable)
     }
 }
 

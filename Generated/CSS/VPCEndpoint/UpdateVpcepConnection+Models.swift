@@ -13,8 +13,7 @@ public struct UpdateVpcepConnectionRequest: Codable, Sendable, Equatable {
     public var endpointIDList: [String]
 
     private enum CodingKeys: String, CodingKey {
-        case action
-        case endpointIDList = "endpoint_id_list"
+        case action, endpointIDList = "endpoint_id_list"
     }
 
     public init(action: String, endpointIDList: [String]) {

@@ -13,9 +13,7 @@ extension CTSClient {
     /// - Returns: The body of the service's `200` response.
     public func listAPIVersions() async throws -> ListAPIVersionsResponse {
         let request = OperationRequest(
-            operation: "ListAPIVersions",
-            method: .get,
-            path: "/"
+            operation: "ListAPIVersions", method: .get, path: "/"
         )
         return try await client.send(request, as: ListAPIVersionsResponse.self)
     }
@@ -32,9 +30,7 @@ extension CTSClient {
     /// - Returns: The body of the service's `200` response.
     public func showSpecificAPIVersion(version: String) async throws -> ShowSpecificAPIVersionResponse {
         let request = OperationRequest(
-            operation: "ShowSpecificAPIVersion",
-            method: .get,
-            path: "/{version}",
+            operation: "ShowSpecificAPIVersion", method: .get, path: "/{version}",
             pathParameters: ["version": version]
         )
         return try await client.send(request, as: ShowSpecificAPIVersionResponse.self)

@@ -20,9 +20,7 @@ extension CTSClient {
         _ body: CreateNotificationRequest
     ) async throws -> NotificationsResponseBody {
         let request = OperationRequest(
-            operation: "CreateNotification",
-            method: .post,
-            path: "/v3/{project_id}/notifications",
+            operation: "CreateNotification", method: .post, path: "/v3/{project_id}/notifications",
             body: body
         )
         return try await client.send(request, as: NotificationsResponseBody.self)
@@ -41,9 +39,7 @@ extension CTSClient {
         var query = QueryItems()
         query.append("notification_id", notificationID)
         let request = OperationRequest(
-            operation: "DeleteNotification",
-            method: .delete,
-            path: "/v3/{project_id}/notifications",
+            operation: "DeleteNotification", method: .delete, path: "/v3/{project_id}/notifications",
             query: query
         )
         try await client.send(request)
@@ -68,11 +64,9 @@ extension CTSClient {
         var query = QueryItems()
         query.append("notification_name", notificationName)
         let request = OperationRequest(
-            operation: "ListNotifications",
-            method: .get,
+            operation: "ListNotifications", method: .get,
             path: "/v3/{project_id}/notifications/{notification_type}",
-            pathParameters: ["notification_type": notificationType],
-            query: query
+            pathParameters: ["notification_type": notificationType], query: query
         )
         return try await client.send(request, as: ListNotificationsResponse.self)
     }
@@ -92,10 +86,7 @@ extension CTSClient {
         _ body: UpdateNotificationRequest
     ) async throws -> NotificationsResponseBody {
         let request = OperationRequest(
-            operation: "UpdateNotification",
-            method: .put,
-            path: "/v3/{project_id}/notifications",
-            body: body
+            operation: "UpdateNotification", method: .put, path: "/v3/{project_id}/notifications", body: body
         )
         return try await client.send(request, as: NotificationsResponseBody.self)
     }

@@ -28,20 +28,14 @@ public struct CreateNotificationRequest: Codable, Sendable, Equatable {
     public var filter: CreateNotificationFilter?
 
     private enum CodingKeys: String, CodingKey {
-        case notificationName = "notification_name"
-        case operationType = "operation_type"
-        case operations
-        case notifyUserList = "notify_user_list"
-        case topicID = "topic_id"
-        case filter
+        case notificationName = "notification_name", operationType = "operation_type", operations
+        case notifyUserList = "notify_user_list", topicID = "topic_id", filter
     }
 
     public init(
-        notificationName: String,
-        operationType: OperationType,
+        notificationName: String, operationType: OperationType,
         operations: [CreateNotificationOperations]? = nil,
-        notifyUserList: [CreateNotificationNotificationUsers]? = nil,
-        topicID: String? = nil,
+        notifyUserList: [CreateNotificationNotificationUsers]? = nil, topicID: String? = nil,
         filter: CreateNotificationFilter? = nil
     ) {
         self.notificationName = notificationName

@@ -34,25 +34,16 @@ public struct UpdateNotificationRequest: Codable, Sendable, Equatable {
     public var filter: CreateNotificationFilter?
 
     private enum CodingKeys: String, CodingKey {
-        case notificationName = "notification_name"
-        case operationType = "operation_type"
-        case operations
-        case notifyUserList = "notify_user_list"
-        case status
-        case topicID = "topic_id"
-        case notificationID = "notification_id"
-        case filter
+        case notificationName = "notification_name", operationType = "operation_type", operations
+        case notifyUserList = "notify_user_list", status, topicID = "topic_id"
+        case notificationID = "notification_id", filter
     }
 
     public init(
-        notificationName: String,
-        operationType: OperationType,
+        notificationName: String, operationType: OperationType,
         operations: [CreateNotificationOperations]? = nil,
-        notifyUserList: [CreateNotificationNotificationUsers]? = nil,
-        status: Status,
-        topicID: String? = nil,
-        notificationID: String,
-        filter: CreateNotificationFilter? = nil
+        notifyUserList: [CreateNotificationNotificationUsers]? = nil, status: Status, topicID: String? = nil,
+        notificationID: String, filter: CreateNotificationFilter? = nil
     ) {
         self.notificationName = notificationName
         self.operationType = operationType

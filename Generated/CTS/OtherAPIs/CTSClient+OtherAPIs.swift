@@ -13,9 +13,7 @@ extension CTSClient {
     /// - Returns: The body of the service's `200` response.
     public func listQuotas() async throws -> ListQuotasResponse {
         let request = OperationRequest(
-            operation: "ListQuotas",
-            method: .get,
-            path: "/v3/{project_id}/quotas"
+            operation: "ListQuotas", method: .get, path: "/v3/{project_id}/quotas"
         )
         return try await client.send(request, as: ListQuotasResponse.self)
     }

@@ -22,22 +22,9 @@ public struct Quota: Codable, Sendable, Equatable {
     /// Total number of resources.
     public var quota: Int64?
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case used
-        case quota
-    }
-
     public init(type: String? = nil, used: Int64? = nil, quota: Int64? = nil) {
         self.type = type
         self.used = used
         self.quota = quota
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.used = try container.decodeLenientIfPresent(Int64.self, forKey: .used)
-        self.quota = try container.decodeLenientIfPresent(Int64.self, forKey: .quota)
     }
 }

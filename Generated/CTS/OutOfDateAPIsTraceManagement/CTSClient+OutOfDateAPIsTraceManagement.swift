@@ -67,11 +67,8 @@ extension CTSClient {
         query.append("trace_name", traceName)
         query.append("trace_rating", traceRating)
         let request = OperationRequest(
-            operation: "ListTracesV10",
-            method: .get,
-            path: "/v1.0/{project_id}/{tracker_name}/trace",
-            pathParameters: ["tracker_name": trackerName],
-            query: query
+            operation: "ListTracesV10", method: .get, path: "/v1.0/{project_id}/{tracker_name}/trace",
+            pathParameters: ["tracker_name": trackerName], query: query
         )
         return try await client.send(request, as: ListTracesV10Response.self)
     }
@@ -139,11 +136,8 @@ extension CTSClient {
         query.append("trace_name", traceName)
         query.append("trace_rating", traceRating)
         let request = OperationRequest(
-            operation: "ListTracesV20",
-            method: .get,
-            path: "/v2.0/{project_id}/{tracker_name}/trace",
-            pathParameters: ["tracker_name": trackerName],
-            query: query
+            operation: "ListTracesV20", method: .get, path: "/v2.0/{project_id}/{tracker_name}/trace",
+            pathParameters: ["tracker_name": trackerName], query: query
         )
         return try await client.send(request, as: ListTracesV20Response.self)
     }

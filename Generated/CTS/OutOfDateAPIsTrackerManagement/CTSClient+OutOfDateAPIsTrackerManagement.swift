@@ -20,10 +20,7 @@ extension CTSClient {
     /// - Returns: The body of the service's `201` response.
     public func createTrackerV10(_ body: CreateTrackerV10Request) async throws -> CreateTrackerV10Response {
         let request = OperationRequest(
-            operation: "CreateTrackerV10",
-            method: .post,
-            path: "/v1.0/{project_id}/tracker",
-            body: body
+            operation: "CreateTrackerV10", method: .post, path: "/v1.0/{project_id}/tracker", body: body
         )
         return try await client.send(request, as: CreateTrackerV10Response.self)
     }
@@ -42,10 +39,7 @@ extension CTSClient {
         var query = QueryItems()
         query.append("tracker_name", trackerName)
         let request = OperationRequest(
-            operation: "DeleteTrackerV10",
-            method: .delete,
-            path: "/v1.0/{project_id}/tracker",
-            query: query
+            operation: "DeleteTrackerV10", method: .delete, path: "/v1.0/{project_id}/tracker", query: query
         )
         try await client.send(request)
     }
@@ -66,10 +60,7 @@ extension CTSClient {
         var query = QueryItems()
         query.append("tracker_name", trackerName)
         let request = OperationRequest(
-            operation: "ListTracker",
-            method: .get,
-            path: "/v1.0/{project_id}/tracker",
-            query: query
+            operation: "ListTracker", method: .get, path: "/v1.0/{project_id}/tracker", query: query
         )
         return try await client.send(request, as: ListTrackerResponse.self)
     }
@@ -90,11 +81,8 @@ extension CTSClient {
     ///   - body: The request body.
     public func updateTrackerV10(trackerName: String, _ body: UpdateTrackerV10Request) async throws {
         let request = OperationRequest(
-            operation: "UpdateTrackerV10",
-            method: .put,
-            path: "/v1.0/{project_id}/tracker/{tracker_name}",
-            pathParameters: ["tracker_name": trackerName],
-            body: body
+            operation: "UpdateTrackerV10", method: .put, path: "/v1.0/{project_id}/tracker/{tracker_name}",
+            pathParameters: ["tracker_name": trackerName], body: body
         )
         try await client.send(request)
     }

@@ -23,21 +23,14 @@ public struct CreateTrackerV10OBSInfo: Codable, Sendable, Equatable {
     public var bucketLocation: String?
 
     private enum CodingKeys: String, CodingKey {
-        case bucketName = "bucket_name"
-        case filePrefixName = "file_prefix_name"
-        case isOBSCreated = "is_obs_created"
-        case isAuthorizedBucket = "is_authorized_bucket"
-        case bucketLifecycle = "bucket_lifecycle"
+        case bucketName = "bucket_name", filePrefixName = "file_prefix_name", isOBSCreated = "is_obs_created"
+        case isAuthorizedBucket = "is_authorized_bucket", bucketLifecycle = "bucket_lifecycle"
         case bucketLocation = "bucket_location"
     }
 
     public init(
-        bucketName: String? = nil,
-        filePrefixName: String? = nil,
-        isOBSCreated: Bool? = nil,
-        isAuthorizedBucket: Bool? = nil,
-        bucketLifecycle: String? = nil,
-        bucketLocation: String? = nil
+        bucketName: String? = nil, filePrefixName: String? = nil, isOBSCreated: Bool? = nil,
+        isAuthorizedBucket: Bool? = nil, bucketLifecycle: String? = nil, bucketLocation: String? = nil
     ) {
         self.bucketName = bucketName
         self.filePrefixName = filePrefixName
@@ -45,16 +38,6 @@ public struct CreateTrackerV10OBSInfo: Codable, Sendable, Equatable {
         self.isAuthorizedBucket = isAuthorizedBucket
         self.bucketLifecycle = bucketLifecycle
         self.bucketLocation = bucketLocation
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.bucketName = try container.decodeIfPresent(String.self, forKey: .bucketName)
-        self.filePrefixName = try container.decodeIfPresent(String.self, forKey: .filePrefixName)
-        self.isOBSCreated = try container.decodeLenientIfPresent(Bool.self, forKey: .isOBSCreated)
-        self.isAuthorizedBucket = try container.decodeLenientIfPresent(Bool.self, forKey: .isAuthorizedBucket)
-        self.bucketLifecycle = try container.decodeIfPresent(String.self, forKey: .bucketLifecycle)
-        self.bucketLocation = try container.decodeIfPresent(String.self, forKey: .bucketLocation)
     }
 }
 
@@ -75,30 +58,18 @@ public struct CreateTrackerV10Request: Codable, Sendable, Equatable {
     public var lts: CreateTrackerV10Lts?
 
     private enum CodingKeys: String, CodingKey {
-        case bucketName = "bucket_name"
-        case filePrefixName = "file_prefix_name"
-        case isOBSCreated = "is_obs_created"
+        case bucketName = "bucket_name", filePrefixName = "file_prefix_name", isOBSCreated = "is_obs_created"
         case lts
     }
 
     public init(
-        bucketName: String,
-        filePrefixName: String? = nil,
-        isOBSCreated: Bool? = nil,
+        bucketName: String, filePrefixName: String? = nil, isOBSCreated: Bool? = nil,
         lts: CreateTrackerV10Lts? = nil
     ) {
         self.bucketName = bucketName
         self.filePrefixName = filePrefixName
         self.isOBSCreated = isOBSCreated
         self.lts = lts
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.bucketName = try container.decode(String.self, forKey: .bucketName)
-        self.filePrefixName = try container.decodeIfPresent(String.self, forKey: .filePrefixName)
-        self.isOBSCreated = try container.decodeLenientIfPresent(Bool.self, forKey: .isOBSCreated)
-        self.lts = try container.decodeIfPresent(CreateTrackerV10Lts.self, forKey: .lts)
     }
 }
 
@@ -128,31 +99,15 @@ public struct CreateTrackerV10Response: Codable, Sendable, Equatable {
     public var lts: Lts?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case createTime = "create_time"
-        case domainID = "domain_id"
-        case projectID = "project_id"
-        case obsInfo = "obs_info"
-        case status
-        case trackerName = "tracker_name"
-        case trackerType = "tracker_type"
-        case groupID = "group_id"
-        case streamID = "stream_id"
-        case lts
+        case id, createTime = "create_time", domainID = "domain_id", projectID = "project_id"
+        case obsInfo = "obs_info", status, trackerName = "tracker_name", trackerType = "tracker_type"
+        case groupID = "group_id", streamID = "stream_id", lts
     }
 
     public init(
-        id: String? = nil,
-        createTime: Int64? = nil,
-        domainID: String? = nil,
-        projectID: String? = nil,
-        obsInfo: CreateTrackerV10OBSInfo? = nil,
-        status: String? = nil,
-        trackerName: String? = nil,
-        trackerType: String? = nil,
-        groupID: String? = nil,
-        streamID: String? = nil,
-        lts: Lts? = nil
+        id: String? = nil, createTime: Int64? = nil, domainID: String? = nil, projectID: String? = nil,
+        obsInfo: CreateTrackerV10OBSInfo? = nil, status: String? = nil, trackerName: String? = nil,
+        trackerType: String? = nil, groupID: String? = nil, streamID: String? = nil, lts: Lts? = nil
     ) {
         self.id = id
         self.createTime = createTime
@@ -165,20 +120,5 @@ public struct CreateTrackerV10Response: Codable, Sendable, Equatable {
         self.groupID = groupID
         self.streamID = streamID
         self.lts = lts
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.domainID = try container.decodeIfPresent(String.self, forKey: .domainID)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.obsInfo = try container.decodeIfPresent(CreateTrackerV10OBSInfo.self, forKey: .obsInfo)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.trackerName = try container.decodeIfPresent(String.self, forKey: .trackerName)
-        self.trackerType = try container.decodeIfPresent(String.self, forKey: .trackerType)
-        self.groupID = try container.decodeIfPresent(String.self, forKey: .groupID)
-        self.streamID = try container.decodeIfPresent(String.self, forKey: .streamID)
-        self.lts = try container.decodeIfPresent(Lts.self, forKey: .lts)
     }
 }

@@ -43,37 +43,17 @@ public struct ListTrackerResponse: Codable, Sendable, Equatable {
     public var lts: Lts?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case createTime = "create_time"
-        case domainID = "domain_id"
-        case projectID = "project_id"
-        case trackerName = "tracker_name"
-        case trackerType = "tracker_type"
-        case bucketName = "bucket_name"
-        case filePrefixName = "file_prefix_name"
-        case status
-        case detail
-        case isOBSCreated = "is_obs_created"
-        case groupID = "group_id"
-        case streamID = "stream_id"
-        case lts
+        case id, createTime = "create_time", domainID = "domain_id", projectID = "project_id"
+        case trackerName = "tracker_name", trackerType = "tracker_type", bucketName = "bucket_name"
+        case filePrefixName = "file_prefix_name", status, detail, isOBSCreated = "is_obs_created"
+        case groupID = "group_id", streamID = "stream_id", lts
     }
 
     public init(
-        id: String? = nil,
-        createTime: Int64? = nil,
-        domainID: String? = nil,
-        projectID: String? = nil,
-        trackerName: String? = nil,
-        trackerType: String? = nil,
-        bucketName: String? = nil,
-        filePrefixName: String? = nil,
-        status: ListTrackerStatus? = nil,
-        detail: String? = nil,
-        isOBSCreated: Bool? = nil,
-        groupID: String? = nil,
-        streamID: String? = nil,
-        lts: Lts? = nil
+        id: String? = nil, createTime: Int64? = nil, domainID: String? = nil, projectID: String? = nil,
+        trackerName: String? = nil, trackerType: String? = nil, bucketName: String? = nil,
+        filePrefixName: String? = nil, status: ListTrackerStatus? = nil, detail: String? = nil,
+        isOBSCreated: Bool? = nil, groupID: String? = nil, streamID: String? = nil, lts: Lts? = nil
     ) {
         self.id = id
         self.createTime = createTime
@@ -89,23 +69,5 @@ public struct ListTrackerResponse: Codable, Sendable, Equatable {
         self.groupID = groupID
         self.streamID = streamID
         self.lts = lts
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.domainID = try container.decodeIfPresent(String.self, forKey: .domainID)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.trackerName = try container.decodeIfPresent(String.self, forKey: .trackerName)
-        self.trackerType = try container.decodeIfPresent(String.self, forKey: .trackerType)
-        self.bucketName = try container.decodeIfPresent(String.self, forKey: .bucketName)
-        self.filePrefixName = try container.decodeIfPresent(String.self, forKey: .filePrefixName)
-        self.status = try container.decodeIfPresent(ListTrackerStatus.self, forKey: .status)
-        self.detail = try container.decodeIfPresent(String.self, forKey: .detail)
-        self.isOBSCreated = try container.decodeLenientIfPresent(Bool.self, forKey: .isOBSCreated)
-        self.groupID = try container.decodeIfPresent(String.self, forKey: .groupID)
-        self.streamID = try container.decodeIfPresent(String.self, forKey: .streamID)
-        self.lts = try container.decodeIfPresent(Lts.self, forKey: .lts)
     }
 }

@@ -25,33 +25,18 @@ public struct UpdateTrackerV10Request: Codable, Sendable, Equatable {
     public var lts: CreateTrackerV10Lts?
 
     private enum CodingKeys: String, CodingKey {
-        case bucketName = "bucket_name"
-        case filePrefixName = "file_prefix_name"
-        case status
-        case isOBSCreated = "is_obs_created"
-        case lts
+        case bucketName = "bucket_name", filePrefixName = "file_prefix_name", status
+        case isOBSCreated = "is_obs_created", lts
     }
 
     public init(
-        bucketName: String? = nil,
-        filePrefixName: String? = nil,
-        status: Status? = nil,
-        isOBSCreated: Bool? = nil,
-        lts: CreateTrackerV10Lts? = nil
+        bucketName: String? = nil, filePrefixName: String? = nil, status: Status? = nil,
+        isOBSCreated: Bool? = nil, lts: CreateTrackerV10Lts? = nil
     ) {
         self.bucketName = bucketName
         self.filePrefixName = filePrefixName
         self.status = status
         self.isOBSCreated = isOBSCreated
         self.lts = lts
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.bucketName = try container.decodeIfPresent(String.self, forKey: .bucketName)
-        self.filePrefixName = try container.decodeIfPresent(String.self, forKey: .filePrefixName)
-        self.status = try container.decodeIfPresent(Status.self, forKey: .status)
-        self.isOBSCreated = try container.decodeLenientIfPresent(Bool.self, forKey: .isOBSCreated)
-        self.lts = try container.decodeIfPresent(CreateTrackerV10Lts.self, forKey: .lts)
     }
 }

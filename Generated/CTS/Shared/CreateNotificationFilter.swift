@@ -24,21 +24,12 @@ public struct CreateNotificationFilter: Codable, Sendable, Equatable {
     public var rule: [Rule]
 
     private enum CodingKeys: String, CodingKey {
-        case condition
-        case isSupportFilter = "is_support_filter"
-        case rule
+        case condition, isSupportFilter = "is_support_filter", rule
     }
 
     public init(condition: Condition, isSupportFilter: Bool, rule: [Rule]) {
         self.condition = condition
         self.isSupportFilter = isSupportFilter
         self.rule = rule
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.condition = try container.decode(Condition.self, forKey: .condition)
-        self.isSupportFilter = try container.decodeLenient(Bool.self, forKey: .isSupportFilter)
-        self.rule = try container.decode([Rule].self, forKey: .rule)
     }
 }

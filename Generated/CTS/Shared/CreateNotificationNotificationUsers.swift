@@ -14,8 +14,7 @@ public struct CreateNotificationNotificationUsers: Codable, Sendable, Equatable 
     public var userList: [String]
 
     private enum CodingKeys: String, CodingKey {
-        case userGroup = "user_group"
-        case userList = "user_list"
+        case userGroup = "user_group", userList = "user_list"
     }
 
     public init(userGroup: String, userList: [String]) {

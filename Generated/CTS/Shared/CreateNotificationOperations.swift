@@ -18,9 +18,7 @@ public struct CreateNotificationOperations: Codable, Sendable, Equatable {
     public var traceNames: [String]
 
     private enum CodingKeys: String, CodingKey {
-        case serviceType = "service_type"
-        case resourceType = "resource_type"
-        case traceNames = "trace_names"
+        case serviceType = "service_type", resourceType = "resource_type", traceNames = "trace_names"
     }
 
     public init(serviceType: String, resourceType: String, traceNames: [String]) {

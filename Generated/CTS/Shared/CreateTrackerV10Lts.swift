@@ -15,21 +15,12 @@ public struct CreateTrackerV10Lts: Codable, Sendable, Equatable {
     public var logTopicName: String
 
     private enum CodingKeys: String, CodingKey {
-        case isLtsEnabled = "is_lts_enabled"
-        case logGroupName = "log_group_name"
-        case logTopicName = "log_topic_name"
+        case isLtsEnabled = "is_lts_enabled", logGroupName = "log_group_name", logTopicName = "log_topic_name"
     }
 
     public init(isLtsEnabled: Bool, logGroupName: String, logTopicName: String) {
         self.isLtsEnabled = isLtsEnabled
         self.logGroupName = logGroupName
         self.logTopicName = logTopicName
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isLtsEnabled = try container.decodeLenient(Bool.self, forKey: .isLtsEnabled)
-        self.logGroupName = try container.decode(String.self, forKey: .logGroupName)
-        self.logTopicName = try container.decode(String.self, forKey: .logTopicName)
     }
 }

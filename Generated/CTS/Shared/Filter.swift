@@ -22,21 +22,12 @@ public struct Filter: Codable, Sendable, Equatable {
     public var rule: [Rule]?
 
     private enum CodingKeys: String, CodingKey {
-        case condition
-        case isSupportFilter = "is_support_filter"
-        case rule
+        case condition, isSupportFilter = "is_support_filter", rule
     }
 
     public init(condition: Condition? = nil, isSupportFilter: Bool? = nil, rule: [Rule]? = nil) {
         self.condition = condition
         self.isSupportFilter = isSupportFilter
         self.rule = rule
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.condition = try container.decodeIfPresent(Condition.self, forKey: .condition)
-        self.isSupportFilter = try container.decodeLenientIfPresent(Bool.self, forKey: .isSupportFilter)
-        self.rule = try container.decodeIfPresent([Rule].self, forKey: .rule)
     }
 }

@@ -11,8 +11,7 @@ public struct ListTracesResponse: Codable, Sendable, Equatable {
     public var metaData: MetaData?
 
     private enum CodingKeys: String, CodingKey {
-        case traces
-        case metaData = "meta_data"
+        case traces, metaData = "meta_data"
     }
 
     public init(traces: [Traces]? = nil, metaData: MetaData? = nil) {

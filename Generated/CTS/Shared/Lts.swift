@@ -13,21 +13,12 @@ public struct Lts: Codable, Sendable, Equatable {
     public var logTopicName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case isLtsEnabled = "is_lts_enabled"
-        case logGroupName = "log_group_name"
-        case logTopicName = "log_topic_name"
+        case isLtsEnabled = "is_lts_enabled", logGroupName = "log_group_name", logTopicName = "log_topic_name"
     }
 
     public init(isLtsEnabled: Bool? = nil, logGroupName: String? = nil, logTopicName: String? = nil) {
         self.isLtsEnabled = isLtsEnabled
         self.logGroupName = logGroupName
         self.logTopicName = logTopicName
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isLtsEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .isLtsEnabled)
-        self.logGroupName = try container.decodeIfPresent(String.self, forKey: .logGroupName)
-        self.logTopicName = try container.decodeIfPresent(String.self, forKey: .logTopicName)
     }
 }

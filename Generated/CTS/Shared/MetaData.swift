@@ -12,19 +12,8 @@ public struct MetaData: Codable, Sendable, Equatable {
     /// criteria.
     public var marker: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case count
-        case marker
-    }
-
     public init(count: Int? = nil, marker: String? = nil) {
         self.count = count
         self.marker = marker
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.marker = try container.decodeIfPresent(String.self, forKey: .marker)
     }
 }

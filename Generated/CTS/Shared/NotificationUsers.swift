@@ -12,8 +12,7 @@ public struct NotificationUsers: Codable, Sendable, Equatable {
     public var userList: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case userGroup = "user_group"
-        case userList = "user_list"
+        case userGroup = "user_group", userList = "user_list"
     }
 
     public init(userGroup: String? = nil, userList: [String]? = nil) {

@@ -43,33 +43,17 @@ public struct NotificationsResponseBody: Codable, Sendable, Equatable {
     public var domainID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case notificationName = "notification_name"
-        case operationType = "operation_type"
-        case operations
-        case notifyUserList = "notify_user_list"
-        case status
-        case topicID = "topic_id"
-        case notificationID = "notification_id"
-        case notificationType = "notification_type"
-        case projectID = "project_id"
-        case createTime = "create_time"
-        case filter
-        case domainID = "domain_id"
+        case notificationName = "notification_name", operationType = "operation_type", operations
+        case notifyUserList = "notify_user_list", status, topicID = "topic_id"
+        case notificationID = "notification_id", notificationType = "notification_type"
+        case projectID = "project_id", createTime = "create_time", filter, domainID = "domain_id"
     }
 
     public init(
-        notificationName: String? = nil,
-        operationType: OperationType? = nil,
-        operations: [Operations]? = nil,
-        notifyUserList: [NotificationUsers]? = nil,
-        status: Status? = nil,
-        topicID: String? = nil,
-        notificationID: String? = nil,
-        notificationType: String? = nil,
-        projectID: String? = nil,
-        createTime: Int64? = nil,
-        filter: Filter? = nil,
-        domainID: String? = nil
+        notificationName: String? = nil, operationType: OperationType? = nil, operations: [Operations]? = nil,
+        notifyUserList: [NotificationUsers]? = nil, status: Status? = nil, topicID: String? = nil,
+        notificationID: String? = nil, notificationType: String? = nil, projectID: String? = nil,
+        createTime: Int64? = nil, filter: Filter? = nil, domainID: String? = nil
     ) {
         self.notificationName = notificationName
         self.operationType = operationType
@@ -83,21 +67,5 @@ public struct NotificationsResponseBody: Codable, Sendable, Equatable {
         self.createTime = createTime
         self.filter = filter
         self.domainID = domainID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.notificationName = try container.decodeIfPresent(String.self, forKey: .notificationName)
-        self.operationType = try container.decodeIfPresent(OperationType.self, forKey: .operationType)
-        self.operations = try container.decodeIfPresent([Operations].self, forKey: .operations)
-        self.notifyUserList = try container.decodeIfPresent([NotificationUsers].self, forKey: .notifyUserList)
-        self.status = try container.decodeIfPresent(Status.self, forKey: .status)
-        self.topicID = try container.decodeIfPresent(String.self, forKey: .topicID)
-        self.notificationID = try container.decodeIfPresent(String.self, forKey: .notificationID)
-        self.notificationType = try container.decodeIfPresent(String.self, forKey: .notificationType)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.filter = try container.decodeIfPresent(Filter.self, forKey: .filter)
-        self.domainID = try container.decodeIfPresent(String.self, forKey: .domainID)
     }
 }

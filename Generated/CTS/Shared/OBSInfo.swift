@@ -30,25 +30,16 @@ public struct OBSInfo: Codable, Sendable, Equatable {
     public var bucketLocation: String?
 
     private enum CodingKeys: String, CodingKey {
-        case bucketName = "bucket_name"
-        case filePrefixName = "file_prefix_name"
-        case isOBSCreated = "is_obs_created"
-        case isAuthorizedBucket = "is_authorized_bucket"
-        case bucketLifecycle = "bucket_lifecycle"
-        case compressType = "compress_type"
-        case isSortByService = "is_sort_by_service"
+        case bucketName = "bucket_name", filePrefixName = "file_prefix_name", isOBSCreated = "is_obs_created"
+        case isAuthorizedBucket = "is_authorized_bucket", bucketLifecycle = "bucket_lifecycle"
+        case compressType = "compress_type", isSortByService = "is_sort_by_service"
         case bucketLocation = "bucket_location"
     }
 
     public init(
-        bucketName: String? = nil,
-        filePrefixName: String? = nil,
-        isOBSCreated: Bool? = nil,
-        isAuthorizedBucket: Bool? = nil,
-        bucketLifecycle: Int64? = nil,
-        compressType: CompressType? = nil,
-        isSortByService: Bool? = nil,
-        bucketLocation: String? = nil
+        bucketName: String? = nil, filePrefixName: String? = nil, isOBSCreated: Bool? = nil,
+        isAuthorizedBucket: Bool? = nil, bucketLifecycle: Int64? = nil, compressType: CompressType? = nil,
+        isSortByService: Bool? = nil, bucketLocation: String? = nil
     ) {
         self.bucketName = bucketName
         self.filePrefixName = filePrefixName
@@ -58,17 +49,5 @@ public struct OBSInfo: Codable, Sendable, Equatable {
         self.compressType = compressType
         self.isSortByService = isSortByService
         self.bucketLocation = bucketLocation
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.bucketName = try container.decodeIfPresent(String.self, forKey: .bucketName)
-        self.filePrefixName = try container.decodeIfPresent(String.self, forKey: .filePrefixName)
-        self.isOBSCreated = try container.decodeLenientIfPresent(Bool.self, forKey: .isOBSCreated)
-        self.isAuthorizedBucket = try container.decodeLenientIfPresent(Bool.self, forKey: .isAuthorizedBucket)
-        self.bucketLifecycle = try container.decodeLenientIfPresent(Int64.self, forKey: .bucketLifecycle)
-        self.compressType = try container.decodeIfPresent(CompressType.self, forKey: .compressType)
-        self.isSortByService = try container.decodeLenientIfPresent(Bool.self, forKey: .isSortByService)
-        self.bucketLocation = try container.decodeIfPresent(String.self, forKey: .bucketLocation)
     }
 }

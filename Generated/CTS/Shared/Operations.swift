@@ -16,9 +16,7 @@ public struct Operations: Codable, Sendable, Equatable {
     public var traceNames: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case serviceType = "service_type"
-        case resourceType = "resource_type"
-        case traceNames = "trace_names"
+        case serviceType = "service_type", resourceType = "resource_type", traceNames = "trace_names"
     }
 
     public init(serviceType: String? = nil, resourceType: String? = nil, traceNames: [String]? = nil) {

@@ -69,51 +69,20 @@ public struct Traces: Codable, Sendable, Equatable {
     public var resourceURL: String?
 
     private enum CodingKeys: String, CodingKey {
-        case resourceID = "resource_id"
-        case traceName = "trace_name"
-        case traceRating = "trace_rating"
-        case traceType = "trace_type"
-        case request
-        case response
-        case code
-        case apiVersion = "api_version"
-        case message
-        case recordTime = "record_time"
-        case traceID = "trace_id"
-        case time
-        case user
-        case serviceType = "service_type"
-        case resourceType = "resource_type"
-        case sourceIP = "source_ip"
-        case resourceName = "resource_name"
-        case requestID = "request_id"
-        case locationInfo = "location_info"
-        case endpoint
-        case resourceURL = "resource_url"
+        case resourceID = "resource_id", traceName = "trace_name", traceRating = "trace_rating"
+        case traceType = "trace_type", request, response, code, apiVersion = "api_version", message
+        case recordTime = "record_time", traceID = "trace_id", time, user, serviceType = "service_type"
+        case resourceType = "resource_type", sourceIP = "source_ip", resourceName = "resource_name"
+        case requestID = "request_id", locationInfo = "location_info", endpoint, resourceURL = "resource_url"
     }
 
     public init(
-        resourceID: String? = nil,
-        traceName: String? = nil,
-        traceRating: TraceRating? = nil,
-        traceType: TraceType? = nil,
-        request: String? = nil,
-        response: JSONValue? = nil,
-        code: Int? = nil,
-        apiVersion: String? = nil,
-        message: String? = nil,
-        recordTime: Int64? = nil,
-        traceID: String? = nil,
-        time: Int64? = nil,
-        user: UserInfo? = nil,
-        serviceType: String? = nil,
-        resourceType: String? = nil,
-        sourceIP: String? = nil,
-        resourceName: String? = nil,
-        requestID: String? = nil,
-        locationInfo: String? = nil,
-        endpoint: String? = nil,
-        resourceURL: String? = nil
+        resourceID: String? = nil, traceName: String? = nil, traceRating: TraceRating? = nil,
+        traceType: TraceType? = nil, request: String? = nil, response: JSONValue? = nil, code: Int? = nil,
+        apiVersion: String? = nil, message: String? = nil, recordTime: Int64? = nil, traceID: String? = nil,
+        time: Int64? = nil, user: UserInfo? = nil, serviceType: String? = nil, resourceType: String? = nil,
+        sourceIP: String? = nil, resourceName: String? = nil, requestID: String? = nil,
+        locationInfo: String? = nil, endpoint: String? = nil, resourceURL: String? = nil
     ) {
         self.resourceID = resourceID
         self.traceName = traceName
@@ -136,30 +105,5 @@ public struct Traces: Codable, Sendable, Equatable {
         self.locationInfo = locationInfo
         self.endpoint = endpoint
         self.resourceURL = resourceURL
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.resourceID = try container.decodeIfPresent(String.self, forKey: .resourceID)
-        self.traceName = try container.decodeIfPresent(String.self, forKey: .traceName)
-        self.traceRating = try container.decodeIfPresent(TraceRating.self, forKey: .traceRating)
-        self.traceType = try container.decodeIfPresent(TraceType.self, forKey: .traceType)
-        self.request = try container.decodeIfPresent(String.self, forKey: .request)
-        self.response = try container.decodeIfPresent(JSONValue.self, forKey: .response)
-        self.code = try container.decodeLenientIfPresent(Int.self, forKey: .code)
-        self.apiVersion = try container.decodeIfPresent(String.self, forKey: .apiVersion)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
-        self.recordTime = try container.decodeLenientIfPresent(Int64.self, forKey: .recordTime)
-        self.traceID = try container.decodeIfPresent(String.self, forKey: .traceID)
-        self.time = try container.decodeLenientIfPresent(Int64.self, forKey: .time)
-        self.user = try container.decodeIfPresent(UserInfo.self, forKey: .user)
-        self.serviceType = try container.decodeIfPresent(String.self, forKey: .serviceType)
-        self.resourceType = try container.decodeIfPresent(String.self, forKey: .resourceType)
-        self.sourceIP = try container.decodeIfPresent(String.self, forKey: .sourceIP)
-        self.resourceName = try container.decodeIfPresent(String.self, forKey: .resourceName)
-        self.requestID = try container.decodeIfPresent(String.self, forKey: .requestID)
-        self.locationInfo = try container.decodeIfPresent(String.self, forKey: .locationInfo)
-        self.endpoint = try container.decodeIfPresent(String.self, forKey: .endpoint)
-        self.resourceURL = try container.decodeIfPresent(String.self, forKey: .resourceURL)
     }
 }

@@ -25,33 +25,18 @@ public struct TrackerOBSInfo: Codable, Sendable, Equatable {
     public var isSortByService: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case bucketName = "bucket_name"
-        case filePrefixName = "file_prefix_name"
-        case isOBSCreated = "is_obs_created"
-        case compressType = "compress_type"
-        case isSortByService = "is_sort_by_service"
+        case bucketName = "bucket_name", filePrefixName = "file_prefix_name", isOBSCreated = "is_obs_created"
+        case compressType = "compress_type", isSortByService = "is_sort_by_service"
     }
 
     public init(
-        bucketName: String? = nil,
-        filePrefixName: String? = nil,
-        isOBSCreated: Bool? = nil,
-        compressType: CompressType? = nil,
-        isSortByService: Bool? = nil
+        bucketName: String? = nil, filePrefixName: String? = nil, isOBSCreated: Bool? = nil,
+        compressType: CompressType? = nil, isSortByService: Bool? = nil
     ) {
         self.bucketName = bucketName
         self.filePrefixName = filePrefixName
         self.isOBSCreated = isOBSCreated
         self.compressType = compressType
         self.isSortByService = isSortByService
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.bucketName = try container.decodeIfPresent(String.self, forKey: .bucketName)
-        self.filePrefixName = try container.decodeIfPresent(String.self, forKey: .filePrefixName)
-        self.isOBSCreated = try container.decodeLenientIfPresent(Bool.self, forKey: .isOBSCreated)
-        self.compressType = try container.decodeIfPresent(CompressType.self, forKey: .compressType)
-        self.isSortByService = try container.decodeLenientIfPresent(Bool.self, forKey: .isSortByService)
     }
 }

@@ -36,30 +36,15 @@ public struct TrackerResponseBody: Codable, Sendable, Equatable {
     public var obsInfo: OBSInfo?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case createTime = "create_time"
-        case isSupportValidate = "is_support_validate"
-        case lts
-        case trackerType = "tracker_type"
-        case domainID = "domain_id"
-        case projectID = "project_id"
-        case trackerName = "tracker_name"
-        case status
-        case detail
-        case obsInfo = "obs_info"
+        case id, createTime = "create_time", isSupportValidate = "is_support_validate", lts
+        case trackerType = "tracker_type", domainID = "domain_id", projectID = "project_id"
+        case trackerName = "tracker_name", status, detail, obsInfo = "obs_info"
     }
 
     public init(
-        id: String? = nil,
-        createTime: Int64? = nil,
-        isSupportValidate: Bool? = nil,
-        lts: Lts? = nil,
-        trackerType: TrackerType? = nil,
-        domainID: String? = nil,
-        projectID: String? = nil,
-        trackerName: String? = nil,
-        status: ListTrackerStatus? = nil,
-        detail: String? = nil,
+        id: String? = nil, createTime: Int64? = nil, isSupportValidate: Bool? = nil, lts: Lts? = nil,
+        trackerType: TrackerType? = nil, domainID: String? = nil, projectID: String? = nil,
+        trackerName: String? = nil, status: ListTrackerStatus? = nil, detail: String? = nil,
         obsInfo: OBSInfo? = nil
     ) {
         self.id = id
@@ -73,20 +58,5 @@ public struct TrackerResponseBody: Codable, Sendable, Equatable {
         self.status = status
         self.detail = detail
         self.obsInfo = obsInfo
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.isSupportValidate = try container.decodeLenientIfPresent(Bool.self, forKey: .isSupportValidate)
-        self.lts = try container.decodeIfPresent(Lts.self, forKey: .lts)
-        self.trackerType = try container.decodeIfPresent(TrackerType.self, forKey: .trackerType)
-        self.domainID = try container.decodeIfPresent(String.self, forKey: .domainID)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.trackerName = try container.decodeIfPresent(String.self, forKey: .trackerName)
-        self.status = try container.decodeIfPresent(ListTrackerStatus.self, forKey: .status)
-        self.detail = try container.decodeIfPresent(String.self, forKey: .detail)
-        self.obsInfo = try container.decodeIfPresent(OBSInfo.self, forKey: .obsInfo)
     }
 }

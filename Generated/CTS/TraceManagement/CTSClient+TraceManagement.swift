@@ -70,10 +70,7 @@ extension CTSClient {
         query.append("trace_name", traceName)
         query.append("trace_rating", traceRating)
         let request = OperationRequest(
-            operation: "ListTraces",
-            method: .get,
-            path: "/v3/{project_id}/traces",
-            query: query
+            operation: "ListTraces", method: .get, path: "/v3/{project_id}/traces", query: query
         )
         return try await client.send(request, as: ListTracesResponse.self)
     }

@@ -19,10 +19,7 @@ extension CTSClient {
     /// - Returns: The body of the service's `201` response.
     public func createTracker(_ body: CreateTrackerRequest) async throws -> TrackerResponseBody {
         let request = OperationRequest(
-            operation: "CreateTracker",
-            method: .post,
-            path: "/v3/{project_id}/tracker",
-            body: body
+            operation: "CreateTracker", method: .post, path: "/v3/{project_id}/tracker", body: body
         )
         return try await client.send(request, as: TrackerResponseBody.self)
     }
@@ -41,10 +38,7 @@ extension CTSClient {
         var query = QueryItems()
         query.append("tracker_name", trackerName)
         let request = OperationRequest(
-            operation: "DeleteTracker",
-            method: .delete,
-            path: "/v3/{project_id}/trackers",
-            query: query
+            operation: "DeleteTracker", method: .delete, path: "/v3/{project_id}/trackers", query: query
         )
         try await client.send(request)
     }
@@ -66,10 +60,7 @@ extension CTSClient {
         var query = QueryItems()
         query.append("tracker_name", trackerName)
         let request = OperationRequest(
-            operation: "ListTrackers",
-            method: .get,
-            path: "/v3/{project_id}/trackers",
-            query: query
+            operation: "ListTrackers", method: .get, path: "/v3/{project_id}/trackers", query: query
         )
         return try await client.send(request, as: ListTrackersResponse.self)
     }
@@ -88,10 +79,7 @@ extension CTSClient {
     ///   - body: The request body.
     public func updateTracker(_ body: UpdateTrackerRequest) async throws {
         let request = OperationRequest(
-            operation: "UpdateTracker",
-            method: .put,
-            path: "/v3/{project_id}/tracker",
-            body: body
+            operation: "UpdateTracker", method: .put, path: "/v3/{project_id}/tracker", body: body
         )
         try await client.send(request)
     }

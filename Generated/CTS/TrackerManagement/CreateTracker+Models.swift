@@ -21,33 +21,18 @@ public struct CreateTrackerRequest: Codable, Sendable, Equatable {
     public var isSupportValidate: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case trackerType = "tracker_type"
-        case trackerName = "tracker_name"
-        case isLtsEnabled = "is_lts_enabled"
-        case obsInfo = "obs_info"
-        case isSupportValidate = "is_support_validate"
+        case trackerType = "tracker_type", trackerName = "tracker_name", isLtsEnabled = "is_lts_enabled"
+        case obsInfo = "obs_info", isSupportValidate = "is_support_validate"
     }
 
     public init(
-        trackerType: TrackerType,
-        trackerName: String,
-        isLtsEnabled: Bool? = nil,
-        obsInfo: TrackerOBSInfo? = nil,
-        isSupportValidate: Bool? = nil
+        trackerType: TrackerType, trackerName: String, isLtsEnabled: Bool? = nil,
+        obsInfo: TrackerOBSInfo? = nil, isSupportValidate: Bool? = nil
     ) {
         self.trackerType = trackerType
         self.trackerName = trackerName
         self.isLtsEnabled = isLtsEnabled
         self.obsInfo = obsInfo
         self.isSupportValidate = isSupportValidate
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.trackerType = try container.decode(TrackerType.self, forKey: .trackerType)
-        self.trackerName = try container.decode(String.self, forKey: .trackerName)
-        self.isLtsEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .isLtsEnabled)
-        self.obsInfo = try container.decodeIfPresent(TrackerOBSInfo.self, forKey: .obsInfo)
-        self.isSupportValidate = try container.decodeLenientIfPresent(Bool.self, forKey: .isSupportValidate)
     }
 }

@@ -25,21 +25,13 @@ public struct UpdateTrackerRequest: Codable, Sendable, Equatable {
     public var isSupportValidate: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case trackerType = "tracker_type"
-        case trackerName = "tracker_name"
-        case status
-        case isLtsEnabled = "is_lts_enabled"
-        case obsInfo = "obs_info"
-        case isSupportValidate = "is_support_validate"
+        case trackerType = "tracker_type", trackerName = "tracker_name", status
+        case isLtsEnabled = "is_lts_enabled", obsInfo = "obs_info", isSupportValidate = "is_support_validate"
     }
 
     public init(
-        trackerType: TrackerType,
-        trackerName: String,
-        status: Status? = nil,
-        isLtsEnabled: Bool? = nil,
-        obsInfo: TrackerOBSInfo? = nil,
-        isSupportValidate: Bool? = nil
+        trackerType: TrackerType, trackerName: String, status: Status? = nil, isLtsEnabled: Bool? = nil,
+        obsInfo: TrackerOBSInfo? = nil, isSupportValidate: Bool? = nil
     ) {
         self.trackerType = trackerType
         self.trackerName = trackerName
@@ -47,15 +39,5 @@ public struct UpdateTrackerRequest: Codable, Sendable, Equatable {
         self.isLtsEnabled = isLtsEnabled
         self.obsInfo = obsInfo
         self.isSupportValidate = isSupportValidate
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.trackerType = try container.decode(TrackerType.self, forKey: .trackerType)
-        self.trackerName = try container.decode(String.self, forKey: .trackerName)
-        self.status = try container.decodeIfPresent(Status.self, forKey: .status)
-        self.isLtsEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .isLtsEnabled)
-        self.obsInfo = try container.decodeIfPresent(TrackerOBSInfo.self, forKey: .obsInfo)
-        self.isSupportValidate = try container.decodeLenientIfPresent(Bool.self, forKey: .isSupportValidate)
     }
 }

@@ -20,8 +20,7 @@ extension DCSClient {
         taskID: String
     ) async throws -> DeleteBackgroundTaskResponse {
         let request = OperationRequest(
-            operation: "DeleteBackgroundTask",
-            method: .delete,
+            operation: "DeleteBackgroundTask", method: .delete,
             path: "/v2/{project_id}/instances/{instance_id}/tasks/{task_id}",
             pathParameters: ["instance_id": instanceID, "task_id": taskID]
         )
@@ -39,11 +38,8 @@ extension DCSClient {
     ///   - body: The request body.
     public func deleteCenterTask(taskID: String, _ body: DeleteCenterTaskRequest) async throws {
         let request = OperationRequest(
-            operation: "DeleteCenterTask",
-            method: .delete,
-            path: "/v2/{project_id}/tasks/{task_id}",
-            pathParameters: ["task_id": taskID],
-            body: body
+            operation: "DeleteCenterTask", method: .delete, path: "/v2/{project_id}/tasks/{task_id}",
+            pathParameters: ["task_id": taskID], body: body
         )
         try await client.send(request)
     }
@@ -79,11 +75,9 @@ extension DCSClient {
         query.append("end_time", endTime)
         query.append("begin_time", beginTime)
         let request = OperationRequest(
-            operation: "ListBackgroundTask",
-            method: .get,
+            operation: "ListBackgroundTask", method: .get,
             path: "/v2/{project_id}/instances/{instance_id}/tasks",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListBackgroundTaskResponse.self)
     }
@@ -133,9 +127,7 @@ extension DCSClient {
     /// - Returns: The body of the service's `200` response.
     public func showJobInfo(jobID: String) async throws -> ShowJobInfoResponse {
         let request = OperationRequest(
-            operation: "ShowJobInfo",
-            method: .get,
-            path: "/v2/{project_id}/jobs/{job_id}",
+            operation: "ShowJobInfo", method: .get, path: "/v2/{project_id}/jobs/{job_id}",
             pathParameters: ["job_id": jobID]
         )
         return try await client.send(request, as: ShowJobInfoResponse.self)

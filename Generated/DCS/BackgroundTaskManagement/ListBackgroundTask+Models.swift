@@ -69,60 +69,27 @@ public struct DetailsBody: Codable, Sendable, Equatable {
     public var updatedConfigLength: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case oldCapacity = "old_capacity"
-        case newCapacity = "new_capacity"
-        case enablePublicIP = "enable_public_ip"
-        case publicIPID = "public_ip_id"
-        case publicIPAddress = "public_ip_address"
-        case enableSSL = "enable_ssl"
-        case oldCacheMode = "old_cache_mode"
-        case newCacheMode = "new_cache_mode"
-        case oldResourceSpecCode = "old_resource_spec_code"
-        case newResourceSpecCode = "new_resource_spec_code"
-        case oldReplicaNum = "old_replica_num"
-        case newReplicaNum = "new_replica_num"
-        case oldCacheType = "old_cache_type"
-        case newCacheType = "new_cache_type"
-        case replicaIP = "replica_ip"
-        case replicaAZ = "replica_az"
-        case groupName = "group_name"
-        case oldPort = "old_port"
-        case newPort = "new_port"
-        case isOnlyAdjustCharging = "is_only_adjust_charging"
-        case accountName = "account_name"
-        case sourceIP = "source_ip"
-        case targetIP = "target_ip"
-        case nodeName = "node_name"
-        case renameCommands = "rename_commands"
-        case updatedConfigLength = "updated_config_length"
+        case oldCapacity = "old_capacity", newCapacity = "new_capacity", enablePublicIP = "enable_public_ip"
+        case publicIPID = "public_ip_id", publicIPAddress = "public_ip_address", enableSSL = "enable_ssl"
+        case oldCacheMode = "old_cache_mode", newCacheMode = "new_cache_mode"
+        case oldResourceSpecCode = "old_resource_spec_code", newResourceSpecCode = "new_resource_spec_code"
+        case oldReplicaNum = "old_replica_num", newReplicaNum = "new_replica_num"
+        case oldCacheType = "old_cache_type", newCacheType = "new_cache_type", replicaIP = "replica_ip"
+        case replicaAZ = "replica_az", groupName = "group_name", oldPort = "old_port", newPort = "new_port"
+        case isOnlyAdjustCharging = "is_only_adjust_charging", accountName = "account_name"
+        case sourceIP = "source_ip", targetIP = "target_ip", nodeName = "node_name"
+        case renameCommands = "rename_commands", updatedConfigLength = "updated_config_length"
     }
 
     public init(
-        oldCapacity: String? = nil,
-        newCapacity: String? = nil,
-        enablePublicIP: Bool? = nil,
-        publicIPID: String? = nil,
-        publicIPAddress: String? = nil,
-        enableSSL: Bool? = nil,
-        oldCacheMode: String? = nil,
-        newCacheMode: String? = nil,
-        oldResourceSpecCode: String? = nil,
-        newResourceSpecCode: String? = nil,
-        oldReplicaNum: Int? = nil,
-        newReplicaNum: Int? = nil,
-        oldCacheType: String? = nil,
-        newCacheType: String? = nil,
-        replicaIP: String? = nil,
-        replicaAZ: String? = nil,
-        groupName: String? = nil,
-        oldPort: Int? = nil,
-        newPort: Int? = nil,
-        isOnlyAdjustCharging: Bool? = nil,
-        accountName: String? = nil,
-        sourceIP: String? = nil,
-        targetIP: String? = nil,
-        nodeName: String? = nil,
-        renameCommands: [String]? = nil,
+        oldCapacity: String? = nil, newCapacity: String? = nil, enablePublicIP: Bool? = nil,
+        publicIPID: String? = nil, publicIPAddress: String? = nil, enableSSL: Bool? = nil,
+        oldCacheMode: String? = nil, newCacheMode: String? = nil, oldResourceSpecCode: String? = nil,
+        newResourceSpecCode: String? = nil, oldReplicaNum: Int? = nil, newReplicaNum: Int? = nil,
+        oldCacheType: String? = nil, newCacheType: String? = nil, replicaIP: String? = nil,
+        replicaAZ: String? = nil, groupName: String? = nil, oldPort: Int? = nil, newPort: Int? = nil,
+        isOnlyAdjustCharging: Bool? = nil, accountName: String? = nil, sourceIP: String? = nil,
+        targetIP: String? = nil, nodeName: String? = nil, renameCommands: [String]? = nil,
         updatedConfigLength: Int? = nil
     ) {
         self.oldCapacity = oldCapacity
@@ -152,36 +119,6 @@ public struct DetailsBody: Codable, Sendable, Equatable {
         self.renameCommands = renameCommands
         self.updatedConfigLength = updatedConfigLength
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.oldCapacity = try container.decodeIfPresent(String.self, forKey: .oldCapacity)
-        self.newCapacity = try container.decodeIfPresent(String.self, forKey: .newCapacity)
-        self.enablePublicIP = try container.decodeLenientIfPresent(Bool.self, forKey: .enablePublicIP)
-        self.publicIPID = try container.decodeIfPresent(String.self, forKey: .publicIPID)
-        self.publicIPAddress = try container.decodeIfPresent(String.self, forKey: .publicIPAddress)
-        self.enableSSL = try container.decodeLenientIfPresent(Bool.self, forKey: .enableSSL)
-        self.oldCacheMode = try container.decodeIfPresent(String.self, forKey: .oldCacheMode)
-        self.newCacheMode = try container.decodeIfPresent(String.self, forKey: .newCacheMode)
-        self.oldResourceSpecCode = try container.decodeIfPresent(String.self, forKey: .oldResourceSpecCode)
-        self.newResourceSpecCode = try container.decodeIfPresent(String.self, forKey: .newResourceSpecCode)
-        self.oldReplicaNum = try container.decodeLenientIfPresent(Int.self, forKey: .oldReplicaNum)
-        self.newReplicaNum = try container.decodeLenientIfPresent(Int.self, forKey: .newReplicaNum)
-        self.oldCacheType = try container.decodeIfPresent(String.self, forKey: .oldCacheType)
-        self.newCacheType = try container.decodeIfPresent(String.self, forKey: .newCacheType)
-        self.replicaIP = try container.decodeIfPresent(String.self, forKey: .replicaIP)
-        self.replicaAZ = try container.decodeIfPresent(String.self, forKey: .replicaAZ)
-        self.groupName = try container.decodeIfPresent(String.self, forKey: .groupName)
-        self.oldPort = try container.decodeLenientIfPresent(Int.self, forKey: .oldPort)
-        self.newPort = try container.decodeLenientIfPresent(Int.self, forKey: .newPort)
-        self.isOnlyAdjustCharging = try container.decodeLenientIfPresent(Bool.self, forKey: .isOnlyAdjustCharging)
-        self.accountName = try container.decodeIfPresent(String.self, forKey: .accountName)
-        self.sourceIP = try container.decodeIfPresent(String.self, forKey: .sourceIP)
-        self.targetIP = try container.decodeIfPresent(String.self, forKey: .targetIP)
-        self.nodeName = try container.decodeIfPresent(String.self, forKey: .nodeName)
-        self.renameCommands = try container.decodeIfPresent([String].self, forKey: .renameCommands)
-        self.updatedConfigLength = try container.decodeLenientIfPresent(Int.self, forKey: .updatedConfigLength)
-    }
 }
 
 /// The response of ``DCSClient/listBackgroundTask``.
@@ -192,19 +129,12 @@ public struct ListBackgroundTaskResponse: Codable, Sendable, Equatable {
     public var tasks: [SingleBackgroundTask]?
 
     private enum CodingKeys: String, CodingKey {
-        case taskCount = "task_count"
-        case tasks
+        case taskCount = "task_count", tasks
     }
 
     public init(taskCount: Int? = nil, tasks: [SingleBackgroundTask]? = nil) {
         self.taskCount = taskCount
         self.tasks = tasks
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.taskCount = try container.decodeLenientIfPresent(Int.self, forKey: .taskCount)
-        self.tasks = try container.decodeIfPresent([SingleBackgroundTask].self, forKey: .tasks)
     }
 }
 
@@ -242,29 +172,14 @@ public struct SingleBackgroundTask: Codable, Sendable, Equatable {
     public var enableShow: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case details
-        case userName = "user_name"
-        case userID = "user_id"
-        case params
-        case status
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case enableShow = "enable_show"
+        case id, name, details, userName = "user_name", userID = "user_id", params, status
+        case createdAt = "created_at", updatedAt = "updated_at", enableShow = "enable_show"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        details: DetailsBody? = nil,
-        userName: String? = nil,
-        userID: String? = nil,
-        params: String? = nil,
-        status: String? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        enableShow: Bool? = nil
+        id: String? = nil, name: String? = nil, details: DetailsBody? = nil, userName: String? = nil,
+        userID: String? = nil, params: String? = nil, status: String? = nil, createdAt: String? = nil,
+        updatedAt: String? = nil, enableShow: Bool? = nil
     ) {
         self.id = id
         self.name = name
@@ -276,19 +191,5 @@ public struct SingleBackgroundTask: Codable, Sendable, Equatable {
         self.createdAt = createdAt
         self.updatedAt = updatedAt
         self.enableShow = enableShow
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.details = try container.decodeIfPresent(DetailsBody.self, forKey: .details)
-        self.userName = try container.decodeIfPresent(String.self, forKey: .userName)
-        self.userID = try container.decodeIfPresent(String.self, forKey: .userID)
-        self.params = try container.decodeIfPresent(String.self, forKey: .params)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.enableShow = try container.decodeLenientIfPresent(Bool.self, forKey: .enableShow)
     }
 }

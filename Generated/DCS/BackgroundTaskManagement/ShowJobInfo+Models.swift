@@ -47,21 +47,13 @@ public struct ShowJobInfoResponse: Codable, Sendable, Equatable {
     public var failReason: String?
 
     private enum CodingKeys: String, CodingKey {
-        case jobID = "job_id"
-        case jobType = "job_type"
-        case status
-        case beginTime = "begin_time"
-        case endTime = "end_time"
+        case jobID = "job_id", jobType = "job_type", status, beginTime = "begin_time", endTime = "end_time"
         case failReason = "fail_reason"
     }
 
     public init(
-        jobID: String? = nil,
-        jobType: JobType? = nil,
-        status: StatusValue? = nil,
-        beginTime: String? = nil,
-        endTime: String? = nil,
-        failReason: String? = nil
+        jobID: String? = nil, jobType: JobType? = nil, status: StatusValue? = nil, beginTime: String? = nil,
+        endTime: String? = nil, failReason: String? = nil
     ) {
         self.jobID = jobID
         self.jobType = jobType

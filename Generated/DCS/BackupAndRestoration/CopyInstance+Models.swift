@@ -23,8 +23,7 @@ public struct CopyInstanceRequest: Codable, Sendable, Equatable {
     public var backupFormat: BackupFormat?
 
     private enum CodingKeys: String, CodingKey {
-        case remark
-        case backupFormat = "backup_format"
+        case remark, backupFormat = "backup_format"
     }
 
     public init(remark: String? = nil, backupFormat: BackupFormat? = nil) {

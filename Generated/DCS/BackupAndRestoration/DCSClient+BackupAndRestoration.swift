@@ -20,11 +20,9 @@ extension DCSClient {
         _ body: CopyInstanceRequest
     ) async throws -> CopyInstanceResponse {
         let request = OperationRequest(
-            operation: "CopyInstance",
-            method: .post,
+            operation: "CopyInstance", method: .post,
             path: "/v2/{project_id}/instances/{instance_id}/backups",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: CopyInstanceResponse.self)
     }
@@ -40,8 +38,7 @@ extension DCSClient {
     ///   - backupID: Backup ID.
     public func deleteBackupfile(instanceID: String, backupID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteBackupfile",
-            method: .delete,
+            operation: "DeleteBackupfile", method: .delete,
             path: "/v2/{project_id}/instances/{instance_id}/backups/{backup_id}",
             pathParameters: ["instance_id": instanceID, "backup_id": backupID]
         )
@@ -79,11 +76,9 @@ extension DCSClient {
         query.append("offset", offset)
         query.append("beginTime", beginTime2)
         let request = OperationRequest(
-            operation: "ListBackupRecords",
-            method: .get,
+            operation: "ListBackupRecords", method: .get,
             path: "/v2/{project_id}/instances/{instance_id}/backups",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListBackupRecordsResponse.self)
     }
@@ -139,11 +134,9 @@ extension DCSClient {
         _ body: ListBackupfileLinksRequest
     ) async throws -> ListBackupfileLinksResponse {
         let request = OperationRequest(
-            operation: "ListBackupfileLinks",
-            method: .post,
+            operation: "ListBackupfileLinks", method: .post,
             path: "/v2/{project_id}/instances/{instance_id}/backups/{backup_id}/links",
-            pathParameters: ["instance_id": instanceID, "backup_id": backupID],
-            body: body
+            pathParameters: ["instance_id": instanceID, "backup_id": backupID], body: body
         )
         return try await client.send(request, as: ListBackupfileLinksResponse.self)
     }
@@ -184,11 +177,9 @@ extension DCSClient {
         query.append("begin_Time", beginTime2)
         query.append("end_Time", endTime2)
         let request = OperationRequest(
-            operation: "ListRestoreRecords",
-            method: .get,
+            operation: "ListRestoreRecords", method: .get,
             path: "/v2/{project_id}/instances/{instance_id}/restores",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListRestoreRecordsResponse.self)
     }
@@ -247,11 +238,9 @@ extension DCSClient {
         _ body: RestoreInstanceRequest
     ) async throws -> RestoreInstanceResponse {
         let request = OperationRequest(
-            operation: "RestoreInstance",
-            method: .post,
+            operation: "RestoreInstance", method: .post,
             path: "/v2/{project_id}/instances/{instance_id}/restores",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: RestoreInstanceResponse.self)
     }

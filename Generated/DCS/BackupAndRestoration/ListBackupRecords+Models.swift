@@ -53,39 +53,18 @@ public struct BackupRecordResponse: Codable, Sendable, Equatable {
     public var backupFormat: String?
 
     private enum CodingKeys: String, CodingKey {
-        case backupID = "backup_id"
-        case period
-        case backupName = "backup_name"
-        case instanceID = "instance_id"
-        case size
-        case backupType = "backup_type"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case progress
-        case errorCode = "error_code"
-        case remark
-        case status
-        case isSupportRestore = "is_support_restore"
-        case executionAt = "execution_at"
-        case backupFormat = "backup_format"
+        case backupID = "backup_id", period, backupName = "backup_name", instanceID = "instance_id", size
+        case backupType = "backup_type", createdAt = "created_at", updatedAt = "updated_at", progress
+        case errorCode = "error_code", remark, status, isSupportRestore = "is_support_restore"
+        case executionAt = "execution_at", backupFormat = "backup_format"
     }
 
     public init(
-        backupID: String? = nil,
-        period: JSONValue? = nil,
-        backupName: String? = nil,
-        instanceID: String? = nil,
-        size: Int64? = nil,
-        backupType: String? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        progress: String? = nil,
-        errorCode: JSONValue? = nil,
-        remark: String? = nil,
-        status: BackupRecordStatus? = nil,
-        isSupportRestore: IsSupportRestore? = nil,
-        executionAt: String? = nil,
-        backupFormat: String? = nil
+        backupID: String? = nil, period: JSONValue? = nil, backupName: String? = nil,
+        instanceID: String? = nil, size: Int64? = nil, backupType: String? = nil, createdAt: String? = nil,
+        updatedAt: String? = nil, progress: String? = nil, errorCode: JSONValue? = nil, remark: String? = nil,
+        status: BackupRecordStatus? = nil, isSupportRestore: IsSupportRestore? = nil,
+        executionAt: String? = nil, backupFormat: String? = nil
     ) {
         self.backupID = backupID
         self.period = period
@@ -103,25 +82,6 @@ public struct BackupRecordResponse: Codable, Sendable, Equatable {
         self.executionAt = executionAt
         self.backupFormat = backupFormat
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.backupID = try container.decodeIfPresent(String.self, forKey: .backupID)
-        self.period = try container.decodeIfPresent(JSONValue.self, forKey: .period)
-        self.backupName = try container.decodeIfPresent(String.self, forKey: .backupName)
-        self.instanceID = try container.decodeIfPresent(String.self, forKey: .instanceID)
-        self.size = try container.decodeLenientIfPresent(Int64.self, forKey: .size)
-        self.backupType = try container.decodeIfPresent(String.self, forKey: .backupType)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.progress = try container.decodeIfPresent(String.self, forKey: .progress)
-        self.errorCode = try container.decodeIfPresent(JSONValue.self, forKey: .errorCode)
-        self.remark = try container.decodeIfPresent(String.self, forKey: .remark)
-        self.status = try container.decodeIfPresent(BackupRecordStatus.self, forKey: .status)
-        self.isSupportRestore = try container.decodeIfPresent(IsSupportRestore.self, forKey: .isSupportRestore)
-        self.executionAt = try container.decodeIfPresent(String.self, forKey: .executionAt)
-        self.backupFormat = try container.decodeIfPresent(String.self, forKey: .backupFormat)
-    }
 }
 
 /// The response of ``DCSClient/listBackupRecords``.
@@ -132,18 +92,11 @@ public struct ListBackupRecordsResponse: Codable, Sendable, Equatable {
     public var backupRecordResponse: [BackupRecordResponse]?
 
     private enum CodingKeys: String, CodingKey {
-        case totalNum = "total_num"
-        case backupRecordResponse = "backup_record_response"
+        case totalNum = "total_num", backupRecordResponse = "backup_record_response"
     }
 
     public init(totalNum: Int? = nil, backupRecordResponse: [BackupRecordResponse]? = nil) {
         self.totalNum = totalNum
         self.backupRecordResponse = backupRecordResponse
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalNum = try container.decodeLenientIfPresent(Int.self, forKey: .totalNum)
-        self.backupRecordResponse = try container.decodeIfPresent([BackupRecordResponse].self, forKey: .backupRecordResponse)
     }
 }

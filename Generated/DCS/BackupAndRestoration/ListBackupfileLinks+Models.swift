@@ -11,8 +11,7 @@ public struct LinksItem: Codable, Sendable, Equatable {
     public var link: String?
 
     private enum CodingKeys: String, CodingKey {
-        case fileName = "file_name"
-        case link
+        case fileName = "file_name", link
     }
 
     public init(fileName: String? = nil, link: String? = nil) {
@@ -26,17 +25,8 @@ public struct ListBackupfileLinksRequest: Codable, Sendable, Equatable {
     /// Validity period (in seconds) of a URL. The value range is from 5 minutes to 24 hours.
     public var expiration: Int
 
-    private enum CodingKeys: String, CodingKey {
-        case expiration
-    }
-
     public init(expiration: Int) {
         self.expiration = expiration
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.expiration = try container.decodeLenient(Int.self, forKey: .expiration)
     }
 }
 
@@ -50,9 +40,7 @@ public struct ListBackupfileLinksResponse: Codable, Sendable, Equatable {
     public var links: [LinksItem]?
 
     private enum CodingKeys: String, CodingKey {
-        case filePath = "file_path"
-        case bucketName = "bucket_name"
-        case links
+        case filePath = "file_path", bucketName = "bucket_name", links
     }
 
     public init(filePath: String? = nil, bucketName: String? = nil, links: [LinksItem]? = nil) {

@@ -41,31 +41,16 @@ public struct InstanceRestoreInfo: Codable, Sendable, Equatable {
     public var status: String?
 
     private enum CodingKeys: String, CodingKey {
-        case backupID = "backup_id"
-        case restoreID = "restore_id"
-        case backupName = "backup_name"
-        case updatedAt = "updated_at"
-        case restoreRemark = "restore_remark"
-        case createdAt = "created_at"
-        case progress
-        case errorCode = "error_code"
-        case restoreName = "restore_name"
-        case backupRemark = "backup_remark"
-        case status
+        case backupID = "backup_id", restoreID = "restore_id", backupName = "backup_name"
+        case updatedAt = "updated_at", restoreRemark = "restore_remark", createdAt = "created_at", progress
+        case errorCode = "error_code", restoreName = "restore_name", backupRemark = "backup_remark", status
     }
 
     public init(
-        backupID: String? = nil,
-        restoreID: String? = nil,
-        backupName: String? = nil,
-        updatedAt: String? = nil,
-        restoreRemark: String? = nil,
-        createdAt: String? = nil,
-        progress: String? = nil,
-        errorCode: JSONValue? = nil,
-        restoreName: String? = nil,
-        backupRemark: JSONValue? = nil,
-        status: String? = nil
+        backupID: String? = nil, restoreID: String? = nil, backupName: String? = nil,
+        updatedAt: String? = nil, restoreRemark: String? = nil, createdAt: String? = nil,
+        progress: String? = nil, errorCode: JSONValue? = nil, restoreName: String? = nil,
+        backupRemark: JSONValue? = nil, status: String? = nil
     ) {
         self.backupID = backupID
         self.restoreID = restoreID
@@ -89,18 +74,11 @@ public struct ListRestoreRecordsResponse: Codable, Sendable, Equatable {
     public var totalNum: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case restoreRecordResponse = "restore_record_response"
-        case totalNum = "total_num"
+        case restoreRecordResponse = "restore_record_response", totalNum = "total_num"
     }
 
     public init(restoreRecordResponse: [InstanceRestoreInfo]? = nil, totalNum: Int? = nil) {
         self.restoreRecordResponse = restoreRecordResponse
         self.totalNum = totalNum
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.restoreRecordResponse = try container.decodeIfPresent([InstanceRestoreInfo].self, forKey: .restoreRecordResponse)
-        self.totalNum = try container.decodeLenientIfPresent(Int.self, forKey: .totalNum)
     }
 }

@@ -20,11 +20,9 @@ extension DCSClient {
         _ body: BackUpDCSInstanceRequest
     ) async throws -> BackUpDCSInstanceResponse {
         let request = OperationRequest(
-            operation: "BackUpDCSInstance",
-            method: .post,
+            operation: "BackUpDCSInstance", method: .post,
             path: "/v1.0/{project_id}/instances/{instance_id}/backups",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: BackUpDCSInstanceResponse.self)
     }
@@ -45,8 +43,7 @@ extension DCSClient {
         backupID: String
     ) async throws -> DeleteBackupFilesResponse {
         let request = OperationRequest(
-            operation: "DeleteBackupFiles",
-            method: .delete,
+            operation: "DeleteBackupFiles", method: .delete,
             path: "/v1.0/{project_id}/instances/{instance_id}/backups/{backup_id}",
             pathParameters: ["instance_id": instanceID, "backup_id": backupID]
         )
@@ -84,11 +81,9 @@ extension DCSClient {
         query.append("beginTime", beginTime)
         query.append("endTime", endTime)
         let request = OperationRequest(
-            operation: "ListDCSInstanceBackupRecords",
-            method: .get,
+            operation: "ListDCSInstanceBackupRecords", method: .get,
             path: "/v1.0/{project_id}/instances/{instance_id}/backups",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListDCSInstanceBackupRecordsResponse.self)
     }
@@ -125,11 +120,9 @@ extension DCSClient {
         query.append("beginTime", beginTime)
         query.append("endTime", endTime)
         let request = OperationRequest(
-            operation: "ListDCSInstanceRestorationRecords",
-            method: .get,
+            operation: "ListDCSInstanceRestorationRecords", method: .get,
             path: "/v1.0/{project_id}/instances/{instance_id}/restores",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListDCSInstanceRestorationRecordsResponse.self)
     }
@@ -150,11 +143,9 @@ extension DCSClient {
         _ body: RestoreDCSInstanceRequest
     ) async throws -> RestoreDCSInstanceResponse {
         let request = OperationRequest(
-            operation: "RestoreDCSInstance",
-            method: .post,
+            operation: "RestoreDCSInstance", method: .post,
             path: "/v1.0/{project_id}/instances/{instance_id}/restores",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: RestoreDCSInstanceResponse.self)
     }

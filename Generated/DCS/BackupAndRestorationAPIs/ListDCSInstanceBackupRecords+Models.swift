@@ -45,39 +45,18 @@ public struct ListDCSInstanceBackupRecordsBackupRecordResponse: Codable, Sendabl
     public var isSupportRestore: IsSupportRestore?
 
     private enum CodingKeys: String, CodingKey {
-        case status
-        case remark
-        case period
-        case progress
-        case size
-        case instanceID = "instance_id"
-        case backupID = "backup_id"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case executionAt = "execution_at"
-        case backupType = "backup_type"
-        case backupName = "backup_name"
-        case backupFormat = "backup_format"
-        case errorCode = "error_code"
-        case isSupportRestore = "is_support_restore"
+        case status, remark, period, progress, size, instanceID = "instance_id", backupID = "backup_id"
+        case createdAt = "created_at", updatedAt = "updated_at", executionAt = "execution_at"
+        case backupType = "backup_type", backupName = "backup_name", backupFormat = "backup_format"
+        case errorCode = "error_code", isSupportRestore = "is_support_restore"
     }
 
     public init(
-        status: BackupRecordStatus? = nil,
-        remark: String? = nil,
-        period: String? = nil,
-        progress: String? = nil,
-        size: Int64? = nil,
-        instanceID: String? = nil,
-        backupID: String? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        executionAt: String? = nil,
-        backupType: BackupType? = nil,
-        backupName: String? = nil,
-        backupFormat: String? = nil,
-        errorCode: String? = nil,
-        isSupportRestore: IsSupportRestore? = nil
+        status: BackupRecordStatus? = nil, remark: String? = nil, period: String? = nil,
+        progress: String? = nil, size: Int64? = nil, instanceID: String? = nil, backupID: String? = nil,
+        createdAt: String? = nil, updatedAt: String? = nil, executionAt: String? = nil,
+        backupType: BackupType? = nil, backupName: String? = nil, backupFormat: String? = nil,
+        errorCode: String? = nil, isSupportRestore: IsSupportRestore? = nil
     ) {
         self.status = status
         self.remark = remark
@@ -95,25 +74,6 @@ public struct ListDCSInstanceBackupRecordsBackupRecordResponse: Codable, Sendabl
         self.errorCode = errorCode
         self.isSupportRestore = isSupportRestore
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.status = try container.decodeIfPresent(BackupRecordStatus.self, forKey: .status)
-        self.remark = try container.decodeIfPresent(String.self, forKey: .remark)
-        self.period = try container.decodeIfPresent(String.self, forKey: .period)
-        self.progress = try container.decodeIfPresent(String.self, forKey: .progress)
-        self.size = try container.decodeLenientIfPresent(Int64.self, forKey: .size)
-        self.instanceID = try container.decodeIfPresent(String.self, forKey: .instanceID)
-        self.backupID = try container.decodeIfPresent(String.self, forKey: .backupID)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.executionAt = try container.decodeIfPresent(String.self, forKey: .executionAt)
-        self.backupType = try container.decodeIfPresent(BackupType.self, forKey: .backupType)
-        self.backupName = try container.decodeIfPresent(String.self, forKey: .backupName)
-        self.backupFormat = try container.decodeIfPresent(String.self, forKey: .backupFormat)
-        self.errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
-        self.isSupportRestore = try container.decodeIfPresent(IsSupportRestore.self, forKey: .isSupportRestore)
-    }
 }
 
 /// The response of ``DCSClient/listDCSInstanceBackupRecords``.
@@ -124,21 +84,13 @@ public struct ListDCSInstanceBackupRecordsResponse: Codable, Sendable, Equatable
     public var totalNum: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case backupRecordResponse = "backup_record_response"
-        case totalNum = "total_num"
+        case backupRecordResponse = "backup_record_response", totalNum = "total_num"
     }
 
     public init(
-        backupRecordResponse: [ListDCSInstanceBackupRecordsBackupRecordResponse]? = nil,
-        totalNum: Int? = nil
+        backupRecordResponse: [ListDCSInstanceBackupRecordsBackupRecordResponse]? = nil, totalNum: Int? = nil
     ) {
         self.backupRecordResponse = backupRecordResponse
         self.totalNum = totalNum
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.backupRecordResponse = try container.decodeIfPresent([ListDCSInstanceBackupRecordsBackupRecordResponse].self, forKey: .backupRecordResponse)
-        self.totalNum = try container.decodeLenientIfPresent(Int.self, forKey: .totalNum)
     }
 }

@@ -11,19 +11,12 @@ public struct ListDCSInstanceRestorationRecordsResponse: Codable, Sendable, Equa
     public var totalNum: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case restoreRecordResponse = "restore_record_response"
-        case totalNum = "total_num"
+        case restoreRecordResponse = "restore_record_response", totalNum = "total_num"
     }
 
     public init(restoreRecordResponse: [RestoreRecordResponse]? = nil, totalNum: Int? = nil) {
         self.restoreRecordResponse = restoreRecordResponse
         self.totalNum = totalNum
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.restoreRecordResponse = try container.decodeIfPresent([RestoreRecordResponse].self, forKey: .restoreRecordResponse)
-        self.totalNum = try container.decodeLenientIfPresent(Int.self, forKey: .totalNum)
     }
 }
 
@@ -63,36 +56,18 @@ public struct RestoreRecordResponse: Codable, Sendable, Equatable {
     public var sourceInstanceID2: String?
 
     private enum CodingKeys: String, CodingKey {
-        case status
-        case progress
-        case restoreID = "restore_id"
-        case backupID = "backup_id"
-        case restoreRemark = "restore_remark"
-        case backupRemark = "backup_remark"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case restoreName = "restore_name"
-        case backupName = "backup_name"
-        case sourceInstanceID
-        case sourceInstanceName
-        case errorCode = "error_code"
+        case status, progress, restoreID = "restore_id", backupID = "backup_id"
+        case restoreRemark = "restore_remark", backupRemark = "backup_remark", createdAt = "created_at"
+        case updatedAt = "updated_at", restoreName = "restore_name", backupName = "backup_name"
+        case sourceInstanceID, sourceInstanceName, errorCode = "error_code"
         case sourceInstanceID2 = "sourceInstanceId"
     }
 
     public init(
-        status: String? = nil,
-        progress: String? = nil,
-        restoreID: String? = nil,
-        backupID: String? = nil,
-        restoreRemark: String? = nil,
-        backupRemark: String? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        restoreName: String? = nil,
-        backupName: String? = nil,
-        sourceInstanceID: String? = nil,
-        sourceInstanceName: String? = nil,
-        errorCode: String? = nil,
+        status: String? = nil, progress: String? = nil, restoreID: String? = nil, backupID: String? = nil,
+        restoreRemark: String? = nil, backupRemark: String? = nil, createdAt: String? = nil,
+        updatedAt: String? = nil, restoreName: String? = nil, backupName: String? = nil,
+        sourceInstanceID: String? = nil, sourceInstanceName: String? = nil, errorCode: String? = nil,
         sourceInstanceID2: String? = nil
     ) {
         self.status = status

@@ -29,23 +29,13 @@ public struct CreateAutoExpiresCanTaskResponse: Codable, Sendable, Equatable {
     public var finishedAt: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case instanceID = "instance_id"
-        case status
-        case scanType = "scan_type"
-        case createdAt = "created_at"
-        case startedAt = "started_at"
-        case finishedAt = "finished_at"
+        case id, instanceID = "instance_id", status, scanType = "scan_type", createdAt = "created_at"
+        case startedAt = "started_at", finishedAt = "finished_at"
     }
 
     public init(
-        id: String? = nil,
-        instanceID: String? = nil,
-        status: Status? = nil,
-        scanType: ScanType? = nil,
-        createdAt: String? = nil,
-        startedAt: String? = nil,
-        finishedAt: String? = nil
+        id: String? = nil, instanceID: String? = nil, status: Status? = nil, scanType: ScanType? = nil,
+        createdAt: String? = nil, startedAt: String? = nil, finishedAt: String? = nil
     ) {
         self.id = id
         self.instanceID = instanceID

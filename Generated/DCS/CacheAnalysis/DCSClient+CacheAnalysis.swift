@@ -18,8 +18,7 @@ extension DCSClient {
         instanceID: String
     ) async throws -> CreateAutoExpiresCanTaskResponse {
         let request = OperationRequest(
-            operation: "CreateAutoExpiresCanTask",
-            method: .post,
+            operation: "CreateAutoExpiresCanTask", method: .post,
             path: "/v2/{project_id}/instances/{instance_id}/scan-expire-keys-task",
             pathParameters: ["instance_id": instanceID]
         )
@@ -38,8 +37,7 @@ extension DCSClient {
     /// - Returns: The body of the service's `200` response.
     public func createBigkeysCanTask(instanceID: String) async throws -> CreateBigkeysCanTaskResponse {
         let request = OperationRequest(
-            operation: "CreateBigkeysCanTask",
-            method: .post,
+            operation: "CreateBigkeysCanTask", method: .post,
             path: "/v2/{project_id}/instances/{instance_id}/bigkey-task",
             pathParameters: ["instance_id": instanceID]
         )
@@ -58,8 +56,7 @@ extension DCSClient {
     /// - Returns: The body of the service's `200` response.
     public func createHotkeysCanTask(instanceID: String) async throws -> CreateHotkeysCanTaskResponse {
         let request = OperationRequest(
-            operation: "CreateHotkeysCanTask",
-            method: .post,
+            operation: "CreateHotkeysCanTask", method: .post,
             path: "/v2/{project_id}/instances/{instance_id}/hotkey-task",
             pathParameters: ["instance_id": instanceID]
         )
@@ -82,8 +79,7 @@ extension DCSClient {
         bigkeyID: String
     ) async throws -> DeleteBigkeysCanTaskResponse {
         let request = OperationRequest(
-            operation: "DeleteBigkeysCanTask",
-            method: .delete,
+            operation: "DeleteBigkeysCanTask", method: .delete,
             path: "/v2/{project_id}/instances/{instance_id}/bigkey-task/{bigkey_id}",
             pathParameters: ["instance_id": instanceID, "bigkey_id": bigkeyID]
         )
@@ -106,8 +102,7 @@ extension DCSClient {
         hotkeyID: String
     ) async throws -> DeleteHotkeysCanTaskResponse {
         let request = OperationRequest(
-            operation: "DeleteHotkeysCanTask",
-            method: .delete,
+            operation: "DeleteHotkeysCanTask", method: .delete,
             path: "/v2/{project_id}/instances/{instance_id}/hotkey-task/{hotkey_id}",
             pathParameters: ["instance_id": instanceID, "hotkey_id": hotkeyID]
         )
@@ -139,11 +134,9 @@ extension DCSClient {
         query.append("limit", limit)
         query.append("status", status)
         let request = OperationRequest(
-            operation: "ListBigkeysCanTasks",
-            method: .get,
+            operation: "ListBigkeysCanTasks", method: .get,
             path: "/v2/{project_id}/instances/{instance_id}/bigkey-tasks",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListBigkeysCanTasksResponse.self)
     }
@@ -200,11 +193,9 @@ extension DCSClient {
         query.append("limit", limit)
         query.append("status", status)
         let request = OperationRequest(
-            operation: "ListHotkeysCanTasks",
-            method: .get,
+            operation: "ListHotkeysCanTasks", method: .get,
             path: "/v2/{project_id}/instances/{instance_id}/hotkey-tasks",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListHotkeysCanTasksResponse.self)
     }
@@ -250,8 +241,7 @@ extension DCSClient {
         instanceID: String
     ) async throws -> ShowBigkeyAutoScanConfigResponse {
         let request = OperationRequest(
-            operation: "ShowBigkeyAutoScanConfig",
-            method: .get,
+            operation: "ShowBigkeyAutoScanConfig", method: .get,
             path: "/v2/{project_id}/instances/{instance_id}/bigkey/autoscan",
             pathParameters: ["instance_id": instanceID]
         )
@@ -274,8 +264,7 @@ extension DCSClient {
         bigkeyID: String
     ) async throws -> ShowBigkeysCanTaskDetailsResponse {
         let request = OperationRequest(
-            operation: "ShowBigkeysCanTaskDetails",
-            method: .get,
+            operation: "ShowBigkeysCanTaskDetails", method: .get,
             path: "/v2/{project_id}/instances/{instance_id}/bigkey-task/{bigkey_id}",
             pathParameters: ["instance_id": instanceID, "bigkey_id": bigkeyID]
         )
@@ -350,8 +339,7 @@ extension DCSClient {
         instanceID: String
     ) async throws -> ShowHotkeyAutoScanConfigResponse {
         let request = OperationRequest(
-            operation: "ShowHotkeyAutoScanConfig",
-            method: .get,
+            operation: "ShowHotkeyAutoScanConfig", method: .get,
             path: "/v2/{project_id}/instances/{instance_id}/hotkey/autoscan",
             pathParameters: ["instance_id": instanceID]
         )
@@ -374,8 +362,7 @@ extension DCSClient {
         hotkeyID: String
     ) async throws -> ShowHotkeyTaskDetailsResponse {
         let request = OperationRequest(
-            operation: "ShowHotkeyTaskDetails",
-            method: .get,
+            operation: "ShowHotkeyTaskDetails", method: .get,
             path: "/v2/{project_id}/instances/{instance_id}/hotkey-task/{hotkey_id}",
             pathParameters: ["instance_id": instanceID, "hotkey_id": hotkeyID]
         )
@@ -452,11 +439,9 @@ extension DCSClient {
         _ body: UpdateBigkeyAutoScanConfigRequest
     ) async throws -> UpdateBigkeyAutoScanConfigResponse {
         let request = OperationRequest(
-            operation: "UpdateBigkeyAutoScanConfig",
-            method: .put,
+            operation: "UpdateBigkeyAutoScanConfig", method: .put,
             path: "/v2/{project_id}/instances/{instance_id}/bigkey/autoscan",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: UpdateBigkeyAutoScanConfigResponse.self)
     }
@@ -477,11 +462,9 @@ extension DCSClient {
         _ body: UpdateHotkeyAutoScanConfigRequest
     ) async throws -> UpdateHotkeyAutoScanConfigResponse {
         let request = OperationRequest(
-            operation: "UpdateHotkeyAutoScanConfig",
-            method: .put,
+            operation: "UpdateHotkeyAutoScanConfig", method: .put,
             path: "/v2/{project_id}/instances/{instance_id}/hotkey/autoscan",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: UpdateHotkeyAutoScanConfigResponse.self)
     }

@@ -39,8 +39,7 @@ public struct StopMigrationTaskResult: Codable, Sendable, Equatable {
     public var taskID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case result
-        case taskID = "task_id"
+        case result, taskID = "task_id"
     }
 
     public init(result: String? = nil, taskID: String? = nil) {

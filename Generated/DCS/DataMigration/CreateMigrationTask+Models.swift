@@ -18,16 +18,11 @@ public struct CreateMigrationTaskBackupFilesBody: Codable, Sendable, Equatable {
     public var backupID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case fileSource = "file_source"
-        case bucketName = "bucket_name"
-        case files
-        case backupID = "backup_id"
+        case fileSource = "file_source", bucketName = "bucket_name", files, backupID = "backup_id"
     }
 
     public init(
-        fileSource: String? = nil,
-        bucketName: String? = nil,
-        files: [CreateMigrationTaskFiles],
+        fileSource: String? = nil, bucketName: String? = nil, files: [CreateMigrationTaskFiles],
         backupID: String? = nil
     ) {
         self.fileSource = fileSource
@@ -49,9 +44,7 @@ public struct CreateMigrationTaskFiles: Codable, Sendable, Equatable {
     public var updateAt: String?
 
     private enum CodingKeys: String, CodingKey {
-        case fileName = "file_name"
-        case size
-        case updateAt = "update_at"
+        case fileName = "file_name", size, updateAt = "update_at"
     }
 
     public init(fileName: String, size: String? = nil, updateAt: String? = nil) {
@@ -115,24 +108,15 @@ public struct CreateMigrationTaskRequest: Codable, Sendable, Equatable {
     public var targetInstance: CreateMigrationTaskTargetInstanceBody
 
     private enum CodingKeys: String, CodingKey {
-        case taskName = "task_name"
-        case description
-        case migrationType = "migration_type"
-        case migrationMethod = "migration_method"
-        case backupFiles = "backup_files"
-        case networkType = "network_type"
-        case sourceInstance = "source_instance"
-        case targetInstance = "target_instance"
+        case taskName = "task_name", description, migrationType = "migration_type"
+        case migrationMethod = "migration_method", backupFiles = "backup_files", networkType = "network_type"
+        case sourceInstance = "source_instance", targetInstance = "target_instance"
     }
 
     public init(
-        taskName: String,
-        description: String? = nil,
-        migrationType: MigrationType,
-        migrationMethod: MigrationMethod,
-        backupFiles: CreateMigrationTaskBackupFilesBody? = nil,
-        networkType: String? = nil,
-        sourceInstance: CreateMigrationTaskSourceInstanceBody? = nil,
+        taskName: String, description: String? = nil, migrationType: MigrationType,
+        migrationMethod: MigrationMethod, backupFiles: CreateMigrationTaskBackupFilesBody? = nil,
+        networkType: String? = nil, sourceInstance: CreateMigrationTaskSourceInstanceBody? = nil,
         targetInstance: CreateMigrationTaskTargetInstanceBody
     ) {
         self.taskName = taskName
@@ -172,26 +156,13 @@ public struct CreateMigrationTaskSourceInstanceBody: Codable, Sendable, Equatabl
     public var db: String?
 
     private enum CodingKeys: String, CodingKey {
-        case addrs
-        case password
-        case taskStatus = "task_status"
-        case id
-        case ip
-        case port
-        case name
-        case proxyMultiDb = "proxy_multi_db"
+        case addrs, password, taskStatus = "task_status", id, ip, port, name, proxyMultiDb = "proxy_multi_db"
         case db
     }
 
     public init(
-        addrs: String,
-        password: String? = nil,
-        taskStatus: String? = nil,
-        id: String? = nil,
-        ip: String? = nil,
-        port: String? = nil,
-        name: String? = nil,
-        proxyMultiDb: Bool? = nil,
+        addrs: String, password: String? = nil, taskStatus: String? = nil, id: String? = nil,
+        ip: String? = nil, port: String? = nil, name: String? = nil, proxyMultiDb: Bool? = nil,
         db: String? = nil
     ) {
         self.addrs = addrs
@@ -203,19 +174,6 @@ public struct CreateMigrationTaskSourceInstanceBody: Codable, Sendable, Equatabl
         self.name = name
         self.proxyMultiDb = proxyMultiDb
         self.db = db
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.addrs = try container.decode(String.self, forKey: .addrs)
-        self.password = try container.decodeIfPresent(String.self, forKey: .password)
-        self.taskStatus = try container.decodeIfPresent(String.self, forKey: .taskStatus)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.ip = try container.decodeIfPresent(String.self, forKey: .ip)
-        self.port = try container.decodeIfPresent(String.self, forKey: .port)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.proxyMultiDb = try container.decodeLenientIfPresent(Bool.self, forKey: .proxyMultiDb)
-        self.db = try container.decodeIfPresent(String.self, forKey: .db)
     }
 }
 
@@ -243,26 +201,13 @@ public struct CreateMigrationTaskTargetInstanceBody: Codable, Sendable, Equatabl
     public var db: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case password
-        case taskStatus = "task_status"
-        case ip
-        case port
-        case addrs
-        case proxyMultiDb = "proxy_multi_db"
+        case id, name, password, taskStatus = "task_status", ip, port, addrs, proxyMultiDb = "proxy_multi_db"
         case db
     }
 
     public init(
-        id: String,
-        name: String? = nil,
-        password: String? = nil,
-        taskStatus: String? = nil,
-        ip: String? = nil,
-        port: String? = nil,
-        addrs: String? = nil,
-        proxyMultiDb: Bool? = nil,
+        id: String, name: String? = nil, password: String? = nil, taskStatus: String? = nil,
+        ip: String? = nil, port: String? = nil, addrs: String? = nil, proxyMultiDb: Bool? = nil,
         db: String? = nil
     ) {
         self.id = id
@@ -274,18 +219,5 @@ public struct CreateMigrationTaskTargetInstanceBody: Codable, Sendable, Equatabl
         self.addrs = addrs
         self.proxyMultiDb = proxyMultiDb
         self.db = db
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.password = try container.decodeIfPresent(String.self, forKey: .password)
-        self.taskStatus = try container.decodeIfPresent(String.self, forKey: .taskStatus)
-        self.ip = try container.decodeIfPresent(String.self, forKey: .ip)
-        self.port = try container.decodeIfPresent(String.self, forKey: .port)
-        self.addrs = try container.decodeIfPresent(String.self, forKey: .addrs)
-        self.proxyMultiDb = try container.decodeLenientIfPresent(Bool.self, forKey: .proxyMultiDb)
-        self.db = try container.decodeIfPresent(String.self, forKey: .db)
     }
 }

@@ -32,19 +32,12 @@ public struct CreateOnlineMigrationTaskRequest: Codable, Sendable, Equatable {
     public var securityGroupID: String
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case vpcID = "vpc_id"
-        case subnetID = "subnet_id"
+        case name, description, vpcID = "vpc_id", subnetID = "subnet_id"
         case securityGroupID = "security_group_id"
     }
 
     public init(
-        name: String,
-        description: String? = nil,
-        vpcID: String,
-        subnetID: String,
-        securityGroupID: String
+        name: String, description: String? = nil, vpcID: String, subnetID: String, securityGroupID: String
     ) {
         self.name = name
         self.description = description

@@ -20,10 +20,8 @@ extension DCSClient {
         _ body: BatchStopMigrationTasksRequest
     ) async throws -> BatchStopMigrationTasksResponse {
         let request = OperationRequest(
-            operation: "BatchStopMigrationTasks",
-            method: .post,
-            path: "/v2/{project_id}/migration-task/batch-stop",
-            body: body
+            operation: "BatchStopMigrationTasks", method: .post,
+            path: "/v2/{project_id}/migration-task/batch-stop", body: body
         )
         return try await client.send(request, as: BatchStopMigrationTasksResponse.self)
     }
@@ -42,9 +40,7 @@ extension DCSClient {
         _ body: CreateMigrationTaskRequest
     ) async throws -> CreateMigrationTaskResponse {
         let request = OperationRequest(
-            operation: "CreateMigrationTask",
-            method: .post,
-            path: "/v2/{project_id}/migration-task",
+            operation: "CreateMigrationTask", method: .post, path: "/v2/{project_id}/migration-task",
             body: body
         )
         return try await client.send(request, as: CreateMigrationTaskResponse.self)
@@ -64,10 +60,8 @@ extension DCSClient {
         _ body: CreateOnlineMigrationTaskRequest
     ) async throws -> CreateOnlineMigrationTaskResponse {
         let request = OperationRequest(
-            operation: "CreateOnlineMigrationTask",
-            method: .post,
-            path: "/v2/{project_id}/migration/instance",
-            body: body
+            operation: "CreateOnlineMigrationTask", method: .post,
+            path: "/v2/{project_id}/migration/instance", body: body
         )
         return try await client.send(request, as: CreateOnlineMigrationTaskResponse.self)
     }
@@ -86,10 +80,8 @@ extension DCSClient {
         _ body: DeleteMigrationTaskRequest
     ) async throws -> DeleteMigrationTaskResponse {
         let request = OperationRequest(
-            operation: "DeleteMigrationTask",
-            method: .delete,
-            path: "/v2/{project_id}/migration-tasks/delete",
-            body: body
+            operation: "DeleteMigrationTask", method: .delete,
+            path: "/v2/{project_id}/migration-tasks/delete", body: body
         )
         return try await client.send(request, as: DeleteMigrationTaskResponse.self)
     }
@@ -117,9 +109,7 @@ extension DCSClient {
         query.append("limit", limit)
         query.append("name", name)
         let request = OperationRequest(
-            operation: "ListMigrationTask",
-            method: .get,
-            path: "/v2/{project_id}/migration-tasks",
+            operation: "ListMigrationTask", method: .get, path: "/v2/{project_id}/migration-tasks",
             query: query
         )
         return try await client.send(request, as: ListMigrationTaskResponse.self)
@@ -161,10 +151,8 @@ extension DCSClient {
         _ body: SetOnlineMigrationTaskRequest
     ) async throws -> SetOnlineMigrationTaskResponse {
         let request = OperationRequest(
-            operation: "SetOnlineMigrationTask",
-            method: .post,
-            path: "/v2/{project_id}/migration/{task_id}/task",
-            pathParameters: ["task_id": taskID],
+            operation: "SetOnlineMigrationTask", method: .post,
+            path: "/v2/{project_id}/migration/{task_id}/task", pathParameters: ["task_id": taskID],
             body: body
         )
         return try await client.send(request, as: SetOnlineMigrationTaskResponse.self)
@@ -182,9 +170,7 @@ extension DCSClient {
     /// - Returns: The body of the service's `200` response.
     public func showMigrationTask(taskID: String) async throws -> ShowMigrationTaskResponse {
         let request = OperationRequest(
-            operation: "ShowMigrationTask",
-            method: .get,
-            path: "/v2/{project_id}/migration-task/{task_id}",
+            operation: "ShowMigrationTask", method: .get, path: "/v2/{project_id}/migration-task/{task_id}",
             pathParameters: ["task_id": taskID]
         )
         return try await client.send(request, as: ShowMigrationTaskResponse.self)
@@ -230,10 +216,8 @@ extension DCSClient {
     /// - Returns: The body of the service's `200` response.
     public func showMigrationTasksTAts(taskID: String) async throws -> ShowMigrationTasksTAtsResponse {
         let request = OperationRequest(
-            operation: "ShowMigrationTasksTAts",
-            method: .get,
-            path: "/v2/{project_id}/migration-task/{task_id}/stats",
-            pathParameters: ["task_id": taskID]
+            operation: "ShowMigrationTasksTAts", method: .get,
+            path: "/v2/{project_id}/migration-task/{task_id}/stats", pathParameters: ["task_id": taskID]
         )
         return try await client.send(request, as: ShowMigrationTasksTAtsResponse.self)
     }
@@ -250,10 +234,8 @@ extension DCSClient {
     /// - Returns: The body of the service's `200` response.
     public func stopMigrationTask(taskID: String) async throws -> StopMigrationTaskResponse {
         let request = OperationRequest(
-            operation: "StopMigrationTask",
-            method: .post,
-            path: "/v2/{project_id}/migration-task/{task_id}/stop",
-            pathParameters: ["task_id": taskID]
+            operation: "StopMigrationTask", method: .post,
+            path: "/v2/{project_id}/migration-task/{task_id}/stop", pathParameters: ["task_id": taskID]
         )
         return try await client.send(request, as: StopMigrationTaskResponse.self)
     }
@@ -269,11 +251,8 @@ extension DCSClient {
     ///   - body: The request body.
     public func updateMigrationTask(taskID: String, _ body: UpdateMigrationTaskRequest) async throws {
         let request = OperationRequest(
-            operation: "UpdateMigrationTask",
-            method: .put,
-            path: "/v2/{project_id}/migration-task/{task_id}",
-            pathParameters: ["task_id": taskID],
-            body: body
+            operation: "UpdateMigrationTask", method: .put, path: "/v2/{project_id}/migration-task/{task_id}",
+            pathParameters: ["task_id": taskID], body: body
         )
         try await client.send(request)
     }

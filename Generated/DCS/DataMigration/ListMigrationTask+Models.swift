@@ -11,19 +11,12 @@ public struct ListMigrationTaskResponse: Codable, Sendable, Equatable {
     public var migrationTasks: [MigrationTaskList]?
 
     private enum CodingKeys: String, CodingKey {
-        case count
-        case migrationTasks = "migration_tasks"
+        case count, migrationTasks = "migration_tasks"
     }
 
     public init(count: Int? = nil, migrationTasks: [MigrationTaskList]? = nil) {
         self.count = count
         self.migrationTasks = migrationTasks
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.migrationTasks = try container.decodeIfPresent([MigrationTaskList].self, forKey: .migrationTasks)
     }
 }
 
@@ -83,59 +76,32 @@ public struct MigrationTaskList: Codable, Sendable, Equatable {
     public var supportedFeatures: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case taskID = "task_id"
-        case taskName = "task_name"
-        case status
-        case migrationType = "migration_type"
-        case migrationMethod = "migration_method"
-        case ecsTenantPrivateIP = "ecs_tenant_private_ip"
-        case dataSource = "data_source"
-        case sourceInstanceName = "source_instance_name"
-        case sourceInstanceID = "source_instance_id"
-        case targetInstanceAddrs = "target_instance_addrs"
-        case targetInstanceName = "target_instance_name"
-        case targetInstanceID = "target_instance_id"
-        case createdAt = "created_at"
-        case description
-        case sourceInstanceStatus = "source_instance_status"
+        case taskID = "task_id", taskName = "task_name", status, migrationType = "migration_type"
+        case migrationMethod = "migration_method", ecsTenantPrivateIP = "ecs_tenant_private_ip"
+        case dataSource = "data_source", sourceInstanceName = "source_instance_name"
+        case sourceInstanceID = "source_instance_id", targetInstanceAddrs = "target_instance_addrs"
+        case targetInstanceName = "target_instance_name", targetInstanceID = "target_instance_id"
+        case createdAt = "created_at", description, sourceInstanceStatus = "source_instance_status"
         case targetInstanceStatus = "target_instance_status"
         case sourceInstanceSubnetID = "source_instance_subnet_id"
         case targetInstanceSubnetID = "target_instance_subnet_id"
         case sourceInstanceSpecCode = "source_instance_spec_code"
-        case targetInstanceSpecCode = "target_instance_spec_code"
-        case errorMessage = "error_message"
-        case releasedAt = "released_at"
-        case version
-        case resumeMode = "resume_mode"
+        case targetInstanceSpecCode = "target_instance_spec_code", errorMessage = "error_message"
+        case releasedAt = "released_at", version, resumeMode = "resume_mode"
         case supportedFeatures = "supported_features"
     }
 
     public init(
-        taskID: String? = nil,
-        taskName: String? = nil,
-        status: MigrationTaskListStatus? = nil,
-        migrationType: String? = nil,
-        migrationMethod: String? = nil,
-        ecsTenantPrivateIP: String? = nil,
-        dataSource: String? = nil,
-        sourceInstanceName: String? = nil,
-        sourceInstanceID: String? = nil,
-        targetInstanceAddrs: String? = nil,
-        targetInstanceName: String? = nil,
-        targetInstanceID: String? = nil,
-        createdAt: String? = nil,
-        description: String? = nil,
-        sourceInstanceStatus: String? = nil,
-        targetInstanceStatus: String? = nil,
-        sourceInstanceSubnetID: String? = nil,
-        targetInstanceSubnetID: String? = nil,
-        sourceInstanceSpecCode: String? = nil,
-        targetInstanceSpecCode: String? = nil,
-        errorMessage: String? = nil,
-        releasedAt: String? = nil,
-        version: String? = nil,
-        resumeMode: String? = nil,
-        supportedFeatures: [String]? = nil
+        taskID: String? = nil, taskName: String? = nil, status: MigrationTaskListStatus? = nil,
+        migrationType: String? = nil, migrationMethod: String? = nil, ecsTenantPrivateIP: String? = nil,
+        dataSource: String? = nil, sourceInstanceName: String? = nil, sourceInstanceID: String? = nil,
+        targetInstanceAddrs: String? = nil, targetInstanceName: String? = nil,
+        targetInstanceID: String? = nil, createdAt: String? = nil, description: String? = nil,
+        sourceInstanceStatus: String? = nil, targetInstanceStatus: String? = nil,
+        sourceInstanceSubnetID: String? = nil, targetInstanceSubnetID: String? = nil,
+        sourceInstanceSpecCode: String? = nil, targetInstanceSpecCode: String? = nil,
+        errorMessage: String? = nil, releasedAt: String? = nil, version: String? = nil,
+        resumeMode: String? = nil, supportedFeatures: [String]? = nil
     ) {
         self.taskID = taskID
         self.taskName = taskName

@@ -62,19 +62,14 @@ public struct SetOnlineMigrationTaskRequest: Codable, Sendable, Equatable {
     public var targetInstance: ConfigMigrationInstanceBody
 
     private enum CodingKeys: String, CodingKey {
-        case migrationMethod = "migration_method"
-        case resumeMode = "resume_mode"
-        case bandwidthLimitMb = "bandwidth_limit_mb"
-        case sourceInstance = "source_instance"
+        case migrationMethod = "migration_method", resumeMode = "resume_mode"
+        case bandwidthLimitMb = "bandwidth_limit_mb", sourceInstance = "source_instance"
         case targetInstance = "target_instance"
     }
 
     public init(
-        migrationMethod: String,
-        resumeMode: ResumeMode,
-        bandwidthLimitMb: String? = nil,
-        sourceInstance: ConfigMigrationInstanceBody,
-        targetInstance: ConfigMigrationInstanceBody
+        migrationMethod: String, resumeMode: ResumeMode, bandwidthLimitMb: String? = nil,
+        sourceInstance: ConfigMigrationInstanceBody, targetInstance: ConfigMigrationInstanceBody
     ) {
         self.migrationMethod = migrationMethod
         self.resumeMode = resumeMode

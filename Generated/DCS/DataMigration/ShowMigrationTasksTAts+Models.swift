@@ -24,22 +24,14 @@ public struct ShowMigrationTasksTAtsResponse: Codable, Sendable, Equatable {
     public var isMigrating: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case fullMigrationProgress = "full_migration_progress"
-        case offset
-        case sourceDbsize = "source_dbsize"
-        case targetDbsize = "target_dbsize"
-        case targetInputKbps = "target_input_kbps"
-        case targetOps = "target_ops"
+        case fullMigrationProgress = "full_migration_progress", offset, sourceDbsize = "source_dbsize"
+        case targetDbsize = "target_dbsize", targetInputKbps = "target_input_kbps", targetOps = "target_ops"
         case isMigrating = "is_migrating"
     }
 
     public init(
-        fullMigrationProgress: Int? = nil,
-        offset: Int? = nil,
-        sourceDbsize: Int? = nil,
-        targetDbsize: Int? = nil,
-        targetInputKbps: Int? = nil,
-        targetOps: Int? = nil,
+        fullMigrationProgress: Int? = nil, offset: Int? = nil, sourceDbsize: Int? = nil,
+        targetDbsize: Int? = nil, targetInputKbps: Int? = nil, targetOps: Int? = nil,
         isMigrating: Bool? = nil
     ) {
         self.fullMigrationProgress = fullMigrationProgress
@@ -49,16 +41,5 @@ public struct ShowMigrationTasksTAtsResponse: Codable, Sendable, Equatable {
         self.targetInputKbps = targetInputKbps
         self.targetOps = targetOps
         self.isMigrating = isMigrating
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.fullMigrationProgress = try container.decodeLenientIfPresent(Int.self, forKey: .fullMigrationProgress)
-        self.offset = try container.decodeLenientIfPresent(Int.self, forKey: .offset)
-        self.sourceDbsize = try container.decodeLenientIfPresent(Int.self, forKey: .sourceDbsize)
-        self.targetDbsize = try container.decodeLenientIfPresent(Int.self, forKey: .targetDbsize)
-        self.targetInputKbps = try container.decodeLenientIfPresent(Int.self, forKey: .targetInputKbps)
-        self.targetOps = try container.decodeLenientIfPresent(Int.self, forKey: .targetOps)
-        self.isMigrating = try container.decodeLenientIfPresent(Bool.self, forKey: .isMigrating)
     }
 }

@@ -27,11 +27,9 @@ extension DCSClient {
         query.append("limit", limit)
         query.append("offset", offset)
         let request = OperationRequest(
-            operation: "ListDiagnosisTasks",
-            method: .get,
+            operation: "ListDiagnosisTasks", method: .get,
             path: "/v2/{project_id}/instances/{instance_id}/diagnosis",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListDiagnosisTasksResponse.self)
     }
@@ -68,10 +66,8 @@ extension DCSClient {
     /// - Returns: The body of the service's `200` response.
     public func showDiagnosisTaskDetails(reportID: String) async throws -> ShowDiagnosisTaskDetailsResponse {
         let request = OperationRequest(
-            operation: "ShowDiagnosisTaskDetails",
-            method: .get,
-            path: "/v2/{project_id}/diagnosis/{report_id}",
-            pathParameters: ["report_id": reportID]
+            operation: "ShowDiagnosisTaskDetails", method: .get,
+            path: "/v2/{project_id}/diagnosis/{report_id}", pathParameters: ["report_id": reportID]
         )
         return try await client.send(request, as: ShowDiagnosisTaskDetailsResponse.self)
     }

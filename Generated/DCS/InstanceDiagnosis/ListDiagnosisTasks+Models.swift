@@ -25,25 +25,14 @@ public struct DiagnosisReportInfo: Codable, Sendable, Equatable {
     public var failedItemSum: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case reportID = "report_id"
-        case status
-        case beginTime = "begin_time"
-        case endTime = "end_time"
-        case createdAt = "created_at"
-        case nodeNum = "node_num"
-        case abnormalItemSum = "abnormal_item_sum"
+        case reportID = "report_id", status, beginTime = "begin_time", endTime = "end_time"
+        case createdAt = "created_at", nodeNum = "node_num", abnormalItemSum = "abnormal_item_sum"
         case failedItemSum = "failed_item_sum"
     }
 
     public init(
-        reportID: String? = nil,
-        status: String? = nil,
-        beginTime: String? = nil,
-        endTime: String? = nil,
-        createdAt: String? = nil,
-        nodeNum: Int? = nil,
-        abnormalItemSum: Int? = nil,
-        failedItemSum: Int? = nil
+        reportID: String? = nil, status: String? = nil, beginTime: String? = nil, endTime: String? = nil,
+        createdAt: String? = nil, nodeNum: Int? = nil, abnormalItemSum: Int? = nil, failedItemSum: Int? = nil
     ) {
         self.reportID = reportID
         self.status = status
@@ -53,18 +42,6 @@ public struct DiagnosisReportInfo: Codable, Sendable, Equatable {
         self.nodeNum = nodeNum
         self.abnormalItemSum = abnormalItemSum
         self.failedItemSum = failedItemSum
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.reportID = try container.decodeIfPresent(String.self, forKey: .reportID)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.beginTime = try container.decodeIfPresent(String.self, forKey: .beginTime)
-        self.endTime = try container.decodeIfPresent(String.self, forKey: .endTime)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.nodeNum = try container.decodeLenientIfPresent(Int.self, forKey: .nodeNum)
-        self.abnormalItemSum = try container.decodeLenientIfPresent(Int.self, forKey: .abnormalItemSum)
-        self.failedItemSum = try container.decodeLenientIfPresent(Int.self, forKey: .failedItemSum)
     }
 }
 
@@ -76,18 +53,11 @@ public struct ListDiagnosisTasksResponse: Codable, Sendable, Equatable {
     public var totalNum: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case diagnosisReportList = "diagnosis_report_list"
-        case totalNum = "total_num"
+        case diagnosisReportList = "diagnosis_report_list", totalNum = "total_num"
     }
 
     public init(diagnosisReportList: [DiagnosisReportInfo]? = nil, totalNum: Int? = nil) {
         self.diagnosisReportList = diagnosisReportList
         self.totalNum = totalNum
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.diagnosisReportList = try container.decodeIfPresent([DiagnosisReportInfo].self, forKey: .diagnosisReportList)
-        self.totalNum = try container.decodeLenientIfPresent(Int.self, forKey: .totalNum)
     }
 }

@@ -17,18 +17,12 @@ public struct CommandTimeTaken: Codable, Sendable, Equatable {
     public var averageUsec: Double?
 
     private enum CodingKeys: String, CodingKey {
-        case callsSum = "calls_sum"
-        case usecSum = "usec_sum"
-        case commandName = "command_name"
-        case perUsec = "per_usec"
+        case callsSum = "calls_sum", usecSum = "usec_sum", commandName = "command_name", perUsec = "per_usec"
         case averageUsec = "average_usec"
     }
 
     public init(
-        callsSum: Int? = nil,
-        usecSum: Double? = nil,
-        commandName: String? = nil,
-        perUsec: String? = nil,
+        callsSum: Int? = nil, usecSum: Double? = nil, commandName: String? = nil, perUsec: String? = nil,
         averageUsec: Double? = nil
     ) {
         self.callsSum = callsSum
@@ -36,15 +30,6 @@ public struct CommandTimeTaken: Codable, Sendable, Equatable {
         self.commandName = commandName
         self.perUsec = perUsec
         self.averageUsec = averageUsec
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.callsSum = try container.decodeLenientIfPresent(Int.self, forKey: .callsSum)
-        self.usecSum = try container.decodeLenientIfPresent(Double.self, forKey: .usecSum)
-        self.commandName = try container.decodeIfPresent(String.self, forKey: .commandName)
-        self.perUsec = try container.decodeIfPresent(String.self, forKey: .perUsec)
-        self.averageUsec = try container.decodeLenientIfPresent(Double.self, forKey: .averageUsec)
     }
 }
 
@@ -60,30 +45,17 @@ public struct CommandTimeTakenList: Codable, Sendable, Equatable {
     public var commandList: [CommandTimeTaken]?
 
     private enum CodingKeys: String, CodingKey {
-        case totalNum = "total_num"
-        case totalUsecSum = "total_usec_sum"
-        case result
-        case commandList = "command_list"
+        case totalNum = "total_num", totalUsecSum = "total_usec_sum", result, commandList = "command_list"
     }
 
     public init(
-        totalNum: Int? = nil,
-        totalUsecSum: Double? = nil,
-        result: String? = nil,
+        totalNum: Int? = nil, totalUsecSum: Double? = nil, result: String? = nil,
         commandList: [CommandTimeTaken]? = nil
     ) {
         self.totalNum = totalNum
         self.totalUsecSum = totalUsecSum
         self.result = result
         self.commandList = commandList
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalNum = try container.decodeLenientIfPresent(Int.self, forKey: .totalNum)
-        self.totalUsecSum = try container.decodeLenientIfPresent(Double.self, forKey: .totalUsecSum)
-        self.result = try container.decodeIfPresent(String.self, forKey: .result)
-        self.commandList = try container.decodeIfPresent([CommandTimeTaken].self, forKey: .commandList)
     }
 }
 
@@ -94,20 +66,9 @@ public struct ConclusionItem: Codable, Sendable, Equatable {
     /// Conclusion parameters.
     public var params: [String: String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case params
-    }
-
     public init(id: Int? = nil, params: [String: String]? = nil) {
         self.id = id
         self.params = params
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeLenientIfPresent(Int.self, forKey: .id)
-        self.params = try container.decodeIfPresent([String: String].self, forKey: .params)
     }
 }
 
@@ -123,30 +84,18 @@ public struct DiagnosisDimension: Codable, Sendable, Equatable {
     public var diagnosisItemList: [DiagnosisItem]?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case abnormalNum = "abnormal_num"
-        case failedNum = "failed_num"
+        case name, abnormalNum = "abnormal_num", failedNum = "failed_num"
         case diagnosisItemList = "diagnosis_item_list"
     }
 
     public init(
-        name: String? = nil,
-        abnormalNum: Int? = nil,
-        failedNum: Int? = nil,
+        name: String? = nil, abnormalNum: Int? = nil, failedNum: Int? = nil,
         diagnosisItemList: [DiagnosisItem]? = nil
     ) {
         self.name = name
         self.abnormalNum = abnormalNum
         self.failedNum = failedNum
         self.diagnosisItemList = diagnosisItemList
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.abnormalNum = try container.decodeLenientIfPresent(Int.self, forKey: .abnormalNum)
-        self.failedNum = try container.decodeLenientIfPresent(Int.self, forKey: .failedNum)
-        self.diagnosisItemList = try container.decodeIfPresent([DiagnosisItem].self, forKey: .diagnosisItemList)
     }
 }
 
@@ -164,19 +113,12 @@ public struct DiagnosisItem: Codable, Sendable, Equatable {
     public var result: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case causeIDs = "cause_ids"
-        case impactIDs = "impact_ids"
-        case adviceIDs = "advice_ids"
-        case result
+        case name, causeIDs = "cause_ids", impactIDs = "impact_ids", adviceIDs = "advice_ids", result
     }
 
     public init(
-        name: String? = nil,
-        causeIDs: [ConclusionItem]? = nil,
-        impactIDs: [ConclusionItem]? = nil,
-        adviceIDs: [ConclusionItem]? = nil,
-        result: String? = nil
+        name: String? = nil, causeIDs: [ConclusionItem]? = nil, impactIDs: [ConclusionItem]? = nil,
+        adviceIDs: [ConclusionItem]? = nil, result: String? = nil
     ) {
         self.name = name
         self.causeIDs = causeIDs
@@ -208,24 +150,14 @@ public struct DiagnosisNodeReport: Codable, Sendable, Equatable {
     public var commandTimeTakenList: CommandTimeTakenList?
 
     private enum CodingKeys: String, CodingKey {
-        case nodeIP = "node_ip"
-        case azCode = "az_code"
-        case groupName = "group_name"
-        case abnormalSum = "abnormal_sum"
-        case failedSum = "failed_sum"
-        case role
-        case diagnosisDimensionList = "diagnosis_dimension_list"
+        case nodeIP = "node_ip", azCode = "az_code", groupName = "group_name", abnormalSum = "abnormal_sum"
+        case failedSum = "failed_sum", role, diagnosisDimensionList = "diagnosis_dimension_list"
         case commandTimeTakenList = "command_time_taken_list"
     }
 
     public init(
-        nodeIP: String? = nil,
-        azCode: String? = nil,
-        groupName: String? = nil,
-        abnormalSum: Int? = nil,
-        failedSum: Int? = nil,
-        role: String? = nil,
-        diagnosisDimensionList: [DiagnosisDimension]? = nil,
+        nodeIP: String? = nil, azCode: String? = nil, groupName: String? = nil, abnormalSum: Int? = nil,
+        failedSum: Int? = nil, role: String? = nil, diagnosisDimensionList: [DiagnosisDimension]? = nil,
         commandTimeTakenList: CommandTimeTakenList? = nil
     ) {
         self.nodeIP = nodeIP
@@ -236,18 +168,6 @@ public struct DiagnosisNodeReport: Codable, Sendable, Equatable {
         self.role = role
         self.diagnosisDimensionList = diagnosisDimensionList
         self.commandTimeTakenList = commandTimeTakenList
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.nodeIP = try container.decodeIfPresent(String.self, forKey: .nodeIP)
-        self.azCode = try container.decodeIfPresent(String.self, forKey: .azCode)
-        self.groupName = try container.decodeIfPresent(String.self, forKey: .groupName)
-        self.abnormalSum = try container.decodeLenientIfPresent(Int.self, forKey: .abnormalSum)
-        self.failedSum = try container.decodeLenientIfPresent(Int.self, forKey: .failedSum)
-        self.role = try container.decodeIfPresent(String.self, forKey: .role)
-        self.diagnosisDimensionList = try container.decodeIfPresent([DiagnosisDimension].self, forKey: .diagnosisDimensionList)
-        self.commandTimeTakenList = try container.decodeIfPresent(CommandTimeTakenList.self, forKey: .commandTimeTakenList)
     }
 }
 
@@ -261,25 +181,16 @@ public struct ShowDiagnosisTaskDetailsResponse: Codable, Sendable, Equatable {
     public var diagnosisNodeReportList: [DiagnosisNodeReport]?
 
     private enum CodingKeys: String, CodingKey {
-        case abnormalItemSum = "abnormal_item_sum"
-        case failedItemSum = "failed_item_sum"
+        case abnormalItemSum = "abnormal_item_sum", failedItemSum = "failed_item_sum"
         case diagnosisNodeReportList = "diagnosis_node_report_list"
     }
 
     public init(
-        abnormalItemSum: Int? = nil,
-        failedItemSum: Int? = nil,
+        abnormalItemSum: Int? = nil, failedItemSum: Int? = nil,
         diagnosisNodeReportList: [DiagnosisNodeReport]? = nil
     ) {
         self.abnormalItemSum = abnormalItemSum
         self.failedItemSum = failedItemSum
         self.diagnosisNodeReportList = diagnosisNodeReportList
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.abnormalItemSum = try container.decodeLenientIfPresent(Int.self, forKey: .abnormalItemSum)
-        self.failedItemSum = try container.decodeLenientIfPresent(Int.self, forKey: .failedItemSum)
-        self.diagnosisNodeReportList = try container.decodeIfPresent([DiagnosisNodeReport].self, forKey: .diagnosisNodeReportList)
     }
 }

@@ -15,8 +15,7 @@ extension DCSClient {
     ///   - instanceID: Instance ID.
     public func changeMasterStandby(instanceID: String) async throws {
         let request = OperationRequest(
-            operation: "ChangeMasterStandby",
-            method: .post,
+            operation: "ChangeMasterStandby", method: .post,
             path: "/v2/{project_id}/instances/{instance_id}/swap",
             pathParameters: ["instance_id": instanceID]
         )
@@ -32,8 +31,7 @@ extension DCSClient {
     /// - Returns: The body of the service's `200` response.
     public func listStatisticsOfRunningInstances() async throws -> ListStatisticsOfRunningInstancesResponse {
         let request = OperationRequest(
-            operation: "ListStatisticsOfRunningInstances",
-            method: .get,
+            operation: "ListStatisticsOfRunningInstances", method: .get,
             path: "/v2/{project_id}/instances/statistic"
         )
         return try await client.send(request, as: ListStatisticsOfRunningInstancesResponse.self)
@@ -55,11 +53,9 @@ extension DCSClient {
         _ body: ResetPasswordRequest
     ) async throws -> ResetPasswordResponse {
         let request = OperationRequest(
-            operation: "ResetPassword",
-            method: .post,
+            operation: "ResetPassword", method: .post,
             path: "/v2/{project_id}/instances/{instance_id}/password/reset",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: ResetPasswordResponse.self)
     }
@@ -78,9 +74,7 @@ extension DCSClient {
         _ body: RestartOrFlushInstancesRequest
     ) async throws -> RestartOrFlushInstancesResponse {
         let request = OperationRequest(
-            operation: "RestartOrFlushInstances",
-            method: .put,
-            path: "/v2/{project_id}/instances/status",
+            operation: "RestartOrFlushInstances", method: .put, path: "/v2/{project_id}/instances/status",
             body: body
         )
         return try await client.send(request, as: RestartOrFlushInstancesResponse.self)
@@ -102,11 +96,9 @@ extension DCSClient {
         _ body: UpdatePasswordRequest
     ) async throws -> UpdatePasswordResponse {
         let request = OperationRequest(
-            operation: "UpdatePassword",
-            method: .put,
+            operation: "UpdatePassword", method: .put,
             path: "/v2/{project_id}/instances/{instance_id}/password",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: UpdatePasswordResponse.self)
     }

@@ -25,27 +25,15 @@ public struct InstanceStatistic: Codable, Sendable, Equatable {
     public var usedCPU: String?
 
     private enum CodingKeys: String, CodingKey {
-        case inputKbps = "input_kbps"
-        case outputKbps = "output_kbps"
-        case instanceID = "instance_id"
-        case keys
-        case usedMemory = "used_memory"
-        case maxMemory = "max_memory"
-        case cmdGetCount = "cmd_get_count"
-        case cmdSetCount = "cmd_set_count"
-        case usedCPU = "used_cpu"
+        case inputKbps = "input_kbps", outputKbps = "output_kbps", instanceID = "instance_id", keys
+        case usedMemory = "used_memory", maxMemory = "max_memory", cmdGetCount = "cmd_get_count"
+        case cmdSetCount = "cmd_set_count", usedCPU = "used_cpu"
     }
 
     public init(
-        inputKbps: String? = nil,
-        outputKbps: String? = nil,
-        instanceID: String? = nil,
-        keys: Int64? = nil,
-        usedMemory: Int64? = nil,
-        maxMemory: Int64? = nil,
-        cmdGetCount: Int64? = nil,
-        cmdSetCount: Int64? = nil,
-        usedCPU: String? = nil
+        inputKbps: String? = nil, outputKbps: String? = nil, instanceID: String? = nil, keys: Int64? = nil,
+        usedMemory: Int64? = nil, maxMemory: Int64? = nil, cmdGetCount: Int64? = nil,
+        cmdSetCount: Int64? = nil, usedCPU: String? = nil
     ) {
         self.inputKbps = inputKbps
         self.outputKbps = outputKbps
@@ -56,19 +44,6 @@ public struct InstanceStatistic: Codable, Sendable, Equatable {
         self.cmdGetCount = cmdGetCount
         self.cmdSetCount = cmdSetCount
         self.usedCPU = usedCPU
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.inputKbps = try container.decodeIfPresent(String.self, forKey: .inputKbps)
-        self.outputKbps = try container.decodeIfPresent(String.self, forKey: .outputKbps)
-        self.instanceID = try container.decodeIfPresent(String.self, forKey: .instanceID)
-        self.keys = try container.decodeLenientIfPresent(Int64.self, forKey: .keys)
-        self.usedMemory = try container.decodeLenientIfPresent(Int64.self, forKey: .usedMemory)
-        self.maxMemory = try container.decodeLenientIfPresent(Int64.self, forKey: .maxMemory)
-        self.cmdGetCount = try container.decodeLenientIfPresent(Int64.self, forKey: .cmdGetCount)
-        self.cmdSetCount = try container.decodeLenientIfPresent(Int64.self, forKey: .cmdSetCount)
-        self.usedCPU = try container.decodeIfPresent(String.self, forKey: .usedCPU)
     }
 }
 

@@ -22,19 +22,12 @@ public struct ResetPasswordRequest: Codable, Sendable, Equatable {
     public var noPasswordAccess: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case newPassword = "new_password"
-        case noPasswordAccess = "no_password_access"
+        case newPassword = "new_password", noPasswordAccess = "no_password_access"
     }
 
     public init(newPassword: String? = nil, noPasswordAccess: Bool? = nil) {
         self.newPassword = newPassword
         self.noPasswordAccess = noPasswordAccess
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.newPassword = try container.decodeIfPresent(String.self, forKey: .newPassword)
-        self.noPasswordAccess = try container.decodeLenientIfPresent(Bool.self, forKey: .noPasswordAccess)
     }
 }
 
@@ -58,21 +51,13 @@ public struct ResetPasswordResponse: Codable, Sendable, Equatable {
     public var extMessage: String?
 
     private enum CodingKeys: String, CodingKey {
-        case retryTimesLeft = "retry_times_left"
-        case lockTime = "lock_time"
-        case lockTimeLeft = "lock_time_left"
-        case code
-        case message
-        case extMessage = "ext_message"
+        case retryTimesLeft = "retry_times_left", lockTime = "lock_time", lockTimeLeft = "lock_time_left"
+        case code, message, extMessage = "ext_message"
     }
 
     public init(
-        retryTimesLeft: String? = nil,
-        lockTime: String? = nil,
-        lockTimeLeft: String? = nil,
-        code: String? = nil,
-        message: String? = nil,
-        extMessage: String? = nil
+        retryTimesLeft: String? = nil, lockTime: String? = nil, lockTimeLeft: String? = nil,
+        code: String? = nil, message: String? = nil, extMessage: String? = nil
     ) {
         self.retryTimesLeft = retryTimesLeft
         self.lockTime = lockTime

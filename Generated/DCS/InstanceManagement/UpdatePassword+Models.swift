@@ -26,19 +26,13 @@ public struct UpdatePasswordResponse: Codable, Sendable, Equatable {
     public var message: String?
 
     private enum CodingKeys: String, CodingKey {
-        case lockTime = "lock_time"
-        case result
-        case lockTimeLeft = "lock_time_left"
-        case retryTimesLeft = "retry_times_left"
-        case message
+        case lockTime = "lock_time", result, lockTimeLeft = "lock_time_left"
+        case retryTimesLeft = "retry_times_left", message
     }
 
     public init(
-        lockTime: String? = nil,
-        result: String? = nil,
-        lockTimeLeft: String? = nil,
-        retryTimesLeft: String? = nil,
-        message: String? = nil
+        lockTime: String? = nil, result: String? = nil, lockTimeLeft: String? = nil,
+        retryTimesLeft: String? = nil, message: String? = nil
     ) {
         self.lockTime = lockTime
         self.result = result

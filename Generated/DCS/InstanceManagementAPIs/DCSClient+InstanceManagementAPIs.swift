@@ -23,9 +23,7 @@ extension DCSClient {
         var query = QueryItems()
         query.append("include_failure", includeFailure)
         let request = OperationRequest(
-            operation: "ListDCSInstanceStatus",
-            method: .get,
-            path: "/v1.0/{project_id}/instances/status",
+            operation: "ListDCSInstanceStatus", method: .get, path: "/v1.0/{project_id}/instances/status",
             query: query
         )
         return try await client.send(request, as: ListDCSInstanceStatusResponse.self)
@@ -41,8 +39,7 @@ extension DCSClient {
     public func listStatisticsOfRunningInstancesV10(
     ) async throws -> ListStatisticsOfRunningInstancesV10Response {
         let request = OperationRequest(
-            operation: "ListStatisticsOfRunningInstancesV10",
-            method: .get,
+            operation: "ListStatisticsOfRunningInstancesV10", method: .get,
             path: "/v1.0/{project_id}/instances/statistic"
         )
         return try await client.send(request, as: ListStatisticsOfRunningInstancesV10Response.self)
@@ -62,10 +59,8 @@ extension DCSClient {
         _ body: RestartDCSInstancesOrClearingDCSInstanceDataRequest
     ) async throws -> RestartDCSInstancesOrClearingDCSInstanceDataResponse {
         let request = OperationRequest(
-            operation: "RestartDCSInstancesOrClearingDCSInstanceData",
-            method: .put,
-            path: "/v1.0/{project_id}/instances/status",
-            body: body
+            operation: "RestartDCSInstancesOrClearingDCSInstanceData", method: .put,
+            path: "/v1.0/{project_id}/instances/status", body: body
         )
         return try await client.send(request, as: RestartDCSInstancesOrClearingDCSInstanceDataResponse.self)
     }
@@ -86,11 +81,9 @@ extension DCSClient {
         _ body: UpdatePasswordOfDCSInstanceRequest
     ) async throws -> UpdatePasswordOfDCSInstanceResponse {
         let request = OperationRequest(
-            operation: "UpdatePasswordOfDCSInstance",
-            method: .put,
+            operation: "UpdatePasswordOfDCSInstance", method: .put,
             path: "/v1.0/{project_id}/instances/{instance_id}/password",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: UpdatePasswordOfDCSInstanceResponse.self)
     }

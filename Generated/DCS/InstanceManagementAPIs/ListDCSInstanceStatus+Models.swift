@@ -39,40 +39,21 @@ public struct ListDCSInstanceStatusResponse: Codable, Sendable, Equatable {
     public var restoringCount: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case redis
-        case creatingCount = "creating_count"
-        case deletingCount = "deleting_count"
-        case runningCount = "running_count"
-        case errorCount = "error_count"
-        case restartingCount = "restarting_count"
-        case createfailedCount = "createfailed_count"
-        case extendingCount = "extending_count"
-        case upgradingCount = "upgrading_count"
-        case payingCount = "paying_count"
-        case migratingCount = "migrating_count"
-        case flushingCount = "flushing_count"
-        case closedCount = "closed_count"
-        case startingCount = "starting_count"
-        case closingCount = "closing_count"
+        case redis, creatingCount = "creating_count", deletingCount = "deleting_count"
+        case runningCount = "running_count", errorCount = "error_count", restartingCount = "restarting_count"
+        case createfailedCount = "createfailed_count", extendingCount = "extending_count"
+        case upgradingCount = "upgrading_count", payingCount = "paying_count"
+        case migratingCount = "migrating_count", flushingCount = "flushing_count"
+        case closedCount = "closed_count", startingCount = "starting_count", closingCount = "closing_count"
         case restoringCount = "restoring_count"
     }
 
     public init(
-        redis: StatusStatistic? = nil,
-        creatingCount: Int? = nil,
-        deletingCount: Int? = nil,
-        runningCount: Int? = nil,
-        errorCount: Int? = nil,
-        restartingCount: Int? = nil,
-        createfailedCount: Int? = nil,
-        extendingCount: Int? = nil,
-        upgradingCount: Int? = nil,
-        payingCount: Int? = nil,
-        migratingCount: Int? = nil,
-        flushingCount: Int? = nil,
-        closedCount: Int? = nil,
-        startingCount: Int? = nil,
-        closingCount: Int? = nil,
+        redis: StatusStatistic? = nil, creatingCount: Int? = nil, deletingCount: Int? = nil,
+        runningCount: Int? = nil, errorCount: Int? = nil, restartingCount: Int? = nil,
+        createfailedCount: Int? = nil, extendingCount: Int? = nil, upgradingCount: Int? = nil,
+        payingCount: Int? = nil, migratingCount: Int? = nil, flushingCount: Int? = nil,
+        closedCount: Int? = nil, startingCount: Int? = nil, closingCount: Int? = nil,
         restoringCount: Int? = nil
     ) {
         self.redis = redis
@@ -91,26 +72,6 @@ public struct ListDCSInstanceStatusResponse: Codable, Sendable, Equatable {
         self.startingCount = startingCount
         self.closingCount = closingCount
         self.restoringCount = restoringCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.redis = try container.decodeIfPresent(StatusStatistic.self, forKey: .redis)
-        self.creatingCount = try container.decodeLenientIfPresent(Int.self, forKey: .creatingCount)
-        self.deletingCount = try container.decodeLenientIfPresent(Int.self, forKey: .deletingCount)
-        self.runningCount = try container.decodeLenientIfPresent(Int.self, forKey: .runningCount)
-        self.errorCount = try container.decodeLenientIfPresent(Int.self, forKey: .errorCount)
-        self.restartingCount = try container.decodeLenientIfPresent(Int.self, forKey: .restartingCount)
-        self.createfailedCount = try container.decodeLenientIfPresent(Int.self, forKey: .createfailedCount)
-        self.extendingCount = try container.decodeLenientIfPresent(Int.self, forKey: .extendingCount)
-        self.upgradingCount = try container.decodeLenientIfPresent(Int.self, forKey: .upgradingCount)
-        self.payingCount = try container.decodeLenientIfPresent(Int.self, forKey: .payingCount)
-        self.migratingCount = try container.decodeLenientIfPresent(Int.self, forKey: .migratingCount)
-        self.flushingCount = try container.decodeLenientIfPresent(Int.self, forKey: .flushingCount)
-        self.closedCount = try container.decodeLenientIfPresent(Int.self, forKey: .closedCount)
-        self.startingCount = try container.decodeLenientIfPresent(Int.self, forKey: .startingCount)
-        self.closingCount = try container.decodeLenientIfPresent(Int.self, forKey: .closingCount)
-        self.restoringCount = try container.decodeLenientIfPresent(Int.self, forKey: .restoringCount)
     }
 }
 
@@ -140,31 +101,18 @@ public struct StatusStatistic: Codable, Sendable, Equatable {
     public var restartingCount: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case payingCount = "paying_count"
-        case migratingCount = "migrating_count"
-        case flushingCount = "flushing_count"
-        case upgradingCount = "upgrading_count"
-        case restoringCount = "restoring_count"
-        case extendingCount = "extending_count"
-        case creatingCount = "creating_count"
-        case runningCount = "running_count"
-        case errorCount = "error_count"
-        case createfailedCount = "createfailed_count"
-        case restartingCount = "restarting_count"
+        case payingCount = "paying_count", migratingCount = "migrating_count"
+        case flushingCount = "flushing_count", upgradingCount = "upgrading_count"
+        case restoringCount = "restoring_count", extendingCount = "extending_count"
+        case creatingCount = "creating_count", runningCount = "running_count", errorCount = "error_count"
+        case createfailedCount = "createfailed_count", restartingCount = "restarting_count"
     }
 
     public init(
-        payingCount: Int? = nil,
-        migratingCount: Int? = nil,
-        flushingCount: Int? = nil,
-        upgradingCount: Int? = nil,
-        restoringCount: Int? = nil,
-        extendingCount: Int? = nil,
-        creatingCount: Int? = nil,
-        runningCount: Int? = nil,
-        errorCount: Int? = nil,
-        createfailedCount: Int? = nil,
-        restartingCount: Int? = nil
+        payingCount: Int? = nil, migratingCount: Int? = nil, flushingCount: Int? = nil,
+        upgradingCount: Int? = nil, restoringCount: Int? = nil, extendingCount: Int? = nil,
+        creatingCount: Int? = nil, runningCount: Int? = nil, errorCount: Int? = nil,
+        createfailedCount: Int? = nil, restartingCount: Int? = nil
     ) {
         self.payingCount = payingCount
         self.migratingCount = migratingCount
@@ -177,20 +125,5 @@ public struct StatusStatistic: Codable, Sendable, Equatable {
         self.errorCount = errorCount
         self.createfailedCount = createfailedCount
         self.restartingCount = restartingCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.payingCount = try container.decodeLenientIfPresent(Int.self, forKey: .payingCount)
-        self.migratingCount = try container.decodeLenientIfPresent(Int.self, forKey: .migratingCount)
-        self.flushingCount = try container.decodeLenientIfPresent(Int.self, forKey: .flushingCount)
-        self.upgradingCount = try container.decodeLenientIfPresent(Int.self, forKey: .upgradingCount)
-        self.restoringCount = try container.decodeLenientIfPresent(Int.self, forKey: .restoringCount)
-        self.extendingCount = try container.decodeLenientIfPresent(Int.self, forKey: .extendingCount)
-        self.creatingCount = try container.decodeLenientIfPresent(Int.self, forKey: .creatingCount)
-        self.runningCount = try container.decodeLenientIfPresent(Int.self, forKey: .runningCount)
-        self.errorCount = try container.decodeLenientIfPresent(Int.self, forKey: .errorCount)
-        self.createfailedCount = try container.decodeLenientIfPresent(Int.self, forKey: .createfailedCount)
-        self.restartingCount = try container.decodeLenientIfPresent(Int.self, forKey: .restartingCount)
     }
 }

@@ -35,26 +35,14 @@ public struct Statistic: Codable, Sendable, Equatable {
     public var outputKbps: String?
 
     private enum CodingKeys: String, CodingKey {
-        case keys
-        case instanceID = "instance_id"
-        case usedMemory = "used_memory"
-        case maxMemory = "max_memory"
-        case cmdGetCount = "cmd_get_count"
-        case cmdSetCount = "cmd_set_count"
-        case usedCPU = "used_cpu"
-        case inputKbps = "input_kbps"
-        case outputKbps = "output_kbps"
+        case keys, instanceID = "instance_id", usedMemory = "used_memory", maxMemory = "max_memory"
+        case cmdGetCount = "cmd_get_count", cmdSetCount = "cmd_set_count", usedCPU = "used_cpu"
+        case inputKbps = "input_kbps", outputKbps = "output_kbps"
     }
 
     public init(
-        keys: Int? = nil,
-        instanceID: String? = nil,
-        usedMemory: Int? = nil,
-        maxMemory: Int? = nil,
-        cmdGetCount: Int? = nil,
-        cmdSetCount: Int? = nil,
-        usedCPU: String? = nil,
-        inputKbps: String? = nil,
+        keys: Int? = nil, instanceID: String? = nil, usedMemory: Int? = nil, maxMemory: Int? = nil,
+        cmdGetCount: Int? = nil, cmdSetCount: Int? = nil, usedCPU: String? = nil, inputKbps: String? = nil,
         outputKbps: String? = nil
     ) {
         self.keys = keys
@@ -66,18 +54,5 @@ public struct Statistic: Codable, Sendable, Equatable {
         self.usedCPU = usedCPU
         self.inputKbps = inputKbps
         self.outputKbps = outputKbps
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.keys = try container.decodeLenientIfPresent(Int.self, forKey: .keys)
-        self.instanceID = try container.decodeIfPresent(String.self, forKey: .instanceID)
-        self.usedMemory = try container.decodeLenientIfPresent(Int.self, forKey: .usedMemory)
-        self.maxMemory = try container.decodeLenientIfPresent(Int.self, forKey: .maxMemory)
-        self.cmdGetCount = try container.decodeLenientIfPresent(Int.self, forKey: .cmdGetCount)
-        self.cmdSetCount = try container.decodeLenientIfPresent(Int.self, forKey: .cmdSetCount)
-        self.usedCPU = try container.decodeIfPresent(String.self, forKey: .usedCPU)
-        self.inputKbps = try container.decodeIfPresent(String.self, forKey: .inputKbps)
-        self.outputKbps = try container.decodeIfPresent(String.self, forKey: .outputKbps)
     }
 }

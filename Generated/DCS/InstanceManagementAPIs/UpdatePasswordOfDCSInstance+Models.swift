@@ -42,19 +42,13 @@ public struct UpdatePasswordOfDCSInstanceResponse: Codable, Sendable, Equatable 
     public var lockTimeLeft: String?
 
     private enum CodingKeys: String, CodingKey {
-        case result
-        case message
-        case retryTimesLeft = "retry_times_left"
-        case lockTime = "lock_time"
+        case result, message, retryTimesLeft = "retry_times_left", lockTime = "lock_time"
         case lockTimeLeft = "lock_time_left"
     }
 
     public init(
-        result: ResultValue? = nil,
-        message: String? = nil,
-        retryTimesLeft: String? = nil,
-        lockTime: String? = nil,
-        lockTimeLeft: String? = nil
+        result: ResultValue? = nil, message: String? = nil, retryTimesLeft: String? = nil,
+        lockTime: String? = nil, lockTimeLeft: String? = nil
     ) {
         self.result = result
         self.message = message

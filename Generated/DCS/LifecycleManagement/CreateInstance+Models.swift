@@ -18,18 +18,12 @@ public struct BssParam: Codable, Sendable, Equatable {
     public var periodNum: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case isAutoRenew = "is_auto_renew"
-        case chargingMode = "charging_mode"
-        case isAutoPay = "is_auto_pay"
-        case periodType = "period_type"
-        case periodNum = "period_num"
+        case isAutoRenew = "is_auto_renew", chargingMode = "charging_mode", isAutoPay = "is_auto_pay"
+        case periodType = "period_type", periodNum = "period_num"
     }
 
     public init(
-        isAutoRenew: String? = nil,
-        chargingMode: String,
-        isAutoPay: String? = nil,
-        periodType: String? = nil,
+        isAutoRenew: String? = nil, chargingMode: String, isAutoPay: String? = nil, periodType: String? = nil,
         periodNum: Int? = nil
     ) {
         self.isAutoRenew = isAutoRenew
@@ -37,15 +31,6 @@ public struct BssParam: Codable, Sendable, Equatable {
         self.isAutoPay = isAutoPay
         self.periodType = periodType
         self.periodNum = periodNum
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isAutoRenew = try container.decodeIfPresent(String.self, forKey: .isAutoRenew)
-        self.chargingMode = try container.decode(String.self, forKey: .chargingMode)
-        self.isAutoPay = try container.decodeIfPresent(String.self, forKey: .isAutoPay)
-        self.periodType = try container.decodeIfPresent(String.self, forKey: .periodType)
-        self.periodNum = try container.decodeLenientIfPresent(Int.self, forKey: .periodNum)
     }
 }
 
@@ -177,65 +162,27 @@ public struct CreateInstanceRequest: Codable, Sendable, Equatable {
     public var templateID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case engine
-        case engineVersion = "engine_version"
-        case capacity
-        case specCode = "spec_code"
-        case azCodes = "az_codes"
-        case vpcID = "vpc_id"
-        case subnetID = "subnet_id"
-        case securityGroupID = "security_group_id"
-        case publicipID = "publicip_id"
-        case enterpriseProjectID = "enterprise_project_id"
-        case enterpriseProjectName = "enterprise_project_name"
-        case description
-        case enableSSL = "enable_ssl"
-        case privateIP = "private_ip"
-        case instanceNum = "instance_num"
-        case maintainBegin = "maintain_begin"
-        case maintainEnd = "maintain_end"
-        case password
-        case noPasswordAccess = "no_password_access"
-        case bssParam = "bss_param"
-        case instanceBackupPolicy = "instance_backup_policy"
-        case tags
-        case accessUser = "access_user"
-        case enablePublicip = "enable_publicip"
-        case port
-        case renameCommands = "rename_commands"
+        case name, engine, engineVersion = "engine_version", capacity, specCode = "spec_code"
+        case azCodes = "az_codes", vpcID = "vpc_id", subnetID = "subnet_id"
+        case securityGroupID = "security_group_id", publicipID = "publicip_id"
+        case enterpriseProjectID = "enterprise_project_id", enterpriseProjectName = "enterprise_project_name"
+        case description, enableSSL = "enable_ssl", privateIP = "private_ip", instanceNum = "instance_num"
+        case maintainBegin = "maintain_begin", maintainEnd = "maintain_end", password
+        case noPasswordAccess = "no_password_access", bssParam = "bss_param"
+        case instanceBackupPolicy = "instance_backup_policy", tags, accessUser = "access_user"
+        case enablePublicip = "enable_publicip", port, renameCommands = "rename_commands"
         case templateID = "template_id"
     }
 
     public init(
-        name: String,
-        engine: String,
-        engineVersion: String? = nil,
-        capacity: Double,
-        specCode: String,
-        azCodes: [String],
-        vpcID: String,
-        subnetID: String,
-        securityGroupID: String? = nil,
-        publicipID: String? = nil,
-        enterpriseProjectID: String? = nil,
-        enterpriseProjectName: String? = nil,
-        description: String? = nil,
-        enableSSL: Bool? = nil,
-        privateIP: String? = nil,
-        instanceNum: Int? = nil,
-        maintainBegin: String? = nil,
-        maintainEnd: String? = nil,
-        password: String? = nil,
-        noPasswordAccess: Bool? = nil,
-        bssParam: BssParam? = nil,
-        instanceBackupPolicy: BackupPolicy? = nil,
-        tags: [ResourceTag]? = nil,
-        accessUser: String? = nil,
-        enablePublicip: Bool? = nil,
-        port: Int? = nil,
-        renameCommands: [String: String]? = nil,
-        templateID: String? = nil
+        name: String, engine: String, engineVersion: String? = nil, capacity: Double, specCode: String,
+        azCodes: [String], vpcID: String, subnetID: String, securityGroupID: String? = nil,
+        publicipID: String? = nil, enterpriseProjectID: String? = nil, enterpriseProjectName: String? = nil,
+        description: String? = nil, enableSSL: Bool? = nil, privateIP: String? = nil, instanceNum: Int? = nil,
+        maintainBegin: String? = nil, maintainEnd: String? = nil, password: String? = nil,
+        noPasswordAccess: Bool? = nil, bssParam: BssParam? = nil, instanceBackupPolicy: BackupPolicy? = nil,
+        tags: [ResourceTag]? = nil, accessUser: String? = nil, enablePublicip: Bool? = nil, port: Int? = nil,
+        renameCommands: [String: String]? = nil, templateID: String? = nil
     ) {
         self.name = name
         self.engine = engine
@@ -265,38 +212,6 @@ public struct CreateInstanceRequest: Codable, Sendable, Equatable {
         self.port = port
         self.renameCommands = renameCommands
         self.templateID = templateID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.engine = try container.decode(String.self, forKey: .engine)
-        self.engineVersion = try container.decodeIfPresent(String.self, forKey: .engineVersion)
-        self.capacity = try container.decodeLenient(Double.self, forKey: .capacity)
-        self.specCode = try container.decode(String.self, forKey: .specCode)
-        self.azCodes = try container.decode([String].self, forKey: .azCodes)
-        self.vpcID = try container.decode(String.self, forKey: .vpcID)
-        self.subnetID = try container.decode(String.self, forKey: .subnetID)
-        self.securityGroupID = try container.decodeIfPresent(String.self, forKey: .securityGroupID)
-        self.publicipID = try container.decodeIfPresent(String.self, forKey: .publicipID)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.enterpriseProjectName = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectName)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.enableSSL = try container.decodeLenientIfPresent(Bool.self, forKey: .enableSSL)
-        self.privateIP = try container.decodeIfPresent(String.self, forKey: .privateIP)
-        self.instanceNum = try container.decodeLenientIfPresent(Int.self, forKey: .instanceNum)
-        self.maintainBegin = try container.decodeIfPresent(String.self, forKey: .maintainBegin)
-        self.maintainEnd = try container.decodeIfPresent(String.self, forKey: .maintainEnd)
-        self.password = try container.decodeIfPresent(String.self, forKey: .password)
-        self.noPasswordAccess = try container.decodeLenientIfPresent(Bool.self, forKey: .noPasswordAccess)
-        self.bssParam = try container.decodeIfPresent(BssParam.self, forKey: .bssParam)
-        self.instanceBackupPolicy = try container.decodeIfPresent(BackupPolicy.self, forKey: .instanceBackupPolicy)
-        self.tags = try container.decodeIfPresent([ResourceTag].self, forKey: .tags)
-        self.accessUser = try container.decodeIfPresent(String.self, forKey: .accessUser)
-        self.enablePublicip = try container.decodeLenientIfPresent(Bool.self, forKey: .enablePublicip)
-        self.port = try container.decodeLenientIfPresent(Int.self, forKey: .port)
-        self.renameCommands = try container.decodeIfPresent([String: String].self, forKey: .renameCommands)
-        self.templateID = try container.decodeIfPresent(String.self, forKey: .templateID)
     }
 }
 

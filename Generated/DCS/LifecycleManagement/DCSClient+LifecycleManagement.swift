@@ -25,11 +25,8 @@ extension DCSClient {
         var query = QueryItems()
         query.append("all_failure", allFailure)
         let request = OperationRequest(
-            operation: "BatchDeleteInstances",
-            method: .delete,
-            path: "/v2/{project_id}/instances",
-            query: query,
-            body: body
+            operation: "BatchDeleteInstances", method: .delete, path: "/v2/{project_id}/instances",
+            query: query, body: body
         )
         return try await client.send(request, as: BatchDeleteInstancesResponse.self)
     }
@@ -46,10 +43,7 @@ extension DCSClient {
     /// - Returns: The body of the service's `200` response.
     public func createInstance(_ body: CreateInstanceRequest) async throws -> CreateInstanceResponse {
         let request = OperationRequest(
-            operation: "CreateInstance",
-            method: .post,
-            path: "/v2/{project_id}/instances",
-            body: body
+            operation: "CreateInstance", method: .post, path: "/v2/{project_id}/instances", body: body
         )
         return try await client.send(request, as: CreateInstanceResponse.self)
     }
@@ -64,10 +58,8 @@ extension DCSClient {
     ///   - instanceID: Instance ID.
     public func deleteSingleInstance(instanceID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteSingleInstance",
-            method: .delete,
-            path: "/v2/{project_id}/instances/{instance_id}",
-            pathParameters: ["instance_id": instanceID]
+            operation: "DeleteSingleInstance", method: .delete,
+            path: "/v2/{project_id}/instances/{instance_id}", pathParameters: ["instance_id": instanceID]
         )
         try await client.send(request)
     }
@@ -132,10 +124,7 @@ extension DCSClient {
         query.append("capacity", capacity)
         query.append("id", id)
         let request = OperationRequest(
-            operation: "ListInstances",
-            method: .get,
-            path: "/v2/{project_id}/instances",
-            query: query
+            operation: "ListInstances", method: .get, path: "/v2/{project_id}/instances", query: query
         )
         return try await client.send(request, as: ListInstancesResponse.self)
     }
@@ -211,11 +200,9 @@ extension DCSClient {
     ///   - body: The request body.
     public func resizeInstance(instanceID: String, _ body: ResizeInstanceRequest) async throws {
         let request = OperationRequest(
-            operation: "ResizeInstance",
-            method: .post,
+            operation: "ResizeInstance", method: .post,
             path: "/v2/{project_id}/instances/{instance_id}/resize",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         try await client.send(request)
     }
@@ -232,9 +219,7 @@ extension DCSClient {
     /// - Returns: The body of the service's `200` response.
     public func showInstance(instanceID: String) async throws -> ShowInstanceResponse {
         let request = OperationRequest(
-            operation: "ShowInstance",
-            method: .get,
-            path: "/v2/{project_id}/instances/{instance_id}",
+            operation: "ShowInstance", method: .get, path: "/v2/{project_id}/instances/{instance_id}",
             pathParameters: ["instance_id": instanceID]
         )
         return try await client.send(request, as: ShowInstanceResponse.self)
@@ -252,11 +237,8 @@ extension DCSClient {
     ///   - body: The request body.
     public func updateInstance(instanceID: String, _ body: UpdateInstanceRequest) async throws {
         let request = OperationRequest(
-            operation: "UpdateInstance",
-            method: .put,
-            path: "/v2/{project_id}/instances/{instance_id}",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            operation: "UpdateInstance", method: .put, path: "/v2/{project_id}/instances/{instance_id}",
+            pathParameters: ["instance_id": instanceID], body: body
         )
         try await client.send(request)
     }

@@ -99,91 +99,35 @@ public struct InstanceListInfo: Codable, Sendable, Equatable {
     public var subStatus: String?
 
     private enum CodingKeys: String, CodingKey {
-        case publicipID = "publicip_id"
-        case vpcName = "vpc_name"
-        case chargingMode = "charging_mode"
-        case vpcID = "vpc_id"
-        case subnetID = "subnet_id"
-        case securityGroupID = "security_group_id"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case enableSSL = "enable_ssl"
-        case maxMemory = "max_memory"
-        case usedMemory = "used_memory"
-        case publicipAddress = "publicip_address"
-        case capacity
-        case capacityMinor = "capacity_minor"
-        case orderID = "order_id"
-        case maintainBegin = "maintain_begin"
-        case maintainEnd = "maintain_end"
-        case engine
-        case engineVersion = "engine_version"
-        case serviceUpgrade = "service_upgrade"
-        case noPasswordAccess = "no_password_access"
-        case serviceTaskID = "service_task_id"
-        case ip
-        case accessUser = "access_user"
-        case instanceID = "instance_id"
-        case enablePublicip = "enable_publicip"
-        case port
-        case userID = "user_id"
-        case userName = "user_name"
-        case domainName = "domain_name"
-        case readonlyDomainName = "readonly_domain_name"
-        case name
-        case specCode = "spec_code"
-        case status
-        case tags
-        case enterpriseProjectID = "enterprise_project_id"
-        case description
-        case cpuType = "cpu_type"
-        case azCodes = "az_codes"
-        case features
-        case subStatus = "sub_status"
+        case publicipID = "publicip_id", vpcName = "vpc_name", chargingMode = "charging_mode"
+        case vpcID = "vpc_id", subnetID = "subnet_id", securityGroupID = "security_group_id"
+        case createdAt = "created_at", updatedAt = "updated_at", enableSSL = "enable_ssl"
+        case maxMemory = "max_memory", usedMemory = "used_memory", publicipAddress = "publicip_address"
+        case capacity, capacityMinor = "capacity_minor", orderID = "order_id"
+        case maintainBegin = "maintain_begin", maintainEnd = "maintain_end", engine
+        case engineVersion = "engine_version", serviceUpgrade = "service_upgrade"
+        case noPasswordAccess = "no_password_access", serviceTaskID = "service_task_id", ip
+        case accessUser = "access_user", instanceID = "instance_id", enablePublicip = "enable_publicip", port
+        case userID = "user_id", userName = "user_name", domainName = "domain_name"
+        case readonlyDomainName = "readonly_domain_name", name, specCode = "spec_code", status, tags
+        case enterpriseProjectID = "enterprise_project_id", description, cpuType = "cpu_type"
+        case azCodes = "az_codes", features, subStatus = "sub_status"
     }
 
     public init(
-        publicipID: JSONValue? = nil,
-        vpcName: String? = nil,
-        chargingMode: Int? = nil,
-        vpcID: String? = nil,
-        subnetID: String? = nil,
-        securityGroupID: String? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        enableSSL: Bool? = nil,
-        maxMemory: Int? = nil,
-        usedMemory: Int? = nil,
-        publicipAddress: String? = nil,
-        capacity: Int? = nil,
-        capacityMinor: String? = nil,
-        orderID: String? = nil,
-        maintainBegin: String? = nil,
-        maintainEnd: String? = nil,
-        engine: String? = nil,
-        engineVersion: String? = nil,
-        serviceUpgrade: Bool? = nil,
-        noPasswordAccess: Bool? = nil,
-        serviceTaskID: String? = nil,
-        ip: String? = nil,
-        accessUser: String? = nil,
-        instanceID: String? = nil,
-        enablePublicip: Bool? = nil,
-        port: Int? = nil,
-        userID: String? = nil,
-        userName: String? = nil,
-        domainName: String? = nil,
-        readonlyDomainName: String? = nil,
-        name: String? = nil,
-        specCode: String? = nil,
-        status: String? = nil,
-        tags: [ListInstancesResourceTag]? = nil,
-        enterpriseProjectID: Int? = nil,
-        description: String? = nil,
-        cpuType: String? = nil,
-        azCodes: [String]? = nil,
-        features: Features? = nil,
-        subStatus: String? = nil
+        publicipID: JSONValue? = nil, vpcName: String? = nil, chargingMode: Int? = nil, vpcID: String? = nil,
+        subnetID: String? = nil, securityGroupID: String? = nil, createdAt: String? = nil,
+        updatedAt: String? = nil, enableSSL: Bool? = nil, maxMemory: Int? = nil, usedMemory: Int? = nil,
+        publicipAddress: String? = nil, capacity: Int? = nil, capacityMinor: String? = nil,
+        orderID: String? = nil, maintainBegin: String? = nil, maintainEnd: String? = nil,
+        engine: String? = nil, engineVersion: String? = nil, serviceUpgrade: Bool? = nil,
+        noPasswordAccess: Bool? = nil, serviceTaskID: String? = nil, ip: String? = nil,
+        accessUser: String? = nil, instanceID: String? = nil, enablePublicip: Bool? = nil, port: Int? = nil,
+        userID: String? = nil, userName: String? = nil, domainName: String? = nil,
+        readonlyDomainName: String? = nil, name: String? = nil, specCode: String? = nil,
+        status: String? = nil, tags: [ListInstancesResourceTag]? = nil, enterpriseProjectID: Int? = nil,
+        description: String? = nil, cpuType: String? = nil, azCodes: [String]? = nil,
+        features: Features? = nil, subStatus: String? = nil
     ) {
         self.publicipID = publicipID
         self.vpcName = vpcName
@@ -227,51 +171,6 @@ public struct InstanceListInfo: Codable, Sendable, Equatable {
         self.features = features
         self.subStatus = subStatus
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.publicipID = try container.decodeIfPresent(JSONValue.self, forKey: .publicipID)
-        self.vpcName = try container.decodeIfPresent(String.self, forKey: .vpcName)
-        self.chargingMode = try container.decodeLenientIfPresent(Int.self, forKey: .chargingMode)
-        self.vpcID = try container.decodeIfPresent(String.self, forKey: .vpcID)
-        self.subnetID = try container.decodeIfPresent(String.self, forKey: .subnetID)
-        self.securityGroupID = try container.decodeIfPresent(String.self, forKey: .securityGroupID)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.enableSSL = try container.decodeLenientIfPresent(Bool.self, forKey: .enableSSL)
-        self.maxMemory = try container.decodeLenientIfPresent(Int.self, forKey: .maxMemory)
-        self.usedMemory = try container.decodeLenientIfPresent(Int.self, forKey: .usedMemory)
-        self.publicipAddress = try container.decodeIfPresent(String.self, forKey: .publicipAddress)
-        self.capacity = try container.decodeLenientIfPresent(Int.self, forKey: .capacity)
-        self.capacityMinor = try container.decodeIfPresent(String.self, forKey: .capacityMinor)
-        self.orderID = try container.decodeIfPresent(String.self, forKey: .orderID)
-        self.maintainBegin = try container.decodeIfPresent(String.self, forKey: .maintainBegin)
-        self.maintainEnd = try container.decodeIfPresent(String.self, forKey: .maintainEnd)
-        self.engine = try container.decodeIfPresent(String.self, forKey: .engine)
-        self.engineVersion = try container.decodeIfPresent(String.self, forKey: .engineVersion)
-        self.serviceUpgrade = try container.decodeLenientIfPresent(Bool.self, forKey: .serviceUpgrade)
-        self.noPasswordAccess = try container.decodeLenientIfPresent(Bool.self, forKey: .noPasswordAccess)
-        self.serviceTaskID = try container.decodeIfPresent(String.self, forKey: .serviceTaskID)
-        self.ip = try container.decodeIfPresent(String.self, forKey: .ip)
-        self.accessUser = try container.decodeIfPresent(String.self, forKey: .accessUser)
-        self.instanceID = try container.decodeIfPresent(String.self, forKey: .instanceID)
-        self.enablePublicip = try container.decodeLenientIfPresent(Bool.self, forKey: .enablePublicip)
-        self.port = try container.decodeLenientIfPresent(Int.self, forKey: .port)
-        self.userID = try container.decodeIfPresent(String.self, forKey: .userID)
-        self.userName = try container.decodeIfPresent(String.self, forKey: .userName)
-        self.domainName = try container.decodeIfPresent(String.self, forKey: .domainName)
-        self.readonlyDomainName = try container.decodeIfPresent(String.self, forKey: .readonlyDomainName)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.specCode = try container.decodeIfPresent(String.self, forKey: .specCode)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.tags = try container.decodeIfPresent([ListInstancesResourceTag].self, forKey: .tags)
-        self.enterpriseProjectID = try container.decodeLenientIfPresent(Int.self, forKey: .enterpriseProjectID)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.cpuType = try container.decodeIfPresent(String.self, forKey: .cpuType)
-        self.azCodes = try container.decodeIfPresent([String].self, forKey: .azCodes)
-        self.features = try container.decodeIfPresent(Features.self, forKey: .features)
-        self.subStatus = try container.decodeIfPresent(String.self, forKey: .subStatus)
-    }
 }
 
 /// Instance tag key and value.
@@ -283,20 +182,9 @@ public struct ListInstancesResourceTag: Codable, Sendable, Equatable {
     /// Tag value.
     public var value: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
     public init(key: Int? = nil, value: String? = nil) {
         self.key = key
         self.value = value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.key = try container.decodeLenientIfPresent(Int.self, forKey: .key)
-        self.value = try container.decodeIfPresent(String.self, forKey: .value)
     }
 }
 
@@ -308,18 +196,11 @@ public struct ListInstancesResponse: Codable, Sendable, Equatable {
     public var instances: [InstanceListInfo]?
 
     private enum CodingKeys: String, CodingKey {
-        case instanceNum = "instance_num"
-        case instances
+        case instanceNum = "instance_num", instances
     }
 
     public init(instanceNum: Int? = nil, instances: [InstanceListInfo]? = nil) {
         self.instanceNum = instanceNum
         self.instances = instances
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.instanceNum = try container.decodeLenientIfPresent(Int.self, forKey: .instanceNum)
-        self.instances = try container.decodeIfPresent([InstanceListInfo].self, forKey: .instances)
     }
 }

@@ -71,24 +71,14 @@ public struct ResizeInstanceRequest: Codable, Sendable, Equatable {
     public var executeImmediately: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case specCode = "spec_code"
-        case newCapacity = "new_capacity"
-        case bssParam = "bss_param"
-        case reservedIP = "reserved_ip"
-        case changeType = "change_type"
-        case availableZones = "available_zones"
-        case nodeList = "node_list"
-        case executeImmediately = "execute_immediately"
+        case specCode = "spec_code", newCapacity = "new_capacity", bssParam = "bss_param"
+        case reservedIP = "reserved_ip", changeType = "change_type", availableZones = "available_zones"
+        case nodeList = "node_list", executeImmediately = "execute_immediately"
     }
 
     public init(
-        specCode: String,
-        newCapacity: Int,
-        bssParam: BssParamEntity? = nil,
-        reservedIP: [String]? = nil,
-        changeType: String? = nil,
-        availableZones: [String]? = nil,
-        nodeList: [String]? = nil,
+        specCode: String, newCapacity: Int, bssParam: BssParamEntity? = nil, reservedIP: [String]? = nil,
+        changeType: String? = nil, availableZones: [String]? = nil, nodeList: [String]? = nil,
         executeImmediately: Bool? = nil
     ) {
         self.specCode = specCode
@@ -99,17 +89,5 @@ public struct ResizeInstanceRequest: Codable, Sendable, Equatable {
         self.availableZones = availableZones
         self.nodeList = nodeList
         self.executeImmediately = executeImmediately
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.specCode = try container.decode(String.self, forKey: .specCode)
-        self.newCapacity = try container.decodeLenient(Int.self, forKey: .newCapacity)
-        self.bssParam = try container.decodeIfPresent(BssParamEntity.self, forKey: .bssParam)
-        self.reservedIP = try container.decodeIfPresent([String].self, forKey: .reservedIP)
-        self.changeType = try container.decodeIfPresent(String.self, forKey: .changeType)
-        self.availableZones = try container.decodeIfPresent([String].self, forKey: .availableZones)
-        self.nodeList = try container.decodeIfPresent([String].self, forKey: .nodeList)
-        self.executeImmediately = try container.decodeLenientIfPresent(Bool.self, forKey: .executeImmediately)
     }
 }

@@ -17,26 +17,16 @@ public struct BackupPolicyResp: Codable, Sendable, Equatable {
     public var periodicalBackupPlan: ShowInstanceBackupPlan?
 
     private enum CodingKeys: String, CodingKey {
-        case backupType = "backup_type"
-        case saveDays = "save_days"
+        case backupType = "backup_type", saveDays = "save_days"
         case periodicalBackupPlan = "periodical_backup_plan"
     }
 
     public init(
-        backupType: String? = nil,
-        saveDays: Int? = nil,
-        periodicalBackupPlan: ShowInstanceBackupPlan? = nil
+        backupType: String? = nil, saveDays: Int? = nil, periodicalBackupPlan: ShowInstanceBackupPlan? = nil
     ) {
         self.backupType = backupType
         self.saveDays = saveDays
         self.periodicalBackupPlan = periodicalBackupPlan
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.backupType = try container.decodeIfPresent(String.self, forKey: .backupType)
-        self.saveDays = try container.decodeLenientIfPresent(Int.self, forKey: .saveDays)
-        self.periodicalBackupPlan = try container.decodeIfPresent(ShowInstanceBackupPlan.self, forKey: .periodicalBackupPlan)
     }
 }
 
@@ -64,29 +54,16 @@ public struct BandwidthInfo: Codable, Sendable, Equatable {
     public var taskRunning: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case beginTime = "begin_time"
-        case endTime = "end_time"
-        case currentTime = "current_time"
-        case bandwidth
-        case nextExpandTime = "next_expand_time"
-        case expandCount = "expand_count"
-        case expandEffectTime = "expand_effect_time"
-        case expandIntervalTime = "expand_interval_time"
-        case maxExpandCount = "max_expand_count"
-        case taskRunning = "task_running"
+        case beginTime = "begin_time", endTime = "end_time", currentTime = "current_time", bandwidth
+        case nextExpandTime = "next_expand_time", expandCount = "expand_count"
+        case expandEffectTime = "expand_effect_time", expandIntervalTime = "expand_interval_time"
+        case maxExpandCount = "max_expand_count", taskRunning = "task_running"
     }
 
     public init(
-        beginTime: Int64? = nil,
-        endTime: Int64? = nil,
-        currentTime: Int64? = nil,
-        bandwidth: Int? = nil,
-        nextExpandTime: Int64? = nil,
-        expandCount: Int? = nil,
-        expandEffectTime: Int64? = nil,
-        expandIntervalTime: Int64? = nil,
-        maxExpandCount: Int? = nil,
-        taskRunning: Bool? = nil
+        beginTime: Int64? = nil, endTime: Int64? = nil, currentTime: Int64? = nil, bandwidth: Int? = nil,
+        nextExpandTime: Int64? = nil, expandCount: Int? = nil, expandEffectTime: Int64? = nil,
+        expandIntervalTime: Int64? = nil, maxExpandCount: Int? = nil, taskRunning: Bool? = nil
     ) {
         self.beginTime = beginTime
         self.endTime = endTime
@@ -98,20 +75,6 @@ public struct BandwidthInfo: Codable, Sendable, Equatable {
         self.expandIntervalTime = expandIntervalTime
         self.maxExpandCount = maxExpandCount
         self.taskRunning = taskRunning
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.beginTime = try container.decodeLenientIfPresent(Int64.self, forKey: .beginTime)
-        self.endTime = try container.decodeLenientIfPresent(Int64.self, forKey: .endTime)
-        self.currentTime = try container.decodeLenientIfPresent(Int64.self, forKey: .currentTime)
-        self.bandwidth = try container.decodeLenientIfPresent(Int.self, forKey: .bandwidth)
-        self.nextExpandTime = try container.decodeLenientIfPresent(Int64.self, forKey: .nextExpandTime)
-        self.expandCount = try container.decodeLenientIfPresent(Int.self, forKey: .expandCount)
-        self.expandEffectTime = try container.decodeLenientIfPresent(Int64.self, forKey: .expandEffectTime)
-        self.expandIntervalTime = try container.decodeLenientIfPresent(Int64.self, forKey: .expandIntervalTime)
-        self.maxExpandCount = try container.decodeLenientIfPresent(Int.self, forKey: .maxExpandCount)
-        self.taskRunning = try container.decodeLenientIfPresent(Bool.self, forKey: .taskRunning)
     }
 }
 
@@ -125,19 +88,12 @@ public struct DomainNameEntity: Codable, Sendable, Equatable {
     public var isReadonly: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case domainName = "domain_name"
-        case isReadonly = "is_readonly"
+        case domainName = "domain_name", isReadonly = "is_readonly"
     }
 
     public init(domainName: String? = nil, isReadonly: Bool? = nil) {
         self.domainName = domainName
         self.isReadonly = isReadonly
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.domainName = try container.decodeIfPresent(String.self, forKey: .domainName)
-        self.isReadonly = try container.decodeLenientIfPresent(Bool.self, forKey: .isReadonly)
     }
 }
 
@@ -157,30 +113,18 @@ public struct DomainNameInfo: Codable, Sendable, Equatable {
     public var historyDomainNames: [DomainNameEntity]?
 
     private enum CodingKeys: String, CodingKey {
-        case supportPublicResolve = "support_public_resolve"
-        case isLatestRules = "is_latest_rules"
-        case zoneName = "zone_name"
-        case historyDomainNames = "history_domain_names"
+        case supportPublicResolve = "support_public_resolve", isLatestRules = "is_latest_rules"
+        case zoneName = "zone_name", historyDomainNames = "history_domain_names"
     }
 
     public init(
-        supportPublicResolve: Bool? = nil,
-        isLatestRules: Bool? = nil,
-        zoneName: String? = nil,
+        supportPublicResolve: Bool? = nil, isLatestRules: Bool? = nil, zoneName: String? = nil,
         historyDomainNames: [DomainNameEntity]? = nil
     ) {
         self.supportPublicResolve = supportPublicResolve
         self.isLatestRules = isLatestRules
         self.zoneName = zoneName
         self.historyDomainNames = historyDomainNames
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.supportPublicResolve = try container.decodeLenientIfPresent(Bool.self, forKey: .supportPublicResolve)
-        self.isLatestRules = try container.decodeLenientIfPresent(Bool.self, forKey: .isLatestRules)
-        self.zoneName = try container.decodeIfPresent(String.self, forKey: .zoneName)
-        self.historyDomainNames = try container.decodeIfPresent([DomainNameEntity].self, forKey: .historyDomainNames)
     }
 }
 
@@ -198,19 +142,13 @@ public struct InstanceBackupPolicy: Codable, Sendable, Equatable {
     public var tenantID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case backupPolicyID = "backup_policy_id"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case policy
+        case backupPolicyID = "backup_policy_id", createdAt = "created_at", updatedAt = "updated_at", policy
         case tenantID = "tenant_id"
     }
 
     public init(
-        backupPolicyID: String? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        policy: BackupPolicyResp? = nil,
-        tenantID: String? = nil
+        backupPolicyID: String? = nil, createdAt: String? = nil, updatedAt: String? = nil,
+        policy: BackupPolicyResp? = nil, tenantID: String? = nil
     ) {
         self.backupPolicyID = backupPolicyID
         self.createdAt = createdAt
@@ -239,16 +177,12 @@ public struct ShowInstanceBackupPlan: Codable, Sendable, Equatable {
     public var beginAt: String?
 
     private enum CodingKeys: String, CodingKey {
-        case timezoneOffset = "timezone_offset"
-        case backupAt = "backup_at"
-        case periodType = "period_type"
+        case timezoneOffset = "timezone_offset", backupAt = "backup_at", periodType = "period_type"
         case beginAt = "begin_at"
     }
 
     public init(
-        timezoneOffset: String? = nil,
-        backupAt: [Int]? = nil,
-        periodType: String? = nil,
+        timezoneOffset: String? = nil, backupAt: [Int]? = nil, periodType: String? = nil,
         beginAt: String? = nil
     ) {
         self.timezoneOffset = timezoneOffset
@@ -416,146 +350,55 @@ public struct ShowInstanceResponse: Codable, Sendable, Equatable {
     public var proxyLinks: JSONValue?
 
     private enum CodingKeys: String, CodingKey {
-        case vpcName = "vpc_name"
-        case chargingMode = "charging_mode"
-        case vpcID = "vpc_id"
-        case userName = "user_name"
-        case createdAt = "created_at"
-        case description
-        case securityGroupID = "security_group_id"
-        case securityGroupName = "security_group_name"
-        case maxMemory = "max_memory"
-        case usedMemory = "used_memory"
-        case capacity
-        case capacityMinor = "capacity_minor"
-        case maintainBegin = "maintain_begin"
-        case maintainEnd = "maintain_end"
-        case engine
-        case noPasswordAccess = "no_password_access"
-        case ip
-        case instanceBackupPolicy = "instance_backup_policy"
-        case azCodes = "az_codes"
-        case availableZones = "available_zones"
-        case accessUser = "access_user"
-        case instanceID = "instance_id"
-        case port
-        case userID = "user_id"
-        case name
-        case specCode = "spec_code"
-        case subnetID = "subnet_id"
-        case subnetName = "subnet_name"
-        case subnetCIDR = "subnet_cidr"
-        case engineVersion = "engine_version"
-        case orderID = "order_id"
-        case status
-        case domainName = "domain_name"
-        case readonlyDomainName = "readonly_domain_name"
-        case enablePublicip = "enable_publicip"
-        case publicipID = "publicip_id"
-        case publicipAddress = "publicip_address"
-        case enableSSL = "enable_ssl"
-        case serviceUpgrade = "service_upgrade"
-        case serviceTaskID = "service_task_id"
-        case enterpriseProjectID = "enterprise_project_id"
-        case backendAddrs = "backend_addrs"
-        case features
-        case domainNameInfo = "domain_name_info"
-        case transparentClientIPEnable = "transparent_client_ip_enable"
-        case subStatus = "sub_status"
-        case tags
-        case cpuType = "cpu_type"
-        case enterpriseProjectName = "enterprise_project_name"
-        case updateAt = "update_at"
-        case productType = "product_type"
-        case storageType = "storage_type"
-        case launchedAt = "launched_at"
-        case cacheMode = "cache_mode"
-        case supportSlowLogFlag = "support_slow_log_flag"
-        case dbNumber = "db_number"
-        case replicaCount = "replica_count"
-        case shardingCount = "sharding_count"
-        case bandwidthInfo = "bandwidth_info"
-        case cloudServiceTypeCode = "cloud_service_type_code"
-        case cloudResourceTypeCode = "cloud_resource_type_code"
-        case inquerySpecCode = "inquery_spec_code"
-        case free
-        case isFree = "is_free"
-        case libos
-        case crrRole = "crr_role"
-        case activeActive = "active_active"
-        case task
+        case vpcName = "vpc_name", chargingMode = "charging_mode", vpcID = "vpc_id", userName = "user_name"
+        case createdAt = "created_at", description, securityGroupID = "security_group_id"
+        case securityGroupName = "security_group_name", maxMemory = "max_memory", usedMemory = "used_memory"
+        case capacity, capacityMinor = "capacity_minor", maintainBegin = "maintain_begin"
+        case maintainEnd = "maintain_end", engine, noPasswordAccess = "no_password_access", ip
+        case instanceBackupPolicy = "instance_backup_policy", azCodes = "az_codes"
+        case availableZones = "available_zones", accessUser = "access_user", instanceID = "instance_id", port
+        case userID = "user_id", name, specCode = "spec_code", subnetID = "subnet_id"
+        case subnetName = "subnet_name", subnetCIDR = "subnet_cidr", engineVersion = "engine_version"
+        case orderID = "order_id", status, domainName = "domain_name"
+        case readonlyDomainName = "readonly_domain_name", enablePublicip = "enable_publicip"
+        case publicipID = "publicip_id", publicipAddress = "publicip_address", enableSSL = "enable_ssl"
+        case serviceUpgrade = "service_upgrade", serviceTaskID = "service_task_id"
+        case enterpriseProjectID = "enterprise_project_id", backendAddrs = "backend_addrs", features
+        case domainNameInfo = "domain_name_info", transparentClientIPEnable = "transparent_client_ip_enable"
+        case subStatus = "sub_status", tags, cpuType = "cpu_type"
+        case enterpriseProjectName = "enterprise_project_name", updateAt = "update_at"
+        case productType = "product_type", storageType = "storage_type", launchedAt = "launched_at"
+        case cacheMode = "cache_mode", supportSlowLogFlag = "support_slow_log_flag", dbNumber = "db_number"
+        case replicaCount = "replica_count", shardingCount = "sharding_count"
+        case bandwidthInfo = "bandwidth_info", cloudServiceTypeCode = "cloud_service_type_code"
+        case cloudResourceTypeCode = "cloud_resource_type_code", inquerySpecCode = "inquery_spec_code", free
+        case isFree = "is_free", libos, crrRole = "crr_role", activeActive = "active_active", task
         case proxyLinks = "proxy_links"
     }
 
     public init(
-        vpcName: String? = nil,
-        chargingMode: Int? = nil,
-        vpcID: String? = nil,
-        userName: String? = nil,
-        createdAt: String? = nil,
-        description: String? = nil,
-        securityGroupID: String? = nil,
-        securityGroupName: String? = nil,
-        maxMemory: Int? = nil,
-        usedMemory: Int? = nil,
-        capacity: Int? = nil,
-        capacityMinor: String? = nil,
-        maintainBegin: String? = nil,
-        maintainEnd: String? = nil,
-        engine: String? = nil,
-        noPasswordAccess: String? = nil,
-        ip: String? = nil,
-        instanceBackupPolicy: InstanceBackupPolicy? = nil,
-        azCodes: [String]? = nil,
-        availableZones: [String]? = nil,
-        accessUser: String? = nil,
-        instanceID: String? = nil,
-        port: Int? = nil,
-        userID: String? = nil,
-        name: String? = nil,
-        specCode: String? = nil,
-        subnetID: String? = nil,
-        subnetName: String? = nil,
-        subnetCIDR: String? = nil,
-        engineVersion: String? = nil,
-        orderID: String? = nil,
-        status: String? = nil,
-        domainName: String? = nil,
-        readonlyDomainName: String? = nil,
-        enablePublicip: Bool? = nil,
-        publicipID: String? = nil,
-        publicipAddress: String? = nil,
-        enableSSL: Bool? = nil,
-        serviceUpgrade: Bool? = nil,
-        serviceTaskID: String? = nil,
-        enterpriseProjectID: String? = nil,
-        backendAddrs: String? = nil,
-        features: Features? = nil,
-        domainNameInfo: DomainNameInfo? = nil,
-        transparentClientIPEnable: Bool? = nil,
-        subStatus: String? = nil,
-        tags: [QueryResourceTag]? = nil,
-        cpuType: String? = nil,
-        enterpriseProjectName: String? = nil,
-        updateAt: String? = nil,
-        productType: String? = nil,
-        storageType: String? = nil,
-        launchedAt: String? = nil,
-        cacheMode: CacheMode? = nil,
-        supportSlowLogFlag: String? = nil,
-        dbNumber: Int? = nil,
-        replicaCount: Int? = nil,
-        shardingCount: Int? = nil,
-        bandwidthInfo: BandwidthInfo? = nil,
-        cloudServiceTypeCode: String? = nil,
-        cloudResourceTypeCode: String? = nil,
-        inquerySpecCode: String? = nil,
-        free: String? = nil,
-        isFree: String? = nil,
-        libos: String? = nil,
-        crrRole: String? = nil,
-        activeActive: JSONValue? = nil,
-        task: JSONValue? = nil,
+        vpcName: String? = nil, chargingMode: Int? = nil, vpcID: String? = nil, userName: String? = nil,
+        createdAt: String? = nil, description: String? = nil, securityGroupID: String? = nil,
+        securityGroupName: String? = nil, maxMemory: Int? = nil, usedMemory: Int? = nil, capacity: Int? = nil,
+        capacityMinor: String? = nil, maintainBegin: String? = nil, maintainEnd: String? = nil,
+        engine: String? = nil, noPasswordAccess: String? = nil, ip: String? = nil,
+        instanceBackupPolicy: InstanceBackupPolicy? = nil, azCodes: [String]? = nil,
+        availableZones: [String]? = nil, accessUser: String? = nil, instanceID: String? = nil,
+        port: Int? = nil, userID: String? = nil, name: String? = nil, specCode: String? = nil,
+        subnetID: String? = nil, subnetName: String? = nil, subnetCIDR: String? = nil,
+        engineVersion: String? = nil, orderID: String? = nil, status: String? = nil,
+        domainName: String? = nil, readonlyDomainName: String? = nil, enablePublicip: Bool? = nil,
+        publicipID: String? = nil, publicipAddress: String? = nil, enableSSL: Bool? = nil,
+        serviceUpgrade: Bool? = nil, serviceTaskID: String? = nil, enterpriseProjectID: String? = nil,
+        backendAddrs: String? = nil, features: Features? = nil, domainNameInfo: DomainNameInfo? = nil,
+        transparentClientIPEnable: Bool? = nil, subStatus: String? = nil, tags: [QueryResourceTag]? = nil,
+        cpuType: String? = nil, enterpriseProjectName: String? = nil, updateAt: String? = nil,
+        productType: String? = nil, storageType: String? = nil, launchedAt: String? = nil,
+        cacheMode: CacheMode? = nil, supportSlowLogFlag: String? = nil, dbNumber: Int? = nil,
+        replicaCount: Int? = nil, shardingCount: Int? = nil, bandwidthInfo: BandwidthInfo? = nil,
+        cloudServiceTypeCode: String? = nil, cloudResourceTypeCode: String? = nil,
+        inquerySpecCode: String? = nil, free: String? = nil, isFree: String? = nil, libos: String? = nil,
+        crrRole: String? = nil, activeActive: JSONValue? = nil, task: JSONValue? = nil,
         proxyLinks: JSONValue? = nil
     ) {
         self.vpcName = vpcName
@@ -627,78 +470,5 @@ public struct ShowInstanceResponse: Codable, Sendable, Equatable {
         self.activeActive = activeActive
         self.task = task
         self.proxyLinks = proxyLinks
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.vpcName = try container.decodeIfPresent(String.self, forKey: .vpcName)
-        self.chargingMode = try container.decodeLenientIfPresent(Int.self, forKey: .chargingMode)
-        self.vpcID = try container.decodeIfPresent(String.self, forKey: .vpcID)
-        self.userName = try container.decodeIfPresent(String.self, forKey: .userName)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.securityGroupID = try container.decodeIfPresent(String.self, forKey: .securityGroupID)
-        self.securityGroupName = try container.decodeIfPresent(String.self, forKey: .securityGroupName)
-        self.maxMemory = try container.decodeLenientIfPresent(Int.self, forKey: .maxMemory)
-        self.usedMemory = try container.decodeLenientIfPresent(Int.self, forKey: .usedMemory)
-        self.capacity = try container.decodeLenientIfPresent(Int.self, forKey: .capacity)
-        self.capacityMinor = try container.decodeIfPresent(String.self, forKey: .capacityMinor)
-        self.maintainBegin = try container.decodeIfPresent(String.self, forKey: .maintainBegin)
-        self.maintainEnd = try container.decodeIfPresent(String.self, forKey: .maintainEnd)
-        self.engine = try container.decodeIfPresent(String.self, forKey: .engine)
-        self.noPasswordAccess = try container.decodeIfPresent(String.self, forKey: .noPasswordAccess)
-        self.ip = try container.decodeIfPresent(String.self, forKey: .ip)
-        self.instanceBackupPolicy = try container.decodeIfPresent(InstanceBackupPolicy.self, forKey: .instanceBackupPolicy)
-        self.azCodes = try container.decodeIfPresent([String].self, forKey: .azCodes)
-        self.availableZones = try container.decodeIfPresent([String].self, forKey: .availableZones)
-        self.accessUser = try container.decodeIfPresent(String.self, forKey: .accessUser)
-        self.instanceID = try container.decodeIfPresent(String.self, forKey: .instanceID)
-        self.port = try container.decodeLenientIfPresent(Int.self, forKey: .port)
-        self.userID = try container.decodeIfPresent(String.self, forKey: .userID)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.specCode = try container.decodeIfPresent(String.self, forKey: .specCode)
-        self.subnetID = try container.decodeIfPresent(String.self, forKey: .subnetID)
-        self.subnetName = try container.decodeIfPresent(String.self, forKey: .subnetName)
-        self.subnetCIDR = try container.decodeIfPresent(String.self, forKey: .subnetCIDR)
-        self.engineVersion = try container.decodeIfPresent(String.self, forKey: .engineVersion)
-        self.orderID = try container.decodeIfPresent(String.self, forKey: .orderID)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.domainName = try container.decodeIfPresent(String.self, forKey: .domainName)
-        self.readonlyDomainName = try container.decodeIfPresent(String.self, forKey: .readonlyDomainName)
-        self.enablePublicip = try container.decodeLenientIfPresent(Bool.self, forKey: .enablePublicip)
-        self.publicipID = try container.decodeIfPresent(String.self, forKey: .publicipID)
-        self.publicipAddress = try container.decodeIfPresent(String.self, forKey: .publicipAddress)
-        self.enableSSL = try container.decodeLenientIfPresent(Bool.self, forKey: .enableSSL)
-        self.serviceUpgrade = try container.decodeLenientIfPresent(Bool.self, forKey: .serviceUpgrade)
-        self.serviceTaskID = try container.decodeIfPresent(String.self, forKey: .serviceTaskID)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.backendAddrs = try container.decodeIfPresent(String.self, forKey: .backendAddrs)
-        self.features = try container.decodeIfPresent(Features.self, forKey: .features)
-        self.domainNameInfo = try container.decodeIfPresent(DomainNameInfo.self, forKey: .domainNameInfo)
-        self.transparentClientIPEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .transparentClientIPEnable)
-        self.subStatus = try container.decodeIfPresent(String.self, forKey: .subStatus)
-        self.tags = try container.decodeIfPresent([QueryResourceTag].self, forKey: .tags)
-        self.cpuType = try container.decodeIfPresent(String.self, forKey: .cpuType)
-        self.enterpriseProjectName = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectName)
-        self.updateAt = try container.decodeIfPresent(String.self, forKey: .updateAt)
-        self.productType = try container.decodeIfPresent(String.self, forKey: .productType)
-        self.storageType = try container.decodeIfPresent(String.self, forKey: .storageType)
-        self.launchedAt = try container.decodeIfPresent(String.self, forKey: .launchedAt)
-        self.cacheMode = try container.decodeIfPresent(CacheMode.self, forKey: .cacheMode)
-        self.supportSlowLogFlag = try container.decodeIfPresent(String.self, forKey: .supportSlowLogFlag)
-        self.dbNumber = try container.decodeLenientIfPresent(Int.self, forKey: .dbNumber)
-        self.replicaCount = try container.decodeLenientIfPresent(Int.self, forKey: .replicaCount)
-        self.shardingCount = try container.decodeLenientIfPresent(Int.self, forKey: .shardingCount)
-        self.bandwidthInfo = try container.decodeIfPresent(BandwidthInfo.self, forKey: .bandwidthInfo)
-        self.cloudServiceTypeCode = try container.decodeIfPresent(String.self, forKey: .cloudServiceTypeCode)
-        self.cloudResourceTypeCode = try container.decodeIfPresent(String.self, forKey: .cloudResourceTypeCode)
-        self.inquerySpecCode = try container.decodeIfPresent(String.self, forKey: .inquerySpecCode)
-        self.free = try container.decodeIfPresent(String.self, forKey: .free)
-        self.isFree = try container.decodeIfPresent(String.self, forKey: .isFree)
-        self.libos = try container.decodeIfPresent(String.self, forKey: .libos)
-        self.crrRole = try container.decodeIfPresent(String.self, forKey: .crrRole)
-        self.activeActive = try container.decodeIfPresent(JSONValue.self, forKey: .activeActive)
-        self.task = try container.decodeIfPresent(JSONValue.self, forKey: .task)
-        self.proxyLinks = try container.decodeIfPresent(JSONValue.self, forKey: .proxyLinks)
     }
 }

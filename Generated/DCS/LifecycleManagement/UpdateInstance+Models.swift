@@ -17,10 +17,7 @@ public struct RenameCommandResp: Codable, Sendable, Equatable {
     public var keys: String?
 
     public init(
-        command: String? = nil,
-        flushall: String? = nil,
-        flushdb: String? = nil,
-        hgetall: String? = nil,
+        command: String? = nil, flushall: String? = nil, flushdb: String? = nil, hgetall: String? = nil,
         keys: String? = nil
     ) {
         self.command = command
@@ -78,25 +75,15 @@ public struct UpdateInstanceRequest: Codable, Sendable, Equatable {
     public var instanceBackupPolicy: BackupPolicy?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case port
-        case renameCommands = "rename_commands"
-        case maintainBegin = "maintain_begin"
-        case maintainEnd = "maintain_end"
-        case securityGroupID = "security_group_id"
+        case name, description, port, renameCommands = "rename_commands", maintainBegin = "maintain_begin"
+        case maintainEnd = "maintain_end", securityGroupID = "security_group_id"
         case instanceBackupPolicy = "instance_backup_policy"
     }
 
     public init(
-        name: String? = nil,
-        description: String? = nil,
-        port: Int? = nil,
-        renameCommands: RenameCommandResp? = nil,
-        maintainBegin: String? = nil,
-        maintainEnd: String? = nil,
-        securityGroupID: String? = nil,
-        instanceBackupPolicy: BackupPolicy? = nil
+        name: String? = nil, description: String? = nil, port: Int? = nil,
+        renameCommands: RenameCommandResp? = nil, maintainBegin: String? = nil, maintainEnd: String? = nil,
+        securityGroupID: String? = nil, instanceBackupPolicy: BackupPolicy? = nil
     ) {
         self.name = name
         self.description = description
@@ -106,17 +93,5 @@ public struct UpdateInstanceRequest: Codable, Sendable, Equatable {
         self.maintainEnd = maintainEnd
         self.securityGroupID = securityGroupID
         self.instanceBackupPolicy = instanceBackupPolicy
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.port = try container.decodeLenientIfPresent(Int.self, forKey: .port)
-        self.renameCommands = try container.decodeIfPresent(RenameCommandResp.self, forKey: .renameCommands)
-        self.maintainBegin = try container.decodeIfPresent(String.self, forKey: .maintainBegin)
-        self.maintainEnd = try container.decodeIfPresent(String.self, forKey: .maintainEnd)
-        self.securityGroupID = try container.decodeIfPresent(String.self, forKey: .securityGroupID)
-        self.instanceBackupPolicy = try container.decodeIfPresent(BackupPolicy.self, forKey: .instanceBackupPolicy)
     }
 }

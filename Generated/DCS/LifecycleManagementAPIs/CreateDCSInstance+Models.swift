@@ -147,61 +147,26 @@ public struct CreateDCSInstanceRequest: Codable, Sendable, Equatable {
     public var tags: [CreateDCSInstanceTag]?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case engine
-        case engineVersion = "engine_version"
-        case specCode = "spec_code"
-        case capacity
-        case noPasswordAccess = "no_password_access"
-        case password
-        case vpcID = "vpc_id"
-        case securityGroupID = "security_group_id"
-        case subnetID = "subnet_id"
-        case availableZones = "available_zones"
-        case productID = "product_id"
-        case instanceBackupPolicy = "instance_backup_policy"
-        case enablePublicip = "enable_publicip"
-        case publicipID = "publicip_id"
-        case enableSSL = "enable_ssl"
-        case maintainBegin = "maintain_begin"
-        case maintainEnd = "maintain_end"
-        case enterpriseProjectID = "enterprise_project_id"
-        case enterpriseProjectName = "enterprise_project_name"
-        case instanceNum = "instance_num"
-        case privateIPs = "private_ips"
-        case port
-        case renameCommands = "rename_commands"
-        case tags
+        case name, description, engine, engineVersion = "engine_version", specCode = "spec_code", capacity
+        case noPasswordAccess = "no_password_access", password, vpcID = "vpc_id"
+        case securityGroupID = "security_group_id", subnetID = "subnet_id", availableZones = "available_zones"
+        case productID = "product_id", instanceBackupPolicy = "instance_backup_policy"
+        case enablePublicip = "enable_publicip", publicipID = "publicip_id", enableSSL = "enable_ssl"
+        case maintainBegin = "maintain_begin", maintainEnd = "maintain_end"
+        case enterpriseProjectID = "enterprise_project_id", enterpriseProjectName = "enterprise_project_name"
+        case instanceNum = "instance_num", privateIPs = "private_ips", port
+        case renameCommands = "rename_commands", tags
     }
 
     public init(
-        name: String,
-        description: String? = nil,
-        engine: String,
-        engineVersion: EngineVersionValue,
-        specCode: String? = nil,
-        capacity: Double,
-        noPasswordAccess: String,
-        password: String? = nil,
-        vpcID: String,
-        securityGroupID: String? = nil,
-        subnetID: String,
-        availableZones: [JSONValue],
-        productID: String,
-        instanceBackupPolicy: CreateDCSInstanceInstanceBackupPolicy? = nil,
-        enablePublicip: Bool? = nil,
-        publicipID: String? = nil,
-        enableSSL: Bool? = nil,
-        maintainBegin: String? = nil,
-        maintainEnd: String? = nil,
-        enterpriseProjectID: String? = nil,
-        enterpriseProjectName: String? = nil,
-        instanceNum: Int? = nil,
-        privateIPs: [String]? = nil,
-        port: Int? = nil,
-        renameCommands: [String: String]? = nil,
-        tags: [CreateDCSInstanceTag]? = nil
+        name: String, description: String? = nil, engine: String, engineVersion: EngineVersionValue,
+        specCode: String? = nil, capacity: Double, noPasswordAccess: String, password: String? = nil,
+        vpcID: String, securityGroupID: String? = nil, subnetID: String, availableZones: [JSONValue],
+        productID: String, instanceBackupPolicy: CreateDCSInstanceInstanceBackupPolicy? = nil,
+        enablePublicip: Bool? = nil, publicipID: String? = nil, enableSSL: Bool? = nil,
+        maintainBegin: String? = nil, maintainEnd: String? = nil, enterpriseProjectID: String? = nil,
+        enterpriseProjectName: String? = nil, instanceNum: Int? = nil, privateIPs: [String]? = nil,
+        port: Int? = nil, renameCommands: [String: String]? = nil, tags: [CreateDCSInstanceTag]? = nil
     ) {
         self.name = name
         self.description = description
@@ -230,36 +195,6 @@ public struct CreateDCSInstanceRequest: Codable, Sendable, Equatable {
         self.renameCommands = renameCommands
         self.tags = tags
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.engine = try container.decode(String.self, forKey: .engine)
-        self.engineVersion = try container.decode(EngineVersionValue.self, forKey: .engineVersion)
-        self.specCode = try container.decodeIfPresent(String.self, forKey: .specCode)
-        self.capacity = try container.decodeLenient(Double.self, forKey: .capacity)
-        self.noPasswordAccess = try container.decode(String.self, forKey: .noPasswordAccess)
-        self.password = try container.decodeIfPresent(String.self, forKey: .password)
-        self.vpcID = try container.decode(String.self, forKey: .vpcID)
-        self.securityGroupID = try container.decodeIfPresent(String.self, forKey: .securityGroupID)
-        self.subnetID = try container.decode(String.self, forKey: .subnetID)
-        self.availableZones = try container.decode([JSONValue].self, forKey: .availableZones)
-        self.productID = try container.decode(String.self, forKey: .productID)
-        self.instanceBackupPolicy = try container.decodeIfPresent(CreateDCSInstanceInstanceBackupPolicy.self, forKey: .instanceBackupPolicy)
-        self.enablePublicip = try container.decodeLenientIfPresent(Bool.self, forKey: .enablePublicip)
-        self.publicipID = try container.decodeIfPresent(String.self, forKey: .publicipID)
-        self.enableSSL = try container.decodeLenientIfPresent(Bool.self, forKey: .enableSSL)
-        self.maintainBegin = try container.decodeIfPresent(String.self, forKey: .maintainBegin)
-        self.maintainEnd = try container.decodeIfPresent(String.self, forKey: .maintainEnd)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.enterpriseProjectName = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectName)
-        self.instanceNum = try container.decodeLenientIfPresent(Int.self, forKey: .instanceNum)
-        self.privateIPs = try container.decodeIfPresent([String].self, forKey: .privateIPs)
-        self.port = try container.decodeLenientIfPresent(Int.self, forKey: .port)
-        self.renameCommands = try container.decodeIfPresent([String: String].self, forKey: .renameCommands)
-        self.tags = try container.decodeIfPresent([CreateDCSInstanceTag].self, forKey: .tags)
-    }
 }
 
 /// The response of ``DCSClient/createDCSInstance``.
@@ -270,8 +205,7 @@ public struct CreateDCSInstanceResponse: Codable, Sendable, Equatable {
     public var instances: [Instance]?
 
     private enum CodingKeys: String, CodingKey {
-        case instanceID = "instance_id"
-        case instances
+        case instanceID = "instance_id", instances
     }
 
     public init(instanceID: String? = nil, instances: [Instance]? = nil) {

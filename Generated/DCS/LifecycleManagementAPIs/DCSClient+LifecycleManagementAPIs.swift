@@ -25,11 +25,8 @@ extension DCSClient {
         var query = QueryItems()
         query.append("allFailure", allFailure)
         let request = OperationRequest(
-            operation: "BatchDeleteDCSInstances",
-            method: .delete,
-            path: "/v1.0/{project_id}/instances",
-            query: query,
-            body: body
+            operation: "BatchDeleteDCSInstances", method: .delete, path: "/v1.0/{project_id}/instances",
+            query: query, body: body
         )
         return try await client.send(request, as: BatchDeleteDCSInstancesResponse.self)
     }
@@ -48,10 +45,7 @@ extension DCSClient {
         _ body: CreateDCSInstanceRequest
     ) async throws -> CreateDCSInstanceResponse {
         let request = OperationRequest(
-            operation: "CreateDCSInstance",
-            method: .post,
-            path: "/v1.0/{project_id}/instances",
-            body: body
+            operation: "CreateDCSInstance", method: .post, path: "/v1.0/{project_id}/instances", body: body
         )
         return try await client.send(request, as: CreateDCSInstanceResponse.self)
     }
@@ -67,10 +61,8 @@ extension DCSClient {
     ///   - instanceID: Instance ID.
     public func deleteSingleDCSInstance(instanceID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteSingleDCSInstance",
-            method: .delete,
-            path: "/v1.0/{project_id}/instances/{instance_id}",
-            pathParameters: ["instance_id": instanceID]
+            operation: "DeleteSingleDCSInstance", method: .delete,
+            path: "/v1.0/{project_id}/instances/{instance_id}", pathParameters: ["instance_id": instanceID]
         )
         try await client.send(request)
     }
@@ -119,9 +111,7 @@ extension DCSClient {
         query.append("include_failure", includeFailure)
         query.append("tags", tags)
         let request = OperationRequest(
-            operation: "ListDCSInstancesOfTenant",
-            method: .get,
-            path: "/v1.0/{project_id}/instances",
+            operation: "ListDCSInstancesOfTenant", method: .get, path: "/v1.0/{project_id}/instances",
             query: query
         )
         return try await client.send(request, as: ListDCSInstancesOfTenantResponse.self)
@@ -138,11 +128,9 @@ extension DCSClient {
     ///   - body: The request body.
     public func scalUpDCSInstance(instanceID: String, _ body: ScalUpDCSInstanceRequest) async throws {
         let request = OperationRequest(
-            operation: "ScalUpDCSInstance",
-            method: .post,
+            operation: "ScalUpDCSInstance", method: .post,
             path: "/v1.0/{project_id}/instances/{instance_id}/extend",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         try await client.send(request)
     }
@@ -159,9 +147,7 @@ extension DCSClient {
     /// - Returns: The body of the service's `200` response.
     public func showDCSInstance(instanceID: String) async throws -> ShowDCSInstanceResponse {
         let request = OperationRequest(
-            operation: "ShowDCSInstance",
-            method: .get,
-            path: "/v1.0/{project_id}/instances/{instance_id}",
+            operation: "ShowDCSInstance", method: .get, path: "/v1.0/{project_id}/instances/{instance_id}",
             pathParameters: ["instance_id": instanceID]
         )
         return try await client.send(request, as: ShowDCSInstanceResponse.self)
@@ -179,11 +165,8 @@ extension DCSClient {
     ///   - body: The request body.
     public func updateDCSInstance(instanceID: String, _ body: UpdateDCSInstanceRequest) async throws {
         let request = OperationRequest(
-            operation: "UpdateDCSInstance",
-            method: .put,
-            path: "/v1.0/{project_id}/instances/{instance_id}",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            operation: "UpdateDCSInstance", method: .put, path: "/v1.0/{project_id}/instances/{instance_id}",
+            pathParameters: ["instance_id": instanceID], body: body
         )
         try await client.send(request)
     }

@@ -109,88 +109,34 @@ public struct ListDCSInstancesOfTenantInstance: Codable, Sendable, Equatable {
     public var subnetID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case engine
-        case capacity
-        case ip
-        case domainName
-        case port
-        case status
-        case maxMemory = "max_memory"
-        case usedMemory = "used_memory"
-        case instanceID = "instance_id"
-        case resourceSpecCode = "resource_spec_code"
-        case engineVersion = "engine_version"
-        case internalVersion = "internal_version"
-        case chargingMode = "charging_mode"
-        case capacityMinor = "capacity_minor"
-        case vpcID = "vpc_id"
-        case vpcName = "vpc_name"
-        case createdAt = "created_at"
-        case errorCode = "error_code"
-        case userID = "user_id"
-        case userName = "user_name"
-        case maintainBegin = "maintain_begin"
-        case maintainEnd = "maintain_end"
-        case noPasswordAccess = "no_password_access"
-        case accessUser = "access_user"
-        case enablePublicip = "enable_publicip"
-        case publicipAddress = "publicip_address"
-        case publicipID = "publicip_id"
-        case enableSSL = "enable_ssl"
-        case serviceUpgrade = "service_upgrade"
-        case serviceTaskID = "service_task_id"
-        case securityGroupID = "security_group_id"
-        case tags
-        case specCode = "spec_code"
-        case domainName2 = "domain_name"
-        case readonlyDomainName
-        case readonlyDomainName2 = "readonly_domain_name"
-        case freezeScene = "freeze_scene"
-        case updateAt = "update_at"
-        case subnetID = "subnet_id"
+        case name, engine, capacity, ip, domainName, port, status, maxMemory = "max_memory"
+        case usedMemory = "used_memory", instanceID = "instance_id", resourceSpecCode = "resource_spec_code"
+        case engineVersion = "engine_version", internalVersion = "internal_version"
+        case chargingMode = "charging_mode", capacityMinor = "capacity_minor", vpcID = "vpc_id"
+        case vpcName = "vpc_name", createdAt = "created_at", errorCode = "error_code", userID = "user_id"
+        case userName = "user_name", maintainBegin = "maintain_begin", maintainEnd = "maintain_end"
+        case noPasswordAccess = "no_password_access", accessUser = "access_user"
+        case enablePublicip = "enable_publicip", publicipAddress = "publicip_address"
+        case publicipID = "publicip_id", enableSSL = "enable_ssl", serviceUpgrade = "service_upgrade"
+        case serviceTaskID = "service_task_id", securityGroupID = "security_group_id", tags
+        case specCode = "spec_code", domainName2 = "domain_name", readonlyDomainName
+        case readonlyDomainName2 = "readonly_domain_name", freezeScene = "freeze_scene"
+        case updateAt = "update_at", subnetID = "subnet_id"
     }
 
     public init(
-        name: String? = nil,
-        engine: String? = nil,
-        capacity: Int? = nil,
-        ip: String? = nil,
-        domainName: String? = nil,
-        port: Int? = nil,
-        status: String? = nil,
-        maxMemory: Int? = nil,
-        usedMemory: Int? = nil,
-        instanceID: String? = nil,
-        resourceSpecCode: String? = nil,
-        engineVersion: String? = nil,
-        internalVersion: String? = nil,
-        chargingMode: Int? = nil,
-        capacityMinor: String? = nil,
-        vpcID: String? = nil,
-        vpcName: String? = nil,
-        createdAt: String? = nil,
-        errorCode: String? = nil,
-        userID: String? = nil,
-        userName: String? = nil,
-        maintainBegin: String? = nil,
-        maintainEnd: String? = nil,
-        noPasswordAccess: String? = nil,
-        accessUser: String? = nil,
-        enablePublicip: Bool? = nil,
-        publicipAddress: String? = nil,
-        publicipID: String? = nil,
-        enableSSL: Bool? = nil,
-        serviceUpgrade: Bool? = nil,
-        serviceTaskID: String? = nil,
-        securityGroupID: String? = nil,
-        tags: [JSONValue]? = nil,
-        specCode: String? = nil,
-        domainName2: String? = nil,
-        readonlyDomainName: String? = nil,
-        readonlyDomainName2: String? = nil,
-        freezeScene: String? = nil,
-        updateAt: String? = nil,
+        name: String? = nil, engine: String? = nil, capacity: Int? = nil, ip: String? = nil,
+        domainName: String? = nil, port: Int? = nil, status: String? = nil, maxMemory: Int? = nil,
+        usedMemory: Int? = nil, instanceID: String? = nil, resourceSpecCode: String? = nil,
+        engineVersion: String? = nil, internalVersion: String? = nil, chargingMode: Int? = nil,
+        capacityMinor: String? = nil, vpcID: String? = nil, vpcName: String? = nil, createdAt: String? = nil,
+        errorCode: String? = nil, userID: String? = nil, userName: String? = nil,
+        maintainBegin: String? = nil, maintainEnd: String? = nil, noPasswordAccess: String? = nil,
+        accessUser: String? = nil, enablePublicip: Bool? = nil, publicipAddress: String? = nil,
+        publicipID: String? = nil, enableSSL: Bool? = nil, serviceUpgrade: Bool? = nil,
+        serviceTaskID: String? = nil, securityGroupID: String? = nil, tags: [JSONValue]? = nil,
+        specCode: String? = nil, domainName2: String? = nil, readonlyDomainName: String? = nil,
+        readonlyDomainName2: String? = nil, freezeScene: String? = nil, updateAt: String? = nil,
         subnetID: String? = nil
     ) {
         self.name = name
@@ -234,50 +180,6 @@ public struct ListDCSInstancesOfTenantInstance: Codable, Sendable, Equatable {
         self.updateAt = updateAt
         self.subnetID = subnetID
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.engine = try container.decodeIfPresent(String.self, forKey: .engine)
-        self.capacity = try container.decodeLenientIfPresent(Int.self, forKey: .capacity)
-        self.ip = try container.decodeIfPresent(String.self, forKey: .ip)
-        self.domainName = try container.decodeIfPresent(String.self, forKey: .domainName)
-        self.port = try container.decodeLenientIfPresent(Int.self, forKey: .port)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.maxMemory = try container.decodeLenientIfPresent(Int.self, forKey: .maxMemory)
-        self.usedMemory = try container.decodeLenientIfPresent(Int.self, forKey: .usedMemory)
-        self.instanceID = try container.decodeIfPresent(String.self, forKey: .instanceID)
-        self.resourceSpecCode = try container.decodeIfPresent(String.self, forKey: .resourceSpecCode)
-        self.engineVersion = try container.decodeIfPresent(String.self, forKey: .engineVersion)
-        self.internalVersion = try container.decodeIfPresent(String.self, forKey: .internalVersion)
-        self.chargingMode = try container.decodeLenientIfPresent(Int.self, forKey: .chargingMode)
-        self.capacityMinor = try container.decodeIfPresent(String.self, forKey: .capacityMinor)
-        self.vpcID = try container.decodeIfPresent(String.self, forKey: .vpcID)
-        self.vpcName = try container.decodeIfPresent(String.self, forKey: .vpcName)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
-        self.userID = try container.decodeIfPresent(String.self, forKey: .userID)
-        self.userName = try container.decodeIfPresent(String.self, forKey: .userName)
-        self.maintainBegin = try container.decodeIfPresent(String.self, forKey: .maintainBegin)
-        self.maintainEnd = try container.decodeIfPresent(String.self, forKey: .maintainEnd)
-        self.noPasswordAccess = try container.decodeIfPresent(String.self, forKey: .noPasswordAccess)
-        self.accessUser = try container.decodeIfPresent(String.self, forKey: .accessUser)
-        self.enablePublicip = try container.decodeLenientIfPresent(Bool.self, forKey: .enablePublicip)
-        self.publicipAddress = try container.decodeIfPresent(String.self, forKey: .publicipAddress)
-        self.publicipID = try container.decodeIfPresent(String.self, forKey: .publicipID)
-        self.enableSSL = try container.decodeLenientIfPresent(Bool.self, forKey: .enableSSL)
-        self.serviceUpgrade = try container.decodeLenientIfPresent(Bool.self, forKey: .serviceUpgrade)
-        self.serviceTaskID = try container.decodeIfPresent(String.self, forKey: .serviceTaskID)
-        self.securityGroupID = try container.decodeIfPresent(String.self, forKey: .securityGroupID)
-        self.tags = try container.decodeIfPresent([JSONValue].self, forKey: .tags)
-        self.specCode = try container.decodeIfPresent(String.self, forKey: .specCode)
-        self.domainName2 = try container.decodeIfPresent(String.self, forKey: .domainName2)
-        self.readonlyDomainName = try container.decodeIfPresent(String.self, forKey: .readonlyDomainName)
-        self.readonlyDomainName2 = try container.decodeIfPresent(String.self, forKey: .readonlyDomainName2)
-        self.freezeScene = try container.decodeIfPresent(String.self, forKey: .freezeScene)
-        self.updateAt = try container.decodeIfPresent(String.self, forKey: .updateAt)
-        self.subnetID = try container.decodeIfPresent(String.self, forKey: .subnetID)
-    }
 }
 
 /// The response of ``DCSClient/listDCSInstancesOfTenant``.
@@ -288,18 +190,11 @@ public struct ListDCSInstancesOfTenantResponse: Codable, Sendable, Equatable {
     public var instanceNum: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case instances
-        case instanceNum = "instance_num"
+        case instances, instanceNum = "instance_num"
     }
 
     public init(instances: [ListDCSInstancesOfTenantInstance]? = nil, instanceNum: Int? = nil) {
         self.instances = instances
         self.instanceNum = instanceNum
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.instances = try container.decodeIfPresent([ListDCSInstancesOfTenantInstance].self, forKey: .instances)
-        self.instanceNum = try container.decodeLenientIfPresent(Int.self, forKey: .instanceNum)
     }
 }

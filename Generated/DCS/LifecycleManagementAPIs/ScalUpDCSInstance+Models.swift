@@ -14,18 +14,11 @@ public struct ScalUpDCSInstanceRequest: Codable, Sendable, Equatable {
     public var specCode: String
 
     private enum CodingKeys: String, CodingKey {
-        case newCapacity = "new_capacity"
-        case specCode = "spec_code"
+        case newCapacity = "new_capacity", specCode = "spec_code"
     }
 
     public init(newCapacity: Int, specCode: String) {
         self.newCapacity = newCapacity
         self.specCode = specCode
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.newCapacity = try container.decodeLenient(Int.self, forKey: .newCapacity)
-        self.specCode = try container.decode(String.self, forKey: .specCode)
     }
 }

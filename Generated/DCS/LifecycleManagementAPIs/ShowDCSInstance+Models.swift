@@ -16,11 +16,6 @@ public struct ShowDCSInstanceFeatures: Codable, Sendable, Equatable {
     public init(supportAcl: Bool? = nil) {
         self.supportAcl = supportAcl
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.supportAcl = try container.decodeLenientIfPresent(Bool.self, forKey: .supportAcl)
-    }
 }
 
 /// Backup policy.
@@ -39,19 +34,13 @@ public struct ShowDCSInstanceInstanceBackupPolicy: Codable, Sendable, Equatable 
     public var tenantID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case backupPolicyID = "backup_policy_id"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case policy
+        case backupPolicyID = "backup_policy_id", createdAt = "created_at", updatedAt = "updated_at", policy
         case tenantID = "tenant_id"
     }
 
     public init(
-        backupPolicyID: String? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        policy: CreateDCSInstanceInstanceBackupPolicy? = nil,
-        tenantID: String? = nil
+        backupPolicyID: String? = nil, createdAt: String? = nil, updatedAt: String? = nil,
+        policy: CreateDCSInstanceInstanceBackupPolicy? = nil, tenantID: String? = nil
     ) {
         self.backupPolicyID = backupPolicyID
         self.createdAt = createdAt
@@ -285,152 +274,56 @@ public struct ShowDCSInstanceResponse: Codable, Sendable, Equatable {
     public var features: ShowDCSInstanceFeatures?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case engine
-        case capacity
-        case ip
-        case domainName
-        case port
-        case status
-        case libos
-        case description
-        case maxMemory = "max_memory"
-        case usedMemory = "used_memory"
-        case instanceID = "instance_id"
-        case resourceSpecCode = "resource_spec_code"
-        case engineVersion = "engine_version"
-        case internalVersion = "internal_version"
-        case chargingMode = "charging_mode"
-        case capacityMinor = "capacity_minor"
-        case vpcID = "vpc_id"
-        case vpcName = "vpc_name"
-        case createdAt = "created_at"
-        case errorCode = "error_code"
-        case userID = "user_id"
-        case userName = "user_name"
-        case maintainBegin = "maintain_begin"
-        case maintainEnd = "maintain_end"
-        case noPasswordAccess = "no_password_access"
-        case accessUser = "access_user"
-        case enablePublicip = "enable_publicip"
-        case publicipID = "publicip_id"
-        case publicipAddress = "publicip_address"
-        case enableSSL = "enable_ssl"
-        case serviceUpgrade = "service_upgrade"
-        case serviceTaskID = "service_task_id"
-        case enterpriseProjectID = "enterprise_project_id"
-        case productType = "product_type"
-        case cpuType = "cpu_type"
-        case storageType = "storage_type"
-        case cacheMode = "cache_mode"
-        case launchedAt = "launched_at"
-        case availableZones = "available_zones"
-        case subnetID = "subnet_id"
-        case securityGroupID = "security_group_id"
-        case backendAddrs = "backend_addrs"
-        case cloudServiceTypeCode = "cloud_service_type_code"
-        case cloudResourceTypeCode = "cloud_resource_type_code"
-        case productID = "product_id"
-        case securityGroupName = "security_group_name"
-        case subnetName = "subnet_name"
-        case subnetCIDR = "subnet_cidr"
-        case orderID = "order_id"
-        case instanceBackupPolicy = "instance_backup_policy"
-        case tags
-        case specCode = "spec_code"
-        case domainName2 = "domain_name"
-        case readonlyDomainName
-        case readonlyDomainName2 = "readonly_domain_name"
-        case freezeScene = "freeze_scene"
-        case updateAt = "update_at"
-        case taskStatus = "task_status"
-        case isFree = "is_free"
-        case azCodes = "az_codes"
-        case crrRole = "crr_role"
-        case inquerySpecCode = "inquery_spec_code"
-        case supportSlowLogFlag = "support_slow_log_flag"
-        case ipv6
-        case enableIPv6 = "enable_ipv6"
-        case dbNumber = "db_number"
-        case supportAcl = "support_acl"
-        case task
-        case enterpriseProjectName = "enterprise_project_name"
-        case shardingCount = "sharding_count"
-        case features
+        case name, engine, capacity, ip, domainName, port, status, libos, description
+        case maxMemory = "max_memory", usedMemory = "used_memory", instanceID = "instance_id"
+        case resourceSpecCode = "resource_spec_code", engineVersion = "engine_version"
+        case internalVersion = "internal_version", chargingMode = "charging_mode"
+        case capacityMinor = "capacity_minor", vpcID = "vpc_id", vpcName = "vpc_name"
+        case createdAt = "created_at", errorCode = "error_code", userID = "user_id", userName = "user_name"
+        case maintainBegin = "maintain_begin", maintainEnd = "maintain_end"
+        case noPasswordAccess = "no_password_access", accessUser = "access_user"
+        case enablePublicip = "enable_publicip", publicipID = "publicip_id"
+        case publicipAddress = "publicip_address", enableSSL = "enable_ssl"
+        case serviceUpgrade = "service_upgrade", serviceTaskID = "service_task_id"
+        case enterpriseProjectID = "enterprise_project_id", productType = "product_type", cpuType = "cpu_type"
+        case storageType = "storage_type", cacheMode = "cache_mode", launchedAt = "launched_at"
+        case availableZones = "available_zones", subnetID = "subnet_id", securityGroupID = "security_group_id"
+        case backendAddrs = "backend_addrs", cloudServiceTypeCode = "cloud_service_type_code"
+        case cloudResourceTypeCode = "cloud_resource_type_code", productID = "product_id"
+        case securityGroupName = "security_group_name", subnetName = "subnet_name", subnetCIDR = "subnet_cidr"
+        case orderID = "order_id", instanceBackupPolicy = "instance_backup_policy", tags
+        case specCode = "spec_code", domainName2 = "domain_name", readonlyDomainName
+        case readonlyDomainName2 = "readonly_domain_name", freezeScene = "freeze_scene"
+        case updateAt = "update_at", taskStatus = "task_status", isFree = "is_free", azCodes = "az_codes"
+        case crrRole = "crr_role", inquerySpecCode = "inquery_spec_code"
+        case supportSlowLogFlag = "support_slow_log_flag", ipv6, enableIPv6 = "enable_ipv6"
+        case dbNumber = "db_number", supportAcl = "support_acl", task
+        case enterpriseProjectName = "enterprise_project_name", shardingCount = "sharding_count", features
     }
 
     public init(
-        name: String? = nil,
-        engine: String? = nil,
-        capacity: Int? = nil,
-        ip: String? = nil,
-        domainName: String? = nil,
-        port: Int? = nil,
-        status: String? = nil,
-        libos: Bool? = nil,
-        description: String? = nil,
-        maxMemory: Int? = nil,
-        usedMemory: Int? = nil,
-        instanceID: String? = nil,
-        resourceSpecCode: String? = nil,
-        engineVersion: String? = nil,
-        internalVersion: String? = nil,
-        chargingMode: Int? = nil,
-        capacityMinor: String? = nil,
-        vpcID: String? = nil,
-        vpcName: String? = nil,
-        createdAt: String? = nil,
-        errorCode: String? = nil,
-        userID: String? = nil,
-        userName: String? = nil,
-        maintainBegin: String? = nil,
-        maintainEnd: String? = nil,
-        noPasswordAccess: String? = nil,
-        accessUser: String? = nil,
-        enablePublicip: Bool? = nil,
-        publicipID: String? = nil,
-        publicipAddress: String? = nil,
-        enableSSL: Bool? = nil,
-        serviceUpgrade: Bool? = nil,
-        serviceTaskID: String? = nil,
-        enterpriseProjectID: String? = nil,
-        productType: ProductType? = nil,
-        cpuType: CPUTypeValue? = nil,
-        storageType: StorageType? = nil,
-        cacheMode: CacheModeValue? = nil,
-        launchedAt: String? = nil,
-        availableZones: [JSONValue]? = nil,
-        subnetID: String? = nil,
-        securityGroupID: String? = nil,
-        backendAddrs: String? = nil,
-        cloudServiceTypeCode: String? = nil,
-        cloudResourceTypeCode: String? = nil,
-        productID: String? = nil,
-        securityGroupName: String? = nil,
-        subnetName: String? = nil,
-        subnetCIDR: String? = nil,
-        orderID: String? = nil,
-        instanceBackupPolicy: ShowDCSInstanceInstanceBackupPolicy? = nil,
-        tags: [JSONValue]? = nil,
-        specCode: String? = nil,
-        domainName2: String? = nil,
-        readonlyDomainName: String? = nil,
-        readonlyDomainName2: String? = nil,
-        freezeScene: String? = nil,
-        updateAt: String? = nil,
-        taskStatus: String? = nil,
-        isFree: Bool? = nil,
-        azCodes: [String]? = nil,
-        crrRole: String? = nil,
-        inquerySpecCode: String? = nil,
-        supportSlowLogFlag: String? = nil,
-        ipv6: String? = nil,
-        enableIPv6: Bool? = nil,
-        dbNumber: Int? = nil,
-        supportAcl: Bool? = nil,
-        task: String? = nil,
-        enterpriseProjectName: String? = nil,
-        shardingCount: Int? = nil,
+        name: String? = nil, engine: String? = nil, capacity: Int? = nil, ip: String? = nil,
+        domainName: String? = nil, port: Int? = nil, status: String? = nil, libos: Bool? = nil,
+        description: String? = nil, maxMemory: Int? = nil, usedMemory: Int? = nil, instanceID: String? = nil,
+        resourceSpecCode: String? = nil, engineVersion: String? = nil, internalVersion: String? = nil,
+        chargingMode: Int? = nil, capacityMinor: String? = nil, vpcID: String? = nil, vpcName: String? = nil,
+        createdAt: String? = nil, errorCode: String? = nil, userID: String? = nil, userName: String? = nil,
+        maintainBegin: String? = nil, maintainEnd: String? = nil, noPasswordAccess: String? = nil,
+        accessUser: String? = nil, enablePublicip: Bool? = nil, publicipID: String? = nil,
+        publicipAddress: String? = nil, enableSSL: Bool? = nil, serviceUpgrade: Bool? = nil,
+        serviceTaskID: String? = nil, enterpriseProjectID: String? = nil, productType: ProductType? = nil,
+        cpuType: CPUTypeValue? = nil, storageType: StorageType? = nil, cacheMode: CacheModeValue? = nil,
+        launchedAt: String? = nil, availableZones: [JSONValue]? = nil, subnetID: String? = nil,
+        securityGroupID: String? = nil, backendAddrs: String? = nil, cloudServiceTypeCode: String? = nil,
+        cloudResourceTypeCode: String? = nil, productID: String? = nil, securityGroupName: String? = nil,
+        subnetName: String? = nil, subnetCIDR: String? = nil, orderID: String? = nil,
+        instanceBackupPolicy: ShowDCSInstanceInstanceBackupPolicy? = nil, tags: [JSONValue]? = nil,
+        specCode: String? = nil, domainName2: String? = nil, readonlyDomainName: String? = nil,
+        readonlyDomainName2: String? = nil, freezeScene: String? = nil, updateAt: String? = nil,
+        taskStatus: String? = nil, isFree: Bool? = nil, azCodes: [String]? = nil, crrRole: String? = nil,
+        inquerySpecCode: String? = nil, supportSlowLogFlag: String? = nil, ipv6: String? = nil,
+        enableIPv6: Bool? = nil, dbNumber: Int? = nil, supportAcl: Bool? = nil, task: String? = nil,
+        enterpriseProjectName: String? = nil, shardingCount: Int? = nil,
         features: ShowDCSInstanceFeatures? = nil
     ) {
         self.name = name
@@ -505,81 +398,5 @@ public struct ShowDCSInstanceResponse: Codable, Sendable, Equatable {
         self.enterpriseProjectName = enterpriseProjectName
         self.shardingCount = shardingCount
         self.features = features
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.engine = try container.decodeIfPresent(String.self, forKey: .engine)
-        self.capacity = try container.decodeLenientIfPresent(Int.self, forKey: .capacity)
-        self.ip = try container.decodeIfPresent(String.self, forKey: .ip)
-        self.domainName = try container.decodeIfPresent(String.self, forKey: .domainName)
-        self.port = try container.decodeLenientIfPresent(Int.self, forKey: .port)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.libos = try container.decodeLenientIfPresent(Bool.self, forKey: .libos)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.maxMemory = try container.decodeLenientIfPresent(Int.self, forKey: .maxMemory)
-        self.usedMemory = try container.decodeLenientIfPresent(Int.self, forKey: .usedMemory)
-        self.instanceID = try container.decodeIfPresent(String.self, forKey: .instanceID)
-        self.resourceSpecCode = try container.decodeIfPresent(String.self, forKey: .resourceSpecCode)
-        self.engineVersion = try container.decodeIfPresent(String.self, forKey: .engineVersion)
-        self.internalVersion = try container.decodeIfPresent(String.self, forKey: .internalVersion)
-        self.chargingMode = try container.decodeLenientIfPresent(Int.self, forKey: .chargingMode)
-        self.capacityMinor = try container.decodeIfPresent(String.self, forKey: .capacityMinor)
-        self.vpcID = try container.decodeIfPresent(String.self, forKey: .vpcID)
-        self.vpcName = try container.decodeIfPresent(String.self, forKey: .vpcName)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
-        self.userID = try container.decodeIfPresent(String.self, forKey: .userID)
-        self.userName = try container.decodeIfPresent(String.self, forKey: .userName)
-        self.maintainBegin = try container.decodeIfPresent(String.self, forKey: .maintainBegin)
-        self.maintainEnd = try container.decodeIfPresent(String.self, forKey: .maintainEnd)
-        self.noPasswordAccess = try container.decodeIfPresent(String.self, forKey: .noPasswordAccess)
-        self.accessUser = try container.decodeIfPresent(String.self, forKey: .accessUser)
-        self.enablePublicip = try container.decodeLenientIfPresent(Bool.self, forKey: .enablePublicip)
-        self.publicipID = try container.decodeIfPresent(String.self, forKey: .publicipID)
-        self.publicipAddress = try container.decodeIfPresent(String.self, forKey: .publicipAddress)
-        self.enableSSL = try container.decodeLenientIfPresent(Bool.self, forKey: .enableSSL)
-        self.serviceUpgrade = try container.decodeLenientIfPresent(Bool.self, forKey: .serviceUpgrade)
-        self.serviceTaskID = try container.decodeIfPresent(String.self, forKey: .serviceTaskID)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.productType = try container.decodeIfPresent(ProductType.self, forKey: .productType)
-        self.cpuType = try container.decodeIfPresent(CPUTypeValue.self, forKey: .cpuType)
-        self.storageType = try container.decodeIfPresent(StorageType.self, forKey: .storageType)
-        self.cacheMode = try container.decodeIfPresent(CacheModeValue.self, forKey: .cacheMode)
-        self.launchedAt = try container.decodeIfPresent(String.self, forKey: .launchedAt)
-        self.availableZones = try container.decodeIfPresent([JSONValue].self, forKey: .availableZones)
-        self.subnetID = try container.decodeIfPresent(String.self, forKey: .subnetID)
-        self.securityGroupID = try container.decodeIfPresent(String.self, forKey: .securityGroupID)
-        self.backendAddrs = try container.decodeIfPresent(String.self, forKey: .backendAddrs)
-        self.cloudServiceTypeCode = try container.decodeIfPresent(String.self, forKey: .cloudServiceTypeCode)
-        self.cloudResourceTypeCode = try container.decodeIfPresent(String.self, forKey: .cloudResourceTypeCode)
-        self.productID = try container.decodeIfPresent(String.self, forKey: .productID)
-        self.securityGroupName = try container.decodeIfPresent(String.self, forKey: .securityGroupName)
-        self.subnetName = try container.decodeIfPresent(String.self, forKey: .subnetName)
-        self.subnetCIDR = try container.decodeIfPresent(String.self, forKey: .subnetCIDR)
-        self.orderID = try container.decodeIfPresent(String.self, forKey: .orderID)
-        self.instanceBackupPolicy = try container.decodeIfPresent(ShowDCSInstanceInstanceBackupPolicy.self, forKey: .instanceBackupPolicy)
-        self.tags = try container.decodeIfPresent([JSONValue].self, forKey: .tags)
-        self.specCode = try container.decodeIfPresent(String.self, forKey: .specCode)
-        self.domainName2 = try container.decodeIfPresent(String.self, forKey: .domainName2)
-        self.readonlyDomainName = try container.decodeIfPresent(String.self, forKey: .readonlyDomainName)
-        self.readonlyDomainName2 = try container.decodeIfPresent(String.self, forKey: .readonlyDomainName2)
-        self.freezeScene = try container.decodeIfPresent(String.self, forKey: .freezeScene)
-        self.updateAt = try container.decodeIfPresent(String.self, forKey: .updateAt)
-        self.taskStatus = try container.decodeIfPresent(String.self, forKey: .taskStatus)
-        self.isFree = try container.decodeLenientIfPresent(Bool.self, forKey: .isFree)
-        self.azCodes = try container.decodeIfPresent([String].self, forKey: .azCodes)
-        self.crrRole = try container.decodeIfPresent(String.self, forKey: .crrRole)
-        self.inquerySpecCode = try container.decodeIfPresent(String.self, forKey: .inquerySpecCode)
-        self.supportSlowLogFlag = try container.decodeIfPresent(String.self, forKey: .supportSlowLogFlag)
-        self.ipv6 = try container.decodeIfPresent(String.self, forKey: .ipv6)
-        self.enableIPv6 = try container.decodeLenientIfPresent(Bool.self, forKey: .enableIPv6)
-        self.dbNumber = try container.decodeLenientIfPresent(Int.self, forKey: .dbNumber)
-        self.supportAcl = try container.decodeLenientIfPresent(Bool.self, forKey: .supportAcl)
-        self.task = try container.decodeIfPresent(String.self, forKey: .task)
-        self.enterpriseProjectName = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectName)
-        self.shardingCount = try container.decodeLenientIfPresent(Int.self, forKey: .shardingCount)
-        self.features = try container.decodeIfPresent(ShowDCSInstanceFeatures.self, forKey: .features)
     }
 }

@@ -43,21 +43,15 @@ public struct UpdateDCSInstanceRequest: Codable, Sendable, Equatable {
     public var securityGroupID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case instanceBackupPolicy = "instance_backup_policy"
-        case maintainBegin = "maintain_begin"
-        case maintainEnd = "maintain_end"
+        case name, description, instanceBackupPolicy = "instance_backup_policy"
+        case maintainBegin = "maintain_begin", maintainEnd = "maintain_end"
         case securityGroupID = "security_group_id"
     }
 
     public init(
-        name: String? = nil,
-        description: String? = nil,
-        instanceBackupPolicy: CreateDCSInstanceInstanceBackupPolicy? = nil,
-        maintainBegin: String? = nil,
-        maintainEnd: String? = nil,
-        securityGroupID: String? = nil
+        name: String? = nil, description: String? = nil,
+        instanceBackupPolicy: CreateDCSInstanceInstanceBackupPolicy? = nil, maintainBegin: String? = nil,
+        maintainEnd: String? = nil, securityGroupID: String? = nil
     ) {
         self.name = name
         self.description = description

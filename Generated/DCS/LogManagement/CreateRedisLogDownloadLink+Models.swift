@@ -13,9 +13,7 @@ public struct CreateRedisLogDownloadLinkResponse: Codable, Sendable, Equatable {
     public var link: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case backupID = "backup_id"
-        case link
+        case id, backupID = "backup_id", link
     }
 
     public init(id: String? = nil, backupID: String? = nil, link: String? = nil) {

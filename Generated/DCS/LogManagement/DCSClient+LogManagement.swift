@@ -49,11 +49,9 @@ extension DCSClient {
         query.append("query_time", queryTime)
         query.append("replication_id", replicationID)
         let request = OperationRequest(
-            operation: "CreateRedisLog",
-            method: .post,
+            operation: "CreateRedisLog", method: .post,
             path: "/v2/{project_id}/instances/{instance_id}/redislog",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         try await client.send(request)
     }
@@ -74,8 +72,7 @@ extension DCSClient {
         id: String
     ) async throws -> CreateRedisLogDownloadLinkResponse {
         let request = OperationRequest(
-            operation: "CreateRedisLogDownloadLink",
-            method: .post,
+            operation: "CreateRedisLogDownloadLink", method: .post,
             path: "/v2/{project_id}/instances/{instance_id}/redislog/{id}/links",
             pathParameters: ["instance_id": instanceID, "id": id]
         )
@@ -106,11 +103,9 @@ extension DCSClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListRedisLog",
-            method: .get,
+            operation: "ListRedisLog", method: .get,
             path: "/v2/{project_id}/instances/{instance_id}/redislog",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListRedisLogResponse.self)
     }
@@ -177,11 +172,8 @@ extension DCSClient {
         query.append("sort_key", sortKey)
         query.append("sort_dir", sortDir)
         let request = OperationRequest(
-            operation: "ListSlowlog",
-            method: .get,
-            path: "/v2/{project_id}/instances/{instance_id}/slowlog",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            operation: "ListSlowlog", method: .get, path: "/v2/{project_id}/instances/{instance_id}/slowlog",
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListSlowlogResponse.self)
     }

@@ -11,19 +11,12 @@ public struct ListRedisLogResponse: Codable, Sendable, Equatable {
     public var fileList: [RunlogItem]?
 
     private enum CodingKeys: String, CodingKey {
-        case totalNum = "total_num"
-        case fileList = "file_list"
+        case totalNum = "total_num", fileList = "file_list"
     }
 
     public init(totalNum: Int? = nil, fileList: [RunlogItem]? = nil) {
         self.totalNum = totalNum
         self.fileList = fileList
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalNum = try container.decodeLenientIfPresent(Int.self, forKey: .totalNum)
-        self.fileList = try container.decodeIfPresent([RunlogItem].self, forKey: .fileList)
     }
 }
 
@@ -45,23 +38,13 @@ public struct RunlogItem: Codable, Sendable, Equatable {
     public var backupID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case fileName = "file_name"
-        case groupName = "group_name"
-        case replicationIP = "replication_ip"
-        case status
-        case time
-        case backupID = "backup_id"
+        case id, fileName = "file_name", groupName = "group_name", replicationIP = "replication_ip", status
+        case time, backupID = "backup_id"
     }
 
     public init(
-        id: String? = nil,
-        fileName: String? = nil,
-        groupName: String? = nil,
-        replicationIP: String? = nil,
-        status: String? = nil,
-        time: String? = nil,
-        backupID: String? = nil
+        id: String? = nil, fileName: String? = nil, groupName: String? = nil, replicationIP: String? = nil,
+        status: String? = nil, time: String? = nil, backupID: String? = nil
     ) {
         self.id = id
         self.fileName = fileName

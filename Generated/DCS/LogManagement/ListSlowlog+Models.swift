@@ -13,22 +13,13 @@ public struct ListSlowlogResponse: Codable, Sendable, Equatable {
     public var slowlogs: [SlowlogItem]?
 
     private enum CodingKeys: String, CodingKey {
-        case totalNum = "total_num"
-        case count
-        case slowlogs
+        case totalNum = "total_num", count, slowlogs
     }
 
     public init(totalNum: Int? = nil, count: Int? = nil, slowlogs: [SlowlogItem]? = nil) {
         self.totalNum = totalNum
         self.count = count
         self.slowlogs = slowlogs
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalNum = try container.decodeLenientIfPresent(Int.self, forKey: .totalNum)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.slowlogs = try container.decodeIfPresent([SlowlogItem].self, forKey: .slowlogs)
     }
 }
 
@@ -51,23 +42,13 @@ public struct SlowlogItem: Codable, Sendable, Equatable {
     public var username: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case command
-        case startTime = "start_time"
-        case duration
-        case shardName = "shard_name"
-        case databaseID = "database_id"
-        case username
+        case id, command, startTime = "start_time", duration, shardName = "shard_name"
+        case databaseID = "database_id", username
     }
 
     public init(
-        id: Int? = nil,
-        command: String? = nil,
-        startTime: String? = nil,
-        duration: String? = nil,
-        shardName: String? = nil,
-        databaseID: Int? = nil,
-        username: String? = nil
+        id: Int? = nil, command: String? = nil, startTime: String? = nil, duration: String? = nil,
+        shardName: String? = nil, databaseID: Int? = nil, username: String? = nil
     ) {
         self.id = id
         self.command = command
@@ -76,16 +57,5 @@ public struct SlowlogItem: Codable, Sendable, Equatable {
         self.shardName = shardName
         self.databaseID = databaseID
         self.username = username
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeLenientIfPresent(Int.self, forKey: .id)
-        self.command = try container.decodeIfPresent(String.self, forKey: .command)
-        self.startTime = try container.decodeIfPresent(String.self, forKey: .startTime)
-        self.duration = try container.decodeIfPresent(String.self, forKey: .duration)
-        self.shardName = try container.decodeIfPresent(String.self, forKey: .shardName)
-        self.databaseID = try container.decodeLenientIfPresent(Int.self, forKey: .databaseID)
-        self.username = try container.decodeIfPresent(String.self, forKey: .username)
     }
 }

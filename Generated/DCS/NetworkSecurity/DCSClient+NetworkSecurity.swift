@@ -17,8 +17,7 @@ extension DCSClient {
     /// - Returns: The body of the service's `200` response.
     public func downloadSSLCert(instanceID: String) async throws -> DownloadSSLCertResponse {
         let request = OperationRequest(
-            operation: "DownloadSslCert",
-            method: .post,
+            operation: "DownloadSslCert", method: .post,
             path: "/v2/{project_id}/instances/{instance_id}/ssl-certs/download",
             pathParameters: ["instance_id": instanceID]
         )
@@ -38,10 +37,8 @@ extension DCSClient {
     /// - Returns: The body of the service's `200` response.
     public func showInstanceSSLDeTail(instanceID: String) async throws -> ShowInstanceSSLDeTailResponse {
         let request = OperationRequest(
-            operation: "ShowInstanceSslDeTail",
-            method: .get,
-            path: "/v2/{project_id}/instances/{instance_id}/ssl",
-            pathParameters: ["instance_id": instanceID]
+            operation: "ShowInstanceSslDeTail", method: .get,
+            path: "/v2/{project_id}/instances/{instance_id}/ssl", pathParameters: ["instance_id": instanceID]
         )
         return try await client.send(request, as: ShowInstanceSSLDeTailResponse.self)
     }
@@ -58,8 +55,7 @@ extension DCSClient {
     /// - Returns: The body of the service's `200` response.
     public func showIPWhitelist(instanceID: String) async throws -> ShowIPWhitelistResponse {
         let request = OperationRequest(
-            operation: "ShowIpWhitelist",
-            method: .get,
+            operation: "ShowIpWhitelist", method: .get,
             path: "/v2/{project_id}/instance/{instance_id}/whitelist",
             pathParameters: ["instance_id": instanceID]
         )
@@ -79,11 +75,9 @@ extension DCSClient {
     ///   - body: The request body.
     public func updateIPWhitelist(instanceID: String, _ body: UpdateIPWhitelistRequest) async throws {
         let request = OperationRequest(
-            operation: "UpdateIpWhitelist",
-            method: .put,
+            operation: "UpdateIpWhitelist", method: .put,
             path: "/v2/{project_id}/instance/{instance_id}/whitelist",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         try await client.send(request)
     }
@@ -104,11 +98,8 @@ extension DCSClient {
         _ body: UpdateSSLSwitchRequest
     ) async throws -> UpdateSSLSwitchResponse {
         let request = OperationRequest(
-            operation: "UpdateSslSwitch",
-            method: .put,
-            path: "/v2/{project_id}/instances/{instance_id}/ssl",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            operation: "UpdateSslSwitch", method: .put, path: "/v2/{project_id}/instances/{instance_id}/ssl",
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: UpdateSSLSwitchResponse.self)
     }

@@ -13,9 +13,7 @@ public struct DownloadSSLCertResponse: Codable, Sendable, Equatable {
     public var bucketName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case fileName = "file_name"
-        case link
-        case bucketName = "bucket_name"
+        case fileName = "file_name", link, bucketName = "bucket_name"
     }
 
     public init(fileName: String? = nil, link: String? = nil, bucketName: String? = nil) {

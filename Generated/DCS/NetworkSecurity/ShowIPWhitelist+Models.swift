@@ -16,30 +16,18 @@ public struct ShowIPWhitelistResponse: Codable, Sendable, Equatable {
     public var whitelistIPLimitNum: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case instanceID = "instance_id"
-        case enableWhitelist = "enable_whitelist"
-        case whitelist
+        case instanceID = "instance_id", enableWhitelist = "enable_whitelist", whitelist
         case whitelistIPLimitNum = "whitelist_ip_limit_num"
     }
 
     public init(
-        instanceID: String? = nil,
-        enableWhitelist: Bool? = nil,
-        whitelist: [ShowIPWhitelistWhitelist]? = nil,
+        instanceID: String? = nil, enableWhitelist: Bool? = nil, whitelist: [ShowIPWhitelistWhitelist]? = nil,
         whitelistIPLimitNum: Int? = nil
     ) {
         self.instanceID = instanceID
         self.enableWhitelist = enableWhitelist
         self.whitelist = whitelist
         self.whitelistIPLimitNum = whitelistIPLimitNum
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.instanceID = try container.decodeIfPresent(String.self, forKey: .instanceID)
-        self.enableWhitelist = try container.decodeLenientIfPresent(Bool.self, forKey: .enableWhitelist)
-        self.whitelist = try container.decodeIfPresent([ShowIPWhitelistWhitelist].self, forKey: .whitelist)
-        self.whitelistIPLimitNum = try container.decodeLenientIfPresent(Int.self, forKey: .whitelistIPLimitNum)
     }
 }
 
@@ -56,8 +44,7 @@ public struct ShowIPWhitelistWhitelist: Codable, Sendable, Equatable {
     public var ipList: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case groupName = "group_name"
-        case ipList = "ip_list"
+        case groupName = "group_name", ipList = "ip_list"
     }
 
     public init(groupName: String? = nil, ipList: [String]? = nil) {

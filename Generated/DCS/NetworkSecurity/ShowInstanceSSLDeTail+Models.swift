@@ -21,23 +21,13 @@ public struct ShowInstanceSSLDeTailResponse: Codable, Sendable, Equatable {
     public var sslValidated: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case enabled
-        case ip
-        case ipv6
-        case port
-        case domainName = "domain_name"
-        case sslExpiredAt = "ssl_expired_at"
+        case enabled, ip, ipv6, port, domainName = "domain_name", sslExpiredAt = "ssl_expired_at"
         case sslValidated = "ssl_validated"
     }
 
     public init(
-        enabled: Bool? = nil,
-        ip: String? = nil,
-        ipv6: String? = nil,
-        port: String? = nil,
-        domainName: String? = nil,
-        sslExpiredAt: String? = nil,
-        sslValidated: Bool? = nil
+        enabled: Bool? = nil, ip: String? = nil, ipv6: String? = nil, port: String? = nil,
+        domainName: String? = nil, sslExpiredAt: String? = nil, sslValidated: Bool? = nil
     ) {
         self.enabled = enabled
         self.ip = ip
@@ -46,16 +36,5 @@ public struct ShowInstanceSSLDeTailResponse: Codable, Sendable, Equatable {
         self.domainName = domainName
         self.sslExpiredAt = sslExpiredAt
         self.sslValidated = sslValidated
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.enabled = try container.decodeLenientIfPresent(Bool.self, forKey: .enabled)
-        self.ip = try container.decodeIfPresent(String.self, forKey: .ip)
-        self.ipv6 = try container.decodeIfPresent(String.self, forKey: .ipv6)
-        self.port = try container.decodeIfPresent(String.self, forKey: .port)
-        self.domainName = try container.decodeIfPresent(String.self, forKey: .domainName)
-        self.sslExpiredAt = try container.decodeIfPresent(String.self, forKey: .sslExpiredAt)
-        self.sslValidated = try container.decodeLenientIfPresent(Bool.self, forKey: .sslValidated)
     }
 }

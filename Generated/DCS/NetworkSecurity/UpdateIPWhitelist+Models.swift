@@ -14,22 +14,13 @@ public struct UpdateIPWhitelistRequest: Codable, Sendable, Equatable {
     public var whitelist: [Whitelist]
 
     private enum CodingKeys: String, CodingKey {
-        case instanceID = "instance_id"
-        case enableWhitelist = "enable_whitelist"
-        case whitelist
+        case instanceID = "instance_id", enableWhitelist = "enable_whitelist", whitelist
     }
 
     public init(instanceID: String? = nil, enableWhitelist: Bool, whitelist: [Whitelist]) {
         self.instanceID = instanceID
         self.enableWhitelist = enableWhitelist
         self.whitelist = whitelist
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.instanceID = try container.decodeIfPresent(String.self, forKey: .instanceID)
-        self.enableWhitelist = try container.decodeLenient(Bool.self, forKey: .enableWhitelist)
-        self.whitelist = try container.decode([Whitelist].self, forKey: .whitelist)
     }
 }
 
@@ -44,8 +35,7 @@ public struct Whitelist: Codable, Sendable, Equatable {
     public var ipList: [String]
 
     private enum CodingKeys: String, CodingKey {
-        case groupName = "group_name"
-        case ipList = "ip_list"
+        case groupName = "group_name", ipList = "ip_list"
     }
 
     public init(groupName: String, ipList: [String]) {

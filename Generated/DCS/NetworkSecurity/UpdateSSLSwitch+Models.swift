@@ -8,17 +8,8 @@ public struct UpdateSSLSwitchRequest: Codable, Sendable, Equatable {
     /// Enabling or disabling SSL.
     public var enabled: Bool
 
-    private enum CodingKeys: String, CodingKey {
-        case enabled
-    }
-
     public init(enabled: Bool) {
         self.enabled = enabled
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.enabled = try container.decodeLenient(Bool.self, forKey: .enabled)
     }
 }
 
@@ -30,8 +21,7 @@ public struct UpdateSSLSwitchResponse: Codable, Sendable, Equatable {
     public var instanceID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case jobID = "job_id"
-        case instanceID = "instance_id"
+        case jobID = "job_id", instanceID = "instance_id"
     }
 
     public init(jobID: String? = nil, instanceID: String? = nil) {

@@ -21,9 +21,7 @@ extension DCSClient {
     /// - Returns: The body of the service's `200` response.
     public func listAvailableZones() async throws -> ListAvailableZonesResponse {
         let request = OperationRequest(
-            operation: "ListAvailableZones",
-            method: .get,
-            path: "/v2/available-zones"
+            operation: "ListAvailableZones", method: .get, path: "/v2/available-zones"
         )
         return try await client.send(request, as: ListAvailableZonesResponse.self)
     }
@@ -66,10 +64,7 @@ extension DCSClient {
         query.append("cpu_type", cpuType)
         query.append("capacity", capacity)
         let request = OperationRequest(
-            operation: "ListFlavors",
-            method: .get,
-            path: "/v2/{project_id}/flavors",
-            query: query
+            operation: "ListFlavors", method: .get, path: "/v2/{project_id}/flavors", query: query
         )
         return try await client.send(request, as: ListFlavorsResponse.self)
     }
@@ -83,9 +78,7 @@ extension DCSClient {
     /// - Returns: The body of the service's `200` response.
     public func listMaintenanceWindows() async throws -> ListMaintenanceWindowsResponse {
         let request = OperationRequest(
-            operation: "ListMaintenanceWindows",
-            method: .get,
-            path: "/v2/instances/maintain-windows"
+            operation: "ListMaintenanceWindows", method: .get, path: "/v2/instances/maintain-windows"
         )
         return try await client.send(request, as: ListMaintenanceWindowsResponse.self)
     }
@@ -113,9 +106,7 @@ extension DCSClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListMonitoredObjects",
-            method: .get,
-            path: "/v2/{project_id}/dims/monitored-objects",
+            operation: "ListMonitoredObjects", method: .get, path: "/v2/{project_id}/dims/monitored-objects",
             query: query
         )
         return try await client.send(request, as: ListMonitoredObjectsResponse.self)
@@ -140,11 +131,9 @@ extension DCSClient {
         var query = QueryItems()
         query.append("dim_name", dimName)
         let request = OperationRequest(
-            operation: "ListMonitoredObjectsOfInstance",
-            method: .get,
+            operation: "ListMonitoredObjectsOfInstance", method: .get,
             path: "/v2/{project_id}/dims/monitored-objects/{instance_id}",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListMonitoredObjectsOfInstanceResponse.self)
     }
@@ -160,9 +149,7 @@ extension DCSClient {
     /// - Returns: The body of the service's `200` response.
     public func showQuotaOfTenant() async throws -> ShowQuotaOfTenantResponse {
         let request = OperationRequest(
-            operation: "ShowQuotaOfTenant",
-            method: .get,
-            path: "/v2/{project_id}/quota"
+            operation: "ShowQuotaOfTenant", method: .get, path: "/v2/{project_id}/quota"
         )
         return try await client.send(request, as: ShowQuotaOfTenantResponse.self)
     }

@@ -11,8 +11,7 @@ public struct ListAvailableZonesResponse: Codable, Sendable, Equatable {
     public var availableZones: [AvailableZone]?
 
     private enum CodingKeys: String, CodingKey {
-        case regionID = "region_id"
-        case availableZones = "available_zones"
+        case regionID = "region_id", availableZones = "available_zones"
     }
 
     public init(regionID: String? = nil, availableZones: [AvailableZone]? = nil) {

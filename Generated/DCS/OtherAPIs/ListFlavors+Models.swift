@@ -154,49 +154,23 @@ public struct FlavorsItems: Codable, Sendable, Equatable {
     public var billingFactor: String?
 
     private enum CodingKeys: String, CodingKey {
-        case specCode = "spec_code"
-        case cloudServiceTypeCode = "cloud_service_type_code"
-        case cloudResourceTypeCode = "cloud_resource_type_code"
-        case cacheMode = "cache_mode"
-        case engine
-        case engineVersion = "engine_version"
-        case productType = "product_type"
-        case cpuType = "cpu_type"
-        case storageType = "storage_type"
-        case capacity
-        case billingMode = "billing_mode"
-        case tenantIPCount = "tenant_ip_count"
-        case pricingType = "pricing_type"
-        case isDec = "is_dec"
-        case dec
-        case attrs
-        case flavorsAvailableZones = "flavors_available_zones"
-        case replicaCount = "replica_count"
-        case inquerySpecCode = "inquery_spec_code"
-        case billingFactor = "billing_factor"
+        case specCode = "spec_code", cloudServiceTypeCode = "cloud_service_type_code"
+        case cloudResourceTypeCode = "cloud_resource_type_code", cacheMode = "cache_mode", engine
+        case engineVersion = "engine_version", productType = "product_type", cpuType = "cpu_type"
+        case storageType = "storage_type", capacity, billingMode = "billing_mode"
+        case tenantIPCount = "tenant_ip_count", pricingType = "pricing_type", isDec = "is_dec", dec, attrs
+        case flavorsAvailableZones = "flavors_available_zones", replicaCount = "replica_count"
+        case inquerySpecCode = "inquery_spec_code", billingFactor = "billing_factor"
     }
 
     public init(
-        specCode: String? = nil,
-        cloudServiceTypeCode: String? = nil,
-        cloudResourceTypeCode: String? = nil,
-        cacheMode: CacheMode? = nil,
-        engine: String? = nil,
-        engineVersion: EngineVersion? = nil,
-        productType: String? = nil,
-        cpuType: CPUType? = nil,
-        storageType: String? = nil,
-        capacity: [String]? = nil,
-        billingMode: [BillingMode]? = nil,
-        tenantIPCount: Int? = nil,
-        pricingType: PricingType? = nil,
-        isDec: Bool? = nil,
-        dec: Bool? = nil,
-        attrs: [AttrsObject]? = nil,
-        flavorsAvailableZones: [FlavorAZObject]? = nil,
-        replicaCount: Int? = nil,
-        inquerySpecCode: String? = nil,
-        billingFactor: String? = nil
+        specCode: String? = nil, cloudServiceTypeCode: String? = nil, cloudResourceTypeCode: String? = nil,
+        cacheMode: CacheMode? = nil, engine: String? = nil, engineVersion: EngineVersion? = nil,
+        productType: String? = nil, cpuType: CPUType? = nil, storageType: String? = nil,
+        capacity: [String]? = nil, billingMode: [BillingMode]? = nil, tenantIPCount: Int? = nil,
+        pricingType: PricingType? = nil, isDec: Bool? = nil, dec: Bool? = nil, attrs: [AttrsObject]? = nil,
+        flavorsAvailableZones: [FlavorAZObject]? = nil, replicaCount: Int? = nil,
+        inquerySpecCode: String? = nil, billingFactor: String? = nil
     ) {
         self.specCode = specCode
         self.cloudServiceTypeCode = cloudServiceTypeCode
@@ -218,30 +192,6 @@ public struct FlavorsItems: Codable, Sendable, Equatable {
         self.replicaCount = replicaCount
         self.inquerySpecCode = inquerySpecCode
         self.billingFactor = billingFactor
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.specCode = try container.decodeIfPresent(String.self, forKey: .specCode)
-        self.cloudServiceTypeCode = try container.decodeIfPresent(String.self, forKey: .cloudServiceTypeCode)
-        self.cloudResourceTypeCode = try container.decodeIfPresent(String.self, forKey: .cloudResourceTypeCode)
-        self.cacheMode = try container.decodeIfPresent(CacheMode.self, forKey: .cacheMode)
-        self.engine = try container.decodeIfPresent(String.self, forKey: .engine)
-        self.engineVersion = try container.decodeIfPresent(EngineVersion.self, forKey: .engineVersion)
-        self.productType = try container.decodeIfPresent(String.self, forKey: .productType)
-        self.cpuType = try container.decodeIfPresent(CPUType.self, forKey: .cpuType)
-        self.storageType = try container.decodeIfPresent(String.self, forKey: .storageType)
-        self.capacity = try container.decodeIfPresent([String].self, forKey: .capacity)
-        self.billingMode = try container.decodeIfPresent([BillingMode].self, forKey: .billingMode)
-        self.tenantIPCount = try container.decodeLenientIfPresent(Int.self, forKey: .tenantIPCount)
-        self.pricingType = try container.decodeIfPresent(PricingType.self, forKey: .pricingType)
-        self.isDec = try container.decodeLenientIfPresent(Bool.self, forKey: .isDec)
-        self.dec = try container.decodeLenientIfPresent(Bool.self, forKey: .dec)
-        self.attrs = try container.decodeIfPresent([AttrsObject].self, forKey: .attrs)
-        self.flavorsAvailableZones = try container.decodeIfPresent([FlavorAZObject].self, forKey: .flavorsAvailableZones)
-        self.replicaCount = try container.decodeLenientIfPresent(Int.self, forKey: .replicaCount)
-        self.inquerySpecCode = try container.decodeIfPresent(String.self, forKey: .inquerySpecCode)
-        self.billingFactor = try container.decodeIfPresent(String.self, forKey: .billingFactor)
     }
 }
 

@@ -19,30 +19,13 @@ public struct ListMonitoredObjectsResponse: Codable, Sendable, Equatable {
     /// Total number of monitored objects on the primary dimension.
     public var total: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case router
-        case children
-        case instances
-        case total
-    }
-
     public init(
-        router: [String]? = nil,
-        children: [DimChild]? = nil,
-        instances: [InstancesMonitoredObject]? = nil,
+        router: [String]? = nil, children: [DimChild]? = nil, instances: [InstancesMonitoredObject]? = nil,
         total: Int? = nil
     ) {
         self.router = router
         self.children = children
         self.instances = instances
         self.total = total
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.router = try container.decodeIfPresent([String].self, forKey: .router)
-        self.children = try container.decodeIfPresent([DimChild].self, forKey: .children)
-        self.instances = try container.decodeIfPresent([InstancesMonitoredObject].self, forKey: .instances)
-        self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)
     }
 }

@@ -16,16 +16,11 @@ public struct ClusterRedisNodeMonitoredObject: Codable, Sendable, Equatable {
     public var status: String?
 
     private enum CodingKeys: String, CodingKey {
-        case dcsInstanceID = "dcs_instance_id"
-        case name
-        case dcsClusterRedisNode = "dcs_cluster_redis_node"
-        case status
+        case dcsInstanceID = "dcs_instance_id", name, dcsClusterRedisNode = "dcs_cluster_redis_node", status
     }
 
     public init(
-        dcsInstanceID: String? = nil,
-        name: String? = nil,
-        dcsClusterRedisNode: String? = nil,
+        dcsInstanceID: String? = nil, name: String? = nil, dcsClusterRedisNode: String? = nil,
         status: String? = nil
     ) {
         self.dcsInstanceID = dcsInstanceID
@@ -61,23 +56,16 @@ public struct ListMonitoredObjectsOfInstanceResponse: Codable, Sendable, Equatab
     public var total: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case router
-        case children
-        case instances
-        case dcsClusterRedisNode = "dcs_cluster_redis_node"
-        case dcsClusterProxyNode = "dcs_cluster_proxy_node"
-        case dcsClusterProxy2Node = "dcs_cluster_proxy2_node"
+        case router, children, instances, dcsClusterRedisNode = "dcs_cluster_redis_node"
+        case dcsClusterProxyNode = "dcs_cluster_proxy_node", dcsClusterProxy2Node = "dcs_cluster_proxy2_node"
         case total
     }
 
     public init(
-        router: [String]? = nil,
-        children: [DimChild]? = nil,
-        instances: [InstancesMonitoredObject]? = nil,
+        router: [String]? = nil, children: [DimChild]? = nil, instances: [InstancesMonitoredObject]? = nil,
         dcsClusterRedisNode: [ClusterRedisNodeMonitoredObject]? = nil,
         dcsClusterProxyNode: [ProxyNodeMonitoredObject]? = nil,
-        dcsClusterProxy2Node: [Proxy2NodeMonitoredObject]? = nil,
-        total: Int? = nil
+        dcsClusterProxy2Node: [Proxy2NodeMonitoredObject]? = nil, total: Int? = nil
     ) {
         self.router = router
         self.children = children
@@ -86,17 +74,6 @@ public struct ListMonitoredObjectsOfInstanceResponse: Codable, Sendable, Equatab
         self.dcsClusterProxyNode = dcsClusterProxyNode
         self.dcsClusterProxy2Node = dcsClusterProxy2Node
         self.total = total
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.router = try container.decodeIfPresent([String].self, forKey: .router)
-        self.children = try container.decodeIfPresent([DimChild].self, forKey: .children)
-        self.instances = try container.decodeIfPresent([InstancesMonitoredObject].self, forKey: .instances)
-        self.dcsClusterRedisNode = try container.decodeIfPresent([ClusterRedisNodeMonitoredObject].self, forKey: .dcsClusterRedisNode)
-        self.dcsClusterProxyNode = try container.decodeIfPresent([ProxyNodeMonitoredObject].self, forKey: .dcsClusterProxyNode)
-        self.dcsClusterProxy2Node = try container.decodeIfPresent([Proxy2NodeMonitoredObject].self, forKey: .dcsClusterProxy2Node)
-        self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)
     }
 }
 
@@ -113,16 +90,11 @@ public struct Proxy2NodeMonitoredObject: Codable, Sendable, Equatable {
     public var status: String?
 
     private enum CodingKeys: String, CodingKey {
-        case dcsInstanceID = "dcs_instance_id"
-        case name
-        case dcsClusterProxy2Node = "dcs_cluster_proxy2_node"
-        case status
+        case dcsInstanceID = "dcs_instance_id", name, dcsClusterProxy2Node = "dcs_cluster_proxy2_node", status
     }
 
     public init(
-        dcsInstanceID: String? = nil,
-        name: String? = nil,
-        dcsClusterProxy2Node: String? = nil,
+        dcsInstanceID: String? = nil, name: String? = nil, dcsClusterProxy2Node: String? = nil,
         status: String? = nil
     ) {
         self.dcsInstanceID = dcsInstanceID
@@ -145,16 +117,11 @@ public struct ProxyNodeMonitoredObject: Codable, Sendable, Equatable {
     public var status: String?
 
     private enum CodingKeys: String, CodingKey {
-        case dcsInstanceID = "dcs_instance_id"
-        case name
-        case dcsClusterProxyNode = "dcs_cluster_proxy_node"
-        case status
+        case dcsInstanceID = "dcs_instance_id", name, dcsClusterProxyNode = "dcs_cluster_proxy_node", status
     }
 
     public init(
-        dcsInstanceID: String? = nil,
-        name: String? = nil,
-        dcsClusterProxyNode: String? = nil,
+        dcsInstanceID: String? = nil, name: String? = nil, dcsClusterProxyNode: String? = nil,
         status: String? = nil
     ) {
         self.dcsInstanceID = dcsInstanceID

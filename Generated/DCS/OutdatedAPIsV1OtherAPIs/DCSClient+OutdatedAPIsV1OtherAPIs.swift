@@ -13,9 +13,7 @@ extension DCSClient {
     /// - Returns: The body of the service's `200` response.
     public func listAZInformation() async throws -> ListAZInformationResponse {
         let request = OperationRequest(
-            operation: "ListAZInformation",
-            method: .get,
-            path: "/v1.0/availableZones"
+            operation: "ListAZInformation", method: .get, path: "/v1.0/availableZones"
         )
         return try await client.send(request, as: ListAZInformationResponse.self)
     }
@@ -29,9 +27,7 @@ extension DCSClient {
     /// - Returns: The body of the service's `200` response.
     public func listMaintenanceTimeWindow() async throws -> ListMaintenanceTimeWindowResponse {
         let request = OperationRequest(
-            operation: "ListMaintenanceTimeWindow",
-            method: .get,
-            path: "/v1.0/instances/maintain-windows"
+            operation: "ListMaintenanceTimeWindow", method: .get, path: "/v1.0/instances/maintain-windows"
         )
         return try await client.send(request, as: ListMaintenanceTimeWindowResponse.self)
     }
@@ -47,9 +43,7 @@ extension DCSClient {
     /// - Returns: The body of the service's `200` response.
     public func listQuotaOfTenant() async throws -> ListQuotaOfTenantResponse {
         let request = OperationRequest(
-            operation: "ListQuotaOfTenant",
-            method: .get,
-            path: "/v1.0/{project_id}/quota"
+            operation: "ListQuotaOfTenant", method: .get, path: "/v1.0/{project_id}/quota"
         )
         return try await client.send(request, as: ListQuotaOfTenantResponse.self)
     }
@@ -64,9 +58,7 @@ extension DCSClient {
     /// - Returns: The body of the service's `200` response.
     public func listServiceSpecifications() async throws -> ListServiceSpecificationsResponse {
         let request = OperationRequest(
-            operation: "ListServiceSpecifications",
-            method: .get,
-            path: "/v1.0/products"
+            operation: "ListServiceSpecifications", method: .get, path: "/v1.0/products"
         )
         return try await client.send(request, as: ListServiceSpecificationsResponse.self)
     }

@@ -13,9 +13,7 @@ public struct ListAZInformationResponse: Codable, Sendable, Equatable {
     public var regionID2: String?
 
     private enum CodingKeys: String, CodingKey {
-        case regionID = "region_id"
-        case availableZones = "available_zones"
-        case regionID2 = "regionId"
+        case regionID = "region_id", availableZones = "available_zones", regionID2 = "regionId"
     }
 
     public init(regionID: String? = nil, availableZones: [AvailableZone]? = nil, regionID2: String? = nil) {

@@ -11,8 +11,7 @@ public struct ListQuotaOfTenantQuotas: Codable, Sendable, Equatable {
     public var resourceUser: ResourceUser?
 
     private enum CodingKeys: String, CodingKey {
-        case resources
-        case resourceUser = "resource_user"
+        case resources, resourceUser = "resource_user"
     }
 
     public init(resources: [Resource]? = nil, resourceUser: ResourceUser? = nil) {
@@ -39,8 +38,7 @@ public struct ResourceUser: Codable, Sendable, Equatable {
     public var tenantName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case tenantID = "tenant_id"
-        case tenantName = "tenant_name"
+        case tenantID = "tenant_id", tenantName = "tenant_name"
     }
 
     public init(tenantID: String? = nil, tenantName: String? = nil) {

@@ -30,28 +30,16 @@ public struct Detail: Codable, Sendable, Equatable {
     public var dbNumber: String?
 
     private enum CodingKeys: String, CodingKey {
-        case capacity
-        case maxBandwidth = "max_bandwidth"
-        case maxClients = "max_clients"
-        case maxConnections = "max_connections"
-        case maxInBandwidth = "max_in_bandwidth"
-        case maxMemory = "max_memory"
-        case tenantIPCount = "tenant_ip_count"
-        case shardingNum = "sharding_num"
-        case proxyNum = "proxy_num"
+        case capacity, maxBandwidth = "max_bandwidth", maxClients = "max_clients"
+        case maxConnections = "max_connections", maxInBandwidth = "max_in_bandwidth", maxMemory = "max_memory"
+        case tenantIPCount = "tenant_ip_count", shardingNum = "sharding_num", proxyNum = "proxy_num"
         case dbNumber = "db_number"
     }
 
     public init(
-        capacity: String? = nil,
-        maxBandwidth: String? = nil,
-        maxClients: String? = nil,
-        maxConnections: String? = nil,
-        maxInBandwidth: String? = nil,
-        maxMemory: String? = nil,
-        tenantIPCount: String? = nil,
-        shardingNum: String? = nil,
-        proxyNum: String? = nil,
+        capacity: String? = nil, maxBandwidth: String? = nil, maxClients: String? = nil,
+        maxConnections: String? = nil, maxInBandwidth: String? = nil, maxMemory: String? = nil,
+        tenantIPCount: String? = nil, shardingNum: String? = nil, proxyNum: String? = nil,
         dbNumber: String? = nil
     ) {
         self.capacity = capacity
@@ -83,29 +71,15 @@ public struct Details: Codable, Sendable, Equatable {
     public var tenantIPCount: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case capacity
-        case dbNumber = "db_number"
-        case maxBandwidth = "max_bandwidth"
-        case maxClients = "max_clients"
-        case maxConnections = "max_connections"
-        case maxInBandwidth = "max_in_bandwidth"
-        case maxMemory = "max_memory"
-        case proxyNum = "proxy_num"
-        case shardingNum = "sharding_num"
-        case tenantIPCount = "tenant_ip_count"
+        case capacity, dbNumber = "db_number", maxBandwidth = "max_bandwidth", maxClients = "max_clients"
+        case maxConnections = "max_connections", maxInBandwidth = "max_in_bandwidth", maxMemory = "max_memory"
+        case proxyNum = "proxy_num", shardingNum = "sharding_num", tenantIPCount = "tenant_ip_count"
     }
 
     public init(
-        capacity: Int? = nil,
-        dbNumber: Int? = nil,
-        maxBandwidth: Int? = nil,
-        maxClients: Int? = nil,
-        maxConnections: Int? = nil,
-        maxInBandwidth: Int? = nil,
-        maxMemory: Double? = nil,
-        proxyNum: Int? = nil,
-        shardingNum: Int? = nil,
-        tenantIPCount: Int? = nil
+        capacity: Int? = nil, dbNumber: Int? = nil, maxBandwidth: Int? = nil, maxClients: Int? = nil,
+        maxConnections: Int? = nil, maxInBandwidth: Int? = nil, maxMemory: Double? = nil,
+        proxyNum: Int? = nil, shardingNum: Int? = nil, tenantIPCount: Int? = nil
     ) {
         self.capacity = capacity
         self.dbNumber = dbNumber
@@ -117,20 +91,6 @@ public struct Details: Codable, Sendable, Equatable {
         self.proxyNum = proxyNum
         self.shardingNum = shardingNum
         self.tenantIPCount = tenantIPCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.capacity = try container.decodeLenientIfPresent(Int.self, forKey: .capacity)
-        self.dbNumber = try container.decodeLenientIfPresent(Int.self, forKey: .dbNumber)
-        self.maxBandwidth = try container.decodeLenientIfPresent(Int.self, forKey: .maxBandwidth)
-        self.maxClients = try container.decodeLenientIfPresent(Int.self, forKey: .maxClients)
-        self.maxConnections = try container.decodeLenientIfPresent(Int.self, forKey: .maxConnections)
-        self.maxInBandwidth = try container.decodeLenientIfPresent(Int.self, forKey: .maxInBandwidth)
-        self.maxMemory = try container.decodeLenientIfPresent(Double.self, forKey: .maxMemory)
-        self.proxyNum = try container.decodeLenientIfPresent(Int.self, forKey: .proxyNum)
-        self.shardingNum = try container.decodeLenientIfPresent(Int.self, forKey: .shardingNum)
-        self.tenantIPCount = try container.decodeLenientIfPresent(Int.self, forKey: .tenantIPCount)
     }
 }
 
@@ -146,16 +106,11 @@ public struct Flavor: Codable, Sendable, Equatable {
     public var azCodes: [JSONValue]?
 
     private enum CodingKeys: String, CodingKey {
-        case capacity
-        case unit
-        case availableZones = "available_zones"
-        case azCodes = "az_codes"
+        case capacity, unit, availableZones = "available_zones", azCodes = "az_codes"
     }
 
     public init(
-        capacity: String? = nil,
-        unit: String? = nil,
-        availableZones: [JSONValue]? = nil,
+        capacity: String? = nil, unit: String? = nil, availableZones: [JSONValue]? = nil,
         azCodes: [JSONValue]? = nil
     ) {
         self.capacity = capacity
@@ -209,49 +164,22 @@ public struct ListServiceSpecificationsResponse: Codable, Sendable, Equatable {
     public var storageType: String?
 
     private enum CodingKeys: String, CodingKey {
-        case products
-        case billingFactor = "billing_factor"
-        case cacheMode = "cache_mode"
-        case chargingType = "charging_type"
-        case cloudResourceTypeCode = "cloud_resource_type_code"
-        case cloudServiceTypeCode = "cloud_service_type_code"
-        case cpuType = "cpu_type"
-        case currency
-        case details
-        case engine
-        case engineVersions = "engine_versions"
-        case flavors
-        case price
-        case prodType = "prod_type"
-        case productID = "product_id"
-        case productType = "product_type"
-        case specCode = "spec_code"
-        case specDetails = "spec_details"
-        case specDetails2 = "spec_details2"
-        case storageType = "storage_type"
+        case products, billingFactor = "billing_factor", cacheMode = "cache_mode"
+        case chargingType = "charging_type", cloudResourceTypeCode = "cloud_resource_type_code"
+        case cloudServiceTypeCode = "cloud_service_type_code", cpuType = "cpu_type", currency, details, engine
+        case engineVersions = "engine_versions", flavors, price, prodType = "prod_type"
+        case productID = "product_id", productType = "product_type", specCode = "spec_code"
+        case specDetails = "spec_details", specDetails2 = "spec_details2", storageType = "storage_type"
     }
 
     public init(
-        products: [Product]? = nil,
-        billingFactor: String? = nil,
-        cacheMode: String? = nil,
-        chargingType: String? = nil,
-        cloudResourceTypeCode: String? = nil,
-        cloudServiceTypeCode: String? = nil,
-        cpuType: String? = nil,
-        currency: String? = nil,
-        details: Details? = nil,
-        engine: String? = nil,
-        engineVersions: String? = nil,
-        flavors: [FlavorAZObject]? = nil,
-        price: Double? = nil,
-        prodType: String? = nil,
-        productID: String? = nil,
-        productType: String? = nil,
-        specCode: String? = nil,
-        specDetails: String? = nil,
-        specDetails2: String? = nil,
-        storageType: String? = nil
+        products: [Product]? = nil, billingFactor: String? = nil, cacheMode: String? = nil,
+        chargingType: String? = nil, cloudResourceTypeCode: String? = nil,
+        cloudServiceTypeCode: String? = nil, cpuType: String? = nil, currency: String? = nil,
+        details: Details? = nil, engine: String? = nil, engineVersions: String? = nil,
+        flavors: [FlavorAZObject]? = nil, price: Double? = nil, prodType: String? = nil,
+        productID: String? = nil, productType: String? = nil, specCode: String? = nil,
+        specDetails: String? = nil, specDetails2: String? = nil, storageType: String? = nil
     ) {
         self.products = products
         self.billingFactor = billingFactor
@@ -273,30 +201,6 @@ public struct ListServiceSpecificationsResponse: Codable, Sendable, Equatable {
         self.specDetails = specDetails
         self.specDetails2 = specDetails2
         self.storageType = storageType
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.products = try container.decodeIfPresent([Product].self, forKey: .products)
-        self.billingFactor = try container.decodeIfPresent(String.self, forKey: .billingFactor)
-        self.cacheMode = try container.decodeIfPresent(String.self, forKey: .cacheMode)
-        self.chargingType = try container.decodeIfPresent(String.self, forKey: .chargingType)
-        self.cloudResourceTypeCode = try container.decodeIfPresent(String.self, forKey: .cloudResourceTypeCode)
-        self.cloudServiceTypeCode = try container.decodeIfPresent(String.self, forKey: .cloudServiceTypeCode)
-        self.cpuType = try container.decodeIfPresent(String.self, forKey: .cpuType)
-        self.currency = try container.decodeIfPresent(String.self, forKey: .currency)
-        self.details = try container.decodeIfPresent(Details.self, forKey: .details)
-        self.engine = try container.decodeIfPresent(String.self, forKey: .engine)
-        self.engineVersions = try container.decodeIfPresent(String.self, forKey: .engineVersions)
-        self.flavors = try container.decodeIfPresent([FlavorAZObject].self, forKey: .flavors)
-        self.price = try container.decodeLenientIfPresent(Double.self, forKey: .price)
-        self.prodType = try container.decodeIfPresent(String.self, forKey: .prodType)
-        self.productID = try container.decodeIfPresent(String.self, forKey: .productID)
-        self.productType = try container.decodeIfPresent(String.self, forKey: .productType)
-        self.specCode = try container.decodeIfPresent(String.self, forKey: .specCode)
-        self.specDetails = try container.decodeIfPresent(String.self, forKey: .specDetails)
-        self.specDetails2 = try container.decodeIfPresent(String.self, forKey: .specDetails2)
-        self.storageType = try container.decodeIfPresent(String.self, forKey: .storageType)
     }
 }
 
@@ -680,46 +584,21 @@ public struct Product: Codable, Sendable, Equatable {
     public var billingFactor: String?
 
     private enum CodingKeys: String, CodingKey {
-        case productID = "product_id"
-        case specCode = "spec_code"
-        case cacheMode = "cache_mode"
-        case productType = "product_type"
-        case cpuType = "cpu_type"
-        case storageType = "storage_type"
-        case details
-        case engine
-        case engineVersions = "engine_versions"
-        case specDetails = "spec_details"
-        case specDetails2 = "spec_details2"
-        case chargingType = "charging_type"
-        case price
-        case currency
-        case prodType = "prod_type"
+        case productID = "product_id", specCode = "spec_code", cacheMode = "cache_mode"
+        case productType = "product_type", cpuType = "cpu_type", storageType = "storage_type", details, engine
+        case engineVersions = "engine_versions", specDetails = "spec_details", specDetails2 = "spec_details2"
+        case chargingType = "charging_type", price, currency, prodType = "prod_type"
         case cloudServiceTypeCode = "cloud_service_type_code"
-        case cloudResourceTypeCode = "cloud_resource_type_code"
-        case flavors
-        case billingFactor = "billing_factor"
+        case cloudResourceTypeCode = "cloud_resource_type_code", flavors, billingFactor = "billing_factor"
     }
 
     public init(
-        productID: String? = nil,
-        specCode: SpecCode? = nil,
-        cacheMode: CacheMode? = nil,
-        productType: String? = nil,
-        cpuType: String? = nil,
-        storageType: String? = nil,
-        details: [Detail]? = nil,
-        engine: String? = nil,
-        engineVersions: String? = nil,
-        specDetails: String? = nil,
-        specDetails2: String? = nil,
-        chargingType: String? = nil,
-        price: Double? = nil,
-        currency: String? = nil,
-        prodType: ProdType? = nil,
-        cloudServiceTypeCode: String? = nil,
-        cloudResourceTypeCode: String? = nil,
-        flavors: [Flavor]? = nil,
+        productID: String? = nil, specCode: SpecCode? = nil, cacheMode: CacheMode? = nil,
+        productType: String? = nil, cpuType: String? = nil, storageType: String? = nil,
+        details: [Detail]? = nil, engine: String? = nil, engineVersions: String? = nil,
+        specDetails: String? = nil, specDetails2: String? = nil, chargingType: String? = nil,
+        price: Double? = nil, currency: String? = nil, prodType: ProdType? = nil,
+        cloudServiceTypeCode: String? = nil, cloudResourceTypeCode: String? = nil, flavors: [Flavor]? = nil,
         billingFactor: String? = nil
     ) {
         self.productID = productID
@@ -741,28 +620,5 @@ public struct Product: Codable, Sendable, Equatable {
         self.cloudResourceTypeCode = cloudResourceTypeCode
         self.flavors = flavors
         self.billingFactor = billingFactor
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.productID = try container.decodeIfPresent(String.self, forKey: .productID)
-        self.specCode = try container.decodeIfPresent(SpecCode.self, forKey: .specCode)
-        self.cacheMode = try container.decodeIfPresent(CacheMode.self, forKey: .cacheMode)
-        self.productType = try container.decodeIfPresent(String.self, forKey: .productType)
-        self.cpuType = try container.decodeIfPresent(String.self, forKey: .cpuType)
-        self.storageType = try container.decodeIfPresent(String.self, forKey: .storageType)
-        self.details = try container.decodeIfPresent([Detail].self, forKey: .details)
-        self.engine = try container.decodeIfPresent(String.self, forKey: .engine)
-        self.engineVersions = try container.decodeIfPresent(String.self, forKey: .engineVersions)
-        self.specDetails = try container.decodeIfPresent(String.self, forKey: .specDetails)
-        self.specDetails2 = try container.decodeIfPresent(String.self, forKey: .specDetails2)
-        self.chargingType = try container.decodeIfPresent(String.self, forKey: .chargingType)
-        self.price = try container.decodeLenientIfPresent(Double.self, forKey: .price)
-        self.currency = try container.decodeIfPresent(String.self, forKey: .currency)
-        self.prodType = try container.decodeIfPresent(ProdType.self, forKey: .prodType)
-        self.cloudServiceTypeCode = try container.decodeIfPresent(String.self, forKey: .cloudServiceTypeCode)
-        self.cloudResourceTypeCode = try container.decodeIfPresent(String.self, forKey: .cloudResourceTypeCode)
-        self.flavors = try container.decodeIfPresent([Flavor].self, forKey: .flavors)
-        self.billingFactor = try container.decodeIfPresent(String.self, forKey: .billingFactor)
     }
 }

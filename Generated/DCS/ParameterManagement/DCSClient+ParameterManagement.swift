@@ -26,11 +26,9 @@ extension DCSClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListConfigHistories",
-            method: .get,
+            operation: "ListConfigHistories", method: .get,
             path: "/v2/{project_id}/instances/{instance_id}/config-histories",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListConfigHistoriesResponse.self)
     }
@@ -68,8 +66,7 @@ extension DCSClient {
     /// - Returns: The body of the service's `200` response.
     public func listConfigurations(instanceID: String) async throws -> ListConfigurationsResponse {
         let request = OperationRequest(
-            operation: "ListConfigurations",
-            method: .get,
+            operation: "ListConfigurations", method: .get,
             path: "/v2/{project_id}/instances/{instance_id}/configs",
             pathParameters: ["instance_id": instanceID]
         )
@@ -88,11 +85,9 @@ extension DCSClient {
     ///   - body: The request body.
     public func updateConfigurations(instanceID: String, _ body: UpdateConfigurationsRequest) async throws {
         let request = OperationRequest(
-            operation: "UpdateConfigurations",
-            method: .put,
+            operation: "UpdateConfigurations", method: .put,
             path: "/v2/{project_id}/instances/{instance_id}/configs",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         try await client.send(request)
     }

@@ -15,17 +15,11 @@ public struct HistoryInfo: Codable, Sendable, Equatable {
     public var status: String?
 
     private enum CodingKeys: String, CodingKey {
-        case historyID = "history_id"
-        case type
-        case createdAt = "created_at"
-        case status
+        case historyID = "history_id", type, createdAt = "created_at", status
     }
 
     public init(
-        historyID: String? = nil,
-        type: String? = nil,
-        createdAt: String? = nil,
-        status: String? = nil
+        historyID: String? = nil, type: String? = nil, createdAt: String? = nil, status: String? = nil
     ) {
         self.historyID = historyID
         self.type = type
@@ -42,18 +36,11 @@ public struct ListConfigHistoriesResponse: Codable, Sendable, Equatable {
     public var histories: [HistoryInfo]?
 
     private enum CodingKeys: String, CodingKey {
-        case historyNum = "history_num"
-        case histories
+        case historyNum = "history_num", histories
     }
 
     public init(historyNum: Int? = nil, histories: [HistoryInfo]? = nil) {
         self.historyNum = historyNum
         self.histories = histories
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.historyNum = try container.decodeLenientIfPresent(Int.self, forKey: .historyNum)
-        self.histories = try container.decodeIfPresent([HistoryInfo].self, forKey: .histories)
     }
 }

@@ -20,19 +20,13 @@ public struct ListConfigurationsResponse: Codable, Sendable, Equatable {
     public var status: String?
 
     private enum CodingKeys: String, CodingKey {
-        case configTime = "config_time"
-        case instanceID = "instance_id"
-        case redisConfig = "redis_config"
-        case configStatus = "config_status"
-        case status
+        case configTime = "config_time", instanceID = "instance_id", redisConfig = "redis_config"
+        case configStatus = "config_status", status
     }
 
     public init(
-        configTime: String? = nil,
-        instanceID: String? = nil,
-        redisConfig: [QueryRedisConfig]? = nil,
-        configStatus: ConfigStatus? = nil,
-        status: String? = nil
+        configTime: String? = nil, instanceID: String? = nil, redisConfig: [QueryRedisConfig]? = nil,
+        configStatus: ConfigStatus? = nil, status: String? = nil
     ) {
         self.configTime = configTime
         self.instanceID = instanceID
@@ -60,22 +54,13 @@ public struct QueryRedisConfig: Codable, Sendable, Equatable {
     public var paramID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case paramValue = "param_value"
-        case valueType = "value_type"
-        case valueRange = "value_range"
-        case description
-        case defaultValue = "default_value"
-        case paramName = "param_name"
-        case paramID = "param_id"
+        case paramValue = "param_value", valueType = "value_type", valueRange = "value_range", description
+        case defaultValue = "default_value", paramName = "param_name", paramID = "param_id"
     }
 
     public init(
-        paramValue: String? = nil,
-        valueType: String? = nil,
-        valueRange: String? = nil,
-        description: String? = nil,
-        defaultValue: String? = nil,
-        paramName: String? = nil,
+        paramValue: String? = nil, valueType: String? = nil, valueRange: String? = nil,
+        description: String? = nil, defaultValue: String? = nil, paramName: String? = nil,
         paramID: String? = nil
     ) {
         self.paramValue = paramValue

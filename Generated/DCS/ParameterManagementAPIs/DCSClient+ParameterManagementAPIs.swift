@@ -18,8 +18,7 @@ extension DCSClient {
         instanceID: String
     ) async throws -> ListConfigurationParametersResponse {
         let request = OperationRequest(
-            operation: "ListConfigurationParameters",
-            method: .get,
+            operation: "ListConfigurationParameters", method: .get,
             path: "/v1.0/{project_id}/instances/{instance_id}/configs",
             pathParameters: ["instance_id": instanceID]
         )
@@ -41,11 +40,9 @@ extension DCSClient {
         _ body: UpdateConfigurationParametersRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "UpdateConfigurationParameters",
-            method: .put,
+            operation: "UpdateConfigurationParameters", method: .put,
             path: "/v1.0/{project_id}/instances/{instance_id}/configs",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         try await client.send(request)
     }

@@ -27,24 +27,14 @@ public struct ListConfigurationParametersRedisConfig: Codable, Sendable, Equatab
     public var nodeRole: String?
 
     private enum CodingKeys: String, CodingKey {
-        case description
-        case paramID = "param_id"
-        case paramName = "param_name"
-        case paramValue = "param_value"
-        case defaultValue = "default_value"
-        case valueType = "value_type"
-        case valueRange = "value_range"
+        case description, paramID = "param_id", paramName = "param_name", paramValue = "param_value"
+        case defaultValue = "default_value", valueType = "value_type", valueRange = "value_range"
         case nodeRole = "node_role"
     }
 
     public init(
-        description: String? = nil,
-        paramID: Int? = nil,
-        paramName: String? = nil,
-        paramValue: String? = nil,
-        defaultValue: String? = nil,
-        valueType: String? = nil,
-        valueRange: String? = nil,
+        description: String? = nil, paramID: Int? = nil, paramName: String? = nil, paramValue: String? = nil,
+        defaultValue: String? = nil, valueType: String? = nil, valueRange: String? = nil,
         nodeRole: String? = nil
     ) {
         self.description = description
@@ -55,18 +45,6 @@ public struct ListConfigurationParametersRedisConfig: Codable, Sendable, Equatab
         self.valueType = valueType
         self.valueRange = valueRange
         self.nodeRole = nodeRole
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.paramID = try container.decodeLenientIfPresent(Int.self, forKey: .paramID)
-        self.paramName = try container.decodeIfPresent(String.self, forKey: .paramName)
-        self.paramValue = try container.decodeIfPresent(String.self, forKey: .paramValue)
-        self.defaultValue = try container.decodeIfPresent(String.self, forKey: .defaultValue)
-        self.valueType = try container.decodeIfPresent(String.self, forKey: .valueType)
-        self.valueRange = try container.decodeIfPresent(String.self, forKey: .valueRange)
-        self.nodeRole = try container.decodeIfPresent(String.self, forKey: .nodeRole)
     }
 }
 
@@ -90,21 +68,14 @@ public struct ListConfigurationParametersResponse: Codable, Sendable, Equatable 
     public var clusterV1: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case status
-        case instanceID = "instance_id"
-        case redisConfig = "redis_config"
-        case configStatus = "config_status"
-        case configTime = "config_time"
-        case clusterV1 = "cluster_v1"
+        case status, instanceID = "instance_id", redisConfig = "redis_config", configStatus = "config_status"
+        case configTime = "config_time", clusterV1 = "cluster_v1"
     }
 
     public init(
-        status: String? = nil,
-        instanceID: String? = nil,
-        redisConfig: [ListConfigurationParametersRedisConfig]? = nil,
-        configStatus: ConfigStatus? = nil,
-        configTime: String? = nil,
-        clusterV1: Bool? = nil
+        status: String? = nil, instanceID: String? = nil,
+        redisConfig: [ListConfigurationParametersRedisConfig]? = nil, configStatus: ConfigStatus? = nil,
+        configTime: String? = nil, clusterV1: Bool? = nil
     ) {
         self.status = status
         self.instanceID = instanceID
@@ -112,15 +83,5 @@ public struct ListConfigurationParametersResponse: Codable, Sendable, Equatable 
         self.configStatus = configStatus
         self.configTime = configTime
         self.clusterV1 = clusterV1
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.instanceID = try container.decodeIfPresent(String.self, forKey: .instanceID)
-        self.redisConfig = try container.decodeIfPresent([ListConfigurationParametersRedisConfig].self, forKey: .redisConfig)
-        self.configStatus = try container.decodeIfPresent(ConfigStatus.self, forKey: .configStatus)
-        self.configTime = try container.decodeIfPresent(String.self, forKey: .configTime)
-        self.clusterV1 = try container.decodeLenientIfPresent(Bool.self, forKey: .clusterV1)
     }
 }

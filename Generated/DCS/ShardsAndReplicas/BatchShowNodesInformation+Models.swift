@@ -10,20 +10,9 @@ public struct BatchShowNodesInformationResponse: Codable, Sendable, Equatable {
     /// Instance list.
     public var instances: [InstanceNodesInfoResp]?
 
-    private enum CodingKeys: String, CodingKey {
-        case count
-        case instances
-    }
-
     public init(count: Int? = nil, instances: [InstanceNodesInfoResp]? = nil) {
         self.count = count
         self.instances = instances
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.instances = try container.decodeIfPresent([InstanceNodesInfoResp].self, forKey: .instances)
     }
 }
 
@@ -37,22 +26,13 @@ public struct InstanceNodesInfoResp: Codable, Sendable, Equatable {
     public var nodes: [NodesInfoResp]?
 
     private enum CodingKeys: String, CodingKey {
-        case instanceID = "instance_id"
-        case nodeCount = "node_count"
-        case nodes
+        case instanceID = "instance_id", nodeCount = "node_count", nodes
     }
 
     public init(instanceID: String? = nil, nodeCount: Int? = nil, nodes: [NodesInfoResp]? = nil) {
         self.instanceID = instanceID
         self.nodeCount = nodeCount
         self.nodes = nodes
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.instanceID = try container.decodeIfPresent(String.self, forKey: .instanceID)
-        self.nodeCount = try container.decodeLenientIfPresent(Int.self, forKey: .nodeCount)
-        self.nodes = try container.decodeIfPresent([NodesInfoResp].self, forKey: .nodes)
     }
 }
 
@@ -149,40 +129,18 @@ public struct NodesInfoResp: Codable, Sendable, Equatable {
     public var dimensions: [InstanceReplicationDimensionsInfo]?
 
     private enum CodingKeys: String, CodingKey {
-        case logicalNodeID = "logical_node_id"
-        case name
-        case status
-        case azCode = "az_code"
-        case nodeRole = "node_role"
-        case nodeType = "node_type"
-        case nodeIP = "node_ip"
-        case nodePort = "node_port"
-        case nodeID = "node_id"
-        case priorityWeight = "priority_weight"
-        case isAccess = "is_access"
-        case groupID = "group_id"
-        case groupName = "group_name"
-        case isRemoveIP = "is_remove_ip"
-        case replicationID = "replication_id"
+        case logicalNodeID = "logical_node_id", name, status, azCode = "az_code", nodeRole = "node_role"
+        case nodeType = "node_type", nodeIP = "node_ip", nodePort = "node_port", nodeID = "node_id"
+        case priorityWeight = "priority_weight", isAccess = "is_access", groupID = "group_id"
+        case groupName = "group_name", isRemoveIP = "is_remove_ip", replicationID = "replication_id"
         case dimensions
     }
 
     public init(
-        logicalNodeID: String? = nil,
-        name: String? = nil,
-        status: StatusValue? = nil,
-        azCode: String? = nil,
-        nodeRole: NodeRole? = nil,
-        nodeType: NodeType? = nil,
-        nodeIP: String? = nil,
-        nodePort: String? = nil,
-        nodeID: String? = nil,
-        priorityWeight: Int? = nil,
-        isAccess: Bool? = nil,
-        groupID: String? = nil,
-        groupName: String? = nil,
-        isRemoveIP: Bool? = nil,
-        replicationID: String? = nil,
+        logicalNodeID: String? = nil, name: String? = nil, status: StatusValue? = nil, azCode: String? = nil,
+        nodeRole: NodeRole? = nil, nodeType: NodeType? = nil, nodeIP: String? = nil, nodePort: String? = nil,
+        nodeID: String? = nil, priorityWeight: Int? = nil, isAccess: Bool? = nil, groupID: String? = nil,
+        groupName: String? = nil, isRemoveIP: Bool? = nil, replicationID: String? = nil,
         dimensions: [InstanceReplicationDimensionsInfo]? = nil
     ) {
         self.logicalNodeID = logicalNodeID
@@ -201,25 +159,5 @@ public struct NodesInfoResp: Codable, Sendable, Equatable {
         self.isRemoveIP = isRemoveIP
         self.replicationID = replicationID
         self.dimensions = dimensions
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.logicalNodeID = try container.decodeIfPresent(String.self, forKey: .logicalNodeID)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.status = try container.decodeIfPresent(StatusValue.self, forKey: .status)
-        self.azCode = try container.decodeIfPresent(String.self, forKey: .azCode)
-        self.nodeRole = try container.decodeIfPresent(NodeRole.self, forKey: .nodeRole)
-        self.nodeType = try container.decodeIfPresent(NodeType.self, forKey: .nodeType)
-        self.nodeIP = try container.decodeIfPresent(String.self, forKey: .nodeIP)
-        self.nodePort = try container.decodeIfPresent(String.self, forKey: .nodePort)
-        self.nodeID = try container.decodeIfPresent(String.self, forKey: .nodeID)
-        self.priorityWeight = try container.decodeLenientIfPresent(Int.self, forKey: .priorityWeight)
-        self.isAccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isAccess)
-        self.groupID = try container.decodeIfPresent(String.self, forKey: .groupID)
-        self.groupName = try container.decodeIfPresent(String.self, forKey: .groupName)
-        self.isRemoveIP = try container.decodeLenientIfPresent(Bool.self, forKey: .isRemoveIP)
-        self.replicationID = try container.decodeIfPresent(String.self, forKey: .replicationID)
-        self.dimensions = try container.decodeIfPresent([InstanceReplicationDimensionsInfo].self, forKey: .dimensions)
     }
 }

@@ -26,10 +26,8 @@ extension DCSClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "BatchShowNodesInformation",
-            method: .get,
-            path: "/v2/{project_id}/instances-logical-nodes",
-            query: query
+            operation: "BatchShowNodesInformation", method: .get,
+            path: "/v2/{project_id}/instances-logical-nodes", query: query
         )
         return try await client.send(request, as: BatchShowNodesInformationResponse.self)
     }
@@ -69,8 +67,7 @@ extension DCSClient {
         nodeID: String
     ) async throws -> DeleteIPFromDomainnameResponse {
         let request = OperationRequest(
-            operation: "DeleteIpFromDomainname",
-            method: .delete,
+            operation: "DeleteIpFromDomainname", method: .delete,
             path: "/v2/{project_id}/instances/{instance_id}/groups/{group_id}/replications/{node_id}/remove-ip",
             pathParameters: ["instance_id": instanceID, "group_id": groupID, "node_id": nodeID]
         )
@@ -92,8 +89,7 @@ extension DCSClient {
         instanceID: String
     ) async throws -> ListGroupReplicationInfoResponse {
         let request = OperationRequest(
-            operation: "ListGroupReplicationInfo",
-            method: .get,
+            operation: "ListGroupReplicationInfo", method: .get,
             path: "/v2/{project_id}/instance/{instance_id}/groups",
             pathParameters: ["instance_id": instanceID]
         )
@@ -120,11 +116,9 @@ extension DCSClient {
         _ body: UpdateSlavePriorityRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "UpdateSlavePriority",
-            method: .post,
+            operation: "UpdateSlavePriority", method: .post,
             path: "/v2/{project_id}/instances/{instance_id}/groups/{group_id}/replications/{node_id}/slave-priority",
-            pathParameters: ["instance_id": instanceID, "group_id": groupID, "node_id": nodeID],
-            body: body
+            pathParameters: ["instance_id": instanceID, "group_id": groupID, "node_id": nodeID], body: body
         )
         try await client.send(request)
     }

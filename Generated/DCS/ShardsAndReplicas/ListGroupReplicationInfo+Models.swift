@@ -13,14 +13,11 @@ public struct InstanceGroupListInfo: Codable, Sendable, Equatable {
     public var replicationList: [InstanceReplicationListInfo]?
 
     private enum CodingKeys: String, CodingKey {
-        case groupID = "group_id"
-        case groupName = "group_name"
-        case replicationList = "replication_list"
+        case groupID = "group_id", groupName = "group_name", replicationList = "replication_list"
     }
 
     public init(
-        groupID: String? = nil,
-        groupName: String? = nil,
+        groupID: String? = nil, groupName: String? = nil,
         replicationList: [InstanceReplicationListInfo]? = nil
     ) {
         self.groupID = groupID
@@ -70,24 +67,14 @@ public struct InstanceReplicationListInfo: Codable, Sendable, Equatable {
     public var dimensions: [InstanceReplicationDimensionsInfo]?
 
     private enum CodingKeys: String, CodingKey {
-        case replicationRole = "replication_role"
-        case replicationIP = "replication_ip"
-        case isReplication = "is_replication"
-        case replicationID = "replication_id"
-        case nodeID = "node_id"
-        case status
-        case azCode = "az_code"
-        case dimensions
+        case replicationRole = "replication_role", replicationIP = "replication_ip"
+        case isReplication = "is_replication", replicationID = "replication_id", nodeID = "node_id", status
+        case azCode = "az_code", dimensions
     }
 
     public init(
-        replicationRole: ReplicationRole? = nil,
-        replicationIP: String? = nil,
-        isReplication: Bool? = nil,
-        replicationID: String? = nil,
-        nodeID: String? = nil,
-        status: String? = nil,
-        azCode: String? = nil,
+        replicationRole: ReplicationRole? = nil, replicationIP: String? = nil, isReplication: Bool? = nil,
+        replicationID: String? = nil, nodeID: String? = nil, status: String? = nil, azCode: String? = nil,
         dimensions: [InstanceReplicationDimensionsInfo]? = nil
     ) {
         self.replicationRole = replicationRole
@@ -99,18 +86,6 @@ public struct InstanceReplicationListInfo: Codable, Sendable, Equatable {
         self.azCode = azCode
         self.dimensions = dimensions
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.replicationRole = try container.decodeIfPresent(ReplicationRole.self, forKey: .replicationRole)
-        self.replicationIP = try container.decodeIfPresent(String.self, forKey: .replicationIP)
-        self.isReplication = try container.decodeLenientIfPresent(Bool.self, forKey: .isReplication)
-        self.replicationID = try container.decodeIfPresent(String.self, forKey: .replicationID)
-        self.nodeID = try container.decodeIfPresent(String.self, forKey: .nodeID)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.azCode = try container.decodeIfPresent(String.self, forKey: .azCode)
-        self.dimensions = try container.decodeIfPresent([InstanceReplicationDimensionsInfo].self, forKey: .dimensions)
-    }
 }
 
 /// The response of ``DCSClient/listGroupReplicationInfo``.
@@ -121,18 +96,11 @@ public struct ListGroupReplicationInfoResponse: Codable, Sendable, Equatable {
     public var groupCount: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case groupList = "group_list"
-        case groupCount = "group_count"
+        case groupList = "group_list", groupCount = "group_count"
     }
 
     public init(groupList: [InstanceGroupListInfo]? = nil, groupCount: Int? = nil) {
         self.groupList = groupList
         self.groupCount = groupCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.groupList = try container.decodeIfPresent([InstanceGroupListInfo].self, forKey: .groupList)
-        self.groupCount = try container.decodeLenientIfPresent(Int.self, forKey: .groupCount)
     }
 }

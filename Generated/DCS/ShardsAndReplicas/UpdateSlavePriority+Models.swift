@@ -16,9 +16,4 @@ public struct UpdateSlavePriorityRequest: Codable, Sendable, Equatable {
     public init(slavePriorityWeight: Int) {
         self.slavePriorityWeight = slavePriorityWeight
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.slavePriorityWeight = try container.decodeLenient(Int.self, forKey: .slavePriorityWeight)
-    }
 }

@@ -19,18 +19,11 @@ public struct AvailableZone: Codable, Sendable, Equatable {
     public var resourceAvailability: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case code
-        case name
-        case port
-        case resourceAvailability = "resource_availability"
+        case id, code, name, port, resourceAvailability = "resource_availability"
     }
 
     public init(
-        id: String? = nil,
-        code: String? = nil,
-        name: String? = nil,
-        port: String? = nil,
+        id: String? = nil, code: String? = nil, name: String? = nil, port: String? = nil,
         resourceAvailability: String? = nil
     ) {
         self.id = id

@@ -16,17 +16,11 @@ public struct BackupFilesBody: Codable, Sendable, Equatable {
     public var backupID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case fileSource = "file_source"
-        case bucketName = "bucket_name"
-        case files
-        case backupID = "backup_id"
+        case fileSource = "file_source", bucketName = "bucket_name", files, backupID = "backup_id"
     }
 
     public init(
-        fileSource: String? = nil,
-        bucketName: String? = nil,
-        files: [Files]? = nil,
-        backupID: String? = nil
+        fileSource: String? = nil, bucketName: String? = nil, files: [Files]? = nil, backupID: String? = nil
     ) {
         self.fileSource = fileSource
         self.bucketName = bucketName

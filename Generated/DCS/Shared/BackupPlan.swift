@@ -18,9 +18,7 @@ public struct BackupPlan: Codable, Sendable, Equatable {
     public var beginAt: String
 
     private enum CodingKeys: String, CodingKey {
-        case timezoneOffset = "timezone_offset"
-        case backupAt = "backup_at"
-        case periodType = "period_type"
+        case timezoneOffset = "timezone_offset", backupAt = "backup_at", periodType = "period_type"
         case beginAt = "begin_at"
     }
 

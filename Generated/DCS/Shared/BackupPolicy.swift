@@ -16,8 +16,7 @@ public struct BackupPolicy: Codable, Sendable, Equatable {
     public var periodicalBackupPlan: BackupPlan?
 
     private enum CodingKeys: String, CodingKey {
-        case backupType = "backup_type"
-        case saveDays = "save_days"
+        case backupType = "backup_type", saveDays = "save_days"
         case periodicalBackupPlan = "periodical_backup_plan"
     }
 
@@ -25,12 +24,5 @@ public struct BackupPolicy: Codable, Sendable, Equatable {
         self.backupType = backupType
         self.saveDays = saveDays
         self.periodicalBackupPlan = periodicalBackupPlan
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.backupType = try container.decode(String.self, forKey: .backupType)
-        self.saveDays = try container.decodeLenientIfPresent(Int.self, forKey: .saveDays)
-        self.periodicalBackupPlan = try container.decodeIfPresent(BackupPlan.self, forKey: .periodicalBackupPlan)
     }
 }

@@ -24,22 +24,9 @@ public struct BigkeysBody: Codable, Sendable, Equatable {
     /// Key unit. count: number of keys; byte: key size.
     public var unit: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case type
-        case shard
-        case db
-        case size
-        case unit
-    }
-
     public init(
-        name: String? = nil,
-        type: BigkeysBodyType? = nil,
-        shard: String? = nil,
-        db: Int? = nil,
-        size: Int64? = nil,
-        unit: String? = nil
+        name: String? = nil, type: BigkeysBodyType? = nil, shard: String? = nil, db: Int? = nil,
+        size: Int64? = nil, unit: String? = nil
     ) {
         self.name = name
         self.type = type
@@ -47,15 +34,5 @@ public struct BigkeysBody: Codable, Sendable, Equatable {
         self.db = db
         self.size = size
         self.unit = unit
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.type = try container.decodeIfPresent(BigkeysBodyType.self, forKey: .type)
-        self.shard = try container.decodeIfPresent(String.self, forKey: .shard)
-        self.db = try container.decodeLenientIfPresent(Int.self, forKey: .db)
-        self.size = try container.decodeLenientIfPresent(Int64.self, forKey: .size)
-        self.unit = try container.decodeIfPresent(String.self, forKey: .unit)
     }
 }

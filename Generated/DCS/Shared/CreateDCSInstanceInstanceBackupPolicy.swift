@@ -20,25 +20,16 @@ public struct CreateDCSInstanceInstanceBackupPolicy: Codable, Sendable, Equatabl
     public var periodicalBackupPlan: PeriodicalBackupPlan?
 
     private enum CodingKeys: String, CodingKey {
-        case saveDays = "save_days"
-        case backupType = "backup_type"
+        case saveDays = "save_days", backupType = "backup_type"
         case periodicalBackupPlan = "periodical_backup_plan"
     }
 
     public init(
-        saveDays: Int? = nil,
-        backupType: BackupType? = nil,
+        saveDays: Int? = nil, backupType: BackupType? = nil,
         periodicalBackupPlan: PeriodicalBackupPlan? = nil
     ) {
         self.saveDays = saveDays
         self.backupType = backupType
         self.periodicalBackupPlan = periodicalBackupPlan
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.saveDays = try container.decodeLenientIfPresent(Int.self, forKey: .saveDays)
-        self.backupType = try container.decodeIfPresent(BackupType.self, forKey: .backupType)
-        self.periodicalBackupPlan = try container.decodeIfPresent(PeriodicalBackupPlan.self, forKey: .periodicalBackupPlan)
     }
 }

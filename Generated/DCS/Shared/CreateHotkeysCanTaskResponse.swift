@@ -33,26 +33,13 @@ public struct CreateHotkeysCanTaskResponse: Codable, Sendable, Equatable {
     public var keys: [HotkeysBody]?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case instanceID = "instance_id"
-        case status
-        case scanType = "scan_type"
-        case createdAt = "created_at"
-        case startedAt = "started_at"
-        case finishedAt = "finished_at"
-        case num
-        case keys
+        case id, instanceID = "instance_id", status, scanType = "scan_type", createdAt = "created_at"
+        case startedAt = "started_at", finishedAt = "finished_at", num, keys
     }
 
     public init(
-        id: String? = nil,
-        instanceID: String? = nil,
-        status: Status? = nil,
-        scanType: ScanType? = nil,
-        createdAt: String? = nil,
-        startedAt: String? = nil,
-        finishedAt: String? = nil,
-        num: Int? = nil,
+        id: String? = nil, instanceID: String? = nil, status: Status? = nil, scanType: ScanType? = nil,
+        createdAt: String? = nil, startedAt: String? = nil, finishedAt: String? = nil, num: Int? = nil,
         keys: [HotkeysBody]? = nil
     ) {
         self.id = id
@@ -64,18 +51,5 @@ public struct CreateHotkeysCanTaskResponse: Codable, Sendable, Equatable {
         self.finishedAt = finishedAt
         self.num = num
         self.keys = keys
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.instanceID = try container.decodeIfPresent(String.self, forKey: .instanceID)
-        self.status = try container.decodeIfPresent(Status.self, forKey: .status)
-        self.scanType = try container.decodeIfPresent(ScanType.self, forKey: .scanType)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.startedAt = try container.decodeIfPresent(String.self, forKey: .startedAt)
-        self.finishedAt = try container.decodeIfPresent(String.self, forKey: .finishedAt)
-        self.num = try container.decodeLenientIfPresent(Int.self, forKey: .num)
-        self.keys = try container.decodeIfPresent([HotkeysBody].self, forKey: .keys)
     }
 }

@@ -15,10 +15,7 @@ public struct CreateMigrationTaskResponse: Codable, Sendable, Equatable {
     public var error: String?
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        status: MigrationTaskListStatus? = nil,
-        error: String? = nil
+        id: String? = nil, name: String? = nil, status: MigrationTaskListStatus? = nil, error: String? = nil
     ) {
         self.id = id
         self.name = name

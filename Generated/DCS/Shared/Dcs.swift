@@ -73,45 +73,16 @@ public struct Dcs: Codable, Sendable, Equatable {
     public var _30: String?
 
     private enum CodingKeys: String, CodingKey {
-        case _1 = "1"
-        case _2 = "2"
-        case _3 = "3"
-        case _4 = "4"
-        case _5 = "5"
-        case _6 = "6"
-        case _7 = "7"
-        case _8 = "8"
-        case _9 = "9"
-        case _10 = "10"
-        case _13 = "13"
-        case _14 = "14"
-        case _15 = "15"
-        case _16 = "16"
-        case _17 = "17"
-        case _18 = "18"
-        case _19 = "19"
+        case _1 = "1", _2 = "2", _3 = "3", _4 = "4", _5 = "5", _6 = "6", _7 = "7", _8 = "8", _9 = "9"
+        case _10 = "10", _13 = "13", _14 = "14", _15 = "15", _16 = "16", _17 = "17", _18 = "18", _19 = "19"
         case _30 = "30"
     }
 
     public init(
-        _1: ListConfigurationParametersDCS? = nil,
-        _2: String? = nil,
-        _3: String? = nil,
-        _4: String? = nil,
-        _5: String? = nil,
-        _6: String? = nil,
-        _7: String? = nil,
-        _8: String? = nil,
-        _9: String? = nil,
-        _10: String? = nil,
-        _13: String? = nil,
-        _14: String? = nil,
-        _15: String? = nil,
-        _16: String? = nil,
-        _17: Bool? = nil,
-        _18: String? = nil,
-        _19: String? = nil,
-        _30: String? = nil
+        _1: ListConfigurationParametersDCS? = nil, _2: String? = nil, _3: String? = nil, _4: String? = nil,
+        _5: String? = nil, _6: String? = nil, _7: String? = nil, _8: String? = nil, _9: String? = nil,
+        _10: String? = nil, _13: String? = nil, _14: String? = nil, _15: String? = nil, _16: String? = nil,
+        _17: Bool? = nil, _18: String? = nil, _19: String? = nil, _30: String? = nil
     ) {
         self._1 = _1
         self._2 = _2
@@ -131,27 +102,5 @@ public struct Dcs: Codable, Sendable, Equatable {
         self._18 = _18
         self._19 = _19
         self._30 = _30
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self._1 = try container.decodeIfPresent(ListConfigurationParametersDCS.self, forKey: ._1)
-        self._2 = try container.decodeIfPresent(String.self, forKey: ._2)
-        self._3 = try container.decodeIfPresent(String.self, forKey: ._3)
-        self._4 = try container.decodeIfPresent(String.self, forKey: ._4)
-        self._5 = try container.decodeIfPresent(String.self, forKey: ._5)
-        self._6 = try container.decodeIfPresent(String.self, forKey: ._6)
-        self._7 = try container.decodeIfPresent(String.self, forKey: ._7)
-        self._8 = try container.decodeIfPresent(String.self, forKey: ._8)
-        self._9 = try container.decodeIfPresent(String.self, forKey: ._9)
-        self._10 = try container.decodeIfPresent(String.self, forKey: ._10)
-        self._13 = try container.decodeIfPresent(String.self, forKey: ._13)
-        self._14 = try container.decodeIfPresent(String.self, forKey: ._14)
-        self._15 = try container.decodeIfPresent(String.self, forKey: ._15)
-        self._16 = try container.decodeIfPresent(String.self, forKey: ._16)
-        self._17 = try container.decodeLenientIfPresent(Bool.self, forKey: ._17)
-        self._18 = try container.decodeIfPresent(String.self, forKey: ._18)
-        self._19 = try container.decodeIfPresent(String.self, forKey: ._19)
-        self._30 = try container.decodeIfPresent(String.self, forKey: ._30)
     }
 }

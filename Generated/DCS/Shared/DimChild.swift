@@ -23,8 +23,7 @@ public struct DimChild: Codable, Sendable, Equatable {
     public var dimRoute: String?
 
     private enum CodingKeys: String, CodingKey {
-        case dimName = "dim_name"
-        case dimRoute = "dim_route"
+        case dimName = "dim_name", dimRoute = "dim_route"
     }
 
     public init(dimName: DimName? = nil, dimRoute: String? = nil) {

@@ -12,9 +12,7 @@ public struct ErrorResponse: Codable, Sendable, Equatable {
     public var errorExtMsg: String?
 
     private enum CodingKeys: String, CodingKey {
-        case errorMsg = "error_msg"
-        case errorCode = "error_code"
-        case errorExtMsg = "error_ext_msg"
+        case errorMsg = "error_msg", errorCode = "error_code", errorExtMsg = "error_ext_msg"
     }
 
     public init(errorMsg: String? = nil, errorCode: String? = nil, errorExtMsg: String? = nil) {

@@ -23,29 +23,17 @@ public struct Features: Codable, Sendable, Equatable {
     public var supportAuditLog: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case supportAcl = "support_acl"
-        case supportTransparentClientIP = "support_transparent_client_ip"
-        case supportSSL = "support_ssl"
-        case supportAuditLog = "support_audit_log"
+        case supportAcl = "support_acl", supportTransparentClientIP = "support_transparent_client_ip"
+        case supportSSL = "support_ssl", supportAuditLog = "support_audit_log"
     }
 
     public init(
-        supportAcl: Bool? = nil,
-        supportTransparentClientIP: Bool? = nil,
-        supportSSL: Bool? = nil,
+        supportAcl: Bool? = nil, supportTransparentClientIP: Bool? = nil, supportSSL: Bool? = nil,
         supportAuditLog: Bool? = nil
     ) {
         self.supportAcl = supportAcl
         self.supportTransparentClientIP = supportTransparentClientIP
         self.supportSSL = supportSSL
         self.supportAuditLog = supportAuditLog
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.supportAcl = try container.decodeLenientIfPresent(Bool.self, forKey: .supportAcl)
-        self.supportTransparentClientIP = try container.decodeLenientIfPresent(Bool.self, forKey: .supportTransparentClientIP)
-        self.supportSSL = try container.decodeLenientIfPresent(Bool.self, forKey: .supportSSL)
-        self.supportAuditLog = try container.decodeLenientIfPresent(Bool.self, forKey: .supportAuditLog)
     }
 }

@@ -13,9 +13,7 @@ public struct Files: Codable, Sendable, Equatable {
     public var updateAt: String?
 
     private enum CodingKeys: String, CodingKey {
-        case fileName = "file_name"
-        case size
-        case updateAt = "update_at"
+        case fileName = "file_name", size, updateAt = "update_at"
     }
 
     public init(fileName: String? = nil, size: String? = nil, updateAt: String? = nil) {

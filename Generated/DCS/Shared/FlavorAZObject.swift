@@ -15,16 +15,11 @@ public struct FlavorAZObject: Codable, Sendable, Equatable {
     public var azCodes: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case capacity
-        case unit
-        case availableZones = "available_zones"
-        case azCodes = "az_codes"
+        case capacity, unit, availableZones = "available_zones", azCodes = "az_codes"
     }
 
     public init(
-        capacity: String? = nil,
-        unit: String? = nil,
-        availableZones: [String]? = nil,
+        capacity: String? = nil, unit: String? = nil, availableZones: [String]? = nil,
         azCodes: [String]? = nil
     ) {
         self.capacity = capacity

@@ -30,24 +30,9 @@ public struct HotkeysBody: Codable, Sendable, Equatable {
     /// key is not accessed.
     public var freq: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case type
-        case shard
-        case db
-        case size
-        case unit
-        case freq
-    }
-
     public init(
-        name: String? = nil,
-        type: BigkeysBodyType? = nil,
-        shard: String? = nil,
-        db: Int? = nil,
-        size: Int64? = nil,
-        unit: String? = nil,
-        freq: Int? = nil
+        name: String? = nil, type: BigkeysBodyType? = nil, shard: String? = nil, db: Int? = nil,
+        size: Int64? = nil, unit: String? = nil, freq: Int? = nil
     ) {
         self.name = name
         self.type = type
@@ -56,16 +41,5 @@ public struct HotkeysBody: Codable, Sendable, Equatable {
         self.size = size
         self.unit = unit
         self.freq = freq
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.type = try container.decodeIfPresent(BigkeysBodyType.self, forKey: .type)
-        self.shard = try container.decodeIfPresent(String.self, forKey: .shard)
-        self.db = try container.decodeLenientIfPresent(Int.self, forKey: .db)
-        self.size = try container.decodeLenientIfPresent(Int64.self, forKey: .size)
-        self.unit = try container.decodeIfPresent(String.self, forKey: .unit)
-        self.freq = try container.decodeLenientIfPresent(Int.self, forKey: .freq)
     }
 }

@@ -11,8 +11,7 @@ public struct Instance: Codable, Sendable, Equatable {
     public var instanceName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case instanceID = "instance_id"
-        case instanceName = "instance_name"
+        case instanceID = "instance_id", instanceName = "instance_name"
     }
 
     public init(instanceID: String? = nil, instanceName: String? = nil) {

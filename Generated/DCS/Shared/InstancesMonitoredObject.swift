@@ -13,9 +13,7 @@ public struct InstancesMonitoredObject: Codable, Sendable, Equatable {
     public var status: String?
 
     private enum CodingKeys: String, CodingKey {
-        case dcsInstanceID = "dcs_instance_id"
-        case name
-        case status
+        case dcsInstanceID = "dcs_instance_id", name, status
     }
 
     public init(dcsInstanceID: String? = nil, name: String? = nil, status: String? = nil) {

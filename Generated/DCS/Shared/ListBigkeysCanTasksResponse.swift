@@ -13,21 +13,12 @@ public struct ListBigkeysCanTasksResponse: Codable, Sendable, Equatable {
     public var records: [RecordsResponse]?
 
     private enum CodingKeys: String, CodingKey {
-        case instanceID = "instance_id"
-        case count
-        case records
+        case instanceID = "instance_id", count, records
     }
 
     public init(instanceID: String? = nil, count: Int? = nil, records: [RecordsResponse]? = nil) {
         self.instanceID = instanceID
         self.count = count
         self.records = records
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.instanceID = try container.decodeIfPresent(String.self, forKey: .instanceID)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.records = try container.decodeIfPresent([RecordsResponse].self, forKey: .records)
     }
 }

@@ -85,55 +85,17 @@ public struct ListConfigurationParametersDCS2: Codable, Sendable, Equatable {
     public var _26: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case _1 = "1"
-        case _2 = "2"
-        case _3 = "3"
-        case _4 = "4"
-        case _7 = "7"
-        case _8 = "8"
-        case _9 = "9"
-        case _10 = "10"
-        case _11 = "11"
-        case _13 = "13"
-        case _14 = "14"
-        case _15 = "15"
-        case _16 = "16"
-        case _17 = "17"
-        case _18 = "18"
-        case _19 = "19"
-        case _20 = "20"
-        case _21 = "21"
-        case _22 = "22"
-        case _23 = "23"
-        case _24 = "24"
-        case _25 = "25"
-        case _26 = "26"
+        case _1 = "1", _2 = "2", _3 = "3", _4 = "4", _7 = "7", _8 = "8", _9 = "9", _10 = "10", _11 = "11"
+        case _13 = "13", _14 = "14", _15 = "15", _16 = "16", _17 = "17", _18 = "18", _19 = "19", _20 = "20"
+        case _21 = "21", _22 = "22", _23 = "23", _24 = "24", _25 = "25", _26 = "26"
     }
 
     public init(
-        _1: ListConfigurationParametersDCS3? = nil,
-        _2: String? = nil,
-        _3: String? = nil,
-        _4: String? = nil,
-        _7: String? = nil,
-        _8: String? = nil,
-        _9: String? = nil,
-        _10: String? = nil,
-        _11: String? = nil,
-        _13: String? = nil,
-        _14: String? = nil,
-        _15: String? = nil,
-        _16: String? = nil,
-        _17: Bool? = nil,
-        _18: String? = nil,
-        _19: String? = nil,
-        _20: String? = nil,
-        _21: String? = nil,
-        _22: String? = nil,
-        _23: String? = nil,
-        _24: String? = nil,
-        _25: String? = nil,
-        _26: Int? = nil
+        _1: ListConfigurationParametersDCS3? = nil, _2: String? = nil, _3: String? = nil, _4: String? = nil,
+        _7: String? = nil, _8: String? = nil, _9: String? = nil, _10: String? = nil, _11: String? = nil,
+        _13: String? = nil, _14: String? = nil, _15: String? = nil, _16: String? = nil, _17: Bool? = nil,
+        _18: String? = nil, _19: String? = nil, _20: String? = nil, _21: String? = nil, _22: String? = nil,
+        _23: String? = nil, _24: String? = nil, _25: String? = nil, _26: Int? = nil
     ) {
         self._1 = _1
         self._2 = _2
@@ -158,32 +120,5 @@ public struct ListConfigurationParametersDCS2: Codable, Sendable, Equatable {
         self._24 = _24
         self._25 = _25
         self._26 = _26
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self._1 = try container.decodeIfPresent(ListConfigurationParametersDCS3.self, forKey: ._1)
-        self._2 = try container.decodeIfPresent(String.self, forKey: ._2)
-        self._3 = try container.decodeIfPresent(String.self, forKey: ._3)
-        self._4 = try container.decodeIfPresent(String.self, forKey: ._4)
-        self._7 = try container.decodeIfPresent(String.self, forKey: ._7)
-        self._8 = try container.decodeIfPresent(String.self, forKey: ._8)
-        self._9 = try container.decodeIfPresent(String.self, forKey: ._9)
-        self._10 = try container.decodeIfPresent(String.self, forKey: ._10)
-        self._11 = try container.decodeIfPresent(String.self, forKey: ._11)
-        self._13 = try container.decodeIfPresent(String.self, forKey: ._13)
-        self._14 = try container.decodeIfPresent(String.self, forKey: ._14)
-        self._15 = try container.decodeIfPresent(String.self, forKey: ._15)
-        self._16 = try container.decodeIfPresent(String.self, forKey: ._16)
-        self._17 = try container.decodeLenientIfPresent(Bool.self, forKey: ._17)
-        self._18 = try container.decodeIfPresent(String.self, forKey: ._18)
-        self._19 = try container.decodeIfPresent(String.self, forKey: ._19)
-        self._20 = try container.decodeIfPresent(String.self, forKey: ._20)
-        self._21 = try container.decodeIfPresent(String.self, forKey: ._21)
-        self._22 = try container.decodeIfPresent(String.self, forKey: ._22)
-        self._23 = try container.decodeIfPresent(String.self, forKey: ._23)
-        self._24 = try container.decodeIfPresent(String.self, forKey: ._24)
-        self._25 = try container.decodeIfPresent(String.self, forKey: ._25)
-        self._26 = try container.decodeLenientIfPresent(Int.self, forKey: ._26)
     }
 }

@@ -57,38 +57,14 @@ public struct ListConfigurationParametersSingleNode: Codable, Sendable, Equatabl
     public var _23: String?
 
     private enum CodingKeys: String, CodingKey {
-        case _1 = "1"
-        case _2 = "2"
-        case _3 = "3"
-        case _4 = "4"
-        case _7 = "7"
-        case _8 = "8"
-        case _9 = "9"
-        case _10 = "10"
-        case _11 = "11"
-        case _13 = "13"
-        case _18 = "18"
-        case _19 = "19"
-        case _20 = "20"
-        case _22 = "22"
-        case _23 = "23"
+        case _1 = "1", _2 = "2", _3 = "3", _4 = "4", _7 = "7", _8 = "8", _9 = "9", _10 = "10", _11 = "11"
+        case _13 = "13", _18 = "18", _19 = "19", _20 = "20", _22 = "22", _23 = "23"
     }
 
     public init(
-        _1: ListConfigurationParametersDCS2? = nil,
-        _2: String? = nil,
-        _3: String? = nil,
-        _4: String? = nil,
-        _7: String? = nil,
-        _8: String? = nil,
-        _9: String? = nil,
-        _10: String? = nil,
-        _11: String? = nil,
-        _13: String? = nil,
-        _18: String? = nil,
-        _19: String? = nil,
-        _20: String? = nil,
-        _22: String? = nil,
+        _1: ListConfigurationParametersDCS2? = nil, _2: String? = nil, _3: String? = nil, _4: String? = nil,
+        _7: String? = nil, _8: String? = nil, _9: String? = nil, _10: String? = nil, _11: String? = nil,
+        _13: String? = nil, _18: String? = nil, _19: String? = nil, _20: String? = nil, _22: String? = nil,
         _23: String? = nil
     ) {
         self._1 = _1

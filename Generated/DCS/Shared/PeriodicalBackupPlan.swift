@@ -20,16 +20,12 @@ public struct PeriodicalBackupPlan: Codable, Sendable, Equatable {
     public var timezoneOffset: String?
 
     private enum CodingKeys: String, CodingKey {
-        case beginAt = "begin_at"
-        case periodType = "period_type"
-        case backupAt = "backup_at"
+        case beginAt = "begin_at", periodType = "period_type", backupAt = "backup_at"
         case timezoneOffset = "timezone_offset"
     }
 
     public init(
-        beginAt: String? = nil,
-        periodType: String? = nil,
-        backupAt: [JSONValue]? = nil,
+        beginAt: String? = nil, periodType: String? = nil, backupAt: [JSONValue]? = nil,
         timezoneOffset: String? = nil
     ) {
         self.beginAt = beginAt

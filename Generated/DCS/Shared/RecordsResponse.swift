@@ -20,21 +20,13 @@ public struct RecordsResponse: Codable, Sendable, Equatable {
     public var finishedAt: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case status
-        case scanType = "scan_type"
-        case createdAt = "created_at"
-        case startedAt = "started_at"
+        case id, status, scanType = "scan_type", createdAt = "created_at", startedAt = "started_at"
         case finishedAt = "finished_at"
     }
 
     public init(
-        id: String? = nil,
-        status: String? = nil,
-        scanType: String? = nil,
-        createdAt: String? = nil,
-        startedAt: String? = nil,
-        finishedAt: String? = nil
+        id: String? = nil, status: String? = nil, scanType: String? = nil, createdAt: String? = nil,
+        startedAt: String? = nil, finishedAt: String? = nil
     ) {
         self.id = id
         self.status = status

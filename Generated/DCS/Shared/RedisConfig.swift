@@ -13,9 +13,7 @@ public struct RedisConfig: Codable, Sendable, Equatable {
     public var paramID: String
 
     private enum CodingKeys: String, CodingKey {
-        case paramValue = "param_value"
-        case paramName = "param_name"
-        case paramID = "param_id"
+        case paramValue = "param_value", paramName = "param_name", paramID = "param_id"
     }
 
     public init(paramValue: String, paramName: String, paramID: String) {

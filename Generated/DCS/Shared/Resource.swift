@@ -35,21 +35,8 @@ public struct Resource: Codable, Sendable, Equatable {
     /// Indicates the minimum limit of memory quota when type is set to ram.
     public var min: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case quota
-        case used
-        case type
-        case unit
-        case max
-        case min
-    }
-
     public init(
-        quota: Int? = nil,
-        used: Int? = nil,
-        type: TypeValue? = nil,
-        unit: String? = nil,
-        max: Int? = nil,
+        quota: Int? = nil, used: Int? = nil, type: TypeValue? = nil, unit: String? = nil, max: Int? = nil,
         min: Int? = nil
     ) {
         self.quota = quota
@@ -58,15 +45,5 @@ public struct Resource: Codable, Sendable, Equatable {
         self.unit = unit
         self.max = max
         self.min = min
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.quota = try container.decodeLenientIfPresent(Int.self, forKey: .quota)
-        self.used = try container.decodeLenientIfPresent(Int.self, forKey: .used)
-        self.type = try container.decodeIfPresent(TypeValue.self, forKey: .type)
-        self.unit = try container.decodeIfPresent(String.self, forKey: .unit)
-        self.max = try container.decodeLenientIfPresent(Int.self, forKey: .max)
-        self.min = try container.decodeLenientIfPresent(Int.self, forKey: .min)
     }
 }

@@ -11,8 +11,7 @@ public struct RestoreInstanceRequest: Codable, Sendable, Equatable {
     public var remark: String?
 
     private enum CodingKeys: String, CodingKey {
-        case backupID = "backup_id"
-        case remark
+        case backupID = "backup_id", remark
     }
 
     public init(backupID: String, remark: String? = nil) {

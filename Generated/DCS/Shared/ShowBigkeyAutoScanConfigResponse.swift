@@ -15,29 +15,17 @@ public struct ShowBigkeyAutoScanConfigResponse: Codable, Sendable, Equatable {
     public var updatedAt: String?
 
     private enum CodingKeys: String, CodingKey {
-        case instanceID = "instance_id"
-        case enableAutoScan = "enable_auto_scan"
-        case scheduleAt = "schedule_at"
+        case instanceID = "instance_id", enableAutoScan = "enable_auto_scan", scheduleAt = "schedule_at"
         case updatedAt = "updated_at"
     }
 
     public init(
-        instanceID: String? = nil,
-        enableAutoScan: Bool? = nil,
-        scheduleAt: [String]? = nil,
+        instanceID: String? = nil, enableAutoScan: Bool? = nil, scheduleAt: [String]? = nil,
         updatedAt: String? = nil
     ) {
         self.instanceID = instanceID
         self.enableAutoScan = enableAutoScan
         self.scheduleAt = scheduleAt
         self.updatedAt = updatedAt
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.instanceID = try container.decodeIfPresent(String.self, forKey: .instanceID)
-        self.enableAutoScan = try container.decodeLenientIfPresent(Bool.self, forKey: .enableAutoScan)
-        self.scheduleAt = try container.decodeIfPresent([String].self, forKey: .scheduleAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
     }
 }

@@ -71,52 +71,24 @@ public struct ShowMigrationTaskResponse: Codable, Sendable, Equatable {
     public var taskStatus: String?
 
     private enum CodingKeys: String, CodingKey {
-        case taskID = "task_id"
-        case taskName = "task_name"
-        case description
-        case status
-        case migrationType = "migration_type"
-        case migrationMethod = "migration_method"
-        case ecsTenantPrivateIP = "ecs_tenant_private_ip"
-        case backupFiles = "backup_files"
-        case networkType = "network_type"
-        case sourceInstance = "source_instance"
-        case targetInstance = "target_instance"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case releasedAt = "released_at"
-        case version
-        case resumeMode = "resume_mode"
-        case supportedFeatures = "supported_features"
-        case tenantVPCID = "tenant_vpc_id"
-        case tenantSubnetID = "tenant_subnet_id"
-        case tenantSecurityGroupID = "tenant_security_group_id"
-        case bandwidthLimitMb = "bandwidth_limit_mb"
-        case taskStatus = "task_status"
+        case taskID = "task_id", taskName = "task_name", description, status, migrationType = "migration_type"
+        case migrationMethod = "migration_method", ecsTenantPrivateIP = "ecs_tenant_private_ip"
+        case backupFiles = "backup_files", networkType = "network_type", sourceInstance = "source_instance"
+        case targetInstance = "target_instance", createdAt = "created_at", updatedAt = "updated_at"
+        case releasedAt = "released_at", version, resumeMode = "resume_mode"
+        case supportedFeatures = "supported_features", tenantVPCID = "tenant_vpc_id"
+        case tenantSubnetID = "tenant_subnet_id", tenantSecurityGroupID = "tenant_security_group_id"
+        case bandwidthLimitMb = "bandwidth_limit_mb", taskStatus = "task_status"
     }
 
     public init(
-        taskID: String? = nil,
-        taskName: String? = nil,
-        description: String? = nil,
-        status: StatusValue? = nil,
-        migrationType: String? = nil,
-        migrationMethod: String? = nil,
-        ecsTenantPrivateIP: String? = nil,
-        backupFiles: BackupFilesBody? = nil,
-        networkType: String? = nil,
-        sourceInstance: SourceInstanceBody? = nil,
-        targetInstance: SourceInstanceBody? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        releasedAt: String? = nil,
-        version: String? = nil,
-        resumeMode: String? = nil,
-        supportedFeatures: [String]? = nil,
-        tenantVPCID: String? = nil,
-        tenantSubnetID: String? = nil,
-        tenantSecurityGroupID: String? = nil,
-        bandwidthLimitMb: String? = nil,
+        taskID: String? = nil, taskName: String? = nil, description: String? = nil,
+        status: StatusValue? = nil, migrationType: String? = nil, migrationMethod: String? = nil,
+        ecsTenantPrivateIP: String? = nil, backupFiles: BackupFilesBody? = nil, networkType: String? = nil,
+        sourceInstance: SourceInstanceBody? = nil, targetInstance: SourceInstanceBody? = nil,
+        createdAt: String? = nil, updatedAt: String? = nil, releasedAt: String? = nil, version: String? = nil,
+        resumeMode: String? = nil, supportedFeatures: [String]? = nil, tenantVPCID: String? = nil,
+        tenantSubnetID: String? = nil, tenantSecurityGroupID: String? = nil, bandwidthLimitMb: String? = nil,
         taskStatus: String? = nil
     ) {
         self.taskID = taskID

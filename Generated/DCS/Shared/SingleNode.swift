@@ -55,37 +55,14 @@ public struct SingleNode: Codable, Sendable, Equatable {
     public var _30: String?
 
     private enum CodingKeys: String, CodingKey {
-        case _1 = "1"
-        case _2 = "2"
-        case _3 = "3"
-        case _4 = "4"
-        case _5 = "5"
-        case _6 = "6"
-        case _7 = "7"
-        case _8 = "8"
-        case _9 = "9"
-        case _10 = "10"
-        case _13 = "13"
-        case _18 = "18"
-        case _19 = "19"
-        case _30 = "30"
+        case _1 = "1", _2 = "2", _3 = "3", _4 = "4", _5 = "5", _6 = "6", _7 = "7", _8 = "8", _9 = "9"
+        case _10 = "10", _13 = "13", _18 = "18", _19 = "19", _30 = "30"
     }
 
     public init(
-        _1: Dcs? = nil,
-        _2: String? = nil,
-        _3: String? = nil,
-        _4: String? = nil,
-        _5: String? = nil,
-        _6: String? = nil,
-        _7: String? = nil,
-        _8: String? = nil,
-        _9: String? = nil,
-        _10: String? = nil,
-        _13: String? = nil,
-        _18: String? = nil,
-        _19: String? = nil,
-        _30: String? = nil
+        _1: Dcs? = nil, _2: String? = nil, _3: String? = nil, _4: String? = nil, _5: String? = nil,
+        _6: String? = nil, _7: String? = nil, _8: String? = nil, _9: String? = nil, _10: String? = nil,
+        _13: String? = nil, _18: String? = nil, _19: String? = nil, _30: String? = nil
     ) {
         self._1 = _1
         self._2 = _2

@@ -25,26 +25,13 @@ public struct SourceInstanceBody: Codable, Sendable, Equatable {
     public var db: String?
 
     private enum CodingKeys: String, CodingKey {
-        case addrs
-        case password
-        case taskStatus = "task_status"
-        case id
-        case ip
-        case port
-        case name
-        case proxyMultiDb = "proxy_multi_db"
+        case addrs, password, taskStatus = "task_status", id, ip, port, name, proxyMultiDb = "proxy_multi_db"
         case db
     }
 
     public init(
-        addrs: String? = nil,
-        password: String? = nil,
-        taskStatus: String? = nil,
-        id: String? = nil,
-        ip: String? = nil,
-        port: String? = nil,
-        name: String? = nil,
-        proxyMultiDb: Bool? = nil,
+        addrs: String? = nil, password: String? = nil, taskStatus: String? = nil, id: String? = nil,
+        ip: String? = nil, port: String? = nil, name: String? = nil, proxyMultiDb: Bool? = nil,
         db: String? = nil
     ) {
         self.addrs = addrs
@@ -56,18 +43,5 @@ public struct SourceInstanceBody: Codable, Sendable, Equatable {
         self.name = name
         self.proxyMultiDb = proxyMultiDb
         self.db = db
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.addrs = try container.decodeIfPresent(String.self, forKey: .addrs)
-        self.password = try container.decodeIfPresent(String.self, forKey: .password)
-        self.taskStatus = try container.decodeIfPresent(String.self, forKey: .taskStatus)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.ip = try container.decodeIfPresent(String.self, forKey: .ip)
-        self.port = try container.decodeIfPresent(String.self, forKey: .port)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.proxyMultiDb = try container.decodeLenientIfPresent(Bool.self, forKey: .proxyMultiDb)
-        self.db = try container.decodeIfPresent(String.self, forKey: .db)
     }
 }

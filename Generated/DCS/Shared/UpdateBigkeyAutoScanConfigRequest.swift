@@ -13,18 +13,11 @@ public struct UpdateBigkeyAutoScanConfigRequest: Codable, Sendable, Equatable {
     public var scheduleAt: [String]
 
     private enum CodingKeys: String, CodingKey {
-        case enableAutoScan = "enable_auto_scan"
-        case scheduleAt = "schedule_at"
+        case enableAutoScan = "enable_auto_scan", scheduleAt = "schedule_at"
     }
 
     public init(enableAutoScan: Bool, scheduleAt: [String]) {
         self.enableAutoScan = enableAutoScan
         self.scheduleAt = scheduleAt
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.enableAutoScan = try container.decodeLenient(Bool.self, forKey: .enableAutoScan)
-        self.scheduleAt = try container.decode([String].self, forKey: .scheduleAt)
     }
 }

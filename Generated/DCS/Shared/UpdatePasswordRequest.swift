@@ -19,8 +19,7 @@ public struct UpdatePasswordRequest: Codable, Sendable, Equatable {
     public var newPassword: String
 
     private enum CodingKeys: String, CodingKey {
-        case oldPassword = "old_password"
-        case newPassword = "new_password"
+        case oldPassword = "old_password", newPassword = "new_password"
     }
 
     public init(oldPassword: String, newPassword: String) {

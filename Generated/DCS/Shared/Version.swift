@@ -35,21 +35,12 @@ public struct Version: Codable, Sendable, Equatable {
     public var status: StatusValue?
 
     private enum CodingKeys: String, CodingKey {
-        case minVersion = "min_version"
-        case links
-        case id
-        case updated
-        case version
-        case status
+        case minVersion = "min_version", links, id, updated, version, status
     }
 
     public init(
-        minVersion: String? = nil,
-        links: [Link]? = nil,
-        id: String? = nil,
-        updated: String? = nil,
-        version: String? = nil,
-        status: StatusValue? = nil
+        minVersion: String? = nil, links: [Link]? = nil, id: String? = nil, updated: String? = nil,
+        version: String? = nil, status: StatusValue? = nil
     ) {
         self.minVersion = minVersion
         self.links = links

@@ -18,11 +18,9 @@ extension DCSClient {
         _ body: BatchCreateOrDeleteTagsRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "BatchCreateOrDeleteTags",
-            method: .post,
+            operation: "BatchCreateOrDeleteTags", method: .post,
             path: "/v2/{project_id}/dcs/{instance_id}/tags/action",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         try await client.send(request)
     }
@@ -36,9 +34,7 @@ extension DCSClient {
     /// - Returns: The body of the service's `200` response.
     public func listTagsOfTenant() async throws -> ListTagsOfTenantResponse {
         let request = OperationRequest(
-            operation: "ListTagsOfTenant",
-            method: .get,
-            path: "/v2/{project_id}/dcs/tags"
+            operation: "ListTagsOfTenant", method: .get, path: "/v2/{project_id}/dcs/tags"
         )
         return try await client.send(request, as: ListTagsOfTenantResponse.self)
     }
@@ -55,9 +51,7 @@ extension DCSClient {
     /// - Returns: The body of the service's `200` response.
     public func showTags(instanceID: String) async throws -> ShowTagsResponse {
         let request = OperationRequest(
-            operation: "ShowTags",
-            method: .get,
-            path: "/v2/{project_id}/instances/{instance_id}/tags",
+            operation: "ShowTags", method: .get, path: "/v2/{project_id}/instances/{instance_id}/tags",
             pathParameters: ["instance_id": instanceID]
         )
         return try await client.send(request, as: ShowTagsResponse.self)

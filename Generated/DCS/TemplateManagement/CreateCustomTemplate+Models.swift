@@ -31,25 +31,13 @@ public struct CreateCustomTemplateRequest: Codable, Sendable, Equatable {
     public var params: [String: String]
 
     private enum CodingKeys: String, CodingKey {
-        case templateID = "template_id"
-        case name
-        case type
-        case engine
-        case cacheMode = "cache_mode"
-        case description
-        case engineVersion = "engine_version"
-        case params
+        case templateID = "template_id", name, type, engine, cacheMode = "cache_mode", description
+        case engineVersion = "engine_version", params
     }
 
     public init(
-        templateID: String,
-        name: String,
-        type: TypeValue,
-        engine: String? = nil,
-        cacheMode: String? = nil,
-        description: String? = nil,
-        engineVersion: String? = nil,
-        params: [String: String]
+        templateID: String, name: String, type: TypeValue, engine: String? = nil, cacheMode: String? = nil,
+        description: String? = nil, engineVersion: String? = nil, params: [String: String]
     ) {
         self.templateID = templateID
         self.name = name

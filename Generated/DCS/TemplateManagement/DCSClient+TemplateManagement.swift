@@ -18,9 +18,7 @@ extension DCSClient {
         _ body: CreateCustomTemplateRequest
     ) async throws -> CreateCustomTemplateResponse {
         let request = OperationRequest(
-            operation: "CreateCustomTemplate",
-            method: .post,
-            path: "/v2/{project_id}/config-templates",
+            operation: "CreateCustomTemplate", method: .post, path: "/v2/{project_id}/config-templates",
             body: body
         )
         return try await client.send(request, as: CreateCustomTemplateResponse.self)
@@ -64,9 +62,7 @@ extension DCSClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListConfigTemplates",
-            method: .get,
-            path: "/v2/{project_id}/config-templates",
+            operation: "ListConfigTemplates", method: .get, path: "/v2/{project_id}/config-templates",
             query: query
         )
         return try await client.send(request, as: ListConfigTemplatesResponse.self)

@@ -37,29 +37,15 @@ public struct ConfigTemplatesListInfo: Codable, Sendable, Equatable {
     public var createdAt: String?
 
     private enum CodingKeys: String, CodingKey {
-        case templateID = "template_id"
-        case cacheMode = "cache_mode"
-        case description
-        case engine
-        case engineVersion = "engine_version"
-        case name
-        case productType = "product_type"
-        case storageType = "storage_type"
-        case type
-        case createdAt = "created_at"
+        case templateID = "template_id", cacheMode = "cache_mode", description, engine
+        case engineVersion = "engine_version", name, productType = "product_type"
+        case storageType = "storage_type", type, createdAt = "created_at"
     }
 
     public init(
-        templateID: String? = nil,
-        cacheMode: String? = nil,
-        description: String? = nil,
-        engine: String? = nil,
-        engineVersion: String? = nil,
-        name: String? = nil,
-        productType: String? = nil,
-        storageType: String? = nil,
-        type: TypeValue? = nil,
-        createdAt: String? = nil
+        templateID: String? = nil, cacheMode: String? = nil, description: String? = nil,
+        engine: String? = nil, engineVersion: String? = nil, name: String? = nil, productType: String? = nil,
+        storageType: String? = nil, type: TypeValue? = nil, createdAt: String? = nil
     ) {
         self.templateID = templateID
         self.cacheMode = cacheMode
@@ -82,18 +68,11 @@ public struct ListConfigTemplatesResponse: Codable, Sendable, Equatable {
     public var templates: [ConfigTemplatesListInfo]?
 
     private enum CodingKeys: String, CodingKey {
-        case templateNum = "template_num"
-        case templates
+        case templateNum = "template_num", templates
     }
 
     public init(templateNum: Int? = nil, templates: [ConfigTemplatesListInfo]? = nil) {
         self.templateNum = templateNum
         self.templates = templates
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.templateNum = try container.decodeLenientIfPresent(Int.self, forKey: .templateNum)
-        self.templates = try container.decodeIfPresent([ConfigTemplatesListInfo].self, forKey: .templates)
     }
 }

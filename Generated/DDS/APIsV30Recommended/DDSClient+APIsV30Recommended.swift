@@ -16,8 +16,7 @@ extension DDSClient {
     /// - Returns: The body of the service's `200` response.
     public func listDatastoreVersions(datastoreName: String) async throws -> ListDatastoreVersionsResponse {
         let request = OperationRequest(
-            operation: "ListDatastoreVersions",
-            method: .get,
+            operation: "ListDatastoreVersions", method: .get,
             path: "/v3/{project_id}/datastores/{datastore_name}/versions",
             pathParameters: ["datastore_name": datastoreName]
         )
@@ -52,10 +51,7 @@ extension DDSClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListFlavorInfos",
-            method: .get,
-            path: "/v3.1/{project_id}/flavors",
-            query: query
+            operation: "ListFlavorInfos", method: .get, path: "/v3.1/{project_id}/flavors", query: query
         )
         return try await client.send(request, as: ListFlavorInfosResponse.self)
     }
@@ -101,10 +97,7 @@ extension DDSClient {
         var query = QueryItems()
         query.append("engine_name", engineName)
         let request = OperationRequest(
-            operation: "ListStorageType",
-            method: .get,
-            path: "/v3/{project_id}/storage-type",
-            query: query
+            operation: "ListStorageType", method: .get, path: "/v3/{project_id}/storage-type", query: query
         )
         return try await client.send(request, as: ListStorageTypeResponse.self)
     }

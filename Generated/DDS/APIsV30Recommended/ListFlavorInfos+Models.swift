@@ -37,23 +37,13 @@ public struct ListFlavorInfosFlavor: Codable, Sendable, Equatable {
     public var engineVersions: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case engineName = "engine_name"
-        case type
-        case vcpus
-        case ram
-        case specCode = "spec_code"
-        case azStatus = "az_status"
+        case engineName = "engine_name", type, vcpus, ram, specCode = "spec_code", azStatus = "az_status"
         case engineVersions = "engine_versions"
     }
 
     public init(
-        engineName: String? = nil,
-        type: String? = nil,
-        vcpus: String? = nil,
-        ram: String? = nil,
-        specCode: String? = nil,
-        azStatus: JSONValue? = nil,
-        engineVersions: [String]? = nil
+        engineName: String? = nil, type: String? = nil, vcpus: String? = nil, ram: String? = nil,
+        specCode: String? = nil, azStatus: JSONValue? = nil, engineVersions: [String]? = nil
     ) {
         self.engineName = engineName
         self.type = type
@@ -73,18 +63,11 @@ public struct ListFlavorInfosResponse: Codable, Sendable, Equatable {
     public var totalCount: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case flavors
-        case totalCount = "total_count"
+        case flavors, totalCount = "total_count"
     }
 
     public init(flavors: [ListFlavorInfosFlavor]? = nil, totalCount: Int? = nil) {
         self.flavors = flavors
         self.totalCount = totalCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.flavors = try container.decodeIfPresent([ListFlavorInfosFlavor].self, forKey: .flavors)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
     }
 }

@@ -21,19 +21,14 @@ public struct DssPoolInfo: Codable, Sendable, Equatable {
     public var dssPoolStatus: String?
 
     private enum CodingKeys: String, CodingKey {
-        case azName = "az_name"
-        case freeCapacityGb = "free_capacity_gb"
-        case dssPoolVolumeType = "dss_pool_volume_type"
-        case dssPoolID = "dss_pool_id"
+        case azName = "az_name", freeCapacityGb = "free_capacity_gb"
+        case dssPoolVolumeType = "dss_pool_volume_type", dssPoolID = "dss_pool_id"
         case dssPoolStatus = "dss_pool_status"
     }
 
     public init(
-        azName: String? = nil,
-        freeCapacityGb: String? = nil,
-        dssPoolVolumeType: String? = nil,
-        dssPoolID: String? = nil,
-        dssPoolStatus: String? = nil
+        azName: String? = nil, freeCapacityGb: String? = nil, dssPoolVolumeType: String? = nil,
+        dssPoolID: String? = nil, dssPoolStatus: String? = nil
     ) {
         self.azName = azName
         self.freeCapacityGb = freeCapacityGb
@@ -52,8 +47,7 @@ public struct ListStorageTypeResponse: Codable, Sendable, Equatable {
     public var dssPoolInfo: [DssPoolInfo]?
 
     private enum CodingKeys: String, CodingKey {
-        case storageType = "storage_type"
-        case dssPoolInfo = "dss_pool_info"
+        case storageType = "storage_type", dssPoolInfo = "dss_pool_info"
     }
 
     public init(storageType: [StorageType]? = nil, dssPoolInfo: [DssPoolInfo]? = nil) {
@@ -74,8 +68,7 @@ public struct StorageType: Codable, Sendable, Equatable {
     public var azStatus: JSONValue?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case azStatus = "az_status"
+        case name, azStatus = "az_status"
     }
 
     public init(name: String? = nil, azStatus: JSONValue? = nil) {

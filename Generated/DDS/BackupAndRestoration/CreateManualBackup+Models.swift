@@ -20,9 +20,7 @@ public struct Backup: Codable, Sendable, Equatable {
     public var description: String?
 
     private enum CodingKeys: String, CodingKey {
-        case instanceID = "instance_id"
-        case name
-        case description
+        case instanceID = "instance_id", name, description
     }
 
     public init(instanceID: String, name: String, description: String? = nil) {
@@ -50,8 +48,7 @@ public struct CreateManualBackupResponse: Codable, Sendable, Equatable {
     public var backupID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case jobID = "job_id"
-        case backupID = "backup_id"
+        case jobID = "job_id", backupID = "backup_id"
     }
 
     public init(jobID: String? = nil, backupID: String? = nil) {

@@ -18,10 +18,7 @@ extension DDSClient {
         _ body: CreateManualBackupRequest
     ) async throws -> CreateManualBackupResponse {
         let request = OperationRequest(
-            operation: "CreateManualBackup",
-            method: .post,
-            path: "/v3/{project_id}/backups",
-            body: body
+            operation: "CreateManualBackup", method: .post, path: "/v3/{project_id}/backups", body: body
         )
         return try await client.send(request, as: CreateManualBackupResponse.self)
     }
@@ -38,9 +35,7 @@ extension DDSClient {
     /// - Returns: The body of the service's `200` response.
     public func deleteManualBackup(backupID: String) async throws -> DeleteManualBackupResponse {
         let request = OperationRequest(
-            operation: "DeleteManualBackup",
-            method: .delete,
-            path: "/v3/{project_id}/backups/{backup_id}",
+            operation: "DeleteManualBackup", method: .delete, path: "/v3/{project_id}/backups/{backup_id}",
             pathParameters: ["backup_id": backupID]
         )
         return try await client.send(request, as: DeleteManualBackupResponse.self)
@@ -92,10 +87,7 @@ extension DDSClient {
         query.append("end_time", endTime)
         query.append("mode", mode)
         let request = OperationRequest(
-            operation: "ListBackups",
-            method: .get,
-            path: "/v3/{project_id}/backups",
-            query: query
+            operation: "ListBackups", method: .get, path: "/v3/{project_id}/backups", query: query
         )
         return try await client.send(request, as: ListBackupsResponse.self)
     }
@@ -174,11 +166,9 @@ extension DDSClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListRestoreCollections",
-            method: .get,
+            operation: "ListRestoreCollections", method: .get,
             path: "/v3/{project_id}/instances/{instance_id}/restore-collection",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListRestoreCollectionsResponse.self)
     }
@@ -243,11 +233,9 @@ extension DDSClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListRestoreDatabases",
-            method: .get,
+            operation: "ListRestoreDatabases", method: .get,
             path: "/v3/{project_id}/instances/{instance_id}/restore-database",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListRestoreDatabasesResponse.self)
     }
@@ -297,11 +285,9 @@ extension DDSClient {
         var query = QueryItems()
         query.append("date", date)
         let request = OperationRequest(
-            operation: "ListRestoreTimes",
-            method: .get,
+            operation: "ListRestoreTimes", method: .get,
             path: "/v3/{project_id}/instances/{instance_id}/restore-time",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListRestoreTimesResponse.self)
     }
@@ -318,9 +304,7 @@ extension DDSClient {
     /// - Returns: The body of the service's `200` response.
     public func restoreInstance(_ body: RestoreInstanceRequest) async throws -> RestoreInstanceResponse {
         let request = OperationRequest(
-            operation: "RestoreInstance",
-            method: .post,
-            path: "/v3/{project_id}/instances/recovery",
+            operation: "RestoreInstance", method: .post, path: "/v3/{project_id}/instances/recovery",
             body: body
         )
         return try await client.send(request, as: RestoreInstanceResponse.self)
@@ -343,11 +327,9 @@ extension DDSClient {
         _ body: RestoreInstanceFromCollectionRequest
     ) async throws -> RestoreInstanceFromCollectionResponse {
         let request = OperationRequest(
-            operation: "RestoreInstanceFromCollection",
-            method: .post,
+            operation: "RestoreInstanceFromCollection", method: .post,
             path: "/v3/{project_id}/instances/{instance_id}/restore/collections",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: RestoreInstanceFromCollectionResponse.self)
     }
@@ -366,10 +348,7 @@ extension DDSClient {
         _ body: RestoreNewInstanceRequest
     ) async throws -> RestoreNewInstanceResponse {
         let request = OperationRequest(
-            operation: "RestoreNewInstance",
-            method: .post,
-            path: "/v3/{project_id}/instances",
-            body: body
+            operation: "RestoreNewInstance", method: .post, path: "/v3/{project_id}/instances", body: body
         )
         return try await client.send(request, as: RestoreNewInstanceResponse.self)
     }
@@ -386,11 +365,9 @@ extension DDSClient {
     ///   - body: The request body.
     public func setBackupPolicy(instanceID: String, _ body: SetBackupPolicyRequest) async throws {
         let request = OperationRequest(
-            operation: "SetBackupPolicy",
-            method: .put,
+            operation: "SetBackupPolicy", method: .put,
             path: "/v3/{project_id}/instances/{instance_id}/backups/policy",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         try await client.send(request)
     }
@@ -415,9 +392,7 @@ extension DDSClient {
         query.append("instance_id", instanceID)
         query.append("backup_id", backupID)
         let request = OperationRequest(
-            operation: "ShowBackupDownloadLink",
-            method: .get,
-            path: "/v3/{project_id}/backups/download-file",
+            operation: "ShowBackupDownloadLink", method: .get, path: "/v3/{project_id}/backups/download-file",
             query: query
         )
         return try await client.send(request, as: ShowBackupDownloadLinkResponse.self)
@@ -436,8 +411,7 @@ extension DDSClient {
     /// - Returns: The body of the service's `200` response.
     public func showBackupPolicy(instanceID: String) async throws -> ShowBackupPolicyResponse {
         let request = OperationRequest(
-            operation: "ShowBackupPolicy",
-            method: .get,
+            operation: "ShowBackupPolicy", method: .get,
             path: "/v3/{project_id}/instances/{instance_id}/backups/policy",
             pathParameters: ["instance_id": instanceID]
         )

@@ -54,31 +54,14 @@ public struct ListBackupsBackup: Codable, Sendable, Equatable {
     public var description: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case instanceID = "instance_id"
-        case instanceName = "instance_name"
-        case datastore
-        case type
-        case beginTime = "begin_time"
-        case endTime = "end_time"
-        case status
-        case size
-        case description
+        case id, name, instanceID = "instance_id", instanceName = "instance_name", datastore, type
+        case beginTime = "begin_time", endTime = "end_time", status, size, description
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        instanceID: String? = nil,
-        instanceName: String? = nil,
-        datastore: ListBackupsDatastore? = nil,
-        type: String? = nil,
-        beginTime: String? = nil,
-        endTime: String? = nil,
-        status: Status? = nil,
-        size: Int64? = nil,
-        description: String? = nil
+        id: String? = nil, name: String? = nil, instanceID: String? = nil, instanceName: String? = nil,
+        datastore: ListBackupsDatastore? = nil, type: String? = nil, beginTime: String? = nil,
+        endTime: String? = nil, status: Status? = nil, size: Int64? = nil, description: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -92,21 +75,6 @@ public struct ListBackupsBackup: Codable, Sendable, Equatable {
         self.size = size
         self.description = description
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.instanceID = try container.decodeIfPresent(String.self, forKey: .instanceID)
-        self.instanceName = try container.decodeIfPresent(String.self, forKey: .instanceName)
-        self.datastore = try container.decodeIfPresent(ListBackupsDatastore.self, forKey: .datastore)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.beginTime = try container.decodeIfPresent(String.self, forKey: .beginTime)
-        self.endTime = try container.decodeIfPresent(String.self, forKey: .endTime)
-        self.status = try container.decodeIfPresent(Status.self, forKey: .status)
-        self.size = try container.decodeLenientIfPresent(Int64.self, forKey: .size)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-    }
 }
 
 /// The response of ``DDSClient/listBackups``.
@@ -117,18 +85,11 @@ public struct ListBackupsResponse: Codable, Sendable, Equatable {
     public var totalCount: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case backups
-        case totalCount = "total_count"
+        case backups, totalCount = "total_count"
     }
 
     public init(backups: [ListBackupsBackup]? = nil, totalCount: Int? = nil) {
         self.backups = backups
         self.totalCount = totalCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.backups = try container.decodeIfPresent([ListBackupsBackup].self, forKey: .backups)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
     }
 }

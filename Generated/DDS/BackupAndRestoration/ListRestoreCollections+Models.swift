@@ -11,18 +11,11 @@ public struct ListRestoreCollectionsResponse: Codable, Sendable, Equatable {
     public var totalCount: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case collections
-        case totalCount = "total_count"
+        case collections, totalCount = "total_count"
     }
 
     public init(collections: [JSONValue]? = nil, totalCount: Int? = nil) {
         self.collections = collections
         self.totalCount = totalCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.collections = try container.decodeIfPresent([JSONValue].self, forKey: .collections)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
     }
 }

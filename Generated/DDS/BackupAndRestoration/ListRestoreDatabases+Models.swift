@@ -11,18 +11,11 @@ public struct ListRestoreDatabasesResponse: Codable, Sendable, Equatable {
     public var totalCount: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case databases
-        case totalCount = "total_count"
+        case databases, totalCount = "total_count"
     }
 
     public init(databases: [String]? = nil, totalCount: Int? = nil) {
         self.databases = databases
         self.totalCount = totalCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.databases = try container.decodeIfPresent([String].self, forKey: .databases)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
     }
 }

@@ -27,18 +27,11 @@ public struct RestoreTime: Codable, Sendable, Equatable {
     public var endTime: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case startTime = "start_time"
-        case endTime = "end_time"
+        case startTime = "start_time", endTime = "end_time"
     }
 
     public init(startTime: Int64? = nil, endTime: Int64? = nil) {
         self.startTime = startTime
         self.endTime = endTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.startTime = try container.decodeLenientIfPresent(Int64.self, forKey: .startTime)
-        self.endTime = try container.decodeLenientIfPresent(Int64.self, forKey: .endTime)
     }
 }

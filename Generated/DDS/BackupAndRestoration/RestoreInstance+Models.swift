@@ -41,17 +41,11 @@ public struct Source: Codable, Sendable, Equatable {
     public var restoreTime: String?
 
     private enum CodingKeys: String, CodingKey {
-        case instanceID = "instance_id"
-        case type
-        case backupID = "backup_id"
-        case restoreTime = "restore_time"
+        case instanceID = "instance_id", type, backupID = "backup_id", restoreTime = "restore_time"
     }
 
     public init(
-        instanceID: String,
-        type: TypeValue? = nil,
-        backupID: String? = nil,
-        restoreTime: String? = nil
+        instanceID: String, type: TypeValue? = nil, backupID: String? = nil, restoreTime: String? = nil
     ) {
         self.instanceID = instanceID
         self.type = type

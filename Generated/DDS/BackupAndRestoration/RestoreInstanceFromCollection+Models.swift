@@ -14,9 +14,7 @@ public struct DDSCollection: Codable, Sendable, Equatable {
     public var restoreCollectionTime: String
 
     private enum CodingKeys: String, CodingKey {
-        case oldName = "old_name"
-        case newName = "new_name"
-        case restoreCollectionTime = "restore_collection_time"
+        case oldName = "old_name", newName = "new_name", restoreCollectionTime = "restore_collection_time"
     }
 
     public init(oldName: String, newName: String? = nil, restoreCollectionTime: String) {
@@ -39,9 +37,7 @@ public struct RestoreCollection: Codable, Sendable, Equatable {
     public var restoreDatabaseTime: String?
 
     private enum CodingKeys: String, CodingKey {
-        case database
-        case collections
-        case restoreDatabaseTime = "restore_database_time"
+        case database, collections, restoreDatabaseTime = "restore_database_time"
     }
 
     public init(database: String, collections: [DDSCollection]? = nil, restoreDatabaseTime: String? = nil) {

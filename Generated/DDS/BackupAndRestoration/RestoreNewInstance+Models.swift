@@ -34,10 +34,7 @@ public struct RestoreNewInstanceFlavor: Codable, Sendable, Equatable {
     public var specCode: String
 
     private enum CodingKeys: String, CodingKey {
-        case type
-        case num
-        case size
-        case specCode = "spec_code"
+        case type, num, size, specCode = "spec_code"
     }
 
     public init(type: String, num: Int, size: String? = nil, specCode: String) {
@@ -45,14 +42,6 @@ public struct RestoreNewInstanceFlavor: Codable, Sendable, Equatable {
         self.num = num
         self.size = size
         self.specCode = specCode
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.type = try container.decode(String.self, forKey: .type)
-        self.num = try container.decodeLenient(Int.self, forKey: .num)
-        self.size = try container.decodeIfPresent(String.self, forKey: .size)
-        self.specCode = try container.decode(String.self, forKey: .specCode)
     }
 }
 
@@ -111,32 +100,16 @@ public struct RestoreNewInstanceRequest: Codable, Sendable, Equatable {
     public var sslOption: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case availabilityZone = "availability_zone"
-        case vpcID = "vpc_id"
-        case subnetID = "subnet_id"
-        case securityGroupID = "security_group_id"
-        case password
-        case diskEncryptionID = "disk_encryption_id"
-        case flavor
-        case restorePoint = "restore_point"
-        case backupStrategy = "backup_strategy"
-        case enterpriseProjectID = "enterprise_project_id"
-        case sslOption = "ssl_option"
+        case name, availabilityZone = "availability_zone", vpcID = "vpc_id", subnetID = "subnet_id"
+        case securityGroupID = "security_group_id", password, diskEncryptionID = "disk_encryption_id", flavor
+        case restorePoint = "restore_point", backupStrategy = "backup_strategy"
+        case enterpriseProjectID = "enterprise_project_id", sslOption = "ssl_option"
     }
 
     public init(
-        name: String,
-        availabilityZone: String,
-        vpcID: String,
-        subnetID: String,
-        securityGroupID: String,
-        password: String? = nil,
-        diskEncryptionID: String? = nil,
-        flavor: [RestoreNewInstanceFlavor],
-        restorePoint: RestorePoint,
-        backupStrategy: BackupStrategy? = nil,
-        enterpriseProjectID: String? = nil,
+        name: String, availabilityZone: String, vpcID: String, subnetID: String, securityGroupID: String,
+        password: String? = nil, diskEncryptionID: String? = nil, flavor: [RestoreNewInstanceFlavor],
+        restorePoint: RestorePoint, backupStrategy: BackupStrategy? = nil, enterpriseProjectID: String? = nil,
         sslOption: String? = nil
     ) {
         self.name = name
@@ -197,43 +170,18 @@ public struct RestoreNewInstanceResponse: Codable, Sendable, Equatable {
     public var sslOption: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case datastore
-        case created
-        case status
-        case region
-        case availabilityZone = "availability_zone"
-        case vpcID = "vpc_id"
-        case subnetID = "subnet_id"
-        case securityGroupID = "security_group_id"
-        case diskEncryptionID = "disk_encryption_id"
-        case mode
-        case flavor
-        case backupStrategy = "backup_strategy"
-        case enterpriseProjectID = "enterprise_project_id"
-        case jobID = "job_id"
-        case sslOption = "ssl_option"
+        case id, name, datastore, created, status, region, availabilityZone = "availability_zone"
+        case vpcID = "vpc_id", subnetID = "subnet_id", securityGroupID = "security_group_id"
+        case diskEncryptionID = "disk_encryption_id", mode, flavor, backupStrategy = "backup_strategy"
+        case enterpriseProjectID = "enterprise_project_id", jobID = "job_id", sslOption = "ssl_option"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        datastore: Datastore? = nil,
-        created: String? = nil,
-        status: String? = nil,
-        region: String? = nil,
-        availabilityZone: String? = nil,
-        vpcID: String? = nil,
-        subnetID: String? = nil,
-        securityGroupID: String? = nil,
-        diskEncryptionID: String? = nil,
-        mode: String? = nil,
-        flavor: [Flavor]? = nil,
-        backupStrategy: BackupStrategy? = nil,
-        enterpriseProjectID: String? = nil,
-        jobID: String? = nil,
-        sslOption: String? = nil
+        id: String? = nil, name: String? = nil, datastore: Datastore? = nil, created: String? = nil,
+        status: String? = nil, region: String? = nil, availabilityZone: String? = nil, vpcID: String? = nil,
+        subnetID: String? = nil, securityGroupID: String? = nil, diskEncryptionID: String? = nil,
+        mode: String? = nil, flavor: [Flavor]? = nil, backupStrategy: BackupStrategy? = nil,
+        enterpriseProjectID: String? = nil, jobID: String? = nil, sslOption: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -279,29 +227,15 @@ public struct RestorePoint: Codable, Sendable, Equatable {
     public var restoreTime: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case instanceID = "instance_id"
-        case type
-        case backupID = "backup_id"
-        case restoreTime = "restore_time"
+        case instanceID = "instance_id", type, backupID = "backup_id", restoreTime = "restore_time"
     }
 
     public init(
-        instanceID: String? = nil,
-        type: TypeValue? = nil,
-        backupID: String? = nil,
-        restoreTime: Int? = nil
+        instanceID: String? = nil, type: TypeValue? = nil, backupID: String? = nil, restoreTime: Int? = nil
     ) {
         self.instanceID = instanceID
         self.type = type
         self.backupID = backupID
         self.restoreTime = restoreTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.instanceID = try container.decodeIfPresent(String.self, forKey: .instanceID)
-        self.type = try container.decodeIfPresent(TypeValue.self, forKey: .type)
-        self.backupID = try container.decodeIfPresent(String.self, forKey: .backupID)
-        self.restoreTime = try container.decodeLenientIfPresent(Int.self, forKey: .restoreTime)
     }
 }

@@ -30,9 +30,7 @@ public struct SetBackupPolicyBackupPolicy: Codable, Sendable, Equatable {
     public var period: String?
 
     private enum CodingKeys: String, CodingKey {
-        case keepDays = "keep_days"
-        case startTime = "start_time"
-        case period
+        case keepDays = "keep_days", startTime = "start_time", period
     }
 
     public init(keepDays: String, startTime: String? = nil, period: String? = nil) {

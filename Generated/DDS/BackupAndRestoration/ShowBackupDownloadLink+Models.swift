@@ -17,30 +17,16 @@ public struct File: Codable, Sendable, Equatable {
     public var linkExpiredTime: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case size
-        case downloadLink = "download_link"
-        case linkExpiredTime = "link_expired_time"
+        case name, size, downloadLink = "download_link", linkExpiredTime = "link_expired_time"
     }
 
     public init(
-        name: String? = nil,
-        size: Int64? = nil,
-        downloadLink: String? = nil,
-        linkExpiredTime: String? = nil
+        name: String? = nil, size: Int64? = nil, downloadLink: String? = nil, linkExpiredTime: String? = nil
     ) {
         self.name = name
         self.size = size
         self.downloadLink = downloadLink
         self.linkExpiredTime = linkExpiredTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.size = try container.decodeLenientIfPresent(Int64.self, forKey: .size)
-        self.downloadLink = try container.decodeIfPresent(String.self, forKey: .downloadLink)
-        self.linkExpiredTime = try container.decodeIfPresent(String.self, forKey: .linkExpiredTime)
     }
 }
 

@@ -16,11 +16,8 @@ extension DDSClient {
     ///   - body: The request body.
     public func deleteSession(nodeID: String, _ body: DeleteSessionRequest) async throws {
         let request = OperationRequest(
-            operation: "DeleteSession",
-            method: .post,
-            path: "/v3/{project_id}/nodes/{node_id}/session",
-            pathParameters: ["node_id": nodeID],
-            body: body
+            operation: "DeleteSession", method: .post, path: "/v3/{project_id}/nodes/{node_id}/session",
+            pathParameters: ["node_id": nodeID], body: body
         )
         try await client.send(request)
     }
@@ -70,11 +67,8 @@ extension DDSClient {
         query.append("namespace", namespace)
         query.append("cost_time", costTime)
         let request = OperationRequest(
-            operation: "ListSessions",
-            method: .get,
-            path: "/v3/{project_id}/nodes/{node_id}/sessions",
-            pathParameters: ["node_id": nodeID],
-            query: query
+            operation: "ListSessions", method: .get, path: "/v3/{project_id}/nodes/{node_id}/sessions",
+            pathParameters: ["node_id": nodeID], query: query
         )
         return try await client.send(request, as: ListSessionsResponse.self)
     }
@@ -143,11 +137,9 @@ extension DDSClient {
         var query = QueryItems()
         query.append("node_id", nodeID)
         let request = OperationRequest(
-            operation: "ShowConnectionStatistics",
-            method: .get,
+            operation: "ShowConnectionStatistics", method: .get,
             path: "/v3/{project_id}/instances/{instance_id}/conn-statistics",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ShowConnectionStatisticsResponse.self)
     }

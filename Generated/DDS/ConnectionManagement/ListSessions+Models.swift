@@ -11,19 +11,12 @@ public struct ListSessionsResponse: Codable, Sendable, Equatable {
     public var sessions: [QuerySessionResponse]?
 
     private enum CodingKeys: String, CodingKey {
-        case totalCount = "total_count"
-        case sessions
+        case totalCount = "total_count", sessions
     }
 
     public init(totalCount: Int? = nil, sessions: [QuerySessionResponse]? = nil) {
         self.totalCount = totalCount
         self.sessions = sessions
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
-        self.sessions = try container.decodeIfPresent([QuerySessionResponse].self, forKey: .sessions)
     }
 }
 
@@ -52,29 +45,14 @@ public struct QuerySessionResponse: Codable, Sendable, Equatable {
     public var namespace: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case active
-        case operation
-        case type
-        case costTime = "cost_time"
-        case planSummary = "plan_summary"
-        case host
-        case client
-        case description
-        case namespace
+        case id, active, operation, type, costTime = "cost_time", planSummary = "plan_summary", host, client
+        case description, namespace
     }
 
     public init(
-        id: String? = nil,
-        active: Bool? = nil,
-        operation: String? = nil,
-        type: String? = nil,
-        costTime: String? = nil,
-        planSummary: String? = nil,
-        host: String? = nil,
-        client: String? = nil,
-        description: String? = nil,
-        namespace: String? = nil
+        id: String? = nil, active: Bool? = nil, operation: String? = nil, type: String? = nil,
+        costTime: String? = nil, planSummary: String? = nil, host: String? = nil, client: String? = nil,
+        description: String? = nil, namespace: String? = nil
     ) {
         self.id = id
         self.active = active
@@ -86,19 +64,5 @@ public struct QuerySessionResponse: Codable, Sendable, Equatable {
         self.client = client
         self.description = description
         self.namespace = namespace
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.active = try container.decodeLenientIfPresent(Bool.self, forKey: .active)
-        self.operation = try container.decodeIfPresent(String.self, forKey: .operation)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.costTime = try container.decodeIfPresent(String.self, forKey: .costTime)
-        self.planSummary = try container.decodeIfPresent(String.self, forKey: .planSummary)
-        self.host = try container.decodeIfPresent(String.self, forKey: .host)
-        self.client = try container.decodeIfPresent(String.self, forKey: .client)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.namespace = try container.decodeIfPresent(String.self, forKey: .namespace)
     }
 }

@@ -12,19 +12,12 @@ public struct QueryConnectionsResponse: Codable, Sendable, Equatable {
     public var count: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case clientIP = "client_ip"
-        case count
+        case clientIP = "client_ip", count
     }
 
     public init(clientIP: String? = nil, count: Int? = nil) {
         self.clientIP = clientIP
         self.count = count
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.clientIP = try container.decodeIfPresent(String.self, forKey: .clientIP)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
     }
 }
 
@@ -44,17 +37,13 @@ public struct ShowConnectionStatisticsResponse: Codable, Sendable, Equatable {
     public var outerConnections: [QueryConnectionsResponse]?
 
     private enum CodingKeys: String, CodingKey {
-        case totalConnections = "total_connections"
-        case totalInnerConnections = "total_inner_connections"
-        case totalOuterConnections = "total_outer_connections"
-        case innerConnections = "inner_connections"
+        case totalConnections = "total_connections", totalInnerConnections = "total_inner_connections"
+        case totalOuterConnections = "total_outer_connections", innerConnections = "inner_connections"
         case outerConnections = "outer_connections"
     }
 
     public init(
-        totalConnections: Int? = nil,
-        totalInnerConnections: Int? = nil,
-        totalOuterConnections: Int? = nil,
+        totalConnections: Int? = nil, totalInnerConnections: Int? = nil, totalOuterConnections: Int? = nil,
         innerConnections: [QueryConnectionsResponse]? = nil,
         outerConnections: [QueryConnectionsResponse]? = nil
     ) {
@@ -63,14 +52,5 @@ public struct ShowConnectionStatisticsResponse: Codable, Sendable, Equatable {
         self.totalOuterConnections = totalOuterConnections
         self.innerConnections = innerConnections
         self.outerConnections = outerConnections
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalConnections = try container.decodeLenientIfPresent(Int.self, forKey: .totalConnections)
-        self.totalInnerConnections = try container.decodeLenientIfPresent(Int.self, forKey: .totalInnerConnections)
-        self.totalOuterConnections = try container.decodeLenientIfPresent(Int.self, forKey: .totalOuterConnections)
-        self.innerConnections = try container.decodeIfPresent([QueryConnectionsResponse].self, forKey: .innerConnections)
-        self.outerConnections = try container.decodeIfPresent([QueryConnectionsResponse].self, forKey: .outerConnections)
     }
 }

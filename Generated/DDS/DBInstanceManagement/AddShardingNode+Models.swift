@@ -23,10 +23,7 @@ public struct AddShardingNodeRequest: Codable, Sendable, Equatable {
     public var volume: Volume?
 
     private enum CodingKeys: String, CodingKey {
-        case type
-        case specCode = "spec_code"
-        case num
-        case volume
+        case type, specCode = "spec_code", num, volume
     }
 
     public init(type: String, specCode: String, num: String, volume: Volume? = nil) {

@@ -11,8 +11,7 @@ public struct AttachEIPRequest: Codable, Sendable, Equatable {
     public var publicIP: String
 
     private enum CodingKeys: String, CodingKey {
-        case publicIPID = "public_ip_id"
-        case publicIP = "public_ip"
+        case publicIPID = "public_ip_id", publicIP = "public_ip"
     }
 
     public init(publicIPID: String, publicIP: String) {
@@ -35,18 +34,12 @@ public struct AttachEIPResponse: Codable, Sendable, Equatable {
     public var publicIP: String?
 
     private enum CodingKeys: String, CodingKey {
-        case jobID = "job_id"
-        case nodeName = "node_name"
-        case nodeID = "node_id"
-        case publicIPID = "public_ip_id"
+        case jobID = "job_id", nodeName = "node_name", nodeID = "node_id", publicIPID = "public_ip_id"
         case publicIP = "public_ip"
     }
 
     public init(
-        jobID: String? = nil,
-        nodeName: String? = nil,
-        nodeID: String? = nil,
-        publicIPID: String? = nil,
+        jobID: String? = nil, nodeName: String? = nil, nodeID: String? = nil, publicIPID: String? = nil,
         publicIP: String? = nil
     ) {
         self.jobID = jobID

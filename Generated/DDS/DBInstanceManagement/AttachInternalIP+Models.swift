@@ -11,8 +11,7 @@ public struct AttachInternalIPRequest: Codable, Sendable, Equatable {
     public var nodeID: String
 
     private enum CodingKeys: String, CodingKey {
-        case newIP = "new_ip"
-        case nodeID = "node_id"
+        case newIP = "new_ip", nodeID = "node_id"
     }
 
     public init(newIP: String, nodeID: String) {
@@ -31,9 +30,7 @@ public struct AttachInternalIPResponse: Codable, Sendable, Equatable {
     public var newIP: String?
 
     private enum CodingKeys: String, CodingKey {
-        case jobID = "job_id"
-        case nodeID = "node_id"
-        case newIP = "new_ip"
+        case jobID = "job_id", nodeID = "node_id", newIP = "new_ip"
     }
 
     public init(jobID: String? = nil, nodeID: String? = nil, newIP: String? = nil) {

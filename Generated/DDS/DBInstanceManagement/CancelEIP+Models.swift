@@ -13,9 +13,7 @@ public struct CancelEIPResponse: Codable, Sendable, Equatable {
     public var nodeID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case jobID = "job_id"
-        case nodeName = "node_name"
-        case nodeID = "node_id"
+        case jobID = "job_id", nodeName = "node_name", nodeID = "node_id"
     }
 
     public init(jobID: String? = nil, nodeName: String? = nil, nodeID: String? = nil) {

@@ -15,8 +15,7 @@ public struct ChangeOpsWindowRequest: Codable, Sendable, Equatable {
     public var endTime: String
 
     private enum CodingKeys: String, CodingKey {
-        case startTime = "start_time"
-        case endTime = "end_time"
+        case startTime = "start_time", endTime = "end_time"
     }
 
     public init(startTime: String, endTime: String) {

@@ -33,9 +33,7 @@ public struct CreateIPRequest: Codable, Sendable, Equatable {
     public var password: String
 
     private enum CodingKeys: String, CodingKey {
-        case type
-        case targetID = "target_id"
-        case password
+        case type, targetID = "target_id", password
     }
 
     public init(type: String, targetID: String? = nil, password: String) {

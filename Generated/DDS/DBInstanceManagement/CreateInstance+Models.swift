@@ -42,11 +42,7 @@ public struct CreateInstanceFlavor: Codable, Sendable, Equatable {
     public var specCode: String
 
     private enum CodingKeys: String, CodingKey {
-        case type
-        case num
-        case storage
-        case size
-        case specCode = "spec_code"
+        case type, num, storage, size, specCode = "spec_code"
     }
 
     public init(type: String, num: Int, storage: String? = nil, size: String? = nil, specCode: String) {
@@ -55,15 +51,6 @@ public struct CreateInstanceFlavor: Codable, Sendable, Equatable {
         self.storage = storage
         self.size = size
         self.specCode = specCode
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.type = try container.decode(String.self, forKey: .type)
-        self.num = try container.decodeLenient(Int.self, forKey: .num)
-        self.storage = try container.decodeIfPresent(String.self, forKey: .storage)
-        self.size = try container.decodeIfPresent(String.self, forKey: .size)
-        self.specCode = try container.decode(String.self, forKey: .specCode)
     }
 }
 
@@ -156,40 +143,17 @@ public struct CreateInstanceRequest: Codable, Sendable, Equatable {
     public var tags: [Tag]?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case datastore
-        case region
-        case availabilityZone = "availability_zone"
-        case vpcID = "vpc_id"
-        case subnetID = "subnet_id"
-        case securityGroupID = "security_group_id"
-        case port
-        case password
-        case diskEncryptionID = "disk_encryption_id"
-        case mode
-        case flavor
-        case backupStrategy = "backup_strategy"
-        case enterpriseProjectID = "enterprise_project_id"
-        case sslOption = "ssl_option"
-        case tags
+        case name, datastore, region, availabilityZone = "availability_zone", vpcID = "vpc_id"
+        case subnetID = "subnet_id", securityGroupID = "security_group_id", port, password
+        case diskEncryptionID = "disk_encryption_id", mode, flavor, backupStrategy = "backup_strategy"
+        case enterpriseProjectID = "enterprise_project_id", sslOption = "ssl_option", tags
     }
 
     public init(
-        name: String,
-        datastore: Datastore,
-        region: String,
-        availabilityZone: String,
-        vpcID: String,
-        subnetID: String,
-        securityGroupID: String,
-        port: Port? = nil,
-        password: String? = nil,
-        diskEncryptionID: String? = nil,
-        mode: Mode,
-        flavor: [CreateInstanceFlavor],
-        backupStrategy: BackupStrategy? = nil,
-        enterpriseProjectID: String? = nil,
-        sslOption: String? = nil,
+        name: String, datastore: Datastore, region: String, availabilityZone: String, vpcID: String,
+        subnetID: String, securityGroupID: String, port: Port? = nil, password: String? = nil,
+        diskEncryptionID: String? = nil, mode: Mode, flavor: [CreateInstanceFlavor],
+        backupStrategy: BackupStrategy? = nil, enterpriseProjectID: String? = nil, sslOption: String? = nil,
         tags: [Tag]? = nil
     ) {
         self.name = name
@@ -258,47 +222,19 @@ public struct CreateInstanceResponse: Codable, Sendable, Equatable {
     public var tags: [Tag]?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case datastore
-        case created
-        case status
-        case region
-        case availabilityZone = "availability_zone"
-        case vpcID = "vpc_id"
-        case subnetID = "subnet_id"
-        case securityGroupID = "security_group_id"
-        case port
-        case diskEncryptionID = "disk_encryption_id"
-        case mode
-        case flavor
-        case backupStrategy = "backup_strategy"
-        case enterpriseProjectID = "enterprise_project_id"
-        case sslOption = "ssl_option"
-        case jobID = "job_id"
-        case tags
+        case id, name, datastore, created, status, region, availabilityZone = "availability_zone"
+        case vpcID = "vpc_id", subnetID = "subnet_id", securityGroupID = "security_group_id", port
+        case diskEncryptionID = "disk_encryption_id", mode, flavor, backupStrategy = "backup_strategy"
+        case enterpriseProjectID = "enterprise_project_id", sslOption = "ssl_option", jobID = "job_id", tags
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        datastore: Datastore? = nil,
-        created: String? = nil,
-        status: String? = nil,
-        region: String? = nil,
-        availabilityZone: String? = nil,
-        vpcID: String? = nil,
-        subnetID: String? = nil,
-        securityGroupID: String? = nil,
-        port: Int? = nil,
-        diskEncryptionID: String? = nil,
-        mode: String? = nil,
-        flavor: [Flavor]? = nil,
-        backupStrategy: BackupStrategy? = nil,
-        enterpriseProjectID: String? = nil,
-        sslOption: String? = nil,
-        jobID: String? = nil,
-        tags: [Tag]? = nil
+        id: String? = nil, name: String? = nil, datastore: Datastore? = nil, created: String? = nil,
+        status: String? = nil, region: String? = nil, availabilityZone: String? = nil, vpcID: String? = nil,
+        subnetID: String? = nil, securityGroupID: String? = nil, port: Int? = nil,
+        diskEncryptionID: String? = nil, mode: String? = nil, flavor: [Flavor]? = nil,
+        backupStrategy: BackupStrategy? = nil, enterpriseProjectID: String? = nil, sslOption: String? = nil,
+        jobID: String? = nil, tags: [Tag]? = nil
     ) {
         self.id = id
         self.name = name
@@ -319,28 +255,5 @@ public struct CreateInstanceResponse: Codable, Sendable, Equatable {
         self.sslOption = sslOption
         self.jobID = jobID
         self.tags = tags
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.datastore = try container.decodeIfPresent(Datastore.self, forKey: .datastore)
-        self.created = try container.decodeIfPresent(String.self, forKey: .created)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.region = try container.decodeIfPresent(String.self, forKey: .region)
-        self.availabilityZone = try container.decodeIfPresent(String.self, forKey: .availabilityZone)
-        self.vpcID = try container.decodeIfPresent(String.self, forKey: .vpcID)
-        self.subnetID = try container.decodeIfPresent(String.self, forKey: .subnetID)
-        self.securityGroupID = try container.decodeIfPresent(String.self, forKey: .securityGroupID)
-        self.port = try container.decodeLenientIfPresent(Int.self, forKey: .port)
-        self.diskEncryptionID = try container.decodeIfPresent(String.self, forKey: .diskEncryptionID)
-        self.mode = try container.decodeIfPresent(String.self, forKey: .mode)
-        self.flavor = try container.decodeIfPresent([Flavor].self, forKey: .flavor)
-        self.backupStrategy = try container.decodeIfPresent(BackupStrategy.self, forKey: .backupStrategy)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.sslOption = try container.decodeIfPresent(String.self, forKey: .sslOption)
-        self.jobID = try container.decodeIfPresent(String.self, forKey: .jobID)
-        self.tags = try container.decodeIfPresent([Tag].self, forKey: .tags)
     }
 }

@@ -21,11 +21,9 @@ extension DDSClient {
         _ body: AddShardingNodeRequest
     ) async throws -> AddShardingNodeResponse {
         let request = OperationRequest(
-            operation: "AddShardingNode",
-            method: .post,
+            operation: "AddShardingNode", method: .post,
             path: "/v3/{project_id}/instances/{instance_id}/enlarge",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: AddShardingNodeResponse.self)
     }
@@ -45,11 +43,8 @@ extension DDSClient {
     /// - Returns: The body of the service's `200` response.
     public func attachEIP(nodeID: String, _ body: AttachEIPRequest) async throws -> AttachEIPResponse {
         let request = OperationRequest(
-            operation: "AttachEip",
-            method: .post,
-            path: "/v3/{project_id}/nodes/{node_id}/bind-eip",
-            pathParameters: ["node_id": nodeID],
-            body: body
+            operation: "AttachEip", method: .post, path: "/v3/{project_id}/nodes/{node_id}/bind-eip",
+            pathParameters: ["node_id": nodeID], body: body
         )
         return try await client.send(request, as: AttachEIPResponse.self)
     }
@@ -71,11 +66,9 @@ extension DDSClient {
         _ body: AttachInternalIPRequest
     ) async throws -> AttachInternalIPResponse {
         let request = OperationRequest(
-            operation: "AttachInternalIp",
-            method: .post,
+            operation: "AttachInternalIp", method: .post,
             path: "/v3/{project_id}/instances/{instance_id}/modify-internal-ip",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: AttachInternalIPResponse.self)
     }
@@ -92,9 +85,7 @@ extension DDSClient {
     /// - Returns: The body of the service's `200` response.
     public func cancelEIP(nodeID: String) async throws -> CancelEIPResponse {
         let request = OperationRequest(
-            operation: "CancelEip",
-            method: .post,
-            path: "/v3/{project_id}/nodes/{node_id}/unbind-eip",
+            operation: "CancelEip", method: .post, path: "/v3/{project_id}/nodes/{node_id}/unbind-eip",
             pathParameters: ["node_id": nodeID]
         )
         return try await client.send(request, as: CancelEIPResponse.self)
@@ -115,11 +106,9 @@ extension DDSClient {
     ///   - body: The request body.
     public func changeOpsWindow(instanceID: String, _ body: ChangeOpsWindowRequest) async throws {
         let request = OperationRequest(
-            operation: "ChangeOpsWindow",
-            method: .put,
+            operation: "ChangeOpsWindow", method: .put,
             path: "/v3/{project_id}/instances/{instance_id}/maintenance-window",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         try await client.send(request)
     }
@@ -136,10 +125,7 @@ extension DDSClient {
     /// - Returns: The body of the service's `200` response.
     public func createInstance(_ body: CreateInstanceRequest) async throws -> CreateInstanceResponse {
         let request = OperationRequest(
-            operation: "CreateInstance",
-            method: .post,
-            path: "/v3/{project_id}/instances",
-            body: body
+            operation: "CreateInstance", method: .post, path: "/v3/{project_id}/instances", body: body
         )
         return try await client.send(request, as: CreateInstanceResponse.self)
     }
@@ -156,11 +142,8 @@ extension DDSClient {
     ///   - body: The request body.
     public func createIP(instanceID: String, _ body: CreateIPRequest) async throws {
         let request = OperationRequest(
-            operation: "CreateIp",
-            method: .post,
-            path: "/v3/{project_id}/instances/{instance_id}/create-ip",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            operation: "CreateIp", method: .post, path: "/v3/{project_id}/instances/{instance_id}/create-ip",
+            pathParameters: ["instance_id": instanceID], body: body
         )
         try await client.send(request)
     }
@@ -178,9 +161,7 @@ extension DDSClient {
     /// - Returns: The body of the service's `200` response.
     public func deleteInstance(instanceID: String) async throws -> DeleteInstanceResponse {
         let request = OperationRequest(
-            operation: "DeleteInstance",
-            method: .delete,
-            path: "/v3/{project_id}/instances/{instance_id}",
+            operation: "DeleteInstance", method: .delete, path: "/v3/{project_id}/instances/{instance_id}",
             pathParameters: ["instance_id": instanceID]
         )
         return try await client.send(request, as: DeleteInstanceResponse.self)
@@ -197,10 +178,8 @@ extension DDSClient {
     ///   - body: The request body.
     public func deleteLtsConfig(_ body: DeleteLtsConfigRequest) async throws {
         let request = OperationRequest(
-            operation: "DeleteLtsConfig",
-            method: .delete,
-            path: "/v3/{project_id}/instances/logs/lts-configs",
-            body: body
+            operation: "DeleteLtsConfig", method: .delete,
+            path: "/v3/{project_id}/instances/logs/lts-configs", body: body
         )
         try await client.send(request)
     }
@@ -262,10 +241,7 @@ extension DDSClient {
         query.append("limit", limit)
         query.append("tags", tags)
         let request = OperationRequest(
-            operation: "ListInstances",
-            method: .get,
-            path: "/v3/{project_id}/instances",
-            query: query
+            operation: "ListInstances", method: .get, path: "/v3/{project_id}/instances", query: query
         )
         return try await client.send(request, as: ListInstancesResponse.self)
     }
@@ -343,9 +319,7 @@ extension DDSClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListLtsConfigs",
-            method: .get,
-            path: "/v3/{project_id}/instances/logs/lts-configs",
+            operation: "ListLtsConfigs", method: .get, path: "/v3/{project_id}/instances/logs/lts-configs",
             query: query
         )
         return try await client.send(request, as: ListLtsConfigsResponse.self)
@@ -388,9 +362,7 @@ extension DDSClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListRecycleInstances",
-            method: .get,
-            path: "/v3/{project_id}/recycle-instances",
+            operation: "ListRecycleInstances", method: .get, path: "/v3/{project_id}/recycle-instances",
             query: query
         )
         return try await client.send(request, as: ListRecycleInstancesResponse.self)
@@ -429,11 +401,9 @@ extension DDSClient {
         _ body: ResizeInstanceRequest
     ) async throws -> ResizeInstanceResponse {
         let request = OperationRequest(
-            operation: "ResizeInstance",
-            method: .post,
+            operation: "ResizeInstance", method: .post,
             path: "/v3/{project_id}/instances/{instance_id}/resize",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: ResizeInstanceResponse.self)
     }
@@ -455,11 +425,9 @@ extension DDSClient {
         _ body: ResizeInstanceVolumeRequest
     ) async throws -> ResizeInstanceVolumeResponse {
         let request = OperationRequest(
-            operation: "ResizeInstanceVolume",
-            method: .post,
+            operation: "ResizeInstanceVolume", method: .post,
             path: "/v3/{project_id}/instances/{instance_id}/enlarge-volume",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: ResizeInstanceVolumeResponse.self)
     }
@@ -481,11 +449,9 @@ extension DDSClient {
         _ body: RestartInstanceRequest
     ) async throws -> RestartInstanceResponse {
         let request = OperationRequest(
-            operation: "RestartInstance",
-            method: .post,
+            operation: "RestartInstance", method: .post,
             path: "/v3/{project_id}/instances/{instance_id}/restart",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: RestartInstanceResponse.self)
     }
@@ -500,9 +466,7 @@ extension DDSClient {
     ///   - body: The request body.
     public func setRecyclePolicy(_ body: SetRecyclePolicyRequest) async throws {
         let request = OperationRequest(
-            operation: "SetRecyclePolicy",
-            method: .put,
-            path: "/v3/{project_id}/instances/recycle-policy",
+            operation: "SetRecyclePolicy", method: .put, path: "/v3/{project_id}/instances/recycle-policy",
             body: body
         )
         try await client.send(request)
@@ -517,9 +481,7 @@ extension DDSClient {
     /// - Returns: The body of the service's `200` response.
     public func showRecyclePolicy() async throws -> ShowRecyclePolicyResponse {
         let request = OperationRequest(
-            operation: "ShowRecyclePolicy",
-            method: .get,
-            path: "/v3/{project_id}/instances/recycle-policy"
+            operation: "ShowRecyclePolicy", method: .get, path: "/v3/{project_id}/instances/recycle-policy"
         )
         return try await client.send(request, as: ShowRecyclePolicyResponse.self)
     }
@@ -538,11 +500,9 @@ extension DDSClient {
     /// - Returns: The body of the service's `200` response.
     public func switchSSL(instanceID: String, _ body: SwitchSSLRequest) async throws -> SwitchSSLResponse {
         let request = OperationRequest(
-            operation: "SwitchSsl",
-            method: .post,
+            operation: "SwitchSsl", method: .post,
             path: "/v3/{project_id}/instances/{instance_id}/switch-ssl",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: SwitchSSLResponse.self)
     }
@@ -560,8 +520,7 @@ extension DDSClient {
     /// - Returns: The body of the service's `200` response.
     public func switchoverReplicaSet(instanceID: String) async throws -> SwitchoverReplicaSetResponse {
         let request = OperationRequest(
-            operation: "SwitchoverReplicaSet",
-            method: .post,
+            operation: "SwitchoverReplicaSet", method: .post,
             path: "/v3/{project_id}/instances/{instance_id}/switchover",
             pathParameters: ["instance_id": instanceID]
         )
@@ -580,11 +539,9 @@ extension DDSClient {
     ///   - body: The request body.
     public func updateClientNetwork(instanceID: String, _ body: UpdateClientNetworkRequest) async throws {
         let request = OperationRequest(
-            operation: "UpdateClientNetwork",
-            method: .post,
+            operation: "UpdateClientNetwork", method: .post,
             path: "/v3/{project_id}/instances/{instance_id}/client-network",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         try await client.send(request)
     }
@@ -601,11 +558,9 @@ extension DDSClient {
     ///   - body: The request body.
     public func updateInstanceName(instanceID: String, _ body: UpdateInstanceNameRequest) async throws {
         let request = OperationRequest(
-            operation: "UpdateInstanceName",
-            method: .put,
+            operation: "UpdateInstanceName", method: .put,
             path: "/v3/{project_id}/instances/{instance_id}/modify-name",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         try await client.send(request)
     }
@@ -627,11 +582,9 @@ extension DDSClient {
         _ body: UpdateInstancePortRequest
     ) async throws -> UpdateInstancePortResponse {
         let request = OperationRequest(
-            operation: "UpdateInstancePort",
-            method: .post,
+            operation: "UpdateInstancePort", method: .post,
             path: "/v3/{project_id}/instances/{instance_id}/modify-port",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: UpdateInstancePortResponse.self)
     }
@@ -649,9 +602,7 @@ extension DDSClient {
     ///   - body: The request body.
     public func updateLtsConfig(_ body: UpdateLtsConfigRequest) async throws {
         let request = OperationRequest(
-            operation: "UpdateLtsConfig",
-            method: .post,
-            path: "/v3/{project_id}/instances/logs/lts-configs",
+            operation: "UpdateLtsConfig", method: .post, path: "/v3/{project_id}/instances/logs/lts-configs",
             body: body
         )
         try await client.send(request)
@@ -674,11 +625,9 @@ extension DDSClient {
         _ body: UpdateSecurityGroupRequest
     ) async throws -> UpdateSecurityGroupResponse {
         let request = OperationRequest(
-            operation: "UpdateSecurityGroup",
-            method: .post,
+            operation: "UpdateSecurityGroup", method: .post,
             path: "/v3/{project_id}/instances/{instance_id}/modify-security-group",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: UpdateSecurityGroupResponse.self)
     }

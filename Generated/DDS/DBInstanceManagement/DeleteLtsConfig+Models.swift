@@ -15,8 +15,7 @@ public struct DeleteLtsConfigLtsConfig: Codable, Sendable, Equatable {
     public var logType: String
 
     private enum CodingKeys: String, CodingKey {
-        case instanceID = "instance_id"
-        case logType = "log_type"
+        case instanceID = "instance_id", logType = "log_type"
     }
 
     public init(instanceID: String, logType: String) {

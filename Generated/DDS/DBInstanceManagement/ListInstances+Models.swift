@@ -273,58 +273,22 @@ public struct Instance: Codable, Sendable, Equatable {
     public var tags: [ListInstancesTag]?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case remark
-        case status
-        case port
-        case mode
-        case region
-        case datastore
-        case engine
-        case created
-        case updated
-        case dbUserName = "db_user_name"
-        case ssl
-        case vpcID = "vpc_id"
-        case subnetID = "subnet_id"
-        case securityGroupID = "security_group_id"
-        case backupStrategy = "backup_strategy"
-        case payMode = "pay_mode"
-        case maintenanceWindow = "maintenance_window"
-        case groups
-        case diskEncryptionID = "disk_encryption_id"
-        case enterpriseProjectID = "enterprise_project_id"
-        case timeZone = "time_zone"
-        case actions
-        case tags
+        case id, name, remark, status, port, mode, region, datastore, engine, created, updated
+        case dbUserName = "db_user_name", ssl, vpcID = "vpc_id", subnetID = "subnet_id"
+        case securityGroupID = "security_group_id", backupStrategy = "backup_strategy", payMode = "pay_mode"
+        case maintenanceWindow = "maintenance_window", groups, diskEncryptionID = "disk_encryption_id"
+        case enterpriseProjectID = "enterprise_project_id", timeZone = "time_zone", actions, tags
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        remark: String? = nil,
-        status: Status? = nil,
-        port: String? = nil,
-        mode: String? = nil,
-        region: String? = nil,
-        datastore: ListBackupsDatastore? = nil,
-        engine: String? = nil,
-        created: String? = nil,
-        updated: String? = nil,
-        dbUserName: String? = nil,
-        ssl: Int? = nil,
-        vpcID: String? = nil,
-        subnetID: String? = nil,
-        securityGroupID: String? = nil,
-        backupStrategy: ListInstancesBackupStrategy? = nil,
-        payMode: String? = nil,
-        maintenanceWindow: String? = nil,
-        groups: [Group]? = nil,
-        diskEncryptionID: String? = nil,
-        enterpriseProjectID: String? = nil,
-        timeZone: String? = nil,
-        actions: [Actions]? = nil,
+        id: String? = nil, name: String? = nil, remark: String? = nil, status: Status? = nil,
+        port: String? = nil, mode: String? = nil, region: String? = nil,
+        datastore: ListBackupsDatastore? = nil, engine: String? = nil, created: String? = nil,
+        updated: String? = nil, dbUserName: String? = nil, ssl: Int? = nil, vpcID: String? = nil,
+        subnetID: String? = nil, securityGroupID: String? = nil,
+        backupStrategy: ListInstancesBackupStrategy? = nil, payMode: String? = nil,
+        maintenanceWindow: String? = nil, groups: [Group]? = nil, diskEncryptionID: String? = nil,
+        enterpriseProjectID: String? = nil, timeZone: String? = nil, actions: [Actions]? = nil,
         tags: [ListInstancesTag]? = nil
     ) {
         self.id = id
@@ -353,35 +317,6 @@ public struct Instance: Codable, Sendable, Equatable {
         self.actions = actions
         self.tags = tags
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.remark = try container.decodeIfPresent(String.self, forKey: .remark)
-        self.status = try container.decodeIfPresent(Status.self, forKey: .status)
-        self.port = try container.decodeIfPresent(String.self, forKey: .port)
-        self.mode = try container.decodeIfPresent(String.self, forKey: .mode)
-        self.region = try container.decodeIfPresent(String.self, forKey: .region)
-        self.datastore = try container.decodeIfPresent(ListBackupsDatastore.self, forKey: .datastore)
-        self.engine = try container.decodeIfPresent(String.self, forKey: .engine)
-        self.created = try container.decodeIfPresent(String.self, forKey: .created)
-        self.updated = try container.decodeIfPresent(String.self, forKey: .updated)
-        self.dbUserName = try container.decodeIfPresent(String.self, forKey: .dbUserName)
-        self.ssl = try container.decodeLenientIfPresent(Int.self, forKey: .ssl)
-        self.vpcID = try container.decodeIfPresent(String.self, forKey: .vpcID)
-        self.subnetID = try container.decodeIfPresent(String.self, forKey: .subnetID)
-        self.securityGroupID = try container.decodeIfPresent(String.self, forKey: .securityGroupID)
-        self.backupStrategy = try container.decodeIfPresent(ListInstancesBackupStrategy.self, forKey: .backupStrategy)
-        self.payMode = try container.decodeIfPresent(String.self, forKey: .payMode)
-        self.maintenanceWindow = try container.decodeIfPresent(String.self, forKey: .maintenanceWindow)
-        self.groups = try container.decodeIfPresent([Group].self, forKey: .groups)
-        self.diskEncryptionID = try container.decodeIfPresent(String.self, forKey: .diskEncryptionID)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.timeZone = try container.decodeIfPresent(String.self, forKey: .timeZone)
-        self.actions = try container.decodeIfPresent([Actions].self, forKey: .actions)
-        self.tags = try container.decodeIfPresent([ListInstancesTag].self, forKey: .tags)
-    }
 }
 
 /// Indicates the backup policy.
@@ -393,19 +328,12 @@ public struct ListInstancesBackupStrategy: Codable, Sendable, Equatable {
     public var keepDays: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case startTime = "start_time"
-        case keepDays = "keep_days"
+        case startTime = "start_time", keepDays = "keep_days"
     }
 
     public init(startTime: String? = nil, keepDays: Int? = nil) {
         self.startTime = startTime
         self.keepDays = keepDays
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.startTime = try container.decodeIfPresent(String.self, forKey: .startTime)
-        self.keepDays = try container.decodeLenientIfPresent(Int.self, forKey: .keepDays)
     }
 }
 
@@ -418,19 +346,12 @@ public struct ListInstancesResponse: Codable, Sendable, Equatable {
     public var totalCount: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case instances
-        case totalCount = "total_count"
+        case instances, totalCount = "total_count"
     }
 
     public init(instances: [Instance]? = nil, totalCount: Int? = nil) {
         self.instances = instances
         self.totalCount = totalCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.instances = try container.decodeIfPresent([Instance].self, forKey: .instances)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
     }
 }
 
@@ -528,24 +449,13 @@ public struct Node: Codable, Sendable, Equatable {
     public var availabilityZone: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case status
-        case role
-        case privateIP = "private_ip"
-        case publicIP = "public_ip"
-        case specCode = "spec_code"
+        case id, name, status, role, privateIP = "private_ip", publicIP = "public_ip", specCode = "spec_code"
         case availabilityZone = "availability_zone"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        status: Status? = nil,
-        role: String? = nil,
-        privateIP: String? = nil,
-        publicIP: String? = nil,
-        specCode: String? = nil,
+        id: String? = nil, name: String? = nil, status: Status? = nil, role: String? = nil,
+        privateIP: String? = nil, publicIP: String? = nil, specCode: String? = nil,
         availabilityZone: String? = nil
     ) {
         self.id = id

@@ -14,8 +14,7 @@ public struct InstanceLtsConfig: Codable, Sendable, Equatable {
     public var ltsConfigs: [ListLtsConfigsLtsConfig]?
 
     private enum CodingKeys: String, CodingKey {
-        case instance
-        case ltsConfigs = "lts_configs"
+        case instance, ltsConfigs = "lts_configs"
     }
 
     public init(instance: ListLtsConfigsInstance? = nil, ltsConfigs: [ListLtsConfigsLtsConfig]? = nil) {
@@ -33,20 +32,9 @@ public struct ListLtsConfigsDatastore: Codable, Sendable, Equatable {
     /// Database major version.
     public var version: Double?
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case version
-    }
-
     public init(type: String? = nil, version: Double? = nil) {
         self.type = type
         self.version = version
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.version = try container.decodeLenientIfPresent(Double.self, forKey: .version)
     }
 }
 
@@ -86,22 +74,12 @@ public struct ListLtsConfigsInstance: Codable, Sendable, Equatable {
     public var actions: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case mode
-        case datastore
-        case status
-        case enterpriseProjectID = "enterprise_project_id"
-        case actions
+        case id, name, mode, datastore, status, enterpriseProjectID = "enterprise_project_id", actions
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        mode: ModeValue? = nil,
-        datastore: ListLtsConfigsDatastore? = nil,
-        status: String? = nil,
-        enterpriseProjectID: String? = nil,
+        id: String? = nil, name: String? = nil, mode: ModeValue? = nil,
+        datastore: ListLtsConfigsDatastore? = nil, status: String? = nil, enterpriseProjectID: String? = nil,
         actions: [String]? = nil
     ) {
         self.id = id
@@ -128,30 +106,16 @@ public struct ListLtsConfigsLtsConfig: Codable, Sendable, Equatable {
     public var enabled: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case logType = "log_type"
-        case ltsGroupID = "lts_group_id"
-        case ltsStreamID = "lts_stream_id"
-        case enabled
+        case logType = "log_type", ltsGroupID = "lts_group_id", ltsStreamID = "lts_stream_id", enabled
     }
 
     public init(
-        logType: String? = nil,
-        ltsGroupID: String? = nil,
-        ltsStreamID: String? = nil,
-        enabled: Bool? = nil
+        logType: String? = nil, ltsGroupID: String? = nil, ltsStreamID: String? = nil, enabled: Bool? = nil
     ) {
         self.logType = logType
         self.ltsGroupID = ltsGroupID
         self.ltsStreamID = ltsStreamID
         self.enabled = enabled
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.logType = try container.decodeIfPresent(String.self, forKey: .logType)
-        self.ltsGroupID = try container.decodeIfPresent(String.self, forKey: .ltsGroupID)
-        self.ltsStreamID = try container.decodeIfPresent(String.self, forKey: .ltsStreamID)
-        self.enabled = try container.decodeLenientIfPresent(Bool.self, forKey: .enabled)
     }
 }
 
@@ -164,18 +128,11 @@ public struct ListLtsConfigsResponse: Codable, Sendable, Equatable {
     public var totalCount: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case instanceLtsConfigs = "instance_lts_configs"
-        case totalCount = "total_count"
+        case instanceLtsConfigs = "instance_lts_configs", totalCount = "total_count"
     }
 
     public init(instanceLtsConfigs: [InstanceLtsConfig]? = nil, totalCount: Int? = nil) {
         self.instanceLtsConfigs = instanceLtsConfigs
         self.totalCount = totalCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.instanceLtsConfigs = try container.decodeIfPresent([InstanceLtsConfig].self, forKey: .instanceLtsConfigs)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
     }
 }

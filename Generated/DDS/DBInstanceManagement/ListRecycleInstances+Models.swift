@@ -11,19 +11,12 @@ public struct ListRecycleInstancesResponse: Codable, Sendable, Equatable {
     public var instances: [RecycleInstance]?
 
     private enum CodingKeys: String, CodingKey {
-        case totalCount = "total_count"
-        case instances
+        case totalCount = "total_count", instances
     }
 
     public init(totalCount: Int? = nil, instances: [RecycleInstance]? = nil) {
         self.totalCount = totalCount
         self.instances = instances
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
-        self.instances = try container.decodeIfPresent([RecycleInstance].self, forKey: .instances)
     }
 }
 
@@ -82,30 +75,15 @@ public struct RecycleInstance: Codable, Sendable, Equatable {
     public var status: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case mode
-        case datastore
-        case payMode = "pay_mode"
-        case enterpriseProjectID = "enterprise_project_id"
-        case backupID = "backup_id"
-        case createdAt = "created_at"
-        case deletedAt = "deleted_at"
-        case retainedUntil = "retained_until"
-        case status
+        case id, name, mode, datastore, payMode = "pay_mode", enterpriseProjectID = "enterprise_project_id"
+        case backupID = "backup_id", createdAt = "created_at", deletedAt = "deleted_at"
+        case retainedUntil = "retained_until", status
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        mode: Mode? = nil,
-        datastore: RecycleDatastore? = nil,
-        payMode: String? = nil,
-        enterpriseProjectID: String? = nil,
-        backupID: String? = nil,
-        createdAt: String? = nil,
-        deletedAt: String? = nil,
-        retainedUntil: String? = nil,
+        id: String? = nil, name: String? = nil, mode: Mode? = nil, datastore: RecycleDatastore? = nil,
+        payMode: String? = nil, enterpriseProjectID: String? = nil, backupID: String? = nil,
+        createdAt: String? = nil, deletedAt: String? = nil, retainedUntil: String? = nil,
         status: String? = nil
     ) {
         self.id = id

@@ -23,9 +23,7 @@ public struct Resize: Codable, Sendable, Equatable {
     public var targetSpecCode: String
 
     private enum CodingKeys: String, CodingKey {
-        case targetType = "target_type"
-        case targetID = "target_id"
-        case targetSpecCode = "target_spec_code"
+        case targetType = "target_type", targetID = "target_id", targetSpecCode = "target_spec_code"
     }
 
     public init(targetType: String? = nil, targetID: String, targetSpecCode: String) {

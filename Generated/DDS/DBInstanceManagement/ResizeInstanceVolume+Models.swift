@@ -33,8 +33,7 @@ public struct ResizeInstanceVolumeVolume: Codable, Sendable, Equatable {
     public var size: String
 
     private enum CodingKeys: String, CodingKey {
-        case groupID = "group_id"
-        case size
+        case groupID = "group_id", size
     }
 
     public init(groupID: String? = nil, size: String) {

@@ -19,8 +19,7 @@ public struct RestartInstanceRequest: Codable, Sendable, Equatable {
     public var targetID: String
 
     private enum CodingKeys: String, CodingKey {
-        case targetType = "target_type"
-        case targetID = "target_id"
+        case targetType = "target_type", targetID = "target_id"
     }
 
     public init(targetType: String? = nil, targetID: String) {

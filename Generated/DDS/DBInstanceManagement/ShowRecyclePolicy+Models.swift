@@ -12,19 +12,12 @@ public struct RecyclePolicy: Codable, Sendable, Equatable {
     public var retentionPeriodInDays: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case enabled
-        case retentionPeriodInDays = "retention_period_in_days"
+        case enabled, retentionPeriodInDays = "retention_period_in_days"
     }
 
     public init(enabled: Bool? = nil, retentionPeriodInDays: Int? = nil) {
         self.enabled = enabled
         self.retentionPeriodInDays = retentionPeriodInDays
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.enabled = try container.decodeLenientIfPresent(Bool.self, forKey: .enabled)
-        self.retentionPeriodInDays = try container.decodeLenientIfPresent(Int.self, forKey: .retentionPeriodInDays)
     }
 }
 

@@ -31,8 +31,7 @@ public struct SwitchSSLResponse: Codable, Sendable, Equatable {
     public var sslOption: String?
 
     private enum CodingKeys: String, CodingKey {
-        case jobID = "job_id"
-        case sslOption = "ssl_option"
+        case jobID = "job_id", sslOption = "ssl_option"
     }
 
     public init(jobID: String? = nil, sslOption: String? = nil) {

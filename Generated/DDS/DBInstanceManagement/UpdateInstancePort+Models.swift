@@ -8,17 +8,8 @@ public struct UpdateInstancePortRequest: Codable, Sendable, Equatable {
     /// Specifies the port number. The port is in range 2100 to 9500, or 27017, 27018, or 27019.
     public var port: Int
 
-    private enum CodingKeys: String, CodingKey {
-        case port
-    }
-
     public init(port: Int) {
         self.port = port
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.port = try container.decodeLenient(Int.self, forKey: .port)
     }
 }
 
@@ -30,18 +21,11 @@ public struct UpdateInstancePortResponse: Codable, Sendable, Equatable {
     public var port: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case jobID = "job_id"
-        case port
+        case jobID = "job_id", port
     }
 
     public init(jobID: String? = nil, port: Int? = nil) {
         self.jobID = jobID
         self.port = port
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.jobID = try container.decodeIfPresent(String.self, forKey: .jobID)
-        self.port = try container.decodeLenientIfPresent(Int.self, forKey: .port)
     }
 }

@@ -20,9 +20,7 @@ public struct LtsConfig: Codable, Sendable, Equatable {
     public var ltsStreamID: String
 
     private enum CodingKeys: String, CodingKey {
-        case instanceID = "instance_id"
-        case logType = "log_type"
-        case ltsGroupID = "lts_group_id"
+        case instanceID = "instance_id", logType = "log_type", ltsGroupID = "lts_group_id"
         case ltsStreamID = "lts_stream_id"
     }
 

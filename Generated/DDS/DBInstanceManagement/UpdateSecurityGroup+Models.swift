@@ -25,8 +25,7 @@ public struct UpdateSecurityGroupResponse: Codable, Sendable, Equatable {
     public var securityGroupID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case jobID = "job_id"
-        case securityGroupID = "security_group_id"
+        case jobID = "job_id", securityGroupID = "security_group_id"
     }
 
     public init(jobID: String? = nil, securityGroupID: String? = nil) {

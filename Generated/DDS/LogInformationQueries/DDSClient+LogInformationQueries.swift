@@ -44,11 +44,9 @@ extension DDSClient {
         _ body: DownloadErrorlogRequest
     ) async throws -> DownloadErrorlogResponse {
         let request = OperationRequest(
-            operation: "DownloadErrorlog",
-            method: .post,
+            operation: "DownloadErrorlog", method: .post,
             path: "/v3/{project_id}/instances/{instance_id}/errorlog-download",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: DownloadErrorlogResponse.self)
     }
@@ -70,11 +68,9 @@ extension DDSClient {
         _ body: DownloadSlowlogRequest
     ) async throws -> DownloadSlowlogResponse {
         let request = OperationRequest(
-            operation: "DownloadSlowlog",
-            method: .post,
+            operation: "DownloadSlowlog", method: .post,
             path: "/v3/{project_id}/instances/{instance_id}/slowlog-download",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: DownloadSlowlogResponse.self)
     }
@@ -96,11 +92,9 @@ extension DDSClient {
         _ body: ListAuditlogLinksRequest
     ) async throws -> ListAuditlogLinksResponse {
         let request = OperationRequest(
-            operation: "ListAuditlogLinks",
-            method: .post,
+            operation: "ListAuditlogLinks", method: .post,
             path: "/v3/{project_id}/instances/{instance_id}/auditlog-links",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: ListAuditlogLinksResponse.self)
     }
@@ -145,11 +139,9 @@ extension DDSClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListAuditlogs",
-            method: .get,
+            operation: "ListAuditlogs", method: .get,
             path: "/v3/{project_id}/instances/{instance_id}/auditlog",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListAuditlogsResponse.self)
     }
@@ -240,11 +232,9 @@ extension DDSClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListErrorLogs",
-            method: .get,
+            operation: "ListErrorLogs", method: .get,
             path: "/v3/{project_id}/instances/{instance_id}/errorlog",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListErrorLogsResponse.self)
     }
@@ -340,11 +330,8 @@ extension DDSClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListSlowLogs",
-            method: .get,
-            path: "/v3/{project_id}/instances/{instance_id}/slowlog",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            operation: "ListSlowLogs", method: .get, path: "/v3/{project_id}/instances/{instance_id}/slowlog",
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListSlowLogsResponse.self)
     }
@@ -406,11 +393,9 @@ extension DDSClient {
     ///   - body: The request body.
     public func setAuditlogPolicy(instanceID: String, _ body: SetAuditlogPolicyRequest) async throws {
         let request = OperationRequest(
-            operation: "SetAuditlogPolicy",
-            method: .post,
+            operation: "SetAuditlogPolicy", method: .post,
             path: "/v3/{project_id}/instances/{instance_id}/auditlog-policy",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         try await client.send(request)
     }
@@ -428,8 +413,7 @@ extension DDSClient {
     /// - Returns: The body of the service's `200` response.
     public func showAuditlogPolicy(instanceID: String) async throws -> ShowAuditlogPolicyResponse {
         let request = OperationRequest(
-            operation: "ShowAuditlogPolicy",
-            method: .get,
+            operation: "ShowAuditlogPolicy", method: .get,
             path: "/v3/{project_id}/instances/{instance_id}/auditlog-policy",
             pathParameters: ["instance_id": instanceID]
         )

@@ -23,21 +23,12 @@ public struct AuditLog: Codable, Sendable, Equatable {
     public var endTime: String?
 
     private enum CodingKeys: String, CodingKey {
-        case nodeID = "node_id"
-        case id
-        case name
-        case size
-        case startTime = "start_time"
-        case endTime = "end_time"
+        case nodeID = "node_id", id, name, size, startTime = "start_time", endTime = "end_time"
     }
 
     public init(
-        nodeID: String? = nil,
-        id: String? = nil,
-        name: String? = nil,
-        size: Int64? = nil,
-        startTime: String? = nil,
-        endTime: String? = nil
+        nodeID: String? = nil, id: String? = nil, name: String? = nil, size: Int64? = nil,
+        startTime: String? = nil, endTime: String? = nil
     ) {
         self.nodeID = nodeID
         self.id = id
@@ -45,16 +36,6 @@ public struct AuditLog: Codable, Sendable, Equatable {
         self.size = size
         self.startTime = startTime
         self.endTime = endTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.nodeID = try container.decodeIfPresent(String.self, forKey: .nodeID)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.size = try container.decodeLenientIfPresent(Int64.self, forKey: .size)
-        self.startTime = try container.decodeIfPresent(String.self, forKey: .startTime)
-        self.endTime = try container.decodeIfPresent(String.self, forKey: .endTime)
     }
 }
 
@@ -66,18 +47,11 @@ public struct ListAuditlogsResponse: Codable, Sendable, Equatable {
     public var totalRecord: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case auditLogs = "audit_logs"
-        case totalRecord = "total_record"
+        case auditLogs = "audit_logs", totalRecord = "total_record"
     }
 
     public init(auditLogs: [AuditLog]? = nil, totalRecord: Int? = nil) {
         self.auditLogs = auditLogs
         self.totalRecord = totalRecord
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.auditLogs = try container.decodeIfPresent([AuditLog].self, forKey: .auditLogs)
-        self.totalRecord = try container.decodeLenientIfPresent(Int.self, forKey: .totalRecord)
     }
 }

@@ -15,10 +15,7 @@ public struct ErrorLogList: Codable, Sendable, Equatable {
     public var content: String?
 
     private enum CodingKeys: String, CodingKey {
-        case nodeName = "node_name"
-        case level
-        case time
-        case content
+        case nodeName = "node_name", level, time, content
     }
 
     public init(nodeName: String? = nil, level: String? = nil, time: String? = nil, content: String? = nil) {
@@ -38,18 +35,11 @@ public struct ListErrorLogsResponse: Codable, Sendable, Equatable {
     public var totalRecord: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case errorLogList = "error_log_list"
-        case totalRecord = "total_record"
+        case errorLogList = "error_log_list", totalRecord = "total_record"
     }
 
     public init(errorLogList: [ErrorLogList]? = nil, totalRecord: Int? = nil) {
         self.errorLogList = errorLogList
         self.totalRecord = totalRecord
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.errorLogList = try container.decodeIfPresent([ErrorLogList].self, forKey: .errorLogList)
-        self.totalRecord = try container.decodeLenientIfPresent(Int.self, forKey: .totalRecord)
     }
 }

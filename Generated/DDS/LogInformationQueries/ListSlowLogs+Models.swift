@@ -12,19 +12,12 @@ public struct ListSlowLogsResponse: Codable, Sendable, Equatable {
     public var totalRecord: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case slowLogList = "slow_log_list"
-        case totalRecord = "total_record"
+        case slowLogList = "slow_log_list", totalRecord = "total_record"
     }
 
     public init(slowLogList: [SlowLogList]? = nil, totalRecord: Int? = nil) {
         self.slowLogList = slowLogList
         self.totalRecord = totalRecord
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.slowLogList = try container.decodeIfPresent([SlowLogList].self, forKey: .slowLogList)
-        self.totalRecord = try container.decodeLenientIfPresent(Int.self, forKey: .totalRecord)
     }
 }
 
@@ -50,27 +43,14 @@ public struct SlowLogList: Codable, Sendable, Equatable {
     public var startTime: String?
 
     private enum CodingKeys: String, CodingKey {
-        case nodeName = "node_name"
-        case querySample = "query_sample"
-        case type
-        case time
-        case lockTime = "lock_time"
-        case rowsSent = "rows_sent"
-        case rowsExamined = "rows_examined"
-        case database
-        case startTime = "start_time"
+        case nodeName = "node_name", querySample = "query_sample", type, time, lockTime = "lock_time"
+        case rowsSent = "rows_sent", rowsExamined = "rows_examined", database, startTime = "start_time"
     }
 
     public init(
-        nodeName: String? = nil,
-        querySample: String? = nil,
-        type: String? = nil,
-        time: String? = nil,
-        lockTime: String? = nil,
-        rowsSent: String? = nil,
-        rowsExamined: String? = nil,
-        database: String? = nil,
-        startTime: String? = nil
+        nodeName: String? = nil, querySample: String? = nil, type: String? = nil, time: String? = nil,
+        lockTime: String? = nil, rowsSent: String? = nil, rowsExamined: String? = nil,
+        database: String? = nil, startTime: String? = nil
     ) {
         self.nodeName = nodeName
         self.querySample = querySample

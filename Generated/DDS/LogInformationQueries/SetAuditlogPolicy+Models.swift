@@ -28,29 +28,17 @@ public struct SetAuditlogPolicyRequest: Codable, Sendable, Equatable {
     public var auditTypes: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case keepDays = "keep_days"
-        case reserveAuditlogs = "reserve_auditlogs"
-        case auditScope = "audit_scope"
+        case keepDays = "keep_days", reserveAuditlogs = "reserve_auditlogs", auditScope = "audit_scope"
         case auditTypes = "audit_types"
     }
 
     public init(
-        keepDays: Int,
-        reserveAuditlogs: String? = nil,
-        auditScope: String? = nil,
+        keepDays: Int, reserveAuditlogs: String? = nil, auditScope: String? = nil,
         auditTypes: [String]? = nil
     ) {
         self.keepDays = keepDays
         self.reserveAuditlogs = reserveAuditlogs
         self.auditScope = auditScope
         self.auditTypes = auditTypes
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.keepDays = try container.decodeLenient(Int.self, forKey: .keepDays)
-        self.reserveAuditlogs = try container.decodeIfPresent(String.self, forKey: .reserveAuditlogs)
-        self.auditScope = try container.decodeIfPresent(String.self, forKey: .auditScope)
-        self.auditTypes = try container.decodeIfPresent([String].self, forKey: .auditTypes)
     }
 }

@@ -13,21 +13,12 @@ public struct ShowAuditlogPolicyResponse: Codable, Sendable, Equatable {
     public var auditTypes: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case keepDays = "keep_days"
-        case auditScope = "audit_scope"
-        case auditTypes = "audit_types"
+        case keepDays = "keep_days", auditScope = "audit_scope", auditTypes = "audit_types"
     }
 
     public init(keepDays: Int? = nil, auditScope: String? = nil, auditTypes: [String]? = nil) {
         self.keepDays = keepDays
         self.auditScope = auditScope
         self.auditTypes = auditTypes
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.keepDays = try container.decodeLenientIfPresent(Int.self, forKey: .keepDays)
-        self.auditScope = try container.decodeIfPresent(String.self, forKey: .auditScope)
-        self.auditTypes = try container.decodeIfPresent([String].self, forKey: .auditTypes)
     }
 }

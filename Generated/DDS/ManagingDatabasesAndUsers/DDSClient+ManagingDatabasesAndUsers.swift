@@ -16,11 +16,9 @@ extension DDSClient {
     ///   - body: The request body.
     public func resetPassword(instanceID: String, _ body: ResetPasswordRequest) async throws {
         let request = OperationRequest(
-            operation: "ResetPassword",
-            method: .put,
+            operation: "ResetPassword", method: .put,
             path: "/v3/{project_id}/instances/{instance_id}/reset-password",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         try await client.send(request)
     }

@@ -18,9 +18,7 @@ public struct ResetPasswordRequest: Codable, Sendable, Equatable {
     public var dbName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case userName = "user_name"
-        case userPwd = "user_pwd"
-        case dbName = "db_name"
+        case userName = "user_name", userPwd = "user_pwd", dbName = "db_name"
     }
 
     public init(userName: String? = nil, userPwd: String, dbName: String? = nil) {

@@ -26,9 +26,7 @@ extension DDSClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListConfigurations",
-            method: .get,
-            path: "/v3/{project_id}/configurations",
+            operation: "ListConfigurations", method: .get, path: "/v3/{project_id}/configurations",
             query: query
         )
         return try await client.send(request, as: ListConfigurationsResponse.self)
@@ -64,10 +62,8 @@ extension DDSClient {
         configID: String
     ) async throws -> ShowConfigurationParameterResponse {
         let request = OperationRequest(
-            operation: "ShowConfigurationParameter",
-            method: .get,
-            path: "/v3/{project_id}/configurations/{config_id}",
-            pathParameters: ["config_id": configID]
+            operation: "ShowConfigurationParameter", method: .get,
+            path: "/v3/{project_id}/configurations/{config_id}", pathParameters: ["config_id": configID]
         )
         return try await client.send(request, as: ShowConfigurationParameterResponse.self)
     }
@@ -96,11 +92,9 @@ extension DDSClient {
         var query = QueryItems()
         query.append("entity_id", entityID)
         let request = OperationRequest(
-            operation: "ShowEntityConfiguration",
-            method: .get,
+            operation: "ShowEntityConfiguration", method: .get,
             path: "/v3/{project_id}/instances/{instance_id}/configurations",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ShowEntityConfigurationResponse.self)
     }
@@ -121,11 +115,9 @@ extension DDSClient {
         _ body: SwitchConfigurationRequest
     ) async throws -> SwitchConfigurationResponse {
         let request = OperationRequest(
-            operation: "SwitchConfiguration",
-            method: .put,
+            operation: "SwitchConfiguration", method: .put,
             path: "/v3/{project_id}/configurations/{config_id}/apply",
-            pathParameters: ["config_id": configID],
-            body: body
+            pathParameters: ["config_id": configID], body: body
         )
         return try await client.send(request, as: SwitchConfigurationResponse.self)
     }

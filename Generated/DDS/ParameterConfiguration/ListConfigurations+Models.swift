@@ -38,26 +38,13 @@ public struct Configuration: Codable, Sendable, Equatable {
     public var userDefined: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case description
-        case datastoreVersion = "datastore_version"
-        case datastoreName = "datastore_name"
-        case nodeType = "node_type"
-        case created
-        case updated
-        case userDefined = "user_defined"
+        case id, name, description, datastoreVersion = "datastore_version", datastoreName = "datastore_name"
+        case nodeType = "node_type", created, updated, userDefined = "user_defined"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        datastoreVersion: String? = nil,
-        datastoreName: String? = nil,
-        nodeType: String? = nil,
-        created: String? = nil,
-        updated: String? = nil,
+        id: String? = nil, name: String? = nil, description: String? = nil, datastoreVersion: String? = nil,
+        datastoreName: String? = nil, nodeType: String? = nil, created: String? = nil, updated: String? = nil,
         userDefined: Bool? = nil
     ) {
         self.id = id
@@ -69,19 +56,6 @@ public struct Configuration: Codable, Sendable, Equatable {
         self.created = created
         self.updated = updated
         self.userDefined = userDefined
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.datastoreVersion = try container.decodeIfPresent(String.self, forKey: .datastoreVersion)
-        self.datastoreName = try container.decodeIfPresent(String.self, forKey: .datastoreName)
-        self.nodeType = try container.decodeIfPresent(String.self, forKey: .nodeType)
-        self.created = try container.decodeIfPresent(String.self, forKey: .created)
-        self.updated = try container.decodeIfPresent(String.self, forKey: .updated)
-        self.userDefined = try container.decodeLenientIfPresent(Bool.self, forKey: .userDefined)
     }
 }
 
@@ -95,21 +69,12 @@ public struct ListConfigurationsResponse: Codable, Sendable, Equatable {
     public var configurations: [Configuration]?
 
     private enum CodingKeys: String, CodingKey {
-        case totalCount = "total_count"
-        case quota
-        case configurations
+        case totalCount = "total_count", quota, configurations
     }
 
     public init(totalCount: Int? = nil, quota: Int? = nil, configurations: [Configuration]? = nil) {
         self.totalCount = totalCount
         self.quota = quota
         self.configurations = configurations
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
-        self.quota = try container.decodeLenientIfPresent(Int.self, forKey: .quota)
-        self.configurations = try container.decodeIfPresent([Configuration].self, forKey: .configurations)
     }
 }

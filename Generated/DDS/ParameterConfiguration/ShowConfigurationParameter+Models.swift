@@ -28,24 +28,13 @@ public struct ShowConfigurationParameterResponse: Codable, Sendable, Equatable {
     public var parameters: [Parameter]?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case datastoreVersion = "datastore_version"
-        case datastoreName = "datastore_name"
-        case description
-        case created
-        case updated
-        case parameters
+        case id, name, datastoreVersion = "datastore_version", datastoreName = "datastore_name", description
+        case created, updated, parameters
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        datastoreVersion: String? = nil,
-        datastoreName: String? = nil,
-        description: String? = nil,
-        created: String? = nil,
-        updated: String? = nil,
+        id: String? = nil, name: String? = nil, datastoreVersion: String? = nil, datastoreName: String? = nil,
+        description: String? = nil, created: String? = nil, updated: String? = nil,
         parameters: [Parameter]? = nil
     ) {
         self.id = id

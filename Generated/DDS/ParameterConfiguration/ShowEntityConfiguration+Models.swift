@@ -32,22 +32,13 @@ public struct ShowEntityConfigurationResponse: Codable, Sendable, Equatable {
     public var parameters: [Parameter]?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case nodeType = "node_type"
-        case datastoreVersion = "datastore_version"
-        case datastoreName = "datastore_name"
-        case created
-        case updated
-        case parameters
+        case id, nodeType = "node_type", datastoreVersion = "datastore_version"
+        case datastoreName = "datastore_name", created, updated, parameters
     }
 
     public init(
-        id: String? = nil,
-        nodeType: String? = nil,
-        datastoreVersion: String? = nil,
-        datastoreName: String? = nil,
-        created: String? = nil,
-        updated: String? = nil,
+        id: String? = nil, nodeType: String? = nil, datastoreVersion: String? = nil,
+        datastoreName: String? = nil, created: String? = nil, updated: String? = nil,
         parameters: [Parameter]? = nil
     ) {
         self.id = id

@@ -13,9 +13,7 @@ extension DDSClient {
     /// - Returns: The body of the service's `200` response.
     public func listAPIVersion() async throws -> ListAPIVersionResponse {
         let request = OperationRequest(
-            operation: "ListApiVersion",
-            method: .get,
-            path: "/"
+            operation: "ListApiVersion", method: .get, path: "/"
         )
         return try await client.send(request, as: ListAPIVersionResponse.self)
     }
@@ -32,9 +30,7 @@ extension DDSClient {
     /// - Returns: The body of the service's `200` response.
     public func showAPIVersion(version: String) async throws -> ShowAPIVersionResponse {
         let request = OperationRequest(
-            operation: "ShowApiVersion",
-            method: .get,
-            path: "/{version}",
+            operation: "ShowApiVersion", method: .get, path: "/{version}",
             pathParameters: ["version": version]
         )
         return try await client.send(request, as: ShowAPIVersionResponse.self)

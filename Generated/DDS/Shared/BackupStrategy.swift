@@ -21,8 +21,7 @@ public struct BackupStrategy: Codable, Sendable, Equatable {
     public var keepDays: String?
 
     private enum CodingKeys: String, CodingKey {
-        case startTime = "start_time"
-        case keepDays = "keep_days"
+        case startTime = "start_time", keepDays = "keep_days"
     }
 
     public init(startTime: String? = nil, keepDays: String? = nil) {

@@ -16,9 +16,7 @@ public struct Datastore: Codable, Sendable, Equatable {
     public var storageEngine: String?
 
     private enum CodingKeys: String, CodingKey {
-        case type
-        case version
-        case storageEngine = "storage_engine"
+        case type, version, storageEngine = "storage_engine"
     }
 
     public init(type: String? = nil, version: DatastoreVersion? = nil, storageEngine: String? = nil) {

@@ -19,8 +19,7 @@ public struct DownloadSlowlogRequest: Codable, Sendable, Equatable {
     public var nodeIDList: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case fileNameList = "file_name_list"
-        case nodeIDList = "node_id_list"
+        case fileNameList = "file_name_list", nodeIDList = "node_id_list"
     }
 
     public init(fileNameList: [String]? = nil, nodeIDList: [String]? = nil) {

@@ -16,22 +16,9 @@ public struct DownloadSlowlogResponse: Codable, Sendable, Equatable {
     /// Indicates the number of links for downloading slow query logs.
     public var count: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case list
-        case status
-        case count
-    }
-
     public init(list: [List]? = nil, status: String? = nil, count: Int? = nil) {
         self.list = list
         self.status = status
         self.count = count
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.list = try container.decodeIfPresent([List].self, forKey: .list)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
     }
 }

@@ -57,18 +57,11 @@ public struct Flavor: Codable, Sendable, Equatable {
     public var specCode: String?
 
     private enum CodingKeys: String, CodingKey {
-        case type
-        case num
-        case storage
-        case size
-        case specCode = "spec_code"
+        case type, num, storage, size, specCode = "spec_code"
     }
 
     public init(
-        type: String? = nil,
-        num: Num? = nil,
-        storage: String? = nil,
-        size: String? = nil,
+        type: String? = nil, num: Num? = nil, storage: String? = nil, size: String? = nil,
         specCode: String? = nil
     ) {
         self.type = type

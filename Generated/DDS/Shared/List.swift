@@ -24,21 +24,13 @@ public struct List: Codable, Sendable, Equatable {
     public var updateAt: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case nodeName = "node_name"
-        case fileName = "file_name"
-        case status
-        case fileSize = "file_size"
-        case fileLink = "file_link"
-        case updateAt = "update_at"
+        case nodeName = "node_name", fileName = "file_name", status, fileSize = "file_size"
+        case fileLink = "file_link", updateAt = "update_at"
     }
 
     public init(
-        nodeName: String? = nil,
-        fileName: String? = nil,
-        status: String? = nil,
-        fileSize: String? = nil,
-        fileLink: String? = nil,
-        updateAt: Int64? = nil
+        nodeName: String? = nil, fileName: String? = nil, status: String? = nil, fileSize: String? = nil,
+        fileLink: String? = nil, updateAt: Int64? = nil
     ) {
         self.nodeName = nodeName
         self.fileName = fileName
@@ -46,15 +38,5 @@ public struct List: Codable, Sendable, Equatable {
         self.fileSize = fileSize
         self.fileLink = fileLink
         self.updateAt = updateAt
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.nodeName = try container.decodeIfPresent(String.self, forKey: .nodeName)
-        self.fileName = try container.decodeIfPresent(String.self, forKey: .fileName)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.fileSize = try container.decodeIfPresent(String.self, forKey: .fileSize)
-        self.fileLink = try container.decodeIfPresent(String.self, forKey: .fileLink)
-        self.updateAt = try container.decodeLenientIfPresent(Int64.self, forKey: .updateAt)
     }
 }

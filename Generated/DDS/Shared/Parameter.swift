@@ -41,23 +41,13 @@ public struct Parameter: Codable, Sendable, Equatable {
     public var readonly: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case value
-        case description
-        case type
-        case valueRange = "value_range"
-        case restartRequired = "restart_required"
+        case name, value, description, type, valueRange = "value_range", restartRequired = "restart_required"
         case readonly
     }
 
     public init(
-        name: String? = nil,
-        value: String? = nil,
-        description: String? = nil,
-        type: TypeValue? = nil,
-        valueRange: String? = nil,
-        restartRequired: Bool? = nil,
-        readonly: Bool? = nil
+        name: String? = nil, value: String? = nil, description: String? = nil, type: TypeValue? = nil,
+        valueRange: String? = nil, restartRequired: Bool? = nil, readonly: Bool? = nil
     ) {
         self.name = name
         self.value = value
@@ -66,16 +56,5 @@ public struct Parameter: Codable, Sendable, Equatable {
         self.valueRange = valueRange
         self.restartRequired = restartRequired
         self.readonly = readonly
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.value = try container.decodeIfPresent(String.self, forKey: .value)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.type = try container.decodeIfPresent(TypeValue.self, forKey: .type)
-        self.valueRange = try container.decodeIfPresent(String.self, forKey: .valueRange)
-        self.restartRequired = try container.decodeLenientIfPresent(Bool.self, forKey: .restartRequired)
-        self.readonly = try container.decodeLenientIfPresent(Bool.self, forKey: .readonly)
     }
 }

@@ -16,11 +16,9 @@ extension DDSClient {
     ///   - body: The request body.
     public func batchTagAction(instanceID: String, _ body: BatchTagActionRequest) async throws {
         let request = OperationRequest(
-            operation: "BatchTagAction",
-            method: .post,
+            operation: "BatchTagAction", method: .post,
             path: "/v3/{project_id}/instances/{instance_id}/tags/action",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         try await client.send(request)
     }
@@ -38,8 +36,7 @@ extension DDSClient {
     /// - Returns: The body of the service's `200` response.
     public func listInstanceTags(instanceID: String) async throws -> ListInstanceTagsResponse {
         let request = OperationRequest(
-            operation: "ListInstanceTags",
-            method: .get,
+            operation: "ListInstanceTags", method: .get,
             path: "/v3/{project_id}/instances/{instance_id}/tags",
             pathParameters: ["instance_id": instanceID]
         )
@@ -60,9 +57,7 @@ extension DDSClient {
         _ body: ListInstancesByTagsRequest
     ) async throws -> ListInstancesByTagsResponse {
         let request = OperationRequest(
-            operation: "ListInstancesByTags",
-            method: .post,
-            path: "/v3/{project_id}/instances/action",
+            operation: "ListInstancesByTags", method: .post, path: "/v3/{project_id}/instances/action",
             body: body
         )
         return try await client.send(request, as: ListInstancesByTagsResponse.self)
@@ -77,9 +72,7 @@ extension DDSClient {
     /// - Returns: The body of the service's `200` response.
     public func listProjectTags() async throws -> ListProjectTagsResponse {
         let request = OperationRequest(
-            operation: "ListProjectTags",
-            method: .get,
-            path: "/v3/{project_id}/tags"
+            operation: "ListProjectTags", method: .get, path: "/v3/{project_id}/tags"
         )
         return try await client.send(request, as: ListProjectTagsResponse.self)
     }

@@ -15,9 +15,7 @@ public struct ListInstancesByTagsInstance: Codable, Sendable, Equatable {
     public var tags: [ListInstancesTag]?
 
     private enum CodingKeys: String, CodingKey {
-        case instanceID = "instance_id"
-        case instanceName = "instance_name"
-        case tags
+        case instanceID = "instance_id", instanceName = "instance_name", tags
     }
 
     public init(instanceID: String? = nil, instanceName: String? = nil, tags: [ListInstancesTag]? = nil) {
@@ -52,10 +50,7 @@ public struct ListInstancesByTagsRequest: Codable, Sendable, Equatable {
     public var tags: [ListInstancesByTagsTag]?
 
     public init(
-        offset: String? = nil,
-        limit: String? = nil,
-        action: String,
-        matches: [Match]? = nil,
+        offset: String? = nil, limit: String? = nil, action: String, matches: [Match]? = nil,
         tags: [ListInstancesByTagsTag]? = nil
     ) {
         self.offset = offset
@@ -74,19 +69,12 @@ public struct ListInstancesByTagsResponse: Codable, Sendable, Equatable {
     public var totalCount: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case instances
-        case totalCount = "total_count"
+        case instances, totalCount = "total_count"
     }
 
     public init(instances: [ListInstancesByTagsInstance]? = nil, totalCount: Int? = nil) {
         self.instances = instances
         self.totalCount = totalCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.instances = try container.decodeIfPresent([ListInstancesByTagsInstance].self, forKey: .instances)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
     }
 }
 

@@ -18,10 +18,7 @@ extension DDSClient {
         var query = QueryItems()
         query.append("id", id)
         let request = OperationRequest(
-            operation: "ShowJobDetail",
-            method: .get,
-            path: "/v3/{project_id}/jobs",
-            query: query
+            operation: "ShowJobDetail", method: .get, path: "/v3/{project_id}/jobs", query: query
         )
         return try await client.send(request, as: ShowJobDetailResponse.self)
     }

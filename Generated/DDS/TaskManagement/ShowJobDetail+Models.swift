@@ -47,24 +47,12 @@ public struct Job: Codable, Sendable, Equatable {
     public var failReason: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case status
-        case created
-        case ended
-        case progress
-        case instance
-        case failReason = "fail_reason"
+        case id, name, status, created, ended, progress, instance, failReason = "fail_reason"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        status: Status? = nil,
-        created: String? = nil,
-        ended: String? = nil,
-        progress: String? = nil,
-        instance: ShowJobDetailInstance? = nil,
+        id: String? = nil, name: String? = nil, status: Status? = nil, created: String? = nil,
+        ended: String? = nil, progress: String? = nil, instance: ShowJobDetailInstance? = nil,
         failReason: String? = nil
     ) {
         self.id = id

@@ -44,29 +44,15 @@ public struct CreateElasticResourcePoolRequest: Codable, Sendable, Equatable {
     public var ipv6Enable: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case elasticResourcePoolName = "elastic_resource_pool_name"
-        case description
-        case cidrInVPC = "cidr_in_vpc"
-        case maxCu = "max_cu"
-        case minCu = "min_cu"
-        case chargingMode = "charging_mode"
-        case enterpriseProjectID = "enterprise_project_id"
-        case tags
-        case label
-        case ipv6Enable = "ipv6_enable"
+        case elasticResourcePoolName = "elastic_resource_pool_name", description, cidrInVPC = "cidr_in_vpc"
+        case maxCu = "max_cu", minCu = "min_cu", chargingMode = "charging_mode"
+        case enterpriseProjectID = "enterprise_project_id", tags, label, ipv6Enable = "ipv6_enable"
     }
 
     public init(
-        elasticResourcePoolName: String,
-        description: String? = nil,
-        cidrInVPC: String? = nil,
-        maxCu: Int,
-        minCu: Int,
-        chargingMode: Int? = nil,
-        enterpriseProjectID: String? = nil,
-        tags: [Tag]? = nil,
-        label: JSONValue? = nil,
-        ipv6Enable: Bool? = nil
+        elasticResourcePoolName: String, description: String? = nil, cidrInVPC: String? = nil, maxCu: Int,
+        minCu: Int, chargingMode: Int? = nil, enterpriseProjectID: String? = nil, tags: [Tag]? = nil,
+        label: JSONValue? = nil, ipv6Enable: Bool? = nil
     ) {
         self.elasticResourcePoolName = elasticResourcePoolName
         self.description = description
@@ -78,20 +64,6 @@ public struct CreateElasticResourcePoolRequest: Codable, Sendable, Equatable {
         self.tags = tags
         self.label = label
         self.ipv6Enable = ipv6Enable
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.elasticResourcePoolName = try container.decode(String.self, forKey: .elasticResourcePoolName)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.cidrInVPC = try container.decodeIfPresent(String.self, forKey: .cidrInVPC)
-        self.maxCu = try container.decodeLenient(Int.self, forKey: .maxCu)
-        self.minCu = try container.decodeLenient(Int.self, forKey: .minCu)
-        self.chargingMode = try container.decodeLenientIfPresent(Int.self, forKey: .chargingMode)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.tags = try container.decodeIfPresent([Tag].self, forKey: .tags)
-        self.label = try container.decodeIfPresent(JSONValue.self, forKey: .label)
-        self.ipv6Enable = try container.decodeLenientIfPresent(Bool.self, forKey: .ipv6Enable)
     }
 }
 
@@ -106,21 +78,12 @@ public struct CreateElasticResourcePoolResponse: Codable, Sendable, Equatable {
     public var elasticResourcePoolName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case message
-        case elasticResourcePoolName = "elastic_resource_pool_name"
+        case isSuccess = "is_success", message, elasticResourcePoolName = "elastic_resource_pool_name"
     }
 
     public init(isSuccess: Bool? = nil, message: String? = nil, elasticResourcePoolName: String? = nil) {
         self.isSuccess = isSuccess
         self.message = message
         self.elasticResourcePoolName = elasticResourcePoolName
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
-        self.elasticResourcePoolName = try container.decodeIfPresent(String.self, forKey: .elasticResourcePoolName)
     }
 }

@@ -29,11 +29,9 @@ extension DLIClient {
         _ body: AssociateQueueToElasticResourcePoolRequest
     ) async throws -> AssociateQueueToElasticResourcePoolResponse {
         let request = OperationRequest(
-            operation: "AssociateQueueToElasticResourcePool",
-            method: .post,
+            operation: "AssociateQueueToElasticResourcePool", method: .post,
             path: "/v3/{project_id}/elastic-resource-pools/{elastic_resource_pool_name}/queues",
-            pathParameters: ["elastic_resource_pool_name": elasticResourcePoolName],
-            body: body
+            pathParameters: ["elastic_resource_pool_name": elasticResourcePoolName], body: body
         )
         return try await client.send(request, as: AssociateQueueToElasticResourcePoolResponse.self)
     }
@@ -52,10 +50,8 @@ extension DLIClient {
         _ body: CreateElasticResourcePoolRequest
     ) async throws -> CreateElasticResourcePoolResponse {
         let request = OperationRequest(
-            operation: "CreateElasticResourcePool",
-            method: .post,
-            path: "/v3/{project_id}/elastic-resource-pools",
-            body: body
+            operation: "CreateElasticResourcePool", method: .post,
+            path: "/v3/{project_id}/elastic-resource-pools", body: body
         )
         return try await client.send(request, as: CreateElasticResourcePoolResponse.self)
     }
@@ -74,8 +70,7 @@ extension DLIClient {
         elasticResourcePoolName: String
     ) async throws -> DeleteElasticResourcePoolResponse {
         let request = OperationRequest(
-            operation: "DeleteElasticResourcePool",
-            method: .delete,
+            operation: "DeleteElasticResourcePool", method: .delete,
             path: "/v3/{project_id}/elastic-resource-pools/{elastic_resource_pool_name}",
             pathParameters: ["elastic_resource_pool_name": elasticResourcePoolName]
         )
@@ -106,11 +101,9 @@ extension DLIClient {
         query.append("offset", offset)
         query.append("queue_name", queueName)
         let request = OperationRequest(
-            operation: "ListElasticResourcePoolQueues",
-            method: .get,
+            operation: "ListElasticResourcePoolQueues", method: .get,
             path: "/v3/{project_id}/elastic-resource-pools/{elastic_resource_pool_name}/queues",
-            pathParameters: ["elastic_resource_pool_name": elasticResourcePoolName],
-            query: query
+            pathParameters: ["elastic_resource_pool_name": elasticResourcePoolName], query: query
         )
         return try await client.send(request, as: ListElasticResourcePoolQueuesResponse.self)
     }
@@ -181,11 +174,9 @@ extension DLIClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListElasticResourcePoolScaleRecords",
-            method: .get,
+            operation: "ListElasticResourcePoolScaleRecords", method: .get,
             path: "/v3/{project_id}/elastic-resource-pools/{elastic_resource_pool_name}/scale-records",
-            pathParameters: ["elastic_resource_pool_name": elasticResourcePoolName],
-            query: query
+            pathParameters: ["elastic_resource_pool_name": elasticResourcePoolName], query: query
         )
         return try await client.send(request, as: ListElasticResourcePoolScaleRecordsResponse.self)
     }
@@ -260,10 +251,8 @@ extension DLIClient {
         query.append("status", status)
         query.append("tags", tags)
         let request = OperationRequest(
-            operation: "ListElasticResourcePools",
-            method: .get,
-            path: "/v3/{project_id}/elastic-resource-pools",
-            query: query
+            operation: "ListElasticResourcePools", method: .get,
+            path: "/v3/{project_id}/elastic-resource-pools", query: query
         )
         return try await client.send(request, as: ListElasticResourcePoolsResponse.self)
     }
@@ -314,11 +303,9 @@ extension DLIClient {
         _ body: UpdateElasticResourcePoolRequest
     ) async throws -> UpdateElasticResourcePoolResponse {
         let request = OperationRequest(
-            operation: "UpdateElasticResourcePool",
-            method: .put,
+            operation: "UpdateElasticResourcePool", method: .put,
             path: "/v3/{project_id}/elastic-resource-pools/{elastic_resource_pool_name}",
-            pathParameters: ["elastic_resource_pool_name": elasticResourcePoolName],
-            body: body
+            pathParameters: ["elastic_resource_pool_name": elasticResourcePoolName], body: body
         )
         return try await client.send(request, as: UpdateElasticResourcePoolResponse.self)
     }
@@ -341,8 +328,7 @@ extension DLIClient {
         _ body: UpdateElasticResourcePoolQueueRequest
     ) async throws -> UpdateElasticResourcePoolQueueResponse {
         let request = OperationRequest(
-            operation: "UpdateElasticResourcePoolQueue",
-            method: .put,
+            operation: "UpdateElasticResourcePoolQueue", method: .put,
             path: "/v3/{project_id}/elastic-resource-pools/{elastic_resource_pool_name}/queues/{queue_name}",
             pathParameters: ["elastic_resource_pool_name": elasticResourcePoolName, "queue_name": queueName],
             body: body

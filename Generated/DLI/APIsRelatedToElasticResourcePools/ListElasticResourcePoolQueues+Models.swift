@@ -28,21 +28,14 @@ public struct ListElasticResourcePoolQueuesQueueScalingPolicy: Codable, Sendable
     public var inheritElasticResourcePoolMaxCu: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case priority
-        case impactStartTime = "impact_start_time"
-        case impactStopTime = "impact_stop_time"
-        case minCu = "min_cu"
-        case maxCu = "max_cu"
+        case priority, impactStartTime = "impact_start_time", impactStopTime = "impact_stop_time"
+        case minCu = "min_cu", maxCu = "max_cu"
         case inheritElasticResourcePoolMaxCu = "inherit_elastic_resource_pool_max_cu"
     }
 
     public init(
-        priority: Int? = nil,
-        impactStartTime: String? = nil,
-        impactStopTime: String? = nil,
-        minCu: Int? = nil,
-        maxCu: Int? = nil,
-        inheritElasticResourcePoolMaxCu: Bool? = nil
+        priority: Int? = nil, impactStartTime: String? = nil, impactStopTime: String? = nil,
+        minCu: Int? = nil, maxCu: Int? = nil, inheritElasticResourcePoolMaxCu: Bool? = nil
     ) {
         self.priority = priority
         self.impactStartTime = impactStartTime
@@ -50,16 +43,6 @@ public struct ListElasticResourcePoolQueuesQueueScalingPolicy: Codable, Sendable
         self.minCu = minCu
         self.maxCu = maxCu
         self.inheritElasticResourcePoolMaxCu = inheritElasticResourcePoolMaxCu
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.priority = try container.decodeLenientIfPresent(Int.self, forKey: .priority)
-        self.impactStartTime = try container.decodeIfPresent(String.self, forKey: .impactStartTime)
-        self.impactStopTime = try container.decodeIfPresent(String.self, forKey: .impactStopTime)
-        self.minCu = try container.decodeLenientIfPresent(Int.self, forKey: .minCu)
-        self.maxCu = try container.decodeLenientIfPresent(Int.self, forKey: .maxCu)
-        self.inheritElasticResourcePoolMaxCu = try container.decodeLenientIfPresent(Bool.self, forKey: .inheritElasticResourcePoolMaxCu)
     }
 }
 
@@ -77,10 +60,7 @@ public struct ListElasticResourcePoolQueuesResponse: Codable, Sendable, Equatabl
     public var count: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case message
-        case queues
-        case count
+        case isSuccess = "is_success", message, queues, count
     }
 
     public init(isSuccess: Bool? = nil, message: String? = nil, queues: [Queue]? = nil, count: Int64? = nil) {
@@ -88,14 +68,6 @@ public struct ListElasticResourcePoolQueuesResponse: Codable, Sendable, Equatabl
         self.message = message
         self.queues = queues
         self.count = count
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
-        self.queues = try container.decodeIfPresent([Queue].self, forKey: .queues)
-        self.count = try container.decodeLenientIfPresent(Int64.self, forKey: .count)
     }
 }
 
@@ -121,23 +93,14 @@ public struct Queue: Codable, Sendable, Equatable {
     public var engine: String?
 
     private enum CodingKeys: String, CodingKey {
-        case queueName = "queue_name"
-        case enterpriseProjectID = "enterprise_project_id"
-        case queueType = "queue_type"
-        case queueScalingPolicies = "queue_scaling_policies"
-        case owner
-        case createTime = "create_time"
-        case engine
+        case queueName = "queue_name", enterpriseProjectID = "enterprise_project_id", queueType = "queue_type"
+        case queueScalingPolicies = "queue_scaling_policies", owner, createTime = "create_time", engine
     }
 
     public init(
-        queueName: String? = nil,
-        enterpriseProjectID: String? = nil,
-        queueType: QueueQueueType? = nil,
-        queueScalingPolicies: [ListElasticResourcePoolQueuesQueueScalingPolicy]? = nil,
-        owner: String? = nil,
-        createTime: Int64? = nil,
-        engine: String? = nil
+        queueName: String? = nil, enterpriseProjectID: String? = nil, queueType: QueueQueueType? = nil,
+        queueScalingPolicies: [ListElasticResourcePoolQueuesQueueScalingPolicy]? = nil, owner: String? = nil,
+        createTime: Int64? = nil, engine: String? = nil
     ) {
         self.queueName = queueName
         self.enterpriseProjectID = enterpriseProjectID
@@ -146,16 +109,5 @@ public struct Queue: Codable, Sendable, Equatable {
         self.owner = owner
         self.createTime = createTime
         self.engine = engine
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.queueName = try container.decodeIfPresent(String.self, forKey: .queueName)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.queueType = try container.decodeIfPresent(QueueQueueType.self, forKey: .queueType)
-        self.queueScalingPolicies = try container.decodeIfPresent([ListElasticResourcePoolQueuesQueueScalingPolicy].self, forKey: .queueScalingPolicies)
-        self.owner = try container.decodeIfPresent(String.self, forKey: .owner)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.engine = try container.decodeIfPresent(String.self, forKey: .engine)
     }
 }

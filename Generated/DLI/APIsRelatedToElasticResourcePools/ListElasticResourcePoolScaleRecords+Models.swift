@@ -23,25 +23,13 @@ public struct Item: Codable, Sendable, Equatable {
     public var failReason: String?
 
     private enum CodingKeys: String, CodingKey {
-        case maxCu = "max_cu"
-        case minCu = "min_cu"
-        case currentCu = "current_cu"
-        case originCu = "origin_cu"
-        case targetCu = "target_cu"
-        case recordTime = "record_time"
-        case status
-        case failReason = "fail_reason"
+        case maxCu = "max_cu", minCu = "min_cu", currentCu = "current_cu", originCu = "origin_cu"
+        case targetCu = "target_cu", recordTime = "record_time", status, failReason = "fail_reason"
     }
 
     public init(
-        maxCu: Int? = nil,
-        minCu: Int? = nil,
-        currentCu: Int? = nil,
-        originCu: Int? = nil,
-        targetCu: Int? = nil,
-        recordTime: Int64? = nil,
-        status: String? = nil,
-        failReason: String? = nil
+        maxCu: Int? = nil, minCu: Int? = nil, currentCu: Int? = nil, originCu: Int? = nil,
+        targetCu: Int? = nil, recordTime: Int64? = nil, status: String? = nil, failReason: String? = nil
     ) {
         self.maxCu = maxCu
         self.minCu = minCu
@@ -52,18 +40,6 @@ public struct Item: Codable, Sendable, Equatable {
         self.status = status
         self.failReason = failReason
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.maxCu = try container.decodeLenientIfPresent(Int.self, forKey: .maxCu)
-        self.minCu = try container.decodeLenientIfPresent(Int.self, forKey: .minCu)
-        self.currentCu = try container.decodeLenientIfPresent(Int.self, forKey: .currentCu)
-        self.originCu = try container.decodeLenientIfPresent(Int.self, forKey: .originCu)
-        self.targetCu = try container.decodeLenientIfPresent(Int.self, forKey: .targetCu)
-        self.recordTime = try container.decodeLenientIfPresent(Int64.self, forKey: .recordTime)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.failReason = try container.decodeIfPresent(String.self, forKey: .failReason)
-    }
 }
 
 /// The response of ``DLIClient/listElasticResourcePoolScaleRecords``.
@@ -73,19 +49,8 @@ public struct ListElasticResourcePoolScaleRecordsResponse: Codable, Sendable, Eq
     /// Data returned in the array For details, see Table 4.
     public var items: [Item]?
 
-    private enum CodingKeys: String, CodingKey {
-        case count
-        case items
-    }
-
     public init(count: Int? = nil, items: [Item]? = nil) {
         self.count = count
         self.items = items
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.items = try container.decodeIfPresent([Item].self, forKey: .items)
     }
 }

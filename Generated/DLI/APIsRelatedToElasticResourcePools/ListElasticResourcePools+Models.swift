@@ -57,53 +57,22 @@ public struct ElasticResourcePool: Codable, Sendable, Equatable {
     public var id: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case owner
-        case elasticResourcePoolName = "elastic_resource_pool_name"
-        case description
-        case maxCu = "max_cu"
-        case minCu = "min_cu"
-        case actualCu = "actual_cu"
-        case cidrInVPC = "cidr_in_vpc"
-        case createTime = "create_time"
-        case updateTime = "update_time"
-        case currentCu = "current_cu"
-        case status
-        case resourceID = "resource_id"
-        case failReason = "fail_reason"
-        case enterpriseProjectID = "enterprise_project_id"
-        case prepayCu = "prepay_cu"
-        case chargingMode = "charging_mode"
-        case queues
-        case manager
-        case label
-        case ipv6Enable = "ipv6_enable"
-        case ipv6CIDRInSubnet = "ipv6_cidr_in_subnet"
-        case id
+        case owner, elasticResourcePoolName = "elastic_resource_pool_name", description, maxCu = "max_cu"
+        case minCu = "min_cu", actualCu = "actual_cu", cidrInVPC = "cidr_in_vpc", createTime = "create_time"
+        case updateTime = "update_time", currentCu = "current_cu", status, resourceID = "resource_id"
+        case failReason = "fail_reason", enterpriseProjectID = "enterprise_project_id", prepayCu = "prepay_cu"
+        case chargingMode = "charging_mode", queues, manager, label, ipv6Enable = "ipv6_enable"
+        case ipv6CIDRInSubnet = "ipv6_cidr_in_subnet", id
     }
 
     public init(
-        owner: String? = nil,
-        elasticResourcePoolName: String? = nil,
-        description: String? = nil,
-        maxCu: Int? = nil,
-        minCu: Int? = nil,
-        actualCu: Int? = nil,
-        cidrInVPC: String? = nil,
-        createTime: Int64? = nil,
-        updateTime: Int64? = nil,
-        currentCu: Int? = nil,
-        status: ElasticResourcePoolStatus? = nil,
-        resourceID: String? = nil,
-        failReason: String? = nil,
-        enterpriseProjectID: String? = nil,
-        prepayCu: Int? = nil,
-        chargingMode: Int? = nil,
-        queues: [String]? = nil,
-        manager: String? = nil,
-        label: [String: String]? = nil,
-        ipv6Enable: Bool? = nil,
-        ipv6CIDRInSubnet: String? = nil,
-        id: Int64? = nil
+        owner: String? = nil, elasticResourcePoolName: String? = nil, description: String? = nil,
+        maxCu: Int? = nil, minCu: Int? = nil, actualCu: Int? = nil, cidrInVPC: String? = nil,
+        createTime: Int64? = nil, updateTime: Int64? = nil, currentCu: Int? = nil,
+        status: ElasticResourcePoolStatus? = nil, resourceID: String? = nil, failReason: String? = nil,
+        enterpriseProjectID: String? = nil, prepayCu: Int? = nil, chargingMode: Int? = nil,
+        queues: [String]? = nil, manager: String? = nil, label: [String: String]? = nil,
+        ipv6Enable: Bool? = nil, ipv6CIDRInSubnet: String? = nil, id: Int64? = nil
     ) {
         self.owner = owner
         self.elasticResourcePoolName = elasticResourcePoolName
@@ -127,32 +96,6 @@ public struct ElasticResourcePool: Codable, Sendable, Equatable {
         self.ipv6Enable = ipv6Enable
         self.ipv6CIDRInSubnet = ipv6CIDRInSubnet
         self.id = id
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.owner = try container.decodeIfPresent(String.self, forKey: .owner)
-        self.elasticResourcePoolName = try container.decodeIfPresent(String.self, forKey: .elasticResourcePoolName)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.maxCu = try container.decodeLenientIfPresent(Int.self, forKey: .maxCu)
-        self.minCu = try container.decodeLenientIfPresent(Int.self, forKey: .minCu)
-        self.actualCu = try container.decodeLenientIfPresent(Int.self, forKey: .actualCu)
-        self.cidrInVPC = try container.decodeIfPresent(String.self, forKey: .cidrInVPC)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.updateTime = try container.decodeLenientIfPresent(Int64.self, forKey: .updateTime)
-        self.currentCu = try container.decodeLenientIfPresent(Int.self, forKey: .currentCu)
-        self.status = try container.decodeIfPresent(ElasticResourcePoolStatus.self, forKey: .status)
-        self.resourceID = try container.decodeIfPresent(String.self, forKey: .resourceID)
-        self.failReason = try container.decodeIfPresent(String.self, forKey: .failReason)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.prepayCu = try container.decodeLenientIfPresent(Int.self, forKey: .prepayCu)
-        self.chargingMode = try container.decodeLenientIfPresent(Int.self, forKey: .chargingMode)
-        self.queues = try container.decodeIfPresent([String].self, forKey: .queues)
-        self.manager = try container.decodeIfPresent(String.self, forKey: .manager)
-        self.label = try container.decodeIfPresent([String: String].self, forKey: .label)
-        self.ipv6Enable = try container.decodeLenientIfPresent(Bool.self, forKey: .ipv6Enable)
-        self.ipv6CIDRInSubnet = try container.decodeIfPresent(String.self, forKey: .ipv6CIDRInSubnet)
-        self.id = try container.decodeLenientIfPresent(Int64.self, forKey: .id)
     }
 }
 
@@ -180,29 +123,16 @@ public struct ListElasticResourcePoolsResponse: Codable, Sendable, Equatable {
     public var elasticResourcePools: [ElasticResourcePool]?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case message
-        case count
-        case elasticResourcePools = "elastic_resource_pools"
+        case isSuccess = "is_success", message, count, elasticResourcePools = "elastic_resource_pools"
     }
 
     public init(
-        isSuccess: Bool? = nil,
-        message: String? = nil,
-        count: Int64? = nil,
+        isSuccess: Bool? = nil, message: String? = nil, count: Int64? = nil,
         elasticResourcePools: [ElasticResourcePool]? = nil
     ) {
         self.isSuccess = isSuccess
         self.message = message
         self.count = count
         self.elasticResourcePools = elasticResourcePools
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
-        self.count = try container.decodeLenientIfPresent(Int64.self, forKey: .count)
-        self.elasticResourcePools = try container.decodeIfPresent([ElasticResourcePool].self, forKey: .elasticResourcePools)
     }
 }

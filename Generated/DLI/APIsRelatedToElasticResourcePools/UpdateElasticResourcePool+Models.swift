@@ -13,22 +13,13 @@ public struct UpdateElasticResourcePoolRequest: Codable, Sendable, Equatable {
     public var minCu: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case description
-        case maxCu = "max_cu"
-        case minCu = "min_cu"
+        case description, maxCu = "max_cu", minCu = "min_cu"
     }
 
     public init(description: String? = nil, maxCu: Int? = nil, minCu: Int? = nil) {
         self.description = description
         self.maxCu = maxCu
         self.minCu = minCu
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.maxCu = try container.decodeLenientIfPresent(Int.self, forKey: .maxCu)
-        self.minCu = try container.decodeLenientIfPresent(Int.self, forKey: .minCu)
     }
 }
 

@@ -32,20 +32,13 @@ public struct QueueScalingPolicy: Codable, Sendable, Equatable {
     public var inheritElasticResourcePoolMaxCu: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case impactStartTime = "impact_start_time"
-        case impactStopTime = "impact_stop_time"
-        case priority
-        case minCu = "min_cu"
-        case maxCu = "max_cu"
+        case impactStartTime = "impact_start_time", impactStopTime = "impact_stop_time", priority
+        case minCu = "min_cu", maxCu = "max_cu"
         case inheritElasticResourcePoolMaxCu = "inherit_elastic_resource_pool_max_cu"
     }
 
     public init(
-        impactStartTime: String,
-        impactStopTime: String,
-        priority: Int,
-        minCu: Int,
-        maxCu: Int,
+        impactStartTime: String, impactStopTime: String, priority: Int, minCu: Int, maxCu: Int,
         inheritElasticResourcePoolMaxCu: Bool? = nil
     ) {
         self.impactStartTime = impactStartTime
@@ -54,16 +47,6 @@ public struct QueueScalingPolicy: Codable, Sendable, Equatable {
         self.minCu = minCu
         self.maxCu = maxCu
         self.inheritElasticResourcePoolMaxCu = inheritElasticResourcePoolMaxCu
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.impactStartTime = try container.decode(String.self, forKey: .impactStartTime)
-        self.impactStopTime = try container.decode(String.self, forKey: .impactStopTime)
-        self.priority = try container.decodeLenient(Int.self, forKey: .priority)
-        self.minCu = try container.decodeLenient(Int.self, forKey: .minCu)
-        self.maxCu = try container.decodeLenient(Int.self, forKey: .maxCu)
-        self.inheritElasticResourcePoolMaxCu = try container.decodeLenientIfPresent(Bool.self, forKey: .inheritElasticResourcePoolMaxCu)
     }
 }
 

@@ -24,23 +24,13 @@ public struct CreateEnhancedConnectionRequest: Codable, Sendable, Equatable {
     public var tags: [Tag]?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case destVPCID = "dest_vpc_id"
-        case destNetworkID = "dest_network_id"
-        case queues
-        case routetableID = "routetable_id"
-        case hosts
-        case tags
+        case name, destVPCID = "dest_vpc_id", destNetworkID = "dest_network_id", queues
+        case routetableID = "routetable_id", hosts, tags
     }
 
     public init(
-        name: String,
-        destVPCID: String,
-        destNetworkID: String,
-        queues: [String]? = nil,
-        routetableID: String? = nil,
-        hosts: [Host]? = nil,
-        tags: [Tag]? = nil
+        name: String, destVPCID: String, destNetworkID: String, queues: [String]? = nil,
+        routetableID: String? = nil, hosts: [Host]? = nil, tags: [Tag]? = nil
     ) {
         self.name = name
         self.destVPCID = destVPCID
@@ -63,21 +53,12 @@ public struct CreateEnhancedConnectionResponse: Codable, Sendable, Equatable {
     public var connectionID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case message
-        case connectionID = "connection_id"
+        case isSuccess = "is_success", message, connectionID = "connection_id"
     }
 
     public init(isSuccess: Bool? = nil, message: String? = nil, connectionID: String? = nil) {
         self.isSuccess = isSuccess
         self.message = message
         self.connectionID = connectionID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
-        self.connectionID = try container.decodeIfPresent(String.self, forKey: .connectionID)
     }
 }

@@ -21,11 +21,9 @@ extension DLIClient {
         _ body: AssociateQueueToEnhancedConnectionRequest
     ) async throws -> AssociateQueueToEnhancedConnectionResponse {
         let request = OperationRequest(
-            operation: "AssociateQueueToEnhancedConnection",
-            method: .post,
+            operation: "AssociateQueueToEnhancedConnection", method: .post,
             path: "/v2.0/{project_id}/datasource/enhanced-connections/{connection_id}/associate-queue",
-            pathParameters: ["connection_id": connectionID],
-            body: body
+            pathParameters: ["connection_id": connectionID], body: body
         )
         return try await client.send(request, as: AssociateQueueToEnhancedConnectionResponse.self)
     }
@@ -44,10 +42,8 @@ extension DLIClient {
         _ body: CreateEnhancedConnectionRequest
     ) async throws -> CreateEnhancedConnectionResponse {
         let request = OperationRequest(
-            operation: "CreateEnhancedConnection",
-            method: .post,
-            path: "/v2.0/{project_id}/datasource/enhanced-connections",
-            body: body
+            operation: "CreateEnhancedConnection", method: .post,
+            path: "/v2.0/{project_id}/datasource/enhanced-connections", body: body
         )
         return try await client.send(request, as: CreateEnhancedConnectionResponse.self)
     }
@@ -68,11 +64,9 @@ extension DLIClient {
         _ body: CreateRouteToEnhancedConnectionRequest
     ) async throws -> CreateRouteToEnhancedConnectionResponse {
         let request = OperationRequest(
-            operation: "CreateRouteToEnhancedConnection",
-            method: .post,
+            operation: "CreateRouteToEnhancedConnection", method: .post,
             path: "/v3/{project_id}/datasource/enhanced-connections/{connection_id}/routes",
-            pathParameters: ["connection_id": connectionID],
-            body: body
+            pathParameters: ["connection_id": connectionID], body: body
         )
         return try await client.send(request, as: CreateRouteToEnhancedConnectionResponse.self)
     }
@@ -92,8 +86,7 @@ extension DLIClient {
         connectionID: String
     ) async throws -> DeleteEnhancedConnectionResponse {
         let request = OperationRequest(
-            operation: "DeleteEnhancedConnection",
-            method: .delete,
+            operation: "DeleteEnhancedConnection", method: .delete,
             path: "/v2.0/{project_id}/datasource/enhanced-connections/{connection_id}",
             pathParameters: ["connection_id": connectionID]
         )
@@ -116,8 +109,7 @@ extension DLIClient {
         name: String
     ) async throws -> DeleteRouteFromEnhancedConnectionResponse {
         let request = OperationRequest(
-            operation: "DeleteRouteFromEnhancedConnection",
-            method: .delete,
+            operation: "DeleteRouteFromEnhancedConnection", method: .delete,
             path: "/v3/{project_id}/datasource/enhanced-connections/{connection_id}/routes/{name}",
             pathParameters: ["connection_id": connectionID, "name": name]
         )
@@ -140,11 +132,9 @@ extension DLIClient {
         _ body: DisassociateQueueFromEnhancedConnectionRequest
     ) async throws -> DisassociateQueueFromEnhancedConnectionResponse {
         let request = OperationRequest(
-            operation: "DisassociateQueueFromEnhancedConnection",
-            method: .post,
+            operation: "DisassociateQueueFromEnhancedConnection", method: .post,
             path: "/v2.0/{project_id}/datasource/enhanced-connections/{connection_id}/disassociate-queue",
-            pathParameters: ["connection_id": connectionID],
-            body: body
+            pathParameters: ["connection_id": connectionID], body: body
         )
         return try await client.send(request, as: DisassociateQueueFromEnhancedConnectionResponse.self)
     }
@@ -181,10 +171,8 @@ extension DLIClient {
         query.append("name", name)
         query.append("tags", tags)
         let request = OperationRequest(
-            operation: "ListEnhancedConnections",
-            method: .get,
-            path: "/v2.0/{project_id}/datasource/enhanced-connections",
-            query: query
+            operation: "ListEnhancedConnections", method: .get,
+            path: "/v2.0/{project_id}/datasource/enhanced-connections", query: query
         )
         return try await client.send(request, as: ListEnhancedConnectionsResponse.self)
     }
@@ -233,8 +221,7 @@ extension DLIClient {
     /// - Returns: The body of the service's `200` response.
     public func showEnhancedConnection(connectionID: String) async throws -> ShowEnhancedConnectionResponse {
         let request = OperationRequest(
-            operation: "ShowEnhancedConnection",
-            method: .get,
+            operation: "ShowEnhancedConnection", method: .get,
             path: "/v2.0/{project_id}/datasource/enhanced-connections/{connection_id}",
             pathParameters: ["connection_id": connectionID]
         )
@@ -255,8 +242,7 @@ extension DLIClient {
         connectionID: String
     ) async throws -> ShowEnhancedConnectionPrivilegeResponse {
         let request = OperationRequest(
-            operation: "ShowEnhancedConnectionPrivilege",
-            method: .get,
+            operation: "ShowEnhancedConnectionPrivilege", method: .get,
             path: "/v2.0/{project_id}/datasource/enhanced-connections/{connection_id}/privileges",
             pathParameters: ["connection_id": connectionID]
         )
@@ -280,11 +266,9 @@ extension DLIClient {
         _ body: UpdateEnhancedConnectionRequest
     ) async throws -> UpdateEnhancedConnectionResponse {
         let request = OperationRequest(
-            operation: "UpdateEnhancedConnection",
-            method: .put,
+            operation: "UpdateEnhancedConnection", method: .put,
             path: "/v2.0/{project_id}/datasource/enhanced-connections/{connection_id}",
-            pathParameters: ["connection_id": connectionID],
-            body: body
+            pathParameters: ["connection_id": connectionID], body: body
         )
         return try await client.send(request, as: UpdateEnhancedConnectionResponse.self)
     }

@@ -33,28 +33,15 @@ public struct Connection: Codable, Sendable, Equatable {
     public var ipv6Enable: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case status
-        case availableQueueInfo = "available_queue_info"
-        case destVPCID = "dest_vpc_id"
-        case destNetworkID = "dest_network_id"
-        case isPrivis
-        case createTime = "create_time"
-        case hosts
+        case id, name, status, availableQueueInfo = "available_queue_info", destVPCID = "dest_vpc_id"
+        case destNetworkID = "dest_network_id", isPrivis, createTime = "create_time", hosts
         case ipv6Enable = "ipv6_enable"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        status: Status? = nil,
-        availableQueueInfo: [AvailableQueueInfo]? = nil,
-        destVPCID: String? = nil,
-        destNetworkID: String? = nil,
-        isPrivis: Bool? = nil,
-        createTime: Int64? = nil,
-        hosts: [Host]? = nil,
+        id: String? = nil, name: String? = nil, status: Status? = nil,
+        availableQueueInfo: [AvailableQueueInfo]? = nil, destVPCID: String? = nil,
+        destNetworkID: String? = nil, isPrivis: Bool? = nil, createTime: Int64? = nil, hosts: [Host]? = nil,
         ipv6Enable: Bool? = nil
     ) {
         self.id = id
@@ -67,20 +54,6 @@ public struct Connection: Codable, Sendable, Equatable {
         self.createTime = createTime
         self.hosts = hosts
         self.ipv6Enable = ipv6Enable
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.status = try container.decodeIfPresent(Status.self, forKey: .status)
-        self.availableQueueInfo = try container.decodeIfPresent([AvailableQueueInfo].self, forKey: .availableQueueInfo)
-        self.destVPCID = try container.decodeIfPresent(String.self, forKey: .destVPCID)
-        self.destNetworkID = try container.decodeIfPresent(String.self, forKey: .destNetworkID)
-        self.isPrivis = try container.decodeLenientIfPresent(Bool.self, forKey: .isPrivis)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.hosts = try container.decodeIfPresent([Host].self, forKey: .hosts)
-        self.ipv6Enable = try container.decodeLenientIfPresent(Bool.self, forKey: .ipv6Enable)
     }
 }
 
@@ -97,29 +70,15 @@ public struct ListEnhancedConnectionsResponse: Codable, Sendable, Equatable {
     public var count: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case message
-        case connections
-        case count
+        case isSuccess = "is_success", message, connections, count
     }
 
     public init(
-        isSuccess: Bool? = nil,
-        message: String? = nil,
-        connections: [Connection]? = nil,
-        count: Int? = nil
+        isSuccess: Bool? = nil, message: String? = nil, connections: [Connection]? = nil, count: Int? = nil
     ) {
         self.isSuccess = isSuccess
         self.message = message
         self.connections = connections
         self.count = count
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
-        self.connections = try container.decodeIfPresent([Connection].self, forKey: .connections)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
     }
 }

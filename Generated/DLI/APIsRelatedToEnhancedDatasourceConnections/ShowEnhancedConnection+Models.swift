@@ -34,31 +34,15 @@ public struct ShowEnhancedConnectionResponse: Codable, Sendable, Equatable {
     public var ipv6Enable: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case message
-        case id
-        case name
-        case status
-        case availableQueueInfo = "available_queue_info"
-        case destVPCID = "dest_vpc_id"
-        case destNetworkID = "dest_network_id"
-        case createTime = "create_time"
-        case hosts
+        case isSuccess = "is_success", message, id, name, status, availableQueueInfo = "available_queue_info"
+        case destVPCID = "dest_vpc_id", destNetworkID = "dest_network_id", createTime = "create_time", hosts
         case ipv6Enable = "ipv6_enable"
     }
 
     public init(
-        isSuccess: Bool? = nil,
-        message: String? = nil,
-        id: String? = nil,
-        name: String? = nil,
-        status: Status? = nil,
-        availableQueueInfo: [AvailableQueueInfo]? = nil,
-        destVPCID: String? = nil,
-        destNetworkID: String? = nil,
-        createTime: Int64? = nil,
-        hosts: [Host]? = nil,
-        ipv6Enable: Bool? = nil
+        isSuccess: Bool? = nil, message: String? = nil, id: String? = nil, name: String? = nil,
+        status: Status? = nil, availableQueueInfo: [AvailableQueueInfo]? = nil, destVPCID: String? = nil,
+        destNetworkID: String? = nil, createTime: Int64? = nil, hosts: [Host]? = nil, ipv6Enable: Bool? = nil
     ) {
         self.isSuccess = isSuccess
         self.message = message
@@ -71,20 +55,5 @@ public struct ShowEnhancedConnectionResponse: Codable, Sendable, Equatable {
         self.createTime = createTime
         self.hosts = hosts
         self.ipv6Enable = ipv6Enable
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.status = try container.decodeIfPresent(Status.self, forKey: .status)
-        self.availableQueueInfo = try container.decodeIfPresent([AvailableQueueInfo].self, forKey: .availableQueueInfo)
-        self.destVPCID = try container.decodeIfPresent(String.self, forKey: .destVPCID)
-        self.destNetworkID = try container.decodeIfPresent(String.self, forKey: .destNetworkID)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.hosts = try container.decodeIfPresent([Host].self, forKey: .hosts)
-        self.ipv6Enable = try container.decodeLenientIfPresent(Bool.self, forKey: .ipv6Enable)
     }
 }

@@ -13,9 +13,7 @@ public struct ShowEnhancedConnectionPrivilegePrivilege: Codable, Sendable, Equat
     public var privileges: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case object
-        case applicantProjectID = "applicant_project_id"
-        case privileges
+        case object, applicantProjectID = "applicant_project_id", privileges
     }
 
     public init(object: String? = nil, applicantProjectID: String? = nil, privileges: [String]? = nil) {
@@ -38,29 +36,16 @@ public struct ShowEnhancedConnectionPrivilegeResponse: Codable, Sendable, Equata
     public var privileges: [ShowEnhancedConnectionPrivilegePrivilege]?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case message
-        case connectionID = "connection_id"
-        case privileges
+        case isSuccess = "is_success", message, connectionID = "connection_id", privileges
     }
 
     public init(
-        isSuccess: Bool? = nil,
-        message: String? = nil,
-        connectionID: String? = nil,
+        isSuccess: Bool? = nil, message: String? = nil, connectionID: String? = nil,
         privileges: [ShowEnhancedConnectionPrivilegePrivilege]? = nil
     ) {
         self.isSuccess = isSuccess
         self.message = message
         self.connectionID = connectionID
         self.privileges = privileges
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
-        self.connectionID = try container.decodeIfPresent(String.self, forKey: .connectionID)
-        self.privileges = try container.decodeIfPresent([ShowEnhancedConnectionPrivilegePrivilege].self, forKey: .privileges)
     }
 }

@@ -20,19 +20,11 @@ public struct CreateFlinkSqlJobTemplateRequest: Codable, Sendable, Equatable {
     public var jobType: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case desc
-        case sqlBody = "sql_body"
-        case tags
-        case jobType = "job_type"
+        case name, desc, sqlBody = "sql_body", tags, jobType = "job_type"
     }
 
     public init(
-        name: String,
-        desc: String? = nil,
-        sqlBody: String? = nil,
-        tags: [Tag]? = nil,
-        jobType: String? = nil
+        name: String, desc: String? = nil, sqlBody: String? = nil, tags: [Tag]? = nil, jobType: String? = nil
     ) {
         self.name = name
         self.desc = desc
@@ -52,22 +44,13 @@ public struct CreateFlinkSqlJobTemplateResponse: Codable, Sendable, Equatable {
     public var template: Template?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case message
-        case template
+        case isSuccess = "is_success", message, template
     }
 
     public init(isSuccess: Bool? = nil, message: String? = nil, template: Template? = nil) {
         self.isSuccess = isSuccess
         self.message = message
         self.template = template
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
-        self.template = try container.decodeIfPresent(Template.self, forKey: .template)
     }
 }
 
@@ -87,18 +70,11 @@ public struct Template: Codable, Sendable, Equatable {
     public var jobType: TemplateJobType?
 
     private enum CodingKeys: String, CodingKey {
-        case templateID = "template_id"
-        case name
-        case desc
-        case createTime = "create_time"
-        case jobType = "job_type"
+        case templateID = "template_id", name, desc, createTime = "create_time", jobType = "job_type"
     }
 
     public init(
-        templateID: Int64? = nil,
-        name: String? = nil,
-        desc: String? = nil,
-        createTime: Int64? = nil,
+        templateID: Int64? = nil, name: String? = nil, desc: String? = nil, createTime: Int64? = nil,
         jobType: TemplateJobType? = nil
     ) {
         self.templateID = templateID
@@ -106,14 +82,5 @@ public struct Template: Codable, Sendable, Equatable {
         self.desc = desc
         self.createTime = createTime
         self.jobType = jobType
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.templateID = try container.decodeLenientIfPresent(Int64.self, forKey: .templateID)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.desc = try container.decodeIfPresent(String.self, forKey: .desc)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.jobType = try container.decodeIfPresent(TemplateJobType.self, forKey: .jobType)
     }
 }

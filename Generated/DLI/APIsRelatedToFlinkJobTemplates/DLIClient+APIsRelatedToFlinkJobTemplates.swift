@@ -19,10 +19,8 @@ extension DLIClient {
         _ body: CreateFlinkSqlJobTemplateRequest
     ) async throws -> CreateFlinkSqlJobTemplateResponse {
         let request = OperationRequest(
-            operation: "CreateFlinkSqlJobTemplate",
-            method: .post,
-            path: "/v1.0/{project_id}/streaming/job-templates",
-            body: body
+            operation: "CreateFlinkSqlJobTemplate", method: .post,
+            path: "/v1.0/{project_id}/streaming/job-templates", body: body
         )
         return try await client.send(request, as: CreateFlinkSqlJobTemplateResponse.self)
     }
@@ -41,8 +39,7 @@ extension DLIClient {
         templateID: String
     ) async throws -> DeleteFlinkSqlJobTemplateResponse {
         let request = OperationRequest(
-            operation: "DeleteFlinkSqlJobTemplate",
-            method: .delete,
+            operation: "DeleteFlinkSqlJobTemplate", method: .delete,
             path: "/v1.0/{project_id}/streaming/job-templates/{template_id}",
             pathParameters: ["template_id": templateID]
         )
@@ -79,10 +76,8 @@ extension DLIClient {
         query.append("limit", limit)
         query.append("order", order)
         let request = OperationRequest(
-            operation: "ListFlinkSqlJobTemplates",
-            method: .get,
-            path: "/v1.0/{project_id}/streaming/job-templates",
-            query: query
+            operation: "ListFlinkSqlJobTemplates", method: .get,
+            path: "/v1.0/{project_id}/streaming/job-templates", query: query
         )
         return try await client.send(request, as: ListFlinkSqlJobTemplatesResponse.self)
     }
@@ -103,11 +98,9 @@ extension DLIClient {
         _ body: UpdateFlinkSqlJobTemplateRequest
     ) async throws -> DLIElement {
         let request = OperationRequest(
-            operation: "UpdateFlinkSqlJobTemplate",
-            method: .put,
+            operation: "UpdateFlinkSqlJobTemplate", method: .put,
             path: "/v1.0/{project_id}/streaming/job-templates/{template_id}",
-            pathParameters: ["template_id": templateID],
-            body: body
+            pathParameters: ["template_id": templateID], body: body
         )
         return try await client.send(request, as: DLIElement.self)
     }

@@ -13,15 +13,11 @@ public struct DeleteFlinkSqlJobTemplateResponse: Codable, Sendable, Equatable {
     public var template: DeleteFlinkSqlJobTemplateTemplate?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case message
-        case template
+        case isSuccess = "is_success", message, template
     }
 
     public init(
-        isSuccess: String? = nil,
-        message: String? = nil,
-        template: DeleteFlinkSqlJobTemplateTemplate? = nil
+        isSuccess: String? = nil, message: String? = nil, template: DeleteFlinkSqlJobTemplateTemplate? = nil
     ) {
         self.isSuccess = isSuccess
         self.message = message
@@ -40,10 +36,5 @@ public struct DeleteFlinkSqlJobTemplateTemplate: Codable, Sendable, Equatable {
 
     public init(templateID: Int64? = nil) {
         self.templateID = templateID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.templateID = try container.decodeLenientIfPresent(Int64.self, forKey: .templateID)
     }
 }

@@ -13,9 +13,7 @@ public struct ListFlinkSqlJobTemplatesResponse: Codable, Sendable, Equatable {
     public var templateList: TemplateList?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case message
-        case templateList = "template_list"
+        case isSuccess = "is_success", message, templateList = "template_list"
     }
 
     public init(isSuccess: String? = nil, message: String? = nil, templateList: TemplateList? = nil) {
@@ -45,23 +43,13 @@ public struct ListFlinkSqlJobTemplatesTemplate: Codable, Sendable, Equatable {
     public var jobType: TemplateJobType?
 
     private enum CodingKeys: String, CodingKey {
-        case templateID = "template_id"
-        case name
-        case desc
-        case createTime = "create_time"
-        case updateTime = "update_time"
-        case sqlBody = "sql_body"
-        case jobType = "job_type"
+        case templateID = "template_id", name, desc, createTime = "create_time", updateTime = "update_time"
+        case sqlBody = "sql_body", jobType = "job_type"
     }
 
     public init(
-        templateID: Int? = nil,
-        name: String? = nil,
-        desc: String? = nil,
-        createTime: Int64? = nil,
-        updateTime: Int64? = nil,
-        sqlBody: String? = nil,
-        jobType: TemplateJobType? = nil
+        templateID: Int? = nil, name: String? = nil, desc: String? = nil, createTime: Int64? = nil,
+        updateTime: Int64? = nil, sqlBody: String? = nil, jobType: TemplateJobType? = nil
     ) {
         self.templateID = templateID
         self.name = name
@@ -70,17 +58,6 @@ public struct ListFlinkSqlJobTemplatesTemplate: Codable, Sendable, Equatable {
         self.updateTime = updateTime
         self.sqlBody = sqlBody
         self.jobType = jobType
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.templateID = try container.decodeLenientIfPresent(Int.self, forKey: .templateID)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.desc = try container.decodeIfPresent(String.self, forKey: .desc)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.updateTime = try container.decodeLenientIfPresent(Int64.self, forKey: .updateTime)
-        self.sqlBody = try container.decodeIfPresent(String.self, forKey: .sqlBody)
-        self.jobType = try container.decodeIfPresent(TemplateJobType.self, forKey: .jobType)
     }
 }
 
@@ -92,18 +69,11 @@ public struct TemplateList: Codable, Sendable, Equatable {
     public var templates: [ListFlinkSqlJobTemplatesTemplate]?
 
     private enum CodingKeys: String, CodingKey {
-        case totalCount = "total_count"
-        case templates
+        case totalCount = "total_count", templates
     }
 
     public init(totalCount: Int? = nil, templates: [ListFlinkSqlJobTemplatesTemplate]? = nil) {
         self.totalCount = totalCount
         self.templates = templates
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
-        self.templates = try container.decodeIfPresent([ListFlinkSqlJobTemplatesTemplate].self, forKey: .templates)
     }
 }

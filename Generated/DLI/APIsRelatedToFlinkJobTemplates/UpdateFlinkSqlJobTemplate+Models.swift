@@ -14,9 +14,7 @@ public struct UpdateFlinkSqlJobTemplateRequest: Codable, Sendable, Equatable {
     public var sqlBody: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case desc
-        case sqlBody = "sql_body"
+        case name, desc, sqlBody = "sql_body"
     }
 
     public init(name: String? = nil, desc: String? = nil, sqlBody: String? = nil) {

@@ -17,10 +17,7 @@ extension DLIClient {
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func createDliAgency(_ body: CreateDliAgencyRequest) async throws -> CreateDliAgencyResponse {
         let request = OperationRequest(
-            operation: "CreateDliAgency",
-            method: .post,
-            path: "/v2/{project_id}/agency",
-            body: body
+            operation: "CreateDliAgency", method: .post, path: "/v2/{project_id}/agency", body: body
         )
         return try await client.send(request, as: CreateDliAgencyResponse.self)
     }
@@ -35,9 +32,7 @@ extension DLIClient {
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func showDliAgency() async throws -> ShowDliAgencyResponse {
         let request = OperationRequest(
-            operation: "ShowDliAgency",
-            method: .get,
-            path: "/v2/{project_id}/agency"
+            operation: "ShowDliAgency", method: .get, path: "/v2/{project_id}/agency"
         )
         return try await client.send(request, as: ShowDliAgencyResponse.self)
     }

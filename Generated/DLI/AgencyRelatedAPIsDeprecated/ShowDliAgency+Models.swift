@@ -22,29 +22,15 @@ public struct ShowDliAgencyResponse: Codable, Sendable, Equatable {
     public var currentRoles: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case message
-        case version
-        case currentRoles = "current_roles"
+        case isSuccess = "is_success", message, version, currentRoles = "current_roles"
     }
 
     public init(
-        isSuccess: Bool? = nil,
-        message: String? = nil,
-        version: String? = nil,
-        currentRoles: [String]? = nil
+        isSuccess: Bool? = nil, message: String? = nil, version: String? = nil, currentRoles: [String]? = nil
     ) {
         self.isSuccess = isSuccess
         self.message = message
         self.version = version
         self.currentRoles = currentRoles
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
-        self.version = try container.decodeIfPresent(String.self, forKey: .version)
-        self.currentRoles = try container.decodeIfPresent([String].self, forKey: .currentRoles)
     }
 }

@@ -21,16 +21,11 @@ public struct CreateDatabaseRequest: Codable, Sendable, Equatable {
     public var tags: [CreateDatabaseTag]?
 
     private enum CodingKeys: String, CodingKey {
-        case databaseName = "database_name"
-        case description
-        case enterpriseProjectID = "enterprise_project_id"
-        case tags
+        case databaseName = "database_name", description, enterpriseProjectID = "enterprise_project_id", tags
     }
 
     public init(
-        databaseName: String,
-        description: String? = nil,
-        enterpriseProjectID: String? = nil,
+        databaseName: String, description: String? = nil, enterpriseProjectID: String? = nil,
         tags: [CreateDatabaseTag]? = nil
     ) {
         self.databaseName = databaseName

@@ -17,10 +17,7 @@ extension DLIClient {
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func createDatabase(_ body: CreateDatabaseRequest) async throws -> CreateDatabaseResponse {
         let request = OperationRequest(
-            operation: "CreateDatabase",
-            method: .post,
-            path: "/v1.0/{project_id}/databases",
-            body: body
+            operation: "CreateDatabase", method: .post, path: "/v1.0/{project_id}/databases", body: body
         )
         return try await client.send(request, as: CreateDatabaseResponse.self)
     }
@@ -51,11 +48,9 @@ extension DLIClient {
         query.append("cascade", cascade)
         query.append("async", async)
         let request = OperationRequest(
-            operation: "DeleteDatabase",
-            method: .delete,
+            operation: "DeleteDatabase", method: .delete,
             path: "/v1.0/{project_id}/databases/{database_name}",
-            pathParameters: ["database_name": databaseName],
-            query: query
+            pathParameters: ["database_name": databaseName], query: query
         )
         return try await client.send(request, as: DeleteDatabaseResponse.self)
     }
@@ -99,10 +94,7 @@ extension DLIClient {
         query.append("keyword", keyword)
         query.append("tags", tags)
         let request = OperationRequest(
-            operation: "ListDatabases",
-            method: .get,
-            path: "/v1.0/{project_id}/databases",
-            query: query
+            operation: "ListDatabases", method: .get, path: "/v1.0/{project_id}/databases", query: query
         )
         return try await client.send(request, as: ListDatabasesResponse.self)
     }
@@ -164,11 +156,9 @@ extension DLIClient {
         _ body: UpdateDatabaseOwnerRequest
     ) async throws -> UpdateDatabaseOwnerResponse {
         let request = OperationRequest(
-            operation: "UpdateDatabaseOwner",
-            method: .put,
+            operation: "UpdateDatabaseOwner", method: .put,
             path: "/v1.0/{project_id}/databases/{database_name}/owner",
-            pathParameters: ["database_name": databaseName],
-            body: body
+            pathParameters: ["database_name": databaseName], body: body
         )
         return try await client.send(request, as: UpdateDatabaseOwnerResponse.self)
     }

@@ -26,18 +26,11 @@ public struct DeleteDatabaseResponse: Codable, Sendable, Equatable {
     public var jobMode: JobMode?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case message
-        case jobID = "job_id"
-        case jobType = "job_type"
-        case jobMode = "job_mode"
+        case isSuccess = "is_success", message, jobID = "job_id", jobType = "job_type", jobMode = "job_mode"
     }
 
     public init(
-        isSuccess: Bool? = nil,
-        message: String? = nil,
-        jobID: String? = nil,
-        jobType: JobType? = nil,
+        isSuccess: Bool? = nil, message: String? = nil, jobID: String? = nil, jobType: JobType? = nil,
         jobMode: JobMode? = nil
     ) {
         self.isSuccess = isSuccess
@@ -45,14 +38,5 @@ public struct DeleteDatabaseResponse: Codable, Sendable, Equatable {
         self.jobID = jobID
         self.jobType = jobType
         self.jobMode = jobMode
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
-        self.jobID = try container.decodeIfPresent(String.self, forKey: .jobID)
-        self.jobType = try container.decodeIfPresent(JobType.self, forKey: .jobType)
-        self.jobMode = try container.decodeIfPresent(JobMode.self, forKey: .jobMode)
     }
 }

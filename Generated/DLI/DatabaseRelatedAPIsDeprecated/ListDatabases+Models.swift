@@ -18,34 +18,19 @@ public struct Database: Codable, Sendable, Equatable {
     public var enterpriseProjectID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case databaseName = "database_name"
-        case owner
-        case tableNumber = "table_number"
-        case description
+        case databaseName = "database_name", owner, tableNumber = "table_number", description
         case enterpriseProjectID = "enterprise_project_id"
     }
 
     public init(
-        databaseName: String? = nil,
-        owner: String? = nil,
-        tableNumber: Int? = nil,
-        description: String? = nil,
-        enterpriseProjectID: String? = nil
+        databaseName: String? = nil, owner: String? = nil, tableNumber: Int? = nil,
+        description: String? = nil, enterpriseProjectID: String? = nil
     ) {
         self.databaseName = databaseName
         self.owner = owner
         self.tableNumber = tableNumber
         self.description = description
         self.enterpriseProjectID = enterpriseProjectID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.databaseName = try container.decodeIfPresent(String.self, forKey: .databaseName)
-        self.owner = try container.decodeIfPresent(String.self, forKey: .owner)
-        self.tableNumber = try container.decodeLenientIfPresent(Int.self, forKey: .tableNumber)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
     }
 }
 
@@ -62,29 +47,16 @@ public struct ListDatabasesResponse: Codable, Sendable, Equatable {
     public var databases: [Database]?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case message
-        case databaseCount = "database_count"
-        case databases
+        case isSuccess = "is_success", message, databaseCount = "database_count", databases
     }
 
     public init(
-        isSuccess: Bool? = nil,
-        message: String? = nil,
-        databaseCount: Int? = nil,
+        isSuccess: Bool? = nil, message: String? = nil, databaseCount: Int? = nil,
         databases: [Database]? = nil
     ) {
         self.isSuccess = isSuccess
         self.message = message
         self.databaseCount = databaseCount
         self.databases = databases
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
-        self.databaseCount = try container.decodeLenientIfPresent(Int.self, forKey: .databaseCount)
-        self.databases = try container.decodeIfPresent([Database].self, forKey: .databases)
     }
 }

@@ -15,18 +15,11 @@ public struct BatchRunFlinkJobsRequest: Codable, Sendable, Equatable {
     public var resumeSavepoint: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case jobIDs = "job_ids"
-        case resumeSavepoint = "resume_savepoint"
+        case jobIDs = "job_ids", resumeSavepoint = "resume_savepoint"
     }
 
     public init(jobIDs: [Int64], resumeSavepoint: Bool? = nil) {
         self.jobIDs = jobIDs
         self.resumeSavepoint = resumeSavepoint
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.jobIDs = try container.decode([Int64].self, forKey: .jobIDs)
-        self.resumeSavepoint = try container.decodeLenientIfPresent(Bool.self, forKey: .resumeSavepoint)
     }
 }

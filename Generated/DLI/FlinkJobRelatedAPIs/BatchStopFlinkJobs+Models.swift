@@ -14,18 +14,11 @@ public struct BatchStopFlinkJobsRequest: Codable, Sendable, Equatable {
     public var triggerSavepoint: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case jobIDs = "job_ids"
-        case triggerSavepoint = "trigger_savepoint"
+        case jobIDs = "job_ids", triggerSavepoint = "trigger_savepoint"
     }
 
     public init(jobIDs: [Int64], triggerSavepoint: Bool? = nil) {
         self.jobIDs = jobIDs
         self.triggerSavepoint = triggerSavepoint
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.jobIDs = try container.decode([Int64].self, forKey: .jobIDs)
-        self.triggerSavepoint = try container.decodeLenientIfPresent(Bool.self, forKey: .triggerSavepoint)
     }
 }

@@ -95,64 +95,29 @@ public struct CreateFlinkJarJobRequest: Codable, Sendable, Equatable {
     public var resourceConfig: ResourceConfig?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case desc
-        case queueName = "queue_name"
-        case cuNumber = "cu_number"
-        case managerCuNumber = "manager_cu_number"
-        case parallelNumber = "parallel_number"
-        case checkpointEnabled = "checkpoint_enabled"
-        case checkpointMode = "checkpoint_mode"
-        case checkpointInterval = "checkpoint_interval"
-        case logEnabled = "log_enabled"
-        case obsBucket = "obs_bucket"
-        case smnTopic = "smn_topic"
-        case mainClass = "main_class"
-        case entrypointArgs = "entrypoint_args"
-        case restartWhenException = "restart_when_exception"
-        case entrypoint
-        case dependencyJars = "dependency_jars"
-        case dependencyFiles = "dependency_files"
-        case tmCus = "tm_cus"
-        case tmSlotNum = "tm_slot_num"
-        case executionAgencyURN = "execution_agency_urn"
-        case resumeCheckpoint = "resume_checkpoint"
-        case resumeMaxNum = "resume_max_num"
-        case checkpointPath = "checkpoint_path"
-        case tags
-        case runtimeConfig = "runtime_config"
-        case resourceConfigVersion = "resource_config_version"
+        case name, desc, queueName = "queue_name", cuNumber = "cu_number"
+        case managerCuNumber = "manager_cu_number", parallelNumber = "parallel_number"
+        case checkpointEnabled = "checkpoint_enabled", checkpointMode = "checkpoint_mode"
+        case checkpointInterval = "checkpoint_interval", logEnabled = "log_enabled", obsBucket = "obs_bucket"
+        case smnTopic = "smn_topic", mainClass = "main_class", entrypointArgs = "entrypoint_args"
+        case restartWhenException = "restart_when_exception", entrypoint, dependencyJars = "dependency_jars"
+        case dependencyFiles = "dependency_files", tmCus = "tm_cus", tmSlotNum = "tm_slot_num"
+        case executionAgencyURN = "execution_agency_urn", resumeCheckpoint = "resume_checkpoint"
+        case resumeMaxNum = "resume_max_num", checkpointPath = "checkpoint_path", tags
+        case runtimeConfig = "runtime_config", resourceConfigVersion = "resource_config_version"
         case resourceConfig = "resource_config"
     }
 
     public init(
-        name: String,
-        desc: String? = nil,
-        queueName: String? = nil,
-        cuNumber: Int? = nil,
-        managerCuNumber: Int? = nil,
-        parallelNumber: Int? = nil,
-        checkpointEnabled: Bool? = nil,
-        checkpointMode: Int? = nil,
-        checkpointInterval: Int? = nil,
-        logEnabled: Bool? = nil,
-        obsBucket: String? = nil,
-        smnTopic: String? = nil,
-        mainClass: String? = nil,
-        entrypointArgs: String? = nil,
-        restartWhenException: Bool? = nil,
-        entrypoint: String? = nil,
-        dependencyJars: [String]? = nil,
-        dependencyFiles: [String]? = nil,
-        tmCus: Int? = nil,
-        tmSlotNum: Int? = nil,
-        executionAgencyURN: String? = nil,
-        resumeCheckpoint: Bool? = nil,
-        resumeMaxNum: Int? = nil,
-        checkpointPath: String? = nil,
-        tags: [Tag]? = nil,
-        runtimeConfig: String? = nil,
-        resourceConfigVersion: ResourceConfigVersion? = nil,
+        name: String, desc: String? = nil, queueName: String? = nil, cuNumber: Int? = nil,
+        managerCuNumber: Int? = nil, parallelNumber: Int? = nil, checkpointEnabled: Bool? = nil,
+        checkpointMode: Int? = nil, checkpointInterval: Int? = nil, logEnabled: Bool? = nil,
+        obsBucket: String? = nil, smnTopic: String? = nil, mainClass: String? = nil,
+        entrypointArgs: String? = nil, restartWhenException: Bool? = nil, entrypoint: String? = nil,
+        dependencyJars: [String]? = nil, dependencyFiles: [String]? = nil, tmCus: Int? = nil,
+        tmSlotNum: Int? = nil, executionAgencyURN: String? = nil, resumeCheckpoint: Bool? = nil,
+        resumeMaxNum: Int? = nil, checkpointPath: String? = nil, tags: [Tag]? = nil,
+        runtimeConfig: String? = nil, resourceConfigVersion: ResourceConfigVersion? = nil,
         resourceConfig: ResourceConfig? = nil
     ) {
         self.name = name
@@ -184,38 +149,6 @@ public struct CreateFlinkJarJobRequest: Codable, Sendable, Equatable {
         self.resourceConfigVersion = resourceConfigVersion
         self.resourceConfig = resourceConfig
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.desc = try container.decodeIfPresent(String.self, forKey: .desc)
-        self.queueName = try container.decodeIfPresent(String.self, forKey: .queueName)
-        self.cuNumber = try container.decodeLenientIfPresent(Int.self, forKey: .cuNumber)
-        self.managerCuNumber = try container.decodeLenientIfPresent(Int.self, forKey: .managerCuNumber)
-        self.parallelNumber = try container.decodeLenientIfPresent(Int.self, forKey: .parallelNumber)
-        self.checkpointEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .checkpointEnabled)
-        self.checkpointMode = try container.decodeLenientIfPresent(Int.self, forKey: .checkpointMode)
-        self.checkpointInterval = try container.decodeLenientIfPresent(Int.self, forKey: .checkpointInterval)
-        self.logEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .logEnabled)
-        self.obsBucket = try container.decodeIfPresent(String.self, forKey: .obsBucket)
-        self.smnTopic = try container.decodeIfPresent(String.self, forKey: .smnTopic)
-        self.mainClass = try container.decodeIfPresent(String.self, forKey: .mainClass)
-        self.entrypointArgs = try container.decodeIfPresent(String.self, forKey: .entrypointArgs)
-        self.restartWhenException = try container.decodeLenientIfPresent(Bool.self, forKey: .restartWhenException)
-        self.entrypoint = try container.decodeIfPresent(String.self, forKey: .entrypoint)
-        self.dependencyJars = try container.decodeIfPresent([String].self, forKey: .dependencyJars)
-        self.dependencyFiles = try container.decodeIfPresent([String].self, forKey: .dependencyFiles)
-        self.tmCus = try container.decodeLenientIfPresent(Int.self, forKey: .tmCus)
-        self.tmSlotNum = try container.decodeLenientIfPresent(Int.self, forKey: .tmSlotNum)
-        self.executionAgencyURN = try container.decodeIfPresent(String.self, forKey: .executionAgencyURN)
-        self.resumeCheckpoint = try container.decodeLenientIfPresent(Bool.self, forKey: .resumeCheckpoint)
-        self.resumeMaxNum = try container.decodeLenientIfPresent(Int.self, forKey: .resumeMaxNum)
-        self.checkpointPath = try container.decodeIfPresent(String.self, forKey: .checkpointPath)
-        self.tags = try container.decodeIfPresent([Tag].self, forKey: .tags)
-        self.runtimeConfig = try container.decodeIfPresent(String.self, forKey: .runtimeConfig)
-        self.resourceConfigVersion = try container.decodeIfPresent(ResourceConfigVersion.self, forKey: .resourceConfigVersion)
-        self.resourceConfig = try container.decodeIfPresent(ResourceConfig.self, forKey: .resourceConfig)
-    }
 }
 
 /// The response of ``DLIClient/createFlinkJarJob``.
@@ -229,21 +162,12 @@ public struct CreateFlinkJarJobResponse: Codable, Sendable, Equatable {
     public var job: Job?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case message
-        case job
+        case isSuccess = "is_success", message, job
     }
 
     public init(isSuccess: Bool? = nil, message: String? = nil, job: Job? = nil) {
         self.isSuccess = isSuccess
         self.message = message
         self.job = job
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
-        self.job = try container.decodeIfPresent(Job.self, forKey: .job)
     }
 }

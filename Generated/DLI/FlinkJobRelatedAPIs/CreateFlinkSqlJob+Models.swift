@@ -116,68 +116,30 @@ public struct CreateFlinkSqlJobRequest: Codable, Sendable, Equatable {
     public var resourceConfig: ResourceConfig?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case desc
-        case templateID = "template_id"
-        case queueName = "queue_name"
-        case sqlBody = "sql_body"
-        case runMode = "run_mode"
-        case cuNumber = "cu_number"
-        case parallelNumber = "parallel_number"
-        case checkpointEnabled = "checkpoint_enabled"
-        case checkpointMode = "checkpoint_mode"
-        case checkpointInterval = "checkpoint_interval"
-        case obsBucket = "obs_bucket"
-        case logEnabled = "log_enabled"
-        case smnTopic = "smn_topic"
-        case restartWhenException = "restart_when_exception"
-        case idleStateRetention = "idle_state_retention"
-        case jobType = "job_type"
-        case dirtyDataStrategy = "dirty_data_strategy"
-        case udfJarURL = "udf_jar_url"
-        case managerCuNumber = "manager_cu_number"
-        case tmCus = "tm_cus"
-        case tmSlotNum = "tm_slot_num"
-        case resumeCheckpoint = "resume_checkpoint"
-        case resumeMaxNum = "resume_max_num"
-        case tags
-        case runtimeConfig = "runtime_config"
-        case flinkVersion = "flink_version"
-        case executionAgencyURN = "execution_agency_urn"
-        case resourceConfigVersion = "resource_config_version"
+        case name, desc, templateID = "template_id", queueName = "queue_name", sqlBody = "sql_body"
+        case runMode = "run_mode", cuNumber = "cu_number", parallelNumber = "parallel_number"
+        case checkpointEnabled = "checkpoint_enabled", checkpointMode = "checkpoint_mode"
+        case checkpointInterval = "checkpoint_interval", obsBucket = "obs_bucket", logEnabled = "log_enabled"
+        case smnTopic = "smn_topic", restartWhenException = "restart_when_exception"
+        case idleStateRetention = "idle_state_retention", jobType = "job_type"
+        case dirtyDataStrategy = "dirty_data_strategy", udfJarURL = "udf_jar_url"
+        case managerCuNumber = "manager_cu_number", tmCus = "tm_cus", tmSlotNum = "tm_slot_num"
+        case resumeCheckpoint = "resume_checkpoint", resumeMaxNum = "resume_max_num", tags
+        case runtimeConfig = "runtime_config", flinkVersion = "flink_version"
+        case executionAgencyURN = "execution_agency_urn", resourceConfigVersion = "resource_config_version"
         case resourceConfig = "resource_config"
     }
 
     public init(
-        name: String,
-        desc: String? = nil,
-        templateID: Int? = nil,
-        queueName: String? = nil,
-        sqlBody: String? = nil,
-        runMode: RunMode? = nil,
-        cuNumber: Int? = nil,
-        parallelNumber: Int? = nil,
-        checkpointEnabled: Bool? = nil,
-        checkpointMode: Int? = nil,
-        checkpointInterval: Int? = nil,
-        obsBucket: String? = nil,
-        logEnabled: Bool? = nil,
-        smnTopic: String? = nil,
-        restartWhenException: Bool? = nil,
-        idleStateRetention: Int? = nil,
-        jobType: TemplateJobType? = nil,
-        dirtyDataStrategy: String? = nil,
-        udfJarURL: String? = nil,
-        managerCuNumber: Int? = nil,
-        tmCus: Int? = nil,
-        tmSlotNum: Int? = nil,
-        resumeCheckpoint: Bool? = nil,
-        resumeMaxNum: Int? = nil,
-        tags: [Tag]? = nil,
-        runtimeConfig: String? = nil,
-        flinkVersion: String? = nil,
-        executionAgencyURN: String? = nil,
-        resourceConfigVersion: ResourceConfigVersion? = nil,
+        name: String, desc: String? = nil, templateID: Int? = nil, queueName: String? = nil,
+        sqlBody: String? = nil, runMode: RunMode? = nil, cuNumber: Int? = nil, parallelNumber: Int? = nil,
+        checkpointEnabled: Bool? = nil, checkpointMode: Int? = nil, checkpointInterval: Int? = nil,
+        obsBucket: String? = nil, logEnabled: Bool? = nil, smnTopic: String? = nil,
+        restartWhenException: Bool? = nil, idleStateRetention: Int? = nil, jobType: TemplateJobType? = nil,
+        dirtyDataStrategy: String? = nil, udfJarURL: String? = nil, managerCuNumber: Int? = nil,
+        tmCus: Int? = nil, tmSlotNum: Int? = nil, resumeCheckpoint: Bool? = nil, resumeMaxNum: Int? = nil,
+        tags: [Tag]? = nil, runtimeConfig: String? = nil, flinkVersion: String? = nil,
+        executionAgencyURN: String? = nil, resourceConfigVersion: ResourceConfigVersion? = nil,
         resourceConfig: ResourceConfig? = nil
     ) {
         self.name = name
@@ -211,40 +173,6 @@ public struct CreateFlinkSqlJobRequest: Codable, Sendable, Equatable {
         self.resourceConfigVersion = resourceConfigVersion
         self.resourceConfig = resourceConfig
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.desc = try container.decodeIfPresent(String.self, forKey: .desc)
-        self.templateID = try container.decodeLenientIfPresent(Int.self, forKey: .templateID)
-        self.queueName = try container.decodeIfPresent(String.self, forKey: .queueName)
-        self.sqlBody = try container.decodeIfPresent(String.self, forKey: .sqlBody)
-        self.runMode = try container.decodeIfPresent(RunMode.self, forKey: .runMode)
-        self.cuNumber = try container.decodeLenientIfPresent(Int.self, forKey: .cuNumber)
-        self.parallelNumber = try container.decodeLenientIfPresent(Int.self, forKey: .parallelNumber)
-        self.checkpointEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .checkpointEnabled)
-        self.checkpointMode = try container.decodeLenientIfPresent(Int.self, forKey: .checkpointMode)
-        self.checkpointInterval = try container.decodeLenientIfPresent(Int.self, forKey: .checkpointInterval)
-        self.obsBucket = try container.decodeIfPresent(String.self, forKey: .obsBucket)
-        self.logEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .logEnabled)
-        self.smnTopic = try container.decodeIfPresent(String.self, forKey: .smnTopic)
-        self.restartWhenException = try container.decodeLenientIfPresent(Bool.self, forKey: .restartWhenException)
-        self.idleStateRetention = try container.decodeLenientIfPresent(Int.self, forKey: .idleStateRetention)
-        self.jobType = try container.decodeIfPresent(TemplateJobType.self, forKey: .jobType)
-        self.dirtyDataStrategy = try container.decodeIfPresent(String.self, forKey: .dirtyDataStrategy)
-        self.udfJarURL = try container.decodeIfPresent(String.self, forKey: .udfJarURL)
-        self.managerCuNumber = try container.decodeLenientIfPresent(Int.self, forKey: .managerCuNumber)
-        self.tmCus = try container.decodeLenientIfPresent(Int.self, forKey: .tmCus)
-        self.tmSlotNum = try container.decodeLenientIfPresent(Int.self, forKey: .tmSlotNum)
-        self.resumeCheckpoint = try container.decodeLenientIfPresent(Bool.self, forKey: .resumeCheckpoint)
-        self.resumeMaxNum = try container.decodeLenientIfPresent(Int.self, forKey: .resumeMaxNum)
-        self.tags = try container.decodeIfPresent([Tag].self, forKey: .tags)
-        self.runtimeConfig = try container.decodeIfPresent(String.self, forKey: .runtimeConfig)
-        self.flinkVersion = try container.decodeIfPresent(String.self, forKey: .flinkVersion)
-        self.executionAgencyURN = try container.decodeIfPresent(String.self, forKey: .executionAgencyURN)
-        self.resourceConfigVersion = try container.decodeIfPresent(ResourceConfigVersion.self, forKey: .resourceConfigVersion)
-        self.resourceConfig = try container.decodeIfPresent(ResourceConfig.self, forKey: .resourceConfig)
-    }
 }
 
 /// The response of ``DLIClient/createFlinkSqlJob``.
@@ -258,9 +186,7 @@ public struct CreateFlinkSqlJobResponse: Codable, Sendable, Equatable {
     public var job: Job?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case message
-        case job
+        case isSuccess = "is_success", message, job
     }
 
     public init(isSuccess: String? = nil, message: String? = nil, job: Job? = nil) {

@@ -49,32 +49,17 @@ public struct CreateFlinkSqlJobGraphRequest: Codable, Sendable, Equatable {
     public var flinkVersion: String?
 
     private enum CodingKeys: String, CodingKey {
-        case sqlBody = "sql_body"
-        case cuNumber = "cu_number"
-        case managerCuNumber = "manager_cu_number"
-        case parallelNumber = "parallel_number"
-        case tmCus = "tm_cus"
-        case tmSlotNum = "tm_slot_num"
-        case operatorConfig = "operator_config"
-        case staticEstimator = "static_estimator"
-        case staticEstimatorConfig = "static_estimator_config"
-        case jobType = "job_type"
-        case graphType = "graph_type"
+        case sqlBody = "sql_body", cuNumber = "cu_number", managerCuNumber = "manager_cu_number"
+        case parallelNumber = "parallel_number", tmCus = "tm_cus", tmSlotNum = "tm_slot_num"
+        case operatorConfig = "operator_config", staticEstimator = "static_estimator"
+        case staticEstimatorConfig = "static_estimator_config", jobType = "job_type", graphType = "graph_type"
         case flinkVersion = "flink_version"
     }
 
     public init(
-        sqlBody: String,
-        cuNumber: Int? = nil,
-        managerCuNumber: Int? = nil,
-        parallelNumber: Int? = nil,
-        tmCus: Int? = nil,
-        tmSlotNum: Int? = nil,
-        operatorConfig: String? = nil,
-        staticEstimator: Bool? = nil,
-        staticEstimatorConfig: String? = nil,
-        jobType: String? = nil,
-        graphType: String? = nil,
+        sqlBody: String, cuNumber: Int? = nil, managerCuNumber: Int? = nil, parallelNumber: Int? = nil,
+        tmCus: Int? = nil, tmSlotNum: Int? = nil, operatorConfig: String? = nil, staticEstimator: Bool? = nil,
+        staticEstimatorConfig: String? = nil, jobType: String? = nil, graphType: String? = nil,
         flinkVersion: String? = nil
     ) {
         self.sqlBody = sqlBody
@@ -89,22 +74,6 @@ public struct CreateFlinkSqlJobGraphRequest: Codable, Sendable, Equatable {
         self.jobType = jobType
         self.graphType = graphType
         self.flinkVersion = flinkVersion
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.sqlBody = try container.decode(String.self, forKey: .sqlBody)
-        self.cuNumber = try container.decodeLenientIfPresent(Int.self, forKey: .cuNumber)
-        self.managerCuNumber = try container.decodeLenientIfPresent(Int.self, forKey: .managerCuNumber)
-        self.parallelNumber = try container.decodeLenientIfPresent(Int.self, forKey: .parallelNumber)
-        self.tmCus = try container.decodeLenientIfPresent(Int.self, forKey: .tmCus)
-        self.tmSlotNum = try container.decodeLenientIfPresent(Int.self, forKey: .tmSlotNum)
-        self.operatorConfig = try container.decodeIfPresent(String.self, forKey: .operatorConfig)
-        self.staticEstimator = try container.decodeLenientIfPresent(Bool.self, forKey: .staticEstimator)
-        self.staticEstimatorConfig = try container.decodeIfPresent(String.self, forKey: .staticEstimatorConfig)
-        self.jobType = try container.decodeIfPresent(String.self, forKey: .jobType)
-        self.graphType = try container.decodeIfPresent(String.self, forKey: .graphType)
-        self.flinkVersion = try container.decodeIfPresent(String.self, forKey: .flinkVersion)
     }
 }
 
@@ -121,29 +90,15 @@ public struct CreateFlinkSqlJobGraphResponse: Codable, Sendable, Equatable {
     public var streamGraph: String?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case message
-        case errorCode = "error_code"
-        case streamGraph = "stream_graph"
+        case isSuccess = "is_success", message, errorCode = "error_code", streamGraph = "stream_graph"
     }
 
     public init(
-        isSuccess: Bool? = nil,
-        message: String? = nil,
-        errorCode: String? = nil,
-        streamGraph: String? = nil
+        isSuccess: Bool? = nil, message: String? = nil, errorCode: String? = nil, streamGraph: String? = nil
     ) {
         self.isSuccess = isSuccess
         self.message = message
         self.errorCode = errorCode
         self.streamGraph = streamGraph
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
-        self.errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
-        self.streamGraph = try container.decodeIfPresent(String.self, forKey: .streamGraph)
     }
 }

@@ -69,10 +69,8 @@ extension DLIClient {
         _ body: BatchDeleteFlinkJobsRequest
     ) async throws -> BatchDeleteFlinkJobsResponse {
         let request = OperationRequest(
-            operation: "BatchDeleteFlinkJobs",
-            method: .post,
-            path: "/v1.0/{project_id}/streaming/jobs/delete",
-            body: body
+            operation: "BatchDeleteFlinkJobs", method: .post,
+            path: "/v1.0/{project_id}/streaming/jobs/delete", body: body
         )
         return try await client.send(request, as: BatchDeleteFlinkJobsResponse.self)
     }
@@ -91,9 +89,7 @@ extension DLIClient {
         _ body: BatchRunFlinkJobsRequest
     ) async throws -> BatchRunFlinkJobsResponse {
         let request = OperationRequest(
-            operation: "BatchRunFlinkJobs",
-            method: .post,
-            path: "/v1.0/{project_id}/streaming/jobs/run",
+            operation: "BatchRunFlinkJobs", method: .post, path: "/v1.0/{project_id}/streaming/jobs/run",
             body: body
         )
         return try await client.send(request, as: BatchRunFlinkJobsResponse.self)
@@ -113,9 +109,7 @@ extension DLIClient {
         _ body: BatchStopFlinkJobsRequest
     ) async throws -> BatchStopFlinkJobsResponse {
         let request = OperationRequest(
-            operation: "BatchStopFlinkJobs",
-            method: .post,
-            path: "/v1.0/{project_id}/streaming/jobs/stop",
+            operation: "BatchStopFlinkJobs", method: .post, path: "/v1.0/{project_id}/streaming/jobs/stop",
             body: body
         )
         return try await client.send(request, as: BatchStopFlinkJobsResponse.self)
@@ -136,9 +130,7 @@ extension DLIClient {
         _ body: CreateFlinkJarJobRequest
     ) async throws -> CreateFlinkJarJobResponse {
         let request = OperationRequest(
-            operation: "CreateFlinkJarJob",
-            method: .post,
-            path: "/v1.0/{project_id}/streaming/flink-jobs",
+            operation: "CreateFlinkJarJob", method: .post, path: "/v1.0/{project_id}/streaming/flink-jobs",
             body: body
         )
         return try await client.send(request, as: CreateFlinkJarJobResponse.self)
@@ -158,9 +150,7 @@ extension DLIClient {
         _ body: CreateFlinkSqlJobRequest
     ) async throws -> CreateFlinkSqlJobResponse {
         let request = OperationRequest(
-            operation: "CreateFlinkSqlJob",
-            method: .post,
-            path: "/v1.0/{project_id}/streaming/sql-jobs",
+            operation: "CreateFlinkSqlJob", method: .post, path: "/v1.0/{project_id}/streaming/sql-jobs",
             body: body
         )
         return try await client.send(request, as: CreateFlinkSqlJobResponse.self)
@@ -182,10 +172,8 @@ extension DLIClient {
         _ body: CreateFlinkSqlJobGraphRequest
     ) async throws -> CreateFlinkSqlJobGraphResponse {
         let request = OperationRequest(
-            operation: "CreateFlinkSqlJobGraph",
-            method: .post,
-            path: "/v3/{project_id}/streaming/jobs/{job_id}/gen-graph",
-            pathParameters: ["job_id": jobID],
+            operation: "CreateFlinkSqlJobGraph", method: .post,
+            path: "/v3/{project_id}/streaming/jobs/{job_id}/gen-graph", pathParameters: ["job_id": jobID],
             body: body
         )
         return try await client.send(request, as: CreateFlinkSqlJobGraphResponse.self)
@@ -203,9 +191,7 @@ extension DLIClient {
     /// - Returns: The body of the service's `200` response.
     public func deleteFlinkJob(jobID: Int64) async throws -> DLIElement {
         let request = OperationRequest(
-            operation: "DeleteFlinkJob",
-            method: .delete,
-            path: "/v1.0/{project_id}/streaming/jobs/{job_id}",
+            operation: "DeleteFlinkJob", method: .delete, path: "/v1.0/{project_id}/streaming/jobs/{job_id}",
             pathParameters: ["job_id": String(jobID)]
         )
         return try await client.send(request, as: DLIElement.self)
@@ -223,9 +209,7 @@ extension DLIClient {
     /// - Returns: The body of the service's `200` response.
     public func exportFlinkJobs(_ body: ExportFlinkJobsRequest) async throws -> ExportFlinkJobsResponse {
         let request = OperationRequest(
-            operation: "ExportFlinkJobs",
-            method: .post,
-            path: "/v1.0/{project_id}/streaming/jobs/export",
+            operation: "ExportFlinkJobs", method: .post, path: "/v1.0/{project_id}/streaming/jobs/export",
             body: body
         )
         return try await client.send(request, as: ExportFlinkJobsResponse.self)
@@ -243,9 +227,7 @@ extension DLIClient {
     /// - Returns: The body of the service's `200` response.
     public func importFlinkJobs(_ body: ImportFlinkJobsRequest) async throws -> ImportFlinkJobsResponse {
         let request = OperationRequest(
-            operation: "ImportFlinkJobs",
-            method: .post,
-            path: "/v1.0/{project_id}/streaming/jobs/import",
+            operation: "ImportFlinkJobs", method: .post, path: "/v1.0/{project_id}/streaming/jobs/import",
             body: body
         )
         return try await client.send(request, as: ImportFlinkJobsResponse.self)
@@ -310,10 +292,7 @@ extension DLIClient {
         query.append("user_name", userName)
         query.append("tags", tags)
         let request = OperationRequest(
-            operation: "ListFlinkJobs",
-            method: .get,
-            path: "/v1.0/{project_id}/streaming/jobs",
-            query: query
+            operation: "ListFlinkJobs", method: .get, path: "/v1.0/{project_id}/streaming/jobs", query: query
         )
         return try await client.send(request, as: ListFlinkJobsResponse.self)
     }
@@ -330,9 +309,7 @@ extension DLIClient {
     /// - Returns: The body of the service's `200` response.
     public func showFlinkJob(jobID: String) async throws -> ShowFlinkJobResponse {
         let request = OperationRequest(
-            operation: "ShowFlinkJob",
-            method: .get,
-            path: "/v1.0/{project_id}/streaming/jobs/{job_id}",
+            operation: "ShowFlinkJob", method: .get, path: "/v1.0/{project_id}/streaming/jobs/{job_id}",
             pathParameters: ["job_id": jobID]
         )
         return try await client.send(request, as: ShowFlinkJobResponse.self)
@@ -350,8 +327,7 @@ extension DLIClient {
     /// - Returns: The body of the service's `200` response.
     public func showFlinkJobExecutionGraph(jobID: Int64) async throws -> ShowFlinkJobExecutionGraphResponse {
         let request = OperationRequest(
-            operation: "ShowFlinkJobExecutionGraph",
-            method: .get,
+            operation: "ShowFlinkJobExecutionGraph", method: .get,
             path: "/v1.0/{project_id}/streaming/jobs/{job_id}/execute-graph",
             pathParameters: ["job_id": String(jobID)]
         )
@@ -375,11 +351,9 @@ extension DLIClient {
         _ body: UpdateFlinkJarJobRequest
     ) async throws -> UpdateFlinkJarJobResponse {
         let request = OperationRequest(
-            operation: "UpdateFlinkJarJob",
-            method: .put,
+            operation: "UpdateFlinkJarJob", method: .put,
             path: "/v1.0/{project_id}/streaming/flink-jobs/{job_id}",
-            pathParameters: ["job_id": String(jobID)],
-            body: body
+            pathParameters: ["job_id": String(jobID)], body: body
         )
         return try await client.send(request, as: UpdateFlinkJarJobResponse.self)
     }
@@ -400,10 +374,8 @@ extension DLIClient {
         _ body: UpdateFlinkSqlJobRequest
     ) async throws -> UpdateFlinkSqlJobResponse {
         let request = OperationRequest(
-            operation: "UpdateFlinkSqlJob",
-            method: .put,
-            path: "/v1.0/{project_id}/streaming/sql-jobs/{job_id}",
-            pathParameters: ["job_id": String(jobID)],
+            operation: "UpdateFlinkSqlJob", method: .put,
+            path: "/v1.0/{project_id}/streaming/sql-jobs/{job_id}", pathParameters: ["job_id": String(jobID)],
             body: body
         )
         return try await client.send(request, as: UpdateFlinkSqlJobResponse.self)

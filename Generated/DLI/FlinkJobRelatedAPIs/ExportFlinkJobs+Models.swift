@@ -14,22 +14,13 @@ public struct ExportFlinkJobsRequest: Codable, Sendable, Equatable {
     public var jobSelected: [Int64]?
 
     private enum CodingKeys: String, CodingKey {
-        case obsDir = "obs_dir"
-        case isSelected = "is_selected"
-        case jobSelected = "job_selected"
+        case obsDir = "obs_dir", isSelected = "is_selected", jobSelected = "job_selected"
     }
 
     public init(obsDir: String, isSelected: Bool, jobSelected: [Int64]? = nil) {
         self.obsDir = obsDir
         self.isSelected = isSelected
         self.jobSelected = jobSelected
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.obsDir = try container.decode(String.self, forKey: .obsDir)
-        self.isSelected = try container.decodeLenient(Bool.self, forKey: .isSelected)
-        self.jobSelected = try container.decodeIfPresent([Int64].self, forKey: .jobSelected)
     }
 }
 
@@ -44,21 +35,12 @@ public struct ExportFlinkJobsResponse: Codable, Sendable, Equatable {
     public var zipFile: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case message
-        case zipFile = "zip_file"
+        case isSuccess = "is_success", message, zipFile = "zip_file"
     }
 
     public init(isSuccess: Bool? = nil, message: String? = nil, zipFile: [String]? = nil) {
         self.isSuccess = isSuccess
         self.message = message
         self.zipFile = zipFile
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
-        self.zipFile = try container.decodeIfPresent([String].self, forKey: .zipFile)
     }
 }

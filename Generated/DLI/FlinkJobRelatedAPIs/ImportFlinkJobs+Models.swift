@@ -14,19 +14,12 @@ public struct ImportFlinkJobsRequest: Codable, Sendable, Equatable {
     public var isCover: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case zipFile = "zip_file"
-        case isCover = "is_cover"
+        case zipFile = "zip_file", isCover = "is_cover"
     }
 
     public init(zipFile: String, isCover: Bool? = nil) {
         self.zipFile = zipFile
         self.isCover = isCover
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.zipFile = try container.decode(String.self, forKey: .zipFile)
-        self.isCover = try container.decodeLenientIfPresent(Bool.self, forKey: .isCover)
     }
 }
 
@@ -41,22 +34,13 @@ public struct ImportFlinkJobsResponse: Codable, Sendable, Equatable {
     public var jobMapping: [JobMapping]?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case message
-        case jobMapping = "job_mapping"
+        case isSuccess = "is_success", message, jobMapping = "job_mapping"
     }
 
     public init(isSuccess: Bool? = nil, message: String? = nil, jobMapping: [JobMapping]? = nil) {
         self.isSuccess = isSuccess
         self.message = message
         self.jobMapping = jobMapping
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
-        self.jobMapping = try container.decodeIfPresent([JobMapping].self, forKey: .jobMapping)
     }
 }
 
@@ -71,9 +55,7 @@ public struct JobMapping: Codable, Sendable, Equatable {
     public var remark: String?
 
     private enum CodingKeys: String, CodingKey {
-        case oldJobID = "old_job_id"
-        case newJobID = "new_job_id"
-        case remark
+        case oldJobID = "old_job_id", newJobID = "new_job_id", remark
     }
 
     public init(oldJobID: String? = nil, newJobID: String? = nil, remark: String? = nil) {

@@ -235,81 +235,35 @@ public struct JobConfig: Codable, Sendable, Equatable {
     public var realCuNumber: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case checkpointEnabled = "checkpoint_enabled"
-        case checkpointMode = "checkpoint_mode"
-        case checkpointInterval = "checkpoint_interval"
-        case logEnabled = "log_enabled"
-        case obsBucket = "obs_bucket"
-        case smnTopic = "smn_topic"
-        case rootID = "root_id"
-        case edgeGroupIDs = "edge_group_ids"
-        case managerCuNumber = "manager_cu_number"
-        case cuNumber = "cu_number"
-        case parallelNumber = "parallel_number"
-        case restartWhenException = "restart_when_exception"
-        case idleStateRetention = "idle_state_retention"
-        case udfJarURL = "udf_jar_url"
-        case dirtyDataStrategy = "dirty_data_strategy"
-        case entrypoint
-        case dependencyJars = "dependency_jars"
-        case dependencyFiles = "dependency_files"
-        case executorNumber = "executor_number"
-        case executorCuNumber = "executor_cu_number"
-        case executionAgencyURN = "execution_agency_urn"
-        case resumeCheckpoint = "resume_checkpoint"
-        case runtimeConfig = "runtime_config"
-        case graphEditorEnabled = "graph_editor_enabled"
-        case graphEditorData = "graph_editor_data"
-        case resumeMaxNum = "resume_max_num"
-        case checkpointPath = "checkpoint_path"
-        case configURL = "config_url"
-        case tmCus = "tm_cus"
-        case tmSlotNum = "tm_slot_num"
-        case image
-        case feature
-        case flinkVersion = "flink_version"
-        case operatorConfig = "operator_config"
-        case staticEstimatorConfig = "static_estimator_config"
+        case checkpointEnabled = "checkpoint_enabled", checkpointMode = "checkpoint_mode"
+        case checkpointInterval = "checkpoint_interval", logEnabled = "log_enabled", obsBucket = "obs_bucket"
+        case smnTopic = "smn_topic", rootID = "root_id", edgeGroupIDs = "edge_group_ids"
+        case managerCuNumber = "manager_cu_number", cuNumber = "cu_number", parallelNumber = "parallel_number"
+        case restartWhenException = "restart_when_exception", idleStateRetention = "idle_state_retention"
+        case udfJarURL = "udf_jar_url", dirtyDataStrategy = "dirty_data_strategy", entrypoint
+        case dependencyJars = "dependency_jars", dependencyFiles = "dependency_files"
+        case executorNumber = "executor_number", executorCuNumber = "executor_cu_number"
+        case executionAgencyURN = "execution_agency_urn", resumeCheckpoint = "resume_checkpoint"
+        case runtimeConfig = "runtime_config", graphEditorEnabled = "graph_editor_enabled"
+        case graphEditorData = "graph_editor_data", resumeMaxNum = "resume_max_num"
+        case checkpointPath = "checkpoint_path", configURL = "config_url", tmCus = "tm_cus"
+        case tmSlotNum = "tm_slot_num", image, feature, flinkVersion = "flink_version"
+        case operatorConfig = "operator_config", staticEstimatorConfig = "static_estimator_config"
         case realCuNumber = "real_cu_number"
     }
 
     public init(
-        checkpointEnabled: Bool? = nil,
-        checkpointMode: CheckpointMode? = nil,
-        checkpointInterval: Int? = nil,
-        logEnabled: Bool? = nil,
-        obsBucket: String? = nil,
-        smnTopic: String? = nil,
-        rootID: Int? = nil,
-        edgeGroupIDs: [String]? = nil,
-        managerCuNumber: Int? = nil,
-        cuNumber: Int? = nil,
-        parallelNumber: Int? = nil,
-        restartWhenException: Bool? = nil,
-        idleStateRetention: Int? = nil,
-        udfJarURL: String? = nil,
-        dirtyDataStrategy: DirtyDataStrategy? = nil,
-        entrypoint: String? = nil,
-        dependencyJars: [String]? = nil,
-        dependencyFiles: [String]? = nil,
-        executorNumber: Int? = nil,
-        executorCuNumber: Int? = nil,
-        executionAgencyURN: String? = nil,
-        resumeCheckpoint: Bool? = nil,
-        runtimeConfig: String? = nil,
-        graphEditorEnabled: Bool? = nil,
-        graphEditorData: String? = nil,
-        resumeMaxNum: Int? = nil,
-        checkpointPath: String? = nil,
-        configURL: String? = nil,
-        tmCus: Int? = nil,
-        tmSlotNum: Int? = nil,
-        image: String? = nil,
-        feature: Feature? = nil,
-        flinkVersion: String? = nil,
-        operatorConfig: String? = nil,
-        staticEstimatorConfig: String? = nil,
-        realCuNumber: Int? = nil
+        checkpointEnabled: Bool? = nil, checkpointMode: CheckpointMode? = nil, checkpointInterval: Int? = nil,
+        logEnabled: Bool? = nil, obsBucket: String? = nil, smnTopic: String? = nil, rootID: Int? = nil,
+        edgeGroupIDs: [String]? = nil, managerCuNumber: Int? = nil, cuNumber: Int? = nil,
+        parallelNumber: Int? = nil, restartWhenException: Bool? = nil, idleStateRetention: Int? = nil,
+        udfJarURL: String? = nil, dirtyDataStrategy: DirtyDataStrategy? = nil, entrypoint: String? = nil,
+        dependencyJars: [String]? = nil, dependencyFiles: [String]? = nil, executorNumber: Int? = nil,
+        executorCuNumber: Int? = nil, executionAgencyURN: String? = nil, resumeCheckpoint: Bool? = nil,
+        runtimeConfig: String? = nil, graphEditorEnabled: Bool? = nil, graphEditorData: String? = nil,
+        resumeMaxNum: Int? = nil, checkpointPath: String? = nil, configURL: String? = nil, tmCus: Int? = nil,
+        tmSlotNum: Int? = nil, image: String? = nil, feature: Feature? = nil, flinkVersion: String? = nil,
+        operatorConfig: String? = nil, staticEstimatorConfig: String? = nil, realCuNumber: Int? = nil
     ) {
         self.checkpointEnabled = checkpointEnabled
         self.checkpointMode = checkpointMode
@@ -348,46 +302,6 @@ public struct JobConfig: Codable, Sendable, Equatable {
         self.staticEstimatorConfig = staticEstimatorConfig
         self.realCuNumber = realCuNumber
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.checkpointEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .checkpointEnabled)
-        self.checkpointMode = try container.decodeIfPresent(CheckpointMode.self, forKey: .checkpointMode)
-        self.checkpointInterval = try container.decodeLenientIfPresent(Int.self, forKey: .checkpointInterval)
-        self.logEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .logEnabled)
-        self.obsBucket = try container.decodeIfPresent(String.self, forKey: .obsBucket)
-        self.smnTopic = try container.decodeIfPresent(String.self, forKey: .smnTopic)
-        self.rootID = try container.decodeLenientIfPresent(Int.self, forKey: .rootID)
-        self.edgeGroupIDs = try container.decodeIfPresent([String].self, forKey: .edgeGroupIDs)
-        self.managerCuNumber = try container.decodeLenientIfPresent(Int.self, forKey: .managerCuNumber)
-        self.cuNumber = try container.decodeLenientIfPresent(Int.self, forKey: .cuNumber)
-        self.parallelNumber = try container.decodeLenientIfPresent(Int.self, forKey: .parallelNumber)
-        self.restartWhenException = try container.decodeLenientIfPresent(Bool.self, forKey: .restartWhenException)
-        self.idleStateRetention = try container.decodeLenientIfPresent(Int.self, forKey: .idleStateRetention)
-        self.udfJarURL = try container.decodeIfPresent(String.self, forKey: .udfJarURL)
-        self.dirtyDataStrategy = try container.decodeIfPresent(DirtyDataStrategy.self, forKey: .dirtyDataStrategy)
-        self.entrypoint = try container.decodeIfPresent(String.self, forKey: .entrypoint)
-        self.dependencyJars = try container.decodeIfPresent([String].self, forKey: .dependencyJars)
-        self.dependencyFiles = try container.decodeIfPresent([String].self, forKey: .dependencyFiles)
-        self.executorNumber = try container.decodeLenientIfPresent(Int.self, forKey: .executorNumber)
-        self.executorCuNumber = try container.decodeLenientIfPresent(Int.self, forKey: .executorCuNumber)
-        self.executionAgencyURN = try container.decodeIfPresent(String.self, forKey: .executionAgencyURN)
-        self.resumeCheckpoint = try container.decodeLenientIfPresent(Bool.self, forKey: .resumeCheckpoint)
-        self.runtimeConfig = try container.decodeIfPresent(String.self, forKey: .runtimeConfig)
-        self.graphEditorEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .graphEditorEnabled)
-        self.graphEditorData = try container.decodeIfPresent(String.self, forKey: .graphEditorData)
-        self.resumeMaxNum = try container.decodeLenientIfPresent(Int.self, forKey: .resumeMaxNum)
-        self.checkpointPath = try container.decodeIfPresent(String.self, forKey: .checkpointPath)
-        self.configURL = try container.decodeIfPresent(String.self, forKey: .configURL)
-        self.tmCus = try container.decodeLenientIfPresent(Int.self, forKey: .tmCus)
-        self.tmSlotNum = try container.decodeLenientIfPresent(Int.self, forKey: .tmSlotNum)
-        self.image = try container.decodeIfPresent(String.self, forKey: .image)
-        self.feature = try container.decodeIfPresent(Feature.self, forKey: .feature)
-        self.flinkVersion = try container.decodeIfPresent(String.self, forKey: .flinkVersion)
-        self.operatorConfig = try container.decodeIfPresent(String.self, forKey: .operatorConfig)
-        self.staticEstimatorConfig = try container.decodeIfPresent(String.self, forKey: .staticEstimatorConfig)
-        self.realCuNumber = try container.decodeLenientIfPresent(Int.self, forKey: .realCuNumber)
-    }
 }
 
 /// Information about a job list. For details, see Table 4.
@@ -404,19 +318,12 @@ public struct JobList: Codable, Sendable, Equatable {
     public var jobs: [ListFlinkJobsJob]?
 
     private enum CodingKeys: String, CodingKey {
-        case totalCount = "total_count"
-        case jobs
+        case totalCount = "total_count", jobs
     }
 
     public init(totalCount: Int? = nil, jobs: [ListFlinkJobsJob]? = nil) {
         self.totalCount = totalCount
         self.jobs = jobs
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
-        self.jobs = try container.decodeIfPresent([ListFlinkJobsJob].self, forKey: .jobs)
     }
 }
 
@@ -612,61 +519,24 @@ public struct ListFlinkJobsJob: Codable, Sendable, Equatable {
     public var savepointPath: String?
 
     private enum CodingKeys: String, CodingKey {
-        case jobID = "job_id"
-        case name
-        case desc
-        case userName = "user_name"
-        case jobType = "job_type"
-        case status
-        case statusDesc = "status_desc"
-        case createTime = "create_time"
-        case startTime = "start_time"
-        case duration
-        case rootID = "root_id"
-        case graphEditorEnabled = "graph_editor_enabled"
-        case hasSavepoint = "has_savepoint"
-        case userID = "user_id"
-        case projectID = "project_id"
-        case sqlBody = "sql_body"
-        case runMode = "run_mode"
-        case jobConfig = "job_config"
-        case mainClass = "main_class"
-        case entrypointArgs = "entrypoint_args"
-        case executionGraph = "execution_graph"
-        case updateTime = "update_time"
-        case queueName = "queue_name"
-        case edgeGroupIDs = "edge_group_ids"
-        case restartTimes = "restart_times"
-        case savepointPath = "savepoint_path"
+        case jobID = "job_id", name, desc, userName = "user_name", jobType = "job_type", status
+        case statusDesc = "status_desc", createTime = "create_time", startTime = "start_time", duration
+        case rootID = "root_id", graphEditorEnabled = "graph_editor_enabled", hasSavepoint = "has_savepoint"
+        case userID = "user_id", projectID = "project_id", sqlBody = "sql_body", runMode = "run_mode"
+        case jobConfig = "job_config", mainClass = "main_class", entrypointArgs = "entrypoint_args"
+        case executionGraph = "execution_graph", updateTime = "update_time", queueName = "queue_name"
+        case edgeGroupIDs = "edge_group_ids", restartTimes = "restart_times", savepointPath = "savepoint_path"
     }
 
     public init(
-        jobID: Int64? = nil,
-        name: String? = nil,
-        desc: String? = nil,
-        userName: String? = nil,
-        jobType: ListFlinkJobsJobType? = nil,
-        status: StatusValue? = nil,
-        statusDesc: String? = nil,
-        createTime: Int64? = nil,
-        startTime: Int64? = nil,
-        duration: Int64? = nil,
-        rootID: Int64? = nil,
-        graphEditorEnabled: Bool? = nil,
-        hasSavepoint: Bool? = nil,
-        userID: String? = nil,
-        projectID: String? = nil,
-        sqlBody: String? = nil,
-        runMode: RunMode? = nil,
-        jobConfig: JobConfig? = nil,
-        mainClass: String? = nil,
-        entrypointArgs: String? = nil,
-        executionGraph: String? = nil,
-        updateTime: Int64? = nil,
-        queueName: String? = nil,
-        edgeGroupIDs: [String]? = nil,
-        restartTimes: Int? = nil,
-        savepointPath: String? = nil
+        jobID: Int64? = nil, name: String? = nil, desc: String? = nil, userName: String? = nil,
+        jobType: ListFlinkJobsJobType? = nil, status: StatusValue? = nil, statusDesc: String? = nil,
+        createTime: Int64? = nil, startTime: Int64? = nil, duration: Int64? = nil, rootID: Int64? = nil,
+        graphEditorEnabled: Bool? = nil, hasSavepoint: Bool? = nil, userID: String? = nil,
+        projectID: String? = nil, sqlBody: String? = nil, runMode: RunMode? = nil,
+        jobConfig: JobConfig? = nil, mainClass: String? = nil, entrypointArgs: String? = nil,
+        executionGraph: String? = nil, updateTime: Int64? = nil, queueName: String? = nil,
+        edgeGroupIDs: [String]? = nil, restartTimes: Int? = nil, savepointPath: String? = nil
     ) {
         self.jobID = jobID
         self.name = name
@@ -694,36 +564,6 @@ public struct ListFlinkJobsJob: Codable, Sendable, Equatable {
         self.edgeGroupIDs = edgeGroupIDs
         self.restartTimes = restartTimes
         self.savepointPath = savepointPath
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.jobID = try container.decodeLenientIfPresent(Int64.self, forKey: .jobID)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.desc = try container.decodeIfPresent(String.self, forKey: .desc)
-        self.userName = try container.decodeIfPresent(String.self, forKey: .userName)
-        self.jobType = try container.decodeIfPresent(ListFlinkJobsJobType.self, forKey: .jobType)
-        self.status = try container.decodeIfPresent(StatusValue.self, forKey: .status)
-        self.statusDesc = try container.decodeIfPresent(String.self, forKey: .statusDesc)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.startTime = try container.decodeLenientIfPresent(Int64.self, forKey: .startTime)
-        self.duration = try container.decodeLenientIfPresent(Int64.self, forKey: .duration)
-        self.rootID = try container.decodeLenientIfPresent(Int64.self, forKey: .rootID)
-        self.graphEditorEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .graphEditorEnabled)
-        self.hasSavepoint = try container.decodeLenientIfPresent(Bool.self, forKey: .hasSavepoint)
-        self.userID = try container.decodeIfPresent(String.self, forKey: .userID)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.sqlBody = try container.decodeIfPresent(String.self, forKey: .sqlBody)
-        self.runMode = try container.decodeIfPresent(RunMode.self, forKey: .runMode)
-        self.jobConfig = try container.decodeIfPresent(JobConfig.self, forKey: .jobConfig)
-        self.mainClass = try container.decodeIfPresent(String.self, forKey: .mainClass)
-        self.entrypointArgs = try container.decodeIfPresent(String.self, forKey: .entrypointArgs)
-        self.executionGraph = try container.decodeIfPresent(String.self, forKey: .executionGraph)
-        self.updateTime = try container.decodeLenientIfPresent(Int64.self, forKey: .updateTime)
-        self.queueName = try container.decodeIfPresent(String.self, forKey: .queueName)
-        self.edgeGroupIDs = try container.decodeIfPresent([String].self, forKey: .edgeGroupIDs)
-        self.restartTimes = try container.decodeLenientIfPresent(Int.self, forKey: .restartTimes)
-        self.savepointPath = try container.decodeIfPresent(String.self, forKey: .savepointPath)
     }
 }
 
@@ -758,9 +598,7 @@ public struct ListFlinkJobsResponse: Codable, Sendable, Equatable {
     public var jobList: JobList?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case message
-        case jobList = "job_list"
+        case isSuccess = "is_success", message, jobList = "job_list"
     }
 
     public init(isSuccess: String? = nil, message: String? = nil, jobList: JobList? = nil) {

@@ -79,60 +79,24 @@ public struct JobDetail: Codable, Sendable, Equatable {
     public var restartTimes: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case jobID = "job_id"
-        case name
-        case desc
-        case jobType = "job_type"
-        case status
-        case statusDesc = "status_desc"
-        case createTime = "create_time"
-        case startTime = "start_time"
-        case userID = "user_id"
-        case queueName = "queue_name"
-        case projectID = "project_id"
-        case sqlBody = "sql_body"
-        case savepointPath = "savepoint_path"
-        case runMode = "run_mode"
-        case jobConfig = "job_config"
-        case mainClass = "main_class"
-        case entrypointArgs = "entrypoint_args"
-        case executionGraph = "execution_graph"
-        case updateTime = "update_time"
-        case userName = "user_name"
-        case duration
-        case rootID = "root_id"
-        case graphEditorEnabled = "graph_editor_enabled"
-        case hasSavepoint = "has_savepoint"
-        case edgeGroupIDs = "edge_group_ids"
-        case restartTimes = "restart_times"
+        case jobID = "job_id", name, desc, jobType = "job_type", status, statusDesc = "status_desc"
+        case createTime = "create_time", startTime = "start_time", userID = "user_id"
+        case queueName = "queue_name", projectID = "project_id", sqlBody = "sql_body"
+        case savepointPath = "savepoint_path", runMode = "run_mode", jobConfig = "job_config"
+        case mainClass = "main_class", entrypointArgs = "entrypoint_args", executionGraph = "execution_graph"
+        case updateTime = "update_time", userName = "user_name", duration, rootID = "root_id"
+        case graphEditorEnabled = "graph_editor_enabled", hasSavepoint = "has_savepoint"
+        case edgeGroupIDs = "edge_group_ids", restartTimes = "restart_times"
     }
 
     public init(
-        jobID: Int64? = nil,
-        name: String? = nil,
-        desc: String? = nil,
-        jobType: String? = nil,
-        status: String? = nil,
-        statusDesc: String? = nil,
-        createTime: Int64? = nil,
-        startTime: Int64? = nil,
-        userID: String? = nil,
-        queueName: String? = nil,
-        projectID: String? = nil,
-        sqlBody: String? = nil,
-        savepointPath: String? = nil,
-        runMode: RunMode? = nil,
-        jobConfig: ShowFlinkJobJobConfig? = nil,
-        mainClass: String? = nil,
-        entrypointArgs: String? = nil,
-        executionGraph: String? = nil,
-        updateTime: Int64? = nil,
-        userName: String? = nil,
-        duration: Int64? = nil,
-        rootID: Int64? = nil,
-        graphEditorEnabled: Bool? = nil,
-        hasSavepoint: Bool? = nil,
-        edgeGroupIDs: [String]? = nil,
+        jobID: Int64? = nil, name: String? = nil, desc: String? = nil, jobType: String? = nil,
+        status: String? = nil, statusDesc: String? = nil, createTime: Int64? = nil, startTime: Int64? = nil,
+        userID: String? = nil, queueName: String? = nil, projectID: String? = nil, sqlBody: String? = nil,
+        savepointPath: String? = nil, runMode: RunMode? = nil, jobConfig: ShowFlinkJobJobConfig? = nil,
+        mainClass: String? = nil, entrypointArgs: String? = nil, executionGraph: String? = nil,
+        updateTime: Int64? = nil, userName: String? = nil, duration: Int64? = nil, rootID: Int64? = nil,
+        graphEditorEnabled: Bool? = nil, hasSavepoint: Bool? = nil, edgeGroupIDs: [String]? = nil,
         restartTimes: Int? = nil
     ) {
         self.jobID = jobID
@@ -161,36 +125,6 @@ public struct JobDetail: Codable, Sendable, Equatable {
         self.hasSavepoint = hasSavepoint
         self.edgeGroupIDs = edgeGroupIDs
         self.restartTimes = restartTimes
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.jobID = try container.decodeLenientIfPresent(Int64.self, forKey: .jobID)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.desc = try container.decodeIfPresent(String.self, forKey: .desc)
-        self.jobType = try container.decodeIfPresent(String.self, forKey: .jobType)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.statusDesc = try container.decodeIfPresent(String.self, forKey: .statusDesc)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.startTime = try container.decodeLenientIfPresent(Int64.self, forKey: .startTime)
-        self.userID = try container.decodeIfPresent(String.self, forKey: .userID)
-        self.queueName = try container.decodeIfPresent(String.self, forKey: .queueName)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.sqlBody = try container.decodeIfPresent(String.self, forKey: .sqlBody)
-        self.savepointPath = try container.decodeIfPresent(String.self, forKey: .savepointPath)
-        self.runMode = try container.decodeIfPresent(RunMode.self, forKey: .runMode)
-        self.jobConfig = try container.decodeIfPresent(ShowFlinkJobJobConfig.self, forKey: .jobConfig)
-        self.mainClass = try container.decodeIfPresent(String.self, forKey: .mainClass)
-        self.entrypointArgs = try container.decodeIfPresent(String.self, forKey: .entrypointArgs)
-        self.executionGraph = try container.decodeIfPresent(String.self, forKey: .executionGraph)
-        self.updateTime = try container.decodeLenientIfPresent(Int64.self, forKey: .updateTime)
-        self.userName = try container.decodeIfPresent(String.self, forKey: .userName)
-        self.duration = try container.decodeLenientIfPresent(Int64.self, forKey: .duration)
-        self.rootID = try container.decodeLenientIfPresent(Int64.self, forKey: .rootID)
-        self.graphEditorEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .graphEditorEnabled)
-        self.hasSavepoint = try container.decodeLenientIfPresent(Bool.self, forKey: .hasSavepoint)
-        self.edgeGroupIDs = try container.decodeIfPresent([String].self, forKey: .edgeGroupIDs)
-        self.restartTimes = try container.decodeLenientIfPresent(Int.self, forKey: .restartTimes)
     }
 }
 
@@ -295,79 +229,36 @@ public struct ShowFlinkJobJobConfig: Codable, Sendable, Equatable {
     public var resourceConfig: ResourceConfig?
 
     private enum CodingKeys: String, CodingKey {
-        case checkpointEnabled = "checkpoint_enabled"
-        case checkpointInterval = "checkpoint_interval"
-        case checkpointMode = "checkpoint_mode"
-        case logEnabled = "log_enabled"
-        case obsBucket = "obs_bucket"
-        case rootID = "root_id"
-        case edgeGroupIDs = "edge_group_ids"
-        case managerCuNumber = "manager_cu_number"
-        case graphEditorEnabled = "graph_editor_enabled"
-        case graphEditorData = "graph_editor_data"
-        case executorNumber = "executor_number"
-        case executorCuNumber = "executor_cu_number"
-        case cuNumber = "cu_number"
-        case parallelNumber = "parallel_number"
-        case smnTopic = "smn_topic"
-        case restartWhenException = "restart_when_exception"
-        case resumeCheckpoint = "resume_checkpoint"
-        case resumeMaxNum = "resume_max_num"
-        case checkpointPath = "checkpoint_path"
-        case idleStateRetention = "idle_state_retention"
-        case configURL = "config_url"
-        case udfJarURL = "udf_jar_url"
-        case dirtyDataStrategy = "dirty_data_strategy"
-        case entrypoint
-        case dependencyJars = "dependency_jars"
-        case dependencyFiles = "dependency_files"
-        case tmCus = "tm_cus"
-        case tmSlotNum = "tm_slot_num"
-        case executionAgencyURN = "execution_agency_urn"
-        case operatorConfig = "operator_config"
-        case staticEstimatorConfig = "static_estimator_config"
-        case runtimeConfig = "runtime_config"
-        case realCuNumber = "real_cu_number"
-        case resourceConfigVersion = "resource_config_version"
+        case checkpointEnabled = "checkpoint_enabled", checkpointInterval = "checkpoint_interval"
+        case checkpointMode = "checkpoint_mode", logEnabled = "log_enabled", obsBucket = "obs_bucket"
+        case rootID = "root_id", edgeGroupIDs = "edge_group_ids", managerCuNumber = "manager_cu_number"
+        case graphEditorEnabled = "graph_editor_enabled", graphEditorData = "graph_editor_data"
+        case executorNumber = "executor_number", executorCuNumber = "executor_cu_number"
+        case cuNumber = "cu_number", parallelNumber = "parallel_number", smnTopic = "smn_topic"
+        case restartWhenException = "restart_when_exception", resumeCheckpoint = "resume_checkpoint"
+        case resumeMaxNum = "resume_max_num", checkpointPath = "checkpoint_path"
+        case idleStateRetention = "idle_state_retention", configURL = "config_url", udfJarURL = "udf_jar_url"
+        case dirtyDataStrategy = "dirty_data_strategy", entrypoint, dependencyJars = "dependency_jars"
+        case dependencyFiles = "dependency_files", tmCus = "tm_cus", tmSlotNum = "tm_slot_num"
+        case executionAgencyURN = "execution_agency_urn", operatorConfig = "operator_config"
+        case staticEstimatorConfig = "static_estimator_config", runtimeConfig = "runtime_config"
+        case realCuNumber = "real_cu_number", resourceConfigVersion = "resource_config_version"
         case resourceConfig = "resource_config"
     }
 
     public init(
-        checkpointEnabled: Bool? = nil,
-        checkpointInterval: Int? = nil,
-        checkpointMode: CheckpointMode? = nil,
-        logEnabled: Bool? = nil,
-        obsBucket: String? = nil,
-        rootID: Int? = nil,
-        edgeGroupIDs: [String]? = nil,
-        managerCuNumber: Int? = nil,
-        graphEditorEnabled: Bool? = nil,
-        graphEditorData: String? = nil,
-        executorNumber: Int? = nil,
-        executorCuNumber: Int? = nil,
-        cuNumber: Int? = nil,
-        parallelNumber: Int? = nil,
-        smnTopic: String? = nil,
-        restartWhenException: Bool? = nil,
-        resumeCheckpoint: Bool? = nil,
-        resumeMaxNum: Int? = nil,
-        checkpointPath: String? = nil,
-        idleStateRetention: Int? = nil,
-        configURL: String? = nil,
-        udfJarURL: String? = nil,
-        dirtyDataStrategy: String? = nil,
-        entrypoint: String? = nil,
-        dependencyJars: [String]? = nil,
-        dependencyFiles: [String]? = nil,
-        tmCus: Int? = nil,
-        tmSlotNum: Int? = nil,
-        executionAgencyURN: String? = nil,
-        operatorConfig: String? = nil,
-        staticEstimatorConfig: String? = nil,
-        runtimeConfig: String? = nil,
-        realCuNumber: Int? = nil,
-        resourceConfigVersion: ResourceConfigVersion? = nil,
-        resourceConfig: ResourceConfig? = nil
+        checkpointEnabled: Bool? = nil, checkpointInterval: Int? = nil, checkpointMode: CheckpointMode? = nil,
+        logEnabled: Bool? = nil, obsBucket: String? = nil, rootID: Int? = nil, edgeGroupIDs: [String]? = nil,
+        managerCuNumber: Int? = nil, graphEditorEnabled: Bool? = nil, graphEditorData: String? = nil,
+        executorNumber: Int? = nil, executorCuNumber: Int? = nil, cuNumber: Int? = nil,
+        parallelNumber: Int? = nil, smnTopic: String? = nil, restartWhenException: Bool? = nil,
+        resumeCheckpoint: Bool? = nil, resumeMaxNum: Int? = nil, checkpointPath: String? = nil,
+        idleStateRetention: Int? = nil, configURL: String? = nil, udfJarURL: String? = nil,
+        dirtyDataStrategy: String? = nil, entrypoint: String? = nil, dependencyJars: [String]? = nil,
+        dependencyFiles: [String]? = nil, tmCus: Int? = nil, tmSlotNum: Int? = nil,
+        executionAgencyURN: String? = nil, operatorConfig: String? = nil,
+        staticEstimatorConfig: String? = nil, runtimeConfig: String? = nil, realCuNumber: Int? = nil,
+        resourceConfigVersion: ResourceConfigVersion? = nil, resourceConfig: ResourceConfig? = nil
     ) {
         self.checkpointEnabled = checkpointEnabled
         self.checkpointInterval = checkpointInterval
@@ -405,45 +296,6 @@ public struct ShowFlinkJobJobConfig: Codable, Sendable, Equatable {
         self.resourceConfigVersion = resourceConfigVersion
         self.resourceConfig = resourceConfig
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.checkpointEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .checkpointEnabled)
-        self.checkpointInterval = try container.decodeLenientIfPresent(Int.self, forKey: .checkpointInterval)
-        self.checkpointMode = try container.decodeIfPresent(CheckpointMode.self, forKey: .checkpointMode)
-        self.logEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .logEnabled)
-        self.obsBucket = try container.decodeIfPresent(String.self, forKey: .obsBucket)
-        self.rootID = try container.decodeLenientIfPresent(Int.self, forKey: .rootID)
-        self.edgeGroupIDs = try container.decodeIfPresent([String].self, forKey: .edgeGroupIDs)
-        self.managerCuNumber = try container.decodeLenientIfPresent(Int.self, forKey: .managerCuNumber)
-        self.graphEditorEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .graphEditorEnabled)
-        self.graphEditorData = try container.decodeIfPresent(String.self, forKey: .graphEditorData)
-        self.executorNumber = try container.decodeLenientIfPresent(Int.self, forKey: .executorNumber)
-        self.executorCuNumber = try container.decodeLenientIfPresent(Int.self, forKey: .executorCuNumber)
-        self.cuNumber = try container.decodeLenientIfPresent(Int.self, forKey: .cuNumber)
-        self.parallelNumber = try container.decodeLenientIfPresent(Int.self, forKey: .parallelNumber)
-        self.smnTopic = try container.decodeIfPresent(String.self, forKey: .smnTopic)
-        self.restartWhenException = try container.decodeLenientIfPresent(Bool.self, forKey: .restartWhenException)
-        self.resumeCheckpoint = try container.decodeLenientIfPresent(Bool.self, forKey: .resumeCheckpoint)
-        self.resumeMaxNum = try container.decodeLenientIfPresent(Int.self, forKey: .resumeMaxNum)
-        self.checkpointPath = try container.decodeIfPresent(String.self, forKey: .checkpointPath)
-        self.idleStateRetention = try container.decodeLenientIfPresent(Int.self, forKey: .idleStateRetention)
-        self.configURL = try container.decodeIfPresent(String.self, forKey: .configURL)
-        self.udfJarURL = try container.decodeIfPresent(String.self, forKey: .udfJarURL)
-        self.dirtyDataStrategy = try container.decodeIfPresent(String.self, forKey: .dirtyDataStrategy)
-        self.entrypoint = try container.decodeIfPresent(String.self, forKey: .entrypoint)
-        self.dependencyJars = try container.decodeIfPresent([String].self, forKey: .dependencyJars)
-        self.dependencyFiles = try container.decodeIfPresent([String].self, forKey: .dependencyFiles)
-        self.tmCus = try container.decodeLenientIfPresent(Int.self, forKey: .tmCus)
-        self.tmSlotNum = try container.decodeLenientIfPresent(Int.self, forKey: .tmSlotNum)
-        self.executionAgencyURN = try container.decodeIfPresent(String.self, forKey: .executionAgencyURN)
-        self.operatorConfig = try container.decodeIfPresent(String.self, forKey: .operatorConfig)
-        self.staticEstimatorConfig = try container.decodeIfPresent(String.self, forKey: .staticEstimatorConfig)
-        self.runtimeConfig = try container.decodeIfPresent(String.self, forKey: .runtimeConfig)
-        self.realCuNumber = try container.decodeLenientIfPresent(Int.self, forKey: .realCuNumber)
-        self.resourceConfigVersion = try container.decodeIfPresent(ResourceConfigVersion.self, forKey: .resourceConfigVersion)
-        self.resourceConfig = try container.decodeIfPresent(ResourceConfig.self, forKey: .resourceConfig)
-    }
 }
 
 /// The response of ``DLIClient/showFlinkJob``.
@@ -457,9 +309,7 @@ public struct ShowFlinkJobResponse: Codable, Sendable, Equatable {
     public var jobDetail: JobDetail?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case message
-        case jobDetail = "job_detail"
+        case isSuccess = "is_success", message, jobDetail = "job_detail"
     }
 
     public init(isSuccess: String? = nil, message: String? = nil, jobDetail: JobDetail? = nil) {

@@ -61,23 +61,12 @@ public struct ExecuteGraph: Codable, Sendable, Equatable {
     public var duration: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case jid
-        case name
-        case isStoppable
-        case state
-        case startTime = "start-time"
-        case endTime = "end-time"
-        case duration
+        case jid, name, isStoppable, state, startTime = "start-time", endTime = "end-time", duration
     }
 
     public init(
-        jid: String? = nil,
-        name: String? = nil,
-        isStoppable: Bool? = nil,
-        state: StateValue? = nil,
-        startTime: Int64? = nil,
-        endTime: Int64? = nil,
-        duration: Int64? = nil
+        jid: String? = nil, name: String? = nil, isStoppable: Bool? = nil, state: StateValue? = nil,
+        startTime: Int64? = nil, endTime: Int64? = nil, duration: Int64? = nil
     ) {
         self.jid = jid
         self.name = name
@@ -86,17 +75,6 @@ public struct ExecuteGraph: Codable, Sendable, Equatable {
         self.startTime = startTime
         self.endTime = endTime
         self.duration = duration
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.jid = try container.decodeIfPresent(String.self, forKey: .jid)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.isStoppable = try container.decodeLenientIfPresent(Bool.self, forKey: .isStoppable)
-        self.state = try container.decodeIfPresent(StateValue.self, forKey: .state)
-        self.startTime = try container.decodeLenientIfPresent(Int64.self, forKey: .startTime)
-        self.endTime = try container.decodeLenientIfPresent(Int64.self, forKey: .endTime)
-        self.duration = try container.decodeLenientIfPresent(Int64.self, forKey: .duration)
     }
 }
 
@@ -110,9 +88,7 @@ public struct ShowFlinkJobExecutionGraphResponse: Codable, Sendable, Equatable {
     public var executeGraph: ExecuteGraph?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case message
-        case executeGraph = "execute_graph"
+        case isSuccess = "is_success", message, executeGraph = "execute_graph"
     }
 
     public init(isSuccess: String? = nil, message: String? = nil, executeGraph: ExecuteGraph? = nil) {

@@ -101,69 +101,32 @@ public struct UpdateFlinkSqlJobRequest: Codable, Sendable, Equatable {
     public var resourceConfig: ResourceConfig?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case desc
-        case queueName = "queue_name"
-        case sqlBody = "sql_body"
-        case runMode = "run_mode"
-        case cuNumber = "cu_number"
-        case parallelNumber = "parallel_number"
-        case checkpointEnabled = "checkpoint_enabled"
-        case checkpointMode = "checkpoint_mode"
-        case checkpointInterval = "checkpoint_interval"
-        case obsBucket = "obs_bucket"
-        case logEnabled = "log_enabled"
-        case smnTopic = "smn_topic"
-        case restartWhenException = "restart_when_exception"
-        case idleStateRetention = "idle_state_retention"
-        case edgeGroupIDs = "edge_group_ids"
-        case dirtyDataStrategy = "dirty_data_strategy"
-        case udfJarURL = "udf_jar_url"
-        case managerCuNumber = "manager_cu_number"
-        case tmCus = "tm_cus"
-        case tmSlotNum = "tm_slot_num"
-        case operatorConfig = "operator_config"
-        case resumeCheckpoint = "resume_checkpoint"
-        case resumeMaxNum = "resume_max_num"
-        case staticEstimatorConfig = "static_estimator_config"
-        case runtimeConfig = "runtime_config"
-        case flinkVersion = "flink_version"
-        case executionAgencyURN = "execution_agency_urn"
-        case resourceConfigVersion = "resource_config_version"
+        case name, desc, queueName = "queue_name", sqlBody = "sql_body", runMode = "run_mode"
+        case cuNumber = "cu_number", parallelNumber = "parallel_number"
+        case checkpointEnabled = "checkpoint_enabled", checkpointMode = "checkpoint_mode"
+        case checkpointInterval = "checkpoint_interval", obsBucket = "obs_bucket", logEnabled = "log_enabled"
+        case smnTopic = "smn_topic", restartWhenException = "restart_when_exception"
+        case idleStateRetention = "idle_state_retention", edgeGroupIDs = "edge_group_ids"
+        case dirtyDataStrategy = "dirty_data_strategy", udfJarURL = "udf_jar_url"
+        case managerCuNumber = "manager_cu_number", tmCus = "tm_cus", tmSlotNum = "tm_slot_num"
+        case operatorConfig = "operator_config", resumeCheckpoint = "resume_checkpoint"
+        case resumeMaxNum = "resume_max_num", staticEstimatorConfig = "static_estimator_config"
+        case runtimeConfig = "runtime_config", flinkVersion = "flink_version"
+        case executionAgencyURN = "execution_agency_urn", resourceConfigVersion = "resource_config_version"
         case resourceConfig = "resource_config"
     }
 
     public init(
-        name: String? = nil,
-        desc: String? = nil,
-        queueName: String? = nil,
-        sqlBody: String? = nil,
-        runMode: RunMode? = nil,
-        cuNumber: Int? = nil,
-        parallelNumber: Int? = nil,
-        checkpointEnabled: Bool? = nil,
-        checkpointMode: Int? = nil,
-        checkpointInterval: Int? = nil,
-        obsBucket: String? = nil,
-        logEnabled: Bool? = nil,
-        smnTopic: String? = nil,
-        restartWhenException: Bool? = nil,
-        idleStateRetention: Int? = nil,
-        edgeGroupIDs: [String]? = nil,
-        dirtyDataStrategy: String? = nil,
-        udfJarURL: String? = nil,
-        managerCuNumber: Int? = nil,
-        tmCus: Int? = nil,
-        tmSlotNum: Int? = nil,
-        operatorConfig: String? = nil,
-        resumeCheckpoint: Bool? = nil,
-        resumeMaxNum: Int? = nil,
-        staticEstimatorConfig: String? = nil,
-        runtimeConfig: String? = nil,
-        flinkVersion: String? = nil,
-        executionAgencyURN: String? = nil,
-        resourceConfigVersion: ResourceConfigVersion? = nil,
-        resourceConfig: ResourceConfig? = nil
+        name: String? = nil, desc: String? = nil, queueName: String? = nil, sqlBody: String? = nil,
+        runMode: RunMode? = nil, cuNumber: Int? = nil, parallelNumber: Int? = nil,
+        checkpointEnabled: Bool? = nil, checkpointMode: Int? = nil, checkpointInterval: Int? = nil,
+        obsBucket: String? = nil, logEnabled: Bool? = nil, smnTopic: String? = nil,
+        restartWhenException: Bool? = nil, idleStateRetention: Int? = nil, edgeGroupIDs: [String]? = nil,
+        dirtyDataStrategy: String? = nil, udfJarURL: String? = nil, managerCuNumber: Int? = nil,
+        tmCus: Int? = nil, tmSlotNum: Int? = nil, operatorConfig: String? = nil,
+        resumeCheckpoint: Bool? = nil, resumeMaxNum: Int? = nil, staticEstimatorConfig: String? = nil,
+        runtimeConfig: String? = nil, flinkVersion: String? = nil, executionAgencyURN: String? = nil,
+        resourceConfigVersion: ResourceConfigVersion? = nil, resourceConfig: ResourceConfig? = nil
     ) {
         self.name = name
         self.desc = desc
@@ -196,40 +159,6 @@ public struct UpdateFlinkSqlJobRequest: Codable, Sendable, Equatable {
         self.resourceConfigVersion = resourceConfigVersion
         self.resourceConfig = resourceConfig
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.desc = try container.decodeIfPresent(String.self, forKey: .desc)
-        self.queueName = try container.decodeIfPresent(String.self, forKey: .queueName)
-        self.sqlBody = try container.decodeIfPresent(String.self, forKey: .sqlBody)
-        self.runMode = try container.decodeIfPresent(RunMode.self, forKey: .runMode)
-        self.cuNumber = try container.decodeLenientIfPresent(Int.self, forKey: .cuNumber)
-        self.parallelNumber = try container.decodeLenientIfPresent(Int.self, forKey: .parallelNumber)
-        self.checkpointEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .checkpointEnabled)
-        self.checkpointMode = try container.decodeLenientIfPresent(Int.self, forKey: .checkpointMode)
-        self.checkpointInterval = try container.decodeLenientIfPresent(Int.self, forKey: .checkpointInterval)
-        self.obsBucket = try container.decodeIfPresent(String.self, forKey: .obsBucket)
-        self.logEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .logEnabled)
-        self.smnTopic = try container.decodeIfPresent(String.self, forKey: .smnTopic)
-        self.restartWhenException = try container.decodeLenientIfPresent(Bool.self, forKey: .restartWhenException)
-        self.idleStateRetention = try container.decodeLenientIfPresent(Int.self, forKey: .idleStateRetention)
-        self.edgeGroupIDs = try container.decodeIfPresent([String].self, forKey: .edgeGroupIDs)
-        self.dirtyDataStrategy = try container.decodeIfPresent(String.self, forKey: .dirtyDataStrategy)
-        self.udfJarURL = try container.decodeIfPresent(String.self, forKey: .udfJarURL)
-        self.managerCuNumber = try container.decodeLenientIfPresent(Int.self, forKey: .managerCuNumber)
-        self.tmCus = try container.decodeLenientIfPresent(Int.self, forKey: .tmCus)
-        self.tmSlotNum = try container.decodeLenientIfPresent(Int.self, forKey: .tmSlotNum)
-        self.operatorConfig = try container.decodeIfPresent(String.self, forKey: .operatorConfig)
-        self.resumeCheckpoint = try container.decodeLenientIfPresent(Bool.self, forKey: .resumeCheckpoint)
-        self.resumeMaxNum = try container.decodeLenientIfPresent(Int.self, forKey: .resumeMaxNum)
-        self.staticEstimatorConfig = try container.decodeIfPresent(String.self, forKey: .staticEstimatorConfig)
-        self.runtimeConfig = try container.decodeIfPresent(String.self, forKey: .runtimeConfig)
-        self.flinkVersion = try container.decodeIfPresent(String.self, forKey: .flinkVersion)
-        self.executionAgencyURN = try container.decodeIfPresent(String.self, forKey: .executionAgencyURN)
-        self.resourceConfigVersion = try container.decodeIfPresent(ResourceConfigVersion.self, forKey: .resourceConfigVersion)
-        self.resourceConfig = try container.decodeIfPresent(ResourceConfig.self, forKey: .resourceConfig)
-    }
 }
 
 /// The response of ``DLIClient/updateFlinkSqlJob``.
@@ -243,9 +172,7 @@ public struct UpdateFlinkSqlJobResponse: Codable, Sendable, Equatable {
     public var job: UpdateFlinkJarJobJob?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case message
-        case job
+        case isSuccess = "is_success", message, job
     }
 
     public init(isSuccess: String? = nil, message: String? = nil, job: UpdateFlinkJarJobJob? = nil) {

@@ -18,9 +18,7 @@ extension DLIClient {
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func registerBucket(_ body: RegisterBucketRequest) async throws -> DLIElement {
         let request = OperationRequest(
-            operation: "RegisterBucket",
-            method: .post,
-            path: "/v1.0/{project_id}/dli/obs-authorize",
+            operation: "RegisterBucket", method: .post, path: "/v1.0/{project_id}/dli/obs-authorize",
             body: body
         )
         return try await client.send(request, as: DLIElement.self)
@@ -40,9 +38,7 @@ extension DLIClient {
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func showFlinkMetric(_ body: ShowFlinkMetricRequest) async throws -> ShowFlinkMetricResponse {
         let request = OperationRequest(
-            operation: "ShowFlinkMetric",
-            method: .post,
-            path: "/v1.0/{project_id}/streaming/jobs/metrics",
+            operation: "ShowFlinkMetric", method: .post, path: "/v1.0/{project_id}/streaming/jobs/metrics",
             body: body
         )
         return try await client.send(request, as: ShowFlinkMetricResponse.self)

@@ -15,30 +15,17 @@ public struct Metrics: Codable, Sendable, Equatable {
     public var totalWriteRate: Double?
 
     private enum CodingKeys: String, CodingKey {
-        case sources
-        case sinks
-        case totalReadRate = "total_read_rate"
-        case totalWriteRate = "total_write_rate"
+        case sources, sinks, totalReadRate = "total_read_rate", totalWriteRate = "total_write_rate"
     }
 
     public init(
-        sources: [Source]? = nil,
-        sinks: [Source]? = nil,
-        totalReadRate: Double? = nil,
+        sources: [Source]? = nil, sinks: [Source]? = nil, totalReadRate: Double? = nil,
         totalWriteRate: Double? = nil
     ) {
         self.sources = sources
         self.sinks = sinks
         self.totalReadRate = totalReadRate
         self.totalWriteRate = totalWriteRate
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.sources = try container.decodeIfPresent([Source].self, forKey: .sources)
-        self.sinks = try container.decodeIfPresent([Source].self, forKey: .sinks)
-        self.totalReadRate = try container.decodeLenientIfPresent(Double.self, forKey: .totalReadRate)
-        self.totalWriteRate = try container.decodeLenientIfPresent(Double.self, forKey: .totalWriteRate)
     }
 }
 
@@ -60,19 +47,12 @@ public struct ShowFlinkMetricJob: Codable, Sendable, Equatable {
     public var metrics: Metrics?
 
     private enum CodingKeys: String, CodingKey {
-        case jobID = "job_id"
-        case metrics
+        case jobID = "job_id", metrics
     }
 
     public init(jobID: Int64? = nil, metrics: Metrics? = nil) {
         self.jobID = jobID
         self.metrics = metrics
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.jobID = try container.decodeLenientIfPresent(Int64.self, forKey: .jobID)
-        self.metrics = try container.decodeIfPresent(Metrics.self, forKey: .metrics)
     }
 }
 
@@ -100,22 +80,13 @@ public struct ShowFlinkMetricResponse: Codable, Sendable, Equatable {
     public var metrics: Payload?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case message
-        case metrics
+        case isSuccess = "is_success", message, metrics
     }
 
     public init(isSuccess: Bool? = nil, message: String? = nil, metrics: Payload? = nil) {
         self.isSuccess = isSuccess
         self.message = message
         self.metrics = metrics
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
-        self.metrics = try container.decodeIfPresent(Payload.self, forKey: .metrics)
     }
 }
 
@@ -129,21 +100,12 @@ public struct Source: Codable, Sendable, Equatable {
     public var corruptedRecords: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case records
-        case corruptedRecords = "corrupted_records"
+        case name, records, corruptedRecords = "corrupted_records"
     }
 
     public init(name: String? = nil, records: Int64? = nil, corruptedRecords: Int64? = nil) {
         self.name = name
         self.records = records
         self.corruptedRecords = corruptedRecords
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.records = try container.decodeLenientIfPresent(Int64.self, forKey: .records)
-        self.corruptedRecords = try container.decodeLenientIfPresent(Int64.self, forKey: .corruptedRecords)
     }
 }

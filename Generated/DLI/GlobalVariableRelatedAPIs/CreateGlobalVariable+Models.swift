@@ -12,8 +12,7 @@ public struct CreateGlobalVariableRequest: Codable, Sendable, Equatable {
     public var varValue: String
 
     private enum CodingKeys: String, CodingKey {
-        case varName = "var_name"
-        case varValue = "var_value"
+        case varName = "var_name", varValue = "var_value"
     }
 
     public init(varName: String, varValue: String) {

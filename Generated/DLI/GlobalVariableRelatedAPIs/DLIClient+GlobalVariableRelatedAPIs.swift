@@ -18,9 +18,7 @@ extension DLIClient {
         _ body: CreateGlobalVariableRequest
     ) async throws -> CreateGlobalVariableResponse {
         let request = OperationRequest(
-            operation: "CreateGlobalVariable",
-            method: .post,
-            path: "/v1.0/{project_id}/variables",
+            operation: "CreateGlobalVariable", method: .post, path: "/v1.0/{project_id}/variables",
             body: body
         )
         return try await client.send(request, as: CreateGlobalVariableResponse.self)
@@ -39,10 +37,8 @@ extension DLIClient {
     /// - Returns: The body of the service's `200` response.
     public func deleteGlobalVariable(varName: String) async throws -> DeleteGlobalVariableResponse {
         let request = OperationRequest(
-            operation: "DeleteGlobalVariable",
-            method: .delete,
-            path: "/v1.0/{project_id}/variables/{var_name}",
-            pathParameters: ["var_name": varName]
+            operation: "DeleteGlobalVariable", method: .delete,
+            path: "/v1.0/{project_id}/variables/{var_name}", pathParameters: ["var_name": varName]
         )
         return try await client.send(request, as: DeleteGlobalVariableResponse.self)
     }
@@ -66,9 +62,7 @@ extension DLIClient {
         query.append("limit", limit)
         query.append("offset", offset)
         let request = OperationRequest(
-            operation: "ListGlobalVariables",
-            method: .get,
-            path: "/v1.0/{project_id}/variables",
+            operation: "ListGlobalVariables", method: .get, path: "/v1.0/{project_id}/variables",
             query: query
         )
         return try await client.send(request, as: ListGlobalVariablesResponse.self)
@@ -107,11 +101,8 @@ extension DLIClient {
         _ body: UpdateGlobalVariableRequest
     ) async throws -> UpdateGlobalVariableResponse {
         let request = OperationRequest(
-            operation: "UpdateGlobalVariable",
-            method: .put,
-            path: "/v1.0/{project_id}/variables/{var_name}",
-            pathParameters: ["var_name": varName],
-            body: body
+            operation: "UpdateGlobalVariable", method: .put, path: "/v1.0/{project_id}/variables/{var_name}",
+            pathParameters: ["var_name": varName], body: body
         )
         return try await client.send(request, as: UpdateGlobalVariableResponse.self)
     }

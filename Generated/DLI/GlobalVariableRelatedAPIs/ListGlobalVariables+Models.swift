@@ -25,26 +25,14 @@ public struct GlobalVar: Codable, Sendable, Equatable {
     public var updateTime: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case varName = "var_name"
-        case varValue = "var_value"
-        case projectID = "project_id"
-        case userID = "user_id"
-        case userName = "user_name"
-        case isSensitive = "is_sensitive"
-        case createTime = "create_time"
+        case id, varName = "var_name", varValue = "var_value", projectID = "project_id", userID = "user_id"
+        case userName = "user_name", isSensitive = "is_sensitive", createTime = "create_time"
         case updateTime = "update_time"
     }
 
     public init(
-        id: Int64? = nil,
-        varName: String? = nil,
-        varValue: String? = nil,
-        projectID: String? = nil,
-        userID: String? = nil,
-        userName: String? = nil,
-        isSensitive: Bool? = nil,
-        createTime: Int64? = nil,
+        id: Int64? = nil, varName: String? = nil, varValue: String? = nil, projectID: String? = nil,
+        userID: String? = nil, userName: String? = nil, isSensitive: Bool? = nil, createTime: Int64? = nil,
         updateTime: Int64? = nil
     ) {
         self.id = id
@@ -56,19 +44,6 @@ public struct GlobalVar: Codable, Sendable, Equatable {
         self.isSensitive = isSensitive
         self.createTime = createTime
         self.updateTime = updateTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeLenientIfPresent(Int64.self, forKey: .id)
-        self.varName = try container.decodeIfPresent(String.self, forKey: .varName)
-        self.varValue = try container.decodeIfPresent(String.self, forKey: .varValue)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.userID = try container.decodeIfPresent(String.self, forKey: .userID)
-        self.userName = try container.decodeIfPresent(String.self, forKey: .userName)
-        self.isSensitive = try container.decodeLenientIfPresent(Bool.self, forKey: .isSensitive)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.updateTime = try container.decodeLenientIfPresent(Int64.self, forKey: .updateTime)
     }
 }
 
@@ -85,29 +60,15 @@ public struct ListGlobalVariablesResponse: Codable, Sendable, Equatable {
     public var globalVars: [GlobalVar]?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case message
-        case count
-        case globalVars = "global_vars"
+        case isSuccess = "is_success", message, count, globalVars = "global_vars"
     }
 
     public init(
-        isSuccess: Bool? = nil,
-        message: String? = nil,
-        count: Int? = nil,
-        globalVars: [GlobalVar]? = nil
+        isSuccess: Bool? = nil, message: String? = nil, count: Int? = nil, globalVars: [GlobalVar]? = nil
     ) {
         self.isSuccess = isSuccess
         self.message = message
         self.count = count
         self.globalVars = globalVars
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.globalVars = try container.decodeIfPresent([GlobalVar].self, forKey: .globalVars)
     }
 }

@@ -33,11 +33,9 @@ extension DLIClient {
         var query = QueryItems()
         query.append("group", group)
         let request = OperationRequest(
-            operation: "DeleteJobResource",
-            method: .delete,
+            operation: "DeleteJobResource", method: .delete,
             path: "/v2.0/{project_id}/resources/{resource_name}",
-            pathParameters: ["resource_name": resourceName],
-            query: query
+            pathParameters: ["resource_name": resourceName], query: query
         )
         try await client.send(request)
     }
@@ -63,10 +61,7 @@ extension DLIClient {
         query.append("kind", kind)
         query.append("tags", tags)
         let request = OperationRequest(
-            operation: "ListJobResources",
-            method: .get,
-            path: "/v2.0/{project_id}/resources",
-            query: query
+            operation: "ListJobResources", method: .get, path: "/v2.0/{project_id}/resources", query: query
         )
         return try await client.send(request, as: ListJobResourcesResponse.self)
     }
@@ -87,11 +82,8 @@ extension DLIClient {
         var query = QueryItems()
         query.append("group", group)
         let request = OperationRequest(
-            operation: "ShowJobResource",
-            method: .get,
-            path: "/v2.0/{project_id}/resources/{resource_name}",
-            pathParameters: ["resource_name": resourceName],
-            query: query
+            operation: "ShowJobResource", method: .get, path: "/v2.0/{project_id}/resources/{resource_name}",
+            pathParameters: ["resource_name": resourceName], query: query
         )
         return try await client.send(request, as: Resource.self)
     }
@@ -109,9 +101,7 @@ extension DLIClient {
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func updateJobResourceOwner(_ body: UpdateJobResourceOwnerRequest) async throws -> DLIElement {
         let request = OperationRequest(
-            operation: "UpdateJobResourceOwner",
-            method: .put,
-            path: "/v2.0/{project_id}/resources/owner",
+            operation: "UpdateJobResourceOwner", method: .put, path: "/v2.0/{project_id}/resources/owner",
             body: body
         )
         return try await client.send(request, as: DLIElement.self)
@@ -133,9 +123,7 @@ extension DLIClient {
         _ body: UploadFileJobResourcesRequest
     ) async throws -> UploadFileJobResourcesResponse {
         let request = OperationRequest(
-            operation: "UploadFileJobResources",
-            method: .post,
-            path: "/v2.0/{project_id}/resources/files",
+            operation: "UploadFileJobResources", method: .post, path: "/v2.0/{project_id}/resources/files",
             body: body
         )
         return try await client.send(request, as: UploadFileJobResourcesResponse.self)
@@ -156,9 +144,7 @@ extension DLIClient {
         _ body: UploadJarJobResourcesRequest
     ) async throws -> UploadJarJobResourcesResponse {
         let request = OperationRequest(
-            operation: "UploadJarJobResources",
-            method: .post,
-            path: "/v2.0/{project_id}/resources/jars",
+            operation: "UploadJarJobResources", method: .post, path: "/v2.0/{project_id}/resources/jars",
             body: body
         )
         return try await client.send(request, as: UploadJarJobResourcesResponse.self)
@@ -180,10 +166,7 @@ extension DLIClient {
         _ body: UploadJobResourcesRequest
     ) async throws -> UploadJobResourcesResponse {
         let request = OperationRequest(
-            operation: "UploadJobResources",
-            method: .post,
-            path: "/v2.0/{project_id}/resources",
-            body: body
+            operation: "UploadJobResources", method: .post, path: "/v2.0/{project_id}/resources", body: body
         )
         return try await client.send(request, as: UploadJobResourcesResponse.self)
     }
@@ -204,10 +187,8 @@ extension DLIClient {
         _ body: UploadPythonFileJobResourcesRequest
     ) async throws -> UploadPythonFileJobResourcesResponse {
         let request = OperationRequest(
-            operation: "UploadPythonFileJobResources",
-            method: .post,
-            path: "/v2.0/{project_id}/resources/pyfiles",
-            body: body
+            operation: "UploadPythonFileJobResources", method: .post,
+            path: "/v2.0/{project_id}/resources/pyfiles", body: body
         )
         return try await client.send(request, as: UploadPythonFileJobResourcesResponse.self)
     }

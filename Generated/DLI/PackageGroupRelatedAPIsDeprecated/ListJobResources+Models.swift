@@ -14,31 +14,13 @@ public struct ListJobResourcesResponse: Codable, Sendable, Equatable {
     /// Total number of returned resource packages.
     public var total: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case resources
-        case modules
-        case groups
-        case total
-    }
-
     public init(
-        resources: [Resource]? = nil,
-        modules: [Module]? = nil,
-        groups: [JSONValue]? = nil,
-        total: Int? = nil
+        resources: [Resource]? = nil, modules: [Module]? = nil, groups: [JSONValue]? = nil, total: Int? = nil
     ) {
         self.resources = resources
         self.modules = modules
         self.groups = groups
         self.total = total
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.resources = try container.decodeIfPresent([Resource].self, forKey: .resources)
-        self.modules = try container.decodeIfPresent([Module].self, forKey: .modules)
-        self.groups = try container.decodeIfPresent([JSONValue].self, forKey: .groups)
-        self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)
     }
 }
 
@@ -62,22 +44,13 @@ public struct Module: Codable, Sendable, Equatable {
     public var updateTime: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case moduleName = "module_name"
-        case moduleType = "module_type"
-        case status
-        case resources
-        case description
-        case createTime = "create_time"
-        case updateTime = "update_time"
+        case moduleName = "module_name", moduleType = "module_type", status, resources, description
+        case createTime = "create_time", updateTime = "update_time"
     }
 
     public init(
-        moduleName: String? = nil,
-        moduleType: String? = nil,
-        status: String? = nil,
-        resources: [String]? = nil,
-        description: String? = nil,
-        createTime: Int64? = nil,
+        moduleName: String? = nil, moduleType: String? = nil, status: String? = nil,
+        resources: [String]? = nil, description: String? = nil, createTime: Int64? = nil,
         updateTime: Int64? = nil
     ) {
         self.moduleName = moduleName
@@ -87,16 +60,5 @@ public struct Module: Codable, Sendable, Equatable {
         self.description = description
         self.createTime = createTime
         self.updateTime = updateTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.moduleName = try container.decodeIfPresent(String.self, forKey: .moduleName)
-        self.moduleType = try container.decodeIfPresent(String.self, forKey: .moduleType)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.resources = try container.decodeIfPresent([String].self, forKey: .resources)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.updateTime = try container.decodeLenientIfPresent(Int64.self, forKey: .updateTime)
     }
 }

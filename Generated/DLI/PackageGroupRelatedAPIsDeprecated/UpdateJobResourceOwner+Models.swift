@@ -18,9 +18,7 @@ public struct UpdateJobResourceOwnerRequest: Codable, Sendable, Equatable {
     public var resourceName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case newOwner = "new_owner"
-        case groupName = "group_name"
-        case resourceName = "resource_name"
+        case newOwner = "new_owner", groupName = "group_name", resourceName = "resource_name"
     }
 
     public init(newOwner: String, groupName: String, resourceName: String? = nil) {

@@ -24,22 +24,13 @@ public struct UploadJobResourcesBody: Codable, Sendable, Equatable {
     public var isAsync: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case createTime = "create_time"
-        case updateTime = "update_time"
-        case resourceType = "resource_type"
-        case resourceName = "resource_name"
-        case status
-        case underlyingName = "underlying_name"
-        case isAsync = "is_async"
+        case createTime = "create_time", updateTime = "update_time", resourceType = "resource_type"
+        case resourceName = "resource_name", status, underlyingName = "underlying_name", isAsync = "is_async"
     }
 
     public init(
-        createTime: Int64? = nil,
-        updateTime: Int64? = nil,
-        resourceType: String? = nil,
-        resourceName: String? = nil,
-        status: String? = nil,
-        underlyingName: String? = nil,
+        createTime: Int64? = nil, updateTime: Int64? = nil, resourceType: String? = nil,
+        resourceName: String? = nil, status: String? = nil, underlyingName: String? = nil,
         isAsync: Bool? = nil
     ) {
         self.createTime = createTime
@@ -49,17 +40,6 @@ public struct UploadJobResourcesBody: Codable, Sendable, Equatable {
         self.status = status
         self.underlyingName = underlyingName
         self.isAsync = isAsync
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.updateTime = try container.decodeLenientIfPresent(Int64.self, forKey: .updateTime)
-        self.resourceType = try container.decodeIfPresent(String.self, forKey: .resourceType)
-        self.resourceName = try container.decodeIfPresent(String.self, forKey: .resourceName)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.underlyingName = try container.decodeIfPresent(String.self, forKey: .underlyingName)
-        self.isAsync = try container.decodeLenientIfPresent(Bool.self, forKey: .isAsync)
     }
 }
 
@@ -84,11 +64,7 @@ public struct UploadJobResourcesRequest: Codable, Sendable, Equatable {
     public var tags: [Tag]?
 
     private enum CodingKeys: String, CodingKey {
-        case paths
-        case kind
-        case group
-        case isAsync = "is_async"
-        case tags
+        case paths, kind, group, isAsync = "is_async", tags
     }
 
     public init(paths: [String], kind: String, group: String, isAsync: Bool? = nil, tags: [Tag]? = nil) {
@@ -97,15 +73,6 @@ public struct UploadJobResourcesRequest: Codable, Sendable, Equatable {
         self.group = group
         self.isAsync = isAsync
         self.tags = tags
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.paths = try container.decode([String].self, forKey: .paths)
-        self.kind = try container.decode(String.self, forKey: .kind)
-        self.group = try container.decode(String.self, forKey: .group)
-        self.isAsync = try container.decodeLenientIfPresent(Bool.self, forKey: .isAsync)
-        self.tags = try container.decodeIfPresent([Tag].self, forKey: .tags)
     }
 }
 
@@ -130,25 +97,14 @@ public struct UploadJobResourcesResponse: Codable, Sendable, Equatable {
     public var owner: String?
 
     private enum CodingKeys: String, CodingKey {
-        case groupName = "group_name"
-        case status
-        case resources
-        case details
-        case createTime = "create_time"
-        case updateTime = "update_time"
-        case isAsync = "is_async"
-        case owner
+        case groupName = "group_name", status, resources, details, createTime = "create_time"
+        case updateTime = "update_time", isAsync = "is_async", owner
     }
 
     public init(
-        groupName: String? = nil,
-        status: String? = nil,
-        resources: [String]? = nil,
-        details: [UploadJobResourcesBody]? = nil,
-        createTime: Int64? = nil,
-        updateTime: Int64? = nil,
-        isAsync: Bool? = nil,
-        owner: String? = nil
+        groupName: String? = nil, status: String? = nil, resources: [String]? = nil,
+        details: [UploadJobResourcesBody]? = nil, createTime: Int64? = nil, updateTime: Int64? = nil,
+        isAsync: Bool? = nil, owner: String? = nil
     ) {
         self.groupName = groupName
         self.status = status
@@ -158,17 +114,5 @@ public struct UploadJobResourcesResponse: Codable, Sendable, Equatable {
         self.updateTime = updateTime
         self.isAsync = isAsync
         self.owner = owner
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.groupName = try container.decodeIfPresent(String.self, forKey: .groupName)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.resources = try container.decodeIfPresent([String].self, forKey: .resources)
-        self.details = try container.decodeIfPresent([UploadJobResourcesBody].self, forKey: .details)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.updateTime = try container.decodeLenientIfPresent(Int64.self, forKey: .updateTime)
-        self.isAsync = try container.decodeLenientIfPresent(Bool.self, forKey: .isAsync)
-        self.owner = try container.decodeIfPresent(String.self, forKey: .owner)
     }
 }

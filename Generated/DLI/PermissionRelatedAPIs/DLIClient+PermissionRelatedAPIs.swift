@@ -24,10 +24,8 @@ extension DLIClient {
         var query = QueryItems()
         query.append("object", object)
         let request = OperationRequest(
-            operation: "ListAuthorizationPrivileges",
-            method: .get,
-            path: "/v1.0/{project_id}/authorization/privileges",
-            query: query
+            operation: "ListAuthorizationPrivileges", method: .get,
+            path: "/v1.0/{project_id}/authorization/privileges", query: query
         )
         return try await client.send(request, as: ListAuthorizationPrivilegesResponse.self)
     }

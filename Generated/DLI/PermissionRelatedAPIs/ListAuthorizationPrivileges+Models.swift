@@ -54,21 +54,13 @@ public struct ListAuthorizationPrivilegesResponse: Codable, Sendable, Equatable 
     public var count: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case message
-        case objectName = "object_name"
-        case objectType = "object_type"
-        case privileges
-        case count
+        case isSuccess = "is_success", message, objectName = "object_name", objectType = "object_type"
+        case privileges, count
     }
 
     public init(
-        isSuccess: Bool? = nil,
-        message: String? = nil,
-        objectName: String? = nil,
-        objectType: ObjectType? = nil,
-        privileges: [ListTableUsersPrivilege]? = nil,
-        count: Int? = nil
+        isSuccess: Bool? = nil, message: String? = nil, objectName: String? = nil,
+        objectType: ObjectType? = nil, privileges: [ListTableUsersPrivilege]? = nil, count: Int? = nil
     ) {
         self.isSuccess = isSuccess
         self.message = message
@@ -76,15 +68,5 @@ public struct ListAuthorizationPrivilegesResponse: Codable, Sendable, Equatable 
         self.objectType = objectType
         self.privileges = privileges
         self.count = count
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
-        self.objectName = try container.decodeIfPresent(String.self, forKey: .objectName)
-        self.objectType = try container.decodeIfPresent(ObjectType.self, forKey: .objectType)
-        self.privileges = try container.decodeIfPresent([ListTableUsersPrivilege].self, forKey: .privileges)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
     }
 }

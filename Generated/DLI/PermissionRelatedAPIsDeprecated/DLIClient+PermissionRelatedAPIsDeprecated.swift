@@ -17,8 +17,7 @@ extension DLIClient {
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func listDatabaseUsers(databaseName: String) async throws -> ListDatabaseUsersResponse {
         let request = OperationRequest(
-            operation: "ListDatabaseUsers",
-            method: .get,
+            operation: "ListDatabaseUsers", method: .get,
             path: "/v1.0/{project_id}/databases/{database_name}/users",
             pathParameters: ["database_name": databaseName]
         )
@@ -47,11 +46,8 @@ extension DLIClient {
         query.append("limit", limit)
         query.append("offset", offset)
         let request = OperationRequest(
-            operation: "ListQueueUsers",
-            method: .get,
-            path: "/v1.0/{project_id}/queues/{queue_name}/users",
-            pathParameters: ["queue_name": queueName],
-            query: query
+            operation: "ListQueueUsers", method: .get, path: "/v1.0/{project_id}/queues/{queue_name}/users",
+            pathParameters: ["queue_name": queueName], query: query
         )
         return try await client.send(request, as: ListQueueUsersResponse.self)
     }
@@ -93,8 +89,7 @@ extension DLIClient {
         userName: String
     ) async throws -> ListTablePrivilegesResponse {
         let request = OperationRequest(
-            operation: "ListTablePrivileges",
-            method: .get,
+            operation: "ListTablePrivileges", method: .get,
             path: "/v1.0/{project_id}/databases/{database_name}/tables/{table_name}/users/{user_name}",
             pathParameters: ["database_name": databaseName, "table_name": tableName, "user_name": userName]
         )
@@ -119,8 +114,7 @@ extension DLIClient {
         tableName: String
     ) async throws -> ListTableUsersResponse {
         let request = OperationRequest(
-            operation: "ListTableUsers",
-            method: .get,
+            operation: "ListTableUsers", method: .get,
             path: "/v1.0/{project_id}/databases/{database_name}/tables/{table_name}/users",
             pathParameters: ["database_name": databaseName, "table_name": tableName]
         )
@@ -143,10 +137,8 @@ extension DLIClient {
         _ body: RegisterAuthorizedQueueRequest
     ) async throws -> RegisterAuthorizedQueueResponse {
         let request = OperationRequest(
-            operation: "RegisterAuthorizedQueue",
-            method: .put,
-            path: "/v1.0/{project_id}/queues/user-authorization",
-            body: body
+            operation: "RegisterAuthorizedQueue", method: .put,
+            path: "/v1.0/{project_id}/queues/user-authorization", body: body
         )
         return try await client.send(request, as: RegisterAuthorizedQueueResponse.self)
     }
@@ -166,10 +158,8 @@ extension DLIClient {
         _ body: RunDataAuthorizationActionRequest
     ) async throws -> RunDataAuthorizationActionResponse {
         let request = OperationRequest(
-            operation: "RunDataAuthorizationAction",
-            method: .put,
-            path: "/v1.0/{project_id}/user-authorization",
-            body: body
+            operation: "RunDataAuthorizationAction", method: .put,
+            path: "/v1.0/{project_id}/user-authorization", body: body
         )
         return try await client.send(request, as: RunDataAuthorizationActionResponse.self)
     }

@@ -17,29 +17,16 @@ public struct ListDatabaseUsersResponse: Codable, Sendable, Equatable {
     public var privileges: [Privilege]?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case message
-        case databaseName = "database_name"
-        case privileges
+        case isSuccess = "is_success", message, databaseName = "database_name", privileges
     }
 
     public init(
-        isSuccess: Bool? = nil,
-        message: String? = nil,
-        databaseName: String? = nil,
+        isSuccess: Bool? = nil, message: String? = nil, databaseName: String? = nil,
         privileges: [Privilege]? = nil
     ) {
         self.isSuccess = isSuccess
         self.message = message
         self.databaseName = databaseName
         self.privileges = privileges
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
-        self.databaseName = try container.decodeIfPresent(String.self, forKey: .databaseName)
-        self.privileges = try container.decodeIfPresent([Privilege].self, forKey: .privileges)
     }
 }

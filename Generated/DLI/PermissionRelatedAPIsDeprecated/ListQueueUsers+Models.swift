@@ -21,33 +21,17 @@ public struct ListQueueUsersResponse: Codable, Sendable, Equatable {
     public var count: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case message
-        case queueName = "queue_name"
-        case privileges
-        case count
+        case isSuccess = "is_success", message, queueName = "queue_name", privileges, count
     }
 
     public init(
-        isSuccess: Bool? = nil,
-        message: String? = nil,
-        queueName: String? = nil,
-        privileges: [Privilege]? = nil,
-        count: Int64? = nil
+        isSuccess: Bool? = nil, message: String? = nil, queueName: String? = nil,
+        privileges: [Privilege]? = nil, count: Int64? = nil
     ) {
         self.isSuccess = isSuccess
         self.message = message
         self.queueName = queueName
         self.privileges = privileges
         self.count = count
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
-        self.queueName = try container.decodeIfPresent(String.self, forKey: .queueName)
-        self.privileges = try container.decodeIfPresent([Privilege].self, forKey: .privileges)
-        self.count = try container.decodeLenientIfPresent(Int64.self, forKey: .count)
     }
 }

@@ -35,29 +35,16 @@ public struct ListTablePrivilegesResponse: Codable, Sendable, Equatable {
     public var privileges: [ListTablePrivilegesPrivilege]?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case message
-        case userName = "user_name"
-        case privileges
+        case isSuccess = "is_success", message, userName = "user_name", privileges
     }
 
     public init(
-        isSuccess: Bool? = nil,
-        message: String? = nil,
-        userName: String? = nil,
+        isSuccess: Bool? = nil, message: String? = nil, userName: String? = nil,
         privileges: [ListTablePrivilegesPrivilege]? = nil
     ) {
         self.isSuccess = isSuccess
         self.message = message
         self.userName = userName
         self.privileges = privileges
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
-        self.userName = try container.decodeIfPresent(String.self, forKey: .userName)
-        self.privileges = try container.decodeIfPresent([ListTablePrivilegesPrivilege].self, forKey: .privileges)
     }
 }

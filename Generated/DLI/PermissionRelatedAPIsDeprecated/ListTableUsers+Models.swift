@@ -14,25 +14,14 @@ public struct ListTableUsersResponse: Codable, Sendable, Equatable {
     public var privileges: [ListTableUsersPrivilege]?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case message
-        case privileges
+        case isSuccess = "is_success", message, privileges
     }
 
     public init(
-        isSuccess: Bool? = nil,
-        message: String? = nil,
-        privileges: [ListTableUsersPrivilege]? = nil
+        isSuccess: Bool? = nil, message: String? = nil, privileges: [ListTableUsersPrivilege]? = nil
     ) {
         self.isSuccess = isSuccess
         self.message = message
         self.privileges = privileges
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
-        self.privileges = try container.decodeIfPresent([ListTableUsersPrivilege].self, forKey: .privileges)
     }
 }

@@ -55,10 +55,7 @@ public struct RegisterAuthorizedQueueRequest: Codable, Sendable, Equatable {
     public var privileges: [Privileges]
 
     private enum CodingKeys: String, CodingKey {
-        case queueName = "queue_name"
-        case userName = "user_name"
-        case action
-        case privileges
+        case queueName = "queue_name", userName = "user_name", action, privileges
     }
 
     public init(queueName: String, userName: String, action: Action, privileges: [Privileges]) {

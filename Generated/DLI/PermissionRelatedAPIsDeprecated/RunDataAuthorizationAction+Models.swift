@@ -46,9 +46,7 @@ public struct RunDataAuthorizationActionRequest: Codable, Sendable, Equatable {
     public var privileges: [RunDataAuthorizationActionPrivilege]
 
     private enum CodingKeys: String, CodingKey {
-        case userName = "user_name"
-        case action
-        case privileges
+        case userName = "user_name", action, privileges
     }
 
     public init(userName: String, action: Action, privileges: [RunDataAuthorizationActionPrivilege]) {

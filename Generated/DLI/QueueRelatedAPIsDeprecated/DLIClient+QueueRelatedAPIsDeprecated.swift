@@ -22,11 +22,9 @@ extension DLIClient {
         _ body: BatchDeleteQueuePlansRequest
     ) async throws -> BatchDeleteQueuePlansResponse {
         let request = OperationRequest(
-            operation: "BatchDeleteQueuePlans",
-            method: .post,
+            operation: "BatchDeleteQueuePlans", method: .post,
             path: "/v1/{project_id}/queues/{queue_name}/plans/batch-delete",
-            pathParameters: ["queue_name": queueName],
-            body: body
+            pathParameters: ["queue_name": queueName], body: body
         )
         return try await client.send(request, as: BatchDeleteQueuePlansResponse.self)
     }
@@ -51,11 +49,8 @@ extension DLIClient {
         _ body: CreateQueuePlanRequest
     ) async throws -> CreateQueuePlanResponse {
         let request = OperationRequest(
-            operation: "CreateQueuePlan",
-            method: .post,
-            path: "/v1/{project_id}/queues/{queue_name}/plans",
-            pathParameters: ["queue_name": queueName],
-            body: body
+            operation: "CreateQueuePlan", method: .post, path: "/v1/{project_id}/queues/{queue_name}/plans",
+            pathParameters: ["queue_name": queueName], body: body
         )
         return try await client.send(request, as: CreateQueuePlanResponse.self)
     }
@@ -76,8 +71,7 @@ extension DLIClient {
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func deleteQueuePlan(queueName: String, planID: Int64) async throws -> DeleteQueuePlanResponse {
         let request = OperationRequest(
-            operation: "DeleteQueuePlan",
-            method: .delete,
+            operation: "DeleteQueuePlan", method: .delete,
             path: "/v1/{project_id}/queues/{queue_name}/plans/{plan_id}",
             pathParameters: ["queue_name": queueName, "plan_id": String(planID)]
         )
@@ -98,9 +92,7 @@ extension DLIClient {
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func listQueuePlans(queueName: String) async throws -> ListQueuePlansResponse {
         let request = OperationRequest(
-            operation: "ListQueuePlans",
-            method: .get,
-            path: "/v1/{project_id}/queues/{queue_name}/plans",
+            operation: "ListQueuePlans", method: .get, path: "/v1/{project_id}/queues/{queue_name}/plans",
             pathParameters: ["queue_name": queueName]
         )
         return try await client.send(request, as: ListQueuePlansResponse.self)
@@ -127,11 +119,9 @@ extension DLIClient {
         _ body: UpdateQueuePlanRequest
     ) async throws -> UpdateQueuePlanResponse {
         let request = OperationRequest(
-            operation: "UpdateQueuePlan",
-            method: .put,
+            operation: "UpdateQueuePlan", method: .put,
             path: "/v1/{project_id}/queues/{queue_name}/plans/{plan_id}",
-            pathParameters: ["queue_name": queueName, "plan_id": planID],
-            body: body
+            pathParameters: ["queue_name": queueName, "plan_id": planID], body: body
         )
         return try await client.send(request, as: UpdateQueuePlanResponse.self)
     }

@@ -14,22 +14,13 @@ public struct ListQueuePlansResponse: Codable, Sendable, Equatable {
     public var plans: [Plan]?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case message
-        case plans
+        case isSuccess = "is_success", message, plans
     }
 
     public init(isSuccess: Bool? = nil, message: String? = nil, plans: [Plan]? = nil) {
         self.isSuccess = isSuccess
         self.message = message
         self.plans = plans
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
-        self.plans = try container.decodeIfPresent([Plan].self, forKey: .plans)
     }
 }
 
@@ -62,29 +53,15 @@ public struct Plan: Codable, Sendable, Equatable {
     public var lastExecuteTime: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case planName = "plan_name"
-        case targetCu = "target_cu"
-        case startHour = "start_hour"
-        case startMinute = "start_minute"
-        case repeatDay = "repeat_day"
-        case validDateBegin = "valid_date_begin"
-        case validDateEnd = "valid_date_end"
-        case activate
-        case lastExecuteTime = "last_execute_time"
+        case id, planName = "plan_name", targetCu = "target_cu", startHour = "start_hour"
+        case startMinute = "start_minute", repeatDay = "repeat_day", validDateBegin = "valid_date_begin"
+        case validDateEnd = "valid_date_end", activate, lastExecuteTime = "last_execute_time"
     }
 
     public init(
-        id: Int64? = nil,
-        planName: String? = nil,
-        targetCu: Int? = nil,
-        startHour: Int? = nil,
-        startMinute: Int? = nil,
-        repeatDay: [String]? = nil,
-        validDateBegin: Int64? = nil,
-        validDateEnd: Int64? = nil,
-        activate: Bool? = nil,
-        lastExecuteTime: Int64? = nil
+        id: Int64? = nil, planName: String? = nil, targetCu: Int? = nil, startHour: Int? = nil,
+        startMinute: Int? = nil, repeatDay: [String]? = nil, validDateBegin: Int64? = nil,
+        validDateEnd: Int64? = nil, activate: Bool? = nil, lastExecuteTime: Int64? = nil
     ) {
         self.id = id
         self.planName = planName
@@ -96,19 +73,5 @@ public struct Plan: Codable, Sendable, Equatable {
         self.validDateEnd = validDateEnd
         self.activate = activate
         self.lastExecuteTime = lastExecuteTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeLenientIfPresent(Int64.self, forKey: .id)
-        self.planName = try container.decodeIfPresent(String.self, forKey: .planName)
-        self.targetCu = try container.decodeLenientIfPresent(Int.self, forKey: .targetCu)
-        self.startHour = try container.decodeLenientIfPresent(Int.self, forKey: .startHour)
-        self.startMinute = try container.decodeLenientIfPresent(Int.self, forKey: .startMinute)
-        self.repeatDay = try container.decodeIfPresent([String].self, forKey: .repeatDay)
-        self.validDateBegin = try container.decodeLenientIfPresent(Int64.self, forKey: .validDateBegin)
-        self.validDateEnd = try container.decodeLenientIfPresent(Int64.self, forKey: .validDateEnd)
-        self.activate = try container.decodeLenientIfPresent(Bool.self, forKey: .activate)
-        self.lastExecuteTime = try container.decodeLenientIfPresent(Int64.self, forKey: .lastExecuteTime)
     }
 }

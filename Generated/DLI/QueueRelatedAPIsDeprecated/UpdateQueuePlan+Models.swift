@@ -20,29 +20,15 @@ public struct UpdateQueuePlanResponse: Codable, Sendable, Equatable {
     public var planID: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case message
-        case queueName = "queue_name"
-        case planID = "plan_id"
+        case isSuccess = "is_success", message, queueName = "queue_name", planID = "plan_id"
     }
 
     public init(
-        isSuccess: Bool? = nil,
-        message: String? = nil,
-        queueName: String? = nil,
-        planID: Int? = nil
+        isSuccess: Bool? = nil, message: String? = nil, queueName: String? = nil, planID: Int? = nil
     ) {
         self.isSuccess = isSuccess
         self.message = message
         self.queueName = queueName
         self.planID = planID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
-        self.queueName = try container.decodeIfPresent(String.self, forKey: .queueName)
-        self.planID = try container.decodeLenientIfPresent(Int.self, forKey: .planID)
     }
 }

@@ -24,21 +24,12 @@ public struct CreateConnectivityTaskResponse: Codable, Sendable, Equatable {
     public var taskID: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case message
-        case taskID = "task_id"
+        case isSuccess = "is_success", message, taskID = "task_id"
     }
 
     public init(isSuccess: Bool? = nil, message: String? = nil, taskID: Int? = nil) {
         self.isSuccess = isSuccess
         self.message = message
         self.taskID = taskID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
-        self.taskID = try container.decodeLenientIfPresent(Int.self, forKey: .taskID)
     }
 }

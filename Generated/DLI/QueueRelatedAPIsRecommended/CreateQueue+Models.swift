@@ -112,30 +112,15 @@ public struct CreateQueueRequest: Codable, Sendable, Equatable {
     public var elasticResourcePoolName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case queueName = "queue_name"
-        case queueType = "queue_type"
-        case description
-        case cuCount = "cu_count"
-        case enterpriseProjectID = "enterprise_project_id"
-        case platform
-        case resourceMode = "resource_mode"
-        case labels
-        case tags
-        case engine
-        case elasticResourcePoolName = "elastic_resource_pool_name"
+        case queueName = "queue_name", queueType = "queue_type", description, cuCount = "cu_count"
+        case enterpriseProjectID = "enterprise_project_id", platform, resourceMode = "resource_mode", labels
+        case tags, engine, elasticResourcePoolName = "elastic_resource_pool_name"
     }
 
     public init(
-        queueName: String,
-        queueType: QueueQueueType? = nil,
-        description: String? = nil,
-        cuCount: Int,
-        enterpriseProjectID: String? = nil,
-        platform: Platform? = nil,
-        resourceMode: Int? = nil,
-        labels: [String]? = nil,
-        tags: [CreateDatabaseTag]? = nil,
-        engine: String? = nil,
+        queueName: String, queueType: QueueQueueType? = nil, description: String? = nil, cuCount: Int,
+        enterpriseProjectID: String? = nil, platform: Platform? = nil, resourceMode: Int? = nil,
+        labels: [String]? = nil, tags: [CreateDatabaseTag]? = nil, engine: String? = nil,
         elasticResourcePoolName: String? = nil
     ) {
         self.queueName = queueName
@@ -149,21 +134,6 @@ public struct CreateQueueRequest: Codable, Sendable, Equatable {
         self.tags = tags
         self.engine = engine
         self.elasticResourcePoolName = elasticResourcePoolName
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.queueName = try container.decode(String.self, forKey: .queueName)
-        self.queueType = try container.decodeIfPresent(QueueQueueType.self, forKey: .queueType)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.cuCount = try container.decodeLenient(Int.self, forKey: .cuCount)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.platform = try container.decodeIfPresent(Platform.self, forKey: .platform)
-        self.resourceMode = try container.decodeLenientIfPresent(Int.self, forKey: .resourceMode)
-        self.labels = try container.decodeIfPresent([String].self, forKey: .labels)
-        self.tags = try container.decodeIfPresent([CreateDatabaseTag].self, forKey: .tags)
-        self.engine = try container.decodeIfPresent(String.self, forKey: .engine)
-        self.elasticResourcePoolName = try container.decodeIfPresent(String.self, forKey: .elasticResourcePoolName)
     }
 }
 
@@ -188,21 +158,12 @@ public struct CreateQueueResponse: Codable, Sendable, Equatable {
     public var queueName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case message
-        case queueName = "queue_name"
+        case isSuccess = "is_success", message, queueName = "queue_name"
     }
 
     public init(isSuccess: Bool? = nil, message: String? = nil, queueName: String? = nil) {
         self.isSuccess = isSuccess
         self.message = message
         self.queueName = queueName
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
-        self.queueName = try container.decodeIfPresent(String.self, forKey: .queueName)
     }
 }

@@ -21,11 +21,9 @@ extension DLIClient {
         _ body: CreateConnectivityTaskRequest
     ) async throws -> CreateConnectivityTaskResponse {
         let request = OperationRequest(
-            operation: "CreateConnectivityTask",
-            method: .post,
+            operation: "CreateConnectivityTask", method: .post,
             path: "/v1.0/{project_id}/queues/{queue_name}/connection-test",
-            pathParameters: ["queue_name": queueName],
-            body: body
+            pathParameters: ["queue_name": queueName], body: body
         )
         return try await client.send(request, as: CreateConnectivityTaskResponse.self)
     }
@@ -42,10 +40,7 @@ extension DLIClient {
     /// - Returns: The body of the service's `200` response.
     public func createQueue(_ body: CreateQueueRequest) async throws -> CreateQueueResponse {
         let request = OperationRequest(
-            operation: "CreateQueue",
-            method: .post,
-            path: "/v1.0/{project_id}/queues",
-            body: body
+            operation: "CreateQueue", method: .post, path: "/v1.0/{project_id}/queues", body: body
         )
         return try await client.send(request, as: CreateQueueResponse.self)
     }
@@ -62,9 +57,7 @@ extension DLIClient {
     /// - Returns: The body of the service's `200` response.
     public func deleteQueue(queueName: String) async throws -> DeleteQueueResponse {
         let request = OperationRequest(
-            operation: "DeleteQueue",
-            method: .delete,
-            path: "/v1.0/{project_id}/queues/{queue_name}",
+            operation: "DeleteQueue", method: .delete, path: "/v1.0/{project_id}/queues/{queue_name}",
             pathParameters: ["queue_name": queueName]
         )
         return try await client.send(request, as: DeleteQueueResponse.self)
@@ -106,10 +99,7 @@ extension DLIClient {
         query.append("order", order)
         query.append("tags", tags)
         let request = OperationRequest(
-            operation: "ListQueues",
-            method: .get,
-            path: "/v1.0/{project_id}/queues",
-            query: query
+            operation: "ListQueues", method: .get, path: "/v1.0/{project_id}/queues", query: query
         )
         return try await client.send(request, as: ListQueuesResponse.self)
     }
@@ -130,11 +120,8 @@ extension DLIClient {
         _ body: RunQueueActionRequest
     ) async throws -> RunQueueActionResponse {
         let request = OperationRequest(
-            operation: "RunQueueAction",
-            method: .put,
-            path: "/v1.0/{project_id}/queues/{queue_name}/action",
-            pathParameters: ["queue_name": queueName],
-            body: body
+            operation: "RunQueueAction", method: .put, path: "/v1.0/{project_id}/queues/{queue_name}/action",
+            pathParameters: ["queue_name": queueName], body: body
         )
         return try await client.send(request, as: RunQueueActionResponse.self)
     }
@@ -155,8 +142,7 @@ extension DLIClient {
         taskID: String
     ) async throws -> ShowConnectivityTaskResponse {
         let request = OperationRequest(
-            operation: "ShowConnectivityTask",
-            method: .get,
+            operation: "ShowConnectivityTask", method: .get,
             path: "/v1.0/{project_id}/queues/{queue_name}/connection-test/{task_id}",
             pathParameters: ["queue_name": queueName, "task_id": taskID]
         )
@@ -176,9 +162,7 @@ extension DLIClient {
     /// - Returns: The body of the service's `200` response.
     public func showQueue(queueName: String) async throws -> ShowQueueResponse {
         let request = OperationRequest(
-            operation: "ShowQueue",
-            method: .get,
-            path: "/v1.0/{project_id}/queues/{queue_name}",
+            operation: "ShowQueue", method: .get, path: "/v1.0/{project_id}/queues/{queue_name}",
             pathParameters: ["queue_name": queueName]
         )
         return try await client.send(request, as: ShowQueueResponse.self)

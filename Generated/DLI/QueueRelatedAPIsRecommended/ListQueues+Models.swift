@@ -79,30 +79,15 @@ public struct ListQueuesQueue: Codable, Sendable, Equatable {
     public var resourceType: String?
 
     private enum CodingKeys: String, CodingKey {
-        case queueID = "queue_id"
-        case queueName = "queue_name"
-        case description
-        case owner
-        case createTime = "create_time"
-        case queueType = "queue_type"
-        case engine
-        case usedCu = "used_cu"
-        case cuCount = "cu_count"
-        case resourceID = "resource_id"
-        case enterpriseProjectID = "enterprise_project_id"
-        case cidrInVPC = "cidr_in_vpc"
-        case cidrInMgntsubnet = "cidr_in_mgntsubnet"
-        case cidrInSubnet = "cidr_in_subnet"
-        case resourceMode = "resource_mode"
-        case platform
-        case isRestarting = "is_restarting"
-        case labels
-        case cuSpec = "cu_spec"
-        case cuScaleOutLimit = "cu_scale_out_limit"
-        case cuScaleInLimit = "cu_scale_in_limit"
+        case queueID = "queue_id", queueName = "queue_name", description, owner, createTime = "create_time"
+        case queueType = "queue_type", engine, usedCu = "used_cu", cuCount = "cu_count"
+        case resourceID = "resource_id", enterpriseProjectID = "enterprise_project_id"
+        case cidrInVPC = "cidr_in_vpc", cidrInMgntsubnet = "cidr_in_mgntsubnet"
+        case cidrInSubnet = "cidr_in_subnet", resourceMode = "resource_mode", platform
+        case isRestarting = "is_restarting", labels, cuSpec = "cu_spec"
+        case cuScaleOutLimit = "cu_scale_out_limit", cuScaleInLimit = "cu_scale_in_limit"
         case elasticResourcePoolName = "elastic_resource_pool_name"
-        case supportSparkVersions = "support_spark_versions"
-        case defaultSparkVersion = "default_spark_version"
+        case supportSparkVersions = "support_spark_versions", defaultSparkVersion = "default_spark_version"
         case supportFlinkSqlVersions = "support_flink_sql_versions"
         case defaultFlinkSqlVersion = "default_flink_sql_version"
         case supportFlinkJarVersions = "support_flink_jar_versions"
@@ -112,35 +97,16 @@ public struct ListQueuesQueue: Codable, Sendable, Equatable {
     }
 
     public init(
-        queueID: Int64? = nil,
-        queueName: String? = nil,
-        description: String? = nil,
-        owner: String? = nil,
-        createTime: Int64? = nil,
-        queueType: QueueType? = nil,
-        engine: String? = nil,
-        usedCu: Double? = nil,
-        cuCount: Int? = nil,
-        resourceID: String? = nil,
-        enterpriseProjectID: String? = nil,
-        cidrInVPC: String? = nil,
-        cidrInMgntsubnet: String? = nil,
-        cidrInSubnet: String? = nil,
-        resourceMode: Int? = nil,
-        platform: String? = nil,
-        isRestarting: String? = nil,
-        labels: String? = nil,
-        cuSpec: Int? = nil,
-        cuScaleOutLimit: Int? = nil,
-        cuScaleInLimit: Int? = nil,
-        elasticResourcePoolName: String? = nil,
-        supportSparkVersions: [String]? = nil,
-        defaultSparkVersion: String? = nil,
-        supportFlinkSqlVersions: [String]? = nil,
-        defaultFlinkSqlVersion: String? = nil,
-        supportFlinkJarVersions: [String]? = nil,
-        defaultFlinkJarVersion: String? = nil,
-        supportOpensourceFlinkVersions: [String]? = nil,
+        queueID: Int64? = nil, queueName: String? = nil, description: String? = nil, owner: String? = nil,
+        createTime: Int64? = nil, queueType: QueueType? = nil, engine: String? = nil, usedCu: Double? = nil,
+        cuCount: Int? = nil, resourceID: String? = nil, enterpriseProjectID: String? = nil,
+        cidrInVPC: String? = nil, cidrInMgntsubnet: String? = nil, cidrInSubnet: String? = nil,
+        resourceMode: Int? = nil, platform: String? = nil, isRestarting: String? = nil, labels: String? = nil,
+        cuSpec: Int? = nil, cuScaleOutLimit: Int? = nil, cuScaleInLimit: Int? = nil,
+        elasticResourcePoolName: String? = nil, supportSparkVersions: [String]? = nil,
+        defaultSparkVersion: String? = nil, supportFlinkSqlVersions: [String]? = nil,
+        defaultFlinkSqlVersion: String? = nil, supportFlinkJarVersions: [String]? = nil,
+        defaultFlinkJarVersion: String? = nil, supportOpensourceFlinkVersions: [String]? = nil,
         resourceType: String? = nil
     ) {
         self.queueID = queueID
@@ -174,40 +140,6 @@ public struct ListQueuesQueue: Codable, Sendable, Equatable {
         self.supportOpensourceFlinkVersions = supportOpensourceFlinkVersions
         self.resourceType = resourceType
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.queueID = try container.decodeLenientIfPresent(Int64.self, forKey: .queueID)
-        self.queueName = try container.decodeIfPresent(String.self, forKey: .queueName)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.owner = try container.decodeIfPresent(String.self, forKey: .owner)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.queueType = try container.decodeIfPresent(QueueType.self, forKey: .queueType)
-        self.engine = try container.decodeIfPresent(String.self, forKey: .engine)
-        self.usedCu = try container.decodeLenientIfPresent(Double.self, forKey: .usedCu)
-        self.cuCount = try container.decodeLenientIfPresent(Int.self, forKey: .cuCount)
-        self.resourceID = try container.decodeIfPresent(String.self, forKey: .resourceID)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.cidrInVPC = try container.decodeIfPresent(String.self, forKey: .cidrInVPC)
-        self.cidrInMgntsubnet = try container.decodeIfPresent(String.self, forKey: .cidrInMgntsubnet)
-        self.cidrInSubnet = try container.decodeIfPresent(String.self, forKey: .cidrInSubnet)
-        self.resourceMode = try container.decodeLenientIfPresent(Int.self, forKey: .resourceMode)
-        self.platform = try container.decodeIfPresent(String.self, forKey: .platform)
-        self.isRestarting = try container.decodeIfPresent(String.self, forKey: .isRestarting)
-        self.labels = try container.decodeIfPresent(String.self, forKey: .labels)
-        self.cuSpec = try container.decodeLenientIfPresent(Int.self, forKey: .cuSpec)
-        self.cuScaleOutLimit = try container.decodeLenientIfPresent(Int.self, forKey: .cuScaleOutLimit)
-        self.cuScaleInLimit = try container.decodeLenientIfPresent(Int.self, forKey: .cuScaleInLimit)
-        self.elasticResourcePoolName = try container.decodeIfPresent(String.self, forKey: .elasticResourcePoolName)
-        self.supportSparkVersions = try container.decodeIfPresent([String].self, forKey: .supportSparkVersions)
-        self.defaultSparkVersion = try container.decodeIfPresent(String.self, forKey: .defaultSparkVersion)
-        self.supportFlinkSqlVersions = try container.decodeIfPresent([String].self, forKey: .supportFlinkSqlVersions)
-        self.defaultFlinkSqlVersion = try container.decodeIfPresent(String.self, forKey: .defaultFlinkSqlVersion)
-        self.supportFlinkJarVersions = try container.decodeIfPresent([String].self, forKey: .supportFlinkJarVersions)
-        self.defaultFlinkJarVersion = try container.decodeIfPresent(String.self, forKey: .defaultFlinkJarVersion)
-        self.supportOpensourceFlinkVersions = try container.decodeIfPresent([String].self, forKey: .supportOpensourceFlinkVersions)
-        self.resourceType = try container.decodeIfPresent(String.self, forKey: .resourceType)
-    }
 }
 
 /// The response of ``DLIClient/listQueues``.
@@ -221,9 +153,7 @@ public struct ListQueuesResponse: Codable, Sendable, Equatable {
     public var queues: [ListQueuesQueue]?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case message
-        case queues
+        case isSuccess = "is_success", message, queues
     }
 
     public init(isSuccess: String? = nil, message: String? = nil, queues: [ListQueuesQueue]? = nil) {

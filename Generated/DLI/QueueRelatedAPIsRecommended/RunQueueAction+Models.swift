@@ -19,22 +19,13 @@ public struct RunQueueActionRequest: Codable, Sendable, Equatable {
     public var cuCount: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case action
-        case force
-        case cuCount = "cu_count"
+        case action, force, cuCount = "cu_count"
     }
 
     public init(action: String, force: Bool? = nil, cuCount: Int? = nil) {
         self.action = action
         self.force = force
         self.cuCount = cuCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.action = try container.decode(String.self, forKey: .action)
-        self.force = try container.decodeLenientIfPresent(Bool.self, forKey: .force)
-        self.cuCount = try container.decodeLenientIfPresent(Int.self, forKey: .cuCount)
     }
 }
 
@@ -53,18 +44,11 @@ public struct RunQueueActionResponse: Codable, Sendable, Equatable {
     public var result: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case message
-        case jobID = "job_id"
-        case queueName = "queue_name"
-        case result
+        case isSuccess = "is_success", message, jobID = "job_id", queueName = "queue_name", result
     }
 
     public init(
-        isSuccess: Bool? = nil,
-        message: String? = nil,
-        jobID: String? = nil,
-        queueName: String? = nil,
+        isSuccess: Bool? = nil, message: String? = nil, jobID: String? = nil, queueName: String? = nil,
         result: Bool? = nil
     ) {
         self.isSuccess = isSuccess
@@ -72,14 +56,5 @@ public struct RunQueueActionResponse: Codable, Sendable, Equatable {
         self.jobID = jobID
         self.queueName = queueName
         self.result = result
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
-        self.jobID = try container.decodeIfPresent(String.self, forKey: .jobID)
-        self.queueName = try container.decodeIfPresent(String.self, forKey: .queueName)
-        self.result = try container.decodeLenientIfPresent(Bool.self, forKey: .result)
     }
 }

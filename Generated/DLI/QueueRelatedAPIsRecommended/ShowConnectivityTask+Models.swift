@@ -14,21 +14,12 @@ public struct ShowConnectivityTaskResponse: Codable, Sendable, Equatable {
     public var connectivity: String?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case message
-        case connectivity
+        case isSuccess = "is_success", message, connectivity
     }
 
     public init(isSuccess: Bool? = nil, message: String? = nil, connectivity: String? = nil) {
         self.isSuccess = isSuccess
         self.message = message
         self.connectivity = connectivity
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
-        self.connectivity = try container.decodeIfPresent(String.self, forKey: .connectivity)
     }
 }

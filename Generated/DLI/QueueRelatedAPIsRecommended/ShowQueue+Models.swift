@@ -75,53 +75,27 @@ public struct ShowQueueResponse: Codable, Sendable, Equatable {
     public var resourceType: String?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case message
-        case queueName
-        case description
-        case owner
-        case createTime = "create_time"
-        case queueType
-        case cuCount
-        case resourceID = "resource_id"
-        case resourceMode = "resource_mode"
-        case enterpriseProjectID = "enterprise_project_id"
-        case cuSpec = "cu_spec"
-        case cuScaleOutLimit = "cu_scale_out_limit"
-        case cuScaleInLimit = "cu_scale_in_limit"
+        case isSuccess = "is_success", message, queueName, description, owner, createTime = "create_time"
+        case queueType, cuCount, resourceID = "resource_id", resourceMode = "resource_mode"
+        case enterpriseProjectID = "enterprise_project_id", cuSpec = "cu_spec"
+        case cuScaleOutLimit = "cu_scale_out_limit", cuScaleInLimit = "cu_scale_in_limit"
         case elasticResourcePoolName = "elastic_resource_pool_name"
-        case supportSparkVersions = "support_spark_versions"
-        case defaultSparkVersion = "default_spark_version"
+        case supportSparkVersions = "support_spark_versions", defaultSparkVersion = "default_spark_version"
         case supportFlinkSqlVersions = "support_flink_sql_versions"
         case defaultFlinkSqlVersion = "default_flink_sql_version"
         case supportFlinkJarVersions = "support_flink_jar_versions"
-        case defaultFlinkJarVersion = "default_flink_jar_version"
-        case resourceType = "resource_type"
+        case defaultFlinkJarVersion = "default_flink_jar_version", resourceType = "resource_type"
     }
 
     public init(
-        isSuccess: Bool? = nil,
-        message: String? = nil,
-        queueName: String? = nil,
-        description: String? = nil,
-        owner: String? = nil,
-        createTime: Int64? = nil,
-        queueType: QueueTypeValue? = nil,
-        cuCount: Int? = nil,
-        resourceID: String? = nil,
-        resourceMode: Int? = nil,
-        enterpriseProjectID: String? = nil,
-        cuSpec: Int? = nil,
-        cuScaleOutLimit: Int? = nil,
-        cuScaleInLimit: Int? = nil,
-        elasticResourcePoolName: String? = nil,
-        supportSparkVersions: [String]? = nil,
-        defaultSparkVersion: String? = nil,
-        supportFlinkSqlVersions: [String]? = nil,
-        defaultFlinkSqlVersion: String? = nil,
-        supportFlinkJarVersions: [String]? = nil,
-        defaultFlinkJarVersion: String? = nil,
-        resourceType: String? = nil
+        isSuccess: Bool? = nil, message: String? = nil, queueName: String? = nil, description: String? = nil,
+        owner: String? = nil, createTime: Int64? = nil, queueType: QueueTypeValue? = nil, cuCount: Int? = nil,
+        resourceID: String? = nil, resourceMode: Int? = nil, enterpriseProjectID: String? = nil,
+        cuSpec: Int? = nil, cuScaleOutLimit: Int? = nil, cuScaleInLimit: Int? = nil,
+        elasticResourcePoolName: String? = nil, supportSparkVersions: [String]? = nil,
+        defaultSparkVersion: String? = nil, supportFlinkSqlVersions: [String]? = nil,
+        defaultFlinkSqlVersion: String? = nil, supportFlinkJarVersions: [String]? = nil,
+        defaultFlinkJarVersion: String? = nil, resourceType: String? = nil
     ) {
         self.isSuccess = isSuccess
         self.message = message
@@ -145,31 +119,5 @@ public struct ShowQueueResponse: Codable, Sendable, Equatable {
         self.supportFlinkJarVersions = supportFlinkJarVersions
         self.defaultFlinkJarVersion = defaultFlinkJarVersion
         self.resourceType = resourceType
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
-        self.queueName = try container.decodeIfPresent(String.self, forKey: .queueName)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.owner = try container.decodeIfPresent(String.self, forKey: .owner)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.queueType = try container.decodeIfPresent(QueueTypeValue.self, forKey: .queueType)
-        self.cuCount = try container.decodeLenientIfPresent(Int.self, forKey: .cuCount)
-        self.resourceID = try container.decodeIfPresent(String.self, forKey: .resourceID)
-        self.resourceMode = try container.decodeLenientIfPresent(Int.self, forKey: .resourceMode)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.cuSpec = try container.decodeLenientIfPresent(Int.self, forKey: .cuSpec)
-        self.cuScaleOutLimit = try container.decodeLenientIfPresent(Int.self, forKey: .cuScaleOutLimit)
-        self.cuScaleInLimit = try container.decodeLenientIfPresent(Int.self, forKey: .cuScaleInLimit)
-        self.elasticResourcePoolName = try container.decodeIfPresent(String.self, forKey: .elasticResourcePoolName)
-        self.supportSparkVersions = try container.decodeIfPresent([String].self, forKey: .supportSparkVersions)
-        self.defaultSparkVersion = try container.decodeIfPresent(String.self, forKey: .defaultSparkVersion)
-        self.supportFlinkSqlVersions = try container.decodeIfPresent([String].self, forKey: .supportFlinkSqlVersions)
-        self.defaultFlinkSqlVersion = try container.decodeIfPresent(String.self, forKey: .defaultFlinkSqlVersion)
-        self.supportFlinkJarVersions = try container.decodeIfPresent([String].self, forKey: .supportFlinkJarVersions)
-        self.defaultFlinkJarVersion = try container.decodeIfPresent(String.self, forKey: .defaultFlinkJarVersion)
-        self.resourceType = try container.decodeIfPresent(String.self, forKey: .resourceType)
     }
 }

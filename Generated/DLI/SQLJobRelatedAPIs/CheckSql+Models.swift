@@ -37,21 +37,12 @@ public struct CheckSqlResponse: Codable, Sendable, Equatable {
     public var jobType: JobType?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case message
-        case jobType = "job_type"
+        case isSuccess = "is_success", message, jobType = "job_type"
     }
 
     public init(isSuccess: Bool? = nil, message: String? = nil, jobType: JobType? = nil) {
         self.isSuccess = isSuccess
         self.message = message
         self.jobType = jobType
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
-        self.jobType = try container.decodeIfPresent(JobType.self, forKey: .jobType)
     }
 }

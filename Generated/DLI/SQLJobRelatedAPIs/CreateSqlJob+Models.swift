@@ -57,21 +57,12 @@ public struct CreateSqlJobRequest: Codable, Sendable, Equatable {
     public var engineType: String?
 
     private enum CodingKeys: String, CodingKey {
-        case sql
-        case currentdb
-        case queueName = "queue_name"
-        case conf
-        case tags
-        case engineType = "engine_type"
+        case sql, currentdb, queueName = "queue_name", conf, tags, engineType = "engine_type"
     }
 
     public init(
-        sql: String,
-        currentdb: String? = nil,
-        queueName: String? = nil,
-        conf: [String]? = nil,
-        tags: [Tag]? = nil,
-        engineType: String? = nil
+        sql: String, currentdb: String? = nil, queueName: String? = nil, conf: [String]? = nil,
+        tags: [Tag]? = nil, engineType: String? = nil
     ) {
         self.sql = sql
         self.currentdb = currentdb
@@ -137,23 +128,13 @@ public struct CreateSqlJobResponse: Codable, Sendable, Equatable {
     public var jobMode: JobMode?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case message
-        case jobID = "job_id"
-        case jobType = "job_type"
-        case schema
-        case rows
+        case isSuccess = "is_success", message, jobID = "job_id", jobType = "job_type", schema, rows
         case jobMode = "job_mode"
     }
 
     public init(
-        isSuccess: Bool? = nil,
-        message: String? = nil,
-        jobID: String? = nil,
-        jobType: JobType? = nil,
-        schema: [JSONValue]? = nil,
-        rows: [JSONValue]? = nil,
-        jobMode: JobMode? = nil
+        isSuccess: Bool? = nil, message: String? = nil, jobID: String? = nil, jobType: JobType? = nil,
+        schema: [JSONValue]? = nil, rows: [JSONValue]? = nil, jobMode: JobMode? = nil
     ) {
         self.isSuccess = isSuccess
         self.message = message
@@ -162,16 +143,5 @@ public struct CreateSqlJobResponse: Codable, Sendable, Equatable {
         self.schema = schema
         self.rows = rows
         self.jobMode = jobMode
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
-        self.jobID = try container.decodeIfPresent(String.self, forKey: .jobID)
-        self.jobType = try container.decodeIfPresent(JobType.self, forKey: .jobType)
-        self.schema = try container.decodeIfPresent([JSONValue].self, forKey: .schema)
-        self.rows = try container.decodeIfPresent([JSONValue].self, forKey: .rows)
-        self.jobMode = try container.decodeIfPresent(JobMode.self, forKey: .jobMode)
     }
 }

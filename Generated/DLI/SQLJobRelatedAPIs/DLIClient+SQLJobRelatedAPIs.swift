@@ -84,9 +84,7 @@ extension DLIClient {
     /// - Returns: The body of the service's `200` response.
     public func cancelSqlJob(jobID: String) async throws -> CancelSqlJobResponse {
         let request = OperationRequest(
-            operation: "CancelSqlJob",
-            method: .delete,
-            path: "/v1.0/{project_id}/jobs/{job_id}",
+            operation: "CancelSqlJob", method: .delete, path: "/v1.0/{project_id}/jobs/{job_id}",
             pathParameters: ["job_id": jobID]
         )
         return try await client.send(request, as: CancelSqlJobResponse.self)
@@ -104,10 +102,7 @@ extension DLIClient {
     /// - Returns: The body of the service's `200` response.
     public func checkSql(_ body: CheckSqlRequest) async throws -> CheckSqlResponse {
         let request = OperationRequest(
-            operation: "CheckSql",
-            method: .post,
-            path: "/v1.0/{project_id}/jobs/check-sql",
-            body: body
+            operation: "CheckSql", method: .post, path: "/v1.0/{project_id}/jobs/check-sql", body: body
         )
         return try await client.send(request, as: CheckSqlResponse.self)
     }
@@ -124,10 +119,7 @@ extension DLIClient {
     /// - Returns: The body of the service's `200` response.
     public func createSqlJob(_ body: CreateSqlJobRequest) async throws -> CreateSqlJobResponse {
         let request = OperationRequest(
-            operation: "CreateSqlJob",
-            method: .post,
-            path: "/v1.0/{project_id}/jobs/submit-job",
-            body: body
+            operation: "CreateSqlJob", method: .post, path: "/v1.0/{project_id}/jobs/submit-job", body: body
         )
         return try await client.send(request, as: CreateSqlJobResponse.self)
     }
@@ -149,10 +141,8 @@ extension DLIClient {
         _ body: ExportSqlJobResultRequest
     ) async throws -> ExportSqlJobResultResponse {
         let request = OperationRequest(
-            operation: "ExportSqlJobResult",
-            method: .post,
-            path: "/v1.0/{project_id}/jobs/{job_id}/export-result",
-            pathParameters: ["job_id": jobID],
+            operation: "ExportSqlJobResult", method: .post,
+            path: "/v1.0/{project_id}/jobs/{job_id}/export-result", pathParameters: ["job_id": jobID],
             body: body
         )
         return try await client.send(request, as: ExportSqlJobResultResponse.self)
@@ -256,10 +246,7 @@ extension DLIClient {
         query.append("owner", owner)
         query.append("tags", tags)
         let request = OperationRequest(
-            operation: "ListSqlJobs",
-            method: .get,
-            path: "/v1.0/{project_id}/jobs",
-            query: query
+            operation: "ListSqlJobs", method: .get, path: "/v1.0/{project_id}/jobs", query: query
         )
         return try await client.send(request, as: ListSqlJobsResponse.self)
     }
@@ -287,11 +274,8 @@ extension DLIClient {
         query.append("page-size", pageSize)
         query.append("queue-name", queueName)
         let request = OperationRequest(
-            operation: "PreviewSqlJobResult",
-            method: .get,
-            path: "/v1.0/{project_id}/jobs/{job_id}/preview",
-            pathParameters: ["job_id": jobID],
-            query: query
+            operation: "PreviewSqlJobResult", method: .get, path: "/v1.0/{project_id}/jobs/{job_id}/preview",
+            pathParameters: ["job_id": jobID], query: query
         )
         return try await client.send(request, as: PreviewSqlJobResultResponse.self)
     }
@@ -309,9 +293,7 @@ extension DLIClient {
     /// - Returns: The body of the service's `200` response.
     public func showSqlJobDetail(jobID: String) async throws -> ShowSqlJobDetailResponse {
         let request = OperationRequest(
-            operation: "ShowSqlJobDetail",
-            method: .get,
-            path: "/v1.0/{project_id}/jobs/{job_id}/detail",
+            operation: "ShowSqlJobDetail", method: .get, path: "/v1.0/{project_id}/jobs/{job_id}/detail",
             pathParameters: ["job_id": jobID]
         )
         return try await client.send(request, as: ShowSqlJobDetailResponse.self)
@@ -331,9 +313,7 @@ extension DLIClient {
     /// - Returns: The body of the service's `200` response.
     public func showSqlJobProgress(jobID: String) async throws -> ShowSqlJobProgressResponse {
         let request = OperationRequest(
-            operation: "ShowSqlJobProgress",
-            method: .get,
-            path: "/v1/{project_id}/jobs/{job_id}/progress",
+            operation: "ShowSqlJobProgress", method: .get, path: "/v1/{project_id}/jobs/{job_id}/progress",
             pathParameters: ["job_id": jobID]
         )
         return try await client.send(request, as: ShowSqlJobProgressResponse.self)
@@ -353,9 +333,7 @@ extension DLIClient {
     /// - Returns: The body of the service's `200` response.
     public func showSqlJobStatus(jobID: String) async throws -> ShowSqlJobStatusResponse {
         let request = OperationRequest(
-            operation: "ShowSqlJobStatus",
-            method: .get,
-            path: "/v1.0/{project_id}/jobs/{job_id}/status",
+            operation: "ShowSqlJobStatus", method: .get, path: "/v1.0/{project_id}/jobs/{job_id}/status",
             pathParameters: ["job_id": jobID]
         )
         return try await client.send(request, as: ShowSqlJobStatusResponse.self)

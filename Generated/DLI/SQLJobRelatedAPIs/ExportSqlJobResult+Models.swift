@@ -69,29 +69,15 @@ public struct ExportSqlJobResultRequest: Codable, Sendable, Equatable {
     public var escapeChar: String?
 
     private enum CodingKeys: String, CodingKey {
-        case dataPath = "data_path"
-        case compress
-        case dataType = "data_type"
-        case queueName = "queue_name"
-        case exportMode = "export_mode"
-        case withColumnHeader = "with_column_header"
-        case limitNum = "limit_num"
-        case encodingType = "encoding_type"
-        case quoteChar = "quote_char"
-        case escapeChar = "escape_char"
+        case dataPath = "data_path", compress, dataType = "data_type", queueName = "queue_name"
+        case exportMode = "export_mode", withColumnHeader = "with_column_header", limitNum = "limit_num"
+        case encodingType = "encoding_type", quoteChar = "quote_char", escapeChar = "escape_char"
     }
 
     public init(
-        dataPath: String,
-        compress: String? = nil,
-        dataType: String,
-        queueName: String? = nil,
-        exportMode: String? = nil,
-        withColumnHeader: Bool? = nil,
-        limitNum: Int? = nil,
-        encodingType: EncodingType? = nil,
-        quoteChar: String? = nil,
-        escapeChar: String? = nil
+        dataPath: String, compress: String? = nil, dataType: String, queueName: String? = nil,
+        exportMode: String? = nil, withColumnHeader: Bool? = nil, limitNum: Int? = nil,
+        encodingType: EncodingType? = nil, quoteChar: String? = nil, escapeChar: String? = nil
     ) {
         self.dataPath = dataPath
         self.compress = compress
@@ -103,20 +89,6 @@ public struct ExportSqlJobResultRequest: Codable, Sendable, Equatable {
         self.encodingType = encodingType
         self.quoteChar = quoteChar
         self.escapeChar = escapeChar
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.dataPath = try container.decode(String.self, forKey: .dataPath)
-        self.compress = try container.decodeIfPresent(String.self, forKey: .compress)
-        self.dataType = try container.decode(String.self, forKey: .dataType)
-        self.queueName = try container.decodeIfPresent(String.self, forKey: .queueName)
-        self.exportMode = try container.decodeIfPresent(String.self, forKey: .exportMode)
-        self.withColumnHeader = try container.decodeLenientIfPresent(Bool.self, forKey: .withColumnHeader)
-        self.limitNum = try container.decodeLenientIfPresent(Int.self, forKey: .limitNum)
-        self.encodingType = try container.decodeIfPresent(EncodingType.self, forKey: .encodingType)
-        self.quoteChar = try container.decodeIfPresent(String.self, forKey: .quoteChar)
-        self.escapeChar = try container.decodeIfPresent(String.self, forKey: .escapeChar)
     }
 }
 
@@ -136,29 +108,15 @@ public struct ExportSqlJobResultResponse: Codable, Sendable, Equatable {
     public var jobMode: JobMode?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case message
-        case jobID = "job_id"
-        case jobMode = "job_mode"
+        case isSuccess = "is_success", message, jobID = "job_id", jobMode = "job_mode"
     }
 
     public init(
-        isSuccess: Bool? = nil,
-        message: String? = nil,
-        jobID: String? = nil,
-        jobMode: JobMode? = nil
+        isSuccess: Bool? = nil, message: String? = nil, jobID: String? = nil, jobMode: JobMode? = nil
     ) {
         self.isSuccess = isSuccess
         self.message = message
         self.jobID = jobID
         self.jobMode = jobMode
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
-        self.jobID = try container.decodeIfPresent(String.self, forKey: .jobID)
-        self.jobMode = try container.decodeIfPresent(JobMode.self, forKey: .jobMode)
     }
 }

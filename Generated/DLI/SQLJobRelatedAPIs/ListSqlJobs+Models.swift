@@ -179,55 +179,23 @@ public struct ListSqlJobsJob: Codable, Sendable, Equatable {
     public var executionDetailsPath: String?
 
     private enum CodingKeys: String, CodingKey {
-        case jobID = "job_id"
-        case jobType = "job_type"
-        case queueName = "queue_name"
-        case owner
-        case startTime = "start_time"
-        case duration
-        case status
-        case inputRowCount = "input_row_count"
-        case badRowCount = "bad_row_count"
-        case inputSize = "input_size"
-        case resultCount = "result_count"
-        case databaseName = "database_name"
-        case tableName = "table_name"
-        case withColumnHeader = "with_column_header"
-        case detail
-        case engineType = "engine_type"
-        case statement
-        case message
-        case endTime = "end_time"
-        case tags
-        case resultFormat = "result_format"
-        case resultPath = "result_path"
+        case jobID = "job_id", jobType = "job_type", queueName = "queue_name", owner, startTime = "start_time"
+        case duration, status, inputRowCount = "input_row_count", badRowCount = "bad_row_count"
+        case inputSize = "input_size", resultCount = "result_count", databaseName = "database_name"
+        case tableName = "table_name", withColumnHeader = "with_column_header", detail
+        case engineType = "engine_type", statement, message, endTime = "end_time", tags
+        case resultFormat = "result_format", resultPath = "result_path"
         case executionDetailsPath = "execution_details_path"
     }
 
     public init(
-        jobID: String? = nil,
-        jobType: JobTypeValue? = nil,
-        queueName: String? = nil,
-        owner: String? = nil,
-        startTime: Int64? = nil,
-        duration: Int64? = nil,
-        status: ListSqlJobsJobStatus? = nil,
-        inputRowCount: Int64? = nil,
-        badRowCount: Int64? = nil,
-        inputSize: Int64? = nil,
-        resultCount: Int? = nil,
-        databaseName: String? = nil,
-        tableName: String? = nil,
-        withColumnHeader: Bool? = nil,
-        detail: String? = nil,
-        engineType: EngineType? = nil,
-        statement: String? = nil,
-        message: String? = nil,
-        endTime: Int64? = nil,
-        tags: [Tag]? = nil,
-        resultFormat: String? = nil,
-        resultPath: String? = nil,
-        executionDetailsPath: String? = nil
+        jobID: String? = nil, jobType: JobTypeValue? = nil, queueName: String? = nil, owner: String? = nil,
+        startTime: Int64? = nil, duration: Int64? = nil, status: ListSqlJobsJobStatus? = nil,
+        inputRowCount: Int64? = nil, badRowCount: Int64? = nil, inputSize: Int64? = nil,
+        resultCount: Int? = nil, databaseName: String? = nil, tableName: String? = nil,
+        withColumnHeader: Bool? = nil, detail: String? = nil, engineType: EngineType? = nil,
+        statement: String? = nil, message: String? = nil, endTime: Int64? = nil, tags: [Tag]? = nil,
+        resultFormat: String? = nil, resultPath: String? = nil, executionDetailsPath: String? = nil
     ) {
         self.jobID = jobID
         self.jobType = jobType
@@ -253,33 +221,6 @@ public struct ListSqlJobsJob: Codable, Sendable, Equatable {
         self.resultPath = resultPath
         self.executionDetailsPath = executionDetailsPath
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.jobID = try container.decodeIfPresent(String.self, forKey: .jobID)
-        self.jobType = try container.decodeIfPresent(JobTypeValue.self, forKey: .jobType)
-        self.queueName = try container.decodeIfPresent(String.self, forKey: .queueName)
-        self.owner = try container.decodeIfPresent(String.self, forKey: .owner)
-        self.startTime = try container.decodeLenientIfPresent(Int64.self, forKey: .startTime)
-        self.duration = try container.decodeLenientIfPresent(Int64.self, forKey: .duration)
-        self.status = try container.decodeIfPresent(ListSqlJobsJobStatus.self, forKey: .status)
-        self.inputRowCount = try container.decodeLenientIfPresent(Int64.self, forKey: .inputRowCount)
-        self.badRowCount = try container.decodeLenientIfPresent(Int64.self, forKey: .badRowCount)
-        self.inputSize = try container.decodeLenientIfPresent(Int64.self, forKey: .inputSize)
-        self.resultCount = try container.decodeLenientIfPresent(Int.self, forKey: .resultCount)
-        self.databaseName = try container.decodeIfPresent(String.self, forKey: .databaseName)
-        self.tableName = try container.decodeIfPresent(String.self, forKey: .tableName)
-        self.withColumnHeader = try container.decodeLenientIfPresent(Bool.self, forKey: .withColumnHeader)
-        self.detail = try container.decodeIfPresent(String.self, forKey: .detail)
-        self.engineType = try container.decodeIfPresent(EngineType.self, forKey: .engineType)
-        self.statement = try container.decodeIfPresent(String.self, forKey: .statement)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
-        self.endTime = try container.decodeLenientIfPresent(Int64.self, forKey: .endTime)
-        self.tags = try container.decodeIfPresent([Tag].self, forKey: .tags)
-        self.resultFormat = try container.decodeIfPresent(String.self, forKey: .resultFormat)
-        self.resultPath = try container.decodeIfPresent(String.self, forKey: .resultPath)
-        self.executionDetailsPath = try container.decodeIfPresent(String.self, forKey: .executionDetailsPath)
-    }
 }
 
 /// The response of ``DLIClient/listSqlJobs``.
@@ -295,29 +236,15 @@ public struct ListSqlJobsResponse: Codable, Sendable, Equatable {
     public var jobs: [ListSqlJobsJob]?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case message
-        case jobCount = "job_count"
-        case jobs
+        case isSuccess = "is_success", message, jobCount = "job_count", jobs
     }
 
     public init(
-        isSuccess: Bool? = nil,
-        message: String? = nil,
-        jobCount: Int? = nil,
-        jobs: [ListSqlJobsJob]? = nil
+        isSuccess: Bool? = nil, message: String? = nil, jobCount: Int? = nil, jobs: [ListSqlJobsJob]? = nil
     ) {
         self.isSuccess = isSuccess
         self.message = message
         self.jobCount = jobCount
         self.jobs = jobs
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
-        self.jobCount = try container.decodeLenientIfPresent(Int.self, forKey: .jobCount)
-        self.jobs = try container.decodeIfPresent([ListSqlJobsJob].self, forKey: .jobs)
     }
 }

@@ -38,25 +38,14 @@ public struct PreviewSqlJobResultResponse: Codable, Sendable, Equatable {
     public var rows: [JSONValue]?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case message
-        case jobID = "job_id"
-        case jobType = "job_type"
-        case rowCount = "row_count"
-        case inputSize = "input_size"
-        case schema
-        case rows
+        case isSuccess = "is_success", message, jobID = "job_id", jobType = "job_type", rowCount = "row_count"
+        case inputSize = "input_size", schema, rows
     }
 
     public init(
-        isSuccess: Bool? = nil,
-        message: String? = nil,
-        jobID: String? = nil,
-        jobType: ShowSqlJobStatusJobType? = nil,
-        rowCount: Int? = nil,
-        inputSize: Int64? = nil,
-        schema: [JSONValue]? = nil,
-        rows: [JSONValue]? = nil
+        isSuccess: Bool? = nil, message: String? = nil, jobID: String? = nil,
+        jobType: ShowSqlJobStatusJobType? = nil, rowCount: Int? = nil, inputSize: Int64? = nil,
+        schema: [JSONValue]? = nil, rows: [JSONValue]? = nil
     ) {
         self.isSuccess = isSuccess
         self.message = message
@@ -66,17 +55,5 @@ public struct PreviewSqlJobResultResponse: Codable, Sendable, Equatable {
         self.inputSize = inputSize
         self.schema = schema
         self.rows = rows
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
-        self.jobID = try container.decodeIfPresent(String.self, forKey: .jobID)
-        self.jobType = try container.decodeIfPresent(ShowSqlJobStatusJobType.self, forKey: .jobType)
-        self.rowCount = try container.decodeLenientIfPresent(Int.self, forKey: .rowCount)
-        self.inputSize = try container.decodeLenientIfPresent(Int64.self, forKey: .inputSize)
-        self.schema = try container.decodeIfPresent([JSONValue].self, forKey: .schema)
-        self.rows = try container.decodeIfPresent([JSONValue].self, forKey: .rows)
     }
 }

@@ -62,47 +62,20 @@ public struct ShowSqlJobDetailResponse: Codable, Sendable, Equatable {
     public var tags: [Tag]?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case message
-        case jobID = "job_id"
-        case owner
-        case startTime = "start_time"
-        case duration
-        case exportMode = "export_mode"
-        case dataPath = "data_path"
-        case dataType = "data_type"
-        case databaseName = "database_name"
-        case tableName = "table_name"
-        case withColumnHeader = "with_column_header"
-        case delimiter
-        case quoteChar = "quote_char"
-        case escapeChar = "escape_char"
-        case dateFormat = "date_format"
-        case timestampFormat = "timestamp_format"
-        case compress
-        case tags
+        case isSuccess = "is_success", message, jobID = "job_id", owner, startTime = "start_time", duration
+        case exportMode = "export_mode", dataPath = "data_path", dataType = "data_type"
+        case databaseName = "database_name", tableName = "table_name", withColumnHeader = "with_column_header"
+        case delimiter, quoteChar = "quote_char", escapeChar = "escape_char", dateFormat = "date_format"
+        case timestampFormat = "timestamp_format", compress, tags
     }
 
     public init(
-        isSuccess: Bool? = nil,
-        message: String? = nil,
-        jobID: String? = nil,
-        owner: String? = nil,
-        startTime: Int64? = nil,
-        duration: Int64? = nil,
-        exportMode: ExportMode? = nil,
-        dataPath: String? = nil,
-        dataType: String? = nil,
-        databaseName: String? = nil,
-        tableName: String? = nil,
-        withColumnHeader: Bool? = nil,
-        delimiter: String? = nil,
-        quoteChar: String? = nil,
-        escapeChar: String? = nil,
-        dateFormat: String? = nil,
-        timestampFormat: String? = nil,
-        compress: String? = nil,
-        tags: [Tag]? = nil
+        isSuccess: Bool? = nil, message: String? = nil, jobID: String? = nil, owner: String? = nil,
+        startTime: Int64? = nil, duration: Int64? = nil, exportMode: ExportMode? = nil,
+        dataPath: String? = nil, dataType: String? = nil, databaseName: String? = nil,
+        tableName: String? = nil, withColumnHeader: Bool? = nil, delimiter: String? = nil,
+        quoteChar: String? = nil, escapeChar: String? = nil, dateFormat: String? = nil,
+        timestampFormat: String? = nil, compress: String? = nil, tags: [Tag]? = nil
     ) {
         self.isSuccess = isSuccess
         self.message = message
@@ -123,28 +96,5 @@ public struct ShowSqlJobDetailResponse: Codable, Sendable, Equatable {
         self.timestampFormat = timestampFormat
         self.compress = compress
         self.tags = tags
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
-        self.jobID = try container.decodeIfPresent(String.self, forKey: .jobID)
-        self.owner = try container.decodeIfPresent(String.self, forKey: .owner)
-        self.startTime = try container.decodeLenientIfPresent(Int64.self, forKey: .startTime)
-        self.duration = try container.decodeLenientIfPresent(Int64.self, forKey: .duration)
-        self.exportMode = try container.decodeIfPresent(ExportMode.self, forKey: .exportMode)
-        self.dataPath = try container.decodeIfPresent(String.self, forKey: .dataPath)
-        self.dataType = try container.decodeIfPresent(String.self, forKey: .dataType)
-        self.databaseName = try container.decodeIfPresent(String.self, forKey: .databaseName)
-        self.tableName = try container.decodeIfPresent(String.self, forKey: .tableName)
-        self.withColumnHeader = try container.decodeLenientIfPresent(Bool.self, forKey: .withColumnHeader)
-        self.delimiter = try container.decodeIfPresent(String.self, forKey: .delimiter)
-        self.quoteChar = try container.decodeIfPresent(String.self, forKey: .quoteChar)
-        self.escapeChar = try container.decodeIfPresent(String.self, forKey: .escapeChar)
-        self.dateFormat = try container.decodeIfPresent(String.self, forKey: .dateFormat)
-        self.timestampFormat = try container.decodeIfPresent(String.self, forKey: .timestampFormat)
-        self.compress = try container.decodeIfPresent(String.self, forKey: .compress)
-        self.tags = try container.decodeIfPresent([Tag].self, forKey: .tags)
     }
 }

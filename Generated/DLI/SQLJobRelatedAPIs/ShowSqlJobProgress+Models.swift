@@ -38,22 +38,13 @@ public struct ShowSqlJobProgressResponse: Codable, Sendable, Equatable {
     public var subJobs: [SubJob]?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case message
-        case jobID = "job_id"
-        case status
-        case subJobID = "sub_job_id"
-        case progress
+        case isSuccess = "is_success", message, jobID = "job_id", status, subJobID = "sub_job_id", progress
         case subJobs = "sub_jobs"
     }
 
     public init(
-        isSuccess: Bool? = nil,
-        message: String? = nil,
-        jobID: String? = nil,
-        status: ListSqlJobsJobStatus? = nil,
-        subJobID: Int? = nil,
-        progress: Double? = nil,
+        isSuccess: Bool? = nil, message: String? = nil, jobID: String? = nil,
+        status: ListSqlJobsJobStatus? = nil, subJobID: Int? = nil, progress: Double? = nil,
         subJobs: [SubJob]? = nil
     ) {
         self.isSuccess = isSuccess
@@ -63,17 +54,6 @@ public struct ShowSqlJobProgressResponse: Codable, Sendable, Equatable {
         self.subJobID = subJobID
         self.progress = progress
         self.subJobs = subJobs
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
-        self.jobID = try container.decodeIfPresent(String.self, forKey: .jobID)
-        self.status = try container.decodeIfPresent(ListSqlJobsJobStatus.self, forKey: .status)
-        self.subJobID = try container.decodeLenientIfPresent(Int.self, forKey: .subJobID)
-        self.progress = try container.decodeLenientIfPresent(Double.self, forKey: .progress)
-        self.subJobs = try container.decodeIfPresent([SubJob].self, forKey: .subJobs)
     }
 }
 
@@ -129,49 +109,23 @@ public struct SubJob: Codable, Sendable, Equatable {
     public var killedTasksSummary: [String: Int]?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case description
-        case submissionTime = "submission_time"
-        case completionTime = "completion_time"
-        case stageIDs = "stage_ids"
-        case jobGroup = "job_group"
-        case status
-        case numTasks = "num_tasks"
-        case numActiveTasks = "num_active_tasks"
-        case numCompletedTasks = "num_completed_tasks"
-        case numSkippedTasks = "num_skipped_tasks"
-        case numFailedTasks = "num_failed_tasks"
-        case numKilledTasks = "num_killed_tasks"
-        case numCompletedIndices = "num_completed_indices"
-        case numActiveStages = "num_active_stages"
-        case numCompletedStages = "num_completed_stages"
-        case numSkippedStages = "num_skipped_stages"
-        case numFailedStages = "num_failed_stages"
+        case id, name, description, submissionTime = "submission_time", completionTime = "completion_time"
+        case stageIDs = "stage_ids", jobGroup = "job_group", status, numTasks = "num_tasks"
+        case numActiveTasks = "num_active_tasks", numCompletedTasks = "num_completed_tasks"
+        case numSkippedTasks = "num_skipped_tasks", numFailedTasks = "num_failed_tasks"
+        case numKilledTasks = "num_killed_tasks", numCompletedIndices = "num_completed_indices"
+        case numActiveStages = "num_active_stages", numCompletedStages = "num_completed_stages"
+        case numSkippedStages = "num_skipped_stages", numFailedStages = "num_failed_stages"
         case killedTasksSummary = "killed_tasks_summary"
     }
 
     public init(
-        id: Int? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        submissionTime: String? = nil,
-        completionTime: String? = nil,
-        stageIDs: [Int]? = nil,
-        jobGroup: String? = nil,
-        status: String? = nil,
-        numTasks: Int? = nil,
-        numActiveTasks: Int? = nil,
-        numCompletedTasks: Int? = nil,
-        numSkippedTasks: Int? = nil,
-        numFailedTasks: Int? = nil,
-        numKilledTasks: Int? = nil,
-        numCompletedIndices: Int? = nil,
-        numActiveStages: Int? = nil,
-        numCompletedStages: Int? = nil,
-        numSkippedStages: Int? = nil,
-        numFailedStages: Int? = nil,
-        killedTasksSummary: [String: Int]? = nil
+        id: Int? = nil, name: String? = nil, description: String? = nil, submissionTime: String? = nil,
+        completionTime: String? = nil, stageIDs: [Int]? = nil, jobGroup: String? = nil, status: String? = nil,
+        numTasks: Int? = nil, numActiveTasks: Int? = nil, numCompletedTasks: Int? = nil,
+        numSkippedTasks: Int? = nil, numFailedTasks: Int? = nil, numKilledTasks: Int? = nil,
+        numCompletedIndices: Int? = nil, numActiveStages: Int? = nil, numCompletedStages: Int? = nil,
+        numSkippedStages: Int? = nil, numFailedStages: Int? = nil, killedTasksSummary: [String: Int]? = nil
     ) {
         self.id = id
         self.name = name
@@ -193,29 +147,5 @@ public struct SubJob: Codable, Sendable, Equatable {
         self.numSkippedStages = numSkippedStages
         self.numFailedStages = numFailedStages
         self.killedTasksSummary = killedTasksSummary
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeLenientIfPresent(Int.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.submissionTime = try container.decodeIfPresent(String.self, forKey: .submissionTime)
-        self.completionTime = try container.decodeIfPresent(String.self, forKey: .completionTime)
-        self.stageIDs = try container.decodeIfPresent([Int].self, forKey: .stageIDs)
-        self.jobGroup = try container.decodeIfPresent(String.self, forKey: .jobGroup)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.numTasks = try container.decodeLenientIfPresent(Int.self, forKey: .numTasks)
-        self.numActiveTasks = try container.decodeLenientIfPresent(Int.self, forKey: .numActiveTasks)
-        self.numCompletedTasks = try container.decodeLenientIfPresent(Int.self, forKey: .numCompletedTasks)
-        self.numSkippedTasks = try container.decodeLenientIfPresent(Int.self, forKey: .numSkippedTasks)
-        self.numFailedTasks = try container.decodeLenientIfPresent(Int.self, forKey: .numFailedTasks)
-        self.numKilledTasks = try container.decodeLenientIfPresent(Int.self, forKey: .numKilledTasks)
-        self.numCompletedIndices = try container.decodeLenientIfPresent(Int.self, forKey: .numCompletedIndices)
-        self.numActiveStages = try container.decodeLenientIfPresent(Int.self, forKey: .numActiveStages)
-        self.numCompletedStages = try container.decodeLenientIfPresent(Int.self, forKey: .numCompletedStages)
-        self.numSkippedStages = try container.decodeLenientIfPresent(Int.self, forKey: .numSkippedStages)
-        self.numFailedStages = try container.decodeLenientIfPresent(Int.self, forKey: .numFailedStages)
-        self.killedTasksSummary = try container.decodeIfPresent([String: Int].self, forKey: .killedTasksSummary)
     }
 }

@@ -144,54 +144,22 @@ public struct ShowSqlJobStatusResponse: Codable, Sendable, Equatable {
     public var executionDetailsPath: String?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case message
-        case jobID = "job_id"
-        case jobType = "job_type"
-        case jobMode = "job_mode"
-        case queueName = "queue_name"
-        case owner
-        case startTime = "start_time"
-        case duration
-        case status
-        case inputRowCount = "input_row_count"
-        case badRowCount = "bad_row_count"
-        case inputSize = "input_size"
-        case resultCount = "result_count"
-        case databaseName = "database_name"
-        case tableName = "table_name"
-        case detail
-        case statement
-        case tags
-        case userConf = "user_conf"
-        case resultFormat = "result_format"
-        case resultPath = "result_path"
-        case executionDetailsPath = "execution_details_path"
+        case isSuccess = "is_success", message, jobID = "job_id", jobType = "job_type", jobMode = "job_mode"
+        case queueName = "queue_name", owner, startTime = "start_time", duration, status
+        case inputRowCount = "input_row_count", badRowCount = "bad_row_count", inputSize = "input_size"
+        case resultCount = "result_count", databaseName = "database_name", tableName = "table_name", detail
+        case statement, tags, userConf = "user_conf", resultFormat = "result_format"
+        case resultPath = "result_path", executionDetailsPath = "execution_details_path"
     }
 
     public init(
-        isSuccess: Bool? = nil,
-        message: String? = nil,
-        jobID: String? = nil,
-        jobType: ShowSqlJobStatusJobType? = nil,
-        jobMode: JobMode? = nil,
-        queueName: String? = nil,
-        owner: String? = nil,
-        startTime: Int64? = nil,
-        duration: Int64? = nil,
-        status: ListSqlJobsJobStatus? = nil,
-        inputRowCount: Int64? = nil,
-        badRowCount: Int64? = nil,
-        inputSize: Int64? = nil,
-        resultCount: Int? = nil,
-        databaseName: String? = nil,
-        tableName: String? = nil,
-        detail: String? = nil,
-        statement: String? = nil,
-        tags: [Tag]? = nil,
-        userConf: String? = nil,
-        resultFormat: String? = nil,
-        resultPath: String? = nil,
+        isSuccess: Bool? = nil, message: String? = nil, jobID: String? = nil,
+        jobType: ShowSqlJobStatusJobType? = nil, jobMode: JobMode? = nil, queueName: String? = nil,
+        owner: String? = nil, startTime: Int64? = nil, duration: Int64? = nil,
+        status: ListSqlJobsJobStatus? = nil, inputRowCount: Int64? = nil, badRowCount: Int64? = nil,
+        inputSize: Int64? = nil, resultCount: Int? = nil, databaseName: String? = nil,
+        tableName: String? = nil, detail: String? = nil, statement: String? = nil, tags: [Tag]? = nil,
+        userConf: String? = nil, resultFormat: String? = nil, resultPath: String? = nil,
         executionDetailsPath: String? = nil
     ) {
         self.isSuccess = isSuccess
@@ -217,32 +185,5 @@ public struct ShowSqlJobStatusResponse: Codable, Sendable, Equatable {
         self.resultFormat = resultFormat
         self.resultPath = resultPath
         self.executionDetailsPath = executionDetailsPath
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
-        self.jobID = try container.decodeIfPresent(String.self, forKey: .jobID)
-        self.jobType = try container.decodeIfPresent(ShowSqlJobStatusJobType.self, forKey: .jobType)
-        self.jobMode = try container.decodeIfPresent(JobMode.self, forKey: .jobMode)
-        self.queueName = try container.decodeIfPresent(String.self, forKey: .queueName)
-        self.owner = try container.decodeIfPresent(String.self, forKey: .owner)
-        self.startTime = try container.decodeLenientIfPresent(Int64.self, forKey: .startTime)
-        self.duration = try container.decodeLenientIfPresent(Int64.self, forKey: .duration)
-        self.status = try container.decodeIfPresent(ListSqlJobsJobStatus.self, forKey: .status)
-        self.inputRowCount = try container.decodeLenientIfPresent(Int64.self, forKey: .inputRowCount)
-        self.badRowCount = try container.decodeLenientIfPresent(Int64.self, forKey: .badRowCount)
-        self.inputSize = try container.decodeLenientIfPresent(Int64.self, forKey: .inputSize)
-        self.resultCount = try container.decodeLenientIfPresent(Int.self, forKey: .resultCount)
-        self.databaseName = try container.decodeIfPresent(String.self, forKey: .databaseName)
-        self.tableName = try container.decodeIfPresent(String.self, forKey: .tableName)
-        self.detail = try container.decodeIfPresent(String.self, forKey: .detail)
-        self.statement = try container.decodeIfPresent(String.self, forKey: .statement)
-        self.tags = try container.decodeIfPresent([Tag].self, forKey: .tags)
-        self.userConf = try container.decodeIfPresent(String.self, forKey: .userConf)
-        self.resultFormat = try container.decodeIfPresent(String.self, forKey: .resultFormat)
-        self.resultPath = try container.decodeIfPresent(String.self, forKey: .resultPath)
-        self.executionDetailsPath = try container.decodeIfPresent(String.self, forKey: .executionDetailsPath)
     }
 }

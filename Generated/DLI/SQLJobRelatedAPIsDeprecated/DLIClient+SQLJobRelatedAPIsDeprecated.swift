@@ -17,10 +17,7 @@ extension DLIClient {
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func exportTable(_ body: ExportTableRequest) async throws -> ExportTableResponse {
         let request = OperationRequest(
-            operation: "ExportTable",
-            method: .post,
-            path: "/v1.0/{project_id}/jobs/export-table",
-            body: body
+            operation: "ExportTable", method: .post, path: "/v1.0/{project_id}/jobs/export-table", body: body
         )
         return try await client.send(request, as: ExportTableResponse.self)
     }
@@ -39,10 +36,7 @@ extension DLIClient {
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func importTable(_ body: ImportTableRequest) async throws -> ImportTableResponse {
         let request = OperationRequest(
-            operation: "ImportTable",
-            method: .post,
-            path: "/v1.0/{project_id}/jobs/import-table",
-            body: body
+            operation: "ImportTable", method: .post, path: "/v1.0/{project_id}/jobs/import-table", body: body
         )
         return try await client.send(request, as: ImportTableResponse.self)
     }

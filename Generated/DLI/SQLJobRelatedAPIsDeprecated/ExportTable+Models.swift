@@ -34,25 +34,14 @@ public struct ExportTableRequest: Codable, Sendable, Equatable {
     public var withColumnHeader: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case dataPath = "data_path"
-        case dataType = "data_type"
-        case databaseName = "database_name"
-        case tableName = "table_name"
-        case compress
-        case queueName = "queue_name"
-        case exportMode = "export_mode"
+        case dataPath = "data_path", dataType = "data_type", databaseName = "database_name"
+        case tableName = "table_name", compress, queueName = "queue_name", exportMode = "export_mode"
         case withColumnHeader = "with_column_header"
     }
 
     public init(
-        dataPath: String,
-        dataType: String,
-        databaseName: String,
-        tableName: String,
-        compress: String,
-        queueName: String? = nil,
-        exportMode: String? = nil,
-        withColumnHeader: Bool? = nil
+        dataPath: String, dataType: String, databaseName: String, tableName: String, compress: String,
+        queueName: String? = nil, exportMode: String? = nil, withColumnHeader: Bool? = nil
     ) {
         self.dataPath = dataPath
         self.dataType = dataType
@@ -62,17 +51,5 @@ public struct ExportTableRequest: Codable, Sendable, Equatable {
         self.queueName = queueName
         self.exportMode = exportMode
         self.withColumnHeader = withColumnHeader
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.dataPath = try container.decode(String.self, forKey: .dataPath)
-        self.dataType = try container.decode(String.self, forKey: .dataType)
-        self.databaseName = try container.decode(String.self, forKey: .databaseName)
-        self.tableName = try container.decode(String.self, forKey: .tableName)
-        self.compress = try container.decode(String.self, forKey: .compress)
-        self.queueName = try container.decodeIfPresent(String.self, forKey: .queueName)
-        self.exportMode = try container.decodeIfPresent(String.self, forKey: .exportMode)
-        self.withColumnHeader = try container.decodeLenientIfPresent(Bool.self, forKey: .withColumnHeader)
     }
 }

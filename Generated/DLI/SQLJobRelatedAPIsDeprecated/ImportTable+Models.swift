@@ -62,39 +62,19 @@ public struct ImportTableRequest: Codable, Sendable, Equatable {
     public var conf: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case dataPath = "data_path"
-        case dataType = "data_type"
-        case databaseName = "database_name"
-        case tableName = "table_name"
-        case withColumnHeader = "with_column_header"
-        case delimiter
-        case quoteChar = "quote_char"
-        case escapeChar = "escape_char"
-        case dateFormat = "date_format"
-        case badRecordsPath = "bad_records_path"
-        case timestampFormat = "timestamp_format"
-        case queueName = "queue_name"
-        case overwrite
-        case partitionSpec = "partition_spec"
-        case conf
+        case dataPath = "data_path", dataType = "data_type", databaseName = "database_name"
+        case tableName = "table_name", withColumnHeader = "with_column_header", delimiter
+        case quoteChar = "quote_char", escapeChar = "escape_char", dateFormat = "date_format"
+        case badRecordsPath = "bad_records_path", timestampFormat = "timestamp_format"
+        case queueName = "queue_name", overwrite, partitionSpec = "partition_spec", conf
     }
 
     public init(
-        dataPath: String,
-        dataType: String,
-        databaseName: String,
-        tableName: String,
-        withColumnHeader: Bool? = nil,
-        delimiter: String? = nil,
-        quoteChar: String? = nil,
-        escapeChar: String? = nil,
-        dateFormat: String? = nil,
-        badRecordsPath: String? = nil,
-        timestampFormat: String? = nil,
-        queueName: String? = nil,
-        overwrite: Bool? = nil,
-        partitionSpec: [String: String]? = nil,
-        conf: [String]? = nil
+        dataPath: String, dataType: String, databaseName: String, tableName: String,
+        withColumnHeader: Bool? = nil, delimiter: String? = nil, quoteChar: String? = nil,
+        escapeChar: String? = nil, dateFormat: String? = nil, badRecordsPath: String? = nil,
+        timestampFormat: String? = nil, queueName: String? = nil, overwrite: Bool? = nil,
+        partitionSpec: [String: String]? = nil, conf: [String]? = nil
     ) {
         self.dataPath = dataPath
         self.dataType = dataType
@@ -111,25 +91,6 @@ public struct ImportTableRequest: Codable, Sendable, Equatable {
         self.overwrite = overwrite
         self.partitionSpec = partitionSpec
         self.conf = conf
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.dataPath = try container.decode(String.self, forKey: .dataPath)
-        self.dataType = try container.decode(String.self, forKey: .dataType)
-        self.databaseName = try container.decode(String.self, forKey: .databaseName)
-        self.tableName = try container.decode(String.self, forKey: .tableName)
-        self.withColumnHeader = try container.decodeLenientIfPresent(Bool.self, forKey: .withColumnHeader)
-        self.delimiter = try container.decodeIfPresent(String.self, forKey: .delimiter)
-        self.quoteChar = try container.decodeIfPresent(String.self, forKey: .quoteChar)
-        self.escapeChar = try container.decodeIfPresent(String.self, forKey: .escapeChar)
-        self.dateFormat = try container.decodeIfPresent(String.self, forKey: .dateFormat)
-        self.badRecordsPath = try container.decodeIfPresent(String.self, forKey: .badRecordsPath)
-        self.timestampFormat = try container.decodeIfPresent(String.self, forKey: .timestampFormat)
-        self.queueName = try container.decodeIfPresent(String.self, forKey: .queueName)
-        self.overwrite = try container.decodeLenientIfPresent(Bool.self, forKey: .overwrite)
-        self.partitionSpec = try container.decodeIfPresent([String: String].self, forKey: .partitionSpec)
-        self.conf = try container.decodeIfPresent([String].self, forKey: .conf)
     }
 }
 

@@ -17,18 +17,11 @@ public struct AvailableQueueInfo: Codable, Sendable, Equatable {
     public var updateTime: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case peerID = "peer_id"
-        case status
-        case name
-        case errMsg = "err_msg"
-        case updateTime = "update_time"
+        case peerID = "peer_id", status, name, errMsg = "err_msg", updateTime = "update_time"
     }
 
     public init(
-        peerID: String? = nil,
-        status: String? = nil,
-        name: String? = nil,
-        errMsg: String? = nil,
+        peerID: String? = nil, status: String? = nil, name: String? = nil, errMsg: String? = nil,
         updateTime: Int64? = nil
     ) {
         self.peerID = peerID
@@ -36,14 +29,5 @@ public struct AvailableQueueInfo: Codable, Sendable, Equatable {
         self.name = name
         self.errMsg = errMsg
         self.updateTime = updateTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.peerID = try container.decodeIfPresent(String.self, forKey: .peerID)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.errMsg = try container.decodeIfPresent(String.self, forKey: .errMsg)
-        self.updateTime = try container.decodeLenientIfPresent(Int64.self, forKey: .updateTime)
     }
 }

@@ -15,8 +15,7 @@ public struct CreateDatabaseTag: Codable, Sendable, Equatable {
     public var value: String
 
     private enum CodingKeys: String, CodingKey {
-        case key = "Key"
-        case value
+        case key = "Key", value
     }
 
     public init(key: String, value: String) {

@@ -28,25 +28,14 @@ public struct CreateQueuePlanRequest: Codable, Sendable, Equatable {
     public var activate: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case planName = "plan_name"
-        case targetCu = "target_cu"
-        case startHour = "start_hour"
-        case startMinute = "start_minute"
-        case repeatDay = "repeat_day"
-        case validDateBegin = "valid_date_begin"
-        case validDateEnd = "valid_date_end"
-        case activate
+        case planName = "plan_name", targetCu = "target_cu", startHour = "start_hour"
+        case startMinute = "start_minute", repeatDay = "repeat_day", validDateBegin = "valid_date_begin"
+        case validDateEnd = "valid_date_end", activate
     }
 
     public init(
-        planName: String,
-        targetCu: Int,
-        startHour: Int,
-        startMinute: Int,
-        repeatDay: [String],
-        validDateBegin: Int64? = nil,
-        validDateEnd: Int64? = nil,
-        activate: Bool? = nil
+        planName: String, targetCu: Int, startHour: Int, startMinute: Int, repeatDay: [String],
+        validDateBegin: Int64? = nil, validDateEnd: Int64? = nil, activate: Bool? = nil
     ) {
         self.planName = planName
         self.targetCu = targetCu
@@ -56,17 +45,5 @@ public struct CreateQueuePlanRequest: Codable, Sendable, Equatable {
         self.validDateBegin = validDateBegin
         self.validDateEnd = validDateEnd
         self.activate = activate
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.planName = try container.decode(String.self, forKey: .planName)
-        self.targetCu = try container.decodeLenient(Int.self, forKey: .targetCu)
-        self.startHour = try container.decodeLenient(Int.self, forKey: .startHour)
-        self.startMinute = try container.decodeLenient(Int.self, forKey: .startMinute)
-        self.repeatDay = try container.decode([String].self, forKey: .repeatDay)
-        self.validDateBegin = try container.decodeLenientIfPresent(Int64.self, forKey: .validDateBegin)
-        self.validDateEnd = try container.decodeLenientIfPresent(Int64.self, forKey: .validDateEnd)
-        self.activate = try container.decodeLenientIfPresent(Bool.self, forKey: .activate)
     }
 }

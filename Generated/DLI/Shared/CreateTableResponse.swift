@@ -12,18 +12,11 @@ public struct CreateTableResponse: Codable, Sendable, Equatable {
     public var message: String?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case message
+        case isSuccess = "is_success", message
     }
 
     public init(isSuccess: Bool? = nil, message: String? = nil) {
         self.isSuccess = isSuccess
         self.message = message
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
     }
 }

@@ -12,8 +12,7 @@ public struct DLIElement: Codable, Sendable, Equatable {
     public var message: String?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case message
+        case isSuccess = "is_success", message
     }
 
     public init(isSuccess: String? = nil, message: String? = nil) {

@@ -18,29 +18,15 @@ public struct ExportTableResponse: Codable, Sendable, Equatable {
     public var jobMode: JobMode?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case message
-        case jobID = "job_id"
-        case jobMode = "job_mode"
+        case isSuccess = "is_success", message, jobID = "job_id", jobMode = "job_mode"
     }
 
     public init(
-        isSuccess: Bool? = nil,
-        message: String? = nil,
-        jobID: String? = nil,
-        jobMode: JobMode? = nil
+        isSuccess: Bool? = nil, message: String? = nil, jobID: String? = nil, jobMode: JobMode? = nil
     ) {
         self.isSuccess = isSuccess
         self.message = message
         self.jobID = jobID
         self.jobMode = jobMode
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
-        self.jobID = try container.decodeIfPresent(String.self, forKey: .jobID)
-        self.jobMode = try container.decodeIfPresent(JobMode.self, forKey: .jobMode)
     }
 }

@@ -13,21 +13,12 @@ public struct Job: Codable, Sendable, Equatable {
     public var statusDesc: String?
 
     private enum CodingKeys: String, CodingKey {
-        case jobID = "job_id"
-        case statusName = "status_name"
-        case statusDesc = "status_desc"
+        case jobID = "job_id", statusName = "status_name", statusDesc = "status_desc"
     }
 
     public init(jobID: Int64? = nil, statusName: String? = nil, statusDesc: String? = nil) {
         self.jobID = jobID
         self.statusName = statusName
         self.statusDesc = statusDesc
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.jobID = try container.decodeLenientIfPresent(Int64.self, forKey: .jobID)
-        self.statusName = try container.decodeIfPresent(String.self, forKey: .statusName)
-        self.statusDesc = try container.decodeIfPresent(String.self, forKey: .statusDesc)
     }
 }

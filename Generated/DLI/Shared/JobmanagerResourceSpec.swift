@@ -15,19 +15,8 @@ public struct JobmanagerResourceSpec: Codable, Sendable, Equatable {
     /// and the minimum value is 2 GB.
     public var memory: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case cpu
-        case memory
-    }
-
     public init(cpu: Double? = nil, memory: String? = nil) {
         self.cpu = cpu
         self.memory = memory
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.cpu = try container.decodeLenientIfPresent(Double.self, forKey: .cpu)
-        self.memory = try container.decodeIfPresent(String.self, forKey: .memory)
     }
 }

@@ -20,29 +20,15 @@ public struct ListTableUsersPrivilege: Codable, Sendable, Equatable {
     public var userName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case isAdmin = "is_admin"
-        case object
-        case privileges
-        case userName = "user_name"
+        case isAdmin = "is_admin", object, privileges, userName = "user_name"
     }
 
     public init(
-        isAdmin: Bool? = nil,
-        object: String? = nil,
-        privileges: [String]? = nil,
-        userName: String? = nil
+        isAdmin: Bool? = nil, object: String? = nil, privileges: [String]? = nil, userName: String? = nil
     ) {
         self.isAdmin = isAdmin
         self.object = object
         self.privileges = privileges
         self.userName = userName
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isAdmin = try container.decodeLenientIfPresent(Bool.self, forKey: .isAdmin)
-        self.object = try container.decodeIfPresent(String.self, forKey: .object)
-        self.privileges = try container.decodeIfPresent([String].self, forKey: .privileges)
-        self.userName = try container.decodeIfPresent(String.self, forKey: .userName)
     }
 }

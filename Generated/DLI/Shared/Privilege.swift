@@ -13,21 +13,12 @@ public struct Privilege: Codable, Sendable, Equatable {
     public var privileges: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case isAdmin = "is_admin"
-        case userName = "user_name"
-        case privileges
+        case isAdmin = "is_admin", userName = "user_name", privileges
     }
 
     public init(isAdmin: Bool? = nil, userName: String? = nil, privileges: [String]? = nil) {
         self.isAdmin = isAdmin
         self.userName = userName
         self.privileges = privileges
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isAdmin = try container.decodeLenientIfPresent(Bool.self, forKey: .isAdmin)
-        self.userName = try container.decodeIfPresent(String.self, forKey: .userName)
-        self.privileges = try container.decodeIfPresent([String].self, forKey: .privileges)
     }
 }

@@ -23,22 +23,13 @@ public struct Resource: Codable, Sendable, Equatable {
     public var owner: String?
 
     private enum CodingKeys: String, CodingKey {
-        case createTime = "create_time"
-        case updateTime = "update_time"
-        case resourceType = "resource_type"
-        case resourceName = "resource_name"
-        case status
-        case underlyingName = "underlying_name"
-        case owner
+        case createTime = "create_time", updateTime = "update_time", resourceType = "resource_type"
+        case resourceName = "resource_name", status, underlyingName = "underlying_name", owner
     }
 
     public init(
-        createTime: Int64? = nil,
-        updateTime: Int64? = nil,
-        resourceType: String? = nil,
-        resourceName: String? = nil,
-        status: String? = nil,
-        underlyingName: String? = nil,
+        createTime: Int64? = nil, updateTime: Int64? = nil, resourceType: String? = nil,
+        resourceName: String? = nil, status: String? = nil, underlyingName: String? = nil,
         owner: String? = nil
     ) {
         self.createTime = createTime
@@ -48,16 +39,5 @@ public struct Resource: Codable, Sendable, Equatable {
         self.status = status
         self.underlyingName = underlyingName
         self.owner = owner
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.updateTime = try container.decodeLenientIfPresent(Int64.self, forKey: .updateTime)
-        self.resourceType = try container.decodeIfPresent(String.self, forKey: .resourceType)
-        self.resourceName = try container.decodeIfPresent(String.self, forKey: .resourceName)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.underlyingName = try container.decodeIfPresent(String.self, forKey: .underlyingName)
-        self.owner = try container.decodeIfPresent(String.self, forKey: .owner)
     }
 }

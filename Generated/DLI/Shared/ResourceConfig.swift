@@ -20,15 +20,13 @@ public struct ResourceConfig: Codable, Sendable, Equatable {
     public var taskmanagerResourceSpec: JobmanagerResourceSpec?
 
     private enum CodingKeys: String, CodingKey {
-        case maxSlot = "max_slot"
-        case parallelNumber = "parallel_number"
+        case maxSlot = "max_slot", parallelNumber = "parallel_number"
         case jobmanagerResourceSpec = "jobmanager_resource_spec"
         case taskmanagerResourceSpec = "taskmanager_resource_spec"
     }
 
     public init(
-        maxSlot: Int? = nil,
-        parallelNumber: Int? = nil,
+        maxSlot: Int? = nil, parallelNumber: Int? = nil,
         jobmanagerResourceSpec: JobmanagerResourceSpec? = nil,
         taskmanagerResourceSpec: JobmanagerResourceSpec? = nil
     ) {
@@ -36,13 +34,5 @@ public struct ResourceConfig: Codable, Sendable, Equatable {
         self.parallelNumber = parallelNumber
         self.jobmanagerResourceSpec = jobmanagerResourceSpec
         self.taskmanagerResourceSpec = taskmanagerResourceSpec
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.maxSlot = try container.decodeLenientIfPresent(Int.self, forKey: .maxSlot)
-        self.parallelNumber = try container.decodeLenientIfPresent(Int.self, forKey: .parallelNumber)
-        self.jobmanagerResourceSpec = try container.decodeIfPresent(JobmanagerResourceSpec.self, forKey: .jobmanagerResourceSpec)
-        self.taskmanagerResourceSpec = try container.decodeIfPresent(JobmanagerResourceSpec.self, forKey: .taskmanagerResourceSpec)
     }
 }

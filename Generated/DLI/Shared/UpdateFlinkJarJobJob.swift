@@ -15,9 +15,4 @@ public struct UpdateFlinkJarJobJob: Codable, Sendable, Equatable {
     public init(updateTime: Int64? = nil) {
         self.updateTime = updateTime
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.updateTime = try container.decodeLenientIfPresent(Int64.self, forKey: .updateTime)
-    }
 }

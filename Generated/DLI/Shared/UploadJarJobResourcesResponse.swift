@@ -33,31 +33,15 @@ public struct UploadJarJobResourcesResponse: Codable, Sendable, Equatable {
     public var moduleType: String?
 
     private enum CodingKeys: String, CodingKey {
-        case groupName = "group_name"
-        case status
-        case resources
-        case details
-        case createTime = "create_time"
-        case updateTime = "update_time"
-        case isAsync = "is_async"
-        case owner
-        case description
-        case moduleName = "module_name"
+        case groupName = "group_name", status, resources, details, createTime = "create_time"
+        case updateTime = "update_time", isAsync = "is_async", owner, description, moduleName = "module_name"
         case moduleType = "module_type"
     }
 
     public init(
-        groupName: String? = nil,
-        status: String? = nil,
-        resources: [String]? = nil,
-        details: [Body]? = nil,
-        createTime: Int64? = nil,
-        updateTime: Int64? = nil,
-        isAsync: Bool? = nil,
-        owner: String? = nil,
-        description: String? = nil,
-        moduleName: String? = nil,
-        moduleType: String? = nil
+        groupName: String? = nil, status: String? = nil, resources: [String]? = nil, details: [Body]? = nil,
+        createTime: Int64? = nil, updateTime: Int64? = nil, isAsync: Bool? = nil, owner: String? = nil,
+        description: String? = nil, moduleName: String? = nil, moduleType: String? = nil
     ) {
         self.groupName = groupName
         self.status = status
@@ -70,20 +54,5 @@ public struct UploadJarJobResourcesResponse: Codable, Sendable, Equatable {
         self.description = description
         self.moduleName = moduleName
         self.moduleType = moduleType
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.groupName = try container.decodeIfPresent(String.self, forKey: .groupName)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.resources = try container.decodeIfPresent([String].self, forKey: .resources)
-        self.details = try container.decodeIfPresent([Body].self, forKey: .details)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.updateTime = try container.decodeLenientIfPresent(Int64.self, forKey: .updateTime)
-        self.isAsync = try container.decodeLenientIfPresent(Bool.self, forKey: .isAsync)
-        self.owner = try container.decodeIfPresent(String.self, forKey: .owner)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.moduleName = try container.decodeIfPresent(String.self, forKey: .moduleName)
-        self.moduleType = try container.decodeIfPresent(String.self, forKey: .moduleType)
     }
 }

@@ -36,11 +36,8 @@ extension DLIClient {
         query.append("type", type)
         query.append("index", index)
         let request = OperationRequest(
-            operation: "ShowSparkJobLog",
-            method: .get,
-            path: "/v2.0/{project_id}/batches/{batch_id}/log",
-            pathParameters: ["batch_id": batchID],
-            query: query
+            operation: "ShowSparkJobLog", method: .get, path: "/v2.0/{project_id}/batches/{batch_id}/log",
+            pathParameters: ["batch_id": batchID], query: query
         )
         return try await client.send(request, as: ShowSparkJobLogResponse.self)
     }

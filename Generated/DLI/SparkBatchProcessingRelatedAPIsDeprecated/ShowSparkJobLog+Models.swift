@@ -14,25 +14,10 @@ public struct ShowSparkJobLogResponse: Codable, Sendable, Equatable {
     /// Log of the current batch processing job.
     public var log: [String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case from
-        case total
-        case log
-    }
-
     public init(id: String? = nil, from: Int? = nil, total: Int64? = nil, log: [String]? = nil) {
         self.id = id
         self.from = from
         self.total = total
         self.log = log
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.from = try container.decodeLenientIfPresent(Int.self, forKey: .from)
-        self.total = try container.decodeLenientIfPresent(Int64.self, forKey: .total)
-        self.log = try container.decodeIfPresent([String].self, forKey: .log)
     }
 }

@@ -213,57 +213,21 @@ public struct CreateSparkJobRequest: Codable, Sendable, Equatable {
     public var catalogName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case file
-        case className
-        case queue
-        case clusterName = "cluster_name"
-        case args
-        case scType = "sc_type"
-        case jars
-        case pyFiles
-        case files
-        case modules
-        case resources
-        case groups
-        case conf
-        case name
-        case driverMemory
-        case driverCores
-        case executorMemory
-        case executorCores
-        case numExecutors
-        case obsBucket = "obs_bucket"
-        case autoRecovery = "auto_recovery"
-        case maxRetryTimes = "max_retry_times"
-        case executionAgencyURN = "execution_agency_urn"
+        case file, className, queue, clusterName = "cluster_name", args, scType = "sc_type", jars, pyFiles
+        case files, modules, resources, groups, conf, name, driverMemory, driverCores, executorMemory
+        case executorCores, numExecutors, obsBucket = "obs_bucket", autoRecovery = "auto_recovery"
+        case maxRetryTimes = "max_retry_times", executionAgencyURN = "execution_agency_urn"
         case catalogName = "catalog_name"
     }
 
     public init(
-        file: String,
-        className: String,
-        queue: String? = nil,
-        clusterName: String? = nil,
-        args: [String]? = nil,
-        scType: String? = nil,
-        jars: [String]? = nil,
-        pyFiles: [String]? = nil,
-        files: [String]? = nil,
-        modules: [String]? = nil,
-        resources: [CreateSparkJobResource]? = nil,
-        groups: [Group]? = nil,
-        conf: JSONValue? = nil,
-        name: String? = nil,
-        driverMemory: String? = nil,
-        driverCores: Int? = nil,
-        executorMemory: String? = nil,
-        executorCores: Int? = nil,
-        numExecutors: Int? = nil,
-        obsBucket: String? = nil,
-        autoRecovery: Bool? = nil,
-        maxRetryTimes: Int? = nil,
-        executionAgencyURN: String? = nil,
-        catalogName: String? = nil
+        file: String, className: String, queue: String? = nil, clusterName: String? = nil,
+        args: [String]? = nil, scType: String? = nil, jars: [String]? = nil, pyFiles: [String]? = nil,
+        files: [String]? = nil, modules: [String]? = nil, resources: [CreateSparkJobResource]? = nil,
+        groups: [Group]? = nil, conf: JSONValue? = nil, name: String? = nil, driverMemory: String? = nil,
+        driverCores: Int? = nil, executorMemory: String? = nil, executorCores: Int? = nil,
+        numExecutors: Int? = nil, obsBucket: String? = nil, autoRecovery: Bool? = nil,
+        maxRetryTimes: Int? = nil, executionAgencyURN: String? = nil, catalogName: String? = nil
     ) {
         self.file = file
         self.className = className
@@ -289,34 +253,6 @@ public struct CreateSparkJobRequest: Codable, Sendable, Equatable {
         self.maxRetryTimes = maxRetryTimes
         self.executionAgencyURN = executionAgencyURN
         self.catalogName = catalogName
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.file = try container.decode(String.self, forKey: .file)
-        self.className = try container.decode(String.self, forKey: .className)
-        self.queue = try container.decodeIfPresent(String.self, forKey: .queue)
-        self.clusterName = try container.decodeIfPresent(String.self, forKey: .clusterName)
-        self.args = try container.decodeIfPresent([String].self, forKey: .args)
-        self.scType = try container.decodeIfPresent(String.self, forKey: .scType)
-        self.jars = try container.decodeIfPresent([String].self, forKey: .jars)
-        self.pyFiles = try container.decodeIfPresent([String].self, forKey: .pyFiles)
-        self.files = try container.decodeIfPresent([String].self, forKey: .files)
-        self.modules = try container.decodeIfPresent([String].self, forKey: .modules)
-        self.resources = try container.decodeIfPresent([CreateSparkJobResource].self, forKey: .resources)
-        self.groups = try container.decodeIfPresent([Group].self, forKey: .groups)
-        self.conf = try container.decodeIfPresent(JSONValue.self, forKey: .conf)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.driverMemory = try container.decodeIfPresent(String.self, forKey: .driverMemory)
-        self.driverCores = try container.decodeLenientIfPresent(Int.self, forKey: .driverCores)
-        self.executorMemory = try container.decodeIfPresent(String.self, forKey: .executorMemory)
-        self.executorCores = try container.decodeLenientIfPresent(Int.self, forKey: .executorCores)
-        self.numExecutors = try container.decodeLenientIfPresent(Int.self, forKey: .numExecutors)
-        self.obsBucket = try container.decodeIfPresent(String.self, forKey: .obsBucket)
-        self.autoRecovery = try container.decodeLenientIfPresent(Bool.self, forKey: .autoRecovery)
-        self.maxRetryTimes = try container.decodeLenientIfPresent(Int.self, forKey: .maxRetryTimes)
-        self.executionAgencyURN = try container.decodeIfPresent(String.self, forKey: .executionAgencyURN)
-        self.catalogName = try container.decodeIfPresent(String.self, forKey: .catalogName)
     }
 }
 
@@ -435,37 +371,16 @@ public struct CreateSparkJobResponse: Codable, Sendable, Equatable {
     public var duration: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case appID = "appId"
-        case name
-        case owner
-        case proxyUser
-        case state
-        case kind
-        case log
-        case scType = "sc_type"
-        case clusterName = "cluster_name"
-        case queue
-        case createTime = "create_time"
-        case updateTime = "update_time"
+        case id, appID = "appId", name, owner, proxyUser, state, kind, log, scType = "sc_type"
+        case clusterName = "cluster_name", queue, createTime = "create_time", updateTime = "update_time"
         case duration
     }
 
     public init(
-        id: String? = nil,
-        appID: String? = nil,
-        name: String? = nil,
-        owner: String? = nil,
-        proxyUser: String? = nil,
-        state: String? = nil,
-        kind: String? = nil,
-        log: [String]? = nil,
-        scType: ScType? = nil,
-        clusterName: String? = nil,
-        queue: String? = nil,
-        createTime: Int64? = nil,
-        updateTime: Int64? = nil,
-        duration: Int64? = nil
+        id: String? = nil, appID: String? = nil, name: String? = nil, owner: String? = nil,
+        proxyUser: String? = nil, state: String? = nil, kind: String? = nil, log: [String]? = nil,
+        scType: ScType? = nil, clusterName: String? = nil, queue: String? = nil, createTime: Int64? = nil,
+        updateTime: Int64? = nil, duration: Int64? = nil
     ) {
         self.id = id
         self.appID = appID
@@ -481,24 +396,6 @@ public struct CreateSparkJobResponse: Codable, Sendable, Equatable {
         self.createTime = createTime
         self.updateTime = updateTime
         self.duration = duration
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.appID = try container.decodeIfPresent(String.self, forKey: .appID)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.owner = try container.decodeIfPresent(String.self, forKey: .owner)
-        self.proxyUser = try container.decodeIfPresent(String.self, forKey: .proxyUser)
-        self.state = try container.decodeIfPresent(String.self, forKey: .state)
-        self.kind = try container.decodeIfPresent(String.self, forKey: .kind)
-        self.log = try container.decodeIfPresent([String].self, forKey: .log)
-        self.scType = try container.decodeIfPresent(ScType.self, forKey: .scType)
-        self.clusterName = try container.decodeIfPresent(String.self, forKey: .clusterName)
-        self.queue = try container.decodeIfPresent(String.self, forKey: .queue)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.updateTime = try container.decodeLenientIfPresent(Int64.self, forKey: .updateTime)
-        self.duration = try container.decodeLenientIfPresent(Int64.self, forKey: .duration)
     }
 }
 

@@ -17,9 +17,7 @@ extension DLIClient {
     /// - Returns: The body of the service's `200` response.
     public func cancelSparkJob(batchID: String) async throws -> CancelSparkJobResponse {
         let request = OperationRequest(
-            operation: "CancelSparkJob",
-            method: .delete,
-            path: "/v2.0/{project_id}/batches/{batch_id}",
+            operation: "CancelSparkJob", method: .delete, path: "/v2.0/{project_id}/batches/{batch_id}",
             pathParameters: ["batch_id": batchID]
         )
         return try await client.send(request, as: CancelSparkJobResponse.self)
@@ -37,10 +35,7 @@ extension DLIClient {
     /// - Returns: The body of the service's `200` response.
     public func createSparkJob(_ body: CreateSparkJobRequest) async throws -> CreateSparkJobResponse {
         let request = OperationRequest(
-            operation: "CreateSparkJob",
-            method: .post,
-            path: "/v2.0/{project_id}/batches",
-            body: body
+            operation: "CreateSparkJob", method: .post, path: "/v2.0/{project_id}/batches", body: body
         )
         return try await client.send(request, as: CreateSparkJobResponse.self)
     }
@@ -90,10 +85,7 @@ extension DLIClient {
         query.append("state", state)
         query.append("owner", owner)
         let request = OperationRequest(
-            operation: "ListSparkJobs",
-            method: .get,
-            path: "/v2.0/{project_id}/batches",
-            query: query
+            operation: "ListSparkJobs", method: .get, path: "/v2.0/{project_id}/batches", query: query
         )
         return try await client.send(request, as: ListSparkJobsResponse.self)
     }
@@ -114,9 +106,7 @@ extension DLIClient {
     /// - Returns: The body of the service's `200` response.
     public func showSparkJob(batchID: String) async throws -> ShowSparkJobResponse {
         let request = OperationRequest(
-            operation: "ShowSparkJob",
-            method: .get,
-            path: "/v2.0/{project_id}/batches/{batch_id}",
+            operation: "ShowSparkJob", method: .get, path: "/v2.0/{project_id}/batches/{batch_id}",
             pathParameters: ["batch_id": batchID]
         )
         return try await client.send(request, as: ShowSparkJobResponse.self)
@@ -192,10 +182,8 @@ extension DLIClient {
     /// - Returns: The body of the service's `200` response.
     public func showSparkJobStatus(batchID: String) async throws -> ShowSparkJobStatusResponse {
         let request = OperationRequest(
-            operation: "ShowSparkJobStatus",
-            method: .get,
-            path: "/v2.0/{project_id}/batches/{batch_id}/state",
-            pathParameters: ["batch_id": batchID]
+            operation: "ShowSparkJobStatus", method: .get,
+            path: "/v2.0/{project_id}/batches/{batch_id}/state", pathParameters: ["batch_id": batchID]
         )
         return try await client.send(request, as: ShowSparkJobStatusResponse.self)
     }

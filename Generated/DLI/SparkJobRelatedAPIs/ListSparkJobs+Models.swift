@@ -27,10 +27,7 @@ public struct ListSparkJobsResponse: Codable, Sendable, Equatable {
     public var createTime: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case from
-        case total
-        case sessions
-        case createTime = "create_time"
+        case from, total, sessions, createTime = "create_time"
     }
 
     public init(from: Int? = nil, total: Int? = nil, sessions: [Session]? = nil, createTime: Int64? = nil) {
@@ -38,14 +35,6 @@ public struct ListSparkJobsResponse: Codable, Sendable, Equatable {
         self.total = total
         self.sessions = sessions
         self.createTime = createTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.from = try container.decodeLenientIfPresent(Int.self, forKey: .from)
-        self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)
-        self.sessions = try container.decodeIfPresent([Session].self, forKey: .sessions)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
     }
 }
 
@@ -153,41 +142,16 @@ public struct Session: Codable, Sendable, Equatable {
     public var updateTime: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case duration
-        case id
-        case state
-        case appID = "appId"
-        case log
-        case scType = "sc_type"
-        case clusterName = "cluster_name"
-        case createTime = "create_time"
-        case name
-        case owner
-        case proxyUser
-        case kind
-        case queue
-        case image
-        case reqBody = "req_body"
+        case duration, id, state, appID = "appId", log, scType = "sc_type", clusterName = "cluster_name"
+        case createTime = "create_time", name, owner, proxyUser, kind, queue, image, reqBody = "req_body"
         case updateTime = "update_time"
     }
 
     public init(
-        duration: Int64? = nil,
-        id: String? = nil,
-        state: State? = nil,
-        appID: String? = nil,
-        log: [String]? = nil,
-        scType: ScType? = nil,
-        clusterName: String? = nil,
-        createTime: Int64? = nil,
-        name: String? = nil,
-        owner: String? = nil,
-        proxyUser: String? = nil,
-        kind: String? = nil,
-        queue: String? = nil,
-        image: String? = nil,
-        reqBody: String? = nil,
-        updateTime: Int64? = nil
+        duration: Int64? = nil, id: String? = nil, state: State? = nil, appID: String? = nil,
+        log: [String]? = nil, scType: ScType? = nil, clusterName: String? = nil, createTime: Int64? = nil,
+        name: String? = nil, owner: String? = nil, proxyUser: String? = nil, kind: String? = nil,
+        queue: String? = nil, image: String? = nil, reqBody: String? = nil, updateTime: Int64? = nil
     ) {
         self.duration = duration
         self.id = id
@@ -205,25 +169,5 @@ public struct Session: Codable, Sendable, Equatable {
         self.image = image
         self.reqBody = reqBody
         self.updateTime = updateTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.duration = try container.decodeLenientIfPresent(Int64.self, forKey: .duration)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.state = try container.decodeIfPresent(State.self, forKey: .state)
-        self.appID = try container.decodeIfPresent(String.self, forKey: .appID)
-        self.log = try container.decodeIfPresent([String].self, forKey: .log)
-        self.scType = try container.decodeIfPresent(ScType.self, forKey: .scType)
-        self.clusterName = try container.decodeIfPresent(String.self, forKey: .clusterName)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.owner = try container.decodeIfPresent(String.self, forKey: .owner)
-        self.proxyUser = try container.decodeIfPresent(String.self, forKey: .proxyUser)
-        self.kind = try container.decodeIfPresent(String.self, forKey: .kind)
-        self.queue = try container.decodeIfPresent(String.self, forKey: .queue)
-        self.image = try container.decodeIfPresent(String.self, forKey: .image)
-        self.reqBody = try container.decodeIfPresent(String.self, forKey: .reqBody)
-        self.updateTime = try container.decodeLenientIfPresent(Int64.self, forKey: .updateTime)
     }
 }

@@ -95,37 +95,16 @@ public struct ShowSparkJobResponse: Codable, Sendable, Equatable {
     public var reqBody: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case appID = "appId"
-        case name
-        case owner
-        case proxyUser
-        case state
-        case kind
-        case log
-        case scType = "sc_type"
-        case clusterName = "cluster_name"
-        case queue
-        case createTime = "create_time"
-        case updateTime = "update_time"
+        case id, appID = "appId", name, owner, proxyUser, state, kind, log, scType = "sc_type"
+        case clusterName = "cluster_name", queue, createTime = "create_time", updateTime = "update_time"
         case reqBody = "req_body"
     }
 
     public init(
-        id: String? = nil,
-        appID: String? = nil,
-        name: String? = nil,
-        owner: String? = nil,
-        proxyUser: String? = nil,
-        state: State? = nil,
-        kind: String? = nil,
-        log: [String]? = nil,
-        scType: ScType? = nil,
-        clusterName: String? = nil,
-        queue: String? = nil,
-        createTime: Int64? = nil,
-        updateTime: Int64? = nil,
-        reqBody: String? = nil
+        id: String? = nil, appID: String? = nil, name: String? = nil, owner: String? = nil,
+        proxyUser: String? = nil, state: State? = nil, kind: String? = nil, log: [String]? = nil,
+        scType: ScType? = nil, clusterName: String? = nil, queue: String? = nil, createTime: Int64? = nil,
+        updateTime: Int64? = nil, reqBody: String? = nil
     ) {
         self.id = id
         self.appID = appID
@@ -141,23 +120,5 @@ public struct ShowSparkJobResponse: Codable, Sendable, Equatable {
         self.createTime = createTime
         self.updateTime = updateTime
         self.reqBody = reqBody
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.appID = try container.decodeIfPresent(String.self, forKey: .appID)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.owner = try container.decodeIfPresent(String.self, forKey: .owner)
-        self.proxyUser = try container.decodeIfPresent(String.self, forKey: .proxyUser)
-        self.state = try container.decodeIfPresent(State.self, forKey: .state)
-        self.kind = try container.decodeIfPresent(String.self, forKey: .kind)
-        self.log = try container.decodeIfPresent([String].self, forKey: .log)
-        self.scType = try container.decodeIfPresent(ScType.self, forKey: .scType)
-        self.clusterName = try container.decodeIfPresent(String.self, forKey: .clusterName)
-        self.queue = try container.decodeIfPresent(String.self, forKey: .queue)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.updateTime = try container.decodeLenientIfPresent(Int64.self, forKey: .updateTime)
-        self.reqBody = try container.decodeIfPresent(String.self, forKey: .reqBody)
     }
 }

@@ -19,30 +19,16 @@ public struct Column: Codable, Sendable, Equatable {
     public var isPartitionColumn: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case columnName = "column_name"
-        case type
-        case description
-        case isPartitionColumn = "is_partition_column"
+        case columnName = "column_name", type, description, isPartitionColumn = "is_partition_column"
     }
 
     public init(
-        columnName: String,
-        type: String,
-        description: String? = nil,
-        isPartitionColumn: Bool? = nil
+        columnName: String, type: String, description: String? = nil, isPartitionColumn: Bool? = nil
     ) {
         self.columnName = columnName
         self.type = type
         self.description = description
         self.isPartitionColumn = isPartitionColumn
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.columnName = try container.decode(String.self, forKey: .columnName)
-        self.type = try container.decode(String.self, forKey: .type)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.isPartitionColumn = try container.decodeLenientIfPresent(Bool.self, forKey: .isPartitionColumn)
     }
 }
 
@@ -115,36 +101,18 @@ public struct CreateTableRequest: Codable, Sendable, Equatable {
     public var tags: [Tag]?
 
     private enum CodingKeys: String, CodingKey {
-        case tableName = "table_name"
-        case dataLocation = "data_location"
-        case description
-        case columns
-        case selectStatement = "select_statement"
-        case dataType = "data_type"
-        case dataPath = "data_path"
-        case withColumnHeader = "with_column_header"
-        case delimiter
-        case quoteChar = "quote_char"
-        case escapeChar = "escape_char"
-        case dateFormat = "date_format"
-        case timestampFormat = "timestamp_format"
+        case tableName = "table_name", dataLocation = "data_location", description, columns
+        case selectStatement = "select_statement", dataType = "data_type", dataPath = "data_path"
+        case withColumnHeader = "with_column_header", delimiter, quoteChar = "quote_char"
+        case escapeChar = "escape_char", dateFormat = "date_format", timestampFormat = "timestamp_format"
         case tags
     }
 
     public init(
-        tableName: String,
-        dataLocation: DataLocation,
-        description: String? = nil,
-        columns: [Column],
-        selectStatement: String? = nil,
-        dataType: String? = nil,
-        dataPath: String? = nil,
-        withColumnHeader: Bool? = nil,
-        delimiter: String? = nil,
-        quoteChar: String? = nil,
-        escapeChar: String? = nil,
-        dateFormat: String? = nil,
-        timestampFormat: String? = nil,
+        tableName: String, dataLocation: DataLocation, description: String? = nil, columns: [Column],
+        selectStatement: String? = nil, dataType: String? = nil, dataPath: String? = nil,
+        withColumnHeader: Bool? = nil, delimiter: String? = nil, quoteChar: String? = nil,
+        escapeChar: String? = nil, dateFormat: String? = nil, timestampFormat: String? = nil,
         tags: [Tag]? = nil
     ) {
         self.tableName = tableName
@@ -161,23 +129,5 @@ public struct CreateTableRequest: Codable, Sendable, Equatable {
         self.dateFormat = dateFormat
         self.timestampFormat = timestampFormat
         self.tags = tags
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.tableName = try container.decode(String.self, forKey: .tableName)
-        self.dataLocation = try container.decode(DataLocation.self, forKey: .dataLocation)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.columns = try container.decode([Column].self, forKey: .columns)
-        self.selectStatement = try container.decodeIfPresent(String.self, forKey: .selectStatement)
-        self.dataType = try container.decodeIfPresent(String.self, forKey: .dataType)
-        self.dataPath = try container.decodeIfPresent(String.self, forKey: .dataPath)
-        self.withColumnHeader = try container.decodeLenientIfPresent(Bool.self, forKey: .withColumnHeader)
-        self.delimiter = try container.decodeIfPresent(String.self, forKey: .delimiter)
-        self.quoteChar = try container.decodeIfPresent(String.self, forKey: .quoteChar)
-        self.escapeChar = try container.decodeIfPresent(String.self, forKey: .escapeChar)
-        self.dateFormat = try container.decodeIfPresent(String.self, forKey: .dateFormat)
-        self.timestampFormat = try container.decodeIfPresent(String.self, forKey: .timestampFormat)
-        self.tags = try container.decodeIfPresent([Tag].self, forKey: .tags)
     }
 }

@@ -63,11 +63,9 @@ extension DLIClient {
         _ body: CreateTableRequest
     ) async throws -> CreateTableResponse {
         let request = OperationRequest(
-            operation: "CreateTable",
-            method: .post,
+            operation: "CreateTable", method: .post,
             path: "/v1.0/{project_id}/databases/{database_name}/tables",
-            pathParameters: ["database_name": databaseName],
-            body: body
+            pathParameters: ["database_name": databaseName], body: body
         )
         return try await client.send(request, as: CreateTableResponse.self)
     }
@@ -94,11 +92,9 @@ extension DLIClient {
         var query = QueryItems()
         query.append("async", async)
         let request = OperationRequest(
-            operation: "DeleteTable",
-            method: .delete,
+            operation: "DeleteTable", method: .delete,
             path: "/v1.0/{project_id}/databases/{database_name}/tables/{table_name}",
-            pathParameters: ["database_name": databaseName, "table_name": tableName],
-            query: query
+            pathParameters: ["database_name": databaseName, "table_name": tableName], query: query
         )
         return try await client.send(request, as: DeleteTableResponse.self)
     }
@@ -134,11 +130,9 @@ extension DLIClient {
         query.append("offset", offset)
         query.append("filter", filter)
         let request = OperationRequest(
-            operation: "ListPartitions",
-            method: .get,
+            operation: "ListPartitions", method: .get,
             path: "/v1.0/{project_id}/databases/{database_name}/tables/{table_name}/partitions",
-            pathParameters: ["database_name": databaseName, "table_name": tableName],
-            query: query
+            pathParameters: ["database_name": databaseName, "table_name": tableName], query: query
         )
         return try await client.send(request, as: ListPartitionsResponse.self)
     }
@@ -188,11 +182,9 @@ extension DLIClient {
         query.append("datasource-type", datasourceType)
         query.append("without-tablemeta", withoutTablemeta)
         let request = OperationRequest(
-            operation: "ListTables",
-            method: .get,
+            operation: "ListTables", method: .get,
             path: "/v1.0/{project_id}/databases/{database_name}/tables",
-            pathParameters: ["database_name": databaseName],
-            query: query
+            pathParameters: ["database_name": databaseName], query: query
         )
         return try await client.send(request, as: ListTablesResponse.self)
     }
@@ -218,11 +210,9 @@ extension DLIClient {
         var query = QueryItems()
         query.append("mode", mode)
         let request = OperationRequest(
-            operation: "PreviewTable",
-            method: .get,
+            operation: "PreviewTable", method: .get,
             path: "/v1.0/{project_id}/databases/{database_name}/tables/{table_name}/preview",
-            pathParameters: ["database_name": databaseName, "table_name": tableName],
-            query: query
+            pathParameters: ["database_name": databaseName, "table_name": tableName], query: query
         )
         return try await client.send(request, as: PreviewTableResponse.self)
     }
@@ -241,8 +231,7 @@ extension DLIClient {
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func showTable(databaseName: String, tableName: String) async throws -> ShowTableResponse {
         let request = OperationRequest(
-            operation: "ShowTable",
-            method: .get,
+            operation: "ShowTable", method: .get,
             path: "/v1.0/{project_id}/databases/{database_name}/tables/{table_name}",
             pathParameters: ["database_name": databaseName, "table_name": tableName]
         )

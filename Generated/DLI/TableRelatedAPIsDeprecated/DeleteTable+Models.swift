@@ -16,21 +16,12 @@ public struct DeleteTableResponse: Codable, Sendable, Equatable {
     public var jobMode: JobMode?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case message
-        case jobMode = "job_mode"
+        case isSuccess = "is_success", message, jobMode = "job_mode"
     }
 
     public init(isSuccess: Bool? = nil, message: String? = nil, jobMode: JobMode? = nil) {
         self.isSuccess = isSuccess
         self.message = message
         self.jobMode = jobMode
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
-        self.jobMode = try container.decodeIfPresent(JobMode.self, forKey: .jobMode)
     }
 }

@@ -14,22 +14,13 @@ public struct ListPartitionsResponse: Codable, Sendable, Equatable {
     public var partitions: Partitions?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case message
-        case partitions
+        case isSuccess = "is_success", message, partitions
     }
 
     public init(isSuccess: Bool? = nil, message: String? = nil, partitions: Partitions? = nil) {
         self.isSuccess = isSuccess
         self.message = message
         self.partitions = partitions
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
-        self.partitions = try container.decodeIfPresent(Partitions.self, forKey: .partitions)
     }
 }
 
@@ -53,24 +44,14 @@ public struct PartitionInfo: Codable, Sendable, Equatable {
     public var totalSize: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case partitionName = "partition_name"
-        case createTime = "create_time"
-        case lastAccessTime = "last_access_time"
-        case locations
-        case lastDdlTime = "last_ddl_time"
-        case numRows = "num_rows"
-        case numFiles = "num_files"
+        case partitionName = "partition_name", createTime = "create_time", lastAccessTime = "last_access_time"
+        case locations, lastDdlTime = "last_ddl_time", numRows = "num_rows", numFiles = "num_files"
         case totalSize = "total_size"
     }
 
     public init(
-        partitionName: String? = nil,
-        createTime: Int64? = nil,
-        lastAccessTime: Int64? = nil,
-        locations: [String]? = nil,
-        lastDdlTime: Int64? = nil,
-        numRows: Int64? = nil,
-        numFiles: Int64? = nil,
+        partitionName: String? = nil, createTime: Int64? = nil, lastAccessTime: Int64? = nil,
+        locations: [String]? = nil, lastDdlTime: Int64? = nil, numRows: Int64? = nil, numFiles: Int64? = nil,
         totalSize: Int64? = nil
     ) {
         self.partitionName = partitionName
@@ -82,18 +63,6 @@ public struct PartitionInfo: Codable, Sendable, Equatable {
         self.numFiles = numFiles
         self.totalSize = totalSize
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.partitionName = try container.decodeIfPresent(String.self, forKey: .partitionName)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.lastAccessTime = try container.decodeLenientIfPresent(Int64.self, forKey: .lastAccessTime)
-        self.locations = try container.decodeIfPresent([String].self, forKey: .locations)
-        self.lastDdlTime = try container.decodeLenientIfPresent(Int64.self, forKey: .lastDdlTime)
-        self.numRows = try container.decodeLenientIfPresent(Int64.self, forKey: .numRows)
-        self.numFiles = try container.decodeLenientIfPresent(Int64.self, forKey: .numFiles)
-        self.totalSize = try container.decodeLenientIfPresent(Int64.self, forKey: .totalSize)
-    }
 }
 
 /// Partition information. For details, see Table 4.
@@ -104,18 +73,11 @@ public struct Partitions: Codable, Sendable, Equatable {
     public var partitionInfos: [PartitionInfo]?
 
     private enum CodingKeys: String, CodingKey {
-        case totalCount = "total_count"
-        case partitionInfos = "partition_infos"
+        case totalCount = "total_count", partitionInfos = "partition_infos"
     }
 
     public init(totalCount: Int64? = nil, partitionInfos: [PartitionInfo]? = nil) {
         self.totalCount = totalCount
         self.partitionInfos = partitionInfos
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalCount = try container.decodeLenientIfPresent(Int64.self, forKey: .totalCount)
-        self.partitionInfos = try container.decodeIfPresent([PartitionInfo].self, forKey: .partitionInfos)
     }
 }

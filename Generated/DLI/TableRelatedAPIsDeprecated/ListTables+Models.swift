@@ -16,30 +16,16 @@ public struct ListTablesResponse: Codable, Sendable, Equatable {
     public var tables: [Table]?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case message
-        case tableCount = "table_count"
-        case tables
+        case isSuccess = "is_success", message, tableCount = "table_count", tables
     }
 
     public init(
-        isSuccess: Bool? = nil,
-        message: String? = nil,
-        tableCount: Int? = nil,
-        tables: [Table]? = nil
+        isSuccess: Bool? = nil, message: String? = nil, tableCount: Int? = nil, tables: [Table]? = nil
     ) {
         self.isSuccess = isSuccess
         self.message = message
         self.tableCount = tableCount
         self.tables = tables
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
-        self.tableCount = try container.decodeLenientIfPresent(Int.self, forKey: .tableCount)
-        self.tables = try container.decodeIfPresent([Table].self, forKey: .tables)
     }
 }
 
@@ -77,33 +63,17 @@ public struct Table: Codable, Sendable, Equatable {
     public var currentPage: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case createTime = "create_time"
-        case dataType = "data_type"
-        case dataLocation = "data_location"
-        case lastAccessTime = "last_access_time"
-        case location
-        case owner
-        case tableName = "table_name"
-        case tableSize = "table_size"
-        case tableType = "table_type"
-        case partitionColumns = "partition_columns"
-        case pageSize = "page-size"
-        case currentPage = "current-page"
+        case createTime = "create_time", dataType = "data_type", dataLocation = "data_location"
+        case lastAccessTime = "last_access_time", location, owner, tableName = "table_name"
+        case tableSize = "table_size", tableType = "table_type", partitionColumns = "partition_columns"
+        case pageSize = "page-size", currentPage = "current-page"
     }
 
     public init(
-        createTime: Int64? = nil,
-        dataType: String? = nil,
-        dataLocation: String? = nil,
-        lastAccessTime: Int64? = nil,
-        location: String? = nil,
-        owner: String? = nil,
-        tableName: String? = nil,
-        tableSize: Int64? = nil,
-        tableType: String? = nil,
-        partitionColumns: [String]? = nil,
-        pageSize: Int? = nil,
-        currentPage: Int? = nil
+        createTime: Int64? = nil, dataType: String? = nil, dataLocation: String? = nil,
+        lastAccessTime: Int64? = nil, location: String? = nil, owner: String? = nil, tableName: String? = nil,
+        tableSize: Int64? = nil, tableType: String? = nil, partitionColumns: [String]? = nil,
+        pageSize: Int? = nil, currentPage: Int? = nil
     ) {
         self.createTime = createTime
         self.dataType = dataType
@@ -117,21 +87,5 @@ public struct Table: Codable, Sendable, Equatable {
         self.partitionColumns = partitionColumns
         self.pageSize = pageSize
         self.currentPage = currentPage
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.dataType = try container.decodeIfPresent(String.self, forKey: .dataType)
-        self.dataLocation = try container.decodeIfPresent(String.self, forKey: .dataLocation)
-        self.lastAccessTime = try container.decodeLenientIfPresent(Int64.self, forKey: .lastAccessTime)
-        self.location = try container.decodeIfPresent(String.self, forKey: .location)
-        self.owner = try container.decodeIfPresent(String.self, forKey: .owner)
-        self.tableName = try container.decodeIfPresent(String.self, forKey: .tableName)
-        self.tableSize = try container.decodeLenientIfPresent(Int64.self, forKey: .tableSize)
-        self.tableType = try container.decodeIfPresent(String.self, forKey: .tableType)
-        self.partitionColumns = try container.decodeIfPresent([String].self, forKey: .partitionColumns)
-        self.pageSize = try container.decodeLenientIfPresent(Int.self, forKey: .pageSize)
-        self.currentPage = try container.decodeLenientIfPresent(Int.self, forKey: .currentPage)
     }
 }

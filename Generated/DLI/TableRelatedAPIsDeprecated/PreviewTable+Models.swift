@@ -16,29 +16,15 @@ public struct PreviewTableResponse: Codable, Sendable, Equatable {
     public var rows: [JSONValue]?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case message
-        case schema
-        case rows
+        case isSuccess = "is_success", message, schema, rows
     }
 
     public init(
-        isSuccess: Bool? = nil,
-        message: String? = nil,
-        schema: [JSONValue]? = nil,
-        rows: [JSONValue]? = nil
+        isSuccess: Bool? = nil, message: String? = nil, schema: [JSONValue]? = nil, rows: [JSONValue]? = nil
     ) {
         self.isSuccess = isSuccess
         self.message = message
         self.schema = schema
         self.rows = rows
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
-        self.schema = try container.decodeIfPresent([JSONValue].self, forKey: .schema)
-        self.rows = try container.decodeIfPresent([JSONValue].self, forKey: .rows)
     }
 }

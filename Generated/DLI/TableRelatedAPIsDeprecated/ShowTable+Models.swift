@@ -17,30 +17,17 @@ public struct ShowTableColumn: Codable, Sendable, Equatable {
     public var isPartitionColumn: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case columnName = "column_name"
-        case description
-        case type
-        case isPartitionColumn = "is_partition_column"
+        case columnName = "column_name", description, type, isPartitionColumn = "is_partition_column"
     }
 
     public init(
-        columnName: String? = nil,
-        description: String? = nil,
-        type: String? = nil,
+        columnName: String? = nil, description: String? = nil, type: String? = nil,
         isPartitionColumn: Bool? = nil
     ) {
         self.columnName = columnName
         self.description = description
         self.type = type
         self.isPartitionColumn = isPartitionColumn
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.columnName = try container.decodeIfPresent(String.self, forKey: .columnName)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.isPartitionColumn = try container.decodeLenientIfPresent(Bool.self, forKey: .isPartitionColumn)
     }
 }
 
@@ -73,28 +60,16 @@ public struct ShowTableResponse: Codable, Sendable, Equatable {
     public var createTableSql: String?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case message
-        case columnCount = "column_count"
-        case columns
-        case tableType = "table_type"
-        case dataType = "data_type"
-        case dataLocation = "data_location"
-        case storageProperties = "storage_properties"
-        case tableComment = "table_comment"
+        case isSuccess = "is_success", message, columnCount = "column_count", columns
+        case tableType = "table_type", dataType = "data_type", dataLocation = "data_location"
+        case storageProperties = "storage_properties", tableComment = "table_comment"
         case createTableSql = "create_table_sql"
     }
 
     public init(
-        isSuccess: Bool? = nil,
-        message: String? = nil,
-        columnCount: Int? = nil,
-        columns: [ShowTableColumn]? = nil,
-        tableType: String? = nil,
-        dataType: String? = nil,
-        dataLocation: String? = nil,
-        storageProperties: [JSONValue]? = nil,
-        tableComment: String? = nil,
+        isSuccess: Bool? = nil, message: String? = nil, columnCount: Int? = nil,
+        columns: [ShowTableColumn]? = nil, tableType: String? = nil, dataType: String? = nil,
+        dataLocation: String? = nil, storageProperties: [JSONValue]? = nil, tableComment: String? = nil,
         createTableSql: String? = nil
     ) {
         self.isSuccess = isSuccess
@@ -107,19 +82,5 @@ public struct ShowTableResponse: Codable, Sendable, Equatable {
         self.storageProperties = storageProperties
         self.tableComment = tableComment
         self.createTableSql = createTableSql
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
-        self.columnCount = try container.decodeLenientIfPresent(Int.self, forKey: .columnCount)
-        self.columns = try container.decodeIfPresent([ShowTableColumn].self, forKey: .columns)
-        self.tableType = try container.decodeIfPresent(String.self, forKey: .tableType)
-        self.dataType = try container.decodeIfPresent(String.self, forKey: .dataType)
-        self.dataLocation = try container.decodeIfPresent(String.self, forKey: .dataLocation)
-        self.storageProperties = try container.decodeIfPresent([JSONValue].self, forKey: .storageProperties)
-        self.tableComment = try container.decodeIfPresent(String.self, forKey: .tableComment)
-        self.createTableSql = try container.decodeIfPresent(String.self, forKey: .createTableSql)
     }
 }

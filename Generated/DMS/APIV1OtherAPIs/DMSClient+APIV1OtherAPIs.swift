@@ -13,9 +13,7 @@ extension DMSClient {
     /// - Returns: The body of the service's `200` response.
     public func listAZInformation() async throws -> ListAZInformationResponse {
         let request = OperationRequest(
-            operation: "ListAZInformation",
-            method: .get,
-            path: "/v1.0/availableZones"
+            operation: "ListAZInformation", method: .get, path: "/v1.0/availableZones"
         )
         return try await client.send(request, as: ListAZInformationResponse.self)
     }
@@ -29,9 +27,7 @@ extension DMSClient {
     /// - Returns: The body of the service's `200` response.
     public func listMaintenanceTimeWindows() async throws -> ListMaintenanceTimeWindowsResponse {
         let request = OperationRequest(
-            operation: "ListMaintenanceTimeWindows",
-            method: .get,
-            path: "/v1.0/instances/maintain-windows"
+            operation: "ListMaintenanceTimeWindows", method: .get, path: "/v1.0/instances/maintain-windows"
         )
         return try await client.send(request, as: ListMaintenanceTimeWindowsResponse.self)
     }
@@ -50,10 +46,7 @@ extension DMSClient {
         var query = QueryItems()
         query.append("engine", engine)
         let request = OperationRequest(
-            operation: "ListProductSpecifications",
-            method: .get,
-            path: "/v1.0/products",
-            query: query
+            operation: "ListProductSpecifications", method: .get, path: "/v1.0/products", query: query
         )
         return try await client.send(request, as: ListProductSpecificationsResponse.self)
     }

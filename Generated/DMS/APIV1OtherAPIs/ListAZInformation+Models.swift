@@ -21,21 +21,12 @@ public struct AvailableZone: Codable, Sendable, Equatable {
     public var resourceAvailability: String?
 
     private enum CodingKeys: String, CodingKey {
-        case soldOut
-        case id
-        case code
-        case name
-        case port
-        case resourceAvailability = "resource_availability"
+        case soldOut, id, code, name, port, resourceAvailability = "resource_availability"
     }
 
     public init(
-        soldOut: Bool? = nil,
-        id: String? = nil,
-        code: String? = nil,
-        name: String? = nil,
-        port: String? = nil,
-        resourceAvailability: String? = nil
+        soldOut: Bool? = nil, id: String? = nil, code: String? = nil, name: String? = nil,
+        port: String? = nil, resourceAvailability: String? = nil
     ) {
         self.soldOut = soldOut
         self.id = id
@@ -43,16 +34,6 @@ public struct AvailableZone: Codable, Sendable, Equatable {
         self.name = name
         self.port = port
         self.resourceAvailability = resourceAvailability
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.soldOut = try container.decodeLenientIfPresent(Bool.self, forKey: .soldOut)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.code = try container.decodeIfPresent(String.self, forKey: .code)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.port = try container.decodeIfPresent(String.self, forKey: .port)
-        self.resourceAvailability = try container.decodeIfPresent(String.self, forKey: .resourceAvailability)
     }
 }
 
@@ -64,8 +45,7 @@ public struct ListAZInformationResponse: Codable, Sendable, Equatable {
     public var availableZones: [AvailableZone]?
 
     private enum CodingKeys: String, CodingKey {
-        case regionID = "region_id"
-        case availableZones = "available_zones"
+        case regionID = "region_id", availableZones = "available_zones"
     }
 
     public init(regionID: String? = nil, availableZones: [AvailableZone]? = nil) {

@@ -29,30 +29,15 @@ public struct Detail: Codable, Sendable, Equatable {
     public var unavailableZones: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case tps
-        case storage
-        case partitionNum = "partition_num"
-        case productID = "product_id"
-        case specCode = "spec_code"
-        case io
-        case bandwidth
-        case availableZones = "available_zones"
-        case ecsFlavorID = "ecs_flavor_id"
-        case archType = "arch_type"
-        case unavailableZones = "unavailable_zones"
+        case tps, storage, partitionNum = "partition_num", productID = "product_id", specCode = "spec_code"
+        case io, bandwidth, availableZones = "available_zones", ecsFlavorID = "ecs_flavor_id"
+        case archType = "arch_type", unavailableZones = "unavailable_zones"
     }
 
     public init(
-        tps: String? = nil,
-        storage: String? = nil,
-        partitionNum: String? = nil,
-        productID: String? = nil,
-        specCode: String? = nil,
-        io: [Io]? = nil,
-        bandwidth: String? = nil,
-        availableZones: [JSONValue]? = nil,
-        ecsFlavorID: String? = nil,
-        archType: String? = nil,
+        tps: String? = nil, storage: String? = nil, partitionNum: String? = nil, productID: String? = nil,
+        specCode: String? = nil, io: [Io]? = nil, bandwidth: String? = nil,
+        availableZones: [JSONValue]? = nil, ecsFlavorID: String? = nil, archType: String? = nil,
         unavailableZones: [String]? = nil
     ) {
         self.tps = tps
@@ -83,19 +68,13 @@ public struct Io: Codable, Sendable, Equatable {
     public var volumeType: String?
 
     private enum CodingKeys: String, CodingKey {
-        case ioType = "io_type"
-        case storageSpecCode = "storage_spec_code"
-        case availableZones = "available_zones"
-        case unavailableZones = "unavailable_zones"
-        case volumeType = "volume_type"
+        case ioType = "io_type", storageSpecCode = "storage_spec_code", availableZones = "available_zones"
+        case unavailableZones = "unavailable_zones", volumeType = "volume_type"
     }
 
     public init(
-        ioType: String? = nil,
-        storageSpecCode: String? = nil,
-        availableZones: [JSONValue]? = nil,
-        unavailableZones: [String]? = nil,
-        volumeType: String? = nil
+        ioType: String? = nil, storageSpecCode: String? = nil, availableZones: [JSONValue]? = nil,
+        unavailableZones: [String]? = nil, volumeType: String? = nil
     ) {
         self.ioType = ioType
         self.storageSpecCode = storageSpecCode
@@ -146,16 +125,11 @@ public struct Value: Codable, Sendable, Equatable {
     public var availableZones: [JSONValue]?
 
     private enum CodingKeys: String, CodingKey {
-        case detail
-        case name
-        case unavailableZones = "unavailable_zones"
-        case availableZones = "available_zones"
+        case detail, name, unavailableZones = "unavailable_zones", availableZones = "available_zones"
     }
 
     public init(
-        detail: [Detail]? = nil,
-        name: String? = nil,
-        unavailableZones: [JSONValue]? = nil,
+        detail: [Detail]? = nil, name: String? = nil, unavailableZones: [JSONValue]? = nil,
         availableZones: [JSONValue]? = nil
     ) {
         self.detail = detail

@@ -163,63 +163,26 @@ public struct CreateInstanceRequest: Codable, Sendable, Equatable {
     public var diskEncryptedKey: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case engine
-        case engineVersion = "engine_version"
-        case specification
-        case storageSpace = "storage_space"
-        case partitionNum = "partition_num"
-        case accessUser = "access_user"
-        case password
-        case vpcID = "vpc_id"
-        case securityGroupID = "security_group_id"
-        case subnetID = "subnet_id"
-        case availableZones = "available_zones"
-        case productID = "product_id"
-        case maintainBegin = "maintain_begin"
-        case maintainEnd = "maintain_end"
-        case enablePublicip = "enable_publicip"
-        case publicBandwidth = "public_bandwidth"
-        case publicipID = "publicip_id"
-        case sslEnable = "ssl_enable"
-        case retentionPolicy = "retention_policy"
-        case enableAutoTopic = "enable_auto_topic"
-        case storageSpecCode = "storage_spec_code"
-        case enterpriseProjectID = "enterprise_project_id"
-        case tags
-        case diskEncryptedEnable = "disk_encrypted_enable"
-        case diskEncryptedKey = "disk_encrypted_key"
+        case name, description, engine, engineVersion = "engine_version", specification
+        case storageSpace = "storage_space", partitionNum = "partition_num", accessUser = "access_user"
+        case password, vpcID = "vpc_id", securityGroupID = "security_group_id", subnetID = "subnet_id"
+        case availableZones = "available_zones", productID = "product_id", maintainBegin = "maintain_begin"
+        case maintainEnd = "maintain_end", enablePublicip = "enable_publicip"
+        case publicBandwidth = "public_bandwidth", publicipID = "publicip_id", sslEnable = "ssl_enable"
+        case retentionPolicy = "retention_policy", enableAutoTopic = "enable_auto_topic"
+        case storageSpecCode = "storage_spec_code", enterpriseProjectID = "enterprise_project_id", tags
+        case diskEncryptedEnable = "disk_encrypted_enable", diskEncryptedKey = "disk_encrypted_key"
     }
 
     public init(
-        name: String,
-        description: String? = nil,
-        engine: String,
-        engineVersion: EngineVersion,
-        specification: String,
-        storageSpace: Int,
-        partitionNum: Int,
-        accessUser: String? = nil,
-        password: String? = nil,
-        vpcID: String,
-        securityGroupID: String,
-        subnetID: String,
-        availableZones: [Tag],
-        productID: String,
-        maintainBegin: String? = nil,
-        maintainEnd: String? = nil,
-        enablePublicip: Bool? = nil,
-        publicBandwidth: String? = nil,
-        publicipID: String? = nil,
-        sslEnable: Bool? = nil,
-        retentionPolicy: RetentionPolicy? = nil,
-        enableAutoTopic: Bool? = nil,
-        storageSpecCode: String,
-        enterpriseProjectID: String? = nil,
-        tags: [Tag]? = nil,
-        diskEncryptedEnable: Bool? = nil,
-        diskEncryptedKey: String? = nil
+        name: String, description: String? = nil, engine: String, engineVersion: EngineVersion,
+        specification: String, storageSpace: Int, partitionNum: Int, accessUser: String? = nil,
+        password: String? = nil, vpcID: String, securityGroupID: String, subnetID: String,
+        availableZones: [Tag], productID: String, maintainBegin: String? = nil, maintainEnd: String? = nil,
+        enablePublicip: Bool? = nil, publicBandwidth: String? = nil, publicipID: String? = nil,
+        sslEnable: Bool? = nil, retentionPolicy: RetentionPolicy? = nil, enableAutoTopic: Bool? = nil,
+        storageSpecCode: String, enterpriseProjectID: String? = nil, tags: [Tag]? = nil,
+        diskEncryptedEnable: Bool? = nil, diskEncryptedKey: String? = nil
     ) {
         self.name = name
         self.description = description
@@ -248,36 +211,5 @@ public struct CreateInstanceRequest: Codable, Sendable, Equatable {
         self.tags = tags
         self.diskEncryptedEnable = diskEncryptedEnable
         self.diskEncryptedKey = diskEncryptedKey
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.engine = try container.decode(String.self, forKey: .engine)
-        self.engineVersion = try container.decode(EngineVersion.self, forKey: .engineVersion)
-        self.specification = try container.decode(String.self, forKey: .specification)
-        self.storageSpace = try container.decodeLenient(Int.self, forKey: .storageSpace)
-        self.partitionNum = try container.decodeLenient(Int.self, forKey: .partitionNum)
-        self.accessUser = try container.decodeIfPresent(String.self, forKey: .accessUser)
-        self.password = try container.decodeIfPresent(String.self, forKey: .password)
-        self.vpcID = try container.decode(String.self, forKey: .vpcID)
-        self.securityGroupID = try container.decode(String.self, forKey: .securityGroupID)
-        self.subnetID = try container.decode(String.self, forKey: .subnetID)
-        self.availableZones = try container.decode([Tag].self, forKey: .availableZones)
-        self.productID = try container.decode(String.self, forKey: .productID)
-        self.maintainBegin = try container.decodeIfPresent(String.self, forKey: .maintainBegin)
-        self.maintainEnd = try container.decodeIfPresent(String.self, forKey: .maintainEnd)
-        self.enablePublicip = try container.decodeLenientIfPresent(Bool.self, forKey: .enablePublicip)
-        self.publicBandwidth = try container.decodeIfPresent(String.self, forKey: .publicBandwidth)
-        self.publicipID = try container.decodeIfPresent(String.self, forKey: .publicipID)
-        self.sslEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .sslEnable)
-        self.retentionPolicy = try container.decodeIfPresent(RetentionPolicy.self, forKey: .retentionPolicy)
-        self.enableAutoTopic = try container.decodeLenientIfPresent(Bool.self, forKey: .enableAutoTopic)
-        self.storageSpecCode = try container.decode(String.self, forKey: .storageSpecCode)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.tags = try container.decodeIfPresent([Tag].self, forKey: .tags)
-        self.diskEncryptedEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .diskEncryptedEnable)
-        self.diskEncryptedKey = try container.decodeIfPresent(String.self, forKey: .diskEncryptedKey)
     }
 }

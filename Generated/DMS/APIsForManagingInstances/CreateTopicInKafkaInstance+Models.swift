@@ -29,23 +29,14 @@ public struct CreateTopicInKafkaInstanceRequest: Codable, Sendable, Equatable {
     public var syncReplication2: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case partition
-        case replication
-        case syncReplication = "sync_replication"
-        case retentionTime = "retention_time"
-        case syncMessageFlush = "sync_message_flush"
+        case id, partition, replication, syncReplication = "sync_replication"
+        case retentionTime = "retention_time", syncMessageFlush = "sync_message_flush"
         case syncReplication2 = "sync_replication "
     }
 
     public init(
-        id: String,
-        partition: Int? = nil,
-        replication: Int? = nil,
-        syncReplication: Bool? = nil,
-        retentionTime: Int? = nil,
-        syncMessageFlush: Bool? = nil,
-        syncReplication2: Bool? = nil
+        id: String, partition: Int? = nil, replication: Int? = nil, syncReplication: Bool? = nil,
+        retentionTime: Int? = nil, syncMessageFlush: Bool? = nil, syncReplication2: Bool? = nil
     ) {
         self.id = id
         self.partition = partition
@@ -54,17 +45,6 @@ public struct CreateTopicInKafkaInstanceRequest: Codable, Sendable, Equatable {
         self.retentionTime = retentionTime
         self.syncMessageFlush = syncMessageFlush
         self.syncReplication2 = syncReplication2
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.partition = try container.decodeLenientIfPresent(Int.self, forKey: .partition)
-        self.replication = try container.decodeLenientIfPresent(Int.self, forKey: .replication)
-        self.syncReplication = try container.decodeLenientIfPresent(Bool.self, forKey: .syncReplication)
-        self.retentionTime = try container.decodeLenientIfPresent(Int.self, forKey: .retentionTime)
-        self.syncMessageFlush = try container.decodeLenientIfPresent(Bool.self, forKey: .syncMessageFlush)
-        self.syncReplication2 = try container.decodeLenientIfPresent(Bool.self, forKey: .syncReplication2)
     }
 }
 

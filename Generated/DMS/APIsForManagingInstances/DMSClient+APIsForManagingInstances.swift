@@ -16,10 +16,7 @@ extension DMSClient {
     /// - Returns: The body of the service's `200` response.
     public func createInstance(_ body: CreateInstanceRequest) async throws -> CreateInstanceResponse {
         let request = OperationRequest(
-            operation: "CreateInstance",
-            method: .post,
-            path: "/v1.0/{project_id}/instances",
-            body: body
+            operation: "CreateInstance", method: .post, path: "/v1.0/{project_id}/instances", body: body
         )
         return try await client.send(request, as: CreateInstanceResponse.self)
     }
@@ -40,11 +37,9 @@ extension DMSClient {
         _ body: CreateTopicInKafkaInstanceRequest
     ) async throws -> CreateTopicInKafkaInstanceResponse {
         let request = OperationRequest(
-            operation: "CreateTopicInKafkaInstance",
-            method: .post,
+            operation: "CreateTopicInKafkaInstance", method: .post,
             path: "/v1.0/{project_id}/instances/{instance_id}/topics",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: CreateTopicInKafkaInstanceResponse.self)
     }
@@ -59,10 +54,8 @@ extension DMSClient {
     ///   - instanceID: Indicates the instance ID.
     public func deleteInstanceV10(instanceID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteInstanceV10",
-            method: .delete,
-            path: "/v1.0/{project_id}/instances/{instance_id}",
-            pathParameters: ["instance_id": instanceID]
+            operation: "DeleteInstanceV10", method: .delete,
+            path: "/v1.0/{project_id}/instances/{instance_id}", pathParameters: ["instance_id": instanceID]
         )
         try await client.send(request)
     }
@@ -83,11 +76,9 @@ extension DMSClient {
         _ body: DeleteTopicsInKafkaInstanceInBatchesRequest
     ) async throws -> DeleteTopicsInKafkaInstanceInBatchesResponse {
         let request = OperationRequest(
-            operation: "DeleteTopicsInKafkaInstanceInBatches",
-            method: .post,
+            operation: "DeleteTopicsInKafkaInstanceInBatches", method: .post,
             path: "/v1.0/{project_id}/instances/{instance_id}/topics/delete",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: DeleteTopicsInKafkaInstanceInBatchesResponse.self)
     }
@@ -137,10 +128,7 @@ extension DMSClient {
         query.append("start", start)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListInstancesV10",
-            method: .get,
-            path: "/v1.0/{project_id}/instances",
-            query: query
+            operation: "ListInstancesV10", method: .get, path: "/v1.0/{project_id}/instances", query: query
         )
         return try await client.send(request, as: ListInstancesV10Response.self)
     }
@@ -159,8 +147,7 @@ extension DMSClient {
         instanceID: String
     ) async throws -> ListTopicInKafkaInstanceResponse {
         let request = OperationRequest(
-            operation: "ListTopicInKafkaInstance",
-            method: .get,
+            operation: "ListTopicInKafkaInstance", method: .get,
             path: "/v1.0/{project_id}/instances/{instance_id}/topics",
             pathParameters: ["instance_id": instanceID]
         )
@@ -181,10 +168,8 @@ extension DMSClient {
         _ body: RestartOrDeleteInstancesInBatchesRequest
     ) async throws -> RestartOrDeleteInstancesInBatchesResponse {
         let request = OperationRequest(
-            operation: "RestartOrDeleteInstancesInBatches",
-            method: .post,
-            path: "/v1.0/{project_id}/instances/action",
-            body: body
+            operation: "RestartOrDeleteInstancesInBatches", method: .post,
+            path: "/v1.0/{project_id}/instances/action", body: body
         )
         return try await client.send(request, as: RestartOrDeleteInstancesInBatchesResponse.self)
     }
@@ -201,9 +186,7 @@ extension DMSClient {
     /// - Returns: The body of the service's `200` response.
     public func showInstanceV10(instanceID: String) async throws -> ShowInstanceV10Response {
         let request = OperationRequest(
-            operation: "ShowInstanceV10",
-            method: .get,
-            path: "/v1.0/{project_id}/instances/{instance_id}",
+            operation: "ShowInstanceV10", method: .get, path: "/v1.0/{project_id}/instances/{instance_id}",
             pathParameters: ["instance_id": instanceID]
         )
         return try await client.send(request, as: ShowInstanceV10Response.self)
@@ -221,11 +204,8 @@ extension DMSClient {
     ///   - body: The request body.
     public func updateInstanceV10(instanceID: String, _ body: UpdateInstanceV10Request) async throws {
         let request = OperationRequest(
-            operation: "UpdateInstanceV10",
-            method: .put,
-            path: "/v1.0/{project_id}/instances/{instance_id}",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            operation: "UpdateInstanceV10", method: .put, path: "/v1.0/{project_id}/instances/{instance_id}",
+            pathParameters: ["instance_id": instanceID], body: body
         )
         try await client.send(request)
     }

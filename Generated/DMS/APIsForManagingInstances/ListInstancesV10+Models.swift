@@ -127,115 +127,47 @@ public struct Instance: Codable, Sendable, Equatable {
     public var tags: [Tag]?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case engine
-        case engineVersion = "engine_version"
-        case specification
-        case storageSpace = "storage_space"
-        case partitionNum = "partition_num"
-        case usedStorageSpace = "used_storage_space"
-        case connectAddress = "connect_address"
-        case port
-        case status
-        case instanceID = "instance_id"
-        case resourceSpecCode = "resource_spec_code"
-        case chargingMode = "charging_mode"
-        case vpcID = "vpc_id"
-        case vpcName = "vpc_name"
-        case createdAt = "created_at"
-        case userID = "user_id"
-        case userName = "user_name"
-        case accessUser = "access_user"
-        case maintainBegin = "maintain_begin"
-        case maintainEnd = "maintain_end"
-        case enablePublicip = "enable_publicip"
-        case sslEnable = "ssl_enable"
-        case enterpriseProjectID = "enterprise_project_id"
-        case type
-        case productID = "product_id"
-        case securityGroupID = "security_group_id"
-        case securityGroupName = "security_group_name"
-        case subnetID = "subnet_id"
-        case availableZones = "available_zones"
-        case totalStorageSpace = "total_storage_space"
-        case publicConnectAddress = "public_connect_address"
-        case storageResourceID = "storage_resource_id"
-        case storageSpecCode = "storage_spec_code"
-        case serviceType = "service_type"
-        case storageType = "storage_type"
-        case retentionPolicy = "retention_policy"
-        case kafkaPublicStatus = "kafka_public_status"
-        case publicBandwidth = "public_bandwidth"
-        case enableLogCollection = "enable_log_collection"
-        case crossVPCInfo = "cross_vpc_info"
-        case ipv6Enable = "ipv6_enable"
-        case ipv6ConnectAddresses = "ipv6_connect_addresses"
-        case restEnable = "rest_enable"
-        case restConnectAddress = "rest_connect_address"
-        case traceEnable = "trace_enable"
-        case podConnectAddress = "pod_connect_address"
-        case diskEncrypted = "disk_encrypted"
-        case diskEncryptedKey = "disk_encrypted_key"
+        case name, engine, engineVersion = "engine_version", specification, storageSpace = "storage_space"
+        case partitionNum = "partition_num", usedStorageSpace = "used_storage_space"
+        case connectAddress = "connect_address", port, status, instanceID = "instance_id"
+        case resourceSpecCode = "resource_spec_code", chargingMode = "charging_mode", vpcID = "vpc_id"
+        case vpcName = "vpc_name", createdAt = "created_at", userID = "user_id", userName = "user_name"
+        case accessUser = "access_user", maintainBegin = "maintain_begin", maintainEnd = "maintain_end"
+        case enablePublicip = "enable_publicip", sslEnable = "ssl_enable"
+        case enterpriseProjectID = "enterprise_project_id", type, productID = "product_id"
+        case securityGroupID = "security_group_id", securityGroupName = "security_group_name"
+        case subnetID = "subnet_id", availableZones = "available_zones"
+        case totalStorageSpace = "total_storage_space", publicConnectAddress = "public_connect_address"
+        case storageResourceID = "storage_resource_id", storageSpecCode = "storage_spec_code"
+        case serviceType = "service_type", storageType = "storage_type", retentionPolicy = "retention_policy"
+        case kafkaPublicStatus = "kafka_public_status", publicBandwidth = "public_bandwidth"
+        case enableLogCollection = "enable_log_collection", crossVPCInfo = "cross_vpc_info"
+        case ipv6Enable = "ipv6_enable", ipv6ConnectAddresses = "ipv6_connect_addresses"
+        case restEnable = "rest_enable", restConnectAddress = "rest_connect_address"
+        case traceEnable = "trace_enable", podConnectAddress = "pod_connect_address"
+        case diskEncrypted = "disk_encrypted", diskEncryptedKey = "disk_encrypted_key"
         case publicResourceID = "public_resource_id"
-        case kafkaPrivateConnectAddress = "kafka_private_connect_address"
-        case cesVersion = "ces_version"
-        case tags
+        case kafkaPrivateConnectAddress = "kafka_private_connect_address", cesVersion = "ces_version", tags
     }
 
     public init(
-        name: String? = nil,
-        engine: String? = nil,
-        engineVersion: String? = nil,
-        specification: String? = nil,
-        storageSpace: Int? = nil,
-        partitionNum: String? = nil,
-        usedStorageSpace: Int? = nil,
-        connectAddress: String? = nil,
-        port: Int? = nil,
-        status: String? = nil,
-        instanceID: String? = nil,
-        resourceSpecCode: String? = nil,
-        chargingMode: Int? = nil,
-        vpcID: String? = nil,
-        vpcName: String? = nil,
-        createdAt: String? = nil,
-        userID: String? = nil,
-        userName: String? = nil,
-        accessUser: String? = nil,
-        maintainBegin: String? = nil,
-        maintainEnd: String? = nil,
-        enablePublicip: Bool? = nil,
-        sslEnable: Bool? = nil,
-        enterpriseProjectID: String? = nil,
-        type: String? = nil,
-        productID: String? = nil,
-        securityGroupID: String? = nil,
-        securityGroupName: String? = nil,
-        subnetID: String? = nil,
-        availableZones: [Tag]? = nil,
-        totalStorageSpace: Int? = nil,
-        publicConnectAddress: String? = nil,
-        storageResourceID: String? = nil,
-        storageSpecCode: String? = nil,
-        serviceType: String? = nil,
-        storageType: String? = nil,
-        retentionPolicy: String? = nil,
-        kafkaPublicStatus: String? = nil,
-        publicBandwidth: Int? = nil,
-        enableLogCollection: Bool? = nil,
-        crossVPCInfo: String? = nil,
-        ipv6Enable: Bool? = nil,
-        ipv6ConnectAddresses: [String]? = nil,
-        restEnable: Bool? = nil,
-        restConnectAddress: String? = nil,
-        traceEnable: Bool? = nil,
-        podConnectAddress: String? = nil,
-        diskEncrypted: Bool? = nil,
-        diskEncryptedKey: String? = nil,
-        publicResourceID: String? = nil,
-        kafkaPrivateConnectAddress: String? = nil,
-        cesVersion: String? = nil,
-        tags: [Tag]? = nil
+        name: String? = nil, engine: String? = nil, engineVersion: String? = nil,
+        specification: String? = nil, storageSpace: Int? = nil, partitionNum: String? = nil,
+        usedStorageSpace: Int? = nil, connectAddress: String? = nil, port: Int? = nil, status: String? = nil,
+        instanceID: String? = nil, resourceSpecCode: String? = nil, chargingMode: Int? = nil,
+        vpcID: String? = nil, vpcName: String? = nil, createdAt: String? = nil, userID: String? = nil,
+        userName: String? = nil, accessUser: String? = nil, maintainBegin: String? = nil,
+        maintainEnd: String? = nil, enablePublicip: Bool? = nil, sslEnable: Bool? = nil,
+        enterpriseProjectID: String? = nil, type: String? = nil, productID: String? = nil,
+        securityGroupID: String? = nil, securityGroupName: String? = nil, subnetID: String? = nil,
+        availableZones: [Tag]? = nil, totalStorageSpace: Int? = nil, publicConnectAddress: String? = nil,
+        storageResourceID: String? = nil, storageSpecCode: String? = nil, serviceType: String? = nil,
+        storageType: String? = nil, retentionPolicy: String? = nil, kafkaPublicStatus: String? = nil,
+        publicBandwidth: Int? = nil, enableLogCollection: Bool? = nil, crossVPCInfo: String? = nil,
+        ipv6Enable: Bool? = nil, ipv6ConnectAddresses: [String]? = nil, restEnable: Bool? = nil,
+        restConnectAddress: String? = nil, traceEnable: Bool? = nil, podConnectAddress: String? = nil,
+        diskEncrypted: Bool? = nil, diskEncryptedKey: String? = nil, publicResourceID: String? = nil,
+        kafkaPrivateConnectAddress: String? = nil, cesVersion: String? = nil, tags: [Tag]? = nil
     ) {
         self.name = name
         self.engine = engine
@@ -291,63 +223,6 @@ public struct Instance: Codable, Sendable, Equatable {
         self.cesVersion = cesVersion
         self.tags = tags
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.engine = try container.decodeIfPresent(String.self, forKey: .engine)
-        self.engineVersion = try container.decodeIfPresent(String.self, forKey: .engineVersion)
-        self.specification = try container.decodeIfPresent(String.self, forKey: .specification)
-        self.storageSpace = try container.decodeLenientIfPresent(Int.self, forKey: .storageSpace)
-        self.partitionNum = try container.decodeIfPresent(String.self, forKey: .partitionNum)
-        self.usedStorageSpace = try container.decodeLenientIfPresent(Int.self, forKey: .usedStorageSpace)
-        self.connectAddress = try container.decodeIfPresent(String.self, forKey: .connectAddress)
-        self.port = try container.decodeLenientIfPresent(Int.self, forKey: .port)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.instanceID = try container.decodeIfPresent(String.self, forKey: .instanceID)
-        self.resourceSpecCode = try container.decodeIfPresent(String.self, forKey: .resourceSpecCode)
-        self.chargingMode = try container.decodeLenientIfPresent(Int.self, forKey: .chargingMode)
-        self.vpcID = try container.decodeIfPresent(String.self, forKey: .vpcID)
-        self.vpcName = try container.decodeIfPresent(String.self, forKey: .vpcName)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.userID = try container.decodeIfPresent(String.self, forKey: .userID)
-        self.userName = try container.decodeIfPresent(String.self, forKey: .userName)
-        self.accessUser = try container.decodeIfPresent(String.self, forKey: .accessUser)
-        self.maintainBegin = try container.decodeIfPresent(String.self, forKey: .maintainBegin)
-        self.maintainEnd = try container.decodeIfPresent(String.self, forKey: .maintainEnd)
-        self.enablePublicip = try container.decodeLenientIfPresent(Bool.self, forKey: .enablePublicip)
-        self.sslEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .sslEnable)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.productID = try container.decodeIfPresent(String.self, forKey: .productID)
-        self.securityGroupID = try container.decodeIfPresent(String.self, forKey: .securityGroupID)
-        self.securityGroupName = try container.decodeIfPresent(String.self, forKey: .securityGroupName)
-        self.subnetID = try container.decodeIfPresent(String.self, forKey: .subnetID)
-        self.availableZones = try container.decodeIfPresent([Tag].self, forKey: .availableZones)
-        self.totalStorageSpace = try container.decodeLenientIfPresent(Int.self, forKey: .totalStorageSpace)
-        self.publicConnectAddress = try container.decodeIfPresent(String.self, forKey: .publicConnectAddress)
-        self.storageResourceID = try container.decodeIfPresent(String.self, forKey: .storageResourceID)
-        self.storageSpecCode = try container.decodeIfPresent(String.self, forKey: .storageSpecCode)
-        self.serviceType = try container.decodeIfPresent(String.self, forKey: .serviceType)
-        self.storageType = try container.decodeIfPresent(String.self, forKey: .storageType)
-        self.retentionPolicy = try container.decodeIfPresent(String.self, forKey: .retentionPolicy)
-        self.kafkaPublicStatus = try container.decodeIfPresent(String.self, forKey: .kafkaPublicStatus)
-        self.publicBandwidth = try container.decodeLenientIfPresent(Int.self, forKey: .publicBandwidth)
-        self.enableLogCollection = try container.decodeLenientIfPresent(Bool.self, forKey: .enableLogCollection)
-        self.crossVPCInfo = try container.decodeIfPresent(String.self, forKey: .crossVPCInfo)
-        self.ipv6Enable = try container.decodeLenientIfPresent(Bool.self, forKey: .ipv6Enable)
-        self.ipv6ConnectAddresses = try container.decodeIfPresent([String].self, forKey: .ipv6ConnectAddresses)
-        self.restEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .restEnable)
-        self.restConnectAddress = try container.decodeIfPresent(String.self, forKey: .restConnectAddress)
-        self.traceEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .traceEnable)
-        self.podConnectAddress = try container.decodeIfPresent(String.self, forKey: .podConnectAddress)
-        self.diskEncrypted = try container.decodeLenientIfPresent(Bool.self, forKey: .diskEncrypted)
-        self.diskEncryptedKey = try container.decodeIfPresent(String.self, forKey: .diskEncryptedKey)
-        self.publicResourceID = try container.decodeIfPresent(String.self, forKey: .publicResourceID)
-        self.kafkaPrivateConnectAddress = try container.decodeIfPresent(String.self, forKey: .kafkaPrivateConnectAddress)
-        self.cesVersion = try container.decodeIfPresent(String.self, forKey: .cesVersion)
-        self.tags = try container.decodeIfPresent([Tag].self, forKey: .tags)
-    }
 }
 
 /// The response of ``DMSClient/listInstancesV10``.
@@ -358,18 +233,11 @@ public struct ListInstancesV10Response: Codable, Sendable, Equatable {
     public var instanceNum: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case instances
-        case instanceNum = "instance_num"
+        case instances, instanceNum = "instance_num"
     }
 
     public init(instances: [Instance]? = nil, instanceNum: Int? = nil) {
         self.instances = instances
         self.instanceNum = instanceNum
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.instances = try container.decodeIfPresent([Instance].self, forKey: .instances)
-        self.instanceNum = try container.decodeLenientIfPresent(Int.self, forKey: .instanceNum)
     }
 }

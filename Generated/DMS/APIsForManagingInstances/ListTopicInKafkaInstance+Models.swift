@@ -19,21 +19,13 @@ public struct ListTopicInKafkaInstanceResponse: Codable, Sendable, Equatable {
     public var count: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case total
-        case size
-        case remainPartitions = "remain_partitions"
-        case maxPartitions = "max_partitions"
-        case topics
+        case total, size, remainPartitions = "remain_partitions", maxPartitions = "max_partitions", topics
         case count
     }
 
     public init(
-        total: Int? = nil,
-        size: Int? = nil,
-        remainPartitions: Int? = nil,
-        maxPartitions: Int? = nil,
-        topics: [JSONValue]? = nil,
-        count: Int? = nil
+        total: Int? = nil, size: Int? = nil, remainPartitions: Int? = nil, maxPartitions: Int? = nil,
+        topics: [JSONValue]? = nil, count: Int? = nil
     ) {
         self.total = total
         self.size = size
@@ -41,15 +33,5 @@ public struct ListTopicInKafkaInstanceResponse: Codable, Sendable, Equatable {
         self.maxPartitions = maxPartitions
         self.topics = topics
         self.count = count
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.remainPartitions = try container.decodeLenientIfPresent(Int.self, forKey: .remainPartitions)
-        self.maxPartitions = try container.decodeLenientIfPresent(Int.self, forKey: .maxPartitions)
-        self.topics = try container.decodeIfPresent([JSONValue].self, forKey: .topics)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
     }
 }

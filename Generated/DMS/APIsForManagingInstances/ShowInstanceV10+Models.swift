@@ -129,116 +129,47 @@ public struct ShowInstanceV10Response: Codable, Sendable, Equatable {
     public var tags: [Tag]?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case engine
-        case engineVersion = "engine_version"
-        case specification
-        case storageSpace = "storage_space"
-        case partitionNum = "partition_num"
-        case usedStorageSpace = "used_storage_space"
-        case connectAddress = "connect_address"
-        case port
-        case status
-        case instanceID = "instance_id"
-        case resourceSpecCode = "resource_spec_code"
-        case type
-        case chargingMode = "charging_mode"
-        case vpcID = "vpc_id"
-        case vpcName = "vpc_name"
-        case createdAt = "created_at"
-        case productID = "product_id"
-        case securityGroupID = "security_group_id"
-        case securityGroupName = "security_group_name"
-        case subnetID = "subnet_id"
-        case subnetName = "subnet_name"
-        case subnetCIDR = "subnet_cidr"
-        case availableZones = "available_zones"
-        case userID = "user_id"
-        case userName = "user_name"
-        case accessUser = "access_user"
-        case maintainBegin = "maintain_begin"
-        case maintainEnd = "maintain_end"
-        case enablePublicip = "enable_publicip"
-        case sslEnable = "ssl_enable"
-        case enterpriseProjectID = "enterprise_project_id"
-        case totalStorageSpace = "total_storage_space"
-        case storageResourceID = "storage_resource_id"
-        case storageSpecCode = "storage_spec_code"
-        case serviceType = "service_type"
-        case storageType = "storage_type"
-        case retentionPolicy = "retention_policy"
-        case kafkaPublicStatus = "kafka_public_status"
-        case publicBandwidth = "public_bandwidth"
-        case publicConnectAddress = "public_connect_address"
-        case enableLogCollection = "enable_log_collection"
-        case crossVPCInfo = "cross_vpc_info"
-        case ipv6Enable = "ipv6_enable"
-        case ipv6ConnectAddresses = "ipv6_connect_addresses"
-        case restEnable = "rest_enable"
-        case restConnectAddress = "rest_connect_address"
-        case traceEnable = "trace_enable"
-        case podConnectAddress = "pod_connect_address"
-        case diskEncrypted = "disk_encrypted"
+        case name, engine, engineVersion = "engine_version", specification, storageSpace = "storage_space"
+        case partitionNum = "partition_num", usedStorageSpace = "used_storage_space"
+        case connectAddress = "connect_address", port, status, instanceID = "instance_id"
+        case resourceSpecCode = "resource_spec_code", type, chargingMode = "charging_mode", vpcID = "vpc_id"
+        case vpcName = "vpc_name", createdAt = "created_at", productID = "product_id"
+        case securityGroupID = "security_group_id", securityGroupName = "security_group_name"
+        case subnetID = "subnet_id", subnetName = "subnet_name", subnetCIDR = "subnet_cidr"
+        case availableZones = "available_zones", userID = "user_id", userName = "user_name"
+        case accessUser = "access_user", maintainBegin = "maintain_begin", maintainEnd = "maintain_end"
+        case enablePublicip = "enable_publicip", sslEnable = "ssl_enable"
+        case enterpriseProjectID = "enterprise_project_id", totalStorageSpace = "total_storage_space"
+        case storageResourceID = "storage_resource_id", storageSpecCode = "storage_spec_code"
+        case serviceType = "service_type", storageType = "storage_type", retentionPolicy = "retention_policy"
+        case kafkaPublicStatus = "kafka_public_status", publicBandwidth = "public_bandwidth"
+        case publicConnectAddress = "public_connect_address", enableLogCollection = "enable_log_collection"
+        case crossVPCInfo = "cross_vpc_info", ipv6Enable = "ipv6_enable"
+        case ipv6ConnectAddresses = "ipv6_connect_addresses", restEnable = "rest_enable"
+        case restConnectAddress = "rest_connect_address", traceEnable = "trace_enable"
+        case podConnectAddress = "pod_connect_address", diskEncrypted = "disk_encrypted"
         case diskEncryptedKey = "disk_encrypted_key"
-        case kafkaPrivateConnectAddress = "kafka_private_connect_address"
-        case cesVersion = "ces_version"
-        case tags
+        case kafkaPrivateConnectAddress = "kafka_private_connect_address", cesVersion = "ces_version", tags
     }
 
     public init(
-        name: String? = nil,
-        engine: String? = nil,
-        engineVersion: String? = nil,
-        specification: String? = nil,
-        storageSpace: Int? = nil,
-        partitionNum: String? = nil,
-        usedStorageSpace: Int? = nil,
-        connectAddress: String? = nil,
-        port: Int? = nil,
-        status: String? = nil,
-        instanceID: String? = nil,
-        resourceSpecCode: String? = nil,
-        type: String? = nil,
-        chargingMode: Int? = nil,
-        vpcID: String? = nil,
-        vpcName: String? = nil,
-        createdAt: String? = nil,
-        productID: String? = nil,
-        securityGroupID: String? = nil,
-        securityGroupName: String? = nil,
-        subnetID: String? = nil,
-        subnetName: String? = nil,
-        subnetCIDR: String? = nil,
-        availableZones: [Tag]? = nil,
-        userID: String? = nil,
-        userName: String? = nil,
-        accessUser: String? = nil,
-        maintainBegin: String? = nil,
-        maintainEnd: String? = nil,
-        enablePublicip: Bool? = nil,
-        sslEnable: Bool? = nil,
-        enterpriseProjectID: String? = nil,
-        totalStorageSpace: Int? = nil,
-        storageResourceID: String? = nil,
-        storageSpecCode: String? = nil,
-        serviceType: String? = nil,
-        storageType: String? = nil,
-        retentionPolicy: String? = nil,
-        kafkaPublicStatus: String? = nil,
-        publicBandwidth: Int? = nil,
-        publicConnectAddress: String? = nil,
-        enableLogCollection: Bool? = nil,
-        crossVPCInfo: String? = nil,
-        ipv6Enable: Bool? = nil,
-        ipv6ConnectAddresses: [String]? = nil,
-        restEnable: Bool? = nil,
-        restConnectAddress: String? = nil,
-        traceEnable: Bool? = nil,
-        podConnectAddress: String? = nil,
-        diskEncrypted: Bool? = nil,
-        diskEncryptedKey: String? = nil,
-        kafkaPrivateConnectAddress: String? = nil,
-        cesVersion: String? = nil,
+        name: String? = nil, engine: String? = nil, engineVersion: String? = nil,
+        specification: String? = nil, storageSpace: Int? = nil, partitionNum: String? = nil,
+        usedStorageSpace: Int? = nil, connectAddress: String? = nil, port: Int? = nil, status: String? = nil,
+        instanceID: String? = nil, resourceSpecCode: String? = nil, type: String? = nil,
+        chargingMode: Int? = nil, vpcID: String? = nil, vpcName: String? = nil, createdAt: String? = nil,
+        productID: String? = nil, securityGroupID: String? = nil, securityGroupName: String? = nil,
+        subnetID: String? = nil, subnetName: String? = nil, subnetCIDR: String? = nil,
+        availableZones: [Tag]? = nil, userID: String? = nil, userName: String? = nil,
+        accessUser: String? = nil, maintainBegin: String? = nil, maintainEnd: String? = nil,
+        enablePublicip: Bool? = nil, sslEnable: Bool? = nil, enterpriseProjectID: String? = nil,
+        totalStorageSpace: Int? = nil, storageResourceID: String? = nil, storageSpecCode: String? = nil,
+        serviceType: String? = nil, storageType: String? = nil, retentionPolicy: String? = nil,
+        kafkaPublicStatus: String? = nil, publicBandwidth: Int? = nil, publicConnectAddress: String? = nil,
+        enableLogCollection: Bool? = nil, crossVPCInfo: String? = nil, ipv6Enable: Bool? = nil,
+        ipv6ConnectAddresses: [String]? = nil, restEnable: Bool? = nil, restConnectAddress: String? = nil,
+        traceEnable: Bool? = nil, podConnectAddress: String? = nil, diskEncrypted: Bool? = nil,
+        diskEncryptedKey: String? = nil, kafkaPrivateConnectAddress: String? = nil, cesVersion: String? = nil,
         tags: [Tag]? = nil
     ) {
         self.name = name
@@ -295,63 +226,5 @@ public struct ShowInstanceV10Response: Codable, Sendable, Equatable {
         self.kafkaPrivateConnectAddress = kafkaPrivateConnectAddress
         self.cesVersion = cesVersion
         self.tags = tags
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.engine = try container.decodeIfPresent(String.self, forKey: .engine)
-        self.engineVersion = try container.decodeIfPresent(String.self, forKey: .engineVersion)
-        self.specification = try container.decodeIfPresent(String.self, forKey: .specification)
-        self.storageSpace = try container.decodeLenientIfPresent(Int.self, forKey: .storageSpace)
-        self.partitionNum = try container.decodeIfPresent(String.self, forKey: .partitionNum)
-        self.usedStorageSpace = try container.decodeLenientIfPresent(Int.self, forKey: .usedStorageSpace)
-        self.connectAddress = try container.decodeIfPresent(String.self, forKey: .connectAddress)
-        self.port = try container.decodeLenientIfPresent(Int.self, forKey: .port)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.instanceID = try container.decodeIfPresent(String.self, forKey: .instanceID)
-        self.resourceSpecCode = try container.decodeIfPresent(String.self, forKey: .resourceSpecCode)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.chargingMode = try container.decodeLenientIfPresent(Int.self, forKey: .chargingMode)
-        self.vpcID = try container.decodeIfPresent(String.self, forKey: .vpcID)
-        self.vpcName = try container.decodeIfPresent(String.self, forKey: .vpcName)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.productID = try container.decodeIfPresent(String.self, forKey: .productID)
-        self.securityGroupID = try container.decodeIfPresent(String.self, forKey: .securityGroupID)
-        self.securityGroupName = try container.decodeIfPresent(String.self, forKey: .securityGroupName)
-        self.subnetID = try container.decodeIfPresent(String.self, forKey: .subnetID)
-        self.subnetName = try container.decodeIfPresent(String.self, forKey: .subnetName)
-        self.subnetCIDR = try container.decodeIfPresent(String.self, forKey: .subnetCIDR)
-        self.availableZones = try container.decodeIfPresent([Tag].self, forKey: .availableZones)
-        self.userID = try container.decodeIfPresent(String.self, forKey: .userID)
-        self.userName = try container.decodeIfPresent(String.self, forKey: .userName)
-        self.accessUser = try container.decodeIfPresent(String.self, forKey: .accessUser)
-        self.maintainBegin = try container.decodeIfPresent(String.self, forKey: .maintainBegin)
-        self.maintainEnd = try container.decodeIfPresent(String.self, forKey: .maintainEnd)
-        self.enablePublicip = try container.decodeLenientIfPresent(Bool.self, forKey: .enablePublicip)
-        self.sslEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .sslEnable)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.totalStorageSpace = try container.decodeLenientIfPresent(Int.self, forKey: .totalStorageSpace)
-        self.storageResourceID = try container.decodeIfPresent(String.self, forKey: .storageResourceID)
-        self.storageSpecCode = try container.decodeIfPresent(String.self, forKey: .storageSpecCode)
-        self.serviceType = try container.decodeIfPresent(String.self, forKey: .serviceType)
-        self.storageType = try container.decodeIfPresent(String.self, forKey: .storageType)
-        self.retentionPolicy = try container.decodeIfPresent(String.self, forKey: .retentionPolicy)
-        self.kafkaPublicStatus = try container.decodeIfPresent(String.self, forKey: .kafkaPublicStatus)
-        self.publicBandwidth = try container.decodeLenientIfPresent(Int.self, forKey: .publicBandwidth)
-        self.publicConnectAddress = try container.decodeIfPresent(String.self, forKey: .publicConnectAddress)
-        self.enableLogCollection = try container.decodeLenientIfPresent(Bool.self, forKey: .enableLogCollection)
-        self.crossVPCInfo = try container.decodeIfPresent(String.self, forKey: .crossVPCInfo)
-        self.ipv6Enable = try container.decodeLenientIfPresent(Bool.self, forKey: .ipv6Enable)
-        self.ipv6ConnectAddresses = try container.decodeIfPresent([String].self, forKey: .ipv6ConnectAddresses)
-        self.restEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .restEnable)
-        self.restConnectAddress = try container.decodeIfPresent(String.self, forKey: .restConnectAddress)
-        self.traceEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .traceEnable)
-        self.podConnectAddress = try container.decodeIfPresent(String.self, forKey: .podConnectAddress)
-        self.diskEncrypted = try container.decodeLenientIfPresent(Bool.self, forKey: .diskEncrypted)
-        self.diskEncryptedKey = try container.decodeIfPresent(String.self, forKey: .diskEncryptedKey)
-        self.kafkaPrivateConnectAddress = try container.decodeIfPresent(String.self, forKey: .kafkaPrivateConnectAddress)
-        self.cesVersion = try container.decodeIfPresent(String.self, forKey: .cesVersion)
-        self.tags = try container.decodeIfPresent([Tag].self, forKey: .tags)
     }
 }

@@ -9,16 +9,7 @@ public struct CreatePartitionRequest: Codable, Sendable, Equatable {
     /// partitions. Maximum value: 100.
     public var partition: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case partition
-    }
-
     public init(partition: Int? = nil) {
         self.partition = partition
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.partition = try container.decodeLenientIfPresent(Int.self, forKey: .partition)
     }
 }

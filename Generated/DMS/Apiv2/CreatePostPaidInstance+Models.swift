@@ -168,69 +168,30 @@ public struct CreatePostPaidInstanceRequest: Codable, Sendable, Equatable {
     public var tags: [Tag]?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case engine
-        case engineVersion = "engine_version"
-        case specification
-        case brokerNum = "broker_num"
-        case storageSpace = "storage_space"
-        case partitionNum = "partition_num"
-        case accessUser = "access_user"
-        case password
-        case vpcID = "vpc_id"
-        case securityGroupID = "security_group_id"
-        case subnetID = "subnet_id"
-        case availableZones = "available_zones"
-        case productID = "product_id"
-        case maintainBegin = "maintain_begin"
-        case maintainEnd = "maintain_end"
-        case enablePublicip = "enable_publicip"
-        case publicBandwidth = "public_bandwidth"
-        case publicipID = "publicip_id"
-        case sslEnable = "ssl_enable"
+        case name, description, engine, engineVersion = "engine_version", specification
+        case brokerNum = "broker_num", storageSpace = "storage_space", partitionNum = "partition_num"
+        case accessUser = "access_user", password, vpcID = "vpc_id", securityGroupID = "security_group_id"
+        case subnetID = "subnet_id", availableZones = "available_zones", productID = "product_id"
+        case maintainBegin = "maintain_begin", maintainEnd = "maintain_end"
+        case enablePublicip = "enable_publicip", publicBandwidth = "public_bandwidth"
+        case publicipID = "publicip_id", sslEnable = "ssl_enable"
         case kafkaSecurityProtocol = "kafka_security_protocol"
-        case saslEnabledMechanisms = "sasl_enabled_mechanisms"
-        case retentionPolicy = "retention_policy"
-        case diskEncryptedEnable = "disk_encrypted_enable"
-        case diskEncryptedKey = "disk_encrypted_key"
-        case connectorEnable = "connector_enable"
-        case enableAutoTopic = "enable_auto_topic"
-        case storageSpecCode = "storage_spec_code"
-        case tags
+        case saslEnabledMechanisms = "sasl_enabled_mechanisms", retentionPolicy = "retention_policy"
+        case diskEncryptedEnable = "disk_encrypted_enable", diskEncryptedKey = "disk_encrypted_key"
+        case connectorEnable = "connector_enable", enableAutoTopic = "enable_auto_topic"
+        case storageSpecCode = "storage_spec_code", tags
     }
 
     public init(
-        name: String,
-        description: String? = nil,
-        engine: String,
-        engineVersion: EngineVersion,
-        specification: String? = nil,
-        brokerNum: Int? = nil,
-        storageSpace: Int,
-        partitionNum: Int? = nil,
-        accessUser: String? = nil,
-        password: String? = nil,
-        vpcID: String,
-        securityGroupID: String,
-        subnetID: String,
-        availableZones: [String],
-        productID: String,
-        maintainBegin: String? = nil,
-        maintainEnd: String? = nil,
-        enablePublicip: Bool? = nil,
-        publicBandwidth: Int? = nil,
-        publicipID: String? = nil,
-        sslEnable: Bool? = nil,
-        kafkaSecurityProtocol: String? = nil,
-        saslEnabledMechanisms: [SaslEnabledMechanisms]? = nil,
-        retentionPolicy: RetentionPolicy? = nil,
-        diskEncryptedEnable: Bool? = nil,
-        diskEncryptedKey: String? = nil,
-        connectorEnable: Bool? = nil,
-        enableAutoTopic: Bool? = nil,
-        storageSpecCode: String,
-        tags: [Tag]? = nil
+        name: String, description: String? = nil, engine: String, engineVersion: EngineVersion,
+        specification: String? = nil, brokerNum: Int? = nil, storageSpace: Int, partitionNum: Int? = nil,
+        accessUser: String? = nil, password: String? = nil, vpcID: String, securityGroupID: String,
+        subnetID: String, availableZones: [String], productID: String, maintainBegin: String? = nil,
+        maintainEnd: String? = nil, enablePublicip: Bool? = nil, publicBandwidth: Int? = nil,
+        publicipID: String? = nil, sslEnable: Bool? = nil, kafkaSecurityProtocol: String? = nil,
+        saslEnabledMechanisms: [SaslEnabledMechanisms]? = nil, retentionPolicy: RetentionPolicy? = nil,
+        diskEncryptedEnable: Bool? = nil, diskEncryptedKey: String? = nil, connectorEnable: Bool? = nil,
+        enableAutoTopic: Bool? = nil, storageSpecCode: String, tags: [Tag]? = nil
     ) {
         self.name = name
         self.description = description
@@ -262,40 +223,6 @@ public struct CreatePostPaidInstanceRequest: Codable, Sendable, Equatable {
         self.enableAutoTopic = enableAutoTopic
         self.storageSpecCode = storageSpecCode
         self.tags = tags
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.engine = try container.decode(String.self, forKey: .engine)
-        self.engineVersion = try container.decode(EngineVersion.self, forKey: .engineVersion)
-        self.specification = try container.decodeIfPresent(String.self, forKey: .specification)
-        self.brokerNum = try container.decodeLenientIfPresent(Int.self, forKey: .brokerNum)
-        self.storageSpace = try container.decodeLenient(Int.self, forKey: .storageSpace)
-        self.partitionNum = try container.decodeLenientIfPresent(Int.self, forKey: .partitionNum)
-        self.accessUser = try container.decodeIfPresent(String.self, forKey: .accessUser)
-        self.password = try container.decodeIfPresent(String.self, forKey: .password)
-        self.vpcID = try container.decode(String.self, forKey: .vpcID)
-        self.securityGroupID = try container.decode(String.self, forKey: .securityGroupID)
-        self.subnetID = try container.decode(String.self, forKey: .subnetID)
-        self.availableZones = try container.decode([String].self, forKey: .availableZones)
-        self.productID = try container.decode(String.self, forKey: .productID)
-        self.maintainBegin = try container.decodeIfPresent(String.self, forKey: .maintainBegin)
-        self.maintainEnd = try container.decodeIfPresent(String.self, forKey: .maintainEnd)
-        self.enablePublicip = try container.decodeLenientIfPresent(Bool.self, forKey: .enablePublicip)
-        self.publicBandwidth = try container.decodeLenientIfPresent(Int.self, forKey: .publicBandwidth)
-        self.publicipID = try container.decodeIfPresent(String.self, forKey: .publicipID)
-        self.sslEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .sslEnable)
-        self.kafkaSecurityProtocol = try container.decodeIfPresent(String.self, forKey: .kafkaSecurityProtocol)
-        self.saslEnabledMechanisms = try container.decodeIfPresent([SaslEnabledMechanisms].self, forKey: .saslEnabledMechanisms)
-        self.retentionPolicy = try container.decodeIfPresent(RetentionPolicy.self, forKey: .retentionPolicy)
-        self.diskEncryptedEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .diskEncryptedEnable)
-        self.diskEncryptedKey = try container.decodeIfPresent(String.self, forKey: .diskEncryptedKey)
-        self.connectorEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .connectorEnable)
-        self.enableAutoTopic = try container.decodeLenientIfPresent(Bool.self, forKey: .enableAutoTopic)
-        self.storageSpecCode = try container.decode(String.self, forKey: .storageSpecCode)
-        self.tags = try container.decodeIfPresent([Tag].self, forKey: .tags)
     }
 }
 

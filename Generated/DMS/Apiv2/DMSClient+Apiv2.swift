@@ -20,11 +20,9 @@ extension DMSClient {
         _ body: CreatePartitionRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "CreatePartition",
-            method: .post,
+            operation: "CreatePartition", method: .post,
             path: "/v2/{project_id}/instances/{instance_id}/management/topics/{topic}/partitions-reassignment",
-            pathParameters: ["instance_id": instanceID, "topic": topic],
-            body: body
+            pathParameters: ["instance_id": instanceID, "topic": topic], body: body
         )
         try await client.send(request)
     }
@@ -43,9 +41,7 @@ extension DMSClient {
         _ body: CreatePostPaidInstanceRequest
     ) async throws -> CreatePostPaidInstanceResponse {
         let request = OperationRequest(
-            operation: "CreatePostPaidInstance",
-            method: .post,
-            path: "/v2/{project_id}/instances",
+            operation: "CreatePostPaidInstance", method: .post, path: "/v2/{project_id}/instances",
             body: body
         )
         return try await client.send(request, as: CreatePostPaidInstanceResponse.self)

@@ -15,8 +15,7 @@ extension DMSClient {
     ///   - taskID: Task ID.
     public func deleteBackgroundTask(instanceID: String, taskID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteBackgroundTask",
-            method: .delete,
+            operation: "DeleteBackgroundTask", method: .delete,
             path: "/v2/{project_id}/instances/{instance_id}/tasks/{task_id}",
             pathParameters: ["instance_id": instanceID, "task_id": taskID]
         )
@@ -50,11 +49,9 @@ extension DMSClient {
         query.append("begin_time", beginTime)
         query.append("end_time", endTime)
         let request = OperationRequest(
-            operation: "ListBackgroundTasks",
-            method: .get,
+            operation: "ListBackgroundTasks", method: .get,
             path: "/v2/{project_id}/instances/{instance_id}/tasks",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListBackgroundTasksResponse.self)
     }
@@ -75,8 +72,7 @@ extension DMSClient {
         taskID: String
     ) async throws -> ShowBackgroundTaskResponse {
         let request = OperationRequest(
-            operation: "ShowBackgroundTask",
-            method: .get,
+            operation: "ShowBackgroundTask", method: .get,
             path: "/v2/{project_id}/instances/{instance_id}/tasks/{task_id}",
             pathParameters: ["instance_id": instanceID, "task_id": taskID]
         )

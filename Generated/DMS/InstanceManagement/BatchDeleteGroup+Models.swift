@@ -25,19 +25,12 @@ public struct BatchDeleteGroupResponse: Codable, Sendable, Equatable {
     public var total: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case failedGroups = "failed_groups"
-        case total
+        case failedGroups = "failed_groups", total
     }
 
     public init(failedGroups: [FailedGroup]? = nil, total: Int? = nil) {
         self.failedGroups = failedGroups
         self.total = total
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.failedGroups = try container.decodeIfPresent([FailedGroup].self, forKey: .failedGroups)
-        self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)
     }
 }
 
@@ -51,8 +44,7 @@ public struct FailedGroup: Codable, Sendable, Equatable {
     public var errorMessage: String?
 
     private enum CodingKeys: String, CodingKey {
-        case groupID = "group_id"
-        case errorMessage = "error_message"
+        case groupID = "group_id", errorMessage = "error_message"
     }
 
     public init(groupID: String? = nil, errorMessage: String? = nil) {

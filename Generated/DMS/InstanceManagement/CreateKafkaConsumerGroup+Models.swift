@@ -11,8 +11,7 @@ public struct CreateKafkaConsumerGroupRequest: Codable, Sendable, Equatable {
     public var groupDesc: String?
 
     private enum CodingKeys: String, CodingKey {
-        case groupName = "group_name"
-        case groupDesc = "group_desc"
+        case groupName = "group_name", groupDesc = "group_desc"
     }
 
     public init(groupName: String, groupDesc: String? = nil) {

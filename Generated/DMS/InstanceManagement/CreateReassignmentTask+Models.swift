@@ -18,34 +18,19 @@ public struct CreateReassignmentTaskRequest: Codable, Sendable, Equatable {
     public var timeEstimate: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case reassignments
-        case throttle
-        case isSchedule = "is_schedule"
-        case executeAt = "execute_at"
+        case reassignments, throttle, isSchedule = "is_schedule", executeAt = "execute_at"
         case timeEstimate = "time_estimate"
     }
 
     public init(
-        reassignments: [PartitionReassignEntity],
-        throttle: Int? = nil,
-        isSchedule: Bool? = nil,
-        executeAt: Int64? = nil,
-        timeEstimate: Bool? = nil
+        reassignments: [PartitionReassignEntity], throttle: Int? = nil, isSchedule: Bool? = nil,
+        executeAt: Int64? = nil, timeEstimate: Bool? = nil
     ) {
         self.reassignments = reassignments
         self.throttle = throttle
         self.isSchedule = isSchedule
         self.executeAt = executeAt
         self.timeEstimate = timeEstimate
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.reassignments = try container.decode([PartitionReassignEntity].self, forKey: .reassignments)
-        self.throttle = try container.decodeLenientIfPresent(Int.self, forKey: .throttle)
-        self.isSchedule = try container.decodeLenientIfPresent(Bool.self, forKey: .isSchedule)
-        self.executeAt = try container.decodeLenientIfPresent(Int64.self, forKey: .executeAt)
-        self.timeEstimate = try container.decodeLenientIfPresent(Bool.self, forKey: .timeEstimate)
     }
 }
 
@@ -57,19 +42,12 @@ public struct CreateReassignmentTaskResponse: Codable, Sendable, Equatable {
     public var reassignmentTime: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case jobID = "job_id"
-        case reassignmentTime = "reassignment_time"
+        case jobID = "job_id", reassignmentTime = "reassignment_time"
     }
 
     public init(jobID: String? = nil, reassignmentTime: Int? = nil) {
         self.jobID = jobID
         self.reassignmentTime = reassignmentTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.jobID = try container.decodeIfPresent(String.self, forKey: .jobID)
-        self.reassignmentTime = try container.decodeLenientIfPresent(Int.self, forKey: .reassignmentTime)
     }
 }
 
@@ -87,30 +65,17 @@ public struct PartitionReassignEntity: Codable, Sendable, Equatable {
     public var assignment: [TopicAssignment]?
 
     private enum CodingKeys: String, CodingKey {
-        case topic
-        case brokers
-        case replicationFactor = "replication_factor"
-        case assignment
+        case topic, brokers, replicationFactor = "replication_factor", assignment
     }
 
     public init(
-        topic: String,
-        brokers: [Int]? = nil,
-        replicationFactor: Int? = nil,
+        topic: String, brokers: [Int]? = nil, replicationFactor: Int? = nil,
         assignment: [TopicAssignment]? = nil
     ) {
         self.topic = topic
         self.brokers = brokers
         self.replicationFactor = replicationFactor
         self.assignment = assignment
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.topic = try container.decode(String.self, forKey: .topic)
-        self.brokers = try container.decodeIfPresent([Int].self, forKey: .brokers)
-        self.replicationFactor = try container.decodeLenientIfPresent(Int.self, forKey: .replicationFactor)
-        self.assignment = try container.decodeIfPresent([TopicAssignment].self, forKey: .assignment)
     }
 }
 
@@ -123,18 +88,11 @@ public struct TopicAssignment: Codable, Sendable, Equatable {
     public var partitionBrokers: [Int]?
 
     private enum CodingKeys: String, CodingKey {
-        case partition
-        case partitionBrokers = "partition_brokers"
+        case partition, partitionBrokers = "partition_brokers"
     }
 
     public init(partition: Int? = nil, partitionBrokers: [Int]? = nil) {
         self.partition = partition
         self.partitionBrokers = partitionBrokers
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.partition = try container.decodeLenientIfPresent(Int.self, forKey: .partition)
-        self.partitionBrokers = try container.decodeIfPresent([Int].self, forKey: .partitionBrokers)
     }
 }

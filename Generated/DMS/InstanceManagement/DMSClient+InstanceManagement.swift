@@ -20,11 +20,9 @@ extension DMSClient {
         _ body: BatchDeleteGroupRequest
     ) async throws -> BatchDeleteGroupResponse {
         let request = OperationRequest(
-            operation: "BatchDeleteGroup",
-            method: .post,
+            operation: "BatchDeleteGroup", method: .post,
             path: "/v2/{project_id}/instances/{instance_id}/groups/batch-delete",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: BatchDeleteGroupResponse.self)
     }
@@ -45,11 +43,9 @@ extension DMSClient {
         _ body: CreateKafkaConsumerGroupRequest
     ) async throws -> CreateKafkaConsumerGroupResponse {
         let request = OperationRequest(
-            operation: "CreateKafkaConsumerGroup",
-            method: .post,
+            operation: "CreateKafkaConsumerGroup", method: .post,
             path: "/v2/{project_id}/kafka/instances/{instance_id}/group",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: CreateKafkaConsumerGroupResponse.self)
     }
@@ -71,11 +67,9 @@ extension DMSClient {
         _ body: CreateReassignmentTaskRequest
     ) async throws -> CreateReassignmentTaskResponse {
         let request = OperationRequest(
-            operation: "CreateReassignmentTask",
-            method: .post,
+            operation: "CreateReassignmentTask", method: .post,
             path: "/v2/kafka/{project_id}/instances/{instance_id}/reassign",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: CreateReassignmentTaskResponse.self)
     }
@@ -91,8 +85,7 @@ extension DMSClient {
     ///   - group: Consumer group ID.
     public func deleteGroup(instanceID: String, group: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteGroup",
-            method: .delete,
+            operation: "DeleteGroup", method: .delete,
             path: "/v2/{project_id}/instances/{instance_id}/groups/{group}",
             pathParameters: ["instance_id": instanceID, "group": group]
         )
@@ -128,11 +121,9 @@ extension DMSClient {
         query.append("group", group)
         query.append("offest", offest)
         let request = OperationRequest(
-            operation: "ListInstanceConsumerGroups",
-            method: .get,
+            operation: "ListInstanceConsumerGroups", method: .get,
             path: "/v2/{project_id}/instances/{instance_id}/groups",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListInstanceConsumerGroupsResponse.self)
     }
@@ -185,11 +176,9 @@ extension DMSClient {
         _ body: ResetMessageOffsetRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "ResetMessageOffset",
-            method: .post,
+            operation: "ResetMessageOffset", method: .post,
             path: "/v2/{project_id}/instances/{instance_id}/management/groups/{group}/reset-message-offset",
-            pathParameters: ["instance_id": instanceID, "group": group],
-            body: body
+            pathParameters: ["instance_id": instanceID, "group": group], body: body
         )
         try await client.send(request)
     }
@@ -205,11 +194,9 @@ extension DMSClient {
     ///   - body: The request body.
     public func resetPassword(instanceID: String, _ body: ResetPasswordRequest) async throws {
         let request = OperationRequest(
-            operation: "ResetPassword",
-            method: .post,
+            operation: "ResetPassword", method: .post,
             path: "/v2/{project_id}/instances/{instance_id}/password",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         try await client.send(request)
     }
@@ -226,8 +213,7 @@ extension DMSClient {
     /// - Returns: The body of the service's `200` response.
     public func showCluster(instanceID: String) async throws -> ShowClusterResponse {
         let request = OperationRequest(
-            operation: "ShowCluster",
-            method: .get,
+            operation: "ShowCluster", method: .get,
             path: "/v2/{project_id}/instances/{instance_id}/management/cluster",
             pathParameters: ["instance_id": instanceID]
         )
@@ -246,8 +232,7 @@ extension DMSClient {
     /// - Returns: The body of the service's `200` response.
     public func showCoordinators(instanceID: String) async throws -> ShowCoordinatorsResponse {
         let request = OperationRequest(
-            operation: "ShowCoordinators",
-            method: .get,
+            operation: "ShowCoordinators", method: .get,
             path: "/v2/{project_id}/instances/{instance_id}/management/coordinators",
             pathParameters: ["instance_id": instanceID]
         )
@@ -267,8 +252,7 @@ extension DMSClient {
     /// - Returns: The body of the service's `200` response.
     public func showGroup(instanceID: String, group: String) async throws -> ShowGroupResponse {
         let request = OperationRequest(
-            operation: "ShowGroup",
-            method: .get,
+            operation: "ShowGroup", method: .get,
             path: "/v2/{project_id}/instances/{instance_id}/groups/{group}",
             pathParameters: ["instance_id": instanceID, "group": group]
         )
@@ -341,8 +325,7 @@ extension DMSClient {
     /// - Returns: The body of the service's `200` response.
     public func showGroups(instanceID: String, group: String) async throws -> ShowGroupsResponse {
         let request = OperationRequest(
-            operation: "ShowGroups",
-            method: .get,
+            operation: "ShowGroups", method: .get,
             path: "/v2/{project_id}/instances/{instance_id}/management/groups/{group}",
             pathParameters: ["instance_id": instanceID, "group": group]
         )
@@ -404,11 +387,9 @@ extension DMSClient {
         query.append("top", top)
         query.append("percentage", percentage)
         let request = OperationRequest(
-            operation: "ShowKafkaTopicPartitionDiskusage",
-            method: .get,
+            operation: "ShowKafkaTopicPartitionDiskusage", method: .get,
             path: "/v2/{project_id}/instances/{instance_id}/topics/diskusage",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ShowKafkaTopicPartitionDiskusageResponse.self)
     }
@@ -427,11 +408,9 @@ extension DMSClient {
         _ body: UpdateInstanceAutoCreateTopicRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "UpdateInstanceAutoCreateTopic",
-            method: .post,
+            operation: "UpdateInstanceAutoCreateTopic", method: .post,
             path: "/v2/{project_id}/instances/{instance_id}/autotopic",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         try await client.send(request)
     }
@@ -452,11 +431,9 @@ extension DMSClient {
         _ body: UpdateInstanceCrossVPCIPRequest
     ) async throws -> UpdateInstanceCrossVPCIPResponse {
         let request = OperationRequest(
-            operation: "UpdateInstanceCrossVpcIp",
-            method: .post,
+            operation: "UpdateInstanceCrossVpcIp", method: .post,
             path: "/v2/{project_id}/instances/{instance_id}/crossvpc/modify",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: UpdateInstanceCrossVPCIPResponse.self)
     }
@@ -477,11 +454,9 @@ extension DMSClient {
         _ body: UpdateTopicReplicaRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "UpdateTopicReplica",
-            method: .post,
+            operation: "UpdateTopicReplica", method: .post,
             path: "/v2/{project_id}/instances/{instance_id}/management/topics/{topic}/replicas-reassignment",
-            pathParameters: ["instance_id": instanceID, "topic": topic],
-            body: body
+            pathParameters: ["instance_id": instanceID, "topic": topic], body: body
         )
         try await client.send(request)
     }

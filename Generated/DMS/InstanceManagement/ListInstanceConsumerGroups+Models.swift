@@ -24,21 +24,13 @@ public struct GroupInfoSimple: Codable, Sendable, Equatable {
     public var lag: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case createdAt
-        case groupID = "group_id"
-        case state
-        case coordinatorID = "coordinator_id"
-        case groupDesc = "group_desc"
-        case lag
+        case createdAt, groupID = "group_id", state, coordinatorID = "coordinator_id"
+        case groupDesc = "group_desc", lag
     }
 
     public init(
-        createdAt: Int64? = nil,
-        groupID: String? = nil,
-        state: State? = nil,
-        coordinatorID: Int? = nil,
-        groupDesc: String? = nil,
-        lag: Int64? = nil
+        createdAt: Int64? = nil, groupID: String? = nil, state: State? = nil, coordinatorID: Int? = nil,
+        groupDesc: String? = nil, lag: Int64? = nil
     ) {
         self.createdAt = createdAt
         self.groupID = groupID
@@ -46,16 +38,6 @@ public struct GroupInfoSimple: Codable, Sendable, Equatable {
         self.coordinatorID = coordinatorID
         self.groupDesc = groupDesc
         self.lag = lag
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.createdAt = try container.decodeLenientIfPresent(Int64.self, forKey: .createdAt)
-        self.groupID = try container.decodeIfPresent(String.self, forKey: .groupID)
-        self.state = try container.decodeIfPresent(State.self, forKey: .state)
-        self.coordinatorID = try container.decodeLenientIfPresent(Int.self, forKey: .coordinatorID)
-        self.groupDesc = try container.decodeIfPresent(String.self, forKey: .groupDesc)
-        self.lag = try container.decodeLenientIfPresent(Int64.self, forKey: .lag)
     }
 }
 
@@ -66,19 +48,8 @@ public struct ListInstanceConsumerGroupsResponse: Codable, Sendable, Equatable {
     /// Total number of consumer groups.
     public var total: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case groups
-        case total
-    }
-
     public init(groups: [GroupInfoSimple]? = nil, total: Int? = nil) {
         self.groups = groups
         self.total = total
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.groups = try container.decodeIfPresent([GroupInfoSimple].self, forKey: .groups)
-        self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)
     }
 }

@@ -25,10 +25,7 @@ public struct ResetMessageOffsetRequest: Codable, Sendable, Equatable {
     public var timestamp: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case topic
-        case partition
-        case messageOffset = "message_offset"
-        case timestamp
+        case topic, partition, messageOffset = "message_offset", timestamp
     }
 
     public init(topic: String? = nil, partition: Int, messageOffset: Int64? = nil, timestamp: Int64? = nil) {
@@ -36,13 +33,5 @@ public struct ResetMessageOffsetRequest: Codable, Sendable, Equatable {
         self.partition = partition
         self.messageOffset = messageOffset
         self.timestamp = timestamp
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.topic = try container.decodeIfPresent(String.self, forKey: .topic)
-        self.partition = try container.decodeLenient(Int.self, forKey: .partition)
-        self.messageOffset = try container.decodeLenientIfPresent(Int64.self, forKey: .messageOffset)
-        self.timestamp = try container.decodeLenientIfPresent(Int64.self, forKey: .timestamp)
     }
 }

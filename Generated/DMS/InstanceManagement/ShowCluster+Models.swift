@@ -23,23 +23,13 @@ public struct Broker: Codable, Sendable, Equatable {
     public var isHealth: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case host
-        case port
-        case brokerID = "broker_id"
-        case isController = "is_controller"
-        case version
-        case registerTime = "register_time"
-        case isHealth = "is_health"
+        case host, port, brokerID = "broker_id", isController = "is_controller", version
+        case registerTime = "register_time", isHealth = "is_health"
     }
 
     public init(
-        host: String? = nil,
-        port: Int? = nil,
-        brokerID: String? = nil,
-        isController: Bool? = nil,
-        version: String? = nil,
-        registerTime: Int64? = nil,
-        isHealth: Bool? = nil
+        host: String? = nil, port: Int? = nil, brokerID: String? = nil, isController: Bool? = nil,
+        version: String? = nil, registerTime: Int64? = nil, isHealth: Bool? = nil
     ) {
         self.host = host
         self.port = port
@@ -48,17 +38,6 @@ public struct Broker: Codable, Sendable, Equatable {
         self.version = version
         self.registerTime = registerTime
         self.isHealth = isHealth
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.host = try container.decodeIfPresent(String.self, forKey: .host)
-        self.port = try container.decodeLenientIfPresent(Int.self, forKey: .port)
-        self.brokerID = try container.decodeIfPresent(String.self, forKey: .brokerID)
-        self.isController = try container.decodeLenientIfPresent(Bool.self, forKey: .isController)
-        self.version = try container.decodeIfPresent(String.self, forKey: .version)
-        self.registerTime = try container.decodeLenientIfPresent(Int64.self, forKey: .registerTime)
-        self.isHealth = try container.decodeLenientIfPresent(Bool.self, forKey: .isHealth)
     }
 }
 
@@ -82,25 +61,15 @@ public struct Cluster: Codable, Sendable, Equatable {
     public var consumersCount: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case controller
-        case brokers
-        case topicsCount = "topics_count"
-        case partitionsCount = "partitions_count"
-        case onlinePartitionsCount = "online_partitions_count"
-        case replicasCount = "replicas_count"
-        case isrReplicasCount = "isr_replicas_count"
-        case consumersCount = "consumers_count"
+        case controller, brokers, topicsCount = "topics_count", partitionsCount = "partitions_count"
+        case onlinePartitionsCount = "online_partitions_count", replicasCount = "replicas_count"
+        case isrReplicasCount = "isr_replicas_count", consumersCount = "consumers_count"
     }
 
     public init(
-        controller: String? = nil,
-        brokers: [Broker]? = nil,
-        topicsCount: Int? = nil,
-        partitionsCount: Int? = nil,
-        onlinePartitionsCount: Int? = nil,
-        replicasCount: Int? = nil,
-        isrReplicasCount: Int? = nil,
-        consumersCount: Int? = nil
+        controller: String? = nil, brokers: [Broker]? = nil, topicsCount: Int? = nil,
+        partitionsCount: Int? = nil, onlinePartitionsCount: Int? = nil, replicasCount: Int? = nil,
+        isrReplicasCount: Int? = nil, consumersCount: Int? = nil
     ) {
         self.controller = controller
         self.brokers = brokers
@@ -110,18 +79,6 @@ public struct Cluster: Codable, Sendable, Equatable {
         self.replicasCount = replicasCount
         self.isrReplicasCount = isrReplicasCount
         self.consumersCount = consumersCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.controller = try container.decodeIfPresent(String.self, forKey: .controller)
-        self.brokers = try container.decodeIfPresent([Broker].self, forKey: .brokers)
-        self.topicsCount = try container.decodeLenientIfPresent(Int.self, forKey: .topicsCount)
-        self.partitionsCount = try container.decodeLenientIfPresent(Int.self, forKey: .partitionsCount)
-        self.onlinePartitionsCount = try container.decodeLenientIfPresent(Int.self, forKey: .onlinePartitionsCount)
-        self.replicasCount = try container.decodeLenientIfPresent(Int.self, forKey: .replicasCount)
-        self.isrReplicasCount = try container.decodeLenientIfPresent(Int.self, forKey: .isrReplicasCount)
-        self.consumersCount = try container.decodeLenientIfPresent(Int.self, forKey: .consumersCount)
     }
 }
 

@@ -17,10 +17,7 @@ public struct Coordinator: Codable, Sendable, Equatable {
     public var port: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case groupID = "group_id"
-        case id
-        case host
-        case port
+        case groupID = "group_id", id, host, port
     }
 
     public init(groupID: String? = nil, id: Int? = nil, host: String? = nil, port: Int? = nil) {
@@ -28,14 +25,6 @@ public struct Coordinator: Codable, Sendable, Equatable {
         self.id = id
         self.host = host
         self.port = port
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.groupID = try container.decodeIfPresent(String.self, forKey: .groupID)
-        self.id = try container.decodeLenientIfPresent(Int.self, forKey: .id)
-        self.host = try container.decodeIfPresent(String.self, forKey: .host)
-        self.port = try container.decodeLenientIfPresent(Int.self, forKey: .port)
     }
 }
 

@@ -24,21 +24,13 @@ public struct Group: Codable, Sendable, Equatable {
     public var assignmentStrategy: String?
 
     private enum CodingKeys: String, CodingKey {
-        case groupID = "group_id"
-        case state
-        case coordinatorID = "coordinator_id"
-        case members
-        case groupMessageOffsets = "group_message_offsets"
-        case assignmentStrategy = "assignment_strategy"
+        case groupID = "group_id", state, coordinatorID = "coordinator_id", members
+        case groupMessageOffsets = "group_message_offsets", assignmentStrategy = "assignment_strategy"
     }
 
     public init(
-        groupID: String? = nil,
-        state: State? = nil,
-        coordinatorID: Int? = nil,
-        members: [Member]? = nil,
-        groupMessageOffsets: [GroupMessageOffset]? = nil,
-        assignmentStrategy: String? = nil
+        groupID: String? = nil, state: State? = nil, coordinatorID: Int? = nil, members: [Member]? = nil,
+        groupMessageOffsets: [GroupMessageOffset]? = nil, assignmentStrategy: String? = nil
     ) {
         self.groupID = groupID
         self.state = state
@@ -46,16 +38,6 @@ public struct Group: Codable, Sendable, Equatable {
         self.members = members
         self.groupMessageOffsets = groupMessageOffsets
         self.assignmentStrategy = assignmentStrategy
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.groupID = try container.decodeIfPresent(String.self, forKey: .groupID)
-        self.state = try container.decodeIfPresent(State.self, forKey: .state)
-        self.coordinatorID = try container.decodeLenientIfPresent(Int.self, forKey: .coordinatorID)
-        self.members = try container.decodeIfPresent([Member].self, forKey: .members)
-        self.groupMessageOffsets = try container.decodeIfPresent([GroupMessageOffset].self, forKey: .groupMessageOffsets)
-        self.assignmentStrategy = try container.decodeIfPresent(String.self, forKey: .assignmentStrategy)
     }
 }
 
@@ -71,9 +53,7 @@ public struct Member: Codable, Sendable, Equatable {
     public var clientID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case host
-        case memberID = "member_id"
-        case clientID = "client_id"
+        case host, memberID = "member_id", clientID = "client_id"
     }
 
     public init(host: String? = nil, memberID: String? = nil, clientID: String? = nil) {
@@ -94,34 +74,19 @@ public struct ShowGroupGroupMessageOffset: Codable, Sendable, Equatable {
     public var topic: String?
 
     private enum CodingKeys: String, CodingKey {
-        case lag
-        case messageCurrentOffset = "message_current_offset"
-        case messageLogEndOffset = "message_log_end_offset"
-        case partition
-        case topic
+        case lag, messageCurrentOffset = "message_current_offset"
+        case messageLogEndOffset = "message_log_end_offset", partition, topic
     }
 
     public init(
-        lag: Int? = nil,
-        messageCurrentOffset: Int? = nil,
-        messageLogEndOffset: Int? = nil,
-        partition: Int? = nil,
-        topic: String? = nil
+        lag: Int? = nil, messageCurrentOffset: Int? = nil, messageLogEndOffset: Int? = nil,
+        partition: Int? = nil, topic: String? = nil
     ) {
         self.lag = lag
         self.messageCurrentOffset = messageCurrentOffset
         self.messageLogEndOffset = messageLogEndOffset
         self.partition = partition
         self.topic = topic
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.lag = try container.decodeLenientIfPresent(Int.self, forKey: .lag)
-        self.messageCurrentOffset = try container.decodeLenientIfPresent(Int.self, forKey: .messageCurrentOffset)
-        self.messageLogEndOffset = try container.decodeLenientIfPresent(Int.self, forKey: .messageLogEndOffset)
-        self.partition = try container.decodeLenientIfPresent(Int.self, forKey: .partition)
-        self.topic = try container.decodeIfPresent(String.self, forKey: .topic)
     }
 }
 
@@ -143,23 +108,14 @@ public struct ShowGroupResponse: Codable, Sendable, Equatable {
     public var state: String?
 
     private enum CodingKeys: String, CodingKey {
-        case group
-        case assignmentStrategy = "assignment_strategy"
-        case coordinatorID = "coordinator_id"
-        case groupID = "group_id"
-        case groupMessageOffsets = "group_message_offsets"
-        case members
-        case state
+        case group, assignmentStrategy = "assignment_strategy", coordinatorID = "coordinator_id"
+        case groupID = "group_id", groupMessageOffsets = "group_message_offsets", members, state
     }
 
     public init(
-        group: Group? = nil,
-        assignmentStrategy: String? = nil,
-        coordinatorID: Int? = nil,
-        groupID: String? = nil,
-        groupMessageOffsets: [ShowGroupGroupMessageOffset]? = nil,
-        members: [Member]? = nil,
-        state: String? = nil
+        group: Group? = nil, assignmentStrategy: String? = nil, coordinatorID: Int? = nil,
+        groupID: String? = nil, groupMessageOffsets: [ShowGroupGroupMessageOffset]? = nil,
+        members: [Member]? = nil, state: String? = nil
     ) {
         self.group = group
         self.assignmentStrategy = assignmentStrategy
@@ -168,16 +124,5 @@ public struct ShowGroupResponse: Codable, Sendable, Equatable {
         self.groupMessageOffsets = groupMessageOffsets
         self.members = members
         self.state = state
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.group = try container.decodeIfPresent(Group.self, forKey: .group)
-        self.assignmentStrategy = try container.decodeIfPresent(String.self, forKey: .assignmentStrategy)
-        self.coordinatorID = try container.decodeLenientIfPresent(Int.self, forKey: .coordinatorID)
-        self.groupID = try container.decodeIfPresent(String.self, forKey: .groupID)
-        self.groupMessageOffsets = try container.decodeIfPresent([ShowGroupGroupMessageOffset].self, forKey: .groupMessageOffsets)
-        self.members = try container.decodeIfPresent([Member].self, forKey: .members)
-        self.state = try container.decodeIfPresent(String.self, forKey: .state)
     }
 }

@@ -39,20 +39,13 @@ public struct ShowGroupsGroup: Codable, Sendable, Equatable {
     public var assignmentStrategy: String?
 
     private enum CodingKeys: String, CodingKey {
-        case groupID = "group_id"
-        case state
-        case coordinatorID = "coordinator_id"
-        case members
-        case groupMessageOffsets = "group_message_offsets"
-        case assignmentStrategy = "assignment_strategy"
+        case groupID = "group_id", state, coordinatorID = "coordinator_id", members
+        case groupMessageOffsets = "group_message_offsets", assignmentStrategy = "assignment_strategy"
     }
 
     public init(
-        groupID: String? = nil,
-        state: State? = nil,
-        coordinatorID: Int? = nil,
-        members: [ShowGroupsMember]? = nil,
-        groupMessageOffsets: [GroupMessageOffset]? = nil,
+        groupID: String? = nil, state: State? = nil, coordinatorID: Int? = nil,
+        members: [ShowGroupsMember]? = nil, groupMessageOffsets: [GroupMessageOffset]? = nil,
         assignmentStrategy: String? = nil
     ) {
         self.groupID = groupID
@@ -61,16 +54,6 @@ public struct ShowGroupsGroup: Codable, Sendable, Equatable {
         self.members = members
         self.groupMessageOffsets = groupMessageOffsets
         self.assignmentStrategy = assignmentStrategy
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.groupID = try container.decodeIfPresent(String.self, forKey: .groupID)
-        self.state = try container.decodeIfPresent(State.self, forKey: .state)
-        self.coordinatorID = try container.decodeLenientIfPresent(Int.self, forKey: .coordinatorID)
-        self.members = try container.decodeIfPresent([ShowGroupsMember].self, forKey: .members)
-        self.groupMessageOffsets = try container.decodeIfPresent([GroupMessageOffset].self, forKey: .groupMessageOffsets)
-        self.assignmentStrategy = try container.decodeIfPresent(String.self, forKey: .assignmentStrategy)
     }
 }
 
@@ -88,16 +71,11 @@ public struct ShowGroupsMember: Codable, Sendable, Equatable {
     public var clientID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case host
-        case assignment
-        case memberID = "member_id"
-        case clientID = "client_id"
+        case host, assignment, memberID = "member_id", clientID = "client_id"
     }
 
     public init(
-        host: String? = nil,
-        assignment: [Assignment]? = nil,
-        memberID: String? = nil,
+        host: String? = nil, assignment: [Assignment]? = nil, memberID: String? = nil,
         clientID: String? = nil
     ) {
         self.host = host

@@ -21,22 +21,14 @@ public struct DiskusageEntity: Codable, Sendable, Equatable {
     public var topicList: [DiskusageTopicEntity]?
 
     private enum CodingKeys: String, CodingKey {
-        case brokerName = "broker_name"
-        case dataDiskSize = "data_disk_size"
-        case dataDiskUse = "data_disk_use"
-        case dataDiskFree = "data_disk_free"
-        case dataDiskUsePercentage = "data_disk_use_percentage"
-        case status
+        case brokerName = "broker_name", dataDiskSize = "data_disk_size", dataDiskUse = "data_disk_use"
+        case dataDiskFree = "data_disk_free", dataDiskUsePercentage = "data_disk_use_percentage", status
         case topicList = "topic_list"
     }
 
     public init(
-        brokerName: String? = nil,
-        dataDiskSize: String? = nil,
-        dataDiskUse: String? = nil,
-        dataDiskFree: String? = nil,
-        dataDiskUsePercentage: String? = nil,
-        status: String? = nil,
+        brokerName: String? = nil, dataDiskSize: String? = nil, dataDiskUse: String? = nil,
+        dataDiskFree: String? = nil, dataDiskUsePercentage: String? = nil, status: String? = nil,
         topicList: [DiskusageTopicEntity]? = nil
     ) {
         self.brokerName = brokerName
@@ -61,30 +53,17 @@ public struct DiskusageTopicEntity: Codable, Sendable, Equatable {
     public var percentage: Double?
 
     private enum CodingKeys: String, CodingKey {
-        case size
-        case topicName = "topic_name"
-        case topicPartition = "topic_partition"
-        case percentage
+        case size, topicName = "topic_name", topicPartition = "topic_partition", percentage
     }
 
     public init(
-        size: String? = nil,
-        topicName: String? = nil,
-        topicPartition: String? = nil,
+        size: String? = nil, topicName: String? = nil, topicPartition: String? = nil,
         percentage: Double? = nil
     ) {
         self.size = size
         self.topicName = topicName
         self.topicPartition = topicPartition
         self.percentage = percentage
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.size = try container.decodeIfPresent(String.self, forKey: .size)
-        self.topicName = try container.decodeIfPresent(String.self, forKey: .topicName)
-        self.topicPartition = try container.decodeIfPresent(String.self, forKey: .topicPartition)
-        self.percentage = try container.decodeLenientIfPresent(Double.self, forKey: .percentage)
     }
 }
 

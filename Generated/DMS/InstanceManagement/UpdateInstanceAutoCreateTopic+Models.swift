@@ -15,9 +15,4 @@ public struct UpdateInstanceAutoCreateTopicRequest: Codable, Sendable, Equatable
     public init(enableAutoTopic: Bool) {
         self.enableAutoTopic = enableAutoTopic
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.enableAutoTopic = try container.decodeLenient(Bool.self, forKey: .enableAutoTopic)
-    }
 }

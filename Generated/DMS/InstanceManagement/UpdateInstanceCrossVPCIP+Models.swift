@@ -15,22 +15,13 @@ public struct DMSResult: Codable, Sendable, Equatable {
     public var ip: String?
 
     private enum CodingKeys: String, CodingKey {
-        case advertisedIP = "advertised_ip"
-        case success
-        case ip
+        case advertisedIP = "advertised_ip", success, ip
     }
 
     public init(advertisedIP: String? = nil, success: Bool? = nil, ip: String? = nil) {
         self.advertisedIP = advertisedIP
         self.success = success
         self.ip = ip
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.advertisedIP = try container.decodeIfPresent(String.self, forKey: .advertisedIP)
-        self.success = try container.decodeLenientIfPresent(Bool.self, forKey: .success)
-        self.ip = try container.decodeIfPresent(String.self, forKey: .ip)
     }
 }
 
@@ -58,19 +49,8 @@ public struct UpdateInstanceCrossVPCIPResponse: Codable, Sendable, Equatable {
     /// Details of the result of the cross-VPC access modification.
     public var results: [DMSResult]?
 
-    private enum CodingKeys: String, CodingKey {
-        case success
-        case results
-    }
-
     public init(success: Bool? = nil, results: [DMSResult]? = nil) {
         self.success = success
         self.results = results
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.success = try container.decodeLenientIfPresent(Bool.self, forKey: .success)
-        self.results = try container.decodeIfPresent([DMSResult].self, forKey: .results)
     }
 }

@@ -14,20 +14,9 @@ public struct UpdateTopicReplicaPartition: Codable, Sendable, Equatable {
     /// replicas cannot be larger than the number of brokers.
     public var replicas: [Int]?
 
-    private enum CodingKeys: String, CodingKey {
-        case partition
-        case replicas
-    }
-
     public init(partition: Int? = nil, replicas: [Int]? = nil) {
         self.partition = partition
         self.replicas = replicas
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.partition = try container.decodeLenientIfPresent(Int.self, forKey: .partition)
-        self.replicas = try container.decodeIfPresent([Int].self, forKey: .replicas)
     }
 }
 

@@ -13,9 +13,7 @@ public struct BatchRestartOrDeleteInstancesRequest: Codable, Sendable, Equatable
     public var allFailure: String?
 
     private enum CodingKeys: String, CodingKey {
-        case instances
-        case action
-        case allFailure = "all_failure"
+        case instances, action, allFailure = "all_failure"
     }
 
     public init(instances: [String]? = nil, action: Action, allFailure: String? = nil) {

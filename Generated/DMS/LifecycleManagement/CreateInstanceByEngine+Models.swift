@@ -58,34 +58,19 @@ public struct BssParam: Codable, Sendable, Equatable {
     public var periodNum: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case isAutoRenew = "is_auto_renew"
-        case chargingMode = "charging_mode"
-        case isAutoPay = "is_auto_pay"
-        case periodType = "period_type"
-        case periodNum = "period_num"
+        case isAutoRenew = "is_auto_renew", chargingMode = "charging_mode", isAutoPay = "is_auto_pay"
+        case periodType = "period_type", periodNum = "period_num"
     }
 
     public init(
-        isAutoRenew: Bool? = nil,
-        chargingMode: ChargingMode? = nil,
-        isAutoPay: Bool? = nil,
-        periodType: PeriodType? = nil,
-        periodNum: Int? = nil
+        isAutoRenew: Bool? = nil, chargingMode: ChargingMode? = nil, isAutoPay: Bool? = nil,
+        periodType: PeriodType? = nil, periodNum: Int? = nil
     ) {
         self.isAutoRenew = isAutoRenew
         self.chargingMode = chargingMode
         self.isAutoPay = isAutoPay
         self.periodType = periodType
         self.periodNum = periodNum
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isAutoRenew = try container.decodeLenientIfPresent(Bool.self, forKey: .isAutoRenew)
-        self.chargingMode = try container.decodeIfPresent(ChargingMode.self, forKey: .chargingMode)
-        self.isAutoPay = try container.decodeLenientIfPresent(Bool.self, forKey: .isAutoPay)
-        self.periodType = try container.decodeIfPresent(PeriodType.self, forKey: .periodType)
-        self.periodNum = try container.decodeLenientIfPresent(Int.self, forKey: .periodNum)
     }
 }
 
@@ -262,73 +247,31 @@ public struct CreateInstanceByEngineRequest: Codable, Sendable, Equatable {
     public var bssParam: BssParam?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case engine
-        case engineVersion = "engine_version"
-        case brokerNum = "broker_num"
-        case storageSpace = "storage_space"
-        case accessUser = "access_user"
-        case password
-        case vpcID = "vpc_id"
-        case securityGroupID = "security_group_id"
-        case subnetID = "subnet_id"
-        case availableZones = "available_zones"
-        case productID = "product_id"
-        case maintainBegin = "maintain_begin"
-        case maintainEnd = "maintain_end"
-        case enablePublicip = "enable_publicip"
-        case publicipID = "publicip_id"
-        case sslEnable = "ssl_enable"
+        case name, description, engine, engineVersion = "engine_version", brokerNum = "broker_num"
+        case storageSpace = "storage_space", accessUser = "access_user", password, vpcID = "vpc_id"
+        case securityGroupID = "security_group_id", subnetID = "subnet_id", availableZones = "available_zones"
+        case productID = "product_id", maintainBegin = "maintain_begin", maintainEnd = "maintain_end"
+        case enablePublicip = "enable_publicip", publicipID = "publicip_id", sslEnable = "ssl_enable"
         case kafkaSecurityProtocol = "kafka_security_protocol"
-        case saslEnabledMechanisms = "sasl_enabled_mechanisms"
-        case retentionPolicy = "retention_policy"
-        case ipv6Enable = "ipv6_enable"
-        case diskEncryptedEnable = "disk_encrypted_enable"
-        case diskEncryptedKey = "disk_encrypted_key"
-        case connectorEnable = "connector_enable"
-        case enableAutoTopic = "enable_auto_topic"
-        case storageSpecCode = "storage_spec_code"
-        case enterpriseProjectID = "enterprise_project_id"
-        case tags
-        case archType = "arch_type"
-        case vpcClientPlain = "vpc_client_plain"
-        case bssParam = "bss_param"
+        case saslEnabledMechanisms = "sasl_enabled_mechanisms", retentionPolicy = "retention_policy"
+        case ipv6Enable = "ipv6_enable", diskEncryptedEnable = "disk_encrypted_enable"
+        case diskEncryptedKey = "disk_encrypted_key", connectorEnable = "connector_enable"
+        case enableAutoTopic = "enable_auto_topic", storageSpecCode = "storage_spec_code"
+        case enterpriseProjectID = "enterprise_project_id", tags, archType = "arch_type"
+        case vpcClientPlain = "vpc_client_plain", bssParam = "bss_param"
     }
 
     public init(
-        name: String,
-        description: String? = nil,
-        engine: String,
-        engineVersion: EngineVersionValue,
-        brokerNum: Int,
-        storageSpace: Int,
-        accessUser: String? = nil,
-        password: String? = nil,
-        vpcID: String,
-        securityGroupID: String,
-        subnetID: String,
-        availableZones: [String],
-        productID: String,
-        maintainBegin: String? = nil,
-        maintainEnd: String? = nil,
-        enablePublicip: Bool? = nil,
-        publicipID: String? = nil,
-        sslEnable: Bool? = nil,
-        kafkaSecurityProtocol: String? = nil,
-        saslEnabledMechanisms: [SaslEnabledMechanisms]? = nil,
-        retentionPolicy: RetentionPolicy? = nil,
-        ipv6Enable: Bool? = nil,
-        diskEncryptedEnable: Bool? = nil,
-        diskEncryptedKey: String? = nil,
-        connectorEnable: Bool? = nil,
-        enableAutoTopic: Bool? = nil,
-        storageSpecCode: StorageSpecCode,
-        enterpriseProjectID: String? = nil,
-        tags: [Tag]? = nil,
-        archType: ArchType? = nil,
-        vpcClientPlain: Bool? = nil,
-        bssParam: BssParam? = nil
+        name: String, description: String? = nil, engine: String, engineVersion: EngineVersionValue,
+        brokerNum: Int, storageSpace: Int, accessUser: String? = nil, password: String? = nil, vpcID: String,
+        securityGroupID: String, subnetID: String, availableZones: [String], productID: String,
+        maintainBegin: String? = nil, maintainEnd: String? = nil, enablePublicip: Bool? = nil,
+        publicipID: String? = nil, sslEnable: Bool? = nil, kafkaSecurityProtocol: String? = nil,
+        saslEnabledMechanisms: [SaslEnabledMechanisms]? = nil, retentionPolicy: RetentionPolicy? = nil,
+        ipv6Enable: Bool? = nil, diskEncryptedEnable: Bool? = nil, diskEncryptedKey: String? = nil,
+        connectorEnable: Bool? = nil, enableAutoTopic: Bool? = nil, storageSpecCode: StorageSpecCode,
+        enterpriseProjectID: String? = nil, tags: [Tag]? = nil, archType: ArchType? = nil,
+        vpcClientPlain: Bool? = nil, bssParam: BssParam? = nil
     ) {
         self.name = name
         self.description = description
@@ -362,42 +305,6 @@ public struct CreateInstanceByEngineRequest: Codable, Sendable, Equatable {
         self.archType = archType
         self.vpcClientPlain = vpcClientPlain
         self.bssParam = bssParam
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.engine = try container.decode(String.self, forKey: .engine)
-        self.engineVersion = try container.decode(EngineVersionValue.self, forKey: .engineVersion)
-        self.brokerNum = try container.decodeLenient(Int.self, forKey: .brokerNum)
-        self.storageSpace = try container.decodeLenient(Int.self, forKey: .storageSpace)
-        self.accessUser = try container.decodeIfPresent(String.self, forKey: .accessUser)
-        self.password = try container.decodeIfPresent(String.self, forKey: .password)
-        self.vpcID = try container.decode(String.self, forKey: .vpcID)
-        self.securityGroupID = try container.decode(String.self, forKey: .securityGroupID)
-        self.subnetID = try container.decode(String.self, forKey: .subnetID)
-        self.availableZones = try container.decode([String].self, forKey: .availableZones)
-        self.productID = try container.decode(String.self, forKey: .productID)
-        self.maintainBegin = try container.decodeIfPresent(String.self, forKey: .maintainBegin)
-        self.maintainEnd = try container.decodeIfPresent(String.self, forKey: .maintainEnd)
-        self.enablePublicip = try container.decodeLenientIfPresent(Bool.self, forKey: .enablePublicip)
-        self.publicipID = try container.decodeIfPresent(String.self, forKey: .publicipID)
-        self.sslEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .sslEnable)
-        self.kafkaSecurityProtocol = try container.decodeIfPresent(String.self, forKey: .kafkaSecurityProtocol)
-        self.saslEnabledMechanisms = try container.decodeIfPresent([SaslEnabledMechanisms].self, forKey: .saslEnabledMechanisms)
-        self.retentionPolicy = try container.decodeIfPresent(RetentionPolicy.self, forKey: .retentionPolicy)
-        self.ipv6Enable = try container.decodeLenientIfPresent(Bool.self, forKey: .ipv6Enable)
-        self.diskEncryptedEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .diskEncryptedEnable)
-        self.diskEncryptedKey = try container.decodeIfPresent(String.self, forKey: .diskEncryptedKey)
-        self.connectorEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .connectorEnable)
-        self.enableAutoTopic = try container.decodeLenientIfPresent(Bool.self, forKey: .enableAutoTopic)
-        self.storageSpecCode = try container.decode(StorageSpecCode.self, forKey: .storageSpecCode)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.tags = try container.decodeIfPresent([Tag].self, forKey: .tags)
-        self.archType = try container.decodeIfPresent(ArchType.self, forKey: .archType)
-        self.vpcClientPlain = try container.decodeLenientIfPresent(Bool.self, forKey: .vpcClientPlain)
-        self.bssParam = try container.decodeIfPresent(BssParam.self, forKey: .bssParam)
     }
 }
 

@@ -18,10 +18,8 @@ extension DMSClient {
         _ body: BatchRestartOrDeleteInstancesRequest
     ) async throws -> BatchRestartOrDeleteInstancesResponse {
         let request = OperationRequest(
-            operation: "BatchRestartOrDeleteInstances",
-            method: .post,
-            path: "/v2/{project_id}/instances/action",
-            body: body
+            operation: "BatchRestartOrDeleteInstances", method: .post,
+            path: "/v2/{project_id}/instances/action", body: body
         )
         return try await client.send(request, as: BatchRestartOrDeleteInstancesResponse.self)
     }
@@ -42,11 +40,8 @@ extension DMSClient {
         _ body: CreateInstanceByEngineRequest
     ) async throws -> CreateInstanceByEngineResponse {
         let request = OperationRequest(
-            operation: "CreateInstanceByEngine",
-            method: .post,
-            path: "/v2/{engine}/{project_id}/instances",
-            pathParameters: ["engine": engine],
-            body: body
+            operation: "CreateInstanceByEngine", method: .post, path: "/v2/{engine}/{project_id}/instances",
+            pathParameters: ["engine": engine], body: body
         )
         return try await client.send(request, as: CreateInstanceByEngineResponse.self)
     }
@@ -61,9 +56,7 @@ extension DMSClient {
     ///   - instanceID: Instance ID.
     public func deleteInstance(instanceID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteInstance",
-            method: .delete,
-            path: "/v2/{project_id}/instances/{instance_id}",
+            operation: "DeleteInstance", method: .delete, path: "/v2/{project_id}/instances/{instance_id}",
             pathParameters: ["instance_id": instanceID]
         )
         try await client.send(request)
@@ -116,10 +109,7 @@ extension DMSClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListInstances",
-            method: .get,
-            path: "/v2/{project_id}/instances",
-            query: query
+            operation: "ListInstances", method: .get, path: "/v2/{project_id}/instances", query: query
         )
         return try await client.send(request, as: ListInstancesResponse.self)
     }
@@ -187,11 +177,9 @@ extension DMSClient {
         _ body: ModifyInstanceConfigsRequest
     ) async throws -> ModifyInstanceConfigsResponse {
         let request = OperationRequest(
-            operation: "ModifyInstanceConfigs",
-            method: .put,
+            operation: "ModifyInstanceConfigs", method: .put,
             path: "/v2/{project_id}/instances/{instance_id}/configs",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: ModifyInstanceConfigsResponse.self)
     }
@@ -208,9 +196,7 @@ extension DMSClient {
     /// - Returns: The body of the service's `200` response.
     public func showInstance(instanceID: String) async throws -> ShowInstanceResp {
         let request = OperationRequest(
-            operation: "ShowInstance",
-            method: .get,
-            path: "/v2/{project_id}/instances/{instance_id}",
+            operation: "ShowInstance", method: .get, path: "/v2/{project_id}/instances/{instance_id}",
             pathParameters: ["instance_id": instanceID]
         )
         return try await client.send(request, as: ShowInstanceResp.self)
@@ -228,8 +214,7 @@ extension DMSClient {
     /// - Returns: The body of the service's `200` response.
     public func showInstanceConfigs(instanceID: String) async throws -> ShowInstanceConfigsResponse {
         let request = OperationRequest(
-            operation: "ShowInstanceConfigs",
-            method: .get,
+            operation: "ShowInstanceConfigs", method: .get,
             path: "/v2/{project_id}/instances/{instance_id}/configs",
             pathParameters: ["instance_id": instanceID]
         )
@@ -247,11 +232,8 @@ extension DMSClient {
     ///   - body: The request body.
     public func updateInstance(instanceID: String, _ body: UpdateInstanceRequest) async throws {
         let request = OperationRequest(
-            operation: "UpdateInstance",
-            method: .put,
-            path: "/v2/{project_id}/instances/{instance_id}",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            operation: "UpdateInstance", method: .put, path: "/v2/{project_id}/instances/{instance_id}",
+            pathParameters: ["instance_id": instanceID], body: body
         )
         try await client.send(request)
     }

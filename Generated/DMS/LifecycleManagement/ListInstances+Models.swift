@@ -11,18 +11,11 @@ public struct ListInstancesResponse: Codable, Sendable, Equatable {
     public var instanceNum: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case instances
-        case instanceNum = "instance_num"
+        case instances, instanceNum = "instance_num"
     }
 
     public init(instances: [ShowInstanceResp]? = nil, instanceNum: Int? = nil) {
         self.instances = instances
         self.instanceNum = instanceNum
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.instances = try container.decodeIfPresent([ShowInstanceResp].self, forKey: .instances)
-        self.instanceNum = try container.decodeLenientIfPresent(Int.self, forKey: .instanceNum)
     }
 }

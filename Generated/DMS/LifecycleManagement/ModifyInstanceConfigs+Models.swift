@@ -27,21 +27,12 @@ public struct ModifyInstanceConfigsResponse: Codable, Sendable, Equatable {
     public var staticConfig: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case jobID = "job_id"
-        case dynamicConfig = "dynamic_config"
-        case staticConfig = "static_config"
+        case jobID = "job_id", dynamicConfig = "dynamic_config", staticConfig = "static_config"
     }
 
     public init(jobID: String? = nil, dynamicConfig: Int? = nil, staticConfig: Int? = nil) {
         self.jobID = jobID
         self.dynamicConfig = dynamicConfig
         self.staticConfig = staticConfig
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.jobID = try container.decodeIfPresent(String.self, forKey: .jobID)
-        self.dynamicConfig = try container.decodeLenientIfPresent(Int.self, forKey: .dynamicConfig)
-        self.staticConfig = try container.decodeLenientIfPresent(Int.self, forKey: .staticConfig)
     }
 }

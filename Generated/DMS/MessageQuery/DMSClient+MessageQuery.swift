@@ -54,11 +54,9 @@ extension DMSClient {
         query.append("partition", partition)
         query.append("keyword", keyword)
         let request = OperationRequest(
-            operation: "ShowInstanceMessages",
-            method: .get,
+            operation: "ShowInstanceMessages", method: .get,
             path: "/v2/{project_id}/instances/{instance_id}/messages",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ShowInstanceMessagesResponse.self)
     }
@@ -150,11 +148,9 @@ extension DMSClient {
         query.append("offset", offset)
         query.append("partition", partition)
         let request = OperationRequest(
-            operation: "ShowMessages",
-            method: .get,
+            operation: "ShowMessages", method: .get,
             path: "/v2/{project_id}/instances/{instance_id}/management/topics/{topic}/messages",
-            pathParameters: ["instance_id": instanceID, "topic": topic],
-            query: query
+            pathParameters: ["instance_id": instanceID, "topic": topic], query: query
         )
         return try await client.send(request, as: ShowMessagesResponse.self)
     }
@@ -216,8 +212,7 @@ extension DMSClient {
         partition: Int
     ) async throws -> ShowPartitionBeginNInGMessageResponse {
         let request = OperationRequest(
-            operation: "ShowPartitionBeginNInGMessage",
-            method: .get,
+            operation: "ShowPartitionBeginNInGMessage", method: .get,
             path: "/v2/{project_id}/instances/{instance_id}/management/topics/{topic}/partitions/{partition}/beginning-message",
             pathParameters: ["instance_id": instanceID, "topic": topic, "partition": String(partition)]
         )
@@ -244,8 +239,7 @@ extension DMSClient {
         partition: Int
     ) async throws -> ShowPartitionEndMessageResponse {
         let request = OperationRequest(
-            operation: "ShowPartitionEndMessage",
-            method: .get,
+            operation: "ShowPartitionEndMessage", method: .get,
             path: "/v2/{project_id}/instances/{instance_id}/management/topics/{topic}/partitions/{partition}/end-message",
             pathParameters: ["instance_id": instanceID, "topic": topic, "partition": String(partition)]
         )
@@ -276,8 +270,7 @@ extension DMSClient {
         var query = QueryItems()
         query.append("message_offset", messageOffset)
         let request = OperationRequest(
-            operation: "ShowPartitionMessage",
-            method: .get,
+            operation: "ShowPartitionMessage", method: .get,
             path: "/v2/{project_id}/instances/{instance_id}/management/topics/{topic}/partitions/{partition}/message",
             pathParameters: ["instance_id": instanceID, "topic": topic, "partition": String(partition)],
             query: query

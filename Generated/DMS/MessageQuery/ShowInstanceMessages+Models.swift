@@ -29,31 +29,14 @@ public struct MessagesEntity: Codable, Sendable, Equatable {
     public var tag: String?
 
     private enum CodingKeys: String, CodingKey {
-        case topic
-        case partition
-        case key
-        case value
-        case size
-        case timestamp
-        case hugeMessage = "huge_message"
-        case messageOffset = "message_offset"
-        case messageID = "message_id"
-        case appID = "app_id"
-        case tag
+        case topic, partition, key, value, size, timestamp, hugeMessage = "huge_message"
+        case messageOffset = "message_offset", messageID = "message_id", appID = "app_id", tag
     }
 
     public init(
-        topic: String? = nil,
-        partition: Int? = nil,
-        key: String? = nil,
-        value: String? = nil,
-        size: Int? = nil,
-        timestamp: Int64? = nil,
-        hugeMessage: Bool? = nil,
-        messageOffset: Int64? = nil,
-        messageID: String? = nil,
-        appID: String? = nil,
-        tag: String? = nil
+        topic: String? = nil, partition: Int? = nil, key: String? = nil, value: String? = nil,
+        size: Int? = nil, timestamp: Int64? = nil, hugeMessage: Bool? = nil, messageOffset: Int64? = nil,
+        messageID: String? = nil, appID: String? = nil, tag: String? = nil
     ) {
         self.topic = topic
         self.partition = partition
@@ -67,21 +50,6 @@ public struct MessagesEntity: Codable, Sendable, Equatable {
         self.appID = appID
         self.tag = tag
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.topic = try container.decodeIfPresent(String.self, forKey: .topic)
-        self.partition = try container.decodeLenientIfPresent(Int.self, forKey: .partition)
-        self.key = try container.decodeIfPresent(String.self, forKey: .key)
-        self.value = try container.decodeIfPresent(String.self, forKey: .value)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.timestamp = try container.decodeLenientIfPresent(Int64.self, forKey: .timestamp)
-        self.hugeMessage = try container.decodeLenientIfPresent(Bool.self, forKey: .hugeMessage)
-        self.messageOffset = try container.decodeLenientIfPresent(Int64.self, forKey: .messageOffset)
-        self.messageID = try container.decodeIfPresent(String.self, forKey: .messageID)
-        self.appID = try container.decodeIfPresent(String.self, forKey: .appID)
-        self.tag = try container.decodeIfPresent(String.self, forKey: .tag)
-    }
 }
 
 /// The response of ``DMSClient/showInstanceMessages``.
@@ -93,22 +61,9 @@ public struct ShowInstanceMessagesResponse: Codable, Sendable, Equatable {
     /// Number of records on each page.
     public var size: Int64?
 
-    private enum CodingKeys: String, CodingKey {
-        case messages
-        case total
-        case size
-    }
-
     public init(messages: [MessagesEntity]? = nil, total: Int64? = nil, size: Int64? = nil) {
         self.messages = messages
         self.total = total
         self.size = size
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.messages = try container.decodeIfPresent([MessagesEntity].self, forKey: .messages)
-        self.total = try container.decodeLenientIfPresent(Int64.self, forKey: .total)
-        self.size = try container.decodeLenientIfPresent(Int64.self, forKey: .size)
     }
 }

@@ -20,18 +20,11 @@ public struct Message: Codable, Sendable, Equatable {
     public var timestamp: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case topic
-        case partition
-        case messageOffset = "message_offset"
-        case size
-        case timestamp
+        case topic, partition, messageOffset = "message_offset", size, timestamp
     }
 
     public init(
-        topic: String? = nil,
-        partition: Int? = nil,
-        messageOffset: Int64? = nil,
-        size: Int? = nil,
+        topic: String? = nil, partition: Int? = nil, messageOffset: Int64? = nil, size: Int? = nil,
         timestamp: Int64? = nil
     ) {
         self.topic = topic
@@ -39,15 +32,6 @@ public struct Message: Codable, Sendable, Equatable {
         self.messageOffset = messageOffset
         self.size = size
         self.timestamp = timestamp
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.topic = try container.decodeIfPresent(String.self, forKey: .topic)
-        self.partition = try container.decodeLenientIfPresent(Int.self, forKey: .partition)
-        self.messageOffset = try container.decodeLenientIfPresent(Int64.self, forKey: .messageOffset)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.timestamp = try container.decodeLenientIfPresent(Int64.self, forKey: .timestamp)
     }
 }
 
@@ -63,29 +47,15 @@ public struct ShowMessagesResponse: Codable, Sendable, Equatable {
     public var offset: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case messages
-        case messagesCount = "messages_count"
-        case offsetsCount = "offsets_count"
-        case offset
+        case messages, messagesCount = "messages_count", offsetsCount = "offsets_count", offset
     }
 
     public init(
-        messages: [Message]? = nil,
-        messagesCount: Int? = nil,
-        offsetsCount: Int? = nil,
-        offset: Int? = nil
+        messages: [Message]? = nil, messagesCount: Int? = nil, offsetsCount: Int? = nil, offset: Int? = nil
     ) {
         self.messages = messages
         self.messagesCount = messagesCount
         self.offsetsCount = offsetsCount
         self.offset = offset
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.messages = try container.decodeIfPresent([Message].self, forKey: .messages)
-        self.messagesCount = try container.decodeLenientIfPresent(Int.self, forKey: .messagesCount)
-        self.offsetsCount = try container.decodeLenientIfPresent(Int.self, forKey: .offsetsCount)
-        self.offset = try container.decodeLenientIfPresent(Int.self, forKey: .offset)
     }
 }

@@ -22,23 +22,12 @@ public struct ShowPartitionMessageEntity: Codable, Sendable, Equatable {
     public var timestamp: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-        case topic
-        case partition
-        case messageOffset = "message_offset"
-        case size
-        case timestamp
+        case key, value, topic, partition, messageOffset = "message_offset", size, timestamp
     }
 
     public init(
-        key: String? = nil,
-        value: String? = nil,
-        topic: String? = nil,
-        partition: Int? = nil,
-        messageOffset: Int64? = nil,
-        size: Int? = nil,
-        timestamp: Int64? = nil
+        key: String? = nil, value: String? = nil, topic: String? = nil, partition: Int? = nil,
+        messageOffset: Int64? = nil, size: Int? = nil, timestamp: Int64? = nil
     ) {
         self.key = key
         self.value = value
@@ -47,17 +36,6 @@ public struct ShowPartitionMessageEntity: Codable, Sendable, Equatable {
         self.messageOffset = messageOffset
         self.size = size
         self.timestamp = timestamp
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.key = try container.decodeIfPresent(String.self, forKey: .key)
-        self.value = try container.decodeIfPresent(String.self, forKey: .value)
-        self.topic = try container.decodeIfPresent(String.self, forKey: .topic)
-        self.partition = try container.decodeLenientIfPresent(Int.self, forKey: .partition)
-        self.messageOffset = try container.decodeLenientIfPresent(Int64.self, forKey: .messageOffset)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.timestamp = try container.decodeLenientIfPresent(Int64.self, forKey: .timestamp)
     }
 }
 

@@ -13,9 +13,7 @@ extension DMSClient {
     /// - Returns: The body of the service's `200` response.
     public func listAvailableZones() async throws -> ListAvailableZonesResponse {
         let request = OperationRequest(
-            operation: "ListAvailableZones",
-            method: .get,
-            path: "/v2/available-zones"
+            operation: "ListAvailableZones", method: .get, path: "/v2/available-zones"
         )
         return try await client.send(request, as: ListAvailableZonesResponse.self)
     }
@@ -38,11 +36,8 @@ extension DMSClient {
         var query = QueryItems()
         query.append("product_id", productID)
         let request = OperationRequest(
-            operation: "ListEngineProducts",
-            method: .get,
-            path: "/v2/{engine}/products",
-            pathParameters: ["engine": engine],
-            query: query
+            operation: "ListEngineProducts", method: .get, path: "/v2/{engine}/products",
+            pathParameters: ["engine": engine], query: query
         )
         return try await client.send(request, as: ListEngineProductsResponse.self)
     }
@@ -59,8 +54,7 @@ extension DMSClient {
     /// - Returns: The body of the service's `200` response.
     public func showCesHierArchY(instanceID: String) async throws -> ShowCesHierArchYResponse {
         let request = OperationRequest(
-            operation: "ShowCesHierArchY",
-            method: .get,
+            operation: "ShowCesHierArchY", method: .get,
             path: "/v2/{project_id}/instances/{instance_id}/ces-hierarchy",
             pathParameters: ["instance_id": instanceID]
         )
@@ -76,9 +70,7 @@ extension DMSClient {
     /// - Returns: The body of the service's `200` response.
     public func showMaintainWindows() async throws -> ShowMaintainWindowsResponse {
         let request = OperationRequest(
-            operation: "ShowMaintainWindows",
-            method: .get,
-            path: "/v2/instances/maintain-windows"
+            operation: "ShowMaintainWindows", method: .get, path: "/v2/instances/maintain-windows"
         )
         return try await client.send(request, as: ShowMaintainWindowsResponse.self)
     }

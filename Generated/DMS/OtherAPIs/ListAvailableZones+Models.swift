@@ -17,18 +17,11 @@ public struct AvailableZonesResp: Codable, Sendable, Equatable {
     public var resourceAvailability: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case code
-        case name
-        case port
-        case resourceAvailability = "resource_availability"
+        case id, code, name, port, resourceAvailability = "resource_availability"
     }
 
     public init(
-        id: String? = nil,
-        code: String? = nil,
-        name: String? = nil,
-        port: String? = nil,
+        id: String? = nil, code: String? = nil, name: String? = nil, port: String? = nil,
         resourceAvailability: String? = nil
     ) {
         self.id = id
@@ -47,8 +40,7 @@ public struct ListAvailableZonesResponse: Codable, Sendable, Equatable {
     public var availableZones: [AvailableZonesResp]?
 
     private enum CodingKeys: String, CodingKey {
-        case regionID = "region_id"
-        case availableZones = "available_zones"
+        case regionID = "region_id", availableZones = "available_zones"
     }
 
     public init(regionID: String? = nil, availableZones: [AvailableZonesResp]? = nil) {

@@ -25,27 +25,16 @@ public struct ListEngineProductsEntity: Codable, Sendable, Equatable {
     public var billingCode: String?
 
     private enum CodingKeys: String, CodingKey {
-        case type
-        case productID = "product_id"
-        case ecsFlavorID = "ecs_flavor_id"
-        case archTypes = "arch_types"
-        case chargingMode = "charging_mode"
-        case ios
-        case supportFeatures = "support_features"
-        case properties
+        case type, productID = "product_id", ecsFlavorID = "ecs_flavor_id", archTypes = "arch_types"
+        case chargingMode = "charging_mode", ios, supportFeatures = "support_features", properties
         case billingCode = "billing_code"
     }
 
     public init(
-        type: String? = nil,
-        productID: String? = nil,
-        ecsFlavorID: String? = nil,
-        archTypes: [String]? = nil,
-        chargingMode: [String]? = nil,
-        ios: [ListEngineIosEntity]? = nil,
+        type: String? = nil, productID: String? = nil, ecsFlavorID: String? = nil, archTypes: [String]? = nil,
+        chargingMode: [String]? = nil, ios: [ListEngineIosEntity]? = nil,
         supportFeatures: [ListEngineSupportFeaturesEntity]? = nil,
-        properties: ListEnginePropertiesEntity? = nil,
-        billingCode: String? = nil
+        properties: ListEnginePropertiesEntity? = nil, billingCode: String? = nil
     ) {
         self.type = type
         self.productID = productID
@@ -69,9 +58,7 @@ public struct ListEngineProductsResponse: Codable, Sendable, Equatable {
     public var products: [ListEngineProductsEntity]?
 
     public init(
-        engine: String? = nil,
-        versions: [String]? = nil,
-        products: [ListEngineProductsEntity]? = nil
+        engine: String? = nil, versions: [String]? = nil, products: [ListEngineProductsEntity]? = nil
     ) {
         self.engine = engine
         self.versions = versions
@@ -104,17 +91,11 @@ public struct ListEngineSupportFeaturesPropertiesEntity: Codable, Sendable, Equa
     public var minNode: String?
 
     private enum CodingKeys: String, CodingKey {
-        case maxTask = "max_task"
-        case minTask = "min_task"
-        case maxNode = "max_node"
-        case minNode = "min_node"
+        case maxTask = "max_task", minTask = "min_task", maxNode = "max_node", minNode = "min_node"
     }
 
     public init(
-        maxTask: String? = nil,
-        minTask: String? = nil,
-        maxNode: String? = nil,
-        minNode: String? = nil
+        maxTask: String? = nil, minTask: String? = nil, maxNode: String? = nil, minNode: String? = nil
     ) {
         self.maxTask = maxTask
         self.minTask = minTask

@@ -15,17 +15,11 @@ public struct Children: Codable, Sendable, Equatable {
     public var dimRouter: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case metrics
-        case keyName = "key_name"
-        case dimRouter = "dim_router"
+        case name, metrics, keyName = "key_name", dimRouter = "dim_router"
     }
 
     public init(
-        name: String? = nil,
-        metrics: [String]? = nil,
-        keyName: [String]? = nil,
-        dimRouter: [String]? = nil
+        name: String? = nil, metrics: [String]? = nil, keyName: [String]? = nil, dimRouter: [String]? = nil
     ) {
         self.name = name
         self.metrics = metrics
@@ -50,18 +44,11 @@ public struct Dimension: Codable, Sendable, Equatable {
     public var children: [Children]?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case metrics
-        case keyName = "key_name"
-        case dimRouter = "dim_router"
-        case children
+        case name, metrics, keyName = "key_name", dimRouter = "dim_router", children
     }
 
     public init(
-        name: String? = nil,
-        metrics: [String]? = nil,
-        keyName: [String]? = nil,
-        dimRouter: [String]? = nil,
+        name: String? = nil, metrics: [String]? = nil, keyName: [String]? = nil, dimRouter: [String]? = nil,
         children: [Children]? = nil
     ) {
         self.name = name
@@ -116,19 +103,12 @@ public struct ShowCesHierArchYResponse: Codable, Sendable, Equatable {
     public var groups: [ShowCesHierArchYGroup]?
 
     private enum CodingKeys: String, CodingKey {
-        case dimensions
-        case instanceIDs = "instance_ids"
-        case nodes
-        case queues
-        case groups
+        case dimensions, instanceIDs = "instance_ids", nodes, queues, groups
     }
 
     public init(
-        dimensions: [Dimension]? = nil,
-        instanceIDs: [Node]? = nil,
-        nodes: [Node]? = nil,
-        queues: [Queue]? = nil,
-        groups: [ShowCesHierArchYGroup]? = nil
+        dimensions: [Dimension]? = nil, instanceIDs: [Node]? = nil, nodes: [Node]? = nil,
+        queues: [Queue]? = nil, groups: [ShowCesHierArchYGroup]? = nil
     ) {
         self.dimensions = dimensions
         self.instanceIDs = instanceIDs

@@ -25,25 +25,13 @@ public struct DMSTask: Codable, Sendable, Equatable {
     public var updatedAt: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case userName = "user_name"
-        case userID = "user_id"
-        case params
-        case status
-        case createdAt = "created_at"
+        case id, name, userName = "user_name", userID = "user_id", params, status, createdAt = "created_at"
         case updatedAt = "updated_at"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        userName: String? = nil,
-        userID: String? = nil,
-        params: String? = nil,
-        status: String? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil
+        id: String? = nil, name: String? = nil, userName: String? = nil, userID: String? = nil,
+        params: String? = nil, status: String? = nil, createdAt: String? = nil, updatedAt: String? = nil
     ) {
         self.id = id
         self.name = name

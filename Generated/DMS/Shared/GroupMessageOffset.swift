@@ -19,18 +19,12 @@ public struct GroupMessageOffset: Codable, Sendable, Equatable {
     public var messageLogEndOffset: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case partition
-        case lag
-        case topic
-        case messageCurrentOffset = "message_current_offset"
+        case partition, lag, topic, messageCurrentOffset = "message_current_offset"
         case messageLogEndOffset = "message_log_end_offset"
     }
 
     public init(
-        partition: Int? = nil,
-        lag: Int64? = nil,
-        topic: String? = nil,
-        messageCurrentOffset: Int64? = nil,
+        partition: Int? = nil, lag: Int64? = nil, topic: String? = nil, messageCurrentOffset: Int64? = nil,
         messageLogEndOffset: Int64? = nil
     ) {
         self.partition = partition
@@ -38,14 +32,5 @@ public struct GroupMessageOffset: Codable, Sendable, Equatable {
         self.topic = topic
         self.messageCurrentOffset = messageCurrentOffset
         self.messageLogEndOffset = messageLogEndOffset
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.partition = try container.decodeLenientIfPresent(Int.self, forKey: .partition)
-        self.lag = try container.decodeLenientIfPresent(Int64.self, forKey: .lag)
-        self.topic = try container.decodeIfPresent(String.self, forKey: .topic)
-        self.messageCurrentOffset = try container.decodeLenientIfPresent(Int64.self, forKey: .messageCurrentOffset)
-        self.messageLogEndOffset = try container.decodeLenientIfPresent(Int64.self, forKey: .messageLogEndOffset)
     }
 }

@@ -28,21 +28,13 @@ public struct InstanceConfig: Codable, Sendable, Equatable {
     public var valueType: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case validValues = "valid_values"
-        case defaultValue = "default_value"
-        case configType = "config_type"
-        case value
-        case valueType = "value_type"
+        case name, validValues = "valid_values", defaultValue = "default_value", configType = "config_type"
+        case value, valueType = "value_type"
     }
 
     public init(
-        name: String? = nil,
-        validValues: String? = nil,
-        defaultValue: String? = nil,
-        configType: ConfigType? = nil,
-        value: String? = nil,
-        valueType: String? = nil
+        name: String? = nil, validValues: String? = nil, defaultValue: String? = nil,
+        configType: ConfigType? = nil, value: String? = nil, valueType: String? = nil
     ) {
         self.name = name
         self.validValues = validValues

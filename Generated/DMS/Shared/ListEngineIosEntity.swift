@@ -15,16 +15,12 @@ public struct ListEngineIosEntity: Codable, Sendable, Equatable {
     public var unavailableZones: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case ioSpec = "io_spec"
-        case type
-        case availableZones = "available_zones"
+        case ioSpec = "io_spec", type, availableZones = "available_zones"
         case unavailableZones = "unavailable_zones"
     }
 
     public init(
-        ioSpec: String? = nil,
-        type: String? = nil,
-        availableZones: [String]? = nil,
+        ioSpec: String? = nil, type: String? = nil, availableZones: [String]? = nil,
         unavailableZones: [String]? = nil
     ) {
         self.ioSpec = ioSpec

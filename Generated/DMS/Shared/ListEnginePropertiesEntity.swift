@@ -25,27 +25,17 @@ public struct ListEnginePropertiesEntity: Codable, Sendable, Equatable {
     public var productAlias: String?
 
     private enum CodingKeys: String, CodingKey {
-        case maxPartitionPerBroker = "max_partition_per_broker"
-        case maxBroker = "max_broker"
-        case maxStoragePerNode = "max_storage_per_node"
-        case maxConsumerPerBroker = "max_consumer_per_broker"
-        case minBroker = "min_broker"
-        case maxBandwidthPerBroker = "max_bandwidth_per_broker"
-        case minStoragePerNode = "min_storage_per_node"
-        case maxTpsPerBroker = "max_tps_per_broker"
+        case maxPartitionPerBroker = "max_partition_per_broker", maxBroker = "max_broker"
+        case maxStoragePerNode = "max_storage_per_node", maxConsumerPerBroker = "max_consumer_per_broker"
+        case minBroker = "min_broker", maxBandwidthPerBroker = "max_bandwidth_per_broker"
+        case minStoragePerNode = "min_storage_per_node", maxTpsPerBroker = "max_tps_per_broker"
         case productAlias = "product_alias"
     }
 
     public init(
-        maxPartitionPerBroker: String? = nil,
-        maxBroker: String? = nil,
-        maxStoragePerNode: String? = nil,
-        maxConsumerPerBroker: String? = nil,
-        minBroker: String? = nil,
-        maxBandwidthPerBroker: String? = nil,
-        minStoragePerNode: String? = nil,
-        maxTpsPerBroker: String? = nil,
-        productAlias: String? = nil
+        maxPartitionPerBroker: String? = nil, maxBroker: String? = nil, maxStoragePerNode: String? = nil,
+        maxConsumerPerBroker: String? = nil, minBroker: String? = nil, maxBandwidthPerBroker: String? = nil,
+        minStoragePerNode: String? = nil, maxTpsPerBroker: String? = nil, productAlias: String? = nil
     ) {
         self.maxPartitionPerBroker = maxPartitionPerBroker
         self.maxBroker = maxBroker

@@ -27,27 +27,15 @@ public struct ListTopicInKafkaInstanceParameterDescription: Codable, Sendable, E
     public var topicType: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case policiesOnly
-        case id
-        case replication
-        case partition
-        case retentionTime = "retention_time"
-        case syncReplication = "sync_replication"
-        case syncMessageFlush = "sync_message_flush"
-        case externalConfigs = "external_configs"
-        case topicType = "topic_type"
+        case policiesOnly, id, replication, partition, retentionTime = "retention_time"
+        case syncReplication = "sync_replication", syncMessageFlush = "sync_message_flush"
+        case externalConfigs = "external_configs", topicType = "topic_type"
     }
 
     public init(
-        policiesOnly: Bool? = nil,
-        id: String? = nil,
-        replication: Int? = nil,
-        partition: Int? = nil,
-        retentionTime: Int? = nil,
-        syncReplication: Bool? = nil,
-        syncMessageFlush: Bool? = nil,
-        externalConfigs: JSONValue? = nil,
-        topicType: Int? = nil
+        policiesOnly: Bool? = nil, id: String? = nil, replication: Int? = nil, partition: Int? = nil,
+        retentionTime: Int? = nil, syncReplication: Bool? = nil, syncMessageFlush: Bool? = nil,
+        externalConfigs: JSONValue? = nil, topicType: Int? = nil
     ) {
         self.policiesOnly = policiesOnly
         self.id = id
@@ -58,18 +46,5 @@ public struct ListTopicInKafkaInstanceParameterDescription: Codable, Sendable, E
         self.syncMessageFlush = syncMessageFlush
         self.externalConfigs = externalConfigs
         self.topicType = topicType
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.policiesOnly = try container.decodeLenientIfPresent(Bool.self, forKey: .policiesOnly)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.replication = try container.decodeLenientIfPresent(Int.self, forKey: .replication)
-        self.partition = try container.decodeLenientIfPresent(Int.self, forKey: .partition)
-        self.retentionTime = try container.decodeLenientIfPresent(Int.self, forKey: .retentionTime)
-        self.syncReplication = try container.decodeLenientIfPresent(Bool.self, forKey: .syncReplication)
-        self.syncMessageFlush = try container.decodeLenientIfPresent(Bool.self, forKey: .syncMessageFlush)
-        self.externalConfigs = try container.decodeIfPresent(JSONValue.self, forKey: .externalConfigs)
-        self.topicType = try container.decodeLenientIfPresent(Int.self, forKey: .topicType)
     }
 }

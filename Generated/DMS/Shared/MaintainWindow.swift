@@ -14,25 +14,10 @@ public struct MaintainWindow: Codable, Sendable, Equatable {
     /// Indicates whether a maintenance time window is set to the default time segment.
     public var `default`: Bool?
 
-    private enum CodingKeys: String, CodingKey {
-        case seq
-        case begin
-        case end
-        case `default`
-    }
-
     public init(seq: Int? = nil, begin: String? = nil, end: String? = nil, `default`: Bool? = nil) {
         self.seq = seq
         self.begin = begin
         self.end = end
         self.`default` = `default`
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.seq = try container.decodeLenientIfPresent(Int.self, forKey: .seq)
-        self.begin = try container.decodeIfPresent(String.self, forKey: .begin)
-        self.end = try container.decodeIfPresent(String.self, forKey: .end)
-        self.`default` = try container.decodeLenientIfPresent(Bool.self, forKey: .`default`)
     }
 }

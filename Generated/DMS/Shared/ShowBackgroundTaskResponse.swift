@@ -11,8 +11,7 @@ public struct ShowBackgroundTaskResponse: Codable, Sendable, Equatable {
     public var tasks: [DMSTask]?
 
     private enum CodingKeys: String, CodingKey {
-        case taskCount = "task_count"
-        case tasks
+        case taskCount = "task_count", tasks
     }
 
     public init(taskCount: String? = nil, tasks: [DMSTask]? = nil) {

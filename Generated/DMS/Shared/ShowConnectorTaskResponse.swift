@@ -27,28 +27,15 @@ public struct ShowConnectorTaskResponse: Codable, Sendable, Equatable {
     public var createTime: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case taskName = "task_name"
-        case topics
-        case topicsRegex = "topics_regex"
-        case sourceType = "source_type"
-        case sourceTask = "source_task"
-        case sinkType = "sink_type"
-        case sinkTask = "sink_task"
-        case id
-        case status
+        case taskName = "task_name", topics, topicsRegex = "topics_regex", sourceType = "source_type"
+        case sourceTask = "source_task", sinkType = "sink_type", sinkTask = "sink_task", id, status
         case createTime = "create_time"
     }
 
     public init(
-        taskName: String? = nil,
-        topics: String? = nil,
-        topicsRegex: String? = nil,
-        sourceType: String? = nil,
-        sourceTask: SmartConnectTaskRespSourceConfig? = nil,
-        sinkType: String? = nil,
-        sinkTask: SmartConnectTaskRespSinkConfig? = nil,
-        id: String? = nil,
-        status: String? = nil,
+        taskName: String? = nil, topics: String? = nil, topicsRegex: String? = nil, sourceType: String? = nil,
+        sourceTask: SmartConnectTaskRespSourceConfig? = nil, sinkType: String? = nil,
+        sinkTask: SmartConnectTaskRespSinkConfig? = nil, id: String? = nil, status: String? = nil,
         createTime: Int64? = nil
     ) {
         self.taskName = taskName
@@ -61,19 +48,5 @@ public struct ShowConnectorTaskResponse: Codable, Sendable, Equatable {
         self.id = id
         self.status = status
         self.createTime = createTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.taskName = try container.decodeIfPresent(String.self, forKey: .taskName)
-        self.topics = try container.decodeIfPresent(String.self, forKey: .topics)
-        self.topicsRegex = try container.decodeIfPresent(String.self, forKey: .topicsRegex)
-        self.sourceType = try container.decodeIfPresent(String.self, forKey: .sourceType)
-        self.sourceTask = try container.decodeIfPresent(SmartConnectTaskRespSourceConfig.self, forKey: .sourceTask)
-        self.sinkType = try container.decodeIfPresent(String.self, forKey: .sinkType)
-        self.sinkTask = try container.decodeIfPresent(SmartConnectTaskRespSinkConfig.self, forKey: .sinkTask)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
     }
 }

@@ -189,152 +189,60 @@ public struct ShowInstanceResp: Codable, Sendable, Equatable {
     public var traceEnable: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case engine
-        case engineVersion = "engine_version"
-        case description
-        case specification
-        case storageSpace = "storage_space"
-        case partitionNum = "partition_num"
-        case usedStorageSpace = "used_storage_space"
-        case connectAddress = "connect_address"
-        case port
-        case status
-        case instanceID = "instance_id"
-        case resourceSpecCode = "resource_spec_code"
-        case chargingMode = "charging_mode"
-        case vpcID = "vpc_id"
-        case vpcName = "vpc_name"
-        case createdAt = "created_at"
-        case subnetName = "subnet_name"
-        case subnetCIDR = "subnet_cidr"
-        case userID = "user_id"
-        case userName = "user_name"
-        case accessUser = "access_user"
-        case maintainBegin = "maintain_begin"
-        case maintainEnd = "maintain_end"
-        case enablePublicip = "enable_publicip"
-        case sslEnable = "ssl_enable"
-        case brokerSSLEnable = "broker_ssl_enable"
-        case kafkaSecurityProtocol = "kafka_security_protocol"
-        case saslEnabledMechanisms = "sasl_enabled_mechanisms"
-        case sslTwoWayEnable = "ssl_two_way_enable"
-        case certReplaced = "cert_replaced"
-        case enterpriseProjectID = "enterprise_project_id"
-        case type
-        case productID = "product_id"
-        case securityGroupID = "security_group_id"
-        case securityGroupName = "security_group_name"
-        case subnetID = "subnet_id"
-        case availableZones = "available_zones"
-        case availableZoneNames = "available_zone_names"
-        case totalStorageSpace = "total_storage_space"
-        case publicConnectAddress = "public_connect_address"
-        case storageResourceID = "storage_resource_id"
-        case storageSpecCode = "storage_spec_code"
-        case serviceType = "service_type"
-        case storageType = "storage_type"
-        case retentionPolicy = "retention_policy"
-        case kafkaPublicStatus = "kafka_public_status"
-        case publicBandwidth = "public_bandwidth"
-        case newAuthCert = "new_auth_cert"
-        case crossVPCInfo = "cross_vpc_info"
-        case connectorEnable = "connector_enable"
-        case connectorNodeNum = "connector_node_num"
-        case restConnectAddress = "rest_connect_address"
-        case podConnectAddress = "pod_connect_address"
-        case diskEncrypted = "disk_encrypted"
-        case diskEncryptedKey = "disk_encrypted_key"
-        case kafkaPrivateConnectAddress = "kafka_private_connect_address"
-        case cesVersion = "ces_version"
-        case publicAccessEnabled = "public_access_enabled"
-        case nodeNum = "node_num"
-        case enableAcl = "enable_acl"
-        case newSpecBillingEnable = "new_spec_billing_enable"
-        case brokerNum = "broker_num"
-        case tags
-        case drEnable = "dr_enable"
-        case agentEnable = "agent_enable"
-        case enableLogCollection = "enable_log_collection"
-        case ipv6ConnectAddresses = "ipv6_connect_addresses"
-        case ipv6Enable = "ipv6_enable"
-        case managementConnectAddress = "management_connect_address"
-        case restEnable = "rest_enable"
-        case traceEnable = "trace_enable"
+        case name, engine, engineVersion = "engine_version", description, specification
+        case storageSpace = "storage_space", partitionNum = "partition_num"
+        case usedStorageSpace = "used_storage_space", connectAddress = "connect_address", port, status
+        case instanceID = "instance_id", resourceSpecCode = "resource_spec_code"
+        case chargingMode = "charging_mode", vpcID = "vpc_id", vpcName = "vpc_name", createdAt = "created_at"
+        case subnetName = "subnet_name", subnetCIDR = "subnet_cidr", userID = "user_id"
+        case userName = "user_name", accessUser = "access_user", maintainBegin = "maintain_begin"
+        case maintainEnd = "maintain_end", enablePublicip = "enable_publicip", sslEnable = "ssl_enable"
+        case brokerSSLEnable = "broker_ssl_enable", kafkaSecurityProtocol = "kafka_security_protocol"
+        case saslEnabledMechanisms = "sasl_enabled_mechanisms", sslTwoWayEnable = "ssl_two_way_enable"
+        case certReplaced = "cert_replaced", enterpriseProjectID = "enterprise_project_id", type
+        case productID = "product_id", securityGroupID = "security_group_id"
+        case securityGroupName = "security_group_name", subnetID = "subnet_id"
+        case availableZones = "available_zones", availableZoneNames = "available_zone_names"
+        case totalStorageSpace = "total_storage_space", publicConnectAddress = "public_connect_address"
+        case storageResourceID = "storage_resource_id", storageSpecCode = "storage_spec_code"
+        case serviceType = "service_type", storageType = "storage_type", retentionPolicy = "retention_policy"
+        case kafkaPublicStatus = "kafka_public_status", publicBandwidth = "public_bandwidth"
+        case newAuthCert = "new_auth_cert", crossVPCInfo = "cross_vpc_info"
+        case connectorEnable = "connector_enable", connectorNodeNum = "connector_node_num"
+        case restConnectAddress = "rest_connect_address", podConnectAddress = "pod_connect_address"
+        case diskEncrypted = "disk_encrypted", diskEncryptedKey = "disk_encrypted_key"
+        case kafkaPrivateConnectAddress = "kafka_private_connect_address", cesVersion = "ces_version"
+        case publicAccessEnabled = "public_access_enabled", nodeNum = "node_num", enableAcl = "enable_acl"
+        case newSpecBillingEnable = "new_spec_billing_enable", brokerNum = "broker_num", tags
+        case drEnable = "dr_enable", agentEnable = "agent_enable"
+        case enableLogCollection = "enable_log_collection", ipv6ConnectAddresses = "ipv6_connect_addresses"
+        case ipv6Enable = "ipv6_enable", managementConnectAddress = "management_connect_address"
+        case restEnable = "rest_enable", traceEnable = "trace_enable"
     }
 
     public init(
-        name: String? = nil,
-        engine: String? = nil,
-        engineVersion: String? = nil,
-        description: String? = nil,
-        specification: String? = nil,
-        storageSpace: Int? = nil,
-        partitionNum: String? = nil,
-        usedStorageSpace: Int? = nil,
-        connectAddress: String? = nil,
-        port: Int? = nil,
-        status: String? = nil,
-        instanceID: String? = nil,
-        resourceSpecCode: String? = nil,
-        chargingMode: Int? = nil,
-        vpcID: String? = nil,
-        vpcName: String? = nil,
-        createdAt: String? = nil,
-        subnetName: String? = nil,
-        subnetCIDR: String? = nil,
-        userID: String? = nil,
-        userName: String? = nil,
-        accessUser: String? = nil,
-        maintainBegin: String? = nil,
-        maintainEnd: String? = nil,
-        enablePublicip: Bool? = nil,
-        sslEnable: Bool? = nil,
-        brokerSSLEnable: Bool? = nil,
-        kafkaSecurityProtocol: String? = nil,
-        saslEnabledMechanisms: [String]? = nil,
-        sslTwoWayEnable: Bool? = nil,
-        certReplaced: Bool? = nil,
-        enterpriseProjectID: String? = nil,
-        type: String? = nil,
-        productID: String? = nil,
-        securityGroupID: String? = nil,
-        securityGroupName: String? = nil,
-        subnetID: String? = nil,
-        availableZones: [String]? = nil,
-        availableZoneNames: [String]? = nil,
-        totalStorageSpace: Int? = nil,
-        publicConnectAddress: String? = nil,
-        storageResourceID: String? = nil,
-        storageSpecCode: String? = nil,
-        serviceType: String? = nil,
-        storageType: String? = nil,
-        retentionPolicy: String? = nil,
-        kafkaPublicStatus: String? = nil,
-        publicBandwidth: Int? = nil,
-        newAuthCert: Bool? = nil,
-        crossVPCInfo: String? = nil,
-        connectorEnable: Bool? = nil,
-        connectorNodeNum: Int? = nil,
-        restConnectAddress: String? = nil,
-        podConnectAddress: String? = nil,
-        diskEncrypted: Bool? = nil,
-        diskEncryptedKey: String? = nil,
-        kafkaPrivateConnectAddress: String? = nil,
-        cesVersion: String? = nil,
-        publicAccessEnabled: PublicAccessEnabled? = nil,
-        nodeNum: Int? = nil,
-        enableAcl: Bool? = nil,
-        newSpecBillingEnable: Bool? = nil,
-        brokerNum: Int? = nil,
-        tags: [Tag]? = nil,
-        drEnable: Bool? = nil,
-        agentEnable: Bool? = nil,
-        enableLogCollection: Bool? = nil,
-        ipv6ConnectAddresses: [JSONValue]? = nil,
-        ipv6Enable: Bool? = nil,
-        managementConnectAddress: String? = nil,
-        restEnable: Bool? = nil,
+        name: String? = nil, engine: String? = nil, engineVersion: String? = nil, description: String? = nil,
+        specification: String? = nil, storageSpace: Int? = nil, partitionNum: String? = nil,
+        usedStorageSpace: Int? = nil, connectAddress: String? = nil, port: Int? = nil, status: String? = nil,
+        instanceID: String? = nil, resourceSpecCode: String? = nil, chargingMode: Int? = nil,
+        vpcID: String? = nil, vpcName: String? = nil, createdAt: String? = nil, subnetName: String? = nil,
+        subnetCIDR: String? = nil, userID: String? = nil, userName: String? = nil, accessUser: String? = nil,
+        maintainBegin: String? = nil, maintainEnd: String? = nil, enablePublicip: Bool? = nil,
+        sslEnable: Bool? = nil, brokerSSLEnable: Bool? = nil, kafkaSecurityProtocol: String? = nil,
+        saslEnabledMechanisms: [String]? = nil, sslTwoWayEnable: Bool? = nil, certReplaced: Bool? = nil,
+        enterpriseProjectID: String? = nil, type: String? = nil, productID: String? = nil,
+        securityGroupID: String? = nil, securityGroupName: String? = nil, subnetID: String? = nil,
+        availableZones: [String]? = nil, availableZoneNames: [String]? = nil, totalStorageSpace: Int? = nil,
+        publicConnectAddress: String? = nil, storageResourceID: String? = nil, storageSpecCode: String? = nil,
+        serviceType: String? = nil, storageType: String? = nil, retentionPolicy: String? = nil,
+        kafkaPublicStatus: String? = nil, publicBandwidth: Int? = nil, newAuthCert: Bool? = nil,
+        crossVPCInfo: String? = nil, connectorEnable: Bool? = nil, connectorNodeNum: Int? = nil,
+        restConnectAddress: String? = nil, podConnectAddress: String? = nil, diskEncrypted: Bool? = nil,
+        diskEncryptedKey: String? = nil, kafkaPrivateConnectAddress: String? = nil, cesVersion: String? = nil,
+        publicAccessEnabled: PublicAccessEnabled? = nil, nodeNum: Int? = nil, enableAcl: Bool? = nil,
+        newSpecBillingEnable: Bool? = nil, brokerNum: Int? = nil, tags: [Tag]? = nil, drEnable: Bool? = nil,
+        agentEnable: Bool? = nil, enableLogCollection: Bool? = nil, ipv6ConnectAddresses: [JSONValue]? = nil,
+        ipv6Enable: Bool? = nil, managementConnectAddress: String? = nil, restEnable: Bool? = nil,
         traceEnable: Bool? = nil
     ) {
         self.name = name
@@ -409,81 +317,5 @@ public struct ShowInstanceResp: Codable, Sendable, Equatable {
         self.managementConnectAddress = managementConnectAddress
         self.restEnable = restEnable
         self.traceEnable = traceEnable
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.engine = try container.decodeIfPresent(String.self, forKey: .engine)
-        self.engineVersion = try container.decodeIfPresent(String.self, forKey: .engineVersion)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.specification = try container.decodeIfPresent(String.self, forKey: .specification)
-        self.storageSpace = try container.decodeLenientIfPresent(Int.self, forKey: .storageSpace)
-        self.partitionNum = try container.decodeIfPresent(String.self, forKey: .partitionNum)
-        self.usedStorageSpace = try container.decodeLenientIfPresent(Int.self, forKey: .usedStorageSpace)
-        self.connectAddress = try container.decodeIfPresent(String.self, forKey: .connectAddress)
-        self.port = try container.decodeLenientIfPresent(Int.self, forKey: .port)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.instanceID = try container.decodeIfPresent(String.self, forKey: .instanceID)
-        self.resourceSpecCode = try container.decodeIfPresent(String.self, forKey: .resourceSpecCode)
-        self.chargingMode = try container.decodeLenientIfPresent(Int.self, forKey: .chargingMode)
-        self.vpcID = try container.decodeIfPresent(String.self, forKey: .vpcID)
-        self.vpcName = try container.decodeIfPresent(String.self, forKey: .vpcName)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.subnetName = try container.decodeIfPresent(String.self, forKey: .subnetName)
-        self.subnetCIDR = try container.decodeIfPresent(String.self, forKey: .subnetCIDR)
-        self.userID = try container.decodeIfPresent(String.self, forKey: .userID)
-        self.userName = try container.decodeIfPresent(String.self, forKey: .userName)
-        self.accessUser = try container.decodeIfPresent(String.self, forKey: .accessUser)
-        self.maintainBegin = try container.decodeIfPresent(String.self, forKey: .maintainBegin)
-        self.maintainEnd = try container.decodeIfPresent(String.self, forKey: .maintainEnd)
-        self.enablePublicip = try container.decodeLenientIfPresent(Bool.self, forKey: .enablePublicip)
-        self.sslEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .sslEnable)
-        self.brokerSSLEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .brokerSSLEnable)
-        self.kafkaSecurityProtocol = try container.decodeIfPresent(String.self, forKey: .kafkaSecurityProtocol)
-        self.saslEnabledMechanisms = try container.decodeIfPresent([String].self, forKey: .saslEnabledMechanisms)
-        self.sslTwoWayEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .sslTwoWayEnable)
-        self.certReplaced = try container.decodeLenientIfPresent(Bool.self, forKey: .certReplaced)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.productID = try container.decodeIfPresent(String.self, forKey: .productID)
-        self.securityGroupID = try container.decodeIfPresent(String.self, forKey: .securityGroupID)
-        self.securityGroupName = try container.decodeIfPresent(String.self, forKey: .securityGroupName)
-        self.subnetID = try container.decodeIfPresent(String.self, forKey: .subnetID)
-        self.availableZones = try container.decodeIfPresent([String].self, forKey: .availableZones)
-        self.availableZoneNames = try container.decodeIfPresent([String].self, forKey: .availableZoneNames)
-        self.totalStorageSpace = try container.decodeLenientIfPresent(Int.self, forKey: .totalStorageSpace)
-        self.publicConnectAddress = try container.decodeIfPresent(String.self, forKey: .publicConnectAddress)
-        self.storageResourceID = try container.decodeIfPresent(String.self, forKey: .storageResourceID)
-        self.storageSpecCode = try container.decodeIfPresent(String.self, forKey: .storageSpecCode)
-        self.serviceType = try container.decodeIfPresent(String.self, forKey: .serviceType)
-        self.storageType = try container.decodeIfPresent(String.self, forKey: .storageType)
-        self.retentionPolicy = try container.decodeIfPresent(String.self, forKey: .retentionPolicy)
-        self.kafkaPublicStatus = try container.decodeIfPresent(String.self, forKey: .kafkaPublicStatus)
-        self.publicBandwidth = try container.decodeLenientIfPresent(Int.self, forKey: .publicBandwidth)
-        self.newAuthCert = try container.decodeLenientIfPresent(Bool.self, forKey: .newAuthCert)
-        self.crossVPCInfo = try container.decodeIfPresent(String.self, forKey: .crossVPCInfo)
-        self.connectorEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .connectorEnable)
-        self.connectorNodeNum = try container.decodeLenientIfPresent(Int.self, forKey: .connectorNodeNum)
-        self.restConnectAddress = try container.decodeIfPresent(String.self, forKey: .restConnectAddress)
-        self.podConnectAddress = try container.decodeIfPresent(String.self, forKey: .podConnectAddress)
-        self.diskEncrypted = try container.decodeLenientIfPresent(Bool.self, forKey: .diskEncrypted)
-        self.diskEncryptedKey = try container.decodeIfPresent(String.self, forKey: .diskEncryptedKey)
-        self.kafkaPrivateConnectAddress = try container.decodeIfPresent(String.self, forKey: .kafkaPrivateConnectAddress)
-        self.cesVersion = try container.decodeIfPresent(String.self, forKey: .cesVersion)
-        self.publicAccessEnabled = try container.decodeIfPresent(PublicAccessEnabled.self, forKey: .publicAccessEnabled)
-        self.nodeNum = try container.decodeLenientIfPresent(Int.self, forKey: .nodeNum)
-        self.enableAcl = try container.decodeLenientIfPresent(Bool.self, forKey: .enableAcl)
-        self.newSpecBillingEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .newSpecBillingEnable)
-        self.brokerNum = try container.decodeLenientIfPresent(Int.self, forKey: .brokerNum)
-        self.tags = try container.decodeIfPresent([Tag].self, forKey: .tags)
-        self.drEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .drEnable)
-        self.agentEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .agentEnable)
-        self.enableLogCollection = try container.decodeLenientIfPresent(Bool.self, forKey: .enableLogCollection)
-        self.ipv6ConnectAddresses = try container.decodeIfPresent([JSONValue].self, forKey: .ipv6ConnectAddresses)
-        self.ipv6Enable = try container.decodeLenientIfPresent(Bool.self, forKey: .ipv6Enable)
-        self.managementConnectAddress = try container.decodeIfPresent(String.self, forKey: .managementConnectAddress)
-        self.restEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .restEnable)
-        self.traceEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .traceEnable)
     }
 }

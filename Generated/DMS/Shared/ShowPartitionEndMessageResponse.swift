@@ -15,25 +15,10 @@ public struct ShowPartitionEndMessageResponse: Codable, Sendable, Equatable {
     /// The value is a Unix timestamp. The unit is millisecond.
     public var timestamp: Int64?
 
-    private enum CodingKeys: String, CodingKey {
-        case topic
-        case partition
-        case offset
-        case timestamp
-    }
-
     public init(topic: String? = nil, partition: Int? = nil, offset: Int? = nil, timestamp: Int64? = nil) {
         self.topic = topic
         self.partition = partition
         self.offset = offset
         self.timestamp = timestamp
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.topic = try container.decodeIfPresent(String.self, forKey: .topic)
-        self.partition = try container.decodeLenientIfPresent(Int.self, forKey: .partition)
-        self.offset = try container.decodeLenientIfPresent(Int.self, forKey: .offset)
-        self.timestamp = try container.decodeLenientIfPresent(Int64.self, forKey: .timestamp)
     }
 }

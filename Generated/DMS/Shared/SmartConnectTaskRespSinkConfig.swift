@@ -54,49 +54,24 @@ public struct SmartConnectTaskRespSinkConfig: Codable, Sendable, Equatable {
     public var kvDelimiter: String?
 
     private enum CodingKeys: String, CodingKey {
-        case redisAddress = "redis_address"
-        case redisType = "redis_type"
-        case dcsInstanceID = "dcs_instance_id"
-        case targetDb = "target_db"
-        case consumerStrategy = "consumer_strategy"
-        case destinationFileType = "destination_file_type"
-        case deliverTimeInterval = "deliver_time_interval"
-        case obsBucketName = "obs_bucket_name"
-        case obsPath = "obs_path"
-        case partitionFormat = "partition_format"
-        case recordDelimiter = "record_delimiter"
-        case storeKeys = "store_keys"
-        case obsPartSize = "obs_part_size"
-        case flushSize = "flush_size"
-        case timezone
-        case schemaGeneratorClass = "schema_generator_class"
-        case partitionerClass = "partitioner_class"
-        case valueConverter = "value_converter"
-        case keyConverter = "key_converter"
-        case kvDelimiter = "kv_delimiter"
+        case redisAddress = "redis_address", redisType = "redis_type", dcsInstanceID = "dcs_instance_id"
+        case targetDb = "target_db", consumerStrategy = "consumer_strategy"
+        case destinationFileType = "destination_file_type", deliverTimeInterval = "deliver_time_interval"
+        case obsBucketName = "obs_bucket_name", obsPath = "obs_path", partitionFormat = "partition_format"
+        case recordDelimiter = "record_delimiter", storeKeys = "store_keys", obsPartSize = "obs_part_size"
+        case flushSize = "flush_size", timezone, schemaGeneratorClass = "schema_generator_class"
+        case partitionerClass = "partitioner_class", valueConverter = "value_converter"
+        case keyConverter = "key_converter", kvDelimiter = "kv_delimiter"
     }
 
     public init(
-        redisAddress: String? = nil,
-        redisType: String? = nil,
-        dcsInstanceID: String? = nil,
-        targetDb: Int? = nil,
-        consumerStrategy: String? = nil,
-        destinationFileType: String? = nil,
-        deliverTimeInterval: Int? = nil,
-        obsBucketName: String? = nil,
-        obsPath: String? = nil,
-        partitionFormat: String? = nil,
-        recordDelimiter: String? = nil,
-        storeKeys: Bool? = nil,
-        obsPartSize: Int? = nil,
-        flushSize: Int? = nil,
-        timezone: String? = nil,
-        schemaGeneratorClass: String? = nil,
-        partitionerClass: String? = nil,
-        valueConverter: String? = nil,
-        keyConverter: String? = nil,
-        kvDelimiter: String? = nil
+        redisAddress: String? = nil, redisType: String? = nil, dcsInstanceID: String? = nil,
+        targetDb: Int? = nil, consumerStrategy: String? = nil, destinationFileType: String? = nil,
+        deliverTimeInterval: Int? = nil, obsBucketName: String? = nil, obsPath: String? = nil,
+        partitionFormat: String? = nil, recordDelimiter: String? = nil, storeKeys: Bool? = nil,
+        obsPartSize: Int? = nil, flushSize: Int? = nil, timezone: String? = nil,
+        schemaGeneratorClass: String? = nil, partitionerClass: String? = nil, valueConverter: String? = nil,
+        keyConverter: String? = nil, kvDelimiter: String? = nil
     ) {
         self.redisAddress = redisAddress
         self.redisType = redisType
@@ -118,29 +93,5 @@ public struct SmartConnectTaskRespSinkConfig: Codable, Sendable, Equatable {
         self.valueConverter = valueConverter
         self.keyConverter = keyConverter
         self.kvDelimiter = kvDelimiter
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.redisAddress = try container.decodeIfPresent(String.self, forKey: .redisAddress)
-        self.redisType = try container.decodeIfPresent(String.self, forKey: .redisType)
-        self.dcsInstanceID = try container.decodeIfPresent(String.self, forKey: .dcsInstanceID)
-        self.targetDb = try container.decodeLenientIfPresent(Int.self, forKey: .targetDb)
-        self.consumerStrategy = try container.decodeIfPresent(String.self, forKey: .consumerStrategy)
-        self.destinationFileType = try container.decodeIfPresent(String.self, forKey: .destinationFileType)
-        self.deliverTimeInterval = try container.decodeLenientIfPresent(Int.self, forKey: .deliverTimeInterval)
-        self.obsBucketName = try container.decodeIfPresent(String.self, forKey: .obsBucketName)
-        self.obsPath = try container.decodeIfPresent(String.self, forKey: .obsPath)
-        self.partitionFormat = try container.decodeIfPresent(String.self, forKey: .partitionFormat)
-        self.recordDelimiter = try container.decodeIfPresent(String.self, forKey: .recordDelimiter)
-        self.storeKeys = try container.decodeLenientIfPresent(Bool.self, forKey: .storeKeys)
-        self.obsPartSize = try container.decodeLenientIfPresent(Int.self, forKey: .obsPartSize)
-        self.flushSize = try container.decodeLenientIfPresent(Int.self, forKey: .flushSize)
-        self.timezone = try container.decodeIfPresent(String.self, forKey: .timezone)
-        self.schemaGeneratorClass = try container.decodeIfPresent(String.self, forKey: .schemaGeneratorClass)
-        self.partitionerClass = try container.decodeIfPresent(String.self, forKey: .partitionerClass)
-        self.valueConverter = try container.decodeIfPresent(String.self, forKey: .valueConverter)
-        self.keyConverter = try container.decodeIfPresent(String.self, forKey: .keyConverter)
-        self.kvDelimiter = try container.decodeIfPresent(String.self, forKey: .kvDelimiter)
     }
 }

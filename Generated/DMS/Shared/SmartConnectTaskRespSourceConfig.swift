@@ -55,55 +55,28 @@ public struct SmartConnectTaskRespSourceConfig: Codable, Sendable, Equatable {
     public var topicsMapping: String?
 
     private enum CodingKeys: String, CodingKey {
-        case redisAddress = "redis_address"
-        case redisType = "redis_type"
-        case dcsInstanceID = "dcs_instance_id"
-        case syncMode = "sync_mode"
-        case fullSyncWaitMs = "full_sync_wait_ms"
-        case fullSyncMaxRetry = "full_sync_max_retry"
-        case ratelimit
-        case currentClusterName = "current_cluster_name"
-        case clusterName = "cluster_name"
-        case userName = "user_name"
-        case saslMechanism = "sasl_mechanism"
-        case instanceID = "instance_id"
-        case bootstrapServers = "bootstrap_servers"
-        case securityProtocol = "security_protocol"
-        case direction
+        case redisAddress = "redis_address", redisType = "redis_type", dcsInstanceID = "dcs_instance_id"
+        case syncMode = "sync_mode", fullSyncWaitMs = "full_sync_wait_ms"
+        case fullSyncMaxRetry = "full_sync_max_retry", ratelimit, currentClusterName = "current_cluster_name"
+        case clusterName = "cluster_name", userName = "user_name", saslMechanism = "sasl_mechanism"
+        case instanceID = "instance_id", bootstrapServers = "bootstrap_servers"
+        case securityProtocol = "security_protocol", direction
         case syncConsumerOffsetsEnabled = "sync_consumer_offsets_enabled"
-        case replicationFactor = "replication_factor"
-        case taskNum = "task_num"
+        case replicationFactor = "replication_factor", taskNum = "task_num"
         case renameTopicEnabled = "rename_topic_enabled"
-        case provenanceHeaderEnabled = "provenance_header_enabled"
-        case consumerStrategy = "consumer_strategy"
-        case compressionType = "compression_type"
-        case topicsMapping = "topics_mapping"
+        case provenanceHeaderEnabled = "provenance_header_enabled", consumerStrategy = "consumer_strategy"
+        case compressionType = "compression_type", topicsMapping = "topics_mapping"
     }
 
     public init(
-        redisAddress: String? = nil,
-        redisType: String? = nil,
-        dcsInstanceID: String? = nil,
-        syncMode: String? = nil,
-        fullSyncWaitMs: Int? = nil,
-        fullSyncMaxRetry: Int? = nil,
-        ratelimit: Int? = nil,
-        currentClusterName: String? = nil,
-        clusterName: String? = nil,
-        userName: String? = nil,
-        saslMechanism: String? = nil,
-        instanceID: String? = nil,
-        bootstrapServers: String? = nil,
-        securityProtocol: String? = nil,
-        direction: String? = nil,
-        syncConsumerOffsetsEnabled: Bool? = nil,
-        replicationFactor: Int? = nil,
-        taskNum: Int? = nil,
-        renameTopicEnabled: Bool? = nil,
-        provenanceHeaderEnabled: Bool? = nil,
-        consumerStrategy: String? = nil,
-        compressionType: String? = nil,
-        topicsMapping: String? = nil
+        redisAddress: String? = nil, redisType: String? = nil, dcsInstanceID: String? = nil,
+        syncMode: String? = nil, fullSyncWaitMs: Int? = nil, fullSyncMaxRetry: Int? = nil,
+        ratelimit: Int? = nil, currentClusterName: String? = nil, clusterName: String? = nil,
+        userName: String? = nil, saslMechanism: String? = nil, instanceID: String? = nil,
+        bootstrapServers: String? = nil, securityProtocol: String? = nil, direction: String? = nil,
+        syncConsumerOffsetsEnabled: Bool? = nil, replicationFactor: Int? = nil, taskNum: Int? = nil,
+        renameTopicEnabled: Bool? = nil, provenanceHeaderEnabled: Bool? = nil,
+        consumerStrategy: String? = nil, compressionType: String? = nil, topicsMapping: String? = nil
     ) {
         self.redisAddress = redisAddress
         self.redisType = redisType
@@ -128,32 +101,5 @@ public struct SmartConnectTaskRespSourceConfig: Codable, Sendable, Equatable {
         self.consumerStrategy = consumerStrategy
         self.compressionType = compressionType
         self.topicsMapping = topicsMapping
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.redisAddress = try container.decodeIfPresent(String.self, forKey: .redisAddress)
-        self.redisType = try container.decodeIfPresent(String.self, forKey: .redisType)
-        self.dcsInstanceID = try container.decodeIfPresent(String.self, forKey: .dcsInstanceID)
-        self.syncMode = try container.decodeIfPresent(String.self, forKey: .syncMode)
-        self.fullSyncWaitMs = try container.decodeLenientIfPresent(Int.self, forKey: .fullSyncWaitMs)
-        self.fullSyncMaxRetry = try container.decodeLenientIfPresent(Int.self, forKey: .fullSyncMaxRetry)
-        self.ratelimit = try container.decodeLenientIfPresent(Int.self, forKey: .ratelimit)
-        self.currentClusterName = try container.decodeIfPresent(String.self, forKey: .currentClusterName)
-        self.clusterName = try container.decodeIfPresent(String.self, forKey: .clusterName)
-        self.userName = try container.decodeIfPresent(String.self, forKey: .userName)
-        self.saslMechanism = try container.decodeIfPresent(String.self, forKey: .saslMechanism)
-        self.instanceID = try container.decodeIfPresent(String.self, forKey: .instanceID)
-        self.bootstrapServers = try container.decodeIfPresent(String.self, forKey: .bootstrapServers)
-        self.securityProtocol = try container.decodeIfPresent(String.self, forKey: .securityProtocol)
-        self.direction = try container.decodeIfPresent(String.self, forKey: .direction)
-        self.syncConsumerOffsetsEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .syncConsumerOffsetsEnabled)
-        self.replicationFactor = try container.decodeLenientIfPresent(Int.self, forKey: .replicationFactor)
-        self.taskNum = try container.decodeLenientIfPresent(Int.self, forKey: .taskNum)
-        self.renameTopicEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .renameTopicEnabled)
-        self.provenanceHeaderEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .provenanceHeaderEnabled)
-        self.consumerStrategy = try container.decodeIfPresent(String.self, forKey: .consumerStrategy)
-        self.compressionType = try container.decodeIfPresent(String.self, forKey: .compressionType)
-        self.topicsMapping = try container.decodeIfPresent(String.self, forKey: .topicsMapping)
     }
 }

@@ -12,19 +12,8 @@ public struct Topic: Codable, Sendable, Equatable {
     /// Whether the topics are deleted.
     public var success: Bool?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case success
-    }
-
     public init(id: String? = nil, success: Bool? = nil) {
         self.id = id
         self.success = success
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.success = try container.decodeLenientIfPresent(Bool.self, forKey: .success)
     }
 }

@@ -32,22 +32,14 @@ public struct UpdateInstanceRequest: Codable, Sendable, Equatable {
     public var enterpriseProjectID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case maintainBegin = "maintain_begin"
-        case maintainEnd = "maintain_end"
-        case securityGroupID = "security_group_id"
-        case retentionPolicy = "retention_policy"
+        case name, description, maintainBegin = "maintain_begin", maintainEnd = "maintain_end"
+        case securityGroupID = "security_group_id", retentionPolicy = "retention_policy"
         case enterpriseProjectID = "enterprise_project_id"
     }
 
     public init(
-        name: String? = nil,
-        description: String? = nil,
-        maintainBegin: String? = nil,
-        maintainEnd: String? = nil,
-        securityGroupID: String? = nil,
-        retentionPolicy: RetentionPolicy? = nil,
+        name: String? = nil, description: String? = nil, maintainBegin: String? = nil,
+        maintainEnd: String? = nil, securityGroupID: String? = nil, retentionPolicy: RetentionPolicy? = nil,
         enterpriseProjectID: String? = nil
     ) {
         self.name = name

@@ -15,9 +15,7 @@ public struct CreateConnectorRequest: Codable, Sendable, Equatable {
     public var specCode: String?
 
     private enum CodingKeys: String, CodingKey {
-        case specification
-        case nodeCnt = "node_cnt"
-        case specCode = "spec_code"
+        case specification, nodeCnt = "node_cnt", specCode = "spec_code"
     }
 
     public init(specification: String? = nil, nodeCnt: String? = nil, specCode: String? = nil) {
@@ -35,8 +33,7 @@ public struct CreateConnectorResponse: Codable, Sendable, Equatable {
     public var connectorID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case jobID = "job_id"
-        case connectorID = "connector_id"
+        case jobID = "job_id", connectorID = "connector_id"
     }
 
     public init(jobID: String? = nil, connectorID: String? = nil) {

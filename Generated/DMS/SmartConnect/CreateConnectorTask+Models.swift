@@ -24,25 +24,15 @@ public struct CreateConnectorTaskRequest: Codable, Sendable, Equatable {
     public var sinkTask: SmartConnectTaskReqSinkConfig?
 
     private enum CodingKeys: String, CodingKey {
-        case taskName = "task_name"
-        case startLater = "start_later"
-        case topics
-        case topicsRegex = "topics_regex"
-        case sourceType = "source_type"
-        case sourceTask = "source_task"
-        case sinkType = "sink_type"
+        case taskName = "task_name", startLater = "start_later", topics, topicsRegex = "topics_regex"
+        case sourceType = "source_type", sourceTask = "source_task", sinkType = "sink_type"
         case sinkTask = "sink_task"
     }
 
     public init(
-        taskName: String? = nil,
-        startLater: Bool? = nil,
-        topics: String? = nil,
-        topicsRegex: String? = nil,
-        sourceType: String? = nil,
-        sourceTask: SmartConnectTaskReqSourceConfig? = nil,
-        sinkType: String? = nil,
-        sinkTask: SmartConnectTaskReqSinkConfig? = nil
+        taskName: String? = nil, startLater: Bool? = nil, topics: String? = nil, topicsRegex: String? = nil,
+        sourceType: String? = nil, sourceTask: SmartConnectTaskReqSourceConfig? = nil,
+        sinkType: String? = nil, sinkTask: SmartConnectTaskReqSinkConfig? = nil
     ) {
         self.taskName = taskName
         self.startLater = startLater
@@ -52,18 +42,6 @@ public struct CreateConnectorTaskRequest: Codable, Sendable, Equatable {
         self.sourceTask = sourceTask
         self.sinkType = sinkType
         self.sinkTask = sinkTask
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.taskName = try container.decodeIfPresent(String.self, forKey: .taskName)
-        self.startLater = try container.decodeLenientIfPresent(Bool.self, forKey: .startLater)
-        self.topics = try container.decodeIfPresent(String.self, forKey: .topics)
-        self.topicsRegex = try container.decodeIfPresent(String.self, forKey: .topicsRegex)
-        self.sourceType = try container.decodeIfPresent(String.self, forKey: .sourceType)
-        self.sourceTask = try container.decodeIfPresent(SmartConnectTaskReqSourceConfig.self, forKey: .sourceTask)
-        self.sinkType = try container.decodeIfPresent(String.self, forKey: .sinkType)
-        self.sinkTask = try container.decodeIfPresent(SmartConnectTaskReqSinkConfig.self, forKey: .sinkTask)
     }
 }
 
@@ -119,37 +97,20 @@ public struct SmartConnectTaskReqSinkConfig: Codable, Sendable, Equatable {
     public var storeKeys: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case redisAddress = "redis_address"
-        case redisType = "redis_type"
-        case dcsInstanceID = "dcs_instance_id"
-        case redisPassword = "redis_password"
-        case consumerStrategy = "consumer_strategy"
-        case destinationFileType = "destination_file_type"
-        case deliverTimeInterval = "deliver_time_interval"
-        case accessKey = "access_key"
-        case secretKey = "secret_key"
-        case obsBucketName = "obs_bucket_name"
-        case obsPath = "obs_path"
-        case partitionFormat = "partition_format"
-        case recordDelimiter = "record_delimiter"
+        case redisAddress = "redis_address", redisType = "redis_type", dcsInstanceID = "dcs_instance_id"
+        case redisPassword = "redis_password", consumerStrategy = "consumer_strategy"
+        case destinationFileType = "destination_file_type", deliverTimeInterval = "deliver_time_interval"
+        case accessKey = "access_key", secretKey = "secret_key", obsBucketName = "obs_bucket_name"
+        case obsPath = "obs_path", partitionFormat = "partition_format", recordDelimiter = "record_delimiter"
         case storeKeys = "store_keys"
     }
 
     public init(
-        redisAddress: String? = nil,
-        redisType: String? = nil,
-        dcsInstanceID: String? = nil,
-        redisPassword: String? = nil,
-        consumerStrategy: String? = nil,
-        destinationFileType: String? = nil,
-        deliverTimeInterval: Int? = nil,
-        accessKey: String? = nil,
-        secretKey: String? = nil,
-        obsBucketName: String? = nil,
-        obsPath: String? = nil,
-        partitionFormat: String? = nil,
-        recordDelimiter: String? = nil,
-        storeKeys: Bool? = nil
+        redisAddress: String? = nil, redisType: String? = nil, dcsInstanceID: String? = nil,
+        redisPassword: String? = nil, consumerStrategy: String? = nil, destinationFileType: String? = nil,
+        deliverTimeInterval: Int? = nil, accessKey: String? = nil, secretKey: String? = nil,
+        obsBucketName: String? = nil, obsPath: String? = nil, partitionFormat: String? = nil,
+        recordDelimiter: String? = nil, storeKeys: Bool? = nil
     ) {
         self.redisAddress = redisAddress
         self.redisType = redisType
@@ -165,24 +126,6 @@ public struct SmartConnectTaskReqSinkConfig: Codable, Sendable, Equatable {
         self.partitionFormat = partitionFormat
         self.recordDelimiter = recordDelimiter
         self.storeKeys = storeKeys
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.redisAddress = try container.decodeIfPresent(String.self, forKey: .redisAddress)
-        self.redisType = try container.decodeIfPresent(String.self, forKey: .redisType)
-        self.dcsInstanceID = try container.decodeIfPresent(String.self, forKey: .dcsInstanceID)
-        self.redisPassword = try container.decodeIfPresent(String.self, forKey: .redisPassword)
-        self.consumerStrategy = try container.decodeIfPresent(String.self, forKey: .consumerStrategy)
-        self.destinationFileType = try container.decodeIfPresent(String.self, forKey: .destinationFileType)
-        self.deliverTimeInterval = try container.decodeLenientIfPresent(Int.self, forKey: .deliverTimeInterval)
-        self.accessKey = try container.decodeIfPresent(String.self, forKey: .accessKey)
-        self.secretKey = try container.decodeIfPresent(String.self, forKey: .secretKey)
-        self.obsBucketName = try container.decodeIfPresent(String.self, forKey: .obsBucketName)
-        self.obsPath = try container.decodeIfPresent(String.self, forKey: .obsPath)
-        self.partitionFormat = try container.decodeIfPresent(String.self, forKey: .partitionFormat)
-        self.recordDelimiter = try container.decodeIfPresent(String.self, forKey: .recordDelimiter)
-        self.storeKeys = try container.decodeLenientIfPresent(Bool.self, forKey: .storeKeys)
     }
 }
 
@@ -271,58 +214,28 @@ public struct SmartConnectTaskReqSourceConfig: Codable, Sendable, Equatable {
     public var topicsMapping: String?
 
     private enum CodingKeys: String, CodingKey {
-        case redisAddress = "redis_address"
-        case redisType = "redis_type"
-        case dcsInstanceID = "dcs_instance_id"
-        case redisPassword = "redis_password"
-        case syncMode = "sync_mode"
-        case fullSyncWaitMs = "full_sync_wait_ms"
-        case fullSyncMaxRetry = "full_sync_max_retry"
-        case ratelimit
-        case currentClusterName = "current_cluster_name"
-        case clusterName = "cluster_name"
-        case userName = "user_name"
-        case password
-        case saslMechanism = "sasl_mechanism"
-        case instanceID = "instance_id"
-        case bootstrapServers = "bootstrap_servers"
-        case securityProtocol = "security_protocol"
-        case direction
+        case redisAddress = "redis_address", redisType = "redis_type", dcsInstanceID = "dcs_instance_id"
+        case redisPassword = "redis_password", syncMode = "sync_mode", fullSyncWaitMs = "full_sync_wait_ms"
+        case fullSyncMaxRetry = "full_sync_max_retry", ratelimit, currentClusterName = "current_cluster_name"
+        case clusterName = "cluster_name", userName = "user_name", password, saslMechanism = "sasl_mechanism"
+        case instanceID = "instance_id", bootstrapServers = "bootstrap_servers"
+        case securityProtocol = "security_protocol", direction
         case syncConsumerOffsetsEnabled = "sync_consumer_offsets_enabled"
-        case replicationFactor = "replication_factor"
-        case taskNum = "task_num"
+        case replicationFactor = "replication_factor", taskNum = "task_num"
         case renameTopicEnabled = "rename_topic_enabled"
-        case provenanceHeaderEnabled = "provenance_header_enabled"
-        case consumerStrategy = "consumer_strategy"
-        case compressionType = "compression_type"
-        case topicsMapping = "topics_mapping"
+        case provenanceHeaderEnabled = "provenance_header_enabled", consumerStrategy = "consumer_strategy"
+        case compressionType = "compression_type", topicsMapping = "topics_mapping"
     }
 
     public init(
-        redisAddress: String? = nil,
-        redisType: String? = nil,
-        dcsInstanceID: String? = nil,
-        redisPassword: String? = nil,
-        syncMode: String? = nil,
-        fullSyncWaitMs: Int? = nil,
-        fullSyncMaxRetry: Int? = nil,
-        ratelimit: Int? = nil,
-        currentClusterName: String? = nil,
-        clusterName: String? = nil,
-        userName: String? = nil,
-        password: String? = nil,
-        saslMechanism: String? = nil,
-        instanceID: String? = nil,
-        bootstrapServers: String? = nil,
-        securityProtocol: String? = nil,
-        direction: String? = nil,
-        syncConsumerOffsetsEnabled: Bool? = nil,
-        replicationFactor: Int? = nil,
-        taskNum: Int? = nil,
-        renameTopicEnabled: Bool? = nil,
-        provenanceHeaderEnabled: Bool? = nil,
-        consumerStrategy: String? = nil,
-        compressionType: String? = nil,
+        redisAddress: String? = nil, redisType: String? = nil, dcsInstanceID: String? = nil,
+        redisPassword: String? = nil, syncMode: String? = nil, fullSyncWaitMs: Int? = nil,
+        fullSyncMaxRetry: Int? = nil, ratelimit: Int? = nil, currentClusterName: String? = nil,
+        clusterName: String? = nil, userName: String? = nil, password: String? = nil,
+        saslMechanism: String? = nil, instanceID: String? = nil, bootstrapServers: String? = nil,
+        securityProtocol: String? = nil, direction: String? = nil, syncConsumerOffsetsEnabled: Bool? = nil,
+        replicationFactor: Int? = nil, taskNum: Int? = nil, renameTopicEnabled: Bool? = nil,
+        provenanceHeaderEnabled: Bool? = nil, consumerStrategy: String? = nil, compressionType: String? = nil,
         topicsMapping: String? = nil
     ) {
         self.redisAddress = redisAddress
@@ -350,34 +263,5 @@ public struct SmartConnectTaskReqSourceConfig: Codable, Sendable, Equatable {
         self.consumerStrategy = consumerStrategy
         self.compressionType = compressionType
         self.topicsMapping = topicsMapping
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.redisAddress = try container.decodeIfPresent(String.self, forKey: .redisAddress)
-        self.redisType = try container.decodeIfPresent(String.self, forKey: .redisType)
-        self.dcsInstanceID = try container.decodeIfPresent(String.self, forKey: .dcsInstanceID)
-        self.redisPassword = try container.decodeIfPresent(String.self, forKey: .redisPassword)
-        self.syncMode = try container.decodeIfPresent(String.self, forKey: .syncMode)
-        self.fullSyncWaitMs = try container.decodeLenientIfPresent(Int.self, forKey: .fullSyncWaitMs)
-        self.fullSyncMaxRetry = try container.decodeLenientIfPresent(Int.self, forKey: .fullSyncMaxRetry)
-        self.ratelimit = try container.decodeLenientIfPresent(Int.self, forKey: .ratelimit)
-        self.currentClusterName = try container.decodeIfPresent(String.self, forKey: .currentClusterName)
-        self.clusterName = try container.decodeIfPresent(String.self, forKey: .clusterName)
-        self.userName = try container.decodeIfPresent(String.self, forKey: .userName)
-        self.password = try container.decodeIfPresent(String.self, forKey: .password)
-        self.saslMechanism = try container.decodeIfPresent(String.self, forKey: .saslMechanism)
-        self.instanceID = try container.decodeIfPresent(String.self, forKey: .instanceID)
-        self.bootstrapServers = try container.decodeIfPresent(String.self, forKey: .bootstrapServers)
-        self.securityProtocol = try container.decodeIfPresent(String.self, forKey: .securityProtocol)
-        self.direction = try container.decodeIfPresent(String.self, forKey: .direction)
-        self.syncConsumerOffsetsEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .syncConsumerOffsetsEnabled)
-        self.replicationFactor = try container.decodeLenientIfPresent(Int.self, forKey: .replicationFactor)
-        self.taskNum = try container.decodeLenientIfPresent(Int.self, forKey: .taskNum)
-        self.renameTopicEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .renameTopicEnabled)
-        self.provenanceHeaderEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .provenanceHeaderEnabled)
-        self.consumerStrategy = try container.decodeIfPresent(String.self, forKey: .consumerStrategy)
-        self.compressionType = try container.decodeIfPresent(String.self, forKey: .compressionType)
-        self.topicsMapping = try container.decodeIfPresent(String.self, forKey: .topicsMapping)
     }
 }

@@ -20,11 +20,9 @@ extension DMSClient {
         _ body: CreateConnectorRequest
     ) async throws -> CreateConnectorResponse {
         let request = OperationRequest(
-            operation: "CreateConnector",
-            method: .post,
+            operation: "CreateConnector", method: .post,
             path: "/v2/{project_id}/instances/{instance_id}/connector",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: CreateConnectorResponse.self)
     }
@@ -45,11 +43,9 @@ extension DMSClient {
         _ body: CreateConnectorTaskRequest
     ) async throws -> CreateConnectorTaskResponse {
         let request = OperationRequest(
-            operation: "CreateConnectorTask",
-            method: .post,
+            operation: "CreateConnectorTask", method: .post,
             path: "/v2/{project_id}/instances/{instance_id}/connector/tasks",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: CreateConnectorTaskResponse.self)
     }
@@ -66,8 +62,7 @@ extension DMSClient {
     /// - Returns: The body of the service's `200` response.
     public func deleteConnector(instanceID: String) async throws -> DeleteConnectorResponse {
         let request = OperationRequest(
-            operation: "DeleteConnector",
-            method: .post,
+            operation: "DeleteConnector", method: .post,
             path: "/v2/{project_id}/kafka/instances/{instance_id}/delete-connector",
             pathParameters: ["instance_id": instanceID]
         )
@@ -85,8 +80,7 @@ extension DMSClient {
     ///   - taskID: Smart Connect task ID.
     public func deleteConnectorTask(instanceID: String, taskID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteConnectorTask",
-            method: .delete,
+            operation: "DeleteConnectorTask", method: .delete,
             path: "/v2/{project_id}/instances/{instance_id}/connector/tasks/{task_id}",
             pathParameters: ["instance_id": instanceID, "task_id": taskID]
         )
@@ -116,11 +110,9 @@ extension DMSClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListConnectorTasks",
-            method: .get,
+            operation: "ListConnectorTasks", method: .get,
             path: "/v2/{project_id}/instances/{instance_id}/connector/tasks",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListConnectorTasksResponse.self)
     }
@@ -156,8 +148,7 @@ extension DMSClient {
     ///   - taskID: Smart Connect task ID.
     public func pauseConnectorTask(instanceID: String, taskID: String) async throws {
         let request = OperationRequest(
-            operation: "PauseConnectorTask",
-            method: .put,
+            operation: "PauseConnectorTask", method: .put,
             path: "/v2/{project_id}/instances/{instance_id}/connector/tasks/{task_id}/pause",
             pathParameters: ["instance_id": instanceID, "task_id": taskID]
         )
@@ -175,8 +166,7 @@ extension DMSClient {
     ///   - taskID: Smart Connect task ID.
     public func reSumeConnectorTask(instanceID: String, taskID: String) async throws {
         let request = OperationRequest(
-            operation: "ReSumeConnectorTask",
-            method: .put,
+            operation: "ReSumeConnectorTask", method: .put,
             path: "/v2/{project_id}/instances/{instance_id}/connector/tasks/{task_id}/resume",
             pathParameters: ["instance_id": instanceID, "task_id": taskID]
         )
@@ -195,8 +185,7 @@ extension DMSClient {
     ///   - taskID: Smart Connect task ID.
     public func restartConnectorTask(instanceID: String, taskID: String) async throws {
         let request = OperationRequest(
-            operation: "RestartConnectorTask",
-            method: .put,
+            operation: "RestartConnectorTask", method: .put,
             path: "/v2/{project_id}/kafka/instances/{instance_id}/connector/tasks/{task_id}/restart",
             pathParameters: ["instance_id": instanceID, "task_id": taskID]
         )
@@ -219,8 +208,7 @@ extension DMSClient {
         taskID: String
     ) async throws -> ShowConnectorTaskResponse {
         let request = OperationRequest(
-            operation: "ShowConnectorTask",
-            method: .get,
+            operation: "ShowConnectorTask", method: .get,
             path: "/v2/{project_id}/instances/{instance_id}/connector/tasks/{task_id}",
             pathParameters: ["instance_id": instanceID, "task_id": taskID]
         )

@@ -15,30 +15,17 @@ public struct ListConnectorTasksResponse: Codable, Sendable, Equatable {
     public var quotaTasks: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case tasks
-        case totalNumber = "total_number"
-        case maxTasks = "max_tasks"
-        case quotaTasks = "quota_tasks"
+        case tasks, totalNumber = "total_number", maxTasks = "max_tasks", quotaTasks = "quota_tasks"
     }
 
     public init(
-        tasks: [SmartConnectTaskEntity]? = nil,
-        totalNumber: Int? = nil,
-        maxTasks: Int? = nil,
+        tasks: [SmartConnectTaskEntity]? = nil, totalNumber: Int? = nil, maxTasks: Int? = nil,
         quotaTasks: Int? = nil
     ) {
         self.tasks = tasks
         self.totalNumber = totalNumber
         self.maxTasks = maxTasks
         self.quotaTasks = quotaTasks
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.tasks = try container.decodeIfPresent([SmartConnectTaskEntity].self, forKey: .tasks)
-        self.totalNumber = try container.decodeLenientIfPresent(Int.self, forKey: .totalNumber)
-        self.maxTasks = try container.decodeLenientIfPresent(Int.self, forKey: .maxTasks)
-        self.quotaTasks = try container.decodeLenientIfPresent(Int.self, forKey: .quotaTasks)
     }
 }
 
@@ -97,51 +84,25 @@ public struct ListConnectorTasksSmartConnectTaskRespSinkConfig: Codable, Sendabl
     public var deliverTimeInterva: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case redisAddress = "redis_address"
-        case redisType = "redis_type"
-        case dcsInstanceID = "dcs_instance_id"
-        case targetDb = "target_db"
-        case consumerStrategy = "consumer_strategy"
-        case destinationFileType = "destination_file_type"
-        case deliverTimeInterval = "deliver_time_interval"
-        case obsBucketName = "obs_bucket_name"
-        case obsPath = "obs_path"
-        case partitionFormat = "partition_format"
-        case recordDelimiter = "record_delimiter"
-        case storeKeys = "store_keys"
-        case obsPartSize = "obs_part_size"
-        case flushSize = "flush_size"
-        case timezone
-        case schemaGeneratorClass = "schema_generator_class"
-        case partitionerClass = "partitioner_class"
-        case valueConverter = "value_converter"
-        case keyConverter = "key_converter"
-        case kvDelimiter = "kv_delimiter"
+        case redisAddress = "redis_address", redisType = "redis_type", dcsInstanceID = "dcs_instance_id"
+        case targetDb = "target_db", consumerStrategy = "consumer_strategy"
+        case destinationFileType = "destination_file_type", deliverTimeInterval = "deliver_time_interval"
+        case obsBucketName = "obs_bucket_name", obsPath = "obs_path", partitionFormat = "partition_format"
+        case recordDelimiter = "record_delimiter", storeKeys = "store_keys", obsPartSize = "obs_part_size"
+        case flushSize = "flush_size", timezone, schemaGeneratorClass = "schema_generator_class"
+        case partitionerClass = "partitioner_class", valueConverter = "value_converter"
+        case keyConverter = "key_converter", kvDelimiter = "kv_delimiter"
         case deliverTimeInterva = "deliver_time_interva"
     }
 
     public init(
-        redisAddress: String? = nil,
-        redisType: String? = nil,
-        dcsInstanceID: String? = nil,
-        targetDb: Int? = nil,
-        consumerStrategy: String? = nil,
-        destinationFileType: String? = nil,
-        deliverTimeInterval: Int? = nil,
-        obsBucketName: String? = nil,
-        obsPath: String? = nil,
-        partitionFormat: String? = nil,
-        recordDelimiter: String? = nil,
-        storeKeys: Bool? = nil,
-        obsPartSize: Int? = nil,
-        flushSize: Int? = nil,
-        timezone: String? = nil,
-        schemaGeneratorClass: String? = nil,
-        partitionerClass: String? = nil,
-        valueConverter: String? = nil,
-        keyConverter: String? = nil,
-        kvDelimiter: String? = nil,
-        deliverTimeInterva: Int? = nil
+        redisAddress: String? = nil, redisType: String? = nil, dcsInstanceID: String? = nil,
+        targetDb: Int? = nil, consumerStrategy: String? = nil, destinationFileType: String? = nil,
+        deliverTimeInterval: Int? = nil, obsBucketName: String? = nil, obsPath: String? = nil,
+        partitionFormat: String? = nil, recordDelimiter: String? = nil, storeKeys: Bool? = nil,
+        obsPartSize: Int? = nil, flushSize: Int? = nil, timezone: String? = nil,
+        schemaGeneratorClass: String? = nil, partitionerClass: String? = nil, valueConverter: String? = nil,
+        keyConverter: String? = nil, kvDelimiter: String? = nil, deliverTimeInterva: Int? = nil
     ) {
         self.redisAddress = redisAddress
         self.redisType = redisType
@@ -164,31 +125,6 @@ public struct ListConnectorTasksSmartConnectTaskRespSinkConfig: Codable, Sendabl
         self.keyConverter = keyConverter
         self.kvDelimiter = kvDelimiter
         self.deliverTimeInterva = deliverTimeInterva
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.redisAddress = try container.decodeIfPresent(String.self, forKey: .redisAddress)
-        self.redisType = try container.decodeIfPresent(String.self, forKey: .redisType)
-        self.dcsInstanceID = try container.decodeIfPresent(String.self, forKey: .dcsInstanceID)
-        self.targetDb = try container.decodeLenientIfPresent(Int.self, forKey: .targetDb)
-        self.consumerStrategy = try container.decodeIfPresent(String.self, forKey: .consumerStrategy)
-        self.destinationFileType = try container.decodeIfPresent(String.self, forKey: .destinationFileType)
-        self.deliverTimeInterval = try container.decodeLenientIfPresent(Int.self, forKey: .deliverTimeInterval)
-        self.obsBucketName = try container.decodeIfPresent(String.self, forKey: .obsBucketName)
-        self.obsPath = try container.decodeIfPresent(String.self, forKey: .obsPath)
-        self.partitionFormat = try container.decodeIfPresent(String.self, forKey: .partitionFormat)
-        self.recordDelimiter = try container.decodeIfPresent(String.self, forKey: .recordDelimiter)
-        self.storeKeys = try container.decodeLenientIfPresent(Bool.self, forKey: .storeKeys)
-        self.obsPartSize = try container.decodeLenientIfPresent(Int.self, forKey: .obsPartSize)
-        self.flushSize = try container.decodeLenientIfPresent(Int.self, forKey: .flushSize)
-        self.timezone = try container.decodeIfPresent(String.self, forKey: .timezone)
-        self.schemaGeneratorClass = try container.decodeIfPresent(String.self, forKey: .schemaGeneratorClass)
-        self.partitionerClass = try container.decodeIfPresent(String.self, forKey: .partitionerClass)
-        self.valueConverter = try container.decodeIfPresent(String.self, forKey: .valueConverter)
-        self.keyConverter = try container.decodeIfPresent(String.self, forKey: .keyConverter)
-        self.kvDelimiter = try container.decodeIfPresent(String.self, forKey: .kvDelimiter)
-        self.deliverTimeInterva = try container.decodeLenientIfPresent(Int.self, forKey: .deliverTimeInterva)
     }
 }
 
@@ -216,29 +152,16 @@ public struct SmartConnectTaskEntity: Codable, Sendable, Equatable {
     public var createTime: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case taskName = "task_name"
-        case topics
-        case topicsRegex = "topics_regex"
-        case sourceType = "source_type"
-        case sourceTask = "source_task"
-        case sinkType = "sink_type"
-        case sinkTask = "sink_task"
-        case id
-        case status
+        case taskName = "task_name", topics, topicsRegex = "topics_regex", sourceType = "source_type"
+        case sourceTask = "source_task", sinkType = "sink_type", sinkTask = "sink_task", id, status
         case createTime = "create_time"
     }
 
     public init(
-        taskName: String? = nil,
-        topics: String? = nil,
-        topicsRegex: String? = nil,
-        sourceType: String? = nil,
-        sourceTask: SmartConnectTaskRespSourceConfig? = nil,
-        sinkType: String? = nil,
-        sinkTask: ListConnectorTasksSmartConnectTaskRespSinkConfig? = nil,
-        id: String? = nil,
-        status: String? = nil,
-        createTime: Int64? = nil
+        taskName: String? = nil, topics: String? = nil, topicsRegex: String? = nil, sourceType: String? = nil,
+        sourceTask: SmartConnectTaskRespSourceConfig? = nil, sinkType: String? = nil,
+        sinkTask: ListConnectorTasksSmartConnectTaskRespSinkConfig? = nil, id: String? = nil,
+        status: String? = nil, createTime: Int64? = nil
     ) {
         self.taskName = taskName
         self.topics = topics
@@ -250,19 +173,5 @@ public struct SmartConnectTaskEntity: Codable, Sendable, Equatable {
         self.id = id
         self.status = status
         self.createTime = createTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.taskName = try container.decodeIfPresent(String.self, forKey: .taskName)
-        self.topics = try container.decodeIfPresent(String.self, forKey: .topics)
-        self.topicsRegex = try container.decodeIfPresent(String.self, forKey: .topicsRegex)
-        self.sourceType = try container.decodeIfPresent(String.self, forKey: .sourceType)
-        self.sourceTask = try container.decodeIfPresent(SmartConnectTaskRespSourceConfig.self, forKey: .sourceTask)
-        self.sinkType = try container.decodeIfPresent(String.self, forKey: .sinkType)
-        self.sinkTask = try container.decodeIfPresent(ListConnectorTasksSmartConnectTaskRespSinkConfig.self, forKey: .sinkTask)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
     }
 }

@@ -22,11 +22,9 @@ extension DMSClient {
         _ body: ResizeEngineInstanceRequest
     ) async throws -> ResizeEngineInstanceResponse {
         let request = OperationRequest(
-            operation: "ResizeEngineInstance",
-            method: .post,
+            operation: "ResizeEngineInstance", method: .post,
             path: "/v2/{engine}/{project_id}/instances/{instance_id}/extend",
-            pathParameters: ["engine": engine, "instance_id": instanceID],
-            body: body
+            pathParameters: ["engine": engine, "instance_id": instanceID], body: body
         )
         return try await client.send(request, as: ResizeEngineInstanceResponse.self)
     }
@@ -51,11 +49,9 @@ extension DMSClient {
         var query = QueryItems()
         query.append("type", type)
         let request = OperationRequest(
-            operation: "ShowEngineInstanceExtendProductInfo",
-            method: .get,
+            operation: "ShowEngineInstanceExtendProductInfo", method: .get,
             path: "/v2/{engine}/{project_id}/instances/{instance_id}/extend",
-            pathParameters: ["engine": engine, "instance_id": instanceID],
-            query: query
+            pathParameters: ["engine": engine, "instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ShowEngineInstanceExtendProductInfoResponse.self)
     }

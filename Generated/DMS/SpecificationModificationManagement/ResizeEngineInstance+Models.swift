@@ -52,22 +52,14 @@ public struct ResizeEngineInstanceRequest: Codable, Sendable, Equatable {
     public var secondTenantSubnetID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case operType = "oper_type"
-        case newStorageSpace = "new_storage_space"
-        case newBrokerNum = "new_broker_num"
-        case newProductID = "new_product_id"
-        case publicipID = "publicip_id"
-        case tenantIPs = "tenant_ips"
+        case operType = "oper_type", newStorageSpace = "new_storage_space", newBrokerNum = "new_broker_num"
+        case newProductID = "new_product_id", publicipID = "publicip_id", tenantIPs = "tenant_ips"
         case secondTenantSubnetID = "second_tenant_subnet_id"
     }
 
     public init(
-        operType: OperType,
-        newStorageSpace: Int? = nil,
-        newBrokerNum: Int? = nil,
-        newProductID: String? = nil,
-        publicipID: String? = nil,
-        tenantIPs: [String]? = nil,
+        operType: OperType, newStorageSpace: Int? = nil, newBrokerNum: Int? = nil,
+        newProductID: String? = nil, publicipID: String? = nil, tenantIPs: [String]? = nil,
         secondTenantSubnetID: String? = nil
     ) {
         self.operType = operType
@@ -77,17 +69,6 @@ public struct ResizeEngineInstanceRequest: Codable, Sendable, Equatable {
         self.publicipID = publicipID
         self.tenantIPs = tenantIPs
         self.secondTenantSubnetID = secondTenantSubnetID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.operType = try container.decode(OperType.self, forKey: .operType)
-        self.newStorageSpace = try container.decodeLenientIfPresent(Int.self, forKey: .newStorageSpace)
-        self.newBrokerNum = try container.decodeLenientIfPresent(Int.self, forKey: .newBrokerNum)
-        self.newProductID = try container.decodeIfPresent(String.self, forKey: .newProductID)
-        self.publicipID = try container.decodeIfPresent(String.self, forKey: .publicipID)
-        self.tenantIPs = try container.decodeIfPresent([String].self, forKey: .tenantIPs)
-        self.secondTenantSubnetID = try container.decodeIfPresent(String.self, forKey: .secondTenantSubnetID)
     }
 }
 

@@ -27,28 +27,16 @@ public struct ExtendProductInfoEntity: Codable, Sendable, Equatable {
     public var unavailableZones: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case type
-        case productID = "product_id"
-        case ecsFlavorID = "ecs_flavor_id"
-        case archTypes = "arch_types"
-        case chargingMode = "charging_mode"
-        case ios
-        case supportFeatures = "support_features"
-        case properties
-        case availableZones = "available_zones"
-        case unavailableZones = "unavailable_zones"
+        case type, productID = "product_id", ecsFlavorID = "ecs_flavor_id", archTypes = "arch_types"
+        case chargingMode = "charging_mode", ios, supportFeatures = "support_features", properties
+        case availableZones = "available_zones", unavailableZones = "unavailable_zones"
     }
 
     public init(
-        type: String? = nil,
-        productID: String? = nil,
-        ecsFlavorID: String? = nil,
-        archTypes: [String]? = nil,
-        chargingMode: [String]? = nil,
-        ios: [ListEngineIosEntity]? = nil,
+        type: String? = nil, productID: String? = nil, ecsFlavorID: String? = nil, archTypes: [String]? = nil,
+        chargingMode: [String]? = nil, ios: [ListEngineIosEntity]? = nil,
         supportFeatures: [ExtendProductSupportFeaturesEntity]? = nil,
-        properties: ListEnginePropertiesEntity? = nil,
-        availableZones: [String]? = nil,
+        properties: ListEnginePropertiesEntity? = nil, availableZones: [String]? = nil,
         unavailableZones: [String]? = nil
     ) {
         self.type = type
@@ -87,9 +75,7 @@ public struct ShowEngineInstanceExtendProductInfoResponse: Codable, Sendable, Eq
     public var products: [ExtendProductInfoEntity]?
 
     public init(
-        engine: String? = nil,
-        versions: [String]? = nil,
-        products: [ExtendProductInfoEntity]? = nil
+        engine: String? = nil, versions: [String]? = nil, products: [ExtendProductInfoEntity]? = nil
     ) {
         self.engine = engine
         self.versions = versions

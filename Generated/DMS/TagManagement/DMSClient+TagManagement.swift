@@ -18,11 +18,9 @@ extension DMSClient {
         _ body: BatchCreateOrDeleteKafkaTagRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "BatchCreateOrDeleteKafkaTag",
-            method: .post,
+            operation: "BatchCreateOrDeleteKafkaTag", method: .post,
             path: "/v2/{project_id}/kafka/{instance_id}/tags/action",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         try await client.send(request)
     }
@@ -36,9 +34,7 @@ extension DMSClient {
     /// - Returns: The body of the service's `200` response.
     public func showKafkaProjectTags() async throws -> ShowKafkaProjectTagsResponse {
         let request = OperationRequest(
-            operation: "ShowKafkaProjectTags",
-            method: .get,
-            path: "/v2/{project_id}/kafka/tags"
+            operation: "ShowKafkaProjectTags", method: .get, path: "/v2/{project_id}/kafka/tags"
         )
         return try await client.send(request, as: ShowKafkaProjectTagsResponse.self)
     }
@@ -55,9 +51,7 @@ extension DMSClient {
     /// - Returns: The body of the service's `200` response.
     public func showKafkaTags(instanceID: String) async throws -> ShowKafkaTagsResponse {
         let request = OperationRequest(
-            operation: "ShowKafkaTags",
-            method: .get,
-            path: "/v2/{project_id}/kafka/{instance_id}/tags",
+            operation: "ShowKafkaTags", method: .get, path: "/v2/{project_id}/kafka/{instance_id}/tags",
             pathParameters: ["instance_id": instanceID]
         )
         return try await client.send(request, as: ShowKafkaTagsResponse.self)

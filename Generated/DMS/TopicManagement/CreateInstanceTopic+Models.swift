@@ -29,24 +29,14 @@ public struct CreateInstanceTopicRequest: Codable, Sendable, Equatable {
     public var topicDesc: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case replication
-        case syncMessageFlush = "sync_message_flush"
-        case partition
-        case syncReplication = "sync_replication"
-        case retentionTime = "retention_time"
-        case topicOtherConfigs = "topic_other_configs"
-        case topicDesc = "topic_desc"
+        case id, replication, syncMessageFlush = "sync_message_flush", partition
+        case syncReplication = "sync_replication", retentionTime = "retention_time"
+        case topicOtherConfigs = "topic_other_configs", topicDesc = "topic_desc"
     }
 
     public init(
-        id: String,
-        replication: Int? = nil,
-        syncMessageFlush: Bool? = nil,
-        partition: Int? = nil,
-        syncReplication: Bool? = nil,
-        retentionTime: Int? = nil,
-        topicOtherConfigs: [TopicOtherConfig]? = nil,
+        id: String, replication: Int? = nil, syncMessageFlush: Bool? = nil, partition: Int? = nil,
+        syncReplication: Bool? = nil, retentionTime: Int? = nil, topicOtherConfigs: [TopicOtherConfig]? = nil,
         topicDesc: String? = nil
     ) {
         self.id = id
@@ -57,17 +47,5 @@ public struct CreateInstanceTopicRequest: Codable, Sendable, Equatable {
         self.retentionTime = retentionTime
         self.topicOtherConfigs = topicOtherConfigs
         self.topicDesc = topicDesc
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.replication = try container.decodeLenientIfPresent(Int.self, forKey: .replication)
-        self.syncMessageFlush = try container.decodeLenientIfPresent(Bool.self, forKey: .syncMessageFlush)
-        self.partition = try container.decodeLenientIfPresent(Int.self, forKey: .partition)
-        self.syncReplication = try container.decodeLenientIfPresent(Bool.self, forKey: .syncReplication)
-        self.retentionTime = try container.decodeLenientIfPresent(Int.self, forKey: .retentionTime)
-        self.topicOtherConfigs = try container.decodeIfPresent([TopicOtherConfig].self, forKey: .topicOtherConfigs)
-        self.topicDesc = try container.decodeIfPresent(String.self, forKey: .topicDesc)
     }
 }

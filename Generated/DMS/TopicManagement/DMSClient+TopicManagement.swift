@@ -22,11 +22,9 @@ extension DMSClient {
         _ body: BatchDeleteInstanceTopicRequest
     ) async throws -> BatchDeleteInstanceTopicResponse {
         let request = OperationRequest(
-            operation: "BatchDeleteInstanceTopic",
-            method: .post,
+            operation: "BatchDeleteInstanceTopic", method: .post,
             path: "/v2/{project_id}/instances/{instance_id}/topics/delete",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: BatchDeleteInstanceTopicResponse.self)
     }
@@ -47,11 +45,9 @@ extension DMSClient {
         _ body: CreateInstanceTopicRequest
     ) async throws -> Node {
         let request = OperationRequest(
-            operation: "CreateInstanceTopic",
-            method: .post,
+            operation: "CreateInstanceTopic", method: .post,
             path: "/v2/{project_id}/instances/{instance_id}/topics",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: Node.self)
     }
@@ -79,11 +75,9 @@ extension DMSClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListInstanceTopics",
-            method: .get,
+            operation: "ListInstanceTopics", method: .get,
             path: "/v2/{project_id}/instances/{instance_id}/topics",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListInstanceTopicsResponse.self)
     }
@@ -135,11 +129,9 @@ extension DMSClient {
         query.append("limit", limit)
         query.append("start", start)
         let request = OperationRequest(
-            operation: "ListTopicPartitions",
-            method: .get,
+            operation: "ListTopicPartitions", method: .get,
             path: "/v2/{project_id}/kafka/instances/{instance_id}/topics/{topic}/partitions",
-            pathParameters: ["instance_id": instanceID, "topic": topic],
-            query: query
+            pathParameters: ["instance_id": instanceID, "topic": topic], query: query
         )
         return try await client.send(request, as: ListTopicPartitionsResponse.self)
     }
@@ -197,11 +189,9 @@ extension DMSClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListTopicProducers",
-            method: .get,
+            operation: "ListTopicProducers", method: .get,
             path: "/v2/{project_id}/kafka/instances/{instance_id}/topics/{topic}/producers",
-            pathParameters: ["instance_id": instanceID, "topic": topic],
-            query: query
+            pathParameters: ["instance_id": instanceID, "topic": topic], query: query
         )
         return try await client.send(request, as: ListTopicProducersResponse.self)
     }
@@ -249,8 +239,7 @@ extension DMSClient {
         topic: String
     ) async throws -> ShowInstanceTopicDetailResponse {
         let request = OperationRequest(
-            operation: "ShowInstanceTopicDetail",
-            method: .get,
+            operation: "ShowInstanceTopicDetail", method: .get,
             path: "/v2/{project_id}/instances/{instance_id}/management/topics/{topic}",
             pathParameters: ["instance_id": instanceID, "topic": topic]
         )
@@ -268,11 +257,9 @@ extension DMSClient {
     ///   - body: The request body.
     public func updateInstanceTopic(instanceID: String, _ body: UpdateInstanceTopicRequest) async throws {
         let request = OperationRequest(
-            operation: "UpdateInstanceTopic",
-            method: .put,
+            operation: "UpdateInstanceTopic", method: .put,
             path: "/v2/{project_id}/instances/{instance_id}/topics",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         try await client.send(request)
     }

@@ -19,21 +19,13 @@ public struct ListInstanceTopicsResponse: Codable, Sendable, Equatable {
     public var topics: [TopicEntity]?
 
     private enum CodingKeys: String, CodingKey {
-        case total
-        case size
-        case remainPartitions = "remain_partitions"
-        case maxPartitions = "max_partitions"
-        case topicMaxPartitions = "topic_max_partitions"
-        case topics
+        case total, size, remainPartitions = "remain_partitions", maxPartitions = "max_partitions"
+        case topicMaxPartitions = "topic_max_partitions", topics
     }
 
     public init(
-        total: Int? = nil,
-        size: Int? = nil,
-        remainPartitions: Int? = nil,
-        maxPartitions: Int? = nil,
-        topicMaxPartitions: Int? = nil,
-        topics: [TopicEntity]? = nil
+        total: Int? = nil, size: Int? = nil, remainPartitions: Int? = nil, maxPartitions: Int? = nil,
+        topicMaxPartitions: Int? = nil, topics: [TopicEntity]? = nil
     ) {
         self.total = total
         self.size = size
@@ -41,16 +33,6 @@ public struct ListInstanceTopicsResponse: Codable, Sendable, Equatable {
         self.maxPartitions = maxPartitions
         self.topicMaxPartitions = topicMaxPartitions
         self.topics = topics
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.remainPartitions = try container.decodeLenientIfPresent(Int.self, forKey: .remainPartitions)
-        self.maxPartitions = try container.decodeLenientIfPresent(Int.self, forKey: .maxPartitions)
-        self.topicMaxPartitions = try container.decodeLenientIfPresent(Int.self, forKey: .topicMaxPartitions)
-        self.topics = try container.decodeIfPresent([TopicEntity].self, forKey: .topics)
     }
 }
 
@@ -84,33 +66,17 @@ public struct TopicEntity: Codable, Sendable, Equatable {
     public var createdAt: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case policiesOnly
-        case name
-        case replication
-        case partition
-        case retentionTime = "retention_time"
-        case syncReplication = "sync_replication"
-        case syncMessageFlush = "sync_message_flush"
-        case externalConfigs = "external_configs"
-        case topicType = "topic_type"
-        case topicOtherConfigs = "topic_other_configs"
-        case topicDesc = "topic_desc"
-        case createdAt = "created_at"
+        case policiesOnly, name, replication, partition, retentionTime = "retention_time"
+        case syncReplication = "sync_replication", syncMessageFlush = "sync_message_flush"
+        case externalConfigs = "external_configs", topicType = "topic_type"
+        case topicOtherConfigs = "topic_other_configs", topicDesc = "topic_desc", createdAt = "created_at"
     }
 
     public init(
-        policiesOnly: Bool? = nil,
-        name: String? = nil,
-        replication: Int? = nil,
-        partition: Int? = nil,
-        retentionTime: Int? = nil,
-        syncReplication: String? = nil,
-        syncMessageFlush: String? = nil,
-        externalConfigs: JSONValue? = nil,
-        topicType: Int? = nil,
-        topicOtherConfigs: [InstanceConfig]? = nil,
-        topicDesc: String? = nil,
-        createdAt: Int64? = nil
+        policiesOnly: Bool? = nil, name: String? = nil, replication: Int? = nil, partition: Int? = nil,
+        retentionTime: Int? = nil, syncReplication: String? = nil, syncMessageFlush: String? = nil,
+        externalConfigs: JSONValue? = nil, topicType: Int? = nil, topicOtherConfigs: [InstanceConfig]? = nil,
+        topicDesc: String? = nil, createdAt: Int64? = nil
     ) {
         self.policiesOnly = policiesOnly
         self.name = name
@@ -124,21 +90,5 @@ public struct TopicEntity: Codable, Sendable, Equatable {
         self.topicOtherConfigs = topicOtherConfigs
         self.topicDesc = topicDesc
         self.createdAt = createdAt
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.policiesOnly = try container.decodeLenientIfPresent(Bool.self, forKey: .policiesOnly)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.replication = try container.decodeLenientIfPresent(Int.self, forKey: .replication)
-        self.partition = try container.decodeLenientIfPresent(Int.self, forKey: .partition)
-        self.retentionTime = try container.decodeLenientIfPresent(Int.self, forKey: .retentionTime)
-        self.syncReplication = try container.decodeIfPresent(String.self, forKey: .syncReplication)
-        self.syncMessageFlush = try container.decodeIfPresent(String.self, forKey: .syncMessageFlush)
-        self.externalConfigs = try container.decodeIfPresent(JSONValue.self, forKey: .externalConfigs)
-        self.topicType = try container.decodeLenientIfPresent(Int.self, forKey: .topicType)
-        self.topicOtherConfigs = try container.decodeIfPresent([InstanceConfig].self, forKey: .topicOtherConfigs)
-        self.topicDesc = try container.decodeIfPresent(String.self, forKey: .topicDesc)
-        self.createdAt = try container.decodeLenientIfPresent(Int64.self, forKey: .createdAt)
     }
 }

@@ -19,34 +19,19 @@ public struct ListTopicPartitionsPartition: Codable, Sendable, Equatable {
     public var lastUpdateTime: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case partition
-        case startOffset = "start_offset"
-        case lastOffset = "last_offset"
-        case messageCount = "message_count"
-        case lastUpdateTime = "last_update_time"
+        case partition, startOffset = "start_offset", lastOffset = "last_offset"
+        case messageCount = "message_count", lastUpdateTime = "last_update_time"
     }
 
     public init(
-        partition: Int? = nil,
-        startOffset: Int64? = nil,
-        lastOffset: Int64? = nil,
-        messageCount: Int64? = nil,
-        lastUpdateTime: Int64? = nil
+        partition: Int? = nil, startOffset: Int64? = nil, lastOffset: Int64? = nil,
+        messageCount: Int64? = nil, lastUpdateTime: Int64? = nil
     ) {
         self.partition = partition
         self.startOffset = startOffset
         self.lastOffset = lastOffset
         self.messageCount = messageCount
         self.lastUpdateTime = lastUpdateTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.partition = try container.decodeLenientIfPresent(Int.self, forKey: .partition)
-        self.startOffset = try container.decodeLenientIfPresent(Int64.self, forKey: .startOffset)
-        self.lastOffset = try container.decodeLenientIfPresent(Int64.self, forKey: .lastOffset)
-        self.messageCount = try container.decodeLenientIfPresent(Int64.self, forKey: .messageCount)
-        self.lastUpdateTime = try container.decodeLenientIfPresent(Int64.self, forKey: .lastUpdateTime)
     }
 }
 
@@ -57,19 +42,8 @@ public struct ListTopicPartitionsResponse: Codable, Sendable, Equatable {
     /// Partition array.
     public var partitions: [ListTopicPartitionsPartition]?
 
-    private enum CodingKeys: String, CodingKey {
-        case total
-        case partitions
-    }
-
     public init(total: Int? = nil, partitions: [ListTopicPartitionsPartition]? = nil) {
         self.total = total
         self.partitions = partitions
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)
-        self.partitions = try container.decodeIfPresent([ListTopicPartitionsPartition].self, forKey: .partitions)
     }
 }

@@ -10,20 +10,9 @@ public struct ListTopicProducersResponse: Codable, Sendable, Equatable {
     /// Producer list.
     public var producers: [Producer]?
 
-    private enum CodingKeys: String, CodingKey {
-        case total
-        case producers
-    }
-
     public init(total: Int? = nil, producers: [Producer]? = nil) {
         self.total = total
         self.producers = producers
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)
-        self.producers = try container.decodeIfPresent([Producer].self, forKey: .producers)
     }
 }
 
@@ -39,21 +28,12 @@ public struct Producer: Codable, Sendable, Equatable {
     public var joinTime: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case producerAddress = "producer_address"
-        case brokerAddress = "broker_address"
-        case joinTime = "join_time"
+        case producerAddress = "producer_address", brokerAddress = "broker_address", joinTime = "join_time"
     }
 
     public init(producerAddress: String? = nil, brokerAddress: String? = nil, joinTime: Int64? = nil) {
         self.producerAddress = producerAddress
         self.brokerAddress = brokerAddress
         self.joinTime = joinTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.producerAddress = try container.decodeIfPresent(String.self, forKey: .producerAddress)
-        self.brokerAddress = try container.decodeIfPresent(String.self, forKey: .brokerAddress)
-        self.joinTime = try container.decodeLenientIfPresent(Int64.self, forKey: .joinTime)
     }
 }

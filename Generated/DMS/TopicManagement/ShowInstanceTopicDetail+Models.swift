@@ -19,34 +19,17 @@ public struct Replica: Codable, Sendable, Equatable {
     public var lag: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case broker
-        case leader
-        case inSync = "in_sync"
-        case size
-        case lag
+        case broker, leader, inSync = "in_sync", size, lag
     }
 
     public init(
-        broker: Int? = nil,
-        leader: Bool? = nil,
-        inSync: Bool? = nil,
-        size: Int? = nil,
-        lag: Int64? = nil
+        broker: Int? = nil, leader: Bool? = nil, inSync: Bool? = nil, size: Int? = nil, lag: Int64? = nil
     ) {
         self.broker = broker
         self.leader = leader
         self.inSync = inSync
         self.size = size
         self.lag = lag
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.broker = try container.decodeLenientIfPresent(Int.self, forKey: .broker)
-        self.leader = try container.decodeLenientIfPresent(Bool.self, forKey: .leader)
-        self.inSync = try container.decodeLenientIfPresent(Bool.self, forKey: .inSync)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.lag = try container.decodeLenientIfPresent(Int64.self, forKey: .lag)
     }
 }
 
@@ -72,23 +55,12 @@ public struct ShowInstanceTopicDetailPartition: Codable, Sendable, Equatable {
     public var replicas: [Replica]?
 
     private enum CodingKeys: String, CodingKey {
-        case partition
-        case leader
-        case leo
-        case hw
-        case lso
-        case lastUpdateTimestamp = "last_update_timestamp"
-        case replicas
+        case partition, leader, leo, hw, lso, lastUpdateTimestamp = "last_update_timestamp", replicas
     }
 
     public init(
-        partition: Int? = nil,
-        leader: Int? = nil,
-        leo: Int? = nil,
-        hw: Int? = nil,
-        lso: Int? = nil,
-        lastUpdateTimestamp: Int64? = nil,
-        replicas: [Replica]? = nil
+        partition: Int? = nil, leader: Int? = nil, leo: Int? = nil, hw: Int? = nil, lso: Int? = nil,
+        lastUpdateTimestamp: Int64? = nil, replicas: [Replica]? = nil
     ) {
         self.partition = partition
         self.leader = leader
@@ -97,17 +69,6 @@ public struct ShowInstanceTopicDetailPartition: Codable, Sendable, Equatable {
         self.lso = lso
         self.lastUpdateTimestamp = lastUpdateTimestamp
         self.replicas = replicas
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.partition = try container.decodeLenientIfPresent(Int.self, forKey: .partition)
-        self.leader = try container.decodeLenientIfPresent(Int.self, forKey: .leader)
-        self.leo = try container.decodeLenientIfPresent(Int.self, forKey: .leo)
-        self.hw = try container.decodeLenientIfPresent(Int.self, forKey: .hw)
-        self.lso = try container.decodeLenientIfPresent(Int.self, forKey: .lso)
-        self.lastUpdateTimestamp = try container.decodeLenientIfPresent(Int64.self, forKey: .lastUpdateTimestamp)
-        self.replicas = try container.decodeIfPresent([Replica].self, forKey: .replicas)
     }
 }
 
@@ -121,14 +82,11 @@ public struct ShowInstanceTopicDetailResponse: Codable, Sendable, Equatable {
     public var groupSubscribed: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case topic
-        case partitions
-        case groupSubscribed = "group_subscribed"
+        case topic, partitions, groupSubscribed = "group_subscribed"
     }
 
     public init(
-        topic: String? = nil,
-        partitions: [ShowInstanceTopicDetailPartition]? = nil,
+        topic: String? = nil, partitions: [ShowInstanceTopicDetailPartition]? = nil,
         groupSubscribed: [String]? = nil
     ) {
         self.topic = topic

@@ -35,25 +35,16 @@ public struct UpdateInstanceTopicTopic: Codable, Sendable, Equatable {
     public var topicDesc: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case retentionTime = "retention_time"
-        case syncReplication = "sync_replication"
-        case syncMessageFlush = "sync_message_flush"
-        case newPartitionNumbers = "new_partition_numbers"
-        case newPartitionBrokers = "new_partition_brokers"
-        case topicOtherConfigs = "topic_other_configs"
+        case id, retentionTime = "retention_time", syncReplication = "sync_replication"
+        case syncMessageFlush = "sync_message_flush", newPartitionNumbers = "new_partition_numbers"
+        case newPartitionBrokers = "new_partition_brokers", topicOtherConfigs = "topic_other_configs"
         case topicDesc = "topic_desc"
     }
 
     public init(
-        id: String,
-        retentionTime: Int? = nil,
-        syncReplication: Bool? = nil,
-        syncMessageFlush: Bool? = nil,
-        newPartitionNumbers: Int? = nil,
-        newPartitionBrokers: [Int]? = nil,
-        topicOtherConfigs: [TopicOtherConfig]? = nil,
-        topicDesc: String? = nil
+        id: String, retentionTime: Int? = nil, syncReplication: Bool? = nil, syncMessageFlush: Bool? = nil,
+        newPartitionNumbers: Int? = nil, newPartitionBrokers: [Int]? = nil,
+        topicOtherConfigs: [TopicOtherConfig]? = nil, topicDesc: String? = nil
     ) {
         self.id = id
         self.retentionTime = retentionTime
@@ -63,17 +54,5 @@ public struct UpdateInstanceTopicTopic: Codable, Sendable, Equatable {
         self.newPartitionBrokers = newPartitionBrokers
         self.topicOtherConfigs = topicOtherConfigs
         self.topicDesc = topicDesc
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.retentionTime = try container.decodeLenientIfPresent(Int.self, forKey: .retentionTime)
-        self.syncReplication = try container.decodeLenientIfPresent(Bool.self, forKey: .syncReplication)
-        self.syncMessageFlush = try container.decodeLenientIfPresent(Bool.self, forKey: .syncMessageFlush)
-        self.newPartitionNumbers = try container.decodeLenientIfPresent(Int.self, forKey: .newPartitionNumbers)
-        self.newPartitionBrokers = try container.decodeIfPresent([Int].self, forKey: .newPartitionBrokers)
-        self.topicOtherConfigs = try container.decodeIfPresent([TopicOtherConfig].self, forKey: .topicOtherConfigs)
-        self.topicDesc = try container.decodeIfPresent(String.self, forKey: .topicDesc)
     }
 }

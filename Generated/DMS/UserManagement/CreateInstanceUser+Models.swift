@@ -24,9 +24,7 @@ public struct CreateInstanceUserRequest: Codable, Sendable, Equatable {
     public var userPasswd: String?
 
     private enum CodingKeys: String, CodingKey {
-        case userName = "user_name"
-        case userDesc = "user_desc"
-        case userPasswd = "user_passwd"
+        case userName = "user_name", userDesc = "user_desc", userPasswd = "user_passwd"
     }
 
     public init(userName: String? = nil, userDesc: String? = nil, userPasswd: String? = nil) {

@@ -18,11 +18,9 @@ extension DMSClient {
         _ body: BatchDeleteInstanceUsersRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "BatchDeleteInstanceUsers",
-            method: .put,
+            operation: "BatchDeleteInstanceUsers", method: .put,
             path: "/v2/{project_id}/instances/{instance_id}/users",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         try await client.send(request)
     }
@@ -38,11 +36,9 @@ extension DMSClient {
     ///   - body: The request body.
     public func createInstanceUser(instanceID: String, _ body: CreateInstanceUserRequest) async throws {
         let request = OperationRequest(
-            operation: "CreateInstanceUser",
-            method: .post,
+            operation: "CreateInstanceUser", method: .post,
             path: "/v2/{project_id}/instances/{instance_id}/users",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         try await client.send(request)
     }
@@ -63,11 +59,9 @@ extension DMSClient {
         _ body: ResetUserPasswrodRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "ResetUserPasswrod",
-            method: .put,
+            operation: "ResetUserPasswrod", method: .put,
             path: "/v2/{project_id}/instances/{instance_id}/users/{user_name}",
-            pathParameters: ["instance_id": instanceID, "user_name": userName],
-            body: body
+            pathParameters: ["instance_id": instanceID, "user_name": userName], body: body
         )
         try await client.send(request)
     }
@@ -84,8 +78,7 @@ extension DMSClient {
     /// - Returns: The body of the service's `200` response.
     public func showInstanceUsers(instanceID: String) async throws -> ShowInstanceUsersResponse {
         let request = OperationRequest(
-            operation: "ShowInstanceUsers",
-            method: .get,
+            operation: "ShowInstanceUsers", method: .get,
             path: "/v2/{project_id}/instances/{instance_id}/users",
             pathParameters: ["instance_id": instanceID]
         )
@@ -108,8 +101,7 @@ extension DMSClient {
         topicName: String
     ) async throws -> ShowTopicAccessPolicyResponse {
         let request = OperationRequest(
-            operation: "ShowTopicAccessPolicy",
-            method: .get,
+            operation: "ShowTopicAccessPolicy", method: .get,
             path: "/v1/{project_id}/instances/{instance_id}/topics/{topic_name}/accesspolicy",
             pathParameters: ["instance_id": instanceID, "topic_name": topicName]
         )
@@ -130,11 +122,9 @@ extension DMSClient {
         _ body: UpdateTopicAccessPolicyRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "UpdateTopicAccessPolicy",
-            method: .post,
+            operation: "UpdateTopicAccessPolicy", method: .post,
             path: "/v1/{project_id}/instances/{instance_id}/topics/accesspolicy",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         try await client.send(request)
     }

@@ -19,18 +19,12 @@ public struct ShowInstanceUsersEntity: Codable, Sendable, Equatable {
     public var createdTime: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case userName = "user_name"
-        case userDesc = "user_desc"
-        case role
-        case defaultApp = "default_app"
+        case userName = "user_name", userDesc = "user_desc", role, defaultApp = "default_app"
         case createdTime = "created_time"
     }
 
     public init(
-        userName: String? = nil,
-        userDesc: String? = nil,
-        role: String? = nil,
-        defaultApp: Bool? = nil,
+        userName: String? = nil, userDesc: String? = nil, role: String? = nil, defaultApp: Bool? = nil,
         createdTime: Int64? = nil
     ) {
         self.userName = userName
@@ -38,15 +32,6 @@ public struct ShowInstanceUsersEntity: Codable, Sendable, Equatable {
         self.role = role
         self.defaultApp = defaultApp
         self.createdTime = createdTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.userName = try container.decodeIfPresent(String.self, forKey: .userName)
-        self.userDesc = try container.decodeIfPresent(String.self, forKey: .userDesc)
-        self.role = try container.decodeIfPresent(String.self, forKey: .role)
-        self.defaultApp = try container.decodeLenientIfPresent(Bool.self, forKey: .defaultApp)
-        self.createdTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createdTime)
     }
 }
 

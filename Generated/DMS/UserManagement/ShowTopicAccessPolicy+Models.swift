@@ -16,22 +16,13 @@ public struct PolicyEntity: Codable, Sendable, Equatable {
     public var accessPolicy: String?
 
     private enum CodingKeys: String, CodingKey {
-        case owner
-        case userName = "user_name"
-        case accessPolicy = "access_policy"
+        case owner, userName = "user_name", accessPolicy = "access_policy"
     }
 
     public init(owner: Bool? = nil, userName: String? = nil, accessPolicy: String? = nil) {
         self.owner = owner
         self.userName = userName
         self.accessPolicy = accessPolicy
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.owner = try container.decodeLenientIfPresent(Bool.self, forKey: .owner)
-        self.userName = try container.decodeIfPresent(String.self, forKey: .userName)
-        self.accessPolicy = try container.decodeIfPresent(String.self, forKey: .accessPolicy)
     }
 }
 
@@ -50,21 +41,12 @@ public struct ShowTopicAccessPolicyResponse: Codable, Sendable, Equatable {
     public var policies: [PolicyEntity]?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case topicType = "topic_type"
-        case policies
+        case name, topicType = "topic_type", policies
     }
 
     public init(name: String? = nil, topicType: Int? = nil, policies: [PolicyEntity]? = nil) {
         self.name = name
         self.topicType = topicType
         self.policies = policies
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.topicType = try container.decodeLenientIfPresent(Int.self, forKey: .topicType)
-        self.policies = try container.decodeIfPresent([PolicyEntity].self, forKey: .policies)
     }
 }

@@ -16,8 +16,7 @@ public struct AccessPolicyEntity: Codable, Sendable, Equatable {
     public var accessPolicy: String?
 
     private enum CodingKeys: String, CodingKey {
-        case userName = "user_name"
-        case accessPolicy = "access_policy"
+        case userName = "user_name", accessPolicy = "access_policy"
     }
 
     public init(userName: String? = nil, accessPolicy: String? = nil) {

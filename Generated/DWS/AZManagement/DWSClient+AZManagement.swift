@@ -13,9 +13,7 @@ extension DWSClient {
     /// - Returns: The body of the service's `200` response.
     public func listAvailabilityZones() async throws -> ListAvailabilityZonesResponse {
         let request = OperationRequest(
-            operation: "ListAvailabilityZones",
-            method: .get,
-            path: "/v1.0/{project_id}/availability-zones"
+            operation: "ListAvailabilityZones", method: .get, path: "/v1.0/{project_id}/availability-zones"
         )
         return try await client.send(request, as: ListAvailabilityZonesResponse.self)
     }

@@ -28,17 +28,11 @@ public struct AvailabilityZone: Codable, Sendable, Equatable {
     public var publicBorderGroup: String?
 
     private enum CodingKeys: String, CodingKey {
-        case code
-        case name
-        case status
-        case publicBorderGroup = "public_border_group"
+        case code, name, status, publicBorderGroup = "public_border_group"
     }
 
     public init(
-        code: String? = nil,
-        name: String? = nil,
-        status: String? = nil,
-        publicBorderGroup: String? = nil
+        code: String? = nil, name: String? = nil, status: String? = nil, publicBorderGroup: String? = nil
     ) {
         self.code = code
         self.name = name
@@ -61,18 +55,11 @@ public struct ListAvailabilityZonesResponse: Codable, Sendable, Equatable {
     public var count: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case availabilityZones = "availability_zones"
-        case count
+        case availabilityZones = "availability_zones", count
     }
 
     public init(availabilityZones: [AvailabilityZone]? = nil, count: Int? = nil) {
         self.availabilityZones = availabilityZones
         self.count = count
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.availabilityZones = try container.decodeIfPresent([AvailabilityZone].self, forKey: .availabilityZones)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
     }
 }

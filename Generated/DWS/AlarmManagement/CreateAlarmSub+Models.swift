@@ -42,23 +42,14 @@ public struct CreateAlarmSubRequest: Codable, Sendable, Equatable {
     public var timeZone: String
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case enable
-        case alarmLevel = "alarm_level"
-        case notificationTarget = "notification_target"
+        case name, enable, alarmLevel = "alarm_level", notificationTarget = "notification_target"
         case notificationTargetName = "notification_target_name"
-        case notificationTargetType = "notification_target_type"
-        case timeZone = "time_zone"
+        case notificationTargetType = "notification_target_type", timeZone = "time_zone"
     }
 
     public init(
-        name: String,
-        enable: Int? = nil,
-        alarmLevel: String? = nil,
-        notificationTarget: String,
-        notificationTargetName: String,
-        notificationTargetType: String,
-        timeZone: String
+        name: String, enable: Int? = nil, alarmLevel: String? = nil, notificationTarget: String,
+        notificationTargetName: String, notificationTargetType: String, timeZone: String
     ) {
         self.name = name
         self.enable = enable
@@ -67,16 +58,5 @@ public struct CreateAlarmSubRequest: Codable, Sendable, Equatable {
         self.notificationTargetName = notificationTargetName
         self.notificationTargetType = notificationTargetType
         self.timeZone = timeZone
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.enable = try container.decodeLenientIfPresent(Int.self, forKey: .enable)
-        self.alarmLevel = try container.decodeIfPresent(String.self, forKey: .alarmLevel)
-        self.notificationTarget = try container.decode(String.self, forKey: .notificationTarget)
-        self.notificationTargetName = try container.decode(String.self, forKey: .notificationTargetName)
-        self.notificationTargetType = try container.decode(String.self, forKey: .notificationTargetType)
-        self.timeZone = try container.decode(String.self, forKey: .timeZone)
     }
 }

@@ -16,10 +16,7 @@ extension DWSClient {
     /// - Returns: The body of the service's `200` response.
     public func createAlarmSub(_ body: CreateAlarmSubRequest) async throws -> AlarmSubscriptionResponse {
         let request = OperationRequest(
-            operation: "CreateAlarmSub",
-            method: .post,
-            path: "/v2/{project_id}/alarm-subs",
-            body: body
+            operation: "CreateAlarmSub", method: .post, path: "/v2/{project_id}/alarm-subs", body: body
         )
         return try await client.send(request, as: AlarmSubscriptionResponse.self)
     }
@@ -36,9 +33,7 @@ extension DWSClient {
     /// - Returns: The body of the service's `200` response.
     public func deleteAlarmSub(alarmSubID: String) async throws -> AlarmSubscriptionResponse {
         let request = OperationRequest(
-            operation: "DeleteAlarmSub",
-            method: .delete,
-            path: "/v2/{project_id}/alarm-subs/{alarm_sub_id}",
+            operation: "DeleteAlarmSub", method: .delete, path: "/v2/{project_id}/alarm-subs/{alarm_sub_id}",
             pathParameters: ["alarm_sub_id": alarmSubID]
         )
         return try await client.send(request, as: AlarmSubscriptionResponse.self)
@@ -65,10 +60,7 @@ extension DWSClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListAlarmConfigs",
-            method: .get,
-            path: "/v2/{project_id}/alarm-configs",
-            query: query
+            operation: "ListAlarmConfigs", method: .get, path: "/v2/{project_id}/alarm-configs", query: query
         )
         return try await client.send(request, as: ListAlarmConfigsResponse.self)
     }
@@ -112,10 +104,7 @@ extension DWSClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListAlarmDetail",
-            method: .get,
-            path: "/v2/{project_id}/alarms",
-            query: query
+            operation: "ListAlarmDetail", method: .get, path: "/v2/{project_id}/alarms", query: query
         )
         return try await client.send(request, as: ListAlarmDetailResponse.self)
     }
@@ -158,9 +147,7 @@ extension DWSClient {
         var query = QueryItems()
         query.append("time_zone", timeZone)
         let request = OperationRequest(
-            operation: "ListAlarmStatistic",
-            method: .get,
-            path: "/v2/{project_id}/alarm-statistic",
+            operation: "ListAlarmStatistic", method: .get, path: "/v2/{project_id}/alarm-statistic",
             query: query
         )
         return try await client.send(request, as: ListAlarmStatisticResponse.self)
@@ -186,10 +173,7 @@ extension DWSClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListAlarmSubs",
-            method: .get,
-            path: "/v2/{project_id}/alarm-subs",
-            query: query
+            operation: "ListAlarmSubs", method: .get, path: "/v2/{project_id}/alarm-subs", query: query
         )
         return try await client.send(request, as: ListAlarmSubsResponse.self)
     }
@@ -226,11 +210,8 @@ extension DWSClient {
         _ body: UpdateAlarmSubRequest
     ) async throws -> AlarmSubscriptionResponse {
         let request = OperationRequest(
-            operation: "UpdateAlarmSub",
-            method: .put,
-            path: "/v2/{project_id}/alarm-subs/{alarm_sub_id}",
-            pathParameters: ["alarm_sub_id": alarmSubID],
-            body: body
+            operation: "UpdateAlarmSub", method: .put, path: "/v2/{project_id}/alarm-subs/{alarm_sub_id}",
+            pathParameters: ["alarm_sub_id": alarmSubID], body: body
         )
         return try await client.send(request, as: AlarmSubscriptionResponse.self)
     }

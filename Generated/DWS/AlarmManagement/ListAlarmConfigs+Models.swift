@@ -52,27 +52,15 @@ public struct AlarmConfigResponse: Codable, Sendable, Equatable {
     public var isMaintainVisible: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case alarmID = "alarm_id"
-        case alarmName = "alarm_name"
-        case nameSpace = "name_space"
-        case alarmLevel = "alarm_level"
-        case isUserVisible = "is_user_visible"
-        case isConverge = "is_converge"
-        case convergeTime = "converge_time"
-        case isMaintainVisible = "is_maintain_visible"
+        case id, alarmID = "alarm_id", alarmName = "alarm_name", nameSpace = "name_space"
+        case alarmLevel = "alarm_level", isUserVisible = "is_user_visible", isConverge = "is_converge"
+        case convergeTime = "converge_time", isMaintainVisible = "is_maintain_visible"
     }
 
     public init(
-        id: String? = nil,
-        alarmID: String? = nil,
-        alarmName: String? = nil,
-        nameSpace: String? = nil,
-        alarmLevel: String? = nil,
-        isUserVisible: String? = nil,
-        isConverge: String? = nil,
-        convergeTime: Int? = nil,
-        isMaintainVisible: String? = nil
+        id: String? = nil, alarmID: String? = nil, alarmName: String? = nil, nameSpace: String? = nil,
+        alarmLevel: String? = nil, isUserVisible: String? = nil, isConverge: String? = nil,
+        convergeTime: Int? = nil, isMaintainVisible: String? = nil
     ) {
         self.id = id
         self.alarmID = alarmID
@@ -83,19 +71,6 @@ public struct AlarmConfigResponse: Codable, Sendable, Equatable {
         self.isConverge = isConverge
         self.convergeTime = convergeTime
         self.isMaintainVisible = isMaintainVisible
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.alarmID = try container.decodeIfPresent(String.self, forKey: .alarmID)
-        self.alarmName = try container.decodeIfPresent(String.self, forKey: .alarmName)
-        self.nameSpace = try container.decodeIfPresent(String.self, forKey: .nameSpace)
-        self.alarmLevel = try container.decodeIfPresent(String.self, forKey: .alarmLevel)
-        self.isUserVisible = try container.decodeIfPresent(String.self, forKey: .isUserVisible)
-        self.isConverge = try container.decodeIfPresent(String.self, forKey: .isConverge)
-        self.convergeTime = try container.decodeLenientIfPresent(Int.self, forKey: .convergeTime)
-        self.isMaintainVisible = try container.decodeIfPresent(String.self, forKey: .isMaintainVisible)
     }
 }
 
@@ -113,18 +88,11 @@ public struct ListAlarmConfigsResponse: Codable, Sendable, Equatable {
     public var alarmConfigs: [AlarmConfigResponse]?
 
     private enum CodingKeys: String, CodingKey {
-        case count
-        case alarmConfigs = "alarm_configs"
+        case count, alarmConfigs = "alarm_configs"
     }
 
     public init(count: Int? = nil, alarmConfigs: [AlarmConfigResponse]? = nil) {
         self.count = count
         self.alarmConfigs = alarmConfigs
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.alarmConfigs = try container.decodeIfPresent([AlarmConfigResponse].self, forKey: .alarmConfigs)
     }
 }

@@ -57,28 +57,16 @@ public struct AlarmDetailResponse: Codable, Sendable, Equatable {
     public var alarmStatus: String?
 
     private enum CodingKeys: String, CodingKey {
-        case alarmID = "alarm_id"
-        case alarmName = "alarm_name"
-        case alarmLevel = "alarm_level"
-        case alarmSource = "alarm_source"
-        case alarmMessage = "alarm_message"
-        case alarmLocation = "alarm_location"
-        case resourceID = "resource_id"
-        case resourceIDName = "resource_id_name"
-        case alarmGenerateDate = "alarm_generate_date"
-        case alarmStatus = "alarm_status"
+        case alarmID = "alarm_id", alarmName = "alarm_name", alarmLevel = "alarm_level"
+        case alarmSource = "alarm_source", alarmMessage = "alarm_message", alarmLocation = "alarm_location"
+        case resourceID = "resource_id", resourceIDName = "resource_id_name"
+        case alarmGenerateDate = "alarm_generate_date", alarmStatus = "alarm_status"
     }
 
     public init(
-        alarmID: String? = nil,
-        alarmName: String? = nil,
-        alarmLevel: String? = nil,
-        alarmSource: String? = nil,
-        alarmMessage: String? = nil,
-        alarmLocation: String? = nil,
-        resourceID: String? = nil,
-        resourceIDName: String? = nil,
-        alarmGenerateDate: String? = nil,
+        alarmID: String? = nil, alarmName: String? = nil, alarmLevel: String? = nil,
+        alarmSource: String? = nil, alarmMessage: String? = nil, alarmLocation: String? = nil,
+        resourceID: String? = nil, resourceIDName: String? = nil, alarmGenerateDate: String? = nil,
         alarmStatus: String? = nil
     ) {
         self.alarmID = alarmID
@@ -108,18 +96,11 @@ public struct ListAlarmDetailResponse: Codable, Sendable, Equatable {
     public var alarmDetails: [AlarmDetailResponse]?
 
     private enum CodingKeys: String, CodingKey {
-        case count
-        case alarmDetails = "alarm_details"
+        case count, alarmDetails = "alarm_details"
     }
 
     public init(count: Int? = nil, alarmDetails: [AlarmDetailResponse]? = nil) {
         self.count = count
         self.alarmDetails = alarmDetails
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.alarmDetails = try container.decodeIfPresent([AlarmDetailResponse].self, forKey: .alarmDetails)
     }
 }

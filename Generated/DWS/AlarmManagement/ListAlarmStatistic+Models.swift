@@ -31,35 +31,14 @@ public struct AlarmStatisticResponse: Codable, Sendable, Equatable {
     /// N/A
     public var prompt: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case date
-        case urgent
-        case important
-        case minor
-        case prompt
-    }
-
     public init(
-        date: String? = nil,
-        urgent: Int? = nil,
-        important: Int? = nil,
-        minor: Int? = nil,
-        prompt: Int? = nil
+        date: String? = nil, urgent: Int? = nil, important: Int? = nil, minor: Int? = nil, prompt: Int? = nil
     ) {
         self.date = date
         self.urgent = urgent
         self.important = important
         self.minor = minor
         self.prompt = prompt
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.date = try container.decodeIfPresent(String.self, forKey: .date)
-        self.urgent = try container.decodeLenientIfPresent(Int.self, forKey: .urgent)
-        self.important = try container.decodeLenientIfPresent(Int.self, forKey: .important)
-        self.minor = try container.decodeLenientIfPresent(Int.self, forKey: .minor)
-        self.prompt = try container.decodeLenientIfPresent(Int.self, forKey: .prompt)
     }
 }
 

@@ -17,18 +17,11 @@ public struct ListAlarmSubsResponse: Codable, Sendable, Equatable {
     public var alarmSubscriptions: [AlarmSubscriptionResponse]?
 
     private enum CodingKeys: String, CodingKey {
-        case count
-        case alarmSubscriptions = "alarm_subscriptions"
+        case count, alarmSubscriptions = "alarm_subscriptions"
     }
 
     public init(count: Int? = nil, alarmSubscriptions: [AlarmSubscriptionResponse]? = nil) {
         self.count = count
         self.alarmSubscriptions = alarmSubscriptions
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.alarmSubscriptions = try container.decodeIfPresent([AlarmSubscriptionResponse].self, forKey: .alarmSubscriptions)
     }
 }

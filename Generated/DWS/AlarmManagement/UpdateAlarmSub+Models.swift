@@ -37,21 +37,14 @@ public struct UpdateAlarmSubRequest: Codable, Sendable, Equatable {
     public var notificationTargetType: String
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case enable
-        case alarmLevel = "alarm_level"
-        case notificationTarget = "notification_target"
+        case name, enable, alarmLevel = "alarm_level", notificationTarget = "notification_target"
         case notificationTargetName = "notification_target_name"
         case notificationTargetType = "notification_target_type"
     }
 
     public init(
-        name: String,
-        enable: Int? = nil,
-        alarmLevel: String? = nil,
-        notificationTarget: String,
-        notificationTargetName: String,
-        notificationTargetType: String
+        name: String, enable: Int? = nil, alarmLevel: String? = nil, notificationTarget: String,
+        notificationTargetName: String, notificationTargetType: String
     ) {
         self.name = name
         self.enable = enable
@@ -59,15 +52,5 @@ public struct UpdateAlarmSubRequest: Codable, Sendable, Equatable {
         self.notificationTarget = notificationTarget
         self.notificationTargetName = notificationTargetName
         self.notificationTargetType = notificationTargetType
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.enable = try container.decodeLenientIfPresent(Int.self, forKey: .enable)
-        self.alarmLevel = try container.decodeIfPresent(String.self, forKey: .alarmLevel)
-        self.notificationTarget = try container.decode(String.self, forKey: .notificationTarget)
-        self.notificationTargetName = try container.decode(String.self, forKey: .notificationTargetName)
-        self.notificationTargetType = try container.decode(String.self, forKey: .notificationTargetType)
     }
 }

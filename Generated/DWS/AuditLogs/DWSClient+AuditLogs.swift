@@ -18,8 +18,7 @@ extension DWSClient {
     /// - Returns: The body of the service's `200` response.
     public func listAuditLog(clusterID: String) async throws -> ListAuditLogResponse {
         let request = OperationRequest(
-            operation: "ListAuditLog",
-            method: .get,
+            operation: "ListAuditLog", method: .get,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/audit-log-records",
             pathParameters: ["cluster_id": clusterID]
         )

@@ -47,25 +47,15 @@ public struct AuditDumpRecord: Codable, Sendable, Equatable {
     public var failedReason: String?
 
     private enum CodingKeys: String, CodingKey {
-        case clusterID = "cluster_id"
-        case executorTime = "executor_time"
-        case beginTime = "begin_time"
-        case endTime = "end_time"
-        case bucketName = "bucket_name"
-        case locationPrefix = "location_prefix"
-        case result
+        case clusterID = "cluster_id", executorTime = "executor_time", beginTime = "begin_time"
+        case endTime = "end_time", bucketName = "bucket_name", locationPrefix = "location_prefix", result
         case failedReason = "failed_reason"
     }
 
     public init(
-        clusterID: String? = nil,
-        executorTime: String? = nil,
-        beginTime: String? = nil,
-        endTime: String? = nil,
-        bucketName: String? = nil,
-        locationPrefix: String? = nil,
-        result: String? = nil,
-        failedReason: String? = nil
+        clusterID: String? = nil, executorTime: String? = nil, beginTime: String? = nil,
+        endTime: String? = nil, bucketName: String? = nil, locationPrefix: String? = nil,
+        result: String? = nil, failedReason: String? = nil
     ) {
         self.clusterID = clusterID
         self.executorTime = executorTime
@@ -97,21 +87,12 @@ public struct ListAuditLogResponse: Codable, Sendable, Equatable {
     public var count: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case records
-        case clusterID = "cluster_id"
-        case count
+        case records, clusterID = "cluster_id", count
     }
 
     public init(records: [AuditDumpRecord]? = nil, clusterID: String? = nil, count: Int? = nil) {
         self.records = records
         self.clusterID = clusterID
         self.count = count
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.records = try container.decodeIfPresent([AuditDumpRecord].self, forKey: .records)
-        self.clusterID = try container.decodeIfPresent(String.self, forKey: .clusterID)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
     }
 }

@@ -174,49 +174,22 @@ public struct ClusterCheckBody: Codable, Sendable, Equatable {
     public var name: String?
 
     private enum CodingKeys: String, CodingKey {
-        case enterpriseProjectID = "enterprise_project_id"
-        case flavor
-        case availabilityZones = "availability_zones"
-        case numNode = "num_node"
-        case securityGroupID = "security_group_id"
-        case datastoreVersion = "datastore_version"
-        case vpcID = "vpc_id"
-        case subnetID = "subnet_id"
-        case publicIP = "public_ip"
-        case crossSpecRestore = "cross_spec_restore"
-        case volume
-        case oldClusterHostname = "old_cluster_hostname"
-        case restorePoint = "restore_point"
-        case tagList = "tag_list"
-        case dssPoolID = "dss_pool_id"
-        case dbPort = "db_port"
-        case dbPassword = "db_password"
-        case dbName = "db_name"
-        case numCn = "num_cn"
-        case name
+        case enterpriseProjectID = "enterprise_project_id", flavor, availabilityZones = "availability_zones"
+        case numNode = "num_node", securityGroupID = "security_group_id"
+        case datastoreVersion = "datastore_version", vpcID = "vpc_id", subnetID = "subnet_id"
+        case publicIP = "public_ip", crossSpecRestore = "cross_spec_restore", volume
+        case oldClusterHostname = "old_cluster_hostname", restorePoint = "restore_point", tagList = "tag_list"
+        case dssPoolID = "dss_pool_id", dbPort = "db_port", dbPassword = "db_password", dbName = "db_name"
+        case numCn = "num_cn", name
     }
 
     public init(
-        enterpriseProjectID: String? = nil,
-        flavor: String,
-        availabilityZones: [String],
-        numNode: Int,
-        securityGroupID: String? = nil,
-        datastoreVersion: String,
-        vpcID: String,
-        subnetID: String,
-        publicIP: OpenPublicIP? = nil,
-        crossSpecRestore: String? = nil,
-        volume: Volume? = nil,
-        oldClusterHostname: String? = nil,
-        restorePoint: RestorePoint? = nil,
-        tagList: [Tag]? = nil,
-        dssPoolID: String? = nil,
-        dbPort: String? = nil,
-        dbPassword: String? = nil,
-        dbName: String? = nil,
-        numCn: Int? = nil,
-        name: String? = nil
+        enterpriseProjectID: String? = nil, flavor: String, availabilityZones: [String], numNode: Int,
+        securityGroupID: String? = nil, datastoreVersion: String, vpcID: String, subnetID: String,
+        publicIP: OpenPublicIP? = nil, crossSpecRestore: String? = nil, volume: Volume? = nil,
+        oldClusterHostname: String? = nil, restorePoint: RestorePoint? = nil, tagList: [Tag]? = nil,
+        dssPoolID: String? = nil, dbPort: String? = nil, dbPassword: String? = nil, dbName: String? = nil,
+        numCn: Int? = nil, name: String? = nil
     ) {
         self.enterpriseProjectID = enterpriseProjectID
         self.flavor = flavor
@@ -238,30 +211,6 @@ public struct ClusterCheckBody: Codable, Sendable, Equatable {
         self.dbName = dbName
         self.numCn = numCn
         self.name = name
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.flavor = try container.decode(String.self, forKey: .flavor)
-        self.availabilityZones = try container.decode([String].self, forKey: .availabilityZones)
-        self.numNode = try container.decodeLenient(Int.self, forKey: .numNode)
-        self.securityGroupID = try container.decodeIfPresent(String.self, forKey: .securityGroupID)
-        self.datastoreVersion = try container.decode(String.self, forKey: .datastoreVersion)
-        self.vpcID = try container.decode(String.self, forKey: .vpcID)
-        self.subnetID = try container.decode(String.self, forKey: .subnetID)
-        self.publicIP = try container.decodeIfPresent(OpenPublicIP.self, forKey: .publicIP)
-        self.crossSpecRestore = try container.decodeIfPresent(String.self, forKey: .crossSpecRestore)
-        self.volume = try container.decodeIfPresent(Volume.self, forKey: .volume)
-        self.oldClusterHostname = try container.decodeIfPresent(String.self, forKey: .oldClusterHostname)
-        self.restorePoint = try container.decodeIfPresent(RestorePoint.self, forKey: .restorePoint)
-        self.tagList = try container.decodeIfPresent([Tag].self, forKey: .tagList)
-        self.dssPoolID = try container.decodeIfPresent(String.self, forKey: .dssPoolID)
-        self.dbPort = try container.decodeIfPresent(String.self, forKey: .dbPort)
-        self.dbPassword = try container.decodeIfPresent(String.self, forKey: .dbPassword)
-        self.dbName = try container.decodeIfPresent(String.self, forKey: .dbName)
-        self.numCn = try container.decodeLenientIfPresent(Int.self, forKey: .numCn)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
     }
 }
 
@@ -286,8 +235,7 @@ public struct OpenPublicIP: Codable, Sendable, Equatable {
     public var eipID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case publicBindType = "public_bind_type"
-        case eipID = "eip_id"
+        case publicBindType = "public_bind_type", eipID = "eip_id"
     }
 
     public init(publicBindType: PublicBindType? = nil, eipID: String? = nil) {
@@ -321,21 +269,12 @@ public struct RestorePoint: Codable, Sendable, Equatable {
     public var clusterID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case backRef = "back_ref"
-        case restoreTime = "restore_time"
-        case clusterID = "cluster_id"
+        case backRef = "back_ref", restoreTime = "restore_time", clusterID = "cluster_id"
     }
 
     public init(backRef: String? = nil, restoreTime: Int64? = nil, clusterID: String? = nil) {
         self.backRef = backRef
         self.restoreTime = restoreTime
         self.clusterID = clusterID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.backRef = try container.decodeIfPresent(String.self, forKey: .backRef)
-        self.restoreTime = try container.decodeLenientIfPresent(Int64.self, forKey: .restoreTime)
-        self.clusterID = try container.decodeIfPresent(String.self, forKey: .clusterID)
     }
 }

@@ -46,36 +46,16 @@ public struct CreateClusterInfo: Codable, Sendable, Equatable {
     public var enterpriseProjectID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case nodeType = "node_type"
-        case numberOfNode = "number_of_node"
-        case subnetID = "subnet_id"
-        case securityGroupID = "security_group_id"
-        case vpcID = "vpc_id"
-        case availabilityZone = "availability_zone"
-        case port
-        case name
-        case userName = "user_name"
-        case userPwd = "user_pwd"
-        case publicIP = "public_ip"
-        case numberOfCn = "number_of_cn"
-        case tags
-        case enterpriseProjectID = "enterprise_project_id"
+        case nodeType = "node_type", numberOfNode = "number_of_node", subnetID = "subnet_id"
+        case securityGroupID = "security_group_id", vpcID = "vpc_id", availabilityZone = "availability_zone"
+        case port, name, userName = "user_name", userPwd = "user_pwd", publicIP = "public_ip"
+        case numberOfCn = "number_of_cn", tags, enterpriseProjectID = "enterprise_project_id"
     }
 
     public init(
-        nodeType: String,
-        numberOfNode: Int,
-        subnetID: String,
-        securityGroupID: String,
-        vpcID: String,
-        availabilityZone: String? = nil,
-        port: Int? = nil,
-        name: String,
-        userName: String,
-        userPwd: String,
-        publicIP: PublicIP? = nil,
-        numberOfCn: Int? = nil,
-        tags: Tags? = nil,
+        nodeType: String, numberOfNode: Int, subnetID: String, securityGroupID: String, vpcID: String,
+        availabilityZone: String? = nil, port: Int? = nil, name: String, userName: String, userPwd: String,
+        publicIP: PublicIP? = nil, numberOfCn: Int? = nil, tags: Tags? = nil,
         enterpriseProjectID: String? = nil
     ) {
         self.nodeType = nodeType
@@ -92,24 +72,6 @@ public struct CreateClusterInfo: Codable, Sendable, Equatable {
         self.numberOfCn = numberOfCn
         self.tags = tags
         self.enterpriseProjectID = enterpriseProjectID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.nodeType = try container.decode(String.self, forKey: .nodeType)
-        self.numberOfNode = try container.decodeLenient(Int.self, forKey: .numberOfNode)
-        self.subnetID = try container.decode(String.self, forKey: .subnetID)
-        self.securityGroupID = try container.decode(String.self, forKey: .securityGroupID)
-        self.vpcID = try container.decode(String.self, forKey: .vpcID)
-        self.availabilityZone = try container.decodeIfPresent(String.self, forKey: .availabilityZone)
-        self.port = try container.decodeLenientIfPresent(Int.self, forKey: .port)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.userName = try container.decode(String.self, forKey: .userName)
-        self.userPwd = try container.decode(String.self, forKey: .userPwd)
-        self.publicIP = try container.decodeIfPresent(PublicIP.self, forKey: .publicIP)
-        self.numberOfCn = try container.decodeLenientIfPresent(Int.self, forKey: .numberOfCn)
-        self.tags = try container.decodeIfPresent(Tags.self, forKey: .tags)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
     }
 }
 

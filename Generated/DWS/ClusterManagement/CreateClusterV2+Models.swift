@@ -192,51 +192,22 @@ public struct V2CreateCluster: Codable, Sendable, Equatable {
     public var ipv6Enable: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case flavor
-        case numCn = "num_cn"
-        case numNode = "num_node"
-        case dbName = "db_name"
-        case dbPassword = "db_password"
-        case dbPort = "db_port"
-        case dssPoolID = "dss_pool_id"
-        case availabilityZones = "availability_zones"
-        case tags
-        case vpcID = "vpc_id"
-        case subnetID = "subnet_id"
-        case securityGroupID = "security_group_id"
-        case publicIP = "public_ip"
-        case datastoreVersion = "datastore_version"
-        case masterKeyID = "master_key_id"
-        case masterKeyName = "master_key_name"
-        case cryptAlgorithm = "crypt_algorithm"
-        case volume
-        case enterpriseProjectID = "enterprise_project_id"
-        case ipv6Enable = "ipv6_enable"
+        case name, flavor, numCn = "num_cn", numNode = "num_node", dbName = "db_name"
+        case dbPassword = "db_password", dbPort = "db_port", dssPoolID = "dss_pool_id"
+        case availabilityZones = "availability_zones", tags, vpcID = "vpc_id", subnetID = "subnet_id"
+        case securityGroupID = "security_group_id", publicIP = "public_ip"
+        case datastoreVersion = "datastore_version", masterKeyID = "master_key_id"
+        case masterKeyName = "master_key_name", cryptAlgorithm = "crypt_algorithm", volume
+        case enterpriseProjectID = "enterprise_project_id", ipv6Enable = "ipv6_enable"
     }
 
     public init(
-        name: String,
-        flavor: String,
-        numCn: Int? = nil,
-        numNode: Int,
-        dbName: String,
-        dbPassword: String,
-        dbPort: Int,
-        dssPoolID: String? = nil,
-        availabilityZones: [String],
-        tags: [Tags]? = nil,
-        vpcID: String,
-        subnetID: String,
-        securityGroupID: String? = nil,
-        publicIP: CreateClusterV2PublicIP? = nil,
-        datastoreVersion: String,
-        masterKeyID: String? = nil,
-        masterKeyName: String? = nil,
-        cryptAlgorithm: String? = nil,
-        volume: Volume,
-        enterpriseProjectID: String? = nil,
-        ipv6Enable: Bool? = nil
+        name: String, flavor: String, numCn: Int? = nil, numNode: Int, dbName: String, dbPassword: String,
+        dbPort: Int, dssPoolID: String? = nil, availabilityZones: [String], tags: [Tags]? = nil,
+        vpcID: String, subnetID: String, securityGroupID: String? = nil,
+        publicIP: CreateClusterV2PublicIP? = nil, datastoreVersion: String, masterKeyID: String? = nil,
+        masterKeyName: String? = nil, cryptAlgorithm: String? = nil, volume: Volume,
+        enterpriseProjectID: String? = nil, ipv6Enable: Bool? = nil
     ) {
         self.name = name
         self.flavor = flavor
@@ -259,30 +230,5 @@ public struct V2CreateCluster: Codable, Sendable, Equatable {
         self.volume = volume
         self.enterpriseProjectID = enterpriseProjectID
         self.ipv6Enable = ipv6Enable
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.flavor = try container.decode(String.self, forKey: .flavor)
-        self.numCn = try container.decodeLenientIfPresent(Int.self, forKey: .numCn)
-        self.numNode = try container.decodeLenient(Int.self, forKey: .numNode)
-        self.dbName = try container.decode(String.self, forKey: .dbName)
-        self.dbPassword = try container.decode(String.self, forKey: .dbPassword)
-        self.dbPort = try container.decodeLenient(Int.self, forKey: .dbPort)
-        self.dssPoolID = try container.decodeIfPresent(String.self, forKey: .dssPoolID)
-        self.availabilityZones = try container.decode([String].self, forKey: .availabilityZones)
-        self.tags = try container.decodeIfPresent([Tags].self, forKey: .tags)
-        self.vpcID = try container.decode(String.self, forKey: .vpcID)
-        self.subnetID = try container.decode(String.self, forKey: .subnetID)
-        self.securityGroupID = try container.decodeIfPresent(String.self, forKey: .securityGroupID)
-        self.publicIP = try container.decodeIfPresent(CreateClusterV2PublicIP.self, forKey: .publicIP)
-        self.datastoreVersion = try container.decode(String.self, forKey: .datastoreVersion)
-        self.masterKeyID = try container.decodeIfPresent(String.self, forKey: .masterKeyID)
-        self.masterKeyName = try container.decodeIfPresent(String.self, forKey: .masterKeyName)
-        self.cryptAlgorithm = try container.decodeIfPresent(String.self, forKey: .cryptAlgorithm)
-        self.volume = try container.decode(Volume.self, forKey: .volume)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.ipv6Enable = try container.decodeLenientIfPresent(Bool.self, forKey: .ipv6Enable)
     }
 }

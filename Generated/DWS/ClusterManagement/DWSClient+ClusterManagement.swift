@@ -17,8 +17,7 @@ extension DWSClient {
     ///     Cluster ID. Constraints N/A Range N/A Default Value N/A
     public func cancelReadonlyCluster(clusterID: String) async throws {
         let request = OperationRequest(
-            operation: "CancelReadonlyCluster",
-            method: .post,
+            operation: "CancelReadonlyCluster", method: .post,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/cancel-readonly",
             pathParameters: ["cluster_id": clusterID]
         )
@@ -37,11 +36,9 @@ extension DWSClient {
     ///   - body: The request body.
     public func changeSecurityGroup(clusterID: String, _ body: ChangeSecurityGroupRequest) async throws {
         let request = OperationRequest(
-            operation: "ChangeSecurityGroup",
-            method: .put,
+            operation: "ChangeSecurityGroup", method: .put,
             path: "/v1/{project_id}/clusters/{cluster_id}/security-group",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         try await client.send(request)
     }
@@ -57,10 +54,7 @@ extension DWSClient {
     ///   - body: The request body.
     public func checkCluster(_ body: CheckClusterRequest) async throws {
         let request = OperationRequest(
-            operation: "CheckCluster",
-            method: .post,
-            path: "/v2/{project_id}/cluster-precheck",
-            body: body
+            operation: "CheckCluster", method: .post, path: "/v2/{project_id}/cluster-precheck", body: body
         )
         try await client.send(request)
     }
@@ -77,10 +71,7 @@ extension DWSClient {
     /// - Returns: The body of the service's `200` response.
     public func createCluster(_ body: CreateClusterRequest) async throws -> CreateClusterResponse {
         let request = OperationRequest(
-            operation: "CreateCluster",
-            method: .post,
-            path: "/v1.0/{project_id}/clusters",
-            body: body
+            operation: "CreateCluster", method: .post, path: "/v1.0/{project_id}/clusters", body: body
         )
         return try await client.send(request, as: CreateClusterResponse.self)
     }
@@ -97,10 +88,7 @@ extension DWSClient {
     /// - Returns: The body of the service's `200` response.
     public func createClusterV2(_ body: CreateClusterV2Request) async throws -> CreateClusterV2Response {
         let request = OperationRequest(
-            operation: "CreateClusterV2",
-            method: .post,
-            path: "/v2/{project_id}/clusters",
-            body: body
+            operation: "CreateClusterV2", method: .post, path: "/v2/{project_id}/clusters", body: body
         )
         return try await client.send(request, as: CreateClusterV2Response.self)
     }
@@ -118,11 +106,8 @@ extension DWSClient {
     ///   - body: The request body.
     public func deleteCluster(clusterID: String, _ body: DeleteClusterRequest) async throws {
         let request = OperationRequest(
-            operation: "DeleteCluster",
-            method: .delete,
-            path: "/v1.0/{project_id}/clusters/{cluster_id}",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            operation: "DeleteCluster", method: .delete, path: "/v1.0/{project_id}/clusters/{cluster_id}",
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         try await client.send(request)
     }
@@ -152,11 +137,8 @@ extension DWSClient {
         query.append("keep_last_manual_backup", keepLastManualBackup)
         query.append("release_eip_type", releaseEIPType)
         let request = OperationRequest(
-            operation: "DeleteDwsCluster",
-            method: .delete,
-            path: "/v2/{project_id}/clusters/{cluster_id}",
-            pathParameters: ["cluster_id": clusterID],
-            query: query
+            operation: "DeleteDwsCluster", method: .delete, path: "/v2/{project_id}/clusters/{cluster_id}",
+            pathParameters: ["cluster_id": clusterID], query: query
         )
         try await client.send(request)
     }
@@ -175,9 +157,7 @@ extension DWSClient {
     /// - Returns: The body of the service's `200` response.
     public func listClusterDetails(clusterID: String) async throws -> ListClusterDetailsResponse {
         let request = OperationRequest(
-            operation: "ListClusterDetails",
-            method: .get,
-            path: "/v1.0/{project_id}/clusters/{cluster_id}",
+            operation: "ListClusterDetails", method: .get, path: "/v1.0/{project_id}/clusters/{cluster_id}",
             pathParameters: ["cluster_id": clusterID]
         )
         return try await client.send(request, as: ListClusterDetailsResponse.self)
@@ -200,10 +180,7 @@ extension DWSClient {
         var query = QueryItems()
         query.append("enterprise_project_id", enterpriseProjectID)
         let request = OperationRequest(
-            operation: "ListClusters",
-            method: .get,
-            path: "/v1.0/{project_id}/clusters",
-            query: query
+            operation: "ListClusters", method: .get, path: "/v1.0/{project_id}/clusters", query: query
         )
         return try await client.send(request, as: ListClustersResponse.self)
     }
@@ -218,9 +195,7 @@ extension DWSClient {
     /// - Returns: The body of the service's `200` response.
     public func listDssPools() async throws -> ListDssPoolsResponse {
         let request = OperationRequest(
-            operation: "ListDssPools",
-            method: .get,
-            path: "/v1.0/{project_id}/dss-pools"
+            operation: "ListDssPools", method: .get, path: "/v1.0/{project_id}/dss-pools"
         )
         return try await client.send(request, as: ListDssPoolsResponse.self)
     }
@@ -234,9 +209,7 @@ extension DWSClient {
     /// - Returns: The body of the service's `200` response.
     public func listNodeTypes() async throws -> ListNodeTypesResponse {
         let request = OperationRequest(
-            operation: "ListNodeTypes",
-            method: .get,
-            path: "/v2/{project_id}/node-types"
+            operation: "ListNodeTypes", method: .get, path: "/v2/{project_id}/node-types"
         )
         return try await client.send(request, as: ListNodeTypesResponse.self)
     }
@@ -265,11 +238,9 @@ extension DWSClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListTagsForResource",
-            method: .get,
+            operation: "ListTagsForResource", method: .get,
             path: "/v1/{project_id}/clusters/{cluster_id}/enterprise-projects",
-            pathParameters: ["cluster_id": clusterID],
-            query: query
+            pathParameters: ["cluster_id": clusterID], query: query
         )
         return try await client.send(request, as: ListTagsForResourceResponse.self)
     }
@@ -316,11 +287,9 @@ extension DWSClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListTopoRings",
-            method: .get,
+            operation: "ListTopoRings", method: .get,
             path: "/v2/{project_id}/clusters/{cluster_id}/topo/rings",
-            pathParameters: ["cluster_id": clusterID],
-            query: query
+            pathParameters: ["cluster_id": clusterID], query: query
         )
         return try await client.send(request, as: ListTopoRingsResponse.self)
     }
@@ -361,11 +330,9 @@ extension DWSClient {
         _ body: ModifyClusterNameRequest
     ) async throws -> ModifyClusterNameResponse {
         let request = OperationRequest(
-            operation: "ModifyClusterName",
-            method: .put,
+            operation: "ModifyClusterName", method: .put,
             path: "/v1/{project_id}/clusters/{cluster_id}/cluster-name",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         return try await client.send(request, as: ModifyClusterNameResponse.self)
     }
@@ -388,11 +355,9 @@ extension DWSClient {
         _ body: ModifyClusterTimezoneRequest
     ) async throws -> ModifyClusterTimezoneResponse {
         let request = OperationRequest(
-            operation: "ModifyClusterTimezone",
-            method: .post,
+            operation: "ModifyClusterTimezone", method: .post,
             path: "/v2/{project_id}/clusters/{cluster_id}/timezone",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         return try await client.send(request, as: ModifyClusterTimezoneResponse.self)
     }
@@ -409,11 +374,9 @@ extension DWSClient {
     ///   - body: The request body.
     public func resetPassword(clusterID: String, _ body: ResetPasswordRequest) async throws {
         let request = OperationRequest(
-            operation: "ResetPassword",
-            method: .post,
+            operation: "ResetPassword", method: .post,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/reset-password",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         try await client.send(request)
     }
@@ -430,11 +393,9 @@ extension DWSClient {
     ///   - body: The request body.
     public func restartCluster(clusterID: String, _ body: RestartClusterRequest) async throws {
         let request = OperationRequest(
-            operation: "RestartCluster",
-            method: .post,
+            operation: "RestartCluster", method: .post,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/restart",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         try await client.send(request)
     }
@@ -462,12 +423,9 @@ extension DWSClient {
         var query = QueryItems()
         query.append("namespace", namespace)
         let request = OperationRequest(
-            operation: "SaveClusterDescriptionInfo",
-            method: .post,
+            operation: "SaveClusterDescriptionInfo", method: .post,
             path: "/v1/{project_id}/clusters/{cluster_id}/description",
-            pathParameters: ["cluster_id": clusterID],
-            query: query,
-            body: body
+            pathParameters: ["cluster_id": clusterID], query: query, body: body
         )
         return try await client.send(request, as: FailedReason.self)
     }
@@ -492,10 +450,8 @@ extension DWSClient {
         var query = QueryItems()
         query.append("namespace", namespace)
         let request = OperationRequest(
-            operation: "ShowClusterFlavor",
-            method: .get,
-            path: "/v2/{project_id}/clusters/{cluster_id}/flavor",
-            pathParameters: ["cluster_id": clusterID],
+            operation: "ShowClusterFlavor", method: .get,
+            path: "/v2/{project_id}/clusters/{cluster_id}/flavor", pathParameters: ["cluster_id": clusterID],
             query: query
         )
         return try await client.send(request, as: ShowClusterFlavorResponse.self)
@@ -514,10 +470,8 @@ extension DWSClient {
     /// - Returns: The body of the service's `200` response.
     public func showClusterVolume(clusterID: String) async throws -> ShowClusterVolumeResponse {
         let request = OperationRequest(
-            operation: "ShowClusterVolume",
-            method: .get,
-            path: "/v1/{project_id}/clusters/{cluster_id}/volume",
-            pathParameters: ["cluster_id": clusterID]
+            operation: "ShowClusterVolume", method: .get,
+            path: "/v1/{project_id}/clusters/{cluster_id}/volume", pathParameters: ["cluster_id": clusterID]
         )
         return try await client.send(request, as: ShowClusterVolumeResponse.self)
     }
@@ -531,9 +485,7 @@ extension DWSClient {
     /// - Returns: The body of the service's `200` response.
     public func showClusters() async throws -> ShowClustersResponse {
         let request = OperationRequest(
-            operation: "ShowClusters",
-            method: .get,
-            path: "/v2/{project_id}/clusters"
+            operation: "ShowClusters", method: .get, path: "/v2/{project_id}/clusters"
         )
         return try await client.send(request, as: ShowClustersResponse.self)
     }
@@ -550,9 +502,7 @@ extension DWSClient {
     /// - Returns: The body of the service's `200` response.
     public func showInstance(instanceID: String) async throws -> ShowInstanceResponse {
         let request = OperationRequest(
-            operation: "ShowInstance",
-            method: .get,
-            path: "/v2/{project_id}/instances/{instance_id}",
+            operation: "ShowInstance", method: .get, path: "/v2/{project_id}/instances/{instance_id}",
             pathParameters: ["instance_id": instanceID]
         )
         return try await client.send(request, as: ShowInstanceResponse.self)
@@ -575,9 +525,7 @@ extension DWSClient {
         var query = QueryItems()
         query.append("namespace", namespace)
         let request = OperationRequest(
-            operation: "ShowResourceStatistics",
-            method: .get,
-            path: "/v1/{project_id}/resource-statistics",
+            operation: "ShowResourceStatistics", method: .get, path: "/v1/{project_id}/resource-statistics",
             query: query
         )
         return try await client.send(request, as: ShowResourceStatisticsResponse.self)
@@ -596,9 +544,7 @@ extension DWSClient {
     /// - Returns: The body of the service's `200` response.
     public func startCluster(clusterID: String) async throws -> StartClusterResponse {
         let request = OperationRequest(
-            operation: "StartCluster",
-            method: .post,
-            path: "/v1/{project_id}/clusters/{cluster_id}/start",
+            operation: "StartCluster", method: .post, path: "/v1/{project_id}/clusters/{cluster_id}/start",
             pathParameters: ["cluster_id": clusterID]
         )
         return try await client.send(request, as: StartClusterResponse.self)
@@ -617,9 +563,7 @@ extension DWSClient {
     /// - Returns: The body of the service's `200` response.
     public func stopCluster(clusterID: String) async throws -> StopClusterResponse {
         let request = OperationRequest(
-            operation: "StopCluster",
-            method: .post,
-            path: "/v1/{project_id}/clusters/{cluster_id}/stop",
+            operation: "StopCluster", method: .post, path: "/v1/{project_id}/clusters/{cluster_id}/stop",
             pathParameters: ["cluster_id": clusterID]
         )
         return try await client.send(request, as: StopClusterResponse.self)
@@ -639,8 +583,7 @@ extension DWSClient {
     ///     Cluster ID. Constraints N/A Range N/A Default Value N/A
     public func switchoverCluster(clusterID: String) async throws {
         let request = OperationRequest(
-            operation: "SwitchoverCluster",
-            method: .post,
+            operation: "SwitchoverCluster", method: .post,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/switchover",
             pathParameters: ["cluster_id": clusterID]
         )

@@ -20,9 +20,4 @@ public struct DeleteClusterRequest: Codable, Sendable, Equatable {
     public init(keepLastManualSnapshot: Int) {
         self.keepLastManualSnapshot = keepLastManualSnapshot
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.keepLastManualSnapshot = try container.decodeLenient(Int.self, forKey: .keepLastManualSnapshot)
-    }
 }

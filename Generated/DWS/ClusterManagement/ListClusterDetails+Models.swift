@@ -105,68 +105,26 @@ public struct ClusterDetail: Codable, Sendable, Equatable {
     public var failedReasons: FailedReason?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case status
-        case version
-        case updated
-        case created
-        case port
-        case endpoints
-        case nodes
-        case tags
-        case userName = "user_name"
-        case numberOfNode = "number_of_node"
-        case recentEvent = "recent_event"
-        case availabilityZone = "availability_zone"
-        case enterpriseProjectID = "enterprise_project_id"
-        case nodeType = "node_type"
-        case vpcID = "vpc_id"
-        case subnetID = "subnet_id"
-        case publicIP = "public_ip"
-        case publicEndpoints = "public_endpoints"
-        case actionProgress = "action_progress"
-        case subStatus = "sub_status"
-        case taskStatus = "task_status"
-        case parameterGroup = "parameter_group"
-        case nodeTypeID = "node_type_id"
-        case securityGroupID = "security_group_id"
-        case privateIP = "private_ip"
-        case maintainWindow = "maintain_window"
-        case resizeInfo = "resize_info"
-        case failedReasons = "failed_reasons"
+        case id, name, status, version, updated, created, port, endpoints, nodes, tags, userName = "user_name"
+        case numberOfNode = "number_of_node", recentEvent = "recent_event"
+        case availabilityZone = "availability_zone", enterpriseProjectID = "enterprise_project_id"
+        case nodeType = "node_type", vpcID = "vpc_id", subnetID = "subnet_id", publicIP = "public_ip"
+        case publicEndpoints = "public_endpoints", actionProgress = "action_progress"
+        case subStatus = "sub_status", taskStatus = "task_status", parameterGroup = "parameter_group"
+        case nodeTypeID = "node_type_id", securityGroupID = "security_group_id", privateIP = "private_ip"
+        case maintainWindow = "maintain_window", resizeInfo = "resize_info", failedReasons = "failed_reasons"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        status: String? = nil,
-        version: String? = nil,
-        updated: String? = nil,
-        created: String? = nil,
-        port: Int? = nil,
-        endpoints: [Endpoints]? = nil,
-        nodes: [Nodes]? = nil,
-        tags: [Tag]? = nil,
-        userName: String? = nil,
-        numberOfNode: Int? = nil,
-        recentEvent: Int? = nil,
-        availabilityZone: String? = nil,
-        enterpriseProjectID: String? = nil,
-        nodeType: String? = nil,
-        vpcID: String? = nil,
-        subnetID: String? = nil,
-        publicIP: PublicIP? = nil,
-        publicEndpoints: [PublicEndpoints]? = nil,
-        actionProgress: [String: String]? = nil,
-        subStatus: String? = nil,
-        taskStatus: TaskStatus? = nil,
-        parameterGroup: ParameterGroup? = nil,
-        nodeTypeID: String? = nil,
-        securityGroupID: String? = nil,
-        privateIP: [String]? = nil,
-        maintainWindow: MaintainWindow? = nil,
-        resizeInfo: ResizeInfo? = nil,
+        id: String? = nil, name: String? = nil, status: String? = nil, version: String? = nil,
+        updated: String? = nil, created: String? = nil, port: Int? = nil, endpoints: [Endpoints]? = nil,
+        nodes: [Nodes]? = nil, tags: [Tag]? = nil, userName: String? = nil, numberOfNode: Int? = nil,
+        recentEvent: Int? = nil, availabilityZone: String? = nil, enterpriseProjectID: String? = nil,
+        nodeType: String? = nil, vpcID: String? = nil, subnetID: String? = nil, publicIP: PublicIP? = nil,
+        publicEndpoints: [PublicEndpoints]? = nil, actionProgress: [String: String]? = nil,
+        subStatus: String? = nil, taskStatus: TaskStatus? = nil, parameterGroup: ParameterGroup? = nil,
+        nodeTypeID: String? = nil, securityGroupID: String? = nil, privateIP: [String]? = nil,
+        maintainWindow: MaintainWindow? = nil, resizeInfo: ResizeInfo? = nil,
         failedReasons: FailedReason? = nil
     ) {
         self.id = id
@@ -199,40 +157,6 @@ public struct ClusterDetail: Codable, Sendable, Equatable {
         self.maintainWindow = maintainWindow
         self.resizeInfo = resizeInfo
         self.failedReasons = failedReasons
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.version = try container.decodeIfPresent(String.self, forKey: .version)
-        self.updated = try container.decodeIfPresent(String.self, forKey: .updated)
-        self.created = try container.decodeIfPresent(String.self, forKey: .created)
-        self.port = try container.decodeLenientIfPresent(Int.self, forKey: .port)
-        self.endpoints = try container.decodeIfPresent([Endpoints].self, forKey: .endpoints)
-        self.nodes = try container.decodeIfPresent([Nodes].self, forKey: .nodes)
-        self.tags = try container.decodeIfPresent([Tag].self, forKey: .tags)
-        self.userName = try container.decodeIfPresent(String.self, forKey: .userName)
-        self.numberOfNode = try container.decodeLenientIfPresent(Int.self, forKey: .numberOfNode)
-        self.recentEvent = try container.decodeLenientIfPresent(Int.self, forKey: .recentEvent)
-        self.availabilityZone = try container.decodeIfPresent(String.self, forKey: .availabilityZone)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.nodeType = try container.decodeIfPresent(String.self, forKey: .nodeType)
-        self.vpcID = try container.decodeIfPresent(String.self, forKey: .vpcID)
-        self.subnetID = try container.decodeIfPresent(String.self, forKey: .subnetID)
-        self.publicIP = try container.decodeIfPresent(PublicIP.self, forKey: .publicIP)
-        self.publicEndpoints = try container.decodeIfPresent([PublicEndpoints].self, forKey: .publicEndpoints)
-        self.actionProgress = try container.decodeIfPresent([String: String].self, forKey: .actionProgress)
-        self.subStatus = try container.decodeIfPresent(String.self, forKey: .subStatus)
-        self.taskStatus = try container.decodeIfPresent(TaskStatus.self, forKey: .taskStatus)
-        self.parameterGroup = try container.decodeIfPresent(ParameterGroup.self, forKey: .parameterGroup)
-        self.nodeTypeID = try container.decodeIfPresent(String.self, forKey: .nodeTypeID)
-        self.securityGroupID = try container.decodeIfPresent(String.self, forKey: .securityGroupID)
-        self.privateIP = try container.decodeIfPresent([String].self, forKey: .privateIP)
-        self.maintainWindow = try container.decodeIfPresent(MaintainWindow.self, forKey: .maintainWindow)
-        self.resizeInfo = try container.decodeIfPresent(ResizeInfo.self, forKey: .resizeInfo)
-        self.failedReasons = try container.decodeIfPresent(FailedReason.self, forKey: .failedReasons)
     }
 }
 
@@ -277,9 +201,7 @@ public struct MaintainWindow: Codable, Sendable, Equatable {
     public var endTime: String?
 
     private enum CodingKeys: String, CodingKey {
-        case day
-        case startTime = "start_time"
-        case endTime = "end_time"
+        case day, startTime = "start_time", endTime = "end_time"
     }
 
     public init(day: Day? = nil, startTime: String? = nil, endTime: String? = nil) {
@@ -347,16 +269,12 @@ public struct ResizeInfo: Codable, Sendable, Equatable {
     public var startTime: String?
 
     private enum CodingKeys: String, CodingKey {
-        case targetNodeNum = "target_node_num"
-        case originNodeNum = "origin_node_num"
-        case resizeStatus = "resize_status"
-        case startTime = "start_time"
+        case targetNodeNum = "target_node_num", originNodeNum = "origin_node_num"
+        case resizeStatus = "resize_status", startTime = "start_time"
     }
 
     public init(
-        targetNodeNum: String? = nil,
-        originNodeNum: String? = nil,
-        resizeStatus: ResizeStatus? = nil,
+        targetNodeNum: String? = nil, originNodeNum: String? = nil, resizeStatus: ResizeStatus? = nil,
         startTime: String? = nil
     ) {
         self.targetNodeNum = targetNodeNum

@@ -100,58 +100,23 @@ public struct ClusterInfo: Codable, Sendable, Equatable {
     public var failedReasons: FailedReason?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case status
-        case version
-        case updated
-        case created
-        case port
-        case endpoints
-        case nodes
-        case tags
-        case userName = "user_name"
-        case numberOfNode = "number_of_node"
-        case recentEvent = "recent_event"
-        case availabilityZone = "availability_zone"
-        case enterpriseProjectID = "enterprise_project_id"
-        case nodeType = "node_type"
-        case vpcID = "vpc_id"
-        case subnetID = "subnet_id"
-        case publicIP = "public_ip"
-        case publicEndpoints = "public_endpoints"
-        case actionProgress = "action_progress"
-        case subStatus = "sub_status"
-        case taskStatus = "task_status"
-        case securityGroupID = "security_group_id"
+        case id, name, status, version, updated, created, port, endpoints, nodes, tags, userName = "user_name"
+        case numberOfNode = "number_of_node", recentEvent = "recent_event"
+        case availabilityZone = "availability_zone", enterpriseProjectID = "enterprise_project_id"
+        case nodeType = "node_type", vpcID = "vpc_id", subnetID = "subnet_id", publicIP = "public_ip"
+        case publicEndpoints = "public_endpoints", actionProgress = "action_progress"
+        case subStatus = "sub_status", taskStatus = "task_status", securityGroupID = "security_group_id"
         case failedReasons = "failed_reasons"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        status: String? = nil,
-        version: String? = nil,
-        updated: String? = nil,
-        created: String? = nil,
-        port: Int? = nil,
-        endpoints: [Endpoints]? = nil,
-        nodes: [Nodes]? = nil,
-        tags: [Tag]? = nil,
-        userName: String? = nil,
-        numberOfNode: Int? = nil,
-        recentEvent: Int? = nil,
-        availabilityZone: String? = nil,
-        enterpriseProjectID: String? = nil,
-        nodeType: String? = nil,
-        vpcID: String? = nil,
-        subnetID: String? = nil,
-        publicIP: PublicIP? = nil,
-        publicEndpoints: [PublicEndpoints]? = nil,
-        actionProgress: [String: String]? = nil,
-        subStatus: String? = nil,
-        taskStatus: TaskStatus? = nil,
-        securityGroupID: String? = nil,
+        id: String? = nil, name: String? = nil, status: String? = nil, version: String? = nil,
+        updated: String? = nil, created: String? = nil, port: Int? = nil, endpoints: [Endpoints]? = nil,
+        nodes: [Nodes]? = nil, tags: [Tag]? = nil, userName: String? = nil, numberOfNode: Int? = nil,
+        recentEvent: Int? = nil, availabilityZone: String? = nil, enterpriseProjectID: String? = nil,
+        nodeType: String? = nil, vpcID: String? = nil, subnetID: String? = nil, publicIP: PublicIP? = nil,
+        publicEndpoints: [PublicEndpoints]? = nil, actionProgress: [String: String]? = nil,
+        subStatus: String? = nil, taskStatus: TaskStatus? = nil, securityGroupID: String? = nil,
         failedReasons: FailedReason? = nil
     ) {
         self.id = id
@@ -179,35 +144,6 @@ public struct ClusterInfo: Codable, Sendable, Equatable {
         self.taskStatus = taskStatus
         self.securityGroupID = securityGroupID
         self.failedReasons = failedReasons
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.version = try container.decodeIfPresent(String.self, forKey: .version)
-        self.updated = try container.decodeIfPresent(String.self, forKey: .updated)
-        self.created = try container.decodeIfPresent(String.self, forKey: .created)
-        self.port = try container.decodeLenientIfPresent(Int.self, forKey: .port)
-        self.endpoints = try container.decodeIfPresent([Endpoints].self, forKey: .endpoints)
-        self.nodes = try container.decodeIfPresent([Nodes].self, forKey: .nodes)
-        self.tags = try container.decodeIfPresent([Tag].self, forKey: .tags)
-        self.userName = try container.decodeIfPresent(String.self, forKey: .userName)
-        self.numberOfNode = try container.decodeLenientIfPresent(Int.self, forKey: .numberOfNode)
-        self.recentEvent = try container.decodeLenientIfPresent(Int.self, forKey: .recentEvent)
-        self.availabilityZone = try container.decodeIfPresent(String.self, forKey: .availabilityZone)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.nodeType = try container.decodeIfPresent(String.self, forKey: .nodeType)
-        self.vpcID = try container.decodeIfPresent(String.self, forKey: .vpcID)
-        self.subnetID = try container.decodeIfPresent(String.self, forKey: .subnetID)
-        self.publicIP = try container.decodeIfPresent(PublicIP.self, forKey: .publicIP)
-        self.publicEndpoints = try container.decodeIfPresent([PublicEndpoints].self, forKey: .publicEndpoints)
-        self.actionProgress = try container.decodeIfPresent([String: String].self, forKey: .actionProgress)
-        self.subStatus = try container.decodeIfPresent(String.self, forKey: .subStatus)
-        self.taskStatus = try container.decodeIfPresent(TaskStatus.self, forKey: .taskStatus)
-        self.securityGroupID = try container.decodeIfPresent(String.self, forKey: .securityGroupID)
-        self.failedReasons = try container.decodeIfPresent(FailedReason.self, forKey: .failedReasons)
     }
 }
 

@@ -52,24 +52,13 @@ public struct DssPool: Codable, Sendable, Equatable {
     public var createdAt: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case type
-        case projectID = "project_id"
-        case availabilityZone = "availability_zone"
-        case capacity
-        case status
-        case createdAt = "created_at"
+        case id, name, type, projectID = "project_id", availabilityZone = "availability_zone", capacity
+        case status, createdAt = "created_at"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        type: String? = nil,
-        projectID: String? = nil,
-        availabilityZone: String? = nil,
-        capacity: String? = nil,
-        status: String? = nil,
+        id: String? = nil, name: String? = nil, type: String? = nil, projectID: String? = nil,
+        availabilityZone: String? = nil, capacity: String? = nil, status: String? = nil,
         createdAt: String? = nil
     ) {
         self.id = id
@@ -96,19 +85,8 @@ public struct ListDssPoolsResponse: Codable, Sendable, Equatable {
     /// N/A
     public var count: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case pools
-        case count
-    }
-
     public init(pools: [DssPool]? = nil, count: Int? = nil) {
         self.pools = pools
         self.count = count
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.pools = try container.decodeIfPresent([DssPool].self, forKey: .pools)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
     }
 }

@@ -17,19 +17,12 @@ public struct Attachments: Codable, Sendable, Equatable {
     public var maxCn: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case minCn = "min_cn"
-        case maxCn = "max_cn"
+        case minCn = "min_cn", maxCn = "max_cn"
     }
 
     public init(minCn: Int? = nil, maxCn: Int? = nil) {
         self.minCn = minCn
         self.maxCn = maxCn
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.minCn = try container.decodeLenientIfPresent(Int.self, forKey: .minCn)
-        self.maxCn = try container.decodeLenientIfPresent(Int.self, forKey: .maxCn)
     }
 }
 
@@ -72,19 +65,12 @@ public struct ListNodeTypesResponse: Codable, Sendable, Equatable {
     public var count: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case nodeTypes = "node_types"
-        case count
+        case nodeTypes = "node_types", count
     }
 
     public init(nodeTypes: [NodeTypes]? = nil, count: Int? = nil) {
         self.nodeTypes = nodeTypes
         self.count = count
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.nodeTypes = try container.decodeIfPresent([NodeTypes].self, forKey: .nodeTypes)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
     }
 }
 
@@ -183,10 +169,7 @@ public struct NodeTypeElasticVolumeSpecs: Codable, Sendable, Equatable {
     public var maxSize: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case type
-        case step
-        case minSize = "min_size"
-        case maxSize = "max_size"
+        case type, step, minSize = "min_size", maxSize = "max_size"
     }
 
     public init(type: String? = nil, step: Int? = nil, minSize: Int? = nil, maxSize: Int? = nil) {
@@ -194,14 +177,6 @@ public struct NodeTypeElasticVolumeSpecs: Codable, Sendable, Equatable {
         self.step = step
         self.minSize = minSize
         self.maxSize = maxSize
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.step = try container.decodeLenientIfPresent(Int.self, forKey: .step)
-        self.minSize = try container.decodeLenientIfPresent(Int.self, forKey: .minSize)
-        self.maxSize = try container.decodeLenientIfPresent(Int.self, forKey: .maxSize)
     }
 }
 
@@ -289,30 +264,16 @@ public struct NodeTypes: Codable, Sendable, Equatable {
     public var elasticVolumeSpecs: [NodeTypeElasticVolumeSpecs]?
 
     private enum CodingKeys: String, CodingKey {
-        case specName = "spec_name"
-        case detail
-        case id
-        case datastoreType = "datastore_type"
-        case architecture
-        case availableZones = "available_zones"
-        case ram
-        case vcpus
-        case datastores
-        case volume
+        case specName = "spec_name", detail, id, datastoreType = "datastore_type", architecture
+        case availableZones = "available_zones", ram, vcpus, datastores, volume
         case elasticVolumeSpecs = "elastic_volume_specs"
     }
 
     public init(
-        specName: String? = nil,
-        detail: [Detail]? = nil,
-        id: String? = nil,
-        datastoreType: DatastoreType? = nil,
-        architecture: Architecture? = nil,
-        availableZones: [NodeTypeAvailableZones]? = nil,
-        ram: Int? = nil,
-        vcpus: Int? = nil,
-        datastores: [NodeTypeDatastores]? = nil,
-        volume: VolumeResp? = nil,
+        specName: String? = nil, detail: [Detail]? = nil, id: String? = nil,
+        datastoreType: DatastoreType? = nil, architecture: Architecture? = nil,
+        availableZones: [NodeTypeAvailableZones]? = nil, ram: Int? = nil, vcpus: Int? = nil,
+        datastores: [NodeTypeDatastores]? = nil, volume: VolumeResp? = nil,
         elasticVolumeSpecs: [NodeTypeElasticVolumeSpecs]? = nil
     ) {
         self.specName = specName
@@ -326,21 +287,6 @@ public struct NodeTypes: Codable, Sendable, Equatable {
         self.datastores = datastores
         self.volume = volume
         self.elasticVolumeSpecs = elasticVolumeSpecs
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.specName = try container.decodeIfPresent(String.self, forKey: .specName)
-        self.detail = try container.decodeIfPresent([Detail].self, forKey: .detail)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.datastoreType = try container.decodeIfPresent(DatastoreType.self, forKey: .datastoreType)
-        self.architecture = try container.decodeIfPresent(Architecture.self, forKey: .architecture)
-        self.availableZones = try container.decodeIfPresent([NodeTypeAvailableZones].self, forKey: .availableZones)
-        self.ram = try container.decodeLenientIfPresent(Int.self, forKey: .ram)
-        self.vcpus = try container.decodeLenientIfPresent(Int.self, forKey: .vcpus)
-        self.datastores = try container.decodeIfPresent([NodeTypeDatastores].self, forKey: .datastores)
-        self.volume = try container.decodeIfPresent(VolumeResp.self, forKey: .volume)
-        self.elasticVolumeSpecs = try container.decodeIfPresent([NodeTypeElasticVolumeSpecs].self, forKey: .elasticVolumeSpecs)
     }
 }
 
@@ -356,19 +302,8 @@ public struct VolumeResp: Codable, Sendable, Equatable {
     /// Only SSDs are supported.
     public var size: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case size
-    }
-
     public init(type: String? = nil, size: Int? = nil) {
         self.type = type
         self.size = size
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
     }
 }

@@ -17,18 +17,11 @@ public struct ListTagsForResourceResponse: Codable, Sendable, Equatable {
     public var count: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case sysTags = "sys_tags"
-        case count
+        case sysTags = "sys_tags", count
     }
 
     public init(sysTags: [Tag]? = nil, count: Int? = nil) {
         self.sysTags = sysTags
         self.count = count
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.sysTags = try container.decodeIfPresent([Tag].self, forKey: .sysTags)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
     }
 }

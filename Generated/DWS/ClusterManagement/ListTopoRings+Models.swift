@@ -17,19 +17,12 @@ public struct ListTopoRingsResponse: Codable, Sendable, Equatable {
     public var count: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case clusterRings = "cluster_rings"
-        case count
+        case clusterRings = "cluster_rings", count
     }
 
     public init(clusterRings: [TopoRingInfo]? = nil, count: Int? = nil) {
         self.clusterRings = clusterRings
         self.count = count
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.clusterRings = try container.decodeIfPresent([TopoRingInfo].self, forKey: .clusterRings)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
     }
 }
 
@@ -87,29 +80,14 @@ public struct TopoInstanceInfo: Codable, Sendable, Equatable {
     public var azCode: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case manageIP = "manage_ip"
-        case trafficIP = "traffic_ip"
-        case internalIP = "internal_ip"
-        case internalMgntIP = "internal_mgnt_ip"
-        case eip
-        case elb
-        case status
-        case azCode = "az_code"
+        case id, name, manageIP = "manage_ip", trafficIP = "traffic_ip", internalIP = "internal_ip"
+        case internalMgntIP = "internal_mgnt_ip", eip, elb, status, azCode = "az_code"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        manageIP: String? = nil,
-        trafficIP: String? = nil,
-        internalIP: String? = nil,
-        internalMgntIP: String? = nil,
-        eip: String? = nil,
-        elb: String? = nil,
-        status: Int? = nil,
-        azCode: String? = nil
+        id: String? = nil, name: String? = nil, manageIP: String? = nil, trafficIP: String? = nil,
+        internalIP: String? = nil, internalMgntIP: String? = nil, eip: String? = nil, elb: String? = nil,
+        status: Int? = nil, azCode: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -121,20 +99,6 @@ public struct TopoInstanceInfo: Codable, Sendable, Equatable {
         self.elb = elb
         self.status = status
         self.azCode = azCode
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.manageIP = try container.decodeIfPresent(String.self, forKey: .manageIP)
-        self.trafficIP = try container.decodeIfPresent(String.self, forKey: .trafficIP)
-        self.internalIP = try container.decodeIfPresent(String.self, forKey: .internalIP)
-        self.internalMgntIP = try container.decodeIfPresent(String.self, forKey: .internalMgntIP)
-        self.eip = try container.decodeIfPresent(String.self, forKey: .eip)
-        self.elb = try container.decodeIfPresent(String.self, forKey: .elb)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
-        self.azCode = try container.decodeIfPresent(String.self, forKey: .azCode)
     }
 }
 

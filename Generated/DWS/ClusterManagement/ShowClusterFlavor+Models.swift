@@ -52,27 +52,15 @@ public struct ClusterFlavorDetailInfo: Codable, Sendable, Equatable {
     public var volumeNode: FlavorVolumeNodeInfo?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case specName = "spec_name"
-        case currentNode = "current_node"
-        case minNode = "min_node"
-        case maxNode = "max_node"
-        case classify
-        case datastoreVersion = "datastore_version"
-        case attribute
+        case id, specName = "spec_name", currentNode = "current_node", minNode = "min_node"
+        case maxNode = "max_node", classify, datastoreVersion = "datastore_version", attribute
         case volumeNode = "volume_node"
     }
 
     public init(
-        id: String? = nil,
-        specName: String? = nil,
-        currentNode: Int? = nil,
-        minNode: Int? = nil,
-        maxNode: Int? = nil,
-        classify: String? = nil,
-        datastoreVersion: String? = nil,
-        attribute: [ProductExtendResp]? = nil,
-        volumeNode: FlavorVolumeNodeInfo? = nil
+        id: String? = nil, specName: String? = nil, currentNode: Int? = nil, minNode: Int? = nil,
+        maxNode: Int? = nil, classify: String? = nil, datastoreVersion: String? = nil,
+        attribute: [ProductExtendResp]? = nil, volumeNode: FlavorVolumeNodeInfo? = nil
     ) {
         self.id = id
         self.specName = specName
@@ -83,19 +71,6 @@ public struct ClusterFlavorDetailInfo: Codable, Sendable, Equatable {
         self.datastoreVersion = datastoreVersion
         self.attribute = attribute
         self.volumeNode = volumeNode
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.specName = try container.decodeIfPresent(String.self, forKey: .specName)
-        self.currentNode = try container.decodeLenientIfPresent(Int.self, forKey: .currentNode)
-        self.minNode = try container.decodeLenientIfPresent(Int.self, forKey: .minNode)
-        self.maxNode = try container.decodeLenientIfPresent(Int.self, forKey: .maxNode)
-        self.classify = try container.decodeIfPresent(String.self, forKey: .classify)
-        self.datastoreVersion = try container.decodeIfPresent(String.self, forKey: .datastoreVersion)
-        self.attribute = try container.decodeIfPresent([ProductExtendResp].self, forKey: .attribute)
-        self.volumeNode = try container.decodeIfPresent(FlavorVolumeNodeInfo.self, forKey: .volumeNode)
     }
 }
 

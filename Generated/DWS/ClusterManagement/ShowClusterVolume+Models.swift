@@ -32,18 +32,11 @@ public struct DiskInfoResponse: Codable, Sendable, Equatable {
     public var diskUsed: String?
 
     private enum CodingKeys: String, CodingKey {
-        case percentage
-        case id
-        case name
-        case diskCapacity = "disk_capacity"
-        case diskUsed = "disk_used"
+        case percentage, id, name, diskCapacity = "disk_capacity", diskUsed = "disk_used"
     }
 
     public init(
-        percentage: String? = nil,
-        id: String? = nil,
-        name: String? = nil,
-        diskCapacity: String? = nil,
+        percentage: String? = nil, id: String? = nil, name: String? = nil, diskCapacity: String? = nil,
         diskUsed: String? = nil
     ) {
         self.percentage = percentage
@@ -68,18 +61,11 @@ public struct ShowClusterVolumeResponse: Codable, Sendable, Equatable {
     public var diskInfoList: [DiskInfoResponse]?
 
     private enum CodingKeys: String, CodingKey {
-        case duplicate
-        case diskInfoList = "disk_info_list"
+        case duplicate, diskInfoList = "disk_info_list"
     }
 
     public init(duplicate: Int? = nil, diskInfoList: [DiskInfoResponse]? = nil) {
         self.duplicate = duplicate
         self.diskInfoList = diskInfoList
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.duplicate = try container.decodeLenientIfPresent(Int.self, forKey: .duplicate)
-        self.diskInfoList = try container.decodeIfPresent([DiskInfoResponse].self, forKey: .diskInfoList)
     }
 }

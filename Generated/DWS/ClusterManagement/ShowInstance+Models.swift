@@ -65,23 +65,10 @@ public struct CompatibleInstanceVolumeResp: Codable, Sendable, Equatable {
     /// N/A
     public var size: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case used
-        case size
-    }
-
     public init(type: String? = nil, used: Double? = nil, size: Int? = nil) {
         self.type = type
         self.used = used
         self.size = size
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.used = try container.decodeLenientIfPresent(Double.self, forKey: .used)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
     }
 }
 
@@ -283,69 +270,24 @@ public struct ShowInstanceResponse: Codable, Sendable, Equatable {
     public var trafficIP: String?
 
     private enum CodingKeys: String, CodingKey {
-        case configurationStatus = "configuration_status"
-        case paramsGroupID = "params_group_id"
-        case type
-        case subnetID = "subnet_id"
-        case role
-        case internalSubnetID = "internal_subnet_id"
-        case group
-        case secureGroup = "secure_group"
-        case vpc
-        case azcode
-        case region
-        case clusterID = "cluster_id"
-        case created
-        case updated
-        case status
-        case name
-        case links
-        case id
-        case flavor
-        case volume
-        case datastore
-        case fault
-        case configuration
-        case locality
-        case replicas
-        case dbUser = "db_user"
-        case storageEngine = "storage_engine"
-        case payModel = "pay_model"
-        case publicIP = "public_ip"
-        case trafficIP = "traffic_ip"
+        case configurationStatus = "configuration_status", paramsGroupID = "params_group_id", type
+        case subnetID = "subnet_id", role, internalSubnetID = "internal_subnet_id", group
+        case secureGroup = "secure_group", vpc, azcode, region, clusterID = "cluster_id", created, updated
+        case status, name, links, id, flavor, volume, datastore, fault, configuration, locality, replicas
+        case dbUser = "db_user", storageEngine = "storage_engine", payModel = "pay_model"
+        case publicIP = "public_ip", trafficIP = "traffic_ip"
     }
 
     public init(
-        configurationStatus: String? = nil,
-        paramsGroupID: String? = nil,
-        type: String? = nil,
-        subnetID: String? = nil,
-        role: String? = nil,
-        internalSubnetID: String? = nil,
-        group: String? = nil,
-        secureGroup: String? = nil,
-        vpc: String? = nil,
-        azcode: String? = nil,
-        region: String? = nil,
-        clusterID: String? = nil,
-        created: String? = nil,
-        updated: String? = nil,
-        status: String? = nil,
-        name: String? = nil,
-        links: [LinkResp]? = nil,
-        id: String? = nil,
-        flavor: ClusterFlavorResp? = nil,
-        volume: CompatibleInstanceVolumeResp? = nil,
-        datastore: Datastore? = nil,
-        fault: CompatibleFaultResp? = nil,
-        configuration: CompatibleReplicasResp? = nil,
-        locality: String? = nil,
-        replicas: [CompatibleReplicasResp]? = nil,
-        dbUser: String? = nil,
-        storageEngine: String? = nil,
-        payModel: Int? = nil,
-        publicIP: String? = nil,
-        trafficIP: String? = nil
+        configurationStatus: String? = nil, paramsGroupID: String? = nil, type: String? = nil,
+        subnetID: String? = nil, role: String? = nil, internalSubnetID: String? = nil, group: String? = nil,
+        secureGroup: String? = nil, vpc: String? = nil, azcode: String? = nil, region: String? = nil,
+        clusterID: String? = nil, created: String? = nil, updated: String? = nil, status: String? = nil,
+        name: String? = nil, links: [LinkResp]? = nil, id: String? = nil, flavor: ClusterFlavorResp? = nil,
+        volume: CompatibleInstanceVolumeResp? = nil, datastore: Datastore? = nil,
+        fault: CompatibleFaultResp? = nil, configuration: CompatibleReplicasResp? = nil,
+        locality: String? = nil, replicas: [CompatibleReplicasResp]? = nil, dbUser: String? = nil,
+        storageEngine: String? = nil, payModel: Int? = nil, publicIP: String? = nil, trafficIP: String? = nil
     ) {
         self.configurationStatus = configurationStatus
         self.paramsGroupID = paramsGroupID
@@ -377,39 +319,5 @@ public struct ShowInstanceResponse: Codable, Sendable, Equatable {
         self.payModel = payModel
         self.publicIP = publicIP
         self.trafficIP = trafficIP
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.configurationStatus = try container.decodeIfPresent(String.self, forKey: .configurationStatus)
-        self.paramsGroupID = try container.decodeIfPresent(String.self, forKey: .paramsGroupID)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.subnetID = try container.decodeIfPresent(String.self, forKey: .subnetID)
-        self.role = try container.decodeIfPresent(String.self, forKey: .role)
-        self.internalSubnetID = try container.decodeIfPresent(String.self, forKey: .internalSubnetID)
-        self.group = try container.decodeIfPresent(String.self, forKey: .group)
-        self.secureGroup = try container.decodeIfPresent(String.self, forKey: .secureGroup)
-        self.vpc = try container.decodeIfPresent(String.self, forKey: .vpc)
-        self.azcode = try container.decodeIfPresent(String.self, forKey: .azcode)
-        self.region = try container.decodeIfPresent(String.self, forKey: .region)
-        self.clusterID = try container.decodeIfPresent(String.self, forKey: .clusterID)
-        self.created = try container.decodeIfPresent(String.self, forKey: .created)
-        self.updated = try container.decodeIfPresent(String.self, forKey: .updated)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.links = try container.decodeIfPresent([LinkResp].self, forKey: .links)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.flavor = try container.decodeIfPresent(ClusterFlavorResp.self, forKey: .flavor)
-        self.volume = try container.decodeIfPresent(CompatibleInstanceVolumeResp.self, forKey: .volume)
-        self.datastore = try container.decodeIfPresent(Datastore.self, forKey: .datastore)
-        self.fault = try container.decodeIfPresent(CompatibleFaultResp.self, forKey: .fault)
-        self.configuration = try container.decodeIfPresent(CompatibleReplicasResp.self, forKey: .configuration)
-        self.locality = try container.decodeIfPresent(String.self, forKey: .locality)
-        self.replicas = try container.decodeIfPresent([CompatibleReplicasResp].self, forKey: .replicas)
-        self.dbUser = try container.decodeIfPresent(String.self, forKey: .dbUser)
-        self.storageEngine = try container.decodeIfPresent(String.self, forKey: .storageEngine)
-        self.payModel = try container.decodeLenientIfPresent(Int.self, forKey: .payModel)
-        self.publicIP = try container.decodeIfPresent(String.self, forKey: .publicIP)
-        self.trafficIP = try container.decodeIfPresent(String.self, forKey: .trafficIP)
     }
 }

@@ -17,8 +17,7 @@ public struct ShowResourceStatisticsResponse: Codable, Sendable, Equatable {
     public var nodeStatistics: StatusStatistics?
 
     private enum CodingKeys: String, CodingKey {
-        case clusterStatistics = "cluster_statistics"
-        case nodeStatistics = "node_statistics"
+        case clusterStatistics = "cluster_statistics", nodeStatistics = "node_statistics"
     }
 
     public init(clusterStatistics: StatusStatistics? = nil, nodeStatistics: StatusStatistics? = nil) {
@@ -40,19 +39,8 @@ public struct StatusStatistics: Codable, Sendable, Equatable {
     /// N/A
     public var total: Int64?
 
-    private enum CodingKeys: String, CodingKey {
-        case active
-        case total
-    }
-
     public init(active: Int64? = nil, total: Int64? = nil) {
         self.active = active
         self.total = total
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.active = try container.decodeLenientIfPresent(Int64.self, forKey: .active)
-        self.total = try container.decodeLenientIfPresent(Int64.self, forKey: .total)
     }
 }

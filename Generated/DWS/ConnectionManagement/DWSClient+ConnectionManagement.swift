@@ -18,8 +18,7 @@ extension DWSClient {
     ///     Value N/A
     public func associateEIP(clusterID: String, eipID: String) async throws {
         let request = OperationRequest(
-            operation: "AssociateEip",
-            method: .post,
+            operation: "AssociateEip", method: .post,
             path: "/v2/{project_id}/clusters/{cluster_id}/eips/{eip_id}",
             pathParameters: ["cluster_id": clusterID, "eip_id": eipID]
         )
@@ -42,8 +41,7 @@ extension DWSClient {
     /// - Returns: The body of the service's `200` response.
     public func associateELB(clusterID: String, elbID: String) async throws -> AssociateELBResponse {
         let request = OperationRequest(
-            operation: "AssociateElb",
-            method: .post,
+            operation: "AssociateElb", method: .post,
             path: "/v2/{project_id}/clusters/{cluster_id}/elbs/{elb_id}",
             pathParameters: ["cluster_id": clusterID, "elb_id": elbID]
         )
@@ -62,10 +60,8 @@ extension DWSClient {
     ///   - body: The request body.
     public func createClusterDNS(clusterID: String, _ body: CreateClusterDNSRequest) async throws {
         let request = OperationRequest(
-            operation: "CreateClusterDns",
-            method: .post,
-            path: "/v1.0/{project_id}/clusters/{cluster_id}/dns",
-            pathParameters: ["cluster_id": clusterID],
+            operation: "CreateClusterDns", method: .post,
+            path: "/v1.0/{project_id}/clusters/{cluster_id}/dns", pathParameters: ["cluster_id": clusterID],
             body: body
         )
         try await client.send(request)
@@ -86,10 +82,8 @@ extension DWSClient {
         var query = QueryItems()
         query.append("type", type)
         let request = OperationRequest(
-            operation: "DeleteClusterDns",
-            method: .delete,
-            path: "/v1.0/{project_id}/clusters/{cluster_id}/dns",
-            pathParameters: ["cluster_id": clusterID],
+            operation: "DeleteClusterDns", method: .delete,
+            path: "/v1.0/{project_id}/clusters/{cluster_id}/dns", pathParameters: ["cluster_id": clusterID],
             query: query
         )
         try await client.send(request)
@@ -108,8 +102,7 @@ extension DWSClient {
     ///   - eipID: Definition EIP bound to the cluster. Constraints N/A Range N/A Default Value N/A
     public func disassociateEIP(clusterID: String, eipID: String) async throws {
         let request = OperationRequest(
-            operation: "DisassociateEip",
-            method: .delete,
+            operation: "DisassociateEip", method: .delete,
             path: "/v2/{project_id}/clusters/{cluster_id}/eips/{eip_id}",
             pathParameters: ["cluster_id": clusterID, "eip_id": eipID]
         )
@@ -131,8 +124,7 @@ extension DWSClient {
     /// - Returns: The body of the service's `200` response.
     public func disassociateELB(clusterID: String, elbID: String) async throws -> DisassociateELBResponse {
         let request = OperationRequest(
-            operation: "DisassociateElb",
-            method: .delete,
+            operation: "DisassociateElb", method: .delete,
             path: "/v2/{project_id}/clusters/{cluster_id}/elbs/{elb_id}",
             pathParameters: ["cluster_id": clusterID, "elb_id": elbID]
         )
@@ -153,8 +145,7 @@ extension DWSClient {
     /// - Returns: The body of the service's `200` response.
     public func listClusterEndpoints(clusterID: String) async throws -> ListClusterEndpointsResponse {
         let request = OperationRequest(
-            operation: "ListClusterEndpoints",
-            method: .get,
+            operation: "ListClusterEndpoints", method: .get,
             path: "/v1/{project_id}/clusters/{cluster_id}/endpoints",
             pathParameters: ["cluster_id": clusterID]
         )
@@ -175,9 +166,7 @@ extension DWSClient {
     /// - Returns: The body of the service's `200` response.
     public func listELBs(clusterID: String) async throws -> ListELBsResponse {
         let request = OperationRequest(
-            operation: "ListELBs",
-            method: .get,
-            path: "/v2/{project_id}/clusters/{cluster_id}/elbs",
+            operation: "ListELBs", method: .get, path: "/v2/{project_id}/clusters/{cluster_id}/elbs",
             pathParameters: ["cluster_id": clusterID]
         )
         return try await client.send(request, as: ListELBsResponse.self)
@@ -195,11 +184,8 @@ extension DWSClient {
     ///   - body: The request body.
     public func updateClusterDNS(clusterID: String, _ body: UpdateClusterDNSRequest) async throws {
         let request = OperationRequest(
-            operation: "UpdateClusterDns",
-            method: .put,
-            path: "/v1.0/{project_id}/clusters/{cluster_id}/dns",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            operation: "UpdateClusterDns", method: .put, path: "/v1.0/{project_id}/clusters/{cluster_id}/dns",
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         try await client.send(request)
     }

@@ -24,14 +24,12 @@ public struct ListClusterEndpointsResponse: Codable, Sendable, Equatable {
     public var publicIPInfos: [PublicIPInfoResponse]?
 
     private enum CodingKeys: String, CodingKey {
-        case publicEndpoints = "public_endpoints"
-        case privateEndpoints = "private_endpoints"
+        case publicEndpoints = "public_endpoints", privateEndpoints = "private_endpoints"
         case publicIPInfos = "public_ip_infos"
     }
 
     public init(
-        publicEndpoints: PublicEndpointResponse? = nil,
-        privateEndpoints: PrivateEndpointResponse? = nil,
+        publicEndpoints: PublicEndpointResponse? = nil, privateEndpoints: PrivateEndpointResponse? = nil,
         publicIPInfos: [PublicIPInfoResponse]? = nil
     ) {
         self.publicEndpoints = publicEndpoints
@@ -89,27 +87,16 @@ public struct PrivateEndpointResponse: Codable, Sendable, Equatable {
     public var bindManageIPStatus: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case ip
-        case port
-        case domainName = "domain_name"
-        case domainNameSuffix = "domain_name_suffix"
-        case zoneName = "zone_name"
-        case domainNameTTL = "domain_name_ttl"
-        case domainNameStatus = "domain_name_status"
-        case elbIP = "elb_ip"
+        case ip, port, domainName = "domain_name", domainNameSuffix = "domain_name_suffix"
+        case zoneName = "zone_name", domainNameTTL = "domain_name_ttl"
+        case domainNameStatus = "domain_name_status", elbIP = "elb_ip"
         case bindManageIPStatus = "bind_manage_ip_status"
     }
 
     public init(
-        ip: String? = nil,
-        port: Int? = nil,
-        domainName: String? = nil,
-        domainNameSuffix: String? = nil,
-        zoneName: String? = nil,
-        domainNameTTL: Int? = nil,
-        domainNameStatus: String? = nil,
-        elbIP: String? = nil,
-        bindManageIPStatus: Int? = nil
+        ip: String? = nil, port: Int? = nil, domainName: String? = nil, domainNameSuffix: String? = nil,
+        zoneName: String? = nil, domainNameTTL: Int? = nil, domainNameStatus: String? = nil,
+        elbIP: String? = nil, bindManageIPStatus: Int? = nil
     ) {
         self.ip = ip
         self.port = port
@@ -120,19 +107,6 @@ public struct PrivateEndpointResponse: Codable, Sendable, Equatable {
         self.domainNameStatus = domainNameStatus
         self.elbIP = elbIP
         self.bindManageIPStatus = bindManageIPStatus
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.ip = try container.decodeIfPresent(String.self, forKey: .ip)
-        self.port = try container.decodeLenientIfPresent(Int.self, forKey: .port)
-        self.domainName = try container.decodeIfPresent(String.self, forKey: .domainName)
-        self.domainNameSuffix = try container.decodeIfPresent(String.self, forKey: .domainNameSuffix)
-        self.zoneName = try container.decodeIfPresent(String.self, forKey: .zoneName)
-        self.domainNameTTL = try container.decodeLenientIfPresent(Int.self, forKey: .domainNameTTL)
-        self.domainNameStatus = try container.decodeIfPresent(String.self, forKey: .domainNameStatus)
-        self.elbIP = try container.decodeIfPresent(String.self, forKey: .elbIP)
-        self.bindManageIPStatus = try container.decodeLenientIfPresent(Int.self, forKey: .bindManageIPStatus)
     }
 }
 
@@ -196,30 +170,16 @@ public struct PublicEndpointResponse: Codable, Sendable, Equatable {
     public var ipStatus: String?
 
     private enum CodingKeys: String, CodingKey {
-        case ip
-        case port
-        case enabled
-        case ipID = "ip_id"
-        case ipBandwidth = "ip_bandwidth"
-        case domainName = "domain_name"
-        case domainNameSuffix = "domain_name_suffix"
-        case zoneName = "zone_name"
-        case domainNameTTL = "domain_name_ttl"
-        case domainNameStatus = "domain_name_status"
+        case ip, port, enabled, ipID = "ip_id", ipBandwidth = "ip_bandwidth", domainName = "domain_name"
+        case domainNameSuffix = "domain_name_suffix", zoneName = "zone_name"
+        case domainNameTTL = "domain_name_ttl", domainNameStatus = "domain_name_status"
         case ipStatus = "ip_status"
     }
 
     public init(
-        ip: String? = nil,
-        port: Int? = nil,
-        enabled: Bool? = nil,
-        ipID: String? = nil,
-        ipBandwidth: String? = nil,
-        domainName: String? = nil,
-        domainNameSuffix: String? = nil,
-        zoneName: String? = nil,
-        domainNameTTL: Int? = nil,
-        domainNameStatus: String? = nil,
+        ip: String? = nil, port: Int? = nil, enabled: Bool? = nil, ipID: String? = nil,
+        ipBandwidth: String? = nil, domainName: String? = nil, domainNameSuffix: String? = nil,
+        zoneName: String? = nil, domainNameTTL: Int? = nil, domainNameStatus: String? = nil,
         ipStatus: String? = nil
     ) {
         self.ip = ip
@@ -233,21 +193,6 @@ public struct PublicEndpointResponse: Codable, Sendable, Equatable {
         self.domainNameTTL = domainNameTTL
         self.domainNameStatus = domainNameStatus
         self.ipStatus = ipStatus
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.ip = try container.decodeIfPresent(String.self, forKey: .ip)
-        self.port = try container.decodeLenientIfPresent(Int.self, forKey: .port)
-        self.enabled = try container.decodeLenientIfPresent(Bool.self, forKey: .enabled)
-        self.ipID = try container.decodeIfPresent(String.self, forKey: .ipID)
-        self.ipBandwidth = try container.decodeIfPresent(String.self, forKey: .ipBandwidth)
-        self.domainName = try container.decodeIfPresent(String.self, forKey: .domainName)
-        self.domainNameSuffix = try container.decodeIfPresent(String.self, forKey: .domainNameSuffix)
-        self.zoneName = try container.decodeIfPresent(String.self, forKey: .zoneName)
-        self.domainNameTTL = try container.decodeLenientIfPresent(Int.self, forKey: .domainNameTTL)
-        self.domainNameStatus = try container.decodeIfPresent(String.self, forKey: .domainNameStatus)
-        self.ipStatus = try container.decodeIfPresent(String.self, forKey: .ipStatus)
     }
 }
 
@@ -286,21 +231,13 @@ public struct PublicIPInfoResponse: Codable, Sendable, Equatable {
     public var bandwidthSize: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case address
-        case status
-        case instanceID = "instance_id"
-        case instanceName = "instance_name"
+        case id, address, status, instanceID = "instance_id", instanceName = "instance_name"
         case bandwidthSize = "bandwidth_size"
     }
 
     public init(
-        id: String? = nil,
-        address: String? = nil,
-        status: String? = nil,
-        instanceID: String? = nil,
-        instanceName: String? = nil,
-        bandwidthSize: String? = nil
+        id: String? = nil, address: String? = nil, status: String? = nil, instanceID: String? = nil,
+        instanceName: String? = nil, bandwidthSize: String? = nil
     ) {
         self.id = id
         self.address = address

@@ -65,31 +65,15 @@ public struct ClusterELBInfo: Codable, Sendable, Equatable {
     public var vpcID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case clusterID = "cluster_id"
-        case name
-        case description
-        case vipAddress = "vip_address"
-        case vipSubnetID = "vip_subnet_id"
-        case tenantID = "tenant_id"
-        case type
-        case adminStateUp = "admin_state_up"
-        case bandwidth
-        case vpcID = "vpc_id"
+        case id, clusterID = "cluster_id", name, description, vipAddress = "vip_address"
+        case vipSubnetID = "vip_subnet_id", tenantID = "tenant_id", type, adminStateUp = "admin_state_up"
+        case bandwidth, vpcID = "vpc_id"
     }
 
     public init(
-        id: String? = nil,
-        clusterID: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        vipAddress: String? = nil,
-        vipSubnetID: String? = nil,
-        tenantID: String? = nil,
-        type: String? = nil,
-        adminStateUp: Bool? = nil,
-        bandwidth: Int? = nil,
-        vpcID: String? = nil
+        id: String? = nil, clusterID: String? = nil, name: String? = nil, description: String? = nil,
+        vipAddress: String? = nil, vipSubnetID: String? = nil, tenantID: String? = nil, type: String? = nil,
+        adminStateUp: Bool? = nil, bandwidth: Int? = nil, vpcID: String? = nil
     ) {
         self.id = id
         self.clusterID = clusterID
@@ -102,21 +86,6 @@ public struct ClusterELBInfo: Codable, Sendable, Equatable {
         self.adminStateUp = adminStateUp
         self.bandwidth = bandwidth
         self.vpcID = vpcID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.clusterID = try container.decodeIfPresent(String.self, forKey: .clusterID)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.vipAddress = try container.decodeIfPresent(String.self, forKey: .vipAddress)
-        self.vipSubnetID = try container.decodeIfPresent(String.self, forKey: .vipSubnetID)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.adminStateUp = try container.decodeLenientIfPresent(Bool.self, forKey: .adminStateUp)
-        self.bandwidth = try container.decodeLenientIfPresent(Int.self, forKey: .bandwidth)
-        self.vpcID = try container.decodeIfPresent(String.self, forKey: .vpcID)
     }
 }
 

@@ -62,31 +62,15 @@ public struct CreateEventSubRequest: Codable, Sendable, Equatable {
     public var timeZone: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case sourceType = "source_type"
-        case sourceID = "source_id"
-        case category
-        case severity
-        case tag
-        case enable
-        case notificationTarget = "notification_target"
-        case notificationTargetName = "notification_target_name"
-        case notificationTargetType = "notification_target_type"
-        case timeZone = "time_zone"
+        case name, sourceType = "source_type", sourceID = "source_id", category, severity, tag, enable
+        case notificationTarget = "notification_target", notificationTargetName = "notification_target_name"
+        case notificationTargetType = "notification_target_type", timeZone = "time_zone"
     }
 
     public init(
-        name: String,
-        sourceType: SourceType? = nil,
-        sourceID: String? = nil,
-        category: String? = nil,
-        severity: Severity? = nil,
-        tag: String? = nil,
-        enable: Int? = nil,
-        notificationTarget: String,
-        notificationTargetName: String,
-        notificationTargetType: String,
-        timeZone: String? = nil
+        name: String, sourceType: SourceType? = nil, sourceID: String? = nil, category: String? = nil,
+        severity: Severity? = nil, tag: String? = nil, enable: Int? = nil, notificationTarget: String,
+        notificationTargetName: String, notificationTargetType: String, timeZone: String? = nil
     ) {
         self.name = name
         self.sourceType = sourceType
@@ -99,20 +83,5 @@ public struct CreateEventSubRequest: Codable, Sendable, Equatable {
         self.notificationTargetName = notificationTargetName
         self.notificationTargetType = notificationTargetType
         self.timeZone = timeZone
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.sourceType = try container.decodeIfPresent(SourceType.self, forKey: .sourceType)
-        self.sourceID = try container.decodeIfPresent(String.self, forKey: .sourceID)
-        self.category = try container.decodeIfPresent(String.self, forKey: .category)
-        self.severity = try container.decodeIfPresent(Severity.self, forKey: .severity)
-        self.tag = try container.decodeIfPresent(String.self, forKey: .tag)
-        self.enable = try container.decodeLenientIfPresent(Int.self, forKey: .enable)
-        self.notificationTarget = try container.decode(String.self, forKey: .notificationTarget)
-        self.notificationTargetName = try container.decode(String.self, forKey: .notificationTargetName)
-        self.notificationTargetType = try container.decode(String.self, forKey: .notificationTargetType)
-        self.timeZone = try container.decodeIfPresent(String.self, forKey: .timeZone)
     }
 }

@@ -16,10 +16,7 @@ extension DWSClient {
     /// - Returns: The body of the service's `200` response.
     public func createEventSub(_ body: CreateEventSubRequest) async throws -> EventSubscriptionResponse {
         let request = OperationRequest(
-            operation: "CreateEventSub",
-            method: .post,
-            path: "/v2/{project_id}/event-subs",
-            body: body
+            operation: "CreateEventSub", method: .post, path: "/v2/{project_id}/event-subs", body: body
         )
         return try await client.send(request, as: EventSubscriptionResponse.self)
     }
@@ -36,9 +33,7 @@ extension DWSClient {
     /// - Returns: The body of the service's `200` response.
     public func deleteEventSub(eventSubID: String) async throws -> EventSubscriptionResponse {
         let request = OperationRequest(
-            operation: "DeleteEventSub",
-            method: .delete,
-            path: "/v2/{project_id}/event-subs/{event_sub_id}",
+            operation: "DeleteEventSub", method: .delete, path: "/v2/{project_id}/event-subs/{event_sub_id}",
             pathParameters: ["event_sub_id": eventSubID]
         )
         return try await client.send(request, as: EventSubscriptionResponse.self)
@@ -79,10 +74,7 @@ extension DWSClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListEventSpecs",
-            method: .get,
-            path: "/v2/{project_id}/event-specs",
-            query: query
+            operation: "ListEventSpecs", method: .get, path: "/v2/{project_id}/event-specs", query: query
         )
         return try await client.send(request, as: ListEventSpecsResponse.self)
     }
@@ -143,10 +135,7 @@ extension DWSClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListEventSubs",
-            method: .get,
-            path: "/v2/{project_id}/event-subs",
-            query: query
+            operation: "ListEventSubs", method: .get, path: "/v2/{project_id}/event-subs", query: query
         )
         return try await client.send(request, as: ListEventSubsResponse.self)
     }
@@ -184,10 +173,7 @@ extension DWSClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListEvents",
-            method: .get,
-            path: "/v2/{project_id}/events",
-            query: query
+            operation: "ListEvents", method: .get, path: "/v2/{project_id}/events", query: query
         )
         return try await client.send(request, as: ListEventsResponse.self)
     }
@@ -223,11 +209,8 @@ extension DWSClient {
         _ body: UpdateEventSubRequest
     ) async throws -> EventSubscriptionResponse {
         let request = OperationRequest(
-            operation: "UpdateEventSub",
-            method: .put,
-            path: "/v2/{project_id}/event-subs/{event_sub_id}",
-            pathParameters: ["event_sub_id": eventSubID],
-            body: body
+            operation: "UpdateEventSub", method: .put, path: "/v2/{project_id}/event-subs/{event_sub_id}",
+            pathParameters: ["event_sub_id": eventSubID], body: body
         )
         return try await client.send(request, as: EventSubscriptionResponse.self)
     }

@@ -52,26 +52,13 @@ public struct EventSpecResponse: Codable, Sendable, Equatable {
     public var nameSpace: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case displayName = "display_name"
-        case description
-        case subject
-        case category
-        case severity
-        case sourceType = "source_type"
-        case nameSpace = "name_space"
+        case id, name, displayName = "display_name", description, subject, category, severity
+        case sourceType = "source_type", nameSpace = "name_space"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        displayName: String? = nil,
-        description: String? = nil,
-        subject: String? = nil,
-        category: String? = nil,
-        severity: String? = nil,
-        sourceType: String? = nil,
+        id: String? = nil, name: String? = nil, displayName: String? = nil, description: String? = nil,
+        subject: String? = nil, category: String? = nil, severity: String? = nil, sourceType: String? = nil,
         nameSpace: String? = nil
     ) {
         self.id = id
@@ -100,18 +87,11 @@ public struct ListEventSpecsResponse: Codable, Sendable, Equatable {
     public var eventSpecs: [EventSpecResponse]?
 
     private enum CodingKeys: String, CodingKey {
-        case count
-        case eventSpecs = "event_specs"
+        case count, eventSpecs = "event_specs"
     }
 
     public init(count: Int? = nil, eventSpecs: [EventSpecResponse]? = nil) {
         self.count = count
         self.eventSpecs = eventSpecs
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.eventSpecs = try container.decodeIfPresent([EventSpecResponse].self, forKey: .eventSpecs)
     }
 }

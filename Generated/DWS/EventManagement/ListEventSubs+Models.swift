@@ -17,18 +17,11 @@ public struct ListEventSubsResponse: Codable, Sendable, Equatable {
     public var eventSubscriptions: [EventSubscriptionResponse]?
 
     private enum CodingKeys: String, CodingKey {
-        case count
-        case eventSubscriptions = "event_subscriptions"
+        case count, eventSubscriptions = "event_subscriptions"
     }
 
     public init(count: Int? = nil, eventSubscriptions: [EventSubscriptionResponse]? = nil) {
         self.count = count
         self.eventSubscriptions = eventSubscriptions
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.eventSubscriptions = try container.decodeIfPresent([EventSubscriptionResponse].self, forKey: .eventSubscriptions)
     }
 }

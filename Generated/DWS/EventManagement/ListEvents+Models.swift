@@ -82,39 +82,17 @@ public struct EventResponse: Codable, Sendable, Equatable {
     public var context: String?
 
     private enum CodingKeys: String, CodingKey {
-        case category
-        case description
-        case eventID = "event_id"
-        case name
-        case displayName = "display_name"
-        case nameSpace = "name_space"
-        case severity
-        case sourceType = "source_type"
-        case occurTime = "occur_time"
-        case projectID = "project_id"
-        case sourceID = "source_id"
-        case sourceName = "source_name"
-        case status
-        case subject
+        case category, description, eventID = "event_id", name, displayName = "display_name"
+        case nameSpace = "name_space", severity, sourceType = "source_type", occurTime = "occur_time"
+        case projectID = "project_id", sourceID = "source_id", sourceName = "source_name", status, subject
         case context
     }
 
     public init(
-        category: String? = nil,
-        description: String? = nil,
-        eventID: String? = nil,
-        name: String? = nil,
-        displayName: String? = nil,
-        nameSpace: String? = nil,
-        severity: String? = nil,
-        sourceType: String? = nil,
-        occurTime: Int64? = nil,
-        projectID: String? = nil,
-        sourceID: String? = nil,
-        sourceName: String? = nil,
-        status: Int? = nil,
-        subject: String? = nil,
-        context: String? = nil
+        category: String? = nil, description: String? = nil, eventID: String? = nil, name: String? = nil,
+        displayName: String? = nil, nameSpace: String? = nil, severity: String? = nil,
+        sourceType: String? = nil, occurTime: Int64? = nil, projectID: String? = nil, sourceID: String? = nil,
+        sourceName: String? = nil, status: Int? = nil, subject: String? = nil, context: String? = nil
     ) {
         self.category = category
         self.description = description
@@ -132,25 +110,6 @@ public struct EventResponse: Codable, Sendable, Equatable {
         self.subject = subject
         self.context = context
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.category = try container.decodeIfPresent(String.self, forKey: .category)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.eventID = try container.decodeIfPresent(String.self, forKey: .eventID)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.displayName = try container.decodeIfPresent(String.self, forKey: .displayName)
-        self.nameSpace = try container.decodeIfPresent(String.self, forKey: .nameSpace)
-        self.severity = try container.decodeIfPresent(String.self, forKey: .severity)
-        self.sourceType = try container.decodeIfPresent(String.self, forKey: .sourceType)
-        self.occurTime = try container.decodeLenientIfPresent(Int64.self, forKey: .occurTime)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.sourceID = try container.decodeIfPresent(String.self, forKey: .sourceID)
-        self.sourceName = try container.decodeIfPresent(String.self, forKey: .sourceName)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
-        self.subject = try container.decodeIfPresent(String.self, forKey: .subject)
-        self.context = try container.decodeIfPresent(String.self, forKey: .context)
-    }
 }
 
 /// The response of ``DWSClient/listEvents``.
@@ -166,19 +125,8 @@ public struct ListEventsResponse: Codable, Sendable, Equatable {
     /// N/A
     public var count: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case events
-        case count
-    }
-
     public init(events: [EventResponse]? = nil, count: Int? = nil) {
         self.events = events
         self.count = count
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.events = try container.decodeIfPresent([EventResponse].self, forKey: .events)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
     }
 }

@@ -57,29 +57,15 @@ public struct UpdateEventSubRequest: Codable, Sendable, Equatable {
     public var notificationTargetType: String
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case sourceType = "source_type"
-        case sourceID = "source_id"
-        case category
-        case severity
-        case tag
-        case enable
-        case notificationTarget = "notification_target"
-        case notificationTargetName = "notification_target_name"
+        case name, sourceType = "source_type", sourceID = "source_id", category, severity, tag, enable
+        case notificationTarget = "notification_target", notificationTargetName = "notification_target_name"
         case notificationTargetType = "notification_target_type"
     }
 
     public init(
-        name: String,
-        sourceType: SourceType? = nil,
-        sourceID: String? = nil,
-        category: String? = nil,
-        severity: Severity? = nil,
-        tag: String? = nil,
-        enable: Int? = nil,
-        notificationTarget: String,
-        notificationTargetName: String,
-        notificationTargetType: String
+        name: String, sourceType: SourceType? = nil, sourceID: String? = nil, category: String? = nil,
+        severity: Severity? = nil, tag: String? = nil, enable: Int? = nil, notificationTarget: String,
+        notificationTargetName: String, notificationTargetType: String
     ) {
         self.name = name
         self.sourceType = sourceType
@@ -91,19 +77,5 @@ public struct UpdateEventSubRequest: Codable, Sendable, Equatable {
         self.notificationTarget = notificationTarget
         self.notificationTargetName = notificationTargetName
         self.notificationTargetType = notificationTargetType
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.sourceType = try container.decodeIfPresent(SourceType.self, forKey: .sourceType)
-        self.sourceID = try container.decodeIfPresent(String.self, forKey: .sourceID)
-        self.category = try container.decodeIfPresent(String.self, forKey: .category)
-        self.severity = try container.decodeIfPresent(Severity.self, forKey: .severity)
-        self.tag = try container.decodeIfPresent(String.self, forKey: .tag)
-        self.enable = try container.decodeLenientIfPresent(Int.self, forKey: .enable)
-        self.notificationTarget = try container.decode(String.self, forKey: .notificationTarget)
-        self.notificationTargetName = try container.decode(String.self, forKey: .notificationTargetName)
-        self.notificationTargetType = try container.decode(String.self, forKey: .notificationTargetType)
     }
 }

@@ -15,8 +15,7 @@ extension DWSClient {
     ///     Cluster ID. Constraints N/A Range N/A Default Value N/A
     public func disableLtsLogs(clusterID: String) async throws {
         let request = OperationRequest(
-            operation: "DisableLtsLogs",
-            method: .post,
+            operation: "DisableLtsLogs", method: .post,
             path: "/v1/{project_id}/clusters/{cluster_id}/lts-logs/disable",
             pathParameters: ["cluster_id": clusterID]
         )
@@ -34,8 +33,7 @@ extension DWSClient {
     ///     Cluster ID. Constraints N/A Range N/A Default Value N/A
     public func enableLtsLogs(clusterID: String) async throws {
         let request = OperationRequest(
-            operation: "EnableLtsLogs",
-            method: .post,
+            operation: "EnableLtsLogs", method: .post,
             path: "/v1/{project_id}/clusters/{cluster_id}/lts-logs/enable",
             pathParameters: ["cluster_id": clusterID]
         )
@@ -67,11 +65,8 @@ extension DWSClient {
         query.append("limit", limit)
         query.append("offset", offset)
         let request = OperationRequest(
-            operation: "ListLtsLogs",
-            method: .get,
-            path: "/v1/{project_id}/clusters/{cluster_id}/lts-logs",
-            pathParameters: ["cluster_id": clusterID],
-            query: query
+            operation: "ListLtsLogs", method: .get, path: "/v1/{project_id}/clusters/{cluster_id}/lts-logs",
+            pathParameters: ["cluster_id": clusterID], query: query
         )
         return try await client.send(request, as: ListLtsLogsResponse.self)
     }

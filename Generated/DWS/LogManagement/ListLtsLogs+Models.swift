@@ -22,22 +22,13 @@ public struct ListLtsLogsResponse: Codable, Sendable, Equatable {
     public var count: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case accessStatus = "access_status"
-        case ltsAccessList = "lts_access_list"
-        case count
+        case accessStatus = "access_status", ltsAccessList = "lts_access_list", count
     }
 
     public init(accessStatus: String? = nil, ltsAccessList: [LtslogInfo]? = nil, count: Int? = nil) {
         self.accessStatus = accessStatus
         self.ltsAccessList = ltsAccessList
         self.count = count
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.accessStatus = try container.decodeIfPresent(String.self, forKey: .accessStatus)
-        self.ltsAccessList = try container.decodeIfPresent([LtslogInfo].self, forKey: .ltsAccessList)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
     }
 }
 
@@ -70,18 +61,11 @@ public struct LtslogInfo: Codable, Sendable, Equatable {
     public var accessURL: String?
 
     private enum CodingKeys: String, CodingKey {
-        case status
-        case id
-        case logType = "log_type"
-        case logDesc = "log_desc"
-        case accessURL = "access_url"
+        case status, id, logType = "log_type", logDesc = "log_desc", accessURL = "access_url"
     }
 
     public init(
-        status: String? = nil,
-        id: String? = nil,
-        logType: String? = nil,
-        logDesc: String? = nil,
+        status: String? = nil, id: String? = nil, logType: String? = nil, logDesc: String? = nil,
         accessURL: String? = nil
     ) {
         self.status = status

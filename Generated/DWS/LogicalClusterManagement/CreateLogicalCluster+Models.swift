@@ -21,8 +21,7 @@ public struct CreateLogicalClusterInfo: Codable, Sendable, Equatable {
     public var clusterRings: [ClusterRing]
 
     private enum CodingKeys: String, CodingKey {
-        case logicalClusterName = "logical_cluster_name"
-        case clusterRings = "cluster_rings"
+        case logicalClusterName = "logical_cluster_name", clusterRings = "cluster_rings"
     }
 
     public init(logicalClusterName: String, clusterRings: [ClusterRing]) {

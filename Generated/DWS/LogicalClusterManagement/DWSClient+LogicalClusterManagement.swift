@@ -19,8 +19,7 @@ extension DWSClient {
     /// - Returns: The body of the service's `200` response.
     public func convertToLogicalCluster(clusterID: String, name: String) async throws -> FailedReason {
         let request = OperationRequest(
-            operation: "ConvertToLogicalCluster",
-            method: .post,
+            operation: "ConvertToLogicalCluster", method: .post,
             path: "/v2/{project_id}/clusters/{cluster_id}/convert-to-logical-cluster/{name}",
             pathParameters: ["cluster_id": clusterID, "name": name]
         )
@@ -45,11 +44,9 @@ extension DWSClient {
         _ body: CreateLogicalClusterRequest
     ) async throws -> FailedReason {
         let request = OperationRequest(
-            operation: "CreateLogicalCluster",
-            method: .post,
+            operation: "CreateLogicalCluster", method: .post,
             path: "/v2/{project_id}/clusters/{cluster_id}/logical-clusters",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         return try await client.send(request, as: FailedReason.self)
     }
@@ -72,8 +69,7 @@ extension DWSClient {
         logicalClusterID: String
     ) async throws -> FailedReason {
         let request = OperationRequest(
-            operation: "DeleteLogicalCluster",
-            method: .delete,
+            operation: "DeleteLogicalCluster", method: .delete,
             path: "/v2/{project_id}/clusters/{cluster_id}/logical-clusters/{logical_cluster_id}",
             pathParameters: ["cluster_id": clusterID, "logical_cluster_id": logicalClusterID]
         )
@@ -98,11 +94,9 @@ extension DWSClient {
         _ body: EnableLogicalClusterRequest
     ) async throws -> FailedReason {
         let request = OperationRequest(
-            operation: "EnableLogicalCluster",
-            method: .put,
+            operation: "EnableLogicalCluster", method: .put,
             path: "/v2/{project_id}/clusters/{cluster_id}/logical-clusters/enable",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         return try await client.send(request, as: FailedReason.self)
     }
@@ -131,11 +125,9 @@ extension DWSClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListLogicalClusterRings",
-            method: .get,
+            operation: "ListLogicalClusterRings", method: .get,
             path: "/v2/{project_id}/clusters/{cluster_id}/logical-clusters/rings",
-            pathParameters: ["cluster_id": clusterID],
-            query: query
+            pathParameters: ["cluster_id": clusterID], query: query
         )
         return try await client.send(request, as: ListLogicalClusterRingsResponse.self)
     }
@@ -203,11 +195,9 @@ extension DWSClient {
         query.append("order_by", orderBy)
         query.append("order", order)
         let request = OperationRequest(
-            operation: "ListLogicalClusterTasks",
-            method: .get,
+            operation: "ListLogicalClusterTasks", method: .get,
             path: "/v2/{project_id}/clusters/{cluster_id}/logical-clusters/tasks",
-            pathParameters: ["cluster_id": clusterID],
-            query: query
+            pathParameters: ["cluster_id": clusterID], query: query
         )
         return try await client.send(request, as: ListLogicalClusterTasksResponse.self)
     }
@@ -275,11 +265,9 @@ extension DWSClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListLogicalClusterVolumes",
-            method: .get,
+            operation: "ListLogicalClusterVolumes", method: .get,
             path: "/v2/{project_id}/clusters/{cluster_id}/logical-clusters/volumes",
-            pathParameters: ["cluster_id": clusterID],
-            query: query
+            pathParameters: ["cluster_id": clusterID], query: query
         )
         return try await client.send(request, as: ListLogicalClusterVolumesResponse.self)
     }
@@ -334,11 +322,9 @@ extension DWSClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListLogicalClusters",
-            method: .get,
+            operation: "ListLogicalClusters", method: .get,
             path: "/v2/{project_id}/clusters/{cluster_id}/logical-clusters",
-            pathParameters: ["cluster_id": clusterID],
-            query: query
+            pathParameters: ["cluster_id": clusterID], query: query
         )
         return try await client.send(request, as: ListLogicalClustersResponse.self)
     }
@@ -383,8 +369,7 @@ extension DWSClient {
         logicalClusterID: String
     ) async throws -> FailedReason {
         let request = OperationRequest(
-            operation: "RestartLogicalCluster",
-            method: .post,
+            operation: "RestartLogicalCluster", method: .post,
             path: "/v2/{project_id}/clusters/{cluster_id}/logical-clusters/{logical_cluster_id}/restart",
             pathParameters: ["cluster_id": clusterID, "logical_cluster_id": logicalClusterID]
         )
@@ -412,11 +397,9 @@ extension DWSClient {
         _ body: ShrinkLogicalClusterRequest
     ) async throws -> FailedReason {
         let request = OperationRequest(
-            operation: "ShrinkLogicalCluster",
-            method: .post,
+            operation: "ShrinkLogicalCluster", method: .post,
             path: "/v1/{project_id}/clusters/{cluster_id}/logical-clusters/{logical_cluster_id}/shrink",
-            pathParameters: ["cluster_id": clusterID, "logical_cluster_id": logicalClusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID, "logical_cluster_id": logicalClusterID], body: body
         )
         return try await client.send(request, as: FailedReason.self)
     }
@@ -442,11 +425,9 @@ extension DWSClient {
         _ body: UpdateLogicalClusterRequest
     ) async throws -> FailedReason {
         let request = OperationRequest(
-            operation: "UpdateLogicalCluster",
-            method: .put,
+            operation: "UpdateLogicalCluster", method: .put,
             path: "/v2/{project_id}/clusters/{cluster_id}/logical-clusters/{logical_cluster_id}",
-            pathParameters: ["cluster_id": clusterID, "logical_cluster_id": logicalClusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID, "logical_cluster_id": logicalClusterID], body: body
         )
         return try await client.send(request, as: FailedReason.self)
     }

@@ -15,16 +15,7 @@ public struct EnableLogicalClusterRequest: Codable, Sendable, Equatable {
     /// Default Value
     public var enable: Bool
 
-    private enum CodingKeys: String, CodingKey {
-        case enable
-    }
-
     public init(enable: Bool) {
         self.enable = enable
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.enable = try container.decodeLenient(Bool.self, forKey: .enable)
     }
 }

@@ -17,19 +17,12 @@ public struct ListLogicalClusterRingsResponse: Codable, Sendable, Equatable {
     public var count: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case clusterRings = "cluster_rings"
-        case count
+        case clusterRings = "cluster_rings", count
     }
 
     public init(clusterRings: [LogicalClusterRingInfo]? = nil, count: Int? = nil) {
         self.clusterRings = clusterRings
         self.count = count
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.clusterRings = try container.decodeIfPresent([LogicalClusterRingInfo].self, forKey: .clusterRings)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
     }
 }
 

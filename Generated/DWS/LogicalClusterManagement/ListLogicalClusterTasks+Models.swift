@@ -21,19 +21,12 @@ public struct ListLogicalClusterTasksResponse: Codable, Sendable, Equatable {
     public var count: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case logicalClusterTasks = "logical_cluster_tasks"
-        case count
+        case logicalClusterTasks = "logical_cluster_tasks", count
     }
 
     public init(logicalClusterTasks: [LogicalClusterTaskInfo]? = nil, count: Int64? = nil) {
         self.logicalClusterTasks = logicalClusterTasks
         self.count = count
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.logicalClusterTasks = try container.decodeIfPresent([LogicalClusterTaskInfo].self, forKey: .logicalClusterTasks)
-        self.count = try container.decodeLenientIfPresent(Int64.self, forKey: .count)
     }
 }
 
@@ -71,21 +64,13 @@ public struct LogicalClusterTaskInfo: Codable, Sendable, Equatable {
     public var log: String?
 
     private enum CodingKeys: String, CodingKey {
-        case type
-        case logicalClusterName = "logical_cluster_name"
-        case startTime = "start_time"
-        case endTime = "end_time"
-        case result
-        case log
+        case type, logicalClusterName = "logical_cluster_name", startTime = "start_time", endTime = "end_time"
+        case result, log
     }
 
     public init(
-        type: String? = nil,
-        logicalClusterName: String? = nil,
-        startTime: String? = nil,
-        endTime: String? = nil,
-        result: String? = nil,
-        log: String? = nil
+        type: String? = nil, logicalClusterName: String? = nil, startTime: String? = nil,
+        endTime: String? = nil, result: String? = nil, log: String? = nil
     ) {
         self.type = type
         self.logicalClusterName = logicalClusterName

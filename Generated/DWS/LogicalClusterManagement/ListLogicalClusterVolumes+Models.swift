@@ -16,20 +16,9 @@ public struct ListLogicalClusterVolumesResponse: Codable, Sendable, Equatable {
     /// N/A
     public var count: Int64?
 
-    private enum CodingKeys: String, CodingKey {
-        case volumes
-        case count
-    }
-
     public init(volumes: [LogicalClusterVolume]? = nil, count: Int64? = nil) {
         self.volumes = volumes
         self.count = count
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.volumes = try container.decodeIfPresent([LogicalClusterVolume].self, forKey: .volumes)
-        self.count = try container.decodeLenientIfPresent(Int64.self, forKey: .count)
     }
 }
 
@@ -57,29 +46,15 @@ public struct LogicalClusterVolume: Codable, Sendable, Equatable {
     public var percent: Double?
 
     private enum CodingKeys: String, CodingKey {
-        case logicalClusterName = "logical_cluster_name"
-        case usage
-        case total
-        case percent
+        case logicalClusterName = "logical_cluster_name", usage, total, percent
     }
 
     public init(
-        logicalClusterName: String? = nil,
-        usage: String? = nil,
-        total: String? = nil,
-        percent: Double? = nil
+        logicalClusterName: String? = nil, usage: String? = nil, total: String? = nil, percent: Double? = nil
     ) {
         self.logicalClusterName = logicalClusterName
         self.usage = usage
         self.total = total
         self.percent = percent
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.logicalClusterName = try container.decodeIfPresent(String.self, forKey: .logicalClusterName)
-        self.usage = try container.decodeIfPresent(String.self, forKey: .usage)
-        self.total = try container.decodeIfPresent(String.self, forKey: .total)
-        self.percent = try container.decodeLenientIfPresent(Double.self, forKey: .percent)
     }
 }

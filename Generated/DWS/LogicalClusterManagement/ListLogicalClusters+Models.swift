@@ -47,23 +47,13 @@ public struct ActionInfo: Codable, Sendable, Equatable {
     public var logs: String?
 
     private enum CodingKeys: String, CodingKey {
-        case actionName = "action_name"
-        case progress
-        case completed
-        case startTime = "start_time"
-        case endTime = "end_time"
-        case result
-        case logs
+        case actionName = "action_name", progress, completed, startTime = "start_time", endTime = "end_time"
+        case result, logs
     }
 
     public init(
-        actionName: String? = nil,
-        progress: Int? = nil,
-        completed: Bool? = nil,
-        startTime: String? = nil,
-        endTime: String? = nil,
-        result: String? = nil,
-        logs: String? = nil
+        actionName: String? = nil, progress: Int? = nil, completed: Bool? = nil, startTime: String? = nil,
+        endTime: String? = nil, result: String? = nil, logs: String? = nil
     ) {
         self.actionName = actionName
         self.progress = progress
@@ -72,17 +62,6 @@ public struct ActionInfo: Codable, Sendable, Equatable {
         self.endTime = endTime
         self.result = result
         self.logs = logs
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.actionName = try container.decodeIfPresent(String.self, forKey: .actionName)
-        self.progress = try container.decodeLenientIfPresent(Int.self, forKey: .progress)
-        self.completed = try container.decodeLenientIfPresent(Bool.self, forKey: .completed)
-        self.startTime = try container.decodeIfPresent(String.self, forKey: .startTime)
-        self.endTime = try container.decodeIfPresent(String.self, forKey: .endTime)
-        self.result = try container.decodeIfPresent(String.self, forKey: .result)
-        self.logs = try container.decodeIfPresent(String.self, forKey: .logs)
     }
 }
 
@@ -107,19 +86,12 @@ public struct ListLogicalClustersClusterRing: Codable, Sendable, Equatable {
     public var unShrinkableClusterRing: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case ringHosts = "ring_hosts"
-        case unShrinkableClusterRing = "un_shrinkable_cluster_ring"
+        case ringHosts = "ring_hosts", unShrinkableClusterRing = "un_shrinkable_cluster_ring"
     }
 
     public init(ringHosts: [ListLogicalClusterRingsRingHost]? = nil, unShrinkableClusterRing: Bool? = nil) {
         self.ringHosts = ringHosts
         self.unShrinkableClusterRing = unShrinkableClusterRing
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.ringHosts = try container.decodeIfPresent([ListLogicalClusterRingsRingHost].self, forKey: .ringHosts)
-        self.unShrinkableClusterRing = try container.decodeLenientIfPresent(Bool.self, forKey: .unShrinkableClusterRing)
     }
 }
 
@@ -143,22 +115,13 @@ public struct ListLogicalClustersResponse: Codable, Sendable, Equatable {
     public var addEnable: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case logicalClusters = "logical_clusters"
-        case count
-        case addEnable = "add_enable"
+        case logicalClusters = "logical_clusters", count, addEnable = "add_enable"
     }
 
     public init(logicalClusters: [LogicalClusterInfo]? = nil, count: Int? = nil, addEnable: Bool? = nil) {
         self.logicalClusters = logicalClusters
         self.count = count
         self.addEnable = addEnable
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.logicalClusters = try container.decodeIfPresent([LogicalClusterInfo].self, forKey: .logicalClusters)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.addEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .addEnable)
     }
 }
 
@@ -232,35 +195,19 @@ public struct LogicalClusterInfo: Codable, Sendable, Equatable {
     public var clusterType: String?
 
     private enum CodingKeys: String, CodingKey {
-        case logicalClusterID = "logical_cluster_id"
-        case logicalClusterName = "logical_cluster_name"
-        case clusterRings = "cluster_rings"
-        case status
-        case firstLogicalCluster = "first_logical_cluster"
-        case actionInfo = "action_info"
-        case editEnable = "edit_enable"
-        case restartEnable = "restart_enable"
-        case deleteEnable = "delete_enable"
-        case addToElastic = "add_to_elastic"
-        case mode
-        case waitingForKilling = "waiting_for_killing"
-        case clusterType = "cluster_type"
+        case logicalClusterID = "logical_cluster_id", logicalClusterName = "logical_cluster_name"
+        case clusterRings = "cluster_rings", status, firstLogicalCluster = "first_logical_cluster"
+        case actionInfo = "action_info", editEnable = "edit_enable", restartEnable = "restart_enable"
+        case deleteEnable = "delete_enable", addToElastic = "add_to_elastic", mode
+        case waitingForKilling = "waiting_for_killing", clusterType = "cluster_type"
     }
 
     public init(
-        logicalClusterID: String? = nil,
-        logicalClusterName: String? = nil,
-        clusterRings: [ListLogicalClustersClusterRing]? = nil,
-        status: String? = nil,
-        firstLogicalCluster: Bool? = nil,
-        actionInfo: ActionInfo? = nil,
-        editEnable: Bool? = nil,
-        restartEnable: Bool? = nil,
-        deleteEnable: Bool? = nil,
-        addToElastic: Bool? = nil,
-        mode: String? = nil,
-        waitingForKilling: Int? = nil,
-        clusterType: String? = nil
+        logicalClusterID: String? = nil, logicalClusterName: String? = nil,
+        clusterRings: [ListLogicalClustersClusterRing]? = nil, status: String? = nil,
+        firstLogicalCluster: Bool? = nil, actionInfo: ActionInfo? = nil, editEnable: Bool? = nil,
+        restartEnable: Bool? = nil, deleteEnable: Bool? = nil, addToElastic: Bool? = nil, mode: String? = nil,
+        waitingForKilling: Int? = nil, clusterType: String? = nil
     ) {
         self.logicalClusterID = logicalClusterID
         self.logicalClusterName = logicalClusterName
@@ -275,22 +222,5 @@ public struct LogicalClusterInfo: Codable, Sendable, Equatable {
         self.mode = mode
         self.waitingForKilling = waitingForKilling
         self.clusterType = clusterType
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.logicalClusterID = try container.decodeIfPresent(String.self, forKey: .logicalClusterID)
-        self.logicalClusterName = try container.decodeIfPresent(String.self, forKey: .logicalClusterName)
-        self.clusterRings = try container.decodeIfPresent([ListLogicalClustersClusterRing].self, forKey: .clusterRings)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.firstLogicalCluster = try container.decodeLenientIfPresent(Bool.self, forKey: .firstLogicalCluster)
-        self.actionInfo = try container.decodeIfPresent(ActionInfo.self, forKey: .actionInfo)
-        self.editEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .editEnable)
-        self.restartEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .restartEnable)
-        self.deleteEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .deleteEnable)
-        self.addToElastic = try container.decodeLenientIfPresent(Bool.self, forKey: .addToElastic)
-        self.mode = try container.decodeIfPresent(String.self, forKey: .mode)
-        self.waitingForKilling = try container.decodeLenientIfPresent(Int.self, forKey: .waitingForKilling)
-        self.clusterType = try container.decodeIfPresent(String.self, forKey: .clusterType)
     }
 }

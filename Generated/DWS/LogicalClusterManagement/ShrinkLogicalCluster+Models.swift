@@ -33,21 +33,12 @@ public struct ShrinkLogicalClusterRequest: Codable, Sendable, Equatable {
     public var mode: String?
 
     private enum CodingKeys: String, CodingKey {
-        case clusterRings = "cluster_rings"
-        case parallelJobs = "parallel_jobs"
-        case mode
+        case clusterRings = "cluster_rings", parallelJobs = "parallel_jobs", mode
     }
 
     public init(clusterRings: [ClusterRing], parallelJobs: Int? = nil, mode: String? = nil) {
         self.clusterRings = clusterRings
         self.parallelJobs = parallelJobs
         self.mode = mode
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.clusterRings = try container.decode([ClusterRing].self, forKey: .clusterRings)
-        self.parallelJobs = try container.decodeLenientIfPresent(Int.self, forKey: .parallelJobs)
-        self.mode = try container.decodeIfPresent(String.self, forKey: .mode)
     }
 }

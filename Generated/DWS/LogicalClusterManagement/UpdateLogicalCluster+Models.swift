@@ -28,21 +28,12 @@ public struct UpdateLogicalClusterRequest: Codable, Sendable, Equatable {
     public var waitingForKilling: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case clusterRings = "cluster_rings"
-        case mode
-        case waitingForKilling = "waiting_for_killing"
+        case clusterRings = "cluster_rings", mode, waitingForKilling = "waiting_for_killing"
     }
 
     public init(clusterRings: [ClusterRing], mode: String? = nil, waitingForKilling: Int? = nil) {
         self.clusterRings = clusterRings
         self.mode = mode
         self.waitingForKilling = waitingForKilling
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.clusterRings = try container.decode([ClusterRing].self, forKey: .clusterRings)
-        self.mode = try container.decodeIfPresent(String.self, forKey: .mode)
-        self.waitingForKilling = try container.decodeLenientIfPresent(Int.self, forKey: .waitingForKilling)
     }
 }

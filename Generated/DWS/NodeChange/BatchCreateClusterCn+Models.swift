@@ -16,17 +16,8 @@ public struct BatchCreateClusterCnRequest: Codable, Sendable, Equatable {
     /// Default Value
     public var num: Int
 
-    private enum CodingKeys: String, CodingKey {
-        case num
-    }
-
     public init(num: Int) {
         self.num = num
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.num = try container.decodeLenient(Int.self, forKey: .num)
     }
 }
 

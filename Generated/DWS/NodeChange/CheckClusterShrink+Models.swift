@@ -19,9 +19,4 @@ public struct CheckClusterShrinkResponse: Codable, Sendable, Equatable {
     public init(isPassed: Bool? = nil) {
         self.isPassed = isPassed
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isPassed = try container.decodeLenientIfPresent(Bool.self, forKey: .isPassed)
-    }
 }

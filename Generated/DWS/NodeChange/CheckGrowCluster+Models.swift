@@ -66,19 +66,8 @@ public struct GrowCheckResult: Codable, Sendable, Equatable {
     /// Quota, permission, version, and status
     public var type: TypeValue?
 
-    private enum CodingKeys: String, CodingKey {
-        case pass
-        case reason
-        case required
-        case desc
-        case type
-    }
-
     public init(
-        pass: Bool? = nil,
-        reason: String? = nil,
-        required: Bool? = nil,
-        desc: String? = nil,
+        pass: Bool? = nil, reason: String? = nil, required: Bool? = nil, desc: String? = nil,
         type: TypeValue? = nil
     ) {
         self.pass = pass
@@ -86,15 +75,6 @@ public struct GrowCheckResult: Codable, Sendable, Equatable {
         self.required = required
         self.desc = desc
         self.type = type
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.pass = try container.decodeLenientIfPresent(Bool.self, forKey: .pass)
-        self.reason = try container.decodeIfPresent(String.self, forKey: .reason)
-        self.required = try container.decodeLenientIfPresent(Bool.self, forKey: .required)
-        self.desc = try container.decodeIfPresent(String.self, forKey: .desc)
-        self.type = try container.decodeIfPresent(TypeValue.self, forKey: .type)
     }
 }
 

@@ -40,11 +40,9 @@ extension DWSClient {
         _ body: BatchCreateClusterCnRequest
     ) async throws -> BatchCreateClusterCnResponse {
         let request = OperationRequest(
-            operation: "BatchCreateClusterCn",
-            method: .post,
+            operation: "BatchCreateClusterCn", method: .post,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/cns/batch-create",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         return try await client.send(request, as: BatchCreateClusterCnResponse.self)
     }
@@ -67,11 +65,9 @@ extension DWSClient {
         _ body: BatchDeleteClusterCnRequest
     ) async throws -> BatchDeleteClusterCnResponse {
         let request = OperationRequest(
-            operation: "BatchDeleteClusterCn",
-            method: .post,
+            operation: "BatchDeleteClusterCn", method: .post,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/cns/batch-delete",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         return try await client.send(request, as: BatchDeleteClusterCnResponse.self)
     }
@@ -104,11 +100,9 @@ extension DWSClient {
         query.append("check_item", checkItem)
         query.append("shrink_count", shrinkCount)
         let request = OperationRequest(
-            operation: "CheckClusterShrink",
-            method: .get,
+            operation: "CheckClusterShrink", method: .get,
             path: "/v1/{project_id}/clusters/{cluster_id}/shrink-check",
-            pathParameters: ["cluster_id": clusterID],
-            query: query
+            pathParameters: ["cluster_id": clusterID], query: query
         )
         return try await client.send(request, as: CheckClusterShrinkResponse.self)
     }
@@ -131,11 +125,9 @@ extension DWSClient {
         _ body: CheckGrowClusterRequest
     ) async throws -> CheckGrowClusterResponse {
         let request = OperationRequest(
-            operation: "CheckGrowCluster",
-            method: .post,
+            operation: "CheckGrowCluster", method: .post,
             path: "/v2/{project_id}/clusters/{cluster_id}/grow-check",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         return try await client.send(request, as: CheckGrowClusterResponse.self)
     }
@@ -157,11 +149,9 @@ extension DWSClient {
         _ body: DeleteClusterNodesRequest
     ) async throws -> FailedReason {
         let request = OperationRequest(
-            operation: "DeleteClusterNodes",
-            method: .post,
+            operation: "DeleteClusterNodes", method: .post,
             path: "/v2/{project_id}/clusters/{cluster_id}/nodes/delete",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         return try await client.send(request, as: FailedReason.self)
     }
@@ -179,11 +169,9 @@ extension DWSClient {
     ///   - body: The request body.
     public func executeRedistributionCluster(clusterID: String, _ body: RedisConfReq) async throws {
         let request = OperationRequest(
-            operation: "ExecuteRedistributionCluster",
-            method: .post,
+            operation: "ExecuteRedistributionCluster", method: .post,
             path: "/v2/{project_id}/clusters/{cluster_id}/redistribution",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         try await client.send(request)
     }
@@ -201,9 +189,7 @@ extension DWSClient {
     /// - Returns: The body of the service's `200` response.
     public func listClusterCn(clusterID: String) async throws -> ListClusterCnResponse {
         let request = OperationRequest(
-            operation: "ListClusterCn",
-            method: .get,
-            path: "/v1.0/{project_id}/clusters/{cluster_id}/cns",
+            operation: "ListClusterCn", method: .get, path: "/v1.0/{project_id}/clusters/{cluster_id}/cns",
             pathParameters: ["cluster_id": clusterID]
         )
         return try await client.send(request, as: ListClusterCnResponse.self)
@@ -259,11 +245,8 @@ extension DWSClient {
         query.append("order", order)
         query.append("deleted", deleted)
         let request = OperationRequest(
-            operation: "ListClusterNodes",
-            method: .get,
-            path: "/v2/{project_id}/clusters/{cluster_id}/nodes",
-            pathParameters: ["cluster_id": clusterID],
-            query: query
+            operation: "ListClusterNodes", method: .get, path: "/v2/{project_id}/clusters/{cluster_id}/nodes",
+            pathParameters: ["cluster_id": clusterID], query: query
         )
         return try await client.send(request, as: ListClusterNodesResponse.self)
     }
@@ -335,8 +318,7 @@ extension DWSClient {
         clusterID: String
     ) async throws -> ListClusterScaleInNumbersResponse {
         let request = OperationRequest(
-            operation: "ListClusterScaleInNumbers",
-            method: .get,
+            operation: "ListClusterScaleInNumbers", method: .get,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/shrink-numbers",
             pathParameters: ["cluster_id": clusterID]
         )
@@ -375,11 +357,9 @@ extension DWSClient {
         query.append("offset", offset)
         query.append("schema_name", schemaName)
         let request = OperationRequest(
-            operation: "ListRedistributionSchema",
-            method: .get,
+            operation: "ListRedistributionSchema", method: .get,
             path: "/v2/{project_id}/clusters/{cluster_id}/redistribution/schemas",
-            pathParameters: ["cluster_id": clusterID],
-            query: query
+            pathParameters: ["cluster_id": clusterID], query: query
         )
         return try await client.send(request, as: ListRedistributionSchemaResponse.self)
     }
@@ -440,11 +420,9 @@ extension DWSClient {
         var query = QueryItems()
         query.append("cluster_id", clusterID)
         let request = OperationRequest(
-            operation: "ListTargetFlavors",
-            method: .get,
+            operation: "ListTargetFlavors", method: .get,
             path: "/v1/{project_id}/flavors/{flavor_id}/target-flavors",
-            pathParameters: ["flavor_id": flavorID],
-            query: query
+            pathParameters: ["flavor_id": flavorID], query: query
         )
         return try await client.send(request, as: ListTargetFlavorsResponse.self)
     }
@@ -461,11 +439,9 @@ extension DWSClient {
     ///   - body: The request body.
     public func resizeCluster(clusterID: String, _ body: ResizeClusterRequest) async throws {
         let request = OperationRequest(
-            operation: "ResizeCluster",
-            method: .post,
+            operation: "ResizeCluster", method: .post,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/resize",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         try await client.send(request)
     }
@@ -485,11 +461,9 @@ extension DWSClient {
         _ body: ResizeClusterWithExistedNodesRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "ResizeClusterWithExistedNodes",
-            method: .post,
+            operation: "ResizeClusterWithExistedNodes", method: .post,
             path: "/v2/{project_id}/clusters/{cluster_id}/resize-with-existed-nodes",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         try await client.send(request)
     }
@@ -505,8 +479,7 @@ extension DWSClient {
     ///     Cluster ID. Constraints N/A Range N/A Default Value N/A
     public func restoreRedistribution(clusterID: String) async throws {
         let request = OperationRequest(
-            operation: "RestoreRedistribution",
-            method: .post,
+            operation: "RestoreRedistribution", method: .post,
             path: "/v2/{project_id}/clusters/{cluster_id}/redistribution/recovery",
             pathParameters: ["cluster_id": clusterID]
         )
@@ -528,11 +501,9 @@ extension DWSClient {
         _ body: SetRedistributionPriorityRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "SetRedistributionPriority",
-            method: .put,
+            operation: "SetRedistributionPriority", method: .put,
             path: "/v2/{project_id}/clusters/{cluster_id}/redistribution/priority",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         try await client.send(request)
     }
@@ -574,11 +545,9 @@ extension DWSClient {
         query.append("table_name", tableName)
         query.append("type", type)
         let request = OperationRequest(
-            operation: "ShowClusterRedistribution",
-            method: .get,
+            operation: "ShowClusterRedistribution", method: .get,
             path: "/v2/{project_id}/clusters/{cluster_id}/redistribution",
-            pathParameters: ["cluster_id": clusterID],
-            query: query
+            pathParameters: ["cluster_id": clusterID], query: query
         )
         return try await client.send(request, as: ShowClusterRedistributionResponse.self)
     }
@@ -601,11 +570,9 @@ extension DWSClient {
         _ body: ShrinkClusterRequest
     ) async throws -> ShrinkClusterResponse {
         let request = OperationRequest(
-            operation: "ShrinkCluster",
-            method: .post,
+            operation: "ShrinkCluster", method: .post,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/cluster-shrink",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         return try await client.send(request, as: ShrinkClusterResponse.self)
     }
@@ -622,8 +589,7 @@ extension DWSClient {
     ///     Cluster ID. Constraints N/A Range N/A Default Value N/A
     public func stopRedistribution(clusterID: String) async throws {
         let request = OperationRequest(
-            operation: "StopRedistribution",
-            method: .post,
+            operation: "StopRedistribution", method: .post,
             path: "/v2/{project_id}/clusters/{cluster_id}/redistribution/suspend",
             pathParameters: ["cluster_id": clusterID]
         )
@@ -645,11 +611,9 @@ extension DWSClient {
         _ body: UpdateRedistributionConfigurationsRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "UpdateRedistributionConfigurations",
-            method: .put,
+            operation: "UpdateRedistributionConfigurations", method: .put,
             path: "/v2/{project_id}/clusters/{cluster_id}/redistribution/configurations",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         try await client.send(request)
     }

@@ -23,8 +23,7 @@ public struct DeleteClusterNodesRequest: Codable, Sendable, Equatable {
     public var operateType: String
 
     private enum CodingKeys: String, CodingKey {
-        case nodeList = "node_list"
-        case operateType = "operate_type"
+        case nodeList = "node_list", operateType = "operate_type"
     }
 
     public init(nodeList: [String], operateType: String) {

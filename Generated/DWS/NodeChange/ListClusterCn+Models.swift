@@ -22,9 +22,7 @@ public struct CoordinatorNode: Codable, Sendable, Equatable {
     public var privateIP: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case privateIP = "private_ip"
+        case id, name, privateIP = "private_ip"
     }
 
     public init(id: String? = nil, name: String? = nil, privateIP: String? = nil) {
@@ -53,21 +51,12 @@ public struct ListClusterCnResponse: Codable, Sendable, Equatable {
     public var instances: [CoordinatorNode]?
 
     private enum CodingKeys: String, CodingKey {
-        case minNum = "min_num"
-        case maxNum = "max_num"
-        case instances
+        case minNum = "min_num", maxNum = "max_num", instances
     }
 
     public init(minNum: Int? = nil, maxNum: Int? = nil, instances: [CoordinatorNode]? = nil) {
         self.minNum = minNum
         self.maxNum = maxNum
         self.instances = instances
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.minNum = try container.decodeLenientIfPresent(Int.self, forKey: .minNum)
-        self.maxNum = try container.decodeLenientIfPresent(Int.self, forKey: .maxNum)
-        self.instances = try container.decodeIfPresent([CoordinatorNode].self, forKey: .instances)
     }
 }

@@ -59,24 +59,13 @@ public struct ClusterNodeInfo: Codable, Sendable, Equatable {
     public var azCode: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case status
-        case subStatus = "sub_status"
-        case spec
-        case instCreateType = "inst_create_type"
-        case aliasName = "alias_name"
-        case azCode = "az_code"
+        case id, name, status, subStatus = "sub_status", spec, instCreateType = "inst_create_type"
+        case aliasName = "alias_name", azCode = "az_code"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        status: String? = nil,
-        subStatus: String? = nil,
-        spec: String? = nil,
-        instCreateType: InstCreateType? = nil,
-        aliasName: String? = nil,
+        id: String? = nil, name: String? = nil, status: String? = nil, subStatus: String? = nil,
+        spec: String? = nil, instCreateType: InstCreateType? = nil, aliasName: String? = nil,
         azCode: String? = nil
     ) {
         self.id = id
@@ -109,21 +98,12 @@ public struct ListClusterNodesResponse: Codable, Sendable, Equatable {
     public var failedCount: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case nodeList = "node_list"
-        case count
-        case failedCount = "failed_count"
+        case nodeList = "node_list", count, failedCount = "failed_count"
     }
 
     public init(nodeList: [ClusterNodeInfo]? = nil, count: Int? = nil, failedCount: Int? = nil) {
         self.nodeList = nodeList
         self.count = count
         self.failedCount = failedCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.nodeList = try container.decodeIfPresent([ClusterNodeInfo].self, forKey: .nodeList)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.failedCount = try container.decodeLenientIfPresent(Int.self, forKey: .failedCount)
     }
 }

@@ -27,30 +27,16 @@ public struct ListRedistributionSchemaResponse: Codable, Sendable, Equatable {
     public var count: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case errorCode = "error_code"
-        case errorMsg = "error_msg"
-        case schemas
-        case count
+        case errorCode = "error_code", errorMsg = "error_msg", schemas, count
     }
 
     public init(
-        errorCode: String? = nil,
-        errorMsg: String? = nil,
-        schemas: [RedisSchema]? = nil,
-        count: Int? = nil
+        errorCode: String? = nil, errorMsg: String? = nil, schemas: [RedisSchema]? = nil, count: Int? = nil
     ) {
         self.errorCode = errorCode
         self.errorMsg = errorMsg
         self.schemas = schemas
         self.count = count
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
-        self.errorMsg = try container.decodeIfPresent(String.self, forKey: .errorMsg)
-        self.schemas = try container.decodeIfPresent([RedisSchema].self, forKey: .schemas)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
     }
 }
 
@@ -68,18 +54,11 @@ public struct RedisSchema: Codable, Sendable, Equatable {
     public var redisOrder: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case schemaName = "schema_name"
-        case redisOrder = "redis_order"
+        case schemaName = "schema_name", redisOrder = "redis_order"
     }
 
     public init(schemaName: String? = nil, redisOrder: Int? = nil) {
         self.schemaName = schemaName
         self.redisOrder = redisOrder
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.schemaName = try container.decodeIfPresent(String.self, forKey: .schemaName)
-        self.redisOrder = try container.decodeLenientIfPresent(Int.self, forKey: .redisOrder)
     }
 }

@@ -32,18 +32,11 @@ public struct FlavorInfoResponse: Codable, Sendable, Equatable {
     public var isCurrentFlavor: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case vcpus
-        case ram
-        case isCurrentFlavor = "is_current_flavor"
+        case id, name, vcpus, ram, isCurrentFlavor = "is_current_flavor"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        vcpus: String? = nil,
-        ram: String? = nil,
+        id: String? = nil, name: String? = nil, vcpus: String? = nil, ram: String? = nil,
         isCurrentFlavor: Bool? = nil
     ) {
         self.id = id
@@ -51,15 +44,6 @@ public struct FlavorInfoResponse: Codable, Sendable, Equatable {
         self.vcpus = vcpus
         self.ram = ram
         self.isCurrentFlavor = isCurrentFlavor
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.vcpus = try container.decodeIfPresent(String.self, forKey: .vcpus)
-        self.ram = try container.decodeIfPresent(String.self, forKey: .ram)
-        self.isCurrentFlavor = try container.decodeLenientIfPresent(Bool.self, forKey: .isCurrentFlavor)
     }
 }
 
@@ -76,19 +60,8 @@ public struct ListTargetFlavorsResponse: Codable, Sendable, Equatable {
     /// N/A
     public var flavors: [FlavorInfoResponse]?
 
-    private enum CodingKeys: String, CodingKey {
-        case count
-        case flavors
-    }
-
     public init(count: Int? = nil, flavors: [FlavorInfoResponse]? = nil) {
         self.count = count
         self.flavors = flavors
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.flavors = try container.decodeIfPresent([FlavorInfoResponse].self, forKey: .flavors)
     }
 }

@@ -67,23 +67,14 @@ public struct ResizeClusterWithExistedNodesRequest: Codable, Sendable, Equatable
     public var redisConf: RedisConfReq?
 
     private enum CodingKeys: String, CodingKey {
-        case scaleOut = "scale_out"
-        case forceBackup = "force_backup"
-        case mode
-        case logicalClusterName = "logical_cluster_name"
-        case expandWithExistedNode = "expand_with_existed_node"
-        case autoRedistribute = "auto_redistribute"
-        case redisConf = "redis_conf"
+        case scaleOut = "scale_out", forceBackup = "force_backup", mode
+        case logicalClusterName = "logical_cluster_name", expandWithExistedNode = "expand_with_existed_node"
+        case autoRedistribute = "auto_redistribute", redisConf = "redis_conf"
     }
 
     public init(
-        scaleOut: ScaleOut,
-        forceBackup: Bool? = nil,
-        mode: String? = nil,
-        logicalClusterName: String? = nil,
-        expandWithExistedNode: Bool,
-        autoRedistribute: Bool? = nil,
-        redisConf: RedisConfReq? = nil
+        scaleOut: ScaleOut, forceBackup: Bool? = nil, mode: String? = nil, logicalClusterName: String? = nil,
+        expandWithExistedNode: Bool, autoRedistribute: Bool? = nil, redisConf: RedisConfReq? = nil
     ) {
         self.scaleOut = scaleOut
         self.forceBackup = forceBackup
@@ -92,16 +83,5 @@ public struct ResizeClusterWithExistedNodesRequest: Codable, Sendable, Equatable
         self.expandWithExistedNode = expandWithExistedNode
         self.autoRedistribute = autoRedistribute
         self.redisConf = redisConf
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.scaleOut = try container.decode(ScaleOut.self, forKey: .scaleOut)
-        self.forceBackup = try container.decodeLenientIfPresent(Bool.self, forKey: .forceBackup)
-        self.mode = try container.decodeIfPresent(String.self, forKey: .mode)
-        self.logicalClusterName = try container.decodeIfPresent(String.self, forKey: .logicalClusterName)
-        self.expandWithExistedNode = try container.decodeLenient(Bool.self, forKey: .expandWithExistedNode)
-        self.autoRedistribute = try container.decodeLenientIfPresent(Bool.self, forKey: .autoRedistribute)
-        self.redisConf = try container.decodeIfPresent(RedisConfReq.self, forKey: .redisConf)
     }
 }

@@ -36,30 +36,16 @@ public struct RedisPriorityTable: Codable, Sendable, Equatable {
     public var redisOrder: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case schemaName = "schema_name"
-        case id
-        case tableName = "table_name"
-        case redisOrder = "redis_order"
+        case schemaName = "schema_name", id, tableName = "table_name", redisOrder = "redis_order"
     }
 
     public init(
-        schemaName: String? = nil,
-        id: Int64? = nil,
-        tableName: String? = nil,
-        redisOrder: Int? = nil
+        schemaName: String? = nil, id: Int64? = nil, tableName: String? = nil, redisOrder: Int? = nil
     ) {
         self.schemaName = schemaName
         self.id = id
         self.tableName = tableName
         self.redisOrder = redisOrder
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.schemaName = try container.decodeIfPresent(String.self, forKey: .schemaName)
-        self.id = try container.decodeLenientIfPresent(Int64.self, forKey: .id)
-        self.tableName = try container.decodeIfPresent(String.self, forKey: .tableName)
-        self.redisOrder = try container.decodeLenientIfPresent(Int.self, forKey: .redisOrder)
     }
 }
 
@@ -82,8 +68,7 @@ public struct SetRedistributionPriorityRequest: Codable, Sendable, Equatable {
     public var priority: [RedisPriorityTable]?
 
     private enum CodingKeys: String, CodingKey {
-        case dbName = "db_name"
-        case priority
+        case dbName = "db_name", priority
     }
 
     public init(dbName: String? = nil, priority: [RedisPriorityTable]? = nil) {

@@ -61,24 +61,14 @@ public struct RdsRedisInfo: Codable, Sendable, Equatable {
     public var redisTableDetail: RedisTableDetail?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case clusterID = "cluster_id"
-        case startTime = "start_time"
-        case endTime = "end_time"
-        case status
-        case redisConf = "redis_conf"
-        case redisProgress = "redis_progress"
+        case id, clusterID = "cluster_id", startTime = "start_time", endTime = "end_time", status
+        case redisConf = "redis_conf", redisProgress = "redis_progress"
         case redisTableDetail = "redis_table_detail"
     }
 
     public init(
-        id: String? = nil,
-        clusterID: String? = nil,
-        startTime: String? = nil,
-        endTime: String? = nil,
-        status: Status? = nil,
-        redisConf: RedisConf? = nil,
-        redisProgress: RedisProgress? = nil,
+        id: String? = nil, clusterID: String? = nil, startTime: String? = nil, endTime: String? = nil,
+        status: Status? = nil, redisConf: RedisConf? = nil, redisProgress: RedisProgress? = nil,
         redisTableDetail: RedisTableDetail? = nil
     ) {
         self.id = id
@@ -138,21 +128,14 @@ public struct RedisConf: Codable, Sendable, Equatable {
     public var bucketSplitInfo: BucketSplitInfo?
 
     private enum CodingKeys: String, CodingKey {
-        case redisMode = "redis_mode"
-        case scheduleConf = "schedule_conf"
-        case parallelJobs = "parallel_jobs"
-        case parallelJob = "parallel_job"
-        case priorityPolicy = "priority_policy"
+        case redisMode = "redis_mode", scheduleConf = "schedule_conf", parallelJobs = "parallel_jobs"
+        case parallelJob = "parallel_job", priorityPolicy = "priority_policy"
         case bucketSplitInfo = "bucket_split_info"
     }
 
     public init(
-        redisMode: RedisMode? = nil,
-        scheduleConf: ScheduleConf? = nil,
-        parallelJobs: Int? = nil,
-        parallelJob: Int? = nil,
-        priorityPolicy: String? = nil,
-        bucketSplitInfo: BucketSplitInfo? = nil
+        redisMode: RedisMode? = nil, scheduleConf: ScheduleConf? = nil, parallelJobs: Int? = nil,
+        parallelJob: Int? = nil, priorityPolicy: String? = nil, bucketSplitInfo: BucketSplitInfo? = nil
     ) {
         self.redisMode = redisMode
         self.scheduleConf = scheduleConf
@@ -160,16 +143,6 @@ public struct RedisConf: Codable, Sendable, Equatable {
         self.parallelJob = parallelJob
         self.priorityPolicy = priorityPolicy
         self.bucketSplitInfo = bucketSplitInfo
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.redisMode = try container.decodeIfPresent(RedisMode.self, forKey: .redisMode)
-        self.scheduleConf = try container.decodeIfPresent(ScheduleConf.self, forKey: .scheduleConf)
-        self.parallelJobs = try container.decodeLenientIfPresent(Int.self, forKey: .parallelJobs)
-        self.parallelJob = try container.decodeLenientIfPresent(Int.self, forKey: .parallelJob)
-        self.priorityPolicy = try container.decodeIfPresent(String.self, forKey: .priorityPolicy)
-        self.bucketSplitInfo = try container.decodeIfPresent(BucketSplitInfo.self, forKey: .bucketSplitInfo)
     }
 }
 
@@ -247,37 +220,17 @@ public struct RedisProgress: Codable, Sendable, Equatable {
     public var pauseByUser: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case bytesDone = "bytes_done"
-        case byteLeft = "byte_left"
-        case tablesDone = "tables_done"
-        case tablesLeft = "tables_left"
-        case tableProgress = "table_progress"
-        case totalProgress = "total_progress"
-        case redisRate = "redis_rate"
-        case estimatedTime = "estimated_time"
-        case completed
-        case initialed
-        case failCount = "fail_count"
-        case redistributing
-        case status
-        case pauseByUser = "pause_by_user"
+        case bytesDone = "bytes_done", byteLeft = "byte_left", tablesDone = "tables_done"
+        case tablesLeft = "tables_left", tableProgress = "table_progress", totalProgress = "total_progress"
+        case redisRate = "redis_rate", estimatedTime = "estimated_time", completed, initialed
+        case failCount = "fail_count", redistributing, status, pauseByUser = "pause_by_user"
     }
 
     public init(
-        bytesDone: Int64? = nil,
-        byteLeft: Int64? = nil,
-        tablesDone: Int? = nil,
-        tablesLeft: Int? = nil,
-        tableProgress: Int? = nil,
-        totalProgress: Int? = nil,
-        redisRate: String? = nil,
-        estimatedTime: String? = nil,
-        completed: Bool? = nil,
-        initialed: Bool? = nil,
-        failCount: Int? = nil,
-        redistributing: Bool? = nil,
-        status: String? = nil,
-        pauseByUser: Bool? = nil
+        bytesDone: Int64? = nil, byteLeft: Int64? = nil, tablesDone: Int? = nil, tablesLeft: Int? = nil,
+        tableProgress: Int? = nil, totalProgress: Int? = nil, redisRate: String? = nil,
+        estimatedTime: String? = nil, completed: Bool? = nil, initialed: Bool? = nil, failCount: Int? = nil,
+        redistributing: Bool? = nil, status: String? = nil, pauseByUser: Bool? = nil
     ) {
         self.bytesDone = bytesDone
         self.byteLeft = byteLeft
@@ -293,24 +246,6 @@ public struct RedisProgress: Codable, Sendable, Equatable {
         self.redistributing = redistributing
         self.status = status
         self.pauseByUser = pauseByUser
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.bytesDone = try container.decodeLenientIfPresent(Int64.self, forKey: .bytesDone)
-        self.byteLeft = try container.decodeLenientIfPresent(Int64.self, forKey: .byteLeft)
-        self.tablesDone = try container.decodeLenientIfPresent(Int.self, forKey: .tablesDone)
-        self.tablesLeft = try container.decodeLenientIfPresent(Int.self, forKey: .tablesLeft)
-        self.tableProgress = try container.decodeLenientIfPresent(Int.self, forKey: .tableProgress)
-        self.totalProgress = try container.decodeLenientIfPresent(Int.self, forKey: .totalProgress)
-        self.redisRate = try container.decodeIfPresent(String.self, forKey: .redisRate)
-        self.estimatedTime = try container.decodeIfPresent(String.self, forKey: .estimatedTime)
-        self.completed = try container.decodeLenientIfPresent(Bool.self, forKey: .completed)
-        self.initialed = try container.decodeLenientIfPresent(Bool.self, forKey: .initialed)
-        self.failCount = try container.decodeLenientIfPresent(Int.self, forKey: .failCount)
-        self.redistributing = try container.decodeLenientIfPresent(Bool.self, forKey: .redistributing)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.pauseByUser = try container.decodeLenientIfPresent(Bool.self, forKey: .pauseByUser)
     }
 }
 
@@ -350,21 +285,13 @@ public struct RedisTable: Codable, Sendable, Equatable {
     public var status: String?
 
     private enum CodingKeys: String, CodingKey {
-        case tableName = "table_name"
-        case id
-        case schemaName = "schema_name"
-        case logicalClusterName = "logical_cluster_name"
-        case size
-        case status
+        case tableName = "table_name", id, schemaName = "schema_name"
+        case logicalClusterName = "logical_cluster_name", size, status
     }
 
     public init(
-        tableName: String? = nil,
-        id: Int64? = nil,
-        schemaName: String? = nil,
-        logicalClusterName: String? = nil,
-        size: Int64? = nil,
-        status: String? = nil
+        tableName: String? = nil, id: Int64? = nil, schemaName: String? = nil,
+        logicalClusterName: String? = nil, size: Int64? = nil, status: String? = nil
     ) {
         self.tableName = tableName
         self.id = id
@@ -372,16 +299,6 @@ public struct RedisTable: Codable, Sendable, Equatable {
         self.logicalClusterName = logicalClusterName
         self.size = size
         self.status = status
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.tableName = try container.decodeIfPresent(String.self, forKey: .tableName)
-        self.id = try container.decodeLenientIfPresent(Int64.self, forKey: .id)
-        self.schemaName = try container.decodeIfPresent(String.self, forKey: .schemaName)
-        self.logicalClusterName = try container.decodeIfPresent(String.self, forKey: .logicalClusterName)
-        self.size = try container.decodeLenientIfPresent(Int64.self, forKey: .size)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
     }
 }
 
@@ -398,20 +315,9 @@ public struct RedisTableDetail: Codable, Sendable, Equatable {
     /// N/A
     public var total: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case data
-        case total
-    }
-
     public init(data: [RedisTable]? = nil, total: Int? = nil) {
         self.data = data
         self.total = total
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.data = try container.decodeIfPresent([RedisTable].self, forKey: .data)
-        self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)
     }
 }
 
@@ -444,19 +350,13 @@ public struct ScheduleConf: Codable, Sendable, Equatable {
     public var scheduleTime: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case scheduleStart = "schedule_start"
-        case scheduleEnd = "schedule_end"
-        case scheduleType = "schedule_type"
-        case scheduleDate = "schedule_date"
-        case scheduleTime = "schedule_time"
+        case scheduleStart = "schedule_start", scheduleEnd = "schedule_end", scheduleType = "schedule_type"
+        case scheduleDate = "schedule_date", scheduleTime = "schedule_time"
     }
 
     public init(
-        scheduleStart: String? = nil,
-        scheduleEnd: String? = nil,
-        scheduleType: String? = nil,
-        scheduleDate: [Int]? = nil,
-        scheduleTime: [String]? = nil
+        scheduleStart: String? = nil, scheduleEnd: String? = nil, scheduleType: String? = nil,
+        scheduleDate: [Int]? = nil, scheduleTime: [String]? = nil
     ) {
         self.scheduleStart = scheduleStart
         self.scheduleEnd = scheduleEnd
@@ -507,22 +407,14 @@ public struct ShowClusterRedistributionResponse: Codable, Sendable, Equatable {
     public var controlEnable: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case redisInfo = "redis_info"
-        case scheduleMode = "schedule_mode"
-        case pauseEnable = "pause_enable"
-        case recoverEnable = "recover_enable"
-        case retryEnable = "retry_enable"
-        case updateEnable = "update_enable"
+        case redisInfo = "redis_info", scheduleMode = "schedule_mode", pauseEnable = "pause_enable"
+        case recoverEnable = "recover_enable", retryEnable = "retry_enable", updateEnable = "update_enable"
         case controlEnable = "control_enable"
     }
 
     public init(
-        redisInfo: RdsRedisInfo? = nil,
-        scheduleMode: Bool? = nil,
-        pauseEnable: Bool? = nil,
-        recoverEnable: Bool? = nil,
-        retryEnable: Bool? = nil,
-        updateEnable: Bool? = nil,
+        redisInfo: RdsRedisInfo? = nil, scheduleMode: Bool? = nil, pauseEnable: Bool? = nil,
+        recoverEnable: Bool? = nil, retryEnable: Bool? = nil, updateEnable: Bool? = nil,
         controlEnable: Bool? = nil
     ) {
         self.redisInfo = redisInfo
@@ -532,16 +424,5 @@ public struct ShowClusterRedistributionResponse: Codable, Sendable, Equatable {
         self.retryEnable = retryEnable
         self.updateEnable = updateEnable
         self.controlEnable = controlEnable
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.redisInfo = try container.decodeIfPresent(RdsRedisInfo.self, forKey: .redisInfo)
-        self.scheduleMode = try container.decodeLenientIfPresent(Bool.self, forKey: .scheduleMode)
-        self.pauseEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .pauseEnable)
-        self.recoverEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .recoverEnable)
-        self.retryEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .retryEnable)
-        self.updateEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .updateEnable)
-        self.controlEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .controlEnable)
     }
 }

@@ -67,23 +67,13 @@ public struct ShrinkClusterRequest: Codable, Sendable, Equatable {
     public var forceBackup: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case shrinkNumber = "shrink_number"
-        case online
-        case retry
-        case needAgency = "need_agency"
-        case parallelJobs = "parallel_jobs"
-        case type
-        case forceBackup = "force_backup"
+        case shrinkNumber = "shrink_number", online, retry, needAgency = "need_agency"
+        case parallelJobs = "parallel_jobs", type, forceBackup = "force_backup"
     }
 
     public init(
-        shrinkNumber: Int? = nil,
-        online: Bool? = nil,
-        retry: Bool? = nil,
-        needAgency: Bool? = nil,
-        parallelJobs: Int? = nil,
-        type: String? = nil,
-        forceBackup: Bool? = nil
+        shrinkNumber: Int? = nil, online: Bool? = nil, retry: Bool? = nil, needAgency: Bool? = nil,
+        parallelJobs: Int? = nil, type: String? = nil, forceBackup: Bool? = nil
     ) {
         self.shrinkNumber = shrinkNumber
         self.online = online
@@ -92,17 +82,6 @@ public struct ShrinkClusterRequest: Codable, Sendable, Equatable {
         self.parallelJobs = parallelJobs
         self.type = type
         self.forceBackup = forceBackup
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.shrinkNumber = try container.decodeLenientIfPresent(Int.self, forKey: .shrinkNumber)
-        self.online = try container.decodeLenientIfPresent(Bool.self, forKey: .online)
-        self.retry = try container.decodeLenientIfPresent(Bool.self, forKey: .retry)
-        self.needAgency = try container.decodeLenientIfPresent(Bool.self, forKey: .needAgency)
-        self.parallelJobs = try container.decodeLenientIfPresent(Int.self, forKey: .parallelJobs)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.forceBackup = try container.decodeLenientIfPresent(Bool.self, forKey: .forceBackup)
     }
 }
 

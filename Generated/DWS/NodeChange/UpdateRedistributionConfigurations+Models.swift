@@ -38,18 +38,11 @@ public struct UpdateRedistributionConfigurationsRequest: Codable, Sendable, Equa
     public var priorityPolicy: PriorityPolicy
 
     private enum CodingKeys: String, CodingKey {
-        case parallelJobs = "parallel_jobs"
-        case priorityPolicy = "priority_policy"
+        case parallelJobs = "parallel_jobs", priorityPolicy = "priority_policy"
     }
 
     public init(parallelJobs: Int, priorityPolicy: PriorityPolicy) {
         self.parallelJobs = parallelJobs
         self.priorityPolicy = priorityPolicy
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.parallelJobs = try container.decodeLenient(Int.self, forKey: .parallelJobs)
-        self.priorityPolicy = try container.decode(PriorityPolicy.self, forKey: .priorityPolicy)
     }
 }

@@ -50,14 +50,12 @@ public struct WorkloadQueue: Codable, Sendable, Equatable {
     public var workloadResourceItemList: [WorkloadResource]
 
     private enum CodingKeys: String, CodingKey {
-        case workloadQueueName = "workload_queue_name"
-        case logicalClusterName = "logical_cluster_name"
+        case workloadQueueName = "workload_queue_name", logicalClusterName = "logical_cluster_name"
         case workloadResourceItemList = "workload_resource_item_list"
     }
 
     public init(
-        workloadQueueName: String,
-        logicalClusterName: String? = nil,
+        workloadQueueName: String, logicalClusterName: String? = nil,
         workloadResourceItemList: [WorkloadResource]
     ) {
         self.workloadQueueName = workloadQueueName
@@ -84,18 +82,11 @@ public struct WorkloadResource: Codable, Sendable, Equatable {
     public var resourceValue: Int
 
     private enum CodingKeys: String, CodingKey {
-        case resourceName = "resource_name"
-        case resourceValue = "resource_value"
+        case resourceName = "resource_name", resourceValue = "resource_value"
     }
 
     public init(resourceName: String, resourceValue: Int) {
         self.resourceName = resourceName
         self.resourceValue = resourceValue
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.resourceName = try container.decode(String.self, forKey: .resourceName)
-        self.resourceValue = try container.decodeLenient(Int.self, forKey: .resourceValue)
     }
 }

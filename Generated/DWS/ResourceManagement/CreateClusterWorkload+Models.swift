@@ -45,18 +45,11 @@ public struct WorkloadStatus: Codable, Sendable, Equatable {
     public var maxConcurrencyNum: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case workloadSwitch = "workload_switch"
-        case maxConcurrencyNum = "max_concurrency_num"
+        case workloadSwitch = "workload_switch", maxConcurrencyNum = "max_concurrency_num"
     }
 
     public init(workloadSwitch: String, maxConcurrencyNum: Int? = nil) {
         self.workloadSwitch = workloadSwitch
         self.maxConcurrencyNum = maxConcurrencyNum
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.workloadSwitch = try container.decode(String.self, forKey: .workloadSwitch)
-        self.maxConcurrencyNum = try container.decodeLenientIfPresent(Int.self, forKey: .maxConcurrencyNum)
     }
 }

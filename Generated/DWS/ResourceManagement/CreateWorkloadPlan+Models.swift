@@ -21,8 +21,7 @@ public struct CreateWorkloadPlanRequest: Codable, Sendable, Equatable {
     public var logicalClusterName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case planName = "plan_name"
-        case logicalClusterName = "logical_cluster_name"
+        case planName = "plan_name", logicalClusterName = "logical_cluster_name"
     }
 
     public init(planName: String, logicalClusterName: String? = nil) {

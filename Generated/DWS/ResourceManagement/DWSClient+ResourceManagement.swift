@@ -24,11 +24,9 @@ extension DWSClient {
         _ body: AddQueueUserListRequest
     ) async throws -> AddQueueUserListResponse {
         let request = OperationRequest(
-            operation: "AddQueueUserList",
-            method: .post,
+            operation: "AddQueueUserList", method: .post,
             path: "/v2/{project_id}/clusters/{cluster_id}/workload/queues/{queue_name}/users/batch-create",
-            pathParameters: ["cluster_id": clusterID, "queue_name": queueName],
-            body: body
+            pathParameters: ["cluster_id": clusterID, "queue_name": queueName], body: body
         )
         return try await client.send(request, as: AddQueueUserListResponse.self)
     }
@@ -53,11 +51,9 @@ extension DWSClient {
         _ body: AddWorkloadPlanStageRequest
     ) async throws -> AddWorkloadPlanStageResponse {
         let request = OperationRequest(
-            operation: "AddWorkloadPlanStage",
-            method: .post,
+            operation: "AddWorkloadPlanStage", method: .post,
             path: "/v2/{project_id}/clusters/{cluster_id}/workload/plans/{plan_id}/stages",
-            pathParameters: ["cluster_id": clusterID, "plan_id": planID],
-            body: body
+            pathParameters: ["cluster_id": clusterID, "plan_id": planID], body: body
         )
         return try await client.send(request, as: AddWorkloadPlanStageResponse.self)
     }
@@ -80,11 +76,9 @@ extension DWSClient {
         _ body: AddWorkloadQueueRequest
     ) async throws -> AddWorkloadQueueResponse {
         let request = OperationRequest(
-            operation: "AddWorkloadQueue",
-            method: .put,
+            operation: "AddWorkloadQueue", method: .put,
             path: "/v2/{project_id}/clusters/{cluster_id}/workload/queues",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         return try await client.send(request, as: AddWorkloadQueueResponse.self)
     }
@@ -107,11 +101,9 @@ extension DWSClient {
         _ body: AddWorkloadRuleRequest
     ) async throws -> AddWorkloadRuleResponse {
         let request = OperationRequest(
-            operation: "AddWorkloadRule",
-            method: .post,
+            operation: "AddWorkloadRule", method: .post,
             path: "/v1/{project_id}/clusters/{cluster_id}/workload/rules",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         return try await client.send(request, as: AddWorkloadRuleResponse.self)
     }
@@ -135,11 +127,9 @@ extension DWSClient {
         _ body: CreateClusterWorkloadRequest
     ) async throws -> CreateClusterWorkloadResponse {
         let request = OperationRequest(
-            operation: "CreateClusterWorkload",
-            method: .post,
+            operation: "CreateClusterWorkload", method: .post,
             path: "/v2/{project_id}/clusters/{cluster_id}/workload",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         return try await client.send(request, as: CreateClusterWorkloadResponse.self)
     }
@@ -162,11 +152,9 @@ extension DWSClient {
         _ body: CreateWorkloadPlanRequest
     ) async throws -> CreateWorkloadPlanResponse {
         let request = OperationRequest(
-            operation: "CreateWorkloadPlan",
-            method: .post,
+            operation: "CreateWorkloadPlan", method: .post,
             path: "/v2/{project_id}/clusters/{cluster_id}/workload/plans",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         return try await client.send(request, as: CreateWorkloadPlanResponse.self)
     }
@@ -191,11 +179,9 @@ extension DWSClient {
         _ body: DeleteQueueUserListRequest
     ) async throws -> DeleteQueueUserListResponse {
         let request = OperationRequest(
-            operation: "DeleteQueueUserList",
-            method: .post,
+            operation: "DeleteQueueUserList", method: .post,
             path: "/v2/{project_id}/clusters/{cluster_id}/workload/queues/{queue_name}/users/batch-delete",
-            pathParameters: ["cluster_id": clusterID, "queue_name": queueName],
-            body: body
+            pathParameters: ["cluster_id": clusterID, "queue_name": queueName], body: body
         )
         return try await client.send(request, as: DeleteQueueUserListResponse.self)
     }
@@ -218,8 +204,7 @@ extension DWSClient {
         planID: String
     ) async throws -> DeleteWorkloadPlanResponse {
         let request = OperationRequest(
-            operation: "DeleteWorkloadPlan",
-            method: .delete,
+            operation: "DeleteWorkloadPlan", method: .delete,
             path: "/v2/{project_id}/clusters/{cluster_id}/workload/plans/{plan_id}",
             pathParameters: ["cluster_id": clusterID, "plan_id": planID]
         )
@@ -246,8 +231,7 @@ extension DWSClient {
         stageID: String
     ) async throws -> DeleteWorkloadPlanStageResponse {
         let request = OperationRequest(
-            operation: "DeleteWorkloadPlanStage",
-            method: .delete,
+            operation: "DeleteWorkloadPlanStage", method: .delete,
             path: "/v2/{project_id}/clusters/{cluster_id}/workload/plans/{plan_id}/stages/{stage_id}",
             pathParameters: ["cluster_id": clusterID, "plan_id": planID, "stage_id": stageID]
         )
@@ -278,11 +262,9 @@ extension DWSClient {
         query.append("workload_queue_name", workloadQueueName)
         query.append("logical_cluster_name", logicalClusterName)
         let request = OperationRequest(
-            operation: "DeleteWorkloadQueue",
-            method: .delete,
+            operation: "DeleteWorkloadQueue", method: .delete,
             path: "/v2/{project_id}/clusters/{cluster_id}/workload/queues",
-            pathParameters: ["cluster_id": clusterID],
-            query: query
+            pathParameters: ["cluster_id": clusterID], query: query
         )
         return try await client.send(request, as: DeleteWorkloadQueueResponse.self)
     }
@@ -305,8 +287,7 @@ extension DWSClient {
         ruleName: String
     ) async throws -> DeleteWorkloadRuleResponse {
         let request = OperationRequest(
-            operation: "DeleteWorkloadRule",
-            method: .delete,
+            operation: "DeleteWorkloadRule", method: .delete,
             path: "/v1/{project_id}/clusters/{cluster_id}/workload/rules/{rule_name}",
             pathParameters: ["cluster_id": clusterID, "rule_name": ruleName]
         )
@@ -327,8 +308,7 @@ extension DWSClient {
     /// - Returns: The body of the service's `200` response.
     public func listClusterWorkload(clusterID: String) async throws -> ListClusterWorkloadResponse {
         let request = OperationRequest(
-            operation: "ListClusterWorkload",
-            method: .get,
+            operation: "ListClusterWorkload", method: .get,
             path: "/v2/{project_id}/clusters/{cluster_id}/workload",
             pathParameters: ["cluster_id": clusterID]
         )
@@ -361,11 +341,9 @@ extension DWSClient {
         query.append("limit", limit)
         query.append("offset", offset)
         let request = OperationRequest(
-            operation: "ListPlanExecLogs",
-            method: .get,
+            operation: "ListPlanExecLogs", method: .get,
             path: "/v2/{project_id}/clusters/{cluster_id}/workload/plans/{plan_id}/logs",
-            pathParameters: ["cluster_id": clusterID, "plan_id": planID],
-            query: query
+            pathParameters: ["cluster_id": clusterID, "plan_id": planID], query: query
         )
         return try await client.send(request, as: ListPlanExecLogsResponse.self)
     }
@@ -434,11 +412,9 @@ extension DWSClient {
         query.append("limit", limit)
         query.append("offset", offset)
         let request = OperationRequest(
-            operation: "ListSchemas",
-            method: .get,
+            operation: "ListSchemas", method: .get,
             path: "/v2/{project_id}/clusters/{cluster_id}/databases/{database_name}/schemas",
-            pathParameters: ["cluster_id": clusterID, "database_name": databaseName],
-            query: query
+            pathParameters: ["cluster_id": clusterID, "database_name": databaseName], query: query
         )
         return try await client.send(request, as: ListSchemasResponse.self)
     }
@@ -508,11 +484,9 @@ extension DWSClient {
         query.append("limit", limit)
         query.append("offset", offset)
         let request = OperationRequest(
-            operation: "ListWorkloadPlans",
-            method: .get,
+            operation: "ListWorkloadPlans", method: .get,
             path: "/v2/{project_id}/clusters/{cluster_id}/workload/plans",
-            pathParameters: ["cluster_id": clusterID],
-            query: query
+            pathParameters: ["cluster_id": clusterID], query: query
         )
         return try await client.send(request, as: ListWorkloadPlansResponse.self)
     }
@@ -567,11 +541,9 @@ extension DWSClient {
         var query = QueryItems()
         query.append("logical_cluster_name", logicalClusterName)
         let request = OperationRequest(
-            operation: "ListWorkloadQueue",
-            method: .get,
+            operation: "ListWorkloadQueue", method: .get,
             path: "/v2/{project_id}/clusters/{cluster_id}/workload/queues",
-            pathParameters: ["cluster_id": clusterID],
-            query: query
+            pathParameters: ["cluster_id": clusterID], query: query
         )
         return try await client.send(request, as: ListWorkloadQueueResponse.self)
     }
@@ -602,11 +574,9 @@ extension DWSClient {
         query.append("limit", limit)
         query.append("offset", offset)
         let request = OperationRequest(
-            operation: "ListWorkloadQueueUsers",
-            method: .get,
+            operation: "ListWorkloadQueueUsers", method: .get,
             path: "/v2/{project_id}/clusters/{cluster_id}/workload/queues/{queue_name}/users",
-            pathParameters: ["cluster_id": clusterID, "queue_name": queueName],
-            query: query
+            pathParameters: ["cluster_id": clusterID, "queue_name": queueName], query: query
         )
         return try await client.send(request, as: ListWorkloadQueueUsersResponse.self)
     }
@@ -671,11 +641,9 @@ extension DWSClient {
         query.append("rule_name", ruleName)
         query.append("queue_name", queueName)
         let request = OperationRequest(
-            operation: "ListWorkloadRules",
-            method: .get,
+            operation: "ListWorkloadRules", method: .get,
             path: "/v1/{project_id}/clusters/{cluster_id}/workload/rules",
-            pathParameters: ["cluster_id": clusterID],
-            query: query
+            pathParameters: ["cluster_id": clusterID], query: query
         )
         return try await client.send(request, as: ListWorkloadRulesResponse.self)
     }
@@ -728,8 +696,7 @@ extension DWSClient {
     /// - Returns: The body of the service's `200` response.
     public func showWorkloadPlan(clusterID: String, planID: String) async throws -> ShowWorkloadPlanResponse {
         let request = OperationRequest(
-            operation: "ShowWorkloadPlan",
-            method: .get,
+            operation: "ShowWorkloadPlan", method: .get,
             path: "/v2/{project_id}/clusters/{cluster_id}/workload/plans/{plan_id}",
             pathParameters: ["cluster_id": clusterID, "plan_id": planID]
         )
@@ -756,8 +723,7 @@ extension DWSClient {
         stageID: String
     ) async throws -> ShowWorkloadPlanStageResponse {
         let request = OperationRequest(
-            operation: "ShowWorkloadPlanStage",
-            method: .get,
+            operation: "ShowWorkloadPlanStage", method: .get,
             path: "/v2/{project_id}/clusters/{cluster_id}/workload/plans/{plan_id}/stages/{stage_id}",
             pathParameters: ["cluster_id": clusterID, "plan_id": planID, "stage_id": stageID]
         )
@@ -788,11 +754,9 @@ extension DWSClient {
         var query = QueryItems()
         query.append("logical_cluster_name", logicalClusterName)
         let request = OperationRequest(
-            operation: "ShowWorkloadQueue",
-            method: .get,
+            operation: "ShowWorkloadQueue", method: .get,
             path: "/v2/{project_id}/clusters/{cluster_id}/workload/queues/{queue_name}",
-            pathParameters: ["cluster_id": clusterID, "queue_name": queueName],
-            query: query
+            pathParameters: ["cluster_id": clusterID, "queue_name": queueName], query: query
         )
         return try await client.send(request, as: ShowWorkloadQueueResponse.self)
     }
@@ -815,8 +779,7 @@ extension DWSClient {
         planID: String
     ) async throws -> StartWorkloadPlanResponse {
         let request = OperationRequest(
-            operation: "StartWorkloadPlan",
-            method: .post,
+            operation: "StartWorkloadPlan", method: .post,
             path: "/v2/{project_id}/clusters/{cluster_id}/workload/plans/{plan_id}/start",
             pathParameters: ["cluster_id": clusterID, "plan_id": planID]
         )
@@ -838,8 +801,7 @@ extension DWSClient {
     /// - Returns: The body of the service's `200` response.
     public func stopWorkloadPlan(clusterID: String, planID: String) async throws -> StopWorkloadPlanResponse {
         let request = OperationRequest(
-            operation: "StopWorkloadPlan",
-            method: .post,
+            operation: "StopWorkloadPlan", method: .post,
             path: "/v2/{project_id}/clusters/{cluster_id}/workload/plans/{plan_id}/stop",
             pathParameters: ["cluster_id": clusterID, "plan_id": planID]
         )
@@ -866,11 +828,9 @@ extension DWSClient {
         _ body: SwitchPlanStageRequest
     ) async throws -> SwitchPlanStageResponse {
         let request = OperationRequest(
-            operation: "SwitchPlanStage",
-            method: .post,
+            operation: "SwitchPlanStage", method: .post,
             path: "/v2/{project_id}/clusters/{cluster_id}/workload/plans/{plan_id}/stage-switch",
-            pathParameters: ["cluster_id": clusterID, "plan_id": planID],
-            body: body
+            pathParameters: ["cluster_id": clusterID, "plan_id": planID], body: body
         )
         return try await client.send(request, as: SwitchPlanStageResponse.self)
     }
@@ -895,11 +855,9 @@ extension DWSClient {
         _ body: UpdateQueueResourcesRequest
     ) async throws -> UpdateQueueResourcesResponse {
         let request = OperationRequest(
-            operation: "UpdateQueueResources",
-            method: .put,
+            operation: "UpdateQueueResources", method: .put,
             path: "/v2/{project_id}/clusters/{cluster_id}/workload/queues/{queue_name}/resources",
-            pathParameters: ["cluster_id": clusterID, "queue_name": queueName],
-            body: body
+            pathParameters: ["cluster_id": clusterID, "queue_name": queueName], body: body
         )
         return try await client.send(request, as: UpdateQueueResourcesResponse.self)
     }
@@ -924,11 +882,9 @@ extension DWSClient {
         _ body: UpdateSchemasRequest
     ) async throws -> UpdateSchemasResponse {
         let request = OperationRequest(
-            operation: "UpdateSchemas",
-            method: .put,
+            operation: "UpdateSchemas", method: .put,
             path: "/v2/{project_id}/clusters/{cluster_id}/databases/{database_name}/schemas",
-            pathParameters: ["cluster_id": clusterID, "database_name": databaseName],
-            body: body
+            pathParameters: ["cluster_id": clusterID, "database_name": databaseName], body: body
         )
         return try await client.send(request, as: UpdateSchemasResponse.self)
     }
@@ -955,11 +911,9 @@ extension DWSClient {
         _ body: UpdateWorkloadPlanStageRequest
     ) async throws -> UpdateWorkloadPlanStageResponse {
         let request = OperationRequest(
-            operation: "UpdateWorkloadPlanStage",
-            method: .put,
+            operation: "UpdateWorkloadPlanStage", method: .put,
             path: "/v2/{project_id}/clusters/{cluster_id}/workload/plans/{plan_id}/stages/{stage_id}",
-            pathParameters: ["cluster_id": clusterID, "plan_id": planID, "stage_id": stageID],
-            body: body
+            pathParameters: ["cluster_id": clusterID, "plan_id": planID, "stage_id": stageID], body: body
         )
         return try await client.send(request, as: UpdateWorkloadPlanStageResponse.self)
     }
@@ -984,11 +938,9 @@ extension DWSClient {
         _ body: UpdateWorkloadRuleRequest
     ) async throws -> UpdateWorkloadRuleResponse {
         let request = OperationRequest(
-            operation: "UpdateWorkloadRule",
-            method: .put,
+            operation: "UpdateWorkloadRule", method: .put,
             path: "/v1/{project_id}/clusters/{cluster_id}/workload/rules/{rule_name}",
-            pathParameters: ["cluster_id": clusterID, "rule_name": ruleName],
-            body: body
+            pathParameters: ["cluster_id": clusterID, "rule_name": ruleName], body: body
         )
         return try await client.send(request, as: UpdateWorkloadRuleResponse.self)
     }

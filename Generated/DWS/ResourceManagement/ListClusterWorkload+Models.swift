@@ -22,26 +22,17 @@ public struct ListClusterWorkloadResponse: Codable, Sendable, Equatable {
     public var workloadStatus: ListClusterWorkloadWorkloadStatus?
 
     private enum CodingKeys: String, CodingKey {
-        case workloadResCode = "workload_res_code"
-        case workloadResStr = "workload_res_str"
+        case workloadResCode = "workload_res_code", workloadResStr = "workload_res_str"
         case workloadStatus = "workload_status"
     }
 
     public init(
-        workloadResCode: Int? = nil,
-        workloadResStr: String? = nil,
+        workloadResCode: Int? = nil, workloadResStr: String? = nil,
         workloadStatus: ListClusterWorkloadWorkloadStatus? = nil
     ) {
         self.workloadResCode = workloadResCode
         self.workloadResStr = workloadResStr
         self.workloadStatus = workloadStatus
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.workloadResCode = try container.decodeLenientIfPresent(Int.self, forKey: .workloadResCode)
-        self.workloadResStr = try container.decodeIfPresent(String.self, forKey: .workloadResStr)
-        self.workloadStatus = try container.decodeIfPresent(ListClusterWorkloadWorkloadStatus.self, forKey: .workloadStatus)
     }
 }
 
@@ -67,18 +58,11 @@ public struct ListClusterWorkloadWorkloadStatus: Codable, Sendable, Equatable {
     public var maxConcurrencyNum: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case workloadSwitch = "workload_switch"
-        case maxConcurrencyNum = "max_concurrency_num"
+        case workloadSwitch = "workload_switch", maxConcurrencyNum = "max_concurrency_num"
     }
 
     public init(workloadSwitch: String? = nil, maxConcurrencyNum: Int? = nil) {
         self.workloadSwitch = workloadSwitch
         self.maxConcurrencyNum = maxConcurrencyNum
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.workloadSwitch = try container.decodeIfPresent(String.self, forKey: .workloadSwitch)
-        self.maxConcurrencyNum = try container.decodeLenientIfPresent(Int.self, forKey: .maxConcurrencyNum)
     }
 }

@@ -27,30 +27,18 @@ public struct ListPlanExecLogsResponse: Codable, Sendable, Equatable {
     public var count: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case workloadResCode = "workload_res_code"
-        case workloadResStr = "workload_res_str"
-        case planLogs = "plan_logs"
-        case count
+        case workloadResCode = "workload_res_code", workloadResStr = "workload_res_str"
+        case planLogs = "plan_logs", count
     }
 
     public init(
-        workloadResCode: Int? = nil,
-        workloadResStr: String? = nil,
-        planLogs: [PlanLog]? = nil,
+        workloadResCode: Int? = nil, workloadResStr: String? = nil, planLogs: [PlanLog]? = nil,
         count: Int? = nil
     ) {
         self.workloadResCode = workloadResCode
         self.workloadResStr = workloadResStr
         self.planLogs = planLogs
         self.count = count
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.workloadResCode = try container.decodeLenientIfPresent(Int.self, forKey: .workloadResCode)
-        self.workloadResStr = try container.decodeIfPresent(String.self, forKey: .workloadResStr)
-        self.planLogs = try container.decodeIfPresent([PlanLog].self, forKey: .planLogs)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
     }
 }
 
@@ -78,29 +66,16 @@ public struct PlanLog: Codable, Sendable, Equatable {
     public var execLog: String?
 
     private enum CodingKeys: String, CodingKey {
-        case execTime = "exec_time"
-        case stageInfo = "stage_info"
-        case execResult = "exec_result"
+        case execTime = "exec_time", stageInfo = "stage_info", execResult = "exec_result"
         case execLog = "exec_log"
     }
 
     public init(
-        execTime: String? = nil,
-        stageInfo: String? = nil,
-        execResult: Int? = nil,
-        execLog: String? = nil
+        execTime: String? = nil, stageInfo: String? = nil, execResult: Int? = nil, execLog: String? = nil
     ) {
         self.execTime = execTime
         self.stageInfo = stageInfo
         self.execResult = execResult
         self.execLog = execLog
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.execTime = try container.decodeIfPresent(String.self, forKey: .execTime)
-        self.stageInfo = try container.decodeIfPresent(String.self, forKey: .stageInfo)
-        self.execResult = try container.decodeLenientIfPresent(Int.self, forKey: .execResult)
-        self.execLog = try container.decodeIfPresent(String.self, forKey: .execLog)
     }
 }

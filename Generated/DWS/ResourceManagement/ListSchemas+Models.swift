@@ -16,20 +16,9 @@ public struct ListSchemasResponse: Codable, Sendable, Equatable {
     /// N/A
     public var count: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case schemas
-        case count
-    }
-
     public init(schemas: [SchemaInfo]? = nil, count: Int? = nil) {
         self.schemas = schemas
         self.count = count
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.schemas = try container.decodeIfPresent([SchemaInfo].self, forKey: .schemas)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
     }
 }
 
@@ -87,29 +76,15 @@ public struct SchemaInfo: Codable, Sendable, Equatable {
     public var dnNum: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case schemaName = "schema_name"
-        case databaseName = "database_name"
-        case totalValue = "total_value"
-        case permSpace = "perm_space"
-        case skewPercent = "skew_percent"
-        case minValue = "min_value"
-        case maxValue = "max_value"
-        case minDn = "min_dn"
-        case maxDn = "max_dn"
-        case dnNum = "dn_num"
+        case schemaName = "schema_name", databaseName = "database_name", totalValue = "total_value"
+        case permSpace = "perm_space", skewPercent = "skew_percent", minValue = "min_value"
+        case maxValue = "max_value", minDn = "min_dn", maxDn = "max_dn", dnNum = "dn_num"
     }
 
     public init(
-        schemaName: String? = nil,
-        databaseName: String? = nil,
-        totalValue: Int? = nil,
-        permSpace: Int? = nil,
-        skewPercent: Double? = nil,
-        minValue: Int? = nil,
-        maxValue: Int? = nil,
-        minDn: String? = nil,
-        maxDn: String? = nil,
-        dnNum: Int? = nil
+        schemaName: String? = nil, databaseName: String? = nil, totalValue: Int? = nil, permSpace: Int? = nil,
+        skewPercent: Double? = nil, minValue: Int? = nil, maxValue: Int? = nil, minDn: String? = nil,
+        maxDn: String? = nil, dnNum: Int? = nil
     ) {
         self.schemaName = schemaName
         self.databaseName = databaseName
@@ -121,19 +96,5 @@ public struct SchemaInfo: Codable, Sendable, Equatable {
         self.minDn = minDn
         self.maxDn = maxDn
         self.dnNum = dnNum
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.schemaName = try container.decodeIfPresent(String.self, forKey: .schemaName)
-        self.databaseName = try container.decodeIfPresent(String.self, forKey: .databaseName)
-        self.totalValue = try container.decodeLenientIfPresent(Int.self, forKey: .totalValue)
-        self.permSpace = try container.decodeLenientIfPresent(Int.self, forKey: .permSpace)
-        self.skewPercent = try container.decodeLenientIfPresent(Double.self, forKey: .skewPercent)
-        self.minValue = try container.decodeLenientIfPresent(Int.self, forKey: .minValue)
-        self.maxValue = try container.decodeLenientIfPresent(Int.self, forKey: .maxValue)
-        self.minDn = try container.decodeIfPresent(String.self, forKey: .minDn)
-        self.maxDn = try container.decodeIfPresent(String.self, forKey: .maxDn)
-        self.dnNum = try container.decodeLenientIfPresent(Int.self, forKey: .dnNum)
     }
 }

@@ -27,30 +27,18 @@ public struct ListWorkloadPlansResponse: Codable, Sendable, Equatable {
     public var count: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case workloadResCode = "workload_res_code"
-        case workloadResStr = "workload_res_str"
-        case planList = "plan_list"
-        case count
+        case workloadResCode = "workload_res_code", workloadResStr = "workload_res_str"
+        case planList = "plan_list", count
     }
 
     public init(
-        workloadResCode: Int? = nil,
-        workloadResStr: String? = nil,
-        planList: [ListWorkloadPlansWorkloadPlanInfo]? = nil,
-        count: Int? = nil
+        workloadResCode: Int? = nil, workloadResStr: String? = nil,
+        planList: [ListWorkloadPlansWorkloadPlanInfo]? = nil, count: Int? = nil
     ) {
         self.workloadResCode = workloadResCode
         self.workloadResStr = workloadResStr
         self.planList = planList
         self.count = count
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.workloadResCode = try container.decodeLenientIfPresent(Int.self, forKey: .workloadResCode)
-        self.workloadResStr = try container.decodeIfPresent(String.self, forKey: .workloadResStr)
-        self.planList = try container.decodeIfPresent([ListWorkloadPlansWorkloadPlanInfo].self, forKey: .planList)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
     }
 }
 
@@ -100,24 +88,14 @@ public struct ListWorkloadPlansWorkloadPlanInfo: Codable, Sendable, Equatable {
     public var stageList: [PlanStage]?
 
     private enum CodingKeys: String, CodingKey {
-        case status
-        case projectID = "project_id"
-        case clusterID = "cluster_id"
-        case planID = "plan_id"
-        case planName = "plan_name"
-        case currentStage = "current_stage"
-        case logicalClusterName = "logical_cluster_name"
-        case stageList = "stage_list"
+        case status, projectID = "project_id", clusterID = "cluster_id", planID = "plan_id"
+        case planName = "plan_name", currentStage = "current_stage"
+        case logicalClusterName = "logical_cluster_name", stageList = "stage_list"
     }
 
     public init(
-        status: Int? = nil,
-        projectID: String? = nil,
-        clusterID: String? = nil,
-        planID: String? = nil,
-        planName: String? = nil,
-        currentStage: String? = nil,
-        logicalClusterName: String? = nil,
+        status: Int? = nil, projectID: String? = nil, clusterID: String? = nil, planID: String? = nil,
+        planName: String? = nil, currentStage: String? = nil, logicalClusterName: String? = nil,
         stageList: [PlanStage]? = nil
     ) {
         self.status = status
@@ -128,17 +106,5 @@ public struct ListWorkloadPlansWorkloadPlanInfo: Codable, Sendable, Equatable {
         self.currentStage = currentStage
         self.logicalClusterName = logicalClusterName
         self.stageList = stageList
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.clusterID = try container.decodeIfPresent(String.self, forKey: .clusterID)
-        self.planID = try container.decodeIfPresent(String.self, forKey: .planID)
-        self.planName = try container.decodeIfPresent(String.self, forKey: .planName)
-        self.currentStage = try container.decodeIfPresent(String.self, forKey: .currentStage)
-        self.logicalClusterName = try container.decodeIfPresent(String.self, forKey: .logicalClusterName)
-        self.stageList = try container.decodeIfPresent([PlanStage].self, forKey: .stageList)
     }
 }

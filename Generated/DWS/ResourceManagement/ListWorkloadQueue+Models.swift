@@ -22,25 +22,15 @@ public struct ListWorkloadQueueResponse: Codable, Sendable, Equatable {
     public var workloadResStr: String?
 
     private enum CodingKeys: String, CodingKey {
-        case workloadQueueNameList = "workload_queue_name_list"
-        case workloadResCode = "workload_res_code"
+        case workloadQueueNameList = "workload_queue_name_list", workloadResCode = "workload_res_code"
         case workloadResStr = "workload_res_str"
     }
 
     public init(
-        workloadQueueNameList: [String]? = nil,
-        workloadResCode: Int? = nil,
-        workloadResStr: String? = nil
+        workloadQueueNameList: [String]? = nil, workloadResCode: Int? = nil, workloadResStr: String? = nil
     ) {
         self.workloadQueueNameList = workloadQueueNameList
         self.workloadResCode = workloadResCode
         self.workloadResStr = workloadResStr
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.workloadQueueNameList = try container.decodeIfPresent([String].self, forKey: .workloadQueueNameList)
-        self.workloadResCode = try container.decodeLenientIfPresent(Int.self, forKey: .workloadResCode)
-        self.workloadResStr = try container.decodeIfPresent(String.self, forKey: .workloadResStr)
     }
 }

@@ -32,34 +32,19 @@ public struct ListWorkloadQueueUsersResponse: Codable, Sendable, Equatable {
     public var count: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case workloadResCode = "workload_res_code"
-        case workloadResStr = "workload_res_str"
-        case queueName = "queue_name"
-        case userList = "user_list"
-        case count
+        case workloadResCode = "workload_res_code", workloadResStr = "workload_res_str"
+        case queueName = "queue_name", userList = "user_list", count
     }
 
     public init(
-        workloadResCode: Int? = nil,
-        workloadResStr: String? = nil,
-        queueName: String? = nil,
-        userList: [WorkloadQueueUser]? = nil,
-        count: Int? = nil
+        workloadResCode: Int? = nil, workloadResStr: String? = nil, queueName: String? = nil,
+        userList: [WorkloadQueueUser]? = nil, count: Int? = nil
     ) {
         self.workloadResCode = workloadResCode
         self.workloadResStr = workloadResStr
         self.queueName = queueName
         self.userList = userList
         self.count = count
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.workloadResCode = try container.decodeLenientIfPresent(Int.self, forKey: .workloadResCode)
-        self.workloadResStr = try container.decodeIfPresent(String.self, forKey: .workloadResStr)
-        self.queueName = try container.decodeIfPresent(String.self, forKey: .queueName)
-        self.userList = try container.decodeIfPresent([WorkloadQueueUser].self, forKey: .userList)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
     }
 }
 
@@ -87,29 +72,17 @@ public struct WorkloadQueueUser: Codable, Sendable, Equatable {
     public var execLog: String?
 
     private enum CodingKeys: String, CodingKey {
-        case userName = "user_name"
-        case occupyResourceList = "occupy_resource_list"
-        case execResult = "exec_result"
+        case userName = "user_name", occupyResourceList = "occupy_resource_list", execResult = "exec_result"
         case execLog = "exec_log"
     }
 
     public init(
-        userName: String? = nil,
-        occupyResourceList: [OccupyResource]? = nil,
-        execResult: Int? = nil,
+        userName: String? = nil, occupyResourceList: [OccupyResource]? = nil, execResult: Int? = nil,
         execLog: String? = nil
     ) {
         self.userName = userName
         self.occupyResourceList = occupyResourceList
         self.execResult = execResult
         self.execLog = execLog
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.userName = try container.decodeIfPresent(String.self, forKey: .userName)
-        self.occupyResourceList = try container.decodeIfPresent([OccupyResource].self, forKey: .occupyResourceList)
-        self.execResult = try container.decodeLenientIfPresent(Int.self, forKey: .execResult)
-        self.execLog = try container.decodeIfPresent(String.self, forKey: .execLog)
     }
 }

@@ -22,26 +22,16 @@ public struct ShowWorkloadPlanResponse: Codable, Sendable, Equatable {
     public var workloadPlan: WorkloadPlanInfo?
 
     private enum CodingKeys: String, CodingKey {
-        case workloadResCode = "workload_res_code"
-        case workloadResStr = "workload_res_str"
+        case workloadResCode = "workload_res_code", workloadResStr = "workload_res_str"
         case workloadPlan = "workload_plan"
     }
 
     public init(
-        workloadResCode: Int? = nil,
-        workloadResStr: String? = nil,
-        workloadPlan: WorkloadPlanInfo? = nil
+        workloadResCode: Int? = nil, workloadResStr: String? = nil, workloadPlan: WorkloadPlanInfo? = nil
     ) {
         self.workloadResCode = workloadResCode
         self.workloadResStr = workloadResStr
         self.workloadPlan = workloadPlan
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.workloadResCode = try container.decodeLenientIfPresent(Int.self, forKey: .workloadResCode)
-        self.workloadResStr = try container.decodeIfPresent(String.self, forKey: .workloadResStr)
-        self.workloadPlan = try container.decodeIfPresent(WorkloadPlanInfo.self, forKey: .workloadPlan)
     }
 }
 
@@ -89,24 +79,14 @@ public struct WorkloadPlanInfo: Codable, Sendable, Equatable {
     public var stageList: [ShowWorkloadPlanPlanStage]?
 
     private enum CodingKeys: String, CodingKey {
-        case status
-        case projectID = "project_id"
-        case clusterID = "cluster_id"
-        case planID = "plan_id"
-        case planName = "plan_name"
-        case currentStage = "current_stage"
-        case logicalClusterName = "logical_cluster_name"
-        case stageList = "stage_list"
+        case status, projectID = "project_id", clusterID = "cluster_id", planID = "plan_id"
+        case planName = "plan_name", currentStage = "current_stage"
+        case logicalClusterName = "logical_cluster_name", stageList = "stage_list"
     }
 
     public init(
-        status: Int? = nil,
-        projectID: String? = nil,
-        clusterID: String? = nil,
-        planID: String? = nil,
-        planName: String? = nil,
-        currentStage: String? = nil,
-        logicalClusterName: String? = nil,
+        status: Int? = nil, projectID: String? = nil, clusterID: String? = nil, planID: String? = nil,
+        planName: String? = nil, currentStage: String? = nil, logicalClusterName: String? = nil,
         stageList: [ShowWorkloadPlanPlanStage]? = nil
     ) {
         self.status = status
@@ -117,17 +97,5 @@ public struct WorkloadPlanInfo: Codable, Sendable, Equatable {
         self.currentStage = currentStage
         self.logicalClusterName = logicalClusterName
         self.stageList = stageList
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.clusterID = try container.decodeIfPresent(String.self, forKey: .clusterID)
-        self.planID = try container.decodeIfPresent(String.self, forKey: .planID)
-        self.planName = try container.decodeIfPresent(String.self, forKey: .planName)
-        self.currentStage = try container.decodeIfPresent(String.self, forKey: .currentStage)
-        self.logicalClusterName = try container.decodeIfPresent(String.self, forKey: .logicalClusterName)
-        self.stageList = try container.decodeIfPresent([ShowWorkloadPlanPlanStage].self, forKey: .stageList)
     }
 }

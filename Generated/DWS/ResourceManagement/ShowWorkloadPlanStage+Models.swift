@@ -22,25 +22,16 @@ public struct ShowWorkloadPlanStageResponse: Codable, Sendable, Equatable {
     public var workloadPlanStage: ShowWorkloadPlanPlanStage?
 
     private enum CodingKeys: String, CodingKey {
-        case workloadResCode = "workload_res_code"
-        case workloadResStr = "workload_res_str"
+        case workloadResCode = "workload_res_code", workloadResStr = "workload_res_str"
         case workloadPlanStage = "workload_plan_stage"
     }
 
     public init(
-        workloadResCode: Int? = nil,
-        workloadResStr: String? = nil,
+        workloadResCode: Int? = nil, workloadResStr: String? = nil,
         workloadPlanStage: ShowWorkloadPlanPlanStage? = nil
     ) {
         self.workloadResCode = workloadResCode
         self.workloadResStr = workloadResStr
         self.workloadPlanStage = workloadPlanStage
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.workloadResCode = try container.decodeLenientIfPresent(Int.self, forKey: .workloadResCode)
-        self.workloadResStr = try container.decodeIfPresent(String.self, forKey: .workloadResStr)
-        self.workloadPlanStage = try container.decodeIfPresent(ShowWorkloadPlanPlanStage.self, forKey: .workloadPlanStage)
     }
 }

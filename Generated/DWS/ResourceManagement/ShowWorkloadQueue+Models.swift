@@ -22,26 +22,16 @@ public struct ShowWorkloadQueueResponse: Codable, Sendable, Equatable {
     public var workloadQueue: WorkloadQueueItem?
 
     private enum CodingKeys: String, CodingKey {
-        case workloadResCode = "workload_res_code"
-        case workloadResStr = "workload_res_str"
+        case workloadResCode = "workload_res_code", workloadResStr = "workload_res_str"
         case workloadQueue = "workload_queue"
     }
 
     public init(
-        workloadResCode: Int? = nil,
-        workloadResStr: String? = nil,
-        workloadQueue: WorkloadQueueItem? = nil
+        workloadResCode: Int? = nil, workloadResStr: String? = nil, workloadQueue: WorkloadQueueItem? = nil
     ) {
         self.workloadResCode = workloadResCode
         self.workloadResStr = workloadResStr
         self.workloadQueue = workloadQueue
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.workloadResCode = try container.decodeLenientIfPresent(Int.self, forKey: .workloadResCode)
-        self.workloadResStr = try container.decodeIfPresent(String.self, forKey: .workloadResStr)
-        self.workloadQueue = try container.decodeIfPresent(WorkloadQueueItem.self, forKey: .workloadQueue)
     }
 }
 
@@ -74,33 +64,19 @@ public struct WorkloadQueueItem: Codable, Sendable, Equatable {
     public var resourceItemList: [OccupyResource]?
 
     private enum CodingKeys: String, CodingKey {
-        case queueName = "queue_name"
-        case logicalClusterName = "logical_cluster_name"
+        case queueName = "queue_name", logicalClusterName = "logical_cluster_name"
         case shortQueryOptimize = "short_query_optimize"
-        case shortQueryConcurrencyNum = "short_query_concurrency_num"
-        case resourceItemList = "resource_item_list"
+        case shortQueryConcurrencyNum = "short_query_concurrency_num", resourceItemList = "resource_item_list"
     }
 
     public init(
-        queueName: String? = nil,
-        logicalClusterName: String? = nil,
-        shortQueryOptimize: String? = nil,
-        shortQueryConcurrencyNum: Int? = nil,
-        resourceItemList: [OccupyResource]? = nil
+        queueName: String? = nil, logicalClusterName: String? = nil, shortQueryOptimize: String? = nil,
+        shortQueryConcurrencyNum: Int? = nil, resourceItemList: [OccupyResource]? = nil
     ) {
         self.queueName = queueName
         self.logicalClusterName = logicalClusterName
         self.shortQueryOptimize = shortQueryOptimize
         self.shortQueryConcurrencyNum = shortQueryConcurrencyNum
         self.resourceItemList = resourceItemList
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.queueName = try container.decodeIfPresent(String.self, forKey: .queueName)
-        self.logicalClusterName = try container.decodeIfPresent(String.self, forKey: .logicalClusterName)
-        self.shortQueryOptimize = try container.decodeIfPresent(String.self, forKey: .shortQueryOptimize)
-        self.shortQueryConcurrencyNum = try container.decodeLenientIfPresent(Int.self, forKey: .shortQueryConcurrencyNum)
-        self.resourceItemList = try container.decodeIfPresent([OccupyResource].self, forKey: .resourceItemList)
     }
 }

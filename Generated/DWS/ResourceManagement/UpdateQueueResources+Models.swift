@@ -50,14 +50,12 @@ public struct WorkloadQueueInfo: Codable, Sendable, Equatable {
     public var resourceItemList: [AddWorkloadPlanStageWorkloadResourceItem]
 
     private enum CodingKeys: String, CodingKey {
-        case workloadQueueName = "workload_queue_name"
-        case logicalClusterName = "logical_cluster_name"
+        case workloadQueueName = "workload_queue_name", logicalClusterName = "logical_cluster_name"
         case resourceItemList = "resource_item_list"
     }
 
     public init(
-        workloadQueueName: String,
-        logicalClusterName: String? = nil,
+        workloadQueueName: String, logicalClusterName: String? = nil,
         resourceItemList: [AddWorkloadPlanStageWorkloadResourceItem]
     ) {
         self.workloadQueueName = workloadQueueName

@@ -21,8 +21,7 @@ public struct UpdateSchemasRequest: Codable, Sendable, Equatable {
     public var permSpace: String
 
     private enum CodingKeys: String, CodingKey {
-        case schemaName = "schema_name"
-        case permSpace = "perm_space"
+        case schemaName = "schema_name", permSpace = "perm_space"
     }
 
     public init(schemaName: String, permSpace: String) {
@@ -45,10 +44,5 @@ public struct UpdateSchemasResponse: Codable, Sendable, Equatable {
 
     public init(retCode: Int? = nil) {
         self.retCode = retCode
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.retCode = try container.decodeLenientIfPresent(Int.self, forKey: .retCode)
     }
 }

@@ -21,8 +21,7 @@ public struct AddQueueUserListRequest: Codable, Sendable, Equatable {
     public var userList: [UserList]
 
     private enum CodingKeys: String, CodingKey {
-        case queueName = "queue_name"
-        case userList = "user_list"
+        case queueName = "queue_name", userList = "user_list"
     }
 
     public init(queueName: String, userList: [UserList]) {

@@ -19,8 +19,7 @@ public struct AddWorkloadPlanStageQueueResourceItem: Codable, Sendable, Equatabl
     public var queueResources: [AddWorkloadPlanStageWorkloadResourceItem]
 
     private enum CodingKeys: String, CodingKey {
-        case queueName = "queue_name"
-        case queueResources = "queue_resources"
+        case queueName = "queue_name", queueResources = "queue_resources"
     }
 
     public init(queueName: String, queueResources: [AddWorkloadPlanStageWorkloadResourceItem]) {

@@ -23,8 +23,7 @@ public struct AddWorkloadRuleRequest: Codable, Sendable, Equatable {
     public var exceptRules: [ExceptRule]?
 
     private enum CodingKeys: String, CodingKey {
-        case ruleName = "rule_name"
-        case exceptRules = "except_rules"
+        case ruleName = "rule_name", exceptRules = "except_rules"
     }
 
     public init(ruleName: String? = nil, exceptRules: [ExceptRule]? = nil) {

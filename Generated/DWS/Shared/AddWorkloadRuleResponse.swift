@@ -27,29 +27,16 @@ public struct AddWorkloadRuleResponse: Codable, Sendable, Equatable {
     public var count: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case workloadResCode = "workload_res_code"
-        case workloadResStr = "workload_res_str"
-        case items
-        case count
+        case workloadResCode = "workload_res_code", workloadResStr = "workload_res_str", items, count
     }
 
     public init(
-        workloadResCode: Int? = nil,
-        workloadResStr: String? = nil,
-        items: [ExceptRuleBo]? = nil,
+        workloadResCode: Int? = nil, workloadResStr: String? = nil, items: [ExceptRuleBo]? = nil,
         count: Int? = nil
     ) {
         self.workloadResCode = workloadResCode
         self.workloadResStr = workloadResStr
         self.items = items
         self.count = count
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.workloadResCode = try container.decodeLenientIfPresent(Int.self, forKey: .workloadResCode)
-        self.workloadResStr = try container.decodeIfPresent(String.self, forKey: .workloadResStr)
-        self.items = try container.decodeIfPresent([ExceptRuleBo].self, forKey: .items)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
     }
 }

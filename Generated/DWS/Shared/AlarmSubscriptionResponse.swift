@@ -62,30 +62,15 @@ public struct AlarmSubscriptionResponse: Codable, Sendable, Equatable {
     public var timeZone: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case enable
-        case alarmLevel = "alarm_level"
-        case projectID = "project_id"
-        case nameSpace = "name_space"
-        case notificationTarget = "notification_target"
-        case notificationTargetName = "notification_target_name"
-        case notificationTargetType = "notification_target_type"
-        case language
-        case timeZone = "time_zone"
+        case id, name, enable, alarmLevel = "alarm_level", projectID = "project_id", nameSpace = "name_space"
+        case notificationTarget = "notification_target", notificationTargetName = "notification_target_name"
+        case notificationTargetType = "notification_target_type", language, timeZone = "time_zone"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        enable: Int? = nil,
-        alarmLevel: String? = nil,
-        projectID: String? = nil,
-        nameSpace: String? = nil,
-        notificationTarget: String? = nil,
-        notificationTargetName: String? = nil,
-        notificationTargetType: String? = nil,
-        language: String? = nil,
+        id: String? = nil, name: String? = nil, enable: Int? = nil, alarmLevel: String? = nil,
+        projectID: String? = nil, nameSpace: String? = nil, notificationTarget: String? = nil,
+        notificationTargetName: String? = nil, notificationTargetType: String? = nil, language: String? = nil,
         timeZone: String? = nil
     ) {
         self.id = id
@@ -99,20 +84,5 @@ public struct AlarmSubscriptionResponse: Codable, Sendable, Equatable {
         self.notificationTargetType = notificationTargetType
         self.language = language
         self.timeZone = timeZone
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.enable = try container.decodeLenientIfPresent(Int.self, forKey: .enable)
-        self.alarmLevel = try container.decodeIfPresent(String.self, forKey: .alarmLevel)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.nameSpace = try container.decodeIfPresent(String.self, forKey: .nameSpace)
-        self.notificationTarget = try container.decodeIfPresent(String.self, forKey: .notificationTarget)
-        self.notificationTargetName = try container.decodeIfPresent(String.self, forKey: .notificationTargetName)
-        self.notificationTargetType = try container.decodeIfPresent(String.self, forKey: .notificationTargetType)
-        self.language = try container.decodeIfPresent(String.self, forKey: .language)
-        self.timeZone = try container.decodeIfPresent(String.self, forKey: .timeZone)
     }
 }

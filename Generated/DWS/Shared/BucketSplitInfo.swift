@@ -43,22 +43,15 @@ public struct BucketSplitInfo: Codable, Sendable, Equatable {
     public var afterScaleOutBucketTiltRate: String?
 
     private enum CodingKeys: String, CodingKey {
-        case currentDnNum = "current_dn_num"
-        case afterScaleOutDnNum = "after_scale_out_dn_num"
-        case currentBucketNum = "current_bucket_num"
-        case afterScaleOutBucketNum = "after_scale_out_bucket_num"
-        case isBucketSplit = "is_bucket_split"
-        case bucketTiltRate = "bucket_tilt_rate"
+        case currentDnNum = "current_dn_num", afterScaleOutDnNum = "after_scale_out_dn_num"
+        case currentBucketNum = "current_bucket_num", afterScaleOutBucketNum = "after_scale_out_bucket_num"
+        case isBucketSplit = "is_bucket_split", bucketTiltRate = "bucket_tilt_rate"
         case afterScaleOutBucketTiltRate = "after_scale_out_bucket_tilt_rate"
     }
 
     public init(
-        currentDnNum: Int? = nil,
-        afterScaleOutDnNum: Int? = nil,
-        currentBucketNum: Int? = nil,
-        afterScaleOutBucketNum: Int? = nil,
-        isBucketSplit: Bool? = nil,
-        bucketTiltRate: String? = nil,
+        currentDnNum: Int? = nil, afterScaleOutDnNum: Int? = nil, currentBucketNum: Int? = nil,
+        afterScaleOutBucketNum: Int? = nil, isBucketSplit: Bool? = nil, bucketTiltRate: String? = nil,
         afterScaleOutBucketTiltRate: String? = nil
     ) {
         self.currentDnNum = currentDnNum
@@ -68,16 +61,5 @@ public struct BucketSplitInfo: Codable, Sendable, Equatable {
         self.isBucketSplit = isBucketSplit
         self.bucketTiltRate = bucketTiltRate
         self.afterScaleOutBucketTiltRate = afterScaleOutBucketTiltRate
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.currentDnNum = try container.decodeLenientIfPresent(Int.self, forKey: .currentDnNum)
-        self.afterScaleOutDnNum = try container.decodeLenientIfPresent(Int.self, forKey: .afterScaleOutDnNum)
-        self.currentBucketNum = try container.decodeLenientIfPresent(Int.self, forKey: .currentBucketNum)
-        self.afterScaleOutBucketNum = try container.decodeLenientIfPresent(Int.self, forKey: .afterScaleOutBucketNum)
-        self.isBucketSplit = try container.decodeLenientIfPresent(Bool.self, forKey: .isBucketSplit)
-        self.bucketTiltRate = try container.decodeIfPresent(String.self, forKey: .bucketTiltRate)
-        self.afterScaleOutBucketTiltRate = try container.decodeIfPresent(String.self, forKey: .afterScaleOutBucketTiltRate)
     }
 }

@@ -22,18 +22,11 @@ public struct ClusterRing: Codable, Sendable, Equatable {
     public var unShrinkableClusterRing: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case ringHosts = "ring_hosts"
-        case unShrinkableClusterRing = "un_shrinkable_cluster_ring"
+        case ringHosts = "ring_hosts", unShrinkableClusterRing = "un_shrinkable_cluster_ring"
     }
 
     public init(ringHosts: [RingHost], unShrinkableClusterRing: Bool? = nil) {
         self.ringHosts = ringHosts
         self.unShrinkableClusterRing = unShrinkableClusterRing
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.ringHosts = try container.decode([RingHost].self, forKey: .ringHosts)
-        self.unShrinkableClusterRing = try container.decodeLenientIfPresent(Bool.self, forKey: .unShrinkableClusterRing)
     }
 }

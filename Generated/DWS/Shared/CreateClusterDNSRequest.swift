@@ -22,22 +22,9 @@ public struct CreateClusterDNSRequest: Codable, Sendable, Equatable {
     /// 300 to 2147483647
     public var ttl: Int
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case type
-        case ttl
-    }
-
     public init(name: String, type: String, ttl: Int) {
         self.name = name
         self.type = type
         self.ttl = ttl
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.type = try container.decode(String.self, forKey: .type)
-        self.ttl = try container.decodeLenient(Int.self, forKey: .ttl)
     }
 }

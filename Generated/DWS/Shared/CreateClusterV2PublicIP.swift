@@ -28,8 +28,7 @@ public struct CreateClusterV2PublicIP: Codable, Sendable, Equatable {
     public var eipID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case publicBindType = "public_bind_type"
-        case eipID = "eip_id"
+        case publicBindType = "public_bind_type", eipID = "eip_id"
     }
 
     public init(publicBindType: String? = nil, eipID: String? = nil) {

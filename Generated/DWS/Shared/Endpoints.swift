@@ -12,8 +12,7 @@ public struct Endpoints: Codable, Sendable, Equatable {
     public var jdbcURL: String?
 
     private enum CodingKeys: String, CodingKey {
-        case connectInfo = "connect_info"
-        case jdbcURL = "jdbc_url"
+        case connectInfo = "connect_info", jdbcURL = "jdbc_url"
     }
 
     public init(connectInfo: String? = nil, jdbcURL: String? = nil) {

@@ -82,38 +82,17 @@ public struct EventSubscriptionResponse: Codable, Sendable, Equatable {
     public var timeZone: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case sourceType = "source_type"
-        case sourceID = "source_id"
-        case category
-        case severity
-        case tag
-        case enable
-        case projectID = "project_id"
-        case nameSpace = "name_space"
-        case notificationTarget = "notification_target"
+        case id, name, sourceType = "source_type", sourceID = "source_id", category, severity, tag, enable
+        case projectID = "project_id", nameSpace = "name_space", notificationTarget = "notification_target"
         case notificationTargetName = "notification_target_name"
-        case notificationTargetType = "notification_target_type"
-        case language
-        case timeZone = "time_zone"
+        case notificationTargetType = "notification_target_type", language, timeZone = "time_zone"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        sourceType: String? = nil,
-        sourceID: String? = nil,
-        category: String? = nil,
-        severity: String? = nil,
-        tag: String? = nil,
-        enable: Int? = nil,
-        projectID: String? = nil,
-        nameSpace: String? = nil,
-        notificationTarget: String? = nil,
-        notificationTargetName: String? = nil,
-        notificationTargetType: String? = nil,
-        language: String? = nil,
+        id: String? = nil, name: String? = nil, sourceType: String? = nil, sourceID: String? = nil,
+        category: String? = nil, severity: String? = nil, tag: String? = nil, enable: Int? = nil,
+        projectID: String? = nil, nameSpace: String? = nil, notificationTarget: String? = nil,
+        notificationTargetName: String? = nil, notificationTargetType: String? = nil, language: String? = nil,
         timeZone: String? = nil
     ) {
         self.id = id
@@ -131,24 +110,5 @@ public struct EventSubscriptionResponse: Codable, Sendable, Equatable {
         self.notificationTargetType = notificationTargetType
         self.language = language
         self.timeZone = timeZone
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.sourceType = try container.decodeIfPresent(String.self, forKey: .sourceType)
-        self.sourceID = try container.decodeIfPresent(String.self, forKey: .sourceID)
-        self.category = try container.decodeIfPresent(String.self, forKey: .category)
-        self.severity = try container.decodeIfPresent(String.self, forKey: .severity)
-        self.tag = try container.decodeIfPresent(String.self, forKey: .tag)
-        self.enable = try container.decodeLenientIfPresent(Int.self, forKey: .enable)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.nameSpace = try container.decodeIfPresent(String.self, forKey: .nameSpace)
-        self.notificationTarget = try container.decodeIfPresent(String.self, forKey: .notificationTarget)
-        self.notificationTargetName = try container.decodeIfPresent(String.self, forKey: .notificationTargetName)
-        self.notificationTargetType = try container.decodeIfPresent(String.self, forKey: .notificationTargetType)
-        self.language = try container.decodeIfPresent(String.self, forKey: .language)
-        self.timeZone = try container.decodeIfPresent(String.self, forKey: .timeZone)
     }
 }

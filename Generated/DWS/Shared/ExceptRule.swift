@@ -21,8 +21,7 @@ public struct ExceptRule: Codable, Sendable, Equatable {
     public var ruleValue: String?
 
     private enum CodingKeys: String, CodingKey {
-        case ruleKey = "rule_key"
-        case ruleValue = "rule_value"
+        case ruleKey = "rule_key", ruleValue = "rule_value"
     }
 
     public init(ruleKey: String? = nil, ruleValue: String? = nil) {

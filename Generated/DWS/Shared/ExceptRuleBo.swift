@@ -27,16 +27,11 @@ public struct ExceptRuleBo: Codable, Sendable, Equatable {
     public var exceptRules: [String: String]?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case action
-        case queues
-        case exceptRules = "except_rules"
+        case name, action, queues, exceptRules = "except_rules"
     }
 
     public init(
-        name: String? = nil,
-        action: String? = nil,
-        queues: [String]? = nil,
+        name: String? = nil, action: String? = nil, queues: [String]? = nil,
         exceptRules: [String: String]? = nil
     ) {
         self.name = name

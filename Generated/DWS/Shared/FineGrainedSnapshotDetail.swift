@@ -22,9 +22,7 @@ public struct FineGrainedSnapshotDetail: Codable, Sendable, Equatable {
     public var tableList: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case database
-        case schemaList = "schema_list"
-        case tableList = "table_list"
+        case database, schemaList = "schema_list", tableList = "table_list"
     }
 
     public init(database: String? = nil, schemaList: [String]? = nil, tableList: [String]? = nil) {

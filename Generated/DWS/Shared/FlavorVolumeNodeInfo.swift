@@ -27,29 +27,15 @@ public struct FlavorVolumeNodeInfo: Codable, Sendable, Equatable {
     public var volumeSize: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case volumeType = "volume_type"
-        case volumeNum = "volume_num"
-        case capacity
-        case volumeSize = "volume_size"
+        case volumeType = "volume_type", volumeNum = "volume_num", capacity, volumeSize = "volume_size"
     }
 
     public init(
-        volumeType: String? = nil,
-        volumeNum: Int? = nil,
-        capacity: Int? = nil,
-        volumeSize: Int? = nil
+        volumeType: String? = nil, volumeNum: Int? = nil, capacity: Int? = nil, volumeSize: Int? = nil
     ) {
         self.volumeType = volumeType
         self.volumeNum = volumeNum
         self.capacity = capacity
         self.volumeSize = volumeSize
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.volumeType = try container.decodeIfPresent(String.self, forKey: .volumeType)
-        self.volumeNum = try container.decodeLenientIfPresent(Int.self, forKey: .volumeNum)
-        self.capacity = try container.decodeLenientIfPresent(Int.self, forKey: .capacity)
-        self.volumeSize = try container.decodeLenientIfPresent(Int.self, forKey: .volumeSize)
     }
 }

@@ -44,18 +44,12 @@ public struct ListLogicalClusterRingsRingHost: Codable, Sendable, Equatable {
     public var diskSize: Double?
 
     private enum CodingKeys: String, CodingKey {
-        case hostName = "host_name"
-        case backIP = "back_ip"
-        case cpuCores = "cpu_cores"
-        case memory
+        case hostName = "host_name", backIP = "back_ip", cpuCores = "cpu_cores", memory
         case diskSize = "disk_size"
     }
 
     public init(
-        hostName: String? = nil,
-        backIP: String? = nil,
-        cpuCores: Int? = nil,
-        memory: Double? = nil,
+        hostName: String? = nil, backIP: String? = nil, cpuCores: Int? = nil, memory: Double? = nil,
         diskSize: Double? = nil
     ) {
         self.hostName = hostName
@@ -63,14 +57,5 @@ public struct ListLogicalClusterRingsRingHost: Codable, Sendable, Equatable {
         self.cpuCores = cpuCores
         self.memory = memory
         self.diskSize = diskSize
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.hostName = try container.decodeIfPresent(String.self, forKey: .hostName)
-        self.backIP = try container.decodeIfPresent(String.self, forKey: .backIP)
-        self.cpuCores = try container.decodeLenientIfPresent(Int.self, forKey: .cpuCores)
-        self.memory = try container.decodeLenientIfPresent(Double.self, forKey: .memory)
-        self.diskSize = try container.decodeLenientIfPresent(Double.self, forKey: .diskSize)
     }
 }

@@ -22,9 +22,7 @@ public struct ModifyClusterNameResponse: Codable, Sendable, Equatable {
     public var jobID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case errorCode = "error_code"
-        case errorMsg = "error_msg"
-        case jobID = "job_id"
+        case errorCode = "error_code", errorMsg = "error_msg", jobID = "job_id"
     }
 
     public init(errorCode: String? = nil, errorMsg: String? = nil, jobID: String? = nil) {

@@ -27,29 +27,17 @@ public struct OccupyResource: Codable, Sendable, Equatable {
     public var resourceDescription: String?
 
     private enum CodingKeys: String, CodingKey {
-        case resourceName = "resource_name"
-        case resourceValue = "resource_value"
-        case valueUnit = "value_unit"
+        case resourceName = "resource_name", resourceValue = "resource_value", valueUnit = "value_unit"
         case resourceDescription = "resource_description"
     }
 
     public init(
-        resourceName: String? = nil,
-        resourceValue: Int? = nil,
-        valueUnit: String? = nil,
+        resourceName: String? = nil, resourceValue: Int? = nil, valueUnit: String? = nil,
         resourceDescription: String? = nil
     ) {
         self.resourceName = resourceName
         self.resourceValue = resourceValue
         self.valueUnit = valueUnit
         self.resourceDescription = resourceDescription
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.resourceName = try container.decodeIfPresent(String.self, forKey: .resourceName)
-        self.resourceValue = try container.decodeLenientIfPresent(Int.self, forKey: .resourceValue)
-        self.valueUnit = try container.decodeIfPresent(String.self, forKey: .valueUnit)
-        self.resourceDescription = try container.decodeIfPresent(String.self, forKey: .resourceDescription)
     }
 }

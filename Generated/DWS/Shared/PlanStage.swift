@@ -52,27 +52,15 @@ public struct PlanStage: Codable, Sendable, Equatable {
     public var queueList: [QueueResourceItem]?
 
     private enum CodingKeys: String, CodingKey {
-        case month
-        case day
-        case planID = "plan_id"
-        case stageID = "stage_id"
-        case stageName = "stage_name"
-        case startTime = "start_time"
-        case endTime = "end_time"
-        case nextValidTime = "next_valid_time"
+        case month, day, planID = "plan_id", stageID = "stage_id", stageName = "stage_name"
+        case startTime = "start_time", endTime = "end_time", nextValidTime = "next_valid_time"
         case queueList = "queue_list"
     }
 
     public init(
-        month: String? = nil,
-        day: String? = nil,
-        planID: String? = nil,
-        stageID: String? = nil,
-        stageName: String? = nil,
-        startTime: String? = nil,
-        endTime: String? = nil,
-        nextValidTime: String? = nil,
-        queueList: [QueueResourceItem]? = nil
+        month: String? = nil, day: String? = nil, planID: String? = nil, stageID: String? = nil,
+        stageName: String? = nil, startTime: String? = nil, endTime: String? = nil,
+        nextValidTime: String? = nil, queueList: [QueueResourceItem]? = nil
     ) {
         self.month = month
         self.day = day

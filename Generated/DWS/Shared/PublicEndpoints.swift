@@ -13,8 +13,7 @@ public struct PublicEndpoints: Codable, Sendable, Equatable {
     public var jdbcURL: String?
 
     private enum CodingKeys: String, CodingKey {
-        case publicConnectInfo = "public_connect_info"
-        case jdbcURL = "jdbc_url"
+        case publicConnectInfo = "public_connect_info", jdbcURL = "jdbc_url"
     }
 
     public init(publicConnectInfo: String? = nil, jdbcURL: String? = nil) {

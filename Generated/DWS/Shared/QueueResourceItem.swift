@@ -17,8 +17,7 @@ public struct QueueResourceItem: Codable, Sendable, Equatable {
     public var queueResources: [OccupyResource]?
 
     private enum CodingKeys: String, CodingKey {
-        case queueName = "queue_name"
-        case queueResources = "queue_resources"
+        case queueName = "queue_name", queueResources = "queue_resources"
     }
 
     public init(queueName: String? = nil, queueResources: [OccupyResource]? = nil) {

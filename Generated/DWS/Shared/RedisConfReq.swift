@@ -26,18 +26,11 @@ public struct RedisConfReq: Codable, Sendable, Equatable {
     public var parallelJobs: Int
 
     private enum CodingKeys: String, CodingKey {
-        case redisMode = "redis_mode"
-        case parallelJobs = "parallel_jobs"
+        case redisMode = "redis_mode", parallelJobs = "parallel_jobs"
     }
 
     public init(redisMode: String, parallelJobs: Int) {
         self.redisMode = redisMode
         self.parallelJobs = parallelJobs
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.redisMode = try container.decode(String.self, forKey: .redisMode)
-        self.parallelJobs = try container.decodeLenient(Int.self, forKey: .parallelJobs)
     }
 }

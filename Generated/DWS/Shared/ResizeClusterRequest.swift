@@ -46,29 +46,17 @@ public struct ResizeClusterRequest: Codable, Sendable, Equatable {
     public var autoRedistribute: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case scaleOut = "scale_out"
-        case createNodeOnly = "create_node_only"
-        case waitingForKilling = "waiting_for_killing"
-        case autoRedistribute = "auto_redistribute"
+        case scaleOut = "scale_out", createNodeOnly = "create_node_only"
+        case waitingForKilling = "waiting_for_killing", autoRedistribute = "auto_redistribute"
     }
 
     public init(
-        scaleOut: ScaleOut,
-        createNodeOnly: Bool? = nil,
-        waitingForKilling: Int? = nil,
+        scaleOut: ScaleOut, createNodeOnly: Bool? = nil, waitingForKilling: Int? = nil,
         autoRedistribute: Bool? = nil
     ) {
         self.scaleOut = scaleOut
         self.createNodeOnly = createNodeOnly
         self.waitingForKilling = waitingForKilling
         self.autoRedistribute = autoRedistribute
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.scaleOut = try container.decode(ScaleOut.self, forKey: .scaleOut)
-        self.createNodeOnly = try container.decodeLenientIfPresent(Bool.self, forKey: .createNodeOnly)
-        self.waitingForKilling = try container.decodeLenientIfPresent(Int.self, forKey: .waitingForKilling)
-        self.autoRedistribute = try container.decodeLenientIfPresent(Bool.self, forKey: .autoRedistribute)
     }
 }

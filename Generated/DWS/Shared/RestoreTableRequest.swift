@@ -27,29 +27,17 @@ public struct RestoreTableRequest: Codable, Sendable, Equatable {
     public var targetTableList: [TableDetail]
 
     private enum CodingKeys: String, CodingKey {
-        case caseSensitive = "case_sensitive"
-        case database
-        case restoreTableList = "restore_table_list"
+        case caseSensitive = "case_sensitive", database, restoreTableList = "restore_table_list"
         case targetTableList = "target_table_list"
     }
 
     public init(
-        caseSensitive: Bool,
-        database: String,
-        restoreTableList: [TableDetail],
+        caseSensitive: Bool, database: String, restoreTableList: [TableDetail],
         targetTableList: [TableDetail]
     ) {
         self.caseSensitive = caseSensitive
         self.database = database
         self.restoreTableList = restoreTableList
         self.targetTableList = targetTableList
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.caseSensitive = try container.decodeLenient(Bool.self, forKey: .caseSensitive)
-        self.database = try container.decode(String.self, forKey: .database)
-        self.restoreTableList = try container.decode([TableDetail].self, forKey: .restoreTableList)
-        self.targetTableList = try container.decode([TableDetail].self, forKey: .targetTableList)
     }
 }

@@ -42,10 +42,7 @@ public struct RingHost: Codable, Sendable, Equatable {
     public var diskSize: Double
 
     private enum CodingKeys: String, CodingKey {
-        case hostName = "host_name"
-        case backIP = "back_ip"
-        case cpuCores = "cpu_cores"
-        case memory
+        case hostName = "host_name", backIP = "back_ip", cpuCores = "cpu_cores", memory
         case diskSize = "disk_size"
     }
 
@@ -55,14 +52,5 @@ public struct RingHost: Codable, Sendable, Equatable {
         self.cpuCores = cpuCores
         self.memory = memory
         self.diskSize = diskSize
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.hostName = try container.decode(String.self, forKey: .hostName)
-        self.backIP = try container.decode(String.self, forKey: .backIP)
-        self.cpuCores = try container.decodeLenient(Int.self, forKey: .cpuCores)
-        self.memory = try container.decodeLenient(Double.self, forKey: .memory)
-        self.diskSize = try container.decodeLenient(Double.self, forKey: .diskSize)
     }
 }

@@ -17,18 +17,11 @@ public struct ScaleOut: Codable, Sendable, Equatable {
     public var subnetID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case count
-        case subnetID = "subnet_id"
+        case count, subnetID = "subnet_id"
     }
 
     public init(count: Int, subnetID: String? = nil) {
         self.count = count
         self.subnetID = subnetID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.count = try container.decodeLenient(Int.self, forKey: .count)
-        self.subnetID = try container.decodeIfPresent(String.self, forKey: .subnetID)
     }
 }

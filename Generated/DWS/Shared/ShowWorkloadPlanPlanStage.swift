@@ -54,27 +54,15 @@ public struct ShowWorkloadPlanPlanStage: Codable, Sendable, Equatable {
     public var queueList: [QueueResourceItem]?
 
     private enum CodingKeys: String, CodingKey {
-        case month
-        case day
-        case planID = "plan_id"
-        case stageID = "stage_id"
-        case stageName = "stage_name"
-        case startTime = "start_time"
-        case endTime = "end_time"
-        case nextValidTime = "next_valid_time"
+        case month, day, planID = "plan_id", stageID = "stage_id", stageName = "stage_name"
+        case startTime = "start_time", endTime = "end_time", nextValidTime = "next_valid_time"
         case queueList = "queue_list"
     }
 
     public init(
-        month: Int? = nil,
-        day: Int? = nil,
-        planID: String? = nil,
-        stageID: String? = nil,
-        stageName: String? = nil,
-        startTime: String? = nil,
-        endTime: String? = nil,
-        nextValidTime: String? = nil,
-        queueList: [QueueResourceItem]? = nil
+        month: Int? = nil, day: Int? = nil, planID: String? = nil, stageID: String? = nil,
+        stageName: String? = nil, startTime: String? = nil, endTime: String? = nil,
+        nextValidTime: String? = nil, queueList: [QueueResourceItem]? = nil
     ) {
         self.month = month
         self.day = day
@@ -85,18 +73,5 @@ public struct ShowWorkloadPlanPlanStage: Codable, Sendable, Equatable {
         self.endTime = endTime
         self.nextValidTime = nextValidTime
         self.queueList = queueList
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.month = try container.decodeLenientIfPresent(Int.self, forKey: .month)
-        self.day = try container.decodeLenientIfPresent(Int.self, forKey: .day)
-        self.planID = try container.decodeIfPresent(String.self, forKey: .planID)
-        self.stageID = try container.decodeIfPresent(String.self, forKey: .stageID)
-        self.stageName = try container.decodeIfPresent(String.self, forKey: .stageName)
-        self.startTime = try container.decodeIfPresent(String.self, forKey: .startTime)
-        self.endTime = try container.decodeIfPresent(String.self, forKey: .endTime)
-        self.nextValidTime = try container.decodeIfPresent(String.self, forKey: .nextValidTime)
-        self.queueList = try container.decodeIfPresent([QueueResourceItem].self, forKey: .queueList)
     }
 }

@@ -17,18 +17,11 @@ public struct SwitchPlanStageResponse: Codable, Sendable, Equatable {
     public var workloadResStr: String?
 
     private enum CodingKeys: String, CodingKey {
-        case workloadResCode = "workload_res_code"
-        case workloadResStr = "workload_res_str"
+        case workloadResCode = "workload_res_code", workloadResStr = "workload_res_str"
     }
 
     public init(workloadResCode: Int? = nil, workloadResStr: String? = nil) {
         self.workloadResCode = workloadResCode
         self.workloadResStr = workloadResStr
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.workloadResCode = try container.decodeLenientIfPresent(Int.self, forKey: .workloadResCode)
-        self.workloadResStr = try container.decodeIfPresent(String.self, forKey: .workloadResStr)
     }
 }

@@ -17,8 +17,7 @@ public struct TableDetail: Codable, Sendable, Equatable {
     public var tableName: String
 
     private enum CodingKeys: String, CodingKey {
-        case schemaName = "schema_name"
-        case tableName = "table_name"
+        case schemaName = "schema_name", tableName = "table_name"
     }
 
     public init(schemaName: String, tableName: String) {

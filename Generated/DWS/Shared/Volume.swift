@@ -33,19 +33,8 @@ public struct Volume: Codable, Sendable, Equatable {
     /// Default Value
     public var capacity: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case volume
-        case capacity
-    }
-
     public init(volume: VolumeValue, capacity: Int? = nil) {
         self.volume = volume
         self.capacity = capacity
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.volume = try container.decode(VolumeValue.self, forKey: .volume)
-        self.capacity = try container.decodeLenientIfPresent(Int.self, forKey: .capacity)
     }
 }

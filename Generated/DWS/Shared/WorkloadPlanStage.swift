@@ -37,21 +37,13 @@ public struct WorkloadPlanStage: Codable, Sendable, Equatable {
     public var queueList: [AddWorkloadPlanStageQueueResourceItem]?
 
     private enum CodingKeys: String, CodingKey {
-        case day
-        case month
-        case stageName = "stage_name"
-        case startTime = "start_time"
-        case endTime = "end_time"
+        case day, month, stageName = "stage_name", startTime = "start_time", endTime = "end_time"
         case queueList = "queue_list"
     }
 
     public init(
-        day: String? = nil,
-        month: String? = nil,
-        stageName: String? = nil,
-        startTime: String? = nil,
-        endTime: String? = nil,
-        queueList: [AddWorkloadPlanStageQueueResourceItem]? = nil
+        day: String? = nil, month: String? = nil, stageName: String? = nil, startTime: String? = nil,
+        endTime: String? = nil, queueList: [AddWorkloadPlanStageQueueResourceItem]? = nil
     ) {
         self.day = day
         self.month = month

@@ -22,15 +22,11 @@ public struct CheckTableNameResult: Codable, Sendable, Equatable {
     public var targetTableList: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case database
-        case restoreTableList = "restore_table_list"
-        case targetTableList = "target_table_list"
+        case database, restoreTableList = "restore_table_list", targetTableList = "target_table_list"
     }
 
     public init(
-        database: String? = nil,
-        restoreTableList: [String]? = nil,
-        targetTableList: [String]? = nil
+        database: String? = nil, restoreTableList: [String]? = nil, targetTableList: [String]? = nil
     ) {
         self.database = database
         self.restoreTableList = restoreTableList

@@ -17,8 +17,7 @@ public struct CopySnapshotRequest: Codable, Sendable, Equatable {
     public var description: String?
 
     private enum CodingKeys: String, CodingKey {
-        case backupName = "backup_name"
-        case description
+        case backupName = "backup_name", description
     }
 
     public init(backupName: String, description: String? = nil) {

@@ -52,9 +52,7 @@ public struct Snapshot: Codable, Sendable, Equatable {
     public var description: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case clusterID = "cluster_id"
-        case description
+        case name, clusterID = "cluster_id", description
     }
 
     public init(name: String, clusterID: String, description: String? = nil) {

@@ -36,19 +36,13 @@ public struct BackupStrategyRequest: Codable, Sendable, Equatable {
     public var backupLevel: String?
 
     private enum CodingKeys: String, CodingKey {
-        case policyID = "policy_id"
-        case policyName = "policy_name"
-        case backupStrategy = "backup_strategy"
-        case backupType = "backup_type"
-        case backupLevel = "backup_level"
+        case policyID = "policy_id", policyName = "policy_name", backupStrategy = "backup_strategy"
+        case backupType = "backup_type", backupLevel = "backup_level"
     }
 
     public init(
-        policyID: String? = nil,
-        policyName: String? = nil,
-        backupStrategy: String? = nil,
-        backupType: String? = nil,
-        backupLevel: String? = nil
+        policyID: String? = nil, policyName: String? = nil, backupStrategy: String? = nil,
+        backupType: String? = nil, backupLevel: String? = nil
     ) {
         self.policyID = policyID
         self.policyName = policyName
@@ -94,21 +88,13 @@ public struct CreateSnapshotPolicyRequest: Codable, Sendable, Equatable {
     public var serverIPs: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case keepDay = "keep_day"
-        case backupStrategies = "backup_strategies"
-        case deviceName = "device_name"
-        case serverPort = "server_port"
-        case backupParam = "backup_param"
-        case serverIPs = "server_ips"
+        case keepDay = "keep_day", backupStrategies = "backup_strategies", deviceName = "device_name"
+        case serverPort = "server_port", backupParam = "backup_param", serverIPs = "server_ips"
     }
 
     public init(
-        keepDay: Int? = nil,
-        backupStrategies: [BackupStrategyRequest]? = nil,
-        deviceName: String? = nil,
-        serverPort: String? = nil,
-        backupParam: String? = nil,
-        serverIPs: [String]? = nil
+        keepDay: Int? = nil, backupStrategies: [BackupStrategyRequest]? = nil, deviceName: String? = nil,
+        serverPort: String? = nil, backupParam: String? = nil, serverIPs: [String]? = nil
     ) {
         self.keepDay = keepDay
         self.backupStrategies = backupStrategies
@@ -116,15 +102,5 @@ public struct CreateSnapshotPolicyRequest: Codable, Sendable, Equatable {
         self.serverPort = serverPort
         self.backupParam = backupParam
         self.serverIPs = serverIPs
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.keepDay = try container.decodeLenientIfPresent(Int.self, forKey: .keepDay)
-        self.backupStrategies = try container.decodeIfPresent([BackupStrategyRequest].self, forKey: .backupStrategies)
-        self.deviceName = try container.decodeIfPresent(String.self, forKey: .deviceName)
-        self.serverPort = try container.decodeIfPresent(String.self, forKey: .serverPort)
-        self.backupParam = try container.decodeIfPresent(String.self, forKey: .backupParam)
-        self.serverIPs = try container.decodeIfPresent([String].self, forKey: .serverIPs)
     }
 }

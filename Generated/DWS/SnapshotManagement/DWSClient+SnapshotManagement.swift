@@ -20,11 +20,9 @@ extension DWSClient {
         _ body: CheckTableRestoreRequest
     ) async throws -> CheckTableRestoreResponse {
         let request = OperationRequest(
-            operation: "CheckTableRestore",
-            method: .post,
+            operation: "CheckTableRestore", method: .post,
             path: "/v1/{project_id}/snapshots/{snapshot_id}/table-restore-check",
-            pathParameters: ["snapshot_id": snapshotID],
-            body: body
+            pathParameters: ["snapshot_id": snapshotID], body: body
         )
         return try await client.send(request, as: CheckTableRestoreResponse.self)
     }
@@ -45,11 +43,9 @@ extension DWSClient {
         _ body: CopySnapshotRequest
     ) async throws -> CopySnapshotResponse {
         let request = OperationRequest(
-            operation: "CopySnapshot",
-            method: .post,
+            operation: "CopySnapshot", method: .post,
             path: "/v1.0/{project_id}/snapshots/{snapshot_id}/linked-copy",
-            pathParameters: ["snapshot_id": snapshotID],
-            body: body
+            pathParameters: ["snapshot_id": snapshotID], body: body
         )
         return try await client.send(request, as: CopySnapshotResponse.self)
     }
@@ -66,10 +62,7 @@ extension DWSClient {
     /// - Returns: The body of the service's `200` response.
     public func createSnapshot(_ body: CreateSnapshotRequest) async throws -> CreateSnapshotResponse {
         let request = OperationRequest(
-            operation: "CreateSnapshot",
-            method: .post,
-            path: "/v1.0/{project_id}/snapshots",
-            body: body
+            operation: "CreateSnapshot", method: .post, path: "/v1.0/{project_id}/snapshots", body: body
         )
         return try await client.send(request, as: CreateSnapshotResponse.self)
     }
@@ -87,11 +80,9 @@ extension DWSClient {
     ///   - body: The request body.
     public func createSnapshotPolicy(clusterID: String, _ body: CreateSnapshotPolicyRequest) async throws {
         let request = OperationRequest(
-            operation: "CreateSnapshotPolicy",
-            method: .put,
+            operation: "CreateSnapshotPolicy", method: .put,
             path: "/v2/{project_id}/clusters/{cluster_id}/snapshot-policies",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         try await client.send(request)
     }
@@ -106,9 +97,7 @@ extension DWSClient {
     ///   - snapshotID: Definition Snapshot ID. Constraints N/A Range N/A Default Value N/A
     public func deleteSnapshot(snapshotID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteSnapshot",
-            method: .delete,
-            path: "/v1.0/{project_id}/snapshots/{snapshot_id}",
+            operation: "DeleteSnapshot", method: .delete, path: "/v1.0/{project_id}/snapshots/{snapshot_id}",
             pathParameters: ["snapshot_id": snapshotID]
         )
         try await client.send(request)
@@ -127,8 +116,7 @@ extension DWSClient {
     ///   - id: Definition Snapshot policy ID. Constraints N/A Range N/A Default Value N/A
     public func deleteSnapshotPolicy(clusterID: String, id: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteSnapshotPolicy",
-            method: .delete,
+            operation: "DeleteSnapshotPolicy", method: .delete,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/snapshot-policies/{id}",
             pathParameters: ["cluster_id": clusterID, "id": id]
         )
@@ -166,11 +154,9 @@ extension DWSClient {
         query.append("sort_key", sortKey)
         query.append("sort_dir", sortDir)
         let request = OperationRequest(
-            operation: "ListClusterSnapshots",
-            method: .get,
+            operation: "ListClusterSnapshots", method: .get,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/snapshots",
-            pathParameters: ["cluster_id": clusterID],
-            query: query
+            pathParameters: ["cluster_id": clusterID], query: query
         )
         return try await client.send(request, as: ListClusterSnapshotsResponse.self)
     }
@@ -219,10 +205,8 @@ extension DWSClient {
     /// - Returns: The body of the service's `200` response.
     public func listSnapshotDetails(snapshotID: String) async throws -> ListSnapshotDetailsResponse {
         let request = OperationRequest(
-            operation: "ListSnapshotDetails",
-            method: .get,
-            path: "/v1.0/{project_id}/snapshots/{snapshot_id}",
-            pathParameters: ["snapshot_id": snapshotID]
+            operation: "ListSnapshotDetails", method: .get,
+            path: "/v1.0/{project_id}/snapshots/{snapshot_id}", pathParameters: ["snapshot_id": snapshotID]
         )
         return try await client.send(request, as: ListSnapshotDetailsResponse.self)
     }
@@ -258,11 +242,9 @@ extension DWSClient {
         query.append("az_code", azCode)
         query.append("fine_grained_restore", fineGrainedRestore)
         let request = OperationRequest(
-            operation: "ListSnapshotFlavorInfo",
-            method: .get,
+            operation: "ListSnapshotFlavorInfo", method: .get,
             path: "/v2/{project_id}/snapshots/{snapshot_id}/flavors",
-            pathParameters: ["snapshot_id": snapshotID],
-            query: query
+            pathParameters: ["snapshot_id": snapshotID], query: query
         )
         return try await client.send(request, as: ListSnapshotFlavorInfoResponse.self)
     }
@@ -281,8 +263,7 @@ extension DWSClient {
     /// - Returns: The body of the service's `200` response.
     public func listSnapshotPolicy(clusterID: String) async throws -> ListSnapshotPolicyResponse {
         let request = OperationRequest(
-            operation: "ListSnapshotPolicy",
-            method: .get,
+            operation: "ListSnapshotPolicy", method: .get,
             path: "/v2/{project_id}/clusters/{cluster_id}/snapshot-policies",
             pathParameters: ["cluster_id": clusterID]
         )
@@ -302,8 +283,7 @@ extension DWSClient {
     /// - Returns: The body of the service's `200` response.
     public func listSnapshotStatistics(clusterID: String) async throws -> ListSnapshotStatisticsResponse {
         let request = OperationRequest(
-            operation: "ListSnapshotStatistics",
-            method: .get,
+            operation: "ListSnapshotStatistics", method: .get,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/snapshots/statistics",
             pathParameters: ["cluster_id": clusterID]
         )
@@ -319,9 +299,7 @@ extension DWSClient {
     /// - Returns: The body of the service's `200` response.
     public func listSnapshots() async throws -> ListSnapshotsResponse {
         let request = OperationRequest(
-            operation: "ListSnapshots",
-            method: .get,
-            path: "/v1.0/{project_id}/snapshots"
+            operation: "ListSnapshots", method: .get, path: "/v1.0/{project_id}/snapshots"
         )
         return try await client.send(request, as: ListSnapshotsResponse.self)
     }
@@ -343,11 +321,9 @@ extension DWSClient {
         _ body: RestoreClusterRequest
     ) async throws -> RestoreClusterResponse {
         let request = OperationRequest(
-            operation: "RestoreCluster",
-            method: .post,
+            operation: "RestoreCluster", method: .post,
             path: "/v1.0/{project_id}/snapshots/{snapshot_id}/actions",
-            pathParameters: ["snapshot_id": snapshotID],
-            body: body
+            pathParameters: ["snapshot_id": snapshotID], body: body
         )
         return try await client.send(request, as: RestoreClusterResponse.self)
     }
@@ -368,11 +344,9 @@ extension DWSClient {
         _ body: RestoreTableRequest
     ) async throws -> RestoreTableResponse {
         let request = OperationRequest(
-            operation: "RestoreTable",
-            method: .post,
+            operation: "RestoreTable", method: .post,
             path: "/v1/{project_id}/snapshots/{snapshot_id}/table-restore",
-            pathParameters: ["snapshot_id": snapshotID],
-            body: body
+            pathParameters: ["snapshot_id": snapshotID], body: body
         )
         return try await client.send(request, as: RestoreTableResponse.self)
     }

@@ -151,64 +151,27 @@ public struct ClusterSnapshots: Codable, Sendable, Equatable {
     public var clusterStatus: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case description
-        case started
-        case size
-        case status
-        case clusterID = "cluster_id"
-        case datastore
-        case clusterName = "cluster_name"
-        case updated
-        case type
-        case bakExpectedStartTime = "bak_expected_start_time"
-        case bakKeepDay = "bak_keep_day"
-        case bakPeriod = "bak_period"
-        case dbUser = "db_user"
-        case progress
-        case backupKey = "backup_key"
-        case priorBackupKey = "prior_backup_key"
-        case baseBackupKey = "base_backup_key"
-        case backupDevice = "backup_device"
-        case totalBackupSize = "total_backup_size"
-        case baseBackupName = "base_backup_name"
-        case supportInplaceRestore = "support_inplace_restore"
-        case fineGrainedBackup = "fine_grained_backup"
-        case backupLevel = "backup_level"
-        case fineGrainedBackupDetail = "fine_grained_backup_detail"
-        case guestAgentVersion = "guest_agent_version"
+        case id, name, description, started, size, status, clusterID = "cluster_id", datastore
+        case clusterName = "cluster_name", updated, type, bakExpectedStartTime = "bak_expected_start_time"
+        case bakKeepDay = "bak_keep_day", bakPeriod = "bak_period", dbUser = "db_user", progress
+        case backupKey = "backup_key", priorBackupKey = "prior_backup_key", baseBackupKey = "base_backup_key"
+        case backupDevice = "backup_device", totalBackupSize = "total_backup_size"
+        case baseBackupName = "base_backup_name", supportInplaceRestore = "support_inplace_restore"
+        case fineGrainedBackup = "fine_grained_backup", backupLevel = "backup_level"
+        case fineGrainedBackupDetail = "fine_grained_backup_detail", guestAgentVersion = "guest_agent_version"
         case clusterStatus = "cluster_status"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        started: String? = nil,
-        size: Double? = nil,
-        status: String? = nil,
-        clusterID: String? = nil,
-        datastore: Datastore? = nil,
-        clusterName: String? = nil,
-        updated: String? = nil,
-        type: String? = nil,
-        bakExpectedStartTime: String? = nil,
-        bakKeepDay: Int? = nil,
-        bakPeriod: String? = nil,
-        dbUser: String? = nil,
-        progress: String? = nil,
-        backupKey: String? = nil,
-        priorBackupKey: String? = nil,
-        baseBackupKey: String? = nil,
-        backupDevice: String? = nil,
-        totalBackupSize: Int? = nil,
-        baseBackupName: String? = nil,
-        supportInplaceRestore: Bool? = nil,
-        fineGrainedBackup: Bool? = nil,
-        backupLevel: String? = nil,
-        fineGrainedBackupDetail: FineGrainedSnapshotDetail? = nil,
-        guestAgentVersion: String? = nil,
+        id: String? = nil, name: String? = nil, description: String? = nil, started: String? = nil,
+        size: Double? = nil, status: String? = nil, clusterID: String? = nil, datastore: Datastore? = nil,
+        clusterName: String? = nil, updated: String? = nil, type: String? = nil,
+        bakExpectedStartTime: String? = nil, bakKeepDay: Int? = nil, bakPeriod: String? = nil,
+        dbUser: String? = nil, progress: String? = nil, backupKey: String? = nil,
+        priorBackupKey: String? = nil, baseBackupKey: String? = nil, backupDevice: String? = nil,
+        totalBackupSize: Int? = nil, baseBackupName: String? = nil, supportInplaceRestore: Bool? = nil,
+        fineGrainedBackup: Bool? = nil, backupLevel: String? = nil,
+        fineGrainedBackupDetail: FineGrainedSnapshotDetail? = nil, guestAgentVersion: String? = nil,
         clusterStatus: String? = nil
     ) {
         self.id = id
@@ -240,38 +203,6 @@ public struct ClusterSnapshots: Codable, Sendable, Equatable {
         self.guestAgentVersion = guestAgentVersion
         self.clusterStatus = clusterStatus
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.started = try container.decodeIfPresent(String.self, forKey: .started)
-        self.size = try container.decodeLenientIfPresent(Double.self, forKey: .size)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.clusterID = try container.decodeIfPresent(String.self, forKey: .clusterID)
-        self.datastore = try container.decodeIfPresent(Datastore.self, forKey: .datastore)
-        self.clusterName = try container.decodeIfPresent(String.self, forKey: .clusterName)
-        self.updated = try container.decodeIfPresent(String.self, forKey: .updated)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.bakExpectedStartTime = try container.decodeIfPresent(String.self, forKey: .bakExpectedStartTime)
-        self.bakKeepDay = try container.decodeLenientIfPresent(Int.self, forKey: .bakKeepDay)
-        self.bakPeriod = try container.decodeIfPresent(String.self, forKey: .bakPeriod)
-        self.dbUser = try container.decodeIfPresent(String.self, forKey: .dbUser)
-        self.progress = try container.decodeIfPresent(String.self, forKey: .progress)
-        self.backupKey = try container.decodeIfPresent(String.self, forKey: .backupKey)
-        self.priorBackupKey = try container.decodeIfPresent(String.self, forKey: .priorBackupKey)
-        self.baseBackupKey = try container.decodeIfPresent(String.self, forKey: .baseBackupKey)
-        self.backupDevice = try container.decodeIfPresent(String.self, forKey: .backupDevice)
-        self.totalBackupSize = try container.decodeLenientIfPresent(Int.self, forKey: .totalBackupSize)
-        self.baseBackupName = try container.decodeIfPresent(String.self, forKey: .baseBackupName)
-        self.supportInplaceRestore = try container.decodeLenientIfPresent(Bool.self, forKey: .supportInplaceRestore)
-        self.fineGrainedBackup = try container.decodeLenientIfPresent(Bool.self, forKey: .fineGrainedBackup)
-        self.backupLevel = try container.decodeIfPresent(String.self, forKey: .backupLevel)
-        self.fineGrainedBackupDetail = try container.decodeIfPresent(FineGrainedSnapshotDetail.self, forKey: .fineGrainedBackupDetail)
-        self.guestAgentVersion = try container.decodeIfPresent(String.self, forKey: .guestAgentVersion)
-        self.clusterStatus = try container.decodeIfPresent(String.self, forKey: .clusterStatus)
-    }
 }
 
 /// The response of ``DWSClient/listClusterSnapshots``.
@@ -300,29 +231,16 @@ public struct ListClusterSnapshotsResponse: Codable, Sendable, Equatable {
     public var count: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case snapshots
-        case projectID = "project_id"
-        case clusterID = "cluster_id"
-        case count
+        case snapshots, projectID = "project_id", clusterID = "cluster_id", count
     }
 
     public init(
-        snapshots: [ClusterSnapshots]? = nil,
-        projectID: String? = nil,
-        clusterID: String? = nil,
+        snapshots: [ClusterSnapshots]? = nil, projectID: String? = nil, clusterID: String? = nil,
         count: Int? = nil
     ) {
         self.snapshots = snapshots
         self.projectID = projectID
         self.clusterID = clusterID
         self.count = count
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.snapshots = try container.decodeIfPresent([ClusterSnapshots].self, forKey: .snapshots)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.clusterID = try container.decodeIfPresent(String.self, forKey: .clusterID)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
     }
 }

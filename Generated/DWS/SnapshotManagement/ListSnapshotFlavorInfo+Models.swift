@@ -16,20 +16,9 @@ public struct ListSnapshotFlavorInfoResponse: Codable, Sendable, Equatable {
     /// A positive integer greater than or equal to 0
     public var count: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case flavors
-        case count
-    }
-
     public init(flavors: [ProductUnitResp]? = nil, count: Int? = nil) {
         self.flavors = flavors
         self.count = count
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.flavors = try container.decodeIfPresent([ProductUnitResp].self, forKey: .flavors)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
     }
 }
 
@@ -123,42 +112,18 @@ public struct ProductUnitResp: Codable, Sendable, Equatable {
     public var volumeUsed: FlavorVolumeNodeInfo?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case code
-        case defaultCapacity = "default_capacity"
-        case classify
-        case scenario
-        case version
-        case status
-        case attribute
-        case duplicate
-        case defaultNode = "default_node"
-        case minNode = "min_node"
-        case maxNode = "max_node"
-        case productVersionList = "product_version_list"
-        case flavorID = "flavor_id"
-        case flavorCode = "flavor_code"
-        case volumeNum = "volume_num"
-        case volumeUsed = "volume_used"
+        case id, code, defaultCapacity = "default_capacity", classify, scenario, version, status, attribute
+        case duplicate, defaultNode = "default_node", minNode = "min_node", maxNode = "max_node"
+        case productVersionList = "product_version_list", flavorID = "flavor_id", flavorCode = "flavor_code"
+        case volumeNum = "volume_num", volumeUsed = "volume_used"
     }
 
     public init(
-        id: String? = nil,
-        code: String? = nil,
-        defaultCapacity: String? = nil,
-        classify: String? = nil,
-        scenario: String? = nil,
-        version: String? = nil,
-        status: String? = nil,
-        attribute: [ProductExtendResp]? = nil,
-        duplicate: Int? = nil,
-        defaultNode: Int? = nil,
-        minNode: Int? = nil,
-        maxNode: Int? = nil,
-        productVersionList: [ProductVersionResp]? = nil,
-        flavorID: String? = nil,
-        flavorCode: String? = nil,
-        volumeNum: Int? = nil,
+        id: String? = nil, code: String? = nil, defaultCapacity: String? = nil, classify: String? = nil,
+        scenario: String? = nil, version: String? = nil, status: String? = nil,
+        attribute: [ProductExtendResp]? = nil, duplicate: Int? = nil, defaultNode: Int? = nil,
+        minNode: Int? = nil, maxNode: Int? = nil, productVersionList: [ProductVersionResp]? = nil,
+        flavorID: String? = nil, flavorCode: String? = nil, volumeNum: Int? = nil,
         volumeUsed: FlavorVolumeNodeInfo? = nil
     ) {
         self.id = id
@@ -178,27 +143,6 @@ public struct ProductUnitResp: Codable, Sendable, Equatable {
         self.flavorCode = flavorCode
         self.volumeNum = volumeNum
         self.volumeUsed = volumeUsed
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.code = try container.decodeIfPresent(String.self, forKey: .code)
-        self.defaultCapacity = try container.decodeIfPresent(String.self, forKey: .defaultCapacity)
-        self.classify = try container.decodeIfPresent(String.self, forKey: .classify)
-        self.scenario = try container.decodeIfPresent(String.self, forKey: .scenario)
-        self.version = try container.decodeIfPresent(String.self, forKey: .version)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.attribute = try container.decodeIfPresent([ProductExtendResp].self, forKey: .attribute)
-        self.duplicate = try container.decodeLenientIfPresent(Int.self, forKey: .duplicate)
-        self.defaultNode = try container.decodeLenientIfPresent(Int.self, forKey: .defaultNode)
-        self.minNode = try container.decodeLenientIfPresent(Int.self, forKey: .minNode)
-        self.maxNode = try container.decodeLenientIfPresent(Int.self, forKey: .maxNode)
-        self.productVersionList = try container.decodeIfPresent([ProductVersionResp].self, forKey: .productVersionList)
-        self.flavorID = try container.decodeIfPresent(String.self, forKey: .flavorID)
-        self.flavorCode = try container.decodeIfPresent(String.self, forKey: .flavorCode)
-        self.volumeNum = try container.decodeLenientIfPresent(Int.self, forKey: .volumeNum)
-        self.volumeUsed = try container.decodeIfPresent(FlavorVolumeNodeInfo.self, forKey: .volumeUsed)
     }
 }
 
@@ -227,29 +171,16 @@ public struct ProductVersionResp: Codable, Sendable, Equatable {
     public var datastoreVersion: String?
 
     private enum CodingKeys: String, CodingKey {
-        case minCn = "min_cn"
-        case maxCn = "max_cn"
-        case versionType = "version_type"
+        case minCn = "min_cn", maxCn = "max_cn", versionType = "version_type"
         case datastoreVersion = "datastore_version"
     }
 
     public init(
-        minCn: Int? = nil,
-        maxCn: Int? = nil,
-        versionType: String? = nil,
-        datastoreVersion: String? = nil
+        minCn: Int? = nil, maxCn: Int? = nil, versionType: String? = nil, datastoreVersion: String? = nil
     ) {
         self.minCn = minCn
         self.maxCn = maxCn
         self.versionType = versionType
         self.datastoreVersion = datastoreVersion
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.minCn = try container.decodeLenientIfPresent(Int.self, forKey: .minCn)
-        self.maxCn = try container.decodeLenientIfPresent(Int.self, forKey: .maxCn)
-        self.versionType = try container.decodeIfPresent(String.self, forKey: .versionType)
-        self.datastoreVersion = try container.decodeIfPresent(String.self, forKey: .datastoreVersion)
     }
 }

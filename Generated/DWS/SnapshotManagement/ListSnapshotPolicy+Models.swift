@@ -48,25 +48,15 @@ public struct BackupStrategyDetail: Codable, Sendable, Equatable {
     public var timeZoneOffset: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case policyID = "policy_id"
-        case policyName = "policy_name"
-        case backupStrategy = "backup_strategy"
-        case backupType = "backup_type"
-        case backupLevel = "backup_level"
-        case nextFireTime = "next_fire_time"
-        case updateTime = "update_time"
-        case timeZoneOffset = "time_zone_offset"
+        case policyID = "policy_id", policyName = "policy_name", backupStrategy = "backup_strategy"
+        case backupType = "backup_type", backupLevel = "backup_level", nextFireTime = "next_fire_time"
+        case updateTime = "update_time", timeZoneOffset = "time_zone_offset"
     }
 
     public init(
-        policyID: String? = nil,
-        policyName: String? = nil,
-        backupStrategy: String? = nil,
-        backupType: String? = nil,
-        backupLevel: String? = nil,
-        nextFireTime: String? = nil,
-        updateTime: String? = nil,
-        timeZoneOffset: Int? = nil
+        policyID: String? = nil, policyName: String? = nil, backupStrategy: String? = nil,
+        backupType: String? = nil, backupLevel: String? = nil, nextFireTime: String? = nil,
+        updateTime: String? = nil, timeZoneOffset: Int? = nil
     ) {
         self.policyID = policyID
         self.policyName = policyName
@@ -76,18 +66,6 @@ public struct BackupStrategyDetail: Codable, Sendable, Equatable {
         self.nextFireTime = nextFireTime
         self.updateTime = updateTime
         self.timeZoneOffset = timeZoneOffset
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.policyID = try container.decodeIfPresent(String.self, forKey: .policyID)
-        self.policyName = try container.decodeIfPresent(String.self, forKey: .policyName)
-        self.backupStrategy = try container.decodeIfPresent(String.self, forKey: .backupStrategy)
-        self.backupType = try container.decodeIfPresent(String.self, forKey: .backupType)
-        self.backupLevel = try container.decodeIfPresent(String.self, forKey: .backupLevel)
-        self.nextFireTime = try container.decodeIfPresent(String.self, forKey: .nextFireTime)
-        self.updateTime = try container.decodeIfPresent(String.self, forKey: .updateTime)
-        self.timeZoneOffset = try container.decodeLenientIfPresent(Int.self, forKey: .timeZoneOffset)
     }
 }
 
@@ -141,26 +119,17 @@ public struct ListSnapshotPolicyResponse: Codable, Sendable, Equatable {
     public var backupStrategySchemaTypeLimitNum: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case keepDay = "keep_day"
-        case backupStrategies = "backup_strategies"
-        case deviceName = "device_name"
-        case serverIPs = "server_ips"
-        case serverPort = "server_port"
-        case backupParam = "backup_param"
+        case keepDay = "keep_day", backupStrategies = "backup_strategies", deviceName = "device_name"
+        case serverIPs = "server_ips", serverPort = "server_port", backupParam = "backup_param"
         case autoBackup = "auto_backup"
         case backupStrategyClusterTypeLimitNum = "backup_strategy_cluster_type_limit_num"
         case backupStrategySchemaTypeLimitNum = "backup_strategy_schema_type_limit_num"
     }
 
     public init(
-        keepDay: Int? = nil,
-        backupStrategies: [BackupStrategyDetail]? = nil,
-        deviceName: String? = nil,
-        serverIPs: [String]? = nil,
-        serverPort: String? = nil,
-        backupParam: String? = nil,
-        autoBackup: Bool? = nil,
-        backupStrategyClusterTypeLimitNum: Int? = nil,
+        keepDay: Int? = nil, backupStrategies: [BackupStrategyDetail]? = nil, deviceName: String? = nil,
+        serverIPs: [String]? = nil, serverPort: String? = nil, backupParam: String? = nil,
+        autoBackup: Bool? = nil, backupStrategyClusterTypeLimitNum: Int? = nil,
         backupStrategySchemaTypeLimitNum: Int? = nil
     ) {
         self.keepDay = keepDay
@@ -172,18 +141,5 @@ public struct ListSnapshotPolicyResponse: Codable, Sendable, Equatable {
         self.autoBackup = autoBackup
         self.backupStrategyClusterTypeLimitNum = backupStrategyClusterTypeLimitNum
         self.backupStrategySchemaTypeLimitNum = backupStrategySchemaTypeLimitNum
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.keepDay = try container.decodeLenientIfPresent(Int.self, forKey: .keepDay)
-        self.backupStrategies = try container.decodeIfPresent([BackupStrategyDetail].self, forKey: .backupStrategies)
-        self.deviceName = try container.decodeIfPresent(String.self, forKey: .deviceName)
-        self.serverIPs = try container.decodeIfPresent([String].self, forKey: .serverIPs)
-        self.serverPort = try container.decodeIfPresent(String.self, forKey: .serverPort)
-        self.backupParam = try container.decodeIfPresent(String.self, forKey: .backupParam)
-        self.autoBackup = try container.decodeLenientIfPresent(Bool.self, forKey: .autoBackup)
-        self.backupStrategyClusterTypeLimitNum = try container.decodeLenientIfPresent(Int.self, forKey: .backupStrategyClusterTypeLimitNum)
-        self.backupStrategySchemaTypeLimitNum = try container.decodeLenientIfPresent(Int.self, forKey: .backupStrategySchemaTypeLimitNum)
     }
 }

@@ -36,22 +36,9 @@ public struct SnapshotsStatistic: Codable, Sendable, Equatable {
     /// N/A
     public var unit: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case value
-        case unit
-    }
-
     public init(name: String? = nil, value: Double? = nil, unit: String? = nil) {
         self.name = name
         self.value = value
         self.unit = unit
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.value = try container.decodeLenientIfPresent(Double.self, forKey: .value)
-        self.unit = try container.decodeIfPresent(String.self, forKey: .unit)
     }
 }

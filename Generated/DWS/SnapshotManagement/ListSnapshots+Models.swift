@@ -16,20 +16,9 @@ public struct ListSnapshotsResponse: Codable, Sendable, Equatable {
     /// N/A
     public var count: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case snapshots
-        case count
-    }
-
     public init(snapshots: [Snapshots]? = nil, count: Int? = nil) {
         self.snapshots = snapshots
         self.count = count
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.snapshots = try container.decodeIfPresent([Snapshots].self, forKey: .snapshots)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
     }
 }
 
@@ -94,26 +83,12 @@ public struct Snapshots: Codable, Sendable, Equatable {
     public var clusterID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case description
-        case started
-        case finished
-        case size
-        case status
-        case type
-        case clusterID = "cluster_id"
+        case id, name, description, started, finished, size, status, type, clusterID = "cluster_id"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        started: String? = nil,
-        finished: String? = nil,
-        size: Double? = nil,
-        status: Status? = nil,
-        type: String? = nil,
+        id: String? = nil, name: String? = nil, description: String? = nil, started: String? = nil,
+        finished: String? = nil, size: Double? = nil, status: Status? = nil, type: String? = nil,
         clusterID: String? = nil
     ) {
         self.id = id
@@ -125,18 +100,5 @@ public struct Snapshots: Codable, Sendable, Equatable {
         self.status = status
         self.type = type
         self.clusterID = clusterID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.started = try container.decodeIfPresent(String.self, forKey: .started)
-        self.finished = try container.decodeIfPresent(String.self, forKey: .finished)
-        self.size = try container.decodeLenientIfPresent(Double.self, forKey: .size)
-        self.status = try container.decodeIfPresent(Status.self, forKey: .status)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.clusterID = try container.decodeIfPresent(String.self, forKey: .clusterID)
     }
 }

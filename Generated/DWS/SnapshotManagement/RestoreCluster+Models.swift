@@ -59,27 +59,15 @@ public struct Restore: Codable, Sendable, Equatable {
     public var ipv6Enable: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case subnetID = "subnet_id"
-        case securityGroupID = "security_group_id"
-        case vpcID = "vpc_id"
-        case availabilityZone = "availability_zone"
-        case port
-        case publicIP = "public_ip"
-        case enterpriseProjectID = "enterprise_project_id"
-        case ipv6Enable = "ipv6_enable"
+        case name, subnetID = "subnet_id", securityGroupID = "security_group_id", vpcID = "vpc_id"
+        case availabilityZone = "availability_zone", port, publicIP = "public_ip"
+        case enterpriseProjectID = "enterprise_project_id", ipv6Enable = "ipv6_enable"
     }
 
     public init(
-        name: String,
-        subnetID: String? = nil,
-        securityGroupID: String? = nil,
-        vpcID: String? = nil,
-        availabilityZone: String? = nil,
-        port: Int? = nil,
-        publicIP: CreateClusterV2PublicIP? = nil,
-        enterpriseProjectID: String? = nil,
-        ipv6Enable: Bool? = nil
+        name: String, subnetID: String? = nil, securityGroupID: String? = nil, vpcID: String? = nil,
+        availabilityZone: String? = nil, port: Int? = nil, publicIP: CreateClusterV2PublicIP? = nil,
+        enterpriseProjectID: String? = nil, ipv6Enable: Bool? = nil
     ) {
         self.name = name
         self.subnetID = subnetID
@@ -90,19 +78,6 @@ public struct Restore: Codable, Sendable, Equatable {
         self.publicIP = publicIP
         self.enterpriseProjectID = enterpriseProjectID
         self.ipv6Enable = ipv6Enable
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.subnetID = try container.decodeIfPresent(String.self, forKey: .subnetID)
-        self.securityGroupID = try container.decodeIfPresent(String.self, forKey: .securityGroupID)
-        self.vpcID = try container.decodeIfPresent(String.self, forKey: .vpcID)
-        self.availabilityZone = try container.decodeIfPresent(String.self, forKey: .availabilityZone)
-        self.port = try container.decodeLenientIfPresent(Int.self, forKey: .port)
-        self.publicIP = try container.decodeIfPresent(CreateClusterV2PublicIP.self, forKey: .publicIP)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.ipv6Enable = try container.decodeLenientIfPresent(Bool.self, forKey: .ipv6Enable)
     }
 }
 

@@ -19,11 +19,9 @@ extension DWSClient {
         _ body: BatchCreateResourceTagRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "BatchCreateResourceTag",
-            method: .post,
+            operation: "BatchCreateResourceTag", method: .post,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/tags/batch-create",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         try await client.send(request)
     }
@@ -43,11 +41,9 @@ extension DWSClient {
         _ body: BatchDeleteResourceTagRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "BatchDeleteResourceTag",
-            method: .post,
+            operation: "BatchDeleteResourceTag", method: .post,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/tags/batch-delete",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         try await client.send(request)
     }
@@ -65,9 +61,7 @@ extension DWSClient {
     /// - Returns: The body of the service's `200` response.
     public func listClusterTags(clusterID: String) async throws -> ListClusterTagsResponse {
         let request = OperationRequest(
-            operation: "ListClusterTags",
-            method: .get,
-            path: "/v1.0/{project_id}/clusters/{cluster_id}/tags",
+            operation: "ListClusterTags", method: .get, path: "/v1.0/{project_id}/clusters/{cluster_id}/tags",
             pathParameters: ["cluster_id": clusterID]
         )
         return try await client.send(request, as: ListClusterTagsResponse.self)
@@ -82,9 +76,7 @@ extension DWSClient {
     /// - Returns: The body of the service's `200` response.
     public func listTags() async throws -> ListTagsResponse {
         let request = OperationRequest(
-            operation: "ListTags",
-            method: .get,
-            path: "/v1.0/{project_id}/tags"
+            operation: "ListTags", method: .get, path: "/v1.0/{project_id}/tags"
         )
         return try await client.send(request, as: ListTagsResponse.self)
     }

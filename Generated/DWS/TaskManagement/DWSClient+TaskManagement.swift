@@ -23,8 +23,7 @@ extension DWSClient {
         actionName: String
     ) async throws -> ListClusterActionsResponse {
         let request = OperationRequest(
-            operation: "ListClusterActions",
-            method: .get,
+            operation: "ListClusterActions", method: .get,
             path: "/v1/{project_id}/clusters/{cluster_id}/actions/{action_name}",
             pathParameters: ["cluster_id": clusterID, "action_name": actionName]
         )
@@ -43,9 +42,7 @@ extension DWSClient {
     /// - Returns: The body of the service's `200` response.
     public func listJobDetails(jobID: String) async throws -> ListJobDetailsResponse {
         let request = OperationRequest(
-            operation: "ListJobDetails",
-            method: .get,
-            path: "/v1.0/{project_id}/job/{job_id}",
+            operation: "ListJobDetails", method: .get, path: "/v1.0/{project_id}/job/{job_id}",
             pathParameters: ["job_id": jobID]
         )
         return try await client.send(request, as: ListJobDetailsResponse.self)

@@ -17,8 +17,7 @@ public struct ActionItemVo: Codable, Sendable, Equatable {
     public var subItems: [ActionSubItemVo]?
 
     private enum CodingKeys: String, CodingKey {
-        case itemName = "item_name"
-        case subItems = "sub_items"
+        case itemName = "item_name", subItems = "sub_items"
     }
 
     public init(itemName: String? = nil, subItems: [ActionSubItemVo]? = nil) {
@@ -62,21 +61,13 @@ public struct ActionSubItemVo: Codable, Sendable, Equatable {
     public var estimatedTime: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case status
-        case detail
-        case subItemName = "sub_item_name"
-        case beginTime = "begin_time"
-        case endTime = "end_time"
+        case status, detail, subItemName = "sub_item_name", beginTime = "begin_time", endTime = "end_time"
         case estimatedTime = "estimated_time"
     }
 
     public init(
-        status: String? = nil,
-        detail: String? = nil,
-        subItemName: String? = nil,
-        beginTime: String? = nil,
-        endTime: String? = nil,
-        estimatedTime: Int? = nil
+        status: String? = nil, detail: String? = nil, subItemName: String? = nil, beginTime: String? = nil,
+        endTime: String? = nil, estimatedTime: Int? = nil
     ) {
         self.status = status
         self.detail = detail
@@ -84,16 +75,6 @@ public struct ActionSubItemVo: Codable, Sendable, Equatable {
         self.beginTime = beginTime
         self.endTime = endTime
         self.estimatedTime = estimatedTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.detail = try container.decodeIfPresent(String.self, forKey: .detail)
-        self.subItemName = try container.decodeIfPresent(String.self, forKey: .subItemName)
-        self.beginTime = try container.decodeIfPresent(String.self, forKey: .beginTime)
-        self.endTime = try container.decodeIfPresent(String.self, forKey: .endTime)
-        self.estimatedTime = try container.decodeLenientIfPresent(Int.self, forKey: .estimatedTime)
     }
 }
 
@@ -131,21 +112,13 @@ public struct ListClusterActionsResponse: Codable, Sendable, Equatable {
     public var items: [ActionItemVo]?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case actionName = "action_name"
-        case status
-        case clusterName = "cluster_name"
-        case submitTime = "submit_time"
+        case id, actionName = "action_name", status, clusterName = "cluster_name", submitTime = "submit_time"
         case items
     }
 
     public init(
-        id: String? = nil,
-        actionName: String? = nil,
-        status: String? = nil,
-        clusterName: String? = nil,
-        submitTime: String? = nil,
-        items: [ActionItemVo]? = nil
+        id: String? = nil, actionName: String? = nil, status: String? = nil, clusterName: String? = nil,
+        submitTime: String? = nil, items: [ActionItemVo]? = nil
     ) {
         self.id = id
         self.actionName = actionName

@@ -47,24 +47,13 @@ public struct ListJobDetailsResponse: Codable, Sendable, Equatable {
     public var progress: String?
 
     private enum CodingKeys: String, CodingKey {
-        case jobID = "job_id"
-        case jobName = "job_name"
-        case beginTime = "begin_time"
-        case endTime = "end_time"
-        case status
-        case failedCode = "failed_code"
-        case failedDetail = "failed_detail"
-        case progress
+        case jobID = "job_id", jobName = "job_name", beginTime = "begin_time", endTime = "end_time", status
+        case failedCode = "failed_code", failedDetail = "failed_detail", progress
     }
 
     public init(
-        jobID: String? = nil,
-        jobName: String? = nil,
-        beginTime: String? = nil,
-        endTime: String? = nil,
-        status: String? = nil,
-        failedCode: String? = nil,
-        failedDetail: String? = nil,
+        jobID: String? = nil, jobName: String? = nil, beginTime: String? = nil, endTime: String? = nil,
+        status: String? = nil, failedCode: String? = nil, failedDetail: String? = nil,
         progress: String? = nil
     ) {
         self.jobID = jobID

@@ -38,21 +38,12 @@ public struct Versions: Codable, Sendable, Equatable {
     public var updated: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case links
-        case minVersion = "min_version"
-        case status
-        case version
-        case updated
+        case id, links, minVersion = "min_version", status, version, updated
     }
 
     public init(
-        id: String? = nil,
-        links: [Link]? = nil,
-        minVersion: String? = nil,
-        status: VersionsStatus? = nil,
-        version: String? = nil,
-        updated: String? = nil
+        id: String? = nil, links: [Link]? = nil, minVersion: String? = nil, status: VersionsStatus? = nil,
+        version: String? = nil, updated: String? = nil
     ) {
         self.id = id
         self.links = links

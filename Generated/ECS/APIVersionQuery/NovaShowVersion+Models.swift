@@ -56,23 +56,12 @@ public struct NovaShowVersionVersions: Codable, Sendable, Equatable {
     public var version: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case links
-        case mediaTypes = "media-types"
-        case minVersion = "min_version"
-        case status
-        case updated
-        case version
+        case id, links, mediaTypes = "media-types", minVersion = "min_version", status, updated, version
     }
 
     public init(
-        id: String? = nil,
-        links: Link? = nil,
-        mediaTypes: MediaType? = nil,
-        minVersion: String? = nil,
-        status: VersionsStatus? = nil,
-        updated: String? = nil,
-        version: String? = nil
+        id: String? = nil, links: Link? = nil, mediaTypes: MediaType? = nil, minVersion: String? = nil,
+        status: VersionsStatus? = nil, updated: String? = nil, version: String? = nil
     ) {
         self.id = id
         self.links = links
@@ -97,23 +86,12 @@ public struct Version: Codable, Sendable, Equatable {
     public var version: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case links
-        case mediaTypes = "media-types"
-        case minVersion = "min_version"
-        case status
-        case updated
-        case version
+        case id, links, mediaTypes = "media-types", minVersion = "min_version", status, updated, version
     }
 
     public init(
-        id: String? = nil,
-        links: [Link]? = nil,
-        mediaTypes: [MediaType]? = nil,
-        minVersion: String? = nil,
-        status: String? = nil,
-        updated: String? = nil,
-        version: String? = nil
+        id: String? = nil, links: [Link]? = nil, mediaTypes: [MediaType]? = nil, minVersion: String? = nil,
+        status: String? = nil, updated: String? = nil, version: String? = nil
     ) {
         self.id = id
         self.links = links

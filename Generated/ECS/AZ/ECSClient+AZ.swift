@@ -13,8 +13,7 @@ extension ECSClient {
     /// - Returns: The body of the service's `200` response.
     public func novaListAvailabilityZones() async throws -> NovaListAvailabilityZonesResponse {
         let request = OperationRequest(
-            operation: "NovaListAvailabilityZones",
-            method: .get,
+            operation: "NovaListAvailabilityZones", method: .get,
             path: "/v2.1/{project_id}/os-availability-zone"
         )
         return try await client.send(request, as: NovaListAvailabilityZonesResponse.self)

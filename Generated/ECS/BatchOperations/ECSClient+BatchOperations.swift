@@ -19,9 +19,7 @@ extension ECSClient {
         _ body: BatchRebootServersRequest
     ) async throws -> BatchRebootServersResponse {
         let request = OperationRequest(
-            operation: "BatchRebootServers",
-            method: .post,
-            path: "/v1/{project_id}/cloudservers/action",
+            operation: "BatchRebootServers", method: .post, path: "/v1/{project_id}/cloudservers/action",
             body: body
         )
         return try await client.send(request, as: BatchRebootServersResponse.self)
@@ -42,9 +40,7 @@ extension ECSClient {
         _ body: BatchStartServersRequest
     ) async throws -> BatchStartServersResponse {
         let request = OperationRequest(
-            operation: "BatchStartServers",
-            method: .post,
-            path: "/v1/{project_id}/cloudservers/action",
+            operation: "BatchStartServers", method: .post, path: "/v1/{project_id}/cloudservers/action",
             body: body
         )
         return try await client.send(request, as: BatchStartServersResponse.self)
@@ -63,9 +59,7 @@ extension ECSClient {
     /// - Returns: The body of the service's `200` response.
     public func batchStopServers(_ body: BatchStopServersRequest) async throws -> BatchStopServersResponse {
         let request = OperationRequest(
-            operation: "BatchStopServers",
-            method: .post,
-            path: "/v1/{project_id}/cloudservers/action",
+            operation: "BatchStopServers", method: .post, path: "/v1/{project_id}/cloudservers/action",
             body: body
         )
         return try await client.send(request, as: BatchStopServersResponse.self)

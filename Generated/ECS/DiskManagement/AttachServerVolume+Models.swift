@@ -17,19 +17,12 @@ public struct AttachServerVolumeRequest: Codable, Sendable, Equatable {
     public var dryRun: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case volumeAttachment
-        case dryRun = "dry_run"
+        case volumeAttachment, dryRun = "dry_run"
     }
 
     public init(volumeAttachment: AttachServerVolumeVolumeAttachment, dryRun: Bool? = nil) {
         self.volumeAttachment = volumeAttachment
         self.dryRun = dryRun
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.volumeAttachment = try container.decode(AttachServerVolumeVolumeAttachment.self, forKey: .volumeAttachment)
-        self.dryRun = try container.decodeLenientIfPresent(Bool.self, forKey: .dryRun)
     }
 }
 
@@ -62,18 +55,12 @@ public struct AttachServerVolumeVolumeAttachment: Codable, Sendable, Equatable {
     public var hwPassthrough: String?
 
     private enum CodingKeys: String, CodingKey {
-        case volumeID = "volumeId"
-        case device
-        case volumeType = "volume_type"
-        case count
+        case volumeID = "volumeId", device, volumeType = "volume_type", count
         case hwPassthrough = "hw:passthrough"
     }
 
     public init(
-        volumeID: String,
-        device: String? = nil,
-        volumeType: String? = nil,
-        count: Int? = nil,
+        volumeID: String, device: String? = nil, volumeType: String? = nil, count: Int? = nil,
         hwPassthrough: String? = nil
     ) {
         self.volumeID = volumeID
@@ -81,14 +68,5 @@ public struct AttachServerVolumeVolumeAttachment: Codable, Sendable, Equatable {
         self.volumeType = volumeType
         self.count = count
         self.hwPassthrough = hwPassthrough
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.volumeID = try container.decode(String.self, forKey: .volumeID)
-        self.device = try container.decodeIfPresent(String.self, forKey: .device)
-        self.volumeType = try container.decodeIfPresent(String.self, forKey: .volumeType)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.hwPassthrough = try container.decodeIfPresent(String.self, forKey: .hwPassthrough)
     }
 }

@@ -20,11 +20,9 @@ extension ECSClient {
         _ body: AttachServerVolumeRequest
     ) async throws -> AttachServerVolumeResponse {
         let request = OperationRequest(
-            operation: "AttachServerVolume",
-            method: .post,
+            operation: "AttachServerVolume", method: .post,
             path: "/v1/{project_id}/cloudservers/{server_id}/attachvolume",
-            pathParameters: ["server_id": serverID],
-            body: body
+            pathParameters: ["server_id": serverID], body: body
         )
         return try await client.send(request, as: AttachServerVolumeResponse.self)
     }
@@ -50,11 +48,9 @@ extension ECSClient {
         var query = QueryItems()
         query.append("delete_flag", deleteFlag)
         let request = OperationRequest(
-            operation: "DetachServerVolume",
-            method: .delete,
+            operation: "DetachServerVolume", method: .delete,
             path: "/v1/{project_id}/cloudservers/{server_id}/detachvolume/{volume_id}",
-            pathParameters: ["server_id": serverID, "volume_id": volumeID],
-            query: query
+            pathParameters: ["server_id": serverID, "volume_id": volumeID], query: query
         )
         return try await client.send(request, as: DetachServerVolumeResponse.self)
     }
@@ -71,10 +67,8 @@ extension ECSClient {
     /// - Returns: The body of the service's `200` response.
     public func listDiskAttachmentOfECS(serverID: String) async throws -> ListDiskAttachmentOfECSResponse {
         let request = OperationRequest(
-            operation: "ListDiskAttachmentOfECS",
-            method: .get,
-            path: "/v2.1/servers/{server_id}/block_device",
-            pathParameters: ["server_id": serverID]
+            operation: "ListDiskAttachmentOfECS", method: .get,
+            path: "/v2.1/servers/{server_id}/block_device", pathParameters: ["server_id": serverID]
         )
         return try await client.send(request, as: ListDiskAttachmentOfECSResponse.self)
     }
@@ -91,8 +85,7 @@ extension ECSClient {
     /// - Returns: The body of the service's `200` response.
     public func listServerBlockDevices(serverID: String) async throws -> ListServerBlockDevicesResponse {
         let request = OperationRequest(
-            operation: "ListServerBlockDevices",
-            method: .get,
+            operation: "ListServerBlockDevices", method: .get,
             path: "/v1/{project_id}/cloudservers/{server_id}/block_device",
             pathParameters: ["server_id": serverID]
         )
@@ -115,8 +108,7 @@ extension ECSClient {
         volumeID: String
     ) async throws -> ShowServerBlockDeviceResponse {
         let request = OperationRequest(
-            operation: "ShowServerBlockDevice",
-            method: .get,
+            operation: "ShowServerBlockDevice", method: .get,
             path: "/v1/{project_id}/cloudservers/{server_id}/block_device/{volume_id}",
             pathParameters: ["server_id": serverID, "volume_id": volumeID]
         )
@@ -139,8 +131,7 @@ extension ECSClient {
         volumeID: String
     ) async throws -> ShowSingleDiskAttachedToECSResponse {
         let request = OperationRequest(
-            operation: "ShowSingleDiskAttachedToECS",
-            method: .get,
+            operation: "ShowSingleDiskAttachedToECS", method: .get,
             path: "/v2.1/servers/{server_id}/block_device/{volume_id}",
             pathParameters: ["server_id": serverID, "volume_id": volumeID]
         )

@@ -58,22 +58,14 @@ public struct CreateDiskRequestVolume: Codable, Sendable, Equatable {
     public var metadata: [String: String]?
 
     private enum CodingKeys: String, CodingKey {
-        case availabilityZone = "availability_zone"
-        case displayDescription = "display_description"
-        case snapshotID = "snapshot_id"
-        case size
-        case displayName = "display_name"
-        case volumeType = "volume_type"
+        case availabilityZone = "availability_zone", displayDescription = "display_description"
+        case snapshotID = "snapshot_id", size, displayName = "display_name", volumeType = "volume_type"
         case metadata
     }
 
     public init(
-        availabilityZone: String? = nil,
-        displayDescription: String? = nil,
-        snapshotID: String? = nil,
-        size: Int,
-        displayName: String? = nil,
-        volumeType: VolumeType? = nil,
+        availabilityZone: String? = nil, displayDescription: String? = nil, snapshotID: String? = nil,
+        size: Int, displayName: String? = nil, volumeType: VolumeType? = nil,
         metadata: [String: String]? = nil
     ) {
         self.availabilityZone = availabilityZone
@@ -83,17 +75,6 @@ public struct CreateDiskRequestVolume: Codable, Sendable, Equatable {
         self.displayName = displayName
         self.volumeType = volumeType
         self.metadata = metadata
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.availabilityZone = try container.decodeIfPresent(String.self, forKey: .availabilityZone)
-        self.displayDescription = try container.decodeIfPresent(String.self, forKey: .displayDescription)
-        self.snapshotID = try container.decodeIfPresent(String.self, forKey: .snapshotID)
-        self.size = try container.decodeLenient(Int.self, forKey: .size)
-        self.displayName = try container.decodeIfPresent(String.self, forKey: .displayName)
-        self.volumeType = try container.decodeIfPresent(VolumeType.self, forKey: .volumeType)
-        self.metadata = try container.decodeIfPresent([String: String].self, forKey: .metadata)
     }
 }
 
@@ -132,30 +113,14 @@ public struct CreateDiskResponseVolume: Codable, Sendable, Equatable {
     public var size: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case displayName
-        case status
-        case attachments
-        case availabilityZone
-        case createdAt
-        case displayDescription
-        case volumeType
-        case snapshotID = "snapshotId"
-        case metadata
-        case size
+        case id, displayName, status, attachments, availabilityZone, createdAt, displayDescription, volumeType
+        case snapshotID = "snapshotId", metadata, size
     }
 
     public init(
-        id: String? = nil,
-        displayName: String? = nil,
-        status: String? = nil,
-        attachments: [JSONValue]? = nil,
-        availabilityZone: String? = nil,
-        createdAt: String? = nil,
-        displayDescription: String? = nil,
-        volumeType: String? = nil,
-        snapshotID: String? = nil,
-        metadata: [String: String]? = nil,
+        id: String? = nil, displayName: String? = nil, status: String? = nil, attachments: [JSONValue]? = nil,
+        availabilityZone: String? = nil, createdAt: String? = nil, displayDescription: String? = nil,
+        volumeType: String? = nil, snapshotID: String? = nil, metadata: [String: String]? = nil,
         size: Int? = nil
     ) {
         self.id = id
@@ -169,20 +134,5 @@ public struct CreateDiskResponseVolume: Codable, Sendable, Equatable {
         self.snapshotID = snapshotID
         self.metadata = metadata
         self.size = size
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.displayName = try container.decodeIfPresent(String.self, forKey: .displayName)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.attachments = try container.decodeIfPresent([JSONValue].self, forKey: .attachments)
-        self.availabilityZone = try container.decodeIfPresent(String.self, forKey: .availabilityZone)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.displayDescription = try container.decodeIfPresent(String.self, forKey: .displayDescription)
-        self.volumeType = try container.decodeIfPresent(String.self, forKey: .volumeType)
-        self.snapshotID = try container.decodeIfPresent(String.self, forKey: .snapshotID)
-        self.metadata = try container.decodeIfPresent([String: String].self, forKey: .metadata)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
     }
 }

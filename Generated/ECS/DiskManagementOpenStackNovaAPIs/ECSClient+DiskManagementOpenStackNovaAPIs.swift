@@ -17,10 +17,7 @@ extension ECSClient {
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     public func createDisk(_ body: CreateDiskRequest) async throws -> CreateDiskResponse {
         let request = OperationRequest(
-            operation: "CreateDisk",
-            method: .post,
-            path: "/v2/{project_id}/os-volumes",
-            body: body
+            operation: "CreateDisk", method: .post, path: "/v2/{project_id}/os-volumes", body: body
         )
         return try await client.send(request, as: CreateDiskResponse.self)
     }
@@ -36,9 +33,7 @@ extension ECSClient {
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     public func deleteDisk(volumeID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteDisk",
-            method: .delete,
-            path: "/v2/{project_id}/os-volumes/{volume_id}",
+            operation: "DeleteDisk", method: .delete, path: "/v2/{project_id}/os-volumes/{volume_id}",
             pathParameters: ["volume_id": volumeID]
         )
         try await client.send(request)
@@ -54,9 +49,7 @@ extension ECSClient {
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     public func listBriefDisks() async throws -> ListBriefDisksResponse {
         let request = OperationRequest(
-            operation: "ListBriefDisks",
-            method: .get,
-            path: "/v2/{project_id}/os-volumes"
+            operation: "ListBriefDisks", method: .get, path: "/v2/{project_id}/os-volumes"
         )
         return try await client.send(request, as: ListBriefDisksResponse.self)
     }
@@ -71,9 +64,7 @@ extension ECSClient {
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     public func listDisks() async throws -> ListDisksResponse {
         let request = OperationRequest(
-            operation: "ListDisks",
-            method: .get,
-            path: "/v2/{project_id}/os-volumes/detail"
+            operation: "ListDisks", method: .get, path: "/v2/{project_id}/os-volumes/detail"
         )
         return try await client.send(request, as: ListDisksResponse.self)
     }
@@ -91,9 +82,7 @@ extension ECSClient {
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     public func showDisk(volumeID: String) async throws -> ShowDiskResponse {
         let request = OperationRequest(
-            operation: "ShowDisk",
-            method: .get,
-            path: "/v2/{project_id}/os-volumes/{volume_id}",
+            operation: "ShowDisk", method: .get, path: "/v2/{project_id}/os-volumes/{volume_id}",
             pathParameters: ["volume_id": volumeID]
         )
         return try await client.send(request, as: ShowDiskResponse.self)

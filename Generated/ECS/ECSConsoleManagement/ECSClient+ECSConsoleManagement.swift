@@ -20,10 +20,8 @@ extension ECSClient {
         _ body: ListECSManagementConsoleLogsRequest
     ) async throws -> ListECSManagementConsoleLogsResponse {
         let request = OperationRequest(
-            operation: "ListECSManagementConsoleLogs",
-            method: .post,
-            path: "/v2.1/{project_id}/servers/{server_id}/action",
-            pathParameters: ["server_id": serverID],
+            operation: "ListECSManagementConsoleLogs", method: .post,
+            path: "/v2.1/{project_id}/servers/{server_id}/action", pathParameters: ["server_id": serverID],
             body: body
         )
         return try await client.send(request, as: ListECSManagementConsoleLogsResponse.self)
@@ -45,11 +43,9 @@ extension ECSClient {
         _ body: ListVNCBasedRemoteLoginAddressRequest
     ) async throws -> ListVNCBasedRemoteLoginAddressResponse {
         let request = OperationRequest(
-            operation: "ListVNCBasedRemoteLoginAddress",
-            method: .post,
+            operation: "ListVNCBasedRemoteLoginAddress", method: .post,
             path: "/v2.1/{project_id}/servers/{server_id}/remote-consoles",
-            pathParameters: ["server_id": serverID],
-            body: body
+            pathParameters: ["server_id": serverID], body: body
         )
         return try await client.send(request, as: ListVNCBasedRemoteLoginAddressResponse.self)
     }

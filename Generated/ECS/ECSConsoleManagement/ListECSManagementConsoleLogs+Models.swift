@@ -33,16 +33,7 @@ public struct OSGetConsoleOutput: Codable, Sendable, Equatable {
     /// that the output is not limited.
     public var length: Int
 
-    private enum CodingKeys: String, CodingKey {
-        case length
-    }
-
     public init(length: Int) {
         self.length = length
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.length = try container.decodeLenient(Int.self, forKey: .length)
     }
 }

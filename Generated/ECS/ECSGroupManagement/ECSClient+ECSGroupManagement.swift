@@ -19,11 +19,9 @@ extension ECSClient {
         _ body: AddServerGroupMemberRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "AddServerGroupMember",
-            method: .post,
+            operation: "AddServerGroupMember", method: .post,
             path: "/v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action",
-            pathParameters: ["server_group_id": serverGroupID],
-            body: body
+            pathParameters: ["server_group_id": serverGroupID], body: body
         )
         try await client.send(request)
     }
@@ -42,10 +40,8 @@ extension ECSClient {
         _ body: CreateServerGroupRequest
     ) async throws -> CreateServerGroupResponse {
         let request = OperationRequest(
-            operation: "CreateServerGroup",
-            method: .post,
-            path: "/v1/{project_id}/cloudservers/os-server-groups",
-            body: body
+            operation: "CreateServerGroup", method: .post,
+            path: "/v1/{project_id}/cloudservers/os-server-groups", body: body
         )
         return try await client.send(request, as: CreateServerGroupResponse.self)
     }
@@ -60,8 +56,7 @@ extension ECSClient {
     ///   - serverGroupID: Specifies the ECS group UUID.
     public func deleteServerGroup(serverGroupID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteServerGroup",
-            method: .delete,
+            operation: "DeleteServerGroup", method: .delete,
             path: "/v1/{project_id}/cloudservers/os-server-groups/{server_group_id}",
             pathParameters: ["server_group_id": serverGroupID]
         )
@@ -83,11 +78,9 @@ extension ECSClient {
         _ body: DeleteServerGroupMemberRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "DeleteServerGroupMember",
-            method: .post,
+            operation: "DeleteServerGroupMember", method: .post,
             path: "/v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action",
-            pathParameters: ["server_group_id": serverGroupID],
-            body: body
+            pathParameters: ["server_group_id": serverGroupID], body: body
         )
         try await client.send(request)
     }
@@ -113,10 +106,8 @@ extension ECSClient {
         query.append("limit", limit)
         query.append("marker", marker)
         let request = OperationRequest(
-            operation: "ListServerGroups",
-            method: .get,
-            path: "/v1/{project_id}/cloudservers/os-server-groups",
-            query: query
+            operation: "ListServerGroups", method: .get,
+            path: "/v1/{project_id}/cloudservers/os-server-groups", query: query
         )
         return try await client.send(request, as: ListServerGroupsResponse.self)
     }
@@ -133,8 +124,7 @@ extension ECSClient {
     /// - Returns: The body of the service's `200` response.
     public func showServerGroup(serverGroupID: String) async throws -> ShowServerGroupResponse {
         let request = OperationRequest(
-            operation: "ShowServerGroup",
-            method: .get,
+            operation: "ShowServerGroup", method: .get,
             path: "/v1/{project_id}/cloudservers/os-server-groups/{server_group_id}",
             pathParameters: ["server_group_id": serverGroupID]
         )

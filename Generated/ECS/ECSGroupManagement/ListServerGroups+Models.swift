@@ -12,8 +12,7 @@ public struct ListServerGroupsResponse: Codable, Sendable, Equatable {
     public var pageInfo: PageInfo?
 
     private enum CodingKeys: String, CodingKey {
-        case serverGroups = "server_groups"
-        case pageInfo = "page_info"
+        case serverGroups = "server_groups", pageInfo = "page_info"
     }
 
     public init(serverGroups: [ListServerGroupsServerGroup]? = nil, pageInfo: PageInfo? = nil) {

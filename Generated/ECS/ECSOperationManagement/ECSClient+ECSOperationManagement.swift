@@ -28,11 +28,9 @@ extension ECSClient {
         query.append("limit", limit)
         query.append("marker", marker)
         let request = OperationRequest(
-            operation: "ListActionsOnECS",
-            method: .get,
+            operation: "ListActionsOnECS", method: .get,
             path: "/v2.1/{project_id}/servers/{server_id}/os-instance-actions",
-            pathParameters: ["server_id": serverID],
-            query: query
+            pathParameters: ["server_id": serverID], query: query
         )
         return try await client.send(request, as: ListActionsOnECSResponse.self)
     }
@@ -53,8 +51,7 @@ extension ECSClient {
         requestID: String
     ) async throws -> ShowECSOperationsByRequestIDResponse {
         let request = OperationRequest(
-            operation: "ShowECSOperationsByRequestID",
-            method: .get,
+            operation: "ShowECSOperationsByRequestID", method: .get,
             path: "/v2.1/{project_id}/servers/{server_id}/os-instance-actions/{request_id}",
             pathParameters: ["server_id": serverID, "request_id": requestID]
         )

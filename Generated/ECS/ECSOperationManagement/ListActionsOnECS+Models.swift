@@ -61,23 +61,13 @@ public struct InstanceAction: Codable, Sendable, Equatable {
     public var userID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case action
-        case instanceUUID = "instance_uuid"
-        case message
-        case projectID = "project_id"
-        case requestID = "request_id"
-        case startTime = "start_time"
-        case userID = "user_id"
+        case action, instanceUUID = "instance_uuid", message, projectID = "project_id"
+        case requestID = "request_id", startTime = "start_time", userID = "user_id"
     }
 
     public init(
-        action: Action? = nil,
-        instanceUUID: String? = nil,
-        message: String? = nil,
-        projectID: String? = nil,
-        requestID: String? = nil,
-        startTime: String? = nil,
-        userID: String? = nil
+        action: Action? = nil, instanceUUID: String? = nil, message: String? = nil, projectID: String? = nil,
+        requestID: String? = nil, startTime: String? = nil, userID: String? = nil
     ) {
         self.action = action
         self.instanceUUID = instanceUUID

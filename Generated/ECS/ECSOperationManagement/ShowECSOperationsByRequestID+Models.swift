@@ -17,18 +17,11 @@ public struct Event: Codable, Sendable, Equatable {
     public var finishTime: String?
 
     private enum CodingKeys: String, CodingKey {
-        case event
-        case result
-        case traceback
-        case startTime = "start_time"
-        case finishTime = "finish_time"
+        case event, result, traceback, startTime = "start_time", finishTime = "finish_time"
     }
 
     public init(
-        event: String? = nil,
-        result: String? = nil,
-        traceback: String? = nil,
-        startTime: String? = nil,
+        event: String? = nil, result: String? = nil, traceback: String? = nil, startTime: String? = nil,
         finishTime: String? = nil
     ) {
         self.event = event
@@ -59,25 +52,13 @@ public struct ShowECSOperationsByRequestIDInstanceAction: Codable, Sendable, Equ
     public var events: [Event]?
 
     private enum CodingKeys: String, CodingKey {
-        case action
-        case instanceUUID = "instance_uuid"
-        case message
-        case projectID = "project_id"
-        case requestID = "request_id"
-        case startTime = "start_time"
-        case userID = "user_id"
-        case events
+        case action, instanceUUID = "instance_uuid", message, projectID = "project_id"
+        case requestID = "request_id", startTime = "start_time", userID = "user_id", events
     }
 
     public init(
-        action: String? = nil,
-        instanceUUID: String? = nil,
-        message: String? = nil,
-        projectID: String? = nil,
-        requestID: String? = nil,
-        startTime: String? = nil,
-        userID: String? = nil,
-        events: [Event]? = nil
+        action: String? = nil, instanceUUID: String? = nil, message: String? = nil, projectID: String? = nil,
+        requestID: String? = nil, startTime: String? = nil, userID: String? = nil, events: [Event]? = nil
     ) {
         self.action = action
         self.instanceUUID = instanceUUID

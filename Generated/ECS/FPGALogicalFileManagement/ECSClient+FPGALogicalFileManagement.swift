@@ -18,11 +18,9 @@ extension ECSClient {
         _ body: AssociateFPGAImageWithECSImageRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "AssociateFPGAImageWithECSImage",
-            method: .post,
+            operation: "AssociateFPGAImageWithECSImage", method: .post,
             path: "/v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association",
-            pathParameters: ["fpga_image_id": fpgaImageID],
-            body: body
+            pathParameters: ["fpga_image_id": fpgaImageID], body: body
         )
         try await client.send(request)
     }
@@ -37,8 +35,7 @@ extension ECSClient {
     ///   - fpgaImageID: Specifies the FPGA image ID.
     public func deleteFPGAImage(fpgaImageID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteFPGAImage",
-            method: .delete,
+            operation: "DeleteFPGAImage", method: .delete,
             path: "/v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}",
             pathParameters: ["fpga_image_id": fpgaImageID]
         )
@@ -59,11 +56,9 @@ extension ECSClient {
         _ body: DisassociateFPGAImageFromECSImageRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "DisassociateFPGAImageFromECSImage",
-            method: .delete,
+            operation: "DisassociateFPGAImageFromECSImage", method: .delete,
             path: "/v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association",
-            pathParameters: ["fpga_image_id": fpgaImageID],
-            body: body
+            pathParameters: ["fpga_image_id": fpgaImageID], body: body
         )
         try await client.send(request)
     }
@@ -97,10 +92,8 @@ extension ECSClient {
         query.append("page", page)
         query.append("size", size)
         let request = OperationRequest(
-            operation: "ListAssociationsBetweenFPGAImageAndECSImage",
-            method: .get,
-            path: "/v1/{project_id}/cloudservers/fpga_image/associations",
-            query: query
+            operation: "ListAssociationsBetweenFPGAImageAndECSImage", method: .get,
+            path: "/v1/{project_id}/cloudservers/fpga_image/associations", query: query
         )
         return try await client.send(request, as: ListAssociationsBetweenFPGAImageAndECSImageResponse.self)
     }
@@ -130,10 +123,8 @@ extension ECSClient {
         query.append("page", page)
         query.append("size", size)
         let request = OperationRequest(
-            operation: "ListFPGAImages",
-            method: .get,
-            path: "/v1/{project_id}/cloudservers/fpga_image/detail",
-            query: query
+            operation: "ListFPGAImages", method: .get,
+            path: "/v1/{project_id}/cloudservers/fpga_image/detail", query: query
         )
         return try await client.send(request, as: ListFPGAImagesResponse.self)
     }
@@ -152,9 +143,7 @@ extension ECSClient {
         _ body: RegisterFPGAImageRequest
     ) async throws -> RegisterFPGAImageResponse {
         let request = OperationRequest(
-            operation: "RegisterFPGAImage",
-            method: .post,
-            path: "/v1/{project_id}/cloudservers/fpga_image",
+            operation: "RegisterFPGAImage", method: .post, path: "/v1/{project_id}/cloudservers/fpga_image",
             body: body
         )
         return try await client.send(request, as: RegisterFPGAImageResponse.self)

@@ -11,8 +11,7 @@ public struct Association: Codable, Sendable, Equatable {
     public var fpgaimages: [Fpgaimage]?
 
     private enum CodingKeys: String, CodingKey {
-        case imageID = "image_id"
-        case fpgaimages
+        case imageID = "image_id", fpgaimages
     }
 
     public init(imageID: String? = nil, fpgaimages: [Fpgaimage]? = nil) {

@@ -10,19 +10,8 @@ public struct ListFPGAImagesResponse: Codable, Sendable, Equatable {
     /// Specifies details of FPGA images.
     public var fpgaimages: [Fpgaimage]?
 
-    private enum CodingKeys: String, CodingKey {
-        case count
-        case fpgaimages
-    }
-
     public init(count: Int? = nil, fpgaimages: [Fpgaimage]? = nil) {
         self.count = count
         self.fpgaimages = fpgaimages
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.fpgaimages = try container.decodeIfPresent([Fpgaimage].self, forKey: .fpgaimages)
     }
 }

@@ -47,9 +47,7 @@ extension ECSClient {
         var query = QueryItems()
         query.append("availability_zone", availabilityZone)
         let request = OperationRequest(
-            operation: "ListFlavors",
-            method: .get,
-            path: "/v1/{project_id}/cloudservers/flavors",
+            operation: "ListFlavors", method: .get, path: "/v1/{project_id}/cloudservers/flavors",
             query: query
         )
         return try await client.send(request, as: ListFlavorsResponse.self)
@@ -94,10 +92,8 @@ extension ECSClient {
         query.append("limit", limit)
         query.append("marker", marker)
         let request = OperationRequest(
-            operation: "ListTargetFlavorsToWhichECSFlavorCanBeChanged",
-            method: .get,
-            path: "/v2.1/{project_id}/resize_flavors",
-            query: query
+            operation: "ListTargetFlavorsToWhichECSFlavorCanBeChanged", method: .get,
+            path: "/v2.1/{project_id}/resize_flavors", query: query
         )
         return try await client.send(request, as: ListTargetFlavorsToWhichECSFlavorCanBeChangedResponse.self)
     }

@@ -86,36 +86,17 @@ public struct ListFlavorsFlavor: Codable, Sendable, Equatable {
     public var osExtraSpecs: OSExtraSpecs?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case vcpus
-        case ram
-        case disk
-        case swap
-        case osFLVEXTDATAEphemeral = "OS-FLV-EXT-DATA:ephemeral"
-        case osFLVDISABLEDDisabled = "OS-FLV-DISABLED:disabled"
-        case rxtxFactor = "rxtx_factor"
-        case rxtxQuota = "rxtx_quota"
-        case rxtxCap = "rxtx_cap"
-        case osFlavorAccessIsPublic = "os-flavor-access:is_public"
-        case links
-        case osExtraSpecs = "os_extra_specs"
+        case id, name, vcpus, ram, disk, swap, osFLVEXTDATAEphemeral = "OS-FLV-EXT-DATA:ephemeral"
+        case osFLVDISABLEDDisabled = "OS-FLV-DISABLED:disabled", rxtxFactor = "rxtx_factor"
+        case rxtxQuota = "rxtx_quota", rxtxCap = "rxtx_cap"
+        case osFlavorAccessIsPublic = "os-flavor-access:is_public", links, osExtraSpecs = "os_extra_specs"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        vcpus: String? = nil,
-        ram: Int? = nil,
-        disk: String? = nil,
-        swap: String? = nil,
-        osFLVEXTDATAEphemeral: Int? = nil,
-        osFLVDISABLEDDisabled: Bool? = nil,
-        rxtxFactor: Double? = nil,
-        rxtxQuota: String? = nil,
-        rxtxCap: String? = nil,
-        osFlavorAccessIsPublic: Bool? = nil,
-        links: [ListFlavorsLink]? = nil,
+        id: String? = nil, name: String? = nil, vcpus: String? = nil, ram: Int? = nil, disk: String? = nil,
+        swap: String? = nil, osFLVEXTDATAEphemeral: Int? = nil, osFLVDISABLEDDisabled: Bool? = nil,
+        rxtxFactor: Double? = nil, rxtxQuota: String? = nil, rxtxCap: String? = nil,
+        osFlavorAccessIsPublic: Bool? = nil, links: [ListFlavorsLink]? = nil,
         osExtraSpecs: OSExtraSpecs? = nil
     ) {
         self.id = id
@@ -132,24 +113,6 @@ public struct ListFlavorsFlavor: Codable, Sendable, Equatable {
         self.osFlavorAccessIsPublic = osFlavorAccessIsPublic
         self.links = links
         self.osExtraSpecs = osExtraSpecs
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.vcpus = try container.decodeIfPresent(String.self, forKey: .vcpus)
-        self.ram = try container.decodeLenientIfPresent(Int.self, forKey: .ram)
-        self.disk = try container.decodeIfPresent(String.self, forKey: .disk)
-        self.swap = try container.decodeIfPresent(String.self, forKey: .swap)
-        self.osFLVEXTDATAEphemeral = try container.decodeLenientIfPresent(Int.self, forKey: .osFLVEXTDATAEphemeral)
-        self.osFLVDISABLEDDisabled = try container.decodeLenientIfPresent(Bool.self, forKey: .osFLVDISABLEDDisabled)
-        self.rxtxFactor = try container.decodeLenientIfPresent(Double.self, forKey: .rxtxFactor)
-        self.rxtxQuota = try container.decodeIfPresent(String.self, forKey: .rxtxQuota)
-        self.rxtxCap = try container.decodeIfPresent(String.self, forKey: .rxtxCap)
-        self.osFlavorAccessIsPublic = try container.decodeLenientIfPresent(Bool.self, forKey: .osFlavorAccessIsPublic)
-        self.links = try container.decodeIfPresent([ListFlavorsLink].self, forKey: .links)
-        self.osExtraSpecs = try container.decodeIfPresent(OSExtraSpecs.self, forKey: .osExtraSpecs)
     }
 }
 

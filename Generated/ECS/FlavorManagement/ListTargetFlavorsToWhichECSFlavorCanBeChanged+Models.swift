@@ -49,37 +49,18 @@ public struct ListTargetFlavorsToWhichECSFlavorCanBeChangedFlavor: Codable, Send
     public var extraSpecs: OSExtraSpecs?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case vcpus
-        case ram
-        case disk
-        case swap
-        case osFLVEXTDATAEphemeral = "OS-FLV-EXT-DATA:ephemeral"
-        case osFLVDISABLEDDisabled = "OS-FLV-DISABLED:disabled"
-        case rxtxFactor = "rxtx_factor"
-        case rxtxQuota = "rxtx_quota"
-        case rxtxCap = "rxtx_cap"
-        case osFlavorAccessIsPublic = "os-flavor-access:is_public"
-        case links
-        case extraSpecs = "extra_specs"
+        case id, name, vcpus, ram, disk, swap, osFLVEXTDATAEphemeral = "OS-FLV-EXT-DATA:ephemeral"
+        case osFLVDISABLEDDisabled = "OS-FLV-DISABLED:disabled", rxtxFactor = "rxtx_factor"
+        case rxtxQuota = "rxtx_quota", rxtxCap = "rxtx_cap"
+        case osFlavorAccessIsPublic = "os-flavor-access:is_public", links, extraSpecs = "extra_specs"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        vcpus: String? = nil,
-        ram: Int? = nil,
-        disk: String? = nil,
-        swap: String? = nil,
-        osFLVEXTDATAEphemeral: Int? = nil,
-        osFLVDISABLEDDisabled: Bool? = nil,
-        rxtxFactor: Double? = nil,
-        rxtxQuota: String? = nil,
-        rxtxCap: String? = nil,
+        id: String? = nil, name: String? = nil, vcpus: String? = nil, ram: Int? = nil, disk: String? = nil,
+        swap: String? = nil, osFLVEXTDATAEphemeral: Int? = nil, osFLVDISABLEDDisabled: Bool? = nil,
+        rxtxFactor: Double? = nil, rxtxQuota: String? = nil, rxtxCap: String? = nil,
         osFlavorAccessIsPublic: Bool? = nil,
-        links: [ListTargetFlavorsToWhichECSFlavorCanBeChangedLink]? = nil,
-        extraSpecs: OSExtraSpecs? = nil
+        links: [ListTargetFlavorsToWhichECSFlavorCanBeChangedLink]? = nil, extraSpecs: OSExtraSpecs? = nil
     ) {
         self.id = id
         self.name = name
@@ -95,24 +76,6 @@ public struct ListTargetFlavorsToWhichECSFlavorCanBeChangedFlavor: Codable, Send
         self.osFlavorAccessIsPublic = osFlavorAccessIsPublic
         self.links = links
         self.extraSpecs = extraSpecs
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.vcpus = try container.decodeIfPresent(String.self, forKey: .vcpus)
-        self.ram = try container.decodeLenientIfPresent(Int.self, forKey: .ram)
-        self.disk = try container.decodeIfPresent(String.self, forKey: .disk)
-        self.swap = try container.decodeIfPresent(String.self, forKey: .swap)
-        self.osFLVEXTDATAEphemeral = try container.decodeLenientIfPresent(Int.self, forKey: .osFLVEXTDATAEphemeral)
-        self.osFLVDISABLEDDisabled = try container.decodeLenientIfPresent(Bool.self, forKey: .osFLVDISABLEDDisabled)
-        self.rxtxFactor = try container.decodeLenientIfPresent(Double.self, forKey: .rxtxFactor)
-        self.rxtxQuota = try container.decodeIfPresent(String.self, forKey: .rxtxQuota)
-        self.rxtxCap = try container.decodeIfPresent(String.self, forKey: .rxtxCap)
-        self.osFlavorAccessIsPublic = try container.decodeLenientIfPresent(Bool.self, forKey: .osFlavorAccessIsPublic)
-        self.links = try container.decodeIfPresent([ListTargetFlavorsToWhichECSFlavorCanBeChangedLink].self, forKey: .links)
-        self.extraSpecs = try container.decodeIfPresent(OSExtraSpecs.self, forKey: .extraSpecs)
     }
 }
 

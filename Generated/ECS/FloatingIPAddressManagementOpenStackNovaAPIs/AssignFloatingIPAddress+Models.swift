@@ -13,8 +13,7 @@ public struct AssignFloatingIPAddressRequest: Codable, Sendable, Equatable {
     public var pool: String?
 
     private enum CodingKeys: String, CodingKey {
-        case tenantID = "tenant_id"
-        case pool
+        case tenantID = "tenant_id", pool
     }
 
     public init(tenantID: String? = nil, pool: String? = nil) {

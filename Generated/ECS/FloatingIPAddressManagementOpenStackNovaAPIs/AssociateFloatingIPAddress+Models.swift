@@ -11,8 +11,7 @@ public struct AddFloatingIP: Codable, Sendable, Equatable {
     public var fixedAddress: String?
 
     private enum CodingKeys: String, CodingKey {
-        case address
-        case fixedAddress = "fixed_address"
+        case address, fixedAddress = "fixed_address"
     }
 
     public init(address: String, fixedAddress: String? = nil) {

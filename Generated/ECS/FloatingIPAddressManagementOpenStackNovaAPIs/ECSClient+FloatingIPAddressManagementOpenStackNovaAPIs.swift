@@ -19,9 +19,7 @@ extension ECSClient {
         _ body: AssignFloatingIPAddressRequest
     ) async throws -> AssignFloatingIPAddressResponse {
         let request = OperationRequest(
-            operation: "AssignFloatingIPAddress",
-            method: .post,
-            path: "/v2/{project_id}/os-floating-ips",
+            operation: "AssignFloatingIPAddress", method: .post, path: "/v2/{project_id}/os-floating-ips",
             body: body
         )
         return try await client.send(request, as: AssignFloatingIPAddressResponse.self)
@@ -42,10 +40,8 @@ extension ECSClient {
         _ body: AssociateFloatingIPAddressRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "AssociateFloatingIPAddress",
-            method: .post,
-            path: "/v2/{project_id}/servers/{server_id}/action",
-            pathParameters: ["server_id": serverID],
+            operation: "AssociateFloatingIPAddress", method: .post,
+            path: "/v2/{project_id}/servers/{server_id}/action", pathParameters: ["server_id": serverID],
             body: body
         )
         try await client.send(request)
@@ -66,10 +62,8 @@ extension ECSClient {
         _ body: DisassociateFloatingIPAddressRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "DisassociateFloatingIPAddress",
-            method: .post,
-            path: "/v2/{project_id}/servers/{server_id}/action",
-            pathParameters: ["server_id": serverID],
+            operation: "DisassociateFloatingIPAddress", method: .post,
+            path: "/v2/{project_id}/servers/{server_id}/action", pathParameters: ["server_id": serverID],
             body: body
         )
         try await client.send(request)
@@ -85,8 +79,7 @@ extension ECSClient {
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     public func listFloatingIPAddressPools() async throws -> ListFloatingIPAddressPoolsResponse {
         let request = OperationRequest(
-            operation: "ListFloatingIPAddressPools",
-            method: .get,
+            operation: "ListFloatingIPAddressPools", method: .get,
             path: "/v2/{project_id}/os-floating-ip-pools"
         )
         return try await client.send(request, as: ListFloatingIPAddressPoolsResponse.self)
@@ -102,9 +95,7 @@ extension ECSClient {
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     public func listFloatingIPAddresses() async throws -> ListFloatingIPAddressesResponse {
         let request = OperationRequest(
-            operation: "ListFloatingIPAddresses",
-            method: .get,
-            path: "/v2/{project_id}/os-floating-ips"
+            operation: "ListFloatingIPAddresses", method: .get, path: "/v2/{project_id}/os-floating-ips"
         )
         return try await client.send(request, as: ListFloatingIPAddressesResponse.self)
     }
@@ -120,8 +111,7 @@ extension ECSClient {
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     public func releaseFloatingIPAddress(floatingIPID: String) async throws {
         let request = OperationRequest(
-            operation: "ReleaseFloatingIPAddress",
-            method: .delete,
+            operation: "ReleaseFloatingIPAddress", method: .delete,
             path: "/v2/{project_id}/os-floating-ips/{floating_ip_id}",
             pathParameters: ["floating_ip_id": floatingIPID]
         )
@@ -142,8 +132,7 @@ extension ECSClient {
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     public func showFloatingIPAddress(floatingIPID: String) async throws -> ShowFloatingIPAddressResponse {
         let request = OperationRequest(
-            operation: "ShowFloatingIPAddress",
-            method: .get,
+            operation: "ShowFloatingIPAddress", method: .get,
             path: "/v2/{project_id}/os-floating-ips/{floating_ip_id}",
             pathParameters: ["floating_ip_id": floatingIPID]
         )

@@ -11,8 +11,7 @@ public struct ListFloatingIPAddressPoolsResponse: Codable, Sendable, Equatable {
     public var name: String?
 
     private enum CodingKeys: String, CodingKey {
-        case floatingIPPools = "floating_ip_pools"
-        case name
+        case floatingIPPools = "floating_ip_pools", name
     }
 
     public init(floatingIPPools: [JSONValue]? = nil, name: String? = nil) {

@@ -19,21 +19,12 @@ public struct ListFloatingIPAddressesFloatingIP: Codable, Sendable, Equatable {
     public var pool: String?
 
     private enum CodingKeys: String, CodingKey {
-        case floatingIP = "floating_ip"
-        case fixedIP = "fixed_ip"
-        case id
-        case instanceID = "instance_id"
-        case ip
-        case pool
+        case floatingIP = "floating_ip", fixedIP = "fixed_ip", id, instanceID = "instance_id", ip, pool
     }
 
     public init(
-        floatingIP: FloatingIP? = nil,
-        fixedIP: String? = nil,
-        id: String? = nil,
-        instanceID: String? = nil,
-        ip: String? = nil,
-        pool: String? = nil
+        floatingIP: FloatingIP? = nil, fixedIP: String? = nil, id: String? = nil, instanceID: String? = nil,
+        ip: String? = nil, pool: String? = nil
     ) {
         self.floatingIP = floatingIP
         self.fixedIP = fixedIP

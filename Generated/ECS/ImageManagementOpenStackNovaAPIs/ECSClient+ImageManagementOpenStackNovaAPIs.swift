@@ -15,9 +15,7 @@ extension ECSClient {
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     public func deleteImage(imageID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteImage",
-            method: .delete,
-            path: "/v2/{project_id}/images/{image_id}",
+            operation: "DeleteImage", method: .delete, path: "/v2/{project_id}/images/{image_id}",
             pathParameters: ["image_id": imageID]
         )
         try await client.send(request)
@@ -55,10 +53,7 @@ extension ECSClient {
         query.append("minRam", minRam)
         query.append("minDisk", minDisk)
         let request = OperationRequest(
-            operation: "ListImageDetails",
-            method: .get,
-            path: "/v2/{project_id}/images/detail",
-            query: query
+            operation: "ListImageDetails", method: .get, path: "/v2/{project_id}/images/detail", query: query
         )
         return try await client.send(request, as: ListImageDetailsResponse.self)
     }
@@ -95,10 +90,7 @@ extension ECSClient {
         query.append("minRam", minRam)
         query.append("minDisk", minDisk)
         let request = OperationRequest(
-            operation: "ListImages",
-            method: .get,
-            path: "/v2/{project_id}/images",
-            query: query
+            operation: "ListImages", method: .get, path: "/v2/{project_id}/images", query: query
         )
         return try await client.send(request, as: ListImagesResponse.self)
     }
@@ -116,10 +108,8 @@ extension ECSClient {
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     public func listMetadataOfImage(imageID: String) async throws -> ListMetadataOfImageResponse {
         let request = OperationRequest(
-            operation: "ListMetadataOfImage",
-            method: .get,
-            path: "/v2/{project_id}/images/{image_id}/metadata",
-            pathParameters: ["image_id": imageID]
+            operation: "ListMetadataOfImage", method: .get,
+            path: "/v2/{project_id}/images/{image_id}/metadata", pathParameters: ["image_id": imageID]
         )
         return try await client.send(request, as: ListMetadataOfImageResponse.self)
     }
@@ -137,9 +127,7 @@ extension ECSClient {
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     public func showImage(imageID: String) async throws -> ShowImageResponse {
         let request = OperationRequest(
-            operation: "ShowImage",
-            method: .get,
-            path: "/v2/{project_id}/images/{image_id}",
+            operation: "ShowImage", method: .get, path: "/v2/{project_id}/images/{image_id}",
             pathParameters: ["image_id": imageID]
         )
         return try await client.send(request, as: ShowImageResponse.self)

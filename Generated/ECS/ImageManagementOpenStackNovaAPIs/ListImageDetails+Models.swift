@@ -46,33 +46,15 @@ public struct ListImageDetailsResponseImage: Codable, Sendable, Equatable {
     public var server: UpdateServerFlavor?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case links
-        case name
-        case metadata
-        case osEXTIMGSIZESize = "OS-EXT-IMG-SIZE:size"
-        case minDisk
-        case minRam
-        case progress
-        case status
-        case created
-        case updated
-        case server
+        case id, links, name, metadata, osEXTIMGSIZESize = "OS-EXT-IMG-SIZE:size", minDisk, minRam, progress
+        case status, created, updated, server
     }
 
     public init(
-        id: String? = nil,
-        links: [ShowImageLink]? = nil,
-        name: String? = nil,
-        metadata: [String: String]? = nil,
-        osEXTIMGSIZESize: Int? = nil,
-        minDisk: Int? = nil,
-        minRam: Int? = nil,
-        progress: Int? = nil,
-        status: String? = nil,
-        created: String? = nil,
-        updated: String? = nil,
-        server: UpdateServerFlavor? = nil
+        id: String? = nil, links: [ShowImageLink]? = nil, name: String? = nil,
+        metadata: [String: String]? = nil, osEXTIMGSIZESize: Int? = nil, minDisk: Int? = nil,
+        minRam: Int? = nil, progress: Int? = nil, status: String? = nil, created: String? = nil,
+        updated: String? = nil, server: UpdateServerFlavor? = nil
     ) {
         self.id = id
         self.links = links
@@ -86,21 +68,5 @@ public struct ListImageDetailsResponseImage: Codable, Sendable, Equatable {
         self.created = created
         self.updated = updated
         self.server = server
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.links = try container.decodeIfPresent([ShowImageLink].self, forKey: .links)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.metadata = try container.decodeIfPresent([String: String].self, forKey: .metadata)
-        self.osEXTIMGSIZESize = try container.decodeLenientIfPresent(Int.self, forKey: .osEXTIMGSIZESize)
-        self.minDisk = try container.decodeLenientIfPresent(Int.self, forKey: .minDisk)
-        self.minRam = try container.decodeLenientIfPresent(Int.self, forKey: .minRam)
-        self.progress = try container.decodeLenientIfPresent(Int.self, forKey: .progress)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.created = try container.decodeIfPresent(String.self, forKey: .created)
-        self.updated = try container.decodeIfPresent(String.self, forKey: .updated)
-        self.server = try container.decodeIfPresent(UpdateServerFlavor.self, forKey: .server)
     }
 }

@@ -40,8 +40,7 @@ public struct ListImagesResponse: Codable, Sendable, Equatable {
     public var imagesLinks: [ImagesLink]?
 
     private enum CodingKeys: String, CodingKey {
-        case images
-        case imagesLinks = "images_links"
+        case images, imagesLinks = "images_links"
     }
 
     public init(images: [ListImagesImage]? = nil, imagesLinks: [ImagesLink]? = nil) {

@@ -19,29 +19,16 @@ public struct ListMetadataOfImageMetadata: Codable, Sendable, Equatable {
     public var virtualEnvType: String?
 
     private enum CodingKeys: String, CodingKey {
-        case imageLocation = "__image_location"
-        case imageSourceType = "__image_source_type"
-        case imagetype = "__imagetype"
-        case isregistered = "__isregistered"
-        case osBit = "__os_bit"
-        case osType = "__os_type"
-        case osVersion = "__os_version"
-        case platform = "__platform"
-        case supportO3s = "__support_o3s"
-        case virtualEnvType = "virtual_env_type"
+        case imageLocation = "__image_location", imageSourceType = "__image_source_type"
+        case imagetype = "__imagetype", isregistered = "__isregistered", osBit = "__os_bit"
+        case osType = "__os_type", osVersion = "__os_version", platform = "__platform"
+        case supportO3s = "__support_o3s", virtualEnvType = "virtual_env_type"
     }
 
     public init(
-        imageLocation: String? = nil,
-        imageSourceType: String? = nil,
-        imagetype: String? = nil,
-        isregistered: String? = nil,
-        osBit: String? = nil,
-        osType: String? = nil,
-        osVersion: String? = nil,
-        platform: String? = nil,
-        supportO3s: String? = nil,
-        virtualEnvType: String? = nil
+        imageLocation: String? = nil, imageSourceType: String? = nil, imagetype: String? = nil,
+        isregistered: String? = nil, osBit: String? = nil, osType: String? = nil, osVersion: String? = nil,
+        platform: String? = nil, supportO3s: String? = nil, virtualEnvType: String? = nil
     ) {
         self.imageLocation = imageLocation
         self.imageSourceType = imageSourceType

@@ -16,30 +16,16 @@ public struct Entities: Codable, Sendable, Equatable {
     public var subJobs: [SubJob]?
 
     private enum CodingKeys: String, CodingKey {
-        case serverID = "server_id"
-        case nicID = "nic_id"
-        case subJobsTotal = "sub_jobs_total"
-        case subJobs = "sub_jobs"
+        case serverID = "server_id", nicID = "nic_id", subJobsTotal = "sub_jobs_total", subJobs = "sub_jobs"
     }
 
     public init(
-        serverID: String? = nil,
-        nicID: String? = nil,
-        subJobsTotal: Int? = nil,
-        subJobs: [SubJob]? = nil
+        serverID: String? = nil, nicID: String? = nil, subJobsTotal: Int? = nil, subJobs: [SubJob]? = nil
     ) {
         self.serverID = serverID
         self.nicID = nicID
         self.subJobsTotal = subJobsTotal
         self.subJobs = subJobs
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.serverID = try container.decodeIfPresent(String.self, forKey: .serverID)
-        self.nicID = try container.decodeIfPresent(String.self, forKey: .nicID)
-        self.subJobsTotal = try container.decodeLenientIfPresent(Int.self, forKey: .subJobsTotal)
-        self.subJobs = try container.decodeIfPresent([SubJob].self, forKey: .subJobs)
     }
 }
 
@@ -89,29 +75,14 @@ public struct ShowJobResponse: Codable, Sendable, Equatable {
     public var code: String?
 
     private enum CodingKeys: String, CodingKey {
-        case status
-        case entities
-        case jobID = "job_id"
-        case jobType = "job_type"
-        case beginTime = "begin_time"
-        case endTime = "end_time"
-        case errorCode = "error_code"
-        case failReason = "fail_reason"
-        case message
-        case code
+        case status, entities, jobID = "job_id", jobType = "job_type", beginTime = "begin_time"
+        case endTime = "end_time", errorCode = "error_code", failReason = "fail_reason", message, code
     }
 
     public init(
-        status: StatusValue? = nil,
-        entities: Entities? = nil,
-        jobID: String? = nil,
-        jobType: String? = nil,
-        beginTime: String? = nil,
-        endTime: String? = nil,
-        errorCode: String? = nil,
-        failReason: String? = nil,
-        message: String? = nil,
-        code: String? = nil
+        status: StatusValue? = nil, entities: Entities? = nil, jobID: String? = nil, jobType: String? = nil,
+        beginTime: String? = nil, endTime: String? = nil, errorCode: String? = nil, failReason: String? = nil,
+        message: String? = nil, code: String? = nil
     ) {
         self.status = status
         self.entities = entities
@@ -154,25 +125,13 @@ public struct SubJob: Codable, Sendable, Equatable {
     public var failReason: String?
 
     private enum CodingKeys: String, CodingKey {
-        case status
-        case entities
-        case jobID = "job_id"
-        case jobType = "job_type"
-        case beginTime = "begin_time"
-        case endTime = "end_time"
-        case errorCode = "error_code"
-        case failReason = "fail_reason"
+        case status, entities, jobID = "job_id", jobType = "job_type", beginTime = "begin_time"
+        case endTime = "end_time", errorCode = "error_code", failReason = "fail_reason"
     }
 
     public init(
-        status: String? = nil,
-        entities: SubJobsEntities? = nil,
-        jobID: String? = nil,
-        jobType: String? = nil,
-        beginTime: String? = nil,
-        endTime: String? = nil,
-        errorCode: String? = nil,
-        failReason: String? = nil
+        status: String? = nil, entities: SubJobsEntities? = nil, jobID: String? = nil, jobType: String? = nil,
+        beginTime: String? = nil, endTime: String? = nil, errorCode: String? = nil, failReason: String? = nil
     ) {
         self.status = status
         self.entities = entities
@@ -197,9 +156,7 @@ public struct SubJobsEntities: Codable, Sendable, Equatable {
     public var errorcodeMessage: String?
 
     private enum CodingKeys: String, CodingKey {
-        case serverID = "server_id"
-        case nicID = "nic_id"
-        case errorcodeMessage = "errorcode_message"
+        case serverID = "server_id", nicID = "nic_id", errorcodeMessage = "errorcode_message"
     }
 
     public init(serverID: String? = nil, nicID: String? = nil, errorcodeMessage: String? = nil) {

@@ -16,8 +16,7 @@ extension ECSClient {
     ///   - serverID: Specifies the ECS ID.
     public func deletePasswordOfECS(serverID: String) async throws {
         let request = OperationRequest(
-            operation: "DeletePasswordOfECS",
-            method: .delete,
+            operation: "DeletePasswordOfECS", method: .delete,
             path: "/v2.1/{project_id}/servers/{server_id}/os-server-password",
             pathParameters: ["server_id": serverID]
         )
@@ -38,8 +37,7 @@ extension ECSClient {
     /// - Returns: The body of the service's `200` response.
     public func listPasswordOfECS(serverID: String) async throws -> ListPasswordOfECSResponse {
         let request = OperationRequest(
-            operation: "ListPasswordOfECS",
-            method: .get,
+            operation: "ListPasswordOfECS", method: .get,
             path: "/v2.1/{project_id}/servers/{server_id}/os-server-password",
             pathParameters: ["server_id": serverID]
         )
@@ -60,10 +58,7 @@ extension ECSClient {
         _ body: NovaCreateKeypairRequest
     ) async throws -> NovaCreateKeypairResponse {
         let request = OperationRequest(
-            operation: "NovaCreateKeypair",
-            method: .post,
-            path: "/v2.1/{project_id}/os-keypairs",
-            body: body
+            operation: "NovaCreateKeypair", method: .post, path: "/v2.1/{project_id}/os-keypairs", body: body
         )
         return try await client.send(request, as: NovaCreateKeypairResponse.self)
     }
@@ -78,8 +73,7 @@ extension ECSClient {
     ///   - keypairName: Specifies the key pair name.
     public func novaDeleteKeypair(keypairName: String) async throws {
         let request = OperationRequest(
-            operation: "NovaDeleteKeypair",
-            method: .delete,
+            operation: "NovaDeleteKeypair", method: .delete,
             path: "/v2.1/{project_id}/os-keypairs/{keypair_name}",
             pathParameters: ["keypair_name": keypairName]
         )
@@ -95,9 +89,7 @@ extension ECSClient {
     /// - Returns: The body of the service's `200` response.
     public func novaListKeypairs() async throws -> NovaListKeypairsResponse {
         let request = OperationRequest(
-            operation: "NovaListKeypairs",
-            method: .get,
-            path: "/v2.1/{project_id}/os-keypairs"
+            operation: "NovaListKeypairs", method: .get, path: "/v2.1/{project_id}/os-keypairs"
         )
         return try await client.send(request, as: NovaListKeypairsResponse.self)
     }
@@ -114,9 +106,7 @@ extension ECSClient {
     /// - Returns: The body of the service's `200` response.
     public func novaShowKeypair(keypairName: String) async throws -> NovaShowKeypairResponse {
         let request = OperationRequest(
-            operation: "NovaShowKeypair",
-            method: .get,
-            path: "/v2.1/{project_id}/os-keypairs/{keypair_name}",
+            operation: "NovaShowKeypair", method: .get, path: "/v2.1/{project_id}/os-keypairs/{keypair_name}",
             pathParameters: ["keypair_name": keypairName]
         )
         return try await client.send(request, as: NovaShowKeypairResponse.self)

@@ -20,10 +20,7 @@ public struct Keypair: Codable, Sendable, Equatable {
     public var userID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case publicKey = "public_key"
-        case type
-        case name
-        case userID = "user_id"
+        case publicKey = "public_key", type, name, userID = "user_id"
     }
 
     public init(publicKey: String? = nil, type: String? = nil, name: String, userID: String? = nil) {
@@ -53,21 +50,12 @@ public struct NovaCreateKeypairKeypair: Codable, Sendable, Equatable {
     public var type: String?
 
     private enum CodingKeys: String, CodingKey {
-        case fingerprint
-        case name
-        case publicKey = "public_key"
-        case privateKey = "private_key"
-        case userID = "user_id"
-        case type
+        case fingerprint, name, publicKey = "public_key", privateKey = "private_key", userID = "user_id", type
     }
 
     public init(
-        fingerprint: String? = nil,
-        name: String? = nil,
-        publicKey: String? = nil,
-        privateKey: String? = nil,
-        userID: String? = nil,
-        type: String? = nil
+        fingerprint: String? = nil, name: String? = nil, publicKey: String? = nil, privateKey: String? = nil,
+        userID: String? = nil, type: String? = nil
     ) {
         self.fingerprint = fingerprint
         self.name = name

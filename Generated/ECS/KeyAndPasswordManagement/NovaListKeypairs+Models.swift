@@ -26,17 +26,11 @@ public struct NovaListKeypairsKeypair2: Codable, Sendable, Equatable {
     public var publicKey: String?
 
     private enum CodingKeys: String, CodingKey {
-        case fingerprint
-        case name
-        case type
-        case publicKey = "public_key"
+        case fingerprint, name, type, publicKey = "public_key"
     }
 
     public init(
-        fingerprint: String? = nil,
-        name: String? = nil,
-        type: String? = nil,
-        publicKey: String? = nil
+        fingerprint: String? = nil, name: String? = nil, type: String? = nil, publicKey: String? = nil
     ) {
         self.fingerprint = fingerprint
         self.name = name

@@ -44,23 +44,10 @@ public struct Bandwidth: Codable, Sendable, Equatable {
     /// Default Value
     public var chargemode: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case size
-        case sharetype
-        case chargemode
-    }
-
     public init(size: Int, sharetype: Sharetype, chargemode: String? = nil) {
         self.size = size
         self.sharetype = sharetype
         self.chargemode = chargemode
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.size = try container.decodeLenient(Int.self, forKey: .size)
-        self.sharetype = try container.decode(Sharetype.self, forKey: .sharetype)
-        self.chargemode = try container.decodeIfPresent(String.self, forKey: .chargemode)
     }
 }
 
@@ -82,11 +69,6 @@ public struct BindingProfile: Codable, Sendable, Equatable {
 
     public init(disableSecurityGroups: Bool? = nil) {
         self.disableSecurityGroups = disableSecurityGroups
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.disableSecurityGroups = try container.decodeLenientIfPresent(Bool.self, forKey: .disableSecurityGroups)
     }
 }
 
@@ -330,48 +312,21 @@ public struct CreatePostPaidServersECS: Codable, Sendable, Equatable {
     public var description: String?
 
     private enum CodingKeys: String, CodingKey {
-        case imageRef
-        case flavorRef
-        case name
-        case userData = "user_data"
-        case adminPass
-        case keyName = "key_name"
-        case vpcid
-        case nics
-        case publicip
-        case count
-        case rootVolume = "root_volume"
-        case dataVolumes = "data_volumes"
-        case securityGroups = "security_groups"
-        case availabilityZone = "availability_zone"
-        case batchCreateInMultiAZ = "batch_create_in_multi_az"
-        case extendparam
-        case metadata
-        case osSchedulerHints = "os:scheduler_hints"
-        case tags
-        case description
+        case imageRef, flavorRef, name, userData = "user_data", adminPass, keyName = "key_name", vpcid, nics
+        case publicip, count, rootVolume = "root_volume", dataVolumes = "data_volumes"
+        case securityGroups = "security_groups", availabilityZone = "availability_zone"
+        case batchCreateInMultiAZ = "batch_create_in_multi_az", extendparam, metadata
+        case osSchedulerHints = "os:scheduler_hints", tags, description
     }
 
     public init(
-        imageRef: String,
-        flavorRef: String,
-        name: String,
-        userData: String? = nil,
-        adminPass: String? = nil,
-        keyName: String? = nil,
-        vpcid: String,
-        nics: [NIC],
-        publicip: Publicip? = nil,
-        count: Int? = nil,
-        rootVolume: RootVolume,
-        dataVolumes: [DataVolume]? = nil,
-        securityGroups: [CreatePostPaidServersSecurityGroup]? = nil,
-        availabilityZone: String? = nil,
-        batchCreateInMultiAZ: Bool? = nil,
-        extendparam: CreatePostPaidServersExtendparam? = nil,
+        imageRef: String, flavorRef: String, name: String, userData: String? = nil, adminPass: String? = nil,
+        keyName: String? = nil, vpcid: String, nics: [NIC], publicip: Publicip? = nil, count: Int? = nil,
+        rootVolume: RootVolume, dataVolumes: [DataVolume]? = nil,
+        securityGroups: [CreatePostPaidServersSecurityGroup]? = nil, availabilityZone: String? = nil,
+        batchCreateInMultiAZ: Bool? = nil, extendparam: CreatePostPaidServersExtendparam? = nil,
         metadata: CreatePostPaidServersMetadata? = nil,
-        osSchedulerHints: CreatePostPaidServersOSSchedulerHints? = nil,
-        tags: [String]? = nil,
+        osSchedulerHints: CreatePostPaidServersOSSchedulerHints? = nil, tags: [String]? = nil,
         description: String? = nil
     ) {
         self.imageRef = imageRef
@@ -394,30 +349,6 @@ public struct CreatePostPaidServersECS: Codable, Sendable, Equatable {
         self.osSchedulerHints = osSchedulerHints
         self.tags = tags
         self.description = description
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.imageRef = try container.decode(String.self, forKey: .imageRef)
-        self.flavorRef = try container.decode(String.self, forKey: .flavorRef)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.userData = try container.decodeIfPresent(String.self, forKey: .userData)
-        self.adminPass = try container.decodeIfPresent(String.self, forKey: .adminPass)
-        self.keyName = try container.decodeIfPresent(String.self, forKey: .keyName)
-        self.vpcid = try container.decode(String.self, forKey: .vpcid)
-        self.nics = try container.decode([NIC].self, forKey: .nics)
-        self.publicip = try container.decodeIfPresent(Publicip.self, forKey: .publicip)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.rootVolume = try container.decode(RootVolume.self, forKey: .rootVolume)
-        self.dataVolumes = try container.decodeIfPresent([DataVolume].self, forKey: .dataVolumes)
-        self.securityGroups = try container.decodeIfPresent([CreatePostPaidServersSecurityGroup].self, forKey: .securityGroups)
-        self.availabilityZone = try container.decodeIfPresent(String.self, forKey: .availabilityZone)
-        self.batchCreateInMultiAZ = try container.decodeLenientIfPresent(Bool.self, forKey: .batchCreateInMultiAZ)
-        self.extendparam = try container.decodeIfPresent(CreatePostPaidServersExtendparam.self, forKey: .extendparam)
-        self.metadata = try container.decodeIfPresent(CreatePostPaidServersMetadata.self, forKey: .metadata)
-        self.osSchedulerHints = try container.decodeIfPresent(CreatePostPaidServersOSSchedulerHints.self, forKey: .osSchedulerHints)
-        self.tags = try container.decodeIfPresent([String].self, forKey: .tags)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
     }
 }
 
@@ -445,8 +376,7 @@ public struct CreatePostPaidServersExtendparam: Codable, Sendable, Equatable {
     public var cbCsbsBackup: String?
 
     private enum CodingKeys: String, CodingKey {
-        case regionID
-        case cbCsbsBackup = "CB_CSBS_BACKUP"
+        case regionID, cbCsbsBackup = "CB_CSBS_BACKUP"
     }
 
     public init(regionID: String? = nil, cbCsbsBackup: String? = nil) {
@@ -519,19 +449,13 @@ public struct CreatePostPaidServersMetadata: Codable, Sendable, Equatable {
     public var byol: Byol?
 
     private enum CodingKeys: String, CodingKey {
-        case adminPass = "admin_pass"
-        case opSvcUserid = "op_svc_userid"
-        case agencyName = "agency_name"
-        case supportAgentList = "__support_agent_list"
-        case byol = "BYOL"
+        case adminPass = "admin_pass", opSvcUserid = "op_svc_userid", agencyName = "agency_name"
+        case supportAgentList = "__support_agent_list", byol = "BYOL"
     }
 
     public init(
-        adminPass: String? = nil,
-        opSvcUserid: String? = nil,
-        agencyName: String? = nil,
-        supportAgentList: String? = nil,
-        byol: Byol? = nil
+        adminPass: String? = nil, opSvcUserid: String? = nil, agencyName: String? = nil,
+        supportAgentList: String? = nil, byol: Byol? = nil
     ) {
         self.adminPass = adminPass
         self.opSvcUserid = opSvcUserid
@@ -571,9 +495,7 @@ public struct CreatePostPaidServersOSSchedulerHints: Codable, Sendable, Equatabl
     public var dedicatedHostID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case group
-        case tenancy
-        case dedicatedHostID = "dedicated_host_id"
+        case group, tenancy, dedicatedHostID = "dedicated_host_id"
     }
 
     public init(group: String? = nil, tenancy: Tenancy? = nil, dedicatedHostID: String? = nil) {
@@ -606,19 +528,12 @@ public struct CreatePostPaidServersRequest: Codable, Sendable, Equatable {
     public var dryRun: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case server
-        case dryRun = "dry_run"
+        case server, dryRun = "dry_run"
     }
 
     public init(server: CreatePostPaidServersECS, dryRun: Bool? = nil) {
         self.server = server
         self.dryRun = dryRun
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.server = try container.decode(CreatePostPaidServersECS.self, forKey: .server)
-        self.dryRun = try container.decodeLenientIfPresent(Bool.self, forKey: .dryRun)
     }
 }
 
@@ -641,9 +556,7 @@ public struct CreatePostPaidServersResponse: Codable, Sendable, Equatable {
     public var error: ECSError?
 
     private enum CodingKeys: String, CodingKey {
-        case jobID = "job_id"
-        case serverIDs = "serverIds"
-        case error
+        case jobID = "job_id", serverIDs = "serverIds", error
     }
 
     public init(jobID: String? = nil, serverIDs: [String]? = nil, error: ECSError? = nil) {
@@ -768,24 +681,13 @@ public struct DataVolume: Codable, Sendable, Equatable {
     public var metadata: [String: String]?
 
     private enum CodingKeys: String, CodingKey {
-        case volumetype
-        case size
-        case shareable
-        case multiattach
-        case hwPassthrough = "hw:passthrough"
-        case extendparam
-        case dataImageID = "data_image_id"
-        case metadata
+        case volumetype, size, shareable, multiattach, hwPassthrough = "hw:passthrough", extendparam
+        case dataImageID = "data_image_id", metadata
     }
 
     public init(
-        volumetype: Volumetype,
-        size: Int,
-        shareable: Bool? = nil,
-        multiattach: Bool? = nil,
-        hwPassthrough: Bool? = nil,
-        extendparam: Extendparam? = nil,
-        dataImageID: String? = nil,
+        volumetype: Volumetype, size: Int, shareable: Bool? = nil, multiattach: Bool? = nil,
+        hwPassthrough: Bool? = nil, extendparam: Extendparam? = nil, dataImageID: String? = nil,
         metadata: [String: String]? = nil
     ) {
         self.volumetype = volumetype
@@ -796,18 +698,6 @@ public struct DataVolume: Codable, Sendable, Equatable {
         self.extendparam = extendparam
         self.dataImageID = dataImageID
         self.metadata = metadata
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.volumetype = try container.decode(Volumetype.self, forKey: .volumetype)
-        self.size = try container.decodeLenient(Int.self, forKey: .size)
-        self.shareable = try container.decodeLenientIfPresent(Bool.self, forKey: .shareable)
-        self.multiattach = try container.decodeLenientIfPresent(Bool.self, forKey: .multiattach)
-        self.hwPassthrough = try container.decodeLenientIfPresent(Bool.self, forKey: .hwPassthrough)
-        self.extendparam = try container.decodeIfPresent(Extendparam.self, forKey: .extendparam)
-        self.dataImageID = try container.decodeIfPresent(String.self, forKey: .dataImageID)
-        self.metadata = try container.decodeIfPresent([String: String].self, forKey: .metadata)
     }
 }
 
@@ -902,19 +792,12 @@ public struct ExtraDHCPOpt: Codable, Sendable, Equatable {
     public var optName: String
 
     private enum CodingKeys: String, CodingKey {
-        case optValue = "opt_value"
-        case optName = "opt_name"
+        case optValue = "opt_value", optName = "opt_name"
     }
 
     public init(optValue: Int, optName: String) {
         self.optValue = optValue
         self.optName = optName
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.optValue = try container.decodeLenient(Int.self, forKey: .optValue)
-        self.optName = try container.decode(String.self, forKey: .optName)
     }
 }
 
@@ -974,21 +857,13 @@ public struct NIC: Codable, Sendable, Equatable {
     public var ipv6Bandwidth: SecurityOptions?
 
     private enum CodingKeys: String, CodingKey {
-        case subnetID = "subnet_id"
-        case ipAddress = "ip_address"
-        case bindingProfile = "binding:profile"
-        case extraDHCPOpts = "extra_dhcp_opts"
-        case ipv6Enable = "ipv6_enable"
-        case ipv6Bandwidth = "ipv6_bandwidth"
+        case subnetID = "subnet_id", ipAddress = "ip_address", bindingProfile = "binding:profile"
+        case extraDHCPOpts = "extra_dhcp_opts", ipv6Enable = "ipv6_enable", ipv6Bandwidth = "ipv6_bandwidth"
     }
 
     public init(
-        subnetID: String,
-        ipAddress: String? = nil,
-        bindingProfile: BindingProfile? = nil,
-        extraDHCPOpts: [ExtraDHCPOpt]? = nil,
-        ipv6Enable: Bool? = nil,
-        ipv6Bandwidth: SecurityOptions? = nil
+        subnetID: String, ipAddress: String? = nil, bindingProfile: BindingProfile? = nil,
+        extraDHCPOpts: [ExtraDHCPOpt]? = nil, ipv6Enable: Bool? = nil, ipv6Bandwidth: SecurityOptions? = nil
     ) {
         self.subnetID = subnetID
         self.ipAddress = ipAddress
@@ -996,16 +871,6 @@ public struct NIC: Codable, Sendable, Equatable {
         self.extraDHCPOpts = extraDHCPOpts
         self.ipv6Enable = ipv6Enable
         self.ipv6Bandwidth = ipv6Bandwidth
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.subnetID = try container.decode(String.self, forKey: .subnetID)
-        self.ipAddress = try container.decodeIfPresent(String.self, forKey: .ipAddress)
-        self.bindingProfile = try container.decodeIfPresent(BindingProfile.self, forKey: .bindingProfile)
-        self.extraDHCPOpts = try container.decodeIfPresent([ExtraDHCPOpt].self, forKey: .extraDHCPOpts)
-        self.ipv6Enable = try container.decodeLenientIfPresent(Bool.self, forKey: .ipv6Enable)
-        self.ipv6Bandwidth = try container.decodeIfPresent(SecurityOptions.self, forKey: .ipv6Bandwidth)
     }
 }
 
@@ -1039,22 +904,13 @@ public struct Publicip: Codable, Sendable, Equatable {
     public var deleteOnTermination: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case eip
-        case deleteOnTermination = "delete_on_termination"
+        case id, eip, deleteOnTermination = "delete_on_termination"
     }
 
     public init(id: String? = nil, eip: EIP? = nil, deleteOnTermination: Bool? = nil) {
         self.id = id
         self.eip = eip
         self.deleteOnTermination = deleteOnTermination
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.eip = try container.decodeIfPresent(EIP.self, forKey: .eip)
-        self.deleteOnTermination = try container.decodeLenientIfPresent(Bool.self, forKey: .deleteOnTermination)
     }
 }
 
@@ -1122,30 +978,17 @@ public struct RootVolume: Codable, Sendable, Equatable {
     public var metadata: [String: String]?
 
     private enum CodingKeys: String, CodingKey {
-        case volumetype
-        case size
-        case hwPassthrough = "hw:passthrough"
-        case metadata
+        case volumetype, size, hwPassthrough = "hw:passthrough", metadata
     }
 
     public init(
-        volumetype: Volumetype,
-        size: Int? = nil,
-        hwPassthrough: Bool? = nil,
+        volumetype: Volumetype, size: Int? = nil, hwPassthrough: Bool? = nil,
         metadata: [String: String]? = nil
     ) {
         self.volumetype = volumetype
         self.size = size
         self.hwPassthrough = hwPassthrough
         self.metadata = metadata
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.volumetype = try container.decode(Volumetype.self, forKey: .volumetype)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.hwPassthrough = try container.decodeLenientIfPresent(Bool.self, forKey: .hwPassthrough)
-        self.metadata = try container.decodeIfPresent([String: String].self, forKey: .metadata)
     }
 }
 

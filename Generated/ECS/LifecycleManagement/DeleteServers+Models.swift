@@ -44,22 +44,13 @@ public struct DeleteServersRequest: Codable, Sendable, Equatable {
     public var deleteVolume: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case servers
-        case deletePublicip = "delete_publicip"
-        case deleteVolume = "delete_volume"
+        case servers, deletePublicip = "delete_publicip", deleteVolume = "delete_volume"
     }
 
     public init(servers: [Image], deletePublicip: Bool? = nil, deleteVolume: Bool? = nil) {
         self.servers = servers
         self.deletePublicip = deletePublicip
         self.deleteVolume = deleteVolume
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.servers = try container.decode([Image].self, forKey: .servers)
-        self.deletePublicip = try container.decodeLenientIfPresent(Bool.self, forKey: .deletePublicip)
-        self.deleteVolume = try container.decodeLenientIfPresent(Bool.self, forKey: .deleteVolume)
     }
 }
 
@@ -76,8 +67,7 @@ public struct DeleteServersResponse: Codable, Sendable, Equatable {
     public var error: ECSError?
 
     private enum CodingKeys: String, CodingKey {
-        case jobID = "job_id"
-        case error
+        case jobID = "job_id", error
     }
 
     public init(jobID: String? = nil, error: ECSError? = nil) {

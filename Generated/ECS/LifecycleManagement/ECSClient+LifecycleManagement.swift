@@ -18,9 +18,7 @@ extension ECSClient {
         _ body: CreatePostPaidServersRequest
     ) async throws -> CreatePostPaidServersResponse {
         let request = OperationRequest(
-            operation: "CreatePostPaidServers",
-            method: .post,
-            path: "/v1/{project_id}/cloudservers",
+            operation: "CreatePostPaidServers", method: .post, path: "/v1/{project_id}/cloudservers",
             body: body
         )
         return try await client.send(request, as: CreatePostPaidServersResponse.self)
@@ -38,9 +36,7 @@ extension ECSClient {
     /// - Returns: The body of the service's `200` response.
     public func deleteServers(_ body: DeleteServersRequest) async throws -> DeleteServersResponse {
         let request = OperationRequest(
-            operation: "DeleteServers",
-            method: .post,
-            path: "/v1/{project_id}/cloudservers/delete",
+            operation: "DeleteServers", method: .post, path: "/v1/{project_id}/cloudservers/delete",
             body: body
         )
         return try await client.send(request, as: DeleteServersResponse.self)
@@ -106,9 +102,7 @@ extension ECSClient {
         query.append("reservation_id", reservationID)
         query.append("ip", ip)
         let request = OperationRequest(
-            operation: "ListServersDetails",
-            method: .get,
-            path: "/v1/{project_id}/cloudservers/detail",
+            operation: "ListServersDetails", method: .get, path: "/v1/{project_id}/cloudservers/detail",
             query: query
         )
         return try await client.send(request, as: ListServersDetailsResponse.self)
@@ -183,9 +177,7 @@ extension ECSClient {
     /// - Returns: The body of the service's `200` response.
     public func showServer(serverID: String) async throws -> ShowServerResponse {
         let request = OperationRequest(
-            operation: "ShowServer",
-            method: .get,
-            path: "/v1/{project_id}/cloudservers/{server_id}",
+            operation: "ShowServer", method: .get, path: "/v1/{project_id}/cloudservers/{server_id}",
             pathParameters: ["server_id": serverID]
         )
         return try await client.send(request, as: ShowServerResponse.self)
@@ -235,11 +227,8 @@ extension ECSClient {
         _ body: UpdateServerRequest
     ) async throws -> UpdateServerResponse {
         let request = OperationRequest(
-            operation: "UpdateServer",
-            method: .put,
-            path: "/v1/{project_id}/cloudservers/{server_id}",
-            pathParameters: ["server_id": serverID],
-            body: body
+            operation: "UpdateServer", method: .put, path: "/v1/{project_id}/cloudservers/{server_id}",
+            pathParameters: ["server_id": serverID], body: body
         )
         return try await client.send(request, as: UpdateServerResponse.self)
     }

@@ -33,11 +33,6 @@ public struct ShowServerSecurityOptions: Codable, Sendable, Equatable {
     public init(tpmEnabled: Bool? = nil) {
         self.tpmEnabled = tpmEnabled
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.tpmEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .tpmEnabled)
-    }
 }
 
 /// Specifies the ECS information. For details, see Table 3.
@@ -300,97 +295,47 @@ public struct ShowServerServer: Codable, Sendable, Equatable {
     public var securityOptions: ShowServerSecurityOptions?
 
     private enum CodingKeys: String, CodingKey {
-        case status
-        case updated
-        case hostID = "hostId"
-        case osEXTSRVATTRHost = "OS-EXT-SRV-ATTR:host"
-        case addresses
-        case keyName = "key_name"
-        case image
-        case osEXTSTSTaskState = "OS-EXT-STS:task_state"
+        case status, updated, hostID = "hostId", osEXTSRVATTRHost = "OS-EXT-SRV-ATTR:host", addresses
+        case keyName = "key_name", image, osEXTSTSTaskState = "OS-EXT-STS:task_state"
         case osEXTSTSVMState = "OS-EXT-STS:vm_state"
         case osEXTSRVATTRInstanceName = "OS-EXT-SRV-ATTR:instance_name"
-        case osEXTSRVATTRHypervisorHostname = "OS-EXT-SRV-ATTR:hypervisor_hostname"
-        case flavor
-        case id
-        case securityGroups = "security_groups"
-        case osEXTAZAvailabilityZone = "OS-EXT-AZ:availability_zone"
-        case userID = "user_id"
-        case name
-        case created
-        case tenantID = "tenant_id"
-        case osDCFDiskConfig = "OS-DCF:diskConfig"
-        case accessIPv4
-        case accessIPv6
-        case fault
-        case progress
-        case osEXTSTSPowerState = "OS-EXT-STS:power_state"
-        case configDrive = "config_drive"
-        case metadata
-        case osSRVUSGLaunchedAt = "OS-SRV-USG:launched_at"
+        case osEXTSRVATTRHypervisorHostname = "OS-EXT-SRV-ATTR:hypervisor_hostname", flavor, id
+        case securityGroups = "security_groups", osEXTAZAvailabilityZone = "OS-EXT-AZ:availability_zone"
+        case userID = "user_id", name, created, tenantID = "tenant_id", osDCFDiskConfig = "OS-DCF:diskConfig"
+        case accessIPv4, accessIPv6, fault, progress, osEXTSTSPowerState = "OS-EXT-STS:power_state"
+        case configDrive = "config_drive", metadata, osSRVUSGLaunchedAt = "OS-SRV-USG:launched_at"
         case osSRVUSGTerminatedAt = "OS-SRV-USG:terminated_at"
-        case osExtendedVolumesVolumesAttached = "os-extended-volumes:volumes_attached"
-        case description
-        case hostStatus = "host_status"
-        case osEXTSRVATTRHostname = "OS-EXT-SRV-ATTR:hostname"
+        case osExtendedVolumesVolumesAttached = "os-extended-volumes:volumes_attached", description
+        case hostStatus = "host_status", osEXTSRVATTRHostname = "OS-EXT-SRV-ATTR:hostname"
         case osEXTSRVATTRReservationID = "OS-EXT-SRV-ATTR:reservation_id"
         case osEXTSRVATTRLaunchIndex = "OS-EXT-SRV-ATTR:launch_index"
         case osEXTSRVATTRKernelID = "OS-EXT-SRV-ATTR:kernel_id"
         case osEXTSRVATTRRamdiskID = "OS-EXT-SRV-ATTR:ramdisk_id"
         case osEXTSRVATTRRootDeviceName = "OS-EXT-SRV-ATTR:root_device_name"
-        case osEXTSRVATTRUserData = "OS-EXT-SRV-ATTR:user_data"
-        case locked
-        case tags
-        case osSchedulerHints = "os:scheduler_hints"
-        case sysTags = "sys_tags"
+        case osEXTSRVATTRUserData = "OS-EXT-SRV-ATTR:user_data", locked, tags
+        case osSchedulerHints = "os:scheduler_hints", sysTags = "sys_tags"
         case securityOptions = "security_options"
     }
 
     public init(
-        status: Status? = nil,
-        updated: String? = nil,
-        hostID: String? = nil,
-        osEXTSRVATTRHost: String? = nil,
-        addresses: [String: [Address]]? = nil,
-        keyName: String? = nil,
-        image: ListServersDetailsImage? = nil,
-        osEXTSTSTaskState: String? = nil,
-        osEXTSTSVMState: String? = nil,
-        osEXTSRVATTRInstanceName: String? = nil,
-        osEXTSRVATTRHypervisorHostname: String? = nil,
-        flavor: ListServersDetailsFlavor? = nil,
-        id: String? = nil,
-        securityGroups: [ListServersDetailsSecurityGroup]? = nil,
-        osEXTAZAvailabilityZone: String? = nil,
-        userID: String? = nil,
-        name: String? = nil,
-        created: String? = nil,
-        tenantID: String? = nil,
-        osDCFDiskConfig: OSDCFDiskConfig? = nil,
-        accessIPv4: String? = nil,
-        accessIPv6: String? = nil,
-        fault: JSONValue? = nil,
-        progress: Int? = nil,
-        osEXTSTSPowerState: Int? = nil,
-        configDrive: String? = nil,
-        metadata: [String: String]? = nil,
-        osSRVUSGLaunchedAt: String? = nil,
+        status: Status? = nil, updated: String? = nil, hostID: String? = nil, osEXTSRVATTRHost: String? = nil,
+        addresses: [String: [Address]]? = nil, keyName: String? = nil, image: ListServersDetailsImage? = nil,
+        osEXTSTSTaskState: String? = nil, osEXTSTSVMState: String? = nil,
+        osEXTSRVATTRInstanceName: String? = nil, osEXTSRVATTRHypervisorHostname: String? = nil,
+        flavor: ListServersDetailsFlavor? = nil, id: String? = nil,
+        securityGroups: [ListServersDetailsSecurityGroup]? = nil, osEXTAZAvailabilityZone: String? = nil,
+        userID: String? = nil, name: String? = nil, created: String? = nil, tenantID: String? = nil,
+        osDCFDiskConfig: OSDCFDiskConfig? = nil, accessIPv4: String? = nil, accessIPv6: String? = nil,
+        fault: JSONValue? = nil, progress: Int? = nil, osEXTSTSPowerState: Int? = nil,
+        configDrive: String? = nil, metadata: [String: String]? = nil, osSRVUSGLaunchedAt: String? = nil,
         osSRVUSGTerminatedAt: String? = nil,
         osExtendedVolumesVolumesAttached: [ListServersDetailsOSExtendedVolumesVolumesAttached]? = nil,
-        description: String? = nil,
-        hostStatus: String? = nil,
-        osEXTSRVATTRHostname: String? = nil,
-        osEXTSRVATTRReservationID: String? = nil,
-        osEXTSRVATTRLaunchIndex: Int? = nil,
-        osEXTSRVATTRKernelID: String? = nil,
-        osEXTSRVATTRRamdiskID: String? = nil,
-        osEXTSRVATTRRootDeviceName: String? = nil,
-        osEXTSRVATTRUserData: String? = nil,
-        locked: Bool? = nil,
-        tags: [String]? = nil,
-        osSchedulerHints: ListServersDetailsOSSchedulerHints? = nil,
-        sysTags: [SysTag]? = nil,
-        securityOptions: ShowServerSecurityOptions? = nil
+        description: String? = nil, hostStatus: String? = nil, osEXTSRVATTRHostname: String? = nil,
+        osEXTSRVATTRReservationID: String? = nil, osEXTSRVATTRLaunchIndex: Int? = nil,
+        osEXTSRVATTRKernelID: String? = nil, osEXTSRVATTRRamdiskID: String? = nil,
+        osEXTSRVATTRRootDeviceName: String? = nil, osEXTSRVATTRUserData: String? = nil, locked: Bool? = nil,
+        tags: [String]? = nil, osSchedulerHints: ListServersDetailsOSSchedulerHints? = nil,
+        sysTags: [SysTag]? = nil, securityOptions: ShowServerSecurityOptions? = nil
     ) {
         self.status = status
         self.updated = updated
@@ -436,53 +381,5 @@ public struct ShowServerServer: Codable, Sendable, Equatable {
         self.osSchedulerHints = osSchedulerHints
         self.sysTags = sysTags
         self.securityOptions = securityOptions
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.status = try container.decodeIfPresent(Status.self, forKey: .status)
-        self.updated = try container.decodeIfPresent(String.self, forKey: .updated)
-        self.hostID = try container.decodeIfPresent(String.self, forKey: .hostID)
-        self.osEXTSRVATTRHost = try container.decodeIfPresent(String.self, forKey: .osEXTSRVATTRHost)
-        self.addresses = try container.decodeIfPresent([String: [Address]].self, forKey: .addresses)
-        self.keyName = try container.decodeIfPresent(String.self, forKey: .keyName)
-        self.image = try container.decodeIfPresent(ListServersDetailsImage.self, forKey: .image)
-        self.osEXTSTSTaskState = try container.decodeIfPresent(String.self, forKey: .osEXTSTSTaskState)
-        self.osEXTSTSVMState = try container.decodeIfPresent(String.self, forKey: .osEXTSTSVMState)
-        self.osEXTSRVATTRInstanceName = try container.decodeIfPresent(String.self, forKey: .osEXTSRVATTRInstanceName)
-        self.osEXTSRVATTRHypervisorHostname = try container.decodeIfPresent(String.self, forKey: .osEXTSRVATTRHypervisorHostname)
-        self.flavor = try container.decodeIfPresent(ListServersDetailsFlavor.self, forKey: .flavor)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.securityGroups = try container.decodeIfPresent([ListServersDetailsSecurityGroup].self, forKey: .securityGroups)
-        self.osEXTAZAvailabilityZone = try container.decodeIfPresent(String.self, forKey: .osEXTAZAvailabilityZone)
-        self.userID = try container.decodeIfPresent(String.self, forKey: .userID)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.created = try container.decodeIfPresent(String.self, forKey: .created)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.osDCFDiskConfig = try container.decodeIfPresent(OSDCFDiskConfig.self, forKey: .osDCFDiskConfig)
-        self.accessIPv4 = try container.decodeIfPresent(String.self, forKey: .accessIPv4)
-        self.accessIPv6 = try container.decodeIfPresent(String.self, forKey: .accessIPv6)
-        self.fault = try container.decodeIfPresent(JSONValue.self, forKey: .fault)
-        self.progress = try container.decodeLenientIfPresent(Int.self, forKey: .progress)
-        self.osEXTSTSPowerState = try container.decodeLenientIfPresent(Int.self, forKey: .osEXTSTSPowerState)
-        self.configDrive = try container.decodeIfPresent(String.self, forKey: .configDrive)
-        self.metadata = try container.decodeIfPresent([String: String].self, forKey: .metadata)
-        self.osSRVUSGLaunchedAt = try container.decodeIfPresent(String.self, forKey: .osSRVUSGLaunchedAt)
-        self.osSRVUSGTerminatedAt = try container.decodeIfPresent(String.self, forKey: .osSRVUSGTerminatedAt)
-        self.osExtendedVolumesVolumesAttached = try container.decodeIfPresent([ListServersDetailsOSExtendedVolumesVolumesAttached].self, forKey: .osExtendedVolumesVolumesAttached)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.hostStatus = try container.decodeIfPresent(String.self, forKey: .hostStatus)
-        self.osEXTSRVATTRHostname = try container.decodeIfPresent(String.self, forKey: .osEXTSRVATTRHostname)
-        self.osEXTSRVATTRReservationID = try container.decodeIfPresent(String.self, forKey: .osEXTSRVATTRReservationID)
-        self.osEXTSRVATTRLaunchIndex = try container.decodeLenientIfPresent(Int.self, forKey: .osEXTSRVATTRLaunchIndex)
-        self.osEXTSRVATTRKernelID = try container.decodeIfPresent(String.self, forKey: .osEXTSRVATTRKernelID)
-        self.osEXTSRVATTRRamdiskID = try container.decodeIfPresent(String.self, forKey: .osEXTSRVATTRRamdiskID)
-        self.osEXTSRVATTRRootDeviceName = try container.decodeIfPresent(String.self, forKey: .osEXTSRVATTRRootDeviceName)
-        self.osEXTSRVATTRUserData = try container.decodeIfPresent(String.self, forKey: .osEXTSRVATTRUserData)
-        self.locked = try container.decodeLenientIfPresent(Bool.self, forKey: .locked)
-        self.tags = try container.decodeIfPresent([String].self, forKey: .tags)
-        self.osSchedulerHints = try container.decodeIfPresent(ListServersDetailsOSSchedulerHints.self, forKey: .osSchedulerHints)
-        self.sysTags = try container.decodeIfPresent([SysTag].self, forKey: .sysTags)
-        self.securityOptions = try container.decodeIfPresent(ShowServerSecurityOptions.self, forKey: .securityOptions)
     }
 }

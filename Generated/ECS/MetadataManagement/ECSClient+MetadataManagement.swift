@@ -20,11 +20,9 @@ extension ECSClient {
         _ body: UpdateServerMetadataRequest
     ) async throws -> UpdateServerMetadataResponse {
         let request = OperationRequest(
-            operation: "UpdateServerMetadata",
-            method: .post,
+            operation: "UpdateServerMetadata", method: .post,
             path: "/v1/{project_id}/cloudservers/{server_id}/metadata",
-            pathParameters: ["server_id": serverID],
-            body: body
+            pathParameters: ["server_id": serverID], body: body
         )
         return try await client.send(request, as: UpdateServerMetadataResponse.self)
     }

@@ -19,18 +19,12 @@ public struct BatchAddServerNICsNIC: Codable, Sendable, Equatable {
     public var ipv6Bandwidth: JSONValue?
 
     private enum CodingKeys: String, CodingKey {
-        case subnetID = "subnet_id"
-        case securityGroups = "security_groups"
-        case ipAddress = "ip_address"
-        case ipv6Enable = "ipv6_enable"
-        case ipv6Bandwidth = "ipv6_bandwidth"
+        case subnetID = "subnet_id", securityGroups = "security_groups", ipAddress = "ip_address"
+        case ipv6Enable = "ipv6_enable", ipv6Bandwidth = "ipv6_bandwidth"
     }
 
     public init(
-        subnetID: String,
-        securityGroups: [Image]? = nil,
-        ipAddress: String? = nil,
-        ipv6Enable: Bool? = nil,
+        subnetID: String, securityGroups: [Image]? = nil, ipAddress: String? = nil, ipv6Enable: Bool? = nil,
         ipv6Bandwidth: JSONValue? = nil
     ) {
         self.subnetID = subnetID
@@ -38,15 +32,6 @@ public struct BatchAddServerNICsNIC: Codable, Sendable, Equatable {
         self.ipAddress = ipAddress
         self.ipv6Enable = ipv6Enable
         self.ipv6Bandwidth = ipv6Bandwidth
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.subnetID = try container.decode(String.self, forKey: .subnetID)
-        self.securityGroups = try container.decodeIfPresent([Image].self, forKey: .securityGroups)
-        self.ipAddress = try container.decodeIfPresent(String.self, forKey: .ipAddress)
-        self.ipv6Enable = try container.decodeLenientIfPresent(Bool.self, forKey: .ipv6Enable)
-        self.ipv6Bandwidth = try container.decodeIfPresent(JSONValue.self, forKey: .ipv6Bandwidth)
     }
 }
 

@@ -20,10 +20,8 @@ extension ECSClient {
         _ body: BatchAddServerNICsRequest
     ) async throws -> BatchAddServerNICsResponse {
         let request = OperationRequest(
-            operation: "BatchAddServerNics",
-            method: .post,
-            path: "/v1/{project_id}/cloudservers/{server_id}/nics",
-            pathParameters: ["server_id": serverID],
+            operation: "BatchAddServerNics", method: .post,
+            path: "/v1/{project_id}/cloudservers/{server_id}/nics", pathParameters: ["server_id": serverID],
             body: body
         )
         return try await client.send(request, as: BatchAddServerNICsResponse.self)
@@ -45,11 +43,9 @@ extension ECSClient {
         _ body: BatchDeleteServerNICsRequest
     ) async throws -> BatchDeleteServerNICsResponse {
         let request = OperationRequest(
-            operation: "BatchDeleteServerNics",
-            method: .post,
+            operation: "BatchDeleteServerNics", method: .post,
             path: "/v1/{project_id}/cloudservers/{server_id}/nics/delete",
-            pathParameters: ["server_id": serverID],
-            body: body
+            pathParameters: ["server_id": serverID], body: body
         )
         return try await client.send(request, as: BatchDeleteServerNICsResponse.self)
     }
@@ -66,8 +62,7 @@ extension ECSClient {
     /// - Returns: The body of the service's `200` response.
     public func listServerInterfaces(serverID: String) async throws -> ListServerInterfacesResponse {
         let request = OperationRequest(
-            operation: "ListServerInterfaces",
-            method: .get,
+            operation: "ListServerInterfaces", method: .get,
             path: "/v1/{project_id}/cloudservers/{server_id}/os-interface",
             pathParameters: ["server_id": serverID]
         )

@@ -17,19 +17,12 @@ public struct ListServerInterfacesAttachableQuantity: Codable, Sendable, Equatab
     public var freeEfiNIC: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case freeNIC = "free_nic"
-        case freeEfiNIC = "free_efi_nic"
+        case freeNIC = "free_nic", freeEfiNIC = "free_efi_nic"
     }
 
     public init(freeNIC: Int? = nil, freeEfiNIC: Int? = nil) {
         self.freeNIC = freeNIC
         self.freeEfiNIC = freeEfiNIC
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.freeNIC = try container.decodeLenientIfPresent(Int.self, forKey: .freeNIC)
-        self.freeEfiNIC = try container.decodeLenientIfPresent(Int.self, forKey: .freeEfiNIC)
     }
 }
 
@@ -89,29 +82,15 @@ public struct ListServerInterfacesInterfaceAttachment: Codable, Sendable, Equata
     public var pciAddress: String?
 
     private enum CodingKeys: String, CodingKey {
-        case portState = "port_state"
-        case fixedIPs = "fixed_ips"
-        case netID = "net_id"
-        case portID = "port_id"
-        case macAddr = "mac_addr"
-        case deleteOnTermination = "delete_on_termination"
-        case driverMode = "driver_mode"
-        case minRate = "min_rate"
-        case multiqueueNum = "multiqueue_num"
-        case pciAddress = "pci_address"
+        case portState = "port_state", fixedIPs = "fixed_ips", netID = "net_id", portID = "port_id"
+        case macAddr = "mac_addr", deleteOnTermination = "delete_on_termination", driverMode = "driver_mode"
+        case minRate = "min_rate", multiqueueNum = "multiqueue_num", pciAddress = "pci_address"
     }
 
     public init(
-        portState: String? = nil,
-        fixedIPs: [FixedIP]? = nil,
-        netID: String? = nil,
-        portID: String? = nil,
-        macAddr: String? = nil,
-        deleteOnTermination: Bool? = nil,
-        driverMode: String? = nil,
-        minRate: Int? = nil,
-        multiqueueNum: Int? = nil,
-        pciAddress: String? = nil
+        portState: String? = nil, fixedIPs: [FixedIP]? = nil, netID: String? = nil, portID: String? = nil,
+        macAddr: String? = nil, deleteOnTermination: Bool? = nil, driverMode: String? = nil,
+        minRate: Int? = nil, multiqueueNum: Int? = nil, pciAddress: String? = nil
     ) {
         self.portState = portState
         self.fixedIPs = fixedIPs
@@ -123,20 +102,6 @@ public struct ListServerInterfacesInterfaceAttachment: Codable, Sendable, Equata
         self.minRate = minRate
         self.multiqueueNum = multiqueueNum
         self.pciAddress = pciAddress
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.portState = try container.decodeIfPresent(String.self, forKey: .portState)
-        self.fixedIPs = try container.decodeIfPresent([FixedIP].self, forKey: .fixedIPs)
-        self.netID = try container.decodeIfPresent(String.self, forKey: .netID)
-        self.portID = try container.decodeIfPresent(String.self, forKey: .portID)
-        self.macAddr = try container.decodeIfPresent(String.self, forKey: .macAddr)
-        self.deleteOnTermination = try container.decodeLenientIfPresent(Bool.self, forKey: .deleteOnTermination)
-        self.driverMode = try container.decodeIfPresent(String.self, forKey: .driverMode)
-        self.minRate = try container.decodeLenientIfPresent(Int.self, forKey: .minRate)
-        self.multiqueueNum = try container.decodeLenientIfPresent(Int.self, forKey: .multiqueueNum)
-        self.pciAddress = try container.decodeIfPresent(String.self, forKey: .pciAddress)
     }
 }
 

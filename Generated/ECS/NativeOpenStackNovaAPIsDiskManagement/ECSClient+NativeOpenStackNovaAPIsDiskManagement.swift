@@ -20,11 +20,9 @@ extension ECSClient {
         _ body: AttachECSDataDiskRequest
     ) async throws -> AttachECSDataDiskResponse {
         let request = OperationRequest(
-            operation: "AttachECSDataDisk",
-            method: .post,
+            operation: "AttachECSDataDisk", method: .post,
             path: "/v2.1/{project_id}/servers/{server_id}/os-volume_attachments",
-            pathParameters: ["server_id": serverID],
-            body: body
+            pathParameters: ["server_id": serverID], body: body
         )
         return try await client.send(request, as: AttachECSDataDiskResponse.self)
     }
@@ -40,8 +38,7 @@ extension ECSClient {
     ///   - volumeID: Specifies the volume ID.
     public func detachDiskFromECS(serverID: String, volumeID: String) async throws {
         let request = OperationRequest(
-            operation: "DetachDiskFromECS",
-            method: .delete,
+            operation: "DetachDiskFromECS", method: .delete,
             path: "/v2.1/{project_id}/servers/{server_id}/os-volume_attachments/{volume_id}",
             pathParameters: ["server_id": serverID, "volume_id": volumeID]
         )
@@ -60,8 +57,7 @@ extension ECSClient {
     /// - Returns: The body of the service's `200` response.
     public func listDisksAttachedToECS(serverID: String) async throws -> ListDisksAttachedToECSResponse {
         let request = OperationRequest(
-            operation: "ListDisksAttachedToECS",
-            method: .get,
+            operation: "ListDisksAttachedToECS", method: .get,
             path: "/v2.1/{project_id}/servers/{server_id}/os-volume_attachments",
             pathParameters: ["server_id": serverID]
         )
@@ -84,8 +80,7 @@ extension ECSClient {
         volumeID: String
     ) async throws -> ShowDiskAttachedToECSResponse {
         let request = OperationRequest(
-            operation: "ShowDiskAttachedToECS",
-            method: .get,
+            operation: "ShowDiskAttachedToECS", method: .get,
             path: "/v2.1/{project_id}/servers/{server_id}/os-volume_attachments/{volume_id}",
             pathParameters: ["server_id": serverID, "volume_id": volumeID]
         )

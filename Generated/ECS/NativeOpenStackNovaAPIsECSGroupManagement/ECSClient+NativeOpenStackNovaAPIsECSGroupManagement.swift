@@ -16,9 +16,7 @@ extension ECSClient {
     /// - Returns: The body of the service's `200` response.
     public func createECSGroup(_ body: CreateECSGroupRequest) async throws -> CreateECSGroupResponse {
         let request = OperationRequest(
-            operation: "CreateECSGroup",
-            method: .post,
-            path: "/v2.1/{project_id}/os-server-groups",
+            operation: "CreateECSGroup", method: .post, path: "/v2.1/{project_id}/os-server-groups",
             body: body
         )
         return try await client.send(request, as: CreateECSGroupResponse.self)
@@ -34,8 +32,7 @@ extension ECSClient {
     ///   - serverGroupID: Specifies the ECS group UUID.
     public func deleteECSGroup(serverGroupID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteECSGroup",
-            method: .delete,
+            operation: "DeleteECSGroup", method: .delete,
             path: "/v2.1/{project_id}/os-server-groups/{server_group_id}",
             pathParameters: ["server_group_id": serverGroupID]
         )
@@ -51,9 +48,7 @@ extension ECSClient {
     /// - Returns: The body of the service's `200` response.
     public func listECSGroups() async throws -> ListECSGroupsResponse {
         let request = OperationRequest(
-            operation: "ListECSGroups",
-            method: .get,
-            path: "/v2.1/{project_id}/os-server-groups"
+            operation: "ListECSGroups", method: .get, path: "/v2.1/{project_id}/os-server-groups"
         )
         return try await client.send(request, as: ListECSGroupsResponse.self)
     }
@@ -70,8 +65,7 @@ extension ECSClient {
     /// - Returns: The body of the service's `200` response.
     public func showECSGroup(serverGroupID: String) async throws -> ShowECSGroupResponse {
         let request = OperationRequest(
-            operation: "ShowECSGroup",
-            method: .get,
+            operation: "ShowECSGroup", method: .get,
             path: "/v2.1/{project_id}/os-server-groups/{server_group_id}",
             pathParameters: ["server_group_id": serverGroupID]
         )

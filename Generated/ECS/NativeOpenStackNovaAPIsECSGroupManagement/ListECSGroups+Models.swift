@@ -38,23 +38,12 @@ public struct ListECSGroupsServerGroup: Codable, Sendable, Equatable {
     public var userID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case members
-        case metadata
-        case projectID = "project_id"
-        case policies
-        case userID = "user_id"
+        case id, name, members, metadata, projectID = "project_id", policies, userID = "user_id"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        members: [String]? = nil,
-        metadata: JSONValue? = nil,
-        projectID: String? = nil,
-        policies: [Policies]? = nil,
-        userID: String? = nil
+        id: String? = nil, name: String? = nil, members: [String]? = nil, metadata: JSONValue? = nil,
+        projectID: String? = nil, policies: [Policies]? = nil, userID: String? = nil
     ) {
         self.id = id
         self.name = name

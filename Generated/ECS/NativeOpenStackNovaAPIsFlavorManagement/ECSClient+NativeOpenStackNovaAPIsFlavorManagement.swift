@@ -33,10 +33,7 @@ extension ECSClient {
         query.append("sort_key", sortKey)
         query.append("sort_dir", sortDir)
         let request = OperationRequest(
-            operation: "ListECSFlavors",
-            method: .get,
-            path: "/v2.1/{project_id}/flavors",
-            query: query
+            operation: "ListECSFlavors", method: .get, path: "/v2.1/{project_id}/flavors", query: query
         )
         return try await client.send(request, as: ListECSFlavorsResponse.self)
     }
@@ -69,10 +66,7 @@ extension ECSClient {
         query.append("sort_key", sortKey)
         query.append("sort_dir", sortDir)
         let request = OperationRequest(
-            operation: "ListFlavorECS",
-            method: .get,
-            path: "/v2.1/{project_id}/flavors/detail",
-            query: query
+            operation: "ListFlavorECS", method: .get, path: "/v2.1/{project_id}/flavors/detail", query: query
         )
         return try await client.send(request, as: ListFlavorECSResponse.self)
     }
@@ -95,11 +89,9 @@ extension ECSClient {
         var query = QueryItems()
         query.append("flavors_id", flavorsID)
         let request = OperationRequest(
-            operation: "NovaShowFlavorExtraSpecs",
-            method: .get,
+            operation: "NovaShowFlavorExtraSpecs", method: .get,
             path: "/v2.1/{project_id}/flavors/{flavor_id}/os-extra_specs",
-            pathParameters: ["flavor_id": flavorID],
-            query: query
+            pathParameters: ["flavor_id": flavorID], query: query
         )
         return try await client.send(request, as: NovaShowFlavorExtraSpecsResponse.self)
     }
@@ -119,11 +111,8 @@ extension ECSClient {
         var query = QueryItems()
         query.append("flavors_id", flavorsID)
         let request = OperationRequest(
-            operation: "ShowECSFlavor",
-            method: .get,
-            path: "/v2.1/{project_id}/flavors/{flavor_id}",
-            pathParameters: ["flavor_id": flavorID],
-            query: query
+            operation: "ShowECSFlavor", method: .get, path: "/v2.1/{project_id}/flavors/{flavor_id}",
+            pathParameters: ["flavor_id": flavorID], query: query
         )
         return try await client.send(request, as: ShowECSFlavorResponse.self)
     }

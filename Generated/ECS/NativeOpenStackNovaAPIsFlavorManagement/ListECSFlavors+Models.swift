@@ -11,8 +11,7 @@ public struct ListECSFlavorsResponse: Codable, Sendable, Equatable {
     public var flavorsLinks: [Link]?
 
     private enum CodingKeys: String, CodingKey {
-        case flavors
-        case flavorsLinks = "flavors_links"
+        case flavors, flavorsLinks = "flavors_links"
     }
 
     public init(flavors: [ListECSFlavorsFlavor]? = nil, flavorsLinks: [Link]? = nil) {

@@ -11,8 +11,7 @@ public struct ListFlavorECSResponse: Codable, Sendable, Equatable {
     public var flavorsLinks: [Link]?
 
     private enum CodingKeys: String, CodingKey {
-        case flavors
-        case flavorsLinks = "flavors_links"
+        case flavors, flavorsLinks = "flavors_links"
     }
 
     public init(flavors: [Flavor]? = nil, flavorsLinks: [Link]? = nil) {

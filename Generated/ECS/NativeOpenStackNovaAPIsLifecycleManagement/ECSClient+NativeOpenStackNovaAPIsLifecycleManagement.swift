@@ -69,10 +69,7 @@ extension ECSClient {
         _ body: NovaCreateServersRequest
     ) async throws -> NovaCreateServersResponse {
         let request = OperationRequest(
-            operation: "NovaCreateServers",
-            method: .post,
-            path: "/v2.1/{project_id}/servers",
-            body: body
+            operation: "NovaCreateServers", method: .post, path: "/v2.1/{project_id}/servers", body: body
         )
         return try await client.send(request, as: NovaCreateServersResponse.self)
     }
@@ -87,9 +84,7 @@ extension ECSClient {
     ///   - serverID: Specifies the ECS ID.
     public func novaDeleteServer(serverID: String) async throws {
         let request = OperationRequest(
-            operation: "NovaDeleteServer",
-            method: .delete,
-            path: "/v2.1/{project_id}/servers/{server_id}",
+            operation: "NovaDeleteServer", method: .delete, path: "/v2.1/{project_id}/servers/{server_id}",
             pathParameters: ["server_id": serverID]
         )
         try await client.send(request)
@@ -161,10 +156,7 @@ extension ECSClient {
         query.append("sort_key", sortKey)
         query.append("ip", ip)
         let request = OperationRequest(
-            operation: "NovaListServers",
-            method: .get,
-            path: "/v2.1/{project_id}/servers",
-            query: query
+            operation: "NovaListServers", method: .get, path: "/v2.1/{project_id}/servers", query: query
         )
         return try await client.send(request, as: NovaListServersResponse.self)
     }
@@ -237,9 +229,7 @@ extension ECSClient {
         query.append("sort_key", sortKey)
         query.append("ip", ip)
         let request = OperationRequest(
-            operation: "NovaListServersDetails",
-            method: .get,
-            path: "/v2.1/{project_id}/servers/detail",
+            operation: "NovaListServersDetails", method: .get, path: "/v2.1/{project_id}/servers/detail",
             query: query
         )
         return try await client.send(request, as: NovaListServersDetailsResponse.self)
@@ -257,9 +247,7 @@ extension ECSClient {
     /// - Returns: The body of the service's `200` response.
     public func novaShowServer(serverID: String) async throws -> NovaShowServerResponse {
         let request = OperationRequest(
-            operation: "NovaShowServer",
-            method: .get,
-            path: "/v2.1/{project_id}/servers/{server_id}",
+            operation: "NovaShowServer", method: .get, path: "/v2.1/{project_id}/servers/{server_id}",
             pathParameters: ["server_id": serverID]
         )
         return try await client.send(request, as: NovaShowServerResponse.self)
@@ -325,11 +313,8 @@ extension ECSClient {
     /// - Returns: The body of the service's `200` response.
     public func updateECS(serverID: String, _ body: UpdateECSRequest) async throws -> UpdateECSResponse {
         let request = OperationRequest(
-            operation: "UpdateECS",
-            method: .put,
-            path: "/v2.1/{project_id}/servers/{server_id}",
-            pathParameters: ["server_id": serverID],
-            body: body
+            operation: "UpdateECS", method: .put, path: "/v2.1/{project_id}/servers/{server_id}",
+            pathParameters: ["server_id": serverID], body: body
         )
         return try await client.send(request, as: UpdateECSResponse.self)
     }

@@ -45,27 +45,15 @@ public struct BlockDeviceMappingV2: Codable, Sendable, Equatable {
     public var volumeType: String?
 
     private enum CodingKeys: String, CodingKey {
-        case sourceType = "source_type"
-        case destinationType = "destination_type"
-        case guestFormat = "guest_format"
-        case deviceName = "device_name"
-        case deleteOnTermination = "delete_on_termination"
-        case bootIndex = "boot_index"
-        case uuid
-        case volumeSize = "volume_size"
-        case volumeType = "volume_type"
+        case sourceType = "source_type", destinationType = "destination_type", guestFormat = "guest_format"
+        case deviceName = "device_name", deleteOnTermination = "delete_on_termination"
+        case bootIndex = "boot_index", uuid, volumeSize = "volume_size", volumeType = "volume_type"
     }
 
     public init(
-        sourceType: String,
-        destinationType: String? = nil,
-        guestFormat: String? = nil,
-        deviceName: String? = nil,
-        deleteOnTermination: Bool? = nil,
-        bootIndex: String? = nil,
-        uuid: String? = nil,
-        volumeSize: Int? = nil,
-        volumeType: String? = nil
+        sourceType: String, destinationType: String? = nil, guestFormat: String? = nil,
+        deviceName: String? = nil, deleteOnTermination: Bool? = nil, bootIndex: String? = nil,
+        uuid: String? = nil, volumeSize: Int? = nil, volumeType: String? = nil
     ) {
         self.sourceType = sourceType
         self.destinationType = destinationType
@@ -76,19 +64,6 @@ public struct BlockDeviceMappingV2: Codable, Sendable, Equatable {
         self.uuid = uuid
         self.volumeSize = volumeSize
         self.volumeType = volumeType
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.sourceType = try container.decode(String.self, forKey: .sourceType)
-        self.destinationType = try container.decodeIfPresent(String.self, forKey: .destinationType)
-        self.guestFormat = try container.decodeIfPresent(String.self, forKey: .guestFormat)
-        self.deviceName = try container.decodeIfPresent(String.self, forKey: .deviceName)
-        self.deleteOnTermination = try container.decodeLenientIfPresent(Bool.self, forKey: .deleteOnTermination)
-        self.bootIndex = try container.decodeIfPresent(String.self, forKey: .bootIndex)
-        self.uuid = try container.decodeIfPresent(String.self, forKey: .uuid)
-        self.volumeSize = try container.decodeLenientIfPresent(Int.self, forKey: .volumeSize)
-        self.volumeType = try container.decodeIfPresent(String.self, forKey: .volumeType)
     }
 }
 
@@ -106,9 +81,7 @@ public struct NovaCreateServersNetwork: Codable, Sendable, Equatable {
     public var fixedIP: String?
 
     private enum CodingKeys: String, CodingKey {
-        case port
-        case uuid
-        case fixedIP = "fixed_ip"
+        case port, uuid, fixedIP = "fixed_ip"
     }
 
     public init(port: String? = nil, uuid: String? = nil, fixedIP: String? = nil) {
@@ -167,24 +140,14 @@ public struct NovaCreateServersOSSchedulerHints: Codable, Sendable, Equatable {
     public var checkResources: CheckResources?
 
     private enum CodingKeys: String, CodingKey {
-        case group
-        case differentHost = "different_host"
-        case sameHost = "same_host"
-        case cidr
-        case buildNearHostIP = "build_near_host_ip"
-        case tenancy
-        case dedicatedHostID = "dedicated_host_id"
+        case group, differentHost = "different_host", sameHost = "same_host", cidr
+        case buildNearHostIP = "build_near_host_ip", tenancy, dedicatedHostID = "dedicated_host_id"
         case checkResources = "check_resources"
     }
 
     public init(
-        group: String? = nil,
-        differentHost: [String]? = nil,
-        sameHost: [String]? = nil,
-        cidr: String? = nil,
-        buildNearHostIP: String? = nil,
-        tenancy: Tenancy? = nil,
-        dedicatedHostID: String? = nil,
+        group: String? = nil, differentHost: [String]? = nil, sameHost: [String]? = nil, cidr: String? = nil,
+        buildNearHostIP: String? = nil, tenancy: Tenancy? = nil, dedicatedHostID: String? = nil,
         checkResources: CheckResources? = nil
     ) {
         self.group = group
@@ -207,8 +170,7 @@ public struct NovaCreateServersRequest: Codable, Sendable, Equatable {
     public var osSchedulerHints: NovaCreateServersOSSchedulerHints?
 
     private enum CodingKeys: String, CodingKey {
-        case server
-        case osSchedulerHints = "os:scheduler_hints"
+        case server, osSchedulerHints = "os:scheduler_hints"
     }
 
     public init(server: NovaCreateServersServer, osSchedulerHints: NovaCreateServersOSSchedulerHints? = nil) {
@@ -225,8 +187,7 @@ public struct NovaCreateServersResponse: Codable, Sendable, Equatable {
     public var reservationID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case server
-        case reservationID = "reservation_id"
+        case server, reservationID = "reservation_id"
     }
 
     public init(server: NovaCreateServersServer2? = nil, reservationID: String? = nil) {
@@ -347,43 +308,20 @@ public struct NovaCreateServersServer: Codable, Sendable, Equatable {
     public var description: String?
 
     private enum CodingKeys: String, CodingKey {
-        case imageRef
-        case flavorRef
-        case name
-        case metadata
-        case adminPass
-        case blockDeviceMappingV2 = "block_device_mapping_v2"
-        case configDrive = "config_drive"
-        case securityGroups = "security_groups"
-        case networks
-        case keyName = "key_name"
-        case userData = "user_data"
-        case availabilityZone = "availability_zone"
-        case returnReservationID = "return_reservation_id"
-        case minCount = "min_count"
-        case maxCount = "max_count"
-        case osDCFDiskConfig = "OS-DCF:diskConfig"
-        case description
+        case imageRef, flavorRef, name, metadata, adminPass, blockDeviceMappingV2 = "block_device_mapping_v2"
+        case configDrive = "config_drive", securityGroups = "security_groups", networks, keyName = "key_name"
+        case userData = "user_data", availabilityZone = "availability_zone"
+        case returnReservationID = "return_reservation_id", minCount = "min_count", maxCount = "max_count"
+        case osDCFDiskConfig = "OS-DCF:diskConfig", description
     }
 
     public init(
-        imageRef: String? = nil,
-        flavorRef: String,
-        name: String,
-        metadata: [String: String]? = nil,
-        adminPass: String? = nil,
-        blockDeviceMappingV2: [BlockDeviceMappingV2]? = nil,
-        configDrive: String? = nil,
-        securityGroups: [SecurityGroup]? = nil,
-        networks: [NovaCreateServersNetwork],
-        keyName: String? = nil,
-        userData: String? = nil,
-        availabilityZone: String? = nil,
-        returnReservationID: Bool? = nil,
-        minCount: Int? = nil,
-        maxCount: Int? = nil,
-        osDCFDiskConfig: OSDCFDiskConfig? = nil,
-        description: String? = nil
+        imageRef: String? = nil, flavorRef: String, name: String, metadata: [String: String]? = nil,
+        adminPass: String? = nil, blockDeviceMappingV2: [BlockDeviceMappingV2]? = nil,
+        configDrive: String? = nil, securityGroups: [SecurityGroup]? = nil,
+        networks: [NovaCreateServersNetwork], keyName: String? = nil, userData: String? = nil,
+        availabilityZone: String? = nil, returnReservationID: Bool? = nil, minCount: Int? = nil,
+        maxCount: Int? = nil, osDCFDiskConfig: OSDCFDiskConfig? = nil, description: String? = nil
     ) {
         self.imageRef = imageRef
         self.flavorRef = flavorRef
@@ -402,27 +340,6 @@ public struct NovaCreateServersServer: Codable, Sendable, Equatable {
         self.maxCount = maxCount
         self.osDCFDiskConfig = osDCFDiskConfig
         self.description = description
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.imageRef = try container.decodeIfPresent(String.self, forKey: .imageRef)
-        self.flavorRef = try container.decode(String.self, forKey: .flavorRef)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.metadata = try container.decodeIfPresent([String: String].self, forKey: .metadata)
-        self.adminPass = try container.decodeIfPresent(String.self, forKey: .adminPass)
-        self.blockDeviceMappingV2 = try container.decodeIfPresent([BlockDeviceMappingV2].self, forKey: .blockDeviceMappingV2)
-        self.configDrive = try container.decodeIfPresent(String.self, forKey: .configDrive)
-        self.securityGroups = try container.decodeIfPresent([SecurityGroup].self, forKey: .securityGroups)
-        self.networks = try container.decode([NovaCreateServersNetwork].self, forKey: .networks)
-        self.keyName = try container.decodeIfPresent(String.self, forKey: .keyName)
-        self.userData = try container.decodeIfPresent(String.self, forKey: .userData)
-        self.availabilityZone = try container.decodeIfPresent(String.self, forKey: .availabilityZone)
-        self.returnReservationID = try container.decodeLenientIfPresent(Bool.self, forKey: .returnReservationID)
-        self.minCount = try container.decodeLenientIfPresent(Int.self, forKey: .minCount)
-        self.maxCount = try container.decodeLenientIfPresent(Int.self, forKey: .maxCount)
-        self.osDCFDiskConfig = try container.decodeIfPresent(OSDCFDiskConfig.self, forKey: .osDCFDiskConfig)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
     }
 }
 
@@ -446,21 +363,13 @@ public struct NovaCreateServersServer2: Codable, Sendable, Equatable {
     public var adminPass: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case links
-        case securityGroups = "security_groups"
-        case osDCFDiskConfig = "OS-DCF:diskConfig"
-        case reservationID = "reservation_id"
-        case adminPass
+        case id, links, securityGroups = "security_groups", osDCFDiskConfig = "OS-DCF:diskConfig"
+        case reservationID = "reservation_id", adminPass
     }
 
     public init(
-        id: String? = nil,
-        links: [Link]? = nil,
-        securityGroups: [SecurityGroup]? = nil,
-        osDCFDiskConfig: String? = nil,
-        reservationID: String? = nil,
-        adminPass: String? = nil
+        id: String? = nil, links: [Link]? = nil, securityGroups: [SecurityGroup]? = nil,
+        osDCFDiskConfig: String? = nil, reservationID: String? = nil, adminPass: String? = nil
     ) {
         self.id = id
         self.links = links

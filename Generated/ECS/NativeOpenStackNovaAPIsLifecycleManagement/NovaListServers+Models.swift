@@ -11,8 +11,7 @@ public struct NovaListServersResponse: Codable, Sendable, Equatable {
     public var serversLinks: [Link]?
 
     private enum CodingKeys: String, CodingKey {
-        case servers
-        case serversLinks = "servers_links"
+        case servers, serversLinks = "servers_links"
     }
 
     public init(servers: [ListECSFlavorsFlavor]? = nil, serversLinks: [Link]? = nil) {

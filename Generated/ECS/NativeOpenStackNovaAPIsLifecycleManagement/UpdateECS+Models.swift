@@ -85,49 +85,18 @@ public struct UpdateECSServer2: Codable, Sendable, Equatable {
     public var status: UpdateECSServer2Status?
 
     private enum CodingKeys: String, CodingKey {
-        case tenantID = "tenant_id"
-        case image
-        case accessIPv4
-        case addresses
-        case metadata
-        case accessIPv6
-        case created
-        case hostID = "hostId"
-        case flavor
-        case osDCFDiskConfig = "OS-DCF:diskConfig"
-        case userID = "user_id"
-        case name
-        case progress
-        case links
-        case id
-        case updated
-        case locked
-        case description
-        case tags
-        case status
+        case tenantID = "tenant_id", image, accessIPv4, addresses, metadata, accessIPv6, created
+        case hostID = "hostId", flavor, osDCFDiskConfig = "OS-DCF:diskConfig", userID = "user_id", name
+        case progress, links, id, updated, locked, description, tags, status
     }
 
     public init(
-        tenantID: String? = nil,
-        image: String? = nil,
-        accessIPv4: String? = nil,
-        addresses: [String: [Network]]? = nil,
-        metadata: JSONValue? = nil,
-        accessIPv6: String? = nil,
-        created: String? = nil,
-        hostID: String? = nil,
-        flavor: UpdateECSFlavor? = nil,
-        osDCFDiskConfig: String? = nil,
-        userID: String? = nil,
-        name: String? = nil,
-        progress: Int? = nil,
-        links: [Link]? = nil,
-        id: String? = nil,
-        updated: String? = nil,
-        locked: Bool? = nil,
-        description: String? = nil,
-        tags: [String]? = nil,
-        status: UpdateECSServer2Status? = nil
+        tenantID: String? = nil, image: String? = nil, accessIPv4: String? = nil,
+        addresses: [String: [Network]]? = nil, metadata: JSONValue? = nil, accessIPv6: String? = nil,
+        created: String? = nil, hostID: String? = nil, flavor: UpdateECSFlavor? = nil,
+        osDCFDiskConfig: String? = nil, userID: String? = nil, name: String? = nil, progress: Int? = nil,
+        links: [Link]? = nil, id: String? = nil, updated: String? = nil, locked: Bool? = nil,
+        description: String? = nil, tags: [String]? = nil, status: UpdateECSServer2Status? = nil
     ) {
         self.tenantID = tenantID
         self.image = image
@@ -149,29 +118,5 @@ public struct UpdateECSServer2: Codable, Sendable, Equatable {
         self.description = description
         self.tags = tags
         self.status = status
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.image = try container.decodeIfPresent(String.self, forKey: .image)
-        self.accessIPv4 = try container.decodeIfPresent(String.self, forKey: .accessIPv4)
-        self.addresses = try container.decodeIfPresent([String: [Network]].self, forKey: .addresses)
-        self.metadata = try container.decodeIfPresent(JSONValue.self, forKey: .metadata)
-        self.accessIPv6 = try container.decodeIfPresent(String.self, forKey: .accessIPv6)
-        self.created = try container.decodeIfPresent(String.self, forKey: .created)
-        self.hostID = try container.decodeIfPresent(String.self, forKey: .hostID)
-        self.flavor = try container.decodeIfPresent(UpdateECSFlavor.self, forKey: .flavor)
-        self.osDCFDiskConfig = try container.decodeIfPresent(String.self, forKey: .osDCFDiskConfig)
-        self.userID = try container.decodeIfPresent(String.self, forKey: .userID)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.progress = try container.decodeLenientIfPresent(Int.self, forKey: .progress)
-        self.links = try container.decodeIfPresent([Link].self, forKey: .links)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.updated = try container.decodeIfPresent(String.self, forKey: .updated)
-        self.locked = try container.decodeLenientIfPresent(Bool.self, forKey: .locked)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.tags = try container.decodeIfPresent([String].self, forKey: .tags)
-        self.status = try container.decodeIfPresent(UpdateECSServer2Status.self, forKey: .status)
     }
 }

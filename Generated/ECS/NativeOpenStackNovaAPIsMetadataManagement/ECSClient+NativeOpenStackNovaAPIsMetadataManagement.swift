@@ -20,10 +20,8 @@ extension ECSClient {
         _ body: ConfigureECSMetadataRequest
     ) async throws -> ConfigureECSMetadataResponse {
         let request = OperationRequest(
-            operation: "ConfigureECSMetadata",
-            method: .put,
-            path: "/v2.1/{project_id}/servers/{server_id}/metadata",
-            pathParameters: ["server_id": serverID],
+            operation: "ConfigureECSMetadata", method: .put,
+            path: "/v2.1/{project_id}/servers/{server_id}/metadata", pathParameters: ["server_id": serverID],
             body: body
         )
         return try await client.send(request, as: ConfigureECSMetadataResponse.self)
@@ -40,8 +38,7 @@ extension ECSClient {
     ///   - key: Specifies the ECS metadata key.
     public func deleteECSMetadata(serverID: String, key: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteECSMetadata",
-            method: .delete,
+            operation: "DeleteECSMetadata", method: .delete,
             path: "/v2.1/{project_id}/servers/{server_id}/metadata/{key}",
             pathParameters: ["server_id": serverID, "key": key]
         )
@@ -60,10 +57,8 @@ extension ECSClient {
     /// - Returns: The body of the service's `200` response.
     public func listECSMetadata(serverID: String) async throws -> ListECSMetadataResponse {
         let request = OperationRequest(
-            operation: "ListECSMetadata",
-            method: .get,
-            path: "/v2.1/{project_id}/servers/{server_id}/metadata",
-            pathParameters: ["server_id": serverID]
+            operation: "ListECSMetadata", method: .get,
+            path: "/v2.1/{project_id}/servers/{server_id}/metadata", pathParameters: ["server_id": serverID]
         )
         return try await client.send(request, as: ListECSMetadataResponse.self)
     }
@@ -84,8 +79,7 @@ extension ECSClient {
         key: String
     ) async throws -> ShowECSMetadataWithKeyResponse {
         let request = OperationRequest(
-            operation: "ShowECSMetadataWithKey",
-            method: .get,
+            operation: "ShowECSMetadataWithKey", method: .get,
             path: "/v2.1/{project_id}/servers/{server_id}/metadata/{key}",
             pathParameters: ["server_id": serverID, "key": key]
         )
@@ -108,10 +102,8 @@ extension ECSClient {
         _ body: UpdateECSMetadataRequest
     ) async throws -> UpdateECSMetadataResponse {
         let request = OperationRequest(
-            operation: "UpdateECSMetadata",
-            method: .post,
-            path: "/v2.1/{project_id}/servers/{server_id}/metadata",
-            pathParameters: ["server_id": serverID],
+            operation: "UpdateECSMetadata", method: .post,
+            path: "/v2.1/{project_id}/servers/{server_id}/metadata", pathParameters: ["server_id": serverID],
             body: body
         )
         return try await client.send(request, as: UpdateECSMetadataResponse.self)
@@ -135,11 +127,9 @@ extension ECSClient {
         _ body: UpdateECSMetadataWithKeyRequest
     ) async throws -> UpdateECSMetadataWithKeyResponse {
         let request = OperationRequest(
-            operation: "UpdateECSMetadataWithKey",
-            method: .put,
+            operation: "UpdateECSMetadataWithKey", method: .put,
             path: "/v2.1/{project_id}/servers/{server_id}/metadata/{key}",
-            pathParameters: ["server_id": serverID, "key": key],
-            body: body
+            pathParameters: ["server_id": serverID, "key": key], body: body
         )
         return try await client.send(request, as: UpdateECSMetadataWithKeyResponse.self)
     }

@@ -20,11 +20,9 @@ extension ECSClient {
         var query = QueryItems()
         query.append("reserve_port", reservePort)
         let request = OperationRequest(
-            operation: "DetachNICFromECS",
-            method: .delete,
+            operation: "DetachNICFromECS", method: .delete,
             path: "/v2.1/{project_id}/servers/{server_id}/os-interface/{port_id}",
-            pathParameters: ["server_id": serverID, "port_id": portID],
-            query: query
+            pathParameters: ["server_id": serverID, "port_id": portID], query: query
         )
         try await client.send(request)
     }
@@ -41,8 +39,7 @@ extension ECSClient {
     /// - Returns: The body of the service's `200` response.
     public func listNICsOfECS(serverID: String) async throws -> ListNICsOfECSResponse {
         let request = OperationRequest(
-            operation: "ListNICsOfECS",
-            method: .get,
+            operation: "ListNICsOfECS", method: .get,
             path: "/v2.1/{project_id}/servers/{server_id}/os-interface",
             pathParameters: ["server_id": serverID]
         )
@@ -65,11 +62,9 @@ extension ECSClient {
         _ body: NovaAttachInterfaceRequest
     ) async throws -> NovaAttachInterfaceResponse {
         let request = OperationRequest(
-            operation: "NovaAttachInterface",
-            method: .post,
+            operation: "NovaAttachInterface", method: .post,
             path: "/v2.1/{project_id}/servers/{server_id}/os-interface",
-            pathParameters: ["server_id": serverID],
-            body: body
+            pathParameters: ["server_id": serverID], body: body
         )
         return try await client.send(request, as: NovaAttachInterfaceResponse.self)
     }
@@ -90,8 +85,7 @@ extension ECSClient {
         portID: String
     ) async throws -> NovaShowServerInterfaceResponse {
         let request = OperationRequest(
-            operation: "NovaShowServerInterface",
-            method: .get,
+            operation: "NovaShowServerInterface", method: .get,
             path: "/v2.1/{project_id}/servers/{server_id}/os-interface/{port_id}",
             pathParameters: ["server_id": serverID, "port_id": portID]
         )

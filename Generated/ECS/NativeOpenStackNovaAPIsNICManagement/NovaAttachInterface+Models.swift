@@ -33,9 +33,7 @@ public struct NovaAttachInterfaceInterfaceAttachment: Codable, Sendable, Equatab
     public var fixedIPs: [NovaAttachInterfaceFixedIP]?
 
     private enum CodingKeys: String, CodingKey {
-        case portID = "port_id"
-        case netID = "net_id"
-        case fixedIPs = "fixed_ips"
+        case portID = "port_id", netID = "net_id", fixedIPs = "fixed_ips"
     }
 
     public init(portID: String? = nil, netID: String? = nil, fixedIPs: [NovaAttachInterfaceFixedIP]? = nil) {

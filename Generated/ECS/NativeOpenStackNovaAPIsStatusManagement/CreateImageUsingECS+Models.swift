@@ -36,8 +36,7 @@ public struct CreateImageUsingECSResponse: Codable, Sendable, Equatable {
     public var imageID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case location = "Location"
-        case imageID = "image_id"
+        case location = "Location", imageID = "image_id"
     }
 
     public init(location: String? = nil, imageID: String? = nil) {

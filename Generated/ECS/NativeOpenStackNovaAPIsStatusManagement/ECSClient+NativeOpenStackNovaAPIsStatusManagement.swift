@@ -18,10 +18,8 @@ extension ECSClient {
         _ body: ConfirmSpecificationsModificationOfECSRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "ConfirmSpecificationsModificationOfECS",
-            method: .post,
-            path: "/v2.1/{project_id}/servers/{server_id}/action",
-            pathParameters: ["server_id": serverID],
+            operation: "ConfirmSpecificationsModificationOfECS", method: .post,
+            path: "/v2.1/{project_id}/servers/{server_id}/action", pathParameters: ["server_id": serverID],
             body: body
         )
         try await client.send(request)
@@ -44,10 +42,8 @@ extension ECSClient {
         _ body: CreateImageUsingECSRequest
     ) async throws -> CreateImageUsingECSResponse {
         let request = OperationRequest(
-            operation: "CreateImageUsingECS",
-            method: .post,
-            path: "/v2.1/{project_id}/servers/{server_id}/action",
-            pathParameters: ["server_id": serverID],
+            operation: "CreateImageUsingECS", method: .post,
+            path: "/v2.1/{project_id}/servers/{server_id}/action", pathParameters: ["server_id": serverID],
             body: body
         )
         return try await client.send(request, as: CreateImageUsingECSResponse.self)
@@ -64,11 +60,8 @@ extension ECSClient {
     ///   - body: The request body.
     public func disableECS(serverID: String, _ body: DisableECSRequest) async throws {
         let request = OperationRequest(
-            operation: "DisableECS",
-            method: .post,
-            path: "/v2.1/{project_id}/servers/{server_id}/action",
-            pathParameters: ["server_id": serverID],
-            body: body
+            operation: "DisableECS", method: .post, path: "/v2.1/{project_id}/servers/{server_id}/action",
+            pathParameters: ["server_id": serverID], body: body
         )
         try await client.send(request)
     }
@@ -84,11 +77,8 @@ extension ECSClient {
     ///   - body: The request body.
     public func lockECS(serverID: String, _ body: LockECSRequest) async throws {
         let request = OperationRequest(
-            operation: "LockECS",
-            method: .post,
-            path: "/v2.1/{project_id}/servers/{server_id}/action",
-            pathParameters: ["server_id": serverID],
-            body: body
+            operation: "LockECS", method: .post, path: "/v2.1/{project_id}/servers/{server_id}/action",
+            pathParameters: ["server_id": serverID], body: body
         )
         try await client.send(request)
     }
@@ -106,11 +96,8 @@ extension ECSClient {
     /// - Returns: The body of the service's `200` response.
     public func rebuildECS(serverID: String, _ body: RebuildECSRequest) async throws -> RebuildECSResponse {
         let request = OperationRequest(
-            operation: "RebuildECS",
-            method: .post,
-            path: "/v2.1/{project_id}/servers/{server_id}/action",
-            pathParameters: ["server_id": serverID],
-            body: body
+            operation: "RebuildECS", method: .post, path: "/v2.1/{project_id}/servers/{server_id}/action",
+            pathParameters: ["server_id": serverID], body: body
         )
         return try await client.send(request, as: RebuildECSResponse.self)
     }
@@ -126,11 +113,8 @@ extension ECSClient {
     ///   - body: The request body.
     public func restartECS(serverID: String, _ body: RestartECSRequest) async throws {
         let request = OperationRequest(
-            operation: "RestartECS",
-            method: .post,
-            path: "/v2.1/{project_id}/servers/{server_id}/action",
-            pathParameters: ["server_id": serverID],
-            body: body
+            operation: "RestartECS", method: .post, path: "/v2.1/{project_id}/servers/{server_id}/action",
+            pathParameters: ["server_id": serverID], body: body
         )
         try await client.send(request)
     }
@@ -149,10 +133,8 @@ extension ECSClient {
         _ body: RollBackECSSpecificationsModificationRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "RollBackECSSpecificationsModification",
-            method: .post,
-            path: "/v2.1/{project_id}/servers/{server_id}/action",
-            pathParameters: ["server_id": serverID],
+            operation: "RollBackECSSpecificationsModification", method: .post,
+            path: "/v2.1/{project_id}/servers/{server_id}/action", pathParameters: ["server_id": serverID],
             body: body
         )
         try await client.send(request)
@@ -169,11 +151,8 @@ extension ECSClient {
     ///   - body: The request body.
     public func startECS(serverID: String, _ body: StartECSRequest) async throws {
         let request = OperationRequest(
-            operation: "StartECS",
-            method: .post,
-            path: "/v2.1/{project_id}/servers/{server_id}/action",
-            pathParameters: ["server_id": serverID],
-            body: body
+            operation: "StartECS", method: .post, path: "/v2.1/{project_id}/servers/{server_id}/action",
+            pathParameters: ["server_id": serverID], body: body
         )
         try await client.send(request)
     }
@@ -189,11 +168,8 @@ extension ECSClient {
     ///   - body: The request body.
     public func unlockECS(serverID: String, _ body: UnlockECSRequest) async throws {
         let request = OperationRequest(
-            operation: "UnlockECS",
-            method: .post,
-            path: "/v2.1/{project_id}/servers/{server_id}/action",
-            pathParameters: ["server_id": serverID],
-            body: body
+            operation: "UnlockECS", method: .post, path: "/v2.1/{project_id}/servers/{server_id}/action",
+            pathParameters: ["server_id": serverID], body: body
         )
         try await client.send(request)
     }
@@ -212,10 +188,8 @@ extension ECSClient {
         _ body: UpdateSpecificationsOfECSRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "UpdateSpecificationsOfECS",
-            method: .post,
-            path: "/v2.1/{project_id}/servers/{server_id}/action",
-            pathParameters: ["server_id": serverID],
+            operation: "UpdateSpecificationsOfECS", method: .post,
+            path: "/v2.1/{project_id}/servers/{server_id}/action", pathParameters: ["server_id": serverID],
             body: body
         )
         try await client.send(request)

@@ -44,24 +44,13 @@ public struct Rebuild: Codable, Sendable, Equatable {
     public var userData: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case metadata
-        case imageRef
-        case adminPass
-        case osDCFDiskConfig = "OS-DCF:diskConfig"
-        case preserveEphemeral = "preserve_ephemeral"
-        case keyName = "key_name"
-        case userData = "user_data"
+        case name, metadata, imageRef, adminPass, osDCFDiskConfig = "OS-DCF:diskConfig"
+        case preserveEphemeral = "preserve_ephemeral", keyName = "key_name", userData = "user_data"
     }
 
     public init(
-        name: String? = nil,
-        metadata: [String: String]? = nil,
-        imageRef: String,
-        adminPass: String? = nil,
-        osDCFDiskConfig: String? = nil,
-        preserveEphemeral: Bool? = nil,
-        keyName: String? = nil,
+        name: String? = nil, metadata: [String: String]? = nil, imageRef: String, adminPass: String? = nil,
+        osDCFDiskConfig: String? = nil, preserveEphemeral: Bool? = nil, keyName: String? = nil,
         userData: String? = nil
     ) {
         self.name = name
@@ -72,18 +61,6 @@ public struct Rebuild: Codable, Sendable, Equatable {
         self.preserveEphemeral = preserveEphemeral
         self.keyName = keyName
         self.userData = userData
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.metadata = try container.decodeIfPresent([String: String].self, forKey: .metadata)
-        self.imageRef = try container.decode(String.self, forKey: .imageRef)
-        self.adminPass = try container.decodeIfPresent(String.self, forKey: .adminPass)
-        self.osDCFDiskConfig = try container.decodeIfPresent(String.self, forKey: .osDCFDiskConfig)
-        self.preserveEphemeral = try container.decodeLenientIfPresent(Bool.self, forKey: .preserveEphemeral)
-        self.keyName = try container.decodeIfPresent(String.self, forKey: .keyName)
-        self.userData = try container.decodeIfPresent(String.self, forKey: .userData)
     }
 }
 
@@ -180,45 +157,18 @@ public struct RebuildECSResponseServer: Codable, Sendable, Equatable {
     public var created: String?
 
     private enum CodingKeys: String, CodingKey {
-        case status
-        case updated
-        case hostID = "hostId"
-        case addresses
-        case links
-        case image
-        case flavor
-        case id
-        case userID = "user_id"
-        case name
-        case tenantID = "tenant_id"
-        case osDCFDiskConfig = "OS-DCF:diskConfig"
-        case accessIPv4
-        case accessIPv6
-        case progress
-        case metadata
-        case adminPass
-        case created
+        case status, updated, hostID = "hostId", addresses, links, image, flavor, id, userID = "user_id", name
+        case tenantID = "tenant_id", osDCFDiskConfig = "OS-DCF:diskConfig", accessIPv4, accessIPv6, progress
+        case metadata, adminPass, created
     }
 
     public init(
-        status: StatusValue? = nil,
-        updated: String? = nil,
-        hostID: String? = nil,
-        addresses: [JSONValue]? = nil,
-        links: [JSONValue]? = nil,
-        image: JSONValue? = nil,
-        flavor: JSONValue? = nil,
-        id: String? = nil,
-        userID: String? = nil,
-        name: String? = nil,
-        tenantID: String? = nil,
-        osDCFDiskConfig: String? = nil,
-        accessIPv4: String? = nil,
-        accessIPv6: String? = nil,
-        progress: Int? = nil,
-        metadata: [String: String]? = nil,
-        adminPass: String? = nil,
-        created: String? = nil
+        status: StatusValue? = nil, updated: String? = nil, hostID: String? = nil,
+        addresses: [JSONValue]? = nil, links: [JSONValue]? = nil, image: JSONValue? = nil,
+        flavor: JSONValue? = nil, id: String? = nil, userID: String? = nil, name: String? = nil,
+        tenantID: String? = nil, osDCFDiskConfig: String? = nil, accessIPv4: String? = nil,
+        accessIPv6: String? = nil, progress: Int? = nil, metadata: [String: String]? = nil,
+        adminPass: String? = nil, created: String? = nil
     ) {
         self.status = status
         self.updated = updated
@@ -238,27 +188,5 @@ public struct RebuildECSResponseServer: Codable, Sendable, Equatable {
         self.metadata = metadata
         self.adminPass = adminPass
         self.created = created
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.status = try container.decodeIfPresent(StatusValue.self, forKey: .status)
-        self.updated = try container.decodeIfPresent(String.self, forKey: .updated)
-        self.hostID = try container.decodeIfPresent(String.self, forKey: .hostID)
-        self.addresses = try container.decodeIfPresent([JSONValue].self, forKey: .addresses)
-        self.links = try container.decodeIfPresent([JSONValue].self, forKey: .links)
-        self.image = try container.decodeIfPresent(JSONValue.self, forKey: .image)
-        self.flavor = try container.decodeIfPresent(JSONValue.self, forKey: .flavor)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.userID = try container.decodeIfPresent(String.self, forKey: .userID)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.osDCFDiskConfig = try container.decodeIfPresent(String.self, forKey: .osDCFDiskConfig)
-        self.accessIPv4 = try container.decodeIfPresent(String.self, forKey: .accessIPv4)
-        self.accessIPv6 = try container.decodeIfPresent(String.self, forKey: .accessIPv6)
-        self.progress = try container.decodeLenientIfPresent(Int.self, forKey: .progress)
-        self.metadata = try container.decodeIfPresent([String: String].self, forKey: .metadata)
-        self.adminPass = try container.decodeIfPresent(String.self, forKey: .adminPass)
-        self.created = try container.decodeIfPresent(String.self, forKey: .created)
     }
 }

@@ -21,9 +21,7 @@ extension ECSClient {
     /// - Returns: The body of the service's `200` response.
     public func addTagToECS(serverID: String, tag: String) async throws -> AddTagToECSResponse {
         let request = OperationRequest(
-            operation: "AddTagToECS",
-            method: .put,
-            path: "/v2.1/{project_id}/servers/{server_id}/tags/{tag}",
+            operation: "AddTagToECS", method: .put, path: "/v2.1/{project_id}/servers/{server_id}/tags/{tag}",
             pathParameters: ["server_id": serverID, "tag": tag]
         )
         return try await client.send(request, as: AddTagToECSResponse.self)
@@ -45,11 +43,8 @@ extension ECSClient {
         _ body: AddTagsToECSRequest
     ) async throws -> AddTagsToECSResponse {
         let request = OperationRequest(
-            operation: "AddTagsToECS",
-            method: .put,
-            path: "/v2.1/{project_id}/servers/{server_id}/tags",
-            pathParameters: ["server_id": serverID],
-            body: body
+            operation: "AddTagsToECS", method: .put, path: "/v2.1/{project_id}/servers/{server_id}/tags",
+            pathParameters: ["server_id": serverID], body: body
         )
         return try await client.send(request, as: AddTagsToECSResponse.self)
     }
@@ -64,10 +59,8 @@ extension ECSClient {
     ///   - serverID: Specifies the ECS ID.
     public func deleteAllTagsOfECS(serverID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteAllTagsOfECS",
-            method: .delete,
-            path: "/v2.1/{project_id}/servers/{server_id}/tags",
-            pathParameters: ["server_id": serverID]
+            operation: "DeleteAllTagsOfECS", method: .delete,
+            path: "/v2.1/{project_id}/servers/{server_id}/tags", pathParameters: ["server_id": serverID]
         )
         try await client.send(request)
     }
@@ -87,8 +80,7 @@ extension ECSClient {
     ///     delete the tag using "a".
     public func deleteTagFromECS(serverID: String, tag: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteTagFromECS",
-            method: .delete,
+            operation: "DeleteTagFromECS", method: .delete,
             path: "/v2.1/{project_id}/servers/{server_id}/tags/{tag}",
             pathParameters: ["server_id": serverID, "tag": tag]
         )
@@ -107,9 +99,7 @@ extension ECSClient {
     /// - Returns: The body of the service's `200` response.
     public func listTagsOfECS(serverID: String) async throws -> ListTagsOfECSResponse {
         let request = OperationRequest(
-            operation: "ListTagsOfECS",
-            method: .get,
-            path: "/v2.1/{project_id}/servers/{server_id}/tags",
+            operation: "ListTagsOfECS", method: .get, path: "/v2.1/{project_id}/servers/{server_id}/tags",
             pathParameters: ["server_id": serverID]
         )
         return try await client.send(request, as: ListTagsOfECSResponse.self)
@@ -130,8 +120,7 @@ extension ECSClient {
     ///     format of "tag=a.b" before and in the format of "tag=a" now according to the new tag rules.
     public func showTagForECS(serverID: String, tag: String) async throws {
         let request = OperationRequest(
-            operation: "ShowTagForECS",
-            method: .get,
+            operation: "ShowTagForECS", method: .get,
             path: "/v2.1/{project_id}/servers/{server_id}/tags/{tag}",
             pathParameters: ["server_id": serverID, "tag": tag]
         )

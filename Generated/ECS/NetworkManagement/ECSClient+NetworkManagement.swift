@@ -16,9 +16,7 @@ extension ECSClient {
     /// - Returns: The body of the service's `200` response.
     public func listNetworks() async throws -> ListNetworksResponse {
         let request = OperationRequest(
-            operation: "ListNetworks",
-            method: .get,
-            path: "/v2.1/{project_id}/os-networks"
+            operation: "ListNetworks", method: .get, path: "/v2.1/{project_id}/os-networks"
         )
         return try await client.send(request, as: ListNetworksResponse.self)
     }
@@ -35,9 +33,7 @@ extension ECSClient {
     /// - Returns: The body of the service's `200` response.
     public func listNetworksOfECS(serverID: String) async throws -> ListNetworksOfECSResponse {
         let request = OperationRequest(
-            operation: "ListNetworksOfECS",
-            method: .get,
-            path: "/v2.1/{project_id}/servers/{server_id}/ips",
+            operation: "ListNetworksOfECS", method: .get, path: "/v2.1/{project_id}/servers/{server_id}/ips",
             pathParameters: ["server_id": serverID]
         )
         return try await client.send(request, as: ListNetworksOfECSResponse.self)
@@ -59,8 +55,7 @@ extension ECSClient {
         networkName: String
     ) async throws -> ShowNetworkOfECSResponse {
         let request = OperationRequest(
-            operation: "ShowNetworkOfECS",
-            method: .get,
+            operation: "ShowNetworkOfECS", method: .get,
             path: "/v2.1/{project_id}/servers/{server_id}/ips/{networkName}",
             pathParameters: ["server_id": serverID, "networkName": networkName]
         )

@@ -31,33 +31,14 @@ public struct ListNetworksNetwork: Codable, Sendable, Equatable {
     public var bridge: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case label
-        case broadcast
-        case cidr
-        case cidrV6 = "cidr_v6"
-        case dns1
-        case dns2
-        case gateway
-        case gatewayV6 = "gateway_v6"
-        case netmask
-        case netmaskV6 = "netmask_v6"
-        case bridge
+        case id, label, broadcast, cidr, cidrV6 = "cidr_v6", dns1, dns2, gateway, gatewayV6 = "gateway_v6"
+        case netmask, netmaskV6 = "netmask_v6", bridge
     }
 
     public init(
-        id: String? = nil,
-        label: String? = nil,
-        broadcast: String? = nil,
-        cidr: String? = nil,
-        cidrV6: String? = nil,
-        dns1: String? = nil,
-        dns2: String? = nil,
-        gateway: String? = nil,
-        gatewayV6: String? = nil,
-        netmask: String? = nil,
-        netmaskV6: String? = nil,
-        bridge: String? = nil
+        id: String? = nil, label: String? = nil, broadcast: String? = nil, cidr: String? = nil,
+        cidrV6: String? = nil, dns1: String? = nil, dns2: String? = nil, gateway: String? = nil,
+        gatewayV6: String? = nil, netmask: String? = nil, netmaskV6: String? = nil, bridge: String? = nil
     ) {
         self.id = id
         self.label = label

@@ -19,8 +19,7 @@ extension ECSClient {
         serverID: String
     ) async throws -> ListAutomaticRecoveryOfECSResponse {
         let request = OperationRequest(
-            operation: "ListAutomaticRecoveryOfECS",
-            method: .get,
+            operation: "ListAutomaticRecoveryOfECS", method: .get,
             path: "/v1/{project_id}/cloudservers/{server_id}/autorecovery",
             pathParameters: ["server_id": serverID]
         )
@@ -42,11 +41,9 @@ extension ECSClient {
         _ body: ManageAutomaticRecoveryOfECSRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "ManageAutomaticRecoveryOfECS",
-            method: .put,
+            operation: "ManageAutomaticRecoveryOfECS", method: .put,
             path: "/v1/{project_id}/cloudservers/{server_id}/autorecovery",
-            pathParameters: ["server_id": serverID],
-            body: body
+            pathParameters: ["server_id": serverID], body: body
         )
         try await client.send(request)
     }

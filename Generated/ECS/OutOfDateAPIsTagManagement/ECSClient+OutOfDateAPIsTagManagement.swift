@@ -16,10 +16,8 @@ extension ECSClient {
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     public func addTagsToECSInBatchV1(serverID: String, _ body: AddTagsToECSInBatchV1Request) async throws {
         let request = OperationRequest(
-            operation: "AddTagsToECSInBatchV1",
-            method: .post,
-            path: "/v1/{project_id}/servers/{server_id}/tags/action",
-            pathParameters: ["server_id": serverID],
+            operation: "AddTagsToECSInBatchV1", method: .post,
+            path: "/v1/{project_id}/servers/{server_id}/tags/action", pathParameters: ["server_id": serverID],
             body: body
         )
         try await client.send(request)
@@ -40,10 +38,8 @@ extension ECSClient {
         _ body: DeleteTagsFromECSInBatchV1Request
     ) async throws {
         let request = OperationRequest(
-            operation: "DeleteTagsFromECSInBatchV1",
-            method: .post,
-            path: "/v1/{project_id}/servers/{server_id}/tags/action",
-            pathParameters: ["server_id": serverID],
+            operation: "DeleteTagsFromECSInBatchV1", method: .post,
+            path: "/v1/{project_id}/servers/{server_id}/tags/action", pathParameters: ["server_id": serverID],
             body: body
         )
         try await client.send(request)
@@ -61,9 +57,7 @@ extension ECSClient {
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     public func listProjectTags() async throws -> ListProjectTagsResponse {
         let request = OperationRequest(
-            operation: "ListProjectTags",
-            method: .get,
-            path: "/v1/{project_id}/servers/tags"
+            operation: "ListProjectTags", method: .get, path: "/v1/{project_id}/servers/tags"
         )
         return try await client.send(request, as: ListProjectTagsResponse.self)
     }
@@ -81,9 +75,7 @@ extension ECSClient {
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     public func listTagsOfECSV1(serverID: String) async throws -> ListTagsOfECSV1Response {
         let request = OperationRequest(
-            operation: "ListTagsOfECSV1",
-            method: .get,
-            path: "/v1/{project_id}/servers/{server_id}/tags",
+            operation: "ListTagsOfECSV1", method: .get, path: "/v1/{project_id}/servers/{server_id}/tags",
             pathParameters: ["server_id": serverID]
         )
         return try await client.send(request, as: ListTagsOfECSV1Response.self)

@@ -18,10 +18,8 @@ extension ECSClient {
         _ body: NovaAssociateSecurityGroupRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "NovaAssociateSecurityGroup",
-            method: .post,
-            path: "/v2.1/{project_id}/servers/{server_id}/action",
-            pathParameters: ["server_id": serverID],
+            operation: "NovaAssociateSecurityGroup", method: .post,
+            path: "/v2.1/{project_id}/servers/{server_id}/action", pathParameters: ["server_id": serverID],
             body: body
         )
         try await client.send(request)
@@ -41,10 +39,8 @@ extension ECSClient {
         _ body: NovaDisassociateSecurityGroupRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "NovaDisassociateSecurityGroup",
-            method: .post,
-            path: "/v2.1/{project_id}/servers/{server_id}/action",
-            pathParameters: ["server_id": serverID],
+            operation: "NovaDisassociateSecurityGroup", method: .post,
+            path: "/v2.1/{project_id}/servers/{server_id}/action", pathParameters: ["server_id": serverID],
             body: body
         )
         try await client.send(request)
@@ -64,8 +60,7 @@ extension ECSClient {
         serverID: String
     ) async throws -> NovaListServerSecurityGroupsResponse {
         let request = OperationRequest(
-            operation: "NovaListServerSecurityGroups",
-            method: .get,
+            operation: "NovaListServerSecurityGroups", method: .get,
             path: "/v2.1/{project_id}/servers/{server_id}/os-security-groups",
             pathParameters: ["server_id": serverID]
         )

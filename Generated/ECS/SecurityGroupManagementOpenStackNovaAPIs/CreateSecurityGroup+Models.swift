@@ -45,18 +45,11 @@ public struct CreateSecurityGroupSecurityGroup2: Codable, Sendable, Equatable {
     public var tenantID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case description
-        case id
-        case name
-        case rules
-        case tenantID = "tenant_id"
+        case description, id, name, rules, tenantID = "tenant_id"
     }
 
     public init(
-        description: String? = nil,
-        id: String? = nil,
-        name: String? = nil,
-        rules: [JSONValue]? = nil,
+        description: String? = nil, id: String? = nil, name: String? = nil, rules: [JSONValue]? = nil,
         tenantID: String? = nil
     ) {
         self.description = description

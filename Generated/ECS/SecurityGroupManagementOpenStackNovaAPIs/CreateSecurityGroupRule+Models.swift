@@ -52,20 +52,12 @@ public struct CreateSecurityGroupRuleSecurityGroupRule: Codable, Sendable, Equat
     public var groupID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case parentGroupID = "parent_group_id"
-        case ipProtocol = "ip_protocol"
-        case fromPort = "from_port"
-        case toPort = "to_port"
-        case cidr
-        case groupID = "group_id"
+        case parentGroupID = "parent_group_id", ipProtocol = "ip_protocol", fromPort = "from_port"
+        case toPort = "to_port", cidr, groupID = "group_id"
     }
 
     public init(
-        parentGroupID: String,
-        ipProtocol: String,
-        fromPort: Int,
-        toPort: Int,
-        cidr: String? = nil,
+        parentGroupID: String, ipProtocol: String, fromPort: Int, toPort: Int, cidr: String? = nil,
         groupID: String? = nil
     ) {
         self.parentGroupID = parentGroupID
@@ -74,16 +66,6 @@ public struct CreateSecurityGroupRuleSecurityGroupRule: Codable, Sendable, Equat
         self.toPort = toPort
         self.cidr = cidr
         self.groupID = groupID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.parentGroupID = try container.decode(String.self, forKey: .parentGroupID)
-        self.ipProtocol = try container.decode(String.self, forKey: .ipProtocol)
-        self.fromPort = try container.decodeLenient(Int.self, forKey: .fromPort)
-        self.toPort = try container.decodeLenient(Int.self, forKey: .toPort)
-        self.cidr = try container.decodeIfPresent(String.self, forKey: .cidr)
-        self.groupID = try container.decodeIfPresent(String.self, forKey: .groupID)
     }
 }
 
@@ -109,23 +91,13 @@ public struct CreateSecurityGroupRuleSecurityGroupRule2: Codable, Sendable, Equa
     public var id: String?
 
     private enum CodingKeys: String, CodingKey {
-        case parentGroupID = "parent_group_id"
-        case ipProtocol = "ip_protocol"
-        case fromPort = "from_port"
-        case toPort = "to_port"
-        case ipRange = "ip_range"
-        case group
-        case id
+        case parentGroupID = "parent_group_id", ipProtocol = "ip_protocol", fromPort = "from_port"
+        case toPort = "to_port", ipRange = "ip_range", group, id
     }
 
     public init(
-        parentGroupID: String? = nil,
-        ipProtocol: String? = nil,
-        fromPort: Int? = nil,
-        toPort: Int? = nil,
-        ipRange: CreateSecurityGroupRuleIPRange? = nil,
-        group: JSONValue? = nil,
-        id: String? = nil
+        parentGroupID: String? = nil, ipProtocol: String? = nil, fromPort: Int? = nil, toPort: Int? = nil,
+        ipRange: CreateSecurityGroupRuleIPRange? = nil, group: JSONValue? = nil, id: String? = nil
     ) {
         self.parentGroupID = parentGroupID
         self.ipProtocol = ipProtocol
@@ -134,16 +106,5 @@ public struct CreateSecurityGroupRuleSecurityGroupRule2: Codable, Sendable, Equa
         self.ipRange = ipRange
         self.group = group
         self.id = id
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.parentGroupID = try container.decodeIfPresent(String.self, forKey: .parentGroupID)
-        self.ipProtocol = try container.decodeIfPresent(String.self, forKey: .ipProtocol)
-        self.fromPort = try container.decodeLenientIfPresent(Int.self, forKey: .fromPort)
-        self.toPort = try container.decodeLenientIfPresent(Int.self, forKey: .toPort)
-        self.ipRange = try container.decodeIfPresent(CreateSecurityGroupRuleIPRange.self, forKey: .ipRange)
-        self.group = try container.decodeIfPresent(JSONValue.self, forKey: .group)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
     }
 }

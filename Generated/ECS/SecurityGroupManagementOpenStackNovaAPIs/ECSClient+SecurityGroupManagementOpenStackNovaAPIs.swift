@@ -19,9 +19,7 @@ extension ECSClient {
         _ body: CreateSecurityGroupRequest
     ) async throws -> CreateSecurityGroupResponse {
         let request = OperationRequest(
-            operation: "CreateSecurityGroup",
-            method: .post,
-            path: "/v2/{project_id}/os-security-groups",
+            operation: "CreateSecurityGroup", method: .post, path: "/v2/{project_id}/os-security-groups",
             body: body
         )
         return try await client.send(request, as: CreateSecurityGroupResponse.self)
@@ -42,10 +40,8 @@ extension ECSClient {
         _ body: CreateSecurityGroupRuleRequest
     ) async throws -> CreateSecurityGroupRuleResponse {
         let request = OperationRequest(
-            operation: "CreateSecurityGroupRule",
-            method: .post,
-            path: "/v2/{project_id}/os-security-group-rules",
-            body: body
+            operation: "CreateSecurityGroupRule", method: .post,
+            path: "/v2/{project_id}/os-security-group-rules", body: body
         )
         return try await client.send(request, as: CreateSecurityGroupRuleResponse.self)
     }
@@ -61,8 +57,7 @@ extension ECSClient {
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     public func deleteSecurityGroup(securityGroupID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteSecurityGroup",
-            method: .delete,
+            operation: "DeleteSecurityGroup", method: .delete,
             path: "/v2/{project_id}/os-security-groups/{security_group_id}",
             pathParameters: ["security_group_id": securityGroupID]
         )
@@ -80,8 +75,7 @@ extension ECSClient {
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     public func deleteSecurityGroupRule(securityGroupRuleID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteSecurityGroupRule",
-            method: .delete,
+            operation: "DeleteSecurityGroupRule", method: .delete,
             path: "/v2/{project_id}/os-security-group-rules/{security_group_rule_id}",
             pathParameters: ["security_group_rule_id": securityGroupRuleID]
         )
@@ -98,9 +92,7 @@ extension ECSClient {
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     public func listSecurityGroups() async throws -> ListSecurityGroupsResponse {
         let request = OperationRequest(
-            operation: "ListSecurityGroups",
-            method: .get,
-            path: "/v2/{project_id}/os-security-groups"
+            operation: "ListSecurityGroups", method: .get, path: "/v2/{project_id}/os-security-groups"
         )
         return try await client.send(request, as: ListSecurityGroupsResponse.self)
     }
@@ -118,8 +110,7 @@ extension ECSClient {
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     public func showSecurityGroup(securityGroupID: String) async throws -> ShowSecurityGroupResponse {
         let request = OperationRequest(
-            operation: "ShowSecurityGroup",
-            method: .get,
+            operation: "ShowSecurityGroup", method: .get,
             path: "/v2/{project_id}/os-security-groups/{security_group_id}",
             pathParameters: ["security_group_id": securityGroupID]
         )
@@ -143,11 +134,9 @@ extension ECSClient {
         _ body: UpdateSecurityGroupRequest
     ) async throws -> UpdateSecurityGroupResponse {
         let request = OperationRequest(
-            operation: "UpdateSecurityGroup",
-            method: .put,
+            operation: "UpdateSecurityGroup", method: .put,
             path: "/v2/{project_id}/os-security-groups/{security_group_id}",
-            pathParameters: ["security_group_id": securityGroupID],
-            body: body
+            pathParameters: ["security_group_id": securityGroupID], body: body
         )
         return try await client.send(request, as: UpdateSecurityGroupResponse.self)
     }

@@ -12,8 +12,7 @@ public struct UpdateSecurityGroupGroup: Codable, Sendable, Equatable {
     public var name: String?
 
     private enum CodingKeys: String, CodingKey {
-        case tenantID = "tenant_id"
-        case name
+        case tenantID = "tenant_id", name
     }
 
     public init(tenantID: String? = nil, name: String? = nil) {
@@ -82,19 +81,12 @@ public struct UpdateSecurityGroupSecurityGroup2: Codable, Sendable, Equatable {
     public var tenantID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case description
-        case id
-        case name
-        case rules
-        case tenantID = "tenant_id"
+        case description, id, name, rules, tenantID = "tenant_id"
     }
 
     public init(
-        description: String? = nil,
-        id: String? = nil,
-        name: String? = nil,
-        rules: [UpdateSecurityGroupSecurityGroupRule]? = nil,
-        tenantID: String? = nil
+        description: String? = nil, id: String? = nil, name: String? = nil,
+        rules: [UpdateSecurityGroupSecurityGroupRule]? = nil, tenantID: String? = nil
     ) {
         self.description = description
         self.id = id
@@ -128,22 +120,13 @@ public struct UpdateSecurityGroupSecurityGroupRule: Codable, Sendable, Equatable
     public var id: String?
 
     private enum CodingKeys: String, CodingKey {
-        case parentGroupID = "parent_group_id"
-        case ipProtocol = "ip_protocol"
-        case fromPort = "from_port"
-        case toPort = "to_port"
-        case ipRange = "ip_range"
-        case group
-        case id
+        case parentGroupID = "parent_group_id", ipProtocol = "ip_protocol", fromPort = "from_port"
+        case toPort = "to_port", ipRange = "ip_range", group, id
     }
 
     public init(
-        parentGroupID: String? = nil,
-        ipProtocol: String? = nil,
-        fromPort: Int? = nil,
-        toPort: Int? = nil,
-        ipRange: CreateSecurityGroupRuleIPRange? = nil,
-        group: UpdateSecurityGroupGroup? = nil,
+        parentGroupID: String? = nil, ipProtocol: String? = nil, fromPort: Int? = nil, toPort: Int? = nil,
+        ipRange: CreateSecurityGroupRuleIPRange? = nil, group: UpdateSecurityGroupGroup? = nil,
         id: String? = nil
     ) {
         self.parentGroupID = parentGroupID
@@ -153,16 +136,5 @@ public struct UpdateSecurityGroupSecurityGroupRule: Codable, Sendable, Equatable
         self.ipRange = ipRange
         self.group = group
         self.id = id
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.parentGroupID = try container.decodeIfPresent(String.self, forKey: .parentGroupID)
-        self.ipProtocol = try container.decodeIfPresent(String.self, forKey: .ipProtocol)
-        self.fromPort = try container.decodeLenientIfPresent(Int.self, forKey: .fromPort)
-        self.toPort = try container.decodeLenientIfPresent(Int.self, forKey: .toPort)
-        self.ipRange = try container.decodeIfPresent(CreateSecurityGroupRuleIPRange.self, forKey: .ipRange)
-        self.group = try container.decodeIfPresent(UpdateSecurityGroupGroup.self, forKey: .group)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
     }
 }

@@ -104,46 +104,20 @@ public struct Absolute: Codable, Sendable, Equatable {
     public var totalFloatingIPsUsed: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case maxTotalInstances
-        case maxTotalCores
-        case maxTotalRAMSize
-        case maxTotalKeypairs
-        case maxServerMeta
-        case maxPersonality
-        case maxPersonalitySize
-        case maxServerGroups
-        case maxServerGroupMembers
-        case totalServerGroupsUsed
-        case maxSecurityGroups
-        case maxSecurityGroupRules
-        case maxTotalFloatingIPs = "maxTotalFloatingIps"
-        case maxImageMeta
-        case totalInstancesUsed
-        case totalCoresUsed
-        case totalRAMUsed
-        case totalSecurityGroupsUsed
+        case maxTotalInstances, maxTotalCores, maxTotalRAMSize, maxTotalKeypairs, maxServerMeta
+        case maxPersonality, maxPersonalitySize, maxServerGroups, maxServerGroupMembers, totalServerGroupsUsed
+        case maxSecurityGroups, maxSecurityGroupRules, maxTotalFloatingIPs = "maxTotalFloatingIps"
+        case maxImageMeta, totalInstancesUsed, totalCoresUsed, totalRAMUsed, totalSecurityGroupsUsed
         case totalFloatingIPsUsed = "totalFloatingIpsUsed"
     }
 
     public init(
-        maxTotalInstances: Int? = nil,
-        maxTotalCores: Int? = nil,
-        maxTotalRAMSize: Int? = nil,
-        maxTotalKeypairs: Int? = nil,
-        maxServerMeta: Int? = nil,
-        maxPersonality: Int? = nil,
-        maxPersonalitySize: Int? = nil,
-        maxServerGroups: Int? = nil,
-        maxServerGroupMembers: Int? = nil,
-        totalServerGroupsUsed: Int? = nil,
-        maxSecurityGroups: Int? = nil,
-        maxSecurityGroupRules: Int? = nil,
-        maxTotalFloatingIPs: Int? = nil,
-        maxImageMeta: Int? = nil,
-        totalInstancesUsed: Int? = nil,
-        totalCoresUsed: Int? = nil,
-        totalRAMUsed: Int? = nil,
-        totalSecurityGroupsUsed: Int? = nil,
+        maxTotalInstances: Int? = nil, maxTotalCores: Int? = nil, maxTotalRAMSize: Int? = nil,
+        maxTotalKeypairs: Int? = nil, maxServerMeta: Int? = nil, maxPersonality: Int? = nil,
+        maxPersonalitySize: Int? = nil, maxServerGroups: Int? = nil, maxServerGroupMembers: Int? = nil,
+        totalServerGroupsUsed: Int? = nil, maxSecurityGroups: Int? = nil, maxSecurityGroupRules: Int? = nil,
+        maxTotalFloatingIPs: Int? = nil, maxImageMeta: Int? = nil, totalInstancesUsed: Int? = nil,
+        totalCoresUsed: Int? = nil, totalRAMUsed: Int? = nil, totalSecurityGroupsUsed: Int? = nil,
         totalFloatingIPsUsed: Int? = nil
     ) {
         self.maxTotalInstances = maxTotalInstances
@@ -165,28 +139,5 @@ public struct Absolute: Codable, Sendable, Equatable {
         self.totalRAMUsed = totalRAMUsed
         self.totalSecurityGroupsUsed = totalSecurityGroupsUsed
         self.totalFloatingIPsUsed = totalFloatingIPsUsed
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.maxTotalInstances = try container.decodeLenientIfPresent(Int.self, forKey: .maxTotalInstances)
-        self.maxTotalCores = try container.decodeLenientIfPresent(Int.self, forKey: .maxTotalCores)
-        self.maxTotalRAMSize = try container.decodeLenientIfPresent(Int.self, forKey: .maxTotalRAMSize)
-        self.maxTotalKeypairs = try container.decodeLenientIfPresent(Int.self, forKey: .maxTotalKeypairs)
-        self.maxServerMeta = try container.decodeLenientIfPresent(Int.self, forKey: .maxServerMeta)
-        self.maxPersonality = try container.decodeLenientIfPresent(Int.self, forKey: .maxPersonality)
-        self.maxPersonalitySize = try container.decodeLenientIfPresent(Int.self, forKey: .maxPersonalitySize)
-        self.maxServerGroups = try container.decodeLenientIfPresent(Int.self, forKey: .maxServerGroups)
-        self.maxServerGroupMembers = try container.decodeLenientIfPresent(Int.self, forKey: .maxServerGroupMembers)
-        self.totalServerGroupsUsed = try container.decodeLenientIfPresent(Int.self, forKey: .totalServerGroupsUsed)
-        self.maxSecurityGroups = try container.decodeLenientIfPresent(Int.self, forKey: .maxSecurityGroups)
-        self.maxSecurityGroupRules = try container.decodeLenientIfPresent(Int.self, forKey: .maxSecurityGroupRules)
-        self.maxTotalFloatingIPs = try container.decodeLenientIfPresent(Int.self, forKey: .maxTotalFloatingIPs)
-        self.maxImageMeta = try container.decodeLenientIfPresent(Int.self, forKey: .maxImageMeta)
-        self.totalInstancesUsed = try container.decodeLenientIfPresent(Int.self, forKey: .totalInstancesUsed)
-        self.totalCoresUsed = try container.decodeLenientIfPresent(Int.self, forKey: .totalCoresUsed)
-        self.totalRAMUsed = try container.decodeLenientIfPresent(Int.self, forKey: .totalRAMUsed)
-        self.totalSecurityGroupsUsed = try container.decodeLenientIfPresent(Int.self, forKey: .totalSecurityGroupsUsed)
-        self.totalFloatingIPsUsed = try container.decodeLenientIfPresent(Int.self, forKey: .totalFloatingIPsUsed)
     }
 }

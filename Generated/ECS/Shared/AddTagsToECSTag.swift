@@ -10,8 +10,7 @@ public struct AddTagsToECSTag: Codable, Sendable, Equatable {
     public var typeVirtual: String?
 
     private enum CodingKeys: String, CodingKey {
-        case typeBaremetal = "__type_baremetal"
-        case typeVirtual = "__type_virtual"
+        case typeBaremetal = "__type_baremetal", typeVirtual = "__type_virtual"
     }
 
     public init(typeBaremetal: String? = nil, typeVirtual: String? = nil) {

@@ -56,19 +56,13 @@ public struct Address: Codable, Sendable, Equatable {
     public var osEXTIPsPortID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case version
-        case addr
-        case osEXTIPsType = "OS-EXT-IPS:type"
-        case osEXTIPsMACMACAddr = "OS-EXT-IPS-MAC:mac_addr"
+        case version, addr, osEXTIPsType = "OS-EXT-IPS:type", osEXTIPsMACMACAddr = "OS-EXT-IPS-MAC:mac_addr"
         case osEXTIPsPortID = "OS-EXT-IPS:port_id"
     }
 
     public init(
-        version: VersionValue? = nil,
-        addr: String? = nil,
-        osEXTIPsType: OSEXTIPsType? = nil,
-        osEXTIPsMACMACAddr: String? = nil,
-        osEXTIPsPortID: String? = nil
+        version: VersionValue? = nil, addr: String? = nil, osEXTIPsType: OSEXTIPsType? = nil,
+        osEXTIPsMACMACAddr: String? = nil, osEXTIPsPortID: String? = nil
     ) {
         self.version = version
         self.addr = addr

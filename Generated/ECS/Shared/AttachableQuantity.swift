@@ -13,21 +13,12 @@ public struct AttachableQuantity: Codable, Sendable, Equatable {
     public var freeDisk: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case freeScsi = "free_scsi"
-        case freeBlk = "free_blk"
-        case freeDisk = "free_disk"
+        case freeScsi = "free_scsi", freeBlk = "free_blk", freeDisk = "free_disk"
     }
 
     public init(freeScsi: Int? = nil, freeBlk: Int? = nil, freeDisk: Int? = nil) {
         self.freeScsi = freeScsi
         self.freeBlk = freeBlk
         self.freeDisk = freeDisk
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.freeScsi = try container.decodeLenientIfPresent(Int.self, forKey: .freeScsi)
-        self.freeBlk = try container.decodeLenientIfPresent(Int.self, forKey: .freeBlk)
-        self.freeDisk = try container.decodeLenientIfPresent(Int.self, forKey: .freeDisk)
     }
 }

@@ -15,10 +15,7 @@ public struct Attachment: Codable, Sendable, Equatable {
     public var volumeID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case device
-        case id
-        case serverID = "serverId"
-        case volumeID = "volumeId"
+        case device, id, serverID = "serverId", volumeID = "volumeId"
     }
 
     public init(device: String? = nil, id: String? = nil, serverID: String? = nil, volumeID: String? = nil) {

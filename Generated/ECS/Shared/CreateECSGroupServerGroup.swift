@@ -24,23 +24,12 @@ public struct CreateECSGroupServerGroup: Codable, Sendable, Equatable {
     public var userID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case policies
-        case members
-        case metadata
-        case projectID = "project_id"
-        case userID = "user_id"
+        case id, name, policies, members, metadata, projectID = "project_id", userID = "user_id"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        policies: [String]? = nil,
-        members: [String]? = nil,
-        metadata: JSONValue? = nil,
-        projectID: String? = nil,
-        userID: String? = nil
+        id: String? = nil, name: String? = nil, policies: [String]? = nil, members: [String]? = nil,
+        metadata: JSONValue? = nil, projectID: String? = nil, userID: String? = nil
     ) {
         self.id = id
         self.name = name

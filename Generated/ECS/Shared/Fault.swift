@@ -15,25 +15,10 @@ public struct Fault: Codable, Sendable, Equatable {
     /// empty.
     public var details: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case code
-        case created
-        case message
-        case details
-    }
-
     public init(code: Int? = nil, created: String? = nil, message: String? = nil, details: String? = nil) {
         self.code = code
         self.created = created
         self.message = message
         self.details = details
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.code = try container.decodeLenientIfPresent(Int.self, forKey: .code)
-        self.created = try container.decodeIfPresent(String.self, forKey: .created)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
-        self.details = try container.decodeIfPresent(String.self, forKey: .details)
     }
 }

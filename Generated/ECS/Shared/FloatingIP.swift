@@ -17,18 +17,11 @@ public struct FloatingIP: Codable, Sendable, Equatable {
     public var pool: String?
 
     private enum CodingKeys: String, CodingKey {
-        case fixedIP = "fixed_ip"
-        case id
-        case instanceID = "instance_id"
-        case ip
-        case pool
+        case fixedIP = "fixed_ip", id, instanceID = "instance_id", ip, pool
     }
 
     public init(
-        fixedIP: String? = nil,
-        id: String? = nil,
-        instanceID: String? = nil,
-        ip: String? = nil,
+        fixedIP: String? = nil, id: String? = nil, instanceID: String? = nil, ip: String? = nil,
         pool: String? = nil
     ) {
         self.fixedIP = fixedIP

@@ -41,29 +41,14 @@ public struct Fpgaimage: Codable, Sendable, Equatable {
     public var logDirectory: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case description
-        case status
-        case size
-        case createdAt
-        case protected
-        case message
-        case metadata
+        case id, name, description, status, size, createdAt, protected, message, metadata
         case logDirectory = "log_directory"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        status: StatusValue? = nil,
-        size: Int? = nil,
-        createdAt: String? = nil,
-        protected: Bool? = nil,
-        message: String? = nil,
-        metadata: [String: String]? = nil,
-        logDirectory: String? = nil
+        id: String? = nil, name: String? = nil, description: String? = nil, status: StatusValue? = nil,
+        size: Int? = nil, createdAt: String? = nil, protected: Bool? = nil, message: String? = nil,
+        metadata: [String: String]? = nil, logDirectory: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -75,19 +60,5 @@ public struct Fpgaimage: Codable, Sendable, Equatable {
         self.message = message
         self.metadata = metadata
         self.logDirectory = logDirectory
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.status = try container.decodeIfPresent(StatusValue.self, forKey: .status)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.protected = try container.decodeLenientIfPresent(Bool.self, forKey: .protected)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
-        self.metadata = try container.decodeIfPresent([String: String].self, forKey: .metadata)
-        self.logDirectory = try container.decodeIfPresent(String.self, forKey: .logDirectory)
     }
 }

@@ -12,8 +12,7 @@ public struct Group: Codable, Sendable, Equatable {
     public var name: String?
 
     private enum CodingKeys: String, CodingKey {
-        case tenantID = "tenant_id"
-        case name
+        case tenantID = "tenant_id", name
     }
 
     public init(tenantID: String? = nil, name: String? = nil) {

@@ -18,10 +18,7 @@ public struct ListServerGroupsServerGroup: Codable, Sendable, Equatable {
     public var policies: [Policies]?
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        members: [String]? = nil,
-        metadata: JSONValue? = nil,
+        id: String? = nil, name: String? = nil, members: [String]? = nil, metadata: JSONValue? = nil,
         policies: [Policies]? = nil
     ) {
         self.id = id

@@ -33,11 +33,7 @@ public struct ListServersDetailsFlavor: Codable, Sendable, Equatable {
     public var ram: String?
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        disk: String? = nil,
-        vcpus: String? = nil,
-        ram: String? = nil
+        id: String? = nil, name: String? = nil, disk: String? = nil, vcpus: String? = nil, ram: String? = nil
     ) {
         self.id = id
         self.name = name

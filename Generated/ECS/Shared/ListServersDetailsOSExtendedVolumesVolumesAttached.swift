@@ -41,16 +41,11 @@ public struct ListServersDetailsOSExtendedVolumesVolumesAttached: Codable, Senda
     public var device: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case deleteOnTermination = "delete_on_termination"
-        case bootIndex
-        case device
+        case id, deleteOnTermination = "delete_on_termination", bootIndex, device
     }
 
     public init(
-        id: String? = nil,
-        deleteOnTermination: DeleteOnTermination? = nil,
-        bootIndex: String? = nil,
+        id: String? = nil, deleteOnTermination: DeleteOnTermination? = nil, bootIndex: String? = nil,
         device: String? = nil
     ) {
         self.id = id

@@ -40,9 +40,7 @@ public struct ListServersDetailsOSSchedulerHints: Codable, Sendable, Equatable {
     public var dedicatedHostID: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case group
-        case tenancy
-        case dedicatedHostID = "dedicated_host_id"
+        case group, tenancy, dedicatedHostID = "dedicated_host_id"
     }
 
     public init(group: [String]? = nil, tenancy: [TenancyValue]? = nil, dedicatedHostID: [String]? = nil) {

@@ -76,16 +76,12 @@ public struct Metadata: Codable, Sendable, Equatable {
     public var systemCmkid: String?
 
     private enum CodingKeys: String, CodingKey {
-        case byol = "BYOL"
-        case userData = "user_data"
-        case systemEncrypted = "__system__encrypted"
+        case byol = "BYOL", userData = "user_data", systemEncrypted = "__system__encrypted"
         case systemCmkid = "__system__cmkid"
     }
 
     public init(
-        byol: String? = nil,
-        userData: String? = nil,
-        systemEncrypted: SystemEncrypted? = nil,
+        byol: String? = nil, userData: String? = nil, systemEncrypted: SystemEncrypted? = nil,
         systemCmkid: String? = nil
     ) {
         self.byol = byol

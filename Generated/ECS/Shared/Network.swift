@@ -22,19 +22,8 @@ public struct Network: Codable, Sendable, Equatable {
     /// - `6`: The type of the IP address is IPv6.
     public var version: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case addr
-        case version
-    }
-
     public init(addr: String? = nil, version: Int? = nil) {
         self.addr = addr
         self.version = version
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.addr = try container.decodeIfPresent(String.self, forKey: .addr)
-        self.version = try container.decodeLenientIfPresent(Int.self, forKey: .version)
     }
 }

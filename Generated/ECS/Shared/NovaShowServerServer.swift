@@ -201,94 +201,45 @@ public struct NovaShowServerServer: Codable, Sendable, Equatable {
     public var progress: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case id
-        case status
-        case created
-        case updated
-        case flavor
-        case image
-        case tenantID = "tenant_id"
-        case keyName = "key_name"
-        case userID = "user_id"
-        case metadata
-        case hostID = "hostId"
-        case addresses
-        case securityGroups = "security_groups"
-        case links
-        case tags
-        case osSchedulerHints = "os:scheduler_hints"
-        case osDCFDiskConfig = "OS-DCF:diskConfig"
+        case name, id, status, created, updated, flavor, image, tenantID = "tenant_id", keyName = "key_name"
+        case userID = "user_id", metadata, hostID = "hostId", addresses, securityGroups = "security_groups"
+        case links, tags, osSchedulerHints = "os:scheduler_hints", osDCFDiskConfig = "OS-DCF:diskConfig"
         case osEXTAZAvailabilityZone = "OS-EXT-AZ:availability_zone"
         case osEXTSRVATTRHost = "OS-EXT-SRV-ATTR:host"
         case osEXTSRVATTRHypervisorHostname = "OS-EXT-SRV-ATTR:hypervisor_hostname"
         case osEXTSRVATTRInstanceName = "OS-EXT-SRV-ATTR:instance_name"
-        case osEXTSTSPowerState = "OS-EXT-STS:power_state"
-        case osEXTSTSTaskState = "OS-EXT-STS:task_state"
-        case osEXTSTSVMState = "OS-EXT-STS:vm_state"
-        case osSRVUSGLaunchedAt = "OS-SRV-USG:launched_at"
+        case osEXTSTSPowerState = "OS-EXT-STS:power_state", osEXTSTSTaskState = "OS-EXT-STS:task_state"
+        case osEXTSTSVMState = "OS-EXT-STS:vm_state", osSRVUSGLaunchedAt = "OS-SRV-USG:launched_at"
         case osSRVUSGTerminatedAt = "OS-SRV-USG:terminated_at"
-        case osExtendedVolumesVolumesAttached = "os-extended-volumes:volumes_attached"
-        case fault
-        case description
-        case hostStatus = "host_status"
-        case osEXTSRVATTRHostname = "OS-EXT-SRV-ATTR:hostname"
+        case osExtendedVolumesVolumesAttached = "os-extended-volumes:volumes_attached", fault, description
+        case hostStatus = "host_status", osEXTSRVATTRHostname = "OS-EXT-SRV-ATTR:hostname"
         case osEXTSRVATTRReservationID = "OS-EXT-SRV-ATTR:reservation_id"
         case osEXTSRVATTRLaunchIndex = "OS-EXT-SRV-ATTR:launch_index"
         case osEXTSRVATTRKernelID = "OS-EXT-SRV-ATTR:kernel_id"
         case osEXTSRVATTRRamdiskID = "OS-EXT-SRV-ATTR:ramdisk_id"
         case osEXTSRVATTRRootDeviceName = "OS-EXT-SRV-ATTR:root_device_name"
-        case osEXTSRVATTRUserData = "OS-EXT-SRV-ATTR:user_data"
-        case locked
-        case accessIPv4
-        case accessIPv6
-        case configDrive = "config_drive"
-        case progress
+        case osEXTSRVATTRUserData = "OS-EXT-SRV-ATTR:user_data", locked, accessIPv4, accessIPv6
+        case configDrive = "config_drive", progress
     }
 
     public init(
-        name: String? = nil,
-        id: String? = nil,
-        status: StatusValue? = nil,
-        created: String? = nil,
-        updated: String? = nil,
-        flavor: UpdateECSFlavor? = nil,
-        image: UpdateServerFlavor? = nil,
-        tenantID: String? = nil,
-        keyName: String? = nil,
-        userID: String? = nil,
-        metadata: JSONValue? = nil,
-        hostID: String? = nil,
-        addresses: [String: [NovaListServersDetailsNetwork]]? = nil,
-        securityGroups: [SecurityGroup]? = nil,
-        links: [Link]? = nil,
-        tags: [String]? = nil,
-        osSchedulerHints: OSSchedulerHints? = nil,
-        osDCFDiskConfig: OSDCFDiskConfig? = nil,
-        osEXTAZAvailabilityZone: String? = nil,
-        osEXTSRVATTRHost: String? = nil,
-        osEXTSRVATTRHypervisorHostname: String? = nil,
-        osEXTSRVATTRInstanceName: String? = nil,
-        osEXTSTSPowerState: Int? = nil,
-        osEXTSTSTaskState: String? = nil,
-        osEXTSTSVMState: OSEXTSTSVMState? = nil,
-        osSRVUSGLaunchedAt: String? = nil,
+        name: String? = nil, id: String? = nil, status: StatusValue? = nil, created: String? = nil,
+        updated: String? = nil, flavor: UpdateECSFlavor? = nil, image: UpdateServerFlavor? = nil,
+        tenantID: String? = nil, keyName: String? = nil, userID: String? = nil, metadata: JSONValue? = nil,
+        hostID: String? = nil, addresses: [String: [NovaListServersDetailsNetwork]]? = nil,
+        securityGroups: [SecurityGroup]? = nil, links: [Link]? = nil, tags: [String]? = nil,
+        osSchedulerHints: OSSchedulerHints? = nil, osDCFDiskConfig: OSDCFDiskConfig? = nil,
+        osEXTAZAvailabilityZone: String? = nil, osEXTSRVATTRHost: String? = nil,
+        osEXTSRVATTRHypervisorHostname: String? = nil, osEXTSRVATTRInstanceName: String? = nil,
+        osEXTSTSPowerState: Int? = nil, osEXTSTSTaskState: String? = nil,
+        osEXTSTSVMState: OSEXTSTSVMState? = nil, osSRVUSGLaunchedAt: String? = nil,
         osSRVUSGTerminatedAt: String? = nil,
-        osExtendedVolumesVolumesAttached: [OSExtendedVolumesVolumesAttached]? = nil,
-        fault: Fault? = nil,
-        description: String? = nil,
-        hostStatus: String? = nil,
-        osEXTSRVATTRHostname: String? = nil,
-        osEXTSRVATTRReservationID: String? = nil,
-        osEXTSRVATTRLaunchIndex: Int? = nil,
-        osEXTSRVATTRKernelID: String? = nil,
-        osEXTSRVATTRRamdiskID: String? = nil,
-        osEXTSRVATTRRootDeviceName: String? = nil,
-        osEXTSRVATTRUserData: String? = nil,
-        locked: Bool? = nil,
-        accessIPv4: String? = nil,
-        accessIPv6: String? = nil,
-        configDrive: String? = nil,
+        osExtendedVolumesVolumesAttached: [OSExtendedVolumesVolumesAttached]? = nil, fault: Fault? = nil,
+        description: String? = nil, hostStatus: String? = nil, osEXTSRVATTRHostname: String? = nil,
+        osEXTSRVATTRReservationID: String? = nil, osEXTSRVATTRLaunchIndex: Int? = nil,
+        osEXTSRVATTRKernelID: String? = nil, osEXTSRVATTRRamdiskID: String? = nil,
+        osEXTSRVATTRRootDeviceName: String? = nil, osEXTSRVATTRUserData: String? = nil, locked: Bool? = nil,
+        accessIPv4: String? = nil, accessIPv6: String? = nil, configDrive: String? = nil,
         progress: Int? = nil
     ) {
         self.name = name
@@ -334,52 +285,5 @@ public struct NovaShowServerServer: Codable, Sendable, Equatable {
         self.accessIPv6 = accessIPv6
         self.configDrive = configDrive
         self.progress = progress
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.status = try container.decodeIfPresent(StatusValue.self, forKey: .status)
-        self.created = try container.decodeIfPresent(String.self, forKey: .created)
-        self.updated = try container.decodeIfPresent(String.self, forKey: .updated)
-        self.flavor = try container.decodeIfPresent(UpdateECSFlavor.self, forKey: .flavor)
-        self.image = try container.decodeIfPresent(UpdateServerFlavor.self, forKey: .image)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.keyName = try container.decodeIfPresent(String.self, forKey: .keyName)
-        self.userID = try container.decodeIfPresent(String.self, forKey: .userID)
-        self.metadata = try container.decodeIfPresent(JSONValue.self, forKey: .metadata)
-        self.hostID = try container.decodeIfPresent(String.self, forKey: .hostID)
-        self.addresses = try container.decodeIfPresent([String: [NovaListServersDetailsNetwork]].self, forKey: .addresses)
-        self.securityGroups = try container.decodeIfPresent([SecurityGroup].self, forKey: .securityGroups)
-        self.links = try container.decodeIfPresent([Link].self, forKey: .links)
-        self.tags = try container.decodeIfPresent([String].self, forKey: .tags)
-        self.osSchedulerHints = try container.decodeIfPresent(OSSchedulerHints.self, forKey: .osSchedulerHints)
-        self.osDCFDiskConfig = try container.decodeIfPresent(OSDCFDiskConfig.self, forKey: .osDCFDiskConfig)
-        self.osEXTAZAvailabilityZone = try container.decodeIfPresent(String.self, forKey: .osEXTAZAvailabilityZone)
-        self.osEXTSRVATTRHost = try container.decodeIfPresent(String.self, forKey: .osEXTSRVATTRHost)
-        self.osEXTSRVATTRHypervisorHostname = try container.decodeIfPresent(String.self, forKey: .osEXTSRVATTRHypervisorHostname)
-        self.osEXTSRVATTRInstanceName = try container.decodeIfPresent(String.self, forKey: .osEXTSRVATTRInstanceName)
-        self.osEXTSTSPowerState = try container.decodeLenientIfPresent(Int.self, forKey: .osEXTSTSPowerState)
-        self.osEXTSTSTaskState = try container.decodeIfPresent(String.self, forKey: .osEXTSTSTaskState)
-        self.osEXTSTSVMState = try container.decodeIfPresent(OSEXTSTSVMState.self, forKey: .osEXTSTSVMState)
-        self.osSRVUSGLaunchedAt = try container.decodeIfPresent(String.self, forKey: .osSRVUSGLaunchedAt)
-        self.osSRVUSGTerminatedAt = try container.decodeIfPresent(String.self, forKey: .osSRVUSGTerminatedAt)
-        self.osExtendedVolumesVolumesAttached = try container.decodeIfPresent([OSExtendedVolumesVolumesAttached].self, forKey: .osExtendedVolumesVolumesAttached)
-        self.fault = try container.decodeIfPresent(Fault.self, forKey: .fault)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.hostStatus = try container.decodeIfPresent(String.self, forKey: .hostStatus)
-        self.osEXTSRVATTRHostname = try container.decodeIfPresent(String.self, forKey: .osEXTSRVATTRHostname)
-        self.osEXTSRVATTRReservationID = try container.decodeIfPresent(String.self, forKey: .osEXTSRVATTRReservationID)
-        self.osEXTSRVATTRLaunchIndex = try container.decodeLenientIfPresent(Int.self, forKey: .osEXTSRVATTRLaunchIndex)
-        self.osEXTSRVATTRKernelID = try container.decodeIfPresent(String.self, forKey: .osEXTSRVATTRKernelID)
-        self.osEXTSRVATTRRamdiskID = try container.decodeIfPresent(String.self, forKey: .osEXTSRVATTRRamdiskID)
-        self.osEXTSRVATTRRootDeviceName = try container.decodeIfPresent(String.self, forKey: .osEXTSRVATTRRootDeviceName)
-        self.osEXTSRVATTRUserData = try container.decodeIfPresent(String.self, forKey: .osEXTSRVATTRUserData)
-        self.locked = try container.decodeLenientIfPresent(Bool.self, forKey: .locked)
-        self.accessIPv4 = try container.decodeIfPresent(String.self, forKey: .accessIPv4)
-        self.accessIPv6 = try container.decodeIfPresent(String.self, forKey: .accessIPv6)
-        self.configDrive = try container.decodeIfPresent(String.self, forKey: .configDrive)
-        self.progress = try container.decodeLenientIfPresent(Int.self, forKey: .progress)
     }
 }

@@ -13,18 +13,11 @@ public struct OSExtendedVolumesVolumesAttached: Codable, Sendable, Equatable {
     public var deleteOnTermination: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case deleteOnTermination = "delete_on_termination"
+        case id, deleteOnTermination = "delete_on_termination"
     }
 
     public init(id: String? = nil, deleteOnTermination: Bool? = nil) {
         self.id = id
         self.deleteOnTermination = deleteOnTermination
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.deleteOnTermination = try container.decodeLenientIfPresent(Bool.self, forKey: .deleteOnTermination)
     }
 }

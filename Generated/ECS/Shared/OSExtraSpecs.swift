@@ -174,45 +174,28 @@ public struct OSExtraSpecs: Codable, Sendable, Equatable {
     public var condCompute: String?
 
     private enum CodingKeys: String, CodingKey {
-        case ecsPerformancetype = "ecs:performancetype"
-        case resourceType = "resource_type"
+        case ecsPerformancetype = "ecs:performancetype", resourceType = "resource_type"
         case instanceVnicType = "instance_vnic:type"
         case instanceVnicInstanceBandwidth = "instance_vnic:instance_bandwidth"
-        case instanceVnicMaxCount = "instance_vnic:max_count"
-        case quotaLocalDisk = "quota:local_disk"
-        case quotaNvmeSSD = "quota:nvme_ssd"
-        case ecsGeneration = "ecs:generation"
+        case instanceVnicMaxCount = "instance_vnic:max_count", quotaLocalDisk = "quota:local_disk"
+        case quotaNvmeSSD = "quota:nvme_ssd", ecsGeneration = "ecs:generation"
         case ecsVirtualizationEnvTypes = "ecs:virtualization_env_types"
         case pciPassthroughEnableGPU = "pci_passthrough:enable_gpu"
-        case pciPassthroughAlias = "pci_passthrough:alias"
-        case condOperationStatus = "cond:operation:status"
-        case condOperationAZ = "cond:operation:az"
-        case quotaMaxRate = "quota:max_rate"
-        case quotaMinRate = "quota:min_rate"
-        case quotaMaxPps = "quota:max_pps"
-        case condOperationCharge = "cond:operation:charge"
-        case condCompute = "cond:compute"
+        case pciPassthroughAlias = "pci_passthrough:alias", condOperationStatus = "cond:operation:status"
+        case condOperationAZ = "cond:operation:az", quotaMaxRate = "quota:max_rate"
+        case quotaMinRate = "quota:min_rate", quotaMaxPps = "quota:max_pps"
+        case condOperationCharge = "cond:operation:charge", condCompute = "cond:compute"
     }
 
     public init(
-        ecsPerformancetype: String? = nil,
-        resourceType: String? = nil,
-        instanceVnicType: String? = nil,
+        ecsPerformancetype: String? = nil, resourceType: String? = nil, instanceVnicType: String? = nil,
         instanceVnicInstanceBandwidth: InstanceVnicInstanceBandwidth? = nil,
-        instanceVnicMaxCount: String? = nil,
-        quotaLocalDisk: QuotaLocalDisk? = nil,
-        quotaNvmeSSD: QuotaNvmeSSD? = nil,
-        ecsGeneration: String? = nil,
-        ecsVirtualizationEnvTypes: String? = nil,
-        pciPassthroughEnableGPU: String? = nil,
-        pciPassthroughAlias: String? = nil,
-        condOperationStatus: CondOperationStatus? = nil,
-        condOperationAZ: String? = nil,
-        quotaMaxRate: String? = nil,
-        quotaMinRate: String? = nil,
-        quotaMaxPps: String? = nil,
-        condOperationCharge: String? = nil,
-        condCompute: String? = nil
+        instanceVnicMaxCount: String? = nil, quotaLocalDisk: QuotaLocalDisk? = nil,
+        quotaNvmeSSD: QuotaNvmeSSD? = nil, ecsGeneration: String? = nil,
+        ecsVirtualizationEnvTypes: String? = nil, pciPassthroughEnableGPU: String? = nil,
+        pciPassthroughAlias: String? = nil, condOperationStatus: CondOperationStatus? = nil,
+        condOperationAZ: String? = nil, quotaMaxRate: String? = nil, quotaMinRate: String? = nil,
+        quotaMaxPps: String? = nil, condOperationCharge: String? = nil, condCompute: String? = nil
     ) {
         self.ecsPerformancetype = ecsPerformancetype
         self.resourceType = resourceType

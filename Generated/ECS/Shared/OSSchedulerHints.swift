@@ -14,8 +14,7 @@ public struct OSSchedulerHints: Codable, Sendable, Equatable {
     public var dedicatedHostID: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case tenancy
-        case dedicatedHostID = "dedicated_host_id"
+        case tenancy, dedicatedHostID = "dedicated_host_id"
     }
 
     public init(tenancy: [Tenancy]? = nil, dedicatedHostID: [String]? = nil) {

@@ -44,38 +44,19 @@ public struct QuotaSet: Codable, Sendable, Equatable {
     public var serverGroupMembers: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case cores
-        case fixedIPs = "fixed_ips"
-        case floatingIPs = "floating_ips"
-        case id
+        case cores, fixedIPs = "fixed_ips", floatingIPs = "floating_ips", id
         case injectedFileContentBytes = "injected_file_content_bytes"
-        case injectedFilePathBytes = "injected_file_path_bytes"
-        case injectedFiles = "injected_files"
-        case instances
-        case keyPairs = "key_pairs"
-        case metadataItems = "metadata_items"
-        case ram
-        case securityGroupRules = "security_group_rules"
-        case securityGroups = "security_groups"
-        case serverGroups = "server_groups"
-        case serverGroupMembers = "server_group_members"
+        case injectedFilePathBytes = "injected_file_path_bytes", injectedFiles = "injected_files", instances
+        case keyPairs = "key_pairs", metadataItems = "metadata_items", ram
+        case securityGroupRules = "security_group_rules", securityGroups = "security_groups"
+        case serverGroups = "server_groups", serverGroupMembers = "server_group_members"
     }
 
     public init(
-        cores: Int? = nil,
-        fixedIPs: Int? = nil,
-        floatingIPs: Int? = nil,
-        id: String? = nil,
-        injectedFileContentBytes: Int? = nil,
-        injectedFilePathBytes: Int? = nil,
-        injectedFiles: Int? = nil,
-        instances: Int? = nil,
-        keyPairs: Int? = nil,
-        metadataItems: Int? = nil,
-        ram: Int? = nil,
-        securityGroupRules: Int? = nil,
-        securityGroups: Int? = nil,
-        serverGroups: Int? = nil,
+        cores: Int? = nil, fixedIPs: Int? = nil, floatingIPs: Int? = nil, id: String? = nil,
+        injectedFileContentBytes: Int? = nil, injectedFilePathBytes: Int? = nil, injectedFiles: Int? = nil,
+        instances: Int? = nil, keyPairs: Int? = nil, metadataItems: Int? = nil, ram: Int? = nil,
+        securityGroupRules: Int? = nil, securityGroups: Int? = nil, serverGroups: Int? = nil,
         serverGroupMembers: Int? = nil
     ) {
         self.cores = cores
@@ -93,24 +74,5 @@ public struct QuotaSet: Codable, Sendable, Equatable {
         self.securityGroups = securityGroups
         self.serverGroups = serverGroups
         self.serverGroupMembers = serverGroupMembers
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.cores = try container.decodeLenientIfPresent(Int.self, forKey: .cores)
-        self.fixedIPs = try container.decodeLenientIfPresent(Int.self, forKey: .fixedIPs)
-        self.floatingIPs = try container.decodeLenientIfPresent(Int.self, forKey: .floatingIPs)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.injectedFileContentBytes = try container.decodeLenientIfPresent(Int.self, forKey: .injectedFileContentBytes)
-        self.injectedFilePathBytes = try container.decodeLenientIfPresent(Int.self, forKey: .injectedFilePathBytes)
-        self.injectedFiles = try container.decodeLenientIfPresent(Int.self, forKey: .injectedFiles)
-        self.instances = try container.decodeLenientIfPresent(Int.self, forKey: .instances)
-        self.keyPairs = try container.decodeLenientIfPresent(Int.self, forKey: .keyPairs)
-        self.metadataItems = try container.decodeLenientIfPresent(Int.self, forKey: .metadataItems)
-        self.ram = try container.decodeLenientIfPresent(Int.self, forKey: .ram)
-        self.securityGroupRules = try container.decodeLenientIfPresent(Int.self, forKey: .securityGroupRules)
-        self.securityGroups = try container.decodeLenientIfPresent(Int.self, forKey: .securityGroups)
-        self.serverGroups = try container.decodeLenientIfPresent(Int.self, forKey: .serverGroups)
-        self.serverGroupMembers = try container.decodeLenientIfPresent(Int.self, forKey: .serverGroupMembers)
     }
 }

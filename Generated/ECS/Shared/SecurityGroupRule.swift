@@ -35,23 +35,13 @@ public struct SecurityGroupRule: Codable, Sendable, Equatable {
     public var id: String?
 
     private enum CodingKeys: String, CodingKey {
-        case parentGroupID = "parent_group_id"
-        case ipProtocol = "ip_protocol"
-        case fromPort = "from_port"
-        case toPort = "to_port"
-        case ipRange = "ip_range"
-        case group
-        case id
+        case parentGroupID = "parent_group_id", ipProtocol = "ip_protocol", fromPort = "from_port"
+        case toPort = "to_port", ipRange = "ip_range", group, id
     }
 
     public init(
-        parentGroupID: String? = nil,
-        ipProtocol: String? = nil,
-        fromPort: Int? = nil,
-        toPort: Int? = nil,
-        ipRange: IPRange? = nil,
-        group: Group? = nil,
-        id: String? = nil
+        parentGroupID: String? = nil, ipProtocol: String? = nil, fromPort: Int? = nil, toPort: Int? = nil,
+        ipRange: IPRange? = nil, group: Group? = nil, id: String? = nil
     ) {
         self.parentGroupID = parentGroupID
         self.ipProtocol = ipProtocol
@@ -60,16 +50,5 @@ public struct SecurityGroupRule: Codable, Sendable, Equatable {
         self.ipRange = ipRange
         self.group = group
         self.id = id
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.parentGroupID = try container.decodeIfPresent(String.self, forKey: .parentGroupID)
-        self.ipProtocol = try container.decodeIfPresent(String.self, forKey: .ipProtocol)
-        self.fromPort = try container.decodeLenientIfPresent(Int.self, forKey: .fromPort)
-        self.toPort = try container.decodeLenientIfPresent(Int.self, forKey: .toPort)
-        self.ipRange = try container.decodeIfPresent(IPRange.self, forKey: .ipRange)
-        self.group = try container.decodeIfPresent(Group.self, forKey: .group)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
     }
 }

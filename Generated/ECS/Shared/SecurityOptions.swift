@@ -23,9 +23,4 @@ public struct SecurityOptions: Codable, Sendable, Equatable {
     public init(tpmEnabled: Bool? = nil) {
         self.tpmEnabled = tpmEnabled
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.tpmEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .tpmEnabled)
-    }
 }

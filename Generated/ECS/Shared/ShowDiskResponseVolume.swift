@@ -31,33 +31,15 @@ public struct ShowDiskResponseVolume: Codable, Sendable, Equatable {
     public var dispalyName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case displayName
-        case status
-        case attachments
-        case availabilityZone
-        case createdAt
-        case displayDescription
-        case volumeType
-        case snapshotID = "snapshotId"
-        case metadata
-        case size
-        case dispalyName
+        case id, displayName, status, attachments, availabilityZone, createdAt, displayDescription, volumeType
+        case snapshotID = "snapshotId", metadata, size, dispalyName
     }
 
     public init(
-        id: String? = nil,
-        displayName: String? = nil,
-        status: String? = nil,
-        attachments: [Attachment]? = nil,
-        availabilityZone: String? = nil,
-        createdAt: String? = nil,
-        displayDescription: String? = nil,
-        volumeType: String? = nil,
-        snapshotID: String? = nil,
-        metadata: JSONValue? = nil,
-        size: Int? = nil,
-        dispalyName: String? = nil
+        id: String? = nil, displayName: String? = nil, status: String? = nil,
+        attachments: [Attachment]? = nil, availabilityZone: String? = nil, createdAt: String? = nil,
+        displayDescription: String? = nil, volumeType: String? = nil, snapshotID: String? = nil,
+        metadata: JSONValue? = nil, size: Int? = nil, dispalyName: String? = nil
     ) {
         self.id = id
         self.displayName = displayName
@@ -71,21 +53,5 @@ public struct ShowDiskResponseVolume: Codable, Sendable, Equatable {
         self.metadata = metadata
         self.size = size
         self.dispalyName = dispalyName
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.displayName = try container.decodeIfPresent(String.self, forKey: .displayName)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.attachments = try container.decodeIfPresent([Attachment].self, forKey: .attachments)
-        self.availabilityZone = try container.decodeIfPresent(String.self, forKey: .availabilityZone)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.displayDescription = try container.decodeIfPresent(String.self, forKey: .displayDescription)
-        self.volumeType = try container.decodeIfPresent(String.self, forKey: .volumeType)
-        self.snapshotID = try container.decodeIfPresent(String.self, forKey: .snapshotID)
-        self.metadata = try container.decodeIfPresent(JSONValue.self, forKey: .metadata)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.dispalyName = try container.decodeIfPresent(String.self, forKey: .dispalyName)
     }
 }

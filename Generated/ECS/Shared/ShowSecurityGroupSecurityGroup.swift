@@ -17,18 +17,11 @@ public struct ShowSecurityGroupSecurityGroup: Codable, Sendable, Equatable {
     public var tenantID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case description
-        case id
-        case name
-        case rules
-        case tenantID = "tenant_id"
+        case description, id, name, rules, tenantID = "tenant_id"
     }
 
     public init(
-        description: String? = nil,
-        id: String? = nil,
-        name: String? = nil,
-        rules: [SecurityGroupRule]? = nil,
+        description: String? = nil, id: String? = nil, name: String? = nil, rules: [SecurityGroupRule]? = nil,
         tenantID: String? = nil
     ) {
         self.description = description

@@ -27,25 +27,12 @@ public struct VolumeAttachment: Codable, Sendable, Equatable {
     public var bus: Bus?
 
     private enum CodingKeys: String, CodingKey {
-        case serverID = "serverId"
-        case volumeID = "volumeId"
-        case id
-        case size
-        case device
-        case pciAddress
-        case bootIndex
-        case bus
+        case serverID = "serverId", volumeID = "volumeId", id, size, device, pciAddress, bootIndex, bus
     }
 
     public init(
-        serverID: String? = nil,
-        volumeID: String? = nil,
-        id: String? = nil,
-        size: String? = nil,
-        device: String? = nil,
-        pciAddress: String? = nil,
-        bootIndex: Int? = nil,
-        bus: Bus? = nil
+        serverID: String? = nil, volumeID: String? = nil, id: String? = nil, size: String? = nil,
+        device: String? = nil, pciAddress: String? = nil, bootIndex: Int? = nil, bus: Bus? = nil
     ) {
         self.serverID = serverID
         self.volumeID = volumeID
@@ -55,17 +42,5 @@ public struct VolumeAttachment: Codable, Sendable, Equatable {
         self.pciAddress = pciAddress
         self.bootIndex = bootIndex
         self.bus = bus
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.serverID = try container.decodeIfPresent(String.self, forKey: .serverID)
-        self.volumeID = try container.decodeIfPresent(String.self, forKey: .volumeID)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.size = try container.decodeIfPresent(String.self, forKey: .size)
-        self.device = try container.decodeIfPresent(String.self, forKey: .device)
-        self.pciAddress = try container.decodeIfPresent(String.self, forKey: .pciAddress)
-        self.bootIndex = try container.decodeLenientIfPresent(Int.self, forKey: .bootIndex)
-        self.bus = try container.decodeIfPresent(Bus.self, forKey: .bus)
     }
 }

@@ -21,11 +21,9 @@ extension ECSClient {
         _ body: ChangeServerOSWithCloudInitRequest
     ) async throws -> ChangeServerOSWithCloudInitResponse {
         let request = OperationRequest(
-            operation: "ChangeServerOsWithCloudInit",
-            method: .post,
+            operation: "ChangeServerOsWithCloudInit", method: .post,
             path: "/v2/{project_id}/cloudservers/{server_id}/changeos",
-            pathParameters: ["server_id": serverID],
-            body: body
+            pathParameters: ["server_id": serverID], body: body
         )
         return try await client.send(request, as: ChangeServerOSWithCloudInitResponse.self)
     }
@@ -46,11 +44,9 @@ extension ECSClient {
         _ body: MigrateServerRequest
     ) async throws -> MigrateServerResponse {
         let request = OperationRequest(
-            operation: "MigrateServer",
-            method: .post,
+            operation: "MigrateServer", method: .post,
             path: "/v1/{project_id}/cloudservers/{server_id}/migrate",
-            pathParameters: ["server_id": serverID],
-            body: body
+            pathParameters: ["server_id": serverID], body: body
         )
         return try await client.send(request, as: MigrateServerResponse.self)
     }
@@ -66,11 +62,8 @@ extension ECSClient {
     ///   - body: The request body.
     public func registerServerMonitor(serverID: String, _ body: RegisterServerMonitorRequest) async throws {
         let request = OperationRequest(
-            operation: "RegisterServerMonitor",
-            method: .post,
-            path: "/v1.0/servers/{server_id}/action",
-            pathParameters: ["server_id": serverID],
-            body: body
+            operation: "RegisterServerMonitor", method: .post, path: "/v1.0/servers/{server_id}/action",
+            pathParameters: ["server_id": serverID], body: body
         )
         try await client.send(request)
     }
@@ -92,11 +85,9 @@ extension ECSClient {
         _ body: ReinstallServerWithCloudInitRequest
     ) async throws -> ReinstallServerWithCloudInitResponse {
         let request = OperationRequest(
-            operation: "ReinstallServerWithCloudInit",
-            method: .post,
+            operation: "ReinstallServerWithCloudInit", method: .post,
             path: "/v2/{project_id}/cloudservers/{server_id}/reinstallos",
-            pathParameters: ["server_id": serverID],
-            body: body
+            pathParameters: ["server_id": serverID], body: body
         )
         return try await client.send(request, as: ReinstallServerWithCloudInitResponse.self)
     }
@@ -118,10 +109,8 @@ extension ECSClient {
         _ body: ResizePostPaidServerRequest
     ) async throws -> ResizePostPaidServerResponse {
         let request = OperationRequest(
-            operation: "ResizePostPaidServer",
-            method: .post,
-            path: "/v1/{project_id}/cloudservers/{server_id}/resize",
-            pathParameters: ["server_id": serverID],
+            operation: "ResizePostPaidServer", method: .post,
+            path: "/v1/{project_id}/cloudservers/{server_id}/resize", pathParameters: ["server_id": serverID],
             body: body
         )
         return try await client.send(request, as: ResizePostPaidServerResponse.self)

@@ -26,19 +26,12 @@ public struct ResizePostPaidServerRequest: Codable, Sendable, Equatable {
     public var dryRun: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case resize
-        case dryRun = "dry_run"
+        case resize, dryRun = "dry_run"
     }
 
     public init(resize: Resize, dryRun: Bool? = nil) {
         self.resize = resize
         self.dryRun = dryRun
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.resize = try container.decode(Resize.self, forKey: .resize)
-        self.dryRun = try container.decodeLenientIfPresent(Bool.self, forKey: .dryRun)
     }
 }
 

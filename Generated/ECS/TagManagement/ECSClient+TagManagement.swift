@@ -15,11 +15,9 @@ extension ECSClient {
     ///   - body: The request body.
     public func addTagsToECSInBatch(serverID: String, _ body: AddTagsToECSInBatchRequest) async throws {
         let request = OperationRequest(
-            operation: "AddTagsToECSInBatch",
-            method: .post,
+            operation: "AddTagsToECSInBatch", method: .post,
             path: "/v1/{project_id}/cloudservers/{server_id}/tags/action",
-            pathParameters: ["server_id": serverID],
-            body: body
+            pathParameters: ["server_id": serverID], body: body
         )
         try await client.send(request)
     }
@@ -38,11 +36,9 @@ extension ECSClient {
         _ body: DeleteTagsFromECSInBatchRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "DeleteTagsFromECSInBatch",
-            method: .post,
+            operation: "DeleteTagsFromECSInBatch", method: .post,
             path: "/v1/{project_id}/cloudservers/{server_id}/tags/action",
-            pathParameters: ["server_id": serverID],
-            body: body
+            pathParameters: ["server_id": serverID], body: body
         )
         try await client.send(request)
     }
@@ -59,10 +55,8 @@ extension ECSClient {
     /// - Returns: The body of the service's `200` response.
     public func listECSsByTag(_ body: ListECSsByTagRequest) async throws -> ListECSsByTagResponse {
         let request = OperationRequest(
-            operation: "ListECSsByTag",
-            method: .post,
-            path: "/v1/{project_id}/servers/resource_instances/action",
-            body: body
+            operation: "ListECSsByTag", method: .post,
+            path: "/v1/{project_id}/servers/resource_instances/action", body: body
         )
         return try await client.send(request, as: ListECSsByTagResponse.self)
     }
@@ -78,9 +72,7 @@ extension ECSClient {
     /// - Returns: The body of the service's `200` response.
     public func listServerTags() async throws -> ListServerTagsResponse {
         let request = OperationRequest(
-            operation: "ListServerTags",
-            method: .get,
-            path: "/v1/{project_id}/cloudservers/tags"
+            operation: "ListServerTags", method: .get, path: "/v1/{project_id}/cloudservers/tags"
         )
         return try await client.send(request, as: ListServerTagsResponse.self)
     }
@@ -97,9 +89,7 @@ extension ECSClient {
     /// - Returns: The body of the service's `200` response.
     public func showServerTags(serverID: String) async throws -> ShowServerTagsResponse {
         let request = OperationRequest(
-            operation: "ShowServerTags",
-            method: .get,
-            path: "/v1/{project_id}/cloudservers/{server_id}/tags",
+            operation: "ShowServerTags", method: .get, path: "/v1/{project_id}/cloudservers/{server_id}/tags",
             pathParameters: ["server_id": serverID]
         )
         return try await client.send(request, as: ShowServerTagsResponse.self)

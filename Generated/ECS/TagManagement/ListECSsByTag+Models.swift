@@ -39,21 +39,12 @@ public struct ListECSsByTagRequest: Codable, Sendable, Equatable {
     public var matches: [Match]?
 
     private enum CodingKeys: String, CodingKey {
-        case tags
-        case notTags = "not_tags"
-        case limit
-        case offset
-        case action
-        case matches
+        case tags, notTags = "not_tags", limit, offset, action, matches
     }
 
     public init(
-        tags: [ListECSsByTagTag]? = nil,
-        notTags: [String]? = nil,
-        limit: String? = nil,
-        offset: String? = nil,
-        action: String,
-        matches: [Match]? = nil
+        tags: [ListECSsByTagTag]? = nil, notTags: [String]? = nil, limit: String? = nil,
+        offset: String? = nil, action: String, matches: [Match]? = nil
     ) {
         self.tags = tags
         self.notTags = notTags
@@ -72,19 +63,12 @@ public struct ListECSsByTagResponse: Codable, Sendable, Equatable {
     public var totalCount: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case resources
-        case totalCount = "total_count"
+        case resources, totalCount = "total_count"
     }
 
     public init(resources: [Resource]? = nil, totalCount: Int? = nil) {
         self.resources = resources
         self.totalCount = totalCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.resources = try container.decodeIfPresent([Resource].self, forKey: .resources)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
     }
 }
 
@@ -122,16 +106,12 @@ public struct Resource: Codable, Sendable, Equatable {
     public var resourceName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case resourceID = "resource_id"
-        case resourceDetail = "resource_detail"
-        case tags
+        case resourceID = "resource_id", resourceDetail = "resource_detail", tags
         case resourceName = "resource_name"
     }
 
     public init(
-        resourceID: String? = nil,
-        resourceDetail: String? = nil,
-        tags: [ListECSsByTagTag]? = nil,
+        resourceID: String? = nil, resourceDetail: String? = nil, tags: [ListECSsByTagTag]? = nil,
         resourceName: String? = nil
     ) {
         self.resourceID = resourceID

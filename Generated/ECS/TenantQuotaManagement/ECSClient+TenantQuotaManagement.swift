@@ -13,9 +13,7 @@ extension ECSClient {
     /// - Returns: The body of the service's `200` response.
     public func showServerLimits() async throws -> ShowServerLimitsResponse {
         let request = OperationRequest(
-            operation: "ShowServerLimits",
-            method: .get,
-            path: "/v1/{project_id}/cloudservers/limits"
+            operation: "ShowServerLimits", method: .get, path: "/v1/{project_id}/cloudservers/limits"
         )
         return try await client.send(request, as: ShowServerLimitsResponse.self)
     }

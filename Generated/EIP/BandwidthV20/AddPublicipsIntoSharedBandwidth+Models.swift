@@ -63,30 +63,15 @@ public struct AddPublicipsIntoSharedBandwidthBandwidth2: Codable, Sendable, Equa
     public var status: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case size
-        case id
-        case shareType = "share_type"
-        case publicipInfo = "publicip_info"
-        case tenantID = "tenant_id"
-        case bandwidthType = "bandwidth_type"
-        case chargeMode = "charge_mode"
-        case billingInfo = "billing_info"
-        case enterpriseProjectID = "enterprise_project_id"
-        case status
+        case name, size, id, shareType = "share_type", publicipInfo = "publicip_info", tenantID = "tenant_id"
+        case bandwidthType = "bandwidth_type", chargeMode = "charge_mode", billingInfo = "billing_info"
+        case enterpriseProjectID = "enterprise_project_id", status
     }
 
     public init(
-        name: String? = nil,
-        size: Int? = nil,
-        id: String? = nil,
-        shareType: String? = nil,
-        publicipInfo: [PublicipInfo]? = nil,
-        tenantID: String? = nil,
-        bandwidthType: String? = nil,
-        chargeMode: String? = nil,
-        billingInfo: String? = nil,
-        enterpriseProjectID: String? = nil,
+        name: String? = nil, size: Int? = nil, id: String? = nil, shareType: String? = nil,
+        publicipInfo: [PublicipInfo]? = nil, tenantID: String? = nil, bandwidthType: String? = nil,
+        chargeMode: String? = nil, billingInfo: String? = nil, enterpriseProjectID: String? = nil,
         status: String? = nil
     ) {
         self.name = name
@@ -100,21 +85,6 @@ public struct AddPublicipsIntoSharedBandwidthBandwidth2: Codable, Sendable, Equa
         self.billingInfo = billingInfo
         self.enterpriseProjectID = enterpriseProjectID
         self.status = status
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.shareType = try container.decodeIfPresent(String.self, forKey: .shareType)
-        self.publicipInfo = try container.decodeIfPresent([PublicipInfo].self, forKey: .publicipInfo)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.bandwidthType = try container.decodeIfPresent(String.self, forKey: .bandwidthType)
-        self.chargeMode = try container.decodeIfPresent(String.self, forKey: .chargeMode)
-        self.billingInfo = try container.decodeIfPresent(String.self, forKey: .billingInfo)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
     }
 }
 
@@ -130,8 +100,7 @@ public struct AddPublicipsIntoSharedBandwidthPublicipInfo: Codable, Sendable, Eq
     public var publicipType: String?
 
     private enum CodingKeys: String, CodingKey {
-        case publicipID = "publicip_id"
-        case publicipType = "publicip_type"
+        case publicipID = "publicip_id", publicipType = "publicip_type"
     }
 
     public init(publicipID: String, publicipType: String? = nil) {

@@ -28,10 +28,8 @@ extension EIPClient {
         query.append("name", name)
         query.append("public_border_group", publicBorderGroup)
         let request = OperationRequest(
-            operation: "ListCommonPools",
-            method: .get,
-            path: "/v3/{project_id}/eip/publicip-pools/common-pools",
-            query: query
+            operation: "ListCommonPools", method: .get,
+            path: "/v3/{project_id}/eip/publicip-pools/common-pools", query: query
         )
         return try await client.send(request, as: ListCommonPoolsResponse.self)
     }

@@ -38,11 +38,7 @@ public struct CreatePublicipBandwidth: Codable, Sendable, Equatable {
     public var chargeMode: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case size
-        case id
-        case shareType = "share_type"
-        case chargeMode = "charge_mode"
+        case name, size, id, shareType = "share_type", chargeMode = "charge_mode"
     }
 
     public init(name: String, size: Int, id: String? = nil, shareType: String, chargeMode: String? = nil) {
@@ -51,15 +47,6 @@ public struct CreatePublicipBandwidth: Codable, Sendable, Equatable {
         self.id = id
         self.shareType = shareType
         self.chargeMode = chargeMode
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.size = try container.decodeLenient(Int.self, forKey: .size)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.shareType = try container.decode(String.self, forKey: .shareType)
-        self.chargeMode = try container.decodeIfPresent(String.self, forKey: .chargeMode)
     }
 }
 
@@ -80,19 +67,12 @@ public struct CreatePublicipPublicip: Codable, Sendable, Equatable {
     public var ipVersion: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case type
-        case ipVersion = "ip_version"
+        case type, ipVersion = "ip_version"
     }
 
     public init(type: String, ipVersion: Int? = nil) {
         self.type = type
         self.ipVersion = ipVersion
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.type = try container.decode(String.self, forKey: .type)
-        self.ipVersion = try container.decodeLenientIfPresent(Int.self, forKey: .ipVersion)
     }
 }
 
@@ -146,26 +126,14 @@ public struct CreatePublicipPublicip2: Codable, Sendable, Equatable {
     public var enterpriseProjectID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case status
-        case type
-        case publicIPAddress = "public_ip_address"
-        case ipVersion = "ip_version"
-        case tenantID = "tenant_id"
-        case createTime = "create_time"
-        case bandwidthSize = "bandwidth_size"
+        case id, status, type, publicIPAddress = "public_ip_address", ipVersion = "ip_version"
+        case tenantID = "tenant_id", createTime = "create_time", bandwidthSize = "bandwidth_size"
         case enterpriseProjectID = "enterprise_project_id"
     }
 
     public init(
-        id: String? = nil,
-        status: String? = nil,
-        type: String? = nil,
-        publicIPAddress: String? = nil,
-        ipVersion: Int? = nil,
-        tenantID: String? = nil,
-        createTime: String? = nil,
-        bandwidthSize: Int? = nil,
+        id: String? = nil, status: String? = nil, type: String? = nil, publicIPAddress: String? = nil,
+        ipVersion: Int? = nil, tenantID: String? = nil, createTime: String? = nil, bandwidthSize: Int? = nil,
         enterpriseProjectID: String? = nil
     ) {
         self.id = id
@@ -177,19 +145,6 @@ public struct CreatePublicipPublicip2: Codable, Sendable, Equatable {
         self.createTime = createTime
         self.bandwidthSize = bandwidthSize
         self.enterpriseProjectID = enterpriseProjectID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.publicIPAddress = try container.decodeIfPresent(String.self, forKey: .publicIPAddress)
-        self.ipVersion = try container.decodeLenientIfPresent(Int.self, forKey: .ipVersion)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.createTime = try container.decodeIfPresent(String.self, forKey: .createTime)
-        self.bandwidthSize = try container.decodeLenientIfPresent(Int.self, forKey: .bandwidthSize)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
     }
 }
 
@@ -208,14 +163,11 @@ public struct CreatePublicipRequest: Codable, Sendable, Equatable {
     public var enterpriseProjectID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case publicip
-        case bandwidth
-        case enterpriseProjectID = "enterprise_project_id"
+        case publicip, bandwidth, enterpriseProjectID = "enterprise_project_id"
     }
 
     public init(
-        publicip: CreatePublicipPublicip,
-        bandwidth: CreatePublicipBandwidth,
+        publicip: CreatePublicipPublicip, bandwidth: CreatePublicipBandwidth,
         enterpriseProjectID: String? = nil
     ) {
         self.publicip = publicip

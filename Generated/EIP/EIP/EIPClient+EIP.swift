@@ -16,10 +16,7 @@ extension EIPClient {
     /// - Returns: The body of the service's `200` response.
     public func createPublicip(_ body: CreatePublicipRequest) async throws -> CreatePublicipResponse {
         let request = OperationRequest(
-            operation: "CreatePublicip",
-            method: .post,
-            path: "/v1/{project_id}/publicips",
-            body: body
+            operation: "CreatePublicip", method: .post, path: "/v1/{project_id}/publicips", body: body
         )
         return try await client.send(request, as: CreatePublicipResponse.self)
     }
@@ -36,9 +33,7 @@ extension EIPClient {
     /// - Returns: The body of the service's `200` response.
     public func deletePublicip(publicipID: String) async throws -> DeletePublicipResponse {
         let request = OperationRequest(
-            operation: "DeletePublicip",
-            method: .delete,
-            path: "/v1/{project_id}/publicips/{publicip_id}",
+            operation: "DeletePublicip", method: .delete, path: "/v1/{project_id}/publicips/{publicip_id}",
             pathParameters: ["publicip_id": publicipID]
         )
         return try await client.send(request, as: DeletePublicipResponse.self)
@@ -80,10 +75,7 @@ extension EIPClient {
         query.append("limit", limit)
         query.append("enterprise_project_id", enterpriseProjectID)
         let request = OperationRequest(
-            operation: "ListPublicips",
-            method: .get,
-            path: "/v1/{project_id}/publicips",
-            query: query
+            operation: "ListPublicips", method: .get, path: "/v1/{project_id}/publicips", query: query
         )
         return try await client.send(request, as: ListPublicipsResponse.self)
     }
@@ -100,9 +92,7 @@ extension EIPClient {
     /// - Returns: The body of the service's `200` response.
     public func showPublicip(publicipID: String) async throws -> ShowPublicipResponse {
         let request = OperationRequest(
-            operation: "ShowPublicip",
-            method: .get,
-            path: "/v1/{project_id}/publicips/{publicip_id}",
+            operation: "ShowPublicip", method: .get, path: "/v1/{project_id}/publicips/{publicip_id}",
             pathParameters: ["publicip_id": publicipID]
         )
         return try await client.send(request, as: ShowPublicipResponse.self)
@@ -124,11 +114,8 @@ extension EIPClient {
         _ body: UpdatePublicipRequest
     ) async throws -> UpdatePublicipResponse {
         let request = OperationRequest(
-            operation: "UpdatePublicip",
-            method: .put,
-            path: "/v1/{project_id}/publicips/{publicip_id}",
-            pathParameters: ["publicip_id": publicipID],
-            body: body
+            operation: "UpdatePublicip", method: .put, path: "/v1/{project_id}/publicips/{publicip_id}",
+            pathParameters: ["publicip_id": publicipID], body: body
         )
         return try await client.send(request, as: UpdatePublicipResponse.self)
     }

@@ -71,37 +71,17 @@ public struct Publicips: Codable, Sendable, Equatable {
     public var enterpriseProjectID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case status
-        case profile
-        case type
-        case publicIPAddress = "public_ip_address"
-        case ipVersion = "ip_version"
-        case privateIPAddress = "private_ip_address"
-        case portID = "port_id"
-        case tenantID = "tenant_id"
-        case createTime = "create_time"
-        case bandwidthID = "bandwidth_id"
-        case bandwidthSize = "bandwidth_size"
-        case bandwidthShareType = "bandwidth_share_type"
-        case enterpriseProjectID = "enterprise_project_id"
+        case id, status, profile, type, publicIPAddress = "public_ip_address", ipVersion = "ip_version"
+        case privateIPAddress = "private_ip_address", portID = "port_id", tenantID = "tenant_id"
+        case createTime = "create_time", bandwidthID = "bandwidth_id", bandwidthSize = "bandwidth_size"
+        case bandwidthShareType = "bandwidth_share_type", enterpriseProjectID = "enterprise_project_id"
     }
 
     public init(
-        id: String? = nil,
-        status: String? = nil,
-        profile: Profile? = nil,
-        type: String? = nil,
-        publicIPAddress: String? = nil,
-        ipVersion: Int? = nil,
-        privateIPAddress: String? = nil,
-        portID: String? = nil,
-        tenantID: String? = nil,
-        createTime: String? = nil,
-        bandwidthID: String? = nil,
-        bandwidthSize: Int? = nil,
-        bandwidthShareType: String? = nil,
-        enterpriseProjectID: String? = nil
+        id: String? = nil, status: String? = nil, profile: Profile? = nil, type: String? = nil,
+        publicIPAddress: String? = nil, ipVersion: Int? = nil, privateIPAddress: String? = nil,
+        portID: String? = nil, tenantID: String? = nil, createTime: String? = nil, bandwidthID: String? = nil,
+        bandwidthSize: Int? = nil, bandwidthShareType: String? = nil, enterpriseProjectID: String? = nil
     ) {
         self.id = id
         self.status = status
@@ -117,24 +97,6 @@ public struct Publicips: Codable, Sendable, Equatable {
         self.bandwidthSize = bandwidthSize
         self.bandwidthShareType = bandwidthShareType
         self.enterpriseProjectID = enterpriseProjectID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.profile = try container.decodeIfPresent(Profile.self, forKey: .profile)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.publicIPAddress = try container.decodeIfPresent(String.self, forKey: .publicIPAddress)
-        self.ipVersion = try container.decodeLenientIfPresent(Int.self, forKey: .ipVersion)
-        self.privateIPAddress = try container.decodeIfPresent(String.self, forKey: .privateIPAddress)
-        self.portID = try container.decodeIfPresent(String.self, forKey: .portID)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.createTime = try container.decodeIfPresent(String.self, forKey: .createTime)
-        self.bandwidthID = try container.decodeIfPresent(String.self, forKey: .bandwidthID)
-        self.bandwidthSize = try container.decodeLenientIfPresent(Int.self, forKey: .bandwidthSize)
-        self.bandwidthShareType = try container.decodeIfPresent(String.self, forKey: .bandwidthShareType)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
     }
 }
 

@@ -20,11 +20,9 @@ extension EIPClient {
         _ body: BatchCreateOrDeleteEIPTagsRequest
     ) async throws -> BatchCreateOrDeleteEIPTagsResponse {
         let request = OperationRequest(
-            operation: "BatchCreateOrDeleteEIPTags",
-            method: .post,
+            operation: "BatchCreateOrDeleteEIPTags", method: .post,
             path: "/v2.0/{project_id}/publicips/{publicip_id}/tags/action",
-            pathParameters: ["publicip_id": publicipID],
-            body: body
+            pathParameters: ["publicip_id": publicipID], body: body
         )
         return try await client.send(request, as: BatchCreateOrDeleteEIPTagsResponse.self)
     }
@@ -45,11 +43,9 @@ extension EIPClient {
         _ body: CreatePublicipTagRequest
     ) async throws -> CreatePublicipTagResponse {
         let request = OperationRequest(
-            operation: "CreatePublicipTag",
-            method: .post,
+            operation: "CreatePublicipTag", method: .post,
             path: "/v2.0/{project_id}/publicips/{publicip_id}/tags",
-            pathParameters: ["publicip_id": publicipID],
-            body: body
+            pathParameters: ["publicip_id": publicipID], body: body
         )
         return try await client.send(request, as: CreatePublicipTagResponse.self)
     }
@@ -67,8 +63,7 @@ extension EIPClient {
     /// - Returns: The body of the service's `200` response.
     public func deletePublicipTag(publicipID: String, key: String) async throws -> DeletePublicipTagResponse {
         let request = OperationRequest(
-            operation: "DeletePublicipTag",
-            method: .delete,
+            operation: "DeletePublicipTag", method: .delete,
             path: "/v2.0/{project_id}/publicips/{publicip_id}/tags/{key}",
             pathParameters: ["publicip_id": publicipID, "key": key]
         )
@@ -84,9 +79,7 @@ extension EIPClient {
     /// - Returns: The body of the service's `200` response.
     public func listPublicipTags() async throws -> ListPublicipTagsResponse {
         let request = OperationRequest(
-            operation: "ListPublicipTags",
-            method: .get,
-            path: "/v2.0/{project_id}/publicips/tags"
+            operation: "ListPublicipTags", method: .get, path: "/v2.0/{project_id}/publicips/tags"
         )
         return try await client.send(request, as: ListPublicipTagsResponse.self)
     }
@@ -105,10 +98,8 @@ extension EIPClient {
         _ body: ListPublicipsByTagsRequest
     ) async throws -> ListPublicipsByTagsResponse {
         let request = OperationRequest(
-            operation: "ListPublicipsByTags",
-            method: .post,
-            path: "/v2.0/{project_id}/publicips/resource_instances/action",
-            body: body
+            operation: "ListPublicipsByTags", method: .post,
+            path: "/v2.0/{project_id}/publicips/resource_instances/action", body: body
         )
         return try await client.send(request, as: ListPublicipsByTagsResponse.self)
     }
@@ -125,8 +116,7 @@ extension EIPClient {
     /// - Returns: The body of the service's `200` response.
     public func showPublicipTags(publicipID: String) async throws -> ShowPublicipTagsResponse {
         let request = OperationRequest(
-            operation: "ShowPublicipTags",
-            method: .get,
+            operation: "ShowPublicipTags", method: .get,
             path: "/v2.0/{project_id}/publicips/{publicip_id}/tags",
             pathParameters: ["publicip_id": publicipID]
         )

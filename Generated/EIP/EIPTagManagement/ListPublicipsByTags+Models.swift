@@ -40,19 +40,8 @@ public struct ListPublicipsByTagsRequest: Codable, Sendable, Equatable {
     /// supported. The tag value indicates the matched value. This field is a fixed dictionary value.
     public var matches: [Match]?
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-        case limit
-        case offset
-        case action
-        case matches
-    }
-
     public init(
-        tags: [ListPublicipsByTagsTag]? = nil,
-        limit: Int? = nil,
-        offset: Int? = nil,
-        action: Action,
+        tags: [ListPublicipsByTagsTag]? = nil, limit: Int? = nil, offset: Int? = nil, action: Action,
         matches: [Match]? = nil
     ) {
         self.tags = tags
@@ -60,15 +49,6 @@ public struct ListPublicipsByTagsRequest: Codable, Sendable, Equatable {
         self.offset = offset
         self.action = action
         self.matches = matches
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.tags = try container.decodeIfPresent([ListPublicipsByTagsTag].self, forKey: .tags)
-        self.limit = try container.decodeLenientIfPresent(Int.self, forKey: .limit)
-        self.offset = try container.decodeLenientIfPresent(Int.self, forKey: .offset)
-        self.action = try container.decode(Action.self, forKey: .action)
-        self.matches = try container.decodeIfPresent([Match].self, forKey: .matches)
     }
 }
 
@@ -80,19 +60,12 @@ public struct ListPublicipsByTagsResponse: Codable, Sendable, Equatable {
     public var totalCount: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case resources
-        case totalCount = "total_count"
+        case resources, totalCount = "total_count"
     }
 
     public init(resources: [Resource]? = nil, totalCount: Int? = nil) {
         self.resources = resources
         self.totalCount = totalCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.resources = try container.decodeIfPresent([Resource].self, forKey: .resources)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
     }
 }
 
@@ -142,16 +115,12 @@ public struct Resource: Codable, Sendable, Equatable {
     public var resourceName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case resourceID = "resource_id"
-        case resourceDetail = "resource_detail"
-        case tags
+        case resourceID = "resource_id", resourceDetail = "resource_detail", tags
         case resourceName = "resource_name"
     }
 
     public init(
-        resourceID: String? = nil,
-        resourceDetail: JSONValue? = nil,
-        tags: [Tag]? = nil,
+        resourceID: String? = nil, resourceDetail: JSONValue? = nil, tags: [Tag]? = nil,
         resourceName: String? = nil
     ) {
         self.resourceID = resourceID

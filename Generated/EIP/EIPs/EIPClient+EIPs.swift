@@ -115,11 +115,9 @@ extension EIPClient {
         _ body: AssociatePublicipsRequest
     ) async throws -> AssociatePublicipsResponse {
         let request = OperationRequest(
-            operation: "AssociatePublicips",
-            method: .post,
+            operation: "AssociatePublicips", method: .post,
             path: "/v3/{project_id}/eip/publicips/{publicip_id}/associate-instance",
-            pathParameters: ["publicip_id": publicipID],
-            body: body
+            pathParameters: ["publicip_id": publicipID], body: body
         )
         return try await client.send(request, as: AssociatePublicipsResponse.self)
     }
@@ -136,8 +134,7 @@ extension EIPClient {
     /// - Returns: The body of the service's `200` response.
     public func disassociatePublicips(publicipID: String) async throws -> DisassociatePublicipsResponse {
         let request = OperationRequest(
-            operation: "DisassociatePublicips",
-            method: .post,
+            operation: "DisassociatePublicips", method: .post,
             path: "/v3/{project_id}/eip/publicips/{publicip_id}/disassociate-instance",
             pathParameters: ["publicip_id": publicipID]
         )
@@ -298,10 +295,7 @@ extension EIPClient {
         query.append("public_border_group", publicBorderGroup)
         query.append("allow_share_bandwidth_type_any", allowShareBandwidthTypeAny)
         let request = OperationRequest(
-            operation: "ListPublicipsV3",
-            method: .get,
-            path: "/v3/{project_id}/eip/publicips",
-            query: query
+            operation: "ListPublicipsV3", method: .get, path: "/v3/{project_id}/eip/publicips", query: query
         )
         return try await client.send(request, as: ListPublicipsV3Response.self)
     }
@@ -483,11 +477,8 @@ extension EIPClient {
         var query = QueryItems()
         query.append("fields", fields)
         let request = OperationRequest(
-            operation: "ShowPublicipV3",
-            method: .get,
-            path: "/v3/{project_id}/eip/publicips/{publicip_id}",
-            pathParameters: ["publicip_id": publicipID],
-            query: query
+            operation: "ShowPublicipV3", method: .get, path: "/v3/{project_id}/eip/publicips/{publicip_id}",
+            pathParameters: ["publicip_id": publicipID], query: query
         )
         return try await client.send(request, as: ShowPublicipV3Response.self)
     }

@@ -19,16 +19,12 @@ public struct NeutronCreateFloatingIPFloatingip2: Codable, Sendable, Equatable {
     public var fixedIPAddress: String?
 
     private enum CodingKeys: String, CodingKey {
-        case floatingIPAddress = "floating_ip_address"
-        case floatingNetworkID = "floating_network_id"
-        case portID = "port_id"
-        case fixedIPAddress = "fixed_ip_address"
+        case floatingIPAddress = "floating_ip_address", floatingNetworkID = "floating_network_id"
+        case portID = "port_id", fixedIPAddress = "fixed_ip_address"
     }
 
     public init(
-        floatingIPAddress: String? = nil,
-        floatingNetworkID: String,
-        portID: String? = nil,
+        floatingIPAddress: String? = nil, floatingNetworkID: String, portID: String? = nil,
         fixedIPAddress: String? = nil
     ) {
         self.floatingIPAddress = floatingIPAddress

@@ -18,10 +18,7 @@ extension EIPClient {
         _ body: AssignFloatingIPAddressRequest
     ) async throws -> AssignFloatingIPAddressResponse {
         let request = OperationRequest(
-            operation: "AssignFloatingIPAddress",
-            method: .post,
-            path: "/v2.0/eip/floatingips_v6",
-            body: body
+            operation: "AssignFloatingIPAddress", method: .post, path: "/v2.0/eip/floatingips_v6", body: body
         )
         return try await client.send(request, as: AssignFloatingIPAddressResponse.self)
     }
@@ -36,10 +33,8 @@ extension EIPClient {
     ///   - floatingipID:
     public func deleteFloatingIPAddress(floatingipID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteFloatingIPAddress",
-            method: .delete,
-            path: "/v2.0/eip/floatingips_v6/{floatingip_id}",
-            pathParameters: ["floatingip_id": floatingipID]
+            operation: "DeleteFloatingIPAddress", method: .delete,
+            path: "/v2.0/eip/floatingips_v6/{floatingip_id}", pathParameters: ["floatingip_id": floatingipID]
         )
         try await client.send(request)
     }
@@ -80,9 +75,7 @@ extension EIPClient {
         query.append("fixed_ip_address", fixedIPAddress)
         query.append("tenant_id", tenantID)
         let request = OperationRequest(
-            operation: "ListFloatingIPAddresses",
-            method: .get,
-            path: "/v2.0/eip/floatingips_v6",
+            operation: "ListFloatingIPAddresses", method: .get, path: "/v2.0/eip/floatingips_v6",
             query: query
         )
         return try await client.send(request, as: ListFloatingIPAddressesResponse.self)
@@ -101,10 +94,8 @@ extension EIPClient {
     /// - Returns: The body of the service's `200` response.
     public func showFloatingIPAddress(floatingipID: String) async throws -> ShowFloatingIPAddressResponse {
         let request = OperationRequest(
-            operation: "ShowFloatingIPAddress",
-            method: .get,
-            path: "/v2.0/eip/floatingips_v6/{floatingip_id}",
-            pathParameters: ["floatingip_id": floatingipID]
+            operation: "ShowFloatingIPAddress", method: .get,
+            path: "/v2.0/eip/floatingips_v6/{floatingip_id}", pathParameters: ["floatingip_id": floatingipID]
         )
         return try await client.send(request, as: ShowFloatingIPAddressResponse.self)
     }
@@ -176,10 +167,8 @@ extension EIPClient {
         _ body: UpdateFloatingIPAddressRequest
     ) async throws -> UpdateFloatingIPAddressResponse {
         let request = OperationRequest(
-            operation: "UpdateFloatingIPAddress",
-            method: .put,
-            path: "/v2.0/eip/floatingips_v6/{floatingip_id}",
-            pathParameters: ["floatingip_id": floatingipID],
+            operation: "UpdateFloatingIPAddress", method: .put,
+            path: "/v2.0/eip/floatingips_v6/{floatingip_id}", pathParameters: ["floatingip_id": floatingipID],
             body: body
         )
         return try await client.send(request, as: UpdateFloatingIPAddressResponse.self)

@@ -34,33 +34,17 @@ public struct ListFloatingIPAddressesFloatingip: Codable, Sendable, Equatable {
     public var updatedAt: String?
 
     private enum CodingKeys: String, CodingKey {
-        case status
-        case id
-        case floatingIPAddress = "floating_ip_address"
-        case floatingNetworkID = "floating_network_id"
-        case routerID = "router_id"
-        case portID = "port_id"
-        case fixedIPAddress = "fixed_ip_address"
-        case tenantID = "tenant_id"
-        case floatingipsLinks = "floatingips_links"
-        case createdAt = "created_at"
-        case projectID = "project_id"
-        case updatedAt = "updated_at"
+        case status, id, floatingIPAddress = "floating_ip_address", floatingNetworkID = "floating_network_id"
+        case routerID = "router_id", portID = "port_id", fixedIPAddress = "fixed_ip_address"
+        case tenantID = "tenant_id", floatingipsLinks = "floatingips_links", createdAt = "created_at"
+        case projectID = "project_id", updatedAt = "updated_at"
     }
 
     public init(
-        status: Status? = nil,
-        id: String? = nil,
-        floatingIPAddress: String? = nil,
-        floatingNetworkID: String? = nil,
-        routerID: String? = nil,
-        portID: String? = nil,
-        fixedIPAddress: String? = nil,
-        tenantID: String? = nil,
-        floatingipsLinks: [String]? = nil,
-        createdAt: String? = nil,
-        projectID: String? = nil,
-        updatedAt: String? = nil
+        status: Status? = nil, id: String? = nil, floatingIPAddress: String? = nil,
+        floatingNetworkID: String? = nil, routerID: String? = nil, portID: String? = nil,
+        fixedIPAddress: String? = nil, tenantID: String? = nil, floatingipsLinks: [String]? = nil,
+        createdAt: String? = nil, projectID: String? = nil, updatedAt: String? = nil
     ) {
         self.status = status
         self.id = id
@@ -85,8 +69,7 @@ public struct ListFloatingIPAddressesResponse: Codable, Sendable, Equatable {
     public var floatingipsLinks: [Link]?
 
     private enum CodingKeys: String, CodingKey {
-        case floatingips
-        case floatingipsLinks = "floatingips_links"
+        case floatingips, floatingipsLinks = "floatingips_links"
     }
 
     public init(floatingips: [ListFloatingIPAddressesFloatingip]? = nil, floatingipsLinks: [Link]? = nil) {

@@ -25,10 +25,7 @@ extension EIPClient {
         var query = QueryItems()
         query.append("type", type)
         let request = OperationRequest(
-            operation: "ListQuotas",
-            method: .get,
-            path: "/v1/{project_id}/quotas",
-            query: query
+            operation: "ListQuotas", method: .get, path: "/v1/{project_id}/quotas", query: query
         )
         return try await client.send(request, as: ListQuotasResponse.self)
     }

@@ -13,8 +13,7 @@ public struct AssociatePublicipsResponse: Codable, Sendable, Equatable {
     public var publicip: PublicipInstanceResp?
 
     private enum CodingKeys: String, CodingKey {
-        case requestID = "request_id"
-        case publicip
+        case requestID = "request_id", publicip
     }
 
     public init(requestID: String? = nil, publicip: PublicipInstanceResp? = nil) {

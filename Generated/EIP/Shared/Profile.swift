@@ -15,17 +15,11 @@ public struct Profile: Codable, Sendable, Equatable {
     public var userID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case orderID = "order_id"
-        case productID = "product_id"
-        case regionID = "region_id"
-        case userID = "user_id"
+        case orderID = "order_id", productID = "product_id", regionID = "region_id", userID = "user_id"
     }
 
     public init(
-        orderID: String? = nil,
-        productID: String? = nil,
-        regionID: String? = nil,
-        userID: String? = nil
+        orderID: String? = nil, productID: String? = nil, regionID: String? = nil, userID: String? = nil
     ) {
         self.orderID = orderID
         self.productID = productID

@@ -42,21 +42,13 @@ public struct PublicipBandwidthInfo: Codable, Sendable, Equatable {
     public var billingInfo: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case size
-        case shareType = "share_type"
-        case chargeMode = "charge_mode"
-        case name
+        case id, size, shareType = "share_type", chargeMode = "charge_mode", name
         case billingInfo = "billing_info"
     }
 
     public init(
-        id: String? = nil,
-        size: Int? = nil,
-        shareType: String? = nil,
-        chargeMode: String? = nil,
-        name: String? = nil,
-        billingInfo: String? = nil
+        id: String? = nil, size: Int? = nil, shareType: String? = nil, chargeMode: String? = nil,
+        name: String? = nil, billingInfo: String? = nil
     ) {
         self.id = id
         self.size = size
@@ -64,15 +56,5 @@ public struct PublicipBandwidthInfo: Codable, Sendable, Equatable {
         self.chargeMode = chargeMode
         self.name = name
         self.billingInfo = billingInfo
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.shareType = try container.decodeIfPresent(String.self, forKey: .shareType)
-        self.chargeMode = try container.decodeIfPresent(String.self, forKey: .chargeMode)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.billingInfo = try container.decodeIfPresent(String.self, forKey: .billingInfo)
     }
 }

@@ -25,29 +25,17 @@ public struct PublicipInfo: Codable, Sendable, Equatable {
     public var publicipType: String?
 
     private enum CodingKeys: String, CodingKey {
-        case publicipID = "publicip_id"
-        case publicipAddress = "publicip_address"
-        case ipVersion = "ip_version"
+        case publicipID = "publicip_id", publicipAddress = "publicip_address", ipVersion = "ip_version"
         case publicipType = "publicip_type"
     }
 
     public init(
-        publicipID: String? = nil,
-        publicipAddress: String? = nil,
-        ipVersion: Int? = nil,
+        publicipID: String? = nil, publicipAddress: String? = nil, ipVersion: Int? = nil,
         publicipType: String? = nil
     ) {
         self.publicipID = publicipID
         self.publicipAddress = publicipAddress
         self.ipVersion = ipVersion
         self.publicipType = publicipType
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.publicipID = try container.decodeIfPresent(String.self, forKey: .publicipID)
-        self.publicipAddress = try container.decodeIfPresent(String.self, forKey: .publicipAddress)
-        self.ipVersion = try container.decodeLenientIfPresent(Int.self, forKey: .ipVersion)
-        self.publicipType = try container.decodeIfPresent(String.self, forKey: .publicipType)
     }
 }

@@ -133,49 +133,22 @@ public struct PublicipInstanceResp: Codable, Sendable, Equatable {
     public var alias: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case projectID = "project_id"
-        case ipVersion = "ip_version"
-        case publicIPAddress = "public_ip_address"
-        case status
-        case description
-        case publicBorderGroup = "public_border_group"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case type
-        case vnic
-        case bandwidth
-        case enterpriseProjectID = "enterprise_project_id"
-        case billingInfo = "billing_info"
-        case lockStatus = "lock_status"
-        case associateInstanceType = "associate_instance_type"
-        case associateInstanceID = "associate_instance_id"
-        case publicipPoolID = "publicip_pool_id"
-        case publicipPoolName = "publicip_pool_name"
-        case alias
+        case id, projectID = "project_id", ipVersion = "ip_version", publicIPAddress = "public_ip_address"
+        case status, description, publicBorderGroup = "public_border_group", createdAt = "created_at"
+        case updatedAt = "updated_at", type, vnic, bandwidth, enterpriseProjectID = "enterprise_project_id"
+        case billingInfo = "billing_info", lockStatus = "lock_status"
+        case associateInstanceType = "associate_instance_type", associateInstanceID = "associate_instance_id"
+        case publicipPoolID = "publicip_pool_id", publicipPoolName = "publicip_pool_name", alias
     }
 
     public init(
-        id: String? = nil,
-        projectID: String? = nil,
-        ipVersion: Int? = nil,
-        publicIPAddress: String? = nil,
-        status: PublicipInstanceStatus? = nil,
-        description: String? = nil,
-        publicBorderGroup: String? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        type: TypeValue? = nil,
-        vnic: VnicInfo? = nil,
-        bandwidth: PublicipBandwidthInfo? = nil,
-        enterpriseProjectID: String? = nil,
-        billingInfo: String? = nil,
-        lockStatus: String? = nil,
-        associateInstanceType: AssociateInstanceType? = nil,
-        associateInstanceID: String? = nil,
-        publicipPoolID: String? = nil,
-        publicipPoolName: String? = nil,
-        alias: String? = nil
+        id: String? = nil, projectID: String? = nil, ipVersion: Int? = nil, publicIPAddress: String? = nil,
+        status: PublicipInstanceStatus? = nil, description: String? = nil, publicBorderGroup: String? = nil,
+        createdAt: String? = nil, updatedAt: String? = nil, type: TypeValue? = nil, vnic: VnicInfo? = nil,
+        bandwidth: PublicipBandwidthInfo? = nil, enterpriseProjectID: String? = nil,
+        billingInfo: String? = nil, lockStatus: String? = nil,
+        associateInstanceType: AssociateInstanceType? = nil, associateInstanceID: String? = nil,
+        publicipPoolID: String? = nil, publicipPoolName: String? = nil, alias: String? = nil
     ) {
         self.id = id
         self.projectID = projectID
@@ -197,29 +170,5 @@ public struct PublicipInstanceResp: Codable, Sendable, Equatable {
         self.publicipPoolID = publicipPoolID
         self.publicipPoolName = publicipPoolName
         self.alias = alias
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.ipVersion = try container.decodeLenientIfPresent(Int.self, forKey: .ipVersion)
-        self.publicIPAddress = try container.decodeIfPresent(String.self, forKey: .publicIPAddress)
-        self.status = try container.decodeIfPresent(PublicipInstanceStatus.self, forKey: .status)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.publicBorderGroup = try container.decodeIfPresent(String.self, forKey: .publicBorderGroup)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.type = try container.decodeIfPresent(TypeValue.self, forKey: .type)
-        self.vnic = try container.decodeIfPresent(VnicInfo.self, forKey: .vnic)
-        self.bandwidth = try container.decodeIfPresent(PublicipBandwidthInfo.self, forKey: .bandwidth)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.billingInfo = try container.decodeIfPresent(String.self, forKey: .billingInfo)
-        self.lockStatus = try container.decodeIfPresent(String.self, forKey: .lockStatus)
-        self.associateInstanceType = try container.decodeIfPresent(AssociateInstanceType.self, forKey: .associateInstanceType)
-        self.associateInstanceID = try container.decodeIfPresent(String.self, forKey: .associateInstanceID)
-        self.publicipPoolID = try container.decodeIfPresent(String.self, forKey: .publicipPoolID)
-        self.publicipPoolName = try container.decodeIfPresent(String.self, forKey: .publicipPoolName)
-        self.alias = try container.decodeIfPresent(String.self, forKey: .alias)
     }
 }

@@ -19,10 +19,8 @@ extension ERClient {
         var query = QueryItems()
         query.append("instance_id", instanceID)
         let request = OperationRequest(
-            operation: "ListAvailabilityZone",
-            method: .get,
-            path: "/v3/{project_id}/enterprise-router/availability-zones",
-            query: query
+            operation: "ListAvailabilityZone", method: .get,
+            path: "/v3/{project_id}/enterprise-router/availability-zones", query: query
         )
         return try await client.send(request, as: ListAvailabilityZoneResponse.self)
     }

@@ -33,8 +33,7 @@ public struct ListAvailabilityZoneResponse: Codable, Sendable, Equatable {
     public var requestID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case availabilityZones = "availability_zones"
-        case requestID = "request_id"
+        case availabilityZones = "availability_zones", requestID = "request_id"
     }
 
     public init(availabilityZones: [AvailableZone]? = nil, requestID: String? = nil) {

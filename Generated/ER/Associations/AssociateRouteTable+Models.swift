@@ -11,8 +11,7 @@ public struct AssociateRouteTableResponse: Codable, Sendable, Equatable {
     public var requestID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case association
-        case requestID = "request_id"
+        case association, requestID = "request_id"
     }
 
     public init(association: Association? = nil, requestID: String? = nil) {

@@ -28,12 +28,9 @@ extension ERClient {
         var headers: [String: String] = [:]
         headers["X-Client-Token"] = xClientToken
         let request = OperationRequest(
-            operation: "AssociateRouteTable",
-            method: .post,
+            operation: "AssociateRouteTable", method: .post,
             path: "/v3/{project_id}/enterprise-router/{er_id}/route-tables/{route_table_id}/associate",
-            pathParameters: ["er_id": erID, "route_table_id": routeTableID],
-            headers: headers,
-            body: body
+            pathParameters: ["er_id": erID, "route_table_id": routeTableID], headers: headers, body: body
         )
         let response = try await client.sendReturningHeaders(request, as: AssociateRouteTableResponse.self)
         return AssociateRouteTableOutput(body: response.body, headers: response.headers)
@@ -56,11 +53,9 @@ extension ERClient {
         _ body: DisassociateRouteTableRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "DisassociateRouteTable",
-            method: .post,
+            operation: "DisassociateRouteTable", method: .post,
             path: "/v3/{project_id}/enterprise-router/{er_id}/route-tables/{route_table_id}/disassociate",
-            pathParameters: ["er_id": erID, "route_table_id": routeTableID],
-            body: body
+            pathParameters: ["er_id": erID, "route_table_id": routeTableID], body: body
         )
         try await client.send(request)
     }
@@ -106,11 +101,9 @@ extension ERClient {
         query.append("sort_key", sortKey)
         query.append("sort_dir", sortDir)
         let request = OperationRequest(
-            operation: "ListAssociations",
-            method: .get,
+            operation: "ListAssociations", method: .get,
             path: "/v3/{project_id}/enterprise-router/{er_id}/route-tables/{route_table_id}/associations",
-            pathParameters: ["er_id": erID, "route_table_id": routeTableID],
-            query: query
+            pathParameters: ["er_id": erID, "route_table_id": routeTableID], query: query
         )
         return try await client.send(request, as: ListAssociationsResponse.self)
     }

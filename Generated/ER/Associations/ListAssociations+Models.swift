@@ -14,9 +14,7 @@ public struct ListAssociationsResponse: Codable, Sendable, Equatable {
     public var pageInfo: PageInfo?
 
     private enum CodingKeys: String, CodingKey {
-        case associations
-        case requestID = "request_id"
-        case pageInfo = "page_info"
+        case associations, requestID = "request_id", pageInfo = "page_info"
     }
 
     public init(associations: [Association]? = nil, requestID: String? = nil, pageInfo: PageInfo? = nil) {

@@ -20,8 +20,7 @@ extension ERClient {
         attachmentID: String
     ) async throws -> AcceptAttachmentResponse {
         let request = OperationRequest(
-            operation: "AcceptAttachment",
-            method: .post,
+            operation: "AcceptAttachment", method: .post,
             path: "/v3/{project_id}/enterprise-router/{er_id}/attachments/{attachment_id}/accept",
             pathParameters: ["er_id": erID, "attachment_id": attachmentID]
         )
@@ -68,10 +67,8 @@ extension ERClient {
         query.append("sort_key", sortKey)
         query.append("sort_dir", sortDir)
         let request = OperationRequest(
-            operation: "ListAttachments",
-            method: .get,
-            path: "/v3/{project_id}/enterprise-router/{er_id}/attachments",
-            pathParameters: ["er_id": erID],
+            operation: "ListAttachments", method: .get,
+            path: "/v3/{project_id}/enterprise-router/{er_id}/attachments", pathParameters: ["er_id": erID],
             query: query
         )
         return try await client.send(request, as: ListAttachmentsResponse.self)
@@ -93,8 +90,7 @@ extension ERClient {
         attachmentID: String
     ) async throws -> RejectAttachmentResponse {
         let request = OperationRequest(
-            operation: "RejectAttachment",
-            method: .post,
+            operation: "RejectAttachment", method: .post,
             path: "/v3/{project_id}/enterprise-router/{er_id}/attachments/{attachment_id}/reject",
             pathParameters: ["er_id": erID, "attachment_id": attachmentID]
         )
@@ -114,8 +110,7 @@ extension ERClient {
     /// - Returns: The body of the service's `200` response.
     public func showAttachment(erID: String, attachmentID: String) async throws -> ShowAttachmentResponse {
         let request = OperationRequest(
-            operation: "ShowAttachment",
-            method: .get,
+            operation: "ShowAttachment", method: .get,
             path: "/v3/{project_id}/enterprise-router/{er_id}/attachments/{attachment_id}",
             pathParameters: ["er_id": erID, "attachment_id": attachmentID]
         )
@@ -171,11 +166,9 @@ extension ERClient {
         _ body: UpdateAttachmentRequest
     ) async throws -> UpdateAttachmentResponse {
         let request = OperationRequest(
-            operation: "UpdateAttachment",
-            method: .put,
+            operation: "UpdateAttachment", method: .put,
             path: "/v3/{project_id}/enterprise-router/{er_id}/attachments/{attachment_id}",
-            pathParameters: ["er_id": erID, "attachment_id": attachmentID],
-            body: body
+            pathParameters: ["er_id": erID, "attachment_id": attachmentID], body: body
         )
         return try await client.send(request, as: UpdateAttachmentResponse.self)
     }

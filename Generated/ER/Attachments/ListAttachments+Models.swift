@@ -46,41 +46,18 @@ public struct AttachmentDetails: Codable, Sendable, Equatable {
     public var ipv6Enable: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case description
-        case state
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case tags
-        case projectID = "project_id"
-        case erID = "er_id"
-        case resourceID = "resource_id"
-        case resourceType = "resource_type"
-        case resourceProjectID = "resource_project_id"
-        case associated
-        case routeTableID = "route_table_id"
-        case frozenScene = "frozen_scene"
-        case ipv6Enable = "ipv6_enable"
+        case id, name, description, state, createdAt = "created_at", updatedAt = "updated_at", tags
+        case projectID = "project_id", erID = "er_id", resourceID = "resource_id"
+        case resourceType = "resource_type", resourceProjectID = "resource_project_id", associated
+        case routeTableID = "route_table_id", frozenScene = "frozen_scene", ipv6Enable = "ipv6_enable"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        state: AttachmentState? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        tags: [Tag]? = nil,
-        projectID: String? = nil,
-        erID: String? = nil,
-        resourceID: String? = nil,
-        resourceType: String? = nil,
-        resourceProjectID: String? = nil,
-        associated: Bool? = nil,
-        routeTableID: String? = nil,
-        frozenScene: String? = nil,
-        ipv6Enable: Bool? = nil
+        id: String? = nil, name: String? = nil, description: String? = nil, state: AttachmentState? = nil,
+        createdAt: String? = nil, updatedAt: String? = nil, tags: [Tag]? = nil, projectID: String? = nil,
+        erID: String? = nil, resourceID: String? = nil, resourceType: String? = nil,
+        resourceProjectID: String? = nil, associated: Bool? = nil, routeTableID: String? = nil,
+        frozenScene: String? = nil, ipv6Enable: Bool? = nil
     ) {
         self.id = id
         self.name = name
@@ -99,26 +76,6 @@ public struct AttachmentDetails: Codable, Sendable, Equatable {
         self.frozenScene = frozenScene
         self.ipv6Enable = ipv6Enable
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.state = try container.decodeIfPresent(AttachmentState.self, forKey: .state)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.tags = try container.decodeIfPresent([Tag].self, forKey: .tags)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.erID = try container.decodeIfPresent(String.self, forKey: .erID)
-        self.resourceID = try container.decodeIfPresent(String.self, forKey: .resourceID)
-        self.resourceType = try container.decodeIfPresent(String.self, forKey: .resourceType)
-        self.resourceProjectID = try container.decodeIfPresent(String.self, forKey: .resourceProjectID)
-        self.associated = try container.decodeLenientIfPresent(Bool.self, forKey: .associated)
-        self.routeTableID = try container.decodeIfPresent(String.self, forKey: .routeTableID)
-        self.frozenScene = try container.decodeIfPresent(String.self, forKey: .frozenScene)
-        self.ipv6Enable = try container.decodeLenientIfPresent(Bool.self, forKey: .ipv6Enable)
-    }
 }
 
 /// The response of ``ERClient/listAttachments``.
@@ -131,15 +88,11 @@ public struct ListAttachmentsResponse: Codable, Sendable, Equatable {
     public var requestID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case attachments
-        case pageInfo = "page_info"
-        case requestID = "request_id"
+        case attachments, pageInfo = "page_info", requestID = "request_id"
     }
 
     public init(
-        attachments: [AttachmentDetails]? = nil,
-        pageInfo: PageInfo? = nil,
-        requestID: String? = nil
+        attachments: [AttachmentDetails]? = nil, pageInfo: PageInfo? = nil, requestID: String? = nil
     ) {
         self.attachments = attachments
         self.pageInfo = pageInfo

@@ -43,28 +43,17 @@ public struct CreateEnterpriseRouter: Codable, Sendable, Equatable {
     public var autoAcceptSharedAttachments: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case asn
-        case enterpriseProjectID = "enterprise_project_id"
-        case chargeMode = "charge_mode"
-        case tags
-        case enableDefaultPropagation = "enable_default_propagation"
+        case name, description, asn, enterpriseProjectID = "enterprise_project_id", chargeMode = "charge_mode"
+        case tags, enableDefaultPropagation = "enable_default_propagation"
         case enableDefaultAssociation = "enable_default_association"
         case availabilityZoneIDs = "availability_zone_ids"
         case autoAcceptSharedAttachments = "auto_accept_shared_attachments"
     }
 
     public init(
-        name: String,
-        description: String? = nil,
-        asn: Int64,
-        enterpriseProjectID: String? = nil,
-        chargeMode: String? = nil,
-        tags: [Tag]? = nil,
-        enableDefaultPropagation: Bool? = nil,
-        enableDefaultAssociation: Bool? = nil,
-        availabilityZoneIDs: [String],
+        name: String, description: String? = nil, asn: Int64, enterpriseProjectID: String? = nil,
+        chargeMode: String? = nil, tags: [Tag]? = nil, enableDefaultPropagation: Bool? = nil,
+        enableDefaultAssociation: Bool? = nil, availabilityZoneIDs: [String],
         autoAcceptSharedAttachments: Bool? = nil
     ) {
         self.name = name
@@ -77,20 +66,6 @@ public struct CreateEnterpriseRouter: Codable, Sendable, Equatable {
         self.enableDefaultAssociation = enableDefaultAssociation
         self.availabilityZoneIDs = availabilityZoneIDs
         self.autoAcceptSharedAttachments = autoAcceptSharedAttachments
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.asn = try container.decodeLenient(Int64.self, forKey: .asn)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.chargeMode = try container.decodeIfPresent(String.self, forKey: .chargeMode)
-        self.tags = try container.decodeIfPresent([Tag].self, forKey: .tags)
-        self.enableDefaultPropagation = try container.decodeLenientIfPresent(Bool.self, forKey: .enableDefaultPropagation)
-        self.enableDefaultAssociation = try container.decodeLenientIfPresent(Bool.self, forKey: .enableDefaultAssociation)
-        self.availabilityZoneIDs = try container.decode([String].self, forKey: .availabilityZoneIDs)
-        self.autoAcceptSharedAttachments = try container.decodeLenientIfPresent(Bool.self, forKey: .autoAcceptSharedAttachments)
     }
 }
 
@@ -112,8 +87,7 @@ public struct CreateEnterpriseRouterResponse: Codable, Sendable, Equatable {
     public var requestID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case instance
-        case requestID = "request_id"
+        case instance, requestID = "request_id"
     }
 
     public init(instance: EnterpriseRouter? = nil, requestID: String? = nil) {

@@ -25,11 +25,8 @@ extension ERClient {
         var headers: [String: String] = [:]
         headers["X-Client-Token"] = xClientToken
         let request = OperationRequest(
-            operation: "CreateEnterpriseRouter",
-            method: .post,
-            path: "/v3/{project_id}/enterprise-router/instances",
-            headers: headers,
-            body: body
+            operation: "CreateEnterpriseRouter", method: .post,
+            path: "/v3/{project_id}/enterprise-router/instances", headers: headers, body: body
         )
         let response = try await client.sendReturningHeaders(request, as: CreateEnterpriseRouterResponse.self)
         return CreateEnterpriseRouterOutput(body: response.body, headers: response.headers)
@@ -45,10 +42,8 @@ extension ERClient {
     ///   - erID: Enterprise router ID
     public func deleteEnterpriseRouter(erID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteEnterpriseRouter",
-            method: .delete,
-            path: "/v3/{project_id}/enterprise-router/instances/{er_id}",
-            pathParameters: ["er_id": erID]
+            operation: "DeleteEnterpriseRouter", method: .delete,
+            path: "/v3/{project_id}/enterprise-router/instances/{er_id}", pathParameters: ["er_id": erID]
         )
         try await client.send(request)
     }
@@ -99,10 +94,8 @@ extension ERClient {
         query.append("sort_key", sortKey)
         query.append("sort_dir", sortDir)
         let request = OperationRequest(
-            operation: "ListEnterpriseRouters",
-            method: .get,
-            path: "/v3/{project_id}/enterprise-router/instances",
-            query: query
+            operation: "ListEnterpriseRouters", method: .get,
+            path: "/v3/{project_id}/enterprise-router/instances", query: query
         )
         return try await client.send(request, as: ListEnterpriseRoutersResponse.self)
     }
@@ -119,10 +112,8 @@ extension ERClient {
     /// - Returns: The body of the service's `200` response.
     public func showEnterpriseRouter(erID: String) async throws -> ShowEnterpriseRouterResponse {
         let request = OperationRequest(
-            operation: "ShowEnterpriseRouter",
-            method: .get,
-            path: "/v3/{project_id}/enterprise-router/instances/{er_id}",
-            pathParameters: ["er_id": erID]
+            operation: "ShowEnterpriseRouter", method: .get,
+            path: "/v3/{project_id}/enterprise-router/instances/{er_id}", pathParameters: ["er_id": erID]
         )
         return try await client.send(request, as: ShowEnterpriseRouterResponse.self)
     }
@@ -190,10 +181,8 @@ extension ERClient {
         _ body: UpdateEnterpriseRouterRequest
     ) async throws -> UpdateEnterpriseRouterResponse {
         let request = OperationRequest(
-            operation: "UpdateEnterpriseRouter",
-            method: .put,
-            path: "/v3/{project_id}/enterprise-router/instances/{er_id}",
-            pathParameters: ["er_id": erID],
+            operation: "UpdateEnterpriseRouter", method: .put,
+            path: "/v3/{project_id}/enterprise-router/instances/{er_id}", pathParameters: ["er_id": erID],
             body: body
         )
         return try await client.send(request, as: UpdateEnterpriseRouterResponse.self)

@@ -13,9 +13,7 @@ public struct ListEnterpriseRoutersResponse: Codable, Sendable, Equatable {
     public var requestID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case instances
-        case pageInfo = "page_info"
-        case requestID = "request_id"
+        case instances, pageInfo = "page_info", requestID = "request_id"
     }
 
     public init(instances: [EnterpriseRouter]? = nil, pageInfo: PageInfo? = nil, requestID: String? = nil) {

@@ -27,9 +27,7 @@ public struct UpdateEnterpriseRouter: Codable, Sendable, Equatable {
     public var autoAcceptSharedAttachments: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case enableDefaultPropagation = "enable_default_propagation"
+        case name, description, enableDefaultPropagation = "enable_default_propagation"
         case enableDefaultAssociation = "enable_default_association"
         case defaultPropagationRouteTableID = "default_propagation_route_table_id"
         case defaultAssociationRouteTableID = "default_association_route_table_id"
@@ -37,13 +35,9 @@ public struct UpdateEnterpriseRouter: Codable, Sendable, Equatable {
     }
 
     public init(
-        name: String? = nil,
-        description: String? = nil,
-        enableDefaultPropagation: Bool? = nil,
-        enableDefaultAssociation: Bool? = nil,
-        defaultPropagationRouteTableID: String? = nil,
-        defaultAssociationRouteTableID: String? = nil,
-        autoAcceptSharedAttachments: Bool? = nil
+        name: String? = nil, description: String? = nil, enableDefaultPropagation: Bool? = nil,
+        enableDefaultAssociation: Bool? = nil, defaultPropagationRouteTableID: String? = nil,
+        defaultAssociationRouteTableID: String? = nil, autoAcceptSharedAttachments: Bool? = nil
     ) {
         self.name = name
         self.description = description
@@ -52,17 +46,6 @@ public struct UpdateEnterpriseRouter: Codable, Sendable, Equatable {
         self.defaultPropagationRouteTableID = defaultPropagationRouteTableID
         self.defaultAssociationRouteTableID = defaultAssociationRouteTableID
         self.autoAcceptSharedAttachments = autoAcceptSharedAttachments
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.enableDefaultPropagation = try container.decodeLenientIfPresent(Bool.self, forKey: .enableDefaultPropagation)
-        self.enableDefaultAssociation = try container.decodeLenientIfPresent(Bool.self, forKey: .enableDefaultAssociation)
-        self.defaultPropagationRouteTableID = try container.decodeIfPresent(String.self, forKey: .defaultPropagationRouteTableID)
-        self.defaultAssociationRouteTableID = try container.decodeIfPresent(String.self, forKey: .defaultAssociationRouteTableID)
-        self.autoAcceptSharedAttachments = try container.decodeLenientIfPresent(Bool.self, forKey: .autoAcceptSharedAttachments)
     }
 }
 

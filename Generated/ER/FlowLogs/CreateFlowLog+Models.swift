@@ -50,25 +50,14 @@ public struct FlowLogRequest: Codable, Sendable, Equatable {
     public var logStoreName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case resourceType = "resource_type"
-        case resourceID = "resource_id"
-        case logGroupID = "log_group_id"
-        case logStreamID = "log_stream_id"
-        case logStoreType = "log_store_type"
+        case name, description, resourceType = "resource_type", resourceID = "resource_id"
+        case logGroupID = "log_group_id", logStreamID = "log_stream_id", logStoreType = "log_store_type"
         case logStoreName = "log_store_name"
     }
 
     public init(
-        name: String,
-        description: String? = nil,
-        resourceType: String,
-        resourceID: String,
-        logGroupID: String,
-        logStreamID: String,
-        logStoreType: String,
-        logStoreName: String? = nil
+        name: String, description: String? = nil, resourceType: String, resourceID: String,
+        logGroupID: String, logStreamID: String, logStoreType: String, logStoreName: String? = nil
     ) {
         self.name = name
         self.description = description

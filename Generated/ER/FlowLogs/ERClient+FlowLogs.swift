@@ -25,12 +25,9 @@ extension ERClient {
         var headers: [String: String] = [:]
         headers["X-Client-Token"] = xClientToken
         let request = OperationRequest(
-            operation: "CreateFlowLog",
-            method: .post,
-            path: "/v3/{project_id}/enterprise-router/{er_id}/flow-logs",
-            pathParameters: ["er_id": erID],
-            headers: headers,
-            body: body
+            operation: "CreateFlowLog", method: .post,
+            path: "/v3/{project_id}/enterprise-router/{er_id}/flow-logs", pathParameters: ["er_id": erID],
+            headers: headers, body: body
         )
         let response = try await client.sendReturningHeaders(request, as: CreateFlowLogResponse.self)
         return CreateFlowLogOutput(body: response.body, headers: response.headers)
@@ -47,8 +44,7 @@ extension ERClient {
     ///   - flowLogID: Flow log ID
     public func deleteFlowLog(erID: String, flowLogID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteFlowLog",
-            method: .delete,
+            operation: "DeleteFlowLog", method: .delete,
             path: "/v3/{project_id}/enterprise-router/{er_id}/flow-logs/{flow_log_id}",
             pathParameters: ["er_id": erID, "flow_log_id": flowLogID]
         )
@@ -68,8 +64,7 @@ extension ERClient {
     /// - Returns: The body of the service's `202` response.
     public func disableFlowLog(erID: String, flowLogID: String) async throws -> DisableFlowLogResponse {
         let request = OperationRequest(
-            operation: "DisableFlowLog",
-            method: .post,
+            operation: "DisableFlowLog", method: .post,
             path: "/v3/{project_id}/enterprise-router/{er_id}/flow-logs/{flow_log_id}/disable",
             pathParameters: ["er_id": erID, "flow_log_id": flowLogID]
         )
@@ -89,8 +84,7 @@ extension ERClient {
     /// - Returns: The body of the service's `202` response.
     public func enableFlowLog(erID: String, flowLogID: String) async throws -> EnableFlowLogResponse {
         let request = OperationRequest(
-            operation: "EnableFlowLog",
-            method: .post,
+            operation: "EnableFlowLog", method: .post,
             path: "/v3/{project_id}/enterprise-router/{er_id}/flow-logs/{flow_log_id}/enable",
             pathParameters: ["er_id": erID, "flow_log_id": flowLogID]
         )
@@ -133,10 +127,8 @@ extension ERClient {
         query.append("sort_key", sortKey)
         query.append("sort_dir", sortDir)
         let request = OperationRequest(
-            operation: "ListFlowlogs",
-            method: .get,
-            path: "/v3/{project_id}/enterprise-router/{er_id}/flow-logs",
-            pathParameters: ["er_id": erID],
+            operation: "ListFlowlogs", method: .get,
+            path: "/v3/{project_id}/enterprise-router/{er_id}/flow-logs", pathParameters: ["er_id": erID],
             query: query
         )
         return try await client.send(request, as: ListFlowlogsResponse.self)
@@ -155,8 +147,7 @@ extension ERClient {
     /// - Returns: The body of the service's `200` response.
     public func showFlowLog(erID: String, flowLogID: String) async throws -> ShowFlowLogResponse {
         let request = OperationRequest(
-            operation: "ShowFlowLog",
-            method: .get,
+            operation: "ShowFlowLog", method: .get,
             path: "/v3/{project_id}/enterprise-router/{er_id}/flow-logs/{flow_log_id}",
             pathParameters: ["er_id": erID, "flow_log_id": flowLogID]
         )
@@ -235,11 +226,9 @@ extension ERClient {
         _ body: UpdateRouteTable
     ) async throws -> UpdateFlowLogResponse {
         let request = OperationRequest(
-            operation: "UpdateFlowLog",
-            method: .put,
+            operation: "UpdateFlowLog", method: .put,
             path: "/v3/{project_id}/enterprise-router/{er_id}/flow-logs/{flow_log_id}",
-            pathParameters: ["er_id": erID, "flow_log_id": flowLogID],
-            body: body
+            pathParameters: ["er_id": erID, "flow_log_id": flowLogID], body: body
         )
         return try await client.send(request, as: UpdateFlowLogResponse.self)
     }

@@ -15,29 +15,17 @@ public struct ListFlowlogsResponse: Codable, Sendable, Equatable {
     public var pageInfo: PageInfo?
 
     private enum CodingKeys: String, CodingKey {
-        case flowLogs = "flow_logs"
-        case requestID = "request_id"
-        case totalCount = "total_count"
+        case flowLogs = "flow_logs", requestID = "request_id", totalCount = "total_count"
         case pageInfo = "page_info"
     }
 
     public init(
-        flowLogs: [FlowLog]? = nil,
-        requestID: String? = nil,
-        totalCount: Int64? = nil,
+        flowLogs: [FlowLog]? = nil, requestID: String? = nil, totalCount: Int64? = nil,
         pageInfo: PageInfo? = nil
     ) {
         self.flowLogs = flowLogs
         self.requestID = requestID
         self.totalCount = totalCount
         self.pageInfo = pageInfo
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.flowLogs = try container.decodeIfPresent([FlowLog].self, forKey: .flowLogs)
-        self.requestID = try container.decodeIfPresent(String.self, forKey: .requestID)
-        self.totalCount = try container.decodeLenientIfPresent(Int64.self, forKey: .totalCount)
-        self.pageInfo = try container.decodeIfPresent(PageInfo.self, forKey: .pageInfo)
     }
 }

@@ -21,11 +21,9 @@ extension ERClient {
         _ body: DisablePropagationRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "DisablePropagation",
-            method: .post,
+            operation: "DisablePropagation", method: .post,
             path: "/v3/{project_id}/enterprise-router/{er_id}/route-tables/{route_table_id}/disable-propagations",
-            pathParameters: ["er_id": erID, "route_table_id": routeTableID],
-            body: body
+            pathParameters: ["er_id": erID, "route_table_id": routeTableID], body: body
         )
         try await client.send(request)
     }
@@ -54,12 +52,9 @@ extension ERClient {
         var headers: [String: String] = [:]
         headers["X-Client-Token"] = xClientToken
         let request = OperationRequest(
-            operation: "EnablePropagation",
-            method: .post,
+            operation: "EnablePropagation", method: .post,
             path: "/v3/{project_id}/enterprise-router/{er_id}/route-tables/{route_table_id}/enable-propagations",
-            pathParameters: ["er_id": erID, "route_table_id": routeTableID],
-            headers: headers,
-            body: body
+            pathParameters: ["er_id": erID, "route_table_id": routeTableID], headers: headers, body: body
         )
         let response = try await client.sendReturningHeaders(request, as: EnablePropagationResponse.self)
         return EnablePropagationOutput(body: response.body, headers: response.headers)
@@ -107,11 +102,9 @@ extension ERClient {
         query.append("sort_key", sortKey)
         query.append("sort_dir", sortDir)
         let request = OperationRequest(
-            operation: "ListPropagations",
-            method: .get,
+            operation: "ListPropagations", method: .get,
             path: "/v3/{project_id}/enterprise-router/{er_id}/route-tables/{route_table_id}/propagations",
-            pathParameters: ["er_id": erID, "route_table_id": routeTableID],
-            query: query
+            pathParameters: ["er_id": erID, "route_table_id": routeTableID], query: query
         )
         return try await client.send(request, as: ListPropagationsResponse.self)
     }

@@ -11,8 +11,7 @@ public struct EnablePropagationResponse: Codable, Sendable, Equatable {
     public var requestID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case propagation
-        case requestID = "request_id"
+        case propagation, requestID = "request_id"
     }
 
     public init(propagation: Propagation? = nil, requestID: String? = nil) {

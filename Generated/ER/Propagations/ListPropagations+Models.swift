@@ -14,9 +14,7 @@ public struct ListPropagationsResponse: Codable, Sendable, Equatable {
     public var pageInfo: PageInfo?
 
     private enum CodingKeys: String, CodingKey {
-        case propagations
-        case requestID = "request_id"
-        case pageInfo = "page_info"
+        case propagations, requestID = "request_id", pageInfo = "page_info"
     }
 
     public init(propagations: [Propagation]? = nil, requestID: String? = nil, pageInfo: PageInfo? = nil) {

@@ -48,9 +48,7 @@ extension ERClient {
         query.append("routeTableId", routeTableID)
         query.append("vpcId", vpcID)
         let request = OperationRequest(
-            operation: "ShowQuotas",
-            method: .get,
-            path: "/v3/{project_id}/enterprise-router/quotas",
+            operation: "ShowQuotas", method: .get, path: "/v3/{project_id}/enterprise-router/quotas",
             query: query
         )
         return try await client.send(request, as: ShowQuotasResponse.self)

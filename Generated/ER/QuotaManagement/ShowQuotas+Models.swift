@@ -15,10 +15,7 @@ public struct Quota: Codable, Sendable, Equatable {
     public var unit: String?
 
     private enum CodingKeys: String, CodingKey {
-        case quotaKey = "quota_key"
-        case quotaLimit = "quota_limit"
-        case used
-        case unit
+        case quotaKey = "quota_key", quotaLimit = "quota_limit", used, unit
     }
 
     public init(quotaKey: String? = nil, quotaLimit: Int64? = nil, used: Int64? = nil, unit: String? = nil) {
@@ -26,14 +23,6 @@ public struct Quota: Codable, Sendable, Equatable {
         self.quotaLimit = quotaLimit
         self.used = used
         self.unit = unit
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.quotaKey = try container.decodeIfPresent(String.self, forKey: .quotaKey)
-        self.quotaLimit = try container.decodeLenientIfPresent(Int64.self, forKey: .quotaLimit)
-        self.used = try container.decodeLenientIfPresent(Int64.self, forKey: .used)
-        self.unit = try container.decodeIfPresent(String.self, forKey: .unit)
     }
 }
 
@@ -45,8 +34,7 @@ public struct ShowQuotasResponse: Codable, Sendable, Equatable {
     public var pageInfo: PageInfo?
 
     private enum CodingKeys: String, CodingKey {
-        case quotas
-        case pageInfo = "page_info"
+        case quotas, pageInfo = "page_info"
     }
 
     public init(quotas: [Quota]? = nil, pageInfo: PageInfo? = nil) {

@@ -20,10 +20,7 @@ public struct CreateRouteTable: Codable, Sendable, Equatable {
     public var tags: [Tag]?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case bgpOptions = "bgp_options"
-        case tags
+        case name, description, bgpOptions = "bgp_options", tags
     }
 
     public init(name: String, description: String? = nil, bgpOptions: BgpOptions? = nil, tags: [Tag]? = nil) {

@@ -26,12 +26,9 @@ extension ERClient {
         var headers: [String: String] = [:]
         headers["X-Client-Token"] = xClientToken
         let request = OperationRequest(
-            operation: "CreateRouteTable",
-            method: .post,
-            path: "/v3/{project_id}/enterprise-router/{er_id}/route-tables",
-            pathParameters: ["er_id": erID],
-            headers: headers,
-            body: body
+            operation: "CreateRouteTable", method: .post,
+            path: "/v3/{project_id}/enterprise-router/{er_id}/route-tables", pathParameters: ["er_id": erID],
+            headers: headers, body: body
         )
         let response = try await client.sendReturningHeaders(request, as: CreateRouteTableResponse.self)
         return CreateRouteTableOutput(body: response.body, headers: response.headers)
@@ -48,8 +45,7 @@ extension ERClient {
     ///   - routeTableID: Route table ID
     public func deleteRouteTable(erID: String, routeTableID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteRouteTable",
-            method: .delete,
+            operation: "DeleteRouteTable", method: .delete,
             path: "/v3/{project_id}/enterprise-router/{er_id}/route-tables/{route_table_id}",
             pathParameters: ["er_id": erID, "route_table_id": routeTableID]
         )
@@ -95,10 +91,8 @@ extension ERClient {
         query.append("sort_key", sortKey)
         query.append("sort_dir", sortDir)
         let request = OperationRequest(
-            operation: "ListRouteTables",
-            method: .get,
-            path: "/v3/{project_id}/enterprise-router/{er_id}/route-tables",
-            pathParameters: ["er_id": erID],
+            operation: "ListRouteTables", method: .get,
+            path: "/v3/{project_id}/enterprise-router/{er_id}/route-tables", pathParameters: ["er_id": erID],
             query: query
         )
         return try await client.send(request, as: ListRouteTablesResponse.self)
@@ -117,8 +111,7 @@ extension ERClient {
     /// - Returns: The body of the service's `200` response.
     public func showRouteTable(erID: String, routeTableID: String) async throws -> ShowRouteTableResponse {
         let request = OperationRequest(
-            operation: "ShowRouteTable",
-            method: .get,
+            operation: "ShowRouteTable", method: .get,
             path: "/v3/{project_id}/enterprise-router/{er_id}/route-tables/{route_table_id}",
             pathParameters: ["er_id": erID, "route_table_id": routeTableID]
         )
@@ -197,11 +190,9 @@ extension ERClient {
         _ body: UpdateRouteTableRequest
     ) async throws -> UpdateRouteTableResponse {
         let request = OperationRequest(
-            operation: "UpdateRouteTable",
-            method: .put,
+            operation: "UpdateRouteTable", method: .put,
             path: "/v3/{project_id}/enterprise-router/{er_id}/route-tables/{route_table_id}",
-            pathParameters: ["er_id": erID, "route_table_id": routeTableID],
-            body: body
+            pathParameters: ["er_id": erID, "route_table_id": routeTableID], body: body
         )
         return try await client.send(request, as: UpdateRouteTableResponse.self)
     }

@@ -13,9 +13,7 @@ public struct ListRouteTablesResponse: Codable, Sendable, Equatable {
     public var pageInfo: PageInfo?
 
     private enum CodingKeys: String, CodingKey {
-        case routeTables = "route_tables"
-        case requestID = "request_id"
-        case pageInfo = "page_info"
+        case routeTables = "route_tables", requestID = "request_id", pageInfo = "page_info"
     }
 
     public init(routeTables: [RouteTable]? = nil, requestID: String? = nil, pageInfo: PageInfo? = nil) {

@@ -15,22 +15,13 @@ public struct CreateRoute: Codable, Sendable, Equatable {
     public var isBlackhole: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case destination
-        case attachmentID = "attachment_id"
-        case isBlackhole = "is_blackhole"
+        case destination, attachmentID = "attachment_id", isBlackhole = "is_blackhole"
     }
 
     public init(destination: String, attachmentID: String? = nil, isBlackhole: Bool? = nil) {
         self.destination = destination
         self.attachmentID = attachmentID
         self.isBlackhole = isBlackhole
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.destination = try container.decode(String.self, forKey: .destination)
-        self.attachmentID = try container.decodeIfPresent(String.self, forKey: .attachmentID)
-        self.isBlackhole = try container.decodeLenientIfPresent(Bool.self, forKey: .isBlackhole)
     }
 }
 

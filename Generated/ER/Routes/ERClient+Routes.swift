@@ -26,12 +26,9 @@ extension ERClient {
         var headers: [String: String] = [:]
         headers["X-Client-Token"] = xClientToken
         let request = OperationRequest(
-            operation: "CreateStaticRoute",
-            method: .post,
+            operation: "CreateStaticRoute", method: .post,
             path: "/v3/{project_id}/enterprise-router/route-tables/{route_table_id}/static-routes",
-            pathParameters: ["route_table_id": routeTableID],
-            headers: headers,
-            body: body
+            pathParameters: ["route_table_id": routeTableID], headers: headers, body: body
         )
         let response = try await client.sendReturningHeaders(request, as: CreateStaticRouteResponse.self)
         return CreateStaticRouteOutput(body: response.body, headers: response.headers)
@@ -48,8 +45,7 @@ extension ERClient {
     ///   - routeID: Route ID
     public func deleteStaticRoute(routeTableID: String, routeID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteStaticRoute",
-            method: .delete,
+            operation: "DeleteStaticRoute", method: .delete,
             path: "/v3/{project_id}/enterprise-router/route-tables/{route_table_id}/static-routes/{route_id}",
             pathParameters: ["route_table_id": routeTableID, "route_id": routeID]
         )
@@ -85,11 +81,9 @@ extension ERClient {
         query.append("destination", destination)
         query.append("resource_type", resourceType)
         let request = OperationRequest(
-            operation: "ListEffectiveRoutes",
-            method: .get,
+            operation: "ListEffectiveRoutes", method: .get,
             path: "/v3/{project_id}/enterprise-router/route-tables/{route_table_id}/routes",
-            pathParameters: ["route_table_id": routeTableID],
-            query: query
+            pathParameters: ["route_table_id": routeTableID], query: query
         )
         return try await client.send(request, as: ListEffectiveRoutesResponse.self)
     }
@@ -133,11 +127,9 @@ extension ERClient {
         query.append("sort_key", sortKey)
         query.append("sort_dir", sortDir)
         let request = OperationRequest(
-            operation: "ListStaticRoutes",
-            method: .get,
+            operation: "ListStaticRoutes", method: .get,
             path: "/v3/{project_id}/enterprise-router/route-tables/{route_table_id}/static-routes",
-            pathParameters: ["route_table_id": routeTableID],
-            query: query
+            pathParameters: ["route_table_id": routeTableID], query: query
         )
         return try await client.send(request, as: ListStaticRoutesResponse.self)
     }
@@ -158,8 +150,7 @@ extension ERClient {
         routeID: String
     ) async throws -> ShowStaticRouteResponse {
         let request = OperationRequest(
-            operation: "ShowStaticRoute",
-            method: .get,
+            operation: "ShowStaticRoute", method: .get,
             path: "/v3/{project_id}/enterprise-router/route-tables/{route_table_id}/static-routes/{route_id}",
             pathParameters: ["route_table_id": routeTableID, "route_id": routeID]
         )
@@ -238,11 +229,9 @@ extension ERClient {
         _ body: UpdateStaticRouteRequest
     ) async throws -> UpdateStaticRouteResponse {
         let request = OperationRequest(
-            operation: "UpdateStaticRoute",
-            method: .put,
+            operation: "UpdateStaticRoute", method: .put,
             path: "/v3/{project_id}/enterprise-router/route-tables/{route_table_id}/static-routes/{route_id}",
-            pathParameters: ["route_table_id": routeTableID, "route_id": routeID],
-            body: body
+            pathParameters: ["route_table_id": routeTableID, "route_id": routeID], body: body
         )
         return try await client.send(request, as: UpdateStaticRouteResponse.self)
     }

@@ -44,25 +44,15 @@ public struct EffectiveRoute: Codable, Sendable, Equatable {
     public var description: String?
 
     private enum CodingKeys: String, CodingKey {
-        case routeID = "route_id"
-        case destination
-        case nextHops = "next_hops"
-        case isBlackhole = "is_blackhole"
-        case routeType = "route_type"
-        case syncState = "sync_state"
-        case addressGroupID = "address_group_id"
+        case routeID = "route_id", destination, nextHops = "next_hops", isBlackhole = "is_blackhole"
+        case routeType = "route_type", syncState = "sync_state", addressGroupID = "address_group_id"
         case description
     }
 
     public init(
-        routeID: String? = nil,
-        destination: String? = nil,
-        nextHops: [RouteAttachment]? = nil,
-        isBlackhole: Bool? = nil,
-        routeType: RouteType? = nil,
-        syncState: SyncState? = nil,
-        addressGroupID: String? = nil,
-        description: String? = nil
+        routeID: String? = nil, destination: String? = nil, nextHops: [RouteAttachment]? = nil,
+        isBlackhole: Bool? = nil, routeType: RouteType? = nil, syncState: SyncState? = nil,
+        addressGroupID: String? = nil, description: String? = nil
     ) {
         self.routeID = routeID
         self.destination = destination
@@ -72,18 +62,6 @@ public struct EffectiveRoute: Codable, Sendable, Equatable {
         self.syncState = syncState
         self.addressGroupID = addressGroupID
         self.description = description
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.routeID = try container.decodeIfPresent(String.self, forKey: .routeID)
-        self.destination = try container.decodeIfPresent(String.self, forKey: .destination)
-        self.nextHops = try container.decodeIfPresent([RouteAttachment].self, forKey: .nextHops)
-        self.isBlackhole = try container.decodeLenientIfPresent(Bool.self, forKey: .isBlackhole)
-        self.routeType = try container.decodeIfPresent(RouteType.self, forKey: .routeType)
-        self.syncState = try container.decodeIfPresent(SyncState.self, forKey: .syncState)
-        self.addressGroupID = try container.decodeIfPresent(String.self, forKey: .addressGroupID)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
     }
 }
 
@@ -97,9 +75,7 @@ public struct ListEffectiveRoutesResponse: Codable, Sendable, Equatable {
     public var pageInfo: PageInfo?
 
     private enum CodingKeys: String, CodingKey {
-        case routes
-        case requestID = "request_id"
-        case pageInfo = "page_info"
+        case routes, requestID = "request_id", pageInfo = "page_info"
     }
 
     public init(routes: [EffectiveRoute]? = nil, requestID: String? = nil, pageInfo: PageInfo? = nil) {

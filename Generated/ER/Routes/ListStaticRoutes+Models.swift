@@ -13,9 +13,7 @@ public struct ListStaticRoutesResponse: Codable, Sendable, Equatable {
     public var pageInfo: PageInfo?
 
     private enum CodingKeys: String, CodingKey {
-        case routes
-        case requestID = "request_id"
-        case pageInfo = "page_info"
+        case routes, requestID = "request_id", pageInfo = "page_info"
     }
 
     public init(routes: [Route]? = nil, requestID: String? = nil, pageInfo: PageInfo? = nil) {

@@ -11,19 +11,12 @@ public struct UpdateRoute: Codable, Sendable, Equatable {
     public var isBlackhole: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case attachmentID = "attachment_id"
-        case isBlackhole = "is_blackhole"
+        case attachmentID = "attachment_id", isBlackhole = "is_blackhole"
     }
 
     public init(attachmentID: String? = nil, isBlackhole: Bool? = nil) {
         self.attachmentID = attachmentID
         self.isBlackhole = isBlackhole
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.attachmentID = try container.decodeIfPresent(String.self, forKey: .attachmentID)
-        self.isBlackhole = try container.decodeLenientIfPresent(Bool.self, forKey: .isBlackhole)
     }
 }
 

@@ -12,8 +12,7 @@ public struct AssociateRouteTableRequest: Codable, Sendable, Equatable {
     public var routePolicy: ExportRoutePolicy?
 
     private enum CodingKeys: String, CodingKey {
-        case attachmentID = "attachment_id"
-        case routePolicy = "route_policy"
+        case attachmentID = "attachment_id", routePolicy = "route_policy"
     }
 
     public init(attachmentID: String? = nil, routePolicy: ExportRoutePolicy? = nil) {

@@ -31,27 +31,15 @@ public struct Association: Codable, Sendable, Equatable {
     public var routePolicy: ExportRoutePolicy?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case routeTableID = "route_table_id"
-        case attachmentID = "attachment_id"
-        case resourceType = "resource_type"
-        case resourceID = "resource_id"
-        case state
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case routePolicy = "route_policy"
+        case id, routeTableID = "route_table_id", attachmentID = "attachment_id"
+        case resourceType = "resource_type", resourceID = "resource_id", state, createdAt = "created_at"
+        case updatedAt = "updated_at", routePolicy = "route_policy"
     }
 
     public init(
-        id: String? = nil,
-        routeTableID: String? = nil,
-        attachmentID: String? = nil,
-        resourceType: String? = nil,
-        resourceID: String? = nil,
-        state: State? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        routePolicy: ExportRoutePolicy? = nil
+        id: String? = nil, routeTableID: String? = nil, attachmentID: String? = nil,
+        resourceType: String? = nil, resourceID: String? = nil, state: State? = nil, createdAt: String? = nil,
+        updatedAt: String? = nil, routePolicy: ExportRoutePolicy? = nil
     ) {
         self.id = id
         self.routeTableID = routeTableID

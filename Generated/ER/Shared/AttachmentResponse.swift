@@ -34,32 +34,15 @@ public struct AttachmentResponse: Codable, Sendable, Equatable {
     public var ipv6Enable: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case id
-        case description
-        case state
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case tags
-        case projectID = "project_id"
-        case resourceID = "resource_id"
-        case resourceType = "resource_type"
-        case resourceProjectID = "resource_project_id"
-        case ipv6Enable = "ipv6_enable"
+        case name, id, description, state, createdAt = "created_at", updatedAt = "updated_at", tags
+        case projectID = "project_id", resourceID = "resource_id", resourceType = "resource_type"
+        case resourceProjectID = "resource_project_id", ipv6Enable = "ipv6_enable"
     }
 
     public init(
-        name: String? = nil,
-        id: String? = nil,
-        description: String? = nil,
-        state: AttachmentState? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        tags: [Tag]? = nil,
-        projectID: String? = nil,
-        resourceID: String? = nil,
-        resourceType: String? = nil,
-        resourceProjectID: String? = nil,
+        name: String? = nil, id: String? = nil, description: String? = nil, state: AttachmentState? = nil,
+        createdAt: String? = nil, updatedAt: String? = nil, tags: [Tag]? = nil, projectID: String? = nil,
+        resourceID: String? = nil, resourceType: String? = nil, resourceProjectID: String? = nil,
         ipv6Enable: Bool? = nil
     ) {
         self.name = name
@@ -74,21 +57,5 @@ public struct AttachmentResponse: Codable, Sendable, Equatable {
         self.resourceType = resourceType
         self.resourceProjectID = resourceProjectID
         self.ipv6Enable = ipv6Enable
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.state = try container.decodeIfPresent(AttachmentState.self, forKey: .state)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.tags = try container.decodeIfPresent([Tag].self, forKey: .tags)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.resourceID = try container.decodeIfPresent(String.self, forKey: .resourceID)
-        self.resourceType = try container.decodeIfPresent(String.self, forKey: .resourceType)
-        self.resourceProjectID = try container.decodeIfPresent(String.self, forKey: .resourceProjectID)
-        self.ipv6Enable = try container.decodeLenientIfPresent(Bool.self, forKey: .ipv6Enable)
     }
 }

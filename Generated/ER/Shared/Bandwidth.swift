@@ -11,16 +11,7 @@ public struct Bandwidth: Codable, Sendable, Equatable {
     /// Default: 0
     public var size: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case size
-    }
-
     public init(size: Int? = nil) {
         self.size = size
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
     }
 }

@@ -21,10 +21,4 @@ public struct BgpOptions: Codable, Sendable, Equatable {
         self.loadBalancingAsPathIgnore = loadBalancingAsPathIgnore
         self.loadBalancingAsPathRelax = loadBalancingAsPathRelax
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.loadBalancingAsPathIgnore = try container.decodeLenientIfPresent(Bool.self, forKey: .loadBalancingAsPathIgnore)
-        self.loadBalancingAsPathRelax = try container.decodeLenientIfPresent(Bool.self, forKey: .loadBalancingAsPathRelax)
-    }
 }

@@ -11,8 +11,7 @@ public struct EnablePropagationRequest: Codable, Sendable, Equatable {
     public var routePolicy: ImportRoutePolicy?
 
     private enum CodingKeys: String, CodingKey {
-        case attachmentID = "attachment_id"
-        case routePolicy = "route_policy"
+        case attachmentID = "attachment_id", routePolicy = "route_policy"
     }
 
     public init(attachmentID: String? = nil, routePolicy: ImportRoutePolicy? = nil) {

@@ -37,39 +37,19 @@ public struct FlowLog: Codable, Sendable, Equatable {
     public var enabled: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case description
-        case projectID = "project_id"
-        case resourceType = "resource_type"
-        case resourceID = "resource_id"
-        case logGroupID = "log_group_id"
-        case logStreamID = "log_stream_id"
-        case logStoreType = "log_store_type"
-        case logStoreName = "log_store_name"
-        case logAggregationInterval = "log_aggregation_interval"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case state
-        case enabled
+        case id, name, description, projectID = "project_id", resourceType = "resource_type"
+        case resourceID = "resource_id", logGroupID = "log_group_id", logStreamID = "log_stream_id"
+        case logStoreType = "log_store_type", logStoreName = "log_store_name"
+        case logAggregationInterval = "log_aggregation_interval", createdAt = "created_at"
+        case updatedAt = "updated_at", state, enabled
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        projectID: String? = nil,
-        resourceType: String? = nil,
-        resourceID: String? = nil,
-        logGroupID: String? = nil,
-        logStreamID: String? = nil,
-        logStoreType: String? = nil,
-        logStoreName: String? = nil,
-        logAggregationInterval: Int? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        state: State? = nil,
-        enabled: Bool? = nil
+        id: String? = nil, name: String? = nil, description: String? = nil, projectID: String? = nil,
+        resourceType: String? = nil, resourceID: String? = nil, logGroupID: String? = nil,
+        logStreamID: String? = nil, logStoreType: String? = nil, logStoreName: String? = nil,
+        logAggregationInterval: Int? = nil, createdAt: String? = nil, updatedAt: String? = nil,
+        state: State? = nil, enabled: Bool? = nil
     ) {
         self.id = id
         self.name = name
@@ -86,24 +66,5 @@ public struct FlowLog: Codable, Sendable, Equatable {
         self.updatedAt = updatedAt
         self.state = state
         self.enabled = enabled
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.resourceType = try container.decodeIfPresent(String.self, forKey: .resourceType)
-        self.resourceID = try container.decodeIfPresent(String.self, forKey: .resourceID)
-        self.logGroupID = try container.decodeIfPresent(String.self, forKey: .logGroupID)
-        self.logStreamID = try container.decodeIfPresent(String.self, forKey: .logStreamID)
-        self.logStoreType = try container.decodeIfPresent(String.self, forKey: .logStoreType)
-        self.logStoreName = try container.decodeIfPresent(String.self, forKey: .logStoreName)
-        self.logAggregationInterval = try container.decodeLenientIfPresent(Int.self, forKey: .logAggregationInterval)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.state = try container.decodeIfPresent(State.self, forKey: .state)
-        self.enabled = try container.decodeLenientIfPresent(Bool.self, forKey: .enabled)
     }
 }

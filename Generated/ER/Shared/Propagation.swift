@@ -32,30 +32,15 @@ public struct Propagation: Codable, Sendable, Equatable {
     public var updatedAt: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case projectID = "project_id"
-        case erID = "er_id"
-        case routeTableID = "route_table_id"
-        case attachmentID = "attachment_id"
-        case resourceType = "resource_type"
-        case resourceID = "resource_id"
-        case routePolicy = "route_policy"
-        case state
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
+        case id, projectID = "project_id", erID = "er_id", routeTableID = "route_table_id"
+        case attachmentID = "attachment_id", resourceType = "resource_type", resourceID = "resource_id"
+        case routePolicy = "route_policy", state, createdAt = "created_at", updatedAt = "updated_at"
     }
 
     public init(
-        id: String? = nil,
-        projectID: String? = nil,
-        erID: String? = nil,
-        routeTableID: String? = nil,
-        attachmentID: String? = nil,
-        resourceType: String? = nil,
-        resourceID: String? = nil,
-        routePolicy: ImportRoutePolicy? = nil,
-        state: State? = nil,
-        createdAt: String? = nil,
+        id: String? = nil, projectID: String? = nil, erID: String? = nil, routeTableID: String? = nil,
+        attachmentID: String? = nil, resourceType: String? = nil, resourceID: String? = nil,
+        routePolicy: ImportRoutePolicy? = nil, state: State? = nil, createdAt: String? = nil,
         updatedAt: String? = nil
     ) {
         self.id = id

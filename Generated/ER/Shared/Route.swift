@@ -27,29 +27,14 @@ public struct Route: Codable, Sendable, Equatable {
     public var description: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case type
-        case state
-        case isBlackhole = "is_blackhole"
-        case destination
-        case attachments
-        case routeTableID = "route_table_id"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case description
+        case id, type, state, isBlackhole = "is_blackhole", destination, attachments
+        case routeTableID = "route_table_id", createdAt = "created_at", updatedAt = "updated_at", description
     }
 
     public init(
-        id: String? = nil,
-        type: String? = nil,
-        state: State? = nil,
-        isBlackhole: Bool? = nil,
-        destination: String? = nil,
-        attachments: [RouteAttachment]? = nil,
-        routeTableID: String? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        description: String? = nil
+        id: String? = nil, type: String? = nil, state: State? = nil, isBlackhole: Bool? = nil,
+        destination: String? = nil, attachments: [RouteAttachment]? = nil, routeTableID: String? = nil,
+        createdAt: String? = nil, updatedAt: String? = nil, description: String? = nil
     ) {
         self.id = id
         self.type = type
@@ -61,19 +46,5 @@ public struct Route: Codable, Sendable, Equatable {
         self.createdAt = createdAt
         self.updatedAt = updatedAt
         self.description = description
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.state = try container.decodeIfPresent(State.self, forKey: .state)
-        self.isBlackhole = try container.decodeLenientIfPresent(Bool.self, forKey: .isBlackhole)
-        self.destination = try container.decodeIfPresent(String.self, forKey: .destination)
-        self.attachments = try container.decodeIfPresent([RouteAttachment].self, forKey: .attachments)
-        self.routeTableID = try container.decodeIfPresent(String.self, forKey: .routeTableID)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
     }
 }

@@ -19,29 +19,17 @@ public struct RouteAttachment: Codable, Sendable, Equatable {
     public var priority: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case resourceID = "resource_id"
-        case resourceType = "resource_type"
-        case attachmentID = "attachment_id"
+        case resourceID = "resource_id", resourceType = "resource_type", attachmentID = "attachment_id"
         case priority
     }
 
     public init(
-        resourceID: String? = nil,
-        resourceType: String? = nil,
-        attachmentID: String? = nil,
+        resourceID: String? = nil, resourceType: String? = nil, attachmentID: String? = nil,
         priority: Int? = nil
     ) {
         self.resourceID = resourceID
         self.resourceType = resourceType
         self.attachmentID = attachmentID
         self.priority = priority
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.resourceID = try container.decodeIfPresent(String.self, forKey: .resourceID)
-        self.resourceType = try container.decodeIfPresent(String.self, forKey: .resourceType)
-        self.attachmentID = try container.decodeIfPresent(String.self, forKey: .attachmentID)
-        self.priority = try container.decodeLenientIfPresent(Int.self, forKey: .priority)
     }
 }

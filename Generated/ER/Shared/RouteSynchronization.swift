@@ -17,28 +17,17 @@ public struct RouteSynchronization: Codable, Sendable, Equatable {
 
     private enum CodingKeys: String, CodingKey {
         case routeSynchronizationEnable = "route_synchronization_enable"
-        case vpcRouteTableType = "vpc_route_table_type"
-        case routeType = "route_type"
+        case vpcRouteTableType = "vpc_route_table_type", routeType = "route_type"
         case conflictPolicy = "conflict_policy"
     }
 
     public init(
-        routeSynchronizationEnable: Bool? = nil,
-        vpcRouteTableType: String? = nil,
-        routeType: String? = nil,
+        routeSynchronizationEnable: Bool? = nil, vpcRouteTableType: String? = nil, routeType: String? = nil,
         conflictPolicy: String? = nil
     ) {
         self.routeSynchronizationEnable = routeSynchronizationEnable
         self.vpcRouteTableType = vpcRouteTableType
         self.routeType = routeType
         self.conflictPolicy = conflictPolicy
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.routeSynchronizationEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .routeSynchronizationEnable)
-        self.vpcRouteTableType = try container.decodeIfPresent(String.self, forKey: .vpcRouteTableType)
-        self.routeType = try container.decodeIfPresent(String.self, forKey: .routeType)
-        self.conflictPolicy = try container.decodeIfPresent(String.self, forKey: .conflictPolicy)
     }
 }

@@ -40,29 +40,15 @@ public struct RouteTable: Codable, Sendable, Equatable {
     public var updatedAt: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case description
-        case isDefaultAssociation = "is_default_association"
-        case isDefaultPropagation = "is_default_propagation"
-        case state
-        case tags
-        case bgpOptions = "bgp_options"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
+        case id, name, description, isDefaultAssociation = "is_default_association"
+        case isDefaultPropagation = "is_default_propagation", state, tags, bgpOptions = "bgp_options"
+        case createdAt = "created_at", updatedAt = "updated_at"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        isDefaultAssociation: Bool? = nil,
-        isDefaultPropagation: Bool? = nil,
-        state: StateValue? = nil,
-        tags: [Tag]? = nil,
-        bgpOptions: BgpOptions? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil
+        id: String? = nil, name: String? = nil, description: String? = nil, isDefaultAssociation: Bool? = nil,
+        isDefaultPropagation: Bool? = nil, state: StateValue? = nil, tags: [Tag]? = nil,
+        bgpOptions: BgpOptions? = nil, createdAt: String? = nil, updatedAt: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -74,19 +60,5 @@ public struct RouteTable: Codable, Sendable, Equatable {
         self.bgpOptions = bgpOptions
         self.createdAt = createdAt
         self.updatedAt = updatedAt
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.isDefaultAssociation = try container.decodeLenientIfPresent(Bool.self, forKey: .isDefaultAssociation)
-        self.isDefaultPropagation = try container.decodeLenientIfPresent(Bool.self, forKey: .isDefaultPropagation)
-        self.state = try container.decodeIfPresent(StateValue.self, forKey: .state)
-        self.tags = try container.decodeIfPresent([Tag].self, forKey: .tags)
-        self.bgpOptions = try container.decodeIfPresent(BgpOptions.self, forKey: .bgpOptions)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
     }
 }

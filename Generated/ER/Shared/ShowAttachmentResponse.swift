@@ -11,8 +11,7 @@ public struct ShowAttachmentResponse: Codable, Sendable, Equatable {
     public var requestID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case attachment
-        case requestID = "request_id"
+        case attachment, requestID = "request_id"
     }
 
     public init(attachment: AttachmentResponse? = nil, requestID: String? = nil) {

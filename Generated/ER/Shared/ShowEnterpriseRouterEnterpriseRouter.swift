@@ -62,55 +62,28 @@ public struct ShowEnterpriseRouterEnterpriseRouter: Codable, Sendable, Equatable
     public var frozenScene: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case description
-        case state
-        case tags
-        case chargeMode = "charge_mode"
-        case instanceType = "instance_type"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case enterpriseProjectID = "enterprise_project_id"
-        case projectID = "project_id"
-        case asn
-        case supportMulticast = "support_multicast"
+        case id, name, description, state, tags, chargeMode = "charge_mode", instanceType = "instance_type"
+        case createdAt = "created_at", updatedAt = "updated_at", enterpriseProjectID = "enterprise_project_id"
+        case projectID = "project_id", asn, supportMulticast = "support_multicast"
         case enableDefaultPropagation = "enable_default_propagation"
         case enableDefaultAssociation = "enable_default_association"
         case defaultPropagationRouteTableID = "default_propagation_route_table_id"
         case defaultAssociationRouteTableID = "default_association_route_table_id"
         case availabilityZoneIDs = "availability_zone_ids"
-        case autoAcceptSharedAttachments = "auto_accept_shared_attachments"
-        case cidrBlocks = "cidr_blocks"
-        case bandwidth
-        case billingInfo = "billing_info"
-        case frozenScene = "frozen_scene"
+        case autoAcceptSharedAttachments = "auto_accept_shared_attachments", cidrBlocks = "cidr_blocks"
+        case bandwidth, billingInfo = "billing_info", frozenScene = "frozen_scene"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        state: EnterpriseRouterState? = nil,
-        tags: [Tag]? = nil,
-        chargeMode: String? = nil,
-        instanceType: String? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        enterpriseProjectID: String? = nil,
-        projectID: String? = nil,
-        asn: Int64? = nil,
-        supportMulticast: Bool? = nil,
-        enableDefaultPropagation: Bool? = nil,
-        enableDefaultAssociation: Bool? = nil,
-        defaultPropagationRouteTableID: String? = nil,
-        defaultAssociationRouteTableID: String? = nil,
-        availabilityZoneIDs: [String]? = nil,
-        autoAcceptSharedAttachments: Bool? = nil,
-        cidrBlocks: [String]? = nil,
-        bandwidth: Bandwidth? = nil,
-        billingInfo: String? = nil,
-        frozenScene: String? = nil
+        id: String? = nil, name: String? = nil, description: String? = nil,
+        state: EnterpriseRouterState? = nil, tags: [Tag]? = nil, chargeMode: String? = nil,
+        instanceType: String? = nil, createdAt: String? = nil, updatedAt: String? = nil,
+        enterpriseProjectID: String? = nil, projectID: String? = nil, asn: Int64? = nil,
+        supportMulticast: Bool? = nil, enableDefaultPropagation: Bool? = nil,
+        enableDefaultAssociation: Bool? = nil, defaultPropagationRouteTableID: String? = nil,
+        defaultAssociationRouteTableID: String? = nil, availabilityZoneIDs: [String]? = nil,
+        autoAcceptSharedAttachments: Bool? = nil, cidrBlocks: [String]? = nil, bandwidth: Bandwidth? = nil,
+        billingInfo: String? = nil, frozenScene: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -135,32 +108,5 @@ public struct ShowEnterpriseRouterEnterpriseRouter: Codable, Sendable, Equatable
         self.bandwidth = bandwidth
         self.billingInfo = billingInfo
         self.frozenScene = frozenScene
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.state = try container.decodeIfPresent(EnterpriseRouterState.self, forKey: .state)
-        self.tags = try container.decodeIfPresent([Tag].self, forKey: .tags)
-        self.chargeMode = try container.decodeIfPresent(String.self, forKey: .chargeMode)
-        self.instanceType = try container.decodeIfPresent(String.self, forKey: .instanceType)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.asn = try container.decodeLenientIfPresent(Int64.self, forKey: .asn)
-        self.supportMulticast = try container.decodeLenientIfPresent(Bool.self, forKey: .supportMulticast)
-        self.enableDefaultPropagation = try container.decodeLenientIfPresent(Bool.self, forKey: .enableDefaultPropagation)
-        self.enableDefaultAssociation = try container.decodeLenientIfPresent(Bool.self, forKey: .enableDefaultAssociation)
-        self.defaultPropagationRouteTableID = try container.decodeIfPresent(String.self, forKey: .defaultPropagationRouteTableID)
-        self.defaultAssociationRouteTableID = try container.decodeIfPresent(String.self, forKey: .defaultAssociationRouteTableID)
-        self.availabilityZoneIDs = try container.decodeIfPresent([String].self, forKey: .availabilityZoneIDs)
-        self.autoAcceptSharedAttachments = try container.decodeLenientIfPresent(Bool.self, forKey: .autoAcceptSharedAttachments)
-        self.cidrBlocks = try container.decodeIfPresent([String].self, forKey: .cidrBlocks)
-        self.bandwidth = try container.decodeIfPresent(Bandwidth.self, forKey: .bandwidth)
-        self.billingInfo = try container.decodeIfPresent(String.self, forKey: .billingInfo)
-        self.frozenScene = try container.decodeIfPresent(String.self, forKey: .frozenScene)
     }
 }

@@ -11,8 +11,7 @@ public struct ShowEnterpriseRouterResponse: Codable, Sendable, Equatable {
     public var requestID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case instance
-        case requestID = "request_id"
+        case instance, requestID = "request_id"
     }
 
     public init(instance: ShowEnterpriseRouterEnterpriseRouter? = nil, requestID: String? = nil) {

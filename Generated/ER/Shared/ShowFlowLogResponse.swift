@@ -11,8 +11,7 @@ public struct ShowFlowLogResponse: Codable, Sendable, Equatable {
     public var requestID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case flowLog = "flow_log"
-        case requestID = "request_id"
+        case flowLog = "flow_log", requestID = "request_id"
     }
 
     public init(flowLog: FlowLog? = nil, requestID: String? = nil) {

@@ -11,8 +11,7 @@ public struct ShowRouteTableResponse: Codable, Sendable, Equatable {
     public var requestID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case routeTable = "route_table"
-        case requestID = "request_id"
+        case routeTable = "route_table", requestID = "request_id"
     }
 
     public init(routeTable: RouteTable? = nil, requestID: String? = nil) {

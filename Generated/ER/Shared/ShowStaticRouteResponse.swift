@@ -11,8 +11,7 @@ public struct ShowStaticRouteResponse: Codable, Sendable, Equatable {
     public var requestID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case route
-        case requestID = "request_id"
+        case route, requestID = "request_id"
     }
 
     public init(route: Route? = nil, requestID: String? = nil) {

@@ -11,8 +11,7 @@ public struct ShowVPCAttachmentResponse: Codable, Sendable, Equatable {
     public var requestID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case vpcAttachment = "vpc_attachment"
-        case requestID = "request_id"
+        case vpcAttachment = "vpc_attachment", requestID = "request_id"
     }
 
     public init(vpcAttachment: VPCAttachmentDetails? = nil, requestID: String? = nil) {

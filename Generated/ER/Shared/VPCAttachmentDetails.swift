@@ -44,39 +44,19 @@ public struct VPCAttachmentDetails: Codable, Sendable, Equatable {
     public var frozenScene: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case vpcID = "vpc_id"
-        case virsubnetID = "virsubnet_id"
-        case autoCreateVPCRoutes = "auto_create_vpc_routes"
-        case state
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case tags
-        case description
-        case projectID = "project_id"
-        case vpcProjectID = "vpc_project_id"
-        case ipv6Enable = "ipv6_enable"
-        case routeSynchronization = "route_synchronization"
-        case frozenScene = "frozen_scene"
+        case id, name, vpcID = "vpc_id", virsubnetID = "virsubnet_id"
+        case autoCreateVPCRoutes = "auto_create_vpc_routes", state, createdAt = "created_at"
+        case updatedAt = "updated_at", tags, description, projectID = "project_id"
+        case vpcProjectID = "vpc_project_id", ipv6Enable = "ipv6_enable"
+        case routeSynchronization = "route_synchronization", frozenScene = "frozen_scene"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        vpcID: String? = nil,
-        virsubnetID: String? = nil,
-        autoCreateVPCRoutes: Bool? = nil,
-        state: AttachmentState? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        tags: [Tag]? = nil,
-        description: String? = nil,
-        projectID: String? = nil,
-        vpcProjectID: String? = nil,
-        ipv6Enable: String? = nil,
-        routeSynchronization: RouteSynchronization? = nil,
-        frozenScene: String? = nil
+        id: String? = nil, name: String? = nil, vpcID: String? = nil, virsubnetID: String? = nil,
+        autoCreateVPCRoutes: Bool? = nil, state: AttachmentState? = nil, createdAt: String? = nil,
+        updatedAt: String? = nil, tags: [Tag]? = nil, description: String? = nil, projectID: String? = nil,
+        vpcProjectID: String? = nil, ipv6Enable: String? = nil,
+        routeSynchronization: RouteSynchronization? = nil, frozenScene: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -93,24 +73,5 @@ public struct VPCAttachmentDetails: Codable, Sendable, Equatable {
         self.ipv6Enable = ipv6Enable
         self.routeSynchronization = routeSynchronization
         self.frozenScene = frozenScene
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.vpcID = try container.decodeIfPresent(String.self, forKey: .vpcID)
-        self.virsubnetID = try container.decodeIfPresent(String.self, forKey: .virsubnetID)
-        self.autoCreateVPCRoutes = try container.decodeLenientIfPresent(Bool.self, forKey: .autoCreateVPCRoutes)
-        self.state = try container.decodeIfPresent(AttachmentState.self, forKey: .state)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.tags = try container.decodeIfPresent([Tag].self, forKey: .tags)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.vpcProjectID = try container.decodeIfPresent(String.self, forKey: .vpcProjectID)
-        self.ipv6Enable = try container.decodeIfPresent(String.self, forKey: .ipv6Enable)
-        self.routeSynchronization = try container.decodeIfPresent(RouteSynchronization.self, forKey: .routeSynchronization)
-        self.frozenScene = try container.decodeIfPresent(String.self, forKey: .frozenScene)
     }
 }

@@ -22,11 +22,9 @@ extension ERClient {
         _ body: CreateResourceTagRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "CreateResourceTag",
-            method: .post,
+            operation: "CreateResourceTag", method: .post,
             path: "/v3/{project_id}/{resource_type}/{resource_id}/tags",
-            pathParameters: ["resource_type": resourceType, "resource_id": resourceID],
-            body: body
+            pathParameters: ["resource_type": resourceType, "resource_id": resourceID], body: body
         )
         try await client.send(request)
     }
@@ -45,8 +43,7 @@ extension ERClient {
     ///   - key: Tag key
     public func deleteResourceTag(resourceType: String, resourceID: String, key: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteResourceTag",
-            method: .delete,
+            operation: "DeleteResourceTag", method: .delete,
             path: "/v3/{project_id}/{resource_type}/{resource_id}/tags/{key}",
             pathParameters: ["resource_type": resourceType, "resource_id": resourceID, "key": key]
         )
@@ -67,9 +64,7 @@ extension ERClient {
     /// - Returns: The body of the service's `200` response.
     public func listProjectTags(resourceType: String) async throws -> ListProjectTagsResponse {
         let request = OperationRequest(
-            operation: "ListProjectTags",
-            method: .get,
-            path: "/v3/{project_id}/{resource_type}/tags",
+            operation: "ListProjectTags", method: .get, path: "/v3/{project_id}/{resource_type}/tags",
             pathParameters: ["resource_type": resourceType]
         )
         return try await client.send(request, as: ListProjectTagsResponse.self)
@@ -93,8 +88,7 @@ extension ERClient {
         resourceID: String
     ) async throws -> ShowResourceTagResponse {
         let request = OperationRequest(
-            operation: "ShowResourceTag",
-            method: .get,
+            operation: "ShowResourceTag", method: .get,
             path: "/v3/{project_id}/{resource_type}/{resource_id}/tags",
             pathParameters: ["resource_type": resourceType, "resource_id": resourceID]
         )

@@ -11,8 +11,7 @@ public struct ShowResourceTagResponse: Codable, Sendable, Equatable {
     public var sysTags: [Tag]?
 
     private enum CodingKeys: String, CodingKey {
-        case tags
-        case sysTags = "sys_tags"
+        case tags, sysTags = "sys_tags"
     }
 
     public init(tags: [Tag]? = nil, sysTags: [Tag]? = nil) {

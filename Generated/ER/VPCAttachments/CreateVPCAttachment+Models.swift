@@ -49,23 +49,13 @@ public struct VPCAttachmentCreateRequest: Codable, Sendable, Equatable {
     public var tags: [Tag]?
 
     private enum CodingKeys: String, CodingKey {
-        case vpcID = "vpc_id"
-        case name
-        case virsubnetID = "virsubnet_id"
-        case description
-        case autoCreateVPCRoutes = "auto_create_vpc_routes"
-        case ipv6Enable = "ipv6_enable"
-        case tags
+        case vpcID = "vpc_id", name, virsubnetID = "virsubnet_id", description
+        case autoCreateVPCRoutes = "auto_create_vpc_routes", ipv6Enable = "ipv6_enable", tags
     }
 
     public init(
-        vpcID: String,
-        name: String,
-        virsubnetID: String,
-        description: String? = nil,
-        autoCreateVPCRoutes: Bool? = nil,
-        ipv6Enable: Bool? = nil,
-        tags: [Tag]? = nil
+        vpcID: String, name: String, virsubnetID: String, description: String? = nil,
+        autoCreateVPCRoutes: Bool? = nil, ipv6Enable: Bool? = nil, tags: [Tag]? = nil
     ) {
         self.vpcID = vpcID
         self.name = name
@@ -74,16 +64,5 @@ public struct VPCAttachmentCreateRequest: Codable, Sendable, Equatable {
         self.autoCreateVPCRoutes = autoCreateVPCRoutes
         self.ipv6Enable = ipv6Enable
         self.tags = tags
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.vpcID = try container.decode(String.self, forKey: .vpcID)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.virsubnetID = try container.decode(String.self, forKey: .virsubnetID)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.autoCreateVPCRoutes = try container.decodeLenientIfPresent(Bool.self, forKey: .autoCreateVPCRoutes)
-        self.ipv6Enable = try container.decodeLenientIfPresent(Bool.self, forKey: .ipv6Enable)
-        self.tags = try container.decodeIfPresent([Tag].self, forKey: .tags)
     }
 }

@@ -25,12 +25,9 @@ extension ERClient {
         var headers: [String: String] = [:]
         headers["X-Client-Token"] = xClientToken
         let request = OperationRequest(
-            operation: "CreateVpcAttachment",
-            method: .post,
+            operation: "CreateVpcAttachment", method: .post,
             path: "/v3/{project_id}/enterprise-router/{er_id}/vpc-attachments",
-            pathParameters: ["er_id": erID],
-            headers: headers,
-            body: body
+            pathParameters: ["er_id": erID], headers: headers, body: body
         )
         let response = try await client.sendReturningHeaders(request, as: CreateVPCAttachmentResponse.self)
         return CreateVPCAttachmentOutput(body: response.body, headers: response.headers)
@@ -47,8 +44,7 @@ extension ERClient {
     ///   - vpcAttachmentID: VPC attachment ID
     public func deleteVPCAttachment(erID: String, vpcAttachmentID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteVpcAttachment",
-            method: .delete,
+            operation: "DeleteVpcAttachment", method: .delete,
             path: "/v3/{project_id}/enterprise-router/{er_id}/vpc-attachments/{vpc_attachment_id}",
             pathParameters: ["er_id": erID, "vpc_attachment_id": vpcAttachmentID]
         )
@@ -95,11 +91,9 @@ extension ERClient {
         query.append("sort_dir", sortDir)
         query.append("vpc_id", vpcID)
         let request = OperationRequest(
-            operation: "ListVpcAttachments",
-            method: .get,
+            operation: "ListVpcAttachments", method: .get,
             path: "/v3/{project_id}/enterprise-router/{er_id}/vpc-attachments",
-            pathParameters: ["er_id": erID],
-            query: query
+            pathParameters: ["er_id": erID], query: query
         )
         return try await client.send(request, as: ListVPCAttachmentsResponse.self)
     }
@@ -120,8 +114,7 @@ extension ERClient {
         vpcAttachmentID: String
     ) async throws -> ShowVPCAttachmentResponse {
         let request = OperationRequest(
-            operation: "ShowVpcAttachment",
-            method: .get,
+            operation: "ShowVpcAttachment", method: .get,
             path: "/v3/{project_id}/enterprise-router/{er_id}/vpc-attachments/{vpc_attachment_id}",
             pathParameters: ["er_id": erID, "vpc_attachment_id": vpcAttachmentID]
         )
@@ -200,11 +193,9 @@ extension ERClient {
         _ body: UpdateVPCAttachmentRequest
     ) async throws -> UpdateVPCAttachmentResponse {
         let request = OperationRequest(
-            operation: "UpdateVpcAttachment",
-            method: .put,
+            operation: "UpdateVpcAttachment", method: .put,
             path: "/v3/{project_id}/enterprise-router/{er_id}/vpc-attachments/{vpc_attachment_id}",
-            pathParameters: ["er_id": erID, "vpc_attachment_id": vpcAttachmentID],
-            body: body
+            pathParameters: ["er_id": erID, "vpc_attachment_id": vpcAttachmentID], body: body
         )
         return try await client.send(request, as: UpdateVPCAttachmentResponse.self)
     }

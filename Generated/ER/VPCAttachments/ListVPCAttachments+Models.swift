@@ -13,14 +13,11 @@ public struct ListVPCAttachmentsResponse: Codable, Sendable, Equatable {
     public var requestID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case vpcAttachments = "vpc_attachments"
-        case pageInfo = "page_info"
-        case requestID = "request_id"
+        case vpcAttachments = "vpc_attachments", pageInfo = "page_info", requestID = "request_id"
     }
 
     public init(
-        vpcAttachments: [ListVPCAttachmentsVPCAttachmentDetails]? = nil,
-        pageInfo: PageInfo? = nil,
+        vpcAttachments: [ListVPCAttachmentsVPCAttachmentDetails]? = nil, pageInfo: PageInfo? = nil,
         requestID: String? = nil
     ) {
         self.vpcAttachments = vpcAttachments
@@ -72,39 +69,19 @@ public struct ListVPCAttachmentsVPCAttachmentDetails: Codable, Sendable, Equatab
     public var frozenScene: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case vpcID = "vpc_id"
-        case virsubnetID = "virsubnet_id"
-        case autoCreateVPCRoutes = "auto_create_vpc_routes"
-        case state
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case tags
-        case description
-        case projectID = "project_id"
-        case vpcProjectID = "vpc_project_id"
-        case ipv6Enable = "ipv6_enable"
-        case routeSynchronization = "route_synchronization"
-        case frozenScene = "frozen_scene"
+        case id, name, vpcID = "vpc_id", virsubnetID = "virsubnet_id"
+        case autoCreateVPCRoutes = "auto_create_vpc_routes", state, createdAt = "created_at"
+        case updatedAt = "updated_at", tags, description, projectID = "project_id"
+        case vpcProjectID = "vpc_project_id", ipv6Enable = "ipv6_enable"
+        case routeSynchronization = "route_synchronization", frozenScene = "frozen_scene"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        vpcID: String? = nil,
-        virsubnetID: String? = nil,
-        autoCreateVPCRoutes: Bool? = nil,
-        state: AttachmentState? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        tags: [Tag]? = nil,
-        description: String? = nil,
-        projectID: String? = nil,
-        vpcProjectID: String? = nil,
-        ipv6Enable: Bool? = nil,
-        routeSynchronization: RouteSynchronization? = nil,
-        frozenScene: String? = nil
+        id: String? = nil, name: String? = nil, vpcID: String? = nil, virsubnetID: String? = nil,
+        autoCreateVPCRoutes: Bool? = nil, state: AttachmentState? = nil, createdAt: String? = nil,
+        updatedAt: String? = nil, tags: [Tag]? = nil, description: String? = nil, projectID: String? = nil,
+        vpcProjectID: String? = nil, ipv6Enable: Bool? = nil,
+        routeSynchronization: RouteSynchronization? = nil, frozenScene: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -121,24 +98,5 @@ public struct ListVPCAttachmentsVPCAttachmentDetails: Codable, Sendable, Equatab
         self.ipv6Enable = ipv6Enable
         self.routeSynchronization = routeSynchronization
         self.frozenScene = frozenScene
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.vpcID = try container.decodeIfPresent(String.self, forKey: .vpcID)
-        self.virsubnetID = try container.decodeIfPresent(String.self, forKey: .virsubnetID)
-        self.autoCreateVPCRoutes = try container.decodeLenientIfPresent(Bool.self, forKey: .autoCreateVPCRoutes)
-        self.state = try container.decodeIfPresent(AttachmentState.self, forKey: .state)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.tags = try container.decodeIfPresent([Tag].self, forKey: .tags)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.vpcProjectID = try container.decodeIfPresent(String.self, forKey: .vpcProjectID)
-        self.ipv6Enable = try container.decodeLenientIfPresent(Bool.self, forKey: .ipv6Enable)
-        self.routeSynchronization = try container.decodeIfPresent(RouteSynchronization.self, forKey: .routeSynchronization)
-        self.frozenScene = try container.decodeIfPresent(String.self, forKey: .frozenScene)
     }
 }

@@ -16,10 +16,7 @@ extension EVSClient {
     /// - Returns: The body of the service's `200` response.
     public func createEVSDisksV3(_ body: CreateEVSDisksV3Request) async throws -> CreateEVSDisksV3Response {
         let request = OperationRequest(
-            operation: "CreateEVSDisksV3",
-            method: .post,
-            path: "/v3/{project_id}/cloudvolumes",
-            body: body
+            operation: "CreateEVSDisksV3", method: .post, path: "/v3/{project_id}/cloudvolumes", body: body
         )
         return try await client.send(request, as: CreateEVSDisksV3Response.self)
     }
@@ -86,9 +83,7 @@ extension EVSClient {
         query.append("id", id)
         query.append("ids", ids)
         let request = OperationRequest(
-            operation: "ListEVSDisksV3",
-            method: .get,
-            path: "/v3/{project_id}/os-vendor-volumes/detail",
+            operation: "ListEVSDisksV3", method: .get, path: "/v3/{project_id}/os-vendor-volumes/detail",
             query: query
         )
         return try await client.send(request, as: ListEVSDisksV3Response.self)
@@ -108,8 +103,7 @@ extension EVSClient {
         volumeID: String
     ) async throws -> ListLoadingProgressOfLazyloadingDiskResponse {
         let request = OperationRequest(
-            operation: "ListLoadingProgressOfLazyloadingDisk",
-            method: .get,
+            operation: "ListLoadingProgressOfLazyloadingDisk", method: .get,
             path: "/v3/{project_id}/os-vendor-volumes/{volume_id}/internal-info",
             pathParameters: ["volume_id": volumeID]
         )
@@ -129,9 +123,7 @@ extension EVSClient {
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func showEVSDisk(volumeID: String) async throws -> ShowEVSDiskResponse {
         let request = OperationRequest(
-            operation: "ShowEVSDisk",
-            method: .get,
-            path: "/v3/{project_id}/os-vendor-volumes/{volume_id}",
+            operation: "ShowEVSDisk", method: .get, path: "/v3/{project_id}/os-vendor-volumes/{volume_id}",
             pathParameters: ["volume_id": volumeID]
         )
         return try await client.send(request, as: ShowEVSDiskResponse.self)

@@ -15,11 +15,6 @@ public struct Info: Codable, Sendable, Equatable {
     public init(loadingProgress: Int? = nil) {
         self.loadingProgress = loadingProgress
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.loadingProgress = try container.decodeLenientIfPresent(Int.self, forKey: .loadingProgress)
-    }
 }
 
 /// The response of ``EVSClient/listLoadingProgressOfLazyloadingDisk``.

@@ -100,71 +100,32 @@ public struct ShowEVSDiskVolume: Codable, Sendable, Equatable {
     public var storageClusterID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case links
-        case name
-        case status
-        case attachments
-        case availabilityZone = "availability_zone"
-        case sourceVolid = "source_volid"
-        case snapshotID = "snapshot_id"
-        case description
+        case id, links, name, status, attachments, availabilityZone = "availability_zone"
+        case sourceVolid = "source_volid", snapshotID = "snapshot_id", description
         case osVolTenantAttrTenantID = "os-vol-tenant-attr:tenant_id"
-        case volumeImageMetadata = "volume_image_metadata"
-        case createdAt = "created_at"
-        case volumeType = "volume_type"
-        case size
-        case bootable
-        case metadata
-        case osVolHostAttrHost = "os-vol-host-attr:host"
-        case encrypted
-        case updatedAt = "updated_at"
+        case volumeImageMetadata = "volume_image_metadata", createdAt = "created_at"
+        case volumeType = "volume_type", size, bootable, metadata, osVolHostAttrHost = "os-vol-host-attr:host"
+        case encrypted, updatedAt = "updated_at"
         case osVolumeReplicationExtendedStatus = "os-volume-replication:extended_status"
         case replicationStatus = "replication_status"
         case osVolMigStatusAttrMigstat = "os-vol-mig-status-attr:migstat"
         case consistencygroupID = "consistencygroup_id"
-        case osVolMigStatusAttrNameID = "os-vol-mig-status-attr:name_id"
-        case shareable
-        case userID = "user_id"
-        case multiattach
-        case serviceType = "service_type"
-        case tags
-        case wwn
-        case storageClusterID = "storage_cluster_id"
+        case osVolMigStatusAttrNameID = "os-vol-mig-status-attr:name_id", shareable, userID = "user_id"
+        case multiattach, serviceType = "service_type", tags, wwn, storageClusterID = "storage_cluster_id"
     }
 
     public init(
-        id: String? = nil,
-        links: [Link]? = nil,
-        name: String? = nil,
-        status: String? = nil,
-        attachments: [Attachment]? = nil,
-        availabilityZone: String? = nil,
-        sourceVolid: String? = nil,
-        snapshotID: String? = nil,
-        description: String? = nil,
-        osVolTenantAttrTenantID: String? = nil,
-        volumeImageMetadata: JSONValue? = nil,
-        createdAt: String? = nil,
-        volumeType: VolumeVolumeType? = nil,
-        size: Int? = nil,
-        bootable: String? = nil,
-        metadata: Metadata? = nil,
-        osVolHostAttrHost: String? = nil,
-        encrypted: Bool? = nil,
-        updatedAt: String? = nil,
-        osVolumeReplicationExtendedStatus: String? = nil,
-        replicationStatus: String? = nil,
-        osVolMigStatusAttrMigstat: String? = nil,
-        consistencygroupID: String? = nil,
-        osVolMigStatusAttrNameID: String? = nil,
-        shareable: String? = nil,
-        userID: String? = nil,
-        multiattach: Bool? = nil,
-        serviceType: String? = nil,
-        tags: [String: String]? = nil,
-        wwn: String? = nil,
-        storageClusterID: String? = nil
+        id: String? = nil, links: [Link]? = nil, name: String? = nil, status: String? = nil,
+        attachments: [Attachment]? = nil, availabilityZone: String? = nil, sourceVolid: String? = nil,
+        snapshotID: String? = nil, description: String? = nil, osVolTenantAttrTenantID: String? = nil,
+        volumeImageMetadata: JSONValue? = nil, createdAt: String? = nil, volumeType: VolumeVolumeType? = nil,
+        size: Int? = nil, bootable: String? = nil, metadata: Metadata? = nil,
+        osVolHostAttrHost: String? = nil, encrypted: Bool? = nil, updatedAt: String? = nil,
+        osVolumeReplicationExtendedStatus: String? = nil, replicationStatus: String? = nil,
+        osVolMigStatusAttrMigstat: String? = nil, consistencygroupID: String? = nil,
+        osVolMigStatusAttrNameID: String? = nil, shareable: String? = nil, userID: String? = nil,
+        multiattach: Bool? = nil, serviceType: String? = nil, tags: [String: String]? = nil,
+        wwn: String? = nil, storageClusterID: String? = nil
     ) {
         self.id = id
         self.links = links
@@ -197,40 +158,5 @@ public struct ShowEVSDiskVolume: Codable, Sendable, Equatable {
         self.tags = tags
         self.wwn = wwn
         self.storageClusterID = storageClusterID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.links = try container.decodeIfPresent([Link].self, forKey: .links)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.attachments = try container.decodeIfPresent([Attachment].self, forKey: .attachments)
-        self.availabilityZone = try container.decodeIfPresent(String.self, forKey: .availabilityZone)
-        self.sourceVolid = try container.decodeIfPresent(String.self, forKey: .sourceVolid)
-        self.snapshotID = try container.decodeIfPresent(String.self, forKey: .snapshotID)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.osVolTenantAttrTenantID = try container.decodeIfPresent(String.self, forKey: .osVolTenantAttrTenantID)
-        self.volumeImageMetadata = try container.decodeIfPresent(JSONValue.self, forKey: .volumeImageMetadata)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.volumeType = try container.decodeIfPresent(VolumeVolumeType.self, forKey: .volumeType)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.bootable = try container.decodeIfPresent(String.self, forKey: .bootable)
-        self.metadata = try container.decodeIfPresent(Metadata.self, forKey: .metadata)
-        self.osVolHostAttrHost = try container.decodeIfPresent(String.self, forKey: .osVolHostAttrHost)
-        self.encrypted = try container.decodeLenientIfPresent(Bool.self, forKey: .encrypted)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.osVolumeReplicationExtendedStatus = try container.decodeIfPresent(String.self, forKey: .osVolumeReplicationExtendedStatus)
-        self.replicationStatus = try container.decodeIfPresent(String.self, forKey: .replicationStatus)
-        self.osVolMigStatusAttrMigstat = try container.decodeIfPresent(String.self, forKey: .osVolMigStatusAttrMigstat)
-        self.consistencygroupID = try container.decodeIfPresent(String.self, forKey: .consistencygroupID)
-        self.osVolMigStatusAttrNameID = try container.decodeIfPresent(String.self, forKey: .osVolMigStatusAttrNameID)
-        self.shareable = try container.decodeIfPresent(String.self, forKey: .shareable)
-        self.userID = try container.decodeIfPresent(String.self, forKey: .userID)
-        self.multiattach = try container.decodeLenientIfPresent(Bool.self, forKey: .multiattach)
-        self.serviceType = try container.decodeIfPresent(String.self, forKey: .serviceType)
-        self.tags = try container.decodeIfPresent([String: String].self, forKey: .tags)
-        self.wwn = try container.decodeIfPresent(String.self, forKey: .wwn)
-        self.storageClusterID = try container.decodeIfPresent(String.self, forKey: .storageClusterID)
     }
 }

@@ -13,9 +13,7 @@ extension EVSClient {
     /// - Returns: The body of the service's `200` response.
     public func listVersions() async throws -> ListVersionsResponse {
         let request = OperationRequest(
-            operation: "ListVersions",
-            method: .get,
-            path: "/"
+            operation: "ListVersions", method: .get, path: "/"
         )
         return try await client.send(request, as: ListVersionsResponse.self)
     }
@@ -32,9 +30,7 @@ extension EVSClient {
     /// - Returns: The body of the service's `200` response.
     public func showVersion(apiVersion: String) async throws -> ShowVersionResponse {
         let request = OperationRequest(
-            operation: "ShowVersion",
-            method: .get,
-            path: "/{api_version}",
+            operation: "ShowVersion", method: .get, path: "/{api_version}",
             pathParameters: ["api_version": apiVersion]
         )
         return try await client.send(request, as: ShowVersionResponse.self)

@@ -13,8 +13,7 @@ extension EVSClient {
     /// - Returns: The body of the service's `200` response.
     public func cinderListAvailabilityZones() async throws -> CinderListAvailabilityZonesResponse {
         let request = OperationRequest(
-            operation: "CinderListAvailabilityZones",
-            method: .get,
+            operation: "CinderListAvailabilityZones", method: .get,
             path: "/v2/{project_id}/os-availability-zone"
         )
         return try await client.send(request, as: CinderListAvailabilityZonesResponse.self)

@@ -27,10 +27,7 @@ extension EVSClient {
     /// - Returns: The body of the service's `200` response.
     public func createVolume(_ body: CreateVolumeRequest) async throws -> CreateVolumeResponse {
         let request = OperationRequest(
-            operation: "CreateVolume",
-            method: .post,
-            path: "/v2/{project_id}/cloudvolumes",
-            body: body
+            operation: "CreateVolume", method: .post, path: "/v2/{project_id}/cloudvolumes", body: body
         )
         return try await client.send(request, as: CreateVolumeResponse.self)
     }
@@ -47,9 +44,7 @@ extension EVSClient {
     /// - Returns: The body of the service's `200` response.
     public func deleteVolume(volumeID: String) async throws -> DeleteVolumeResponse {
         let request = OperationRequest(
-            operation: "DeleteVolume",
-            method: .delete,
-            path: "/v2/{project_id}/cloudvolumes/{volume_id}",
+            operation: "DeleteVolume", method: .delete, path: "/v2/{project_id}/cloudvolumes/{volume_id}",
             pathParameters: ["volume_id": volumeID]
         )
         return try await client.send(request, as: DeleteVolumeResponse.self)
@@ -117,9 +112,7 @@ extension EVSClient {
         query.append("id", id)
         query.append("ids", ids)
         let request = OperationRequest(
-            operation: "ListDisks",
-            method: .get,
-            path: "/v2/{project_id}/os-vendor-volumes/detail",
+            operation: "ListDisks", method: .get, path: "/v2/{project_id}/os-vendor-volumes/detail",
             query: query
         )
         return try await client.send(request, as: ListDisksResponse.self)
@@ -163,10 +156,7 @@ extension EVSClient {
         query.append("sort_key", sortKey)
         query.append("sort_dir", sortDir)
         let request = OperationRequest(
-            operation: "ListEVSDisks",
-            method: .get,
-            path: "/v2/{project_id}/cloudvolumes",
-            query: query
+            operation: "ListEVSDisks", method: .get, path: "/v2/{project_id}/cloudvolumes", query: query
         )
         return try await client.send(request, as: ListEVSDisksResponse.self)
     }
@@ -253,9 +243,7 @@ extension EVSClient {
         query.append("status", status)
         query.append("volume_type_id", volumeTypeID)
         let request = OperationRequest(
-            operation: "ListVolumes",
-            method: .get,
-            path: "/v2/{project_id}/cloudvolumes/detail",
+            operation: "ListVolumes", method: .get, path: "/v2/{project_id}/cloudvolumes/detail",
             query: query
         )
         return try await client.send(request, as: ListVolumesResponse.self)
@@ -359,10 +347,8 @@ extension EVSClient {
         _ body: ResizeVolumeRequest
     ) async throws -> ResizeVolumeResponse {
         let request = OperationRequest(
-            operation: "ResizeVolume",
-            method: .post,
-            path: "/v2/{project_id}/cloudvolumes/{volume_id}/action",
-            pathParameters: ["volume_id": volumeID],
+            operation: "ResizeVolume", method: .post,
+            path: "/v2/{project_id}/cloudvolumes/{volume_id}/action", pathParameters: ["volume_id": volumeID],
             body: body
         )
         return try await client.send(request, as: ResizeVolumeResponse.self)
@@ -384,11 +370,8 @@ extension EVSClient {
         _ body: RetypeVolumeRequest
     ) async throws -> RetypeVolumeResponse {
         let request = OperationRequest(
-            operation: "RetypeVolume",
-            method: .post,
-            path: "/v2/{project_id}/volumes/{volume_id}/retype",
-            pathParameters: ["volume_id": volumeID],
-            body: body
+            operation: "RetypeVolume", method: .post, path: "/v2/{project_id}/volumes/{volume_id}/retype",
+            pathParameters: ["volume_id": volumeID], body: body
         )
         return try await client.send(request, as: RetypeVolumeResponse.self)
     }
@@ -405,9 +388,7 @@ extension EVSClient {
     /// - Returns: The body of the service's `200` response.
     public func showDisk(volumeID: String) async throws -> ShowDiskResponse {
         let request = OperationRequest(
-            operation: "ShowDisk",
-            method: .get,
-            path: "/v2/{project_id}/os-vendor-volumes/{volume_id}",
+            operation: "ShowDisk", method: .get, path: "/v2/{project_id}/os-vendor-volumes/{volume_id}",
             pathParameters: ["volume_id": volumeID]
         )
         return try await client.send(request, as: ShowDiskResponse.self)
@@ -429,11 +410,8 @@ extension EVSClient {
         _ body: UpdateVolumeRequest
     ) async throws -> UpdateVolumeResponse {
         let request = OperationRequest(
-            operation: "UpdateVolume",
-            method: .put,
-            path: "/v2/{project_id}/cloudvolumes/{volume_id}",
-            pathParameters: ["volume_id": volumeID],
-            body: body
+            operation: "UpdateVolume", method: .put, path: "/v2/{project_id}/cloudvolumes/{volume_id}",
+            pathParameters: ["volume_id": volumeID], body: body
         )
         return try await client.send(request, as: UpdateVolumeResponse.self)
     }

@@ -17,30 +17,17 @@ public struct ListVolumesResponse: Codable, Sendable, Equatable {
     public var error: EVSError?
 
     private enum CodingKeys: String, CodingKey {
-        case volumes
-        case count
-        case volumesLinks = "volumes_links"
-        case error
+        case volumes, count, volumesLinks = "volumes_links", error
     }
 
     public init(
-        volumes: [ListVolumesVolume]? = nil,
-        count: Int? = nil,
-        volumesLinks: [Link]? = nil,
+        volumes: [ListVolumesVolume]? = nil, count: Int? = nil, volumesLinks: [Link]? = nil,
         error: EVSError? = nil
     ) {
         self.volumes = volumes
         self.count = count
         self.volumesLinks = volumesLinks
         self.error = error
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.volumes = try container.decodeIfPresent([ListVolumesVolume].self, forKey: .volumes)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.volumesLinks = try container.decodeIfPresent([Link].self, forKey: .volumesLinks)
-        self.error = try container.decodeIfPresent(EVSError.self, forKey: .error)
     }
 }
 
@@ -142,73 +129,31 @@ public struct ListVolumesVolume: Codable, Sendable, Equatable {
     public var serialNumber: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case links
-        case name
-        case status
-        case attachments
-        case availabilityZone = "availability_zone"
-        case osVolHostAttrHost = "os-vol-host-attr:host"
-        case sourceVolid = "source_volid"
-        case snapshotID = "snapshot_id"
-        case description
-        case osVolTenantAttrTenantID = "os-vol-tenant-attr:tenant_id"
-        case volumeImageMetadata = "volume_image_metadata"
-        case createdAt = "created_at"
-        case volumeType = "volume_type"
-        case size
-        case consistencygroupID = "consistencygroup_id"
-        case bootable
-        case metadata
-        case updatedAt = "updated_at"
-        case encrypted
-        case replicationStatus = "replication_status"
+        case id, links, name, status, attachments, availabilityZone = "availability_zone"
+        case osVolHostAttrHost = "os-vol-host-attr:host", sourceVolid = "source_volid"
+        case snapshotID = "snapshot_id", description, osVolTenantAttrTenantID = "os-vol-tenant-attr:tenant_id"
+        case volumeImageMetadata = "volume_image_metadata", createdAt = "created_at"
+        case volumeType = "volume_type", size, consistencygroupID = "consistencygroup_id", bootable, metadata
+        case updatedAt = "updated_at", encrypted, replicationStatus = "replication_status"
         case osVolMigStatusAttrMigstat = "os-vol-mig-status-attr:migstat"
         case osVolMigStatusAttrNameID = "os-vol-mig-status-attr:name_id"
-        case osVolumeReplicationExtendedStatus = "os-volume-replication:extended_status"
-        case shareable
-        case userID = "user_id"
-        case serviceType = "service_type"
-        case tags
-        case wwn
-        case multiattach
-        case enterpriseProjectID = "enterprise_project_id"
-        case serialNumber = "serial_number"
+        case osVolumeReplicationExtendedStatus = "os-volume-replication:extended_status", shareable
+        case userID = "user_id", serviceType = "service_type", tags, wwn, multiattach
+        case enterpriseProjectID = "enterprise_project_id", serialNumber = "serial_number"
     }
 
     public init(
-        id: String? = nil,
-        links: [Link]? = nil,
-        name: String? = nil,
-        status: String? = nil,
-        attachments: [Attachment]? = nil,
-        availabilityZone: String? = nil,
-        osVolHostAttrHost: String? = nil,
-        sourceVolid: String? = nil,
-        snapshotID: String? = nil,
-        description: String? = nil,
-        osVolTenantAttrTenantID: String? = nil,
-        volumeImageMetadata: JSONValue? = nil,
-        createdAt: String? = nil,
-        volumeType: VolumeVolumeType? = nil,
-        size: Int? = nil,
-        consistencygroupID: String? = nil,
-        bootable: String? = nil,
-        metadata: [String: JSONValue]? = nil,
-        updatedAt: String? = nil,
-        encrypted: Bool? = nil,
-        replicationStatus: String? = nil,
-        osVolMigStatusAttrMigstat: String? = nil,
-        osVolMigStatusAttrNameID: String? = nil,
-        osVolumeReplicationExtendedStatus: String? = nil,
-        shareable: Shareable? = nil,
-        userID: String? = nil,
-        serviceType: String? = nil,
-        tags: [String: String]? = nil,
-        wwn: String? = nil,
-        multiattach: Bool? = nil,
-        enterpriseProjectID: String? = nil,
-        serialNumber: String? = nil
+        id: String? = nil, links: [Link]? = nil, name: String? = nil, status: String? = nil,
+        attachments: [Attachment]? = nil, availabilityZone: String? = nil, osVolHostAttrHost: String? = nil,
+        sourceVolid: String? = nil, snapshotID: String? = nil, description: String? = nil,
+        osVolTenantAttrTenantID: String? = nil, volumeImageMetadata: JSONValue? = nil,
+        createdAt: String? = nil, volumeType: VolumeVolumeType? = nil, size: Int? = nil,
+        consistencygroupID: String? = nil, bootable: String? = nil, metadata: [String: JSONValue]? = nil,
+        updatedAt: String? = nil, encrypted: Bool? = nil, replicationStatus: String? = nil,
+        osVolMigStatusAttrMigstat: String? = nil, osVolMigStatusAttrNameID: String? = nil,
+        osVolumeReplicationExtendedStatus: String? = nil, shareable: Shareable? = nil, userID: String? = nil,
+        serviceType: String? = nil, tags: [String: String]? = nil, wwn: String? = nil,
+        multiattach: Bool? = nil, enterpriseProjectID: String? = nil, serialNumber: String? = nil
     ) {
         self.id = id
         self.links = links
@@ -242,41 +187,5 @@ public struct ListVolumesVolume: Codable, Sendable, Equatable {
         self.multiattach = multiattach
         self.enterpriseProjectID = enterpriseProjectID
         self.serialNumber = serialNumber
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.links = try container.decodeIfPresent([Link].self, forKey: .links)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.attachments = try container.decodeIfPresent([Attachment].self, forKey: .attachments)
-        self.availabilityZone = try container.decodeIfPresent(String.self, forKey: .availabilityZone)
-        self.osVolHostAttrHost = try container.decodeIfPresent(String.self, forKey: .osVolHostAttrHost)
-        self.sourceVolid = try container.decodeIfPresent(String.self, forKey: .sourceVolid)
-        self.snapshotID = try container.decodeIfPresent(String.self, forKey: .snapshotID)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.osVolTenantAttrTenantID = try container.decodeIfPresent(String.self, forKey: .osVolTenantAttrTenantID)
-        self.volumeImageMetadata = try container.decodeIfPresent(JSONValue.self, forKey: .volumeImageMetadata)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.volumeType = try container.decodeIfPresent(VolumeVolumeType.self, forKey: .volumeType)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.consistencygroupID = try container.decodeIfPresent(String.self, forKey: .consistencygroupID)
-        self.bootable = try container.decodeIfPresent(String.self, forKey: .bootable)
-        self.metadata = try container.decodeIfPresent([String: JSONValue].self, forKey: .metadata)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.encrypted = try container.decodeLenientIfPresent(Bool.self, forKey: .encrypted)
-        self.replicationStatus = try container.decodeIfPresent(String.self, forKey: .replicationStatus)
-        self.osVolMigStatusAttrMigstat = try container.decodeIfPresent(String.self, forKey: .osVolMigStatusAttrMigstat)
-        self.osVolMigStatusAttrNameID = try container.decodeIfPresent(String.self, forKey: .osVolMigStatusAttrNameID)
-        self.osVolumeReplicationExtendedStatus = try container.decodeIfPresent(String.self, forKey: .osVolumeReplicationExtendedStatus)
-        self.shareable = try container.decodeIfPresent(Shareable.self, forKey: .shareable)
-        self.userID = try container.decodeIfPresent(String.self, forKey: .userID)
-        self.serviceType = try container.decodeIfPresent(String.self, forKey: .serviceType)
-        self.tags = try container.decodeIfPresent([String: String].self, forKey: .tags)
-        self.wwn = try container.decodeIfPresent(String.self, forKey: .wwn)
-        self.multiattach = try container.decodeLenientIfPresent(Bool.self, forKey: .multiattach)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.serialNumber = try container.decodeIfPresent(String.self, forKey: .serialNumber)
     }
 }

@@ -22,15 +22,12 @@ public struct ShowDiskMetadata: Codable, Sendable, Equatable {
     public var hwPassthrough: HwPassthrough?
 
     private enum CodingKeys: String, CodingKey {
-        case systemEncrypted = "__system__encrypted"
-        case systemCmkid = "__system__cmkid"
+        case systemEncrypted = "__system__encrypted", systemCmkid = "__system__cmkid"
         case hwPassthrough = "hw:passthrough"
     }
 
     public init(
-        systemEncrypted: String? = nil,
-        systemCmkid: String? = nil,
-        hwPassthrough: HwPassthrough? = nil
+        systemEncrypted: String? = nil, systemCmkid: String? = nil, hwPassthrough: HwPassthrough? = nil
     ) {
         self.systemEncrypted = systemEncrypted
         self.systemCmkid = systemCmkid
@@ -145,79 +142,36 @@ public struct ShowDiskVolume: Codable, Sendable, Equatable {
     public var wwn: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case links
-        case name
-        case status
-        case attachments
-        case availabilityZone = "availability_zone"
-        case count
-        case sourceVolid = "source_volid"
-        case snapshotID = "snapshot_id"
-        case description
+        case id, links, name, status, attachments, availabilityZone = "availability_zone", count
+        case sourceVolid = "source_volid", snapshotID = "snapshot_id", description
         case osVolTenantAttrTenantID = "os-vol-tenant-attr:tenant_id"
-        case volumeImageMetadata = "volume_image_metadata"
-        case dedicatedStorageID = "dedicated_storage_id"
-        case dedicatedStorageName = "dedicated_storage_name"
-        case enterpriseProjectID = "enterprise_project_id"
-        case createdAt = "created_at"
-        case volumeType = "volume_type"
-        case size
-        case bootable
-        case metadata
-        case osVolHostAttrHost = "os-vol-host-attr:host"
-        case encrypted
-        case updatedAt = "updated_at"
+        case volumeImageMetadata = "volume_image_metadata", dedicatedStorageID = "dedicated_storage_id"
+        case dedicatedStorageName = "dedicated_storage_name", enterpriseProjectID = "enterprise_project_id"
+        case createdAt = "created_at", volumeType = "volume_type", size, bootable, metadata
+        case osVolHostAttrHost = "os-vol-host-attr:host", encrypted, updatedAt = "updated_at"
         case osVolumeReplicationDriverData = "os-volume-replication:driver_data"
         case osVolumeReplicationExtendedStatus = "os-volume-replication:extended_status"
         case replicationStatus = "replication_status"
         case osVolMigStatusAttrMigstat = "os-vol-mig-status-attr:migstat"
         case consistencygroupID = "consistencygroup_id"
-        case osVolMigStatusAttrNameID = "os-vol-mig-status-attr:name_id"
-        case shareable
-        case userID = "user_id"
-        case multiattach
-        case serviceType = "service_type"
-        case tags
-        case wwn
+        case osVolMigStatusAttrNameID = "os-vol-mig-status-attr:name_id", shareable, userID = "user_id"
+        case multiattach, serviceType = "service_type", tags, wwn
     }
 
     public init(
-        id: String? = nil,
-        links: [Link]? = nil,
-        name: String? = nil,
-        status: String? = nil,
-        attachments: [Attachment]? = nil,
-        availabilityZone: String? = nil,
-        count: String? = nil,
-        sourceVolid: String? = nil,
-        snapshotID: String? = nil,
-        description: String? = nil,
-        osVolTenantAttrTenantID: String? = nil,
-        volumeImageMetadata: JSONValue? = nil,
-        dedicatedStorageID: String? = nil,
-        dedicatedStorageName: String? = nil,
-        enterpriseProjectID: String? = nil,
-        createdAt: String? = nil,
-        volumeType: VolumeVolumeType? = nil,
-        size: Int? = nil,
-        bootable: String? = nil,
-        metadata: ShowDiskMetadata? = nil,
-        osVolHostAttrHost: String? = nil,
-        encrypted: Bool? = nil,
-        updatedAt: String? = nil,
-        osVolumeReplicationDriverData: String? = nil,
-        osVolumeReplicationExtendedStatus: String? = nil,
-        replicationStatus: String? = nil,
-        osVolMigStatusAttrMigstat: String? = nil,
-        consistencygroupID: String? = nil,
-        osVolMigStatusAttrNameID: String? = nil,
-        shareable: String? = nil,
-        userID: String? = nil,
-        multiattach: Bool? = nil,
-        serviceType: String? = nil,
-        tags: [String: String]? = nil,
-        wwn: String? = nil
+        id: String? = nil, links: [Link]? = nil, name: String? = nil, status: String? = nil,
+        attachments: [Attachment]? = nil, availabilityZone: String? = nil, count: String? = nil,
+        sourceVolid: String? = nil, snapshotID: String? = nil, description: String? = nil,
+        osVolTenantAttrTenantID: String? = nil, volumeImageMetadata: JSONValue? = nil,
+        dedicatedStorageID: String? = nil, dedicatedStorageName: String? = nil,
+        enterpriseProjectID: String? = nil, createdAt: String? = nil, volumeType: VolumeVolumeType? = nil,
+        size: Int? = nil, bootable: String? = nil, metadata: ShowDiskMetadata? = nil,
+        osVolHostAttrHost: String? = nil, encrypted: Bool? = nil, updatedAt: String? = nil,
+        osVolumeReplicationDriverData: String? = nil, osVolumeReplicationExtendedStatus: String? = nil,
+        replicationStatus: String? = nil, osVolMigStatusAttrMigstat: String? = nil,
+        consistencygroupID: String? = nil, osVolMigStatusAttrNameID: String? = nil, shareable: String? = nil,
+        userID: String? = nil, multiattach: Bool? = nil, serviceType: String? = nil,
+        tags: [String: String]? = nil, wwn: String? = nil
     ) {
         self.id = id
         self.links = links
@@ -254,44 +208,5 @@ public struct ShowDiskVolume: Codable, Sendable, Equatable {
         self.serviceType = serviceType
         self.tags = tags
         self.wwn = wwn
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.links = try container.decodeIfPresent([Link].self, forKey: .links)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.attachments = try container.decodeIfPresent([Attachment].self, forKey: .attachments)
-        self.availabilityZone = try container.decodeIfPresent(String.self, forKey: .availabilityZone)
-        self.count = try container.decodeIfPresent(String.self, forKey: .count)
-        self.sourceVolid = try container.decodeIfPresent(String.self, forKey: .sourceVolid)
-        self.snapshotID = try container.decodeIfPresent(String.self, forKey: .snapshotID)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.osVolTenantAttrTenantID = try container.decodeIfPresent(String.self, forKey: .osVolTenantAttrTenantID)
-        self.volumeImageMetadata = try container.decodeIfPresent(JSONValue.self, forKey: .volumeImageMetadata)
-        self.dedicatedStorageID = try container.decodeIfPresent(String.self, forKey: .dedicatedStorageID)
-        self.dedicatedStorageName = try container.decodeIfPresent(String.self, forKey: .dedicatedStorageName)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.volumeType = try container.decodeIfPresent(VolumeVolumeType.self, forKey: .volumeType)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.bootable = try container.decodeIfPresent(String.self, forKey: .bootable)
-        self.metadata = try container.decodeIfPresent(ShowDiskMetadata.self, forKey: .metadata)
-        self.osVolHostAttrHost = try container.decodeIfPresent(String.self, forKey: .osVolHostAttrHost)
-        self.encrypted = try container.decodeLenientIfPresent(Bool.self, forKey: .encrypted)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.osVolumeReplicationDriverData = try container.decodeIfPresent(String.self, forKey: .osVolumeReplicationDriverData)
-        self.osVolumeReplicationExtendedStatus = try container.decodeIfPresent(String.self, forKey: .osVolumeReplicationExtendedStatus)
-        self.replicationStatus = try container.decodeIfPresent(String.self, forKey: .replicationStatus)
-        self.osVolMigStatusAttrMigstat = try container.decodeIfPresent(String.self, forKey: .osVolMigStatusAttrMigstat)
-        self.consistencygroupID = try container.decodeIfPresent(String.self, forKey: .consistencygroupID)
-        self.osVolMigStatusAttrNameID = try container.decodeIfPresent(String.self, forKey: .osVolMigStatusAttrNameID)
-        self.shareable = try container.decodeIfPresent(String.self, forKey: .shareable)
-        self.userID = try container.decodeIfPresent(String.self, forKey: .userID)
-        self.multiattach = try container.decodeLenientIfPresent(Bool.self, forKey: .multiattach)
-        self.serviceType = try container.decodeIfPresent(String.self, forKey: .serviceType)
-        self.tags = try container.decodeIfPresent([String: String].self, forKey: .tags)
-        self.wwn = try container.decodeIfPresent(String.self, forKey: .wwn)
     }
 }

@@ -30,23 +30,14 @@ public struct UpdateVolumeMetadata: Codable, Sendable, Equatable {
     public var readonly: String?
 
     private enum CodingKeys: String, CodingKey {
-        case systemEncrypted = "__system__encrypted"
-        case systemCmkid = "__system__cmkid"
-        case hwPassthrough = "hw:passthrough"
-        case fullClone = "full_clone"
-        case attachedMode = "attached_mode"
-        case policy
-        case readonly
+        case systemEncrypted = "__system__encrypted", systemCmkid = "__system__cmkid"
+        case hwPassthrough = "hw:passthrough", fullClone = "full_clone", attachedMode = "attached_mode"
+        case policy, readonly
     }
 
     public init(
-        systemEncrypted: String? = nil,
-        systemCmkid: String? = nil,
-        hwPassthrough: HwPassthrough? = nil,
-        fullClone: String? = nil,
-        attachedMode: String? = nil,
-        policy: String? = nil,
-        readonly: String? = nil
+        systemEncrypted: String? = nil, systemCmkid: String? = nil, hwPassthrough: HwPassthrough? = nil,
+        fullClone: String? = nil, attachedMode: String? = nil, policy: String? = nil, readonly: String? = nil
     ) {
         self.systemEncrypted = systemEncrypted
         self.systemCmkid = systemCmkid
@@ -130,51 +121,23 @@ public struct UpdateVolumeResponse: Codable, Sendable, Equatable {
     public var osVolumeReplicationExtendedStatus: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case links
-        case name
-        case status
-        case attachments
-        case availabilityZone = "availability_zone"
-        case sourceVolid = "source_volid"
-        case snapshotID = "snapshot_id"
-        case description
+        case id, links, name, status, attachments, availabilityZone = "availability_zone"
+        case sourceVolid = "source_volid", snapshotID = "snapshot_id", description
         case osVolTenantAttrTenantID = "os-vol-tenant-attr:tenant_id"
-        case volumeImageMetadata = "volume_image_metadata"
-        case createdAt = "created_at"
-        case volumeType = "volume_type"
-        case size
-        case bootable
-        case metadata
-        case osVolHostAttrHost = "os-vol-host-attr:host"
-        case shareable
-        case error
-        case multiattach
+        case volumeImageMetadata = "volume_image_metadata", createdAt = "created_at"
+        case volumeType = "volume_type", size, bootable, metadata, osVolHostAttrHost = "os-vol-host-attr:host"
+        case shareable, error, multiattach
         case osVolumeReplicationExtendedStatus = "os-volume-replication:extended_status"
     }
 
     public init(
-        id: String? = nil,
-        links: [Link]? = nil,
-        name: String? = nil,
-        status: String? = nil,
-        attachments: [Attachment]? = nil,
-        availabilityZone: String? = nil,
-        sourceVolid: String? = nil,
-        snapshotID: String? = nil,
-        description: String? = nil,
-        osVolTenantAttrTenantID: String? = nil,
-        volumeImageMetadata: JSONValue? = nil,
-        createdAt: String? = nil,
-        volumeType: VolumeVolumeType? = nil,
-        size: Int? = nil,
-        bootable: String? = nil,
-        metadata: UpdateVolumeMetadata? = nil,
-        osVolHostAttrHost: String? = nil,
-        shareable: Bool? = nil,
-        error: EVSError? = nil,
-        multiattach: Bool? = nil,
-        osVolumeReplicationExtendedStatus: String? = nil
+        id: String? = nil, links: [Link]? = nil, name: String? = nil, status: String? = nil,
+        attachments: [Attachment]? = nil, availabilityZone: String? = nil, sourceVolid: String? = nil,
+        snapshotID: String? = nil, description: String? = nil, osVolTenantAttrTenantID: String? = nil,
+        volumeImageMetadata: JSONValue? = nil, createdAt: String? = nil, volumeType: VolumeVolumeType? = nil,
+        size: Int? = nil, bootable: String? = nil, metadata: UpdateVolumeMetadata? = nil,
+        osVolHostAttrHost: String? = nil, shareable: Bool? = nil, error: EVSError? = nil,
+        multiattach: Bool? = nil, osVolumeReplicationExtendedStatus: String? = nil
     ) {
         self.id = id
         self.links = links
@@ -197,30 +160,5 @@ public struct UpdateVolumeResponse: Codable, Sendable, Equatable {
         self.error = error
         self.multiattach = multiattach
         self.osVolumeReplicationExtendedStatus = osVolumeReplicationExtendedStatus
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.links = try container.decodeIfPresent([Link].self, forKey: .links)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.attachments = try container.decodeIfPresent([Attachment].self, forKey: .attachments)
-        self.availabilityZone = try container.decodeIfPresent(String.self, forKey: .availabilityZone)
-        self.sourceVolid = try container.decodeIfPresent(String.self, forKey: .sourceVolid)
-        self.snapshotID = try container.decodeIfPresent(String.self, forKey: .snapshotID)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.osVolTenantAttrTenantID = try container.decodeIfPresent(String.self, forKey: .osVolTenantAttrTenantID)
-        self.volumeImageMetadata = try container.decodeIfPresent(JSONValue.self, forKey: .volumeImageMetadata)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.volumeType = try container.decodeIfPresent(VolumeVolumeType.self, forKey: .volumeType)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.bootable = try container.decodeIfPresent(String.self, forKey: .bootable)
-        self.metadata = try container.decodeIfPresent(UpdateVolumeMetadata.self, forKey: .metadata)
-        self.osVolHostAttrHost = try container.decodeIfPresent(String.self, forKey: .osVolHostAttrHost)
-        self.shareable = try container.decodeLenientIfPresent(Bool.self, forKey: .shareable)
-        self.error = try container.decodeIfPresent(EVSError.self, forKey: .error)
-        self.multiattach = try container.decodeLenientIfPresent(Bool.self, forKey: .multiattach)
-        self.osVolumeReplicationExtendedStatus = try container.decodeIfPresent(String.self, forKey: .osVolumeReplicationExtendedStatus)
     }
 }

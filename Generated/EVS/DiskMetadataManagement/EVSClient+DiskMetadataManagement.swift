@@ -20,10 +20,8 @@ extension EVSClient {
         _ body: AddMetadataForEVSDiskRequest
     ) async throws -> AddMetadataForEVSDiskResponse {
         let request = OperationRequest(
-            operation: "AddMetadataForEVSDisk",
-            method: .post,
-            path: "/v2/{project_id}/volumes/{volume_id}/metadata",
-            pathParameters: ["volume_id": volumeID],
+            operation: "AddMetadataForEVSDisk", method: .post,
+            path: "/v2/{project_id}/volumes/{volume_id}/metadata", pathParameters: ["volume_id": volumeID],
             body: body
         )
         return try await client.send(request, as: AddMetadataForEVSDiskResponse.self)
@@ -45,8 +43,7 @@ extension EVSClient {
         key: String
     ) async throws -> DeleteOnePieceOfMetadataForEVSDiskResponse {
         let request = OperationRequest(
-            operation: "DeleteOnePieceOfMetadataForEVSDisk",
-            method: .delete,
+            operation: "DeleteOnePieceOfMetadataForEVSDisk", method: .delete,
             path: "/v2/{project_id}/volumes/{volume_id}/metadata/{key}",
             pathParameters: ["volume_id": volumeID, "key": key]
         )
@@ -65,10 +62,8 @@ extension EVSClient {
     /// - Returns: The body of the service's `200` response.
     public func listMetadataOfEVSDisk(volumeID: String) async throws -> ListMetadataOfEVSDiskResponse {
         let request = OperationRequest(
-            operation: "ListMetadataOfEVSDisk",
-            method: .get,
-            path: "/v2/{project_id}/volumes/{volume_id}/metadata",
-            pathParameters: ["volume_id": volumeID]
+            operation: "ListMetadataOfEVSDisk", method: .get,
+            path: "/v2/{project_id}/volumes/{volume_id}/metadata", pathParameters: ["volume_id": volumeID]
         )
         return try await client.send(request, as: ListMetadataOfEVSDiskResponse.self)
     }
@@ -89,8 +84,7 @@ extension EVSClient {
         key: String
     ) async throws -> ShowOnePieceOfMetadataForEVSDiskResponse {
         let request = OperationRequest(
-            operation: "ShowOnePieceOfMetadataForEVSDisk",
-            method: .get,
+            operation: "ShowOnePieceOfMetadataForEVSDisk", method: .get,
             path: "/v2/{project_id}/volumes/{volume_id}/metadata/{key}",
             pathParameters: ["volume_id": volumeID, "key": key]
         )
@@ -113,10 +107,8 @@ extension EVSClient {
         _ body: UpdateMetadataOfEVSDiskRequest
     ) async throws -> UpdateMetadataOfEVSDiskResponse {
         let request = OperationRequest(
-            operation: "UpdateMetadataOfEVSDisk",
-            method: .put,
-            path: "/v2/{project_id}/volumes/{volume_id}/metadata",
-            pathParameters: ["volume_id": volumeID],
+            operation: "UpdateMetadataOfEVSDisk", method: .put,
+            path: "/v2/{project_id}/volumes/{volume_id}/metadata", pathParameters: ["volume_id": volumeID],
             body: body
         )
         return try await client.send(request, as: UpdateMetadataOfEVSDiskResponse.self)
@@ -140,11 +132,9 @@ extension EVSClient {
         _ body: UpdateOnePieceOfMetadataForEVSDiskRequest
     ) async throws -> UpdateOnePieceOfMetadataForEVSDiskResponse {
         let request = OperationRequest(
-            operation: "UpdateOnePieceOfMetadataForEVSDisk",
-            method: .put,
+            operation: "UpdateOnePieceOfMetadataForEVSDisk", method: .put,
             path: "/v2/{project_id}/volumes/{volume_id}/metadata/{key}",
-            pathParameters: ["volume_id": volumeID, "key": key],
-            body: body
+            pathParameters: ["volume_id": volumeID, "key": key], body: body
         )
         return try await client.send(request, as: UpdateOnePieceOfMetadataForEVSDiskResponse.self)
     }

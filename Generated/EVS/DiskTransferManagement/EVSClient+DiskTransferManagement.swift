@@ -20,11 +20,9 @@ extension EVSClient {
         _ body: CinderAcceptVolumeTransferRequest
     ) async throws -> CinderAcceptVolumeTransferResponse {
         let request = OperationRequest(
-            operation: "CinderAcceptVolumeTransfer",
-            method: .post,
+            operation: "CinderAcceptVolumeTransfer", method: .post,
             path: "/v2/{project_id}/os-volume-transfer/{transfer_id}/accept",
-            pathParameters: ["transfer_id": transferID],
-            body: body
+            pathParameters: ["transfer_id": transferID], body: body
         )
         return try await client.send(request, as: CinderAcceptVolumeTransferResponse.self)
     }
@@ -44,10 +42,8 @@ extension EVSClient {
         _ body: CinderCreateVolumeTransferRequest
     ) async throws -> CinderCreateVolumeTransferResponse {
         let request = OperationRequest(
-            operation: "CinderCreateVolumeTransfer",
-            method: .post,
-            path: "/v2/{project_id}/os-volume-transfer",
-            body: body
+            operation: "CinderCreateVolumeTransfer", method: .post,
+            path: "/v2/{project_id}/os-volume-transfer", body: body
         )
         return try await client.send(request, as: CinderCreateVolumeTransferResponse.self)
     }
@@ -63,8 +59,7 @@ extension EVSClient {
     ///   - transferID: The transfer ID.
     public func cinderDeleteVolumeTransfer(transferID: String) async throws {
         let request = OperationRequest(
-            operation: "CinderDeleteVolumeTransfer",
-            method: .delete,
+            operation: "CinderDeleteVolumeTransfer", method: .delete,
             path: "/v2/{project_id}/os-volume-transfer/{transfer_id}",
             pathParameters: ["transfer_id": transferID]
         )
@@ -92,9 +87,7 @@ extension EVSClient {
         query.append("limit", limit)
         query.append("offset", offset)
         let request = OperationRequest(
-            operation: "CinderListVolumeTransfers",
-            method: .get,
-            path: "/v2/{project_id}/os-volume-transfer",
+            operation: "CinderListVolumeTransfers", method: .get, path: "/v2/{project_id}/os-volume-transfer",
             query: query
         )
         return try await client.send(request, as: CinderListVolumeTransfersResponse.self)
@@ -133,8 +126,7 @@ extension EVSClient {
         transferID: String
     ) async throws -> CinderShowVolumeTransferResponse {
         let request = OperationRequest(
-            operation: "CinderShowVolumeTransfer",
-            method: .get,
+            operation: "CinderShowVolumeTransfer", method: .get,
             path: "/v2/{project_id}/os-volume-transfer/{transfer_id}",
             pathParameters: ["transfer_id": transferID]
         )
@@ -163,9 +155,7 @@ extension EVSClient {
         query.append("limit", limit)
         query.append("offset", offset)
         let request = OperationRequest(
-            operation: "ListDiskTransfers",
-            method: .get,
-            path: "/v2/{project_id}/os-volume-transfer/detail",
+            operation: "ListDiskTransfers", method: .get, path: "/v2/{project_id}/os-volume-transfer/detail",
             query: query
         )
         return try await client.send(request, as: ListDiskTransfersResponse.self)

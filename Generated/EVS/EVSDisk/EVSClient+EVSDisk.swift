@@ -20,10 +20,8 @@ extension EVSClient {
         _ body: AddMetadataOfEVSDiskRequest
     ) async throws -> AddMetadataOfEVSDiskResponse {
         let request = OperationRequest(
-            operation: "AddMetadataOfEVSDisk",
-            method: .post,
-            path: "/v3/{project_id}/volumes/{volume_id}/metadata",
-            pathParameters: ["volume_id": volumeID],
+            operation: "AddMetadataOfEVSDisk", method: .post,
+            path: "/v3/{project_id}/volumes/{volume_id}/metadata", pathParameters: ["volume_id": volumeID],
             body: body
         )
         return try await client.send(request, as: AddMetadataOfEVSDiskResponse.self)
@@ -43,10 +41,7 @@ extension EVSClient {
         _ body: CreateEVSDisksV32Request
     ) async throws -> CreateEVSDisksV32Response {
         let request = OperationRequest(
-            operation: "CreateEVSDisksV32",
-            method: .post,
-            path: "/v3/{project_id}/volumes",
-            body: body
+            operation: "CreateEVSDisksV32", method: .post, path: "/v3/{project_id}/volumes", body: body
         )
         return try await client.send(request, as: CreateEVSDisksV32Response.self)
     }
@@ -69,11 +64,8 @@ extension EVSClient {
         var query = QueryItems()
         query.append("cascade", cascade)
         let request = OperationRequest(
-            operation: "DeleteEVSDiskV3",
-            method: .delete,
-            path: "/v3/{project_id}/volumes/{volume_id}",
-            pathParameters: ["volume_id": volumeID],
-            query: query
+            operation: "DeleteEVSDiskV3", method: .delete, path: "/v3/{project_id}/volumes/{volume_id}",
+            pathParameters: ["volume_id": volumeID], query: query
         )
         return try await client.send(request, as: DeleteEVSDiskV3Response.self)
     }
@@ -94,8 +86,7 @@ extension EVSClient {
         key: String
     ) async throws -> DeleteOnePieceOfMetadataForEVSDiskV3Response {
         let request = OperationRequest(
-            operation: "DeleteOnePieceOfMetadataForEVSDiskV3",
-            method: .delete,
+            operation: "DeleteOnePieceOfMetadataForEVSDiskV3", method: .delete,
             path: "/v3/{project_id}/volumes/{volume_id}/metadata/{key}",
             pathParameters: ["volume_id": volumeID, "key": key]
         )
@@ -111,9 +102,7 @@ extension EVSClient {
     /// - Returns: The body of the service's `200` response.
     public func listAZs() async throws -> ListAZsResponse {
         let request = OperationRequest(
-            operation: "ListAZs",
-            method: .get,
-            path: "/v3/{project_id}/os-availability-zone"
+            operation: "ListAZs", method: .get, path: "/v3/{project_id}/os-availability-zone"
         )
         return try await client.send(request, as: ListAZsResponse.self)
     }
@@ -167,10 +156,7 @@ extension EVSClient {
         query.append("metadata", metadata)
         query.append("availability_zone", availabilityZone)
         let request = OperationRequest(
-            operation: "ListDisksV3",
-            method: .get,
-            path: "/v3/{project_id}/volumes/detail",
-            query: query
+            operation: "ListDisksV3", method: .get, path: "/v3/{project_id}/volumes/detail", query: query
         )
         return try await client.send(request, as: ListDisksV3Response.self)
     }
@@ -184,9 +170,7 @@ extension EVSClient {
     /// - Returns: The body of the service's `200` response.
     public func listEVSDiskTypes() async throws -> ListEVSDiskTypesResponse {
         let request = OperationRequest(
-            operation: "ListEVSDiskTypes",
-            method: .get,
-            path: "/v3/{project_id}/types"
+            operation: "ListEVSDiskTypes", method: .get, path: "/v3/{project_id}/types"
         )
         return try await client.send(request, as: ListEVSDiskTypesResponse.self)
     }
@@ -239,10 +223,7 @@ extension EVSClient {
         query.append("metadata", metadata)
         query.append("availability_zone", availabilityZone)
         let request = OperationRequest(
-            operation: "ListEVSDisksV32",
-            method: .get,
-            path: "/v3/{project_id}/volumes",
-            query: query
+            operation: "ListEVSDisksV32", method: .get, path: "/v3/{project_id}/volumes", query: query
         )
         return try await client.send(request, as: ListEVSDisksV32Response.self)
     }
@@ -256,9 +237,7 @@ extension EVSClient {
     /// - Returns: The body of the service's `200` response.
     public func listExtensionAPIsV3() async throws -> ListExtensionAPIsV3Response {
         let request = OperationRequest(
-            operation: "ListExtensionAPIsV3",
-            method: .get,
-            path: "/v3/{project_id}/extensions"
+            operation: "ListExtensionAPIsV3", method: .get, path: "/v3/{project_id}/extensions"
         )
         return try await client.send(request, as: ListExtensionAPIsV3Response.self)
     }
@@ -275,10 +254,8 @@ extension EVSClient {
     /// - Returns: The body of the service's `200` response.
     public func listMetadataOfEVSDiskV3(volumeID: String) async throws -> ListMetadataOfEVSDiskV3Response {
         let request = OperationRequest(
-            operation: "ListMetadataOfEVSDiskV3",
-            method: .get,
-            path: "/v3/{project_id}/volumes/{volume_id}/metadata",
-            pathParameters: ["volume_id": volumeID]
+            operation: "ListMetadataOfEVSDiskV3", method: .get,
+            path: "/v3/{project_id}/volumes/{volume_id}/metadata", pathParameters: ["volume_id": volumeID]
         )
         return try await client.send(request, as: ListMetadataOfEVSDiskV3Response.self)
     }
@@ -293,9 +270,7 @@ extension EVSClient {
     /// - Returns: The body of the service's `200` response.
     public func listSummaryEVSDisks() async throws -> ListSummaryEVSDisksResponse {
         let request = OperationRequest(
-            operation: "ListSummaryEVSDisks",
-            method: .get,
-            path: "/v3/{project_id}/volumes/summary"
+            operation: "ListSummaryEVSDisks", method: .get, path: "/v3/{project_id}/volumes/summary"
         )
         return try await client.send(request, as: ListSummaryEVSDisksResponse.self)
     }
@@ -313,9 +288,7 @@ extension EVSClient {
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func showDiskV1(volumeID: String) async throws -> ShowDiskV1Response {
         let request = OperationRequest(
-            operation: "ShowDiskV1",
-            method: .get,
-            path: "/v1/{project_id}/volumes/{volume_id}",
+            operation: "ShowDiskV1", method: .get, path: "/v1/{project_id}/volumes/{volume_id}",
             pathParameters: ["volume_id": volumeID]
         )
         return try await client.send(request, as: ShowDiskV1Response.self)
@@ -333,9 +306,7 @@ extension EVSClient {
     /// - Returns: The body of the service's `200` response.
     public func showDiskV3(volumeID: String) async throws -> ShowDiskV3Response {
         let request = OperationRequest(
-            operation: "ShowDiskV3",
-            method: .get,
-            path: "/v3/{project_id}/volumes/{volume_id}",
+            operation: "ShowDiskV3", method: .get, path: "/v3/{project_id}/volumes/{volume_id}",
             pathParameters: ["volume_id": volumeID]
         )
         return try await client.send(request, as: ShowDiskV3Response.self)
@@ -353,9 +324,7 @@ extension EVSClient {
     /// - Returns: The body of the service's `200` response.
     public func showEVSDiskTypeV3(typeID: String) async throws -> ShowEVSDiskTypeV3Response {
         let request = OperationRequest(
-            operation: "ShowEVSDiskTypeV3",
-            method: .get,
-            path: "/v3/{project_id}/types/{type_id}",
+            operation: "ShowEVSDiskTypeV3", method: .get, path: "/v3/{project_id}/types/{type_id}",
             pathParameters: ["type_id": typeID]
         )
         return try await client.send(request, as: ShowEVSDiskTypeV3Response.self)
@@ -377,8 +346,7 @@ extension EVSClient {
         key: String
     ) async throws -> ShowOnePieceOfMetadataForEVSDiskV3Response {
         let request = OperationRequest(
-            operation: "ShowOnePieceOfMetadataForEVSDiskV3",
-            method: .get,
+            operation: "ShowOnePieceOfMetadataForEVSDiskV3", method: .get,
             path: "/v3/{project_id}/volumes/{volume_id}/metadata/{key}",
             pathParameters: ["volume_id": volumeID, "key": key]
         )
@@ -403,11 +371,9 @@ extension EVSClient {
         var query = QueryItems()
         query.append("usage", usage)
         let request = OperationRequest(
-            operation: "ShowTenantQuotas",
-            method: .get,
+            operation: "ShowTenantQuotas", method: .get,
             path: "/v3/{project_id}/os-quota-sets/{target_project_id}",
-            pathParameters: ["target_project_id": targetProjectID],
-            query: query
+            pathParameters: ["target_project_id": targetProjectID], query: query
         )
         return try await client.send(request, as: ShowTenantQuotasResponse.self)
     }
@@ -428,11 +394,8 @@ extension EVSClient {
         _ body: UpdateEVSDiskV3Request
     ) async throws -> UpdateEVSDiskV3Response {
         let request = OperationRequest(
-            operation: "UpdateEVSDiskV3",
-            method: .put,
-            path: "/v3/{project_id}/volumes/{volume_id}",
-            pathParameters: ["volume_id": volumeID],
-            body: body
+            operation: "UpdateEVSDiskV3", method: .put, path: "/v3/{project_id}/volumes/{volume_id}",
+            pathParameters: ["volume_id": volumeID], body: body
         )
         return try await client.send(request, as: UpdateEVSDiskV3Response.self)
     }
@@ -453,10 +416,8 @@ extension EVSClient {
         _ body: UpdateMetadataOfEVSDiskV3Request
     ) async throws -> UpdateMetadataOfEVSDiskV3Response {
         let request = OperationRequest(
-            operation: "UpdateMetadataOfEVSDiskV3",
-            method: .put,
-            path: "/v3/{project_id}/volumes/{volume_id}/metadata",
-            pathParameters: ["volume_id": volumeID],
+            operation: "UpdateMetadataOfEVSDiskV3", method: .put,
+            path: "/v3/{project_id}/volumes/{volume_id}/metadata", pathParameters: ["volume_id": volumeID],
             body: body
         )
         return try await client.send(request, as: UpdateMetadataOfEVSDiskV3Response.self)
@@ -480,11 +441,9 @@ extension EVSClient {
         _ body: UpdateOnePieceOfMetadataForEVSDiskV3Request
     ) async throws -> UpdateOnePieceOfMetadataForEVSDiskV3Response {
         let request = OperationRequest(
-            operation: "UpdateOnePieceOfMetadataForEVSDiskV3",
-            method: .put,
+            operation: "UpdateOnePieceOfMetadataForEVSDiskV3", method: .put,
             path: "/v3/{project_id}/volumes/{volume_id}/metadata/{key}",
-            pathParameters: ["volume_id": volumeID, "key": key],
-            body: body
+            pathParameters: ["volume_id": volumeID, "key": key], body: body
         )
         return try await client.send(request, as: UpdateOnePieceOfMetadataForEVSDiskV3Response.self)
     }

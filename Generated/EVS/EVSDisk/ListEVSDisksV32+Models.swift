@@ -17,16 +17,11 @@ public struct ListEVSDisksV32Response: Codable, Sendable, Equatable {
     public var error: EVSError?
 
     private enum CodingKeys: String, CodingKey {
-        case volumes
-        case volumesLinks = "volumes_links"
-        case count
-        case error
+        case volumes, volumesLinks = "volumes_links", count, error
     }
 
     public init(
-        volumes: [ListEVSDisksVolume]? = nil,
-        volumesLinks: [JSONValue]? = nil,
-        count: JSONValue? = nil,
+        volumes: [ListEVSDisksVolume]? = nil, volumesLinks: [JSONValue]? = nil, count: JSONValue? = nil,
         error: EVSError? = nil
     ) {
         self.volumes = volumes

@@ -11,8 +11,7 @@ public struct ListSummaryEVSDisksResponse: Codable, Sendable, Equatable {
     public var error: EVSError?
 
     private enum CodingKeys: String, CodingKey {
-        case volumeSummary = "volume-summary"
-        case error
+        case volumeSummary = "volume-summary", error
     }
 
     public init(volumeSummary: VolumeSummary? = nil, error: EVSError? = nil) {
@@ -31,21 +30,12 @@ public struct VolumeSummary: Codable, Sendable, Equatable {
     public var metadata: JSONValue?
 
     private enum CodingKeys: String, CodingKey {
-        case totalSize = "total_size"
-        case totalCount = "total_count"
-        case metadata
+        case totalSize = "total_size", totalCount = "total_count", metadata
     }
 
     public init(totalSize: Int? = nil, totalCount: Int? = nil, metadata: JSONValue? = nil) {
         self.totalSize = totalSize
         self.totalCount = totalCount
         self.metadata = metadata
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalSize = try container.decodeLenientIfPresent(Int.self, forKey: .totalSize)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
-        self.metadata = try container.decodeIfPresent(JSONValue.self, forKey: .metadata)
     }
 }

@@ -80,52 +80,24 @@ public struct ShowDiskV1Volume: Codable, Sendable, Equatable {
     public var volumeImageMetadata: JSONValue?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case displayName = "display_name"
-        case status
-        case attachments
-        case availabilityZone = "availability_zone"
-        case osVolHostAttrHost = "os-vol-host-attr:host"
-        case sourceVolid = "source_volid"
-        case snapshotID = "snapshot_id"
-        case displayDescription = "display_description"
-        case createdAt = "created_at"
-        case volumeType = "volume_type"
-        case osVolTenantAttrTenantID = "os-vol-tenant-attr:tenant_id"
-        case size
-        case metadata
-        case osVolMigStatusAttrMigstat = "os-vol-mig-status-attr:migstat"
+        case id, displayName = "display_name", status, attachments, availabilityZone = "availability_zone"
+        case osVolHostAttrHost = "os-vol-host-attr:host", sourceVolid = "source_volid"
+        case snapshotID = "snapshot_id", displayDescription = "display_description", createdAt = "created_at"
+        case volumeType = "volume_type", osVolTenantAttrTenantID = "os-vol-tenant-attr:tenant_id", size
+        case metadata, osVolMigStatusAttrMigstat = "os-vol-mig-status-attr:migstat"
         case osVolMigStatusAttrNameID = "os-vol-mig-status-attr:name_id"
-        case osVolumeReplicationExtendedStatus = "os-volume-replication:extended_status"
-        case encrypted
-        case bootable
-        case shareable
-        case multiattach
-        case volumeImageMetadata = "volume_image_metadata"
+        case osVolumeReplicationExtendedStatus = "os-volume-replication:extended_status", encrypted, bootable
+        case shareable, multiattach, volumeImageMetadata = "volume_image_metadata"
     }
 
     public init(
-        id: String? = nil,
-        displayName: String? = nil,
-        status: String? = nil,
-        attachments: [Attachment]? = nil,
-        availabilityZone: String? = nil,
-        osVolHostAttrHost: String? = nil,
-        sourceVolid: String? = nil,
-        snapshotID: String? = nil,
-        displayDescription: String? = nil,
-        createdAt: String? = nil,
-        volumeType: VolumeVolumeType? = nil,
-        osVolTenantAttrTenantID: String? = nil,
-        size: Int? = nil,
-        metadata: Metadata? = nil,
-        osVolMigStatusAttrMigstat: String? = nil,
-        osVolMigStatusAttrNameID: String? = nil,
-        osVolumeReplicationExtendedStatus: String? = nil,
-        encrypted: Bool? = nil,
-        bootable: String? = nil,
-        shareable: String? = nil,
-        multiattach: Bool? = nil,
+        id: String? = nil, displayName: String? = nil, status: String? = nil,
+        attachments: [Attachment]? = nil, availabilityZone: String? = nil, osVolHostAttrHost: String? = nil,
+        sourceVolid: String? = nil, snapshotID: String? = nil, displayDescription: String? = nil,
+        createdAt: String? = nil, volumeType: VolumeVolumeType? = nil, osVolTenantAttrTenantID: String? = nil,
+        size: Int? = nil, metadata: Metadata? = nil, osVolMigStatusAttrMigstat: String? = nil,
+        osVolMigStatusAttrNameID: String? = nil, osVolumeReplicationExtendedStatus: String? = nil,
+        encrypted: Bool? = nil, bootable: String? = nil, shareable: String? = nil, multiattach: Bool? = nil,
         volumeImageMetadata: JSONValue? = nil
     ) {
         self.id = id
@@ -150,31 +122,5 @@ public struct ShowDiskV1Volume: Codable, Sendable, Equatable {
         self.shareable = shareable
         self.multiattach = multiattach
         self.volumeImageMetadata = volumeImageMetadata
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.displayName = try container.decodeIfPresent(String.self, forKey: .displayName)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.attachments = try container.decodeIfPresent([Attachment].self, forKey: .attachments)
-        self.availabilityZone = try container.decodeIfPresent(String.self, forKey: .availabilityZone)
-        self.osVolHostAttrHost = try container.decodeIfPresent(String.self, forKey: .osVolHostAttrHost)
-        self.sourceVolid = try container.decodeIfPresent(String.self, forKey: .sourceVolid)
-        self.snapshotID = try container.decodeIfPresent(String.self, forKey: .snapshotID)
-        self.displayDescription = try container.decodeIfPresent(String.self, forKey: .displayDescription)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.volumeType = try container.decodeIfPresent(VolumeVolumeType.self, forKey: .volumeType)
-        self.osVolTenantAttrTenantID = try container.decodeIfPresent(String.self, forKey: .osVolTenantAttrTenantID)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.metadata = try container.decodeIfPresent(Metadata.self, forKey: .metadata)
-        self.osVolMigStatusAttrMigstat = try container.decodeIfPresent(String.self, forKey: .osVolMigStatusAttrMigstat)
-        self.osVolMigStatusAttrNameID = try container.decodeIfPresent(String.self, forKey: .osVolMigStatusAttrNameID)
-        self.osVolumeReplicationExtendedStatus = try container.decodeIfPresent(String.self, forKey: .osVolumeReplicationExtendedStatus)
-        self.encrypted = try container.decodeLenientIfPresent(Bool.self, forKey: .encrypted)
-        self.bootable = try container.decodeIfPresent(String.self, forKey: .bootable)
-        self.shareable = try container.decodeIfPresent(String.self, forKey: .shareable)
-        self.multiattach = try container.decodeLenientIfPresent(Bool.self, forKey: .multiattach)
-        self.volumeImageMetadata = try container.decodeIfPresent(JSONValue.self, forKey: .volumeImageMetadata)
     }
 }

@@ -21,10 +21,8 @@ extension EVSClient {
         _ body: CancelReservationOfEVSDiskV3Request
     ) async throws -> CancelReservationOfEVSDiskV3Response {
         let request = OperationRequest(
-            operation: "CancelReservationOfEVSDiskV3",
-            method: .post,
-            path: "/v3/{project_id}/volumes/{volume_id}/action",
-            pathParameters: ["volume_id": volumeID],
+            operation: "CancelReservationOfEVSDiskV3", method: .post,
+            path: "/v3/{project_id}/volumes/{volume_id}/action", pathParameters: ["volume_id": volumeID],
             body: body
         )
         return try await client.send(request, as: CancelReservationOfEVSDiskV3Response.self)
@@ -46,10 +44,8 @@ extension EVSClient {
         _ body: ExpandCapacityOfEVSDiskV3Request
     ) async throws -> ExpandCapacityOfEVSDiskV3Response {
         let request = OperationRequest(
-            operation: "ExpandCapacityOfEVSDiskV3",
-            method: .post,
-            path: "/v3/{project_id}/volumes/{volume_id}/action",
-            pathParameters: ["volume_id": volumeID],
+            operation: "ExpandCapacityOfEVSDiskV3", method: .post,
+            path: "/v3/{project_id}/volumes/{volume_id}/action", pathParameters: ["volume_id": volumeID],
             body: body
         )
         return try await client.send(request, as: ExpandCapacityOfEVSDiskV3Response.self)
@@ -72,10 +68,8 @@ extension EVSClient {
         _ body: ExportEVSDiskDataAsImageV3Request
     ) async throws -> ExportEVSDiskDataAsImageV3Response {
         let request = OperationRequest(
-            operation: "ExportEVSDiskDataAsImageV3",
-            method: .post,
-            path: "/v3/{project_id}/volumes/{volume_id}/action",
-            pathParameters: ["volume_id": volumeID],
+            operation: "ExportEVSDiskDataAsImageV3", method: .post,
+            path: "/v3/{project_id}/volumes/{volume_id}/action", pathParameters: ["volume_id": volumeID],
             body: body
         )
         return try await client.send(request, as: ExportEVSDiskDataAsImageV3Response.self)
@@ -98,11 +92,8 @@ extension EVSClient {
         _ body: ReserveEVSDiskV3Request
     ) async throws -> ReserveEVSDiskV3Response {
         let request = OperationRequest(
-            operation: "ReserveEVSDiskV3",
-            method: .post,
-            path: "/v3/{project_id}/volumes/{volume_id}/action",
-            pathParameters: ["volume_id": volumeID],
-            body: body
+            operation: "ReserveEVSDiskV3", method: .post, path: "/v3/{project_id}/volumes/{volume_id}/action",
+            pathParameters: ["volume_id": volumeID], body: body
         )
         return try await client.send(request, as: ReserveEVSDiskV3Response.self)
     }
@@ -123,10 +114,8 @@ extension EVSClient {
         _ body: SetBootableFlagForEVSDiskV3Request
     ) async throws -> SetBootableFlagForEVSDiskV3Response {
         let request = OperationRequest(
-            operation: "SetBootableFlagForEVSDiskV3",
-            method: .post,
-            path: "/v3/{project_id}/volumes/{volume_id}/action",
-            pathParameters: ["volume_id": volumeID],
+            operation: "SetBootableFlagForEVSDiskV3", method: .post,
+            path: "/v3/{project_id}/volumes/{volume_id}/action", pathParameters: ["volume_id": volumeID],
             body: body
         )
         return try await client.send(request, as: SetBootableFlagForEVSDiskV3Response.self)
@@ -148,10 +137,8 @@ extension EVSClient {
         _ body: SetReadOnlyFlagForEVSDiskV3Request
     ) async throws -> SetReadOnlyFlagForEVSDiskV3Response {
         let request = OperationRequest(
-            operation: "SetReadOnlyFlagForEVSDiskV3",
-            method: .post,
-            path: "/v3/{project_id}/volumes/{volume_id}/action",
-            pathParameters: ["volume_id": volumeID],
+            operation: "SetReadOnlyFlagForEVSDiskV3", method: .post,
+            path: "/v3/{project_id}/volumes/{volume_id}/action", pathParameters: ["volume_id": volumeID],
             body: body
         )
         return try await client.send(request, as: SetReadOnlyFlagForEVSDiskV3Response.self)

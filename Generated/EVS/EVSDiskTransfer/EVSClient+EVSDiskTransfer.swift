@@ -20,11 +20,9 @@ extension EVSClient {
         _ body: AcceptDiskTransferRequest
     ) async throws -> AcceptDiskTransferResponse {
         let request = OperationRequest(
-            operation: "AcceptDiskTransfer",
-            method: .post,
+            operation: "AcceptDiskTransfer", method: .post,
             path: "/v3/{project_id}/os-volume-transfer/{transfer_id}/accept",
-            pathParameters: ["transfer_id": transferID],
-            body: body
+            pathParameters: ["transfer_id": transferID], body: body
         )
         return try await client.send(request, as: AcceptDiskTransferResponse.self)
     }
@@ -44,9 +42,7 @@ extension EVSClient {
         _ body: CreateDiskTransferRequest
     ) async throws -> CreateDiskTransferResponse {
         let request = OperationRequest(
-            operation: "CreateDiskTransfer",
-            method: .post,
-            path: "/v3/{project_id}/os-volume-transfer",
+            operation: "CreateDiskTransfer", method: .post, path: "/v3/{project_id}/os-volume-transfer",
             body: body
         )
         return try await client.send(request, as: CreateDiskTransferResponse.self)
@@ -63,8 +59,7 @@ extension EVSClient {
     ///   - transferID: The transfer ID.
     public func deleteDiskTransfer(transferID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteDiskTransfer",
-            method: .delete,
+            operation: "DeleteDiskTransfer", method: .delete,
             path: "/v3/{project_id}/os-volume-transfer/{transfer_id}",
             pathParameters: ["transfer_id": transferID]
         )
@@ -92,9 +87,7 @@ extension EVSClient {
         query.append("limit", limit)
         query.append("offset", offset)
         let request = OperationRequest(
-            operation: "ListDiskTransfersV3",
-            method: .get,
-            path: "/v3/{project_id}/os-volume-transfer",
+            operation: "ListDiskTransfersV3", method: .get, path: "/v3/{project_id}/os-volume-transfer",
             query: query
         )
         return try await client.send(request, as: ListDiskTransfersV3Response.self)
@@ -140,10 +133,8 @@ extension EVSClient {
         query.append("limit", limit)
         query.append("offset", offset)
         let request = OperationRequest(
-            operation: "ListDiskTransfersV32",
-            method: .get,
-            path: "/v3/{project_id}/os-volume-transfer/detail",
-            query: query
+            operation: "ListDiskTransfersV32", method: .get,
+            path: "/v3/{project_id}/os-volume-transfer/detail", query: query
         )
         return try await client.send(request, as: ListDiskTransfersV32Response.self)
     }
@@ -177,8 +168,7 @@ extension EVSClient {
     /// - Returns: The body of the service's `200` response.
     public func showDiskTransfer(transferID: String) async throws -> ShowDiskTransferResponse {
         let request = OperationRequest(
-            operation: "ShowDiskTransfer",
-            method: .get,
+            operation: "ShowDiskTransfer", method: .get,
             path: "/v3/{project_id}/os-volume-transfer/{transfer_id}",
             pathParameters: ["transfer_id": transferID]
         )

@@ -38,29 +38,15 @@ public struct CreateEVSReplicationPairResponse: Codable, Sendable, Equatable {
     public var updatedAt: String?
 
     private enum CodingKeys: String, CodingKey {
-        case replication
-        case id
-        case name
-        case description
-        case status
-        case replicationConsistencyGroupID = "replication_consistency_group_id"
-        case volumeIDs = "volume_ids"
-        case priorityStation = "priority_station"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
+        case replication, id, name, description, status
+        case replicationConsistencyGroupID = "replication_consistency_group_id", volumeIDs = "volume_ids"
+        case priorityStation = "priority_station", createdAt = "created_at", updatedAt = "updated_at"
     }
 
     public init(
-        replication: Replication? = nil,
-        id: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        status: String? = nil,
-        replicationConsistencyGroupID: String? = nil,
-        volumeIDs: String? = nil,
-        priorityStation: String? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil
+        replication: Replication? = nil, id: String? = nil, name: String? = nil, description: String? = nil,
+        status: String? = nil, replicationConsistencyGroupID: String? = nil, volumeIDs: String? = nil,
+        priorityStation: String? = nil, createdAt: String? = nil, updatedAt: String? = nil
     ) {
         self.replication = replication
         self.id = id
@@ -97,25 +83,14 @@ public struct Replication: Codable, Sendable, Equatable {
     public var status: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case volumeIDs = "volume_ids"
-        case priorityStation = "priority_station"
-        case replicationModel = "replication_model"
-        case createdAt = "created_at"
-        case id
-        case status
+        case name, description, volumeIDs = "volume_ids", priorityStation = "priority_station"
+        case replicationModel = "replication_model", createdAt = "created_at", id, status
     }
 
     public init(
-        name: String? = nil,
-        description: String? = nil,
-        volumeIDs: [JSONValue]? = nil,
-        priorityStation: String? = nil,
-        replicationModel: String? = nil,
-        createdAt: String? = nil,
-        id: String? = nil,
-        status: String? = nil
+        name: String? = nil, description: String? = nil, volumeIDs: [JSONValue]? = nil,
+        priorityStation: String? = nil, replicationModel: String? = nil, createdAt: String? = nil,
+        id: String? = nil, status: String? = nil
     ) {
         self.name = name
         self.description = description

@@ -20,10 +20,8 @@ extension EVSClient {
         _ body: CreateEVSReplicationPairRequest
     ) async throws -> CreateEVSReplicationPairResponse {
         let request = OperationRequest(
-            operation: "CreateEVSReplicationPair",
-            method: .post,
-            path: "/v2/{project_id}/os-vendor-replications",
-            body: body
+            operation: "CreateEVSReplicationPair", method: .post,
+            path: "/v2/{project_id}/os-vendor-replications", body: body
         )
         return try await client.send(request, as: CreateEVSReplicationPairResponse.self)
     }
@@ -39,8 +37,7 @@ extension EVSClient {
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func deleteEVSReplicationPair(replicationID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteEVSReplicationPair",
-            method: .delete,
+            operation: "DeleteEVSReplicationPair", method: .delete,
             path: "/v2/{project_id}/os-vendor-replications/{replication_id}",
             pathParameters: ["replication_id": replicationID]
         )
@@ -103,10 +100,8 @@ extension EVSClient {
         query.append("volume_id", volumeID)
         query.append("priority_station", priorityStation)
         let request = OperationRequest(
-            operation: "ListEVSReplicationPairs",
-            method: .get,
-            path: "/v2/{project_id}/os-vendor-replications",
-            query: query
+            operation: "ListEVSReplicationPairs", method: .get,
+            path: "/v2/{project_id}/os-vendor-replications", query: query
         )
         return try await client.send(request, as: ListEVSReplicationPairsResponse.self)
     }
@@ -182,8 +177,7 @@ extension EVSClient {
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func showEVSReplicationPair(replicationID: String) async throws -> ShowEVSReplicationPairResponse {
         let request = OperationRequest(
-            operation: "ShowEVSReplicationPair",
-            method: .get,
+            operation: "ShowEVSReplicationPair", method: .get,
             path: "/v2/{project_id}/os-vendor-replications/{replication_id}",
             pathParameters: ["replication_id": replicationID]
         )

@@ -20,11 +20,9 @@ extension EVSClient {
         _ body: AddMetadataOfEVSSnapshotV3Request
     ) async throws -> AddMetadataOfEVSSnapshotV3Response {
         let request = OperationRequest(
-            operation: "AddMetadataOfEVSSnapshotV3",
-            method: .post,
+            operation: "AddMetadataOfEVSSnapshotV3", method: .post,
             path: "/v3/{project_id}/snapshots/{snapshot_id}/metadata",
-            pathParameters: ["snapshot_id": snapshotID],
-            body: body
+            pathParameters: ["snapshot_id": snapshotID], body: body
         )
         return try await client.send(request, as: AddMetadataOfEVSSnapshotV3Response.self)
     }
@@ -43,10 +41,7 @@ extension EVSClient {
         _ body: CreateEVSSnapshotV3Request
     ) async throws -> CreateEVSSnapshotV3Response {
         let request = OperationRequest(
-            operation: "CreateEVSSnapshotV3",
-            method: .post,
-            path: "/v3/{project_id}/snapshots",
-            body: body
+            operation: "CreateEVSSnapshotV3", method: .post, path: "/v3/{project_id}/snapshots", body: body
         )
         return try await client.send(request, as: CreateEVSSnapshotV3Response.self)
     }
@@ -63,10 +58,8 @@ extension EVSClient {
     /// - Returns: The body of the service's `200` response.
     public func deleteEVSSnapshotV3(snapshotID: String) async throws -> DeleteEVSSnapshotV3Response {
         let request = OperationRequest(
-            operation: "DeleteEVSSnapshotV3",
-            method: .delete,
-            path: "/v3/{project_id}/snapshots/{snapshot_id}",
-            pathParameters: ["snapshot_id": snapshotID]
+            operation: "DeleteEVSSnapshotV3", method: .delete,
+            path: "/v3/{project_id}/snapshots/{snapshot_id}", pathParameters: ["snapshot_id": snapshotID]
         )
         return try await client.send(request, as: DeleteEVSSnapshotV3Response.self)
     }
@@ -87,8 +80,7 @@ extension EVSClient {
         key: String
     ) async throws -> DeleteOnePieceOfMetadataForEVSSnapshotV3Response {
         let request = OperationRequest(
-            operation: "DeleteOnePieceOfMetadataForEVSSnapshotV3",
-            method: .delete,
+            operation: "DeleteOnePieceOfMetadataForEVSSnapshotV3", method: .delete,
             path: "/v3/{project_id}/snapshots/{snapshot_id}/metadata/{key}",
             pathParameters: ["snapshot_id": snapshotID, "key": key]
         )
@@ -139,9 +131,7 @@ extension EVSClient {
         query.append("status", status)
         query.append("volume_id", volumeID)
         let request = OperationRequest(
-            operation: "ListEVSSnapshotsV3",
-            method: .get,
-            path: "/v3/{project_id}/snapshots/detail",
+            operation: "ListEVSSnapshotsV3", method: .get, path: "/v3/{project_id}/snapshots/detail",
             query: query
         )
         return try await client.send(request, as: ListEVSSnapshotsV3Response.self)
@@ -252,10 +242,7 @@ extension EVSClient {
         query.append("sort_key", sortKey)
         query.append("with_count", withCount)
         let request = OperationRequest(
-            operation: "ListEVSSnapshotsV32",
-            method: .get,
-            path: "/v3/{project_id}/snapshots",
-            query: query
+            operation: "ListEVSSnapshotsV32", method: .get, path: "/v3/{project_id}/snapshots", query: query
         )
         return try await client.send(request, as: ListEVSSnapshotsV32Response.self)
     }
@@ -335,8 +322,7 @@ extension EVSClient {
         snapshotID: String
     ) async throws -> ListMetadataOfEVSSnapshotV3Response {
         let request = OperationRequest(
-            operation: "ListMetadataOfEVSSnapshotV3",
-            method: .get,
+            operation: "ListMetadataOfEVSSnapshotV3", method: .get,
             path: "/v3/{project_id}/snapshots/{snapshot_id}/metadata",
             pathParameters: ["snapshot_id": snapshotID]
         )
@@ -355,9 +341,7 @@ extension EVSClient {
     /// - Returns: The body of the service's `200` response.
     public func showEVSSnapshotV3(snapshotID: String) async throws -> ShowEVSSnapshotV3Response {
         let request = OperationRequest(
-            operation: "ShowEVSSnapshotV3",
-            method: .get,
-            path: "/v3/{project_id}/snapshots/{snapshot_id}",
+            operation: "ShowEVSSnapshotV3", method: .get, path: "/v3/{project_id}/snapshots/{snapshot_id}",
             pathParameters: ["snapshot_id": snapshotID]
         )
         return try await client.send(request, as: ShowEVSSnapshotV3Response.self)
@@ -379,8 +363,7 @@ extension EVSClient {
         key: String
     ) async throws -> ShowOnePieceOfMetadataForEVSSnapshotV3Response {
         let request = OperationRequest(
-            operation: "ShowOnePieceOfMetadataForEVSSnapshotV3",
-            method: .get,
+            operation: "ShowOnePieceOfMetadataForEVSSnapshotV3", method: .get,
             path: "/v3/{project_id}/snapshots/{snapshot_id}/metadata/{key}",
             pathParameters: ["snapshot_id": snapshotID, "key": key]
         )
@@ -403,11 +386,8 @@ extension EVSClient {
         _ body: UpdateEVSSnapshotV3Request
     ) async throws -> UpdateEVSSnapshotV3Response {
         let request = OperationRequest(
-            operation: "UpdateEVSSnapshotV3",
-            method: .put,
-            path: "/v3/{project_id}/snapshots/{snapshot_id}",
-            pathParameters: ["snapshot_id": snapshotID],
-            body: body
+            operation: "UpdateEVSSnapshotV3", method: .put, path: "/v3/{project_id}/snapshots/{snapshot_id}",
+            pathParameters: ["snapshot_id": snapshotID], body: body
         )
         return try await client.send(request, as: UpdateEVSSnapshotV3Response.self)
     }
@@ -428,11 +408,9 @@ extension EVSClient {
         _ body: UpdateMetadataOfEVSSnapshotV3Request
     ) async throws -> UpdateMetadataOfEVSSnapshotV3Response {
         let request = OperationRequest(
-            operation: "UpdateMetadataOfEVSSnapshotV3",
-            method: .put,
+            operation: "UpdateMetadataOfEVSSnapshotV3", method: .put,
             path: "/v3/{project_id}/snapshots/{snapshot_id}/metadata",
-            pathParameters: ["snapshot_id": snapshotID],
-            body: body
+            pathParameters: ["snapshot_id": snapshotID], body: body
         )
         return try await client.send(request, as: UpdateMetadataOfEVSSnapshotV3Response.self)
     }
@@ -455,11 +433,9 @@ extension EVSClient {
         _ body: UpdateOnePieceOfMetadataForEVSSnapshotV3Request
     ) async throws -> UpdateOnePieceOfMetadataForEVSSnapshotV3Response {
         let request = OperationRequest(
-            operation: "UpdateOnePieceOfMetadataForEVSSnapshotV3",
-            method: .put,
+            operation: "UpdateOnePieceOfMetadataForEVSSnapshotV3", method: .put,
             path: "/v3/{project_id}/snapshots/{snapshot_id}/metadata/{key}",
-            pathParameters: ["snapshot_id": snapshotID, "key": key],
-            body: body
+            pathParameters: ["snapshot_id": snapshotID, "key": key], body: body
         )
         return try await client.send(request, as: UpdateOnePieceOfMetadataForEVSSnapshotV3Response.self)
     }

@@ -17,17 +17,12 @@ public struct ListEVSSnapshotsV3Response: Codable, Sendable, Equatable {
     public var error: EVSError?
 
     private enum CodingKeys: String, CodingKey {
-        case snapshots
-        case snapshotsLinks = "snapshots_links"
-        case count
-        case error
+        case snapshots, snapshotsLinks = "snapshots_links", count, error
     }
 
     public init(
-        snapshots: [ShowEVSSnapshotV3Snapshot]? = nil,
-        snapshotsLinks: [[String: String]]? = nil,
-        count: JSONValue? = nil,
-        error: EVSError? = nil
+        snapshots: [ShowEVSSnapshotV3Snapshot]? = nil, snapshotsLinks: [[String: String]]? = nil,
+        count: JSONValue? = nil, error: EVSError? = nil
     ) {
         self.snapshots = snapshots
         self.snapshotsLinks = snapshotsLinks

@@ -17,16 +17,11 @@ public struct ListEVSSnapshotsV32Response: Codable, Sendable, Equatable {
     public var error: EVSError?
 
     private enum CodingKeys: String, CodingKey {
-        case snapshots
-        case snapshotsLinks = "snapshots_links"
-        case count
-        case error
+        case snapshots, snapshotsLinks = "snapshots_links", count, error
     }
 
     public init(
-        snapshots: [Snapshots]? = nil,
-        snapshotsLinks: [[String: String]]? = nil,
-        count: JSONValue? = nil,
+        snapshots: [Snapshots]? = nil, snapshotsLinks: [[String: String]]? = nil, count: JSONValue? = nil,
         error: EVSError? = nil
     ) {
         self.snapshots = snapshots

@@ -18,11 +18,9 @@ extension EVSClient {
         _ body: BatchAddTagsForEVSDiskV3Request
     ) async throws {
         let request = OperationRequest(
-            operation: "BatchAddTagsForEVSDiskV3",
-            method: .post,
+            operation: "BatchAddTagsForEVSDiskV3", method: .post,
             path: "/v3/{project_id}/os-vendor-volumes/{volume_id}/tags/action",
-            pathParameters: ["volume_id": volumeID],
-            body: body
+            pathParameters: ["volume_id": volumeID], body: body
         )
         try await client.send(request)
     }
@@ -41,11 +39,9 @@ extension EVSClient {
         _ body: BatchDeleteTagsForEVSDiskRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "BatchDeleteTagsForEVSDisk",
-            method: .post,
+            operation: "BatchDeleteTagsForEVSDisk", method: .post,
             path: "/v3/{project_id}/os-vendor-volumes/{volume_id}/tags/action",
-            pathParameters: ["volume_id": volumeID],
-            body: body
+            pathParameters: ["volume_id": volumeID], body: body
         )
         try await client.send(request)
     }
@@ -64,10 +60,8 @@ extension EVSClient {
         _ body: ListEVSDisksByTagV3Request
     ) async throws -> ListEVSDisksByTagV3Response {
         let request = OperationRequest(
-            operation: "ListEVSDisksByTagV3",
-            method: .post,
-            path: "/v3/{project_id}/os-vendor-volumes/resource_instances/action",
-            body: body
+            operation: "ListEVSDisksByTagV3", method: .post,
+            path: "/v3/{project_id}/os-vendor-volumes/resource_instances/action", body: body
         )
         return try await client.send(request, as: ListEVSDisksByTagV3Response.self)
     }
@@ -86,10 +80,8 @@ extension EVSClient {
         _ body: ListNumberOfEVSDisksByTagV3Request
     ) async throws -> ListNumberOfEVSDisksByTagV3Response {
         let request = OperationRequest(
-            operation: "ListNumberOfEVSDisksByTagV3",
-            method: .post,
-            path: "/v3/{project_id}/os-vendor-volumes/resource_instances/action",
-            body: body
+            operation: "ListNumberOfEVSDisksByTagV3", method: .post,
+            path: "/v3/{project_id}/os-vendor-volumes/resource_instances/action", body: body
         )
         return try await client.send(request, as: ListNumberOfEVSDisksByTagV3Response.self)
     }
@@ -106,8 +98,7 @@ extension EVSClient {
     /// - Returns: The body of the service's `200` response.
     public func listTagsOfEVSDiskV3(volumeID: String) async throws -> ListTagsOfEVSDiskV3Response {
         let request = OperationRequest(
-            operation: "ListTagsOfEVSDiskV3",
-            method: .get,
+            operation: "ListTagsOfEVSDiskV3", method: .get,
             path: "/v3/{project_id}/os-vendor-volumes/{volume_id}/tags",
             pathParameters: ["volume_id": volumeID]
         )

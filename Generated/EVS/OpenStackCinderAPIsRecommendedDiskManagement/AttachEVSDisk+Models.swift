@@ -43,10 +43,7 @@ public struct OSAttach: Codable, Sendable, Equatable {
     public var mode: Mode?
 
     private enum CodingKeys: String, CodingKey {
-        case instanceUUID = "instance_uuid"
-        case mountpoint
-        case hostName = "host_name"
-        case mode
+        case instanceUUID = "instance_uuid", mountpoint, hostName = "host_name", mode
     }
 
     public init(instanceUUID: String, mountpoint: String, hostName: String? = nil, mode: Mode? = nil) {

@@ -21,11 +21,8 @@ extension EVSClient {
         _ body: AttachEVSDiskRequest
     ) async throws -> AttachEVSDiskResponse {
         let request = OperationRequest(
-            operation: "AttachEVSDisk",
-            method: .post,
-            path: "/v2/{project_id}/volumes/{volume_id}/action",
-            pathParameters: ["volume_id": volumeID],
-            body: body
+            operation: "AttachEVSDisk", method: .post, path: "/v2/{project_id}/volumes/{volume_id}/action",
+            pathParameters: ["volume_id": volumeID], body: body
         )
         return try await client.send(request, as: AttachEVSDiskResponse.self)
     }
@@ -47,10 +44,8 @@ extension EVSClient {
         _ body: CancelReservationOfEVSDiskRequest
     ) async throws -> CancelReservationOfEVSDiskResponse {
         let request = OperationRequest(
-            operation: "CancelReservationOfEVSDisk",
-            method: .post,
-            path: "/v2/{project_id}/volumes/{volume_id}/action",
-            pathParameters: ["volume_id": volumeID],
+            operation: "CancelReservationOfEVSDisk", method: .post,
+            path: "/v2/{project_id}/volumes/{volume_id}/action", pathParameters: ["volume_id": volumeID],
             body: body
         )
         return try await client.send(request, as: CancelReservationOfEVSDiskResponse.self)
@@ -65,9 +60,7 @@ extension EVSClient {
     /// - Returns: The body of the service's `200` response.
     public func cinderListVolumeTypes() async throws -> CinderListVolumeTypesResponse {
         let request = OperationRequest(
-            operation: "CinderListVolumeTypes",
-            method: .get,
-            path: "/v2/{project_id}/types"
+            operation: "CinderListVolumeTypes", method: .get, path: "/v2/{project_id}/types"
         )
         return try await client.send(request, as: CinderListVolumeTypesResponse.self)
     }
@@ -84,10 +77,7 @@ extension EVSClient {
     /// - Returns: The body of the service's `200` response.
     public func createEVSDisks(_ body: CreateEVSDisksRequest) async throws -> CreateEVSDisksResponse {
         let request = OperationRequest(
-            operation: "CreateEVSDisks",
-            method: .post,
-            path: "/v2/{project_id}/volumes",
-            body: body
+            operation: "CreateEVSDisks", method: .post, path: "/v2/{project_id}/volumes", body: body
         )
         return try await client.send(request, as: CreateEVSDisksResponse.self)
     }
@@ -107,11 +97,8 @@ extension EVSClient {
         var query = QueryItems()
         query.append("cascade", cascade)
         let request = OperationRequest(
-            operation: "DeleteEVSDisk",
-            method: .delete,
-            path: "/v2/{project_id}/volumes/{volume_id}",
-            pathParameters: ["volume_id": volumeID],
-            query: query
+            operation: "DeleteEVSDisk", method: .delete, path: "/v2/{project_id}/volumes/{volume_id}",
+            pathParameters: ["volume_id": volumeID], query: query
         )
         return try await client.send(request, as: DeleteEVSDiskResponse.self)
     }
@@ -133,11 +120,8 @@ extension EVSClient {
         _ body: DetachEVSDiskRequest
     ) async throws -> DetachEVSDiskResponse {
         let request = OperationRequest(
-            operation: "DetachEVSDisk",
-            method: .post,
-            path: "/v2/{project_id}/volumes/{volume_id}/action",
-            pathParameters: ["volume_id": volumeID],
-            body: body
+            operation: "DetachEVSDisk", method: .post, path: "/v2/{project_id}/volumes/{volume_id}/action",
+            pathParameters: ["volume_id": volumeID], body: body
         )
         return try await client.send(request, as: DetachEVSDiskResponse.self)
     }
@@ -158,10 +142,8 @@ extension EVSClient {
         _ body: ExpandCapacityOfEVSDiskRequest
     ) async throws -> ExpandCapacityOfEVSDiskResponse {
         let request = OperationRequest(
-            operation: "ExpandCapacityOfEVSDisk",
-            method: .post,
-            path: "/v2/{project_id}/volumes/{volume_id}/action",
-            pathParameters: ["volume_id": volumeID],
+            operation: "ExpandCapacityOfEVSDisk", method: .post,
+            path: "/v2/{project_id}/volumes/{volume_id}/action", pathParameters: ["volume_id": volumeID],
             body: body
         )
         return try await client.send(request, as: ExpandCapacityOfEVSDiskResponse.self)
@@ -184,10 +166,8 @@ extension EVSClient {
         _ body: ExportEVSDiskDataAsImageRequest
     ) async throws -> ExportEVSDiskDataAsImageResponse {
         let request = OperationRequest(
-            operation: "ExportEVSDiskDataAsImage",
-            method: .post,
-            path: "/v2/{project_id}/volumes/{volume_id}/action",
-            pathParameters: ["volume_id": volumeID],
+            operation: "ExportEVSDiskDataAsImage", method: .post,
+            path: "/v2/{project_id}/volumes/{volume_id}/action", pathParameters: ["volume_id": volumeID],
             body: body
         )
         return try await client.send(request, as: ExportEVSDiskDataAsImageResponse.self)
@@ -242,10 +222,7 @@ extension EVSClient {
         query.append("metadata", metadata)
         query.append("availability_zone", availabilityZone)
         let request = OperationRequest(
-            operation: "ListDisksV2",
-            method: .get,
-            path: "/v2/{project_id}/volumes/detail",
-            query: query
+            operation: "ListDisksV2", method: .get, path: "/v2/{project_id}/volumes/detail", query: query
         )
         return try await client.send(request, as: ListDisksV2Response.self)
     }
@@ -298,10 +275,7 @@ extension EVSClient {
         query.append("metadata", metadata)
         query.append("availability_zone", availabilityZone)
         let request = OperationRequest(
-            operation: "ListEVSDisksV2",
-            method: .get,
-            path: "/v2/{project_id}/volumes",
-            query: query
+            operation: "ListEVSDisksV2", method: .get, path: "/v2/{project_id}/volumes", query: query
         )
         return try await client.send(request, as: ListEVSDisksV2Response.self)
     }
@@ -315,9 +289,7 @@ extension EVSClient {
     /// - Returns: The body of the service's `200` response.
     public func listExtensionAPIs() async throws -> ListExtensionAPIsResponse {
         let request = OperationRequest(
-            operation: "ListExtensionAPIs",
-            method: .get,
-            path: "/v2/{project_id}/extensions"
+            operation: "ListExtensionAPIs", method: .get, path: "/v2/{project_id}/extensions"
         )
         return try await client.send(request, as: ListExtensionAPIsResponse.self)
     }
@@ -339,11 +311,8 @@ extension EVSClient {
         _ body: ReserveEVSDiskRequest
     ) async throws -> ReserveEVSDiskResponse {
         let request = OperationRequest(
-            operation: "ReserveEVSDisk",
-            method: .post,
-            path: "/v2/{project_id}/volumes/{volume_id}/action",
-            pathParameters: ["volume_id": volumeID],
-            body: body
+            operation: "ReserveEVSDisk", method: .post, path: "/v2/{project_id}/volumes/{volume_id}/action",
+            pathParameters: ["volume_id": volumeID], body: body
         )
         return try await client.send(request, as: ReserveEVSDiskResponse.self)
     }
@@ -364,10 +333,8 @@ extension EVSClient {
         _ body: SetBootableFlagForEVSDiskRequest
     ) async throws -> SetBootableFlagForEVSDiskResponse {
         let request = OperationRequest(
-            operation: "SetBootableFlagForEVSDisk",
-            method: .post,
-            path: "/v2/{project_id}/volumes/{volume_id}/action",
-            pathParameters: ["volume_id": volumeID],
+            operation: "SetBootableFlagForEVSDisk", method: .post,
+            path: "/v2/{project_id}/volumes/{volume_id}/action", pathParameters: ["volume_id": volumeID],
             body: body
         )
         return try await client.send(request, as: SetBootableFlagForEVSDiskResponse.self)
@@ -389,10 +356,8 @@ extension EVSClient {
         _ body: SetReadOnlyFlagForEVSDiskRequest
     ) async throws -> SetReadOnlyFlagForEVSDiskResponse {
         let request = OperationRequest(
-            operation: "SetReadOnlyFlagForEVSDisk",
-            method: .post,
-            path: "/v2/{project_id}/volumes/{volume_id}/action",
-            pathParameters: ["volume_id": volumeID],
+            operation: "SetReadOnlyFlagForEVSDisk", method: .post,
+            path: "/v2/{project_id}/volumes/{volume_id}/action", pathParameters: ["volume_id": volumeID],
             body: body
         )
         return try await client.send(request, as: SetReadOnlyFlagForEVSDiskResponse.self)
@@ -410,9 +375,7 @@ extension EVSClient {
     /// - Returns: The body of the service's `200` response.
     public func showDiskV2(volumeID: String) async throws -> ShowDiskV2Response {
         let request = OperationRequest(
-            operation: "ShowDiskV2",
-            method: .get,
-            path: "/v2/{project_id}/volumes/{volume_id}",
+            operation: "ShowDiskV2", method: .get, path: "/v2/{project_id}/volumes/{volume_id}",
             pathParameters: ["volume_id": volumeID]
         )
         return try await client.send(request, as: ShowDiskV2Response.self)
@@ -430,9 +393,7 @@ extension EVSClient {
     /// - Returns: The body of the service's `200` response.
     public func showEVSDiskType(typeID: String) async throws -> ShowEVSDiskTypeResponse {
         let request = OperationRequest(
-            operation: "ShowEVSDiskType",
-            method: .get,
-            path: "/v2/{project_id}/types/{type_id}",
+            operation: "ShowEVSDiskType", method: .get, path: "/v2/{project_id}/types/{type_id}",
             pathParameters: ["type_id": typeID]
         )
         return try await client.send(request, as: ShowEVSDiskTypeResponse.self)
@@ -454,11 +415,8 @@ extension EVSClient {
         _ body: UpdateEVSDiskRequest
     ) async throws -> UpdateEVSDiskResponse {
         let request = OperationRequest(
-            operation: "UpdateEVSDisk",
-            method: .put,
-            path: "/v2/{project_id}/volumes/{volume_id}",
-            pathParameters: ["volume_id": volumeID],
-            body: body
+            operation: "UpdateEVSDisk", method: .put, path: "/v2/{project_id}/volumes/{volume_id}",
+            pathParameters: ["volume_id": volumeID], body: body
         )
         return try await client.send(request, as: UpdateEVSDiskResponse.self)
     }

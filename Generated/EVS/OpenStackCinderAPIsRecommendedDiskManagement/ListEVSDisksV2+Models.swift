@@ -15,15 +15,11 @@ public struct ListEVSDisksV2Response: Codable, Sendable, Equatable {
     public var error: EVSError?
 
     private enum CodingKeys: String, CodingKey {
-        case volumes
-        case volumesLinks = "volumes_links"
-        case error
+        case volumes, volumesLinks = "volumes_links", error
     }
 
     public init(
-        volumes: [ListEVSDisksV2Volume]? = nil,
-        volumesLinks: [JSONValue]? = nil,
-        error: EVSError? = nil
+        volumes: [ListEVSDisksV2Volume]? = nil, volumesLinks: [JSONValue]? = nil, error: EVSError? = nil
     ) {
         self.volumes = volumes
         self.volumesLinks = volumesLinks

@@ -18,10 +18,7 @@ extension EVSClient {
         _ body: CreateEVSSnapshotRequest
     ) async throws -> CreateEVSSnapshotResponse {
         let request = OperationRequest(
-            operation: "CreateEVSSnapshot",
-            method: .post,
-            path: "/v2/{project_id}/snapshots",
-            body: body
+            operation: "CreateEVSSnapshot", method: .post, path: "/v2/{project_id}/snapshots", body: body
         )
         return try await client.send(request, as: CreateEVSSnapshotResponse.self)
     }
@@ -38,9 +35,7 @@ extension EVSClient {
     /// - Returns: The body of the service's `200` response.
     public func deleteEVSSnapshot(snapshotID: String) async throws -> DeleteEVSSnapshotResponse {
         let request = OperationRequest(
-            operation: "DeleteEVSSnapshot",
-            method: .delete,
-            path: "/v2/{project_id}/snapshots/{snapshot_id}",
+            operation: "DeleteEVSSnapshot", method: .delete, path: "/v2/{project_id}/snapshots/{snapshot_id}",
             pathParameters: ["snapshot_id": snapshotID]
         )
         return try await client.send(request, as: DeleteEVSSnapshotResponse.self)
@@ -89,9 +84,7 @@ extension EVSClient {
         query.append("volume_id", volumeID)
         query.append("availability_zone", availabilityZone)
         let request = OperationRequest(
-            operation: "ListEVSSnapshots",
-            method: .get,
-            path: "/v2/{project_id}/snapshots/detail",
+            operation: "ListEVSSnapshots", method: .get, path: "/v2/{project_id}/snapshots/detail",
             query: query
         )
         return try await client.send(request, as: ListEVSSnapshotsResponse.self)
@@ -175,10 +168,7 @@ extension EVSClient {
         query.append("status", status)
         query.append("volume_id", volumeID)
         let request = OperationRequest(
-            operation: "ListEVSSnapshotsV2",
-            method: .get,
-            path: "/v2/{project_id}/snapshots",
-            query: query
+            operation: "ListEVSSnapshotsV2", method: .get, path: "/v2/{project_id}/snapshots", query: query
         )
         return try await client.send(request, as: ListEVSSnapshotsV2Response.self)
     }
@@ -230,9 +220,7 @@ extension EVSClient {
     /// - Returns: The body of the service's `200` response.
     public func showEVSSnapshot(snapshotID: String) async throws -> ShowEVSSnapshotResponse {
         let request = OperationRequest(
-            operation: "ShowEVSSnapshot",
-            method: .get,
-            path: "/v2/{project_id}/snapshots/{snapshot_id}",
+            operation: "ShowEVSSnapshot", method: .get, path: "/v2/{project_id}/snapshots/{snapshot_id}",
             pathParameters: ["snapshot_id": snapshotID]
         )
         return try await client.send(request, as: ShowEVSSnapshotResponse.self)
@@ -254,11 +242,8 @@ extension EVSClient {
         _ body: UpdateEVSSnapshotRequest
     ) async throws -> UpdateEVSSnapshotResponse {
         let request = OperationRequest(
-            operation: "UpdateEVSSnapshot",
-            method: .put,
-            path: "/v2/{project_id}/snapshots/{snapshot_id}",
-            pathParameters: ["snapshot_id": snapshotID],
-            body: body
+            operation: "UpdateEVSSnapshot", method: .put, path: "/v2/{project_id}/snapshots/{snapshot_id}",
+            pathParameters: ["snapshot_id": snapshotID], body: body
         )
         return try await client.send(request, as: UpdateEVSSnapshotResponse.self)
     }

@@ -15,15 +15,11 @@ public struct ListEVSSnapshotsV2Response: Codable, Sendable, Equatable {
     public var error: EVSError?
 
     private enum CodingKeys: String, CodingKey {
-        case snapshots
-        case snapshotsLinks = "snapshots_links"
-        case error
+        case snapshots, snapshotsLinks = "snapshots_links", error
     }
 
     public init(
-        snapshots: [Snapshots]? = nil,
-        snapshotsLinks: [[String: String]]? = nil,
-        error: EVSError? = nil
+        snapshots: [Snapshots]? = nil, snapshotsLinks: [[String: String]]? = nil, error: EVSError? = nil
     ) {
         self.snapshots = snapshots
         self.snapshotsLinks = snapshotsLinks

@@ -20,11 +20,9 @@ extension EVSClient {
         var query = QueryItems()
         query.append("usage", usage)
         let request = OperationRequest(
-            operation: "CinderListQuotas",
-            method: .get,
+            operation: "CinderListQuotas", method: .get,
             path: "/v2/{project_id}/os-quota-sets/{target_project_id}",
-            pathParameters: ["target_project_id": targetProjectID],
-            query: query
+            pathParameters: ["target_project_id": targetProjectID], query: query
         )
         return try await client.send(request, as: CinderListQuotasResponse.self)
     }

@@ -39,25 +39,14 @@ public struct CreateReplicationConsistencyGroupResponse: Codable, Sendable, Equa
     public var updatedAt: String?
 
     private enum CodingKeys: String, CodingKey {
-        case replicationConsistencyGroup = "replication_consistency_group"
-        case id
-        case name
-        case description
-        case status
-        case priorityStation = "priority_station"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
+        case replicationConsistencyGroup = "replication_consistency_group", id, name, description, status
+        case priorityStation = "priority_station", createdAt = "created_at", updatedAt = "updated_at"
     }
 
     public init(
-        replicationConsistencyGroup: ReplicationConsistencyGroup? = nil,
-        id: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        status: String? = nil,
-        priorityStation: String? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil
+        replicationConsistencyGroup: ReplicationConsistencyGroup? = nil, id: String? = nil,
+        name: String? = nil, description: String? = nil, status: String? = nil,
+        priorityStation: String? = nil, createdAt: String? = nil, updatedAt: String? = nil
     ) {
         self.replicationConsistencyGroup = replicationConsistencyGroup
         self.id = id
@@ -93,25 +82,14 @@ public struct ReplicationConsistencyGroup: Codable, Sendable, Equatable {
     public var status: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case replicationIDs = "replication_ids"
-        case priorityStation = "priority_station"
-        case replicationModel = "replication_model"
-        case createdAt = "created_at"
-        case id
-        case status
+        case name, description, replicationIDs = "replication_ids", priorityStation = "priority_station"
+        case replicationModel = "replication_model", createdAt = "created_at", id, status
     }
 
     public init(
-        name: String? = nil,
-        description: String? = nil,
-        replicationIDs: [JSONValue]? = nil,
-        priorityStation: String? = nil,
-        replicationModel: String? = nil,
-        createdAt: String? = nil,
-        id: String? = nil,
-        status: String? = nil
+        name: String? = nil, description: String? = nil, replicationIDs: [JSONValue]? = nil,
+        priorityStation: String? = nil, replicationModel: String? = nil, createdAt: String? = nil,
+        id: String? = nil, status: String? = nil
     ) {
         self.name = name
         self.description = description

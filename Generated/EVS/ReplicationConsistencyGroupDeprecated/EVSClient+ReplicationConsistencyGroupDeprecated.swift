@@ -19,10 +19,8 @@ extension EVSClient {
         _ body: CreateReplicationConsistencyGroupRequest
     ) async throws -> CreateReplicationConsistencyGroupResponse {
         let request = OperationRequest(
-            operation: "CreateReplicationConsistencyGroup",
-            method: .post,
-            path: "/v2/{project_id}/os-vendor-replication-consistency-groups",
-            body: body
+            operation: "CreateReplicationConsistencyGroup", method: .post,
+            path: "/v2/{project_id}/os-vendor-replication-consistency-groups", body: body
         )
         return try await client.send(request, as: CreateReplicationConsistencyGroupResponse.self)
     }
@@ -38,8 +36,7 @@ extension EVSClient {
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func deleteReplicationConsistencyGroup(replicationConsistencyGroupID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteReplicationConsistencyGroup",
-            method: .delete,
+            operation: "DeleteReplicationConsistencyGroup", method: .delete,
             path: "/v2/{project_id}/os-vendor-replication-consistency-groups/{replication_consistency_group_id}",
             pathParameters: ["replication_consistency_group_id": replicationConsistencyGroupID]
         )
@@ -63,11 +60,9 @@ extension EVSClient {
         _ body: ExpandEVSDisksInReplicationConsistencyGroupRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "ExpandEVSDisksInReplicationConsistencyGroup",
-            method: .post,
+            operation: "ExpandEVSDisksInReplicationConsistencyGroup", method: .post,
             path: "/v2/{project_id}/os-vendor-replication-consistency-groups/{replication_consistency_group_id}/action",
-            pathParameters: ["replication_consistency_group_id": replicationConsistencyGroupID],
-            body: body
+            pathParameters: ["replication_consistency_group_id": replicationConsistencyGroupID], body: body
         )
         try await client.send(request)
     }
@@ -122,10 +117,8 @@ extension EVSClient {
         query.append("priority_station", priorityStation)
         query.append("volume_id", volumeID)
         let request = OperationRequest(
-            operation: "ListReplicationConsistencyGroups",
-            method: .get,
-            path: "/v2/{project_id}/os-vendor-replication-consistency-groups",
-            query: query
+            operation: "ListReplicationConsistencyGroups", method: .get,
+            path: "/v2/{project_id}/os-vendor-replication-consistency-groups", query: query
         )
         return try await client.send(request, as: ListReplicationConsistencyGroupsResponse.self)
     }
@@ -198,11 +191,9 @@ extension EVSClient {
         _ body: PauseReplicationConsistencyGroupRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "PauseReplicationConsistencyGroup",
-            method: .post,
+            operation: "PauseReplicationConsistencyGroup", method: .post,
             path: "/v2/{project_id}/os-vendor-replication-consistency-groups/{replication_consistency_group_id}/action",
-            pathParameters: ["replication_consistency_group_id": replicationConsistencyGroupID],
-            body: body
+            pathParameters: ["replication_consistency_group_id": replicationConsistencyGroupID], body: body
         )
         try await client.send(request)
     }
@@ -226,11 +217,9 @@ extension EVSClient {
         _ body: PerformFailoverForReplicationConsistencyGroupRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "PerformFailoverForReplicationConsistencyGroup",
-            method: .post,
+            operation: "PerformFailoverForReplicationConsistencyGroup", method: .post,
             path: "/v2/{project_id}/os-vendor-replication-consistency-groups/{replication_consistency_group_id}/action",
-            pathParameters: ["replication_consistency_group_id": replicationConsistencyGroupID],
-            body: body
+            pathParameters: ["replication_consistency_group_id": replicationConsistencyGroupID], body: body
         )
         try await client.send(request)
     }
@@ -254,11 +243,9 @@ extension EVSClient {
         _ body: PerformPrimarySecondarySwitchoverForReplicationConsistencyGroupRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "PerformPrimarySecondarySwitchoverForReplicationConsistencyGroup",
-            method: .post,
+            operation: "PerformPrimarySecondarySwitchoverForReplicationConsistencyGroup", method: .post,
             path: "/v2/{project_id}/os-vendor-replication-consistency-groups/{replication_consistency_group_id}/action",
-            pathParameters: ["replication_consistency_group_id": replicationConsistencyGroupID],
-            body: body
+            pathParameters: ["replication_consistency_group_id": replicationConsistencyGroupID], body: body
         )
         try await client.send(request)
     }
@@ -281,11 +268,9 @@ extension EVSClient {
         _ body: ReprotectReplicationConsistencyGroupRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "ReprotectReplicationConsistencyGroup",
-            method: .post,
+            operation: "ReprotectReplicationConsistencyGroup", method: .post,
             path: "/v2/{project_id}/os-vendor-replication-consistency-groups/{replication_consistency_group_id}/action",
-            pathParameters: ["replication_consistency_group_id": replicationConsistencyGroupID],
-            body: body
+            pathParameters: ["replication_consistency_group_id": replicationConsistencyGroupID], body: body
         )
         try await client.send(request)
     }
@@ -306,8 +291,7 @@ extension EVSClient {
         replicationConsistencyGroupID: String
     ) async throws -> ShowReplicationConsistencyGroupResponse {
         let request = OperationRequest(
-            operation: "ShowReplicationConsistencyGroup",
-            method: .get,
+            operation: "ShowReplicationConsistencyGroup", method: .get,
             path: "/v2/{project_id}/os-vendor-replication-consistency-groups/{replication_consistency_group_id}",
             pathParameters: ["replication_consistency_group_id": replicationConsistencyGroupID]
         )
@@ -332,11 +316,9 @@ extension EVSClient {
         _ body: SynchronizeReplicationConsistencyGroupRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "SynchronizeReplicationConsistencyGroup",
-            method: .post,
+            operation: "SynchronizeReplicationConsistencyGroup", method: .post,
             path: "/v2/{project_id}/os-vendor-replication-consistency-groups/{replication_consistency_group_id}/action",
-            pathParameters: ["replication_consistency_group_id": replicationConsistencyGroupID],
-            body: body
+            pathParameters: ["replication_consistency_group_id": replicationConsistencyGroupID], body: body
         )
         try await client.send(request)
     }
@@ -359,11 +341,9 @@ extension EVSClient {
         _ body: UpdateReplicationConsistencyGroupRequest
     ) async throws -> UpdateReplicationConsistencyGroupResponse {
         let request = OperationRequest(
-            operation: "UpdateReplicationConsistencyGroup",
-            method: .put,
+            operation: "UpdateReplicationConsistencyGroup", method: .put,
             path: "/v2/{project_id}/os-vendor-replication-consistency-groups/{replication_consistency_group_id}",
-            pathParameters: ["replication_consistency_group_id": replicationConsistencyGroupID],
-            body: body
+            pathParameters: ["replication_consistency_group_id": replicationConsistencyGroupID], body: body
         )
         return try await client.send(request, as: UpdateReplicationConsistencyGroupResponse.self)
     }

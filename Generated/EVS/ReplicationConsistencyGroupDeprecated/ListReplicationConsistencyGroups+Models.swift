@@ -41,34 +41,18 @@ public struct ListReplicationConsistencyGroupsResponse: Codable, Sendable, Equat
     public var faultLevel: FaultLevel?
 
     private enum CodingKeys: String, CodingKey {
-        case replicationConsistencyGroups = "replication_consistency_groups"
-        case id
-        case name
-        case description
-        case status
-        case priorityStation = "priority_station"
-        case replicationModel = "replication_model"
-        case replicationStatus = "replication_status"
-        case replicationIDs = "replication_ids"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case failureDetail = "failure_detail"
+        case replicationConsistencyGroups = "replication_consistency_groups", id, name, description, status
+        case priorityStation = "priority_station", replicationModel = "replication_model"
+        case replicationStatus = "replication_status", replicationIDs = "replication_ids"
+        case createdAt = "created_at", updatedAt = "updated_at", failureDetail = "failure_detail"
         case faultLevel = "fault_level"
     }
 
     public init(
-        replicationConsistencyGroups: [JSONValue]? = nil,
-        id: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        status: String? = nil,
-        priorityStation: String? = nil,
-        replicationModel: String? = nil,
-        replicationStatus: String? = nil,
-        replicationIDs: [JSONValue]? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        failureDetail: String? = nil,
+        replicationConsistencyGroups: [JSONValue]? = nil, id: String? = nil, name: String? = nil,
+        description: String? = nil, status: String? = nil, priorityStation: String? = nil,
+        replicationModel: String? = nil, replicationStatus: String? = nil, replicationIDs: [JSONValue]? = nil,
+        createdAt: String? = nil, updatedAt: String? = nil, failureDetail: String? = nil,
         faultLevel: FaultLevel? = nil
     ) {
         self.replicationConsistencyGroups = replicationConsistencyGroups

@@ -27,28 +27,16 @@ public struct UpdateReplicationConsistencyGroupReplicationConsistencyGroup: Coda
     public var updatedAt: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case replicationModel = "replication_model"
-        case addReplicationIDs = "add_replication_ids"
-        case removeReplicationIDs = "remove_replication_ids"
-        case createdAt = "created_at"
-        case id
-        case priorityStation = "priority_station"
-        case status
+        case name, description, replicationModel = "replication_model"
+        case addReplicationIDs = "add_replication_ids", removeReplicationIDs = "remove_replication_ids"
+        case createdAt = "created_at", id, priorityStation = "priority_station", status
         case updatedAt = "updated_at"
     }
 
     public init(
-        name: String? = nil,
-        description: String? = nil,
-        replicationModel: String? = nil,
-        addReplicationIDs: [JSONValue]? = nil,
-        removeReplicationIDs: [JSONValue]? = nil,
-        createdAt: String? = nil,
-        id: String? = nil,
-        priorityStation: String? = nil,
-        status: String? = nil,
+        name: String? = nil, description: String? = nil, replicationModel: String? = nil,
+        addReplicationIDs: [JSONValue]? = nil, removeReplicationIDs: [JSONValue]? = nil,
+        createdAt: String? = nil, id: String? = nil, priorityStation: String? = nil, status: String? = nil,
         updatedAt: String? = nil
     ) {
         self.name = name
@@ -98,25 +86,14 @@ public struct UpdateReplicationConsistencyGroupResponse: Codable, Sendable, Equa
     public var updatedAt: String?
 
     private enum CodingKeys: String, CodingKey {
-        case replicationConsistencyGroup = "replication_consistency_group"
-        case id
-        case name
-        case description
-        case status
-        case priorityStation = "priority_station"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
+        case replicationConsistencyGroup = "replication_consistency_group", id, name, description, status
+        case priorityStation = "priority_station", createdAt = "created_at", updatedAt = "updated_at"
     }
 
     public init(
         replicationConsistencyGroup: UpdateReplicationConsistencyGroupReplicationConsistencyGroup? = nil,
-        id: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        status: String? = nil,
-        priorityStation: String? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil
+        id: String? = nil, name: String? = nil, description: String? = nil, status: String? = nil,
+        priorityStation: String? = nil, createdAt: String? = nil, updatedAt: String? = nil
     ) {
         self.replicationConsistencyGroup = replicationConsistencyGroup
         self.id = id

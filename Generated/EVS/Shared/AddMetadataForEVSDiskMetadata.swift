@@ -13,9 +13,7 @@ public struct AddMetadataForEVSDiskMetadata: Codable, Sendable, Equatable {
     public var key2: String?
 
     private enum CodingKeys: String, CodingKey {
-        case keyVal = "key_val"
-        case key1
-        case key2
+        case keyVal = "key_val", key1, key2
     }
 
     public init(keyVal: String? = nil, key1: String? = nil, key2: String? = nil) {

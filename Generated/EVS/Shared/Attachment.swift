@@ -22,23 +22,13 @@ public struct Attachment: Codable, Sendable, Equatable {
     public var id: String?
 
     private enum CodingKeys: String, CodingKey {
-        case serverID = "server_id"
-        case attachmentID = "attachment_id"
-        case attachedAt = "attached_at"
-        case hostName = "host_name"
-        case volumeID = "volume_id"
-        case device
-        case id
+        case serverID = "server_id", attachmentID = "attachment_id", attachedAt = "attached_at"
+        case hostName = "host_name", volumeID = "volume_id", device, id
     }
 
     public init(
-        serverID: String? = nil,
-        attachmentID: String? = nil,
-        attachedAt: String? = nil,
-        hostName: String? = nil,
-        volumeID: String? = nil,
-        device: String? = nil,
-        id: String? = nil
+        serverID: String? = nil, attachmentID: String? = nil, attachedAt: String? = nil,
+        hostName: String? = nil, volumeID: String? = nil, device: String? = nil, id: String? = nil
     ) {
         self.serverID = serverID
         self.attachmentID = attachmentID

@@ -11,8 +11,7 @@ public struct CinderCreateVolumeTransferTransfer: Codable, Sendable, Equatable {
     public var name: String
 
     private enum CodingKeys: String, CodingKey {
-        case volumeID = "volume_id"
-        case name
+        case volumeID = "volume_id", name
     }
 
     public init(volumeID: String, name: String) {

@@ -20,21 +20,12 @@ public struct CinderCreateVolumeTransferTransfer2: Codable, Sendable, Equatable 
     public var name: String?
 
     private enum CodingKeys: String, CodingKey {
-        case authKey = "auth_key"
-        case links
-        case createdAt = "created_at"
-        case volumeID = "volume_id"
-        case id
-        case name
+        case authKey = "auth_key", links, createdAt = "created_at", volumeID = "volume_id", id, name
     }
 
     public init(
-        authKey: String? = nil,
-        links: [Link]? = nil,
-        createdAt: String? = nil,
-        volumeID: String? = nil,
-        id: String? = nil,
-        name: String? = nil
+        authKey: String? = nil, links: [Link]? = nil, createdAt: String? = nil, volumeID: String? = nil,
+        id: String? = nil, name: String? = nil
     ) {
         self.authKey = authKey
         self.links = links

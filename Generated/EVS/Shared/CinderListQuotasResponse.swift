@@ -11,8 +11,7 @@ public struct CinderListQuotasResponse: Codable, Sendable, Equatable {
     public var error: EVSError?
 
     private enum CodingKeys: String, CodingKey {
-        case quotaSet = "quota_set"
-        case error
+        case quotaSet = "quota_set", error
     }
 
     public init(quotaSet: QuotaSet? = nil, error: EVSError? = nil) {

@@ -15,10 +15,7 @@ public struct CinderListVolumeTransfersTransfer: Codable, Sendable, Equatable {
     public var name: String?
 
     private enum CodingKeys: String, CodingKey {
-        case links
-        case volumeID = "volume_id"
-        case id
-        case name
+        case links, volumeID = "volume_id", id, name
     }
 
     public init(links: [Link]? = nil, volumeID: String? = nil, id: String? = nil, name: String? = nil) {

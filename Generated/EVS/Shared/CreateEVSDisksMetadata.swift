@@ -28,19 +28,13 @@ public struct CreateEVSDisksMetadata: Codable, Sendable, Equatable {
     public var volumeOwner: String?
 
     private enum CodingKeys: String, CodingKey {
-        case systemEncrypted = "__system__encrypted"
-        case systemCmkid = "__system__cmkid"
-        case hwPassthrough = "hw:passthrough"
-        case fullClone = "full_clone"
-        case volumeOwner = "volume_owner"
+        case systemEncrypted = "__system__encrypted", systemCmkid = "__system__cmkid"
+        case hwPassthrough = "hw:passthrough", fullClone = "full_clone", volumeOwner = "volume_owner"
     }
 
     public init(
-        systemEncrypted: SystemEncrypted? = nil,
-        systemCmkid: String? = nil,
-        hwPassthrough: String? = nil,
-        fullClone: String? = nil,
-        volumeOwner: String? = nil
+        systemEncrypted: SystemEncrypted? = nil, systemCmkid: String? = nil, hwPassthrough: String? = nil,
+        fullClone: String? = nil, volumeOwner: String? = nil
     ) {
         self.systemEncrypted = systemEncrypted
         self.systemCmkid = systemCmkid

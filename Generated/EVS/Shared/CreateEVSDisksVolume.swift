@@ -70,37 +70,18 @@ public struct CreateEVSDisksVolume: Codable, Sendable, Equatable {
     public var multiattach: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case availabilityZone = "availability_zone"
-        case sourceVolid = "source_volid"
-        case description
-        case snapshotID = "snapshot_id"
-        case size
-        case name
-        case imageRef
-        case volumeType = "volume_type"
-        case metadata
-        case sourceReplica = "source_replica"
-        case consistencygroupID = "consistencygroup_id"
-        case count
-        case shareable
+        case availabilityZone = "availability_zone", sourceVolid = "source_volid", description
+        case snapshotID = "snapshot_id", size, name, imageRef, volumeType = "volume_type", metadata
+        case sourceReplica = "source_replica", consistencygroupID = "consistencygroup_id", count, shareable
         case multiattach
     }
 
     public init(
-        availabilityZone: String,
-        sourceVolid: String? = nil,
-        description: String? = nil,
-        snapshotID: String? = nil,
-        size: Int,
-        name: String? = nil,
-        imageRef: String? = nil,
-        volumeType: VolumeVolumeType? = nil,
-        metadata: CreateEVSDisksMetadata? = nil,
-        sourceReplica: String? = nil,
-        consistencygroupID: String? = nil,
-        count: JSONValue? = nil,
-        shareable: Shareable? = nil,
-        multiattach: Bool? = nil
+        availabilityZone: String, sourceVolid: String? = nil, description: String? = nil,
+        snapshotID: String? = nil, size: Int, name: String? = nil, imageRef: String? = nil,
+        volumeType: VolumeVolumeType? = nil, metadata: CreateEVSDisksMetadata? = nil,
+        sourceReplica: String? = nil, consistencygroupID: String? = nil, count: JSONValue? = nil,
+        shareable: Shareable? = nil, multiattach: Bool? = nil
     ) {
         self.availabilityZone = availabilityZone
         self.sourceVolid = sourceVolid
@@ -116,23 +97,5 @@ public struct CreateEVSDisksVolume: Codable, Sendable, Equatable {
         self.count = count
         self.shareable = shareable
         self.multiattach = multiattach
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.availabilityZone = try container.decode(String.self, forKey: .availabilityZone)
-        self.sourceVolid = try container.decodeIfPresent(String.self, forKey: .sourceVolid)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.snapshotID = try container.decodeIfPresent(String.self, forKey: .snapshotID)
-        self.size = try container.decodeLenient(Int.self, forKey: .size)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.imageRef = try container.decodeIfPresent(String.self, forKey: .imageRef)
-        self.volumeType = try container.decodeIfPresent(VolumeVolumeType.self, forKey: .volumeType)
-        self.metadata = try container.decodeIfPresent(CreateEVSDisksMetadata.self, forKey: .metadata)
-        self.sourceReplica = try container.decodeIfPresent(String.self, forKey: .sourceReplica)
-        self.consistencygroupID = try container.decodeIfPresent(String.self, forKey: .consistencygroupID)
-        self.count = try container.decodeIfPresent(JSONValue.self, forKey: .count)
-        self.shareable = try container.decodeIfPresent(Shareable.self, forKey: .shareable)
-        self.multiattach = try container.decodeLenientIfPresent(Bool.self, forKey: .multiattach)
     }
 }

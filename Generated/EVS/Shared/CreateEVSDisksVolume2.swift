@@ -66,52 +66,21 @@ public struct CreateEVSDisksVolume2: Codable, Sendable, Equatable {
     public var storageClusterID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case links
-        case name
-        case status
-        case attachments
-        case availabilityZone = "availability_zone"
-        case bootable
-        case encrypted
-        case createdAt = "created_at"
-        case description
-        case volumeType = "volume_type"
-        case replicationStatus = "replication_status"
-        case consistencygroupID = "consistencygroup_id"
-        case sourceVolid = "source_volid"
-        case snapshotID = "snapshot_id"
-        case metadata
-        case size
-        case userID = "user_id"
-        case updatedAt = "updated_at"
-        case shareable
-        case multiattach
-        case storageClusterID = "storage_cluster_id"
+        case id, links, name, status, attachments, availabilityZone = "availability_zone", bootable, encrypted
+        case createdAt = "created_at", description, volumeType = "volume_type"
+        case replicationStatus = "replication_status", consistencygroupID = "consistencygroup_id"
+        case sourceVolid = "source_volid", snapshotID = "snapshot_id", metadata, size, userID = "user_id"
+        case updatedAt = "updated_at", shareable, multiattach, storageClusterID = "storage_cluster_id"
     }
 
     public init(
-        id: String? = nil,
-        links: [Link]? = nil,
-        name: String? = nil,
-        status: String? = nil,
-        attachments: [Attachment]? = nil,
-        availabilityZone: String? = nil,
-        bootable: String? = nil,
-        encrypted: Bool? = nil,
-        createdAt: String? = nil,
-        description: String? = nil,
-        volumeType: VolumeVolumeType? = nil,
-        replicationStatus: String? = nil,
-        consistencygroupID: String? = nil,
-        sourceVolid: String? = nil,
-        snapshotID: String? = nil,
-        metadata: CreateEVSDisksMetadata? = nil,
-        size: Int? = nil,
-        userID: String? = nil,
-        updatedAt: String? = nil,
-        shareable: Bool? = nil,
-        multiattach: Bool? = nil,
+        id: String? = nil, links: [Link]? = nil, name: String? = nil, status: String? = nil,
+        attachments: [Attachment]? = nil, availabilityZone: String? = nil, bootable: String? = nil,
+        encrypted: Bool? = nil, createdAt: String? = nil, description: String? = nil,
+        volumeType: VolumeVolumeType? = nil, replicationStatus: String? = nil,
+        consistencygroupID: String? = nil, sourceVolid: String? = nil, snapshotID: String? = nil,
+        metadata: CreateEVSDisksMetadata? = nil, size: Int? = nil, userID: String? = nil,
+        updatedAt: String? = nil, shareable: Bool? = nil, multiattach: Bool? = nil,
         storageClusterID: String? = nil
     ) {
         self.id = id
@@ -136,31 +105,5 @@ public struct CreateEVSDisksVolume2: Codable, Sendable, Equatable {
         self.shareable = shareable
         self.multiattach = multiattach
         self.storageClusterID = storageClusterID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.links = try container.decodeIfPresent([Link].self, forKey: .links)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.attachments = try container.decodeIfPresent([Attachment].self, forKey: .attachments)
-        self.availabilityZone = try container.decodeIfPresent(String.self, forKey: .availabilityZone)
-        self.bootable = try container.decodeIfPresent(String.self, forKey: .bootable)
-        self.encrypted = try container.decodeLenientIfPresent(Bool.self, forKey: .encrypted)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.volumeType = try container.decodeIfPresent(VolumeVolumeType.self, forKey: .volumeType)
-        self.replicationStatus = try container.decodeIfPresent(String.self, forKey: .replicationStatus)
-        self.consistencygroupID = try container.decodeIfPresent(String.self, forKey: .consistencygroupID)
-        self.sourceVolid = try container.decodeIfPresent(String.self, forKey: .sourceVolid)
-        self.snapshotID = try container.decodeIfPresent(String.self, forKey: .snapshotID)
-        self.metadata = try container.decodeIfPresent(CreateEVSDisksMetadata.self, forKey: .metadata)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.userID = try container.decodeIfPresent(String.self, forKey: .userID)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.shareable = try container.decodeLenientIfPresent(Bool.self, forKey: .shareable)
-        self.multiattach = try container.decodeLenientIfPresent(Bool.self, forKey: .multiattach)
-        self.storageClusterID = try container.decodeIfPresent(String.self, forKey: .storageClusterID)
     }
 }

@@ -25,18 +25,11 @@ public struct CreateSnapshotSnapshot: Codable, Sendable, Equatable {
     public var name: String?
 
     private enum CodingKeys: String, CodingKey {
-        case volumeID = "volume_id"
-        case force
-        case metadata
-        case description
-        case name
+        case volumeID = "volume_id", force, metadata, description, name
     }
 
     public init(
-        volumeID: String,
-        force: Bool? = nil,
-        metadata: JSONValue? = nil,
-        description: String? = nil,
+        volumeID: String, force: Bool? = nil, metadata: JSONValue? = nil, description: String? = nil,
         name: String? = nil
     ) {
         self.volumeID = volumeID
@@ -44,14 +37,5 @@ public struct CreateSnapshotSnapshot: Codable, Sendable, Equatable {
         self.metadata = metadata
         self.description = description
         self.name = name
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.volumeID = try container.decode(String.self, forKey: .volumeID)
-        self.force = try container.decodeLenientIfPresent(Bool.self, forKey: .force)
-        self.metadata = try container.decodeIfPresent(JSONValue.self, forKey: .metadata)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
     }
 }

@@ -11,8 +11,7 @@ public struct CreateVolumeResponse: Codable, Sendable, Equatable {
     public var error: EVSError?
 
     private enum CodingKeys: String, CodingKey {
-        case jobID = "job_id"
-        case error
+        case jobID = "job_id", error
     }
 
     public init(jobID: String? = nil, error: EVSError? = nil) {

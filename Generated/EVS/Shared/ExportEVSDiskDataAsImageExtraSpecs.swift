@@ -11,8 +11,7 @@ public struct ExportEVSDiskDataAsImageExtraSpecs: Codable, Sendable, Equatable {
     public var volumeBackendName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case xxAvailabilityZone = "XX:availability_zone"
-        case volumeBackendName = "volume_backend_name"
+        case xxAvailabilityZone = "XX:availability_zone", volumeBackendName = "volume_backend_name"
     }
 
     public init(xxAvailabilityZone: String? = nil, volumeBackendName: String? = nil) {

@@ -30,28 +30,15 @@ public struct ExportEVSDiskDataAsImageOSVolumeUploadImage: Codable, Sendable, Eq
     public var updatedAt: String?
 
     private enum CodingKeys: String, CodingKey {
-        case status
-        case imageID = "image_id"
-        case imageName = "image_name"
-        case volumeType = "volume_type"
-        case containerFormat = "container_format"
-        case size
-        case diskFormat = "disk_format"
-        case id
-        case displayDescription = "display_description"
-        case updatedAt = "updated_at"
+        case status, imageID = "image_id", imageName = "image_name", volumeType = "volume_type"
+        case containerFormat = "container_format", size, diskFormat = "disk_format", id
+        case displayDescription = "display_description", updatedAt = "updated_at"
     }
 
     public init(
-        status: String? = nil,
-        imageID: String? = nil,
-        imageName: String? = nil,
-        volumeType: ExportEVSDiskDataAsImageVolumeType? = nil,
-        containerFormat: ContainerFormat? = nil,
-        size: Int? = nil,
-        diskFormat: DiskFormat? = nil,
-        id: String? = nil,
-        displayDescription: String? = nil,
+        status: String? = nil, imageID: String? = nil, imageName: String? = nil,
+        volumeType: ExportEVSDiskDataAsImageVolumeType? = nil, containerFormat: ContainerFormat? = nil,
+        size: Int? = nil, diskFormat: DiskFormat? = nil, id: String? = nil, displayDescription: String? = nil,
         updatedAt: String? = nil
     ) {
         self.status = status
@@ -64,19 +51,5 @@ public struct ExportEVSDiskDataAsImageOSVolumeUploadImage: Codable, Sendable, Eq
         self.id = id
         self.displayDescription = displayDescription
         self.updatedAt = updatedAt
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.imageID = try container.decodeIfPresent(String.self, forKey: .imageID)
-        self.imageName = try container.decodeIfPresent(String.self, forKey: .imageName)
-        self.volumeType = try container.decodeIfPresent(ExportEVSDiskDataAsImageVolumeType.self, forKey: .volumeType)
-        self.containerFormat = try container.decodeIfPresent(ContainerFormat.self, forKey: .containerFormat)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.diskFormat = try container.decodeIfPresent(DiskFormat.self, forKey: .diskFormat)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.displayDescription = try container.decodeIfPresent(String.self, forKey: .displayDescription)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
     }
 }

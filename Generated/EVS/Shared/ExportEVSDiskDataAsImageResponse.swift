@@ -11,13 +11,11 @@ public struct ExportEVSDiskDataAsImageResponse: Codable, Sendable, Equatable {
     public var error: EVSError?
 
     private enum CodingKeys: String, CodingKey {
-        case osVolumeUploadImage = "os-volume_upload_image"
-        case error
+        case osVolumeUploadImage = "os-volume_upload_image", error
     }
 
     public init(
-        osVolumeUploadImage: ExportEVSDiskDataAsImageOSVolumeUploadImage? = nil,
-        error: EVSError? = nil
+        osVolumeUploadImage: ExportEVSDiskDataAsImageOSVolumeUploadImage? = nil, error: EVSError? = nil
     ) {
         self.osVolumeUploadImage = osVolumeUploadImage
         self.error = error

@@ -30,28 +30,15 @@ public struct ExportEVSDiskDataAsImageVolumeType: Codable, Sendable, Equatable {
     public var extraSpecs: ExportEVSDiskDataAsImageExtraSpecs?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case deleted
-        case isPublic = "is_public"
-        case extraSpec = "extra_spec"
-        case description
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case deletedAt = "deleted_at"
+        case id, name, deleted, isPublic = "is_public", extraSpec = "extra_spec", description
+        case createdAt = "created_at", updatedAt = "updated_at", deletedAt = "deleted_at"
         case extraSpecs = "extra_specs"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        deleted: Bool? = nil,
-        isPublic: Bool? = nil,
-        extraSpec: ExtraSpecs? = nil,
-        description: String? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        deletedAt: String? = nil,
+        id: String? = nil, name: String? = nil, deleted: Bool? = nil, isPublic: Bool? = nil,
+        extraSpec: ExtraSpecs? = nil, description: String? = nil, createdAt: String? = nil,
+        updatedAt: String? = nil, deletedAt: String? = nil,
         extraSpecs: ExportEVSDiskDataAsImageExtraSpecs? = nil
     ) {
         self.id = id
@@ -64,19 +51,5 @@ public struct ExportEVSDiskDataAsImageVolumeType: Codable, Sendable, Equatable {
         self.updatedAt = updatedAt
         self.deletedAt = deletedAt
         self.extraSpecs = extraSpecs
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.deleted = try container.decodeLenientIfPresent(Bool.self, forKey: .deleted)
-        self.isPublic = try container.decodeLenientIfPresent(Bool.self, forKey: .isPublic)
-        self.extraSpec = try container.decodeIfPresent(ExtraSpecs.self, forKey: .extraSpec)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.deletedAt = try container.decodeIfPresent(String.self, forKey: .deletedAt)
-        self.extraSpecs = try container.decodeIfPresent(ExportEVSDiskDataAsImageExtraSpecs.self, forKey: .extraSpecs)
     }
 }

@@ -18,11 +18,8 @@ public struct Extension: Codable, Sendable, Equatable {
     public var name: String?
 
     public init(
-        updated: String? = nil,
-        description: String? = nil,
-        links: [[String: String]]? = nil,
-        alias: String? = nil,
-        name: String? = nil
+        updated: String? = nil, description: String? = nil, links: [[String: String]]? = nil,
+        alias: String? = nil, name: String? = nil
     ) {
         self.updated = updated
         self.description = description

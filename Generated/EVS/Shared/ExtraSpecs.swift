@@ -15,16 +15,13 @@ public struct ExtraSpecs: Codable, Sendable, Equatable {
     public var reskeyAvailabilityZones: String?
 
     private enum CodingKeys: String, CodingKey {
-        case volumeBackendName = "volume_backend_name"
-        case availabilityZone = "availability-zone"
+        case volumeBackendName = "volume_backend_name", availabilityZone = "availability-zone"
         case hwAvailabilityZone = "HW:availability_zone"
         case reskeyAvailabilityZones = "RESKEY:availability_zones"
     }
 
     public init(
-        volumeBackendName: String? = nil,
-        availabilityZone: String? = nil,
-        hwAvailabilityZone: String? = nil,
+        volumeBackendName: String? = nil, availabilityZone: String? = nil, hwAvailabilityZone: String? = nil,
         reskeyAvailabilityZones: String? = nil
     ) {
         self.volumeBackendName = volumeBackendName

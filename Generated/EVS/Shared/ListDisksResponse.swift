@@ -17,29 +17,16 @@ public struct ListDisksResponse: Codable, Sendable, Equatable {
     public var error: EVSError?
 
     private enum CodingKeys: String, CodingKey {
-        case volumes
-        case volumesLinks = "volumes_links"
-        case count
-        case error
+        case volumes, volumesLinks = "volumes_links", count, error
     }
 
     public init(
-        volumes: [ListDisksVolume]? = nil,
-        volumesLinks: [Link]? = nil,
-        count: Int? = nil,
+        volumes: [ListDisksVolume]? = nil, volumesLinks: [Link]? = nil, count: Int? = nil,
         error: EVSError? = nil
     ) {
         self.volumes = volumes
         self.volumesLinks = volumesLinks
         self.count = count
         self.error = error
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.volumes = try container.decodeIfPresent([ListDisksVolume].self, forKey: .volumes)
-        self.volumesLinks = try container.decodeIfPresent([Link].self, forKey: .volumesLinks)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.error = try container.decodeIfPresent(EVSError.self, forKey: .error)
     }
 }

@@ -87,69 +87,30 @@ public struct ListDisksVolume: Codable, Sendable, Equatable {
     public var serviceType: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case links
-        case name
-        case status
-        case attachments
-        case availabilityZone = "availability_zone"
-        case osVolHostAttrHost = "os-vol-host-attr:host"
-        case sourceVolid = "source_volid"
-        case snapshotID = "snapshot_id"
-        case description
-        case createdAt = "created_at"
-        case volumeType = "volume_type"
-        case osVolTenantAttrTenantID = "os-vol-tenant-attr:tenant_id"
-        case size
-        case metadata
+        case id, links, name, status, attachments, availabilityZone = "availability_zone"
+        case osVolHostAttrHost = "os-vol-host-attr:host", sourceVolid = "source_volid"
+        case snapshotID = "snapshot_id", description, createdAt = "created_at", volumeType = "volume_type"
+        case osVolTenantAttrTenantID = "os-vol-tenant-attr:tenant_id", size, metadata
         case osVolMigStatusAttrMigstat = "os-vol-mig-status-attr:migstat"
         case osVolMigStatusAttrNameID = "os-vol-mig-status-attr:name_id"
-        case osVolumeReplicationExtendedStatus = "os-volume-replication:extended_status"
-        case encrypted
-        case replicationStatus = "replication_status"
-        case userID = "user_id"
-        case consistencygroupID = "consistencygroup_id"
-        case bootable
-        case updatedAt = "updated_at"
-        case shareable
-        case multiattach
-        case volumeImageMetadata = "volume_image_metadata"
-        case tags
-        case wwn
+        case osVolumeReplicationExtendedStatus = "os-volume-replication:extended_status", encrypted
+        case replicationStatus = "replication_status", userID = "user_id"
+        case consistencygroupID = "consistencygroup_id", bootable, updatedAt = "updated_at", shareable
+        case multiattach, volumeImageMetadata = "volume_image_metadata", tags, wwn
         case serviceType = "service_type"
     }
 
     public init(
-        id: String? = nil,
-        links: [Link]? = nil,
-        name: String? = nil,
-        status: String? = nil,
-        attachments: [Attachment]? = nil,
-        availabilityZone: String? = nil,
-        osVolHostAttrHost: String? = nil,
-        sourceVolid: String? = nil,
-        snapshotID: String? = nil,
-        description: String? = nil,
-        createdAt: String? = nil,
-        volumeType: VolumeVolumeType? = nil,
-        osVolTenantAttrTenantID: String? = nil,
-        size: Int? = nil,
-        metadata: Metadata? = nil,
-        osVolMigStatusAttrMigstat: String? = nil,
-        osVolMigStatusAttrNameID: String? = nil,
-        osVolumeReplicationExtendedStatus: String? = nil,
-        encrypted: Bool? = nil,
-        replicationStatus: String? = nil,
-        userID: String? = nil,
-        consistencygroupID: String? = nil,
-        bootable: String? = nil,
-        updatedAt: String? = nil,
-        shareable: String? = nil,
-        multiattach: Bool? = nil,
-        volumeImageMetadata: JSONValue? = nil,
-        tags: JSONValue? = nil,
-        wwn: String? = nil,
-        serviceType: String? = nil
+        id: String? = nil, links: [Link]? = nil, name: String? = nil, status: String? = nil,
+        attachments: [Attachment]? = nil, availabilityZone: String? = nil, osVolHostAttrHost: String? = nil,
+        sourceVolid: String? = nil, snapshotID: String? = nil, description: String? = nil,
+        createdAt: String? = nil, volumeType: VolumeVolumeType? = nil, osVolTenantAttrTenantID: String? = nil,
+        size: Int? = nil, metadata: Metadata? = nil, osVolMigStatusAttrMigstat: String? = nil,
+        osVolMigStatusAttrNameID: String? = nil, osVolumeReplicationExtendedStatus: String? = nil,
+        encrypted: Bool? = nil, replicationStatus: String? = nil, userID: String? = nil,
+        consistencygroupID: String? = nil, bootable: String? = nil, updatedAt: String? = nil,
+        shareable: String? = nil, multiattach: Bool? = nil, volumeImageMetadata: JSONValue? = nil,
+        tags: JSONValue? = nil, wwn: String? = nil, serviceType: String? = nil
     ) {
         self.id = id
         self.links = links
@@ -181,39 +142,5 @@ public struct ListDisksVolume: Codable, Sendable, Equatable {
         self.tags = tags
         self.wwn = wwn
         self.serviceType = serviceType
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.links = try container.decodeIfPresent([Link].self, forKey: .links)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.attachments = try container.decodeIfPresent([Attachment].self, forKey: .attachments)
-        self.availabilityZone = try container.decodeIfPresent(String.self, forKey: .availabilityZone)
-        self.osVolHostAttrHost = try container.decodeIfPresent(String.self, forKey: .osVolHostAttrHost)
-        self.sourceVolid = try container.decodeIfPresent(String.self, forKey: .sourceVolid)
-        self.snapshotID = try container.decodeIfPresent(String.self, forKey: .snapshotID)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.volumeType = try container.decodeIfPresent(VolumeVolumeType.self, forKey: .volumeType)
-        self.osVolTenantAttrTenantID = try container.decodeIfPresent(String.self, forKey: .osVolTenantAttrTenantID)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.metadata = try container.decodeIfPresent(Metadata.self, forKey: .metadata)
-        self.osVolMigStatusAttrMigstat = try container.decodeIfPresent(String.self, forKey: .osVolMigStatusAttrMigstat)
-        self.osVolMigStatusAttrNameID = try container.decodeIfPresent(String.self, forKey: .osVolMigStatusAttrNameID)
-        self.osVolumeReplicationExtendedStatus = try container.decodeIfPresent(String.self, forKey: .osVolumeReplicationExtendedStatus)
-        self.encrypted = try container.decodeLenientIfPresent(Bool.self, forKey: .encrypted)
-        self.replicationStatus = try container.decodeIfPresent(String.self, forKey: .replicationStatus)
-        self.userID = try container.decodeIfPresent(String.self, forKey: .userID)
-        self.consistencygroupID = try container.decodeIfPresent(String.self, forKey: .consistencygroupID)
-        self.bootable = try container.decodeIfPresent(String.self, forKey: .bootable)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.shareable = try container.decodeIfPresent(String.self, forKey: .shareable)
-        self.multiattach = try container.decodeLenientIfPresent(Bool.self, forKey: .multiattach)
-        self.volumeImageMetadata = try container.decodeIfPresent(JSONValue.self, forKey: .volumeImageMetadata)
-        self.tags = try container.decodeIfPresent(JSONValue.self, forKey: .tags)
-        self.wwn = try container.decodeIfPresent(String.self, forKey: .wwn)
-        self.serviceType = try container.decodeIfPresent(String.self, forKey: .serviceType)
     }
 }

@@ -11,8 +11,7 @@ public struct ListEVSDiskTypesResponse: Codable, Sendable, Equatable {
     public var error: EVSError?
 
     private enum CodingKeys: String, CodingKey {
-        case volumeTypes = "volume_types"
-        case error
+        case volumeTypes = "volume_types", error
     }
 
     public init(volumeTypes: [VolumeType]? = nil, error: EVSError? = nil) {

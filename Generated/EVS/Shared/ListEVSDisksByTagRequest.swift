@@ -27,28 +27,11 @@ public struct ListEVSDisksByTagRequest: Codable, Sendable, Equatable {
     /// Tag keys in a list must be unique.
     public var matches: [Match]?
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-        case limit
-        case offset
-        case action
-        case matches
-    }
-
     public init(tags: [Tag], limit: Int? = nil, offset: Int? = nil, action: String, matches: [Match]? = nil) {
         self.tags = tags
         self.limit = limit
         self.offset = offset
         self.action = action
         self.matches = matches
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.tags = try container.decode([Tag].self, forKey: .tags)
-        self.limit = try container.decodeLenientIfPresent(Int.self, forKey: .limit)
-        self.offset = try container.decodeLenientIfPresent(Int.self, forKey: .offset)
-        self.action = try container.decode(String.self, forKey: .action)
-        self.matches = try container.decodeIfPresent([Match].self, forKey: .matches)
     }
 }

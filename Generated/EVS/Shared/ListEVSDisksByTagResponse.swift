@@ -13,21 +13,12 @@ public struct ListEVSDisksByTagResponse: Codable, Sendable, Equatable {
     public var error: EVSError?
 
     private enum CodingKeys: String, CodingKey {
-        case totalCount = "total_count"
-        case resources
-        case error
+        case totalCount = "total_count", resources, error
     }
 
     public init(totalCount: Int? = nil, resources: [Resource]? = nil, error: EVSError? = nil) {
         self.totalCount = totalCount
         self.resources = resources
         self.error = error
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
-        self.resources = try container.decodeIfPresent([Resource].self, forKey: .resources)
-        self.error = try container.decodeIfPresent(EVSError.self, forKey: .error)
     }
 }

@@ -22,9 +22,7 @@ public struct ListNumberOfEVSDisksByTagRequest: Codable, Sendable, Equatable {
     public var matches: [Match]?
 
     public init(
-        tags: [ListNumberOfEVSDisksByTagResourceTag]? = nil,
-        action: String,
-        matches: [Match]? = nil
+        tags: [ListNumberOfEVSDisksByTagResourceTag]? = nil, action: String, matches: [Match]? = nil
     ) {
         self.tags = tags
         self.action = action

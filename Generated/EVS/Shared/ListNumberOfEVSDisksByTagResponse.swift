@@ -11,18 +11,11 @@ public struct ListNumberOfEVSDisksByTagResponse: Codable, Sendable, Equatable {
     public var error: EVSError?
 
     private enum CodingKeys: String, CodingKey {
-        case totalCount = "total_count"
-        case error
+        case totalCount = "total_count", error
     }
 
     public init(totalCount: Int? = nil, error: EVSError? = nil) {
         self.totalCount = totalCount
         self.error = error
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
-        self.error = try container.decodeIfPresent(EVSError.self, forKey: .error)
     }
 }

@@ -11,8 +11,7 @@ public struct Meta: Codable, Sendable, Equatable {
     public var key1: String?
 
     private enum CodingKeys: String, CodingKey {
-        case keyVal = "key_val"
-        case key1
+        case keyVal = "key_val", key1
     }
 
     public init(keyVal: String? = nil, key1: String? = nil) {

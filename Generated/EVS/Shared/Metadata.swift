@@ -24,16 +24,12 @@ public struct Metadata: Codable, Sendable, Equatable {
     public var fullClone: String?
 
     private enum CodingKeys: String, CodingKey {
-        case systemEncrypted = "__system__encrypted"
-        case systemCmkid = "__system__cmkid"
-        case hwPassthrough = "hw:passthrough"
-        case fullClone = "full_clone"
+        case systemEncrypted = "__system__encrypted", systemCmkid = "__system__cmkid"
+        case hwPassthrough = "hw:passthrough", fullClone = "full_clone"
     }
 
     public init(
-        systemEncrypted: String? = nil,
-        systemCmkid: String? = nil,
-        hwPassthrough: HwPassthrough? = nil,
+        systemEncrypted: String? = nil, systemCmkid: String? = nil, hwPassthrough: HwPassthrough? = nil,
         fullClone: String? = nil
     ) {
         self.systemEncrypted = systemEncrypted

@@ -18,9 +18,4 @@ public struct OSExtend: Codable, Sendable, Equatable {
     public init(newSize: Int) {
         self.newSize = newSize
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.newSize = try container.decodeLenient(Int.self, forKey: .newSize)
-    }
 }

@@ -10,16 +10,7 @@ public struct OSSetBootable: Codable, Sendable, Equatable {
     /// true: sets the flag.
     public var bootable: Bool
 
-    private enum CodingKeys: String, CodingKey {
-        case bootable
-    }
-
     public init(bootable: Bool) {
         self.bootable = bootable
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.bootable = try container.decodeLenient(Bool.self, forKey: .bootable)
     }
 }

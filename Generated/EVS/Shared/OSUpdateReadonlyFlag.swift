@@ -10,16 +10,7 @@ public struct OSUpdateReadonlyFlag: Codable, Sendable, Equatable {
     /// false: The disk is not read-only.
     public var readonly: Bool
 
-    private enum CodingKeys: String, CodingKey {
-        case readonly
-    }
-
     public init(readonly: Bool) {
         self.readonly = readonly
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.readonly = try container.decodeLenient(Bool.self, forKey: .readonly)
     }
 }

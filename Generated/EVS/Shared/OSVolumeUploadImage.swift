@@ -30,33 +30,18 @@ public struct OSVolumeUploadImage: Codable, Sendable, Equatable {
     public var osType: String?
 
     private enum CodingKeys: String, CodingKey {
-        case diskFormat = "disk_format"
-        case imageName = "image_name"
-        case force
-        case containerFormat = "container_format"
+        case diskFormat = "disk_format", imageName = "image_name", force, containerFormat = "container_format"
         case osType = "__os_type"
     }
 
     public init(
-        diskFormat: DiskFormat? = nil,
-        imageName: String,
-        force: Bool? = nil,
-        containerFormat: ContainerFormat? = nil,
-        osType: String? = nil
+        diskFormat: DiskFormat? = nil, imageName: String, force: Bool? = nil,
+        containerFormat: ContainerFormat? = nil, osType: String? = nil
     ) {
         self.diskFormat = diskFormat
         self.imageName = imageName
         self.force = force
         self.containerFormat = containerFormat
         self.osType = osType
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.diskFormat = try container.decodeIfPresent(DiskFormat.self, forKey: .diskFormat)
-        self.imageName = try container.decode(String.self, forKey: .imageName)
-        self.force = try container.decodeLenientIfPresent(Bool.self, forKey: .force)
-        self.containerFormat = try container.decodeIfPresent(ContainerFormat.self, forKey: .containerFormat)
-        self.osType = try container.decodeIfPresent(String.self, forKey: .osType)
     }
 }

@@ -14,21 +14,12 @@ public struct QuotaDetailBackups: Codable, Sendable, Equatable {
     public var reserved: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case inUse = "in_use"
-        case limit
-        case reserved
+        case inUse = "in_use", limit, reserved
     }
 
     public init(inUse: Int? = nil, limit: Int? = nil, reserved: Int? = nil) {
         self.inUse = inUse
         self.limit = limit
         self.reserved = reserved
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.inUse = try container.decodeLenientIfPresent(Int.self, forKey: .inUse)
-        self.limit = try container.decodeLenientIfPresent(Int.self, forKey: .limit)
-        self.reserved = try container.decodeLenientIfPresent(Int.self, forKey: .reserved)
     }
 }

@@ -81,47 +81,24 @@ public struct QuotaSet: Codable, Sendable, Equatable {
     public var perVolumeGigabytes: QuotaDetailBackups?
 
     private enum CodingKeys: String, CodingKey {
-        case volumes
-        case snapshots
-        case gigabytes
-        case volumesSSD = "volumes_SSD"
-        case volumesSAS = "volumes_SAS"
-        case volumesSATA = "volumes_SATA"
-        case volumesESSD = "volumes_ESSD"
-        case snapshotsSSD = "snapshots_SSD"
-        case snapshotsSAS = "snapshots_SAS"
-        case snapshotsSATA = "snapshots_SATA"
-        case snapshotsESSD = "snapshots_ESSD"
-        case gigabytesSSD = "gigabytes_SSD"
-        case gigabytesSAS = "gigabytes_SAS"
-        case gigabytesSATA = "gigabytes_SATA"
-        case gigabytesESSD = "gigabytes_ESSD"
-        case id
-        case backups
-        case backupGigabytes = "backup_gigabytes"
-        case perVolumeGigabytes = "per_volume_gigabytes"
+        case volumes, snapshots, gigabytes, volumesSSD = "volumes_SSD", volumesSAS = "volumes_SAS"
+        case volumesSATA = "volumes_SATA", volumesESSD = "volumes_ESSD", snapshotsSSD = "snapshots_SSD"
+        case snapshotsSAS = "snapshots_SAS", snapshotsSATA = "snapshots_SATA"
+        case snapshotsESSD = "snapshots_ESSD", gigabytesSSD = "gigabytes_SSD", gigabytesSAS = "gigabytes_SAS"
+        case gigabytesSATA = "gigabytes_SATA", gigabytesESSD = "gigabytes_ESSD", id, backups
+        case backupGigabytes = "backup_gigabytes", perVolumeGigabytes = "per_volume_gigabytes"
     }
 
     public init(
-        volumes: QuotaDetailBackups? = nil,
-        snapshots: QuotaDetailBackups? = nil,
-        gigabytes: QuotaDetailBackups? = nil,
-        volumesSSD: QuotaDetailBackups? = nil,
-        volumesSAS: QuotaDetailBackups? = nil,
-        volumesSATA: QuotaDetailBackups? = nil,
-        volumesESSD: JSONValue? = nil,
-        snapshotsSSD: QuotaDetailBackups? = nil,
-        snapshotsSAS: QuotaDetailBackups? = nil,
-        snapshotsSATA: QuotaDetailBackups? = nil,
-        snapshotsESSD: JSONValue? = nil,
-        gigabytesSSD: QuotaDetailBackups? = nil,
-        gigabytesSAS: QuotaDetailBackups? = nil,
-        gigabytesSATA: QuotaDetailBackups? = nil,
-        gigabytesESSD: QuotaDetailBackups? = nil,
-        id: String? = nil,
-        backups: QuotaDetailBackups? = nil,
-        backupGigabytes: QuotaDetailBackups? = nil,
-        perVolumeGigabytes: QuotaDetailBackups? = nil
+        volumes: QuotaDetailBackups? = nil, snapshots: QuotaDetailBackups? = nil,
+        gigabytes: QuotaDetailBackups? = nil, volumesSSD: QuotaDetailBackups? = nil,
+        volumesSAS: QuotaDetailBackups? = nil, volumesSATA: QuotaDetailBackups? = nil,
+        volumesESSD: JSONValue? = nil, snapshotsSSD: QuotaDetailBackups? = nil,
+        snapshotsSAS: QuotaDetailBackups? = nil, snapshotsSATA: QuotaDetailBackups? = nil,
+        snapshotsESSD: JSONValue? = nil, gigabytesSSD: QuotaDetailBackups? = nil,
+        gigabytesSAS: QuotaDetailBackups? = nil, gigabytesSATA: QuotaDetailBackups? = nil,
+        gigabytesESSD: QuotaDetailBackups? = nil, id: String? = nil, backups: QuotaDetailBackups? = nil,
+        backupGigabytes: QuotaDetailBackups? = nil, perVolumeGigabytes: QuotaDetailBackups? = nil
     ) {
         self.volumes = volumes
         self.snapshots = snapshots

@@ -14,21 +14,12 @@ public struct RecordMetadata: Codable, Sendable, Equatable {
     public var volumeSize: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case volumeType = "volume_type"
-        case multiattach
-        case volumeSize = "volume_size"
+        case volumeType = "volume_type", multiattach, volumeSize = "volume_size"
     }
 
     public init(volumeType: String? = nil, multiattach: Bool? = nil, volumeSize: Int? = nil) {
         self.volumeType = volumeType
         self.multiattach = multiattach
         self.volumeSize = volumeSize
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.volumeType = try container.decodeIfPresent(String.self, forKey: .volumeType)
-        self.multiattach = try container.decodeLenientIfPresent(Bool.self, forKey: .multiattach)
-        self.volumeSize = try container.decodeLenientIfPresent(Int.self, forKey: .volumeSize)
     }
 }

@@ -15,16 +15,12 @@ public struct Resource: Codable, Sendable, Equatable {
     public var tags: [Tag]?
 
     private enum CodingKeys: String, CodingKey {
-        case resourceID = "resource_id"
-        case resourceName = "resource_name"
-        case resourceDetail = "resource_detail"
+        case resourceID = "resource_id", resourceName = "resource_name", resourceDetail = "resource_detail"
         case tags
     }
 
     public init(
-        resourceID: String? = nil,
-        resourceName: String? = nil,
-        resourceDetail: VolumeDetailForTag? = nil,
+        resourceID: String? = nil, resourceName: String? = nil, resourceDetail: VolumeDetailForTag? = nil,
         tags: [Tag]? = nil
     ) {
         self.resourceID = resourceID

@@ -11,8 +11,7 @@ public struct ShowEVSDiskTypeResponse: Codable, Sendable, Equatable {
     public var error: EVSError?
 
     private enum CodingKeys: String, CodingKey {
-        case volumeType = "volume_type"
-        case error
+        case volumeType = "volume_type", error
     }
 
     public init(volumeType: VolumeType? = nil, error: EVSError? = nil) {

@@ -37,33 +37,18 @@ public struct ShowEVSSnapshotV3Snapshot: Codable, Sendable, Equatable {
     public var userID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case status
-        case name
-        case description
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case metadata
-        case volumeID = "volume_id"
-        case size
+        case id, status, name, description, createdAt = "created_at", updatedAt = "updated_at", metadata
+        case volumeID = "volume_id", size
         case osExtendedSnapshotAttributesProjectID = "os-extended-snapshot-attributes:project_id"
         case osExtendedSnapshotAttributesProgress = "os-extended-snapshot-attributes:progress"
         case userID = "user_id"
     }
 
     public init(
-        id: String? = nil,
-        status: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        metadata: JSONValue? = nil,
-        volumeID: String? = nil,
-        size: Int? = nil,
-        osExtendedSnapshotAttributesProjectID: String? = nil,
-        osExtendedSnapshotAttributesProgress: String? = nil,
-        userID: String? = nil
+        id: String? = nil, status: String? = nil, name: String? = nil, description: String? = nil,
+        createdAt: String? = nil, updatedAt: String? = nil, metadata: JSONValue? = nil,
+        volumeID: String? = nil, size: Int? = nil, osExtendedSnapshotAttributesProjectID: String? = nil,
+        osExtendedSnapshotAttributesProgress: String? = nil, userID: String? = nil
     ) {
         self.id = id
         self.status = status
@@ -77,21 +62,5 @@ public struct ShowEVSSnapshotV3Snapshot: Codable, Sendable, Equatable {
         self.osExtendedSnapshotAttributesProjectID = osExtendedSnapshotAttributesProjectID
         self.osExtendedSnapshotAttributesProgress = osExtendedSnapshotAttributesProgress
         self.userID = userID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.metadata = try container.decodeIfPresent(JSONValue.self, forKey: .metadata)
-        self.volumeID = try container.decodeIfPresent(String.self, forKey: .volumeID)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.osExtendedSnapshotAttributesProjectID = try container.decodeIfPresent(String.self, forKey: .osExtendedSnapshotAttributesProjectID)
-        self.osExtendedSnapshotAttributesProgress = try container.decodeIfPresent(String.self, forKey: .osExtendedSnapshotAttributesProgress)
-        self.userID = try container.decodeIfPresent(String.self, forKey: .userID)
     }
 }

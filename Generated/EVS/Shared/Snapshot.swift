@@ -31,30 +31,16 @@ public struct Snapshot: Codable, Sendable, Equatable {
     public var osExtendedSnapshotAttributesProjectID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case status
-        case name
-        case description
-        case createdAt = "created_at"
-        case metadata
-        case volumeID = "volume_id"
-        case size
+        case id, status, name, description, createdAt = "created_at", metadata, volumeID = "volume_id", size
         case updatedAt = "updated_at"
         case osExtendedSnapshotAttributesProgress = "os-extended-snapshot-attributes:progress"
         case osExtendedSnapshotAttributesProjectID = "os-extended-snapshot-attributes:project_id"
     }
 
     public init(
-        id: String? = nil,
-        status: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        createdAt: String? = nil,
-        metadata: JSONValue? = nil,
-        volumeID: String? = nil,
-        size: Int? = nil,
-        updatedAt: String? = nil,
-        osExtendedSnapshotAttributesProgress: String? = nil,
+        id: String? = nil, status: String? = nil, name: String? = nil, description: String? = nil,
+        createdAt: String? = nil, metadata: JSONValue? = nil, volumeID: String? = nil, size: Int? = nil,
+        updatedAt: String? = nil, osExtendedSnapshotAttributesProgress: String? = nil,
         osExtendedSnapshotAttributesProjectID: String? = nil
     ) {
         self.id = id
@@ -68,20 +54,5 @@ public struct Snapshot: Codable, Sendable, Equatable {
         self.updatedAt = updatedAt
         self.osExtendedSnapshotAttributesProgress = osExtendedSnapshotAttributesProgress
         self.osExtendedSnapshotAttributesProjectID = osExtendedSnapshotAttributesProjectID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.metadata = try container.decodeIfPresent(JSONValue.self, forKey: .metadata)
-        self.volumeID = try container.decodeIfPresent(String.self, forKey: .volumeID)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.osExtendedSnapshotAttributesProgress = try container.decodeIfPresent(String.self, forKey: .osExtendedSnapshotAttributesProgress)
-        self.osExtendedSnapshotAttributesProjectID = try container.decodeIfPresent(String.self, forKey: .osExtendedSnapshotAttributesProjectID)
     }
 }

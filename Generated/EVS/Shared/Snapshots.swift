@@ -29,26 +29,13 @@ public struct Snapshots: Codable, Sendable, Equatable {
     public var updatedAt: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case status
-        case name
-        case description
-        case createdAt = "created_at"
-        case metadata
-        case volumeID = "volume_id"
-        case size
+        case id, status, name, description, createdAt = "created_at", metadata, volumeID = "volume_id", size
         case updatedAt = "updated_at"
     }
 
     public init(
-        id: String? = nil,
-        status: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        createdAt: String? = nil,
-        metadata: JSONValue? = nil,
-        volumeID: String? = nil,
-        size: Int? = nil,
+        id: String? = nil, status: String? = nil, name: String? = nil, description: String? = nil,
+        createdAt: String? = nil, metadata: JSONValue? = nil, volumeID: String? = nil, size: Int? = nil,
         updatedAt: String? = nil
     ) {
         self.id = id
@@ -60,18 +47,5 @@ public struct Snapshots: Codable, Sendable, Equatable {
         self.volumeID = volumeID
         self.size = size
         self.updatedAt = updatedAt
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.metadata = try container.decodeIfPresent(JSONValue.self, forKey: .metadata)
-        self.volumeID = try container.decodeIfPresent(String.self, forKey: .volumeID)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
     }
 }

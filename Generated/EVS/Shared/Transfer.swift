@@ -18,18 +18,11 @@ public struct Transfer: Codable, Sendable, Equatable {
     public var name: String?
 
     private enum CodingKeys: String, CodingKey {
-        case links
-        case createdAt = "created_at"
-        case volumeID = "volume_id"
-        case id
-        case name
+        case links, createdAt = "created_at", volumeID = "volume_id", id, name
     }
 
     public init(
-        links: [Link]? = nil,
-        createdAt: String? = nil,
-        volumeID: String? = nil,
-        id: String? = nil,
+        links: [Link]? = nil, createdAt: String? = nil, volumeID: String? = nil, id: String? = nil,
         name: String? = nil
     ) {
         self.links = links

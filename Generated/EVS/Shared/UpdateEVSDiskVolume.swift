@@ -21,19 +21,13 @@ public struct UpdateEVSDiskVolume: Codable, Sendable, Equatable {
     public var displayDescription: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case metadata
-        case displayName = "display_name"
+        case name, description, metadata, displayName = "display_name"
         case displayDescription = "display_description"
     }
 
     public init(
-        name: String? = nil,
-        description: String? = nil,
-        metadata: CreateEVSDisksMetadata? = nil,
-        displayName: String? = nil,
-        displayDescription: String? = nil
+        name: String? = nil, description: String? = nil, metadata: CreateEVSDisksMetadata? = nil,
+        displayName: String? = nil, displayDescription: String? = nil
     ) {
         self.name = name
         self.description = description

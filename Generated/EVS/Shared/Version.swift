@@ -43,23 +43,12 @@ public struct Version: Codable, Sendable, Equatable {
     public var status: Status?
 
     private enum CodingKeys: String, CodingKey {
-        case minVersion = "min_version"
-        case mediaTypes = "media-types"
-        case links
-        case id
-        case updated
-        case version
-        case status
+        case minVersion = "min_version", mediaTypes = "media-types", links, id, updated, version, status
     }
 
     public init(
-        minVersion: String? = nil,
-        mediaTypes: [MediaType]? = nil,
-        links: [ShowVersionLink]? = nil,
-        id: String? = nil,
-        updated: String? = nil,
-        version: String? = nil,
-        status: Status? = nil
+        minVersion: String? = nil, mediaTypes: [MediaType]? = nil, links: [ShowVersionLink]? = nil,
+        id: String? = nil, updated: String? = nil, version: String? = nil, status: Status? = nil
     ) {
         self.minVersion = minVersion
         self.mediaTypes = mediaTypes

@@ -102,35 +102,16 @@ public struct Volume: Codable, Sendable, Equatable {
     public var tags: JSONValue?
 
     private enum CodingKeys: String, CodingKey {
-        case backupID = "backup_id"
-        case availabilityZone = "availability_zone"
-        case description
-        case size
-        case name
-        case snapshotID = "snapshot_id"
-        case imageRef
-        case volumeType = "volume_type"
-        case count
-        case shareable
-        case metadata
-        case multiattach
-        case tags
+        case backupID = "backup_id", availabilityZone = "availability_zone", description, size, name
+        case snapshotID = "snapshot_id", imageRef, volumeType = "volume_type", count, shareable, metadata
+        case multiattach, tags
     }
 
     public init(
-        backupID: String? = nil,
-        availabilityZone: String,
-        description: String? = nil,
-        size: Int,
-        name: String? = nil,
-        snapshotID: String? = nil,
-        imageRef: String? = nil,
-        volumeType: VolumeVolumeType,
-        count: Int? = nil,
-        shareable: Shareable? = nil,
-        metadata: [String: String]? = nil,
-        multiattach: Bool? = nil,
-        tags: JSONValue? = nil
+        backupID: String? = nil, availabilityZone: String, description: String? = nil, size: Int,
+        name: String? = nil, snapshotID: String? = nil, imageRef: String? = nil, volumeType: VolumeVolumeType,
+        count: Int? = nil, shareable: Shareable? = nil, metadata: [String: String]? = nil,
+        multiattach: Bool? = nil, tags: JSONValue? = nil
     ) {
         self.backupID = backupID
         self.availabilityZone = availabilityZone
@@ -145,22 +126,5 @@ public struct Volume: Codable, Sendable, Equatable {
         self.metadata = metadata
         self.multiattach = multiattach
         self.tags = tags
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.backupID = try container.decodeIfPresent(String.self, forKey: .backupID)
-        self.availabilityZone = try container.decode(String.self, forKey: .availabilityZone)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.size = try container.decodeLenient(Int.self, forKey: .size)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.snapshotID = try container.decodeIfPresent(String.self, forKey: .snapshotID)
-        self.imageRef = try container.decodeIfPresent(String.self, forKey: .imageRef)
-        self.volumeType = try container.decode(VolumeVolumeType.self, forKey: .volumeType)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.shareable = try container.decodeIfPresent(Shareable.self, forKey: .shareable)
-        self.metadata = try container.decodeIfPresent([String: String].self, forKey: .metadata)
-        self.multiattach = try container.decodeLenientIfPresent(Bool.self, forKey: .multiattach)
-        self.tags = try container.decodeIfPresent(JSONValue.self, forKey: .tags)
     }
 }

@@ -98,74 +98,33 @@ public struct VolumeDetailForTag: Codable, Sendable, Equatable {
     public var enterpriseProjectID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case links
-        case name
-        case status
-        case attachments
-        case availabilityZone = "availability_zone"
-        case osVolHostAttrHost = "os-vol-host-attr:host"
-        case sourceVolid = "source_volid"
-        case snapshotID = "snapshot_id"
-        case description
-        case createdAt = "created_at"
+        case id, links, name, status, attachments, availabilityZone = "availability_zone"
+        case osVolHostAttrHost = "os-vol-host-attr:host", sourceVolid = "source_volid"
+        case snapshotID = "snapshot_id", description, createdAt = "created_at"
         case osVolTenantAttrTenantID = "os-vol-tenant-attr:tenant_id"
-        case volumeImageMetadata = "volume_image_metadata"
-        case volumeType = "volume_type"
-        case size
-        case consistencygroupID = "consistencygroup_id"
-        case bootable
-        case metadata
-        case updatedAt = "updated_at"
-        case encrypted
-        case replicationStatus = "replication_status"
+        case volumeImageMetadata = "volume_image_metadata", volumeType = "volume_type", size
+        case consistencygroupID = "consistencygroup_id", bootable, metadata, updatedAt = "updated_at"
+        case encrypted, replicationStatus = "replication_status"
         case osVolumeReplicationExtendedStatus = "os-volume-replication:extended_status"
         case osVolMigStatusAttrMigstat = "os-vol-mig-status-attr:migstat"
-        case osVolMigStatusAttrNameID = "os-vol-mig-status-attr:name_id"
-        case shareable
-        case userID = "user_id"
-        case serviceType = "service_type"
-        case multiattach
-        case dedicatedStorageID = "dedicated_storage_id"
-        case dedicatedStorageName = "dedicated_storage_name"
-        case tags
-        case wwn
+        case osVolMigStatusAttrNameID = "os-vol-mig-status-attr:name_id", shareable, userID = "user_id"
+        case serviceType = "service_type", multiattach, dedicatedStorageID = "dedicated_storage_id"
+        case dedicatedStorageName = "dedicated_storage_name", tags, wwn
         case enterpriseProjectID = "enterprise_project_id"
     }
 
     public init(
-        id: String? = nil,
-        links: [Link]? = nil,
-        name: String? = nil,
-        status: String? = nil,
-        attachments: [Attachment]? = nil,
-        availabilityZone: String? = nil,
-        osVolHostAttrHost: String? = nil,
-        sourceVolid: String? = nil,
-        snapshotID: String? = nil,
-        description: String? = nil,
-        createdAt: String? = nil,
-        osVolTenantAttrTenantID: String? = nil,
-        volumeImageMetadata: [String: [String: String]]? = nil,
-        volumeType: String? = nil,
-        size: Int? = nil,
-        consistencygroupID: String? = nil,
-        bootable: Bootable? = nil,
-        metadata: VolumeMetadata? = nil,
-        updatedAt: String? = nil,
-        encrypted: Bool? = nil,
-        replicationStatus: String? = nil,
-        osVolumeReplicationExtendedStatus: String? = nil,
-        osVolMigStatusAttrMigstat: String? = nil,
-        osVolMigStatusAttrNameID: String? = nil,
-        shareable: Bool? = nil,
-        userID: String? = nil,
-        serviceType: ServiceType? = nil,
-        multiattach: Bool? = nil,
-        dedicatedStorageID: String? = nil,
-        dedicatedStorageName: String? = nil,
-        tags: [String: String]? = nil,
-        wwn: String? = nil,
+        id: String? = nil, links: [Link]? = nil, name: String? = nil, status: String? = nil,
+        attachments: [Attachment]? = nil, availabilityZone: String? = nil, osVolHostAttrHost: String? = nil,
+        sourceVolid: String? = nil, snapshotID: String? = nil, description: String? = nil,
+        createdAt: String? = nil, osVolTenantAttrTenantID: String? = nil,
+        volumeImageMetadata: [String: [String: String]]? = nil, volumeType: String? = nil, size: Int? = nil,
+        consistencygroupID: String? = nil, bootable: Bootable? = nil, metadata: VolumeMetadata? = nil,
+        updatedAt: String? = nil, encrypted: Bool? = nil, replicationStatus: String? = nil,
+        osVolumeReplicationExtendedStatus: String? = nil, osVolMigStatusAttrMigstat: String? = nil,
+        osVolMigStatusAttrNameID: String? = nil, shareable: Bool? = nil, userID: String? = nil,
+        serviceType: ServiceType? = nil, multiattach: Bool? = nil, dedicatedStorageID: String? = nil,
+        dedicatedStorageName: String? = nil, tags: [String: String]? = nil, wwn: String? = nil,
         enterpriseProjectID: String? = nil
     ) {
         self.id = id
@@ -201,42 +160,5 @@ public struct VolumeDetailForTag: Codable, Sendable, Equatable {
         self.tags = tags
         self.wwn = wwn
         self.enterpriseProjectID = enterpriseProjectID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.links = try container.decodeIfPresent([Link].self, forKey: .links)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.attachments = try container.decodeIfPresent([Attachment].self, forKey: .attachments)
-        self.availabilityZone = try container.decodeIfPresent(String.self, forKey: .availabilityZone)
-        self.osVolHostAttrHost = try container.decodeIfPresent(String.self, forKey: .osVolHostAttrHost)
-        self.sourceVolid = try container.decodeIfPresent(String.self, forKey: .sourceVolid)
-        self.snapshotID = try container.decodeIfPresent(String.self, forKey: .snapshotID)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.osVolTenantAttrTenantID = try container.decodeIfPresent(String.self, forKey: .osVolTenantAttrTenantID)
-        self.volumeImageMetadata = try container.decodeIfPresent([String: [String: String]].self, forKey: .volumeImageMetadata)
-        self.volumeType = try container.decodeIfPresent(String.self, forKey: .volumeType)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.consistencygroupID = try container.decodeIfPresent(String.self, forKey: .consistencygroupID)
-        self.bootable = try container.decodeIfPresent(Bootable.self, forKey: .bootable)
-        self.metadata = try container.decodeIfPresent(VolumeMetadata.self, forKey: .metadata)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.encrypted = try container.decodeLenientIfPresent(Bool.self, forKey: .encrypted)
-        self.replicationStatus = try container.decodeIfPresent(String.self, forKey: .replicationStatus)
-        self.osVolumeReplicationExtendedStatus = try container.decodeIfPresent(String.self, forKey: .osVolumeReplicationExtendedStatus)
-        self.osVolMigStatusAttrMigstat = try container.decodeIfPresent(String.self, forKey: .osVolMigStatusAttrMigstat)
-        self.osVolMigStatusAttrNameID = try container.decodeIfPresent(String.self, forKey: .osVolMigStatusAttrNameID)
-        self.shareable = try container.decodeLenientIfPresent(Bool.self, forKey: .shareable)
-        self.userID = try container.decodeIfPresent(String.self, forKey: .userID)
-        self.serviceType = try container.decodeIfPresent(ServiceType.self, forKey: .serviceType)
-        self.multiattach = try container.decodeLenientIfPresent(Bool.self, forKey: .multiattach)
-        self.dedicatedStorageID = try container.decodeIfPresent(String.self, forKey: .dedicatedStorageID)
-        self.dedicatedStorageName = try container.decodeIfPresent(String.self, forKey: .dedicatedStorageName)
-        self.tags = try container.decodeIfPresent([String: String].self, forKey: .tags)
-        self.wwn = try container.decodeIfPresent(String.self, forKey: .wwn)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
     }
 }

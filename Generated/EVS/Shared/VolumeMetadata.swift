@@ -23,16 +23,12 @@ public struct VolumeMetadata: Codable, Sendable, Equatable {
     public var hwPassthrough: String?
 
     private enum CodingKeys: String, CodingKey {
-        case systemCmkid = "__system__cmkid"
-        case systemEncrypted = "__system__encrypted"
-        case fullClone = "full_clone"
-        case hwPassthrough = "hw:passthrough"
+        case systemCmkid = "__system__cmkid", systemEncrypted = "__system__encrypted"
+        case fullClone = "full_clone", hwPassthrough = "hw:passthrough"
     }
 
     public init(
-        systemCmkid: String? = nil,
-        systemEncrypted: SystemEncrypted? = nil,
-        fullClone: String? = nil,
+        systemCmkid: String? = nil, systemEncrypted: SystemEncrypted? = nil, fullClone: String? = nil,
         hwPassthrough: String? = nil
     ) {
         self.systemCmkid = systemCmkid

@@ -19,21 +19,13 @@ public struct VolumeType: Codable, Sendable, Equatable {
     public var isPublic: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case extraSpecs = "extra_specs"
-        case name
-        case id
-        case description
-        case qosSpecsID = "qos_specs_id"
+        case extraSpecs = "extra_specs", name, id, description, qosSpecsID = "qos_specs_id"
         case isPublic = "is_public"
     }
 
     public init(
-        extraSpecs: ExtraSpecs? = nil,
-        name: String? = nil,
-        id: String? = nil,
-        description: String? = nil,
-        qosSpecsID: String? = nil,
-        isPublic: Bool? = nil
+        extraSpecs: ExtraSpecs? = nil, name: String? = nil, id: String? = nil, description: String? = nil,
+        qosSpecsID: String? = nil, isPublic: Bool? = nil
     ) {
         self.extraSpecs = extraSpecs
         self.name = name
@@ -41,15 +33,5 @@ public struct VolumeType: Codable, Sendable, Equatable {
         self.description = description
         self.qosSpecsID = qosSpecsID
         self.isPublic = isPublic
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.extraSpecs = try container.decodeIfPresent(ExtraSpecs.self, forKey: .extraSpecs)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.qosSpecsID = try container.decodeIfPresent(String.self, forKey: .qosSpecsID)
-        self.isPublic = try container.decodeLenientIfPresent(Bool.self, forKey: .isPublic)
     }
 }

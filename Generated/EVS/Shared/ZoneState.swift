@@ -10,16 +10,7 @@ public struct ZoneState: Codable, Sendable, Equatable {
     /// false: unavailable
     public var available: Bool?
 
-    private enum CodingKeys: String, CodingKey {
-        case available
-    }
-
     public init(available: Bool? = nil) {
         self.available = available
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.available = try container.decodeLenientIfPresent(Bool.self, forKey: .available)
     }
 }

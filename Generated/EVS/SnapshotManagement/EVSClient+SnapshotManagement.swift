@@ -16,10 +16,7 @@ extension EVSClient {
     /// - Returns: The body of the service's `200` response.
     public func createSnapshot(_ body: CreateSnapshotRequest) async throws -> CreateSnapshotResponse {
         let request = OperationRequest(
-            operation: "CreateSnapshot",
-            method: .post,
-            path: "/v2/{project_id}/cloudsnapshots",
-            body: body
+            operation: "CreateSnapshot", method: .post, path: "/v2/{project_id}/cloudsnapshots", body: body
         )
         return try await client.send(request, as: CreateSnapshotResponse.self)
     }
@@ -36,8 +33,7 @@ extension EVSClient {
     /// - Returns: The body of the service's `200` response.
     public func deleteSnapshot(snapshotID: String) async throws -> DeleteSnapshotResponse {
         let request = OperationRequest(
-            operation: "DeleteSnapshot",
-            method: .delete,
+            operation: "DeleteSnapshot", method: .delete,
             path: "/v2/{project_id}/cloudsnapshots/{snapshot_id}",
             pathParameters: ["snapshot_id": snapshotID]
         )
@@ -58,9 +54,7 @@ extension EVSClient {
         var query = QueryItems()
         query.append("status", status)
         let request = OperationRequest(
-            operation: "ListSnapshots",
-            method: .get,
-            path: "/v2/{project_id}/cloudsnapshots/detail",
+            operation: "ListSnapshots", method: .get, path: "/v2/{project_id}/cloudsnapshots/detail",
             query: query
         )
         return try await client.send(request, as: ListSnapshotsResponse.self)
@@ -78,9 +72,7 @@ extension EVSClient {
     /// - Returns: The body of the service's `200` response.
     public func showSnapshot(snapshotID: String) async throws -> ShowSnapshotResponse {
         let request = OperationRequest(
-            operation: "ShowSnapshot",
-            method: .get,
-            path: "/v2/{project_id}/cloudsnapshots/{snapshot_id}",
+            operation: "ShowSnapshot", method: .get, path: "/v2/{project_id}/cloudsnapshots/{snapshot_id}",
             pathParameters: ["snapshot_id": snapshotID]
         )
         return try await client.send(request, as: ShowSnapshotResponse.self)
@@ -102,11 +94,8 @@ extension EVSClient {
         _ body: UpdateSnapshotRequest
     ) async throws -> UpdateSnapshotResponse {
         let request = OperationRequest(
-            operation: "UpdateSnapshot",
-            method: .put,
-            path: "/v2/{project_id}/cloudsnapshots/{snapshot_id}",
-            pathParameters: ["snapshot_id": snapshotID],
-            body: body
+            operation: "UpdateSnapshot", method: .put, path: "/v2/{project_id}/cloudsnapshots/{snapshot_id}",
+            pathParameters: ["snapshot_id": snapshotID], body: body
         )
         return try await client.send(request, as: UpdateSnapshotResponse.self)
     }

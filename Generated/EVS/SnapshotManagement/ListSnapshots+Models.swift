@@ -17,30 +17,17 @@ public struct ListSnapshotsResponse: Codable, Sendable, Equatable {
     public var error: EVSError?
 
     private enum CodingKeys: String, CodingKey {
-        case count
-        case snapshots
-        case snapshotsLinks = "snapshots_links"
-        case error
+        case count, snapshots, snapshotsLinks = "snapshots_links", error
     }
 
     public init(
-        count: Int? = nil,
-        snapshots: [ListSnapshotsSnapshot]? = nil,
-        snapshotsLinks: [Link]? = nil,
+        count: Int? = nil, snapshots: [ListSnapshotsSnapshot]? = nil, snapshotsLinks: [Link]? = nil,
         error: EVSError? = nil
     ) {
         self.count = count
         self.snapshots = snapshots
         self.snapshotsLinks = snapshotsLinks
         self.error = error
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.snapshots = try container.decodeIfPresent([ListSnapshotsSnapshot].self, forKey: .snapshots)
-        self.snapshotsLinks = try container.decodeIfPresent([Link].self, forKey: .snapshotsLinks)
-        self.error = try container.decodeIfPresent(EVSError.self, forKey: .error)
     }
 }
 
@@ -76,33 +63,18 @@ public struct ListSnapshotsSnapshot: Codable, Sendable, Equatable {
     public var serviceType: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case status
-        case name
-        case description
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case metadata
-        case volumeID = "volume_id"
-        case size
+        case id, status, name, description, createdAt = "created_at", updatedAt = "updated_at", metadata
+        case volumeID = "volume_id", size
         case osExtendedSnapshotAttributesProjectID = "os-extended-snapshot-attributes:project_id"
         case osExtendedSnapshotAttributesProgress = "os-extended-snapshot-attributes:progress"
         case serviceType = "service_type"
     }
 
     public init(
-        id: String? = nil,
-        status: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        metadata: JSONValue? = nil,
-        volumeID: String? = nil,
-        size: Int? = nil,
-        osExtendedSnapshotAttributesProjectID: String? = nil,
-        osExtendedSnapshotAttributesProgress: String? = nil,
-        serviceType: String? = nil
+        id: String? = nil, status: String? = nil, name: String? = nil, description: String? = nil,
+        createdAt: String? = nil, updatedAt: String? = nil, metadata: JSONValue? = nil,
+        volumeID: String? = nil, size: Int? = nil, osExtendedSnapshotAttributesProjectID: String? = nil,
+        osExtendedSnapshotAttributesProgress: String? = nil, serviceType: String? = nil
     ) {
         self.id = id
         self.status = status
@@ -116,21 +88,5 @@ public struct ListSnapshotsSnapshot: Codable, Sendable, Equatable {
         self.osExtendedSnapshotAttributesProjectID = osExtendedSnapshotAttributesProjectID
         self.osExtendedSnapshotAttributesProgress = osExtendedSnapshotAttributesProgress
         self.serviceType = serviceType
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.metadata = try container.decodeIfPresent(JSONValue.self, forKey: .metadata)
-        self.volumeID = try container.decodeIfPresent(String.self, forKey: .volumeID)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.osExtendedSnapshotAttributesProjectID = try container.decodeIfPresent(String.self, forKey: .osExtendedSnapshotAttributesProjectID)
-        self.osExtendedSnapshotAttributesProgress = try container.decodeIfPresent(String.self, forKey: .osExtendedSnapshotAttributesProgress)
-        self.serviceType = try container.decodeIfPresent(String.self, forKey: .serviceType)
     }
 }

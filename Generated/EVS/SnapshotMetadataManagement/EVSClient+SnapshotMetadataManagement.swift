@@ -20,11 +20,9 @@ extension EVSClient {
         _ body: AddMetadataOfEVSSnapshotRequest
     ) async throws -> AddMetadataOfEVSSnapshotResponse {
         let request = OperationRequest(
-            operation: "AddMetadataOfEVSSnapshot",
-            method: .post,
+            operation: "AddMetadataOfEVSSnapshot", method: .post,
             path: "/v2/{project_id}/snapshots/{snapshot_id}/metadata",
-            pathParameters: ["snapshot_id": snapshotID],
-            body: body
+            pathParameters: ["snapshot_id": snapshotID], body: body
         )
         return try await client.send(request, as: AddMetadataOfEVSSnapshotResponse.self)
     }
@@ -45,8 +43,7 @@ extension EVSClient {
         key: String
     ) async throws -> DeleteOnePieceOfMetadataForEVSSnapshotResponse {
         let request = OperationRequest(
-            operation: "DeleteOnePieceOfMetadataForEVSSnapshot",
-            method: .delete,
+            operation: "DeleteOnePieceOfMetadataForEVSSnapshot", method: .delete,
             path: "/v2/{project_id}/snapshots/{snapshot_id}/metadata/{key}",
             pathParameters: ["snapshot_id": snapshotID, "key": key]
         )
@@ -67,8 +64,7 @@ extension EVSClient {
         snapshotID: String
     ) async throws -> ListMetadataOfEVSSnapshotResponse {
         let request = OperationRequest(
-            operation: "ListMetadataOfEVSSnapshot",
-            method: .get,
+            operation: "ListMetadataOfEVSSnapshot", method: .get,
             path: "/v2/{project_id}/snapshots/{snapshot_id}/metadata",
             pathParameters: ["snapshot_id": snapshotID]
         )
@@ -91,8 +87,7 @@ extension EVSClient {
         key: String
     ) async throws -> ShowOnePieceOfMetadataForEVSSnapshotResponse {
         let request = OperationRequest(
-            operation: "ShowOnePieceOfMetadataForEVSSnapshot",
-            method: .get,
+            operation: "ShowOnePieceOfMetadataForEVSSnapshot", method: .get,
             path: "/v2/{project_id}/snapshots/{snapshot_id}/metadata/{key}",
             pathParameters: ["snapshot_id": snapshotID, "key": key]
         )
@@ -115,11 +110,9 @@ extension EVSClient {
         _ body: UpdateMetadataOfEVSSnapshotRequest
     ) async throws -> UpdateMetadataOfEVSSnapshotResponse {
         let request = OperationRequest(
-            operation: "UpdateMetadataOfEVSSnapshot",
-            method: .put,
+            operation: "UpdateMetadataOfEVSSnapshot", method: .put,
             path: "/v2/{project_id}/snapshots/{snapshot_id}/metadata",
-            pathParameters: ["snapshot_id": snapshotID],
-            body: body
+            pathParameters: ["snapshot_id": snapshotID], body: body
         )
         return try await client.send(request, as: UpdateMetadataOfEVSSnapshotResponse.self)
     }
@@ -142,11 +135,9 @@ extension EVSClient {
         _ body: UpdateOnePieceOfMetadataForEVSSnapshotRequest
     ) async throws -> UpdateOnePieceOfMetadataForEVSSnapshotResponse {
         let request = OperationRequest(
-            operation: "UpdateOnePieceOfMetadataForEVSSnapshot",
-            method: .put,
+            operation: "UpdateOnePieceOfMetadataForEVSSnapshot", method: .put,
             path: "/v2/{project_id}/snapshots/{snapshot_id}/metadata/{key}",
-            pathParameters: ["snapshot_id": snapshotID, "key": key],
-            body: body
+            pathParameters: ["snapshot_id": snapshotID, "key": key], body: body
         )
         return try await client.send(request, as: UpdateOnePieceOfMetadataForEVSSnapshotResponse.self)
     }

@@ -23,11 +23,9 @@ extension EVSClient {
         _ body: AddOrUpdateTagsForEVSResourceRequest
     ) async throws -> AddOrUpdateTagsForEVSResourceResponse {
         let request = OperationRequest(
-            operation: "AddOrUpdateTagsForEVSResource",
-            method: .post,
+            operation: "AddOrUpdateTagsForEVSResource", method: .post,
             path: "/v2/{project_id}/os-vendor-tags/{resource_type}/{resource_id}",
-            pathParameters: ["resource_type": resourceType, "resource_id": resourceID],
-            body: body
+            pathParameters: ["resource_type": resourceType, "resource_id": resourceID], body: body
         )
         return try await client.send(request, as: AddOrUpdateTagsForEVSResourceResponse.self)
     }
@@ -43,11 +41,9 @@ extension EVSClient {
     ///   - body: The request body.
     public func batchAddTagsForEVSDisk(volumeID: String, _ body: BatchAddTagsForEVSDiskRequest) async throws {
         let request = OperationRequest(
-            operation: "BatchAddTagsForEVSDisk",
-            method: .post,
+            operation: "BatchAddTagsForEVSDisk", method: .post,
             path: "/v2/{project_id}/os-vendor-volumes/{volume_id}/tags/action",
-            pathParameters: ["volume_id": volumeID],
-            body: body
+            pathParameters: ["volume_id": volumeID], body: body
         )
         try await client.send(request)
     }
@@ -69,11 +65,9 @@ extension EVSClient {
         _ body: BatchDeleteTagsForEVSResourceRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "BatchDeleteTagsForEVSResource",
-            method: .post,
+            operation: "BatchDeleteTagsForEVSResource", method: .post,
             path: "/v2/{project_id}/os-vendor-tags/{resource_type}/{resource_id}/action",
-            pathParameters: ["resource_type": resourceType, "resource_id": resourceID],
-            body: body
+            pathParameters: ["resource_type": resourceType, "resource_id": resourceID], body: body
         )
         try await client.send(request)
     }
@@ -92,11 +86,9 @@ extension EVSClient {
         _ body: BatchDeleteTagsOfEVSDiskRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "BatchDeleteTagsOfEVSDisk",
-            method: .post,
+            operation: "BatchDeleteTagsOfEVSDisk", method: .post,
             path: "/v2/{project_id}/os-vendor-volumes/{volume_id}/tags/action",
-            pathParameters: ["volume_id": volumeID],
-            body: body
+            pathParameters: ["volume_id": volumeID], body: body
         )
         try await client.send(request)
     }
@@ -119,8 +111,7 @@ extension EVSClient {
         key: String
     ) async throws -> DeleteTagOfEVSResourceByKeyResponse {
         let request = OperationRequest(
-            operation: "DeleteTagOfEVSResourceByKey",
-            method: .delete,
+            operation: "DeleteTagOfEVSResourceByKey", method: .delete,
             path: "/v2/{project_id}/os-vendor-tags/{resource_type}/{resource_id}/{key}",
             pathParameters: ["resource_type": resourceType, "resource_id": resourceID, "key": key]
         )
@@ -141,10 +132,8 @@ extension EVSClient {
         _ body: ListEVSDisksByTagRequest
     ) async throws -> ListEVSDisksByTagResponse {
         let request = OperationRequest(
-            operation: "ListEVSDisksByTag",
-            method: .post,
-            path: "/v2/{project_id}/os-vendor-volumes/resource_instances/action",
-            body: body
+            operation: "ListEVSDisksByTag", method: .post,
+            path: "/v2/{project_id}/os-vendor-volumes/resource_instances/action", body: body
         )
         return try await client.send(request, as: ListEVSDisksByTagResponse.self)
     }
@@ -185,11 +174,9 @@ extension EVSClient {
         query.append("not_tags", notTags)
         query.append("not_tags_any", notTagsAny)
         let request = OperationRequest(
-            operation: "ListEVSResourcesByTag",
-            method: .get,
+            operation: "ListEVSResourcesByTag", method: .get,
             path: "/v2/{project_id}/os-vendor-tags/{resource_type}/resource_instances",
-            pathParameters: ["resource_type": resourceType],
-            query: query
+            pathParameters: ["resource_type": resourceType], query: query
         )
         return try await client.send(request, as: ListEVSResourcesByTagResponse.self)
     }
@@ -208,10 +195,8 @@ extension EVSClient {
         _ body: ListNumberOfEVSDisksByTagRequest
     ) async throws -> ListNumberOfEVSDisksByTagResponse {
         let request = OperationRequest(
-            operation: "ListNumberOfEVSDisksByTag",
-            method: .post,
-            path: "/v2/{project_id}/os-vendor-volumes/resource_instances/action",
-            body: body
+            operation: "ListNumberOfEVSDisksByTag", method: .post,
+            path: "/v2/{project_id}/os-vendor-volumes/resource_instances/action", body: body
         )
         return try await client.send(request, as: ListNumberOfEVSDisksByTagResponse.self)
     }
@@ -228,8 +213,7 @@ extension EVSClient {
     /// - Returns: The body of the service's `200` response.
     public func listTagsOfEVSDisk(volumeID: String) async throws -> ListTagsOfEVSDiskResponse {
         let request = OperationRequest(
-            operation: "ListTagsOfEVSDisk",
-            method: .get,
+            operation: "ListTagsOfEVSDisk", method: .get,
             path: "/v2/{project_id}/os-vendor-volumes/{volume_id}/tags",
             pathParameters: ["volume_id": volumeID]
         )
@@ -255,11 +239,9 @@ extension EVSClient {
         _ body: ResetTagsOfEVSResourceRequest
     ) async throws -> ResetTagsOfEVSResourceResponse {
         let request = OperationRequest(
-            operation: "ResetTagsOfEVSResource",
-            method: .put,
+            operation: "ResetTagsOfEVSResource", method: .put,
             path: "/v2/{project_id}/os-vendor-tags/{resource_type}/{resource_id}",
-            pathParameters: ["resource_type": resourceType, "resource_id": resourceID],
-            body: body
+            pathParameters: ["resource_type": resourceType, "resource_id": resourceID], body: body
         )
         return try await client.send(request, as: ResetTagsOfEVSResourceResponse.self)
     }
@@ -278,8 +260,7 @@ extension EVSClient {
         resourceType: String
     ) async throws -> ShowAllTagsOfEVSResourceTypeResponse {
         let request = OperationRequest(
-            operation: "ShowAllTagsOfEVSResourceType",
-            method: .get,
+            operation: "ShowAllTagsOfEVSResourceType", method: .get,
             path: "/v2/{project_id}/os-vendor-tags/{resource_type}",
             pathParameters: ["resource_type": resourceType]
         )
@@ -303,8 +284,7 @@ extension EVSClient {
         resourceID: String
     ) async throws -> ShowTagsOfEVSResourceResponse {
         let request = OperationRequest(
-            operation: "ShowTagsOfEVSResource",
-            method: .get,
+            operation: "ShowTagsOfEVSResource", method: .get,
             path: "/v2/{project_id}/os-vendor-tags/{resource_type}/{resource_id}",
             pathParameters: ["resource_type": resourceType, "resource_id": resourceID]
         )
@@ -330,8 +310,7 @@ extension EVSClient {
         key: String
     ) async throws -> ShowTagsOfEVSResourceByKeyResponse {
         let request = OperationRequest(
-            operation: "ShowTagsOfEVSResourceByKey",
-            method: .get,
+            operation: "ShowTagsOfEVSResourceByKey", method: .get,
             path: "/v2/{project_id}/os-vendor-tags/{resource_type}/{resource_id}/{key}",
             pathParameters: ["resource_type": resourceType, "resource_id": resourceID, "key": key]
         )
@@ -359,8 +338,7 @@ extension EVSClient {
         _ body: UpdateTagsOfEVSResourceByKeyRequest
     ) async throws -> UpdateTagsOfEVSResourceByKeyResponse {
         let request = OperationRequest(
-            operation: "UpdateTagsOfEVSResourceByKey",
-            method: .put,
+            operation: "UpdateTagsOfEVSResourceByKey", method: .put,
             path: "/v2/{project_id}/os-vendor-tags/{resource_type}/{resource_id}/{key}",
             pathParameters: ["resource_type": resourceType, "resource_id": resourceID, "key": key],
             body: body

@@ -17,9 +17,7 @@ extension EVSClient {
     /// - Returns: The body of the service's `200` response.
     public func showJob(jobID: String) async throws -> ShowJobResponse {
         let request = OperationRequest(
-            operation: "ShowJob",
-            method: .get,
-            path: "/v1/{project_id}/jobs/{job_id}",
+            operation: "ShowJob", method: .get, path: "/v1/{project_id}/jobs/{job_id}",
             pathParameters: ["job_id": jobID]
         )
         return try await client.send(request, as: ShowJobResponse.self)

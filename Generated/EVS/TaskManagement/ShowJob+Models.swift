@@ -17,18 +17,11 @@ public struct Entities: Codable, Sendable, Equatable {
     public var volumeType: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case size
-        case subJobs = "sub_jobs"
-        case volumeID = "volume_id"
-        case volumeType = "volume_type"
+        case name, size, subJobs = "sub_jobs", volumeID = "volume_id", volumeType = "volume_type"
     }
 
     public init(
-        name: String? = nil,
-        size: Int? = nil,
-        subJobs: [SubJob]? = nil,
-        volumeID: String? = nil,
+        name: String? = nil, size: Int? = nil, subJobs: [SubJob]? = nil, volumeID: String? = nil,
         volumeType: String? = nil
     ) {
         self.name = name
@@ -36,15 +29,6 @@ public struct Entities: Codable, Sendable, Equatable {
         self.subJobs = subJobs
         self.volumeID = volumeID
         self.volumeType = volumeType
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.subJobs = try container.decodeIfPresent([SubJob].self, forKey: .subJobs)
-        self.volumeID = try container.decodeIfPresent(String.self, forKey: .volumeID)
-        self.volumeType = try container.decodeIfPresent(String.self, forKey: .volumeType)
     }
 }
 
@@ -60,10 +44,7 @@ public struct ShowJobEntities: Codable, Sendable, Equatable {
     public var volumeType: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case size
-        case volumeID = "volume_id"
-        case volumeType = "volume_type"
+        case name, size, volumeID = "volume_id", volumeType = "volume_type"
     }
 
     public init(name: String? = nil, size: Int? = nil, volumeID: String? = nil, volumeType: String? = nil) {
@@ -71,14 +52,6 @@ public struct ShowJobEntities: Codable, Sendable, Equatable {
         self.size = size
         self.volumeID = volumeID
         self.volumeType = volumeType
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.volumeID = try container.decodeIfPresent(String.self, forKey: .volumeID)
-        self.volumeType = try container.decodeIfPresent(String.self, forKey: .volumeType)
     }
 }
 
@@ -117,26 +90,13 @@ public struct ShowJobResponse: Codable, Sendable, Equatable {
     public var error: EVSError?
 
     private enum CodingKeys: String, CodingKey {
-        case status
-        case entities
-        case jobID = "job_id"
-        case jobType = "job_type"
-        case beginTime = "begin_time"
-        case endTime = "end_time"
-        case errorCode = "error_code"
-        case failReason = "fail_reason"
-        case error
+        case status, entities, jobID = "job_id", jobType = "job_type", beginTime = "begin_time"
+        case endTime = "end_time", errorCode = "error_code", failReason = "fail_reason", error
     }
 
     public init(
-        status: String? = nil,
-        entities: Entities? = nil,
-        jobID: String? = nil,
-        jobType: String? = nil,
-        beginTime: String? = nil,
-        endTime: String? = nil,
-        errorCode: String? = nil,
-        failReason: String? = nil,
+        status: String? = nil, entities: Entities? = nil, jobID: String? = nil, jobType: String? = nil,
+        beginTime: String? = nil, endTime: String? = nil, errorCode: String? = nil, failReason: String? = nil,
         error: EVSError? = nil
     ) {
         self.status = status
@@ -184,25 +144,13 @@ public struct SubJob: Codable, Sendable, Equatable {
     public var failReason: String?
 
     private enum CodingKeys: String, CodingKey {
-        case status
-        case entities
-        case jobID = "job_id"
-        case jobType = "job_type"
-        case beginTime = "begin_time"
-        case endTime = "end_time"
-        case errorCode = "error_code"
-        case failReason = "fail_reason"
+        case status, entities, jobID = "job_id", jobType = "job_type", beginTime = "begin_time"
+        case endTime = "end_time", errorCode = "error_code", failReason = "fail_reason"
     }
 
     public init(
-        status: String? = nil,
-        entities: ShowJobEntities? = nil,
-        jobID: String? = nil,
-        jobType: String? = nil,
-        beginTime: String? = nil,
-        endTime: String? = nil,
-        errorCode: String? = nil,
-        failReason: String? = nil
+        status: String? = nil, entities: ShowJobEntities? = nil, jobID: String? = nil, jobType: String? = nil,
+        beginTime: String? = nil, endTime: String? = nil, errorCode: String? = nil, failReason: String? = nil
     ) {
         self.status = status
         self.entities = entities

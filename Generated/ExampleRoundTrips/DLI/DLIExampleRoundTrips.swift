@@ -162,7 +162,7 @@ public enum DLIExampleRoundTrips {
         { data in
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
-            return try encoder.encode(JSONModelDecoder().decode(Body.self, from: data))
+            return try encoder.encode(JSONModelDecoder(scalars: .quotedNumbers).decode(Body.self, from: data))
         }
     }
 }

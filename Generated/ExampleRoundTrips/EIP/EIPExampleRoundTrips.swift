@@ -65,7 +65,7 @@ public enum EIPExampleRoundTrips {
         { data in
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
-            return try encoder.encode(JSONModelDecoder().decode(Body.self, from: data))
+            return try encoder.encode(JSONModelDecoder(scalars: .quotedNumbers).decode(Body.self, from: data))
         }
     }
 }

@@ -24,8 +24,7 @@ public struct CancelAsyncInvocationRequest: Codable, Sendable, Equatable {
     public var type: TypeValue?
 
     private enum CodingKeys: String, CodingKey {
-        case requestID = "request_id"
-        case type
+        case requestID = "request_id", type
     }
 
     public init(requestID: String, type: TypeValue? = nil) {

@@ -20,11 +20,9 @@ extension FunctionGraphClient {
         _ body: CancelAsyncInvocationRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "CancelAsyncInvocation",
-            method: .post,
+            operation: "CancelAsyncInvocation", method: .post,
             path: "/v2/{project_id}/fgs/functions/{function_urn}/cancel",
-            pathParameters: ["function_urn": functionURN],
-            body: body
+            pathParameters: ["function_urn": functionURN], body: body
         )
         try await client.send(request)
     }
@@ -39,8 +37,7 @@ extension FunctionGraphClient {
     ///   - functionURN: Function URN. For details, see the function model description.
     public func deleteFunctionAsyncInvokeConfig(functionURN: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteFunctionAsyncInvokeConfig",
-            method: .delete,
+            operation: "DeleteFunctionAsyncInvokeConfig", method: .delete,
             path: "/v2/{project_id}/fgs/functions/{function_urn}/async-invoke-config",
             pathParameters: ["function_urn": functionURN]
         )
@@ -87,11 +84,9 @@ extension FunctionGraphClient {
         query.append("query_begin_time", queryBeginTime)
         query.append("query_end_time", queryEndTime)
         let request = OperationRequest(
-            operation: "ListAsyncInvocations",
-            method: .get,
+            operation: "ListAsyncInvocations", method: .get,
             path: "/v2/{project_id}/fgs/functions/{function_urn}/async-invocations",
-            pathParameters: ["function_urn": functionURN],
-            query: query
+            pathParameters: ["function_urn": functionURN], query: query
         )
         return try await client.send(request, as: ListAsyncInvocationsResponse.self)
     }
@@ -121,11 +116,9 @@ extension FunctionGraphClient {
         query.append("marker", marker)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListFunctionAsyncInvokeConfig",
-            method: .get,
+            operation: "ListFunctionAsyncInvokeConfig", method: .get,
             path: "/v2/{project_id}/fgs/functions/{function_urn}/async-invoke-configs",
-            pathParameters: ["function_urn": functionURN],
-            query: query
+            pathParameters: ["function_urn": functionURN], query: query
         )
         return try await client.send(request, as: ListFunctionAsyncInvokeConfigResponse.self)
     }
@@ -144,8 +137,7 @@ extension FunctionGraphClient {
         functionURN: String
     ) async throws -> ListFunctionAsyncInvokeConfigResult {
         let request = OperationRequest(
-            operation: "ShowFunctionAsyncInvokeConfig",
-            method: .get,
+            operation: "ShowFunctionAsyncInvokeConfig", method: .get,
             path: "/v2/{project_id}/fgs/functions/{function_urn}/async-invoke-config",
             pathParameters: ["function_urn": functionURN]
         )
@@ -168,11 +160,9 @@ extension FunctionGraphClient {
         _ body: UpdateFunctionAsyncInvokeConfigRequest
     ) async throws -> ListFunctionAsyncInvokeConfigResult {
         let request = OperationRequest(
-            operation: "UpdateFunctionAsyncInvokeConfig",
-            method: .put,
+            operation: "UpdateFunctionAsyncInvokeConfig", method: .put,
             path: "/v2/{project_id}/fgs/functions/{function_urn}/async-invoke-config",
-            pathParameters: ["function_urn": functionURN],
-            body: body
+            pathParameters: ["function_urn": functionURN], body: body
         )
         return try await client.send(request, as: ListFunctionAsyncInvokeConfigResult.self)
     }

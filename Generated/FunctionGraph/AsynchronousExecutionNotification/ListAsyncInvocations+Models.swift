@@ -13,26 +13,15 @@ public struct ListAsyncInvocationsResponse: Codable, Sendable, Equatable {
     public var nextMarker: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case invocations
-        case count
-        case nextMarker = "next_marker"
+        case invocations, count, nextMarker = "next_marker"
     }
 
     public init(
-        invocations: [ListFunctionAsyncInvocationsResult]? = nil,
-        count: Int? = nil,
-        nextMarker: Int? = nil
+        invocations: [ListFunctionAsyncInvocationsResult]? = nil, count: Int? = nil, nextMarker: Int? = nil
     ) {
         self.invocations = invocations
         self.count = count
         self.nextMarker = nextMarker
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.invocations = try container.decodeIfPresent([ListFunctionAsyncInvocationsResult].self, forKey: .invocations)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.nextMarker = try container.decodeLenientIfPresent(Int.self, forKey: .nextMarker)
     }
 }
 
@@ -70,21 +59,13 @@ public struct ListFunctionAsyncInvocationsResult: Codable, Sendable, Equatable {
     public var endTime: String?
 
     private enum CodingKeys: String, CodingKey {
-        case requestID = "request_id"
-        case status
-        case errorMessage = "error_message"
-        case errorCode = "error_code"
-        case startTime = "start_time"
-        case endTime = "end_time"
+        case requestID = "request_id", status, errorMessage = "error_message", errorCode = "error_code"
+        case startTime = "start_time", endTime = "end_time"
     }
 
     public init(
-        requestID: String? = nil,
-        status: Status? = nil,
-        errorMessage: String? = nil,
-        errorCode: Int? = nil,
-        startTime: String? = nil,
-        endTime: String? = nil
+        requestID: String? = nil, status: Status? = nil, errorMessage: String? = nil, errorCode: Int? = nil,
+        startTime: String? = nil, endTime: String? = nil
     ) {
         self.requestID = requestID
         self.status = status
@@ -92,15 +73,5 @@ public struct ListFunctionAsyncInvocationsResult: Codable, Sendable, Equatable {
         self.errorCode = errorCode
         self.startTime = startTime
         self.endTime = endTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.requestID = try container.decodeIfPresent(String.self, forKey: .requestID)
-        self.status = try container.decodeIfPresent(Status.self, forKey: .status)
-        self.errorMessage = try container.decodeIfPresent(String.self, forKey: .errorMessage)
-        self.errorCode = try container.decodeLenientIfPresent(Int.self, forKey: .errorCode)
-        self.startTime = try container.decodeIfPresent(String.self, forKey: .startTime)
-        self.endTime = try container.decodeIfPresent(String.self, forKey: .endTime)
     }
 }

@@ -13,25 +13,15 @@ public struct ListFunctionAsyncInvokeConfigResponse: Codable, Sendable, Equatabl
     public var pageInfo: PageInfo?
 
     private enum CodingKeys: String, CodingKey {
-        case asyncInvokeConfigs = "async_invoke_configs"
-        case count
-        case pageInfo = "page_info"
+        case asyncInvokeConfigs = "async_invoke_configs", count, pageInfo = "page_info"
     }
 
     public init(
-        asyncInvokeConfigs: [ListFunctionAsyncInvokeConfigResult]? = nil,
-        count: Int64? = nil,
+        asyncInvokeConfigs: [ListFunctionAsyncInvokeConfigResult]? = nil, count: Int64? = nil,
         pageInfo: PageInfo? = nil
     ) {
         self.asyncInvokeConfigs = asyncInvokeConfigs
         self.count = count
         self.pageInfo = pageInfo
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.asyncInvokeConfigs = try container.decodeIfPresent([ListFunctionAsyncInvokeConfigResult].self, forKey: .asyncInvokeConfigs)
-        self.count = try container.decodeLenientIfPresent(Int64.self, forKey: .count)
-        self.pageInfo = try container.decodeIfPresent(PageInfo.self, forKey: .pageInfo)
     }
 }

@@ -21,28 +21,17 @@ public struct UpdateFunctionAsyncInvokeConfigRequest: Codable, Sendable, Equatab
 
     private enum CodingKeys: String, CodingKey {
         case maxAsyncEventAgeInSeconds = "max_async_event_age_in_seconds"
-        case maxAsyncRetryAttempts = "max_async_retry_attempts"
-        case destinationConfig = "destination_config"
+        case maxAsyncRetryAttempts = "max_async_retry_attempts", destinationConfig = "destination_config"
         case enableAsyncStatusLog = "enable_async_status_log"
     }
 
     public init(
-        maxAsyncEventAgeInSeconds: Int? = nil,
-        maxAsyncRetryAttempts: Int? = nil,
-        destinationConfig: FuncAsyncDestinationConfig? = nil,
-        enableAsyncStatusLog: Bool? = nil
+        maxAsyncEventAgeInSeconds: Int? = nil, maxAsyncRetryAttempts: Int? = nil,
+        destinationConfig: FuncAsyncDestinationConfig? = nil, enableAsyncStatusLog: Bool? = nil
     ) {
         self.maxAsyncEventAgeInSeconds = maxAsyncEventAgeInSeconds
         self.maxAsyncRetryAttempts = maxAsyncRetryAttempts
         self.destinationConfig = destinationConfig
         self.enableAsyncStatusLog = enableAsyncStatusLog
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.maxAsyncEventAgeInSeconds = try container.decodeLenientIfPresent(Int.self, forKey: .maxAsyncEventAgeInSeconds)
-        self.maxAsyncRetryAttempts = try container.decodeLenientIfPresent(Int.self, forKey: .maxAsyncRetryAttempts)
-        self.destinationConfig = try container.decodeIfPresent(FuncAsyncDestinationConfig.self, forKey: .destinationConfig)
-        self.enableAsyncStatusLog = try container.decodeLenientIfPresent(Bool.self, forKey: .enableAsyncStatusLog)
     }
 }

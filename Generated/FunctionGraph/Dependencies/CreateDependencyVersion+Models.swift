@@ -54,21 +54,13 @@ public struct CreateDependencyVersionRequest: Codable, Sendable, Equatable {
     public var description: String?
 
     private enum CodingKeys: String, CodingKey {
-        case dependFile = "depend_file"
-        case dependLink = "depend_link"
-        case dependType = "depend_type"
-        case runtime
-        case name
+        case dependFile = "depend_file", dependLink = "depend_link", dependType = "depend_type", runtime, name
         case description
     }
 
     public init(
-        dependFile: String? = nil,
-        dependLink: String? = nil,
-        dependType: DependType,
-        runtime: String,
-        name: String,
-        description: String? = nil
+        dependFile: String? = nil, dependLink: String? = nil, dependType: DependType, runtime: String,
+        name: String, description: String? = nil
     ) {
         self.dependFile = dependFile
         self.dependLink = dependLink
@@ -130,33 +122,14 @@ public struct CreateDependencyVersionResponse: Codable, Sendable, Equatable {
     public var lastModified: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case owner
-        case link
-        case runtime
-        case etag
-        case size
-        case name
-        case description
-        case fileName = "file_name"
-        case version
-        case depID = "dep_id"
-        case lastModified = "last_modified"
+        case id, owner, link, runtime, etag, size, name, description, fileName = "file_name", version
+        case depID = "dep_id", lastModified = "last_modified"
     }
 
     public init(
-        id: String? = nil,
-        owner: String? = nil,
-        link: String? = nil,
-        runtime: String? = nil,
-        etag: String? = nil,
-        size: Int64? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        fileName: String? = nil,
-        version: Int64? = nil,
-        depID: String? = nil,
-        lastModified: Int64? = nil
+        id: String? = nil, owner: String? = nil, link: String? = nil, runtime: String? = nil,
+        etag: String? = nil, size: Int64? = nil, name: String? = nil, description: String? = nil,
+        fileName: String? = nil, version: Int64? = nil, depID: String? = nil, lastModified: Int64? = nil
     ) {
         self.id = id
         self.owner = owner
@@ -170,21 +143,5 @@ public struct CreateDependencyVersionResponse: Codable, Sendable, Equatable {
         self.version = version
         self.depID = depID
         self.lastModified = lastModified
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.owner = try container.decodeIfPresent(String.self, forKey: .owner)
-        self.link = try container.decodeIfPresent(String.self, forKey: .link)
-        self.runtime = try container.decodeIfPresent(String.self, forKey: .runtime)
-        self.etag = try container.decodeIfPresent(String.self, forKey: .etag)
-        self.size = try container.decodeLenientIfPresent(Int64.self, forKey: .size)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.fileName = try container.decodeIfPresent(String.self, forKey: .fileName)
-        self.version = try container.decodeLenientIfPresent(Int64.self, forKey: .version)
-        self.depID = try container.decodeIfPresent(String.self, forKey: .depID)
-        self.lastModified = try container.decodeLenientIfPresent(Int64.self, forKey: .lastModified)
     }
 }

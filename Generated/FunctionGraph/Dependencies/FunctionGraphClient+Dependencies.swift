@@ -28,10 +28,8 @@ extension FunctionGraphClient {
         _ body: CreateDependencyVersionRequest
     ) async throws -> CreateDependencyVersionResponse {
         let request = OperationRequest(
-            operation: "CreateDependencyVersion",
-            method: .post,
-            path: "/v2/{project_id}/fgs/dependencies/version",
-            body: body
+            operation: "CreateDependencyVersion", method: .post,
+            path: "/v2/{project_id}/fgs/dependencies/version", body: body
         )
         return try await client.send(request, as: CreateDependencyVersionResponse.self)
     }
@@ -47,8 +45,7 @@ extension FunctionGraphClient {
     ///   - version: Dependence version.
     public func deleteDependencyVersion(dependID: String, version: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteDependencyVersion",
-            method: .delete,
+            operation: "DeleteDependencyVersion", method: .delete,
             path: "/v2/{project_id}/fgs/dependencies/{depend_id}/version/{version}",
             pathParameters: ["depend_id": dependID, "version": version]
         )
@@ -92,9 +89,7 @@ extension FunctionGraphClient {
         query.append("name", name)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListDependencies",
-            method: .get,
-            path: "/v2/{project_id}/fgs/dependencies",
+            operation: "ListDependencies", method: .get, path: "/v2/{project_id}/fgs/dependencies",
             query: query
         )
         return try await client.send(request, as: ListDependenciesResponse.self)
@@ -121,11 +116,9 @@ extension FunctionGraphClient {
         query.append("marker", marker)
         query.append("maxitems", maxitems)
         let request = OperationRequest(
-            operation: "ListDependencyVersion",
-            method: .get,
+            operation: "ListDependencyVersion", method: .get,
             path: "/v2/{project_id}/fgs/dependencies/{depend_id}/version",
-            pathParameters: ["depend_id": dependID],
-            query: query
+            pathParameters: ["depend_id": dependID], query: query
         )
         return try await client.send(request, as: ListDependencyVersionResponse.self)
     }
@@ -146,8 +139,7 @@ extension FunctionGraphClient {
         version: String
     ) async throws -> ShowDependencyVersionResponse {
         let request = OperationRequest(
-            operation: "ShowDependencyVersion",
-            method: .get,
+            operation: "ShowDependencyVersion", method: .get,
             path: "/v2/{project_id}/fgs/dependencies/{depend_id}/version/{version}",
             pathParameters: ["depend_id": dependID, "version": version]
         )

@@ -13,26 +13,15 @@ public struct ListDependenciesResponse: Codable, Sendable, Equatable {
     public var count: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case dependencies
-        case nextMarker = "next_marker"
-        case count
+        case dependencies, nextMarker = "next_marker", count
     }
 
     public init(
-        dependencies: [ListDependenciesResult]? = nil,
-        nextMarker: Int64? = nil,
-        count: Int64? = nil
+        dependencies: [ListDependenciesResult]? = nil, nextMarker: Int64? = nil, count: Int64? = nil
     ) {
         self.dependencies = dependencies
         self.nextMarker = nextMarker
         self.count = count
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.dependencies = try container.decodeIfPresent([ListDependenciesResult].self, forKey: .dependencies)
-        self.nextMarker = try container.decodeLenientIfPresent(Int64.self, forKey: .nextMarker)
-        self.count = try container.decodeLenientIfPresent(Int64.self, forKey: .count)
     }
 }
 
@@ -85,31 +74,14 @@ public struct ListDependenciesResult: Codable, Sendable, Equatable {
     public var lastModified: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case owner
-        case link
-        case runtime
-        case etag
-        case size
-        case name
-        case fileName = "file_name"
-        case description
-        case version
+        case id, owner, link, runtime, etag, size, name, fileName = "file_name", description, version
         case lastModified = "last_modified"
     }
 
     public init(
-        id: String? = nil,
-        owner: String? = nil,
-        link: String? = nil,
-        runtime: String? = nil,
-        etag: String? = nil,
-        size: Int64? = nil,
-        name: String? = nil,
-        fileName: String? = nil,
-        description: String? = nil,
-        version: Int64? = nil,
-        lastModified: Int64? = nil
+        id: String? = nil, owner: String? = nil, link: String? = nil, runtime: String? = nil,
+        etag: String? = nil, size: Int64? = nil, name: String? = nil, fileName: String? = nil,
+        description: String? = nil, version: Int64? = nil, lastModified: Int64? = nil
     ) {
         self.id = id
         self.owner = owner
@@ -122,20 +94,5 @@ public struct ListDependenciesResult: Codable, Sendable, Equatable {
         self.description = description
         self.version = version
         self.lastModified = lastModified
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.owner = try container.decodeIfPresent(String.self, forKey: .owner)
-        self.link = try container.decodeIfPresent(String.self, forKey: .link)
-        self.runtime = try container.decodeIfPresent(String.self, forKey: .runtime)
-        self.etag = try container.decodeIfPresent(String.self, forKey: .etag)
-        self.size = try container.decodeLenientIfPresent(Int64.self, forKey: .size)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.fileName = try container.decodeIfPresent(String.self, forKey: .fileName)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.version = try container.decodeLenientIfPresent(Int64.self, forKey: .version)
-        self.lastModified = try container.decodeLenientIfPresent(Int64.self, forKey: .lastModified)
     }
 }

@@ -58,37 +58,16 @@ public struct ShowDependencyVersionResponse: Codable, Sendable, Equatable {
     public var isShared: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case owner
-        case link
-        case runtime
-        case etag
-        case size
-        case name
-        case description
-        case fileName = "file_name"
-        case version
-        case lastModified = "last_modified"
-        case depID = "dep_id"
-        case downloadLink = "download_link"
+        case id, owner, link, runtime, etag, size, name, description, fileName = "file_name", version
+        case lastModified = "last_modified", depID = "dep_id", downloadLink = "download_link"
         case isShared = "is_shared"
     }
 
     public init(
-        id: String? = nil,
-        owner: String? = nil,
-        link: String? = nil,
-        runtime: String? = nil,
-        etag: String? = nil,
-        size: Int64? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        fileName: String? = nil,
-        version: Int64? = nil,
-        lastModified: Int64? = nil,
-        depID: String? = nil,
-        downloadLink: String? = nil,
-        isShared: Bool? = nil
+        id: String? = nil, owner: String? = nil, link: String? = nil, runtime: String? = nil,
+        etag: String? = nil, size: Int64? = nil, name: String? = nil, description: String? = nil,
+        fileName: String? = nil, version: Int64? = nil, lastModified: Int64? = nil, depID: String? = nil,
+        downloadLink: String? = nil, isShared: Bool? = nil
     ) {
         self.id = id
         self.owner = owner
@@ -104,23 +83,5 @@ public struct ShowDependencyVersionResponse: Codable, Sendable, Equatable {
         self.depID = depID
         self.downloadLink = downloadLink
         self.isShared = isShared
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.owner = try container.decodeIfPresent(String.self, forKey: .owner)
-        self.link = try container.decodeIfPresent(String.self, forKey: .link)
-        self.runtime = try container.decodeIfPresent(String.self, forKey: .runtime)
-        self.etag = try container.decodeIfPresent(String.self, forKey: .etag)
-        self.size = try container.decodeLenientIfPresent(Int64.self, forKey: .size)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.fileName = try container.decodeIfPresent(String.self, forKey: .fileName)
-        self.version = try container.decodeLenientIfPresent(Int64.self, forKey: .version)
-        self.lastModified = try container.decodeLenientIfPresent(Int64.self, forKey: .lastModified)
-        self.depID = try container.decodeIfPresent(String.self, forKey: .depID)
-        self.downloadLink = try container.decodeIfPresent(String.self, forKey: .downloadLink)
-        self.isShared = try container.decodeLenientIfPresent(Bool.self, forKey: .isShared)
     }
 }

@@ -30,11 +30,9 @@ extension FunctionGraphClient {
         query.append("code", code)
         query.append("type", type)
         let request = OperationRequest(
-            operation: "ExportFunction",
-            method: .get,
+            operation: "ExportFunction", method: .get,
             path: "/v2/{project_id}/fgs/functions/{function_urn}/export",
-            pathParameters: ["function_urn": functionURN],
-            query: query
+            pathParameters: ["function_urn": functionURN], query: query
         )
         try await client.send(request)
     }
@@ -51,9 +49,7 @@ extension FunctionGraphClient {
     /// - Returns: The body of the service's `200` response.
     public func importFunction(_ body: ImportFunctionRequest) async throws -> ImportFunctionResponse {
         let request = OperationRequest(
-            operation: "ImportFunction",
-            method: .post,
-            path: "/v2/{project_id}/fgs/functions/import",
+            operation: "ImportFunction", method: .post, path: "/v2/{project_id}/fgs/functions/import",
             body: body
         )
         return try await client.send(request, as: ImportFunctionResponse.self)

@@ -20,19 +20,12 @@ public struct ImportFunctionRequest: Codable, Sendable, Equatable {
     public var package: String?
 
     private enum CodingKeys: String, CodingKey {
-        case funcName = "func_name"
-        case fileName = "file_name"
-        case fileType = "file_type"
-        case fileCode = "file_code"
+        case funcName = "func_name", fileName = "file_name", fileType = "file_type", fileCode = "file_code"
         case package
     }
 
     public init(
-        funcName: String,
-        fileName: String,
-        fileType: String,
-        fileCode: String,
-        package: String? = nil
+        funcName: String, fileName: String, fileType: String, fileCode: String, package: String? = nil
     ) {
         self.funcName = funcName
         self.fileName = fileName
@@ -206,77 +199,29 @@ public struct ImportFunctionResponse: Codable, Sendable, Equatable {
     public var enterpriseProjectID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case funcURN = "func_urn"
-        case funcName = "func_name"
-        case domainID = "domain_id"
-        case namespace
-        case projectName = "project_name"
-        case package
-        case runtime
-        case timeout
-        case handler
-        case memorySize = "memory_size"
-        case gpuMemory = "gpu_memory"
-        case cpu
-        case codeType = "code_type"
-        case codeURL = "code_url"
-        case codeFilename = "code_filename"
-        case codeSize = "code_size"
-        case userData = "user_data"
-        case digest
-        case version
-        case imageName = "image_name"
-        case xrole
-        case appXrole = "app_xrole"
-        case description
-        case versionDescription = "version_description"
-        case lastModified = "last_modified"
-        case funcVPC = "func_vpc"
-        case dependVersionList = "depend_version_list"
-        case strategyConfig = "strategy_config"
-        case extendConfig = "extend_config"
-        case initializerHandler = "initializer_handler"
-        case initializerTimeout = "initializer_timeout"
-        case preStopHandler = "pre_stop_handler"
-        case preStopTimeout = "pre_stop_timeout"
-        case enterpriseProjectID = "enterprise_project_id"
+        case funcURN = "func_urn", funcName = "func_name", domainID = "domain_id", namespace
+        case projectName = "project_name", package, runtime, timeout, handler, memorySize = "memory_size"
+        case gpuMemory = "gpu_memory", cpu, codeType = "code_type", codeURL = "code_url"
+        case codeFilename = "code_filename", codeSize = "code_size", userData = "user_data", digest, version
+        case imageName = "image_name", xrole, appXrole = "app_xrole", description
+        case versionDescription = "version_description", lastModified = "last_modified", funcVPC = "func_vpc"
+        case dependVersionList = "depend_version_list", strategyConfig = "strategy_config"
+        case extendConfig = "extend_config", initializerHandler = "initializer_handler"
+        case initializerTimeout = "initializer_timeout", preStopHandler = "pre_stop_handler"
+        case preStopTimeout = "pre_stop_timeout", enterpriseProjectID = "enterprise_project_id"
     }
 
     public init(
-        funcURN: String? = nil,
-        funcName: String? = nil,
-        domainID: String? = nil,
-        namespace: String? = nil,
-        projectName: String? = nil,
-        package: String? = nil,
-        runtime: String? = nil,
-        timeout: Int? = nil,
-        handler: String? = nil,
-        memorySize: Int? = nil,
-        gpuMemory: Int? = nil,
-        cpu: Int? = nil,
-        codeType: CodeType? = nil,
-        codeURL: String? = nil,
-        codeFilename: String? = nil,
-        codeSize: Int64? = nil,
-        userData: String? = nil,
-        digest: String? = nil,
-        version: String? = nil,
-        imageName: String? = nil,
-        xrole: String? = nil,
-        appXrole: String? = nil,
-        description: String? = nil,
-        versionDescription: String? = nil,
-        lastModified: String? = nil,
-        funcVPC: FuncVPC? = nil,
-        dependVersionList: [String]? = nil,
-        strategyConfig: StrategyConfig? = nil,
-        extendConfig: String? = nil,
-        initializerHandler: String? = nil,
-        initializerTimeout: Int? = nil,
-        preStopHandler: String? = nil,
-        preStopTimeout: Int? = nil,
-        enterpriseProjectID: String? = nil
+        funcURN: String? = nil, funcName: String? = nil, domainID: String? = nil, namespace: String? = nil,
+        projectName: String? = nil, package: String? = nil, runtime: String? = nil, timeout: Int? = nil,
+        handler: String? = nil, memorySize: Int? = nil, gpuMemory: Int? = nil, cpu: Int? = nil,
+        codeType: CodeType? = nil, codeURL: String? = nil, codeFilename: String? = nil,
+        codeSize: Int64? = nil, userData: String? = nil, digest: String? = nil, version: String? = nil,
+        imageName: String? = nil, xrole: String? = nil, appXrole: String? = nil, description: String? = nil,
+        versionDescription: String? = nil, lastModified: String? = nil, funcVPC: FuncVPC? = nil,
+        dependVersionList: [String]? = nil, strategyConfig: StrategyConfig? = nil,
+        extendConfig: String? = nil, initializerHandler: String? = nil, initializerTimeout: Int? = nil,
+        preStopHandler: String? = nil, preStopTimeout: Int? = nil, enterpriseProjectID: String? = nil
     ) {
         self.funcURN = funcURN
         self.funcName = funcName
@@ -312,43 +257,5 @@ public struct ImportFunctionResponse: Codable, Sendable, Equatable {
         self.preStopHandler = preStopHandler
         self.preStopTimeout = preStopTimeout
         self.enterpriseProjectID = enterpriseProjectID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.funcURN = try container.decodeIfPresent(String.self, forKey: .funcURN)
-        self.funcName = try container.decodeIfPresent(String.self, forKey: .funcName)
-        self.domainID = try container.decodeIfPresent(String.self, forKey: .domainID)
-        self.namespace = try container.decodeIfPresent(String.self, forKey: .namespace)
-        self.projectName = try container.decodeIfPresent(String.self, forKey: .projectName)
-        self.package = try container.decodeIfPresent(String.self, forKey: .package)
-        self.runtime = try container.decodeIfPresent(String.self, forKey: .runtime)
-        self.timeout = try container.decodeLenientIfPresent(Int.self, forKey: .timeout)
-        self.handler = try container.decodeIfPresent(String.self, forKey: .handler)
-        self.memorySize = try container.decodeLenientIfPresent(Int.self, forKey: .memorySize)
-        self.gpuMemory = try container.decodeLenientIfPresent(Int.self, forKey: .gpuMemory)
-        self.cpu = try container.decodeLenientIfPresent(Int.self, forKey: .cpu)
-        self.codeType = try container.decodeIfPresent(CodeType.self, forKey: .codeType)
-        self.codeURL = try container.decodeIfPresent(String.self, forKey: .codeURL)
-        self.codeFilename = try container.decodeIfPresent(String.self, forKey: .codeFilename)
-        self.codeSize = try container.decodeLenientIfPresent(Int64.self, forKey: .codeSize)
-        self.userData = try container.decodeIfPresent(String.self, forKey: .userData)
-        self.digest = try container.decodeIfPresent(String.self, forKey: .digest)
-        self.version = try container.decodeIfPresent(String.self, forKey: .version)
-        self.imageName = try container.decodeIfPresent(String.self, forKey: .imageName)
-        self.xrole = try container.decodeIfPresent(String.self, forKey: .xrole)
-        self.appXrole = try container.decodeIfPresent(String.self, forKey: .appXrole)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.versionDescription = try container.decodeIfPresent(String.self, forKey: .versionDescription)
-        self.lastModified = try container.decodeIfPresent(String.self, forKey: .lastModified)
-        self.funcVPC = try container.decodeIfPresent(FuncVPC.self, forKey: .funcVPC)
-        self.dependVersionList = try container.decodeIfPresent([String].self, forKey: .dependVersionList)
-        self.strategyConfig = try container.decodeIfPresent(StrategyConfig.self, forKey: .strategyConfig)
-        self.extendConfig = try container.decodeIfPresent(String.self, forKey: .extendConfig)
-        self.initializerHandler = try container.decodeIfPresent(String.self, forKey: .initializerHandler)
-        self.initializerTimeout = try container.decodeLenientIfPresent(Int.self, forKey: .initializerTimeout)
-        self.preStopHandler = try container.decodeIfPresent(String.self, forKey: .preStopHandler)
-        self.preStopTimeout = try container.decodeLenientIfPresent(Int.self, forKey: .preStopTimeout)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
     }
 }

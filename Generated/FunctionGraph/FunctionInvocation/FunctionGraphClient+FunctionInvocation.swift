@@ -73,11 +73,9 @@ extension FunctionGraphClient {
         _ body: AsyncInvokeFunctionRequest
     ) async throws -> AsyncInvokeFunctionResponse {
         let request = OperationRequest(
-            operation: "AsyncInvokeFunction",
-            method: .post,
+            operation: "AsyncInvokeFunction", method: .post,
             path: "/v2/{project_id}/fgs/functions/{function_urn}/invocations-async",
-            pathParameters: ["function_urn": functionURN],
-            body: body
+            pathParameters: ["function_urn": functionURN], body: body
         )
         return try await client.send(request, as: AsyncInvokeFunctionResponse.self)
     }
@@ -113,12 +111,9 @@ extension FunctionGraphClient {
         headers["X-CFF-Request-Version"] = xCFFRequestVersion?.rawValue
         headers["X-Cff-Instance-Memory"] = xCffInstanceMemory?.rawValue
         let request = OperationRequest(
-            operation: "InvokeFunction",
-            method: .post,
+            operation: "InvokeFunction", method: .post,
             path: "/v2/{project_id}/fgs/functions/{function_urn}/invocations",
-            pathParameters: ["function_urn": functionURN],
-            headers: headers,
-            body: body
+            pathParameters: ["function_urn": functionURN], headers: headers, body: body
         )
         let response = try await client.sendReturningHeaders(request, as: InvokeFunctionResponse.self)
         return InvokeFunctionOutput(body: response.body, headers: response.headers)

@@ -11,8 +11,7 @@ public struct InvokeFunctionRequest: Codable, Sendable, Equatable {
     public var k: String?
 
     private enum CodingKeys: String, CodingKey {
-        case customizedKey = "{Customized_key}"
-        case k
+        case customizedKey = "{Customized_key}", k
     }
 
     public init(customizedKey: JSONValue? = nil, k: String? = nil) {
@@ -33,10 +32,7 @@ public struct InvokeFunctionResponse: Codable, Sendable, Equatable {
     public var status: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case requestID = "request_id"
-        case result
-        case log
-        case status
+        case requestID = "request_id", result, log, status
     }
 
     public init(requestID: String? = nil, result: String? = nil, log: String? = nil, status: Int? = nil) {
@@ -44,13 +40,5 @@ public struct InvokeFunctionResponse: Codable, Sendable, Equatable {
         self.result = result
         self.log = log
         self.status = status
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.requestID = try container.decodeIfPresent(String.self, forKey: .requestID)
-        self.result = try container.decodeIfPresent(String.self, forKey: .result)
-        self.log = try container.decodeIfPresent(String.self, forKey: .log)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
     }
 }

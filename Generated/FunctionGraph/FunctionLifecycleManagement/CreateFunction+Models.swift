@@ -151,72 +151,30 @@ public struct CreateFunctionRequest: Codable, Sendable, Equatable {
     public var domainNames: String?
 
     private enum CodingKeys: String, CodingKey {
-        case funcName = "func_name"
-        case package
-        case runtime
-        case timeout
-        case handler
-        case dependVersionList = "depend_version_list"
-        case funcVPC = "func_vpc"
-        case memorySize = "memory_size"
-        case codeType = "code_type"
-        case codeURL = "code_url"
-        case codeFilename = "code_filename"
-        case customImage = "custom_image"
-        case userData = "user_data"
-        case encryptedUserData = "encrypted_user_data"
-        case xrole
-        case appXrole = "app_xrole"
-        case description
-        case funcCode = "func_code"
-        case mountConfig = "mount_config"
-        case initializerHandler = "initializer_handler"
-        case initializerTimeout = "initializer_timeout"
-        case preStopHandler = "pre_stop_handler"
-        case preStopTimeout = "pre_stop_timeout"
-        case enterpriseProjectID = "enterprise_project_id"
-        case type
-        case logConfig = "log_config"
-        case networkController = "network_controller"
-        case isStatefulFunction = "is_stateful_function"
-        case enableDynamicMemory = "enable_dynamic_memory"
-        case ltsCustomTag = "lts_custom_tag"
-        case enableLtsLog = "enable_lts_log"
-        case domainNames = "domain_names"
+        case funcName = "func_name", package, runtime, timeout, handler
+        case dependVersionList = "depend_version_list", funcVPC = "func_vpc", memorySize = "memory_size"
+        case codeType = "code_type", codeURL = "code_url", codeFilename = "code_filename"
+        case customImage = "custom_image", userData = "user_data", encryptedUserData = "encrypted_user_data"
+        case xrole, appXrole = "app_xrole", description, funcCode = "func_code", mountConfig = "mount_config"
+        case initializerHandler = "initializer_handler", initializerTimeout = "initializer_timeout"
+        case preStopHandler = "pre_stop_handler", preStopTimeout = "pre_stop_timeout"
+        case enterpriseProjectID = "enterprise_project_id", type, logConfig = "log_config"
+        case networkController = "network_controller", isStatefulFunction = "is_stateful_function"
+        case enableDynamicMemory = "enable_dynamic_memory", ltsCustomTag = "lts_custom_tag"
+        case enableLtsLog = "enable_lts_log", domainNames = "domain_names"
     }
 
     public init(
-        funcName: String,
-        package: String,
-        runtime: String,
-        timeout: Int,
-        handler: String,
-        dependVersionList: [String]? = nil,
-        funcVPC: CreateFunctionFuncVPC? = nil,
-        memorySize: Int,
-        codeType: CodeType? = nil,
-        codeURL: String? = nil,
-        codeFilename: String? = nil,
-        customImage: CustomImage? = nil,
-        userData: String? = nil,
-        encryptedUserData: String? = nil,
-        xrole: String? = nil,
-        appXrole: String? = nil,
-        description: String? = nil,
-        funcCode: FuncCode? = nil,
-        mountConfig: CreateFunctionMountConfig? = nil,
-        initializerHandler: String? = nil,
-        initializerTimeout: Int? = nil,
-        preStopHandler: String? = nil,
-        preStopTimeout: Int? = nil,
-        enterpriseProjectID: String? = nil,
-        type: TypeValue? = nil,
-        logConfig: FuncLogConfig? = nil,
-        networkController: NetworkControlConfig? = nil,
-        isStatefulFunction: Bool? = nil,
-        enableDynamicMemory: Bool? = nil,
-        ltsCustomTag: [String: String]? = nil,
-        enableLtsLog: Bool? = nil,
+        funcName: String, package: String, runtime: String, timeout: Int, handler: String,
+        dependVersionList: [String]? = nil, funcVPC: CreateFunctionFuncVPC? = nil, memorySize: Int,
+        codeType: CodeType? = nil, codeURL: String? = nil, codeFilename: String? = nil,
+        customImage: CustomImage? = nil, userData: String? = nil, encryptedUserData: String? = nil,
+        xrole: String? = nil, appXrole: String? = nil, description: String? = nil, funcCode: FuncCode? = nil,
+        mountConfig: CreateFunctionMountConfig? = nil, initializerHandler: String? = nil,
+        initializerTimeout: Int? = nil, preStopHandler: String? = nil, preStopTimeout: Int? = nil,
+        enterpriseProjectID: String? = nil, type: TypeValue? = nil, logConfig: FuncLogConfig? = nil,
+        networkController: NetworkControlConfig? = nil, isStatefulFunction: Bool? = nil,
+        enableDynamicMemory: Bool? = nil, ltsCustomTag: [String: String]? = nil, enableLtsLog: Bool? = nil,
         domainNames: String? = nil
     ) {
         self.funcName = funcName
@@ -251,42 +209,6 @@ public struct CreateFunctionRequest: Codable, Sendable, Equatable {
         self.ltsCustomTag = ltsCustomTag
         self.enableLtsLog = enableLtsLog
         self.domainNames = domainNames
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.funcName = try container.decode(String.self, forKey: .funcName)
-        self.package = try container.decode(String.self, forKey: .package)
-        self.runtime = try container.decode(String.self, forKey: .runtime)
-        self.timeout = try container.decodeLenient(Int.self, forKey: .timeout)
-        self.handler = try container.decode(String.self, forKey: .handler)
-        self.dependVersionList = try container.decodeIfPresent([String].self, forKey: .dependVersionList)
-        self.funcVPC = try container.decodeIfPresent(CreateFunctionFuncVPC.self, forKey: .funcVPC)
-        self.memorySize = try container.decodeLenient(Int.self, forKey: .memorySize)
-        self.codeType = try container.decodeIfPresent(CodeType.self, forKey: .codeType)
-        self.codeURL = try container.decodeIfPresent(String.self, forKey: .codeURL)
-        self.codeFilename = try container.decodeIfPresent(String.self, forKey: .codeFilename)
-        self.customImage = try container.decodeIfPresent(CustomImage.self, forKey: .customImage)
-        self.userData = try container.decodeIfPresent(String.self, forKey: .userData)
-        self.encryptedUserData = try container.decodeIfPresent(String.self, forKey: .encryptedUserData)
-        self.xrole = try container.decodeIfPresent(String.self, forKey: .xrole)
-        self.appXrole = try container.decodeIfPresent(String.self, forKey: .appXrole)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.funcCode = try container.decodeIfPresent(FuncCode.self, forKey: .funcCode)
-        self.mountConfig = try container.decodeIfPresent(CreateFunctionMountConfig.self, forKey: .mountConfig)
-        self.initializerHandler = try container.decodeIfPresent(String.self, forKey: .initializerHandler)
-        self.initializerTimeout = try container.decodeLenientIfPresent(Int.self, forKey: .initializerTimeout)
-        self.preStopHandler = try container.decodeIfPresent(String.self, forKey: .preStopHandler)
-        self.preStopTimeout = try container.decodeLenientIfPresent(Int.self, forKey: .preStopTimeout)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.type = try container.decodeIfPresent(TypeValue.self, forKey: .type)
-        self.logConfig = try container.decodeIfPresent(FuncLogConfig.self, forKey: .logConfig)
-        self.networkController = try container.decodeIfPresent(NetworkControlConfig.self, forKey: .networkController)
-        self.isStatefulFunction = try container.decodeLenientIfPresent(Bool.self, forKey: .isStatefulFunction)
-        self.enableDynamicMemory = try container.decodeLenientIfPresent(Bool.self, forKey: .enableDynamicMemory)
-        self.ltsCustomTag = try container.decodeIfPresent([String: String].self, forKey: .ltsCustomTag)
-        self.enableLtsLog = try container.decodeLenientIfPresent(Bool.self, forKey: .enableLtsLog)
-        self.domainNames = try container.decodeIfPresent(String.self, forKey: .domainNames)
     }
 }
 
@@ -491,124 +413,49 @@ public struct CreateFunctionResponse: Codable, Sendable, Equatable {
     public var enableLtsLog: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case funcID = "func_id"
-        case funcURN = "func_urn"
-        case funcName = "func_name"
-        case domainID = "domain_id"
-        case namespace
-        case projectName = "project_name"
-        case package
-        case runtime
-        case timeout
-        case handler
-        case memorySize = "memory_size"
-        case cpu
-        case codeType = "code_type"
-        case codeURL = "code_url"
-        case codeFilename = "code_filename"
-        case codeSize = "code_size"
-        case domainNames = "domain_names"
-        case userData = "user_data"
-        case encryptedUserData = "encrypted_user_data"
-        case digest
-        case version
-        case imageName = "image_name"
-        case xrole
-        case appXrole = "app_xrole"
-        case description
-        case lastModified = "last_modified"
-        case funcVPC = "func_vpc"
-        case mountConfig = "mount_config"
-        case reservedInstanceCount = "reserved_instance_count"
-        case dependVersionList = "depend_version_list"
-        case strategyConfig = "strategy_config"
-        case extendConfig = "extend_config"
-        case dependencies
-        case initializerHandler = "initializer_handler"
-        case initializerTimeout = "initializer_timeout"
-        case preStopHandler = "pre_stop_handler"
-        case preStopTimeout = "pre_stop_timeout"
-        case enterpriseProjectID = "enterprise_project_id"
-        case longTime = "long_time"
-        case logGroupID = "log_group_id"
-        case logStreamID = "log_stream_id"
-        case type
-        case enableCloudDebug = "enable_cloud_debug"
-        case enableDynamicMemory = "enable_dynamic_memory"
-        case isStatefulFunction = "is_stateful_function"
-        case customImage = "custom_image"
-        case isBridgeFunction = "is_bridge_function"
-        case apigRouteEnable = "apig_route_enable"
-        case heartbeatHandler = "heartbeat_handler"
-        case enableClassIsolation = "enable_class_isolation"
-        case allowEphemeralStorage = "allow_ephemeral_storage"
-        case ephemeralStorage = "ephemeral_storage"
-        case networkController = "network_controller"
-        case resourceID = "resource_id"
-        case isReturnStream = "is_return_stream"
-        case enableAuthInHeader = "enable_auth_in_header"
-        case ltsCustomTag = "lts_custom_tag"
-        case enableLtsLog = "enable_lts_log"
+        case funcID = "func_id", funcURN = "func_urn", funcName = "func_name", domainID = "domain_id"
+        case namespace, projectName = "project_name", package, runtime, timeout, handler
+        case memorySize = "memory_size", cpu, codeType = "code_type", codeURL = "code_url"
+        case codeFilename = "code_filename", codeSize = "code_size", domainNames = "domain_names"
+        case userData = "user_data", encryptedUserData = "encrypted_user_data", digest, version
+        case imageName = "image_name", xrole, appXrole = "app_xrole", description
+        case lastModified = "last_modified", funcVPC = "func_vpc", mountConfig = "mount_config"
+        case reservedInstanceCount = "reserved_instance_count", dependVersionList = "depend_version_list"
+        case strategyConfig = "strategy_config", extendConfig = "extend_config", dependencies
+        case initializerHandler = "initializer_handler", initializerTimeout = "initializer_timeout"
+        case preStopHandler = "pre_stop_handler", preStopTimeout = "pre_stop_timeout"
+        case enterpriseProjectID = "enterprise_project_id", longTime = "long_time"
+        case logGroupID = "log_group_id", logStreamID = "log_stream_id", type
+        case enableCloudDebug = "enable_cloud_debug", enableDynamicMemory = "enable_dynamic_memory"
+        case isStatefulFunction = "is_stateful_function", customImage = "custom_image"
+        case isBridgeFunction = "is_bridge_function", apigRouteEnable = "apig_route_enable"
+        case heartbeatHandler = "heartbeat_handler", enableClassIsolation = "enable_class_isolation"
+        case allowEphemeralStorage = "allow_ephemeral_storage", ephemeralStorage = "ephemeral_storage"
+        case networkController = "network_controller", resourceID = "resource_id"
+        case isReturnStream = "is_return_stream", enableAuthInHeader = "enable_auth_in_header"
+        case ltsCustomTag = "lts_custom_tag", enableLtsLog = "enable_lts_log"
     }
 
     public init(
-        funcID: String? = nil,
-        funcURN: String? = nil,
-        funcName: String? = nil,
-        domainID: String? = nil,
-        namespace: String? = nil,
-        projectName: String? = nil,
-        package: String? = nil,
-        runtime: String? = nil,
-        timeout: Int? = nil,
-        handler: String? = nil,
-        memorySize: Int? = nil,
-        cpu: Int? = nil,
-        codeType: CodeType? = nil,
-        codeURL: String? = nil,
-        codeFilename: String? = nil,
-        codeSize: Int64? = nil,
-        domainNames: String? = nil,
-        userData: String? = nil,
-        encryptedUserData: String? = nil,
-        digest: String? = nil,
-        version: String? = nil,
-        imageName: String? = nil,
-        xrole: String? = nil,
-        appXrole: String? = nil,
-        description: String? = nil,
-        lastModified: String? = nil,
-        funcVPC: FuncVPC? = nil,
-        mountConfig: CreateFunctionMountConfig2? = nil,
-        reservedInstanceCount: Int? = nil,
-        dependVersionList: [String]? = nil,
-        strategyConfig: StrategyConfig? = nil,
-        extendConfig: String? = nil,
-        dependencies: [Dependency]? = nil,
-        initializerHandler: String? = nil,
-        initializerTimeout: Int? = nil,
-        preStopHandler: String? = nil,
-        preStopTimeout: Int? = nil,
-        enterpriseProjectID: String? = nil,
-        longTime: Bool? = nil,
-        logGroupID: String? = nil,
-        logStreamID: String? = nil,
-        type: TypeValue? = nil,
-        enableCloudDebug: String? = nil,
-        enableDynamicMemory: Bool? = nil,
-        isStatefulFunction: Bool? = nil,
-        customImage: CustomImage? = nil,
-        isBridgeFunction: Bool? = nil,
-        apigRouteEnable: Bool? = nil,
-        heartbeatHandler: String? = nil,
-        enableClassIsolation: Bool? = nil,
-        allowEphemeralStorage: Bool? = nil,
-        ephemeralStorage: Int? = nil,
-        networkController: NetworkControlConfig? = nil,
-        resourceID: String? = nil,
-        isReturnStream: Bool? = nil,
-        enableAuthInHeader: Bool? = nil,
-        ltsCustomTag: [String: String]? = nil,
+        funcID: String? = nil, funcURN: String? = nil, funcName: String? = nil, domainID: String? = nil,
+        namespace: String? = nil, projectName: String? = nil, package: String? = nil, runtime: String? = nil,
+        timeout: Int? = nil, handler: String? = nil, memorySize: Int? = nil, cpu: Int? = nil,
+        codeType: CodeType? = nil, codeURL: String? = nil, codeFilename: String? = nil,
+        codeSize: Int64? = nil, domainNames: String? = nil, userData: String? = nil,
+        encryptedUserData: String? = nil, digest: String? = nil, version: String? = nil,
+        imageName: String? = nil, xrole: String? = nil, appXrole: String? = nil, description: String? = nil,
+        lastModified: String? = nil, funcVPC: FuncVPC? = nil, mountConfig: CreateFunctionMountConfig2? = nil,
+        reservedInstanceCount: Int? = nil, dependVersionList: [String]? = nil,
+        strategyConfig: StrategyConfig? = nil, extendConfig: String? = nil, dependencies: [Dependency]? = nil,
+        initializerHandler: String? = nil, initializerTimeout: Int? = nil, preStopHandler: String? = nil,
+        preStopTimeout: Int? = nil, enterpriseProjectID: String? = nil, longTime: Bool? = nil,
+        logGroupID: String? = nil, logStreamID: String? = nil, type: TypeValue? = nil,
+        enableCloudDebug: String? = nil, enableDynamicMemory: Bool? = nil, isStatefulFunction: Bool? = nil,
+        customImage: CustomImage? = nil, isBridgeFunction: Bool? = nil, apigRouteEnable: Bool? = nil,
+        heartbeatHandler: String? = nil, enableClassIsolation: Bool? = nil,
+        allowEphemeralStorage: Bool? = nil, ephemeralStorage: Int? = nil,
+        networkController: NetworkControlConfig? = nil, resourceID: String? = nil,
+        isReturnStream: Bool? = nil, enableAuthInHeader: Bool? = nil, ltsCustomTag: [String: String]? = nil,
         enableLtsLog: Bool? = nil
     ) {
         self.funcID = funcID
@@ -669,67 +516,5 @@ public struct CreateFunctionResponse: Codable, Sendable, Equatable {
         self.enableAuthInHeader = enableAuthInHeader
         self.ltsCustomTag = ltsCustomTag
         self.enableLtsLog = enableLtsLog
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.funcID = try container.decodeIfPresent(String.self, forKey: .funcID)
-        self.funcURN = try container.decodeIfPresent(String.self, forKey: .funcURN)
-        self.funcName = try container.decodeIfPresent(String.self, forKey: .funcName)
-        self.domainID = try container.decodeIfPresent(String.self, forKey: .domainID)
-        self.namespace = try container.decodeIfPresent(String.self, forKey: .namespace)
-        self.projectName = try container.decodeIfPresent(String.self, forKey: .projectName)
-        self.package = try container.decodeIfPresent(String.self, forKey: .package)
-        self.runtime = try container.decodeIfPresent(String.self, forKey: .runtime)
-        self.timeout = try container.decodeLenientIfPresent(Int.self, forKey: .timeout)
-        self.handler = try container.decodeIfPresent(String.self, forKey: .handler)
-        self.memorySize = try container.decodeLenientIfPresent(Int.self, forKey: .memorySize)
-        self.cpu = try container.decodeLenientIfPresent(Int.self, forKey: .cpu)
-        self.codeType = try container.decodeIfPresent(CodeType.self, forKey: .codeType)
-        self.codeURL = try container.decodeIfPresent(String.self, forKey: .codeURL)
-        self.codeFilename = try container.decodeIfPresent(String.self, forKey: .codeFilename)
-        self.codeSize = try container.decodeLenientIfPresent(Int64.self, forKey: .codeSize)
-        self.domainNames = try container.decodeIfPresent(String.self, forKey: .domainNames)
-        self.userData = try container.decodeIfPresent(String.self, forKey: .userData)
-        self.encryptedUserData = try container.decodeIfPresent(String.self, forKey: .encryptedUserData)
-        self.digest = try container.decodeIfPresent(String.self, forKey: .digest)
-        self.version = try container.decodeIfPresent(String.self, forKey: .version)
-        self.imageName = try container.decodeIfPresent(String.self, forKey: .imageName)
-        self.xrole = try container.decodeIfPresent(String.self, forKey: .xrole)
-        self.appXrole = try container.decodeIfPresent(String.self, forKey: .appXrole)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.lastModified = try container.decodeIfPresent(String.self, forKey: .lastModified)
-        self.funcVPC = try container.decodeIfPresent(FuncVPC.self, forKey: .funcVPC)
-        self.mountConfig = try container.decodeIfPresent(CreateFunctionMountConfig2.self, forKey: .mountConfig)
-        self.reservedInstanceCount = try container.decodeLenientIfPresent(Int.self, forKey: .reservedInstanceCount)
-        self.dependVersionList = try container.decodeIfPresent([String].self, forKey: .dependVersionList)
-        self.strategyConfig = try container.decodeIfPresent(StrategyConfig.self, forKey: .strategyConfig)
-        self.extendConfig = try container.decodeIfPresent(String.self, forKey: .extendConfig)
-        self.dependencies = try container.decodeIfPresent([Dependency].self, forKey: .dependencies)
-        self.initializerHandler = try container.decodeIfPresent(String.self, forKey: .initializerHandler)
-        self.initializerTimeout = try container.decodeLenientIfPresent(Int.self, forKey: .initializerTimeout)
-        self.preStopHandler = try container.decodeIfPresent(String.self, forKey: .preStopHandler)
-        self.preStopTimeout = try container.decodeLenientIfPresent(Int.self, forKey: .preStopTimeout)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.longTime = try container.decodeLenientIfPresent(Bool.self, forKey: .longTime)
-        self.logGroupID = try container.decodeIfPresent(String.self, forKey: .logGroupID)
-        self.logStreamID = try container.decodeIfPresent(String.self, forKey: .logStreamID)
-        self.type = try container.decodeIfPresent(TypeValue.self, forKey: .type)
-        self.enableCloudDebug = try container.decodeIfPresent(String.self, forKey: .enableCloudDebug)
-        self.enableDynamicMemory = try container.decodeLenientIfPresent(Bool.self, forKey: .enableDynamicMemory)
-        self.isStatefulFunction = try container.decodeLenientIfPresent(Bool.self, forKey: .isStatefulFunction)
-        self.customImage = try container.decodeIfPresent(CustomImage.self, forKey: .customImage)
-        self.isBridgeFunction = try container.decodeLenientIfPresent(Bool.self, forKey: .isBridgeFunction)
-        self.apigRouteEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .apigRouteEnable)
-        self.heartbeatHandler = try container.decodeIfPresent(String.self, forKey: .heartbeatHandler)
-        self.enableClassIsolation = try container.decodeLenientIfPresent(Bool.self, forKey: .enableClassIsolation)
-        self.allowEphemeralStorage = try container.decodeLenientIfPresent(Bool.self, forKey: .allowEphemeralStorage)
-        self.ephemeralStorage = try container.decodeLenientIfPresent(Int.self, forKey: .ephemeralStorage)
-        self.networkController = try container.decodeIfPresent(NetworkControlConfig.self, forKey: .networkController)
-        self.resourceID = try container.decodeIfPresent(String.self, forKey: .resourceID)
-        self.isReturnStream = try container.decodeLenientIfPresent(Bool.self, forKey: .isReturnStream)
-        self.enableAuthInHeader = try container.decodeLenientIfPresent(Bool.self, forKey: .enableAuthInHeader)
-        self.ltsCustomTag = try container.decodeIfPresent([String: String].self, forKey: .ltsCustomTag)
-        self.enableLtsLog = try container.decodeLenientIfPresent(Bool.self, forKey: .enableLtsLog)
     }
 }

@@ -16,10 +16,7 @@ extension FunctionGraphClient {
     /// - Returns: The body of the service's `200` response.
     public func createFunction(_ body: CreateFunctionRequest) async throws -> CreateFunctionResponse {
         let request = OperationRequest(
-            operation: "CreateFunction",
-            method: .post,
-            path: "/v2/{project_id}/fgs/functions",
-            body: body
+            operation: "CreateFunction", method: .post, path: "/v2/{project_id}/fgs/functions", body: body
         )
         return try await client.send(request, as: CreateFunctionResponse.self)
     }
@@ -36,11 +33,9 @@ extension FunctionGraphClient {
     ///   - body: The request body.
     public func createTags(resourceType: String, resourceID: String, _ body: CreateTagsRequest) async throws {
         let request = OperationRequest(
-            operation: "CreateTags",
-            method: .post,
+            operation: "CreateTags", method: .post,
             path: "/v2/{project_id}/{resource_type}/{resource_id}/tags/create",
-            pathParameters: ["resource_type": resourceType, "resource_id": resourceID],
-            body: body
+            pathParameters: ["resource_type": resourceType, "resource_id": resourceID], body: body
         )
         try await client.send(request)
     }
@@ -58,8 +53,7 @@ extension FunctionGraphClient {
     ///     urn:fss:xxxxxxxx:7aad83af3e8d42e99ac194e8419e2c9b:function:default:test.
     public func deleteFunction(functionURN: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteFunction",
-            method: .delete,
+            operation: "DeleteFunction", method: .delete,
             path: "/v2/{project_id}/fgs/functions/{function_urn}",
             pathParameters: ["function_urn": functionURN]
         )
@@ -78,11 +72,9 @@ extension FunctionGraphClient {
     ///   - body: The request body.
     public func deleteTags(resourceType: String, resourceID: String, _ body: DeleteTagsRequest) async throws {
         let request = OperationRequest(
-            operation: "DeleteTags",
-            method: .delete,
+            operation: "DeleteTags", method: .delete,
             path: "/v2/{project_id}/{resource_type}/{resource_id}/tags/delete",
-            pathParameters: ["resource_type": resourceType, "resource_id": resourceID],
-            body: body
+            pathParameters: ["resource_type": resourceType, "resource_id": resourceID], body: body
         )
         try await client.send(request)
     }
@@ -103,8 +95,7 @@ extension FunctionGraphClient {
         resourceID: String
     ) async throws -> ListFunctionTagsResponse {
         let request = OperationRequest(
-            operation: "ListFunctionTags",
-            method: .get,
+            operation: "ListFunctionTags", method: .get,
             path: "/v2/{project_id}/{resource_type}/{resource_id}/tags",
             pathParameters: ["resource_type": resourceType, "resource_id": resourceID]
         )
@@ -135,10 +126,7 @@ extension FunctionGraphClient {
         query.append("maxitems", maxitems)
         query.append("package_name", packageName)
         let request = OperationRequest(
-            operation: "ListFunctions",
-            method: .get,
-            path: "/v2/{project_id}/fgs/functions",
-            query: query
+            operation: "ListFunctions", method: .get, path: "/v2/{project_id}/fgs/functions", query: query
         )
         return try await client.send(request, as: ListFunctionsResponse.self)
     }
@@ -155,8 +143,7 @@ extension FunctionGraphClient {
     /// - Returns: The body of the service's `200` response.
     public func showFunctionCode(functionURN: String) async throws -> ShowFunctionCodeResponse {
         let request = OperationRequest(
-            operation: "ShowFunctionCode",
-            method: .get,
+            operation: "ShowFunctionCode", method: .get,
             path: "/v2/{project_id}/fgs/functions/{function_urn}/code",
             pathParameters: ["function_urn": functionURN]
         )
@@ -175,8 +162,7 @@ extension FunctionGraphClient {
     /// - Returns: The body of the service's `200` response.
     public func showFunctionConfig(functionURN: String) async throws -> ShowFunctionConfigResponse {
         let request = OperationRequest(
-            operation: "ShowFunctionConfig",
-            method: .get,
+            operation: "ShowFunctionConfig", method: .get,
             path: "/v2/{project_id}/fgs/functions/{function_urn}/config",
             pathParameters: ["function_urn": functionURN]
         )
@@ -195,9 +181,7 @@ extension FunctionGraphClient {
     /// - Returns: The body of the service's `200` response.
     public func showProjectTagsList(resourceType: String) async throws -> ShowProjectTagsListResponse {
         let request = OperationRequest(
-            operation: "ShowProjectTagsList",
-            method: .get,
-            path: "/v2/{project_id}/{resource_type}/tags",
+            operation: "ShowProjectTagsList", method: .get, path: "/v2/{project_id}/{resource_type}/tags",
             pathParameters: ["resource_type": resourceType]
         )
         return try await client.send(request, as: ShowProjectTagsListResponse.self)
@@ -221,11 +205,9 @@ extension FunctionGraphClient {
         _ body: ShowResInstanceInfoRequest
     ) async throws -> ShowResInstanceInfoResponse {
         let request = OperationRequest(
-            operation: "ShowResInstanceInfo",
-            method: .post,
+            operation: "ShowResInstanceInfo", method: .post,
             path: "/v2/{project_id}/{resource_type}/resource-instances/{action}",
-            pathParameters: ["resource_type": resourceType, "action": action],
-            body: body
+            pathParameters: ["resource_type": resourceType, "action": action], body: body
         )
         return try await client.send(request, as: ShowResInstanceInfoResponse.self)
     }
@@ -246,11 +228,9 @@ extension FunctionGraphClient {
         _ body: UpdateFunctionCodeRequest
     ) async throws -> UpdateFunctionCodeResponse {
         let request = OperationRequest(
-            operation: "UpdateFunctionCode",
-            method: .put,
+            operation: "UpdateFunctionCode", method: .put,
             path: "/v2/{project_id}/fgs/functions/{function_urn}/code",
-            pathParameters: ["function_urn": functionURN],
-            body: body
+            pathParameters: ["function_urn": functionURN], body: body
         )
         return try await client.send(request, as: UpdateFunctionCodeResponse.self)
     }
@@ -266,8 +246,7 @@ extension FunctionGraphClient {
     ///   - state: Pinning status.
     public func updateFunctionCollectState(funcURN: String, state: String) async throws {
         let request = OperationRequest(
-            operation: "UpdateFunctionCollectState",
-            method: .put,
+            operation: "UpdateFunctionCollectState", method: .put,
             path: "/v2/{project_id}/fgs/functions/{func_urn}/collect/{state}",
             pathParameters: ["func_urn": funcURN, "state": state]
         )
@@ -290,11 +269,9 @@ extension FunctionGraphClient {
         _ body: UpdateFunctionConfigRequest
     ) async throws -> UpdateFunctionConfigResponse {
         let request = OperationRequest(
-            operation: "UpdateFunctionConfig",
-            method: .put,
+            operation: "UpdateFunctionConfig", method: .put,
             path: "/v2/{project_id}/fgs/functions/{function_urn}/config",
-            pathParameters: ["function_urn": functionURN],
-            body: body
+            pathParameters: ["function_urn": functionURN], body: body
         )
         return try await client.send(request, as: UpdateFunctionConfigResponse.self)
     }
@@ -315,11 +292,9 @@ extension FunctionGraphClient {
         _ body: UpdateFunctionMaxInstanceConfigRequest
     ) async throws -> UpdateFunctionMaxInstanceConfigResponse {
         let request = OperationRequest(
-            operation: "UpdateFunctionMaxInstanceConfig",
-            method: .put,
+            operation: "UpdateFunctionMaxInstanceConfig", method: .put,
             path: "/v2/{project_id}/fgs/functions/{function_urn}/config-max-instance",
-            pathParameters: ["function_urn": functionURN],
-            body: body
+            pathParameters: ["function_urn": functionURN], body: body
         )
         return try await client.send(request, as: UpdateFunctionMaxInstanceConfigResponse.self)
     }

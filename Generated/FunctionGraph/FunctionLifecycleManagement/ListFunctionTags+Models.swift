@@ -11,8 +11,7 @@ public struct ListFunctionTagsResponse: Codable, Sendable, Equatable {
     public var sysTags: [KvItem]?
 
     private enum CodingKeys: String, CodingKey {
-        case tags
-        case sysTags = "sys_tags"
+        case tags, sysTags = "sys_tags"
     }
 
     public init(tags: [KvItem]? = nil, sysTags: [KvItem]? = nil) {

@@ -180,89 +180,33 @@ public struct ListFunctionResult: Codable, Sendable, Equatable {
     public var bindBridgeFuncURNs: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case resourceID = "resource_id"
-        case funcURN = "func_urn"
-        case funcName = "func_name"
-        case domainID = "domain_id"
-        case namespace
-        case projectName = "project_name"
-        case package
-        case runtime
-        case timeout
-        case handler
-        case memorySize = "memory_size"
-        case gpuMemory = "gpu_memory"
-        case cpu
-        case codeType = "code_type"
-        case codeURL = "code_url"
-        case codeFilename = "code_filename"
-        case codeSize = "code_size"
-        case userData = "user_data"
-        case encryptedUserData = "encrypted_user_data"
-        case digest
-        case version
-        case imageName = "image_name"
-        case xrole
-        case appXrole = "app_xrole"
-        case description
-        case lastModified = "last_modified"
-        case funcVPCID = "func_vpc_id"
-        case strategyConfig = "strategy_config"
-        case extendConfig = "extend_config"
-        case initializerHandler = "initializer_handler"
-        case initializerTimeout = "initializer_timeout"
-        case preStopHandler = "pre_stop_handler"
-        case preStopTimeout = "pre_stop_timeout"
-        case enterpriseProjectID = "enterprise_project_id"
-        case longTime = "long_time"
-        case logGroupID = "log_group_id"
-        case logStreamID = "log_stream_id"
-        case type
-        case isBridgeFunction = "is_bridge_function"
-        case bindBridgeFuncURNs = "bind_bridge_funcUrns"
+        case resourceID = "resource_id", funcURN = "func_urn", funcName = "func_name", domainID = "domain_id"
+        case namespace, projectName = "project_name", package, runtime, timeout, handler
+        case memorySize = "memory_size", gpuMemory = "gpu_memory", cpu, codeType = "code_type"
+        case codeURL = "code_url", codeFilename = "code_filename", codeSize = "code_size"
+        case userData = "user_data", encryptedUserData = "encrypted_user_data", digest, version
+        case imageName = "image_name", xrole, appXrole = "app_xrole", description
+        case lastModified = "last_modified", funcVPCID = "func_vpc_id", strategyConfig = "strategy_config"
+        case extendConfig = "extend_config", initializerHandler = "initializer_handler"
+        case initializerTimeout = "initializer_timeout", preStopHandler = "pre_stop_handler"
+        case preStopTimeout = "pre_stop_timeout", enterpriseProjectID = "enterprise_project_id"
+        case longTime = "long_time", logGroupID = "log_group_id", logStreamID = "log_stream_id", type
+        case isBridgeFunction = "is_bridge_function", bindBridgeFuncURNs = "bind_bridge_funcUrns"
     }
 
     public init(
-        resourceID: String? = nil,
-        funcURN: String? = nil,
-        funcName: String? = nil,
-        domainID: String? = nil,
-        namespace: String? = nil,
-        projectName: String? = nil,
-        package: String? = nil,
-        runtime: String? = nil,
-        timeout: Int? = nil,
-        handler: String? = nil,
-        memorySize: Int? = nil,
-        gpuMemory: Int? = nil,
-        cpu: Int? = nil,
-        codeType: CodeType? = nil,
-        codeURL: String? = nil,
-        codeFilename: String? = nil,
-        codeSize: Int64? = nil,
-        userData: String? = nil,
-        encryptedUserData: String? = nil,
-        digest: String? = nil,
-        version: String? = nil,
-        imageName: String? = nil,
-        xrole: String? = nil,
-        appXrole: String? = nil,
-        description: String? = nil,
-        lastModified: String? = nil,
-        funcVPCID: String? = nil,
-        strategyConfig: StrategyConfig? = nil,
-        extendConfig: String? = nil,
-        initializerHandler: String? = nil,
-        initializerTimeout: Int? = nil,
-        preStopHandler: String? = nil,
-        preStopTimeout: Int? = nil,
-        enterpriseProjectID: String? = nil,
-        longTime: Bool? = nil,
-        logGroupID: String? = nil,
-        logStreamID: String? = nil,
-        type: TypeValue? = nil,
-        isBridgeFunction: Bool? = nil,
-        bindBridgeFuncURNs: [String]? = nil
+        resourceID: String? = nil, funcURN: String? = nil, funcName: String? = nil, domainID: String? = nil,
+        namespace: String? = nil, projectName: String? = nil, package: String? = nil, runtime: String? = nil,
+        timeout: Int? = nil, handler: String? = nil, memorySize: Int? = nil, gpuMemory: Int? = nil,
+        cpu: Int? = nil, codeType: CodeType? = nil, codeURL: String? = nil, codeFilename: String? = nil,
+        codeSize: Int64? = nil, userData: String? = nil, encryptedUserData: String? = nil,
+        digest: String? = nil, version: String? = nil, imageName: String? = nil, xrole: String? = nil,
+        appXrole: String? = nil, description: String? = nil, lastModified: String? = nil,
+        funcVPCID: String? = nil, strategyConfig: StrategyConfig? = nil, extendConfig: String? = nil,
+        initializerHandler: String? = nil, initializerTimeout: Int? = nil, preStopHandler: String? = nil,
+        preStopTimeout: Int? = nil, enterpriseProjectID: String? = nil, longTime: Bool? = nil,
+        logGroupID: String? = nil, logStreamID: String? = nil, type: TypeValue? = nil,
+        isBridgeFunction: Bool? = nil, bindBridgeFuncURNs: [String]? = nil
     ) {
         self.resourceID = resourceID
         self.funcURN = funcURN
@@ -305,50 +249,6 @@ public struct ListFunctionResult: Codable, Sendable, Equatable {
         self.isBridgeFunction = isBridgeFunction
         self.bindBridgeFuncURNs = bindBridgeFuncURNs
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.resourceID = try container.decodeIfPresent(String.self, forKey: .resourceID)
-        self.funcURN = try container.decodeIfPresent(String.self, forKey: .funcURN)
-        self.funcName = try container.decodeIfPresent(String.self, forKey: .funcName)
-        self.domainID = try container.decodeIfPresent(String.self, forKey: .domainID)
-        self.namespace = try container.decodeIfPresent(String.self, forKey: .namespace)
-        self.projectName = try container.decodeIfPresent(String.self, forKey: .projectName)
-        self.package = try container.decodeIfPresent(String.self, forKey: .package)
-        self.runtime = try container.decodeIfPresent(String.self, forKey: .runtime)
-        self.timeout = try container.decodeLenientIfPresent(Int.self, forKey: .timeout)
-        self.handler = try container.decodeIfPresent(String.self, forKey: .handler)
-        self.memorySize = try container.decodeLenientIfPresent(Int.self, forKey: .memorySize)
-        self.gpuMemory = try container.decodeLenientIfPresent(Int.self, forKey: .gpuMemory)
-        self.cpu = try container.decodeLenientIfPresent(Int.self, forKey: .cpu)
-        self.codeType = try container.decodeIfPresent(CodeType.self, forKey: .codeType)
-        self.codeURL = try container.decodeIfPresent(String.self, forKey: .codeURL)
-        self.codeFilename = try container.decodeIfPresent(String.self, forKey: .codeFilename)
-        self.codeSize = try container.decodeLenientIfPresent(Int64.self, forKey: .codeSize)
-        self.userData = try container.decodeIfPresent(String.self, forKey: .userData)
-        self.encryptedUserData = try container.decodeIfPresent(String.self, forKey: .encryptedUserData)
-        self.digest = try container.decodeIfPresent(String.self, forKey: .digest)
-        self.version = try container.decodeIfPresent(String.self, forKey: .version)
-        self.imageName = try container.decodeIfPresent(String.self, forKey: .imageName)
-        self.xrole = try container.decodeIfPresent(String.self, forKey: .xrole)
-        self.appXrole = try container.decodeIfPresent(String.self, forKey: .appXrole)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.lastModified = try container.decodeIfPresent(String.self, forKey: .lastModified)
-        self.funcVPCID = try container.decodeIfPresent(String.self, forKey: .funcVPCID)
-        self.strategyConfig = try container.decodeIfPresent(StrategyConfig.self, forKey: .strategyConfig)
-        self.extendConfig = try container.decodeIfPresent(String.self, forKey: .extendConfig)
-        self.initializerHandler = try container.decodeIfPresent(String.self, forKey: .initializerHandler)
-        self.initializerTimeout = try container.decodeLenientIfPresent(Int.self, forKey: .initializerTimeout)
-        self.preStopHandler = try container.decodeIfPresent(String.self, forKey: .preStopHandler)
-        self.preStopTimeout = try container.decodeLenientIfPresent(Int.self, forKey: .preStopTimeout)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.longTime = try container.decodeLenientIfPresent(Bool.self, forKey: .longTime)
-        self.logGroupID = try container.decodeIfPresent(String.self, forKey: .logGroupID)
-        self.logStreamID = try container.decodeIfPresent(String.self, forKey: .logStreamID)
-        self.type = try container.decodeIfPresent(TypeValue.self, forKey: .type)
-        self.isBridgeFunction = try container.decodeLenientIfPresent(Bool.self, forKey: .isBridgeFunction)
-        self.bindBridgeFuncURNs = try container.decodeIfPresent([String].self, forKey: .bindBridgeFuncURNs)
-    }
 }
 
 /// The response of ``FunctionGraphClient/listFunctions``.
@@ -361,21 +261,12 @@ public struct ListFunctionsResponse: Codable, Sendable, Equatable {
     public var count: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case functions
-        case nextMarker = "next_marker"
-        case count
+        case functions, nextMarker = "next_marker", count
     }
 
     public init(functions: [ListFunctionResult]? = nil, nextMarker: Int64? = nil, count: Int64? = nil) {
         self.functions = functions
         self.nextMarker = nextMarker
         self.count = count
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.functions = try container.decodeIfPresent([ListFunctionResult].self, forKey: .functions)
-        self.nextMarker = try container.decodeLenientIfPresent(Int64.self, forKey: .nextMarker)
-        self.count = try container.decodeLenientIfPresent(Int64.self, forKey: .count)
     }
 }

@@ -67,36 +67,17 @@ public struct ShowFunctionCodeResponse: Codable, Sendable, Equatable {
     public var dependencies: [Dependency]?
 
     private enum CodingKeys: String, CodingKey {
-        case funcURN = "func_urn"
-        case funcName = "func_name"
-        case domainID = "domain_id"
-        case runtime
-        case codeType = "code_type"
-        case codeURL = "code_url"
-        case codeFilename = "code_filename"
-        case codeSize = "code_size"
-        case digest
-        case lastModified = "last_modified"
-        case funcCode = "func_code"
-        case dependVersionList = "depend_version_list"
-        case strategyConfig = "strategy_config"
-        case dependencies
+        case funcURN = "func_urn", funcName = "func_name", domainID = "domain_id", runtime
+        case codeType = "code_type", codeURL = "code_url", codeFilename = "code_filename"
+        case codeSize = "code_size", digest, lastModified = "last_modified", funcCode = "func_code"
+        case dependVersionList = "depend_version_list", strategyConfig = "strategy_config", dependencies
     }
 
     public init(
-        funcURN: String? = nil,
-        funcName: String? = nil,
-        domainID: String? = nil,
-        runtime: String? = nil,
-        codeType: CodeType? = nil,
-        codeURL: String? = nil,
-        codeFilename: String? = nil,
-        codeSize: Int64? = nil,
-        digest: String? = nil,
-        lastModified: String? = nil,
-        funcCode: FuncCode? = nil,
-        dependVersionList: [String]? = nil,
-        strategyConfig: StrategyConfig? = nil,
+        funcURN: String? = nil, funcName: String? = nil, domainID: String? = nil, runtime: String? = nil,
+        codeType: CodeType? = nil, codeURL: String? = nil, codeFilename: String? = nil,
+        codeSize: Int64? = nil, digest: String? = nil, lastModified: String? = nil, funcCode: FuncCode? = nil,
+        dependVersionList: [String]? = nil, strategyConfig: StrategyConfig? = nil,
         dependencies: [Dependency]? = nil
     ) {
         self.funcURN = funcURN
@@ -113,23 +94,5 @@ public struct ShowFunctionCodeResponse: Codable, Sendable, Equatable {
         self.dependVersionList = dependVersionList
         self.strategyConfig = strategyConfig
         self.dependencies = dependencies
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.funcURN = try container.decodeIfPresent(String.self, forKey: .funcURN)
-        self.funcName = try container.decodeIfPresent(String.self, forKey: .funcName)
-        self.domainID = try container.decodeIfPresent(String.self, forKey: .domainID)
-        self.runtime = try container.decodeIfPresent(String.self, forKey: .runtime)
-        self.codeType = try container.decodeIfPresent(CodeType.self, forKey: .codeType)
-        self.codeURL = try container.decodeIfPresent(String.self, forKey: .codeURL)
-        self.codeFilename = try container.decodeIfPresent(String.self, forKey: .codeFilename)
-        self.codeSize = try container.decodeLenientIfPresent(Int64.self, forKey: .codeSize)
-        self.digest = try container.decodeIfPresent(String.self, forKey: .digest)
-        self.lastModified = try container.decodeIfPresent(String.self, forKey: .lastModified)
-        self.funcCode = try container.decodeIfPresent(FuncCode.self, forKey: .funcCode)
-        self.dependVersionList = try container.decodeIfPresent([String].self, forKey: .dependVersionList)
-        self.strategyConfig = try container.decodeIfPresent(StrategyConfig.self, forKey: .strategyConfig)
-        self.dependencies = try container.decodeIfPresent([Dependency].self, forKey: .dependencies)
     }
 }

@@ -234,127 +234,48 @@ public struct ShowFunctionConfigResponse: Codable, Sendable, Equatable {
     public var enableLtsLog: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case funcID = "func_id"
-        case resourceID = "resource_id"
-        case funcURN = "func_urn"
-        case funcName = "func_name"
-        case domainID = "domain_id"
-        case namespace
-        case projectName = "project_name"
-        case package
-        case runtime
-        case timeout
-        case handler
-        case memorySize = "memory_size"
-        case gpuMemory = "gpu_memory"
-        case cpu
-        case codeType = "code_type"
-        case codeURL = "code_url"
-        case codeFilename = "code_filename"
-        case codeSize = "code_size"
-        case userData = "user_data"
-        case encryptedUserData = "encrypted_user_data"
-        case digest
-        case version
-        case imageName = "image_name"
-        case xrole
-        case appXrole = "app_xrole"
-        case description
-        case lastModified = "last_modified"
-        case ephemeralStorage = "ephemeral_storage"
-        case funcVPC = "func_vpc"
-        case mountConfig = "mount_config"
-        case dependVersionList = "depend_version_list"
-        case strategyConfig = "strategy_config"
-        case dependencies
-        case initializerHandler = "initializer_handler"
-        case initializerTimeout = "initializer_timeout"
-        case preStopHandler = "pre_stop_handler"
-        case preStopTimeout = "pre_stop_timeout"
-        case enterpriseProjectID = "enterprise_project_id"
-        case longTime = "long_time"
-        case logGroupID = "log_group_id"
-        case logStreamID = "log_stream_id"
-        case type
-        case enableCloudDebug = "enable_cloud_debug"
-        case enableDynamicMemory = "enable_dynamic_memory"
-        case isStatefulFunction = "is_stateful_function"
-        case isBridgeFunction = "is_bridge_function"
-        case enableAuthInHeader = "enable_auth_in_header"
-        case customImage = "custom_image"
-        case reservedInstanceIdleMode = "reserved_instance_idle_mode"
-        case apigRouteEnable = "apig_route_enable"
-        case heartbeatHandler = "heartbeat_handler"
-        case enableClassIsolation = "enable_class_isolation"
-        case gpuType = "gpu_type"
-        case allowEphemeralStorage = "allow_ephemeral_storage"
-        case networkController = "network_controller"
-        case isReturnStream = "is_return_stream"
-        case peeringCIDR = "peering_cidr"
-        case ltsCustomTag = "lts_custom_tag"
-        case enableLtsLog = "enable_lts_log"
+        case funcID = "func_id", resourceID = "resource_id", funcURN = "func_urn", funcName = "func_name"
+        case domainID = "domain_id", namespace, projectName = "project_name", package, runtime, timeout
+        case handler, memorySize = "memory_size", gpuMemory = "gpu_memory", cpu, codeType = "code_type"
+        case codeURL = "code_url", codeFilename = "code_filename", codeSize = "code_size"
+        case userData = "user_data", encryptedUserData = "encrypted_user_data", digest, version
+        case imageName = "image_name", xrole, appXrole = "app_xrole", description
+        case lastModified = "last_modified", ephemeralStorage = "ephemeral_storage", funcVPC = "func_vpc"
+        case mountConfig = "mount_config", dependVersionList = "depend_version_list"
+        case strategyConfig = "strategy_config", dependencies, initializerHandler = "initializer_handler"
+        case initializerTimeout = "initializer_timeout", preStopHandler = "pre_stop_handler"
+        case preStopTimeout = "pre_stop_timeout", enterpriseProjectID = "enterprise_project_id"
+        case longTime = "long_time", logGroupID = "log_group_id", logStreamID = "log_stream_id", type
+        case enableCloudDebug = "enable_cloud_debug", enableDynamicMemory = "enable_dynamic_memory"
+        case isStatefulFunction = "is_stateful_function", isBridgeFunction = "is_bridge_function"
+        case enableAuthInHeader = "enable_auth_in_header", customImage = "custom_image"
+        case reservedInstanceIdleMode = "reserved_instance_idle_mode", apigRouteEnable = "apig_route_enable"
+        case heartbeatHandler = "heartbeat_handler", enableClassIsolation = "enable_class_isolation"
+        case gpuType = "gpu_type", allowEphemeralStorage = "allow_ephemeral_storage"
+        case networkController = "network_controller", isReturnStream = "is_return_stream"
+        case peeringCIDR = "peering_cidr", ltsCustomTag = "lts_custom_tag", enableLtsLog = "enable_lts_log"
     }
 
     public init(
-        funcID: String? = nil,
-        resourceID: String? = nil,
-        funcURN: String? = nil,
-        funcName: String? = nil,
-        domainID: String? = nil,
-        namespace: String? = nil,
-        projectName: String? = nil,
-        package: String? = nil,
-        runtime: String? = nil,
-        timeout: Int? = nil,
-        handler: String? = nil,
-        memorySize: Int? = nil,
-        gpuMemory: Int? = nil,
-        cpu: Int? = nil,
-        codeType: CodeType? = nil,
-        codeURL: String? = nil,
-        codeFilename: String? = nil,
-        codeSize: Int64? = nil,
-        userData: String? = nil,
-        encryptedUserData: String? = nil,
-        digest: String? = nil,
-        version: String? = nil,
-        imageName: String? = nil,
-        xrole: String? = nil,
-        appXrole: String? = nil,
-        description: String? = nil,
-        lastModified: String? = nil,
-        ephemeralStorage: Int? = nil,
-        funcVPC: FuncVPC? = nil,
-        mountConfig: MountConfig? = nil,
-        dependVersionList: [String]? = nil,
-        strategyConfig: StrategyConfig? = nil,
-        dependencies: [Dependency]? = nil,
-        initializerHandler: String? = nil,
-        initializerTimeout: Int? = nil,
-        preStopHandler: String? = nil,
-        preStopTimeout: Int? = nil,
-        enterpriseProjectID: String? = nil,
-        longTime: Bool? = nil,
-        logGroupID: String? = nil,
-        logStreamID: String? = nil,
-        type: TypeValue? = nil,
-        enableCloudDebug: String? = nil,
-        enableDynamicMemory: Bool? = nil,
-        isStatefulFunction: Bool? = nil,
-        isBridgeFunction: Bool? = nil,
-        enableAuthInHeader: Bool? = nil,
-        customImage: CustomImage? = nil,
-        reservedInstanceIdleMode: Bool? = nil,
-        apigRouteEnable: Bool? = nil,
-        heartbeatHandler: String? = nil,
-        enableClassIsolation: Bool? = nil,
-        gpuType: String? = nil,
-        allowEphemeralStorage: Bool? = nil,
-        networkController: NetworkControlConfig? = nil,
-        isReturnStream: Bool? = nil,
-        peeringCIDR: String? = nil,
-        ltsCustomTag: [String: String]? = nil,
-        enableLtsLog: Bool? = nil
+        funcID: String? = nil, resourceID: String? = nil, funcURN: String? = nil, funcName: String? = nil,
+        domainID: String? = nil, namespace: String? = nil, projectName: String? = nil, package: String? = nil,
+        runtime: String? = nil, timeout: Int? = nil, handler: String? = nil, memorySize: Int? = nil,
+        gpuMemory: Int? = nil, cpu: Int? = nil, codeType: CodeType? = nil, codeURL: String? = nil,
+        codeFilename: String? = nil, codeSize: Int64? = nil, userData: String? = nil,
+        encryptedUserData: String? = nil, digest: String? = nil, version: String? = nil,
+        imageName: String? = nil, xrole: String? = nil, appXrole: String? = nil, description: String? = nil,
+        lastModified: String? = nil, ephemeralStorage: Int? = nil, funcVPC: FuncVPC? = nil,
+        mountConfig: MountConfig? = nil, dependVersionList: [String]? = nil,
+        strategyConfig: StrategyConfig? = nil, dependencies: [Dependency]? = nil,
+        initializerHandler: String? = nil, initializerTimeout: Int? = nil, preStopHandler: String? = nil,
+        preStopTimeout: Int? = nil, enterpriseProjectID: String? = nil, longTime: Bool? = nil,
+        logGroupID: String? = nil, logStreamID: String? = nil, type: TypeValue? = nil,
+        enableCloudDebug: String? = nil, enableDynamicMemory: Bool? = nil, isStatefulFunction: Bool? = nil,
+        isBridgeFunction: Bool? = nil, enableAuthInHeader: Bool? = nil, customImage: CustomImage? = nil,
+        reservedInstanceIdleMode: Bool? = nil, apigRouteEnable: Bool? = nil, heartbeatHandler: String? = nil,
+        enableClassIsolation: Bool? = nil, gpuType: String? = nil, allowEphemeralStorage: Bool? = nil,
+        networkController: NetworkControlConfig? = nil, isReturnStream: Bool? = nil,
+        peeringCIDR: String? = nil, ltsCustomTag: [String: String]? = nil, enableLtsLog: Bool? = nil
     ) {
         self.funcID = funcID
         self.resourceID = resourceID
@@ -415,68 +336,5 @@ public struct ShowFunctionConfigResponse: Codable, Sendable, Equatable {
         self.peeringCIDR = peeringCIDR
         self.ltsCustomTag = ltsCustomTag
         self.enableLtsLog = enableLtsLog
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.funcID = try container.decodeIfPresent(String.self, forKey: .funcID)
-        self.resourceID = try container.decodeIfPresent(String.self, forKey: .resourceID)
-        self.funcURN = try container.decodeIfPresent(String.self, forKey: .funcURN)
-        self.funcName = try container.decodeIfPresent(String.self, forKey: .funcName)
-        self.domainID = try container.decodeIfPresent(String.self, forKey: .domainID)
-        self.namespace = try container.decodeIfPresent(String.self, forKey: .namespace)
-        self.projectName = try container.decodeIfPresent(String.self, forKey: .projectName)
-        self.package = try container.decodeIfPresent(String.self, forKey: .package)
-        self.runtime = try container.decodeIfPresent(String.self, forKey: .runtime)
-        self.timeout = try container.decodeLenientIfPresent(Int.self, forKey: .timeout)
-        self.handler = try container.decodeIfPresent(String.self, forKey: .handler)
-        self.memorySize = try container.decodeLenientIfPresent(Int.self, forKey: .memorySize)
-        self.gpuMemory = try container.decodeLenientIfPresent(Int.self, forKey: .gpuMemory)
-        self.cpu = try container.decodeLenientIfPresent(Int.self, forKey: .cpu)
-        self.codeType = try container.decodeIfPresent(CodeType.self, forKey: .codeType)
-        self.codeURL = try container.decodeIfPresent(String.self, forKey: .codeURL)
-        self.codeFilename = try container.decodeIfPresent(String.self, forKey: .codeFilename)
-        self.codeSize = try container.decodeLenientIfPresent(Int64.self, forKey: .codeSize)
-        self.userData = try container.decodeIfPresent(String.self, forKey: .userData)
-        self.encryptedUserData = try container.decodeIfPresent(String.self, forKey: .encryptedUserData)
-        self.digest = try container.decodeIfPresent(String.self, forKey: .digest)
-        self.version = try container.decodeIfPresent(String.self, forKey: .version)
-        self.imageName = try container.decodeIfPresent(String.self, forKey: .imageName)
-        self.xrole = try container.decodeIfPresent(String.self, forKey: .xrole)
-        self.appXrole = try container.decodeIfPresent(String.self, forKey: .appXrole)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.lastModified = try container.decodeIfPresent(String.self, forKey: .lastModified)
-        self.ephemeralStorage = try container.decodeLenientIfPresent(Int.self, forKey: .ephemeralStorage)
-        self.funcVPC = try container.decodeIfPresent(FuncVPC.self, forKey: .funcVPC)
-        self.mountConfig = try container.decodeIfPresent(MountConfig.self, forKey: .mountConfig)
-        self.dependVersionList = try container.decodeIfPresent([String].self, forKey: .dependVersionList)
-        self.strategyConfig = try container.decodeIfPresent(StrategyConfig.self, forKey: .strategyConfig)
-        self.dependencies = try container.decodeIfPresent([Dependency].self, forKey: .dependencies)
-        self.initializerHandler = try container.decodeIfPresent(String.self, forKey: .initializerHandler)
-        self.initializerTimeout = try container.decodeLenientIfPresent(Int.self, forKey: .initializerTimeout)
-        self.preStopHandler = try container.decodeIfPresent(String.self, forKey: .preStopHandler)
-        self.preStopTimeout = try container.decodeLenientIfPresent(Int.self, forKey: .preStopTimeout)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.longTime = try container.decodeLenientIfPresent(Bool.self, forKey: .longTime)
-        self.logGroupID = try container.decodeIfPresent(String.self, forKey: .logGroupID)
-        self.logStreamID = try container.decodeIfPresent(String.self, forKey: .logStreamID)
-        self.type = try container.decodeIfPresent(TypeValue.self, forKey: .type)
-        self.enableCloudDebug = try container.decodeIfPresent(String.self, forKey: .enableCloudDebug)
-        self.enableDynamicMemory = try container.decodeLenientIfPresent(Bool.self, forKey: .enableDynamicMemory)
-        self.isStatefulFunction = try container.decodeLenientIfPresent(Bool.self, forKey: .isStatefulFunction)
-        self.isBridgeFunction = try container.decodeLenientIfPresent(Bool.self, forKey: .isBridgeFunction)
-        self.enableAuthInHeader = try container.decodeLenientIfPresent(Bool.self, forKey: .enableAuthInHeader)
-        self.customImage = try container.decodeIfPresent(CustomImage.self, forKey: .customImage)
-        self.reservedInstanceIdleMode = try container.decodeLenientIfPresent(Bool.self, forKey: .reservedInstanceIdleMode)
-        self.apigRouteEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .apigRouteEnable)
-        self.heartbeatHandler = try container.decodeIfPresent(String.self, forKey: .heartbeatHandler)
-        self.enableClassIsolation = try container.decodeLenientIfPresent(Bool.self, forKey: .enableClassIsolation)
-        self.gpuType = try container.decodeIfPresent(String.self, forKey: .gpuType)
-        self.allowEphemeralStorage = try container.decodeLenientIfPresent(Bool.self, forKey: .allowEphemeralStorage)
-        self.networkController = try container.decodeIfPresent(NetworkControlConfig.self, forKey: .networkController)
-        self.isReturnStream = try container.decodeLenientIfPresent(Bool.self, forKey: .isReturnStream)
-        self.peeringCIDR = try container.decodeIfPresent(String.self, forKey: .peeringCIDR)
-        self.ltsCustomTag = try container.decodeIfPresent([String: String].self, forKey: .ltsCustomTag)
-        self.enableLtsLog = try container.decodeLenientIfPresent(Bool.self, forKey: .enableLtsLog)
     }
 }

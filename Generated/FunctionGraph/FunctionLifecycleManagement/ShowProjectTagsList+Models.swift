@@ -11,8 +11,7 @@ public struct ShowProjectTagsListResponse: Codable, Sendable, Equatable {
     public var sysTags: [TagItem]?
 
     private enum CodingKeys: String, CodingKey {
-        case tags
-        case sysTags = "sys_tags"
+        case tags, sysTags = "sys_tags"
     }
 
     public init(tags: [TagItem]? = nil, sysTags: [TagItem]? = nil) {

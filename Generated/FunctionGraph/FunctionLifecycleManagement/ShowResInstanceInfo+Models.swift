@@ -30,19 +30,13 @@ public struct ListEnterpriseResourceResult: Codable, Sendable, Equatable {
     public var resourceName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case resourceID = "resource_id"
-        case resourceDetail = "resource_detail"
-        case tags
-        case sysTags = "sys_tags"
+        case resourceID = "resource_id", resourceDetail = "resource_detail", tags, sysTags = "sys_tags"
         case resourceName = "resource_name"
     }
 
     public init(
-        resourceID: String? = nil,
-        resourceDetail: ListEnterpriseResourceDetail? = nil,
-        tags: [KvItem]? = nil,
-        sysTags: [KvItem]? = nil,
-        resourceName: String? = nil
+        resourceID: String? = nil, resourceDetail: ListEnterpriseResourceDetail? = nil, tags: [KvItem]? = nil,
+        sysTags: [KvItem]? = nil, resourceName: String? = nil
     ) {
         self.resourceID = resourceID
         self.resourceDetail = resourceDetail
@@ -80,21 +74,12 @@ public struct ShowResInstanceInfoRequest: Codable, Sendable, Equatable {
     public var sysTags: [TagItem]?
 
     private enum CodingKeys: String, CodingKey {
-        case withoutAnyTag = "without_any_tag"
-        case limit
-        case offset
-        case action
-        case matches
-        case sysTags = "sys_tags"
+        case withoutAnyTag = "without_any_tag", limit, offset, action, matches, sysTags = "sys_tags"
     }
 
     public init(
-        withoutAnyTag: Bool? = nil,
-        limit: String? = nil,
-        offset: String? = nil,
-        action: Action? = nil,
-        matches: [KvItem]? = nil,
-        sysTags: [TagItem]? = nil
+        withoutAnyTag: Bool? = nil, limit: String? = nil, offset: String? = nil, action: Action? = nil,
+        matches: [KvItem]? = nil, sysTags: [TagItem]? = nil
     ) {
         self.withoutAnyTag = withoutAnyTag
         self.limit = limit
@@ -102,16 +87,6 @@ public struct ShowResInstanceInfoRequest: Codable, Sendable, Equatable {
         self.action = action
         self.matches = matches
         self.sysTags = sysTags
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.withoutAnyTag = try container.decodeLenientIfPresent(Bool.self, forKey: .withoutAnyTag)
-        self.limit = try container.decodeIfPresent(String.self, forKey: .limit)
-        self.offset = try container.decodeIfPresent(String.self, forKey: .offset)
-        self.action = try container.decodeIfPresent(Action.self, forKey: .action)
-        self.matches = try container.decodeIfPresent([KvItem].self, forKey: .matches)
-        self.sysTags = try container.decodeIfPresent([TagItem].self, forKey: .sysTags)
     }
 }
 
@@ -123,18 +98,11 @@ public struct ShowResInstanceInfoResponse: Codable, Sendable, Equatable {
     public var totalCount: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case resources
-        case totalCount = "total_count"
+        case resources, totalCount = "total_count"
     }
 
     public init(resources: [ListEnterpriseResourceResult]? = nil, totalCount: Int64? = nil) {
         self.resources = resources
         self.totalCount = totalCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.resources = try container.decodeIfPresent([ListEnterpriseResourceResult].self, forKey: .resources)
-        self.totalCount = try container.decodeLenientIfPresent(Int64.self, forKey: .totalCount)
     }
 }

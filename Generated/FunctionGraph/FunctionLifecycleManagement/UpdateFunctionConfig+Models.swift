@@ -150,79 +150,36 @@ public struct UpdateFunctionConfigRequest: Codable, Sendable, Equatable {
     public var gpuMemory: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case funcName = "func_name"
-        case runtime
-        case timeout
-        case handler
-        case memorySize = "memory_size"
-        case userData = "user_data"
-        case encryptedUserData = "encrypted_user_data"
-        case xrole
-        case appXrole = "app_xrole"
-        case description
-        case funcVPC = "func_vpc"
-        case mountConfig = "mount_config"
-        case strategyConfig = "strategy_config"
-        case customImage = "custom_image"
-        case extendConfig = "extend_config"
-        case initializerHandler = "initializer_handler"
-        case initializerTimeout = "initializer_timeout"
-        case preStopHandler = "pre_stop_handler"
-        case preStopTimeout = "pre_stop_timeout"
-        case ephemeralStorage = "ephemeral_storage"
-        case enterpriseProjectID = "enterprise_project_id"
-        case logConfig = "log_config"
-        case networkController = "network_controller"
-        case isStatefulFunction = "is_stateful_function"
-        case enableDynamicMemory = "enable_dynamic_memory"
-        case enableAuthInHeader = "enable_auth_in_header"
-        case domainNames = "domain_names"
-        case restoreHookHandler = "restore_hook_handler"
-        case restoreHookTimeout = "restore_hook_timeout"
-        case heartbeatHandler = "heartbeat_handler"
-        case enableClassIsolation = "enable_class_isolation"
-        case peeringCIDR = "peering_cidr"
-        case ltsCustomTag = "lts_custom_tag"
-        case enableLtsLog = "enable_lts_log"
+        case funcName = "func_name", runtime, timeout, handler, memorySize = "memory_size"
+        case userData = "user_data", encryptedUserData = "encrypted_user_data", xrole, appXrole = "app_xrole"
+        case description, funcVPC = "func_vpc", mountConfig = "mount_config"
+        case strategyConfig = "strategy_config", customImage = "custom_image", extendConfig = "extend_config"
+        case initializerHandler = "initializer_handler", initializerTimeout = "initializer_timeout"
+        case preStopHandler = "pre_stop_handler", preStopTimeout = "pre_stop_timeout"
+        case ephemeralStorage = "ephemeral_storage", enterpriseProjectID = "enterprise_project_id"
+        case logConfig = "log_config", networkController = "network_controller"
+        case isStatefulFunction = "is_stateful_function", enableDynamicMemory = "enable_dynamic_memory"
+        case enableAuthInHeader = "enable_auth_in_header", domainNames = "domain_names"
+        case restoreHookHandler = "restore_hook_handler", restoreHookTimeout = "restore_hook_timeout"
+        case heartbeatHandler = "heartbeat_handler", enableClassIsolation = "enable_class_isolation"
+        case peeringCIDR = "peering_cidr", ltsCustomTag = "lts_custom_tag", enableLtsLog = "enable_lts_log"
         case gpuMemory = "gpu_memory"
     }
 
     public init(
-        funcName: String,
-        runtime: String,
-        timeout: Int,
-        handler: String,
-        memorySize: Int,
-        userData: String? = nil,
-        encryptedUserData: String? = nil,
-        xrole: String? = nil,
-        appXrole: String? = nil,
-        description: String? = nil,
-        funcVPC: CreateFunctionFuncVPC? = nil,
+        funcName: String, runtime: String, timeout: Int, handler: String, memorySize: Int,
+        userData: String? = nil, encryptedUserData: String? = nil, xrole: String? = nil,
+        appXrole: String? = nil, description: String? = nil, funcVPC: CreateFunctionFuncVPC? = nil,
         mountConfig: CreateFunctionMountConfig? = nil,
-        strategyConfig: UpdateFunctionConfigStrategyConfig? = nil,
-        customImage: CustomImage? = nil,
-        extendConfig: String? = nil,
-        initializerHandler: String? = nil,
-        initializerTimeout: Int? = nil,
-        preStopHandler: String? = nil,
-        preStopTimeout: Int? = nil,
-        ephemeralStorage: Int? = nil,
-        enterpriseProjectID: String? = nil,
-        logConfig: FuncLogConfig? = nil,
-        networkController: NetworkControlConfig? = nil,
-        isStatefulFunction: Bool? = nil,
-        enableDynamicMemory: Bool? = nil,
-        enableAuthInHeader: Bool? = nil,
-        domainNames: String? = nil,
-        restoreHookHandler: String? = nil,
-        restoreHookTimeout: Int? = nil,
-        heartbeatHandler: String? = nil,
-        enableClassIsolation: Bool? = nil,
-        peeringCIDR: String? = nil,
-        ltsCustomTag: [String: String]? = nil,
-        enableLtsLog: Bool? = nil,
-        gpuMemory: Int? = nil
+        strategyConfig: UpdateFunctionConfigStrategyConfig? = nil, customImage: CustomImage? = nil,
+        extendConfig: String? = nil, initializerHandler: String? = nil, initializerTimeout: Int? = nil,
+        preStopHandler: String? = nil, preStopTimeout: Int? = nil, ephemeralStorage: Int? = nil,
+        enterpriseProjectID: String? = nil, logConfig: FuncLogConfig? = nil,
+        networkController: NetworkControlConfig? = nil, isStatefulFunction: Bool? = nil,
+        enableDynamicMemory: Bool? = nil, enableAuthInHeader: Bool? = nil, domainNames: String? = nil,
+        restoreHookHandler: String? = nil, restoreHookTimeout: Int? = nil, heartbeatHandler: String? = nil,
+        enableClassIsolation: Bool? = nil, peeringCIDR: String? = nil, ltsCustomTag: [String: String]? = nil,
+        enableLtsLog: Bool? = nil, gpuMemory: Int? = nil
     ) {
         self.funcName = funcName
         self.runtime = runtime
@@ -259,45 +216,6 @@ public struct UpdateFunctionConfigRequest: Codable, Sendable, Equatable {
         self.ltsCustomTag = ltsCustomTag
         self.enableLtsLog = enableLtsLog
         self.gpuMemory = gpuMemory
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.funcName = try container.decode(String.self, forKey: .funcName)
-        self.runtime = try container.decode(String.self, forKey: .runtime)
-        self.timeout = try container.decodeLenient(Int.self, forKey: .timeout)
-        self.handler = try container.decode(String.self, forKey: .handler)
-        self.memorySize = try container.decodeLenient(Int.self, forKey: .memorySize)
-        self.userData = try container.decodeIfPresent(String.self, forKey: .userData)
-        self.encryptedUserData = try container.decodeIfPresent(String.self, forKey: .encryptedUserData)
-        self.xrole = try container.decodeIfPresent(String.self, forKey: .xrole)
-        self.appXrole = try container.decodeIfPresent(String.self, forKey: .appXrole)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.funcVPC = try container.decodeIfPresent(CreateFunctionFuncVPC.self, forKey: .funcVPC)
-        self.mountConfig = try container.decodeIfPresent(CreateFunctionMountConfig.self, forKey: .mountConfig)
-        self.strategyConfig = try container.decodeIfPresent(UpdateFunctionConfigStrategyConfig.self, forKey: .strategyConfig)
-        self.customImage = try container.decodeIfPresent(CustomImage.self, forKey: .customImage)
-        self.extendConfig = try container.decodeIfPresent(String.self, forKey: .extendConfig)
-        self.initializerHandler = try container.decodeIfPresent(String.self, forKey: .initializerHandler)
-        self.initializerTimeout = try container.decodeLenientIfPresent(Int.self, forKey: .initializerTimeout)
-        self.preStopHandler = try container.decodeIfPresent(String.self, forKey: .preStopHandler)
-        self.preStopTimeout = try container.decodeLenientIfPresent(Int.self, forKey: .preStopTimeout)
-        self.ephemeralStorage = try container.decodeLenientIfPresent(Int.self, forKey: .ephemeralStorage)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.logConfig = try container.decodeIfPresent(FuncLogConfig.self, forKey: .logConfig)
-        self.networkController = try container.decodeIfPresent(NetworkControlConfig.self, forKey: .networkController)
-        self.isStatefulFunction = try container.decodeLenientIfPresent(Bool.self, forKey: .isStatefulFunction)
-        self.enableDynamicMemory = try container.decodeLenientIfPresent(Bool.self, forKey: .enableDynamicMemory)
-        self.enableAuthInHeader = try container.decodeLenientIfPresent(Bool.self, forKey: .enableAuthInHeader)
-        self.domainNames = try container.decodeIfPresent(String.self, forKey: .domainNames)
-        self.restoreHookHandler = try container.decodeIfPresent(String.self, forKey: .restoreHookHandler)
-        self.restoreHookTimeout = try container.decodeLenientIfPresent(Int.self, forKey: .restoreHookTimeout)
-        self.heartbeatHandler = try container.decodeIfPresent(String.self, forKey: .heartbeatHandler)
-        self.enableClassIsolation = try container.decodeLenientIfPresent(Bool.self, forKey: .enableClassIsolation)
-        self.peeringCIDR = try container.decodeIfPresent(String.self, forKey: .peeringCIDR)
-        self.ltsCustomTag = try container.decodeIfPresent([String: String].self, forKey: .ltsCustomTag)
-        self.enableLtsLog = try container.decodeLenientIfPresent(Bool.self, forKey: .enableLtsLog)
-        self.gpuMemory = try container.decodeLenientIfPresent(Int.self, forKey: .gpuMemory)
     }
 }
 
@@ -485,108 +403,39 @@ public struct UpdateFunctionConfigResponse: Codable, Sendable, Equatable {
     public var enableLtsLog: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case funcID = "func_id"
-        case resourceID = "resource_id"
-        case funcURN = "func_urn"
-        case funcName = "func_name"
-        case domainID = "domain_id"
-        case namespace
-        case projectName = "project_name"
-        case package
-        case runtime
-        case timeout
-        case handler
-        case memorySize = "memory_size"
-        case cpu
-        case codeType = "code_type"
-        case codeURL = "code_url"
-        case codeFilename = "code_filename"
-        case codeSize = "code_size"
-        case userData = "user_data"
-        case encryptedUserData = "encrypted_user_data"
-        case digest
-        case version
-        case imageName = "image_name"
-        case xrole
-        case appXrole = "app_xrole"
-        case description
-        case lastModified = "last_modified"
-        case ephemeralStorage = "ephemeral_storage"
-        case funcVPC = "func_vpc"
-        case mountConfig = "mount_config"
-        case strategyConfig = "strategy_config"
-        case dependencies
-        case initializerHandler = "initializer_handler"
-        case initializerTimeout = "initializer_timeout"
-        case preStopHandler = "pre_stop_handler"
-        case preStopTimeout = "pre_stop_timeout"
-        case enterpriseProjectID = "enterprise_project_id"
-        case longTime = "long_time"
-        case logGroupID = "log_group_id"
-        case logStreamID = "log_stream_id"
-        case type
-        case enableCloudDebug = "enable_cloud_debug"
-        case enableDynamicMemory = "enable_dynamic_memory"
-        case enableAuthInHeader = "enable_auth_in_header"
-        case isStatefulFunction = "is_stateful_function"
-        case domainNames = "domain_names"
-        case customImage = "custom_image"
-        case isReturnStream = "is_return_stream"
-        case peeringCIDR = "peering_cidr"
-        case ltsCustomTag = "lts_custom_tag"
-        case enableLtsLog = "enable_lts_log"
+        case funcID = "func_id", resourceID = "resource_id", funcURN = "func_urn", funcName = "func_name"
+        case domainID = "domain_id", namespace, projectName = "project_name", package, runtime, timeout
+        case handler, memorySize = "memory_size", cpu, codeType = "code_type", codeURL = "code_url"
+        case codeFilename = "code_filename", codeSize = "code_size", userData = "user_data"
+        case encryptedUserData = "encrypted_user_data", digest, version, imageName = "image_name", xrole
+        case appXrole = "app_xrole", description, lastModified = "last_modified"
+        case ephemeralStorage = "ephemeral_storage", funcVPC = "func_vpc", mountConfig = "mount_config"
+        case strategyConfig = "strategy_config", dependencies, initializerHandler = "initializer_handler"
+        case initializerTimeout = "initializer_timeout", preStopHandler = "pre_stop_handler"
+        case preStopTimeout = "pre_stop_timeout", enterpriseProjectID = "enterprise_project_id"
+        case longTime = "long_time", logGroupID = "log_group_id", logStreamID = "log_stream_id", type
+        case enableCloudDebug = "enable_cloud_debug", enableDynamicMemory = "enable_dynamic_memory"
+        case enableAuthInHeader = "enable_auth_in_header", isStatefulFunction = "is_stateful_function"
+        case domainNames = "domain_names", customImage = "custom_image", isReturnStream = "is_return_stream"
+        case peeringCIDR = "peering_cidr", ltsCustomTag = "lts_custom_tag", enableLtsLog = "enable_lts_log"
     }
 
     public init(
-        funcID: String? = nil,
-        resourceID: String? = nil,
-        funcURN: String? = nil,
-        funcName: String? = nil,
-        domainID: String? = nil,
-        namespace: String? = nil,
-        projectName: String? = nil,
-        package: String? = nil,
-        runtime: String? = nil,
-        timeout: Int? = nil,
-        handler: String? = nil,
-        memorySize: Int? = nil,
-        cpu: Int? = nil,
-        codeType: CodeType? = nil,
-        codeURL: String? = nil,
-        codeFilename: String? = nil,
-        codeSize: Int64? = nil,
-        userData: String? = nil,
-        encryptedUserData: String? = nil,
-        digest: String? = nil,
-        version: String? = nil,
-        imageName: String? = nil,
-        xrole: String? = nil,
-        appXrole: String? = nil,
-        description: String? = nil,
-        lastModified: String? = nil,
-        ephemeralStorage: Int? = nil,
-        funcVPC: FuncVPC? = nil,
-        mountConfig: CreateFunctionMountConfig2? = nil,
-        strategyConfig: StrategyConfig? = nil,
-        dependencies: [Dependency]? = nil,
-        initializerHandler: String? = nil,
-        initializerTimeout: Int? = nil,
-        preStopHandler: String? = nil,
-        preStopTimeout: Int? = nil,
-        enterpriseProjectID: String? = nil,
-        longTime: Bool? = nil,
-        logGroupID: String? = nil,
-        logStreamID: String? = nil,
-        type: TypeValue? = nil,
-        enableCloudDebug: String? = nil,
-        enableDynamicMemory: Bool? = nil,
-        enableAuthInHeader: Bool? = nil,
-        isStatefulFunction: Bool? = nil,
-        domainNames: String? = nil,
-        customImage: CustomImage? = nil,
-        isReturnStream: Bool? = nil,
-        peeringCIDR: String? = nil,
-        ltsCustomTag: [String: String]? = nil,
+        funcID: String? = nil, resourceID: String? = nil, funcURN: String? = nil, funcName: String? = nil,
+        domainID: String? = nil, namespace: String? = nil, projectName: String? = nil, package: String? = nil,
+        runtime: String? = nil, timeout: Int? = nil, handler: String? = nil, memorySize: Int? = nil,
+        cpu: Int? = nil, codeType: CodeType? = nil, codeURL: String? = nil, codeFilename: String? = nil,
+        codeSize: Int64? = nil, userData: String? = nil, encryptedUserData: String? = nil,
+        digest: String? = nil, version: String? = nil, imageName: String? = nil, xrole: String? = nil,
+        appXrole: String? = nil, description: String? = nil, lastModified: String? = nil,
+        ephemeralStorage: Int? = nil, funcVPC: FuncVPC? = nil, mountConfig: CreateFunctionMountConfig2? = nil,
+        strategyConfig: StrategyConfig? = nil, dependencies: [Dependency]? = nil,
+        initializerHandler: String? = nil, initializerTimeout: Int? = nil, preStopHandler: String? = nil,
+        preStopTimeout: Int? = nil, enterpriseProjectID: String? = nil, longTime: Bool? = nil,
+        logGroupID: String? = nil, logStreamID: String? = nil, type: TypeValue? = nil,
+        enableCloudDebug: String? = nil, enableDynamicMemory: Bool? = nil, enableAuthInHeader: Bool? = nil,
+        isStatefulFunction: Bool? = nil, domainNames: String? = nil, customImage: CustomImage? = nil,
+        isReturnStream: Bool? = nil, peeringCIDR: String? = nil, ltsCustomTag: [String: String]? = nil,
         enableLtsLog: Bool? = nil
     ) {
         self.funcID = funcID
@@ -640,60 +489,6 @@ public struct UpdateFunctionConfigResponse: Codable, Sendable, Equatable {
         self.ltsCustomTag = ltsCustomTag
         self.enableLtsLog = enableLtsLog
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.funcID = try container.decodeIfPresent(String.self, forKey: .funcID)
-        self.resourceID = try container.decodeIfPresent(String.self, forKey: .resourceID)
-        self.funcURN = try container.decodeIfPresent(String.self, forKey: .funcURN)
-        self.funcName = try container.decodeIfPresent(String.self, forKey: .funcName)
-        self.domainID = try container.decodeIfPresent(String.self, forKey: .domainID)
-        self.namespace = try container.decodeIfPresent(String.self, forKey: .namespace)
-        self.projectName = try container.decodeIfPresent(String.self, forKey: .projectName)
-        self.package = try container.decodeIfPresent(String.self, forKey: .package)
-        self.runtime = try container.decodeIfPresent(String.self, forKey: .runtime)
-        self.timeout = try container.decodeLenientIfPresent(Int.self, forKey: .timeout)
-        self.handler = try container.decodeIfPresent(String.self, forKey: .handler)
-        self.memorySize = try container.decodeLenientIfPresent(Int.self, forKey: .memorySize)
-        self.cpu = try container.decodeLenientIfPresent(Int.self, forKey: .cpu)
-        self.codeType = try container.decodeIfPresent(CodeType.self, forKey: .codeType)
-        self.codeURL = try container.decodeIfPresent(String.self, forKey: .codeURL)
-        self.codeFilename = try container.decodeIfPresent(String.self, forKey: .codeFilename)
-        self.codeSize = try container.decodeLenientIfPresent(Int64.self, forKey: .codeSize)
-        self.userData = try container.decodeIfPresent(String.self, forKey: .userData)
-        self.encryptedUserData = try container.decodeIfPresent(String.self, forKey: .encryptedUserData)
-        self.digest = try container.decodeIfPresent(String.self, forKey: .digest)
-        self.version = try container.decodeIfPresent(String.self, forKey: .version)
-        self.imageName = try container.decodeIfPresent(String.self, forKey: .imageName)
-        self.xrole = try container.decodeIfPresent(String.self, forKey: .xrole)
-        self.appXrole = try container.decodeIfPresent(String.self, forKey: .appXrole)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.lastModified = try container.decodeIfPresent(String.self, forKey: .lastModified)
-        self.ephemeralStorage = try container.decodeLenientIfPresent(Int.self, forKey: .ephemeralStorage)
-        self.funcVPC = try container.decodeIfPresent(FuncVPC.self, forKey: .funcVPC)
-        self.mountConfig = try container.decodeIfPresent(CreateFunctionMountConfig2.self, forKey: .mountConfig)
-        self.strategyConfig = try container.decodeIfPresent(StrategyConfig.self, forKey: .strategyConfig)
-        self.dependencies = try container.decodeIfPresent([Dependency].self, forKey: .dependencies)
-        self.initializerHandler = try container.decodeIfPresent(String.self, forKey: .initializerHandler)
-        self.initializerTimeout = try container.decodeLenientIfPresent(Int.self, forKey: .initializerTimeout)
-        self.preStopHandler = try container.decodeIfPresent(String.self, forKey: .preStopHandler)
-        self.preStopTimeout = try container.decodeLenientIfPresent(Int.self, forKey: .preStopTimeout)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.longTime = try container.decodeLenientIfPresent(Bool.self, forKey: .longTime)
-        self.logGroupID = try container.decodeIfPresent(String.self, forKey: .logGroupID)
-        self.logStreamID = try container.decodeIfPresent(String.self, forKey: .logStreamID)
-        self.type = try container.decodeIfPresent(TypeValue.self, forKey: .type)
-        self.enableCloudDebug = try container.decodeIfPresent(String.self, forKey: .enableCloudDebug)
-        self.enableDynamicMemory = try container.decodeLenientIfPresent(Bool.self, forKey: .enableDynamicMemory)
-        self.enableAuthInHeader = try container.decodeLenientIfPresent(Bool.self, forKey: .enableAuthInHeader)
-        self.isStatefulFunction = try container.decodeLenientIfPresent(Bool.self, forKey: .isStatefulFunction)
-        self.domainNames = try container.decodeIfPresent(String.self, forKey: .domainNames)
-        self.customImage = try container.decodeIfPresent(CustomImage.self, forKey: .customImage)
-        self.isReturnStream = try container.decodeLenientIfPresent(Bool.self, forKey: .isReturnStream)
-        self.peeringCIDR = try container.decodeIfPresent(String.self, forKey: .peeringCIDR)
-        self.ltsCustomTag = try container.decodeIfPresent([String: String].self, forKey: .ltsCustomTag)
-        self.enableLtsLog = try container.decodeLenientIfPresent(Bool.self, forKey: .enableLtsLog)
-    }
 }
 
 /// Function policy configuration.
@@ -713,18 +508,11 @@ public struct UpdateFunctionConfigStrategyConfig: Codable, Sendable, Equatable {
     public var concurrentNum: Int
 
     private enum CodingKeys: String, CodingKey {
-        case concurrency
-        case concurrentNum = "concurrent_num"
+        case concurrency, concurrentNum = "concurrent_num"
     }
 
     public init(concurrency: Int, concurrentNum: Int) {
         self.concurrency = concurrency
         self.concurrentNum = concurrentNum
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.concurrency = try container.decodeLenient(Int.self, forKey: .concurrency)
-        self.concurrentNum = try container.decodeLenient(Int.self, forKey: .concurrentNum)
     }
 }

@@ -11,9 +11,7 @@ extension FunctionGraphClient {
     /// `POST /v2/{project_id}/fgs/functions/enable-lts-logs`
     public func enableLtsLogs() async throws {
         let request = OperationRequest(
-            operation: "EnableLtsLogs",
-            method: .post,
-            path: "/v2/{project_id}/fgs/functions/enable-lts-logs"
+            operation: "EnableLtsLogs", method: .post, path: "/v2/{project_id}/fgs/functions/enable-lts-logs"
         )
         try await client.send(request)
     }
@@ -30,8 +28,7 @@ extension FunctionGraphClient {
     /// - Returns: The body of the service's `200` response.
     public func showLtsLogDetails(functionURN: String) async throws -> ShowLtsLogDetailsResponse {
         let request = OperationRequest(
-            operation: "ShowLtsLogDetails",
-            method: .get,
+            operation: "ShowLtsLogDetails", method: .get,
             path: "/v2/{project_id}/fgs/functions/{function_urn}/lts-log-detail",
             pathParameters: ["function_urn": functionURN]
         )

@@ -15,17 +15,12 @@ public struct ShowLtsLogDetailsResponse: Codable, Sendable, Equatable {
     public var streamName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case groupName = "group_name"
-        case groupID = "group_id"
-        case streamID = "stream_id"
+        case groupName = "group_name", groupID = "group_id", streamID = "stream_id"
         case streamName = "stream_name"
     }
 
     public init(
-        groupName: String? = nil,
-        groupID: String? = nil,
-        streamID: String? = nil,
-        streamName: String? = nil
+        groupName: String? = nil, groupID: String? = nil, streamID: String? = nil, streamName: String? = nil
     ) {
         self.groupName = groupName
         self.groupID = groupID

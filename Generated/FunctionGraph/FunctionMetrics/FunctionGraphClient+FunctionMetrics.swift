@@ -29,8 +29,7 @@ extension FunctionGraphClient {
         period: String
     ) async throws -> ListFunctionStatisticsResponseBody {
         let request = OperationRequest(
-            operation: "ListFunctionStatistics",
-            method: .get,
+            operation: "ListFunctionStatistics", method: .get,
             path: "/v2/{project_id}/fgs/functions/{func_urn}/statistics/{period}",
             pathParameters: ["func_urn": funcURN, "period": period]
         )
@@ -70,9 +69,7 @@ extension FunctionGraphClient {
         query.append("limit", limit)
         query.append("marker", marker)
         let request = OperationRequest(
-            operation: "ListStatistics",
-            method: .get,
-            path: "/v2/{project_id}/fgs/functions/statistics",
+            operation: "ListStatistics", method: .get, path: "/v2/{project_id}/fgs/functions/statistics",
             query: query
         )
         return try await client.send(request, as: ListStatisticsResponse.self)

@@ -15,16 +15,11 @@ public struct ListStatisticsResponse: Codable, Sendable, Equatable {
     public var statistics: ListFunctionStatisticsResponseBody?
 
     private enum CodingKeys: String, CodingKey {
-        case count
-        case gbs
-        case gpuGbs = "gpu_gbs"
-        case statistics
+        case count, gbs, gpuGbs = "gpu_gbs", statistics
     }
 
     public init(
-        count: [MonthUsed]? = nil,
-        gbs: [MonthUsed]? = nil,
-        gpuGbs: [MonthUsed]? = nil,
+        count: [MonthUsed]? = nil, gbs: [MonthUsed]? = nil, gpuGbs: [MonthUsed]? = nil,
         statistics: ListFunctionStatisticsResponseBody? = nil
     ) {
         self.count = count
@@ -41,19 +36,8 @@ public struct MonthUsed: Codable, Sendable, Equatable {
     /// Usage.
     public var value: Double?
 
-    private enum CodingKeys: String, CodingKey {
-        case date
-        case value
-    }
-
     public init(date: String? = nil, value: Double? = nil) {
         self.date = date
         self.value = value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.date = try container.decodeIfPresent(String.self, forKey: .date)
-        self.value = try container.decodeLenientIfPresent(Double.self, forKey: .value)
     }
 }

@@ -13,9 +13,7 @@ extension FunctionGraphClient {
     /// - Returns: The body of the service's `200` response.
     public func listQuotas() async throws -> ListQuotasResponse {
         let request = OperationRequest(
-            operation: "ListQuotas",
-            method: .get,
-            path: "/v2/{project_id}/fgs/quotas"
+            operation: "ListQuotas", method: .get, path: "/v2/{project_id}/fgs/quotas"
         )
         return try await client.send(request, as: ListQuotasResponse.self)
     }

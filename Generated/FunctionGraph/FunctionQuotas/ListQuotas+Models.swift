@@ -68,25 +68,10 @@ public struct Resources: Codable, Sendable, Equatable {
     /// Resource unit. For fgs_func_code_size, the unit is MB. In other scenarios, there is no unit.
     public var unit: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case quota
-        case used
-        case type
-        case unit
-    }
-
     public init(quota: Int? = nil, used: Int? = nil, type: TypeValue? = nil, unit: String? = nil) {
         self.quota = quota
         self.used = used
         self.type = type
         self.unit = unit
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.quota = try container.decodeLenientIfPresent(Int.self, forKey: .quota)
-        self.used = try container.decodeLenientIfPresent(Int.self, forKey: .used)
-        self.type = try container.decodeIfPresent(TypeValue.self, forKey: .type)
-        self.unit = try container.decodeIfPresent(String.self, forKey: .unit)
     }
 }

@@ -16,10 +16,8 @@ extension FunctionGraphClient {
     /// - Returns: The body of the service's `200` response.
     public func showFunctionTemplate(templateID: String) async throws -> ShowFunctionTemplateResponse {
         let request = OperationRequest(
-            operation: "ShowFunctionTemplate",
-            method: .get,
-            path: "/v2/{project_id}/fgs/templates/{template_id}",
-            pathParameters: ["template_id": templateID]
+            operation: "ShowFunctionTemplate", method: .get,
+            path: "/v2/{project_id}/fgs/templates/{template_id}", pathParameters: ["template_id": templateID]
         )
         return try await client.send(request, as: ShowFunctionTemplateResponse.self)
     }

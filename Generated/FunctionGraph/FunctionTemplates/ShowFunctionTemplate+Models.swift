@@ -42,45 +42,19 @@ public struct ShowFunctionTemplateResponse: Codable, Sendable, Equatable {
     public var service: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case type
-        case title
-        case templateName = "template_name"
-        case description
-        case runtime
-        case handler
-        case codeType = "code_type"
-        case code
-        case timeout
-        case memorySize = "memory_size"
-        case triggerMetadataList = "trigger_metadata_list"
-        case tempDetail = "temp_detail"
-        case userData = "user_data"
-        case encryptedUserData = "encrypted_user_data"
-        case dependencies
-        case scene
-        case service
+        case id, type, title, templateName = "template_name", description, runtime, handler
+        case codeType = "code_type", code, timeout, memorySize = "memory_size"
+        case triggerMetadataList = "trigger_metadata_list", tempDetail = "temp_detail", userData = "user_data"
+        case encryptedUserData = "encrypted_user_data", dependencies, scene, service
     }
 
     public init(
-        id: String? = nil,
-        type: Int? = nil,
-        title: String? = nil,
-        templateName: String? = nil,
-        description: String? = nil,
-        runtime: String? = nil,
-        handler: String? = nil,
-        codeType: String? = nil,
-        code: String? = nil,
-        timeout: Int? = nil,
-        memorySize: Int? = nil,
-        triggerMetadataList: [TriggerMetadataList]? = nil,
-        tempDetail: TempDetail? = nil,
-        userData: String? = nil,
-        encryptedUserData: String? = nil,
-        dependencies: [String]? = nil,
-        scene: String? = nil,
-        service: String? = nil
+        id: String? = nil, type: Int? = nil, title: String? = nil, templateName: String? = nil,
+        description: String? = nil, runtime: String? = nil, handler: String? = nil, codeType: String? = nil,
+        code: String? = nil, timeout: Int? = nil, memorySize: Int? = nil,
+        triggerMetadataList: [TriggerMetadataList]? = nil, tempDetail: TempDetail? = nil,
+        userData: String? = nil, encryptedUserData: String? = nil, dependencies: [String]? = nil,
+        scene: String? = nil, service: String? = nil
     ) {
         self.id = id
         self.type = type
@@ -100,28 +74,6 @@ public struct ShowFunctionTemplateResponse: Codable, Sendable, Equatable {
         self.dependencies = dependencies
         self.scene = scene
         self.service = service
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.type = try container.decodeLenientIfPresent(Int.self, forKey: .type)
-        self.title = try container.decodeIfPresent(String.self, forKey: .title)
-        self.templateName = try container.decodeIfPresent(String.self, forKey: .templateName)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.runtime = try container.decodeIfPresent(String.self, forKey: .runtime)
-        self.handler = try container.decodeIfPresent(String.self, forKey: .handler)
-        self.codeType = try container.decodeIfPresent(String.self, forKey: .codeType)
-        self.code = try container.decodeIfPresent(String.self, forKey: .code)
-        self.timeout = try container.decodeLenientIfPresent(Int.self, forKey: .timeout)
-        self.memorySize = try container.decodeLenientIfPresent(Int.self, forKey: .memorySize)
-        self.triggerMetadataList = try container.decodeIfPresent([TriggerMetadataList].self, forKey: .triggerMetadataList)
-        self.tempDetail = try container.decodeIfPresent(TempDetail.self, forKey: .tempDetail)
-        self.userData = try container.decodeIfPresent(String.self, forKey: .userData)
-        self.encryptedUserData = try container.decodeIfPresent(String.self, forKey: .encryptedUserData)
-        self.dependencies = try container.decodeIfPresent([String].self, forKey: .dependencies)
-        self.scene = try container.decodeIfPresent(String.self, forKey: .scene)
-        self.service = try container.decodeIfPresent(String.self, forKey: .service)
     }
 }
 
@@ -153,16 +105,12 @@ public struct TriggerMetadataList: Codable, Sendable, Equatable {
     public var eventData: String?
 
     private enum CodingKeys: String, CodingKey {
-        case triggerName = "trigger_name"
-        case triggerType = "trigger_type"
-        case eventType = "event_type"
+        case triggerName = "trigger_name", triggerType = "trigger_type", eventType = "event_type"
         case eventData = "event_data"
     }
 
     public init(
-        triggerName: String? = nil,
-        triggerType: String? = nil,
-        eventType: String? = nil,
+        triggerName: String? = nil, triggerType: String? = nil, eventType: String? = nil,
         eventData: String? = nil
     ) {
         self.triggerName = triggerName

@@ -25,30 +25,17 @@ public struct CreateFunctionTriggerApigTriggerFuncInfo: Codable, Sendable, Equat
     public var version: String?
 
     private enum CodingKeys: String, CodingKey {
-        case functionURN = "function_urn"
-        case invocationType = "invocation_type"
-        case timeout
-        case version
+        case functionURN = "function_urn", invocationType = "invocation_type", timeout, version
     }
 
     public init(
-        functionURN: String? = nil,
-        invocationType: InvocationType? = nil,
-        timeout: Int,
+        functionURN: String? = nil, invocationType: InvocationType? = nil, timeout: Int,
         version: String? = nil
     ) {
         self.functionURN = functionURN
         self.invocationType = invocationType
         self.timeout = timeout
         self.version = version
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.functionURN = try container.decodeIfPresent(String.self, forKey: .functionURN)
-        self.invocationType = try container.decodeIfPresent(InvocationType.self, forKey: .invocationType)
-        self.timeout = try container.decodeLenient(Int.self, forKey: .timeout)
-        self.version = try container.decodeIfPresent(String.self, forKey: .version)
     }
 }
 
@@ -78,16 +65,12 @@ public struct CreateFunctionTriggerRequest: Codable, Sendable, Equatable {
     public var eventData: TriggerEventDataRequestBody
 
     private enum CodingKeys: String, CodingKey {
-        case triggerTypeCode = "trigger_type_code"
-        case triggerStatus = "trigger_status"
-        case eventTypeCode = "event_type_code"
-        case eventData = "event_data"
+        case triggerTypeCode = "trigger_type_code", triggerStatus = "trigger_status"
+        case eventTypeCode = "event_type_code", eventData = "event_data"
     }
 
     public init(
-        triggerTypeCode: String,
-        triggerStatus: TriggerStatus? = nil,
-        eventTypeCode: String? = nil,
+        triggerTypeCode: String, triggerStatus: TriggerStatus? = nil, eventTypeCode: String? = nil,
         eventData: TriggerEventDataRequestBody
     ) {
         self.triggerTypeCode = triggerTypeCode
@@ -268,91 +251,33 @@ public struct TriggerEventDataRequestBody: Codable, Sendable, Equatable {
     public var secretKey: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case scheduleType = "schedule_type"
-        case schedule
-        case userEvent = "user_event"
-        case type
-        case path
-        case `protocol`
-        case reqMethod = "req_method"
-        case groupID = "group_id"
-        case groupName = "group_name"
-        case matchMode = "match_mode"
-        case envName = "env_name"
-        case envID = "env_id"
-        case auth
-        case funcInfo = "func_info"
-        case slDomain = "sl_domain"
-        case backendType = "backend_type"
-        case operations
-        case instanceID = "instance_id"
-        case collectionName = "collection_name"
-        case dbName = "db_name"
-        case dbPassword = "db_password"
-        case batchSize = "batch_size"
-        case queueID = "queue_id"
-        case consumerGroupID = "consumer_group_id"
-        case pollingInterval = "polling_interval"
-        case logGroupID = "log_group_id"
-        case logTopicID = "log_topic_id"
-        case bucket
-        case prefix
-        case suffix
-        case events
-        case topicURN = "topic_urn"
-        case topicIDs = "topic_ids"
-        case kafkaUser = "kafka_user"
-        case kafkaPassword = "kafka_password"
-        case kafkaConnectAddress = "kafka_connect_address"
-        case kafkaSSLEnable = "kafka_ssl_enable"
-        case enableAcl = "enable_acl"
-        case accessKey = "access_key"
-        case secretKey = "secret_key"
+        case name, scheduleType = "schedule_type", schedule, userEvent = "user_event", type, path, `protocol`
+        case reqMethod = "req_method", groupID = "group_id", groupName = "group_name"
+        case matchMode = "match_mode", envName = "env_name", envID = "env_id", auth, funcInfo = "func_info"
+        case slDomain = "sl_domain", backendType = "backend_type", operations, instanceID = "instance_id"
+        case collectionName = "collection_name", dbName = "db_name", dbPassword = "db_password"
+        case batchSize = "batch_size", queueID = "queue_id", consumerGroupID = "consumer_group_id"
+        case pollingInterval = "polling_interval", logGroupID = "log_group_id", logTopicID = "log_topic_id"
+        case bucket, prefix, suffix, events, topicURN = "topic_urn", topicIDs = "topic_ids"
+        case kafkaUser = "kafka_user", kafkaPassword = "kafka_password"
+        case kafkaConnectAddress = "kafka_connect_address", kafkaSSLEnable = "kafka_ssl_enable"
+        case enableAcl = "enable_acl", accessKey = "access_key", secretKey = "secret_key"
     }
 
     public init(
-        name: String? = nil,
-        scheduleType: ScheduleType? = nil,
-        schedule: String? = nil,
-        userEvent: String? = nil,
-        type: Int? = nil,
-        path: String? = nil,
-        `protocol`: ProtocolValue? = nil,
-        reqMethod: ReqMethod? = nil,
-        groupID: String? = nil,
-        groupName: String? = nil,
-        matchMode: MatchMode? = nil,
-        envName: String? = nil,
-        envID: String? = nil,
-        auth: Auth? = nil,
-        funcInfo: CreateFunctionTriggerApigTriggerFuncInfo? = nil,
-        slDomain: String? = nil,
-        backendType: BackendType? = nil,
-        operations: [String]? = nil,
-        instanceID: String? = nil,
-        collectionName: String? = nil,
-        dbName: String? = nil,
-        dbPassword: String? = nil,
-        batchSize: Int? = nil,
-        queueID: String? = nil,
-        consumerGroupID: String? = nil,
-        pollingInterval: Int? = nil,
-        logGroupID: String? = nil,
-        logTopicID: String? = nil,
-        bucket: String? = nil,
-        prefix: String? = nil,
-        suffix: String? = nil,
-        events: [String]? = nil,
-        topicURN: String? = nil,
-        topicIDs: [String]? = nil,
-        kafkaUser: String? = nil,
-        kafkaPassword: String? = nil,
-        kafkaConnectAddress: String? = nil,
-        kafkaSSLEnable: Bool? = nil,
-        enableAcl: Bool? = nil,
-        accessKey: String? = nil,
-        secretKey: String? = nil
+        name: String? = nil, scheduleType: ScheduleType? = nil, schedule: String? = nil,
+        userEvent: String? = nil, type: Int? = nil, path: String? = nil, `protocol`: ProtocolValue? = nil,
+        reqMethod: ReqMethod? = nil, groupID: String? = nil, groupName: String? = nil,
+        matchMode: MatchMode? = nil, envName: String? = nil, envID: String? = nil, auth: Auth? = nil,
+        funcInfo: CreateFunctionTriggerApigTriggerFuncInfo? = nil, slDomain: String? = nil,
+        backendType: BackendType? = nil, operations: [String]? = nil, instanceID: String? = nil,
+        collectionName: String? = nil, dbName: String? = nil, dbPassword: String? = nil,
+        batchSize: Int? = nil, queueID: String? = nil, consumerGroupID: String? = nil,
+        pollingInterval: Int? = nil, logGroupID: String? = nil, logTopicID: String? = nil,
+        bucket: String? = nil, prefix: String? = nil, suffix: String? = nil, events: [String]? = nil,
+        topicURN: String? = nil, topicIDs: [String]? = nil, kafkaUser: String? = nil,
+        kafkaPassword: String? = nil, kafkaConnectAddress: String? = nil, kafkaSSLEnable: Bool? = nil,
+        enableAcl: Bool? = nil, accessKey: String? = nil, secretKey: String? = nil
     ) {
         self.name = name
         self.scheduleType = scheduleType
@@ -395,50 +320,5 @@ public struct TriggerEventDataRequestBody: Codable, Sendable, Equatable {
         self.enableAcl = enableAcl
         self.accessKey = accessKey
         self.secretKey = secretKey
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.scheduleType = try container.decodeIfPresent(ScheduleType.self, forKey: .scheduleType)
-        self.schedule = try container.decodeIfPresent(String.self, forKey: .schedule)
-        self.userEvent = try container.decodeIfPresent(String.self, forKey: .userEvent)
-        self.type = try container.decodeLenientIfPresent(Int.self, forKey: .type)
-        self.path = try container.decodeIfPresent(String.self, forKey: .path)
-        self.`protocol` = try container.decodeIfPresent(ProtocolValue.self, forKey: .`protocol`)
-        self.reqMethod = try container.decodeIfPresent(ReqMethod.self, forKey: .reqMethod)
-        self.groupID = try container.decodeIfPresent(String.self, forKey: .groupID)
-        self.groupName = try container.decodeIfPresent(String.self, forKey: .groupName)
-        self.matchMode = try container.decodeIfPresent(MatchMode.self, forKey: .matchMode)
-        self.envName = try container.decodeIfPresent(String.self, forKey: .envName)
-        self.envID = try container.decodeIfPresent(String.self, forKey: .envID)
-        self.auth = try container.decodeIfPresent(Auth.self, forKey: .auth)
-        self.funcInfo = try container.decodeIfPresent(CreateFunctionTriggerApigTriggerFuncInfo.self, forKey: .funcInfo)
-        self.slDomain = try container.decodeIfPresent(String.self, forKey: .slDomain)
-        self.backendType = try container.decodeIfPresent(BackendType.self, forKey: .backendType)
-        self.operations = try container.decodeIfPresent([String].self, forKey: .operations)
-        self.instanceID = try container.decodeIfPresent(String.self, forKey: .instanceID)
-        self.collectionName = try container.decodeIfPresent(String.self, forKey: .collectionName)
-        self.dbName = try container.decodeIfPresent(String.self, forKey: .dbName)
-        self.dbPassword = try container.decodeIfPresent(String.self, forKey: .dbPassword)
-        self.batchSize = try container.decodeLenientIfPresent(Int.self, forKey: .batchSize)
-        self.queueID = try container.decodeIfPresent(String.self, forKey: .queueID)
-        self.consumerGroupID = try container.decodeIfPresent(String.self, forKey: .consumerGroupID)
-        self.pollingInterval = try container.decodeLenientIfPresent(Int.self, forKey: .pollingInterval)
-        self.logGroupID = try container.decodeIfPresent(String.self, forKey: .logGroupID)
-        self.logTopicID = try container.decodeIfPresent(String.self, forKey: .logTopicID)
-        self.bucket = try container.decodeIfPresent(String.self, forKey: .bucket)
-        self.prefix = try container.decodeIfPresent(String.self, forKey: .prefix)
-        self.suffix = try container.decodeIfPresent(String.self, forKey: .suffix)
-        self.events = try container.decodeIfPresent([String].self, forKey: .events)
-        self.topicURN = try container.decodeIfPresent(String.self, forKey: .topicURN)
-        self.topicIDs = try container.decodeIfPresent([String].self, forKey: .topicIDs)
-        self.kafkaUser = try container.decodeIfPresent(String.self, forKey: .kafkaUser)
-        self.kafkaPassword = try container.decodeIfPresent(String.self, forKey: .kafkaPassword)
-        self.kafkaConnectAddress = try container.decodeIfPresent(String.self, forKey: .kafkaConnectAddress)
-        self.kafkaSSLEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .kafkaSSLEnable)
-        self.enableAcl = try container.decodeLenientIfPresent(Bool.self, forKey: .enableAcl)
-        self.accessKey = try container.decodeIfPresent(String.self, forKey: .accessKey)
-        self.secretKey = try container.decodeIfPresent(String.self, forKey: .secretKey)
     }
 }

@@ -17,8 +17,7 @@ extension FunctionGraphClient {
     ///   - functionURN: Function URN. For details, see the function model descriptions.
     public func batchDeleteFunctionTriggers(functionURN: String) async throws {
         let request = OperationRequest(
-            operation: "BatchDeleteFunctionTriggers",
-            method: .delete,
+            operation: "BatchDeleteFunctionTriggers", method: .delete,
             path: "/v2/{project_id}/fgs/triggers/{function_urn}",
             pathParameters: ["function_urn": functionURN]
         )
@@ -41,11 +40,9 @@ extension FunctionGraphClient {
         _ body: CreateFunctionTriggerRequest
     ) async throws -> ListFunctionTriggerResult {
         let request = OperationRequest(
-            operation: "CreateFunctionTrigger",
-            method: .post,
+            operation: "CreateFunctionTrigger", method: .post,
             path: "/v2/{project_id}/fgs/triggers/{function_urn}",
-            pathParameters: ["function_urn": functionURN],
-            body: body
+            pathParameters: ["function_urn": functionURN], body: body
         )
         return try await client.send(request, as: ListFunctionTriggerResult.self)
     }
@@ -71,8 +68,7 @@ extension FunctionGraphClient {
         triggerID: String
     ) async throws {
         let request = OperationRequest(
-            operation: "DeleteFunctionTrigger",
-            method: .delete,
+            operation: "DeleteFunctionTrigger", method: .delete,
             path: "/v2/{project_id}/fgs/triggers/{function_urn}/{trigger_type_code}/{trigger_id}",
             pathParameters: ["function_urn": functionURN, "trigger_type_code": triggerTypeCode, "trigger_id": triggerID]
         )
@@ -91,8 +87,7 @@ extension FunctionGraphClient {
     /// - Returns: The body of the service's `200` response.
     public func listFunctionTriggers(functionURN: String) async throws -> ListFunctionTriggersResponse {
         let request = OperationRequest(
-            operation: "ListFunctionTriggers",
-            method: .get,
+            operation: "ListFunctionTriggers", method: .get,
             path: "/v2/{project_id}/fgs/triggers/{function_urn}",
             pathParameters: ["function_urn": functionURN]
         )
@@ -122,8 +117,7 @@ extension FunctionGraphClient {
         triggerID: String
     ) async throws -> ListFunctionTriggerResult {
         let request = OperationRequest(
-            operation: "ShowFunctionTrigger",
-            method: .get,
+            operation: "ShowFunctionTrigger", method: .get,
             path: "/v2/{project_id}/fgs/triggers/{function_urn}/{trigger_type_code}/{trigger_id}",
             pathParameters: ["function_urn": functionURN, "trigger_type_code": triggerTypeCode, "trigger_id": triggerID]
         )
@@ -155,8 +149,7 @@ extension FunctionGraphClient {
         _ body: UpdateTriggerRequest
     ) async throws -> ListFunctionTriggerResult {
         let request = OperationRequest(
-            operation: "UpdateTrigger",
-            method: .put,
+            operation: "UpdateTrigger", method: .put,
             path: "/v2/{project_id}/fgs/triggers/{function_urn}/{trigger_type_code}/{trigger_id}",
             pathParameters: ["function_urn": functionURN, "trigger_type_code": triggerTypeCode, "trigger_id": triggerID],
             body: body

@@ -14,8 +14,7 @@ public struct UpdateTriggerRequest: Codable, Sendable, Equatable {
     public var eventData: [UpdateriggerEventData]?
 
     private enum CodingKeys: String, CodingKey {
-        case triggerStatus = "trigger_status"
-        case eventData = "event_data"
+        case triggerStatus = "trigger_status", eventData = "event_data"
     }
 
     public init(triggerStatus: TriggerStatus? = nil, eventData: [UpdateriggerEventData]? = nil) {
@@ -48,29 +47,17 @@ public struct UpdateriggerEventData: Codable, Sendable, Equatable {
     public var pollingUnit: PollingUnit?
 
     private enum CodingKeys: String, CodingKey {
-        case isSerial = "is_serial"
-        case maxFetchBytes = "max_fetch_bytes"
-        case pollingInterval = "polling_interval"
+        case isSerial = "is_serial", maxFetchBytes = "max_fetch_bytes", pollingInterval = "polling_interval"
         case pollingUnit = "polling_unit"
     }
 
     public init(
-        isSerial: Bool? = nil,
-        maxFetchBytes: Int? = nil,
-        pollingInterval: Int? = nil,
+        isSerial: Bool? = nil, maxFetchBytes: Int? = nil, pollingInterval: Int? = nil,
         pollingUnit: PollingUnit? = nil
     ) {
         self.isSerial = isSerial
         self.maxFetchBytes = maxFetchBytes
         self.pollingInterval = pollingInterval
         self.pollingUnit = pollingUnit
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSerial = try container.decodeLenientIfPresent(Bool.self, forKey: .isSerial)
-        self.maxFetchBytes = try container.decodeLenientIfPresent(Int.self, forKey: .maxFetchBytes)
-        self.pollingInterval = try container.decodeLenientIfPresent(Int.self, forKey: .pollingInterval)
-        self.pollingUnit = try container.decodeIfPresent(PollingUnit.self, forKey: .pollingUnit)
     }
 }

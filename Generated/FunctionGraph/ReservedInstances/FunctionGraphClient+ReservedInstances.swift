@@ -28,10 +28,8 @@ extension FunctionGraphClient {
         query.append("limit", limit)
         query.append("urn", urn)
         let request = OperationRequest(
-            operation: "ListFunctionReservedInstances",
-            method: .get,
-            path: "/v2/{project_id}/fgs/functions/reservedinstances",
-            query: query
+            operation: "ListFunctionReservedInstances", method: .get,
+            path: "/v2/{project_id}/fgs/functions/reservedinstances", query: query
         )
         return try await client.send(request, as: ListFunctionReservedInstancesResponse.self)
     }
@@ -60,10 +58,8 @@ extension FunctionGraphClient {
         query.append("marker", marker)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListReservedInstanceConfigs",
-            method: .get,
-            path: "/v2/{project_id}/fgs/functions/reservedinstanceconfigs",
-            query: query
+            operation: "ListReservedInstanceConfigs", method: .get,
+            path: "/v2/{project_id}/fgs/functions/reservedinstanceconfigs", query: query
         )
         return try await client.send(request, as: ListReservedInstanceConfigsResponse.self)
     }
@@ -84,11 +80,9 @@ extension FunctionGraphClient {
         _ body: UpdateFunctionReservedInstancesCountRequest
     ) async throws -> UpdateFunctionReservedInstancesCountResponse {
         let request = OperationRequest(
-            operation: "UpdateFunctionReservedInstancesCount",
-            method: .put,
+            operation: "UpdateFunctionReservedInstancesCount", method: .put,
             path: "/v2/{project_id}/fgs/functions/{function_urn}/reservedinstances",
-            pathParameters: ["function_urn": functionURN],
-            body: body
+            pathParameters: ["function_urn": functionURN], body: body
         )
         return try await client.send(request, as: UpdateFunctionReservedInstancesCountResponse.self)
     }

@@ -11,19 +11,12 @@ public struct FuncReservedInstance: Codable, Sendable, Equatable {
     public var count: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case funcURN = "func_urn"
-        case count
+        case funcURN = "func_urn", count
     }
 
     public init(funcURN: String? = nil, count: Int64? = nil) {
         self.funcURN = funcURN
         self.count = count
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.funcURN = try container.decodeIfPresent(String.self, forKey: .funcURN)
-        self.count = try container.decodeLenientIfPresent(Int64.self, forKey: .count)
     }
 }
 
@@ -36,25 +29,14 @@ public struct ListFunctionReservedInstancesResponse: Codable, Sendable, Equatabl
     public var count: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case reservedinstances
-        case pageInfo = "page_info"
-        case count
+        case reservedinstances, pageInfo = "page_info", count
     }
 
     public init(
-        reservedinstances: [FuncReservedInstance]? = nil,
-        pageInfo: PageInfo? = nil,
-        count: Int64? = nil
+        reservedinstances: [FuncReservedInstance]? = nil, pageInfo: PageInfo? = nil, count: Int64? = nil
     ) {
         self.reservedinstances = reservedinstances
         self.pageInfo = pageInfo
         self.count = count
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.reservedinstances = try container.decodeIfPresent([FuncReservedInstance].self, forKey: .reservedinstances)
-        self.pageInfo = try container.decodeIfPresent(PageInfo.self, forKey: .pageInfo)
-        self.count = try container.decodeLenientIfPresent(Int64.self, forKey: .count)
     }
 }

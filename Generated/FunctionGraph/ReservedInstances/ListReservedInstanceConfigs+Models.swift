@@ -17,18 +17,11 @@ public struct CronConfig: Codable, Sendable, Equatable {
     public var expiredTime: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case cron
-        case count
-        case startTime = "start_time"
-        case expiredTime = "expired_time"
+        case name, cron, count, startTime = "start_time", expiredTime = "expired_time"
     }
 
     public init(
-        name: String? = nil,
-        cron: String? = nil,
-        count: Int? = nil,
-        startTime: Int64? = nil,
+        name: String? = nil, cron: String? = nil, count: Int? = nil, startTime: Int64? = nil,
         expiredTime: Int64? = nil
     ) {
         self.name = name
@@ -36,15 +29,6 @@ public struct CronConfig: Codable, Sendable, Equatable {
         self.count = count
         self.startTime = startTime
         self.expiredTime = expiredTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.cron = try container.decodeIfPresent(String.self, forKey: .cron)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.startTime = try container.decodeLenientIfPresent(Int64.self, forKey: .startTime)
-        self.expiredTime = try container.decodeLenientIfPresent(Int64.self, forKey: .expiredTime)
     }
 }
 
@@ -57,26 +41,15 @@ public struct ListReservedInstanceConfigsResponse: Codable, Sendable, Equatable 
     public var count: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case reservedInstances = "reserved_instances"
-        case pageInfo = "page_info"
-        case count
+        case reservedInstances = "reserved_instances", pageInfo = "page_info", count
     }
 
     public init(
-        reservedInstances: [ReservedInstanceConfigs]? = nil,
-        pageInfo: PageInfo? = nil,
-        count: Int64? = nil
+        reservedInstances: [ReservedInstanceConfigs]? = nil, pageInfo: PageInfo? = nil, count: Int64? = nil
     ) {
         self.reservedInstances = reservedInstances
         self.pageInfo = pageInfo
         self.count = count
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.reservedInstances = try container.decodeIfPresent([ReservedInstanceConfigs].self, forKey: .reservedInstances)
-        self.pageInfo = try container.decodeIfPresent(PageInfo.self, forKey: .pageInfo)
-        self.count = try container.decodeLenientIfPresent(Int64.self, forKey: .count)
     }
 }
 
@@ -104,21 +77,13 @@ public struct ReservedInstanceConfigs: Codable, Sendable, Equatable {
     public var tacticsConfig: TacticsConfig?
 
     private enum CodingKeys: String, CodingKey {
-        case functionURN = "function_urn"
-        case qualifierType = "qualifier_type"
-        case qualifierName = "qualifier_name"
-        case minCount = "min_count"
-        case idleMode = "idle_mode"
-        case tacticsConfig = "tactics_config"
+        case functionURN = "function_urn", qualifierType = "qualifier_type", qualifierName = "qualifier_name"
+        case minCount = "min_count", idleMode = "idle_mode", tacticsConfig = "tactics_config"
     }
 
     public init(
-        functionURN: String? = nil,
-        qualifierType: QualifierType? = nil,
-        qualifierName: String? = nil,
-        minCount: Int? = nil,
-        idleMode: Bool? = nil,
-        tacticsConfig: TacticsConfig? = nil
+        functionURN: String? = nil, qualifierType: QualifierType? = nil, qualifierName: String? = nil,
+        minCount: Int? = nil, idleMode: Bool? = nil, tacticsConfig: TacticsConfig? = nil
     ) {
         self.functionURN = functionURN
         self.qualifierType = qualifierType
@@ -126,16 +91,6 @@ public struct ReservedInstanceConfigs: Codable, Sendable, Equatable {
         self.minCount = minCount
         self.idleMode = idleMode
         self.tacticsConfig = tacticsConfig
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.functionURN = try container.decodeIfPresent(String.self, forKey: .functionURN)
-        self.qualifierType = try container.decodeIfPresent(QualifierType.self, forKey: .qualifierType)
-        self.qualifierName = try container.decodeIfPresent(String.self, forKey: .qualifierName)
-        self.minCount = try container.decodeLenientIfPresent(Int.self, forKey: .minCount)
-        self.idleMode = try container.decodeLenientIfPresent(Bool.self, forKey: .idleMode)
-        self.tacticsConfig = try container.decodeIfPresent(TacticsConfig.self, forKey: .tacticsConfig)
     }
 }
 

@@ -11,19 +11,12 @@ public struct UpdateFunctionReservedInstancesCountRequest: Codable, Sendable, Eq
     public var idleMode: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case count
-        case idleMode = "idle_mode"
+        case count, idleMode = "idle_mode"
     }
 
     public init(count: Int, idleMode: Bool? = nil) {
         self.count = count
         self.idleMode = idleMode
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.count = try container.decodeLenient(Int.self, forKey: .count)
-        self.idleMode = try container.decodeLenientIfPresent(Bool.self, forKey: .idleMode)
     }
 }
 
@@ -35,18 +28,11 @@ public struct UpdateFunctionReservedInstancesCountResponse: Codable, Sendable, E
     public var idleMode: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case count
-        case idleMode = "idle_mode"
+        case count, idleMode = "idle_mode"
     }
 
     public init(count: Int? = nil, idleMode: Bool? = nil) {
         self.count = count
         self.idleMode = idleMode
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.idleMode = try container.decodeLenientIfPresent(Bool.self, forKey: .idleMode)
     }
 }

@@ -23,29 +23,16 @@ public struct ApigTriggerFuncInfo: Codable, Sendable, Equatable {
     public var version: String?
 
     private enum CodingKeys: String, CodingKey {
-        case functionURN = "function_urn"
-        case invocationType = "invocation_type"
-        case timeout
-        case version
+        case functionURN = "function_urn", invocationType = "invocation_type", timeout, version
     }
 
     public init(
-        functionURN: String? = nil,
-        invocationType: InvocationType? = nil,
-        timeout: Int? = nil,
+        functionURN: String? = nil, invocationType: InvocationType? = nil, timeout: Int? = nil,
         version: String? = nil
     ) {
         self.functionURN = functionURN
         self.invocationType = invocationType
         self.timeout = timeout
         self.version = version
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.functionURN = try container.decodeIfPresent(String.self, forKey: .functionURN)
-        self.invocationType = try container.decodeIfPresent(InvocationType.self, forKey: .invocationType)
-        self.timeout = try container.decodeLenientIfPresent(Int.self, forKey: .timeout)
-        self.version = try container.decodeIfPresent(String.self, forKey: .version)
     }
 }

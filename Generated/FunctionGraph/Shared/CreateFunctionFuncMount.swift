@@ -20,17 +20,12 @@ public struct CreateFunctionFuncMount: Codable, Sendable, Equatable {
     public var localMountPath: String
 
     private enum CodingKeys: String, CodingKey {
-        case mountType = "mount_type"
-        case mountResource = "mount_resource"
-        case mountSharePath = "mount_share_path"
+        case mountType = "mount_type", mountResource = "mount_resource", mountSharePath = "mount_share_path"
         case localMountPath = "local_mount_path"
     }
 
     public init(
-        mountType: MountType,
-        mountResource: String,
-        mountSharePath: String? = nil,
-        localMountPath: String
+        mountType: MountType, mountResource: String, mountSharePath: String? = nil, localMountPath: String
     ) {
         self.mountType = mountType
         self.mountResource = mountResource

@@ -27,26 +27,14 @@ public struct CreateFunctionFuncVPC: Codable, Sendable, Equatable {
     public var securityGroups: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case domainID = "domain_id"
-        case namespace
-        case vpcName = "vpc_name"
-        case vpcID = "vpc_id"
-        case subnetName = "subnet_name"
-        case subnetID = "subnet_id"
-        case cidr
-        case gateway
+        case domainID = "domain_id", namespace, vpcName = "vpc_name", vpcID = "vpc_id"
+        case subnetName = "subnet_name", subnetID = "subnet_id", cidr, gateway
         case securityGroups = "security_groups"
     }
 
     public init(
-        domainID: String? = nil,
-        namespace: String? = nil,
-        vpcName: String? = nil,
-        vpcID: String,
-        subnetName: String? = nil,
-        subnetID: String,
-        cidr: String? = nil,
-        gateway: String? = nil,
+        domainID: String? = nil, namespace: String? = nil, vpcName: String? = nil, vpcID: String,
+        subnetName: String? = nil, subnetID: String, cidr: String? = nil, gateway: String? = nil,
         securityGroups: [String]? = nil
     ) {
         self.domainID = domainID

@@ -13,8 +13,7 @@ public struct CreateFunctionMountConfig: Codable, Sendable, Equatable {
     public var funcMounts: [CreateFunctionFuncMount]
 
     private enum CodingKeys: String, CodingKey {
-        case mountUser = "mount_user"
-        case funcMounts = "func_mounts"
+        case mountUser = "mount_user", funcMounts = "func_mounts"
     }
 
     public init(mountUser: CreateFunctionMountUser, funcMounts: [CreateFunctionFuncMount]) {

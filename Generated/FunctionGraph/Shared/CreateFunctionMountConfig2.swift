@@ -13,8 +13,7 @@ public struct CreateFunctionMountConfig2: Codable, Sendable, Equatable {
     public var funcMounts: [FuncMount]?
 
     private enum CodingKeys: String, CodingKey {
-        case mountUser = "mount_user"
-        case funcMounts = "func_mounts"
+        case mountUser = "mount_user", funcMounts = "func_mounts"
     }
 
     public init(mountUser: CreateFunctionMountUser2? = nil, funcMounts: [FuncMount]? = nil) {

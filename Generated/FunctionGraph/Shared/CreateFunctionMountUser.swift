@@ -13,8 +13,7 @@ public struct CreateFunctionMountUser: Codable, Sendable, Equatable {
     public var userGroupID: String
 
     private enum CodingKeys: String, CodingKey {
-        case userID = "user_id"
-        case userGroupID = "user_group_id"
+        case userID = "user_id", userGroupID = "user_group_id"
     }
 
     public init(userID: String, userGroupID: String) {

@@ -13,18 +13,11 @@ public struct CreateFunctionMountUser2: Codable, Sendable, Equatable {
     public var userGroupID: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case userID = "user_id"
-        case userGroupID = "user_group_id"
+        case userID = "user_id", userGroupID = "user_group_id"
     }
 
     public init(userID: Int? = nil, userGroupID: Int? = nil) {
         self.userID = userID
         self.userGroupID = userGroupID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.userID = try container.decodeLenientIfPresent(Int.self, forKey: .userID)
-        self.userGroupID = try container.decodeLenientIfPresent(Int.self, forKey: .userGroupID)
     }
 }

@@ -25,9 +25,7 @@ public struct CreateTagsRequest: Codable, Sendable, Equatable {
     public var sysTags: [KvItem]?
 
     private enum CodingKeys: String, CodingKey {
-        case action
-        case tags
-        case sysTags = "sys_tags"
+        case action, tags, sysTags = "sys_tags"
     }
 
     public init(action: Action? = nil, tags: [KvItem]? = nil, sysTags: [KvItem]? = nil) {

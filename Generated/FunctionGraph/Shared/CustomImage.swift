@@ -21,23 +21,12 @@ public struct CustomImage: Codable, Sendable, Equatable {
     public var gid: String?
 
     private enum CodingKeys: String, CodingKey {
-        case enabled
-        case image
-        case command
-        case args
-        case workingDir = "working_dir"
-        case uid
-        case gid
+        case enabled, image, command, args, workingDir = "working_dir", uid, gid
     }
 
     public init(
-        enabled: Bool? = nil,
-        image: String? = nil,
-        command: String? = nil,
-        args: String? = nil,
-        workingDir: String? = nil,
-        uid: String? = nil,
-        gid: String? = nil
+        enabled: Bool? = nil, image: String? = nil, command: String? = nil, args: String? = nil,
+        workingDir: String? = nil, uid: String? = nil, gid: String? = nil
     ) {
         self.enabled = enabled
         self.image = image
@@ -46,16 +35,5 @@ public struct CustomImage: Codable, Sendable, Equatable {
         self.workingDir = workingDir
         self.uid = uid
         self.gid = gid
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.enabled = try container.decodeLenientIfPresent(Bool.self, forKey: .enabled)
-        self.image = try container.decodeIfPresent(String.self, forKey: .image)
-        self.command = try container.decodeIfPresent(String.self, forKey: .command)
-        self.args = try container.decodeIfPresent(String.self, forKey: .args)
-        self.workingDir = try container.decodeIfPresent(String.self, forKey: .workingDir)
-        self.uid = try container.decodeIfPresent(String.self, forKey: .uid)
-        self.gid = try container.decodeIfPresent(String.self, forKey: .gid)
     }
 }

@@ -11,8 +11,7 @@ public struct FuncAsyncDestinationConfig: Codable, Sendable, Equatable {
     public var onFailure: FuncDestinationConfig?
 
     private enum CodingKeys: String, CodingKey {
-        case onSuccess = "on_success"
-        case onFailure = "on_failure"
+        case onSuccess = "on_success", onFailure = "on_failure"
     }
 
     public init(onSuccess: FuncDestinationConfig? = nil, onFailure: FuncDestinationConfig? = nil) {

@@ -15,17 +15,12 @@ public struct FuncLogConfig: Codable, Sendable, Equatable {
     public var streamID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case groupName = "group_name"
-        case groupID = "group_id"
-        case streamName = "stream_name"
+        case groupName = "group_name", groupID = "group_id", streamName = "stream_name"
         case streamID = "stream_id"
     }
 
     public init(
-        groupName: String? = nil,
-        groupID: String? = nil,
-        streamName: String? = nil,
-        streamID: String? = nil
+        groupName: String? = nil, groupID: String? = nil, streamName: String? = nil, streamID: String? = nil
     ) {
         self.groupName = groupName
         self.groupID = groupID

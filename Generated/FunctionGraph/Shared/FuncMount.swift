@@ -18,16 +18,12 @@ public struct FuncMount: Codable, Sendable, Equatable {
     public var localMountPath: String?
 
     private enum CodingKeys: String, CodingKey {
-        case mountType = "mount_type"
-        case mountResource = "mount_resource"
-        case mountSharePath = "mount_share_path"
+        case mountType = "mount_type", mountResource = "mount_resource", mountSharePath = "mount_share_path"
         case localMountPath = "local_mount_path"
     }
 
     public init(
-        mountType: MountType? = nil,
-        mountResource: String? = nil,
-        mountSharePath: String? = nil,
+        mountType: MountType? = nil, mountResource: String? = nil, mountSharePath: String? = nil,
         localMountPath: String? = nil
     ) {
         self.mountType = mountType

@@ -19,17 +19,13 @@ public struct FunctionAsyncConfig: Codable, Sendable, Equatable {
 
     private enum CodingKeys: String, CodingKey {
         case maxAsyncEventAgeInSeconds = "max_async_event_age_in_seconds"
-        case maxAsyncRetryAttempts = "max_async_retry_attempts"
-        case destinationConfig = "destination_config"
-        case createdTime = "created_time"
-        case lastModified = "last_modified"
+        case maxAsyncRetryAttempts = "max_async_retry_attempts", destinationConfig = "destination_config"
+        case createdTime = "created_time", lastModified = "last_modified"
     }
 
     public init(
-        maxAsyncEventAgeInSeconds: Int? = nil,
-        maxAsyncRetryAttempts: Int? = nil,
-        destinationConfig: FuncAsyncDestinationConfig? = nil,
-        createdTime: String? = nil,
+        maxAsyncEventAgeInSeconds: Int? = nil, maxAsyncRetryAttempts: Int? = nil,
+        destinationConfig: FuncAsyncDestinationConfig? = nil, createdTime: String? = nil,
         lastModified: String? = nil
     ) {
         self.maxAsyncEventAgeInSeconds = maxAsyncEventAgeInSeconds
@@ -37,14 +33,5 @@ public struct FunctionAsyncConfig: Codable, Sendable, Equatable {
         self.destinationConfig = destinationConfig
         self.createdTime = createdTime
         self.lastModified = lastModified
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.maxAsyncEventAgeInSeconds = try container.decodeLenientIfPresent(Int.self, forKey: .maxAsyncEventAgeInSeconds)
-        self.maxAsyncRetryAttempts = try container.decodeLenientIfPresent(Int.self, forKey: .maxAsyncRetryAttempts)
-        self.destinationConfig = try container.decodeIfPresent(FuncAsyncDestinationConfig.self, forKey: .destinationConfig)
-        self.createdTime = try container.decodeIfPresent(String.self, forKey: .createdTime)
-        self.lastModified = try container.decodeIfPresent(String.self, forKey: .lastModified)
     }
 }

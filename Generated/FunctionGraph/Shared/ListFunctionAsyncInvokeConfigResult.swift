@@ -24,23 +24,16 @@ public struct ListFunctionAsyncInvokeConfigResult: Codable, Sendable, Equatable 
     public var enableAsyncStatusLog: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case funcURN = "func_urn"
-        case maxAsyncEventAgeInSeconds = "max_async_event_age_in_seconds"
-        case maxAsyncRetryAttempts = "max_async_retry_attempts"
-        case destinationConfig = "destination_config"
-        case createdTime = "created_time"
-        case lastModified = "last_modified"
+        case funcURN = "func_urn", maxAsyncEventAgeInSeconds = "max_async_event_age_in_seconds"
+        case maxAsyncRetryAttempts = "max_async_retry_attempts", destinationConfig = "destination_config"
+        case createdTime = "created_time", lastModified = "last_modified"
         case enableAsyncStatusLog = "enable_async_status_log"
     }
 
     public init(
-        funcURN: String? = nil,
-        maxAsyncEventAgeInSeconds: Int? = nil,
-        maxAsyncRetryAttempts: Int? = nil,
-        destinationConfig: FuncAsyncDestinationConfig? = nil,
-        createdTime: String? = nil,
-        lastModified: String? = nil,
-        enableAsyncStatusLog: Bool? = nil
+        funcURN: String? = nil, maxAsyncEventAgeInSeconds: Int? = nil, maxAsyncRetryAttempts: Int? = nil,
+        destinationConfig: FuncAsyncDestinationConfig? = nil, createdTime: String? = nil,
+        lastModified: String? = nil, enableAsyncStatusLog: Bool? = nil
     ) {
         self.funcURN = funcURN
         self.maxAsyncEventAgeInSeconds = maxAsyncEventAgeInSeconds
@@ -49,16 +42,5 @@ public struct ListFunctionAsyncInvokeConfigResult: Codable, Sendable, Equatable 
         self.createdTime = createdTime
         self.lastModified = lastModified
         self.enableAsyncStatusLog = enableAsyncStatusLog
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.funcURN = try container.decodeIfPresent(String.self, forKey: .funcURN)
-        self.maxAsyncEventAgeInSeconds = try container.decodeLenientIfPresent(Int.self, forKey: .maxAsyncEventAgeInSeconds)
-        self.maxAsyncRetryAttempts = try container.decodeLenientIfPresent(Int.self, forKey: .maxAsyncRetryAttempts)
-        self.destinationConfig = try container.decodeIfPresent(FuncAsyncDestinationConfig.self, forKey: .destinationConfig)
-        self.createdTime = try container.decodeIfPresent(String.self, forKey: .createdTime)
-        self.lastModified = try container.decodeIfPresent(String.self, forKey: .lastModified)
-        self.enableAsyncStatusLog = try container.decodeLenientIfPresent(Bool.self, forKey: .enableAsyncStatusLog)
     }
 }

@@ -27,29 +27,18 @@ public struct ListFunctionStatisticsResponseBody: Codable, Sendable, Equatable {
     public var concurrencyNum: [SlaReportsValue]?
 
     private enum CodingKeys: String, CodingKey {
-        case count
-        case duration
-        case failCount = "fail_count"
-        case maxDuration = "max_duration"
-        case minDuration = "min_duration"
-        case rejectCount = "reject_count"
-        case functionErrorCount = "function_error_count"
-        case systemErrorCount = "system_error_count"
-        case reservedInstanceNum = "reserved_instance_num"
-        case concurrencyNum = "concurrency_num"
+        case count, duration, failCount = "fail_count", maxDuration = "max_duration"
+        case minDuration = "min_duration", rejectCount = "reject_count"
+        case functionErrorCount = "function_error_count", systemErrorCount = "system_error_count"
+        case reservedInstanceNum = "reserved_instance_num", concurrencyNum = "concurrency_num"
     }
 
     public init(
-        count: [SlaReportsValue]? = nil,
-        duration: [SlaReportsValue]? = nil,
-        failCount: [SlaReportsValue]? = nil,
-        maxDuration: [SlaReportsValue]? = nil,
-        minDuration: [SlaReportsValue]? = nil,
-        rejectCount: [SlaReportsValue]? = nil,
-        functionErrorCount: [SlaReportsValue]? = nil,
-        systemErrorCount: [SlaReportsValue]? = nil,
-        reservedInstanceNum: [SlaReportsValue]? = nil,
-        concurrencyNum: [SlaReportsValue]? = nil
+        count: [SlaReportsValue]? = nil, duration: [SlaReportsValue]? = nil,
+        failCount: [SlaReportsValue]? = nil, maxDuration: [SlaReportsValue]? = nil,
+        minDuration: [SlaReportsValue]? = nil, rejectCount: [SlaReportsValue]? = nil,
+        functionErrorCount: [SlaReportsValue]? = nil, systemErrorCount: [SlaReportsValue]? = nil,
+        reservedInstanceNum: [SlaReportsValue]? = nil, concurrencyNum: [SlaReportsValue]? = nil
     ) {
         self.count = count
         self.duration = duration

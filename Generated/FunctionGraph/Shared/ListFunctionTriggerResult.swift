@@ -35,20 +35,13 @@ public struct ListFunctionTriggerResult: Codable, Sendable, Equatable {
     public var createdTime: String?
 
     private enum CodingKeys: String, CodingKey {
-        case triggerID = "trigger_id"
-        case triggerTypeCode = "trigger_type_code"
-        case triggerStatus = "trigger_status"
-        case eventData = "event_data"
-        case lastUpdatedTime = "last_updated_time"
-        case createdTime = "created_time"
+        case triggerID = "trigger_id", triggerTypeCode = "trigger_type_code", triggerStatus = "trigger_status"
+        case eventData = "event_data", lastUpdatedTime = "last_updated_time", createdTime = "created_time"
     }
 
     public init(
-        triggerID: String? = nil,
-        triggerTypeCode: String? = nil,
-        triggerStatus: TriggerStatus? = nil,
-        eventData: TriggerEventDataResponseBody? = nil,
-        lastUpdatedTime: String? = nil,
+        triggerID: String? = nil, triggerTypeCode: String? = nil, triggerStatus: TriggerStatus? = nil,
+        eventData: TriggerEventDataResponseBody? = nil, lastUpdatedTime: String? = nil,
         createdTime: String? = nil
     ) {
         self.triggerID = triggerID

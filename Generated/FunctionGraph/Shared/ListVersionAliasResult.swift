@@ -19,21 +19,13 @@ public struct ListVersionAliasResult: Codable, Sendable, Equatable {
     public var additionalVersionWeights: [String: Int]?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case version
-        case description
-        case lastModified = "last_modified"
-        case aliasURN = "alias_urn"
+        case name, version, description, lastModified = "last_modified", aliasURN = "alias_urn"
         case additionalVersionWeights = "additional_version_weights"
     }
 
     public init(
-        name: String? = nil,
-        version: String? = nil,
-        description: String? = nil,
-        lastModified: String? = nil,
-        aliasURN: String? = nil,
-        additionalVersionWeights: [String: Int]? = nil
+        name: String? = nil, version: String? = nil, description: String? = nil, lastModified: String? = nil,
+        aliasURN: String? = nil, additionalVersionWeights: [String: Int]? = nil
     ) {
         self.name = name
         self.version = version

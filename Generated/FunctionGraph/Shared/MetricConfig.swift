@@ -23,25 +23,10 @@ public struct MetricConfig: Codable, Sendable, Equatable {
     /// Minimum value.
     public var min: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case type
-        case threshold
-        case min
-    }
-
     public init(name: String? = nil, type: TypeValue? = nil, threshold: Int? = nil, min: Int? = nil) {
         self.name = name
         self.type = type
         self.threshold = threshold
         self.min = min
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.type = try container.decodeIfPresent(TypeValue.self, forKey: .type)
-        self.threshold = try container.decodeLenientIfPresent(Int.self, forKey: .threshold)
-        self.min = try container.decodeLenientIfPresent(Int.self, forKey: .min)
     }
 }

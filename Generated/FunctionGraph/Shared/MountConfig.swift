@@ -11,8 +11,7 @@ public struct MountConfig: Codable, Sendable, Equatable {
     public var funcMounts: [FuncMount]?
 
     private enum CodingKeys: String, CodingKey {
-        case mountUser = "mount_user"
-        case funcMounts = "func_mounts"
+        case mountUser = "mount_user", funcMounts = "func_mounts"
     }
 
     public init(mountUser: MountUser? = nil, funcMounts: [FuncMount]? = nil) {

@@ -11,8 +11,7 @@ public struct MountUser: Codable, Sendable, Equatable {
     public var userGroupID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case userID = "user_id"
-        case userGroupID = "user_group_id"
+        case userID = "user_id", userGroupID = "user_group_id"
     }
 
     public init(userID: String? = nil, userGroupID: String? = nil) {

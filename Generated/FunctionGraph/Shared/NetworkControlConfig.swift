@@ -11,18 +11,11 @@ public struct NetworkControlConfig: Codable, Sendable, Equatable {
     public var triggerAccessVPCs: [VPCConfig]?
 
     private enum CodingKeys: String, CodingKey {
-        case disablePublicNetwork = "disable_public_network"
-        case triggerAccessVPCs = "trigger_access_vpcs"
+        case disablePublicNetwork = "disable_public_network", triggerAccessVPCs = "trigger_access_vpcs"
     }
 
     public init(disablePublicNetwork: Bool? = nil, triggerAccessVPCs: [VPCConfig]? = nil) {
         self.disablePublicNetwork = disablePublicNetwork
         self.triggerAccessVPCs = triggerAccessVPCs
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.disablePublicNetwork = try container.decodeLenientIfPresent(Bool.self, forKey: .disablePublicNetwork)
-        self.triggerAccessVPCs = try container.decodeIfPresent([VPCConfig].self, forKey: .triggerAccessVPCs)
     }
 }

@@ -13,21 +13,12 @@ public struct PageInfo: Codable, Sendable, Equatable {
     public var currentCount: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case nextMarker = "next_marker"
-        case previousMarker = "previous_marker"
-        case currentCount = "current_count"
+        case nextMarker = "next_marker", previousMarker = "previous_marker", currentCount = "current_count"
     }
 
     public init(nextMarker: Int64? = nil, previousMarker: Int64? = nil, currentCount: Int64? = nil) {
         self.nextMarker = nextMarker
         self.previousMarker = previousMarker
         self.currentCount = currentCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.nextMarker = try container.decodeLenientIfPresent(Int64.self, forKey: .nextMarker)
-        self.previousMarker = try container.decodeLenientIfPresent(Int64.self, forKey: .previousMarker)
-        self.currentCount = try container.decodeLenientIfPresent(Int64.self, forKey: .currentCount)
     }
 }

@@ -21,22 +21,14 @@ public struct ShowVersionAliasResponse: Codable, Sendable, Equatable {
     public var additionalVersionStrategy: [String: VersionStrategy]?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case version
-        case description
-        case lastModified = "last_modified"
-        case aliasURN = "alias_urn"
+        case name, version, description, lastModified = "last_modified", aliasURN = "alias_urn"
         case additionalVersionWeights = "additional_version_weights"
         case additionalVersionStrategy = "additional_version_strategy"
     }
 
     public init(
-        name: String? = nil,
-        version: String? = nil,
-        description: String? = nil,
-        lastModified: String? = nil,
-        aliasURN: String? = nil,
-        additionalVersionWeights: [String: Int]? = nil,
+        name: String? = nil, version: String? = nil, description: String? = nil, lastModified: String? = nil,
+        aliasURN: String? = nil, additionalVersionWeights: [String: Int]? = nil,
         additionalVersionStrategy: [String: VersionStrategy]? = nil
     ) {
         self.name = name

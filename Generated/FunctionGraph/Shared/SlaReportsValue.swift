@@ -11,19 +11,8 @@ public struct SlaReportsValue: Codable, Sendable, Equatable {
     /// the function is not executed.
     public var value: Double?
 
-    private enum CodingKeys: String, CodingKey {
-        case timestamp
-        case value
-    }
-
     public init(timestamp: Int64? = nil, value: Double? = nil) {
         self.timestamp = timestamp
         self.value = value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.timestamp = try container.decodeLenientIfPresent(Int64.self, forKey: .timestamp)
-        self.value = try container.decodeLenientIfPresent(Double.self, forKey: .value)
     }
 }

@@ -18,18 +18,11 @@ public struct StrategyConfig: Codable, Sendable, Equatable {
     public var concurrentNum: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case concurrency
-        case concurrentNum = "concurrent_num"
+        case concurrency, concurrentNum = "concurrent_num"
     }
 
     public init(concurrency: Int? = nil, concurrentNum: Int? = nil) {
         self.concurrency = concurrency
         self.concurrentNum = concurrentNum
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.concurrency = try container.decodeLenientIfPresent(Int.self, forKey: .concurrency)
-        self.concurrentNum = try container.decodeLenientIfPresent(Int.self, forKey: .concurrentNum)
     }
 }

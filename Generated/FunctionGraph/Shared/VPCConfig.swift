@@ -11,8 +11,7 @@ public struct VPCConfig: Codable, Sendable, Equatable {
     public var vpcID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case vpcName = "vpc_name"
-        case vpcID = "vpc_id"
+        case vpcName = "vpc_name", vpcID = "vpc_id"
     }
 
     public init(vpcName: String? = nil, vpcID: String? = nil) {

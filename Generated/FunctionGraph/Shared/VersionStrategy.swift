@@ -23,8 +23,7 @@ public struct VersionStrategy: Codable, Sendable, Equatable {
     public var combineType: CombineType?
 
     private enum CodingKeys: String, CodingKey {
-        case rules
-        case combineType = "combine_type"
+        case rules, combineType = "combine_type"
     }
 
     public init(rules: [VersionStrategyRules]? = nil, combineType: CombineType? = nil) {

@@ -28,10 +28,7 @@ public struct VersionStrategyRules: Codable, Sendable, Equatable {
     public var value: String?
 
     private enum CodingKeys: String, CodingKey {
-        case ruleType = "rule_type"
-        case param
-        case op
-        case value
+        case ruleType = "rule_type", param, op, value
     }
 
     public init(ruleType: RuleType? = nil, param: String? = nil, op: String? = nil, value: String? = nil) {

@@ -20,11 +20,9 @@ extension FunctionGraphClient {
         _ body: CreateEventRequest
     ) async throws -> CreateEventResponse {
         let request = OperationRequest(
-            operation: "CreateEvent",
-            method: .post,
+            operation: "CreateEvent", method: .post,
             path: "/v2/{project_id}/fgs/functions/{function_urn}/events",
-            pathParameters: ["function_urn": functionURN],
-            body: body
+            pathParameters: ["function_urn": functionURN], body: body
         )
         return try await client.send(request, as: CreateEventResponse.self)
     }
@@ -40,8 +38,7 @@ extension FunctionGraphClient {
     ///   - eventID: Test event ID.
     public func deleteEvent(functionURN: String, eventID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteEvent",
-            method: .delete,
+            operation: "DeleteEvent", method: .delete,
             path: "/v2/{project_id}/fgs/functions/{function_urn}/events/{event_id}",
             pathParameters: ["function_urn": functionURN, "event_id": eventID]
         )
@@ -60,8 +57,7 @@ extension FunctionGraphClient {
     /// - Returns: The body of the service's `200` response.
     public func listEvents(functionURN: String) async throws -> ListEventsResponse {
         let request = OperationRequest(
-            operation: "ListEvents",
-            method: .get,
+            operation: "ListEvents", method: .get,
             path: "/v2/{project_id}/fgs/functions/{function_urn}/events",
             pathParameters: ["function_urn": functionURN]
         )
@@ -81,8 +77,7 @@ extension FunctionGraphClient {
     /// - Returns: The body of the service's `200` response.
     public func showEvent(functionURN: String, eventID: String) async throws -> ShowEventResponse {
         let request = OperationRequest(
-            operation: "ShowEvent",
-            method: .get,
+            operation: "ShowEvent", method: .get,
             path: "/v2/{project_id}/fgs/functions/{function_urn}/events/{event_id}",
             pathParameters: ["function_urn": functionURN, "event_id": eventID]
         )
@@ -107,11 +102,9 @@ extension FunctionGraphClient {
         _ body: UpdateEventRequest
     ) async throws -> UpdateEventResponse {
         let request = OperationRequest(
-            operation: "UpdateEvent",
-            method: .put,
+            operation: "UpdateEvent", method: .put,
             path: "/v2/{project_id}/fgs/functions/{function_urn}/events/{event_id}",
-            pathParameters: ["function_urn": functionURN, "event_id": eventID],
-            body: body
+            pathParameters: ["function_urn": functionURN, "event_id": eventID], body: body
         )
         return try await client.send(request, as: UpdateEventResponse.self)
     }

@@ -13,22 +13,13 @@ public struct ListEventsResponse: Codable, Sendable, Equatable {
     public var nextMarker: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case count
-        case events
-        case nextMarker = "next_marker"
+        case count, events, nextMarker = "next_marker"
     }
 
     public init(count: Int? = nil, events: [ListEventsResult]? = nil, nextMarker: Int64? = nil) {
         self.count = count
         self.events = events
         self.nextMarker = nextMarker
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.events = try container.decodeIfPresent([ListEventsResult].self, forKey: .events)
-        self.nextMarker = try container.decodeLenientIfPresent(Int64.self, forKey: .nextMarker)
     }
 }
 
@@ -42,21 +33,12 @@ public struct ListEventsResult: Codable, Sendable, Equatable {
     public var name: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case lastModified = "last_modified"
-        case name
+        case id, lastModified = "last_modified", name
     }
 
     public init(id: String? = nil, lastModified: Double? = nil, name: String? = nil) {
         self.id = id
         self.lastModified = lastModified
         self.name = name
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.lastModified = try container.decodeLenientIfPresent(Double.self, forKey: .lastModified)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
     }
 }

@@ -15,10 +15,7 @@ public struct ShowEventResponse: Codable, Sendable, Equatable {
     public var lastModified: Double?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case content
-        case lastModified = "last_modified"
+        case id, name, content, lastModified = "last_modified"
     }
 
     public init(id: String? = nil, name: String? = nil, content: String? = nil, lastModified: Double? = nil) {
@@ -26,13 +23,5 @@ public struct ShowEventResponse: Codable, Sendable, Equatable {
         self.name = name
         self.content = content
         self.lastModified = lastModified
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.content = try container.decodeIfPresent(String.self, forKey: .content)
-        self.lastModified = try container.decodeLenientIfPresent(Double.self, forKey: .lastModified)
     }
 }

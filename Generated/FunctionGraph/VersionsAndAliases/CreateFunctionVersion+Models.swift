@@ -174,89 +174,33 @@ public struct CreateFunctionVersionResponse: Codable, Sendable, Equatable {
     public var functionAsyncConfig: FunctionAsyncConfig?
 
     private enum CodingKeys: String, CodingKey {
-        case funcURN = "func_urn"
-        case funcName = "func_name"
-        case domainID = "domain_id"
-        case namespace
-        case projectName = "project_name"
-        case package
-        case runtime
-        case timeout
-        case handler
-        case memorySize = "memory_size"
-        case cpu
-        case codeType = "code_type"
-        case codeURL = "code_url"
-        case codeFilename = "code_filename"
-        case codeSize = "code_size"
-        case userData = "user_data"
-        case encryptedUserData = "encrypted_user_data"
-        case digest
-        case version
-        case imageName = "image_name"
-        case xrole
-        case appXrole = "app_xrole"
-        case description
-        case versionDescription = "version_description"
-        case lastModified = "last_modified"
-        case funcVPC = "func_vpc"
-        case mountConfig = "mount_config"
-        case strategyConfig = "strategy_config"
-        case dependencies
-        case initializerHandler = "initializer_handler"
-        case initializerTimeout = "initializer_timeout"
-        case preStopHandler = "pre_stop_handler"
-        case preStopTimeout = "pre_stop_timeout"
-        case enterpriseProjectID = "enterprise_project_id"
-        case longTime = "long_time"
-        case logGroupID = "log_group_id"
-        case logStreamID = "log_stream_id"
-        case type
-        case enableDynamicMemory = "enable_dynamic_memory"
-        case functionAsyncConfig = "function_async_config"
+        case funcURN = "func_urn", funcName = "func_name", domainID = "domain_id", namespace
+        case projectName = "project_name", package, runtime, timeout, handler, memorySize = "memory_size", cpu
+        case codeType = "code_type", codeURL = "code_url", codeFilename = "code_filename"
+        case codeSize = "code_size", userData = "user_data", encryptedUserData = "encrypted_user_data", digest
+        case version, imageName = "image_name", xrole, appXrole = "app_xrole", description
+        case versionDescription = "version_description", lastModified = "last_modified", funcVPC = "func_vpc"
+        case mountConfig = "mount_config", strategyConfig = "strategy_config", dependencies
+        case initializerHandler = "initializer_handler", initializerTimeout = "initializer_timeout"
+        case preStopHandler = "pre_stop_handler", preStopTimeout = "pre_stop_timeout"
+        case enterpriseProjectID = "enterprise_project_id", longTime = "long_time"
+        case logGroupID = "log_group_id", logStreamID = "log_stream_id", type
+        case enableDynamicMemory = "enable_dynamic_memory", functionAsyncConfig = "function_async_config"
     }
 
     public init(
-        funcURN: String? = nil,
-        funcName: String? = nil,
-        domainID: String? = nil,
-        namespace: String? = nil,
-        projectName: String? = nil,
-        package: String? = nil,
-        runtime: String? = nil,
-        timeout: Int? = nil,
-        handler: String? = nil,
-        memorySize: Int? = nil,
-        cpu: Int? = nil,
-        codeType: CodeType? = nil,
-        codeURL: String? = nil,
-        codeFilename: String? = nil,
-        codeSize: Int64? = nil,
-        userData: String? = nil,
-        encryptedUserData: String? = nil,
-        digest: String? = nil,
-        version: String? = nil,
-        imageName: String? = nil,
-        xrole: String? = nil,
-        appXrole: String? = nil,
-        description: String? = nil,
-        versionDescription: String? = nil,
-        lastModified: String? = nil,
-        funcVPC: FuncVPC? = nil,
-        mountConfig: MountConfig? = nil,
-        strategyConfig: StrategyConfig? = nil,
-        dependencies: [Dependency]? = nil,
-        initializerHandler: String? = nil,
-        initializerTimeout: Int? = nil,
-        preStopHandler: String? = nil,
-        preStopTimeout: Int? = nil,
-        enterpriseProjectID: String? = nil,
-        longTime: Bool? = nil,
-        logGroupID: String? = nil,
-        logStreamID: String? = nil,
-        type: TypeValue? = nil,
-        enableDynamicMemory: Bool? = nil,
-        functionAsyncConfig: FunctionAsyncConfig? = nil
+        funcURN: String? = nil, funcName: String? = nil, domainID: String? = nil, namespace: String? = nil,
+        projectName: String? = nil, package: String? = nil, runtime: String? = nil, timeout: Int? = nil,
+        handler: String? = nil, memorySize: Int? = nil, cpu: Int? = nil, codeType: CodeType? = nil,
+        codeURL: String? = nil, codeFilename: String? = nil, codeSize: Int64? = nil, userData: String? = nil,
+        encryptedUserData: String? = nil, digest: String? = nil, version: String? = nil,
+        imageName: String? = nil, xrole: String? = nil, appXrole: String? = nil, description: String? = nil,
+        versionDescription: String? = nil, lastModified: String? = nil, funcVPC: FuncVPC? = nil,
+        mountConfig: MountConfig? = nil, strategyConfig: StrategyConfig? = nil,
+        dependencies: [Dependency]? = nil, initializerHandler: String? = nil, initializerTimeout: Int? = nil,
+        preStopHandler: String? = nil, preStopTimeout: Int? = nil, enterpriseProjectID: String? = nil,
+        longTime: Bool? = nil, logGroupID: String? = nil, logStreamID: String? = nil, type: TypeValue? = nil,
+        enableDynamicMemory: Bool? = nil, functionAsyncConfig: FunctionAsyncConfig? = nil
     ) {
         self.funcURN = funcURN
         self.funcName = funcName
@@ -298,49 +242,5 @@ public struct CreateFunctionVersionResponse: Codable, Sendable, Equatable {
         self.type = type
         self.enableDynamicMemory = enableDynamicMemory
         self.functionAsyncConfig = functionAsyncConfig
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.funcURN = try container.decodeIfPresent(String.self, forKey: .funcURN)
-        self.funcName = try container.decodeIfPresent(String.self, forKey: .funcName)
-        self.domainID = try container.decodeIfPresent(String.self, forKey: .domainID)
-        self.namespace = try container.decodeIfPresent(String.self, forKey: .namespace)
-        self.projectName = try container.decodeIfPresent(String.self, forKey: .projectName)
-        self.package = try container.decodeIfPresent(String.self, forKey: .package)
-        self.runtime = try container.decodeIfPresent(String.self, forKey: .runtime)
-        self.timeout = try container.decodeLenientIfPresent(Int.self, forKey: .timeout)
-        self.handler = try container.decodeIfPresent(String.self, forKey: .handler)
-        self.memorySize = try container.decodeLenientIfPresent(Int.self, forKey: .memorySize)
-        self.cpu = try container.decodeLenientIfPresent(Int.self, forKey: .cpu)
-        self.codeType = try container.decodeIfPresent(CodeType.self, forKey: .codeType)
-        self.codeURL = try container.decodeIfPresent(String.self, forKey: .codeURL)
-        self.codeFilename = try container.decodeIfPresent(String.self, forKey: .codeFilename)
-        self.codeSize = try container.decodeLenientIfPresent(Int64.self, forKey: .codeSize)
-        self.userData = try container.decodeIfPresent(String.self, forKey: .userData)
-        self.encryptedUserData = try container.decodeIfPresent(String.self, forKey: .encryptedUserData)
-        self.digest = try container.decodeIfPresent(String.self, forKey: .digest)
-        self.version = try container.decodeIfPresent(String.self, forKey: .version)
-        self.imageName = try container.decodeIfPresent(String.self, forKey: .imageName)
-        self.xrole = try container.decodeIfPresent(String.self, forKey: .xrole)
-        self.appXrole = try container.decodeIfPresent(String.self, forKey: .appXrole)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.versionDescription = try container.decodeIfPresent(String.self, forKey: .versionDescription)
-        self.lastModified = try container.decodeIfPresent(String.self, forKey: .lastModified)
-        self.funcVPC = try container.decodeIfPresent(FuncVPC.self, forKey: .funcVPC)
-        self.mountConfig = try container.decodeIfPresent(MountConfig.self, forKey: .mountConfig)
-        self.strategyConfig = try container.decodeIfPresent(StrategyConfig.self, forKey: .strategyConfig)
-        self.dependencies = try container.decodeIfPresent([Dependency].self, forKey: .dependencies)
-        self.initializerHandler = try container.decodeIfPresent(String.self, forKey: .initializerHandler)
-        self.initializerTimeout = try container.decodeLenientIfPresent(Int.self, forKey: .initializerTimeout)
-        self.preStopHandler = try container.decodeIfPresent(String.self, forKey: .preStopHandler)
-        self.preStopTimeout = try container.decodeLenientIfPresent(Int.self, forKey: .preStopTimeout)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.longTime = try container.decodeLenientIfPresent(Bool.self, forKey: .longTime)
-        self.logGroupID = try container.decodeIfPresent(String.self, forKey: .logGroupID)
-        self.logStreamID = try container.decodeIfPresent(String.self, forKey: .logStreamID)
-        self.type = try container.decodeIfPresent(TypeValue.self, forKey: .type)
-        self.enableDynamicMemory = try container.decodeLenientIfPresent(Bool.self, forKey: .enableDynamicMemory)
-        self.functionAsyncConfig = try container.decodeIfPresent(FunctionAsyncConfig.self, forKey: .functionAsyncConfig)
     }
 }

@@ -20,17 +20,12 @@ public struct CreateVersionAliasRequest: Codable, Sendable, Equatable {
     public var additionalVersionStrategy: [String: VersionStrategy]?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case version
-        case description
-        case additionalVersionWeights = "additional_version_weights"
+        case name, version, description, additionalVersionWeights = "additional_version_weights"
         case additionalVersionStrategy = "additional_version_strategy"
     }
 
     public init(
-        name: String,
-        version: String,
-        description: String? = nil,
+        name: String, version: String, description: String? = nil,
         additionalVersionWeights: [String: Int]? = nil,
         additionalVersionStrategy: [String: VersionStrategy]? = nil
     ) {

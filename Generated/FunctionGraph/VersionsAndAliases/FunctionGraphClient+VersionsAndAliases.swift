@@ -23,11 +23,9 @@ extension FunctionGraphClient {
         _ body: CreateFunctionVersionRequest
     ) async throws -> CreateFunctionVersionResponse {
         let request = OperationRequest(
-            operation: "CreateFunctionVersion",
-            method: .post,
+            operation: "CreateFunctionVersion", method: .post,
             path: "/v2/{project_id}/fgs/functions/{function_urn}/versions",
-            pathParameters: ["function_urn": functionURN],
-            body: body
+            pathParameters: ["function_urn": functionURN], body: body
         )
         return try await client.send(request, as: CreateFunctionVersionResponse.self)
     }
@@ -48,11 +46,9 @@ extension FunctionGraphClient {
         _ body: CreateVersionAliasRequest
     ) async throws -> CreateVersionAliasResponse {
         let request = OperationRequest(
-            operation: "CreateVersionAlias",
-            method: .post,
+            operation: "CreateVersionAlias", method: .post,
             path: "/v2/{project_id}/fgs/functions/{function_urn}/aliases",
-            pathParameters: ["function_urn": functionURN],
-            body: body
+            pathParameters: ["function_urn": functionURN], body: body
         )
         return try await client.send(request, as: CreateVersionAliasResponse.self)
     }
@@ -68,8 +64,7 @@ extension FunctionGraphClient {
     ///   - aliasName: Alias to be deleted.
     public func deleteVersionAlias(functionURN: String, aliasName: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteVersionAlias",
-            method: .delete,
+            operation: "DeleteVersionAlias", method: .delete,
             path: "/v2/{project_id}/fgs/functions/{function_urn}/aliases/{alias_name}",
             pathParameters: ["function_urn": functionURN, "alias_name": aliasName]
         )
@@ -97,11 +92,9 @@ extension FunctionGraphClient {
         query.append("marker", marker)
         query.append("maxitems", maxitems)
         let request = OperationRequest(
-            operation: "ListFunctionVersions",
-            method: .get,
+            operation: "ListFunctionVersions", method: .get,
             path: "/v2/{project_id}/fgs/functions/{function_urn}/versions",
-            pathParameters: ["function_urn": functionURN],
-            query: query
+            pathParameters: ["function_urn": functionURN], query: query
         )
         return try await client.send(request, as: ListFunctionVersionsResponse.self)
     }
@@ -118,8 +111,7 @@ extension FunctionGraphClient {
     /// - Returns: The body of the service's `200` response.
     public func listVersionAliases(functionURN: String) async throws -> ListVersionAliasesResponse {
         let request = OperationRequest(
-            operation: "ListVersionAliases",
-            method: .get,
+            operation: "ListVersionAliases", method: .get,
             path: "/v2/{project_id}/fgs/functions/{function_urn}/aliases",
             pathParameters: ["function_urn": functionURN]
         )
@@ -142,8 +134,7 @@ extension FunctionGraphClient {
         aliasName: String
     ) async throws -> ShowVersionAliasResponse {
         let request = OperationRequest(
-            operation: "ShowVersionAlias",
-            method: .get,
+            operation: "ShowVersionAlias", method: .get,
             path: "/v2/{project_id}/fgs/functions/{function_urn}/aliases/{alias_name}",
             pathParameters: ["function_urn": functionURN, "alias_name": aliasName]
         )
@@ -168,11 +159,9 @@ extension FunctionGraphClient {
         _ body: UpdateVersionAliasRequest
     ) async throws -> ListVersionAliasResult {
         let request = OperationRequest(
-            operation: "UpdateVersionAlias",
-            method: .put,
+            operation: "UpdateVersionAlias", method: .put,
             path: "/v2/{project_id}/fgs/functions/{function_urn}/aliases/{alias_name}",
-            pathParameters: ["function_urn": functionURN, "alias_name": aliasName],
-            body: body
+            pathParameters: ["function_urn": functionURN, "alias_name": aliasName], body: body
         )
         return try await client.send(request, as: ListVersionAliasResult.self)
     }

@@ -155,88 +155,34 @@ public struct ListFunctionVersionResult: Codable, Sendable, Equatable {
     public var reservedInstanceIdleMode: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case funcURN = "func_urn"
-        case funcName = "func_name"
-        case domainID = "domain_id"
-        case namespace
-        case projectName = "project_name"
-        case package
-        case runtime
-        case timeout
-        case handler
-        case memorySize = "memory_size"
-        case cpu
-        case codeType = "code_type"
-        case codeURL = "code_url"
-        case codeFilename = "code_filename"
-        case codeSize = "code_size"
-        case userData = "user_data"
-        case encryptedUserData = "encrypted_user_data"
-        case digest
-        case version
-        case imageName = "image_name"
-        case xrole
-        case appXrole = "app_xrole"
-        case lastModified = "last_modified"
-        case funcVPCID = "func_vpc_id"
-        case concurrency
-        case concurrentNum = "concurrent_num"
-        case strategyConfig = "strategy_config"
-        case initializerHandler = "initializer_handler"
-        case initializerTimeout = "initializer_timeout"
-        case preStopHandler = "pre_stop_handler"
-        case preStopTimeout = "pre_stop_timeout"
-        case longTime = "long_time"
-        case functionAsyncConfig = "function_async_config"
-        case type
-        case enableDynamicMemory = "enable_dynamic_memory"
-        case enterpriseProjectID = "enterprise_project_id"
-        case isStatefulFunction = "is_stateful_function"
-        case enableAuthInHeader = "enable_auth_in_header"
-        case customImage = "custom_image"
-        case reservedInstanceIdleMode = "reserved_instance_idle_mode"
+        case funcURN = "func_urn", funcName = "func_name", domainID = "domain_id", namespace
+        case projectName = "project_name", package, runtime, timeout, handler, memorySize = "memory_size", cpu
+        case codeType = "code_type", codeURL = "code_url", codeFilename = "code_filename"
+        case codeSize = "code_size", userData = "user_data", encryptedUserData = "encrypted_user_data", digest
+        case version, imageName = "image_name", xrole, appXrole = "app_xrole", lastModified = "last_modified"
+        case funcVPCID = "func_vpc_id", concurrency, concurrentNum = "concurrent_num"
+        case strategyConfig = "strategy_config", initializerHandler = "initializer_handler"
+        case initializerTimeout = "initializer_timeout", preStopHandler = "pre_stop_handler"
+        case preStopTimeout = "pre_stop_timeout", longTime = "long_time"
+        case functionAsyncConfig = "function_async_config", type
+        case enableDynamicMemory = "enable_dynamic_memory", enterpriseProjectID = "enterprise_project_id"
+        case isStatefulFunction = "is_stateful_function", enableAuthInHeader = "enable_auth_in_header"
+        case customImage = "custom_image", reservedInstanceIdleMode = "reserved_instance_idle_mode"
     }
 
     public init(
-        funcURN: String? = nil,
-        funcName: String? = nil,
-        domainID: String? = nil,
-        namespace: String? = nil,
-        projectName: String? = nil,
-        package: String? = nil,
-        runtime: String? = nil,
-        timeout: Int? = nil,
-        handler: String? = nil,
-        memorySize: Int? = nil,
-        cpu: Int? = nil,
-        codeType: CodeType? = nil,
-        codeURL: String? = nil,
-        codeFilename: String? = nil,
-        codeSize: Int64? = nil,
-        userData: String? = nil,
-        encryptedUserData: String? = nil,
-        digest: String? = nil,
-        version: String? = nil,
-        imageName: String? = nil,
-        xrole: String? = nil,
-        appXrole: String? = nil,
-        lastModified: String? = nil,
-        funcVPCID: String? = nil,
-        concurrency: Int? = nil,
-        concurrentNum: Int? = nil,
-        strategyConfig: StrategyConfig? = nil,
-        initializerHandler: String? = nil,
-        initializerTimeout: Int? = nil,
-        preStopHandler: String? = nil,
-        preStopTimeout: Int? = nil,
-        longTime: Bool? = nil,
-        functionAsyncConfig: FunctionAsyncConfig? = nil,
-        type: String? = nil,
-        enableDynamicMemory: Bool? = nil,
-        enterpriseProjectID: String? = nil,
-        isStatefulFunction: Bool? = nil,
-        enableAuthInHeader: Bool? = nil,
-        customImage: CustomImage? = nil,
+        funcURN: String? = nil, funcName: String? = nil, domainID: String? = nil, namespace: String? = nil,
+        projectName: String? = nil, package: String? = nil, runtime: String? = nil, timeout: Int? = nil,
+        handler: String? = nil, memorySize: Int? = nil, cpu: Int? = nil, codeType: CodeType? = nil,
+        codeURL: String? = nil, codeFilename: String? = nil, codeSize: Int64? = nil, userData: String? = nil,
+        encryptedUserData: String? = nil, digest: String? = nil, version: String? = nil,
+        imageName: String? = nil, xrole: String? = nil, appXrole: String? = nil, lastModified: String? = nil,
+        funcVPCID: String? = nil, concurrency: Int? = nil, concurrentNum: Int? = nil,
+        strategyConfig: StrategyConfig? = nil, initializerHandler: String? = nil,
+        initializerTimeout: Int? = nil, preStopHandler: String? = nil, preStopTimeout: Int? = nil,
+        longTime: Bool? = nil, functionAsyncConfig: FunctionAsyncConfig? = nil, type: String? = nil,
+        enableDynamicMemory: Bool? = nil, enterpriseProjectID: String? = nil, isStatefulFunction: Bool? = nil,
+        enableAuthInHeader: Bool? = nil, customImage: CustomImage? = nil,
         reservedInstanceIdleMode: Bool? = nil
     ) {
         self.funcURN = funcURN
@@ -280,50 +226,6 @@ public struct ListFunctionVersionResult: Codable, Sendable, Equatable {
         self.customImage = customImage
         self.reservedInstanceIdleMode = reservedInstanceIdleMode
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.funcURN = try container.decodeIfPresent(String.self, forKey: .funcURN)
-        self.funcName = try container.decodeIfPresent(String.self, forKey: .funcName)
-        self.domainID = try container.decodeIfPresent(String.self, forKey: .domainID)
-        self.namespace = try container.decodeIfPresent(String.self, forKey: .namespace)
-        self.projectName = try container.decodeIfPresent(String.self, forKey: .projectName)
-        self.package = try container.decodeIfPresent(String.self, forKey: .package)
-        self.runtime = try container.decodeIfPresent(String.self, forKey: .runtime)
-        self.timeout = try container.decodeLenientIfPresent(Int.self, forKey: .timeout)
-        self.handler = try container.decodeIfPresent(String.self, forKey: .handler)
-        self.memorySize = try container.decodeLenientIfPresent(Int.self, forKey: .memorySize)
-        self.cpu = try container.decodeLenientIfPresent(Int.self, forKey: .cpu)
-        self.codeType = try container.decodeIfPresent(CodeType.self, forKey: .codeType)
-        self.codeURL = try container.decodeIfPresent(String.self, forKey: .codeURL)
-        self.codeFilename = try container.decodeIfPresent(String.self, forKey: .codeFilename)
-        self.codeSize = try container.decodeLenientIfPresent(Int64.self, forKey: .codeSize)
-        self.userData = try container.decodeIfPresent(String.self, forKey: .userData)
-        self.encryptedUserData = try container.decodeIfPresent(String.self, forKey: .encryptedUserData)
-        self.digest = try container.decodeIfPresent(String.self, forKey: .digest)
-        self.version = try container.decodeIfPresent(String.self, forKey: .version)
-        self.imageName = try container.decodeIfPresent(String.self, forKey: .imageName)
-        self.xrole = try container.decodeIfPresent(String.self, forKey: .xrole)
-        self.appXrole = try container.decodeIfPresent(String.self, forKey: .appXrole)
-        self.lastModified = try container.decodeIfPresent(String.self, forKey: .lastModified)
-        self.funcVPCID = try container.decodeIfPresent(String.self, forKey: .funcVPCID)
-        self.concurrency = try container.decodeLenientIfPresent(Int.self, forKey: .concurrency)
-        self.concurrentNum = try container.decodeLenientIfPresent(Int.self, forKey: .concurrentNum)
-        self.strategyConfig = try container.decodeIfPresent(StrategyConfig.self, forKey: .strategyConfig)
-        self.initializerHandler = try container.decodeIfPresent(String.self, forKey: .initializerHandler)
-        self.initializerTimeout = try container.decodeLenientIfPresent(Int.self, forKey: .initializerTimeout)
-        self.preStopHandler = try container.decodeIfPresent(String.self, forKey: .preStopHandler)
-        self.preStopTimeout = try container.decodeLenientIfPresent(Int.self, forKey: .preStopTimeout)
-        self.longTime = try container.decodeLenientIfPresent(Bool.self, forKey: .longTime)
-        self.functionAsyncConfig = try container.decodeIfPresent(FunctionAsyncConfig.self, forKey: .functionAsyncConfig)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.enableDynamicMemory = try container.decodeLenientIfPresent(Bool.self, forKey: .enableDynamicMemory)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.isStatefulFunction = try container.decodeLenientIfPresent(Bool.self, forKey: .isStatefulFunction)
-        self.enableAuthInHeader = try container.decodeLenientIfPresent(Bool.self, forKey: .enableAuthInHeader)
-        self.customImage = try container.decodeIfPresent(CustomImage.self, forKey: .customImage)
-        self.reservedInstanceIdleMode = try container.decodeLenientIfPresent(Bool.self, forKey: .reservedInstanceIdleMode)
-    }
 }
 
 /// The response of ``FunctionGraphClient/listFunctionVersions``.
@@ -336,21 +238,12 @@ public struct ListFunctionVersionsResponse: Codable, Sendable, Equatable {
     public var count: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case versions
-        case nextMarker = "next_marker"
-        case count
+        case versions, nextMarker = "next_marker", count
     }
 
     public init(versions: [ListFunctionVersionResult]? = nil, nextMarker: Int64? = nil, count: Int64? = nil) {
         self.versions = versions
         self.nextMarker = nextMarker
         self.count = count
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.versions = try container.decodeIfPresent([ListFunctionVersionResult].self, forKey: .versions)
-        self.nextMarker = try container.decodeLenientIfPresent(Int64.self, forKey: .nextMarker)
-        self.count = try container.decodeLenientIfPresent(Int64.self, forKey: .count)
     }
 }

@@ -15,16 +15,12 @@ public struct UpdateVersionAliasRequest: Codable, Sendable, Equatable {
     public var additionalVersionStrategy: [String: VersionStrategy]?
 
     private enum CodingKeys: String, CodingKey {
-        case version
-        case description
-        case additionalVersionWeights = "additional_version_weights"
+        case version, description, additionalVersionWeights = "additional_version_weights"
         case additionalVersionStrategy = "additional_version_strategy"
     }
 
     public init(
-        version: String,
-        description: String? = nil,
-        additionalVersionWeights: [String: Int]? = nil,
+        version: String, description: String? = nil, additionalVersionWeights: [String: Int]? = nil,
         additionalVersionStrategy: [String: VersionStrategy]? = nil
     ) {
         self.version = version

@@ -38,22 +38,13 @@ public struct ConfigurationResult: Codable, Sendable, Equatable {
     public var updated: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case datastoreVersionName = "datastore_version_name"
-        case datastoreName = "datastore_name"
-        case description
-        case created
-        case updated
+        case id, name, datastoreVersionName = "datastore_version_name", datastoreName = "datastore_name"
+        case description, created, updated
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        datastoreVersionName: String? = nil,
-        datastoreName: String? = nil,
-        description: String? = nil,
-        created: String? = nil,
+        id: String? = nil, name: String? = nil, datastoreVersionName: String? = nil,
+        datastoreName: String? = nil, description: String? = nil, created: String? = nil,
         updated: String? = nil
     ) {
         self.id = id
@@ -81,9 +72,7 @@ public struct CreateConfigurationRequest: Codable, Sendable, Equatable {
     public var datastore: ConfigurationDatastoreOption
 
     public init(
-        name: String,
-        description: String? = nil,
-        values: [String: String]? = nil,
+        name: String, description: String? = nil, values: [String: String]? = nil,
         datastore: ConfigurationDatastoreOption
     ) {
         self.name = name

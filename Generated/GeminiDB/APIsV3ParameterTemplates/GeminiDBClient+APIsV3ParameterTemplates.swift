@@ -19,9 +19,7 @@ extension GeminiDBClient {
         _ body: CreateConfigurationRequest
     ) async throws -> CreateConfigurationResponse {
         let request = OperationRequest(
-            operation: "CreateConfiguration",
-            method: .post,
-            path: "/v3/{project_id}/configurations",
+            operation: "CreateConfiguration", method: .post, path: "/v3/{project_id}/configurations",
             body: body
         )
         return try await client.send(request, as: CreateConfigurationResponse.self)
@@ -37,10 +35,8 @@ extension GeminiDBClient {
     ///   - configID: Parameter template ID.
     public func deleteConfiguration(configID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteConfiguration",
-            method: .delete,
-            path: "/v3/{project_id}/configurations/{config_id}",
-            pathParameters: ["config_id": configID]
+            operation: "DeleteConfiguration", method: .delete,
+            path: "/v3/{project_id}/configurations/{config_id}", pathParameters: ["config_id": configID]
         )
         try await client.send(request)
     }
@@ -57,10 +53,8 @@ extension GeminiDBClient {
     /// - Returns: The body of the service's `200` response.
     public func showConfigurationDetail(configID: String) async throws -> ShowConfigurationDetailResponse {
         let request = OperationRequest(
-            operation: "ShowConfigurationDetail",
-            method: .get,
-            path: "/v3/{project_id}/configurations/{config_id}",
-            pathParameters: ["config_id": configID]
+            operation: "ShowConfigurationDetail", method: .get,
+            path: "/v3/{project_id}/configurations/{config_id}", pathParameters: ["config_id": configID]
         )
         return try await client.send(request, as: ShowConfigurationDetailResponse.self)
     }
@@ -79,8 +73,7 @@ extension GeminiDBClient {
         instanceID: String
     ) async throws -> ShowInstanceConfigurationResponse {
         let request = OperationRequest(
-            operation: "ShowInstanceConfiguration",
-            method: .get,
+            operation: "ShowInstanceConfiguration", method: .get,
             path: "/v3/{project_id}/instances/{instance_id}/configurations",
             pathParameters: ["instance_id": instanceID]
         )
@@ -99,10 +92,8 @@ extension GeminiDBClient {
     ///   - body: The request body.
     public func updateConfiguration(configID: String, _ body: UpdateConfigurationRequest) async throws {
         let request = OperationRequest(
-            operation: "UpdateConfiguration",
-            method: .put,
-            path: "/v3/{project_id}/configurations/{config_id}",
-            pathParameters: ["config_id": configID],
+            operation: "UpdateConfiguration", method: .put,
+            path: "/v3/{project_id}/configurations/{config_id}", pathParameters: ["config_id": configID],
             body: body
         )
         try await client.send(request)

@@ -25,25 +25,15 @@ public struct ShowConfigurationDetailResponse: Codable, Sendable, Equatable {
     public var configurationParameters: [ConfigurationParameterResult]?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case description
-        case datastoreVersionName = "datastore_version_name"
-        case datastoreName = "datastore_name"
-        case created
-        case updated
+        case id, name, description, datastoreVersionName = "datastore_version_name"
+        case datastoreName = "datastore_name", created, updated
         case configurationParameters = "configuration_parameters"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        datastoreVersionName: String? = nil,
-        datastoreName: String? = nil,
-        created: String? = nil,
-        updated: String? = nil,
-        configurationParameters: [ConfigurationParameterResult]? = nil
+        id: String? = nil, name: String? = nil, description: String? = nil,
+        datastoreVersionName: String? = nil, datastoreName: String? = nil, created: String? = nil,
+        updated: String? = nil, configurationParameters: [ConfigurationParameterResult]? = nil
     ) {
         self.id = id
         self.name = name

@@ -24,22 +24,13 @@ public struct ShowInstanceConfigurationResponse: Codable, Sendable, Equatable {
     public var configurationParameters: [ConfigurationParameterResult]?
 
     private enum CodingKeys: String, CodingKey {
-        case datastoreVersionName = "datastore_version_name"
-        case datastoreName = "datastore_name"
-        case created
-        case updated
-        case id
-        case mode
-        case configurationParameters = "configuration_parameters"
+        case datastoreVersionName = "datastore_version_name", datastoreName = "datastore_name", created
+        case updated, id, mode, configurationParameters = "configuration_parameters"
     }
 
     public init(
-        datastoreVersionName: String? = nil,
-        datastoreName: String? = nil,
-        created: String? = nil,
-        updated: String? = nil,
-        id: String? = nil,
-        mode: String? = nil,
+        datastoreVersionName: String? = nil, datastoreName: String? = nil, created: String? = nil,
+        updated: String? = nil, id: String? = nil, mode: String? = nil,
         configurationParameters: [ConfigurationParameterResult]? = nil
     ) {
         self.datastoreVersionName = datastoreVersionName

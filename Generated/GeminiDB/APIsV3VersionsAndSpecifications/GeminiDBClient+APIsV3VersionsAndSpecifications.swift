@@ -17,8 +17,7 @@ extension GeminiDBClient {
     /// - Returns: The body of the service's `200` response.
     public func listDatastores(datastoreName: String) async throws -> ListDatastoresResponse {
         let request = OperationRequest(
-            operation: "ListDatastores",
-            method: .get,
+            operation: "ListDatastores", method: .get,
             path: "/v3/{project_id}/datastores/{datastore_name}/versions",
             pathParameters: ["datastore_name": datastoreName]
         )

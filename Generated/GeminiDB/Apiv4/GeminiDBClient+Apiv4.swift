@@ -66,10 +66,7 @@ extension GeminiDBClient {
         query.append("begin_time", beginTime)
         query.append("end_time", endTime)
         let request = OperationRequest(
-            operation: "ListBackups",
-            method: .get,
-            path: "/v4/{project_id}/backups",
-            query: query
+            operation: "ListBackups", method: .get, path: "/v4/{project_id}/backups", query: query
         )
         return try await client.send(request, as: ListBackupsResponse.self)
     }

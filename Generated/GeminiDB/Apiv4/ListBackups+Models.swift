@@ -39,32 +39,15 @@ public struct Backup: Codable, Sendable, Equatable {
     public var databaseTables: [QueryDatabaseTableInfo]?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case description
-        case instanceID = "instance_id"
-        case instanceName = "instance_name"
-        case datastore
-        case name
-        case type
-        case size
-        case status
-        case beginTime = "begin_time"
-        case endTime = "end_time"
+        case id, description, instanceID = "instance_id", instanceName = "instance_name", datastore, name
+        case type, size, status, beginTime = "begin_time", endTime = "end_time"
         case databaseTables = "database_tables"
     }
 
     public init(
-        id: String? = nil,
-        description: String? = nil,
-        instanceID: String? = nil,
-        instanceName: String? = nil,
-        datastore: Datastore? = nil,
-        name: String? = nil,
-        type: String? = nil,
-        size: Double? = nil,
-        status: Status? = nil,
-        beginTime: String? = nil,
-        endTime: String? = nil,
+        id: String? = nil, description: String? = nil, instanceID: String? = nil, instanceName: String? = nil,
+        datastore: Datastore? = nil, name: String? = nil, type: String? = nil, size: Double? = nil,
+        status: Status? = nil, beginTime: String? = nil, endTime: String? = nil,
         databaseTables: [QueryDatabaseTableInfo]? = nil
     ) {
         self.id = id
@@ -80,22 +63,6 @@ public struct Backup: Codable, Sendable, Equatable {
         self.endTime = endTime
         self.databaseTables = databaseTables
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.instanceID = try container.decodeIfPresent(String.self, forKey: .instanceID)
-        self.instanceName = try container.decodeIfPresent(String.self, forKey: .instanceName)
-        self.datastore = try container.decodeIfPresent(Datastore.self, forKey: .datastore)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.size = try container.decodeLenientIfPresent(Double.self, forKey: .size)
-        self.status = try container.decodeIfPresent(Status.self, forKey: .status)
-        self.beginTime = try container.decodeIfPresent(String.self, forKey: .beginTime)
-        self.endTime = try container.decodeIfPresent(String.self, forKey: .endTime)
-        self.databaseTables = try container.decodeIfPresent([QueryDatabaseTableInfo].self, forKey: .databaseTables)
-    }
 }
 
 /// The response of ``GeminiDBClient/listBackups``.
@@ -106,18 +73,11 @@ public struct ListBackupsResponse: Codable, Sendable, Equatable {
     public var backups: [Backup]?
 
     private enum CodingKeys: String, CodingKey {
-        case totalCount = "total_count"
-        case backups
+        case totalCount = "total_count", backups
     }
 
     public init(totalCount: Int? = nil, backups: [Backup]? = nil) {
         self.totalCount = totalCount
         self.backups = backups
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
-        self.backups = try container.decodeIfPresent([Backup].self, forKey: .backups)
     }
 }

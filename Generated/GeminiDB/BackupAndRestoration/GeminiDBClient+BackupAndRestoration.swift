@@ -24,11 +24,9 @@ extension GeminiDBClient {
         var query = QueryItems()
         query.append("type", type)
         let request = OperationRequest(
-            operation: "ShowBackupPolicies",
-            method: .get,
+            operation: "ShowBackupPolicies", method: .get,
             path: "/v3.1/{project_id}/instances/{instance_id}/backups/policy",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ShowBackupPoliciesResponse.self)
     }

@@ -28,8 +28,7 @@ public struct CreateBackResponse: Codable, Sendable, Equatable {
     public var backupID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case jobID = "job_id"
-        case backupID = "backup_id"
+        case jobID = "job_id", backupID = "backup_id"
     }
 
     public init(jobID: String? = nil, backupID: String? = nil) {

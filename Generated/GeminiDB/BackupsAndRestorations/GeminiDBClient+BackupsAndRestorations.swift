@@ -17,11 +17,8 @@ extension GeminiDBClient {
     /// - Returns: The body of the service's `202` response.
     public func createBack(instanceID: String, _ body: CreateBackRequest) async throws -> CreateBackResponse {
         let request = OperationRequest(
-            operation: "CreateBack",
-            method: .post,
-            path: "/v3/{project_id}/instances/{instance_id}/backups",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            operation: "CreateBack", method: .post, path: "/v3/{project_id}/instances/{instance_id}/backups",
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: CreateBackResponse.self)
     }
@@ -58,11 +55,9 @@ extension GeminiDBClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListRestoreTime",
-            method: .get,
+            operation: "ListRestoreTime", method: .get,
             path: "/v3/{project_id}/instances/{instance_id}/backups/restorable-time-periods",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListRestoreTimeResponse.self)
     }
@@ -112,11 +107,9 @@ extension GeminiDBClient {
     ///   - body: The request body.
     public func setBackupPolicy(instanceID: String, _ body: SetBackupPolicyRequest) async throws {
         let request = OperationRequest(
-            operation: "SetBackupPolicy",
-            method: .put,
+            operation: "SetBackupPolicy", method: .put,
             path: "/v3/{project_id}/instances/{instance_id}/backups/policy",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         try await client.send(request)
     }

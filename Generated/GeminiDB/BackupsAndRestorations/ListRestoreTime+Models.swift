@@ -11,19 +11,12 @@ public struct ListRestoreTimeResponse: Codable, Sendable, Equatable {
     public var restorableTimePeriods: [RestorableTime]?
 
     private enum CodingKeys: String, CodingKey {
-        case totalCount = "total_count"
-        case restorableTimePeriods = "restorable_time_periods"
+        case totalCount = "total_count", restorableTimePeriods = "restorable_time_periods"
     }
 
     public init(totalCount: Int? = nil, restorableTimePeriods: [RestorableTime]? = nil) {
         self.totalCount = totalCount
         self.restorableTimePeriods = restorableTimePeriods
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
-        self.restorableTimePeriods = try container.decodeIfPresent([RestorableTime].self, forKey: .restorableTimePeriods)
     }
 }
 
@@ -37,18 +30,11 @@ public struct RestorableTime: Codable, Sendable, Equatable {
     public var endTime: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case startTime = "start_time"
-        case endTime = "end_time"
+        case startTime = "start_time", endTime = "end_time"
     }
 
     public init(startTime: Int64? = nil, endTime: Int64? = nil) {
         self.startTime = startTime
         self.endTime = endTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.startTime = try container.decodeLenientIfPresent(Int64.self, forKey: .startTime)
-        self.endTime = try container.decodeLenientIfPresent(Int64.self, forKey: .endTime)
     }
 }

@@ -28,22 +28,13 @@ public struct BackupPolicy: Codable, Sendable, Equatable {
     public var period: String?
 
     private enum CodingKeys: String, CodingKey {
-        case keepDays = "keep_days"
-        case startTime = "start_time"
-        case period
+        case keepDays = "keep_days", startTime = "start_time", period
     }
 
     public init(keepDays: Int, startTime: String? = nil, period: String? = nil) {
         self.keepDays = keepDays
         self.startTime = startTime
         self.period = period
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.keepDays = try container.decodeLenient(Int.self, forKey: .keepDays)
-        self.startTime = try container.decodeIfPresent(String.self, forKey: .startTime)
-        self.period = try container.decodeIfPresent(String.self, forKey: .period)
     }
 }
 

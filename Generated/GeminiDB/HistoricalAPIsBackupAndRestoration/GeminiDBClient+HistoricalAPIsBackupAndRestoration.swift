@@ -68,9 +68,7 @@ extension GeminiDBClient {
         query.append("begin_time", beginTime)
         query.append("end_time", endTime)
         let request = OperationRequest(
-            operation: "ShowAllInstancesBackupsNew",
-            method: .get,
-            path: "/v3.1/{project_id}/backups",
+            operation: "ShowAllInstancesBackupsNew", method: .get, path: "/v3.1/{project_id}/backups",
             query: query
         )
         return try await client.send(request, as: ShowAllInstancesBackupsNewResponse.self)
@@ -147,11 +145,9 @@ extension GeminiDBClient {
         var query = QueryItems()
         query.append("type", type)
         let request = OperationRequest(
-            operation: "ShowBackupPolicy",
-            method: .get,
+            operation: "ShowBackupPolicy", method: .get,
             path: "/v3/{project_id}/instances/{instance_id}/backups/policy",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ShowBackupPolicyResponse.self)
     }

@@ -43,35 +43,16 @@ public struct ShowAllInstancesBackupsNewBackup: Codable, Sendable, Equatable {
     public var deletable: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case description
-        case instanceID = "instance_id"
-        case instanceName = "instance_name"
-        case datastore
-        case name
-        case type
-        case size
-        case status
-        case beginTime = "begin_time"
-        case endTime = "end_time"
-        case databaseTables = "database_tables"
-        case deletable
+        case id, description, instanceID = "instance_id", instanceName = "instance_name", datastore, name
+        case type, size, status, beginTime = "begin_time", endTime = "end_time"
+        case databaseTables = "database_tables", deletable
     }
 
     public init(
-        id: String? = nil,
-        description: String? = nil,
-        instanceID: String? = nil,
-        instanceName: String? = nil,
-        datastore: Datastore? = nil,
-        name: String? = nil,
-        type: String? = nil,
-        size: Double? = nil,
-        status: Status? = nil,
-        beginTime: String? = nil,
-        endTime: String? = nil,
-        databaseTables: [QueryDatabaseTableInfo]? = nil,
-        deletable: Bool? = nil
+        id: String? = nil, description: String? = nil, instanceID: String? = nil, instanceName: String? = nil,
+        datastore: Datastore? = nil, name: String? = nil, type: String? = nil, size: Double? = nil,
+        status: Status? = nil, beginTime: String? = nil, endTime: String? = nil,
+        databaseTables: [QueryDatabaseTableInfo]? = nil, deletable: Bool? = nil
     ) {
         self.id = id
         self.description = description
@@ -87,23 +68,6 @@ public struct ShowAllInstancesBackupsNewBackup: Codable, Sendable, Equatable {
         self.databaseTables = databaseTables
         self.deletable = deletable
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.instanceID = try container.decodeIfPresent(String.self, forKey: .instanceID)
-        self.instanceName = try container.decodeIfPresent(String.self, forKey: .instanceName)
-        self.datastore = try container.decodeIfPresent(Datastore.self, forKey: .datastore)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.size = try container.decodeLenientIfPresent(Double.self, forKey: .size)
-        self.status = try container.decodeIfPresent(Status.self, forKey: .status)
-        self.beginTime = try container.decodeIfPresent(String.self, forKey: .beginTime)
-        self.endTime = try container.decodeIfPresent(String.self, forKey: .endTime)
-        self.databaseTables = try container.decodeIfPresent([QueryDatabaseTableInfo].self, forKey: .databaseTables)
-        self.deletable = try container.decodeLenientIfPresent(Bool.self, forKey: .deletable)
-    }
 }
 
 /// The response of ``GeminiDBClient/showAllInstancesBackupsNew``.
@@ -114,18 +78,11 @@ public struct ShowAllInstancesBackupsNewResponse: Codable, Sendable, Equatable {
     public var backups: [ShowAllInstancesBackupsNewBackup]?
 
     private enum CodingKeys: String, CodingKey {
-        case totalCount = "total_count"
-        case backups
+        case totalCount = "total_count", backups
     }
 
     public init(totalCount: Int? = nil, backups: [ShowAllInstancesBackupsNewBackup]? = nil) {
         self.totalCount = totalCount
         self.backups = backups
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
-        self.backups = try container.decodeIfPresent([ShowAllInstancesBackupsNewBackup].self, forKey: .backups)
     }
 }

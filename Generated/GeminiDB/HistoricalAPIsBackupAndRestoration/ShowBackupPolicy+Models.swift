@@ -15,13 +15,11 @@ public struct ShowBackupPolicyResponse: Codable, Sendable, Equatable {
     public var databaseTables: [QueryDatabaseTableInfo]?
 
     private enum CodingKeys: String, CodingKey {
-        case backupPolicy = "backup_policy"
-        case databaseTables = "database_tables"
+        case backupPolicy = "backup_policy", databaseTables = "database_tables"
     }
 
     public init(
-        backupPolicy: ShowBackupPolicyResult? = nil,
-        databaseTables: [QueryDatabaseTableInfo]? = nil
+        backupPolicy: ShowBackupPolicyResult? = nil, databaseTables: [QueryDatabaseTableInfo]? = nil
     ) {
         self.backupPolicy = backupPolicy
         self.databaseTables = databaseTables

@@ -20,11 +20,9 @@ extension GeminiDBClient {
         _ body: ApplyConfigurationRequest
     ) async throws -> ApplyConfigurationResponse {
         let request = OperationRequest(
-            operation: "ApplyConfiguration",
-            method: .put,
+            operation: "ApplyConfiguration", method: .put,
             path: "/v3/{project_id}/configurations/{config_id}/apply",
-            pathParameters: ["config_id": configID],
-            body: body
+            pathParameters: ["config_id": configID], body: body
         )
         return try await client.send(request, as: ApplyConfigurationResponse.self)
     }
@@ -45,11 +43,9 @@ extension GeminiDBClient {
         _ body: UpdateInstanceConfigurationRequest
     ) async throws -> UpdateInstanceConfigurationResponse {
         let request = OperationRequest(
-            operation: "UpdateInstanceConfiguration",
-            method: .put,
+            operation: "UpdateInstanceConfiguration", method: .put,
             path: "/v3/{project_id}/instances/{instance_id}/configurations",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: UpdateInstanceConfigurationResponse.self)
     }

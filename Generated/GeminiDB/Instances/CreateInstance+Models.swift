@@ -20,8 +20,7 @@ public struct BackupStrategy: Codable, Sendable, Equatable {
     public var keepDays: String?
 
     private enum CodingKeys: String, CodingKey {
-        case startTime = "start_time"
-        case keepDays = "keep_days"
+        case startTime = "start_time", keepDays = "keep_days"
     }
 
     public init(startTime: String, keepDays: String? = nil) {
@@ -49,8 +48,7 @@ public struct CreateInstanceBackupStrategy: Codable, Sendable, Equatable {
     public var keepDays: String?
 
     private enum CodingKeys: String, CodingKey {
-        case startTime = "start_time"
-        case keepDays = "keep_days"
+        case startTime = "start_time", keepDays = "keep_days"
     }
 
     public init(startTime: String? = nil, keepDays: String? = nil) {
@@ -75,9 +73,7 @@ public struct CreateInstanceDatastore: Codable, Sendable, Equatable {
     public var storageEngine: String
 
     private enum CodingKeys: String, CodingKey {
-        case type
-        case version
-        case storageEngine = "storage_engine"
+        case type, version, storageEngine = "storage_engine"
     }
 
     public init(type: String, version: String, storageEngine: String) {
@@ -103,9 +99,7 @@ public struct CreateInstanceDatastore2: Codable, Sendable, Equatable {
     public var storageEngine: String?
 
     private enum CodingKeys: String, CodingKey {
-        case type
-        case version
-        case storageEngine = "storage_engine"
+        case type, version, storageEngine = "storage_engine"
     }
 
     public init(type: String? = nil, version: String? = nil, storageEngine: String? = nil) {
@@ -132,10 +126,7 @@ public struct CreateInstanceFlavor: Codable, Sendable, Equatable {
     public var specCode: String?
 
     private enum CodingKeys: String, CodingKey {
-        case num
-        case size
-        case storage
-        case specCode = "spec_code"
+        case num, size, storage, specCode = "spec_code"
     }
 
     public init(num: Int? = nil, size: Int? = nil, storage: String? = nil, specCode: String? = nil) {
@@ -143,14 +134,6 @@ public struct CreateInstanceFlavor: Codable, Sendable, Equatable {
         self.size = size
         self.storage = storage
         self.specCode = specCode
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.num = try container.decodeLenientIfPresent(Int.self, forKey: .num)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.storage = try container.decodeIfPresent(String.self, forKey: .storage)
-        self.specCode = try container.decodeIfPresent(String.self, forKey: .specCode)
     }
 }
 
@@ -228,39 +211,18 @@ public struct CreateInstanceRequest: Codable, Sendable, Equatable {
     public var restoreInfo: RestoreInfo?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case datastore
-        case region
-        case availabilityZone = "availability_zone"
-        case vpcID = "vpc_id"
-        case subnetID = "subnet_id"
-        case securityGroupID = "security_group_id"
-        case password
-        case mode
-        case flavor
-        case configurationID = "configuration_id"
-        case backupStrategy = "backup_strategy"
-        case enterpriseProjectID = "enterprise_project_id"
-        case sslOption = "ssl_option"
+        case name, datastore, region, availabilityZone = "availability_zone", vpcID = "vpc_id"
+        case subnetID = "subnet_id", securityGroupID = "security_group_id", password, mode, flavor
+        case configurationID = "configuration_id", backupStrategy = "backup_strategy"
+        case enterpriseProjectID = "enterprise_project_id", sslOption = "ssl_option"
         case restoreInfo = "restore_info"
     }
 
     public init(
-        name: String,
-        datastore: CreateInstanceDatastore,
-        region: String,
-        availabilityZone: String,
-        vpcID: String,
-        subnetID: String,
-        securityGroupID: String,
-        password: String,
-        mode: Mode,
-        flavor: [Flavor],
-        configurationID: String? = nil,
-        backupStrategy: BackupStrategy? = nil,
-        enterpriseProjectID: String? = nil,
-        sslOption: String? = nil,
-        restoreInfo: RestoreInfo? = nil
+        name: String, datastore: CreateInstanceDatastore, region: String, availabilityZone: String,
+        vpcID: String, subnetID: String, securityGroupID: String, password: String, mode: Mode,
+        flavor: [Flavor], configurationID: String? = nil, backupStrategy: BackupStrategy? = nil,
+        enterpriseProjectID: String? = nil, sslOption: String? = nil, restoreInfo: RestoreInfo? = nil
     ) {
         self.name = name
         self.datastore = datastore
@@ -314,39 +276,17 @@ public struct CreateInstanceResponse: Codable, Sendable, Equatable {
     public var jobID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case datastore
-        case created
-        case status
-        case region
-        case availabilityZone = "availability_zone"
-        case vpcID = "vpc_id"
-        case subnetID = "subnet_id"
-        case securityGroupID = "security_group_id"
-        case mode
-        case flavor
-        case backupStrategy = "backup_strategy"
-        case sslOption = "ssl_option"
-        case jobID = "job_id"
+        case id, name, datastore, created, status, region, availabilityZone = "availability_zone"
+        case vpcID = "vpc_id", subnetID = "subnet_id", securityGroupID = "security_group_id", mode, flavor
+        case backupStrategy = "backup_strategy", sslOption = "ssl_option", jobID = "job_id"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        datastore: CreateInstanceDatastore2? = nil,
-        created: String? = nil,
-        status: String? = nil,
-        region: String? = nil,
-        availabilityZone: String? = nil,
-        vpcID: String? = nil,
-        subnetID: String? = nil,
-        securityGroupID: String? = nil,
-        mode: String? = nil,
-        flavor: [CreateInstanceFlavor]? = nil,
-        backupStrategy: CreateInstanceBackupStrategy? = nil,
-        sslOption: String? = nil,
-        jobID: String? = nil
+        id: String? = nil, name: String? = nil, datastore: CreateInstanceDatastore2? = nil,
+        created: String? = nil, status: String? = nil, region: String? = nil, availabilityZone: String? = nil,
+        vpcID: String? = nil, subnetID: String? = nil, securityGroupID: String? = nil, mode: String? = nil,
+        flavor: [CreateInstanceFlavor]? = nil, backupStrategy: CreateInstanceBackupStrategy? = nil,
+        sslOption: String? = nil, jobID: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -381,10 +321,7 @@ public struct Flavor: Codable, Sendable, Equatable {
     public var specCode: String
 
     private enum CodingKeys: String, CodingKey {
-        case num
-        case size
-        case storage
-        case specCode = "spec_code"
+        case num, size, storage, specCode = "spec_code"
     }
 
     public init(num: String, size: String, storage: String, specCode: String) {
@@ -413,21 +350,12 @@ public struct RestoreInfo: Codable, Sendable, Equatable {
     public var restoreTime: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case backupID = "backup_id"
-        case sourceInstanceID = "source_instance_id"
-        case restoreTime = "restore_time"
+        case backupID = "backup_id", sourceInstanceID = "source_instance_id", restoreTime = "restore_time"
     }
 
     public init(backupID: String? = nil, sourceInstanceID: String? = nil, restoreTime: Int64? = nil) {
         self.backupID = backupID
         self.sourceInstanceID = sourceInstanceID
         self.restoreTime = restoreTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.backupID = try container.decodeIfPresent(String.self, forKey: .backupID)
-        self.sourceInstanceID = try container.decodeIfPresent(String.self, forKey: .sourceInstanceID)
-        self.restoreTime = try container.decodeLenientIfPresent(Int64.self, forKey: .restoreTime)
     }
 }

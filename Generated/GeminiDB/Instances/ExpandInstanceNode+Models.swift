@@ -15,19 +15,12 @@ public struct ExpandInstanceNodeRequest: Codable, Sendable, Equatable {
     public var subnetID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case num
-        case subnetID = "subnet_id"
+        case num, subnetID = "subnet_id"
     }
 
     public init(num: Int, subnetID: String? = nil) {
         self.num = num
         self.subnetID = subnetID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.num = try container.decodeLenient(Int.self, forKey: .num)
-        self.subnetID = try container.decodeIfPresent(String.self, forKey: .subnetID)
     }
 }
 

@@ -16,10 +16,7 @@ extension GeminiDBClient {
     /// - Returns: The body of the service's `202` response.
     public func createInstance(_ body: CreateInstanceRequest) async throws -> CreateInstanceResponse {
         let request = OperationRequest(
-            operation: "CreateInstance",
-            method: .post,
-            path: "/v3/{project_id}/instances",
-            body: body
+            operation: "CreateInstance", method: .post, path: "/v3/{project_id}/instances", body: body
         )
         return try await client.send(request, as: CreateInstanceResponse.self)
     }
@@ -37,9 +34,7 @@ extension GeminiDBClient {
     /// - Returns: The body of the service's `202` response.
     public func deleteInstance(instanceID: String) async throws -> DeleteInstanceResponse {
         let request = OperationRequest(
-            operation: "DeleteInstance",
-            method: .delete,
-            path: "/v3/{project_id}/instances/{instance_id}",
+            operation: "DeleteInstance", method: .delete, path: "/v3/{project_id}/instances/{instance_id}",
             pathParameters: ["instance_id": instanceID]
         )
         return try await client.send(request, as: DeleteInstanceResponse.self)
@@ -61,11 +56,9 @@ extension GeminiDBClient {
         _ body: ExpandInstanceNodeRequest
     ) async throws -> ExpandInstanceNodeResponse {
         let request = OperationRequest(
-            operation: "ExpandInstanceNode",
-            method: .post,
+            operation: "ExpandInstanceNode", method: .post,
             path: "/v3/{project_id}/instances/{instance_id}/enlarge-node",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: ExpandInstanceNodeResponse.self)
     }
@@ -93,11 +86,9 @@ extension GeminiDBClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListAvailableFlavorInfos",
-            method: .get,
+            operation: "ListAvailableFlavorInfos", method: .get,
             path: "/v3/{project_id}/instances/{instance_id}/available-flavors",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListAvailableFlavorInfosResponse.self)
     }
@@ -152,10 +143,7 @@ extension GeminiDBClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListInstances",
-            method: .get,
-            path: "/v3/{project_id}/instances",
-            query: query
+            operation: "ListInstances", method: .get, path: "/v3/{project_id}/instances", query: query
         )
         return try await client.send(request, as: ListInstancesResponse.self)
     }
@@ -219,11 +207,9 @@ extension GeminiDBClient {
     ///   - body: The request body.
     public func resetPassword(instanceID: String, _ body: ResetPasswordRequest) async throws {
         let request = OperationRequest(
-            operation: "ResetPassword",
-            method: .put,
+            operation: "ResetPassword", method: .put,
             path: "/v3/{project_id}/instances/{instance_id}/password",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         try await client.send(request)
     }
@@ -244,11 +230,9 @@ extension GeminiDBClient {
         _ body: ResizeInstanceRequest
     ) async throws -> ResizeInstanceResponse {
         let request = OperationRequest(
-            operation: "ResizeInstance",
-            method: .put,
+            operation: "ResizeInstance", method: .put,
             path: "/v3/{project_id}/instances/{instance_id}/resize",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: ResizeInstanceResponse.self)
     }
@@ -269,11 +253,9 @@ extension GeminiDBClient {
         _ body: ResizeInstanceVolumeRequest
     ) async throws -> ResizeInstanceVolumeResponse {
         let request = OperationRequest(
-            operation: "ResizeInstanceVolume",
-            method: .post,
+            operation: "ResizeInstanceVolume", method: .post,
             path: "/v3/{project_id}/instances/{instance_id}/extend-volume",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: ResizeInstanceVolumeResponse.self)
     }
@@ -288,10 +270,8 @@ extension GeminiDBClient {
     ///   - body: The request body.
     public func setAutoEnlargePolicy(_ body: SetAutoEnlargePolicyRequest) async throws {
         let request = OperationRequest(
-            operation: "SetAutoEnlargePolicy",
-            method: .put,
-            path: "/v3/{project_id}/instances/disk-auto-expansion",
-            body: body
+            operation: "SetAutoEnlargePolicy", method: .put,
+            path: "/v3/{project_id}/instances/disk-auto-expansion", body: body
         )
         try await client.send(request)
     }
@@ -310,8 +290,7 @@ extension GeminiDBClient {
     /// - Returns: The body of the service's `200` response.
     public func showAutoEnlargePolicy(instanceID: String) async throws -> ShowAutoEnlargePolicyResponse {
         let request = OperationRequest(
-            operation: "ShowAutoEnlargePolicy",
-            method: .get,
+            operation: "ShowAutoEnlargePolicy", method: .get,
             path: "/v3/{project_id}/instances/{instance_id}/disk-auto-expansion",
             pathParameters: ["instance_id": instanceID]
         )
@@ -334,11 +313,9 @@ extension GeminiDBClient {
         _ body: ShrinkInstanceNodeRequest
     ) async throws -> ShrinkInstanceNodeResponse {
         let request = OperationRequest(
-            operation: "ShrinkInstanceNode",
-            method: .post,
+            operation: "ShrinkInstanceNode", method: .post,
             path: "/v3/{project_id}/instances/{instance_id}/reduce-node",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: ShrinkInstanceNodeResponse.self)
     }
@@ -354,11 +331,9 @@ extension GeminiDBClient {
     ///   - body: The request body.
     public func updateInstanceName(instanceID: String, _ body: UpdateInstanceNameRequest) async throws {
         let request = OperationRequest(
-            operation: "UpdateInstanceName",
-            method: .put,
+            operation: "UpdateInstanceName", method: .put,
             path: "/v3/{project_id}/instances/{instance_id}/name",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         try await client.send(request)
     }
@@ -379,11 +354,9 @@ extension GeminiDBClient {
         _ body: UpdateSecurityGroupRequest
     ) async throws -> UpdateSecurityGroupResponse {
         let request = OperationRequest(
-            operation: "UpdateSecurityGroup",
-            method: .put,
+            operation: "UpdateSecurityGroup", method: .put,
             path: "/v3/{project_id}/instances/{instance_id}/security-group",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: UpdateSecurityGroupResponse.self)
     }

@@ -17,18 +17,11 @@ public struct ComputeFlavor: Codable, Sendable, Equatable {
     public var regionStatus: String?
 
     private enum CodingKeys: String, CodingKey {
-        case vcpus
-        case ram
-        case specCode = "spec_code"
-        case azStatus = "az_status"
-        case regionStatus = "region_status"
+        case vcpus, ram, specCode = "spec_code", azStatus = "az_status", regionStatus = "region_status"
     }
 
     public init(
-        vcpus: String? = nil,
-        ram: String? = nil,
-        specCode: String? = nil,
-        azStatus: [String: String]? = nil,
+        vcpus: String? = nil, ram: String? = nil, specCode: String? = nil, azStatus: [String: String]? = nil,
         regionStatus: String? = nil
     ) {
         self.vcpus = vcpus
@@ -51,16 +44,12 @@ public struct ListAvailableFlavorInfosResponse: Codable, Sendable, Equatable {
     public var optionalFlavors: OptionalFlavorsInfo?
 
     private enum CodingKeys: String, CodingKey {
-        case instanceID = "instance_id"
-        case instanceName = "instance_name"
-        case currentFlavor = "current_flavor"
+        case instanceID = "instance_id", instanceName = "instance_name", currentFlavor = "current_flavor"
         case optionalFlavors = "optional_flavors"
     }
 
     public init(
-        instanceID: String? = nil,
-        instanceName: String? = nil,
-        currentFlavor: ComputeFlavor? = nil,
+        instanceID: String? = nil, instanceName: String? = nil, currentFlavor: ComputeFlavor? = nil,
         optionalFlavors: OptionalFlavorsInfo? = nil
     ) {
         self.instanceID = instanceID
@@ -78,18 +67,11 @@ public struct OptionalFlavorsInfo: Codable, Sendable, Equatable {
     public var totalCount: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case list
-        case totalCount = "total_count"
+        case list, totalCount = "total_count"
     }
 
     public init(list: [ComputeFlavor]? = nil, totalCount: Int? = nil) {
         self.list = list
         self.totalCount = totalCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.list = try container.decodeIfPresent([ComputeFlavor].self, forKey: .list)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
     }
 }

@@ -12,19 +12,12 @@ public struct ListInstancesBackupStrategyResult: Codable, Sendable, Equatable {
     public var keepDays: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case startTime = "start_time"
-        case keepDays = "keep_days"
+        case startTime = "start_time", keepDays = "keep_days"
     }
 
     public init(startTime: String? = nil, keepDays: Int? = nil) {
         self.startTime = startTime
         self.keepDays = keepDays
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.startTime = try container.decodeIfPresent(String.self, forKey: .startTime)
-        self.keepDays = try container.decodeLenientIfPresent(Int.self, forKey: .keepDays)
     }
 }
 
@@ -40,30 +33,16 @@ public struct ListInstancesDatastoreResult: Codable, Sendable, Equatable {
     public var patchAvailable: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case type
-        case version
-        case wholeVersion = "whole_version"
-        case patchAvailable = "patch_available"
+        case type, version, wholeVersion = "whole_version", patchAvailable = "patch_available"
     }
 
     public init(
-        type: String? = nil,
-        version: String? = nil,
-        wholeVersion: String? = nil,
-        patchAvailable: Bool? = nil
+        type: String? = nil, version: String? = nil, wholeVersion: String? = nil, patchAvailable: Bool? = nil
     ) {
         self.type = type
         self.version = version
         self.wholeVersion = wholeVersion
         self.patchAvailable = patchAvailable
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.version = try container.decodeIfPresent(String.self, forKey: .version)
-        self.wholeVersion = try container.decodeIfPresent(String.self, forKey: .wholeVersion)
-        self.patchAvailable = try container.decodeLenientIfPresent(Bool.self, forKey: .patchAvailable)
     }
 }
 
@@ -87,9 +66,7 @@ public struct ListInstancesGroupResult: Codable, Sendable, Equatable {
     public var nodes: [ListInstancesNodeResult]?
 
     public init(
-        id: String? = nil,
-        status: ListInstancesNodeResultStatus? = nil,
-        volume: Volume? = nil,
+        id: String? = nil, status: ListInstancesNodeResultStatus? = nil, volume: Volume? = nil,
         nodes: [ListInstancesNodeResult]? = nil
     ) {
         self.id = id
@@ -135,29 +112,15 @@ public struct ListInstancesNodeResult: Codable, Sendable, Equatable {
     public var role: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case status
-        case subnetID = "subnet_id"
-        case privateIP = "private_ip"
-        case publicIP = "public_ip"
-        case specCode = "spec_code"
-        case availabilityZone = "availability_zone"
-        case supportReduce = "support_reduce"
+        case id, name, status, subnetID = "subnet_id", privateIP = "private_ip", publicIP = "public_ip"
+        case specCode = "spec_code", availabilityZone = "availability_zone", supportReduce = "support_reduce"
         case role
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        status: ListInstancesNodeResultStatus? = nil,
-        subnetID: String? = nil,
-        privateIP: String? = nil,
-        publicIP: String? = nil,
-        specCode: String? = nil,
-        availabilityZone: String? = nil,
-        supportReduce: Bool? = nil,
-        role: String? = nil
+        id: String? = nil, name: String? = nil, status: ListInstancesNodeResultStatus? = nil,
+        subnetID: String? = nil, privateIP: String? = nil, publicIP: String? = nil, specCode: String? = nil,
+        availabilityZone: String? = nil, supportReduce: Bool? = nil, role: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -169,20 +132,6 @@ public struct ListInstancesNodeResult: Codable, Sendable, Equatable {
         self.availabilityZone = availabilityZone
         self.supportReduce = supportReduce
         self.role = role
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.status = try container.decodeIfPresent(ListInstancesNodeResultStatus.self, forKey: .status)
-        self.subnetID = try container.decodeIfPresent(String.self, forKey: .subnetID)
-        self.privateIP = try container.decodeIfPresent(String.self, forKey: .privateIP)
-        self.publicIP = try container.decodeIfPresent(String.self, forKey: .publicIP)
-        self.specCode = try container.decodeIfPresent(String.self, forKey: .specCode)
-        self.availabilityZone = try container.decodeIfPresent(String.self, forKey: .availabilityZone)
-        self.supportReduce = try container.decodeLenientIfPresent(Bool.self, forKey: .supportReduce)
-        self.role = try container.decodeIfPresent(String.self, forKey: .role)
     }
 }
 
@@ -215,19 +164,12 @@ public struct ListInstancesResponse: Codable, Sendable, Equatable {
     public var totalCount: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case instances
-        case totalCount = "total_count"
+        case instances, totalCount = "total_count"
     }
 
     public init(instances: [ListInstancesResult]? = nil, totalCount: Int? = nil) {
         self.instances = instances
         self.totalCount = totalCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.instances = try container.decodeIfPresent([ListInstancesResult].self, forKey: .instances)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
     }
 }
 
@@ -322,51 +264,21 @@ public struct ListInstancesResult: Codable, Sendable, Equatable {
     public var actions: [Actions]?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case status
-        case port
-        case mode
-        case region
-        case datastore
-        case engine
-        case created
-        case updated
-        case dbUserName = "db_user_name"
-        case vpcID = "vpc_id"
-        case subnetID = "subnet_id"
-        case securityGroupID = "security_group_id"
-        case backupStrategy = "backup_strategy"
-        case payMode = "pay_mode"
-        case maintenanceWindow = "maintenance_window"
-        case groups
-        case enterpriseProjectID = "enterprise_project_id"
-        case timeZone = "time_zone"
-        case actions
+        case id, name, status, port, mode, region, datastore, engine, created, updated
+        case dbUserName = "db_user_name", vpcID = "vpc_id", subnetID = "subnet_id"
+        case securityGroupID = "security_group_id", backupStrategy = "backup_strategy", payMode = "pay_mode"
+        case maintenanceWindow = "maintenance_window", groups, enterpriseProjectID = "enterprise_project_id"
+        case timeZone = "time_zone", actions
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        status: StatusValue? = nil,
-        port: String? = nil,
-        mode: String? = nil,
-        region: String? = nil,
-        datastore: ListInstancesDatastoreResult? = nil,
-        engine: String? = nil,
-        created: String? = nil,
-        updated: String? = nil,
-        dbUserName: String? = nil,
-        vpcID: String? = nil,
-        subnetID: String? = nil,
-        securityGroupID: String? = nil,
-        backupStrategy: ListInstancesBackupStrategyResult? = nil,
-        payMode: Int? = nil,
-        maintenanceWindow: String? = nil,
-        groups: [ListInstancesGroupResult]? = nil,
-        enterpriseProjectID: String? = nil,
-        timeZone: String? = nil,
-        actions: [Actions]? = nil
+        id: String? = nil, name: String? = nil, status: StatusValue? = nil, port: String? = nil,
+        mode: String? = nil, region: String? = nil, datastore: ListInstancesDatastoreResult? = nil,
+        engine: String? = nil, created: String? = nil, updated: String? = nil, dbUserName: String? = nil,
+        vpcID: String? = nil, subnetID: String? = nil, securityGroupID: String? = nil,
+        backupStrategy: ListInstancesBackupStrategyResult? = nil, payMode: Int? = nil,
+        maintenanceWindow: String? = nil, groups: [ListInstancesGroupResult]? = nil,
+        enterpriseProjectID: String? = nil, timeZone: String? = nil, actions: [Actions]? = nil
     ) {
         self.id = id
         self.name = name
@@ -390,31 +302,6 @@ public struct ListInstancesResult: Codable, Sendable, Equatable {
         self.timeZone = timeZone
         self.actions = actions
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.status = try container.decodeIfPresent(StatusValue.self, forKey: .status)
-        self.port = try container.decodeIfPresent(String.self, forKey: .port)
-        self.mode = try container.decodeIfPresent(String.self, forKey: .mode)
-        self.region = try container.decodeIfPresent(String.self, forKey: .region)
-        self.datastore = try container.decodeIfPresent(ListInstancesDatastoreResult.self, forKey: .datastore)
-        self.engine = try container.decodeIfPresent(String.self, forKey: .engine)
-        self.created = try container.decodeIfPresent(String.self, forKey: .created)
-        self.updated = try container.decodeIfPresent(String.self, forKey: .updated)
-        self.dbUserName = try container.decodeIfPresent(String.self, forKey: .dbUserName)
-        self.vpcID = try container.decodeIfPresent(String.self, forKey: .vpcID)
-        self.subnetID = try container.decodeIfPresent(String.self, forKey: .subnetID)
-        self.securityGroupID = try container.decodeIfPresent(String.self, forKey: .securityGroupID)
-        self.backupStrategy = try container.decodeIfPresent(ListInstancesBackupStrategyResult.self, forKey: .backupStrategy)
-        self.payMode = try container.decodeLenientIfPresent(Int.self, forKey: .payMode)
-        self.maintenanceWindow = try container.decodeIfPresent(String.self, forKey: .maintenanceWindow)
-        self.groups = try container.decodeIfPresent([ListInstancesGroupResult].self, forKey: .groups)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.timeZone = try container.decodeIfPresent(String.self, forKey: .timeZone)
-        self.actions = try container.decodeIfPresent([Actions].self, forKey: .actions)
-    }
 }
 
 /// Volume information.
@@ -424,19 +311,8 @@ public struct Volume: Codable, Sendable, Equatable {
     /// Used storage space, in GB.
     public var used: Double?
 
-    private enum CodingKeys: String, CodingKey {
-        case size
-        case used
-    }
-
     public init(size: Int? = nil, used: Double? = nil) {
         self.size = size
         self.used = used
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.used = try container.decodeLenientIfPresent(Double.self, forKey: .used)
     }
 }

@@ -9,17 +9,8 @@ public struct ResizeInstanceVolumeRequest: Codable, Sendable, Equatable {
     /// The maximum storage space depends on the API type and specifications.
     public var size: Int
 
-    private enum CodingKeys: String, CodingKey {
-        case size
-    }
-
     public init(size: Int) {
         self.size = size
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.size = try container.decodeLenient(Int.self, forKey: .size)
     }
 }
 

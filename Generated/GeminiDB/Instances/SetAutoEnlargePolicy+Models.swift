@@ -39,23 +39,10 @@ public struct DiskAutoExpansionPolicy: Codable, Sendable, Equatable {
     /// Storage upper limit >= Current storage + 1 GB
     public var size: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case threshold
-        case step
-        case size
-    }
-
     public init(threshold: Int? = nil, step: Int? = nil, size: Int? = nil) {
         self.threshold = threshold
         self.step = step
         self.size = size
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.threshold = try container.decodeLenientIfPresent(Int.self, forKey: .threshold)
-        self.step = try container.decodeLenientIfPresent(Int.self, forKey: .step)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
     }
 }
 
@@ -83,15 +70,11 @@ public struct SetAutoEnlargePolicyRequest: Codable, Sendable, Equatable {
     public var policy: DiskAutoExpansionPolicy?
 
     private enum CodingKeys: String, CodingKey {
-        case instanceIDs = "instance_ids"
-        case switchOption = "switch_option"
-        case policy
+        case instanceIDs = "instance_ids", switchOption = "switch_option", policy
     }
 
     public init(
-        instanceIDs: [String],
-        switchOption: SwitchOption? = nil,
-        policy: DiskAutoExpansionPolicy? = nil
+        instanceIDs: [String], switchOption: SwitchOption? = nil, policy: DiskAutoExpansionPolicy? = nil
     ) {
         self.instanceIDs = instanceIDs
         self.switchOption = switchOption

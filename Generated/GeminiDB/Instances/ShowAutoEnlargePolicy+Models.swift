@@ -15,23 +15,10 @@ public struct AutoEnlargePolicy: Codable, Sendable, Equatable {
     /// Storage limit in GB that autoscaling can increase storage space to.
     public var size: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case threshold
-        case step
-        case size
-    }
-
     public init(threshold: Int? = nil, step: Int? = nil, size: Int? = nil) {
         self.threshold = threshold
         self.step = step
         self.size = size
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.threshold = try container.decodeLenientIfPresent(Int.self, forKey: .threshold)
-        self.step = try container.decodeLenientIfPresent(Int.self, forKey: .step)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
     }
 }
 

@@ -20,19 +20,12 @@ public struct ShrinkInstanceNodeRequest: Codable, Sendable, Equatable {
     public var nodeList: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case num
-        case nodeList = "node_list"
+        case num, nodeList = "node_list"
     }
 
     public init(num: Int? = nil, nodeList: [String]? = nil) {
         self.num = num
         self.nodeList = nodeList
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.num = try container.decodeLenientIfPresent(Int.self, forKey: .num)
-        self.nodeList = try container.decodeIfPresent([String].self, forKey: .nodeList)
     }
 }
 

@@ -47,11 +47,8 @@ extension GeminiDBClient {
         query.append("node_id", nodeID)
         query.append("type", type)
         let request = OperationRequest(
-            operation: "ListSlowLogs",
-            method: .get,
-            path: "/v3/{project_id}/instances/{instance_id}/slowlog",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            operation: "ListSlowLogs", method: .get, path: "/v3/{project_id}/instances/{instance_id}/slowlog",
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListSlowLogsResponse.self)
     }

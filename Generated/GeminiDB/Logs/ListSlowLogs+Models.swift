@@ -11,19 +11,12 @@ public struct ListSlowLogsResponse: Codable, Sendable, Equatable {
     public var totalRecord: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case slowLogList = "slow_log_list"
-        case totalRecord = "total_record"
+        case slowLogList = "slow_log_list", totalRecord = "total_record"
     }
 
     public init(slowLogList: [SlowlogResult]? = nil, totalRecord: Int? = nil) {
         self.slowLogList = slowLogList
         self.totalRecord = totalRecord
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.slowLogList = try container.decodeIfPresent([SlowlogResult].self, forKey: .slowLogList)
-        self.totalRecord = try container.decodeLenientIfPresent(Int.self, forKey: .totalRecord)
     }
 }
 
@@ -41,18 +34,11 @@ public struct SlowlogResult: Codable, Sendable, Equatable {
     public var startTime: String?
 
     private enum CodingKeys: String, CodingKey {
-        case time
-        case database
-        case querySample = "query_sample"
-        case type
-        case startTime = "start_time"
+        case time, database, querySample = "query_sample", type, startTime = "start_time"
     }
 
     public init(
-        time: String? = nil,
-        database: String? = nil,
-        querySample: String? = nil,
-        type: String? = nil,
+        time: String? = nil, database: String? = nil, querySample: String? = nil, type: String? = nil,
         startTime: String? = nil
     ) {
         self.time = time

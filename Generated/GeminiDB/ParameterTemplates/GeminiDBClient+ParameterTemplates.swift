@@ -20,11 +20,9 @@ extension GeminiDBClient {
         _ body: ApplyConfigurationToInstancesRequest
     ) async throws -> ApplyConfigurationToInstancesResponse {
         let request = OperationRequest(
-            operation: "ApplyConfigurationToInstances",
-            method: .put,
+            operation: "ApplyConfigurationToInstances", method: .put,
             path: "/v3.1/{project_id}/configurations/{config_id}/apply",
-            pathParameters: ["config_id": configID],
-            body: body
+            pathParameters: ["config_id": configID], body: body
         )
         return try await client.send(request, as: ApplyConfigurationToInstancesResponse.self)
     }
@@ -52,9 +50,7 @@ extension GeminiDBClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListConfigurationTemplates",
-            method: .get,
-            path: "/v3.1/{project_id}/configurations",
+            operation: "ListConfigurationTemplates", method: .get, path: "/v3.1/{project_id}/configurations",
             query: query
         )
         return try await client.send(request, as: ListConfigurationTemplatesResponse.self)
@@ -92,11 +88,9 @@ extension GeminiDBClient {
         _ body: UpdateInstanceConfigurationsRequest
     ) async throws -> UpdateInstanceConfigurationsResponse {
         let request = OperationRequest(
-            operation: "UpdateInstanceConfigurations",
-            method: .put,
+            operation: "UpdateInstanceConfigurations", method: .put,
             path: "/v3.1/{project_id}/instances/{instance_id}/configurations",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: UpdateInstanceConfigurationsResponse.self)
     }

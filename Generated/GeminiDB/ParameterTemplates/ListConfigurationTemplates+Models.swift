@@ -12,23 +12,10 @@ public struct ListConfigurationTemplatesResponse: Codable, Sendable, Equatable {
     /// Parameter templates.
     public var configurations: [ListConfigurationsResult]?
 
-    private enum CodingKeys: String, CodingKey {
-        case count
-        case quota
-        case configurations
-    }
-
     public init(count: Int? = nil, quota: Int? = nil, configurations: [ListConfigurationsResult]? = nil) {
         self.count = count
         self.quota = quota
         self.configurations = configurations
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.quota = try container.decodeLenientIfPresent(Int.self, forKey: .quota)
-        self.configurations = try container.decodeIfPresent([ListConfigurationsResult].self, forKey: .configurations)
     }
 }
 
@@ -59,27 +46,14 @@ public struct ListConfigurationsResult: Codable, Sendable, Equatable {
     public var userDefined: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case description
-        case datastoreVersionName = "datastore_version_name"
-        case datastoreName = "datastore_name"
-        case created
-        case updated
-        case mode
-        case userDefined = "user_defined"
+        case id, name, description, datastoreVersionName = "datastore_version_name"
+        case datastoreName = "datastore_name", created, updated, mode, userDefined = "user_defined"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        datastoreVersionName: String? = nil,
-        datastoreName: String? = nil,
-        created: String? = nil,
-        updated: String? = nil,
-        mode: String? = nil,
-        userDefined: Bool? = nil
+        id: String? = nil, name: String? = nil, description: String? = nil,
+        datastoreVersionName: String? = nil, datastoreName: String? = nil, created: String? = nil,
+        updated: String? = nil, mode: String? = nil, userDefined: Bool? = nil
     ) {
         self.id = id
         self.name = name
@@ -90,18 +64,5 @@ public struct ListConfigurationsResult: Codable, Sendable, Equatable {
         self.updated = updated
         self.mode = mode
         self.userDefined = userDefined
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.datastoreVersionName = try container.decodeIfPresent(String.self, forKey: .datastoreVersionName)
-        self.datastoreName = try container.decodeIfPresent(String.self, forKey: .datastoreName)
-        self.created = try container.decodeIfPresent(String.self, forKey: .created)
-        self.updated = try container.decodeIfPresent(String.self, forKey: .updated)
-        self.mode = try container.decodeIfPresent(String.self, forKey: .mode)
-        self.userDefined = try container.decodeLenientIfPresent(Bool.self, forKey: .userDefined)
     }
 }

@@ -23,23 +23,10 @@ public struct ShowResourcesDetailResponseBody: Codable, Sendable, Equatable {
     /// Number of used resources.
     public var used: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case quota
-        case used
-    }
-
     public init(type: String? = nil, quota: Int? = nil, used: Int? = nil) {
         self.type = type
         self.quota = quota
         self.used = used
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.quota = try container.decodeLenientIfPresent(Int.self, forKey: .quota)
-        self.used = try container.decodeLenientIfPresent(Int.self, forKey: .used)
     }
 }
 

@@ -22,21 +22,12 @@ public struct APIVersionResponse: Codable, Sendable, Equatable {
     public var updated: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case links
-        case status
-        case version
-        case minVersion = "min_version"
-        case updated
+        case id, links, status, version, minVersion = "min_version", updated
     }
 
     public init(
-        id: String? = nil,
-        links: [Links]? = nil,
-        status: String? = nil,
-        version: String? = nil,
-        minVersion: String? = nil,
-        updated: String? = nil
+        id: String? = nil, links: [Links]? = nil, status: String? = nil, version: String? = nil,
+        minVersion: String? = nil, updated: String? = nil
     ) {
         self.id = id
         self.links = links

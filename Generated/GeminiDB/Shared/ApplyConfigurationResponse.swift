@@ -13,18 +13,11 @@ public struct ApplyConfigurationResponse: Codable, Sendable, Equatable {
     public var success: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case jobID = "job_id"
-        case success
+        case jobID = "job_id", success
     }
 
     public init(jobID: String? = nil, success: Bool? = nil) {
         self.jobID = jobID
         self.success = success
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.jobID = try container.decodeIfPresent(String.self, forKey: .jobID)
-        self.success = try container.decodeLenientIfPresent(Bool.self, forKey: .success)
     }
 }

@@ -38,23 +38,13 @@ public struct ConfigurationParameterResult: Codable, Sendable, Equatable {
     public var description: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case value
-        case restartRequired = "restart_required"
-        case readonly
-        case valueRange = "value_range"
-        case type
+        case name, value, restartRequired = "restart_required", readonly, valueRange = "value_range", type
         case description
     }
 
     public init(
-        name: String? = nil,
-        value: String? = nil,
-        restartRequired: Bool? = nil,
-        readonly: Bool? = nil,
-        valueRange: String? = nil,
-        type: TypeValue? = nil,
-        description: String? = nil
+        name: String? = nil, value: String? = nil, restartRequired: Bool? = nil, readonly: Bool? = nil,
+        valueRange: String? = nil, type: TypeValue? = nil, description: String? = nil
     ) {
         self.name = name
         self.value = value
@@ -63,16 +53,5 @@ public struct ConfigurationParameterResult: Codable, Sendable, Equatable {
         self.valueRange = valueRange
         self.type = type
         self.description = description
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.value = try container.decodeIfPresent(String.self, forKey: .value)
-        self.restartRequired = try container.decodeLenientIfPresent(Bool.self, forKey: .restartRequired)
-        self.readonly = try container.decodeLenientIfPresent(Bool.self, forKey: .readonly)
-        self.valueRange = try container.decodeIfPresent(String.self, forKey: .valueRange)
-        self.type = try container.decodeIfPresent(TypeValue.self, forKey: .type)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
     }
 }

@@ -13,8 +13,7 @@ public struct QueryDatabaseTableInfo: Codable, Sendable, Equatable {
     public var tableNames: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case databaseName = "database_name"
-        case tableNames = "table_names"
+        case databaseName = "database_name", tableNames = "table_names"
     }
 
     public init(databaseName: String? = nil, tableNames: [String]? = nil) {

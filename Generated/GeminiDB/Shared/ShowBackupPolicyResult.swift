@@ -21,33 +21,18 @@ public struct ShowBackupPolicyResult: Codable, Sendable, Equatable {
     public var period: String?
 
     private enum CodingKeys: String, CodingKey {
-        case keepDays = "keep_days"
-        case differentialPeriod = "differential_period"
-        case incrementalPeriod = "incremental_period"
-        case startTime = "start_time"
-        case period
+        case keepDays = "keep_days", differentialPeriod = "differential_period"
+        case incrementalPeriod = "incremental_period", startTime = "start_time", period
     }
 
     public init(
-        keepDays: Int? = nil,
-        differentialPeriod: String? = nil,
-        incrementalPeriod: String? = nil,
-        startTime: String? = nil,
-        period: String? = nil
+        keepDays: Int? = nil, differentialPeriod: String? = nil, incrementalPeriod: String? = nil,
+        startTime: String? = nil, period: String? = nil
     ) {
         self.keepDays = keepDays
         self.differentialPeriod = differentialPeriod
         self.incrementalPeriod = incrementalPeriod
         self.startTime = startTime
         self.period = period
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.keepDays = try container.decodeLenientIfPresent(Int.self, forKey: .keepDays)
-        self.differentialPeriod = try container.decodeIfPresent(String.self, forKey: .differentialPeriod)
-        self.incrementalPeriod = try container.decodeIfPresent(String.self, forKey: .incrementalPeriod)
-        self.startTime = try container.decodeIfPresent(String.self, forKey: .startTime)
-        self.period = try container.decodeIfPresent(String.self, forKey: .period)
     }
 }

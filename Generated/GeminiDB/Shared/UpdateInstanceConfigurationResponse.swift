@@ -13,18 +13,11 @@ public struct UpdateInstanceConfigurationResponse: Codable, Sendable, Equatable 
     public var restartRequired: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case jobID = "job_id"
-        case restartRequired = "restart_required"
+        case jobID = "job_id", restartRequired = "restart_required"
     }
 
     public init(jobID: String? = nil, restartRequired: Bool? = nil) {
         self.jobID = jobID
         self.restartRequired = restartRequired
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.jobID = try container.decodeIfPresent(String.self, forKey: .jobID)
-        self.restartRequired = try container.decodeLenientIfPresent(Bool.self, forKey: .restartRequired)
     }
 }

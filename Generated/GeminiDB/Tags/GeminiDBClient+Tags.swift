@@ -15,11 +15,9 @@ extension GeminiDBClient {
     ///   - body: The request body.
     public func batchTagAction(instanceID: String, _ body: BatchTagActionRequest) async throws {
         let request = OperationRequest(
-            operation: "BatchTagAction",
-            method: .post,
+            operation: "BatchTagAction", method: .post,
             path: "/v3/{project_id}/instances/{instance_id}/tags/action",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         try await client.send(request)
     }
@@ -36,8 +34,7 @@ extension GeminiDBClient {
     /// - Returns: The body of the service's `200` response.
     public func listInstanceTags(instanceID: String) async throws -> ListInstanceTagsResponse {
         let request = OperationRequest(
-            operation: "ListInstanceTags",
-            method: .get,
+            operation: "ListInstanceTags", method: .get,
             path: "/v3/{project_id}/instances/{instance_id}/tags",
             pathParameters: ["instance_id": instanceID]
         )
@@ -58,10 +55,8 @@ extension GeminiDBClient {
         _ body: ListInstancesByResourceTagsRequest
     ) async throws -> ListInstancesByResourceTagsResponse {
         let request = OperationRequest(
-            operation: "ListInstancesByResourceTags",
-            method: .post,
-            path: "/v3/{project_id}/instances/resource-instances/action",
-            body: body
+            operation: "ListInstancesByResourceTags", method: .post,
+            path: "/v3/{project_id}/instances/resource-instances/action", body: body
         )
         return try await client.send(request, as: ListInstancesByResourceTagsResponse.self)
     }

@@ -13,9 +13,7 @@ public struct InstanceResult: Codable, Sendable, Equatable {
     public var tags: [InstanceTagResult]?
 
     private enum CodingKeys: String, CodingKey {
-        case instanceID = "instance_id"
-        case instanceName = "instance_name"
-        case tags
+        case instanceID = "instance_id", instanceName = "instance_name", tags
     }
 
     public init(instanceID: String? = nil, instanceName: String? = nil, tags: [InstanceTagResult]? = nil) {
@@ -49,10 +47,7 @@ public struct ListInstancesByResourceTagsRequest: Codable, Sendable, Equatable {
     public var tags: [TagOption]?
 
     public init(
-        offset: String? = nil,
-        limit: String? = nil,
-        action: String,
-        matches: [MatchOption]? = nil,
+        offset: String? = nil, limit: String? = nil, action: String, matches: [MatchOption]? = nil,
         tags: [TagOption]? = nil
     ) {
         self.offset = offset
@@ -71,19 +66,12 @@ public struct ListInstancesByResourceTagsResponse: Codable, Sendable, Equatable 
     public var totalCount: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case instances
-        case totalCount = "total_count"
+        case instances, totalCount = "total_count"
     }
 
     public init(instances: [InstanceResult]? = nil, totalCount: Int? = nil) {
         self.instances = instances
         self.totalCount = totalCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.instances = try container.decodeIfPresent([InstanceResult].self, forKey: .instances)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
     }
 }
 

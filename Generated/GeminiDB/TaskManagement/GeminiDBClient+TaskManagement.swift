@@ -57,10 +57,7 @@ extension GeminiDBClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListJobs",
-            method: .get,
-            path: "/v3/{project_id}/jobs",
-            query: query
+            operation: "ListJobs", method: .get, path: "/v3/{project_id}/jobs", query: query
         )
         return try await client.send(request, as: ListJobsResponse.self)
     }

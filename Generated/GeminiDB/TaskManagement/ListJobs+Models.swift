@@ -31,24 +31,13 @@ public struct JobDetail: Codable, Sendable, Equatable {
     public var failReason: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case status
-        case startTime = "start_time"
-        case endTime = "end_time"
-        case progress
-        case instance
+        case id, name, status, startTime = "start_time", endTime = "end_time", progress, instance
         case failReason = "fail_reason"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        status: String? = nil,
-        startTime: String? = nil,
-        endTime: String? = nil,
-        progress: String? = nil,
-        instance: JobInstanceInfo? = nil,
+        id: String? = nil, name: String? = nil, status: String? = nil, startTime: String? = nil,
+        endTime: String? = nil, progress: String? = nil, instance: JobInstanceInfo? = nil,
         failReason: String? = nil
     ) {
         self.id = id
@@ -83,18 +72,11 @@ public struct ListJobsResponse: Codable, Sendable, Equatable {
     public var totalCount: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case jobs
-        case totalCount = "total_count"
+        case jobs, totalCount = "total_count"
     }
 
     public init(jobs: [JobDetail]? = nil, totalCount: Int? = nil) {
         self.jobs = jobs
         self.totalCount = totalCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.jobs = try container.decodeIfPresent([JobDetail].self, forKey: .jobs)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
     }
 }

@@ -31,10 +31,7 @@ extension GeminiDBClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListFlavorInfos",
-            method: .get,
-            path: "/v3.1/{project_id}/flavors",
-            query: query
+            operation: "ListFlavorInfos", method: .get, path: "/v3.1/{project_id}/flavors", query: query
         )
         return try await client.send(request, as: ListFlavorInfosResponse.self)
     }

@@ -28,23 +28,13 @@ public struct Flavors: Codable, Sendable, Equatable {
     public var azStatus: [String: String]?
 
     private enum CodingKeys: String, CodingKey {
-        case engineName = "engine_name"
-        case engineVersion = "engine_version"
-        case vcpus
-        case ram
-        case specCode = "spec_code"
-        case availabilityZone = "availability_zone"
-        case azStatus = "az_status"
+        case engineName = "engine_name", engineVersion = "engine_version", vcpus, ram, specCode = "spec_code"
+        case availabilityZone = "availability_zone", azStatus = "az_status"
     }
 
     public init(
-        engineName: String? = nil,
-        engineVersion: String? = nil,
-        vcpus: String? = nil,
-        ram: String? = nil,
-        specCode: String? = nil,
-        availabilityZone: [String]? = nil,
-        azStatus: [String: String]? = nil
+        engineName: String? = nil, engineVersion: String? = nil, vcpus: String? = nil, ram: String? = nil,
+        specCode: String? = nil, availabilityZone: [String]? = nil, azStatus: [String: String]? = nil
     ) {
         self.engineName = engineName
         self.engineVersion = engineVersion
@@ -64,18 +54,11 @@ public struct ListFlavorInfosResponse: Codable, Sendable, Equatable {
     public var flavors: [Flavors]?
 
     private enum CodingKeys: String, CodingKey {
-        case totalCount = "total_count"
-        case flavors
+        case totalCount = "total_count", flavors
     }
 
     public init(totalCount: Int? = nil, flavors: [Flavors]? = nil) {
         self.totalCount = totalCount
         self.flavors = flavors
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
-        self.flavors = try container.decodeIfPresent([Flavors].self, forKey: .flavors)
     }
 }

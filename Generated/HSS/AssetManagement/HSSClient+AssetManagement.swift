@@ -73,10 +73,8 @@ extension HSSClient {
         query.append("start_time", startTime)
         query.append("end_time", endTime)
         let request = OperationRequest(
-            operation: "ListAppChangeHIsToRies",
-            method: .get,
-            path: "/v5/{project_id}/asset/app/change-history",
-            query: query
+            operation: "ListAppChangeHIsToRies", method: .get,
+            path: "/v5/{project_id}/asset/app/change-history", query: query
         )
         return try await client.send(request, as: ListAppChangeHIsToRiesResponse.self)
     }
@@ -173,9 +171,7 @@ extension HSSClient {
         query.append("offset", offset)
         query.append("category", category)
         let request = OperationRequest(
-            operation: "ListAppStatistics",
-            method: .get,
-            path: "/v5/{project_id}/asset/app/statistics",
+            operation: "ListAppStatistics", method: .get, path: "/v5/{project_id}/asset/app/statistics",
             query: query
         )
         return try await client.send(request, as: ListAppStatisticsResponse.self)
@@ -257,10 +253,7 @@ extension HSSClient {
         query.append("limit", limit)
         query.append("offset", offset)
         let request = OperationRequest(
-            operation: "ListApps",
-            method: .get,
-            path: "/v5/{project_id}/asset/apps",
-            query: query
+            operation: "ListApps", method: .get, path: "/v5/{project_id}/asset/apps", query: query
         )
         return try await client.send(request, as: ListAppsResponse.self)
     }
@@ -372,10 +365,8 @@ extension HSSClient {
         query.append("start_time", startTime)
         query.append("end_time", endTime)
         let request = OperationRequest(
-            operation: "ListAutoLaunchChangeHIsToRies",
-            method: .get,
-            path: "/v5/{project_id}/asset/auto-launch/change-history",
-            query: query
+            operation: "ListAutoLaunchChangeHIsToRies", method: .get,
+            path: "/v5/{project_id}/asset/auto-launch/change-history", query: query
         )
         return try await client.send(request, as: ListAutoLaunchChangeHIsToRiesResponse.self)
     }
@@ -476,10 +467,8 @@ extension HSSClient {
         query.append("limit", limit)
         query.append("offset", offset)
         let request = OperationRequest(
-            operation: "ListAutoLaunchStatistics",
-            method: .get,
-            path: "/v5/{project_id}/asset/auto-launch/statistics",
-            query: query
+            operation: "ListAutoLaunchStatistics", method: .get,
+            path: "/v5/{project_id}/asset/auto-launch/statistics", query: query
         )
         return try await client.send(request, as: ListAutoLaunchStatisticsResponse.self)
     }
@@ -558,9 +547,7 @@ extension HSSClient {
         query.append("limit", limit)
         query.append("offset", offset)
         let request = OperationRequest(
-            operation: "ListAutoLaunchs",
-            method: .get,
-            path: "/v5/{project_id}/asset/auto-launchs",
+            operation: "ListAutoLaunchs", method: .get, path: "/v5/{project_id}/asset/auto-launchs",
             query: query
         )
         return try await client.send(request, as: ListAutoLaunchsResponse.self)
@@ -642,9 +629,7 @@ extension HSSClient {
         query.append("offset", offset)
         query.append("category", category)
         let request = OperationRequest(
-            operation: "ListPortStatistics",
-            method: .get,
-            path: "/v5/{project_id}/asset/port/statistics",
+            operation: "ListPortStatistics", method: .get, path: "/v5/{project_id}/asset/port/statistics",
             query: query
         )
         return try await client.send(request, as: ListPortStatisticsResponse.self)
@@ -728,10 +713,7 @@ extension HSSClient {
         query.append("offset", offset)
         query.append("hlimit", hlimit)
         let request = OperationRequest(
-            operation: "ListPorts",
-            method: .get,
-            path: "/v5/{project_id}/asset/ports",
-            query: query
+            operation: "ListPorts", method: .get, path: "/v5/{project_id}/asset/ports", query: query
         )
         return try await client.send(request, as: ListPortsResponse.self)
     }
@@ -810,10 +792,8 @@ extension HSSClient {
         query.append("offset", offset)
         query.append("category", category)
         let request = OperationRequest(
-            operation: "ListProcessStatistics",
-            method: .get,
-            path: "/v5/{project_id}/asset/process/statistics",
-            query: query
+            operation: "ListProcessStatistics", method: .get,
+            path: "/v5/{project_id}/asset/process/statistics", query: query
         )
         return try await client.send(request, as: ListProcessStatisticsResponse.self)
     }
@@ -902,10 +882,8 @@ extension HSSClient {
         query.append("start_time", startTime)
         query.append("end_time", endTime)
         let request = OperationRequest(
-            operation: "ListUserChangeHIsToRies",
-            method: .get,
-            path: "/v5/{project_id}/asset/user/change-history",
-            query: query
+            operation: "ListUserChangeHIsToRies", method: .get,
+            path: "/v5/{project_id}/asset/user/change-history", query: query
         )
         return try await client.send(request, as: ListUserChangeHIsToRiesResponse.self)
     }
@@ -993,9 +971,7 @@ extension HSSClient {
         query.append("limit", limit)
         query.append("offset", offset)
         let request = OperationRequest(
-            operation: "ListUserStatistics",
-            method: .get,
-            path: "/v5/{project_id}/asset/user/statistics",
+            operation: "ListUserStatistics", method: .get, path: "/v5/{project_id}/asset/user/statistics",
             query: query
         )
         return try await client.send(request, as: ListUserStatisticsResponse.self)
@@ -1079,10 +1055,7 @@ extension HSSClient {
         query.append("limit", limit)
         query.append("offset", offset)
         let request = OperationRequest(
-            operation: "ListUsers",
-            method: .get,
-            path: "/v5/{project_id}/asset/users",
-            query: query
+            operation: "ListUsers", method: .get, path: "/v5/{project_id}/asset/users", query: query
         )
         return try await client.send(request, as: ListUsersResponse.self)
     }
@@ -1158,9 +1131,7 @@ extension HSSClient {
         query.append("host_id", hostID)
         query.append("category", category)
         let request = OperationRequest(
-            operation: "ShowAssetStatistic",
-            method: .get,
-            path: "/v5/{project_id}/asset/statistics",
+            operation: "ShowAssetStatistic", method: .get, path: "/v5/{project_id}/asset/statistics",
             query: query
         )
         return try await client.send(request, as: ShowAssetStatisticResponse.self)

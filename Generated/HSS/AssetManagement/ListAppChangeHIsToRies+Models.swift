@@ -46,26 +46,14 @@ public struct AppChangeResponseInfo: Codable, Sendable, Equatable {
     public var recentScanTime: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case agentID = "agent_id"
-        case variationType = "variation_type"
-        case hostID = "host_id"
-        case appName = "app_name"
-        case hostName = "host_name"
-        case hostIP = "host_ip"
-        case version
-        case updateTime = "update_time"
+        case agentID = "agent_id", variationType = "variation_type", hostID = "host_id", appName = "app_name"
+        case hostName = "host_name", hostIP = "host_ip", version, updateTime = "update_time"
         case recentScanTime = "recent_scan_time"
     }
 
     public init(
-        agentID: String? = nil,
-        variationType: String? = nil,
-        hostID: String? = nil,
-        appName: String? = nil,
-        hostName: String? = nil,
-        hostIP: String? = nil,
-        version: String? = nil,
-        updateTime: Int64? = nil,
+        agentID: String? = nil, variationType: String? = nil, hostID: String? = nil, appName: String? = nil,
+        hostName: String? = nil, hostIP: String? = nil, version: String? = nil, updateTime: Int64? = nil,
         recentScanTime: Int64? = nil
     ) {
         self.agentID = agentID
@@ -77,19 +65,6 @@ public struct AppChangeResponseInfo: Codable, Sendable, Equatable {
         self.version = version
         self.updateTime = updateTime
         self.recentScanTime = recentScanTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.agentID = try container.decodeIfPresent(String.self, forKey: .agentID)
-        self.variationType = try container.decodeIfPresent(String.self, forKey: .variationType)
-        self.hostID = try container.decodeIfPresent(String.self, forKey: .hostID)
-        self.appName = try container.decodeIfPresent(String.self, forKey: .appName)
-        self.hostName = try container.decodeIfPresent(String.self, forKey: .hostName)
-        self.hostIP = try container.decodeIfPresent(String.self, forKey: .hostIP)
-        self.version = try container.decodeIfPresent(String.self, forKey: .version)
-        self.updateTime = try container.decodeLenientIfPresent(Int64.self, forKey: .updateTime)
-        self.recentScanTime = try container.decodeLenientIfPresent(Int64.self, forKey: .recentScanTime)
     }
 }
 
@@ -104,18 +79,11 @@ public struct ListAppChangeHIsToRiesResponse: Codable, Sendable, Equatable {
     public var dataList: [AppChangeResponseInfo]?
 
     private enum CodingKeys: String, CodingKey {
-        case totalNum = "total_num"
-        case dataList = "data_list"
+        case totalNum = "total_num", dataList = "data_list"
     }
 
     public init(totalNum: Int? = nil, dataList: [AppChangeResponseInfo]? = nil) {
         self.totalNum = totalNum
         self.dataList = dataList
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalNum = try container.decodeLenientIfPresent(Int.self, forKey: .totalNum)
-        self.dataList = try container.decodeIfPresent([AppChangeResponseInfo].self, forKey: .dataList)
     }
 }

@@ -15,19 +15,12 @@ public struct AppStatisticResponseInfo: Codable, Sendable, Equatable {
     public var num: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case appName = "app_name"
-        case num
+        case appName = "app_name", num
     }
 
     public init(appName: String? = nil, num: Int? = nil) {
         self.appName = appName
         self.num = num
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.appName = try container.decodeIfPresent(String.self, forKey: .appName)
-        self.num = try container.decodeLenientIfPresent(Int.self, forKey: .num)
     }
 }
 
@@ -42,18 +35,11 @@ public struct ListAppStatisticsResponse: Codable, Sendable, Equatable {
     public var dataList: [AppStatisticResponseInfo]?
 
     private enum CodingKeys: String, CodingKey {
-        case totalNum = "total_num"
-        case dataList = "data_list"
+        case totalNum = "total_num", dataList = "data_list"
     }
 
     public init(totalNum: Int? = nil, dataList: [AppStatisticResponseInfo]? = nil) {
         self.totalNum = totalNum
         self.dataList = dataList
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalNum = try container.decodeLenientIfPresent(Int.self, forKey: .totalNum)
-        self.dataList = try container.decodeIfPresent([AppStatisticResponseInfo].self, forKey: .dataList)
     }
 }

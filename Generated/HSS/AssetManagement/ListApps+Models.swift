@@ -39,24 +39,13 @@ public struct AppResponseInfo: Codable, Sendable, Equatable {
     public var recentScanTime: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case agentID = "agent_id"
-        case hostID = "host_id"
-        case hostName = "host_name"
-        case hostIP = "host_ip"
-        case appName = "app_name"
-        case version
-        case updateTime = "update_time"
-        case recentScanTime = "recent_scan_time"
+        case agentID = "agent_id", hostID = "host_id", hostName = "host_name", hostIP = "host_ip"
+        case appName = "app_name", version, updateTime = "update_time", recentScanTime = "recent_scan_time"
     }
 
     public init(
-        agentID: String? = nil,
-        hostID: String? = nil,
-        hostName: String? = nil,
-        hostIP: String? = nil,
-        appName: String? = nil,
-        version: String? = nil,
-        updateTime: Int64? = nil,
+        agentID: String? = nil, hostID: String? = nil, hostName: String? = nil, hostIP: String? = nil,
+        appName: String? = nil, version: String? = nil, updateTime: Int64? = nil,
         recentScanTime: Int64? = nil
     ) {
         self.agentID = agentID
@@ -67,18 +56,6 @@ public struct AppResponseInfo: Codable, Sendable, Equatable {
         self.version = version
         self.updateTime = updateTime
         self.recentScanTime = recentScanTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.agentID = try container.decodeIfPresent(String.self, forKey: .agentID)
-        self.hostID = try container.decodeIfPresent(String.self, forKey: .hostID)
-        self.hostName = try container.decodeIfPresent(String.self, forKey: .hostName)
-        self.hostIP = try container.decodeIfPresent(String.self, forKey: .hostIP)
-        self.appName = try container.decodeIfPresent(String.self, forKey: .appName)
-        self.version = try container.decodeIfPresent(String.self, forKey: .version)
-        self.updateTime = try container.decodeLenientIfPresent(Int64.self, forKey: .updateTime)
-        self.recentScanTime = try container.decodeLenientIfPresent(Int64.self, forKey: .recentScanTime)
     }
 }
 
@@ -93,18 +70,11 @@ public struct ListAppsResponse: Codable, Sendable, Equatable {
     public var dataList: [AppResponseInfo]?
 
     private enum CodingKeys: String, CodingKey {
-        case totalNum = "total_num"
-        case dataList = "data_list"
+        case totalNum = "total_num", dataList = "data_list"
     }
 
     public init(totalNum: Int? = nil, dataList: [AppResponseInfo]? = nil) {
         self.totalNum = totalNum
         self.dataList = dataList
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalNum = try container.decodeLenientIfPresent(Int.self, forKey: .totalNum)
-        self.dataList = try container.decodeIfPresent([AppResponseInfo].self, forKey: .dataList)
     }
 }

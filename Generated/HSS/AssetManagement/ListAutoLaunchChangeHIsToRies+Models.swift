@@ -65,31 +65,15 @@ public struct AutoLaunchChangeResponseInfo: Codable, Sendable, Equatable {
     public var recentScanTime: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case agentID = "agent_id"
-        case variationType = "variation_type"
-        case type
-        case hostID = "host_id"
-        case hostName = "host_name"
-        case hostIP = "host_ip"
-        case path
-        case hash
-        case runUser = "run_user"
-        case name
+        case agentID = "agent_id", variationType = "variation_type", type, hostID = "host_id"
+        case hostName = "host_name", hostIP = "host_ip", path, hash, runUser = "run_user", name
         case recentScanTime = "recent_scan_time"
     }
 
     public init(
-        agentID: String? = nil,
-        variationType: String? = nil,
-        type: Int? = nil,
-        hostID: String? = nil,
-        hostName: String? = nil,
-        hostIP: String? = nil,
-        path: String? = nil,
-        hash: String? = nil,
-        runUser: String? = nil,
-        name: String? = nil,
-        recentScanTime: Int64? = nil
+        agentID: String? = nil, variationType: String? = nil, type: Int? = nil, hostID: String? = nil,
+        hostName: String? = nil, hostIP: String? = nil, path: String? = nil, hash: String? = nil,
+        runUser: String? = nil, name: String? = nil, recentScanTime: Int64? = nil
     ) {
         self.agentID = agentID
         self.variationType = variationType
@@ -102,21 +86,6 @@ public struct AutoLaunchChangeResponseInfo: Codable, Sendable, Equatable {
         self.runUser = runUser
         self.name = name
         self.recentScanTime = recentScanTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.agentID = try container.decodeIfPresent(String.self, forKey: .agentID)
-        self.variationType = try container.decodeIfPresent(String.self, forKey: .variationType)
-        self.type = try container.decodeLenientIfPresent(Int.self, forKey: .type)
-        self.hostID = try container.decodeIfPresent(String.self, forKey: .hostID)
-        self.hostName = try container.decodeIfPresent(String.self, forKey: .hostName)
-        self.hostIP = try container.decodeIfPresent(String.self, forKey: .hostIP)
-        self.path = try container.decodeIfPresent(String.self, forKey: .path)
-        self.hash = try container.decodeIfPresent(String.self, forKey: .hash)
-        self.runUser = try container.decodeIfPresent(String.self, forKey: .runUser)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.recentScanTime = try container.decodeLenientIfPresent(Int64.self, forKey: .recentScanTime)
     }
 }
 
@@ -131,18 +100,11 @@ public struct ListAutoLaunchChangeHIsToRiesResponse: Codable, Sendable, Equatabl
     public var dataList: [AutoLaunchChangeResponseInfo]?
 
     private enum CodingKeys: String, CodingKey {
-        case totalNum = "total_num"
-        case dataList = "data_list"
+        case totalNum = "total_num", dataList = "data_list"
     }
 
     public init(totalNum: Int? = nil, dataList: [AutoLaunchChangeResponseInfo]? = nil) {
         self.totalNum = totalNum
         self.dataList = dataList
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalNum = try container.decodeLenientIfPresent(Int.self, forKey: .totalNum)
-        self.dataList = try container.decodeIfPresent([AutoLaunchChangeResponseInfo].self, forKey: .dataList)
     }
 }

@@ -23,23 +23,10 @@ public struct AutoLaunchStatisticsResponseInfo: Codable, Sendable, Equatable {
     /// Maximum: 10000
     public var num: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case type
-        case num
-    }
-
     public init(name: String? = nil, type: String? = nil, num: Int? = nil) {
         self.name = name
         self.type = type
         self.num = num
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.num = try container.decodeLenientIfPresent(Int.self, forKey: .num)
     }
 }
 
@@ -54,18 +41,11 @@ public struct ListAutoLaunchStatisticsResponse: Codable, Sendable, Equatable {
     public var dataList: [AutoLaunchStatisticsResponseInfo]?
 
     private enum CodingKeys: String, CodingKey {
-        case totalNum = "total_num"
-        case dataList = "data_list"
+        case totalNum = "total_num", dataList = "data_list"
     }
 
     public init(totalNum: Int? = nil, dataList: [AutoLaunchStatisticsResponseInfo]? = nil) {
         self.totalNum = totalNum
         self.dataList = dataList
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalNum = try container.decodeLenientIfPresent(Int.self, forKey: .totalNum)
-        self.dataList = try container.decodeIfPresent([AutoLaunchStatisticsResponseInfo].self, forKey: .dataList)
     }
 }

@@ -58,29 +58,14 @@ public struct AutoLauchResponseInfo: Codable, Sendable, Equatable {
     public var recentScanTime: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case agentID = "agent_id"
-        case hostID = "host_id"
-        case hostName = "host_name"
-        case hostIP = "host_ip"
-        case name
-        case type
-        case path
-        case hash
-        case runUser = "run_user"
-        case recentScanTime = "recent_scan_time"
+        case agentID = "agent_id", hostID = "host_id", hostName = "host_name", hostIP = "host_ip", name, type
+        case path, hash, runUser = "run_user", recentScanTime = "recent_scan_time"
     }
 
     public init(
-        agentID: String? = nil,
-        hostID: String? = nil,
-        hostName: String? = nil,
-        hostIP: String? = nil,
-        name: String? = nil,
-        type: Int? = nil,
-        path: String? = nil,
-        hash: String? = nil,
-        runUser: String? = nil,
-        recentScanTime: Int64? = nil
+        agentID: String? = nil, hostID: String? = nil, hostName: String? = nil, hostIP: String? = nil,
+        name: String? = nil, type: Int? = nil, path: String? = nil, hash: String? = nil,
+        runUser: String? = nil, recentScanTime: Int64? = nil
     ) {
         self.agentID = agentID
         self.hostID = hostID
@@ -92,20 +77,6 @@ public struct AutoLauchResponseInfo: Codable, Sendable, Equatable {
         self.hash = hash
         self.runUser = runUser
         self.recentScanTime = recentScanTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.agentID = try container.decodeIfPresent(String.self, forKey: .agentID)
-        self.hostID = try container.decodeIfPresent(String.self, forKey: .hostID)
-        self.hostName = try container.decodeIfPresent(String.self, forKey: .hostName)
-        self.hostIP = try container.decodeIfPresent(String.self, forKey: .hostIP)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.type = try container.decodeLenientIfPresent(Int.self, forKey: .type)
-        self.path = try container.decodeIfPresent(String.self, forKey: .path)
-        self.hash = try container.decodeIfPresent(String.self, forKey: .hash)
-        self.runUser = try container.decodeIfPresent(String.self, forKey: .runUser)
-        self.recentScanTime = try container.decodeLenientIfPresent(Int64.self, forKey: .recentScanTime)
     }
 }
 
@@ -120,18 +91,11 @@ public struct ListAutoLaunchsResponse: Codable, Sendable, Equatable {
     public var dataList: [AutoLauchResponseInfo]?
 
     private enum CodingKeys: String, CodingKey {
-        case totalNum = "total_num"
-        case dataList = "data_list"
+        case totalNum = "total_num", dataList = "data_list"
     }
 
     public init(totalNum: Int? = nil, dataList: [AutoLauchResponseInfo]? = nil) {
         self.totalNum = totalNum
         self.dataList = dataList
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalNum = try container.decodeLenientIfPresent(Int.self, forKey: .totalNum)
-        self.dataList = try container.decodeIfPresent([AutoLauchResponseInfo].self, forKey: .dataList)
     }
 }

@@ -14,19 +14,12 @@ public struct ListPortStatisticsResponse: Codable, Sendable, Equatable {
     public var dataList: [PortStatisticResponseInfo]?
 
     private enum CodingKeys: String, CodingKey {
-        case totalNum = "total_num"
-        case dataList = "data_list"
+        case totalNum = "total_num", dataList = "data_list"
     }
 
     public init(totalNum: Int? = nil, dataList: [PortStatisticResponseInfo]? = nil) {
         self.totalNum = totalNum
         self.dataList = dataList
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalNum = try container.decodeLenientIfPresent(Int.self, forKey: .totalNum)
-        self.dataList = try container.decodeIfPresent([PortStatisticResponseInfo].self, forKey: .dataList)
     }
 }
 
@@ -43,22 +36,9 @@ public struct PortStatisticResponseInfo: Codable, Sendable, Equatable {
     /// Maximum: 10000
     public var num: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case port
-        case type
-        case num
-    }
-
     public init(port: Int? = nil, type: String? = nil, num: Int? = nil) {
         self.port = port
         self.type = type
         self.num = num
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.port = try container.decodeLenientIfPresent(Int.self, forKey: .port)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.num = try container.decodeLenientIfPresent(Int.self, forKey: .num)
     }
 }

@@ -14,19 +14,12 @@ public struct ListPortsResponse: Codable, Sendable, Equatable {
     public var dataList: [PortResponseInfo]?
 
     private enum CodingKeys: String, CodingKey {
-        case totalNum = "total_num"
-        case dataList = "data_list"
+        case totalNum = "total_num", dataList = "data_list"
     }
 
     public init(totalNum: Int? = nil, dataList: [PortResponseInfo]? = nil) {
         self.totalNum = totalNum
         self.dataList = dataList
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalNum = try container.decodeLenientIfPresent(Int.self, forKey: .totalNum)
-        self.dataList = try container.decodeIfPresent([PortResponseInfo].self, forKey: .dataList)
     }
 }
 
@@ -69,26 +62,13 @@ public struct PortResponseInfo: Codable, Sendable, Equatable {
     public var containerID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case hostID = "host_id"
-        case laddr
-        case status
-        case port
-        case type
-        case pid
-        case path
-        case agentID = "agent_id"
+        case hostID = "host_id", laddr, status, port, type, pid, path, agentID = "agent_id"
         case containerID = "container_id"
     }
 
     public init(
-        hostID: String? = nil,
-        laddr: String? = nil,
-        status: String? = nil,
-        port: Int? = nil,
-        type: String? = nil,
-        pid: Int? = nil,
-        path: String? = nil,
-        agentID: String? = nil,
+        hostID: String? = nil, laddr: String? = nil, status: String? = nil, port: Int? = nil,
+        type: String? = nil, pid: Int? = nil, path: String? = nil, agentID: String? = nil,
         containerID: String? = nil
     ) {
         self.hostID = hostID
@@ -100,18 +80,5 @@ public struct PortResponseInfo: Codable, Sendable, Equatable {
         self.path = path
         self.agentID = agentID
         self.containerID = containerID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.hostID = try container.decodeIfPresent(String.self, forKey: .hostID)
-        self.laddr = try container.decodeIfPresent(String.self, forKey: .laddr)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.port = try container.decodeLenientIfPresent(Int.self, forKey: .port)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.pid = try container.decodeLenientIfPresent(Int.self, forKey: .pid)
-        self.path = try container.decodeIfPresent(String.self, forKey: .path)
-        self.agentID = try container.decodeIfPresent(String.self, forKey: .agentID)
-        self.containerID = try container.decodeIfPresent(String.self, forKey: .containerID)
     }
 }

@@ -14,19 +14,12 @@ public struct ListProcessStatisticsResponse: Codable, Sendable, Equatable {
     public var dataList: [ProcessStatisticResponseInfo]?
 
     private enum CodingKeys: String, CodingKey {
-        case totalNum = "total_num"
-        case dataList = "data_list"
+        case totalNum = "total_num", dataList = "data_list"
     }
 
     public init(totalNum: Int? = nil, dataList: [ProcessStatisticResponseInfo]? = nil) {
         self.totalNum = totalNum
         self.dataList = dataList
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalNum = try container.decodeLenientIfPresent(Int.self, forKey: .totalNum)
-        self.dataList = try container.decodeIfPresent([ProcessStatisticResponseInfo].self, forKey: .dataList)
     }
 }
 
@@ -41,19 +34,8 @@ public struct ProcessStatisticResponseInfo: Codable, Sendable, Equatable {
     /// Maximum: 100000
     public var num: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case path
-        case num
-    }
-
     public init(path: String? = nil, num: Int? = nil) {
         self.path = path
         self.num = num
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.path = try container.decodeIfPresent(String.self, forKey: .path)
-        self.num = try container.decodeLenientIfPresent(Int.self, forKey: .num)
     }
 }

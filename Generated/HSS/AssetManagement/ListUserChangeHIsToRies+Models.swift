@@ -14,19 +14,12 @@ public struct ListUserChangeHIsToRiesResponse: Codable, Sendable, Equatable {
     public var dataList: [UserChangeHistoryResponseInfo]?
 
     private enum CodingKeys: String, CodingKey {
-        case totalNum = "total_num"
-        case dataList = "data_list"
+        case totalNum = "total_num", dataList = "data_list"
     }
 
     public init(totalNum: Int? = nil, dataList: [UserChangeHistoryResponseInfo]? = nil) {
         self.totalNum = totalNum
         self.dataList = dataList
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalNum = try container.decodeLenientIfPresent(Int.self, forKey: .totalNum)
-        self.dataList = try container.decodeIfPresent([UserChangeHistoryResponseInfo].self, forKey: .dataList)
     }
 }
 
@@ -85,35 +78,18 @@ public struct UserChangeHistoryResponseInfo: Codable, Sendable, Equatable {
     public var recentScanTime: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case agentID = "agent_id"
-        case changeType = "change_type"
-        case hostID = "host_id"
-        case hostName = "host_name"
-        case privateIP = "private_ip"
-        case loginPermission = "login_permission"
-        case rootPermission = "root_permission"
-        case userGroupName = "user_group_name"
-        case userHomeDir = "user_home_dir"
-        case shell
-        case userName = "user_name"
-        case expireTime = "expire_time"
+        case agentID = "agent_id", changeType = "change_type", hostID = "host_id", hostName = "host_name"
+        case privateIP = "private_ip", loginPermission = "login_permission"
+        case rootPermission = "root_permission", userGroupName = "user_group_name"
+        case userHomeDir = "user_home_dir", shell, userName = "user_name", expireTime = "expire_time"
         case recentScanTime = "recent_scan_time"
     }
 
     public init(
-        agentID: String? = nil,
-        changeType: String? = nil,
-        hostID: String? = nil,
-        hostName: String? = nil,
-        privateIP: String? = nil,
-        loginPermission: Bool? = nil,
-        rootPermission: Bool? = nil,
-        userGroupName: String? = nil,
-        userHomeDir: String? = nil,
-        shell: String? = nil,
-        userName: String? = nil,
-        expireTime: Int64? = nil,
-        recentScanTime: Int64? = nil
+        agentID: String? = nil, changeType: String? = nil, hostID: String? = nil, hostName: String? = nil,
+        privateIP: String? = nil, loginPermission: Bool? = nil, rootPermission: Bool? = nil,
+        userGroupName: String? = nil, userHomeDir: String? = nil, shell: String? = nil,
+        userName: String? = nil, expireTime: Int64? = nil, recentScanTime: Int64? = nil
     ) {
         self.agentID = agentID
         self.changeType = changeType
@@ -128,22 +104,5 @@ public struct UserChangeHistoryResponseInfo: Codable, Sendable, Equatable {
         self.userName = userName
         self.expireTime = expireTime
         self.recentScanTime = recentScanTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.agentID = try container.decodeIfPresent(String.self, forKey: .agentID)
-        self.changeType = try container.decodeIfPresent(String.self, forKey: .changeType)
-        self.hostID = try container.decodeIfPresent(String.self, forKey: .hostID)
-        self.hostName = try container.decodeIfPresent(String.self, forKey: .hostName)
-        self.privateIP = try container.decodeIfPresent(String.self, forKey: .privateIP)
-        self.loginPermission = try container.decodeLenientIfPresent(Bool.self, forKey: .loginPermission)
-        self.rootPermission = try container.decodeLenientIfPresent(Bool.self, forKey: .rootPermission)
-        self.userGroupName = try container.decodeIfPresent(String.self, forKey: .userGroupName)
-        self.userHomeDir = try container.decodeIfPresent(String.self, forKey: .userHomeDir)
-        self.shell = try container.decodeIfPresent(String.self, forKey: .shell)
-        self.userName = try container.decodeIfPresent(String.self, forKey: .userName)
-        self.expireTime = try container.decodeLenientIfPresent(Int64.self, forKey: .expireTime)
-        self.recentScanTime = try container.decodeLenientIfPresent(Int64.self, forKey: .recentScanTime)
     }
 }

@@ -14,19 +14,12 @@ public struct ListUserStatisticsResponse: Codable, Sendable, Equatable {
     public var dataList: [UserStatisticInfoResponseInfo]?
 
     private enum CodingKeys: String, CodingKey {
-        case totalNum = "total_num"
-        case dataList = "data_list"
+        case totalNum = "total_num", dataList = "data_list"
     }
 
     public init(totalNum: Int? = nil, dataList: [UserStatisticInfoResponseInfo]? = nil) {
         self.totalNum = totalNum
         self.dataList = dataList
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalNum = try container.decodeLenientIfPresent(Int.self, forKey: .totalNum)
-        self.dataList = try container.decodeIfPresent([UserStatisticInfoResponseInfo].self, forKey: .dataList)
     }
 }
 
@@ -43,18 +36,11 @@ public struct UserStatisticInfoResponseInfo: Codable, Sendable, Equatable {
     public var num: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case userName = "user_name"
-        case num
+        case userName = "user_name", num
     }
 
     public init(userName: String? = nil, num: Int? = nil) {
         self.userName = userName
         self.num = num
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.userName = try container.decodeIfPresent(String.self, forKey: .userName)
-        self.num = try container.decodeLenientIfPresent(Int.self, forKey: .num)
     }
 }

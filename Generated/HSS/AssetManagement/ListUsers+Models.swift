@@ -14,19 +14,12 @@ public struct ListUsersResponse: Codable, Sendable, Equatable {
     public var dataList: [UserResponseInfo]?
 
     private enum CodingKeys: String, CodingKey {
-        case totalNum = "total_num"
-        case dataList = "data_list"
+        case totalNum = "total_num", dataList = "data_list"
     }
 
     public init(totalNum: Int? = nil, dataList: [UserResponseInfo]? = nil) {
         self.totalNum = totalNum
         self.dataList = dataList
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalNum = try container.decodeLenientIfPresent(Int.self, forKey: .totalNum)
-        self.dataList = try container.decodeIfPresent([UserResponseInfo].self, forKey: .dataList)
     }
 }
 
@@ -74,30 +67,16 @@ public struct UserResponseInfo: Codable, Sendable, Equatable {
     public var recentScanTime: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case agentID = "agent_id"
-        case hostID = "host_id"
-        case hostName = "host_name"
-        case hostIP = "host_ip"
-        case userName = "user_name"
-        case loginPermission = "login_permission"
-        case rootPermission = "root_permission"
-        case userGroupName = "user_group_name"
-        case userHomeDir = "user_home_dir"
-        case shell
+        case agentID = "agent_id", hostID = "host_id", hostName = "host_name", hostIP = "host_ip"
+        case userName = "user_name", loginPermission = "login_permission", rootPermission = "root_permission"
+        case userGroupName = "user_group_name", userHomeDir = "user_home_dir", shell
         case recentScanTime = "recent_scan_time"
     }
 
     public init(
-        agentID: String? = nil,
-        hostID: String? = nil,
-        hostName: String? = nil,
-        hostIP: String? = nil,
-        userName: String? = nil,
-        loginPermission: Bool? = nil,
-        rootPermission: Bool? = nil,
-        userGroupName: String? = nil,
-        userHomeDir: String? = nil,
-        shell: String? = nil,
+        agentID: String? = nil, hostID: String? = nil, hostName: String? = nil, hostIP: String? = nil,
+        userName: String? = nil, loginPermission: Bool? = nil, rootPermission: Bool? = nil,
+        userGroupName: String? = nil, userHomeDir: String? = nil, shell: String? = nil,
         recentScanTime: Int64? = nil
     ) {
         self.agentID = agentID
@@ -111,20 +90,5 @@ public struct UserResponseInfo: Codable, Sendable, Equatable {
         self.userHomeDir = userHomeDir
         self.shell = shell
         self.recentScanTime = recentScanTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.agentID = try container.decodeIfPresent(String.self, forKey: .agentID)
-        self.hostID = try container.decodeIfPresent(String.self, forKey: .hostID)
-        self.hostName = try container.decodeIfPresent(String.self, forKey: .hostName)
-        self.hostIP = try container.decodeIfPresent(String.self, forKey: .hostIP)
-        self.userName = try container.decodeIfPresent(String.self, forKey: .userName)
-        self.loginPermission = try container.decodeLenientIfPresent(Bool.self, forKey: .loginPermission)
-        self.rootPermission = try container.decodeLenientIfPresent(Bool.self, forKey: .rootPermission)
-        self.userGroupName = try container.decodeIfPresent(String.self, forKey: .userGroupName)
-        self.userHomeDir = try container.decodeIfPresent(String.self, forKey: .userHomeDir)
-        self.shell = try container.decodeIfPresent(String.self, forKey: .shell)
-        self.recentScanTime = try container.decodeLenientIfPresent(Int64.self, forKey: .recentScanTime)
     }
 }

@@ -55,33 +55,18 @@ public struct ShowAssetStatisticResponse: Codable, Sendable, Equatable {
     public var databaseNum: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case accountNum = "account_num"
-        case portNum = "port_num"
-        case processNum = "process_num"
-        case appNum = "app_num"
-        case autoLaunchNum = "auto_launch_num"
-        case webFrameworkNum = "web_framework_num"
-        case webSiteNum = "web_site_num"
-        case jarPackageNum = "jar_package_num"
-        case kernelModuleNum = "kernel_module_num"
-        case webServiceNum = "web_service_num"
-        case webAppNum = "web_app_num"
-        case databaseNum = "database_num"
+        case accountNum = "account_num", portNum = "port_num", processNum = "process_num", appNum = "app_num"
+        case autoLaunchNum = "auto_launch_num", webFrameworkNum = "web_framework_num"
+        case webSiteNum = "web_site_num", jarPackageNum = "jar_package_num"
+        case kernelModuleNum = "kernel_module_num", webServiceNum = "web_service_num"
+        case webAppNum = "web_app_num", databaseNum = "database_num"
     }
 
     public init(
-        accountNum: Int64? = nil,
-        portNum: Int64? = nil,
-        processNum: Int64? = nil,
-        appNum: Int64? = nil,
-        autoLaunchNum: Int64? = nil,
-        webFrameworkNum: Int64? = nil,
-        webSiteNum: Int64? = nil,
-        jarPackageNum: Int64? = nil,
-        kernelModuleNum: Int64? = nil,
-        webServiceNum: Int64? = nil,
-        webAppNum: Int64? = nil,
-        databaseNum: Int64? = nil
+        accountNum: Int64? = nil, portNum: Int64? = nil, processNum: Int64? = nil, appNum: Int64? = nil,
+        autoLaunchNum: Int64? = nil, webFrameworkNum: Int64? = nil, webSiteNum: Int64? = nil,
+        jarPackageNum: Int64? = nil, kernelModuleNum: Int64? = nil, webServiceNum: Int64? = nil,
+        webAppNum: Int64? = nil, databaseNum: Int64? = nil
     ) {
         self.accountNum = accountNum
         self.portNum = portNum
@@ -95,21 +80,5 @@ public struct ShowAssetStatisticResponse: Codable, Sendable, Equatable {
         self.webServiceNum = webServiceNum
         self.webAppNum = webAppNum
         self.databaseNum = databaseNum
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.accountNum = try container.decodeLenientIfPresent(Int64.self, forKey: .accountNum)
-        self.portNum = try container.decodeLenientIfPresent(Int64.self, forKey: .portNum)
-        self.processNum = try container.decodeLenientIfPresent(Int64.self, forKey: .processNum)
-        self.appNum = try container.decodeLenientIfPresent(Int64.self, forKey: .appNum)
-        self.autoLaunchNum = try container.decodeLenientIfPresent(Int64.self, forKey: .autoLaunchNum)
-        self.webFrameworkNum = try container.decodeLenientIfPresent(Int64.self, forKey: .webFrameworkNum)
-        self.webSiteNum = try container.decodeLenientIfPresent(Int64.self, forKey: .webSiteNum)
-        self.jarPackageNum = try container.decodeLenientIfPresent(Int64.self, forKey: .jarPackageNum)
-        self.kernelModuleNum = try container.decodeLenientIfPresent(Int64.self, forKey: .kernelModuleNum)
-        self.webServiceNum = try container.decodeLenientIfPresent(Int64.self, forKey: .webServiceNum)
-        self.webAppNum = try container.decodeLenientIfPresent(Int64.self, forKey: .webAppNum)
-        self.databaseNum = try container.decodeLenientIfPresent(Int64.self, forKey: .databaseNum)
     }
 }

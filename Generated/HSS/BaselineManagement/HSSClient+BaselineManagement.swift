@@ -39,10 +39,8 @@ extension HSSClient {
         query.append("limit", limit)
         query.append("offset", offset)
         let request = OperationRequest(
-            operation: "ListPasswordComplexity",
-            method: .get,
-            path: "/v5/{project_id}/baseline/password-complexity",
-            query: query
+            operation: "ListPasswordComplexity", method: .get,
+            path: "/v5/{project_id}/baseline/password-complexity", query: query
         )
         return try await client.send(request, as: ListPasswordComplexityResponse.self)
     }
@@ -129,11 +127,9 @@ extension HSSClient {
         query.append("limit", limit)
         query.append("offset", offset)
         let request = OperationRequest(
-            operation: "ListRiskCOnFigCheckRules",
-            method: .get,
+            operation: "ListRiskCOnFigCheckRules", method: .get,
             path: "/v5/{project_id}/baseline/risk-config/{check_name}/check-rules",
-            pathParameters: ["check_name": checkName],
-            query: query
+            pathParameters: ["check_name": checkName], query: query
         )
         return try await client.send(request, as: ListRiskCOnFigCheckRulesResponse.self)
     }
@@ -223,11 +219,9 @@ extension HSSClient {
         query.append("limit", limit)
         query.append("offset", offset)
         let request = OperationRequest(
-            operation: "ListRiskCOnFigHosts",
-            method: .get,
+            operation: "ListRiskCOnFigHosts", method: .get,
             path: "/v5/{project_id}/baseline/risk-config/{check_name}/hosts",
-            pathParameters: ["check_name": checkName],
-            query: query
+            pathParameters: ["check_name": checkName], query: query
         )
         return try await client.send(request, as: ListRiskCOnFigHostsResponse.self)
     }
@@ -308,9 +302,7 @@ extension HSSClient {
         query.append("limit", limit)
         query.append("offset", offset)
         let request = OperationRequest(
-            operation: "ListRiskCOnFigs",
-            method: .get,
-            path: "/v5/{project_id}/baseline/risk-configs",
+            operation: "ListRiskCOnFigs", method: .get, path: "/v5/{project_id}/baseline/risk-configs",
             query: query
         )
         return try await client.send(request, as: ListRiskCOnFigsResponse.self)
@@ -392,10 +384,8 @@ extension HSSClient {
         query.append("limit", limit)
         query.append("offset", offset)
         let request = OperationRequest(
-            operation: "ListWeakPasswordUsers",
-            method: .get,
-            path: "/v5/{project_id}/baseline/weak-password-users",
-            query: query
+            operation: "ListWeakPasswordUsers", method: .get,
+            path: "/v5/{project_id}/baseline/weak-password-users", query: query
         )
         return try await client.send(request, as: ListWeakPasswordUsersResponse.self)
     }
@@ -479,10 +469,8 @@ extension HSSClient {
         query.append("enterprise_project_id", enterpriseProjectID)
         query.append("host_id", hostID)
         let request = OperationRequest(
-            operation: "ShowCheckRuleDetail",
-            method: .get,
-            path: "/v5/{project_id}/baseline/check-rule/detail",
-            query: query
+            operation: "ShowCheckRuleDetail", method: .get,
+            path: "/v5/{project_id}/baseline/check-rule/detail", query: query
         )
         return try await client.send(request, as: ShowCheckRuleDetailResponse.self)
     }
@@ -522,11 +510,9 @@ extension HSSClient {
         query.append("limit", limit)
         query.append("offset", offset)
         let request = OperationRequest(
-            operation: "ShowRiskCOnFigDetail",
-            method: .get,
+            operation: "ShowRiskCOnFigDetail", method: .get,
             path: "/v5/{project_id}/baseline/risk-config/{check_name}/detail",
-            pathParameters: ["check_name": checkName],
-            query: query
+            pathParameters: ["check_name": checkName], query: query
         )
         return try await client.send(request, as: ShowRiskCOnFigDetailResponse.self)
     }

@@ -14,19 +14,12 @@ public struct ListPasswordComplexityResponse: Codable, Sendable, Equatable {
     public var dataList: [PwdPolicyInfoResponseInfo]?
 
     private enum CodingKeys: String, CodingKey {
-        case totalNum = "total_num"
-        case dataList = "data_list"
+        case totalNum = "total_num", dataList = "data_list"
     }
 
     public init(totalNum: Int64? = nil, dataList: [PwdPolicyInfoResponseInfo]? = nil) {
         self.totalNum = totalNum
         self.dataList = dataList
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalNum = try container.decodeLenientIfPresent(Int64.self, forKey: .totalNum)
-        self.dataList = try container.decodeIfPresent([PwdPolicyInfoResponseInfo].self, forKey: .dataList)
     }
 }
 
@@ -69,27 +62,15 @@ public struct PwdPolicyInfoResponseInfo: Codable, Sendable, Equatable {
     public var suggestion: String?
 
     private enum CodingKeys: String, CodingKey {
-        case hostID = "host_id"
-        case hostName = "host_name"
-        case hostIP = "host_ip"
-        case minLength = "min_length"
-        case uppercaseLetter = "uppercase_letter"
-        case lowercaseLetter = "lowercase_letter"
-        case number
-        case specialCharacter = "special_character"
-        case suggestion
+        case hostID = "host_id", hostName = "host_name", hostIP = "host_ip", minLength = "min_length"
+        case uppercaseLetter = "uppercase_letter", lowercaseLetter = "lowercase_letter", number
+        case specialCharacter = "special_character", suggestion
     }
 
     public init(
-        hostID: String? = nil,
-        hostName: String? = nil,
-        hostIP: String? = nil,
-        minLength: Bool? = nil,
-        uppercaseLetter: Bool? = nil,
-        lowercaseLetter: Bool? = nil,
-        number: Bool? = nil,
-        specialCharacter: Bool? = nil,
-        suggestion: String? = nil
+        hostID: String? = nil, hostName: String? = nil, hostIP: String? = nil, minLength: Bool? = nil,
+        uppercaseLetter: Bool? = nil, lowercaseLetter: Bool? = nil, number: Bool? = nil,
+        specialCharacter: Bool? = nil, suggestion: String? = nil
     ) {
         self.hostID = hostID
         self.hostName = hostName
@@ -100,18 +81,5 @@ public struct PwdPolicyInfoResponseInfo: Codable, Sendable, Equatable {
         self.number = number
         self.specialCharacter = specialCharacter
         self.suggestion = suggestion
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.hostID = try container.decodeIfPresent(String.self, forKey: .hostID)
-        self.hostName = try container.decodeIfPresent(String.self, forKey: .hostName)
-        self.hostIP = try container.decodeIfPresent(String.self, forKey: .hostIP)
-        self.minLength = try container.decodeLenientIfPresent(Bool.self, forKey: .minLength)
-        self.uppercaseLetter = try container.decodeLenientIfPresent(Bool.self, forKey: .uppercaseLetter)
-        self.lowercaseLetter = try container.decodeLenientIfPresent(Bool.self, forKey: .lowercaseLetter)
-        self.number = try container.decodeLenientIfPresent(Bool.self, forKey: .number)
-        self.specialCharacter = try container.decodeLenientIfPresent(Bool.self, forKey: .specialCharacter)
-        self.suggestion = try container.decodeIfPresent(String.self, forKey: .suggestion)
     }
 }

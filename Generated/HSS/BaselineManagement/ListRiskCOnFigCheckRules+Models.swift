@@ -28,18 +28,12 @@ public struct CheckRuleFixParamInfo: Codable, Sendable, Equatable {
     public var rangeMax: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case ruleParamID = "rule_param_id"
-        case ruleDesc = "rule_desc"
-        case defaultValue = "default_value"
-        case rangeMin = "range_min"
-        case rangeMax = "range_max"
+        case ruleParamID = "rule_param_id", ruleDesc = "rule_desc", defaultValue = "default_value"
+        case rangeMin = "range_min", rangeMax = "range_max"
     }
 
     public init(
-        ruleParamID: Int? = nil,
-        ruleDesc: String? = nil,
-        defaultValue: Int? = nil,
-        rangeMin: Int? = nil,
+        ruleParamID: Int? = nil, ruleDesc: String? = nil, defaultValue: Int? = nil, rangeMin: Int? = nil,
         rangeMax: Int? = nil
     ) {
         self.ruleParamID = ruleParamID
@@ -47,15 +41,6 @@ public struct CheckRuleFixParamInfo: Codable, Sendable, Equatable {
         self.defaultValue = defaultValue
         self.rangeMin = rangeMin
         self.rangeMax = rangeMax
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.ruleParamID = try container.decodeLenientIfPresent(Int.self, forKey: .ruleParamID)
-        self.ruleDesc = try container.decodeIfPresent(String.self, forKey: .ruleDesc)
-        self.defaultValue = try container.decodeLenientIfPresent(Int.self, forKey: .defaultValue)
-        self.rangeMin = try container.decodeLenientIfPresent(Int.self, forKey: .rangeMin)
-        self.rangeMax = try container.decodeLenientIfPresent(Int.self, forKey: .rangeMax)
     }
 }
 
@@ -111,33 +96,17 @@ public struct CheckRuleRiskInfoResponseInfo: Codable, Sendable, Equatable {
     public var enableClick: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case severity
-        case checkName = "check_name"
-        case checkType = "check_type"
-        case standard
-        case checkRuleName = "check_rule_name"
-        case checkRuleID = "check_rule_id"
-        case hostNum = "host_num"
-        case scanResult = "scan_result"
-        case status
-        case enableFix = "enable_fix"
-        case ruleParams = "rule_params"
+        case severity, checkName = "check_name", checkType = "check_type", standard
+        case checkRuleName = "check_rule_name", checkRuleID = "check_rule_id", hostNum = "host_num"
+        case scanResult = "scan_result", status, enableFix = "enable_fix", ruleParams = "rule_params"
         case enableClick = "enable_click"
     }
 
     public init(
-        severity: String? = nil,
-        checkName: String? = nil,
-        checkType: String? = nil,
-        standard: String? = nil,
-        checkRuleName: String? = nil,
-        checkRuleID: String? = nil,
-        hostNum: Int? = nil,
-        scanResult: String? = nil,
-        status: String? = nil,
-        enableFix: Int? = nil,
-        ruleParams: [CheckRuleFixParamInfo]? = nil,
-        enableClick: Bool? = nil
+        severity: String? = nil, checkName: String? = nil, checkType: String? = nil, standard: String? = nil,
+        checkRuleName: String? = nil, checkRuleID: String? = nil, hostNum: Int? = nil,
+        scanResult: String? = nil, status: String? = nil, enableFix: Int? = nil,
+        ruleParams: [CheckRuleFixParamInfo]? = nil, enableClick: Bool? = nil
     ) {
         self.severity = severity
         self.checkName = checkName
@@ -152,22 +121,6 @@ public struct CheckRuleRiskInfoResponseInfo: Codable, Sendable, Equatable {
         self.ruleParams = ruleParams
         self.enableClick = enableClick
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.severity = try container.decodeIfPresent(String.self, forKey: .severity)
-        self.checkName = try container.decodeIfPresent(String.self, forKey: .checkName)
-        self.checkType = try container.decodeIfPresent(String.self, forKey: .checkType)
-        self.standard = try container.decodeIfPresent(String.self, forKey: .standard)
-        self.checkRuleName = try container.decodeIfPresent(String.self, forKey: .checkRuleName)
-        self.checkRuleID = try container.decodeIfPresent(String.self, forKey: .checkRuleID)
-        self.hostNum = try container.decodeLenientIfPresent(Int.self, forKey: .hostNum)
-        self.scanResult = try container.decodeIfPresent(String.self, forKey: .scanResult)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.enableFix = try container.decodeLenientIfPresent(Int.self, forKey: .enableFix)
-        self.ruleParams = try container.decodeIfPresent([CheckRuleFixParamInfo].self, forKey: .ruleParams)
-        self.enableClick = try container.decodeLenientIfPresent(Bool.self, forKey: .enableClick)
-    }
 }
 
 /// The response of ``HSSClient/listRiskCOnFigCheckRules``.
@@ -181,18 +134,11 @@ public struct ListRiskCOnFigCheckRulesResponse: Codable, Sendable, Equatable {
     public var dataList: [CheckRuleRiskInfoResponseInfo]?
 
     private enum CodingKeys: String, CodingKey {
-        case totalNum = "total_num"
-        case dataList = "data_list"
+        case totalNum = "total_num", dataList = "data_list"
     }
 
     public init(totalNum: Int64? = nil, dataList: [CheckRuleRiskInfoResponseInfo]? = nil) {
         self.totalNum = totalNum
         self.dataList = dataList
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalNum = try container.decodeLenientIfPresent(Int64.self, forKey: .totalNum)
-        self.dataList = try container.decodeIfPresent([CheckRuleRiskInfoResponseInfo].self, forKey: .dataList)
     }
 }

@@ -14,19 +14,12 @@ public struct ListRiskCOnFigHostsResponse: Codable, Sendable, Equatable {
     public var dataList: [SecurityCheckHostInfoResponseInfo]?
 
     private enum CodingKeys: String, CodingKey {
-        case totalNum = "total_num"
-        case dataList = "data_list"
+        case totalNum = "total_num", dataList = "data_list"
     }
 
     public init(totalNum: Int64? = nil, dataList: [SecurityCheckHostInfoResponseInfo]? = nil) {
         self.totalNum = totalNum
         self.dataList = dataList
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalNum = try container.decodeLenientIfPresent(Int64.self, forKey: .totalNum)
-        self.dataList = try container.decodeIfPresent([SecurityCheckHostInfoResponseInfo].self, forKey: .dataList)
     }
 }
 
@@ -62,23 +55,14 @@ public struct SecurityCheckHostInfoResponseInfo: Codable, Sendable, Equatable {
     public var passedNum: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case hostID = "host_id"
-        case hostName = "host_name"
-        case hostPublicIP = "host_public_ip"
-        case hostPrivateIP = "host_private_ip"
-        case scanTime = "scan_time"
-        case failedNum = "failed_num"
+        case hostID = "host_id", hostName = "host_name", hostPublicIP = "host_public_ip"
+        case hostPrivateIP = "host_private_ip", scanTime = "scan_time", failedNum = "failed_num"
         case passedNum = "passed_num"
     }
 
     public init(
-        hostID: String? = nil,
-        hostName: String? = nil,
-        hostPublicIP: String? = nil,
-        hostPrivateIP: String? = nil,
-        scanTime: Int64? = nil,
-        failedNum: Int? = nil,
-        passedNum: Int? = nil
+        hostID: String? = nil, hostName: String? = nil, hostPublicIP: String? = nil,
+        hostPrivateIP: String? = nil, scanTime: Int64? = nil, failedNum: Int? = nil, passedNum: Int? = nil
     ) {
         self.hostID = hostID
         self.hostName = hostName
@@ -87,16 +71,5 @@ public struct SecurityCheckHostInfoResponseInfo: Codable, Sendable, Equatable {
         self.scanTime = scanTime
         self.failedNum = failedNum
         self.passedNum = passedNum
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.hostID = try container.decodeIfPresent(String.self, forKey: .hostID)
-        self.hostName = try container.decodeIfPresent(String.self, forKey: .hostName)
-        self.hostPublicIP = try container.decodeIfPresent(String.self, forKey: .hostPublicIP)
-        self.hostPrivateIP = try container.decodeIfPresent(String.self, forKey: .hostPrivateIP)
-        self.scanTime = try container.decodeLenientIfPresent(Int64.self, forKey: .scanTime)
-        self.failedNum = try container.decodeLenientIfPresent(Int.self, forKey: .failedNum)
-        self.passedNum = try container.decodeLenientIfPresent(Int.self, forKey: .passedNum)
     }
 }

@@ -14,19 +14,12 @@ public struct ListRiskCOnFigsResponse: Codable, Sendable, Equatable {
     public var dataList: [SecurityCheckInfoResponseInfo]?
 
     private enum CodingKeys: String, CodingKey {
-        case totalNum = "total_num"
-        case dataList = "data_list"
+        case totalNum = "total_num", dataList = "data_list"
     }
 
     public init(totalNum: Int64? = nil, dataList: [SecurityCheckInfoResponseInfo]? = nil) {
         self.totalNum = totalNum
         self.dataList = dataList
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalNum = try container.decodeLenientIfPresent(Int64.self, forKey: .totalNum)
-        self.dataList = try container.decodeIfPresent([SecurityCheckInfoResponseInfo].self, forKey: .dataList)
     }
 }
 
@@ -76,26 +69,14 @@ public struct SecurityCheckInfoResponseInfo: Codable, Sendable, Equatable {
     public var checkTypeDesc: String?
 
     private enum CodingKeys: String, CodingKey {
-        case severity
-        case checkName = "check_name"
-        case checkType = "check_type"
-        case standard
-        case checkRuleNum = "check_rule_num"
-        case failedRuleNum = "failed_rule_num"
-        case hostNum = "host_num"
-        case scanTime = "scan_time"
-        case checkTypeDesc = "check_type_desc"
+        case severity, checkName = "check_name", checkType = "check_type", standard
+        case checkRuleNum = "check_rule_num", failedRuleNum = "failed_rule_num", hostNum = "host_num"
+        case scanTime = "scan_time", checkTypeDesc = "check_type_desc"
     }
 
     public init(
-        severity: String? = nil,
-        checkName: String? = nil,
-        checkType: String? = nil,
-        standard: String? = nil,
-        checkRuleNum: Int? = nil,
-        failedRuleNum: Int? = nil,
-        hostNum: Int? = nil,
-        scanTime: Int64? = nil,
+        severity: String? = nil, checkName: String? = nil, checkType: String? = nil, standard: String? = nil,
+        checkRuleNum: Int? = nil, failedRuleNum: Int? = nil, hostNum: Int? = nil, scanTime: Int64? = nil,
         checkTypeDesc: String? = nil
     ) {
         self.severity = severity
@@ -107,18 +88,5 @@ public struct SecurityCheckInfoResponseInfo: Codable, Sendable, Equatable {
         self.hostNum = hostNum
         self.scanTime = scanTime
         self.checkTypeDesc = checkTypeDesc
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.severity = try container.decodeIfPresent(String.self, forKey: .severity)
-        self.checkName = try container.decodeIfPresent(String.self, forKey: .checkName)
-        self.checkType = try container.decodeIfPresent(String.self, forKey: .checkType)
-        self.standard = try container.decodeIfPresent(String.self, forKey: .standard)
-        self.checkRuleNum = try container.decodeLenientIfPresent(Int.self, forKey: .checkRuleNum)
-        self.failedRuleNum = try container.decodeLenientIfPresent(Int.self, forKey: .failedRuleNum)
-        self.hostNum = try container.decodeLenientIfPresent(Int.self, forKey: .hostNum)
-        self.scanTime = try container.decodeLenientIfPresent(Int64.self, forKey: .scanTime)
-        self.checkTypeDesc = try container.decodeIfPresent(String.self, forKey: .checkTypeDesc)
     }
 }

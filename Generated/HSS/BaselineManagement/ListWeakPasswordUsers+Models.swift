@@ -14,19 +14,12 @@ public struct ListWeakPasswordUsersResponse: Codable, Sendable, Equatable {
     public var dataList: [WeakPwdListInfoResponseInfo]?
 
     private enum CodingKeys: String, CodingKey {
-        case totalNum = "total_num"
-        case dataList = "data_list"
+        case totalNum = "total_num", dataList = "data_list"
     }
 
     public init(totalNum: Int64? = nil, dataList: [WeakPwdListInfoResponseInfo]? = nil) {
         self.totalNum = totalNum
         self.dataList = dataList
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalNum = try container.decodeLenientIfPresent(Int64.self, forKey: .totalNum)
-        self.dataList = try container.decodeIfPresent([WeakPwdListInfoResponseInfo].self, forKey: .dataList)
     }
 }
 
@@ -47,22 +40,13 @@ public struct WeakPwdAccountInfoResponseInfo: Codable, Sendable, Equatable {
     public var duration: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case userName = "user_name"
-        case serviceType = "service_type"
-        case duration
+        case userName = "user_name", serviceType = "service_type", duration
     }
 
     public init(userName: String? = nil, serviceType: ServiceType? = nil, duration: Int? = nil) {
         self.userName = userName
         self.serviceType = serviceType
         self.duration = duration
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.userName = try container.decodeIfPresent(String.self, forKey: .userName)
-        self.serviceType = try container.decodeIfPresent(ServiceType.self, forKey: .serviceType)
-        self.duration = try container.decodeLenientIfPresent(Int.self, forKey: .duration)
     }
 }
 
@@ -85,16 +69,12 @@ public struct WeakPwdListInfoResponseInfo: Codable, Sendable, Equatable {
     public var weakPwdAccounts: [WeakPwdAccountInfoResponseInfo]?
 
     private enum CodingKeys: String, CodingKey {
-        case hostID = "host_id"
-        case hostName = "host_name"
-        case hostIP = "host_ip"
+        case hostID = "host_id", hostName = "host_name", hostIP = "host_ip"
         case weakPwdAccounts = "weak_pwd_accounts"
     }
 
     public init(
-        hostID: String? = nil,
-        hostName: String? = nil,
-        hostIP: String? = nil,
+        hostID: String? = nil, hostName: String? = nil, hostIP: String? = nil,
         weakPwdAccounts: [WeakPwdAccountInfoResponseInfo]? = nil
     ) {
         self.hostID = hostID

@@ -19,8 +19,7 @@ public struct CheckRuleCheckCaseResponseInfo: Codable, Sendable, Equatable {
     public var suggestValue: String?
 
     private enum CodingKeys: String, CodingKey {
-        case checkDescription = "check_description"
-        case currentValue = "current_value"
+        case checkDescription = "check_description", currentValue = "current_value"
         case suggestValue = "suggest_value"
     }
 
@@ -54,19 +53,12 @@ public struct ShowCheckRuleDetailResponse: Codable, Sendable, Equatable {
     public var checkInfoList: [CheckRuleCheckCaseResponseInfo]?
 
     private enum CodingKeys: String, CodingKey {
-        case description
-        case reference
-        case audit
-        case remediation
-        case checkInfoList = "check_info_list"
+        case description, reference, audit, remediation, checkInfoList = "check_info_list"
     }
 
     public init(
-        description: String? = nil,
-        reference: String? = nil,
-        audit: String? = nil,
-        remediation: String? = nil,
-        checkInfoList: [CheckRuleCheckCaseResponseInfo]? = nil
+        description: String? = nil, reference: String? = nil, audit: String? = nil,
+        remediation: String? = nil, checkInfoList: [CheckRuleCheckCaseResponseInfo]? = nil
     ) {
         self.description = description
         self.reference = reference

@@ -48,25 +48,15 @@ public struct ShowRiskCOnFigDetailResponse: Codable, Sendable, Equatable {
     public var hostNum: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case severity
-        case checkType = "check_type"
-        case checkTypeDesc = "check_type_desc"
-        case checkRuleNum = "check_rule_num"
-        case failedRuleNum = "failed_rule_num"
-        case passedRuleNum = "passed_rule_num"
-        case ignoredRuleNum = "ignored_rule_num"
-        case hostNum = "host_num"
+        case severity, checkType = "check_type", checkTypeDesc = "check_type_desc"
+        case checkRuleNum = "check_rule_num", failedRuleNum = "failed_rule_num"
+        case passedRuleNum = "passed_rule_num", ignoredRuleNum = "ignored_rule_num", hostNum = "host_num"
     }
 
     public init(
-        severity: String? = nil,
-        checkType: String? = nil,
-        checkTypeDesc: String? = nil,
-        checkRuleNum: Int? = nil,
-        failedRuleNum: Int? = nil,
-        passedRuleNum: Int? = nil,
-        ignoredRuleNum: Int? = nil,
-        hostNum: Int64? = nil
+        severity: String? = nil, checkType: String? = nil, checkTypeDesc: String? = nil,
+        checkRuleNum: Int? = nil, failedRuleNum: Int? = nil, passedRuleNum: Int? = nil,
+        ignoredRuleNum: Int? = nil, hostNum: Int64? = nil
     ) {
         self.severity = severity
         self.checkType = checkType
@@ -76,17 +66,5 @@ public struct ShowRiskCOnFigDetailResponse: Codable, Sendable, Equatable {
         self.passedRuleNum = passedRuleNum
         self.ignoredRuleNum = ignoredRuleNum
         self.hostNum = hostNum
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.severity = try container.decodeIfPresent(String.self, forKey: .severity)
-        self.checkType = try container.decodeIfPresent(String.self, forKey: .checkType)
-        self.checkTypeDesc = try container.decodeIfPresent(String.self, forKey: .checkTypeDesc)
-        self.checkRuleNum = try container.decodeLenientIfPresent(Int.self, forKey: .checkRuleNum)
-        self.failedRuleNum = try container.decodeLenientIfPresent(Int.self, forKey: .failedRuleNum)
-        self.passedRuleNum = try container.decodeLenientIfPresent(Int.self, forKey: .passedRuleNum)
-        self.ignoredRuleNum = try container.decodeLenientIfPresent(Int.self, forKey: .ignoredRuleNum)
-        self.hostNum = try container.decodeLenientIfPresent(Int64.self, forKey: .hostNum)
     }
 }

@@ -26,16 +26,12 @@ public struct ChangeEventRequest: Codable, Sendable, Equatable {
     public var xRequestExamplesDescription1: String?
 
     private enum CodingKeys: String, CodingKey {
-        case operateType = "operate_type"
-        case handler
-        case operateEventList = "operate_event_list"
+        case operateType = "operate_type", handler, operateEventList = "operate_event_list"
         case xRequestExamplesDescription1 = "x-request-examples-description-1"
     }
 
     public init(
-        operateType: String,
-        handler: String? = nil,
-        operateEventList: [OperateEventRequestInfo],
+        operateType: String, handler: String? = nil, operateEventList: [OperateEventRequestInfo],
         xRequestExamplesDescription1: String? = nil
     ) {
         self.operateType = operateType
@@ -73,29 +69,15 @@ public struct EventDetailRequestInfo: Codable, Sendable, Equatable {
     public var loginUserName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case agentID = "agent_id"
-        case processPid = "process_pid"
-        case fileHash = "file_hash"
-        case filePath = "file_path"
-        case fileAttr = "file_attr"
-        case keyword
-        case hash
-        case privateIP = "private_ip"
-        case loginIP = "login_ip"
+        case agentID = "agent_id", processPid = "process_pid", fileHash = "file_hash", filePath = "file_path"
+        case fileAttr = "file_attr", keyword, hash, privateIP = "private_ip", loginIP = "login_ip"
         case loginUserName = "login_user_name"
     }
 
     public init(
-        agentID: String? = nil,
-        processPid: Int? = nil,
-        fileHash: String? = nil,
-        filePath: String? = nil,
-        fileAttr: String? = nil,
-        keyword: String? = nil,
-        hash: String? = nil,
-        privateIP: String? = nil,
-        loginIP: String? = nil,
-        loginUserName: String? = nil
+        agentID: String? = nil, processPid: Int? = nil, fileHash: String? = nil, filePath: String? = nil,
+        fileAttr: String? = nil, keyword: String? = nil, hash: String? = nil, privateIP: String? = nil,
+        loginIP: String? = nil, loginUserName: String? = nil
     ) {
         self.agentID = agentID
         self.processPid = processPid
@@ -107,20 +89,6 @@ public struct EventDetailRequestInfo: Codable, Sendable, Equatable {
         self.privateIP = privateIP
         self.loginIP = loginIP
         self.loginUserName = loginUserName
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.agentID = try container.decodeIfPresent(String.self, forKey: .agentID)
-        self.processPid = try container.decodeLenientIfPresent(Int.self, forKey: .processPid)
-        self.fileHash = try container.decodeIfPresent(String.self, forKey: .fileHash)
-        self.filePath = try container.decodeIfPresent(String.self, forKey: .filePath)
-        self.fileAttr = try container.decodeIfPresent(String.self, forKey: .fileAttr)
-        self.keyword = try container.decodeIfPresent(String.self, forKey: .keyword)
-        self.hash = try container.decodeIfPresent(String.self, forKey: .hash)
-        self.privateIP = try container.decodeIfPresent(String.self, forKey: .privateIP)
-        self.loginIP = try container.decodeIfPresent(String.self, forKey: .loginIP)
-        self.loginUserName = try container.decodeIfPresent(String.self, forKey: .loginUserName)
     }
 }
 
@@ -216,18 +184,12 @@ public struct OperateEventRequestInfo: Codable, Sendable, Equatable {
     public var operateDetailList: [EventDetailRequestInfo]
 
     private enum CodingKeys: String, CodingKey {
-        case eventClassID = "event_class_id"
-        case eventID = "event_id"
-        case eventType = "event_type"
-        case occurTime = "occur_time"
-        case operateDetailList = "operate_detail_list"
+        case eventClassID = "event_class_id", eventID = "event_id", eventType = "event_type"
+        case occurTime = "occur_time", operateDetailList = "operate_detail_list"
     }
 
     public init(
-        eventClassID: String,
-        eventID: String,
-        eventType: Int,
-        occurTime: Int,
+        eventClassID: String, eventID: String, eventType: Int, occurTime: Int,
         operateDetailList: [EventDetailRequestInfo]
     ) {
         self.eventClassID = eventClassID
@@ -235,14 +197,5 @@ public struct OperateEventRequestInfo: Codable, Sendable, Equatable {
         self.eventType = eventType
         self.occurTime = occurTime
         self.operateDetailList = operateDetailList
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.eventClassID = try container.decode(String.self, forKey: .eventClassID)
-        self.eventID = try container.decode(String.self, forKey: .eventID)
-        self.eventType = try container.decodeLenient(Int.self, forKey: .eventType)
-        self.occurTime = try container.decodeLenient(Int.self, forKey: .occurTime)
-        self.operateDetailList = try container.decode([EventDetailRequestInfo].self, forKey: .operateDetailList)
     }
 }

@@ -18,10 +18,7 @@ extension HSSClient {
         var query = QueryItems()
         query.append("enterprise_project_id", enterpriseProjectID)
         let request = OperationRequest(
-            operation: "ChangeEvent",
-            method: .post,
-            path: "/v5/{project_id}/event/operate",
-            query: query,
+            operation: "ChangeEvent", method: .post, path: "/v5/{project_id}/event/operate", query: query,
             body: body
         )
         try await client.send(request)
@@ -64,9 +61,7 @@ extension HSSClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListAlarmWhitelist",
-            method: .get,
-            path: "/v5/{project_id}/event/white-list/alarm",
+            operation: "ListAlarmWhitelist", method: .get, path: "/v5/{project_id}/event/white-list/alarm",
             query: query
         )
         return try await client.send(request, as: ListAlarmWhitelistResponse.self)
@@ -141,9 +136,7 @@ extension HSSClient {
         query.append("begin_time", beginTime)
         query.append("end_time", endTime)
         let request = OperationRequest(
-            operation: "ListSecurityEvents",
-            method: .get,
-            path: "/v5/{project_id}/event/events",
+            operation: "ListSecurityEvents", method: .get, path: "/v5/{project_id}/event/events",
             query: query
         )
         return try await client.send(request, as: ListSecurityEventsResponse.self)

@@ -54,34 +54,19 @@ public struct AlarmWhiteListResponseInfo: Codable, Sendable, Equatable {
     public var updateTime: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case enterpriseProjectName = "enterprise_project_name"
-        case hash
-        case description
-        case eventType = "event_type"
+        case enterpriseProjectName = "enterprise_project_name", hash, description, eventType = "event_type"
         case updateTime = "update_time"
     }
 
     public init(
-        enterpriseProjectName: String? = nil,
-        hash: String? = nil,
-        description: String? = nil,
-        eventType: Int? = nil,
-        updateTime: Int64? = nil
+        enterpriseProjectName: String? = nil, hash: String? = nil, description: String? = nil,
+        eventType: Int? = nil, updateTime: Int64? = nil
     ) {
         self.enterpriseProjectName = enterpriseProjectName
         self.hash = hash
         self.description = description
         self.eventType = eventType
         self.updateTime = updateTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.enterpriseProjectName = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectName)
-        self.hash = try container.decodeIfPresent(String.self, forKey: .hash)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.eventType = try container.decodeLenientIfPresent(Int.self, forKey: .eventType)
-        self.updateTime = try container.decodeLenientIfPresent(Int64.self, forKey: .updateTime)
     }
 }
 
@@ -99,25 +84,14 @@ public struct ListAlarmWhitelistResponse: Codable, Sendable, Equatable {
     public var dataList: [AlarmWhiteListResponseInfo]?
 
     private enum CodingKeys: String, CodingKey {
-        case totalNum = "total_num"
-        case eventTypeList = "event_type_list"
-        case dataList = "data_list"
+        case totalNum = "total_num", eventTypeList = "event_type_list", dataList = "data_list"
     }
 
     public init(
-        totalNum: Int? = nil,
-        eventTypeList: [Int]? = nil,
-        dataList: [AlarmWhiteListResponseInfo]? = nil
+        totalNum: Int? = nil, eventTypeList: [Int]? = nil, dataList: [AlarmWhiteListResponseInfo]? = nil
     ) {
         self.totalNum = totalNum
         self.eventTypeList = eventTypeList
         self.dataList = dataList
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalNum = try container.decodeLenientIfPresent(Int.self, forKey: .totalNum)
-        self.eventTypeList = try container.decodeIfPresent([Int].self, forKey: .eventTypeList)
-        self.dataList = try container.decodeIfPresent([AlarmWhiteListResponseInfo].self, forKey: .dataList)
     }
 }

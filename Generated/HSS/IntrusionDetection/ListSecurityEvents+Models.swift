@@ -29,31 +29,15 @@ public struct EventDetailResponseInfo: Codable, Sendable, Equatable {
     public var hash: String?
 
     private enum CodingKeys: String, CodingKey {
-        case agentID = "agent_id"
-        case processPid = "process_pid"
-        case isParent = "is_parent"
-        case fileHash = "file_hash"
-        case filePath = "file_path"
-        case fileAttr = "file_attr"
-        case privateIP = "private_ip"
-        case loginIP = "login_ip"
-        case loginUserName = "login_user_name"
-        case keyword
-        case hash
+        case agentID = "agent_id", processPid = "process_pid", isParent = "is_parent", fileHash = "file_hash"
+        case filePath = "file_path", fileAttr = "file_attr", privateIP = "private_ip", loginIP = "login_ip"
+        case loginUserName = "login_user_name", keyword, hash
     }
 
     public init(
-        agentID: String? = nil,
-        processPid: Int? = nil,
-        isParent: Bool? = nil,
-        fileHash: String? = nil,
-        filePath: String? = nil,
-        fileAttr: Int? = nil,
-        privateIP: String? = nil,
-        loginIP: String? = nil,
-        loginUserName: String? = nil,
-        keyword: String? = nil,
-        hash: String? = nil
+        agentID: String? = nil, processPid: Int? = nil, isParent: Bool? = nil, fileHash: String? = nil,
+        filePath: String? = nil, fileAttr: Int? = nil, privateIP: String? = nil, loginIP: String? = nil,
+        loginUserName: String? = nil, keyword: String? = nil, hash: String? = nil
     ) {
         self.agentID = agentID
         self.processPid = processPid
@@ -66,21 +50,6 @@ public struct EventDetailResponseInfo: Codable, Sendable, Equatable {
         self.loginUserName = loginUserName
         self.keyword = keyword
         self.hash = hash
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.agentID = try container.decodeIfPresent(String.self, forKey: .agentID)
-        self.processPid = try container.decodeLenientIfPresent(Int.self, forKey: .processPid)
-        self.isParent = try container.decodeLenientIfPresent(Bool.self, forKey: .isParent)
-        self.fileHash = try container.decodeIfPresent(String.self, forKey: .fileHash)
-        self.filePath = try container.decodeIfPresent(String.self, forKey: .filePath)
-        self.fileAttr = try container.decodeLenientIfPresent(Int.self, forKey: .fileAttr)
-        self.privateIP = try container.decodeIfPresent(String.self, forKey: .privateIP)
-        self.loginIP = try container.decodeIfPresent(String.self, forKey: .loginIP)
-        self.loginUserName = try container.decodeIfPresent(String.self, forKey: .loginUserName)
-        self.keyword = try container.decodeIfPresent(String.self, forKey: .keyword)
-        self.hash = try container.decodeIfPresent(String.self, forKey: .hash)
     }
 }
 
@@ -142,51 +111,22 @@ public struct EventFileResponseInfo: Codable, Sendable, Equatable {
     public var fdCount: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case filePath = "file_path"
-        case fileAlias = "file_alias"
-        case fileSize = "file_size"
-        case fileMtime = "file_mtime"
-        case fileAtime = "file_atime"
-        case fileCtime = "file_ctime"
-        case fileHash = "file_hash"
-        case fileMd5 = "file_md5"
-        case fileSha256 = "file_sha256"
-        case fileType = "file_type"
-        case fileContent = "file_content"
-        case fileAttr = "file_attr"
-        case fileOperation = "file_operation"
-        case fileAction = "file_action"
-        case fileChangeAttr = "file_change_attr"
-        case fileNewPath = "file_new_path"
-        case fileDesc = "file_desc"
-        case fileKeyWord = "file_key_word"
-        case isDir = "is_dir"
-        case fdInfo = "fd_info"
+        case filePath = "file_path", fileAlias = "file_alias", fileSize = "file_size"
+        case fileMtime = "file_mtime", fileAtime = "file_atime", fileCtime = "file_ctime"
+        case fileHash = "file_hash", fileMd5 = "file_md5", fileSha256 = "file_sha256", fileType = "file_type"
+        case fileContent = "file_content", fileAttr = "file_attr", fileOperation = "file_operation"
+        case fileAction = "file_action", fileChangeAttr = "file_change_attr", fileNewPath = "file_new_path"
+        case fileDesc = "file_desc", fileKeyWord = "file_key_word", isDir = "is_dir", fdInfo = "fd_info"
         case fdCount = "fd_count"
     }
 
     public init(
-        filePath: String? = nil,
-        fileAlias: String? = nil,
-        fileSize: Int? = nil,
-        fileMtime: Int64? = nil,
-        fileAtime: Int64? = nil,
-        fileCtime: Int64? = nil,
-        fileHash: String? = nil,
-        fileMd5: String? = nil,
-        fileSha256: String? = nil,
-        fileType: String? = nil,
-        fileContent: String? = nil,
-        fileAttr: String? = nil,
-        fileOperation: Int? = nil,
-        fileAction: String? = nil,
-        fileChangeAttr: String? = nil,
-        fileNewPath: String? = nil,
-        fileDesc: String? = nil,
-        fileKeyWord: String? = nil,
-        isDir: Bool? = nil,
-        fdInfo: String? = nil,
-        fdCount: Int? = nil
+        filePath: String? = nil, fileAlias: String? = nil, fileSize: Int? = nil, fileMtime: Int64? = nil,
+        fileAtime: Int64? = nil, fileCtime: Int64? = nil, fileHash: String? = nil, fileMd5: String? = nil,
+        fileSha256: String? = nil, fileType: String? = nil, fileContent: String? = nil,
+        fileAttr: String? = nil, fileOperation: Int? = nil, fileAction: String? = nil,
+        fileChangeAttr: String? = nil, fileNewPath: String? = nil, fileDesc: String? = nil,
+        fileKeyWord: String? = nil, isDir: Bool? = nil, fdInfo: String? = nil, fdCount: Int? = nil
     ) {
         self.filePath = filePath
         self.fileAlias = fileAlias
@@ -209,31 +149,6 @@ public struct EventFileResponseInfo: Codable, Sendable, Equatable {
         self.isDir = isDir
         self.fdInfo = fdInfo
         self.fdCount = fdCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.filePath = try container.decodeIfPresent(String.self, forKey: .filePath)
-        self.fileAlias = try container.decodeIfPresent(String.self, forKey: .fileAlias)
-        self.fileSize = try container.decodeLenientIfPresent(Int.self, forKey: .fileSize)
-        self.fileMtime = try container.decodeLenientIfPresent(Int64.self, forKey: .fileMtime)
-        self.fileAtime = try container.decodeLenientIfPresent(Int64.self, forKey: .fileAtime)
-        self.fileCtime = try container.decodeLenientIfPresent(Int64.self, forKey: .fileCtime)
-        self.fileHash = try container.decodeIfPresent(String.self, forKey: .fileHash)
-        self.fileMd5 = try container.decodeIfPresent(String.self, forKey: .fileMd5)
-        self.fileSha256 = try container.decodeIfPresent(String.self, forKey: .fileSha256)
-        self.fileType = try container.decodeIfPresent(String.self, forKey: .fileType)
-        self.fileContent = try container.decodeIfPresent(String.self, forKey: .fileContent)
-        self.fileAttr = try container.decodeIfPresent(String.self, forKey: .fileAttr)
-        self.fileOperation = try container.decodeLenientIfPresent(Int.self, forKey: .fileOperation)
-        self.fileAction = try container.decodeIfPresent(String.self, forKey: .fileAction)
-        self.fileChangeAttr = try container.decodeIfPresent(String.self, forKey: .fileChangeAttr)
-        self.fileNewPath = try container.decodeIfPresent(String.self, forKey: .fileNewPath)
-        self.fileDesc = try container.decodeIfPresent(String.self, forKey: .fileDesc)
-        self.fileKeyWord = try container.decodeIfPresent(String.self, forKey: .fileKeyWord)
-        self.isDir = try container.decodeLenientIfPresent(Bool.self, forKey: .isDir)
-        self.fdInfo = try container.decodeIfPresent(String.self, forKey: .fdInfo)
-        self.fdCount = try container.decodeLenientIfPresent(Int.self, forKey: .fdCount)
     }
 }
 
@@ -470,84 +385,35 @@ public struct EventManagementResponseInfo: Codable, Sendable, Equatable {
     public var eventDetails: String?
 
     private enum CodingKeys: String, CodingKey {
-        case eventID = "event_id"
-        case eventClassID = "event_class_id"
-        case eventType = "event_type"
-        case eventName = "event_name"
-        case severity
-        case containerName = "container_name"
-        case imageName = "image_name"
-        case hostName = "host_name"
-        case hostID = "host_id"
-        case privateIP = "private_ip"
-        case publicIP = "public_ip"
-        case osType = "os_type"
-        case hostStatus = "host_status"
-        case agentStatus = "agent_status"
-        case protectStatus = "protect_status"
-        case assetValue = "asset_value"
-        case attackPhase = "attack_phase"
-        case attackTag = "attack_tag"
-        case occurTime = "occur_time"
-        case handleTime = "handle_time"
-        case handleStatus = "handle_status"
-        case handleMethod = "handle_method"
-        case handler
-        case operateAcceptList = "operate_accept_list"
-        case operateDetailList = "operate_detail_list"
-        case forensicInfo = "forensic_info"
-        case resourceInfo = "resource_info"
-        case geoInfo = "geo_info"
-        case malwareInfo = "malware_info"
-        case networkInfo = "network_info"
-        case appInfo = "app_info"
-        case systemInfo = "system_info"
-        case extendInfo = "extend_info"
-        case recommendation
-        case processInfoList = "process_info_list"
-        case userInfoList = "user_info_list"
-        case fileInfoList = "file_info_list"
-        case eventDetails = "event_details"
+        case eventID = "event_id", eventClassID = "event_class_id", eventType = "event_type"
+        case eventName = "event_name", severity, containerName = "container_name", imageName = "image_name"
+        case hostName = "host_name", hostID = "host_id", privateIP = "private_ip", publicIP = "public_ip"
+        case osType = "os_type", hostStatus = "host_status", agentStatus = "agent_status"
+        case protectStatus = "protect_status", assetValue = "asset_value", attackPhase = "attack_phase"
+        case attackTag = "attack_tag", occurTime = "occur_time", handleTime = "handle_time"
+        case handleStatus = "handle_status", handleMethod = "handle_method", handler
+        case operateAcceptList = "operate_accept_list", operateDetailList = "operate_detail_list"
+        case forensicInfo = "forensic_info", resourceInfo = "resource_info", geoInfo = "geo_info"
+        case malwareInfo = "malware_info", networkInfo = "network_info", appInfo = "app_info"
+        case systemInfo = "system_info", extendInfo = "extend_info", recommendation
+        case processInfoList = "process_info_list", userInfoList = "user_info_list"
+        case fileInfoList = "file_info_list", eventDetails = "event_details"
     }
 
     public init(
-        eventID: String? = nil,
-        eventClassID: String? = nil,
-        eventType: Int? = nil,
-        eventName: String? = nil,
-        severity: String? = nil,
-        containerName: String? = nil,
-        imageName: String? = nil,
-        hostName: String? = nil,
-        hostID: String? = nil,
-        privateIP: String? = nil,
-        publicIP: String? = nil,
-        osType: String? = nil,
-        hostStatus: HostStatus? = nil,
-        agentStatus: String? = nil,
-        protectStatus: String? = nil,
-        assetValue: AssetValue? = nil,
-        attackPhase: String? = nil,
-        attackTag: String? = nil,
-        occurTime: Int64? = nil,
-        handleTime: Int? = nil,
-        handleStatus: String? = nil,
-        handleMethod: HandleMethod? = nil,
-        handler: String? = nil,
-        operateAcceptList: [String]? = nil,
-        operateDetailList: [EventDetailResponseInfo]? = nil,
-        forensicInfo: JSONValue? = nil,
-        resourceInfo: EventResourceResponseInfo? = nil,
-        geoInfo: JSONValue? = nil,
-        malwareInfo: JSONValue? = nil,
-        networkInfo: JSONValue? = nil,
-        appInfo: JSONValue? = nil,
-        systemInfo: JSONValue? = nil,
-        extendInfo: JSONValue? = nil,
-        recommendation: String? = nil,
-        processInfoList: [EventProcessResponseInfo]? = nil,
-        userInfoList: [EventUserResponseInfo]? = nil,
-        fileInfoList: [EventFileResponseInfo]? = nil,
+        eventID: String? = nil, eventClassID: String? = nil, eventType: Int? = nil, eventName: String? = nil,
+        severity: String? = nil, containerName: String? = nil, imageName: String? = nil,
+        hostName: String? = nil, hostID: String? = nil, privateIP: String? = nil, publicIP: String? = nil,
+        osType: String? = nil, hostStatus: HostStatus? = nil, agentStatus: String? = nil,
+        protectStatus: String? = nil, assetValue: AssetValue? = nil, attackPhase: String? = nil,
+        attackTag: String? = nil, occurTime: Int64? = nil, handleTime: Int? = nil,
+        handleStatus: String? = nil, handleMethod: HandleMethod? = nil, handler: String? = nil,
+        operateAcceptList: [String]? = nil, operateDetailList: [EventDetailResponseInfo]? = nil,
+        forensicInfo: JSONValue? = nil, resourceInfo: EventResourceResponseInfo? = nil,
+        geoInfo: JSONValue? = nil, malwareInfo: JSONValue? = nil, networkInfo: JSONValue? = nil,
+        appInfo: JSONValue? = nil, systemInfo: JSONValue? = nil, extendInfo: JSONValue? = nil,
+        recommendation: String? = nil, processInfoList: [EventProcessResponseInfo]? = nil,
+        userInfoList: [EventUserResponseInfo]? = nil, fileInfoList: [EventFileResponseInfo]? = nil,
         eventDetails: String? = nil
     ) {
         self.eventID = eventID
@@ -588,48 +454,6 @@ public struct EventManagementResponseInfo: Codable, Sendable, Equatable {
         self.userInfoList = userInfoList
         self.fileInfoList = fileInfoList
         self.eventDetails = eventDetails
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.eventID = try container.decodeIfPresent(String.self, forKey: .eventID)
-        self.eventClassID = try container.decodeIfPresent(String.self, forKey: .eventClassID)
-        self.eventType = try container.decodeLenientIfPresent(Int.self, forKey: .eventType)
-        self.eventName = try container.decodeIfPresent(String.self, forKey: .eventName)
-        self.severity = try container.decodeIfPresent(String.self, forKey: .severity)
-        self.containerName = try container.decodeIfPresent(String.self, forKey: .containerName)
-        self.imageName = try container.decodeIfPresent(String.self, forKey: .imageName)
-        self.hostName = try container.decodeIfPresent(String.self, forKey: .hostName)
-        self.hostID = try container.decodeIfPresent(String.self, forKey: .hostID)
-        self.privateIP = try container.decodeIfPresent(String.self, forKey: .privateIP)
-        self.publicIP = try container.decodeIfPresent(String.self, forKey: .publicIP)
-        self.osType = try container.decodeIfPresent(String.self, forKey: .osType)
-        self.hostStatus = try container.decodeIfPresent(HostStatus.self, forKey: .hostStatus)
-        self.agentStatus = try container.decodeIfPresent(String.self, forKey: .agentStatus)
-        self.protectStatus = try container.decodeIfPresent(String.self, forKey: .protectStatus)
-        self.assetValue = try container.decodeIfPresent(AssetValue.self, forKey: .assetValue)
-        self.attackPhase = try container.decodeIfPresent(String.self, forKey: .attackPhase)
-        self.attackTag = try container.decodeIfPresent(String.self, forKey: .attackTag)
-        self.occurTime = try container.decodeLenientIfPresent(Int64.self, forKey: .occurTime)
-        self.handleTime = try container.decodeLenientIfPresent(Int.self, forKey: .handleTime)
-        self.handleStatus = try container.decodeIfPresent(String.self, forKey: .handleStatus)
-        self.handleMethod = try container.decodeIfPresent(HandleMethod.self, forKey: .handleMethod)
-        self.handler = try container.decodeIfPresent(String.self, forKey: .handler)
-        self.operateAcceptList = try container.decodeIfPresent([String].self, forKey: .operateAcceptList)
-        self.operateDetailList = try container.decodeIfPresent([EventDetailResponseInfo].self, forKey: .operateDetailList)
-        self.forensicInfo = try container.decodeIfPresent(JSONValue.self, forKey: .forensicInfo)
-        self.resourceInfo = try container.decodeIfPresent(EventResourceResponseInfo.self, forKey: .resourceInfo)
-        self.geoInfo = try container.decodeIfPresent(JSONValue.self, forKey: .geoInfo)
-        self.malwareInfo = try container.decodeIfPresent(JSONValue.self, forKey: .malwareInfo)
-        self.networkInfo = try container.decodeIfPresent(JSONValue.self, forKey: .networkInfo)
-        self.appInfo = try container.decodeIfPresent(JSONValue.self, forKey: .appInfo)
-        self.systemInfo = try container.decodeIfPresent(JSONValue.self, forKey: .systemInfo)
-        self.extendInfo = try container.decodeIfPresent(JSONValue.self, forKey: .extendInfo)
-        self.recommendation = try container.decodeIfPresent(String.self, forKey: .recommendation)
-        self.processInfoList = try container.decodeIfPresent([EventProcessResponseInfo].self, forKey: .processInfoList)
-        self.userInfoList = try container.decodeIfPresent([EventUserResponseInfo].self, forKey: .userInfoList)
-        self.fileInfoList = try container.decodeIfPresent([EventFileResponseInfo].self, forKey: .fileInfoList)
-        self.eventDetails = try container.decodeIfPresent(String.self, forKey: .eventDetails)
     }
 }
 
@@ -745,80 +569,38 @@ public struct EventProcessResponseInfo: Codable, Sendable, Equatable {
     public var processHash: String?
 
     private enum CodingKeys: String, CodingKey {
-        case processName = "process_name"
-        case processPath = "process_path"
-        case processPid = "process_pid"
-        case processUid = "process_uid"
-        case processUsername = "process_username"
-        case processCmdline = "process_cmdline"
-        case processFilename = "process_filename"
-        case processStartTime = "process_start_time"
-        case processGid = "process_gid"
-        case processEgid = "process_egid"
-        case processEuid = "process_euid"
-        case parentProcessName = "parent_process_name"
-        case parentProcessPath = "parent_process_path"
-        case parentProcessPid = "parent_process_pid"
-        case parentProcessUid = "parent_process_uid"
-        case parentProcessCmdline = "parent_process_cmdline"
+        case processName = "process_name", processPath = "process_path", processPid = "process_pid"
+        case processUid = "process_uid", processUsername = "process_username"
+        case processCmdline = "process_cmdline", processFilename = "process_filename"
+        case processStartTime = "process_start_time", processGid = "process_gid", processEgid = "process_egid"
+        case processEuid = "process_euid", parentProcessName = "parent_process_name"
+        case parentProcessPath = "parent_process_path", parentProcessPid = "parent_process_pid"
+        case parentProcessUid = "parent_process_uid", parentProcessCmdline = "parent_process_cmdline"
         case parentProcessFilename = "parent_process_filename"
-        case parentProcessStartTime = "parent_process_start_time"
-        case parentProcessGid = "parent_process_gid"
-        case parentProcessEgid = "parent_process_egid"
-        case parentProcessEuid = "parent_process_euid"
-        case childProcessName = "child_process_name"
-        case childProcessPath = "child_process_path"
-        case childProcessPid = "child_process_pid"
-        case childProcessUid = "child_process_uid"
-        case childProcessCmdline = "child_process_cmdline"
-        case childProcessFilename = "child_process_filename"
-        case childProcessStartTime = "child_process_start_time"
-        case childProcessGid = "child_process_gid"
-        case childProcessEgid = "child_process_egid"
-        case childProcessEuid = "child_process_euid"
-        case virtCmd = "virt_cmd"
-        case virtProcessName = "virt_process_name"
-        case escapeMode = "escape_mode"
-        case escapeCmd = "escape_cmd"
-        case processHash = "process_hash"
+        case parentProcessStartTime = "parent_process_start_time", parentProcessGid = "parent_process_gid"
+        case parentProcessEgid = "parent_process_egid", parentProcessEuid = "parent_process_euid"
+        case childProcessName = "child_process_name", childProcessPath = "child_process_path"
+        case childProcessPid = "child_process_pid", childProcessUid = "child_process_uid"
+        case childProcessCmdline = "child_process_cmdline", childProcessFilename = "child_process_filename"
+        case childProcessStartTime = "child_process_start_time", childProcessGid = "child_process_gid"
+        case childProcessEgid = "child_process_egid", childProcessEuid = "child_process_euid"
+        case virtCmd = "virt_cmd", virtProcessName = "virt_process_name", escapeMode = "escape_mode"
+        case escapeCmd = "escape_cmd", processHash = "process_hash"
     }
 
     public init(
-        processName: String? = nil,
-        processPath: String? = nil,
-        processPid: Int? = nil,
-        processUid: Int? = nil,
-        processUsername: String? = nil,
-        processCmdline: String? = nil,
-        processFilename: String? = nil,
-        processStartTime: Int64? = nil,
-        processGid: Int? = nil,
-        processEgid: Int? = nil,
-        processEuid: Int? = nil,
-        parentProcessName: String? = nil,
-        parentProcessPath: String? = nil,
-        parentProcessPid: Int? = nil,
-        parentProcessUid: Int? = nil,
-        parentProcessCmdline: String? = nil,
-        parentProcessFilename: String? = nil,
-        parentProcessStartTime: Int64? = nil,
-        parentProcessGid: Int? = nil,
-        parentProcessEgid: Int? = nil,
-        parentProcessEuid: Int? = nil,
-        childProcessName: String? = nil,
-        childProcessPath: String? = nil,
-        childProcessPid: Int? = nil,
-        childProcessUid: Int? = nil,
-        childProcessCmdline: String? = nil,
-        childProcessFilename: String? = nil,
-        childProcessStartTime: Int64? = nil,
-        childProcessGid: Int? = nil,
-        childProcessEgid: Int? = nil,
-        childProcessEuid: Int? = nil,
-        virtCmd: String? = nil,
-        virtProcessName: String? = nil,
-        escapeMode: String? = nil,
-        escapeCmd: String? = nil,
+        processName: String? = nil, processPath: String? = nil, processPid: Int? = nil,
+        processUid: Int? = nil, processUsername: String? = nil, processCmdline: String? = nil,
+        processFilename: String? = nil, processStartTime: Int64? = nil, processGid: Int? = nil,
+        processEgid: Int? = nil, processEuid: Int? = nil, parentProcessName: String? = nil,
+        parentProcessPath: String? = nil, parentProcessPid: Int? = nil, parentProcessUid: Int? = nil,
+        parentProcessCmdline: String? = nil, parentProcessFilename: String? = nil,
+        parentProcessStartTime: Int64? = nil, parentProcessGid: Int? = nil, parentProcessEgid: Int? = nil,
+        parentProcessEuid: Int? = nil, childProcessName: String? = nil, childProcessPath: String? = nil,
+        childProcessPid: Int? = nil, childProcessUid: Int? = nil, childProcessCmdline: String? = nil,
+        childProcessFilename: String? = nil, childProcessStartTime: Int64? = nil, childProcessGid: Int? = nil,
+        childProcessEgid: Int? = nil, childProcessEuid: Int? = nil, virtCmd: String? = nil,
+        virtProcessName: String? = nil, escapeMode: String? = nil, escapeCmd: String? = nil,
         processHash: String? = nil
     ) {
         self.processName = processName
@@ -857,46 +639,6 @@ public struct EventProcessResponseInfo: Codable, Sendable, Equatable {
         self.escapeMode = escapeMode
         self.escapeCmd = escapeCmd
         self.processHash = processHash
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.processName = try container.decodeIfPresent(String.self, forKey: .processName)
-        self.processPath = try container.decodeIfPresent(String.self, forKey: .processPath)
-        self.processPid = try container.decodeLenientIfPresent(Int.self, forKey: .processPid)
-        self.processUid = try container.decodeLenientIfPresent(Int.self, forKey: .processUid)
-        self.processUsername = try container.decodeIfPresent(String.self, forKey: .processUsername)
-        self.processCmdline = try container.decodeIfPresent(String.self, forKey: .processCmdline)
-        self.processFilename = try container.decodeIfPresent(String.self, forKey: .processFilename)
-        self.processStartTime = try container.decodeLenientIfPresent(Int64.self, forKey: .processStartTime)
-        self.processGid = try container.decodeLenientIfPresent(Int.self, forKey: .processGid)
-        self.processEgid = try container.decodeLenientIfPresent(Int.self, forKey: .processEgid)
-        self.processEuid = try container.decodeLenientIfPresent(Int.self, forKey: .processEuid)
-        self.parentProcessName = try container.decodeIfPresent(String.self, forKey: .parentProcessName)
-        self.parentProcessPath = try container.decodeIfPresent(String.self, forKey: .parentProcessPath)
-        self.parentProcessPid = try container.decodeLenientIfPresent(Int.self, forKey: .parentProcessPid)
-        self.parentProcessUid = try container.decodeLenientIfPresent(Int.self, forKey: .parentProcessUid)
-        self.parentProcessCmdline = try container.decodeIfPresent(String.self, forKey: .parentProcessCmdline)
-        self.parentProcessFilename = try container.decodeIfPresent(String.self, forKey: .parentProcessFilename)
-        self.parentProcessStartTime = try container.decodeLenientIfPresent(Int64.self, forKey: .parentProcessStartTime)
-        self.parentProcessGid = try container.decodeLenientIfPresent(Int.self, forKey: .parentProcessGid)
-        self.parentProcessEgid = try container.decodeLenientIfPresent(Int.self, forKey: .parentProcessEgid)
-        self.parentProcessEuid = try container.decodeLenientIfPresent(Int.self, forKey: .parentProcessEuid)
-        self.childProcessName = try container.decodeIfPresent(String.self, forKey: .childProcessName)
-        self.childProcessPath = try container.decodeIfPresent(String.self, forKey: .childProcessPath)
-        self.childProcessPid = try container.decodeLenientIfPresent(Int.self, forKey: .childProcessPid)
-        self.childProcessUid = try container.decodeLenientIfPresent(Int.self, forKey: .childProcessUid)
-        self.childProcessCmdline = try container.decodeIfPresent(String.self, forKey: .childProcessCmdline)
-        self.childProcessFilename = try container.decodeIfPresent(String.self, forKey: .childProcessFilename)
-        self.childProcessStartTime = try container.decodeLenientIfPresent(Int64.self, forKey: .childProcessStartTime)
-        self.childProcessGid = try container.decodeLenientIfPresent(Int.self, forKey: .childProcessGid)
-        self.childProcessEgid = try container.decodeLenientIfPresent(Int.self, forKey: .childProcessEgid)
-        self.childProcessEuid = try container.decodeLenientIfPresent(Int.self, forKey: .childProcessEuid)
-        self.virtCmd = try container.decodeIfPresent(String.self, forKey: .virtCmd)
-        self.virtProcessName = try container.decodeIfPresent(String.self, forKey: .virtProcessName)
-        self.escapeMode = try container.decodeIfPresent(String.self, forKey: .escapeMode)
-        self.escapeCmd = try container.decodeIfPresent(String.self, forKey: .escapeCmd)
-        self.processHash = try container.decodeIfPresent(String.self, forKey: .processHash)
     }
 }
 
@@ -943,47 +685,19 @@ public struct EventResourceResponseInfo: Codable, Sendable, Equatable {
     public var osVersion: String?
 
     private enum CodingKeys: String, CodingKey {
-        case domainID = "domain_id"
-        case projectID = "project_id"
-        case enterpriseProjectID = "enterprise_project_id"
-        case regionName = "region_name"
-        case vpcID = "vpc_id"
-        case cloudID = "cloud_id"
-        case vmName = "vm_name"
-        case vmUUID = "vm_uuid"
-        case containerID = "container_id"
-        case imageID = "image_id"
-        case imageName = "image_name"
-        case hostAttr = "host_attr"
-        case service
-        case microService = "micro_service"
-        case sysArch = "sys_arch"
-        case osBit = "os_bit"
-        case osType = "os_type"
-        case osName = "os_name"
-        case osVersion = "os_version"
+        case domainID = "domain_id", projectID = "project_id", enterpriseProjectID = "enterprise_project_id"
+        case regionName = "region_name", vpcID = "vpc_id", cloudID = "cloud_id", vmName = "vm_name"
+        case vmUUID = "vm_uuid", containerID = "container_id", imageID = "image_id", imageName = "image_name"
+        case hostAttr = "host_attr", service, microService = "micro_service", sysArch = "sys_arch"
+        case osBit = "os_bit", osType = "os_type", osName = "os_name", osVersion = "os_version"
     }
 
     public init(
-        domainID: String? = nil,
-        projectID: String? = nil,
-        enterpriseProjectID: String? = nil,
-        regionName: String? = nil,
-        vpcID: String? = nil,
-        cloudID: String? = nil,
-        vmName: String? = nil,
-        vmUUID: String? = nil,
-        containerID: String? = nil,
-        imageID: String? = nil,
-        imageName: String? = nil,
-        hostAttr: String? = nil,
-        service: String? = nil,
-        microService: String? = nil,
-        sysArch: String? = nil,
-        osBit: String? = nil,
-        osType: String? = nil,
-        osName: String? = nil,
-        osVersion: String? = nil
+        domainID: String? = nil, projectID: String? = nil, enterpriseProjectID: String? = nil,
+        regionName: String? = nil, vpcID: String? = nil, cloudID: String? = nil, vmName: String? = nil,
+        vmUUID: String? = nil, containerID: String? = nil, imageID: String? = nil, imageName: String? = nil,
+        hostAttr: String? = nil, service: String? = nil, microService: String? = nil, sysArch: String? = nil,
+        osBit: String? = nil, osType: String? = nil, osName: String? = nil, osVersion: String? = nil
     ) {
         self.domainID = domainID
         self.projectID = projectID
@@ -1068,43 +782,20 @@ public struct EventUserResponseInfo: Codable, Sendable, Equatable {
     public var pwdWarnLeftDays: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case userID = "user_id"
-        case userGid = "user_gid"
-        case userName = "user_name"
-        case userGroupName = "user_group_name"
-        case userHomeDir = "user_home_dir"
-        case loginIP = "login_ip"
-        case serviceType = "service_type"
-        case servicePort = "service_port"
-        case loginMode = "login_mode"
-        case loginLastTime = "login_last_time"
-        case loginFailCount = "login_fail_count"
-        case pwdHash = "pwd_hash"
-        case pwdWithFuzzing = "pwd_with_fuzzing"
-        case pwdUsedDays = "pwd_used_days"
-        case pwdMinDays = "pwd_min_days"
-        case pwdMaxDays = "pwd_max_days"
-        case pwdWarnLeftDays = "pwd_warn_left_days"
+        case userID = "user_id", userGid = "user_gid", userName = "user_name"
+        case userGroupName = "user_group_name", userHomeDir = "user_home_dir", loginIP = "login_ip"
+        case serviceType = "service_type", servicePort = "service_port", loginMode = "login_mode"
+        case loginLastTime = "login_last_time", loginFailCount = "login_fail_count", pwdHash = "pwd_hash"
+        case pwdWithFuzzing = "pwd_with_fuzzing", pwdUsedDays = "pwd_used_days", pwdMinDays = "pwd_min_days"
+        case pwdMaxDays = "pwd_max_days", pwdWarnLeftDays = "pwd_warn_left_days"
     }
 
     public init(
-        userID: Int? = nil,
-        userGid: Int? = nil,
-        userName: String? = nil,
-        userGroupName: String? = nil,
-        userHomeDir: String? = nil,
-        loginIP: String? = nil,
-        serviceType: ServiceType? = nil,
-        servicePort: Int? = nil,
-        loginMode: Int? = nil,
-        loginLastTime: Int64? = nil,
-        loginFailCount: Int? = nil,
-        pwdHash: String? = nil,
-        pwdWithFuzzing: String? = nil,
-        pwdUsedDays: Int? = nil,
-        pwdMinDays: Int? = nil,
-        pwdMaxDays: Int? = nil,
-        pwdWarnLeftDays: Int? = nil
+        userID: Int? = nil, userGid: Int? = nil, userName: String? = nil, userGroupName: String? = nil,
+        userHomeDir: String? = nil, loginIP: String? = nil, serviceType: ServiceType? = nil,
+        servicePort: Int? = nil, loginMode: Int? = nil, loginLastTime: Int64? = nil,
+        loginFailCount: Int? = nil, pwdHash: String? = nil, pwdWithFuzzing: String? = nil,
+        pwdUsedDays: Int? = nil, pwdMinDays: Int? = nil, pwdMaxDays: Int? = nil, pwdWarnLeftDays: Int? = nil
     ) {
         self.userID = userID
         self.userGid = userGid
@@ -1124,27 +815,6 @@ public struct EventUserResponseInfo: Codable, Sendable, Equatable {
         self.pwdMaxDays = pwdMaxDays
         self.pwdWarnLeftDays = pwdWarnLeftDays
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.userID = try container.decodeLenientIfPresent(Int.self, forKey: .userID)
-        self.userGid = try container.decodeLenientIfPresent(Int.self, forKey: .userGid)
-        self.userName = try container.decodeIfPresent(String.self, forKey: .userName)
-        self.userGroupName = try container.decodeIfPresent(String.self, forKey: .userGroupName)
-        self.userHomeDir = try container.decodeIfPresent(String.self, forKey: .userHomeDir)
-        self.loginIP = try container.decodeIfPresent(String.self, forKey: .loginIP)
-        self.serviceType = try container.decodeIfPresent(ServiceType.self, forKey: .serviceType)
-        self.servicePort = try container.decodeLenientIfPresent(Int.self, forKey: .servicePort)
-        self.loginMode = try container.decodeLenientIfPresent(Int.self, forKey: .loginMode)
-        self.loginLastTime = try container.decodeLenientIfPresent(Int64.self, forKey: .loginLastTime)
-        self.loginFailCount = try container.decodeLenientIfPresent(Int.self, forKey: .loginFailCount)
-        self.pwdHash = try container.decodeIfPresent(String.self, forKey: .pwdHash)
-        self.pwdWithFuzzing = try container.decodeIfPresent(String.self, forKey: .pwdWithFuzzing)
-        self.pwdUsedDays = try container.decodeLenientIfPresent(Int.self, forKey: .pwdUsedDays)
-        self.pwdMinDays = try container.decodeLenientIfPresent(Int.self, forKey: .pwdMinDays)
-        self.pwdMaxDays = try container.decodeLenientIfPresent(Int.self, forKey: .pwdMaxDays)
-        self.pwdWarnLeftDays = try container.decodeLenientIfPresent(Int.self, forKey: .pwdWarnLeftDays)
-    }
 }
 
 /// The response of ``HSSClient/listSecurityEvents``.
@@ -1158,18 +828,11 @@ public struct ListSecurityEventsResponse: Codable, Sendable, Equatable {
     public var dataList: [EventManagementResponseInfo]?
 
     private enum CodingKeys: String, CodingKey {
-        case totalNum = "total_num"
-        case dataList = "data_list"
+        case totalNum = "total_num", dataList = "data_list"
     }
 
     public init(totalNum: Int? = nil, dataList: [EventManagementResponseInfo]? = nil) {
         self.totalNum = totalNum
         self.dataList = dataList
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalNum = try container.decodeLenientIfPresent(Int.self, forKey: .totalNum)
-        self.dataList = try container.decodeIfPresent([EventManagementResponseInfo].self, forKey: .dataList)
     }
 }

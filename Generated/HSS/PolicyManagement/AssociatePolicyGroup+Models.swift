@@ -20,8 +20,7 @@ public struct AssociatePolicyGroupRequest: Codable, Sendable, Equatable {
     public var hostIDList: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case targetPolicyGroupID = "target_policy_group_id"
-        case operateAll = "operate_all"
+        case targetPolicyGroupID = "target_policy_group_id", operateAll = "operate_all"
         case hostIDList = "host_id_list"
     }
 
@@ -29,12 +28,5 @@ public struct AssociatePolicyGroupRequest: Codable, Sendable, Equatable {
         self.targetPolicyGroupID = targetPolicyGroupID
         self.operateAll = operateAll
         self.hostIDList = hostIDList
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.targetPolicyGroupID = try container.decode(String.self, forKey: .targetPolicyGroupID)
-        self.operateAll = try container.decodeLenientIfPresent(Bool.self, forKey: .operateAll)
-        self.hostIDList = try container.decodeIfPresent([String].self, forKey: .hostIDList)
     }
 }

@@ -20,11 +20,8 @@ extension HSSClient {
         var query = QueryItems()
         query.append("enterprise_project_id", enterpriseProjectID)
         let request = OperationRequest(
-            operation: "AssociatePolicyGroup",
-            method: .post,
-            path: "/v5/{project_id}/policy/deploy",
-            query: query,
-            body: body
+            operation: "AssociatePolicyGroup", method: .post, path: "/v5/{project_id}/policy/deploy",
+            query: query, body: body
         )
         try await client.send(request)
     }
@@ -57,10 +54,7 @@ extension HSSClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListPolicyGroup",
-            method: .get,
-            path: "/v5/{project_id}/policy/groups",
-            query: query
+            operation: "ListPolicyGroup", method: .get, path: "/v5/{project_id}/policy/groups", query: query
         )
         return try await client.send(request, as: ListPolicyGroupResponse.self)
     }

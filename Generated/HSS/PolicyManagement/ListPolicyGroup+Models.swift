@@ -12,19 +12,12 @@ public struct ListPolicyGroupResponse: Codable, Sendable, Equatable {
     public var dataList: [PolicyGroupResponseInfo]?
 
     private enum CodingKeys: String, CodingKey {
-        case totalNum = "total_num"
-        case dataList = "data_list"
+        case totalNum = "total_num", dataList = "data_list"
     }
 
     public init(totalNum: Int? = nil, dataList: [PolicyGroupResponseInfo]? = nil) {
         self.totalNum = totalNum
         self.dataList = dataList
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalNum = try container.decodeLenientIfPresent(Int.self, forKey: .totalNum)
-        self.dataList = try container.decodeIfPresent([PolicyGroupResponseInfo].self, forKey: .dataList)
     }
 }
 
@@ -81,24 +74,13 @@ public struct PolicyGroupResponseInfo: Codable, Sendable, Equatable {
     public var supportVersion: SupportVersion?
 
     private enum CodingKeys: String, CodingKey {
-        case groupName = "group_name"
-        case groupID = "group_id"
-        case description
-        case deletable
-        case hostNum = "host_num"
-        case defaultGroup = "default_group"
-        case supportOS = "support_os"
-        case supportVersion = "support_version"
+        case groupName = "group_name", groupID = "group_id", description, deletable, hostNum = "host_num"
+        case defaultGroup = "default_group", supportOS = "support_os", supportVersion = "support_version"
     }
 
     public init(
-        groupName: String? = nil,
-        groupID: String? = nil,
-        description: String? = nil,
-        deletable: Bool? = nil,
-        hostNum: Int? = nil,
-        defaultGroup: Bool? = nil,
-        supportOS: SupportOS? = nil,
+        groupName: String? = nil, groupID: String? = nil, description: String? = nil, deletable: Bool? = nil,
+        hostNum: Int? = nil, defaultGroup: Bool? = nil, supportOS: SupportOS? = nil,
         supportVersion: SupportVersion? = nil
     ) {
         self.groupName = groupName
@@ -109,17 +91,5 @@ public struct PolicyGroupResponseInfo: Codable, Sendable, Equatable {
         self.defaultGroup = defaultGroup
         self.supportOS = supportOS
         self.supportVersion = supportVersion
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.groupName = try container.decodeIfPresent(String.self, forKey: .groupName)
-        self.groupID = try container.decodeIfPresent(String.self, forKey: .groupID)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.deletable = try container.decodeLenientIfPresent(Bool.self, forKey: .deletable)
-        self.hostNum = try container.decodeLenientIfPresent(Int.self, forKey: .hostNum)
-        self.defaultGroup = try container.decodeLenientIfPresent(Bool.self, forKey: .defaultGroup)
-        self.supportOS = try container.decodeIfPresent(SupportOS.self, forKey: .supportOS)
-        self.supportVersion = try container.decodeIfPresent(SupportVersion.self, forKey: .supportVersion)
     }
 }

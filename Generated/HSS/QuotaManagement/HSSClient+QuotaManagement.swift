@@ -52,9 +52,7 @@ extension HSSClient {
         query.append("limit", limit)
         query.append("offset", offset)
         let request = OperationRequest(
-            operation: "ListQuotasDetail",
-            method: .get,
-            path: "/v5/{project_id}/billing/quotas-detail",
+            operation: "ListQuotasDetail", method: .get, path: "/v5/{project_id}/billing/quotas-detail",
             query: query
         )
         return try await client.send(request, as: ListQuotasDetailResponse.self)

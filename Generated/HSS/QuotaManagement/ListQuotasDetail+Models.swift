@@ -41,26 +41,15 @@ public struct ListQuotasDetailResponse: Codable, Sendable, Equatable {
     public var dataList: [QuotaResourcesResponseInfo]?
 
     private enum CodingKeys: String, CodingKey {
-        case onDemandNum = "on_demand_num"
-        case usedNum = "used_num"
-        case idleNum = "idle_num"
-        case normalNum = "normal_num"
-        case expiredNum = "expired_num"
-        case freezeNum = "freeze_num"
-        case quotaStatisticsList = "quota_statistics_list"
-        case totalNum = "total_num"
-        case dataList = "data_list"
+        case onDemandNum = "on_demand_num", usedNum = "used_num", idleNum = "idle_num"
+        case normalNum = "normal_num", expiredNum = "expired_num", freezeNum = "freeze_num"
+        case quotaStatisticsList = "quota_statistics_list", totalNum = "total_num", dataList = "data_list"
     }
 
     public init(
-        onDemandNum: Int? = nil,
-        usedNum: Int? = nil,
-        idleNum: Int? = nil,
-        normalNum: Int? = nil,
-        expiredNum: Int? = nil,
-        freezeNum: Int? = nil,
-        quotaStatisticsList: [QuotaStatisticsResponseInfo]? = nil,
-        totalNum: Int? = nil,
+        onDemandNum: Int? = nil, usedNum: Int? = nil, idleNum: Int? = nil, normalNum: Int? = nil,
+        expiredNum: Int? = nil, freezeNum: Int? = nil,
+        quotaStatisticsList: [QuotaStatisticsResponseInfo]? = nil, totalNum: Int? = nil,
         dataList: [QuotaResourcesResponseInfo]? = nil
     ) {
         self.onDemandNum = onDemandNum
@@ -72,19 +61,6 @@ public struct ListQuotasDetailResponse: Codable, Sendable, Equatable {
         self.quotaStatisticsList = quotaStatisticsList
         self.totalNum = totalNum
         self.dataList = dataList
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.onDemandNum = try container.decodeLenientIfPresent(Int.self, forKey: .onDemandNum)
-        self.usedNum = try container.decodeLenientIfPresent(Int.self, forKey: .usedNum)
-        self.idleNum = try container.decodeLenientIfPresent(Int.self, forKey: .idleNum)
-        self.normalNum = try container.decodeLenientIfPresent(Int.self, forKey: .normalNum)
-        self.expiredNum = try container.decodeLenientIfPresent(Int.self, forKey: .expiredNum)
-        self.freezeNum = try container.decodeLenientIfPresent(Int.self, forKey: .freezeNum)
-        self.quotaStatisticsList = try container.decodeIfPresent([QuotaStatisticsResponseInfo].self, forKey: .quotaStatisticsList)
-        self.totalNum = try container.decodeLenientIfPresent(Int.self, forKey: .totalNum)
-        self.dataList = try container.decodeIfPresent([QuotaResourcesResponseInfo].self, forKey: .dataList)
     }
 }
 
@@ -140,33 +116,17 @@ public struct QuotaResourcesResponseInfo: Codable, Sendable, Equatable {
     public var enterpriseProjectName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case resourceID = "resource_id"
-        case version
-        case quotaStatus = "quota_status"
-        case usedStatus = "used_status"
-        case hostID = "host_id"
-        case hostName = "host_name"
-        case chargingMode = "charging_mode"
-        case tags
-        case expireTime = "expire_time"
-        case sharedQuota = "shared_quota"
-        case enterpriseProjectID = "enterprise_project_id"
-        case enterpriseProjectName = "enterprise_project_name"
+        case resourceID = "resource_id", version, quotaStatus = "quota_status", usedStatus = "used_status"
+        case hostID = "host_id", hostName = "host_name", chargingMode = "charging_mode", tags
+        case expireTime = "expire_time", sharedQuota = "shared_quota"
+        case enterpriseProjectID = "enterprise_project_id", enterpriseProjectName = "enterprise_project_name"
     }
 
     public init(
-        resourceID: String? = nil,
-        version: String? = nil,
-        quotaStatus: String? = nil,
-        usedStatus: String? = nil,
-        hostID: String? = nil,
-        hostName: String? = nil,
-        chargingMode: String? = nil,
-        tags: [TagInfo]? = nil,
-        expireTime: Int64? = nil,
-        sharedQuota: String? = nil,
-        enterpriseProjectID: String? = nil,
-        enterpriseProjectName: String? = nil
+        resourceID: String? = nil, version: String? = nil, quotaStatus: String? = nil,
+        usedStatus: String? = nil, hostID: String? = nil, hostName: String? = nil,
+        chargingMode: String? = nil, tags: [TagInfo]? = nil, expireTime: Int64? = nil,
+        sharedQuota: String? = nil, enterpriseProjectID: String? = nil, enterpriseProjectName: String? = nil
     ) {
         self.resourceID = resourceID
         self.version = version
@@ -180,22 +140,6 @@ public struct QuotaResourcesResponseInfo: Codable, Sendable, Equatable {
         self.sharedQuota = sharedQuota
         self.enterpriseProjectID = enterpriseProjectID
         self.enterpriseProjectName = enterpriseProjectName
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.resourceID = try container.decodeIfPresent(String.self, forKey: .resourceID)
-        self.version = try container.decodeIfPresent(String.self, forKey: .version)
-        self.quotaStatus = try container.decodeIfPresent(String.self, forKey: .quotaStatus)
-        self.usedStatus = try container.decodeIfPresent(String.self, forKey: .usedStatus)
-        self.hostID = try container.decodeIfPresent(String.self, forKey: .hostID)
-        self.hostName = try container.decodeIfPresent(String.self, forKey: .hostName)
-        self.chargingMode = try container.decodeIfPresent(String.self, forKey: .chargingMode)
-        self.tags = try container.decodeIfPresent([TagInfo].self, forKey: .tags)
-        self.expireTime = try container.decodeLenientIfPresent(Int64.self, forKey: .expireTime)
-        self.sharedQuota = try container.decodeIfPresent(String.self, forKey: .sharedQuota)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.enterpriseProjectName = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectName)
     }
 }
 
@@ -212,18 +156,11 @@ public struct QuotaStatisticsResponseInfo: Codable, Sendable, Equatable {
     public var totalNum: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case version
-        case totalNum = "total_num"
+        case version, totalNum = "total_num"
     }
 
     public init(version: String? = nil, totalNum: Int? = nil) {
         self.version = version
         self.totalNum = totalNum
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.version = try container.decodeIfPresent(String.self, forKey: .version)
-        self.totalNum = try container.decodeLenientIfPresent(Int.self, forKey: .totalNum)
     }
 }

@@ -35,10 +35,8 @@ extension HSSClient {
         query.append("policy_name", policyName)
         query.append("operating_system", operatingSystem)
         let request = OperationRequest(
-            operation: "ListProtectionPolicy",
-            method: .get,
-            path: "/v5/{project_id}/ransomware/protection/policy",
-            query: query
+            operation: "ListProtectionPolicy", method: .get,
+            path: "/v5/{project_id}/ransomware/protection/policy", query: query
         )
         return try await client.send(request, as: ListProtectionPolicyResponse.self)
     }
@@ -93,11 +91,8 @@ extension HSSClient {
         var query = QueryItems()
         query.append("enterprise_project_id", enterpriseProjectID)
         let request = OperationRequest(
-            operation: "StopProtection",
-            method: .post,
-            path: "/v5/{project_id}/ransomware/protection/close",
-            query: query,
-            body: body
+            operation: "StopProtection", method: .post, path: "/v5/{project_id}/ransomware/protection/close",
+            query: query, body: body
         )
         try await client.send(request)
     }
@@ -120,11 +115,8 @@ extension HSSClient {
         var query = QueryItems()
         query.append("enterprise_project_id", enterpriseProjectID)
         let request = OperationRequest(
-            operation: "UpdateBackupPolicyInfo",
-            method: .put,
-            path: "/v5/{project_id}/backup/policy",
-            query: query,
-            body: body
+            operation: "UpdateBackupPolicyInfo", method: .put, path: "/v5/{project_id}/backup/policy",
+            query: query, body: body
         )
         try await client.send(request)
     }
@@ -147,11 +139,8 @@ extension HSSClient {
         var query = QueryItems()
         query.append("enterprise_project_id", enterpriseProjectID)
         let request = OperationRequest(
-            operation: "UpdateProtectionPolicy",
-            method: .put,
-            path: "/v5/{project_id}/ransomware/protection/policy",
-            query: query,
-            body: body
+            operation: "UpdateProtectionPolicy", method: .put,
+            path: "/v5/{project_id}/ransomware/protection/policy", query: query, body: body
         )
         try await client.send(request)
     }

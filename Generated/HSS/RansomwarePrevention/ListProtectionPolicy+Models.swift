@@ -14,19 +14,12 @@ public struct ListProtectionPolicyResponse: Codable, Sendable, Equatable {
     public var dataList: [ProtectionPolicyInfo]?
 
     private enum CodingKeys: String, CodingKey {
-        case totalNum = "total_num"
-        case dataList = "data_list"
+        case totalNum = "total_num", dataList = "data_list"
     }
 
     public init(totalNum: Int? = nil, dataList: [ProtectionPolicyInfo]? = nil) {
         self.totalNum = totalNum
         self.dataList = dataList
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalNum = try container.decodeLenientIfPresent(Int.self, forKey: .totalNum)
-        self.dataList = try container.decodeIfPresent([ProtectionPolicyInfo].self, forKey: .dataList)
     }
 }
 
@@ -79,31 +72,20 @@ public struct ProtectionPolicyInfo: Codable, Sendable, Equatable {
     public var operatingSystem: String?
 
     private enum CodingKeys: String, CodingKey {
-        case policyID = "policy_id"
-        case policyName = "policy_name"
-        case protectionMode = "protection_mode"
-        case baitProtectionStatus = "bait_protection_status"
-        case protectionDirectory = "protection_directory"
-        case protectionType = "protection_type"
-        case excludeDirectory = "exclude_directory"
+        case policyID = "policy_id", policyName = "policy_name", protectionMode = "protection_mode"
+        case baitProtectionStatus = "bait_protection_status", protectionDirectory = "protection_directory"
+        case protectionType = "protection_type", excludeDirectory = "exclude_directory"
         case runtimeDetectionStatus = "runtime_detection_status"
         case runtimeDetectionDirectory = "runtime_detection_directory"
-        case countAssociatedServer = "count_associated_server"
-        case operatingSystem = "operating_system"
+        case countAssociatedServer = "count_associated_server", operatingSystem = "operating_system"
     }
 
     public init(
-        policyID: String? = nil,
-        policyName: String? = nil,
-        protectionMode: String? = nil,
-        baitProtectionStatus: String? = nil,
-        protectionDirectory: String? = nil,
-        protectionType: String? = nil,
-        excludeDirectory: String? = nil,
-        runtimeDetectionStatus: RuntimeDetectionStatus? = nil,
-        runtimeDetectionDirectory: String? = nil,
-        countAssociatedServer: Int? = nil,
-        operatingSystem: String? = nil
+        policyID: String? = nil, policyName: String? = nil, protectionMode: String? = nil,
+        baitProtectionStatus: String? = nil, protectionDirectory: String? = nil,
+        protectionType: String? = nil, excludeDirectory: String? = nil,
+        runtimeDetectionStatus: RuntimeDetectionStatus? = nil, runtimeDetectionDirectory: String? = nil,
+        countAssociatedServer: Int? = nil, operatingSystem: String? = nil
     ) {
         self.policyID = policyID
         self.policyName = policyName
@@ -116,20 +98,5 @@ public struct ProtectionPolicyInfo: Codable, Sendable, Equatable {
         self.runtimeDetectionDirectory = runtimeDetectionDirectory
         self.countAssociatedServer = countAssociatedServer
         self.operatingSystem = operatingSystem
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.policyID = try container.decodeIfPresent(String.self, forKey: .policyID)
-        self.policyName = try container.decodeIfPresent(String.self, forKey: .policyName)
-        self.protectionMode = try container.decodeIfPresent(String.self, forKey: .protectionMode)
-        self.baitProtectionStatus = try container.decodeIfPresent(String.self, forKey: .baitProtectionStatus)
-        self.protectionDirectory = try container.decodeIfPresent(String.self, forKey: .protectionDirectory)
-        self.protectionType = try container.decodeIfPresent(String.self, forKey: .protectionType)
-        self.excludeDirectory = try container.decodeIfPresent(String.self, forKey: .excludeDirectory)
-        self.runtimeDetectionStatus = try container.decodeIfPresent(RuntimeDetectionStatus.self, forKey: .runtimeDetectionStatus)
-        self.runtimeDetectionDirectory = try container.decodeIfPresent(String.self, forKey: .runtimeDetectionDirectory)
-        self.countAssociatedServer = try container.decodeLenientIfPresent(Int.self, forKey: .countAssociatedServer)
-        self.operatingSystem = try container.decodeIfPresent(String.self, forKey: .operatingSystem)
     }
 }

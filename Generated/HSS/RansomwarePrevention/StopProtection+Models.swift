@@ -31,8 +31,7 @@ public struct StopProtectionRequest: Codable, Sendable, Equatable {
     public var closeProtectionType: CloseProtectionType
 
     private enum CodingKeys: String, CodingKey {
-        case hostIDList = "host_id_list"
-        case agentIDList = "agent_id_list"
+        case hostIDList = "host_id_list", agentIDList = "agent_id_list"
         case closeProtectionType = "close_protection_type"
     }
 

@@ -98,22 +98,14 @@ public struct OperationDefinitionRequestInfo: Codable, Sendable, Equatable {
     public var yearBackups: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case dayBackups = "day_backups"
-        case maxBackups = "max_backups"
-        case monthBackups = "month_backups"
-        case retentionDurationDays = "retention_duration_days"
-        case timezone
-        case weekBackups = "week_backups"
+        case dayBackups = "day_backups", maxBackups = "max_backups", monthBackups = "month_backups"
+        case retentionDurationDays = "retention_duration_days", timezone, weekBackups = "week_backups"
         case yearBackups = "year_backups"
     }
 
     public init(
-        dayBackups: Int? = nil,
-        maxBackups: Int? = nil,
-        monthBackups: Int? = nil,
-        retentionDurationDays: Int? = nil,
-        timezone: String? = nil,
-        weekBackups: Int? = nil,
+        dayBackups: Int? = nil, maxBackups: Int? = nil, monthBackups: Int? = nil,
+        retentionDurationDays: Int? = nil, timezone: String? = nil, weekBackups: Int? = nil,
         yearBackups: Int? = nil
     ) {
         self.dayBackups = dayBackups
@@ -123,17 +115,6 @@ public struct OperationDefinitionRequestInfo: Codable, Sendable, Equatable {
         self.timezone = timezone
         self.weekBackups = weekBackups
         self.yearBackups = yearBackups
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.dayBackups = try container.decodeLenientIfPresent(Int.self, forKey: .dayBackups)
-        self.maxBackups = try container.decodeLenientIfPresent(Int.self, forKey: .maxBackups)
-        self.monthBackups = try container.decodeLenientIfPresent(Int.self, forKey: .monthBackups)
-        self.retentionDurationDays = try container.decodeLenientIfPresent(Int.self, forKey: .retentionDurationDays)
-        self.timezone = try container.decodeIfPresent(String.self, forKey: .timezone)
-        self.weekBackups = try container.decodeLenientIfPresent(Int.self, forKey: .weekBackups)
-        self.yearBackups = try container.decodeLenientIfPresent(Int.self, forKey: .yearBackups)
     }
 }
 
@@ -151,29 +132,16 @@ public struct UpdateBackupPolicyInfoRequest: Codable, Sendable, Equatable {
     public var trigger: BackupTriggerRequestInfo?
 
     private enum CodingKeys: String, CodingKey {
-        case enabled
-        case policyID = "policy_id"
-        case operationDefinition = "operation_definition"
-        case trigger
+        case enabled, policyID = "policy_id", operationDefinition = "operation_definition", trigger
     }
 
     public init(
-        enabled: Bool? = nil,
-        policyID: String,
-        operationDefinition: OperationDefinitionRequestInfo? = nil,
+        enabled: Bool? = nil, policyID: String, operationDefinition: OperationDefinitionRequestInfo? = nil,
         trigger: BackupTriggerRequestInfo? = nil
     ) {
         self.enabled = enabled
         self.policyID = policyID
         self.operationDefinition = operationDefinition
         self.trigger = trigger
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.enabled = try container.decodeLenientIfPresent(Bool.self, forKey: .enabled)
-        self.policyID = try container.decode(String.self, forKey: .policyID)
-        self.operationDefinition = try container.decodeIfPresent(OperationDefinitionRequestInfo.self, forKey: .operationDefinition)
-        self.trigger = try container.decodeIfPresent(BackupTriggerRequestInfo.self, forKey: .trigger)
     }
 }

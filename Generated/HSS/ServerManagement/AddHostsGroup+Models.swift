@@ -16,8 +16,7 @@ public struct AddHostsGroupRequest: Codable, Sendable, Equatable {
     public var hostIDList: [String]
 
     private enum CodingKeys: String, CodingKey {
-        case groupName = "group_name"
-        case hostIDList = "host_id_list"
+        case groupName = "group_name", hostIDList = "host_id_list"
     }
 
     public init(groupName: String, hostIDList: [String]) {

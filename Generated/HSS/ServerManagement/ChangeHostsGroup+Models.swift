@@ -13,9 +13,7 @@ public struct ChangeHostsGroupRequest: Codable, Sendable, Equatable {
     public var hostIDList: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case groupName = "group_name"
-        case groupID = "group_id"
-        case hostIDList = "host_id_list"
+        case groupName = "group_name", groupID = "group_id", hostIDList = "host_id_list"
     }
 
     public init(groupName: String? = nil, groupID: String, hostIDList: [String]? = nil) {

@@ -19,11 +19,8 @@ extension HSSClient {
         var query = QueryItems()
         query.append("enterprise_project_id", enterpriseProjectID)
         let request = OperationRequest(
-            operation: "AddHostsGroup",
-            method: .post,
-            path: "/v5/{project_id}/host-management/groups",
-            query: query,
-            body: body
+            operation: "AddHostsGroup", method: .post, path: "/v5/{project_id}/host-management/groups",
+            query: query, body: body
         )
         try await client.send(request)
     }
@@ -46,11 +43,8 @@ extension HSSClient {
         var query = QueryItems()
         query.append("enterprise_project_id", enterpriseProjectID)
         let request = OperationRequest(
-            operation: "ChangeHostsGroup",
-            method: .put,
-            path: "/v5/{project_id}/host-management/groups",
-            query: query,
-            body: body
+            operation: "ChangeHostsGroup", method: .put, path: "/v5/{project_id}/host-management/groups",
+            query: query, body: body
         )
         try await client.send(request)
     }
@@ -71,9 +65,7 @@ extension HSSClient {
         query.append("group_id", groupID)
         query.append("enterprise_project_id", enterpriseProjectID)
         let request = OperationRequest(
-            operation: "DeleteHostsGroup",
-            method: .delete,
-            path: "/v5/{project_id}/host-management/groups",
+            operation: "DeleteHostsGroup", method: .delete, path: "/v5/{project_id}/host-management/groups",
             query: query
         )
         try await client.send(request)
@@ -107,9 +99,7 @@ extension HSSClient {
         query.append("limit", limit)
         query.append("group_name", groupName)
         let request = OperationRequest(
-            operation: "ListHostGroups",
-            method: .get,
-            path: "/v5/{project_id}/host-management/groups",
+            operation: "ListHostGroups", method: .get, path: "/v5/{project_id}/host-management/groups",
             query: query
         )
         return try await client.send(request, as: ListHostGroupsResponse.self)
@@ -238,9 +228,7 @@ extension HSSClient {
         query.append("limit", limit)
         query.append("offset", offset)
         let request = OperationRequest(
-            operation: "ListHostStatus",
-            method: .get,
-            path: "/v5/{project_id}/host-management/hosts",
+            operation: "ListHostStatus", method: .get, path: "/v5/{project_id}/host-management/hosts",
             query: query
         )
         return try await client.send(request, as: ListHostStatusResponse.self)
@@ -359,11 +347,8 @@ extension HSSClient {
         var query = QueryItems()
         query.append("enterprise_project_id", enterpriseProjectID)
         let request = OperationRequest(
-            operation: "SwitchHostsProtectStatus",
-            method: .post,
-            path: "/v5/{project_id}/host-management/protection",
-            query: query,
-            body: body
+            operation: "SwitchHostsProtectStatus", method: .post,
+            path: "/v5/{project_id}/host-management/protection", query: query, body: body
         )
         try await client.send(request)
     }

@@ -19,21 +19,14 @@ public struct HostGroupItem: Codable, Sendable, Equatable {
     public var hostIDList: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case groupID = "group_id"
-        case groupName = "group_name"
-        case hostNum = "host_num"
-        case riskHostNum = "risk_host_num"
-        case unprotectHostNum = "unprotect_host_num"
+        case groupID = "group_id", groupName = "group_name", hostNum = "host_num"
+        case riskHostNum = "risk_host_num", unprotectHostNum = "unprotect_host_num"
         case hostIDList = "host_id_list"
     }
 
     public init(
-        groupID: String? = nil,
-        groupName: String? = nil,
-        hostNum: Int? = nil,
-        riskHostNum: Int? = nil,
-        unprotectHostNum: Int? = nil,
-        hostIDList: [String]? = nil
+        groupID: String? = nil, groupName: String? = nil, hostNum: Int? = nil, riskHostNum: Int? = nil,
+        unprotectHostNum: Int? = nil, hostIDList: [String]? = nil
     ) {
         self.groupID = groupID
         self.groupName = groupName
@@ -41,16 +34,6 @@ public struct HostGroupItem: Codable, Sendable, Equatable {
         self.riskHostNum = riskHostNum
         self.unprotectHostNum = unprotectHostNum
         self.hostIDList = hostIDList
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.groupID = try container.decodeIfPresent(String.self, forKey: .groupID)
-        self.groupName = try container.decodeIfPresent(String.self, forKey: .groupName)
-        self.hostNum = try container.decodeLenientIfPresent(Int.self, forKey: .hostNum)
-        self.riskHostNum = try container.decodeLenientIfPresent(Int.self, forKey: .riskHostNum)
-        self.unprotectHostNum = try container.decodeLenientIfPresent(Int.self, forKey: .unprotectHostNum)
-        self.hostIDList = try container.decodeIfPresent([String].self, forKey: .hostIDList)
     }
 }
 
@@ -63,18 +46,11 @@ public struct ListHostGroupsResponse: Codable, Sendable, Equatable {
     public var dataList: [HostGroupItem]?
 
     private enum CodingKeys: String, CodingKey {
-        case totalNum = "total_num"
-        case dataList = "data_list"
+        case totalNum = "total_num", dataList = "data_list"
     }
 
     public init(totalNum: Int? = nil, dataList: [HostGroupItem]? = nil) {
         self.totalNum = totalNum
         self.dataList = dataList
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalNum = try container.decodeLenientIfPresent(Int.self, forKey: .totalNum)
-        self.dataList = try container.decodeIfPresent([HostGroupItem].self, forKey: .dataList)
     }
 }

@@ -200,81 +200,32 @@ public struct Host: Codable, Sendable, Equatable {
     public var expireTime: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case hostName = "host_name"
-        case hostID = "host_id"
-        case agentID = "agent_id"
-        case privateIP = "private_ip"
-        case publicIP = "public_ip"
-        case enterpriseProjectID = "enterprise_project_id"
-        case enterpriseProjectName = "enterprise_project_name"
-        case hostStatus = "host_status"
-        case agentStatus = "agent_status"
-        case installResultCode = "install_result_code"
-        case version
-        case protectStatus = "protect_status"
-        case osImage = "os_image"
-        case osType = "os_type"
-        case osBit = "os_bit"
-        case detectResult = "detect_result"
-        case chargingMode = "charging_mode"
-        case resourceID = "resource_id"
-        case outsideHost = "outside_host"
-        case groupID = "group_id"
-        case groupName = "group_name"
-        case policyGroupID = "policy_group_id"
-        case policyGroupName = "policy_group_name"
-        case asset
-        case vulnerability
-        case baseline
-        case intrusion
-        case assetValue = "asset_value"
-        case labels
-        case agentCreateTime = "agent_create_time"
-        case agentUpdateTime = "agent_update_time"
-        case agentVersion = "agent_version"
-        case upgradeStatus = "upgrade_status"
-        case upgradeResultCode = "upgrade_result_code"
-        case upgradable
+        case hostName = "host_name", hostID = "host_id", agentID = "agent_id", privateIP = "private_ip"
+        case publicIP = "public_ip", enterpriseProjectID = "enterprise_project_id"
+        case enterpriseProjectName = "enterprise_project_name", hostStatus = "host_status"
+        case agentStatus = "agent_status", installResultCode = "install_result_code", version
+        case protectStatus = "protect_status", osImage = "os_image", osType = "os_type", osBit = "os_bit"
+        case detectResult = "detect_result", chargingMode = "charging_mode", resourceID = "resource_id"
+        case outsideHost = "outside_host", groupID = "group_id", groupName = "group_name"
+        case policyGroupID = "policy_group_id", policyGroupName = "policy_group_name", asset, vulnerability
+        case baseline, intrusion, assetValue = "asset_value", labels, agentCreateTime = "agent_create_time"
+        case agentUpdateTime = "agent_update_time", agentVersion = "agent_version"
+        case upgradeStatus = "upgrade_status", upgradeResultCode = "upgrade_result_code", upgradable
         case expireTime = "expire_time"
     }
 
     public init(
-        hostName: String? = nil,
-        hostID: String? = nil,
-        agentID: String? = nil,
-        privateIP: String? = nil,
-        publicIP: String? = nil,
-        enterpriseProjectID: String? = nil,
-        enterpriseProjectName: String? = nil,
-        hostStatus: String? = nil,
-        agentStatus: String? = nil,
-        installResultCode: InstallResultCode? = nil,
-        version: String? = nil,
-        protectStatus: String? = nil,
-        osImage: String? = nil,
-        osType: String? = nil,
-        osBit: String? = nil,
-        detectResult: String? = nil,
-        chargingMode: String? = nil,
-        resourceID: String? = nil,
-        outsideHost: Bool? = nil,
-        groupID: String? = nil,
-        groupName: String? = nil,
-        policyGroupID: String? = nil,
-        policyGroupName: String? = nil,
-        asset: Int? = nil,
-        vulnerability: Int? = nil,
-        baseline: Int? = nil,
-        intrusion: Int? = nil,
-        assetValue: String? = nil,
-        labels: [String]? = nil,
-        agentCreateTime: Int64? = nil,
-        agentUpdateTime: Int64? = nil,
-        agentVersion: String? = nil,
-        upgradeStatus: String? = nil,
-        upgradeResultCode: String? = nil,
-        upgradable: Bool? = nil,
-        expireTime: Int? = nil
+        hostName: String? = nil, hostID: String? = nil, agentID: String? = nil, privateIP: String? = nil,
+        publicIP: String? = nil, enterpriseProjectID: String? = nil, enterpriseProjectName: String? = nil,
+        hostStatus: String? = nil, agentStatus: String? = nil, installResultCode: InstallResultCode? = nil,
+        version: String? = nil, protectStatus: String? = nil, osImage: String? = nil, osType: String? = nil,
+        osBit: String? = nil, detectResult: String? = nil, chargingMode: String? = nil,
+        resourceID: String? = nil, outsideHost: Bool? = nil, groupID: String? = nil, groupName: String? = nil,
+        policyGroupID: String? = nil, policyGroupName: String? = nil, asset: Int? = nil,
+        vulnerability: Int? = nil, baseline: Int? = nil, intrusion: Int? = nil, assetValue: String? = nil,
+        labels: [String]? = nil, agentCreateTime: Int64? = nil, agentUpdateTime: Int64? = nil,
+        agentVersion: String? = nil, upgradeStatus: String? = nil, upgradeResultCode: String? = nil,
+        upgradable: Bool? = nil, expireTime: Int? = nil
     ) {
         self.hostName = hostName
         self.hostID = hostID
@@ -313,46 +264,6 @@ public struct Host: Codable, Sendable, Equatable {
         self.upgradable = upgradable
         self.expireTime = expireTime
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.hostName = try container.decodeIfPresent(String.self, forKey: .hostName)
-        self.hostID = try container.decodeIfPresent(String.self, forKey: .hostID)
-        self.agentID = try container.decodeIfPresent(String.self, forKey: .agentID)
-        self.privateIP = try container.decodeIfPresent(String.self, forKey: .privateIP)
-        self.publicIP = try container.decodeIfPresent(String.self, forKey: .publicIP)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.enterpriseProjectName = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectName)
-        self.hostStatus = try container.decodeIfPresent(String.self, forKey: .hostStatus)
-        self.agentStatus = try container.decodeIfPresent(String.self, forKey: .agentStatus)
-        self.installResultCode = try container.decodeIfPresent(InstallResultCode.self, forKey: .installResultCode)
-        self.version = try container.decodeIfPresent(String.self, forKey: .version)
-        self.protectStatus = try container.decodeIfPresent(String.self, forKey: .protectStatus)
-        self.osImage = try container.decodeIfPresent(String.self, forKey: .osImage)
-        self.osType = try container.decodeIfPresent(String.self, forKey: .osType)
-        self.osBit = try container.decodeIfPresent(String.self, forKey: .osBit)
-        self.detectResult = try container.decodeIfPresent(String.self, forKey: .detectResult)
-        self.chargingMode = try container.decodeIfPresent(String.self, forKey: .chargingMode)
-        self.resourceID = try container.decodeIfPresent(String.self, forKey: .resourceID)
-        self.outsideHost = try container.decodeLenientIfPresent(Bool.self, forKey: .outsideHost)
-        self.groupID = try container.decodeIfPresent(String.self, forKey: .groupID)
-        self.groupName = try container.decodeIfPresent(String.self, forKey: .groupName)
-        self.policyGroupID = try container.decodeIfPresent(String.self, forKey: .policyGroupID)
-        self.policyGroupName = try container.decodeIfPresent(String.self, forKey: .policyGroupName)
-        self.asset = try container.decodeLenientIfPresent(Int.self, forKey: .asset)
-        self.vulnerability = try container.decodeLenientIfPresent(Int.self, forKey: .vulnerability)
-        self.baseline = try container.decodeLenientIfPresent(Int.self, forKey: .baseline)
-        self.intrusion = try container.decodeLenientIfPresent(Int.self, forKey: .intrusion)
-        self.assetValue = try container.decodeIfPresent(String.self, forKey: .assetValue)
-        self.labels = try container.decodeIfPresent([String].self, forKey: .labels)
-        self.agentCreateTime = try container.decodeLenientIfPresent(Int64.self, forKey: .agentCreateTime)
-        self.agentUpdateTime = try container.decodeLenientIfPresent(Int64.self, forKey: .agentUpdateTime)
-        self.agentVersion = try container.decodeIfPresent(String.self, forKey: .agentVersion)
-        self.upgradeStatus = try container.decodeIfPresent(String.self, forKey: .upgradeStatus)
-        self.upgradeResultCode = try container.decodeIfPresent(String.self, forKey: .upgradeResultCode)
-        self.upgradable = try container.decodeLenientIfPresent(Bool.self, forKey: .upgradable)
-        self.expireTime = try container.decodeLenientIfPresent(Int.self, forKey: .expireTime)
-    }
 }
 
 /// The response of ``HSSClient/listHostStatus``.
@@ -366,18 +277,11 @@ public struct ListHostStatusResponse: Codable, Sendable, Equatable {
     public var dataList: [Host]?
 
     private enum CodingKeys: String, CodingKey {
-        case totalNum = "total_num"
-        case dataList = "data_list"
+        case totalNum = "total_num", dataList = "data_list"
     }
 
     public init(totalNum: Int? = nil, dataList: [Host]? = nil) {
         self.totalNum = totalNum
         self.dataList = dataList
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalNum = try container.decodeLenientIfPresent(Int.self, forKey: .totalNum)
-        self.dataList = try container.decodeIfPresent([Host].self, forKey: .dataList)
     }
 }

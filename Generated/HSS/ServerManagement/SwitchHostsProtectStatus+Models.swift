@@ -26,19 +26,13 @@ public struct SwitchHostsProtectStatusRequest: Codable, Sendable, Equatable {
     public var tags: [TagInfo]?
 
     private enum CodingKeys: String, CodingKey {
-        case version
-        case chargingMode = "charging_mode"
-        case resourceID = "resource_id"
-        case hostIDList = "host_id_list"
+        case version, chargingMode = "charging_mode", resourceID = "resource_id", hostIDList = "host_id_list"
         case tags
     }
 
     public init(
-        version: String? = nil,
-        chargingMode: String? = nil,
-        resourceID: String? = nil,
-        hostIDList: [String]? = nil,
-        tags: [TagInfo]? = nil
+        version: String? = nil, chargingMode: String? = nil, resourceID: String? = nil,
+        hostIDList: [String]? = nil, tags: [TagInfo]? = nil
     ) {
         self.version = version
         self.chargingMode = chargingMode

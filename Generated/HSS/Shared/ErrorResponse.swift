@@ -11,8 +11,7 @@ public struct ErrorResponse: Codable, Sendable, Equatable {
     public var errorMsg: String?
 
     private enum CodingKeys: String, CodingKey {
-        case errorCode = "error_code"
-        case errorMsg = "error_msg"
+        case errorCode = "error_code", errorMsg = "error_msg"
     }
 
     public init(errorCode: String? = nil, errorMsg: String? = nil) {

@@ -22,11 +22,9 @@ extension HSSClient {
         _ body: BatchCreateTagsRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "BatchCreateTags",
-            method: .post,
+            operation: "BatchCreateTags", method: .post,
             path: "/v5/{project_id}/{resource_type}/{resource_id}/tags/create",
-            pathParameters: ["resource_type": resourceType, "resource_id": resourceID],
-            body: body
+            pathParameters: ["resource_type": resourceType, "resource_id": resourceID], body: body
         )
         try await client.send(request)
     }
@@ -49,8 +47,7 @@ extension HSSClient {
         key: String
     ) async throws {
         let request = OperationRequest(
-            operation: "DeleteResourceInstanceTag",
-            method: .delete,
+            operation: "DeleteResourceInstanceTag", method: .delete,
             path: "/v5/{project_id}/{resource_type}/{resource_id}/tags/{key}",
             pathParameters: ["resource_type": resourceType, "resource_id": resourceID, "key": key]
         )

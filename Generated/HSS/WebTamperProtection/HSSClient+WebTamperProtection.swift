@@ -39,10 +39,8 @@ extension HSSClient {
         query.append("enterprise_project_id", enterpriseProjectID)
         query.append("host_id", hostID)
         let request = OperationRequest(
-            operation: "ListHostProtectHistoryInfo",
-            method: .get,
-            path: "/v5/{project_id}/webtamper/static/protect-history",
-            query: query
+            operation: "ListHostProtectHistoryInfo", method: .get,
+            path: "/v5/{project_id}/webtamper/static/protect-history", query: query
         )
         return try await client.send(request, as: ListHostProtectHistoryInfoResponse.self)
     }
@@ -130,10 +128,8 @@ extension HSSClient {
         query.append("severity", severity)
         query.append("protect_status", protectStatus)
         let request = OperationRequest(
-            operation: "ListHostRaspProtectHistoryInfo",
-            method: .get,
-            path: "/v5/{project_id}/webtamper/rasp/protect-history",
-            query: query
+            operation: "ListHostRaspProtectHistoryInfo", method: .get,
+            path: "/v5/{project_id}/webtamper/rasp/protect-history", query: query
         )
         return try await client.send(request, as: ListHostRaspProtectHistoryInfoResponse.self)
     }
@@ -201,11 +197,8 @@ extension HSSClient {
         var query = QueryItems()
         query.append("enterprise_project_id", enterpriseProjectID)
         let request = OperationRequest(
-            operation: "SetRaspSwitch",
-            method: .post,
-            path: "/v5/{project_id}/webtamper/rasp/status",
-            query: query,
-            body: body
+            operation: "SetRaspSwitch", method: .post, path: "/v5/{project_id}/webtamper/rasp/status",
+            query: query, body: body
         )
         try await client.send(request)
     }
@@ -228,11 +221,8 @@ extension HSSClient {
         var query = QueryItems()
         query.append("enterprise_project_id", enterpriseProjectID)
         let request = OperationRequest(
-            operation: "SetWtpProtectionStatusInfo",
-            method: .post,
-            path: "/v5/{project_id}/webtamper/static/status",
-            query: query,
-            body: body
+            operation: "SetWtpProtectionStatusInfo", method: .post,
+            path: "/v5/{project_id}/webtamper/static/status", query: query, body: body
         )
         try await client.send(request)
     }

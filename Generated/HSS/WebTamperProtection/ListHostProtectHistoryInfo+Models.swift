@@ -27,18 +27,12 @@ public struct HostProtectHistoryResponseInfo: Codable, Sendable, Equatable {
     public var processCmd: String?
 
     private enum CodingKeys: String, CodingKey {
-        case occrTime = "occr_time"
-        case filePath = "file_path"
-        case processID = "process_id"
-        case processName = "process_name"
-        case processCmd = "process_cmd"
+        case occrTime = "occr_time", filePath = "file_path", processID = "process_id"
+        case processName = "process_name", processCmd = "process_cmd"
     }
 
     public init(
-        occrTime: Int64? = nil,
-        filePath: String? = nil,
-        processID: String? = nil,
-        processName: String? = nil,
+        occrTime: Int64? = nil, filePath: String? = nil, processID: String? = nil, processName: String? = nil,
         processCmd: String? = nil
     ) {
         self.occrTime = occrTime
@@ -46,15 +40,6 @@ public struct HostProtectHistoryResponseInfo: Codable, Sendable, Equatable {
         self.processID = processID
         self.processName = processName
         self.processCmd = processCmd
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.occrTime = try container.decodeLenientIfPresent(Int64.self, forKey: .occrTime)
-        self.filePath = try container.decodeIfPresent(String.self, forKey: .filePath)
-        self.processID = try container.decodeIfPresent(String.self, forKey: .processID)
-        self.processName = try container.decodeIfPresent(String.self, forKey: .processName)
-        self.processCmd = try container.decodeIfPresent(String.self, forKey: .processCmd)
     }
 }
 
@@ -77,29 +62,17 @@ public struct ListHostProtectHistoryInfoResponse: Codable, Sendable, Equatable {
     public var dataList: [HostProtectHistoryResponseInfo]?
 
     private enum CodingKeys: String, CodingKey {
-        case hostName = "host_name"
-        case protectStatus = "protect_status"
-        case totalNum = "total_num"
+        case hostName = "host_name", protectStatus = "protect_status", totalNum = "total_num"
         case dataList = "data_list"
     }
 
     public init(
-        hostName: String? = nil,
-        protectStatus: String? = nil,
-        totalNum: Int64? = nil,
+        hostName: String? = nil, protectStatus: String? = nil, totalNum: Int64? = nil,
         dataList: [HostProtectHistoryResponseInfo]? = nil
     ) {
         self.hostName = hostName
         self.protectStatus = protectStatus
         self.totalNum = totalNum
         self.dataList = dataList
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.hostName = try container.decodeIfPresent(String.self, forKey: .hostName)
-        self.protectStatus = try container.decodeIfPresent(String.self, forKey: .protectStatus)
-        self.totalNum = try container.decodeLenientIfPresent(Int64.self, forKey: .totalNum)
-        self.dataList = try container.decodeIfPresent([HostProtectHistoryResponseInfo].self, forKey: .dataList)
     }
 }

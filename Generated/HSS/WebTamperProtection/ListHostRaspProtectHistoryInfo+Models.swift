@@ -27,18 +27,12 @@ public struct HostRaspProtectHistoryResponseInfo: Codable, Sendable, Equatable {
     public var attackedURL: String?
 
     private enum CodingKeys: String, CodingKey {
-        case alarmTime = "alarm_time"
-        case threatType = "threat_type"
-        case alarmLevel = "alarm_level"
-        case sourceIP = "source_ip"
-        case attackedURL = "attacked_url"
+        case alarmTime = "alarm_time", threatType = "threat_type", alarmLevel = "alarm_level"
+        case sourceIP = "source_ip", attackedURL = "attacked_url"
     }
 
     public init(
-        alarmTime: Int64? = nil,
-        threatType: String? = nil,
-        alarmLevel: Int? = nil,
-        sourceIP: String? = nil,
+        alarmTime: Int64? = nil, threatType: String? = nil, alarmLevel: Int? = nil, sourceIP: String? = nil,
         attackedURL: String? = nil
     ) {
         self.alarmTime = alarmTime
@@ -46,15 +40,6 @@ public struct HostRaspProtectHistoryResponseInfo: Codable, Sendable, Equatable {
         self.alarmLevel = alarmLevel
         self.sourceIP = sourceIP
         self.attackedURL = attackedURL
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.alarmTime = try container.decodeLenientIfPresent(Int64.self, forKey: .alarmTime)
-        self.threatType = try container.decodeIfPresent(String.self, forKey: .threatType)
-        self.alarmLevel = try container.decodeLenientIfPresent(Int.self, forKey: .alarmLevel)
-        self.sourceIP = try container.decodeIfPresent(String.self, forKey: .sourceIP)
-        self.attackedURL = try container.decodeIfPresent(String.self, forKey: .attackedURL)
     }
 }
 
@@ -69,18 +54,11 @@ public struct ListHostRaspProtectHistoryInfoResponse: Codable, Sendable, Equatab
     public var dataList: [HostRaspProtectHistoryResponseInfo]?
 
     private enum CodingKeys: String, CodingKey {
-        case totalNum = "total_num"
-        case dataList = "data_list"
+        case totalNum = "total_num", dataList = "data_list"
     }
 
     public init(totalNum: Int64? = nil, dataList: [HostRaspProtectHistoryResponseInfo]? = nil) {
         self.totalNum = totalNum
         self.dataList = dataList
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalNum = try container.decodeLenientIfPresent(Int64.self, forKey: .totalNum)
-        self.dataList = try container.decodeIfPresent([HostRaspProtectHistoryResponseInfo].self, forKey: .dataList)
     }
 }

@@ -14,18 +14,11 @@ public struct SetRaspSwitchRequest: Codable, Sendable, Equatable {
     public var status: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case hostIDList = "host_id_list"
-        case status
+        case hostIDList = "host_id_list", status
     }
 
     public init(hostIDList: [String]? = nil, status: Bool? = nil) {
         self.hostIDList = hostIDList
         self.status = status
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.hostIDList = try container.decodeIfPresent([String].self, forKey: .hostIDList)
-        self.status = try container.decodeLenientIfPresent(Bool.self, forKey: .status)
     }
 }

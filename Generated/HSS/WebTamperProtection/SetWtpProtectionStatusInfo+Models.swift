@@ -20,10 +20,7 @@ public struct SetWtpProtectionStatusInfoRequest: Codable, Sendable, Equatable {
     public var chargingMode: String?
 
     private enum CodingKeys: String, CodingKey {
-        case status
-        case hostIDList = "host_id_list"
-        case resourceID = "resource_id"
-        case chargingMode = "charging_mode"
+        case status, hostIDList = "host_id_list", resourceID = "resource_id", chargingMode = "charging_mode"
     }
 
     public init(status: Bool, hostIDList: [String], resourceID: String? = nil, chargingMode: String? = nil) {
@@ -31,13 +28,5 @@ public struct SetWtpProtectionStatusInfoRequest: Codable, Sendable, Equatable {
         self.hostIDList = hostIDList
         self.resourceID = resourceID
         self.chargingMode = chargingMode
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.status = try container.decodeLenient(Bool.self, forKey: .status)
-        self.hostIDList = try container.decode([String].self, forKey: .hostIDList)
-        self.resourceID = try container.decodeIfPresent(String.self, forKey: .resourceID)
-        self.chargingMode = try container.decodeIfPresent(String.self, forKey: .chargingMode)
     }
 }

@@ -13,8 +13,7 @@ public struct CreatePermanentAccessKeyCredential: Codable, Sendable, Equatable {
     public var description: String?
 
     private enum CodingKeys: String, CodingKey {
-        case userID = "user_id"
-        case description
+        case userID = "user_id", description
     }
 
     public init(userID: String, description: String? = nil) {
@@ -41,21 +40,12 @@ public struct CreatePermanentAccessKeyCredential2: Codable, Sendable, Equatable 
     public var description: String?
 
     private enum CodingKeys: String, CodingKey {
-        case createTime = "create_time"
-        case access
-        case secret
-        case status
-        case userID = "user_id"
-        case description
+        case createTime = "create_time", access, secret, status, userID = "user_id", description
     }
 
     public init(
-        createTime: String? = nil,
-        access: String? = nil,
-        secret: String? = nil,
-        status: String? = nil,
-        userID: String? = nil,
-        description: String? = nil
+        createTime: String? = nil, access: String? = nil, secret: String? = nil, status: String? = nil,
+        userID: String? = nil, description: String? = nil
     ) {
         self.createTime = createTime
         self.access = access

@@ -19,9 +19,7 @@ extension IAMClient {
         _ body: CreatePermanentAccessKeyRequest
     ) async throws -> CreatePermanentAccessKeyResponse {
         let request = OperationRequest(
-            operation: "CreatePermanentAccessKey",
-            method: .post,
-            path: "/v3.0/OS-CREDENTIAL/credentials",
+            operation: "CreatePermanentAccessKey", method: .post, path: "/v3.0/OS-CREDENTIAL/credentials",
             body: body
         )
         return try await client.send(request, as: CreatePermanentAccessKeyResponse.self)
@@ -38,10 +36,8 @@ extension IAMClient {
     ///   - accessKey: AK to be deleted.
     public func deletePermanentAccessKey(accessKey: String) async throws {
         let request = OperationRequest(
-            operation: "DeletePermanentAccessKey",
-            method: .delete,
-            path: "/v3.0/OS-CREDENTIAL/credentials/{access_key}",
-            pathParameters: ["access_key": accessKey]
+            operation: "DeletePermanentAccessKey", method: .delete,
+            path: "/v3.0/OS-CREDENTIAL/credentials/{access_key}", pathParameters: ["access_key": accessKey]
         )
         try await client.send(request)
     }
@@ -63,9 +59,7 @@ extension IAMClient {
         var query = QueryItems()
         query.append("user_id", userID)
         let request = OperationRequest(
-            operation: "ListPermanentAccessKeys",
-            method: .get,
-            path: "/v3.0/OS-CREDENTIAL/credentials",
+            operation: "ListPermanentAccessKeys", method: .get, path: "/v3.0/OS-CREDENTIAL/credentials",
             query: query
         )
         return try await client.send(request, as: ListPermanentAccessKeysResponse.self)
@@ -87,9 +81,7 @@ extension IAMClient {
         _ body: ListTemporaryAKSKRequest
     ) async throws -> ListTemporaryAKSKResponse {
         let request = OperationRequest(
-            operation: "ListTemporaryAKSK",
-            method: .post,
-            path: "/v3.0/OS-CREDENTIAL/securitytokens",
+            operation: "ListTemporaryAKSK", method: .post, path: "/v3.0/OS-CREDENTIAL/securitytokens",
             body: body
         )
         return try await client.send(request, as: ListTemporaryAKSKResponse.self)
@@ -108,10 +100,8 @@ extension IAMClient {
     /// - Returns: The body of the service's `200` response.
     public func showPermanentAccessKey(accessKey: String) async throws -> ShowPermanentAccessKeyResponse {
         let request = OperationRequest(
-            operation: "ShowPermanentAccessKey",
-            method: .get,
-            path: "/v3.0/OS-CREDENTIAL/credentials/{access_key}",
-            pathParameters: ["access_key": accessKey]
+            operation: "ShowPermanentAccessKey", method: .get,
+            path: "/v3.0/OS-CREDENTIAL/credentials/{access_key}", pathParameters: ["access_key": accessKey]
         )
         return try await client.send(request, as: ShowPermanentAccessKeyResponse.self)
     }
@@ -133,10 +123,8 @@ extension IAMClient {
         _ body: UpdatePermanentAccessKeyRequest
     ) async throws -> UpdatePermanentAccessKeyResponse {
         let request = OperationRequest(
-            operation: "UpdatePermanentAccessKey",
-            method: .put,
-            path: "/v3.0/OS-CREDENTIAL/credentials/{access_key}",
-            pathParameters: ["access_key": accessKey],
+            operation: "UpdatePermanentAccessKey", method: .put,
+            path: "/v3.0/OS-CREDENTIAL/credentials/{access_key}", pathParameters: ["access_key": accessKey],
             body: body
         )
         return try await client.send(request, as: UpdatePermanentAccessKeyResponse.self)

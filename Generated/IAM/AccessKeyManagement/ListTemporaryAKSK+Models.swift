@@ -12,22 +12,13 @@ public struct AssumeRole: Codable, Sendable, Equatable {
     public var xroleName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case domainID = "domain_id"
-        case durationSeconds = "duration_seconds"
-        case xroleName = "xrole_name"
+        case domainID = "domain_id", durationSeconds = "duration_seconds", xroleName = "xrole_name"
     }
 
     public init(domainID: String? = nil, durationSeconds: Int? = nil, xroleName: String? = nil) {
         self.domainID = domainID
         self.durationSeconds = durationSeconds
         self.xroleName = xroleName
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.domainID = try container.decodeIfPresent(String.self, forKey: .domainID)
-        self.durationSeconds = try container.decodeLenientIfPresent(Int.self, forKey: .durationSeconds)
-        self.xroleName = try container.decodeIfPresent(String.self, forKey: .xroleName)
     }
 }
 
@@ -54,16 +45,11 @@ public struct AuthIdentity: Codable, Sendable, Equatable {
     public var assumeRole: AssumeRole?
 
     private enum CodingKeys: String, CodingKey {
-        case methods
-        case token
-        case policy
-        case assumeRole = "assume_role"
+        case methods, token, policy, assumeRole = "assume_role"
     }
 
     public init(
-        methods: [String],
-        token: AuthIdentityToken? = nil,
-        policy: AuthIdentityPolicy? = nil,
+        methods: [String], token: AuthIdentityToken? = nil, policy: AuthIdentityPolicy? = nil,
         assumeRole: AssumeRole? = nil
     ) {
         self.methods = methods
@@ -84,8 +70,7 @@ public struct AuthIdentityPolicy: Codable, Sendable, Equatable {
     public var statement: [AuthIdentityPolicyStatement]
 
     private enum CodingKeys: String, CodingKey {
-        case version = "Version"
-        case statement = "Statement"
+        case version = "Version", statement = "Statement"
     }
 
     public init(version: String, statement: [AuthIdentityPolicyStatement]) {
@@ -123,16 +108,11 @@ public struct AuthIdentityPolicyStatement: Codable, Sendable, Equatable {
     public var resource: Methods?
 
     private enum CodingKeys: String, CodingKey {
-        case action = "Action"
-        case effect = "Effect"
-        case condition = "Condition"
-        case resource = "Resource"
+        case action = "Action", effect = "Effect", condition = "Condition", resource = "Resource"
     }
 
     public init(
-        action: [String],
-        effect: Effect,
-        condition: [String: [String: [String]]]? = nil,
+        action: [String], effect: Effect, condition: [String: [String: [String]]]? = nil,
         resource: Methods? = nil
     ) {
         self.action = action
@@ -152,19 +132,12 @@ public struct AuthIdentityToken: Codable, Sendable, Equatable {
     public var durationSeconds: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case durationSeconds = "duration_seconds"
+        case id, durationSeconds = "duration_seconds"
     }
 
     public init(id: String? = nil, durationSeconds: Int? = nil) {
         self.id = id
         self.durationSeconds = durationSeconds
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.durationSeconds = try container.decodeLenientIfPresent(Int.self, forKey: .durationSeconds)
     }
 }
 
@@ -182,17 +155,11 @@ public struct ListTemporaryAKSKCredential: Codable, Sendable, Equatable {
     public var securitytoken: String?
 
     private enum CodingKeys: String, CodingKey {
-        case expiresAt = "expires_at"
-        case access
-        case secret
-        case securitytoken
+        case expiresAt = "expires_at", access, secret, securitytoken
     }
 
     public init(
-        expiresAt: String? = nil,
-        access: String? = nil,
-        secret: String? = nil,
-        securitytoken: String? = nil
+        expiresAt: String? = nil, access: String? = nil, secret: String? = nil, securitytoken: String? = nil
     ) {
         self.expiresAt = expiresAt
         self.access = access
@@ -249,10 +216,7 @@ public struct Methods: Codable, Sendable, Equatable {
     public var scope: JSONValue?
 
     private enum CodingKeys: String, CodingKey {
-        case methods
-        case agencyName = "agency_name"
-        case durationSeconds = "duration_seconds"
-        case scope
+        case methods, agencyName = "agency_name", durationSeconds = "duration_seconds", scope
     }
 
     public init(methods: [String], agencyName: String, durationSeconds: Int? = nil, scope: JSONValue? = nil) {
@@ -260,13 +224,5 @@ public struct Methods: Codable, Sendable, Equatable {
         self.agencyName = agencyName
         self.durationSeconds = durationSeconds
         self.scope = scope
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.methods = try container.decode([String].self, forKey: .methods)
-        self.agencyName = try container.decode(String.self, forKey: .agencyName)
-        self.durationSeconds = try container.decodeLenientIfPresent(Int.self, forKey: .durationSeconds)
-        self.scope = try container.decodeIfPresent(JSONValue.self, forKey: .scope)
     }
 }

@@ -22,21 +22,13 @@ public struct ShowPermanentAccessKeyCredential: Codable, Sendable, Equatable {
     public var description: String?
 
     private enum CodingKeys: String, CodingKey {
-        case userID = "user_id"
-        case access
-        case status
-        case createTime = "create_time"
-        case lastUseTime = "last_use_time"
+        case userID = "user_id", access, status, createTime = "create_time", lastUseTime = "last_use_time"
         case description
     }
 
     public init(
-        userID: String? = nil,
-        access: String? = nil,
-        status: String? = nil,
-        createTime: String? = nil,
-        lastUseTime: String? = nil,
-        description: String? = nil
+        userID: String? = nil, access: String? = nil, status: String? = nil, createTime: String? = nil,
+        lastUseTime: String? = nil, description: String? = nil
     ) {
         self.userID = userID
         self.access = access

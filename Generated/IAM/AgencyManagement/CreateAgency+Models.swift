@@ -23,21 +23,13 @@ public struct Agency: Codable, Sendable, Equatable {
     public var duration: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case domainID = "domain_id"
-        case trustDomainID = "trust_domain_id"
-        case trustDomainName = "trust_domain_name"
-        case description
-        case duration
+        case name, domainID = "domain_id", trustDomainID = "trust_domain_id"
+        case trustDomainName = "trust_domain_name", description, duration
     }
 
     public init(
-        name: String,
-        domainID: String,
-        trustDomainID: String? = nil,
-        trustDomainName: String? = nil,
-        description: String? = nil,
-        duration: String? = nil
+        name: String, domainID: String, trustDomainID: String? = nil, trustDomainName: String? = nil,
+        description: String? = nil, duration: String? = nil
     ) {
         self.name = name
         self.domainID = domainID
@@ -70,24 +62,13 @@ public struct CreateAgencyAgency: Codable, Sendable, Equatable {
     public var createTime: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case domainID = "domain_id"
-        case trustDomainID = "trust_domain_id"
-        case description
-        case duration
-        case expireTime = "expire_time"
-        case createTime = "create_time"
+        case id, name, domainID = "domain_id", trustDomainID = "trust_domain_id", description, duration
+        case expireTime = "expire_time", createTime = "create_time"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        domainID: String? = nil,
-        trustDomainID: String? = nil,
-        description: String? = nil,
-        duration: String? = nil,
-        expireTime: String? = nil,
+        id: String? = nil, name: String? = nil, domainID: String? = nil, trustDomainID: String? = nil,
+        description: String? = nil, duration: String? = nil, expireTime: String? = nil,
         createTime: String? = nil
     ) {
         self.id = id

@@ -21,8 +21,7 @@ extension IAMClient {
         roleID: String
     ) async throws {
         let request = OperationRequest(
-            operation: "AssociateAgencyWithAllProjectsPermission",
-            method: .put,
+            operation: "AssociateAgencyWithAllProjectsPermission", method: .put,
             path: "/v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}/inherited_to_projects",
             pathParameters: ["domain_id": domainID, "agency_id": agencyID, "role_id": roleID]
         )
@@ -45,8 +44,7 @@ extension IAMClient {
         roleID: String
     ) async throws {
         let request = OperationRequest(
-            operation: "AssociateAgencyWithDomainPermission",
-            method: .put,
+            operation: "AssociateAgencyWithDomainPermission", method: .put,
             path: "/v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}",
             pathParameters: ["domain_id": domainID, "agency_id": agencyID, "role_id": roleID]
         )
@@ -69,8 +67,7 @@ extension IAMClient {
         roleID: String
     ) async throws {
         let request = OperationRequest(
-            operation: "AssociateAgencyWithProjectPermission",
-            method: .put,
+            operation: "AssociateAgencyWithProjectPermission", method: .put,
             path: "/v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id}",
             pathParameters: ["project_id": projectID, "agency_id": agencyID, "role_id": roleID]
         )
@@ -93,8 +90,7 @@ extension IAMClient {
         roleID: String
     ) async throws {
         let request = OperationRequest(
-            operation: "CheckAllProjectsPermissionForAgency",
-            method: .head,
+            operation: "CheckAllProjectsPermissionForAgency", method: .head,
             path: "/v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}/inherited_to_projects",
             pathParameters: ["domain_id": domainID, "agency_id": agencyID, "role_id": roleID]
         )
@@ -117,8 +113,7 @@ extension IAMClient {
         roleID: String
     ) async throws {
         let request = OperationRequest(
-            operation: "CheckDomainPermissionForAgency",
-            method: .head,
+            operation: "CheckDomainPermissionForAgency", method: .head,
             path: "/v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}",
             pathParameters: ["domain_id": domainID, "agency_id": agencyID, "role_id": roleID]
         )
@@ -141,8 +136,7 @@ extension IAMClient {
         roleID: String
     ) async throws {
         let request = OperationRequest(
-            operation: "CheckProjectPermissionForAgency",
-            method: .head,
+            operation: "CheckProjectPermissionForAgency", method: .head,
             path: "/v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id}",
             pathParameters: ["project_id": projectID, "agency_id": agencyID, "role_id": roleID]
         )
@@ -161,10 +155,7 @@ extension IAMClient {
     /// - Returns: The body of the service's `201` response.
     public func createAgency(_ body: CreateAgencyRequest) async throws -> CreateAgencyResponse {
         let request = OperationRequest(
-            operation: "CreateAgency",
-            method: .post,
-            path: "/v3.0/OS-AGENCY/agencies",
-            body: body
+            operation: "CreateAgency", method: .post, path: "/v3.0/OS-AGENCY/agencies", body: body
         )
         return try await client.send(request, as: CreateAgencyResponse.self)
     }
@@ -179,9 +170,7 @@ extension IAMClient {
     ///   - agencyID: ID of an agency.
     public func deleteAgency(agencyID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteAgency",
-            method: .delete,
-            path: "/v3.0/OS-AGENCY/agencies/{agency_id}",
+            operation: "DeleteAgency", method: .delete, path: "/v3.0/OS-AGENCY/agencies/{agency_id}",
             pathParameters: ["agency_id": agencyID]
         )
         try await client.send(request)
@@ -209,10 +198,7 @@ extension IAMClient {
         query.append("name", name)
         query.append("trust_domain_id", trustDomainID)
         let request = OperationRequest(
-            operation: "ListAgencies",
-            method: .get,
-            path: "/v3.0/OS-AGENCY/agencies",
-            query: query
+            operation: "ListAgencies", method: .get, path: "/v3.0/OS-AGENCY/agencies", query: query
         )
         return try await client.send(request, as: ListAgenciesResponse.self)
     }
@@ -234,8 +220,7 @@ extension IAMClient {
         agencyID: String
     ) async throws -> ListAllProjectsPermissionsForAgencyResponse {
         let request = OperationRequest(
-            operation: "ListAllProjectsPermissionsForAgency",
-            method: .get,
+            operation: "ListAllProjectsPermissionsForAgency", method: .get,
             path: "/v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/inherited_to_projects",
             pathParameters: ["domain_id": domainID, "agency_id": agencyID]
         )
@@ -258,8 +243,7 @@ extension IAMClient {
         agencyID: String
     ) async throws -> ListDomainPermissionsForAgencyResponse {
         let request = OperationRequest(
-            operation: "ListDomainPermissionsForAgency",
-            method: .get,
+            operation: "ListDomainPermissionsForAgency", method: .get,
             path: "/v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles",
             pathParameters: ["domain_id": domainID, "agency_id": agencyID]
         )
@@ -282,8 +266,7 @@ extension IAMClient {
         agencyID: String
     ) async throws -> ListProjectPermissionsForAgencyResponse {
         let request = OperationRequest(
-            operation: "ListProjectPermissionsForAgency",
-            method: .get,
+            operation: "ListProjectPermissionsForAgency", method: .get,
             path: "/v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles",
             pathParameters: ["project_id": projectID, "agency_id": agencyID]
         )
@@ -308,8 +291,7 @@ extension IAMClient {
         roleID: String
     ) async throws {
         let request = OperationRequest(
-            operation: "RemoveAllProjectsPermissionFromAgency",
-            method: .delete,
+            operation: "RemoveAllProjectsPermissionFromAgency", method: .delete,
             path: "/v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}/inherited_to_projects",
             pathParameters: ["domain_id": domainID, "agency_id": agencyID, "role_id": roleID]
         )
@@ -332,8 +314,7 @@ extension IAMClient {
         roleID: String
     ) async throws {
         let request = OperationRequest(
-            operation: "RemoveDomainPermissionFromAgency",
-            method: .delete,
+            operation: "RemoveDomainPermissionFromAgency", method: .delete,
             path: "/v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}",
             pathParameters: ["domain_id": domainID, "agency_id": agencyID, "role_id": roleID]
         )
@@ -356,8 +337,7 @@ extension IAMClient {
         roleID: String
     ) async throws {
         let request = OperationRequest(
-            operation: "RemoveProjectPermissionFromAgency",
-            method: .delete,
+            operation: "RemoveProjectPermissionFromAgency", method: .delete,
             path: "/v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id}",
             pathParameters: ["project_id": projectID, "agency_id": agencyID, "role_id": roleID]
         )
@@ -376,9 +356,7 @@ extension IAMClient {
     /// - Returns: The body of the service's `200` response.
     public func showAgency(agencyID: String) async throws -> ShowAgencyResponse {
         let request = OperationRequest(
-            operation: "ShowAgency",
-            method: .get,
-            path: "/v3.0/OS-AGENCY/agencies/{agency_id}",
+            operation: "ShowAgency", method: .get, path: "/v3.0/OS-AGENCY/agencies/{agency_id}",
             pathParameters: ["agency_id": agencyID]
         )
         return try await client.send(request, as: ShowAgencyResponse.self)
@@ -401,11 +379,8 @@ extension IAMClient {
         _ body: UpdateAgencyRequest
     ) async throws -> UpdateAgencyResponse {
         let request = OperationRequest(
-            operation: "UpdateAgency",
-            method: .put,
-            path: "/v3.0/OS-AGENCY/agencies/{agency_id}",
-            pathParameters: ["agency_id": agencyID],
-            body: body
+            operation: "UpdateAgency", method: .put, path: "/v3.0/OS-AGENCY/agencies/{agency_id}",
+            pathParameters: ["agency_id": agencyID], body: body
         )
         return try await client.send(request, as: UpdateAgencyResponse.self)
     }

@@ -39,25 +39,13 @@ public struct ListDomainPermissionsForAgencyRole: Codable, Sendable, Equatable {
     public var description: String?
 
     private enum CodingKeys: String, CodingKey {
-        case catalog
-        case displayName = "display_name"
-        case name
-        case policy
-        case domainID = "domain_id"
-        case type
-        case id
+        case catalog, displayName = "display_name", name, policy, domainID = "domain_id", type, id
         case description
     }
 
     public init(
-        catalog: String? = nil,
-        displayName: String? = nil,
-        name: String? = nil,
-        policy: RolesPolicy? = nil,
-        domainID: String? = nil,
-        type: String? = nil,
-        id: String? = nil,
-        description: String? = nil
+        catalog: String? = nil, displayName: String? = nil, name: String? = nil, policy: RolesPolicy? = nil,
+        domainID: String? = nil, type: String? = nil, id: String? = nil, description: String? = nil
     ) {
         self.catalog = catalog
         self.displayName = displayName

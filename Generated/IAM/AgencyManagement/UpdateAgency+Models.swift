@@ -40,16 +40,11 @@ public struct UpdateAgencyAgency: Codable, Sendable, Equatable {
     public var duration: Duration?
 
     private enum CodingKeys: String, CodingKey {
-        case trustDomainID = "trust_domain_id"
-        case trustDomainName = "trust_domain_name"
-        case description
-        case duration
+        case trustDomainID = "trust_domain_id", trustDomainName = "trust_domain_name", description, duration
     }
 
     public init(
-        trustDomainID: String? = nil,
-        trustDomainName: String? = nil,
-        description: String? = nil,
+        trustDomainID: String? = nil, trustDomainName: String? = nil, description: String? = nil,
         duration: Duration? = nil
     ) {
         self.trustDomainID = trustDomainID
@@ -84,27 +79,14 @@ public struct UpdateAgencyAgency2: Codable, Sendable, Equatable {
     public var trustDomainName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case domainID = "domain_id"
-        case trustDomainID = "trust_domain_id"
-        case description
-        case duration
-        case expireTime = "expire_time"
-        case createTime = "create_time"
-        case trustDomainName = "trust_domain_name"
+        case id, name, domainID = "domain_id", trustDomainID = "trust_domain_id", description, duration
+        case expireTime = "expire_time", createTime = "create_time", trustDomainName = "trust_domain_name"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        domainID: String? = nil,
-        trustDomainID: String? = nil,
-        description: String? = nil,
-        duration: String? = nil,
-        expireTime: String? = nil,
-        createTime: String? = nil,
-        trustDomainName: String? = nil
+        id: String? = nil, name: String? = nil, domainID: String? = nil, trustDomainID: String? = nil,
+        description: String? = nil, duration: String? = nil, expireTime: String? = nil,
+        createTime: String? = nil, trustDomainName: String? = nil
     ) {
         self.id = id
         self.name = name

@@ -43,18 +43,11 @@ public struct CreateCustomPolicyForCloudServicesRole: Codable, Sendable, Equatab
     public var policy: CreateCustomPolicyForCloudServicesRolePolicy
 
     private enum CodingKeys: String, CodingKey {
-        case displayName = "display_name"
-        case type
-        case description
-        case descriptionCn = "description_cn"
-        case policy
+        case displayName = "display_name", type, description, descriptionCn = "description_cn", policy
     }
 
     public init(
-        displayName: String,
-        type: String,
-        description: String,
-        descriptionCn: String? = nil,
+        displayName: String, type: String, description: String, descriptionCn: String? = nil,
         policy: CreateCustomPolicyForCloudServicesRolePolicy
     ) {
         self.displayName = displayName
@@ -101,34 +94,16 @@ public struct CreateCustomPolicyForCloudServicesRole2: Codable, Sendable, Equata
     public var references: String?
 
     private enum CodingKeys: String, CodingKey {
-        case catalog
-        case displayName = "display_name"
-        case description
-        case links
-        case policy
-        case descriptionCn = "description_cn"
-        case domainID = "domain_id"
-        case type
-        case id
-        case name
-        case updatedTime = "updated_time"
-        case createdTime = "created_time"
-        case references
+        case catalog, displayName = "display_name", description, links, policy
+        case descriptionCn = "description_cn", domainID = "domain_id", type, id, name
+        case updatedTime = "updated_time", createdTime = "created_time", references
     }
 
     public init(
-        catalog: String? = nil,
-        displayName: String? = nil,
-        description: String? = nil,
-        links: RoleLinks? = nil,
-        policy: CreateCustomPolicyForCloudServicesRolePolicy2? = nil,
-        descriptionCn: String? = nil,
-        domainID: String? = nil,
-        type: String? = nil,
-        id: String? = nil,
-        name: String? = nil,
-        updatedTime: String? = nil,
-        createdTime: String? = nil,
+        catalog: String? = nil, displayName: String? = nil, description: String? = nil,
+        links: RoleLinks? = nil, policy: CreateCustomPolicyForCloudServicesRolePolicy2? = nil,
+        descriptionCn: String? = nil, domainID: String? = nil, type: String? = nil, id: String? = nil,
+        name: String? = nil, updatedTime: String? = nil, createdTime: String? = nil,
         references: String? = nil
     ) {
         self.catalog = catalog
@@ -160,8 +135,7 @@ public struct CreateCustomPolicyForCloudServicesRolePolicy: Codable, Sendable, E
     public var statement: [CreateCustomPolicyForCloudServicesRolePolicyStatement]
 
     private enum CodingKeys: String, CodingKey {
-        case version = "Version"
-        case statement = "Statement"
+        case version = "Version", statement = "Statement"
     }
 
     public init(version: String, statement: [CreateCustomPolicyForCloudServicesRolePolicyStatement]) {
@@ -183,13 +157,11 @@ public struct CreateCustomPolicyForCloudServicesRolePolicy2: Codable, Sendable, 
     public var statement: [CreateCustomPolicyForCloudServicesRolePolicyStatement2]?
 
     private enum CodingKeys: String, CodingKey {
-        case version = "Version"
-        case statement = "Statement"
+        case version = "Version", statement = "Statement"
     }
 
     public init(
-        version: String? = nil,
-        statement: [CreateCustomPolicyForCloudServicesRolePolicyStatement2]? = nil
+        version: String? = nil, statement: [CreateCustomPolicyForCloudServicesRolePolicyStatement2]? = nil
     ) {
         self.version = version
         self.statement = statement
@@ -229,10 +201,7 @@ public struct CreateCustomPolicyForCloudServicesRolePolicyStatement: Codable, Se
     public var resource: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case action = "Action"
-        case effect = "Effect"
-        case condition = "Condition"
-        case resource = "Resource"
+        case action = "Action", effect = "Effect", condition = "Condition", resource = "Resource"
     }
 
     public init(action: [String], effect: Effect, condition: JSONValue? = nil, resource: [String]? = nil) {
@@ -276,16 +245,11 @@ public struct CreateCustomPolicyForCloudServicesRolePolicyStatement2: Codable, S
     public var resource: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case action = "Action"
-        case effect = "Effect"
-        case condition = "Condition"
-        case resource = "Resource"
+        case action = "Action", effect = "Effect", condition = "Condition", resource = "Resource"
     }
 
     public init(
-        action: [String]? = nil,
-        effect: Effect? = nil,
-        condition: [String: [String: [String]]]? = nil,
+        action: [String]? = nil, effect: Effect? = nil, condition: [String: [String: [String]]]? = nil,
         resource: [String]? = nil
     ) {
         self.action = action

@@ -18,10 +18,7 @@ extension IAMClient {
         _ body: CreateCustomPolicyRequest
     ) async throws -> CreateCustomPolicyResponse {
         let request = OperationRequest(
-            operation: "CreateCustomPolicy",
-            method: .post,
-            path: "/v3.0/OS-ROLE/roles",
-            body: body
+            operation: "CreateCustomPolicy", method: .post, path: "/v3.0/OS-ROLE/roles", body: body
         )
         return try await client.send(request, as: CreateCustomPolicyResponse.self)
     }
@@ -40,9 +37,7 @@ extension IAMClient {
         _ body: CreateCustomPolicyForCloudServicesRequest
     ) async throws -> CreateCustomPolicyForCloudServicesResponse {
         let request = OperationRequest(
-            operation: "CreateCustomPolicyForCloudServices",
-            method: .post,
-            path: "/v3.0/OS-ROLE/roles",
+            operation: "CreateCustomPolicyForCloudServices", method: .post, path: "/v3.0/OS-ROLE/roles",
             body: body
         )
         return try await client.send(request, as: CreateCustomPolicyForCloudServicesResponse.self)
@@ -59,9 +54,7 @@ extension IAMClient {
     ///     ID.
     public func deleteCustomPolicy(roleID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteCustomPolicy",
-            method: .delete,
-            path: "/v3.0/OS-ROLE/roles/{role_id}",
+            operation: "DeleteCustomPolicy", method: .delete, path: "/v3.0/OS-ROLE/roles/{role_id}",
             pathParameters: ["role_id": roleID]
         )
         try await client.send(request)
@@ -88,10 +81,7 @@ extension IAMClient {
         query.append("page", page)
         query.append("per_page", perPage)
         let request = OperationRequest(
-            operation: "ListCustomPolicies",
-            method: .get,
-            path: "/v3.0/OS-ROLE/roles",
-            query: query
+            operation: "ListCustomPolicies", method: .get, path: "/v3.0/OS-ROLE/roles", query: query
         )
         return try await client.send(request, as: ListCustomPoliciesResponse.self)
     }
@@ -109,9 +99,7 @@ extension IAMClient {
     /// - Returns: The body of the service's `200` response.
     public func showCustomPolicy(roleID: String) async throws -> ShowCustomPolicyResponse {
         let request = OperationRequest(
-            operation: "ShowCustomPolicy",
-            method: .get,
-            path: "/v3.0/OS-ROLE/roles/{role_id}",
+            operation: "ShowCustomPolicy", method: .get, path: "/v3.0/OS-ROLE/roles/{role_id}",
             pathParameters: ["role_id": roleID]
         )
         return try await client.send(request, as: ShowCustomPolicyResponse.self)
@@ -134,11 +122,8 @@ extension IAMClient {
         _ body: UpdateCustomPolicyRequest
     ) async throws -> UpdateCustomPolicyResponse {
         let request = OperationRequest(
-            operation: "UpdateCustomPolicy",
-            method: .patch,
-            path: "/v3.0/OS-ROLE/roles/{role_id}",
-            pathParameters: ["role_id": roleID],
-            body: body
+            operation: "UpdateCustomPolicy", method: .patch, path: "/v3.0/OS-ROLE/roles/{role_id}",
+            pathParameters: ["role_id": roleID], body: body
         )
         return try await client.send(request, as: UpdateCustomPolicyResponse.self)
     }
@@ -160,11 +145,8 @@ extension IAMClient {
         _ body: UpdateCustomPolicyForCloudServicesRequest
     ) async throws -> UpdateCustomPolicyForCloudServicesResponse {
         let request = OperationRequest(
-            operation: "UpdateCustomPolicyForCloudServices",
-            method: .patch,
-            path: "/v3.0/OS-ROLE/roles/{role_id}",
-            pathParameters: ["role_id": roleID],
-            body: body
+            operation: "UpdateCustomPolicyForCloudServices", method: .patch,
+            path: "/v3.0/OS-ROLE/roles/{role_id}", pathParameters: ["role_id": roleID], body: body
         )
         return try await client.send(request, as: UpdateCustomPolicyForCloudServicesResponse.self)
     }

@@ -13,21 +13,12 @@ public struct ListCustomPoliciesResponse: Codable, Sendable, Equatable {
     public var totalNumber: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case links
-        case roles
-        case totalNumber = "total_number"
+        case links, roles, totalNumber = "total_number"
     }
 
     public init(links: Links? = nil, roles: [ShowCustomPolicyRole]? = nil, totalNumber: Int? = nil) {
         self.links = links
         self.roles = roles
         self.totalNumber = totalNumber
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.links = try container.decodeIfPresent(Links.self, forKey: .links)
-        self.roles = try container.decodeIfPresent([ShowCustomPolicyRole].self, forKey: .roles)
-        self.totalNumber = try container.decodeLenientIfPresent(Int.self, forKey: .totalNumber)
     }
 }

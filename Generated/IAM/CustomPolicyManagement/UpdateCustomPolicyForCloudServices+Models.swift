@@ -43,18 +43,11 @@ public struct UpdateCustomPolicyForCloudServicesRole: Codable, Sendable, Equatab
     public var policy: UpdateCustomPolicyForCloudServicesRolePolicy2
 
     private enum CodingKeys: String, CodingKey {
-        case displayName = "display_name"
-        case type
-        case description
-        case descriptionCn = "description_cn"
-        case policy
+        case displayName = "display_name", type, description, descriptionCn = "description_cn", policy
     }
 
     public init(
-        displayName: String,
-        type: String,
-        description: String,
-        descriptionCn: String? = nil,
+        displayName: String, type: String, description: String, descriptionCn: String? = nil,
         policy: UpdateCustomPolicyForCloudServicesRolePolicy2
     ) {
         self.displayName = displayName
@@ -101,35 +94,16 @@ public struct UpdateCustomPolicyForCloudServicesRole2: Codable, Sendable, Equata
     public var references: String?
 
     private enum CodingKeys: String, CodingKey {
-        case catalog
-        case displayName = "display_name"
-        case description
-        case links
-        case policy
-        case descriptionCn = "description_cn"
-        case domainID = "domain_id"
-        case type
-        case id
-        case name
-        case updatedTime = "updated_time"
-        case createdTime = "created_time"
-        case references
+        case catalog, displayName = "display_name", description, links, policy
+        case descriptionCn = "description_cn", domainID = "domain_id", type, id, name
+        case updatedTime = "updated_time", createdTime = "created_time", references
     }
 
     public init(
-        catalog: String? = nil,
-        displayName: String? = nil,
-        description: String? = nil,
-        links: RoleLinks? = nil,
-        policy: ListCustomPoliciesRolesPolicy? = nil,
-        descriptionCn: String? = nil,
-        domainID: String? = nil,
-        type: String? = nil,
-        id: String? = nil,
-        name: String? = nil,
-        updatedTime: String? = nil,
-        createdTime: String? = nil,
-        references: String? = nil
+        catalog: String? = nil, displayName: String? = nil, description: String? = nil,
+        links: RoleLinks? = nil, policy: ListCustomPoliciesRolesPolicy? = nil, descriptionCn: String? = nil,
+        domainID: String? = nil, type: String? = nil, id: String? = nil, name: String? = nil,
+        updatedTime: String? = nil, createdTime: String? = nil, references: String? = nil
     ) {
         self.catalog = catalog
         self.displayName = displayName
@@ -160,8 +134,7 @@ public struct UpdateCustomPolicyForCloudServicesRolePolicy2: Codable, Sendable, 
     public var statement: [UpdateCustomPolicyForCloudServicesRolePolicyStatement2]
 
     private enum CodingKeys: String, CodingKey {
-        case version = "Version"
-        case statement = "Statement"
+        case version = "Version", statement = "Statement"
     }
 
     public init(version: String, statement: [UpdateCustomPolicyForCloudServicesRolePolicyStatement2]) {
@@ -195,15 +168,11 @@ public struct UpdateCustomPolicyForCloudServicesRolePolicyStatement2: Codable, S
     public var resource: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case action = "Action"
-        case effect = "Effect"
-        case condition = "Condition"
-        case resource = "Resource"
+        case action = "Action", effect = "Effect", condition = "Condition", resource = "Resource"
     }
 
     public init(
-        action: [String],
-        effect: Effect,
+        action: [String], effect: Effect,
         condition: UpdateCustomPolicyForCloudServicesRolePolicyStatementCondition? = nil,
         resource: [String]? = nil
     ) {
@@ -225,8 +194,7 @@ public struct UpdateCustomPolicyForCloudServicesRolePolicyStatementCondition: Co
     public var stringStartWith: StringStartWith?
 
     private enum CodingKeys: String, CodingKey {
-        case `operator` = "<operator>"
-        case stringStartWith = "StringStartWith"
+        case `operator` = "<operator>", stringStartWith = "StringStartWith"
     }
 
     public init(`operator`: JSONValue? = nil, stringStartWith: StringStartWith? = nil) {

@@ -13,9 +13,7 @@ extension IAMClient {
     /// - Returns: The body of the service's `200` response.
     public func keystoneListFederationDomains() async throws -> KeystoneListFederationDomainsResponse {
         let request = OperationRequest(
-            operation: "KeystoneListFederationDomains",
-            method: .get,
-            path: "/v3/OS-FEDERATION/domains"
+            operation: "KeystoneListFederationDomains", method: .get, path: "/v3/OS-FEDERATION/domains"
         )
         return try await client.send(request, as: KeystoneListFederationDomainsResponse.self)
     }

@@ -18,19 +18,8 @@ public struct Domain: Codable, Sendable, Equatable {
     /// Account description.
     public var description: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case enabled
-        case id
-        case name
-        case links
-        case description
-    }
-
     public init(
-        enabled: Bool? = nil,
-        id: String? = nil,
-        name: String? = nil,
-        links: RoleLinks? = nil,
+        enabled: Bool? = nil, id: String? = nil, name: String? = nil, links: RoleLinks? = nil,
         description: String? = nil
     ) {
         self.enabled = enabled
@@ -38,15 +27,6 @@ public struct Domain: Codable, Sendable, Equatable {
         self.name = name
         self.links = links
         self.description = description
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.enabled = try container.decodeLenientIfPresent(Bool.self, forKey: .enabled)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.links = try container.decodeIfPresent(RoleLinks.self, forKey: .links)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
     }
 }
 

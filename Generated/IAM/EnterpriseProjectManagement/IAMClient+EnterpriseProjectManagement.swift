@@ -16,8 +16,7 @@ extension IAMClient {
         _ body: AssociateRoleToAgencyOnEnterpriseProjectRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "AssociateRoleToAgencyOnEnterpriseProject",
-            method: .put,
+            operation: "AssociateRoleToAgencyOnEnterpriseProject", method: .put,
             path: "/v3.0/OS-PERMISSION/subjects/agency/scopes/enterprise-project/role-assignments",
             body: body
         )
@@ -36,8 +35,7 @@ extension IAMClient {
         _ body: RevokeRoleFromAgencyOnEnterpriseProjectRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "RevokeRoleFromAgencyOnEnterpriseProject",
-            method: .delete,
+            operation: "RevokeRoleFromAgencyOnEnterpriseProject", method: .delete,
             path: "/v3.0/OS-PERMISSION/subjects/agency/scopes/enterprise-project/role-assignments",
             body: body
         )

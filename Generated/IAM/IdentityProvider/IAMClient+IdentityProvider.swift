@@ -20,11 +20,9 @@ extension IAMClient {
         _ body: CreateOpenIDConnectConfigRequest
     ) async throws -> CreateOpenIDConnectConfigResponse {
         let request = OperationRequest(
-            operation: "CreateOpenIdConnectConfig",
-            method: .post,
+            operation: "CreateOpenIdConnectConfig", method: .post,
             path: "/v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config",
-            pathParameters: ["idp_id": idpID],
-            body: body
+            pathParameters: ["idp_id": idpID], body: body
         )
         return try await client.send(request, as: CreateOpenIDConnectConfigResponse.self)
     }
@@ -45,11 +43,8 @@ extension IAMClient {
         _ body: KeystoneCreateIdentityProviderRequest
     ) async throws -> KeystoneCreateIdentityProviderResponse {
         let request = OperationRequest(
-            operation: "KeystoneCreateIdentityProvider",
-            method: .put,
-            path: "/v3/OS-FEDERATION/identity_providers/{id}",
-            pathParameters: ["id": id],
-            body: body
+            operation: "KeystoneCreateIdentityProvider", method: .put,
+            path: "/v3/OS-FEDERATION/identity_providers/{id}", pathParameters: ["id": id], body: body
         )
         return try await client.send(request, as: KeystoneCreateIdentityProviderResponse.self)
     }
@@ -64,10 +59,8 @@ extension IAMClient {
     ///   - id: ID of an identity provider.
     public func keystoneDeleteIdentityProvider(id: String) async throws {
         let request = OperationRequest(
-            operation: "KeystoneDeleteIdentityProvider",
-            method: .delete,
-            path: "/v3/OS-FEDERATION/identity_providers/{id}",
-            pathParameters: ["id": id]
+            operation: "KeystoneDeleteIdentityProvider", method: .delete,
+            path: "/v3/OS-FEDERATION/identity_providers/{id}", pathParameters: ["id": id]
         )
         try await client.send(request)
     }
@@ -81,8 +74,7 @@ extension IAMClient {
     /// - Returns: The body of the service's `200` response.
     public func keystoneListIdentityProviders() async throws -> KeystoneListIdentityProvidersResponse {
         let request = OperationRequest(
-            operation: "KeystoneListIdentityProviders",
-            method: .get,
+            operation: "KeystoneListIdentityProviders", method: .get,
             path: "/v3/OS-FEDERATION/identity_providers"
         )
         return try await client.send(request, as: KeystoneListIdentityProvidersResponse.self)
@@ -102,10 +94,8 @@ extension IAMClient {
         id: String
     ) async throws -> KeystoneShowIdentityProviderResponse {
         let request = OperationRequest(
-            operation: "KeystoneShowIdentityProvider",
-            method: .get,
-            path: "/v3/OS-FEDERATION/identity_providers/{id}",
-            pathParameters: ["id": id]
+            operation: "KeystoneShowIdentityProvider", method: .get,
+            path: "/v3/OS-FEDERATION/identity_providers/{id}", pathParameters: ["id": id]
         )
         return try await client.send(request, as: KeystoneShowIdentityProviderResponse.self)
     }
@@ -126,11 +116,8 @@ extension IAMClient {
         _ body: KeystoneUpdateIdentityProviderRequest
     ) async throws -> KeystoneUpdateIdentityProviderResponse {
         let request = OperationRequest(
-            operation: "KeystoneUpdateIdentityProvider",
-            method: .patch,
-            path: "/v3/OS-FEDERATION/identity_providers/{id}",
-            pathParameters: ["id": id],
-            body: body
+            operation: "KeystoneUpdateIdentityProvider", method: .patch,
+            path: "/v3/OS-FEDERATION/identity_providers/{id}", pathParameters: ["id": id], body: body
         )
         return try await client.send(request, as: KeystoneUpdateIdentityProviderResponse.self)
     }
@@ -147,8 +134,7 @@ extension IAMClient {
     /// - Returns: The body of the service's `200` response.
     public func showOpenIDConnectConfig(idpID: String) async throws -> ShowOpenIDConnectConfigResponse {
         let request = OperationRequest(
-            operation: "ShowOpenIdConnectConfig",
-            method: .get,
+            operation: "ShowOpenIdConnectConfig", method: .get,
             path: "/v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config",
             pathParameters: ["idp_id": idpID]
         )
@@ -171,11 +157,9 @@ extension IAMClient {
         _ body: UpdateOpenIDConnectConfigRequest
     ) async throws -> UpdateOpenIDConnectConfigResponse {
         let request = OperationRequest(
-            operation: "UpdateOpenIdConnectConfig",
-            method: .put,
+            operation: "UpdateOpenIdConnectConfig", method: .put,
             path: "/v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config",
-            pathParameters: ["idp_id": idpID],
-            body: body
+            pathParameters: ["idp_id": idpID], body: body
         )
         return try await client.send(request, as: UpdateOpenIDConnectConfigResponse.self)
     }

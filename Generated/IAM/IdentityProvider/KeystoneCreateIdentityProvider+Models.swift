@@ -20,22 +20,13 @@ public struct KeystoneCreateIdentityProviderIdentityProvider: Codable, Sendable,
     public var enabled: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case ssoType = "sso_type"
-        case description
-        case enabled
+        case ssoType = "sso_type", description, enabled
     }
 
     public init(ssoType: String? = nil, description: String? = nil, enabled: Bool? = nil) {
         self.ssoType = ssoType
         self.description = description
         self.enabled = enabled
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.ssoType = try container.decodeIfPresent(String.self, forKey: .ssoType)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.enabled = try container.decodeLenientIfPresent(Bool.self, forKey: .enabled)
     }
 }
 

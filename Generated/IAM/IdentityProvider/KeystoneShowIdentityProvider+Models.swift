@@ -25,21 +25,12 @@ public struct KeystoneShowIdentityProviderIdentityProvider: Codable, Sendable, E
     public var links: IdentityProviderLink?
 
     private enum CodingKeys: String, CodingKey {
-        case ssoType = "sso_type"
-        case id
-        case description
-        case enabled
-        case remoteIDs = "remote_ids"
-        case links
+        case ssoType = "sso_type", id, description, enabled, remoteIDs = "remote_ids", links
     }
 
     public init(
-        ssoType: String? = nil,
-        id: String? = nil,
-        description: String? = nil,
-        enabled: Bool? = nil,
-        remoteIDs: [IdentityProviderLink]? = nil,
-        links: IdentityProviderLink? = nil
+        ssoType: String? = nil, id: String? = nil, description: String? = nil, enabled: Bool? = nil,
+        remoteIDs: [IdentityProviderLink]? = nil, links: IdentityProviderLink? = nil
     ) {
         self.ssoType = ssoType
         self.id = id
@@ -47,16 +38,6 @@ public struct KeystoneShowIdentityProviderIdentityProvider: Codable, Sendable, E
         self.enabled = enabled
         self.remoteIDs = remoteIDs
         self.links = links
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.ssoType = try container.decodeIfPresent(String.self, forKey: .ssoType)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.enabled = try container.decodeLenientIfPresent(Bool.self, forKey: .enabled)
-        self.remoteIDs = try container.decodeIfPresent([IdentityProviderLink].self, forKey: .remoteIDs)
-        self.links = try container.decodeIfPresent(IdentityProviderLink.self, forKey: .links)
     }
 }
 

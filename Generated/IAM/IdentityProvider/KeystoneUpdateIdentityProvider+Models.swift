@@ -13,20 +13,9 @@ public struct KeystoneUpdateIdentityProviderIdentityProvider: Codable, Sendable,
     /// indicates that the identity provider is disabled. The default value is false.
     public var enabled: Bool?
 
-    private enum CodingKeys: String, CodingKey {
-        case description
-        case enabled
-    }
-
     public init(description: String? = nil, enabled: Bool? = nil) {
         self.description = description
         self.enabled = enabled
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.enabled = try container.decodeLenientIfPresent(Bool.self, forKey: .enabled)
     }
 }
 

@@ -20,11 +20,8 @@ extension IAMClient {
         _ body: KeystoneCreateMappingRequest
     ) async throws -> KeystoneCreateMappingResponse {
         let request = OperationRequest(
-            operation: "KeystoneCreateMapping",
-            method: .put,
-            path: "/v3/OS-FEDERATION/mappings/{id}",
-            pathParameters: ["id": id],
-            body: body
+            operation: "KeystoneCreateMapping", method: .put, path: "/v3/OS-FEDERATION/mappings/{id}",
+            pathParameters: ["id": id], body: body
         )
         return try await client.send(request, as: KeystoneCreateMappingResponse.self)
     }
@@ -39,9 +36,7 @@ extension IAMClient {
     ///   - id: Mapping ID.
     public func keystoneDeleteMapping(id: String) async throws {
         let request = OperationRequest(
-            operation: "KeystoneDeleteMapping",
-            method: .delete,
-            path: "/v3/OS-FEDERATION/mappings/{id}",
+            operation: "KeystoneDeleteMapping", method: .delete, path: "/v3/OS-FEDERATION/mappings/{id}",
             pathParameters: ["id": id]
         )
         try await client.send(request)
@@ -56,9 +51,7 @@ extension IAMClient {
     /// - Returns: The body of the service's `200` response.
     public func keystoneListMappings() async throws -> KeystoneListMappingsResponse {
         let request = OperationRequest(
-            operation: "KeystoneListMappings",
-            method: .get,
-            path: "/v3/OS-FEDERATION/mappings"
+            operation: "KeystoneListMappings", method: .get, path: "/v3/OS-FEDERATION/mappings"
         )
         return try await client.send(request, as: KeystoneListMappingsResponse.self)
     }
@@ -75,9 +68,7 @@ extension IAMClient {
     /// - Returns: The body of the service's `200` response.
     public func keystoneShowMapping(id: String) async throws -> KeystoneShowMappingResponse {
         let request = OperationRequest(
-            operation: "KeystoneShowMapping",
-            method: .get,
-            path: "/v3/OS-FEDERATION/mappings/{id}",
+            operation: "KeystoneShowMapping", method: .get, path: "/v3/OS-FEDERATION/mappings/{id}",
             pathParameters: ["id": id]
         )
         return try await client.send(request, as: KeystoneShowMappingResponse.self)
@@ -99,11 +90,8 @@ extension IAMClient {
         _ body: KeystoneUpdateMappingRequest
     ) async throws -> KeystoneUpdateMappingResponse {
         let request = OperationRequest(
-            operation: "KeystoneUpdateMapping",
-            method: .patch,
-            path: "/v3/OS-FEDERATION/mappings/{id}",
-            pathParameters: ["id": id],
-            body: body
+            operation: "KeystoneUpdateMapping", method: .patch, path: "/v3/OS-FEDERATION/mappings/{id}",
+            pathParameters: ["id": id], body: body
         )
         return try await client.send(request, as: KeystoneUpdateMappingResponse.self)
     }

@@ -13,9 +13,7 @@ public struct CreateMetadataRequest: Codable, Sendable, Equatable {
     public var domainID: String
 
     private enum CodingKeys: String, CodingKey {
-        case xaccountType = "xaccount_type"
-        case metadata
-        case domainID = "domain_id"
+        case xaccountType = "xaccount_type", metadata, domainID = "domain_id"
     }
 
     public init(xaccountType: String, metadata: String, domainID: String) {

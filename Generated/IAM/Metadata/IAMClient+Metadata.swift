@@ -23,11 +23,9 @@ extension IAMClient {
         _ body: CreateMetadataRequest
     ) async throws -> CreateMetadataResponse {
         let request = OperationRequest(
-            operation: "CreateMetadata",
-            method: .post,
+            operation: "CreateMetadata", method: .post,
             path: "/v3-ext/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/metadata",
-            pathParameters: ["idp_id": idpID, "protocol_id": protocolID],
-            body: body
+            pathParameters: ["idp_id": idpID, "protocol_id": protocolID], body: body
         )
         return try await client.send(request, as: CreateMetadataResponse.self)
     }
@@ -45,10 +43,8 @@ extension IAMClient {
         var headers: [String: String] = [:]
         headers["unsigned"] = unsigned.map { String($0) }
         let request = OperationRequest(
-            operation: "ListMetadataFileOfKeystone",
-            method: .get,
-            path: "/v3-ext/auth/OS-FEDERATION/SSO/metadata",
-            headers: headers
+            operation: "ListMetadataFileOfKeystone", method: .get,
+            path: "/v3-ext/auth/OS-FEDERATION/SSO/metadata", headers: headers
         )
         try await client.send(request)
     }
@@ -67,8 +63,7 @@ extension IAMClient {
     /// - Returns: The body of the service's `200` response.
     public func showMetadata(idpID: String, protocolID: String) async throws -> ShowMetadataResponse {
         let request = OperationRequest(
-            operation: "ShowMetadata",
-            method: .get,
+            operation: "ShowMetadata", method: .get,
             path: "/v3-ext/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/metadata",
             pathParameters: ["idp_id": idpID, "protocol_id": protocolID]
         )

@@ -23,25 +23,13 @@ public struct ShowMetadataResponse: Codable, Sendable, Equatable {
     public var data: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case idpID = "idp_id"
-        case entityID = "entity_id"
-        case protocolID = "protocol_id"
-        case domainID = "domain_id"
-        case xaccountType = "xaccount_type"
-        case updateTime = "update_time"
-        case data
+        case id, idpID = "idp_id", entityID = "entity_id", protocolID = "protocol_id", domainID = "domain_id"
+        case xaccountType = "xaccount_type", updateTime = "update_time", data
     }
 
     public init(
-        id: String? = nil,
-        idpID: String? = nil,
-        entityID: String? = nil,
-        protocolID: String? = nil,
-        domainID: String? = nil,
-        xaccountType: String? = nil,
-        updateTime: String? = nil,
-        data: String? = nil
+        id: String? = nil, idpID: String? = nil, entityID: String? = nil, protocolID: String? = nil,
+        domainID: String? = nil, xaccountType: String? = nil, updateTime: String? = nil, data: String? = nil
     ) {
         self.id = id
         self.idpID = idpID

@@ -41,8 +41,7 @@ extension IAMClient {
         roleID: String
     ) async throws {
         let request = OperationRequest(
-            operation: "DeleteDomainGroupInheritedRole",
-            method: .delete,
+            operation: "DeleteDomainGroupInheritedRole", method: .delete,
             path: "/v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/{role_id}/inherited_to_projects",
             pathParameters: ["domain_id": domainID, "group_id": groupID, "role_id": roleID]
         )
@@ -71,8 +70,7 @@ extension IAMClient {
         roleID: String
     ) async throws {
         let request = OperationRequest(
-            operation: "KeystoneAssociateGroupWithDomainPermission",
-            method: .put,
+            operation: "KeystoneAssociateGroupWithDomainPermission", method: .put,
             path: "/v3/domains/{domain_id}/groups/{group_id}/roles/{role_id}",
             pathParameters: ["domain_id": domainID, "group_id": groupID, "role_id": roleID]
         )
@@ -102,8 +100,7 @@ extension IAMClient {
         roleID: String
     ) async throws {
         let request = OperationRequest(
-            operation: "KeystoneAssociateGroupWithProjectPermission",
-            method: .put,
+            operation: "KeystoneAssociateGroupWithProjectPermission", method: .put,
             path: "/v3/projects/{project_id}/groups/{group_id}/roles/{role_id}",
             pathParameters: ["project_id": projectID, "group_id": groupID, "role_id": roleID]
         )
@@ -127,8 +124,7 @@ extension IAMClient {
         roleID: String
     ) async throws {
         let request = OperationRequest(
-            operation: "KeystoneCheckDomainPermissionForGroup",
-            method: .head,
+            operation: "KeystoneCheckDomainPermissionForGroup", method: .head,
             path: "/v3/domains/{domain_id}/groups/{group_id}/roles/{role_id}",
             pathParameters: ["domain_id": domainID, "group_id": groupID, "role_id": roleID]
         )
@@ -152,8 +148,7 @@ extension IAMClient {
         roleID: String
     ) async throws {
         let request = OperationRequest(
-            operation: "KeystoneCheckProjectPermissionForGroup",
-            method: .head,
+            operation: "KeystoneCheckProjectPermissionForGroup", method: .head,
             path: "/v3/projects/{project_id}/groups/{group_id}/roles/{role_id}",
             pathParameters: ["project_id": projectID, "group_id": groupID, "role_id": roleID]
         )
@@ -175,8 +170,7 @@ extension IAMClient {
     ///   - roleID: Permission ID. For details about how to obtain a permission ID, see Querying a Role List.
     public func keystoneCheckroleForGroup(domainID: String, groupID: String, roleID: String) async throws {
         let request = OperationRequest(
-            operation: "KeystoneCheckroleForGroup",
-            method: .head,
+            operation: "KeystoneCheckroleForGroup", method: .head,
             path: "/v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/{role_id}/inherited_to_projects",
             pathParameters: ["domain_id": domainID, "group_id": groupID, "role_id": roleID]
         )
@@ -202,8 +196,7 @@ extension IAMClient {
         groupID: String
     ) async throws -> KeystoneListAllProjectPermissionsForGroupResponse {
         let request = OperationRequest(
-            operation: "KeystoneListAllProjectPermissionsForGroup",
-            method: .get,
+            operation: "KeystoneListAllProjectPermissionsForGroup", method: .get,
             path: "/v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/inherited_to_projects",
             pathParameters: ["domain_id": domainID, "group_id": groupID]
         )
@@ -227,8 +220,7 @@ extension IAMClient {
         groupID: String
     ) async throws -> KeystoneListDomainPermissionsForGroupResponse {
         let request = OperationRequest(
-            operation: "KeystoneListDomainPermissionsForGroup",
-            method: .get,
+            operation: "KeystoneListDomainPermissionsForGroup", method: .get,
             path: "/v3/domains/{domain_id}/groups/{group_id}/roles",
             pathParameters: ["domain_id": domainID, "group_id": groupID]
         )
@@ -258,10 +250,7 @@ extension IAMClient {
         query.append("domain_id", domainID)
         query.append("name", name)
         let request = OperationRequest(
-            operation: "KeystoneListPermissions",
-            method: .get,
-            path: "/v3/roles",
-            query: query
+            operation: "KeystoneListPermissions", method: .get, path: "/v3/roles", query: query
         )
         return try await client.send(request, as: KeystoneListPermissionsResponse.self)
     }
@@ -283,8 +272,7 @@ extension IAMClient {
         groupID: String
     ) async throws -> KeystoneListProjectPermissionsForGroupResponse {
         let request = OperationRequest(
-            operation: "KeystoneListProjectPermissionsForGroup",
-            method: .get,
+            operation: "KeystoneListProjectPermissionsForGroup", method: .get,
             path: "/v3/projects/{project_id}/groups/{group_id}/roles",
             pathParameters: ["project_id": projectID, "group_id": groupID]
         )
@@ -308,8 +296,7 @@ extension IAMClient {
         roleID: String
     ) async throws {
         let request = OperationRequest(
-            operation: "KeystoneRemoveDomainPermissionFromGroup",
-            method: .delete,
+            operation: "KeystoneRemoveDomainPermissionFromGroup", method: .delete,
             path: "/v3/domains/{domain_id}/groups/{group_id}/roles/{role_id}",
             pathParameters: ["domain_id": domainID, "group_id": groupID, "role_id": roleID]
         )
@@ -333,8 +320,7 @@ extension IAMClient {
         roleID: String
     ) async throws {
         let request = OperationRequest(
-            operation: "KeystoneRemoveProjectPermissionFromGroup",
-            method: .delete,
+            operation: "KeystoneRemoveProjectPermissionFromGroup", method: .delete,
             path: "/v3/projects/{project_id}/groups/{group_id}/roles/{role_id}",
             pathParameters: ["project_id": projectID, "group_id": groupID, "role_id": roleID]
         )
@@ -354,9 +340,7 @@ extension IAMClient {
     /// - Returns: The body of the service's `200` response.
     public func keystoneShowPermission(roleID: String) async throws -> KeystoneShowPermissionResponse {
         let request = OperationRequest(
-            operation: "KeystoneShowPermission",
-            method: .get,
-            path: "/v3/roles/{role_id}",
+            operation: "KeystoneShowPermission", method: .get, path: "/v3/roles/{role_id}",
             pathParameters: ["role_id": roleID]
         )
         return try await client.send(request, as: KeystoneShowPermissionResponse.self)
@@ -402,10 +386,7 @@ extension IAMClient {
         query.append("scope.OS-INHERIT:inherited_to", scopeOSINHERITInheritedTo)
         query.append("include_subtree", includeSubtree)
         let request = OperationRequest(
-            operation: "ListRoleAssignments",
-            method: .get,
-            path: "/v3/role_assignments",
-            query: query
+            operation: "ListRoleAssignments", method: .get, path: "/v3/role_assignments", query: query
         )
         return try await client.send(request, as: ListRoleAssignmentsResponse.self)
     }
@@ -487,10 +468,8 @@ extension IAMClient {
         query.append("page", page)
         query.append("per_page", perPage)
         let request = OperationRequest(
-            operation: "ShowDomainRoleAssignments",
-            method: .get,
-            path: "/v3.0/OS-PERMISSION/role-assignments",
-            query: query
+            operation: "ShowDomainRoleAssignments", method: .get,
+            path: "/v3.0/OS-PERMISSION/role-assignments", query: query
         )
         return try await client.send(request, as: ShowDomainRoleAssignmentsResponse.self)
     }
@@ -507,8 +486,7 @@ extension IAMClient {
     ///   - roleID: User role ID.
     public func updateDomainGroupInheritRole(domainID: String, groupID: String, roleID: String) async throws {
         let request = OperationRequest(
-            operation: "UpdateDomainGroupInheritRole",
-            method: .put,
+            operation: "UpdateDomainGroupInheritRole", method: .put,
             path: "/v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/{role_id}/inherited_to_projects",
             pathParameters: ["domain_id": domainID, "group_id": groupID, "role_id": roleID]
         )

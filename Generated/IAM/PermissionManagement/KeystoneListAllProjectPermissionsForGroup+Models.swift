@@ -56,32 +56,15 @@ public struct KeystoneListAllProjectPermissionsForGroupRole: Codable, Sendable, 
     public var createdTime: String?
 
     private enum CodingKeys: String, CodingKey {
-        case flag
-        case descriptionCn = "description_cn"
-        case catalog
-        case name
-        case description
-        case links
-        case id
-        case displayName = "display_name"
-        case type
-        case policy
-        case updatedTime = "updated_time"
+        case flag, descriptionCn = "description_cn", catalog, name, description, links, id
+        case displayName = "display_name", type, policy, updatedTime = "updated_time"
         case createdTime = "created_time"
     }
 
     public init(
-        flag: String? = nil,
-        descriptionCn: String? = nil,
-        catalog: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        links: Links? = nil,
-        id: String? = nil,
-        displayName: String? = nil,
-        type: String? = nil,
-        policy: RolesPolicy? = nil,
-        updatedTime: String? = nil,
+        flag: String? = nil, descriptionCn: String? = nil, catalog: String? = nil, name: String? = nil,
+        description: String? = nil, links: Links? = nil, id: String? = nil, displayName: String? = nil,
+        type: String? = nil, policy: RolesPolicy? = nil, updatedTime: String? = nil,
         createdTime: String? = nil
     ) {
         self.flag = flag

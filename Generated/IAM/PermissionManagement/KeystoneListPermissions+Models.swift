@@ -13,22 +13,13 @@ public struct KeystoneListPermissionsResponse: Codable, Sendable, Equatable {
     public var totalNumber: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case links
-        case roles
-        case totalNumber = "total_number"
+        case links, roles, totalNumber = "total_number"
     }
 
     public init(links: Links? = nil, roles: [KeystoneListPermissionsRole]? = nil, totalNumber: Int? = nil) {
         self.links = links
         self.roles = roles
         self.totalNumber = totalNumber
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.links = try container.decodeIfPresent(Links.self, forKey: .links)
-        self.roles = try container.decodeIfPresent([KeystoneListPermissionsRole].self, forKey: .roles)
-        self.totalNumber = try container.decodeLenientIfPresent(Int.self, forKey: .totalNumber)
     }
 }
 
@@ -71,35 +62,16 @@ public struct KeystoneListPermissionsRole: Codable, Sendable, Equatable {
     public var createdTime: String?
 
     private enum CodingKeys: String, CodingKey {
-        case domainID = "domain_id"
-        case flag
-        case descriptionCn = "description_cn"
-        case catalog
-        case name
-        case description
-        case links
-        case id
-        case displayName = "display_name"
-        case type
-        case policy
-        case updatedTime = "updated_time"
+        case domainID = "domain_id", flag, descriptionCn = "description_cn", catalog, name, description, links
+        case id, displayName = "display_name", type, policy, updatedTime = "updated_time"
         case createdTime = "created_time"
     }
 
     public init(
-        domainID: String? = nil,
-        flag: String? = nil,
-        descriptionCn: String? = nil,
-        catalog: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        links: Links? = nil,
-        id: String? = nil,
-        displayName: String? = nil,
-        type: String? = nil,
-        policy: KeystoneListPermissionsRolesPolicy? = nil,
-        updatedTime: String? = nil,
-        createdTime: String? = nil
+        domainID: String? = nil, flag: String? = nil, descriptionCn: String? = nil, catalog: String? = nil,
+        name: String? = nil, description: String? = nil, links: Links? = nil, id: String? = nil,
+        displayName: String? = nil, type: String? = nil, policy: KeystoneListPermissionsRolesPolicy? = nil,
+        updatedTime: String? = nil, createdTime: String? = nil
     ) {
         self.domainID = domainID
         self.flag = flag
@@ -132,14 +104,11 @@ public struct KeystoneListPermissionsRolesPolicy: Codable, Sendable, Equatable {
     public var version: String?
 
     private enum CodingKeys: String, CodingKey {
-        case depends = "Depends"
-        case statement = "Statement"
-        case version = "Version"
+        case depends = "Depends", statement = "Statement", version = "Version"
     }
 
     public init(
-        depends: [RolePolicyDepend]? = nil,
-        statement: [KeystoneListPermissionsRolesPolicyStatement]? = nil,
+        depends: [RolePolicyDepend]? = nil, statement: [KeystoneListPermissionsRolesPolicyStatement]? = nil,
         version: String? = nil
     ) {
         self.depends = depends
@@ -176,17 +145,12 @@ public struct KeystoneListPermissionsRolesPolicyStatement: Codable, Sendable, Eq
     public var resource: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case action = "Action"
-        case effect = "Effect"
-        case condition = "Condition"
-        case resource = "Resource"
+        case action = "Action", effect = "Effect", condition = "Condition", resource = "Resource"
     }
 
     public init(
-        action: [String]? = nil,
-        effect: Effect? = nil,
-        condition: RolePolicyStatementConditionOperator? = nil,
-        resource: [String]? = nil
+        action: [String]? = nil, effect: Effect? = nil,
+        condition: RolePolicyStatementConditionOperator? = nil, resource: [String]? = nil
     ) {
         self.action = action
         self.effect = effect

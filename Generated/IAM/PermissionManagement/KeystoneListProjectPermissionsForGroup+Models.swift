@@ -44,26 +44,13 @@ public struct KeystoneListProjectPermissionsForGroupRole: Codable, Sendable, Equ
     public var description: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case links
-        case name
-        case domainID = "domain_id"
-        case type
-        case displayName = "display_name"
-        case catalog
-        case policy
+        case id, links, name, domainID = "domain_id", type, displayName = "display_name", catalog, policy
         case description
     }
 
     public init(
-        id: String? = nil,
-        links: Links? = nil,
-        name: String? = nil,
-        domainID: String? = nil,
-        type: String? = nil,
-        displayName: String? = nil,
-        catalog: String? = nil,
-        policy: RolesPolicy? = nil,
+        id: String? = nil, links: Links? = nil, name: String? = nil, domainID: String? = nil,
+        type: String? = nil, displayName: String? = nil, catalog: String? = nil, policy: RolesPolicy? = nil,
         description: String? = nil
     ) {
         self.id = id

@@ -25,18 +25,11 @@ public struct ListRoleAssignmentsLinks: Codable, Sendable, Equatable {
     public var domain: RoleAssignmentsRole?
 
     private enum CodingKeys: String, CodingKey {
-        case selfValue = "self"
-        case previous
-        case next
-        case assignment
-        case domain
+        case selfValue = "self", previous, next, assignment, domain
     }
 
     public init(
-        selfValue: String? = nil,
-        previous: String? = nil,
-        next: String? = nil,
-        assignment: String? = nil,
+        selfValue: String? = nil, previous: String? = nil, next: String? = nil, assignment: String? = nil,
         domain: RoleAssignmentsRole? = nil
     ) {
         self.selfValue = selfValue
@@ -55,13 +48,11 @@ public struct ListRoleAssignmentsResponse: Codable, Sendable, Equatable {
     public var links: ListRoleAssignmentsLinks?
 
     private enum CodingKeys: String, CodingKey {
-        case roleAssignments = "role_assignments"
-        case links
+        case roleAssignments = "role_assignments", links
     }
 
     public init(
-        roleAssignments: [ListRoleAssignmentsRoleAssignment]? = nil,
-        links: ListRoleAssignmentsLinks? = nil
+        roleAssignments: [ListRoleAssignmentsRoleAssignment]? = nil, links: ListRoleAssignmentsLinks? = nil
     ) {
         self.roleAssignments = roleAssignments
         self.links = links
@@ -108,11 +99,8 @@ public struct ListRoleAssignmentsRoleAssignment: Codable, Sendable, Equatable {
     public var links: ListRoleAssignmentsLinks?
 
     public init(
-        scope: ListRoleAssignmentsLinks? = nil,
-        role: [String: String]? = nil,
-        group: [String: String]? = nil,
-        agency: JSONValue? = nil,
-        links: ListRoleAssignmentsLinks? = nil
+        scope: ListRoleAssignmentsLinks? = nil, role: [String: String]? = nil, group: [String: String]? = nil,
+        agency: JSONValue? = nil, links: ListRoleAssignmentsLinks? = nil
     ) {
         self.scope = scope
         self.role = role

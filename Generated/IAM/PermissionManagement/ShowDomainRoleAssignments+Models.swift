@@ -13,14 +13,11 @@ public struct RoleAssignmentsScope: Codable, Sendable, Equatable {
     public var enterpriseProject: RoleAssignmentsRole?
 
     private enum CodingKeys: String, CodingKey {
-        case project
-        case domain
-        case enterpriseProject = "enterprise_project"
+        case project, domain, enterpriseProject = "enterprise_project"
     }
 
     public init(
-        project: RoleAssignmentsRole? = nil,
-        domain: RoleAssignmentsRole? = nil,
+        project: RoleAssignmentsRole? = nil, domain: RoleAssignmentsRole? = nil,
         enterpriseProject: RoleAssignmentsRole? = nil
     ) {
         self.project = project
@@ -37,19 +34,12 @@ public struct ShowDomainRoleAssignmentsResponse: Codable, Sendable, Equatable {
     public var roleAssignments: ShowDomainRoleAssignmentsRoleAssignment?
 
     private enum CodingKeys: String, CodingKey {
-        case totalNum = "total_num"
-        case roleAssignments = "role_assignments"
+        case totalNum = "total_num", roleAssignments = "role_assignments"
     }
 
     public init(totalNum: Int64? = nil, roleAssignments: ShowDomainRoleAssignmentsRoleAssignment? = nil) {
         self.totalNum = totalNum
         self.roleAssignments = roleAssignments
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalNum = try container.decodeLenientIfPresent(Int64.self, forKey: .totalNum)
-        self.roleAssignments = try container.decodeIfPresent(ShowDomainRoleAssignmentsRoleAssignment.self, forKey: .roleAssignments)
     }
 }
 
@@ -71,21 +61,12 @@ public struct ShowDomainRoleAssignmentsRoleAssignment: Codable, Sendable, Equata
     public var isInherited: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case user
-        case role
-        case group
-        case agency
-        case scope
-        case isInherited = "is_inherited"
+        case user, role, group, agency, scope, isInherited = "is_inherited"
     }
 
     public init(
-        user: RoleAssignmentsRole? = nil,
-        role: RoleAssignmentsRole? = nil,
-        group: RoleAssignmentsRole? = nil,
-        agency: RoleAssignmentsRole? = nil,
-        scope: RoleAssignmentsScope? = nil,
-        isInherited: Bool? = nil
+        user: RoleAssignmentsRole? = nil, role: RoleAssignmentsRole? = nil, group: RoleAssignmentsRole? = nil,
+        agency: RoleAssignmentsRole? = nil, scope: RoleAssignmentsScope? = nil, isInherited: Bool? = nil
     ) {
         self.user = user
         self.role = role
@@ -93,15 +74,5 @@ public struct ShowDomainRoleAssignmentsRoleAssignment: Codable, Sendable, Equata
         self.agency = agency
         self.scope = scope
         self.isInherited = isInherited
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.user = try container.decodeIfPresent(RoleAssignmentsRole.self, forKey: .user)
-        self.role = try container.decodeIfPresent(RoleAssignmentsRole.self, forKey: .role)
-        self.group = try container.decodeIfPresent(RoleAssignmentsRole.self, forKey: .group)
-        self.agency = try container.decodeIfPresent(RoleAssignmentsRole.self, forKey: .agency)
-        self.scope = try container.decodeIfPresent(RoleAssignmentsScope.self, forKey: .scope)
-        self.isInherited = try container.decodeLenientIfPresent(Bool.self, forKey: .isInherited)
     }
 }

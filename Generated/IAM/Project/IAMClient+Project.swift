@@ -14,9 +14,7 @@ extension IAMClient {
     /// - Returns: The body of the service's `200` response.
     public func keystoneListFederationProjects() async throws -> KeystoneListFederationProjectsResponse {
         let request = OperationRequest(
-            operation: "KeystoneListFederationProjects",
-            method: .get,
-            path: "/v3/OS-FEDERATION/projects"
+            operation: "KeystoneListFederationProjects", method: .get, path: "/v3/OS-FEDERATION/projects"
         )
         return try await client.send(request, as: KeystoneListFederationProjectsResponse.self)
     }

@@ -14,9 +14,7 @@ extension IAMClient {
     ///   - projectID: Project ID.
     public func deleteProject(projectID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteProject",
-            method: .delete,
-            path: "/v3/projects/{project_id}",
+            operation: "DeleteProject", method: .delete, path: "/v3/projects/{project_id}",
             pathParameters: ["project_id": projectID]
         )
         try await client.send(request)
@@ -36,10 +34,7 @@ extension IAMClient {
         _ body: KeystoneCreateProjectRequest
     ) async throws -> KeystoneCreateProjectResponse {
         let request = OperationRequest(
-            operation: "KeystoneCreateProject",
-            method: .post,
-            path: "/v3/projects",
-            body: body
+            operation: "KeystoneCreateProject", method: .post, path: "/v3/projects", body: body
         )
         return try await client.send(request, as: KeystoneCreateProjectResponse.self)
     }
@@ -53,9 +48,7 @@ extension IAMClient {
     /// - Returns: The body of the service's `200` response.
     public func keystoneListAuthProjects() async throws -> KeystoneListAuthProjectsResponse {
         let request = OperationRequest(
-            operation: "KeystoneListAuthProjects",
-            method: .get,
-            path: "/v3/auth/projects"
+            operation: "KeystoneListAuthProjects", method: .get, path: "/v3/auth/projects"
         )
         return try await client.send(request, as: KeystoneListAuthProjectsResponse.self)
     }
@@ -94,10 +87,7 @@ extension IAMClient {
         query.append("page", page)
         query.append("per_page", perPage)
         let request = OperationRequest(
-            operation: "KeystoneListProjects",
-            method: .get,
-            path: "/v3/projects",
-            query: query
+            operation: "KeystoneListProjects", method: .get, path: "/v3/projects", query: query
         )
         return try await client.send(request, as: KeystoneListProjectsResponse.self)
     }
@@ -116,9 +106,7 @@ extension IAMClient {
         userID: String
     ) async throws -> KeystoneListProjectsForUserResponse {
         let request = OperationRequest(
-            operation: "KeystoneListProjectsForUser",
-            method: .get,
-            path: "/v3/users/{user_id}/projects",
+            operation: "KeystoneListProjectsForUser", method: .get, path: "/v3/users/{user_id}/projects",
             pathParameters: ["user_id": userID]
         )
         return try await client.send(request, as: KeystoneListProjectsForUserResponse.self)
@@ -136,9 +124,7 @@ extension IAMClient {
     /// - Returns: The body of the service's `200` response.
     public func keystoneShowProject(projectID: String) async throws -> KeystoneShowProjectResponse {
         let request = OperationRequest(
-            operation: "KeystoneShowProject",
-            method: .get,
-            path: "/v3/projects/{project_id}",
+            operation: "KeystoneShowProject", method: .get, path: "/v3/projects/{project_id}",
             pathParameters: ["project_id": projectID]
         )
         return try await client.send(request, as: KeystoneShowProjectResponse.self)
@@ -160,11 +146,8 @@ extension IAMClient {
         _ body: KeystoneUpdateProjectRequest
     ) async throws -> KeystoneUpdateProjectResponse {
         let request = OperationRequest(
-            operation: "KeystoneUpdateProject",
-            method: .patch,
-            path: "/v3/projects/{project_id}",
-            pathParameters: ["project_id": projectID],
-            body: body
+            operation: "KeystoneUpdateProject", method: .patch, path: "/v3/projects/{project_id}",
+            pathParameters: ["project_id": projectID], body: body
         )
         return try await client.send(request, as: KeystoneUpdateProjectResponse.self)
     }
@@ -183,9 +166,7 @@ extension IAMClient {
         projectID: String
     ) async throws -> ShowProjectDetailsAndStatusResponse {
         let request = OperationRequest(
-            operation: "ShowProjectDetailsAndStatus",
-            method: .get,
-            path: "/v3-ext/projects/{project_id}",
+            operation: "ShowProjectDetailsAndStatus", method: .get, path: "/v3-ext/projects/{project_id}",
             pathParameters: ["project_id": projectID]
         )
         return try await client.send(request, as: ShowProjectDetailsAndStatusResponse.self)
@@ -203,9 +184,7 @@ extension IAMClient {
     /// - Returns: The body of the service's `200` response.
     public func showProjectQuota(projectID: String) async throws -> ShowProjectQuotaResponse {
         let request = OperationRequest(
-            operation: "ShowProjectQuota",
-            method: .get,
-            path: "/v3.0/OS-QUOTA/projects/{project_id}",
+            operation: "ShowProjectQuota", method: .get, path: "/v3.0/OS-QUOTA/projects/{project_id}",
             pathParameters: ["project_id": projectID]
         )
         return try await client.send(request, as: ShowProjectQuotaResponse.self)
@@ -223,11 +202,8 @@ extension IAMClient {
     ///   - body: The request body.
     public func updateProjectStatus(projectID: String, _ body: UpdateProjectStatusRequest) async throws {
         let request = OperationRequest(
-            operation: "UpdateProjectStatus",
-            method: .put,
-            path: "/v3-ext/projects/{project_id}",
-            pathParameters: ["project_id": projectID],
-            body: body
+            operation: "UpdateProjectStatus", method: .put, path: "/v3-ext/projects/{project_id}",
+            pathParameters: ["project_id": projectID], body: body
         )
         try await client.send(request)
     }

@@ -19,10 +19,7 @@ public struct KeystoneCreateProjectProject: Codable, Sendable, Equatable {
     public var description: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case parentID = "parent_id"
-        case domainID = "domain_id"
-        case description
+        case name, parentID = "parent_id", domainID = "domain_id", description
     }
 
     public init(name: String, parentID: String, domainID: String? = nil, description: String? = nil) {

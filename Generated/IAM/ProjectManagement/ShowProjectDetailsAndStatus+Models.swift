@@ -27,26 +27,13 @@ public struct ShowProjectDetailsAndStatusProject: Codable, Sendable, Equatable {
     public var suspendedTime: String?
 
     private enum CodingKeys: String, CodingKey {
-        case description
-        case id
-        case domainID = "domain_id"
-        case name
-        case isDomain = "is_domain"
-        case enabled
-        case parentID = "parent_id"
-        case status
-        case suspendedTime = "suspended_time"
+        case description, id, domainID = "domain_id", name, isDomain = "is_domain", enabled
+        case parentID = "parent_id", status, suspendedTime = "suspended_time"
     }
 
     public init(
-        description: String? = nil,
-        id: String? = nil,
-        domainID: String? = nil,
-        name: String? = nil,
-        isDomain: Bool? = nil,
-        enabled: Bool? = nil,
-        parentID: String? = nil,
-        status: String? = nil,
+        description: String? = nil, id: String? = nil, domainID: String? = nil, name: String? = nil,
+        isDomain: Bool? = nil, enabled: Bool? = nil, parentID: String? = nil, status: String? = nil,
         suspendedTime: String? = nil
     ) {
         self.description = description
@@ -58,19 +45,6 @@ public struct ShowProjectDetailsAndStatusProject: Codable, Sendable, Equatable {
         self.parentID = parentID
         self.status = status
         self.suspendedTime = suspendedTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.domainID = try container.decodeIfPresent(String.self, forKey: .domainID)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.isDomain = try container.decodeLenientIfPresent(Bool.self, forKey: .isDomain)
-        self.enabled = try container.decodeLenientIfPresent(Bool.self, forKey: .enabled)
-        self.parentID = try container.decodeIfPresent(String.self, forKey: .parentID)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.suspendedTime = try container.decodeIfPresent(String.self, forKey: .suspendedTime)
     }
 }
 

@@ -22,11 +22,9 @@ extension IAMClient {
         _ body: KeystoneCreateProtocolRequest
     ) async throws -> KeystoneCreateProtocolResponse {
         let request = OperationRequest(
-            operation: "KeystoneCreateProtocol",
-            method: .put,
+            operation: "KeystoneCreateProtocol", method: .put,
             path: "/v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}",
-            pathParameters: ["idp_id": idpID, "protocol_id": protocolID],
-            body: body
+            pathParameters: ["idp_id": idpID, "protocol_id": protocolID], body: body
         )
         return try await client.send(request, as: KeystoneCreateProtocolResponse.self)
     }
@@ -42,8 +40,7 @@ extension IAMClient {
     ///   - protocolID:
     public func keystoneDeleteProtocol(idpID: String, protocolID: String) async throws {
         let request = OperationRequest(
-            operation: "KeystoneDeleteProtocol",
-            method: .delete,
+            operation: "KeystoneDeleteProtocol", method: .delete,
             path: "/v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}",
             pathParameters: ["idp_id": idpID, "protocol_id": protocolID]
         )
@@ -62,8 +59,7 @@ extension IAMClient {
     /// - Returns: The body of the service's `200` response.
     public func keystoneListProtocols(idpID: String) async throws -> KeystoneListProtocolsResponse {
         let request = OperationRequest(
-            operation: "KeystoneListProtocols",
-            method: .get,
+            operation: "KeystoneListProtocols", method: .get,
             path: "/v3/OS-FEDERATION/identity_providers/{idp_id}/protocols",
             pathParameters: ["idp_id": idpID]
         )
@@ -86,8 +82,7 @@ extension IAMClient {
         protocolID: String
     ) async throws -> KeystoneShowProtocolResponse {
         let request = OperationRequest(
-            operation: "KeystoneShowProtocol",
-            method: .get,
+            operation: "KeystoneShowProtocol", method: .get,
             path: "/v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}",
             pathParameters: ["idp_id": idpID, "protocol_id": protocolID]
         )
@@ -112,11 +107,9 @@ extension IAMClient {
         _ body: KeystoneUpdateProtocolRequest
     ) async throws -> KeystoneUpdateProtocolResponse {
         let request = OperationRequest(
-            operation: "KeystoneUpdateProtocol",
-            method: .patch,
+            operation: "KeystoneUpdateProtocol", method: .patch,
             path: "/v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}",
-            pathParameters: ["idp_id": idpID, "protocol_id": protocolID],
-            body: body
+            pathParameters: ["idp_id": idpID, "protocol_id": protocolID], body: body
         )
         return try await client.send(request, as: KeystoneUpdateProtocolResponse.self)
     }

@@ -17,16 +17,11 @@ public struct KeystoneListProtocolsLinks: Codable, Sendable, Equatable {
     public var identityProvider: String?
 
     private enum CodingKeys: String, CodingKey {
-        case selfValue = "self"
-        case previous
-        case next
-        case identityProvider = "identity_provider"
+        case selfValue = "self", previous, next, identityProvider = "identity_provider"
     }
 
     public init(
-        selfValue: String? = nil,
-        previous: String? = nil,
-        next: String? = nil,
+        selfValue: String? = nil, previous: String? = nil, next: String? = nil,
         identityProvider: String? = nil
     ) {
         self.selfValue = selfValue
@@ -48,9 +43,7 @@ public struct KeystoneListProtocolsProtocol: Codable, Sendable, Equatable {
     public var links: KeystoneListProtocolsLinks?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case mappingID = "mapping_id"
-        case links
+        case id, mappingID = "mapping_id", links
     }
 
     public init(id: String? = nil, mappingID: String? = nil, links: KeystoneListProtocolsLinks? = nil) {

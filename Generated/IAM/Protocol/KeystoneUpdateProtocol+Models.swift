@@ -15,9 +15,7 @@ public struct KeystoneUpdateProtocolProtocol: Codable, Sendable, Equatable {
     public var links: ProtocolLinks?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case mappingID = "mapping_id"
-        case links
+        case id, mappingID = "mapping_id", links
     }
 
     public init(id: String? = nil, mappingID: String? = nil, links: ProtocolLinks? = nil) {

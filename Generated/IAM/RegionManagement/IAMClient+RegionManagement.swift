@@ -13,9 +13,7 @@ extension IAMClient {
     /// - Returns: The body of the service's `200` response.
     public func keystoneListRegions() async throws -> KeystoneListRegionsResponse {
         let request = OperationRequest(
-            operation: "KeystoneListRegions",
-            method: .get,
-            path: "/v3/regions"
+            operation: "KeystoneListRegions", method: .get, path: "/v3/regions"
         )
         return try await client.send(request, as: KeystoneListRegionsResponse.self)
     }
@@ -32,9 +30,7 @@ extension IAMClient {
     /// - Returns: The body of the service's `200` response.
     public func keystoneShowRegion(regionID: String) async throws -> KeystoneShowRegionResponse {
         let request = OperationRequest(
-            operation: "KeystoneShowRegion",
-            method: .get,
-            path: "/v3/regions/{region_id}",
+            operation: "KeystoneShowRegion", method: .get, path: "/v3/regions/{region_id}",
             pathParameters: ["region_id": regionID]
         )
         return try await client.send(request, as: KeystoneShowRegionResponse.self)

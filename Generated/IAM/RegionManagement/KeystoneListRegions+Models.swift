@@ -21,21 +21,12 @@ public struct IAMRegion: Codable, Sendable, Equatable {
     public var links: Links?
 
     private enum CodingKeys: String, CodingKey {
-        case description
-        case parentRegionID = "parent_region_id"
-        case id
-        case locales
-        case type
-        case links
+        case description, parentRegionID = "parent_region_id", id, locales, type, links
     }
 
     public init(
-        description: String? = nil,
-        parentRegionID: String? = nil,
-        id: String? = nil,
-        locales: RegionLocales? = nil,
-        type: String? = nil,
-        links: Links? = nil
+        description: String? = nil, parentRegionID: String? = nil, id: String? = nil,
+        locales: RegionLocales? = nil, type: String? = nil, links: Links? = nil
     ) {
         self.description = description
         self.parentRegionID = parentRegionID

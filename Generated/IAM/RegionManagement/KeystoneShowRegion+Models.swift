@@ -21,21 +21,12 @@ public struct KeystoneShowRegionRegion: Codable, Sendable, Equatable {
     public var type: String?
 
     private enum CodingKeys: String, CodingKey {
-        case description
-        case parentRegionID = "parent_region_id"
-        case links
-        case locales
-        case id
-        case type
+        case description, parentRegionID = "parent_region_id", links, locales, id, type
     }
 
     public init(
-        description: String? = nil,
-        parentRegionID: String? = nil,
-        links: RoleLinks? = nil,
-        locales: RegionLocales? = nil,
-        id: String? = nil,
-        type: String? = nil
+        description: String? = nil, parentRegionID: String? = nil, links: RoleLinks? = nil,
+        locales: RegionLocales? = nil, id: String? = nil, type: String? = nil
     ) {
         self.description = description
         self.parentRegionID = parentRegionID

@@ -15,16 +15,13 @@ public struct CreateBindingDeviceRequest: Codable, Sendable, Equatable {
     public var authenticationCodeSecond: String
 
     private enum CodingKeys: String, CodingKey {
-        case userID = "user_id"
-        case serialNumber = "serial_number"
+        case userID = "user_id", serialNumber = "serial_number"
         case authenticationCodeFirst = "authentication_code_first"
         case authenticationCodeSecond = "authentication_code_second"
     }
 
     public init(
-        userID: String,
-        serialNumber: String,
-        authenticationCodeFirst: String,
+        userID: String, serialNumber: String, authenticationCodeFirst: String,
         authenticationCodeSecond: String
     ) {
         self.userID = userID

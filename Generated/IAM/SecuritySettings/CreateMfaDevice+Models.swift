@@ -43,8 +43,7 @@ public struct CreateMfaDeviceVirtualMfaDevice: Codable, Sendable, Equatable {
     public var userID: String
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case userID = "user_id"
+        case name, userID = "user_id"
     }
 
     public init(name: String, userID: String) {
@@ -63,8 +62,7 @@ public struct CreateMfaDeviceVirtualMfaDevice2: Codable, Sendable, Equatable {
     public var base32StringSeed: String?
 
     private enum CodingKeys: String, CodingKey {
-        case serialNumber = "serial_number"
-        case base32StringSeed = "base32_string_seed"
+        case serialNumber = "serial_number", base32StringSeed = "base32_string_seed"
     }
 
     public init(serialNumber: String? = nil, base32StringSeed: String? = nil) {

@@ -14,9 +14,7 @@ public struct DeleteBindingDeviceRequest: Codable, Sendable, Equatable {
     public var serialNumber: String
 
     private enum CodingKeys: String, CodingKey {
-        case userID = "user_id"
-        case authenticationCode = "authentication_code"
-        case serialNumber = "serial_number"
+        case userID = "user_id", authenticationCode = "authentication_code", serialNumber = "serial_number"
     }
 
     public init(userID: String, authenticationCode: String, serialNumber: String) {

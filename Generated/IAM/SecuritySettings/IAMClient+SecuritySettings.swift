@@ -14,10 +14,7 @@ extension IAMClient {
     ///   - body: The request body.
     public func createBindingDevice(_ body: CreateBindingDeviceRequest) async throws {
         let request = OperationRequest(
-            operation: "CreateBindingDevice",
-            method: .put,
-            path: "/v3.0/OS-MFA/mfa-devices/bind",
-            body: body
+            operation: "CreateBindingDevice", method: .put, path: "/v3.0/OS-MFA/mfa-devices/bind", body: body
         )
         try await client.send(request)
     }
@@ -34,10 +31,7 @@ extension IAMClient {
     /// - Returns: The body of the service's `201` response.
     public func createMfaDevice(_ body: CreateMfaDeviceRequest) async throws -> CreateMfaDeviceResponse {
         let request = OperationRequest(
-            operation: "CreateMfaDevice",
-            method: .post,
-            path: "/v3.0/OS-MFA/virtual-mfa-devices",
-            body: body
+            operation: "CreateMfaDevice", method: .post, path: "/v3.0/OS-MFA/virtual-mfa-devices", body: body
         )
         return try await client.send(request, as: CreateMfaDeviceResponse.self)
     }
@@ -53,9 +47,7 @@ extension IAMClient {
     ///   - body: The request body.
     public func deleteBindingDevice(_ body: DeleteBindingDeviceRequest) async throws {
         let request = OperationRequest(
-            operation: "DeleteBindingDevice",
-            method: .put,
-            path: "/v3.0/OS-MFA/mfa-devices/unbind",
+            operation: "DeleteBindingDevice", method: .put, path: "/v3.0/OS-MFA/mfa-devices/unbind",
             body: body
         )
         try await client.send(request)
@@ -76,9 +68,7 @@ extension IAMClient {
         query.append("user_id", userID)
         query.append("serial_number", serialNumber)
         let request = OperationRequest(
-            operation: "DeleteMfaDevice",
-            method: .delete,
-            path: "/v3.0/OS-MFA/virtual-mfa-devices",
+            operation: "DeleteMfaDevice", method: .delete, path: "/v3.0/OS-MFA/virtual-mfa-devices",
             query: query
         )
         try await client.send(request)
@@ -93,9 +83,7 @@ extension IAMClient {
     /// - Returns: The body of the service's `200` response.
     public func listUserLoginProtects() async throws -> ListUserLoginProtectsResponse {
         let request = OperationRequest(
-            operation: "ListUserLoginProtects",
-            method: .get,
-            path: "/v3.0/OS-USER/login-protects"
+            operation: "ListUserLoginProtects", method: .get, path: "/v3.0/OS-USER/login-protects"
         )
         return try await client.send(request, as: ListUserLoginProtectsResponse.self)
     }
@@ -109,9 +97,7 @@ extension IAMClient {
     /// - Returns: The body of the service's `200` response.
     public func listUserMfaDevices() async throws -> ListUserMfaDevicesResponse {
         let request = OperationRequest(
-            operation: "ListUserMfaDevices",
-            method: .get,
-            path: "/v3.0/OS-MFA/virtual-mfa-devices"
+            operation: "ListUserMfaDevices", method: .get, path: "/v3.0/OS-MFA/virtual-mfa-devices"
         )
         return try await client.send(request, as: ListUserMfaDevicesResponse.self)
     }
@@ -128,8 +114,7 @@ extension IAMClient {
     /// - Returns: The body of the service's `200` response.
     public func showDomainAPIAclPolicy(domainID: String) async throws -> ShowDomainAPIAclPolicyResponse {
         let request = OperationRequest(
-            operation: "ShowDomainApiAclPolicy",
-            method: .get,
+            operation: "ShowDomainApiAclPolicy", method: .get,
             path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy",
             pathParameters: ["domain_id": domainID]
         )
@@ -150,8 +135,7 @@ extension IAMClient {
         domainID: String
     ) async throws -> ShowDomainConsoleAclPolicyResponse {
         let request = OperationRequest(
-            operation: "ShowDomainConsoleAclPolicy",
-            method: .get,
+            operation: "ShowDomainConsoleAclPolicy", method: .get,
             path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy",
             pathParameters: ["domain_id": domainID]
         )
@@ -170,8 +154,7 @@ extension IAMClient {
     /// - Returns: The body of the service's `200` response.
     public func showDomainLoginPolicy(domainID: String) async throws -> ShowDomainLoginPolicyResponse {
         let request = OperationRequest(
-            operation: "ShowDomainLoginPolicy",
-            method: .get,
+            operation: "ShowDomainLoginPolicy", method: .get,
             path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/login-policy",
             pathParameters: ["domain_id": domainID]
         )
@@ -190,8 +173,7 @@ extension IAMClient {
     /// - Returns: The body of the service's `200` response.
     public func showDomainPasswordPolicy(domainID: String) async throws -> ShowDomainPasswordPolicyResponse {
         let request = OperationRequest(
-            operation: "ShowDomainPasswordPolicy",
-            method: .get,
+            operation: "ShowDomainPasswordPolicy", method: .get,
             path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/password-policy",
             pathParameters: ["domain_id": domainID]
         )
@@ -210,8 +192,7 @@ extension IAMClient {
     /// - Returns: The body of the service's `200` response.
     public func showDomainProtectPolicy(domainID: String) async throws -> ShowDomainProtectPolicyResponse {
         let request = OperationRequest(
-            operation: "ShowDomainProtectPolicy",
-            method: .get,
+            operation: "ShowDomainProtectPolicy", method: .get,
             path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/protect-policy",
             pathParameters: ["domain_id": domainID]
         )
@@ -231,10 +212,8 @@ extension IAMClient {
     /// - Returns: The body of the service's `200` response.
     public func showUserLoginProtect(userID: String) async throws -> ShowUserLoginProtectResponse {
         let request = OperationRequest(
-            operation: "ShowUserLoginProtect",
-            method: .get,
-            path: "/v3.0/OS-USER/users/{user_id}/login-protect",
-            pathParameters: ["user_id": userID]
+            operation: "ShowUserLoginProtect", method: .get,
+            path: "/v3.0/OS-USER/users/{user_id}/login-protect", pathParameters: ["user_id": userID]
         )
         return try await client.send(request, as: ShowUserLoginProtectResponse.self)
     }
@@ -252,10 +231,8 @@ extension IAMClient {
     /// - Returns: The body of the service's `200` response.
     public func showUserMfaDevice(userID: String) async throws -> ShowUserMfaDeviceResponse {
         let request = OperationRequest(
-            operation: "ShowUserMfaDevice",
-            method: .get,
-            path: "/v3.0/OS-MFA/users/{user_id}/virtual-mfa-device",
-            pathParameters: ["user_id": userID]
+            operation: "ShowUserMfaDevice", method: .get,
+            path: "/v3.0/OS-MFA/users/{user_id}/virtual-mfa-device", pathParameters: ["user_id": userID]
         )
         return try await client.send(request, as: ShowUserMfaDeviceResponse.self)
     }
@@ -276,11 +253,9 @@ extension IAMClient {
         _ body: UpdateDomainAPIAclPolicyRequest
     ) async throws -> UpdateDomainAPIAclPolicyResponse {
         let request = OperationRequest(
-            operation: "UpdateDomainApiAclPolicy",
-            method: .put,
+            operation: "UpdateDomainApiAclPolicy", method: .put,
             path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy",
-            pathParameters: ["domain_id": domainID],
-            body: body
+            pathParameters: ["domain_id": domainID], body: body
         )
         return try await client.send(request, as: UpdateDomainAPIAclPolicyResponse.self)
     }
@@ -301,11 +276,9 @@ extension IAMClient {
         _ body: UpdateDomainConsoleAclPolicyRequest
     ) async throws -> UpdateDomainConsoleAclPolicyResponse {
         let request = OperationRequest(
-            operation: "UpdateDomainConsoleAclPolicy",
-            method: .put,
+            operation: "UpdateDomainConsoleAclPolicy", method: .put,
             path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy",
-            pathParameters: ["domain_id": domainID],
-            body: body
+            pathParameters: ["domain_id": domainID], body: body
         )
         return try await client.send(request, as: UpdateDomainConsoleAclPolicyResponse.self)
     }
@@ -326,11 +299,9 @@ extension IAMClient {
         _ body: UpdateDomainLoginPolicyRequest
     ) async throws -> UpdateDomainLoginPolicyResponse {
         let request = OperationRequest(
-            operation: "UpdateDomainLoginPolicy",
-            method: .put,
+            operation: "UpdateDomainLoginPolicy", method: .put,
             path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/login-policy",
-            pathParameters: ["domain_id": domainID],
-            body: body
+            pathParameters: ["domain_id": domainID], body: body
         )
         return try await client.send(request, as: UpdateDomainLoginPolicyResponse.self)
     }
@@ -351,11 +322,9 @@ extension IAMClient {
         _ body: UpdateDomainPasswordPolicyRequest
     ) async throws -> UpdateDomainPasswordPolicyResponse {
         let request = OperationRequest(
-            operation: "UpdateDomainPasswordPolicy",
-            method: .put,
+            operation: "UpdateDomainPasswordPolicy", method: .put,
             path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/password-policy",
-            pathParameters: ["domain_id": domainID],
-            body: body
+            pathParameters: ["domain_id": domainID], body: body
         )
         return try await client.send(request, as: UpdateDomainPasswordPolicyResponse.self)
     }
@@ -376,11 +345,9 @@ extension IAMClient {
         _ body: UpdateDomainProtectPolicyRequest
     ) async throws -> UpdateDomainProtectPolicyResponse {
         let request = OperationRequest(
-            operation: "UpdateDomainProtectPolicy",
-            method: .put,
+            operation: "UpdateDomainProtectPolicy", method: .put,
             path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/protect-policy",
-            pathParameters: ["domain_id": domainID],
-            body: body
+            pathParameters: ["domain_id": domainID], body: body
         )
         return try await client.send(request, as: UpdateDomainProtectPolicyResponse.self)
     }
@@ -401,10 +368,8 @@ extension IAMClient {
         _ body: UpdateLoginProtectRequest
     ) async throws -> UpdateLoginProtectResponse {
         let request = OperationRequest(
-            operation: "UpdateLoginProtect",
-            method: .put,
-            path: "/v3.0/OS-USER/users/{user_id}/login-protect",
-            pathParameters: ["user_id": userID],
+            operation: "UpdateLoginProtect", method: .put,
+            path: "/v3.0/OS-USER/users/{user_id}/login-protect", pathParameters: ["user_id": userID],
             body: body
         )
         return try await client.send(request, as: UpdateLoginProtectResponse.self)

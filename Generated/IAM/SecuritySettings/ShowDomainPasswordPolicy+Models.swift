@@ -26,8 +26,7 @@ public struct ShowDomainPasswordPolicyPasswordPolicy: Codable, Sendable, Equatab
 
     private enum CodingKeys: String, CodingKey {
         case maximumConsecutiveIdenticalChars = "maximum_consecutive_identical_chars"
-        case maximumPasswordLength = "maximum_password_length"
-        case minimumPasswordAge = "minimum_password_age"
+        case maximumPasswordLength = "maximum_password_length", minimumPasswordAge = "minimum_password_age"
         case minimumPasswordLength = "minimum_password_length"
         case numberOfRecentPasswordsDisallowed = "number_of_recent_passwords_disallowed"
         case passwordNotUsernameOrInvert = "password_not_username_or_invert"
@@ -36,14 +35,10 @@ public struct ShowDomainPasswordPolicyPasswordPolicy: Codable, Sendable, Equatab
     }
 
     public init(
-        maximumConsecutiveIdenticalChars: Int? = nil,
-        maximumPasswordLength: Int? = nil,
-        minimumPasswordAge: Int? = nil,
-        minimumPasswordLength: Int? = nil,
-        numberOfRecentPasswordsDisallowed: Int? = nil,
-        passwordNotUsernameOrInvert: Bool? = nil,
-        passwordRequirements: String? = nil,
-        passwordValidityPeriod: Int? = nil
+        maximumConsecutiveIdenticalChars: Int? = nil, maximumPasswordLength: Int? = nil,
+        minimumPasswordAge: Int? = nil, minimumPasswordLength: Int? = nil,
+        numberOfRecentPasswordsDisallowed: Int? = nil, passwordNotUsernameOrInvert: Bool? = nil,
+        passwordRequirements: String? = nil, passwordValidityPeriod: Int? = nil
     ) {
         self.maximumConsecutiveIdenticalChars = maximumConsecutiveIdenticalChars
         self.maximumPasswordLength = maximumPasswordLength
@@ -53,18 +48,6 @@ public struct ShowDomainPasswordPolicyPasswordPolicy: Codable, Sendable, Equatab
         self.passwordNotUsernameOrInvert = passwordNotUsernameOrInvert
         self.passwordRequirements = passwordRequirements
         self.passwordValidityPeriod = passwordValidityPeriod
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.maximumConsecutiveIdenticalChars = try container.decodeLenientIfPresent(Int.self, forKey: .maximumConsecutiveIdenticalChars)
-        self.maximumPasswordLength = try container.decodeLenientIfPresent(Int.self, forKey: .maximumPasswordLength)
-        self.minimumPasswordAge = try container.decodeLenientIfPresent(Int.self, forKey: .minimumPasswordAge)
-        self.minimumPasswordLength = try container.decodeLenientIfPresent(Int.self, forKey: .minimumPasswordLength)
-        self.numberOfRecentPasswordsDisallowed = try container.decodeLenientIfPresent(Int.self, forKey: .numberOfRecentPasswordsDisallowed)
-        self.passwordNotUsernameOrInvert = try container.decodeLenientIfPresent(Bool.self, forKey: .passwordNotUsernameOrInvert)
-        self.passwordRequirements = try container.decodeIfPresent(String.self, forKey: .passwordRequirements)
-        self.passwordValidityPeriod = try container.decodeLenientIfPresent(Int.self, forKey: .passwordValidityPeriod)
     }
 }
 

@@ -32,21 +32,13 @@ public struct ShowDomainProtectPolicyProtectPolicy: Codable, Sendable, Equatable
     public var scene: Scene?
 
     private enum CodingKeys: String, CodingKey {
-        case allowUser = "allow_user"
-        case operationProtection = "operation_protection"
-        case mobile
-        case adminCheck = "admin_check"
-        case email
-        case scene
+        case allowUser = "allow_user", operationProtection = "operation_protection", mobile
+        case adminCheck = "admin_check", email, scene
     }
 
     public init(
-        allowUser: ProtectPolicyAllowUser? = nil,
-        operationProtection: Bool? = nil,
-        mobile: String? = nil,
-        adminCheck: String? = nil,
-        email: String? = nil,
-        scene: Scene? = nil
+        allowUser: ProtectPolicyAllowUser? = nil, operationProtection: Bool? = nil, mobile: String? = nil,
+        adminCheck: String? = nil, email: String? = nil, scene: Scene? = nil
     ) {
         self.allowUser = allowUser
         self.operationProtection = operationProtection
@@ -54,16 +46,6 @@ public struct ShowDomainProtectPolicyProtectPolicy: Codable, Sendable, Equatable
         self.adminCheck = adminCheck
         self.email = email
         self.scene = scene
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.allowUser = try container.decodeIfPresent(ProtectPolicyAllowUser.self, forKey: .allowUser)
-        self.operationProtection = try container.decodeLenientIfPresent(Bool.self, forKey: .operationProtection)
-        self.mobile = try container.decodeIfPresent(String.self, forKey: .mobile)
-        self.adminCheck = try container.decodeIfPresent(String.self, forKey: .adminCheck)
-        self.email = try container.decodeIfPresent(String.self, forKey: .email)
-        self.scene = try container.decodeIfPresent(Scene.self, forKey: .scene)
     }
 }
 

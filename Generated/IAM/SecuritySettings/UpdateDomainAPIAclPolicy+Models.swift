@@ -15,8 +15,7 @@ public struct APIAclPolicy: Codable, Sendable, Equatable {
     public var allowVPCEndpoints: [AllowVPCEndpoint]?
 
     private enum CodingKeys: String, CodingKey {
-        case allowAddressNetmasks = "allow_address_netmasks"
-        case allowIPRanges = "allow_ip_ranges"
+        case allowAddressNetmasks = "allow_address_netmasks", allowIPRanges = "allow_ip_ranges"
         case allowVPCEndpoints = "allow_vpc_endpoints"
     }
 
@@ -41,8 +40,7 @@ public struct AllowVPCEndpoint: Codable, Sendable, Equatable {
     public var vpcEndpointID: String
 
     private enum CodingKeys: String, CodingKey {
-        case description
-        case vpcEndpointID = "vpc_endpoint_id"
+        case description, vpcEndpointID = "vpc_endpoint_id"
     }
 
     public init(description: String? = nil, vpcEndpointID: String) {

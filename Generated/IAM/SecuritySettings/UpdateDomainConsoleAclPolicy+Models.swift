@@ -21,8 +21,7 @@ public struct UpdateDomainConsoleAclPolicyConsoleAclPolicy: Codable, Sendable, E
     public var allowIPRangesIPv6: [UpdateDomainAPIAclPolicyAllowIPRange]?
 
     private enum CodingKeys: String, CodingKey {
-        case allowAddressNetmasks = "allow_address_netmasks"
-        case allowIPRanges = "allow_ip_ranges"
+        case allowAddressNetmasks = "allow_address_netmasks", allowIPRanges = "allow_ip_ranges"
         case allowAddressNetmasksIPv6 = "allow_address_netmasks_ipv6"
         case allowIPRangesIPv6 = "allow_ip_ranges_ipv6"
     }

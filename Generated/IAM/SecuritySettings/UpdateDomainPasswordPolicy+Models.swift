@@ -25,8 +25,7 @@ public struct PasswordPolicy: Codable, Sendable, Equatable {
 
     private enum CodingKeys: String, CodingKey {
         case maximumConsecutiveIdenticalChars = "maximum_consecutive_identical_chars"
-        case minimumPasswordAge = "minimum_password_age"
-        case minimumPasswordLength = "minimum_password_length"
+        case minimumPasswordAge = "minimum_password_age", minimumPasswordLength = "minimum_password_length"
         case numberOfRecentPasswordsDisallowed = "number_of_recent_passwords_disallowed"
         case passwordNotUsernameOrInvert = "password_not_username_or_invert"
         case passwordValidityPeriod = "password_validity_period"
@@ -34,12 +33,9 @@ public struct PasswordPolicy: Codable, Sendable, Equatable {
     }
 
     public init(
-        maximumConsecutiveIdenticalChars: Int? = nil,
-        minimumPasswordAge: Int? = nil,
-        minimumPasswordLength: Int? = nil,
-        numberOfRecentPasswordsDisallowed: Int? = nil,
-        passwordNotUsernameOrInvert: Bool? = nil,
-        passwordValidityPeriod: Int? = nil,
+        maximumConsecutiveIdenticalChars: Int? = nil, minimumPasswordAge: Int? = nil,
+        minimumPasswordLength: Int? = nil, numberOfRecentPasswordsDisallowed: Int? = nil,
+        passwordNotUsernameOrInvert: Bool? = nil, passwordValidityPeriod: Int? = nil,
         passwordCharCombination: Int? = nil
     ) {
         self.maximumConsecutiveIdenticalChars = maximumConsecutiveIdenticalChars
@@ -49,17 +45,6 @@ public struct PasswordPolicy: Codable, Sendable, Equatable {
         self.passwordNotUsernameOrInvert = passwordNotUsernameOrInvert
         self.passwordValidityPeriod = passwordValidityPeriod
         self.passwordCharCombination = passwordCharCombination
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.maximumConsecutiveIdenticalChars = try container.decodeLenientIfPresent(Int.self, forKey: .maximumConsecutiveIdenticalChars)
-        self.minimumPasswordAge = try container.decodeLenientIfPresent(Int.self, forKey: .minimumPasswordAge)
-        self.minimumPasswordLength = try container.decodeLenientIfPresent(Int.self, forKey: .minimumPasswordLength)
-        self.numberOfRecentPasswordsDisallowed = try container.decodeLenientIfPresent(Int.self, forKey: .numberOfRecentPasswordsDisallowed)
-        self.passwordNotUsernameOrInvert = try container.decodeLenientIfPresent(Bool.self, forKey: .passwordNotUsernameOrInvert)
-        self.passwordValidityPeriod = try container.decodeLenientIfPresent(Int.self, forKey: .passwordValidityPeriod)
-        self.passwordCharCombination = try container.decodeLenientIfPresent(Int.self, forKey: .passwordCharCombination)
     }
 }
 
@@ -88,8 +73,7 @@ public struct UpdateDomainPasswordPolicyPasswordPolicy: Codable, Sendable, Equat
 
     private enum CodingKeys: String, CodingKey {
         case maximumConsecutiveIdenticalChars = "maximum_consecutive_identical_chars"
-        case maximumPasswordLength = "maximum_password_length"
-        case minimumPasswordAge = "minimum_password_age"
+        case maximumPasswordLength = "maximum_password_length", minimumPasswordAge = "minimum_password_age"
         case minimumPasswordLength = "minimum_password_length"
         case numberOfRecentPasswordsDisallowed = "number_of_recent_passwords_disallowed"
         case passwordNotUsernameOrInvert = "password_not_username_or_invert"
@@ -99,14 +83,10 @@ public struct UpdateDomainPasswordPolicyPasswordPolicy: Codable, Sendable, Equat
     }
 
     public init(
-        maximumConsecutiveIdenticalChars: Int? = nil,
-        maximumPasswordLength: Int? = nil,
-        minimumPasswordAge: Int? = nil,
-        minimumPasswordLength: Int? = nil,
-        numberOfRecentPasswordsDisallowed: Int? = nil,
-        passwordNotUsernameOrInvert: Bool? = nil,
-        passwordRequirements: String? = nil,
-        passwordValidityPeriod: Int? = nil,
+        maximumConsecutiveIdenticalChars: Int? = nil, maximumPasswordLength: Int? = nil,
+        minimumPasswordAge: Int? = nil, minimumPasswordLength: Int? = nil,
+        numberOfRecentPasswordsDisallowed: Int? = nil, passwordNotUsernameOrInvert: Bool? = nil,
+        passwordRequirements: String? = nil, passwordValidityPeriod: Int? = nil,
         passwordCharCombination: Int? = nil
     ) {
         self.maximumConsecutiveIdenticalChars = maximumConsecutiveIdenticalChars
@@ -118,19 +98,6 @@ public struct UpdateDomainPasswordPolicyPasswordPolicy: Codable, Sendable, Equat
         self.passwordRequirements = passwordRequirements
         self.passwordValidityPeriod = passwordValidityPeriod
         self.passwordCharCombination = passwordCharCombination
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.maximumConsecutiveIdenticalChars = try container.decodeLenientIfPresent(Int.self, forKey: .maximumConsecutiveIdenticalChars)
-        self.maximumPasswordLength = try container.decodeLenientIfPresent(Int.self, forKey: .maximumPasswordLength)
-        self.minimumPasswordAge = try container.decodeLenientIfPresent(Int.self, forKey: .minimumPasswordAge)
-        self.minimumPasswordLength = try container.decodeLenientIfPresent(Int.self, forKey: .minimumPasswordLength)
-        self.numberOfRecentPasswordsDisallowed = try container.decodeLenientIfPresent(Int.self, forKey: .numberOfRecentPasswordsDisallowed)
-        self.passwordNotUsernameOrInvert = try container.decodeLenientIfPresent(Bool.self, forKey: .passwordNotUsernameOrInvert)
-        self.passwordRequirements = try container.decodeIfPresent(String.self, forKey: .passwordRequirements)
-        self.passwordValidityPeriod = try container.decodeLenientIfPresent(Int.self, forKey: .passwordValidityPeriod)
-        self.passwordCharCombination = try container.decodeLenientIfPresent(Int.self, forKey: .passwordCharCombination)
     }
 }
 

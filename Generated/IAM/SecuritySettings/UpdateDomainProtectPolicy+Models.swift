@@ -24,21 +24,13 @@ public struct ProtectPolicy: Codable, Sendable, Equatable {
     public var scene: String?
 
     private enum CodingKeys: String, CodingKey {
-        case operationProtection = "operation_protection"
-        case allowUser = "allow_user"
-        case mobile
-        case adminCheck = "admin_check"
-        case email
-        case scene
+        case operationProtection = "operation_protection", allowUser = "allow_user", mobile
+        case adminCheck = "admin_check", email, scene
     }
 
     public init(
-        operationProtection: Bool,
-        allowUser: ProtectPolicyAllowUser? = nil,
-        mobile: String? = nil,
-        adminCheck: String? = nil,
-        email: String? = nil,
-        scene: String? = nil
+        operationProtection: Bool, allowUser: ProtectPolicyAllowUser? = nil, mobile: String? = nil,
+        adminCheck: String? = nil, email: String? = nil, scene: String? = nil
     ) {
         self.operationProtection = operationProtection
         self.allowUser = allowUser
@@ -46,16 +38,6 @@ public struct ProtectPolicy: Codable, Sendable, Equatable {
         self.adminCheck = adminCheck
         self.email = email
         self.scene = scene
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.operationProtection = try container.decodeLenient(Bool.self, forKey: .operationProtection)
-        self.allowUser = try container.decodeIfPresent(ProtectPolicyAllowUser.self, forKey: .allowUser)
-        self.mobile = try container.decodeIfPresent(String.self, forKey: .mobile)
-        self.adminCheck = try container.decodeIfPresent(String.self, forKey: .adminCheck)
-        self.email = try container.decodeIfPresent(String.self, forKey: .email)
-        self.scene = try container.decodeIfPresent(String.self, forKey: .scene)
     }
 }
 
@@ -75,30 +57,18 @@ public struct UpdateDomainProtectPolicyProtectPolicy: Codable, Sendable, Equatab
     public var scene: String?
 
     private enum CodingKeys: String, CodingKey {
-        case allowUser = "allow_user"
-        case operationProtection = "operation_protection"
-        case adminCheck = "admin_check"
-        case scene
+        case allowUser = "allow_user", operationProtection = "operation_protection"
+        case adminCheck = "admin_check", scene
     }
 
     public init(
-        allowUser: ProtectPolicyAllowUser? = nil,
-        operationProtection: Bool? = nil,
-        adminCheck: String? = nil,
+        allowUser: ProtectPolicyAllowUser? = nil, operationProtection: Bool? = nil, adminCheck: String? = nil,
         scene: String? = nil
     ) {
         self.allowUser = allowUser
         self.operationProtection = operationProtection
         self.adminCheck = adminCheck
         self.scene = scene
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.allowUser = try container.decodeIfPresent(ProtectPolicyAllowUser.self, forKey: .allowUser)
-        self.operationProtection = try container.decodeLenientIfPresent(Bool.self, forKey: .operationProtection)
-        self.adminCheck = try container.decodeIfPresent(String.self, forKey: .adminCheck)
-        self.scene = try container.decodeIfPresent(String.self, forKey: .scene)
     }
 }
 

@@ -15,22 +15,13 @@ public struct UpdateLoginProtectLoginProtect: Codable, Sendable, Equatable {
     public var verificationMethod: VerificationMethod?
 
     private enum CodingKeys: String, CodingKey {
-        case userID = "user_id"
-        case enabled
-        case verificationMethod = "verification_method"
+        case userID = "user_id", enabled, verificationMethod = "verification_method"
     }
 
     public init(userID: String? = nil, enabled: Bool? = nil, verificationMethod: VerificationMethod? = nil) {
         self.userID = userID
         self.enabled = enabled
         self.verificationMethod = verificationMethod
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.userID = try container.decodeIfPresent(String.self, forKey: .userID)
-        self.enabled = try container.decodeLenientIfPresent(Bool.self, forKey: .enabled)
-        self.verificationMethod = try container.decodeIfPresent(VerificationMethod.self, forKey: .verificationMethod)
     }
 }
 

@@ -51,10 +51,7 @@ extension IAMClient {
         query.append("interface", interface)
         query.append("service_id", serviceID)
         let request = OperationRequest(
-            operation: "KeystoneListEndpoints",
-            method: .get,
-            path: "/v3/endpoints",
-            query: query
+            operation: "KeystoneListEndpoints", method: .get, path: "/v3/endpoints", query: query
         )
         return try await client.send(request, as: KeystoneListEndpointsResponse.self)
     }
@@ -75,10 +72,7 @@ extension IAMClient {
         var query = QueryItems()
         query.append("type", type)
         let request = OperationRequest(
-            operation: "KeystoneListServices",
-            method: .get,
-            path: "/v3/services",
-            query: query
+            operation: "KeystoneListServices", method: .get, path: "/v3/services", query: query
         )
         return try await client.send(request, as: KeystoneListServicesResponse.self)
     }
@@ -92,9 +86,7 @@ extension IAMClient {
     /// - Returns: The body of the service's `200` response.
     public func keystoneShowCatalog() async throws -> KeystoneShowCatalogResponse {
         let request = OperationRequest(
-            operation: "KeystoneShowCatalog",
-            method: .get,
-            path: "/v3/auth/catalog"
+            operation: "KeystoneShowCatalog", method: .get, path: "/v3/auth/catalog"
         )
         return try await client.send(request, as: KeystoneShowCatalogResponse.self)
     }
@@ -111,9 +103,7 @@ extension IAMClient {
     /// - Returns: The body of the service's `200` response.
     public func keystoneShowEndpoint(endpointID: String) async throws -> KeystoneShowEndpointResponse {
         let request = OperationRequest(
-            operation: "KeystoneShowEndpoint",
-            method: .get,
-            path: "/v3/endpoints/{endpoint_id}",
+            operation: "KeystoneShowEndpoint", method: .get, path: "/v3/endpoints/{endpoint_id}",
             pathParameters: ["endpoint_id": endpointID]
         )
         return try await client.send(request, as: KeystoneShowEndpointResponse.self)
@@ -131,9 +121,7 @@ extension IAMClient {
     /// - Returns: The body of the service's `200` response.
     public func keystoneShowService(serviceID: String) async throws -> KeystoneShowServiceResponse {
         let request = OperationRequest(
-            operation: "KeystoneShowService",
-            method: .get,
-            path: "/v3/services/{service_id}",
+            operation: "KeystoneShowService", method: .get, path: "/v3/services/{service_id}",
             pathParameters: ["service_id": serviceID]
         )
         return try await client.send(request, as: KeystoneShowServiceResponse.self)

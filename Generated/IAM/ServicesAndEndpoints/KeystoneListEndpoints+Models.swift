@@ -25,25 +25,12 @@ public struct KeystoneListEndpointsEndpoint: Codable, Sendable, Equatable {
     public var links: Links?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case url
-        case region
-        case regionID = "region_id"
-        case enabled
-        case interface
-        case serviceID = "service_id"
-        case links
+        case id, url, region, regionID = "region_id", enabled, interface, serviceID = "service_id", links
     }
 
     public init(
-        id: String? = nil,
-        url: String? = nil,
-        region: String? = nil,
-        regionID: String? = nil,
-        enabled: Bool? = nil,
-        interface: String? = nil,
-        serviceID: String? = nil,
-        links: Links? = nil
+        id: String? = nil, url: String? = nil, region: String? = nil, regionID: String? = nil,
+        enabled: Bool? = nil, interface: String? = nil, serviceID: String? = nil, links: Links? = nil
     ) {
         self.id = id
         self.url = url
@@ -53,18 +40,6 @@ public struct KeystoneListEndpointsEndpoint: Codable, Sendable, Equatable {
         self.interface = interface
         self.serviceID = serviceID
         self.links = links
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.url = try container.decodeIfPresent(String.self, forKey: .url)
-        self.region = try container.decodeIfPresent(String.self, forKey: .region)
-        self.regionID = try container.decodeIfPresent(String.self, forKey: .regionID)
-        self.enabled = try container.decodeLenientIfPresent(Bool.self, forKey: .enabled)
-        self.interface = try container.decodeIfPresent(String.self, forKey: .interface)
-        self.serviceID = try container.decodeIfPresent(String.self, forKey: .serviceID)
-        self.links = try container.decodeIfPresent(Links.self, forKey: .links)
     }
 }
 

@@ -23,25 +23,12 @@ public struct Endpoint: Codable, Sendable, Equatable {
     public var enabled: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case serviceID = "service_id"
-        case regionID = "region_id"
-        case links
-        case id
-        case interface
-        case region
-        case url
-        case enabled
+        case serviceID = "service_id", regionID = "region_id", links, id, interface, region, url, enabled
     }
 
     public init(
-        serviceID: String? = nil,
-        regionID: String? = nil,
-        links: Links? = nil,
-        id: String? = nil,
-        interface: String? = nil,
-        region: String? = nil,
-        url: String? = nil,
-        enabled: Bool? = nil
+        serviceID: String? = nil, regionID: String? = nil, links: Links? = nil, id: String? = nil,
+        interface: String? = nil, region: String? = nil, url: String? = nil, enabled: Bool? = nil
     ) {
         self.serviceID = serviceID
         self.regionID = regionID
@@ -51,18 +38,6 @@ public struct Endpoint: Codable, Sendable, Equatable {
         self.region = region
         self.url = url
         self.enabled = enabled
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.serviceID = try container.decodeIfPresent(String.self, forKey: .serviceID)
-        self.regionID = try container.decodeIfPresent(String.self, forKey: .regionID)
-        self.links = try container.decodeIfPresent(Links.self, forKey: .links)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.interface = try container.decodeIfPresent(String.self, forKey: .interface)
-        self.region = try container.decodeIfPresent(String.self, forKey: .region)
-        self.url = try container.decodeIfPresent(String.self, forKey: .url)
-        self.enabled = try container.decodeLenientIfPresent(Bool.self, forKey: .enabled)
     }
 }
 

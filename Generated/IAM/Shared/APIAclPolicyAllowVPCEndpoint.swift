@@ -13,8 +13,7 @@ public struct APIAclPolicyAllowVPCEndpoint: Codable, Sendable, Equatable {
     public var vpcEndpointID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case description
-        case vpcEndpointID = "vpc_endpoint_id"
+        case description, vpcEndpointID = "vpc_endpoint_id"
     }
 
     public init(description: String? = nil, vpcEndpointID: String? = nil) {

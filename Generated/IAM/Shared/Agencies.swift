@@ -26,27 +26,15 @@ public struct Agencies: Codable, Sendable, Equatable {
     public var createTime: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case domainID = "domain_id"
-        case trustDomainID = "trust_domain_id"
-        case trustDomainName = "trust_domain_name"
-        case description
-        case duration
-        case expireTime = "expire_time"
+        case id, name, domainID = "domain_id", trustDomainID = "trust_domain_id"
+        case trustDomainName = "trust_domain_name", description, duration, expireTime = "expire_time"
         case createTime = "create_time"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        domainID: String? = nil,
-        trustDomainID: String? = nil,
-        trustDomainName: String? = nil,
-        description: String? = nil,
-        duration: String? = nil,
-        expireTime: String? = nil,
-        createTime: String? = nil
+        id: String? = nil, name: String? = nil, domainID: String? = nil, trustDomainID: String? = nil,
+        trustDomainName: String? = nil, description: String? = nil, duration: String? = nil,
+        expireTime: String? = nil, createTime: String? = nil
     ) {
         self.id = id
         self.name = name

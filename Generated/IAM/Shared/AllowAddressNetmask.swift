@@ -13,8 +13,7 @@ public struct AllowAddressNetmask: Codable, Sendable, Equatable {
     public var description: String?
 
     private enum CodingKeys: String, CodingKey {
-        case addressNetmask = "address_netmask"
-        case description
+        case addressNetmask = "address_netmask", description
     }
 
     public init(addressNetmask: String? = nil, description: String? = nil) {

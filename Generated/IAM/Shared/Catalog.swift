@@ -15,10 +15,7 @@ public struct Catalog: Codable, Sendable, Equatable {
     public var type: String?
 
     public init(
-        endpoints: [CatalogEndpoint]? = nil,
-        id: String? = nil,
-        name: String? = nil,
-        type: String? = nil
+        endpoints: [CatalogEndpoint]? = nil, id: String? = nil, name: String? = nil, type: String? = nil
     ) {
         self.endpoints = endpoints
         self.id = id

@@ -19,18 +19,11 @@ public struct CatalogEndpoint: Codable, Sendable, Equatable {
     public var url: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case interface
-        case region
-        case regionID = "region_id"
-        case url
+        case id, interface, region, regionID = "region_id", url
     }
 
     public init(
-        id: String? = nil,
-        interface: String? = nil,
-        region: String? = nil,
-        regionID: String? = nil,
+        id: String? = nil, interface: String? = nil, region: String? = nil, regionID: String? = nil,
         url: String? = nil
     ) {
         self.id = id

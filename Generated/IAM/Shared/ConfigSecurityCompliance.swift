@@ -11,8 +11,7 @@ public struct ConfigSecurityCompliance: Codable, Sendable, Equatable {
     public var passwordRegexDescription: String?
 
     private enum CodingKeys: String, CodingKey {
-        case passwordRegex = "password_regex"
-        case passwordRegexDescription = "password_regex_description"
+        case passwordRegex = "password_regex", passwordRegexDescription = "password_regex_description"
     }
 
     public init(passwordRegex: String? = nil, passwordRegexDescription: String? = nil) {

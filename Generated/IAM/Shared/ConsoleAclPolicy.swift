@@ -17,17 +17,14 @@ public struct ConsoleAclPolicy: Codable, Sendable, Equatable {
     public var allowIPRangesIPv6: [AllowIPRange]?
 
     private enum CodingKeys: String, CodingKey {
-        case allowAddressNetmasks = "allow_address_netmasks"
-        case allowIPRanges = "allow_ip_ranges"
+        case allowAddressNetmasks = "allow_address_netmasks", allowIPRanges = "allow_ip_ranges"
         case allowAddressNetmasksIPv6 = "allow_address_netmasks_ipv6"
         case allowIPRangesIPv6 = "allow_ip_ranges_ipv6"
     }
 
     public init(
-        allowAddressNetmasks: [AllowAddressNetmask]? = nil,
-        allowIPRanges: [AllowIPRange]? = nil,
-        allowAddressNetmasksIPv6: [AllowAddressNetmask]? = nil,
-        allowIPRangesIPv6: [AllowIPRange]? = nil
+        allowAddressNetmasks: [AllowAddressNetmask]? = nil, allowIPRanges: [AllowIPRange]? = nil,
+        allowAddressNetmasksIPv6: [AllowAddressNetmask]? = nil, allowIPRangesIPv6: [AllowIPRange]? = nil
     ) {
         self.allowAddressNetmasks = allowAddressNetmasks
         self.allowIPRanges = allowIPRanges

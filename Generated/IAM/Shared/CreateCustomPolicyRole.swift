@@ -39,35 +39,16 @@ public struct CreateCustomPolicyRole: Codable, Sendable, Equatable {
     public var references: String?
 
     private enum CodingKeys: String, CodingKey {
-        case catalog
-        case displayName = "display_name"
-        case description
-        case links
-        case policy
-        case descriptionCn = "description_cn"
-        case domainID = "domain_id"
-        case type
-        case id
-        case name
-        case updatedTime = "updated_time"
-        case createdTime = "created_time"
-        case references
+        case catalog, displayName = "display_name", description, links, policy
+        case descriptionCn = "description_cn", domainID = "domain_id", type, id, name
+        case updatedTime = "updated_time", createdTime = "created_time", references
     }
 
     public init(
-        catalog: String? = nil,
-        displayName: String? = nil,
-        description: String? = nil,
-        links: RoleLinks? = nil,
-        policy: CreateCustomPolicyRolePolicy? = nil,
-        descriptionCn: String? = nil,
-        domainID: String? = nil,
-        type: String? = nil,
-        id: String? = nil,
-        name: String? = nil,
-        updatedTime: String? = nil,
-        createdTime: String? = nil,
-        references: String? = nil
+        catalog: String? = nil, displayName: String? = nil, description: String? = nil,
+        links: RoleLinks? = nil, policy: CreateCustomPolicyRolePolicy? = nil, descriptionCn: String? = nil,
+        domainID: String? = nil, type: String? = nil, id: String? = nil, name: String? = nil,
+        updatedTime: String? = nil, createdTime: String? = nil, references: String? = nil
     ) {
         self.catalog = catalog
         self.displayName = displayName

@@ -16,8 +16,7 @@ public struct CreateCustomPolicyRolePolicy: Codable, Sendable, Equatable {
     public var statement: [CreateCustomPolicyRolePolicyStatement]?
 
     private enum CodingKeys: String, CodingKey {
-        case version = "Version"
-        case statement = "Statement"
+        case version = "Version", statement = "Statement"
     }
 
     public init(version: String? = nil, statement: [CreateCustomPolicyRolePolicyStatement]? = nil) {

@@ -24,14 +24,11 @@ public struct CreateCustomPolicyRolePolicyStatement: Codable, Sendable, Equatabl
     public var resource: CreateCustomPolicyRolePolicyStatementResource?
 
     private enum CodingKeys: String, CodingKey {
-        case action = "Action"
-        case effect = "Effect"
-        case resource = "Resource"
+        case action = "Action", effect = "Effect", resource = "Resource"
     }
 
     public init(
-        action: [String]? = nil,
-        effect: Effect? = nil,
+        action: [String]? = nil, effect: Effect? = nil,
         resource: CreateCustomPolicyRolePolicyStatementResource? = nil
     ) {
         self.action = action

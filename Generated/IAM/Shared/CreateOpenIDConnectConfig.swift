@@ -55,24 +55,14 @@ public struct CreateOpenIDConnectConfig: Codable, Sendable, Equatable {
     public var signingKey: String
 
     private enum CodingKeys: String, CodingKey {
-        case accessMode = "access_mode"
-        case idpURL = "idp_url"
-        case clientID = "client_id"
-        case authorizationEndpoint = "authorization_endpoint"
-        case scope
-        case responseType = "response_type"
-        case responseMode = "response_mode"
-        case signingKey = "signing_key"
+        case accessMode = "access_mode", idpURL = "idp_url", clientID = "client_id"
+        case authorizationEndpoint = "authorization_endpoint", scope, responseType = "response_type"
+        case responseMode = "response_mode", signingKey = "signing_key"
     }
 
     public init(
-        accessMode: AccessMode,
-        idpURL: String,
-        clientID: String,
-        authorizationEndpoint: String? = nil,
-        scope: Scope? = nil,
-        responseType: ResponseType? = nil,
-        responseMode: ResponseMode? = nil,
+        accessMode: AccessMode, idpURL: String, clientID: String, authorizationEndpoint: String? = nil,
+        scope: Scope? = nil, responseType: ResponseType? = nil, responseMode: ResponseMode? = nil,
         signingKey: String
     ) {
         self.accessMode = accessMode

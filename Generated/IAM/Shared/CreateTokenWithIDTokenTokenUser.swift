@@ -17,16 +17,11 @@ public struct CreateTokenWithIDTokenTokenUser: Codable, Sendable, Equatable {
     public var name: String?
 
     private enum CodingKeys: String, CodingKey {
-        case osFederation = "OS-FEDERATION"
-        case domain
-        case id
-        case name
+        case osFederation = "OS-FEDERATION", domain, id, name
     }
 
     public init(
-        osFederation: TokenUserOSFEDERATION? = nil,
-        domain: TokenRole? = nil,
-        id: String? = nil,
+        osFederation: TokenUserOSFEDERATION? = nil, domain: TokenRole? = nil, id: String? = nil,
         name: String? = nil
     ) {
         self.osFederation = osFederation

@@ -17,16 +17,11 @@ public struct CreateUnscopedTokenWithIDTokenToken: Codable, Sendable, Equatable 
     public var user: CreateTokenWithIDTokenTokenUser?
 
     private enum CodingKeys: String, CodingKey {
-        case expiresAt = "expires_at"
-        case methods
-        case issuedAt = "issued_at"
-        case user
+        case expiresAt = "expires_at", methods, issuedAt = "issued_at", user
     }
 
     public init(
-        expiresAt: String? = nil,
-        methods: [String]? = nil,
-        issuedAt: String? = nil,
+        expiresAt: String? = nil, methods: [String]? = nil, issuedAt: String? = nil,
         user: CreateTokenWithIDTokenTokenUser? = nil
     ) {
         self.expiresAt = expiresAt

@@ -19,18 +19,11 @@ public struct Credential: Codable, Sendable, Equatable {
     public var description: String?
 
     private enum CodingKeys: String, CodingKey {
-        case userID = "user_id"
-        case access
-        case status
-        case createTime = "create_time"
-        case description
+        case userID = "user_id", access, status, createTime = "create_time", description
     }
 
     public init(
-        userID: String? = nil,
-        access: String? = nil,
-        status: String? = nil,
-        createTime: String? = nil,
+        userID: String? = nil, access: String? = nil, status: String? = nil, createTime: String? = nil,
         description: String? = nil
     ) {
         self.userID = userID

@@ -19,21 +19,12 @@ public struct Group: Codable, Sendable, Equatable {
     public var createTime: String?
 
     private enum CodingKeys: String, CodingKey {
-        case description
-        case id
-        case domainID = "domain_id"
-        case name
-        case links
-        case createTime = "create_time"
+        case description, id, domainID = "domain_id", name, links, createTime = "create_time"
     }
 
     public init(
-        description: String? = nil,
-        id: String? = nil,
-        domainID: String? = nil,
-        name: String? = nil,
-        links: RoleLinks? = nil,
-        createTime: String? = nil
+        description: String? = nil, id: String? = nil, domainID: String? = nil, name: String? = nil,
+        links: RoleLinks? = nil, createTime: String? = nil
     ) {
         self.description = description
         self.id = id

@@ -19,21 +19,12 @@ public struct Groups: Codable, Sendable, Equatable {
     public var createTime: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case description
-        case domainID = "domain_id"
-        case id
-        case links
-        case name
-        case createTime = "create_time"
+        case description, domainID = "domain_id", id, links, name, createTime = "create_time"
     }
 
     public init(
-        description: String? = nil,
-        domainID: String? = nil,
-        id: String? = nil,
-        links: Links? = nil,
-        name: String? = nil,
-        createTime: Int64? = nil
+        description: String? = nil, domainID: String? = nil, id: String? = nil, links: Links? = nil,
+        name: String? = nil, createTime: Int64? = nil
     ) {
         self.description = description
         self.domainID = domainID
@@ -41,15 +32,5 @@ public struct Groups: Codable, Sendable, Equatable {
         self.links = links
         self.name = name
         self.createTime = createTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.domainID = try container.decodeIfPresent(String.self, forKey: .domainID)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.links = try container.decodeIfPresent(Links.self, forKey: .links)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
     }
 }

@@ -13,8 +13,7 @@ public struct IdentityProviderLink: Codable, Sendable, Equatable {
     public var protocols: String?
 
     private enum CodingKeys: String, CodingKey {
-        case selfValue = "self"
-        case protocols
+        case selfValue = "self", protocols
     }
 
     public init(selfValue: String? = nil, protocols: String? = nil) {

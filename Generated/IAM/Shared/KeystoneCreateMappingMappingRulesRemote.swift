@@ -21,9 +21,7 @@ public struct KeystoneCreateMappingMappingRulesRemote: Codable, Sendable, Equata
     public var notAnyOf: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case type
-        case anyOneOf = "any_one_of"
-        case notAnyOf = "not_any_of"
+        case type, anyOneOf = "any_one_of", notAnyOf = "not_any_of"
     }
 
     public init(type: String? = nil, anyOneOf: [String]? = nil, notAnyOf: [String]? = nil) {

@@ -16,11 +16,7 @@ public struct KeystoneListVersionsDescriptionForTheValuesFormat: Codable, Sendab
     public var links: [JSONValue]
 
     private enum CodingKeys: String, CodingKey {
-        case status
-        case updated
-        case mediaTypes = "media-types"
-        case id
-        case links
+        case status, updated, mediaTypes = "media-types", id, links
     }
 
     public init(status: String, updated: String, mediaTypes: [JSONValue], id: String, links: [JSONValue]) {

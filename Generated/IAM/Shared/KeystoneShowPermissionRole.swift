@@ -42,32 +42,14 @@ public struct KeystoneShowPermissionRole: Codable, Sendable, Equatable {
     public var createdTime: String?
 
     private enum CodingKeys: String, CodingKey {
-        case domainID = "domain_id"
-        case flag
-        case catalog
-        case name
-        case description
-        case links
-        case id
-        case displayName = "display_name"
-        case type
-        case policy
-        case updatedTime = "updated_time"
-        case createdTime = "created_time"
+        case domainID = "domain_id", flag, catalog, name, description, links, id, displayName = "display_name"
+        case type, policy, updatedTime = "updated_time", createdTime = "created_time"
     }
 
     public init(
-        domainID: String? = nil,
-        flag: String? = nil,
-        catalog: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        links: Links? = nil,
-        id: String? = nil,
-        displayName: String? = nil,
-        type: String? = nil,
-        policy: RolesPolicy? = nil,
-        updatedTime: String? = nil,
+        domainID: String? = nil, flag: String? = nil, catalog: String? = nil, name: String? = nil,
+        description: String? = nil, links: Links? = nil, id: String? = nil, displayName: String? = nil,
+        type: String? = nil, policy: RolesPolicy? = nil, updatedTime: String? = nil,
         createdTime: String? = nil
     ) {
         self.domainID = domainID

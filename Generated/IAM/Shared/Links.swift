@@ -13,9 +13,7 @@ public struct Links: Codable, Sendable, Equatable {
     public var next: String?
 
     private enum CodingKeys: String, CodingKey {
-        case selfValue = "self"
-        case previous
-        case next
+        case selfValue = "self", previous, next
     }
 
     public init(selfValue: String? = nil, previous: String? = nil, next: String? = nil) {

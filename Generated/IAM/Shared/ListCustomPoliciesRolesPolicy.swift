@@ -16,8 +16,7 @@ public struct ListCustomPoliciesRolesPolicy: Codable, Sendable, Equatable {
     public var statement: [ListCustomPoliciesRolesPolicyStatement]?
 
     private enum CodingKeys: String, CodingKey {
-        case version = "Version"
-        case statement = "Statement"
+        case version = "Version", statement = "Statement"
     }
 
     public init(version: String? = nil, statement: [ListCustomPoliciesRolesPolicyStatement]? = nil) {

@@ -28,16 +28,11 @@ public struct ListCustomPoliciesRolesPolicyStatement: Codable, Sendable, Equatab
     public var resource: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case action = "Action"
-        case effect = "Effect"
-        case condition = "Condition"
-        case resource = "Resource"
+        case action = "Action", effect = "Effect", condition = "Condition", resource = "Resource"
     }
 
     public init(
-        action: [String]? = nil,
-        effect: Effect? = nil,
-        condition: RolePolicyStatementCondition? = nil,
+        action: [String]? = nil, effect: Effect? = nil, condition: RolePolicyStatementCondition? = nil,
         resource: [String]? = nil
     ) {
         self.action = action

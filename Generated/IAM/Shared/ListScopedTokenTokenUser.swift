@@ -20,19 +20,12 @@ public struct ListScopedTokenTokenUser: Codable, Sendable, Equatable {
     public var passwordExpiresAt: String?
 
     private enum CodingKeys: String, CodingKey {
-        case domain
-        case osFederation = "OS-FEDERATION"
-        case id
-        case name
-        case passwordExpiresAt = "password_expires_at"
+        case domain, osFederation = "OS-FEDERATION", id, name, passwordExpiresAt = "password_expires_at"
     }
 
     public init(
-        domain: TokenRole? = nil,
-        osFederation: TokenUserOSFEDERATION? = nil,
-        id: String? = nil,
-        name: String? = nil,
-        passwordExpiresAt: String? = nil
+        domain: TokenRole? = nil, osFederation: TokenUserOSFEDERATION? = nil, id: String? = nil,
+        name: String? = nil, passwordExpiresAt: String? = nil
     ) {
         self.domain = domain
         self.osFederation = osFederation

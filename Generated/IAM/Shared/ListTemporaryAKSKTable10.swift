@@ -15,21 +15,12 @@ public struct ListTemporaryAKSKTable10: Codable, Sendable, Equatable {
     public var durationSeconds: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case methods
-        case token
-        case durationSeconds = "duration_seconds"
+        case methods, token, durationSeconds = "duration_seconds"
     }
 
     public init(methods: [String], token: AuthIdentityToken? = nil, durationSeconds: Int? = nil) {
         self.methods = methods
         self.token = token
         self.durationSeconds = durationSeconds
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.methods = try container.decode([String].self, forKey: .methods)
-        self.token = try container.decodeIfPresent(AuthIdentityToken.self, forKey: .token)
-        self.durationSeconds = try container.decodeLenientIfPresent(Int.self, forKey: .durationSeconds)
     }
 }

@@ -72,27 +72,14 @@ public struct ListUserTokenThroughPasswordAuthenticationToken: Codable, Sendable
     public var user: TokenUser?
 
     private enum CodingKeys: String, CodingKey {
-        case catalog
-        case domain
-        case expiresAt = "expires_at"
-        case mfaAuthnAt = "mfa_authn_at"
-        case issuedAt = "issued_at"
-        case methods
-        case project
-        case roles
-        case user
+        case catalog, domain, expiresAt = "expires_at", mfaAuthnAt = "mfa_authn_at", issuedAt = "issued_at"
+        case methods, project, roles, user
     }
 
     public init(
-        catalog: [Catalog]? = nil,
-        domain: TokenRole? = nil,
-        expiresAt: String? = nil,
-        mfaAuthnAt: String? = nil,
-        issuedAt: String? = nil,
-        methods: [String]? = nil,
-        project: TokenProject? = nil,
-        roles: [TokenRole]? = nil,
-        user: TokenUser? = nil
+        catalog: [Catalog]? = nil, domain: TokenRole? = nil, expiresAt: String? = nil,
+        mfaAuthnAt: String? = nil, issuedAt: String? = nil, methods: [String]? = nil,
+        project: TokenProject? = nil, roles: [TokenRole]? = nil, user: TokenUser? = nil
     ) {
         self.catalog = catalog
         self.domain = domain

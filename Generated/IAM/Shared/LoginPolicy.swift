@@ -23,22 +23,15 @@ public struct LoginPolicy: Codable, Sendable, Equatable {
     public var showRecentLoginInfo: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case accountValidityPeriod = "account_validity_period"
-        case customInfoForLogin = "custom_info_for_login"
-        case lockoutDuration = "lockout_duration"
-        case loginFailedTimes = "login_failed_times"
-        case periodWithLoginFailures = "period_with_login_failures"
-        case sessionTimeout = "session_timeout"
+        case accountValidityPeriod = "account_validity_period", customInfoForLogin = "custom_info_for_login"
+        case lockoutDuration = "lockout_duration", loginFailedTimes = "login_failed_times"
+        case periodWithLoginFailures = "period_with_login_failures", sessionTimeout = "session_timeout"
         case showRecentLoginInfo = "show_recent_login_info"
     }
 
     public init(
-        accountValidityPeriod: Int? = nil,
-        customInfoForLogin: String? = nil,
-        lockoutDuration: Int? = nil,
-        loginFailedTimes: Int? = nil,
-        periodWithLoginFailures: Int? = nil,
-        sessionTimeout: Int? = nil,
+        accountValidityPeriod: Int? = nil, customInfoForLogin: String? = nil, lockoutDuration: Int? = nil,
+        loginFailedTimes: Int? = nil, periodWithLoginFailures: Int? = nil, sessionTimeout: Int? = nil,
         showRecentLoginInfo: Bool? = nil
     ) {
         self.accountValidityPeriod = accountValidityPeriod
@@ -48,16 +41,5 @@ public struct LoginPolicy: Codable, Sendable, Equatable {
         self.periodWithLoginFailures = periodWithLoginFailures
         self.sessionTimeout = sessionTimeout
         self.showRecentLoginInfo = showRecentLoginInfo
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.accountValidityPeriod = try container.decodeLenientIfPresent(Int.self, forKey: .accountValidityPeriod)
-        self.customInfoForLogin = try container.decodeIfPresent(String.self, forKey: .customInfoForLogin)
-        self.lockoutDuration = try container.decodeLenientIfPresent(Int.self, forKey: .lockoutDuration)
-        self.loginFailedTimes = try container.decodeLenientIfPresent(Int.self, forKey: .loginFailedTimes)
-        self.periodWithLoginFailures = try container.decodeLenientIfPresent(Int.self, forKey: .periodWithLoginFailures)
-        self.sessionTimeout = try container.decodeLenientIfPresent(Int.self, forKey: .sessionTimeout)
-        self.showRecentLoginInfo = try container.decodeLenientIfPresent(Bool.self, forKey: .showRecentLoginInfo)
     }
 }

@@ -10,18 +10,11 @@ public struct LoginProject: Codable, Sendable, Equatable {
     public var verificationMethod: VerificationMethod
 
     private enum CodingKeys: String, CodingKey {
-        case enabled
-        case verificationMethod = "verification_method"
+        case enabled, verificationMethod = "verification_method"
     }
 
     public init(enabled: Bool, verificationMethod: VerificationMethod) {
         self.enabled = enabled
         self.verificationMethod = verificationMethod
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.enabled = try container.decodeLenient(Bool.self, forKey: .enabled)
-        self.verificationMethod = try container.decode(VerificationMethod.self, forKey: .verificationMethod)
     }
 }

@@ -18,21 +18,12 @@ public struct LoginProtect: Codable, Sendable, Equatable {
     public var verificationMethod: String?
 
     private enum CodingKeys: String, CodingKey {
-        case enabled
-        case userID = "user_id"
-        case verificationMethod = "verification_method"
+        case enabled, userID = "user_id", verificationMethod = "verification_method"
     }
 
     public init(enabled: Bool? = nil, userID: String? = nil, verificationMethod: String? = nil) {
         self.enabled = enabled
         self.userID = userID
         self.verificationMethod = verificationMethod
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.enabled = try container.decodeLenientIfPresent(Bool.self, forKey: .enabled)
-        self.userID = try container.decodeIfPresent(String.self, forKey: .userID)
-        self.verificationMethod = try container.decodeIfPresent(String.self, forKey: .verificationMethod)
     }
 }

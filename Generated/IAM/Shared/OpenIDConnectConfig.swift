@@ -38,25 +38,15 @@ public struct OpenIDConnectConfig: Codable, Sendable, Equatable {
     public var signingKey: String?
 
     private enum CodingKeys: String, CodingKey {
-        case accessMode = "access_mode"
-        case idpURL = "idp_url"
-        case clientID = "client_id"
-        case authorizationEndpoint = "authorization_endpoint"
-        case scope
-        case responseType = "response_type"
-        case responseMode = "response_mode"
-        case signingKey = "signing_key"
+        case accessMode = "access_mode", idpURL = "idp_url", clientID = "client_id"
+        case authorizationEndpoint = "authorization_endpoint", scope, responseType = "response_type"
+        case responseMode = "response_mode", signingKey = "signing_key"
     }
 
     public init(
-        accessMode: AccessMode? = nil,
-        idpURL: String? = nil,
-        clientID: String? = nil,
-        authorizationEndpoint: String? = nil,
-        scope: Scope? = nil,
-        responseType: ResponseType? = nil,
-        responseMode: ResponseMode? = nil,
-        signingKey: String? = nil
+        accessMode: AccessMode? = nil, idpURL: String? = nil, clientID: String? = nil,
+        authorizationEndpoint: String? = nil, scope: Scope? = nil, responseType: ResponseType? = nil,
+        responseMode: ResponseMode? = nil, signingKey: String? = nil
     ) {
         self.accessMode = accessMode
         self.idpURL = idpURL

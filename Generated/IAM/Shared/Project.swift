@@ -26,25 +26,13 @@ public struct Project: Codable, Sendable, Equatable {
     public var name: String?
 
     private enum CodingKeys: String, CodingKey {
-        case isDomain = "is_domain"
-        case description
-        case links
-        case enabled
-        case id
-        case parentID = "parent_id"
-        case domainID = "domain_id"
-        case name
+        case isDomain = "is_domain", description, links, enabled, id, parentID = "parent_id"
+        case domainID = "domain_id", name
     }
 
     public init(
-        isDomain: Bool? = nil,
-        description: String? = nil,
-        links: RoleLinks? = nil,
-        enabled: Bool? = nil,
-        id: String? = nil,
-        parentID: String? = nil,
-        domainID: String? = nil,
-        name: String? = nil
+        isDomain: Bool? = nil, description: String? = nil, links: RoleLinks? = nil, enabled: Bool? = nil,
+        id: String? = nil, parentID: String? = nil, domainID: String? = nil, name: String? = nil
     ) {
         self.isDomain = isDomain
         self.description = description
@@ -54,17 +42,5 @@ public struct Project: Codable, Sendable, Equatable {
         self.parentID = parentID
         self.domainID = domainID
         self.name = name
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isDomain = try container.decodeLenientIfPresent(Bool.self, forKey: .isDomain)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.links = try container.decodeIfPresent(RoleLinks.self, forKey: .links)
-        self.enabled = try container.decodeLenientIfPresent(Bool.self, forKey: .enabled)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.parentID = try container.decodeIfPresent(String.self, forKey: .parentID)
-        self.domainID = try container.decodeIfPresent(String.self, forKey: .domainID)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
     }
 }

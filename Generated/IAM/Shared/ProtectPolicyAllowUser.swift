@@ -15,29 +15,17 @@ public struct ProtectPolicyAllowUser: Codable, Sendable, Equatable {
     public var managePassword: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case manageAccesskey = "manage_accesskey"
-        case manageEmail = "manage_email"
-        case manageMobile = "manage_mobile"
-        case managePassword = "manage_password"
+        case manageAccesskey = "manage_accesskey", manageEmail = "manage_email"
+        case manageMobile = "manage_mobile", managePassword = "manage_password"
     }
 
     public init(
-        manageAccesskey: Bool? = nil,
-        manageEmail: Bool? = nil,
-        manageMobile: Bool? = nil,
+        manageAccesskey: Bool? = nil, manageEmail: Bool? = nil, manageMobile: Bool? = nil,
         managePassword: Bool? = nil
     ) {
         self.manageAccesskey = manageAccesskey
         self.manageEmail = manageEmail
         self.manageMobile = manageMobile
         self.managePassword = managePassword
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.manageAccesskey = try container.decodeLenientIfPresent(Bool.self, forKey: .manageAccesskey)
-        self.manageEmail = try container.decodeLenientIfPresent(Bool.self, forKey: .manageEmail)
-        self.manageMobile = try container.decodeLenientIfPresent(Bool.self, forKey: .manageMobile)
-        self.managePassword = try container.decodeLenientIfPresent(Bool.self, forKey: .managePassword)
     }
 }

@@ -11,8 +11,7 @@ public struct ProtocolLinks: Codable, Sendable, Equatable {
     public var selfValue: String?
 
     private enum CodingKeys: String, CodingKey {
-        case identityProvider = "identity_provider"
-        case selfValue = "self"
+        case identityProvider = "identity_provider", selfValue = "self"
     }
 
     public init(identityProvider: String? = nil, selfValue: String? = nil) {

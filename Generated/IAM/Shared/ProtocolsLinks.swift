@@ -10,8 +10,7 @@ public struct ProtocolsLinks: Codable, Sendable, Equatable {
     public var selfValue: String?
 
     private enum CodingKeys: String, CodingKey {
-        case identityProvider = "identity_provider"
-        case selfValue = "self"
+        case identityProvider = "identity_provider", selfValue = "self"
     }
 
     public init(identityProvider: String? = nil, selfValue: String? = nil) {

@@ -15,10 +15,7 @@ public struct RegionLocales: Codable, Sendable, Equatable {
     public var esEs: String?
 
     private enum CodingKeys: String, CodingKey {
-        case enUs = "en-us"
-        case ptBr = "pt-br"
-        case esUs = "es-us"
-        case esEs = "es-es"
+        case enUs = "en-us", ptBr = "pt-br", esUs = "es-us", esEs = "es-es"
     }
 
     public init(enUs: String? = nil, ptBr: String? = nil, esUs: String? = nil, esEs: String? = nil) {

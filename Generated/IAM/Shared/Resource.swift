@@ -18,28 +18,11 @@ public struct Resource: Codable, Sendable, Equatable {
     /// Used quota.
     public var used: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case max
-        case min
-        case quota
-        case type
-        case used
-    }
-
     public init(max: Int? = nil, min: Int? = nil, quota: Int? = nil, type: String? = nil, used: Int? = nil) {
         self.max = max
         self.min = min
         self.quota = quota
         self.type = type
         self.used = used
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.max = try container.decodeLenientIfPresent(Int.self, forKey: .max)
-        self.min = try container.decodeLenientIfPresent(Int.self, forKey: .min)
-        self.quota = try container.decodeLenientIfPresent(Int.self, forKey: .quota)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.used = try container.decodeLenientIfPresent(Int.self, forKey: .used)
     }
 }

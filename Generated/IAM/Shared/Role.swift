@@ -21,18 +21,11 @@ public struct Role: Codable, Sendable, Equatable {
     public var policy: RolePolicy
 
     private enum CodingKeys: String, CodingKey {
-        case displayName = "display_name"
-        case type
-        case description
-        case descriptionCn = "description_cn"
-        case policy
+        case displayName = "display_name", type, description, descriptionCn = "description_cn", policy
     }
 
     public init(
-        displayName: String,
-        type: String,
-        description: String,
-        descriptionCn: String? = nil,
+        displayName: String, type: String, description: String, descriptionCn: String? = nil,
         policy: RolePolicy
     ) {
         self.displayName = displayName

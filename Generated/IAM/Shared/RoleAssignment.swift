@@ -15,9 +15,7 @@ public struct RoleAssignment: Codable, Sendable, Equatable {
     public var roleID: String
 
     private enum CodingKeys: String, CodingKey {
-        case agencyID = "agency_id"
-        case enterpriseProjectID = "enterprise_project_id"
-        case roleID = "role_id"
+        case agencyID = "agency_id", enterpriseProjectID = "enterprise_project_id", roleID = "role_id"
     }
 
     public init(agencyID: String, enterpriseProjectID: String, roleID: String) {

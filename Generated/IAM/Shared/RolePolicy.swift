@@ -14,8 +14,7 @@ public struct RolePolicy: Codable, Sendable, Equatable {
     public var statement: [RolePolicyStatement]
 
     private enum CodingKeys: String, CodingKey {
-        case version = "Version"
-        case statement = "Statement"
+        case version = "Version", statement = "Statement"
     }
 
     public init(version: String, statement: [RolePolicyStatement]) {

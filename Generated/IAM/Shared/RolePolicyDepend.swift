@@ -13,8 +13,7 @@ public struct RolePolicyDepend: Codable, Sendable, Equatable {
     public var displayName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case catalog
-        case displayName = "display_name"
+        case catalog, displayName = "display_name"
     }
 
     public init(catalog: String? = nil, displayName: String? = nil) {

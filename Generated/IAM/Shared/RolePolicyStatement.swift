@@ -33,9 +33,7 @@ public struct RolePolicyStatement: Codable, Sendable, Equatable {
     public var resource: RolePolicyStatementResource?
 
     private enum CodingKeys: String, CodingKey {
-        case action = "Action"
-        case effect = "Effect"
-        case resource = "Resource"
+        case action = "Action", effect = "Effect", resource = "Resource"
     }
 
     public init(action: [Action], effect: Effect, resource: RolePolicyStatementResource? = nil) {

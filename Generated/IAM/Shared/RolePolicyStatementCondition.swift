@@ -12,13 +12,11 @@ public struct RolePolicyStatementCondition: Codable, Sendable, Equatable {
     public var stringStartWith: StringStartWith?
 
     private enum CodingKeys: String, CodingKey {
-        case `operator`
-        case stringStartWith = "StringStartWith"
+        case `operator`, stringStartWith = "StringStartWith"
     }
 
     public init(
-        `operator`: RolePolicyStatementConditionOperator? = nil,
-        stringStartWith: StringStartWith? = nil
+        `operator`: RolePolicyStatementConditionOperator? = nil, stringStartWith: StringStartWith? = nil
     ) {
         self.`operator` = `operator`
         self.stringStartWith = stringStartWith

@@ -16,15 +16,11 @@ public struct RolesPolicy: Codable, Sendable, Equatable {
     public var version: String?
 
     private enum CodingKeys: String, CodingKey {
-        case depends = "Depends"
-        case statement = "Statement"
-        case version = "Version"
+        case depends = "Depends", statement = "Statement", version = "Version"
     }
 
     public init(
-        depends: [RolePolicyDepend]? = nil,
-        statement: [RolesPolicyStatement]? = nil,
-        version: String? = nil
+        depends: [RolePolicyDepend]? = nil, statement: [RolesPolicyStatement]? = nil, version: String? = nil
     ) {
         self.depends = depends
         self.statement = statement

@@ -39,16 +39,11 @@ public struct RolesPolicyStatement: Codable, Sendable, Equatable {
     public var resource: JSONValue?
 
     private enum CodingKeys: String, CodingKey {
-        case action = "Action"
-        case effect = "Effect"
-        case condition = "Condition"
-        case resource = "Resource"
+        case action = "Action", effect = "Effect", condition = "Condition", resource = "Resource"
     }
 
     public init(
-        action: [String]? = nil,
-        effect: Effect? = nil,
-        condition: JSONValue? = nil,
+        action: [String]? = nil, effect: Effect? = nil, condition: JSONValue? = nil,
         resource: JSONValue? = nil
     ) {
         self.action = action

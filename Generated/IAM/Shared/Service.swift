@@ -18,22 +18,9 @@ public struct Service: Codable, Sendable, Equatable {
     /// Whether a service is available.
     public var enabled: Bool?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case links
-        case id
-        case type
-        case enabled
-    }
-
     public init(
-        name: String? = nil,
-        description: String? = nil,
-        links: Links? = nil,
-        id: String? = nil,
-        type: String? = nil,
-        enabled: Bool? = nil
+        name: String? = nil, description: String? = nil, links: Links? = nil, id: String? = nil,
+        type: String? = nil, enabled: Bool? = nil
     ) {
         self.name = name
         self.description = description
@@ -41,15 +28,5 @@ public struct Service: Codable, Sendable, Equatable {
         self.id = id
         self.type = type
         self.enabled = enabled
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.links = try container.decodeIfPresent(Links.self, forKey: .links)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.enabled = try container.decodeLenientIfPresent(Bool.self, forKey: .enabled)
     }
 }

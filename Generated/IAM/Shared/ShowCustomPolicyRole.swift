@@ -39,35 +39,16 @@ public struct ShowCustomPolicyRole: Codable, Sendable, Equatable {
     public var policy: ListCustomPoliciesRolesPolicy?
 
     private enum CodingKeys: String, CodingKey {
-        case domainID = "domain_id"
-        case references
-        case updatedTime = "updated_time"
-        case createdTime = "created_time"
-        case descriptionCn = "description_cn"
-        case catalog
-        case name
-        case description
-        case links
-        case id
-        case displayName = "display_name"
-        case type
-        case policy
+        case domainID = "domain_id", references, updatedTime = "updated_time", createdTime = "created_time"
+        case descriptionCn = "description_cn", catalog, name, description, links, id
+        case displayName = "display_name", type, policy
     }
 
     public init(
-        domainID: String? = nil,
-        references: Int? = nil,
-        updatedTime: String? = nil,
-        createdTime: String? = nil,
-        descriptionCn: String? = nil,
-        catalog: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        links: RoleLinks? = nil,
-        id: String? = nil,
-        displayName: String? = nil,
-        type: String? = nil,
-        policy: ListCustomPoliciesRolesPolicy? = nil
+        domainID: String? = nil, references: Int? = nil, updatedTime: String? = nil,
+        createdTime: String? = nil, descriptionCn: String? = nil, catalog: String? = nil, name: String? = nil,
+        description: String? = nil, links: RoleLinks? = nil, id: String? = nil, displayName: String? = nil,
+        type: String? = nil, policy: ListCustomPoliciesRolesPolicy? = nil
     ) {
         self.domainID = domainID
         self.references = references
@@ -82,22 +63,5 @@ public struct ShowCustomPolicyRole: Codable, Sendable, Equatable {
         self.displayName = displayName
         self.type = type
         self.policy = policy
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.domainID = try container.decodeIfPresent(String.self, forKey: .domainID)
-        self.references = try container.decodeLenientIfPresent(Int.self, forKey: .references)
-        self.updatedTime = try container.decodeIfPresent(String.self, forKey: .updatedTime)
-        self.createdTime = try container.decodeIfPresent(String.self, forKey: .createdTime)
-        self.descriptionCn = try container.decodeIfPresent(String.self, forKey: .descriptionCn)
-        self.catalog = try container.decodeIfPresent(String.self, forKey: .catalog)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.links = try container.decodeIfPresent(RoleLinks.self, forKey: .links)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.displayName = try container.decodeIfPresent(String.self, forKey: .displayName)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.policy = try container.decodeIfPresent(ListCustomPoliciesRolesPolicy.self, forKey: .policy)
     }
 }

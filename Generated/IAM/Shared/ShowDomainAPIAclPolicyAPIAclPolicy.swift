@@ -15,14 +15,12 @@ public struct ShowDomainAPIAclPolicyAPIAclPolicy: Codable, Sendable, Equatable {
     public var allowVPCEndpoints: [APIAclPolicyAllowVPCEndpoint]?
 
     private enum CodingKeys: String, CodingKey {
-        case allowAddressNetmasks = "allow_address_netmasks"
-        case allowIPRanges = "allow_ip_ranges"
+        case allowAddressNetmasks = "allow_address_netmasks", allowIPRanges = "allow_ip_ranges"
         case allowVPCEndpoints = "allow_vpc_endpoints"
     }
 
     public init(
-        allowAddressNetmasks: [AllowAddressNetmask]? = nil,
-        allowIPRanges: [AllowIPRange]? = nil,
+        allowAddressNetmasks: [AllowAddressNetmask]? = nil, allowIPRanges: [AllowIPRange]? = nil,
         allowVPCEndpoints: [APIAclPolicyAllowVPCEndpoint]? = nil
     ) {
         self.allowAddressNetmasks = allowAddressNetmasks

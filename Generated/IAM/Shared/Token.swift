@@ -25,25 +25,13 @@ public struct Token: Codable, Sendable, Equatable {
     public var issuedAt: String?
 
     private enum CodingKeys: String, CodingKey {
-        case methods
-        case expiresAt = "expires_at"
-        case catalog
-        case domain
-        case project
-        case roles
-        case user
-        case issuedAt = "issued_at"
+        case methods, expiresAt = "expires_at", catalog, domain, project, roles, user, issuedAt = "issued_at"
     }
 
     public init(
-        methods: [String]? = nil,
-        expiresAt: String? = nil,
-        catalog: [Catalog]? = nil,
-        domain: TokenRole? = nil,
-        project: TokenProject? = nil,
-        roles: [TokenRole]? = nil,
-        user: ListScopedTokenTokenUser? = nil,
-        issuedAt: String? = nil
+        methods: [String]? = nil, expiresAt: String? = nil, catalog: [Catalog]? = nil,
+        domain: TokenRole? = nil, project: TokenProject? = nil, roles: [TokenRole]? = nil,
+        user: ListScopedTokenTokenUser? = nil, issuedAt: String? = nil
     ) {
         self.methods = methods
         self.expiresAt = expiresAt

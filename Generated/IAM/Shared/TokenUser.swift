@@ -15,17 +15,11 @@ public struct TokenUser: Codable, Sendable, Equatable {
     public var domain: TokenRole?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case id
-        case passwordExpiresAt = "password_expires_at"
-        case domain
+        case name, id, passwordExpiresAt = "password_expires_at", domain
     }
 
     public init(
-        name: String? = nil,
-        id: String? = nil,
-        passwordExpiresAt: String? = nil,
-        domain: TokenRole? = nil
+        name: String? = nil, id: String? = nil, passwordExpiresAt: String? = nil, domain: TokenRole? = nil
     ) {
         self.name = name
         self.id = id

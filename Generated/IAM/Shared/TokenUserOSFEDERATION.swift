@@ -13,14 +13,11 @@ public struct TokenUserOSFEDERATION: Codable, Sendable, Equatable {
     public var `protocol`: RoleAssignmentsRole?
 
     private enum CodingKeys: String, CodingKey {
-        case groups
-        case identityProvider = "identity_provider"
-        case `protocol`
+        case groups, identityProvider = "identity_provider", `protocol`
     }
 
     public init(
-        groups: [TokenRole]? = nil,
-        identityProvider: RoleAssignmentsRole? = nil,
+        groups: [TokenRole]? = nil, identityProvider: RoleAssignmentsRole? = nil,
         `protocol`: RoleAssignmentsRole? = nil
     ) {
         self.groups = groups

@@ -14,8 +14,7 @@ public struct UpdateDomainAPIAclPolicyAllowAddressNetmask: Codable, Sendable, Eq
     public var description: String?
 
     private enum CodingKeys: String, CodingKey {
-        case addressNetmask = "address_netmask"
-        case description
+        case addressNetmask = "address_netmask", description
     }
 
     public init(addressNetmask: String, description: String? = nil) {

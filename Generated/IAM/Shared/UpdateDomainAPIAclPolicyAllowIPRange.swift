@@ -14,8 +14,7 @@ public struct UpdateDomainAPIAclPolicyAllowIPRange: Codable, Sendable, Equatable
     public var ipRange: String
 
     private enum CodingKeys: String, CodingKey {
-        case description
-        case ipRange = "ip_range"
+        case description, ipRange = "ip_range"
     }
 
     public init(description: String? = nil, ipRange: String) {

@@ -28,29 +28,15 @@ public struct Users: Codable, Sendable, Equatable {
     public var lastProjectID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case description
-        case domainID = "domain_id"
-        case enabled
-        case id
-        case links
-        case name
-        case passwordExpiresAt = "password_expires_at"
-        case pwdStatus = "pwd_status"
-        case pwdStrength = "pwd_strength"
+        case description, domainID = "domain_id", enabled, id, links, name
+        case passwordExpiresAt = "password_expires_at", pwdStatus = "pwd_status", pwdStrength = "pwd_strength"
         case lastProjectID = "last_project_id"
     }
 
     public init(
-        description: String? = nil,
-        domainID: String? = nil,
-        enabled: Bool? = nil,
-        id: String? = nil,
-        links: Links? = nil,
-        name: String? = nil,
-        passwordExpiresAt: String? = nil,
-        pwdStatus: Bool? = nil,
-        pwdStrength: PwdStrength? = nil,
-        lastProjectID: String? = nil
+        description: String? = nil, domainID: String? = nil, enabled: Bool? = nil, id: String? = nil,
+        links: Links? = nil, name: String? = nil, passwordExpiresAt: String? = nil, pwdStatus: Bool? = nil,
+        pwdStrength: PwdStrength? = nil, lastProjectID: String? = nil
     ) {
         self.description = description
         self.domainID = domainID
@@ -62,19 +48,5 @@ public struct Users: Codable, Sendable, Equatable {
         self.pwdStatus = pwdStatus
         self.pwdStrength = pwdStrength
         self.lastProjectID = lastProjectID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.domainID = try container.decodeIfPresent(String.self, forKey: .domainID)
-        self.enabled = try container.decodeLenientIfPresent(Bool.self, forKey: .enabled)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.links = try container.decodeIfPresent(Links.self, forKey: .links)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.passwordExpiresAt = try container.decodeIfPresent(String.self, forKey: .passwordExpiresAt)
-        self.pwdStatus = try container.decodeLenientIfPresent(Bool.self, forKey: .pwdStatus)
-        self.pwdStrength = try container.decodeIfPresent(PwdStrength.self, forKey: .pwdStrength)
-        self.lastProjectID = try container.decodeIfPresent(String.self, forKey: .lastProjectID)
     }
 }

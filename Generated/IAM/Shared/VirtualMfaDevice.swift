@@ -13,8 +13,7 @@ public struct VirtualMfaDevice: Codable, Sendable, Equatable {
     public var userID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case serialNumber = "serial_number"
-        case userID = "user_id"
+        case serialNumber = "serial_number", userID = "user_id"
     }
 
     public init(serialNumber: String? = nil, userID: String? = nil) {

@@ -25,9 +25,7 @@ extension IAMClient {
     /// - Returns: The body of the service's `200` response.
     public func keystoneListAuthDomains() async throws -> KeystoneListAuthDomainsResponse {
         let request = OperationRequest(
-            operation: "KeystoneListAuthDomains",
-            method: .get,
-            path: "/v3/auth/domains"
+            operation: "KeystoneListAuthDomains", method: .get, path: "/v3/auth/domains"
         )
         return try await client.send(request, as: KeystoneListAuthDomainsResponse.self)
     }
@@ -47,8 +45,7 @@ extension IAMClient {
         domainID: String
     ) async throws -> KeystoneShowSecurityComplianceResponse {
         let request = OperationRequest(
-            operation: "KeystoneShowSecurityCompliance",
-            method: .get,
+            operation: "KeystoneShowSecurityCompliance", method: .get,
             path: "/v3/domains/{domain_id}/config/security_compliance",
             pathParameters: ["domain_id": domainID]
         )
@@ -72,8 +69,7 @@ extension IAMClient {
         option: String
     ) async throws -> KeystoneShowSecurityComplianceByOptionResponse {
         let request = OperationRequest(
-            operation: "KeystoneShowSecurityComplianceByOption",
-            method: .get,
+            operation: "KeystoneShowSecurityComplianceByOption", method: .get,
             path: "/v3/domains/{domain_id}/config/security_compliance/{option}",
             pathParameters: ["domain_id": domainID, "option": option]
         )
@@ -99,11 +95,8 @@ extension IAMClient {
         var query = QueryItems()
         query.append("type", type)
         let request = OperationRequest(
-            operation: "ShowDomainQuota",
-            method: .get,
-            path: "/v3.0/OS-QUOTA/domains/{domain_id}",
-            pathParameters: ["domain_id": domainID],
-            query: query
+            operation: "ShowDomainQuota", method: .get, path: "/v3.0/OS-QUOTA/domains/{domain_id}",
+            pathParameters: ["domain_id": domainID], query: query
         )
         return try await client.send(request, as: ShowDomainQuotaResponse.self)
     }

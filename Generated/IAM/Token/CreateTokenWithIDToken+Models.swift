@@ -14,8 +14,7 @@ public struct CreateTokenWithIDTokenAuth: Codable, Sendable, Equatable {
     public var scope: AuthScope?
 
     private enum CodingKeys: String, CodingKey {
-        case idToken = "id_token"
-        case scope
+        case idToken = "id_token", scope
     }
 
     public init(idToken: AuthIDToken, scope: AuthScope? = nil) {
@@ -66,25 +65,13 @@ public struct CreateTokenWithIDTokenToken: Codable, Sendable, Equatable {
     public var catalog: [CatalogEndpoint]?
 
     private enum CodingKeys: String, CodingKey {
-        case expiresAt = "expires_at"
-        case methods
-        case issuedAt = "issued_at"
-        case user
-        case domain
-        case project
-        case roles
-        case catalog
+        case expiresAt = "expires_at", methods, issuedAt = "issued_at", user, domain, project, roles, catalog
     }
 
     public init(
-        expiresAt: String? = nil,
-        methods: [String]? = nil,
-        issuedAt: String? = nil,
-        user: CreateTokenWithIDTokenTokenUser? = nil,
-        domain: TokenRole? = nil,
-        project: TokenProject? = nil,
-        roles: [TokenRole]? = nil,
-        catalog: [CatalogEndpoint]? = nil
+        expiresAt: String? = nil, methods: [String]? = nil, issuedAt: String? = nil,
+        user: CreateTokenWithIDTokenTokenUser? = nil, domain: TokenRole? = nil, project: TokenProject? = nil,
+        roles: [TokenRole]? = nil, catalog: [CatalogEndpoint]? = nil
     ) {
         self.expiresAt = expiresAt
         self.methods = methods

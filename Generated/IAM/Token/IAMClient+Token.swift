@@ -23,11 +23,8 @@ extension IAMClient {
         var headers: [String: String] = [:]
         headers["X-Idp-Id"] = xIdpID
         let request = OperationRequest(
-            operation: "CreateTokenWithIdToken",
-            method: .post,
-            path: "/v3.0/OS-AUTH/id-token/tokens",
-            headers: headers,
-            body: body
+            operation: "CreateTokenWithIdToken", method: .post, path: "/v3.0/OS-AUTH/id-token/tokens",
+            headers: headers, body: body
         )
         let response = try await client.sendReturningHeaders(request, as: CreateTokenWithIDTokenResponse.self)
         return CreateTokenWithIDTokenOutput(body: response.body, headers: response.headers)
@@ -51,11 +48,8 @@ extension IAMClient {
         var headers: [String: String] = [:]
         headers["X-Idp-Id"] = xIdpID
         let request = OperationRequest(
-            operation: "CreateUnscopeTokenByIdpInitiated",
-            method: .post,
-            path: "/v3.0/OS-FEDERATION/tokens",
-            headers: headers,
-            body: body
+            operation: "CreateUnscopeTokenByIdpInitiated", method: .post, path: "/v3.0/OS-FEDERATION/tokens",
+            headers: headers, body: body
         )
         return try await client.send(request, as: CreateUnscopeTokenByIdpInitiatedResponse.self)
     }
@@ -77,8 +71,7 @@ extension IAMClient {
         protocolID: String
     ) async throws -> CreateUnscopedTokenWithIDTokenOutput {
         let request = OperationRequest(
-            operation: "CreateUnscopedTokenWithIdToken",
-            method: .post,
+            operation: "CreateUnscopedTokenWithIdToken", method: .post,
             path: "/v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/auth",
             pathParameters: ["idp_id": idpID, "protocol_id": protocolID]
         )
@@ -99,10 +92,7 @@ extension IAMClient {
     ///   (`X-Subject-Token`).
     public func listScopedToken(_ body: ListScopedTokenRequest) async throws -> ListScopedTokenOutput {
         let request = OperationRequest(
-            operation: "ListScopedToken",
-            method: .post,
-            path: "/v3/auth/tokens",
-            body: body
+            operation: "ListScopedToken", method: .post, path: "/v3/auth/tokens", body: body
         )
         let response = try await client.sendReturningHeaders(request, as: ListScopedTokenResponse.self)
         return ListScopedTokenOutput(body: response.body, headers: response.headers)
@@ -135,11 +125,9 @@ extension IAMClient {
         headers["Accept"] = accept
         headers["PAOS"] = paos
         let request = OperationRequest(
-            operation: "ListUnscopedToken",
-            method: .get,
+            operation: "ListUnscopedToken", method: .get,
             path: "/v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/auth",
-            pathParameters: ["idp_id": idpID, "protocol_id": protocolID],
-            headers: headers
+            pathParameters: ["idp_id": idpID, "protocol_id": protocolID], headers: headers
         )
         return try await client.send(request, as: ListUnscopedTokenResponse.self)
     }

@@ -16,10 +16,7 @@ extension IAMClient {
         var headers: [String: String] = [:]
         headers["X-Subject-Token"] = xSubjectToken
         let request = OperationRequest(
-            operation: "DeleteUserToken",
-            method: .delete,
-            path: "/v3/auth/tokens",
-            headers: headers
+            operation: "DeleteUserToken", method: .delete, path: "/v3/auth/tokens", headers: headers
         )
         try await client.send(request)
     }
@@ -46,10 +43,7 @@ extension IAMClient {
         var headers: [String: String] = [:]
         headers["X-Subject-Token"] = xSubjectToken
         let request = OperationRequest(
-            operation: "KeystoneValidateToken",
-            method: .get,
-            path: "/v3/auth/tokens",
-            query: query,
+            operation: "KeystoneValidateToken", method: .get, path: "/v3/auth/tokens", query: query,
             headers: headers
         )
         let response = try await client.sendReturningHeaders(request, as: KeystoneValidateTokenResponse.self)
@@ -73,10 +67,7 @@ extension IAMClient {
     ///   (`X-Subject-Token`).
     public func listAgencyToken(_ body: ListAgencyTokenRequest) async throws -> ListAgencyTokenOutput {
         let request = OperationRequest(
-            operation: "ListAgencyToken",
-            method: .post,
-            path: "/v3/auth/tokens",
-            body: body
+            operation: "ListAgencyToken", method: .post, path: "/v3/auth/tokens", body: body
         )
         let response = try await client.sendReturningHeaders(request, as: ListAgencyTokenResponse.self)
         return ListAgencyTokenOutput(body: response.body, headers: response.headers)
@@ -105,11 +96,8 @@ extension IAMClient {
         var query = QueryItems()
         query.append("nocatalog", nocatalog)
         let request = OperationRequest(
-            operation: "ListUserTokenThroughPasswordAuthentication",
-            method: .post,
-            path: "/v3/auth/tokens",
-            query: query,
-            body: body
+            operation: "ListUserTokenThroughPasswordAuthentication", method: .post, path: "/v3/auth/tokens",
+            query: query, body: body
         )
         let response = try await client.sendReturningHeaders(request, as: ListUserTokenThroughPasswordAuthenticationResponse.self)
         return ListUserTokenThroughPasswordAuthenticationOutput(body: response.body, headers: response.headers)
@@ -139,11 +127,8 @@ extension IAMClient {
         var query = QueryItems()
         query.append("nocatalog", nocatalog)
         let request = OperationRequest(
-            operation: "ListUserTokenThroughPasswordAuthenticationAndVirtualMFA",
-            method: .post,
-            path: "/v3/auth/tokens",
-            query: query,
-            body: body
+            operation: "ListUserTokenThroughPasswordAuthenticationAndVirtualMFA", method: .post,
+            path: "/v3/auth/tokens", query: query, body: body
         )
         let response = try await client.sendReturningHeaders(request, as: ListUserTokenThroughPasswordAuthenticationAndVirtualMFAResponse.self)
         return ListUserTokenThroughPasswordAuthenticationAndVirtualMFAOutput(body: response.body, headers: response.headers)
@@ -167,10 +152,7 @@ extension IAMClient {
         headers["X-Subject-Token"] = xSubjectToken
         headers["nocatalog"] = nocatalog
         let request = OperationRequest(
-            operation: "VerifyToken",
-            method: .head,
-            path: "/v3/auth/tokens",
-            headers: headers
+            operation: "VerifyToken", method: .head, path: "/v3/auth/tokens", headers: headers
         )
         try await client.send(request)
     }

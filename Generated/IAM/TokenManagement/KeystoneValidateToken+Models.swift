@@ -99,24 +99,12 @@ public struct KeystoneValidateTokenToken: Codable, Sendable, Equatable {
     public var roles: [TokenRole]?
 
     private enum CodingKeys: String, CodingKey {
-        case methods
-        case expiresAt = "expires_at"
-        case issuedAt = "issued_at"
-        case user
-        case domain
-        case project
-        case catalog
-        case roles
+        case methods, expiresAt = "expires_at", issuedAt = "issued_at", user, domain, project, catalog, roles
     }
 
     public init(
-        methods: [Catalog]? = nil,
-        expiresAt: String? = nil,
-        issuedAt: String? = nil,
-        user: TokenUser? = nil,
-        domain: TokenRole? = nil,
-        project: TokenProject? = nil,
-        catalog: [Catalog]? = nil,
+        methods: [Catalog]? = nil, expiresAt: String? = nil, issuedAt: String? = nil, user: TokenUser? = nil,
+        domain: TokenRole? = nil, project: TokenProject? = nil, catalog: [Catalog]? = nil,
         roles: [TokenRole]? = nil
     ) {
         self.methods = methods

@@ -49,8 +49,7 @@ public struct ListUserTokenThroughPasswordAuthenticationAndVirtualMFAAuth: Codab
     public var scope: AuthScope
 
     public init(
-        identity: ListUserTokenThroughPasswordAuthenticationAndVirtualMFAAuthIdentity,
-        scope: AuthScope
+        identity: ListUserTokenThroughPasswordAuthenticationAndVirtualMFAAuthIdentity, scope: AuthScope
     ) {
         self.identity = identity
         self.scope = scope

@@ -15,9 +15,7 @@ extension IAMClient {
     ///   - userID: ID of a user.
     public func keystoneAddUserToGroup(groupID: String, userID: String) async throws {
         let request = OperationRequest(
-            operation: "KeystoneAddUserToGroup",
-            method: .put,
-            path: "/v3/groups/{group_id}/users/{user_id}",
+            operation: "KeystoneAddUserToGroup", method: .put, path: "/v3/groups/{group_id}/users/{user_id}",
             pathParameters: ["group_id": groupID, "user_id": userID]
         )
         try await client.send(request)
@@ -34,8 +32,7 @@ extension IAMClient {
     ///   - userID: ID of a user.
     public func keystoneCheckUserInGroup(groupID: String, userID: String) async throws {
         let request = OperationRequest(
-            operation: "KeystoneCheckUserInGroup",
-            method: .head,
+            operation: "KeystoneCheckUserInGroup", method: .head,
             path: "/v3/groups/{group_id}/users/{user_id}",
             pathParameters: ["group_id": groupID, "user_id": userID]
         )
@@ -56,10 +53,7 @@ extension IAMClient {
         _ body: KeystoneCreateGroupRequest
     ) async throws -> KeystoneCreateGroupResponse {
         let request = OperationRequest(
-            operation: "KeystoneCreateGroup",
-            method: .post,
-            path: "/v3/groups",
-            body: body
+            operation: "KeystoneCreateGroup", method: .post, path: "/v3/groups", body: body
         )
         return try await client.send(request, as: KeystoneCreateGroupResponse.self)
     }
@@ -74,9 +68,7 @@ extension IAMClient {
     ///   - groupID: ID of a user group.
     public func keystoneDeleteGroup(groupID: String) async throws {
         let request = OperationRequest(
-            operation: "KeystoneDeleteGroup",
-            method: .delete,
-            path: "/v3/groups/{group_id}",
+            operation: "KeystoneDeleteGroup", method: .delete, path: "/v3/groups/{group_id}",
             pathParameters: ["group_id": groupID]
         )
         try await client.send(request)
@@ -101,10 +93,7 @@ extension IAMClient {
         query.append("domain_id", domainID)
         query.append("name", name)
         let request = OperationRequest(
-            operation: "KeystoneListGroups",
-            method: .get,
-            path: "/v3/groups",
-            query: query
+            operation: "KeystoneListGroups", method: .get, path: "/v3/groups", query: query
         )
         return try await client.send(request, as: KeystoneListGroupsResponse.self)
     }
@@ -121,9 +110,7 @@ extension IAMClient {
     /// - Returns: The body of the service's `200` response.
     public func keystoneShowGroup(groupID: String) async throws -> KeystoneShowGroupResponse {
         let request = OperationRequest(
-            operation: "KeystoneShowGroup",
-            method: .get,
-            path: "/v3/groups/{group_id}",
+            operation: "KeystoneShowGroup", method: .get, path: "/v3/groups/{group_id}",
             pathParameters: ["group_id": groupID]
         )
         return try await client.send(request, as: KeystoneShowGroupResponse.self)
@@ -145,11 +132,8 @@ extension IAMClient {
         _ body: KeystoneUpdateGroupRequest
     ) async throws -> KeystoneUpdateGroupResponse {
         let request = OperationRequest(
-            operation: "KeystoneUpdateGroup",
-            method: .patch,
-            path: "/v3/groups/{group_id}",
-            pathParameters: ["group_id": groupID],
-            body: body
+            operation: "KeystoneUpdateGroup", method: .patch, path: "/v3/groups/{group_id}",
+            pathParameters: ["group_id": groupID], body: body
         )
         return try await client.send(request, as: KeystoneUpdateGroupResponse.self)
     }

@@ -15,9 +15,7 @@ public struct KeystoneCreateGroupGroup: Codable, Sendable, Equatable {
     public var name: String
 
     private enum CodingKeys: String, CodingKey {
-        case description
-        case domainID = "domain_id"
-        case name
+        case description, domainID = "domain_id", name
     }
 
     public init(description: String? = nil, domainID: String? = nil, name: String) {

@@ -75,31 +75,14 @@ public struct CreateUserUser: Codable, Sendable, Equatable {
     public var description: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case domainID = "domain_id"
-        case password
-        case email
-        case areacode
-        case phone
-        case enabled
-        case pwdStatus = "pwd_status"
-        case xuserType = "xuser_type"
-        case xuserID = "xuser_id"
-        case description
+        case name, domainID = "domain_id", password, email, areacode, phone, enabled, pwdStatus = "pwd_status"
+        case xuserType = "xuser_type", xuserID = "xuser_id", description
     }
 
     public init(
-        name: String,
-        domainID: String,
-        password: String? = nil,
-        email: String? = nil,
-        areacode: String? = nil,
-        phone: String? = nil,
-        enabled: Bool? = nil,
-        pwdStatus: Bool? = nil,
-        xuserType: String? = nil,
-        xuserID: String? = nil,
-        description: String? = nil
+        name: String, domainID: String, password: String? = nil, email: String? = nil,
+        areacode: String? = nil, phone: String? = nil, enabled: Bool? = nil, pwdStatus: Bool? = nil,
+        xuserType: String? = nil, xuserID: String? = nil, description: String? = nil
     ) {
         self.name = name
         self.domainID = domainID
@@ -112,21 +95,6 @@ public struct CreateUserUser: Codable, Sendable, Equatable {
         self.xuserType = xuserType
         self.xuserID = xuserID
         self.description = description
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.domainID = try container.decode(String.self, forKey: .domainID)
-        self.password = try container.decodeIfPresent(String.self, forKey: .password)
-        self.email = try container.decodeIfPresent(String.self, forKey: .email)
-        self.areacode = try container.decodeIfPresent(String.self, forKey: .areacode)
-        self.phone = try container.decodeIfPresent(String.self, forKey: .phone)
-        self.enabled = try container.decodeLenientIfPresent(Bool.self, forKey: .enabled)
-        self.pwdStatus = try container.decodeLenientIfPresent(Bool.self, forKey: .pwdStatus)
-        self.xuserType = try container.decodeIfPresent(String.self, forKey: .xuserType)
-        self.xuserID = try container.decodeIfPresent(String.self, forKey: .xuserID)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
     }
 }
 
@@ -191,45 +159,18 @@ public struct CreateUserUser2: Codable, Sendable, Equatable {
     public var passwordExpiresAt: String?
 
     private enum CodingKeys: String, CodingKey {
-        case status
-        case pwdStatus = "pwd_status"
-        case xuserID = "xuser_id"
-        case xuserType = "xuser_type"
-        case description
-        case name
-        case phone
-        case isDomainOwner = "is_domain_owner"
-        case domainID = "domain_id"
-        case enabled
-        case areacode
-        case email
-        case createTime = "create_time"
-        case xdomainID = "xdomain_id"
-        case xdomainType = "xdomain_type"
-        case defaultProjectID = "default_project_id"
-        case id
-        case passwordExpiresAt = "password_expires_at"
+        case status, pwdStatus = "pwd_status", xuserID = "xuser_id", xuserType = "xuser_type", description
+        case name, phone, isDomainOwner = "is_domain_owner", domainID = "domain_id", enabled, areacode, email
+        case createTime = "create_time", xdomainID = "xdomain_id", xdomainType = "xdomain_type"
+        case defaultProjectID = "default_project_id", id, passwordExpiresAt = "password_expires_at"
     }
 
     public init(
-        status: Int? = nil,
-        pwdStatus: Bool? = nil,
-        xuserID: String? = nil,
-        xuserType: String? = nil,
-        description: String? = nil,
-        name: String? = nil,
-        phone: String? = nil,
-        isDomainOwner: Bool? = nil,
-        domainID: String? = nil,
-        enabled: Bool? = nil,
-        areacode: String? = nil,
-        email: String? = nil,
-        createTime: String? = nil,
-        xdomainID: String? = nil,
-        xdomainType: String? = nil,
-        defaultProjectID: String? = nil,
-        id: String? = nil,
-        passwordExpiresAt: String? = nil
+        status: Int? = nil, pwdStatus: Bool? = nil, xuserID: String? = nil, xuserType: String? = nil,
+        description: String? = nil, name: String? = nil, phone: String? = nil, isDomainOwner: Bool? = nil,
+        domainID: String? = nil, enabled: Bool? = nil, areacode: String? = nil, email: String? = nil,
+        createTime: String? = nil, xdomainID: String? = nil, xdomainType: String? = nil,
+        defaultProjectID: String? = nil, id: String? = nil, passwordExpiresAt: String? = nil
     ) {
         self.status = status
         self.pwdStatus = pwdStatus
@@ -249,27 +190,5 @@ public struct CreateUserUser2: Codable, Sendable, Equatable {
         self.defaultProjectID = defaultProjectID
         self.id = id
         self.passwordExpiresAt = passwordExpiresAt
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
-        self.pwdStatus = try container.decodeLenientIfPresent(Bool.self, forKey: .pwdStatus)
-        self.xuserID = try container.decodeIfPresent(String.self, forKey: .xuserID)
-        self.xuserType = try container.decodeIfPresent(String.self, forKey: .xuserType)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.phone = try container.decodeIfPresent(String.self, forKey: .phone)
-        self.isDomainOwner = try container.decodeLenientIfPresent(Bool.self, forKey: .isDomainOwner)
-        self.domainID = try container.decodeIfPresent(String.self, forKey: .domainID)
-        self.enabled = try container.decodeLenientIfPresent(Bool.self, forKey: .enabled)
-        self.areacode = try container.decodeIfPresent(String.self, forKey: .areacode)
-        self.email = try container.decodeIfPresent(String.self, forKey: .email)
-        self.createTime = try container.decodeIfPresent(String.self, forKey: .createTime)
-        self.xdomainID = try container.decodeIfPresent(String.self, forKey: .xdomainID)
-        self.xdomainType = try container.decodeIfPresent(String.self, forKey: .xdomainType)
-        self.defaultProjectID = try container.decodeIfPresent(String.self, forKey: .defaultProjectID)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.passwordExpiresAt = try container.decodeIfPresent(String.self, forKey: .passwordExpiresAt)
     }
 }

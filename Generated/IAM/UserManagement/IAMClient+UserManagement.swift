@@ -25,10 +25,7 @@ extension IAMClient {
     /// - Returns: The body of the service's `201` response.
     public func createUser(_ body: CreateUserRequest) async throws -> CreateUserResponse {
         let request = OperationRequest(
-            operation: "CreateUser",
-            method: .post,
-            path: "/v3.0/OS-USER/users",
-            body: body
+            operation: "CreateUser", method: .post, path: "/v3.0/OS-USER/users", body: body
         )
         return try await client.send(request, as: CreateUserResponse.self)
     }
@@ -47,10 +44,7 @@ extension IAMClient {
         _ body: KeystoneCreateUserRequest
     ) async throws -> KeystoneCreateUserResponse {
         let request = OperationRequest(
-            operation: "KeystoneCreateUser",
-            method: .post,
-            path: "/v3/users",
-            body: body
+            operation: "KeystoneCreateUser", method: .post, path: "/v3/users", body: body
         )
         return try await client.send(request, as: KeystoneCreateUserResponse.self)
     }
@@ -65,9 +59,7 @@ extension IAMClient {
     ///   - userID: User ID.
     public func keystoneDeleteUser(userID: String) async throws {
         let request = OperationRequest(
-            operation: "KeystoneDeleteUser",
-            method: .delete,
-            path: "/v3/users/{user_id}",
+            operation: "KeystoneDeleteUser", method: .delete, path: "/v3/users/{user_id}",
             pathParameters: ["user_id": userID]
         )
         try await client.send(request)
@@ -85,9 +77,7 @@ extension IAMClient {
     /// - Returns: The body of the service's `200` response.
     public func keystoneListGroupsForUser(userID: String) async throws -> KeystoneListGroupsForUserResponse {
         let request = OperationRequest(
-            operation: "KeystoneListGroupsForUser",
-            method: .get,
-            path: "/v3/users/{user_id}/groups",
+            operation: "KeystoneListGroupsForUser", method: .get, path: "/v3/users/{user_id}/groups",
             pathParameters: ["user_id": userID]
         )
         return try await client.send(request, as: KeystoneListGroupsForUserResponse.self)
@@ -125,10 +115,7 @@ extension IAMClient {
         query.append("name", name)
         query.append("password_expires_at", passwordExpiresAt)
         let request = OperationRequest(
-            operation: "KeystoneListUsers",
-            method: .get,
-            path: "/v3/users",
-            query: query
+            operation: "KeystoneListUsers", method: .get, path: "/v3/users", query: query
         )
         return try await client.send(request, as: KeystoneListUsersResponse.self)
     }
@@ -167,11 +154,8 @@ extension IAMClient {
         query.append("enabled", enabled)
         query.append("password_expires_at", passwordExpiresAt)
         let request = OperationRequest(
-            operation: "KeystoneListUsersForGroupByAdmin",
-            method: .get,
-            path: "/v3/groups/{group_id}/users",
-            pathParameters: ["group_id": groupID],
-            query: query
+            operation: "KeystoneListUsersForGroupByAdmin", method: .get, path: "/v3/groups/{group_id}/users",
+            pathParameters: ["group_id": groupID], query: query
         )
         return try await client.send(request, as: KeystoneListUsersForGroupByAdminResponse.self)
     }
@@ -187,8 +171,7 @@ extension IAMClient {
     ///   - userID: ID of a user.
     public func keystoneRemoveUserFromGroup(groupID: String, userID: String) async throws {
         let request = OperationRequest(
-            operation: "KeystoneRemoveUserFromGroup",
-            method: .delete,
+            operation: "KeystoneRemoveUserFromGroup", method: .delete,
             path: "/v3/groups/{group_id}/users/{user_id}",
             pathParameters: ["group_id": groupID, "user_id": userID]
         )
@@ -207,9 +190,7 @@ extension IAMClient {
     /// - Returns: The body of the service's `200` response.
     public func keystoneShowUser(userID: String) async throws -> KeystoneShowUserResponse {
         let request = OperationRequest(
-            operation: "KeystoneShowUser",
-            method: .get,
-            path: "/v3/users/{user_id}",
+            operation: "KeystoneShowUser", method: .get, path: "/v3/users/{user_id}",
             pathParameters: ["user_id": userID]
         )
         return try await client.send(request, as: KeystoneShowUserResponse.self)
@@ -231,11 +212,8 @@ extension IAMClient {
         _ body: KeystoneUpdateUserByAdminRequest
     ) async throws -> KeystoneUpdateUserByAdminResponse {
         let request = OperationRequest(
-            operation: "KeystoneUpdateUserByAdmin",
-            method: .patch,
-            path: "/v3/users/{user_id}",
-            pathParameters: ["user_id": userID],
-            body: body
+            operation: "KeystoneUpdateUserByAdmin", method: .patch, path: "/v3/users/{user_id}",
+            pathParameters: ["user_id": userID], body: body
         )
         return try await client.send(request, as: KeystoneUpdateUserByAdminResponse.self)
     }
@@ -254,11 +232,8 @@ extension IAMClient {
         _ body: KeystoneUpdateUserPasswordRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "KeystoneUpdateUserPassword",
-            method: .post,
-            path: "/v3/users/{user_id}/password",
-            pathParameters: ["user_id": userID],
-            body: body
+            operation: "KeystoneUpdateUserPassword", method: .post, path: "/v3/users/{user_id}/password",
+            pathParameters: ["user_id": userID], body: body
         )
         try await client.send(request)
     }
@@ -276,11 +251,8 @@ extension IAMClient {
         var headers: [String: String] = [:]
         headers["Conent-Type"] = conentType
         let request = OperationRequest(
-            operation: "SendWelcomeEmailToUser",
-            method: .post,
-            path: "/v3.0/OS-USER/users/{user_id}/welcome",
-            pathParameters: ["user_id": userID],
-            headers: headers
+            operation: "SendWelcomeEmailToUser", method: .post, path: "/v3.0/OS-USER/users/{user_id}/welcome",
+            pathParameters: ["user_id": userID], headers: headers
         )
         try await client.send(request)
     }
@@ -298,9 +270,7 @@ extension IAMClient {
     /// - Returns: The body of the service's `200` response.
     public func showUser(userID: String) async throws -> ShowUserResponse {
         let request = OperationRequest(
-            operation: "ShowUser",
-            method: .get,
-            path: "/v3.0/OS-USER/users/{user_id}",
+            operation: "ShowUser", method: .get, path: "/v3.0/OS-USER/users/{user_id}",
             pathParameters: ["user_id": userID]
         )
         return try await client.send(request, as: ShowUserResponse.self)
@@ -319,11 +289,8 @@ extension IAMClient {
     /// - Returns: The body of the service's `200` response.
     public func updateUser(userID: String, _ body: UpdateUserRequest) async throws -> UpdateUserResponse {
         let request = OperationRequest(
-            operation: "UpdateUser",
-            method: .put,
-            path: "/v3.0/OS-USER/users/{user_id}",
-            pathParameters: ["user_id": userID],
-            body: body
+            operation: "UpdateUser", method: .put, path: "/v3.0/OS-USER/users/{user_id}",
+            pathParameters: ["user_id": userID], body: body
         )
         return try await client.send(request, as: UpdateUserResponse.self)
     }

@@ -47,18 +47,11 @@ public struct KeystoneCreateUserUser: Codable, Sendable, Equatable {
     public var description: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case domainID = "domain_id"
-        case enabled
-        case password
-        case description
+        case name, domainID = "domain_id", enabled, password, description
     }
 
     public init(
-        name: String,
-        domainID: String? = nil,
-        enabled: Bool? = nil,
-        password: String? = nil,
+        name: String, domainID: String? = nil, enabled: Bool? = nil, password: String? = nil,
         description: String? = nil
     ) {
         self.name = name
@@ -66,15 +59,6 @@ public struct KeystoneCreateUserUser: Codable, Sendable, Equatable {
         self.enabled = enabled
         self.password = password
         self.description = description
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.domainID = try container.decodeIfPresent(String.self, forKey: .domainID)
-        self.enabled = try container.decodeLenientIfPresent(Bool.self, forKey: .enabled)
-        self.password = try container.decodeIfPresent(String.self, forKey: .password)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
     }
 }
 
@@ -99,23 +83,13 @@ public struct KeystoneCreateUserUser2: Codable, Sendable, Equatable {
     public var passwordExpiresAt: String?
 
     private enum CodingKeys: String, CodingKey {
-        case enabled
-        case id
-        case domainID = "domain_id"
-        case name
-        case links
-        case defaultProjectID = "default_project_id"
+        case enabled, id, domainID = "domain_id", name, links, defaultProjectID = "default_project_id"
         case passwordExpiresAt = "password_expires_at"
     }
 
     public init(
-        enabled: Bool? = nil,
-        id: String? = nil,
-        domainID: String? = nil,
-        name: String? = nil,
-        links: RoleLinks? = nil,
-        defaultProjectID: String? = nil,
-        passwordExpiresAt: String? = nil
+        enabled: Bool? = nil, id: String? = nil, domainID: String? = nil, name: String? = nil,
+        links: RoleLinks? = nil, defaultProjectID: String? = nil, passwordExpiresAt: String? = nil
     ) {
         self.enabled = enabled
         self.id = id
@@ -124,16 +98,5 @@ public struct KeystoneCreateUserUser2: Codable, Sendable, Equatable {
         self.links = links
         self.defaultProjectID = defaultProjectID
         self.passwordExpiresAt = passwordExpiresAt
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.enabled = try container.decodeLenientIfPresent(Bool.self, forKey: .enabled)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.domainID = try container.decodeIfPresent(String.self, forKey: .domainID)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.links = try container.decodeIfPresent(RoleLinks.self, forKey: .links)
-        self.defaultProjectID = try container.decodeIfPresent(String.self, forKey: .defaultProjectID)
-        self.passwordExpiresAt = try container.decodeIfPresent(String.self, forKey: .passwordExpiresAt)
     }
 }

@@ -12,9 +12,7 @@ public struct KeystoneShowUserLinks: Codable, Sendable, Equatable {
     public var selfValue: String?
 
     private enum CodingKeys: String, CodingKey {
-        case next
-        case previous
-        case selfValue = "self"
+        case next, previous, selfValue = "self"
     }
 
     public init(next: JSONValue? = nil, previous: JSONValue? = nil, selfValue: String? = nil) {
@@ -34,8 +32,7 @@ public struct KeystoneShowUserResponse: Codable, Sendable, Equatable {
     public var users: [KeystoneShowUserUser2]?
 
     public init(
-        user: KeystoneShowUserUser? = nil,
-        links: KeystoneShowUserLinks? = nil,
+        user: KeystoneShowUserUser? = nil, links: KeystoneShowUserLinks? = nil,
         users: [KeystoneShowUserUser2]? = nil
     ) {
         self.user = user
@@ -73,31 +70,15 @@ public struct KeystoneShowUserUser: Codable, Sendable, Equatable {
     public var lastProjectID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case description
-        case domainID = "domain_id"
-        case enabled
-        case id
-        case links
-        case name
-        case passwordExpiresAt = "password_expires_at"
-        case pwdStatus = "pwd_status"
-        case pwdStrength = "pwd_strength"
-        case defaultProjectID = "default_project_id"
-        case lastProjectID = "last_project_id"
+        case description, domainID = "domain_id", enabled, id, links, name
+        case passwordExpiresAt = "password_expires_at", pwdStatus = "pwd_status", pwdStrength = "pwd_strength"
+        case defaultProjectID = "default_project_id", lastProjectID = "last_project_id"
     }
 
     public init(
-        description: String? = nil,
-        domainID: String? = nil,
-        enabled: Bool? = nil,
-        id: String? = nil,
-        links: Links? = nil,
-        name: String? = nil,
-        passwordExpiresAt: String? = nil,
-        pwdStatus: Bool? = nil,
-        pwdStrength: PwdStrength? = nil,
-        defaultProjectID: String? = nil,
-        lastProjectID: String? = nil
+        description: String? = nil, domainID: String? = nil, enabled: Bool? = nil, id: String? = nil,
+        links: Links? = nil, name: String? = nil, passwordExpiresAt: String? = nil, pwdStatus: Bool? = nil,
+        pwdStrength: PwdStrength? = nil, defaultProjectID: String? = nil, lastProjectID: String? = nil
     ) {
         self.description = description
         self.domainID = domainID
@@ -110,21 +91,6 @@ public struct KeystoneShowUserUser: Codable, Sendable, Equatable {
         self.pwdStrength = pwdStrength
         self.defaultProjectID = defaultProjectID
         self.lastProjectID = lastProjectID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.domainID = try container.decodeIfPresent(String.self, forKey: .domainID)
-        self.enabled = try container.decodeLenientIfPresent(Bool.self, forKey: .enabled)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.links = try container.decodeIfPresent(Links.self, forKey: .links)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.passwordExpiresAt = try container.decodeIfPresent(String.self, forKey: .passwordExpiresAt)
-        self.pwdStatus = try container.decodeLenientIfPresent(Bool.self, forKey: .pwdStatus)
-        self.pwdStrength = try container.decodeIfPresent(PwdStrength.self, forKey: .pwdStrength)
-        self.defaultProjectID = try container.decodeIfPresent(String.self, forKey: .defaultProjectID)
-        self.lastProjectID = try container.decodeIfPresent(String.self, forKey: .lastProjectID)
     }
 }
 
@@ -144,29 +110,14 @@ public struct KeystoneShowUserUser2: Codable, Sendable, Equatable {
     public var pwdStrength: String?
 
     private enum CodingKeys: String, CodingKey {
-        case description
-        case domainID = "domain_id"
-        case enabled
-        case id
-        case lastProjectID = "last_project_id"
-        case links
-        case name
-        case passwordExpiresAt = "password_expires_at"
-        case pwdStatus = "pwd_status"
-        case pwdStrength = "pwd_strength"
+        case description, domainID = "domain_id", enabled, id, lastProjectID = "last_project_id", links, name
+        case passwordExpiresAt = "password_expires_at", pwdStatus = "pwd_status", pwdStrength = "pwd_strength"
     }
 
     public init(
-        description: String? = nil,
-        domainID: String? = nil,
-        enabled: Bool? = nil,
-        id: String? = nil,
-        lastProjectID: String? = nil,
-        links: RoleLinks? = nil,
-        name: String? = nil,
-        passwordExpiresAt: String? = nil,
-        pwdStatus: Bool? = nil,
-        pwdStrength: String? = nil
+        description: String? = nil, domainID: String? = nil, enabled: Bool? = nil, id: String? = nil,
+        lastProjectID: String? = nil, links: RoleLinks? = nil, name: String? = nil,
+        passwordExpiresAt: String? = nil, pwdStatus: Bool? = nil, pwdStrength: String? = nil
     ) {
         self.description = description
         self.domainID = domainID
@@ -178,19 +129,5 @@ public struct KeystoneShowUserUser2: Codable, Sendable, Equatable {
         self.passwordExpiresAt = passwordExpiresAt
         self.pwdStatus = pwdStatus
         self.pwdStrength = pwdStrength
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.domainID = try container.decodeIfPresent(String.self, forKey: .domainID)
-        self.enabled = try container.decodeLenientIfPresent(Bool.self, forKey: .enabled)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.lastProjectID = try container.decodeIfPresent(String.self, forKey: .lastProjectID)
-        self.links = try container.decodeIfPresent(RoleLinks.self, forKey: .links)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.passwordExpiresAt = try container.decodeIfPresent(String.self, forKey: .passwordExpiresAt)
-        self.pwdStatus = try container.decodeLenientIfPresent(Bool.self, forKey: .pwdStatus)
-        self.pwdStrength = try container.decodeIfPresent(String.self, forKey: .pwdStrength)
     }
 }

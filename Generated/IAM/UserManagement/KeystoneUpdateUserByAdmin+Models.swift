@@ -52,23 +52,13 @@ public struct KeystoneUpdateUserByAdminUser: Codable, Sendable, Equatable {
     public var pwdStatus: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case domainID = "domain_id"
-        case enabled
-        case password
-        case defaultProjectID = "default_project_id"
-        case description
-        case pwdStatus = "pwd_status"
+        case name, domainID = "domain_id", enabled, password, defaultProjectID = "default_project_id"
+        case description, pwdStatus = "pwd_status"
     }
 
     public init(
-        name: String? = nil,
-        domainID: String? = nil,
-        enabled: Bool? = nil,
-        password: String? = nil,
-        defaultProjectID: String? = nil,
-        description: String? = nil,
-        pwdStatus: Bool? = nil
+        name: String? = nil, domainID: String? = nil, enabled: Bool? = nil, password: String? = nil,
+        defaultProjectID: String? = nil, description: String? = nil, pwdStatus: Bool? = nil
     ) {
         self.name = name
         self.domainID = domainID
@@ -77,17 +67,6 @@ public struct KeystoneUpdateUserByAdminUser: Codable, Sendable, Equatable {
         self.defaultProjectID = defaultProjectID
         self.description = description
         self.pwdStatus = pwdStatus
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.domainID = try container.decodeIfPresent(String.self, forKey: .domainID)
-        self.enabled = try container.decodeLenientIfPresent(Bool.self, forKey: .enabled)
-        self.password = try container.decodeIfPresent(String.self, forKey: .password)
-        self.defaultProjectID = try container.decodeIfPresent(String.self, forKey: .defaultProjectID)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.pwdStatus = try container.decodeLenientIfPresent(Bool.self, forKey: .pwdStatus)
     }
 }
 
@@ -117,27 +96,15 @@ public struct KeystoneUpdateUserByAdminUser2: Codable, Sendable, Equatable {
     public var defaultProjectID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case enabled
-        case id
-        case domainID = "domain_id"
-        case name
-        case links
-        case description
-        case passwordExpiresAt = "password_expires_at"
-        case lastProjectID = "last_project_id"
+        case enabled, id, domainID = "domain_id", name, links, description
+        case passwordExpiresAt = "password_expires_at", lastProjectID = "last_project_id"
         case defaultProjectID = "default_project_id"
     }
 
     public init(
-        enabled: Bool? = nil,
-        id: String? = nil,
-        domainID: String? = nil,
-        name: String? = nil,
-        links: RoleLinks? = nil,
-        description: JSONValue? = nil,
-        passwordExpiresAt: String? = nil,
-        lastProjectID: String? = nil,
-        defaultProjectID: String? = nil
+        enabled: Bool? = nil, id: String? = nil, domainID: String? = nil, name: String? = nil,
+        links: RoleLinks? = nil, description: JSONValue? = nil, passwordExpiresAt: String? = nil,
+        lastProjectID: String? = nil, defaultProjectID: String? = nil
     ) {
         self.enabled = enabled
         self.id = id
@@ -148,18 +115,5 @@ public struct KeystoneUpdateUserByAdminUser2: Codable, Sendable, Equatable {
         self.passwordExpiresAt = passwordExpiresAt
         self.lastProjectID = lastProjectID
         self.defaultProjectID = defaultProjectID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.enabled = try container.decodeLenientIfPresent(Bool.self, forKey: .enabled)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.domainID = try container.decodeIfPresent(String.self, forKey: .domainID)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.links = try container.decodeIfPresent(RoleLinks.self, forKey: .links)
-        self.description = try container.decodeIfPresent(JSONValue.self, forKey: .description)
-        self.passwordExpiresAt = try container.decodeIfPresent(String.self, forKey: .passwordExpiresAt)
-        self.lastProjectID = try container.decodeIfPresent(String.self, forKey: .lastProjectID)
-        self.defaultProjectID = try container.decodeIfPresent(String.self, forKey: .defaultProjectID)
     }
 }

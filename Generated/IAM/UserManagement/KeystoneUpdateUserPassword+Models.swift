@@ -28,8 +28,7 @@ public struct User: Codable, Sendable, Equatable {
     public var password: String
 
     private enum CodingKeys: String, CodingKey {
-        case originalPassword = "original_password"
-        case password
+        case originalPassword = "original_password", password
     }
 
     public init(originalPassword: String, password: String) {

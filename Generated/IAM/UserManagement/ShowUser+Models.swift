@@ -68,45 +68,19 @@ public struct ShowUserUser: Codable, Sendable, Equatable {
     public var description: String?
 
     private enum CodingKeys: String, CodingKey {
-        case enabled
-        case id
-        case domainID = "domain_id"
-        case name
-        case links
-        case xuserID = "xuser_id"
-        case xuserType = "xuser_type"
-        case areacode
-        case email
-        case phone
-        case pwdStatus = "pwd_status"
-        case updateTime = "update_time"
-        case createTime = "create_time"
-        case lastLoginTime = "last_login_time"
-        case lastPwdAuthTime = "last_pwd_auth_time"
-        case pwdStrength = "pwd_strength"
-        case isDomainOwner = "is_domain_owner"
-        case description
+        case enabled, id, domainID = "domain_id", name, links, xuserID = "xuser_id", xuserType = "xuser_type"
+        case areacode, email, phone, pwdStatus = "pwd_status", updateTime = "update_time"
+        case createTime = "create_time", lastLoginTime = "last_login_time"
+        case lastPwdAuthTime = "last_pwd_auth_time", pwdStrength = "pwd_strength"
+        case isDomainOwner = "is_domain_owner", description
     }
 
     public init(
-        enabled: Bool? = nil,
-        id: String? = nil,
-        domainID: String? = nil,
-        name: String? = nil,
-        links: Links? = nil,
-        xuserID: String? = nil,
-        xuserType: String? = nil,
-        areacode: String? = nil,
-        email: String? = nil,
-        phone: String? = nil,
-        pwdStatus: Bool? = nil,
-        updateTime: String? = nil,
-        createTime: String? = nil,
-        lastLoginTime: String? = nil,
-        lastPwdAuthTime: String? = nil,
-        pwdStrength: PwdStrengthValue? = nil,
-        isDomainOwner: Bool? = nil,
-        description: String? = nil
+        enabled: Bool? = nil, id: String? = nil, domainID: String? = nil, name: String? = nil,
+        links: Links? = nil, xuserID: String? = nil, xuserType: String? = nil, areacode: String? = nil,
+        email: String? = nil, phone: String? = nil, pwdStatus: Bool? = nil, updateTime: String? = nil,
+        createTime: String? = nil, lastLoginTime: String? = nil, lastPwdAuthTime: String? = nil,
+        pwdStrength: PwdStrengthValue? = nil, isDomainOwner: Bool? = nil, description: String? = nil
     ) {
         self.enabled = enabled
         self.id = id
@@ -126,27 +100,5 @@ public struct ShowUserUser: Codable, Sendable, Equatable {
         self.pwdStrength = pwdStrength
         self.isDomainOwner = isDomainOwner
         self.description = description
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.enabled = try container.decodeLenientIfPresent(Bool.self, forKey: .enabled)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.domainID = try container.decodeIfPresent(String.self, forKey: .domainID)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.links = try container.decodeIfPresent(Links.self, forKey: .links)
-        self.xuserID = try container.decodeIfPresent(String.self, forKey: .xuserID)
-        self.xuserType = try container.decodeIfPresent(String.self, forKey: .xuserType)
-        self.areacode = try container.decodeIfPresent(String.self, forKey: .areacode)
-        self.email = try container.decodeIfPresent(String.self, forKey: .email)
-        self.phone = try container.decodeIfPresent(String.self, forKey: .phone)
-        self.pwdStatus = try container.decodeLenientIfPresent(Bool.self, forKey: .pwdStatus)
-        self.updateTime = try container.decodeIfPresent(String.self, forKey: .updateTime)
-        self.createTime = try container.decodeIfPresent(String.self, forKey: .createTime)
-        self.lastLoginTime = try container.decodeIfPresent(String.self, forKey: .lastLoginTime)
-        self.lastPwdAuthTime = try container.decodeIfPresent(String.self, forKey: .lastPwdAuthTime)
-        self.pwdStrength = try container.decodeIfPresent(PwdStrengthValue.self, forKey: .pwdStrength)
-        self.isDomainOwner = try container.decodeLenientIfPresent(Bool.self, forKey: .isDomainOwner)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
     }
 }

@@ -72,31 +72,14 @@ public struct UpdateUserUser: Codable, Sendable, Equatable {
     public var description: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case password
-        case email
-        case areacode
-        case phone
-        case enabled
-        case pwdStatus = "pwd_status"
-        case xuserType = "xuser_type"
-        case xuserID = "xuser_id"
-        case accessMode = "access_mode"
-        case description
+        case name, password, email, areacode, phone, enabled, pwdStatus = "pwd_status"
+        case xuserType = "xuser_type", xuserID = "xuser_id", accessMode = "access_mode", description
     }
 
     public init(
-        name: String? = nil,
-        password: String? = nil,
-        email: String? = nil,
-        areacode: String? = nil,
-        phone: String? = nil,
-        enabled: Bool? = nil,
-        pwdStatus: Bool? = nil,
-        xuserType: String? = nil,
-        xuserID: String? = nil,
-        accessMode: String? = nil,
-        description: String? = nil
+        name: String? = nil, password: String? = nil, email: String? = nil, areacode: String? = nil,
+        phone: String? = nil, enabled: Bool? = nil, pwdStatus: Bool? = nil, xuserType: String? = nil,
+        xuserID: String? = nil, accessMode: String? = nil, description: String? = nil
     ) {
         self.name = name
         self.password = password
@@ -109,21 +92,6 @@ public struct UpdateUserUser: Codable, Sendable, Equatable {
         self.xuserID = xuserID
         self.accessMode = accessMode
         self.description = description
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.password = try container.decodeIfPresent(String.self, forKey: .password)
-        self.email = try container.decodeIfPresent(String.self, forKey: .email)
-        self.areacode = try container.decodeIfPresent(String.self, forKey: .areacode)
-        self.phone = try container.decodeIfPresent(String.self, forKey: .phone)
-        self.enabled = try container.decodeLenientIfPresent(Bool.self, forKey: .enabled)
-        self.pwdStatus = try container.decodeLenientIfPresent(Bool.self, forKey: .pwdStatus)
-        self.xuserType = try container.decodeIfPresent(String.self, forKey: .xuserType)
-        self.xuserID = try container.decodeIfPresent(String.self, forKey: .xuserID)
-        self.accessMode = try container.decodeIfPresent(String.self, forKey: .accessMode)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
     }
 }
 
@@ -168,34 +136,15 @@ public struct UpdateUserUser2: Codable, Sendable, Equatable {
     public var passwordExpiresAt: String?
 
     private enum CodingKeys: String, CodingKey {
-        case pwdStatus = "pwd_status"
-        case xuserID = "xuser_id"
-        case xuserType = "xuser_type"
-        case description
-        case name
-        case phone
-        case domainID = "domain_id"
-        case enabled
-        case areacode
-        case email
-        case id
-        case links
+        case pwdStatus = "pwd_status", xuserID = "xuser_id", xuserType = "xuser_type", description, name
+        case phone, domainID = "domain_id", enabled, areacode, email, id, links
         case passwordExpiresAt = "password_expires_at"
     }
 
     public init(
-        pwdStatus: Bool? = nil,
-        xuserID: String? = nil,
-        xuserType: String? = nil,
-        description: String? = nil,
-        name: String? = nil,
-        phone: String? = nil,
-        domainID: String? = nil,
-        enabled: Bool? = nil,
-        areacode: String? = nil,
-        email: String? = nil,
-        id: String? = nil,
-        links: RoleLinks? = nil,
+        pwdStatus: Bool? = nil, xuserID: String? = nil, xuserType: String? = nil, description: String? = nil,
+        name: String? = nil, phone: String? = nil, domainID: String? = nil, enabled: Bool? = nil,
+        areacode: String? = nil, email: String? = nil, id: String? = nil, links: RoleLinks? = nil,
         passwordExpiresAt: String? = nil
     ) {
         self.pwdStatus = pwdStatus
@@ -211,22 +160,5 @@ public struct UpdateUserUser2: Codable, Sendable, Equatable {
         self.id = id
         self.links = links
         self.passwordExpiresAt = passwordExpiresAt
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.pwdStatus = try container.decodeLenientIfPresent(Bool.self, forKey: .pwdStatus)
-        self.xuserID = try container.decodeIfPresent(String.self, forKey: .xuserID)
-        self.xuserType = try container.decodeIfPresent(String.self, forKey: .xuserType)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.phone = try container.decodeIfPresent(String.self, forKey: .phone)
-        self.domainID = try container.decodeIfPresent(String.self, forKey: .domainID)
-        self.enabled = try container.decodeLenientIfPresent(Bool.self, forKey: .enabled)
-        self.areacode = try container.decodeIfPresent(String.self, forKey: .areacode)
-        self.email = try container.decodeIfPresent(String.self, forKey: .email)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.links = try container.decodeIfPresent(RoleLinks.self, forKey: .links)
-        self.passwordExpiresAt = try container.decodeIfPresent(String.self, forKey: .passwordExpiresAt)
     }
 }

@@ -13,9 +13,7 @@ extension IAMClient {
     /// - Returns: The body of the service's `200` response.
     public func keystoneListVersions() async throws -> KeystoneListVersionsResponse {
         let request = OperationRequest(
-            operation: "KeystoneListVersions",
-            method: .get,
-            path: "/"
+            operation: "KeystoneListVersions", method: .get, path: "/"
         )
         return try await client.send(request, as: KeystoneListVersionsResponse.self)
     }
@@ -29,9 +27,7 @@ extension IAMClient {
     /// - Returns: The body of the service's `200` response.
     public func keystoneShowVersion() async throws -> KeystoneShowVersionResponse {
         let request = OperationRequest(
-            operation: "KeystoneShowVersion",
-            method: .get,
-            path: "/v3"
+            operation: "KeystoneShowVersion", method: .get, path: "/v3"
         )
         return try await client.send(request, as: KeystoneShowVersionResponse.self)
     }

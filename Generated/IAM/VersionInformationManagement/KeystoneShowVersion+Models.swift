@@ -27,19 +27,12 @@ public struct Version: Codable, Sendable, Equatable {
     public var links: [VersionLink]?
 
     private enum CodingKeys: String, CodingKey {
-        case status
-        case updated
-        case mediaTypes = "media-types"
-        case id
-        case links
+        case status, updated, mediaTypes = "media-types", id, links
     }
 
     public init(
-        status: String? = nil,
-        updated: String? = nil,
-        mediaTypes: [VersionMediaType]? = nil,
-        id: String? = nil,
-        links: [VersionLink]? = nil
+        status: String? = nil, updated: String? = nil, mediaTypes: [VersionMediaType]? = nil,
+        id: String? = nil, links: [VersionLink]? = nil
     ) {
         self.status = status
         self.updated = updated

@@ -15,17 +15,11 @@ public struct CreateDatakeyResponse: Codable, Sendable, Equatable {
     public var error: KMSError?
 
     private enum CodingKeys: String, CodingKey {
-        case keyID = "key_id"
-        case plainText = "plain_text"
-        case cipherText = "cipher_text"
-        case error
+        case keyID = "key_id", plainText = "plain_text", cipherText = "cipher_text", error
     }
 
     public init(
-        keyID: String? = nil,
-        plainText: String? = nil,
-        cipherText: String? = nil,
-        error: KMSError? = nil
+        keyID: String? = nil, plainText: String? = nil, cipherText: String? = nil, error: KMSError? = nil
     ) {
         self.keyID = keyID
         self.plainText = plainText

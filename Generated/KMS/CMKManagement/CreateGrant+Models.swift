@@ -42,22 +42,14 @@ public struct CreateGrantRequest: Codable, Sendable, Equatable {
     public var sequence: String?
 
     private enum CodingKeys: String, CodingKey {
-        case keyID = "key_id"
-        case granteePrincipal = "grantee_principal"
-        case operations
-        case name
-        case retiringPrincipal = "retiring_principal"
-        case granteePrincipalType = "grantee_principal_type"
+        case keyID = "key_id", granteePrincipal = "grantee_principal", operations, name
+        case retiringPrincipal = "retiring_principal", granteePrincipalType = "grantee_principal_type"
         case sequence
     }
 
     public init(
-        keyID: String,
-        granteePrincipal: String,
-        operations: [Operations],
-        name: String? = nil,
-        retiringPrincipal: String? = nil,
-        granteePrincipalType: GranteePrincipalType? = nil,
+        keyID: String, granteePrincipal: String, operations: [Operations], name: String? = nil,
+        retiringPrincipal: String? = nil, granteePrincipalType: GranteePrincipalType? = nil,
         sequence: String? = nil
     ) {
         self.keyID = keyID
@@ -78,8 +70,7 @@ public struct CreateGrantResponse: Codable, Sendable, Equatable {
     public var error: KMSError?
 
     private enum CodingKeys: String, CodingKey {
-        case grantID = "grant_id"
-        case error
+        case grantID = "grant_id", error
     }
 
     public init(grantID: String? = nil, error: KMSError? = nil) {

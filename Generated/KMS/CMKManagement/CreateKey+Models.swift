@@ -11,8 +11,7 @@ public struct CreateKeyKeyInfo: Codable, Sendable, Equatable {
     public var domainID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case keyID = "key_id"
-        case domainID = "domain_id"
+        case keyID = "key_id", domainID = "domain_id"
     }
 
     public init(keyID: String? = nil, domainID: String? = nil) {
@@ -56,21 +55,13 @@ public struct CreateKeyRequest: Codable, Sendable, Equatable {
     public var sequence: String?
 
     private enum CodingKeys: String, CodingKey {
-        case keyAlias = "key_alias"
-        case keySpec = "key_spec"
-        case keyUsage = "key_usage"
-        case keyDescription = "key_description"
-        case origin
-        case sequence
+        case keyAlias = "key_alias", keySpec = "key_spec", keyUsage = "key_usage"
+        case keyDescription = "key_description", origin, sequence
     }
 
     public init(
-        keyAlias: String,
-        keySpec: KeySpec? = nil,
-        keyUsage: String? = nil,
-        keyDescription: String? = nil,
-        origin: Origin? = nil,
-        sequence: String? = nil
+        keyAlias: String, keySpec: KeySpec? = nil, keyUsage: String? = nil, keyDescription: String? = nil,
+        origin: Origin? = nil, sequence: String? = nil
     ) {
         self.keyAlias = keyAlias
         self.keySpec = keySpec
@@ -89,8 +80,7 @@ public struct CreateKeyResponse: Codable, Sendable, Equatable {
     public var error: KMSError?
 
     private enum CodingKeys: String, CodingKey {
-        case keyInfo = "key_info"
-        case error
+        case keyInfo = "key_info", error
     }
 
     public init(keyInfo: CreateKeyKeyInfo? = nil, error: KMSError? = nil) {

@@ -29,9 +29,7 @@ public struct CreateParametersForImportRequest: Codable, Sendable, Equatable {
     public var sequence: String?
 
     private enum CodingKeys: String, CodingKey {
-        case keyID = "key_id"
-        case wrappingAlgorithm = "wrapping_algorithm"
-        case sequence
+        case keyID = "key_id", wrappingAlgorithm = "wrapping_algorithm", sequence
     }
 
     public init(keyID: String, wrappingAlgorithm: WrappingAlgorithm, sequence: String? = nil) {
@@ -56,33 +54,18 @@ public struct CreateParametersForImportResponse: Codable, Sendable, Equatable {
     public var error: KMSError?
 
     private enum CodingKeys: String, CodingKey {
-        case keyID = "key_id"
-        case importToken = "import_token"
-        case expirationTime = "expiration_time"
-        case publicKey = "public_key"
-        case error
+        case keyID = "key_id", importToken = "import_token", expirationTime = "expiration_time"
+        case publicKey = "public_key", error
     }
 
     public init(
-        keyID: String? = nil,
-        importToken: String? = nil,
-        expirationTime: Int? = nil,
-        publicKey: String? = nil,
-        error: KMSError? = nil
+        keyID: String? = nil, importToken: String? = nil, expirationTime: Int? = nil,
+        publicKey: String? = nil, error: KMSError? = nil
     ) {
         self.keyID = keyID
         self.importToken = importToken
         self.expirationTime = expirationTime
         self.publicKey = publicKey
         self.error = error
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.keyID = try container.decodeIfPresent(String.self, forKey: .keyID)
-        self.importToken = try container.decodeIfPresent(String.self, forKey: .importToken)
-        self.expirationTime = try container.decodeLenientIfPresent(Int.self, forKey: .expirationTime)
-        self.publicKey = try container.decodeIfPresent(String.self, forKey: .publicKey)
-        self.error = try container.decodeIfPresent(KMSError.self, forKey: .error)
     }
 }

@@ -12,8 +12,7 @@ public struct CreateRandomRequest: Codable, Sendable, Equatable {
     public var sequence: String?
 
     private enum CodingKeys: String, CodingKey {
-        case randomDataLength = "random_data_length"
-        case sequence
+        case randomDataLength = "random_data_length", sequence
     }
 
     public init(randomDataLength: String, sequence: String? = nil) {
@@ -31,8 +30,7 @@ public struct CreateRandomResponse: Codable, Sendable, Equatable {
     public var error: KMSError?
 
     private enum CodingKeys: String, CodingKey {
-        case randomData = "random_data"
-        case error
+        case randomData = "random_data", error
     }
 
     public init(randomData: String? = nil, error: KMSError? = nil) {

@@ -18,9 +18,7 @@ public struct DecryptDataRequest: Codable, Sendable, Equatable {
     public var sequence: String?
 
     private enum CodingKeys: String, CodingKey {
-        case cipherText = "cipher_text"
-        case encryptionContext = "encryption_context"
-        case sequence
+        case cipherText = "cipher_text", encryptionContext = "encryption_context", sequence
     }
 
     public init(cipherText: String, encryptionContext: JSONValue? = nil, sequence: String? = nil) {
@@ -40,9 +38,7 @@ public struct DecryptDataResponse: Codable, Sendable, Equatable {
     public var error: KMSError?
 
     private enum CodingKeys: String, CodingKey {
-        case keyID = "key_id"
-        case plainText = "plain_text"
-        case error
+        case keyID = "key_id", plainText = "plain_text", error
     }
 
     public init(keyID: String? = nil, plainText: String? = nil, error: KMSError? = nil) {

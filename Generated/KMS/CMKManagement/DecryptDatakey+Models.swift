@@ -29,18 +29,12 @@ public struct DecryptDatakeyRequest: Codable, Sendable, Equatable {
     public var sequence: String?
 
     private enum CodingKeys: String, CodingKey {
-        case keyID = "key_id"
-        case encryptionContext = "encryption_context"
-        case cipherText = "cipher_text"
-        case datakeyCipherLength = "datakey_cipher_length"
-        case sequence
+        case keyID = "key_id", encryptionContext = "encryption_context", cipherText = "cipher_text"
+        case datakeyCipherLength = "datakey_cipher_length", sequence
     }
 
     public init(
-        keyID: String,
-        encryptionContext: JSONValue? = nil,
-        cipherText: String,
-        datakeyCipherLength: String,
+        keyID: String, encryptionContext: JSONValue? = nil, cipherText: String, datakeyCipherLength: String,
         sequence: String? = nil
     ) {
         self.keyID = keyID
@@ -63,16 +57,11 @@ public struct DecryptDatakeyResponse: Codable, Sendable, Equatable {
     public var error: KMSError?
 
     private enum CodingKeys: String, CodingKey {
-        case dataKey = "data_key"
-        case datakeyLength = "datakey_length"
-        case datakeyDgst = "datakey_dgst"
-        case error
+        case dataKey = "data_key", datakeyLength = "datakey_length", datakeyDgst = "datakey_dgst", error
     }
 
     public init(
-        dataKey: String? = nil,
-        datakeyLength: String? = nil,
-        datakeyDgst: String? = nil,
+        dataKey: String? = nil, datakeyLength: String? = nil, datakeyDgst: String? = nil,
         error: KMSError? = nil
     ) {
         self.dataKey = dataKey

@@ -16,9 +16,7 @@ public struct DeleteKeyRequest: Codable, Sendable, Equatable {
     public var sequence: String?
 
     private enum CodingKeys: String, CodingKey {
-        case keyID = "key_id"
-        case pendingDays = "pending_days"
-        case sequence
+        case keyID = "key_id", pendingDays = "pending_days", sequence
     }
 
     public init(keyID: String, pendingDays: String, sequence: String? = nil) {

@@ -27,17 +27,11 @@ public struct EncryptDataRequest: Codable, Sendable, Equatable {
     public var sequence: String?
 
     private enum CodingKeys: String, CodingKey {
-        case keyID = "key_id"
-        case encryptionContext = "encryption_context"
-        case plainText = "plain_text"
-        case sequence
+        case keyID = "key_id", encryptionContext = "encryption_context", plainText = "plain_text", sequence
     }
 
     public init(
-        keyID: String,
-        encryptionContext: JSONValue? = nil,
-        plainText: String,
-        sequence: String? = nil
+        keyID: String, encryptionContext: JSONValue? = nil, plainText: String, sequence: String? = nil
     ) {
         self.keyID = keyID
         self.encryptionContext = encryptionContext

@@ -30,18 +30,12 @@ public struct EncryptDatakeyRequest: Codable, Sendable, Equatable {
     public var sequence: String?
 
     private enum CodingKeys: String, CodingKey {
-        case keyID = "key_id"
-        case encryptionContext = "encryption_context"
-        case plainText = "plain_text"
-        case datakeyPlainLength = "datakey_plain_length"
-        case sequence
+        case keyID = "key_id", encryptionContext = "encryption_context", plainText = "plain_text"
+        case datakeyPlainLength = "datakey_plain_length", sequence
     }
 
     public init(
-        keyID: String,
-        encryptionContext: JSONValue? = nil,
-        plainText: String,
-        datakeyPlainLength: String,
+        keyID: String, encryptionContext: JSONValue? = nil, plainText: String, datakeyPlainLength: String,
         sequence: String? = nil
     ) {
         self.keyID = keyID
@@ -64,17 +58,11 @@ public struct EncryptDatakeyResponse: Codable, Sendable, Equatable {
     public var error: KMSError?
 
     private enum CodingKeys: String, CodingKey {
-        case keyID = "key_id"
-        case cipherText = "cipher_text"
-        case datakeyLength = "datakey_length"
-        case error
+        case keyID = "key_id", cipherText = "cipher_text", datakeyLength = "datakey_length", error
     }
 
     public init(
-        keyID: String? = nil,
-        cipherText: String? = nil,
-        datakeyLength: String? = nil,
-        error: KMSError? = nil
+        keyID: String? = nil, cipherText: String? = nil, datakeyLength: String? = nil, error: KMSError? = nil
     ) {
         self.keyID = keyID
         self.cipherText = cipherText

@@ -23,18 +23,12 @@ public struct ImportKeyMaterialRequest: Codable, Sendable, Equatable {
     public var sequence: String?
 
     private enum CodingKeys: String, CodingKey {
-        case keyID = "key_id"
-        case importToken = "import_token"
-        case encryptedKeyMaterial = "encrypted_key_material"
-        case expirationTime = "expiration_time"
-        case sequence
+        case keyID = "key_id", importToken = "import_token", encryptedKeyMaterial = "encrypted_key_material"
+        case expirationTime = "expiration_time", sequence
     }
 
     public init(
-        keyID: String,
-        importToken: String,
-        encryptedKeyMaterial: String,
-        expirationTime: String? = nil,
+        keyID: String, importToken: String, encryptedKeyMaterial: String, expirationTime: String? = nil,
         sequence: String? = nil
     ) {
         self.keyID = keyID

@@ -17,10 +17,8 @@ extension KMSClient {
     ///   - body: The request body.
     public func batchCreateKMSTags(keyID: String, _ body: BatchCreateKMSTagsRequest) async throws {
         let request = OperationRequest(
-            operation: "BatchCreateKmsTags",
-            method: .post,
-            path: "/v1.0/{project_id}/kms/{key_id}/tags/action",
-            pathParameters: ["key_id": keyID],
+            operation: "BatchCreateKmsTags", method: .post,
+            path: "/v1.0/{project_id}/kms/{key_id}/tags/action", pathParameters: ["key_id": keyID],
             body: body
         )
         try await client.send(request)
@@ -36,10 +34,7 @@ extension KMSClient {
     ///   - body: The request body.
     public func cancelGrant(_ body: CancelGrantRequest) async throws {
         let request = OperationRequest(
-            operation: "CancelGrant",
-            method: .post,
-            path: "/v1.0/{project_id}/kms/revoke-grant",
-            body: body
+            operation: "CancelGrant", method: .post, path: "/v1.0/{project_id}/kms/revoke-grant", body: body
         )
         try await client.send(request)
     }
@@ -58,9 +53,7 @@ extension KMSClient {
         _ body: CancelKeyDeletionRequest
     ) async throws -> CancelKeyDeletionResponse {
         let request = OperationRequest(
-            operation: "CancelKeyDeletion",
-            method: .post,
-            path: "/v1.0/{project_id}/kms/cancel-key-deletion",
+            operation: "CancelKeyDeletion", method: .post, path: "/v1.0/{project_id}/kms/cancel-key-deletion",
             body: body
         )
         return try await client.send(request, as: CancelKeyDeletionResponse.self)
@@ -76,9 +69,7 @@ extension KMSClient {
     ///   - body: The request body.
     public func cancelSelfGrant(_ body: CancelSelfGrantRequest) async throws {
         let request = OperationRequest(
-            operation: "CancelSelfGrant",
-            method: .post,
-            path: "/v1.0/{project_id}/kms/retire-grant",
+            operation: "CancelSelfGrant", method: .post, path: "/v1.0/{project_id}/kms/retire-grant",
             body: body
         )
         try await client.send(request)
@@ -97,9 +88,7 @@ extension KMSClient {
     /// - Returns: The body of the service's `200` response.
     public func createDatakey(_ body: CreateDatakeyRequest) async throws -> CreateDatakeyResponse {
         let request = OperationRequest(
-            operation: "CreateDatakey",
-            method: .post,
-            path: "/v1.0/{project_id}/kms/create-datakey",
+            operation: "CreateDatakey", method: .post, path: "/v1.0/{project_id}/kms/create-datakey",
             body: body
         )
         return try await client.send(request, as: CreateDatakeyResponse.self)
@@ -120,10 +109,8 @@ extension KMSClient {
         _ body: CreateDatakeyWithoutPlaintextRequest
     ) async throws -> CreateDatakeyWithoutPlaintextResponse {
         let request = OperationRequest(
-            operation: "CreateDatakeyWithoutPlaintext",
-            method: .post,
-            path: "/v1.0/{project_id}/kms/create-datakey-without-plaintext",
-            body: body
+            operation: "CreateDatakeyWithoutPlaintext", method: .post,
+            path: "/v1.0/{project_id}/kms/create-datakey-without-plaintext", body: body
         )
         return try await client.send(request, as: CreateDatakeyWithoutPlaintextResponse.self)
     }
@@ -141,10 +128,7 @@ extension KMSClient {
     /// - Returns: The body of the service's `200` response.
     public func createGrant(_ body: CreateGrantRequest) async throws -> CreateGrantResponse {
         let request = OperationRequest(
-            operation: "CreateGrant",
-            method: .post,
-            path: "/v1.0/{project_id}/kms/create-grant",
-            body: body
+            operation: "CreateGrant", method: .post, path: "/v1.0/{project_id}/kms/create-grant", body: body
         )
         return try await client.send(request, as: CreateGrantResponse.self)
     }
@@ -161,10 +145,7 @@ extension KMSClient {
     /// - Returns: The body of the service's `200` response.
     public func createKey(_ body: CreateKeyRequest) async throws -> CreateKeyResponse {
         let request = OperationRequest(
-            operation: "CreateKey",
-            method: .post,
-            path: "/v1.0/{project_id}/kms/create-key",
-            body: body
+            operation: "CreateKey", method: .post, path: "/v1.0/{project_id}/kms/create-key", body: body
         )
         return try await client.send(request, as: CreateKeyResponse.self)
     }
@@ -182,11 +163,8 @@ extension KMSClient {
     ///   - body: The request body.
     public func createKMSTag(keyID: String, _ body: CreateKMSTagRequest) async throws {
         let request = OperationRequest(
-            operation: "CreateKmsTag",
-            method: .post,
-            path: "/v1.0/{project_id}/kms/{key_id}/tags",
-            pathParameters: ["key_id": keyID],
-            body: body
+            operation: "CreateKmsTag", method: .post, path: "/v1.0/{project_id}/kms/{key_id}/tags",
+            pathParameters: ["key_id": keyID], body: body
         )
         try await client.send(request)
     }
@@ -206,10 +184,8 @@ extension KMSClient {
         _ body: CreateParametersForImportRequest
     ) async throws -> CreateParametersForImportResponse {
         let request = OperationRequest(
-            operation: "CreateParametersForImport",
-            method: .post,
-            path: "/v1.0/{project_id}/kms/get-parameters-for-import",
-            body: body
+            operation: "CreateParametersForImport", method: .post,
+            path: "/v1.0/{project_id}/kms/get-parameters-for-import", body: body
         )
         return try await client.send(request, as: CreateParametersForImportResponse.self)
     }
@@ -226,10 +202,7 @@ extension KMSClient {
     /// - Returns: The body of the service's `200` response.
     public func createRandom(_ body: CreateRandomRequest) async throws -> CreateRandomResponse {
         let request = OperationRequest(
-            operation: "CreateRandom",
-            method: .post,
-            path: "/v1.0/{project_id}/kms/gen-random",
-            body: body
+            operation: "CreateRandom", method: .post, path: "/v1.0/{project_id}/kms/gen-random", body: body
         )
         return try await client.send(request, as: CreateRandomResponse.self)
     }
@@ -246,10 +219,7 @@ extension KMSClient {
     /// - Returns: The body of the service's `200` response.
     public func decryptData(_ body: DecryptDataRequest) async throws -> DecryptDataResponse {
         let request = OperationRequest(
-            operation: "DecryptData",
-            method: .post,
-            path: "/v1.0/{project_id}/kms/decrypt-data",
-            body: body
+            operation: "DecryptData", method: .post, path: "/v1.0/{project_id}/kms/decrypt-data", body: body
         )
         return try await client.send(request, as: DecryptDataResponse.self)
     }
@@ -266,9 +236,7 @@ extension KMSClient {
     /// - Returns: The body of the service's `200` response.
     public func decryptDatakey(_ body: DecryptDatakeyRequest) async throws -> DecryptDatakeyResponse {
         let request = OperationRequest(
-            operation: "DecryptDatakey",
-            method: .post,
-            path: "/v1.0/{project_id}/kms/decrypt-datakey",
+            operation: "DecryptDatakey", method: .post, path: "/v1.0/{project_id}/kms/decrypt-datakey",
             body: body
         )
         return try await client.send(request, as: DecryptDatakeyResponse.self)
@@ -288,10 +256,8 @@ extension KMSClient {
         _ body: DeleteImportedKeyMaterialRequest
     ) async throws -> DeleteImportedKeyMaterialResponse {
         let request = OperationRequest(
-            operation: "DeleteImportedKeyMaterial",
-            method: .post,
-            path: "/v1.0/{project_id}/kms/delete-imported-key-material",
-            body: body
+            operation: "DeleteImportedKeyMaterial", method: .post,
+            path: "/v1.0/{project_id}/kms/delete-imported-key-material", body: body
         )
         return try await client.send(request, as: DeleteImportedKeyMaterialResponse.self)
     }
@@ -309,9 +275,7 @@ extension KMSClient {
     /// - Returns: The body of the service's `200` response.
     public func deleteKey(_ body: DeleteKeyRequest) async throws -> DeleteKeyResponse {
         let request = OperationRequest(
-            operation: "DeleteKey",
-            method: .post,
-            path: "/v1.0/{project_id}/kms/schedule-key-deletion",
+            operation: "DeleteKey", method: .post, path: "/v1.0/{project_id}/kms/schedule-key-deletion",
             body: body
         )
         return try await client.send(request, as: DeleteKeyResponse.self)
@@ -330,9 +294,7 @@ extension KMSClient {
     ///   - key: Tag key
     public func deleteTag(keyID: String, key: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteTag",
-            method: .delete,
-            path: "/v1.0/{project_id}/kms/{key_id}/tags/{key}",
+            operation: "DeleteTag", method: .delete, path: "/v1.0/{project_id}/kms/{key_id}/tags/{key}",
             pathParameters: ["key_id": keyID, "key": key]
         )
         try await client.send(request)
@@ -350,10 +312,7 @@ extension KMSClient {
     /// - Returns: The body of the service's `200` response.
     public func disableKey(_ body: DisableKeyRequest) async throws -> DisableKeyResponse {
         let request = OperationRequest(
-            operation: "DisableKey",
-            method: .post,
-            path: "/v1.0/{project_id}/kms/disable-key",
-            body: body
+            operation: "DisableKey", method: .post, path: "/v1.0/{project_id}/kms/disable-key", body: body
         )
         return try await client.send(request, as: DisableKeyResponse.self)
     }
@@ -368,10 +327,8 @@ extension KMSClient {
     ///   - body: The request body.
     public func disableKeyRotation(_ body: DisableKeyRotationRequest) async throws {
         let request = OperationRequest(
-            operation: "DisableKeyRotation",
-            method: .post,
-            path: "/v1.0/{project_id}/kms/disable-key-rotation",
-            body: body
+            operation: "DisableKeyRotation", method: .post,
+            path: "/v1.0/{project_id}/kms/disable-key-rotation", body: body
         )
         try await client.send(request)
     }
@@ -388,10 +345,7 @@ extension KMSClient {
     /// - Returns: The body of the service's `200` response.
     public func enableKey(_ body: EnableKeyRequest) async throws -> EnableKeyResponse {
         let request = OperationRequest(
-            operation: "EnableKey",
-            method: .post,
-            path: "/v1.0/{project_id}/kms/enable-key",
-            body: body
+            operation: "EnableKey", method: .post, path: "/v1.0/{project_id}/kms/enable-key", body: body
         )
         return try await client.send(request, as: EnableKeyResponse.self)
     }
@@ -406,9 +360,7 @@ extension KMSClient {
     ///   - body: The request body.
     public func enableKeyRotation(_ body: EnableKeyRotationRequest) async throws {
         let request = OperationRequest(
-            operation: "EnableKeyRotation",
-            method: .post,
-            path: "/v1.0/{project_id}/kms/enable-key-rotation",
+            operation: "EnableKeyRotation", method: .post, path: "/v1.0/{project_id}/kms/enable-key-rotation",
             body: body
         )
         try await client.send(request)
@@ -426,10 +378,7 @@ extension KMSClient {
     /// - Returns: The body of the service's `200` response.
     public func encryptData(_ body: EncryptDataRequest) async throws -> EncryptDataResponse {
         let request = OperationRequest(
-            operation: "EncryptData",
-            method: .post,
-            path: "/v1.0/{project_id}/kms/encrypt-data",
-            body: body
+            operation: "EncryptData", method: .post, path: "/v1.0/{project_id}/kms/encrypt-data", body: body
         )
         return try await client.send(request, as: EncryptDataResponse.self)
     }
@@ -446,9 +395,7 @@ extension KMSClient {
     /// - Returns: The body of the service's `200` response.
     public func encryptDatakey(_ body: EncryptDatakeyRequest) async throws -> EncryptDatakeyResponse {
         let request = OperationRequest(
-            operation: "EncryptDatakey",
-            method: .post,
-            path: "/v1.0/{project_id}/kms/encrypt-datakey",
+            operation: "EncryptDatakey", method: .post, path: "/v1.0/{project_id}/kms/encrypt-datakey",
             body: body
         )
         return try await client.send(request, as: EncryptDatakeyResponse.self)
@@ -464,9 +411,7 @@ extension KMSClient {
     ///   - body: The request body.
     public func importKeyMaterial(_ body: ImportKeyMaterialRequest) async throws {
         let request = OperationRequest(
-            operation: "ImportKeyMaterial",
-            method: .post,
-            path: "/v1.0/{project_id}/kms/import-key-material",
+            operation: "ImportKeyMaterial", method: .post, path: "/v1.0/{project_id}/kms/import-key-material",
             body: body
         )
         try await client.send(request)
@@ -484,10 +429,7 @@ extension KMSClient {
     /// - Returns: The body of the service's `200` response.
     public func listGrants(_ body: ListGrantsRequest) async throws -> ListGrantsResponse {
         let request = OperationRequest(
-            operation: "ListGrants",
-            method: .post,
-            path: "/v1.0/{project_id}/kms/list-grants",
-            body: body
+            operation: "ListGrants", method: .post, path: "/v1.0/{project_id}/kms/list-grants", body: body
         )
         return try await client.send(request, as: ListGrantsResponse.self)
     }
@@ -504,9 +446,7 @@ extension KMSClient {
     /// - Returns: The body of the service's `200` response.
     public func listKeyDetail(_ body: ListKeyDetailRequest) async throws -> ListKeyDetailResponse {
         let request = OperationRequest(
-            operation: "ListKeyDetail",
-            method: .post,
-            path: "/v1.0/{project_id}/kms/describe-key",
+            operation: "ListKeyDetail", method: .post, path: "/v1.0/{project_id}/kms/describe-key",
             body: body
         )
         return try await client.send(request, as: ListKeyDetailResponse.self)
@@ -524,10 +464,7 @@ extension KMSClient {
     /// - Returns: The body of the service's `200` response.
     public func listKeys(_ body: ListKeysRequest) async throws -> ListKeysResponse {
         let request = OperationRequest(
-            operation: "ListKeys",
-            method: .post,
-            path: "/v1.0/{project_id}/kms/list-keys",
-            body: body
+            operation: "ListKeys", method: .post, path: "/v1.0/{project_id}/kms/list-keys", body: body
         )
         return try await client.send(request, as: ListKeysResponse.self)
     }
@@ -548,11 +485,9 @@ extension KMSClient {
         _ body: ListKMSByTagsRequest
     ) async throws -> ListKMSByTagsResponse {
         let request = OperationRequest(
-            operation: "ListKmsByTags",
-            method: .post,
+            operation: "ListKmsByTags", method: .post,
             path: "/v1.0/{project_id}/kms/{resource_instances}/action",
-            pathParameters: ["resource_instances": resourceInstances],
-            body: body
+            pathParameters: ["resource_instances": resourceInstances], body: body
         )
         return try await client.send(request, as: ListKMSByTagsResponse.self)
     }
@@ -566,9 +501,7 @@ extension KMSClient {
     /// - Returns: The body of the service's `200` response.
     public func listKMSTags() async throws -> ListKMSTagsResponse {
         let request = OperationRequest(
-            operation: "ListKmsTags",
-            method: .get,
-            path: "/v1.0/{project_id}/kms/tags"
+            operation: "ListKmsTags", method: .get, path: "/v1.0/{project_id}/kms/tags"
         )
         return try await client.send(request, as: ListKMSTagsResponse.self)
     }
@@ -587,10 +520,8 @@ extension KMSClient {
         _ body: ListRetirableGrantsRequest
     ) async throws -> ListRetirableGrantsResponse {
         let request = OperationRequest(
-            operation: "ListRetirableGrants",
-            method: .post,
-            path: "/v1.0/{project_id}/kms/list-retirable-grants",
-            body: body
+            operation: "ListRetirableGrants", method: .post,
+            path: "/v1.0/{project_id}/kms/list-retirable-grants", body: body
         )
         return try await client.send(request, as: ListRetirableGrantsResponse.self)
     }
@@ -609,10 +540,8 @@ extension KMSClient {
         _ body: ShowKeyRotationStatusRequest
     ) async throws -> ShowKeyRotationStatusResponse {
         let request = OperationRequest(
-            operation: "ShowKeyRotationStatus",
-            method: .post,
-            path: "/v1.0/{project_id}/kms/get-key-rotation-status",
-            body: body
+            operation: "ShowKeyRotationStatus", method: .post,
+            path: "/v1.0/{project_id}/kms/get-key-rotation-status", body: body
         )
         return try await client.send(request, as: ShowKeyRotationStatusResponse.self)
     }
@@ -631,9 +560,7 @@ extension KMSClient {
     /// - Returns: The body of the service's `200` response.
     public func showKMSTags(keyID: String) async throws -> ShowKMSTagsResponse {
         let request = OperationRequest(
-            operation: "ShowKmsTags",
-            method: .get,
-            path: "/v1.0/{project_id}/kms/{key_id}/tags",
+            operation: "ShowKmsTags", method: .get, path: "/v1.0/{project_id}/kms/{key_id}/tags",
             pathParameters: ["key_id": keyID]
         )
         return try await client.send(request, as: ShowKMSTagsResponse.self)
@@ -651,9 +578,7 @@ extension KMSClient {
     /// - Returns: The body of the service's `200` response.
     public func showPublicKey(_ body: ShowPublicKeyRequest) async throws -> ShowPublicKeyResponse {
         let request = OperationRequest(
-            operation: "ShowPublicKey",
-            method: .post,
-            path: "/v1.0/{project_id}/kms/get-publickey",
+            operation: "ShowPublicKey", method: .post, path: "/v1.0/{project_id}/kms/get-publickey",
             body: body
         )
         return try await client.send(request, as: ShowPublicKeyResponse.self)
@@ -668,9 +593,7 @@ extension KMSClient {
     /// - Returns: The body of the service's `200` response.
     public func showUserInstances() async throws -> ShowUserInstancesResponse {
         let request = OperationRequest(
-            operation: "ShowUserInstances",
-            method: .get,
-            path: "/v1.0/{project_id}/kms/user-instances"
+            operation: "ShowUserInstances", method: .get, path: "/v1.0/{project_id}/kms/user-instances"
         )
         return try await client.send(request, as: ShowUserInstancesResponse.self)
     }
@@ -685,9 +608,7 @@ extension KMSClient {
     /// - Returns: The body of the service's `200` response.
     public func showUserQuotas() async throws -> ShowUserQuotasResponse {
         let request = OperationRequest(
-            operation: "ShowUserQuotas",
-            method: .get,
-            path: "/v1.0/{project_id}/kms/user-quotas"
+            operation: "ShowUserQuotas", method: .get, path: "/v1.0/{project_id}/kms/user-quotas"
         )
         return try await client.send(request, as: ShowUserQuotasResponse.self)
     }
@@ -704,10 +625,7 @@ extension KMSClient {
     /// - Returns: The body of the service's `200` response.
     public func sign(_ body: SignRequest) async throws -> SignResponse {
         let request = OperationRequest(
-            operation: "Sign",
-            method: .post,
-            path: "/v1.0/{project_id}/kms/sign",
-            body: body
+            operation: "Sign", method: .post, path: "/v1.0/{project_id}/kms/sign", body: body
         )
         return try await client.send(request, as: SignResponse.self)
     }
@@ -724,9 +642,7 @@ extension KMSClient {
     /// - Returns: The body of the service's `200` response.
     public func updateKeyAlias(_ body: UpdateKeyAliasRequest) async throws -> UpdateKeyAliasResponse {
         let request = OperationRequest(
-            operation: "UpdateKeyAlias",
-            method: .post,
-            path: "/v1.0/{project_id}/kms/update-key-alias",
+            operation: "UpdateKeyAlias", method: .post, path: "/v1.0/{project_id}/kms/update-key-alias",
             body: body
         )
         return try await client.send(request, as: UpdateKeyAliasResponse.self)
@@ -746,10 +662,8 @@ extension KMSClient {
         _ body: UpdateKeyDescriptionRequest
     ) async throws -> UpdateKeyDescriptionResponse {
         let request = OperationRequest(
-            operation: "UpdateKeyDescription",
-            method: .post,
-            path: "/v1.0/{project_id}/kms/update-key-description",
-            body: body
+            operation: "UpdateKeyDescription", method: .post,
+            path: "/v1.0/{project_id}/kms/update-key-description", body: body
         )
         return try await client.send(request, as: UpdateKeyDescriptionResponse.self)
     }
@@ -764,10 +678,8 @@ extension KMSClient {
     ///   - body: The request body.
     public func updateKeyRotationInterval(_ body: UpdateKeyRotationIntervalRequest) async throws {
         let request = OperationRequest(
-            operation: "UpdateKeyRotationInterval",
-            method: .post,
-            path: "/v1.0/{project_id}/kms/update-key-rotation-interval",
-            body: body
+            operation: "UpdateKeyRotationInterval", method: .post,
+            path: "/v1.0/{project_id}/kms/update-key-rotation-interval", body: body
         )
         try await client.send(request)
     }
@@ -786,10 +698,7 @@ extension KMSClient {
         _ body: ValidAtESignatureRequest
     ) async throws -> ValidAtESignatureResponse {
         let request = OperationRequest(
-            operation: "ValidAtESignature",
-            method: .post,
-            path: "/v1.0/{project_id}/kms/verify",
-            body: body
+            operation: "ValidAtESignature", method: .post, path: "/v1.0/{project_id}/kms/verify", body: body
         )
         return try await client.send(request, as: ValidAtESignatureResponse.self)
     }

@@ -23,10 +23,7 @@ public struct ListGrantsRequest: Codable, Sendable, Equatable {
     public var sequence: String?
 
     private enum CodingKeys: String, CodingKey {
-        case keyID = "key_id"
-        case limit
-        case marker
-        case sequence
+        case keyID = "key_id", limit, marker, sequence
     }
 
     public init(keyID: String, limit: String? = nil, marker: String? = nil, sequence: String? = nil) {

@@ -46,12 +46,8 @@ public struct ListKMSByTagsRequest: Codable, Sendable, Equatable {
     public var sequence: String?
 
     public init(
-        tags: [JSONValue]? = nil,
-        limit: String? = nil,
-        offset: String? = nil,
-        action: Action,
-        matches: [JSONValue]? = nil,
-        sequence: String? = nil
+        tags: [JSONValue]? = nil, limit: String? = nil, offset: String? = nil, action: Action,
+        matches: [JSONValue]? = nil, sequence: String? = nil
     ) {
         self.tags = tags
         self.limit = limit
@@ -72,22 +68,13 @@ public struct ListKMSByTagsResponse: Codable, Sendable, Equatable {
     public var error: KMSError?
 
     private enum CodingKeys: String, CodingKey {
-        case resources
-        case totalCount = "total_count"
-        case error
+        case resources, totalCount = "total_count", error
     }
 
     public init(resources: [Resource]? = nil, totalCount: Int? = nil, error: KMSError? = nil) {
         self.resources = resources
         self.totalCount = totalCount
         self.error = error
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.resources = try container.decodeIfPresent([Resource].self, forKey: .resources)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
-        self.error = try container.decodeIfPresent(KMSError.self, forKey: .error)
     }
 }
 
@@ -103,16 +90,12 @@ public struct Resource: Codable, Sendable, Equatable {
     public var resourceName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case resourceID = "resource_id"
-        case resourceDetail = "resource_detail"
-        case tags
+        case resourceID = "resource_id", resourceDetail = "resource_detail", tags
         case resourceName = "resource_name"
     }
 
     public init(
-        resourceID: String? = nil,
-        resourceDetail: ListKMSByTagsKeyInfo? = nil,
-        tags: [JSONValue]? = nil,
+        resourceID: String? = nil, resourceDetail: ListKMSByTagsKeyInfo? = nil, tags: [JSONValue]? = nil,
         resourceName: String? = nil
     ) {
         self.resourceID = resourceID

@@ -14,8 +14,7 @@ public struct ListKeyDetailResponse: Codable, Sendable, Equatable {
     public var error: KMSError?
 
     private enum CodingKeys: String, CodingKey {
-        case keyInfo = "key_info"
-        case error
+        case keyInfo = "key_info", error
     }
 
     public init(keyInfo: ListKMSByTagsKeyInfo? = nil, error: KMSError? = nil) {

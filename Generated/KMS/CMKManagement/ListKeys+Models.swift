@@ -43,17 +43,11 @@ public struct ListKeysRequest: Codable, Sendable, Equatable {
     public var sequence: String?
 
     private enum CodingKeys: String, CodingKey {
-        case limit
-        case marker
-        case keyState = "key_state"
-        case sequence
+        case limit, marker, keyState = "key_state", sequence
     }
 
     public init(
-        limit: String? = nil,
-        marker: String? = nil,
-        keyState: KeyState? = nil,
-        sequence: String? = nil
+        limit: String? = nil, marker: String? = nil, keyState: KeyState? = nil, sequence: String? = nil
     ) {
         self.limit = limit
         self.marker = marker
@@ -81,21 +75,12 @@ public struct ListKeysResponse: Codable, Sendable, Equatable {
     public var error: KMSError?
 
     private enum CodingKeys: String, CodingKey {
-        case keys
-        case keyDetails = "key_details"
-        case nextMarker = "next_marker"
-        case total
-        case truncated
-        case error
+        case keys, keyDetails = "key_details", nextMarker = "next_marker", total, truncated, error
     }
 
     public init(
-        keys: [String]? = nil,
-        keyDetails: [ListKMSByTagsKeyInfo]? = nil,
-        nextMarker: String? = nil,
-        total: Int? = nil,
-        truncated: String? = nil,
-        error: KMSError? = nil
+        keys: [String]? = nil, keyDetails: [ListKMSByTagsKeyInfo]? = nil, nextMarker: String? = nil,
+        total: Int? = nil, truncated: String? = nil, error: KMSError? = nil
     ) {
         self.keys = keys
         self.keyDetails = keyDetails
@@ -103,15 +88,5 @@ public struct ListKeysResponse: Codable, Sendable, Equatable {
         self.total = total
         self.truncated = truncated
         self.error = error
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.keys = try container.decodeIfPresent([String].self, forKey: .keys)
-        self.keyDetails = try container.decodeIfPresent([ListKMSByTagsKeyInfo].self, forKey: .keyDetails)
-        self.nextMarker = try container.decodeIfPresent(String.self, forKey: .nextMarker)
-        self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)
-        self.truncated = try container.decodeIfPresent(String.self, forKey: .truncated)
-        self.error = try container.decodeIfPresent(KMSError.self, forKey: .error)
     }
 }

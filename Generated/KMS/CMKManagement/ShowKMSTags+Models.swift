@@ -25,33 +25,17 @@ public struct ShowKMSTagsResponse: Codable, Sendable, Equatable {
     public var error: KMSError?
 
     private enum CodingKeys: String, CodingKey {
-        case tags
-        case sysTags = "sys_tags"
-        case existTagNum
-        case existTagsNum
-        case error
+        case tags, sysTags = "sys_tags", existTagNum, existTagsNum, error
     }
 
     public init(
-        tags: [JSONValue]? = nil,
-        sysTags: [JSONValue]? = nil,
-        existTagNum: Int? = nil,
-        existTagsNum: Int? = nil,
-        error: KMSError? = nil
+        tags: [JSONValue]? = nil, sysTags: [JSONValue]? = nil, existTagNum: Int? = nil,
+        existTagsNum: Int? = nil, error: KMSError? = nil
     ) {
         self.tags = tags
         self.sysTags = sysTags
         self.existTagNum = existTagNum
         self.existTagsNum = existTagsNum
         self.error = error
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.tags = try container.decodeIfPresent([JSONValue].self, forKey: .tags)
-        self.sysTags = try container.decodeIfPresent([JSONValue].self, forKey: .sysTags)
-        self.existTagNum = try container.decodeLenientIfPresent(Int.self, forKey: .existTagNum)
-        self.existTagsNum = try container.decodeLenientIfPresent(Int.self, forKey: .existTagsNum)
-        self.error = try container.decodeIfPresent(KMSError.self, forKey: .error)
     }
 }

@@ -23,33 +23,18 @@ public struct ShowKeyRotationStatusResponse: Codable, Sendable, Equatable {
     public var error: KMSError?
 
     private enum CodingKeys: String, CodingKey {
-        case keyRotationEnabled = "key_rotation_enabled"
-        case rotationInterval = "rotation_interval"
-        case lastRotationTime = "last_rotation_time"
-        case numberOfRotations = "number_of_rotations"
-        case error
+        case keyRotationEnabled = "key_rotation_enabled", rotationInterval = "rotation_interval"
+        case lastRotationTime = "last_rotation_time", numberOfRotations = "number_of_rotations", error
     }
 
     public init(
-        keyRotationEnabled: Bool? = nil,
-        rotationInterval: Int? = nil,
-        lastRotationTime: String? = nil,
-        numberOfRotations: Int? = nil,
-        error: KMSError? = nil
+        keyRotationEnabled: Bool? = nil, rotationInterval: Int? = nil, lastRotationTime: String? = nil,
+        numberOfRotations: Int? = nil, error: KMSError? = nil
     ) {
         self.keyRotationEnabled = keyRotationEnabled
         self.rotationInterval = rotationInterval
         self.lastRotationTime = lastRotationTime
         self.numberOfRotations = numberOfRotations
         self.error = error
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.keyRotationEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .keyRotationEnabled)
-        self.rotationInterval = try container.decodeLenientIfPresent(Int.self, forKey: .rotationInterval)
-        self.lastRotationTime = try container.decodeIfPresent(String.self, forKey: .lastRotationTime)
-        self.numberOfRotations = try container.decodeLenientIfPresent(Int.self, forKey: .numberOfRotations)
-        self.error = try container.decodeIfPresent(KMSError.self, forKey: .error)
     }
 }

@@ -14,8 +14,7 @@ public struct ShowPublicKeyResponse: Codable, Sendable, Equatable {
     public var publicKey: String?
 
     private enum CodingKeys: String, CodingKey {
-        case keyID = "key_id"
-        case publicKey = "public_key"
+        case keyID = "key_id", publicKey = "public_key"
     }
 
     public init(keyID: String? = nil, publicKey: String? = nil) {

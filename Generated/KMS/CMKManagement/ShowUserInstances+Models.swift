@@ -11,18 +11,11 @@ public struct ShowUserInstancesResponse: Codable, Sendable, Equatable {
     public var error: KMSError?
 
     private enum CodingKeys: String, CodingKey {
-        case instanceNum = "instance_num"
-        case error
+        case instanceNum = "instance_num", error
     }
 
     public init(instanceNum: Int? = nil, error: KMSError? = nil) {
         self.instanceNum = instanceNum
         self.error = error
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.instanceNum = try container.decodeLenientIfPresent(Int.self, forKey: .instanceNum)
-        self.error = try container.decodeIfPresent(KMSError.self, forKey: .error)
     }
 }

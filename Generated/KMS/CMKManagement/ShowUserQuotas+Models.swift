@@ -36,23 +36,10 @@ public struct ShowUserQuotasResource: Codable, Sendable, Equatable {
     /// Total quota
     public var quota: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case used
-        case quota
-    }
-
     public init(type: TypeValue? = nil, used: Int? = nil, quota: Int? = nil) {
         self.type = type
         self.used = used
         self.quota = quota
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.type = try container.decodeIfPresent(TypeValue.self, forKey: .type)
-        self.used = try container.decodeLenientIfPresent(Int.self, forKey: .used)
-        self.quota = try container.decodeLenientIfPresent(Int.self, forKey: .quota)
     }
 }
 

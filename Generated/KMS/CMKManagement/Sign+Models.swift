@@ -36,18 +36,12 @@ public struct SignRequest: Codable, Sendable, Equatable {
     public var sequence: String?
 
     private enum CodingKeys: String, CodingKey {
-        case keyID = "key_id"
-        case message
-        case signingAlgorithm = "signing_algorithm"
-        case messageType = "message_type"
+        case keyID = "key_id", message, signingAlgorithm = "signing_algorithm", messageType = "message_type"
         case sequence
     }
 
     public init(
-        keyID: String,
-        message: String,
-        signingAlgorithm: SigningAlgorithm,
-        messageType: MessageType? = nil,
+        keyID: String, message: String, signingAlgorithm: SigningAlgorithm, messageType: MessageType? = nil,
         sequence: String? = nil
     ) {
         self.keyID = keyID
@@ -66,8 +60,7 @@ public struct SignResponse: Codable, Sendable, Equatable {
     public var signature: String?
 
     private enum CodingKeys: String, CodingKey {
-        case keyID = "key_id"
-        case signature
+        case keyID = "key_id", signature
     }
 
     public init(keyID: String? = nil, signature: String? = nil) {

@@ -11,8 +11,7 @@ public struct UpdateKeyAliasKeyInfo: Codable, Sendable, Equatable {
     public var keyAlias: String?
 
     private enum CodingKeys: String, CodingKey {
-        case keyID = "key_id"
-        case keyAlias = "key_alias"
+        case keyID = "key_id", keyAlias = "key_alias"
     }
 
     public init(keyID: String? = nil, keyAlias: String? = nil) {
@@ -35,9 +34,7 @@ public struct UpdateKeyAliasRequest: Codable, Sendable, Equatable {
     public var sequence: String?
 
     private enum CodingKeys: String, CodingKey {
-        case keyID = "key_id"
-        case keyAlias = "key_alias"
-        case sequence
+        case keyID = "key_id", keyAlias = "key_alias", sequence
     }
 
     public init(keyID: String, keyAlias: String, sequence: String? = nil) {
@@ -55,8 +52,7 @@ public struct UpdateKeyAliasResponse: Codable, Sendable, Equatable {
     public var error: KMSError?
 
     private enum CodingKeys: String, CodingKey {
-        case keyInfo = "key_info"
-        case error
+        case keyInfo = "key_info", error
     }
 
     public init(keyInfo: UpdateKeyAliasKeyInfo? = nil, error: KMSError? = nil) {

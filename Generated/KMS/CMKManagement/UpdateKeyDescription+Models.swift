@@ -11,8 +11,7 @@ public struct UpdateKeyDescriptionKeyInfo: Codable, Sendable, Equatable {
     public var keyDescription: String?
 
     private enum CodingKeys: String, CodingKey {
-        case keyID = "key_id"
-        case keyDescription = "key_description"
+        case keyID = "key_id", keyDescription = "key_description"
     }
 
     public init(keyID: String? = nil, keyDescription: String? = nil) {
@@ -34,9 +33,7 @@ public struct UpdateKeyDescriptionRequest: Codable, Sendable, Equatable {
     public var sequence: String?
 
     private enum CodingKeys: String, CodingKey {
-        case keyID = "key_id"
-        case keyDescription = "key_description"
-        case sequence
+        case keyID = "key_id", keyDescription = "key_description", sequence
     }
 
     public init(keyID: String, keyDescription: String, sequence: String? = nil) {
@@ -54,8 +51,7 @@ public struct UpdateKeyDescriptionResponse: Codable, Sendable, Equatable {
     public var error: KMSError?
 
     private enum CodingKeys: String, CodingKey {
-        case keyInfo = "key_info"
-        case error
+        case keyInfo = "key_info", error
     }
 
     public init(keyInfo: UpdateKeyDescriptionKeyInfo? = nil, error: KMSError? = nil) {

@@ -18,21 +18,12 @@ public struct UpdateKeyRotationIntervalRequest: Codable, Sendable, Equatable {
     public var sequence: String?
 
     private enum CodingKeys: String, CodingKey {
-        case keyID = "key_id"
-        case rotationInterval = "rotation_interval"
-        case sequence
+        case keyID = "key_id", rotationInterval = "rotation_interval", sequence
     }
 
     public init(keyID: String, rotationInterval: Int, sequence: String? = nil) {
         self.keyID = keyID
         self.rotationInterval = rotationInterval
         self.sequence = sequence
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.keyID = try container.decode(String.self, forKey: .keyID)
-        self.rotationInterval = try container.decodeLenient(Int.self, forKey: .rotationInterval)
-        self.sequence = try container.decodeIfPresent(String.self, forKey: .sequence)
     }
 }

@@ -38,21 +38,13 @@ public struct ValidAtESignatureRequest: Codable, Sendable, Equatable {
     public var sequence: String?
 
     private enum CodingKeys: String, CodingKey {
-        case keyID = "key_id"
-        case message
-        case signature
-        case signingAlgorithm = "signing_algorithm"
-        case messageType = "message_type"
-        case sequence
+        case keyID = "key_id", message, signature, signingAlgorithm = "signing_algorithm"
+        case messageType = "message_type", sequence
     }
 
     public init(
-        keyID: String,
-        message: String,
-        signature: String,
-        signingAlgorithm: SigningAlgorithm,
-        messageType: MessageType? = nil,
-        sequence: String? = nil
+        keyID: String, message: String, signature: String, signingAlgorithm: SigningAlgorithm,
+        messageType: MessageType? = nil, sequence: String? = nil
     ) {
         self.keyID = keyID
         self.message = message
@@ -71,8 +63,7 @@ public struct ValidAtESignatureResponse: Codable, Sendable, Equatable {
     public var signatureValid: String?
 
     private enum CodingKeys: String, CodingKey {
-        case keyID = "key_id"
-        case signatureValid = "signature_valid"
+        case keyID = "key_id", signatureValid = "signature_valid"
     }
 
     public init(keyID: String? = nil, signatureValid: String? = nil) {

@@ -16,9 +16,7 @@ extension KMSClient {
     /// - Returns: The body of the service's `200` response.
     public func showVersion(versionID: String) async throws -> ShowVersionResponse {
         let request = OperationRequest(
-            operation: "ShowVersion",
-            method: .get,
-            path: "/{version_id}",
+            operation: "ShowVersion", method: .get, path: "/{version_id}",
             pathParameters: ["version_id": versionID]
         )
         return try await client.send(request, as: ShowVersionResponse.self)
@@ -33,9 +31,7 @@ extension KMSClient {
     /// - Returns: The body of the service's `200` response.
     public func showVersions() async throws -> ShowVersionsResponse {
         let request = OperationRequest(
-            operation: "ShowVersions",
-            method: .get,
-            path: "/"
+            operation: "ShowVersions", method: .get, path: "/"
         )
         return try await client.send(request, as: ShowVersionsResponse.self)
     }

@@ -17,9 +17,7 @@ public struct CancelGrantRequest: Codable, Sendable, Equatable {
     public var sequence: String?
 
     private enum CodingKeys: String, CodingKey {
-        case keyID = "key_id"
-        case grantID = "grant_id"
-        case sequence
+        case keyID = "key_id", grantID = "grant_id", sequence
     }
 
     public init(keyID: String, grantID: String, sequence: String? = nil) {

@@ -26,17 +26,12 @@ public struct CreateDatakeyRequest: Codable, Sendable, Equatable {
     public var sequence: String?
 
     private enum CodingKeys: String, CodingKey {
-        case keyID = "key_id"
-        case encryptionContext = "encryption_context"
-        case datakeyLength = "datakey_length"
+        case keyID = "key_id", encryptionContext = "encryption_context", datakeyLength = "datakey_length"
         case sequence
     }
 
     public init(
-        keyID: String,
-        encryptionContext: JSONValue? = nil,
-        datakeyLength: String,
-        sequence: String? = nil
+        keyID: String, encryptionContext: JSONValue? = nil, datakeyLength: String, sequence: String? = nil
     ) {
         self.keyID = keyID
         self.encryptionContext = encryptionContext

@@ -16,9 +16,7 @@ public struct DeleteKeyResponse: Codable, Sendable, Equatable {
     public var error: KMSError?
 
     private enum CodingKeys: String, CodingKey {
-        case keyID = "key_id"
-        case keyState = "key_state"
-        case error
+        case keyID = "key_id", keyState = "key_state", error
     }
 
     public init(keyID: String? = nil, keyState: String? = nil, error: KMSError? = nil) {

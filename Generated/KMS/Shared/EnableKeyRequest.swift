@@ -14,8 +14,7 @@ public struct EnableKeyRequest: Codable, Sendable, Equatable {
     public var sequence: String?
 
     private enum CodingKeys: String, CodingKey {
-        case keyID = "key_id"
-        case sequence
+        case keyID = "key_id", sequence
     }
 
     public init(keyID: String, sequence: String? = nil) {

@@ -11,8 +11,7 @@ public struct EnableKeyResponse: Codable, Sendable, Equatable {
     public var error: KMSError?
 
     private enum CodingKeys: String, CodingKey {
-        case keyInfo = "key_info"
-        case error
+        case keyInfo = "key_info", error
     }
 
     public init(keyInfo: KeyInfo? = nil, error: KMSError? = nil) {

@@ -13,9 +13,7 @@ public struct EncryptDataResponse: Codable, Sendable, Equatable {
     public var error: KMSError?
 
     private enum CodingKeys: String, CodingKey {
-        case keyID = "key_id"
-        case cipherText = "cipher_text"
-        case error
+        case keyID = "key_id", cipherText = "cipher_text", error
     }
 
     public init(keyID: String? = nil, cipherText: String? = nil, error: KMSError? = nil) {

@@ -37,25 +37,15 @@ public struct Grant: Codable, Sendable, Equatable {
     public var retiringPrincipal: String?
 
     private enum CodingKeys: String, CodingKey {
-        case keyID = "key_id"
-        case grantID = "grant_id"
-        case granteePrincipal = "grantee_principal"
-        case operations
-        case issuingPrincipal = "issuing_principal"
-        case creationDate = "creation_date"
-        case name
+        case keyID = "key_id", grantID = "grant_id", granteePrincipal = "grantee_principal", operations
+        case issuingPrincipal = "issuing_principal", creationDate = "creation_date", name
         case retiringPrincipal = "retiring_principal"
     }
 
     public init(
-        keyID: String? = nil,
-        grantID: String? = nil,
-        granteePrincipal: String? = nil,
-        operations: [Operations]? = nil,
-        issuingPrincipal: String? = nil,
-        creationDate: String? = nil,
-        name: String? = nil,
-        retiringPrincipal: String? = nil
+        keyID: String? = nil, grantID: String? = nil, granteePrincipal: String? = nil,
+        operations: [Operations]? = nil, issuingPrincipal: String? = nil, creationDate: String? = nil,
+        name: String? = nil, retiringPrincipal: String? = nil
     ) {
         self.keyID = keyID
         self.grantID = grantID

@@ -14,8 +14,7 @@ public struct KeyInfo: Codable, Sendable, Equatable {
     public var keyState: String?
 
     private enum CodingKeys: String, CodingKey {
-        case keyID = "key_id"
-        case keyState = "key_state"
+        case keyID = "key_id", keyState = "key_state"
     }
 
     public init(keyID: String? = nil, keyState: String? = nil) {

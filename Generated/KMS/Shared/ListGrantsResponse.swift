@@ -20,18 +20,11 @@ public struct ListGrantsResponse: Codable, Sendable, Equatable {
     public var error: KMSError?
 
     private enum CodingKeys: String, CodingKey {
-        case grants
-        case nextMarker = "next_marker"
-        case truncated
-        case total
-        case error
+        case grants, nextMarker = "next_marker", truncated, total, error
     }
 
     public init(
-        grants: [Grant]? = nil,
-        nextMarker: String? = nil,
-        truncated: String? = nil,
-        total: Int? = nil,
+        grants: [Grant]? = nil, nextMarker: String? = nil, truncated: String? = nil, total: Int? = nil,
         error: KMSError? = nil
     ) {
         self.grants = grants
@@ -39,14 +32,5 @@ public struct ListGrantsResponse: Codable, Sendable, Equatable {
         self.truncated = truncated
         self.total = total
         self.error = error
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.grants = try container.decodeIfPresent([Grant].self, forKey: .grants)
-        self.nextMarker = try container.decodeIfPresent(String.self, forKey: .nextMarker)
-        self.truncated = try container.decodeIfPresent(String.self, forKey: .truncated)
-        self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)
-        self.error = try container.decodeIfPresent(KMSError.self, forKey: .error)
     }
 }

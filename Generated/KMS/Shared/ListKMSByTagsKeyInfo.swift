@@ -68,36 +68,18 @@ public struct ListKMSByTagsKeyInfo: Codable, Sendable, Equatable {
     public var origin: Origin?
 
     private enum CodingKeys: String, CodingKey {
-        case keyID = "key_id"
-        case domainID = "domain_id"
-        case keyAlias = "key_alias"
-        case realm
-        case keyDescription = "key_description"
-        case keySpec = "key_spec"
-        case keyUsage = "key_usage"
-        case creationDate = "creation_date"
-        case scheduledDeletionDate = "scheduled_deletion_date"
-        case keyState = "key_state"
-        case defaultKeyFlag = "default_key_flag"
-        case keyType = "key_type"
-        case expirationTime = "expiration_time"
-        case origin
+        case keyID = "key_id", domainID = "domain_id", keyAlias = "key_alias", realm
+        case keyDescription = "key_description", keySpec = "key_spec", keyUsage = "key_usage"
+        case creationDate = "creation_date", scheduledDeletionDate = "scheduled_deletion_date"
+        case keyState = "key_state", defaultKeyFlag = "default_key_flag", keyType = "key_type"
+        case expirationTime = "expiration_time", origin
     }
 
     public init(
-        keyID: String? = nil,
-        domainID: String? = nil,
-        keyAlias: String? = nil,
-        realm: String? = nil,
-        keyDescription: String? = nil,
-        keySpec: KeySpec? = nil,
-        keyUsage: KeyUsage? = nil,
-        creationDate: String? = nil,
-        scheduledDeletionDate: String? = nil,
-        keyState: String? = nil,
-        defaultKeyFlag: String? = nil,
-        keyType: String? = nil,
-        expirationTime: String? = nil,
+        keyID: String? = nil, domainID: String? = nil, keyAlias: String? = nil, realm: String? = nil,
+        keyDescription: String? = nil, keySpec: KeySpec? = nil, keyUsage: KeyUsage? = nil,
+        creationDate: String? = nil, scheduledDeletionDate: String? = nil, keyState: String? = nil,
+        defaultKeyFlag: String? = nil, keyType: String? = nil, expirationTime: String? = nil,
         origin: Origin? = nil
     ) {
         self.keyID = keyID

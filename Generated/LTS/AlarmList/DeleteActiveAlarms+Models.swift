@@ -25,19 +25,12 @@ public struct Event: Codable, Sendable, Equatable {
     public var startsAt: Int64
 
     private enum CodingKeys: String, CodingKey {
-        case metadata
-        case startsAt = "starts_at"
+        case metadata, startsAt = "starts_at"
     }
 
     public init(metadata: Metadata, startsAt: Int64) {
         self.metadata = metadata
         self.startsAt = startsAt
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.metadata = try container.decode(Metadata.self, forKey: .metadata)
-        self.startsAt = try container.decodeLenient(Int64.self, forKey: .startsAt)
     }
 }
 
@@ -61,25 +54,14 @@ public struct Metadata: Codable, Sendable, Equatable {
     public var ltsAlarmType: String
 
     private enum CodingKeys: String, CodingKey {
-        case eventType = "event_type"
-        case eventID = "event_id"
-        case eventSeverity = "event_severity"
-        case eventName = "event_name"
-        case resourceType = "resource_type"
-        case resourceID = "resource_id"
-        case resourceProvider = "resource_provider"
-        case ltsAlarmType = "lts_alarm_type"
+        case eventType = "event_type", eventID = "event_id", eventSeverity = "event_severity"
+        case eventName = "event_name", resourceType = "resource_type", resourceID = "resource_id"
+        case resourceProvider = "resource_provider", ltsAlarmType = "lts_alarm_type"
     }
 
     public init(
-        eventType: String,
-        eventID: String,
-        eventSeverity: String,
-        eventName: String,
-        resourceType: String,
-        resourceID: String,
-        resourceProvider: String,
-        ltsAlarmType: String
+        eventType: String, eventID: String, eventSeverity: String, eventName: String, resourceType: String,
+        resourceID: String, resourceProvider: String, ltsAlarmType: String
     ) {
         self.eventType = eventType
         self.eventID = eventID

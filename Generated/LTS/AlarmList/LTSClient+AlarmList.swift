@@ -16,11 +16,9 @@ extension LTSClient {
     ///   - body: The request body.
     public func deleteActiveAlarms(domainID: String, _ body: DeleteActiveAlarmsRequest) async throws {
         let request = OperationRequest(
-            operation: "DeleteActiveAlarms",
-            method: .post,
+            operation: "DeleteActiveAlarms", method: .post,
             path: "/v2/{project_id}/{domain_id}/lts/alarms/sql-alarm/clear",
-            pathParameters: ["domain_id": domainID],
-            body: body
+            pathParameters: ["domain_id": domainID], body: body
         )
         try await client.send(request)
     }
@@ -53,12 +51,9 @@ extension LTSClient {
         query.append("marker", marker)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListActiveOrHistoryAlarms",
-            method: .post,
+            operation: "ListActiveOrHistoryAlarms", method: .post,
             path: "/v2/{project_id}/{domain_id}/lts/alarms/sql-alarm/query",
-            pathParameters: ["domain_id": domainID],
-            query: query,
-            body: body
+            pathParameters: ["domain_id": domainID], query: query, body: body
         )
         return try await client.send(request, as: ListActiveOrHistoryAlarmsResponse.self)
     }

@@ -15,16 +15,11 @@ public struct Annotations: Codable, Sendable, Equatable {
     public var oldAnnotations: String?
 
     private enum CodingKeys: String, CodingKey {
-        case message
-        case logInfo = "log_info"
-        case currentValue = "current_value"
-        case oldAnnotations = "old_annotations"
+        case message, logInfo = "log_info", currentValue = "current_value", oldAnnotations = "old_annotations"
     }
 
     public init(
-        message: String? = nil,
-        logInfo: String? = nil,
-        currentValue: String? = nil,
+        message: String? = nil, logInfo: String? = nil, currentValue: String? = nil,
         oldAnnotations: String? = nil
     ) {
         self.message = message
@@ -54,25 +49,14 @@ public struct Events: Codable, Sendable, Equatable {
     public var type: String?
 
     private enum CodingKeys: String, CodingKey {
-        case annotations
-        case metadata
-        case arrivesAt = "arrives_at"
-        case endsAt = "ends_at"
-        case id
-        case startsAt = "starts_at"
-        case timeout
-        case type
+        case annotations, metadata, arrivesAt = "arrives_at", endsAt = "ends_at", id, startsAt = "starts_at"
+        case timeout, type
     }
 
     public init(
-        annotations: Annotations? = nil,
-        metadata: ListActiveOrHistoryAlarmsMetadata? = nil,
-        arrivesAt: Int64? = nil,
-        endsAt: Int64? = nil,
-        id: String? = nil,
-        startsAt: Int64? = nil,
-        timeout: Int64? = nil,
-        type: String? = nil
+        annotations: Annotations? = nil, metadata: ListActiveOrHistoryAlarmsMetadata? = nil,
+        arrivesAt: Int64? = nil, endsAt: Int64? = nil, id: String? = nil, startsAt: Int64? = nil,
+        timeout: Int64? = nil, type: String? = nil
     ) {
         self.annotations = annotations
         self.metadata = metadata
@@ -82,18 +66,6 @@ public struct Events: Codable, Sendable, Equatable {
         self.startsAt = startsAt
         self.timeout = timeout
         self.type = type
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.annotations = try container.decodeIfPresent(Annotations.self, forKey: .annotations)
-        self.metadata = try container.decodeIfPresent(ListActiveOrHistoryAlarmsMetadata.self, forKey: .metadata)
-        self.arrivesAt = try container.decodeLenientIfPresent(Int64.self, forKey: .arrivesAt)
-        self.endsAt = try container.decodeLenientIfPresent(Int64.self, forKey: .endsAt)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.startsAt = try container.decodeLenientIfPresent(Int64.self, forKey: .startsAt)
-        self.timeout = try container.decodeLenientIfPresent(Int64.self, forKey: .timeout)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
     }
 }
 
@@ -121,27 +93,16 @@ public struct ListActiveOrHistoryAlarmsMetadata: Codable, Sendable, Equatable {
     public var eventSubtype: String?
 
     private enum CodingKeys: String, CodingKey {
-        case eventType = "event_type"
-        case eventID = "event_id"
-        case eventSeverity = "event_severity"
-        case eventName = "event_name"
-        case resourceType = "resource_type"
-        case resourceID = "resource_id"
-        case resourceProvider = "resource_provider"
-        case ltsAlarmType = "lts_alarm_type"
+        case eventType = "event_type", eventID = "event_id", eventSeverity = "event_severity"
+        case eventName = "event_name", resourceType = "resource_type", resourceID = "resource_id"
+        case resourceProvider = "resource_provider", ltsAlarmType = "lts_alarm_type"
         case eventSubtype = "event_subtype"
     }
 
     public init(
-        eventType: String? = nil,
-        eventID: String? = nil,
-        eventSeverity: String? = nil,
-        eventName: String? = nil,
-        resourceType: String? = nil,
-        resourceID: String? = nil,
-        resourceProvider: String? = nil,
-        ltsAlarmType: String? = nil,
-        eventSubtype: String? = nil
+        eventType: String? = nil, eventID: String? = nil, eventSeverity: String? = nil,
+        eventName: String? = nil, resourceType: String? = nil, resourceID: String? = nil,
+        resourceProvider: String? = nil, ltsAlarmType: String? = nil, eventSubtype: String? = nil
     ) {
         self.eventType = eventType
         self.eventID = eventID
@@ -209,25 +170,13 @@ public struct ListActiveOrHistoryAlarmsRequest: Codable, Sendable, Equatable {
     public var step: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case whetherCustomField = "whether_custom_field"
-        case startTime = "start_time"
-        case endTime = "end_time"
-        case timeRange = "time_range"
-        case search
-        case alarmLevelIDs = "alarm_level_ids"
-        case sort
-        case step
+        case whetherCustomField = "whether_custom_field", startTime = "start_time", endTime = "end_time"
+        case timeRange = "time_range", search, alarmLevelIDs = "alarm_level_ids", sort, step
     }
 
     public init(
-        whetherCustomField: Bool,
-        startTime: Int64? = nil,
-        endTime: Int64? = nil,
-        timeRange: String? = nil,
-        search: String? = nil,
-        alarmLevelIDs: [String]? = nil,
-        sort: Sort? = nil,
-        step: Int? = nil
+        whetherCustomField: Bool, startTime: Int64? = nil, endTime: Int64? = nil, timeRange: String? = nil,
+        search: String? = nil, alarmLevelIDs: [String]? = nil, sort: Sort? = nil, step: Int? = nil
     ) {
         self.whetherCustomField = whetherCustomField
         self.startTime = startTime
@@ -237,18 +186,6 @@ public struct ListActiveOrHistoryAlarmsRequest: Codable, Sendable, Equatable {
         self.alarmLevelIDs = alarmLevelIDs
         self.sort = sort
         self.step = step
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.whetherCustomField = try container.decodeLenient(Bool.self, forKey: .whetherCustomField)
-        self.startTime = try container.decodeLenientIfPresent(Int64.self, forKey: .startTime)
-        self.endTime = try container.decodeLenientIfPresent(Int64.self, forKey: .endTime)
-        self.timeRange = try container.decodeIfPresent(String.self, forKey: .timeRange)
-        self.search = try container.decodeIfPresent(String.self, forKey: .search)
-        self.alarmLevelIDs = try container.decodeIfPresent([String].self, forKey: .alarmLevelIDs)
-        self.sort = try container.decodeIfPresent(Sort.self, forKey: .sort)
-        self.step = try container.decodeLenientIfPresent(Int.self, forKey: .step)
     }
 }
 
@@ -260,8 +197,7 @@ public struct ListActiveOrHistoryAlarmsResponse: Codable, Sendable, Equatable {
     public var pageInfo: PageInfo?
 
     private enum CodingKeys: String, CodingKey {
-        case events
-        case pageInfo = "page_info"
+        case events, pageInfo = "page_info"
     }
 
     public init(events: [Events]? = nil, pageInfo: PageInfo? = nil) {
@@ -280,9 +216,7 @@ public struct PageInfo: Codable, Sendable, Equatable {
     public var currentCount: String?
 
     private enum CodingKeys: String, CodingKey {
-        case nextMarker = "next_marker"
-        case previousMarker = "previous_marker"
-        case currentCount = "current_count"
+        case nextMarker = "next_marker", previousMarker = "previous_marker", currentCount = "current_count"
     }
 
     public init(nextMarker: String? = nil, previousMarker: String? = nil, currentCount: String? = nil) {
@@ -314,8 +248,7 @@ public struct Sort: Codable, Sendable, Equatable {
     public var order: Order
 
     private enum CodingKeys: String, CodingKey {
-        case orderBy = "order_by"
-        case order
+        case orderBy = "order_by", order
     }
 
     public init(orderBy: [String], order: Order) {

@@ -28,10 +28,8 @@ extension LTSClient {
         query.append("limit", limit)
         query.append("fuzzy_name", fuzzyName)
         let request = OperationRequest(
-            operation: "ListNotificationTopics",
-            method: .get,
-            path: "/v2/{project_id}/lts/notifications/topics",
-            query: query
+            operation: "ListNotificationTopics", method: .get,
+            path: "/v2/{project_id}/lts/notifications/topics", query: query
         )
         return try await client.send(request, as: ListNotificationTopicsResponse.self)
     }

@@ -13,21 +13,12 @@ public struct ListNotificationTopicsResponse: Codable, Sendable, Equatable {
     public var topics: [Topics]?
 
     private enum CodingKeys: String, CodingKey {
-        case requestID = "request_id"
-        case topicCount = "topic_count"
-        case topics
+        case requestID = "request_id", topicCount = "topic_count", topics
     }
 
     public init(requestID: String? = nil, topicCount: Int? = nil, topics: [Topics]? = nil) {
         self.requestID = requestID
         self.topicCount = topicCount
         self.topics = topics
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.requestID = try container.decodeIfPresent(String.self, forKey: .requestID)
-        self.topicCount = try container.decodeLenientIfPresent(Int.self, forKey: .topicCount)
-        self.topics = try container.decodeIfPresent([Topics].self, forKey: .topics)
     }
 }

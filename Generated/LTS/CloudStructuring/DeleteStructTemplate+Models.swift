@@ -25,9 +25,7 @@ public struct DeleteStructTemplateResponse: Codable, Sendable, Equatable {
     public var id: String?
 
     private enum CodingKeys: String, CodingKey {
-        case errorCode = "error_code"
-        case errorMsg = "error_msg"
-        case id
+        case errorCode = "error_code", errorMsg = "error_msg", id
     }
 
     public init(errorCode: String? = nil, errorMsg: String? = nil, id: String? = nil) {

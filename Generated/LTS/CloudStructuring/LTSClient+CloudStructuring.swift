@@ -19,9 +19,7 @@ extension LTSClient {
         _ body: CreateStructConfigRequest
     ) async throws -> CreateStructConfigResponse {
         let request = OperationRequest(
-            operation: "CreateStructConfig",
-            method: .post,
-            path: "/v3/{project_id}/lts/struct/template",
+            operation: "CreateStructConfig", method: .post, path: "/v3/{project_id}/lts/struct/template",
             body: body
         )
         return try await client.send(request, as: CreateStructConfigResponse.self)
@@ -41,9 +39,7 @@ extension LTSClient {
         _ body: DeleteStructTemplateRequest
     ) async throws -> DeleteStructTemplateResponse {
         let request = OperationRequest(
-            operation: "DeleteStructTemplate",
-            method: .delete,
-            path: "/v2/{project_id}/lts/struct/template",
+            operation: "DeleteStructTemplate", method: .delete, path: "/v2/{project_id}/lts/struct/template",
             body: body
         )
         return try await client.send(request, as: DeleteStructTemplateResponse.self)
@@ -58,8 +54,7 @@ extension LTSClient {
     /// - Returns: The body of the service's `200` response.
     public func listBreIfStructTemplate() async throws -> ListBreIfStructTemplateResponse {
         let request = OperationRequest(
-            operation: "ListBreIfStructTemplate",
-            method: .get,
+            operation: "ListBreIfStructTemplate", method: .get,
             path: "/v3/{project_id}/lts/struct/customtemplate/list"
         )
         return try await client.send(request, as: ListBreIfStructTemplateResponse.self)
@@ -81,9 +76,7 @@ extension LTSClient {
         var query = QueryItems()
         query.append("id", id)
         let request = OperationRequest(
-            operation: "ListStructTemplate",
-            method: .get,
-            path: "/v3/{project_id}/lts/struct/customtemplate",
+            operation: "ListStructTemplate", method: .get, path: "/v3/{project_id}/lts/struct/customtemplate",
             query: query
         )
         return try await client.send(request, as: ListStructTemplateResponse.self)
@@ -110,9 +103,7 @@ extension LTSClient {
         query.append("logGroupId", logGroupID)
         query.append("logStreamId", logStreamID)
         let request = OperationRequest(
-            operation: "ShowStructTemplate",
-            method: .get,
-            path: "/v2/{project_id}/lts/struct/template",
+            operation: "ShowStructTemplate", method: .get, path: "/v2/{project_id}/lts/struct/template",
             query: query
         )
         return try await client.send(request, as: ShowStructTemplateResponse.self)
@@ -132,9 +123,7 @@ extension LTSClient {
         _ body: UpdateStructConfigRequest
     ) async throws -> UpdateStructConfigResponse {
         let request = OperationRequest(
-            operation: "UpdateStructConfig",
-            method: .put,
-            path: "/v3/{project_id}/lts/struct/template",
+            operation: "UpdateStructConfig", method: .put, path: "/v3/{project_id}/lts/struct/template",
             body: body
         )
         return try await client.send(request, as: UpdateStructConfigResponse.self)

@@ -17,18 +17,12 @@ public struct BriefStructTemplateModel: Codable, Sendable, Equatable {
     public var projectID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case createTime = "create_time"
-        case id
-        case templateName = "template_name"
-        case templateType = "template_type"
+        case createTime = "create_time", id, templateName = "template_name", templateType = "template_type"
         case projectID = "project_id"
     }
 
     public init(
-        createTime: Int64? = nil,
-        id: String? = nil,
-        templateName: String? = nil,
-        templateType: String? = nil,
+        createTime: Int64? = nil, id: String? = nil, templateName: String? = nil, templateType: String? = nil,
         projectID: String? = nil
     ) {
         self.createTime = createTime
@@ -36,15 +30,6 @@ public struct BriefStructTemplateModel: Codable, Sendable, Equatable {
         self.templateName = templateName
         self.templateType = templateType
         self.projectID = projectID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.templateName = try container.decodeIfPresent(String.self, forKey: .templateName)
-        self.templateType = try container.decodeIfPresent(String.self, forKey: .templateType)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
     }
 }
 

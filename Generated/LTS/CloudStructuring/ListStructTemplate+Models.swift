@@ -22,23 +22,13 @@ public struct DemoField: Codable, Sendable, Equatable {
     public var userDefinedName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case fieldName = "field_name"
-        case content
-        case type
-        case isAnalysis = "is_analysis"
-        case index
-        case relation
+        case fieldName = "field_name", content, type, isAnalysis = "is_analysis", index, relation
         case userDefinedName = "user_defined_name"
     }
 
     public init(
-        fieldName: String? = nil,
-        content: String? = nil,
-        type: TypeValue? = nil,
-        isAnalysis: Bool? = nil,
-        index: Int? = nil,
-        relation: String? = nil,
-        userDefinedName: String? = nil
+        fieldName: String? = nil, content: String? = nil, type: TypeValue? = nil, isAnalysis: Bool? = nil,
+        index: Int? = nil, relation: String? = nil, userDefinedName: String? = nil
     ) {
         self.fieldName = fieldName
         self.content = content
@@ -47,17 +37,6 @@ public struct DemoField: Codable, Sendable, Equatable {
         self.index = index
         self.relation = relation
         self.userDefinedName = userDefinedName
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.fieldName = try container.decodeIfPresent(String.self, forKey: .fieldName)
-        self.content = try container.decodeIfPresent(String.self, forKey: .content)
-        self.type = try container.decodeIfPresent(TypeValue.self, forKey: .type)
-        self.isAnalysis = try container.decodeLenientIfPresent(Bool.self, forKey: .isAnalysis)
-        self.index = try container.decodeLenientIfPresent(Int.self, forKey: .index)
-        self.relation = try container.decodeIfPresent(String.self, forKey: .relation)
-        self.userDefinedName = try container.decodeIfPresent(String.self, forKey: .userDefinedName)
     }
 }
 
@@ -95,29 +74,15 @@ public struct StructTemplateModel: Codable, Sendable, Equatable {
     public var id: String?
 
     private enum CodingKeys: String, CodingKey {
-        case projectID = "project_id"
-        case templateName = "template_name"
-        case templateType = "template_type"
-        case demoLog = "demo_log"
-        case demoFields = "demo_fields"
-        case tagFields = "tag_fields"
-        case rule
-        case demoLabel = "demo_label"
-        case createTime = "create_time"
-        case id
+        case projectID = "project_id", templateName = "template_name", templateType = "template_type"
+        case demoLog = "demo_log", demoFields = "demo_fields", tagFields = "tag_fields", rule
+        case demoLabel = "demo_label", createTime = "create_time", id
     }
 
     public init(
-        projectID: String? = nil,
-        templateName: String? = nil,
-        templateType: String? = nil,
-        demoLog: String? = nil,
-        demoFields: [DemoField]? = nil,
-        tagFields: [TagFieldNew]? = nil,
-        rule: TemplateRule? = nil,
-        demoLabel: String? = nil,
-        createTime: Int64? = nil,
-        id: String? = nil
+        projectID: String? = nil, templateName: String? = nil, templateType: String? = nil,
+        demoLog: String? = nil, demoFields: [DemoField]? = nil, tagFields: [TagFieldNew]? = nil,
+        rule: TemplateRule? = nil, demoLabel: String? = nil, createTime: Int64? = nil, id: String? = nil
     ) {
         self.projectID = projectID
         self.templateName = templateName
@@ -129,20 +94,6 @@ public struct StructTemplateModel: Codable, Sendable, Equatable {
         self.demoLabel = demoLabel
         self.createTime = createTime
         self.id = id
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.templateName = try container.decodeIfPresent(String.self, forKey: .templateName)
-        self.templateType = try container.decodeIfPresent(String.self, forKey: .templateType)
-        self.demoLog = try container.decodeIfPresent(String.self, forKey: .demoLog)
-        self.demoFields = try container.decodeIfPresent([DemoField].self, forKey: .demoFields)
-        self.tagFields = try container.decodeIfPresent([TagFieldNew].self, forKey: .tagFields)
-        self.rule = try container.decodeIfPresent(TemplateRule.self, forKey: .rule)
-        self.demoLabel = try container.decodeIfPresent(String.self, forKey: .demoLabel)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
     }
 }
 
@@ -161,18 +112,11 @@ public struct TagFieldNew: Codable, Sendable, Equatable {
     public var index: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case fieldName = "field_name"
-        case content
-        case type
-        case isAnalysis = "is_analysis"
-        case index
+        case fieldName = "field_name", content, type, isAnalysis = "is_analysis", index
     }
 
     public init(
-        fieldName: String? = nil,
-        content: String? = nil,
-        type: TypeValue? = nil,
-        isAnalysis: Bool? = nil,
+        fieldName: String? = nil, content: String? = nil, type: TypeValue? = nil, isAnalysis: Bool? = nil,
         index: Int? = nil
     ) {
         self.fieldName = fieldName
@@ -180,15 +124,6 @@ public struct TagFieldNew: Codable, Sendable, Equatable {
         self.type = type
         self.isAnalysis = isAnalysis
         self.index = index
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.fieldName = try container.decodeIfPresent(String.self, forKey: .fieldName)
-        self.content = try container.decodeIfPresent(String.self, forKey: .content)
-        self.type = try container.decodeIfPresent(TypeValue.self, forKey: .type)
-        self.isAnalysis = try container.decodeLenientIfPresent(Bool.self, forKey: .isAnalysis)
-        self.index = try container.decodeLenientIfPresent(Int.self, forKey: .index)
     }
 }
 

@@ -31,33 +31,16 @@ public struct ShowStructTemplateResponse: Codable, Sendable, Equatable {
     public var regex: String?
 
     private enum CodingKeys: String, CodingKey {
-        case demoFields
-        case tagFields
-        case demoLog
-        case demoLabel
-        case id
-        case logGroupID = "logGroupId"
-        case rule
-        case clusterInfo = "cluster_info"
-        case logStreamID = "logStreamId"
-        case projectID = "projectId"
-        case templateName
+        case demoFields, tagFields, demoLog, demoLabel, id, logGroupID = "logGroupId", rule
+        case clusterInfo = "cluster_info", logStreamID = "logStreamId", projectID = "projectId", templateName
         case regex
     }
 
     public init(
-        demoFields: [TagFieldsInfo]? = nil,
-        tagFields: [TagFieldsInfo]? = nil,
-        demoLog: String? = nil,
-        demoLabel: String? = nil,
-        id: String? = nil,
-        logGroupID: String? = nil,
-        rule: TemplateRule? = nil,
-        clusterInfo: ShowStructTemplateclusterInfo? = nil,
-        logStreamID: String? = nil,
-        projectID: String? = nil,
-        templateName: String? = nil,
-        regex: String? = nil
+        demoFields: [TagFieldsInfo]? = nil, tagFields: [TagFieldsInfo]? = nil, demoLog: String? = nil,
+        demoLabel: String? = nil, id: String? = nil, logGroupID: String? = nil, rule: TemplateRule? = nil,
+        clusterInfo: ShowStructTemplateclusterInfo? = nil, logStreamID: String? = nil,
+        projectID: String? = nil, templateName: String? = nil, regex: String? = nil
     ) {
         self.demoFields = demoFields
         self.tagFields = tagFields
@@ -84,26 +67,16 @@ public struct ShowStructTemplateclusterInfo: Codable, Sendable, Equatable {
     public var kafkaSSLEnable: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case clusterName = "cluster_name"
-        case kafkaBootstrapServers = "kafka_bootstrap_servers"
+        case clusterName = "cluster_name", kafkaBootstrapServers = "kafka_bootstrap_servers"
         case kafkaSSLEnable = "kafka_ssl_enable"
     }
 
     public init(
-        clusterName: String? = nil,
-        kafkaBootstrapServers: String? = nil,
-        kafkaSSLEnable: Bool? = nil
+        clusterName: String? = nil, kafkaBootstrapServers: String? = nil, kafkaSSLEnable: Bool? = nil
     ) {
         self.clusterName = clusterName
         self.kafkaBootstrapServers = kafkaBootstrapServers
         self.kafkaSSLEnable = kafkaSSLEnable
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.clusterName = try container.decodeIfPresent(String.self, forKey: .clusterName)
-        self.kafkaBootstrapServers = try container.decodeIfPresent(String.self, forKey: .kafkaBootstrapServers)
-        self.kafkaSSLEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .kafkaSSLEnable)
     }
 }
 
@@ -120,19 +93,8 @@ public struct TagFieldsInfo: Codable, Sendable, Equatable {
     /// Field sequence number.
     public var index: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case fieldName
-        case type
-        case content
-        case isAnalysis
-        case index
-    }
-
     public init(
-        fieldName: String? = nil,
-        type: String? = nil,
-        content: String? = nil,
-        isAnalysis: Bool? = nil,
+        fieldName: String? = nil, type: String? = nil, content: String? = nil, isAnalysis: Bool? = nil,
         index: Int? = nil
     ) {
         self.fieldName = fieldName
@@ -140,14 +102,5 @@ public struct TagFieldsInfo: Codable, Sendable, Equatable {
         self.content = content
         self.isAnalysis = isAnalysis
         self.index = index
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.fieldName = try container.decodeIfPresent(String.self, forKey: .fieldName)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.content = try container.decodeIfPresent(String.self, forKey: .content)
-        self.isAnalysis = try container.decodeLenientIfPresent(Bool.self, forKey: .isAnalysis)
-        self.index = try container.decodeLenientIfPresent(Int.self, forKey: .index)
     }
 }

@@ -28,21 +28,13 @@ public struct CreateHostGroupRequest: Codable, Sendable, Equatable {
     public var labels: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case hostGroupName = "host_group_name"
-        case hostGroupType = "host_group_type"
-        case hostIDList = "host_id_list"
-        case hostGroupTag = "host_group_tag"
-        case agentAccessType = "agent_access_type"
-        case labels
+        case hostGroupName = "host_group_name", hostGroupType = "host_group_type", hostIDList = "host_id_list"
+        case hostGroupTag = "host_group_tag", agentAccessType = "agent_access_type", labels
     }
 
     public init(
-        hostGroupName: String,
-        hostGroupType: String,
-        hostIDList: [String]? = nil,
-        hostGroupTag: [HostGroupTag]? = nil,
-        agentAccessType: String? = nil,
-        labels: [String]? = nil
+        hostGroupName: String, hostGroupType: String, hostIDList: [String]? = nil,
+        hostGroupTag: [HostGroupTag]? = nil, agentAccessType: String? = nil, labels: [String]? = nil
     ) {
         self.hostGroupName = hostGroupName
         self.hostGroupType = hostGroupType

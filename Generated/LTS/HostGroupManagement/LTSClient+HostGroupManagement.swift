@@ -16,10 +16,7 @@ extension LTSClient {
     /// - Returns: The body of the service's `200` response.
     public func createHostGroup(_ body: CreateHostGroupRequest) async throws -> GetHostGroupInfo {
         let request = OperationRequest(
-            operation: "CreateHostGroup",
-            method: .post,
-            path: "/v3/{project_id}/lts/host-group",
-            body: body
+            operation: "CreateHostGroup", method: .post, path: "/v3/{project_id}/lts/host-group", body: body
         )
         return try await client.send(request, as: GetHostGroupInfo.self)
     }
@@ -38,9 +35,7 @@ extension LTSClient {
         _ body: AccessConfigHostGroupIDListCreate
     ) async throws -> DeleteHostGroupResponse {
         let request = OperationRequest(
-            operation: "DeleteHostGroup",
-            method: .delete,
-            path: "/v3/{project_id}/lts/host-group",
+            operation: "DeleteHostGroup", method: .delete, path: "/v3/{project_id}/lts/host-group",
             body: body
         )
         return try await client.send(request, as: DeleteHostGroupResponse.self)
@@ -58,10 +53,7 @@ extension LTSClient {
     /// - Returns: The body of the service's `200` response.
     public func listHost(_ body: ListHostRequest) async throws -> ListHostResponse {
         let request = OperationRequest(
-            operation: "ListHost",
-            method: .post,
-            path: "/v3/{project_id}/lts/host-list",
-            body: body
+            operation: "ListHost", method: .post, path: "/v3/{project_id}/lts/host-list", body: body
         )
         return try await client.send(request, as: ListHostResponse.self)
     }
@@ -78,9 +70,7 @@ extension LTSClient {
     /// - Returns: The body of the service's `200` response.
     public func listHostGroup(_ body: ListHostGroupRequest) async throws -> ListHostGroupResponse {
         let request = OperationRequest(
-            operation: "ListHostGroup",
-            method: .post,
-            path: "/v3/{project_id}/lts/host-group-list",
+            operation: "ListHostGroup", method: .post, path: "/v3/{project_id}/lts/host-group-list",
             body: body
         )
         return try await client.send(request, as: ListHostGroupResponse.self)
@@ -98,10 +88,7 @@ extension LTSClient {
     /// - Returns: The body of the service's `200` response.
     public func updateHostGroup(_ body: UpdateHostGroupRequest) async throws -> UpdateHostGroupResponse {
         let request = OperationRequest(
-            operation: "UpdateHostGroup",
-            method: .put,
-            path: "/v3/{project_id}/lts/host-group",
-            body: body
+            operation: "UpdateHostGroup", method: .put, path: "/v3/{project_id}/lts/host-group", body: body
         )
         return try await client.send(request, as: UpdateHostGroupResponse.self)
     }

@@ -32,16 +32,12 @@ public struct GetHostListFilter: Codable, Sendable, Equatable {
     public var hostVersion: String?
 
     private enum CodingKeys: String, CodingKey {
-        case hostNameList = "host_name_list"
-        case hostIPList = "host_ip_list"
-        case hostStatus = "host_status"
+        case hostNameList = "host_name_list", hostIPList = "host_ip_list", hostStatus = "host_status"
         case hostVersion = "host_version"
     }
 
     public init(
-        hostNameList: [String]? = nil,
-        hostIPList: [String]? = nil,
-        hostStatus: String? = nil,
+        hostNameList: [String]? = nil, hostIPList: [String]? = nil, hostStatus: String? = nil,
         hostVersion: String? = nil
     ) {
         self.hostNameList = hostNameList
@@ -82,23 +78,13 @@ public struct GetHostListInfo: Codable, Sendable, Equatable {
     public var updateTime: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case hostID = "host_id"
-        case hostIP = "host_ip"
-        case hostName = "host_name"
-        case hostStatus = "host_status"
-        case hostType = "host_type"
-        case hostVersion = "host_version"
-        case updateTime = "update_time"
+        case hostID = "host_id", hostIP = "host_ip", hostName = "host_name", hostStatus = "host_status"
+        case hostType = "host_type", hostVersion = "host_version", updateTime = "update_time"
     }
 
     public init(
-        hostID: String? = nil,
-        hostIP: String? = nil,
-        hostName: String? = nil,
-        hostStatus: String? = nil,
-        hostType: String? = nil,
-        hostVersion: String? = nil,
-        updateTime: Int64? = nil
+        hostID: String? = nil, hostIP: String? = nil, hostName: String? = nil, hostStatus: String? = nil,
+        hostType: String? = nil, hostVersion: String? = nil, updateTime: Int64? = nil
     ) {
         self.hostID = hostID
         self.hostIP = hostIP
@@ -107,17 +93,6 @@ public struct GetHostListInfo: Codable, Sendable, Equatable {
         self.hostType = hostType
         self.hostVersion = hostVersion
         self.updateTime = updateTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.hostID = try container.decodeIfPresent(String.self, forKey: .hostID)
-        self.hostIP = try container.decodeIfPresent(String.self, forKey: .hostIP)
-        self.hostName = try container.decodeIfPresent(String.self, forKey: .hostName)
-        self.hostStatus = try container.decodeIfPresent(String.self, forKey: .hostStatus)
-        self.hostType = try container.decodeIfPresent(String.self, forKey: .hostType)
-        self.hostVersion = try container.decodeIfPresent(String.self, forKey: .hostVersion)
-        self.updateTime = try container.decodeLenientIfPresent(Int64.self, forKey: .updateTime)
     }
 }
 
@@ -131,8 +106,7 @@ public struct ListHostRequest: Codable, Sendable, Equatable {
     public var filter: GetHostListFilter
 
     private enum CodingKeys: String, CodingKey {
-        case hostIDList = "host_id_list"
-        case filter
+        case hostIDList = "host_id_list", filter
     }
 
     public init(hostIDList: [String]? = nil, filter: GetHostListFilter) {
@@ -148,19 +122,8 @@ public struct ListHostResponse: Codable, Sendable, Equatable {
     /// Total number of hosts.
     public var total: Int64?
 
-    private enum CodingKeys: String, CodingKey {
-        case result
-        case total
-    }
-
     public init(result: [GetHostListInfo]? = nil, total: Int64? = nil) {
         self.result = result
         self.total = total
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.result = try container.decodeIfPresent([GetHostListInfo].self, forKey: .result)
-        self.total = try container.decodeLenientIfPresent(Int64.self, forKey: .total)
     }
 }

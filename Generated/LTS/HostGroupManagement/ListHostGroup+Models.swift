@@ -21,16 +21,12 @@ public struct GetHostGroupListFilter: Codable, Sendable, Equatable {
     public var hostGroupTag: GetHostGroupListTag?
 
     private enum CodingKeys: String, CodingKey {
-        case hostGroupType = "host_group_type"
-        case hostGroupNameList = "host_group_name_list"
-        case hostNameList = "host_name_list"
-        case hostGroupTag = "host_group_tag"
+        case hostGroupType = "host_group_type", hostGroupNameList = "host_group_name_list"
+        case hostNameList = "host_name_list", hostGroupTag = "host_group_tag"
     }
 
     public init(
-        hostGroupType: String? = nil,
-        hostGroupNameList: [String]? = nil,
-        hostNameList: [String]? = nil,
+        hostGroupType: String? = nil, hostGroupNameList: [String]? = nil, hostNameList: [String]? = nil,
         hostGroupTag: GetHostGroupListTag? = nil
     ) {
         self.hostGroupType = hostGroupType
@@ -48,8 +44,7 @@ public struct GetHostGroupListTag: Codable, Sendable, Equatable {
     public var tagList: [HostGroupTag]?
 
     private enum CodingKeys: String, CodingKey {
-        case tagType = "tag_type"
-        case tagList = "tag_list"
+        case tagType = "tag_type", tagList = "tag_list"
     }
 
     public init(tagType: String? = nil, tagList: [HostGroupTag]? = nil) {
@@ -68,8 +63,7 @@ public struct ListHostGroupRequest: Codable, Sendable, Equatable {
     public var filter: GetHostGroupListFilter
 
     private enum CodingKeys: String, CodingKey {
-        case hostGroupIDList = "host_group_id_list"
-        case filter
+        case hostGroupIDList = "host_group_id_list", filter
     }
 
     public init(hostGroupIDList: [String]? = nil, filter: GetHostGroupListFilter) {

@@ -49,34 +49,21 @@ public struct CreateKeywordsAlarmRuleRequest: Codable, Sendable, Equatable {
     private enum CodingKeys: String, CodingKey {
         case keywordsAlarmRuleName = "keywords_alarm_rule_name"
         case keywordsAlarmRuleDescription = "keywords_alarm_rule_description"
-        case keywordsRequests = "keywords_requests"
-        case frequency
-        case keywordsAlarmLevel = "keywords_alarm_level"
-        case keywordsAlarmSend = "keywords_alarm_send"
-        case domainID = "domain_id"
+        case keywordsRequests = "keywords_requests", frequency, keywordsAlarmLevel = "keywords_alarm_level"
+        case keywordsAlarmSend = "keywords_alarm_send", domainID = "domain_id"
         case triggerConditionCount = "trigger_condition_count"
         case triggerConditionFrequency = "trigger_condition_frequency"
-        case whetherRecoveryPolicy = "whether_recovery_policy"
-        case recoveryPolicy = "recovery_policy"
-        case notificationFrequency = "notification_frequency"
-        case alarmActionRuleName = "alarm_action_rule_name"
+        case whetherRecoveryPolicy = "whether_recovery_policy", recoveryPolicy = "recovery_policy"
+        case notificationFrequency = "notification_frequency", alarmActionRuleName = "alarm_action_rule_name"
         case notificationSaveRule = "notification_save_rule"
     }
 
     public init(
-        keywordsAlarmRuleName: String,
-        keywordsAlarmRuleDescription: String? = nil,
-        keywordsRequests: [KeywordsRequest],
-        frequency: Frequency,
-        keywordsAlarmLevel: String,
-        keywordsAlarmSend: Bool,
-        domainID: String,
-        triggerConditionCount: Int? = nil,
-        triggerConditionFrequency: Int? = nil,
-        whetherRecoveryPolicy: Bool? = nil,
-        recoveryPolicy: Int? = nil,
-        notificationFrequency: Int,
-        alarmActionRuleName: String? = nil,
+        keywordsAlarmRuleName: String, keywordsAlarmRuleDescription: String? = nil,
+        keywordsRequests: [KeywordsRequest], frequency: Frequency, keywordsAlarmLevel: String,
+        keywordsAlarmSend: Bool, domainID: String, triggerConditionCount: Int? = nil,
+        triggerConditionFrequency: Int? = nil, whetherRecoveryPolicy: Bool? = nil, recoveryPolicy: Int? = nil,
+        notificationFrequency: Int, alarmActionRuleName: String? = nil,
         notificationSaveRule: SqlNotificationSaveRule? = nil
     ) {
         self.keywordsAlarmRuleName = keywordsAlarmRuleName
@@ -93,24 +80,6 @@ public struct CreateKeywordsAlarmRuleRequest: Codable, Sendable, Equatable {
         self.notificationFrequency = notificationFrequency
         self.alarmActionRuleName = alarmActionRuleName
         self.notificationSaveRule = notificationSaveRule
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.keywordsAlarmRuleName = try container.decode(String.self, forKey: .keywordsAlarmRuleName)
-        self.keywordsAlarmRuleDescription = try container.decodeIfPresent(String.self, forKey: .keywordsAlarmRuleDescription)
-        self.keywordsRequests = try container.decode([KeywordsRequest].self, forKey: .keywordsRequests)
-        self.frequency = try container.decode(Frequency.self, forKey: .frequency)
-        self.keywordsAlarmLevel = try container.decode(String.self, forKey: .keywordsAlarmLevel)
-        self.keywordsAlarmSend = try container.decodeLenient(Bool.self, forKey: .keywordsAlarmSend)
-        self.domainID = try container.decode(String.self, forKey: .domainID)
-        self.triggerConditionCount = try container.decodeLenientIfPresent(Int.self, forKey: .triggerConditionCount)
-        self.triggerConditionFrequency = try container.decodeLenientIfPresent(Int.self, forKey: .triggerConditionFrequency)
-        self.whetherRecoveryPolicy = try container.decodeLenientIfPresent(Bool.self, forKey: .whetherRecoveryPolicy)
-        self.recoveryPolicy = try container.decodeLenientIfPresent(Int.self, forKey: .recoveryPolicy)
-        self.notificationFrequency = try container.decodeLenient(Int.self, forKey: .notificationFrequency)
-        self.alarmActionRuleName = try container.decodeIfPresent(String.self, forKey: .alarmActionRuleName)
-        self.notificationSaveRule = try container.decodeIfPresent(SqlNotificationSaveRule.self, forKey: .notificationSaveRule)
     }
 }
 

@@ -19,10 +19,8 @@ extension LTSClient {
         _ body: CreateKeywordsAlarmRuleRequest
     ) async throws -> CreateKeywordsAlarmRuleResponse {
         let request = OperationRequest(
-            operation: "CreateKeywordsAlarmRule",
-            method: .post,
-            path: "/v2/{project_id}/lts/alarms/keywords-alarm-rule",
-            body: body
+            operation: "CreateKeywordsAlarmRule", method: .post,
+            path: "/v2/{project_id}/lts/alarms/keywords-alarm-rule", body: body
         )
         return try await client.send(request, as: CreateKeywordsAlarmRuleResponse.self)
     }
@@ -37,8 +35,7 @@ extension LTSClient {
     ///   - keywordsAlarmRuleID: Keyword alarm rule ID. Minimum: 36 Maximum: 36
     public func deleteKeywordsAlarmRule(keywordsAlarmRuleID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteKeywordsAlarmRule",
-            method: .delete,
+            operation: "DeleteKeywordsAlarmRule", method: .delete,
             path: "/v2/{project_id}/lts/alarms/keywords-alarm-rule/{keywords_alarm_rule_id}",
             pathParameters: ["keywords_alarm_rule_id": keywordsAlarmRuleID]
         )
@@ -54,8 +51,7 @@ extension LTSClient {
     /// - Returns: The body of the service's `200` response.
     public func listKeywordsAlarmRules() async throws -> ListKeywordsAlarmRulesResponse {
         let request = OperationRequest(
-            operation: "ListKeywordsAlarmRules",
-            method: .get,
+            operation: "ListKeywordsAlarmRules", method: .get,
             path: "/v2/{project_id}/lts/alarms/keywords-alarm-rule"
         )
         return try await client.send(request, as: ListKeywordsAlarmRulesResponse.self)
@@ -75,10 +71,8 @@ extension LTSClient {
         _ body: UpdateKeywordsAlarmRuleRequest
     ) async throws -> UpdateKeywordsAlarmRuleResponse {
         let request = OperationRequest(
-            operation: "UpdateKeywordsAlarmRule",
-            method: .put,
-            path: "/v2/{project_id}/lts/alarms/keywords-alarm-rule",
-            body: body
+            operation: "UpdateKeywordsAlarmRule", method: .put,
+            path: "/v2/{project_id}/lts/alarms/keywords-alarm-rule", body: body
         )
         return try await client.send(request, as: UpdateKeywordsAlarmRuleResponse.self)
     }

@@ -12,22 +12,13 @@ public struct Condition: Codable, Sendable, Equatable {
     public var number: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case alarmLevel = "alarm_level"
-        case condition
-        case number
+        case alarmLevel = "alarm_level", condition, number
     }
 
     public init(alarmLevel: String? = nil, condition: String? = nil, number: Int? = nil) {
         self.alarmLevel = alarmLevel
         self.condition = condition
         self.number = number
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.alarmLevel = try container.decodeIfPresent(String.self, forKey: .alarmLevel)
-        self.condition = try container.decodeIfPresent(String.self, forKey: .condition)
-        self.number = try container.decodeLenientIfPresent(Int.self, forKey: .number)
     }
 }
 
@@ -39,8 +30,7 @@ public struct ConditionExpression: Codable, Sendable, Equatable {
     public var conditionExpression: String?
 
     private enum CodingKeys: String, CodingKey {
-        case alarmLevel = "alarm_level"
-        case conditionExpression = "condition_expression"
+        case alarmLevel = "alarm_level", conditionExpression = "condition_expression"
     }
 
     public init(alarmLevel: String? = nil, conditionExpression: String? = nil) {
@@ -114,68 +104,33 @@ public struct KeywordsAlarmRuleRespList: Codable, Sendable, Equatable {
     public var tags: [Tag]?
 
     private enum CodingKeys: String, CodingKey {
-        case projectID = "projectId"
-        case keywordsAlarmRuleID = "keywords_alarm_rule_id"
+        case projectID = "projectId", keywordsAlarmRuleID = "keywords_alarm_rule_id"
         case keywordsAlarmRuleName = "keywords_alarm_rule_name"
         case keywordsAlarmRuleDescription = "keywords_alarm_rule_description"
-        case conditionExpression = "condition_expression"
-        case keywordsRequests = "keywords_requests"
-        case frequency
-        case keywordsAlarmLevel = "keywords_alarm_level"
-        case keywordsAlarmSend = "keywords_alarm_send"
-        case domainID = "domain_id"
-        case createTime = "create_time"
-        case updateTime = "update_time"
-        case topics
-        case templateName = "template_name"
-        case status
-        case triggerConditionCount = "trigger_condition_count"
+        case conditionExpression = "condition_expression", keywordsRequests = "keywords_requests", frequency
+        case keywordsAlarmLevel = "keywords_alarm_level", keywordsAlarmSend = "keywords_alarm_send"
+        case domainID = "domain_id", createTime = "create_time", updateTime = "update_time", topics
+        case templateName = "template_name", status, triggerConditionCount = "trigger_condition_count"
         case triggerConditionFrequency = "trigger_condition_frequency"
-        case whetherRecoveryPolicy = "whether_recovery_policy"
-        case recoveryPolicy = "recovery_policy"
-        case notificationFrequency = "notification_frequency"
-        case alarmActionRuleName = "alarm_action_rule_name"
-        case id
-        case indexID = "indexId"
-        case key
-        case alarmRuleAlias = "alarm_rule_alias"
-        case conditionExpressions = "condition_expressions"
-        case language
-        case queryVersion = "query_version"
-        case queryVersionForQuery = "query_version_for_query"
-        case tags
+        case whetherRecoveryPolicy = "whether_recovery_policy", recoveryPolicy = "recovery_policy"
+        case notificationFrequency = "notification_frequency", alarmActionRuleName = "alarm_action_rule_name"
+        case id, indexID = "indexId", key, alarmRuleAlias = "alarm_rule_alias"
+        case conditionExpressions = "condition_expressions", language, queryVersion = "query_version"
+        case queryVersionForQuery = "query_version_for_query", tags
     }
 
     public init(
-        projectID: String? = nil,
-        keywordsAlarmRuleID: String? = nil,
-        keywordsAlarmRuleName: String? = nil,
-        keywordsAlarmRuleDescription: String? = nil,
-        conditionExpression: String? = nil,
+        projectID: String? = nil, keywordsAlarmRuleID: String? = nil, keywordsAlarmRuleName: String? = nil,
+        keywordsAlarmRuleDescription: String? = nil, conditionExpression: String? = nil,
         keywordsRequests: [ListKeywordsAlarmRulesKeywordsRequest]? = nil,
-        frequency: ListKeywordsAlarmRulesFrequency? = nil,
-        keywordsAlarmLevel: String? = nil,
-        keywordsAlarmSend: Bool? = nil,
-        domainID: String? = nil,
-        createTime: Int64? = nil,
-        updateTime: Int64? = nil,
-        topics: [Topics]? = nil,
-        templateName: String? = nil,
-        status: String? = nil,
-        triggerConditionCount: String? = nil,
-        triggerConditionFrequency: String? = nil,
-        whetherRecoveryPolicy: Bool? = nil,
-        recoveryPolicy: String? = nil,
-        notificationFrequency: Int? = nil,
-        alarmActionRuleName: String? = nil,
-        id: String? = nil,
-        indexID: String? = nil,
-        key: String? = nil,
-        alarmRuleAlias: String? = nil,
-        conditionExpressions: [ConditionExpression]? = nil,
-        language: String? = nil,
-        queryVersion: String? = nil,
-        queryVersionForQuery: String? = nil,
+        frequency: ListKeywordsAlarmRulesFrequency? = nil, keywordsAlarmLevel: String? = nil,
+        keywordsAlarmSend: Bool? = nil, domainID: String? = nil, createTime: Int64? = nil,
+        updateTime: Int64? = nil, topics: [Topics]? = nil, templateName: String? = nil, status: String? = nil,
+        triggerConditionCount: String? = nil, triggerConditionFrequency: String? = nil,
+        whetherRecoveryPolicy: Bool? = nil, recoveryPolicy: String? = nil, notificationFrequency: Int? = nil,
+        alarmActionRuleName: String? = nil, id: String? = nil, indexID: String? = nil, key: String? = nil,
+        alarmRuleAlias: String? = nil, conditionExpressions: [ConditionExpression]? = nil,
+        language: String? = nil, queryVersion: String? = nil, queryVersionForQuery: String? = nil,
         tags: [Tag]? = nil
     ) {
         self.projectID = projectID
@@ -209,40 +164,6 @@ public struct KeywordsAlarmRuleRespList: Codable, Sendable, Equatable {
         self.queryVersionForQuery = queryVersionForQuery
         self.tags = tags
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.keywordsAlarmRuleID = try container.decodeIfPresent(String.self, forKey: .keywordsAlarmRuleID)
-        self.keywordsAlarmRuleName = try container.decodeIfPresent(String.self, forKey: .keywordsAlarmRuleName)
-        self.keywordsAlarmRuleDescription = try container.decodeIfPresent(String.self, forKey: .keywordsAlarmRuleDescription)
-        self.conditionExpression = try container.decodeIfPresent(String.self, forKey: .conditionExpression)
-        self.keywordsRequests = try container.decodeIfPresent([ListKeywordsAlarmRulesKeywordsRequest].self, forKey: .keywordsRequests)
-        self.frequency = try container.decodeIfPresent(ListKeywordsAlarmRulesFrequency.self, forKey: .frequency)
-        self.keywordsAlarmLevel = try container.decodeIfPresent(String.self, forKey: .keywordsAlarmLevel)
-        self.keywordsAlarmSend = try container.decodeLenientIfPresent(Bool.self, forKey: .keywordsAlarmSend)
-        self.domainID = try container.decodeIfPresent(String.self, forKey: .domainID)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.updateTime = try container.decodeLenientIfPresent(Int64.self, forKey: .updateTime)
-        self.topics = try container.decodeIfPresent([Topics].self, forKey: .topics)
-        self.templateName = try container.decodeIfPresent(String.self, forKey: .templateName)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.triggerConditionCount = try container.decodeIfPresent(String.self, forKey: .triggerConditionCount)
-        self.triggerConditionFrequency = try container.decodeIfPresent(String.self, forKey: .triggerConditionFrequency)
-        self.whetherRecoveryPolicy = try container.decodeLenientIfPresent(Bool.self, forKey: .whetherRecoveryPolicy)
-        self.recoveryPolicy = try container.decodeIfPresent(String.self, forKey: .recoveryPolicy)
-        self.notificationFrequency = try container.decodeLenientIfPresent(Int.self, forKey: .notificationFrequency)
-        self.alarmActionRuleName = try container.decodeIfPresent(String.self, forKey: .alarmActionRuleName)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.indexID = try container.decodeIfPresent(String.self, forKey: .indexID)
-        self.key = try container.decodeIfPresent(String.self, forKey: .key)
-        self.alarmRuleAlias = try container.decodeIfPresent(String.self, forKey: .alarmRuleAlias)
-        self.conditionExpressions = try container.decodeIfPresent([ConditionExpression].self, forKey: .conditionExpressions)
-        self.language = try container.decodeIfPresent(String.self, forKey: .language)
-        self.queryVersion = try container.decodeIfPresent(String.self, forKey: .queryVersion)
-        self.queryVersionForQuery = try container.decodeIfPresent(String.self, forKey: .queryVersionForQuery)
-        self.tags = try container.decodeIfPresent([Tag].self, forKey: .tags)
-    }
 }
 
 /// Alarm statistical period.
@@ -275,21 +196,13 @@ public struct ListKeywordsAlarmRulesFrequency: Codable, Sendable, Equatable {
     public var fixedRateUnit: FixedRateUnit?
 
     private enum CodingKeys: String, CodingKey {
-        case type
-        case cronExpr = "cron_expr"
-        case hourOfDay = "hour_of_day"
-        case dayOfWeek = "day_of_week"
-        case fixedRate = "fixed_rate"
-        case fixedRateUnit = "fixed_rate_unit"
+        case type, cronExpr = "cron_expr", hourOfDay = "hour_of_day", dayOfWeek = "day_of_week"
+        case fixedRate = "fixed_rate", fixedRateUnit = "fixed_rate_unit"
     }
 
     public init(
-        type: String? = nil,
-        cronExpr: String? = nil,
-        hourOfDay: Int? = nil,
-        dayOfWeek: Int? = nil,
-        fixedRate: Int? = nil,
-        fixedRateUnit: FixedRateUnit? = nil
+        type: String? = nil, cronExpr: String? = nil, hourOfDay: Int? = nil, dayOfWeek: Int? = nil,
+        fixedRate: Int? = nil, fixedRateUnit: FixedRateUnit? = nil
     ) {
         self.type = type
         self.cronExpr = cronExpr
@@ -297,16 +210,6 @@ public struct ListKeywordsAlarmRulesFrequency: Codable, Sendable, Equatable {
         self.dayOfWeek = dayOfWeek
         self.fixedRate = fixedRate
         self.fixedRateUnit = fixedRateUnit
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.cronExpr = try container.decodeIfPresent(String.self, forKey: .cronExpr)
-        self.hourOfDay = try container.decodeLenientIfPresent(Int.self, forKey: .hourOfDay)
-        self.dayOfWeek = try container.decodeLenientIfPresent(Int.self, forKey: .dayOfWeek)
-        self.fixedRate = try container.decodeLenientIfPresent(Int.self, forKey: .fixedRate)
-        self.fixedRateUnit = try container.decodeIfPresent(FixedRateUnit.self, forKey: .fixedRateUnit)
     }
 }
 
@@ -343,36 +246,18 @@ public struct ListKeywordsAlarmRulesKeywordsRequest: Codable, Sendable, Equatabl
     public var logStreamNameAlias: String?
 
     private enum CodingKeys: String, CodingKey {
-        case logStreamID = "log_stream_id"
-        case logStreamName = "log_stream_name"
-        case logGroupID = "log_group_id"
-        case logGroupName = "log_group_name"
-        case keywords
-        case condition
-        case number
-        case searchTimeRange = "search_time_range"
-        case searchTimeRangeUnit = "search_time_range_unit"
-        case conditions
-        case epsID = "eps_id"
-        case isTimeRangeRelative = "is_time_range_relative"
-        case logGroupNameAlias = "log_group_name_alias"
-        case logStreamNameAlias = "log_stream_name_alias"
+        case logStreamID = "log_stream_id", logStreamName = "log_stream_name", logGroupID = "log_group_id"
+        case logGroupName = "log_group_name", keywords, condition, number
+        case searchTimeRange = "search_time_range", searchTimeRangeUnit = "search_time_range_unit", conditions
+        case epsID = "eps_id", isTimeRangeRelative = "is_time_range_relative"
+        case logGroupNameAlias = "log_group_name_alias", logStreamNameAlias = "log_stream_name_alias"
     }
 
     public init(
-        logStreamID: String? = nil,
-        logStreamName: String? = nil,
-        logGroupID: String? = nil,
-        logGroupName: String? = nil,
-        keywords: String? = nil,
-        condition: String? = nil,
-        number: Int? = nil,
-        searchTimeRange: Int? = nil,
-        searchTimeRangeUnit: String? = nil,
-        conditions: [Condition]? = nil,
-        epsID: String? = nil,
-        isTimeRangeRelative: Bool? = nil,
-        logGroupNameAlias: String? = nil,
+        logStreamID: String? = nil, logStreamName: String? = nil, logGroupID: String? = nil,
+        logGroupName: String? = nil, keywords: String? = nil, condition: String? = nil, number: Int? = nil,
+        searchTimeRange: Int? = nil, searchTimeRangeUnit: String? = nil, conditions: [Condition]? = nil,
+        epsID: String? = nil, isTimeRangeRelative: Bool? = nil, logGroupNameAlias: String? = nil,
         logStreamNameAlias: String? = nil
     ) {
         self.logStreamID = logStreamID
@@ -389,24 +274,6 @@ public struct ListKeywordsAlarmRulesKeywordsRequest: Codable, Sendable, Equatabl
         self.isTimeRangeRelative = isTimeRangeRelative
         self.logGroupNameAlias = logGroupNameAlias
         self.logStreamNameAlias = logStreamNameAlias
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.logStreamID = try container.decodeIfPresent(String.self, forKey: .logStreamID)
-        self.logStreamName = try container.decodeIfPresent(String.self, forKey: .logStreamName)
-        self.logGroupID = try container.decodeIfPresent(String.self, forKey: .logGroupID)
-        self.logGroupName = try container.decodeIfPresent(String.self, forKey: .logGroupName)
-        self.keywords = try container.decodeIfPresent(String.self, forKey: .keywords)
-        self.condition = try container.decodeIfPresent(String.self, forKey: .condition)
-        self.number = try container.decodeLenientIfPresent(Int.self, forKey: .number)
-        self.searchTimeRange = try container.decodeLenientIfPresent(Int.self, forKey: .searchTimeRange)
-        self.searchTimeRangeUnit = try container.decodeIfPresent(String.self, forKey: .searchTimeRangeUnit)
-        self.conditions = try container.decodeIfPresent([Condition].self, forKey: .conditions)
-        self.epsID = try container.decodeIfPresent(String.self, forKey: .epsID)
-        self.isTimeRangeRelative = try container.decodeLenientIfPresent(Bool.self, forKey: .isTimeRangeRelative)
-        self.logGroupNameAlias = try container.decodeIfPresent(String.self, forKey: .logGroupNameAlias)
-        self.logStreamNameAlias = try container.decodeIfPresent(String.self, forKey: .logStreamNameAlias)
     }
 }
 

@@ -20,21 +20,13 @@ public struct FrequencyRespBody: Codable, Sendable, Equatable {
     public var fixedRateUnit: String?
 
     private enum CodingKeys: String, CodingKey {
-        case type
-        case cronExpr = "cron_expr"
-        case hourOfDay = "hour_of_day"
-        case dayOfWeek = "day_of_week"
-        case fixedRate = "fixed_rate"
-        case fixedRateUnit = "fixed_rate_unit"
+        case type, cronExpr = "cron_expr", hourOfDay = "hour_of_day", dayOfWeek = "day_of_week"
+        case fixedRate = "fixed_rate", fixedRateUnit = "fixed_rate_unit"
     }
 
     public init(
-        type: String? = nil,
-        cronExpr: String? = nil,
-        hourOfDay: Int? = nil,
-        dayOfWeek: Int? = nil,
-        fixedRate: Int? = nil,
-        fixedRateUnit: String? = nil
+        type: String? = nil, cronExpr: String? = nil, hourOfDay: Int? = nil, dayOfWeek: Int? = nil,
+        fixedRate: Int? = nil, fixedRateUnit: String? = nil
     ) {
         self.type = type
         self.cronExpr = cronExpr
@@ -42,16 +34,6 @@ public struct FrequencyRespBody: Codable, Sendable, Equatable {
         self.dayOfWeek = dayOfWeek
         self.fixedRate = fixedRate
         self.fixedRateUnit = fixedRateUnit
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.cronExpr = try container.decodeIfPresent(String.self, forKey: .cronExpr)
-        self.hourOfDay = try container.decodeLenientIfPresent(Int.self, forKey: .hourOfDay)
-        self.dayOfWeek = try container.decodeLenientIfPresent(Int.self, forKey: .dayOfWeek)
-        self.fixedRate = try container.decodeLenientIfPresent(Int.self, forKey: .fixedRate)
-        self.fixedRateUnit = try container.decodeIfPresent(String.self, forKey: .fixedRateUnit)
     }
 }
 
@@ -77,27 +59,15 @@ public struct KeywordsResBody: Codable, Sendable, Equatable {
     public var searchTimeRangeUnit: String?
 
     private enum CodingKeys: String, CodingKey {
-        case logStreamID = "log_stream_id"
-        case logStreamName = "log_stream_name"
-        case logGroupID = "log_group_id"
-        case logGroupName = "log_group_name"
-        case keywords
-        case condition
-        case number
-        case searchTimeRange = "search_time_range"
-        case searchTimeRangeUnit = "search_time_range_unit"
+        case logStreamID = "log_stream_id", logStreamName = "log_stream_name", logGroupID = "log_group_id"
+        case logGroupName = "log_group_name", keywords, condition, number
+        case searchTimeRange = "search_time_range", searchTimeRangeUnit = "search_time_range_unit"
     }
 
     public init(
-        logStreamID: String? = nil,
-        logStreamName: String? = nil,
-        logGroupID: String? = nil,
-        logGroupName: String? = nil,
-        keywords: String? = nil,
-        condition: String? = nil,
-        number: String? = nil,
-        searchTimeRange: Int? = nil,
-        searchTimeRangeUnit: String? = nil
+        logStreamID: String? = nil, logStreamName: String? = nil, logGroupID: String? = nil,
+        logGroupName: String? = nil, keywords: String? = nil, condition: String? = nil, number: String? = nil,
+        searchTimeRange: Int? = nil, searchTimeRangeUnit: String? = nil
     ) {
         self.logStreamID = logStreamID
         self.logStreamName = logStreamName
@@ -108,19 +78,6 @@ public struct KeywordsResBody: Codable, Sendable, Equatable {
         self.number = number
         self.searchTimeRange = searchTimeRange
         self.searchTimeRangeUnit = searchTimeRangeUnit
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.logStreamID = try container.decodeIfPresent(String.self, forKey: .logStreamID)
-        self.logStreamName = try container.decodeIfPresent(String.self, forKey: .logStreamName)
-        self.logGroupID = try container.decodeIfPresent(String.self, forKey: .logGroupID)
-        self.logGroupName = try container.decodeIfPresent(String.self, forKey: .logGroupName)
-        self.keywords = try container.decodeIfPresent(String.self, forKey: .keywords)
-        self.condition = try container.decodeIfPresent(String.self, forKey: .condition)
-        self.number = try container.decodeIfPresent(String.self, forKey: .number)
-        self.searchTimeRange = try container.decodeLenientIfPresent(Int.self, forKey: .searchTimeRange)
-        self.searchTimeRangeUnit = try container.decodeIfPresent(String.self, forKey: .searchTimeRangeUnit)
     }
 }
 
@@ -180,41 +137,24 @@ public struct UpdateKeywordsAlarmRuleRequest: Codable, Sendable, Equatable {
 
     private enum CodingKeys: String, CodingKey {
         case keywordsAlarmRuleID = "keywords_alarm_rule_id"
-        case keywordsAlarmRuleName = "keywords_alarm_rule_name"
-        case alarmRuleAlias = "alarm_rule_alias"
+        case keywordsAlarmRuleName = "keywords_alarm_rule_name", alarmRuleAlias = "alarm_rule_alias"
         case keywordsAlarmRuleDescription = "keywords_alarm_rule_description"
-        case keywordsRequests = "keywords_requests"
-        case frequency
-        case keywordsAlarmLevel = "keywords_alarm_level"
-        case keywordsAlarmSend = "keywords_alarm_send"
-        case keywordsAlarmSendCode = "keywords_alarm_send_code"
-        case domainID = "domain_id"
-        case notificationSaveRule = "notification_save_rule"
+        case keywordsRequests = "keywords_requests", frequency, keywordsAlarmLevel = "keywords_alarm_level"
+        case keywordsAlarmSend = "keywords_alarm_send", keywordsAlarmSendCode = "keywords_alarm_send_code"
+        case domainID = "domain_id", notificationSaveRule = "notification_save_rule"
         case triggerConditionCount = "trigger_condition_count"
         case triggerConditionFrequency = "trigger_condition_frequency"
-        case whetherRecoveryPolicy = "whether_recovery_policy"
-        case recoveryPolicy = "recovery_policy"
-        case notificationFrequency = "notification_frequency"
-        case alarmActionRuleName = "alarm_action_rule_name"
+        case whetherRecoveryPolicy = "whether_recovery_policy", recoveryPolicy = "recovery_policy"
+        case notificationFrequency = "notification_frequency", alarmActionRuleName = "alarm_action_rule_name"
     }
 
     public init(
-        keywordsAlarmRuleID: String,
-        keywordsAlarmRuleName: String,
-        alarmRuleAlias: String? = nil,
-        keywordsAlarmRuleDescription: String? = nil,
-        keywordsRequests: [KeywordsRequest],
-        frequency: Frequency,
-        keywordsAlarmLevel: String,
-        keywordsAlarmSend: Bool,
-        keywordsAlarmSendCode: Int,
-        domainID: String,
-        notificationSaveRule: SqlNotificationSaveRule? = nil,
-        triggerConditionCount: Int? = nil,
-        triggerConditionFrequency: Int? = nil,
-        whetherRecoveryPolicy: Bool? = nil,
-        recoveryPolicy: Int? = nil,
-        notificationFrequency: Int,
+        keywordsAlarmRuleID: String, keywordsAlarmRuleName: String, alarmRuleAlias: String? = nil,
+        keywordsAlarmRuleDescription: String? = nil, keywordsRequests: [KeywordsRequest],
+        frequency: Frequency, keywordsAlarmLevel: String, keywordsAlarmSend: Bool, keywordsAlarmSendCode: Int,
+        domainID: String, notificationSaveRule: SqlNotificationSaveRule? = nil,
+        triggerConditionCount: Int? = nil, triggerConditionFrequency: Int? = nil,
+        whetherRecoveryPolicy: Bool? = nil, recoveryPolicy: Int? = nil, notificationFrequency: Int,
         alarmActionRuleName: String? = nil
     ) {
         self.keywordsAlarmRuleID = keywordsAlarmRuleID
@@ -234,27 +174,6 @@ public struct UpdateKeywordsAlarmRuleRequest: Codable, Sendable, Equatable {
         self.recoveryPolicy = recoveryPolicy
         self.notificationFrequency = notificationFrequency
         self.alarmActionRuleName = alarmActionRuleName
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.keywordsAlarmRuleID = try container.decode(String.self, forKey: .keywordsAlarmRuleID)
-        self.keywordsAlarmRuleName = try container.decode(String.self, forKey: .keywordsAlarmRuleName)
-        self.alarmRuleAlias = try container.decodeIfPresent(String.self, forKey: .alarmRuleAlias)
-        self.keywordsAlarmRuleDescription = try container.decodeIfPresent(String.self, forKey: .keywordsAlarmRuleDescription)
-        self.keywordsRequests = try container.decode([KeywordsRequest].self, forKey: .keywordsRequests)
-        self.frequency = try container.decode(Frequency.self, forKey: .frequency)
-        self.keywordsAlarmLevel = try container.decode(String.self, forKey: .keywordsAlarmLevel)
-        self.keywordsAlarmSend = try container.decodeLenient(Bool.self, forKey: .keywordsAlarmSend)
-        self.keywordsAlarmSendCode = try container.decodeLenient(Int.self, forKey: .keywordsAlarmSendCode)
-        self.domainID = try container.decode(String.self, forKey: .domainID)
-        self.notificationSaveRule = try container.decodeIfPresent(SqlNotificationSaveRule.self, forKey: .notificationSaveRule)
-        self.triggerConditionCount = try container.decodeLenientIfPresent(Int.self, forKey: .triggerConditionCount)
-        self.triggerConditionFrequency = try container.decodeLenientIfPresent(Int.self, forKey: .triggerConditionFrequency)
-        self.whetherRecoveryPolicy = try container.decodeLenientIfPresent(Bool.self, forKey: .whetherRecoveryPolicy)
-        self.recoveryPolicy = try container.decodeLenientIfPresent(Int.self, forKey: .recoveryPolicy)
-        self.notificationFrequency = try container.decodeLenient(Int.self, forKey: .notificationFrequency)
-        self.alarmActionRuleName = try container.decodeIfPresent(String.self, forKey: .alarmActionRuleName)
     }
 }
 
@@ -302,44 +221,23 @@ public struct UpdateKeywordsAlarmRuleResponse: Codable, Sendable, Equatable {
 
     private enum CodingKeys: String, CodingKey {
         case keywordsAlarmRuleID = "keywords_alarm_rule_id"
-        case keywordsAlarmRuleName = "keywords_alarm_rule_name"
-        case alarmRuleAlias = "alarm_rule_alias"
+        case keywordsAlarmRuleName = "keywords_alarm_rule_name", alarmRuleAlias = "alarm_rule_alias"
         case keywordsAlarmRuleDescription = "keywords_alarm_rule_description"
-        case keywordsRequests = "keywords_requests"
-        case frequency
-        case keywordsAlarmLevel = "keywords_alarm_level"
-        case keywordsAlarmSend = "keywords_alarm_send"
-        case domainID = "domain_id"
-        case createTime = "create_time"
-        case updateTime = "update_time"
-        case language
-        case projectID = "projectId"
-        case topics
-        case conditionExpression = "condition_expression"
-        case indexID = "indexId"
-        case notificationFrequency = "notification_frequency"
-        case alarmActionRuleName = "alarm_action_rule_name"
+        case keywordsRequests = "keywords_requests", frequency, keywordsAlarmLevel = "keywords_alarm_level"
+        case keywordsAlarmSend = "keywords_alarm_send", domainID = "domain_id", createTime = "create_time"
+        case updateTime = "update_time", language, projectID = "projectId", topics
+        case conditionExpression = "condition_expression", indexID = "indexId"
+        case notificationFrequency = "notification_frequency", alarmActionRuleName = "alarm_action_rule_name"
     }
 
     public init(
-        keywordsAlarmRuleID: String? = nil,
-        keywordsAlarmRuleName: String? = nil,
-        alarmRuleAlias: String? = nil,
-        keywordsAlarmRuleDescription: String? = nil,
-        keywordsRequests: [KeywordsResBody]? = nil,
-        frequency: FrequencyRespBody? = nil,
-        keywordsAlarmLevel: String? = nil,
-        keywordsAlarmSend: Bool? = nil,
-        domainID: String? = nil,
-        createTime: Int64? = nil,
-        updateTime: Int64? = nil,
-        language: String? = nil,
-        projectID: String? = nil,
-        topics: [Topics]? = nil,
-        conditionExpression: String? = nil,
-        indexID: String? = nil,
-        notificationFrequency: Int? = nil,
-        alarmActionRuleName: String? = nil
+        keywordsAlarmRuleID: String? = nil, keywordsAlarmRuleName: String? = nil,
+        alarmRuleAlias: String? = nil, keywordsAlarmRuleDescription: String? = nil,
+        keywordsRequests: [KeywordsResBody]? = nil, frequency: FrequencyRespBody? = nil,
+        keywordsAlarmLevel: String? = nil, keywordsAlarmSend: Bool? = nil, domainID: String? = nil,
+        createTime: Int64? = nil, updateTime: Int64? = nil, language: String? = nil, projectID: String? = nil,
+        topics: [Topics]? = nil, conditionExpression: String? = nil, indexID: String? = nil,
+        notificationFrequency: Int? = nil, alarmActionRuleName: String? = nil
     ) {
         self.keywordsAlarmRuleID = keywordsAlarmRuleID
         self.keywordsAlarmRuleName = keywordsAlarmRuleName
@@ -359,27 +257,5 @@ public struct UpdateKeywordsAlarmRuleResponse: Codable, Sendable, Equatable {
         self.indexID = indexID
         self.notificationFrequency = notificationFrequency
         self.alarmActionRuleName = alarmActionRuleName
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.keywordsAlarmRuleID = try container.decodeIfPresent(String.self, forKey: .keywordsAlarmRuleID)
-        self.keywordsAlarmRuleName = try container.decodeIfPresent(String.self, forKey: .keywordsAlarmRuleName)
-        self.alarmRuleAlias = try container.decodeIfPresent(String.self, forKey: .alarmRuleAlias)
-        self.keywordsAlarmRuleDescription = try container.decodeIfPresent(String.self, forKey: .keywordsAlarmRuleDescription)
-        self.keywordsRequests = try container.decodeIfPresent([KeywordsResBody].self, forKey: .keywordsRequests)
-        self.frequency = try container.decodeIfPresent(FrequencyRespBody.self, forKey: .frequency)
-        self.keywordsAlarmLevel = try container.decodeIfPresent(String.self, forKey: .keywordsAlarmLevel)
-        self.keywordsAlarmSend = try container.decodeLenientIfPresent(Bool.self, forKey: .keywordsAlarmSend)
-        self.domainID = try container.decodeIfPresent(String.self, forKey: .domainID)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.updateTime = try container.decodeLenientIfPresent(Int64.self, forKey: .updateTime)
-        self.language = try container.decodeIfPresent(String.self, forKey: .language)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.topics = try container.decodeIfPresent([Topics].self, forKey: .topics)
-        self.conditionExpression = try container.decodeIfPresent(String.self, forKey: .conditionExpression)
-        self.indexID = try container.decodeIfPresent(String.self, forKey: .indexID)
-        self.notificationFrequency = try container.decodeLenientIfPresent(Int.self, forKey: .notificationFrequency)
-        self.alarmActionRuleName = try container.decodeIfPresent(String.self, forKey: .alarmActionRuleName)
     }
 }

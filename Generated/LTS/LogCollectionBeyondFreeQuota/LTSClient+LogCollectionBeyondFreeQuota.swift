@@ -11,9 +11,7 @@ extension LTSClient {
     /// `POST /v2/{project_id}/collection/disable`
     public func disableLogCollection() async throws {
         let request = OperationRequest(
-            operation: "DisableLogCollection",
-            method: .post,
-            path: "/v2/{project_id}/collection/disable"
+            operation: "DisableLogCollection", method: .post, path: "/v2/{project_id}/collection/disable"
         )
         try await client.send(request)
     }
@@ -25,9 +23,7 @@ extension LTSClient {
     /// `POST /v2/{project_id}/collection/enable`
     public func enableLogCollection() async throws {
         let request = OperationRequest(
-            operation: "EnableLogCollection",
-            method: .post,
-            path: "/v2/{project_id}/collection/enable"
+            operation: "EnableLogCollection", method: .post, path: "/v2/{project_id}/collection/enable"
         )
         try await client.send(request)
     }

@@ -23,29 +23,16 @@ public struct CreateLogGroupRequest: Codable, Sendable, Equatable {
     public var logGroupNameAlias: String?
 
     private enum CodingKeys: String, CodingKey {
-        case logGroupName = "log_group_name"
-        case ttlInDays = "ttl_in_days"
-        case tags
+        case logGroupName = "log_group_name", ttlInDays = "ttl_in_days", tags
         case logGroupNameAlias = "log_group_name_alias"
     }
 
     public init(
-        logGroupName: String,
-        ttlInDays: Int,
-        tags: [TagsBody]? = nil,
-        logGroupNameAlias: String? = nil
+        logGroupName: String, ttlInDays: Int, tags: [TagsBody]? = nil, logGroupNameAlias: String? = nil
     ) {
         self.logGroupName = logGroupName
         self.ttlInDays = ttlInDays
         self.tags = tags
         self.logGroupNameAlias = logGroupNameAlias
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.logGroupName = try container.decode(String.self, forKey: .logGroupName)
-        self.ttlInDays = try container.decodeLenient(Int.self, forKey: .ttlInDays)
-        self.tags = try container.decodeIfPresent([TagsBody].self, forKey: .tags)
-        self.logGroupNameAlias = try container.decodeIfPresent(String.self, forKey: .logGroupNameAlias)
     }
 }

@@ -16,10 +16,7 @@ extension LTSClient {
     /// - Returns: The body of the service's `201` response.
     public func createLogGroup(_ body: CreateLogGroupRequest) async throws -> CreateLogGroupResponse {
         let request = OperationRequest(
-            operation: "CreateLogGroup",
-            method: .post,
-            path: "/v2/{project_id}/groups",
-            body: body
+            operation: "CreateLogGroup", method: .post, path: "/v2/{project_id}/groups", body: body
         )
         return try await client.send(request, as: CreateLogGroupResponse.self)
     }
@@ -36,9 +33,7 @@ extension LTSClient {
     ///     Project ID, Account ID, Log Group ID, and Log Stream ID. Minimum: 36 Maximum: 36
     public func deleteLogGroup(logGroupID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteLogGroup",
-            method: .delete,
-            path: "/v2/{project_id}/groups/{log_group_id}",
+            operation: "DeleteLogGroup", method: .delete, path: "/v2/{project_id}/groups/{log_group_id}",
             pathParameters: ["log_group_id": logGroupID]
         )
         try await client.send(request)
@@ -53,9 +48,7 @@ extension LTSClient {
     /// - Returns: The body of the service's `200` response.
     public func listLogGroups() async throws -> ListLogGroupsResponse {
         let request = OperationRequest(
-            operation: "ListLogGroups",
-            method: .get,
-            path: "/v2/{project_id}/groups"
+            operation: "ListLogGroups", method: .get, path: "/v2/{project_id}/groups"
         )
         return try await client.send(request, as: ListLogGroupsResponse.self)
     }
@@ -77,11 +70,8 @@ extension LTSClient {
         _ body: UpdateLogGroupRequest
     ) async throws -> UpdateLogGroupResponse {
         let request = OperationRequest(
-            operation: "UpdateLogGroup",
-            method: .post,
-            path: "/v2/{project_id}/groups/{log_group_id}",
-            pathParameters: ["log_group_id": logGroupID],
-            body: body
+            operation: "UpdateLogGroup", method: .post, path: "/v2/{project_id}/groups/{log_group_id}",
+            pathParameters: ["log_group_id": logGroupID], body: body
         )
         return try await client.send(request, as: UpdateLogGroupResponse.self)
     }

@@ -37,33 +37,18 @@ public struct LogGroup: Codable, Sendable, Equatable {
     public var tag: [String: String]?
 
     private enum CodingKeys: String, CodingKey {
-        case creationTime = "creation_time"
-        case logGroupName = "log_group_name"
-        case logGroupID = "log_group_id"
-        case ttlInDays = "ttl_in_days"
-        case tag
+        case creationTime = "creation_time", logGroupName = "log_group_name", logGroupID = "log_group_id"
+        case ttlInDays = "ttl_in_days", tag
     }
 
     public init(
-        creationTime: Int64? = nil,
-        logGroupName: String? = nil,
-        logGroupID: String? = nil,
-        ttlInDays: Int? = nil,
-        tag: [String: String]? = nil
+        creationTime: Int64? = nil, logGroupName: String? = nil, logGroupID: String? = nil,
+        ttlInDays: Int? = nil, tag: [String: String]? = nil
     ) {
         self.creationTime = creationTime
         self.logGroupName = logGroupName
         self.logGroupID = logGroupID
         self.ttlInDays = ttlInDays
         self.tag = tag
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.creationTime = try container.decodeLenientIfPresent(Int64.self, forKey: .creationTime)
-        self.logGroupName = try container.decodeIfPresent(String.self, forKey: .logGroupName)
-        self.logGroupID = try container.decodeIfPresent(String.self, forKey: .logGroupID)
-        self.ttlInDays = try container.decodeLenientIfPresent(Int.self, forKey: .ttlInDays)
-        self.tag = try container.decodeIfPresent([String: String].self, forKey: .tag)
     }
 }

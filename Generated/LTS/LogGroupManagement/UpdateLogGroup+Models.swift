@@ -15,29 +15,17 @@ public struct UpdateLogGroupResponse: Codable, Sendable, Equatable {
     public var ttlInDays: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case creationTime = "creation_time"
-        case logGroupName = "log_group_name"
-        case logGroupID = "log_group_id"
+        case creationTime = "creation_time", logGroupName = "log_group_name", logGroupID = "log_group_id"
         case ttlInDays = "ttl_in_days"
     }
 
     public init(
-        creationTime: Int64? = nil,
-        logGroupName: String? = nil,
-        logGroupID: String? = nil,
+        creationTime: Int64? = nil, logGroupName: String? = nil, logGroupID: String? = nil,
         ttlInDays: Int? = nil
     ) {
         self.creationTime = creationTime
         self.logGroupName = logGroupName
         self.logGroupID = logGroupID
         self.ttlInDays = ttlInDays
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.creationTime = try container.decodeLenientIfPresent(Int64.self, forKey: .creationTime)
-        self.logGroupName = try container.decodeIfPresent(String.self, forKey: .logGroupName)
-        self.logGroupID = try container.decodeIfPresent(String.self, forKey: .logGroupID)
-        self.ttlInDays = try container.decodeLenientIfPresent(Int.self, forKey: .ttlInDays)
     }
 }

@@ -17,19 +17,12 @@ public struct CreateLogGroupV20Request: Codable, Sendable, Equatable {
     public var ttlInDays: Int
 
     private enum CodingKeys: String, CodingKey {
-        case logGroupName = "log_group_name"
-        case ttlInDays = "ttl_in_days"
+        case logGroupName = "log_group_name", ttlInDays = "ttl_in_days"
     }
 
     public init(logGroupName: String, ttlInDays: Int) {
         self.logGroupName = logGroupName
         self.ttlInDays = ttlInDays
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.logGroupName = try container.decode(String.self, forKey: .logGroupName)
-        self.ttlInDays = try container.decodeLenient(Int.self, forKey: .ttlInDays)
     }
 }
 

@@ -19,10 +19,7 @@ extension LTSClient {
         _ body: CreateLogGroupV20Request
     ) async throws -> CreateLogGroupV20Response {
         let request = OperationRequest(
-            operation: "CreateLogGroupV20",
-            method: .post,
-            path: "/v2.0/{project_id}/log-groups",
-            body: body
+            operation: "CreateLogGroupV20", method: .post, path: "/v2.0/{project_id}/log-groups", body: body
         )
         return try await client.send(request, as: CreateLogGroupV20Response.self)
     }
@@ -37,9 +34,7 @@ extension LTSClient {
     ///   - groupID: ID of a created log group
     public func deleteLogGroupV20(groupID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteLogGroupV20",
-            method: .delete,
-            path: "/v2.0/{project_id}/log-groups/{group_id}",
+            operation: "DeleteLogGroupV20", method: .delete, path: "/v2.0/{project_id}/log-groups/{group_id}",
             pathParameters: ["group_id": groupID]
         )
         try await client.send(request)
@@ -58,9 +53,7 @@ extension LTSClient {
     /// - Returns: The body of the service's `200` response.
     public func showLogGroup(groupID: String) async throws -> ShowLogGroupResponse {
         let request = OperationRequest(
-            operation: "ShowLogGroup",
-            method: .get,
-            path: "/v2.0/{project_id}/log-groups/{group_id}",
+            operation: "ShowLogGroup", method: .get, path: "/v2.0/{project_id}/log-groups/{group_id}",
             pathParameters: ["group_id": groupID]
         )
         return try await client.send(request, as: ShowLogGroupResponse.self)

@@ -19,21 +19,13 @@ public struct ShowLogGroupResponse: Codable, Sendable, Equatable {
     public var streamSize2: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case logGroupID = "log_group_id"
-        case logGroupName = "log_group_name"
-        case creationTime = "creation_time"
-        case ttlInDays = "ttl_in_days"
-        case streamSize = "stream_size"
-        case streamSize2 = "stream_size "
+        case logGroupID = "log_group_id", logGroupName = "log_group_name", creationTime = "creation_time"
+        case ttlInDays = "ttl_in_days", streamSize = "stream_size", streamSize2 = "stream_size "
     }
 
     public init(
-        logGroupID: String? = nil,
-        logGroupName: String? = nil,
-        creationTime: Int64? = nil,
-        ttlInDays: Int? = nil,
-        streamSize: Int? = nil,
-        streamSize2: Int? = nil
+        logGroupID: String? = nil, logGroupName: String? = nil, creationTime: Int64? = nil,
+        ttlInDays: Int? = nil, streamSize: Int? = nil, streamSize2: Int? = nil
     ) {
         self.logGroupID = logGroupID
         self.logGroupName = logGroupName
@@ -41,15 +33,5 @@ public struct ShowLogGroupResponse: Codable, Sendable, Equatable {
         self.ttlInDays = ttlInDays
         self.streamSize = streamSize
         self.streamSize2 = streamSize2
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.logGroupID = try container.decodeIfPresent(String.self, forKey: .logGroupID)
-        self.logGroupName = try container.decodeIfPresent(String.self, forKey: .logGroupName)
-        self.creationTime = try container.decodeLenientIfPresent(Int64.self, forKey: .creationTime)
-        self.ttlInDays = try container.decodeLenientIfPresent(Int.self, forKey: .ttlInDays)
-        self.streamSize = try container.decodeLenientIfPresent(Int.self, forKey: .streamSize)
-        self.streamSize2 = try container.decodeLenientIfPresent(Int.self, forKey: .streamSize2)
     }
 }

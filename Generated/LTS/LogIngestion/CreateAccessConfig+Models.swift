@@ -17,8 +17,7 @@ public struct AccessConfigBaseLogInfoCreate: Codable, Sendable, Equatable {
     public var logStreamID: String
 
     private enum CodingKeys: String, CodingKey {
-        case logGroupID = "log_group_id"
-        case logStreamID = "log_stream_id"
+        case logGroupID = "log_group_id", logStreamID = "log_stream_id"
     }
 
     public init(logGroupID: String, logStreamID: String) {
@@ -91,46 +90,20 @@ public struct AccessConfigDeatilCreate: Codable, Sendable, Equatable {
     public var logK8s: [String: String]?
 
     private enum CodingKeys: String, CodingKey {
-        case paths
-        case blackPaths = "black_paths"
-        case format
-        case windowsLogInfo = "windows_log_info"
-        case stdout
-        case stderr
-        case pathType
-        case namespaceRegex
-        case podNameRegex
-        case containerNameRegex
-        case includeLabels
-        case excludeLabels
-        case includeEnvs
-        case excludeEnvs
-        case logLabels
-        case logEnvs
-        case includeK8sLabels
-        case excludeK8sLabels
-        case logK8s
+        case paths, blackPaths = "black_paths", format, windowsLogInfo = "windows_log_info", stdout, stderr
+        case pathType, namespaceRegex, podNameRegex, containerNameRegex, includeLabels, excludeLabels
+        case includeEnvs, excludeEnvs, logLabels, logEnvs, includeK8sLabels, excludeK8sLabels, logK8s
     }
 
     public init(
-        paths: [String]? = nil,
-        blackPaths: [String]? = nil,
-        format: AccessConfigFormatCreate,
-        windowsLogInfo: CreateAccessConfigAccessConfigWindowsLogInfoCreate? = nil,
-        stdout: Bool? = nil,
-        stderr: Bool? = nil,
-        pathType: String? = nil,
-        namespaceRegex: String? = nil,
-        podNameRegex: String? = nil,
-        containerNameRegex: String? = nil,
-        includeLabels: [String: String]? = nil,
-        excludeLabels: [String: String]? = nil,
-        includeEnvs: [String: String]? = nil,
-        excludeEnvs: [String: String]? = nil,
-        logLabels: [String: String]? = nil,
-        logEnvs: [String: String]? = nil,
-        includeK8sLabels: [String: String]? = nil,
-        excludeK8sLabels: [String: String]? = nil,
+        paths: [String]? = nil, blackPaths: [String]? = nil, format: AccessConfigFormatCreate,
+        windowsLogInfo: CreateAccessConfigAccessConfigWindowsLogInfoCreate? = nil, stdout: Bool? = nil,
+        stderr: Bool? = nil, pathType: String? = nil, namespaceRegex: String? = nil,
+        podNameRegex: String? = nil, containerNameRegex: String? = nil,
+        includeLabels: [String: String]? = nil, excludeLabels: [String: String]? = nil,
+        includeEnvs: [String: String]? = nil, excludeEnvs: [String: String]? = nil,
+        logLabels: [String: String]? = nil, logEnvs: [String: String]? = nil,
+        includeK8sLabels: [String: String]? = nil, excludeK8sLabels: [String: String]? = nil,
         logK8s: [String: String]? = nil
     ) {
         self.paths = paths
@@ -152,29 +125,6 @@ public struct AccessConfigDeatilCreate: Codable, Sendable, Equatable {
         self.includeK8sLabels = includeK8sLabels
         self.excludeK8sLabels = excludeK8sLabels
         self.logK8s = logK8s
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.paths = try container.decodeIfPresent([String].self, forKey: .paths)
-        self.blackPaths = try container.decodeIfPresent([String].self, forKey: .blackPaths)
-        self.format = try container.decode(AccessConfigFormatCreate.self, forKey: .format)
-        self.windowsLogInfo = try container.decodeIfPresent(CreateAccessConfigAccessConfigWindowsLogInfoCreate.self, forKey: .windowsLogInfo)
-        self.stdout = try container.decodeLenientIfPresent(Bool.self, forKey: .stdout)
-        self.stderr = try container.decodeLenientIfPresent(Bool.self, forKey: .stderr)
-        self.pathType = try container.decodeIfPresent(String.self, forKey: .pathType)
-        self.namespaceRegex = try container.decodeIfPresent(String.self, forKey: .namespaceRegex)
-        self.podNameRegex = try container.decodeIfPresent(String.self, forKey: .podNameRegex)
-        self.containerNameRegex = try container.decodeIfPresent(String.self, forKey: .containerNameRegex)
-        self.includeLabels = try container.decodeIfPresent([String: String].self, forKey: .includeLabels)
-        self.excludeLabels = try container.decodeIfPresent([String: String].self, forKey: .excludeLabels)
-        self.includeEnvs = try container.decodeIfPresent([String: String].self, forKey: .includeEnvs)
-        self.excludeEnvs = try container.decodeIfPresent([String: String].self, forKey: .excludeEnvs)
-        self.logLabels = try container.decodeIfPresent([String: String].self, forKey: .logLabels)
-        self.logEnvs = try container.decodeIfPresent([String: String].self, forKey: .logEnvs)
-        self.includeK8sLabels = try container.decodeIfPresent([String: String].self, forKey: .includeK8sLabels)
-        self.excludeK8sLabels = try container.decodeIfPresent([String: String].self, forKey: .excludeK8sLabels)
-        self.logK8s = try container.decodeIfPresent([String: String].self, forKey: .logK8s)
     }
 }
 
@@ -199,15 +149,11 @@ public struct CreateAccessConfigAccessConfigWindowsLogInfoCreate: Codable, Senda
     public var eventLevel: [String]
 
     private enum CodingKeys: String, CodingKey {
-        case categorys
-        case timeOffset = "time_offset"
-        case eventLevel = "event_level"
+        case categorys, timeOffset = "time_offset", eventLevel = "event_level"
     }
 
     public init(
-        categorys: [String],
-        timeOffset: CreateAccessConfigAccessConfigTimeOffset,
-        eventLevel: [String]
+        categorys: [String], timeOffset: CreateAccessConfigAccessConfigTimeOffset, eventLevel: [String]
     ) {
         self.categorys = categorys
         self.timeOffset = timeOffset
@@ -240,26 +186,16 @@ public struct CreateAccessConfigRequest: Codable, Sendable, Equatable {
     public var clusterID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case accessConfigName = "access_config_name"
-        case accessConfigType = "access_config_type"
-        case accessConfigDetail = "access_config_detail"
-        case logInfo = "log_info"
-        case hostGroupInfo = "host_group_info"
-        case accessConfigTag = "access_config_tag"
-        case binaryCollect = "binary_collect"
-        case logSplit = "log_split"
-        case clusterID = "cluster_id"
+        case accessConfigName = "access_config_name", accessConfigType = "access_config_type"
+        case accessConfigDetail = "access_config_detail", logInfo = "log_info"
+        case hostGroupInfo = "host_group_info", accessConfigTag = "access_config_tag"
+        case binaryCollect = "binary_collect", logSplit = "log_split", clusterID = "cluster_id"
     }
 
     public init(
-        accessConfigName: String,
-        accessConfigType: String,
-        accessConfigDetail: AccessConfigDeatilCreate,
-        logInfo: AccessConfigBaseLogInfoCreate,
-        hostGroupInfo: AccessConfigHostGroupIDListCreate? = nil,
-        accessConfigTag: [AccessConfigTag]? = nil,
-        binaryCollect: Bool? = nil,
-        logSplit: Bool? = nil,
+        accessConfigName: String, accessConfigType: String, accessConfigDetail: AccessConfigDeatilCreate,
+        logInfo: AccessConfigBaseLogInfoCreate, hostGroupInfo: AccessConfigHostGroupIDListCreate? = nil,
+        accessConfigTag: [AccessConfigTag]? = nil, binaryCollect: Bool? = nil, logSplit: Bool? = nil,
         clusterID: String? = nil
     ) {
         self.accessConfigName = accessConfigName
@@ -271,18 +207,5 @@ public struct CreateAccessConfigRequest: Codable, Sendable, Equatable {
         self.binaryCollect = binaryCollect
         self.logSplit = logSplit
         self.clusterID = clusterID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.accessConfigName = try container.decode(String.self, forKey: .accessConfigName)
-        self.accessConfigType = try container.decode(String.self, forKey: .accessConfigType)
-        self.accessConfigDetail = try container.decode(AccessConfigDeatilCreate.self, forKey: .accessConfigDetail)
-        self.logInfo = try container.decode(AccessConfigBaseLogInfoCreate.self, forKey: .logInfo)
-        self.hostGroupInfo = try container.decodeIfPresent(AccessConfigHostGroupIDListCreate.self, forKey: .hostGroupInfo)
-        self.accessConfigTag = try container.decodeIfPresent([AccessConfigTag].self, forKey: .accessConfigTag)
-        self.binaryCollect = try container.decodeLenientIfPresent(Bool.self, forKey: .binaryCollect)
-        self.logSplit = try container.decodeLenientIfPresent(Bool.self, forKey: .logSplit)
-        self.clusterID = try container.decodeIfPresent(String.self, forKey: .clusterID)
     }
 }

@@ -37,36 +37,21 @@ public struct CreateAgencyAccessPreviewAgencyLogAccessReqBody: Codable, Sendable
     public var agencyName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case agencyAccessType = "agency_access_type"
-        case agencyLogAccess = "agency_log_access"
-        case logAgencyStreamName = "log_agencyStream_name"
-        case logAgencyStreamID = "log_agencyStream_id"
-        case logAgencyGroupName = "log_agencyGroup_name"
-        case logAgencyGroupID = "log_agencyGroup_id"
-        case logBeAgencystreamName = "log_beAgencystream_name"
-        case logBeAgencystreamID = "log_beAgencystream_id"
-        case logBeAgencygroupName = "log_beAgencygroup_name"
-        case logBeAgencygroupID = "log_beAgencygroup_id"
-        case beAgencyProjectID = "be_agency_project_id"
-        case agencyProjectID = "agency_project_id"
-        case agencyDomainName = "agency_domain_name"
-        case agencyName = "agency_name"
+        case agencyAccessType = "agency_access_type", agencyLogAccess = "agency_log_access"
+        case logAgencyStreamName = "log_agencyStream_name", logAgencyStreamID = "log_agencyStream_id"
+        case logAgencyGroupName = "log_agencyGroup_name", logAgencyGroupID = "log_agencyGroup_id"
+        case logBeAgencystreamName = "log_beAgencystream_name", logBeAgencystreamID = "log_beAgencystream_id"
+        case logBeAgencygroupName = "log_beAgencygroup_name", logBeAgencygroupID = "log_beAgencygroup_id"
+        case beAgencyProjectID = "be_agency_project_id", agencyProjectID = "agency_project_id"
+        case agencyDomainName = "agency_domain_name", agencyName = "agency_name"
     }
 
     public init(
-        agencyAccessType: String? = nil,
-        agencyLogAccess: String? = nil,
-        logAgencyStreamName: String? = nil,
-        logAgencyStreamID: String? = nil,
-        logAgencyGroupName: String? = nil,
-        logAgencyGroupID: String? = nil,
-        logBeAgencystreamName: String? = nil,
-        logBeAgencystreamID: String? = nil,
-        logBeAgencygroupName: String? = nil,
-        logBeAgencygroupID: String? = nil,
-        beAgencyProjectID: String? = nil,
-        agencyProjectID: String? = nil,
-        agencyDomainName: String? = nil,
+        agencyAccessType: String? = nil, agencyLogAccess: String? = nil, logAgencyStreamName: String? = nil,
+        logAgencyStreamID: String? = nil, logAgencyGroupName: String? = nil, logAgencyGroupID: String? = nil,
+        logBeAgencystreamName: String? = nil, logBeAgencystreamID: String? = nil,
+        logBeAgencygroupName: String? = nil, logBeAgencygroupID: String? = nil,
+        beAgencyProjectID: String? = nil, agencyProjectID: String? = nil, agencyDomainName: String? = nil,
         agencyName: String? = nil
     ) {
         self.agencyAccessType = agencyAccessType
@@ -138,28 +123,17 @@ public struct LTSAccessConfigInfoRespon200: Codable, Sendable, Equatable {
     public var agencyLogAccess: CreateAgencyAccessPreviewAgencyLogAccessReqBody?
 
     private enum CodingKeys: String, CodingKey {
-        case accessConfigID = "access_config_id"
-        case projectID = "project_id"
-        case accessConfigName = "access_config_name"
-        case accessConfigType = "access_config_type"
-        case groupID = "group_id"
-        case logGroupName = "log_group_name"
-        case logStreamID = "log_stream_id"
-        case logStreamName = "log_stream_name"
-        case createTime = "create_time"
+        case accessConfigID = "access_config_id", projectID = "project_id"
+        case accessConfigName = "access_config_name", accessConfigType = "access_config_type"
+        case groupID = "group_id", logGroupName = "log_group_name", logStreamID = "log_stream_id"
+        case logStreamName = "log_stream_name", createTime = "create_time"
         case agencyLogAccess = "agency_log_access"
     }
 
     public init(
-        accessConfigID: String? = nil,
-        projectID: String? = nil,
-        accessConfigName: String? = nil,
-        accessConfigType: JSONValue? = nil,
-        groupID: String? = nil,
-        logGroupName: String? = nil,
-        logStreamID: String? = nil,
-        logStreamName: String? = nil,
-        createTime: Int64? = nil,
+        accessConfigID: String? = nil, projectID: String? = nil, accessConfigName: String? = nil,
+        accessConfigType: JSONValue? = nil, groupID: String? = nil, logGroupName: String? = nil,
+        logStreamID: String? = nil, logStreamName: String? = nil, createTime: Int64? = nil,
         agencyLogAccess: CreateAgencyAccessPreviewAgencyLogAccessReqBody? = nil
     ) {
         self.accessConfigID = accessConfigID
@@ -172,20 +146,6 @@ public struct LTSAccessConfigInfoRespon200: Codable, Sendable, Equatable {
         self.logStreamName = logStreamName
         self.createTime = createTime
         self.agencyLogAccess = agencyLogAccess
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.accessConfigID = try container.decodeIfPresent(String.self, forKey: .accessConfigID)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.accessConfigName = try container.decodeIfPresent(String.self, forKey: .accessConfigName)
-        self.accessConfigType = try container.decodeIfPresent(JSONValue.self, forKey: .accessConfigType)
-        self.groupID = try container.decodeIfPresent(String.self, forKey: .groupID)
-        self.logGroupName = try container.decodeIfPresent(String.self, forKey: .logGroupName)
-        self.logStreamID = try container.decodeIfPresent(String.self, forKey: .logStreamID)
-        self.logStreamName = try container.decodeIfPresent(String.self, forKey: .logStreamName)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.agencyLogAccess = try container.decodeIfPresent(CreateAgencyAccessPreviewAgencyLogAccessReqBody.self, forKey: .agencyLogAccess)
     }
 }
 
@@ -221,37 +181,21 @@ public struct PreviewAgencyLogAccessReqBody: Codable, Sendable, Equatable {
     public var agencyName: String
 
     private enum CodingKeys: String, CodingKey {
-        case agencyAccessType = "agency_access_type"
-        case agencyLogAccess = "agency_log_access"
-        case logAgencyStreamName = "log_agencyStream_name"
-        case logAgencyStreamID = "log_agencyStream_id"
-        case logAgencyGroupName = "log_agencyGroup_name"
-        case logAgencyGroupID = "log_agencyGroup_id"
-        case logBeAgencystreamName = "log_beAgencystream_name"
-        case logBeAgencystreamID = "log_beAgencystream_id"
-        case logBeAgencygroupName = "log_beAgencygroup_name"
-        case logBeAgencygroupID = "log_beAgencygroup_id"
-        case beAgencyProjectID = "be_agency_project_id"
-        case agencyProjectID = "agency_project_id"
-        case agencyDomainName = "agency_domain_name"
-        case agencyName = "agency_name"
+        case agencyAccessType = "agency_access_type", agencyLogAccess = "agency_log_access"
+        case logAgencyStreamName = "log_agencyStream_name", logAgencyStreamID = "log_agencyStream_id"
+        case logAgencyGroupName = "log_agencyGroup_name", logAgencyGroupID = "log_agencyGroup_id"
+        case logBeAgencystreamName = "log_beAgencystream_name", logBeAgencystreamID = "log_beAgencystream_id"
+        case logBeAgencygroupName = "log_beAgencygroup_name", logBeAgencygroupID = "log_beAgencygroup_id"
+        case beAgencyProjectID = "be_agency_project_id", agencyProjectID = "agency_project_id"
+        case agencyDomainName = "agency_domain_name", agencyName = "agency_name"
     }
 
     public init(
-        agencyAccessType: String,
-        agencyLogAccess: String,
-        logAgencyStreamName: String,
-        logAgencyStreamID: String,
-        logAgencyGroupName: String,
-        logAgencyGroupID: String,
-        logBeAgencystreamName: String,
-        logBeAgencystreamID: String,
-        logBeAgencygroupName: String,
-        logBeAgencygroupID: String,
-        beAgencyProjectID: String,
-        agencyProjectID: String,
-        agencyDomainName: String,
-        agencyName: String
+        agencyAccessType: String, agencyLogAccess: String, logAgencyStreamName: String,
+        logAgencyStreamID: String, logAgencyGroupName: String, logAgencyGroupID: String,
+        logBeAgencystreamName: String, logBeAgencystreamID: String, logBeAgencygroupName: String,
+        logBeAgencygroupID: String, beAgencyProjectID: String, agencyProjectID: String,
+        agencyDomainName: String, agencyName: String
     ) {
         self.agencyAccessType = agencyAccessType
         self.agencyLogAccess = agencyLogAccess

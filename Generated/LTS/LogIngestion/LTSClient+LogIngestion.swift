@@ -16,9 +16,7 @@ extension LTSClient {
     /// - Returns: The body of the service's `200` response.
     public func createAccessConfig(_ body: CreateAccessConfigRequest) async throws -> AccessConfigInfo {
         let request = OperationRequest(
-            operation: "CreateAccessConfig",
-            method: .post,
-            path: "/v3/{project_id}/lts/access-config",
+            operation: "CreateAccessConfig", method: .post, path: "/v3/{project_id}/lts/access-config",
             body: body
         )
         return try await client.send(request, as: AccessConfigInfo.self)
@@ -38,9 +36,7 @@ extension LTSClient {
         _ body: CreateAgencyAccessRequest
     ) async throws -> CreateAgencyAccessResponse {
         let request = OperationRequest(
-            operation: "CreateAgencyAccess",
-            method: .post,
-            path: "/v2.0/{project_id}/lts/createAgencyAccess",
+            operation: "CreateAgencyAccess", method: .post, path: "/v2.0/{project_id}/lts/createAgencyAccess",
             body: body
         )
         return try await client.send(request, as: CreateAgencyAccessResponse.self)
@@ -60,9 +56,7 @@ extension LTSClient {
         _ body: DeleteAccessConfigRequest
     ) async throws -> DeleteAccessConfigResponse {
         let request = OperationRequest(
-            operation: "DeleteAccessConfig",
-            method: .delete,
-            path: "/v3/{project_id}/lts/access-config",
+            operation: "DeleteAccessConfig", method: .delete, path: "/v3/{project_id}/lts/access-config",
             body: body
         )
         return try await client.send(request, as: DeleteAccessConfigResponse.self)
@@ -80,9 +74,7 @@ extension LTSClient {
     /// - Returns: The body of the service's `200` response.
     public func listAccessConfig(_ body: ListAccessConfigRequest) async throws -> ListAccessConfigResponse {
         let request = OperationRequest(
-            operation: "ListAccessConfig",
-            method: .post,
-            path: "/v3/{project_id}/lts/access-config-list",
+            operation: "ListAccessConfig", method: .post, path: "/v3/{project_id}/lts/access-config-list",
             body: body
         )
         return try await client.send(request, as: ListAccessConfigResponse.self)
@@ -100,9 +92,7 @@ extension LTSClient {
     /// - Returns: The body of the service's `200` response.
     public func updateAccessConfig(_ body: UpdateAccessConfigRequest) async throws -> AccessConfigInfo {
         let request = OperationRequest(
-            operation: "UpdateAccessConfig",
-            method: .put,
-            path: "/v3/{project_id}/lts/access-config",
+            operation: "UpdateAccessConfig", method: .put, path: "/v3/{project_id}/lts/access-config",
             body: body
         )
         return try await client.send(request, as: AccessConfigInfo.self)

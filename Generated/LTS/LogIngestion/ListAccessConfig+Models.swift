@@ -25,19 +25,14 @@ public struct ListAccessConfigRequest: Codable, Sendable, Equatable {
     public var accessConfigTagList: [AccessConfigTag]?
 
     private enum CodingKeys: String, CodingKey {
-        case accessConfigNameList = "access_config_name_list"
-        case hostGroupNameList = "host_group_name_list"
-        case logGroupNameList = "log_group_name_list"
-        case logStreamNameList = "log_stream_name_list"
+        case accessConfigNameList = "access_config_name_list", hostGroupNameList = "host_group_name_list"
+        case logGroupNameList = "log_group_name_list", logStreamNameList = "log_stream_name_list"
         case accessConfigTagList = "access_config_tag_list"
     }
 
     public init(
-        accessConfigNameList: [String],
-        hostGroupNameList: [String],
-        logGroupNameList: [String],
-        logStreamNameList: [String],
-        accessConfigTagList: [AccessConfigTag]? = nil
+        accessConfigNameList: [String], hostGroupNameList: [String], logGroupNameList: [String],
+        logStreamNameList: [String], accessConfigTagList: [AccessConfigTag]? = nil
     ) {
         self.accessConfigNameList = accessConfigNameList
         self.hostGroupNameList = hostGroupNameList

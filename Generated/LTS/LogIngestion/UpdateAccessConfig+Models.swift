@@ -61,47 +61,20 @@ public struct AccessConfigDeatilUpdate: Codable, Sendable, Equatable {
     public var logK8s: [String: String]?
 
     private enum CodingKeys: String, CodingKey {
-        case paths
-        case blackPaths = "black_paths"
-        case format
-        case windowsLogInfo = "windows_log_info"
-        case stdout
-        case stderr
-        case pathType
-        case namespaceRegex
-        case podNameRegex
-        case containerNameRegex
-        case includeLabels
-        case excludeLabels
-        case includeEnvs
-        case excludeEnvs
-        case logLabels
-        case logEnvs
-        case includeK8sLabels
-        case excludeK8sLabels
-        case logK8s
+        case paths, blackPaths = "black_paths", format, windowsLogInfo = "windows_log_info", stdout, stderr
+        case pathType, namespaceRegex, podNameRegex, containerNameRegex, includeLabels, excludeLabels
+        case includeEnvs, excludeEnvs, logLabels, logEnvs, includeK8sLabels, excludeK8sLabels, logK8s
     }
 
     public init(
-        paths: [String]? = nil,
-        blackPaths: [String]? = nil,
-        format: AccessConfigFormatUpdate? = nil,
-        windowsLogInfo: AccessConfigWindowsLogInfoUpdate? = nil,
-        stdout: Bool? = nil,
-        stderr: Bool? = nil,
-        pathType: String? = nil,
-        namespaceRegex: String? = nil,
-        podNameRegex: String? = nil,
-        containerNameRegex: String? = nil,
-        includeLabels: [String: String]? = nil,
-        excludeLabels: [String: String]? = nil,
-        includeEnvs: [String: String]? = nil,
-        excludeEnvs: [String: String]? = nil,
-        logLabels: [String: String]? = nil,
-        logEnvs: [String: String]? = nil,
-        includeK8sLabels: [String: String]? = nil,
-        excludeK8sLabels: [String: String]? = nil,
-        logK8s: [String: String]? = nil
+        paths: [String]? = nil, blackPaths: [String]? = nil, format: AccessConfigFormatUpdate? = nil,
+        windowsLogInfo: AccessConfigWindowsLogInfoUpdate? = nil, stdout: Bool? = nil, stderr: Bool? = nil,
+        pathType: String? = nil, namespaceRegex: String? = nil, podNameRegex: String? = nil,
+        containerNameRegex: String? = nil, includeLabels: [String: String]? = nil,
+        excludeLabels: [String: String]? = nil, includeEnvs: [String: String]? = nil,
+        excludeEnvs: [String: String]? = nil, logLabels: [String: String]? = nil,
+        logEnvs: [String: String]? = nil, includeK8sLabels: [String: String]? = nil,
+        excludeK8sLabels: [String: String]? = nil, logK8s: [String: String]? = nil
     ) {
         self.paths = paths
         self.blackPaths = blackPaths
@@ -122,29 +95,6 @@ public struct AccessConfigDeatilUpdate: Codable, Sendable, Equatable {
         self.includeK8sLabels = includeK8sLabels
         self.excludeK8sLabels = excludeK8sLabels
         self.logK8s = logK8s
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.paths = try container.decodeIfPresent([String].self, forKey: .paths)
-        self.blackPaths = try container.decodeIfPresent([String].self, forKey: .blackPaths)
-        self.format = try container.decodeIfPresent(AccessConfigFormatUpdate.self, forKey: .format)
-        self.windowsLogInfo = try container.decodeIfPresent(AccessConfigWindowsLogInfoUpdate.self, forKey: .windowsLogInfo)
-        self.stdout = try container.decodeLenientIfPresent(Bool.self, forKey: .stdout)
-        self.stderr = try container.decodeLenientIfPresent(Bool.self, forKey: .stderr)
-        self.pathType = try container.decodeIfPresent(String.self, forKey: .pathType)
-        self.namespaceRegex = try container.decodeIfPresent(String.self, forKey: .namespaceRegex)
-        self.podNameRegex = try container.decodeIfPresent(String.self, forKey: .podNameRegex)
-        self.containerNameRegex = try container.decodeIfPresent(String.self, forKey: .containerNameRegex)
-        self.includeLabels = try container.decodeIfPresent([String: String].self, forKey: .includeLabels)
-        self.excludeLabels = try container.decodeIfPresent([String: String].self, forKey: .excludeLabels)
-        self.includeEnvs = try container.decodeIfPresent([String: String].self, forKey: .includeEnvs)
-        self.excludeEnvs = try container.decodeIfPresent([String: String].self, forKey: .excludeEnvs)
-        self.logLabels = try container.decodeIfPresent([String: String].self, forKey: .logLabels)
-        self.logEnvs = try container.decodeIfPresent([String: String].self, forKey: .logEnvs)
-        self.includeK8sLabels = try container.decodeIfPresent([String: String].self, forKey: .includeK8sLabels)
-        self.excludeK8sLabels = try container.decodeIfPresent([String: String].self, forKey: .excludeK8sLabels)
-        self.logK8s = try container.decodeIfPresent([String: String].self, forKey: .logK8s)
     }
 }
 
@@ -196,14 +146,11 @@ public struct AccessConfigWindowsLogInfoUpdate: Codable, Sendable, Equatable {
     public var eventLevel: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case categorys
-        case timeOffset = "time_offset"
-        case eventLevel = "event_level"
+        case categorys, timeOffset = "time_offset", eventLevel = "event_level"
     }
 
     public init(
-        categorys: [String]? = nil,
-        timeOffset: CreateAccessConfigAccessConfigTimeOffset? = nil,
+        categorys: [String]? = nil, timeOffset: CreateAccessConfigAccessConfigTimeOffset? = nil,
         eventLevel: [String]? = nil
     ) {
         self.categorys = categorys
@@ -232,23 +179,15 @@ public struct UpdateAccessConfigRequest: Codable, Sendable, Equatable {
     public var clusterID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case accessConfigID = "access_config_id"
-        case accessConfigDetail = "access_config_detail"
-        case hostGroupInfo = "host_group_info"
-        case accessConfigTag = "access_config_tag"
-        case logSplit = "log_split"
-        case binaryCollect = "binary_collect"
-        case clusterID = "cluster_id"
+        case accessConfigID = "access_config_id", accessConfigDetail = "access_config_detail"
+        case hostGroupInfo = "host_group_info", accessConfigTag = "access_config_tag", logSplit = "log_split"
+        case binaryCollect = "binary_collect", clusterID = "cluster_id"
     }
 
     public init(
-        accessConfigID: String,
-        accessConfigDetail: AccessConfigDeatilUpdate? = nil,
-        hostGroupInfo: AccessConfigHostGroupIDListCreate? = nil,
-        accessConfigTag: [AccessConfigTag]? = nil,
-        logSplit: Bool? = nil,
-        binaryCollect: Bool? = nil,
-        clusterID: String? = nil
+        accessConfigID: String, accessConfigDetail: AccessConfigDeatilUpdate? = nil,
+        hostGroupInfo: AccessConfigHostGroupIDListCreate? = nil, accessConfigTag: [AccessConfigTag]? = nil,
+        logSplit: Bool? = nil, binaryCollect: Bool? = nil, clusterID: String? = nil
     ) {
         self.accessConfigID = accessConfigID
         self.accessConfigDetail = accessConfigDetail
@@ -257,16 +196,5 @@ public struct UpdateAccessConfigRequest: Codable, Sendable, Equatable {
         self.logSplit = logSplit
         self.binaryCollect = binaryCollect
         self.clusterID = clusterID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.accessConfigID = try container.decode(String.self, forKey: .accessConfigID)
-        self.accessConfigDetail = try container.decodeIfPresent(AccessConfigDeatilUpdate.self, forKey: .accessConfigDetail)
-        self.hostGroupInfo = try container.decodeIfPresent(AccessConfigHostGroupIDListCreate.self, forKey: .hostGroupInfo)
-        self.accessConfigTag = try container.decodeIfPresent([AccessConfigTag].self, forKey: .accessConfigTag)
-        self.logSplit = try container.decodeLenientIfPresent(Bool.self, forKey: .logSplit)
-        self.binaryCollect = try container.decodeLenientIfPresent(Bool.self, forKey: .binaryCollect)
-        self.clusterID = try container.decodeIfPresent(String.self, forKey: .clusterID)
     }
 }

@@ -26,25 +26,15 @@ public struct CreateFavoriteRequest: Codable, Sendable, Equatable {
     public var isGlobal: Bool
 
     private enum CodingKeys: String, CodingKey {
-        case epsID = "eps_id"
-        case favoriteResourceID = "favorite_resource_id"
-        case favoriteResourceType = "favorite_resource_type"
-        case logGroupID = "log_group_id"
-        case logGroupName = "log_group_name"
-        case logStreamID = "log_stream_id"
-        case logStreamName = "log_stream_name"
+        case epsID = "eps_id", favoriteResourceID = "favorite_resource_id"
+        case favoriteResourceType = "favorite_resource_type", logGroupID = "log_group_id"
+        case logGroupName = "log_group_name", logStreamID = "log_stream_id", logStreamName = "log_stream_name"
         case isGlobal = "is_global"
     }
 
     public init(
-        epsID: String? = nil,
-        favoriteResourceID: String,
-        favoriteResourceType: String,
-        logGroupID: String,
-        logGroupName: String? = nil,
-        logStreamID: String,
-        logStreamName: String? = nil,
-        isGlobal: Bool
+        epsID: String? = nil, favoriteResourceID: String, favoriteResourceType: String, logGroupID: String,
+        logGroupName: String? = nil, logStreamID: String, logStreamName: String? = nil, isGlobal: Bool
     ) {
         self.epsID = epsID
         self.favoriteResourceID = favoriteResourceID
@@ -54,18 +44,6 @@ public struct CreateFavoriteRequest: Codable, Sendable, Equatable {
         self.logStreamID = logStreamID
         self.logStreamName = logStreamName
         self.isGlobal = isGlobal
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.epsID = try container.decodeIfPresent(String.self, forKey: .epsID)
-        self.favoriteResourceID = try container.decode(String.self, forKey: .favoriteResourceID)
-        self.favoriteResourceType = try container.decode(String.self, forKey: .favoriteResourceType)
-        self.logGroupID = try container.decode(String.self, forKey: .logGroupID)
-        self.logGroupName = try container.decodeIfPresent(String.self, forKey: .logGroupName)
-        self.logStreamID = try container.decode(String.self, forKey: .logStreamID)
-        self.logStreamName = try container.decodeIfPresent(String.self, forKey: .logStreamName)
-        self.isGlobal = try container.decodeLenient(Bool.self, forKey: .isGlobal)
     }
 }
 
@@ -97,33 +75,18 @@ public struct CreateFavoriteResponse: Codable, Sendable, Equatable {
     public var logStreamNameAlias: String?
 
     private enum CodingKeys: String, CodingKey {
-        case createTime = "create_time"
-        case epsID = "eps_id"
-        case favoriteResourceID = "favorite_resource_id"
-        case favoriteResourceType = "favorite_resource_type"
-        case logGroupID = "log_group_id"
-        case logGroupName = "log_group_name"
-        case logStreamID = "log_stream_id"
-        case logStreamName = "log_stream_name"
-        case projectID = "project_id"
-        case isGlobal = "is_global"
-        case logGroupNameAlias = "log_group_name_alias"
+        case createTime = "create_time", epsID = "eps_id", favoriteResourceID = "favorite_resource_id"
+        case favoriteResourceType = "favorite_resource_type", logGroupID = "log_group_id"
+        case logGroupName = "log_group_name", logStreamID = "log_stream_id", logStreamName = "log_stream_name"
+        case projectID = "project_id", isGlobal = "is_global", logGroupNameAlias = "log_group_name_alias"
         case logStreamNameAlias = "log_stream_name_alias"
     }
 
     public init(
-        createTime: Int64? = nil,
-        epsID: String? = nil,
-        favoriteResourceID: String? = nil,
-        favoriteResourceType: String? = nil,
-        logGroupID: String? = nil,
-        logGroupName: String? = nil,
-        logStreamID: String? = nil,
-        logStreamName: String? = nil,
-        projectID: String? = nil,
-        isGlobal: Bool? = nil,
-        logGroupNameAlias: String? = nil,
-        logStreamNameAlias: String? = nil
+        createTime: Int64? = nil, epsID: String? = nil, favoriteResourceID: String? = nil,
+        favoriteResourceType: String? = nil, logGroupID: String? = nil, logGroupName: String? = nil,
+        logStreamID: String? = nil, logStreamName: String? = nil, projectID: String? = nil,
+        isGlobal: Bool? = nil, logGroupNameAlias: String? = nil, logStreamNameAlias: String? = nil
     ) {
         self.createTime = createTime
         self.epsID = epsID
@@ -137,21 +100,5 @@ public struct CreateFavoriteResponse: Codable, Sendable, Equatable {
         self.isGlobal = isGlobal
         self.logGroupNameAlias = logGroupNameAlias
         self.logStreamNameAlias = logStreamNameAlias
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.epsID = try container.decodeIfPresent(String.self, forKey: .epsID)
-        self.favoriteResourceID = try container.decodeIfPresent(String.self, forKey: .favoriteResourceID)
-        self.favoriteResourceType = try container.decodeIfPresent(String.self, forKey: .favoriteResourceType)
-        self.logGroupID = try container.decodeIfPresent(String.self, forKey: .logGroupID)
-        self.logGroupName = try container.decodeIfPresent(String.self, forKey: .logGroupName)
-        self.logStreamID = try container.decodeIfPresent(String.self, forKey: .logStreamID)
-        self.logStreamName = try container.decodeIfPresent(String.self, forKey: .logStreamName)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.isGlobal = try container.decodeLenientIfPresent(Bool.self, forKey: .isGlobal)
-        self.logGroupNameAlias = try container.decodeIfPresent(String.self, forKey: .logGroupNameAlias)
-        self.logStreamNameAlias = try container.decodeIfPresent(String.self, forKey: .logStreamNameAlias)
     }
 }

@@ -16,10 +16,7 @@ extension LTSClient {
     /// - Returns: The body of the service's `201` response.
     public func createFavorite(_ body: CreateFavoriteRequest) async throws -> CreateFavoriteResponse {
         let request = OperationRequest(
-            operation: "CreateFavorite",
-            method: .post,
-            path: "/v1.0/{project_id}/lts/favorite",
-            body: body
+            operation: "CreateFavorite", method: .post, path: "/v1.0/{project_id}/lts/favorite", body: body
         )
         return try await client.send(request, as: CreateFavoriteResponse.self)
     }
@@ -36,10 +33,8 @@ extension LTSClient {
     /// - Returns: The body of the service's `200` response.
     public func deleteFavorite(favResID: String) async throws -> DeleteFavoriteResponse {
         let request = OperationRequest(
-            operation: "DeleteFavorite",
-            method: .delete,
-            path: "/v1.0/{project_id}/lts/favorite/{fav_res_id}",
-            pathParameters: ["fav_res_id": favResID]
+            operation: "DeleteFavorite", method: .delete,
+            path: "/v1.0/{project_id}/lts/favorite/{fav_res_id}", pathParameters: ["fav_res_id": favResID]
         )
         return try await client.send(request, as: DeleteFavoriteResponse.self)
     }
@@ -58,9 +53,7 @@ extension LTSClient {
     /// - Returns: The body of the service's `200` response.
     public func listLogHistogram(_ body: ListLogHistogramRequest) async throws -> ListLogHistogramResponse {
         let request = OperationRequest(
-            operation: "ListLogHistogram",
-            method: .post,
-            path: "/v2/{project_id}/lts/keyword-count",
+            operation: "ListLogHistogram", method: .post, path: "/v2/{project_id}/lts/keyword-count",
             body: body
         )
         return try await client.send(request, as: ListLogHistogramResponse.self)
@@ -86,11 +79,9 @@ extension LTSClient {
         _ body: ListLogsRequest
     ) async throws -> ListLogsResponse {
         let request = OperationRequest(
-            operation: "ListLogs",
-            method: .post,
+            operation: "ListLogs", method: .post,
             path: "/v2/{project_id}/groups/{log_group_id}/streams/{log_stream_id}/content/query",
-            pathParameters: ["log_group_id": logGroupID, "log_stream_id": logStreamID],
-            body: body
+            pathParameters: ["log_group_id": logGroupID, "log_stream_id": logStreamID], body: body
         )
         return try await client.send(request, as: ListLogsResponse.self)
     }
@@ -113,11 +104,8 @@ extension LTSClient {
         var query = QueryItems()
         query.append("timezone", timezone)
         let request = OperationRequest(
-            operation: "ListTimeLineTrafficStatistics",
-            method: .post,
-            path: "/v2/{project_id}/lts/timeline-traffic-statistics",
-            query: query,
-            body: body
+            operation: "ListTimeLineTrafficStatistics", method: .post,
+            path: "/v2/{project_id}/lts/timeline-traffic-statistics", query: query, body: body
         )
         return try await client.send(request, as: ListTimeLineTrafficStatisticsResponse.self)
     }
@@ -136,10 +124,8 @@ extension LTSClient {
         _ body: ListTopnTrafficStatisticsRequest
     ) async throws -> ListTopnTrafficStatisticsResponse {
         let request = OperationRequest(
-            operation: "ListTopnTrafficStatistics",
-            method: .post,
-            path: "/v2/{project_id}/lts/topn-traffic-statistics",
-            body: body
+            operation: "ListTopnTrafficStatistics", method: .post,
+            path: "/v2/{project_id}/lts/topn-traffic-statistics", body: body
         )
         return try await client.send(request, as: ListTopnTrafficStatisticsResponse.self)
     }

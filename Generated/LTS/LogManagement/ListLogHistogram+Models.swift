@@ -12,23 +12,10 @@ public struct Histogram: Codable, Sendable, Equatable {
     /// End time of a time range, in milliseconds.
     public var endTime: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case num
-        case startTime
-        case endTime
-    }
-
     public init(num: Int64? = nil, startTime: String? = nil, endTime: String? = nil) {
         self.num = num
         self.startTime = startTime
         self.endTime = endTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.num = try container.decodeLenientIfPresent(Int64.self, forKey: .num)
-        self.startTime = try container.decodeIfPresent(String.self, forKey: .startTime)
-        self.endTime = try container.decodeIfPresent(String.self, forKey: .endTime)
     }
 }
 
@@ -41,23 +28,10 @@ public struct HistogramResponseBody: Codable, Sendable, Equatable {
     /// Whether the query is complete.
     public var isQueryComplete: Bool?
 
-    private enum CodingKeys: String, CodingKey {
-        case count
-        case histogram
-        case isQueryComplete
-    }
-
     public init(count: Int64? = nil, histogram: Histogram? = nil, isQueryComplete: Bool? = nil) {
         self.count = count
         self.histogram = histogram
         self.isQueryComplete = isQueryComplete
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.count = try container.decodeLenientIfPresent(Int64.self, forKey: .count)
-        self.histogram = try container.decodeIfPresent(Histogram.self, forKey: .histogram)
-        self.isQueryComplete = try container.decodeLenientIfPresent(Bool.self, forKey: .isQueryComplete)
     }
 }
 
@@ -87,23 +61,13 @@ public struct ListLogHistogramRequest: Codable, Sendable, Equatable {
     public var isIterative: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case startTime = "start_time"
-        case endTime = "end_time"
-        case stepInterval = "step_interval"
-        case groupID = "group_id"
-        case streamID = "stream_id"
-        case keyWord = "key_word"
-        case isIterative = "is_iterative"
+        case startTime = "start_time", endTime = "end_time", stepInterval = "step_interval"
+        case groupID = "group_id", streamID = "stream_id", keyWord = "key_word", isIterative = "is_iterative"
     }
 
     public init(
-        startTime: String,
-        endTime: String,
-        stepInterval: Int64,
-        groupID: String,
-        streamID: String,
-        keyWord: String,
-        isIterative: Bool? = nil
+        startTime: String, endTime: String, stepInterval: Int64, groupID: String, streamID: String,
+        keyWord: String, isIterative: Bool? = nil
     ) {
         self.startTime = startTime
         self.endTime = endTime
@@ -112,17 +76,6 @@ public struct ListLogHistogramRequest: Codable, Sendable, Equatable {
         self.streamID = streamID
         self.keyWord = keyWord
         self.isIterative = isIterative
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.startTime = try container.decode(String.self, forKey: .startTime)
-        self.endTime = try container.decode(String.self, forKey: .endTime)
-        self.stepInterval = try container.decodeLenient(Int64.self, forKey: .stepInterval)
-        self.groupID = try container.decode(String.self, forKey: .groupID)
-        self.streamID = try container.decode(String.self, forKey: .streamID)
-        self.keyWord = try container.decode(String.self, forKey: .keyWord)
-        self.isIterative = try container.decodeLenientIfPresent(Bool.self, forKey: .isIterative)
     }
 }
 
@@ -135,26 +88,11 @@ public struct ListLogHistogramResponse: Codable, Sendable, Equatable {
     /// Whether the query is complete.
     public var isQueryComplete: Bool?
 
-    private enum CodingKeys: String, CodingKey {
-        case count
-        case histogram
-        case isQueryComplete
-    }
-
     public init(
-        count: Int64? = nil,
-        histogram: [String: HistogramResponseBody]? = nil,
-        isQueryComplete: Bool? = nil
+        count: Int64? = nil, histogram: [String: HistogramResponseBody]? = nil, isQueryComplete: Bool? = nil
     ) {
         self.count = count
         self.histogram = histogram
         self.isQueryComplete = isQueryComplete
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.count = try container.decodeLenientIfPresent(Int64.self, forKey: .count)
-        self.histogram = try container.decodeIfPresent([String: HistogramResponseBody].self, forKey: .histogram)
-        self.isQueryComplete = try container.decodeLenientIfPresent(Bool.self, forKey: .isQueryComplete)
     }
 }

@@ -57,33 +57,15 @@ public struct ListLogsRequest: Codable, Sendable, Equatable {
     public var isIterative: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case startTime = "start_time"
-        case endTime = "end_time"
-        case labels
-        case keywords
-        case lineNum = "line_num"
-        case time = "__time__"
-        case isDesc = "is_desc"
-        case searchType = "search_type"
-        case limit
-        case highlight
-        case isCount = "is_count"
-        case isIterative = "is_iterative"
+        case startTime = "start_time", endTime = "end_time", labels, keywords, lineNum = "line_num"
+        case time = "__time__", isDesc = "is_desc", searchType = "search_type", limit, highlight
+        case isCount = "is_count", isIterative = "is_iterative"
     }
 
     public init(
-        startTime: String,
-        endTime: String,
-        labels: [String: String]? = nil,
-        keywords: String? = nil,
-        lineNum: String? = nil,
-        time: String? = nil,
-        isDesc: Bool? = nil,
-        searchType: SearchType? = nil,
-        limit: Int? = nil,
-        highlight: Bool? = nil,
-        isCount: Bool? = nil,
-        isIterative: Bool? = nil
+        startTime: String, endTime: String, labels: [String: String]? = nil, keywords: String? = nil,
+        lineNum: String? = nil, time: String? = nil, isDesc: Bool? = nil, searchType: SearchType? = nil,
+        limit: Int? = nil, highlight: Bool? = nil, isCount: Bool? = nil, isIterative: Bool? = nil
     ) {
         self.startTime = startTime
         self.endTime = endTime
@@ -98,22 +80,6 @@ public struct ListLogsRequest: Codable, Sendable, Equatable {
         self.isCount = isCount
         self.isIterative = isIterative
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.startTime = try container.decode(String.self, forKey: .startTime)
-        self.endTime = try container.decode(String.self, forKey: .endTime)
-        self.labels = try container.decodeIfPresent([String: String].self, forKey: .labels)
-        self.keywords = try container.decodeIfPresent(String.self, forKey: .keywords)
-        self.lineNum = try container.decodeIfPresent(String.self, forKey: .lineNum)
-        self.time = try container.decodeIfPresent(String.self, forKey: .time)
-        self.isDesc = try container.decodeLenientIfPresent(Bool.self, forKey: .isDesc)
-        self.searchType = try container.decodeIfPresent(SearchType.self, forKey: .searchType)
-        self.limit = try container.decodeLenientIfPresent(Int.self, forKey: .limit)
-        self.highlight = try container.decodeLenientIfPresent(Bool.self, forKey: .highlight)
-        self.isCount = try container.decodeLenientIfPresent(Bool.self, forKey: .isCount)
-        self.isIterative = try container.decodeLenientIfPresent(Bool.self, forKey: .isIterative)
-    }
 }
 
 /// The response of ``LTSClient/listLogs``.
@@ -125,23 +91,10 @@ public struct ListLogsResponse: Codable, Sendable, Equatable {
     /// Indicates whether the query is complete.
     public var isQueryComplete: Bool?
 
-    private enum CodingKeys: String, CodingKey {
-        case logs
-        case count
-        case isQueryComplete
-    }
-
     public init(logs: [LogContents]? = nil, count: Int? = nil, isQueryComplete: Bool? = nil) {
         self.logs = logs
         self.count = count
         self.isQueryComplete = isQueryComplete
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.logs = try container.decodeIfPresent([LogContents].self, forKey: .logs)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.isQueryComplete = try container.decodeLenientIfPresent(Bool.self, forKey: .isQueryComplete)
     }
 }
 
@@ -155,9 +108,7 @@ public struct LogContents: Codable, Sendable, Equatable {
     public var labels: [String: String]?
 
     private enum CodingKeys: String, CodingKey {
-        case content
-        case lineNum = "line_num"
-        case labels
+        case content, lineNum = "line_num", labels
     }
 
     public init(content: String? = nil, lineNum: String? = nil, labels: [String: String]? = nil) {

@@ -21,20 +21,12 @@ public struct ListTimeLineTrafficStatisticsRequest: Codable, Sendable, Equatable
     public var resourceID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case startTime = "start_time"
-        case endTime = "end_time"
-        case period
-        case resourceType = "resource_type"
-        case searchType = "search_type"
-        case resourceID = "resource_id"
+        case startTime = "start_time", endTime = "end_time", period, resourceType = "resource_type"
+        case searchType = "search_type", resourceID = "resource_id"
     }
 
     public init(
-        startTime: Int64,
-        endTime: Int64,
-        period: Int,
-        resourceType: String,
-        searchType: String,
+        startTime: Int64, endTime: Int64, period: Int, resourceType: String, searchType: String,
         resourceID: String? = nil
     ) {
         self.startTime = startTime
@@ -43,16 +35,6 @@ public struct ListTimeLineTrafficStatisticsRequest: Codable, Sendable, Equatable
         self.resourceType = resourceType
         self.searchType = searchType
         self.resourceID = resourceID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.startTime = try container.decodeLenient(Int64.self, forKey: .startTime)
-        self.endTime = try container.decodeLenient(Int64.self, forKey: .endTime)
-        self.period = try container.decodeLenient(Int.self, forKey: .period)
-        self.resourceType = try container.decode(String.self, forKey: .resourceType)
-        self.searchType = try container.decode(String.self, forKey: .searchType)
-        self.resourceID = try container.decodeIfPresent(String.self, forKey: .resourceID)
     }
 }
 
@@ -73,19 +55,8 @@ public struct Resulits: Codable, Sendable, Equatable {
     /// Traffic, in bytes.
     public var value: Double?
 
-    private enum CodingKeys: String, CodingKey {
-        case timestamp
-        case value
-    }
-
     public init(timestamp: Int64? = nil, value: Double? = nil) {
         self.timestamp = timestamp
         self.value = value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.timestamp = try container.decodeLenientIfPresent(Int64.self, forKey: .timestamp)
-        self.value = try container.decodeLenientIfPresent(Double.self, forKey: .value)
     }
 }

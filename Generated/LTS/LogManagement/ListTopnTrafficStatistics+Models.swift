@@ -34,25 +34,13 @@ public struct ListTopnTrafficStatisticsRequest: Codable, Sendable, Equatable {
     public var searchList: [String]
 
     private enum CodingKeys: String, CodingKey {
-        case endTime = "end_time"
-        case isDesc = "is_desc"
-        case resourceType = "resource_type"
-        case sortBy = "sort_by"
-        case startTime = "start_time"
-        case topn
-        case filter
-        case searchList = "search_list"
+        case endTime = "end_time", isDesc = "is_desc", resourceType = "resource_type", sortBy = "sort_by"
+        case startTime = "start_time", topn, filter, searchList = "search_list"
     }
 
     public init(
-        endTime: Int64,
-        isDesc: Bool,
-        resourceType: String,
-        sortBy: String,
-        startTime: Int64,
-        topn: Int,
-        filter: [String: String],
-        searchList: [String]
+        endTime: Int64, isDesc: Bool, resourceType: String, sortBy: String, startTime: Int64, topn: Int,
+        filter: [String: String], searchList: [String]
     ) {
         self.endTime = endTime
         self.isDesc = isDesc
@@ -62,18 +50,6 @@ public struct ListTopnTrafficStatisticsRequest: Codable, Sendable, Equatable {
         self.topn = topn
         self.filter = filter
         self.searchList = searchList
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.endTime = try container.decodeLenient(Int64.self, forKey: .endTime)
-        self.isDesc = try container.decodeLenient(Bool.self, forKey: .isDesc)
-        self.resourceType = try container.decode(String.self, forKey: .resourceType)
-        self.sortBy = try container.decode(String.self, forKey: .sortBy)
-        self.startTime = try container.decodeLenient(Int64.self, forKey: .startTime)
-        self.topn = try container.decodeLenient(Int.self, forKey: .topn)
-        self.filter = try container.decode([String: String].self, forKey: .filter)
-        self.searchList = try container.decode([String].self, forKey: .searchList)
     }
 }
 
@@ -111,27 +87,16 @@ public struct ResultsTopnBody: Codable, Sendable, Equatable {
     public var logStreamNameAlias: String?
 
     private enum CodingKeys: String, CodingKey {
-        case indexTraffic = "index_traffic"
-        case storage
-        case writeTraffic = "write_traffic"
-        case logGroupID = "log_group_id"
-        case logGroupName = "log_group_name"
-        case logStreamID = "log_stream_id"
-        case logStreamName = "log_stream_name"
-        case logGroupNameAlias = "log_group_name_alias"
+        case indexTraffic = "index_traffic", storage, writeTraffic = "write_traffic"
+        case logGroupID = "log_group_id", logGroupName = "log_group_name", logStreamID = "log_stream_id"
+        case logStreamName = "log_stream_name", logGroupNameAlias = "log_group_name_alias"
         case logStreamNameAlias = "log_stream_name_alias"
     }
 
     public init(
-        indexTraffic: Double? = nil,
-        storage: Double? = nil,
-        writeTraffic: Double? = nil,
-        logGroupID: String? = nil,
-        logGroupName: String? = nil,
-        logStreamID: String? = nil,
-        logStreamName: String? = nil,
-        logGroupNameAlias: String? = nil,
-        logStreamNameAlias: String? = nil
+        indexTraffic: Double? = nil, storage: Double? = nil, writeTraffic: Double? = nil,
+        logGroupID: String? = nil, logGroupName: String? = nil, logStreamID: String? = nil,
+        logStreamName: String? = nil, logGroupNameAlias: String? = nil, logStreamNameAlias: String? = nil
     ) {
         self.indexTraffic = indexTraffic
         self.storage = storage
@@ -142,18 +107,5 @@ public struct ResultsTopnBody: Codable, Sendable, Equatable {
         self.logStreamName = logStreamName
         self.logGroupNameAlias = logGroupNameAlias
         self.logStreamNameAlias = logStreamNameAlias
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.indexTraffic = try container.decodeLenientIfPresent(Double.self, forKey: .indexTraffic)
-        self.storage = try container.decodeLenientIfPresent(Double.self, forKey: .storage)
-        self.writeTraffic = try container.decodeLenientIfPresent(Double.self, forKey: .writeTraffic)
-        self.logGroupID = try container.decodeIfPresent(String.self, forKey: .logGroupID)
-        self.logGroupName = try container.decodeIfPresent(String.self, forKey: .logGroupName)
-        self.logStreamID = try container.decodeIfPresent(String.self, forKey: .logStreamID)
-        self.logStreamName = try container.decodeIfPresent(String.self, forKey: .logStreamName)
-        self.logGroupNameAlias = try container.decodeIfPresent(String.self, forKey: .logGroupNameAlias)
-        self.logStreamNameAlias = try container.decodeIfPresent(String.self, forKey: .logStreamNameAlias)
     }
 }

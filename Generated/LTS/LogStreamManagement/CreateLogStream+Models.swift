@@ -28,34 +28,19 @@ public struct CreateLogStreamRequest: Codable, Sendable, Equatable {
     public var enterpriseProjectName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case logStreamName = "log_stream_name"
-        case ttlInDays = "ttl_in_days"
-        case tags
-        case logStreamNameAlias = "log_stream_name_alias"
-        case enterpriseProjectName = "enterprise_project_name"
+        case logStreamName = "log_stream_name", ttlInDays = "ttl_in_days", tags
+        case logStreamNameAlias = "log_stream_name_alias", enterpriseProjectName = "enterprise_project_name"
     }
 
     public init(
-        logStreamName: String,
-        ttlInDays: Int? = nil,
-        tags: [TagsBody]? = nil,
-        logStreamNameAlias: String? = nil,
-        enterpriseProjectName: String? = nil
+        logStreamName: String, ttlInDays: Int? = nil, tags: [TagsBody]? = nil,
+        logStreamNameAlias: String? = nil, enterpriseProjectName: String? = nil
     ) {
         self.logStreamName = logStreamName
         self.ttlInDays = ttlInDays
         self.tags = tags
         self.logStreamNameAlias = logStreamNameAlias
         self.enterpriseProjectName = enterpriseProjectName
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.logStreamName = try container.decode(String.self, forKey: .logStreamName)
-        self.ttlInDays = try container.decodeLenientIfPresent(Int.self, forKey: .ttlInDays)
-        self.tags = try container.decodeIfPresent([TagsBody].self, forKey: .tags)
-        self.logStreamNameAlias = try container.decodeIfPresent(String.self, forKey: .logStreamNameAlias)
-        self.enterpriseProjectName = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectName)
     }
 }
 

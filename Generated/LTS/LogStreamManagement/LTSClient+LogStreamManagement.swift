@@ -21,11 +21,9 @@ extension LTSClient {
         _ body: CreateLogStreamRequest
     ) async throws -> CreateLogStreamResponse {
         let request = OperationRequest(
-            operation: "CreateLogStream",
-            method: .post,
+            operation: "CreateLogStream", method: .post,
             path: "/v2/{project_id}/groups/{log_group_id}/streams",
-            pathParameters: ["log_group_id": logGroupID],
-            body: body
+            pathParameters: ["log_group_id": logGroupID], body: body
         )
         return try await client.send(request, as: CreateLogStreamResponse.self)
     }
@@ -44,8 +42,7 @@ extension LTSClient {
     ///     Project ID, Account ID, Log Group ID, and Log Stream ID. Minimum: 36 Maximum: 36
     public func deleteLogStream(logGroupID: String, logStreamID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteLogStream",
-            method: .delete,
+            operation: "DeleteLogStream", method: .delete,
             path: "/v2/{project_id}/groups/{log_group_id}/streams/{log_stream_id}",
             pathParameters: ["log_group_id": logGroupID, "log_stream_id": logStreamID]
         )
@@ -65,9 +62,7 @@ extension LTSClient {
     /// - Returns: The body of the service's `200` response.
     public func listLogStream(logGroupID: String) async throws -> ListLogStreamResponse {
         let request = OperationRequest(
-            operation: "ListLogStream",
-            method: .get,
-            path: "/v2/{project_id}/groups/{log_group_id}/streams",
+            operation: "ListLogStream", method: .get, path: "/v2/{project_id}/groups/{log_group_id}/streams",
             pathParameters: ["log_group_id": logGroupID]
         )
         return try await client.send(request, as: ListLogStreamResponse.self)
@@ -92,10 +87,7 @@ extension LTSClient {
         query.append("log_group_name", logGroupName)
         query.append("log_stream_name", logStreamName)
         let request = OperationRequest(
-            operation: "ListLogStreams",
-            method: .get,
-            path: "/v2/{project_id}/log-streams",
-            query: query
+            operation: "ListLogStreams", method: .get, path: "/v2/{project_id}/log-streams", query: query
         )
         return try await client.send(request, as: ListLogStreamsResponse.self)
     }
@@ -122,11 +114,9 @@ extension LTSClient {
         _ body: UpdateLogStreamRequest
     ) async throws -> UpdateLogStreamResponse {
         let request = OperationRequest(
-            operation: "UpdateLogStream",
-            method: .put,
+            operation: "UpdateLogStream", method: .put,
             path: "/v2/{project_id}/groups/{log_group_id}/streams-ttl/{log_stream_id}",
-            pathParameters: ["log_group_id": logGroupID, "log_stream_id": logStreamID],
-            body: body
+            pathParameters: ["log_group_id": logGroupID, "log_stream_id": logStreamID], body: body
         )
         return try await client.send(request, as: UpdateLogStreamResponse.self)
     }

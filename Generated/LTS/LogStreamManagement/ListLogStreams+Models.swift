@@ -31,33 +31,18 @@ public struct LogStreamNoIsFavorite: Codable, Sendable, Equatable {
     public var filterCount: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case creationTime = "creation_time"
-        case logStreamID = "log_stream_id"
-        case logStreamName = "log_stream_name"
-        case tag
-        case filterCount = "filter_count"
+        case creationTime = "creation_time", logStreamID = "log_stream_id", logStreamName = "log_stream_name"
+        case tag, filterCount = "filter_count"
     }
 
     public init(
-        creationTime: Int64? = nil,
-        logStreamID: String? = nil,
-        logStreamName: String? = nil,
-        tag: [String: String]? = nil,
-        filterCount: Int? = nil
+        creationTime: Int64? = nil, logStreamID: String? = nil, logStreamName: String? = nil,
+        tag: [String: String]? = nil, filterCount: Int? = nil
     ) {
         self.creationTime = creationTime
         self.logStreamID = logStreamID
         self.logStreamName = logStreamName
         self.tag = tag
         self.filterCount = filterCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.creationTime = try container.decodeLenientIfPresent(Int64.self, forKey: .creationTime)
-        self.logStreamID = try container.decodeIfPresent(String.self, forKey: .logStreamID)
-        self.logStreamName = try container.decodeIfPresent(String.self, forKey: .logStreamName)
-        self.tag = try container.decodeIfPresent([String: String].self, forKey: .tag)
-        self.filterCount = try container.decodeLenientIfPresent(Int.self, forKey: .filterCount)
     }
 }

@@ -18,29 +18,17 @@ public struct UpdateLogStreamResponse: Codable, Sendable, Equatable {
     public var ttlInDays: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case creationTime = "creation_time"
-        case logTopicName = "log_topic_name"
-        case logTopicID = "log_topic_id"
+        case creationTime = "creation_time", logTopicName = "log_topic_name", logTopicID = "log_topic_id"
         case ttlInDays = "ttl_in_days"
     }
 
     public init(
-        creationTime: Int64? = nil,
-        logTopicName: String? = nil,
-        logTopicID: String? = nil,
+        creationTime: Int64? = nil, logTopicName: String? = nil, logTopicID: String? = nil,
         ttlInDays: Int? = nil
     ) {
         self.creationTime = creationTime
         self.logTopicName = logTopicName
         self.logTopicID = logTopicID
         self.ttlInDays = ttlInDays
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.creationTime = try container.decodeLenientIfPresent(Int64.self, forKey: .creationTime)
-        self.logTopicName = try container.decodeIfPresent(String.self, forKey: .logTopicName)
-        self.logTopicID = try container.decodeIfPresent(String.self, forKey: .logTopicID)
-        self.ttlInDays = try container.decodeLenientIfPresent(Int.self, forKey: .ttlInDays)
     }
 }

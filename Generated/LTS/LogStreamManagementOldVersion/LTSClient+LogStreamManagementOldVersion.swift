@@ -21,11 +21,9 @@ extension LTSClient {
         _ body: CreateLogStreamV20Request
     ) async throws -> CreateLogStreamV20Response {
         let request = OperationRequest(
-            operation: "CreateLogStreamV20",
-            method: .post,
+            operation: "CreateLogStreamV20", method: .post,
             path: "/v2.0/{project_id}/log-groups/{group_id}/log-topics",
-            pathParameters: ["group_id": groupID],
-            body: body
+            pathParameters: ["group_id": groupID], body: body
         )
         return try await client.send(request, as: CreateLogStreamV20Response.self)
     }
@@ -41,8 +39,7 @@ extension LTSClient {
     ///   - topicID: ID of a created log stream
     public func deleteLogStreamV20(groupID: String, topicID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteLogStreamV20",
-            method: .delete,
+            operation: "DeleteLogStreamV20", method: .delete,
             path: "/v2.0/{project_id}/log-groups/{group_id}/log-topics/{topic_id}",
             pathParameters: ["group_id": groupID, "topic_id": topicID]
         )
@@ -63,8 +60,7 @@ extension LTSClient {
     /// - Returns: The body of the service's `200` response.
     public func showLogStream(groupID: String, topicID: String) async throws -> ShowLogStreamResponse {
         let request = OperationRequest(
-            operation: "ShowLogStream",
-            method: .get,
+            operation: "ShowLogStream", method: .get,
             path: "/v2.0/{project_id}/log-groups/{group_id}/log-topics/{topic_id}",
             pathParameters: ["group_id": groupID, "topic_id": topicID]
         )

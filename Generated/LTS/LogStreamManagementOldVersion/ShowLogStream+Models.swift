@@ -13,21 +13,12 @@ public struct ShowLogStreamResponse: Codable, Sendable, Equatable {
     public var indexEnabled: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case logTopicName = "log_topic_name"
-        case creationTime = "creation_time"
-        case indexEnabled = "index_enabled"
+        case logTopicName = "log_topic_name", creationTime = "creation_time", indexEnabled = "index_enabled"
     }
 
     public init(logTopicName: String? = nil, creationTime: Int64? = nil, indexEnabled: Bool? = nil) {
         self.logTopicName = logTopicName
         self.creationTime = creationTime
         self.indexEnabled = indexEnabled
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.logTopicName = try container.decodeIfPresent(String.self, forKey: .logTopicName)
-        self.creationTime = try container.decodeLenientIfPresent(Int64.self, forKey: .creationTime)
-        self.indexEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .indexEnabled)
     }
 }

@@ -43,29 +43,15 @@ public struct CreateLogDumpOBSRequest: Codable, Sendable, Equatable {
     public var periodUnit: String
 
     private enum CodingKeys: String, CodingKey {
-        case logGroupID = "log_group_id"
-        case logStreamIDs = "log_stream_ids"
-        case obsBucketName = "obs_bucket_name"
-        case type
-        case storageFormat = "storage_format"
-        case switchOn = "switch_on"
-        case prefixName = "prefix_name"
-        case dirPrefixName = "dir_prefix_name"
-        case period
-        case periodUnit = "period_unit"
+        case logGroupID = "log_group_id", logStreamIDs = "log_stream_ids", obsBucketName = "obs_bucket_name"
+        case type, storageFormat = "storage_format", switchOn = "switch_on", prefixName = "prefix_name"
+        case dirPrefixName = "dir_prefix_name", period, periodUnit = "period_unit"
     }
 
     public init(
-        logGroupID: String,
-        logStreamIDs: [String],
-        obsBucketName: String,
-        type: String,
-        storageFormat: String,
-        switchOn: Bool? = nil,
-        prefixName: String? = nil,
-        dirPrefixName: String? = nil,
-        period: Int,
-        periodUnit: String
+        logGroupID: String, logStreamIDs: [String], obsBucketName: String, type: String,
+        storageFormat: String, switchOn: Bool? = nil, prefixName: String? = nil, dirPrefixName: String? = nil,
+        period: Int, periodUnit: String
     ) {
         self.logGroupID = logGroupID
         self.logStreamIDs = logStreamIDs
@@ -77,20 +63,6 @@ public struct CreateLogDumpOBSRequest: Codable, Sendable, Equatable {
         self.dirPrefixName = dirPrefixName
         self.period = period
         self.periodUnit = periodUnit
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.logGroupID = try container.decode(String.self, forKey: .logGroupID)
-        self.logStreamIDs = try container.decode([String].self, forKey: .logStreamIDs)
-        self.obsBucketName = try container.decode(String.self, forKey: .obsBucketName)
-        self.type = try container.decode(String.self, forKey: .type)
-        self.storageFormat = try container.decode(String.self, forKey: .storageFormat)
-        self.switchOn = try container.decodeLenientIfPresent(Bool.self, forKey: .switchOn)
-        self.prefixName = try container.decodeIfPresent(String.self, forKey: .prefixName)
-        self.dirPrefixName = try container.decodeIfPresent(String.self, forKey: .dirPrefixName)
-        self.period = try container.decodeLenient(Int.self, forKey: .period)
-        self.periodUnit = try container.decode(String.self, forKey: .periodUnit)
     }
 }
 

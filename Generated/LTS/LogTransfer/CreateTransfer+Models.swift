@@ -22,21 +22,14 @@ public struct CreateTransferLogAgencyTransfer: Codable, Sendable, Equatable {
     public var beAgencyProjectID: String
 
     private enum CodingKeys: String, CodingKey {
-        case agencyDomainID = "agency_domain_id"
-        case agencyDomainName = "agency_domain_name"
-        case agencyName = "agency_name"
-        case agencyProjectID = "agency_project_id"
-        case beAgencyDomainID = "be_agency_domain_id"
-        case beAgencyProjectID = "be_agency_project_id"
+        case agencyDomainID = "agency_domain_id", agencyDomainName = "agency_domain_name"
+        case agencyName = "agency_name", agencyProjectID = "agency_project_id"
+        case beAgencyDomainID = "be_agency_domain_id", beAgencyProjectID = "be_agency_project_id"
     }
 
     public init(
-        agencyDomainID: String,
-        agencyDomainName: String,
-        agencyName: String,
-        agencyProjectID: String,
-        beAgencyDomainID: String,
-        beAgencyProjectID: String
+        agencyDomainID: String, agencyDomainName: String, agencyName: String, agencyProjectID: String,
+        beAgencyDomainID: String, beAgencyProjectID: String
     ) {
         self.agencyDomainID = agencyDomainID
         self.agencyDomainName = agencyDomainName
@@ -59,9 +52,7 @@ public struct CreateTransferRequest: Codable, Sendable, Equatable {
     public var logTransferInfo: LogTransferInfo
 
     private enum CodingKeys: String, CodingKey {
-        case logGroupID = "log_group_id"
-        case logStreams = "log_streams"
-        case logTransferInfo = "log_transfer_info"
+        case logGroupID = "log_group_id", logStreams = "log_streams", logTransferInfo = "log_transfer_info"
     }
 
     public init(logGroupID: String, logStreams: [LogStreams], logTransferInfo: LogTransferInfo) {
@@ -81,8 +72,7 @@ public struct LogStreams: Codable, Sendable, Equatable {
     public var logStreamName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case logStreamID = "log_stream_id"
-        case logStreamName = "log_stream_name"
+        case logStreamID = "log_stream_id", logStreamName = "log_stream_name"
     }
 
     public init(logStreamID: String, logStreamName: String? = nil) {
@@ -122,20 +112,14 @@ public struct LogTransferInfo: Codable, Sendable, Equatable {
     public var logTransferDetail: LogTransferDetail
 
     private enum CodingKeys: String, CodingKey {
-        case logTransferType = "log_transfer_type"
-        case logTransferMode = "log_transfer_mode"
-        case logStorageFormat = "log_storage_format"
-        case logTransferStatus = "log_transfer_status"
-        case logAgencyTransfer = "log_agency_transfer"
-        case logTransferDetail = "log_transfer_detail"
+        case logTransferType = "log_transfer_type", logTransferMode = "log_transfer_mode"
+        case logStorageFormat = "log_storage_format", logTransferStatus = "log_transfer_status"
+        case logAgencyTransfer = "log_agency_transfer", logTransferDetail = "log_transfer_detail"
     }
 
     public init(
-        logTransferType: String,
-        logTransferMode: String,
-        logStorageFormat: LogStorageFormat,
-        logTransferStatus: LogTransferStatus,
-        logAgencyTransfer: CreateTransferLogAgencyTransfer? = nil,
+        logTransferType: String, logTransferMode: String, logStorageFormat: LogStorageFormat,
+        logTransferStatus: LogTransferStatus, logAgencyTransfer: CreateTransferLogAgencyTransfer? = nil,
         logTransferDetail: LogTransferDetail
     ) {
         self.logTransferType = logTransferType

@@ -17,10 +17,7 @@ extension LTSClient {
     /// - Returns: The body of the service's `200` response.
     public func createLogDumpOBS(_ body: CreateLogDumpOBSRequest) async throws -> CreateLogDumpOBSResponse2 {
         let request = OperationRequest(
-            operation: "CreateLogDumpObs",
-            method: .post,
-            path: "/v2/{project_id}/log-dump/obs",
-            body: body
+            operation: "CreateLogDumpObs", method: .post, path: "/v2/{project_id}/log-dump/obs", body: body
         )
         return try await client.send(request, as: CreateLogDumpOBSResponse2.self)
     }
@@ -37,10 +34,7 @@ extension LTSClient {
     /// - Returns: The body of the service's `200` response.
     public func createTransfer(_ body: CreateTransferRequest) async throws -> CreateTransferResponseBody {
         let request = OperationRequest(
-            operation: "CreateTransfer",
-            method: .post,
-            path: "/v2/{project_id}/transfers",
-            body: body
+            operation: "CreateTransfer", method: .post, path: "/v2/{project_id}/transfers", body: body
         )
         return try await client.send(request, as: CreateTransferResponseBody.self)
     }
@@ -60,10 +54,7 @@ extension LTSClient {
         var query = QueryItems()
         query.append("log_transfer_id", logTransferID)
         let request = OperationRequest(
-            operation: "DeleteTransfer",
-            method: .delete,
-            path: "/v2/{project_id}/transfers",
-            query: query
+            operation: "DeleteTransfer", method: .delete, path: "/v2/{project_id}/transfers", query: query
         )
         return try await client.send(request, as: CreateTransferResponseBody.self)
     }
@@ -97,10 +88,7 @@ extension LTSClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListTransfers",
-            method: .get,
-            path: "/v2/{project_id}/transfers",
-            query: query
+            operation: "ListTransfers", method: .get, path: "/v2/{project_id}/transfers", query: query
         )
         return try await client.send(request, as: ListTransfersResponse.self)
     }
@@ -147,10 +135,7 @@ extension LTSClient {
     /// - Returns: The body of the service's `200` response.
     public func updateTransfer(_ body: UpdateTransferRequest) async throws -> CreateTransferResponseBody {
         let request = OperationRequest(
-            operation: "UpdateTransfer",
-            method: .put,
-            path: "/v2/{project_id}/transfers",
-            body: body
+            operation: "UpdateTransfer", method: .put, path: "/v2/{project_id}/transfers", body: body
         )
         return try await client.send(request, as: CreateTransferResponseBody.self)
     }

@@ -15,15 +15,12 @@ public struct UpdateLogTransferInfo: Codable, Sendable, Equatable {
     public var logTransferDetail: LogTransferDetail
 
     private enum CodingKeys: String, CodingKey {
-        case logStorageFormat = "log_storage_format"
-        case logTransferStatus = "log_transfer_status"
+        case logStorageFormat = "log_storage_format", logTransferStatus = "log_transfer_status"
         case logTransferDetail = "log_transfer_detail"
     }
 
     public init(
-        logStorageFormat: LogStorageFormat,
-        logTransferStatus: String,
-        logTransferDetail: LogTransferDetail
+        logStorageFormat: LogStorageFormat, logTransferStatus: String, logTransferDetail: LogTransferDetail
     ) {
         self.logStorageFormat = logStorageFormat
         self.logTransferStatus = logTransferStatus
@@ -41,8 +38,7 @@ public struct UpdateTransferRequest: Codable, Sendable, Equatable {
     public var logTransferInfo: UpdateLogTransferInfo
 
     private enum CodingKeys: String, CodingKey {
-        case logTransferID = "log_transfer_id"
-        case logTransferInfo = "log_transfer_info"
+        case logTransferID = "log_transfer_id", logTransferInfo = "log_transfer_info"
     }
 
     public init(logTransferID: String, logTransferInfo: UpdateLogTransferInfo) {

@@ -22,11 +22,9 @@ extension LTSClient {
         _ body: CreateNotificationTemplateRequest
     ) async throws -> CreateNotificationTemplateResponse {
         let request = OperationRequest(
-            operation: "CreateNotificationTemplate",
-            method: .post,
+            operation: "CreateNotificationTemplate", method: .post,
             path: "/v2/{project_id}/{domain_id}/lts/events/notification/templates",
-            pathParameters: ["domain_id": domainID],
-            body: body
+            pathParameters: ["domain_id": domainID], body: body
         )
         return try await client.send(request, as: CreateNotificationTemplateResponse.self)
     }
@@ -46,11 +44,9 @@ extension LTSClient {
         _ body: DeleteNotificationTemplateRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "DeleteNotificationTemplate",
-            method: .delete,
+            operation: "DeleteNotificationTemplate", method: .delete,
             path: "/v2/{project_id}/{domain_id}/lts/events/notification/templates",
-            pathParameters: ["domain_id": domainID],
-            body: body
+            pathParameters: ["domain_id": domainID], body: body
         )
         try await client.send(request)
     }
@@ -72,11 +68,9 @@ extension LTSClient {
         _ body: ListNotificationTemplateRequest
     ) async throws -> ListNotificationTemplateResponse {
         let request = OperationRequest(
-            operation: "ListNotificationTemplate",
-            method: .post,
+            operation: "ListNotificationTemplate", method: .post,
             path: "/v2/{project_id}/{domain_id}/lts/events/notification/templates/view",
-            pathParameters: ["domain_id": domainID],
-            body: body
+            pathParameters: ["domain_id": domainID], body: body
         )
         return try await client.send(request, as: ListNotificationTemplateResponse.self)
     }
@@ -96,8 +90,7 @@ extension LTSClient {
         domainID: String
     ) async throws -> ListNotificationTemplatesResponse {
         let request = OperationRequest(
-            operation: "ListNotificationTemplates",
-            method: .get,
+            operation: "ListNotificationTemplates", method: .get,
             path: "/v2/{project_id}/{domain_id}/lts/events/notification/templates",
             pathParameters: ["domain_id": domainID]
         )
@@ -121,8 +114,7 @@ extension LTSClient {
         templateName: String
     ) async throws -> NotificationTemplate {
         let request = OperationRequest(
-            operation: "ShowNotificationTemplate",
-            method: .get,
+            operation: "ShowNotificationTemplate", method: .get,
             path: "/v2/{project_id}/{domain_id}/lts/events/notification/template/{template_name}",
             pathParameters: ["domain_id": domainID, "template_name": templateName]
         )
@@ -146,11 +138,9 @@ extension LTSClient {
         _ body: UpdateNotificationTemplateRequest
     ) async throws -> UpdateNotificationTemplateResponse {
         let request = OperationRequest(
-            operation: "UpdateNotificationTemplate",
-            method: .put,
+            operation: "UpdateNotificationTemplate", method: .put,
             path: "/v2/{project_id}/{domain_id}/lts/events/notification/templates",
-            pathParameters: ["domain_id": domainID],
-            body: body
+            pathParameters: ["domain_id": domainID], body: body
         )
         return try await client.send(request, as: UpdateNotificationTemplateResponse.self)
     }

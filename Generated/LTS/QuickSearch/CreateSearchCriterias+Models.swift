@@ -17,10 +17,7 @@ public struct CreateSearchCriteriasRequest: Codable, Sendable, Equatable {
     public var searchType: String
 
     private enum CodingKeys: String, CodingKey {
-        case criteria
-        case epsID = "eps_id"
-        case name
-        case searchType = "search_type"
+        case criteria, epsID = "eps_id", name, searchType = "search_type"
     }
 
     public init(criteria: String, epsID: String? = nil, name: String, searchType: String) {

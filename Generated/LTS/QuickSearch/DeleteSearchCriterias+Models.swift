@@ -11,8 +11,7 @@ public struct DeleteSearchCriteriasRequest: Codable, Sendable, Equatable {
     public var id: String
 
     private enum CodingKeys: String, CodingKey {
-        case epsID = "epsId"
-        case id
+        case epsID = "epsId", id
     }
 
     public init(epsID: String? = nil, id: String) {

@@ -21,11 +21,9 @@ extension LTSClient {
         _ body: CreateSearchCriteriasRequest
     ) async throws -> CreateSearchCriteriasResponse {
         let request = OperationRequest(
-            operation: "CreateSearchCriterias",
-            method: .post,
+            operation: "CreateSearchCriterias", method: .post,
             path: "/v1.0/{project_id}/groups/{group_id}/topics/{topic_id}/search-criterias",
-            pathParameters: ["group_id": groupID, "topic_id": topicID],
-            body: body
+            pathParameters: ["group_id": groupID, "topic_id": topicID], body: body
         )
         return try await client.send(request, as: CreateSearchCriteriasResponse.self)
     }
@@ -47,11 +45,9 @@ extension LTSClient {
         _ body: DeleteSearchCriteriasRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "DeleteSearchCriterias",
-            method: .delete,
+            operation: "DeleteSearchCriterias", method: .delete,
             path: "/v1.0/{project_id}/groups/{group_id}/topics/{topic_id}/search-criterias",
-            pathParameters: ["group_id": groupID, "topic_id": topicID],
-            body: body
+            pathParameters: ["group_id": groupID, "topic_id": topicID], body: body
         )
         try await client.send(request)
     }
@@ -77,11 +73,9 @@ extension LTSClient {
         var query = QueryItems()
         query.append("search_type", searchType)
         let request = OperationRequest(
-            operation: "ListCriterias",
-            method: .get,
+            operation: "ListCriterias", method: .get,
             path: "/v1.0/{project_id}/groups/{group_id}/topics/{topic_id}/search-criterias",
-            pathParameters: ["group_id": groupID, "topic_id": topicID],
-            query: query
+            pathParameters: ["group_id": groupID, "topic_id": topicID], query: query
         )
         return try await client.send(request, as: ListCriteriasResponse.self)
     }
@@ -101,8 +95,7 @@ extension LTSClient {
         groupID: String
     ) async throws -> ListQueryAllSearchCriteriasResponse {
         let request = OperationRequest(
-            operation: "ListQueryAllSearchCriterias",
-            method: .get,
+            operation: "ListQueryAllSearchCriterias", method: .get,
             path: "/v1.0/{project_id}/lts/groups/{group_id}/search-criterias",
             pathParameters: ["group_id": groupID]
         )

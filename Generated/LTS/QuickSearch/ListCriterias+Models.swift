@@ -12,9 +12,7 @@ public struct ListCriteriasErrorResponse: Codable, Sendable, Equatable {
     public var errorMsg: String?
 
     private enum CodingKeys: String, CodingKey {
-        case message
-        case errorCode = "error_code"
-        case errorMsg = "error_msg"
+        case message, errorCode = "error_code", errorMsg = "error_msg"
     }
 
     public init(message: ErrorMessagebody? = nil, errorCode: String? = nil, errorMsg: String? = nil) {

@@ -29,17 +29,13 @@ public struct SearchCriteriasBody: Codable, Sendable, Equatable {
     public var searchType: String?
 
     private enum CodingKeys: String, CodingKey {
-        case criterias
-        case logStreamID = "log_stream_id"
-        case logStreamName = "log_stream_name"
+        case criterias, logStreamID = "log_stream_id", logStreamName = "log_stream_name"
         case searchType = "search_type"
     }
 
     public init(
-        criterias: [GetQuerySearchCriteriasBody]? = nil,
-        logStreamID: String? = nil,
-        logStreamName: String? = nil,
-        searchType: String? = nil
+        criterias: [GetQuerySearchCriteriasBody]? = nil, logStreamID: String? = nil,
+        logStreamName: String? = nil, searchType: String? = nil
     ) {
         self.criterias = criterias
         self.logStreamID = logStreamID

@@ -56,47 +56,20 @@ public struct AccessConfigDeatilResponse: Codable, Sendable, Equatable {
     public var logK8s: [String: String]?
 
     private enum CodingKeys: String, CodingKey {
-        case paths
-        case blackPaths = "black_paths"
-        case format
-        case windowsLogInfo = "windows_log_info"
-        case stdout
-        case stderr
-        case pathType
-        case namespaceRegex
-        case podNameRegex
-        case containerNameRegex
-        case includeLabels
-        case excludeLabels
-        case includeEnvs
-        case excludeEnvs
-        case logLabels
-        case logEnvs
-        case includeK8sLabels
-        case excludeK8sLabels
-        case logK8s
+        case paths, blackPaths = "black_paths", format, windowsLogInfo = "windows_log_info", stdout, stderr
+        case pathType, namespaceRegex, podNameRegex, containerNameRegex, includeLabels, excludeLabels
+        case includeEnvs, excludeEnvs, logLabels, logEnvs, includeK8sLabels, excludeK8sLabels, logK8s
     }
 
     public init(
-        paths: [String]? = nil,
-        blackPaths: [String]? = nil,
-        format: AccessConfigFormatCreate? = nil,
-        windowsLogInfo: AccessConfigWindowsLogInfoCreate? = nil,
-        stdout: Bool? = nil,
-        stderr: Bool? = nil,
-        pathType: String? = nil,
-        namespaceRegex: String? = nil,
-        podNameRegex: String? = nil,
-        containerNameRegex: String? = nil,
-        includeLabels: [String: String]? = nil,
-        excludeLabels: [String: String]? = nil,
-        includeEnvs: [String: String]? = nil,
-        excludeEnvs: [String: String]? = nil,
-        logLabels: [String: String]? = nil,
-        logEnvs: [String: String]? = nil,
-        includeK8sLabels: [String: String]? = nil,
-        excludeK8sLabels: [String: String]? = nil,
-        logK8s: [String: String]? = nil
+        paths: [String]? = nil, blackPaths: [String]? = nil, format: AccessConfigFormatCreate? = nil,
+        windowsLogInfo: AccessConfigWindowsLogInfoCreate? = nil, stdout: Bool? = nil, stderr: Bool? = nil,
+        pathType: String? = nil, namespaceRegex: String? = nil, podNameRegex: String? = nil,
+        containerNameRegex: String? = nil, includeLabels: [String: String]? = nil,
+        excludeLabels: [String: String]? = nil, includeEnvs: [String: String]? = nil,
+        excludeEnvs: [String: String]? = nil, logLabels: [String: String]? = nil,
+        logEnvs: [String: String]? = nil, includeK8sLabels: [String: String]? = nil,
+        excludeK8sLabels: [String: String]? = nil, logK8s: [String: String]? = nil
     ) {
         self.paths = paths
         self.blackPaths = blackPaths
@@ -117,28 +90,5 @@ public struct AccessConfigDeatilResponse: Codable, Sendable, Equatable {
         self.includeK8sLabels = includeK8sLabels
         self.excludeK8sLabels = excludeK8sLabels
         self.logK8s = logK8s
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.paths = try container.decodeIfPresent([String].self, forKey: .paths)
-        self.blackPaths = try container.decodeIfPresent([String].self, forKey: .blackPaths)
-        self.format = try container.decodeIfPresent(AccessConfigFormatCreate.self, forKey: .format)
-        self.windowsLogInfo = try container.decodeIfPresent(AccessConfigWindowsLogInfoCreate.self, forKey: .windowsLogInfo)
-        self.stdout = try container.decodeLenientIfPresent(Bool.self, forKey: .stdout)
-        self.stderr = try container.decodeLenientIfPresent(Bool.self, forKey: .stderr)
-        self.pathType = try container.decodeIfPresent(String.self, forKey: .pathType)
-        self.namespaceRegex = try container.decodeIfPresent(String.self, forKey: .namespaceRegex)
-        self.podNameRegex = try container.decodeIfPresent(String.self, forKey: .podNameRegex)
-        self.containerNameRegex = try container.decodeIfPresent(String.self, forKey: .containerNameRegex)
-        self.includeLabels = try container.decodeIfPresent([String: String].self, forKey: .includeLabels)
-        self.excludeLabels = try container.decodeIfPresent([String: String].self, forKey: .excludeLabels)
-        self.includeEnvs = try container.decodeIfPresent([String: String].self, forKey: .includeEnvs)
-        self.excludeEnvs = try container.decodeIfPresent([String: String].self, forKey: .excludeEnvs)
-        self.logLabels = try container.decodeIfPresent([String: String].self, forKey: .logLabels)
-        self.logEnvs = try container.decodeIfPresent([String: String].self, forKey: .logEnvs)
-        self.includeK8sLabels = try container.decodeIfPresent([String: String].self, forKey: .includeK8sLabels)
-        self.excludeK8sLabels = try container.decodeIfPresent([String: String].self, forKey: .excludeK8sLabels)
-        self.logK8s = try container.decodeIfPresent([String: String].self, forKey: .logK8s)
     }
 }

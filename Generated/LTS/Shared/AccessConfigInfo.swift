@@ -29,30 +29,18 @@ public struct AccessConfigInfo: Codable, Sendable, Equatable {
     public var clusterID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case accessConfigID = "access_config_id"
-        case accessConfigName = "access_config_name"
-        case accessConfigType = "access_config_type"
-        case createTime = "create_time"
-        case accessConfigDetail = "access_config_detail"
-        case logInfo = "log_info"
-        case hostGroupInfo = "host_group_info"
-        case accessConfigTag = "access_config_tag"
-        case logSplit = "log_split"
-        case binaryCollect = "binary_collect"
-        case clusterID = "cluster_id"
+        case accessConfigID = "access_config_id", accessConfigName = "access_config_name"
+        case accessConfigType = "access_config_type", createTime = "create_time"
+        case accessConfigDetail = "access_config_detail", logInfo = "log_info"
+        case hostGroupInfo = "host_group_info", accessConfigTag = "access_config_tag", logSplit = "log_split"
+        case binaryCollect = "binary_collect", clusterID = "cluster_id"
     }
 
     public init(
-        accessConfigID: String? = nil,
-        accessConfigName: String? = nil,
-        accessConfigType: String? = nil,
-        createTime: Int64? = nil,
-        accessConfigDetail: AccessConfigDeatilResponse? = nil,
-        logInfo: AccessConfigQueryLogInfo? = nil,
-        hostGroupInfo: AccessConfigHostGroupIDList? = nil,
-        accessConfigTag: [Tag]? = nil,
-        logSplit: Bool? = nil,
-        binaryCollect: Bool? = nil,
+        accessConfigID: String? = nil, accessConfigName: String? = nil, accessConfigType: String? = nil,
+        createTime: Int64? = nil, accessConfigDetail: AccessConfigDeatilResponse? = nil,
+        logInfo: AccessConfigQueryLogInfo? = nil, hostGroupInfo: AccessConfigHostGroupIDList? = nil,
+        accessConfigTag: [Tag]? = nil, logSplit: Bool? = nil, binaryCollect: Bool? = nil,
         clusterID: String? = nil
     ) {
         self.accessConfigID = accessConfigID
@@ -66,20 +54,5 @@ public struct AccessConfigInfo: Codable, Sendable, Equatable {
         self.logSplit = logSplit
         self.binaryCollect = binaryCollect
         self.clusterID = clusterID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.accessConfigID = try container.decodeIfPresent(String.self, forKey: .accessConfigID)
-        self.accessConfigName = try container.decodeIfPresent(String.self, forKey: .accessConfigName)
-        self.accessConfigType = try container.decodeIfPresent(String.self, forKey: .accessConfigType)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.accessConfigDetail = try container.decodeIfPresent(AccessConfigDeatilResponse.self, forKey: .accessConfigDetail)
-        self.logInfo = try container.decodeIfPresent(AccessConfigQueryLogInfo.self, forKey: .logInfo)
-        self.hostGroupInfo = try container.decodeIfPresent(AccessConfigHostGroupIDList.self, forKey: .hostGroupInfo)
-        self.accessConfigTag = try container.decodeIfPresent([Tag].self, forKey: .accessConfigTag)
-        self.logSplit = try container.decodeLenientIfPresent(Bool.self, forKey: .logSplit)
-        self.binaryCollect = try container.decodeLenientIfPresent(Bool.self, forKey: .binaryCollect)
-        self.clusterID = try container.decodeIfPresent(String.self, forKey: .clusterID)
     }
 }

@@ -19,21 +19,14 @@ public struct AccessConfigQueryLogInfo: Codable, Sendable, Equatable {
     public var logStreamNameAlias: String?
 
     private enum CodingKeys: String, CodingKey {
-        case logGroupID = "log_group_id"
-        case logStreamID = "log_stream_id"
-        case logGroupName = "log_group_name"
-        case logStreamName = "log_stream_name"
-        case logGroupNameAlias = "log_group_name_alias"
+        case logGroupID = "log_group_id", logStreamID = "log_stream_id", logGroupName = "log_group_name"
+        case logStreamName = "log_stream_name", logGroupNameAlias = "log_group_name_alias"
         case logStreamNameAlias = "log_stream_name_alias"
     }
 
     public init(
-        logGroupID: String? = nil,
-        logStreamID: String? = nil,
-        logGroupName: String? = nil,
-        logStreamName: String? = nil,
-        logGroupNameAlias: String? = nil,
-        logStreamNameAlias: String? = nil
+        logGroupID: String? = nil, logStreamID: String? = nil, logGroupName: String? = nil,
+        logStreamName: String? = nil, logGroupNameAlias: String? = nil, logStreamNameAlias: String? = nil
     ) {
         self.logGroupID = logGroupID
         self.logStreamID = logStreamID

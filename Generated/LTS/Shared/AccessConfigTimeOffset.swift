@@ -16,19 +16,8 @@ public struct AccessConfigTimeOffset: Codable, Sendable, Equatable {
     /// sec
     public var unit: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case offset
-        case unit
-    }
-
     public init(offset: Int64? = nil, unit: String? = nil) {
         self.offset = offset
         self.unit = unit
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.offset = try container.decodeLenientIfPresent(Int64.self, forKey: .offset)
-        self.unit = try container.decodeIfPresent(String.self, forKey: .unit)
     }
 }

@@ -22,15 +22,11 @@ public struct AccessConfigWindowsLogInfoCreate: Codable, Sendable, Equatable {
     public var eventLevel: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case categorys
-        case timeOffset = "time_offset"
-        case eventLevel = "event_level"
+        case categorys, timeOffset = "time_offset", eventLevel = "event_level"
     }
 
     public init(
-        categorys: [String]? = nil,
-        timeOffset: AccessConfigTimeOffset? = nil,
-        eventLevel: [String]? = nil
+        categorys: [String]? = nil, timeOffset: AccessConfigTimeOffset? = nil, eventLevel: [String]? = nil
     ) {
         self.categorys = categorys
         self.timeOffset = timeOffset

@@ -18,19 +18,8 @@ public struct CreateAccessConfigAccessConfigTimeOffset: Codable, Sendable, Equat
     /// sec
     public var unit: String
 
-    private enum CodingKeys: String, CodingKey {
-        case offset
-        case unit
-    }
-
     public init(offset: Int64, unit: String) {
         self.offset = offset
         self.unit = unit
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.offset = try container.decodeLenient(Int64.self, forKey: .offset)
-        self.unit = try container.decode(String.self, forKey: .unit)
     }
 }

@@ -18,10 +18,7 @@ public struct CreateKeywordsAlarmRuleTopics: Codable, Sendable, Equatable {
     public var pushPolicy: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case topicURN = "topic_urn"
-        case displayName = "display_name"
-        case pushPolicy = "push_policy"
+        case name, topicURN = "topic_urn", displayName = "display_name", pushPolicy = "push_policy"
     }
 
     public init(name: String, topicURN: String, displayName: String? = nil, pushPolicy: Int? = nil) {
@@ -29,13 +26,5 @@ public struct CreateKeywordsAlarmRuleTopics: Codable, Sendable, Equatable {
         self.topicURN = topicURN
         self.displayName = displayName
         self.pushPolicy = pushPolicy
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.topicURN = try container.decode(String.self, forKey: .topicURN)
-        self.displayName = try container.decodeIfPresent(String.self, forKey: .displayName)
-        self.pushPolicy = try container.decodeLenientIfPresent(Int.self, forKey: .pushPolicy)
     }
 }

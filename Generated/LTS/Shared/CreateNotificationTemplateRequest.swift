@@ -29,11 +29,7 @@ public struct CreateNotificationTemplateRequest: Codable, Sendable, Equatable {
     public var templates: [SubTemplate]
 
     public init(
-        name: String,
-        type: [String]? = nil,
-        desc: String? = nil,
-        source: String,
-        locale: String,
+        name: String, type: [String]? = nil, desc: String? = nil, source: String, locale: String,
         templates: [SubTemplate]
     ) {
         self.name = name

@@ -19,12 +19,8 @@ public struct CreateNotificationTemplateResponse: Codable, Sendable, Equatable {
     public var templates: [SubTemplateResBody]?
 
     public init(
-        name: String? = nil,
-        type: [String]? = nil,
-        desc: String? = nil,
-        source: String? = nil,
-        locale: String? = nil,
-        templates: [SubTemplateResBody]? = nil
+        name: String? = nil, type: [String]? = nil, desc: String? = nil, source: String? = nil,
+        locale: String? = nil, templates: [SubTemplateResBody]? = nil
     ) {
         self.name = name
         self.type = type

@@ -50,24 +50,14 @@ public struct CreateStructConfigRequest: Codable, Sendable, Equatable {
     public var quickAnalysis: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case logGroupID = "log_group_id"
-        case logStreamID = "log_stream_id"
-        case templateID = "template_id"
-        case templateName = "template_name"
-        case templateType = "template_type"
-        case demoFields = "demo_fields"
-        case tagFields = "tag_fields"
-        case quickAnalysis = "quick_analysis"
+        case logGroupID = "log_group_id", logStreamID = "log_stream_id", templateID = "template_id"
+        case templateName = "template_name", templateType = "template_type", demoFields = "demo_fields"
+        case tagFields = "tag_fields", quickAnalysis = "quick_analysis"
     }
 
     public init(
-        logGroupID: String,
-        logStreamID: String,
-        templateID: String,
-        templateName: String,
-        templateType: TemplateType,
-        demoFields: [FieldModel]? = nil,
-        tagFields: [FieldModel]? = nil,
+        logGroupID: String, logStreamID: String, templateID: String, templateName: String,
+        templateType: TemplateType, demoFields: [FieldModel]? = nil, tagFields: [FieldModel]? = nil,
         quickAnalysis: Bool? = nil
     ) {
         self.logGroupID = logGroupID
@@ -78,17 +68,5 @@ public struct CreateStructConfigRequest: Codable, Sendable, Equatable {
         self.demoFields = demoFields
         self.tagFields = tagFields
         self.quickAnalysis = quickAnalysis
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.logGroupID = try container.decode(String.self, forKey: .logGroupID)
-        self.logStreamID = try container.decode(String.self, forKey: .logStreamID)
-        self.templateID = try container.decode(String.self, forKey: .templateID)
-        self.templateName = try container.decode(String.self, forKey: .templateName)
-        self.templateType = try container.decode(TemplateType.self, forKey: .templateType)
-        self.demoFields = try container.decodeIfPresent([FieldModel].self, forKey: .demoFields)
-        self.tagFields = try container.decodeIfPresent([FieldModel].self, forKey: .tagFields)
-        self.quickAnalysis = try container.decodeLenientIfPresent(Bool.self, forKey: .quickAnalysis)
     }
 }

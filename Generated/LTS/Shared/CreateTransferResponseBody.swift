@@ -17,19 +17,13 @@ public struct CreateTransferResponseBody: Codable, Sendable, Equatable {
     public var logTransferInfo: LogTransferInfoRespBody?
 
     private enum CodingKeys: String, CodingKey {
-        case logGroupID = "log_group_id"
-        case logGroupName = "log_group_name"
-        case logStreams = "log_streams"
-        case logTransferID = "log_transfer_id"
-        case logTransferInfo = "log_transfer_info"
+        case logGroupID = "log_group_id", logGroupName = "log_group_name", logStreams = "log_streams"
+        case logTransferID = "log_transfer_id", logTransferInfo = "log_transfer_info"
     }
 
     public init(
-        logGroupID: String? = nil,
-        logGroupName: String? = nil,
-        logStreams: [LogStream]? = nil,
-        logTransferID: String? = nil,
-        logTransferInfo: LogTransferInfoRespBody? = nil
+        logGroupID: String? = nil, logGroupName: String? = nil, logStreams: [LogStream]? = nil,
+        logTransferID: String? = nil, logTransferInfo: LogTransferInfoRespBody? = nil
     ) {
         self.logGroupID = logGroupID
         self.logGroupName = logGroupName

@@ -14,16 +14,11 @@ public struct DeleteStructTemplateErrorResponse: Codable, Sendable, Equatable {
     public var errorMessage: String?
 
     private enum CodingKeys: String, CodingKey {
-        case errorCode = "error_code"
-        case errorMsg = "error_msg"
-        case errorCode2 = "errorCode"
-        case errorMessage
+        case errorCode = "error_code", errorMsg = "error_msg", errorCode2 = "errorCode", errorMessage
     }
 
     public init(
-        errorCode: String? = nil,
-        errorMsg: String? = nil,
-        errorCode2: String? = nil,
+        errorCode: String? = nil, errorMsg: String? = nil, errorCode2: String? = nil,
         errorMessage: String? = nil
     ) {
         self.errorCode = errorCode

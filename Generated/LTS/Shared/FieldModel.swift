@@ -14,18 +14,11 @@ public struct FieldModel: Codable, Sendable, Equatable {
     public var isAnalysis: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case fieldName = "field_name"
-        case isAnalysis = "is_analysis"
+        case fieldName = "field_name", isAnalysis = "is_analysis"
     }
 
     public init(fieldName: String, isAnalysis: Bool? = nil) {
         self.fieldName = fieldName
         self.isAnalysis = isAnalysis
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.fieldName = try container.decode(String.self, forKey: .fieldName)
-        self.isAnalysis = try container.decodeLenientIfPresent(Bool.self, forKey: .isAnalysis)
     }
 }

@@ -31,21 +31,13 @@ public struct Frequency: Codable, Sendable, Equatable {
     public var fixedRateUnit: FixedRateUnit?
 
     private enum CodingKeys: String, CodingKey {
-        case type
-        case cronExpr = "cron_expr"
-        case hourOfDay = "hour_of_day"
-        case dayOfWeek = "day_of_week"
-        case fixedRate = "fixed_rate"
-        case fixedRateUnit = "fixed_rate_unit"
+        case type, cronExpr = "cron_expr", hourOfDay = "hour_of_day", dayOfWeek = "day_of_week"
+        case fixedRate = "fixed_rate", fixedRateUnit = "fixed_rate_unit"
     }
 
     public init(
-        type: String,
-        cronExpr: String? = nil,
-        hourOfDay: Int? = nil,
-        dayOfWeek: Int? = nil,
-        fixedRate: Int? = nil,
-        fixedRateUnit: FixedRateUnit? = nil
+        type: String, cronExpr: String? = nil, hourOfDay: Int? = nil, dayOfWeek: Int? = nil,
+        fixedRate: Int? = nil, fixedRateUnit: FixedRateUnit? = nil
     ) {
         self.type = type
         self.cronExpr = cronExpr
@@ -53,15 +45,5 @@ public struct Frequency: Codable, Sendable, Equatable {
         self.dayOfWeek = dayOfWeek
         self.fixedRate = fixedRate
         self.fixedRateUnit = fixedRateUnit
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.type = try container.decode(String.self, forKey: .type)
-        self.cronExpr = try container.decodeIfPresent(String.self, forKey: .cronExpr)
-        self.hourOfDay = try container.decodeLenientIfPresent(Int.self, forKey: .hourOfDay)
-        self.dayOfWeek = try container.decodeLenientIfPresent(Int.self, forKey: .dayOfWeek)
-        self.fixedRate = try container.decodeLenientIfPresent(Int.self, forKey: .fixedRate)
-        self.fixedRateUnit = try container.decodeIfPresent(FixedRateUnit.self, forKey: .fixedRateUnit)
     }
 }

@@ -25,27 +25,16 @@ public struct GetHostGroupInfo: Codable, Sendable, Equatable {
     public var agentAccessType: String?
 
     private enum CodingKeys: String, CodingKey {
-        case hostGroupID = "host_group_id"
-        case hostGroupName = "host_group_name"
-        case hostGroupType = "host_group_type"
-        case hostIDList = "host_id_list"
-        case hostGroupTag = "host_group_tag"
-        case createTime = "create_time"
-        case updateTime = "update_time"
-        case labels
+        case hostGroupID = "host_group_id", hostGroupName = "host_group_name"
+        case hostGroupType = "host_group_type", hostIDList = "host_id_list", hostGroupTag = "host_group_tag"
+        case createTime = "create_time", updateTime = "update_time", labels
         case agentAccessType = "agent_access_type"
     }
 
     public init(
-        hostGroupID: String? = nil,
-        hostGroupName: String? = nil,
-        hostGroupType: String? = nil,
-        hostIDList: [String]? = nil,
-        hostGroupTag: [HostGroupTagResBody]? = nil,
-        createTime: Int64? = nil,
-        updateTime: Int64? = nil,
-        labels: [String]? = nil,
-        agentAccessType: String? = nil
+        hostGroupID: String? = nil, hostGroupName: String? = nil, hostGroupType: String? = nil,
+        hostIDList: [String]? = nil, hostGroupTag: [HostGroupTagResBody]? = nil, createTime: Int64? = nil,
+        updateTime: Int64? = nil, labels: [String]? = nil, agentAccessType: String? = nil
     ) {
         self.hostGroupID = hostGroupID
         self.hostGroupName = hostGroupName
@@ -56,18 +45,5 @@ public struct GetHostGroupInfo: Codable, Sendable, Equatable {
         self.updateTime = updateTime
         self.labels = labels
         self.agentAccessType = agentAccessType
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.hostGroupID = try container.decodeIfPresent(String.self, forKey: .hostGroupID)
-        self.hostGroupName = try container.decodeIfPresent(String.self, forKey: .hostGroupName)
-        self.hostGroupType = try container.decodeIfPresent(String.self, forKey: .hostGroupType)
-        self.hostIDList = try container.decodeIfPresent([String].self, forKey: .hostIDList)
-        self.hostGroupTag = try container.decodeIfPresent([HostGroupTagResBody].self, forKey: .hostGroupTag)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.updateTime = try container.decodeLenientIfPresent(Int64.self, forKey: .updateTime)
-        self.labels = try container.decodeIfPresent([String].self, forKey: .labels)
-        self.agentAccessType = try container.decodeIfPresent(String.self, forKey: .agentAccessType)
     }
 }

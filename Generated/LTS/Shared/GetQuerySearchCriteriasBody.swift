@@ -15,10 +15,7 @@ public struct GetQuerySearchCriteriasBody: Codable, Sendable, Equatable {
     public var searchType: String?
 
     private enum CodingKeys: String, CodingKey {
-        case criteria
-        case name
-        case id
-        case searchType = "search_type"
+        case criteria, name, id, searchType = "search_type"
     }
 
     public init(criteria: String? = nil, name: String? = nil, id: String? = nil, searchType: String? = nil) {

@@ -14,21 +14,12 @@ public struct HostGroupTagResBody: Codable, Sendable, Equatable {
     public var tagsToStreamsEnable: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-        case tagsToStreamsEnable = "tags_to_streams_enable"
+        case key, value, tagsToStreamsEnable = "tags_to_streams_enable"
     }
 
     public init(key: String? = nil, value: String? = nil, tagsToStreamsEnable: Bool? = nil) {
         self.key = key
         self.value = value
         self.tagsToStreamsEnable = tagsToStreamsEnable
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.key = try container.decodeIfPresent(String.self, forKey: .key)
-        self.value = try container.decodeIfPresent(String.self, forKey: .value)
-        self.tagsToStreamsEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .tagsToStreamsEnable)
     }
 }

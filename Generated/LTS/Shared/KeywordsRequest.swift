@@ -26,27 +26,14 @@ public struct KeywordsRequest: Codable, Sendable, Equatable {
     public var searchTimeRangeUnit: String
 
     private enum CodingKeys: String, CodingKey {
-        case logStreamID = "log_stream_id"
-        case logStreamName = "log_stream_name"
-        case logGroupID = "log_group_id"
-        case logGroupName = "log_group_name"
-        case keywords
-        case condition
-        case number
-        case searchTimeRange = "search_time_range"
-        case searchTimeRangeUnit = "search_time_range_unit"
+        case logStreamID = "log_stream_id", logStreamName = "log_stream_name", logGroupID = "log_group_id"
+        case logGroupName = "log_group_name", keywords, condition, number
+        case searchTimeRange = "search_time_range", searchTimeRangeUnit = "search_time_range_unit"
     }
 
     public init(
-        logStreamID: String,
-        logStreamName: String? = nil,
-        logGroupID: String,
-        logGroupName: String? = nil,
-        keywords: String,
-        condition: String,
-        number: Int,
-        searchTimeRange: Int,
-        searchTimeRangeUnit: String
+        logStreamID: String, logStreamName: String? = nil, logGroupID: String, logGroupName: String? = nil,
+        keywords: String, condition: String, number: Int, searchTimeRange: Int, searchTimeRangeUnit: String
     ) {
         self.logStreamID = logStreamID
         self.logStreamName = logStreamName
@@ -57,18 +44,5 @@ public struct KeywordsRequest: Codable, Sendable, Equatable {
         self.number = number
         self.searchTimeRange = searchTimeRange
         self.searchTimeRangeUnit = searchTimeRangeUnit
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.logStreamID = try container.decode(String.self, forKey: .logStreamID)
-        self.logStreamName = try container.decodeIfPresent(String.self, forKey: .logStreamName)
-        self.logGroupID = try container.decode(String.self, forKey: .logGroupID)
-        self.logGroupName = try container.decodeIfPresent(String.self, forKey: .logGroupName)
-        self.keywords = try container.decode(String.self, forKey: .keywords)
-        self.condition = try container.decode(String.self, forKey: .condition)
-        self.number = try container.decodeLenient(Int.self, forKey: .number)
-        self.searchTimeRange = try container.decodeLenient(Int.self, forKey: .searchTimeRange)
-        self.searchTimeRangeUnit = try container.decode(String.self, forKey: .searchTimeRangeUnit)
     }
 }

@@ -10,19 +10,8 @@ public struct ListAccessConfigResponse: Codable, Sendable, Equatable {
     /// Total number of ingestion configurations.
     public var total: Int64?
 
-    private enum CodingKeys: String, CodingKey {
-        case result
-        case total
-    }
-
     public init(result: [AccessConfigInfo]? = nil, total: Int64? = nil) {
         self.result = result
         self.total = total
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.result = try container.decodeIfPresent([AccessConfigInfo].self, forKey: .result)
-        self.total = try container.decodeLenientIfPresent(Int64.self, forKey: .total)
     }
 }

@@ -10,19 +10,8 @@ public struct ListHostGroupResponse: Codable, Sendable, Equatable {
     /// Total number of host groups.
     public var total: Int64?
 
-    private enum CodingKeys: String, CodingKey {
-        case result
-        case total
-    }
-
     public init(result: [GetHostGroupInfo]? = nil, total: Int64? = nil) {
         self.result = result
         self.total = total
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.result = try container.decodeIfPresent([GetHostGroupInfo].self, forKey: .result)
-        self.total = try container.decodeLenientIfPresent(Int64.self, forKey: .total)
     }
 }

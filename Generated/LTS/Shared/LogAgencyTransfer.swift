@@ -19,21 +19,14 @@ public struct LogAgencyTransfer: Codable, Sendable, Equatable {
     public var beAgencyProjectID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case agencyDomainID = "agency_domain_id"
-        case agencyDomainName = "agency_domain_name"
-        case agencyName = "agency_name"
-        case agencyProjectID = "agency_project_id"
-        case beAgencyDomainID = "be_agency_domain_id"
-        case beAgencyProjectID = "be_agency_project_id"
+        case agencyDomainID = "agency_domain_id", agencyDomainName = "agency_domain_name"
+        case agencyName = "agency_name", agencyProjectID = "agency_project_id"
+        case beAgencyDomainID = "be_agency_domain_id", beAgencyProjectID = "be_agency_project_id"
     }
 
     public init(
-        agencyDomainID: String? = nil,
-        agencyDomainName: String? = nil,
-        agencyName: String? = nil,
-        agencyProjectID: String? = nil,
-        beAgencyDomainID: String? = nil,
-        beAgencyProjectID: String? = nil
+        agencyDomainID: String? = nil, agencyDomainName: String? = nil, agencyName: String? = nil,
+        agencyProjectID: String? = nil, beAgencyDomainID: String? = nil, beAgencyProjectID: String? = nil
     ) {
         self.agencyDomainID = agencyDomainID
         self.agencyDomainName = agencyDomainName

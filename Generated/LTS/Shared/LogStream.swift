@@ -13,8 +13,7 @@ public struct LogStream: Codable, Sendable, Equatable {
     public var logStreamName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case logStreamID = "log_stream_id"
-        case logStreamName = "log_stream_name"
+        case logStreamID = "log_stream_id", logStreamName = "log_stream_name"
     }
 
     public init(logStreamID: String? = nil, logStreamName: String? = nil) {

@@ -51,33 +51,18 @@ public struct LogTransferDetail: Codable, Sendable, Equatable {
     public var tags: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case obsPeriod = "obs_period"
-        case obsPeriodUnit = "obs_period_unit"
-        case obsBucketName = "obs_bucket_name"
-        case obsEncryptedID = "obs_encrypted_id"
-        case obsDirPreFixName = "obs_dir_pre_fix_name"
-        case obsPrefixName = "obs_prefix_name"
-        case obsTimeZone = "obs_time_zone"
-        case obsTimeZoneID = "obs_time_zone_id"
-        case obsTransferPath = "obs_transfer_path"
-        case obsEpsID = "obs_eps_id"
-        case obsEncryptedEnable = "obs_encrypted_enable"
-        case tags
+        case obsPeriod = "obs_period", obsPeriodUnit = "obs_period_unit", obsBucketName = "obs_bucket_name"
+        case obsEncryptedID = "obs_encrypted_id", obsDirPreFixName = "obs_dir_pre_fix_name"
+        case obsPrefixName = "obs_prefix_name", obsTimeZone = "obs_time_zone"
+        case obsTimeZoneID = "obs_time_zone_id", obsTransferPath = "obs_transfer_path"
+        case obsEpsID = "obs_eps_id", obsEncryptedEnable = "obs_encrypted_enable", tags
     }
 
     public init(
-        obsPeriod: Int,
-        obsPeriodUnit: String,
-        obsBucketName: String,
-        obsEncryptedID: String? = nil,
-        obsDirPreFixName: String? = nil,
-        obsPrefixName: String? = nil,
-        obsTimeZone: String? = nil,
-        obsTimeZoneID: String? = nil,
-        obsTransferPath: String? = nil,
-        obsEpsID: String? = nil,
-        obsEncryptedEnable: Bool? = nil,
-        tags: [String]? = nil
+        obsPeriod: Int, obsPeriodUnit: String, obsBucketName: String, obsEncryptedID: String? = nil,
+        obsDirPreFixName: String? = nil, obsPrefixName: String? = nil, obsTimeZone: String? = nil,
+        obsTimeZoneID: String? = nil, obsTransferPath: String? = nil, obsEpsID: String? = nil,
+        obsEncryptedEnable: Bool? = nil, tags: [String]? = nil
     ) {
         self.obsPeriod = obsPeriod
         self.obsPeriodUnit = obsPeriodUnit
@@ -91,21 +76,5 @@ public struct LogTransferDetail: Codable, Sendable, Equatable {
         self.obsEpsID = obsEpsID
         self.obsEncryptedEnable = obsEncryptedEnable
         self.tags = tags
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.obsPeriod = try container.decodeLenient(Int.self, forKey: .obsPeriod)
-        self.obsPeriodUnit = try container.decode(String.self, forKey: .obsPeriodUnit)
-        self.obsBucketName = try container.decode(String.self, forKey: .obsBucketName)
-        self.obsEncryptedID = try container.decodeIfPresent(String.self, forKey: .obsEncryptedID)
-        self.obsDirPreFixName = try container.decodeIfPresent(String.self, forKey: .obsDirPreFixName)
-        self.obsPrefixName = try container.decodeIfPresent(String.self, forKey: .obsPrefixName)
-        self.obsTimeZone = try container.decodeIfPresent(String.self, forKey: .obsTimeZone)
-        self.obsTimeZoneID = try container.decodeIfPresent(String.self, forKey: .obsTimeZoneID)
-        self.obsTransferPath = try container.decodeIfPresent(String.self, forKey: .obsTransferPath)
-        self.obsEpsID = try container.decodeIfPresent(String.self, forKey: .obsEpsID)
-        self.obsEncryptedEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .obsEncryptedEnable)
-        self.tags = try container.decodeIfPresent([String].self, forKey: .tags)
     }
 }

@@ -25,23 +25,16 @@ public struct LogTransferInfoRespBody: Codable, Sendable, Equatable {
     public var logTransferType: String?
 
     private enum CodingKeys: String, CodingKey {
-        case logAgencyTransfer = "log_agency_transfer"
-        case logCreateTime = "log_create_time"
-        case logStorageFormat = "log_storage_format"
-        case logTransferDetail = "log_transfer_detail"
-        case logTransferMode = "log_transfer_mode"
-        case logTransferStatus = "log_transfer_status"
+        case logAgencyTransfer = "log_agency_transfer", logCreateTime = "log_create_time"
+        case logStorageFormat = "log_storage_format", logTransferDetail = "log_transfer_detail"
+        case logTransferMode = "log_transfer_mode", logTransferStatus = "log_transfer_status"
         case logTransferType = "log_transfer_type"
     }
 
     public init(
-        logAgencyTransfer: LogAgencyTransfer? = nil,
-        logCreateTime: Int64? = nil,
-        logStorageFormat: LogStorageFormat? = nil,
-        logTransferDetail: TransferDetail? = nil,
-        logTransferMode: String? = nil,
-        logTransferStatus: String? = nil,
-        logTransferType: String? = nil
+        logAgencyTransfer: LogAgencyTransfer? = nil, logCreateTime: Int64? = nil,
+        logStorageFormat: LogStorageFormat? = nil, logTransferDetail: TransferDetail? = nil,
+        logTransferMode: String? = nil, logTransferStatus: String? = nil, logTransferType: String? = nil
     ) {
         self.logAgencyTransfer = logAgencyTransfer
         self.logCreateTime = logCreateTime
@@ -50,16 +43,5 @@ public struct LogTransferInfoRespBody: Codable, Sendable, Equatable {
         self.logTransferMode = logTransferMode
         self.logTransferStatus = logTransferStatus
         self.logTransferType = logTransferType
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.logAgencyTransfer = try container.decodeIfPresent(LogAgencyTransfer.self, forKey: .logAgencyTransfer)
-        self.logCreateTime = try container.decodeLenientIfPresent(Int64.self, forKey: .logCreateTime)
-        self.logStorageFormat = try container.decodeIfPresent(LogStorageFormat.self, forKey: .logStorageFormat)
-        self.logTransferDetail = try container.decodeIfPresent(TransferDetail.self, forKey: .logTransferDetail)
-        self.logTransferMode = try container.decodeIfPresent(String.self, forKey: .logTransferMode)
-        self.logTransferStatus = try container.decodeIfPresent(String.self, forKey: .logTransferStatus)
-        self.logTransferType = try container.decodeIfPresent(String.self, forKey: .logTransferType)
     }
 }

@@ -26,27 +26,14 @@ public struct NotificationTemplate: Codable, Sendable, Equatable {
     public var projectID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case type
-        case desc
-        case source
-        case locale
-        case templates
-        case createTime = "create_time"
-        case modifyTime = "modify_time"
-        case projectID = "project_id"
+        case name, type, desc, source, locale, templates, createTime = "create_time"
+        case modifyTime = "modify_time", projectID = "project_id"
     }
 
     public init(
-        name: String? = nil,
-        type: [String]? = nil,
-        desc: String? = nil,
-        source: String? = nil,
-        locale: String? = nil,
-        templates: [SubTemplateResBody]? = nil,
-        createTime: Int64? = nil,
-        modifyTime: Int64? = nil,
-        projectID: String? = nil
+        name: String? = nil, type: [String]? = nil, desc: String? = nil, source: String? = nil,
+        locale: String? = nil, templates: [SubTemplateResBody]? = nil, createTime: Int64? = nil,
+        modifyTime: Int64? = nil, projectID: String? = nil
     ) {
         self.name = name
         self.type = type
@@ -57,18 +44,5 @@ public struct NotificationTemplate: Codable, Sendable, Equatable {
         self.createTime = createTime
         self.modifyTime = modifyTime
         self.projectID = projectID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.type = try container.decodeIfPresent([String].self, forKey: .type)
-        self.desc = try container.decodeIfPresent(String.self, forKey: .desc)
-        self.source = try container.decodeIfPresent(String.self, forKey: .source)
-        self.locale = try container.decodeIfPresent(String.self, forKey: .locale)
-        self.templates = try container.decodeIfPresent([SubTemplateResBody].self, forKey: .templates)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.modifyTime = try container.decodeLenientIfPresent(Int64.self, forKey: .modifyTime)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
     }
 }

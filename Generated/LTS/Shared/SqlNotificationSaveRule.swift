@@ -23,18 +23,11 @@ public struct SqlNotificationSaveRule: Codable, Sendable, Equatable {
     public var templateName: String
 
     private enum CodingKeys: String, CodingKey {
-        case language
-        case timezone
-        case userName = "user_name"
-        case topics
-        case templateName = "template_name"
+        case language, timezone, userName = "user_name", topics, templateName = "template_name"
     }
 
     public init(
-        language: String,
-        timezone: String? = nil,
-        userName: String,
-        topics: [CreateKeywordsAlarmRuleTopics],
+        language: String, timezone: String? = nil, userName: String, topics: [CreateKeywordsAlarmRuleTopics],
         templateName: String
     ) {
         self.language = language

@@ -29,9 +29,7 @@ public struct SubTemplate: Codable, Sendable, Equatable {
     public var topic: String?
 
     private enum CodingKeys: String, CodingKey {
-        case subType = "sub_type"
-        case content
-        case topic
+        case subType = "sub_type", content, topic
     }
 
     public init(subType: String, content: String, topic: String? = nil) {

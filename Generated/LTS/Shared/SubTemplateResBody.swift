@@ -14,9 +14,7 @@ public struct SubTemplateResBody: Codable, Sendable, Equatable {
     public var topic: String?
 
     private enum CodingKeys: String, CodingKey {
-        case subType = "sub_type"
-        case content
-        case topic
+        case subType = "sub_type", content, topic
     }
 
     public init(subType: String? = nil, content: String? = nil, topic: String? = nil) {

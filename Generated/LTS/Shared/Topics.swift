@@ -16,29 +16,15 @@ public struct Topics: Codable, Sendable, Equatable {
     public var pushPolicy: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case topicURN = "topic_urn"
-        case displayName = "display_name"
-        case pushPolicy = "push_policy"
+        case name, topicURN = "topic_urn", displayName = "display_name", pushPolicy = "push_policy"
     }
 
     public init(
-        name: String? = nil,
-        topicURN: String? = nil,
-        displayName: String? = nil,
-        pushPolicy: Int? = nil
+        name: String? = nil, topicURN: String? = nil, displayName: String? = nil, pushPolicy: Int? = nil
     ) {
         self.name = name
         self.topicURN = topicURN
         self.displayName = displayName
         self.pushPolicy = pushPolicy
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.topicURN = try container.decodeIfPresent(String.self, forKey: .topicURN)
-        self.displayName = try container.decodeIfPresent(String.self, forKey: .displayName)
-        self.pushPolicy = try container.decodeLenientIfPresent(Int.self, forKey: .pushPolicy)
     }
 }

@@ -13,18 +13,11 @@ public struct UpdateLogGroupRequest: Codable, Sendable, Equatable {
     public var tags: [TagsBody]?
 
     private enum CodingKeys: String, CodingKey {
-        case ttlInDays = "ttl_in_days"
-        case tags
+        case ttlInDays = "ttl_in_days", tags
     }
 
     public init(ttlInDays: Int, tags: [TagsBody]? = nil) {
         self.ttlInDays = ttlInDays
         self.tags = tags
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.ttlInDays = try container.decodeLenient(Int.self, forKey: .ttlInDays)
-        self.tags = try container.decodeIfPresent([TagsBody].self, forKey: .tags)
     }
 }

@@ -13,22 +13,13 @@ public struct CreateTagsRequest: Codable, Sendable, Equatable {
     public var tags: [TagsBody]
 
     private enum CodingKeys: String, CodingKey {
-        case action
-        case isOpen = "is_open"
-        case tags
+        case action, isOpen = "is_open", tags
     }
 
     public init(action: String, isOpen: Bool, tags: [TagsBody]) {
         self.action = action
         self.isOpen = isOpen
         self.tags = tags
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.action = try container.decode(String.self, forKey: .action)
-        self.isOpen = try container.decodeLenient(Bool.self, forKey: .isOpen)
-        self.tags = try container.decode([TagsBody].self, forKey: .tags)
     }
 }
 

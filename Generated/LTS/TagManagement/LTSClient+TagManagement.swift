@@ -22,11 +22,9 @@ extension LTSClient {
         _ body: CreateTagsRequest
     ) async throws -> CreateTagsResponse200 {
         let request = OperationRequest(
-            operation: "CreateTags",
-            method: .post,
+            operation: "CreateTags", method: .post,
             path: "/v1/{project_id}/{resource_type}/{resource_id}/tags/action",
-            pathParameters: ["resource_type": resourceType, "resource_id": resourceID],
-            body: body
+            pathParameters: ["resource_type": resourceType, "resource_id": resourceID], body: body
         )
         return try await client.send(request, as: CreateTagsResponse200.self)
     }

@@ -12,8 +12,7 @@ public struct CreateScalingPolicyRequest: Codable, Sendable, Equatable {
     public var autoScalingPolicy: CreateScalingPolicyAutoScalingPolicy?
 
     private enum CodingKeys: String, CodingKey {
-        case nodeGroup = "node_group"
-        case autoScalingPolicy = "auto_scaling_policy"
+        case nodeGroup = "node_group", autoScalingPolicy = "auto_scaling_policy"
     }
 
     public init(nodeGroup: String, autoScalingPolicy: CreateScalingPolicyAutoScalingPolicy? = nil) {

@@ -20,11 +20,9 @@ extension MRSClient {
         _ body: CreateScalingPolicyRequest
     ) async throws -> SqlResult {
         let request = OperationRequest(
-            operation: "CreateScalingPolicy",
-            method: .post,
+            operation: "CreateScalingPolicy", method: .post,
             path: "/v1.1/{project_id}/autoscaling-policy/{cluster_id}",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         return try await client.send(request, as: SqlResult.self)
     }

@@ -20,8 +20,7 @@ extension MRSClient {
     /// - Returns: The body of the service's `200` response.
     public func showAutoScalingPolicy(clusterID: String) async throws -> ShowAutoScalingPolicyResponse {
         let request = OperationRequest(
-            operation: "ShowAutoScalingPolicy",
-            method: .get,
+            operation: "ShowAutoScalingPolicy", method: .get,
             path: "/v2/{project_id}/autoscaling-policy/{cluster_id}",
             pathParameters: ["cluster_id": clusterID]
         )

@@ -13,14 +13,12 @@ public struct AutoScalingPolicyV2: Codable, Sendable, Equatable {
     public var autoScalingPolicy: ShowAutoScalingPolicyAutoScalingPolicy?
 
     private enum CodingKeys: String, CodingKey {
-        case nodeGroupName = "node_group_name"
-        case resourcePoolName = "resource_pool_name"
+        case nodeGroupName = "node_group_name", resourcePoolName = "resource_pool_name"
         case autoScalingPolicy = "auto_scaling_policy"
     }
 
     public init(
-        nodeGroupName: String? = nil,
-        resourcePoolName: String? = nil,
+        nodeGroupName: String? = nil, resourcePoolName: String? = nil,
         autoScalingPolicy: ShowAutoScalingPolicyAutoScalingPolicy? = nil
     ) {
         self.nodeGroupName = nodeGroupName
@@ -87,23 +85,13 @@ public struct ScaleScript: Codable, Sendable, Equatable {
     public var actionStage: ActionStage?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case uri
-        case parameters
-        case nodes
-        case activeMaster = "active_master"
-        case failAction = "fail_action"
+        case name, uri, parameters, nodes, activeMaster = "active_master", failAction = "fail_action"
         case actionStage = "action_stage"
     }
 
     public init(
-        name: String? = nil,
-        uri: String? = nil,
-        parameters: String? = nil,
-        nodes: [String]? = nil,
-        activeMaster: Bool? = nil,
-        failAction: String? = nil,
-        actionStage: ActionStage? = nil
+        name: String? = nil, uri: String? = nil, parameters: String? = nil, nodes: [String]? = nil,
+        activeMaster: Bool? = nil, failAction: String? = nil, actionStage: ActionStage? = nil
     ) {
         self.name = name
         self.uri = uri
@@ -112,17 +100,6 @@ public struct ScaleScript: Codable, Sendable, Equatable {
         self.activeMaster = activeMaster
         self.failAction = failAction
         self.actionStage = actionStage
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.uri = try container.decodeIfPresent(String.self, forKey: .uri)
-        self.parameters = try container.decodeIfPresent(String.self, forKey: .parameters)
-        self.nodes = try container.decodeIfPresent([String].self, forKey: .nodes)
-        self.activeMaster = try container.decodeLenientIfPresent(Bool.self, forKey: .activeMaster)
-        self.failAction = try container.decodeIfPresent(String.self, forKey: .failAction)
-        self.actionStage = try container.decodeIfPresent(ActionStage.self, forKey: .actionStage)
     }
 }
 
@@ -148,21 +125,15 @@ public struct ShowAutoScalingPolicyAutoScalingPolicy: Codable, Sendable, Equatab
     public var execScripts: [ScaleScript]?
 
     private enum CodingKeys: String, CodingKey {
-        case autoScalingEnable = "auto_scaling_enable"
-        case minCapacity = "min_capacity"
-        case maxCapacity = "max_capacity"
-        case resourcesPlans = "resources_plans"
-        case rules
+        case autoScalingEnable = "auto_scaling_enable", minCapacity = "min_capacity"
+        case maxCapacity = "max_capacity", resourcesPlans = "resources_plans", rules
         case execScripts = "exec_scripts"
     }
 
     public init(
-        autoScalingEnable: Bool? = nil,
-        minCapacity: Int? = nil,
-        maxCapacity: Int? = nil,
+        autoScalingEnable: Bool? = nil, minCapacity: Int? = nil, maxCapacity: Int? = nil,
         resourcesPlans: [ShowAutoScalingPolicyResourcesPlan]? = nil,
-        rules: [ShowAutoScalingPolicyRule]? = nil,
-        execScripts: [ScaleScript]? = nil
+        rules: [ShowAutoScalingPolicyRule]? = nil, execScripts: [ScaleScript]? = nil
     ) {
         self.autoScalingEnable = autoScalingEnable
         self.minCapacity = minCapacity
@@ -170,16 +141,6 @@ public struct ShowAutoScalingPolicyAutoScalingPolicy: Codable, Sendable, Equatab
         self.resourcesPlans = resourcesPlans
         self.rules = rules
         self.execScripts = execScripts
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.autoScalingEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .autoScalingEnable)
-        self.minCapacity = try container.decodeLenientIfPresent(Int.self, forKey: .minCapacity)
-        self.maxCapacity = try container.decodeLenientIfPresent(Int.self, forKey: .maxCapacity)
-        self.resourcesPlans = try container.decodeIfPresent([ShowAutoScalingPolicyResourcesPlan].self, forKey: .resourcesPlans)
-        self.rules = try container.decodeIfPresent([ShowAutoScalingPolicyRule].self, forKey: .rules)
-        self.execScripts = try container.decodeIfPresent([ScaleScript].self, forKey: .execScripts)
     }
 }
 
@@ -224,21 +185,13 @@ public struct ShowAutoScalingPolicyResourcesPlan: Codable, Sendable, Equatable {
     public var effectiveDays: [EffectiveDays]?
 
     private enum CodingKeys: String, CodingKey {
-        case periodType = "period_type"
-        case startTime = "start_time"
-        case endTime = "end_time"
-        case minCapacity = "min_capacity"
-        case maxCapacity = "max_capacity"
-        case effectiveDays = "effective_days"
+        case periodType = "period_type", startTime = "start_time", endTime = "end_time"
+        case minCapacity = "min_capacity", maxCapacity = "max_capacity", effectiveDays = "effective_days"
     }
 
     public init(
-        periodType: String? = nil,
-        startTime: String? = nil,
-        endTime: String? = nil,
-        minCapacity: Int? = nil,
-        maxCapacity: Int? = nil,
-        effectiveDays: [EffectiveDays]? = nil
+        periodType: String? = nil, startTime: String? = nil, endTime: String? = nil, minCapacity: Int? = nil,
+        maxCapacity: Int? = nil, effectiveDays: [EffectiveDays]? = nil
     ) {
         self.periodType = periodType
         self.startTime = startTime
@@ -246,16 +199,6 @@ public struct ShowAutoScalingPolicyResourcesPlan: Codable, Sendable, Equatable {
         self.minCapacity = minCapacity
         self.maxCapacity = maxCapacity
         self.effectiveDays = effectiveDays
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.periodType = try container.decodeIfPresent(String.self, forKey: .periodType)
-        self.startTime = try container.decodeIfPresent(String.self, forKey: .startTime)
-        self.endTime = try container.decodeIfPresent(String.self, forKey: .endTime)
-        self.minCapacity = try container.decodeLenientIfPresent(Int.self, forKey: .minCapacity)
-        self.maxCapacity = try container.decodeLenientIfPresent(Int.self, forKey: .maxCapacity)
-        self.effectiveDays = try container.decodeIfPresent([EffectiveDays].self, forKey: .effectiveDays)
     }
 }
 
@@ -282,20 +225,13 @@ public struct ShowAutoScalingPolicyRule: Codable, Sendable, Equatable {
     public var trigger: ShowAutoScalingPolicyTrigger?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case adjustmentType = "adjustment_type"
-        case coolDownMinutes = "cool_down_minutes"
-        case scalingAdjustment = "scaling_adjustment"
-        case trigger
+        case name, description, adjustmentType = "adjustment_type", coolDownMinutes = "cool_down_minutes"
+        case scalingAdjustment = "scaling_adjustment", trigger
     }
 
     public init(
-        name: String? = nil,
-        description: String? = nil,
-        adjustmentType: AdjustmentType? = nil,
-        coolDownMinutes: Int? = nil,
-        scalingAdjustment: Int? = nil,
+        name: String? = nil, description: String? = nil, adjustmentType: AdjustmentType? = nil,
+        coolDownMinutes: Int? = nil, scalingAdjustment: Int? = nil,
         trigger: ShowAutoScalingPolicyTrigger? = nil
     ) {
         self.name = name
@@ -304,16 +240,6 @@ public struct ShowAutoScalingPolicyRule: Codable, Sendable, Equatable {
         self.coolDownMinutes = coolDownMinutes
         self.scalingAdjustment = scalingAdjustment
         self.trigger = trigger
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.adjustmentType = try container.decodeIfPresent(AdjustmentType.self, forKey: .adjustmentType)
-        self.coolDownMinutes = try container.decodeLenientIfPresent(Int.self, forKey: .coolDownMinutes)
-        self.scalingAdjustment = try container.decodeLenientIfPresent(Int.self, forKey: .scalingAdjustment)
-        self.trigger = try container.decodeIfPresent(ShowAutoScalingPolicyTrigger.self, forKey: .trigger)
     }
 }
 
@@ -338,29 +264,17 @@ public struct ShowAutoScalingPolicyTrigger: Codable, Sendable, Equatable {
     public var evaluationPeriods: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case metricName = "metric_name"
-        case metricValue = "metric_value"
-        case comparisonOperator = "comparison_operator"
-        case evaluationPeriods = "evaluation_periods"
+        case metricName = "metric_name", metricValue = "metric_value"
+        case comparisonOperator = "comparison_operator", evaluationPeriods = "evaluation_periods"
     }
 
     public init(
-        metricName: String? = nil,
-        metricValue: String? = nil,
-        comparisonOperator: ComparisonOperator? = nil,
+        metricName: String? = nil, metricValue: String? = nil, comparisonOperator: ComparisonOperator? = nil,
         evaluationPeriods: Int? = nil
     ) {
         self.metricName = metricName
         self.metricValue = metricValue
         self.comparisonOperator = comparisonOperator
         self.evaluationPeriods = evaluationPeriods
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.metricName = try container.decodeIfPresent(String.self, forKey: .metricName)
-        self.metricValue = try container.decodeIfPresent(String.self, forKey: .metricValue)
-        self.comparisonOperator = try container.decodeIfPresent(ComparisonOperator.self, forKey: .comparisonOperator)
-        self.evaluationPeriods = try container.decodeLenientIfPresent(Int.self, forKey: .evaluationPeriods)
     }
 }

@@ -164,120 +164,40 @@ public struct Cluster: Codable, Sendable, Equatable {
     public var coreDataVolumeCount: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case clusterID = "clusterId"
-        case clusterName
-        case masterNodeNum
-        case coreNodeNum
-        case totalNodeNum
-        case clusterState
-        case createAt
-        case updateAt
-        case billingType
-        case dataCenter
-        case vpc
-        case fee
-        case hadoopVersion
-        case masterNodeSize
-        case coreNodeSize
-        case componentList
-        case externalIP = "externalIp"
-        case externalAlternateIP = "externalAlternateIp"
-        case internalIP = "internalIp"
-        case deploymentID = "deploymentId"
-        case remark
-        case orderID = "orderId"
-        case azID = "azId"
-        case masterNodeProductID = "masterNodeProductId"
-        case masterNodeSpecID = "masterNodeSpecId"
-        case coreNodeProductID = "coreNodeProductId"
-        case coreNodeSpecID = "coreNodeSpecId"
-        case azName
-        case instanceID = "instanceId"
-        case vnc
-        case tenantID = "tenantId"
-        case volumeSize
-        case volumeType
-        case subnetID = "subnetId"
-        case clusterType
-        case subnetName
-        case securityGroupsID = "securityGroupsId"
-        case slaveSecurityGroupsID = "slaveSecurityGroupsId"
-        case stageDesc
-        case mrsManagerFinish
-        case safeMode
-        case clusterVersion
-        case nodePublicCertName
-        case masterNodeIP = "masterNodeIp"
-        case privateIPFirst = "privateIpFirst"
-        case errorInfo
-        case chargingStartTime
-        case logCollection
-        case taskNodeGroups
-        case nodeGroups
-        case masterDataVolumeType
-        case masterDataVolumeSize
-        case masterDataVolumeCount
-        case coreDataVolumeType
-        case coreDataVolumeSize
-        case coreDataVolumeCount
+        case clusterID = "clusterId", clusterName, masterNodeNum, coreNodeNum, totalNodeNum, clusterState
+        case createAt, updateAt, billingType, dataCenter, vpc, fee, hadoopVersion, masterNodeSize
+        case coreNodeSize, componentList, externalIP = "externalIp"
+        case externalAlternateIP = "externalAlternateIp", internalIP = "internalIp"
+        case deploymentID = "deploymentId", remark, orderID = "orderId", azID = "azId"
+        case masterNodeProductID = "masterNodeProductId", masterNodeSpecID = "masterNodeSpecId"
+        case coreNodeProductID = "coreNodeProductId", coreNodeSpecID = "coreNodeSpecId", azName
+        case instanceID = "instanceId", vnc, tenantID = "tenantId", volumeSize, volumeType
+        case subnetID = "subnetId", clusterType, subnetName, securityGroupsID = "securityGroupsId"
+        case slaveSecurityGroupsID = "slaveSecurityGroupsId", stageDesc, mrsManagerFinish, safeMode
+        case clusterVersion, nodePublicCertName, masterNodeIP = "masterNodeIp"
+        case privateIPFirst = "privateIpFirst", errorInfo, chargingStartTime, logCollection, taskNodeGroups
+        case nodeGroups, masterDataVolumeType, masterDataVolumeSize, masterDataVolumeCount, coreDataVolumeType
+        case coreDataVolumeSize, coreDataVolumeCount
     }
 
     public init(
-        clusterID: String? = nil,
-        clusterName: String? = nil,
-        masterNodeNum: String? = nil,
-        coreNodeNum: String? = nil,
-        totalNodeNum: String? = nil,
-        clusterState: ClusterState? = nil,
-        createAt: String? = nil,
-        updateAt: String? = nil,
-        billingType: String? = nil,
-        dataCenter: String? = nil,
-        vpc: String? = nil,
-        fee: String? = nil,
-        hadoopVersion: String? = nil,
-        masterNodeSize: String? = nil,
-        coreNodeSize: String? = nil,
-        componentList: [ComponentList]? = nil,
-        externalIP: String? = nil,
-        externalAlternateIP: String? = nil,
-        internalIP: String? = nil,
-        deploymentID: String? = nil,
-        remark: String? = nil,
-        orderID: String? = nil,
-        azID: String? = nil,
-        masterNodeProductID: String? = nil,
-        masterNodeSpecID: String? = nil,
-        coreNodeProductID: String? = nil,
-        coreNodeSpecID: String? = nil,
-        azName: String? = nil,
-        instanceID: String? = nil,
-        vnc: String? = nil,
-        tenantID: String? = nil,
-        volumeSize: Int? = nil,
-        volumeType: String? = nil,
-        subnetID: String? = nil,
-        clusterType: String? = nil,
-        subnetName: String? = nil,
-        securityGroupsID: String? = nil,
-        slaveSecurityGroupsID: String? = nil,
-        stageDesc: String? = nil,
-        mrsManagerFinish: Bool? = nil,
-        safeMode: String? = nil,
-        clusterVersion: String? = nil,
-        nodePublicCertName: String? = nil,
-        masterNodeIP: String? = nil,
-        privateIPFirst: String? = nil,
-        errorInfo: String? = nil,
-        chargingStartTime: String? = nil,
-        logCollection: Int? = nil,
-        taskNodeGroups: [NodeGroup]? = nil,
-        nodeGroups: [NodeGroup]? = nil,
-        masterDataVolumeType: String? = nil,
-        masterDataVolumeSize: Int? = nil,
-        masterDataVolumeCount: Int? = nil,
-        coreDataVolumeType: String? = nil,
-        coreDataVolumeSize: Int? = nil,
+        clusterID: String? = nil, clusterName: String? = nil, masterNodeNum: String? = nil,
+        coreNodeNum: String? = nil, totalNodeNum: String? = nil, clusterState: ClusterState? = nil,
+        createAt: String? = nil, updateAt: String? = nil, billingType: String? = nil,
+        dataCenter: String? = nil, vpc: String? = nil, fee: String? = nil, hadoopVersion: String? = nil,
+        masterNodeSize: String? = nil, coreNodeSize: String? = nil, componentList: [ComponentList]? = nil,
+        externalIP: String? = nil, externalAlternateIP: String? = nil, internalIP: String? = nil,
+        deploymentID: String? = nil, remark: String? = nil, orderID: String? = nil, azID: String? = nil,
+        masterNodeProductID: String? = nil, masterNodeSpecID: String? = nil, coreNodeProductID: String? = nil,
+        coreNodeSpecID: String? = nil, azName: String? = nil, instanceID: String? = nil, vnc: String? = nil,
+        tenantID: String? = nil, volumeSize: Int? = nil, volumeType: String? = nil, subnetID: String? = nil,
+        clusterType: String? = nil, subnetName: String? = nil, securityGroupsID: String? = nil,
+        slaveSecurityGroupsID: String? = nil, stageDesc: String? = nil, mrsManagerFinish: Bool? = nil,
+        safeMode: String? = nil, clusterVersion: String? = nil, nodePublicCertName: String? = nil,
+        masterNodeIP: String? = nil, privateIPFirst: String? = nil, errorInfo: String? = nil,
+        chargingStartTime: String? = nil, logCollection: Int? = nil, taskNodeGroups: [NodeGroup]? = nil,
+        nodeGroups: [NodeGroup]? = nil, masterDataVolumeType: String? = nil, masterDataVolumeSize: Int? = nil,
+        masterDataVolumeCount: Int? = nil, coreDataVolumeType: String? = nil, coreDataVolumeSize: Int? = nil,
         coreDataVolumeCount: Int? = nil
     ) {
         self.clusterID = clusterID
@@ -336,66 +256,6 @@ public struct Cluster: Codable, Sendable, Equatable {
         self.coreDataVolumeType = coreDataVolumeType
         self.coreDataVolumeSize = coreDataVolumeSize
         self.coreDataVolumeCount = coreDataVolumeCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.clusterID = try container.decodeIfPresent(String.self, forKey: .clusterID)
-        self.clusterName = try container.decodeIfPresent(String.self, forKey: .clusterName)
-        self.masterNodeNum = try container.decodeIfPresent(String.self, forKey: .masterNodeNum)
-        self.coreNodeNum = try container.decodeIfPresent(String.self, forKey: .coreNodeNum)
-        self.totalNodeNum = try container.decodeIfPresent(String.self, forKey: .totalNodeNum)
-        self.clusterState = try container.decodeIfPresent(ClusterState.self, forKey: .clusterState)
-        self.createAt = try container.decodeIfPresent(String.self, forKey: .createAt)
-        self.updateAt = try container.decodeIfPresent(String.self, forKey: .updateAt)
-        self.billingType = try container.decodeIfPresent(String.self, forKey: .billingType)
-        self.dataCenter = try container.decodeIfPresent(String.self, forKey: .dataCenter)
-        self.vpc = try container.decodeIfPresent(String.self, forKey: .vpc)
-        self.fee = try container.decodeIfPresent(String.self, forKey: .fee)
-        self.hadoopVersion = try container.decodeIfPresent(String.self, forKey: .hadoopVersion)
-        self.masterNodeSize = try container.decodeIfPresent(String.self, forKey: .masterNodeSize)
-        self.coreNodeSize = try container.decodeIfPresent(String.self, forKey: .coreNodeSize)
-        self.componentList = try container.decodeIfPresent([ComponentList].self, forKey: .componentList)
-        self.externalIP = try container.decodeIfPresent(String.self, forKey: .externalIP)
-        self.externalAlternateIP = try container.decodeIfPresent(String.self, forKey: .externalAlternateIP)
-        self.internalIP = try container.decodeIfPresent(String.self, forKey: .internalIP)
-        self.deploymentID = try container.decodeIfPresent(String.self, forKey: .deploymentID)
-        self.remark = try container.decodeIfPresent(String.self, forKey: .remark)
-        self.orderID = try container.decodeIfPresent(String.self, forKey: .orderID)
-        self.azID = try container.decodeIfPresent(String.self, forKey: .azID)
-        self.masterNodeProductID = try container.decodeIfPresent(String.self, forKey: .masterNodeProductID)
-        self.masterNodeSpecID = try container.decodeIfPresent(String.self, forKey: .masterNodeSpecID)
-        self.coreNodeProductID = try container.decodeIfPresent(String.self, forKey: .coreNodeProductID)
-        self.coreNodeSpecID = try container.decodeIfPresent(String.self, forKey: .coreNodeSpecID)
-        self.azName = try container.decodeIfPresent(String.self, forKey: .azName)
-        self.instanceID = try container.decodeIfPresent(String.self, forKey: .instanceID)
-        self.vnc = try container.decodeIfPresent(String.self, forKey: .vnc)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.volumeSize = try container.decodeLenientIfPresent(Int.self, forKey: .volumeSize)
-        self.volumeType = try container.decodeIfPresent(String.self, forKey: .volumeType)
-        self.subnetID = try container.decodeIfPresent(String.self, forKey: .subnetID)
-        self.clusterType = try container.decodeIfPresent(String.self, forKey: .clusterType)
-        self.subnetName = try container.decodeIfPresent(String.self, forKey: .subnetName)
-        self.securityGroupsID = try container.decodeIfPresent(String.self, forKey: .securityGroupsID)
-        self.slaveSecurityGroupsID = try container.decodeIfPresent(String.self, forKey: .slaveSecurityGroupsID)
-        self.stageDesc = try container.decodeIfPresent(String.self, forKey: .stageDesc)
-        self.mrsManagerFinish = try container.decodeLenientIfPresent(Bool.self, forKey: .mrsManagerFinish)
-        self.safeMode = try container.decodeIfPresent(String.self, forKey: .safeMode)
-        self.clusterVersion = try container.decodeIfPresent(String.self, forKey: .clusterVersion)
-        self.nodePublicCertName = try container.decodeIfPresent(String.self, forKey: .nodePublicCertName)
-        self.masterNodeIP = try container.decodeIfPresent(String.self, forKey: .masterNodeIP)
-        self.privateIPFirst = try container.decodeIfPresent(String.self, forKey: .privateIPFirst)
-        self.errorInfo = try container.decodeIfPresent(String.self, forKey: .errorInfo)
-        self.chargingStartTime = try container.decodeIfPresent(String.self, forKey: .chargingStartTime)
-        self.logCollection = try container.decodeLenientIfPresent(Int.self, forKey: .logCollection)
-        self.taskNodeGroups = try container.decodeIfPresent([NodeGroup].self, forKey: .taskNodeGroups)
-        self.nodeGroups = try container.decodeIfPresent([NodeGroup].self, forKey: .nodeGroups)
-        self.masterDataVolumeType = try container.decodeIfPresent(String.self, forKey: .masterDataVolumeType)
-        self.masterDataVolumeSize = try container.decodeLenientIfPresent(Int.self, forKey: .masterDataVolumeSize)
-        self.masterDataVolumeCount = try container.decodeLenientIfPresent(Int.self, forKey: .masterDataVolumeCount)
-        self.coreDataVolumeType = try container.decodeIfPresent(String.self, forKey: .coreDataVolumeType)
-        self.coreDataVolumeSize = try container.decodeLenientIfPresent(Int.self, forKey: .coreDataVolumeSize)
-        self.coreDataVolumeCount = try container.decodeLenientIfPresent(Int.self, forKey: .coreDataVolumeCount)
     }
 }
 

@@ -32,33 +32,15 @@ public struct Host: Codable, Sendable, Equatable {
     public var dataVolumeCount: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case ip
-        case flavor
-        case type
-        case name
-        case status
-        case mem
-        case cpu
-        case rootVolumeSize = "root_volume_size"
-        case dataVolumeType = "data_volume_type"
-        case dataVolumeSize = "data_volume_size"
+        case id, ip, flavor, type, name, status, mem, cpu, rootVolumeSize = "root_volume_size"
+        case dataVolumeType = "data_volume_type", dataVolumeSize = "data_volume_size"
         case dataVolumeCount = "data_volume_count"
     }
 
     public init(
-        id: String? = nil,
-        ip: String? = nil,
-        flavor: String? = nil,
-        type: String? = nil,
-        name: String? = nil,
-        status: String? = nil,
-        mem: String? = nil,
-        cpu: String? = nil,
-        rootVolumeSize: String? = nil,
-        dataVolumeType: String? = nil,
-        dataVolumeSize: Int? = nil,
-        dataVolumeCount: Int? = nil
+        id: String? = nil, ip: String? = nil, flavor: String? = nil, type: String? = nil, name: String? = nil,
+        status: String? = nil, mem: String? = nil, cpu: String? = nil, rootVolumeSize: String? = nil,
+        dataVolumeType: String? = nil, dataVolumeSize: Int? = nil, dataVolumeCount: Int? = nil
     ) {
         self.id = id
         self.ip = ip
@@ -73,22 +55,6 @@ public struct Host: Codable, Sendable, Equatable {
         self.dataVolumeSize = dataVolumeSize
         self.dataVolumeCount = dataVolumeCount
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.ip = try container.decodeIfPresent(String.self, forKey: .ip)
-        self.flavor = try container.decodeIfPresent(String.self, forKey: .flavor)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.mem = try container.decodeIfPresent(String.self, forKey: .mem)
-        self.cpu = try container.decodeIfPresent(String.self, forKey: .cpu)
-        self.rootVolumeSize = try container.decodeIfPresent(String.self, forKey: .rootVolumeSize)
-        self.dataVolumeType = try container.decodeIfPresent(String.self, forKey: .dataVolumeType)
-        self.dataVolumeSize = try container.decodeLenientIfPresent(Int.self, forKey: .dataVolumeSize)
-        self.dataVolumeCount = try container.decodeLenientIfPresent(Int.self, forKey: .dataVolumeCount)
-    }
 }
 
 /// The response of ``MRSClient/listHosts``.
@@ -99,19 +65,8 @@ public struct ListHostsResponse: Codable, Sendable, Equatable {
     /// For details, see Table 4.
     public var hosts: [Host]?
 
-    private enum CodingKeys: String, CodingKey {
-        case total
-        case hosts
-    }
-
     public init(total: Int? = nil, hosts: [Host]? = nil) {
         self.total = total
         self.hosts = hosts
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)
-        self.hosts = try container.decodeIfPresent([Host].self, forKey: .hosts)
     }
 }

@@ -17,10 +17,7 @@ extension MRSClient {
     /// - Returns: The body of the service's `200` response.
     public func createCluster(_ body: CreateClusterRequest) async throws -> CreateClusterResponse {
         let request = OperationRequest(
-            operation: "CreateCluster",
-            method: .post,
-            path: "/v1.1/{project_id}/run-job-flow",
-            body: body
+            operation: "CreateCluster", method: .post, path: "/v1.1/{project_id}/run-job-flow", body: body
         )
         return try await client.send(request, as: CreateClusterResponse.self)
     }
@@ -36,9 +33,7 @@ extension MRSClient {
     ///   - clusterID: Cluster ID
     public func deleteCluster(clusterID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteCluster",
-            method: .delete,
-            path: "/v1.1/{project_id}/clusters/{cluster_id}",
+            operation: "DeleteCluster", method: .delete, path: "/v1.1/{project_id}/clusters/{cluster_id}",
             pathParameters: ["cluster_id": clusterID]
         )
         try await client.send(request)
@@ -76,10 +71,7 @@ extension MRSClient {
         query.append("clusterState", clusterState)
         query.append("tags", tags)
         let request = OperationRequest(
-            operation: "ListClusters",
-            method: .get,
-            path: "/v1.1/{project_id}/cluster_infos",
-            query: query
+            operation: "ListClusters", method: .get, path: "/v1.1/{project_id}/cluster_infos", query: query
         )
         return try await client.send(request, as: ListClustersResponse.self)
     }
@@ -106,11 +98,8 @@ extension MRSClient {
         query.append("pageSize", pageSize)
         query.append("currentPage", currentPage)
         let request = OperationRequest(
-            operation: "ListHosts",
-            method: .get,
-            path: "/v1.1/{project_id}/clusters/{cluster_id}/hosts",
-            pathParameters: ["cluster_id": clusterID],
-            query: query
+            operation: "ListHosts", method: .get, path: "/v1.1/{project_id}/clusters/{cluster_id}/hosts",
+            pathParameters: ["cluster_id": clusterID], query: query
         )
         return try await client.send(request, as: ListHostsResponse.self)
     }
@@ -127,10 +116,8 @@ extension MRSClient {
     /// - Returns: The body of the service's `200` response.
     public func showClusterDetails(clusterID: String) async throws -> ShowClusterDetailsResponse {
         let request = OperationRequest(
-            operation: "ShowClusterDetails",
-            method: .get,
-            path: "/v1.1/{project_id}/cluster_infos/{cluster_id}",
-            pathParameters: ["cluster_id": clusterID]
+            operation: "ShowClusterDetails", method: .get,
+            path: "/v1.1/{project_id}/cluster_infos/{cluster_id}", pathParameters: ["cluster_id": clusterID]
         )
         return try await client.send(request, as: ShowClusterDetailsResponse.self)
     }
@@ -153,10 +140,8 @@ extension MRSClient {
         _ body: UpdateClusterScalingRequest
     ) async throws -> SqlResult {
         let request = OperationRequest(
-            operation: "UpdateClusterScaling",
-            method: .put,
-            path: "/v1.1/{project_id}/cluster_infos/{cluster_id}",
-            pathParameters: ["cluster_id": clusterID],
+            operation: "UpdateClusterScaling", method: .put,
+            path: "/v1.1/{project_id}/cluster_infos/{cluster_id}", pathParameters: ["cluster_id": clusterID],
             body: body
         )
         return try await client.send(request, as: SqlResult.self)

@@ -54,29 +54,16 @@ public struct Parameters: Codable, Sendable, Equatable {
     public var previousValues: PreviousValues?
 
     private enum CodingKeys: String, CodingKey {
-        case orderID = "order_id"
-        case scaleType = "scale_type"
-        case nodeID = "node_id"
-        case nodeGroup = "node_group"
-        case taskNodeInfo = "task_node_info"
-        case instances
-        case skipBootstrapScripts = "skip_bootstrap_scripts"
-        case scaleWithoutStart = "scale_without_start"
-        case serverIDs = "server_ids"
+        case orderID = "order_id", scaleType = "scale_type", nodeID = "node_id", nodeGroup = "node_group"
+        case taskNodeInfo = "task_node_info", instances, skipBootstrapScripts = "skip_bootstrap_scripts"
+        case scaleWithoutStart = "scale_without_start", serverIDs = "server_ids"
         case previousValues = "previous_values"
     }
 
     public init(
-        orderID: String? = nil,
-        scaleType: String,
-        nodeID: String,
-        nodeGroup: String? = nil,
-        taskNodeInfo: TaskNodeInfo? = nil,
-        instances: String,
-        skipBootstrapScripts: Bool? = nil,
-        scaleWithoutStart: Bool? = nil,
-        serverIDs: [String]? = nil,
-        previousValues: PreviousValues? = nil
+        orderID: String? = nil, scaleType: String, nodeID: String, nodeGroup: String? = nil,
+        taskNodeInfo: TaskNodeInfo? = nil, instances: String, skipBootstrapScripts: Bool? = nil,
+        scaleWithoutStart: Bool? = nil, serverIDs: [String]? = nil, previousValues: PreviousValues? = nil
     ) {
         self.orderID = orderID
         self.scaleType = scaleType
@@ -88,20 +75,6 @@ public struct Parameters: Codable, Sendable, Equatable {
         self.scaleWithoutStart = scaleWithoutStart
         self.serverIDs = serverIDs
         self.previousValues = previousValues
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.orderID = try container.decodeIfPresent(String.self, forKey: .orderID)
-        self.scaleType = try container.decode(String.self, forKey: .scaleType)
-        self.nodeID = try container.decode(String.self, forKey: .nodeID)
-        self.nodeGroup = try container.decodeIfPresent(String.self, forKey: .nodeGroup)
-        self.taskNodeInfo = try container.decodeIfPresent(TaskNodeInfo.self, forKey: .taskNodeInfo)
-        self.instances = try container.decode(String.self, forKey: .instances)
-        self.skipBootstrapScripts = try container.decodeLenientIfPresent(Bool.self, forKey: .skipBootstrapScripts)
-        self.scaleWithoutStart = try container.decodeLenientIfPresent(Bool.self, forKey: .scaleWithoutStart)
-        self.serverIDs = try container.decodeIfPresent([String].self, forKey: .serverIDs)
-        self.previousValues = try container.decodeIfPresent(PreviousValues.self, forKey: .previousValues)
     }
 }
 
@@ -137,30 +110,18 @@ public struct TaskNodeInfo: Codable, Sendable, Equatable {
     public var dataVolumeSize: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case nodeSize = "node_size"
-        case dataVolumeType = "data_volume_type"
-        case dataVolumeCount = "data_volume_count"
-        case dataVolumeSize = "data_volume_size"
+        case nodeSize = "node_size", dataVolumeType = "data_volume_type"
+        case dataVolumeCount = "data_volume_count", dataVolumeSize = "data_volume_size"
     }
 
     public init(
-        nodeSize: String,
-        dataVolumeType: String? = nil,
-        dataVolumeCount: Int? = nil,
+        nodeSize: String, dataVolumeType: String? = nil, dataVolumeCount: Int? = nil,
         dataVolumeSize: Int? = nil
     ) {
         self.nodeSize = nodeSize
         self.dataVolumeType = dataVolumeType
         self.dataVolumeCount = dataVolumeCount
         self.dataVolumeSize = dataVolumeSize
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.nodeSize = try container.decode(String.self, forKey: .nodeSize)
-        self.dataVolumeType = try container.decodeIfPresent(String.self, forKey: .dataVolumeType)
-        self.dataVolumeCount = try container.decodeLenientIfPresent(Int.self, forKey: .dataVolumeCount)
-        self.dataVolumeSize = try container.decodeLenientIfPresent(Int.self, forKey: .dataVolumeSize)
     }
 }
 
@@ -176,16 +137,11 @@ public struct UpdateClusterScalingRequest: Codable, Sendable, Equatable {
     public var previousValues: PreviousValues?
 
     private enum CodingKeys: String, CodingKey {
-        case serviceID = "service_id"
-        case planID = "plan_id"
-        case parameters
-        case previousValues = "previous_values"
+        case serviceID = "service_id", planID = "plan_id", parameters, previousValues = "previous_values"
     }
 
     public init(
-        serviceID: String? = nil,
-        planID: String? = nil,
-        parameters: Parameters,
+        serviceID: String? = nil, planID: String? = nil, parameters: Parameters,
         previousValues: PreviousValues? = nil
     ) {
         self.serviceID = serviceID

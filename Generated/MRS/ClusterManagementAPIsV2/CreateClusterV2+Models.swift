@@ -51,21 +51,14 @@ public struct CreateClusterV2AutoScalingPolicy: Codable, Sendable, Equatable {
     public var rules: [CreateClusterV2Rule]?
 
     private enum CodingKeys: String, CodingKey {
-        case autoScalingEnable = "auto_scaling_enable"
-        case minCapacity = "min_capacity"
-        case maxCapacity = "max_capacity"
-        case resourcesPlans = "resources_plans"
-        case execScripts = "exec_scripts"
+        case autoScalingEnable = "auto_scaling_enable", minCapacity = "min_capacity"
+        case maxCapacity = "max_capacity", resourcesPlans = "resources_plans", execScripts = "exec_scripts"
         case rules
     }
 
     public init(
-        autoScalingEnable: Bool,
-        minCapacity: Int,
-        maxCapacity: Int,
-        resourcesPlans: [ResourcesPlan]? = nil,
-        execScripts: [ExecScript]? = nil,
-        rules: [CreateClusterV2Rule]? = nil
+        autoScalingEnable: Bool, minCapacity: Int, maxCapacity: Int, resourcesPlans: [ResourcesPlan]? = nil,
+        execScripts: [ExecScript]? = nil, rules: [CreateClusterV2Rule]? = nil
     ) {
         self.autoScalingEnable = autoScalingEnable
         self.minCapacity = minCapacity
@@ -73,16 +66,6 @@ public struct CreateClusterV2AutoScalingPolicy: Codable, Sendable, Equatable {
         self.resourcesPlans = resourcesPlans
         self.execScripts = execScripts
         self.rules = rules
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.autoScalingEnable = try container.decodeLenient(Bool.self, forKey: .autoScalingEnable)
-        self.minCapacity = try container.decodeLenient(Int.self, forKey: .minCapacity)
-        self.maxCapacity = try container.decodeLenient(Int.self, forKey: .maxCapacity)
-        self.resourcesPlans = try container.decodeIfPresent([ResourcesPlan].self, forKey: .resourcesPlans)
-        self.execScripts = try container.decodeIfPresent([ExecScript].self, forKey: .execScripts)
-        self.rules = try container.decodeIfPresent([CreateClusterV2Rule].self, forKey: .rules)
     }
 }
 
@@ -137,27 +120,16 @@ public struct CreateClusterV2NodeGroup: Codable, Sendable, Equatable {
     public var assignedRoles: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case groupName = "group_name"
-        case nodeNum = "node_num"
-        case nodeSize = "node_size"
-        case rootVolume = "root_volume"
-        case dataVolume = "data_volume"
-        case dataVolumeCount = "data_volume_count"
-        case chargeInfo = "charge_info"
-        case autoScalingPolicy = "auto_scaling_policy"
+        case groupName = "group_name", nodeNum = "node_num", nodeSize = "node_size"
+        case rootVolume = "root_volume", dataVolume = "data_volume", dataVolumeCount = "data_volume_count"
+        case chargeInfo = "charge_info", autoScalingPolicy = "auto_scaling_policy"
         case assignedRoles = "assigned_roles"
     }
 
     public init(
-        groupName: String,
-        nodeNum: Int,
-        nodeSize: String,
-        rootVolume: Volume? = nil,
-        dataVolume: Volume? = nil,
-        dataVolumeCount: Int? = nil,
-        chargeInfo: JSONValue? = nil,
-        autoScalingPolicy: CreateClusterV2AutoScalingPolicy? = nil,
-        assignedRoles: [String]? = nil
+        groupName: String, nodeNum: Int, nodeSize: String, rootVolume: Volume? = nil,
+        dataVolume: Volume? = nil, dataVolumeCount: Int? = nil, chargeInfo: JSONValue? = nil,
+        autoScalingPolicy: CreateClusterV2AutoScalingPolicy? = nil, assignedRoles: [String]? = nil
     ) {
         self.groupName = groupName
         self.nodeNum = nodeNum
@@ -168,19 +140,6 @@ public struct CreateClusterV2NodeGroup: Codable, Sendable, Equatable {
         self.chargeInfo = chargeInfo
         self.autoScalingPolicy = autoScalingPolicy
         self.assignedRoles = assignedRoles
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.groupName = try container.decode(String.self, forKey: .groupName)
-        self.nodeNum = try container.decodeLenient(Int.self, forKey: .nodeNum)
-        self.nodeSize = try container.decode(String.self, forKey: .nodeSize)
-        self.rootVolume = try container.decodeIfPresent(Volume.self, forKey: .rootVolume)
-        self.dataVolume = try container.decodeIfPresent(Volume.self, forKey: .dataVolume)
-        self.dataVolumeCount = try container.decodeLenientIfPresent(Int.self, forKey: .dataVolumeCount)
-        self.chargeInfo = try container.decodeIfPresent(JSONValue.self, forKey: .chargeInfo)
-        self.autoScalingPolicy = try container.decodeIfPresent(CreateClusterV2AutoScalingPolicy.self, forKey: .autoScalingPolicy)
-        self.assignedRoles = try container.decodeIfPresent([String].self, forKey: .assignedRoles)
     }
 }
 
@@ -330,57 +289,25 @@ public struct CreateClusterV2Request: Codable, Sendable, Equatable {
     public var addJobs: [AddJob]?
 
     private enum CodingKeys: String, CodingKey {
-        case clusterVersion = "cluster_version"
-        case clusterName = "cluster_name"
-        case clusterType = "cluster_type"
-        case chargeInfo = "charge_info"
-        case region
-        case vpcName = "vpc_name"
-        case subnetName = "subnet_name"
-        case components
-        case availabilityZone = "availability_zone"
-        case securityGroupsID = "security_groups_id"
-        case safeMode = "safe_mode"
-        case managerAdminPassword = "manager_admin_password"
-        case loginMode = "login_mode"
-        case nodeRootPassword = "node_root_password"
-        case nodeKeypairName = "node_keypair_name"
-        case logCollection = "log_collection"
-        case enterpriseProjectID = "enterprise_project_id"
-        case eipAddress = "eip_address"
-        case mrsECSDefaultAgency = "mrs_ecs_default_agency"
-        case templateID = "template_id"
-        case tags
-        case nodeGroups = "node_groups"
-        case bootstrapScripts = "bootstrap_scripts"
-        case addJobs = "add_jobs"
+        case clusterVersion = "cluster_version", clusterName = "cluster_name", clusterType = "cluster_type"
+        case chargeInfo = "charge_info", region, vpcName = "vpc_name", subnetName = "subnet_name", components
+        case availabilityZone = "availability_zone", securityGroupsID = "security_groups_id"
+        case safeMode = "safe_mode", managerAdminPassword = "manager_admin_password", loginMode = "login_mode"
+        case nodeRootPassword = "node_root_password", nodeKeypairName = "node_keypair_name"
+        case logCollection = "log_collection", enterpriseProjectID = "enterprise_project_id"
+        case eipAddress = "eip_address", mrsECSDefaultAgency = "mrs_ecs_default_agency"
+        case templateID = "template_id", tags, nodeGroups = "node_groups"
+        case bootstrapScripts = "bootstrap_scripts", addJobs = "add_jobs"
     }
 
     public init(
-        clusterVersion: String,
-        clusterName: String,
-        clusterType: ClusterType,
-        chargeInfo: ChargeInfo? = nil,
-        region: String,
-        vpcName: String,
-        subnetName: String,
-        components: String,
-        availabilityZone: String,
-        securityGroupsID: String? = nil,
-        safeMode: String,
-        managerAdminPassword: String,
-        loginMode: String,
-        nodeRootPassword: String? = nil,
-        nodeKeypairName: String? = nil,
-        logCollection: Int? = nil,
-        enterpriseProjectID: String? = nil,
-        eipAddress: String? = nil,
-        mrsECSDefaultAgency: String? = nil,
-        templateID: String? = nil,
-        tags: [Tag]? = nil,
-        nodeGroups: [CreateClusterV2NodeGroup],
-        bootstrapScripts: [BootstrapScript]? = nil,
-        addJobs: [AddJob]? = nil
+        clusterVersion: String, clusterName: String, clusterType: ClusterType, chargeInfo: ChargeInfo? = nil,
+        region: String, vpcName: String, subnetName: String, components: String, availabilityZone: String,
+        securityGroupsID: String? = nil, safeMode: String, managerAdminPassword: String, loginMode: String,
+        nodeRootPassword: String? = nil, nodeKeypairName: String? = nil, logCollection: Int? = nil,
+        enterpriseProjectID: String? = nil, eipAddress: String? = nil, mrsECSDefaultAgency: String? = nil,
+        templateID: String? = nil, tags: [Tag]? = nil, nodeGroups: [CreateClusterV2NodeGroup],
+        bootstrapScripts: [BootstrapScript]? = nil, addJobs: [AddJob]? = nil
     ) {
         self.clusterVersion = clusterVersion
         self.clusterName = clusterName
@@ -406,34 +333,6 @@ public struct CreateClusterV2Request: Codable, Sendable, Equatable {
         self.nodeGroups = nodeGroups
         self.bootstrapScripts = bootstrapScripts
         self.addJobs = addJobs
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.clusterVersion = try container.decode(String.self, forKey: .clusterVersion)
-        self.clusterName = try container.decode(String.self, forKey: .clusterName)
-        self.clusterType = try container.decode(ClusterType.self, forKey: .clusterType)
-        self.chargeInfo = try container.decodeIfPresent(ChargeInfo.self, forKey: .chargeInfo)
-        self.region = try container.decode(String.self, forKey: .region)
-        self.vpcName = try container.decode(String.self, forKey: .vpcName)
-        self.subnetName = try container.decode(String.self, forKey: .subnetName)
-        self.components = try container.decode(String.self, forKey: .components)
-        self.availabilityZone = try container.decode(String.self, forKey: .availabilityZone)
-        self.securityGroupsID = try container.decodeIfPresent(String.self, forKey: .securityGroupsID)
-        self.safeMode = try container.decode(String.self, forKey: .safeMode)
-        self.managerAdminPassword = try container.decode(String.self, forKey: .managerAdminPassword)
-        self.loginMode = try container.decode(String.self, forKey: .loginMode)
-        self.nodeRootPassword = try container.decodeIfPresent(String.self, forKey: .nodeRootPassword)
-        self.nodeKeypairName = try container.decodeIfPresent(String.self, forKey: .nodeKeypairName)
-        self.logCollection = try container.decodeLenientIfPresent(Int.self, forKey: .logCollection)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.eipAddress = try container.decodeIfPresent(String.self, forKey: .eipAddress)
-        self.mrsECSDefaultAgency = try container.decodeIfPresent(String.self, forKey: .mrsECSDefaultAgency)
-        self.templateID = try container.decodeIfPresent(String.self, forKey: .templateID)
-        self.tags = try container.decodeIfPresent([Tag].self, forKey: .tags)
-        self.nodeGroups = try container.decode([CreateClusterV2NodeGroup].self, forKey: .nodeGroups)
-        self.bootstrapScripts = try container.decodeIfPresent([BootstrapScript].self, forKey: .bootstrapScripts)
-        self.addJobs = try container.decodeIfPresent([AddJob].self, forKey: .addJobs)
     }
 }
 
@@ -476,21 +375,13 @@ public struct CreateClusterV2Rule: Codable, Sendable, Equatable {
     public var trigger: CreateClusterV2Trigger
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case adjustmentType = "adjustment_type"
-        case coolDownMinutes = "cool_down_minutes"
-        case scalingAdjustment = "scaling_adjustment"
-        case trigger
+        case name, description, adjustmentType = "adjustment_type", coolDownMinutes = "cool_down_minutes"
+        case scalingAdjustment = "scaling_adjustment", trigger
     }
 
     public init(
-        name: String,
-        description: String? = nil,
-        adjustmentType: AdjustmentType,
-        coolDownMinutes: Int,
-        scalingAdjustment: Int,
-        trigger: CreateClusterV2Trigger
+        name: String, description: String? = nil, adjustmentType: AdjustmentType, coolDownMinutes: Int,
+        scalingAdjustment: Int, trigger: CreateClusterV2Trigger
     ) {
         self.name = name
         self.description = description
@@ -498,16 +389,6 @@ public struct CreateClusterV2Rule: Codable, Sendable, Equatable {
         self.coolDownMinutes = coolDownMinutes
         self.scalingAdjustment = scalingAdjustment
         self.trigger = trigger
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.adjustmentType = try container.decode(AdjustmentType.self, forKey: .adjustmentType)
-        self.coolDownMinutes = try container.decodeLenient(Int.self, forKey: .coolDownMinutes)
-        self.scalingAdjustment = try container.decodeLenient(Int.self, forKey: .scalingAdjustment)
-        self.trigger = try container.decode(CreateClusterV2Trigger.self, forKey: .trigger)
     }
 }
 
@@ -537,21 +418,14 @@ public struct CreateClusterV2Trigger: Codable, Sendable, Equatable {
     public var metricID: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case metricName = "metric_name"
-        case metricValue = "metric_value"
-        case comparisonOperator = "comparison_operator"
-        case evaluationPeriods = "evaluation_periods"
-        case comparisonOperatorID = "comparison_operator_id"
-        case metricID = "metric_id"
+        case metricName = "metric_name", metricValue = "metric_value"
+        case comparisonOperator = "comparison_operator", evaluationPeriods = "evaluation_periods"
+        case comparisonOperatorID = "comparison_operator_id", metricID = "metric_id"
     }
 
     public init(
-        metricName: String,
-        metricValue: String,
-        comparisonOperator: ComparisonOperator? = nil,
-        evaluationPeriods: Int,
-        comparisonOperatorID: Int? = nil,
-        metricID: Int? = nil
+        metricName: String, metricValue: String, comparisonOperator: ComparisonOperator? = nil,
+        evaluationPeriods: Int, comparisonOperatorID: Int? = nil, metricID: Int? = nil
     ) {
         self.metricName = metricName
         self.metricValue = metricValue
@@ -559,16 +433,6 @@ public struct CreateClusterV2Trigger: Codable, Sendable, Equatable {
         self.evaluationPeriods = evaluationPeriods
         self.comparisonOperatorID = comparisonOperatorID
         self.metricID = metricID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.metricName = try container.decode(String.self, forKey: .metricName)
-        self.metricValue = try container.decode(String.self, forKey: .metricValue)
-        self.comparisonOperator = try container.decodeIfPresent(ComparisonOperator.self, forKey: .comparisonOperator)
-        self.evaluationPeriods = try container.decodeLenient(Int.self, forKey: .evaluationPeriods)
-        self.comparisonOperatorID = try container.decodeLenientIfPresent(Int.self, forKey: .comparisonOperatorID)
-        self.metricID = try container.decodeLenientIfPresent(Int.self, forKey: .metricID)
     }
 }
 
@@ -584,19 +448,8 @@ public struct Volume: Codable, Sendable, Equatable {
     /// Specifies the data disk size, in GB. The value range is 10 to 32768.
     public var size: Int
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case size
-    }
-
     public init(type: String, size: Int) {
         self.type = type
         self.size = size
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.type = try container.decode(String.self, forKey: .type)
-        self.size = try container.decodeLenient(Int.self, forKey: .size)
     }
 }

@@ -16,10 +16,7 @@ extension MRSClient {
     /// - Returns: The body of the service's `200` response.
     public func createClusterV2(_ body: CreateClusterV2Request) async throws -> CreateClusterV2Response {
         let request = OperationRequest(
-            operation: "CreateClusterV2",
-            method: .post,
-            path: "/v2/{project_id}/clusters",
-            body: body
+            operation: "CreateClusterV2", method: .post, path: "/v2/{project_id}/clusters", body: body
         )
         return try await client.send(request, as: CreateClusterV2Response.self)
     }
@@ -41,11 +38,9 @@ extension MRSClient {
         _ body: UpdateClusterNameRequest
     ) async throws -> SqlResult {
         let request = OperationRequest(
-            operation: "UpdateClusterName",
-            method: .put,
+            operation: "UpdateClusterName", method: .put,
             path: "/v2/{project_id}/clusters/{cluster_id}/cluster-name",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         return try await client.send(request, as: SqlResult.self)
     }

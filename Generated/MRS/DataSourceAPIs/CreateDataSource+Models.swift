@@ -35,23 +35,12 @@ public struct CreateDataSourceRequest: Codable, Sendable, Equatable {
     public var description: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case url
-        case credentials
-        case isProtected = "is_protected"
-        case isPublic = "is_public"
-        case type
-        case description
+        case name, url, credentials, isProtected = "is_protected", isPublic = "is_public", type, description
     }
 
     public init(
-        name: String,
-        url: String,
-        credentials: JSONValue? = nil,
-        isProtected: Bool? = nil,
-        isPublic: Bool? = nil,
-        type: String,
-        description: String? = nil
+        name: String, url: String, credentials: JSONValue? = nil, isProtected: Bool? = nil,
+        isPublic: Bool? = nil, type: String, description: String? = nil
     ) {
         self.name = name
         self.url = url
@@ -60,16 +49,5 @@ public struct CreateDataSourceRequest: Codable, Sendable, Equatable {
         self.isPublic = isPublic
         self.type = type
         self.description = description
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.url = try container.decode(String.self, forKey: .url)
-        self.credentials = try container.decodeIfPresent(JSONValue.self, forKey: .credentials)
-        self.isProtected = try container.decodeLenientIfPresent(Bool.self, forKey: .isProtected)
-        self.isPublic = try container.decodeLenientIfPresent(Bool.self, forKey: .isPublic)
-        self.type = try container.decode(String.self, forKey: .type)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
     }
 }

@@ -11,8 +11,7 @@ public struct ListDataSourceResponse: Codable, Sendable, Equatable {
     public var dataSources: [DataSource]?
 
     private enum CodingKeys: String, CodingKey {
-        case markers
-        case dataSources = "data_sources"
+        case markers, dataSources = "data_sources"
     }
 
     public init(markers: Markers? = nil, dataSources: [DataSource]? = nil) {

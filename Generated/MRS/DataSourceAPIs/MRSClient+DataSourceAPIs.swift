@@ -16,10 +16,7 @@ extension MRSClient {
     /// - Returns: The body of the service's `202` response.
     public func createDataSource(_ body: CreateDataSourceRequest) async throws -> CreateDataSourceResponse {
         let request = OperationRequest(
-            operation: "CreateDataSource",
-            method: .post,
-            path: "/v1.1/{project_id}/data-sources",
-            body: body
+            operation: "CreateDataSource", method: .post, path: "/v1.1/{project_id}/data-sources", body: body
         )
         return try await client.send(request, as: CreateDataSourceResponse.self)
     }
@@ -34,8 +31,7 @@ extension MRSClient {
     ///   - dataSourceID: Data source ID
     public func deleteDataSource(dataSourceID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteDataSource",
-            method: .delete,
+            operation: "DeleteDataSource", method: .delete,
             path: "/v1.1/{project_id}/data-sources/{data_source_id}",
             pathParameters: ["data_source_id": dataSourceID]
         )
@@ -67,10 +63,7 @@ extension MRSClient {
         query.append("marker", marker)
         query.append("sort_by", sortBy)
         let request = OperationRequest(
-            operation: "ListDataSource",
-            method: .get,
-            path: "/v1.1/{project_id}/data-sources",
-            query: query
+            operation: "ListDataSource", method: .get, path: "/v1.1/{project_id}/data-sources", query: query
         )
         return try await client.send(request, as: ListDataSourceResponse.self)
     }
@@ -88,8 +81,7 @@ extension MRSClient {
     /// - Returns: The body of the service's `200` response.
     public func showDataSourceDetails(dataSourceID: String) async throws -> ShowDataSourceDetailsResponse {
         let request = OperationRequest(
-            operation: "ShowDataSourceDetails",
-            method: .get,
+            operation: "ShowDataSourceDetails", method: .get,
             path: "/v1.1/{project_id}/data-sources/{data_source_id}",
             pathParameters: ["data_source_id": dataSourceID]
         )
@@ -113,11 +105,9 @@ extension MRSClient {
         _ body: UpdateDataSourceRequest
     ) async throws -> UpdateDataSourceResponse {
         let request = OperationRequest(
-            operation: "UpdateDataSource",
-            method: .put,
+            operation: "UpdateDataSource", method: .put,
             path: "/v1.1/{project_id}/data-sources/{data_source_id}",
-            pathParameters: ["data_source_id": dataSourceID],
-            body: body
+            pathParameters: ["data_source_id": dataSourceID], body: body
         )
         return try await client.send(request, as: UpdateDataSourceResponse.self)
     }

@@ -33,21 +33,12 @@ public struct UpdateDataSourceRequest: Codable, Sendable, Equatable {
     public var isPublic: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case type
-        case url
-        case description
-        case isProtected = "is_protected"
-        case isPublic = "is_public"
+        case name, type, url, description, isProtected = "is_protected", isPublic = "is_public"
     }
 
     public init(
-        name: String? = nil,
-        type: String,
-        url: String? = nil,
-        description: String? = nil,
-        isProtected: Bool? = nil,
-        isPublic: Bool? = nil
+        name: String? = nil, type: String, url: String? = nil, description: String? = nil,
+        isProtected: Bool? = nil, isPublic: Bool? = nil
     ) {
         self.name = name
         self.type = type
@@ -55,16 +46,6 @@ public struct UpdateDataSourceRequest: Codable, Sendable, Equatable {
         self.description = description
         self.isProtected = isProtected
         self.isPublic = isPublic
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.type = try container.decode(String.self, forKey: .type)
-        self.url = try container.decodeIfPresent(String.self, forKey: .url)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.isProtected = try container.decodeLenientIfPresent(Bool.self, forKey: .isProtected)
-        self.isPublic = try container.decodeLenientIfPresent(Bool.self, forKey: .isPublic)
     }
 }
 

@@ -26,33 +26,16 @@ public struct CreateJobBinaryObjectRequest: Codable, Sendable, Equatable {
     public var description: String
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case url
-        case isProtected = "is_protected"
-        case isPublic = "is_public"
-        case description
+        case name, url, isProtected = "is_protected", isPublic = "is_public", description
     }
 
     public init(
-        name: String,
-        url: String,
-        isProtected: Bool? = nil,
-        isPublic: Bool? = nil,
-        description: String
+        name: String, url: String, isProtected: Bool? = nil, isPublic: Bool? = nil, description: String
     ) {
         self.name = name
         self.url = url
         self.isProtected = isProtected
         self.isPublic = isPublic
         self.description = description
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.url = try container.decode(String.self, forKey: .url)
-        self.isProtected = try container.decodeLenientIfPresent(Bool.self, forKey: .isProtected)
-        self.isPublic = try container.decodeLenientIfPresent(Bool.self, forKey: .isPublic)
-        self.description = try container.decode(String.self, forKey: .description)
     }
 }

@@ -18,9 +18,7 @@ extension MRSClient {
         _ body: CreateJobBinaryObjectRequest
     ) async throws -> CreateJobBinaryObjectResponse {
         let request = OperationRequest(
-            operation: "CreateJobBinaryObject",
-            method: .post,
-            path: "/v1.1/{project_id}/job-binaries",
+            operation: "CreateJobBinaryObject", method: .post, path: "/v1.1/{project_id}/job-binaries",
             body: body
         )
         return try await client.send(request, as: CreateJobBinaryObjectResponse.self)
@@ -36,8 +34,7 @@ extension MRSClient {
     ///   - jobBinaryID: Job binary object ID
     public func deleteJobBinaryObject(jobBinaryID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteJobBinaryObject",
-            method: .delete,
+            operation: "DeleteJobBinaryObject", method: .delete,
             path: "/v1.1/{project_id}/job-binaries/{job_binary_id}",
             pathParameters: ["job_binary_id": jobBinaryID]
         )
@@ -69,9 +66,7 @@ extension MRSClient {
         query.append("marker", marker)
         query.append("sort_by", sortBy)
         let request = OperationRequest(
-            operation: "ListBinaryObject",
-            method: .get,
-            path: "/v1.1/{project_id}/job-binaries",
+            operation: "ListBinaryObject", method: .get, path: "/v1.1/{project_id}/job-binaries",
             query: query
         )
         return try await client.send(request, as: ListBinaryObjectResponse.self)
@@ -90,8 +85,7 @@ extension MRSClient {
     /// - Returns: The body of the service's `200` response.
     public func showBinaryObjectDetails(jobBinaryID: String) async throws -> ShowBinaryObjectDetailsResponse {
         let request = OperationRequest(
-            operation: "ShowBinaryObjectDetails",
-            method: .get,
+            operation: "ShowBinaryObjectDetails", method: .get,
             path: "/v1.1/{project_id}/job-binaries/{job_binary_id}",
             pathParameters: ["job_binary_id": jobBinaryID]
         )
@@ -114,11 +108,9 @@ extension MRSClient {
         _ body: UpdateJobBinaryObjectRequest
     ) async throws -> UpdateJobBinaryObjectResponse {
         let request = OperationRequest(
-            operation: "UpdateJobBinaryObject",
-            method: .put,
+            operation: "UpdateJobBinaryObject", method: .put,
             path: "/v1.1/{project_id}/job-binaries/{job_binary_id}",
-            pathParameters: ["job_binary_id": jobBinaryID],
-            body: body
+            pathParameters: ["job_binary_id": jobBinaryID], body: body
         )
         return try await client.send(request, as: UpdateJobBinaryObjectResponse.self)
     }

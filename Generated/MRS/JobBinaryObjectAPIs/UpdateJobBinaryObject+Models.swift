@@ -26,18 +26,11 @@ public struct UpdateJobBinaryObjectRequest: Codable, Sendable, Equatable {
     public var description: String
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case url
-        case isProtected = "is_protected"
-        case isPublic = "is_public"
-        case description
+        case name, url, isProtected = "is_protected", isPublic = "is_public", description
     }
 
     public init(
-        name: String? = nil,
-        url: String? = nil,
-        isProtected: Bool? = nil,
-        isPublic: Bool? = nil,
+        name: String? = nil, url: String? = nil, isProtected: Bool? = nil, isPublic: Bool? = nil,
         description: String
     ) {
         self.name = name
@@ -45,15 +38,6 @@ public struct UpdateJobBinaryObjectRequest: Codable, Sendable, Equatable {
         self.isProtected = isProtected
         self.isPublic = isPublic
         self.description = description
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.url = try container.decodeIfPresent(String.self, forKey: .url)
-        self.isProtected = try container.decodeLenientIfPresent(Bool.self, forKey: .isProtected)
-        self.isPublic = try container.decodeLenientIfPresent(Bool.self, forKey: .isPublic)
-        self.description = try container.decode(String.self, forKey: .description)
     }
 }
 

@@ -58,41 +58,18 @@ public struct CancelJobExecutionResponseJobExecution: Codable, Sendable, Equatab
     public var id: String?
 
     private enum CodingKeys: String, CodingKey {
-        case info
-        case clusterID = "cluster_id"
-        case jobID = "job_id"
-        case oozieJobID = "oozie_job_id"
-        case tenantID = "tenant_id"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case startTime = "start_time"
-        case endTime = "end_time"
-        case returnCode = "return_code"
-        case inputID = "input_id"
-        case outputID = "output_id"
-        case isProtected = "is_protected"
-        case isPublic = "is_public"
-        case jobConfigs = "job_configs"
-        case id
+        case info, clusterID = "cluster_id", jobID = "job_id", oozieJobID = "oozie_job_id"
+        case tenantID = "tenant_id", createdAt = "created_at", updatedAt = "updated_at"
+        case startTime = "start_time", endTime = "end_time", returnCode = "return_code", inputID = "input_id"
+        case outputID = "output_id", isProtected = "is_protected", isPublic = "is_public"
+        case jobConfigs = "job_configs", id
     }
 
     public init(
-        info: String? = nil,
-        clusterID: String? = nil,
-        jobID: String? = nil,
-        oozieJobID: String? = nil,
-        tenantID: String? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        startTime: String? = nil,
-        endTime: Bool? = nil,
-        returnCode: String? = nil,
-        inputID: String? = nil,
-        outputID: String? = nil,
-        isProtected: Bool? = nil,
-        isPublic: Bool? = nil,
-        jobConfigs: JSONValue? = nil,
-        id: String? = nil
+        info: String? = nil, clusterID: String? = nil, jobID: String? = nil, oozieJobID: String? = nil,
+        tenantID: String? = nil, createdAt: String? = nil, updatedAt: String? = nil, startTime: String? = nil,
+        endTime: Bool? = nil, returnCode: String? = nil, inputID: String? = nil, outputID: String? = nil,
+        isProtected: Bool? = nil, isPublic: Bool? = nil, jobConfigs: JSONValue? = nil, id: String? = nil
     ) {
         self.info = info
         self.clusterID = clusterID
@@ -110,25 +87,5 @@ public struct CancelJobExecutionResponseJobExecution: Codable, Sendable, Equatab
         self.isPublic = isPublic
         self.jobConfigs = jobConfigs
         self.id = id
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.info = try container.decodeIfPresent(String.self, forKey: .info)
-        self.clusterID = try container.decodeIfPresent(String.self, forKey: .clusterID)
-        self.jobID = try container.decodeIfPresent(String.self, forKey: .jobID)
-        self.oozieJobID = try container.decodeIfPresent(String.self, forKey: .oozieJobID)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.startTime = try container.decodeIfPresent(String.self, forKey: .startTime)
-        self.endTime = try container.decodeLenientIfPresent(Bool.self, forKey: .endTime)
-        self.returnCode = try container.decodeIfPresent(String.self, forKey: .returnCode)
-        self.inputID = try container.decodeIfPresent(String.self, forKey: .inputID)
-        self.outputID = try container.decodeIfPresent(String.self, forKey: .outputID)
-        self.isProtected = try container.decodeLenientIfPresent(Bool.self, forKey: .isProtected)
-        self.isPublic = try container.decodeLenientIfPresent(Bool.self, forKey: .isPublic)
-        self.jobConfigs = try container.decodeIfPresent(JSONValue.self, forKey: .jobConfigs)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
     }
 }

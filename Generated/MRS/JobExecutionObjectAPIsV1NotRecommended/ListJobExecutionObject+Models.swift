@@ -13,8 +13,7 @@ public struct ListJobExecutionObjectResponse: Codable, Sendable, Equatable {
     public var jobExecutions: [ListJobExecutionObjectJobExecution]?
 
     private enum CodingKeys: String, CodingKey {
-        case markers
-        case jobExecutions = "job_executions"
+        case markers, jobExecutions = "job_executions"
     }
 
     public init(markers: Markers? = nil, jobExecutions: [ListJobExecutionObjectJobExecution]? = nil) {

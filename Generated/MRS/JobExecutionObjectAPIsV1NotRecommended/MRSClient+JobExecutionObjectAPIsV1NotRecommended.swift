@@ -16,8 +16,7 @@ extension MRSClient {
     /// - Returns: The body of the service's `200` response.
     public func cancelJobExecution(jobExecutionID: String) async throws -> CancelJobExecutionResponse {
         let request = OperationRequest(
-            operation: "CancelJobExecution",
-            method: .get,
+            operation: "CancelJobExecution", method: .get,
             path: "/v1.1/{project_id}/job-executions/{job_execution_id}/cancel",
             pathParameters: ["job_execution_id": jobExecutionID]
         )
@@ -34,8 +33,7 @@ extension MRSClient {
     ///   - jobExecutionID: Job ID
     public func deleteJobExecution(jobExecutionID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteJobExecution",
-            method: .delete,
+            operation: "DeleteJobExecution", method: .delete,
             path: "/v1.1/{project_id}/job-executions/{job_execution_id}",
             pathParameters: ["job_execution_id": jobExecutionID]
         )
@@ -67,9 +65,7 @@ extension MRSClient {
         query.append("marker", marker)
         query.append("sort_by", sortBy)
         let request = OperationRequest(
-            operation: "ListJobExecutionObject",
-            method: .get,
-            path: "/v1.1/{project_id}/job-executions",
+            operation: "ListJobExecutionObject", method: .get, path: "/v1.1/{project_id}/job-executions",
             query: query
         )
         return try await client.send(request, as: ListJobExecutionObjectResponse.self)
@@ -90,8 +86,7 @@ extension MRSClient {
         jobExecutionID: String
     ) async throws -> ShowJobExecutionObjectDetailsResponse {
         let request = OperationRequest(
-            operation: "ShowJobExecutionObjectDetails",
-            method: .get,
+            operation: "ShowJobExecutionObjectDetails", method: .get,
             path: "/v1.1/{project_id}/job-executions/{job_execution_id}",
             pathParameters: ["job_execution_id": jobExecutionID]
         )

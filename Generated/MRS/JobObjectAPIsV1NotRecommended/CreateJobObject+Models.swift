@@ -43,25 +43,13 @@ public struct CreateJobObjectRequest: Codable, Sendable, Equatable {
     public var description: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case mains
-        case libs
-        case isProtected = "is_protected"
-        case interface
-        case isPublic = "is_public"
-        case type
+        case name, mains, libs, isProtected = "is_protected", interface, isPublic = "is_public", type
         case description
     }
 
     public init(
-        name: String,
-        mains: [JSONValue]? = nil,
-        libs: [JSONValue]? = nil,
-        isProtected: Bool? = nil,
-        interface: [JSONValue]? = nil,
-        isPublic: Bool? = nil,
-        type: String,
-        description: String? = nil
+        name: String, mains: [JSONValue]? = nil, libs: [JSONValue]? = nil, isProtected: Bool? = nil,
+        interface: [JSONValue]? = nil, isPublic: Bool? = nil, type: String, description: String? = nil
     ) {
         self.name = name
         self.mains = mains
@@ -71,17 +59,5 @@ public struct CreateJobObjectRequest: Codable, Sendable, Equatable {
         self.isPublic = isPublic
         self.type = type
         self.description = description
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.mains = try container.decodeIfPresent([JSONValue].self, forKey: .mains)
-        self.libs = try container.decodeIfPresent([JSONValue].self, forKey: .libs)
-        self.isProtected = try container.decodeLenientIfPresent(Bool.self, forKey: .isProtected)
-        self.interface = try container.decodeIfPresent([JSONValue].self, forKey: .interface)
-        self.isPublic = try container.decodeLenientIfPresent(Bool.self, forKey: .isPublic)
-        self.type = try container.decode(String.self, forKey: .type)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
     }
 }

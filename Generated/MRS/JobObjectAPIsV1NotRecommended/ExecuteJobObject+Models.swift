@@ -29,20 +29,12 @@ public struct ExecuteJobObjectRequest: Codable, Sendable, Equatable {
     public var jobConfigs: JSONValue
 
     private enum CodingKeys: String, CodingKey {
-        case clusterID = "cluster_id"
-        case inputID = "input_id"
-        case outputID = "output_id"
-        case isProtected = "is_protected"
-        case isPublic = "is_public"
-        case jobConfigs = "job_configs"
+        case clusterID = "cluster_id", inputID = "input_id", outputID = "output_id"
+        case isProtected = "is_protected", isPublic = "is_public", jobConfigs = "job_configs"
     }
 
     public init(
-        clusterID: String,
-        inputID: String,
-        outputID: String,
-        isProtected: Bool? = nil,
-        isPublic: Bool? = nil,
+        clusterID: String, inputID: String, outputID: String, isProtected: Bool? = nil, isPublic: Bool? = nil,
         jobConfigs: JSONValue
     ) {
         self.clusterID = clusterID
@@ -51,16 +43,6 @@ public struct ExecuteJobObjectRequest: Codable, Sendable, Equatable {
         self.isProtected = isProtected
         self.isPublic = isPublic
         self.jobConfigs = jobConfigs
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.clusterID = try container.decode(String.self, forKey: .clusterID)
-        self.inputID = try container.decode(String.self, forKey: .inputID)
-        self.outputID = try container.decode(String.self, forKey: .outputID)
-        self.isProtected = try container.decodeLenientIfPresent(Bool.self, forKey: .isProtected)
-        self.isPublic = try container.decodeLenientIfPresent(Bool.self, forKey: .isPublic)
-        self.jobConfigs = try container.decode(JSONValue.self, forKey: .jobConfigs)
     }
 }
 
@@ -117,39 +99,17 @@ public struct ExecuteJobObjectResponseJobExecution: Codable, Sendable, Equatable
     public var startTime: String?
 
     private enum CodingKeys: String, CodingKey {
-        case outputID = "output_id"
-        case info
-        case jobID = "job_id"
-        case tenantID = "tenant_id"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case returnCode = "return_code"
-        case oozieJobID = "oozie_job_id"
-        case isProtected = "is_protected"
-        case inputID = "input_id"
-        case clusterID = "cluster_id"
-        case isPublic = "is_public"
-        case jobConfigs = "job_configs"
-        case id
-        case startTime = "start_time"
+        case outputID = "output_id", info, jobID = "job_id", tenantID = "tenant_id", createdAt = "created_at"
+        case updatedAt = "updated_at", returnCode = "return_code", oozieJobID = "oozie_job_id"
+        case isProtected = "is_protected", inputID = "input_id", clusterID = "cluster_id"
+        case isPublic = "is_public", jobConfigs = "job_configs", id, startTime = "start_time"
     }
 
     public init(
-        outputID: String? = nil,
-        info: JSONValue? = nil,
-        jobID: String? = nil,
-        tenantID: String? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        returnCode: String? = nil,
-        oozieJobID: String? = nil,
-        isProtected: Bool? = nil,
-        inputID: String? = nil,
-        clusterID: String? = nil,
-        isPublic: Bool? = nil,
-        jobConfigs: JSONValue? = nil,
-        id: String? = nil,
-        startTime: String? = nil
+        outputID: String? = nil, info: JSONValue? = nil, jobID: String? = nil, tenantID: String? = nil,
+        createdAt: String? = nil, updatedAt: String? = nil, returnCode: String? = nil,
+        oozieJobID: String? = nil, isProtected: Bool? = nil, inputID: String? = nil, clusterID: String? = nil,
+        isPublic: Bool? = nil, jobConfigs: JSONValue? = nil, id: String? = nil, startTime: String? = nil
     ) {
         self.outputID = outputID
         self.info = info
@@ -166,24 +126,5 @@ public struct ExecuteJobObjectResponseJobExecution: Codable, Sendable, Equatable
         self.jobConfigs = jobConfigs
         self.id = id
         self.startTime = startTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.outputID = try container.decodeIfPresent(String.self, forKey: .outputID)
-        self.info = try container.decodeIfPresent(JSONValue.self, forKey: .info)
-        self.jobID = try container.decodeIfPresent(String.self, forKey: .jobID)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.returnCode = try container.decodeIfPresent(String.self, forKey: .returnCode)
-        self.oozieJobID = try container.decodeIfPresent(String.self, forKey: .oozieJobID)
-        self.isProtected = try container.decodeLenientIfPresent(Bool.self, forKey: .isProtected)
-        self.inputID = try container.decodeIfPresent(String.self, forKey: .inputID)
-        self.clusterID = try container.decodeIfPresent(String.self, forKey: .clusterID)
-        self.isPublic = try container.decodeLenientIfPresent(Bool.self, forKey: .isPublic)
-        self.jobConfigs = try container.decodeIfPresent(JSONValue.self, forKey: .jobConfigs)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.startTime = try container.decodeIfPresent(String.self, forKey: .startTime)
     }
 }

@@ -12,18 +12,11 @@ public struct ListExecuteJobResponse: Codable, Sendable, Equatable {
     public var jobExecutions: [JobExecution]?
 
     private enum CodingKeys: String, CodingKey {
-        case totalRecord
-        case jobExecutions = "job_executions"
+        case totalRecord, jobExecutions = "job_executions"
     }
 
     public init(totalRecord: Int? = nil, jobExecutions: [JobExecution]? = nil) {
         self.totalRecord = totalRecord
         self.jobExecutions = jobExecutions
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalRecord = try container.decodeLenientIfPresent(Int.self, forKey: .totalRecord)
-        self.jobExecutions = try container.decodeIfPresent([JobExecution].self, forKey: .jobExecutions)
     }
 }

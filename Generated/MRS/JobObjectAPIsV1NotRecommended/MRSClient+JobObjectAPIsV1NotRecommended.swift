@@ -19,9 +19,7 @@ extension MRSClient {
         _ body: CreateAndExecuteJobRequest
     ) async throws -> CreateAndExecuteJobResponse {
         let request = OperationRequest(
-            operation: "CreateAndExecuteJob",
-            method: .post,
-            path: "/v1.1/{project_id}/jobs/submit-job",
+            operation: "CreateAndExecuteJob", method: .post, path: "/v1.1/{project_id}/jobs/submit-job",
             body: body
         )
         return try await client.send(request, as: CreateAndExecuteJobResponse.self)
@@ -39,10 +37,7 @@ extension MRSClient {
     /// - Returns: The body of the service's `202` response.
     public func createJobObject(_ body: CreateJobObjectRequest) async throws -> CreateJobObjectResponse {
         let request = OperationRequest(
-            operation: "CreateJobObject",
-            method: .post,
-            path: "/v1.1/{project_id}/jobs",
-            body: body
+            operation: "CreateJobObject", method: .post, path: "/v1.1/{project_id}/jobs", body: body
         )
         return try await client.send(request, as: CreateJobObjectResponse.self)
     }
@@ -57,9 +52,7 @@ extension MRSClient {
     ///   - jobID: Job object ID
     public func deleteJobObject(jobID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteJobObject",
-            method: .delete,
-            path: "/v1.1/{project_id}/jobs/{job_id}",
+            operation: "DeleteJobObject", method: .delete, path: "/v1.1/{project_id}/jobs/{job_id}",
             pathParameters: ["job_id": jobID]
         )
         try await client.send(request)
@@ -81,11 +74,8 @@ extension MRSClient {
         _ body: ExecuteJobObjectRequest
     ) async throws -> ExecuteJobObjectResponse {
         let request = OperationRequest(
-            operation: "ExecuteJobObject",
-            method: .post,
-            path: "/v1.1/{project_id}/jobs/{job_id}/execute",
-            pathParameters: ["job_id": jobID],
-            body: body
+            operation: "ExecuteJobObject", method: .post, path: "/v1.1/{project_id}/jobs/{job_id}/execute",
+            pathParameters: ["job_id": jobID], body: body
         )
         return try await client.send(request, as: ExecuteJobObjectResponse.self)
     }
@@ -124,10 +114,7 @@ extension MRSClient {
         query.append("state", state)
         query.append("clusterId", clusterID2)
         let request = OperationRequest(
-            operation: "ListExecuteJob",
-            method: .get,
-            path: "/v1.1/{project_id}/job-exes",
-            query: query
+            operation: "ListExecuteJob", method: .get, path: "/v1.1/{project_id}/job-exes", query: query
         )
         return try await client.send(request, as: ListExecuteJobResponse.self)
     }
@@ -156,10 +143,7 @@ extension MRSClient {
         query.append("marker", marker)
         query.append("sort_by", sortBy)
         let request = OperationRequest(
-            operation: "ListJobObject",
-            method: .get,
-            path: "/v1.1/{project_id}/jobs",
-            query: query
+            operation: "ListJobObject", method: .get, path: "/v1.1/{project_id}/jobs", query: query
         )
         return try await client.send(request, as: ListJobObjectResponse.self)
     }
@@ -177,9 +161,7 @@ extension MRSClient {
     /// - Returns: The body of the service's `200` response.
     public func showJobExes(jobExeID: String) async throws -> ShowJobExesResponse {
         let request = OperationRequest(
-            operation: "ShowJobExes",
-            method: .get,
-            path: "/v1.1/{project_id}/job-exes/{job_exe_id}",
+            operation: "ShowJobExes", method: .get, path: "/v1.1/{project_id}/job-exes/{job_exe_id}",
             pathParameters: ["job_exe_id": jobExeID]
         )
         return try await client.send(request, as: ShowJobExesResponse.self)
@@ -197,9 +179,7 @@ extension MRSClient {
     /// - Returns: The body of the service's `200` response.
     public func showJobObjectDetails(jobID: String) async throws -> ShowJobObjectDetailsResponse {
         let request = OperationRequest(
-            operation: "ShowJobObjectDetails",
-            method: .get,
-            path: "/v1.1/{project_id}/jobs/{job_id}",
+            operation: "ShowJobObjectDetails", method: .get, path: "/v1.1/{project_id}/jobs/{job_id}",
             pathParameters: ["job_id": jobID]
         )
         return try await client.send(request, as: ShowJobObjectDetailsResponse.self)
@@ -221,11 +201,8 @@ extension MRSClient {
         _ body: UpdateJobObjectRequest
     ) async throws -> UpdateJobObjectResponse {
         let request = OperationRequest(
-            operation: "UpdateJobObject",
-            method: .patch,
-            path: "/v1.1/{project_id}/jobs/{job_id}",
-            pathParameters: ["job_id": jobID],
-            body: body
+            operation: "UpdateJobObject", method: .patch, path: "/v1.1/{project_id}/jobs/{job_id}",
+            pathParameters: ["job_id": jobID], body: body
         )
         return try await client.send(request, as: UpdateJobObjectResponse.self)
     }

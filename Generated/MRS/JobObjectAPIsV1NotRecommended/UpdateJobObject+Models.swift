@@ -39,25 +39,13 @@ public struct UpdateJobObjectRequest: Codable, Sendable, Equatable {
     public var description: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case mains
-        case libs
-        case isProtected = "is_protected"
-        case interface
-        case isPublic = "is_public"
-        case type
+        case name, mains, libs, isProtected = "is_protected", interface, isPublic = "is_public", type
         case description
     }
 
     public init(
-        name: String? = nil,
-        mains: [JSONValue]? = nil,
-        libs: [JSONValue]? = nil,
-        isProtected: Bool? = nil,
-        interface: [JSONValue]? = nil,
-        isPublic: Bool? = nil,
-        type: String? = nil,
-        description: String? = nil
+        name: String? = nil, mains: [JSONValue]? = nil, libs: [JSONValue]? = nil, isProtected: Bool? = nil,
+        interface: [JSONValue]? = nil, isPublic: Bool? = nil, type: String? = nil, description: String? = nil
     ) {
         self.name = name
         self.mains = mains
@@ -67,18 +55,6 @@ public struct UpdateJobObjectRequest: Codable, Sendable, Equatable {
         self.isPublic = isPublic
         self.type = type
         self.description = description
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.mains = try container.decodeIfPresent([JSONValue].self, forKey: .mains)
-        self.libs = try container.decodeIfPresent([JSONValue].self, forKey: .libs)
-        self.isProtected = try container.decodeLenientIfPresent(Bool.self, forKey: .isProtected)
-        self.interface = try container.decodeIfPresent([JSONValue].self, forKey: .interface)
-        self.isPublic = try container.decodeLenientIfPresent(Bool.self, forKey: .isPublic)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
     }
 }
 

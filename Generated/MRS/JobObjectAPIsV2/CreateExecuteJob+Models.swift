@@ -39,17 +39,11 @@ public struct CreateExecuteJobRequest: Codable, Sendable, Equatable {
     public var properties: [String: String]?
 
     private enum CodingKeys: String, CodingKey {
-        case jobType = "job_type"
-        case jobName = "job_name"
-        case arguments
-        case properties
+        case jobType = "job_type", jobName = "job_name", arguments, properties
     }
 
     public init(
-        jobType: String,
-        jobName: String,
-        arguments: [JSONValue]? = nil,
-        properties: [String: String]? = nil
+        jobType: String, jobName: String, arguments: [JSONValue]? = nil, properties: [String: String]? = nil
     ) {
         self.jobType = jobType
         self.jobName = jobName
@@ -74,19 +68,13 @@ public struct CreateExecuteJobResponse: Codable, Sendable, Equatable {
     public var errorCode: String?
 
     private enum CodingKeys: String, CodingKey {
-        case jobSubmitResult = "job_submit_result"
-        case jobID = "job_id"
-        case state
-        case errorMsg = "error_msg"
+        case jobSubmitResult = "job_submit_result", jobID = "job_id", state, errorMsg = "error_msg"
         case errorCode = "error_code"
     }
 
     public init(
-        jobSubmitResult: [String: String]? = nil,
-        jobID: String? = nil,
-        state: String? = nil,
-        errorMsg: String? = nil,
-        errorCode: String? = nil
+        jobSubmitResult: [String: String]? = nil, jobID: String? = nil, state: String? = nil,
+        errorMsg: String? = nil, errorCode: String? = nil
     ) {
         self.jobSubmitResult = jobSubmitResult
         self.jobID = jobID

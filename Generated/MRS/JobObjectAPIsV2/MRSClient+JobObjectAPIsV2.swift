@@ -15,11 +15,9 @@ extension MRSClient {
     ///   - body: The request body.
     public func batchDeleteJobs(clusterID: String, _ body: BatchDeleteJobsRequest) async throws {
         let request = OperationRequest(
-            operation: "BatchDeleteJobs",
-            method: .post,
+            operation: "BatchDeleteJobs", method: .post,
             path: "/v2/{project_id}/clusters/{cluster_id}/job-executions/batch-delete",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         try await client.send(request)
     }
@@ -40,11 +38,9 @@ extension MRSClient {
         _ body: CreateExecuteJobRequest
     ) async throws -> CreateExecuteJobResponse {
         let request = OperationRequest(
-            operation: "CreateExecuteJob",
-            method: .post,
+            operation: "CreateExecuteJob", method: .post,
             path: "/v2/{project_id}/clusters/{cluster_id}/job-executions",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         return try await client.send(request, as: CreateExecuteJobResponse.self)
     }
@@ -103,11 +99,9 @@ extension MRSClient {
         query.append("submitted_time_begin", submittedTimeBegin)
         query.append("submitted_time_end", submittedTimeEnd)
         let request = OperationRequest(
-            operation: "ShowJobExeListNew",
-            method: .get,
+            operation: "ShowJobExeListNew", method: .get,
             path: "/v2/{project_id}/clusters/{cluster_id}/job-executions",
-            pathParameters: ["cluster_id": clusterID],
-            query: query
+            pathParameters: ["cluster_id": clusterID], query: query
         )
         return try await client.send(request, as: ShowJobExeListNewResponse.self)
     }
@@ -185,8 +179,7 @@ extension MRSClient {
         jobExecutionID: String
     ) async throws -> ShowSingleJobExeResponse {
         let request = OperationRequest(
-            operation: "ShowSingleJobExe",
-            method: .get,
+            operation: "ShowSingleJobExe", method: .get,
             path: "/v2/{project_id}/clusters/{cluster_id}/job-executions/{job_execution_id}",
             pathParameters: ["cluster_id": clusterID, "job_execution_id": jobExecutionID]
         )
@@ -210,8 +203,7 @@ extension MRSClient {
         jobExecutionID: String
     ) async throws -> ShowSqlResultWithJobResponse {
         let request = OperationRequest(
-            operation: "ShowSqlResultWithJob",
-            method: .get,
+            operation: "ShowSqlResultWithJob", method: .get,
             path: "/v2/{project_id}/clusters/{cluster_id}/job-executions/{job_execution_id}/sql-result",
             pathParameters: ["cluster_id": clusterID, "job_execution_id": jobExecutionID]
         )
@@ -229,8 +221,7 @@ extension MRSClient {
     ///   - jobExecutionID: Job ID. For details on how to obtain the job ID, see Obtaining a Job ID.
     public func stopJob(clusterID: String, jobExecutionID: String) async throws {
         let request = OperationRequest(
-            operation: "StopJob",
-            method: .post,
+            operation: "StopJob", method: .post,
             path: "/v2/{project_id}/clusters/{cluster_id}/job-executions/{job_execution_id}/kill",
             pathParameters: ["cluster_id": clusterID, "job_execution_id": jobExecutionID]
         )

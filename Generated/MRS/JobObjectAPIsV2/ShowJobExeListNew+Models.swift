@@ -11,18 +11,11 @@ public struct ShowJobExeListNewResponse: Codable, Sendable, Equatable {
     public var jobList: [JobList]?
 
     private enum CodingKeys: String, CodingKey {
-        case totalRecord = "total_record"
-        case jobList = "job_list"
+        case totalRecord = "total_record", jobList = "job_list"
     }
 
     public init(totalRecord: Int? = nil, jobList: [JobList]? = nil) {
         self.totalRecord = totalRecord
         self.jobList = jobList
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalRecord = try container.decodeLenientIfPresent(Int.self, forKey: .totalRecord)
-        self.jobList = try container.decodeIfPresent([JobList].self, forKey: .jobList)
     }
 }

@@ -11,8 +11,7 @@ public struct ShowSqlResultWithJobResponse: Codable, Sendable, Equatable {
     public var sqlResults2: [String: [SqlResult]]?
 
     private enum CodingKeys: String, CodingKey {
-        case sqlResults = "sql-results"
-        case sqlResults2 = "sql_results"
+        case sqlResults = "sql-results", sqlResults2 = "sql_results"
     }
 
     public init(sqlResults: JSONValue? = nil, sqlResults2: [String: [SqlResult]]? = nil) {

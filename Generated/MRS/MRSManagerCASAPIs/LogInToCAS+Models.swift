@@ -18,11 +18,7 @@ public struct LogInToCASRequest: Codable, Sendable, Equatable {
     public var submit: String
 
     private enum CodingKeys: String, CodingKey {
-        case username
-        case password
-        case lt
-        case eventID = "_eventId"
-        case submit
+        case username, password, lt, eventID = "_eventId", submit
     }
 
     public init(username: String, password: String, lt: String, eventID: String, submit: String) {

@@ -15,10 +15,7 @@ extension MRSClient {
     ///   - body: The request body.
     public func logInToCAS(_ body: LogInToCASRequest) async throws {
         let request = OperationRequest(
-            operation: "LogInToCAS",
-            method: .post,
-            path: "/cas/login",
-            body: body
+            operation: "LogInToCAS", method: .post, path: "/cas/login", body: body
         )
         try await client.send(request)
     }
@@ -31,9 +28,7 @@ extension MRSClient {
     /// `POST /cas/logout`
     public func logOutOfCAS() async throws {
         let request = OperationRequest(
-            operation: "LogOutOfCAS",
-            method: .post,
-            path: "/cas/logout"
+            operation: "LogOutOfCAS", method: .post, path: "/cas/logout"
         )
         try await client.send(request)
     }

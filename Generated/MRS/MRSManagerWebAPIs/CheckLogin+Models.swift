@@ -28,29 +28,15 @@ public struct CheckLoginResponse: Codable, Sendable, Equatable {
     public var token: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case state
-        case errorCode = "error_code"
-        case errorDescription = "error_description"
-        case totalProgress = "total_progress"
-        case modifyPwd = "modify_pwd"
-        case existCluster = "exist_cluster"
-        case remindPwd = "remind_pwd"
-        case refURL = "ref_URL"
-        case token
+        case id, state, errorCode = "error_code", errorDescription = "error_description"
+        case totalProgress = "total_progress", modifyPwd = "modify_pwd", existCluster = "exist_cluster"
+        case remindPwd = "remind_pwd", refURL = "ref_URL", token
     }
 
     public init(
-        id: Int64? = nil,
-        state: String? = nil,
-        errorCode: Int? = nil,
-        errorDescription: String? = nil,
-        totalProgress: Double? = nil,
-        modifyPwd: Bool? = nil,
-        existCluster: Bool? = nil,
-        remindPwd: Bool? = nil,
-        refURL: String? = nil,
-        token: String? = nil
+        id: Int64? = nil, state: String? = nil, errorCode: Int? = nil, errorDescription: String? = nil,
+        totalProgress: Double? = nil, modifyPwd: Bool? = nil, existCluster: Bool? = nil,
+        remindPwd: Bool? = nil, refURL: String? = nil, token: String? = nil
     ) {
         self.id = id
         self.state = state
@@ -62,19 +48,5 @@ public struct CheckLoginResponse: Codable, Sendable, Equatable {
         self.remindPwd = remindPwd
         self.refURL = refURL
         self.token = token
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeLenientIfPresent(Int64.self, forKey: .id)
-        self.state = try container.decodeIfPresent(String.self, forKey: .state)
-        self.errorCode = try container.decodeLenientIfPresent(Int.self, forKey: .errorCode)
-        self.errorDescription = try container.decodeIfPresent(String.self, forKey: .errorDescription)
-        self.totalProgress = try container.decodeLenientIfPresent(Double.self, forKey: .totalProgress)
-        self.modifyPwd = try container.decodeLenientIfPresent(Bool.self, forKey: .modifyPwd)
-        self.existCluster = try container.decodeLenientIfPresent(Bool.self, forKey: .existCluster)
-        self.remindPwd = try container.decodeLenientIfPresent(Bool.self, forKey: .remindPwd)
-        self.refURL = try container.decodeIfPresent(String.self, forKey: .refURL)
-        self.token = try container.decodeIfPresent(String.self, forKey: .token)
     }
 }

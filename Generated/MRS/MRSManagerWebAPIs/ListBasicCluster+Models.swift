@@ -27,24 +27,13 @@ public struct Clusters: Codable, Sendable, Equatable {
     public var licState: String?
 
     private enum CodingKeys: String, CodingKey {
-        case stack
-        case id
-        case name
-        case description
-        case version
-        case clusterState = "cluster_state"
-        case stackModel = "stack_model"
+        case stack, id, name, description, version, clusterState = "cluster_state", stackModel = "stack_model"
         case licState = "lic_state"
     }
 
     public init(
-        stack: String? = nil,
-        id: Int? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        version: String? = nil,
-        clusterState: String? = nil,
-        stackModel: String? = nil,
+        stack: String? = nil, id: Int? = nil, name: String? = nil, description: String? = nil,
+        version: String? = nil, clusterState: String? = nil, stackModel: String? = nil,
         licState: String? = nil
     ) {
         self.stack = stack
@@ -55,18 +44,6 @@ public struct Clusters: Codable, Sendable, Equatable {
         self.clusterState = clusterState
         self.stackModel = stackModel
         self.licState = licState
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.stack = try container.decodeIfPresent(String.self, forKey: .stack)
-        self.id = try container.decodeLenientIfPresent(Int.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.version = try container.decodeIfPresent(String.self, forKey: .version)
-        self.clusterState = try container.decodeIfPresent(String.self, forKey: .clusterState)
-        self.stackModel = try container.decodeIfPresent(String.self, forKey: .stackModel)
-        self.licState = try container.decodeIfPresent(String.self, forKey: .licState)
     }
 }
 
@@ -87,21 +64,13 @@ public struct ListBasicClusterResponse: Codable, Sendable, Equatable {
     public var resObj: ResObj?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case state
-        case errorCode = "error_code"
-        case errorDescription = "error_description"
-        case totalProgress = "total_progress"
-        case resObj = "res_obj"
+        case id, state, errorCode = "error_code", errorDescription = "error_description"
+        case totalProgress = "total_progress", resObj = "res_obj"
     }
 
     public init(
-        id: Int64? = nil,
-        state: String? = nil,
-        errorCode: Int? = nil,
-        errorDescription: String? = nil,
-        totalProgress: Double? = nil,
-        resObj: ResObj? = nil
+        id: Int64? = nil, state: String? = nil, errorCode: Int? = nil, errorDescription: String? = nil,
+        totalProgress: Double? = nil, resObj: ResObj? = nil
     ) {
         self.id = id
         self.state = state
@@ -109,16 +78,6 @@ public struct ListBasicClusterResponse: Codable, Sendable, Equatable {
         self.errorDescription = errorDescription
         self.totalProgress = totalProgress
         self.resObj = resObj
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeLenientIfPresent(Int64.self, forKey: .id)
-        self.state = try container.decodeIfPresent(String.self, forKey: .state)
-        self.errorCode = try container.decodeLenientIfPresent(Int.self, forKey: .errorCode)
-        self.errorDescription = try container.decodeIfPresent(String.self, forKey: .errorDescription)
-        self.totalProgress = try container.decodeLenientIfPresent(Double.self, forKey: .totalProgress)
-        self.resObj = try container.decodeIfPresent(ResObj.self, forKey: .resObj)
     }
 }
 

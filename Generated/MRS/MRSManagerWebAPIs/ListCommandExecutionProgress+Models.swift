@@ -12,8 +12,7 @@ public struct FailEntityList: Codable, Sendable, Equatable {
     public var operationType: String?
 
     private enum CodingKeys: String, CodingKey {
-        case failEntity = "fail_entity"
-        case operationType = "operation_type"
+        case failEntity = "fail_entity", operationType = "operation_type"
     }
 
     public init(failEntity: String? = nil, operationType: String? = nil) {
@@ -36,30 +35,18 @@ public struct ListCommandExecutionProgressResObj: Codable, Sendable, Equatable {
     public var totalStepSize: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case clusterID = "cluster_id"
-        case stepList = "step_list"
-        case failEntityList = "fail_entity_list"
+        case clusterID = "cluster_id", stepList = "step_list", failEntityList = "fail_entity_list"
         case totalStepSize = "total_step_size"
     }
 
     public init(
-        clusterID: Int? = nil,
-        stepList: StepList? = nil,
-        failEntityList: FailEntityList? = nil,
+        clusterID: Int? = nil, stepList: StepList? = nil, failEntityList: FailEntityList? = nil,
         totalStepSize: Int? = nil
     ) {
         self.clusterID = clusterID
         self.stepList = stepList
         self.failEntityList = failEntityList
         self.totalStepSize = totalStepSize
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.clusterID = try container.decodeLenientIfPresent(Int.self, forKey: .clusterID)
-        self.stepList = try container.decodeIfPresent(StepList.self, forKey: .stepList)
-        self.failEntityList = try container.decodeIfPresent(FailEntityList.self, forKey: .failEntityList)
-        self.totalStepSize = try container.decodeLenientIfPresent(Int.self, forKey: .totalStepSize)
     }
 }
 
@@ -80,21 +67,13 @@ public struct ListCommandExecutionProgressResponse: Codable, Sendable, Equatable
     public var resObj: ListCommandExecutionProgressResObj?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case state
-        case errorCode = "error_code"
-        case errorDescription = "error_description"
-        case totalProgress = "total_progress"
-        case resObj = "res_obj"
+        case id, state, errorCode = "error_code", errorDescription = "error_description"
+        case totalProgress = "total_progress", resObj = "res_obj"
     }
 
     public init(
-        id: Int64? = nil,
-        state: String? = nil,
-        errorCode: Int? = nil,
-        errorDescription: String? = nil,
-        totalProgress: Double? = nil,
-        resObj: ListCommandExecutionProgressResObj? = nil
+        id: Int64? = nil, state: String? = nil, errorCode: Int? = nil, errorDescription: String? = nil,
+        totalProgress: Double? = nil, resObj: ListCommandExecutionProgressResObj? = nil
     ) {
         self.id = id
         self.state = state
@@ -102,16 +81,6 @@ public struct ListCommandExecutionProgressResponse: Codable, Sendable, Equatable
         self.errorDescription = errorDescription
         self.totalProgress = totalProgress
         self.resObj = resObj
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeLenientIfPresent(Int64.self, forKey: .id)
-        self.state = try container.decodeIfPresent(String.self, forKey: .state)
-        self.errorCode = try container.decodeLenientIfPresent(Int.self, forKey: .errorCode)
-        self.errorDescription = try container.decodeIfPresent(String.self, forKey: .errorDescription)
-        self.totalProgress = try container.decodeLenientIfPresent(Double.self, forKey: .totalProgress)
-        self.resObj = try container.decodeIfPresent(ListCommandExecutionProgressResObj.self, forKey: .resObj)
     }
 }
 

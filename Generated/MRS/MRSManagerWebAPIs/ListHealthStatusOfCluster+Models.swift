@@ -32,21 +32,13 @@ public struct ListHealthStatusOfClusterResponse: Codable, Sendable, Equatable {
     public var resObj: ListHealthStatusOfClusterResObj?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case state
-        case errorCode = "error_code"
-        case errorDescription = "error_description"
-        case totalProgress = "total_progress"
-        case resObj = "res_obj"
+        case id, state, errorCode = "error_code", errorDescription = "error_description"
+        case totalProgress = "total_progress", resObj = "res_obj"
     }
 
     public init(
-        id: Int64? = nil,
-        state: String? = nil,
-        errorCode: Int? = nil,
-        errorDescription: String? = nil,
-        totalProgress: Double? = nil,
-        resObj: ListHealthStatusOfClusterResObj? = nil
+        id: Int64? = nil, state: String? = nil, errorCode: Int? = nil, errorDescription: String? = nil,
+        totalProgress: Double? = nil, resObj: ListHealthStatusOfClusterResObj? = nil
     ) {
         self.id = id
         self.state = state
@@ -54,15 +46,5 @@ public struct ListHealthStatusOfClusterResponse: Codable, Sendable, Equatable {
         self.errorDescription = errorDescription
         self.totalProgress = totalProgress
         self.resObj = resObj
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeLenientIfPresent(Int64.self, forKey: .id)
-        self.state = try container.decodeIfPresent(String.self, forKey: .state)
-        self.errorCode = try container.decodeLenientIfPresent(Int.self, forKey: .errorCode)
-        self.errorDescription = try container.decodeIfPresent(String.self, forKey: .errorDescription)
-        self.totalProgress = try container.decodeLenientIfPresent(Double.self, forKey: .totalProgress)
-        self.resObj = try container.decodeIfPresent(ListHealthStatusOfClusterResObj.self, forKey: .resObj)
     }
 }

@@ -36,21 +36,13 @@ public struct ListMonitoringDataResponse: Codable, Sendable, Equatable {
     public var resObj: ListMonitoringDataResObj?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case state
-        case errorCode = "error_code"
-        case errorDescription = "error_description"
-        case totalProgress = "total_progress"
-        case resObj = "res_obj"
+        case id, state, errorCode = "error_code", errorDescription = "error_description"
+        case totalProgress = "total_progress", resObj = "res_obj"
     }
 
     public init(
-        id: Int64? = nil,
-        state: String? = nil,
-        errorCode: Int? = nil,
-        errorDescription: String? = nil,
-        totalProgress: Double? = nil,
-        resObj: ListMonitoringDataResObj? = nil
+        id: Int64? = nil, state: String? = nil, errorCode: Int? = nil, errorDescription: String? = nil,
+        totalProgress: Double? = nil, resObj: ListMonitoringDataResObj? = nil
     ) {
         self.id = id
         self.state = state
@@ -58,16 +50,6 @@ public struct ListMonitoringDataResponse: Codable, Sendable, Equatable {
         self.errorDescription = errorDescription
         self.totalProgress = totalProgress
         self.resObj = resObj
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeLenientIfPresent(Int64.self, forKey: .id)
-        self.state = try container.decodeIfPresent(String.self, forKey: .state)
-        self.errorCode = try container.decodeLenientIfPresent(Int.self, forKey: .errorCode)
-        self.errorDescription = try container.decodeIfPresent(String.self, forKey: .errorDescription)
-        self.totalProgress = try container.decodeLenientIfPresent(Double.self, forKey: .totalProgress)
-        self.resObj = try container.decodeIfPresent(ListMonitoringDataResObj.self, forKey: .resObj)
     }
 }
 
@@ -82,25 +64,10 @@ public struct MetricDataBean: Codable, Sendable, Equatable {
     /// Metric extended field, which records information about small metrics
     public var extend: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case time
-        case value
-        case node
-        case extend
-    }
-
     public init(time: Double? = nil, value: String? = nil, node: String? = nil, extend: String? = nil) {
         self.time = time
         self.value = value
         self.node = node
         self.extend = extend
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.time = try container.decodeLenientIfPresent(Double.self, forKey: .time)
-        self.value = try container.decodeIfPresent(String.self, forKey: .value)
-        self.node = try container.decodeIfPresent(String.self, forKey: .node)
-        self.extend = try container.decodeIfPresent(String.self, forKey: .extend)
     }
 }

@@ -26,9 +26,7 @@ extension MRSClient {
     /// - Returns: The operation is successful.
     public func checkLogin() async throws -> CheckLoginResponse {
         let request = OperationRequest(
-            operation: "CheckLogin",
-            method: .get,
-            path: "/web/v1/access/login_check"
+            operation: "CheckLogin", method: .get, path: "/web/v1/access/login_check"
         )
         return try await client.send(request, as: CheckLoginResponse.self)
     }
@@ -42,9 +40,7 @@ extension MRSClient {
     /// - Returns: The body of the service's `200` response.
     public func listBasicCluster() async throws -> ListBasicClusterResponse {
         let request = OperationRequest(
-            operation: "ListBasicCluster",
-            method: .get,
-            path: "/web/v1/clusters"
+            operation: "ListBasicCluster", method: .get, path: "/web/v1/clusters"
         )
         return try await client.send(request, as: ListBasicClusterResponse.self)
     }
@@ -66,10 +62,8 @@ extension MRSClient {
         commandID: String
     ) async throws -> ListCommandExecutionProgressResponse {
         let request = OperationRequest(
-            operation: "ListCommandExecutionProgress",
-            method: .get,
-            path: "/web/v1/common/command/{command_id}/progress",
-            pathParameters: ["command_id": commandID]
+            operation: "ListCommandExecutionProgress", method: .get,
+            path: "/web/v1/common/command/{command_id}/progress", pathParameters: ["command_id": commandID]
         )
         return try await client.send(request, as: ListCommandExecutionProgressResponse.self)
     }
@@ -90,9 +84,7 @@ extension MRSClient {
         clusterID: String
     ) async throws -> ListHealthStatusOfClusterResponse {
         let request = OperationRequest(
-            operation: "ListHealthStatusOfCluster",
-            method: .get,
-            path: "/web/v1/cluster/{cluster_id}/status",
+            operation: "ListHealthStatusOfCluster", method: .get, path: "/web/v1/cluster/{cluster_id}/status",
             pathParameters: ["cluster_id": clusterID]
         )
         return try await client.send(request, as: ListHealthStatusOfClusterResponse.self)
@@ -144,10 +136,7 @@ extension MRSClient {
         query.append("metric_node_type", metricNodeType)
         query.append("extend", extend)
         let request = OperationRequest(
-            operation: "ListMonitoringData",
-            method: .get,
-            path: "/web/v1/monitor/metrics_info",
-            query: query
+            operation: "ListMonitoringData", method: .get, path: "/web/v1/monitor/metrics_info", query: query
         )
         return try await client.send(request, as: ListMonitoringDataResponse.self)
     }
@@ -169,10 +158,7 @@ extension MRSClient {
         var query = QueryItems()
         query.append("is_timeout_logout", isTimeoutLogout)
         let request = OperationRequest(
-            operation: "LogOutOfSession",
-            method: .get,
-            path: "/web/v1/logout_action",
-            query: query
+            operation: "LogOutOfSession", method: .get, path: "/web/v1/logout_action", query: query
         )
         try await client.send(request)
     }
@@ -195,11 +181,8 @@ extension MRSClient {
         _ body: SaveConfigurationsRequest
     ) async throws -> SaveConfigurationsResponse {
         let request = OperationRequest(
-            operation: "SaveConfigurations",
-            method: .post,
-            path: "/web/v1/config/cluster/{cluster_id}/save",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            operation: "SaveConfigurations", method: .post, path: "/web/v1/config/cluster/{cluster_id}/save",
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         return try await client.send(request, as: SaveConfigurationsResponse.self)
     }
@@ -222,8 +205,7 @@ extension MRSClient {
         serviceName: String
     ) async throws -> ShowSummaryOfServiceResponse {
         let request = OperationRequest(
-            operation: "ShowSummaryOfService",
-            method: .get,
+            operation: "ShowSummaryOfService", method: .get,
             path: "/web/v1/cluster/{cluster_id}/services/{service_name}",
             pathParameters: ["cluster_id": clusterID, "service_name": serviceName]
         )
@@ -249,11 +231,9 @@ extension MRSClient {
         _ body: StartServiceRequest
     ) async throws -> StartServiceResponse {
         let request = OperationRequest(
-            operation: "StartService",
-            method: .post,
+            operation: "StartService", method: .post,
             path: "/web/v1/maintain/cluster/{cluster_id}/service/{service_name}/start",
-            pathParameters: ["cluster_id": clusterID, "service_name": serviceName],
-            body: body
+            pathParameters: ["cluster_id": clusterID, "service_name": serviceName], body: body
         )
         return try await client.send(request, as: StartServiceResponse.self)
     }
@@ -277,11 +257,9 @@ extension MRSClient {
         _ body: StopServiceRequest
     ) async throws -> StopServiceResponse {
         let request = OperationRequest(
-            operation: "StopService",
-            method: .post,
+            operation: "StopService", method: .post,
             path: "/web/v1/maintain/cluster/{cluster_id}/service/{service_name}/stop",
-            pathParameters: ["cluster_id": clusterID, "service_name": serviceName],
-            body: body
+            pathParameters: ["cluster_id": clusterID, "service_name": serviceName], body: body
         )
         return try await client.send(request, as: StopServiceResponse.self)
     }
@@ -309,10 +287,8 @@ extension MRSClient {
         query.append("new_password", newPassword)
         query.append("confirm_password", confirmPassword)
         let request = OperationRequest(
-            operation: "UpdatePasswordOfCurrentLoginUser",
-            method: .post,
-            path: "/web/v1/access/modify_self_password",
-            query: query
+            operation: "UpdatePasswordOfCurrentLoginUser", method: .post,
+            path: "/web/v1/access/modify_self_password", query: query
         )
         return try await client.send(request, as: UpdatePasswordOfCurrentLoginUserResponse.self)
     }

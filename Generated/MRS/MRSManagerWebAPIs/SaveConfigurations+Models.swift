@@ -15,16 +15,11 @@ public struct Children: Codable, Sendable, Equatable {
     public var classification: Classification?
 
     private enum CodingKeys: String, CodingKey {
-        case roleName = "role_name"
-        case configurations
-        case children
-        case classification
+        case roleName = "role_name", configurations, children, classification
     }
 
     public init(
-        roleName: String? = nil,
-        configurations: Configurations? = nil,
-        children: Classification? = nil,
+        roleName: String? = nil, configurations: Configurations? = nil, children: Classification? = nil,
         classification: Classification? = nil
     ) {
         self.roleName = roleName
@@ -59,16 +54,11 @@ public struct Components: Codable, Sendable, Equatable {
     public var classification: Classification?
 
     private enum CodingKeys: String, CodingKey {
-        case componentName = "component_name"
-        case configurations
-        case children
-        case classification
+        case componentName = "component_name", configurations, children, classification
     }
 
     public init(
-        componentName: String? = nil,
-        configurations: Configurations? = nil,
-        children: Children? = nil,
+        componentName: String? = nil, configurations: Configurations? = nil, children: Children? = nil,
         classification: Classification? = nil
     ) {
         self.componentName = componentName
@@ -108,30 +98,15 @@ public struct Configurations: Codable, Sendable, Equatable {
     public var weakReference: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case value
-        case defaultValue = "default_value"
-        case description
-        case type
-        case configGroupType = "config_group_type"
-        case configGroup = "config_group"
-        case itemType = "item_type"
-        case itemConf = "item_conf"
-        case itemEvent = "item_event"
-        case weakReference = "weak_reference"
+        case name, value, defaultValue = "default_value", description, type
+        case configGroupType = "config_group_type", configGroup = "config_group", itemType = "item_type"
+        case itemConf = "item_conf", itemEvent = "item_event", weakReference = "weak_reference"
     }
 
     public init(
-        name: String? = nil,
-        value: String? = nil,
-        defaultValue: String? = nil,
-        description: String? = nil,
-        type: String? = nil,
-        configGroupType: String? = nil,
-        configGroup: String? = nil,
-        itemType: String? = nil,
-        itemConf: String? = nil,
-        itemEvent: String? = nil,
+        name: String? = nil, value: String? = nil, defaultValue: String? = nil, description: String? = nil,
+        type: String? = nil, configGroupType: String? = nil, configGroup: String? = nil,
+        itemType: String? = nil, itemConf: String? = nil, itemEvent: String? = nil,
         weakReference: String? = nil
     ) {
         self.name = name
@@ -158,19 +133,12 @@ public struct ConfigurationsSummary: Codable, Sendable, Equatable {
     public var components: Components?
 
     private enum CodingKeys: String, CodingKey {
-        case restartAffectedComponents = "restart_affected_components"
-        case components
+        case restartAffectedComponents = "restart_affected_components", components
     }
 
     public init(restartAffectedComponents: Bool? = nil, components: Components? = nil) {
         self.restartAffectedComponents = restartAffectedComponents
         self.components = components
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.restartAffectedComponents = try container.decodeLenientIfPresent(Bool.self, forKey: .restartAffectedComponents)
-        self.components = try container.decodeIfPresent(Components.self, forKey: .components)
     }
 }
 
@@ -184,22 +152,13 @@ public struct SaveConfigurationsRequest: Codable, Sendable, Equatable {
     public var configurationsSummary: ConfigurationsSummary
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case userPassword = "user_password"
-        case configurationsSummary = "configurations_summary"
+        case id, userPassword = "user_password", configurationsSummary = "configurations_summary"
     }
 
     public init(id: Int64? = nil, userPassword: String? = nil, configurationsSummary: ConfigurationsSummary) {
         self.id = id
         self.userPassword = userPassword
         self.configurationsSummary = configurationsSummary
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeLenientIfPresent(Int64.self, forKey: .id)
-        self.userPassword = try container.decodeIfPresent(String.self, forKey: .userPassword)
-        self.configurationsSummary = try container.decode(ConfigurationsSummary.self, forKey: .configurationsSummary)
     }
 }
 

@@ -20,18 +20,12 @@ public struct StopServiceResponse: Codable, Sendable, Equatable {
     public var totalProgress: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case state
-        case errorCode = "error_code"
-        case errorDescription = "error_description"
+        case id, state, errorCode = "error_code", errorDescription = "error_description"
         case totalProgress = "total_progress"
     }
 
     public init(
-        id: String? = nil,
-        state: String? = nil,
-        errorCode: String? = nil,
-        errorDescription: String? = nil,
+        id: String? = nil, state: String? = nil, errorCode: String? = nil, errorDescription: String? = nil,
         totalProgress: String? = nil
     ) {
         self.id = id

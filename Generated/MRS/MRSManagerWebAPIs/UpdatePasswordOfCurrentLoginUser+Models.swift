@@ -11,18 +11,11 @@ public struct UpdatePasswordOfCurrentLoginUserResponse: Codable, Sendable, Equat
     public var resultDesc: String?
 
     private enum CodingKeys: String, CodingKey {
-        case intResultCode = "int_result_code"
-        case resultDesc = "result_desc"
+        case intResultCode = "int_result_code", resultDesc = "result_desc"
     }
 
     public init(intResultCode: Int? = nil, resultDesc: String? = nil) {
         self.intResultCode = intResultCode
         self.resultDesc = resultDesc
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.intResultCode = try container.decodeLenientIfPresent(Int.self, forKey: .intResultCode)
-        self.resultDesc = try container.decodeIfPresent(String.self, forKey: .resultDesc)
     }
 }

@@ -89,33 +89,15 @@ public struct AddJob: Codable, Sendable, Equatable {
     public var hiveScriptPath: String
 
     private enum CodingKeys: String, CodingKey {
-        case jobType = "job_type"
-        case jobName = "job_name"
-        case jarPath = "jar_path"
-        case arguments
-        case input
-        case output
-        case jobLog = "job_log"
-        case shutdownCluster = "shutdown_cluster"
-        case fileAction = "file_action"
-        case submitJobOnceClusterRun = "submit_job_once_cluster_run"
-        case hql
-        case hiveScriptPath = "hive_script_path"
+        case jobType = "job_type", jobName = "job_name", jarPath = "jar_path", arguments, input, output
+        case jobLog = "job_log", shutdownCluster = "shutdown_cluster", fileAction = "file_action"
+        case submitJobOnceClusterRun = "submit_job_once_cluster_run", hql, hiveScriptPath = "hive_script_path"
     }
 
     public init(
-        jobType: Int,
-        jobName: String,
-        jarPath: String? = nil,
-        arguments: String? = nil,
-        input: String? = nil,
-        output: String? = nil,
-        jobLog: String? = nil,
-        shutdownCluster: Bool? = nil,
-        fileAction: String? = nil,
-        submitJobOnceClusterRun: Bool,
-        hql: String? = nil,
-        hiveScriptPath: String
+        jobType: Int, jobName: String, jarPath: String? = nil, arguments: String? = nil, input: String? = nil,
+        output: String? = nil, jobLog: String? = nil, shutdownCluster: Bool? = nil, fileAction: String? = nil,
+        submitJobOnceClusterRun: Bool, hql: String? = nil, hiveScriptPath: String
     ) {
         self.jobType = jobType
         self.jobName = jobName
@@ -129,21 +111,5 @@ public struct AddJob: Codable, Sendable, Equatable {
         self.submitJobOnceClusterRun = submitJobOnceClusterRun
         self.hql = hql
         self.hiveScriptPath = hiveScriptPath
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.jobType = try container.decodeLenient(Int.self, forKey: .jobType)
-        self.jobName = try container.decode(String.self, forKey: .jobName)
-        self.jarPath = try container.decodeIfPresent(String.self, forKey: .jarPath)
-        self.arguments = try container.decodeIfPresent(String.self, forKey: .arguments)
-        self.input = try container.decodeIfPresent(String.self, forKey: .input)
-        self.output = try container.decodeIfPresent(String.self, forKey: .output)
-        self.jobLog = try container.decodeIfPresent(String.self, forKey: .jobLog)
-        self.shutdownCluster = try container.decodeLenientIfPresent(Bool.self, forKey: .shutdownCluster)
-        self.fileAction = try container.decodeIfPresent(String.self, forKey: .fileAction)
-        self.submitJobOnceClusterRun = try container.decodeLenient(Bool.self, forKey: .submitJobOnceClusterRun)
-        self.hql = try container.decodeIfPresent(String.self, forKey: .hql)
-        self.hiveScriptPath = try container.decode(String.self, forKey: .hiveScriptPath)
     }
 }

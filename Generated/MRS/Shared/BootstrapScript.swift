@@ -40,23 +40,13 @@ public struct BootstrapScript: Codable, Sendable, Equatable {
     public var failAction: String
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case uri
-        case parameters
-        case nodes
-        case activeMaster = "active_master"
-        case beforeComponentStart = "before_component_start"
-        case failAction = "fail_action"
+        case name, uri, parameters, nodes, activeMaster = "active_master"
+        case beforeComponentStart = "before_component_start", failAction = "fail_action"
     }
 
     public init(
-        name: String,
-        uri: String,
-        parameters: String? = nil,
-        nodes: JSONValue,
-        activeMaster: Bool? = nil,
-        beforeComponentStart: Bool? = nil,
-        failAction: String
+        name: String, uri: String, parameters: String? = nil, nodes: JSONValue, activeMaster: Bool? = nil,
+        beforeComponentStart: Bool? = nil, failAction: String
     ) {
         self.name = name
         self.uri = uri
@@ -65,16 +55,5 @@ public struct BootstrapScript: Codable, Sendable, Equatable {
         self.activeMaster = activeMaster
         self.beforeComponentStart = beforeComponentStart
         self.failAction = failAction
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.uri = try container.decode(String.self, forKey: .uri)
-        self.parameters = try container.decodeIfPresent(String.self, forKey: .parameters)
-        self.nodes = try container.decode(JSONValue.self, forKey: .nodes)
-        self.activeMaster = try container.decodeLenientIfPresent(Bool.self, forKey: .activeMaster)
-        self.beforeComponentStart = try container.decodeLenientIfPresent(Bool.self, forKey: .beforeComponentStart)
-        self.failAction = try container.decode(String.self, forKey: .failAction)
     }
 }

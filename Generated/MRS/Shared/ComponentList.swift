@@ -72,16 +72,11 @@ public struct ComponentList: Codable, Sendable, Equatable {
     public var componentDesc: String?
 
     private enum CodingKeys: String, CodingKey {
-        case componentID = "componentId"
-        case componentName
-        case componentVersion
-        case componentDesc
+        case componentID = "componentId", componentName, componentVersion, componentDesc
     }
 
     public init(
-        componentID: String? = nil,
-        componentName: String? = nil,
-        componentVersion: String? = nil,
+        componentID: String? = nil, componentName: String? = nil, componentVersion: String? = nil,
         componentDesc: String? = nil
     ) {
         self.componentID = componentID

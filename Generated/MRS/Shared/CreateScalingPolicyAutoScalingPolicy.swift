@@ -15,21 +15,15 @@ public struct CreateScalingPolicyAutoScalingPolicy: Codable, Sendable, Equatable
     public var rules: [Rule]?
 
     private enum CodingKeys: String, CodingKey {
-        case autoScalingEnable = "auto_scaling_enable"
-        case execScripts = "exec_scripts"
-        case maxCapacity = "max_capacity"
-        case minCapacity = "min_capacity"
-        case resourcesPlans = "resources_plans"
+        case autoScalingEnable = "auto_scaling_enable", execScripts = "exec_scripts"
+        case maxCapacity = "max_capacity", minCapacity = "min_capacity", resourcesPlans = "resources_plans"
         case rules
     }
 
     public init(
-        autoScalingEnable: Bool? = nil,
-        execScripts: [CreateScalingPolicyExecScript]? = nil,
-        maxCapacity: String? = nil,
-        minCapacity: String? = nil,
-        resourcesPlans: [CreateScalingPolicyResourcesPlan]? = nil,
-        rules: [Rule]? = nil
+        autoScalingEnable: Bool? = nil, execScripts: [CreateScalingPolicyExecScript]? = nil,
+        maxCapacity: String? = nil, minCapacity: String? = nil,
+        resourcesPlans: [CreateScalingPolicyResourcesPlan]? = nil, rules: [Rule]? = nil
     ) {
         self.autoScalingEnable = autoScalingEnable
         self.execScripts = execScripts
@@ -37,15 +31,5 @@ public struct CreateScalingPolicyAutoScalingPolicy: Codable, Sendable, Equatable
         self.minCapacity = minCapacity
         self.resourcesPlans = resourcesPlans
         self.rules = rules
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.autoScalingEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .autoScalingEnable)
-        self.execScripts = try container.decodeIfPresent([CreateScalingPolicyExecScript].self, forKey: .execScripts)
-        self.maxCapacity = try container.decodeIfPresent(String.self, forKey: .maxCapacity)
-        self.minCapacity = try container.decodeIfPresent(String.self, forKey: .minCapacity)
-        self.resourcesPlans = try container.decodeIfPresent([CreateScalingPolicyResourcesPlan].self, forKey: .resourcesPlans)
-        self.rules = try container.decodeIfPresent([Rule].self, forKey: .rules)
     }
 }

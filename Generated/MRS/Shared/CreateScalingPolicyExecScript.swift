@@ -16,23 +16,13 @@ public struct CreateScalingPolicyExecScript: Codable, Sendable, Equatable {
     public var uri: String?
 
     private enum CodingKeys: String, CodingKey {
-        case actionStage = "action_stage"
-        case activeMaster = "active_master"
-        case failAction = "fail_action"
-        case name
-        case nodes
-        case parameters
-        case uri
+        case actionStage = "action_stage", activeMaster = "active_master", failAction = "fail_action", name
+        case nodes, parameters, uri
     }
 
     public init(
-        actionStage: String? = nil,
-        activeMaster: String? = nil,
-        failAction: String? = nil,
-        name: String? = nil,
-        nodes: [String]? = nil,
-        parameters: String? = nil,
-        uri: String? = nil
+        actionStage: String? = nil, activeMaster: String? = nil, failAction: String? = nil,
+        name: String? = nil, nodes: [String]? = nil, parameters: String? = nil, uri: String? = nil
     ) {
         self.actionStage = actionStage
         self.activeMaster = activeMaster

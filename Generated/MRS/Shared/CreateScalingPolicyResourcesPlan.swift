@@ -14,19 +14,13 @@ public struct CreateScalingPolicyResourcesPlan: Codable, Sendable, Equatable {
     public var startTime: String?
 
     private enum CodingKeys: String, CodingKey {
-        case endTime = "end_time"
-        case maxCapacity = "max_capacity"
-        case minCapacity = "min_capacity"
-        case periodType = "period_type"
-        case startTime = "start_time"
+        case endTime = "end_time", maxCapacity = "max_capacity", minCapacity = "min_capacity"
+        case periodType = "period_type", startTime = "start_time"
     }
 
     public init(
-        endTime: String? = nil,
-        maxCapacity: String? = nil,
-        minCapacity: String? = nil,
-        periodType: String? = nil,
-        startTime: String? = nil
+        endTime: String? = nil, maxCapacity: String? = nil, minCapacity: String? = nil,
+        periodType: String? = nil, startTime: String? = nil
     ) {
         self.endTime = endTime
         self.maxCapacity = maxCapacity

@@ -33,29 +33,14 @@ public struct DataSource: Codable, Sendable, Equatable {
     public var isProtected: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case type
-        case url
-        case description
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case id
-        case tenantID = "tenant_id"
-        case isPublic = "is_public"
-        case isProtected = "is_protected"
+        case name, type, url, description, createdAt = "created_at", updatedAt = "updated_at", id
+        case tenantID = "tenant_id", isPublic = "is_public", isProtected = "is_protected"
     }
 
     public init(
-        name: String? = nil,
-        type: String? = nil,
-        url: String? = nil,
-        description: String? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        id: String? = nil,
-        tenantID: String? = nil,
-        isPublic: Bool? = nil,
-        isProtected: Bool? = nil
+        name: String? = nil, type: String? = nil, url: String? = nil, description: String? = nil,
+        createdAt: String? = nil, updatedAt: String? = nil, id: String? = nil, tenantID: String? = nil,
+        isPublic: Bool? = nil, isProtected: Bool? = nil
     ) {
         self.name = name
         self.type = type
@@ -67,19 +52,5 @@ public struct DataSource: Codable, Sendable, Equatable {
         self.tenantID = tenantID
         self.isPublic = isPublic
         self.isProtected = isProtected
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.url = try container.decodeIfPresent(String.self, forKey: .url)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.isPublic = try container.decodeLenientIfPresent(Bool.self, forKey: .isPublic)
-        self.isProtected = try container.decodeLenientIfPresent(Bool.self, forKey: .isProtected)
     }
 }

@@ -51,23 +51,13 @@ public struct ExecScript: Codable, Sendable, Equatable {
     public var failAction: String
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case uri
-        case parameters
-        case nodes
-        case activeMaster = "active_master"
-        case actionStage = "action_stage"
+        case name, uri, parameters, nodes, activeMaster = "active_master", actionStage = "action_stage"
         case failAction = "fail_action"
     }
 
     public init(
-        name: String,
-        uri: String,
-        parameters: String? = nil,
-        nodes: [String],
-        activeMaster: Bool? = nil,
-        actionStage: String,
-        failAction: String
+        name: String, uri: String, parameters: String? = nil, nodes: [String], activeMaster: Bool? = nil,
+        actionStage: String, failAction: String
     ) {
         self.name = name
         self.uri = uri
@@ -76,16 +66,5 @@ public struct ExecScript: Codable, Sendable, Equatable {
         self.activeMaster = activeMaster
         self.actionStage = actionStage
         self.failAction = failAction
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.uri = try container.decode(String.self, forKey: .uri)
-        self.parameters = try container.decodeIfPresent(String.self, forKey: .parameters)
-        self.nodes = try container.decode([String].self, forKey: .nodes)
-        self.activeMaster = try container.decodeLenientIfPresent(Bool.self, forKey: .activeMaster)
-        self.actionStage = try container.decode(String.self, forKey: .actionStage)
-        self.failAction = try container.decode(String.self, forKey: .failAction)
     }
 }

@@ -37,33 +37,15 @@ public struct Job: Codable, Sendable, Equatable {
     public var name: String?
 
     private enum CodingKeys: String, CodingKey {
-        case description
-        case tenantID = "tenant_id"
-        case createdAt = "created_at"
-        case mains
-        case updatedAt = "updated_at"
-        case libs
-        case isProtected = "is_protected"
-        case interface
-        case isPublic = "is_public"
-        case type
-        case id
-        case name
+        case description, tenantID = "tenant_id", createdAt = "created_at", mains, updatedAt = "updated_at"
+        case libs, isProtected = "is_protected", interface, isPublic = "is_public", type, id, name
     }
 
     public init(
-        description: String? = nil,
-        tenantID: String? = nil,
-        createdAt: String? = nil,
-        mains: [JSONValue]? = nil,
-        updatedAt: String? = nil,
-        libs: [JSONValue]? = nil,
-        isProtected: Bool? = nil,
-        interface: [JSONValue]? = nil,
-        isPublic: Bool? = nil,
-        type: String? = nil,
-        id: String? = nil,
-        name: String? = nil
+        description: String? = nil, tenantID: String? = nil, createdAt: String? = nil,
+        mains: [JSONValue]? = nil, updatedAt: String? = nil, libs: [JSONValue]? = nil,
+        isProtected: Bool? = nil, interface: [JSONValue]? = nil, isPublic: Bool? = nil, type: String? = nil,
+        id: String? = nil, name: String? = nil
     ) {
         self.description = description
         self.tenantID = tenantID
@@ -77,21 +59,5 @@ public struct Job: Codable, Sendable, Equatable {
         self.type = type
         self.id = id
         self.name = name
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.mains = try container.decodeIfPresent([JSONValue].self, forKey: .mains)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.libs = try container.decodeIfPresent([JSONValue].self, forKey: .libs)
-        self.isProtected = try container.decodeLenientIfPresent(Bool.self, forKey: .isProtected)
-        self.interface = try container.decodeIfPresent([JSONValue].self, forKey: .interface)
-        self.isPublic = try container.decodeLenientIfPresent(Bool.self, forKey: .isPublic)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
     }
 }

@@ -111,75 +111,26 @@ public struct JobExecution: Codable, Sendable, Equatable {
     public var progress: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case createAt = "create_at"
-        case updateAt = "update_at"
-        case tenantID = "tenant_id"
-        case jobID = "job_id"
-        case jobName = "job_name"
-        case startTime = "start_time"
-        case endTime = "end_time"
-        case clusterID = "cluster_id"
-        case groupID = "group_id"
-        case jarPath = "jar_path"
-        case input
-        case output
-        case jobLog = "job_log"
-        case jobType = "job_type"
-        case fileAction = "file_action"
-        case arguments
-        case hql
-        case jobState = "job_state"
-        case jobFinalStatus = "job_final_status"
-        case hiveScriptPath = "hive_script_path"
-        case createBy = "create_by"
-        case finishedStep = "finished_step"
-        case jobMainID = "job_main_id"
-        case jobStepID = "job_step_id"
-        case postponeAt = "postpone_at"
-        case stepName = "step_name"
-        case stepNum = "step_num"
-        case taskNum = "task_num"
-        case updateBy = "update_by"
-        case spendTime = "spend_time"
-        case stepSeq = "step_seq"
-        case progress
+        case id, createAt = "create_at", updateAt = "update_at", tenantID = "tenant_id", jobID = "job_id"
+        case jobName = "job_name", startTime = "start_time", endTime = "end_time", clusterID = "cluster_id"
+        case groupID = "group_id", jarPath = "jar_path", input, output, jobLog = "job_log"
+        case jobType = "job_type", fileAction = "file_action", arguments, hql, jobState = "job_state"
+        case jobFinalStatus = "job_final_status", hiveScriptPath = "hive_script_path", createBy = "create_by"
+        case finishedStep = "finished_step", jobMainID = "job_main_id", jobStepID = "job_step_id"
+        case postponeAt = "postpone_at", stepName = "step_name", stepNum = "step_num", taskNum = "task_num"
+        case updateBy = "update_by", spendTime = "spend_time", stepSeq = "step_seq", progress
     }
 
     public init(
-        id: String? = nil,
-        createAt: Int64? = nil,
-        updateAt: Int64? = nil,
-        tenantID: String? = nil,
-        jobID: String? = nil,
-        jobName: String? = nil,
-        startTime: Int64? = nil,
-        endTime: Int? = nil,
-        clusterID: String? = nil,
-        groupID: String? = nil,
-        jarPath: String? = nil,
-        input: String? = nil,
-        output: String? = nil,
-        jobLog: String? = nil,
-        jobType: Int? = nil,
-        fileAction: String? = nil,
-        arguments: String? = nil,
-        hql: String? = nil,
-        jobState: Int? = nil,
-        jobFinalStatus: Int? = nil,
-        hiveScriptPath: String? = nil,
-        createBy: String? = nil,
-        finishedStep: Int? = nil,
-        jobMainID: String? = nil,
-        jobStepID: String? = nil,
-        postponeAt: Int64? = nil,
-        stepName: String? = nil,
-        stepNum: Int? = nil,
-        taskNum: Int? = nil,
-        updateBy: String? = nil,
-        spendTime: Int? = nil,
-        stepSeq: Int? = nil,
-        progress: String? = nil
+        id: String? = nil, createAt: Int64? = nil, updateAt: Int64? = nil, tenantID: String? = nil,
+        jobID: String? = nil, jobName: String? = nil, startTime: Int64? = nil, endTime: Int? = nil,
+        clusterID: String? = nil, groupID: String? = nil, jarPath: String? = nil, input: String? = nil,
+        output: String? = nil, jobLog: String? = nil, jobType: Int? = nil, fileAction: String? = nil,
+        arguments: String? = nil, hql: String? = nil, jobState: Int? = nil, jobFinalStatus: Int? = nil,
+        hiveScriptPath: String? = nil, createBy: String? = nil, finishedStep: Int? = nil,
+        jobMainID: String? = nil, jobStepID: String? = nil, postponeAt: Int64? = nil, stepName: String? = nil,
+        stepNum: Int? = nil, taskNum: Int? = nil, updateBy: String? = nil, spendTime: Int? = nil,
+        stepSeq: Int? = nil, progress: String? = nil
     ) {
         self.id = id
         self.createAt = createAt
@@ -214,42 +165,5 @@ public struct JobExecution: Codable, Sendable, Equatable {
         self.spendTime = spendTime
         self.stepSeq = stepSeq
         self.progress = progress
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.createAt = try container.decodeLenientIfPresent(Int64.self, forKey: .createAt)
-        self.updateAt = try container.decodeLenientIfPresent(Int64.self, forKey: .updateAt)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.jobID = try container.decodeIfPresent(String.self, forKey: .jobID)
-        self.jobName = try container.decodeIfPresent(String.self, forKey: .jobName)
-        self.startTime = try container.decodeLenientIfPresent(Int64.self, forKey: .startTime)
-        self.endTime = try container.decodeLenientIfPresent(Int.self, forKey: .endTime)
-        self.clusterID = try container.decodeIfPresent(String.self, forKey: .clusterID)
-        self.groupID = try container.decodeIfPresent(String.self, forKey: .groupID)
-        self.jarPath = try container.decodeIfPresent(String.self, forKey: .jarPath)
-        self.input = try container.decodeIfPresent(String.self, forKey: .input)
-        self.output = try container.decodeIfPresent(String.self, forKey: .output)
-        self.jobLog = try container.decodeIfPresent(String.self, forKey: .jobLog)
-        self.jobType = try container.decodeLenientIfPresent(Int.self, forKey: .jobType)
-        self.fileAction = try container.decodeIfPresent(String.self, forKey: .fileAction)
-        self.arguments = try container.decodeIfPresent(String.self, forKey: .arguments)
-        self.hql = try container.decodeIfPresent(String.self, forKey: .hql)
-        self.jobState = try container.decodeLenientIfPresent(Int.self, forKey: .jobState)
-        self.jobFinalStatus = try container.decodeLenientIfPresent(Int.self, forKey: .jobFinalStatus)
-        self.hiveScriptPath = try container.decodeIfPresent(String.self, forKey: .hiveScriptPath)
-        self.createBy = try container.decodeIfPresent(String.self, forKey: .createBy)
-        self.finishedStep = try container.decodeLenientIfPresent(Int.self, forKey: .finishedStep)
-        self.jobMainID = try container.decodeIfPresent(String.self, forKey: .jobMainID)
-        self.jobStepID = try container.decodeIfPresent(String.self, forKey: .jobStepID)
-        self.postponeAt = try container.decodeLenientIfPresent(Int64.self, forKey: .postponeAt)
-        self.stepName = try container.decodeIfPresent(String.self, forKey: .stepName)
-        self.stepNum = try container.decodeLenientIfPresent(Int.self, forKey: .stepNum)
-        self.taskNum = try container.decodeLenientIfPresent(Int.self, forKey: .taskNum)
-        self.updateBy = try container.decodeIfPresent(String.self, forKey: .updateBy)
-        self.spendTime = try container.decodeLenientIfPresent(Int.self, forKey: .spendTime)
-        self.stepSeq = try container.decodeLenientIfPresent(Int.self, forKey: .stepSeq)
-        self.progress = try container.decodeIfPresent(String.self, forKey: .progress)
     }
 }

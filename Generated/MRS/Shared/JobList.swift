@@ -62,41 +62,18 @@ public struct JobList: Codable, Sendable, Equatable {
     public var queue: String?
 
     private enum CodingKeys: String, CodingKey {
-        case jobID = "job_id"
-        case user
-        case jobName = "job_name"
-        case jobResult = "job_result"
-        case jobState = "job_state"
-        case jobProgress = "job_progress"
-        case jobType = "job_type"
-        case startedTime = "started_time"
-        case submittedTime = "submitted_time"
-        case finishedTime = "finished_time"
-        case elapsedTime = "elapsed_time"
-        case arguments
-        case properties
-        case launcherID = "launcher_id"
-        case appID = "app_id"
-        case queue
+        case jobID = "job_id", user, jobName = "job_name", jobResult = "job_result", jobState = "job_state"
+        case jobProgress = "job_progress", jobType = "job_type", startedTime = "started_time"
+        case submittedTime = "submitted_time", finishedTime = "finished_time", elapsedTime = "elapsed_time"
+        case arguments, properties, launcherID = "launcher_id", appID = "app_id", queue
     }
 
     public init(
-        jobID: String? = nil,
-        user: String? = nil,
-        jobName: String? = nil,
-        jobResult: String? = nil,
-        jobState: String? = nil,
-        jobProgress: Double? = nil,
-        jobType: String? = nil,
-        startedTime: Int64? = nil,
-        submittedTime: Int64? = nil,
-        finishedTime: Int64? = nil,
-        elapsedTime: Int64? = nil,
-        arguments: [JSONValue]? = nil,
-        properties: JSONValue? = nil,
-        launcherID: String? = nil,
-        appID: String? = nil,
-        queue: String? = nil
+        jobID: String? = nil, user: String? = nil, jobName: String? = nil, jobResult: String? = nil,
+        jobState: String? = nil, jobProgress: Double? = nil, jobType: String? = nil,
+        startedTime: Int64? = nil, submittedTime: Int64? = nil, finishedTime: Int64? = nil,
+        elapsedTime: Int64? = nil, arguments: [JSONValue]? = nil, properties: JSONValue? = nil,
+        launcherID: String? = nil, appID: String? = nil, queue: String? = nil
     ) {
         self.jobID = jobID
         self.user = user
@@ -114,25 +91,5 @@ public struct JobList: Codable, Sendable, Equatable {
         self.launcherID = launcherID
         self.appID = appID
         self.queue = queue
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.jobID = try container.decodeIfPresent(String.self, forKey: .jobID)
-        self.user = try container.decodeIfPresent(String.self, forKey: .user)
-        self.jobName = try container.decodeIfPresent(String.self, forKey: .jobName)
-        self.jobResult = try container.decodeIfPresent(String.self, forKey: .jobResult)
-        self.jobState = try container.decodeIfPresent(String.self, forKey: .jobState)
-        self.jobProgress = try container.decodeLenientIfPresent(Double.self, forKey: .jobProgress)
-        self.jobType = try container.decodeIfPresent(String.self, forKey: .jobType)
-        self.startedTime = try container.decodeLenientIfPresent(Int64.self, forKey: .startedTime)
-        self.submittedTime = try container.decodeLenientIfPresent(Int64.self, forKey: .submittedTime)
-        self.finishedTime = try container.decodeLenientIfPresent(Int64.self, forKey: .finishedTime)
-        self.elapsedTime = try container.decodeLenientIfPresent(Int64.self, forKey: .elapsedTime)
-        self.arguments = try container.decodeIfPresent([JSONValue].self, forKey: .arguments)
-        self.properties = try container.decodeIfPresent(JSONValue.self, forKey: .properties)
-        self.launcherID = try container.decodeIfPresent(String.self, forKey: .launcherID)
-        self.appID = try container.decodeIfPresent(String.self, forKey: .appID)
-        self.queue = try container.decodeIfPresent(String.self, forKey: .queue)
     }
 }

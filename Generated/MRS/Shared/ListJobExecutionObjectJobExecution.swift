@@ -51,46 +51,19 @@ public struct ListJobExecutionObjectJobExecution: Codable, Sendable, Equatable {
     public var id2: String?
 
     private enum CodingKeys: String, CodingKey {
-        case jobConfigs = "job_configs"
-        case isProtected = "is_protected"
-        case inputID = "input_id"
-        case jobID = "job_id"
-        case clusterID = "cluster_id"
-        case createdAt = "created_at"
-        case endTime = "end_time"
-        case outputID = "output_id"
-        case isPublic = "is_public"
-        case updatedAt = "updated_at"
-        case returnCode = "return_code"
-        case dataSourceURLs = "data_source_urls"
-        case tenantID = "tenant_id"
-        case startTime = "start_time"
-        case id = "Id"
-        case engineJobID = "engine_job_id"
-        case oozieJobID = "oozie_job_id"
-        case info
-        case id2 = "id"
+        case jobConfigs = "job_configs", isProtected = "is_protected", inputID = "input_id", jobID = "job_id"
+        case clusterID = "cluster_id", createdAt = "created_at", endTime = "end_time", outputID = "output_id"
+        case isPublic = "is_public", updatedAt = "updated_at", returnCode = "return_code"
+        case dataSourceURLs = "data_source_urls", tenantID = "tenant_id", startTime = "start_time", id = "Id"
+        case engineJobID = "engine_job_id", oozieJobID = "oozie_job_id", info, id2 = "id"
     }
 
     public init(
-        jobConfigs: JobConfigs? = nil,
-        isProtected: Bool? = nil,
-        inputID: String? = nil,
-        jobID: String? = nil,
-        clusterID: String? = nil,
-        createdAt: String? = nil,
-        endTime: String? = nil,
-        outputID: String? = nil,
-        isPublic: Bool? = nil,
-        updatedAt: String? = nil,
-        returnCode: String? = nil,
-        dataSourceURLs: JSONValue? = nil,
-        tenantID: String? = nil,
-        startTime: String? = nil,
-        id: String? = nil,
-        engineJobID: String? = nil,
-        oozieJobID: String? = nil,
-        info: String? = nil,
+        jobConfigs: JobConfigs? = nil, isProtected: Bool? = nil, inputID: String? = nil, jobID: String? = nil,
+        clusterID: String? = nil, createdAt: String? = nil, endTime: String? = nil, outputID: String? = nil,
+        isPublic: Bool? = nil, updatedAt: String? = nil, returnCode: String? = nil,
+        dataSourceURLs: JSONValue? = nil, tenantID: String? = nil, startTime: String? = nil,
+        id: String? = nil, engineJobID: String? = nil, oozieJobID: String? = nil, info: String? = nil,
         id2: String? = nil
     ) {
         self.jobConfigs = jobConfigs
@@ -112,28 +85,5 @@ public struct ListJobExecutionObjectJobExecution: Codable, Sendable, Equatable {
         self.oozieJobID = oozieJobID
         self.info = info
         self.id2 = id2
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.jobConfigs = try container.decodeIfPresent(JobConfigs.self, forKey: .jobConfigs)
-        self.isProtected = try container.decodeLenientIfPresent(Bool.self, forKey: .isProtected)
-        self.inputID = try container.decodeIfPresent(String.self, forKey: .inputID)
-        self.jobID = try container.decodeIfPresent(String.self, forKey: .jobID)
-        self.clusterID = try container.decodeIfPresent(String.self, forKey: .clusterID)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.endTime = try container.decodeIfPresent(String.self, forKey: .endTime)
-        self.outputID = try container.decodeIfPresent(String.self, forKey: .outputID)
-        self.isPublic = try container.decodeLenientIfPresent(Bool.self, forKey: .isPublic)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.returnCode = try container.decodeIfPresent(String.self, forKey: .returnCode)
-        self.dataSourceURLs = try container.decodeIfPresent(JSONValue.self, forKey: .dataSourceURLs)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.startTime = try container.decodeIfPresent(String.self, forKey: .startTime)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.engineJobID = try container.decodeIfPresent(String.self, forKey: .engineJobID)
-        self.oozieJobID = try container.decodeIfPresent(String.self, forKey: .oozieJobID)
-        self.info = try container.decodeIfPresent(String.self, forKey: .info)
-        self.id2 = try container.decodeIfPresent(String.self, forKey: .id2)
     }
 }

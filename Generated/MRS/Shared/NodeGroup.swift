@@ -46,44 +46,20 @@ public struct NodeGroup: Codable, Sendable, Equatable {
     public var dataVolumeResourceType: String?
 
     private enum CodingKeys: String, CodingKey {
-        case groupName
-        case nodeNum
-        case nodeSize
-        case nodeSpecID = "nodeSpecId"
-        case nodeProductID = "nodeProductId"
-        case vmProductID = "vmProductId"
-        case vmSpecCode
-        case rootVolumeSize
-        case rootVolumeProductID = "rootVolumeProductId"
-        case rootVolumeType
-        case rootVolumeResourceSpecCode
-        case rootVolumeResourceType
-        case dataVolumeType
-        case dataVolumeCount
-        case dataVolumeSize
-        case dataVolumeProductID = "dataVolumeProductId"
-        case dataVolumeResourceSpecCode
-        case dataVolumeResourceType
+        case groupName, nodeNum, nodeSize, nodeSpecID = "nodeSpecId", nodeProductID = "nodeProductId"
+        case vmProductID = "vmProductId", vmSpecCode, rootVolumeSize
+        case rootVolumeProductID = "rootVolumeProductId", rootVolumeType, rootVolumeResourceSpecCode
+        case rootVolumeResourceType, dataVolumeType, dataVolumeCount, dataVolumeSize
+        case dataVolumeProductID = "dataVolumeProductId", dataVolumeResourceSpecCode, dataVolumeResourceType
     }
 
     public init(
-        groupName: String? = nil,
-        nodeNum: Int? = nil,
-        nodeSize: String? = nil,
-        nodeSpecID: String? = nil,
-        nodeProductID: String? = nil,
-        vmProductID: String? = nil,
-        vmSpecCode: String? = nil,
-        rootVolumeSize: Int? = nil,
-        rootVolumeProductID: String? = nil,
-        rootVolumeType: String? = nil,
-        rootVolumeResourceSpecCode: String? = nil,
-        rootVolumeResourceType: String? = nil,
-        dataVolumeType: String? = nil,
-        dataVolumeCount: Int? = nil,
-        dataVolumeSize: String? = nil,
-        dataVolumeProductID: String? = nil,
-        dataVolumeResourceSpecCode: String? = nil,
+        groupName: String? = nil, nodeNum: Int? = nil, nodeSize: String? = nil, nodeSpecID: String? = nil,
+        nodeProductID: String? = nil, vmProductID: String? = nil, vmSpecCode: String? = nil,
+        rootVolumeSize: Int? = nil, rootVolumeProductID: String? = nil, rootVolumeType: String? = nil,
+        rootVolumeResourceSpecCode: String? = nil, rootVolumeResourceType: String? = nil,
+        dataVolumeType: String? = nil, dataVolumeCount: Int? = nil, dataVolumeSize: String? = nil,
+        dataVolumeProductID: String? = nil, dataVolumeResourceSpecCode: String? = nil,
         dataVolumeResourceType: String? = nil
     ) {
         self.groupName = groupName
@@ -104,27 +80,5 @@ public struct NodeGroup: Codable, Sendable, Equatable {
         self.dataVolumeProductID = dataVolumeProductID
         self.dataVolumeResourceSpecCode = dataVolumeResourceSpecCode
         self.dataVolumeResourceType = dataVolumeResourceType
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.groupName = try container.decodeIfPresent(String.self, forKey: .groupName)
-        self.nodeNum = try container.decodeLenientIfPresent(Int.self, forKey: .nodeNum)
-        self.nodeSize = try container.decodeIfPresent(String.self, forKey: .nodeSize)
-        self.nodeSpecID = try container.decodeIfPresent(String.self, forKey: .nodeSpecID)
-        self.nodeProductID = try container.decodeIfPresent(String.self, forKey: .nodeProductID)
-        self.vmProductID = try container.decodeIfPresent(String.self, forKey: .vmProductID)
-        self.vmSpecCode = try container.decodeIfPresent(String.self, forKey: .vmSpecCode)
-        self.rootVolumeSize = try container.decodeLenientIfPresent(Int.self, forKey: .rootVolumeSize)
-        self.rootVolumeProductID = try container.decodeIfPresent(String.self, forKey: .rootVolumeProductID)
-        self.rootVolumeType = try container.decodeIfPresent(String.self, forKey: .rootVolumeType)
-        self.rootVolumeResourceSpecCode = try container.decodeIfPresent(String.self, forKey: .rootVolumeResourceSpecCode)
-        self.rootVolumeResourceType = try container.decodeIfPresent(String.self, forKey: .rootVolumeResourceType)
-        self.dataVolumeType = try container.decodeIfPresent(String.self, forKey: .dataVolumeType)
-        self.dataVolumeCount = try container.decodeLenientIfPresent(Int.self, forKey: .dataVolumeCount)
-        self.dataVolumeSize = try container.decodeIfPresent(String.self, forKey: .dataVolumeSize)
-        self.dataVolumeProductID = try container.decodeIfPresent(String.self, forKey: .dataVolumeProductID)
-        self.dataVolumeResourceSpecCode = try container.decodeIfPresent(String.self, forKey: .dataVolumeResourceSpecCode)
-        self.dataVolumeResourceType = try container.decodeIfPresent(String.self, forKey: .dataVolumeResourceType)
     }
 }

@@ -23,11 +23,8 @@ public struct ResourcesPlan: Codable, Sendable, Equatable {
     public var maxCapacity: Int
 
     private enum CodingKeys: String, CodingKey {
-        case periodType = "period_type"
-        case startTime = "start_time"
-        case endTime = "end_time"
-        case minCapacity = "min_capacity"
-        case maxCapacity = "max_capacity"
+        case periodType = "period_type", startTime = "start_time", endTime = "end_time"
+        case minCapacity = "min_capacity", maxCapacity = "max_capacity"
     }
 
     public init(periodType: String, startTime: String, endTime: String, minCapacity: Int, maxCapacity: Int) {
@@ -36,14 +33,5 @@ public struct ResourcesPlan: Codable, Sendable, Equatable {
         self.endTime = endTime
         self.minCapacity = minCapacity
         self.maxCapacity = maxCapacity
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.periodType = try container.decode(String.self, forKey: .periodType)
-        self.startTime = try container.decode(String.self, forKey: .startTime)
-        self.endTime = try container.decode(String.self, forKey: .endTime)
-        self.minCapacity = try container.decodeLenient(Int.self, forKey: .minCapacity)
-        self.maxCapacity = try container.decodeLenient(Int.self, forKey: .maxCapacity)
     }
 }

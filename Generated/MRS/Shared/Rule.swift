@@ -14,33 +14,18 @@ public struct Rule: Codable, Sendable, Equatable {
     public var trigger: Trigger?
 
     private enum CodingKeys: String, CodingKey {
-        case adjustmentType = "adjustment_type"
-        case coolDownMinutes = "cool_down_minutes"
-        case name
-        case scalingAdjustment = "scaling_adjustment"
-        case trigger
+        case adjustmentType = "adjustment_type", coolDownMinutes = "cool_down_minutes", name
+        case scalingAdjustment = "scaling_adjustment", trigger
     }
 
     public init(
-        adjustmentType: String? = nil,
-        coolDownMinutes: Int? = nil,
-        name: String? = nil,
-        scalingAdjustment: Int? = nil,
-        trigger: Trigger? = nil
+        adjustmentType: String? = nil, coolDownMinutes: Int? = nil, name: String? = nil,
+        scalingAdjustment: Int? = nil, trigger: Trigger? = nil
     ) {
         self.adjustmentType = adjustmentType
         self.coolDownMinutes = coolDownMinutes
         self.name = name
         self.scalingAdjustment = scalingAdjustment
         self.trigger = trigger
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.adjustmentType = try container.decodeIfPresent(String.self, forKey: .adjustmentType)
-        self.coolDownMinutes = try container.decodeLenientIfPresent(Int.self, forKey: .coolDownMinutes)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.scalingAdjustment = try container.decodeLenientIfPresent(Int.self, forKey: .scalingAdjustment)
-        self.trigger = try container.decodeIfPresent(Trigger.self, forKey: .trigger)
     }
 }

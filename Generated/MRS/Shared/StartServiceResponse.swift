@@ -20,18 +20,12 @@ public struct StartServiceResponse: Codable, Sendable, Equatable {
     public var totalProgress: Double?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case state
-        case errorCode = "error_code"
-        case errorDescription = "error_description"
+        case id, state, errorCode = "error_code", errorDescription = "error_description"
         case totalProgress = "total_progress"
     }
 
     public init(
-        id: Int64? = nil,
-        state: String? = nil,
-        errorCode: Int? = nil,
-        errorDescription: String? = nil,
+        id: Int64? = nil, state: String? = nil, errorCode: Int? = nil, errorDescription: String? = nil,
         totalProgress: Double? = nil
     ) {
         self.id = id
@@ -39,14 +33,5 @@ public struct StartServiceResponse: Codable, Sendable, Equatable {
         self.errorCode = errorCode
         self.errorDescription = errorDescription
         self.totalProgress = totalProgress
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeLenientIfPresent(Int64.self, forKey: .id)
-        self.state = try container.decodeIfPresent(String.self, forKey: .state)
-        self.errorCode = try container.decodeLenientIfPresent(Int.self, forKey: .errorCode)
-        self.errorDescription = try container.decodeIfPresent(String.self, forKey: .errorDescription)
-        self.totalProgress = try container.decodeLenientIfPresent(Double.self, forKey: .totalProgress)
     }
 }

@@ -16,18 +16,11 @@ public struct StopServiceRequest: Codable, Sendable, Equatable {
     public var onlySelf: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case userPassword = "user_password"
-        case onlySelf = "only_self"
+        case userPassword = "user_password", onlySelf = "only_self"
     }
 
     public init(userPassword: String? = nil, onlySelf: Bool? = nil) {
         self.userPassword = userPassword
         self.onlySelf = onlySelf
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.userPassword = try container.decodeIfPresent(String.self, forKey: .userPassword)
-        self.onlySelf = try container.decodeLenientIfPresent(Bool.self, forKey: .onlySelf)
     }
 }

@@ -13,29 +13,17 @@ public struct Trigger: Codable, Sendable, Equatable {
     public var metricValue: String?
 
     private enum CodingKeys: String, CodingKey {
-        case comparisonOperator = "comparison_operator"
-        case evaluationPeriods = "evaluation_periods"
-        case metricName = "metric_name"
-        case metricValue = "metric_value"
+        case comparisonOperator = "comparison_operator", evaluationPeriods = "evaluation_periods"
+        case metricName = "metric_name", metricValue = "metric_value"
     }
 
     public init(
-        comparisonOperator: String? = nil,
-        evaluationPeriods: Int? = nil,
-        metricName: String? = nil,
+        comparisonOperator: String? = nil, evaluationPeriods: Int? = nil, metricName: String? = nil,
         metricValue: String? = nil
     ) {
         self.comparisonOperator = comparisonOperator
         self.evaluationPeriods = evaluationPeriods
         self.metricName = metricName
         self.metricValue = metricValue
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.comparisonOperator = try container.decodeIfPresent(String.self, forKey: .comparisonOperator)
-        self.evaluationPeriods = try container.decodeLenientIfPresent(Int.self, forKey: .evaluationPeriods)
-        self.metricName = try container.decodeIfPresent(String.self, forKey: .metricName)
-        self.metricValue = try container.decodeIfPresent(String.self, forKey: .metricValue)
     }
 }

@@ -54,25 +54,14 @@ public struct ListClustersByTagsRequest: Codable, Sendable, Equatable {
     public var matches: [Match]?
 
     private enum CodingKeys: String, CodingKey {
-        case tags
-        case tagsAny = "tags_any"
-        case notTags = "not_tags"
-        case notTagsAny = "not_tags_any"
-        case limit
-        case offset
-        case action
-        case matches
+        case tags, tagsAny = "tags_any", notTags = "not_tags", notTagsAny = "not_tags_any", limit, offset
+        case action, matches
     }
 
     public init(
-        tags: [ListClustersByTagsTag]? = nil,
-        tagsAny: [ListClustersByTagsTag2]? = nil,
-        notTags: [Match]? = nil,
-        notTagsAny: [JSONValue]? = nil,
-        limit: String? = nil,
-        offset: String? = nil,
-        action: Action,
-        matches: [Match]? = nil
+        tags: [ListClustersByTagsTag]? = nil, tagsAny: [ListClustersByTagsTag2]? = nil,
+        notTags: [Match]? = nil, notTagsAny: [JSONValue]? = nil, limit: String? = nil, offset: String? = nil,
+        action: Action, matches: [Match]? = nil
     ) {
         self.tags = tags
         self.tagsAny = tagsAny
@@ -93,19 +82,12 @@ public struct ListClustersByTagsResponse: Codable, Sendable, Equatable {
     public var totalCount: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case resources
-        case totalCount = "total_count"
+        case resources, totalCount = "total_count"
     }
 
     public init(resources: [Resource]? = nil, totalCount: Int? = nil) {
         self.resources = resources
         self.totalCount = totalCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.resources = try container.decodeIfPresent([Resource].self, forKey: .resources)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
     }
 }
 
@@ -159,16 +141,12 @@ public struct Resource: Codable, Sendable, Equatable {
     public var tags: ListClustersByTagsTag?
 
     private enum CodingKeys: String, CodingKey {
-        case resourceDetail = "resource_detail"
-        case resourceID = "resource_id"
-        case resourceName = "resource_name"
+        case resourceDetail = "resource_detail", resourceID = "resource_id", resourceName = "resource_name"
         case tags
     }
 
     public init(
-        resourceDetail: String? = nil,
-        resourceID: String? = nil,
-        resourceName: String? = nil,
+        resourceDetail: String? = nil, resourceID: String? = nil, resourceName: String? = nil,
         tags: ListClustersByTagsTag? = nil
     ) {
         self.resourceDetail = resourceDetail

@@ -18,11 +18,9 @@ extension MRSClient {
         _ body: AddOrDeleteClusterTagsInBatchesRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "AddOrDeleteClusterTagsInBatches",
-            method: .post,
+            operation: "AddOrDeleteClusterTagsInBatches", method: .post,
             path: "/v1.1/{project_id}/clusters/{cluster_id}/tags/action",
-            pathParameters: ["cluster_id": clusterID],
-            body: body
+            pathParameters: ["cluster_id": clusterID], body: body
         )
         try await client.send(request)
     }
@@ -38,10 +36,8 @@ extension MRSClient {
     ///   - body: The request body.
     public func createClusterTag(clusterID: String, _ body: CreateClusterTagRequest) async throws {
         let request = OperationRequest(
-            operation: "CreateClusterTag",
-            method: .post,
-            path: "/v1.1/{project_id}/clusters/{cluster_id}/tags",
-            pathParameters: ["cluster_id": clusterID],
+            operation: "CreateClusterTag", method: .post,
+            path: "/v1.1/{project_id}/clusters/{cluster_id}/tags", pathParameters: ["cluster_id": clusterID],
             body: body
         )
         try await client.send(request)
@@ -58,8 +54,7 @@ extension MRSClient {
     ///   - key:
     public func deleteClusterTag(clusterID: String, key: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteClusterTag",
-            method: .delete,
+            operation: "DeleteClusterTag", method: .delete,
             path: "/v1.1/{project_id}/clusters/{cluster_id}/tags/{key}",
             pathParameters: ["cluster_id": clusterID, "key": key]
         )
@@ -75,9 +70,7 @@ extension MRSClient {
     /// - Returns: The body of the service's `200` response.
     public func listAllTags() async throws -> ListAllTagsResponse {
         let request = OperationRequest(
-            operation: "ListAllTags",
-            method: .get,
-            path: "/v1.1/{project_id}/clusters/tags"
+            operation: "ListAllTags", method: .get, path: "/v1.1/{project_id}/clusters/tags"
         )
         return try await client.send(request, as: ListAllTagsResponse.self)
     }
@@ -94,9 +87,7 @@ extension MRSClient {
     /// - Returns: The body of the service's `200` response.
     public func listClusterTags(clusterID: String) async throws -> ListClusterTagsResponse {
         let request = OperationRequest(
-            operation: "ListClusterTags",
-            method: .get,
-            path: "/v1.1/{project_id}/clusters/{cluster_id}/tags",
+            operation: "ListClusterTags", method: .get, path: "/v1.1/{project_id}/clusters/{cluster_id}/tags",
             pathParameters: ["cluster_id": clusterID]
         )
         return try await client.send(request, as: ListClusterTagsResponse.self)
@@ -116,10 +107,8 @@ extension MRSClient {
         _ body: ListClustersByTagsRequest
     ) async throws -> ListClustersByTagsResponse {
         let request = OperationRequest(
-            operation: "ListClustersByTags",
-            method: .post,
-            path: "/v1.1/{project_id}/clusters/resource_instances/action",
-            body: body
+            operation: "ListClustersByTags", method: .post,
+            path: "/v1.1/{project_id}/clusters/resource_instances/action", body: body
         )
         return try await client.send(request, as: ListClustersByTagsResponse.self)
     }

@@ -11,13 +11,11 @@ public struct DeleteModelResponse: Codable, Sendable, Equatable {
     public var deleteFailedList: [DeleteModelResponseFailedList]?
 
     private enum CodingKeys: String, CodingKey {
-        case deleteSuccessList = "delete_success_list"
-        case deleteFailedList = "delete_failed_list"
+        case deleteSuccessList = "delete_success_list", deleteFailedList = "delete_failed_list"
     }
 
     public init(
-        deleteSuccessList: [String]? = nil,
-        deleteFailedList: [DeleteModelResponseFailedList]? = nil
+        deleteSuccessList: [String]? = nil, deleteFailedList: [DeleteModelResponseFailedList]? = nil
     ) {
         self.deleteSuccessList = deleteSuccessList
         self.deleteFailedList = deleteFailedList
@@ -34,9 +32,7 @@ public struct DeleteModelResponseFailedList: Codable, Sendable, Equatable {
     public var modelID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case errorMsg = "error_msg"
-        case errorCode = "error_code"
-        case modelID = "model_id"
+        case errorMsg = "error_msg", errorCode = "error_code", modelID = "model_id"
     }
 
     public init(errorMsg: String? = nil, errorCode: String? = nil, modelID: String? = nil) {

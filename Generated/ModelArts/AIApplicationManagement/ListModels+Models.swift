@@ -13,22 +13,13 @@ public struct ListModelsResponse: Codable, Sendable, Equatable {
     public var count: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case models
-        case totalCount = "total_count"
-        case count
+        case models, totalCount = "total_count", count
     }
 
     public init(models: [ModelListItem]? = nil, totalCount: Int? = nil, count: Int? = nil) {
         self.models = models
         self.totalCount = totalCount
         self.count = count
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.models = try container.decodeIfPresent([ModelListItem].self, forKey: .models)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
     }
 }
 
@@ -92,52 +83,21 @@ public struct ModelListItem: Codable, Sendable, Equatable {
     public var specification: ModelSpecification?
 
     private enum CodingKeys: String, CodingKey {
-        case owner
-        case modelVersion = "model_version"
-        case modelType = "model_type"
-        case description
-        case project
-        case sourceType = "source_type"
-        case modelID = "model_id"
-        case modelSource = "model_source"
-        case installType = "install_type"
-        case modelSize = "model_size"
-        case workspaceID = "workspace_id"
-        case modelStatus = "model_status"
-        case marketFlag = "market_flag"
-        case tunable
-        case modelName = "model_name"
-        case createAt = "create_at"
-        case publishableFlag = "publishable_flag"
-        case sourceCopy = "source_copy"
-        case tenant
-        case subscriptionID = "subscription_id"
-        case extra
-        case specification
+        case owner, modelVersion = "model_version", modelType = "model_type", description, project
+        case sourceType = "source_type", modelID = "model_id", modelSource = "model_source"
+        case installType = "install_type", modelSize = "model_size", workspaceID = "workspace_id"
+        case modelStatus = "model_status", marketFlag = "market_flag", tunable, modelName = "model_name"
+        case createAt = "create_at", publishableFlag = "publishable_flag", sourceCopy = "source_copy", tenant
+        case subscriptionID = "subscription_id", extra, specification
     }
 
     public init(
-        owner: String? = nil,
-        modelVersion: String? = nil,
-        modelType: String? = nil,
-        description: String? = nil,
-        project: String? = nil,
-        sourceType: String? = nil,
-        modelID: String? = nil,
-        modelSource: ModelSource? = nil,
-        installType: [String]? = nil,
-        modelSize: Int? = nil,
-        workspaceID: String? = nil,
-        modelStatus: String? = nil,
-        marketFlag: Bool? = nil,
-        tunable: Bool? = nil,
-        modelName: String? = nil,
-        createAt: Int64? = nil,
-        publishableFlag: Bool? = nil,
-        sourceCopy: String? = nil,
-        tenant: String? = nil,
-        subscriptionID: String? = nil,
-        extra: String? = nil,
+        owner: String? = nil, modelVersion: String? = nil, modelType: String? = nil,
+        description: String? = nil, project: String? = nil, sourceType: String? = nil, modelID: String? = nil,
+        modelSource: ModelSource? = nil, installType: [String]? = nil, modelSize: Int? = nil,
+        workspaceID: String? = nil, modelStatus: String? = nil, marketFlag: Bool? = nil, tunable: Bool? = nil,
+        modelName: String? = nil, createAt: Int64? = nil, publishableFlag: Bool? = nil,
+        sourceCopy: String? = nil, tenant: String? = nil, subscriptionID: String? = nil, extra: String? = nil,
         specification: ModelSpecification? = nil
     ) {
         self.owner = owner
@@ -162,31 +122,5 @@ public struct ModelListItem: Codable, Sendable, Equatable {
         self.subscriptionID = subscriptionID
         self.extra = extra
         self.specification = specification
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.owner = try container.decodeIfPresent(String.self, forKey: .owner)
-        self.modelVersion = try container.decodeIfPresent(String.self, forKey: .modelVersion)
-        self.modelType = try container.decodeIfPresent(String.self, forKey: .modelType)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.project = try container.decodeIfPresent(String.self, forKey: .project)
-        self.sourceType = try container.decodeIfPresent(String.self, forKey: .sourceType)
-        self.modelID = try container.decodeIfPresent(String.self, forKey: .modelID)
-        self.modelSource = try container.decodeIfPresent(ModelSource.self, forKey: .modelSource)
-        self.installType = try container.decodeIfPresent([String].self, forKey: .installType)
-        self.modelSize = try container.decodeLenientIfPresent(Int.self, forKey: .modelSize)
-        self.workspaceID = try container.decodeIfPresent(String.self, forKey: .workspaceID)
-        self.modelStatus = try container.decodeIfPresent(String.self, forKey: .modelStatus)
-        self.marketFlag = try container.decodeLenientIfPresent(Bool.self, forKey: .marketFlag)
-        self.tunable = try container.decodeLenientIfPresent(Bool.self, forKey: .tunable)
-        self.modelName = try container.decodeIfPresent(String.self, forKey: .modelName)
-        self.createAt = try container.decodeLenientIfPresent(Int64.self, forKey: .createAt)
-        self.publishableFlag = try container.decodeLenientIfPresent(Bool.self, forKey: .publishableFlag)
-        self.sourceCopy = try container.decodeIfPresent(String.self, forKey: .sourceCopy)
-        self.tenant = try container.decodeIfPresent(String.self, forKey: .tenant)
-        self.subscriptionID = try container.decodeIfPresent(String.self, forKey: .subscriptionID)
-        self.extra = try container.decodeIfPresent(String.self, forKey: .extra)
-        self.specification = try container.decodeIfPresent(ModelSpecification.self, forKey: .specification)
     }
 }

@@ -69,11 +69,8 @@ extension ModelArtsClient {
         var query = QueryItems()
         query.append("cascade", cascade)
         let request = OperationRequest(
-            operation: "DeleteModel",
-            method: .delete,
-            path: "/v1/{project_id}/models/{model_id}",
-            pathParameters: ["model_id": modelID],
-            query: query
+            operation: "DeleteModel", method: .delete, path: "/v1/{project_id}/models/{model_id}",
+            pathParameters: ["model_id": modelID], query: query
         )
         return try await client.send(request, as: DeleteModelResponse.self)
     }
@@ -140,10 +137,7 @@ extension ModelArtsClient {
         query.append("model_type", modelType)
         query.append("not_model_type", notModelType)
         let request = OperationRequest(
-            operation: "ListModels",
-            method: .get,
-            path: "/v1/{project_id}/models",
-            query: query
+            operation: "ListModels", method: .get, path: "/v1/{project_id}/models", query: query
         )
         return try await client.send(request, as: ListModelsResponse.self)
     }
@@ -225,9 +219,7 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func showModel(modelID: String) async throws -> ShowModelResponse {
         let request = OperationRequest(
-            operation: "ShowModel",
-            method: .get,
-            path: "/v1/{project_id}/models/{model_id}",
+            operation: "ShowModel", method: .get, path: "/v1/{project_id}/models/{model_id}",
             pathParameters: ["model_id": modelID]
         )
         return try await client.send(request, as: ShowModelResponse.self)
@@ -253,10 +245,8 @@ extension ModelArtsClient {
         query.append("limit", limit)
         query.append("offset", offset)
         let request = OperationRequest(
-            operation: "ShowModelEngineAndRuntime",
-            method: .get,
-            path: "/v1/{project_id}/models/ai-engine-runtimes",
-            query: query
+            operation: "ShowModelEngineAndRuntime", method: .get,
+            path: "/v1/{project_id}/models/ai-engine-runtimes", query: query
         )
         return try await client.send(request, as: ShowModelEngineAndRuntimeResponse.self)
     }

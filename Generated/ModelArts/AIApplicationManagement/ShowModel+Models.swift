@@ -11,8 +11,7 @@ public struct GuideDoc: Codable, Sendable, Equatable {
     public var docName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case docURL = "doc_url"
-        case docName = "doc_name"
+        case docURL = "doc_url", docName = "doc_name"
     }
 
     public init(docURL: String? = nil, docName: String? = nil) {
@@ -55,25 +54,15 @@ public struct ModelHealth: Codable, Sendable, Equatable {
     public var command: String?
 
     private enum CodingKeys: String, CodingKey {
-        case `protocol`
-        case initialDelaySeconds = "initial_delay_seconds"
-        case timeoutSeconds = "timeout_seconds"
-        case url
-        case periodSeconds = "period_seconds"
-        case failureThreshold = "failure_threshold"
-        case checkMethod = "check_method"
-        case command
+        case `protocol`, initialDelaySeconds = "initial_delay_seconds", timeoutSeconds = "timeout_seconds"
+        case url, periodSeconds = "period_seconds", failureThreshold = "failure_threshold"
+        case checkMethod = "check_method", command
     }
 
     public init(
-        `protocol`: String? = nil,
-        initialDelaySeconds: String? = nil,
-        timeoutSeconds: String? = nil,
-        url: String? = nil,
-        periodSeconds: String? = nil,
-        failureThreshold: String? = nil,
-        checkMethod: String? = nil,
-        command: String? = nil
+        `protocol`: String? = nil, initialDelaySeconds: String? = nil, timeoutSeconds: String? = nil,
+        url: String? = nil, periodSeconds: String? = nil, failureThreshold: String? = nil,
+        checkMethod: String? = nil, command: String? = nil
     ) {
         self.`protocol` = `protocol`
         self.initialDelaySeconds = initialDelaySeconds
@@ -106,25 +95,13 @@ public struct ModelParamsInfo: Codable, Sendable, Equatable {
     public var paramType: String?
 
     private enum CodingKeys: String, CodingKey {
-        case `protocol`
-        case url
-        case min
-        case method
-        case max
-        case paramDesc = "param_desc"
-        case paramName = "param_name"
+        case `protocol`, url, min, method, max, paramDesc = "param_desc", paramName = "param_name"
         case paramType = "param_type"
     }
 
     public init(
-        `protocol`: String? = nil,
-        url: String? = nil,
-        min: Double? = nil,
-        method: String? = nil,
-        max: Double? = nil,
-        paramDesc: String? = nil,
-        paramName: String? = nil,
-        paramType: String? = nil
+        `protocol`: String? = nil, url: String? = nil, min: Double? = nil, method: String? = nil,
+        max: Double? = nil, paramDesc: String? = nil, paramName: String? = nil, paramType: String? = nil
     ) {
         self.`protocol` = `protocol`
         self.url = url
@@ -134,18 +111,6 @@ public struct ModelParamsInfo: Codable, Sendable, Equatable {
         self.paramDesc = paramDesc
         self.paramName = paramName
         self.paramType = paramType
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.`protocol` = try container.decodeIfPresent(String.self, forKey: .`protocol`)
-        self.url = try container.decodeIfPresent(String.self, forKey: .url)
-        self.min = try container.decodeLenientIfPresent(Double.self, forKey: .min)
-        self.method = try container.decodeIfPresent(String.self, forKey: .method)
-        self.max = try container.decodeLenientIfPresent(Double.self, forKey: .max)
-        self.paramDesc = try container.decodeIfPresent(String.self, forKey: .paramDesc)
-        self.paramName = try container.decodeIfPresent(String.self, forKey: .paramName)
-        self.paramType = try container.decodeIfPresent(String.self, forKey: .paramType)
     }
 }
 
@@ -177,9 +142,7 @@ public struct Packages: Codable, Sendable, Equatable {
     public var restraint: Restraint?
 
     private enum CodingKeys: String, CodingKey {
-        case packageVersion = "package_version"
-        case packageName = "package_name"
-        case restraint
+        case packageVersion = "package_version", packageName = "package_name", restraint
     }
 
     public init(packageVersion: String? = nil, packageName: String? = nil, restraint: Restraint? = nil) {
@@ -289,87 +252,33 @@ public struct ShowModelResponse: Codable, Sendable, Equatable {
     public var cmd: String?
 
     private enum CodingKeys: String, CodingKey {
-        case modelVersion = "model_version"
-        case sourceJobVersion = "source_job_version"
-        case sourceLocation = "source_location"
-        case sourceJobID = "source_job_id"
-        case sourceCopy = "source_copy"
-        case description
-        case project
-        case workspaceID = "workspace_id"
-        case modelAlgorithm = "model_algorithm"
-        case modelName = "model_name"
-        case tenant
-        case modelDocs = "model_docs"
-        case owner
-        case executionCode = "execution_code"
-        case schemaDoc = "schema_doc"
-        case imageAddress = "image_address"
-        case outputParams = "output_params"
-        case health
-        case runtime
-        case modelMetrics = "model_metrics"
-        case sourceType = "source_type"
-        case modelType = "model_type"
-        case modelID = "model_id"
-        case dependencies
-        case modelSize = "model_size"
-        case modelStatus = "model_status"
-        case apis
-        case modelSource = "model_source"
-        case tunable
-        case marketFlag = "market_flag"
-        case publishableFlag = "publishable_flag"
-        case modelLabels = "model_labels"
-        case labelsMap = "labels_map"
-        case installType = "install_type"
-        case config
-        case specification
-        case inputParams = "input_params"
-        case createAt = "create_at"
-        case cmd
+        case modelVersion = "model_version", sourceJobVersion = "source_job_version"
+        case sourceLocation = "source_location", sourceJobID = "source_job_id", sourceCopy = "source_copy"
+        case description, project, workspaceID = "workspace_id", modelAlgorithm = "model_algorithm"
+        case modelName = "model_name", tenant, modelDocs = "model_docs", owner
+        case executionCode = "execution_code", schemaDoc = "schema_doc", imageAddress = "image_address"
+        case outputParams = "output_params", health, runtime, modelMetrics = "model_metrics"
+        case sourceType = "source_type", modelType = "model_type", modelID = "model_id", dependencies
+        case modelSize = "model_size", modelStatus = "model_status", apis, modelSource = "model_source"
+        case tunable, marketFlag = "market_flag", publishableFlag = "publishable_flag"
+        case modelLabels = "model_labels", labelsMap = "labels_map", installType = "install_type", config
+        case specification, inputParams = "input_params", createAt = "create_at", cmd
     }
 
     public init(
-        modelVersion: String? = nil,
-        sourceJobVersion: String? = nil,
-        sourceLocation: String? = nil,
-        sourceJobID: String? = nil,
-        sourceCopy: String? = nil,
-        description: String? = nil,
-        project: String? = nil,
-        workspaceID: String? = nil,
-        modelAlgorithm: String? = nil,
-        modelName: String? = nil,
-        tenant: String? = nil,
-        modelDocs: [GuideDoc]? = nil,
-        owner: String? = nil,
-        executionCode: String? = nil,
-        schemaDoc: String? = nil,
-        imageAddress: String? = nil,
-        outputParams: [ModelParamsInfo]? = nil,
-        health: ModelHealth? = nil,
-        runtime: String? = nil,
-        modelMetrics: String? = nil,
-        sourceType: String? = nil,
-        modelType: String? = nil,
-        modelID: String? = nil,
-        dependencies: [ModelDependencies]? = nil,
-        modelSize: Int64? = nil,
-        modelStatus: String? = nil,
-        apis: String? = nil,
-        modelSource: ModelSource? = nil,
-        tunable: Bool? = nil,
-        marketFlag: Bool? = nil,
-        publishableFlag: Bool? = nil,
-        modelLabels: [String]? = nil,
-        labelsMap: [String: [String]]? = nil,
-        installType: [String]? = nil,
-        config: String? = nil,
-        specification: ModelSpecification? = nil,
-        inputParams: [ModelParamsInfo]? = nil,
-        createAt: Int64? = nil,
-        cmd: String? = nil
+        modelVersion: String? = nil, sourceJobVersion: String? = nil, sourceLocation: String? = nil,
+        sourceJobID: String? = nil, sourceCopy: String? = nil, description: String? = nil,
+        project: String? = nil, workspaceID: String? = nil, modelAlgorithm: String? = nil,
+        modelName: String? = nil, tenant: String? = nil, modelDocs: [GuideDoc]? = nil, owner: String? = nil,
+        executionCode: String? = nil, schemaDoc: String? = nil, imageAddress: String? = nil,
+        outputParams: [ModelParamsInfo]? = nil, health: ModelHealth? = nil, runtime: String? = nil,
+        modelMetrics: String? = nil, sourceType: String? = nil, modelType: String? = nil,
+        modelID: String? = nil, dependencies: [ModelDependencies]? = nil, modelSize: Int64? = nil,
+        modelStatus: String? = nil, apis: String? = nil, modelSource: ModelSource? = nil,
+        tunable: Bool? = nil, marketFlag: Bool? = nil, publishableFlag: Bool? = nil,
+        modelLabels: [String]? = nil, labelsMap: [String: [String]]? = nil, installType: [String]? = nil,
+        config: String? = nil, specification: ModelSpecification? = nil,
+        inputParams: [ModelParamsInfo]? = nil, createAt: Int64? = nil, cmd: String? = nil
     ) {
         self.modelVersion = modelVersion
         self.sourceJobVersion = sourceJobVersion
@@ -410,48 +319,5 @@ public struct ShowModelResponse: Codable, Sendable, Equatable {
         self.inputParams = inputParams
         self.createAt = createAt
         self.cmd = cmd
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.modelVersion = try container.decodeIfPresent(String.self, forKey: .modelVersion)
-        self.sourceJobVersion = try container.decodeIfPresent(String.self, forKey: .sourceJobVersion)
-        self.sourceLocation = try container.decodeIfPresent(String.self, forKey: .sourceLocation)
-        self.sourceJobID = try container.decodeIfPresent(String.self, forKey: .sourceJobID)
-        self.sourceCopy = try container.decodeIfPresent(String.self, forKey: .sourceCopy)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.project = try container.decodeIfPresent(String.self, forKey: .project)
-        self.workspaceID = try container.decodeIfPresent(String.self, forKey: .workspaceID)
-        self.modelAlgorithm = try container.decodeIfPresent(String.self, forKey: .modelAlgorithm)
-        self.modelName = try container.decodeIfPresent(String.self, forKey: .modelName)
-        self.tenant = try container.decodeIfPresent(String.self, forKey: .tenant)
-        self.modelDocs = try container.decodeIfPresent([GuideDoc].self, forKey: .modelDocs)
-        self.owner = try container.decodeIfPresent(String.self, forKey: .owner)
-        self.executionCode = try container.decodeIfPresent(String.self, forKey: .executionCode)
-        self.schemaDoc = try container.decodeIfPresent(String.self, forKey: .schemaDoc)
-        self.imageAddress = try container.decodeIfPresent(String.self, forKey: .imageAddress)
-        self.outputParams = try container.decodeIfPresent([ModelParamsInfo].self, forKey: .outputParams)
-        self.health = try container.decodeIfPresent(ModelHealth.self, forKey: .health)
-        self.runtime = try container.decodeIfPresent(String.self, forKey: .runtime)
-        self.modelMetrics = try container.decodeIfPresent(String.self, forKey: .modelMetrics)
-        self.sourceType = try container.decodeIfPresent(String.self, forKey: .sourceType)
-        self.modelType = try container.decodeIfPresent(String.self, forKey: .modelType)
-        self.modelID = try container.decodeIfPresent(String.self, forKey: .modelID)
-        self.dependencies = try container.decodeIfPresent([ModelDependencies].self, forKey: .dependencies)
-        self.modelSize = try container.decodeLenientIfPresent(Int64.self, forKey: .modelSize)
-        self.modelStatus = try container.decodeIfPresent(String.self, forKey: .modelStatus)
-        self.apis = try container.decodeIfPresent(String.self, forKey: .apis)
-        self.modelSource = try container.decodeIfPresent(ModelSource.self, forKey: .modelSource)
-        self.tunable = try container.decodeLenientIfPresent(Bool.self, forKey: .tunable)
-        self.marketFlag = try container.decodeLenientIfPresent(Bool.self, forKey: .marketFlag)
-        self.publishableFlag = try container.decodeLenientIfPresent(Bool.self, forKey: .publishableFlag)
-        self.modelLabels = try container.decodeIfPresent([String].self, forKey: .modelLabels)
-        self.labelsMap = try container.decodeIfPresent([String: [String]].self, forKey: .labelsMap)
-        self.installType = try container.decodeIfPresent([String].self, forKey: .installType)
-        self.config = try container.decodeIfPresent(String.self, forKey: .config)
-        self.specification = try container.decodeIfPresent(ModelSpecification.self, forKey: .specification)
-        self.inputParams = try container.decodeIfPresent([ModelParamsInfo].self, forKey: .inputParams)
-        self.createAt = try container.decodeLenientIfPresent(Int64.self, forKey: .createAt)
-        self.cmd = try container.decodeIfPresent(String.self, forKey: .cmd)
     }
 }

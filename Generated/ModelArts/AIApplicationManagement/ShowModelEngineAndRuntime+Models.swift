@@ -28,16 +28,11 @@ public struct Accelerator: Codable, Sendable, Equatable {
     public var driverVersionSection: String?
 
     private enum CodingKeys: String, CodingKey {
-        case type
-        case name
-        case cudaVersion = "cuda_version"
-        case driverVersionSection = "driver_version_section"
+        case type, name, cudaVersion = "cuda_version", driverVersionSection = "driver_version_section"
     }
 
     public init(
-        type: TypeValue? = nil,
-        name: String? = nil,
-        cudaVersion: String? = nil,
+        type: TypeValue? = nil, name: String? = nil, cudaVersion: String? = nil,
         driverVersionSection: String? = nil
     ) {
         self.type = type
@@ -124,22 +119,13 @@ public struct EngineAndRuntimesResponse: Codable, Sendable, Equatable {
     public var imageSource: [ImageSource]?
 
     private enum CodingKeys: String, CodingKey {
-        case aiEngine = "ai_engine"
-        case runtimes
-        case requestMode = "request_mode"
-        case accelerators
-        case arch
-        case statusList = "status_list"
-        case imageSource = "image_source"
+        case aiEngine = "ai_engine", runtimes, requestMode = "request_mode", accelerators, arch
+        case statusList = "status_list", imageSource = "image_source"
     }
 
     public init(
-        aiEngine: AIEngine? = nil,
-        runtimes: [String]? = nil,
-        requestMode: [String]? = nil,
-        accelerators: [Accelerator]? = nil,
-        arch: [ArchValue]? = nil,
-        statusList: [StatusList]? = nil,
+        aiEngine: AIEngine? = nil, runtimes: [String]? = nil, requestMode: [String]? = nil,
+        accelerators: [Accelerator]? = nil, arch: [ArchValue]? = nil, statusList: [StatusList]? = nil,
         imageSource: [ImageSource]? = nil
     ) {
         self.aiEngine = aiEngine
@@ -163,25 +149,14 @@ public struct ShowModelEngineAndRuntimeResponse: Codable, Sendable, Equatable {
     public var engineRuntimes: [EngineAndRuntimesResponse]?
 
     private enum CodingKeys: String, CodingKey {
-        case count
-        case totalCount = "total_count"
-        case engineRuntimes = "engine_runtimes"
+        case count, totalCount = "total_count", engineRuntimes = "engine_runtimes"
     }
 
     public init(
-        count: Int? = nil,
-        totalCount: Int? = nil,
-        engineRuntimes: [EngineAndRuntimesResponse]? = nil
+        count: Int? = nil, totalCount: Int? = nil, engineRuntimes: [EngineAndRuntimesResponse]? = nil
     ) {
         self.count = count
         self.totalCount = totalCount
         self.engineRuntimes = engineRuntimes
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
-        self.engineRuntimes = try container.decodeIfPresent([EngineAndRuntimesResponse].self, forKey: .engineRuntimes)
     }
 }

@@ -25,18 +25,11 @@ public struct CreateAuthorizationRequest: Codable, Sendable, Equatable {
     public var userName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case userID = "user_id"
-        case type
-        case content
-        case secretKey = "secret_key"
-        case userName = "user_name"
+        case userID = "user_id", type, content, secretKey = "secret_key", userName = "user_name"
     }
 
     public init(
-        userID: String? = nil,
-        type: AuthorizationType? = nil,
-        content: String,
-        secretKey: String? = nil,
+        userID: String? = nil, type: AuthorizationType? = nil, content: String, secretKey: String? = nil,
         userName: String? = nil
     ) {
         self.userID = userID

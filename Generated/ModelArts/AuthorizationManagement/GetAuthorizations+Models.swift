@@ -27,21 +27,13 @@ public struct AuthorizationResponse: Codable, Sendable, Equatable {
     public var createTime: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case userID = "user_id"
-        case type
-        case content
-        case secretKey = "secret_key"
-        case userName = "user_name"
+        case userID = "user_id", type, content, secretKey = "secret_key", userName = "user_name"
         case createTime = "create_time"
     }
 
     public init(
-        userID: String? = nil,
-        type: AuthorizationType? = nil,
-        content: String? = nil,
-        secretKey: String? = nil,
-        userName: String? = nil,
-        createTime: Int64? = nil
+        userID: String? = nil, type: AuthorizationType? = nil, content: String? = nil,
+        secretKey: String? = nil, userName: String? = nil, createTime: Int64? = nil
     ) {
         self.userID = userID
         self.type = type
@@ -49,16 +41,6 @@ public struct AuthorizationResponse: Codable, Sendable, Equatable {
         self.secretKey = secretKey
         self.userName = userName
         self.createTime = createTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.userID = try container.decodeIfPresent(String.self, forKey: .userID)
-        self.type = try container.decodeIfPresent(AuthorizationType.self, forKey: .type)
-        self.content = try container.decodeIfPresent(String.self, forKey: .content)
-        self.secretKey = try container.decodeIfPresent(String.self, forKey: .secretKey)
-        self.userName = try container.decodeIfPresent(String.self, forKey: .userName)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
     }
 }
 
@@ -70,18 +52,11 @@ public struct GetAuthorizationsResponse: Codable, Sendable, Equatable {
     public var auth: [AuthorizationResponse]?
 
     private enum CodingKeys: String, CodingKey {
-        case totalCount = "total_count"
-        case auth
+        case totalCount = "total_count", auth
     }
 
     public init(totalCount: Double? = nil, auth: [AuthorizationResponse]? = nil) {
         self.totalCount = totalCount
         self.auth = auth
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalCount = try container.decodeLenientIfPresent(Double.self, forKey: .totalCount)
-        self.auth = try container.decodeIfPresent([AuthorizationResponse].self, forKey: .auth)
     }
 }

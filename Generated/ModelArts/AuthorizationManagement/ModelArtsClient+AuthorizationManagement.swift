@@ -33,9 +33,7 @@ extension ModelArtsClient {
         _ body: CreateAuthorizationRequest
     ) async throws -> CreateAuthorizationResponse {
         let request = OperationRequest(
-            operation: "CreateAuthorization",
-            method: .post,
-            path: "/v2/{project_id}/authorizations",
+            operation: "CreateAuthorization", method: .post, path: "/v2/{project_id}/authorizations",
             body: body
         )
         return try await client.send(request, as: CreateAuthorizationResponse.self)
@@ -56,10 +54,7 @@ extension ModelArtsClient {
         _ body: CreateModelArtsAgencyRequest
     ) async throws -> CreateModelArtsAgencyResponse {
         let request = OperationRequest(
-            operation: "CreateModelArtsAgency",
-            method: .post,
-            path: "/v2/{project_id}/agency",
-            body: body
+            operation: "CreateModelArtsAgency", method: .post, path: "/v2/{project_id}/agency", body: body
         )
         return try await client.send(request, as: CreateModelArtsAgencyResponse.self)
     }
@@ -79,9 +74,7 @@ extension ModelArtsClient {
         var query = QueryItems()
         query.append("user_id", userID)
         let request = OperationRequest(
-            operation: "DeleteAuthorizations",
-            method: .delete,
-            path: "/v2/{project_id}/authorizations",
+            operation: "DeleteAuthorizations", method: .delete, path: "/v2/{project_id}/authorizations",
             query: query
         )
         return try await client.send(request, as: DeleteAuthorizationsResponse.self)
@@ -113,9 +106,7 @@ extension ModelArtsClient {
         query.append("limit", limit)
         query.append("offset", offset)
         let request = OperationRequest(
-            operation: "GetAuthorizations",
-            method: .get,
-            path: "/v2/{project_id}/authorizations",
+            operation: "GetAuthorizations", method: .get, path: "/v2/{project_id}/authorizations",
             query: query
         )
         return try await client.send(request, as: GetAuthorizationsResponse.self)

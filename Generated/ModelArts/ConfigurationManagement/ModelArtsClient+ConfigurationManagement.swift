@@ -14,9 +14,7 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func showOSConfig() async throws -> ShowOSConfigResponse {
         let request = OperationRequest(
-            operation: "ShowOsConfig",
-            method: .get,
-            path: "/v1/{project_id}/os-user-config"
+            operation: "ShowOsConfig", method: .get, path: "/v1/{project_id}/os-user-config"
         )
         return try await client.send(request, as: ShowOSConfigResponse.self)
     }
@@ -31,9 +29,7 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func showOSQuota() async throws -> ShowOSQuotaResponse {
         let request = OperationRequest(
-            operation: "ShowOsQuota",
-            method: .get,
-            path: "/v1/{project_id}/quotas"
+            operation: "ShowOsQuota", method: .get, path: "/v1/{project_id}/quotas"
         )
         return try await client.send(request, as: ShowOSQuotaResponse.self)
     }

@@ -48,34 +48,18 @@ public struct PoolScopePlugin: Codable, Sendable, Equatable {
     public var supportRetry: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case scope
-        case plugins
-        case externalDependency
-        case reservedNetworkCIDR = "reservedNetworkCidr"
-        case supportRetry
+        case scope, plugins, externalDependency, reservedNetworkCIDR = "reservedNetworkCidr", supportRetry
     }
 
     public init(
-        scope: ScopeValue? = nil,
-        plugins: [String]? = nil,
-        externalDependency: Bool? = nil,
-        reservedNetworkCIDR: [String]? = nil,
-        supportRetry: Bool? = nil
+        scope: ScopeValue? = nil, plugins: [String]? = nil, externalDependency: Bool? = nil,
+        reservedNetworkCIDR: [String]? = nil, supportRetry: Bool? = nil
     ) {
         self.scope = scope
         self.plugins = plugins
         self.externalDependency = externalDependency
         self.reservedNetworkCIDR = reservedNetworkCIDR
         self.supportRetry = supportRetry
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.scope = try container.decodeIfPresent(ScopeValue.self, forKey: .scope)
-        self.plugins = try container.decodeIfPresent([String].self, forKey: .plugins)
-        self.externalDependency = try container.decodeLenientIfPresent(Bool.self, forKey: .externalDependency)
-        self.reservedNetworkCIDR = try container.decodeIfPresent([String].self, forKey: .reservedNetworkCIDR)
-        self.supportRetry = try container.decodeLenientIfPresent(Bool.self, forKey: .supportRetry)
     }
 }
 
@@ -121,33 +105,17 @@ public struct ShowOSConfigResponse: Codable, Sendable, Equatable {
     public var poolHighAvailable: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case networkCIDRs = "networkCidrs"
-        case networkQuota
-        case networkSubnetTypes
-        case poolQuota
-        case pooHighAvailable
-        case maxPoolFlavors
-        case clusterFlavorSpecs
-        case licenseScopeType
-        case nodeOSVersionSupport
-        case volumeTypes
-        case poolScopePlugins
-        case poolHighAvailable
+        case networkCIDRs = "networkCidrs", networkQuota, networkSubnetTypes, poolQuota, pooHighAvailable
+        case maxPoolFlavors, clusterFlavorSpecs, licenseScopeType, nodeOSVersionSupport, volumeTypes
+        case poolScopePlugins, poolHighAvailable
     }
 
     public init(
-        networkCIDRs: [String]? = nil,
-        networkQuota: Int? = nil,
-        networkSubnetTypes: [String]? = nil,
-        poolQuota: Int? = nil,
-        pooHighAvailable: Bool? = nil,
-        maxPoolFlavors: Int? = nil,
-        clusterFlavorSpecs: [String]? = nil,
-        licenseScopeType: LicenseScopeType? = nil,
-        nodeOSVersionSupport: [OSVersion]? = nil,
-        volumeTypes: [String]? = nil,
-        poolScopePlugins: [PoolScopePlugin]? = nil,
-        poolHighAvailable: Bool? = nil
+        networkCIDRs: [String]? = nil, networkQuota: Int? = nil, networkSubnetTypes: [String]? = nil,
+        poolQuota: Int? = nil, pooHighAvailable: Bool? = nil, maxPoolFlavors: Int? = nil,
+        clusterFlavorSpecs: [String]? = nil, licenseScopeType: LicenseScopeType? = nil,
+        nodeOSVersionSupport: [OSVersion]? = nil, volumeTypes: [String]? = nil,
+        poolScopePlugins: [PoolScopePlugin]? = nil, poolHighAvailable: Bool? = nil
     ) {
         self.networkCIDRs = networkCIDRs
         self.networkQuota = networkQuota
@@ -161,21 +129,5 @@ public struct ShowOSConfigResponse: Codable, Sendable, Equatable {
         self.volumeTypes = volumeTypes
         self.poolScopePlugins = poolScopePlugins
         self.poolHighAvailable = poolHighAvailable
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.networkCIDRs = try container.decodeIfPresent([String].self, forKey: .networkCIDRs)
-        self.networkQuota = try container.decodeLenientIfPresent(Int.self, forKey: .networkQuota)
-        self.networkSubnetTypes = try container.decodeIfPresent([String].self, forKey: .networkSubnetTypes)
-        self.poolQuota = try container.decodeLenientIfPresent(Int.self, forKey: .poolQuota)
-        self.pooHighAvailable = try container.decodeLenientIfPresent(Bool.self, forKey: .pooHighAvailable)
-        self.maxPoolFlavors = try container.decodeLenientIfPresent(Int.self, forKey: .maxPoolFlavors)
-        self.clusterFlavorSpecs = try container.decodeIfPresent([String].self, forKey: .clusterFlavorSpecs)
-        self.licenseScopeType = try container.decodeIfPresent(LicenseScopeType.self, forKey: .licenseScopeType)
-        self.nodeOSVersionSupport = try container.decodeIfPresent([OSVersion].self, forKey: .nodeOSVersionSupport)
-        self.volumeTypes = try container.decodeIfPresent([String].self, forKey: .volumeTypes)
-        self.poolScopePlugins = try container.decodeIfPresent([PoolScopePlugin].self, forKey: .poolScopePlugins)
-        self.poolHighAvailable = try container.decodeLenientIfPresent(Bool.self, forKey: .poolHighAvailable)
     }
 }

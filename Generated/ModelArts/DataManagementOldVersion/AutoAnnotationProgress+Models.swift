@@ -57,38 +57,17 @@ public struct AutoAnnotationProgressResponse: Codable, Sendable, Equatable {
     public var exportType: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case code
-        case config
-        case createTime = "create_time"
-        case elapsedTime = "elapsed_time"
-        case errorCode = "error_code"
-        case errorDetail = "error_detail"
-        case errorMsg = "error_msg"
-        case message
-        case progress
-        case resourceID = "resource_id"
-        case result
-        case status
-        case taskID = "task_id"
-        case taskName = "task_name"
+        case code, config, createTime = "create_time", elapsedTime = "elapsed_time", errorCode = "error_code"
+        case errorDetail = "error_detail", errorMsg = "error_msg", message, progress
+        case resourceID = "resource_id", result, status, taskID = "task_id", taskName = "task_name"
         case exportType = "export_type"
     }
 
     public init(
-        code: String? = nil,
-        config: SmartTaskConfig? = nil,
-        createTime: String? = nil,
-        elapsedTime: Int64? = nil,
-        errorCode: String? = nil,
-        errorDetail: String? = nil,
-        errorMsg: String? = nil,
-        message: String? = nil,
-        progress: Double? = nil,
-        resourceID: String? = nil,
-        result: ModelArtsResult? = nil,
-        status: Int? = nil,
-        taskID: String? = nil,
-        taskName: String? = nil,
+        code: String? = nil, config: SmartTaskConfig? = nil, createTime: String? = nil,
+        elapsedTime: Int64? = nil, errorCode: String? = nil, errorDetail: String? = nil,
+        errorMsg: String? = nil, message: String? = nil, progress: Double? = nil, resourceID: String? = nil,
+        result: ModelArtsResult? = nil, status: Int? = nil, taskID: String? = nil, taskName: String? = nil,
         exportType: Int? = nil
     ) {
         self.code = code
@@ -106,24 +85,5 @@ public struct AutoAnnotationProgressResponse: Codable, Sendable, Equatable {
         self.taskID = taskID
         self.taskName = taskName
         self.exportType = exportType
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.code = try container.decodeIfPresent(String.self, forKey: .code)
-        self.config = try container.decodeIfPresent(SmartTaskConfig.self, forKey: .config)
-        self.createTime = try container.decodeIfPresent(String.self, forKey: .createTime)
-        self.elapsedTime = try container.decodeLenientIfPresent(Int64.self, forKey: .elapsedTime)
-        self.errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
-        self.errorDetail = try container.decodeIfPresent(String.self, forKey: .errorDetail)
-        self.errorMsg = try container.decodeIfPresent(String.self, forKey: .errorMsg)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
-        self.progress = try container.decodeLenientIfPresent(Double.self, forKey: .progress)
-        self.resourceID = try container.decodeIfPresent(String.self, forKey: .resourceID)
-        self.result = try container.decodeIfPresent(ModelArtsResult.self, forKey: .result)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
-        self.taskID = try container.decodeIfPresent(String.self, forKey: .taskID)
-        self.taskName = try container.decodeIfPresent(String.self, forKey: .taskName)
-        self.exportType = try container.decodeLenientIfPresent(Int.self, forKey: .exportType)
     }
 }

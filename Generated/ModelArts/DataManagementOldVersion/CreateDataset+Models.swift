@@ -93,39 +93,19 @@ public struct CreateDatasetRequest: Codable, Sendable, Equatable {
     public var workspaceID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case dataFormat = "data_format"
-        case dataSources = "data_sources"
-        case datasetName = "dataset_name"
-        case datasetType = "dataset_type"
-        case description
-        case importAnnotations = "import_annotations"
-        case importData = "import_data"
-        case labelFormat = "label_format"
-        case labels
-        case managed
-        case schema
-        case workPath = "work_path"
-        case workPathType = "work_path_type"
-        case workforceInformation = "workforce_information"
-        case workspaceID = "workspace_id"
+        case dataFormat = "data_format", dataSources = "data_sources", datasetName = "dataset_name"
+        case datasetType = "dataset_type", description, importAnnotations = "import_annotations"
+        case importData = "import_data", labelFormat = "label_format", labels, managed, schema
+        case workPath = "work_path", workPathType = "work_path_type"
+        case workforceInformation = "workforce_information", workspaceID = "workspace_id"
     }
 
     public init(
-        dataFormat: DataFormat? = nil,
-        dataSources: [DataSource],
-        datasetName: String,
-        datasetType: Int? = nil,
-        description: String? = nil,
-        importAnnotations: Bool? = nil,
-        importData: Bool? = nil,
-        labelFormat: LabelFormat? = nil,
-        labels: [Label]? = nil,
-        managed: Bool? = nil,
-        schema: [Field]? = nil,
-        workPath: String,
-        workPathType: Int,
-        workforceInformation: WorkforceInformation? = nil,
-        workspaceID: String? = nil
+        dataFormat: DataFormat? = nil, dataSources: [DataSource], datasetName: String,
+        datasetType: Int? = nil, description: String? = nil, importAnnotations: Bool? = nil,
+        importData: Bool? = nil, labelFormat: LabelFormat? = nil, labels: [Label]? = nil,
+        managed: Bool? = nil, schema: [Field]? = nil, workPath: String, workPathType: Int,
+        workforceInformation: WorkforceInformation? = nil, workspaceID: String? = nil
     ) {
         self.dataFormat = dataFormat
         self.dataSources = dataSources
@@ -143,25 +123,6 @@ public struct CreateDatasetRequest: Codable, Sendable, Equatable {
         self.workforceInformation = workforceInformation
         self.workspaceID = workspaceID
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.dataFormat = try container.decodeIfPresent(DataFormat.self, forKey: .dataFormat)
-        self.dataSources = try container.decode([DataSource].self, forKey: .dataSources)
-        self.datasetName = try container.decode(String.self, forKey: .datasetName)
-        self.datasetType = try container.decodeLenientIfPresent(Int.self, forKey: .datasetType)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.importAnnotations = try container.decodeLenientIfPresent(Bool.self, forKey: .importAnnotations)
-        self.importData = try container.decodeLenientIfPresent(Bool.self, forKey: .importData)
-        self.labelFormat = try container.decodeIfPresent(LabelFormat.self, forKey: .labelFormat)
-        self.labels = try container.decodeIfPresent([Label].self, forKey: .labels)
-        self.managed = try container.decodeLenientIfPresent(Bool.self, forKey: .managed)
-        self.schema = try container.decodeIfPresent([Field].self, forKey: .schema)
-        self.workPath = try container.decode(String.self, forKey: .workPath)
-        self.workPathType = try container.decodeLenient(Int.self, forKey: .workPathType)
-        self.workforceInformation = try container.decodeIfPresent(WorkforceInformation.self, forKey: .workforceInformation)
-        self.workspaceID = try container.decodeIfPresent(String.self, forKey: .workspaceID)
-    }
 }
 
 /// The response of ``ModelArtsClient/createDataset``.
@@ -176,16 +137,12 @@ public struct CreateDatasetResponse: Codable, Sendable, Equatable {
     public var importTaskID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case datasetID = "dataset_id"
-        case errorCode = "error_code"
-        case errorMsg = "error_msg"
+        case datasetID = "dataset_id", errorCode = "error_code", errorMsg = "error_msg"
         case importTaskID = "import_task_id"
     }
 
     public init(
-        datasetID: String? = nil,
-        errorCode: String? = nil,
-        errorMsg: String? = nil,
+        datasetID: String? = nil, errorCode: String? = nil, errorMsg: String? = nil,
         importTaskID: String? = nil
     ) {
         self.datasetID = datasetID
@@ -229,22 +186,15 @@ public struct WorkforceInformation: Codable, Sendable, Equatable {
     public var workforcesConfig: WorkforcesConfig?
 
     private enum CodingKeys: String, CodingKey {
-        case dataSyncType = "data_sync_type"
-        case repetition
+        case dataSyncType = "data_sync_type", repetition
         case synchronizeAutoLabelingData = "synchronize_auto_labeling_data"
-        case synchronizeData = "synchronize_data"
-        case taskID = "task_id"
-        case taskName = "task_name"
+        case synchronizeData = "synchronize_data", taskID = "task_id", taskName = "task_name"
         case workforcesConfig = "workforces_config"
     }
 
     public init(
-        dataSyncType: Int? = nil,
-        repetition: Int? = nil,
-        synchronizeAutoLabelingData: Bool? = nil,
-        synchronizeData: Bool? = nil,
-        taskID: String? = nil,
-        taskName: String,
+        dataSyncType: Int? = nil, repetition: Int? = nil, synchronizeAutoLabelingData: Bool? = nil,
+        synchronizeData: Bool? = nil, taskID: String? = nil, taskName: String,
         workforcesConfig: WorkforcesConfig? = nil
     ) {
         self.dataSyncType = dataSyncType
@@ -254,16 +204,5 @@ public struct WorkforceInformation: Codable, Sendable, Equatable {
         self.taskID = taskID
         self.taskName = taskName
         self.workforcesConfig = workforcesConfig
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.dataSyncType = try container.decodeLenientIfPresent(Int.self, forKey: .dataSyncType)
-        self.repetition = try container.decodeLenientIfPresent(Int.self, forKey: .repetition)
-        self.synchronizeAutoLabelingData = try container.decodeLenientIfPresent(Bool.self, forKey: .synchronizeAutoLabelingData)
-        self.synchronizeData = try container.decodeLenientIfPresent(Bool.self, forKey: .synchronizeData)
-        self.taskID = try container.decodeIfPresent(String.self, forKey: .taskID)
-        self.taskName = try container.decode(String.self, forKey: .taskName)
-        self.workforcesConfig = try container.decodeIfPresent(WorkforcesConfig.self, forKey: .workforcesConfig)
     }
 }

@@ -38,25 +38,16 @@ public struct CreateDatasetVersionRequest: Codable, Sendable, Equatable {
     public var withColumnHeader: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case clearHardProperty = "clear_hard_property"
-        case description
-        case exportImages = "export_images"
+        case clearHardProperty = "clear_hard_property", description, exportImages = "export_images"
         case removeSampleUsage = "remove_sample_usage"
-        case trainEvaluateSampleRatio = "train_evaluate_sample_ratio"
-        case versionFormat = "version_format"
-        case versionName = "version_name"
-        case withColumnHeader = "with_column_header"
+        case trainEvaluateSampleRatio = "train_evaluate_sample_ratio", versionFormat = "version_format"
+        case versionName = "version_name", withColumnHeader = "with_column_header"
     }
 
     public init(
-        clearHardProperty: Bool? = nil,
-        description: String? = nil,
-        exportImages: Bool? = nil,
-        removeSampleUsage: Bool? = nil,
-        trainEvaluateSampleRatio: String? = nil,
-        versionFormat: VersionFormat? = nil,
-        versionName: String? = nil,
-        withColumnHeader: Bool? = nil
+        clearHardProperty: Bool? = nil, description: String? = nil, exportImages: Bool? = nil,
+        removeSampleUsage: Bool? = nil, trainEvaluateSampleRatio: String? = nil,
+        versionFormat: VersionFormat? = nil, versionName: String? = nil, withColumnHeader: Bool? = nil
     ) {
         self.clearHardProperty = clearHardProperty
         self.description = description
@@ -66,17 +57,5 @@ public struct CreateDatasetVersionRequest: Codable, Sendable, Equatable {
         self.versionFormat = versionFormat
         self.versionName = versionName
         self.withColumnHeader = withColumnHeader
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.clearHardProperty = try container.decodeLenientIfPresent(Bool.self, forKey: .clearHardProperty)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.exportImages = try container.decodeLenientIfPresent(Bool.self, forKey: .exportImages)
-        self.removeSampleUsage = try container.decodeLenientIfPresent(Bool.self, forKey: .removeSampleUsage)
-        self.trainEvaluateSampleRatio = try container.decodeIfPresent(String.self, forKey: .trainEvaluateSampleRatio)
-        self.versionFormat = try container.decodeIfPresent(VersionFormat.self, forKey: .versionFormat)
-        self.versionName = try container.decodeIfPresent(String.self, forKey: .versionName)
-        self.withColumnHeader = try container.decodeLenientIfPresent(Bool.self, forKey: .withColumnHeader)
     }
 }

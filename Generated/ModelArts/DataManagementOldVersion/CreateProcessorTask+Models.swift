@@ -34,27 +34,14 @@ public struct CreateProcessorTaskRequest: Codable, Sendable, Equatable {
     public var workspaceID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case createVersion = "create_version"
-        case dataSource = "data_source"
-        case description
-        case inputs
-        case name
-        case template
-        case versionID = "version_id"
-        case workPath = "work_path"
-        case workspaceID = "workspace_id"
+        case createVersion = "create_version", dataSource = "data_source", description, inputs, name, template
+        case versionID = "version_id", workPath = "work_path", workspaceID = "workspace_id"
     }
 
     public init(
-        createVersion: Bool? = nil,
-        dataSource: ProcessorDataSource? = nil,
-        description: String? = nil,
-        inputs: [ProcessorDataSource]? = nil,
-        name: String,
-        template: CreateProcessorTaskTemplateParam,
-        versionID: String? = nil,
-        workPath: WorkPath? = nil,
-        workspaceID: String? = nil
+        createVersion: Bool? = nil, dataSource: ProcessorDataSource? = nil, description: String? = nil,
+        inputs: [ProcessorDataSource]? = nil, name: String, template: CreateProcessorTaskTemplateParam,
+        versionID: String? = nil, workPath: WorkPath? = nil, workspaceID: String? = nil
     ) {
         self.createVersion = createVersion
         self.dataSource = dataSource
@@ -65,19 +52,6 @@ public struct CreateProcessorTaskRequest: Codable, Sendable, Equatable {
         self.versionID = versionID
         self.workPath = workPath
         self.workspaceID = workspaceID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.createVersion = try container.decodeLenientIfPresent(Bool.self, forKey: .createVersion)
-        self.dataSource = try container.decodeIfPresent(ProcessorDataSource.self, forKey: .dataSource)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.inputs = try container.decodeIfPresent([ProcessorDataSource].self, forKey: .inputs)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.template = try container.decode(CreateProcessorTaskTemplateParam.self, forKey: .template)
-        self.versionID = try container.decodeIfPresent(String.self, forKey: .versionID)
-        self.workPath = try container.decodeIfPresent(WorkPath.self, forKey: .workPath)
-        self.workspaceID = try container.decodeIfPresent(String.self, forKey: .workspaceID)
     }
 }
 

@@ -29,27 +29,14 @@ public struct CreateProcessorTaskVersionRequest: Codable, Sendable, Equatable {
     public var workspaceID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case createVersion = "create_version"
-        case dataSource = "data_source"
-        case description
-        case inputs
-        case name
-        case template
-        case versionID = "version_id"
-        case workPath = "work_path"
-        case workspaceID = "workspace_id"
+        case createVersion = "create_version", dataSource = "data_source", description, inputs, name, template
+        case versionID = "version_id", workPath = "work_path", workspaceID = "workspace_id"
     }
 
     public init(
-        createVersion: Bool? = nil,
-        dataSource: ProcessorDataSource? = nil,
-        description: String? = nil,
-        inputs: [ProcessorDataSource]? = nil,
-        name: String,
-        template: TemplateParam? = nil,
-        versionID: String? = nil,
-        workPath: WorkPath? = nil,
-        workspaceID: String? = nil
+        createVersion: Bool? = nil, dataSource: ProcessorDataSource? = nil, description: String? = nil,
+        inputs: [ProcessorDataSource]? = nil, name: String, template: TemplateParam? = nil,
+        versionID: String? = nil, workPath: WorkPath? = nil, workspaceID: String? = nil
     ) {
         self.createVersion = createVersion
         self.dataSource = dataSource
@@ -60,19 +47,6 @@ public struct CreateProcessorTaskVersionRequest: Codable, Sendable, Equatable {
         self.versionID = versionID
         self.workPath = workPath
         self.workspaceID = workspaceID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.createVersion = try container.decodeLenientIfPresent(Bool.self, forKey: .createVersion)
-        self.dataSource = try container.decodeIfPresent(ProcessorDataSource.self, forKey: .dataSource)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.inputs = try container.decodeIfPresent([ProcessorDataSource].self, forKey: .inputs)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.template = try container.decodeIfPresent(TemplateParam.self, forKey: .template)
-        self.versionID = try container.decodeIfPresent(String.self, forKey: .versionID)
-        self.workPath = try container.decodeIfPresent(WorkPath.self, forKey: .workPath)
-        self.workspaceID = try container.decodeIfPresent(String.self, forKey: .workspaceID)
     }
 }
 

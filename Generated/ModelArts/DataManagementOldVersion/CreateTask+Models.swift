@@ -18,29 +18,16 @@ public struct CreateTaskRequest: Codable, Sendable, Equatable {
     public var taskType: String?
 
     private enum CodingKeys: String, CodingKey {
-        case collectKeySample = "collect_key_sample"
-        case config
-        case modelID = "model_id"
-        case taskType = "task_type"
+        case collectKeySample = "collect_key_sample", config, modelID = "model_id", taskType = "task_type"
     }
 
     public init(
-        collectKeySample: Bool? = nil,
-        config: SmartTaskConfig? = nil,
-        modelID: String? = nil,
+        collectKeySample: Bool? = nil, config: SmartTaskConfig? = nil, modelID: String? = nil,
         taskType: String? = nil
     ) {
         self.collectKeySample = collectKeySample
         self.config = config
         self.modelID = modelID
         self.taskType = taskType
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.collectKeySample = try container.decodeLenientIfPresent(Bool.self, forKey: .collectKeySample)
-        self.config = try container.decodeIfPresent(SmartTaskConfig.self, forKey: .config)
-        self.modelID = try container.decodeIfPresent(String.self, forKey: .modelID)
-        self.taskType = try container.decodeIfPresent(String.self, forKey: .taskType)
     }
 }

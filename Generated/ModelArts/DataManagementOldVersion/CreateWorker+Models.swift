@@ -20,22 +20,9 @@ public struct CreateWorkerRequest: Codable, Sendable, Equatable {
     /// - `2`: team administrator
     public var role: Int
 
-    private enum CodingKeys: String, CodingKey {
-        case description
-        case emails
-        case role
-    }
-
     public init(description: String? = nil, emails: String, role: Int) {
         self.description = description
         self.emails = emails
         self.role = role
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.emails = try container.decode(String.self, forKey: .emails)
-        self.role = try container.decodeLenient(Int.self, forKey: .role)
     }
 }

@@ -13,8 +13,7 @@ public struct CreateWorkforceRequest: Codable, Sendable, Equatable {
     public var workforceName: String
 
     private enum CodingKeys: String, CodingKey {
-        case description
-        case workforceName = "workforce_name"
+        case description, workforceName = "workforce_name"
     }
 
     public init(description: String? = nil, workforceName: String) {

@@ -36,25 +36,17 @@ public struct CreateWorkforceTaskRequest: Codable, Sendable, Equatable {
     public var synchronizeData: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case autoSyncDataset = "auto_sync_dataset"
-        case dataSyncType = "data_sync_type"
-        case repetition
+        case autoSyncDataset = "auto_sync_dataset", dataSyncType = "data_sync_type", repetition
         case sampleConditions = "sample_conditions"
         case synchronizeAutoLabelingData = "synchronize_auto_labeling_data"
-        case workforcesConfig = "workforces_config"
-        case taskName = "task_name"
+        case workforcesConfig = "workforces_config", taskName = "task_name"
         case synchronizeData = "synchronize_data"
     }
 
     public init(
-        autoSyncDataset: Bool? = nil,
-        dataSyncType: Int? = nil,
-        repetition: Int? = nil,
-        sampleConditions: String? = nil,
-        synchronizeAutoLabelingData: Bool? = nil,
-        workforcesConfig: WorkforcesConfig? = nil,
-        taskName: String? = nil,
-        synchronizeData: Bool? = nil
+        autoSyncDataset: Bool? = nil, dataSyncType: Int? = nil, repetition: Int? = nil,
+        sampleConditions: String? = nil, synchronizeAutoLabelingData: Bool? = nil,
+        workforcesConfig: WorkforcesConfig? = nil, taskName: String? = nil, synchronizeData: Bool? = nil
     ) {
         self.autoSyncDataset = autoSyncDataset
         self.dataSyncType = dataSyncType
@@ -64,18 +56,6 @@ public struct CreateWorkforceTaskRequest: Codable, Sendable, Equatable {
         self.workforcesConfig = workforcesConfig
         self.taskName = taskName
         self.synchronizeData = synchronizeData
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.autoSyncDataset = try container.decodeLenientIfPresent(Bool.self, forKey: .autoSyncDataset)
-        self.dataSyncType = try container.decodeLenientIfPresent(Int.self, forKey: .dataSyncType)
-        self.repetition = try container.decodeLenientIfPresent(Int.self, forKey: .repetition)
-        self.sampleConditions = try container.decodeIfPresent(String.self, forKey: .sampleConditions)
-        self.synchronizeAutoLabelingData = try container.decodeLenientIfPresent(Bool.self, forKey: .synchronizeAutoLabelingData)
-        self.workforcesConfig = try container.decodeIfPresent(WorkforcesConfig.self, forKey: .workforcesConfig)
-        self.taskName = try container.decodeIfPresent(String.self, forKey: .taskName)
-        self.synchronizeData = try container.decodeLenientIfPresent(Bool.self, forKey: .synchronizeData)
     }
 }
 

@@ -16,19 +16,12 @@ public struct DeleteSamplesRequest: Codable, Sendable, Equatable {
     public var samples: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case deleteSource = "delete_source"
-        case samples
+        case deleteSource = "delete_source", samples
     }
 
     public init(deleteSource: Bool? = nil, samples: [String]? = nil) {
         self.deleteSource = deleteSource
         self.samples = samples
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.deleteSource = try container.decodeLenientIfPresent(Bool.self, forKey: .deleteSource)
-        self.samples = try container.decodeIfPresent([String].self, forKey: .samples)
     }
 }
 

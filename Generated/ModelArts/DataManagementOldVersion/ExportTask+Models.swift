@@ -80,32 +80,18 @@ public struct ExportTaskRequest: Codable, Sendable, Equatable {
     public var withColumnHeader: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case annotationFormat = "annotation_format"
-        case exportFormat = "export_format"
-        case exportParams = "export_params"
-        case exportType = "export_type"
-        case path
-        case sampleState = "sample_state"
-        case sourceTypeHeader = "source_type_header"
-        case status
-        case taskID = "task_id"
-        case versionFormat = "version_format"
-        case versionID = "version_id"
+        case annotationFormat = "annotation_format", exportFormat = "export_format"
+        case exportParams = "export_params", exportType = "export_type", path, sampleState = "sample_state"
+        case sourceTypeHeader = "source_type_header", status, taskID = "task_id"
+        case versionFormat = "version_format", versionID = "version_id"
         case withColumnHeader = "with_column_header"
     }
 
     public init(
-        annotationFormat: AnnotationFormat? = nil,
-        exportFormat: Int? = nil,
-        exportParams: ExportParams? = nil,
-        exportType: Int? = nil,
-        path: String? = nil,
-        sampleState: SampleState? = nil,
-        sourceTypeHeader: String? = nil,
-        status: Int? = nil,
-        taskID: String? = nil,
-        versionFormat: VersionFormat? = nil,
-        versionID: String? = nil,
+        annotationFormat: AnnotationFormat? = nil, exportFormat: Int? = nil,
+        exportParams: ExportParams? = nil, exportType: Int? = nil, path: String? = nil,
+        sampleState: SampleState? = nil, sourceTypeHeader: String? = nil, status: Int? = nil,
+        taskID: String? = nil, versionFormat: VersionFormat? = nil, versionID: String? = nil,
         withColumnHeader: Bool? = nil
     ) {
         self.annotationFormat = annotationFormat
@@ -120,22 +106,6 @@ public struct ExportTaskRequest: Codable, Sendable, Equatable {
         self.versionFormat = versionFormat
         self.versionID = versionID
         self.withColumnHeader = withColumnHeader
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.annotationFormat = try container.decodeIfPresent(AnnotationFormat.self, forKey: .annotationFormat)
-        self.exportFormat = try container.decodeLenientIfPresent(Int.self, forKey: .exportFormat)
-        self.exportParams = try container.decodeIfPresent(ExportParams.self, forKey: .exportParams)
-        self.exportType = try container.decodeLenientIfPresent(Int.self, forKey: .exportType)
-        self.path = try container.decodeIfPresent(String.self, forKey: .path)
-        self.sampleState = try container.decodeIfPresent(SampleState.self, forKey: .sampleState)
-        self.sourceTypeHeader = try container.decodeIfPresent(String.self, forKey: .sourceTypeHeader)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
-        self.taskID = try container.decodeIfPresent(String.self, forKey: .taskID)
-        self.versionFormat = try container.decodeIfPresent(VersionFormat.self, forKey: .versionFormat)
-        self.versionID = try container.decodeIfPresent(String.self, forKey: .versionID)
-        self.withColumnHeader = try container.decodeLenientIfPresent(Bool.self, forKey: .withColumnHeader)
     }
 }
 
@@ -209,38 +179,18 @@ public struct ExportTaskResponse: Codable, Sendable, Equatable {
     public var versionID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case createTime = "create_time"
-        case errorCode = "error_code"
-        case errorMsg = "error_msg"
-        case exportFormat = "export_format"
-        case exportParams = "export_params"
-        case exportType = "export_type"
-        case finishedSampleCount = "finished_sample_count"
-        case path
-        case progress
-        case status
-        case taskID = "task_id"
-        case totalSampleCount = "total_sample_count"
-        case updateTime = "update_time"
-        case versionFormat = "version_format"
-        case versionID = "version_id"
+        case createTime = "create_time", errorCode = "error_code", errorMsg = "error_msg"
+        case exportFormat = "export_format", exportParams = "export_params", exportType = "export_type"
+        case finishedSampleCount = "finished_sample_count", path, progress, status, taskID = "task_id"
+        case totalSampleCount = "total_sample_count", updateTime = "update_time"
+        case versionFormat = "version_format", versionID = "version_id"
     }
 
     public init(
-        createTime: Int64? = nil,
-        errorCode: String? = nil,
-        errorMsg: String? = nil,
-        exportFormat: Int? = nil,
-        exportParams: ExportParams? = nil,
-        exportType: Int? = nil,
-        finishedSampleCount: Int? = nil,
-        path: String? = nil,
-        progress: Double? = nil,
-        status: StatusValue? = nil,
-        taskID: String? = nil,
-        totalSampleCount: Int? = nil,
-        updateTime: Int64? = nil,
-        versionFormat: VersionFormat? = nil,
+        createTime: Int64? = nil, errorCode: String? = nil, errorMsg: String? = nil, exportFormat: Int? = nil,
+        exportParams: ExportParams? = nil, exportType: Int? = nil, finishedSampleCount: Int? = nil,
+        path: String? = nil, progress: Double? = nil, status: StatusValue? = nil, taskID: String? = nil,
+        totalSampleCount: Int? = nil, updateTime: Int64? = nil, versionFormat: VersionFormat? = nil,
         versionID: String? = nil
     ) {
         self.createTime = createTime
@@ -258,24 +208,5 @@ public struct ExportTaskResponse: Codable, Sendable, Equatable {
         self.updateTime = updateTime
         self.versionFormat = versionFormat
         self.versionID = versionID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
-        self.errorMsg = try container.decodeIfPresent(String.self, forKey: .errorMsg)
-        self.exportFormat = try container.decodeLenientIfPresent(Int.self, forKey: .exportFormat)
-        self.exportParams = try container.decodeIfPresent(ExportParams.self, forKey: .exportParams)
-        self.exportType = try container.decodeLenientIfPresent(Int.self, forKey: .exportType)
-        self.finishedSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .finishedSampleCount)
-        self.path = try container.decodeIfPresent(String.self, forKey: .path)
-        self.progress = try container.decodeLenientIfPresent(Double.self, forKey: .progress)
-        self.status = try container.decodeIfPresent(StatusValue.self, forKey: .status)
-        self.taskID = try container.decodeIfPresent(String.self, forKey: .taskID)
-        self.totalSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalSampleCount)
-        self.updateTime = try container.decodeLenientIfPresent(Int64.self, forKey: .updateTime)
-        self.versionFormat = try container.decodeIfPresent(VersionFormat.self, forKey: .versionFormat)
-        self.versionID = try container.decodeIfPresent(String.self, forKey: .versionID)
     }
 }

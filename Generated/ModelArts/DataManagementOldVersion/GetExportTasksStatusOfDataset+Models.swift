@@ -54,39 +54,19 @@ public struct ExportTaskStatusResp: Codable, Sendable, Equatable {
     public var versionID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case createTime = "create_time"
-        case errorCode = "error_code"
-        case errorMsg = "error_msg"
-        case exportFormat = "export_format"
-        case exportParams = "export_params"
-        case exportType = "export_type"
-        case finishedSampleCount = "finished_sample_count"
-        case path
-        case progress
-        case status
-        case taskID = "task_id"
-        case totalSampleCount = "total_sample_count"
-        case updateTime = "update_time"
-        case versionFormat = "version_format"
-        case versionID = "version_id"
+        case createTime = "create_time", errorCode = "error_code", errorMsg = "error_msg"
+        case exportFormat = "export_format", exportParams = "export_params", exportType = "export_type"
+        case finishedSampleCount = "finished_sample_count", path, progress, status, taskID = "task_id"
+        case totalSampleCount = "total_sample_count", updateTime = "update_time"
+        case versionFormat = "version_format", versionID = "version_id"
     }
 
     public init(
-        createTime: Int64? = nil,
-        errorCode: String? = nil,
-        errorMsg: String? = nil,
-        exportFormat: Int? = nil,
-        exportParams: GetExportTasksStatusOfDatasetExportParams? = nil,
-        exportType: Int? = nil,
-        finishedSampleCount: Int? = nil,
-        path: String? = nil,
-        progress: Double? = nil,
-        status: String? = nil,
-        taskID: String? = nil,
-        totalSampleCount: Int? = nil,
-        updateTime: Int64? = nil,
-        versionFormat: VersionFormat? = nil,
-        versionID: String? = nil
+        createTime: Int64? = nil, errorCode: String? = nil, errorMsg: String? = nil, exportFormat: Int? = nil,
+        exportParams: GetExportTasksStatusOfDatasetExportParams? = nil, exportType: Int? = nil,
+        finishedSampleCount: Int? = nil, path: String? = nil, progress: Double? = nil, status: String? = nil,
+        taskID: String? = nil, totalSampleCount: Int? = nil, updateTime: Int64? = nil,
+        versionFormat: VersionFormat? = nil, versionID: String? = nil
     ) {
         self.createTime = createTime
         self.errorCode = errorCode
@@ -103,25 +83,6 @@ public struct ExportTaskStatusResp: Codable, Sendable, Equatable {
         self.updateTime = updateTime
         self.versionFormat = versionFormat
         self.versionID = versionID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
-        self.errorMsg = try container.decodeIfPresent(String.self, forKey: .errorMsg)
-        self.exportFormat = try container.decodeLenientIfPresent(Int.self, forKey: .exportFormat)
-        self.exportParams = try container.decodeIfPresent(GetExportTasksStatusOfDatasetExportParams.self, forKey: .exportParams)
-        self.exportType = try container.decodeLenientIfPresent(Int.self, forKey: .exportType)
-        self.finishedSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .finishedSampleCount)
-        self.path = try container.decodeIfPresent(String.self, forKey: .path)
-        self.progress = try container.decodeLenientIfPresent(Double.self, forKey: .progress)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.taskID = try container.decodeIfPresent(String.self, forKey: .taskID)
-        self.totalSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalSampleCount)
-        self.updateTime = try container.decodeLenientIfPresent(Int64.self, forKey: .updateTime)
-        self.versionFormat = try container.decodeIfPresent(VersionFormat.self, forKey: .versionFormat)
-        self.versionID = try container.decodeIfPresent(String.self, forKey: .versionID)
     }
 }
 
@@ -178,30 +139,20 @@ public struct GetExportTasksStatusOfDatasetExportParams: Codable, Sendable, Equa
     private enum CodingKeys: String, CodingKey {
         case clearHardProperty = "clear_hard_property"
         case exportDatasetVersionFormat = "export_dataset_version_format"
-        case exportDatasetVersionName = "export_dataset_version_name"
-        case exportDest = "export_dest"
+        case exportDatasetVersionName = "export_dataset_version_name", exportDest = "export_dest"
         case exportNewDatasetName = "export_new_dataset_name"
         case exportNewDatasetWorkPath = "export_new_dataset_work_path"
-        case ratioSampleUsage = "ratio_sample_usage"
-        case sampleState = "sample_state"
-        case samples
-        case searchConditions = "search_conditions"
-        case trainSampleRatio = "train_sample_ratio"
+        case ratioSampleUsage = "ratio_sample_usage", sampleState = "sample_state", samples
+        case searchConditions = "search_conditions", trainSampleRatio = "train_sample_ratio"
         case clearDifficult = "clear_difficult"
     }
 
     public init(
-        clearHardProperty: Bool? = nil,
-        exportDatasetVersionFormat: String? = nil,
-        exportDatasetVersionName: String? = nil,
-        exportDest: ExportDest? = nil,
-        exportNewDatasetName: String? = nil,
-        exportNewDatasetWorkPath: String? = nil,
-        ratioSampleUsage: Bool? = nil,
-        sampleState: SampleState? = nil,
-        samples: [String]? = nil,
-        searchConditions: [SearchCondition]? = nil,
-        trainSampleRatio: Double? = nil,
+        clearHardProperty: Bool? = nil, exportDatasetVersionFormat: String? = nil,
+        exportDatasetVersionName: String? = nil, exportDest: ExportDest? = nil,
+        exportNewDatasetName: String? = nil, exportNewDatasetWorkPath: String? = nil,
+        ratioSampleUsage: Bool? = nil, sampleState: SampleState? = nil, samples: [String]? = nil,
+        searchConditions: [SearchCondition]? = nil, trainSampleRatio: Double? = nil,
         clearDifficult: Bool? = nil
     ) {
         self.clearHardProperty = clearHardProperty
@@ -216,22 +167,6 @@ public struct GetExportTasksStatusOfDatasetExportParams: Codable, Sendable, Equa
         self.searchConditions = searchConditions
         self.trainSampleRatio = trainSampleRatio
         self.clearDifficult = clearDifficult
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.clearHardProperty = try container.decodeLenientIfPresent(Bool.self, forKey: .clearHardProperty)
-        self.exportDatasetVersionFormat = try container.decodeIfPresent(String.self, forKey: .exportDatasetVersionFormat)
-        self.exportDatasetVersionName = try container.decodeIfPresent(String.self, forKey: .exportDatasetVersionName)
-        self.exportDest = try container.decodeIfPresent(ExportDest.self, forKey: .exportDest)
-        self.exportNewDatasetName = try container.decodeIfPresent(String.self, forKey: .exportNewDatasetName)
-        self.exportNewDatasetWorkPath = try container.decodeIfPresent(String.self, forKey: .exportNewDatasetWorkPath)
-        self.ratioSampleUsage = try container.decodeLenientIfPresent(Bool.self, forKey: .ratioSampleUsage)
-        self.sampleState = try container.decodeIfPresent(SampleState.self, forKey: .sampleState)
-        self.samples = try container.decodeIfPresent([String].self, forKey: .samples)
-        self.searchConditions = try container.decodeIfPresent([SearchCondition].self, forKey: .searchConditions)
-        self.trainSampleRatio = try container.decodeLenientIfPresent(Double.self, forKey: .trainSampleRatio)
-        self.clearDifficult = try container.decodeLenientIfPresent(Bool.self, forKey: .clearDifficult)
     }
 }
 
@@ -290,43 +225,20 @@ public struct GetExportTasksStatusOfDatasetResponse: Codable, Sendable, Equatabl
     public var versionID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case createTime = "create_time"
-        case errorCode = "error_code"
-        case errorMsg = "error_msg"
-        case exportFormat = "export_format"
-        case exportParams = "export_params"
-        case exportTasks = "export_tasks"
-        case exportType = "export_type"
-        case finishedSampleCount = "finished_sample_count"
-        case path
-        case progress
-        case status
-        case taskID = "task_id"
-        case totalCount = "total_count"
-        case totalSampleCount = "total_sample_count"
-        case updateTime = "update_time"
-        case versionFormat = "version_format"
-        case versionID = "version_id"
+        case createTime = "create_time", errorCode = "error_code", errorMsg = "error_msg"
+        case exportFormat = "export_format", exportParams = "export_params", exportTasks = "export_tasks"
+        case exportType = "export_type", finishedSampleCount = "finished_sample_count", path, progress, status
+        case taskID = "task_id", totalCount = "total_count", totalSampleCount = "total_sample_count"
+        case updateTime = "update_time", versionFormat = "version_format", versionID = "version_id"
     }
 
     public init(
-        createTime: Int64? = nil,
-        errorCode: String? = nil,
-        errorMsg: String? = nil,
-        exportFormat: Int? = nil,
+        createTime: Int64? = nil, errorCode: String? = nil, errorMsg: String? = nil, exportFormat: Int? = nil,
         exportParams: GetExportTasksStatusOfDatasetExportParams? = nil,
-        exportTasks: [ExportTaskStatusResp]? = nil,
-        exportType: Int? = nil,
-        finishedSampleCount: Int? = nil,
-        path: String? = nil,
-        progress: Double? = nil,
-        status: String? = nil,
-        taskID: String? = nil,
-        totalCount: Int? = nil,
-        totalSampleCount: Int? = nil,
-        updateTime: Int64? = nil,
-        versionFormat: VersionFormat? = nil,
-        versionID: String? = nil
+        exportTasks: [ExportTaskStatusResp]? = nil, exportType: Int? = nil, finishedSampleCount: Int? = nil,
+        path: String? = nil, progress: Double? = nil, status: String? = nil, taskID: String? = nil,
+        totalCount: Int? = nil, totalSampleCount: Int? = nil, updateTime: Int64? = nil,
+        versionFormat: VersionFormat? = nil, versionID: String? = nil
     ) {
         self.createTime = createTime
         self.errorCode = errorCode
@@ -345,26 +257,5 @@ public struct GetExportTasksStatusOfDatasetResponse: Codable, Sendable, Equatabl
         self.updateTime = updateTime
         self.versionFormat = versionFormat
         self.versionID = versionID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
-        self.errorMsg = try container.decodeIfPresent(String.self, forKey: .errorMsg)
-        self.exportFormat = try container.decodeLenientIfPresent(Int.self, forKey: .exportFormat)
-        self.exportParams = try container.decodeIfPresent(GetExportTasksStatusOfDatasetExportParams.self, forKey: .exportParams)
-        self.exportTasks = try container.decodeIfPresent([ExportTaskStatusResp].self, forKey: .exportTasks)
-        self.exportType = try container.decodeLenientIfPresent(Int.self, forKey: .exportType)
-        self.finishedSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .finishedSampleCount)
-        self.path = try container.decodeIfPresent(String.self, forKey: .path)
-        self.progress = try container.decodeLenientIfPresent(Double.self, forKey: .progress)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.taskID = try container.decodeIfPresent(String.self, forKey: .taskID)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
-        self.totalSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalSampleCount)
-        self.updateTime = try container.decodeLenientIfPresent(Int64.self, forKey: .updateTime)
-        self.versionFormat = try container.decodeIfPresent(VersionFormat.self, forKey: .versionFormat)
-        self.versionID = try container.decodeIfPresent(String.self, forKey: .versionID)
     }
 }

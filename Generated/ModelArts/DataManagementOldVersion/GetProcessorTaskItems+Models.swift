@@ -10,20 +10,9 @@ public struct GetProcessorTaskItemsResponse: Codable, Sendable, Equatable {
     /// Total number.
     public var total: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case items
-        case total
-    }
-
     public init(items: [ProcessorTaskItem]? = nil, total: Int? = nil) {
         self.items = items
         self.total = total
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.items = try container.decodeIfPresent([ProcessorTaskItem].self, forKey: .items)
-        self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)
     }
 }
 
@@ -37,9 +26,7 @@ public struct ProcessorTaskItem: Codable, Sendable, Equatable {
     public var templateID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case labelEn = "label_en"
-        case labelZh = "label_zh"
-        case templateID = "template_id"
+        case labelEn = "label_en", labelZh = "label_zh", templateID = "template_id"
     }
 
     public init(labelEn: String? = nil, labelZh: String? = nil, templateID: String? = nil) {

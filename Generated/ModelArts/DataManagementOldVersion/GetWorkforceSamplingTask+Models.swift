@@ -11,8 +11,7 @@ public struct GetWorkforceSamplingTaskResponse: Codable, Sendable, Equatable {
     public var totalStats: CheckTaskStats?
 
     private enum CodingKeys: String, CodingKey {
-        case checkingStats = "checking_stats"
-        case totalStats = "total_stats"
+        case checkingStats = "checking_stats", totalStats = "total_stats"
     }
 
     public init(checkingStats: CheckTaskStats? = nil, totalStats: CheckTaskStats? = nil) {

@@ -87,34 +87,18 @@ public struct ImportTaskRequest: Codable, Sendable, Equatable {
     public var withColumnHeader: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case dataSource = "data_source"
-        case difficultOnly = "difficult_only"
-        case excludedLabels = "excluded_labels"
-        case finalAnnotation = "final_annotation"
-        case importAnnotations = "import_annotations"
-        case importFolder = "import_folder"
-        case importOrigin = "import_origin"
-        case importPath = "import_path"
-        case importSamples = "import_samples"
-        case importType = "import_type"
-        case includedLabels = "included_labels"
-        case labelFormat = "label_format"
-        case withColumnHeader = "with_column_header"
+        case dataSource = "data_source", difficultOnly = "difficult_only", excludedLabels = "excluded_labels"
+        case finalAnnotation = "final_annotation", importAnnotations = "import_annotations"
+        case importFolder = "import_folder", importOrigin = "import_origin", importPath = "import_path"
+        case importSamples = "import_samples", importType = "import_type", includedLabels = "included_labels"
+        case labelFormat = "label_format", withColumnHeader = "with_column_header"
     }
 
     public init(
-        dataSource: DataSource? = nil,
-        difficultOnly: Bool? = nil,
-        excludedLabels: [Label]? = nil,
-        finalAnnotation: Bool? = nil,
-        importAnnotations: Bool? = nil,
-        importFolder: String? = nil,
-        importOrigin: ImportOrigin? = nil,
-        importPath: String,
-        importSamples: Bool? = nil,
-        importType: ImportType? = nil,
-        includedLabels: [Label]? = nil,
-        labelFormat: LabelFormat? = nil,
+        dataSource: DataSource? = nil, difficultOnly: Bool? = nil, excludedLabels: [Label]? = nil,
+        finalAnnotation: Bool? = nil, importAnnotations: Bool? = nil, importFolder: String? = nil,
+        importOrigin: ImportOrigin? = nil, importPath: String, importSamples: Bool? = nil,
+        importType: ImportType? = nil, includedLabels: [Label]? = nil, labelFormat: LabelFormat? = nil,
         withColumnHeader: Bool? = nil
     ) {
         self.dataSource = dataSource
@@ -130,23 +114,6 @@ public struct ImportTaskRequest: Codable, Sendable, Equatable {
         self.includedLabels = includedLabels
         self.labelFormat = labelFormat
         self.withColumnHeader = withColumnHeader
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.dataSource = try container.decodeIfPresent(DataSource.self, forKey: .dataSource)
-        self.difficultOnly = try container.decodeLenientIfPresent(Bool.self, forKey: .difficultOnly)
-        self.excludedLabels = try container.decodeIfPresent([Label].self, forKey: .excludedLabels)
-        self.finalAnnotation = try container.decodeLenientIfPresent(Bool.self, forKey: .finalAnnotation)
-        self.importAnnotations = try container.decodeLenientIfPresent(Bool.self, forKey: .importAnnotations)
-        self.importFolder = try container.decodeIfPresent(String.self, forKey: .importFolder)
-        self.importOrigin = try container.decodeIfPresent(ImportOrigin.self, forKey: .importOrigin)
-        self.importPath = try container.decode(String.self, forKey: .importPath)
-        self.importSamples = try container.decodeLenientIfPresent(Bool.self, forKey: .importSamples)
-        self.importType = try container.decodeIfPresent(ImportType.self, forKey: .importType)
-        self.includedLabels = try container.decodeIfPresent([Label].self, forKey: .includedLabels)
-        self.labelFormat = try container.decodeIfPresent(LabelFormat.self, forKey: .labelFormat)
-        self.withColumnHeader = try container.decodeLenientIfPresent(Bool.self, forKey: .withColumnHeader)
     }
 }
 

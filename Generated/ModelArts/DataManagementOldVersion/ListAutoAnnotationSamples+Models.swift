@@ -11,18 +11,11 @@ public struct ListAutoAnnotationSamplesResponse: Codable, Sendable, Equatable {
     public var samples: [ListAutoAnnotationSamplesDescribeSampleResp]?
 
     private enum CodingKeys: String, CodingKey {
-        case sampleCount = "sample_count"
-        case samples
+        case sampleCount = "sample_count", samples
     }
 
     public init(sampleCount: Int? = nil, samples: [ListAutoAnnotationSamplesDescribeSampleResp]? = nil) {
         self.sampleCount = sampleCount
         self.samples = samples
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.sampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .sampleCount)
-        self.samples = try container.decodeIfPresent([ListAutoAnnotationSamplesDescribeSampleResp].self, forKey: .samples)
     }
 }

@@ -11,18 +11,11 @@ public struct ListDatasetVersionsResponse: Codable, Sendable, Equatable {
     public var versions: [DatasetVersion]?
 
     private enum CodingKeys: String, CodingKey {
-        case totalNumber = "total_number"
-        case versions
+        case totalNumber = "total_number", versions
     }
 
     public init(totalNumber: Int? = nil, versions: [DatasetVersion]? = nil) {
         self.totalNumber = totalNumber
         self.versions = versions
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalNumber = try container.decodeLenientIfPresent(Int.self, forKey: .totalNumber)
-        self.versions = try container.decodeIfPresent([DatasetVersion].self, forKey: .versions)
     }
 }

@@ -29,31 +29,14 @@ public struct AnnotationFile: Codable, Sendable, Equatable {
     public var width: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case createTime = "create_time"
-        case datasetID = "dataset_id"
-        case depth
-        case fileName = "file_Name"
-        case fileID = "file_id"
-        case fileType = "file_type"
-        case height
-        case size
-        case tags
-        case url
-        case width
+        case createTime = "create_time", datasetID = "dataset_id", depth, fileName = "file_Name"
+        case fileID = "file_id", fileType = "file_type", height, size, tags, url, width
     }
 
     public init(
-        createTime: Int64? = nil,
-        datasetID: String? = nil,
-        depth: Int? = nil,
-        fileName: String? = nil,
-        fileID: String? = nil,
-        fileType: String? = nil,
-        height: Int? = nil,
-        size: Int64? = nil,
-        tags: [String: String]? = nil,
-        url: String? = nil,
-        width: Int? = nil
+        createTime: Int64? = nil, datasetID: String? = nil, depth: Int? = nil, fileName: String? = nil,
+        fileID: String? = nil, fileType: String? = nil, height: Int? = nil, size: Int64? = nil,
+        tags: [String: String]? = nil, url: String? = nil, width: Int? = nil
     ) {
         self.createTime = createTime
         self.datasetID = datasetID
@@ -66,21 +49,6 @@ public struct AnnotationFile: Codable, Sendable, Equatable {
         self.tags = tags
         self.url = url
         self.width = width
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.datasetID = try container.decodeIfPresent(String.self, forKey: .datasetID)
-        self.depth = try container.decodeLenientIfPresent(Int.self, forKey: .depth)
-        self.fileName = try container.decodeIfPresent(String.self, forKey: .fileName)
-        self.fileID = try container.decodeIfPresent(String.self, forKey: .fileID)
-        self.fileType = try container.decodeIfPresent(String.self, forKey: .fileType)
-        self.height = try container.decodeLenientIfPresent(Int.self, forKey: .height)
-        self.size = try container.decodeLenientIfPresent(Int64.self, forKey: .size)
-        self.tags = try container.decodeIfPresent([String: String].self, forKey: .tags)
-        self.url = try container.decodeIfPresent(String.self, forKey: .url)
-        self.width = try container.decodeLenientIfPresent(Int.self, forKey: .width)
     }
 }
 
@@ -256,112 +224,49 @@ public struct DatasetAndFilePreview: Codable, Sendable, Equatable {
 
     private enum CodingKeys: String, CodingKey {
         case annotatedSampleCount = "annotated_sample_count"
-        case annotatedSubSampleCount = "annotated_sub_sample_count"
-        case contentLabeling = "content_labeling"
-        case createTime = "create_time"
-        case currentVersionID = "current_version_id"
-        case currentVersionName = "current_version_name"
-        case dataFormat = "data_format"
-        case dataSources = "data_sources"
-        case dataStatistics = "data_statistics"
-        case dataUpdateTime = "data_update_time"
-        case dataURL = "data_url"
-        case datasetFormat = "dataset_format"
-        case datasetID = "dataset_id"
-        case datasetName = "dataset_name"
-        case datasetTags = "dataset_tags"
-        case datasetType = "dataset_type"
-        case datasetVersionCount = "dataset_version_count"
-        case deletedSampleCount = "deleted_sample_count"
-        case deletionStats = "deletion_stats"
-        case description
-        case enterpriseProjectID = "enterprise_project_id"
-        case existRunningTask = "exist_running_task"
-        case existWorkforceTask = "exist_workforce_task"
-        case featureSupports = "feature_supports"
-        case importData = "import_data"
-        case importTaskID = "import_task_id"
-        case innerAnnotationPath = "inner_annotation_path"
-        case innerDataPath = "inner_data_path"
-        case innerLogPath = "inner_log_path"
-        case innerTaskPath = "inner_task_path"
-        case innerTempPath = "inner_temp_path"
-        case innerWorkPath = "inner_work_path"
-        case labelTaskCount = "label_task_count"
-        case labels
-        case loadingSampleCount = "loading_sample_count"
-        case managed
-        case nextVersionNum = "next_version_num"
-        case runningTasksID = "running_tasks_id"
-        case samples
-        case schema
-        case status
-        case thirdPath = "third_path"
-        case totalSampleCount = "total_sample_count"
+        case annotatedSubSampleCount = "annotated_sub_sample_count", contentLabeling = "content_labeling"
+        case createTime = "create_time", currentVersionID = "current_version_id"
+        case currentVersionName = "current_version_name", dataFormat = "data_format"
+        case dataSources = "data_sources", dataStatistics = "data_statistics"
+        case dataUpdateTime = "data_update_time", dataURL = "data_url", datasetFormat = "dataset_format"
+        case datasetID = "dataset_id", datasetName = "dataset_name", datasetTags = "dataset_tags"
+        case datasetType = "dataset_type", datasetVersionCount = "dataset_version_count"
+        case deletedSampleCount = "deleted_sample_count", deletionStats = "deletion_stats", description
+        case enterpriseProjectID = "enterprise_project_id", existRunningTask = "exist_running_task"
+        case existWorkforceTask = "exist_workforce_task", featureSupports = "feature_supports"
+        case importData = "import_data", importTaskID = "import_task_id"
+        case innerAnnotationPath = "inner_annotation_path", innerDataPath = "inner_data_path"
+        case innerLogPath = "inner_log_path", innerTaskPath = "inner_task_path"
+        case innerTempPath = "inner_temp_path", innerWorkPath = "inner_work_path"
+        case labelTaskCount = "label_task_count", labels, loadingSampleCount = "loading_sample_count", managed
+        case nextVersionNum = "next_version_num", runningTasksID = "running_tasks_id", samples, schema, status
+        case thirdPath = "third_path", totalSampleCount = "total_sample_count"
         case totalSubSampleCount = "total_sub_sample_count"
-        case unconfirmedSampleCount = "unconfirmed_sample_count"
-        case updateTime = "update_time"
-        case versions
-        case workPath = "work_path"
-        case workPathType = "work_path_type"
-        case workforceDescriptor = "workforce_descriptor"
-        case workforceTaskCount = "workforce_task_count"
+        case unconfirmedSampleCount = "unconfirmed_sample_count", updateTime = "update_time", versions
+        case workPath = "work_path", workPathType = "work_path_type"
+        case workforceDescriptor = "workforce_descriptor", workforceTaskCount = "workforce_task_count"
         case workspaceID = "workspace_id"
     }
 
     public init(
-        annotatedSampleCount: Int? = nil,
-        annotatedSubSampleCount: Int? = nil,
-        contentLabeling: Bool? = nil,
-        createTime: Int64? = nil,
-        currentVersionID: String? = nil,
-        currentVersionName: String? = nil,
-        dataFormat: String? = nil,
-        dataSources: [DataSource]? = nil,
-        dataStatistics: [String: JSONValue]? = nil,
-        dataUpdateTime: Int64? = nil,
-        dataURL: String? = nil,
-        datasetFormat: Int? = nil,
-        datasetID: String? = nil,
-        datasetName: String? = nil,
-        datasetTags: [String]? = nil,
-        datasetType: Int? = nil,
-        datasetVersionCount: Int? = nil,
-        deletedSampleCount: Int? = nil,
-        deletionStats: [String: Int]? = nil,
-        description: String? = nil,
-        enterpriseProjectID: String? = nil,
-        existRunningTask: Bool? = nil,
-        existWorkforceTask: Bool? = nil,
-        featureSupports: [String]? = nil,
-        importData: Bool? = nil,
-        importTaskID: String? = nil,
-        innerAnnotationPath: String? = nil,
-        innerDataPath: String? = nil,
-        innerLogPath: String? = nil,
-        innerTaskPath: String? = nil,
-        innerTempPath: String? = nil,
-        innerWorkPath: String? = nil,
-        labelTaskCount: Int? = nil,
-        labels: [Label]? = nil,
-        loadingSampleCount: Int? = nil,
-        managed: Bool? = nil,
-        nextVersionNum: Int? = nil,
-        runningTasksID: [String]? = nil,
-        samples: [AnnotationFile]? = nil,
-        schema: [Field]? = nil,
-        status: Int? = nil,
-        thirdPath: String? = nil,
-        totalSampleCount: Int? = nil,
-        totalSubSampleCount: Int? = nil,
-        unconfirmedSampleCount: Int? = nil,
-        updateTime: Int64? = nil,
-        versions: [DatasetVersion]? = nil,
-        workPath: String? = nil,
-        workPathType: Int? = nil,
-        workforceDescriptor: WorkforceDescriptor? = nil,
-        workforceTaskCount: Int? = nil,
-        workspaceID: String? = nil
+        annotatedSampleCount: Int? = nil, annotatedSubSampleCount: Int? = nil, contentLabeling: Bool? = nil,
+        createTime: Int64? = nil, currentVersionID: String? = nil, currentVersionName: String? = nil,
+        dataFormat: String? = nil, dataSources: [DataSource]? = nil,
+        dataStatistics: [String: JSONValue]? = nil, dataUpdateTime: Int64? = nil, dataURL: String? = nil,
+        datasetFormat: Int? = nil, datasetID: String? = nil, datasetName: String? = nil,
+        datasetTags: [String]? = nil, datasetType: Int? = nil, datasetVersionCount: Int? = nil,
+        deletedSampleCount: Int? = nil, deletionStats: [String: Int]? = nil, description: String? = nil,
+        enterpriseProjectID: String? = nil, existRunningTask: Bool? = nil, existWorkforceTask: Bool? = nil,
+        featureSupports: [String]? = nil, importData: Bool? = nil, importTaskID: String? = nil,
+        innerAnnotationPath: String? = nil, innerDataPath: String? = nil, innerLogPath: String? = nil,
+        innerTaskPath: String? = nil, innerTempPath: String? = nil, innerWorkPath: String? = nil,
+        labelTaskCount: Int? = nil, labels: [Label]? = nil, loadingSampleCount: Int? = nil,
+        managed: Bool? = nil, nextVersionNum: Int? = nil, runningTasksID: [String]? = nil,
+        samples: [AnnotationFile]? = nil, schema: [Field]? = nil, status: Int? = nil,
+        thirdPath: String? = nil, totalSampleCount: Int? = nil, totalSubSampleCount: Int? = nil,
+        unconfirmedSampleCount: Int? = nil, updateTime: Int64? = nil, versions: [DatasetVersion]? = nil,
+        workPath: String? = nil, workPathType: Int? = nil, workforceDescriptor: WorkforceDescriptor? = nil,
+        workforceTaskCount: Int? = nil, workspaceID: String? = nil
     ) {
         self.annotatedSampleCount = annotatedSampleCount
         self.annotatedSubSampleCount = annotatedSubSampleCount
@@ -416,62 +321,6 @@ public struct DatasetAndFilePreview: Codable, Sendable, Equatable {
         self.workforceTaskCount = workforceTaskCount
         self.workspaceID = workspaceID
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.annotatedSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .annotatedSampleCount)
-        self.annotatedSubSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .annotatedSubSampleCount)
-        self.contentLabeling = try container.decodeLenientIfPresent(Bool.self, forKey: .contentLabeling)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.currentVersionID = try container.decodeIfPresent(String.self, forKey: .currentVersionID)
-        self.currentVersionName = try container.decodeIfPresent(String.self, forKey: .currentVersionName)
-        self.dataFormat = try container.decodeIfPresent(String.self, forKey: .dataFormat)
-        self.dataSources = try container.decodeIfPresent([DataSource].self, forKey: .dataSources)
-        self.dataStatistics = try container.decodeIfPresent([String: JSONValue].self, forKey: .dataStatistics)
-        self.dataUpdateTime = try container.decodeLenientIfPresent(Int64.self, forKey: .dataUpdateTime)
-        self.dataURL = try container.decodeIfPresent(String.self, forKey: .dataURL)
-        self.datasetFormat = try container.decodeLenientIfPresent(Int.self, forKey: .datasetFormat)
-        self.datasetID = try container.decodeIfPresent(String.self, forKey: .datasetID)
-        self.datasetName = try container.decodeIfPresent(String.self, forKey: .datasetName)
-        self.datasetTags = try container.decodeIfPresent([String].self, forKey: .datasetTags)
-        self.datasetType = try container.decodeLenientIfPresent(Int.self, forKey: .datasetType)
-        self.datasetVersionCount = try container.decodeLenientIfPresent(Int.self, forKey: .datasetVersionCount)
-        self.deletedSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .deletedSampleCount)
-        self.deletionStats = try container.decodeIfPresent([String: Int].self, forKey: .deletionStats)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.existRunningTask = try container.decodeLenientIfPresent(Bool.self, forKey: .existRunningTask)
-        self.existWorkforceTask = try container.decodeLenientIfPresent(Bool.self, forKey: .existWorkforceTask)
-        self.featureSupports = try container.decodeIfPresent([String].self, forKey: .featureSupports)
-        self.importData = try container.decodeLenientIfPresent(Bool.self, forKey: .importData)
-        self.importTaskID = try container.decodeIfPresent(String.self, forKey: .importTaskID)
-        self.innerAnnotationPath = try container.decodeIfPresent(String.self, forKey: .innerAnnotationPath)
-        self.innerDataPath = try container.decodeIfPresent(String.self, forKey: .innerDataPath)
-        self.innerLogPath = try container.decodeIfPresent(String.self, forKey: .innerLogPath)
-        self.innerTaskPath = try container.decodeIfPresent(String.self, forKey: .innerTaskPath)
-        self.innerTempPath = try container.decodeIfPresent(String.self, forKey: .innerTempPath)
-        self.innerWorkPath = try container.decodeIfPresent(String.self, forKey: .innerWorkPath)
-        self.labelTaskCount = try container.decodeLenientIfPresent(Int.self, forKey: .labelTaskCount)
-        self.labels = try container.decodeIfPresent([Label].self, forKey: .labels)
-        self.loadingSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .loadingSampleCount)
-        self.managed = try container.decodeLenientIfPresent(Bool.self, forKey: .managed)
-        self.nextVersionNum = try container.decodeLenientIfPresent(Int.self, forKey: .nextVersionNum)
-        self.runningTasksID = try container.decodeIfPresent([String].self, forKey: .runningTasksID)
-        self.samples = try container.decodeIfPresent([AnnotationFile].self, forKey: .samples)
-        self.schema = try container.decodeIfPresent([Field].self, forKey: .schema)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
-        self.thirdPath = try container.decodeIfPresent(String.self, forKey: .thirdPath)
-        self.totalSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalSampleCount)
-        self.totalSubSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalSubSampleCount)
-        self.unconfirmedSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .unconfirmedSampleCount)
-        self.updateTime = try container.decodeLenientIfPresent(Int64.self, forKey: .updateTime)
-        self.versions = try container.decodeIfPresent([DatasetVersion].self, forKey: .versions)
-        self.workPath = try container.decodeIfPresent(String.self, forKey: .workPath)
-        self.workPathType = try container.decodeLenientIfPresent(Int.self, forKey: .workPathType)
-        self.workforceDescriptor = try container.decodeIfPresent(WorkforceDescriptor.self, forKey: .workforceDescriptor)
-        self.workforceTaskCount = try container.decodeLenientIfPresent(Int.self, forKey: .workforceTaskCount)
-        self.workspaceID = try container.decodeIfPresent(String.self, forKey: .workspaceID)
-    }
 }
 
 /// The response of ``ModelArtsClient/listDatasets``.
@@ -482,18 +331,11 @@ public struct ListDatasetsResponse: Codable, Sendable, Equatable {
     public var totalNumber: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case datasets
-        case totalNumber = "total_number"
+        case datasets, totalNumber = "total_number"
     }
 
     public init(datasets: [DatasetAndFilePreview]? = nil, totalNumber: Int? = nil) {
         self.datasets = datasets
         self.totalNumber = totalNumber
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.datasets = try container.decodeIfPresent([DatasetAndFilePreview].self, forKey: .datasets)
-        self.totalNumber = try container.decodeLenientIfPresent(Int.self, forKey: .totalNumber)
     }
 }

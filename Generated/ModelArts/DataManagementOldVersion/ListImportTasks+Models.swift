@@ -11,18 +11,11 @@ public struct ListImportTasksResponse: Codable, Sendable, Equatable {
     public var totalCount: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case importTasks = "import_tasks"
-        case totalCount = "total_count"
+        case importTasks = "import_tasks", totalCount = "total_count"
     }
 
     public init(importTasks: [ImportTaskStatusResp]? = nil, totalCount: Int? = nil) {
         self.importTasks = importTasks
         self.totalCount = totalCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.importTasks = try container.decodeIfPresent([ImportTaskStatusResp].self, forKey: .importTasks)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
     }
 }

@@ -11,18 +11,11 @@ public struct ListLabelsResponse: Codable, Sendable, Equatable {
     public var totalNumber: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case labels
-        case totalNumber = "total_number"
+        case labels, totalNumber = "total_number"
     }
 
     public init(labels: [Label]? = nil, totalNumber: Int? = nil) {
         self.labels = labels
         self.totalNumber = totalNumber
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.labels = try container.decodeIfPresent([Label].self, forKey: .labels)
-        self.totalNumber = try container.decodeLenientIfPresent(Int.self, forKey: .totalNumber)
     }
 }

@@ -34,25 +34,16 @@ public struct DescProcessorTaskVersionResultsResp: Codable, Sendable, Equatable 
     public var versionID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case newSource = "new_source"
-        case originSource = "origin_source"
-        case resultDescription = "result_description"
-        case resultProperty = "result_property"
-        case sampleID = "sample_id"
-        case signedNewSource = "signed_new_source"
-        case signedOriginSource = "signed_origin_source"
-        case versionID = "version_id"
+        case newSource = "new_source", originSource = "origin_source"
+        case resultDescription = "result_description", resultProperty = "result_property"
+        case sampleID = "sample_id", signedNewSource = "signed_new_source"
+        case signedOriginSource = "signed_origin_source", versionID = "version_id"
     }
 
     public init(
-        newSource: String? = nil,
-        originSource: String? = nil,
-        resultDescription: [JSONValue]? = nil,
-        resultProperty: Int? = nil,
-        sampleID: String? = nil,
-        signedNewSource: String? = nil,
-        signedOriginSource: String? = nil,
-        versionID: String? = nil
+        newSource: String? = nil, originSource: String? = nil, resultDescription: [JSONValue]? = nil,
+        resultProperty: Int? = nil, sampleID: String? = nil, signedNewSource: String? = nil,
+        signedOriginSource: String? = nil, versionID: String? = nil
     ) {
         self.newSource = newSource
         self.originSource = originSource
@@ -62,18 +53,6 @@ public struct DescProcessorTaskVersionResultsResp: Codable, Sendable, Equatable 
         self.signedNewSource = signedNewSource
         self.signedOriginSource = signedOriginSource
         self.versionID = versionID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.newSource = try container.decodeIfPresent(String.self, forKey: .newSource)
-        self.originSource = try container.decodeIfPresent(String.self, forKey: .originSource)
-        self.resultDescription = try container.decodeIfPresent([JSONValue].self, forKey: .resultDescription)
-        self.resultProperty = try container.decodeLenientIfPresent(Int.self, forKey: .resultProperty)
-        self.sampleID = try container.decodeIfPresent(String.self, forKey: .sampleID)
-        self.signedNewSource = try container.decodeIfPresent(String.self, forKey: .signedNewSource)
-        self.signedOriginSource = try container.decodeIfPresent(String.self, forKey: .signedOriginSource)
-        self.versionID = try container.decodeIfPresent(String.self, forKey: .versionID)
     }
 }
 
@@ -87,25 +66,14 @@ public struct ListProcessorTaskVersionResultsResponse: Codable, Sendable, Equata
     public var results: [DescProcessorTaskVersionResultsResp]?
 
     private enum CodingKeys: String, CodingKey {
-        case count
-        case hasMore = "has_more"
-        case results
+        case count, hasMore = "has_more", results
     }
 
     public init(
-        count: Int? = nil,
-        hasMore: Bool? = nil,
-        results: [DescProcessorTaskVersionResultsResp]? = nil
+        count: Int? = nil, hasMore: Bool? = nil, results: [DescProcessorTaskVersionResultsResp]? = nil
     ) {
         self.count = count
         self.hasMore = hasMore
         self.results = results
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.hasMore = try container.decodeLenientIfPresent(Bool.self, forKey: .hasMore)
-        self.results = try container.decodeIfPresent([DescProcessorTaskVersionResultsResp].self, forKey: .results)
     }
 }

@@ -10,19 +10,8 @@ public struct ListProcessorTaskVersionsResponse: Codable, Sendable, Equatable {
     /// Version list of a data processing task queried by page.
     public var versions: [DescTaskVersionResp]?
 
-    private enum CodingKeys: String, CodingKey {
-        case count
-        case versions
-    }
-
     public init(count: Int? = nil, versions: [DescTaskVersionResp]? = nil) {
         self.count = count
         self.versions = versions
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.versions = try container.decodeIfPresent([DescTaskVersionResp].self, forKey: .versions)
     }
 }

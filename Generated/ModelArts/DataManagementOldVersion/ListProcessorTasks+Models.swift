@@ -10,19 +10,8 @@ public struct ListProcessorTasksResponse: Codable, Sendable, Equatable {
     /// Data processing task list queried by page.
     public var tasks: [DescribeProcessorTaskResp]?
 
-    private enum CodingKeys: String, CodingKey {
-        case count
-        case tasks
-    }
-
     public init(count: Int? = nil, tasks: [DescribeProcessorTaskResp]? = nil) {
         self.count = count
         self.tasks = tasks
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.tasks = try container.decodeIfPresent([DescribeProcessorTaskResp].self, forKey: .tasks)
     }
 }

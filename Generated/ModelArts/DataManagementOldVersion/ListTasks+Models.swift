@@ -15,22 +15,13 @@ public struct ListTasksResponse: Codable, Sendable, Equatable {
     public var totalCount: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case existRunningDeployTask = "exist_running_deploy_task"
-        case tasks
-        case totalCount = "total_count"
+        case existRunningDeployTask = "exist_running_deploy_task", tasks, totalCount = "total_count"
     }
 
     public init(existRunningDeployTask: Bool? = nil, tasks: [RunningTask]? = nil, totalCount: Int? = nil) {
         self.existRunningDeployTask = existRunningDeployTask
         self.tasks = tasks
         self.totalCount = totalCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.existRunningDeployTask = try container.decodeLenientIfPresent(Bool.self, forKey: .existRunningDeployTask)
-        self.tasks = try container.decodeIfPresent([RunningTask].self, forKey: .tasks)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
     }
 }
 
@@ -80,50 +71,21 @@ public struct RunningTask: Codable, Sendable, Equatable {
     public var unconfirmedSampleCount: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case annotatedSampleCount = "annotated_sample_count"
-        case code
-        case config
-        case createTime = "create_time"
-        case datasetID = "dataset_id"
-        case elapsedTime = "elapsed_time"
-        case errorCode = "error_code"
-        case errorDetail = "error_detail"
-        case errorMsg = "error_msg"
-        case message
-        case modelID = "model_id"
-        case modelName = "model_name"
-        case modelVersion = "model_version"
-        case progress
-        case result
-        case status
-        case taskID = "task_id"
-        case taskName = "task_name"
-        case totalSampleCount = "total_sample_count"
-        case type
+        case annotatedSampleCount = "annotated_sample_count", code, config, createTime = "create_time"
+        case datasetID = "dataset_id", elapsedTime = "elapsed_time", errorCode = "error_code"
+        case errorDetail = "error_detail", errorMsg = "error_msg", message, modelID = "model_id"
+        case modelName = "model_name", modelVersion = "model_version", progress, result, status
+        case taskID = "task_id", taskName = "task_name", totalSampleCount = "total_sample_count", type
         case unconfirmedSampleCount = "unconfirmed_sample_count"
     }
 
     public init(
-        annotatedSampleCount: Int? = nil,
-        code: String? = nil,
-        config: SmartTaskConfig? = nil,
-        createTime: String? = nil,
-        datasetID: String? = nil,
-        elapsedTime: Int64? = nil,
-        errorCode: String? = nil,
-        errorDetail: String? = nil,
-        errorMsg: String? = nil,
-        message: String? = nil,
-        modelID: String? = nil,
-        modelName: String? = nil,
-        modelVersion: String? = nil,
-        progress: Double? = nil,
-        result: ModelArtsResult? = nil,
-        status: Int? = nil,
-        taskID: String? = nil,
-        taskName: String? = nil,
-        totalSampleCount: Int? = nil,
-        type: Int? = nil,
+        annotatedSampleCount: Int? = nil, code: String? = nil, config: SmartTaskConfig? = nil,
+        createTime: String? = nil, datasetID: String? = nil, elapsedTime: Int64? = nil,
+        errorCode: String? = nil, errorDetail: String? = nil, errorMsg: String? = nil, message: String? = nil,
+        modelID: String? = nil, modelName: String? = nil, modelVersion: String? = nil,
+        progress: Double? = nil, result: ModelArtsResult? = nil, status: Int? = nil, taskID: String? = nil,
+        taskName: String? = nil, totalSampleCount: Int? = nil, type: Int? = nil,
         unconfirmedSampleCount: Int? = nil
     ) {
         self.annotatedSampleCount = annotatedSampleCount
@@ -147,30 +109,5 @@ public struct RunningTask: Codable, Sendable, Equatable {
         self.totalSampleCount = totalSampleCount
         self.type = type
         self.unconfirmedSampleCount = unconfirmedSampleCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.annotatedSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .annotatedSampleCount)
-        self.code = try container.decodeIfPresent(String.self, forKey: .code)
-        self.config = try container.decodeIfPresent(SmartTaskConfig.self, forKey: .config)
-        self.createTime = try container.decodeIfPresent(String.self, forKey: .createTime)
-        self.datasetID = try container.decodeIfPresent(String.self, forKey: .datasetID)
-        self.elapsedTime = try container.decodeLenientIfPresent(Int64.self, forKey: .elapsedTime)
-        self.errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
-        self.errorDetail = try container.decodeIfPresent(String.self, forKey: .errorDetail)
-        self.errorMsg = try container.decodeIfPresent(String.self, forKey: .errorMsg)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
-        self.modelID = try container.decodeIfPresent(String.self, forKey: .modelID)
-        self.modelName = try container.decodeIfPresent(String.self, forKey: .modelName)
-        self.modelVersion = try container.decodeIfPresent(String.self, forKey: .modelVersion)
-        self.progress = try container.decodeLenientIfPresent(Double.self, forKey: .progress)
-        self.result = try container.decodeIfPresent(ModelArtsResult.self, forKey: .result)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
-        self.taskID = try container.decodeIfPresent(String.self, forKey: .taskID)
-        self.taskName = try container.decodeIfPresent(String.self, forKey: .taskName)
-        self.totalSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalSampleCount)
-        self.type = try container.decodeLenientIfPresent(Int.self, forKey: .type)
-        self.unconfirmedSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .unconfirmedSampleCount)
     }
 }

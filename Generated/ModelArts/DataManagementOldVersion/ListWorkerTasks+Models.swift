@@ -11,18 +11,11 @@ public struct ListWorkerTasksResponse: Codable, Sendable, Equatable {
     public var workerTasks: [WorkerTask]?
 
     private enum CodingKeys: String, CodingKey {
-        case count
-        case workerTasks = "worker_tasks"
+        case count, workerTasks = "worker_tasks"
     }
 
     public init(count: Int? = nil, workerTasks: [WorkerTask]? = nil) {
         self.count = count
         self.workerTasks = workerTasks
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.workerTasks = try container.decodeIfPresent([WorkerTask].self, forKey: .workerTasks)
     }
 }

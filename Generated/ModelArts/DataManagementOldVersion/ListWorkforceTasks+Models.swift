@@ -10,20 +10,9 @@ public struct ListWorkforceTasksResponse: Codable, Sendable, Equatable {
     /// Team labeling task list queried by page.
     public var tasks: [WorkforceTask]?
 
-    private enum CodingKeys: String, CodingKey {
-        case count
-        case tasks
-    }
-
     public init(count: Int? = nil, tasks: [WorkforceTask]? = nil) {
         self.count = count
         self.tasks = tasks
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.tasks = try container.decodeIfPresent([WorkforceTask].self, forKey: .tasks)
     }
 }
 
@@ -120,51 +109,25 @@ public struct WorkforceTask: Codable, Sendable, Equatable {
     public var workforcesConfig: WorkforcesConfig?
 
     private enum CodingKeys: String, CodingKey {
-        case autoSyncDataset = "auto_sync_dataset"
-        case checkRate = "check_rate"
-        case checkingTaskDesc = "checking_task_desc"
-        case createTime = "create_time"
-        case datasetID = "dataset_id"
-        case description
-        case labelStats = "label_stats"
-        case passRate = "pass_rate"
-        case repetition
-        case sampleSearchConditions = "sample_search_conditions"
-        case sampleStats = "sample_stats"
-        case score
-        case status
+        case autoSyncDataset = "auto_sync_dataset", checkRate = "check_rate"
+        case checkingTaskDesc = "checking_task_desc", createTime = "create_time", datasetID = "dataset_id"
+        case description, labelStats = "label_stats", passRate = "pass_rate", repetition
+        case sampleSearchConditions = "sample_search_conditions", sampleStats = "sample_stats", score, status
         case synchronizeAutoLabelingData = "synchronize_auto_labeling_data"
-        case synchronizeData = "synchronize_data"
-        case taskID = "task_id"
-        case taskName = "task_name"
-        case updateTime = "update_time"
-        case versionID = "version_id"
-        case workforceStats = "workforce_stats"
+        case synchronizeData = "synchronize_data", taskID = "task_id", taskName = "task_name"
+        case updateTime = "update_time", versionID = "version_id", workforceStats = "workforce_stats"
         case workforcesConfig = "workforces_config"
     }
 
     public init(
-        autoSyncDataset: Bool? = nil,
-        checkRate: Double? = nil,
-        checkingTaskDesc: WorkforceSamplingTaskDesc? = nil,
-        createTime: Int64? = nil,
-        datasetID: String? = nil,
-        description: String? = nil,
-        labelStats: [LabelStats]? = nil,
-        passRate: Double? = nil,
-        repetition: Int? = nil,
-        sampleSearchConditions: [SearchCondition]? = nil,
-        sampleStats: SampleStats? = nil,
-        score: Double? = nil,
-        status: Int? = nil,
-        synchronizeAutoLabelingData: Bool? = nil,
-        synchronizeData: Bool? = nil,
-        taskID: String? = nil,
-        taskName: String? = nil,
-        updateTime: Int64? = nil,
-        versionID: String? = nil,
-        workforceStats: WorkforceStats? = nil,
-        workforcesConfig: WorkforcesConfig? = nil
+        autoSyncDataset: Bool? = nil, checkRate: Double? = nil,
+        checkingTaskDesc: WorkforceSamplingTaskDesc? = nil, createTime: Int64? = nil,
+        datasetID: String? = nil, description: String? = nil, labelStats: [LabelStats]? = nil,
+        passRate: Double? = nil, repetition: Int? = nil, sampleSearchConditions: [SearchCondition]? = nil,
+        sampleStats: SampleStats? = nil, score: Double? = nil, status: Int? = nil,
+        synchronizeAutoLabelingData: Bool? = nil, synchronizeData: Bool? = nil, taskID: String? = nil,
+        taskName: String? = nil, updateTime: Int64? = nil, versionID: String? = nil,
+        workforceStats: WorkforceStats? = nil, workforcesConfig: WorkforcesConfig? = nil
     ) {
         self.autoSyncDataset = autoSyncDataset
         self.checkRate = checkRate
@@ -187,30 +150,5 @@ public struct WorkforceTask: Codable, Sendable, Equatable {
         self.versionID = versionID
         self.workforceStats = workforceStats
         self.workforcesConfig = workforcesConfig
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.autoSyncDataset = try container.decodeLenientIfPresent(Bool.self, forKey: .autoSyncDataset)
-        self.checkRate = try container.decodeLenientIfPresent(Double.self, forKey: .checkRate)
-        self.checkingTaskDesc = try container.decodeIfPresent(WorkforceSamplingTaskDesc.self, forKey: .checkingTaskDesc)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.datasetID = try container.decodeIfPresent(String.self, forKey: .datasetID)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.labelStats = try container.decodeIfPresent([LabelStats].self, forKey: .labelStats)
-        self.passRate = try container.decodeLenientIfPresent(Double.self, forKey: .passRate)
-        self.repetition = try container.decodeLenientIfPresent(Int.self, forKey: .repetition)
-        self.sampleSearchConditions = try container.decodeIfPresent([SearchCondition].self, forKey: .sampleSearchConditions)
-        self.sampleStats = try container.decodeIfPresent(SampleStats.self, forKey: .sampleStats)
-        self.score = try container.decodeLenientIfPresent(Double.self, forKey: .score)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
-        self.synchronizeAutoLabelingData = try container.decodeLenientIfPresent(Bool.self, forKey: .synchronizeAutoLabelingData)
-        self.synchronizeData = try container.decodeLenientIfPresent(Bool.self, forKey: .synchronizeData)
-        self.taskID = try container.decodeIfPresent(String.self, forKey: .taskID)
-        self.taskName = try container.decodeIfPresent(String.self, forKey: .taskName)
-        self.updateTime = try container.decodeLenientIfPresent(Int64.self, forKey: .updateTime)
-        self.versionID = try container.decodeIfPresent(String.self, forKey: .versionID)
-        self.workforceStats = try container.decodeIfPresent(WorkforceStats.self, forKey: .workforceStats)
-        self.workforcesConfig = try container.decodeIfPresent(WorkforcesConfig.self, forKey: .workforcesConfig)
     }
 }

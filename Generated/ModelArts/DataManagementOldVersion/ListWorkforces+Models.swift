@@ -11,18 +11,11 @@ public struct ListWorkforcesResponse: Codable, Sendable, Equatable {
     public var workforces: [Workforce]?
 
     private enum CodingKeys: String, CodingKey {
-        case totalNumber = "total_number"
-        case workforces
+        case totalNumber = "total_number", workforces
     }
 
     public init(totalNumber: Int? = nil, workforces: [Workforce]? = nil) {
         self.totalNumber = totalNumber
         self.workforces = workforces
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalNumber = try container.decodeLenientIfPresent(Int.self, forKey: .totalNumber)
-        self.workforces = try container.decodeIfPresent([Workforce].self, forKey: .workforces)
     }
 }

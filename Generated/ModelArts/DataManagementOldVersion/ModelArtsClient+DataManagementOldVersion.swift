@@ -136,11 +136,9 @@ extension ModelArtsClient {
         _ body: AcceptSamplesRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "AcceptSamples",
-            method: .post,
+            operation: "AcceptSamples", method: .post,
             path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/acceptance/batch-comment",
-            pathParameters: ["dataset_id": datasetID, "workforce_task_id": workforceTaskID],
-            body: body
+            pathParameters: ["dataset_id": datasetID, "workforce_task_id": workforceTaskID], body: body
         )
         try await client.send(request)
     }
@@ -162,8 +160,7 @@ extension ModelArtsClient {
         taskID: String
     ) async throws -> AutoAnnotationProgressResponse {
         let request = OperationRequest(
-            operation: "AutoAnnotationProgress",
-            method: .get,
+            operation: "AutoAnnotationProgress", method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/tasks/{task_id}",
             pathParameters: ["dataset_id": datasetID, "task_id": taskID]
         )
@@ -218,11 +215,9 @@ extension ModelArtsClient {
         _ body: BatchDeleteWorkersRequest
     ) async throws -> BatchDeleteWorkersResponse {
         let request = OperationRequest(
-            operation: "BatchDeleteWorkers",
-            method: .post,
+            operation: "BatchDeleteWorkers", method: .post,
             path: "/v2/{project_id}/workforces/{workforce_id}/workers/batch-delete",
-            pathParameters: ["workforce_id": workforceID],
-            body: body
+            pathParameters: ["workforce_id": workforceID], body: body
         )
         return try await client.send(request, as: BatchDeleteWorkersResponse.self)
     }
@@ -239,10 +234,7 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `201` response.
     public func createDataset(_ body: CreateDatasetRequest) async throws -> CreateDatasetResponse {
         let request = OperationRequest(
-            operation: "CreateDataset",
-            method: .post,
-            path: "/v2/{project_id}/datasets",
-            body: body
+            operation: "CreateDataset", method: .post, path: "/v2/{project_id}/datasets", body: body
         )
         return try await client.send(request, as: CreateDatasetResponse.self)
     }
@@ -263,11 +255,9 @@ extension ModelArtsClient {
         _ body: CreateDatasetVersionRequest
     ) async throws -> CreateDatasetVersionResponse {
         let request = OperationRequest(
-            operation: "CreateDatasetVersion",
-            method: .post,
+            operation: "CreateDatasetVersion", method: .post,
             path: "/v2/{project_id}/datasets/{dataset_id}/versions",
-            pathParameters: ["dataset_id": datasetID],
-            body: body
+            pathParameters: ["dataset_id": datasetID], body: body
         )
         return try await client.send(request, as: CreateDatasetVersionResponse.self)
     }
@@ -288,11 +278,9 @@ extension ModelArtsClient {
         _ body: CreateLabelsRequest
     ) async throws -> CreateLabelsResponse {
         let request = OperationRequest(
-            operation: "CreateLabels",
-            method: .post,
+            operation: "CreateLabels", method: .post,
             path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/labels",
-            pathParameters: ["dataset_id": datasetID],
-            body: body
+            pathParameters: ["dataset_id": datasetID], body: body
         )
         return try await client.send(request, as: CreateLabelsResponse.self)
     }
@@ -334,11 +322,8 @@ extension ModelArtsClient {
         query.append("version_id", versionID)
         query.append("version_name", versionName)
         let request = OperationRequest(
-            operation: "CreateProcessorTask",
-            method: .post,
-            path: "/v2/{project_id}/processor-tasks",
-            query: query,
-            body: body
+            operation: "CreateProcessorTask", method: .post, path: "/v2/{project_id}/processor-tasks",
+            query: query, body: body
         )
         return try await client.send(request, as: CreateProcessorTaskResponse.self)
     }
@@ -380,12 +365,9 @@ extension ModelArtsClient {
         query.append("version_id", versionID)
         query.append("version_name", versionName)
         let request = OperationRequest(
-            operation: "CreateProcessorTaskVersion",
-            method: .post,
-            path: "/v2/{project_id}/processor-tasks/{task_id}/versions",
-            pathParameters: ["task_id": taskID],
-            query: query,
-            body: body
+            operation: "CreateProcessorTaskVersion", method: .post,
+            path: "/v2/{project_id}/processor-tasks/{task_id}/versions", pathParameters: ["task_id": taskID],
+            query: query, body: body
         )
         return try await client.send(request, as: CreateProcessorTaskVersionResponse.self)
     }
@@ -407,11 +389,8 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func createTask(datasetID: String, _ body: CreateTaskRequest) async throws -> CreateTaskResponse {
         let request = OperationRequest(
-            operation: "CreateTask",
-            method: .post,
-            path: "/v2/{project_id}/datasets/{dataset_id}/tasks",
-            pathParameters: ["dataset_id": datasetID],
-            body: body
+            operation: "CreateTask", method: .post, path: "/v2/{project_id}/datasets/{dataset_id}/tasks",
+            pathParameters: ["dataset_id": datasetID], body: body
         )
         return try await client.send(request, as: CreateTaskResponse.self)
     }
@@ -427,11 +406,9 @@ extension ModelArtsClient {
     ///   - body: The request body.
     public func createWorker(workforceID: String, _ body: CreateWorkerRequest) async throws {
         let request = OperationRequest(
-            operation: "CreateWorker",
-            method: .post,
+            operation: "CreateWorker", method: .post,
             path: "/v2/{project_id}/workforces/{workforce_id}/workers",
-            pathParameters: ["workforce_id": workforceID],
-            body: body
+            pathParameters: ["workforce_id": workforceID], body: body
         )
         try await client.send(request)
     }
@@ -448,10 +425,7 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `201` response.
     public func createWorkforce(_ body: CreateWorkforceRequest) async throws -> CreateWorkforceResponse {
         let request = OperationRequest(
-            operation: "CreateWorkforce",
-            method: .post,
-            path: "/v2/{project_id}/workforces",
-            body: body
+            operation: "CreateWorkforce", method: .post, path: "/v2/{project_id}/workforces", body: body
         )
         return try await client.send(request, as: CreateWorkforceResponse.self)
     }
@@ -472,11 +446,9 @@ extension ModelArtsClient {
         _ body: CreateWorkforceTaskRequest
     ) async throws -> CreateWorkforceTaskResponse {
         let request = OperationRequest(
-            operation: "CreateWorkforceTask",
-            method: .post,
+            operation: "CreateWorkforceTask", method: .post,
             path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks",
-            pathParameters: ["dataset_id": datasetID],
-            body: body
+            pathParameters: ["dataset_id": datasetID], body: body
         )
         return try await client.send(request, as: CreateWorkforceTaskResponse.self)
     }
@@ -491,9 +463,7 @@ extension ModelArtsClient {
     ///   - datasetID: Dataset ID.
     public func deleteDataset(datasetID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteDataset",
-            method: .delete,
-            path: "/v2/{project_id}/datasets/{dataset_id}",
+            operation: "DeleteDataset", method: .delete, path: "/v2/{project_id}/datasets/{dataset_id}",
             pathParameters: ["dataset_id": datasetID]
         )
         try await client.send(request)
@@ -510,8 +480,7 @@ extension ModelArtsClient {
     ///   - versionID: Dataset version ID.
     public func deleteDatasetVersion(datasetID: String, versionID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteDatasetVersion",
-            method: .delete,
+            operation: "DeleteDatasetVersion", method: .delete,
             path: "/v2/{project_id}/datasets/{dataset_id}/versions/{version_id}",
             pathParameters: ["dataset_id": datasetID, "version_id": versionID]
         )
@@ -545,11 +514,9 @@ extension ModelArtsClient {
         query.append("delete_source", deleteSource)
         query.append("label_type", labelType)
         let request = OperationRequest(
-            operation: "DeleteLabelAndSamples",
-            method: .delete,
+            operation: "DeleteLabelAndSamples", method: .delete,
             path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/{label_name}",
-            pathParameters: ["dataset_id": datasetID, "label_name": labelName],
-            query: query
+            pathParameters: ["dataset_id": datasetID, "label_name": labelName], query: query
         )
         return try await client.send(request, as: BatchResponse.self)
     }
@@ -577,12 +544,9 @@ extension ModelArtsClient {
         var query = QueryItems()
         query.append("delete_policy", deletePolicy)
         let request = OperationRequest(
-            operation: "DeleteLabels",
-            method: .post,
+            operation: "DeleteLabels", method: .post,
             path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/delete",
-            pathParameters: ["dataset_id": datasetID],
-            query: query,
-            body: body
+            pathParameters: ["dataset_id": datasetID], query: query, body: body
         )
         return try await client.send(request, as: DeleteLabelsResponse.self)
     }
@@ -598,10 +562,8 @@ extension ModelArtsClient {
     ///   - taskID: ID of a data processing task.
     public func deleteProcessorTask(taskID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteProcessorTask",
-            method: .delete,
-            path: "/v2/{project_id}/processor-tasks/{task_id}",
-            pathParameters: ["task_id": taskID]
+            operation: "DeleteProcessorTask", method: .delete,
+            path: "/v2/{project_id}/processor-tasks/{task_id}", pathParameters: ["task_id": taskID]
         )
         try await client.send(request)
     }
@@ -617,8 +579,7 @@ extension ModelArtsClient {
     ///   - versionID: Version ID of a data processing task.
     public func deleteProcessorTaskVersion(taskID: String, versionID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteProcessorTaskVersion",
-            method: .delete,
+            operation: "DeleteProcessorTaskVersion", method: .delete,
             path: "/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}",
             pathParameters: ["task_id": taskID, "version_id": versionID]
         )
@@ -641,11 +602,9 @@ extension ModelArtsClient {
         _ body: DeleteSamplesRequest
     ) async throws -> DeleteSamplesResponse {
         let request = OperationRequest(
-            operation: "DeleteSamples",
-            method: .post,
+            operation: "DeleteSamples", method: .post,
             path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/samples/delete",
-            pathParameters: ["dataset_id": datasetID],
-            body: body
+            pathParameters: ["dataset_id": datasetID], body: body
         )
         return try await client.send(request, as: DeleteSamplesResponse.self)
     }
@@ -661,8 +620,7 @@ extension ModelArtsClient {
     ///   - workerID: ID of a labeling team member.
     public func deleteWorker(workforceID: String, workerID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteWorker",
-            method: .delete,
+            operation: "DeleteWorker", method: .delete,
             path: "/v2/{project_id}/workforces/{workforce_id}/workers/{worker_id}",
             pathParameters: ["workforce_id": workforceID, "worker_id": workerID]
         )
@@ -681,9 +639,7 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `204` response.
     public func deleteWorkforce(workforceID: String) async throws -> DeleteWorkforceResponse {
         let request = OperationRequest(
-            operation: "DeleteWorkforce",
-            method: .delete,
-            path: "/v2/{project_id}/workforces/{workforce_id}",
+            operation: "DeleteWorkforce", method: .delete, path: "/v2/{project_id}/workforces/{workforce_id}",
             pathParameters: ["workforce_id": workforceID]
         )
         return try await client.send(request, as: DeleteWorkforceResponse.self)
@@ -700,8 +656,7 @@ extension ModelArtsClient {
     ///   - workforceTaskID: ID of a team labeling task.
     public func deleteWorkforceTask(datasetID: String, workforceTaskID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteWorkforceTask",
-            method: .delete,
+            operation: "DeleteWorkforceTask", method: .delete,
             path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}",
             pathParameters: ["dataset_id": datasetID, "workforce_task_id": workforceTaskID]
         )
@@ -733,11 +688,8 @@ extension ModelArtsClient {
         query.append("check_running_task", checkRunningTask)
         query.append("running_task_type", runningTaskType)
         let request = OperationRequest(
-            operation: "DescDataset",
-            method: .get,
-            path: "/v2/{project_id}/datasets/{dataset_id}",
-            pathParameters: ["dataset_id": datasetID],
-            query: query
+            operation: "DescDataset", method: .get, path: "/v2/{project_id}/datasets/{dataset_id}",
+            pathParameters: ["dataset_id": datasetID], query: query
         )
         return try await client.send(request, as: DescDatasetResponse.self)
     }
@@ -804,8 +756,7 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func descImportTask(datasetID: String, taskID: String) async throws -> ImportTaskStatusResp {
         let request = OperationRequest(
-            operation: "DescImportTask",
-            method: .get,
+            operation: "DescImportTask", method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/import-tasks/{task_id}",
             pathParameters: ["dataset_id": datasetID, "task_id": taskID]
         )
@@ -859,8 +810,7 @@ extension ModelArtsClient {
         versionID: String
     ) async throws -> DescTaskVersionResp {
         let request = OperationRequest(
-            operation: "DescProcessorTaskVersion",
-            method: .get,
+            operation: "DescProcessorTaskVersion", method: .get,
             path: "/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}",
             pathParameters: ["task_id": taskID, "version_id": versionID]
         )
@@ -935,8 +885,7 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func descWorker(workforceID: String, workerID: String) async throws -> DescWorkerResponse {
         let request = OperationRequest(
-            operation: "DescWorker",
-            method: .get,
+            operation: "DescWorker", method: .get,
             path: "/v2/{project_id}/workforces/{workforce_id}/workers/{worker_id}",
             pathParameters: ["workforce_id": workforceID, "worker_id": workerID]
         )
@@ -955,9 +904,7 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func descWorkforce(workforceID: String) async throws -> Workforce {
         let request = OperationRequest(
-            operation: "DescWorkforce",
-            method: .get,
-            path: "/v2/{project_id}/workforces/{workforce_id}",
+            operation: "DescWorkforce", method: .get, path: "/v2/{project_id}/workforces/{workforce_id}",
             pathParameters: ["workforce_id": workforceID]
         )
         return try await client.send(request, as: Workforce.self)
@@ -992,11 +939,9 @@ extension ModelArtsClient {
         query.append("sample_stats", sampleStats)
         query.append("workforce_stats", workforceStats)
         let request = OperationRequest(
-            operation: "DescWorkforceTask",
-            method: .get,
+            operation: "DescWorkforceTask", method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}",
-            pathParameters: ["dataset_id": datasetID, "workforce_task_id": workforceTaskID],
-            query: query
+            pathParameters: ["dataset_id": datasetID, "workforce_task_id": workforceTaskID], query: query
         )
         return try await client.send(request, as: DescWorkforceTaskResponse.self)
     }
@@ -1089,8 +1034,7 @@ extension ModelArtsClient {
         sampleID: String
     ) async throws -> ListAutoAnnotationSamplesDescribeSampleResp {
         let request = OperationRequest(
-            operation: "DescribeAutoAnnotationSample",
-            method: .get,
+            operation: "DescribeAutoAnnotationSample", method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/auto-annotations/samples/{sample_id}",
             pathParameters: ["dataset_id": datasetID, "sample_id": sampleID]
         )
@@ -1110,8 +1054,7 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func describeDatasetVersion(datasetID: String, versionID: String) async throws -> DatasetVersion {
         let request = OperationRequest(
-            operation: "DescribeDatasetVersion",
-            method: .get,
+            operation: "DescribeDatasetVersion", method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/versions/{version_id}",
             pathParameters: ["dataset_id": datasetID, "version_id": versionID]
         )
@@ -1185,10 +1128,8 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func describeProcessorTask(taskID: String) async throws -> DescribeProcessorTaskResp {
         let request = OperationRequest(
-            operation: "DescribeProcessorTask",
-            method: .get,
-            path: "/v2/{project_id}/processor-tasks/{task_id}",
-            pathParameters: ["task_id": taskID]
+            operation: "DescribeProcessorTask", method: .get,
+            path: "/v2/{project_id}/processor-tasks/{task_id}", pathParameters: ["task_id": taskID]
         )
         return try await client.send(request, as: DescribeProcessorTaskResp.self)
     }
@@ -1272,11 +1213,9 @@ extension ModelArtsClient {
         query.append("sample_state", sampleState)
         query.append("worker_id", workerID)
         let request = OperationRequest(
-            operation: "DescribeSample",
-            method: .get,
+            operation: "DescribeSample", method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/samples/{sample_id}",
-            pathParameters: ["dataset_id": datasetID, "sample_id": sampleID],
-            query: query
+            pathParameters: ["dataset_id": datasetID, "sample_id": sampleID], query: query
         )
         return try await client.send(request, as: DescribeSampleResp.self)
     }
@@ -1315,8 +1254,7 @@ extension ModelArtsClient {
         query.append("sample_state", sampleState)
         query.append("worker_id", workerID)
         let request = OperationRequest(
-            operation: "DescribeWorkforceTaskSample",
-            method: .get,
+            operation: "DescribeWorkforceTaskSample", method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/samples/{sample_id}",
             pathParameters: ["dataset_id": datasetID, "workforce_task_id": workforceTaskID, "sample_id": sampleID],
             query: query
@@ -1337,11 +1275,9 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func exportTask(datasetID: String, _ body: ExportTaskRequest) async throws -> ExportTaskResponse {
         let request = OperationRequest(
-            operation: "ExportTask",
-            method: .post,
+            operation: "ExportTask", method: .post,
             path: "/v2/{project_id}/datasets/{dataset_id}/export-tasks",
-            pathParameters: ["dataset_id": datasetID],
-            body: body
+            pathParameters: ["dataset_id": datasetID], body: body
         )
         return try await client.send(request, as: ExportTaskResponse.self)
     }
@@ -1370,10 +1306,8 @@ extension ModelArtsClient {
         query.append("start_time", startTime)
         query.append("workforce_task_id", workforceTaskID)
         let request = OperationRequest(
-            operation: "GetDatasetMetrics",
-            method: .get,
-            path: "/v2/{project_id}/datasets/{dataset_id}/metrics",
-            pathParameters: ["dataset_id": datasetID],
+            operation: "GetDatasetMetrics", method: .get,
+            path: "/v2/{project_id}/datasets/{dataset_id}/metrics", pathParameters: ["dataset_id": datasetID],
             query: query
         )
         return try await client.send(request, as: GetDatasetMetricsResponse.self)
@@ -1408,11 +1342,9 @@ extension ModelArtsClient {
         query.append("locale", locale)
         query.append("sample_state", sampleState)
         let request = OperationRequest(
-            operation: "GetDatasetStats",
-            method: .get,
+            operation: "GetDatasetStats", method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/stats",
-            pathParameters: ["dataset_id": datasetID],
-            query: query
+            pathParameters: ["dataset_id": datasetID], query: query
         )
         return try await client.send(request, as: GetDatasetStatsResponse.self)
     }
@@ -1433,8 +1365,7 @@ extension ModelArtsClient {
         taskID: String
     ) async throws -> GetExportTaskStatusOfDatasetResponse {
         let request = OperationRequest(
-            operation: "GetExportTaskStatusOfDataset",
-            method: .get,
+            operation: "GetExportTaskStatusOfDataset", method: .get,
             path: "/v2/{project_id}/datasets/{resource_id}/export-tasks/{task_id}",
             pathParameters: ["resource_id": resourceID, "task_id": taskID]
         )
@@ -1467,11 +1398,9 @@ extension ModelArtsClient {
         query.append("limit", limit)
         query.append("offset", offset)
         let request = OperationRequest(
-            operation: "GetExportTasksStatusOfDataset",
-            method: .get,
+            operation: "GetExportTasksStatusOfDataset", method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/export-tasks",
-            pathParameters: ["dataset_id": datasetID],
-            query: query
+            pathParameters: ["dataset_id": datasetID], query: query
         )
         return try await client.send(request, as: GetExportTasksStatusOfDatasetResponse.self)
     }
@@ -1524,9 +1453,7 @@ extension ModelArtsClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "GetProcessorTaskItems",
-            method: .get,
-            path: "/v2/{project_id}/processor-tasks/items",
+            operation: "GetProcessorTaskItems", method: .get, path: "/v2/{project_id}/processor-tasks/items",
             query: query
         )
         return try await client.send(request, as: GetProcessorTaskItemsResponse.self)
@@ -1568,11 +1495,9 @@ extension ModelArtsClient {
         var query = QueryItems()
         query.append("checking_task_id", checkingTaskID)
         let request = OperationRequest(
-            operation: "GetWorkforceSamplingTask",
-            method: .get,
+            operation: "GetWorkforceSamplingTask", method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/acceptance/report",
-            pathParameters: ["dataset_id": datasetID, "workforce_task_id": workforceTaskID],
-            query: query
+            pathParameters: ["dataset_id": datasetID, "workforce_task_id": workforceTaskID], query: query
         )
         return try await client.send(request, as: GetWorkforceSamplingTaskResponse.self)
     }
@@ -1593,8 +1518,7 @@ extension ModelArtsClient {
         workforceTaskID: String
     ) async throws -> GetWorkforceTaskMetricsResponse {
         let request = OperationRequest(
-            operation: "GetWorkforceTaskMetrics",
-            method: .get,
+            operation: "GetWorkforceTaskMetrics", method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/metrics",
             pathParameters: ["dataset_id": datasetID, "workforce_task_id": workforceTaskID]
         )
@@ -1615,11 +1539,9 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func importTask(datasetID: String, _ body: ImportTaskRequest) async throws -> ImportTaskResponse {
         let request = OperationRequest(
-            operation: "ImportTask",
-            method: .post,
+            operation: "ImportTask", method: .post,
             path: "/v2/{project_id}/datasets/{dataset_id}/import-tasks",
-            pathParameters: ["dataset_id": datasetID],
-            body: body
+            pathParameters: ["dataset_id": datasetID], body: body
         )
         return try await client.send(request, as: ImportTaskResponse.self)
     }
@@ -1656,9 +1578,7 @@ extension ModelArtsClient {
         query.append("role", role)
         query.append("sort_by", sortBy)
         let request = OperationRequest(
-            operation: "ListAllWorkers",
-            method: .get,
-            path: "/v2/{project_id}/workforces/workers",
+            operation: "ListAllWorkers", method: .get, path: "/v2/{project_id}/workforces/workers",
             query: query
         )
         return try await client.send(request, as: ListAllWorkersResponse.self)
@@ -1747,11 +1667,9 @@ extension ModelArtsClient {
         query.append("process_parameter", processParameter)
         query.append("search_conditions", searchConditions)
         let request = OperationRequest(
-            operation: "ListAutoAnnotationSamples",
-            method: .get,
+            operation: "ListAutoAnnotationSamples", method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/auto-annotations/samples",
-            pathParameters: ["dataset_id": datasetID],
-            query: query
+            pathParameters: ["dataset_id": datasetID], query: query
         )
         return try await client.send(request, as: ListAutoAnnotationSamplesResponse.self)
     }
@@ -1844,11 +1762,9 @@ extension ModelArtsClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListDatasetVersions",
-            method: .get,
+            operation: "ListDatasetVersions", method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/versions",
-            pathParameters: ["dataset_id": datasetID],
-            query: query
+            pathParameters: ["dataset_id": datasetID], query: query
         )
         return try await client.send(request, as: ListDatasetVersionsResponse.self)
     }
@@ -1978,10 +1894,7 @@ extension ModelArtsClient {
         query.append("workspace_id", workspaceID)
         query.append("dataset_version", datasetVersion)
         let request = OperationRequest(
-            operation: "ListDatasets",
-            method: .get,
-            path: "/v2/{project_id}/datasets",
-            query: query
+            operation: "ListDatasets", method: .get, path: "/v2/{project_id}/datasets", query: query
         )
         return try await client.send(request, as: ListDatasetsResponse.self)
     }
@@ -2096,11 +2009,9 @@ extension ModelArtsClient {
         query.append("limit", limit)
         query.append("offset", offset)
         let request = OperationRequest(
-            operation: "ListImportTasks",
-            method: .get,
+            operation: "ListImportTasks", method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/import-tasks",
-            pathParameters: ["dataset_id": datasetID],
-            query: query
+            pathParameters: ["dataset_id": datasetID], query: query
         )
         return try await client.send(request, as: ListImportTasksResponse.self)
     }
@@ -2150,11 +2061,9 @@ extension ModelArtsClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListLabels",
-            method: .get,
+            operation: "ListLabels", method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/labels",
-            pathParameters: ["dataset_id": datasetID],
-            query: query
+            pathParameters: ["dataset_id": datasetID], query: query
         )
         return try await client.send(request, as: ListLabelsResponse.self)
     }
@@ -2218,11 +2127,9 @@ extension ModelArtsClient {
         query.append("process_parameter", processParameter)
         query.append("result_property", resultProperty)
         let request = OperationRequest(
-            operation: "ListProcessorTaskVersionResults",
-            method: .get,
+            operation: "ListProcessorTaskVersionResults", method: .get,
             path: "/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}/results",
-            pathParameters: ["task_id": taskID, "version_id": versionID],
-            query: query
+            pathParameters: ["task_id": taskID, "version_id": versionID], query: query
         )
         return try await client.send(request, as: ListProcessorTaskVersionResultsResponse.self)
     }
@@ -2293,10 +2200,8 @@ extension ModelArtsClient {
         query.append("order", order)
         query.append("sort_by", sortBy)
         let request = OperationRequest(
-            operation: "ListProcessorTaskVersions",
-            method: .get,
-            path: "/v2/{project_id}/processor-tasks/{task_id}/versions",
-            pathParameters: ["task_id": taskID],
+            operation: "ListProcessorTaskVersions", method: .get,
+            path: "/v2/{project_id}/processor-tasks/{task_id}/versions", pathParameters: ["task_id": taskID],
             query: query
         )
         return try await client.send(request, as: ListProcessorTaskVersionsResponse.self)
@@ -2402,9 +2307,7 @@ extension ModelArtsClient {
         query.append("version_id", versionID)
         query.append("workspace_id", workspaceID)
         let request = OperationRequest(
-            operation: "ListProcessorTasks",
-            method: .get,
-            path: "/v2/{project_id}/processor-tasks",
+            operation: "ListProcessorTasks", method: .get, path: "/v2/{project_id}/processor-tasks",
             query: query
         )
         return try await client.send(request, as: ListProcessorTasksResponse.self)
@@ -2553,11 +2456,9 @@ extension ModelArtsClient {
         query.append("search_conditions", searchConditions)
         query.append("version_id", versionID)
         let request = OperationRequest(
-            operation: "ListSamples",
-            method: .get,
+            operation: "ListSamples", method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/samples",
-            pathParameters: ["dataset_id": datasetID],
-            query: query
+            pathParameters: ["dataset_id": datasetID], query: query
         )
         return try await client.send(request, as: ListSamplesResponse.self)
     }
@@ -2651,8 +2552,7 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func listSearch(datasetID: String) async throws -> ListSearchResponse {
         let request = OperationRequest(
-            operation: "ListSearch",
-            method: .get,
+            operation: "ListSearch", method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/search-condition",
             pathParameters: ["dataset_id": datasetID]
         )
@@ -2690,11 +2590,8 @@ extension ModelArtsClient {
         query.append("task_name", taskName)
         query.append("type", type)
         let request = OperationRequest(
-            operation: "ListTasks",
-            method: .get,
-            path: "/v2/{project_id}/datasets/{dataset_id}/tasks",
-            pathParameters: ["dataset_id": datasetID],
-            query: query
+            operation: "ListTasks", method: .get, path: "/v2/{project_id}/datasets/{dataset_id}/tasks",
+            pathParameters: ["dataset_id": datasetID], query: query
         )
         return try await client.send(request, as: ListTasksResponse.self)
     }
@@ -2763,9 +2660,7 @@ extension ModelArtsClient {
         query.append("sort_by", sortBy)
         query.append("filePreview", filePreview)
         let request = OperationRequest(
-            operation: "ListWorkerTasks",
-            method: .get,
-            path: "/v2/{project_id}/workforces/worker-tasks",
+            operation: "ListWorkerTasks", method: .get, path: "/v2/{project_id}/workforces/worker-tasks",
             query: query
         )
         return try await client.send(request, as: ListWorkerTasksResponse.self)
@@ -2834,11 +2729,9 @@ extension ModelArtsClient {
         query.append("order", order)
         query.append("sort_by", sortBy)
         let request = OperationRequest(
-            operation: "ListWorkers",
-            method: .get,
+            operation: "ListWorkers", method: .get,
             path: "/v2/{project_id}/workforces/{workforce_id}/workers",
-            pathParameters: ["workforce_id": workforceID],
-            query: query
+            pathParameters: ["workforce_id": workforceID], query: query
         )
         return try await client.send(request, as: ListWorkersResponse.self)
     }
@@ -2928,11 +2821,9 @@ extension ModelArtsClient {
         query.append("sample_state", sampleState)
         query.append("search_conditions", searchConditions)
         let request = OperationRequest(
-            operation: "ListWorkforceTaskSamples",
-            method: .get,
+            operation: "ListWorkforceTaskSamples", method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/samples",
-            pathParameters: ["dataset_id": datasetID, "workforce_task_id": workforceTaskID],
-            query: query
+            pathParameters: ["dataset_id": datasetID, "workforce_task_id": workforceTaskID], query: query
         )
         return try await client.send(request, as: ListWorkforceTaskSamplesResponse.self)
     }
@@ -3021,11 +2912,9 @@ extension ModelArtsClient {
         var query = QueryItems()
         query.append("sample_state", sampleState)
         let request = OperationRequest(
-            operation: "ListWorkforceTaskStats",
-            method: .get,
+            operation: "ListWorkforceTaskStats", method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/stats",
-            pathParameters: ["dataset_id": datasetID, "workforce_task_id": workforceTaskID],
-            query: query
+            pathParameters: ["dataset_id": datasetID, "workforce_task_id": workforceTaskID], query: query
         )
         return try await client.send(request, as: ListWorkforceTaskStatsResponse.self)
     }
@@ -3052,11 +2941,9 @@ extension ModelArtsClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListWorkforceTasks",
-            method: .get,
+            operation: "ListWorkforceTasks", method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks",
-            pathParameters: ["dataset_id": datasetID],
-            query: query
+            pathParameters: ["dataset_id": datasetID], query: query
         )
         return try await client.send(request, as: ListWorkforceTasksResponse.self)
     }
@@ -3112,10 +2999,7 @@ extension ModelArtsClient {
         query.append("sort_by", sortBy)
         query.append("workforce_task_id", workforceTaskID)
         let request = OperationRequest(
-            operation: "ListWorkforces",
-            method: .get,
-            path: "/v2/{project_id}/workforces",
-            query: query
+            operation: "ListWorkforces", method: .get, path: "/v2/{project_id}/workforces", query: query
         )
         return try await client.send(request, as: ListWorkforcesResponse.self)
     }
@@ -3172,11 +3056,9 @@ extension ModelArtsClient {
         _ body: ReviewSamplesRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "ReviewSamples",
-            method: .post,
+            operation: "ReviewSamples", method: .post,
             path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/review",
-            pathParameters: ["dataset_id": datasetID, "workforce_task_id": workforceTaskID],
-            body: body
+            pathParameters: ["dataset_id": datasetID, "workforce_task_id": workforceTaskID], body: body
         )
         try await client.send(request)
     }
@@ -3199,11 +3081,9 @@ extension ModelArtsClient {
         _ body: SendEmailsRequest
     ) async throws -> SendEmailsResponse {
         let request = OperationRequest(
-            operation: "SendEmails",
-            method: .post,
+            operation: "SendEmails", method: .post,
             path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/notify",
-            pathParameters: ["dataset_id": datasetID, "workforce_task_id": workforceTaskID],
-            body: body
+            pathParameters: ["dataset_id": datasetID, "workforce_task_id": workforceTaskID], body: body
         )
         return try await client.send(request, as: SendEmailsResponse.self)
     }
@@ -3226,11 +3106,9 @@ extension ModelArtsClient {
         _ body: StartWorkforceSamplingTaskRequest
     ) async throws -> StartWorkforceSamplingTaskResponse {
         let request = OperationRequest(
-            operation: "StartWorkforceSamplingTask",
-            method: .post,
+            operation: "StartWorkforceSamplingTask", method: .post,
             path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/acceptance",
-            pathParameters: ["dataset_id": datasetID, "workforce_task_id": workforceTaskID],
-            body: body
+            pathParameters: ["dataset_id": datasetID, "workforce_task_id": workforceTaskID], body: body
         )
         return try await client.send(request, as: StartWorkforceSamplingTaskResponse.self)
     }
@@ -3251,11 +3129,9 @@ extension ModelArtsClient {
         _ body: StartWorkforceTaskRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "StartWorkforceTask",
-            method: .post,
+            operation: "StartWorkforceTask", method: .post,
             path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}",
-            pathParameters: ["dataset_id": datasetID, "workforce_task_id": workforceTaskID],
-            body: body
+            pathParameters: ["dataset_id": datasetID, "workforce_task_id": workforceTaskID], body: body
         )
         try await client.send(request)
     }
@@ -3272,8 +3148,7 @@ extension ModelArtsClient {
     ///   - taskID: Task ID.
     public func stopAutoAnnotation(datasetID: String, taskID: String) async throws {
         let request = OperationRequest(
-            operation: "StopAutoAnnotation",
-            method: .post,
+            operation: "StopAutoAnnotation", method: .post,
             path: "/v2/{project_id}/datasets/{dataset_id}/tasks/{task_id}/stop",
             pathParameters: ["dataset_id": datasetID, "task_id": taskID]
         )
@@ -3291,8 +3166,7 @@ extension ModelArtsClient {
     ///   - versionID: Version ID of a data processing task.
     public func stopProcessorTaskVersion(taskID: String, versionID: String) async throws {
         let request = OperationRequest(
-            operation: "StopProcessorTaskVersion",
-            method: .post,
+            operation: "StopProcessorTaskVersion", method: .post,
             path: "/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}/stop",
             pathParameters: ["task_id": taskID, "version_id": versionID]
         )
@@ -3310,8 +3184,7 @@ extension ModelArtsClient {
     ///   - datasetID: Dataset ID.
     public func syncDataSource(datasetID: String) async throws {
         let request = OperationRequest(
-            operation: "SyncDataSource",
-            method: .post,
+            operation: "SyncDataSource", method: .post,
             path: "/v2/{project_id}/datasets/{dataset_id}/sync-data",
             pathParameters: ["dataset_id": datasetID]
         )
@@ -3330,8 +3203,7 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func syncDataSourceState(datasetID: String) async throws -> SyncDataSourceStateResponse {
         let request = OperationRequest(
-            operation: "SyncDataSourceState",
-            method: .get,
+            operation: "SyncDataSourceState", method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/sync-data/status",
             pathParameters: ["dataset_id": datasetID]
         )
@@ -3354,11 +3226,8 @@ extension ModelArtsClient {
         _ body: UpdateDatasetRequest
     ) async throws -> UpdateDatasetResponse {
         let request = OperationRequest(
-            operation: "UpdateDataset",
-            method: .put,
-            path: "/v2/{project_id}/datasets/{dataset_id}",
-            pathParameters: ["dataset_id": datasetID],
-            body: body
+            operation: "UpdateDataset", method: .put, path: "/v2/{project_id}/datasets/{dataset_id}",
+            pathParameters: ["dataset_id": datasetID], body: body
         )
         return try await client.send(request, as: UpdateDatasetResponse.self)
     }
@@ -3388,12 +3257,9 @@ extension ModelArtsClient {
         var query = QueryItems()
         query.append("label_type", labelType)
         let request = OperationRequest(
-            operation: "UpdateLabel",
-            method: .put,
+            operation: "UpdateLabel", method: .put,
             path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/{label_name}",
-            pathParameters: ["dataset_id": datasetID, "label_name": labelName],
-            query: query,
-            body: body
+            pathParameters: ["dataset_id": datasetID, "label_name": labelName], query: query, body: body
         )
         return try await client.send(request, as: BatchResponse.self)
     }
@@ -3414,11 +3280,9 @@ extension ModelArtsClient {
         _ body: UpdateLabelsRequest
     ) async throws -> UpdateLabelsResponse {
         let request = OperationRequest(
-            operation: "UpdateLabels",
-            method: .put,
+            operation: "UpdateLabels", method: .put,
             path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/labels",
-            pathParameters: ["dataset_id": datasetID],
-            body: body
+            pathParameters: ["dataset_id": datasetID], body: body
         )
         return try await client.send(request, as: UpdateLabelsResponse.self)
     }
@@ -3436,10 +3300,8 @@ extension ModelArtsClient {
     ///   - body: The request body.
     public func updateProcessorTask(taskID: String, _ body: UpdateProcessorTaskRequest) async throws {
         let request = OperationRequest(
-            operation: "UpdateProcessorTask",
-            method: .put,
-            path: "/v2/{project_id}/processor-tasks/{task_id}",
-            pathParameters: ["task_id": taskID],
+            operation: "UpdateProcessorTask", method: .put,
+            path: "/v2/{project_id}/processor-tasks/{task_id}", pathParameters: ["task_id": taskID],
             body: body
         )
         try await client.send(request)
@@ -3463,11 +3325,9 @@ extension ModelArtsClient {
         _ body: UpdateSamplesRequest
     ) async throws -> UpdateSamplesResponse {
         let request = OperationRequest(
-            operation: "UpdateSamples",
-            method: .put,
+            operation: "UpdateSamples", method: .put,
             path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/samples",
-            pathParameters: ["dataset_id": datasetID],
-            body: body
+            pathParameters: ["dataset_id": datasetID], body: body
         )
         return try await client.send(request, as: UpdateSamplesResponse.self)
     }
@@ -3488,11 +3348,9 @@ extension ModelArtsClient {
         _ body: UpdateWorkerRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "UpdateWorker",
-            method: .put,
+            operation: "UpdateWorker", method: .put,
             path: "/v2/{project_id}/workforces/{workforce_id}/workers/{worker_id}",
-            pathParameters: ["workforce_id": workforceID, "worker_id": workerID],
-            body: body
+            pathParameters: ["workforce_id": workforceID, "worker_id": workerID], body: body
         )
         try await client.send(request)
     }
@@ -3508,11 +3366,8 @@ extension ModelArtsClient {
     ///   - body: The request body.
     public func updateWorkforce(workforceID: String, _ body: UpdateWorkforceRequest) async throws {
         let request = OperationRequest(
-            operation: "UpdateWorkforce",
-            method: .put,
-            path: "/v2/{project_id}/workforces/{workforce_id}",
-            pathParameters: ["workforce_id": workforceID],
-            body: body
+            operation: "UpdateWorkforce", method: .put, path: "/v2/{project_id}/workforces/{workforce_id}",
+            pathParameters: ["workforce_id": workforceID], body: body
         )
         try await client.send(request)
     }
@@ -3540,11 +3395,9 @@ extension ModelArtsClient {
         var query = QueryItems()
         query.append("locale", locale)
         let request = OperationRequest(
-            operation: "UpdateWorkforceSamplingTask",
-            method: .put,
+            operation: "UpdateWorkforceSamplingTask", method: .put,
             path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/acceptance/status",
-            pathParameters: ["dataset_id": datasetID, "workforce_task_id": workforceTaskID],
-            query: query,
+            pathParameters: ["dataset_id": datasetID, "workforce_task_id": workforceTaskID], query: query,
             body: body
         )
         return try await client.send(request, as: UpdateWorkforceSamplingTaskResponse.self)
@@ -3566,11 +3419,9 @@ extension ModelArtsClient {
         _ body: UpdateWorkforceTaskRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "UpdateWorkforceTask",
-            method: .put,
+            operation: "UpdateWorkforceTask", method: .put,
             path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}",
-            pathParameters: ["dataset_id": datasetID, "workforce_task_id": workforceTaskID],
-            body: body
+            pathParameters: ["dataset_id": datasetID, "workforce_task_id": workforceTaskID], body: body
         )
         try await client.send(request)
     }
@@ -3594,11 +3445,9 @@ extension ModelArtsClient {
         _ body: UpdateWorkforceTaskSamplesRequest
     ) async throws -> UpdateWorkforceTaskSamplesResponse {
         let request = OperationRequest(
-            operation: "UpdateWorkforceTaskSamples",
-            method: .put,
+            operation: "UpdateWorkforceTaskSamples", method: .put,
             path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/samples",
-            pathParameters: ["dataset_id": datasetID, "workforce_task_id": workforceTaskID],
-            body: body
+            pathParameters: ["dataset_id": datasetID, "workforce_task_id": workforceTaskID], body: body
         )
         return try await client.send(request, as: UpdateWorkforceTaskSamplesResponse.self)
     }
@@ -3619,11 +3468,9 @@ extension ModelArtsClient {
         _ body: UploadSamplesJSONRequest
     ) async throws -> UploadSamplesJSONResponse {
         let request = OperationRequest(
-            operation: "UploadSamplesJson",
-            method: .post,
+            operation: "UploadSamplesJson", method: .post,
             path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/samples",
-            pathParameters: ["dataset_id": datasetID],
-            body: body
+            pathParameters: ["dataset_id": datasetID], body: body
         )
         return try await client.send(request, as: UploadSamplesJSONResponse.self)
     }

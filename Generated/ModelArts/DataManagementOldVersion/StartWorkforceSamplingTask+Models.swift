@@ -12,19 +12,12 @@ public struct StartWorkforceSamplingTaskRequest: Codable, Sendable, Equatable {
     public var samplingRate: Double?
 
     private enum CodingKeys: String, CodingKey {
-        case samplingNum = "sampling_num"
-        case samplingRate = "sampling_rate"
+        case samplingNum = "sampling_num", samplingRate = "sampling_rate"
     }
 
     public init(samplingNum: Int? = nil, samplingRate: Double? = nil) {
         self.samplingNum = samplingNum
         self.samplingRate = samplingRate
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.samplingNum = try container.decodeLenientIfPresent(Int.self, forKey: .samplingNum)
-        self.samplingRate = try container.decodeLenientIfPresent(Double.self, forKey: .samplingRate)
     }
 }
 

@@ -13,9 +13,7 @@ public struct StartWorkforceTaskRequest: Codable, Sendable, Equatable {
     public var workforcesConfig: WorkforcesConfig?
 
     private enum CodingKeys: String, CodingKey {
-        case datasetID = "dataset_id"
-        case taskID = "task_id"
-        case workforcesConfig = "workforces_config"
+        case datasetID = "dataset_id", taskID = "task_id", workforcesConfig = "workforces_config"
     }
 
     public init(datasetID: String? = nil, taskID: String? = nil, workforcesConfig: WorkforcesConfig? = nil) {

@@ -33,28 +33,16 @@ public struct SyncDataSourceStateResponse: Codable, Sendable, Equatable {
     public var totalSampleCount: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case addSampleCount = "add_sample_count"
-        case createTime = "create_time"
-        case datasetID = "dataset_id"
-        case deletedSampleCount = "deleted_sample_count"
-        case durationTime = "duration_time"
-        case errorCode = "error_code"
-        case errorMsg = "error_msg"
-        case status
-        case taskID = "task_id"
+        case addSampleCount = "add_sample_count", createTime = "create_time", datasetID = "dataset_id"
+        case deletedSampleCount = "deleted_sample_count", durationTime = "duration_time"
+        case errorCode = "error_code", errorMsg = "error_msg", status, taskID = "task_id"
         case totalSampleCount = "total_sample_count"
     }
 
     public init(
-        addSampleCount: Int64? = nil,
-        createTime: Int64? = nil,
-        datasetID: String? = nil,
-        deletedSampleCount: Int64? = nil,
-        durationTime: Int64? = nil,
-        errorCode: String? = nil,
-        errorMsg: String? = nil,
-        status: ImportTaskStatusStatus? = nil,
-        taskID: String? = nil,
+        addSampleCount: Int64? = nil, createTime: Int64? = nil, datasetID: String? = nil,
+        deletedSampleCount: Int64? = nil, durationTime: Int64? = nil, errorCode: String? = nil,
+        errorMsg: String? = nil, status: ImportTaskStatusStatus? = nil, taskID: String? = nil,
         totalSampleCount: Int64? = nil
     ) {
         self.addSampleCount = addSampleCount
@@ -67,19 +55,5 @@ public struct SyncDataSourceStateResponse: Codable, Sendable, Equatable {
         self.status = status
         self.taskID = taskID
         self.totalSampleCount = totalSampleCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.addSampleCount = try container.decodeLenientIfPresent(Int64.self, forKey: .addSampleCount)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.datasetID = try container.decodeIfPresent(String.self, forKey: .datasetID)
-        self.deletedSampleCount = try container.decodeLenientIfPresent(Int64.self, forKey: .deletedSampleCount)
-        self.durationTime = try container.decodeLenientIfPresent(Int64.self, forKey: .durationTime)
-        self.errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
-        self.errorMsg = try container.decodeIfPresent(String.self, forKey: .errorMsg)
-        self.status = try container.decodeIfPresent(ImportTaskStatusStatus.self, forKey: .status)
-        self.taskID = try container.decodeIfPresent(String.self, forKey: .taskID)
-        self.totalSampleCount = try container.decodeLenientIfPresent(Int64.self, forKey: .totalSampleCount)
     }
 }

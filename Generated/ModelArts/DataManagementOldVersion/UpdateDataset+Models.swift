@@ -20,21 +20,13 @@ public struct UpdateDatasetRequest: Codable, Sendable, Equatable {
     public var updateLabels: [Label]?
 
     private enum CodingKeys: String, CodingKey {
-        case addLabels = "add_labels"
-        case currentVersionID = "current_version_id"
-        case datasetName = "dataset_name"
-        case deleteLabels = "delete_labels"
-        case description
-        case updateLabels = "update_labels"
+        case addLabels = "add_labels", currentVersionID = "current_version_id", datasetName = "dataset_name"
+        case deleteLabels = "delete_labels", description, updateLabels = "update_labels"
     }
 
     public init(
-        addLabels: [Label]? = nil,
-        currentVersionID: String? = nil,
-        datasetName: String? = nil,
-        deleteLabels: [Label]? = nil,
-        description: String? = nil,
-        updateLabels: [Label]? = nil
+        addLabels: [Label]? = nil, currentVersionID: String? = nil, datasetName: String? = nil,
+        deleteLabels: [Label]? = nil, description: String? = nil, updateLabels: [Label]? = nil
     ) {
         self.addLabels = addLabels
         self.currentVersionID = currentVersionID

@@ -32,20 +32,14 @@ public struct UpdateLabelRequest: Codable, Sendable, Equatable {
     public var modelartsToType: String?
 
     private enum CodingKeys: String, CodingKey {
-        case modelartsColor = "@modelarts:color"
-        case modelartsDefaultShape = "@modelarts:default_shape"
-        case modelartsFromType = "@modelarts:from_type"
-        case modelartsRenameTo = "@modelarts:rename_to"
-        case modelartsShortcut = "@modelarts:shortcut"
-        case modelartsToType = "@modelarts:to_type"
+        case modelartsColor = "@modelarts:color", modelartsDefaultShape = "@modelarts:default_shape"
+        case modelartsFromType = "@modelarts:from_type", modelartsRenameTo = "@modelarts:rename_to"
+        case modelartsShortcut = "@modelarts:shortcut", modelartsToType = "@modelarts:to_type"
     }
 
     public init(
-        modelartsColor: String? = nil,
-        modelartsDefaultShape: ModelartsDefaultShape? = nil,
-        modelartsFromType: String? = nil,
-        modelartsRenameTo: String? = nil,
-        modelartsShortcut: String? = nil,
+        modelartsColor: String? = nil, modelartsDefaultShape: ModelartsDefaultShape? = nil,
+        modelartsFromType: String? = nil, modelartsRenameTo: String? = nil, modelartsShortcut: String? = nil,
         modelartsToType: String? = nil
     ) {
         self.modelartsColor = modelartsColor

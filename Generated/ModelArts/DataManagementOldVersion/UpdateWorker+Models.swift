@@ -20,19 +20,8 @@ public struct UpdateWorkerRequest: Codable, Sendable, Equatable {
     /// - `3`: dataset owner
     public var role: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case description
-        case role
-    }
-
     public init(description: String? = nil, role: Int? = nil) {
         self.description = description
         self.role = role
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.role = try container.decodeLenientIfPresent(Int.self, forKey: .role)
     }
 }

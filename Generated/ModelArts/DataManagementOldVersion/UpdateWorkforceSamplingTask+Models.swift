@@ -26,19 +26,12 @@ public struct UpdateWorkforceSamplingTaskRequest: Codable, Sendable, Equatable {
     public var overwriteLastResult: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case action
-        case overwriteLastResult = "overwrite_last_result"
+        case action, overwriteLastResult = "overwrite_last_result"
     }
 
     public init(action: Int, overwriteLastResult: Bool? = nil) {
         self.action = action
         self.overwriteLastResult = overwriteLastResult
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.action = try container.decodeLenient(Int.self, forKey: .action)
-        self.overwriteLastResult = try container.decodeLenientIfPresent(Bool.self, forKey: .overwriteLastResult)
     }
 }
 

@@ -19,18 +19,12 @@ public struct UpdateWorkforceTaskRequest: Codable, Sendable, Equatable {
     public var workforcesConfig: WorkforcesConfig?
 
     private enum CodingKeys: String, CodingKey {
-        case datasetID = "dataset_id"
-        case description
-        case taskID = "task_id"
-        case taskName = "task_name"
+        case datasetID = "dataset_id", description, taskID = "task_id", taskName = "task_name"
         case workforcesConfig = "workforces_config"
     }
 
     public init(
-        datasetID: String? = nil,
-        description: String? = nil,
-        taskID: String? = nil,
-        taskName: String? = nil,
+        datasetID: String? = nil, description: String? = nil, taskID: String? = nil, taskName: String? = nil,
         workforcesConfig: WorkforcesConfig? = nil
     ) {
         self.datasetID = datasetID

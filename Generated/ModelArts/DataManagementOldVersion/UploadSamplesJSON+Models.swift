@@ -47,22 +47,12 @@ public struct Sample: Codable, Sendable, Equatable {
     public var sampleType: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case data
-        case dataSource = "data_source"
-        case encoding
-        case labels
-        case metadata
-        case name
-        case sampleType = "sample_type"
+        case data, dataSource = "data_source", encoding, labels, metadata, name, sampleType = "sample_type"
     }
 
     public init(
-        data: JSONValue? = nil,
-        dataSource: DataSource? = nil,
-        encoding: Encoding? = nil,
-        labels: [SampleLabel]? = nil,
-        metadata: SampleMetadata? = nil,
-        name: String? = nil,
+        data: JSONValue? = nil, dataSource: DataSource? = nil, encoding: Encoding? = nil,
+        labels: [SampleLabel]? = nil, metadata: SampleMetadata? = nil, name: String? = nil,
         sampleType: Int? = nil
     ) {
         self.data = data
@@ -72,17 +62,6 @@ public struct Sample: Codable, Sendable, Equatable {
         self.metadata = metadata
         self.name = name
         self.sampleType = sampleType
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.data = try container.decodeIfPresent(JSONValue.self, forKey: .data)
-        self.dataSource = try container.decodeIfPresent(DataSource.self, forKey: .dataSource)
-        self.encoding = try container.decodeIfPresent(Encoding.self, forKey: .encoding)
-        self.labels = try container.decodeIfPresent([SampleLabel].self, forKey: .labels)
-        self.metadata = try container.decodeIfPresent(SampleMetadata.self, forKey: .metadata)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.sampleType = try container.decodeLenientIfPresent(Int.self, forKey: .sampleType)
     }
 }
 
@@ -102,18 +81,11 @@ public struct UploadSampleResp: Codable, Sendable, Equatable {
     public var success: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case errorCode = "error_code"
-        case errorMsg = "error_msg"
-        case info
-        case name
-        case success
+        case errorCode = "error_code", errorMsg = "error_msg", info, name, success
     }
 
     public init(
-        errorCode: String? = nil,
-        errorMsg: String? = nil,
-        info: String? = nil,
-        name: String? = nil,
+        errorCode: String? = nil, errorMsg: String? = nil, info: String? = nil, name: String? = nil,
         success: Bool? = nil
     ) {
         self.errorCode = errorCode
@@ -121,15 +93,6 @@ public struct UploadSampleResp: Codable, Sendable, Equatable {
         self.info = info
         self.name = name
         self.success = success
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
-        self.errorMsg = try container.decodeIfPresent(String.self, forKey: .errorMsg)
-        self.info = try container.decodeIfPresent(String.self, forKey: .info)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.success = try container.decodeLenientIfPresent(Bool.self, forKey: .success)
     }
 }
 
@@ -146,22 +109,13 @@ public struct UploadSamplesJSONRequest: Codable, Sendable, Equatable {
     public var samples: [Sample]?
 
     private enum CodingKeys: String, CodingKey {
-        case finalAnnotation = "final_annotation"
-        case labelFormat = "label_format"
-        case samples
+        case finalAnnotation = "final_annotation", labelFormat = "label_format", samples
     }
 
     public init(finalAnnotation: Bool? = nil, labelFormat: LabelFormat? = nil, samples: [Sample]? = nil) {
         self.finalAnnotation = finalAnnotation
         self.labelFormat = labelFormat
         self.samples = samples
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.finalAnnotation = try container.decodeLenientIfPresent(Bool.self, forKey: .finalAnnotation)
-        self.labelFormat = try container.decodeIfPresent(LabelFormat.self, forKey: .labelFormat)
-        self.samples = try container.decodeIfPresent([Sample].self, forKey: .samples)
     }
 }
 
@@ -179,29 +133,16 @@ public struct UploadSamplesJSONResponse: Codable, Sendable, Equatable {
     public var success: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case errorCode = "error_code"
-        case errorMsg = "error_msg"
-        case results
-        case success
+        case errorCode = "error_code", errorMsg = "error_msg", results, success
     }
 
     public init(
-        errorCode: String? = nil,
-        errorMsg: String? = nil,
-        results: [UploadSampleResp]? = nil,
+        errorCode: String? = nil, errorMsg: String? = nil, results: [UploadSampleResp]? = nil,
         success: Bool? = nil
     ) {
         self.errorCode = errorCode
         self.errorMsg = errorMsg
         self.results = results
         self.success = success
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
-        self.errorMsg = try container.decodeIfPresent(String.self, forKey: .errorMsg)
-        self.results = try container.decodeIfPresent([UploadSampleResp].self, forKey: .results)
-        self.success = try container.decodeLenientIfPresent(Bool.self, forKey: .success)
     }
 }

@@ -29,29 +29,16 @@ public struct CreateDevelopmentEnvironmentInstanceNotebook: Codable, Sendable, E
     public var extendParams: [String: String]?
 
     private enum CodingKeys: String, CodingKey {
-        case logPath = "log_path"
-        case customScriptPath = "custom_script_path"
-        case storage
-        case credential
-        case repository
-        case resourceReservedTimestamp = "resource_reserved_timestamp"
-        case autoStop = "auto_stop"
-        case failedReasons = "failed_reasons"
-        case annotations
-        case extendParams = "extend_params"
+        case logPath = "log_path", customScriptPath = "custom_script_path", storage, credential, repository
+        case resourceReservedTimestamp = "resource_reserved_timestamp", autoStop = "auto_stop"
+        case failedReasons = "failed_reasons", annotations, extendParams = "extend_params"
     }
 
     public init(
-        logPath: String? = nil,
-        customScriptPath: String? = nil,
-        storage: Storage? = nil,
-        credential: Credential? = nil,
-        repository: Repository? = nil,
-        resourceReservedTimestamp: Int? = nil,
-        autoStop: CreateDevelopmentEnvironmentInstanceAutoStop2? = nil,
-        failedReasons: FailedReasons? = nil,
-        annotations: [String: String]? = nil,
-        extendParams: [String: String]? = nil
+        logPath: String? = nil, customScriptPath: String? = nil, storage: Storage? = nil,
+        credential: Credential? = nil, repository: Repository? = nil, resourceReservedTimestamp: Int? = nil,
+        autoStop: CreateDevelopmentEnvironmentInstanceAutoStop2? = nil, failedReasons: FailedReasons? = nil,
+        annotations: [String: String]? = nil, extendParams: [String: String]? = nil
     ) {
         self.logPath = logPath
         self.customScriptPath = customScriptPath
@@ -63,20 +50,6 @@ public struct CreateDevelopmentEnvironmentInstanceNotebook: Codable, Sendable, E
         self.failedReasons = failedReasons
         self.annotations = annotations
         self.extendParams = extendParams
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.logPath = try container.decodeIfPresent(String.self, forKey: .logPath)
-        self.customScriptPath = try container.decodeIfPresent(String.self, forKey: .customScriptPath)
-        self.storage = try container.decodeIfPresent(Storage.self, forKey: .storage)
-        self.credential = try container.decodeIfPresent(Credential.self, forKey: .credential)
-        self.repository = try container.decodeIfPresent(Repository.self, forKey: .repository)
-        self.resourceReservedTimestamp = try container.decodeLenientIfPresent(Int.self, forKey: .resourceReservedTimestamp)
-        self.autoStop = try container.decodeIfPresent(CreateDevelopmentEnvironmentInstanceAutoStop2.self, forKey: .autoStop)
-        self.failedReasons = try container.decodeIfPresent(FailedReasons.self, forKey: .failedReasons)
-        self.annotations = try container.decodeIfPresent([String: String].self, forKey: .annotations)
-        self.extendParams = try container.decodeIfPresent([String: String].self, forKey: .extendParams)
     }
 }
 
@@ -122,24 +95,13 @@ public struct CreateDevelopmentEnvironmentInstanceRequest: Codable, Sendable, Eq
     public var aiProject: AIProject?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case profileID = "profile_id"
-        case description
-        case flavor
-        case spec
-        case workspace
-        case pool
+        case name, profileID = "profile_id", description, flavor, spec, workspace, pool
         case aiProject = "ai_project"
     }
 
     public init(
-        name: String,
-        profileID: String,
-        description: String? = nil,
-        flavor: String,
-        spec: Notebook,
-        workspace: AIProject? = nil,
-        pool: CreateDevelopmentEnvironmentInstancePoolSpec? = nil,
+        name: String, profileID: String, description: String? = nil, flavor: String, spec: Notebook,
+        workspace: AIProject? = nil, pool: CreateDevelopmentEnvironmentInstancePoolSpec? = nil,
         aiProject: AIProject? = nil
     ) {
         self.name = name
@@ -192,43 +154,20 @@ public struct CreateDevelopmentEnvironmentInstanceResponse: Codable, Sendable, E
     public var repository: Repository?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case description
-        case status
-        case creationTimestamp = "creation_timestamp"
-        case latestUpdateTimestamp = "latest_update_timestamp"
-        case profile
-        case flavor
-        case flavorDetails = "flavor_details"
-        case pool
-        case spec
-        case workspace
-        case aiProject = "ai_project"
-        case errorCode = "error_code"
-        case queuingInfo = "queuing_info"
-        case user
-        case repository
+        case id, name, description, status, creationTimestamp = "creation_timestamp"
+        case latestUpdateTimestamp = "latest_update_timestamp", profile, flavor
+        case flavorDetails = "flavor_details", pool, spec, workspace, aiProject = "ai_project"
+        case errorCode = "error_code", queuingInfo = "queuing_info", user, repository
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        status: String? = nil,
-        creationTimestamp: String? = nil,
-        latestUpdateTimestamp: String? = nil,
-        profile: Profile? = nil,
-        flavor: String? = nil,
-        flavorDetails: FlavorDetails? = nil,
+        id: String? = nil, name: String? = nil, description: String? = nil, status: String? = nil,
+        creationTimestamp: String? = nil, latestUpdateTimestamp: String? = nil, profile: Profile? = nil,
+        flavor: String? = nil, flavorDetails: FlavorDetails? = nil,
         pool: CreateDevelopmentEnvironmentInstancePool? = nil,
-        spec: CreateDevelopmentEnvironmentInstanceNotebook? = nil,
-        workspace: AIProject? = nil,
-        aiProject: AIProject? = nil,
-        errorCode: String? = nil,
-        queuingInfo: QueuingInfo? = nil,
-        user: Pool? = nil,
-        repository: Repository? = nil
+        spec: CreateDevelopmentEnvironmentInstanceNotebook? = nil, workspace: AIProject? = nil,
+        aiProject: AIProject? = nil, errorCode: String? = nil, queuingInfo: QueuingInfo? = nil,
+        user: Pool? = nil, repository: Repository? = nil
     ) {
         self.id = id
         self.name = name
@@ -263,17 +202,13 @@ public struct Notebook: Codable, Sendable, Equatable {
     public var annotations: [String: String]?
 
     private enum CodingKeys: String, CodingKey {
-        case storage
-        case extendStorage = "extend_storage"
-        case autoStop = "auto_stop"
-        case annotations
+        case storage, extendStorage = "extend_storage", autoStop = "auto_stop", annotations
     }
 
     public init(
         storage: CreateDevelopmentEnvironmentInstanceStorage,
         extendStorage: [CreateDevelopmentEnvironmentInstanceStorage]? = nil,
-        autoStop: CreateDevelopmentEnvironmentInstanceAutoStop? = nil,
-        annotations: [String: String]? = nil
+        autoStop: CreateDevelopmentEnvironmentInstanceAutoStop? = nil, annotations: [String: String]? = nil
     ) {
         self.storage = storage
         self.extendStorage = extendStorage

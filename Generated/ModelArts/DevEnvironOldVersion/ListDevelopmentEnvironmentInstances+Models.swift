@@ -17,18 +17,11 @@ public struct AutoStop: Codable, Sendable, Equatable {
     public var remainTime: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case enable
-        case duration
-        case prompt
-        case stopTimestamp = "stop_timestamp"
-        case remainTime = "remain_time"
+        case enable, duration, prompt, stopTimestamp = "stop_timestamp", remainTime = "remain_time"
     }
 
     public init(
-        enable: Bool? = nil,
-        duration: Int? = nil,
-        prompt: Bool? = nil,
-        stopTimestamp: Int? = nil,
+        enable: Bool? = nil, duration: Int? = nil, prompt: Bool? = nil, stopTimestamp: Int? = nil,
         remainTime: Int? = nil
     ) {
         self.enable = enable
@@ -36,15 +29,6 @@ public struct AutoStop: Codable, Sendable, Equatable {
         self.prompt = prompt
         self.stopTimestamp = stopTimestamp
         self.remainTime = remainTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.enable = try container.decodeLenientIfPresent(Bool.self, forKey: .enable)
-        self.duration = try container.decodeLenientIfPresent(Int.self, forKey: .duration)
-        self.prompt = try container.decodeLenientIfPresent(Bool.self, forKey: .prompt)
-        self.stopTimestamp = try container.decodeLenientIfPresent(Int.self, forKey: .stopTimestamp)
-        self.remainTime = try container.decodeLenientIfPresent(Int.self, forKey: .remainTime)
     }
 }
 
@@ -87,43 +71,21 @@ public struct Instance: Codable, Sendable, Equatable {
     public var repository: Repository?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case description
-        case status
-        case creationTimestamp = "creation_timestamp"
-        case profile
-        case flavor
-        case spec
-        case workspace
-        case latestUpdateTimestamp = "latest_update_timestamp"
-        case flavorDetails = "flavor_details"
-        case pool
-        case aiProject = "ai_project"
-        case errorCode = "error_code"
-        case queuingInfo = "queuing_info"
-        case user
+        case id, name, description, status, creationTimestamp = "creation_timestamp", profile, flavor, spec
+        case workspace, latestUpdateTimestamp = "latest_update_timestamp", flavorDetails = "flavor_details"
+        case pool, aiProject = "ai_project", errorCode = "error_code", queuingInfo = "queuing_info", user
         case repository
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        status: String? = nil,
-        creationTimestamp: String? = nil,
-        profile: ListDevelopmentEnvironmentInstancesProfile? = nil,
-        flavor: String? = nil,
-        spec: ListDevelopmentEnvironmentInstancesNotebook? = nil,
-        workspace: AIProject? = nil,
-        latestUpdateTimestamp: String? = nil,
+        id: String? = nil, name: String? = nil, description: String? = nil, status: String? = nil,
+        creationTimestamp: String? = nil, profile: ListDevelopmentEnvironmentInstancesProfile? = nil,
+        flavor: String? = nil, spec: ListDevelopmentEnvironmentInstancesNotebook? = nil,
+        workspace: AIProject? = nil, latestUpdateTimestamp: String? = nil,
         flavorDetails: ListDevelopmentEnvironmentInstancesFlavorDetails? = nil,
-        pool: CreateDevelopmentEnvironmentInstancePool? = nil,
-        aiProject: AIProject? = nil,
-        errorCode: String? = nil,
-        queuingInfo: ListDevelopmentEnvironmentInstancesQueuingInfo? = nil,
-        user: Pool? = nil,
-        repository: Repository? = nil
+        pool: CreateDevelopmentEnvironmentInstancePool? = nil, aiProject: AIProject? = nil,
+        errorCode: String? = nil, queuingInfo: ListDevelopmentEnvironmentInstancesQueuingInfo? = nil,
+        user: Pool? = nil, repository: Repository? = nil
     ) {
         self.id = id
         self.name = name
@@ -183,37 +145,17 @@ public struct ListDevelopmentEnvironmentInstancesFlavorDetails: Codable, Sendabl
     public var billingParams: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case status
-        case queuingNum = "queuing_num"
-        case queueLeftTime = "queue_left_time"
-        case storageList = "storage_list"
-        case isPermitted = "is_permitted"
-        case type
-        case params
-        case promoType = "promo_type"
-        case instanceNum = "instance_num"
-        case duration
-        case storeTime = "store_time"
-        case billingFlavor = "billing_flavor"
-        case billingParams = "billing_params"
+        case name, status, queuingNum = "queuing_num", queueLeftTime = "queue_left_time"
+        case storageList = "storage_list", isPermitted = "is_permitted", type, params
+        case promoType = "promo_type", instanceNum = "instance_num", duration, storeTime = "store_time"
+        case billingFlavor = "billing_flavor", billingParams = "billing_params"
     }
 
     public init(
-        name: String? = nil,
-        status: FlavorDetailsStatus? = nil,
-        queuingNum: Int? = nil,
-        queueLeftTime: Int? = nil,
-        storageList: [Location]? = nil,
-        isPermitted: Bool? = nil,
-        type: String? = nil,
-        params: JSONValue? = nil,
-        promoType: PromoType? = nil,
-        instanceNum: Int? = nil,
-        duration: Int? = nil,
-        storeTime: Int? = nil,
-        billingFlavor: String? = nil,
-        billingParams: Int? = nil
+        name: String? = nil, status: FlavorDetailsStatus? = nil, queuingNum: Int? = nil,
+        queueLeftTime: Int? = nil, storageList: [Location]? = nil, isPermitted: Bool? = nil,
+        type: String? = nil, params: JSONValue? = nil, promoType: PromoType? = nil, instanceNum: Int? = nil,
+        duration: Int? = nil, storeTime: Int? = nil, billingFlavor: String? = nil, billingParams: Int? = nil
     ) {
         self.name = name
         self.status = status
@@ -230,24 +172,6 @@ public struct ListDevelopmentEnvironmentInstancesFlavorDetails: Codable, Sendabl
         self.billingFlavor = billingFlavor
         self.billingParams = billingParams
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.status = try container.decodeIfPresent(FlavorDetailsStatus.self, forKey: .status)
-        self.queuingNum = try container.decodeLenientIfPresent(Int.self, forKey: .queuingNum)
-        self.queueLeftTime = try container.decodeLenientIfPresent(Int.self, forKey: .queueLeftTime)
-        self.storageList = try container.decodeIfPresent([Location].self, forKey: .storageList)
-        self.isPermitted = try container.decodeLenientIfPresent(Bool.self, forKey: .isPermitted)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.params = try container.decodeIfPresent(JSONValue.self, forKey: .params)
-        self.promoType = try container.decodeIfPresent(PromoType.self, forKey: .promoType)
-        self.instanceNum = try container.decodeLenientIfPresent(Int.self, forKey: .instanceNum)
-        self.duration = try container.decodeLenientIfPresent(Int.self, forKey: .duration)
-        self.storeTime = try container.decodeLenientIfPresent(Int.self, forKey: .storeTime)
-        self.billingFlavor = try container.decodeIfPresent(String.self, forKey: .billingFlavor)
-        self.billingParams = try container.decodeLenientIfPresent(Int.self, forKey: .billingParams)
-    }
 }
 
 /// Instance definition. For details about parameters of a notebook instance, see Table 13.
@@ -263,16 +187,12 @@ public struct ListDevelopmentEnvironmentInstancesNotebook: Codable, Sendable, Eq
     public var extendParams: [String: String]?
 
     private enum CodingKeys: String, CodingKey {
-        case autoStop = "auto_stop"
-        case annotations
-        case failedReasons = "failed_reasons"
+        case autoStop = "auto_stop", annotations, failedReasons = "failed_reasons"
         case extendParams = "extend_params"
     }
 
     public init(
-        autoStop: AutoStop? = nil,
-        annotations: [String: String]? = nil,
-        failedReasons: FailedReasons? = nil,
+        autoStop: AutoStop? = nil, annotations: [String: String]? = nil, failedReasons: FailedReasons? = nil,
         extendParams: [String: String]? = nil
     ) {
         self.autoStop = autoStop
@@ -300,22 +220,12 @@ public struct ListDevelopmentEnvironmentInstancesProfile: Codable, Sendable, Equ
     public var flavorType: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case description
-        case deType = "de_type"
-        case provision
-        case labels
-        case flavorType = "flavor_type"
+        case id, name, description, deType = "de_type", provision, labels, flavorType = "flavor_type"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        deType: String? = nil,
-        provision: ListDevelopmentEnvironmentInstancesProvision? = nil,
-        labels: [String: String]? = nil,
+        id: String? = nil, name: String? = nil, description: String? = nil, deType: String? = nil,
+        provision: ListDevelopmentEnvironmentInstancesProvision? = nil, labels: [String: String]? = nil,
         flavorType: String? = nil
     ) {
         self.id = id
@@ -371,29 +281,15 @@ public struct ListDevelopmentEnvironmentInstancesQueuingInfo: Codable, Sendable,
     public var rank: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case deType = "de_type"
-        case flavor
-        case flavorDetails = "flavor_details"
-        case status
-        case beginTimestamp = "begin_timestamp"
-        case remainTime = "remain_time"
-        case endTimestamp = "end_timestamp"
+        case id, name, deType = "de_type", flavor, flavorDetails = "flavor_details", status
+        case beginTimestamp = "begin_timestamp", remainTime = "remain_time", endTimestamp = "end_timestamp"
         case rank
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        deType: String? = nil,
-        flavor: String? = nil,
-        flavorDetails: ListDevelopmentEnvironmentInstancesFlavorDetails? = nil,
-        status: String? = nil,
-        beginTimestamp: Int? = nil,
-        remainTime: Int? = nil,
-        endTimestamp: Int? = nil,
-        rank: Int? = nil
+        id: String? = nil, name: String? = nil, deType: String? = nil, flavor: String? = nil,
+        flavorDetails: ListDevelopmentEnvironmentInstancesFlavorDetails? = nil, status: String? = nil,
+        beginTimestamp: Int? = nil, remainTime: Int? = nil, endTimestamp: Int? = nil, rank: Int? = nil
     ) {
         self.id = id
         self.name = name
@@ -406,20 +302,6 @@ public struct ListDevelopmentEnvironmentInstancesQueuingInfo: Codable, Sendable,
         self.endTimestamp = endTimestamp
         self.rank = rank
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.deType = try container.decodeIfPresent(String.self, forKey: .deType)
-        self.flavor = try container.decodeIfPresent(String.self, forKey: .flavor)
-        self.flavorDetails = try container.decodeIfPresent(ListDevelopmentEnvironmentInstancesFlavorDetails.self, forKey: .flavorDetails)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.beginTimestamp = try container.decodeLenientIfPresent(Int.self, forKey: .beginTimestamp)
-        self.remainTime = try container.decodeLenientIfPresent(Int.self, forKey: .remainTime)
-        self.endTimestamp = try container.decodeLenientIfPresent(Int.self, forKey: .endTimestamp)
-        self.rank = try container.decodeLenientIfPresent(Int.self, forKey: .rank)
-    }
 }
 
 /// The response of ``ModelArtsClient/listDevelopmentEnvironmentInstances``.
@@ -430,18 +312,11 @@ public struct ListDevelopmentEnvironmentInstancesResponse: Codable, Sendable, Eq
     public var instances: [Instance]?
 
     private enum CodingKeys: String, CodingKey {
-        case totalCount = "total_count"
-        case instances
+        case totalCount = "total_count", instances
     }
 
     public init(totalCount: Int? = nil, instances: [Instance]? = nil) {
         self.totalCount = totalCount
         self.instances = instances
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
-        self.instances = try container.decodeIfPresent([Instance].self, forKey: .instances)
     }
 }

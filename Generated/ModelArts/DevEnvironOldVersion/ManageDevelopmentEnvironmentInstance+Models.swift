@@ -32,8 +32,7 @@ public struct ManageDevelopmentEnvironmentInstanceResponse: Codable, Sendable, E
     public var previousState: String?
 
     private enum CodingKeys: String, CodingKey {
-        case currentStatus = "current_status"
-        case previousState = "previous_state"
+        case currentStatus = "current_status", previousState = "previous_state"
     }
 
     public init(currentStatus: String? = nil, previousState: String? = nil) {

@@ -58,10 +58,8 @@ extension ModelArtsClient {
         _ body: CreateDevelopmentEnvironmentInstanceRequest
     ) async throws -> CreateDevelopmentEnvironmentInstanceResponse {
         let request = OperationRequest(
-            operation: "CreateDevelopmentEnvironmentInstance",
-            method: .post,
-            path: "/v1/{project_id}/demanager/instances",
-            body: body
+            operation: "CreateDevelopmentEnvironmentInstance", method: .post,
+            path: "/v1/{project_id}/demanager/instances", body: body
         )
         return try await client.send(request, as: CreateDevelopmentEnvironmentInstanceResponse.self)
     }
@@ -80,8 +78,7 @@ extension ModelArtsClient {
         instanceID: String
     ) async throws -> DeleteDevelopmentEnvironmentInstanceResponse {
         let request = OperationRequest(
-            operation: "DeleteDevelopmentEnvironmentInstance",
-            method: .delete,
+            operation: "DeleteDevelopmentEnvironmentInstance", method: .delete,
             path: "/v1/{project_id}/demanager/instances/{instance_id}",
             pathParameters: ["instance_id": instanceID]
         )
@@ -145,10 +142,8 @@ extension ModelArtsClient {
         query.append("ai_project", aiProject)
         query.append("pool_id", poolID)
         let request = OperationRequest(
-            operation: "ListDevelopmentEnvironmentInstances",
-            method: .get,
-            path: "/v1/{project_id}/demanager/instances",
-            query: query
+            operation: "ListDevelopmentEnvironmentInstances", method: .get,
+            path: "/v1/{project_id}/demanager/instances", query: query
         )
         return try await client.send(request, as: ListDevelopmentEnvironmentInstancesResponse.self)
     }
@@ -227,11 +222,9 @@ extension ModelArtsClient {
         _ body: ManageDevelopmentEnvironmentInstanceRequest
     ) async throws -> ManageDevelopmentEnvironmentInstanceResponse {
         let request = OperationRequest(
-            operation: "ManageDevelopmentEnvironmentInstance",
-            method: .post,
+            operation: "ManageDevelopmentEnvironmentInstance", method: .post,
             path: "/v1/{project_id}/demanager/instances/{instance_id}/action",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: ManageDevelopmentEnvironmentInstanceResponse.self)
     }
@@ -250,8 +243,7 @@ extension ModelArtsClient {
         instanceID: String
     ) async throws -> ShowDevelopmentEnvironmentInstanceResponse {
         let request = OperationRequest(
-            operation: "ShowDevelopmentEnvironmentInstance",
-            method: .get,
+            operation: "ShowDevelopmentEnvironmentInstance", method: .get,
             path: "/v1/{project_id}/demanager/instances/{instance_id}",
             pathParameters: ["instance_id": instanceID]
         )
@@ -275,11 +267,9 @@ extension ModelArtsClient {
         _ body: UpdateDescriptionOfDevelopmentEnvironmentInstanceRequest
     ) async throws -> UpdateDescriptionOfDevelopmentEnvironmentInstanceResponse {
         let request = OperationRequest(
-            operation: "UpdateDescriptionOfDevelopmentEnvironmentInstance",
-            method: .put,
+            operation: "UpdateDescriptionOfDevelopmentEnvironmentInstance", method: .put,
             path: "/v1/{project_id}/demanager/instances/{instance_id}",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: UpdateDescriptionOfDevelopmentEnvironmentInstanceResponse.self)
     }

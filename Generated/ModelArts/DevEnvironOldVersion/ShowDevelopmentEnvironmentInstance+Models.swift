@@ -43,36 +43,18 @@ public struct ShowDevelopmentEnvironmentInstanceFlavorDetails: Codable, Sendable
     public var billingParams: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case status
-        case queuingNum = "queuing_num"
-        case queueLeftTime = "queue_left_time"
-        case storageList = "storage_list"
-        case isPermitted = "is_permitted"
-        case type
-        case params
-        case promoType = "promo_type"
-        case instanceNum = "instance_num"
-        case duration
-        case storeTime = "store_time"
-        case billingFlavor = "billing_flavor"
-        case billingParams = "billing_params"
+        case name, status, queuingNum = "queuing_num", queueLeftTime = "queue_left_time"
+        case storageList = "storage_list", isPermitted = "is_permitted", type, params
+        case promoType = "promo_type", instanceNum = "instance_num", duration, storeTime = "store_time"
+        case billingFlavor = "billing_flavor", billingParams = "billing_params"
     }
 
     public init(
-        name: String? = nil,
-        status: FlavorDetailsStatus? = nil,
-        queuingNum: Int? = nil,
-        queueLeftTime: Int? = nil,
-        storageList: [Storage]? = nil,
-        isPermitted: Bool? = nil,
+        name: String? = nil, status: FlavorDetailsStatus? = nil, queuingNum: Int? = nil,
+        queueLeftTime: Int? = nil, storageList: [Storage]? = nil, isPermitted: Bool? = nil,
         type: ShowDevelopmentEnvironmentInstanceFlavorDetailsType? = nil,
-        params: ShowDevelopmentEnvironmentInstanceLocation? = nil,
-        promoType: PromoType? = nil,
-        instanceNum: Int? = nil,
-        duration: Int? = nil,
-        storeTime: Int? = nil,
-        billingFlavor: String? = nil,
+        params: ShowDevelopmentEnvironmentInstanceLocation? = nil, promoType: PromoType? = nil,
+        instanceNum: Int? = nil, duration: Int? = nil, storeTime: Int? = nil, billingFlavor: String? = nil,
         billingParams: Int? = nil
     ) {
         self.name = name
@@ -89,24 +71,6 @@ public struct ShowDevelopmentEnvironmentInstanceFlavorDetails: Codable, Sendable
         self.storeTime = storeTime
         self.billingFlavor = billingFlavor
         self.billingParams = billingParams
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.status = try container.decodeIfPresent(FlavorDetailsStatus.self, forKey: .status)
-        self.queuingNum = try container.decodeLenientIfPresent(Int.self, forKey: .queuingNum)
-        self.queueLeftTime = try container.decodeLenientIfPresent(Int.self, forKey: .queueLeftTime)
-        self.storageList = try container.decodeIfPresent([Storage].self, forKey: .storageList)
-        self.isPermitted = try container.decodeLenientIfPresent(Bool.self, forKey: .isPermitted)
-        self.type = try container.decodeIfPresent(ShowDevelopmentEnvironmentInstanceFlavorDetailsType.self, forKey: .type)
-        self.params = try container.decodeIfPresent(ShowDevelopmentEnvironmentInstanceLocation.self, forKey: .params)
-        self.promoType = try container.decodeIfPresent(PromoType.self, forKey: .promoType)
-        self.instanceNum = try container.decodeLenientIfPresent(Int.self, forKey: .instanceNum)
-        self.duration = try container.decodeLenientIfPresent(Int.self, forKey: .duration)
-        self.storeTime = try container.decodeLenientIfPresent(Int.self, forKey: .storeTime)
-        self.billingFlavor = try container.decodeIfPresent(String.self, forKey: .billingFlavor)
-        self.billingParams = try container.decodeLenientIfPresent(Int.self, forKey: .billingParams)
     }
 }
 
@@ -129,20 +93,11 @@ public struct ShowDevelopmentEnvironmentInstanceLocation: Codable, Sendable, Equ
     public var memory: String?
 
     private enum CodingKeys: String, CodingKey {
-        case path
-        case volumeSize = "volume_size"
-        case cpu = "CPU"
-        case gpu = "GPU"
-        case gpuType = "gpu_type"
-        case memory
+        case path, volumeSize = "volume_size", cpu = "CPU", gpu = "GPU", gpuType = "gpu_type", memory
     }
 
     public init(
-        path: String? = nil,
-        volumeSize: Int? = nil,
-        cpu: Int? = nil,
-        gpu: Int? = nil,
-        gpuType: String? = nil,
+        path: String? = nil, volumeSize: Int? = nil, cpu: Int? = nil, gpu: Int? = nil, gpuType: String? = nil,
         memory: String? = nil
     ) {
         self.path = path
@@ -151,16 +106,6 @@ public struct ShowDevelopmentEnvironmentInstanceLocation: Codable, Sendable, Equ
         self.gpu = gpu
         self.gpuType = gpuType
         self.memory = memory
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.path = try container.decodeIfPresent(String.self, forKey: .path)
-        self.volumeSize = try container.decodeLenientIfPresent(Int.self, forKey: .volumeSize)
-        self.cpu = try container.decodeLenientIfPresent(Int.self, forKey: .cpu)
-        self.gpu = try container.decodeLenientIfPresent(Int.self, forKey: .gpu)
-        self.gpuType = try container.decodeIfPresent(String.self, forKey: .gpuType)
-        self.memory = try container.decodeIfPresent(String.self, forKey: .memory)
     }
 }
 
@@ -190,29 +135,17 @@ public struct ShowDevelopmentEnvironmentInstanceNotebook: Codable, Sendable, Equ
     public var extendParams: [String: String]?
 
     private enum CodingKeys: String, CodingKey {
-        case logPath = "log_path"
-        case customScriptPath = "custom_script_path"
-        case storage
-        case credential
-        case repository
-        case resourceReservedTimestamp = "resource_reserved_timestamp"
-        case autoStop = "auto_stop"
-        case failedReasons = "failed_reasons"
-        case annotations
-        case extendParams = "extend_params"
+        case logPath = "log_path", customScriptPath = "custom_script_path", storage, credential, repository
+        case resourceReservedTimestamp = "resource_reserved_timestamp", autoStop = "auto_stop"
+        case failedReasons = "failed_reasons", annotations, extendParams = "extend_params"
     }
 
     public init(
-        logPath: String? = nil,
-        customScriptPath: String? = nil,
-        storage: CreateDevelopmentEnvironmentInstanceStorage? = nil,
-        credential: Credential? = nil,
-        repository: Repository? = nil,
-        resourceReservedTimestamp: Int? = nil,
-        autoStop: CreateDevelopmentEnvironmentInstanceAutoStop2? = nil,
-        failedReasons: FailedReasons? = nil,
-        annotations: [String: String]? = nil,
-        extendParams: [String: String]? = nil
+        logPath: String? = nil, customScriptPath: String? = nil,
+        storage: CreateDevelopmentEnvironmentInstanceStorage? = nil, credential: Credential? = nil,
+        repository: Repository? = nil, resourceReservedTimestamp: Int? = nil,
+        autoStop: CreateDevelopmentEnvironmentInstanceAutoStop2? = nil, failedReasons: FailedReasons? = nil,
+        annotations: [String: String]? = nil, extendParams: [String: String]? = nil
     ) {
         self.logPath = logPath
         self.customScriptPath = customScriptPath
@@ -224,20 +157,6 @@ public struct ShowDevelopmentEnvironmentInstanceNotebook: Codable, Sendable, Equ
         self.failedReasons = failedReasons
         self.annotations = annotations
         self.extendParams = extendParams
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.logPath = try container.decodeIfPresent(String.self, forKey: .logPath)
-        self.customScriptPath = try container.decodeIfPresent(String.self, forKey: .customScriptPath)
-        self.storage = try container.decodeIfPresent(CreateDevelopmentEnvironmentInstanceStorage.self, forKey: .storage)
-        self.credential = try container.decodeIfPresent(Credential.self, forKey: .credential)
-        self.repository = try container.decodeIfPresent(Repository.self, forKey: .repository)
-        self.resourceReservedTimestamp = try container.decodeLenientIfPresent(Int.self, forKey: .resourceReservedTimestamp)
-        self.autoStop = try container.decodeIfPresent(CreateDevelopmentEnvironmentInstanceAutoStop2.self, forKey: .autoStop)
-        self.failedReasons = try container.decodeIfPresent(FailedReasons.self, forKey: .failedReasons)
-        self.annotations = try container.decodeIfPresent([String: String].self, forKey: .annotations)
-        self.extendParams = try container.decodeIfPresent([String: String].self, forKey: .extendParams)
     }
 }
 
@@ -277,41 +196,19 @@ public struct ShowDevelopmentEnvironmentInstanceResponse: Codable, Sendable, Equ
     public var user: Pool?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case description
-        case status
-        case creationTimestamp = "creation_timestamp"
-        case profile
-        case flavor
-        case spec
-        case workspace
-        case latestUpdateTimestamp = "latest_update_timestamp"
-        case flavorDetails = "flavor_details"
-        case pool
-        case aiProject = "ai_project"
-        case errorCode = "error_code"
-        case queuingInfo = "queuing_info"
-        case user
+        case id, name, description, status, creationTimestamp = "creation_timestamp", profile, flavor, spec
+        case workspace, latestUpdateTimestamp = "latest_update_timestamp", flavorDetails = "flavor_details"
+        case pool, aiProject = "ai_project", errorCode = "error_code", queuingInfo = "queuing_info", user
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        status: String? = nil,
-        creationTimestamp: String? = nil,
-        profile: Profile? = nil,
-        flavor: String? = nil,
-        spec: ShowDevelopmentEnvironmentInstanceNotebook? = nil,
-        workspace: AIProject? = nil,
+        id: String? = nil, name: String? = nil, description: String? = nil, status: String? = nil,
+        creationTimestamp: String? = nil, profile: Profile? = nil, flavor: String? = nil,
+        spec: ShowDevelopmentEnvironmentInstanceNotebook? = nil, workspace: AIProject? = nil,
         latestUpdateTimestamp: String? = nil,
         flavorDetails: ShowDevelopmentEnvironmentInstanceFlavorDetails? = nil,
-        pool: CreateDevelopmentEnvironmentInstancePool? = nil,
-        aiProject: AIProject? = nil,
-        errorCode: String? = nil,
-        queuingInfo: QueuingInfo? = nil,
-        user: Pool? = nil
+        pool: CreateDevelopmentEnvironmentInstancePool? = nil, aiProject: AIProject? = nil,
+        errorCode: String? = nil, queuingInfo: QueuingInfo? = nil, user: Pool? = nil
     ) {
         self.id = id
         self.name = name

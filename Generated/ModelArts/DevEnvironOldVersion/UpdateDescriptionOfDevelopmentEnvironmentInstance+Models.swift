@@ -12,8 +12,7 @@ public struct UpdateDescriptionOfDevelopmentEnvironmentInstanceRequest: Codable,
     public var spec: UpdateDescriptionOfDevelopmentEnvironmentInstanceSpec?
 
     public init(
-        description: String? = nil,
-        spec: UpdateDescriptionOfDevelopmentEnvironmentInstanceSpec? = nil
+        description: String? = nil, spec: UpdateDescriptionOfDevelopmentEnvironmentInstanceSpec? = nil
     ) {
         self.description = description
         self.spec = spec
@@ -59,43 +58,19 @@ public struct UpdateDescriptionOfDevelopmentEnvironmentInstanceResponse: Codable
     public var repository: Repository?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case description
-        case status
-        case creationTimestamp = "creation_timestamp"
-        case latestUpdateTimestamp = "latest_update_timestamp"
-        case profile
-        case flavor
-        case flavorDetails = "flavor_details"
-        case pool
-        case spec
-        case workspace
-        case aiProject = "ai_project"
-        case errorCode = "error_code"
-        case queuingInfo = "queuing_info"
-        case user
-        case repository
+        case id, name, description, status, creationTimestamp = "creation_timestamp"
+        case latestUpdateTimestamp = "latest_update_timestamp", profile, flavor
+        case flavorDetails = "flavor_details", pool, spec, workspace, aiProject = "ai_project"
+        case errorCode = "error_code", queuingInfo = "queuing_info", user, repository
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        status: String? = nil,
-        creationTimestamp: String? = nil,
-        latestUpdateTimestamp: String? = nil,
-        profile: Profile? = nil,
-        flavor: String? = nil,
-        flavorDetails: FlavorDetails? = nil,
-        pool: CreateDevelopmentEnvironmentInstancePool? = nil,
-        spec: Spec? = nil,
-        workspace: AIProject? = nil,
-        aiProject: AIProject? = nil,
-        errorCode: String? = nil,
-        queuingInfo: QueuingInfo? = nil,
-        user: Pool? = nil,
-        repository: Repository? = nil
+        id: String? = nil, name: String? = nil, description: String? = nil, status: String? = nil,
+        creationTimestamp: String? = nil, latestUpdateTimestamp: String? = nil, profile: Profile? = nil,
+        flavor: String? = nil, flavorDetails: FlavorDetails? = nil,
+        pool: CreateDevelopmentEnvironmentInstancePool? = nil, spec: Spec? = nil, workspace: AIProject? = nil,
+        aiProject: AIProject? = nil, errorCode: String? = nil, queuingInfo: QueuingInfo? = nil,
+        user: Pool? = nil, repository: Repository? = nil
     ) {
         self.id = id
         self.name = name

@@ -14,9 +14,7 @@ public struct AttachOBSRequest: Codable, Sendable, Equatable {
     public var uri: String?
 
     private enum CodingKeys: String, CodingKey {
-        case category
-        case mountPath = "mount_path"
-        case uri
+        case category, mountPath = "mount_path", uri
     }
 
     public init(category: String? = nil, mountPath: String? = nil, uri: String? = nil) {

@@ -21,18 +21,11 @@ public struct CreateImageRequest: Codable, Sendable, Equatable {
     public var workspaceID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case description
-        case name
-        case namespace
-        case tag
-        case workspaceID = "workspace_id"
+        case description, name, namespace, tag, workspaceID = "workspace_id"
     }
 
     public init(
-        description: String? = nil,
-        name: String? = nil,
-        namespace: String? = nil,
-        tag: String? = nil,
+        description: String? = nil, name: String? = nil, namespace: String? = nil, tag: String? = nil,
         workspaceID: String? = nil
     ) {
         self.description = description

@@ -45,33 +45,14 @@ public struct CreateNotebookRequest: Codable, Sendable, Equatable {
     public var lease: LeaseReq?
 
     private enum CodingKeys: String, CodingKey {
-        case description
-        case duration
-        case endpoints
-        case feature
-        case flavor
-        case imageID = "image_id"
-        case name
-        case poolID = "pool_id"
-        case volume
-        case workspaceID = "workspace_id"
-        case hooks
-        case lease
+        case description, duration, endpoints, feature, flavor, imageID = "image_id", name, poolID = "pool_id"
+        case volume, workspaceID = "workspace_id", hooks, lease
     }
 
     public init(
-        description: String? = nil,
-        duration: Int64? = nil,
-        endpoints: [EndpointsReq]? = nil,
-        feature: Feature? = nil,
-        flavor: String,
-        imageID: String,
-        name: String,
-        poolID: String? = nil,
-        volume: VolumeReq,
-        workspaceID: String? = nil,
-        hooks: CustomHooks? = nil,
-        lease: LeaseReq? = nil
+        description: String? = nil, duration: Int64? = nil, endpoints: [EndpointsReq]? = nil,
+        feature: Feature? = nil, flavor: String, imageID: String, name: String, poolID: String? = nil,
+        volume: VolumeReq, workspaceID: String? = nil, hooks: CustomHooks? = nil, lease: LeaseReq? = nil
     ) {
         self.description = description
         self.duration = duration
@@ -85,22 +66,6 @@ public struct CreateNotebookRequest: Codable, Sendable, Equatable {
         self.workspaceID = workspaceID
         self.hooks = hooks
         self.lease = lease
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.duration = try container.decodeLenientIfPresent(Int64.self, forKey: .duration)
-        self.endpoints = try container.decodeIfPresent([EndpointsReq].self, forKey: .endpoints)
-        self.feature = try container.decodeIfPresent(Feature.self, forKey: .feature)
-        self.flavor = try container.decode(String.self, forKey: .flavor)
-        self.imageID = try container.decode(String.self, forKey: .imageID)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.poolID = try container.decodeIfPresent(String.self, forKey: .poolID)
-        self.volume = try container.decode(VolumeReq.self, forKey: .volume)
-        self.workspaceID = try container.decodeIfPresent(String.self, forKey: .workspaceID)
-        self.hooks = try container.decodeIfPresent(CustomHooks.self, forKey: .hooks)
-        self.lease = try container.decodeIfPresent(LeaseReq.self, forKey: .lease)
     }
 }
 
@@ -129,19 +94,8 @@ public struct VolumeReq: Codable, Sendable, Equatable {
     /// system name to go to the file system details page. ID is the value of this parameter.
     public var id: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case capacity
-        case category
-        case ownership
-        case uri
-        case id
-    }
-
     public init(
-        capacity: Int? = nil,
-        category: VolumeCategory,
-        ownership: Ownership,
-        uri: String? = nil,
+        capacity: Int? = nil, category: VolumeCategory, ownership: Ownership, uri: String? = nil,
         id: String? = nil
     ) {
         self.capacity = capacity
@@ -149,14 +103,5 @@ public struct VolumeReq: Codable, Sendable, Equatable {
         self.ownership = ownership
         self.uri = uri
         self.id = id
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.capacity = try container.decodeLenientIfPresent(Int.self, forKey: .capacity)
-        self.category = try container.decode(VolumeCategory.self, forKey: .category)
-        self.ownership = try container.decode(Ownership.self, forKey: .ownership)
-        self.uri = try container.decodeIfPresent(String.self, forKey: .uri)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
     }
 }

@@ -68,48 +68,17 @@ public struct DeleteNotebookResponse: Codable, Sendable, Equatable {
     public var updateAt: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case actionProgress = "action_progress"
-        case description
-        case endpoints
-        case failReason = "fail_reason"
-        case flavor
-        case id
-        case image
-        case lease
-        case name
-        case pool
-        case status
-        case token
-        case url
-        case volume
-        case workspaceID = "workspace_id"
-        case feature
-        case billingItems = "billing_items"
-        case user
-        case createAt = "create_at"
-        case updateAt = "update_at"
+        case actionProgress = "action_progress", description, endpoints, failReason = "fail_reason", flavor
+        case id, image, lease, name, pool, status, token, url, volume, workspaceID = "workspace_id", feature
+        case billingItems = "billing_items", user, createAt = "create_at", updateAt = "update_at"
     }
 
     public init(
-        actionProgress: [JobProgress]? = nil,
-        description: String? = nil,
-        endpoints: [EndpointsRes]? = nil,
-        failReason: String? = nil,
-        flavor: String? = nil,
-        id: String? = nil,
-        image: Image? = nil,
-        lease: Lease? = nil,
-        name: String? = nil,
-        pool: Pool? = nil,
-        status: NotebookStatus? = nil,
-        token: String? = nil,
-        url: String? = nil,
-        volume: VolumeRes? = nil,
-        workspaceID: String? = nil,
-        feature: Feature? = nil,
-        billingItems: [String]? = nil,
-        user: User? = nil,
-        createAt: Int64? = nil,
+        actionProgress: [JobProgress]? = nil, description: String? = nil, endpoints: [EndpointsRes]? = nil,
+        failReason: String? = nil, flavor: String? = nil, id: String? = nil, image: Image? = nil,
+        lease: Lease? = nil, name: String? = nil, pool: Pool? = nil, status: NotebookStatus? = nil,
+        token: String? = nil, url: String? = nil, volume: VolumeRes? = nil, workspaceID: String? = nil,
+        feature: Feature? = nil, billingItems: [String]? = nil, user: User? = nil, createAt: Int64? = nil,
         updateAt: Int64? = nil
     ) {
         self.actionProgress = actionProgress
@@ -132,29 +101,5 @@ public struct DeleteNotebookResponse: Codable, Sendable, Equatable {
         self.user = user
         self.createAt = createAt
         self.updateAt = updateAt
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.actionProgress = try container.decodeIfPresent([JobProgress].self, forKey: .actionProgress)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.endpoints = try container.decodeIfPresent([EndpointsRes].self, forKey: .endpoints)
-        self.failReason = try container.decodeIfPresent(String.self, forKey: .failReason)
-        self.flavor = try container.decodeIfPresent(String.self, forKey: .flavor)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.image = try container.decodeIfPresent(Image.self, forKey: .image)
-        self.lease = try container.decodeIfPresent(Lease.self, forKey: .lease)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.pool = try container.decodeIfPresent(Pool.self, forKey: .pool)
-        self.status = try container.decodeIfPresent(NotebookStatus.self, forKey: .status)
-        self.token = try container.decodeIfPresent(String.self, forKey: .token)
-        self.url = try container.decodeIfPresent(String.self, forKey: .url)
-        self.volume = try container.decodeIfPresent(VolumeRes.self, forKey: .volume)
-        self.workspaceID = try container.decodeIfPresent(String.self, forKey: .workspaceID)
-        self.feature = try container.decodeIfPresent(Feature.self, forKey: .feature)
-        self.billingItems = try container.decodeIfPresent([String].self, forKey: .billingItems)
-        self.user = try container.decodeIfPresent(User.self, forKey: .user)
-        self.createAt = try container.decodeLenientIfPresent(Int64.self, forKey: .createAt)
-        self.updateAt = try container.decodeLenientIfPresent(Int64.self, forKey: .updateAt)
     }
 }

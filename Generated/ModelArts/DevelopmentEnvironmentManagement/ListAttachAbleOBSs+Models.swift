@@ -16,19 +16,8 @@ public struct ListAttachAbleOBSsResponse: Codable, Sendable, Equatable {
     /// Total records
     public var total: Int64?
 
-    private enum CodingKeys: String, CodingKey {
-        case current
-        case data
-        case pages
-        case size
-        case total
-    }
-
     public init(
-        current: Int? = nil,
-        data: [DataVolumesRes]? = nil,
-        pages: Int? = nil,
-        size: Int? = nil,
+        current: Int? = nil, data: [DataVolumesRes]? = nil, pages: Int? = nil, size: Int? = nil,
         total: Int64? = nil
     ) {
         self.current = current
@@ -36,14 +25,5 @@ public struct ListAttachAbleOBSsResponse: Codable, Sendable, Equatable {
         self.pages = pages
         self.size = size
         self.total = total
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.current = try container.decodeLenientIfPresent(Int.self, forKey: .current)
-        self.data = try container.decodeIfPresent([DataVolumesRes].self, forKey: .data)
-        self.pages = try container.decodeLenientIfPresent(Int.self, forKey: .pages)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.total = try container.decodeLenientIfPresent(Int64.self, forKey: .total)
     }
 }

@@ -73,47 +73,19 @@ public struct ImageResponse: Codable, Sendable, Equatable {
     public var workspaceID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case arch
-        case createAt = "create_at"
-        case description
-        case devServices = "dev_services"
-        case id
-        case name
-        case namespace
-        case origin
-        case resourceCategories = "resource_categories"
-        case serviceType = "service_type"
-        case size
-        case status
-        case statusMessage = "status_message"
-        case swrPath = "swr_path"
-        case tag
-        case type
-        case updateAt = "update_at"
-        case visibility
-        case workspaceID = "workspace_id"
+        case arch, createAt = "create_at", description, devServices = "dev_services", id, name, namespace
+        case origin, resourceCategories = "resource_categories", serviceType = "service_type", size, status
+        case statusMessage = "status_message", swrPath = "swr_path", tag, type, updateAt = "update_at"
+        case visibility, workspaceID = "workspace_id"
     }
 
     public init(
-        arch: Arch? = nil,
-        createAt: Int64? = nil,
-        description: String? = nil,
-        devServices: [DevServices]? = nil,
-        id: String? = nil,
-        name: String? = nil,
-        namespace: String? = nil,
-        origin: Origin? = nil,
-        resourceCategories: [ResourceCategories]? = nil,
-        serviceType: ServiceType? = nil,
-        size: Int64? = nil,
-        status: ImageStatus? = nil,
-        statusMessage: String? = nil,
-        swrPath: String? = nil,
-        tag: String? = nil,
-        type: TypeValue? = nil,
-        updateAt: Int64? = nil,
-        visibility: Visibility? = nil,
-        workspaceID: String? = nil
+        arch: Arch? = nil, createAt: Int64? = nil, description: String? = nil,
+        devServices: [DevServices]? = nil, id: String? = nil, name: String? = nil, namespace: String? = nil,
+        origin: Origin? = nil, resourceCategories: [ResourceCategories]? = nil,
+        serviceType: ServiceType? = nil, size: Int64? = nil, status: ImageStatus? = nil,
+        statusMessage: String? = nil, swrPath: String? = nil, tag: String? = nil, type: TypeValue? = nil,
+        updateAt: Int64? = nil, visibility: Visibility? = nil, workspaceID: String? = nil
     ) {
         self.arch = arch
         self.createAt = createAt
@@ -135,29 +107,6 @@ public struct ImageResponse: Codable, Sendable, Equatable {
         self.visibility = visibility
         self.workspaceID = workspaceID
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.arch = try container.decodeIfPresent(Arch.self, forKey: .arch)
-        self.createAt = try container.decodeLenientIfPresent(Int64.self, forKey: .createAt)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.devServices = try container.decodeIfPresent([DevServices].self, forKey: .devServices)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.namespace = try container.decodeIfPresent(String.self, forKey: .namespace)
-        self.origin = try container.decodeIfPresent(Origin.self, forKey: .origin)
-        self.resourceCategories = try container.decodeIfPresent([ResourceCategories].self, forKey: .resourceCategories)
-        self.serviceType = try container.decodeIfPresent(ServiceType.self, forKey: .serviceType)
-        self.size = try container.decodeLenientIfPresent(Int64.self, forKey: .size)
-        self.status = try container.decodeIfPresent(ImageStatus.self, forKey: .status)
-        self.statusMessage = try container.decodeIfPresent(String.self, forKey: .statusMessage)
-        self.swrPath = try container.decodeIfPresent(String.self, forKey: .swrPath)
-        self.tag = try container.decodeIfPresent(String.self, forKey: .tag)
-        self.type = try container.decodeIfPresent(TypeValue.self, forKey: .type)
-        self.updateAt = try container.decodeLenientIfPresent(Int64.self, forKey: .updateAt)
-        self.visibility = try container.decodeIfPresent(Visibility.self, forKey: .visibility)
-        self.workspaceID = try container.decodeIfPresent(String.self, forKey: .workspaceID)
-    }
 }
 
 /// The response of ``ModelArtsClient/listImage``.
@@ -173,19 +122,8 @@ public struct ListImageResponse: Codable, Sendable, Equatable {
     /// Total records
     public var total: Int64?
 
-    private enum CodingKeys: String, CodingKey {
-        case current
-        case data
-        case pages
-        case size
-        case total
-    }
-
     public init(
-        current: Int? = nil,
-        data: [ImageResponse]? = nil,
-        pages: Int? = nil,
-        size: Int? = nil,
+        current: Int? = nil, data: [ImageResponse]? = nil, pages: Int? = nil, size: Int? = nil,
         total: Int64? = nil
     ) {
         self.current = current
@@ -193,14 +131,5 @@ public struct ListImageResponse: Codable, Sendable, Equatable {
         self.pages = pages
         self.size = size
         self.total = total
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.current = try container.decodeLenientIfPresent(Int.self, forKey: .current)
-        self.data = try container.decodeIfPresent([ImageResponse].self, forKey: .data)
-        self.pages = try container.decodeLenientIfPresent(Int.self, forKey: .pages)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.total = try container.decodeLenientIfPresent(Int64.self, forKey: .total)
     }
 }

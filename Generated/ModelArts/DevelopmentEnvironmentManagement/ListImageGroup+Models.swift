@@ -17,18 +17,11 @@ public struct ImageGroup: Codable, Sendable, Equatable {
     public var versionCount: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case createAt = "create_at"
-        case namespace
-        case updateAt = "update_at"
-        case versionCount = "version_count"
+        case name, createAt = "create_at", namespace, updateAt = "update_at", versionCount = "version_count"
     }
 
     public init(
-        name: String? = nil,
-        createAt: Int64? = nil,
-        namespace: String? = nil,
-        updateAt: Int64? = nil,
+        name: String? = nil, createAt: Int64? = nil, namespace: String? = nil, updateAt: Int64? = nil,
         versionCount: Int? = nil
     ) {
         self.name = name
@@ -36,15 +29,6 @@ public struct ImageGroup: Codable, Sendable, Equatable {
         self.namespace = namespace
         self.updateAt = updateAt
         self.versionCount = versionCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.createAt = try container.decodeLenientIfPresent(Int64.self, forKey: .createAt)
-        self.namespace = try container.decodeIfPresent(String.self, forKey: .namespace)
-        self.updateAt = try container.decodeLenientIfPresent(Int64.self, forKey: .updateAt)
-        self.versionCount = try container.decodeLenientIfPresent(Int.self, forKey: .versionCount)
     }
 }
 
@@ -61,19 +45,8 @@ public struct ListImageGroupResponse: Codable, Sendable, Equatable {
     /// Total number of records
     public var total: Int64?
 
-    private enum CodingKeys: String, CodingKey {
-        case current
-        case data
-        case pages
-        case size
-        case total
-    }
-
     public init(
-        current: Int? = nil,
-        data: [ImageGroup]? = nil,
-        pages: Int? = nil,
-        size: Int? = nil,
+        current: Int? = nil, data: [ImageGroup]? = nil, pages: Int? = nil, size: Int? = nil,
         total: Int64? = nil
     ) {
         self.current = current
@@ -81,14 +54,5 @@ public struct ListImageGroupResponse: Codable, Sendable, Equatable {
         self.pages = pages
         self.size = size
         self.total = total
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.current = try container.decodeLenientIfPresent(Int.self, forKey: .current)
-        self.data = try container.decodeIfPresent([ImageGroup].self, forKey: .data)
-        self.pages = try container.decodeLenientIfPresent(Int.self, forKey: .pages)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.total = try container.decodeLenientIfPresent(Int64.self, forKey: .total)
     }
 }

@@ -31,11 +31,8 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func attachOBS(instanceID: String, _ body: AttachOBSRequest) async throws -> DataVolumesRes {
         let request = OperationRequest(
-            operation: "AttachObs",
-            method: .post,
-            path: "/v1/{project_id}/notebooks/{instance_id}/storage",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            operation: "AttachObs", method: .post, path: "/v1/{project_id}/notebooks/{instance_id}/storage",
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: DataVolumesRes.self)
     }
@@ -55,8 +52,7 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func cancelOBS(instanceID: String, storageID: String) async throws -> DataVolumesRes {
         let request = OperationRequest(
-            operation: "CancelObs",
-            method: .delete,
+            operation: "CancelObs", method: .delete,
             path: "/v1/{project_id}/notebooks/{instance_id}/storage/{storage_id}",
             pathParameters: ["instance_id": instanceID, "storage_id": storageID]
         )
@@ -79,11 +75,8 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func createImage(id: String, _ body: CreateImageRequest) async throws -> Image {
         let request = OperationRequest(
-            operation: "CreateImage",
-            method: .post,
-            path: "/v1/{project_id}/notebooks/{id}/create-image",
-            pathParameters: ["id": id],
-            body: body
+            operation: "CreateImage", method: .post, path: "/v1/{project_id}/notebooks/{id}/create-image",
+            pathParameters: ["id": id], body: body
         )
         return try await client.send(request, as: Image.self)
     }
@@ -101,10 +94,7 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func createNotebook(_ body: CreateNotebookRequest) async throws -> NotebookResp {
         let request = OperationRequest(
-            operation: "CreateNotebook",
-            method: .post,
-            path: "/v1/{project_id}/notebooks",
-            body: body
+            operation: "CreateNotebook", method: .post, path: "/v1/{project_id}/notebooks", body: body
         )
         return try await client.send(request, as: NotebookResp.self)
     }
@@ -125,11 +115,8 @@ extension ModelArtsClient {
         var query = QueryItems()
         query.append("force", force)
         let request = OperationRequest(
-            operation: "DeleteImage",
-            method: .delete,
-            path: "/v1/{project_id}/images/{id}",
-            pathParameters: ["id": id],
-            query: query
+            operation: "DeleteImage", method: .delete, path: "/v1/{project_id}/images/{id}",
+            pathParameters: ["id": id], query: query
         )
         return try await client.send(request, as: Image.self)
     }
@@ -148,9 +135,7 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func deleteNotebook(id: String) async throws -> DeleteNotebookResponse {
         let request = OperationRequest(
-            operation: "DeleteNotebook",
-            method: .delete,
-            path: "/v1/{project_id}/notebooks/{id}",
+            operation: "DeleteNotebook", method: .delete, path: "/v1/{project_id}/notebooks/{id}",
             pathParameters: ["id": id]
         )
         return try await client.send(request, as: DeleteNotebookResponse.self)
@@ -214,10 +199,7 @@ extension ModelArtsClient {
         query.append("status", status)
         query.append("workspaceId", workspaceID)
         let request = OperationRequest(
-            operation: "ListAllNotebooks",
-            method: .get,
-            path: "/v1/{project_id}/notebooks/all",
-            query: query
+            operation: "ListAllNotebooks", method: .get, path: "/v1/{project_id}/notebooks/all", query: query
         )
         return try await client.send(request, as: ListAllNotebooksResponse.self)
     }
@@ -294,8 +276,7 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func listAttachAbleOBSs(instanceID: String) async throws -> ListAttachAbleOBSsResponse {
         let request = OperationRequest(
-            operation: "ListAttachAbleObss",
-            method: .get,
+            operation: "ListAttachAbleObss", method: .get,
             path: "/v1/{project_id}/notebooks/{instance_id}/storage",
             pathParameters: ["instance_id": instanceID]
         )
@@ -334,10 +315,7 @@ extension ModelArtsClient {
         query.append("sort_dir", sortDir)
         query.append("sort_key", sortKey)
         let request = OperationRequest(
-            operation: "ListFlavors",
-            method: .get,
-            path: "/v1/{project_id}/notebooks/flavors",
-            query: query
+            operation: "ListFlavors", method: .get, path: "/v1/{project_id}/notebooks/flavors", query: query
         )
         return try await client.send(request, as: ListFlavorsResponse.self)
     }
@@ -426,10 +404,7 @@ extension ModelArtsClient {
         query.append("type", type)
         query.append("workspace_id", workspaceID)
         let request = OperationRequest(
-            operation: "ListImage",
-            method: .get,
-            path: "/v1/{project_id}/images",
-            query: query
+            operation: "ListImage", method: .get, path: "/v1/{project_id}/images", query: query
         )
         return try await client.send(request, as: ListImageResponse.self)
     }
@@ -516,10 +491,7 @@ extension ModelArtsClient {
         query.append("type", type)
         query.append("workspace_id", workspaceID)
         let request = OperationRequest(
-            operation: "ListImageGroup",
-            method: .get,
-            path: "/v1/{project_id}/images/group",
-            query: query
+            operation: "ListImageGroup", method: .get, path: "/v1/{project_id}/images/group", query: query
         )
         return try await client.send(request, as: ListImageGroupResponse.self)
     }
@@ -582,10 +554,7 @@ extension ModelArtsClient {
         query.append("status", status)
         query.append("workspaceId", workspaceID)
         let request = OperationRequest(
-            operation: "ListNotebooks",
-            method: .get,
-            path: "/v1/{project_id}/notebooks",
-            query: query
+            operation: "ListNotebooks", method: .get, path: "/v1/{project_id}/notebooks", query: query
         )
         return try await client.send(request, as: ListNotebooksResponse.self)
     }
@@ -660,10 +629,7 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func registerImage(_ body: RegisterImageRequest) async throws -> Image {
         let request = OperationRequest(
-            operation: "RegisterImage",
-            method: .post,
-            path: "/v1/{project_id}/images",
-            body: body
+            operation: "RegisterImage", method: .post, path: "/v1/{project_id}/images", body: body
         )
         return try await client.send(request, as: Image.self)
     }
@@ -687,12 +653,8 @@ extension ModelArtsClient {
         var query = QueryItems()
         query.append("duration", duration)
         let request = OperationRequest(
-            operation: "RenewLease",
-            method: .patch,
-            path: "/v1/{project_id}/notebooks/{id}/lease",
-            pathParameters: ["id": id],
-            query: query,
-            body: body
+            operation: "RenewLease", method: .patch, path: "/v1/{project_id}/notebooks/{id}/lease",
+            pathParameters: ["id": id], query: query, body: body
         )
         return try await client.send(request, as: Lease.self)
     }
@@ -711,8 +673,7 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func showAttachAbleOBS(instanceID: String, storageID: String) async throws -> DataVolumesRes {
         let request = OperationRequest(
-            operation: "ShowAttachAbleObs",
-            method: .get,
+            operation: "ShowAttachAbleObs", method: .get,
             path: "/v1/{project_id}/notebooks/{instance_id}/storage/{storage_id}",
             pathParameters: ["instance_id": instanceID, "storage_id": storageID]
         )
@@ -787,9 +748,7 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func showImage(id: String) async throws -> Image {
         let request = OperationRequest(
-            operation: "ShowImage",
-            method: .get,
-            path: "/v1/{project_id}/images/{id}",
+            operation: "ShowImage", method: .get, path: "/v1/{project_id}/images/{id}",
             pathParameters: ["id": id]
         )
         return try await client.send(request, as: Image.self)
@@ -854,9 +813,7 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func showLease(id: String) async throws -> Lease {
         let request = OperationRequest(
-            operation: "ShowLease",
-            method: .get,
-            path: "/v1/{project_id}/notebooks/{id}/lease",
+            operation: "ShowLease", method: .get, path: "/v1/{project_id}/notebooks/{id}/lease",
             pathParameters: ["id": id]
         )
         return try await client.send(request, as: Lease.self)
@@ -876,9 +833,7 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func showNotebook(id: String) async throws -> NotebookResp {
         let request = OperationRequest(
-            operation: "ShowNotebook",
-            method: .get,
-            path: "/v1/{project_id}/notebooks/{id}",
+            operation: "ShowNotebook", method: .get, path: "/v1/{project_id}/notebooks/{id}",
             pathParameters: ["id": id]
         )
         return try await client.send(request, as: NotebookResp.self)
@@ -954,11 +909,8 @@ extension ModelArtsClient {
         query.append("limit", limit)
         query.append("offset", offset)
         let request = OperationRequest(
-            operation: "ShowSwitchableFlavors",
-            method: .get,
-            path: "/v1/{project_id}/notebooks/{id}/flavors",
-            pathParameters: ["id": id],
-            query: query
+            operation: "ShowSwitchableFlavors", method: .get, path: "/v1/{project_id}/notebooks/{id}/flavors",
+            pathParameters: ["id": id], query: query
         )
         return try await client.send(request, as: ShowSwitchableFlavorsResponse.self)
     }
@@ -1004,11 +956,8 @@ extension ModelArtsClient {
         query.append("duration", duration)
         query.append("type", type)
         let request = OperationRequest(
-            operation: "StartNotebook",
-            method: .post,
-            path: "/v1/{project_id}/notebooks/{id}/start",
-            pathParameters: ["id": id],
-            query: query
+            operation: "StartNotebook", method: .post, path: "/v1/{project_id}/notebooks/{id}/start",
+            pathParameters: ["id": id], query: query
         )
         return try await client.send(request, as: NotebookResp.self)
     }
@@ -1026,9 +975,7 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func stopNotebook(id: String) async throws -> NotebookResp {
         let request = OperationRequest(
-            operation: "StopNotebook",
-            method: .post,
-            path: "/v1/{project_id}/notebooks/{id}/stop",
+            operation: "StopNotebook", method: .post, path: "/v1/{project_id}/notebooks/{id}/stop",
             pathParameters: ["id": id]
         )
         return try await client.send(request, as: NotebookResp.self)
@@ -1049,11 +996,8 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func updateNotebook(id: String, _ body: UpdateNotebookRequest) async throws -> NotebookResp {
         let request = OperationRequest(
-            operation: "UpdateNotebook",
-            method: .put,
-            path: "/v1/{project_id}/notebooks/{id}",
-            pathParameters: ["id": id],
-            body: body
+            operation: "UpdateNotebook", method: .put, path: "/v1/{project_id}/notebooks/{id}",
+            pathParameters: ["id": id], body: body
         )
         return try await client.send(request, as: NotebookResp.self)
     }

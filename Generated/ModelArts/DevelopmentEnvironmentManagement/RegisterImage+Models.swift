@@ -61,26 +61,14 @@ public struct RegisterImageRequest: Codable, Sendable, Equatable {
     public var workspaceID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case arch
-        case description
-        case origin
-        case resourceCategory = "resource_category"
-        case serviceType = "service_type"
-        case services
-        case swrPath = "swr_path"
-        case visibility
-        case workspaceID = "workspace_id"
+        case arch, description, origin, resourceCategory = "resource_category", serviceType = "service_type"
+        case services, swrPath = "swr_path", visibility, workspaceID = "workspace_id"
     }
 
     public init(
-        arch: Arch? = nil,
-        description: String? = nil,
-        origin: Origin? = nil,
-        resourceCategory: [ResourceCategory]? = nil,
-        serviceType: ServiceType? = nil,
-        services: [Services]? = nil,
-        swrPath: String,
-        visibility: Visibility? = nil,
+        arch: Arch? = nil, description: String? = nil, origin: Origin? = nil,
+        resourceCategory: [ResourceCategory]? = nil, serviceType: ServiceType? = nil,
+        services: [Services]? = nil, swrPath: String, visibility: Visibility? = nil,
         workspaceID: String? = nil
     ) {
         self.arch = arch

@@ -24,23 +24,13 @@ public struct UpdateNotebookRequest: Codable, Sendable, Equatable {
     public var hooks: CustomHooks?
 
     private enum CodingKeys: String, CodingKey {
-        case description
-        case endpoints
-        case flavor
-        case imageID = "image_id"
-        case name
-        case storageNewSize = "storage_new_size"
+        case description, endpoints, flavor, imageID = "image_id", name, storageNewSize = "storage_new_size"
         case hooks
     }
 
     public init(
-        description: String? = nil,
-        endpoints: [EndpointsReq]? = nil,
-        flavor: String? = nil,
-        imageID: String? = nil,
-        name: String? = nil,
-        storageNewSize: Int? = nil,
-        hooks: CustomHooks? = nil
+        description: String? = nil, endpoints: [EndpointsReq]? = nil, flavor: String? = nil,
+        imageID: String? = nil, name: String? = nil, storageNewSize: Int? = nil, hooks: CustomHooks? = nil
     ) {
         self.description = description
         self.endpoints = endpoints
@@ -49,16 +39,5 @@ public struct UpdateNotebookRequest: Codable, Sendable, Equatable {
         self.name = name
         self.storageNewSize = storageNewSize
         self.hooks = hooks
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.endpoints = try container.decodeIfPresent([EndpointsReq].self, forKey: .endpoints)
-        self.flavor = try container.decodeIfPresent(String.self, forKey: .flavor)
-        self.imageID = try container.decodeIfPresent(String.self, forKey: .imageID)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.storageNewSize = try container.decodeLenientIfPresent(Int.self, forKey: .storageNewSize)
-        self.hooks = try container.decodeIfPresent(CustomHooks.self, forKey: .hooks)
     }
 }

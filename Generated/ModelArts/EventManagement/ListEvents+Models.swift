@@ -37,25 +37,9 @@ public struct ListEventsEvent: Codable, Sendable, Equatable {
     /// Event details
     public var message: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case apiVersion
-        case kind
-        case type
-        case firstTimestamp
-        case lastTimestamp
-        case count
-        case reason
-        case message
-    }
-
     public init(
-        apiVersion: APIVersion? = nil,
-        kind: KindValue? = nil,
-        type: ListEventsType? = nil,
-        firstTimestamp: String? = nil,
-        lastTimestamp: String? = nil,
-        count: Int? = nil,
-        reason: String? = nil,
+        apiVersion: APIVersion? = nil, kind: KindValue? = nil, type: ListEventsType? = nil,
+        firstTimestamp: String? = nil, lastTimestamp: String? = nil, count: Int? = nil, reason: String? = nil,
         message: String? = nil
     ) {
         self.apiVersion = apiVersion
@@ -66,18 +50,6 @@ public struct ListEventsEvent: Codable, Sendable, Equatable {
         self.count = count
         self.reason = reason
         self.message = message
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.apiVersion = try container.decodeIfPresent(APIVersion.self, forKey: .apiVersion)
-        self.kind = try container.decodeIfPresent(KindValue.self, forKey: .kind)
-        self.type = try container.decodeIfPresent(ListEventsType.self, forKey: .type)
-        self.firstTimestamp = try container.decodeIfPresent(String.self, forKey: .firstTimestamp)
-        self.lastTimestamp = try container.decodeIfPresent(String.self, forKey: .lastTimestamp)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.reason = try container.decodeIfPresent(String.self, forKey: .reason)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
     }
 }
 
@@ -116,35 +88,15 @@ public struct ListEventsResponse: Codable, Sendable, Equatable {
     /// Not in the page's table; the page's response example shows it.
     public var metadata: ListEventsMetadata?
 
-    private enum CodingKeys: String, CodingKey {
-        case apiVersion
-        case kind
-        case items
-        case total
-        case metadata
-    }
-
     public init(
-        apiVersion: APIVersion? = nil,
-        kind: KindValue? = nil,
-        items: [ListEventsEvent]? = nil,
-        total: Int? = nil,
-        metadata: ListEventsMetadata? = nil
+        apiVersion: APIVersion? = nil, kind: KindValue? = nil, items: [ListEventsEvent]? = nil,
+        total: Int? = nil, metadata: ListEventsMetadata? = nil
     ) {
         self.apiVersion = apiVersion
         self.kind = kind
         self.items = items
         self.total = total
         self.metadata = metadata
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.apiVersion = try container.decodeIfPresent(APIVersion.self, forKey: .apiVersion)
-        self.kind = try container.decodeIfPresent(KindValue.self, forKey: .kind)
-        self.items = try container.decodeIfPresent([ListEventsEvent].self, forKey: .items)
-        self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)
-        self.metadata = try container.decodeIfPresent(ListEventsMetadata.self, forKey: .metadata)
     }
 }
 

@@ -44,10 +44,7 @@ extension ModelArtsClient {
         query.append("until", until)
         query.append("ascend", ascend)
         let request = OperationRequest(
-            operation: "ListEvents",
-            method: .get,
-            path: "/v1/{project_id}/events",
-            query: query
+            operation: "ListEvents", method: .get, path: "/v1/{project_id}/events", query: query
         )
         return try await client.send(request, as: ListEventsResponse.self)
     }

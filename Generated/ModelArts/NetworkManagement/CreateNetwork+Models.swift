@@ -13,8 +13,7 @@ public struct CreateNetworkNetworkMetadataLabels: Codable, Sendable, Equatable {
     public var osModelartsWorkspaceID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case osModelartsName = "os.modelarts/name"
-        case osModelartsWorkspaceID = "os.modelarts/workspace.id"
+        case osModelartsName = "os.modelarts/name", osModelartsWorkspaceID = "os.modelarts/workspace.id"
     }
 
     public init(osModelartsName: String, osModelartsWorkspaceID: String? = nil) {
@@ -37,9 +36,7 @@ public struct CreateNetworkRequest: Codable, Sendable, Equatable {
     public var spec: NetworkSpecCreation
 
     public init(
-        apiVersion: APIVersion,
-        kind: NetworkKind,
-        metadata: NetworkMetadataCreation,
+        apiVersion: APIVersion, kind: NetworkKind, metadata: NetworkMetadataCreation,
         spec: NetworkSpecCreation
     ) {
         self.apiVersion = apiVersion
@@ -77,19 +74,8 @@ public struct NetworkSpecCreation: Codable, Sendable, Equatable {
     /// 192.168.0.0/16-192.168.0.0/24
     public var cidr: CIDR
 
-    private enum CodingKeys: String, CodingKey {
-        case ipv6enable
-        case cidr
-    }
-
     public init(ipv6enable: Bool? = nil, cidr: CIDR) {
         self.ipv6enable = ipv6enable
         self.cidr = cidr
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.ipv6enable = try container.decodeLenientIfPresent(Bool.self, forKey: .ipv6enable)
-        self.cidr = try container.decode(CIDR.self, forKey: .cidr)
     }
 }

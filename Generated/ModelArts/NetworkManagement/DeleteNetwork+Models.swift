@@ -19,11 +19,8 @@ public struct DeleteNetworkNetworkMetadata: Codable, Sendable, Equatable {
     public var deletionTimestamp: String?
 
     public init(
-        name: String? = nil,
-        creationTimestamp: String? = nil,
-        labels: NetworkMetadataLabels? = nil,
-        annotations: NetworkMetadataAnnotations? = nil,
-        deletionTimestamp: String? = nil
+        name: String? = nil, creationTimestamp: String? = nil, labels: NetworkMetadataLabels? = nil,
+        annotations: NetworkMetadataAnnotations? = nil, deletionTimestamp: String? = nil
     ) {
         self.name = name
         self.creationTimestamp = creationTimestamp
@@ -49,11 +46,8 @@ public struct DeleteNetworkResponse: Codable, Sendable, Equatable {
     public var status: NetworkStatus?
 
     public init(
-        apiVersion: APIVersion? = nil,
-        kind: NetworkKind? = nil,
-        metadata: DeleteNetworkNetworkMetadata? = nil,
-        spec: NetworkSpec? = nil,
-        status: NetworkStatus? = nil
+        apiVersion: APIVersion? = nil, kind: NetworkKind? = nil,
+        metadata: DeleteNetworkNetworkMetadata? = nil, spec: NetworkSpec? = nil, status: NetworkStatus? = nil
     ) {
         self.apiVersion = apiVersion
         self.kind = kind

@@ -26,9 +26,7 @@ public struct ListNetworksResponse: Codable, Sendable, Equatable {
     public var items: [Network]?
 
     public init(
-        apiVersion: APIVersion? = nil,
-        kind: KindValue? = nil,
-        metadata: NeworkListMetadata? = nil,
+        apiVersion: APIVersion? = nil, kind: KindValue? = nil, metadata: NeworkListMetadata? = nil,
         items: [Network]? = nil
     ) {
         self.apiVersion = apiVersion

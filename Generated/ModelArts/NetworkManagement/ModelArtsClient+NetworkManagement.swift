@@ -16,10 +16,7 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func createNetwork(_ body: CreateNetworkRequest) async throws -> Network {
         let request = OperationRequest(
-            operation: "CreateNetwork",
-            method: .post,
-            path: "/v1/{project_id}/networks",
-            body: body
+            operation: "CreateNetwork", method: .post, path: "/v1/{project_id}/networks", body: body
         )
         return try await client.send(request, as: Network.self)
     }
@@ -36,9 +33,7 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func deleteNetwork(networkName: String) async throws -> DeleteNetworkResponse {
         let request = OperationRequest(
-            operation: "DeleteNetwork",
-            method: .delete,
-            path: "/v1/{project_id}/networks/{network_name}",
+            operation: "DeleteNetwork", method: .delete, path: "/v1/{project_id}/networks/{network_name}",
             pathParameters: ["network_name": networkName]
         )
         return try await client.send(request, as: DeleteNetworkResponse.self)
@@ -69,10 +64,7 @@ extension ModelArtsClient {
         query.append("limit", limit)
         query.append("continue", `continue`)
         let request = OperationRequest(
-            operation: "ListNetworks",
-            method: .get,
-            path: "/v1/{project_id}/networks",
-            query: query
+            operation: "ListNetworks", method: .get, path: "/v1/{project_id}/networks", query: query
         )
         return try await client.send(request, as: ListNetworksResponse.self)
     }
@@ -90,11 +82,8 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func patchNetwork(networkName: String, _ body: PatchNetworkRequest) async throws -> Network {
         let request = OperationRequest(
-            operation: "PatchNetwork",
-            method: .patch,
-            path: "/v1/{project_id}/networks/{network_name}",
-            pathParameters: ["network_name": networkName],
-            body: body
+            operation: "PatchNetwork", method: .patch, path: "/v1/{project_id}/networks/{network_name}",
+            pathParameters: ["network_name": networkName], body: body
         )
         return try await client.send(request, as: Network.self)
     }
@@ -111,9 +100,7 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func showNetwork(networkName: String) async throws -> Network {
         let request = OperationRequest(
-            operation: "ShowNetwork",
-            method: .get,
-            path: "/v1/{project_id}/networks/{network_name}",
+            operation: "ShowNetwork", method: .get, path: "/v1/{project_id}/networks/{network_name}",
             pathParameters: ["network_name": networkName]
         )
         return try await client.send(request, as: Network.self)

@@ -23,20 +23,9 @@ public struct NetworkSpecUpdate: Codable, Sendable, Equatable {
     /// Updated network connection.
     public var connection: PatchNetworkNetworkConnection?
 
-    private enum CodingKeys: String, CodingKey {
-        case ipv6enable
-        case connection
-    }
-
     public init(ipv6enable: Bool? = nil, connection: PatchNetworkNetworkConnection? = nil) {
         self.ipv6enable = ipv6enable
         self.connection = connection
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.ipv6enable = try container.decodeLenientIfPresent(Bool.self, forKey: .ipv6enable)
-        self.connection = try container.decodeIfPresent(PatchNetworkNetworkConnection.self, forKey: .connection)
     }
 }
 
@@ -84,22 +73,13 @@ public struct PatchNetworkPeerConnectionItem: Codable, Sendable, Equatable {
     public var defaultGateWay: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case peerVPCID = "peerVpcId"
-        case peerSubnetID = "peerSubnetId"
-        case defaultGateWay
+        case peerVPCID = "peerVpcId", peerSubnetID = "peerSubnetId", defaultGateWay
     }
 
     public init(peerVPCID: String, peerSubnetID: String, defaultGateWay: Bool? = nil) {
         self.peerVPCID = peerVPCID
         self.peerSubnetID = peerSubnetID
         self.defaultGateWay = defaultGateWay
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.peerVPCID = try container.decode(String.self, forKey: .peerVPCID)
-        self.peerSubnetID = try container.decode(String.self, forKey: .peerSubnetID)
-        self.defaultGateWay = try container.decodeLenientIfPresent(Bool.self, forKey: .defaultGateWay)
     }
 }
 
@@ -126,8 +106,7 @@ public struct PatchNetworkSFSTurboConnectionItem: Codable, Sendable, Equatable {
     public var sfsID: String
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case sfsID = "sfsId"
+        case name, sfsID = "sfsId"
     }
 
     public init(name: String, sfsID: String) {

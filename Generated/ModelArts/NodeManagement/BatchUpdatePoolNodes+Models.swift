@@ -52,8 +52,7 @@ public struct BatchUpdatePoolNodesResponse: Codable, Sendable, Equatable {
     public var nodes: [BatchUpdatePoolNodesNode]?
 
     public init(
-        successNodeNames: [String]? = nil,
-        failNodeNames: [String]? = nil,
+        successNodeNames: [String]? = nil, failNodeNames: [String]? = nil,
         nodes: [BatchUpdatePoolNodesNode]? = nil
     ) {
         self.successNodeNames = successNodeNames

@@ -26,9 +26,7 @@ public struct ListPoolNodesResponse: Codable, Sendable, Equatable {
     public var items: [Node]?
 
     public init(
-        apiVersion: NodeAPIVersion? = nil,
-        kind: KindValue? = nil,
-        metadata: NodeListMetadata? = nil,
+        apiVersion: NodeAPIVersion? = nil, kind: KindValue? = nil, metadata: NodeListMetadata? = nil,
         items: [Node]? = nil
     ) {
         self.apiVersion = apiVersion
@@ -63,11 +61,8 @@ public struct Node: Codable, Sendable, Equatable {
     public var status: NodeStatus?
 
     public init(
-        apiVersion: NodeAPIVersion? = nil,
-        kind: KindValue? = nil,
-        metadata: NodeMetadata? = nil,
-        spec: NodeSpec? = nil,
-        status: NodeStatus? = nil
+        apiVersion: NodeAPIVersion? = nil, kind: KindValue? = nil, metadata: NodeMetadata? = nil,
+        spec: NodeSpec? = nil, status: NodeStatus? = nil
     ) {
         self.apiVersion = apiVersion
         self.kind = kind
@@ -101,8 +96,7 @@ public struct NodeLabels: Codable, Sendable, Equatable {
     }
 
     public init(
-        osModelartsNodeCluster: String? = nil,
-        osModelartsNodeBatchUid: String? = nil,
+        osModelartsNodeCluster: String? = nil, osModelartsNodeBatchUid: String? = nil,
         osModelartsNodeBatchName: String? = nil,
         osModelartsNodeVolcanoSchedulerCabinetExclusive: String? = nil,
         cceKubectlKubernetesIoCabinet: String? = nil
@@ -122,20 +116,9 @@ public struct NodeListMetadata: Codable, Sendable, Equatable {
     /// Remaining resources
     public var remainingItemCount: Int64?
 
-    private enum CodingKeys: String, CodingKey {
-        case `continue`
-        case remainingItemCount
-    }
-
     public init(`continue`: String? = nil, remainingItemCount: Int64? = nil) {
         self.`continue` = `continue`
         self.remainingItemCount = remainingItemCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.`continue` = try container.decodeIfPresent(String.self, forKey: .`continue`)
-        self.remainingItemCount = try container.decodeLenientIfPresent(Int64.self, forKey: .remainingItemCount)
     }
 }
 
@@ -151,9 +134,7 @@ public struct NodeMetadata: Codable, Sendable, Equatable {
     public var annotations: NodeVOAnnotations?
 
     public init(
-        name: String? = nil,
-        creationTimestamp: String? = nil,
-        labels: NodeLabels? = nil,
+        name: String? = nil, creationTimestamp: String? = nil, labels: NodeLabels? = nil,
         annotations: NodeVOAnnotations? = nil
     ) {
         self.name = name
@@ -227,21 +208,12 @@ public struct NodeStatus: Codable, Sendable, Equatable {
     public var taints: [Taint]?
 
     private enum CodingKeys: String, CodingKey {
-        case phase
-        case az
-        case privateIP = "privateIp"
-        case resources
-        case availableResources
-        case taints
+        case phase, az, privateIP = "privateIp", resources, availableResources, taints
     }
 
     public init(
-        phase: PhaseValue? = nil,
-        az: String? = nil,
-        privateIP: String? = nil,
-        resources: NodeResource? = nil,
-        availableResources: NodeResource? = nil,
-        taints: [Taint]? = nil
+        phase: PhaseValue? = nil, az: String? = nil, privateIP: String? = nil, resources: NodeResource? = nil,
+        availableResources: NodeResource? = nil, taints: [Taint]? = nil
     ) {
         self.phase = phase
         self.az = az

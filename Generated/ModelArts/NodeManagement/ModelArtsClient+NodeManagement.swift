@@ -16,11 +16,9 @@ extension ModelArtsClient {
     ///   - body: The request body.
     public func batchDeletePoolNodes(poolName: String, _ body: BatchDeletePoolNodesRequest) async throws {
         let request = OperationRequest(
-            operation: "BatchDeletePoolNodes",
-            method: .post,
+            operation: "BatchDeletePoolNodes", method: .post,
             path: "/v2/{project_id}/pools/{pool_name}/nodes/batch-delete",
-            pathParameters: ["pool_name": poolName],
-            body: body
+            pathParameters: ["pool_name": poolName], body: body
         )
         try await client.send(request)
     }
@@ -41,11 +39,9 @@ extension ModelArtsClient {
         _ body: BatchLockPoolNodesRequest
     ) async throws -> BatchLockPoolNodesResponse {
         let request = OperationRequest(
-            operation: "BatchLockPoolNodes",
-            method: .post,
+            operation: "BatchLockPoolNodes", method: .post,
             path: "/v2/{project_id}/pools/{pool_name}/nodes/batch-lock",
-            pathParameters: ["pool_name": poolName],
-            body: body
+            pathParameters: ["pool_name": poolName], body: body
         )
         return try await client.send(request, as: BatchLockPoolNodesResponse.self)
     }
@@ -67,11 +63,9 @@ extension ModelArtsClient {
         _ body: BatchUnlockPoolNodesRequest
     ) async throws -> BatchUnlockPoolNodesResponse {
         let request = OperationRequest(
-            operation: "BatchUnlockPoolNodes",
-            method: .post,
+            operation: "BatchUnlockPoolNodes", method: .post,
             path: "/v2/{project_id}/pools/{pool_name}/nodes/batch-unlock",
-            pathParameters: ["pool_name": poolName],
-            body: body
+            pathParameters: ["pool_name": poolName], body: body
         )
         return try await client.send(request, as: BatchUnlockPoolNodesResponse.self)
     }
@@ -92,11 +86,9 @@ extension ModelArtsClient {
         _ body: BatchUpdatePoolNodesRequest
     ) async throws -> BatchUpdatePoolNodesResponse {
         let request = OperationRequest(
-            operation: "BatchUpdatePoolNodes",
-            method: .post,
+            operation: "BatchUpdatePoolNodes", method: .post,
             path: "/v2/{project_id}/pools/{pool_name}/nodes/batch-update",
-            pathParameters: ["pool_name": poolName],
-            body: body
+            pathParameters: ["pool_name": poolName], body: body
         )
         return try await client.send(request, as: BatchUpdatePoolNodesResponse.self)
     }
@@ -122,11 +114,8 @@ extension ModelArtsClient {
         query.append("continue", `continue`)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListPoolNodes",
-            method: .get,
-            path: "/v2/{project_id}/pools/{pool_name}/nodes",
-            pathParameters: ["pool_name": poolName],
-            query: query
+            operation: "ListPoolNodes", method: .get, path: "/v2/{project_id}/pools/{pool_name}/nodes",
+            pathParameters: ["pool_name": poolName], query: query
         )
         return try await client.send(request, as: ListPoolNodesResponse.self)
     }

@@ -18,26 +18,11 @@ public struct ListOrdersPoolResourceFlavorCount: Codable, Sendable, Equatable {
     /// Number of AZs where resources are located.
     public var azs: [AZs]?
 
-    private enum CodingKeys: String, CodingKey {
-        case flavor
-        case count
-        case maxCount
-        case azs
-    }
-
     public init(flavor: String? = nil, count: Int? = nil, maxCount: Int? = nil, azs: [AZs]? = nil) {
         self.flavor = flavor
         self.count = count
         self.maxCount = maxCount
         self.azs = azs
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.flavor = try container.decodeIfPresent(String.self, forKey: .flavor)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.maxCount = try container.decodeLenientIfPresent(Int.self, forKey: .maxCount)
-        self.azs = try container.decodeIfPresent([AZs].self, forKey: .azs)
     }
 }
 
@@ -48,20 +33,9 @@ public struct ListOrdersResponse: Codable, Sendable, Equatable {
     /// Returned event details.
     public var items: [Order]?
 
-    private enum CodingKeys: String, CodingKey {
-        case count
-        case items
-    }
-
     public init(count: Int? = nil, items: [Order]? = nil) {
         self.count = count
         self.items = items
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.items = try container.decodeIfPresent([Order].self, forKey: .items)
     }
 }
 
@@ -142,45 +116,20 @@ public struct Order: Codable, Sendable, Equatable {
     public var result: String?
 
     private enum CodingKeys: String, CodingKey {
-        case creationTimestamp
-        case endTimestamp
-        case beginTimestamp
-        case orderName
-        case orderID = "orderId"
-        case resourceName
-        case resourceDisplayName
-        case workspaceID = "workspaceId"
-        case initCount
-        case specCount
-        case resultCount
-        case operation
-        case phase
-        case failReason
-        case billingMode
-        case periodNum
-        case periodType
-        case result
+        case creationTimestamp, endTimestamp, beginTimestamp, orderName, orderID = "orderId", resourceName
+        case resourceDisplayName, workspaceID = "workspaceId", initCount, specCount, resultCount, operation
+        case phase, failReason, billingMode, periodNum, periodType, result
     }
 
     public init(
-        creationTimestamp: Int64? = nil,
-        endTimestamp: Int64? = nil,
-        beginTimestamp: Int64? = nil,
-        orderName: String? = nil,
-        orderID: String? = nil,
-        resourceName: String? = nil,
-        resourceDisplayName: String? = nil,
-        workspaceID: String? = nil,
+        creationTimestamp: Int64? = nil, endTimestamp: Int64? = nil, beginTimestamp: Int64? = nil,
+        orderName: String? = nil, orderID: String? = nil, resourceName: String? = nil,
+        resourceDisplayName: String? = nil, workspaceID: String? = nil,
         initCount: [ListOrdersPoolResourceFlavorCount]? = nil,
         specCount: [ListOrdersPoolResourceFlavorCount]? = nil,
-        resultCount: [ListOrdersPoolResourceFlavorCount]? = nil,
-        operation: OperationValue? = nil,
-        phase: PhaseValue? = nil,
-        failReason: String? = nil,
-        billingMode: String? = nil,
-        periodNum: String? = nil,
-        periodType: String? = nil,
-        result: String? = nil
+        resultCount: [ListOrdersPoolResourceFlavorCount]? = nil, operation: OperationValue? = nil,
+        phase: PhaseValue? = nil, failReason: String? = nil, billingMode: String? = nil,
+        periodNum: String? = nil, periodType: String? = nil, result: String? = nil
     ) {
         self.creationTimestamp = creationTimestamp
         self.endTimestamp = endTimestamp
@@ -200,27 +149,5 @@ public struct Order: Codable, Sendable, Equatable {
         self.periodNum = periodNum
         self.periodType = periodType
         self.result = result
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.creationTimestamp = try container.decodeLenientIfPresent(Int64.self, forKey: .creationTimestamp)
-        self.endTimestamp = try container.decodeLenientIfPresent(Int64.self, forKey: .endTimestamp)
-        self.beginTimestamp = try container.decodeLenientIfPresent(Int64.self, forKey: .beginTimestamp)
-        self.orderName = try container.decodeIfPresent(String.self, forKey: .orderName)
-        self.orderID = try container.decodeIfPresent(String.self, forKey: .orderID)
-        self.resourceName = try container.decodeIfPresent(String.self, forKey: .resourceName)
-        self.resourceDisplayName = try container.decodeIfPresent(String.self, forKey: .resourceDisplayName)
-        self.workspaceID = try container.decodeIfPresent(String.self, forKey: .workspaceID)
-        self.initCount = try container.decodeIfPresent([ListOrdersPoolResourceFlavorCount].self, forKey: .initCount)
-        self.specCount = try container.decodeIfPresent([ListOrdersPoolResourceFlavorCount].self, forKey: .specCount)
-        self.resultCount = try container.decodeIfPresent([ListOrdersPoolResourceFlavorCount].self, forKey: .resultCount)
-        self.operation = try container.decodeIfPresent(OperationValue.self, forKey: .operation)
-        self.phase = try container.decodeIfPresent(PhaseValue.self, forKey: .phase)
-        self.failReason = try container.decodeIfPresent(String.self, forKey: .failReason)
-        self.billingMode = try container.decodeIfPresent(String.self, forKey: .billingMode)
-        self.periodNum = try container.decodeIfPresent(String.self, forKey: .periodNum)
-        self.periodType = try container.decodeIfPresent(String.self, forKey: .periodType)
-        self.result = try container.decodeIfPresent(String.self, forKey: .result)
     }
 }

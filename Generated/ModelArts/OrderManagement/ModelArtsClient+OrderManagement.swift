@@ -60,10 +60,7 @@ extension ModelArtsClient {
         query.append("phase", phase)
         query.append("resource", resource)
         let request = OperationRequest(
-            operation: "ListOrders",
-            method: .get,
-            path: "/v1/{project_id}/orders",
-            query: query
+            operation: "ListOrders", method: .get, path: "/v1/{project_id}/orders", query: query
         )
         return try await client.send(request, as: ListOrdersResponse.self)
     }

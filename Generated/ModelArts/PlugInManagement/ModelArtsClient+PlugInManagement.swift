@@ -17,11 +17,8 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func createPlugin(poolName: String, _ body: CreatePluginRequest) async throws -> Plugin {
         let request = OperationRequest(
-            operation: "CreatePlugin",
-            method: .post,
-            path: "/v2/{project_id}/pools/{pool_name}/plugins",
-            pathParameters: ["pool_name": poolName],
-            body: body
+            operation: "CreatePlugin", method: .post, path: "/v2/{project_id}/pools/{pool_name}/plugins",
+            pathParameters: ["pool_name": poolName], body: body
         )
         return try await client.send(request, as: Plugin.self)
     }
@@ -39,8 +36,7 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func deletePlugin(poolName: String, templateName: String) async throws -> Plugin {
         let request = OperationRequest(
-            operation: "DeletePlugin",
-            method: .delete,
+            operation: "DeletePlugin", method: .delete,
             path: "/v2/{project_id}/pools/{pool_name}/plugins/{template_name}",
             pathParameters: ["pool_name": poolName, "template_name": templateName]
         )
@@ -59,9 +55,7 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func listPlugins(poolName: String) async throws -> ListPluginsResponse {
         let request = OperationRequest(
-            operation: "ListPlugins",
-            method: .get,
-            path: "/v2/{project_id}/pools/{pool_name}/plugins",
+            operation: "ListPlugins", method: .get, path: "/v2/{project_id}/pools/{pool_name}/plugins",
             pathParameters: ["pool_name": poolName]
         )
         return try await client.send(request, as: ListPluginsResponse.self)
@@ -85,11 +79,9 @@ extension ModelArtsClient {
         _ body: PatchPluginRequest
     ) async throws -> PatchPluginResponse {
         let request = OperationRequest(
-            operation: "PatchPlugin",
-            method: .patch,
+            operation: "PatchPlugin", method: .patch,
             path: "/v2/{project_id}/pools/{pool_name}/plugins/{template_name}",
-            pathParameters: ["pool_name": poolName, "template_name": templateName],
-            body: body
+            pathParameters: ["pool_name": poolName, "template_name": templateName], body: body
         )
         return try await client.send(request, as: PatchPluginResponse.self)
     }
@@ -114,11 +106,9 @@ extension ModelArtsClient {
         var query = QueryItems()
         query.append("detail", detail)
         let request = OperationRequest(
-            operation: "ShowPlugin",
-            method: .get,
+            operation: "ShowPlugin", method: .get,
             path: "/v2/{project_id}/pools/{pool_name}/plugins/{template_name}",
-            pathParameters: ["pool_name": poolName, "template_name": templateName],
-            query: query
+            pathParameters: ["pool_name": poolName, "template_name": templateName], query: query
         )
         return try await client.send(request, as: Plugin.self)
     }

@@ -45,19 +45,8 @@ public struct PluginTemplateSpecV2: Codable, Sendable, Equatable {
     /// Details about the plug-in template version.
     public var versions: [PluginTemplateVersionV2]?
 
-    private enum CodingKeys: String, CodingKey {
-        case optional
-        case type
-        case logoURL
-        case description
-        case versions
-    }
-
     public init(
-        optional: Bool? = nil,
-        type: TypeValue? = nil,
-        logoURL: String? = nil,
-        description: String? = nil,
+        optional: Bool? = nil, type: TypeValue? = nil, logoURL: String? = nil, description: String? = nil,
         versions: [PluginTemplateVersionV2]? = nil
     ) {
         self.optional = optional
@@ -65,15 +54,6 @@ public struct PluginTemplateSpecV2: Codable, Sendable, Equatable {
         self.logoURL = logoURL
         self.description = description
         self.versions = versions
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.optional = try container.decodeLenientIfPresent(Bool.self, forKey: .optional)
-        self.type = try container.decodeIfPresent(TypeValue.self, forKey: .type)
-        self.logoURL = try container.decodeIfPresent(String.self, forKey: .logoURL)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.versions = try container.decodeIfPresent([PluginTemplateVersionV2].self, forKey: .versions)
     }
 }
 
@@ -91,10 +71,8 @@ public struct PluginTemplateV2: Codable, Sendable, Equatable {
     public var spec: PluginTemplateSpecV2?
 
     public init(
-        apiVersion: NodeAPIVersion? = nil,
-        kind: PluginTemplateV2Kind? = nil,
-        metadata: PluginTemplateMetadata? = nil,
-        spec: PluginTemplateSpecV2? = nil
+        apiVersion: NodeAPIVersion? = nil, kind: PluginTemplateV2Kind? = nil,
+        metadata: PluginTemplateMetadata? = nil, spec: PluginTemplateSpecV2? = nil
     ) {
         self.apiVersion = apiVersion
         self.kind = kind

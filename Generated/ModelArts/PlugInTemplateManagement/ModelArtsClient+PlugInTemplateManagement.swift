@@ -25,9 +25,7 @@ extension ModelArtsClient {
         query.append("templateName", templateName)
         query.append("poolName", poolName)
         let request = OperationRequest(
-            operation: "ListPluginTemplates",
-            method: .get,
-            path: "/v2/{project_id}/plugintemplates",
+            operation: "ListPluginTemplates", method: .get, path: "/v2/{project_id}/plugintemplates",
             query: query
         )
         return try await client.send(request, as: ListPluginTemplatesResponse.self)
@@ -46,8 +44,7 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func showPluginTemplate(plugintemplateName: String) async throws -> ShowPluginTemplateResponse {
         let request = OperationRequest(
-            operation: "ShowPluginTemplate",
-            method: .get,
+            operation: "ShowPluginTemplate", method: .get,
             path: "/v1/{project_id}/plugintemplates/{plugintemplate_name}",
             pathParameters: ["plugintemplate_name": plugintemplateName]
         )

@@ -26,8 +26,7 @@ public struct PluginTemplateSpec: Codable, Sendable, Equatable {
     public var versions: [String: PluginTemplateVersionV2]?
 
     public init(
-        type: TypeValue? = nil,
-        description: String? = nil,
+        type: TypeValue? = nil, description: String? = nil,
         versions: [String: PluginTemplateVersionV2]? = nil
     ) {
         self.type = type
@@ -52,10 +51,8 @@ public struct ShowPluginTemplateResponse: Codable, Sendable, Equatable {
     public var versions: [String: ShowPluginTemplateVersion]?
 
     public init(
-        apiVersion: APIVersion? = nil,
-        kind: PluginTemplateV2Kind? = nil,
-        metadata: PluginTemplateMetadata? = nil,
-        spec: PluginTemplateSpec? = nil,
+        apiVersion: APIVersion? = nil, kind: PluginTemplateV2Kind? = nil,
+        metadata: PluginTemplateMetadata? = nil, spec: PluginTemplateSpec? = nil,
         versions: [String: ShowPluginTemplateVersion]? = nil
     ) {
         self.apiVersion = apiVersion

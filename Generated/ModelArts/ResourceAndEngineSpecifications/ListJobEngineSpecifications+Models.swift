@@ -15,30 +15,18 @@ public struct ListJobEngineSpecificationsEngine: Codable, Sendable, Equatable {
     public var engineVersion: String?
 
     private enum CodingKeys: String, CodingKey {
-        case engineType = "engine_type"
-        case engineID = "engine_id"
-        case engineName = "engine_name"
+        case engineType = "engine_type", engineID = "engine_id", engineName = "engine_name"
         case engineVersion = "engine_version"
     }
 
     public init(
-        engineType: Int? = nil,
-        engineID: Int64? = nil,
-        engineName: String? = nil,
+        engineType: Int? = nil, engineID: Int64? = nil, engineName: String? = nil,
         engineVersion: String? = nil
     ) {
         self.engineType = engineType
         self.engineID = engineID
         self.engineName = engineName
         self.engineVersion = engineVersion
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.engineType = try container.decodeLenientIfPresent(Int.self, forKey: .engineType)
-        self.engineID = try container.decodeLenientIfPresent(Int64.self, forKey: .engineID)
-        self.engineName = try container.decodeIfPresent(String.self, forKey: .engineName)
-        self.engineVersion = try container.decodeIfPresent(String.self, forKey: .engineVersion)
     }
 }
 
@@ -56,29 +44,16 @@ public struct ListJobEngineSpecificationsResponse: Codable, Sendable, Equatable 
     public var engines: [ListJobEngineSpecificationsEngine]?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case errorMessage = "error_message"
-        case errorCode = "error_code"
-        case engines
+        case isSuccess = "is_success", errorMessage = "error_message", errorCode = "error_code", engines
     }
 
     public init(
-        isSuccess: Bool? = nil,
-        errorMessage: String? = nil,
-        errorCode: String? = nil,
+        isSuccess: Bool? = nil, errorMessage: String? = nil, errorCode: String? = nil,
         engines: [ListJobEngineSpecificationsEngine]? = nil
     ) {
         self.isSuccess = isSuccess
         self.errorMessage = errorMessage
         self.errorCode = errorCode
         self.engines = engines
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.errorMessage = try container.decodeIfPresent(String.self, forKey: .errorMessage)
-        self.errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
-        self.engines = try container.decodeIfPresent([ListJobEngineSpecificationsEngine].self, forKey: .engines)
     }
 }

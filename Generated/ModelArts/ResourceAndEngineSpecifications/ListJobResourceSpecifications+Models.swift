@@ -19,34 +19,19 @@ public struct ListJobResourceSpecificationsResponse: Codable, Sendable, Equatabl
     public var specs: [ListJobResourceSpecificationsSpec]?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case errorMessage = "error_message"
-        case errorCode = "error_code"
-        case specTotalCount = "spec_total_count"
-        case specs
+        case isSuccess = "is_success", errorMessage = "error_message", errorCode = "error_code"
+        case specTotalCount = "spec_total_count", specs
     }
 
     public init(
-        isSuccess: Bool? = nil,
-        errorMessage: String? = nil,
-        errorCode: String? = nil,
-        specTotalCount: Int? = nil,
-        specs: [ListJobResourceSpecificationsSpec]? = nil
+        isSuccess: Bool? = nil, errorMessage: String? = nil, errorCode: String? = nil,
+        specTotalCount: Int? = nil, specs: [ListJobResourceSpecificationsSpec]? = nil
     ) {
         self.isSuccess = isSuccess
         self.errorMessage = errorMessage
         self.errorCode = errorCode
         self.specTotalCount = specTotalCount
         self.specs = specs
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.errorMessage = try container.decodeIfPresent(String.self, forKey: .errorMessage)
-        self.errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
-        self.specTotalCount = try container.decodeLenientIfPresent(Int.self, forKey: .specTotalCount)
-        self.specs = try container.decodeIfPresent([ListJobResourceSpecificationsSpec].self, forKey: .specs)
     }
 }
 
@@ -77,31 +62,15 @@ public struct ListJobResourceSpecificationsSpec: Codable, Sendable, Equatable {
     public var noResource: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case specID = "spec_id"
-        case core
-        case cpu
-        case gpuNum = "gpu_num"
-        case gpuType = "gpu_type"
-        case specCode = "spec_code"
-        case maxNum = "max_num"
-        case unitNum = "unit_num"
-        case storage
-        case interfaceType = "interface_type"
+        case specID = "spec_id", core, cpu, gpuNum = "gpu_num", gpuType = "gpu_type", specCode = "spec_code"
+        case maxNum = "max_num", unitNum = "unit_num", storage, interfaceType = "interface_type"
         case noResource = "no_resource"
     }
 
     public init(
-        specID: Int64? = nil,
-        core: String? = nil,
-        cpu: String? = nil,
-        gpuNum: Int? = nil,
-        gpuType: String? = nil,
-        specCode: String? = nil,
-        maxNum: Int? = nil,
-        unitNum: Int? = nil,
-        storage: String? = nil,
-        interfaceType: Int? = nil,
-        noResource: Bool? = nil
+        specID: Int64? = nil, core: String? = nil, cpu: String? = nil, gpuNum: Int? = nil,
+        gpuType: String? = nil, specCode: String? = nil, maxNum: Int? = nil, unitNum: Int? = nil,
+        storage: String? = nil, interfaceType: Int? = nil, noResource: Bool? = nil
     ) {
         self.specID = specID
         self.core = core
@@ -114,20 +83,5 @@ public struct ListJobResourceSpecificationsSpec: Codable, Sendable, Equatable {
         self.storage = storage
         self.interfaceType = interfaceType
         self.noResource = noResource
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.specID = try container.decodeLenientIfPresent(Int64.self, forKey: .specID)
-        self.core = try container.decodeIfPresent(String.self, forKey: .core)
-        self.cpu = try container.decodeIfPresent(String.self, forKey: .cpu)
-        self.gpuNum = try container.decodeLenientIfPresent(Int.self, forKey: .gpuNum)
-        self.gpuType = try container.decodeIfPresent(String.self, forKey: .gpuType)
-        self.specCode = try container.decodeIfPresent(String.self, forKey: .specCode)
-        self.maxNum = try container.decodeLenientIfPresent(Int.self, forKey: .maxNum)
-        self.unitNum = try container.decodeLenientIfPresent(Int.self, forKey: .unitNum)
-        self.storage = try container.decodeIfPresent(String.self, forKey: .storage)
-        self.interfaceType = try container.decodeLenientIfPresent(Int.self, forKey: .interfaceType)
-        self.noResource = try container.decodeLenientIfPresent(Bool.self, forKey: .noResource)
     }
 }

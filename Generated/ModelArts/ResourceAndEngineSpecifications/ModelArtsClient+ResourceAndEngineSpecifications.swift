@@ -20,9 +20,7 @@ extension ModelArtsClient {
         var query = QueryItems()
         query.append("job_type", jobType)
         let request = OperationRequest(
-            operation: "ListJobEngineSpecifications",
-            method: .get,
-            path: "/v1/{project_id}/job/ai-engines",
+            operation: "ListJobEngineSpecifications", method: .get, path: "/v1/{project_id}/job/ai-engines",
             query: query
         )
         return try await client.send(request, as: ListJobEngineSpecificationsResponse.self)
@@ -50,10 +48,8 @@ extension ModelArtsClient {
         query.append("engine_id", engineID)
         query.append("project_type", projectType)
         let request = OperationRequest(
-            operation: "ListJobResourceSpecifications",
-            method: .get,
-            path: "/v1/{project_id}/job/resource-specs",
-            query: query
+            operation: "ListJobResourceSpecifications", method: .get,
+            path: "/v1/{project_id}/job/resource-specs", query: query
         )
         return try await client.send(request, as: ListJobResourceSpecificationsResponse.self)
     }

@@ -13,9 +13,7 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func showPoolRuntimeMetrics() async throws -> ShowPoolRuntimeMetricsResponse {
         let request = OperationRequest(
-            operation: "ShowPoolRuntimeMetrics",
-            method: .get,
-            path: "/v2/{project_id}/metrics/runtime/pools"
+            operation: "ShowPoolRuntimeMetrics", method: .get, path: "/v2/{project_id}/metrics/runtime/pools"
         )
         return try await client.send(request, as: ShowPoolRuntimeMetricsResponse.self)
     }

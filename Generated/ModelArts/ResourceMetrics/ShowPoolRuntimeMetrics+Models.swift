@@ -31,10 +31,7 @@ public struct Capacity: Codable, Sendable, Equatable {
     public var window: String?
 
     public init(
-        value: Value? = nil,
-        maxValue: Value? = nil,
-        timestamp: String? = nil,
-        window: String? = nil
+        value: Value? = nil, maxValue: Value? = nil, timestamp: String? = nil, window: String? = nil
     ) {
         self.value = value
         self.maxValue = maxValue
@@ -104,22 +101,9 @@ public struct Value: Codable, Sendable, Equatable {
     /// Number of AI resources.
     public var tnt004: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case cpu
-        case memory
-        case tnt004
-    }
-
     public init(cpu: Int? = nil, memory: String? = nil, tnt004: Int? = nil) {
         self.cpu = cpu
         self.memory = memory
         self.tnt004 = tnt004
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.cpu = try container.decodeLenientIfPresent(Int.self, forKey: .cpu)
-        self.memory = try container.decodeIfPresent(String.self, forKey: .memory)
-        self.tnt004 = try container.decodeLenientIfPresent(Int.self, forKey: .tnt004)
     }
 }

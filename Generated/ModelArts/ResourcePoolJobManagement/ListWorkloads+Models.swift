@@ -27,35 +27,15 @@ public struct ListWorkloadsResponse: Codable, Sendable, Equatable {
     /// Not in the page's table; the page's response example shows it.
     public var total: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case apiVersion
-        case kind
-        case items
-        case metadata
-        case total
-    }
-
     public init(
-        apiVersion: APIVersion? = nil,
-        kind: KindValue? = nil,
-        items: [Workload]? = nil,
-        metadata: JSONValue? = nil,
-        total: Int? = nil
+        apiVersion: APIVersion? = nil, kind: KindValue? = nil, items: [Workload]? = nil,
+        metadata: JSONValue? = nil, total: Int? = nil
     ) {
         self.apiVersion = apiVersion
         self.kind = kind
         self.items = items
         self.metadata = metadata
         self.total = total
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.apiVersion = try container.decodeIfPresent(APIVersion.self, forKey: .apiVersion)
-        self.kind = try container.decodeIfPresent(KindValue.self, forKey: .kind)
-        self.items = try container.decodeIfPresent([Workload].self, forKey: .items)
-        self.metadata = try container.decodeIfPresent(JSONValue.self, forKey: .metadata)
-        self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)
     }
 }
 
@@ -126,49 +106,18 @@ public struct Workload: Codable, Sendable, Equatable {
     public var isDeleted: String?
 
     private enum CodingKeys: String, CodingKey {
-        case apiVersion
-        case kind
-        case type
-        case namespace
-        case name
-        case jobName
-        case uid
-        case jobUUID
-        case flavor
-        case status
-        case resourceRequirement
-        case priority
-        case runningDuration
-        case pendingDuration
-        case pendingPosition
-        case createTime
-        case gvk
-        case hostIPs = "hostIps"
-        case nodes
-        case isDeleted
+        case apiVersion, kind, type, namespace, name, jobName, uid, jobUUID, flavor, status
+        case resourceRequirement, priority, runningDuration, pendingDuration, pendingPosition, createTime, gvk
+        case hostIPs = "hostIps", nodes, isDeleted
     }
 
     public init(
-        apiVersion: APIVersion? = nil,
-        kind: KindValue? = nil,
-        type: TypeValue? = nil,
-        namespace: String? = nil,
-        name: String? = nil,
-        jobName: String? = nil,
-        uid: String? = nil,
-        jobUUID: String? = nil,
-        flavor: String? = nil,
-        status: String? = nil,
-        resourceRequirement: NodeResource? = nil,
-        priority: String? = nil,
-        runningDuration: Int? = nil,
-        pendingDuration: Int? = nil,
-        pendingPosition: Int? = nil,
-        createTime: Int64? = nil,
-        gvk: String? = nil,
-        hostIPs: String? = nil,
-        nodes: WorkloadNodeVO? = nil,
-        isDeleted: String? = nil
+        apiVersion: APIVersion? = nil, kind: KindValue? = nil, type: TypeValue? = nil,
+        namespace: String? = nil, name: String? = nil, jobName: String? = nil, uid: String? = nil,
+        jobUUID: String? = nil, flavor: String? = nil, status: String? = nil,
+        resourceRequirement: NodeResource? = nil, priority: String? = nil, runningDuration: Int? = nil,
+        pendingDuration: Int? = nil, pendingPosition: Int? = nil, createTime: Int64? = nil,
+        gvk: String? = nil, hostIPs: String? = nil, nodes: WorkloadNodeVO? = nil, isDeleted: String? = nil
     ) {
         self.apiVersion = apiVersion
         self.kind = kind
@@ -191,30 +140,6 @@ public struct Workload: Codable, Sendable, Equatable {
         self.nodes = nodes
         self.isDeleted = isDeleted
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.apiVersion = try container.decodeIfPresent(APIVersion.self, forKey: .apiVersion)
-        self.kind = try container.decodeIfPresent(KindValue.self, forKey: .kind)
-        self.type = try container.decodeIfPresent(TypeValue.self, forKey: .type)
-        self.namespace = try container.decodeIfPresent(String.self, forKey: .namespace)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.jobName = try container.decodeIfPresent(String.self, forKey: .jobName)
-        self.uid = try container.decodeIfPresent(String.self, forKey: .uid)
-        self.jobUUID = try container.decodeIfPresent(String.self, forKey: .jobUUID)
-        self.flavor = try container.decodeIfPresent(String.self, forKey: .flavor)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.resourceRequirement = try container.decodeIfPresent(NodeResource.self, forKey: .resourceRequirement)
-        self.priority = try container.decodeIfPresent(String.self, forKey: .priority)
-        self.runningDuration = try container.decodeLenientIfPresent(Int.self, forKey: .runningDuration)
-        self.pendingDuration = try container.decodeLenientIfPresent(Int.self, forKey: .pendingDuration)
-        self.pendingPosition = try container.decodeLenientIfPresent(Int.self, forKey: .pendingPosition)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.gvk = try container.decodeIfPresent(String.self, forKey: .gvk)
-        self.hostIPs = try container.decodeIfPresent(String.self, forKey: .hostIPs)
-        self.nodes = try container.decodeIfPresent(WorkloadNodeVO.self, forKey: .nodes)
-        self.isDeleted = try container.decodeIfPresent(String.self, forKey: .isDeleted)
-    }
 }
 
 /// -
@@ -228,15 +153,11 @@ public struct WorkloadNodeVO: Codable, Sendable, Equatable {
     public var resourceRequirement: NodeResource?
 
     private enum CodingKeys: String, CodingKey {
-        case hostIP = "hostIp"
-        case npuTopologyPlacement
-        case resourceRequirement
+        case hostIP = "hostIp", npuTopologyPlacement, resourceRequirement
     }
 
     public init(
-        hostIP: String? = nil,
-        npuTopologyPlacement: String? = nil,
-        resourceRequirement: NodeResource? = nil
+        hostIP: String? = nil, npuTopologyPlacement: String? = nil, resourceRequirement: NodeResource? = nil
     ) {
         self.hostIP = hostIP
         self.npuTopologyPlacement = npuTopologyPlacement

@@ -77,11 +77,8 @@ extension ModelArtsClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListWorkloads",
-            method: .get,
-            path: "/v2/{project_id}/pools/{pool_name}/workloads",
-            pathParameters: ["pool_name": poolName],
-            query: query
+            operation: "ListWorkloads", method: .get, path: "/v2/{project_id}/pools/{pool_name}/workloads",
+            pathParameters: ["pool_name": poolName], query: query
         )
         return try await client.send(request, as: ListWorkloadsResponse.self)
     }
@@ -140,8 +137,7 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func showWorkloadStatistics(poolName: String) async throws -> ShowWorkloadStatisticsResponse {
         let request = OperationRequest(
-            operation: "ShowWorkloadStatistics",
-            method: .get,
+            operation: "ShowWorkloadStatistics", method: .get,
             path: "/v2/{project_id}/statistics/pools/{pool_name}/workloads",
             pathParameters: ["pool_name": poolName]
         )

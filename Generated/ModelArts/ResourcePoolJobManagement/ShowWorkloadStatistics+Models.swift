@@ -11,23 +11,10 @@ public struct Item: Codable, Sendable, Equatable {
     public var total: Int?
     public var type: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case status
-        case total
-        case type
-    }
-
     public init(status: ShowWorkloadStatisticsStatus? = nil, total: Int? = nil, type: String? = nil) {
         self.status = status
         self.total = total
         self.type = type
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.status = try container.decodeIfPresent(ShowWorkloadStatisticsStatus.self, forKey: .status)
-        self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
     }
 }
 
@@ -53,22 +40,13 @@ public struct ShowWorkloadStatisticsStatus: Codable, Sendable, Equatable {
     public var running: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case pending = "Pending"
-        case queue = "Queue"
-        case running = "Running"
+        case pending = "Pending", queue = "Queue", running = "Running"
     }
 
     public init(pending: Int? = nil, queue: Int? = nil, running: Int? = nil) {
         self.pending = pending
         self.queue = queue
         self.running = running
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.pending = try container.decodeLenientIfPresent(Int.self, forKey: .pending)
-        self.queue = try container.decodeLenientIfPresent(Int.self, forKey: .queue)
-        self.running = try container.decodeLenientIfPresent(Int.self, forKey: .running)
     }
 }
 
@@ -79,20 +57,9 @@ public struct Statistics: Codable, Sendable, Equatable {
     public var items: [Item]?
     public var total: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case items
-        case total
-    }
-
     public init(items: [Item]? = nil, total: Int? = nil) {
         self.items = items
         self.total = total
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.items = try container.decodeIfPresent([Item].self, forKey: .items)
-        self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)
     }
 }
 
@@ -103,20 +70,9 @@ public struct WorkloadListStatistics: Codable, Sendable, Equatable {
     /// Statistics of different job types.
     public var items: [WorkloadStatistics]?
 
-    private enum CodingKeys: String, CodingKey {
-        case total
-        case items
-    }
-
     public init(total: Int? = nil, items: [WorkloadStatistics]? = nil) {
         self.total = total
         self.items = items
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)
-        self.items = try container.decodeIfPresent([WorkloadStatistics].self, forKey: .items)
     }
 }
 
@@ -132,23 +88,10 @@ public struct WorkloadStatistics: Codable, Sendable, Equatable {
     /// Number of jobs in different statuses
     public var status: WorkloadStatusStatistics?
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case total
-        case status
-    }
-
     public init(type: ListWorkloadsType? = nil, total: Int? = nil, status: WorkloadStatusStatistics? = nil) {
         self.type = type
         self.total = total
         self.status = status
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.type = try container.decodeIfPresent(ListWorkloadsType.self, forKey: .type)
-        self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)
-        self.status = try container.decodeIfPresent(WorkloadStatusStatistics.self, forKey: .status)
     }
 }
 
@@ -174,26 +117,14 @@ public struct WorkloadStatusStatistics: Codable, Sendable, Equatable {
     public var failed: String?
 
     private enum CodingKeys: String, CodingKey {
-        case queue = "Queue"
-        case pending = "Pending"
-        case abnormal = "Abnormal"
-        case terminating = "Terminating"
-        case creating = "Creating"
-        case running = "Running"
-        case completed = "Completed"
-        case terminated = "Terminated"
+        case queue = "Queue", pending = "Pending", abnormal = "Abnormal", terminating = "Terminating"
+        case creating = "Creating", running = "Running", completed = "Completed", terminated = "Terminated"
         case failed = "Failed"
     }
 
     public init(
-        queue: String? = nil,
-        pending: String? = nil,
-        abnormal: String? = nil,
-        terminating: String? = nil,
-        creating: String? = nil,
-        running: String? = nil,
-        completed: String? = nil,
-        terminated: String? = nil,
+        queue: String? = nil, pending: String? = nil, abnormal: String? = nil, terminating: String? = nil,
+        creating: String? = nil, running: String? = nil, completed: String? = nil, terminated: String? = nil,
         failed: String? = nil
     ) {
         self.queue = queue

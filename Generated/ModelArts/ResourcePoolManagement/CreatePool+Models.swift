@@ -48,17 +48,14 @@ public struct CreatePoolPoolMetaAnnotations: Codable, Sendable, Equatable {
     }
 
     public init(
-        osModelartsDescription: String? = nil,
-        osModelartsBillingMode: String? = nil,
-        osModelartsFlavorResourceIDs: String? = nil,
-        osModelartsTmsTags: String? = nil,
+        osModelartsDescription: String? = nil, osModelartsBillingMode: String? = nil,
+        osModelartsFlavorResourceIDs: String? = nil, osModelartsTmsTags: String? = nil,
         osModelartsSchedulerExtension: String? = nil,
         osModelartsVolcanoSchedulerCabinetExclusiveEnabled: String? = nil,
         osModelartsPoolScopeExternalDependencyTrain: String? = nil,
         osModelartsPoolScopeExternalDependencyInfer: String? = nil,
         osModelartsPoolScopeExternalDependencyNotebook: String? = nil,
-        osModelartsPoolSubpoolsCount: String? = nil,
-        osModelartsTenantDomainName: String? = nil
+        osModelartsPoolSubpoolsCount: String? = nil, osModelartsTenantDomainName: String? = nil
     ) {
         self.osModelartsDescription = osModelartsDescription
         self.osModelartsBillingMode = osModelartsBillingMode
@@ -102,26 +99,19 @@ public struct CreatePoolPoolMetaLabels: Codable, Sendable, Equatable {
     public var osModelartsTenantProjectID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case osModelartsWorkspaceID = "os.modelarts/workspace.id"
-        case osModelartsName = "os.modelarts/name"
+        case osModelartsWorkspaceID = "os.modelarts/workspace.id", osModelartsName = "os.modelarts/name"
         case osModelartsResourceID = "os.modelarts/resource.id"
         case osModelartsTenantDomainID = "os.modelarts/tenant.domain.id"
-        case osModelartsCreateFrom = "os.modelarts/create-from"
-        case osModelartsPoolBiz = "os.modelarts.pool/biz"
-        case osModelartsSharing = "os.modelarts/sharing"
-        case osModelartsNodePrefix = "os.modelarts/node.prefix"
+        case osModelartsCreateFrom = "os.modelarts/create-from", osModelartsPoolBiz = "os.modelarts.pool/biz"
+        case osModelartsSharing = "os.modelarts/sharing", osModelartsNodePrefix = "os.modelarts/node.prefix"
         case osModelartsTenantProjectID = "os.modelarts/tenant.project.id"
     }
 
     public init(
-        osModelartsWorkspaceID: String? = nil,
-        osModelartsName: String? = nil,
-        osModelartsResourceID: String? = nil,
-        osModelartsTenantDomainID: String? = nil,
-        osModelartsCreateFrom: String? = nil,
-        osModelartsPoolBiz: OSModelartsPoolBiz? = nil,
-        osModelartsSharing: OSModelartsSharing? = nil,
-        osModelartsNodePrefix: String? = nil,
+        osModelartsWorkspaceID: String? = nil, osModelartsName: String? = nil,
+        osModelartsResourceID: String? = nil, osModelartsTenantDomainID: String? = nil,
+        osModelartsCreateFrom: String? = nil, osModelartsPoolBiz: OSModelartsPoolBiz? = nil,
+        osModelartsSharing: OSModelartsSharing? = nil, osModelartsNodePrefix: String? = nil,
         osModelartsTenantProjectID: String? = nil
     ) {
         self.osModelartsWorkspaceID = osModelartsWorkspaceID
@@ -150,9 +140,7 @@ public struct CreatePoolPoolMetadata: Codable, Sendable, Equatable {
     public var annotations: CreatePoolPoolMetaAnnotations?
 
     public init(
-        name: String? = nil,
-        creationTimestamp: String? = nil,
-        labels: CreatePoolPoolMetaLabels? = nil,
+        name: String? = nil, creationTimestamp: String? = nil, labels: CreatePoolPoolMetaLabels? = nil,
         annotations: CreatePoolPoolMetaAnnotations? = nil
     ) {
         self.name = name
@@ -176,10 +164,7 @@ public struct CreatePoolRequest: Codable, Sendable, Equatable {
     public var spec: PoolSpecCreation?
 
     public init(
-        apiVersion: NodeAPIVersion,
-        kind: Kind,
-        metadata: PoolMetadataCreation,
-        spec: PoolSpecCreation? = nil
+        apiVersion: NodeAPIVersion, kind: Kind, metadata: PoolMetadataCreation, spec: PoolSpecCreation? = nil
     ) {
         self.apiVersion = apiVersion
         self.kind = kind
@@ -204,11 +189,8 @@ public struct CreatePoolResponse: Codable, Sendable, Equatable {
     public var status: PoolStatus?
 
     public init(
-        apiVersion: NodeAPIVersion? = nil,
-        kind: Kind? = nil,
-        metadata: CreatePoolPoolMetadata? = nil,
-        spec: PoolSpec? = nil,
-        status: PoolStatus? = nil
+        apiVersion: NodeAPIVersion? = nil, kind: Kind? = nil, metadata: CreatePoolPoolMetadata? = nil,
+        spec: PoolSpec? = nil, status: PoolStatus? = nil
     ) {
         self.apiVersion = apiVersion
         self.kind = kind
@@ -237,10 +219,8 @@ public struct PoolAnnotationsCreation: Codable, Sendable, Equatable {
     }
 
     public init(
-        osModelartsDescription: String? = nil,
-        osModelartsBillingMode: String? = nil,
-        osModelartsOrderID: String? = nil,
-        osModelartsSchedulerExtension: String? = nil
+        osModelartsDescription: String? = nil, osModelartsBillingMode: String? = nil,
+        osModelartsOrderID: String? = nil, osModelartsSchedulerExtension: String? = nil
     ) {
         self.osModelartsDescription = osModelartsDescription
         self.osModelartsBillingMode = osModelartsBillingMode
@@ -275,17 +255,13 @@ public struct PoolLabelsCreation: Codable, Sendable, Equatable {
     public var osModelartsNodePrefix: String?
 
     private enum CodingKeys: String, CodingKey {
-        case osModelartsWorkspaceID = "os.modelarts/workspace.id"
-        case osModelartsName = "os.modelarts/name"
-        case osModelartsSharing = "os.modelarts/sharing"
-        case osModelartsNodePrefix = "os.modelarts/node.prefix"
+        case osModelartsWorkspaceID = "os.modelarts/workspace.id", osModelartsName = "os.modelarts/name"
+        case osModelartsSharing = "os.modelarts/sharing", osModelartsNodePrefix = "os.modelarts/node.prefix"
     }
 
     public init(
-        osModelartsWorkspaceID: String? = nil,
-        osModelartsName: String,
-        osModelartsSharing: OSModelartsSharing? = nil,
-        osModelartsNodePrefix: String? = nil
+        osModelartsWorkspaceID: String? = nil, osModelartsName: String,
+        osModelartsSharing: OSModelartsSharing? = nil, osModelartsNodePrefix: String? = nil
     ) {
         self.osModelartsWorkspaceID = osModelartsWorkspaceID
         self.osModelartsName = osModelartsName
@@ -341,31 +317,15 @@ public struct PoolSpecCreation: Codable, Sendable, Equatable {
     public var ipv6enable: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case type
-        case scope
-        case resources
-        case parent
-        case network
-        case containerNetwork
-        case kubernetesSvcIPRange = "kubernetesSvcIpRange"
-        case masters
-        case clusterFlavor
-        case driver
-        case ipv6enable
+        case type, scope, resources, parent, network, containerNetwork
+        case kubernetesSvcIPRange = "kubernetesSvcIpRange", masters, clusterFlavor, driver, ipv6enable
     }
 
     public init(
-        type: PoolSpecType,
-        scope: [Scope]? = nil,
-        resources: [CreatePoolPoolResource],
-        parent: String? = nil,
-        network: PoolNetwork? = nil,
-        containerNetwork: PoolContainerNetwork? = nil,
-        kubernetesSvcIPRange: String? = nil,
-        masters: [PoolClusterMaster]? = nil,
-        clusterFlavor: String? = nil,
-        driver: PoolDriver? = nil,
-        ipv6enable: Bool? = nil
+        type: PoolSpecType, scope: [Scope]? = nil, resources: [CreatePoolPoolResource], parent: String? = nil,
+        network: PoolNetwork? = nil, containerNetwork: PoolContainerNetwork? = nil,
+        kubernetesSvcIPRange: String? = nil, masters: [PoolClusterMaster]? = nil,
+        clusterFlavor: String? = nil, driver: PoolDriver? = nil, ipv6enable: Bool? = nil
     ) {
         self.type = type
         self.scope = scope
@@ -378,20 +338,5 @@ public struct PoolSpecCreation: Codable, Sendable, Equatable {
         self.clusterFlavor = clusterFlavor
         self.driver = driver
         self.ipv6enable = ipv6enable
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.type = try container.decode(PoolSpecType.self, forKey: .type)
-        self.scope = try container.decodeIfPresent([Scope].self, forKey: .scope)
-        self.resources = try container.decode([CreatePoolPoolResource].self, forKey: .resources)
-        self.parent = try container.decodeIfPresent(String.self, forKey: .parent)
-        self.network = try container.decodeIfPresent(PoolNetwork.self, forKey: .network)
-        self.containerNetwork = try container.decodeIfPresent(PoolContainerNetwork.self, forKey: .containerNetwork)
-        self.kubernetesSvcIPRange = try container.decodeIfPresent(String.self, forKey: .kubernetesSvcIPRange)
-        self.masters = try container.decodeIfPresent([PoolClusterMaster].self, forKey: .masters)
-        self.clusterFlavor = try container.decodeIfPresent(String.self, forKey: .clusterFlavor)
-        self.driver = try container.decodeIfPresent(PoolDriver.self, forKey: .driver)
-        self.ipv6enable = try container.decodeLenientIfPresent(Bool.self, forKey: .ipv6enable)
     }
 }

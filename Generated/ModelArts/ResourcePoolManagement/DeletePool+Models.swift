@@ -19,11 +19,8 @@ public struct DeletePoolResponse: Codable, Sendable, Equatable {
     public var status: PoolStatus?
 
     public init(
-        apiVersion: NodeAPIVersion? = nil,
-        kind: Kind? = nil,
-        metadata: PoolMetadataDeletion? = nil,
-        spec: PoolSpec? = nil,
-        status: PoolStatus? = nil
+        apiVersion: NodeAPIVersion? = nil, kind: Kind? = nil, metadata: PoolMetadataDeletion? = nil,
+        spec: PoolSpec? = nil, status: PoolStatus? = nil
     ) {
         self.apiVersion = apiVersion
         self.kind = kind
@@ -47,11 +44,8 @@ public struct PoolMetadataDeletion: Codable, Sendable, Equatable {
     public var annotations: PoolMetaAnnotations?
 
     public init(
-        name: String? = nil,
-        creationTimestamp: String? = nil,
-        deletionTimestamp: String? = nil,
-        labels: PoolMetaLabels? = nil,
-        annotations: PoolMetaAnnotations? = nil
+        name: String? = nil, creationTimestamp: String? = nil, deletionTimestamp: String? = nil,
+        labels: PoolMetaLabels? = nil, annotations: PoolMetaAnnotations? = nil
     ) {
         self.name = name
         self.creationTimestamp = creationTimestamp

@@ -21,11 +21,8 @@ public struct ListPoolsPool: Codable, Sendable, Equatable {
     public var status: PoolStatus?
 
     public init(
-        apiVersion: NodeAPIVersion? = nil,
-        kind: Kind? = nil,
-        metadata: ListPoolsPoolMetadata? = nil,
-        spec: PoolSpec? = nil,
-        status: PoolStatus? = nil
+        apiVersion: NodeAPIVersion? = nil, kind: Kind? = nil, metadata: ListPoolsPoolMetadata? = nil,
+        spec: PoolSpec? = nil, status: PoolStatus? = nil
     ) {
         self.apiVersion = apiVersion
         self.kind = kind
@@ -49,9 +46,7 @@ public struct ListPoolsPoolMetadata: Codable, Sendable, Equatable {
     public var annotations: PoolMetaAnnotations?
 
     public init(
-        name: String? = nil,
-        creationTimestamp: String? = nil,
-        labels: PoolMetaLabels? = nil,
+        name: String? = nil, creationTimestamp: String? = nil, labels: PoolMetaLabels? = nil,
         annotations: PoolMetaAnnotations? = nil
     ) {
         self.name = name

@@ -65,10 +65,7 @@ extension ModelArtsClient {
         var headers: [String: String] = [:]
         headers["request-type"] = requestType
         let request = OperationRequest(
-            operation: "CreatePool",
-            method: .post,
-            path: "/v2/{project_id}/pools",
-            headers: headers,
+            operation: "CreatePool", method: .post, path: "/v2/{project_id}/pools", headers: headers,
             body: body
         )
         return try await client.send(request, as: CreatePoolResponse.self)
@@ -89,11 +86,8 @@ extension ModelArtsClient {
         var headers: [String: String] = [:]
         headers["request-type"] = requestType
         let request = OperationRequest(
-            operation: "DeletePool",
-            method: .delete,
-            path: "/v2/{project_id}/pools/{pool_name}",
-            pathParameters: ["pool_name": poolName],
-            headers: headers
+            operation: "DeletePool", method: .delete, path: "/v2/{project_id}/pools/{pool_name}",
+            pathParameters: ["pool_name": poolName], headers: headers
         )
         return try await client.send(request, as: DeletePoolResponse.self)
     }
@@ -126,10 +120,7 @@ extension ModelArtsClient {
         query.append("status", status)
         query.append("parent", parent)
         let request = OperationRequest(
-            operation: "ListPools",
-            method: .get,
-            path: "/v2/{project_id}/pools",
-            query: query
+            operation: "ListPools", method: .get, path: "/v2/{project_id}/pools", query: query
         )
         return try await client.send(request, as: ListPoolsResponse.self)
     }
@@ -147,11 +138,8 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func patchPool(poolName: String, _ body: PatchPoolRequest) async throws -> PatchPoolResponse {
         let request = OperationRequest(
-            operation: "PatchPool",
-            method: .patch,
-            path: "/v2/{project_id}/pools/{pool_name}",
-            pathParameters: ["pool_name": poolName],
-            body: body
+            operation: "PatchPool", method: .patch, path: "/v2/{project_id}/pools/{pool_name}",
+            pathParameters: ["pool_name": poolName], body: body
         )
         return try await client.send(request, as: PatchPoolResponse.self)
     }
@@ -167,10 +155,8 @@ extension ModelArtsClient {
     ///   - body: The request body.
     public func retryPoolScope(poolName: String, _ body: RetryPoolScopeRequest) async throws {
         let request = OperationRequest(
-            operation: "RetryPoolScope",
-            method: .post,
-            path: "/v2/{project_id}/pools/{pool_name}/retry-scope",
-            pathParameters: ["pool_name": poolName],
+            operation: "RetryPoolScope", method: .post,
+            path: "/v2/{project_id}/pools/{pool_name}/retry-scope", pathParameters: ["pool_name": poolName],
             body: body
         )
         try await client.send(request)
@@ -188,9 +174,7 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func showPool(poolName: String) async throws -> ShowPoolResponse {
         let request = OperationRequest(
-            operation: "ShowPool",
-            method: .get,
-            path: "/v2/{project_id}/pools/{pool_name}",
+            operation: "ShowPool", method: .get, path: "/v2/{project_id}/pools/{pool_name}",
             pathParameters: ["pool_name": poolName]
         )
         return try await client.send(request, as: ShowPoolResponse.self)
@@ -236,11 +220,8 @@ extension ModelArtsClient {
         query.append("statistics", statistics)
         query.append("period", period)
         let request = OperationRequest(
-            operation: "ShowPoolMonitor",
-            method: .get,
-            path: "/v2/{project_id}/pools/{pool_name}/monitor",
-            pathParameters: ["pool_name": poolName],
-            query: query
+            operation: "ShowPoolMonitor", method: .get, path: "/v2/{project_id}/pools/{pool_name}/monitor",
+            pathParameters: ["pool_name": poolName], query: query
         )
         return try await client.send(request, as: ShowPoolMonitorResponse.self)
     }
@@ -259,9 +240,7 @@ extension ModelArtsClient {
         var query = QueryItems()
         query.append("workspaceId", workspaceID)
         let request = OperationRequest(
-            operation: "ShowPoolStatistics",
-            method: .get,
-            path: "/v2/{project_id}/statistics/pools",
+            operation: "ShowPoolStatistics", method: .get, path: "/v2/{project_id}/statistics/pools",
             query: query
         )
         return try await client.send(request, as: ShowPoolStatisticsResponse.self)

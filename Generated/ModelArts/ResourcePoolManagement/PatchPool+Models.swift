@@ -49,8 +49,7 @@ public struct PoolLabelsUpdate: Codable, Sendable, Equatable {
     public var osModelartsSharing: OSModelartsSharing?
 
     private enum CodingKeys: String, CodingKey {
-        case osModelartsWorkspaceID = "os.modelarts/workspace.id"
-        case osModelartsSharing = "os.modelarts/sharing"
+        case osModelartsWorkspaceID = "os.modelarts/workspace.id", osModelartsSharing = "os.modelarts/sharing"
     }
 
     public init(osModelartsWorkspaceID: String? = nil, osModelartsSharing: OSModelartsSharing? = nil) {
@@ -86,9 +85,7 @@ public struct PoolSpecUpdate: Codable, Sendable, Equatable {
     public var driver: PoolDriver?
 
     public init(
-        scope: [Scope]? = nil,
-        resources: [CreatePoolPoolResource]? = nil,
-        driver: PoolDriver? = nil
+        scope: [Scope]? = nil, resources: [CreatePoolPoolResource]? = nil, driver: PoolDriver? = nil
     ) {
         self.scope = scope
         self.resources = resources

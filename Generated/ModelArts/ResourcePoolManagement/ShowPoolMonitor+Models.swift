@@ -12,23 +12,10 @@ public struct PoolMetricDataPoint: Codable, Sendable, Equatable {
     /// List of statistical values.
     public var statistics: [PoolMetricDataPointValue]?
 
-    private enum CodingKeys: String, CodingKey {
-        case timestamp
-        case unit
-        case statistics
-    }
-
     public init(timestamp: Int64? = nil, unit: String? = nil, statistics: [PoolMetricDataPointValue]? = nil) {
         self.timestamp = timestamp
         self.unit = unit
         self.statistics = statistics
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.timestamp = try container.decodeLenientIfPresent(Int64.self, forKey: .timestamp)
-        self.unit = try container.decodeIfPresent(String.self, forKey: .unit)
-        self.statistics = try container.decodeIfPresent([PoolMetricDataPointValue].self, forKey: .statistics)
     }
 }
 
@@ -52,20 +39,9 @@ public struct PoolMetricDataPointValue: Codable, Sendable, Equatable {
     /// Statistical result. The value -1 indicates invalid data.
     public var value: Double?
 
-    private enum CodingKeys: String, CodingKey {
-        case statistic
-        case value
-    }
-
     public init(statistic: Statistic? = nil, value: Double? = nil) {
         self.statistic = statistic
         self.value = value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.statistic = try container.decodeIfPresent(Statistic.self, forKey: .statistic)
-        self.value = try container.decodeLenientIfPresent(Double.self, forKey: .value)
     }
 }
 
@@ -161,8 +137,7 @@ public struct PoolMetricItemValue: Codable, Sendable, Equatable {
     public var dimensions: [PoolMetricDimensionItem]?
 
     public init(
-        metricName: MetricName? = nil,
-        namespace: Namespace? = nil,
+        metricName: MetricName? = nil, namespace: Namespace? = nil,
         dimensions: [PoolMetricDimensionItem]? = nil
     ) {
         self.metricName = metricName

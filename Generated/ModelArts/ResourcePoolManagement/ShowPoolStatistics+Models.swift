@@ -26,19 +26,8 @@ public struct PoolStatisticsStatus: Codable, Sendable, Equatable {
     /// Not in the page's table; the page's response example shows it.
     public var deleting: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case creating
-        case created
-        case failed
-        case pending
-        case deleting
-    }
-
     public init(
-        creating: Int? = nil,
-        created: Int? = nil,
-        failed: Int? = nil,
-        pending: Int? = nil,
+        creating: Int? = nil, created: Int? = nil, failed: Int? = nil, pending: Int? = nil,
         deleting: Int? = nil
     ) {
         self.creating = creating
@@ -46,15 +35,6 @@ public struct PoolStatisticsStatus: Codable, Sendable, Equatable {
         self.failed = failed
         self.pending = pending
         self.deleting = deleting
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.creating = try container.decodeLenientIfPresent(Int.self, forKey: .creating)
-        self.created = try container.decodeLenientIfPresent(Int.self, forKey: .created)
-        self.failed = try container.decodeLenientIfPresent(Int.self, forKey: .failed)
-        self.pending = try container.decodeLenientIfPresent(Int.self, forKey: .pending)
-        self.deleting = try container.decodeLenientIfPresent(Int.self, forKey: .deleting)
     }
 }
 

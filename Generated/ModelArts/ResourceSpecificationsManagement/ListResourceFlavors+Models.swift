@@ -26,23 +26,10 @@ public struct FlavorCreatingStepVO: Codable, Sendable, Equatable {
     /// Batch type.
     public var type: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case displayInfo
-        case step
-        case type
-    }
-
     public init(displayInfo: DisplayInfo? = nil, step: Int? = nil, type: String? = nil) {
         self.displayInfo = displayInfo
         self.step = step
         self.type = type
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.displayInfo = try container.decodeIfPresent(DisplayInfo.self, forKey: .displayInfo)
-        self.step = try container.decodeLenientIfPresent(Int.self, forKey: .step)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
     }
 }
 
@@ -94,10 +81,8 @@ public struct ListResourceFlavorsResponse: Codable, Sendable, Equatable {
     public var items: [ResourceFlavor]?
 
     public init(
-        apiVersion: APIVersion? = nil,
-        kind: ListResourceFlavorsKind? = nil,
-        metadata: NeworkListMetadata? = nil,
-        items: [ResourceFlavor]? = nil
+        apiVersion: APIVersion? = nil, kind: ListResourceFlavorsKind? = nil,
+        metadata: NeworkListMetadata? = nil, items: [ResourceFlavor]? = nil
     ) {
         self.apiVersion = apiVersion
         self.kind = kind
@@ -122,10 +107,8 @@ public struct ResourceFlavor: Codable, Sendable, Equatable {
     public var status: ResourceFlavorStatus?
 
     public init(
-        apiVersion: APIVersion? = nil,
-        kind: ResourceFlavorKind? = nil,
-        metadata: ResourceFlavorMetadata? = nil,
-        spec: ResourceFlavorSpec? = nil,
+        apiVersion: APIVersion? = nil, kind: ResourceFlavorKind? = nil,
+        metadata: ResourceFlavorMetadata? = nil, spec: ResourceFlavorSpec? = nil,
         status: ResourceFlavorStatus? = nil
     ) {
         self.apiVersion = apiVersion
@@ -166,8 +149,7 @@ public struct ResourceFlavorLabel: Codable, Sendable, Equatable {
     }
 
     public init(
-        osModelartsScope: String? = nil,
-        osModelartsFlavorBaremetal: String? = nil,
+        osModelartsScope: String? = nil, osModelartsFlavorBaremetal: String? = nil,
         osModelartsFlavorLocaldisk: String? = nil
     ) {
         self.osModelartsScope = osModelartsScope
@@ -186,8 +168,7 @@ public struct ResourceFlavorMetadata: Codable, Sendable, Equatable {
     public var annotations: ResourceFlavorAnnotations?
 
     public init(
-        name: String? = nil,
-        labels: ResourceFlavorLabel? = nil,
+        name: String? = nil, labels: ResourceFlavorLabel? = nil,
         annotations: ResourceFlavorAnnotations? = nil
     ) {
         self.name = name
@@ -243,20 +224,12 @@ public struct ResourceFlavorSpec: Codable, Sendable, Equatable {
     public var billingModes: [Int]?
 
     public init(
-        type: String? = nil,
-        cpuArch: CPUArch? = nil,
-        cpu: String? = nil,
-        memory: String? = nil,
-        gpu: ResourceFlavorXPU? = nil,
-        npu: ResourceFlavorXPU? = nil,
-        dataVolumes: [ListResourceFlavorsDataVolumeItem]? = nil,
-        rootVolume: RootVolume? = nil,
-        jobFlavors: [String]? = nil,
-        nodeConfigTemplate: String? = nil,
-        creatingSteps: [FlavorCreatingStepVO]? = nil,
-        flavorBootType: FlavorBootType? = nil,
-        localDiskDetail: String? = nil,
-        billingModes: [Int]? = nil
+        type: String? = nil, cpuArch: CPUArch? = nil, cpu: String? = nil, memory: String? = nil,
+        gpu: ResourceFlavorXPU? = nil, npu: ResourceFlavorXPU? = nil,
+        dataVolumes: [ListResourceFlavorsDataVolumeItem]? = nil, rootVolume: RootVolume? = nil,
+        jobFlavors: [String]? = nil, nodeConfigTemplate: String? = nil,
+        creatingSteps: [FlavorCreatingStepVO]? = nil, flavorBootType: FlavorBootType? = nil,
+        localDiskDetail: String? = nil, billingModes: [Int]? = nil
     ) {
         self.type = type
         self.cpuArch = cpuArch

@@ -26,9 +26,7 @@ extension ModelArtsClient {
         query.append("labelSelector", labelSelector)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListResourceFlavors",
-            method: .get,
-            path: "/v1/{project_id}/resourceflavors",
+            operation: "ListResourceFlavors", method: .get, path: "/v1/{project_id}/resourceflavors",
             query: query
         )
         return try await client.send(request, as: ListResourceFlavorsResponse.self)

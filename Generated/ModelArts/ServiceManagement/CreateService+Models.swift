@@ -75,38 +75,19 @@ public struct CreateServiceRequest: Codable, Sendable, Equatable {
     public var priority: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case workspaceID = "workspace_id"
-        case schedule
-        case clusterID = "cluster_id"
-        case poolName = "pool_name"
-        case inferType = "infer_type"
-        case vpcID = "vpc_id"
-        case serviceName = "service_name"
-        case description
-        case securityGroupID = "security_group_id"
-        case subnetNetworkID = "subnet_network_id"
-        case config
-        case additionalProperties = "additional_properties"
-        case loadBalancerPolicy = "load_balancer_policy"
-        case serviceSecrets = "service_secrets"
-        case priority
+        case workspaceID = "workspace_id", schedule, clusterID = "cluster_id", poolName = "pool_name"
+        case inferType = "infer_type", vpcID = "vpc_id", serviceName = "service_name", description
+        case securityGroupID = "security_group_id", subnetNetworkID = "subnet_network_id", config
+        case additionalProperties = "additional_properties", loadBalancerPolicy = "load_balancer_policy"
+        case serviceSecrets = "service_secrets", priority
     }
 
     public init(
-        workspaceID: String? = nil,
-        schedule: [Schedule]? = nil,
-        clusterID: String? = nil,
-        poolName: String? = nil,
-        inferType: InferType,
-        vpcID: String? = nil,
-        serviceName: String,
-        description: String? = nil,
-        securityGroupID: String? = nil,
-        subnetNetworkID: String? = nil,
-        config: [ServiceConfig],
-        additionalProperties: [String: ServiceAdditionalProperties]? = nil,
-        loadBalancerPolicy: LoadBalancerPolicy? = nil,
-        serviceSecrets: [ServiceSecret]? = nil,
+        workspaceID: String? = nil, schedule: [Schedule]? = nil, clusterID: String? = nil,
+        poolName: String? = nil, inferType: InferType, vpcID: String? = nil, serviceName: String,
+        description: String? = nil, securityGroupID: String? = nil, subnetNetworkID: String? = nil,
+        config: [ServiceConfig], additionalProperties: [String: ServiceAdditionalProperties]? = nil,
+        loadBalancerPolicy: LoadBalancerPolicy? = nil, serviceSecrets: [ServiceSecret]? = nil,
         priority: Int? = nil
     ) {
         self.workspaceID = workspaceID
@@ -125,25 +106,6 @@ public struct CreateServiceRequest: Codable, Sendable, Equatable {
         self.serviceSecrets = serviceSecrets
         self.priority = priority
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.workspaceID = try container.decodeIfPresent(String.self, forKey: .workspaceID)
-        self.schedule = try container.decodeIfPresent([Schedule].self, forKey: .schedule)
-        self.clusterID = try container.decodeIfPresent(String.self, forKey: .clusterID)
-        self.poolName = try container.decodeIfPresent(String.self, forKey: .poolName)
-        self.inferType = try container.decode(InferType.self, forKey: .inferType)
-        self.vpcID = try container.decodeIfPresent(String.self, forKey: .vpcID)
-        self.serviceName = try container.decode(String.self, forKey: .serviceName)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.securityGroupID = try container.decodeIfPresent(String.self, forKey: .securityGroupID)
-        self.subnetNetworkID = try container.decodeIfPresent(String.self, forKey: .subnetNetworkID)
-        self.config = try container.decode([ServiceConfig].self, forKey: .config)
-        self.additionalProperties = try container.decodeIfPresent([String: ServiceAdditionalProperties].self, forKey: .additionalProperties)
-        self.loadBalancerPolicy = try container.decodeIfPresent(LoadBalancerPolicy.self, forKey: .loadBalancerPolicy)
-        self.serviceSecrets = try container.decodeIfPresent([ServiceSecret].self, forKey: .serviceSecrets)
-        self.priority = try container.decodeLenientIfPresent(Int.self, forKey: .priority)
-    }
 }
 
 /// The response of ``ModelArtsClient/createService``.
@@ -154,8 +116,7 @@ public struct CreateServiceResponse: Codable, Sendable, Equatable {
     public var resourceIDs: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case serviceID = "service_id"
-        case resourceIDs = "resource_ids"
+        case serviceID = "service_id", resourceIDs = "resource_ids"
     }
 
     public init(serviceID: String? = nil, resourceIDs: [String]? = nil) {

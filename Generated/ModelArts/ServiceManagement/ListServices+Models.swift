@@ -67,56 +67,23 @@ public struct ListServices: Codable, Sendable, Equatable {
     public var additionalProperties: [String: String]?
 
     private enum CodingKeys: String, CodingKey {
-        case failedTimes = "failed_times"
-        case owner
-        case dueTime = "due_time"
-        case finishedTime = "finished_time"
-        case inferType = "infer_type"
-        case serviceName = "service_name"
-        case description
-        case project
-        case invocationTimes = "invocation_times"
-        case publishAt = "publish_at"
-        case workspaceID = "workspace_id"
-        case schedule
-        case startTime = "start_time"
-        case operationTime = "operation_time"
-        case isShared = "is_shared"
-        case serviceID = "service_id"
-        case progress
-        case sharedCount = "shared_count"
-        case tenant
-        case status
-        case isOpenedSampleCollection = "is_opened_sample_collection"
-        case transitionAt = "transition_at"
-        case isFree = "is_free"
-        case additionalProperties = "additional_properties"
+        case failedTimes = "failed_times", owner, dueTime = "due_time", finishedTime = "finished_time"
+        case inferType = "infer_type", serviceName = "service_name", description, project
+        case invocationTimes = "invocation_times", publishAt = "publish_at", workspaceID = "workspace_id"
+        case schedule, startTime = "start_time", operationTime = "operation_time", isShared = "is_shared"
+        case serviceID = "service_id", progress, sharedCount = "shared_count", tenant, status
+        case isOpenedSampleCollection = "is_opened_sample_collection", transitionAt = "transition_at"
+        case isFree = "is_free", additionalProperties = "additional_properties"
     }
 
     public init(
-        failedTimes: Int64? = nil,
-        owner: String? = nil,
-        dueTime: Double? = nil,
-        finishedTime: Double? = nil,
-        inferType: InferType? = nil,
-        serviceName: String? = nil,
-        description: String? = nil,
-        project: String? = nil,
-        invocationTimes: Int64? = nil,
-        publishAt: Int64? = nil,
-        workspaceID: Int? = nil,
-        schedule: [ShowServiceSchedule]? = nil,
-        startTime: Double? = nil,
-        operationTime: Double? = nil,
-        isShared: Bool? = nil,
-        serviceID: String? = nil,
-        progress: Int? = nil,
-        sharedCount: Double? = nil,
-        tenant: String? = nil,
-        status: ListServicesStatus? = nil,
-        isOpenedSampleCollection: String? = nil,
-        transitionAt: Double? = nil,
-        isFree: Bool? = nil,
+        failedTimes: Int64? = nil, owner: String? = nil, dueTime: Double? = nil, finishedTime: Double? = nil,
+        inferType: InferType? = nil, serviceName: String? = nil, description: String? = nil,
+        project: String? = nil, invocationTimes: Int64? = nil, publishAt: Int64? = nil,
+        workspaceID: Int? = nil, schedule: [ShowServiceSchedule]? = nil, startTime: Double? = nil,
+        operationTime: Double? = nil, isShared: Bool? = nil, serviceID: String? = nil, progress: Int? = nil,
+        sharedCount: Double? = nil, tenant: String? = nil, status: ListServicesStatus? = nil,
+        isOpenedSampleCollection: String? = nil, transitionAt: Double? = nil, isFree: Bool? = nil,
         additionalProperties: [String: String]? = nil
     ) {
         self.failedTimes = failedTimes
@@ -144,34 +111,6 @@ public struct ListServices: Codable, Sendable, Equatable {
         self.isFree = isFree
         self.additionalProperties = additionalProperties
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.failedTimes = try container.decodeLenientIfPresent(Int64.self, forKey: .failedTimes)
-        self.owner = try container.decodeIfPresent(String.self, forKey: .owner)
-        self.dueTime = try container.decodeLenientIfPresent(Double.self, forKey: .dueTime)
-        self.finishedTime = try container.decodeLenientIfPresent(Double.self, forKey: .finishedTime)
-        self.inferType = try container.decodeIfPresent(InferType.self, forKey: .inferType)
-        self.serviceName = try container.decodeIfPresent(String.self, forKey: .serviceName)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.project = try container.decodeIfPresent(String.self, forKey: .project)
-        self.invocationTimes = try container.decodeLenientIfPresent(Int64.self, forKey: .invocationTimes)
-        self.publishAt = try container.decodeLenientIfPresent(Int64.self, forKey: .publishAt)
-        self.workspaceID = try container.decodeLenientIfPresent(Int.self, forKey: .workspaceID)
-        self.schedule = try container.decodeIfPresent([ShowServiceSchedule].self, forKey: .schedule)
-        self.startTime = try container.decodeLenientIfPresent(Double.self, forKey: .startTime)
-        self.operationTime = try container.decodeLenientIfPresent(Double.self, forKey: .operationTime)
-        self.isShared = try container.decodeLenientIfPresent(Bool.self, forKey: .isShared)
-        self.serviceID = try container.decodeIfPresent(String.self, forKey: .serviceID)
-        self.progress = try container.decodeLenientIfPresent(Int.self, forKey: .progress)
-        self.sharedCount = try container.decodeLenientIfPresent(Double.self, forKey: .sharedCount)
-        self.tenant = try container.decodeIfPresent(String.self, forKey: .tenant)
-        self.status = try container.decodeIfPresent(ListServicesStatus.self, forKey: .status)
-        self.isOpenedSampleCollection = try container.decodeIfPresent(String.self, forKey: .isOpenedSampleCollection)
-        self.transitionAt = try container.decodeLenientIfPresent(Double.self, forKey: .transitionAt)
-        self.isFree = try container.decodeLenientIfPresent(Bool.self, forKey: .isFree)
-        self.additionalProperties = try container.decodeIfPresent([String: String].self, forKey: .additionalProperties)
-    }
 }
 
 /// The response of ``ModelArtsClient/listServices``.
@@ -185,21 +124,12 @@ public struct ListServicesResponse: Codable, Sendable, Equatable {
     public var services: [ListServices]?
 
     private enum CodingKeys: String, CodingKey {
-        case totalCount = "total_count"
-        case count
-        case services
+        case totalCount = "total_count", count, services
     }
 
     public init(totalCount: Int? = nil, count: Int? = nil, services: [ListServices]? = nil) {
         self.totalCount = totalCount
         self.count = count
         self.services = services
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.services = try container.decodeIfPresent([ListServices].self, forKey: .services)
     }
 }

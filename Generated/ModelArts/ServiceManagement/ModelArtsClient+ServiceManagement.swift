@@ -29,10 +29,7 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func createService(_ body: CreateServiceRequest) async throws -> CreateServiceResponse {
         let request = OperationRequest(
-            operation: "CreateService",
-            method: .post,
-            path: "/v1/{project_id}/services",
-            body: body
+            operation: "CreateService", method: .post, path: "/v1/{project_id}/services", body: body
         )
         return try await client.send(request, as: CreateServiceResponse.self)
     }
@@ -48,9 +45,7 @@ extension ModelArtsClient {
     ///     service_id values.
     public func deleteService(serviceID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteService",
-            method: .delete,
-            path: "/v1/{project_id}/services/{service_id}",
+            operation: "DeleteService", method: .delete, path: "/v1/{project_id}/services/{service_id}",
             pathParameters: ["service_id": serviceID]
         )
         try await client.send(request)
@@ -120,10 +115,7 @@ extension ModelArtsClient {
         query.append("order", order)
         query.append("tags", tags)
         let request = OperationRequest(
-            operation: "ListServices",
-            method: .get,
-            path: "/v1/{project_id}/services",
-            query: query
+            operation: "ListServices", method: .get, path: "/v1/{project_id}/services", query: query
         )
         return try await client.send(request, as: ListServicesResponse.self)
     }
@@ -208,9 +200,7 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func showService(serviceID: String) async throws -> ShowServiceResponse {
         let request = OperationRequest(
-            operation: "ShowService",
-            method: .get,
-            path: "/v1/{project_id}/services/{service_id}",
+            operation: "ShowService", method: .get, path: "/v1/{project_id}/services/{service_id}",
             pathParameters: ["service_id": serviceID]
         )
         return try await client.send(request, as: ShowServiceResponse.self)
@@ -307,10 +297,8 @@ extension ModelArtsClient {
         query.append("sort_by", sortBy)
         query.append("order", order)
         let request = OperationRequest(
-            operation: "ShowServiceEvents",
-            method: .get,
-            path: "/v1/{project_id}/services/{service_id}/events",
-            pathParameters: ["service_id": serviceID],
+            operation: "ShowServiceEvents", method: .get,
+            path: "/v1/{project_id}/services/{service_id}/events", pathParameters: ["service_id": serviceID],
             query: query
         )
         return try await client.send(request, as: ShowServiceEventsResponse.self)
@@ -378,10 +366,8 @@ extension ModelArtsClient {
         var query = QueryItems()
         query.append("node_id", nodeID)
         let request = OperationRequest(
-            operation: "ShowServiceMonitorInfo",
-            method: .get,
-            path: "/v1/{project_id}/services/{service_id}/monitor",
-            pathParameters: ["service_id": serviceID],
+            operation: "ShowServiceMonitorInfo", method: .get,
+            path: "/v1/{project_id}/services/{service_id}/monitor", pathParameters: ["service_id": serviceID],
             query: query
         )
         return try await client.send(request, as: ShowServiceMonitorInfoResponse.self)
@@ -413,10 +399,8 @@ extension ModelArtsClient {
         query.append("limit", limit)
         query.append("offset", offset)
         let request = OperationRequest(
-            operation: "ShowServiceSpecifications",
-            method: .get,
-            path: "/v1/{project_id}/services/specifications",
-            query: query
+            operation: "ShowServiceSpecifications", method: .get,
+            path: "/v1/{project_id}/services/specifications", query: query
         )
         return try await client.send(request, as: ShowServiceSpecificationsResponse.self)
     }
@@ -468,10 +452,8 @@ extension ModelArtsClient {
         var query = QueryItems()
         query.append("update_time", updateTime)
         let request = OperationRequest(
-            operation: "ShowServiceUpdateLogs",
-            method: .get,
-            path: "/v1/{project_id}/services/{service_id}/logs",
-            pathParameters: ["service_id": serviceID],
+            operation: "ShowServiceUpdateLogs", method: .get,
+            path: "/v1/{project_id}/services/{service_id}/logs", pathParameters: ["service_id": serviceID],
             query: query
         )
         return try await client.send(request, as: ShowServiceUpdateLogsResponse.self)
@@ -489,11 +471,8 @@ extension ModelArtsClient {
     ///   - body: The request body.
     public func updateService(serviceID: String, _ body: UpdateServiceRequest) async throws {
         let request = OperationRequest(
-            operation: "UpdateService",
-            method: .put,
-            path: "/v1/{project_id}/services/{service_id}",
-            pathParameters: ["service_id": serviceID],
-            body: body
+            operation: "UpdateService", method: .put, path: "/v1/{project_id}/services/{service_id}",
+            pathParameters: ["service_id": serviceID], body: body
         )
         try await client.send(request)
     }

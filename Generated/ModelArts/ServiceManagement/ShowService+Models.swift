@@ -68,51 +68,20 @@ public struct Nodes: Codable, Sendable, Equatable {
     public var hostName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case memory
-        case osVersion = "os_version"
-        case cpu
-        case createdAt = "created_at"
-        case description
-        case message
-        case predictURL = "predict_url"
-        case enableGPU = "enable_gpu"
-        case gpuNum = "gpu_num"
-        case hostIPs = "host_ips"
-        case updatedAt = "updated_at"
-        case nodeLabel = "node_label"
-        case osType = "os_type"
-        case name
-        case osName = "os_name"
-        case arch
-        case id
-        case instanceStatus = "instance_status"
-        case state
-        case deploymentNum = "deployment_num"
+        case memory, osVersion = "os_version", cpu, createdAt = "created_at", description, message
+        case predictURL = "predict_url", enableGPU = "enable_gpu", gpuNum = "gpu_num", hostIPs = "host_ips"
+        case updatedAt = "updated_at", nodeLabel = "node_label", osType = "os_type", name, osName = "os_name"
+        case arch, id, instanceStatus = "instance_status", state, deploymentNum = "deployment_num"
         case hostName = "host_name"
     }
 
     public init(
-        memory: Int? = nil,
-        osVersion: String? = nil,
-        cpu: Int? = nil,
-        createdAt: String? = nil,
-        description: String? = nil,
-        message: String? = nil,
-        predictURL: String? = nil,
-        enableGPU: Bool? = nil,
-        gpuNum: Int? = nil,
-        hostIPs: [String]? = nil,
-        updatedAt: String? = nil,
-        nodeLabel: String? = nil,
-        osType: String? = nil,
-        name: String? = nil,
-        osName: String? = nil,
-        arch: String? = nil,
-        id: String? = nil,
-        instanceStatus: InstanceStatus? = nil,
-        state: String? = nil,
-        deploymentNum: Int? = nil,
-        hostName: String? = nil
+        memory: Int? = nil, osVersion: String? = nil, cpu: Int? = nil, createdAt: String? = nil,
+        description: String? = nil, message: String? = nil, predictURL: String? = nil, enableGPU: Bool? = nil,
+        gpuNum: Int? = nil, hostIPs: [String]? = nil, updatedAt: String? = nil, nodeLabel: String? = nil,
+        osType: String? = nil, name: String? = nil, osName: String? = nil, arch: String? = nil,
+        id: String? = nil, instanceStatus: InstanceStatus? = nil, state: String? = nil,
+        deploymentNum: Int? = nil, hostName: String? = nil
     ) {
         self.memory = memory
         self.osVersion = osVersion
@@ -135,31 +104,6 @@ public struct Nodes: Codable, Sendable, Equatable {
         self.state = state
         self.deploymentNum = deploymentNum
         self.hostName = hostName
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.memory = try container.decodeLenientIfPresent(Int.self, forKey: .memory)
-        self.osVersion = try container.decodeIfPresent(String.self, forKey: .osVersion)
-        self.cpu = try container.decodeLenientIfPresent(Int.self, forKey: .cpu)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
-        self.predictURL = try container.decodeIfPresent(String.self, forKey: .predictURL)
-        self.enableGPU = try container.decodeLenientIfPresent(Bool.self, forKey: .enableGPU)
-        self.gpuNum = try container.decodeLenientIfPresent(Int.self, forKey: .gpuNum)
-        self.hostIPs = try container.decodeIfPresent([String].self, forKey: .hostIPs)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.nodeLabel = try container.decodeIfPresent(String.self, forKey: .nodeLabel)
-        self.osType = try container.decodeIfPresent(String.self, forKey: .osType)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.osName = try container.decodeIfPresent(String.self, forKey: .osName)
-        self.arch = try container.decodeIfPresent(String.self, forKey: .arch)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.instanceStatus = try container.decodeIfPresent(InstanceStatus.self, forKey: .instanceStatus)
-        self.state = try container.decodeIfPresent(String.self, forKey: .state)
-        self.deploymentNum = try container.decodeLenientIfPresent(Int.self, forKey: .deploymentNum)
-        self.hostName = try container.decodeIfPresent(String.self, forKey: .hostName)
     }
 }
 
@@ -232,58 +176,24 @@ public struct QueryServiceConfig: Codable, Sendable, Equatable {
     public var affinity: ShowServiceServiceAffinity?
 
     private enum CodingKeys: String, CodingKey {
-        case modelVersion = "model_version"
-        case finishedTime = "finished_time"
-        case customSpec = "custom_spec"
-        case envs
-        case specification
-        case weight
-        case sourceType = "source_type"
-        case modelID = "model_id"
-        case srcPath = "src_path"
-        case reqURI = "req_uri"
-        case mappingType = "mapping_type"
-        case startTime = "start_time"
-        case clusterID = "cluster_id"
-        case nodes
-        case mappingRule = "mapping_rule"
-        case modelName = "model_name"
-        case srcType = "src_type"
-        case destPath = "dest_path"
-        case instanceCount = "instance_count"
-        case status
-        case scaling
-        case supportDebug = "support_debug"
-        case additionalProperties = "additional_properties"
-        case poolName = "pool_name"
-        case affinity
+        case modelVersion = "model_version", finishedTime = "finished_time", customSpec = "custom_spec", envs
+        case specification, weight, sourceType = "source_type", modelID = "model_id", srcPath = "src_path"
+        case reqURI = "req_uri", mappingType = "mapping_type", startTime = "start_time"
+        case clusterID = "cluster_id", nodes, mappingRule = "mapping_rule", modelName = "model_name"
+        case srcType = "src_type", destPath = "dest_path", instanceCount = "instance_count", status, scaling
+        case supportDebug = "support_debug", additionalProperties = "additional_properties"
+        case poolName = "pool_name", affinity
     }
 
     public init(
-        modelVersion: String? = nil,
-        finishedTime: Double? = nil,
-        customSpec: ShowServiceCustomSpec? = nil,
-        envs: [String: String]? = nil,
-        specification: String? = nil,
-        weight: Int? = nil,
-        sourceType: String? = nil,
-        modelID: String? = nil,
-        srcPath: String? = nil,
-        reqURI: String? = nil,
-        mappingType: String? = nil,
-        startTime: Double? = nil,
-        clusterID: String? = nil,
-        nodes: [Nodes]? = nil,
-        mappingRule: JSONValue? = nil,
-        modelName: String? = nil,
-        srcType: String? = nil,
-        destPath: String? = nil,
-        instanceCount: Int? = nil,
-        status: ListServicesStatus? = nil,
-        scaling: Bool? = nil,
-        supportDebug: Bool? = nil,
-        additionalProperties: [String: ShowServiceModelAdditionalProperties]? = nil,
-        poolName: String? = nil,
+        modelVersion: String? = nil, finishedTime: Double? = nil, customSpec: ShowServiceCustomSpec? = nil,
+        envs: [String: String]? = nil, specification: String? = nil, weight: Int? = nil,
+        sourceType: String? = nil, modelID: String? = nil, srcPath: String? = nil, reqURI: String? = nil,
+        mappingType: String? = nil, startTime: Double? = nil, clusterID: String? = nil, nodes: [Nodes]? = nil,
+        mappingRule: JSONValue? = nil, modelName: String? = nil, srcType: String? = nil,
+        destPath: String? = nil, instanceCount: Int? = nil, status: ListServicesStatus? = nil,
+        scaling: Bool? = nil, supportDebug: Bool? = nil,
+        additionalProperties: [String: ShowServiceModelAdditionalProperties]? = nil, poolName: String? = nil,
         affinity: ShowServiceServiceAffinity? = nil
     ) {
         self.modelVersion = modelVersion
@@ -312,35 +222,6 @@ public struct QueryServiceConfig: Codable, Sendable, Equatable {
         self.poolName = poolName
         self.affinity = affinity
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.modelVersion = try container.decodeIfPresent(String.self, forKey: .modelVersion)
-        self.finishedTime = try container.decodeLenientIfPresent(Double.self, forKey: .finishedTime)
-        self.customSpec = try container.decodeIfPresent(ShowServiceCustomSpec.self, forKey: .customSpec)
-        self.envs = try container.decodeIfPresent([String: String].self, forKey: .envs)
-        self.specification = try container.decodeIfPresent(String.self, forKey: .specification)
-        self.weight = try container.decodeLenientIfPresent(Int.self, forKey: .weight)
-        self.sourceType = try container.decodeIfPresent(String.self, forKey: .sourceType)
-        self.modelID = try container.decodeIfPresent(String.self, forKey: .modelID)
-        self.srcPath = try container.decodeIfPresent(String.self, forKey: .srcPath)
-        self.reqURI = try container.decodeIfPresent(String.self, forKey: .reqURI)
-        self.mappingType = try container.decodeIfPresent(String.self, forKey: .mappingType)
-        self.startTime = try container.decodeLenientIfPresent(Double.self, forKey: .startTime)
-        self.clusterID = try container.decodeIfPresent(String.self, forKey: .clusterID)
-        self.nodes = try container.decodeIfPresent([Nodes].self, forKey: .nodes)
-        self.mappingRule = try container.decodeIfPresent(JSONValue.self, forKey: .mappingRule)
-        self.modelName = try container.decodeIfPresent(String.self, forKey: .modelName)
-        self.srcType = try container.decodeIfPresent(String.self, forKey: .srcType)
-        self.destPath = try container.decodeIfPresent(String.self, forKey: .destPath)
-        self.instanceCount = try container.decodeLenientIfPresent(Int.self, forKey: .instanceCount)
-        self.status = try container.decodeIfPresent(ListServicesStatus.self, forKey: .status)
-        self.scaling = try container.decodeLenientIfPresent(Bool.self, forKey: .scaling)
-        self.supportDebug = try container.decodeLenientIfPresent(Bool.self, forKey: .supportDebug)
-        self.additionalProperties = try container.decodeIfPresent([String: ShowServiceModelAdditionalProperties].self, forKey: .additionalProperties)
-        self.poolName = try container.decodeIfPresent(String.self, forKey: .poolName)
-        self.affinity = try container.decodeIfPresent(ShowServiceServiceAffinity.self, forKey: .affinity)
-    }
 }
 
 /// Configure an affinity policy for a specified cluster and specify the nodes in the cluster.
@@ -353,8 +234,7 @@ public struct ShowServiceAffinityPoolInfo: Codable, Sendable, Equatable {
     public var nodes: [PoolNetwork]?
 
     private enum CodingKeys: String, CodingKey {
-        case poolName = "pool_name"
-        case nodes
+        case poolName = "pool_name", nodes
     }
 
     public init(poolName: String? = nil, nodes: [PoolNetwork]? = nil) {
@@ -377,8 +257,7 @@ public struct ShowServiceNodeAffinity: Codable, Sendable, Equatable {
     public var poolInfos: [ShowServiceAffinityPoolInfo]?
 
     private enum CodingKeys: String, CodingKey {
-        case mode
-        case poolInfos = "pool_infos"
+        case mode, poolInfos = "pool_infos"
     }
 
     public init(mode: String? = nil, poolInfos: [ShowServiceAffinityPoolInfo]? = nil) {
@@ -487,77 +366,30 @@ public struct ShowServiceResponse: Codable, Sendable, Equatable {
     public var priority: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case serviceID = "service_id"
-        case serviceName = "service_name"
-        case description
-        case tenant
-        case project
-        case owner
-        case publishAt = "publish_at"
-        case inferType = "infer_type"
-        case workspaceID = "workspace_id"
-        case clusterID = "cluster_id"
-        case vpcID = "vpc_id"
-        case subnetNetworkID = "subnet_network_id"
-        case securityGroupID = "security_group_id"
-        case status
-        case progress
-        case errorMsg = "error_msg"
-        case config
-        case accessAddress = "access_address"
-        case bindAccessAddress = "bind_access_address"
-        case invocationTimes = "invocation_times"
-        case failedTimes = "failed_times"
-        case isShared = "is_shared"
-        case sharedCount = "shared_count"
-        case schedule
-        case updateTime = "update_time"
-        case debugURL = "debug_url"
-        case dueTime = "due_time"
-        case operationTime = "operation_time"
-        case transitionAt = "transition_at"
-        case isFree = "is_free"
-        case additionalProperties = "additional_properties"
-        case poolName = "pool_name"
-        case loadBalancerPolicy = "load_balancer_policy"
-        case priority
+        case serviceID = "service_id", serviceName = "service_name", description, tenant, project, owner
+        case publishAt = "publish_at", inferType = "infer_type", workspaceID = "workspace_id"
+        case clusterID = "cluster_id", vpcID = "vpc_id", subnetNetworkID = "subnet_network_id"
+        case securityGroupID = "security_group_id", status, progress, errorMsg = "error_msg", config
+        case accessAddress = "access_address", bindAccessAddress = "bind_access_address"
+        case invocationTimes = "invocation_times", failedTimes = "failed_times", isShared = "is_shared"
+        case sharedCount = "shared_count", schedule, updateTime = "update_time", debugURL = "debug_url"
+        case dueTime = "due_time", operationTime = "operation_time", transitionAt = "transition_at"
+        case isFree = "is_free", additionalProperties = "additional_properties", poolName = "pool_name"
+        case loadBalancerPolicy = "load_balancer_policy", priority
     }
 
     public init(
-        serviceID: String? = nil,
-        serviceName: String? = nil,
-        description: String? = nil,
-        tenant: String? = nil,
-        project: String? = nil,
-        owner: String? = nil,
-        publishAt: Double? = nil,
-        inferType: InferType? = nil,
-        workspaceID: String? = nil,
-        clusterID: String? = nil,
-        vpcID: String? = nil,
-        subnetNetworkID: String? = nil,
-        securityGroupID: String? = nil,
-        status: ShowServiceStatus? = nil,
-        progress: Int? = nil,
-        errorMsg: String? = nil,
-        config: [QueryServiceConfig]? = nil,
-        accessAddress: String? = nil,
-        bindAccessAddress: String? = nil,
-        invocationTimes: Double? = nil,
-        failedTimes: Double? = nil,
-        isShared: Bool? = nil,
-        sharedCount: Double? = nil,
-        schedule: [ShowServiceSchedule]? = nil,
-        updateTime: Double? = nil,
-        debugURL: String? = nil,
-        dueTime: Double? = nil,
-        operationTime: Double? = nil,
-        transitionAt: Double? = nil,
-        isFree: Bool? = nil,
-        additionalProperties: [String: String]? = nil,
-        poolName: String? = nil,
-        loadBalancerPolicy: LoadBalancerPolicy? = nil,
-        priority: Int? = nil
+        serviceID: String? = nil, serviceName: String? = nil, description: String? = nil,
+        tenant: String? = nil, project: String? = nil, owner: String? = nil, publishAt: Double? = nil,
+        inferType: InferType? = nil, workspaceID: String? = nil, clusterID: String? = nil,
+        vpcID: String? = nil, subnetNetworkID: String? = nil, securityGroupID: String? = nil,
+        status: ShowServiceStatus? = nil, progress: Int? = nil, errorMsg: String? = nil,
+        config: [QueryServiceConfig]? = nil, accessAddress: String? = nil, bindAccessAddress: String? = nil,
+        invocationTimes: Double? = nil, failedTimes: Double? = nil, isShared: Bool? = nil,
+        sharedCount: Double? = nil, schedule: [ShowServiceSchedule]? = nil, updateTime: Double? = nil,
+        debugURL: String? = nil, dueTime: Double? = nil, operationTime: Double? = nil,
+        transitionAt: Double? = nil, isFree: Bool? = nil, additionalProperties: [String: String]? = nil,
+        poolName: String? = nil, loadBalancerPolicy: LoadBalancerPolicy? = nil, priority: Int? = nil
     ) {
         self.serviceID = serviceID
         self.serviceName = serviceName
@@ -593,44 +425,6 @@ public struct ShowServiceResponse: Codable, Sendable, Equatable {
         self.poolName = poolName
         self.loadBalancerPolicy = loadBalancerPolicy
         self.priority = priority
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.serviceID = try container.decodeIfPresent(String.self, forKey: .serviceID)
-        self.serviceName = try container.decodeIfPresent(String.self, forKey: .serviceName)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.tenant = try container.decodeIfPresent(String.self, forKey: .tenant)
-        self.project = try container.decodeIfPresent(String.self, forKey: .project)
-        self.owner = try container.decodeIfPresent(String.self, forKey: .owner)
-        self.publishAt = try container.decodeLenientIfPresent(Double.self, forKey: .publishAt)
-        self.inferType = try container.decodeIfPresent(InferType.self, forKey: .inferType)
-        self.workspaceID = try container.decodeIfPresent(String.self, forKey: .workspaceID)
-        self.clusterID = try container.decodeIfPresent(String.self, forKey: .clusterID)
-        self.vpcID = try container.decodeIfPresent(String.self, forKey: .vpcID)
-        self.subnetNetworkID = try container.decodeIfPresent(String.self, forKey: .subnetNetworkID)
-        self.securityGroupID = try container.decodeIfPresent(String.self, forKey: .securityGroupID)
-        self.status = try container.decodeIfPresent(ShowServiceStatus.self, forKey: .status)
-        self.progress = try container.decodeLenientIfPresent(Int.self, forKey: .progress)
-        self.errorMsg = try container.decodeIfPresent(String.self, forKey: .errorMsg)
-        self.config = try container.decodeIfPresent([QueryServiceConfig].self, forKey: .config)
-        self.accessAddress = try container.decodeIfPresent(String.self, forKey: .accessAddress)
-        self.bindAccessAddress = try container.decodeIfPresent(String.self, forKey: .bindAccessAddress)
-        self.invocationTimes = try container.decodeLenientIfPresent(Double.self, forKey: .invocationTimes)
-        self.failedTimes = try container.decodeLenientIfPresent(Double.self, forKey: .failedTimes)
-        self.isShared = try container.decodeLenientIfPresent(Bool.self, forKey: .isShared)
-        self.sharedCount = try container.decodeLenientIfPresent(Double.self, forKey: .sharedCount)
-        self.schedule = try container.decodeIfPresent([ShowServiceSchedule].self, forKey: .schedule)
-        self.updateTime = try container.decodeLenientIfPresent(Double.self, forKey: .updateTime)
-        self.debugURL = try container.decodeIfPresent(String.self, forKey: .debugURL)
-        self.dueTime = try container.decodeLenientIfPresent(Double.self, forKey: .dueTime)
-        self.operationTime = try container.decodeLenientIfPresent(Double.self, forKey: .operationTime)
-        self.transitionAt = try container.decodeLenientIfPresent(Double.self, forKey: .transitionAt)
-        self.isFree = try container.decodeLenientIfPresent(Bool.self, forKey: .isFree)
-        self.additionalProperties = try container.decodeIfPresent([String: String].self, forKey: .additionalProperties)
-        self.poolName = try container.decodeIfPresent(String.self, forKey: .poolName)
-        self.loadBalancerPolicy = try container.decodeIfPresent(LoadBalancerPolicy.self, forKey: .loadBalancerPolicy)
-        self.priority = try container.decodeLenientIfPresent(Int.self, forKey: .priority)
     }
 }
 

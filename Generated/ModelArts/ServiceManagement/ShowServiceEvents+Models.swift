@@ -28,22 +28,13 @@ public struct Events: Codable, Sendable, Equatable {
     public var occurTime: Double?
 
     private enum CodingKeys: String, CodingKey {
-        case eventType = "event_type"
-        case eventInfo = "event_info"
-        case occurTime = "occur_time"
+        case eventType = "event_type", eventInfo = "event_info", occurTime = "occur_time"
     }
 
     public init(eventType: EventType? = nil, eventInfo: String? = nil, occurTime: Double? = nil) {
         self.eventType = eventType
         self.eventInfo = eventInfo
         self.occurTime = occurTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.eventType = try container.decodeIfPresent(EventType.self, forKey: .eventType)
-        self.eventInfo = try container.decodeIfPresent(String.self, forKey: .eventInfo)
-        self.occurTime = try container.decodeLenientIfPresent(Double.self, forKey: .occurTime)
     }
 }
 
@@ -61,18 +52,11 @@ public struct ShowServiceEventsResponse: Codable, Sendable, Equatable {
     public var events: [Events]?
 
     private enum CodingKeys: String, CodingKey {
-        case serviceName = "service_name"
-        case totalCount = "total_count"
-        case serviceID = "service_id"
-        case count
-        case events
+        case serviceName = "service_name", totalCount = "total_count", serviceID = "service_id", count, events
     }
 
     public init(
-        serviceName: String? = nil,
-        totalCount: Int? = nil,
-        serviceID: String? = nil,
-        count: Int? = nil,
+        serviceName: String? = nil, totalCount: Int? = nil, serviceID: String? = nil, count: Int? = nil,
         events: [Events]? = nil
     ) {
         self.serviceName = serviceName
@@ -80,14 +64,5 @@ public struct ShowServiceEventsResponse: Codable, Sendable, Equatable {
         self.serviceID = serviceID
         self.count = count
         self.events = events
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.serviceName = try container.decodeIfPresent(String.self, forKey: .serviceName)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
-        self.serviceID = try container.decodeIfPresent(String.self, forKey: .serviceID)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.events = try container.decodeIfPresent([Events].self, forKey: .events)
     }
 }

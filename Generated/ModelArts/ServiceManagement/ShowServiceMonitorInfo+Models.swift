@@ -50,51 +50,24 @@ public struct Monitor: Codable, Sendable, Equatable {
     public var npuMemoryUsage: Double?
 
     private enum CodingKeys: String, CodingKey {
-        case failedTimes = "failed_times"
-        case modelVersion = "model_version"
-        case cpuMemoryTotal = "cpu_memory_total"
-        case gpuUsage = "gpu_usage"
-        case nodeName = "node_name"
-        case gpuTotal = "gpu_total"
-        case modelID = "model_id"
-        case invocationTimes = "invocation_times"
-        case cpuCoreUsage = "cpu_core_usage"
-        case cpuCoreTotal = "cpu_core_total"
-        case modelName = "model_name"
-        case cpuMemoryUsage = "cpu_memory_usage"
-        case nodeID = "node_id"
-        case modelRunningInstanceCount = "model_running_instance_count"
-        case modelInstanceCount = "model_instance_count"
-        case gpuMemoryTotal = "gpu_memory_total"
-        case gpuMemoryUsage = "gpu_memory_usage"
-        case npuTotal = "npu_total"
-        case npuUsage = "npu_usage"
-        case npuMemoryTotal = "npu_memory_total"
-        case npuMemoryUsage = "npu_memory_usage"
+        case failedTimes = "failed_times", modelVersion = "model_version", cpuMemoryTotal = "cpu_memory_total"
+        case gpuUsage = "gpu_usage", nodeName = "node_name", gpuTotal = "gpu_total", modelID = "model_id"
+        case invocationTimes = "invocation_times", cpuCoreUsage = "cpu_core_usage"
+        case cpuCoreTotal = "cpu_core_total", modelName = "model_name", cpuMemoryUsage = "cpu_memory_usage"
+        case nodeID = "node_id", modelRunningInstanceCount = "model_running_instance_count"
+        case modelInstanceCount = "model_instance_count", gpuMemoryTotal = "gpu_memory_total"
+        case gpuMemoryUsage = "gpu_memory_usage", npuTotal = "npu_total", npuUsage = "npu_usage"
+        case npuMemoryTotal = "npu_memory_total", npuMemoryUsage = "npu_memory_usage"
     }
 
     public init(
-        failedTimes: Int? = nil,
-        modelVersion: String? = nil,
-        cpuMemoryTotal: Int? = nil,
-        gpuUsage: Double? = nil,
-        nodeName: String? = nil,
-        gpuTotal: Double? = nil,
-        modelID: String? = nil,
-        invocationTimes: Int? = nil,
-        cpuCoreUsage: Double? = nil,
-        cpuCoreTotal: Double? = nil,
-        modelName: String? = nil,
-        cpuMemoryUsage: Int? = nil,
-        nodeID: String? = nil,
-        modelRunningInstanceCount: Int? = nil,
-        modelInstanceCount: Int? = nil,
-        gpuMemoryTotal: Double? = nil,
-        gpuMemoryUsage: Double? = nil,
-        npuTotal: Double? = nil,
-        npuUsage: Double? = nil,
-        npuMemoryTotal: Double? = nil,
-        npuMemoryUsage: Double? = nil
+        failedTimes: Int? = nil, modelVersion: String? = nil, cpuMemoryTotal: Int? = nil,
+        gpuUsage: Double? = nil, nodeName: String? = nil, gpuTotal: Double? = nil, modelID: String? = nil,
+        invocationTimes: Int? = nil, cpuCoreUsage: Double? = nil, cpuCoreTotal: Double? = nil,
+        modelName: String? = nil, cpuMemoryUsage: Int? = nil, nodeID: String? = nil,
+        modelRunningInstanceCount: Int? = nil, modelInstanceCount: Int? = nil, gpuMemoryTotal: Double? = nil,
+        gpuMemoryUsage: Double? = nil, npuTotal: Double? = nil, npuUsage: Double? = nil,
+        npuMemoryTotal: Double? = nil, npuMemoryUsage: Double? = nil
     ) {
         self.failedTimes = failedTimes
         self.modelVersion = modelVersion
@@ -118,31 +91,6 @@ public struct Monitor: Codable, Sendable, Equatable {
         self.npuMemoryTotal = npuMemoryTotal
         self.npuMemoryUsage = npuMemoryUsage
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.failedTimes = try container.decodeLenientIfPresent(Int.self, forKey: .failedTimes)
-        self.modelVersion = try container.decodeIfPresent(String.self, forKey: .modelVersion)
-        self.cpuMemoryTotal = try container.decodeLenientIfPresent(Int.self, forKey: .cpuMemoryTotal)
-        self.gpuUsage = try container.decodeLenientIfPresent(Double.self, forKey: .gpuUsage)
-        self.nodeName = try container.decodeIfPresent(String.self, forKey: .nodeName)
-        self.gpuTotal = try container.decodeLenientIfPresent(Double.self, forKey: .gpuTotal)
-        self.modelID = try container.decodeIfPresent(String.self, forKey: .modelID)
-        self.invocationTimes = try container.decodeLenientIfPresent(Int.self, forKey: .invocationTimes)
-        self.cpuCoreUsage = try container.decodeLenientIfPresent(Double.self, forKey: .cpuCoreUsage)
-        self.cpuCoreTotal = try container.decodeLenientIfPresent(Double.self, forKey: .cpuCoreTotal)
-        self.modelName = try container.decodeIfPresent(String.self, forKey: .modelName)
-        self.cpuMemoryUsage = try container.decodeLenientIfPresent(Int.self, forKey: .cpuMemoryUsage)
-        self.nodeID = try container.decodeIfPresent(String.self, forKey: .nodeID)
-        self.modelRunningInstanceCount = try container.decodeLenientIfPresent(Int.self, forKey: .modelRunningInstanceCount)
-        self.modelInstanceCount = try container.decodeLenientIfPresent(Int.self, forKey: .modelInstanceCount)
-        self.gpuMemoryTotal = try container.decodeLenientIfPresent(Double.self, forKey: .gpuMemoryTotal)
-        self.gpuMemoryUsage = try container.decodeLenientIfPresent(Double.self, forKey: .gpuMemoryUsage)
-        self.npuTotal = try container.decodeLenientIfPresent(Double.self, forKey: .npuTotal)
-        self.npuUsage = try container.decodeLenientIfPresent(Double.self, forKey: .npuUsage)
-        self.npuMemoryTotal = try container.decodeLenientIfPresent(Double.self, forKey: .npuMemoryTotal)
-        self.npuMemoryUsage = try container.decodeLenientIfPresent(Double.self, forKey: .npuMemoryUsage)
-    }
 }
 
 /// The response of ``ModelArtsClient/showServiceMonitorInfo``.
@@ -161,20 +109,14 @@ public struct ShowServiceMonitorInfoResponse: Codable, Sendable, Equatable {
     public var reqCountPerMin: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case serviceName = "service_name"
-        case serviceID = "service_id"
-        case monitors
+        case serviceName = "service_name", serviceID = "service_id", monitors
         case serviceRunningInstanceCount = "service_running_instance_count"
-        case serviceInstanceCount = "service_instance_count"
-        case reqCountPerMin = "req_count_per_min"
+        case serviceInstanceCount = "service_instance_count", reqCountPerMin = "req_count_per_min"
     }
 
     public init(
-        serviceName: String? = nil,
-        serviceID: String? = nil,
-        monitors: [Monitor]? = nil,
-        serviceRunningInstanceCount: Int? = nil,
-        serviceInstanceCount: Int? = nil,
+        serviceName: String? = nil, serviceID: String? = nil, monitors: [Monitor]? = nil,
+        serviceRunningInstanceCount: Int? = nil, serviceInstanceCount: Int? = nil,
         reqCountPerMin: Int64? = nil
     ) {
         self.serviceName = serviceName
@@ -183,15 +125,5 @@ public struct ShowServiceMonitorInfoResponse: Codable, Sendable, Equatable {
         self.serviceRunningInstanceCount = serviceRunningInstanceCount
         self.serviceInstanceCount = serviceInstanceCount
         self.reqCountPerMin = reqCountPerMin
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.serviceName = try container.decodeIfPresent(String.self, forKey: .serviceName)
-        self.serviceID = try container.decodeIfPresent(String.self, forKey: .serviceID)
-        self.monitors = try container.decodeIfPresent([Monitor].self, forKey: .monitors)
-        self.serviceRunningInstanceCount = try container.decodeLenientIfPresent(Int.self, forKey: .serviceRunningInstanceCount)
-        self.serviceInstanceCount = try container.decodeLenientIfPresent(Int.self, forKey: .serviceInstanceCount)
-        self.reqCountPerMin = try container.decodeLenientIfPresent(Int64.self, forKey: .reqCountPerMin)
     }
 }

@@ -10,20 +10,9 @@ public struct CPUInfo: Codable, Sendable, Equatable {
     /// Number of CPUs
     public var cpu: Double?
 
-    private enum CodingKeys: String, CodingKey {
-        case arch
-        case cpu
-    }
-
     public init(arch: String? = nil, cpu: Double? = nil) {
         self.arch = arch
         self.cpu = cpu
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.arch = try container.decodeIfPresent(String.self, forKey: .arch)
-        self.cpu = try container.decodeLenientIfPresent(Double.self, forKey: .cpu)
     }
 }
 
@@ -34,20 +23,9 @@ public struct MemoryInfo: Codable, Sendable, Equatable {
     /// Memory size.
     public var memory: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case unit
-        case memory
-    }
-
     public init(unit: String? = nil, memory: Int? = nil) {
         self.unit = unit
         self.memory = memory
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.unit = try container.decodeIfPresent(String.self, forKey: .unit)
-        self.memory = try container.decodeLenientIfPresent(Int.self, forKey: .memory)
     }
 }
 
@@ -64,19 +42,8 @@ public struct ModelArtsGPUInfo: Codable, Sendable, Equatable {
     /// Number of GPUs.
     public var gpu: Double?
 
-    private enum CodingKeys: String, CodingKey {
-        case brand
-        case version
-        case unit
-        case memory
-        case gpu
-    }
-
     public init(
-        brand: String? = nil,
-        version: String? = nil,
-        unit: String? = nil,
-        memory: Int? = nil,
+        brand: String? = nil, version: String? = nil, unit: String? = nil, memory: Int? = nil,
         gpu: Double? = nil
     ) {
         self.brand = brand
@@ -84,15 +51,6 @@ public struct ModelArtsGPUInfo: Codable, Sendable, Equatable {
         self.unit = unit
         self.memory = memory
         self.gpu = gpu
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.brand = try container.decodeIfPresent(String.self, forKey: .brand)
-        self.version = try container.decodeIfPresent(String.self, forKey: .version)
-        self.unit = try container.decodeIfPresent(String.self, forKey: .unit)
-        self.memory = try container.decodeLenientIfPresent(Int.self, forKey: .memory)
-        self.gpu = try container.decodeLenientIfPresent(Double.self, forKey: .gpu)
     }
 }
 
@@ -109,19 +67,8 @@ public struct NPUInfo: Codable, Sendable, Equatable {
     /// Number of NPUs.
     public var npu: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case brand
-        case version
-        case unit
-        case memory
-        case npu
-    }
-
     public init(
-        brand: String? = nil,
-        version: String? = nil,
-        unit: String? = nil,
-        memory: Int? = nil,
+        brand: String? = nil, version: String? = nil, unit: String? = nil, memory: Int? = nil,
         npu: Int? = nil
     ) {
         self.brand = brand
@@ -129,15 +76,6 @@ public struct NPUInfo: Codable, Sendable, Equatable {
         self.unit = unit
         self.memory = memory
         self.npu = npu
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.brand = try container.decodeIfPresent(String.self, forKey: .brand)
-        self.version = try container.decodeIfPresent(String.self, forKey: .version)
-        self.unit = try container.decodeIfPresent(String.self, forKey: .unit)
-        self.memory = try container.decodeLenientIfPresent(Int.self, forKey: .memory)
-        self.npu = try container.decodeLenientIfPresent(Int.self, forKey: .npu)
     }
 }
 
@@ -151,22 +89,13 @@ public struct ShowServiceSpecificationsResponse: Codable, Sendable, Equatable {
     public var specifications: [Specification]?
 
     private enum CodingKeys: String, CodingKey {
-        case totalCount = "total_count"
-        case count
-        case specifications
+        case totalCount = "total_count", count, specifications
     }
 
     public init(totalCount: Int? = nil, count: Int? = nil, specifications: [Specification]? = nil) {
         self.totalCount = totalCount
         self.count = count
         self.specifications = specifications
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.specifications = try container.decodeIfPresent([Specification].self, forKey: .specifications)
     }
 }
 
@@ -208,39 +137,18 @@ public struct Specification: Codable, Sendable, Equatable {
     public var displayCn: String?
 
     private enum CodingKeys: String, CodingKey {
-        case isOpen = "is_open"
-        case specStatus = "spec_status"
-        case specification
-        case billingSpec = "billing_spec"
-        case category
-        case cpuInfo = "cpu_info"
-        case memoryInfo = "memory_info"
-        case gpuInfo = "gpu_info"
-        case npuInfo = "npu_info"
-        case sourceType = "source_type"
-        case isFree = "is_free"
-        case overQuota = "over_quota"
-        case extendParams = "extend_params"
-        case displayEn = "display_en"
-        case displayCn = "display_cn"
+        case isOpen = "is_open", specStatus = "spec_status", specification, billingSpec = "billing_spec"
+        case category, cpuInfo = "cpu_info", memoryInfo = "memory_info", gpuInfo = "gpu_info"
+        case npuInfo = "npu_info", sourceType = "source_type", isFree = "is_free", overQuota = "over_quota"
+        case extendParams = "extend_params", displayEn = "display_en", displayCn = "display_cn"
     }
 
     public init(
-        isOpen: Bool? = nil,
-        specStatus: String? = nil,
-        specification: String? = nil,
-        billingSpec: String? = nil,
-        category: String? = nil,
-        cpuInfo: CPUInfo? = nil,
-        memoryInfo: MemoryInfo? = nil,
-        gpuInfo: ModelArtsGPUInfo? = nil,
-        npuInfo: NPUInfo? = nil,
-        sourceType: String? = nil,
-        isFree: Bool? = nil,
-        overQuota: Bool? = nil,
-        extendParams: Int? = nil,
-        displayEn: String? = nil,
-        displayCn: String? = nil
+        isOpen: Bool? = nil, specStatus: String? = nil, specification: String? = nil,
+        billingSpec: String? = nil, category: String? = nil, cpuInfo: CPUInfo? = nil,
+        memoryInfo: MemoryInfo? = nil, gpuInfo: ModelArtsGPUInfo? = nil, npuInfo: NPUInfo? = nil,
+        sourceType: String? = nil, isFree: Bool? = nil, overQuota: Bool? = nil, extendParams: Int? = nil,
+        displayEn: String? = nil, displayCn: String? = nil
     ) {
         self.isOpen = isOpen
         self.specStatus = specStatus
@@ -257,24 +165,5 @@ public struct Specification: Codable, Sendable, Equatable {
         self.extendParams = extendParams
         self.displayEn = displayEn
         self.displayCn = displayCn
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isOpen = try container.decodeLenientIfPresent(Bool.self, forKey: .isOpen)
-        self.specStatus = try container.decodeIfPresent(String.self, forKey: .specStatus)
-        self.specification = try container.decodeIfPresent(String.self, forKey: .specification)
-        self.billingSpec = try container.decodeIfPresent(String.self, forKey: .billingSpec)
-        self.category = try container.decodeIfPresent(String.self, forKey: .category)
-        self.cpuInfo = try container.decodeIfPresent(CPUInfo.self, forKey: .cpuInfo)
-        self.memoryInfo = try container.decodeIfPresent(MemoryInfo.self, forKey: .memoryInfo)
-        self.gpuInfo = try container.decodeIfPresent(ModelArtsGPUInfo.self, forKey: .gpuInfo)
-        self.npuInfo = try container.decodeIfPresent(NPUInfo.self, forKey: .npuInfo)
-        self.sourceType = try container.decodeIfPresent(String.self, forKey: .sourceType)
-        self.isFree = try container.decodeLenientIfPresent(Bool.self, forKey: .isFree)
-        self.overQuota = try container.decodeLenientIfPresent(Bool.self, forKey: .overQuota)
-        self.extendParams = try container.decodeLenientIfPresent(Int.self, forKey: .extendParams)
-        self.displayEn = try container.decodeIfPresent(String.self, forKey: .displayEn)
-        self.displayCn = try container.decodeIfPresent(String.self, forKey: .displayCn)
     }
 }

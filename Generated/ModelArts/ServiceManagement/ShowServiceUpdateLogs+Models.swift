@@ -37,25 +37,14 @@ public struct Log: Codable, Sendable, Equatable {
     public var extendConfig: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case updateTime = "update_time"
-        case result
-        case config
-        case successNum = "success_num"
-        case failedNum = "failed_num"
-        case resultDetail = "result_detail"
-        case clusterID = "cluster_id"
-        case extendConfig = "extend_config"
+        case updateTime = "update_time", result, config, successNum = "success_num", failedNum = "failed_num"
+        case resultDetail = "result_detail", clusterID = "cluster_id", extendConfig = "extend_config"
     }
 
     public init(
-        updateTime: Double? = nil,
-        result: ResultValue? = nil,
-        config: [ServiceLogConfig]? = nil,
-        successNum: Double? = nil,
-        failedNum: Double? = nil,
-        resultDetail: [UpdateResult]? = nil,
-        clusterID: String? = nil,
-        extendConfig: [String]? = nil
+        updateTime: Double? = nil, result: ResultValue? = nil, config: [ServiceLogConfig]? = nil,
+        successNum: Double? = nil, failedNum: Double? = nil, resultDetail: [UpdateResult]? = nil,
+        clusterID: String? = nil, extendConfig: [String]? = nil
     ) {
         self.updateTime = updateTime
         self.result = result
@@ -65,18 +54,6 @@ public struct Log: Codable, Sendable, Equatable {
         self.resultDetail = resultDetail
         self.clusterID = clusterID
         self.extendConfig = extendConfig
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.updateTime = try container.decodeLenientIfPresent(Double.self, forKey: .updateTime)
-        self.result = try container.decodeIfPresent(ResultValue.self, forKey: .result)
-        self.config = try container.decodeIfPresent([ServiceLogConfig].self, forKey: .config)
-        self.successNum = try container.decodeLenientIfPresent(Double.self, forKey: .successNum)
-        self.failedNum = try container.decodeLenientIfPresent(Double.self, forKey: .failedNum)
-        self.resultDetail = try container.decodeIfPresent([UpdateResult].self, forKey: .resultDetail)
-        self.clusterID = try container.decodeIfPresent(String.self, forKey: .clusterID)
-        self.extendConfig = try container.decodeIfPresent([String].self, forKey: .extendConfig)
     }
 }
 
@@ -110,28 +87,15 @@ public struct ServiceLogConfig: Codable, Sendable, Equatable {
     public var additionalProperties: [String: ShowServiceModelAdditionalProperties]?
 
     private enum CodingKeys: String, CodingKey {
-        case modelID = "model_id"
-        case modelName = "model_name"
-        case modelVersion = "model_version"
-        case weight
-        case specification
-        case customSpec = "custom_spec"
-        case envs
-        case clusterID = "cluster_id"
-        case instanceCount = "instance_count"
-        case additionalProperties = "additional_properties"
+        case modelID = "model_id", modelName = "model_name", modelVersion = "model_version", weight
+        case specification, customSpec = "custom_spec", envs, clusterID = "cluster_id"
+        case instanceCount = "instance_count", additionalProperties = "additional_properties"
     }
 
     public init(
-        modelID: String? = nil,
-        modelName: String? = nil,
-        modelVersion: String? = nil,
-        weight: Int? = nil,
-        specification: String? = nil,
-        customSpec: ShowServiceCustomSpec? = nil,
-        envs: [String: String]? = nil,
-        clusterID: String? = nil,
-        instanceCount: Int? = nil,
+        modelID: String? = nil, modelName: String? = nil, modelVersion: String? = nil, weight: Int? = nil,
+        specification: String? = nil, customSpec: ShowServiceCustomSpec? = nil, envs: [String: String]? = nil,
+        clusterID: String? = nil, instanceCount: Int? = nil,
         additionalProperties: [String: ShowServiceModelAdditionalProperties]? = nil
     ) {
         self.modelID = modelID
@@ -145,20 +109,6 @@ public struct ServiceLogConfig: Codable, Sendable, Equatable {
         self.instanceCount = instanceCount
         self.additionalProperties = additionalProperties
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.modelID = try container.decodeIfPresent(String.self, forKey: .modelID)
-        self.modelName = try container.decodeIfPresent(String.self, forKey: .modelName)
-        self.modelVersion = try container.decodeIfPresent(String.self, forKey: .modelVersion)
-        self.weight = try container.decodeLenientIfPresent(Int.self, forKey: .weight)
-        self.specification = try container.decodeIfPresent(String.self, forKey: .specification)
-        self.customSpec = try container.decodeIfPresent(ShowServiceCustomSpec.self, forKey: .customSpec)
-        self.envs = try container.decodeIfPresent([String: String].self, forKey: .envs)
-        self.clusterID = try container.decodeIfPresent(String.self, forKey: .clusterID)
-        self.instanceCount = try container.decodeLenientIfPresent(Int.self, forKey: .instanceCount)
-        self.additionalProperties = try container.decodeIfPresent([String: ShowServiceModelAdditionalProperties].self, forKey: .additionalProperties)
-    }
 }
 
 /// The response of ``ModelArtsClient/showServiceUpdateLogs``.
@@ -171,9 +121,7 @@ public struct ShowServiceUpdateLogsResponse: Codable, Sendable, Equatable {
     public var logs: [Log]?
 
     private enum CodingKeys: String, CodingKey {
-        case serviceName = "service_name"
-        case serviceID = "service_id"
-        case logs
+        case serviceName = "service_name", serviceID = "service_id", logs
     }
 
     public init(serviceName: String? = nil, serviceID: String? = nil, logs: [Log]? = nil) {
@@ -207,29 +155,15 @@ public struct UpdateResult: Codable, Sendable, Equatable {
     public var nodeID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case result
-        case nodeName = "node_name"
-        case operation
-        case nodeID = "node_id"
+        case result, nodeName = "node_name", operation, nodeID = "node_id"
     }
 
     public init(
-        result: Bool? = nil,
-        nodeName: String? = nil,
-        operation: OperationValue? = nil,
-        nodeID: String? = nil
+        result: Bool? = nil, nodeName: String? = nil, operation: OperationValue? = nil, nodeID: String? = nil
     ) {
         self.result = result
         self.nodeName = nodeName
         self.operation = operation
         self.nodeID = nodeID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.result = try container.decodeLenientIfPresent(Bool.self, forKey: .result)
-        self.nodeName = try container.decodeIfPresent(String.self, forKey: .nodeName)
-        self.operation = try container.decodeIfPresent(OperationValue.self, forKey: .operation)
-        self.nodeID = try container.decodeIfPresent(String.self, forKey: .nodeID)
     }
 }

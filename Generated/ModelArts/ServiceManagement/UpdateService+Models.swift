@@ -32,24 +32,14 @@ public struct UpdateServiceRequest: Codable, Sendable, Equatable {
     public var priority: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case schedule
-        case description
-        case config
-        case status
-        case additionalProperties = "additional_properties"
-        case loadBalancerPolicy = "load_balancer_policy"
-        case serviceSecrets = "service_secrets"
-        case priority
+        case schedule, description, config, status, additionalProperties = "additional_properties"
+        case loadBalancerPolicy = "load_balancer_policy", serviceSecrets = "service_secrets", priority
     }
 
     public init(
-        schedule: [Schedule]? = nil,
-        description: String? = nil,
-        config: [ServiceConfig]? = nil,
-        status: String? = nil,
-        additionalProperties: [String: ServiceAdditionalProperties]? = nil,
-        loadBalancerPolicy: LoadBalancerPolicy? = nil,
-        serviceSecrets: [ServiceSecret]? = nil,
+        schedule: [Schedule]? = nil, description: String? = nil, config: [ServiceConfig]? = nil,
+        status: String? = nil, additionalProperties: [String: ServiceAdditionalProperties]? = nil,
+        loadBalancerPolicy: LoadBalancerPolicy? = nil, serviceSecrets: [ServiceSecret]? = nil,
         priority: Int? = nil
     ) {
         self.schedule = schedule
@@ -60,17 +50,5 @@ public struct UpdateServiceRequest: Codable, Sendable, Equatable {
         self.loadBalancerPolicy = loadBalancerPolicy
         self.serviceSecrets = serviceSecrets
         self.priority = priority
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.schedule = try container.decodeIfPresent([Schedule].self, forKey: .schedule)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.config = try container.decodeIfPresent([ServiceConfig].self, forKey: .config)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.additionalProperties = try container.decodeIfPresent([String: ServiceAdditionalProperties].self, forKey: .additionalProperties)
-        self.loadBalancerPolicy = try container.decodeIfPresent(LoadBalancerPolicy.self, forKey: .loadBalancerPolicy)
-        self.serviceSecrets = try container.decodeIfPresent([ServiceSecret].self, forKey: .serviceSecrets)
-        self.priority = try container.decodeLenientIfPresent(Int.self, forKey: .priority)
     }
 }

@@ -23,10 +23,7 @@ public struct CreateTasksFrequency: Codable, Sendable, Equatable {
     public var endAt: String
 
     private enum CodingKeys: String, CodingKey {
-        case interval
-        case duration
-        case beginAt = "begin_at"
-        case endAt = "end_at"
+        case interval, duration, beginAt = "begin_at", endAt = "end_at"
     }
 
     public init(interval: Int, duration: Int, beginAt: String, endAt: String) {
@@ -34,14 +31,6 @@ public struct CreateTasksFrequency: Codable, Sendable, Equatable {
         self.duration = duration
         self.beginAt = beginAt
         self.endAt = endAt
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.interval = try container.decodeLenient(Int.self, forKey: .interval)
-        self.duration = try container.decodeLenient(Int.self, forKey: .duration)
-        self.beginAt = try container.decode(String.self, forKey: .beginAt)
-        self.endAt = try container.decode(String.self, forKey: .endAt)
     }
 }
 
@@ -60,8 +49,7 @@ public struct CreateTasksPeriod: Codable, Sendable, Equatable {
     public var endAt: String
 
     private enum CodingKeys: String, CodingKey {
-        case beginAt = "begin_at"
-        case endAt = "end_at"
+        case beginAt = "begin_at", endAt = "end_at"
     }
 
     public init(beginAt: String, endAt: String) {
@@ -94,22 +82,12 @@ public struct CreateTasksRequest: Codable, Sendable, Equatable {
     public var sourceUsageEstimate: TaskSourceUsageEstimate?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case schedule
-        case input
-        case output
-        case config
-        case sourceUsageEstimate = "source_usage_estimate"
+        case name, description, schedule, input, output, config, sourceUsageEstimate = "source_usage_estimate"
     }
 
     public init(
-        name: String,
-        description: String? = nil,
-        schedule: CreateTasksTaskSchedule? = nil,
-        input: CreateTasksTaskInput,
-        output: TaskOutput,
-        config: JSONValue? = nil,
+        name: String, description: String? = nil, schedule: CreateTasksTaskSchedule? = nil,
+        input: CreateTasksTaskInput, output: TaskOutput, config: JSONValue? = nil,
         sourceUsageEstimate: TaskSourceUsageEstimate? = nil
     ) {
         self.name = name
@@ -168,26 +146,11 @@ public struct CreateTasksTaskInputVcn: Codable, Sendable, Equatable {
     /// Password for logging in to a VCN server. This parameter is mandatory only when the input type is vcn.
     public var password: String
 
-    private enum CodingKeys: String, CodingKey {
-        case ip
-        case port
-        case username
-        case password
-    }
-
     public init(ip: String, port: Int, username: String, password: String) {
         self.ip = ip
         self.port = port
         self.username = username
         self.password = password
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.ip = try container.decode(String.self, forKey: .ip)
-        self.port = try container.decodeLenient(Int.self, forKey: .port)
-        self.username = try container.decode(String.self, forKey: .username)
-        self.password = try container.decode(String.self, forKey: .password)
     }
 }
 
@@ -204,9 +167,7 @@ public struct CreateTasksTaskOutputDis: Codable, Sendable, Equatable {
     public var streamID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case streamName = "stream_name"
-        case dataCategory = "data_category"
-        case streamID = "stream_id"
+        case streamName = "stream_name", dataCategory = "data_category", streamID = "stream_id"
     }
 
     public init(streamName: String, dataCategory: [String]? = nil, streamID: String? = nil) {
@@ -229,9 +190,7 @@ public struct CreateTasksTaskOutputOBS: Codable, Sendable, Equatable {
     public var dataCategory: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case bucket
-        case path
-        case dataCategory = "data_category"
+        case bucket, path, dataCategory = "data_category"
     }
 
     public init(bucket: String, path: String, dataCategory: [String]? = nil) {
@@ -256,9 +215,7 @@ public struct CreateTasksTaskOutputWebhook: Codable, Sendable, Equatable {
     public var dataCategory: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case url
-        case headers
-        case dataCategory = "data_category"
+        case url, headers, dataCategory = "data_category"
     }
 
     public init(url: String, headers: JSONValue, dataCategory: [String]? = nil) {
@@ -297,22 +254,13 @@ public struct CreateTasksTaskSchedule: Codable, Sendable, Equatable {
     public var frequency: CreateTasksFrequency?
 
     private enum CodingKeys: String, CodingKey {
-        case type
-        case executionMode = "execution_mode"
-        case timezone
-        case daysOfWeek = "days_of_week"
-        case daysOfMonth = "days_of_month"
-        case periods
-        case frequency
+        case type, executionMode = "execution_mode", timezone, daysOfWeek = "days_of_week"
+        case daysOfMonth = "days_of_month", periods, frequency
     }
 
     public init(
-        type: TaskScheduleType,
-        executionMode: ExecutionMode? = nil,
-        timezone: String,
-        daysOfWeek: [Int]? = nil,
-        daysOfMonth: [Int]? = nil,
-        periods: [CreateTasksPeriod]? = nil,
+        type: TaskScheduleType, executionMode: ExecutionMode? = nil, timezone: String,
+        daysOfWeek: [Int]? = nil, daysOfMonth: [Int]? = nil, periods: [CreateTasksPeriod]? = nil,
         frequency: CreateTasksFrequency? = nil
     ) {
         self.type = type
@@ -337,8 +285,7 @@ public struct TaskOutput: Codable, Sendable, Equatable {
     public var webhook: CreateTasksTaskOutputWebhook?
 
     public init(
-        obs: CreateTasksTaskOutputOBS? = nil,
-        dis: CreateTasksTaskOutputDis? = nil,
+        obs: CreateTasksTaskOutputOBS? = nil, dis: CreateTasksTaskOutputDis? = nil,
         webhook: CreateTasksTaskOutputWebhook? = nil
     ) {
         self.obs = obs
@@ -354,19 +301,8 @@ public struct TaskSourceUsageEstimate: Codable, Sendable, Equatable {
     /// Estimated memory resources to be consumed by the task
     public var memory: Int
 
-    private enum CodingKeys: String, CodingKey {
-        case cpu
-        case memory
-    }
-
     public init(cpu: Double, memory: Int) {
         self.cpu = cpu
         self.memory = memory
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.cpu = try container.decodeLenient(Double.self, forKey: .cpu)
-        self.memory = try container.decodeLenient(Int.self, forKey: .memory)
     }
 }

@@ -10,19 +10,8 @@ public struct ListTasksDetailsResponse: Codable, Sendable, Equatable {
     /// Number of searched service tasks
     public var tasks: [TaskDetails]?
 
-    private enum CodingKeys: String, CodingKey {
-        case count
-        case tasks
-    }
-
     public init(count: Int64? = nil, tasks: [TaskDetails]? = nil) {
         self.count = count
         self.tasks = tasks
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.count = try container.decodeLenientIfPresent(Int64.self, forKey: .count)
-        self.tasks = try container.decodeIfPresent([TaskDetails].self, forKey: .tasks)
     }
 }

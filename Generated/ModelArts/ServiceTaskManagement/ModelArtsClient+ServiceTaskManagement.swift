@@ -44,11 +44,8 @@ extension ModelArtsClient {
         _ body: CreateTasksRequest
     ) async throws -> CreateTasksResponse {
         let request = OperationRequest(
-            operation: "CreateTasks",
-            method: .post,
-            path: "/v1/{project_id}/services/{service_id}/tasks",
-            pathParameters: ["service_id": serviceID],
-            body: body
+            operation: "CreateTasks", method: .post, path: "/v1/{project_id}/services/{service_id}/tasks",
+            pathParameters: ["service_id": serviceID], body: body
         )
         return try await client.send(request, as: CreateTasksResponse.self)
     }
@@ -64,8 +61,7 @@ extension ModelArtsClient {
     ///   - taskID: ID of a specified service task
     public func deleteTask(serviceID: String, taskID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteTask",
-            method: .delete,
+            operation: "DeleteTask", method: .delete,
             path: "/v1/{project_id}/services/{service_id}/tasks/{task_id}",
             pathParameters: ["service_id": serviceID, "task_id": taskID]
         )
@@ -122,11 +118,8 @@ extension ModelArtsClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListTasksDetails",
-            method: .get,
-            path: "/v1/{project_id}/services/{service_id}/tasks",
-            pathParameters: ["service_id": serviceID],
-            query: query
+            operation: "ListTasksDetails", method: .get, path: "/v1/{project_id}/services/{service_id}/tasks",
+            pathParameters: ["service_id": serviceID], query: query
         )
         return try await client.send(request, as: ListTasksDetailsResponse.self)
     }
@@ -197,8 +190,7 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func showTask(serviceID: String, taskID: String) async throws -> TaskDetails {
         let request = OperationRequest(
-            operation: "ShowTask",
-            method: .get,
+            operation: "ShowTask", method: .get,
             path: "/v1/{project_id}/services/{service_id}/tasks/{task_id}",
             pathParameters: ["service_id": serviceID, "task_id": taskID]
         )
@@ -270,8 +262,7 @@ extension ModelArtsClient {
     ///   - taskID: ID of a specified service task
     public func startTask(serviceID: String, taskID: String) async throws {
         let request = OperationRequest(
-            operation: "StartTask",
-            method: .post,
+            operation: "StartTask", method: .post,
             path: "/v1/{project_id}/services/{service_id}/tasks/{task_id}/start",
             pathParameters: ["service_id": serviceID, "task_id": taskID]
         )
@@ -290,8 +281,7 @@ extension ModelArtsClient {
     ///   - taskID: ID of a specified service task
     public func stopTask(serviceID: String, taskID: String) async throws {
         let request = OperationRequest(
-            operation: "StopTask",
-            method: .post,
+            operation: "StopTask", method: .post,
             path: "/v1/{project_id}/services/{service_id}/tasks/{task_id}/stop",
             pathParameters: ["service_id": serviceID, "task_id": taskID]
         )

@@ -10,19 +10,8 @@ public struct AZs: Codable, Sendable, Equatable {
     /// Number of AZ resources.
     public var count: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case az
-        case count
-    }
-
     public init(az: String? = nil, count: Int? = nil) {
         self.az = az
         self.count = count
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.az = try container.decodeIfPresent(String.self, forKey: .az)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
     }
 }

@@ -11,8 +11,7 @@ public struct AffinityPoolInfo: Codable, Sendable, Equatable {
     public var nodes: [AffinityNodeInfo]
 
     private enum CodingKeys: String, CodingKey {
-        case poolName = "pool_name"
-        case nodes
+        case poolName = "pool_name", nodes
     }
 
     public init(poolName: String, nodes: [AffinityNodeInfo]) {

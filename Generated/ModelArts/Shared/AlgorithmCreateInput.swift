@@ -13,15 +13,11 @@ public struct AlgorithmCreateInput: Codable, Sendable, Equatable {
     public var remoteConstraints: [RemoteConstraint]?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case remoteConstraints = "remote_constraints"
+        case name, description, remoteConstraints = "remote_constraints"
     }
 
     public init(
-        name: String? = nil,
-        description: String? = nil,
-        remoteConstraints: [RemoteConstraint]? = nil
+        name: String? = nil, description: String? = nil, remoteConstraints: [RemoteConstraint]? = nil
     ) {
         self.name = name
         self.description = description

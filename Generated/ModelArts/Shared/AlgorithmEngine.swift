@@ -20,21 +20,13 @@ public struct AlgorithmEngine: Codable, Sendable, Equatable {
     public var imageURL: String?
 
     private enum CodingKeys: String, CodingKey {
-        case engineID = "engine_id"
-        case engineName = "engine_name"
-        case engineVersion = "engine_version"
-        case v1Compatible = "v1_compatible"
-        case runUser = "run_user"
-        case imageURL = "image_url"
+        case engineID = "engine_id", engineName = "engine_name", engineVersion = "engine_version"
+        case v1Compatible = "v1_compatible", runUser = "run_user", imageURL = "image_url"
     }
 
     public init(
-        engineID: String? = nil,
-        engineName: String? = nil,
-        engineVersion: String? = nil,
-        v1Compatible: Bool? = nil,
-        runUser: String? = nil,
-        imageURL: String? = nil
+        engineID: String? = nil, engineName: String? = nil, engineVersion: String? = nil,
+        v1Compatible: Bool? = nil, runUser: String? = nil, imageURL: String? = nil
     ) {
         self.engineID = engineID
         self.engineName = engineName
@@ -42,15 +34,5 @@ public struct AlgorithmEngine: Codable, Sendable, Equatable {
         self.v1Compatible = v1Compatible
         self.runUser = runUser
         self.imageURL = imageURL
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.engineID = try container.decodeIfPresent(String.self, forKey: .engineID)
-        self.engineName = try container.decodeIfPresent(String.self, forKey: .engineName)
-        self.engineVersion = try container.decodeIfPresent(String.self, forKey: .engineVersion)
-        self.v1Compatible = try container.decodeLenientIfPresent(Bool.self, forKey: .v1Compatible)
-        self.runUser = try container.decodeIfPresent(String.self, forKey: .runUser)
-        self.imageURL = try container.decodeIfPresent(String.self, forKey: .imageURL)
     }
 }

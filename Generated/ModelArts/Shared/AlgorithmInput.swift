@@ -13,9 +13,7 @@ public struct AlgorithmInput: Codable, Sendable, Equatable {
     public var remote: Remote?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case localDir = "local_dir"
-        case remote
+        case name, localDir = "local_dir", remote
     }
 
     public init(name: String? = nil, localDir: String? = nil, remote: Remote? = nil) {

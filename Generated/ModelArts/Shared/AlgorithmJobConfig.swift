@@ -24,24 +24,14 @@ public struct AlgorithmJobConfig: Codable, Sendable, Equatable {
     public var parametersCustomization: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case codeDir = "code_dir"
-        case bootFile = "boot_file"
-        case command
-        case parameters
-        case inputs
-        case outputs
-        case engine
+        case codeDir = "code_dir", bootFile = "boot_file", command, parameters, inputs, outputs, engine
         case parametersCustomization = "parameters_customization"
     }
 
     public init(
-        codeDir: String? = nil,
-        bootFile: String? = nil,
-        command: String? = nil,
-        parameters: [Parameters]? = nil,
-        inputs: [AlgorithmCreateInput]? = nil,
-        outputs: [AlgorithmCreateOutput]? = nil,
-        engine: AlgorithmCreateEngine? = nil,
+        codeDir: String? = nil, bootFile: String? = nil, command: String? = nil,
+        parameters: [Parameters]? = nil, inputs: [AlgorithmCreateInput]? = nil,
+        outputs: [AlgorithmCreateOutput]? = nil, engine: AlgorithmCreateEngine? = nil,
         parametersCustomization: Bool? = nil
     ) {
         self.codeDir = codeDir
@@ -52,17 +42,5 @@ public struct AlgorithmJobConfig: Codable, Sendable, Equatable {
         self.outputs = outputs
         self.engine = engine
         self.parametersCustomization = parametersCustomization
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.codeDir = try container.decodeIfPresent(String.self, forKey: .codeDir)
-        self.bootFile = try container.decodeIfPresent(String.self, forKey: .bootFile)
-        self.command = try container.decodeIfPresent(String.self, forKey: .command)
-        self.parameters = try container.decodeIfPresent([Parameters].self, forKey: .parameters)
-        self.inputs = try container.decodeIfPresent([AlgorithmCreateInput].self, forKey: .inputs)
-        self.outputs = try container.decodeIfPresent([AlgorithmCreateOutput].self, forKey: .outputs)
-        self.engine = try container.decodeIfPresent(AlgorithmCreateEngine.self, forKey: .engine)
-        self.parametersCustomization = try container.decodeLenientIfPresent(Bool.self, forKey: .parametersCustomization)
     }
 }

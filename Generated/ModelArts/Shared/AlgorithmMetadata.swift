@@ -20,18 +20,11 @@ public struct AlgorithmMetadata: Codable, Sendable, Equatable {
     public var aiProject: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case description
-        case workspaceID = "workspace_id"
-        case aiProject = "ai_project"
+        case id, name, description, workspaceID = "workspace_id", aiProject = "ai_project"
     }
 
     public init(
-        id: Int? = nil,
-        name: String,
-        description: String? = nil,
-        workspaceID: String? = nil,
+        id: Int? = nil, name: String, description: String? = nil, workspaceID: String? = nil,
         aiProject: String? = nil
     ) {
         self.id = id
@@ -39,14 +32,5 @@ public struct AlgorithmMetadata: Codable, Sendable, Equatable {
         self.description = description
         self.workspaceID = workspaceID
         self.aiProject = aiProject
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeLenientIfPresent(Int.self, forKey: .id)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.workspaceID = try container.decodeIfPresent(String.self, forKey: .workspaceID)
-        self.aiProject = try container.decodeIfPresent(String.self, forKey: .aiProject)
     }
 }

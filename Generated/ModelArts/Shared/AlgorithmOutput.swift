@@ -17,18 +17,11 @@ public struct AlgorithmOutput: Codable, Sendable, Equatable {
     public var period: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case localDir = "local_dir"
-        case remote
-        case mode
-        case period
+        case name, localDir = "local_dir", remote, mode, period
     }
 
     public init(
-        name: String? = nil,
-        localDir: String? = nil,
-        remote: Remote? = nil,
-        mode: String? = nil,
+        name: String? = nil, localDir: String? = nil, remote: Remote? = nil, mode: String? = nil,
         period: String? = nil
     ) {
         self.name = name

@@ -17,17 +17,13 @@ public struct AlgorithmResponse: Codable, Sendable, Equatable {
     public var advancedConfig: AdvancedConfig?
 
     private enum CodingKeys: String, CodingKey {
-        case metadata
-        case jobConfig = "job_config"
-        case resourceRequirements = "resource_requirements"
+        case metadata, jobConfig = "job_config", resourceRequirements = "resource_requirements"
         case advancedConfig = "advanced_config"
     }
 
     public init(
-        metadata: Metadata? = nil,
-        jobConfig: JobConfig? = nil,
-        resourceRequirements: [ResourceRequirement]? = nil,
-        advancedConfig: AdvancedConfig? = nil
+        metadata: Metadata? = nil, jobConfig: JobConfig? = nil,
+        resourceRequirements: [ResourceRequirement]? = nil, advancedConfig: AdvancedConfig? = nil
     ) {
         self.metadata = metadata
         self.jobConfig = jobConfig

@@ -15,16 +15,12 @@ public struct AutoSearch: Codable, Sendable, Equatable {
     public var algoConfigs: [AlgoConfig]?
 
     private enum CodingKeys: String, CodingKey {
-        case skipSearchParams = "skip_search_params"
-        case rewardAttrs = "reward_attrs"
-        case searchParams = "search_params"
-        case algoConfigs = "algo_configs"
+        case skipSearchParams = "skip_search_params", rewardAttrs = "reward_attrs"
+        case searchParams = "search_params", algoConfigs = "algo_configs"
     }
 
     public init(
-        skipSearchParams: String? = nil,
-        rewardAttrs: [RewardAttr]? = nil,
-        searchParams: [SearchParam]? = nil,
+        skipSearchParams: String? = nil, rewardAttrs: [RewardAttr]? = nil, searchParams: [SearchParam]? = nil,
         algoConfigs: [AlgoConfig]? = nil
     ) {
         self.skipSearchParams = skipSearchParams

@@ -15,21 +15,12 @@ public struct BatchResponse: Codable, Sendable, Equatable {
     public var success: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case errorCode = "error_code"
-        case errorMsg = "error_msg"
-        case success
+        case errorCode = "error_code", errorMsg = "error_msg", success
     }
 
     public init(errorCode: String? = nil, errorMsg: String? = nil, success: Bool? = nil) {
         self.errorCode = errorCode
         self.errorMsg = errorMsg
         self.success = success
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
-        self.errorMsg = try container.decodeIfPresent(String.self, forKey: .errorMsg)
-        self.success = try container.decodeLenientIfPresent(Bool.self, forKey: .success)
     }
 }

@@ -11,18 +11,11 @@ public struct BillingInfo: Codable, Sendable, Equatable {
     public var unitNum: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case code
-        case unitNum = "unit_num"
+        case code, unitNum = "unit_num"
     }
 
     public init(code: String? = nil, unitNum: Int? = nil) {
         self.code = code
         self.unitNum = unitNum
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.code = try container.decodeIfPresent(String.self, forKey: .code)
-        self.unitNum = try container.decodeLenientIfPresent(Int.self, forKey: .unitNum)
     }
 }

@@ -11,18 +11,11 @@ public struct CPU: Codable, Sendable, Equatable {
     public var coreNum: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case arch
-        case coreNum = "core_num"
+        case arch, coreNum = "core_num"
     }
 
     public init(arch: String? = nil, coreNum: Int? = nil) {
         self.arch = arch
         self.coreNum = coreNum
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.arch = try container.decodeIfPresent(String.self, forKey: .arch)
-        self.coreNum = try container.decodeLenientIfPresent(Int.self, forKey: .coreNum)
     }
 }

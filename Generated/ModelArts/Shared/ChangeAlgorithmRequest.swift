@@ -17,17 +17,13 @@ public struct ChangeAlgorithmRequest: Codable, Sendable, Equatable {
     public var advancedConfig: JobPolicies?
 
     private enum CodingKeys: String, CodingKey {
-        case metadata
-        case jobConfig = "job_config"
-        case resourceRequirements = "resource_requirements"
+        case metadata, jobConfig = "job_config", resourceRequirements = "resource_requirements"
         case advancedConfig = "advanced_config"
     }
 
     public init(
-        metadata: AlgorithmMetadata? = nil,
-        jobConfig: AlgorithmJobConfig? = nil,
-        resourceRequirements: [CreateAlgorithmResourceRequirement]? = nil,
-        advancedConfig: JobPolicies? = nil
+        metadata: AlgorithmMetadata? = nil, jobConfig: AlgorithmJobConfig? = nil,
+        resourceRequirements: [CreateAlgorithmResourceRequirement]? = nil, advancedConfig: JobPolicies? = nil
     ) {
         self.metadata = metadata
         self.jobConfig = jobConfig

@@ -31,33 +31,19 @@ public struct CheckTaskStats: Codable, Sendable, Equatable {
     public var uncheckedSampleCount: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case acceptedSampleCount = "accepted_sample_count"
-        case checkedSampleCount = "checked_sample_count"
-        case passRate = "pass_rate"
-        case rejectedSampleCount = "rejected_sample_count"
-        case sampledSampleCount = "sampled_sample_count"
-        case samplingNum = "sampling_num"
-        case samplingRate = "sampling_rate"
-        case score
-        case taskID = "task_id"
-        case totalSampleCount = "total_sample_count"
-        case totalScore = "total_score"
+        case acceptedSampleCount = "accepted_sample_count", checkedSampleCount = "checked_sample_count"
+        case passRate = "pass_rate", rejectedSampleCount = "rejected_sample_count"
+        case sampledSampleCount = "sampled_sample_count", samplingNum = "sampling_num"
+        case samplingRate = "sampling_rate", score, taskID = "task_id"
+        case totalSampleCount = "total_sample_count", totalScore = "total_score"
         case uncheckedSampleCount = "unchecked_sample_count"
     }
 
     public init(
-        acceptedSampleCount: Int? = nil,
-        checkedSampleCount: Int? = nil,
-        passRate: Double? = nil,
-        rejectedSampleCount: Int? = nil,
-        sampledSampleCount: Int? = nil,
-        samplingNum: Int? = nil,
-        samplingRate: Double? = nil,
-        score: String? = nil,
-        taskID: String? = nil,
-        totalSampleCount: Int? = nil,
-        totalScore: Int64? = nil,
-        uncheckedSampleCount: Int? = nil
+        acceptedSampleCount: Int? = nil, checkedSampleCount: Int? = nil, passRate: Double? = nil,
+        rejectedSampleCount: Int? = nil, sampledSampleCount: Int? = nil, samplingNum: Int? = nil,
+        samplingRate: Double? = nil, score: String? = nil, taskID: String? = nil,
+        totalSampleCount: Int? = nil, totalScore: Int64? = nil, uncheckedSampleCount: Int? = nil
     ) {
         self.acceptedSampleCount = acceptedSampleCount
         self.checkedSampleCount = checkedSampleCount
@@ -71,21 +57,5 @@ public struct CheckTaskStats: Codable, Sendable, Equatable {
         self.totalSampleCount = totalSampleCount
         self.totalScore = totalScore
         self.uncheckedSampleCount = uncheckedSampleCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.acceptedSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .acceptedSampleCount)
-        self.checkedSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .checkedSampleCount)
-        self.passRate = try container.decodeLenientIfPresent(Double.self, forKey: .passRate)
-        self.rejectedSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .rejectedSampleCount)
-        self.sampledSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .sampledSampleCount)
-        self.samplingNum = try container.decodeLenientIfPresent(Int.self, forKey: .samplingNum)
-        self.samplingRate = try container.decodeLenientIfPresent(Double.self, forKey: .samplingRate)
-        self.score = try container.decodeIfPresent(String.self, forKey: .score)
-        self.taskID = try container.decodeIfPresent(String.self, forKey: .taskID)
-        self.totalSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalSampleCount)
-        self.totalScore = try container.decodeLenientIfPresent(Int64.self, forKey: .totalScore)
-        self.uncheckedSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .uncheckedSampleCount)
     }
 }

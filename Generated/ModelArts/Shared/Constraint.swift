@@ -19,21 +19,12 @@ public struct Constraint: Codable, Sendable, Equatable {
     public var validRange: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case type
-        case editable
-        case required
-        case sensitive
-        case validType = "valid_type"
-        case validRange = "valid_range"
+        case type, editable, required, sensitive, validType = "valid_type", validRange = "valid_range"
     }
 
     public init(
-        type: String? = nil,
-        editable: Bool? = nil,
-        required: Bool? = nil,
-        sensitive: Bool? = nil,
-        validType: String? = nil,
-        validRange: [String]? = nil
+        type: String? = nil, editable: Bool? = nil, required: Bool? = nil, sensitive: Bool? = nil,
+        validType: String? = nil, validRange: [String]? = nil
     ) {
         self.type = type
         self.editable = editable
@@ -41,15 +32,5 @@ public struct Constraint: Codable, Sendable, Equatable {
         self.sensitive = sensitive
         self.validType = validType
         self.validRange = validRange
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.editable = try container.decodeLenientIfPresent(Bool.self, forKey: .editable)
-        self.required = try container.decodeLenientIfPresent(Bool.self, forKey: .required)
-        self.sensitive = try container.decodeLenientIfPresent(Bool.self, forKey: .sensitive)
-        self.validType = try container.decodeIfPresent(String.self, forKey: .validType)
-        self.validRange = try container.decodeIfPresent([String].self, forKey: .validRange)
     }
 }

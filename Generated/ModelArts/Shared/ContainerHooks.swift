@@ -11,8 +11,7 @@ public struct ContainerHooks: Codable, Sendable, Equatable {
     public var preStart: Config?
 
     private enum CodingKeys: String, CodingKey {
-        case postStart = "post_start"
-        case preStart = "pre_start"
+        case postStart = "post_start", preStart = "pre_start"
     }
 
     public init(postStart: Config? = nil, preStart: Config? = nil) {

@@ -17,17 +17,13 @@ public struct CreateAlgorithmAutoSearch: Codable, Sendable, Equatable {
     public var algoConfigs: [AlgoConfig]?
 
     private enum CodingKeys: String, CodingKey {
-        case skipSearchParams = "skip_search_params"
-        case rewardAttrs = "reward_attrs"
-        case searchParams = "search_params"
-        case algoConfigs = "algo_configs"
+        case skipSearchParams = "skip_search_params", rewardAttrs = "reward_attrs"
+        case searchParams = "search_params", algoConfigs = "algo_configs"
     }
 
     public init(
-        skipSearchParams: String? = nil,
-        rewardAttrs: [RewardAttr]? = nil,
-        searchParams: [CreateAlgorithmSearchParam]? = nil,
-        algoConfigs: [AlgoConfig]? = nil
+        skipSearchParams: String? = nil, rewardAttrs: [RewardAttr]? = nil,
+        searchParams: [CreateAlgorithmSearchParam]? = nil, algoConfigs: [AlgoConfig]? = nil
     ) {
         self.skipSearchParams = skipSearchParams
         self.rewardAttrs = rewardAttrs

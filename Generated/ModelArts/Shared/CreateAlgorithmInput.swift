@@ -15,15 +15,11 @@ public struct CreateAlgorithmInput: Codable, Sendable, Equatable {
     public var remoteConstraints: [RemoteConstraint]?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case remoteConstraints = "remote_constraints"
+        case name, description, remoteConstraints = "remote_constraints"
     }
 
     public init(
-        name: String? = nil,
-        description: String? = nil,
-        remoteConstraints: [RemoteConstraint]? = nil
+        name: String? = nil, description: String? = nil, remoteConstraints: [RemoteConstraint]? = nil
     ) {
         self.name = name
         self.description = description

@@ -16,22 +16,9 @@ public struct CreateDevelopmentEnvironmentInstanceAutoStop: Codable, Sendable, E
     /// display a prompt again. The default value is true.
     public var prompt: Bool?
 
-    private enum CodingKeys: String, CodingKey {
-        case enable
-        case duration
-        case prompt
-    }
-
     public init(enable: Bool? = nil, duration: Int? = nil, prompt: Bool? = nil) {
         self.enable = enable
         self.duration = duration
         self.prompt = prompt
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.enable = try container.decodeLenientIfPresent(Bool.self, forKey: .enable)
-        self.duration = try container.decodeLenientIfPresent(Int.self, forKey: .duration)
-        self.prompt = try container.decodeLenientIfPresent(Bool.self, forKey: .prompt)
     }
 }

@@ -17,18 +17,11 @@ public struct CreateDevelopmentEnvironmentInstanceAutoStop2: Codable, Sendable, 
     public var remainTime: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case enable
-        case duration
-        case prompt
-        case stopTimestamp = "stop_timestamp"
-        case remainTime = "remain_time"
+        case enable, duration, prompt, stopTimestamp = "stop_timestamp", remainTime = "remain_time"
     }
 
     public init(
-        enable: Bool? = nil,
-        duration: Int? = nil,
-        prompt: Bool? = nil,
-        stopTimestamp: Int64? = nil,
+        enable: Bool? = nil, duration: Int? = nil, prompt: Bool? = nil, stopTimestamp: Int64? = nil,
         remainTime: Int? = nil
     ) {
         self.enable = enable
@@ -36,14 +29,5 @@ public struct CreateDevelopmentEnvironmentInstanceAutoStop2: Codable, Sendable, 
         self.prompt = prompt
         self.stopTimestamp = stopTimestamp
         self.remainTime = remainTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.enable = try container.decodeLenientIfPresent(Bool.self, forKey: .enable)
-        self.duration = try container.decodeLenientIfPresent(Int.self, forKey: .duration)
-        self.prompt = try container.decodeLenientIfPresent(Bool.self, forKey: .prompt)
-        self.stopTimestamp = try container.decodeLenientIfPresent(Int64.self, forKey: .stopTimestamp)
-        self.remainTime = try container.decodeLenientIfPresent(Int.self, forKey: .remainTime)
     }
 }

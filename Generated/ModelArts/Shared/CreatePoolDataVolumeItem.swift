@@ -19,30 +19,12 @@ public struct CreatePoolDataVolumeItem: Codable, Sendable, Equatable {
     /// Custom disk configuration.
     public var extendParams: CreatePoolVolumeExtendParams
 
-    private enum CodingKeys: String, CodingKey {
-        case volumeType
-        case size
-        case count
-        case extendParams
-    }
-
     public init(
-        volumeType: VolumeType,
-        size: String,
-        count: Int? = nil,
-        extendParams: CreatePoolVolumeExtendParams
+        volumeType: VolumeType, size: String, count: Int? = nil, extendParams: CreatePoolVolumeExtendParams
     ) {
         self.volumeType = volumeType
         self.size = size
         self.count = count
         self.extendParams = extendParams
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.volumeType = try container.decode(VolumeType.self, forKey: .volumeType)
-        self.size = try container.decode(String.self, forKey: .size)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.extendParams = try container.decode(CreatePoolVolumeExtendParams.self, forKey: .extendParams)
     }
 }

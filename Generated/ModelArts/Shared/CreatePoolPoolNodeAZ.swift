@@ -12,19 +12,8 @@ public struct CreatePoolPoolNodeAZ: Codable, Sendable, Equatable {
     /// Number of nodes for expanding the capacity of a specified AZ.
     public var count: Int
 
-    private enum CodingKeys: String, CodingKey {
-        case az
-        case count
-    }
-
     public init(az: String, count: Int) {
         self.az = az
         self.count = count
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.az = try container.decode(String.self, forKey: .az)
-        self.count = try container.decodeLenient(Int.self, forKey: .count)
     }
 }

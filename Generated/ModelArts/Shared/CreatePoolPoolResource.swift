@@ -30,28 +30,10 @@ public struct CreatePoolPoolResource: Codable, Sendable, Equatable {
     /// Advanced disk configurations. This parameter is mandatory when a custom data disk exists.
     public var volumeGroupConfigs: [CreatePoolVolumeGroupConfig]?
 
-    private enum CodingKeys: String, CodingKey {
-        case flavor
-        case count
-        case maxCount
-        case azs
-        case tags
-        case extendParams
-        case creatingStep
-        case rootVolume
-        case dataVolumes
-        case volumeGroupConfigs
-    }
-
     public init(
-        flavor: String,
-        count: Int,
-        maxCount: Int? = nil,
-        azs: [CreatePoolPoolNodeAZ]? = nil,
-        tags: [CreatePoolUserTag]? = nil,
-        extendParams: PoolResourceExtendParams? = nil,
-        creatingStep: CreatingStep? = nil,
-        rootVolume: CreatePoolRootVolume? = nil,
+        flavor: String, count: Int, maxCount: Int? = nil, azs: [CreatePoolPoolNodeAZ]? = nil,
+        tags: [CreatePoolUserTag]? = nil, extendParams: PoolResourceExtendParams? = nil,
+        creatingStep: CreatingStep? = nil, rootVolume: CreatePoolRootVolume? = nil,
         dataVolumes: [CreatePoolDataVolumeItem]? = nil,
         volumeGroupConfigs: [CreatePoolVolumeGroupConfig]? = nil
     ) {
@@ -65,19 +47,5 @@ public struct CreatePoolPoolResource: Codable, Sendable, Equatable {
         self.rootVolume = rootVolume
         self.dataVolumes = dataVolumes
         self.volumeGroupConfigs = volumeGroupConfigs
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.flavor = try container.decode(String.self, forKey: .flavor)
-        self.count = try container.decodeLenient(Int.self, forKey: .count)
-        self.maxCount = try container.decodeLenientIfPresent(Int.self, forKey: .maxCount)
-        self.azs = try container.decodeIfPresent([CreatePoolPoolNodeAZ].self, forKey: .azs)
-        self.tags = try container.decodeIfPresent([CreatePoolUserTag].self, forKey: .tags)
-        self.extendParams = try container.decodeIfPresent(PoolResourceExtendParams.self, forKey: .extendParams)
-        self.creatingStep = try container.decodeIfPresent(CreatingStep.self, forKey: .creatingStep)
-        self.rootVolume = try container.decodeIfPresent(CreatePoolRootVolume.self, forKey: .rootVolume)
-        self.dataVolumes = try container.decodeIfPresent([CreatePoolDataVolumeItem].self, forKey: .dataVolumes)
-        self.volumeGroupConfigs = try container.decodeIfPresent([CreatePoolVolumeGroupConfig].self, forKey: .volumeGroupConfigs)
     }
 }

@@ -19,30 +19,13 @@ public struct CreatePoolVolumeGroupConfig: Codable, Sendable, Equatable {
     /// local: local disk. This parameter must be specified when a local disk is used.
     public var types: [Types]?
 
-    private enum CodingKeys: String, CodingKey {
-        case volumeGroup
-        case dockerThinPool
-        case lvmConfig
-        case types
-    }
-
     public init(
-        volumeGroup: String,
-        dockerThinPool: Int? = nil,
-        lvmConfig: CreatePoolLvmConfig? = nil,
+        volumeGroup: String, dockerThinPool: Int? = nil, lvmConfig: CreatePoolLvmConfig? = nil,
         types: [Types]? = nil
     ) {
         self.volumeGroup = volumeGroup
         self.dockerThinPool = dockerThinPool
         self.lvmConfig = lvmConfig
         self.types = types
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.volumeGroup = try container.decode(String.self, forKey: .volumeGroup)
-        self.dockerThinPool = try container.decodeLenientIfPresent(Int.self, forKey: .dockerThinPool)
-        self.lvmConfig = try container.decodeIfPresent(CreatePoolLvmConfig.self, forKey: .lvmConfig)
-        self.types = try container.decodeIfPresent([Types].self, forKey: .types)
     }
 }

@@ -21,29 +21,15 @@ public struct CreateProcessorTaskOperatorParam: Codable, Sendable, Equatable {
     public var params: JSONValue?
 
     private enum CodingKeys: String, CodingKey {
-        case advancedParamsSwitch = "advanced_params_switch"
-        case id
-        case name
-        case params
+        case advancedParamsSwitch = "advanced_params_switch", id, name, params
     }
 
     public init(
-        advancedParamsSwitch: Bool? = nil,
-        id: String? = nil,
-        name: String? = nil,
-        params: JSONValue? = nil
+        advancedParamsSwitch: Bool? = nil, id: String? = nil, name: String? = nil, params: JSONValue? = nil
     ) {
         self.advancedParamsSwitch = advancedParamsSwitch
         self.id = id
         self.name = name
         self.params = params
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.advancedParamsSwitch = try container.decodeLenientIfPresent(Bool.self, forKey: .advancedParamsSwitch)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.params = try container.decodeIfPresent(JSONValue.self, forKey: .params)
     }
 }

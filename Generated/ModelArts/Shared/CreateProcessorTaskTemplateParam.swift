@@ -20,14 +20,11 @@ public struct CreateProcessorTaskTemplateParam: Codable, Sendable, Equatable {
     public var operatorParams: [CreateProcessorTaskOperatorParam]?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case operatorParams = "operator_params"
+        case id, name, operatorParams = "operator_params"
     }
 
     public init(
-        id: TemplateParamID? = nil,
-        name: String? = nil,
+        id: TemplateParamID? = nil, name: String? = nil,
         operatorParams: [CreateProcessorTaskOperatorParam]? = nil
     ) {
         self.id = id

@@ -17,17 +17,13 @@ public struct CreateTrainingJobAutoSearch: Codable, Sendable, Equatable {
     public var algoConfigs: [AlgoConfigs]?
 
     private enum CodingKeys: String, CodingKey {
-        case skipSearchParams = "skip_search_params"
-        case rewardAttrs = "reward_attrs"
-        case searchParams = "search_params"
-        case algoConfigs = "algo_configs"
+        case skipSearchParams = "skip_search_params", rewardAttrs = "reward_attrs"
+        case searchParams = "search_params", algoConfigs = "algo_configs"
     }
 
     public init(
-        skipSearchParams: String? = nil,
-        rewardAttrs: [RewardAttrs]? = nil,
-        searchParams: [SearchParams]? = nil,
-        algoConfigs: [AlgoConfigs]? = nil
+        skipSearchParams: String? = nil, rewardAttrs: [RewardAttrs]? = nil,
+        searchParams: [SearchParams]? = nil, algoConfigs: [AlgoConfigs]? = nil
     ) {
         self.skipSearchParams = skipSearchParams
         self.rewardAttrs = rewardAttrs

@@ -27,16 +27,11 @@ public struct CreateTrainingJobConfigurationDataSource: Codable, Sendable, Equat
     public var dataURL: String?
 
     private enum CodingKeys: String, CodingKey {
-        case datasetID = "dataset_id"
-        case datasetVersion = "dataset_version"
-        case type
-        case dataURL = "data_url"
+        case datasetID = "dataset_id", datasetVersion = "dataset_version", type, dataURL = "data_url"
     }
 
     public init(
-        datasetID: String? = nil,
-        datasetVersion: String? = nil,
-        type: TypeValue? = nil,
+        datasetID: String? = nil, datasetVersion: String? = nil, type: TypeValue? = nil,
         dataURL: String? = nil
     ) {
         self.datasetID = datasetID

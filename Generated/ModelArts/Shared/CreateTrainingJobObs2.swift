@@ -11,8 +11,7 @@ public struct CreateTrainingJobObs2: Codable, Sendable, Equatable {
     public var localPath: String?
 
     private enum CodingKeys: String, CodingKey {
-        case obsPath = "obs_path"
-        case localPath = "local_path"
+        case obsPath = "obs_path", localPath = "local_path"
     }
 
     public init(obsPath: String? = nil, localPath: String? = nil) {

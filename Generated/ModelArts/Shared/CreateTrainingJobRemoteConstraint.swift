@@ -29,8 +29,7 @@ public struct CreateTrainingJobRemoteConstraint: Codable, Sendable, Equatable {
     public var attributes: Attributes?
 
     private enum CodingKeys: String, CodingKey {
-        case dataType = "data_type"
-        case attributes
+        case dataType = "data_type", attributes
     }
 
     public init(dataType: String? = nil, attributes: Attributes? = nil) {

@@ -16,21 +16,12 @@ public struct CreateTrainingJobV1HostPath: Codable, Sendable, Equatable {
     public var readOnly: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case srcPath = "src_path"
-        case destPath = "dest_path"
-        case readOnly = "read_only"
+        case srcPath = "src_path", destPath = "dest_path", readOnly = "read_only"
     }
 
     public init(srcPath: String? = nil, destPath: String? = nil, readOnly: Bool? = nil) {
         self.srcPath = srcPath
         self.destPath = destPath
         self.readOnly = readOnly
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.srcPath = try container.decodeIfPresent(String.self, forKey: .srcPath)
-        self.destPath = try container.decodeIfPresent(String.self, forKey: .destPath)
-        self.readOnly = try container.decodeLenientIfPresent(Bool.self, forKey: .readOnly)
     }
 }

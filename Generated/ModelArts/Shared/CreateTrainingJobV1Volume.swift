@@ -13,8 +13,7 @@ public struct CreateTrainingJobV1Volume: Codable, Sendable, Equatable {
     public var hostPath: CreateTrainingJobV1HostPath?
 
     private enum CodingKeys: String, CodingKey {
-        case nfs
-        case hostPath = "host_path"
+        case nfs, hostPath = "host_path"
     }
 
     public init(nfs: CreateTrainingJobV1NFS? = nil, hostPath: CreateTrainingJobV1HostPath? = nil) {

@@ -12,19 +12,8 @@ public struct CreatingStep: Codable, Sendable, Equatable {
     /// hyperinstance: supernodes
     public var type: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case step
-        case type
-    }
-
     public init(step: Int? = nil, type: String? = nil) {
         self.step = step
         self.type = type
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.step = try container.decodeLenientIfPresent(Int.self, forKey: .step)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
     }
 }

@@ -11,8 +11,7 @@ public struct Credential: Codable, Sendable, Equatable {
     public var accessToken: String?
 
     private enum CodingKeys: String, CodingKey {
-        case sshPrivateKey = "ssh_private_key"
-        case accessToken = "access_token"
+        case sshPrivateKey = "ssh_private_key", accessToken = "access_token"
     }
 
     public init(sshPrivateKey: String? = nil, accessToken: String? = nil) {

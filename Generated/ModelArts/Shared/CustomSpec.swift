@@ -16,21 +16,12 @@ public struct CustomSpec: Codable, Sendable, Equatable {
     public var cpu: Double
 
     private enum CodingKeys: String, CodingKey {
-        case gpuP4 = "gpu_p4"
-        case memory
-        case cpu
+        case gpuP4 = "gpu_p4", memory, cpu
     }
 
     public init(gpuP4: Double? = nil, memory: Int, cpu: Double) {
         self.gpuP4 = gpuP4
         self.memory = memory
         self.cpu = cpu
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.gpuP4 = try container.decodeLenientIfPresent(Double.self, forKey: .gpuP4)
-        self.memory = try container.decodeLenient(Int.self, forKey: .memory)
-        self.cpu = try container.decodeLenient(Double.self, forKey: .cpu)
     }
 }

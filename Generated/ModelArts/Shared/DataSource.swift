@@ -38,33 +38,18 @@ public struct DataSource: Codable, Sendable, Equatable {
     public var withColumnHeader: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case dataPath = "data_path"
-        case dataType = "data_type"
-        case schemaMaps = "schema_maps"
-        case sourceInfo = "source_info"
-        case withColumnHeader = "with_column_header"
+        case dataPath = "data_path", dataType = "data_type", schemaMaps = "schema_maps"
+        case sourceInfo = "source_info", withColumnHeader = "with_column_header"
     }
 
     public init(
-        dataPath: String? = nil,
-        dataType: Int? = nil,
-        schemaMaps: [SchemaMap]? = nil,
-        sourceInfo: SourceInfo? = nil,
-        withColumnHeader: Bool? = nil
+        dataPath: String? = nil, dataType: Int? = nil, schemaMaps: [SchemaMap]? = nil,
+        sourceInfo: SourceInfo? = nil, withColumnHeader: Bool? = nil
     ) {
         self.dataPath = dataPath
         self.dataType = dataType
         self.schemaMaps = schemaMaps
         self.sourceInfo = sourceInfo
         self.withColumnHeader = withColumnHeader
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.dataPath = try container.decodeIfPresent(String.self, forKey: .dataPath)
-        self.dataType = try container.decodeLenientIfPresent(Int.self, forKey: .dataType)
-        self.schemaMaps = try container.decodeIfPresent([SchemaMap].self, forKey: .schemaMaps)
-        self.sourceInfo = try container.decodeIfPresent(SourceInfo.self, forKey: .sourceInfo)
-        self.withColumnHeader = try container.decodeLenientIfPresent(Bool.self, forKey: .withColumnHeader)
     }
 }

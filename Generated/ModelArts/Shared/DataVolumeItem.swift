@@ -17,30 +17,13 @@ public struct DataVolumeItem: Codable, Sendable, Equatable {
     /// Custom disk configuration.
     public var extendParams: VolumeExtendParams?
 
-    private enum CodingKeys: String, CodingKey {
-        case volumeType
-        case size
-        case count
-        case extendParams
-    }
-
     public init(
-        volumeType: VolumeType? = nil,
-        size: String? = nil,
-        count: Int? = nil,
+        volumeType: VolumeType? = nil, size: String? = nil, count: Int? = nil,
         extendParams: VolumeExtendParams? = nil
     ) {
         self.volumeType = volumeType
         self.size = size
         self.count = count
         self.extendParams = extendParams
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.volumeType = try container.decodeIfPresent(VolumeType.self, forKey: .volumeType)
-        self.size = try container.decodeIfPresent(String.self, forKey: .size)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.extendParams = try container.decodeIfPresent(VolumeExtendParams.self, forKey: .extendParams)
     }
 }

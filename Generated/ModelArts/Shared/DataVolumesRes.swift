@@ -42,18 +42,11 @@ public struct DataVolumesRes: Codable, Sendable, Equatable {
     public var uri: String?
 
     private enum CodingKeys: String, CodingKey {
-        case category
-        case id
-        case mountPath = "mount_path"
-        case status
-        case uri
+        case category, id, mountPath = "mount_path", status, uri
     }
 
     public init(
-        category: String? = nil,
-        id: String? = nil,
-        mountPath: String? = nil,
-        status: StatusValue? = nil,
+        category: String? = nil, id: String? = nil, mountPath: String? = nil, status: StatusValue? = nil,
         uri: String? = nil
     ) {
         self.category = category

@@ -14,9 +14,7 @@ public struct Dataset: Codable, Sendable, Equatable {
     public var obsURL: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case versionID = "version_id"
-        case obsURL = "obs_url"
+        case id, versionID = "version_id", obsURL = "obs_url"
     }
 
     public init(id: String? = nil, versionID: String? = nil, obsURL: String? = nil) {

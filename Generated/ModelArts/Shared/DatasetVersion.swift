@@ -198,108 +198,48 @@ public struct DatasetVersion: Codable, Sendable, Equatable {
     public var withColumnHeader: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case addSampleCount = "add_sample_count"
-        case analysisCachePath = "analysis_cache_path"
-        case analysisStatus = "analysis_status"
-        case analysisTaskID = "analysis_task_id"
+        case addSampleCount = "add_sample_count", analysisCachePath = "analysis_cache_path"
+        case analysisStatus = "analysis_status", analysisTaskID = "analysis_task_id"
         case annotatedSampleCount = "annotated_sample_count"
-        case annotatedSubSampleCount = "annotated_sub_sample_count"
-        case clearHardProperty = "clear_hard_property"
-        case code
-        case createTime = "create_time"
-        case crop
-        case cropPath = "crop_path"
-        case cropRotateCachePath = "crop_rotate_cache_path"
-        case dataAnalysis = "data_analysis"
-        case dataPath = "data_path"
-        case dataStatistics = "data_statistics"
-        case dataValidate = "data_validate"
-        case deletedSampleCount = "deleted_sample_count"
-        case deletionStats = "deletion_stats"
-        case description
-        case exportImages = "export_images"
-        case extractSerialNumber = "extract_serial_number"
-        case includeDatasetData = "include_dataset_data"
-        case isCurrent = "is_current"
-        case labelStats = "label_stats"
-        case labelType = "label_type"
-        case manifestCacheInputPath = "manifest_cache_input_path"
-        case manifestPath = "manifest_path"
-        case message
-        case modifiedSampleCount = "modified_sample_count"
+        case annotatedSubSampleCount = "annotated_sub_sample_count", clearHardProperty = "clear_hard_property"
+        case code, createTime = "create_time", crop, cropPath = "crop_path"
+        case cropRotateCachePath = "crop_rotate_cache_path", dataAnalysis = "data_analysis"
+        case dataPath = "data_path", dataStatistics = "data_statistics", dataValidate = "data_validate"
+        case deletedSampleCount = "deleted_sample_count", deletionStats = "deletion_stats", description
+        case exportImages = "export_images", extractSerialNumber = "extract_serial_number"
+        case includeDatasetData = "include_dataset_data", isCurrent = "is_current", labelStats = "label_stats"
+        case labelType = "label_type", manifestCacheInputPath = "manifest_cache_input_path"
+        case manifestPath = "manifest_path", message, modifiedSampleCount = "modified_sample_count"
         case previousAnnotatedSampleCount = "previous_annotated_sample_count"
         case previousTotalSampleCount = "previous_total_sample_count"
-        case previousVersionID = "previous_version_id"
-        case processorTaskID = "processor_task_id"
-        case processorTaskStatus = "processor_task_status"
-        case removeSampleUsage = "remove_sample_usage"
-        case rotate
-        case rotatePath = "rotate_path"
-        case sampleState = "sample_state"
-        case startProcessorTask = "start_processor_task"
-        case status
-        case tags
-        case taskType = "task_type"
-        case totalSampleCount = "total_sample_count"
-        case totalSubSampleCount = "total_sub_sample_count"
-        case trainEvaluateSampleRatio = "train_evaluate_sample_ratio"
-        case updateTime = "update_time"
-        case versionFormat = "version_format"
-        case versionID = "version_id"
-        case versionName = "version_name"
+        case previousVersionID = "previous_version_id", processorTaskID = "processor_task_id"
+        case processorTaskStatus = "processor_task_status", removeSampleUsage = "remove_sample_usage", rotate
+        case rotatePath = "rotate_path", sampleState = "sample_state"
+        case startProcessorTask = "start_processor_task", status, tags, taskType = "task_type"
+        case totalSampleCount = "total_sample_count", totalSubSampleCount = "total_sub_sample_count"
+        case trainEvaluateSampleRatio = "train_evaluate_sample_ratio", updateTime = "update_time"
+        case versionFormat = "version_format", versionID = "version_id", versionName = "version_name"
         case withColumnHeader = "with_column_header"
     }
 
     public init(
-        addSampleCount: Int? = nil,
-        analysisCachePath: String? = nil,
-        analysisStatus: Int? = nil,
-        analysisTaskID: String? = nil,
-        annotatedSampleCount: Int? = nil,
-        annotatedSubSampleCount: Int? = nil,
-        clearHardProperty: Bool? = nil,
-        code: String? = nil,
-        createTime: Int64? = nil,
-        crop: Bool? = nil,
-        cropPath: String? = nil,
-        cropRotateCachePath: String? = nil,
-        dataAnalysis: [String: JSONValue]? = nil,
-        dataPath: String? = nil,
-        dataStatistics: [String: JSONValue]? = nil,
-        dataValidate: Bool? = nil,
-        deletedSampleCount: Int? = nil,
-        deletionStats: [String: Int]? = nil,
-        description: String? = nil,
-        exportImages: Bool? = nil,
-        extractSerialNumber: Bool? = nil,
-        includeDatasetData: Bool? = nil,
-        isCurrent: Bool? = nil,
-        labelStats: [LabelStats]? = nil,
-        labelType: LabelType? = nil,
-        manifestCacheInputPath: String? = nil,
-        manifestPath: String? = nil,
-        message: String? = nil,
-        modifiedSampleCount: Int? = nil,
-        previousAnnotatedSampleCount: Int? = nil,
-        previousTotalSampleCount: Int? = nil,
-        previousVersionID: String? = nil,
-        processorTaskID: String? = nil,
-        processorTaskStatus: Int? = nil,
-        removeSampleUsage: Bool? = nil,
-        rotate: Bool? = nil,
-        rotatePath: String? = nil,
-        sampleState: SampleState? = nil,
-        startProcessorTask: Bool? = nil,
-        status: Int? = nil,
-        tags: [String]? = nil,
-        taskType: Int? = nil,
-        totalSampleCount: Int? = nil,
-        totalSubSampleCount: Int? = nil,
-        trainEvaluateSampleRatio: String? = nil,
-        updateTime: Int64? = nil,
-        versionFormat: VersionFormat? = nil,
-        versionID: String? = nil,
-        versionName: String? = nil,
+        addSampleCount: Int? = nil, analysisCachePath: String? = nil, analysisStatus: Int? = nil,
+        analysisTaskID: String? = nil, annotatedSampleCount: Int? = nil, annotatedSubSampleCount: Int? = nil,
+        clearHardProperty: Bool? = nil, code: String? = nil, createTime: Int64? = nil, crop: Bool? = nil,
+        cropPath: String? = nil, cropRotateCachePath: String? = nil, dataAnalysis: [String: JSONValue]? = nil,
+        dataPath: String? = nil, dataStatistics: [String: JSONValue]? = nil, dataValidate: Bool? = nil,
+        deletedSampleCount: Int? = nil, deletionStats: [String: Int]? = nil, description: String? = nil,
+        exportImages: Bool? = nil, extractSerialNumber: Bool? = nil, includeDatasetData: Bool? = nil,
+        isCurrent: Bool? = nil, labelStats: [LabelStats]? = nil, labelType: LabelType? = nil,
+        manifestCacheInputPath: String? = nil, manifestPath: String? = nil, message: String? = nil,
+        modifiedSampleCount: Int? = nil, previousAnnotatedSampleCount: Int? = nil,
+        previousTotalSampleCount: Int? = nil, previousVersionID: String? = nil,
+        processorTaskID: String? = nil, processorTaskStatus: Int? = nil, removeSampleUsage: Bool? = nil,
+        rotate: Bool? = nil, rotatePath: String? = nil, sampleState: SampleState? = nil,
+        startProcessorTask: Bool? = nil, status: Int? = nil, tags: [String]? = nil, taskType: Int? = nil,
+        totalSampleCount: Int? = nil, totalSubSampleCount: Int? = nil,
+        trainEvaluateSampleRatio: String? = nil, updateTime: Int64? = nil,
+        versionFormat: VersionFormat? = nil, versionID: String? = nil, versionName: String? = nil,
         withColumnHeader: Bool? = nil
     ) {
         self.addSampleCount = addSampleCount
@@ -352,59 +292,5 @@ public struct DatasetVersion: Codable, Sendable, Equatable {
         self.versionID = versionID
         self.versionName = versionName
         self.withColumnHeader = withColumnHeader
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.addSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .addSampleCount)
-        self.analysisCachePath = try container.decodeIfPresent(String.self, forKey: .analysisCachePath)
-        self.analysisStatus = try container.decodeLenientIfPresent(Int.self, forKey: .analysisStatus)
-        self.analysisTaskID = try container.decodeIfPresent(String.self, forKey: .analysisTaskID)
-        self.annotatedSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .annotatedSampleCount)
-        self.annotatedSubSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .annotatedSubSampleCount)
-        self.clearHardProperty = try container.decodeLenientIfPresent(Bool.self, forKey: .clearHardProperty)
-        self.code = try container.decodeIfPresent(String.self, forKey: .code)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.crop = try container.decodeLenientIfPresent(Bool.self, forKey: .crop)
-        self.cropPath = try container.decodeIfPresent(String.self, forKey: .cropPath)
-        self.cropRotateCachePath = try container.decodeIfPresent(String.self, forKey: .cropRotateCachePath)
-        self.dataAnalysis = try container.decodeIfPresent([String: JSONValue].self, forKey: .dataAnalysis)
-        self.dataPath = try container.decodeIfPresent(String.self, forKey: .dataPath)
-        self.dataStatistics = try container.decodeIfPresent([String: JSONValue].self, forKey: .dataStatistics)
-        self.dataValidate = try container.decodeLenientIfPresent(Bool.self, forKey: .dataValidate)
-        self.deletedSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .deletedSampleCount)
-        self.deletionStats = try container.decodeIfPresent([String: Int].self, forKey: .deletionStats)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.exportImages = try container.decodeLenientIfPresent(Bool.self, forKey: .exportImages)
-        self.extractSerialNumber = try container.decodeLenientIfPresent(Bool.self, forKey: .extractSerialNumber)
-        self.includeDatasetData = try container.decodeLenientIfPresent(Bool.self, forKey: .includeDatasetData)
-        self.isCurrent = try container.decodeLenientIfPresent(Bool.self, forKey: .isCurrent)
-        self.labelStats = try container.decodeIfPresent([LabelStats].self, forKey: .labelStats)
-        self.labelType = try container.decodeIfPresent(LabelType.self, forKey: .labelType)
-        self.manifestCacheInputPath = try container.decodeIfPresent(String.self, forKey: .manifestCacheInputPath)
-        self.manifestPath = try container.decodeIfPresent(String.self, forKey: .manifestPath)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
-        self.modifiedSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .modifiedSampleCount)
-        self.previousAnnotatedSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .previousAnnotatedSampleCount)
-        self.previousTotalSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .previousTotalSampleCount)
-        self.previousVersionID = try container.decodeIfPresent(String.self, forKey: .previousVersionID)
-        self.processorTaskID = try container.decodeIfPresent(String.self, forKey: .processorTaskID)
-        self.processorTaskStatus = try container.decodeLenientIfPresent(Int.self, forKey: .processorTaskStatus)
-        self.removeSampleUsage = try container.decodeLenientIfPresent(Bool.self, forKey: .removeSampleUsage)
-        self.rotate = try container.decodeLenientIfPresent(Bool.self, forKey: .rotate)
-        self.rotatePath = try container.decodeIfPresent(String.self, forKey: .rotatePath)
-        self.sampleState = try container.decodeIfPresent(SampleState.self, forKey: .sampleState)
-        self.startProcessorTask = try container.decodeLenientIfPresent(Bool.self, forKey: .startProcessorTask)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
-        self.tags = try container.decodeIfPresent([String].self, forKey: .tags)
-        self.taskType = try container.decodeLenientIfPresent(Int.self, forKey: .taskType)
-        self.totalSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalSampleCount)
-        self.totalSubSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalSubSampleCount)
-        self.trainEvaluateSampleRatio = try container.decodeIfPresent(String.self, forKey: .trainEvaluateSampleRatio)
-        self.updateTime = try container.decodeLenientIfPresent(Int64.self, forKey: .updateTime)
-        self.versionFormat = try container.decodeIfPresent(VersionFormat.self, forKey: .versionFormat)
-        self.versionID = try container.decodeIfPresent(String.self, forKey: .versionID)
-        self.versionName = try container.decodeIfPresent(String.self, forKey: .versionName)
-        self.withColumnHeader = try container.decodeLenientIfPresent(Bool.self, forKey: .withColumnHeader)
     }
 }

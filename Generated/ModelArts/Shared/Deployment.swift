@@ -15,16 +15,11 @@ public struct Deployment: Codable, Sendable, Equatable {
     public var annotations: [String: String]?
 
     private enum CodingKeys: String, CodingKey {
-        case namespace
-        case imageName = "image_name"
-        case imageTag = "image_tag"
-        case annotations
+        case namespace, imageName = "image_name", imageTag = "image_tag", annotations
     }
 
     public init(
-        namespace: String? = nil,
-        imageName: String? = nil,
-        imageTag: String? = nil,
+        namespace: String? = nil, imageName: String? = nil, imageTag: String? = nil,
         annotations: [String: String]? = nil
     ) {
         self.namespace = namespace

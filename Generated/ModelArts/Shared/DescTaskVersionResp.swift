@@ -50,40 +50,20 @@ public struct DescTaskVersionResp: Codable, Sendable, Equatable {
     public var workPath: WorkPath?
 
     private enum CodingKeys: String, CodingKey {
-        case addSampleCount = "add_sample_count"
-        case createTime = "create_time"
-        case deletedSampleCount = "deleted_sample_count"
-        case description
-        case durationSeconds = "duration_seconds"
-        case inputs
-        case modifiedSampleCount = "modified_sample_count"
-        case originSampleCount = "origin_sample_count"
-        case status
-        case taskID = "task_id"
-        case taskVersionID = "task_version_id"
-        case template
-        case unmodifiedSampleCount = "unmodified_sample_count"
-        case updateTime = "update_time"
-        case versionName = "version_name"
-        case workPath = "work_path"
+        case addSampleCount = "add_sample_count", createTime = "create_time"
+        case deletedSampleCount = "deleted_sample_count", description, durationSeconds = "duration_seconds"
+        case inputs, modifiedSampleCount = "modified_sample_count", originSampleCount = "origin_sample_count"
+        case status, taskID = "task_id", taskVersionID = "task_version_id", template
+        case unmodifiedSampleCount = "unmodified_sample_count", updateTime = "update_time"
+        case versionName = "version_name", workPath = "work_path"
     }
 
     public init(
-        addSampleCount: Int? = nil,
-        createTime: Int64? = nil,
-        deletedSampleCount: Int? = nil,
-        description: String? = nil,
-        durationSeconds: Int? = nil,
-        inputs: [ProcessorDataSource]? = nil,
-        modifiedSampleCount: Int? = nil,
-        originSampleCount: Int? = nil,
-        status: Int? = nil,
-        taskID: String? = nil,
-        taskVersionID: String? = nil,
-        template: TemplateParam? = nil,
-        unmodifiedSampleCount: Int? = nil,
-        updateTime: Int64? = nil,
-        versionName: String? = nil,
+        addSampleCount: Int? = nil, createTime: Int64? = nil, deletedSampleCount: Int? = nil,
+        description: String? = nil, durationSeconds: Int? = nil, inputs: [ProcessorDataSource]? = nil,
+        modifiedSampleCount: Int? = nil, originSampleCount: Int? = nil, status: Int? = nil,
+        taskID: String? = nil, taskVersionID: String? = nil, template: TemplateParam? = nil,
+        unmodifiedSampleCount: Int? = nil, updateTime: Int64? = nil, versionName: String? = nil,
         workPath: WorkPath? = nil
     ) {
         self.addSampleCount = addSampleCount
@@ -102,25 +82,5 @@ public struct DescTaskVersionResp: Codable, Sendable, Equatable {
         self.updateTime = updateTime
         self.versionName = versionName
         self.workPath = workPath
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.addSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .addSampleCount)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.deletedSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .deletedSampleCount)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.durationSeconds = try container.decodeLenientIfPresent(Int.self, forKey: .durationSeconds)
-        self.inputs = try container.decodeIfPresent([ProcessorDataSource].self, forKey: .inputs)
-        self.modifiedSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .modifiedSampleCount)
-        self.originSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .originSampleCount)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
-        self.taskID = try container.decodeIfPresent(String.self, forKey: .taskID)
-        self.taskVersionID = try container.decodeIfPresent(String.self, forKey: .taskVersionID)
-        self.template = try container.decodeIfPresent(TemplateParam.self, forKey: .template)
-        self.unmodifiedSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .unmodifiedSampleCount)
-        self.updateTime = try container.decodeLenientIfPresent(Int64.self, forKey: .updateTime)
-        self.versionName = try container.decodeIfPresent(String.self, forKey: .versionName)
-        self.workPath = try container.decodeIfPresent(WorkPath.self, forKey: .workPath)
     }
 }

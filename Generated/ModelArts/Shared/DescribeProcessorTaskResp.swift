@@ -54,42 +54,19 @@ public struct DescribeProcessorTaskResp: Codable, Sendable, Equatable {
     public var workspaceID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case createTime = "create_time"
-        case dataSource = "data_source"
-        case description
-        case durationSeconds = "duration_seconds"
-        case errorMsg = "error_msg"
-        case inputs
-        case isCurrent = "is_current"
-        case name
-        case result
-        case status
-        case taskID = "task_id"
-        case template
-        case versionCount = "version_count"
-        case versionID = "version_id"
-        case versionName = "version_name"
-        case workPath = "work_path"
+        case createTime = "create_time", dataSource = "data_source", description
+        case durationSeconds = "duration_seconds", errorMsg = "error_msg", inputs, isCurrent = "is_current"
+        case name, result, status, taskID = "task_id", template, versionCount = "version_count"
+        case versionID = "version_id", versionName = "version_name", workPath = "work_path"
         case workspaceID = "workspace_id"
     }
 
     public init(
-        createTime: Int64? = nil,
-        dataSource: ProcessorDataSource? = nil,
-        description: String? = nil,
-        durationSeconds: Int? = nil,
-        errorMsg: String? = nil,
-        inputs: [ProcessorDataSource]? = nil,
-        isCurrent: Bool? = nil,
-        name: String? = nil,
-        result: JSONValue? = nil,
-        status: Int? = nil,
-        taskID: String? = nil,
-        template: CreateProcessorTaskTemplateParam? = nil,
-        versionCount: Int? = nil,
-        versionID: String? = nil,
-        versionName: String? = nil,
-        workPath: WorkPath? = nil,
+        createTime: Int64? = nil, dataSource: ProcessorDataSource? = nil, description: String? = nil,
+        durationSeconds: Int? = nil, errorMsg: String? = nil, inputs: [ProcessorDataSource]? = nil,
+        isCurrent: Bool? = nil, name: String? = nil, result: JSONValue? = nil, status: Int? = nil,
+        taskID: String? = nil, template: CreateProcessorTaskTemplateParam? = nil, versionCount: Int? = nil,
+        versionID: String? = nil, versionName: String? = nil, workPath: WorkPath? = nil,
         workspaceID: String? = nil
     ) {
         self.createTime = createTime
@@ -109,26 +86,5 @@ public struct DescribeProcessorTaskResp: Codable, Sendable, Equatable {
         self.versionName = versionName
         self.workPath = workPath
         self.workspaceID = workspaceID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.dataSource = try container.decodeIfPresent(ProcessorDataSource.self, forKey: .dataSource)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.durationSeconds = try container.decodeLenientIfPresent(Int.self, forKey: .durationSeconds)
-        self.errorMsg = try container.decodeIfPresent(String.self, forKey: .errorMsg)
-        self.inputs = try container.decodeIfPresent([ProcessorDataSource].self, forKey: .inputs)
-        self.isCurrent = try container.decodeLenientIfPresent(Bool.self, forKey: .isCurrent)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.result = try container.decodeIfPresent(JSONValue.self, forKey: .result)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
-        self.taskID = try container.decodeIfPresent(String.self, forKey: .taskID)
-        self.template = try container.decodeIfPresent(CreateProcessorTaskTemplateParam.self, forKey: .template)
-        self.versionCount = try container.decodeLenientIfPresent(Int.self, forKey: .versionCount)
-        self.versionID = try container.decodeIfPresent(String.self, forKey: .versionID)
-        self.versionName = try container.decodeIfPresent(String.self, forKey: .versionName)
-        self.workPath = try container.decodeIfPresent(WorkPath.self, forKey: .workPath)
-        self.workspaceID = try container.decodeIfPresent(String.self, forKey: .workspaceID)
     }
 }

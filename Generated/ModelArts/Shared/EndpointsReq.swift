@@ -18,9 +18,7 @@ public struct EndpointsReq: Codable, Sendable, Equatable {
     public var keyPairNames: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case allowedAccessIPs = "allowed_access_ips"
-        case service
-        case keyPairNames = "key_pair_names"
+        case allowedAccessIPs = "allowed_access_ips", service, keyPairNames = "key_pair_names"
     }
 
     public init(allowedAccessIPs: [String]? = nil, service: Service? = nil, keyPairNames: [String]? = nil) {

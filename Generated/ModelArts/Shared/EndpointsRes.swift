@@ -35,19 +35,13 @@ public struct EndpointsRes: Codable, Sendable, Equatable {
     public var uri: String?
 
     private enum CodingKeys: String, CodingKey {
-        case allowedAccessIPs = "allowed_access_ips"
-        case devService = "dev_service"
-        case sshKeys = "ssh_keys"
-        case service
-        case uri
+        case allowedAccessIPs = "allowed_access_ips", devService = "dev_service", sshKeys = "ssh_keys"
+        case service, uri
     }
 
     public init(
-        allowedAccessIPs: [String]? = nil,
-        devService: DevService? = nil,
-        sshKeys: [String]? = nil,
-        service: Service? = nil,
-        uri: String? = nil
+        allowedAccessIPs: [String]? = nil, devService: DevService? = nil, sshKeys: [String]? = nil,
+        service: Service? = nil, uri: String? = nil
     ) {
         self.allowedAccessIPs = allowedAccessIPs
         self.devService = devService

@@ -15,16 +15,12 @@ public struct Engine: Codable, Sendable, Equatable {
     public var imageURL: String?
 
     private enum CodingKeys: String, CodingKey {
-        case engineID = "engine_id"
-        case engineName = "engine_name"
-        case engineVersion = "engine_version"
+        case engineID = "engine_id", engineName = "engine_name", engineVersion = "engine_version"
         case imageURL = "image_url"
     }
 
     public init(
-        engineID: String? = nil,
-        engineName: String? = nil,
-        engineVersion: String? = nil,
+        engineID: String? = nil, engineName: String? = nil, engineVersion: String? = nil,
         imageURL: String? = nil
     ) {
         self.engineID = engineID

@@ -48,31 +48,14 @@ public struct Event: Codable, Sendable, Equatable {
     public var status: StatusValue?
 
     private enum CodingKeys: String, CodingKey {
-        case createTime = "create_time"
-        case description
-        case elapsedTime = "elapsed_time"
-        case errorCode = "error_code"
-        case errorMessage = "error_message"
-        case events
-        case level
-        case name
-        case ordinal
-        case parentName = "parent_name"
-        case status
+        case createTime = "create_time", description, elapsedTime = "elapsed_time", errorCode = "error_code"
+        case errorMessage = "error_message", events, level, name, ordinal, parentName = "parent_name", status
     }
 
     public init(
-        createTime: Int64? = nil,
-        description: String? = nil,
-        elapsedTime: Int64? = nil,
-        errorCode: String? = nil,
-        errorMessage: String? = nil,
-        events: [JSONValue]? = nil,
-        level: Int? = nil,
-        name: String? = nil,
-        ordinal: Int? = nil,
-        parentName: String? = nil,
-        status: StatusValue? = nil
+        createTime: Int64? = nil, description: String? = nil, elapsedTime: Int64? = nil,
+        errorCode: String? = nil, errorMessage: String? = nil, events: [JSONValue]? = nil, level: Int? = nil,
+        name: String? = nil, ordinal: Int? = nil, parentName: String? = nil, status: StatusValue? = nil
     ) {
         self.createTime = createTime
         self.description = description
@@ -85,20 +68,5 @@ public struct Event: Codable, Sendable, Equatable {
         self.ordinal = ordinal
         self.parentName = parentName
         self.status = status
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.elapsedTime = try container.decodeLenientIfPresent(Int64.self, forKey: .elapsedTime)
-        self.errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
-        self.errorMessage = try container.decodeIfPresent(String.self, forKey: .errorMessage)
-        self.events = try container.decodeIfPresent([JSONValue].self, forKey: .events)
-        self.level = try container.decodeLenientIfPresent(Int.self, forKey: .level)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.ordinal = try container.decodeLenientIfPresent(Int.self, forKey: .ordinal)
-        self.parentName = try container.decodeIfPresent(String.self, forKey: .parentName)
-        self.status = try container.decodeIfPresent(StatusValue.self, forKey: .status)
     }
 }

@@ -52,29 +52,19 @@ public struct ExportParams: Codable, Sendable, Equatable {
     private enum CodingKeys: String, CodingKey {
         case clearHardProperty = "clear_hard_property"
         case exportDatasetVersionFormat = "export_dataset_version_format"
-        case exportDatasetVersionName = "export_dataset_version_name"
-        case exportDest = "export_dest"
+        case exportDatasetVersionName = "export_dataset_version_name", exportDest = "export_dest"
         case exportNewDatasetName = "export_new_dataset_name"
         case exportNewDatasetWorkPath = "export_new_dataset_work_path"
-        case ratioSampleUsage = "ratio_sample_usage"
-        case sampleState = "sample_state"
-        case samples
-        case searchConditions = "search_conditions"
-        case trainSampleRatio = "train_sample_ratio"
+        case ratioSampleUsage = "ratio_sample_usage", sampleState = "sample_state", samples
+        case searchConditions = "search_conditions", trainSampleRatio = "train_sample_ratio"
     }
 
     public init(
-        clearHardProperty: Bool? = nil,
-        exportDatasetVersionFormat: String? = nil,
-        exportDatasetVersionName: String? = nil,
-        exportDest: ExportDest? = nil,
-        exportNewDatasetName: String? = nil,
-        exportNewDatasetWorkPath: String? = nil,
-        ratioSampleUsage: Bool? = nil,
-        sampleState: SampleState? = nil,
-        samples: [String]? = nil,
-        searchConditions: [SearchCondition]? = nil,
-        trainSampleRatio: String? = nil
+        clearHardProperty: Bool? = nil, exportDatasetVersionFormat: String? = nil,
+        exportDatasetVersionName: String? = nil, exportDest: ExportDest? = nil,
+        exportNewDatasetName: String? = nil, exportNewDatasetWorkPath: String? = nil,
+        ratioSampleUsage: Bool? = nil, sampleState: SampleState? = nil, samples: [String]? = nil,
+        searchConditions: [SearchCondition]? = nil, trainSampleRatio: String? = nil
     ) {
         self.clearHardProperty = clearHardProperty
         self.exportDatasetVersionFormat = exportDatasetVersionFormat
@@ -87,20 +77,5 @@ public struct ExportParams: Codable, Sendable, Equatable {
         self.samples = samples
         self.searchConditions = searchConditions
         self.trainSampleRatio = trainSampleRatio
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.clearHardProperty = try container.decodeLenientIfPresent(Bool.self, forKey: .clearHardProperty)
-        self.exportDatasetVersionFormat = try container.decodeIfPresent(String.self, forKey: .exportDatasetVersionFormat)
-        self.exportDatasetVersionName = try container.decodeIfPresent(String.self, forKey: .exportDatasetVersionName)
-        self.exportDest = try container.decodeIfPresent(ExportDest.self, forKey: .exportDest)
-        self.exportNewDatasetName = try container.decodeIfPresent(String.self, forKey: .exportNewDatasetName)
-        self.exportNewDatasetWorkPath = try container.decodeIfPresent(String.self, forKey: .exportNewDatasetWorkPath)
-        self.ratioSampleUsage = try container.decodeLenientIfPresent(Bool.self, forKey: .ratioSampleUsage)
-        self.sampleState = try container.decodeIfPresent(SampleState.self, forKey: .sampleState)
-        self.samples = try container.decodeIfPresent([String].self, forKey: .samples)
-        self.searchConditions = try container.decodeIfPresent([SearchCondition].self, forKey: .searchConditions)
-        self.trainSampleRatio = try container.decodeIfPresent(String.self, forKey: .trainSampleRatio)
     }
 }

@@ -15,10 +15,7 @@ public struct Field: Codable, Sendable, Equatable {
     public var type: String?
 
     private enum CodingKeys: String, CodingKey {
-        case description
-        case name
-        case schemaID = "schema_id"
-        case type
+        case description, name, schemaID = "schema_id", type
     }
 
     public init(description: String? = nil, name: String? = nil, schemaID: Int? = nil, type: String? = nil) {
@@ -26,13 +23,5 @@ public struct Field: Codable, Sendable, Equatable {
         self.name = name
         self.schemaID = schemaID
         self.type = type
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.schemaID = try container.decodeLenientIfPresent(Int.self, forKey: .schemaID)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
     }
 }

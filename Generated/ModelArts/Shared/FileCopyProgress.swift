@@ -15,29 +15,17 @@ public struct FileCopyProgress: Codable, Sendable, Equatable {
     public var fileSizeTotal: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case fileNumFinished = "file_num_finished"
-        case fileNumTotal = "file_num_total"
-        case fileSizeFinished = "file_size_finished"
-        case fileSizeTotal = "file_size_total"
+        case fileNumFinished = "file_num_finished", fileNumTotal = "file_num_total"
+        case fileSizeFinished = "file_size_finished", fileSizeTotal = "file_size_total"
     }
 
     public init(
-        fileNumFinished: Int64? = nil,
-        fileNumTotal: Int64? = nil,
-        fileSizeFinished: Int64? = nil,
+        fileNumFinished: Int64? = nil, fileNumTotal: Int64? = nil, fileSizeFinished: Int64? = nil,
         fileSizeTotal: Int64? = nil
     ) {
         self.fileNumFinished = fileNumFinished
         self.fileNumTotal = fileNumTotal
         self.fileSizeFinished = fileSizeFinished
         self.fileSizeTotal = fileSizeTotal
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.fileNumFinished = try container.decodeLenientIfPresent(Int64.self, forKey: .fileNumFinished)
-        self.fileNumTotal = try container.decodeLenientIfPresent(Int64.self, forKey: .fileNumTotal)
-        self.fileSizeFinished = try container.decodeLenientIfPresent(Int64.self, forKey: .fileSizeFinished)
-        self.fileSizeTotal = try container.decodeLenientIfPresent(Int64.self, forKey: .fileSizeTotal)
     }
 }

@@ -15,9 +15,7 @@ public struct FlavorDetail: Codable, Sendable, Equatable {
     public var flavorInfo: FlavorInfo?
 
     private enum CodingKeys: String, CodingKey {
-        case flavorType = "flavor_type"
-        case billing
-        case flavorInfo = "flavor_info"
+        case flavorType = "flavor_type", billing, flavorInfo = "flavor_info"
     }
 
     public init(flavorType: FlavorType? = nil, billing: BillingInfo? = nil, flavorInfo: FlavorInfo? = nil) {

@@ -42,37 +42,17 @@ public struct FlavorDetails: Codable, Sendable, Equatable {
     public var billingParams: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case status
-        case queuingNum = "queuing_num"
-        case queueLeftTime = "queue_left_time"
-        case storageList = "storage_list"
-        case isPermitted = "is_permitted"
-        case type
-        case params
-        case promoType = "promo_type"
-        case instanceNum = "instance_num"
-        case duration
-        case storeTime = "store_time"
-        case billingFlavor = "billing_flavor"
-        case billingParams = "billing_params"
+        case name, status, queuingNum = "queuing_num", queueLeftTime = "queue_left_time"
+        case storageList = "storage_list", isPermitted = "is_permitted", type, params
+        case promoType = "promo_type", instanceNum = "instance_num", duration, storeTime = "store_time"
+        case billingFlavor = "billing_flavor", billingParams = "billing_params"
     }
 
     public init(
-        name: String? = nil,
-        status: FlavorDetailsStatus? = nil,
-        queuingNum: Int? = nil,
-        queueLeftTime: Int? = nil,
-        storageList: [JSONValue]? = nil,
-        isPermitted: Bool? = nil,
-        type: String? = nil,
-        params: JSONValue? = nil,
-        promoType: PromoType? = nil,
-        instanceNum: Int? = nil,
-        duration: Int? = nil,
-        storeTime: Int? = nil,
-        billingFlavor: String? = nil,
-        billingParams: Int? = nil
+        name: String? = nil, status: FlavorDetailsStatus? = nil, queuingNum: Int? = nil,
+        queueLeftTime: Int? = nil, storageList: [JSONValue]? = nil, isPermitted: Bool? = nil,
+        type: String? = nil, params: JSONValue? = nil, promoType: PromoType? = nil, instanceNum: Int? = nil,
+        duration: Int? = nil, storeTime: Int? = nil, billingFlavor: String? = nil, billingParams: Int? = nil
     ) {
         self.name = name
         self.status = status
@@ -88,23 +68,5 @@ public struct FlavorDetails: Codable, Sendable, Equatable {
         self.storeTime = storeTime
         self.billingFlavor = billingFlavor
         self.billingParams = billingParams
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.status = try container.decodeIfPresent(FlavorDetailsStatus.self, forKey: .status)
-        self.queuingNum = try container.decodeLenientIfPresent(Int.self, forKey: .queuingNum)
-        self.queueLeftTime = try container.decodeLenientIfPresent(Int.self, forKey: .queueLeftTime)
-        self.storageList = try container.decodeIfPresent([JSONValue].self, forKey: .storageList)
-        self.isPermitted = try container.decodeLenientIfPresent(Bool.self, forKey: .isPermitted)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.params = try container.decodeIfPresent(JSONValue.self, forKey: .params)
-        self.promoType = try container.decodeIfPresent(PromoType.self, forKey: .promoType)
-        self.instanceNum = try container.decodeLenientIfPresent(Int.self, forKey: .instanceNum)
-        self.duration = try container.decodeLenientIfPresent(Int.self, forKey: .duration)
-        self.storeTime = try container.decodeLenientIfPresent(Int.self, forKey: .storeTime)
-        self.billingFlavor = try container.decodeIfPresent(String.self, forKey: .billingFlavor)
-        self.billingParams = try container.decodeLenientIfPresent(Int.self, forKey: .billingParams)
     }
 }

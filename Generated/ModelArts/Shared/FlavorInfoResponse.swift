@@ -20,20 +20,11 @@ public struct FlavorInfoResponse: Codable, Sendable, Equatable {
     public var disk: Memory?
 
     private enum CodingKeys: String, CodingKey {
-        case maxNum = "max_num"
-        case cpu
-        case gpu
-        case npu
-        case memory
-        case disk
+        case maxNum = "max_num", cpu, gpu, npu, memory, disk
     }
 
     public init(
-        maxNum: Int? = nil,
-        cpu: CPU? = nil,
-        gpu: GPU? = nil,
-        npu: NPU? = nil,
-        memory: Memory? = nil,
+        maxNum: Int? = nil, cpu: CPU? = nil, gpu: GPU? = nil, npu: NPU? = nil, memory: Memory? = nil,
         disk: Memory? = nil
     ) {
         self.maxNum = maxNum
@@ -42,15 +33,5 @@ public struct FlavorInfoResponse: Codable, Sendable, Equatable {
         self.npu = npu
         self.memory = memory
         self.disk = disk
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.maxNum = try container.decodeLenientIfPresent(Int.self, forKey: .maxNum)
-        self.cpu = try container.decodeIfPresent(CPU.self, forKey: .cpu)
-        self.gpu = try container.decodeIfPresent(GPU.self, forKey: .gpu)
-        self.npu = try container.decodeIfPresent(NPU.self, forKey: .npu)
-        self.memory = try container.decodeIfPresent(Memory.self, forKey: .memory)
-        self.disk = try container.decodeIfPresent(Memory.self, forKey: .disk)
     }
 }

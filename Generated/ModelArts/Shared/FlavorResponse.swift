@@ -23,22 +23,13 @@ public struct FlavorResponse: Codable, Sendable, Equatable {
     public var attributes: [String: String]?
 
     private enum CodingKeys: String, CodingKey {
-        case flavorID = "flavor_id"
-        case flavorName = "flavor_name"
-        case maxNum = "max_num"
-        case flavorType = "flavor_type"
-        case billing
-        case flavorInfo = "flavor_info"
-        case attributes
+        case flavorID = "flavor_id", flavorName = "flavor_name", maxNum = "max_num"
+        case flavorType = "flavor_type", billing, flavorInfo = "flavor_info", attributes
     }
 
     public init(
-        flavorID: String? = nil,
-        flavorName: String? = nil,
-        maxNum: Int? = nil,
-        flavorType: FlavorType? = nil,
-        billing: BillingInfo? = nil,
-        flavorInfo: FlavorInfoResponse? = nil,
+        flavorID: String? = nil, flavorName: String? = nil, maxNum: Int? = nil, flavorType: FlavorType? = nil,
+        billing: BillingInfo? = nil, flavorInfo: FlavorInfoResponse? = nil,
         attributes: [String: String]? = nil
     ) {
         self.flavorID = flavorID
@@ -48,16 +39,5 @@ public struct FlavorResponse: Codable, Sendable, Equatable {
         self.billing = billing
         self.flavorInfo = flavorInfo
         self.attributes = attributes
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.flavorID = try container.decodeIfPresent(String.self, forKey: .flavorID)
-        self.flavorName = try container.decodeIfPresent(String.self, forKey: .flavorName)
-        self.maxNum = try container.decodeLenientIfPresent(Int.self, forKey: .maxNum)
-        self.flavorType = try container.decodeIfPresent(FlavorType.self, forKey: .flavorType)
-        self.billing = try container.decodeIfPresent(BillingInfo.self, forKey: .billing)
-        self.flavorInfo = try container.decodeIfPresent(FlavorInfoResponse.self, forKey: .flavorInfo)
-        self.attributes = try container.decodeIfPresent([String: String].self, forKey: .attributes)
     }
 }

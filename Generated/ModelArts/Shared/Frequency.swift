@@ -21,10 +21,7 @@ public struct Frequency: Codable, Sendable, Equatable {
     public var endAt: String?
 
     private enum CodingKeys: String, CodingKey {
-        case interval
-        case duration
-        case beginAt = "begin_at"
-        case endAt = "end_at"
+        case interval, duration, beginAt = "begin_at", endAt = "end_at"
     }
 
     public init(interval: Int? = nil, duration: Int? = nil, beginAt: String? = nil, endAt: String? = nil) {
@@ -32,13 +29,5 @@ public struct Frequency: Codable, Sendable, Equatable {
         self.duration = duration
         self.beginAt = beginAt
         self.endAt = endAt
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.interval = try container.decodeLenientIfPresent(Int.self, forKey: .interval)
-        self.duration = try container.decodeLenientIfPresent(Int.self, forKey: .duration)
-        self.beginAt = try container.decodeIfPresent(String.self, forKey: .beginAt)
-        self.endAt = try container.decodeIfPresent(String.self, forKey: .endAt)
     }
 }

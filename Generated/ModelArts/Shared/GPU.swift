@@ -13,21 +13,12 @@ public struct GPU: Codable, Sendable, Equatable {
     public var memory: String?
 
     private enum CodingKeys: String, CodingKey {
-        case unitNum = "unit_num"
-        case productName = "product_name"
-        case memory
+        case unitNum = "unit_num", productName = "product_name", memory
     }
 
     public init(unitNum: Int? = nil, productName: String? = nil, memory: String? = nil) {
         self.unitNum = unitNum
         self.productName = productName
         self.memory = memory
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.unitNum = try container.decodeLenientIfPresent(Int.self, forKey: .unitNum)
-        self.productName = try container.decodeIfPresent(String.self, forKey: .productName)
-        self.memory = try container.decodeIfPresent(String.self, forKey: .memory)
     }
 }

@@ -13,21 +13,12 @@ public struct GPUInfo: Codable, Sendable, Equatable {
     public var type: String?
 
     private enum CodingKeys: String, CodingKey {
-        case gpu
-        case gpuMemory = "gpu_memory"
-        case type
+        case gpu, gpuMemory = "gpu_memory", type
     }
 
     public init(gpu: Int? = nil, gpuMemory: String? = nil, type: String? = nil) {
         self.gpu = gpu
         self.gpuMemory = gpuMemory
         self.type = type
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.gpu = try container.decodeLenientIfPresent(Int.self, forKey: .gpu)
-        self.gpuMemory = try container.decodeIfPresent(String.self, forKey: .gpuMemory)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
     }
 }

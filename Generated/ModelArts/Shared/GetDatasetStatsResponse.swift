@@ -28,24 +28,17 @@ public struct GetDatasetStatsResponse: Codable, Sendable, Equatable {
     public var sampleStats: [String: Int]?
 
     private enum CodingKeys: String, CodingKey {
-        case dataPath = "data_path"
-        case dataSplitingEnable = "data_spliting_enable"
-        case groupedLabelStats = "grouped_label_stats"
-        case hardDetailStats = "hard_detail_stats"
-        case keySampleStats = "key_sample_stats"
-        case labelStats = "label_stats"
-        case metadataStats = "metadata_stats"
+        case dataPath = "data_path", dataSplitingEnable = "data_spliting_enable"
+        case groupedLabelStats = "grouped_label_stats", hardDetailStats = "hard_detail_stats"
+        case keySampleStats = "key_sample_stats", labelStats = "label_stats", metadataStats = "metadata_stats"
         case sampleStats = "sample_stats"
     }
 
     public init(
-        dataPath: String? = nil,
-        dataSplitingEnable: Bool? = nil,
+        dataPath: String? = nil, dataSplitingEnable: Bool? = nil,
         groupedLabelStats: [String: [LabelStats]]? = nil,
-        hardDetailStats: [String: PairOfintAndHardDetail]? = nil,
-        keySampleStats: [String: Int]? = nil,
-        labelStats: [LabelStats]? = nil,
-        metadataStats: [String: JSONValue]? = nil,
+        hardDetailStats: [String: PairOfintAndHardDetail]? = nil, keySampleStats: [String: Int]? = nil,
+        labelStats: [LabelStats]? = nil, metadataStats: [String: JSONValue]? = nil,
         sampleStats: [String: Int]? = nil
     ) {
         self.dataPath = dataPath
@@ -56,17 +49,5 @@ public struct GetDatasetStatsResponse: Codable, Sendable, Equatable {
         self.labelStats = labelStats
         self.metadataStats = metadataStats
         self.sampleStats = sampleStats
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.dataPath = try container.decodeIfPresent(String.self, forKey: .dataPath)
-        self.dataSplitingEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .dataSplitingEnable)
-        self.groupedLabelStats = try container.decodeIfPresent([String: [LabelStats]].self, forKey: .groupedLabelStats)
-        self.hardDetailStats = try container.decodeIfPresent([String: PairOfintAndHardDetail].self, forKey: .hardDetailStats)
-        self.keySampleStats = try container.decodeIfPresent([String: Int].self, forKey: .keySampleStats)
-        self.labelStats = try container.decodeIfPresent([LabelStats].self, forKey: .labelStats)
-        self.metadataStats = try container.decodeIfPresent([String: JSONValue].self, forKey: .metadataStats)
-        self.sampleStats = try container.decodeIfPresent([String: Int].self, forKey: .sampleStats)
     }
 }

@@ -15,10 +15,7 @@ public struct HardDetail: Codable, Sendable, Equatable {
     public var suggestion: String?
 
     private enum CodingKeys: String, CodingKey {
-        case aloName = "alo_name"
-        case id
-        case reason
-        case suggestion
+        case aloName = "alo_name", id, reason, suggestion
     }
 
     public init(aloName: String? = nil, id: Int? = nil, reason: String? = nil, suggestion: String? = nil) {
@@ -26,13 +23,5 @@ public struct HardDetail: Codable, Sendable, Equatable {
         self.id = id
         self.reason = reason
         self.suggestion = suggestion
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.aloName = try container.decodeIfPresent(String.self, forKey: .aloName)
-        self.id = try container.decodeLenientIfPresent(Int.self, forKey: .id)
-        self.reason = try container.decodeIfPresent(String.self, forKey: .reason)
-        self.suggestion = try container.decodeIfPresent(String.self, forKey: .suggestion)
     }
 }

@@ -21,22 +21,14 @@ public struct HardSelectTask: Codable, Sendable, Equatable {
     public var updateAt: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case createAt = "create_at"
-        case datasetID = "dataset_id"
-        case datasetName = "dataset_name"
-        case hardSelectTaskID = "hard_select_task_id"
-        case taskStatus = "task_status"
-        case time
+        case createAt = "create_at", datasetID = "dataset_id", datasetName = "dataset_name"
+        case hardSelectTaskID = "hard_select_task_id", taskStatus = "task_status", time
         case updateAt = "update_at"
     }
 
     public init(
-        createAt: Int64? = nil,
-        datasetID: String? = nil,
-        datasetName: String? = nil,
-        hardSelectTaskID: String? = nil,
-        taskStatus: String? = nil,
-        time: Int64? = nil,
+        createAt: Int64? = nil, datasetID: String? = nil, datasetName: String? = nil,
+        hardSelectTaskID: String? = nil, taskStatus: String? = nil, time: Int64? = nil,
         updateAt: Int64? = nil
     ) {
         self.createAt = createAt
@@ -46,16 +38,5 @@ public struct HardSelectTask: Codable, Sendable, Equatable {
         self.taskStatus = taskStatus
         self.time = time
         self.updateAt = updateAt
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.createAt = try container.decodeLenientIfPresent(Int64.self, forKey: .createAt)
-        self.datasetID = try container.decodeIfPresent(String.self, forKey: .datasetID)
-        self.datasetName = try container.decodeIfPresent(String.self, forKey: .datasetName)
-        self.hardSelectTaskID = try container.decodeIfPresent(String.self, forKey: .hardSelectTaskID)
-        self.taskStatus = try container.decodeIfPresent(String.self, forKey: .taskStatus)
-        self.time = try container.decodeLenientIfPresent(Int64.self, forKey: .time)
-        self.updateAt = try container.decodeLenientIfPresent(Int64.self, forKey: .updateAt)
     }
 }

@@ -86,49 +86,20 @@ public struct Image: Codable, Sendable, Equatable {
     public var workspaceID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case arch
-        case createAt = "create_at"
-        case description
-        case devServices = "dev_services"
-        case id
-        case name
-        case namespace
-        case origin
-        case resourceCategories = "resource_categories"
-        case serviceType = "service_type"
-        case size
-        case status
-        case statusMessage = "status_message"
-        case supportResCategories = "support_res_categories"
-        case swrPath = "swr_path"
-        case tag
-        case type
-        case updateAt = "update_at"
-        case visibility
-        case workspaceID = "workspace_id"
+        case arch, createAt = "create_at", description, devServices = "dev_services", id, name, namespace
+        case origin, resourceCategories = "resource_categories", serviceType = "service_type", size, status
+        case statusMessage = "status_message", supportResCategories = "support_res_categories"
+        case swrPath = "swr_path", tag, type, updateAt = "update_at", visibility, workspaceID = "workspace_id"
     }
 
     public init(
-        arch: Arch? = nil,
-        createAt: Int64? = nil,
-        description: String? = nil,
-        devServices: [DevServices]? = nil,
-        id: String? = nil,
-        name: String? = nil,
-        namespace: String? = nil,
-        origin: Origin? = nil,
-        resourceCategories: [ResourceCategories]? = nil,
-        serviceType: ServiceType? = nil,
-        size: Int64? = nil,
-        status: ImageStatus? = nil,
-        statusMessage: String? = nil,
-        supportResCategories: [SupportResCategories]? = nil,
-        swrPath: String? = nil,
-        tag: String? = nil,
-        type: TypeValue? = nil,
-        updateAt: Int64? = nil,
-        visibility: Visibility? = nil,
-        workspaceID: String? = nil
+        arch: Arch? = nil, createAt: Int64? = nil, description: String? = nil,
+        devServices: [DevServices]? = nil, id: String? = nil, name: String? = nil, namespace: String? = nil,
+        origin: Origin? = nil, resourceCategories: [ResourceCategories]? = nil,
+        serviceType: ServiceType? = nil, size: Int64? = nil, status: ImageStatus? = nil,
+        statusMessage: String? = nil, supportResCategories: [SupportResCategories]? = nil,
+        swrPath: String? = nil, tag: String? = nil, type: TypeValue? = nil, updateAt: Int64? = nil,
+        visibility: Visibility? = nil, workspaceID: String? = nil
     ) {
         self.arch = arch
         self.createAt = createAt
@@ -150,29 +121,5 @@ public struct Image: Codable, Sendable, Equatable {
         self.updateAt = updateAt
         self.visibility = visibility
         self.workspaceID = workspaceID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.arch = try container.decodeIfPresent(Arch.self, forKey: .arch)
-        self.createAt = try container.decodeLenientIfPresent(Int64.self, forKey: .createAt)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.devServices = try container.decodeIfPresent([DevServices].self, forKey: .devServices)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.namespace = try container.decodeIfPresent(String.self, forKey: .namespace)
-        self.origin = try container.decodeIfPresent(Origin.self, forKey: .origin)
-        self.resourceCategories = try container.decodeIfPresent([ResourceCategories].self, forKey: .resourceCategories)
-        self.serviceType = try container.decodeIfPresent(ServiceType.self, forKey: .serviceType)
-        self.size = try container.decodeLenientIfPresent(Int64.self, forKey: .size)
-        self.status = try container.decodeIfPresent(ImageStatus.self, forKey: .status)
-        self.statusMessage = try container.decodeIfPresent(String.self, forKey: .statusMessage)
-        self.supportResCategories = try container.decodeIfPresent([SupportResCategories].self, forKey: .supportResCategories)
-        self.swrPath = try container.decodeIfPresent(String.self, forKey: .swrPath)
-        self.tag = try container.decodeIfPresent(String.self, forKey: .tag)
-        self.type = try container.decodeIfPresent(TypeValue.self, forKey: .type)
-        self.updateAt = try container.decodeLenientIfPresent(Int64.self, forKey: .updateAt)
-        self.visibility = try container.decodeIfPresent(Visibility.self, forKey: .visibility)
-        self.workspaceID = try container.decodeIfPresent(String.self, forKey: .workspaceID)
     }
 }

@@ -69,57 +69,29 @@ public struct ImportTaskStatusResp: Codable, Sendable, Equatable {
     public var updateMs: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case annotatedSampleCount = "annotated_sample_count"
-        case createTime = "create_time"
-        case dataSource = "data_source"
-        case datasetID = "dataset_id"
-        case elapsedTime = "elapsed_time"
-        case errorCode = "error_code"
-        case errorMsg = "error_msg"
-        case fileStatistics = "file_statistics"
-        case finishedFileCount = "finished_file_count"
-        case finishedFileSize = "finished_file_size"
-        case importPath = "import_path"
-        case importType = "import_type"
+        case annotatedSampleCount = "annotated_sample_count", createTime = "create_time"
+        case dataSource = "data_source", datasetID = "dataset_id", elapsedTime = "elapsed_time"
+        case errorCode = "error_code", errorMsg = "error_msg", fileStatistics = "file_statistics"
+        case finishedFileCount = "finished_file_count", finishedFileSize = "finished_file_size"
+        case importPath = "import_path", importType = "import_type"
         case importedSampleCount = "imported_sample_count"
-        case importedSubSampleCount = "imported_sub_sample_count"
-        case processorTaskID = "processor_task_id"
-        case processorTaskStatus = "processor_task_status"
-        case status
-        case taskID = "task_id"
-        case totalFileCount = "total_file_count"
-        case totalFileSize = "total_file_size"
-        case totalSampleCount = "total_sample_count"
-        case totalSubSampleCount = "total_sub_sample_count"
-        case unconfirmedSampleCount = "unconfirmed_sample_count"
-        case updateMs = "update_ms"
+        case importedSubSampleCount = "imported_sub_sample_count", processorTaskID = "processor_task_id"
+        case processorTaskStatus = "processor_task_status", status, taskID = "task_id"
+        case totalFileCount = "total_file_count", totalFileSize = "total_file_size"
+        case totalSampleCount = "total_sample_count", totalSubSampleCount = "total_sub_sample_count"
+        case unconfirmedSampleCount = "unconfirmed_sample_count", updateMs = "update_ms"
     }
 
     public init(
-        annotatedSampleCount: Int64? = nil,
-        createTime: Int64? = nil,
-        dataSource: DataSource? = nil,
-        datasetID: String? = nil,
-        elapsedTime: Int64? = nil,
-        errorCode: String? = nil,
-        errorMsg: String? = nil,
-        fileStatistics: FileCopyProgress? = nil,
-        finishedFileCount: Int64? = nil,
-        finishedFileSize: Int64? = nil,
-        importPath: String? = nil,
-        importType: Int? = nil,
-        importedSampleCount: Int64? = nil,
-        importedSubSampleCount: Int64? = nil,
-        processorTaskID: String? = nil,
-        processorTaskStatus: Int? = nil,
-        status: ImportTaskStatusStatus? = nil,
-        taskID: String? = nil,
-        totalFileCount: Int64? = nil,
-        totalFileSize: Int64? = nil,
-        totalSampleCount: Int64? = nil,
-        totalSubSampleCount: Int64? = nil,
-        unconfirmedSampleCount: Int64? = nil,
-        updateMs: Int64? = nil
+        annotatedSampleCount: Int64? = nil, createTime: Int64? = nil, dataSource: DataSource? = nil,
+        datasetID: String? = nil, elapsedTime: Int64? = nil, errorCode: String? = nil,
+        errorMsg: String? = nil, fileStatistics: FileCopyProgress? = nil, finishedFileCount: Int64? = nil,
+        finishedFileSize: Int64? = nil, importPath: String? = nil, importType: Int? = nil,
+        importedSampleCount: Int64? = nil, importedSubSampleCount: Int64? = nil,
+        processorTaskID: String? = nil, processorTaskStatus: Int? = nil,
+        status: ImportTaskStatusStatus? = nil, taskID: String? = nil, totalFileCount: Int64? = nil,
+        totalFileSize: Int64? = nil, totalSampleCount: Int64? = nil, totalSubSampleCount: Int64? = nil,
+        unconfirmedSampleCount: Int64? = nil, updateMs: Int64? = nil
     ) {
         self.annotatedSampleCount = annotatedSampleCount
         self.createTime = createTime
@@ -145,33 +117,5 @@ public struct ImportTaskStatusResp: Codable, Sendable, Equatable {
         self.totalSubSampleCount = totalSubSampleCount
         self.unconfirmedSampleCount = unconfirmedSampleCount
         self.updateMs = updateMs
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.annotatedSampleCount = try container.decodeLenientIfPresent(Int64.self, forKey: .annotatedSampleCount)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.dataSource = try container.decodeIfPresent(DataSource.self, forKey: .dataSource)
-        self.datasetID = try container.decodeIfPresent(String.self, forKey: .datasetID)
-        self.elapsedTime = try container.decodeLenientIfPresent(Int64.self, forKey: .elapsedTime)
-        self.errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
-        self.errorMsg = try container.decodeIfPresent(String.self, forKey: .errorMsg)
-        self.fileStatistics = try container.decodeIfPresent(FileCopyProgress.self, forKey: .fileStatistics)
-        self.finishedFileCount = try container.decodeLenientIfPresent(Int64.self, forKey: .finishedFileCount)
-        self.finishedFileSize = try container.decodeLenientIfPresent(Int64.self, forKey: .finishedFileSize)
-        self.importPath = try container.decodeIfPresent(String.self, forKey: .importPath)
-        self.importType = try container.decodeLenientIfPresent(Int.self, forKey: .importType)
-        self.importedSampleCount = try container.decodeLenientIfPresent(Int64.self, forKey: .importedSampleCount)
-        self.importedSubSampleCount = try container.decodeLenientIfPresent(Int64.self, forKey: .importedSubSampleCount)
-        self.processorTaskID = try container.decodeIfPresent(String.self, forKey: .processorTaskID)
-        self.processorTaskStatus = try container.decodeLenientIfPresent(Int.self, forKey: .processorTaskStatus)
-        self.status = try container.decodeIfPresent(ImportTaskStatusStatus.self, forKey: .status)
-        self.taskID = try container.decodeIfPresent(String.self, forKey: .taskID)
-        self.totalFileCount = try container.decodeLenientIfPresent(Int64.self, forKey: .totalFileCount)
-        self.totalFileSize = try container.decodeLenientIfPresent(Int64.self, forKey: .totalFileSize)
-        self.totalSampleCount = try container.decodeLenientIfPresent(Int64.self, forKey: .totalSampleCount)
-        self.totalSubSampleCount = try container.decodeLenientIfPresent(Int64.self, forKey: .totalSubSampleCount)
-        self.unconfirmedSampleCount = try container.decodeLenientIfPresent(Int64.self, forKey: .unconfirmedSampleCount)
-        self.updateMs = try container.decodeLenientIfPresent(Int64.self, forKey: .updateMs)
     }
 }

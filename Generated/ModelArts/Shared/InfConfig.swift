@@ -20,33 +20,17 @@ public struct InfConfig: Codable, Sendable, Equatable {
     public var weight: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case envs
-        case instanceCount = "instance_count"
-        case modelID = "model_id"
-        case specification
-        case weight
+        case envs, instanceCount = "instance_count", modelID = "model_id", specification, weight
     }
 
     public init(
-        envs: [String: String]? = nil,
-        instanceCount: Int? = nil,
-        modelID: String? = nil,
-        specification: String? = nil,
-        weight: Int? = nil
+        envs: [String: String]? = nil, instanceCount: Int? = nil, modelID: String? = nil,
+        specification: String? = nil, weight: Int? = nil
     ) {
         self.envs = envs
         self.instanceCount = instanceCount
         self.modelID = modelID
         self.specification = specification
         self.weight = weight
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.envs = try container.decodeIfPresent([String: String].self, forKey: .envs)
-        self.instanceCount = try container.decodeLenientIfPresent(Int.self, forKey: .instanceCount)
-        self.modelID = try container.decodeIfPresent(String.self, forKey: .modelID)
-        self.specification = try container.decodeIfPresent(String.self, forKey: .specification)
-        self.weight = try container.decodeLenientIfPresent(Int.self, forKey: .weight)
     }
 }

@@ -20,19 +20,12 @@ public struct Input: Codable, Sendable, Equatable {
     public var remoteConstraint: [CreateTrainingJobRemoteConstraint]?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case localDir = "local_dir"
-        case remote
-        case remoteConstraint = "remote_constraint"
+        case name, description, localDir = "local_dir", remote, remoteConstraint = "remote_constraint"
     }
 
     public init(
-        name: String? = nil,
-        description: String? = nil,
-        localDir: String? = nil,
-        remote: InputDataInfo? = nil,
-        remoteConstraint: [CreateTrainingJobRemoteConstraint]? = nil
+        name: String? = nil, description: String? = nil, localDir: String? = nil,
+        remote: InputDataInfo? = nil, remoteConstraint: [CreateTrainingJobRemoteConstraint]? = nil
     ) {
         self.name = name
         self.description = description

@@ -59,44 +59,19 @@ public struct JobAlgorithmResponse: Codable, Sendable, Equatable {
     public var summary: Summary?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case subscriptionID = "subscription_id"
-        case itemVersionID = "item_version_id"
-        case codeDir = "code_dir"
-        case bootFile = "boot_file"
-        case autosearchConfigPath = "autosearch_config_path"
-        case autosearchFrameworkPath = "autosearch_framework_path"
-        case command
-        case parameters
-        case policies
-        case inputs
-        case outputs
-        case engine
-        case localCodeDir = "local_code_dir"
-        case workingDir = "working_dir"
-        case environments
+        case id, name, subscriptionID = "subscription_id", itemVersionID = "item_version_id"
+        case codeDir = "code_dir", bootFile = "boot_file", autosearchConfigPath = "autosearch_config_path"
+        case autosearchFrameworkPath = "autosearch_framework_path", command, parameters, policies, inputs
+        case outputs, engine, localCodeDir = "local_code_dir", workingDir = "working_dir", environments
         case summary
     }
 
     public init(
-        id: ID? = nil,
-        name: String? = nil,
-        subscriptionID: String? = nil,
-        itemVersionID: String? = nil,
-        codeDir: String? = nil,
-        bootFile: String? = nil,
-        autosearchConfigPath: String? = nil,
-        autosearchFrameworkPath: String? = nil,
-        command: String? = nil,
-        parameters: [Parameter]? = nil,
-        policies: Policies? = nil,
-        inputs: [Input]? = nil,
-        outputs: [Output]? = nil,
-        engine: JobEngine? = nil,
-        localCodeDir: String? = nil,
-        workingDir: String? = nil,
-        environments: [JSONValue]? = nil,
+        id: ID? = nil, name: String? = nil, subscriptionID: String? = nil, itemVersionID: String? = nil,
+        codeDir: String? = nil, bootFile: String? = nil, autosearchConfigPath: String? = nil,
+        autosearchFrameworkPath: String? = nil, command: String? = nil, parameters: [Parameter]? = nil,
+        policies: Policies? = nil, inputs: [Input]? = nil, outputs: [Output]? = nil, engine: JobEngine? = nil,
+        localCodeDir: String? = nil, workingDir: String? = nil, environments: [JSONValue]? = nil,
         summary: Summary? = nil
     ) {
         self.id = id

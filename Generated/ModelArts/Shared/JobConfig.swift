@@ -26,26 +26,14 @@ public struct JobConfig: Codable, Sendable, Equatable {
     public var parametersCustomization: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case codeDir = "code_dir"
-        case bootFile = "boot_file"
-        case command
-        case parameters
-        case inputs
-        case outputs
-        case engine
-        case codeTree = "code_tree"
-        case parametersCustomization = "parameters_customization"
+        case codeDir = "code_dir", bootFile = "boot_file", command, parameters, inputs, outputs, engine
+        case codeTree = "code_tree", parametersCustomization = "parameters_customization"
     }
 
     public init(
-        codeDir: String? = nil,
-        bootFile: String? = nil,
-        command: String? = nil,
-        parameters: [Parameter]? = nil,
-        inputs: [CreateAlgorithmInput]? = nil,
-        outputs: [CreateAlgorithmOutput]? = nil,
-        engine: Engine? = nil,
-        codeTree: CodeTree? = nil,
+        codeDir: String? = nil, bootFile: String? = nil, command: String? = nil,
+        parameters: [Parameter]? = nil, inputs: [CreateAlgorithmInput]? = nil,
+        outputs: [CreateAlgorithmOutput]? = nil, engine: Engine? = nil, codeTree: CodeTree? = nil,
         parametersCustomization: Bool? = nil
     ) {
         self.codeDir = codeDir
@@ -57,18 +45,5 @@ public struct JobConfig: Codable, Sendable, Equatable {
         self.engine = engine
         self.codeTree = codeTree
         self.parametersCustomization = parametersCustomization
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.codeDir = try container.decodeIfPresent(String.self, forKey: .codeDir)
-        self.bootFile = try container.decodeIfPresent(String.self, forKey: .bootFile)
-        self.command = try container.decodeIfPresent(String.self, forKey: .command)
-        self.parameters = try container.decodeIfPresent([Parameter].self, forKey: .parameters)
-        self.inputs = try container.decodeIfPresent([CreateAlgorithmInput].self, forKey: .inputs)
-        self.outputs = try container.decodeIfPresent([CreateAlgorithmOutput].self, forKey: .outputs)
-        self.engine = try container.decodeIfPresent(Engine.self, forKey: .engine)
-        self.codeTree = try container.decodeIfPresent(CodeTree.self, forKey: .codeTree)
-        self.parametersCustomization = try container.decodeLenientIfPresent(Bool.self, forKey: .parametersCustomization)
     }
 }

@@ -15,16 +15,11 @@ public struct JobEndpointsResp: Codable, Sendable, Equatable {
     public var mindstudioInsight: JupyterLab?
 
     private enum CodingKeys: String, CodingKey {
-        case ssh
-        case jupyterLab = "jupyter_lab"
-        case tensorboard
-        case mindstudioInsight = "mindstudio_insight"
+        case ssh, jupyterLab = "jupyter_lab", tensorboard, mindstudioInsight = "mindstudio_insight"
     }
 
     public init(
-        ssh: SSHResp? = nil,
-        jupyterLab: JupyterLab? = nil,
-        tensorboard: JupyterLab? = nil,
+        ssh: SSHResp? = nil, jupyterLab: JupyterLab? = nil, tensorboard: JupyterLab? = nil,
         mindstudioInsight: JupyterLab? = nil
     ) {
         self.ssh = ssh

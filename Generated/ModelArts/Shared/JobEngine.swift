@@ -25,33 +25,18 @@ public struct JobEngine: Codable, Sendable, Equatable {
     public var installSysPackages: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case engineID = "engine_id"
-        case engineName = "engine_name"
-        case engineVersion = "engine_version"
-        case imageURL = "image_url"
-        case installSysPackages = "install_sys_packages"
+        case engineID = "engine_id", engineName = "engine_name", engineVersion = "engine_version"
+        case imageURL = "image_url", installSysPackages = "install_sys_packages"
     }
 
     public init(
-        engineID: String? = nil,
-        engineName: String? = nil,
-        engineVersion: String? = nil,
-        imageURL: String? = nil,
-        installSysPackages: Bool? = nil
+        engineID: String? = nil, engineName: String? = nil, engineVersion: String? = nil,
+        imageURL: String? = nil, installSysPackages: Bool? = nil
     ) {
         self.engineID = engineID
         self.engineName = engineName
         self.engineVersion = engineVersion
         self.imageURL = imageURL
         self.installSysPackages = installSysPackages
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.engineID = try container.decodeIfPresent(String.self, forKey: .engineID)
-        self.engineName = try container.decodeIfPresent(String.self, forKey: .engineName)
-        self.engineVersion = try container.decodeIfPresent(String.self, forKey: .engineVersion)
-        self.imageURL = try container.decodeIfPresent(String.self, forKey: .imageURL)
-        self.installSysPackages = try container.decodeLenientIfPresent(Bool.self, forKey: .installSysPackages)
     }
 }

@@ -31,23 +31,13 @@ public struct JobMetadata: Codable, Sendable, Equatable {
     public var annotations: [String: String]?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case workspaceID = "workspace_id"
-        case description
-        case createTime = "create_time"
-        case userName = "user_name"
-        case annotations
+        case id, name, workspaceID = "workspace_id", description, createTime = "create_time"
+        case userName = "user_name", annotations
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        workspaceID: String? = nil,
-        description: String? = nil,
-        createTime: Int64? = nil,
-        userName: String? = nil,
-        annotations: [String: String]? = nil
+        id: String? = nil, name: String? = nil, workspaceID: String? = nil, description: String? = nil,
+        createTime: Int64? = nil, userName: String? = nil, annotations: [String: String]? = nil
     ) {
         self.id = id
         self.name = name
@@ -56,16 +46,5 @@ public struct JobMetadata: Codable, Sendable, Equatable {
         self.createTime = createTime
         self.userName = userName
         self.annotations = annotations
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.workspaceID = try container.decodeIfPresent(String.self, forKey: .workspaceID)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.userName = try container.decodeIfPresent(String.self, forKey: .userName)
-        self.annotations = try container.decodeIfPresent([String: String].self, forKey: .annotations)
     }
 }

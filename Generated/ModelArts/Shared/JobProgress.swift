@@ -43,29 +43,16 @@ public struct JobProgress: Codable, Sendable, Equatable {
     public var stepDescription: String?
 
     private enum CodingKeys: String, CodingKey {
-        case notebookID = "notebook_id"
-        case status
-        case step
-        case stepDescription = "step_description"
+        case notebookID = "notebook_id", status, step, stepDescription = "step_description"
     }
 
     public init(
-        notebookID: String? = nil,
-        status: StatusValue? = nil,
-        step: Int? = nil,
+        notebookID: String? = nil, status: StatusValue? = nil, step: Int? = nil,
         stepDescription: String? = nil
     ) {
         self.notebookID = notebookID
         self.status = status
         self.step = step
         self.stepDescription = stepDescription
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.notebookID = try container.decodeIfPresent(String.self, forKey: .notebookID)
-        self.status = try container.decodeIfPresent(StatusValue.self, forKey: .status)
-        self.step = try container.decodeLenientIfPresent(Int.self, forKey: .step)
-        self.stepDescription = try container.decodeIfPresent(String.self, forKey: .stepDescription)
     }
 }

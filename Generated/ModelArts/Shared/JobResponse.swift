@@ -25,12 +25,8 @@ public struct JobResponse: Codable, Sendable, Equatable {
     public var endpoints: JobEndpointsResp?
 
     public init(
-        kind: JobKind? = nil,
-        metadata: JobMetadata? = nil,
-        status: ListTrainingJobsStatus? = nil,
-        algorithm: JobAlgorithmResponse? = nil,
-        tasks: [TaskResponse]? = nil,
-        spec: SpecResponce? = nil,
+        kind: JobKind? = nil, metadata: JobMetadata? = nil, status: ListTrainingJobsStatus? = nil,
+        algorithm: JobAlgorithmResponse? = nil, tasks: [TaskResponse]? = nil, spec: SpecResponce? = nil,
         endpoints: JobEndpointsResp? = nil
     ) {
         self.kind = kind

@@ -38,30 +38,13 @@ public struct Label: Codable, Sendable, Equatable {
     /// - `600`: video labeling
     public var type: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case attributes
-        case name
-        case property
-        case type
-    }
-
     public init(
-        attributes: [LabelAttribute]? = nil,
-        name: String? = nil,
-        property: LabelProperty? = nil,
+        attributes: [LabelAttribute]? = nil, name: String? = nil, property: LabelProperty? = nil,
         type: Int? = nil
     ) {
         self.attributes = attributes
         self.name = name
         self.property = property
         self.type = type
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.attributes = try container.decodeIfPresent([LabelAttribute].self, forKey: .attributes)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.property = try container.decodeIfPresent(LabelProperty.self, forKey: .property)
-        self.type = try container.decodeLenientIfPresent(Int.self, forKey: .type)
     }
 }

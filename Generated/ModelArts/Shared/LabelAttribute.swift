@@ -32,18 +32,11 @@ public struct LabelAttribute: Codable, Sendable, Equatable {
     public var values: [LabelAttributeValue]?
 
     private enum CodingKeys: String, CodingKey {
-        case defaultValue = "default_value"
-        case id
-        case name
-        case type
-        case values
+        case defaultValue = "default_value", id, name, type, values
     }
 
     public init(
-        defaultValue: String? = nil,
-        id: String? = nil,
-        name: String? = nil,
-        type: TypeValue? = nil,
+        defaultValue: String? = nil, id: String? = nil, name: String? = nil, type: TypeValue? = nil,
         values: [LabelAttributeValue]? = nil
     ) {
         self.defaultValue = defaultValue

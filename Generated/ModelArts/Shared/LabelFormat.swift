@@ -36,15 +36,12 @@ public struct LabelFormat: Codable, Sendable, Equatable {
     public var textSampleSeparator: String?
 
     private enum CodingKeys: String, CodingKey {
-        case labelType = "label_type"
-        case textLabelSeparator = "text_label_separator"
+        case labelType = "label_type", textLabelSeparator = "text_label_separator"
         case textSampleSeparator = "text_sample_separator"
     }
 
     public init(
-        labelType: LabelType? = nil,
-        textLabelSeparator: String? = nil,
-        textSampleSeparator: String? = nil
+        labelType: LabelType? = nil, textLabelSeparator: String? = nil, textSampleSeparator: String? = nil
     ) {
         self.labelType = labelType
         self.textLabelSeparator = textLabelSeparator

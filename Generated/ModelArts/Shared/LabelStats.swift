@@ -43,21 +43,12 @@ public struct LabelStats: Codable, Sendable, Equatable {
     public var type: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case attributes
-        case count
-        case name
-        case property
-        case sampleCount = "sample_count"
-        case type
+        case attributes, count, name, property, sampleCount = "sample_count", type
     }
 
     public init(
-        attributes: [LabelAttribute]? = nil,
-        count: Int? = nil,
-        name: String? = nil,
-        property: LabelProperty? = nil,
-        sampleCount: Int? = nil,
-        type: Int? = nil
+        attributes: [LabelAttribute]? = nil, count: Int? = nil, name: String? = nil,
+        property: LabelProperty? = nil, sampleCount: Int? = nil, type: Int? = nil
     ) {
         self.attributes = attributes
         self.count = count
@@ -65,15 +56,5 @@ public struct LabelStats: Codable, Sendable, Equatable {
         self.property = property
         self.sampleCount = sampleCount
         self.type = type
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.attributes = try container.decodeIfPresent([LabelAttribute].self, forKey: .attributes)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.property = try container.decodeIfPresent(LabelProperty.self, forKey: .property)
-        self.sampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .sampleCount)
-        self.type = try container.decodeLenientIfPresent(Int.self, forKey: .type)
     }
 }

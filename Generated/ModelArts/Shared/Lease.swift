@@ -21,18 +21,11 @@ public struct Lease: Codable, Sendable, Equatable {
     public var updateAt: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case createAt = "create_at"
-        case duration
-        case enable
-        case type
-        case updateAt = "update_at"
+        case createAt = "create_at", duration, enable, type, updateAt = "update_at"
     }
 
     public init(
-        createAt: Int64? = nil,
-        duration: Int64? = nil,
-        enable: Bool? = nil,
-        type: String? = nil,
+        createAt: Int64? = nil, duration: Int64? = nil, enable: Bool? = nil, type: String? = nil,
         updateAt: Int64? = nil
     ) {
         self.createAt = createAt
@@ -40,14 +33,5 @@ public struct Lease: Codable, Sendable, Equatable {
         self.enable = enable
         self.type = type
         self.updateAt = updateAt
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.createAt = try container.decodeLenientIfPresent(Int64.self, forKey: .createAt)
-        self.duration = try container.decodeLenientIfPresent(Int64.self, forKey: .duration)
-        self.enable = try container.decodeLenientIfPresent(Bool.self, forKey: .enable)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.updateAt = try container.decodeLenientIfPresent(Int64.self, forKey: .updateAt)
     }
 }

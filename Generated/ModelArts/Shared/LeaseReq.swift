@@ -11,19 +11,8 @@ public struct LeaseReq: Codable, Sendable, Equatable {
     /// Automatic stop type. The default value is timing.
     public var type: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case duration
-        case type
-    }
-
     public init(duration: Int64? = nil, type: String? = nil) {
         self.duration = duration
         self.type = type
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.duration = try container.decodeLenientIfPresent(Int64.self, forKey: .duration)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
     }
 }

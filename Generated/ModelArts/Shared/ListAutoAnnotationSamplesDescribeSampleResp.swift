@@ -86,55 +86,24 @@ public struct ListAutoAnnotationSamplesDescribeSampleResp: Codable, Sendable, Eq
     public var workerID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case checkAccept = "check_accept"
-        case checkComment = "check_comment"
-        case checkScore = "check_score"
-        case deletionReasons = "deletion_reasons"
-        case hardDetails = "hard_details"
-        case labelers
-        case labels
-        case metadata
-        case reviewAccept = "review_accept"
-        case reviewComment = "review_comment"
-        case reviewScore = "review_score"
-        case sampleData = "sample_data"
-        case sampleDir = "sample_dir"
-        case sampleID = "sample_id"
-        case sampleName = "sample_name"
-        case sampleSize = "sample_size"
-        case sampleStatus = "sample_status"
-        case sampleTime = "sample_time"
-        case sampleType = "sample_type"
-        case score
-        case source
-        case subSampleURL = "sub_sample_url"
-        case workerID = "worker_id"
+        case checkAccept = "check_accept", checkComment = "check_comment", checkScore = "check_score"
+        case deletionReasons = "deletion_reasons", hardDetails = "hard_details", labelers, labels, metadata
+        case reviewAccept = "review_accept", reviewComment = "review_comment", reviewScore = "review_score"
+        case sampleData = "sample_data", sampleDir = "sample_dir", sampleID = "sample_id"
+        case sampleName = "sample_name", sampleSize = "sample_size", sampleStatus = "sample_status"
+        case sampleTime = "sample_time", sampleType = "sample_type", score, source
+        case subSampleURL = "sub_sample_url", workerID = "worker_id"
     }
 
     public init(
-        checkAccept: Bool? = nil,
-        checkComment: String? = nil,
-        checkScore: String? = nil,
-        deletionReasons: [String]? = nil,
-        hardDetails: [String: HardDetail]? = nil,
-        labelers: [Worker]? = nil,
-        labels: [ListAutoAnnotationSamplesSampleLabel]? = nil,
-        metadata: SampleMetadata? = nil,
-        reviewAccept: Bool? = nil,
-        reviewComment: String? = nil,
-        reviewScore: String? = nil,
-        sampleData: [String]? = nil,
-        sampleDir: String? = nil,
-        sampleID: String? = nil,
-        sampleName: String? = nil,
-        sampleSize: Int64? = nil,
-        sampleStatus: SampleStatus? = nil,
-        sampleTime: Int64? = nil,
-        sampleType: Int? = nil,
-        score: String? = nil,
-        source: String? = nil,
-        subSampleURL: String? = nil,
-        workerID: String? = nil
+        checkAccept: Bool? = nil, checkComment: String? = nil, checkScore: String? = nil,
+        deletionReasons: [String]? = nil, hardDetails: [String: HardDetail]? = nil, labelers: [Worker]? = nil,
+        labels: [ListAutoAnnotationSamplesSampleLabel]? = nil, metadata: SampleMetadata? = nil,
+        reviewAccept: Bool? = nil, reviewComment: String? = nil, reviewScore: String? = nil,
+        sampleData: [String]? = nil, sampleDir: String? = nil, sampleID: String? = nil,
+        sampleName: String? = nil, sampleSize: Int64? = nil, sampleStatus: SampleStatus? = nil,
+        sampleTime: Int64? = nil, sampleType: Int? = nil, score: String? = nil, source: String? = nil,
+        subSampleURL: String? = nil, workerID: String? = nil
     ) {
         self.checkAccept = checkAccept
         self.checkComment = checkComment
@@ -159,32 +128,5 @@ public struct ListAutoAnnotationSamplesDescribeSampleResp: Codable, Sendable, Eq
         self.source = source
         self.subSampleURL = subSampleURL
         self.workerID = workerID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.checkAccept = try container.decodeLenientIfPresent(Bool.self, forKey: .checkAccept)
-        self.checkComment = try container.decodeIfPresent(String.self, forKey: .checkComment)
-        self.checkScore = try container.decodeIfPresent(String.self, forKey: .checkScore)
-        self.deletionReasons = try container.decodeIfPresent([String].self, forKey: .deletionReasons)
-        self.hardDetails = try container.decodeIfPresent([String: HardDetail].self, forKey: .hardDetails)
-        self.labelers = try container.decodeIfPresent([Worker].self, forKey: .labelers)
-        self.labels = try container.decodeIfPresent([ListAutoAnnotationSamplesSampleLabel].self, forKey: .labels)
-        self.metadata = try container.decodeIfPresent(SampleMetadata.self, forKey: .metadata)
-        self.reviewAccept = try container.decodeLenientIfPresent(Bool.self, forKey: .reviewAccept)
-        self.reviewComment = try container.decodeIfPresent(String.self, forKey: .reviewComment)
-        self.reviewScore = try container.decodeIfPresent(String.self, forKey: .reviewScore)
-        self.sampleData = try container.decodeIfPresent([String].self, forKey: .sampleData)
-        self.sampleDir = try container.decodeIfPresent(String.self, forKey: .sampleDir)
-        self.sampleID = try container.decodeIfPresent(String.self, forKey: .sampleID)
-        self.sampleName = try container.decodeIfPresent(String.self, forKey: .sampleName)
-        self.sampleSize = try container.decodeLenientIfPresent(Int64.self, forKey: .sampleSize)
-        self.sampleStatus = try container.decodeIfPresent(SampleStatus.self, forKey: .sampleStatus)
-        self.sampleTime = try container.decodeLenientIfPresent(Int64.self, forKey: .sampleTime)
-        self.sampleType = try container.decodeLenientIfPresent(Int.self, forKey: .sampleType)
-        self.score = try container.decodeIfPresent(String.self, forKey: .score)
-        self.source = try container.decodeIfPresent(String.self, forKey: .source)
-        self.subSampleURL = try container.decodeIfPresent(String.self, forKey: .subSampleURL)
-        self.workerID = try container.decodeIfPresent(String.self, forKey: .workerID)
     }
 }

@@ -132,35 +132,21 @@ public struct ListAutoAnnotationSamplesSampleLabelProperty: Codable, Sendable, E
     public var modelartsTo: String?
 
     private enum CodingKeys: String, CodingKey {
-        case modelartsContent = "@modelarts:content"
-        case modelartsEndIndex = "@modelarts:end_index"
-        case modelartsEndTime = "@modelarts:end_time"
-        case modelartsFeature = "@modelarts:feature"
-        case modelartsFrom = "@modelarts:from"
-        case modelartsHard = "@modelarts:hard"
+        case modelartsContent = "@modelarts:content", modelartsEndIndex = "@modelarts:end_index"
+        case modelartsEndTime = "@modelarts:end_time", modelartsFeature = "@modelarts:feature"
+        case modelartsFrom = "@modelarts:from", modelartsHard = "@modelarts:hard"
         case modelartsHardCoefficient = "@modelarts:hard_coefficient"
-        case modelartsHardReasons = "@modelarts:hard_reasons"
-        case modelartsShape = "@modelarts:shape"
-        case modelartsSource = "@modelarts:source"
-        case modelartsStartIndex = "@modelarts:start_index"
-        case modelartsStartTime = "@modelarts:start_time"
-        case modelartsTo = "@modelarts:to"
+        case modelartsHardReasons = "@modelarts:hard_reasons", modelartsShape = "@modelarts:shape"
+        case modelartsSource = "@modelarts:source", modelartsStartIndex = "@modelarts:start_index"
+        case modelartsStartTime = "@modelarts:start_time", modelartsTo = "@modelarts:to"
     }
 
     public init(
-        modelartsContent: String? = nil,
-        modelartsEndIndex: Int? = nil,
-        modelartsEndTime: String? = nil,
-        modelartsFeature: JSONValue? = nil,
-        modelartsFrom: String? = nil,
-        modelartsHard: String? = nil,
-        modelartsHardCoefficient: String? = nil,
-        modelartsHardReasons: ModelartsHardReasons? = nil,
-        modelartsShape: ModelartsShape? = nil,
-        modelartsSource: String? = nil,
-        modelartsStartIndex: Int? = nil,
-        modelartsStartTime: String? = nil,
-        modelartsTo: String? = nil
+        modelartsContent: String? = nil, modelartsEndIndex: Int? = nil, modelartsEndTime: String? = nil,
+        modelartsFeature: JSONValue? = nil, modelartsFrom: String? = nil, modelartsHard: String? = nil,
+        modelartsHardCoefficient: String? = nil, modelartsHardReasons: ModelartsHardReasons? = nil,
+        modelartsShape: ModelartsShape? = nil, modelartsSource: String? = nil,
+        modelartsStartIndex: Int? = nil, modelartsStartTime: String? = nil, modelartsTo: String? = nil
     ) {
         self.modelartsContent = modelartsContent
         self.modelartsEndIndex = modelartsEndIndex
@@ -175,22 +161,5 @@ public struct ListAutoAnnotationSamplesSampleLabelProperty: Codable, Sendable, E
         self.modelartsStartIndex = modelartsStartIndex
         self.modelartsStartTime = modelartsStartTime
         self.modelartsTo = modelartsTo
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.modelartsContent = try container.decodeIfPresent(String.self, forKey: .modelartsContent)
-        self.modelartsEndIndex = try container.decodeLenientIfPresent(Int.self, forKey: .modelartsEndIndex)
-        self.modelartsEndTime = try container.decodeIfPresent(String.self, forKey: .modelartsEndTime)
-        self.modelartsFeature = try container.decodeIfPresent(JSONValue.self, forKey: .modelartsFeature)
-        self.modelartsFrom = try container.decodeIfPresent(String.self, forKey: .modelartsFrom)
-        self.modelartsHard = try container.decodeIfPresent(String.self, forKey: .modelartsHard)
-        self.modelartsHardCoefficient = try container.decodeIfPresent(String.self, forKey: .modelartsHardCoefficient)
-        self.modelartsHardReasons = try container.decodeIfPresent(ModelartsHardReasons.self, forKey: .modelartsHardReasons)
-        self.modelartsShape = try container.decodeIfPresent(ModelartsShape.self, forKey: .modelartsShape)
-        self.modelartsSource = try container.decodeIfPresent(String.self, forKey: .modelartsSource)
-        self.modelartsStartIndex = try container.decodeLenientIfPresent(Int.self, forKey: .modelartsStartIndex)
-        self.modelartsStartTime = try container.decodeIfPresent(String.self, forKey: .modelartsStartTime)
-        self.modelartsTo = try container.decodeIfPresent(String.self, forKey: .modelartsTo)
     }
 }

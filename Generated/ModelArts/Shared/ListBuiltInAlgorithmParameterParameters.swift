@@ -11,22 +11,9 @@ public struct ListBuiltInAlgorithmParameterParameters: Codable, Sendable, Equata
     /// Whether a parameter is mandatory
     public var required: Bool?
 
-    private enum CodingKeys: String, CodingKey {
-        case label
-        case value
-        case required
-    }
-
     public init(label: String? = nil, value: String? = nil, required: Bool? = nil) {
         self.label = label
         self.value = value
         self.required = required
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.label = try container.decodeIfPresent(String.self, forKey: .label)
-        self.value = try container.decodeIfPresent(String.self, forKey: .value)
-        self.required = try container.decodeLenientIfPresent(Bool.self, forKey: .required)
     }
 }

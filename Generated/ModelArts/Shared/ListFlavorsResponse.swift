@@ -18,22 +18,9 @@ public struct ListFlavorsResponse: Codable, Sendable, Equatable {
     /// Total number of records
     public var total: Int64?
 
-    private enum CodingKeys: String, CodingKey {
-        case current
-        case data
-        case flavors
-        case pages
-        case size
-        case total
-    }
-
     public init(
-        current: Int? = nil,
-        data: [NotebookFlavor]? = nil,
-        flavors: [NotebookFlavor]? = nil,
-        pages: Int? = nil,
-        size: Int? = nil,
-        total: Int64? = nil
+        current: Int? = nil, data: [NotebookFlavor]? = nil, flavors: [NotebookFlavor]? = nil,
+        pages: Int? = nil, size: Int? = nil, total: Int64? = nil
     ) {
         self.current = current
         self.data = data
@@ -41,15 +28,5 @@ public struct ListFlavorsResponse: Codable, Sendable, Equatable {
         self.pages = pages
         self.size = size
         self.total = total
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.current = try container.decodeLenientIfPresent(Int.self, forKey: .current)
-        self.data = try container.decodeIfPresent([NotebookFlavor].self, forKey: .data)
-        self.flavors = try container.decodeIfPresent([NotebookFlavor].self, forKey: .flavors)
-        self.pages = try container.decodeLenientIfPresent(Int.self, forKey: .pages)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.total = try container.decodeLenientIfPresent(Int64.self, forKey: .total)
     }
 }

@@ -11,18 +11,11 @@ public struct ListWorkersResponse: Codable, Sendable, Equatable {
     public var workers: [Worker]?
 
     private enum CodingKeys: String, CodingKey {
-        case totalNumber = "total_number"
-        case workers
+        case totalNumber = "total_number", workers
     }
 
     public init(totalNumber: Int? = nil, workers: [Worker]? = nil) {
         self.totalNumber = totalNumber
         self.workers = workers
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalNumber = try container.decodeLenientIfPresent(Int.self, forKey: .totalNumber)
-        self.workers = try container.decodeIfPresent([Worker].self, forKey: .workers)
     }
 }

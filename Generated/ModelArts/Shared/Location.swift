@@ -15,18 +15,11 @@ public struct Location: Codable, Sendable, Equatable {
     public var volumeSize: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case path
-        case volumeSize = "volume_size"
+        case path, volumeSize = "volume_size"
     }
 
     public init(path: String? = nil, volumeSize: Int? = nil) {
         self.path = path
         self.volumeSize = volumeSize
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.path = try container.decodeIfPresent(String.self, forKey: .path)
-        self.volumeSize = try container.decodeLenientIfPresent(Int.self, forKey: .volumeSize)
     }
 }

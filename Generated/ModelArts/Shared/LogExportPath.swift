@@ -11,8 +11,7 @@ public struct LogExportPath: Codable, Sendable, Equatable {
     public var hostPath: String?
 
     private enum CodingKeys: String, CodingKey {
-        case obsURL = "obs_url"
-        case hostPath = "host_path"
+        case obsURL = "obs_url", hostPath = "host_path"
     }
 
     public init(obsURL: String? = nil, hostPath: String? = nil) {

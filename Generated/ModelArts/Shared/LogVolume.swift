@@ -11,8 +11,7 @@ public struct LogVolume: Codable, Sendable, Equatable {
     public var mountPath: String
 
     private enum CodingKeys: String, CodingKey {
-        case hostPath = "host_path"
-        case mountPath = "mount_path"
+        case hostPath = "host_path", mountPath = "mount_path"
     }
 
     public init(hostPath: String, mountPath: String) {

@@ -11,8 +11,7 @@ public struct LtsConfiguration: Codable, Sendable, Equatable {
     public var logStreamID: String
 
     private enum CodingKeys: String, CodingKey {
-        case logGroupID = "log_group_id"
-        case logStreamID = "log_stream_id"
+        case logGroupID = "log_group_id", logStreamID = "log_stream_id"
     }
 
     public init(logGroupID: String, logStreamID: String) {

@@ -10,19 +10,8 @@ public struct Memory: Codable, Sendable, Equatable {
     /// Number of memory units.
     public var unit: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case size
-        case unit
-    }
-
     public init(size: Int? = nil, unit: String? = nil) {
         self.size = size
         self.unit = unit
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.unit = try container.decodeIfPresent(String.self, forKey: .unit)
     }
 }

@@ -44,42 +44,17 @@ public struct Metadata: Codable, Sendable, Equatable {
     public var updateTime: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case description
-        case workspaceID = "workspace_id"
-        case aiProject = "ai_project"
-        case userName = "user_name"
-        case domainID = "domain_id"
-        case source
-        case apiVersion = "api_version"
-        case isValid = "is_valid"
-        case state
-        case tags
-        case attrList = "attr_list"
-        case versionNum = "version_num"
-        case size
-        case createTime = "create_time"
-        case updateTime = "update_time"
+        case id, name, description, workspaceID = "workspace_id", aiProject = "ai_project"
+        case userName = "user_name", domainID = "domain_id", source, apiVersion = "api_version"
+        case isValid = "is_valid", state, tags, attrList = "attr_list", versionNum = "version_num", size
+        case createTime = "create_time", updateTime = "update_time"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        workspaceID: String? = nil,
-        aiProject: String? = nil,
-        userName: String? = nil,
-        domainID: String? = nil,
-        source: String? = nil,
-        apiVersion: String? = nil,
-        isValid: Bool? = nil,
-        state: String? = nil,
-        tags: [JSONValue]? = nil,
-        attrList: [String]? = nil,
-        versionNum: Int? = nil,
-        size: Int? = nil,
-        createTime: Int64? = nil,
+        id: String? = nil, name: String? = nil, description: String? = nil, workspaceID: String? = nil,
+        aiProject: String? = nil, userName: String? = nil, domainID: String? = nil, source: String? = nil,
+        apiVersion: String? = nil, isValid: Bool? = nil, state: String? = nil, tags: [JSONValue]? = nil,
+        attrList: [String]? = nil, versionNum: Int? = nil, size: Int? = nil, createTime: Int64? = nil,
         updateTime: Int64? = nil
     ) {
         self.id = id
@@ -99,26 +74,5 @@ public struct Metadata: Codable, Sendable, Equatable {
         self.size = size
         self.createTime = createTime
         self.updateTime = updateTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.workspaceID = try container.decodeIfPresent(String.self, forKey: .workspaceID)
-        self.aiProject = try container.decodeIfPresent(String.self, forKey: .aiProject)
-        self.userName = try container.decodeIfPresent(String.self, forKey: .userName)
-        self.domainID = try container.decodeIfPresent(String.self, forKey: .domainID)
-        self.source = try container.decodeIfPresent(String.self, forKey: .source)
-        self.apiVersion = try container.decodeIfPresent(String.self, forKey: .apiVersion)
-        self.isValid = try container.decodeLenientIfPresent(Bool.self, forKey: .isValid)
-        self.state = try container.decodeIfPresent(String.self, forKey: .state)
-        self.tags = try container.decodeIfPresent([JSONValue].self, forKey: .tags)
-        self.attrList = try container.decodeIfPresent([String].self, forKey: .attrList)
-        self.versionNum = try container.decodeLenientIfPresent(Int.self, forKey: .versionNum)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.updateTime = try container.decodeLenientIfPresent(Int64.self, forKey: .updateTime)
     }
 }

@@ -12,15 +12,11 @@ public struct Metric: Codable, Sendable, Equatable {
     public var metricMeta: JSONValue?
 
     private enum CodingKeys: String, CodingKey {
-        case metricValues = "metric_values"
-        case reservedData = "reserved_data"
-        case metricMeta = "metric_meta"
+        case metricValues = "metric_values", reservedData = "reserved_data", metricMeta = "metric_meta"
     }
 
     public init(
-        metricValues: MetricValues? = nil,
-        reservedData: JSONValue? = nil,
-        metricMeta: JSONValue? = nil
+        metricValues: MetricValues? = nil, reservedData: JSONValue? = nil, metricMeta: JSONValue? = nil
     ) {
         self.metricValues = metricValues
         self.reservedData = reservedData

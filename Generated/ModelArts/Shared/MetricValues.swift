@@ -12,22 +12,9 @@ public struct MetricValues: Codable, Sendable, Equatable {
     /// Accuracy of a classification of a training job
     public var accuracy: Double?
 
-    private enum CodingKeys: String, CodingKey {
-        case recall
-        case precision
-        case accuracy
-    }
-
     public init(recall: Double? = nil, precision: Double? = nil, accuracy: Double? = nil) {
         self.recall = recall
         self.precision = precision
         self.accuracy = accuracy
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.recall = try container.decodeLenientIfPresent(Double.self, forKey: .recall)
-        self.precision = try container.decodeLenientIfPresent(Double.self, forKey: .precision)
-        self.accuracy = try container.decodeLenientIfPresent(Double.self, forKey: .accuracy)
     }
 }

@@ -105,63 +105,29 @@ public struct ModelArtsResult: Codable, Sendable, Equatable {
     public var workspaceID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case annotatedSampleCount = "annotated_sample_count"
-        case confidenceScope = "confidence_scope"
-        case datasetName = "dataset_name"
-        case datasetType = "dataset_type"
-        case description
-        case dlfModelJobName = "dlf_model_job_name"
-        case dlfServiceJobName = "dlf_service_job_name"
-        case dlfTrainJobName = "dlf_train_job_name"
-        case events
-        case hardExamplePath = "hard_example_path"
-        case hardSelectTasks = "hard_select_tasks"
-        case manifestPath = "manifest_path"
-        case modelID = "model_id"
-        case modelName = "model_name"
-        case modelVersion = "model_version"
-        case samples
-        case serviceID = "service_id"
-        case serviceName = "service_name"
-        case serviceResource = "service_resource"
-        case totalSampleCount = "total_sample_count"
-        case trainDataPath = "train_data_path"
-        case trainJobID = "train_job_id"
-        case trainJobName = "train_job_name"
-        case unconfirmedSampleCount = "unconfirmed_sample_count"
-        case versionID = "version_id"
-        case versionName = "version_name"
-        case workspaceID = "workspace_id"
+        case annotatedSampleCount = "annotated_sample_count", confidenceScope = "confidence_scope"
+        case datasetName = "dataset_name", datasetType = "dataset_type", description
+        case dlfModelJobName = "dlf_model_job_name", dlfServiceJobName = "dlf_service_job_name"
+        case dlfTrainJobName = "dlf_train_job_name", events, hardExamplePath = "hard_example_path"
+        case hardSelectTasks = "hard_select_tasks", manifestPath = "manifest_path", modelID = "model_id"
+        case modelName = "model_name", modelVersion = "model_version", samples, serviceID = "service_id"
+        case serviceName = "service_name", serviceResource = "service_resource"
+        case totalSampleCount = "total_sample_count", trainDataPath = "train_data_path"
+        case trainJobID = "train_job_id", trainJobName = "train_job_name"
+        case unconfirmedSampleCount = "unconfirmed_sample_count", versionID = "version_id"
+        case versionName = "version_name", workspaceID = "workspace_id"
     }
 
     public init(
-        annotatedSampleCount: Int? = nil,
-        confidenceScope: String? = nil,
-        datasetName: String? = nil,
-        datasetType: DatasetType? = nil,
-        description: String? = nil,
-        dlfModelJobName: String? = nil,
-        dlfServiceJobName: String? = nil,
-        dlfTrainJobName: String? = nil,
-        events: [Event]? = nil,
-        hardExamplePath: String? = nil,
-        hardSelectTasks: [HardSelectTask]? = nil,
-        manifestPath: String? = nil,
-        modelID: String? = nil,
-        modelName: String? = nil,
-        modelVersion: String? = nil,
-        samples: [SampleLabels]? = nil,
-        serviceID: String? = nil,
-        serviceName: String? = nil,
-        serviceResource: String? = nil,
-        totalSampleCount: Int? = nil,
-        trainDataPath: String? = nil,
-        trainJobID: String? = nil,
-        trainJobName: String? = nil,
-        unconfirmedSampleCount: Int? = nil,
-        versionID: String? = nil,
-        versionName: String? = nil,
-        workspaceID: String? = nil
+        annotatedSampleCount: Int? = nil, confidenceScope: String? = nil, datasetName: String? = nil,
+        datasetType: DatasetType? = nil, description: String? = nil, dlfModelJobName: String? = nil,
+        dlfServiceJobName: String? = nil, dlfTrainJobName: String? = nil, events: [Event]? = nil,
+        hardExamplePath: String? = nil, hardSelectTasks: [HardSelectTask]? = nil, manifestPath: String? = nil,
+        modelID: String? = nil, modelName: String? = nil, modelVersion: String? = nil,
+        samples: [SampleLabels]? = nil, serviceID: String? = nil, serviceName: String? = nil,
+        serviceResource: String? = nil, totalSampleCount: Int? = nil, trainDataPath: String? = nil,
+        trainJobID: String? = nil, trainJobName: String? = nil, unconfirmedSampleCount: Int? = nil,
+        versionID: String? = nil, versionName: String? = nil, workspaceID: String? = nil
     ) {
         self.annotatedSampleCount = annotatedSampleCount
         self.confidenceScope = confidenceScope
@@ -190,36 +156,5 @@ public struct ModelArtsResult: Codable, Sendable, Equatable {
         self.versionID = versionID
         self.versionName = versionName
         self.workspaceID = workspaceID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.annotatedSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .annotatedSampleCount)
-        self.confidenceScope = try container.decodeIfPresent(String.self, forKey: .confidenceScope)
-        self.datasetName = try container.decodeIfPresent(String.self, forKey: .datasetName)
-        self.datasetType = try container.decodeIfPresent(DatasetType.self, forKey: .datasetType)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.dlfModelJobName = try container.decodeIfPresent(String.self, forKey: .dlfModelJobName)
-        self.dlfServiceJobName = try container.decodeIfPresent(String.self, forKey: .dlfServiceJobName)
-        self.dlfTrainJobName = try container.decodeIfPresent(String.self, forKey: .dlfTrainJobName)
-        self.events = try container.decodeIfPresent([Event].self, forKey: .events)
-        self.hardExamplePath = try container.decodeIfPresent(String.self, forKey: .hardExamplePath)
-        self.hardSelectTasks = try container.decodeIfPresent([HardSelectTask].self, forKey: .hardSelectTasks)
-        self.manifestPath = try container.decodeIfPresent(String.self, forKey: .manifestPath)
-        self.modelID = try container.decodeIfPresent(String.self, forKey: .modelID)
-        self.modelName = try container.decodeIfPresent(String.self, forKey: .modelName)
-        self.modelVersion = try container.decodeIfPresent(String.self, forKey: .modelVersion)
-        self.samples = try container.decodeIfPresent([SampleLabels].self, forKey: .samples)
-        self.serviceID = try container.decodeIfPresent(String.self, forKey: .serviceID)
-        self.serviceName = try container.decodeIfPresent(String.self, forKey: .serviceName)
-        self.serviceResource = try container.decodeIfPresent(String.self, forKey: .serviceResource)
-        self.totalSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalSampleCount)
-        self.trainDataPath = try container.decodeIfPresent(String.self, forKey: .trainDataPath)
-        self.trainJobID = try container.decodeIfPresent(String.self, forKey: .trainJobID)
-        self.trainJobName = try container.decodeIfPresent(String.self, forKey: .trainJobName)
-        self.unconfirmedSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .unconfirmedSampleCount)
-        self.versionID = try container.decodeIfPresent(String.self, forKey: .versionID)
-        self.versionName = try container.decodeIfPresent(String.self, forKey: .versionName)
-        self.workspaceID = try container.decodeIfPresent(String.self, forKey: .workspaceID)
     }
 }

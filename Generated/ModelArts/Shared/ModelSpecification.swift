@@ -13,9 +13,7 @@ public struct ModelSpecification: Codable, Sendable, Equatable {
     public var minMemory: String?
 
     private enum CodingKeys: String, CodingKey {
-        case minCPU = "min_cpu"
-        case minGPU = "min_gpu"
-        case minMemory = "min_memory"
+        case minCPU = "min_cpu", minGPU = "min_gpu", minMemory = "min_memory"
     }
 
     public init(minCPU: String? = nil, minGPU: String? = nil, minMemory: String? = nil) {

@@ -13,21 +13,12 @@ public struct NFS: Codable, Sendable, Equatable {
     public var readOnly: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case nfsServerPath = "nfs_server_path"
-        case localPath = "local_path"
-        case readOnly = "read_only"
+        case nfsServerPath = "nfs_server_path", localPath = "local_path", readOnly = "read_only"
     }
 
     public init(nfsServerPath: String? = nil, localPath: String? = nil, readOnly: Bool? = nil) {
         self.nfsServerPath = nfsServerPath
         self.localPath = localPath
         self.readOnly = readOnly
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.nfsServerPath = try container.decodeIfPresent(String.self, forKey: .nfsServerPath)
-        self.localPath = try container.decodeIfPresent(String.self, forKey: .localPath)
-        self.readOnly = try container.decodeLenientIfPresent(Bool.self, forKey: .readOnly)
     }
 }

@@ -13,9 +13,7 @@ public struct NPU: Codable, Sendable, Equatable {
     public var memory: String?
 
     private enum CodingKeys: String, CodingKey {
-        case unitNum = "unit_num"
-        case productName = "product_name"
-        case memory
+        case unitNum = "unit_num", productName = "product_name", memory
     }
 
     public init(unitNum: String? = nil, productName: String? = nil, memory: String? = nil) {

@@ -19,11 +19,8 @@ public struct Network: Codable, Sendable, Equatable {
     public var status: NetworkStatus?
 
     public init(
-        apiVersion: APIVersion? = nil,
-        kind: NetworkKind? = nil,
-        metadata: NetworkMetadata? = nil,
-        spec: NetworkSpec? = nil,
-        status: NetworkStatus? = nil
+        apiVersion: APIVersion? = nil, kind: NetworkKind? = nil, metadata: NetworkMetadata? = nil,
+        spec: NetworkSpec? = nil, status: NetworkStatus? = nil
     ) {
         self.apiVersion = apiVersion
         self.kind = kind

@@ -15,9 +15,7 @@ public struct NetworkMetadata: Codable, Sendable, Equatable {
     public var annotations: NetworkMetadataAnnotations?
 
     public init(
-        name: String? = nil,
-        creationTimestamp: String? = nil,
-        labels: NetworkMetadataLabels? = nil,
+        name: String? = nil, creationTimestamp: String? = nil, labels: NetworkMetadataLabels? = nil,
         annotations: NetworkMetadataAnnotations? = nil
     ) {
         self.name = name

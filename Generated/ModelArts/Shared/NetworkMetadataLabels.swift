@@ -11,8 +11,7 @@ public struct NetworkMetadataLabels: Codable, Sendable, Equatable {
     public var osModelartsWorkspaceID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case osModelartsName = "os.modelarts/name"
-        case osModelartsWorkspaceID = "os.modelarts/workspace.id"
+        case osModelartsName = "os.modelarts/name", osModelartsWorkspaceID = "os.modelarts/workspace.id"
     }
 
     public init(osModelartsName: String? = nil, osModelartsWorkspaceID: String? = nil) {

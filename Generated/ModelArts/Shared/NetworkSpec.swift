@@ -12,22 +12,9 @@ public struct NetworkSpec: Codable, Sendable, Equatable {
     /// Automatically interconnected endpoint.
     public var connection: NetworkConnection?
 
-    private enum CodingKeys: String, CodingKey {
-        case ipv6enable
-        case cidr
-        case connection
-    }
-
     public init(ipv6enable: Bool? = nil, cidr: String? = nil, connection: NetworkConnection? = nil) {
         self.ipv6enable = ipv6enable
         self.cidr = cidr
         self.connection = connection
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.ipv6enable = try container.decodeLenientIfPresent(Bool.self, forKey: .ipv6enable)
-        self.cidr = try container.decodeIfPresent(String.self, forKey: .cidr)
-        self.connection = try container.decodeIfPresent(NetworkConnection.self, forKey: .connection)
     }
 }

@@ -10,19 +10,8 @@ public struct NeworkListMetadata: Codable, Sendable, Equatable {
     /// Remaining resources.
     public var remainingItemCount: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case `continue`
-        case remainingItemCount
-    }
-
     public init(`continue`: String? = nil, remainingItemCount: Int? = nil) {
         self.`continue` = `continue`
         self.remainingItemCount = remainingItemCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.`continue` = try container.decodeIfPresent(String.self, forKey: .`continue`)
-        self.remainingItemCount = try container.decodeLenientIfPresent(Int.self, forKey: .remainingItemCount)
     }
 }

@@ -15,8 +15,7 @@ public struct NodeAffinity: Codable, Sendable, Equatable {
     public var poolInfos: [AffinityPoolInfo]?
 
     private enum CodingKeys: String, CodingKey {
-        case mode
-        case poolInfos = "pool_infos"
+        case mode, poolInfos = "pool_infos"
     }
 
     public init(mode: String, poolInfos: [AffinityPoolInfo]? = nil) {

@@ -13,9 +13,7 @@ public struct NodeResource: Codable, Sendable, Equatable {
     public var nvidiaComGPU: String?
 
     private enum CodingKeys: String, CodingKey {
-        case cpu
-        case memory
-        case nvidiaComGPU = "nvidia.com/gpu"
+        case cpu, memory, nvidiaComGPU = "nvidia.com/gpu"
     }
 
     public init(cpu: String? = nil, memory: String? = nil, nvidiaComGPU: String? = nil) {

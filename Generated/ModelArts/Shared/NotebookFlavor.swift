@@ -52,35 +52,15 @@ public struct NotebookFlavor: Codable, Sendable, Equatable {
     public var vcpus: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case arch
-        case billing
-        case category
-        case description
-        case feature
-        case free
-        case gpu
-        case id
-        case memory
-        case name
-        case soldOut = "sold_out"
-        case storages
-        case vcpus
+        case arch, billing, category, description, feature, free, gpu, id, memory, name, soldOut = "sold_out"
+        case storages, vcpus
     }
 
     public init(
-        arch: String? = nil,
-        billing: BillingInfo? = nil,
-        category: Category? = nil,
-        description: String? = nil,
-        feature: Feature? = nil,
-        free: Bool? = nil,
-        gpu: GPUInfo? = nil,
-        id: String? = nil,
-        memory: Int64? = nil,
-        name: String? = nil,
-        soldOut: Bool? = nil,
-        storages: [Storages]? = nil,
-        vcpus: Int? = nil
+        arch: String? = nil, billing: BillingInfo? = nil, category: Category? = nil,
+        description: String? = nil, feature: Feature? = nil, free: Bool? = nil, gpu: GPUInfo? = nil,
+        id: String? = nil, memory: Int64? = nil, name: String? = nil, soldOut: Bool? = nil,
+        storages: [Storages]? = nil, vcpus: Int? = nil
     ) {
         self.arch = arch
         self.billing = billing
@@ -95,22 +75,5 @@ public struct NotebookFlavor: Codable, Sendable, Equatable {
         self.soldOut = soldOut
         self.storages = storages
         self.vcpus = vcpus
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.arch = try container.decodeIfPresent(String.self, forKey: .arch)
-        self.billing = try container.decodeIfPresent(BillingInfo.self, forKey: .billing)
-        self.category = try container.decodeIfPresent(Category.self, forKey: .category)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.feature = try container.decodeIfPresent(Feature.self, forKey: .feature)
-        self.free = try container.decodeLenientIfPresent(Bool.self, forKey: .free)
-        self.gpu = try container.decodeIfPresent(GPUInfo.self, forKey: .gpu)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.memory = try container.decodeLenientIfPresent(Int64.self, forKey: .memory)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.soldOut = try container.decodeLenientIfPresent(Bool.self, forKey: .soldOut)
-        self.storages = try container.decodeIfPresent([Storages].self, forKey: .storages)
-        self.vcpus = try container.decodeLenientIfPresent(Int.self, forKey: .vcpus)
     }
 }

@@ -64,45 +64,17 @@ public struct NotebookResp: Codable, Sendable, Equatable {
     public var user: User?
 
     private enum CodingKeys: String, CodingKey {
-        case actionProgress = "action_progress"
-        case description
-        case endpoints
-        case failReason = "fail_reason"
-        case flavor
-        case id
-        case image
-        case lease
-        case name
-        case pool
-        case status
-        case token
-        case url
-        case volume
-        case workspaceID = "workspace_id"
-        case feature
-        case billingItems = "billing_items"
-        case user
+        case actionProgress = "action_progress", description, endpoints, failReason = "fail_reason", flavor
+        case id, image, lease, name, pool, status, token, url, volume, workspaceID = "workspace_id", feature
+        case billingItems = "billing_items", user
     }
 
     public init(
-        actionProgress: [JobProgress]? = nil,
-        description: String? = nil,
-        endpoints: [EndpointsRes]? = nil,
-        failReason: String? = nil,
-        flavor: String? = nil,
-        id: String? = nil,
-        image: Image? = nil,
-        lease: Lease? = nil,
-        name: String? = nil,
-        pool: Pool? = nil,
-        status: NotebookStatus? = nil,
-        token: String? = nil,
-        url: String? = nil,
-        volume: VolumeRes? = nil,
-        workspaceID: String? = nil,
-        feature: Feature? = nil,
-        billingItems: [String]? = nil,
-        user: User? = nil
+        actionProgress: [JobProgress]? = nil, description: String? = nil, endpoints: [EndpointsRes]? = nil,
+        failReason: String? = nil, flavor: String? = nil, id: String? = nil, image: Image? = nil,
+        lease: Lease? = nil, name: String? = nil, pool: Pool? = nil, status: NotebookStatus? = nil,
+        token: String? = nil, url: String? = nil, volume: VolumeRes? = nil, workspaceID: String? = nil,
+        feature: Feature? = nil, billingItems: [String]? = nil, user: User? = nil
     ) {
         self.actionProgress = actionProgress
         self.description = description

@@ -19,12 +19,8 @@ public struct ObjectReference: Codable, Sendable, Equatable {
     public var resourceVersion: String?
 
     public init(
-        kind: String? = nil,
-        apiVersion: String? = nil,
-        namespace: String? = nil,
-        name: String? = nil,
-        uid: String? = nil,
-        resourceVersion: String? = nil
+        kind: String? = nil, apiVersion: String? = nil, namespace: String? = nil, name: String? = nil,
+        uid: String? = nil, resourceVersion: String? = nil
     ) {
         self.kind = kind
         self.apiVersion = apiVersion

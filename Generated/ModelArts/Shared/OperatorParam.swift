@@ -19,29 +19,16 @@ public struct OperatorParam: Codable, Sendable, Equatable {
     public var params: [String: JSONValue]?
 
     private enum CodingKeys: String, CodingKey {
-        case advancedParamsSwitch = "advanced_params_switch"
-        case id
-        case name
-        case params
+        case advancedParamsSwitch = "advanced_params_switch", id, name, params
     }
 
     public init(
-        advancedParamsSwitch: Bool? = nil,
-        id: String? = nil,
-        name: String? = nil,
+        advancedParamsSwitch: Bool? = nil, id: String? = nil, name: String? = nil,
         params: [String: JSONValue]? = nil
     ) {
         self.advancedParamsSwitch = advancedParamsSwitch
         self.id = id
         self.name = name
         self.params = params
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.advancedParamsSwitch = try container.decodeLenientIfPresent(Bool.self, forKey: .advancedParamsSwitch)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.params = try container.decodeIfPresent([String: JSONValue].self, forKey: .params)
     }
 }

@@ -15,17 +15,11 @@ public struct Output: Codable, Sendable, Equatable {
     public var remote: Remote?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case localDir = "local_dir"
-        case remote
+        case name, description, localDir = "local_dir", remote
     }
 
     public init(
-        name: String? = nil,
-        description: String? = nil,
-        localDir: String? = nil,
-        remote: Remote? = nil
+        name: String? = nil, description: String? = nil, localDir: String? = nil, remote: Remote? = nil
     ) {
         self.name = name
         self.description = description

@@ -12,19 +12,8 @@ public struct PairOfintAndHardDetail: Codable, Sendable, Equatable {
     /// Reason for a hard example
     public var value: HardDetail?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-    }
-
     public init(key: Int? = nil, value: HardDetail? = nil) {
         self.key = key
         self.value = value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.key = try container.decodeLenientIfPresent(Int.self, forKey: .key)
-        self.value = try container.decodeIfPresent(HardDetail.self, forKey: .value)
     }
 }

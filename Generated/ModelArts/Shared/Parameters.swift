@@ -17,19 +17,12 @@ public struct Parameters: Codable, Sendable, Equatable {
     public var i18nDescription: I18nDescription?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case value
-        case description
-        case constraint
-        case i18nDescription = "i18n_description"
+        case name, value, description, constraint, i18nDescription = "i18n_description"
     }
 
     public init(
-        name: String? = nil,
-        value: String? = nil,
-        description: String? = nil,
-        constraint: ParametersConstraint? = nil,
-        i18nDescription: I18nDescription? = nil
+        name: String? = nil, value: String? = nil, description: String? = nil,
+        constraint: ParametersConstraint? = nil, i18nDescription: I18nDescription? = nil
     ) {
         self.name = name
         self.value = value

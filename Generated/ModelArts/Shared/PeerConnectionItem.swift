@@ -13,21 +13,12 @@ public struct PeerConnectionItem: Codable, Sendable, Equatable {
     public var defaultGateWay: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case peerVPCID = "peerVpcId"
-        case peerSubnetID = "peerSubnetId"
-        case defaultGateWay
+        case peerVPCID = "peerVpcId", peerSubnetID = "peerSubnetId", defaultGateWay
     }
 
     public init(peerVPCID: String? = nil, peerSubnetID: String? = nil, defaultGateWay: Bool? = nil) {
         self.peerVPCID = peerVPCID
         self.peerSubnetID = peerSubnetID
         self.defaultGateWay = defaultGateWay
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.peerVPCID = try container.decodeIfPresent(String.self, forKey: .peerVPCID)
-        self.peerSubnetID = try container.decodeIfPresent(String.self, forKey: .peerSubnetID)
-        self.defaultGateWay = try container.decodeLenientIfPresent(Bool.self, forKey: .defaultGateWay)
     }
 }

@@ -31,29 +31,16 @@ public struct PeerConnectionStatus: Codable, Sendable, Equatable {
     public var phase: PhaseValue?
 
     private enum CodingKeys: String, CodingKey {
-        case peerVPCID = "peerVpcId"
-        case peerSubnetID = "peerSubnetId"
-        case defaultGateWay
-        case phase
+        case peerVPCID = "peerVpcId", peerSubnetID = "peerSubnetId", defaultGateWay, phase
     }
 
     public init(
-        peerVPCID: String? = nil,
-        peerSubnetID: String? = nil,
-        defaultGateWay: Bool? = nil,
+        peerVPCID: String? = nil, peerSubnetID: String? = nil, defaultGateWay: Bool? = nil,
         phase: PhaseValue? = nil
     ) {
         self.peerVPCID = peerVPCID
         self.peerSubnetID = peerSubnetID
         self.defaultGateWay = defaultGateWay
         self.phase = phase
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.peerVPCID = try container.decodeIfPresent(String.self, forKey: .peerVPCID)
-        self.peerSubnetID = try container.decodeIfPresent(String.self, forKey: .peerSubnetID)
-        self.defaultGateWay = try container.decodeLenientIfPresent(Bool.self, forKey: .defaultGateWay)
-        self.phase = try container.decodeIfPresent(PhaseValue.self, forKey: .phase)
     }
 }

@@ -18,8 +18,7 @@ public struct Period: Codable, Sendable, Equatable {
     public var endAt: String?
 
     private enum CodingKeys: String, CodingKey {
-        case beginAt = "begin_at"
-        case endAt = "end_at"
+        case beginAt = "begin_at", endAt = "end_at"
     }
 
     public init(beginAt: String? = nil, endAt: String? = nil) {

@@ -19,17 +19,11 @@ public struct PersistentVolumes: Codable, Sendable, Equatable {
     public var sourceAddress: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case mountPath = "mount_path"
-        case storageType = "storage_type"
-        case sourceAddress = "source_address"
+        case name, mountPath = "mount_path", storageType = "storage_type", sourceAddress = "source_address"
     }
 
     public init(
-        name: String? = nil,
-        mountPath: String,
-        storageType: String? = nil,
-        sourceAddress: String? = nil
+        name: String? = nil, mountPath: String, storageType: String? = nil, sourceAddress: String? = nil
     ) {
         self.name = name
         self.mountPath = mountPath

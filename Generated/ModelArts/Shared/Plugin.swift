@@ -18,11 +18,8 @@ public struct Plugin: Codable, Sendable, Equatable {
     public var status: PluginStatus?
 
     public init(
-        apiVersion: NodeAPIVersion? = nil,
-        kind: String? = nil,
-        metadata: PluginMetadata? = nil,
-        spec: PluginSpec? = nil,
-        status: PluginStatus? = nil
+        apiVersion: NodeAPIVersion? = nil, kind: String? = nil, metadata: PluginMetadata? = nil,
+        spec: PluginSpec? = nil, status: PluginStatus? = nil
     ) {
         self.apiVersion = apiVersion
         self.kind = kind

@@ -14,30 +14,13 @@ public struct PluginResources: Codable, Sendable, Equatable {
     /// Requested resources.
     public var requests: [String: String]?
 
-    private enum CodingKeys: String, CodingKey {
-        case involvedObject
-        case replicas
-        case limits
-        case requests
-    }
-
     public init(
-        involvedObject: ObjectReference? = nil,
-        replicas: Int? = nil,
-        limits: [String: String]? = nil,
+        involvedObject: ObjectReference? = nil, replicas: Int? = nil, limits: [String: String]? = nil,
         requests: [String: String]? = nil
     ) {
         self.involvedObject = involvedObject
         self.replicas = replicas
         self.limits = limits
         self.requests = requests
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.involvedObject = try container.decodeIfPresent(ObjectReference.self, forKey: .involvedObject)
-        self.replicas = try container.decodeLenientIfPresent(Int.self, forKey: .replicas)
-        self.limits = try container.decodeIfPresent([String: String].self, forKey: .limits)
-        self.requests = try container.decodeIfPresent([String: String].self, forKey: .requests)
     }
 }

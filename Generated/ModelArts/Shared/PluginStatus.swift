@@ -23,10 +23,7 @@ public struct PluginStatus: Codable, Sendable, Equatable {
     public var resources: [PluginResources]?
 
     public init(
-        phase: PluginStatusPhase? = nil,
-        version: String? = nil,
-        reason: String? = nil,
-        values: String? = nil,
+        phase: PluginStatusPhase? = nil, version: String? = nil, reason: String? = nil, values: String? = nil,
         resources: [PluginResources]? = nil
     ) {
         self.phase = phase

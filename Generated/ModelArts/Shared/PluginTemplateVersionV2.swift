@@ -19,12 +19,8 @@ public struct PluginTemplateVersionV2: Codable, Sendable, Equatable {
     public var detail: String?
 
     public init(
-        version: String? = nil,
-        creationTimestamp: String? = nil,
-        inputs: JSONValue? = nil,
-        translate: JSONValue? = nil,
-        description: String? = nil,
-        detail: String? = nil
+        version: String? = nil, creationTimestamp: String? = nil, inputs: JSONValue? = nil,
+        translate: JSONValue? = nil, description: String? = nil, detail: String? = nil
     ) {
         self.version = version
         self.creationTimestamp = creationTimestamp

@@ -43,10 +43,8 @@ public struct PoolMetaAnnotations: Codable, Sendable, Equatable {
     }
 
     public init(
-        osModelartsDescription: String? = nil,
-        osModelartsBillingMode: String? = nil,
-        osModelartsFlavorResourceIDs: String? = nil,
-        osModelartsTmsTags: String? = nil,
+        osModelartsDescription: String? = nil, osModelartsBillingMode: String? = nil,
+        osModelartsFlavorResourceIDs: String? = nil, osModelartsTmsTags: String? = nil,
         osModelartsSchedulerExtension: String? = nil,
         osModelartsVolcanoSchedulerCabinetExclusiveEnabled: String? = nil,
         osModelartsPoolScopeExternalDependencyTrain: String? = nil,

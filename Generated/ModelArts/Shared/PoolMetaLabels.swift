@@ -25,22 +25,17 @@ public struct PoolMetaLabels: Codable, Sendable, Equatable {
     public var osModelartsSharing: OSModelartsSharing?
 
     private enum CodingKeys: String, CodingKey {
-        case osModelartsWorkspaceID = "os.modelarts/workspace.id"
-        case osModelartsName = "os.modelarts/name"
+        case osModelartsWorkspaceID = "os.modelarts/workspace.id", osModelartsName = "os.modelarts/name"
         case osModelartsResourceID = "os.modelarts/resource.id"
         case osModelartsTenantDomainID = "os.modelarts/tenant.domain.id"
-        case osModelartsCreateFrom = "os.modelarts/create-from"
-        case osModelartsPoolBiz = "os.modelarts.pool/biz"
+        case osModelartsCreateFrom = "os.modelarts/create-from", osModelartsPoolBiz = "os.modelarts.pool/biz"
         case osModelartsSharing = "os.modelarts/sharing"
     }
 
     public init(
-        osModelartsWorkspaceID: String? = nil,
-        osModelartsName: String? = nil,
-        osModelartsResourceID: String? = nil,
-        osModelartsTenantDomainID: String? = nil,
-        osModelartsCreateFrom: String? = nil,
-        osModelartsPoolBiz: OSModelartsPoolBiz? = nil,
+        osModelartsWorkspaceID: String? = nil, osModelartsName: String? = nil,
+        osModelartsResourceID: String? = nil, osModelartsTenantDomainID: String? = nil,
+        osModelartsCreateFrom: String? = nil, osModelartsPoolBiz: OSModelartsPoolBiz? = nil,
         osModelartsSharing: OSModelartsSharing? = nil
     ) {
         self.osModelartsWorkspaceID = osModelartsWorkspaceID

@@ -15,9 +15,7 @@ public struct PoolMetadata: Codable, Sendable, Equatable {
     public var annotations: ShowPoolPoolMetaAnnotations?
 
     public init(
-        name: String? = nil,
-        creationTimestamp: String? = nil,
-        labels: PoolMetaLabels? = nil,
+        name: String? = nil, creationTimestamp: String? = nil, labels: PoolMetaLabels? = nil,
         annotations: ShowPoolPoolMetaAnnotations? = nil
     ) {
         self.name = name

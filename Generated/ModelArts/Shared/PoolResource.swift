@@ -28,29 +28,10 @@ public struct PoolResource: Codable, Sendable, Equatable {
     /// Advanced disk configurations. This parameter is mandatory when a custom data disk exists.
     public var volumeGroupConfigs: [VolumeGroupConfig]?
 
-    private enum CodingKeys: String, CodingKey {
-        case flavor
-        case count
-        case maxCount
-        case azs
-        case tags
-        case extendParams
-        case creatingStep
-        case rootVolume
-        case dataVolumes
-        case volumeGroupConfigs
-    }
-
     public init(
-        flavor: String? = nil,
-        count: Int? = nil,
-        maxCount: Int? = nil,
-        azs: [AZs]? = nil,
-        tags: [Tag]? = nil,
-        extendParams: PoolResourceExtendParams? = nil,
-        creatingStep: CreatingStep? = nil,
-        rootVolume: RootVolume? = nil,
-        dataVolumes: [DataVolumeItem]? = nil,
+        flavor: String? = nil, count: Int? = nil, maxCount: Int? = nil, azs: [AZs]? = nil, tags: [Tag]? = nil,
+        extendParams: PoolResourceExtendParams? = nil, creatingStep: CreatingStep? = nil,
+        rootVolume: RootVolume? = nil, dataVolumes: [DataVolumeItem]? = nil,
         volumeGroupConfigs: [VolumeGroupConfig]? = nil
     ) {
         self.flavor = flavor
@@ -63,19 +44,5 @@ public struct PoolResource: Codable, Sendable, Equatable {
         self.rootVolume = rootVolume
         self.dataVolumes = dataVolumes
         self.volumeGroupConfigs = volumeGroupConfigs
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.flavor = try container.decodeIfPresent(String.self, forKey: .flavor)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.maxCount = try container.decodeLenientIfPresent(Int.self, forKey: .maxCount)
-        self.azs = try container.decodeIfPresent([AZs].self, forKey: .azs)
-        self.tags = try container.decodeIfPresent([Tag].self, forKey: .tags)
-        self.extendParams = try container.decodeIfPresent(PoolResourceExtendParams.self, forKey: .extendParams)
-        self.creatingStep = try container.decodeIfPresent(CreatingStep.self, forKey: .creatingStep)
-        self.rootVolume = try container.decodeIfPresent(RootVolume.self, forKey: .rootVolume)
-        self.dataVolumes = try container.decodeIfPresent([DataVolumeItem].self, forKey: .dataVolumes)
-        self.volumeGroupConfigs = try container.decodeIfPresent([VolumeGroupConfig].self, forKey: .volumeGroupConfigs)
     }
 }

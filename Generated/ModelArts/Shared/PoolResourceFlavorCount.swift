@@ -17,19 +17,8 @@ public struct PoolResourceFlavorCount: Codable, Sendable, Equatable {
     /// Batch creation information.
     public var creatingStep: CreatingStep?
 
-    private enum CodingKeys: String, CodingKey {
-        case flavor
-        case count
-        case maxCount
-        case azs
-        case creatingStep
-    }
-
     public init(
-        flavor: String? = nil,
-        count: Int? = nil,
-        maxCount: Int? = nil,
-        azs: [AZs]? = nil,
+        flavor: String? = nil, count: Int? = nil, maxCount: Int? = nil, azs: [AZs]? = nil,
         creatingStep: CreatingStep? = nil
     ) {
         self.flavor = flavor
@@ -37,14 +26,5 @@ public struct PoolResourceFlavorCount: Codable, Sendable, Equatable {
         self.maxCount = maxCount
         self.azs = azs
         self.creatingStep = creatingStep
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.flavor = try container.decodeIfPresent(String.self, forKey: .flavor)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.maxCount = try container.decodeLenientIfPresent(Int.self, forKey: .maxCount)
-        self.azs = try container.decodeIfPresent([AZs].self, forKey: .azs)
-        self.creatingStep = try container.decodeIfPresent(CreatingStep.self, forKey: .creatingStep)
     }
 }

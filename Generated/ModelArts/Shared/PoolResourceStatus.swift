@@ -15,10 +15,8 @@ public struct PoolResourceStatus: Codable, Sendable, Equatable {
     public var deleting: [PoolResourceFlavorCount]?
 
     public init(
-        creating: [PoolResourceFlavorCount]? = nil,
-        available: [PoolResourceFlavorCount]? = nil,
-        abnormal: [PoolResourceFlavorCount]? = nil,
-        deleting: [PoolResourceFlavorCount]? = nil
+        creating: [PoolResourceFlavorCount]? = nil, available: [PoolResourceFlavorCount]? = nil,
+        abnormal: [PoolResourceFlavorCount]? = nil, deleting: [PoolResourceFlavorCount]? = nil
     ) {
         self.creating = creating
         self.available = available

@@ -53,9 +53,7 @@ public struct PoolScopeStatus: Codable, Sendable, Equatable {
     public var message: String?
 
     public init(
-        scopeType: ScopeType? = nil,
-        state: StateValue? = nil,
-        plugins: [PoolScopePluginPhase]? = nil,
+        scopeType: ScopeType? = nil, state: StateValue? = nil, plugins: [PoolScopePluginPhase]? = nil,
         message: String? = nil
     ) {
         self.scopeType = scopeType

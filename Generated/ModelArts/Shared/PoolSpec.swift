@@ -31,27 +31,15 @@ public struct PoolSpec: Codable, Sendable, Equatable {
     public var driver: PoolDriver?
 
     private enum CodingKeys: String, CodingKey {
-        case type
-        case scope
-        case resources
-        case network
-        case containerNetwork
-        case kubernetesSvcIPRange = "kubernetesSvcIpRange"
-        case masters
-        case clusterFlavor
-        case driver
+        case type, scope, resources, network, containerNetwork, kubernetesSvcIPRange = "kubernetesSvcIpRange"
+        case masters, clusterFlavor, driver
     }
 
     public init(
-        type: PoolSpecType? = nil,
-        scope: [Scope]? = nil,
-        resources: [PoolResource]? = nil,
-        network: PoolNetwork? = nil,
-        containerNetwork: PoolClusterContainerNetwork? = nil,
-        kubernetesSvcIPRange: String? = nil,
-        masters: [PoolClusterMaster]? = nil,
-        clusterFlavor: String? = nil,
-        driver: PoolDriver? = nil
+        type: PoolSpecType? = nil, scope: [Scope]? = nil, resources: [PoolResource]? = nil,
+        network: PoolNetwork? = nil, containerNetwork: PoolClusterContainerNetwork? = nil,
+        kubernetesSvcIPRange: String? = nil, masters: [PoolClusterMaster]? = nil,
+        clusterFlavor: String? = nil, driver: PoolDriver? = nil
     ) {
         self.type = type
         self.scope = scope

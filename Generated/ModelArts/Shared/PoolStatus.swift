@@ -54,12 +54,8 @@ public struct PoolStatus: Codable, Sendable, Equatable {
     public var root: String?
 
     public init(
-        phase: PhaseValue? = nil,
-        message: String? = nil,
-        resources: PoolResourceStatus? = nil,
-        scope: [PoolScopeStatus]? = nil,
-        driver: PoolDriverListStatus? = nil,
-        parent: String? = nil,
+        phase: PhaseValue? = nil, message: String? = nil, resources: PoolResourceStatus? = nil,
+        scope: [PoolScopeStatus]? = nil, driver: PoolDriverListStatus? = nil, parent: String? = nil,
         root: String? = nil
     ) {
         self.phase = phase

@@ -42,18 +42,11 @@ public struct ProcessorDataSource: Codable, Sendable, Equatable {
     public var versionName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case source
-        case type
-        case versionID = "version_id"
-        case versionName = "version_name"
+        case name, source, type, versionID = "version_id", versionName = "version_name"
     }
 
     public init(
-        name: String? = nil,
-        source: String? = nil,
-        type: TypeValue? = nil,
-        versionID: String? = nil,
+        name: String? = nil, source: String? = nil, type: TypeValue? = nil, versionID: String? = nil,
         versionName: String? = nil
     ) {
         self.name = name

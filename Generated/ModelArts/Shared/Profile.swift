@@ -21,23 +21,12 @@ public struct Profile: Codable, Sendable, Equatable {
     public var flavorType: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case description
-        case deType = "de_type"
-        case provision
-        case labels
-        case flavorType = "flavor_type"
+        case id, name, description, deType = "de_type", provision, labels, flavorType = "flavor_type"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        deType: String? = nil,
-        provision: Provision? = nil,
-        labels: [String: String]? = nil,
-        flavorType: String? = nil
+        id: String? = nil, name: String? = nil, description: String? = nil, deType: String? = nil,
+        provision: Provision? = nil, labels: [String: String]? = nil, flavorType: String? = nil
     ) {
         self.id = id
         self.name = name

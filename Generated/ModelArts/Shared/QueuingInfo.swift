@@ -31,29 +31,15 @@ public struct QueuingInfo: Codable, Sendable, Equatable {
     public var rank: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case deType = "de_type"
-        case flavor
-        case flavorDetails = "flavor_details"
-        case status
-        case beginTimestamp = "begin_timestamp"
-        case remainTime = "remain_time"
-        case endTimestamp = "end_timestamp"
+        case id, name, deType = "de_type", flavor, flavorDetails = "flavor_details", status
+        case beginTimestamp = "begin_timestamp", remainTime = "remain_time", endTimestamp = "end_timestamp"
         case rank
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        deType: String? = nil,
-        flavor: String? = nil,
-        flavorDetails: FlavorDetails? = nil,
-        status: String? = nil,
-        beginTimestamp: Int? = nil,
-        remainTime: Int? = nil,
-        endTimestamp: Int? = nil,
-        rank: Int? = nil
+        id: String? = nil, name: String? = nil, deType: String? = nil, flavor: String? = nil,
+        flavorDetails: FlavorDetails? = nil, status: String? = nil, beginTimestamp: Int? = nil,
+        remainTime: Int? = nil, endTimestamp: Int? = nil, rank: Int? = nil
     ) {
         self.id = id
         self.name = name
@@ -65,19 +51,5 @@ public struct QueuingInfo: Codable, Sendable, Equatable {
         self.remainTime = remainTime
         self.endTimestamp = endTimestamp
         self.rank = rank
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.deType = try container.decodeIfPresent(String.self, forKey: .deType)
-        self.flavor = try container.decodeIfPresent(String.self, forKey: .flavor)
-        self.flavorDetails = try container.decodeIfPresent(FlavorDetails.self, forKey: .flavorDetails)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.beginTimestamp = try container.decodeLenientIfPresent(Int.self, forKey: .beginTimestamp)
-        self.remainTime = try container.decodeLenientIfPresent(Int.self, forKey: .remainTime)
-        self.endTimestamp = try container.decodeLenientIfPresent(Int.self, forKey: .endTimestamp)
-        self.rank = try container.decodeLenientIfPresent(Int.self, forKey: .rank)
     }
 }

@@ -14,8 +14,7 @@ public struct RemoteConstraint: Codable, Sendable, Equatable {
     public var attributes: [JSONValue]?
 
     private enum CodingKeys: String, CodingKey {
-        case dataType = "data_type"
-        case attributes
+        case dataType = "data_type", attributes
     }
 
     public init(dataType: String? = nil, attributes: [JSONValue]? = nil) {

@@ -29,21 +29,13 @@ public struct Repository: Codable, Sendable, Equatable {
     public var connectionInfo: ConnectionInfo?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case branch
-        case userName = "user_name"
-        case userEmail = "user_email"
-        case type
+        case id, branch, userName = "user_name", userEmail = "user_email", type
         case connectionInfo = "connection_info"
     }
 
     public init(
-        id: String? = nil,
-        branch: String? = nil,
-        userName: String? = nil,
-        userEmail: String? = nil,
-        type: TypeValue? = nil,
-        connectionInfo: ConnectionInfo? = nil
+        id: String? = nil, branch: String? = nil, userName: String? = nil, userEmail: String? = nil,
+        type: TypeValue? = nil, connectionInfo: ConnectionInfo? = nil
     ) {
         self.id = id
         self.branch = branch

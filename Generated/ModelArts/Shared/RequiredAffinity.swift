@@ -28,18 +28,11 @@ public struct RequiredAffinity: Codable, Sendable, Equatable {
     public var affinityGroupSize: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case affinityType = "affinity_type"
-        case affinityGroupSize = "affinity_group_size"
+        case affinityType = "affinity_type", affinityGroupSize = "affinity_group_size"
     }
 
     public init(affinityType: AffinityType? = nil, affinityGroupSize: Int? = nil) {
         self.affinityType = affinityType
         self.affinityGroupSize = affinityGroupSize
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.affinityType = try container.decodeIfPresent(AffinityType.self, forKey: .affinityType)
-        self.affinityGroupSize = try container.decodeLenientIfPresent(Int.self, forKey: .affinityGroupSize)
     }
 }

@@ -26,21 +26,13 @@ public struct Resource: Codable, Sendable, Equatable {
     public var flavorDetail: FlavorDetail?
 
     private enum CodingKeys: String, CodingKey {
-        case policy
-        case flavorID = "flavor_id"
-        case flavorName = "flavor_name"
-        case nodeCount = "node_count"
-        case poolID = "pool_id"
-        case flavorDetail = "flavor_detail"
+        case policy, flavorID = "flavor_id", flavorName = "flavor_name", nodeCount = "node_count"
+        case poolID = "pool_id", flavorDetail = "flavor_detail"
     }
 
     public init(
-        policy: String? = nil,
-        flavorID: String? = nil,
-        flavorName: String? = nil,
-        nodeCount: Int? = nil,
-        poolID: String? = nil,
-        flavorDetail: FlavorDetail? = nil
+        policy: String? = nil, flavorID: String? = nil, flavorName: String? = nil, nodeCount: Int? = nil,
+        poolID: String? = nil, flavorDetail: FlavorDetail? = nil
     ) {
         self.policy = policy
         self.flavorID = flavorID
@@ -48,15 +40,5 @@ public struct Resource: Codable, Sendable, Equatable {
         self.nodeCount = nodeCount
         self.poolID = poolID
         self.flavorDetail = flavorDetail
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.policy = try container.decodeIfPresent(String.self, forKey: .policy)
-        self.flavorID = try container.decodeIfPresent(String.self, forKey: .flavorID)
-        self.flavorName = try container.decodeIfPresent(String.self, forKey: .flavorName)
-        self.nodeCount = try container.decodeLenientIfPresent(Int.self, forKey: .nodeCount)
-        self.poolID = try container.decodeIfPresent(String.self, forKey: .poolID)
-        self.flavorDetail = try container.decodeIfPresent(FlavorDetail.self, forKey: .flavorDetail)
     }
 }

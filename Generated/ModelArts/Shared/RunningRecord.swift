@@ -32,23 +32,14 @@ public struct RunningRecord: Codable, Sendable, Equatable {
     public var endRecoverBeforeDowngrade: String?
 
     private enum CodingKeys: String, CodingKey {
-        case startAt = "start_at"
-        case endAt = "end_at"
-        case startType = "start_type"
-        case endReason = "end_reason"
-        case endRelatedTask = "end_related_task"
-        case endRecover = "end_recover"
+        case startAt = "start_at", endAt = "end_at", startType = "start_type", endReason = "end_reason"
+        case endRelatedTask = "end_related_task", endRecover = "end_recover"
         case endRecoverBeforeDowngrade = "end_recover_before_downgrade"
     }
 
     public init(
-        startAt: Int? = nil,
-        endAt: Int? = nil,
-        startType: String? = nil,
-        endReason: String? = nil,
-        endRelatedTask: String? = nil,
-        endRecover: String? = nil,
-        endRecoverBeforeDowngrade: String? = nil
+        startAt: Int? = nil, endAt: Int? = nil, startType: String? = nil, endReason: String? = nil,
+        endRelatedTask: String? = nil, endRecover: String? = nil, endRecoverBeforeDowngrade: String? = nil
     ) {
         self.startAt = startAt
         self.endAt = endAt
@@ -57,16 +48,5 @@ public struct RunningRecord: Codable, Sendable, Equatable {
         self.endRelatedTask = endRelatedTask
         self.endRecover = endRecover
         self.endRecoverBeforeDowngrade = endRecoverBeforeDowngrade
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.startAt = try container.decodeLenientIfPresent(Int.self, forKey: .startAt)
-        self.endAt = try container.decodeLenientIfPresent(Int.self, forKey: .endAt)
-        self.startType = try container.decodeIfPresent(String.self, forKey: .startType)
-        self.endReason = try container.decodeIfPresent(String.self, forKey: .endReason)
-        self.endRelatedTask = try container.decodeIfPresent(String.self, forKey: .endRelatedTask)
-        self.endRecover = try container.decodeIfPresent(String.self, forKey: .endRecover)
-        self.endRecoverBeforeDowngrade = try container.decodeIfPresent(String.self, forKey: .endRecoverBeforeDowngrade)
     }
 }

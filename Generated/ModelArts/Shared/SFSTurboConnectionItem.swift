@@ -11,8 +11,7 @@ public struct SFSTurboConnectionItem: Codable, Sendable, Equatable {
     public var sfsID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case sfsID = "sfsId"
+        case name, sfsID = "sfsId"
     }
 
     public init(name: String? = nil, sfsID: String? = nil) {

@@ -49,19 +49,12 @@ public struct SFSTurboConnectionStatus: Codable, Sendable, Equatable {
     public var status: StatusValue?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case sfsID = "sfsId"
-        case connectionType
-        case ipAddr
-        case status
+        case name, sfsID = "sfsId", connectionType, ipAddr, status
     }
 
     public init(
-        name: String? = nil,
-        sfsID: String? = nil,
-        connectionType: ConnectionType? = nil,
-        ipAddr: String? = nil,
-        status: StatusValue? = nil
+        name: String? = nil, sfsID: String? = nil, connectionType: ConnectionType? = nil,
+        ipAddr: String? = nil, status: StatusValue? = nil
     ) {
         self.name = name
         self.sfsID = sfsID

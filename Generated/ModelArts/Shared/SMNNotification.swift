@@ -20,8 +20,7 @@ public struct SMNNotification: Codable, Sendable, Equatable {
     public var events: [Int]
 
     private enum CodingKeys: String, CodingKey {
-        case topicURN = "topic_urn"
-        case events
+        case topicURN = "topic_urn", events
     }
 
     public init(topicURN: String, events: [Int]) {

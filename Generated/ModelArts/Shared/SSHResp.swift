@@ -12,8 +12,7 @@ public struct SSHResp: Codable, Sendable, Equatable {
     public var taskURLs: [TaskURLs]?
 
     private enum CodingKeys: String, CodingKey {
-        case keyPairNames = "key_pair_names"
-        case taskURLs = "task_urls"
+        case keyPairNames = "key_pair_names", taskURLs = "task_urls"
     }
 
     public init(keyPairNames: [String]? = nil, taskURLs: [TaskURLs]? = nil) {

@@ -19,18 +19,11 @@ public struct SampleComment: Codable, Sendable, Equatable {
     public var workerID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case accept
-        case comment
-        case sampleID = "sample_id"
-        case score
-        case workerID = "worker_id"
+        case accept, comment, sampleID = "sample_id", score, workerID = "worker_id"
     }
 
     public init(
-        accept: Bool,
-        comment: String? = nil,
-        sampleID: String? = nil,
-        score: String? = nil,
+        accept: Bool, comment: String? = nil, sampleID: String? = nil, score: String? = nil,
         workerID: String? = nil
     ) {
         self.accept = accept
@@ -38,14 +31,5 @@ public struct SampleComment: Codable, Sendable, Equatable {
         self.sampleID = sampleID
         self.score = score
         self.workerID = workerID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.accept = try container.decodeLenient(Bool.self, forKey: .accept)
-        self.comment = try container.decodeIfPresent(String.self, forKey: .comment)
-        self.sampleID = try container.decodeIfPresent(String.self, forKey: .sampleID)
-        self.score = try container.decodeIfPresent(String.self, forKey: .score)
-        self.workerID = try container.decodeIfPresent(String.self, forKey: .workerID)
     }
 }

@@ -45,21 +45,12 @@ public struct SampleLabel: Codable, Sendable, Equatable {
     public var type: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case annotatedBy = "annotated_by"
-        case id
-        case name
-        case property
-        case score
-        case type
+        case annotatedBy = "annotated_by", id, name, property, score, type
     }
 
     public init(
-        annotatedBy: AnnotatedBy? = nil,
-        id: String? = nil,
-        name: String? = nil,
-        property: SampleLabelProperty? = nil,
-        score: Double? = nil,
-        type: Int? = nil
+        annotatedBy: AnnotatedBy? = nil, id: String? = nil, name: String? = nil,
+        property: SampleLabelProperty? = nil, score: Double? = nil, type: Int? = nil
     ) {
         self.annotatedBy = annotatedBy
         self.id = id
@@ -67,15 +58,5 @@ public struct SampleLabel: Codable, Sendable, Equatable {
         self.property = property
         self.score = score
         self.type = type
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.annotatedBy = try container.decodeIfPresent(AnnotatedBy.self, forKey: .annotatedBy)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.property = try container.decodeIfPresent(SampleLabelProperty.self, forKey: .property)
-        self.score = try container.decodeLenientIfPresent(Double.self, forKey: .score)
-        self.type = try container.decodeLenientIfPresent(Int.self, forKey: .type)
     }
 }

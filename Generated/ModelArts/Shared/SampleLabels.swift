@@ -53,22 +53,13 @@ public struct SampleLabels: Codable, Sendable, Equatable {
     public var workerID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case labels
-        case metadata
-        case sampleID = "sample_id"
-        case sampleType = "sample_type"
-        case sampleUsage = "sample_usage"
-        case source
-        case workerID = "worker_id"
+        case labels, metadata, sampleID = "sample_id", sampleType = "sample_type"
+        case sampleUsage = "sample_usage", source, workerID = "worker_id"
     }
 
     public init(
-        labels: [SampleLabel]? = nil,
-        metadata: SampleMetadata? = nil,
-        sampleID: String? = nil,
-        sampleType: Int? = nil,
-        sampleUsage: SampleUsage? = nil,
-        source: String? = nil,
+        labels: [SampleLabel]? = nil, metadata: SampleMetadata? = nil, sampleID: String? = nil,
+        sampleType: Int? = nil, sampleUsage: SampleUsage? = nil, source: String? = nil,
         workerID: String? = nil
     ) {
         self.labels = labels
@@ -78,16 +69,5 @@ public struct SampleLabels: Codable, Sendable, Equatable {
         self.sampleUsage = sampleUsage
         self.source = source
         self.workerID = workerID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.labels = try container.decodeIfPresent([SampleLabel].self, forKey: .labels)
-        self.metadata = try container.decodeIfPresent(SampleMetadata.self, forKey: .metadata)
-        self.sampleID = try container.decodeIfPresent(String.self, forKey: .sampleID)
-        self.sampleType = try container.decodeLenientIfPresent(Int.self, forKey: .sampleType)
-        self.sampleUsage = try container.decodeIfPresent(SampleUsage.self, forKey: .sampleUsage)
-        self.source = try container.decodeIfPresent(String.self, forKey: .source)
-        self.workerID = try container.decodeIfPresent(String.self, forKey: .workerID)
     }
 }

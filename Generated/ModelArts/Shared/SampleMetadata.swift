@@ -141,18 +141,14 @@ public struct SampleMetadata: Codable, Sendable, Equatable {
     public var modelartsSize: [JSONValue]?
 
     private enum CodingKeys: String, CodingKey {
-        case modelartsImportOrigin = "@modelarts:import_origin"
-        case modelartsHard = "@modelarts:hard"
+        case modelartsImportOrigin = "@modelarts:import_origin", modelartsHard = "@modelarts:hard"
         case modelartsHardCoefficient = "@modelarts:hard_coefficient"
-        case modelartsHardReasons = "@modelarts:hard_reasons"
-        case modelartsSize = "@modelarts:size"
+        case modelartsHardReasons = "@modelarts:hard_reasons", modelartsSize = "@modelarts:size"
     }
 
     public init(
-        modelartsImportOrigin: Int? = nil,
-        modelartsHard: Bool? = nil,
-        modelartsHardCoefficient: Double? = nil,
-        modelartsHardReasons: [Int]? = nil,
+        modelartsImportOrigin: Int? = nil, modelartsHard: Bool? = nil,
+        modelartsHardCoefficient: Double? = nil, modelartsHardReasons: [Int]? = nil,
         modelartsSize: [JSONValue]? = nil
     ) {
         self.modelartsImportOrigin = modelartsImportOrigin
@@ -160,14 +156,5 @@ public struct SampleMetadata: Codable, Sendable, Equatable {
         self.modelartsHardCoefficient = modelartsHardCoefficient
         self.modelartsHardReasons = modelartsHardReasons
         self.modelartsSize = modelartsSize
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.modelartsImportOrigin = try container.decodeLenientIfPresent(Int.self, forKey: .modelartsImportOrigin)
-        self.modelartsHard = try container.decodeLenientIfPresent(Bool.self, forKey: .modelartsHard)
-        self.modelartsHardCoefficient = try container.decodeLenientIfPresent(Double.self, forKey: .modelartsHardCoefficient)
-        self.modelartsHardReasons = try container.decodeIfPresent([Int].self, forKey: .modelartsHardReasons)
-        self.modelartsSize = try container.decodeIfPresent([JSONValue].self, forKey: .modelartsSize)
     }
 }

@@ -27,24 +27,16 @@ public struct SampleStats: Codable, Sendable, Equatable {
     private enum CodingKeys: String, CodingKey {
         case acceptedSampleCount = "accepted_sample_count"
         case autoAnnotationSampleCount = "auto_annotation_sample_count"
-        case deletedSampleCount = "deleted_sample_count"
-        case rejectedSampleCount = "rejected_sample_count"
-        case sampledSampleCount = "sampled_sample_count"
-        case totalSampleCount = "total_sample_count"
-        case unannotatedSampleCount = "unannotated_sample_count"
-        case uncheckSampleCount = "uncheck_sample_count"
+        case deletedSampleCount = "deleted_sample_count", rejectedSampleCount = "rejected_sample_count"
+        case sampledSampleCount = "sampled_sample_count", totalSampleCount = "total_sample_count"
+        case unannotatedSampleCount = "unannotated_sample_count", uncheckSampleCount = "uncheck_sample_count"
         case unreviewedSampleCount = "unreviewed_sample_count"
     }
 
     public init(
-        acceptedSampleCount: Int? = nil,
-        autoAnnotationSampleCount: Int? = nil,
-        deletedSampleCount: Int? = nil,
-        rejectedSampleCount: Int? = nil,
-        sampledSampleCount: Int? = nil,
-        totalSampleCount: Int? = nil,
-        unannotatedSampleCount: Int? = nil,
-        uncheckSampleCount: Int? = nil,
+        acceptedSampleCount: Int? = nil, autoAnnotationSampleCount: Int? = nil,
+        deletedSampleCount: Int? = nil, rejectedSampleCount: Int? = nil, sampledSampleCount: Int? = nil,
+        totalSampleCount: Int? = nil, unannotatedSampleCount: Int? = nil, uncheckSampleCount: Int? = nil,
         unreviewedSampleCount: Int? = nil
     ) {
         self.acceptedSampleCount = acceptedSampleCount
@@ -56,18 +48,5 @@ public struct SampleStats: Codable, Sendable, Equatable {
         self.unannotatedSampleCount = unannotatedSampleCount
         self.uncheckSampleCount = uncheckSampleCount
         self.unreviewedSampleCount = unreviewedSampleCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.acceptedSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .acceptedSampleCount)
-        self.autoAnnotationSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .autoAnnotationSampleCount)
-        self.deletedSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .deletedSampleCount)
-        self.rejectedSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .rejectedSampleCount)
-        self.sampledSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .sampledSampleCount)
-        self.totalSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalSampleCount)
-        self.unannotatedSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .unannotatedSampleCount)
-        self.uncheckSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .uncheckSampleCount)
-        self.unreviewedSampleCount = try container.decodeLenientIfPresent(Int.self, forKey: .unreviewedSampleCount)
     }
 }

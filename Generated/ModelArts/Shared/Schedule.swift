@@ -16,21 +16,12 @@ public struct Schedule: Codable, Sendable, Equatable {
     public var type: String
 
     private enum CodingKeys: String, CodingKey {
-        case duration
-        case timeUnit = "time_unit"
-        case type
+        case duration, timeUnit = "time_unit", type
     }
 
     public init(duration: Int, timeUnit: String, type: String) {
         self.duration = duration
         self.timeUnit = timeUnit
         self.type = type
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.duration = try container.decodeLenient(Int.self, forKey: .duration)
-        self.timeUnit = try container.decode(String.self, forKey: .timeUnit)
-        self.type = try container.decode(String.self, forKey: .type)
     }
 }

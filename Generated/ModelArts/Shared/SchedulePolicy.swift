@@ -13,21 +13,12 @@ public struct SchedulePolicy: Codable, Sendable, Equatable {
     public var preemptible: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case requiredAffinity = "required_affinity"
-        case priority
-        case preemptible
+        case requiredAffinity = "required_affinity", priority, preemptible
     }
 
     public init(requiredAffinity: RequiredAffinity? = nil, priority: Int? = nil, preemptible: Bool? = nil) {
         self.requiredAffinity = requiredAffinity
         self.priority = priority
         self.preemptible = preemptible
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.requiredAffinity = try container.decodeIfPresent(RequiredAffinity.self, forKey: .requiredAffinity)
-        self.priority = try container.decodeLenientIfPresent(Int.self, forKey: .priority)
-        self.preemptible = try container.decodeLenientIfPresent(Bool.self, forKey: .preemptible)
     }
 }

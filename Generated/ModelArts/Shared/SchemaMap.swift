@@ -11,8 +11,7 @@ public struct SchemaMap: Codable, Sendable, Equatable {
     public var srcName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case destName = "dest_name"
-        case srcName = "src_name"
+        case destName = "dest_name", srcName = "src_name"
     }
 
     public init(destName: String? = nil, srcName: String? = nil) {

@@ -74,41 +74,18 @@ public struct SearchCondition: Codable, Sendable, Equatable {
     public var timeInVideo: String?
 
     private enum CodingKeys: String, CodingKey {
-        case coefficient
-        case frameInVideo = "frame_in_video"
-        case hard
-        case importOrigin = "import_origin"
-        case kvp
-        case labelList = "label_list"
-        case labeler
-        case metadata
-        case parentSampleID = "parent_sample_id"
-        case sampleDir = "sample_dir"
-        case sampleName = "sample_name"
-        case sampleTime = "sample_time"
-        case score
-        case sliceThickness = "slice_thickness"
-        case studyDate = "study_date"
-        case timeInVideo = "time_in_video"
+        case coefficient, frameInVideo = "frame_in_video", hard, importOrigin = "import_origin", kvp
+        case labelList = "label_list", labeler, metadata, parentSampleID = "parent_sample_id"
+        case sampleDir = "sample_dir", sampleName = "sample_name", sampleTime = "sample_time", score
+        case sliceThickness = "slice_thickness", studyDate = "study_date", timeInVideo = "time_in_video"
     }
 
     public init(
-        coefficient: String? = nil,
-        frameInVideo: Int? = nil,
-        hard: Hard? = nil,
-        importOrigin: String? = nil,
-        kvp: String? = nil,
-        labelList: SearchLabels? = nil,
-        labeler: String? = nil,
-        metadata: SearchProp? = nil,
-        parentSampleID: String? = nil,
-        sampleDir: String? = nil,
-        sampleName: String? = nil,
-        sampleTime: SampleTime? = nil,
-        score: String? = nil,
-        sliceThickness: String? = nil,
-        studyDate: String? = nil,
-        timeInVideo: String? = nil
+        coefficient: String? = nil, frameInVideo: Int? = nil, hard: Hard? = nil, importOrigin: String? = nil,
+        kvp: String? = nil, labelList: SearchLabels? = nil, labeler: String? = nil,
+        metadata: SearchProp? = nil, parentSampleID: String? = nil, sampleDir: String? = nil,
+        sampleName: String? = nil, sampleTime: SampleTime? = nil, score: String? = nil,
+        sliceThickness: String? = nil, studyDate: String? = nil, timeInVideo: String? = nil
     ) {
         self.coefficient = coefficient
         self.frameInVideo = frameInVideo
@@ -126,25 +103,5 @@ public struct SearchCondition: Codable, Sendable, Equatable {
         self.sliceThickness = sliceThickness
         self.studyDate = studyDate
         self.timeInVideo = timeInVideo
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.coefficient = try container.decodeIfPresent(String.self, forKey: .coefficient)
-        self.frameInVideo = try container.decodeLenientIfPresent(Int.self, forKey: .frameInVideo)
-        self.hard = try container.decodeIfPresent(Hard.self, forKey: .hard)
-        self.importOrigin = try container.decodeIfPresent(String.self, forKey: .importOrigin)
-        self.kvp = try container.decodeIfPresent(String.self, forKey: .kvp)
-        self.labelList = try container.decodeIfPresent(SearchLabels.self, forKey: .labelList)
-        self.labeler = try container.decodeIfPresent(String.self, forKey: .labeler)
-        self.metadata = try container.decodeIfPresent(SearchProp.self, forKey: .metadata)
-        self.parentSampleID = try container.decodeIfPresent(String.self, forKey: .parentSampleID)
-        self.sampleDir = try container.decodeIfPresent(String.self, forKey: .sampleDir)
-        self.sampleName = try container.decodeIfPresent(String.self, forKey: .sampleName)
-        self.sampleTime = try container.decodeIfPresent(SampleTime.self, forKey: .sampleTime)
-        self.score = try container.decodeIfPresent(String.self, forKey: .score)
-        self.sliceThickness = try container.decodeIfPresent(String.self, forKey: .sliceThickness)
-        self.studyDate = try container.decodeIfPresent(String.self, forKey: .studyDate)
-        self.timeInVideo = try container.decodeIfPresent(String.self, forKey: .timeInVideo)
     }
 }

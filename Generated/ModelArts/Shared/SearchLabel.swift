@@ -41,25 +41,10 @@ public struct SearchLabel: Codable, Sendable, Equatable {
     /// - `600`: video labeling
     public var type: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case op
-        case property
-        case type
-    }
-
     public init(name: String? = nil, op: Op? = nil, property: [String: [String]]? = nil, type: Int? = nil) {
         self.name = name
         self.op = op
         self.property = property
         self.type = type
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.op = try container.decodeIfPresent(Op.self, forKey: .op)
-        self.property = try container.decodeIfPresent([String: [String]].self, forKey: .property)
-        self.type = try container.decodeLenientIfPresent(Int.self, forKey: .type)
     }
 }

@@ -22,21 +22,13 @@ public struct SearchParams: Codable, Sendable, Equatable {
     public var discreteValues: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case paramType = "param_type"
-        case lowerBound = "lower_bound"
-        case upperBound = "upper_bound"
-        case discretePointsNum = "discrete_points_num"
-        case discreteValues = "discrete_values"
+        case name, paramType = "param_type", lowerBound = "lower_bound", upperBound = "upper_bound"
+        case discretePointsNum = "discrete_points_num", discreteValues = "discrete_values"
     }
 
     public init(
-        name: String? = nil,
-        paramType: String? = nil,
-        lowerBound: String? = nil,
-        upperBound: String? = nil,
-        discretePointsNum: String? = nil,
-        discreteValues: [String]? = nil
+        name: String? = nil, paramType: String? = nil, lowerBound: String? = nil, upperBound: String? = nil,
+        discretePointsNum: String? = nil, discreteValues: [String]? = nil
     ) {
         self.name = name
         self.paramType = paramType

@@ -17,29 +17,16 @@ public struct SendEmailsResponse: Codable, Sendable, Equatable {
     public var success: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case errorCode = "error_code"
-        case errorMsg = "error_msg"
-        case results
-        case success
+        case errorCode = "error_code", errorMsg = "error_msg", results, success
     }
 
     public init(
-        errorCode: String? = nil,
-        errorMsg: String? = nil,
-        results: [BatchResponse]? = nil,
+        errorCode: String? = nil, errorMsg: String? = nil, results: [BatchResponse]? = nil,
         success: Bool? = nil
     ) {
         self.errorCode = errorCode
         self.errorMsg = errorMsg
         self.results = results
         self.success = success
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
-        self.errorMsg = try container.decodeIfPresent(String.self, forKey: .errorMsg)
-        self.results = try container.decodeIfPresent([BatchResponse].self, forKey: .results)
-        self.success = try container.decodeLenientIfPresent(Bool.self, forKey: .success)
     }
 }

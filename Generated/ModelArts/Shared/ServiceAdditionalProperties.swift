@@ -18,25 +18,16 @@ public struct ServiceAdditionalProperties: Codable, Sendable, Equatable {
     public var websocketUpgrade: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case smnNotification = "smn_notification"
-        case logReportChannels = "log_report_channels"
+        case smnNotification = "smn_notification", logReportChannels = "log_report_channels"
         case websocketUpgrade = "websocket_upgrade"
     }
 
     public init(
-        smnNotification: [String: SMNNotification],
-        logReportChannels: [LogReportPipeline]? = nil,
+        smnNotification: [String: SMNNotification], logReportChannels: [LogReportPipeline]? = nil,
         websocketUpgrade: Bool? = nil
     ) {
         self.smnNotification = smnNotification
         self.logReportChannels = logReportChannels
         self.websocketUpgrade = websocketUpgrade
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.smnNotification = try container.decode([String: SMNNotification].self, forKey: .smnNotification)
-        self.logReportChannels = try container.decodeIfPresent([LogReportPipeline].self, forKey: .logReportChannels)
-        self.websocketUpgrade = try container.decodeLenientIfPresent(Bool.self, forKey: .websocketUpgrade)
     }
 }

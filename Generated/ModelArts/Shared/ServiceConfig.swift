@@ -106,45 +106,21 @@ public struct ServiceConfig: Codable, Sendable, Equatable {
     public var affinity: ServiceAffinity?
 
     private enum CodingKeys: String, CodingKey {
-        case customSpec = "custom_spec"
-        case envs
-        case specification
-        case weight
-        case deployTimeoutInSeconds = "deploy_timeout_in_seconds"
-        case modelID = "model_id"
-        case srcPath = "src_path"
-        case reqURI = "req_uri"
-        case mappingType = "mapping_type"
-        case clusterID = "cluster_id"
-        case poolName = "pool_name"
-        case nodes
-        case mappingRule = "mapping_rule"
-        case srcType = "src_type"
-        case destPath = "dest_path"
-        case instanceCount = "instance_count"
-        case additionalProperties = "additional_properties"
-        case affinity
+        case customSpec = "custom_spec", envs, specification, weight
+        case deployTimeoutInSeconds = "deploy_timeout_in_seconds", modelID = "model_id", srcPath = "src_path"
+        case reqURI = "req_uri", mappingType = "mapping_type", clusterID = "cluster_id"
+        case poolName = "pool_name", nodes, mappingRule = "mapping_rule", srcType = "src_type"
+        case destPath = "dest_path", instanceCount = "instance_count"
+        case additionalProperties = "additional_properties", affinity
     }
 
     public init(
-        customSpec: CustomSpec? = nil,
-        envs: [String: String]? = nil,
-        specification: String,
-        weight: Int? = nil,
-        deployTimeoutInSeconds: Int? = nil,
-        modelID: String,
-        srcPath: String? = nil,
-        reqURI: String? = nil,
-        mappingType: MappingType? = nil,
-        clusterID: String? = nil,
-        poolName: String? = nil,
-        nodes: [String]? = nil,
-        mappingRule: JSONValue? = nil,
-        srcType: String? = nil,
-        destPath: String? = nil,
-        instanceCount: Int,
-        additionalProperties: [String: ModelAdditionalProperties]? = nil,
-        affinity: ServiceAffinity? = nil
+        customSpec: CustomSpec? = nil, envs: [String: String]? = nil, specification: String,
+        weight: Int? = nil, deployTimeoutInSeconds: Int? = nil, modelID: String, srcPath: String? = nil,
+        reqURI: String? = nil, mappingType: MappingType? = nil, clusterID: String? = nil,
+        poolName: String? = nil, nodes: [String]? = nil, mappingRule: JSONValue? = nil,
+        srcType: String? = nil, destPath: String? = nil, instanceCount: Int,
+        additionalProperties: [String: ModelAdditionalProperties]? = nil, affinity: ServiceAffinity? = nil
     ) {
         self.customSpec = customSpec
         self.envs = envs
@@ -164,27 +140,5 @@ public struct ServiceConfig: Codable, Sendable, Equatable {
         self.instanceCount = instanceCount
         self.additionalProperties = additionalProperties
         self.affinity = affinity
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.customSpec = try container.decodeIfPresent(CustomSpec.self, forKey: .customSpec)
-        self.envs = try container.decodeIfPresent([String: String].self, forKey: .envs)
-        self.specification = try container.decode(String.self, forKey: .specification)
-        self.weight = try container.decodeLenientIfPresent(Int.self, forKey: .weight)
-        self.deployTimeoutInSeconds = try container.decodeLenientIfPresent(Int.self, forKey: .deployTimeoutInSeconds)
-        self.modelID = try container.decode(String.self, forKey: .modelID)
-        self.srcPath = try container.decodeIfPresent(String.self, forKey: .srcPath)
-        self.reqURI = try container.decodeIfPresent(String.self, forKey: .reqURI)
-        self.mappingType = try container.decodeIfPresent(MappingType.self, forKey: .mappingType)
-        self.clusterID = try container.decodeIfPresent(String.self, forKey: .clusterID)
-        self.poolName = try container.decodeIfPresent(String.self, forKey: .poolName)
-        self.nodes = try container.decodeIfPresent([String].self, forKey: .nodes)
-        self.mappingRule = try container.decodeIfPresent(JSONValue.self, forKey: .mappingRule)
-        self.srcType = try container.decodeIfPresent(String.self, forKey: .srcType)
-        self.destPath = try container.decodeIfPresent(String.self, forKey: .destPath)
-        self.instanceCount = try container.decodeLenient(Int.self, forKey: .instanceCount)
-        self.additionalProperties = try container.decodeIfPresent([String: ModelAdditionalProperties].self, forKey: .additionalProperties)
-        self.affinity = try container.decodeIfPresent(ServiceAffinity.self, forKey: .affinity)
     }
 }

@@ -12,8 +12,7 @@ public struct ServiceSecret: Codable, Sendable, Equatable {
     public var mouthPath: String
 
     private enum CodingKeys: String, CodingKey {
-        case secretID = "secretId"
-        case mouthPath
+        case secretID = "secretId", mouthPath
     }
 
     public init(secretID: String, mouthPath: String) {

@@ -19,11 +19,8 @@ public struct ShowPoolResponse: Codable, Sendable, Equatable {
     public var status: PoolStatus?
 
     public init(
-        apiVersion: NodeAPIVersion? = nil,
-        kind: Kind? = nil,
-        metadata: PoolMetadata? = nil,
-        spec: PoolSpec? = nil,
-        status: PoolStatus? = nil
+        apiVersion: NodeAPIVersion? = nil, kind: Kind? = nil, metadata: PoolMetadata? = nil,
+        spec: PoolSpec? = nil, status: PoolStatus? = nil
     ) {
         self.apiVersion = apiVersion
         self.kind = kind

@@ -13,8 +13,7 @@ public struct ShowServiceLogVolume: Codable, Sendable, Equatable {
     public var mountPath: String?
 
     private enum CodingKeys: String, CodingKey {
-        case hostPath = "host_path"
-        case mountPath = "mount_path"
+        case hostPath = "host_path", mountPath = "mount_path"
     }
 
     public init(hostPath: String? = nil, mountPath: String? = nil) {

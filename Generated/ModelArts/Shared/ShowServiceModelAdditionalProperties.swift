@@ -27,33 +27,19 @@ public struct ShowServiceModelAdditionalProperties: Codable, Sendable, Equatable
     public var persistentVolumes: [ShowServicePersistentVolumes]?
 
     private enum CodingKeys: String, CodingKey {
-        case logVolume = "log_volume"
-        case maxSurge = "max_surge"
-        case maxUnavailable = "max_unavailable"
+        case logVolume = "log_volume", maxSurge = "max_surge", maxUnavailable = "max_unavailable"
         case terminationGracePeriodSeconds = "termination_grace_period_seconds"
         case persistentVolumes = "persistent_volumes"
     }
 
     public init(
-        logVolume: [ShowServiceLogVolume]? = nil,
-        maxSurge: Double? = nil,
-        maxUnavailable: Double? = nil,
-        terminationGracePeriodSeconds: Int? = nil,
-        persistentVolumes: [ShowServicePersistentVolumes]? = nil
+        logVolume: [ShowServiceLogVolume]? = nil, maxSurge: Double? = nil, maxUnavailable: Double? = nil,
+        terminationGracePeriodSeconds: Int? = nil, persistentVolumes: [ShowServicePersistentVolumes]? = nil
     ) {
         self.logVolume = logVolume
         self.maxSurge = maxSurge
         self.maxUnavailable = maxUnavailable
         self.terminationGracePeriodSeconds = terminationGracePeriodSeconds
         self.persistentVolumes = persistentVolumes
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.logVolume = try container.decodeIfPresent([ShowServiceLogVolume].self, forKey: .logVolume)
-        self.maxSurge = try container.decodeLenientIfPresent(Double.self, forKey: .maxSurge)
-        self.maxUnavailable = try container.decodeLenientIfPresent(Double.self, forKey: .maxUnavailable)
-        self.terminationGracePeriodSeconds = try container.decodeLenientIfPresent(Int.self, forKey: .terminationGracePeriodSeconds)
-        self.persistentVolumes = try container.decodeIfPresent([ShowServicePersistentVolumes].self, forKey: .persistentVolumes)
     }
 }

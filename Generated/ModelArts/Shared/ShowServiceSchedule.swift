@@ -17,21 +17,12 @@ public struct ShowServiceSchedule: Codable, Sendable, Equatable {
     public var type: String?
 
     private enum CodingKeys: String, CodingKey {
-        case duration
-        case timeUnit = "time_unit"
-        case type
+        case duration, timeUnit = "time_unit", type
     }
 
     public init(duration: Int? = nil, timeUnit: String? = nil, type: String? = nil) {
         self.duration = duration
         self.timeUnit = timeUnit
         self.type = type
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.duration = try container.decodeLenientIfPresent(Int.self, forKey: .duration)
-        self.timeUnit = try container.decodeIfPresent(String.self, forKey: .timeUnit)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
     }
 }

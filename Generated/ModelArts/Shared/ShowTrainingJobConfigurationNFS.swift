@@ -18,10 +18,7 @@ public struct ShowTrainingJobConfigurationNFS: Codable, Sendable, Equatable {
     public var readOnly: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case srcPath = "src_path"
-        case destPath = "dest_path"
-        case readOnly = "read_only"
+        case id, srcPath = "src_path", destPath = "dest_path", readOnly = "read_only"
     }
 
     public init(id: String? = nil, srcPath: String? = nil, destPath: String? = nil, readOnly: Bool? = nil) {
@@ -29,13 +26,5 @@ public struct ShowTrainingJobConfigurationNFS: Codable, Sendable, Equatable {
         self.srcPath = srcPath
         self.destPath = destPath
         self.readOnly = readOnly
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.srcPath = try container.decodeIfPresent(String.self, forKey: .srcPath)
-        self.destPath = try container.decodeIfPresent(String.self, forKey: .destPath)
-        self.readOnly = try container.decodeLenientIfPresent(Bool.self, forKey: .readOnly)
     }
 }

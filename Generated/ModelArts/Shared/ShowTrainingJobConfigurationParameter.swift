@@ -11,19 +11,8 @@ public struct ShowTrainingJobConfigurationParameter: Codable, Sendable, Equatabl
     /// Parameter value
     public var value: Double?
 
-    private enum CodingKeys: String, CodingKey {
-        case label
-        case value
-    }
-
     public init(label: String? = nil, value: Double? = nil) {
         self.label = label
         self.value = value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.label = try container.decodeIfPresent(String.self, forKey: .label)
-        self.value = try container.decodeLenientIfPresent(Double.self, forKey: .value)
     }
 }

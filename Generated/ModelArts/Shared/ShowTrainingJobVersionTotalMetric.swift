@@ -12,14 +12,12 @@ public struct ShowTrainingJobVersionTotalMetric: Codable, Sendable, Equatable {
     public var totalMetricValues: TotalMetricValue?
 
     private enum CodingKeys: String, CodingKey {
-        case totalMetricMeta = "total_metric_meta"
-        case totalReservedData = "total_reserved_data"
+        case totalMetricMeta = "total_metric_meta", totalReservedData = "total_reserved_data"
         case totalMetricValues = "total_metric_values"
     }
 
     public init(
-        totalMetricMeta: JSONValue? = nil,
-        totalReservedData: JSONValue? = nil,
+        totalMetricMeta: JSONValue? = nil, totalReservedData: JSONValue? = nil,
         totalMetricValues: TotalMetricValue? = nil
     ) {
         self.totalMetricMeta = totalMetricMeta

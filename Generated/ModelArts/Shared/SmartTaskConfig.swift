@@ -121,86 +121,34 @@ public struct SmartTaskConfig: Codable, Sendable, Equatable {
     public var workerServerNum: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case algorithmType = "algorithm_type"
-        case ambiguity
-        case annotationOutput = "annotation_output"
-        case collectRule = "collect_rule"
-        case collectSample = "collect_sample"
-        case confidenceScope = "confidence_scope"
-        case description
-        case engineName = "engine_name"
-        case exportFormat = "export_format"
-        case exportParams = "export_params"
-        case flavor
-        case imageBrightness = "image_brightness"
-        case imageColorfulness = "image_colorfulness"
-        case infClusterID = "inf_cluster_id"
-        case infConfigList = "inf_config_list"
-        case infOutput = "inf_output"
-        case inferResultOutputDir = "infer_result_output_dir"
-        case keySampleOutput = "key_sample_output"
-        case logURL = "log_url"
-        case manifestPath = "manifest_path"
-        case modelID = "model_id"
-        case modelName = "model_name"
-        case modelParameter = "model_parameter"
-        case modelVersion = "model_version"
-        case nClusters = "n_clusters"
-        case name
-        case outputDir = "output_dir"
-        case parameters
-        case poolID = "pool_id"
-        case property
-        case reqURI = "req_uri"
-        case resultType = "result_type"
-        case samples
-        case stopTime = "stop_time"
-        case time
-        case trainDataPath = "train_data_path"
-        case trainURL = "train_url"
-        case versionFormat = "version_format"
+        case algorithmType = "algorithm_type", ambiguity, annotationOutput = "annotation_output"
+        case collectRule = "collect_rule", collectSample = "collect_sample"
+        case confidenceScope = "confidence_scope", description, engineName = "engine_name"
+        case exportFormat = "export_format", exportParams = "export_params", flavor
+        case imageBrightness = "image_brightness", imageColorfulness = "image_colorfulness"
+        case infClusterID = "inf_cluster_id", infConfigList = "inf_config_list", infOutput = "inf_output"
+        case inferResultOutputDir = "infer_result_output_dir", keySampleOutput = "key_sample_output"
+        case logURL = "log_url", manifestPath = "manifest_path", modelID = "model_id"
+        case modelName = "model_name", modelParameter = "model_parameter", modelVersion = "model_version"
+        case nClusters = "n_clusters", name, outputDir = "output_dir", parameters, poolID = "pool_id"
+        case property, reqURI = "req_uri", resultType = "result_type", samples, stopTime = "stop_time", time
+        case trainDataPath = "train_data_path", trainURL = "train_url", versionFormat = "version_format"
         case workerServerNum = "worker_server_num"
     }
 
     public init(
-        algorithmType: AlgorithmType? = nil,
-        ambiguity: Bool? = nil,
-        annotationOutput: String? = nil,
-        collectRule: String? = nil,
-        collectSample: Bool? = nil,
-        confidenceScope: String? = nil,
-        description: String? = nil,
-        engineName: String? = nil,
-        exportFormat: Int? = nil,
-        exportParams: ExportParams? = nil,
-        flavor: Flavor? = nil,
-        imageBrightness: Bool? = nil,
-        imageColorfulness: Bool? = nil,
-        infClusterID: String? = nil,
-        infConfigList: [InfConfig]? = nil,
-        infOutput: String? = nil,
-        inferResultOutputDir: String? = nil,
-        keySampleOutput: String? = nil,
-        logURL: String? = nil,
-        manifestPath: String? = nil,
-        modelID: String? = nil,
-        modelName: String? = nil,
-        modelParameter: String? = nil,
-        modelVersion: String? = nil,
-        nClusters: Int? = nil,
-        name: String? = nil,
-        outputDir: String? = nil,
-        parameters: [TrainingParameter]? = nil,
-        poolID: String? = nil,
-        property: String? = nil,
-        reqURI: String? = nil,
-        resultType: Int? = nil,
-        samples: [SampleLabels]? = nil,
-        stopTime: Int? = nil,
-        time: String? = nil,
-        trainDataPath: String? = nil,
-        trainURL: String? = nil,
-        versionFormat: VersionFormat? = nil,
+        algorithmType: AlgorithmType? = nil, ambiguity: Bool? = nil, annotationOutput: String? = nil,
+        collectRule: String? = nil, collectSample: Bool? = nil, confidenceScope: String? = nil,
+        description: String? = nil, engineName: String? = nil, exportFormat: Int? = nil,
+        exportParams: ExportParams? = nil, flavor: Flavor? = nil, imageBrightness: Bool? = nil,
+        imageColorfulness: Bool? = nil, infClusterID: String? = nil, infConfigList: [InfConfig]? = nil,
+        infOutput: String? = nil, inferResultOutputDir: String? = nil, keySampleOutput: String? = nil,
+        logURL: String? = nil, manifestPath: String? = nil, modelID: String? = nil, modelName: String? = nil,
+        modelParameter: String? = nil, modelVersion: String? = nil, nClusters: Int? = nil,
+        name: String? = nil, outputDir: String? = nil, parameters: [TrainingParameter]? = nil,
+        poolID: String? = nil, property: String? = nil, reqURI: String? = nil, resultType: Int? = nil,
+        samples: [SampleLabels]? = nil, stopTime: Int? = nil, time: String? = nil,
+        trainDataPath: String? = nil, trainURL: String? = nil, versionFormat: VersionFormat? = nil,
         workerServerNum: Int? = nil
     ) {
         self.algorithmType = algorithmType
@@ -242,48 +190,5 @@ public struct SmartTaskConfig: Codable, Sendable, Equatable {
         self.trainURL = trainURL
         self.versionFormat = versionFormat
         self.workerServerNum = workerServerNum
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.algorithmType = try container.decodeIfPresent(AlgorithmType.self, forKey: .algorithmType)
-        self.ambiguity = try container.decodeLenientIfPresent(Bool.self, forKey: .ambiguity)
-        self.annotationOutput = try container.decodeIfPresent(String.self, forKey: .annotationOutput)
-        self.collectRule = try container.decodeIfPresent(String.self, forKey: .collectRule)
-        self.collectSample = try container.decodeLenientIfPresent(Bool.self, forKey: .collectSample)
-        self.confidenceScope = try container.decodeIfPresent(String.self, forKey: .confidenceScope)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.engineName = try container.decodeIfPresent(String.self, forKey: .engineName)
-        self.exportFormat = try container.decodeLenientIfPresent(Int.self, forKey: .exportFormat)
-        self.exportParams = try container.decodeIfPresent(ExportParams.self, forKey: .exportParams)
-        self.flavor = try container.decodeIfPresent(Flavor.self, forKey: .flavor)
-        self.imageBrightness = try container.decodeLenientIfPresent(Bool.self, forKey: .imageBrightness)
-        self.imageColorfulness = try container.decodeLenientIfPresent(Bool.self, forKey: .imageColorfulness)
-        self.infClusterID = try container.decodeIfPresent(String.self, forKey: .infClusterID)
-        self.infConfigList = try container.decodeIfPresent([InfConfig].self, forKey: .infConfigList)
-        self.infOutput = try container.decodeIfPresent(String.self, forKey: .infOutput)
-        self.inferResultOutputDir = try container.decodeIfPresent(String.self, forKey: .inferResultOutputDir)
-        self.keySampleOutput = try container.decodeIfPresent(String.self, forKey: .keySampleOutput)
-        self.logURL = try container.decodeIfPresent(String.self, forKey: .logURL)
-        self.manifestPath = try container.decodeIfPresent(String.self, forKey: .manifestPath)
-        self.modelID = try container.decodeIfPresent(String.self, forKey: .modelID)
-        self.modelName = try container.decodeIfPresent(String.self, forKey: .modelName)
-        self.modelParameter = try container.decodeIfPresent(String.self, forKey: .modelParameter)
-        self.modelVersion = try container.decodeIfPresent(String.self, forKey: .modelVersion)
-        self.nClusters = try container.decodeLenientIfPresent(Int.self, forKey: .nClusters)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.outputDir = try container.decodeIfPresent(String.self, forKey: .outputDir)
-        self.parameters = try container.decodeIfPresent([TrainingParameter].self, forKey: .parameters)
-        self.poolID = try container.decodeIfPresent(String.self, forKey: .poolID)
-        self.property = try container.decodeIfPresent(String.self, forKey: .property)
-        self.reqURI = try container.decodeIfPresent(String.self, forKey: .reqURI)
-        self.resultType = try container.decodeLenientIfPresent(Int.self, forKey: .resultType)
-        self.samples = try container.decodeIfPresent([SampleLabels].self, forKey: .samples)
-        self.stopTime = try container.decodeLenientIfPresent(Int.self, forKey: .stopTime)
-        self.time = try container.decodeIfPresent(String.self, forKey: .time)
-        self.trainDataPath = try container.decodeIfPresent(String.self, forKey: .trainDataPath)
-        self.trainURL = try container.decodeIfPresent(String.self, forKey: .trainURL)
-        self.versionFormat = try container.decodeIfPresent(VersionFormat.self, forKey: .versionFormat)
-        self.workerServerNum = try container.decodeLenientIfPresent(Int.self, forKey: .workerServerNum)
     }
 }

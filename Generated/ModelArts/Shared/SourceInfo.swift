@@ -46,35 +46,17 @@ public struct SourceInfo: Codable, Sendable, Equatable {
     public var vpcID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case clusterID = "cluster_id"
-        case clusterMode = "cluster_mode"
-        case clusterName = "cluster_name"
-        case databaseName = "database_name"
-        case input
-        case ip
-        case port
-        case queueName = "queue_name"
-        case subnetID = "subnet_id"
-        case tableName = "table_name"
-        case userName = "user_name"
-        case userPassword = "user_password"
+        case clusterID = "cluster_id", clusterMode = "cluster_mode", clusterName = "cluster_name"
+        case databaseName = "database_name", input, ip, port, queueName = "queue_name", subnetID = "subnet_id"
+        case tableName = "table_name", userName = "user_name", userPassword = "user_password"
         case vpcID = "vpc_id"
     }
 
     public init(
-        clusterID: String? = nil,
-        clusterMode: ClusterMode? = nil,
-        clusterName: String? = nil,
-        databaseName: String? = nil,
-        input: String? = nil,
-        ip: String? = nil,
-        port: String? = nil,
-        queueName: String? = nil,
-        subnetID: String? = nil,
-        tableName: String? = nil,
-        userName: String? = nil,
-        userPassword: String? = nil,
-        vpcID: String? = nil
+        clusterID: String? = nil, clusterMode: ClusterMode? = nil, clusterName: String? = nil,
+        databaseName: String? = nil, input: String? = nil, ip: String? = nil, port: String? = nil,
+        queueName: String? = nil, subnetID: String? = nil, tableName: String? = nil, userName: String? = nil,
+        userPassword: String? = nil, vpcID: String? = nil
     ) {
         self.clusterID = clusterID
         self.clusterMode = clusterMode

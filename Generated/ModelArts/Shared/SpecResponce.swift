@@ -15,16 +15,11 @@ public struct SpecResponce: Codable, Sendable, Equatable {
     public var schedulePolicy: SchedulePolicy?
 
     private enum CodingKeys: String, CodingKey {
-        case resource
-        case volumes
-        case logExportPath = "log_export_path"
-        case schedulePolicy = "schedule_policy"
+        case resource, volumes, logExportPath = "log_export_path", schedulePolicy = "schedule_policy"
     }
 
     public init(
-        resource: Resource? = nil,
-        volumes: [JobVolume]? = nil,
-        logExportPath: LogExportPath? = nil,
+        resource: Resource? = nil, volumes: [JobVolume]? = nil, logExportPath: LogExportPath? = nil,
         schedulePolicy: SchedulePolicy? = nil
     ) {
         self.resource = resource

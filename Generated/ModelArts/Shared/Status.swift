@@ -43,25 +43,15 @@ public struct Status: Codable, Sendable, Equatable {
     public var runningRecords: [RunningRecord]?
 
     private enum CodingKeys: String, CodingKey {
-        case phase
-        case secondaryPhase = "secondary_phase"
-        case duration
-        case nodeCountMetrics = "node_count_metrics"
-        case tasks
-        case startTime = "start_time"
-        case taskStatuses = "task_statuses"
+        case phase, secondaryPhase = "secondary_phase", duration, nodeCountMetrics = "node_count_metrics"
+        case tasks, startTime = "start_time", taskStatuses = "task_statuses"
         case runningRecords = "running_records"
     }
 
     public init(
-        phase: Phase? = nil,
-        secondaryPhase: SecondaryPhase? = nil,
-        duration: Int64? = nil,
-        nodeCountMetrics: [[Int]]? = nil,
-        tasks: [String]? = nil,
-        startTime: Int64? = nil,
-        taskStatuses: [TaskStatuses]? = nil,
-        runningRecords: [RunningRecord]? = nil
+        phase: Phase? = nil, secondaryPhase: SecondaryPhase? = nil, duration: Int64? = nil,
+        nodeCountMetrics: [[Int]]? = nil, tasks: [String]? = nil, startTime: Int64? = nil,
+        taskStatuses: [TaskStatuses]? = nil, runningRecords: [RunningRecord]? = nil
     ) {
         self.phase = phase
         self.secondaryPhase = secondaryPhase
@@ -71,17 +61,5 @@ public struct Status: Codable, Sendable, Equatable {
         self.startTime = startTime
         self.taskStatuses = taskStatuses
         self.runningRecords = runningRecords
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.phase = try container.decodeIfPresent(Phase.self, forKey: .phase)
-        self.secondaryPhase = try container.decodeIfPresent(SecondaryPhase.self, forKey: .secondaryPhase)
-        self.duration = try container.decodeLenientIfPresent(Int64.self, forKey: .duration)
-        self.nodeCountMetrics = try container.decodeIfPresent([[Int]].self, forKey: .nodeCountMetrics)
-        self.tasks = try container.decodeIfPresent([String].self, forKey: .tasks)
-        self.startTime = try container.decodeLenientIfPresent(Int64.self, forKey: .startTime)
-        self.taskStatuses = try container.decodeIfPresent([TaskStatuses].self, forKey: .taskStatuses)
-        self.runningRecords = try container.decodeIfPresent([RunningRecord].self, forKey: .runningRecords)
     }
 }

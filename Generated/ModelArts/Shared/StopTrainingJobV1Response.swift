@@ -15,21 +15,12 @@ public struct StopTrainingJobV1Response: Codable, Sendable, Equatable {
     public var errorCode: String?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case errorMessage = "error_message"
-        case errorCode = "error_code"
+        case isSuccess = "is_success", errorMessage = "error_message", errorCode = "error_code"
     }
 
     public init(isSuccess: Bool? = nil, errorMessage: String? = nil, errorCode: String? = nil) {
         self.isSuccess = isSuccess
         self.errorMessage = errorMessage
         self.errorCode = errorCode
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.errorMessage = try container.decodeIfPresent(String.self, forKey: .errorMessage)
-        self.errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
     }
 }

@@ -17,15 +17,11 @@ public struct Summary: Codable, Sendable, Equatable {
     public var dataSources: [CreateTrainingJobDataSource]?
 
     private enum CodingKeys: String, CodingKey {
-        case logType = "log_type"
-        case logDir = "log_dir"
-        case dataSources = "data_sources"
+        case logType = "log_type", logDir = "log_dir", dataSources = "data_sources"
     }
 
     public init(
-        logType: LogType? = nil,
-        logDir: LogDir? = nil,
-        dataSources: [CreateTrainingJobDataSource]? = nil
+        logType: LogType? = nil, logDir: LogDir? = nil, dataSources: [CreateTrainingJobDataSource]? = nil
     ) {
         self.logType = logType
         self.logDir = logDir

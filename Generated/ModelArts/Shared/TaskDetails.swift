@@ -55,43 +55,17 @@ public struct TaskDetails: Codable, Sendable, Equatable {
     public var config: JSONValue?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case serviceName = "service_name"
-        case creator
-        case projectID = "project_id"
-        case description
-        case serviceID = "service_id"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case state
-        case status
-        case error
-        case scheduleStatus = "schedule_status"
-        case schedule
-        case input
-        case output
-        case config
+        case id, name, serviceName = "service_name", creator, projectID = "project_id", description
+        case serviceID = "service_id", createdAt = "created_at", updatedAt = "updated_at", state, status
+        case error, scheduleStatus = "schedule_status", schedule, input, output, config
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        serviceName: String? = nil,
-        creator: String? = nil,
-        projectID: String? = nil,
-        description: String? = nil,
-        serviceID: String? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        state: State? = nil,
-        status: String? = nil,
-        error: ModelArtsError? = nil,
-        scheduleStatus: ScheduleStatus? = nil,
-        schedule: TaskSchedule? = nil,
-        input: TaskInput? = nil,
-        output: TaskOutputForDisplay? = nil,
-        config: JSONValue? = nil
+        id: String? = nil, name: String? = nil, serviceName: String? = nil, creator: String? = nil,
+        projectID: String? = nil, description: String? = nil, serviceID: String? = nil,
+        createdAt: String? = nil, updatedAt: String? = nil, state: State? = nil, status: String? = nil,
+        error: ModelArtsError? = nil, scheduleStatus: ScheduleStatus? = nil, schedule: TaskSchedule? = nil,
+        input: TaskInput? = nil, output: TaskOutputForDisplay? = nil, config: JSONValue? = nil
     ) {
         self.id = id
         self.name = name

@@ -43,35 +43,16 @@ public struct TaskInputData: Codable, Sendable, Equatable {
     public var tag: [JSONValue]?
 
     private enum CodingKeys: String, CodingKey {
-        case streamName = "stream_name"
-        case bucket
-        case path
-        case url
-        case headers
-        case certificateCheck = "certificate_check"
-        case rtspPathInResponse = "rtsp_path_in_response"
-        case nodeID = "node_id"
-        case deviceID = "device_id"
-        case streamType = "stream_type"
-        case id
-        case cameraType = "camera_type"
-        case tag
+        case streamName = "stream_name", bucket, path, url, headers, certificateCheck = "certificate_check"
+        case rtspPathInResponse = "rtsp_path_in_response", nodeID = "node_id", deviceID = "device_id"
+        case streamType = "stream_type", id, cameraType = "camera_type", tag
     }
 
     public init(
-        streamName: String? = nil,
-        bucket: String? = nil,
-        path: String? = nil,
-        url: String? = nil,
-        headers: JSONValue? = nil,
-        certificateCheck: Bool? = nil,
-        rtspPathInResponse: String? = nil,
-        nodeID: String? = nil,
-        deviceID: String? = nil,
-        streamType: Int? = nil,
-        id: String? = nil,
-        cameraType: String? = nil,
-        tag: [JSONValue]? = nil
+        streamName: String? = nil, bucket: String? = nil, path: String? = nil, url: String? = nil,
+        headers: JSONValue? = nil, certificateCheck: Bool? = nil, rtspPathInResponse: String? = nil,
+        nodeID: String? = nil, deviceID: String? = nil, streamType: Int? = nil, id: String? = nil,
+        cameraType: String? = nil, tag: [JSONValue]? = nil
     ) {
         self.streamName = streamName
         self.bucket = bucket
@@ -86,22 +67,5 @@ public struct TaskInputData: Codable, Sendable, Equatable {
         self.id = id
         self.cameraType = cameraType
         self.tag = tag
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.streamName = try container.decodeIfPresent(String.self, forKey: .streamName)
-        self.bucket = try container.decodeIfPresent(String.self, forKey: .bucket)
-        self.path = try container.decodeIfPresent(String.self, forKey: .path)
-        self.url = try container.decodeIfPresent(String.self, forKey: .url)
-        self.headers = try container.decodeIfPresent(JSONValue.self, forKey: .headers)
-        self.certificateCheck = try container.decodeLenientIfPresent(Bool.self, forKey: .certificateCheck)
-        self.rtspPathInResponse = try container.decodeIfPresent(String.self, forKey: .rtspPathInResponse)
-        self.nodeID = try container.decodeIfPresent(String.self, forKey: .nodeID)
-        self.deviceID = try container.decodeIfPresent(String.self, forKey: .deviceID)
-        self.streamType = try container.decodeLenientIfPresent(Int.self, forKey: .streamType)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.cameraType = try container.decodeIfPresent(String.self, forKey: .cameraType)
-        self.tag = try container.decodeIfPresent([JSONValue].self, forKey: .tag)
     }
 }

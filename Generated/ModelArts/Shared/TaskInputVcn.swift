@@ -14,25 +14,10 @@ public struct TaskInputVcn: Codable, Sendable, Equatable {
     /// Password for logging in to a VCN server. This parameter is mandatory only when the input type is vcn.
     public var password: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case ip
-        case port
-        case username
-        case password
-    }
-
     public init(ip: String? = nil, port: Int? = nil, username: String? = nil, password: String? = nil) {
         self.ip = ip
         self.port = port
         self.username = username
         self.password = password
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.ip = try container.decodeIfPresent(String.self, forKey: .ip)
-        self.port = try container.decodeLenientIfPresent(Int.self, forKey: .port)
-        self.username = try container.decodeIfPresent(String.self, forKey: .username)
-        self.password = try container.decodeIfPresent(String.self, forKey: .password)
     }
 }

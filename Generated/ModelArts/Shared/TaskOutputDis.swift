@@ -14,9 +14,7 @@ public struct TaskOutputDis: Codable, Sendable, Equatable {
     public var streamID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case streamName = "stream_name"
-        case dataCategory = "data_category"
-        case streamID = "stream_id"
+        case streamName = "stream_name", dataCategory = "data_category", streamID = "stream_id"
     }
 
     public init(streamName: String? = nil, dataCategory: [String]? = nil, streamID: String? = nil) {

@@ -14,9 +14,7 @@ public struct TaskOutputOBS: Codable, Sendable, Equatable {
     public var dataCategory: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case bucket
-        case path
-        case dataCategory = "data_category"
+        case bucket, path, dataCategory = "data_category"
     }
 
     public init(bucket: String? = nil, path: String? = nil, dataCategory: [String]? = nil) {

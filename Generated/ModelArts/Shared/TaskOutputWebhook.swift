@@ -16,9 +16,7 @@ public struct TaskOutputWebhook: Codable, Sendable, Equatable {
     public var dataCategory: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case url
-        case headers
-        case dataCategory = "data_category"
+        case url, headers, dataCategory = "data_category"
     }
 
     public init(url: String? = nil, headers: JSONValue? = nil, dataCategory: [String]? = nil) {

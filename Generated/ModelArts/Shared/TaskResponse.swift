@@ -13,15 +13,11 @@ public struct TaskResponse: Codable, Sendable, Equatable {
     public var taskResource: FlavorResponse?
 
     private enum CodingKeys: String, CodingKey {
-        case role
-        case algorithm
-        case taskResource = "task_resource"
+        case role, algorithm, taskResource = "task_resource"
     }
 
     public init(
-        role: String? = nil,
-        algorithm: TaskResponseAlgorithm? = nil,
-        taskResource: FlavorResponse? = nil
+        role: String? = nil, algorithm: TaskResponseAlgorithm? = nil, taskResource: FlavorResponse? = nil
     ) {
         self.role = role
         self.algorithm = algorithm

@@ -26,22 +26,13 @@ public struct TaskResponseAlgorithm: Codable, Sendable, Equatable {
     public var workingDir: String?
 
     private enum CodingKeys: String, CodingKey {
-        case codeDir = "code_dir"
-        case bootFile = "boot_file"
-        case inputs
-        case outputs
-        case engine
-        case localCodeDir = "local_code_dir"
-        case workingDir = "working_dir"
+        case codeDir = "code_dir", bootFile = "boot_file", inputs, outputs, engine
+        case localCodeDir = "local_code_dir", workingDir = "working_dir"
     }
 
     public init(
-        codeDir: String? = nil,
-        bootFile: String? = nil,
-        inputs: AlgorithmInput? = nil,
-        outputs: AlgorithmOutput? = nil,
-        engine: AlgorithmEngine? = nil,
-        localCodeDir: String? = nil,
+        codeDir: String? = nil, bootFile: String? = nil, inputs: AlgorithmInput? = nil,
+        outputs: AlgorithmOutput? = nil, engine: AlgorithmEngine? = nil, localCodeDir: String? = nil,
         workingDir: String? = nil
     ) {
         self.codeDir = codeDir

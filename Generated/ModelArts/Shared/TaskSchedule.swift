@@ -30,22 +30,13 @@ public struct TaskSchedule: Codable, Sendable, Equatable {
     public var frequency: Frequency?
 
     private enum CodingKeys: String, CodingKey {
-        case type
-        case executionMode = "execution_mode"
-        case timezone
-        case daysOfWeek = "days_of_week"
-        case daysOfMonth = "days_of_month"
-        case periods
-        case frequency
+        case type, executionMode = "execution_mode", timezone, daysOfWeek = "days_of_week"
+        case daysOfMonth = "days_of_month", periods, frequency
     }
 
     public init(
-        type: TaskScheduleType? = nil,
-        executionMode: ExecutionMode? = nil,
-        timezone: String? = nil,
-        daysOfWeek: [Int]? = nil,
-        daysOfMonth: [Int]? = nil,
-        periods: [Period]? = nil,
+        type: TaskScheduleType? = nil, executionMode: ExecutionMode? = nil, timezone: String? = nil,
+        daysOfWeek: [Int]? = nil, daysOfMonth: [Int]? = nil, periods: [Period]? = nil,
         frequency: Frequency? = nil
     ) {
         self.type = type

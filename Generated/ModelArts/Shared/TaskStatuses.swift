@@ -13,21 +13,12 @@ public struct TaskStatuses: Codable, Sendable, Equatable {
     public var message: String?
 
     private enum CodingKeys: String, CodingKey {
-        case task
-        case exitCode = "exit_code"
-        case message
+        case task, exitCode = "exit_code", message
     }
 
     public init(task: String? = nil, exitCode: Int? = nil, message: String? = nil) {
         self.task = task
         self.exitCode = exitCode
         self.message = message
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.task = try container.decodeIfPresent(String.self, forKey: .task)
-        self.exitCode = try container.decodeLenientIfPresent(Int.self, forKey: .exitCode)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
     }
 }

@@ -18,9 +18,7 @@ public struct TemplateParam: Codable, Sendable, Equatable {
     public var operatorParams: [OperatorParam]?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case operatorParams = "operator_params"
+        case id, name, operatorParams = "operator_params"
     }
 
     public init(id: TemplateParamID? = nil, name: String? = nil, operatorParams: [OperatorParam]? = nil) {

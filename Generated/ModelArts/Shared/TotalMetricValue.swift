@@ -16,29 +16,15 @@ public struct TotalMetricValue: Codable, Sendable, Equatable {
     public var accuracy: Double?
 
     private enum CodingKeys: String, CodingKey {
-        case f1Score = "f1_score"
-        case recall
-        case precision
-        case accuracy
+        case f1Score = "f1_score", recall, precision, accuracy
     }
 
     public init(
-        f1Score: Double? = nil,
-        recall: Double? = nil,
-        precision: Double? = nil,
-        accuracy: Double? = nil
+        f1Score: Double? = nil, recall: Double? = nil, precision: Double? = nil, accuracy: Double? = nil
     ) {
         self.f1Score = f1Score
         self.recall = recall
         self.precision = precision
         self.accuracy = accuracy
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.f1Score = try container.decodeLenientIfPresent(Double.self, forKey: .f1Score)
-        self.recall = try container.decodeLenientIfPresent(Double.self, forKey: .recall)
-        self.precision = try container.decodeLenientIfPresent(Double.self, forKey: .precision)
-        self.accuracy = try container.decodeLenientIfPresent(Double.self, forKey: .accuracy)
     }
 }

@@ -43,36 +43,19 @@ public struct UpdateDescriptionOfDevelopmentEnvironmentInstanceFlavorDetails: Co
     public var billingParams: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case status
-        case queuingNum = "queuing_num"
-        case queueLeftTime = "queue_left_time"
-        case storageList = "storage_list"
-        case isPermitted = "is_permitted"
-        case type
-        case params
-        case promoType = "promo_type"
-        case instanceNum = "instance_num"
-        case duration
-        case storeTime = "store_time"
-        case billingFlavor = "billing_flavor"
-        case billingParams = "billing_params"
+        case name, status, queuingNum = "queuing_num", queueLeftTime = "queue_left_time"
+        case storageList = "storage_list", isPermitted = "is_permitted", type, params
+        case promoType = "promo_type", instanceNum = "instance_num", duration, storeTime = "store_time"
+        case billingFlavor = "billing_flavor", billingParams = "billing_params"
     }
 
     public init(
-        name: String? = nil,
-        status: FlavorDetailsStatus? = nil,
-        queuingNum: Int? = nil,
+        name: String? = nil, status: FlavorDetailsStatus? = nil, queuingNum: Int? = nil,
         queueLeftTime: Int? = nil,
-        storageList: [UpdateDescriptionOfDevelopmentEnvironmentInstancePool]? = nil,
-        isPermitted: Bool? = nil,
+        storageList: [UpdateDescriptionOfDevelopmentEnvironmentInstancePool]? = nil, isPermitted: Bool? = nil,
         type: ShowDevelopmentEnvironmentInstanceFlavorDetailsType? = nil,
-        params: UpdateDescriptionOfDevelopmentEnvironmentInstanceNotebook? = nil,
-        promoType: PromoType? = nil,
-        instanceNum: Int? = nil,
-        duration: Int? = nil,
-        storeTime: Int? = nil,
-        billingFlavor: String? = nil,
+        params: UpdateDescriptionOfDevelopmentEnvironmentInstanceNotebook? = nil, promoType: PromoType? = nil,
+        instanceNum: Int? = nil, duration: Int? = nil, storeTime: Int? = nil, billingFlavor: String? = nil,
         billingParams: Int? = nil
     ) {
         self.name = name
@@ -89,23 +72,5 @@ public struct UpdateDescriptionOfDevelopmentEnvironmentInstanceFlavorDetails: Co
         self.storeTime = storeTime
         self.billingFlavor = billingFlavor
         self.billingParams = billingParams
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.status = try container.decodeIfPresent(FlavorDetailsStatus.self, forKey: .status)
-        self.queuingNum = try container.decodeLenientIfPresent(Int.self, forKey: .queuingNum)
-        self.queueLeftTime = try container.decodeLenientIfPresent(Int.self, forKey: .queueLeftTime)
-        self.storageList = try container.decodeIfPresent([UpdateDescriptionOfDevelopmentEnvironmentInstancePool].self, forKey: .storageList)
-        self.isPermitted = try container.decodeLenientIfPresent(Bool.self, forKey: .isPermitted)
-        self.type = try container.decodeIfPresent(ShowDevelopmentEnvironmentInstanceFlavorDetailsType.self, forKey: .type)
-        self.params = try container.decodeIfPresent(UpdateDescriptionOfDevelopmentEnvironmentInstanceNotebook.self, forKey: .params)
-        self.promoType = try container.decodeIfPresent(PromoType.self, forKey: .promoType)
-        self.instanceNum = try container.decodeLenientIfPresent(Int.self, forKey: .instanceNum)
-        self.duration = try container.decodeLenientIfPresent(Int.self, forKey: .duration)
-        self.storeTime = try container.decodeLenientIfPresent(Int.self, forKey: .storeTime)
-        self.billingFlavor = try container.decodeIfPresent(String.self, forKey: .billingFlavor)
-        self.billingParams = try container.decodeLenientIfPresent(Int.self, forKey: .billingParams)
     }
 }

@@ -29,29 +29,17 @@ public struct UpdateDescriptionOfDevelopmentEnvironmentInstanceNotebook: Codable
     public var extendParams: [String: String]?
 
     private enum CodingKeys: String, CodingKey {
-        case logPath = "log_path"
-        case customScriptPath = "custom_script_path"
-        case storage
-        case credential
-        case repository
-        case resourceReservedTimestamp = "resource_reserved_timestamp"
-        case autoStop = "auto_stop"
-        case failedReasons = "failed_reasons"
-        case annotations
-        case extendParams = "extend_params"
+        case logPath = "log_path", customScriptPath = "custom_script_path", storage, credential, repository
+        case resourceReservedTimestamp = "resource_reserved_timestamp", autoStop = "auto_stop"
+        case failedReasons = "failed_reasons", annotations, extendParams = "extend_params"
     }
 
     public init(
-        logPath: String? = nil,
-        customScriptPath: String? = nil,
-        storage: CreateDevelopmentEnvironmentInstanceStorage? = nil,
-        credential: Credential? = nil,
-        repository: Repository? = nil,
-        resourceReservedTimestamp: Int? = nil,
-        autoStop: CreateDevelopmentEnvironmentInstanceAutoStop? = nil,
-        failedReasons: FailedReasons? = nil,
-        annotations: [String: String]? = nil,
-        extendParams: [String: String]? = nil
+        logPath: String? = nil, customScriptPath: String? = nil,
+        storage: CreateDevelopmentEnvironmentInstanceStorage? = nil, credential: Credential? = nil,
+        repository: Repository? = nil, resourceReservedTimestamp: Int? = nil,
+        autoStop: CreateDevelopmentEnvironmentInstanceAutoStop? = nil, failedReasons: FailedReasons? = nil,
+        annotations: [String: String]? = nil, extendParams: [String: String]? = nil
     ) {
         self.logPath = logPath
         self.customScriptPath = customScriptPath
@@ -63,19 +51,5 @@ public struct UpdateDescriptionOfDevelopmentEnvironmentInstanceNotebook: Codable
         self.failedReasons = failedReasons
         self.annotations = annotations
         self.extendParams = extendParams
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.logPath = try container.decodeIfPresent(String.self, forKey: .logPath)
-        self.customScriptPath = try container.decodeIfPresent(String.self, forKey: .customScriptPath)
-        self.storage = try container.decodeIfPresent(CreateDevelopmentEnvironmentInstanceStorage.self, forKey: .storage)
-        self.credential = try container.decodeIfPresent(Credential.self, forKey: .credential)
-        self.repository = try container.decodeIfPresent(Repository.self, forKey: .repository)
-        self.resourceReservedTimestamp = try container.decodeLenientIfPresent(Int.self, forKey: .resourceReservedTimestamp)
-        self.autoStop = try container.decodeIfPresent(CreateDevelopmentEnvironmentInstanceAutoStop.self, forKey: .autoStop)
-        self.failedReasons = try container.decodeIfPresent(FailedReasons.self, forKey: .failedReasons)
-        self.annotations = try container.decodeIfPresent([String: String].self, forKey: .annotations)
-        self.extendParams = try container.decodeIfPresent([String: String].self, forKey: .extendParams)
     }
 }

@@ -15,9 +15,7 @@ public struct UpdateDescriptionOfDevelopmentEnvironmentInstancePool: Codable, Se
     public var owner: UpdateDescriptionOfDevelopmentEnvironmentInstanceOwner?
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        type: String? = nil,
+        id: String? = nil, name: String? = nil, type: String? = nil,
         owner: UpdateDescriptionOfDevelopmentEnvironmentInstanceOwner? = nil
     ) {
         self.id = id

@@ -11,8 +11,7 @@ public struct UpdateDescriptionOfDevelopmentEnvironmentInstanceStorage: Codable,
     public var location: UpdateDescriptionOfDevelopmentEnvironmentInstanceLocation?
 
     public init(
-        type: String? = nil,
-        location: UpdateDescriptionOfDevelopmentEnvironmentInstanceLocation? = nil
+        type: String? = nil, location: UpdateDescriptionOfDevelopmentEnvironmentInstanceLocation? = nil
     ) {
         self.type = type
         self.location = location

@@ -13,8 +13,7 @@ public struct Volume: Codable, Sendable, Equatable {
     public var hostPath: HostPath?
 
     private enum CodingKeys: String, CodingKey {
-        case nfs
-        case hostPath = "host_path"
+        case nfs, hostPath = "host_path"
     }
 
     public init(nfs: ShowTrainingJobConfigurationNFS? = nil, hostPath: HostPath? = nil) {

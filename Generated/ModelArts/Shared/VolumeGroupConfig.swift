@@ -17,30 +17,13 @@ public struct VolumeGroupConfig: Codable, Sendable, Equatable {
     /// local: local disk. This parameter must be specified when a local disk is used.
     public var types: [Types]?
 
-    private enum CodingKeys: String, CodingKey {
-        case volumeGroup
-        case dockerThinPool
-        case lvmConfig
-        case types
-    }
-
     public init(
-        volumeGroup: String? = nil,
-        dockerThinPool: Int? = nil,
-        lvmConfig: LvmConfig? = nil,
+        volumeGroup: String? = nil, dockerThinPool: Int? = nil, lvmConfig: LvmConfig? = nil,
         types: [Types]? = nil
     ) {
         self.volumeGroup = volumeGroup
         self.dockerThinPool = dockerThinPool
         self.lvmConfig = lvmConfig
         self.types = types
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.volumeGroup = try container.decodeIfPresent(String.self, forKey: .volumeGroup)
-        self.dockerThinPool = try container.decodeLenientIfPresent(Int.self, forKey: .dockerThinPool)
-        self.lvmConfig = try container.decodeIfPresent(LvmConfig.self, forKey: .lvmConfig)
-        self.types = try container.decodeIfPresent([Types].self, forKey: .types)
     }
 }

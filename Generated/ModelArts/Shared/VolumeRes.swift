@@ -25,33 +25,17 @@ public struct VolumeRes: Codable, Sendable, Equatable {
     public var status: String?
 
     private enum CodingKeys: String, CodingKey {
-        case capacity
-        case category
-        case mountPath = "mount_path"
-        case ownership
-        case status
+        case capacity, category, mountPath = "mount_path", ownership, status
     }
 
     public init(
-        capacity: Int? = nil,
-        category: VolumeCategory? = nil,
-        mountPath: String? = nil,
-        ownership: Ownership? = nil,
-        status: String? = nil
+        capacity: Int? = nil, category: VolumeCategory? = nil, mountPath: String? = nil,
+        ownership: Ownership? = nil, status: String? = nil
     ) {
         self.capacity = capacity
         self.category = category
         self.mountPath = mountPath
         self.ownership = ownership
         self.status = status
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.capacity = try container.decodeLenientIfPresent(Int.self, forKey: .capacity)
-        self.category = try container.decodeIfPresent(VolumeCategory.self, forKey: .category)
-        self.mountPath = try container.decodeIfPresent(String.self, forKey: .mountPath)
-        self.ownership = try container.decodeIfPresent(Ownership.self, forKey: .ownership)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
     }
 }

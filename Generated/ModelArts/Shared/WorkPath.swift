@@ -25,21 +25,13 @@ public struct WorkPath: Codable, Sendable, Equatable {
     public var versionName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case outputPath = "output_path"
-        case path
-        case type
-        case versionID = "version_id"
+        case name, outputPath = "output_path", path, type, versionID = "version_id"
         case versionName = "version_name"
     }
 
     public init(
-        name: String? = nil,
-        outputPath: String? = nil,
-        path: String? = nil,
-        type: WorkPathType? = nil,
-        versionID: String? = nil,
-        versionName: String? = nil
+        name: String? = nil, outputPath: String? = nil, path: String? = nil, type: WorkPathType? = nil,
+        versionID: String? = nil, versionName: String? = nil
     ) {
         self.name = name
         self.outputPath = outputPath

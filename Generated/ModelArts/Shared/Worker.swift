@@ -43,25 +43,13 @@ public struct Worker: Codable, Sendable, Equatable {
     public var workforceID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case createTime = "create_time"
-        case description
-        case email
-        case role
-        case status
-        case updateTime = "update_time"
-        case workerID = "worker_id"
-        case workforceID = "workforce_id"
+        case createTime = "create_time", description, email, role, status, updateTime = "update_time"
+        case workerID = "worker_id", workforceID = "workforce_id"
     }
 
     public init(
-        createTime: Int64? = nil,
-        description: String? = nil,
-        email: String? = nil,
-        role: Int? = nil,
-        status: Int? = nil,
-        updateTime: Int64? = nil,
-        workerID: String? = nil,
-        workforceID: String? = nil
+        createTime: Int64? = nil, description: String? = nil, email: String? = nil, role: Int? = nil,
+        status: Int? = nil, updateTime: Int64? = nil, workerID: String? = nil, workforceID: String? = nil
     ) {
         self.createTime = createTime
         self.description = description
@@ -71,17 +59,5 @@ public struct Worker: Codable, Sendable, Equatable {
         self.updateTime = updateTime
         self.workerID = workerID
         self.workforceID = workforceID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.email = try container.decodeIfPresent(String.self, forKey: .email)
-        self.role = try container.decodeLenientIfPresent(Int.self, forKey: .role)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
-        self.updateTime = try container.decodeLenientIfPresent(Int64.self, forKey: .updateTime)
-        self.workerID = try container.decodeIfPresent(String.self, forKey: .workerID)
-        self.workforceID = try container.decodeIfPresent(String.self, forKey: .workforceID)
     }
 }

@@ -59,39 +59,17 @@ public struct WorkerTask: Codable, Sendable, Equatable {
     public var workforceTaskName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case createTime = "create_time"
-        case datasetID = "dataset_id"
-        case datasetType = "dataset_type"
-        case email
-        case emailStatus = "email_status"
-        case lastNotifyTime = "last_notify_time"
-        case passRate = "pass_rate"
-        case role
-        case sampleStats = "sample_stats"
-        case score
-        case taskID = "task_id"
-        case taskStatus = "task_status"
-        case updateTime = "update_time"
-        case workerID = "worker_id"
-        case workforceTaskName = "workforce_task_name"
+        case createTime = "create_time", datasetID = "dataset_id", datasetType = "dataset_type", email
+        case emailStatus = "email_status", lastNotifyTime = "last_notify_time", passRate = "pass_rate", role
+        case sampleStats = "sample_stats", score, taskID = "task_id", taskStatus = "task_status"
+        case updateTime = "update_time", workerID = "worker_id", workforceTaskName = "workforce_task_name"
     }
 
     public init(
-        createTime: Int64? = nil,
-        datasetID: String? = nil,
-        datasetType: Int? = nil,
-        email: String? = nil,
-        emailStatus: Int? = nil,
-        lastNotifyTime: Int64? = nil,
-        passRate: Double? = nil,
-        role: Int? = nil,
-        sampleStats: SampleStats? = nil,
-        score: Double? = nil,
-        taskID: String? = nil,
-        taskStatus: Int? = nil,
-        updateTime: Int64? = nil,
-        workerID: String? = nil,
-        workforceTaskName: String? = nil
+        createTime: Int64? = nil, datasetID: String? = nil, datasetType: Int? = nil, email: String? = nil,
+        emailStatus: Int? = nil, lastNotifyTime: Int64? = nil, passRate: Double? = nil, role: Int? = nil,
+        sampleStats: SampleStats? = nil, score: Double? = nil, taskID: String? = nil, taskStatus: Int? = nil,
+        updateTime: Int64? = nil, workerID: String? = nil, workforceTaskName: String? = nil
     ) {
         self.createTime = createTime
         self.datasetID = datasetID
@@ -108,24 +86,5 @@ public struct WorkerTask: Codable, Sendable, Equatable {
         self.updateTime = updateTime
         self.workerID = workerID
         self.workforceTaskName = workforceTaskName
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.datasetID = try container.decodeIfPresent(String.self, forKey: .datasetID)
-        self.datasetType = try container.decodeLenientIfPresent(Int.self, forKey: .datasetType)
-        self.email = try container.decodeIfPresent(String.self, forKey: .email)
-        self.emailStatus = try container.decodeLenientIfPresent(Int.self, forKey: .emailStatus)
-        self.lastNotifyTime = try container.decodeLenientIfPresent(Int64.self, forKey: .lastNotifyTime)
-        self.passRate = try container.decodeLenientIfPresent(Double.self, forKey: .passRate)
-        self.role = try container.decodeLenientIfPresent(Int.self, forKey: .role)
-        self.sampleStats = try container.decodeIfPresent(SampleStats.self, forKey: .sampleStats)
-        self.score = try container.decodeLenientIfPresent(Double.self, forKey: .score)
-        self.taskID = try container.decodeIfPresent(String.self, forKey: .taskID)
-        self.taskStatus = try container.decodeLenientIfPresent(Int.self, forKey: .taskStatus)
-        self.updateTime = try container.decodeLenientIfPresent(Int64.self, forKey: .updateTime)
-        self.workerID = try container.decodeIfPresent(String.self, forKey: .workerID)
-        self.workforceTaskName = try container.decodeIfPresent(String.self, forKey: .workforceTaskName)
     }
 }

@@ -22,22 +22,13 @@ public struct Workforce: Codable, Sendable, Equatable {
     public var workspaceID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case createTime = "create_time"
-        case description
-        case updateTime = "update_time"
-        case workerCount = "worker_count"
-        case workforceID = "workforce_id"
-        case workforceName = "workforce_name"
-        case workspaceID = "workspace_id"
+        case createTime = "create_time", description, updateTime = "update_time", workerCount = "worker_count"
+        case workforceID = "workforce_id", workforceName = "workforce_name", workspaceID = "workspace_id"
     }
 
     public init(
-        createTime: Int64? = nil,
-        description: String? = nil,
-        updateTime: Int64? = nil,
-        workerCount: Int? = nil,
-        workforceID: String? = nil,
-        workforceName: String? = nil,
+        createTime: Int64? = nil, description: String? = nil, updateTime: Int64? = nil,
+        workerCount: Int? = nil, workforceID: String? = nil, workforceName: String? = nil,
         workspaceID: String? = nil
     ) {
         self.createTime = createTime
@@ -47,16 +38,5 @@ public struct Workforce: Codable, Sendable, Equatable {
         self.workforceID = workforceID
         self.workforceName = workforceName
         self.workspaceID = workspaceID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.updateTime = try container.decodeLenientIfPresent(Int64.self, forKey: .updateTime)
-        self.workerCount = try container.decodeLenientIfPresent(Int.self, forKey: .workerCount)
-        self.workforceID = try container.decodeIfPresent(String.self, forKey: .workforceID)
-        self.workforceName = try container.decodeIfPresent(String.self, forKey: .workforceName)
-        self.workspaceID = try container.decodeIfPresent(String.self, forKey: .workspaceID)
     }
 }

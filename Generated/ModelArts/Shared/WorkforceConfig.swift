@@ -14,9 +14,7 @@ public struct WorkforceConfig: Codable, Sendable, Equatable {
     public var workforceName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case workers
-        case workforceID = "workforce_id"
-        case workforceName = "workforce_name"
+        case workers, workforceID = "workforce_id", workforceName = "workforce_name"
     }
 
     public init(workers: [Worker]? = nil, workforceID: String? = nil, workforceName: String? = nil) {

@@ -30,27 +30,17 @@ public struct WorkforceDescriptor: Codable, Sendable, Equatable {
     public var workforceName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case currentTaskID = "current_task_id"
-        case currentTaskName = "current_task_name"
-        case rejectNum = "reject_num"
-        case repetition
+        case currentTaskID = "current_task_id", currentTaskName = "current_task_name"
+        case rejectNum = "reject_num", repetition
         case isSynchronizeAutoLabelingData = "is_synchronize_auto_labeling_data"
-        case isSynchronizeData = "is_synchronize_data"
-        case workers
-        case workforceID = "workforce_id"
+        case isSynchronizeData = "is_synchronize_data", workers, workforceID = "workforce_id"
         case workforceName = "workforce_name"
     }
 
     public init(
-        currentTaskID: String? = nil,
-        currentTaskName: String? = nil,
-        rejectNum: Int? = nil,
-        repetition: Int? = nil,
-        isSynchronizeAutoLabelingData: Bool? = nil,
-        isSynchronizeData: Bool? = nil,
-        workers: [Worker]? = nil,
-        workforceID: String? = nil,
-        workforceName: String? = nil
+        currentTaskID: String? = nil, currentTaskName: String? = nil, rejectNum: Int? = nil,
+        repetition: Int? = nil, isSynchronizeAutoLabelingData: Bool? = nil, isSynchronizeData: Bool? = nil,
+        workers: [Worker]? = nil, workforceID: String? = nil, workforceName: String? = nil
     ) {
         self.currentTaskID = currentTaskID
         self.currentTaskName = currentTaskName
@@ -61,18 +51,5 @@ public struct WorkforceDescriptor: Codable, Sendable, Equatable {
         self.workers = workers
         self.workforceID = workforceID
         self.workforceName = workforceName
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.currentTaskID = try container.decodeIfPresent(String.self, forKey: .currentTaskID)
-        self.currentTaskName = try container.decodeIfPresent(String.self, forKey: .currentTaskName)
-        self.rejectNum = try container.decodeLenientIfPresent(Int.self, forKey: .rejectNum)
-        self.repetition = try container.decodeLenientIfPresent(Int.self, forKey: .repetition)
-        self.isSynchronizeAutoLabelingData = try container.decodeLenientIfPresent(Bool.self, forKey: .isSynchronizeAutoLabelingData)
-        self.isSynchronizeData = try container.decodeLenientIfPresent(Bool.self, forKey: .isSynchronizeData)
-        self.workers = try container.decodeIfPresent([Worker].self, forKey: .workers)
-        self.workforceID = try container.decodeIfPresent(String.self, forKey: .workforceID)
-        self.workforceName = try container.decodeIfPresent(String.self, forKey: .workforceName)
     }
 }

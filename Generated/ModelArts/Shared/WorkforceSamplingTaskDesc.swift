@@ -29,33 +29,18 @@ public struct WorkforceSamplingTaskDesc: Codable, Sendable, Equatable {
     public var totalStats: CheckTaskStats?
 
     private enum CodingKeys: String, CodingKey {
-        case action
-        case checkingStats = "checking_stats"
-        case checkingTaskID = "checking_task_id"
-        case overwriteLastResult = "overwrite_last_result"
-        case totalStats = "total_stats"
+        case action, checkingStats = "checking_stats", checkingTaskID = "checking_task_id"
+        case overwriteLastResult = "overwrite_last_result", totalStats = "total_stats"
     }
 
     public init(
-        action: Int? = nil,
-        checkingStats: CheckTaskStats? = nil,
-        checkingTaskID: String? = nil,
-        overwriteLastResult: Bool? = nil,
-        totalStats: CheckTaskStats? = nil
+        action: Int? = nil, checkingStats: CheckTaskStats? = nil, checkingTaskID: String? = nil,
+        overwriteLastResult: Bool? = nil, totalStats: CheckTaskStats? = nil
     ) {
         self.action = action
         self.checkingStats = checkingStats
         self.checkingTaskID = checkingTaskID
         self.overwriteLastResult = overwriteLastResult
         self.totalStats = totalStats
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.action = try container.decodeLenientIfPresent(Int.self, forKey: .action)
-        self.checkingStats = try container.decodeIfPresent(CheckTaskStats.self, forKey: .checkingStats)
-        self.checkingTaskID = try container.decodeIfPresent(String.self, forKey: .checkingTaskID)
-        self.overwriteLastResult = try container.decodeLenientIfPresent(Bool.self, forKey: .overwriteLastResult)
-        self.totalStats = try container.decodeIfPresent(CheckTaskStats.self, forKey: .totalStats)
     }
 }

@@ -13,8 +13,7 @@ public struct WorkforceStats: Codable, Sendable, Equatable {
     public var workforceCount: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case labelerCount = "labeler_count"
-        case reviewerCount = "reviewer_count"
+        case labelerCount = "labeler_count", reviewerCount = "reviewer_count"
         case workforceCount = "workforce_count"
     }
 
@@ -22,12 +21,5 @@ public struct WorkforceStats: Codable, Sendable, Equatable {
         self.labelerCount = labelerCount
         self.reviewerCount = reviewerCount
         self.workforceCount = workforceCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.labelerCount = try container.decodeLenientIfPresent(Int.self, forKey: .labelerCount)
-        self.reviewerCount = try container.decodeLenientIfPresent(Int.self, forKey: .reviewerCount)
-        self.workforceCount = try container.decodeLenientIfPresent(Int.self, forKey: .workforceCount)
     }
 }

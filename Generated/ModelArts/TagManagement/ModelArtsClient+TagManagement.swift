@@ -20,10 +20,7 @@ extension ModelArtsClient {
         var query = QueryItems()
         query.append("pool", pool)
         let request = OperationRequest(
-            operation: "ListNodeTags",
-            method: .get,
-            path: "/v1/{project_id}/nodes/tags",
-            query: query
+            operation: "ListNodeTags", method: .get, path: "/v1/{project_id}/nodes/tags", query: query
         )
         return try await client.send(request, as: ListNodeTagsResponse.self)
     }
@@ -46,10 +43,7 @@ extension ModelArtsClient {
         query.append("limit", limit)
         query.append("offset", offset)
         let request = OperationRequest(
-            operation: "ListPoolTags",
-            method: .get,
-            path: "/v1/{project_id}/pools/tags",
-            query: query
+            operation: "ListPoolTags", method: .get, path: "/v1/{project_id}/pools/tags", query: query
         )
         return try await client.send(request, as: ListPoolTagsResponse.self)
     }
@@ -81,9 +75,7 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `204` response.
     public func showNodeTags(nodeName: String) async throws -> ShowNodeTagsResponse {
         let request = OperationRequest(
-            operation: "ShowNodeTags",
-            method: .get,
-            path: "/v1/{project_id}/nodes/{node_name}/tags",
+            operation: "ShowNodeTags", method: .get, path: "/v1/{project_id}/nodes/{node_name}/tags",
             pathParameters: ["node_name": nodeName]
         )
         return try await client.send(request, as: ShowNodeTagsResponse.self)
@@ -101,9 +93,7 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `204` response.
     public func showPoolTags(poolName: String) async throws -> ShowPoolTagsResponse {
         let request = OperationRequest(
-            operation: "ShowPoolTags",
-            method: .get,
-            path: "/v1/{project_id}/pools/{pool_name}/tags",
+            operation: "ShowPoolTags", method: .get, path: "/v1/{project_id}/pools/{pool_name}/tags",
             pathParameters: ["pool_name": poolName]
         )
         return try await client.send(request, as: ShowPoolTagsResponse.self)
@@ -125,11 +115,8 @@ extension ModelArtsClient {
         _ body: UpdateNodeTagsRequest
     ) async throws -> UpdateNodeTagsResponse {
         let request = OperationRequest(
-            operation: "UpdateNodeTags",
-            method: .post,
-            path: "/v1/{project_id}/nodes/{node_name}/tags",
-            pathParameters: ["node_name": nodeName],
-            body: body
+            operation: "UpdateNodeTags", method: .post, path: "/v1/{project_id}/nodes/{node_name}/tags",
+            pathParameters: ["node_name": nodeName], body: body
         )
         return try await client.send(request, as: UpdateNodeTagsResponse.self)
     }
@@ -150,11 +137,8 @@ extension ModelArtsClient {
         _ body: UpdatePoolTagsRequest
     ) async throws -> UpdatePoolTagsResponse {
         let request = OperationRequest(
-            operation: "UpdatePoolTags",
-            method: .post,
-            path: "/v1/{project_id}/pools/{pool_name}/tags",
-            pathParameters: ["pool_name": poolName],
-            body: body
+            operation: "UpdatePoolTags", method: .post, path: "/v1/{project_id}/pools/{pool_name}/tags",
+            pathParameters: ["pool_name": poolName], body: body
         )
         return try await client.send(request, as: UpdatePoolTagsResponse.self)
     }

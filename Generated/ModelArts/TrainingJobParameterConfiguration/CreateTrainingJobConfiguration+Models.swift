@@ -65,42 +65,20 @@ public struct CreateTrainingJobConfigurationRequest: Codable, Sendable, Equatabl
     public var userCommand: String?
 
     private enum CodingKeys: String, CodingKey {
-        case configName = "config_name"
-        case configDesc = "config_desc"
-        case workerServerNum = "worker_server_num"
-        case appURL = "app_url"
-        case bootFileURL = "boot_file_url"
-        case modelID = "model_id"
-        case parameter
-        case specID = "spec_id"
-        case dataURL = "data_url"
-        case datasetID = "dataset_id"
-        case datasetVersionID = "dataset_version_id"
-        case dataSource = "data_source"
-        case engineID = "engine_id"
-        case trainURL = "train_url"
-        case logURL = "log_url"
-        case userImageURL = "user_image_url"
+        case configName = "config_name", configDesc = "config_desc", workerServerNum = "worker_server_num"
+        case appURL = "app_url", bootFileURL = "boot_file_url", modelID = "model_id", parameter
+        case specID = "spec_id", dataURL = "data_url", datasetID = "dataset_id"
+        case datasetVersionID = "dataset_version_id", dataSource = "data_source", engineID = "engine_id"
+        case trainURL = "train_url", logURL = "log_url", userImageURL = "user_image_url"
         case userCommand = "user_command"
     }
 
     public init(
-        configName: String,
-        configDesc: String? = nil,
-        workerServerNum: Int,
-        appURL: String,
-        bootFileURL: String,
-        modelID: Int64? = nil,
-        parameter: [TrainingParameter]? = nil,
-        specID: Int64,
-        dataURL: String? = nil,
-        datasetID: String? = nil,
-        datasetVersionID: String? = nil,
-        dataSource: [CreateTrainingJobConfigurationDataSource]? = nil,
-        engineID: Int64,
-        trainURL: String? = nil,
-        logURL: String? = nil,
-        userImageURL: String? = nil,
+        configName: String, configDesc: String? = nil, workerServerNum: Int, appURL: String,
+        bootFileURL: String, modelID: Int64? = nil, parameter: [TrainingParameter]? = nil, specID: Int64,
+        dataURL: String? = nil, datasetID: String? = nil, datasetVersionID: String? = nil,
+        dataSource: [CreateTrainingJobConfigurationDataSource]? = nil, engineID: Int64,
+        trainURL: String? = nil, logURL: String? = nil, userImageURL: String? = nil,
         userCommand: String? = nil
     ) {
         self.configName = configName
@@ -120,27 +98,6 @@ public struct CreateTrainingJobConfigurationRequest: Codable, Sendable, Equatabl
         self.logURL = logURL
         self.userImageURL = userImageURL
         self.userCommand = userCommand
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.configName = try container.decode(String.self, forKey: .configName)
-        self.configDesc = try container.decodeIfPresent(String.self, forKey: .configDesc)
-        self.workerServerNum = try container.decodeLenient(Int.self, forKey: .workerServerNum)
-        self.appURL = try container.decode(String.self, forKey: .appURL)
-        self.bootFileURL = try container.decode(String.self, forKey: .bootFileURL)
-        self.modelID = try container.decodeLenientIfPresent(Int64.self, forKey: .modelID)
-        self.parameter = try container.decodeIfPresent([TrainingParameter].self, forKey: .parameter)
-        self.specID = try container.decodeLenient(Int64.self, forKey: .specID)
-        self.dataURL = try container.decodeIfPresent(String.self, forKey: .dataURL)
-        self.datasetID = try container.decodeIfPresent(String.self, forKey: .datasetID)
-        self.datasetVersionID = try container.decodeIfPresent(String.self, forKey: .datasetVersionID)
-        self.dataSource = try container.decodeIfPresent([CreateTrainingJobConfigurationDataSource].self, forKey: .dataSource)
-        self.engineID = try container.decodeLenient(Int64.self, forKey: .engineID)
-        self.trainURL = try container.decodeIfPresent(String.self, forKey: .trainURL)
-        self.logURL = try container.decodeIfPresent(String.self, forKey: .logURL)
-        self.userImageURL = try container.decodeIfPresent(String.self, forKey: .userImageURL)
-        self.userCommand = try container.decodeIfPresent(String.self, forKey: .userCommand)
     }
 }
 

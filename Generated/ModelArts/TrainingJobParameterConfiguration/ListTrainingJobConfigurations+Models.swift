@@ -27,27 +27,15 @@ public struct ListTrainingJobConfigurationsConfig: Codable, Sendable, Equatable 
     public var userCommand: String?
 
     private enum CodingKeys: String, CodingKey {
-        case configName = "config_name"
-        case configDesc = "config_desc"
-        case createTime = "create_time"
-        case engineType = "engine_type"
-        case engineName = "engine_name"
-        case engineID = "engine_id"
-        case engineVersion = "engine_version"
-        case userImageURL = "user_image_url"
-        case userCommand = "user_command"
+        case configName = "config_name", configDesc = "config_desc", createTime = "create_time"
+        case engineType = "engine_type", engineName = "engine_name", engineID = "engine_id"
+        case engineVersion = "engine_version", userImageURL = "user_image_url", userCommand = "user_command"
     }
 
     public init(
-        configName: String? = nil,
-        configDesc: String? = nil,
-        createTime: Int64? = nil,
-        engineType: Int? = nil,
-        engineName: String? = nil,
-        engineID: Int64? = nil,
-        engineVersion: String? = nil,
-        userImageURL: String? = nil,
-        userCommand: String? = nil
+        configName: String? = nil, configDesc: String? = nil, createTime: Int64? = nil,
+        engineType: Int? = nil, engineName: String? = nil, engineID: Int64? = nil,
+        engineVersion: String? = nil, userImageURL: String? = nil, userCommand: String? = nil
     ) {
         self.configName = configName
         self.configDesc = configDesc
@@ -58,19 +46,6 @@ public struct ListTrainingJobConfigurationsConfig: Codable, Sendable, Equatable 
         self.engineVersion = engineVersion
         self.userImageURL = userImageURL
         self.userCommand = userCommand
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.configName = try container.decodeIfPresent(String.self, forKey: .configName)
-        self.configDesc = try container.decodeIfPresent(String.self, forKey: .configDesc)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.engineType = try container.decodeLenientIfPresent(Int.self, forKey: .engineType)
-        self.engineName = try container.decodeIfPresent(String.self, forKey: .engineName)
-        self.engineID = try container.decodeLenientIfPresent(Int64.self, forKey: .engineID)
-        self.engineVersion = try container.decodeIfPresent(String.self, forKey: .engineVersion)
-        self.userImageURL = try container.decodeIfPresent(String.self, forKey: .userImageURL)
-        self.userCommand = try container.decodeIfPresent(String.self, forKey: .userCommand)
     }
 }
 
@@ -89,33 +64,18 @@ public struct ListTrainingJobConfigurationsResponse: Codable, Sendable, Equatabl
     public var configs: [ListTrainingJobConfigurationsConfig]?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case errorMessage = "error_message"
-        case errorCode = "error_code"
-        case configTotalCount = "config_total_count"
-        case configs
+        case isSuccess = "is_success", errorMessage = "error_message", errorCode = "error_code"
+        case configTotalCount = "config_total_count", configs
     }
 
     public init(
-        isSuccess: Bool? = nil,
-        errorMessage: String? = nil,
-        errorCode: String? = nil,
-        configTotalCount: Int? = nil,
-        configs: [ListTrainingJobConfigurationsConfig]? = nil
+        isSuccess: Bool? = nil, errorMessage: String? = nil, errorCode: String? = nil,
+        configTotalCount: Int? = nil, configs: [ListTrainingJobConfigurationsConfig]? = nil
     ) {
         self.isSuccess = isSuccess
         self.errorMessage = errorMessage
         self.errorCode = errorCode
         self.configTotalCount = configTotalCount
         self.configs = configs
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.errorMessage = try container.decodeIfPresent(String.self, forKey: .errorMessage)
-        self.errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
-        self.configTotalCount = try container.decodeLenientIfPresent(Int.self, forKey: .configTotalCount)
-        self.configs = try container.decodeIfPresent([ListTrainingJobConfigurationsConfig].self, forKey: .configs)
     }
 }

@@ -28,10 +28,8 @@ extension ModelArtsClient {
         _ body: CreateTrainingJobConfigurationRequest
     ) async throws -> CreateTrainingJobConfigurationResponse {
         let request = OperationRequest(
-            operation: "CreateTrainingJobConfiguration",
-            method: .post,
-            path: "/v1/{project_id}/training-job-configs",
-            body: body
+            operation: "CreateTrainingJobConfiguration", method: .post,
+            path: "/v1/{project_id}/training-job-configs", body: body
         )
         return try await client.send(request, as: CreateTrainingJobConfigurationResponse.self)
     }
@@ -50,8 +48,7 @@ extension ModelArtsClient {
         configName: String
     ) async throws -> DeleteTrainingJobConfigurationResponse {
         let request = OperationRequest(
-            operation: "DeleteTrainingJobConfiguration",
-            method: .delete,
+            operation: "DeleteTrainingJobConfiguration", method: .delete,
             path: "/v1/{project_id}/training-job-configs/{config_name}",
             pathParameters: ["config_name": configName]
         )
@@ -94,10 +91,8 @@ extension ModelArtsClient {
         query.append("search_content", searchContent)
         query.append("config_type", configType)
         let request = OperationRequest(
-            operation: "ListTrainingJobConfigurations",
-            method: .get,
-            path: "/v1/{project_id}/training-job-configs",
-            query: query
+            operation: "ListTrainingJobConfigurations", method: .get,
+            path: "/v1/{project_id}/training-job-configs", query: query
         )
         return try await client.send(request, as: ListTrainingJobConfigurationsResponse.self)
     }
@@ -121,11 +116,9 @@ extension ModelArtsClient {
         var query = QueryItems()
         query.append("config_type", configType)
         let request = OperationRequest(
-            operation: "ShowTrainingJobConfiguration",
-            method: .get,
+            operation: "ShowTrainingJobConfiguration", method: .get,
             path: "/v1/{project_id}/training-job-configs/{config_name}",
-            pathParameters: ["config_name": configName],
-            query: query
+            pathParameters: ["config_name": configName], query: query
         )
         return try await client.send(request, as: ShowTrainingJobConfigurationResponse.self)
     }
@@ -146,11 +139,9 @@ extension ModelArtsClient {
         _ body: UpdateTrainingJobConfigurationRequest
     ) async throws -> UpdateTrainingJobConfigurationResponse {
         let request = OperationRequest(
-            operation: "UpdateTrainingJobConfiguration",
-            method: .put,
+            operation: "UpdateTrainingJobConfiguration", method: .put,
             path: "/v1/{project_id}/training-job-configs/{config_name}",
-            pathParameters: ["config_name": configName],
-            body: body
+            pathParameters: ["config_name": configName], body: body
         )
         return try await client.send(request, as: UpdateTrainingJobConfigurationResponse.self)
     }

@@ -86,82 +86,32 @@ public struct ShowTrainingJobConfigurationResponse: Codable, Sendable, Equatable
     public var nasType: String?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case errorMessage = "error_message"
-        case errorCode = "error_code"
-        case configName = "config_name"
-        case configDesc = "config_desc"
-        case workerServerNum = "worker_server_num"
-        case appURL = "app_url"
-        case bootFileURL = "boot_file_url"
-        case modelID = "model_id"
-        case parameter
-        case specID = "spec_id"
-        case dataURL = "data_url"
-        case datasetID = "dataset_id"
-        case datasetVersionID = "dataset_version_id"
-        case dataSource = "data_source"
-        case engineType = "engine_type"
-        case engineName = "engine_name"
-        case engineID = "engine_id"
-        case engineVersion = "engine_version"
-        case trainURL = "train_url"
-        case logURL = "log_url"
-        case userImageURL = "user_image_url"
-        case userCommand = "user_command"
-        case specCode = "spec_code"
-        case gpuType = "gpu_type"
-        case createTime = "create_time"
-        case cpu
-        case gpuNum = "gpu_num"
-        case core
-        case datasetName = "dataset_name"
-        case datasetVersionName = "dataset_version_name"
-        case poolID = "pool_id"
-        case poolName = "pool_name"
-        case volumes
-        case nasMountPath = "nas_mount_path"
-        case nasShareAddr = "nas_share_addr"
-        case nasType = "nas_type"
+        case isSuccess = "is_success", errorMessage = "error_message", errorCode = "error_code"
+        case configName = "config_name", configDesc = "config_desc", workerServerNum = "worker_server_num"
+        case appURL = "app_url", bootFileURL = "boot_file_url", modelID = "model_id", parameter
+        case specID = "spec_id", dataURL = "data_url", datasetID = "dataset_id"
+        case datasetVersionID = "dataset_version_id", dataSource = "data_source", engineType = "engine_type"
+        case engineName = "engine_name", engineID = "engine_id", engineVersion = "engine_version"
+        case trainURL = "train_url", logURL = "log_url", userImageURL = "user_image_url"
+        case userCommand = "user_command", specCode = "spec_code", gpuType = "gpu_type"
+        case createTime = "create_time", cpu, gpuNum = "gpu_num", core, datasetName = "dataset_name"
+        case datasetVersionName = "dataset_version_name", poolID = "pool_id", poolName = "pool_name", volumes
+        case nasMountPath = "nas_mount_path", nasShareAddr = "nas_share_addr", nasType = "nas_type"
     }
 
     public init(
-        isSuccess: Bool? = nil,
-        errorMessage: String? = nil,
-        errorCode: String? = nil,
-        configName: String? = nil,
-        configDesc: String? = nil,
-        workerServerNum: Int? = nil,
-        appURL: String? = nil,
-        bootFileURL: String? = nil,
-        modelID: Int64? = nil,
-        parameter: [ShowTrainingJobConfigurationParameter]? = nil,
-        specID: Int64? = nil,
-        dataURL: String? = nil,
-        datasetID: String? = nil,
-        datasetVersionID: String? = nil,
-        dataSource: [CreateTrainingJobConfigurationDataSource]? = nil,
-        engineType: Int? = nil,
-        engineName: String? = nil,
-        engineID: Int64? = nil,
-        engineVersion: String? = nil,
-        trainURL: String? = nil,
-        logURL: String? = nil,
-        userImageURL: String? = nil,
-        userCommand: String? = nil,
-        specCode: String? = nil,
-        gpuType: String? = nil,
-        createTime: Int64? = nil,
-        cpu: String? = nil,
-        gpuNum: Int? = nil,
-        core: String? = nil,
-        datasetName: String? = nil,
-        datasetVersionName: String? = nil,
-        poolID: String? = nil,
-        poolName: String? = nil,
-        volumes: [Volume]? = nil,
-        nasMountPath: String? = nil,
-        nasShareAddr: String? = nil,
+        isSuccess: Bool? = nil, errorMessage: String? = nil, errorCode: String? = nil,
+        configName: String? = nil, configDesc: String? = nil, workerServerNum: Int? = nil,
+        appURL: String? = nil, bootFileURL: String? = nil, modelID: Int64? = nil,
+        parameter: [ShowTrainingJobConfigurationParameter]? = nil, specID: Int64? = nil,
+        dataURL: String? = nil, datasetID: String? = nil, datasetVersionID: String? = nil,
+        dataSource: [CreateTrainingJobConfigurationDataSource]? = nil, engineType: Int? = nil,
+        engineName: String? = nil, engineID: Int64? = nil, engineVersion: String? = nil,
+        trainURL: String? = nil, logURL: String? = nil, userImageURL: String? = nil,
+        userCommand: String? = nil, specCode: String? = nil, gpuType: String? = nil, createTime: Int64? = nil,
+        cpu: String? = nil, gpuNum: Int? = nil, core: String? = nil, datasetName: String? = nil,
+        datasetVersionName: String? = nil, poolID: String? = nil, poolName: String? = nil,
+        volumes: [Volume]? = nil, nasMountPath: String? = nil, nasShareAddr: String? = nil,
         nasType: String? = nil
     ) {
         self.isSuccess = isSuccess
@@ -201,46 +151,5 @@ public struct ShowTrainingJobConfigurationResponse: Codable, Sendable, Equatable
         self.nasMountPath = nasMountPath
         self.nasShareAddr = nasShareAddr
         self.nasType = nasType
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.errorMessage = try container.decodeIfPresent(String.self, forKey: .errorMessage)
-        self.errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
-        self.configName = try container.decodeIfPresent(String.self, forKey: .configName)
-        self.configDesc = try container.decodeIfPresent(String.self, forKey: .configDesc)
-        self.workerServerNum = try container.decodeLenientIfPresent(Int.self, forKey: .workerServerNum)
-        self.appURL = try container.decodeIfPresent(String.self, forKey: .appURL)
-        self.bootFileURL = try container.decodeIfPresent(String.self, forKey: .bootFileURL)
-        self.modelID = try container.decodeLenientIfPresent(Int64.self, forKey: .modelID)
-        self.parameter = try container.decodeIfPresent([ShowTrainingJobConfigurationParameter].self, forKey: .parameter)
-        self.specID = try container.decodeLenientIfPresent(Int64.self, forKey: .specID)
-        self.dataURL = try container.decodeIfPresent(String.self, forKey: .dataURL)
-        self.datasetID = try container.decodeIfPresent(String.self, forKey: .datasetID)
-        self.datasetVersionID = try container.decodeIfPresent(String.self, forKey: .datasetVersionID)
-        self.dataSource = try container.decodeIfPresent([CreateTrainingJobConfigurationDataSource].self, forKey: .dataSource)
-        self.engineType = try container.decodeLenientIfPresent(Int.self, forKey: .engineType)
-        self.engineName = try container.decodeIfPresent(String.self, forKey: .engineName)
-        self.engineID = try container.decodeLenientIfPresent(Int64.self, forKey: .engineID)
-        self.engineVersion = try container.decodeIfPresent(String.self, forKey: .engineVersion)
-        self.trainURL = try container.decodeIfPresent(String.self, forKey: .trainURL)
-        self.logURL = try container.decodeIfPresent(String.self, forKey: .logURL)
-        self.userImageURL = try container.decodeIfPresent(String.self, forKey: .userImageURL)
-        self.userCommand = try container.decodeIfPresent(String.self, forKey: .userCommand)
-        self.specCode = try container.decodeIfPresent(String.self, forKey: .specCode)
-        self.gpuType = try container.decodeIfPresent(String.self, forKey: .gpuType)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.cpu = try container.decodeIfPresent(String.self, forKey: .cpu)
-        self.gpuNum = try container.decodeLenientIfPresent(Int.self, forKey: .gpuNum)
-        self.core = try container.decodeIfPresent(String.self, forKey: .core)
-        self.datasetName = try container.decodeIfPresent(String.self, forKey: .datasetName)
-        self.datasetVersionName = try container.decodeIfPresent(String.self, forKey: .datasetVersionName)
-        self.poolID = try container.decodeIfPresent(String.self, forKey: .poolID)
-        self.poolName = try container.decodeIfPresent(String.self, forKey: .poolName)
-        self.volumes = try container.decodeIfPresent([Volume].self, forKey: .volumes)
-        self.nasMountPath = try container.decodeIfPresent(String.self, forKey: .nasMountPath)
-        self.nasShareAddr = try container.decodeIfPresent(String.self, forKey: .nasShareAddr)
-        self.nasType = try container.decodeIfPresent(String.self, forKey: .nasType)
     }
 }

@@ -68,45 +68,21 @@ public struct CreateTrainingJobV1Config: Codable, Sendable, Equatable {
     public var modelID: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case workerServerNum = "worker_server_num"
-        case appURL = "app_url"
-        case bootFileURL = "boot_file_url"
-        case parameter
-        case dataURL = "data_url"
-        case datasetID = "dataset_id"
-        case datasetVersionID = "dataset_version_id"
-        case dataSource = "data_source"
-        case specID = "spec_id"
-        case poolID = "pool_id"
-        case engineID = "engine_id"
-        case trainURL = "train_url"
-        case logURL = "log_url"
-        case userImageURL = "user_image_url"
-        case userCommand = "user_command"
-        case createVersion = "create_version"
-        case volumes
-        case modelID = "model_id"
+        case workerServerNum = "worker_server_num", appURL = "app_url", bootFileURL = "boot_file_url"
+        case parameter, dataURL = "data_url", datasetID = "dataset_id"
+        case datasetVersionID = "dataset_version_id", dataSource = "data_source", specID = "spec_id"
+        case poolID = "pool_id", engineID = "engine_id", trainURL = "train_url", logURL = "log_url"
+        case userImageURL = "user_image_url", userCommand = "user_command", createVersion = "create_version"
+        case volumes, modelID = "model_id"
     }
 
     public init(
-        workerServerNum: Int,
-        appURL: String,
-        bootFileURL: String? = nil,
-        parameter: [TrainingParameter]? = nil,
-        dataURL: String? = nil,
-        datasetID: String? = nil,
-        datasetVersionID: String? = nil,
-        dataSource: [CreateTrainingJobConfigurationDataSource]? = nil,
-        specID: Int64,
-        poolID: String,
-        engineID: Int64? = nil,
-        trainURL: String? = nil,
-        logURL: String? = nil,
-        userImageURL: String? = nil,
-        userCommand: String? = nil,
-        createVersion: Bool? = nil,
-        volumes: [CreateTrainingJobV1Volume]? = nil,
-        modelID: Int? = nil
+        workerServerNum: Int, appURL: String, bootFileURL: String? = nil,
+        parameter: [TrainingParameter]? = nil, dataURL: String? = nil, datasetID: String? = nil,
+        datasetVersionID: String? = nil, dataSource: [CreateTrainingJobConfigurationDataSource]? = nil,
+        specID: Int64, poolID: String, engineID: Int64? = nil, trainURL: String? = nil, logURL: String? = nil,
+        userImageURL: String? = nil, userCommand: String? = nil, createVersion: Bool? = nil,
+        volumes: [CreateTrainingJobV1Volume]? = nil, modelID: Int? = nil
     ) {
         self.workerServerNum = workerServerNum
         self.appURL = appURL
@@ -127,28 +103,6 @@ public struct CreateTrainingJobV1Config: Codable, Sendable, Equatable {
         self.volumes = volumes
         self.modelID = modelID
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.workerServerNum = try container.decodeLenient(Int.self, forKey: .workerServerNum)
-        self.appURL = try container.decode(String.self, forKey: .appURL)
-        self.bootFileURL = try container.decodeIfPresent(String.self, forKey: .bootFileURL)
-        self.parameter = try container.decodeIfPresent([TrainingParameter].self, forKey: .parameter)
-        self.dataURL = try container.decodeIfPresent(String.self, forKey: .dataURL)
-        self.datasetID = try container.decodeIfPresent(String.self, forKey: .datasetID)
-        self.datasetVersionID = try container.decodeIfPresent(String.self, forKey: .datasetVersionID)
-        self.dataSource = try container.decodeIfPresent([CreateTrainingJobConfigurationDataSource].self, forKey: .dataSource)
-        self.specID = try container.decodeLenient(Int64.self, forKey: .specID)
-        self.poolID = try container.decode(String.self, forKey: .poolID)
-        self.engineID = try container.decodeLenientIfPresent(Int64.self, forKey: .engineID)
-        self.trainURL = try container.decodeIfPresent(String.self, forKey: .trainURL)
-        self.logURL = try container.decodeIfPresent(String.self, forKey: .logURL)
-        self.userImageURL = try container.decodeIfPresent(String.self, forKey: .userImageURL)
-        self.userCommand = try container.decodeIfPresent(String.self, forKey: .userCommand)
-        self.createVersion = try container.decodeLenientIfPresent(Bool.self, forKey: .createVersion)
-        self.volumes = try container.decodeIfPresent([CreateTrainingJobV1Volume].self, forKey: .volumes)
-        self.modelID = try container.decodeLenientIfPresent(Int.self, forKey: .modelID)
-    }
 }
 
 /// The request body of ``ModelArtsClient/createTrainingJobV1``.
@@ -165,16 +119,11 @@ public struct CreateTrainingJobV1Request: Codable, Sendable, Equatable {
     public var workspaceID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case jobName = "job_name"
-        case jobDesc = "job_desc"
-        case config
-        case workspaceID = "workspace_id"
+        case jobName = "job_name", jobDesc = "job_desc", config, workspaceID = "workspace_id"
     }
 
     public init(
-        jobName: String,
-        jobDesc: String? = nil,
-        config: CreateTrainingJobV1Config,
+        jobName: String, jobDesc: String? = nil, config: CreateTrainingJobV1Config,
         workspaceID: String? = nil
     ) {
         self.jobName = jobName
@@ -210,29 +159,15 @@ public struct CreateTrainingJobV1Response: Codable, Sendable, Equatable {
     public var versionName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case errorMessage = "error_message"
-        case errorCode = "error_code"
-        case jobID = "job_id"
-        case jobName = "job_name"
-        case status
-        case createTime = "create_time"
-        case versionID = "version_id"
-        case resourceID = "resource_id"
-        case versionName = "version_name"
+        case isSuccess = "is_success", errorMessage = "error_message", errorCode = "error_code"
+        case jobID = "job_id", jobName = "job_name", status, createTime = "create_time"
+        case versionID = "version_id", resourceID = "resource_id", versionName = "version_name"
     }
 
     public init(
-        isSuccess: Bool? = nil,
-        errorMessage: String? = nil,
-        errorCode: String? = nil,
-        jobID: String? = nil,
-        jobName: String? = nil,
-        status: String? = nil,
-        createTime: String? = nil,
-        versionID: String? = nil,
-        resourceID: String? = nil,
-        versionName: String? = nil
+        isSuccess: Bool? = nil, errorMessage: String? = nil, errorCode: String? = nil, jobID: String? = nil,
+        jobName: String? = nil, status: String? = nil, createTime: String? = nil, versionID: String? = nil,
+        resourceID: String? = nil, versionName: String? = nil
     ) {
         self.isSuccess = isSuccess
         self.errorMessage = errorMessage
@@ -244,19 +179,5 @@ public struct CreateTrainingJobV1Response: Codable, Sendable, Equatable {
         self.versionID = versionID
         self.resourceID = resourceID
         self.versionName = versionName
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.errorMessage = try container.decodeIfPresent(String.self, forKey: .errorMessage)
-        self.errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
-        self.jobID = try container.decodeIfPresent(String.self, forKey: .jobID)
-        self.jobName = try container.decodeIfPresent(String.self, forKey: .jobName)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.createTime = try container.decodeIfPresent(String.self, forKey: .createTime)
-        self.versionID = try container.decodeIfPresent(String.self, forKey: .versionID)
-        self.resourceID = try container.decodeIfPresent(String.self, forKey: .resourceID)
-        self.versionName = try container.decodeIfPresent(String.self, forKey: .versionName)
     }
 }

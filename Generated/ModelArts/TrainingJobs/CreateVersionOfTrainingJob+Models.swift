@@ -65,43 +65,20 @@ public struct CreateVersionOfTrainingJobConfig: Codable, Sendable, Equatable {
     public var userCommand: String?
 
     private enum CodingKeys: String, CodingKey {
-        case workerServerNum = "worker_server_num"
-        case appURL = "app_url"
-        case bootFileURL = "boot_file_url"
-        case parameter
-        case dataURL = "data_url"
-        case datasetID = "dataset_id"
-        case datasetVersionID = "dataset_version_id"
-        case dataSource = "data_source"
-        case specID = "spec_id"
-        case poolID = "pool_id"
-        case engineID = "engine_id"
-        case modelID = "model_id"
-        case trainURL = "train_url"
-        case logURL = "log_url"
-        case preVersionID = "pre_version_id"
-        case userImageURL = "user_image_url"
+        case workerServerNum = "worker_server_num", appURL = "app_url", bootFileURL = "boot_file_url"
+        case parameter, dataURL = "data_url", datasetID = "dataset_id"
+        case datasetVersionID = "dataset_version_id", dataSource = "data_source", specID = "spec_id"
+        case poolID = "pool_id", engineID = "engine_id", modelID = "model_id", trainURL = "train_url"
+        case logURL = "log_url", preVersionID = "pre_version_id", userImageURL = "user_image_url"
         case userCommand = "user_command"
     }
 
     public init(
-        workerServerNum: Int,
-        appURL: String,
-        bootFileURL: String,
-        parameter: [TrainingParameter]? = nil,
-        dataURL: String? = nil,
-        datasetID: String? = nil,
-        datasetVersionID: String? = nil,
-        dataSource: [CreateTrainingJobConfigurationDataSource]? = nil,
-        specID: Int64,
-        poolID: String,
-        engineID: Int64,
-        modelID: Int64? = nil,
-        trainURL: String,
-        logURL: String? = nil,
-        preVersionID: Int64,
-        userImageURL: String? = nil,
-        userCommand: String? = nil
+        workerServerNum: Int, appURL: String, bootFileURL: String, parameter: [TrainingParameter]? = nil,
+        dataURL: String? = nil, datasetID: String? = nil, datasetVersionID: String? = nil,
+        dataSource: [CreateTrainingJobConfigurationDataSource]? = nil, specID: Int64, poolID: String,
+        engineID: Int64, modelID: Int64? = nil, trainURL: String, logURL: String? = nil, preVersionID: Int64,
+        userImageURL: String? = nil, userCommand: String? = nil
     ) {
         self.workerServerNum = workerServerNum
         self.appURL = appURL
@@ -121,27 +98,6 @@ public struct CreateVersionOfTrainingJobConfig: Codable, Sendable, Equatable {
         self.userImageURL = userImageURL
         self.userCommand = userCommand
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.workerServerNum = try container.decodeLenient(Int.self, forKey: .workerServerNum)
-        self.appURL = try container.decode(String.self, forKey: .appURL)
-        self.bootFileURL = try container.decode(String.self, forKey: .bootFileURL)
-        self.parameter = try container.decodeIfPresent([TrainingParameter].self, forKey: .parameter)
-        self.dataURL = try container.decodeIfPresent(String.self, forKey: .dataURL)
-        self.datasetID = try container.decodeIfPresent(String.self, forKey: .datasetID)
-        self.datasetVersionID = try container.decodeIfPresent(String.self, forKey: .datasetVersionID)
-        self.dataSource = try container.decodeIfPresent([CreateTrainingJobConfigurationDataSource].self, forKey: .dataSource)
-        self.specID = try container.decodeLenient(Int64.self, forKey: .specID)
-        self.poolID = try container.decode(String.self, forKey: .poolID)
-        self.engineID = try container.decodeLenient(Int64.self, forKey: .engineID)
-        self.modelID = try container.decodeLenientIfPresent(Int64.self, forKey: .modelID)
-        self.trainURL = try container.decode(String.self, forKey: .trainURL)
-        self.logURL = try container.decodeIfPresent(String.self, forKey: .logURL)
-        self.preVersionID = try container.decodeLenient(Int64.self, forKey: .preVersionID)
-        self.userImageURL = try container.decodeIfPresent(String.self, forKey: .userImageURL)
-        self.userCommand = try container.decodeIfPresent(String.self, forKey: .userCommand)
-    }
 }
 
 /// The request body of ``ModelArtsClient/createVersionOfTrainingJob``.
@@ -153,8 +109,7 @@ public struct CreateVersionOfTrainingJobRequest: Codable, Sendable, Equatable {
     public var config: CreateVersionOfTrainingJobConfig
 
     private enum CodingKeys: String, CodingKey {
-        case jobDesc = "job_desc"
-        case config
+        case jobDesc = "job_desc", config
     }
 
     public init(jobDesc: String? = nil, config: CreateVersionOfTrainingJobConfig) {
@@ -187,26 +142,14 @@ public struct CreateVersionOfTrainingJobResponse: Codable, Sendable, Equatable {
     public var versionName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case errorMessage = "error_message"
-        case errorCode = "error_code"
-        case jobID = "job_id"
-        case jobName = "job_name"
-        case status
-        case createTime = "create_time"
-        case versionID = "version_id"
-        case versionName = "version_name"
+        case isSuccess = "is_success", errorMessage = "error_message", errorCode = "error_code"
+        case jobID = "job_id", jobName = "job_name", status, createTime = "create_time"
+        case versionID = "version_id", versionName = "version_name"
     }
 
     public init(
-        isSuccess: Bool? = nil,
-        errorMessage: String? = nil,
-        errorCode: String? = nil,
-        jobID: Int64? = nil,
-        jobName: String? = nil,
-        status: Int? = nil,
-        createTime: Int64? = nil,
-        versionID: Int64? = nil,
+        isSuccess: Bool? = nil, errorMessage: String? = nil, errorCode: String? = nil, jobID: Int64? = nil,
+        jobName: String? = nil, status: Int? = nil, createTime: Int64? = nil, versionID: Int64? = nil,
         versionName: String? = nil
     ) {
         self.isSuccess = isSuccess
@@ -218,18 +161,5 @@ public struct CreateVersionOfTrainingJobResponse: Codable, Sendable, Equatable {
         self.createTime = createTime
         self.versionID = versionID
         self.versionName = versionName
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.errorMessage = try container.decodeIfPresent(String.self, forKey: .errorMessage)
-        self.errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
-        self.jobID = try container.decodeLenientIfPresent(Int64.self, forKey: .jobID)
-        self.jobName = try container.decodeIfPresent(String.self, forKey: .jobName)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.versionID = try container.decodeLenientIfPresent(Int64.self, forKey: .versionID)
-        self.versionName = try container.decodeIfPresent(String.self, forKey: .versionName)
     }
 }

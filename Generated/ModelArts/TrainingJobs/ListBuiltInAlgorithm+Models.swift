@@ -19,34 +19,19 @@ public struct ListBuiltInAlgorithmResponse: Codable, Sendable, Equatable {
     public var models: [Model]?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case errorMessage = "error_message"
-        case errorCode = "error_code"
-        case modelTotalCount = "model_total_count"
-        case models
+        case isSuccess = "is_success", errorMessage = "error_message", errorCode = "error_code"
+        case modelTotalCount = "model_total_count", models
     }
 
     public init(
-        isSuccess: Bool? = nil,
-        errorMessage: String? = nil,
-        errorCode: String? = nil,
-        modelTotalCount: Int? = nil,
-        models: [Model]? = nil
+        isSuccess: Bool? = nil, errorMessage: String? = nil, errorCode: String? = nil,
+        modelTotalCount: Int? = nil, models: [Model]? = nil
     ) {
         self.isSuccess = isSuccess
         self.errorMessage = errorMessage
         self.errorCode = errorCode
         self.modelTotalCount = modelTotalCount
         self.models = models
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.errorMessage = try container.decodeIfPresent(String.self, forKey: .errorMessage)
-        self.errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
-        self.modelTotalCount = try container.decodeLenientIfPresent(Int.self, forKey: .modelTotalCount)
-        self.models = try container.decodeIfPresent([Model].self, forKey: .models)
     }
 }
 
@@ -94,35 +79,18 @@ public struct Model: Codable, Sendable, Equatable {
     public var engineVersion: String?
 
     private enum CodingKeys: String, CodingKey {
-        case modelID = "model_id"
-        case modelName = "model_name"
-        case modelUsage = "model_usage"
-        case modelPrecision = "model_precision"
-        case modelSize = "model_size"
-        case modelTrainDataset = "model_train_dataset"
-        case modelDatasetFormat = "model_dataset_format"
-        case modelDescriptionURL = "model_description_url"
-        case parameter
-        case createTime = "create_time"
-        case engineID = "engine_id"
-        case engineName = "engine_name"
-        case engineVersion = "engine_version"
+        case modelID = "model_id", modelName = "model_name", modelUsage = "model_usage"
+        case modelPrecision = "model_precision", modelSize = "model_size"
+        case modelTrainDataset = "model_train_dataset", modelDatasetFormat = "model_dataset_format"
+        case modelDescriptionURL = "model_description_url", parameter, createTime = "create_time"
+        case engineID = "engine_id", engineName = "engine_name", engineVersion = "engine_version"
     }
 
     public init(
-        modelID: Int? = nil,
-        modelName: String? = nil,
-        modelUsage: Int? = nil,
-        modelPrecision: String? = nil,
-        modelSize: Int64? = nil,
-        modelTrainDataset: String? = nil,
-        modelDatasetFormat: String? = nil,
-        modelDescriptionURL: String? = nil,
-        parameter: String? = nil,
-        createTime: Int64? = nil,
-        engineID: Int64? = nil,
-        engineName: String? = nil,
-        engineVersion: String? = nil
+        modelID: Int? = nil, modelName: String? = nil, modelUsage: Int? = nil, modelPrecision: String? = nil,
+        modelSize: Int64? = nil, modelTrainDataset: String? = nil, modelDatasetFormat: String? = nil,
+        modelDescriptionURL: String? = nil, parameter: String? = nil, createTime: Int64? = nil,
+        engineID: Int64? = nil, engineName: String? = nil, engineVersion: String? = nil
     ) {
         self.modelID = modelID
         self.modelName = modelName
@@ -137,22 +105,5 @@ public struct Model: Codable, Sendable, Equatable {
         self.engineID = engineID
         self.engineName = engineName
         self.engineVersion = engineVersion
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.modelID = try container.decodeLenientIfPresent(Int.self, forKey: .modelID)
-        self.modelName = try container.decodeIfPresent(String.self, forKey: .modelName)
-        self.modelUsage = try container.decodeLenientIfPresent(Int.self, forKey: .modelUsage)
-        self.modelPrecision = try container.decodeIfPresent(String.self, forKey: .modelPrecision)
-        self.modelSize = try container.decodeLenientIfPresent(Int64.self, forKey: .modelSize)
-        self.modelTrainDataset = try container.decodeIfPresent(String.self, forKey: .modelTrainDataset)
-        self.modelDatasetFormat = try container.decodeIfPresent(String.self, forKey: .modelDatasetFormat)
-        self.modelDescriptionURL = try container.decodeIfPresent(String.self, forKey: .modelDescriptionURL)
-        self.parameter = try container.decodeIfPresent(String.self, forKey: .parameter)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.engineID = try container.decodeLenientIfPresent(Int64.self, forKey: .engineID)
-        self.engineName = try container.decodeIfPresent(String.self, forKey: .engineName)
-        self.engineVersion = try container.decodeIfPresent(String.self, forKey: .engineVersion)
     }
 }

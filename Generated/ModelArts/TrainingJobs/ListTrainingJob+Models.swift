@@ -23,25 +23,13 @@ public struct Job: Codable, Sendable, Equatable {
     public var versionCount: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case jobID = "job_id"
-        case jobName = "job_name"
-        case versionID = "version_id"
-        case status
-        case createTime = "create_time"
-        case duration
-        case jobDesc = "job_desc"
-        case versionCount = "version_count"
+        case jobID = "job_id", jobName = "job_name", versionID = "version_id", status
+        case createTime = "create_time", duration, jobDesc = "job_desc", versionCount = "version_count"
     }
 
     public init(
-        jobID: Int64? = nil,
-        jobName: String? = nil,
-        versionID: Int64? = nil,
-        status: Int? = nil,
-        createTime: Int64? = nil,
-        duration: Int64? = nil,
-        jobDesc: String? = nil,
-        versionCount: Int64? = nil
+        jobID: Int64? = nil, jobName: String? = nil, versionID: Int64? = nil, status: Int? = nil,
+        createTime: Int64? = nil, duration: Int64? = nil, jobDesc: String? = nil, versionCount: Int64? = nil
     ) {
         self.jobID = jobID
         self.jobName = jobName
@@ -51,18 +39,6 @@ public struct Job: Codable, Sendable, Equatable {
         self.duration = duration
         self.jobDesc = jobDesc
         self.versionCount = versionCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.jobID = try container.decodeLenientIfPresent(Int64.self, forKey: .jobID)
-        self.jobName = try container.decodeIfPresent(String.self, forKey: .jobName)
-        self.versionID = try container.decodeLenientIfPresent(Int64.self, forKey: .versionID)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.duration = try container.decodeLenientIfPresent(Int64.self, forKey: .duration)
-        self.jobDesc = try container.decodeIfPresent(String.self, forKey: .jobDesc)
-        self.versionCount = try container.decodeLenientIfPresent(Int64.self, forKey: .versionCount)
     }
 }
 
@@ -86,23 +62,13 @@ public struct ListTrainingJobResponse: Codable, Sendable, Equatable {
     public var quotas: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case errorMessage = "error_message"
-        case errorCode = "error_code"
-        case jobTotalCount = "job_total_count"
-        case jobCountLimit = "job_count_limit"
-        case jobs
-        case quotas
+        case isSuccess = "is_success", errorMessage = "error_message", errorCode = "error_code"
+        case jobTotalCount = "job_total_count", jobCountLimit = "job_count_limit", jobs, quotas
     }
 
     public init(
-        isSuccess: Bool? = nil,
-        errorMessage: String? = nil,
-        errorCode: String? = nil,
-        jobTotalCount: Int? = nil,
-        jobCountLimit: Int? = nil,
-        jobs: [Job]? = nil,
-        quotas: Int? = nil
+        isSuccess: Bool? = nil, errorMessage: String? = nil, errorCode: String? = nil,
+        jobTotalCount: Int? = nil, jobCountLimit: Int? = nil, jobs: [Job]? = nil, quotas: Int? = nil
     ) {
         self.isSuccess = isSuccess
         self.errorMessage = errorMessage
@@ -111,16 +77,5 @@ public struct ListTrainingJobResponse: Codable, Sendable, Equatable {
         self.jobCountLimit = jobCountLimit
         self.jobs = jobs
         self.quotas = quotas
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.errorMessage = try container.decodeIfPresent(String.self, forKey: .errorMessage)
-        self.errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
-        self.jobTotalCount = try container.decodeLenientIfPresent(Int.self, forKey: .jobTotalCount)
-        self.jobCountLimit = try container.decodeLenientIfPresent(Int.self, forKey: .jobCountLimit)
-        self.jobs = try container.decodeIfPresent([Job].self, forKey: .jobs)
-        self.quotas = try container.decodeLenientIfPresent(Int.self, forKey: .quotas)
     }
 }

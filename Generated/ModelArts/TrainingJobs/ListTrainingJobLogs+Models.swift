@@ -23,23 +23,13 @@ public struct ListTrainingJobLogsResponse: Codable, Sendable, Equatable {
     public var isSuccess: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case errorMessage = "error_message"
-        case errorCode = "error_code"
-        case content
-        case lines
-        case startLine = "start_line"
-        case endLine = "end_line"
-        case isSuccess = "is_success"
+        case errorMessage = "error_message", errorCode = "error_code", content, lines
+        case startLine = "start_line", endLine = "end_line", isSuccess = "is_success"
     }
 
     public init(
-        errorMessage: String? = nil,
-        errorCode: String? = nil,
-        content: String? = nil,
-        lines: String? = nil,
-        startLine: Int64? = nil,
-        endLine: String? = nil,
-        isSuccess: Bool? = nil
+        errorMessage: String? = nil, errorCode: String? = nil, content: String? = nil, lines: String? = nil,
+        startLine: Int64? = nil, endLine: String? = nil, isSuccess: Bool? = nil
     ) {
         self.errorMessage = errorMessage
         self.errorCode = errorCode
@@ -48,16 +38,5 @@ public struct ListTrainingJobLogsResponse: Codable, Sendable, Equatable {
         self.startLine = startLine
         self.endLine = endLine
         self.isSuccess = isSuccess
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.errorMessage = try container.decodeIfPresent(String.self, forKey: .errorMessage)
-        self.errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
-        self.content = try container.decodeIfPresent(String.self, forKey: .content)
-        self.lines = try container.decodeIfPresent(String.self, forKey: .lines)
-        self.startLine = try container.decodeLenientIfPresent(Int64.self, forKey: .startLine)
-        self.endLine = try container.decodeIfPresent(String.self, forKey: .endLine)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
     }
 }

@@ -26,24 +26,14 @@ public struct ListTrainingJobVersionsResponse: Codable, Sendable, Equatable {
     public var versions: [Version]?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case errorMessage = "error_message"
-        case errorCode = "error_code"
-        case jobID = "job_id"
-        case jobName = "job_name"
-        case jobDesc = "job_desc"
-        case versionCount = "version_count"
+        case isSuccess = "is_success", errorMessage = "error_message", errorCode = "error_code"
+        case jobID = "job_id", jobName = "job_name", jobDesc = "job_desc", versionCount = "version_count"
         case versions
     }
 
     public init(
-        isSuccess: Bool? = nil,
-        errorMessage: String? = nil,
-        errorCode: String? = nil,
-        jobID: Int64? = nil,
-        jobName: String? = nil,
-        jobDesc: String? = nil,
-        versionCount: Int64? = nil,
+        isSuccess: Bool? = nil, errorMessage: String? = nil, errorCode: String? = nil, jobID: Int64? = nil,
+        jobName: String? = nil, jobDesc: String? = nil, versionCount: Int64? = nil,
         versions: [Version]? = nil
     ) {
         self.isSuccess = isSuccess
@@ -54,18 +44,6 @@ public struct ListTrainingJobVersionsResponse: Codable, Sendable, Equatable {
         self.jobDesc = jobDesc
         self.versionCount = versionCount
         self.versions = versions
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.errorMessage = try container.decodeIfPresent(String.self, forKey: .errorMessage)
-        self.errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
-        self.jobID = try container.decodeLenientIfPresent(Int64.self, forKey: .jobID)
-        self.jobName = try container.decodeIfPresent(String.self, forKey: .jobName)
-        self.jobDesc = try container.decodeIfPresent(String.self, forKey: .jobDesc)
-        self.versionCount = try container.decodeLenientIfPresent(Int64.self, forKey: .versionCount)
-        self.versions = try container.decodeIfPresent([Version].self, forKey: .versions)
     }
 }
 
@@ -158,91 +136,35 @@ public struct Version: Codable, Sendable, Equatable {
     public var nasType: String?
 
     private enum CodingKeys: String, CodingKey {
-        case versionID = "version_id"
-        case versionName = "version_name"
-        case preVersionID = "pre_version_id"
-        case engineType = "engine_type"
-        case engineName = "engine_name"
-        case engineID = "engine_id"
-        case engineVersion = "engine_version"
-        case status
-        case appURL = "app_url"
-        case bootFileURL = "boot_file_url"
-        case createTime = "create_time"
-        case parameter
-        case duration
-        case specID = "spec_id"
-        case core
-        case cpu
-        case gpu
-        case gpuNum = "gpu_num"
-        case gpuType = "gpu_type"
-        case workerServerNum = "worker_server_num"
-        case dataURL = "data_url"
-        case trainURL = "train_url"
-        case logURL = "log_url"
-        case datasetVersionID = "dataset_version_id"
-        case datasetID = "dataset_id"
-        case dataSource = "data_source"
-        case modelID = "model_id"
-        case modelMetricList = "model_metric_list"
-        case systemMetricList = "system_metric_list"
-        case userImageURL = "user_image_url"
-        case userCommand = "user_command"
-        case resourceID = "resource_id"
-        case datasetName = "dataset_name"
-        case startTime = "start_time"
-        case volumes
-        case datasetVersionName = "dataset_version_name"
-        case poolName = "pool_name"
-        case poolID = "pool_id"
-        case nasMountPath = "nas_mount_path"
-        case nasShareAddr = "nas_share_addr"
-        case nasType = "nas_type"
+        case versionID = "version_id", versionName = "version_name", preVersionID = "pre_version_id"
+        case engineType = "engine_type", engineName = "engine_name", engineID = "engine_id"
+        case engineVersion = "engine_version", status, appURL = "app_url", bootFileURL = "boot_file_url"
+        case createTime = "create_time", parameter, duration, specID = "spec_id", core, cpu, gpu
+        case gpuNum = "gpu_num", gpuType = "gpu_type", workerServerNum = "worker_server_num"
+        case dataURL = "data_url", trainURL = "train_url", logURL = "log_url"
+        case datasetVersionID = "dataset_version_id", datasetID = "dataset_id", dataSource = "data_source"
+        case modelID = "model_id", modelMetricList = "model_metric_list"
+        case systemMetricList = "system_metric_list", userImageURL = "user_image_url"
+        case userCommand = "user_command", resourceID = "resource_id", datasetName = "dataset_name"
+        case startTime = "start_time", volumes, datasetVersionName = "dataset_version_name"
+        case poolName = "pool_name", poolID = "pool_id", nasMountPath = "nas_mount_path"
+        case nasShareAddr = "nas_share_addr", nasType = "nas_type"
     }
 
     public init(
-        versionID: Int64? = nil,
-        versionName: String? = nil,
-        preVersionID: Int64? = nil,
-        engineType: Int64? = nil,
-        engineName: String? = nil,
-        engineID: Int64? = nil,
-        engineVersion: String? = nil,
-        status: Int? = nil,
-        appURL: String? = nil,
-        bootFileURL: String? = nil,
-        createTime: Int64? = nil,
-        parameter: [ShowTrainingJobConfigurationParameter]? = nil,
-        duration: Int64? = nil,
-        specID: Int64? = nil,
-        core: Int? = nil,
-        cpu: Int? = nil,
-        gpu: Bool? = nil,
-        gpuNum: Int? = nil,
-        gpuType: String? = nil,
-        workerServerNum: Int? = nil,
-        dataURL: String? = nil,
-        trainURL: String? = nil,
-        logURL: String? = nil,
-        datasetVersionID: String? = nil,
-        datasetID: String? = nil,
-        dataSource: [CreateTrainingJobConfigurationDataSource]? = nil,
-        modelID: Int64? = nil,
-        modelMetricList: String? = nil,
-        systemMetricList: String? = nil,
-        userImageURL: String? = nil,
-        userCommand: String? = nil,
-        resourceID: String? = nil,
-        datasetName: String? = nil,
-        startTime: Int64? = nil,
-        volumes: [Volume]? = nil,
-        datasetVersionName: String? = nil,
-        poolName: String? = nil,
-        poolID: String? = nil,
-        nasMountPath: String? = nil,
-        nasShareAddr: String? = nil,
-        nasType: String? = nil
+        versionID: Int64? = nil, versionName: String? = nil, preVersionID: Int64? = nil,
+        engineType: Int64? = nil, engineName: String? = nil, engineID: Int64? = nil,
+        engineVersion: String? = nil, status: Int? = nil, appURL: String? = nil, bootFileURL: String? = nil,
+        createTime: Int64? = nil, parameter: [ShowTrainingJobConfigurationParameter]? = nil,
+        duration: Int64? = nil, specID: Int64? = nil, core: Int? = nil, cpu: Int? = nil, gpu: Bool? = nil,
+        gpuNum: Int? = nil, gpuType: String? = nil, workerServerNum: Int? = nil, dataURL: String? = nil,
+        trainURL: String? = nil, logURL: String? = nil, datasetVersionID: String? = nil,
+        datasetID: String? = nil, dataSource: [CreateTrainingJobConfigurationDataSource]? = nil,
+        modelID: Int64? = nil, modelMetricList: String? = nil, systemMetricList: String? = nil,
+        userImageURL: String? = nil, userCommand: String? = nil, resourceID: String? = nil,
+        datasetName: String? = nil, startTime: Int64? = nil, volumes: [Volume]? = nil,
+        datasetVersionName: String? = nil, poolName: String? = nil, poolID: String? = nil,
+        nasMountPath: String? = nil, nasShareAddr: String? = nil, nasType: String? = nil
     ) {
         self.versionID = versionID
         self.versionName = versionName
@@ -285,50 +207,5 @@ public struct Version: Codable, Sendable, Equatable {
         self.nasMountPath = nasMountPath
         self.nasShareAddr = nasShareAddr
         self.nasType = nasType
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.versionID = try container.decodeLenientIfPresent(Int64.self, forKey: .versionID)
-        self.versionName = try container.decodeIfPresent(String.self, forKey: .versionName)
-        self.preVersionID = try container.decodeLenientIfPresent(Int64.self, forKey: .preVersionID)
-        self.engineType = try container.decodeLenientIfPresent(Int64.self, forKey: .engineType)
-        self.engineName = try container.decodeIfPresent(String.self, forKey: .engineName)
-        self.engineID = try container.decodeLenientIfPresent(Int64.self, forKey: .engineID)
-        self.engineVersion = try container.decodeIfPresent(String.self, forKey: .engineVersion)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
-        self.appURL = try container.decodeIfPresent(String.self, forKey: .appURL)
-        self.bootFileURL = try container.decodeIfPresent(String.self, forKey: .bootFileURL)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.parameter = try container.decodeIfPresent([ShowTrainingJobConfigurationParameter].self, forKey: .parameter)
-        self.duration = try container.decodeLenientIfPresent(Int64.self, forKey: .duration)
-        self.specID = try container.decodeLenientIfPresent(Int64.self, forKey: .specID)
-        self.core = try container.decodeLenientIfPresent(Int.self, forKey: .core)
-        self.cpu = try container.decodeLenientIfPresent(Int.self, forKey: .cpu)
-        self.gpu = try container.decodeLenientIfPresent(Bool.self, forKey: .gpu)
-        self.gpuNum = try container.decodeLenientIfPresent(Int.self, forKey: .gpuNum)
-        self.gpuType = try container.decodeIfPresent(String.self, forKey: .gpuType)
-        self.workerServerNum = try container.decodeLenientIfPresent(Int.self, forKey: .workerServerNum)
-        self.dataURL = try container.decodeIfPresent(String.self, forKey: .dataURL)
-        self.trainURL = try container.decodeIfPresent(String.self, forKey: .trainURL)
-        self.logURL = try container.decodeIfPresent(String.self, forKey: .logURL)
-        self.datasetVersionID = try container.decodeIfPresent(String.self, forKey: .datasetVersionID)
-        self.datasetID = try container.decodeIfPresent(String.self, forKey: .datasetID)
-        self.dataSource = try container.decodeIfPresent([CreateTrainingJobConfigurationDataSource].self, forKey: .dataSource)
-        self.modelID = try container.decodeLenientIfPresent(Int64.self, forKey: .modelID)
-        self.modelMetricList = try container.decodeIfPresent(String.self, forKey: .modelMetricList)
-        self.systemMetricList = try container.decodeIfPresent(String.self, forKey: .systemMetricList)
-        self.userImageURL = try container.decodeIfPresent(String.self, forKey: .userImageURL)
-        self.userCommand = try container.decodeIfPresent(String.self, forKey: .userCommand)
-        self.resourceID = try container.decodeIfPresent(String.self, forKey: .resourceID)
-        self.datasetName = try container.decodeIfPresent(String.self, forKey: .datasetName)
-        self.startTime = try container.decodeLenientIfPresent(Int64.self, forKey: .startTime)
-        self.volumes = try container.decodeIfPresent([Volume].self, forKey: .volumes)
-        self.datasetVersionName = try container.decodeIfPresent(String.self, forKey: .datasetVersionName)
-        self.poolName = try container.decodeIfPresent(String.self, forKey: .poolName)
-        self.poolID = try container.decodeIfPresent(String.self, forKey: .poolID)
-        self.nasMountPath = try container.decodeIfPresent(String.self, forKey: .nasMountPath)
-        self.nasShareAddr = try container.decodeIfPresent(String.self, forKey: .nasShareAddr)
-        self.nasType = try container.decodeIfPresent(String.self, forKey: .nasType)
     }
 }

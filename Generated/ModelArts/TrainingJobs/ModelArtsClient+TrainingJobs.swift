@@ -56,11 +56,8 @@ extension ModelArtsClient {
         query.append("dest_path", destPath)
         query.append("read_only", readOnly)
         let request = OperationRequest(
-            operation: "CreateTrainingJobV1",
-            method: .post,
-            path: "/v1/{project_id}/training-jobs",
-            query: query,
-            body: body
+            operation: "CreateTrainingJobV1", method: .post, path: "/v1/{project_id}/training-jobs",
+            query: query, body: body
         )
         return try await client.send(request, as: CreateTrainingJobV1Response.self)
     }
@@ -81,11 +78,9 @@ extension ModelArtsClient {
         _ body: CreateVersionOfTrainingJobRequest
     ) async throws -> CreateVersionOfTrainingJobResponse {
         let request = OperationRequest(
-            operation: "CreateVersionOfTrainingJob",
-            method: .post,
+            operation: "CreateVersionOfTrainingJob", method: .post,
             path: "/v1/{project_id}/training-jobs/{job_id}/versions",
-            pathParameters: ["job_id": String(jobID)],
-            body: body
+            pathParameters: ["job_id": String(jobID)], body: body
         )
         return try await client.send(request, as: CreateVersionOfTrainingJobResponse.self)
     }
@@ -102,10 +97,8 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func deleteTrainingJobV1(jobID: Int64) async throws -> DeleteTrainingJobV1Response {
         let request = OperationRequest(
-            operation: "DeleteTrainingJobV1",
-            method: .delete,
-            path: "/v1/{project_id}/training-jobs/{job_id}",
-            pathParameters: ["job_id": String(jobID)]
+            operation: "DeleteTrainingJobV1", method: .delete,
+            path: "/v1/{project_id}/training-jobs/{job_id}", pathParameters: ["job_id": String(jobID)]
         )
         return try await client.send(request, as: DeleteTrainingJobV1Response.self)
     }
@@ -126,8 +119,7 @@ extension ModelArtsClient {
         versionID: Int64
     ) async throws -> DeleteVersionOfTrainingJobResponse {
         let request = OperationRequest(
-            operation: "DeleteVersionOfTrainingJob",
-            method: .delete,
+            operation: "DeleteVersionOfTrainingJob", method: .delete,
             path: "/v1/{project_id}/training-jobs/{job_id}/versions/{version_id}",
             pathParameters: ["job_id": String(jobID), "version_id": String(versionID)]
         )
@@ -166,9 +158,7 @@ extension ModelArtsClient {
         query.append("order", order)
         query.append("search_content", searchContent)
         let request = OperationRequest(
-            operation: "ListBuiltInAlgorithm",
-            method: .get,
-            path: "/v1/{project_id}/built-in-algorithms",
+            operation: "ListBuiltInAlgorithm", method: .get, path: "/v1/{project_id}/built-in-algorithms",
             query: query
         )
         return try await client.send(request, as: ListBuiltInAlgorithmResponse.self)
@@ -190,8 +180,7 @@ extension ModelArtsClient {
         versionID: Int64
     ) async throws -> ListNameOfTrainingJobLogFileResponse {
         let request = OperationRequest(
-            operation: "ListNameOfTrainingJobLogFile",
-            method: .get,
+            operation: "ListNameOfTrainingJobLogFile", method: .get,
             path: "/v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/log/file-names",
             pathParameters: ["job_id": String(jobID), "version_id": String(versionID)]
         )
@@ -236,10 +225,7 @@ extension ModelArtsClient {
         query.append("search_content", searchContent)
         query.append("workspace_id", workspaceID)
         let request = OperationRequest(
-            operation: "ListTrainingJob",
-            method: .get,
-            path: "/v1/{project_id}/training-jobs",
-            query: query
+            operation: "ListTrainingJob", method: .get, path: "/v1/{project_id}/training-jobs", query: query
         )
         return try await client.send(request, as: ListTrainingJobResponse.self)
     }
@@ -275,11 +261,9 @@ extension ModelArtsClient {
         query.append("lines", lines)
         query.append("order", order)
         let request = OperationRequest(
-            operation: "ListTrainingJobLogs",
-            method: .get,
+            operation: "ListTrainingJobLogs", method: .get,
             path: "/v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/aom-log",
-            pathParameters: ["job_id": String(jobID), "version_id": String(versionID)],
-            query: query
+            pathParameters: ["job_id": String(jobID), "version_id": String(versionID)], query: query
         )
         return try await client.send(request, as: ListTrainingJobLogsResponse.self)
     }
@@ -307,11 +291,9 @@ extension ModelArtsClient {
         query.append("per_page", perPage)
         query.append("page", page)
         let request = OperationRequest(
-            operation: "ListTrainingJobVersions",
-            method: .get,
+            operation: "ListTrainingJobVersions", method: .get,
             path: "/v1/{project_id}/training-jobs/{job_id}/versions",
-            pathParameters: ["job_id": String(jobID)],
-            query: query
+            pathParameters: ["job_id": String(jobID)], query: query
         )
         return try await client.send(request, as: ListTrainingJobVersionsResponse.self)
     }
@@ -332,8 +314,7 @@ extension ModelArtsClient {
         versionID: Int64
     ) async throws -> ShowTrainingJobVersionResponse {
         let request = OperationRequest(
-            operation: "ShowTrainingJobVersion",
-            method: .get,
+            operation: "ShowTrainingJobVersion", method: .get,
             path: "/v1/{project_id}/training-jobs/{job_id}/versions/{version_id}",
             pathParameters: ["job_id": String(jobID), "version_id": String(versionID)]
         )
@@ -353,8 +334,7 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func stopTrainingJobV1(jobID: Int64, versionID: Int64) async throws -> StopTrainingJobV1Response {
         let request = OperationRequest(
-            operation: "StopTrainingJobV1",
-            method: .post,
+            operation: "StopTrainingJobV1", method: .post,
             path: "/v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/stop",
             pathParameters: ["job_id": String(jobID), "version_id": String(versionID)]
         )
@@ -377,10 +357,8 @@ extension ModelArtsClient {
         _ body: UpdateDescriptionOfTrainingJobRequest
     ) async throws -> UpdateDescriptionOfTrainingJobResponse {
         let request = OperationRequest(
-            operation: "UpdateDescriptionOfTrainingJob",
-            method: .put,
-            path: "/v1/{project_id}/training-jobs/{job_id}",
-            pathParameters: ["job_id": String(jobID)],
+            operation: "UpdateDescriptionOfTrainingJob", method: .put,
+            path: "/v1/{project_id}/training-jobs/{job_id}", pathParameters: ["job_id": String(jobID)],
             body: body
         )
         return try await client.send(request, as: UpdateDescriptionOfTrainingJobResponse.self)

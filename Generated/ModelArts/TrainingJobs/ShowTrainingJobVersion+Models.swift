@@ -99,99 +99,38 @@ public struct ShowTrainingJobVersionResponse: Codable, Sendable, Equatable {
     public var nasType: String?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case jobID = "job_id"
-        case jobName = "job_name"
-        case jobDesc = "job_desc"
-        case versionID = "version_id"
-        case versionName = "version_name"
-        case preVersionID = "pre_version_id"
-        case engineType = "engine_type"
-        case engineName = "engine_name"
-        case engineID = "engine_id"
-        case engineVersion = "engine_version"
-        case status
-        case appURL = "app_url"
-        case bootFileURL = "boot_file_url"
-        case createTime = "create_time"
-        case parameter
-        case duration
-        case specID = "spec_id"
-        case core
-        case cpu
-        case gpuNum = "gpu_num"
-        case gpuType = "gpu_type"
-        case workerServerNum = "worker_server_num"
-        case dataURL = "data_url"
-        case trainURL = "train_url"
-        case logURL = "log_url"
-        case datasetVersionID = "dataset_version_id"
-        case datasetID = "dataset_id"
-        case dataSource = "data_source"
-        case modelID = "model_id"
-        case modelMetricList = "model_metric_list"
-        case systemMetricList = "system_metric_list"
-        case userImageURL = "user_image_url"
-        case userCommand = "user_command"
-        case resourceID = "resource_id"
-        case datasetName = "dataset_name"
-        case specCode = "spec_code"
-        case startTime = "start_time"
-        case volumes
-        case datasetVersionName = "dataset_version_name"
-        case poolName = "pool_name"
-        case poolID = "pool_id"
-        case nasMountPath = "nas_mount_path"
-        case nasShareAddr = "nas_share_addr"
-        case nasType = "nas_type"
+        case isSuccess = "is_success", jobID = "job_id", jobName = "job_name", jobDesc = "job_desc"
+        case versionID = "version_id", versionName = "version_name", preVersionID = "pre_version_id"
+        case engineType = "engine_type", engineName = "engine_name", engineID = "engine_id"
+        case engineVersion = "engine_version", status, appURL = "app_url", bootFileURL = "boot_file_url"
+        case createTime = "create_time", parameter, duration, specID = "spec_id", core, cpu
+        case gpuNum = "gpu_num", gpuType = "gpu_type", workerServerNum = "worker_server_num"
+        case dataURL = "data_url", trainURL = "train_url", logURL = "log_url"
+        case datasetVersionID = "dataset_version_id", datasetID = "dataset_id", dataSource = "data_source"
+        case modelID = "model_id", modelMetricList = "model_metric_list"
+        case systemMetricList = "system_metric_list", userImageURL = "user_image_url"
+        case userCommand = "user_command", resourceID = "resource_id", datasetName = "dataset_name"
+        case specCode = "spec_code", startTime = "start_time", volumes
+        case datasetVersionName = "dataset_version_name", poolName = "pool_name", poolID = "pool_id"
+        case nasMountPath = "nas_mount_path", nasShareAddr = "nas_share_addr", nasType = "nas_type"
     }
 
     public init(
-        isSuccess: Bool? = nil,
-        jobID: Int64? = nil,
-        jobName: String? = nil,
-        jobDesc: String? = nil,
-        versionID: Int64? = nil,
-        versionName: String? = nil,
-        preVersionID: Int64? = nil,
-        engineType: Int? = nil,
-        engineName: String? = nil,
-        engineID: Int64? = nil,
-        engineVersion: String? = nil,
-        status: Int? = nil,
-        appURL: String? = nil,
-        bootFileURL: String? = nil,
-        createTime: Int64? = nil,
-        parameter: [TrainingParameter]? = nil,
-        duration: Int64? = nil,
-        specID: Int64? = nil,
-        core: String? = nil,
-        cpu: String? = nil,
-        gpuNum: Int? = nil,
-        gpuType: String? = nil,
-        workerServerNum: Int? = nil,
-        dataURL: String? = nil,
-        trainURL: String? = nil,
-        logURL: String? = nil,
-        datasetVersionID: String? = nil,
-        datasetID: String? = nil,
-        dataSource: [CreateTrainingJobConfigurationDataSource]? = nil,
-        modelID: Int64? = nil,
-        modelMetricList: String? = nil,
-        systemMetricList: SystemMetricList? = nil,
-        userImageURL: String? = nil,
-        userCommand: String? = nil,
-        resourceID: String? = nil,
-        datasetName: String? = nil,
-        specCode: String? = nil,
-        startTime: Int64? = nil,
-        volumes: [CreateTrainingJobV1Volume]? = nil,
-        datasetVersionName: String? = nil,
-        poolName: String? = nil,
-        poolID: String? = nil,
-        nasMountPath: String? = nil,
-        nasShareAddr: String? = nil,
-        nasType: String? = nil
+        isSuccess: Bool? = nil, jobID: Int64? = nil, jobName: String? = nil, jobDesc: String? = nil,
+        versionID: Int64? = nil, versionName: String? = nil, preVersionID: Int64? = nil,
+        engineType: Int? = nil, engineName: String? = nil, engineID: Int64? = nil,
+        engineVersion: String? = nil, status: Int? = nil, appURL: String? = nil, bootFileURL: String? = nil,
+        createTime: Int64? = nil, parameter: [TrainingParameter]? = nil, duration: Int64? = nil,
+        specID: Int64? = nil, core: String? = nil, cpu: String? = nil, gpuNum: Int? = nil,
+        gpuType: String? = nil, workerServerNum: Int? = nil, dataURL: String? = nil, trainURL: String? = nil,
+        logURL: String? = nil, datasetVersionID: String? = nil, datasetID: String? = nil,
+        dataSource: [CreateTrainingJobConfigurationDataSource]? = nil, modelID: Int64? = nil,
+        modelMetricList: String? = nil, systemMetricList: SystemMetricList? = nil,
+        userImageURL: String? = nil, userCommand: String? = nil, resourceID: String? = nil,
+        datasetName: String? = nil, specCode: String? = nil, startTime: Int64? = nil,
+        volumes: [CreateTrainingJobV1Volume]? = nil, datasetVersionName: String? = nil,
+        poolName: String? = nil, poolID: String? = nil, nasMountPath: String? = nil,
+        nasShareAddr: String? = nil, nasType: String? = nil
     ) {
         self.isSuccess = isSuccess
         self.jobID = jobID
@@ -239,55 +178,6 @@ public struct ShowTrainingJobVersionResponse: Codable, Sendable, Equatable {
         self.nasShareAddr = nasShareAddr
         self.nasType = nasType
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.jobID = try container.decodeLenientIfPresent(Int64.self, forKey: .jobID)
-        self.jobName = try container.decodeIfPresent(String.self, forKey: .jobName)
-        self.jobDesc = try container.decodeIfPresent(String.self, forKey: .jobDesc)
-        self.versionID = try container.decodeLenientIfPresent(Int64.self, forKey: .versionID)
-        self.versionName = try container.decodeIfPresent(String.self, forKey: .versionName)
-        self.preVersionID = try container.decodeLenientIfPresent(Int64.self, forKey: .preVersionID)
-        self.engineType = try container.decodeLenientIfPresent(Int.self, forKey: .engineType)
-        self.engineName = try container.decodeIfPresent(String.self, forKey: .engineName)
-        self.engineID = try container.decodeLenientIfPresent(Int64.self, forKey: .engineID)
-        self.engineVersion = try container.decodeIfPresent(String.self, forKey: .engineVersion)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
-        self.appURL = try container.decodeIfPresent(String.self, forKey: .appURL)
-        self.bootFileURL = try container.decodeIfPresent(String.self, forKey: .bootFileURL)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.parameter = try container.decodeIfPresent([TrainingParameter].self, forKey: .parameter)
-        self.duration = try container.decodeLenientIfPresent(Int64.self, forKey: .duration)
-        self.specID = try container.decodeLenientIfPresent(Int64.self, forKey: .specID)
-        self.core = try container.decodeIfPresent(String.self, forKey: .core)
-        self.cpu = try container.decodeIfPresent(String.self, forKey: .cpu)
-        self.gpuNum = try container.decodeLenientIfPresent(Int.self, forKey: .gpuNum)
-        self.gpuType = try container.decodeIfPresent(String.self, forKey: .gpuType)
-        self.workerServerNum = try container.decodeLenientIfPresent(Int.self, forKey: .workerServerNum)
-        self.dataURL = try container.decodeIfPresent(String.self, forKey: .dataURL)
-        self.trainURL = try container.decodeIfPresent(String.self, forKey: .trainURL)
-        self.logURL = try container.decodeIfPresent(String.self, forKey: .logURL)
-        self.datasetVersionID = try container.decodeIfPresent(String.self, forKey: .datasetVersionID)
-        self.datasetID = try container.decodeIfPresent(String.self, forKey: .datasetID)
-        self.dataSource = try container.decodeIfPresent([CreateTrainingJobConfigurationDataSource].self, forKey: .dataSource)
-        self.modelID = try container.decodeLenientIfPresent(Int64.self, forKey: .modelID)
-        self.modelMetricList = try container.decodeIfPresent(String.self, forKey: .modelMetricList)
-        self.systemMetricList = try container.decodeIfPresent(SystemMetricList.self, forKey: .systemMetricList)
-        self.userImageURL = try container.decodeIfPresent(String.self, forKey: .userImageURL)
-        self.userCommand = try container.decodeIfPresent(String.self, forKey: .userCommand)
-        self.resourceID = try container.decodeIfPresent(String.self, forKey: .resourceID)
-        self.datasetName = try container.decodeIfPresent(String.self, forKey: .datasetName)
-        self.specCode = try container.decodeIfPresent(String.self, forKey: .specCode)
-        self.startTime = try container.decodeLenientIfPresent(Int64.self, forKey: .startTime)
-        self.volumes = try container.decodeIfPresent([CreateTrainingJobV1Volume].self, forKey: .volumes)
-        self.datasetVersionName = try container.decodeIfPresent(String.self, forKey: .datasetVersionName)
-        self.poolName = try container.decodeIfPresent(String.self, forKey: .poolName)
-        self.poolID = try container.decodeIfPresent(String.self, forKey: .poolID)
-        self.nasMountPath = try container.decodeIfPresent(String.self, forKey: .nasMountPath)
-        self.nasShareAddr = try container.decodeIfPresent(String.self, forKey: .nasShareAddr)
-        self.nasType = try container.decodeIfPresent(String.self, forKey: .nasType)
-    }
 }
 
 /// System monitoring metrics of a training job. For details, see Table 6.
@@ -300,9 +190,7 @@ public struct SystemMetricList: Codable, Sendable, Equatable {
     public var gpuUtil: [JSONValue]?
 
     public init(
-        cpuUsage: [CreateTrainingJobV1NFS]? = nil,
-        memUsage: [JSONValue]? = nil,
-        gpuUtil: [JSONValue]? = nil
+        cpuUsage: [CreateTrainingJobV1NFS]? = nil, memUsage: [JSONValue]? = nil, gpuUtil: [JSONValue]? = nil
     ) {
         self.cpuUsage = cpuUsage
         self.memUsage = memUsage

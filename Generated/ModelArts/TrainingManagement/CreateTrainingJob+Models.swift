@@ -29,25 +29,14 @@ public struct Algorithm: Codable, Sendable, Equatable {
     public var workingDir: String?
 
     private enum CodingKeys: String, CodingKey {
-        case jobConfig = "job_config"
-        case codeDir = "code_dir"
-        case bootFile = "boot_file"
-        case engine
-        case inputs
-        case outputs
-        case localCodeDir = "local_code_dir"
-        case workingDir = "working_dir"
+        case jobConfig = "job_config", codeDir = "code_dir", bootFile = "boot_file", engine, inputs, outputs
+        case localCodeDir = "local_code_dir", workingDir = "working_dir"
     }
 
     public init(
-        jobConfig: CreateTrainingJobJobConfig? = nil,
-        codeDir: String? = nil,
-        bootFile: String? = nil,
-        engine: Engine? = nil,
-        inputs: [CreateTrainingJobInput2]? = nil,
-        outputs: [CreateTrainingJobInput2]? = nil,
-        localCodeDir: String? = nil,
-        workingDir: String? = nil
+        jobConfig: CreateTrainingJobJobConfig? = nil, codeDir: String? = nil, bootFile: String? = nil,
+        engine: Engine? = nil, inputs: [CreateTrainingJobInput2]? = nil,
+        outputs: [CreateTrainingJobInput2]? = nil, localCodeDir: String? = nil, workingDir: String? = nil
     ) {
         self.jobConfig = jobConfig
         self.codeDir = codeDir
@@ -79,19 +68,12 @@ public struct CreateTrainingJobAutoStop: Codable, Sendable, Equatable {
     public var duration: Int
 
     private enum CodingKeys: String, CodingKey {
-        case timeUnit = "time_unit"
-        case duration
+        case timeUnit = "time_unit", duration
     }
 
     public init(timeUnit: TimeUnit, duration: Int) {
         self.timeUnit = timeUnit
         self.duration = duration
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.timeUnit = try container.decode(TimeUnit.self, forKey: .timeUnit)
-        self.duration = try container.decodeLenient(Int.self, forKey: .duration)
     }
 }
 
@@ -118,8 +100,7 @@ public struct CreateTrainingJobDataset: Codable, Sendable, Equatable {
     public var versionID: String
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case versionID = "version_id"
+        case id, versionID = "version_id"
     }
 
     public init(id: String, versionID: String) {
@@ -137,9 +118,7 @@ public struct CreateTrainingJobErrorResponse: Codable, Sendable, Equatable {
     public var errorSolution: String?
 
     private enum CodingKeys: String, CodingKey {
-        case errorMsg = "error_msg"
-        case errorCode = "error_code"
-        case errorSolution = "error_solution"
+        case errorMsg = "error_msg", errorCode = "error_code", errorSolution = "error_solution"
     }
 
     public init(errorMsg: String? = nil, errorCode: String? = nil, errorSolution: String? = nil) {
@@ -168,19 +147,12 @@ public struct CreateTrainingJobInput: Codable, Sendable, Equatable {
     public var remoteConstraint: [CreateTrainingJobRemoteConstraint]?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case localDir = "local_dir"
-        case remote
-        case remoteConstraint = "remote_constraint"
+        case name, description, localDir = "local_dir", remote, remoteConstraint = "remote_constraint"
     }
 
     public init(
-        name: String,
-        description: String? = nil,
-        localDir: String? = nil,
-        remote: CreateTrainingJobInputDataInfo,
-        remoteConstraint: [CreateTrainingJobRemoteConstraint]? = nil
+        name: String, description: String? = nil, localDir: String? = nil,
+        remote: CreateTrainingJobInputDataInfo, remoteConstraint: [CreateTrainingJobRemoteConstraint]? = nil
     ) {
         self.name = name
         self.description = description
@@ -206,17 +178,11 @@ public struct CreateTrainingJobInput2: Codable, Sendable, Equatable {
     public var remote: CreateTrainingJobRemote
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case localDir = "local_dir"
-        case remote
+        case name, description, localDir = "local_dir", remote
     }
 
     public init(
-        name: String,
-        description: String? = nil,
-        localDir: String? = nil,
-        remote: CreateTrainingJobRemote
+        name: String, description: String? = nil, localDir: String? = nil, remote: CreateTrainingJobRemote
     ) {
         self.name = name
         self.description = description
@@ -296,44 +262,19 @@ public struct CreateTrainingJobJobAlgorithmResponse: Codable, Sendable, Equatabl
     public var summary: Summary?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case subscriptionID = "subscription_id"
-        case itemVersionID = "item_version_id"
-        case codeDir = "code_dir"
-        case bootFile = "boot_file"
-        case autosearchConfigPath = "autosearch_config_path"
-        case autosearchFrameworkPath = "autosearch_framework_path"
-        case command
-        case parameters
-        case policies
-        case inputs
-        case outputs
-        case engine
-        case localCodeDir = "local_code_dir"
-        case workingDir = "working_dir"
-        case environments
+        case id, name, subscriptionID = "subscription_id", itemVersionID = "item_version_id"
+        case codeDir = "code_dir", bootFile = "boot_file", autosearchConfigPath = "autosearch_config_path"
+        case autosearchFrameworkPath = "autosearch_framework_path", command, parameters, policies, inputs
+        case outputs, engine, localCodeDir = "local_code_dir", workingDir = "working_dir", environments
         case summary
     }
 
     public init(
-        id: ID? = nil,
-        name: String? = nil,
-        subscriptionID: String? = nil,
-        itemVersionID: String? = nil,
-        codeDir: String? = nil,
-        bootFile: String? = nil,
-        autosearchConfigPath: String? = nil,
-        autosearchFrameworkPath: String? = nil,
-        command: String? = nil,
-        parameters: [Parameter]? = nil,
-        policies: Policies? = nil,
-        inputs: [Input]? = nil,
-        outputs: [Output]? = nil,
-        engine: JobEngine? = nil,
-        localCodeDir: String? = nil,
-        workingDir: String? = nil,
-        environments: [[String: String]]? = nil,
+        id: ID? = nil, name: String? = nil, subscriptionID: String? = nil, itemVersionID: String? = nil,
+        codeDir: String? = nil, bootFile: String? = nil, autosearchConfigPath: String? = nil,
+        autosearchFrameworkPath: String? = nil, command: String? = nil, parameters: [Parameter]? = nil,
+        policies: Policies? = nil, inputs: [Input]? = nil, outputs: [Output]? = nil, engine: JobEngine? = nil,
+        localCodeDir: String? = nil, workingDir: String? = nil, environments: [[String: String]]? = nil,
         summary: Summary? = nil
     ) {
         self.id = id
@@ -371,10 +312,8 @@ public struct CreateTrainingJobJobConfig: Codable, Sendable, Equatable {
     public var engine: Engine?
 
     public init(
-        parameters: [Parameter]? = nil,
-        inputs: [CreateTrainingJobInput]? = nil,
-        outputs: [CreateTrainingJobInput2]? = nil,
-        engine: Engine? = nil
+        parameters: [Parameter]? = nil, inputs: [CreateTrainingJobInput]? = nil,
+        outputs: [CreateTrainingJobInput2]? = nil, engine: Engine? = nil
     ) {
         self.parameters = parameters
         self.inputs = inputs
@@ -405,16 +344,11 @@ public struct CreateTrainingJobJobMetadata: Codable, Sendable, Equatable {
     public var annotations: [String: String]?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case workspaceID = "workspace_id"
-        case description
-        case annotations
+        case name, workspaceID = "workspace_id", description, annotations
     }
 
     public init(
-        name: String,
-        workspaceID: String? = nil,
-        description: String? = nil,
+        name: String, workspaceID: String? = nil, description: String? = nil,
         annotations: [String: String]? = nil
     ) {
         self.name = name
@@ -516,12 +450,8 @@ public struct CreateTrainingJobRequest: Codable, Sendable, Equatable {
     public var endpoints: JobEndpointsReq?
 
     public init(
-        kind: String,
-        metadata: CreateTrainingJobJobMetadata,
-        algorithm: JobAlgorithm? = nil,
-        tasks: [ModelArtsTask]? = nil,
-        spec: CreateTrainingJobSpec? = nil,
-        endpoints: JobEndpointsReq? = nil
+        kind: String, metadata: CreateTrainingJobJobMetadata, algorithm: JobAlgorithm? = nil,
+        tasks: [ModelArtsTask]? = nil, spec: CreateTrainingJobSpec? = nil, endpoints: JobEndpointsReq? = nil
     ) {
         self.kind = kind
         self.metadata = metadata
@@ -554,13 +484,9 @@ public struct CreateTrainingJobResponse: Codable, Sendable, Equatable {
     public var endpoints: JobEndpointsResp?
 
     public init(
-        kind: JobKind? = nil,
-        metadata: JobMetadata? = nil,
-        status: Status? = nil,
-        algorithm: CreateTrainingJobJobAlgorithmResponse? = nil,
-        tasks: [TaskResponse]? = nil,
-        spec: SpecResponce? = nil,
-        endpoints: JobEndpointsResp? = nil
+        kind: JobKind? = nil, metadata: JobMetadata? = nil, status: Status? = nil,
+        algorithm: CreateTrainingJobJobAlgorithmResponse? = nil, tasks: [TaskResponse]? = nil,
+        spec: SpecResponce? = nil, endpoints: JobEndpointsResp? = nil
     ) {
         self.kind = kind
         self.metadata = metadata
@@ -594,20 +520,13 @@ public struct CreateTrainingJobSpec: Codable, Sendable, Equatable {
     public var notification: ModelArtsNotification?
 
     private enum CodingKeys: String, CodingKey {
-        case resource
-        case volumes
-        case logExportPath = "log_export_path"
-        case autoStop = "auto_stop"
-        case schedulePolicy = "schedule_policy"
-        case notification
+        case resource, volumes, logExportPath = "log_export_path", autoStop = "auto_stop"
+        case schedulePolicy = "schedule_policy", notification
     }
 
     public init(
-        resource: SpecResource? = nil,
-        volumes: [SpecVolumes]? = nil,
-        logExportPath: LogExportPath? = nil,
-        autoStop: CreateTrainingJobAutoStop? = nil,
-        schedulePolicy: SchedulePolicy? = nil,
+        resource: SpecResource? = nil, volumes: [SpecVolumes]? = nil, logExportPath: LogExportPath? = nil,
+        autoStop: CreateTrainingJobAutoStop? = nil, schedulePolicy: SchedulePolicy? = nil,
         notification: ModelArtsNotification? = nil
     ) {
         self.resource = resource
@@ -635,14 +554,11 @@ public struct CreateTrainingJobSummary: Codable, Sendable, Equatable {
     public var dataSources: [CreateTrainingJobDataSource2]?
 
     private enum CodingKeys: String, CodingKey {
-        case logType = "log_type"
-        case logDir = "log_dir"
-        case dataSources = "data_sources"
+        case logType = "log_type", logDir = "log_dir", dataSources = "data_sources"
     }
 
     public init(
-        logType: LogType? = nil,
-        logDir: CreateTrainingJobLogDir? = nil,
+        logType: LogType? = nil, logDir: CreateTrainingJobLogDir? = nil,
         dataSources: [CreateTrainingJobDataSource2]? = nil
     ) {
         self.logType = logType
@@ -704,44 +620,20 @@ public struct JobAlgorithm: Codable, Sendable, Equatable {
     public var summary: CreateTrainingJobSummary?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case subscriptionID = "subscription_id"
-        case itemVersionID = "item_version_id"
-        case codeDir = "code_dir"
-        case bootFile = "boot_file"
-        case autosearchConfigPath = "autosearch_config_path"
-        case autosearchFrameworkPath = "autosearch_framework_path"
-        case command
-        case parameters
-        case policies
-        case inputs
-        case outputs
-        case engine
-        case localCodeDir = "local_code_dir"
-        case workingDir = "working_dir"
-        case environments
+        case id, name, subscriptionID = "subscription_id", itemVersionID = "item_version_id"
+        case codeDir = "code_dir", bootFile = "boot_file", autosearchConfigPath = "autosearch_config_path"
+        case autosearchFrameworkPath = "autosearch_framework_path", command, parameters, policies, inputs
+        case outputs, engine, localCodeDir = "local_code_dir", workingDir = "working_dir", environments
         case summary
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        subscriptionID: String? = nil,
-        itemVersionID: String? = nil,
-        codeDir: String? = nil,
-        bootFile: String? = nil,
-        autosearchConfigPath: String? = nil,
-        autosearchFrameworkPath: String? = nil,
-        command: String? = nil,
-        parameters: [Parameters]? = nil,
-        policies: JobPolicies? = nil,
-        inputs: [CreateTrainingJobInput]? = nil,
-        outputs: [CreateTrainingJobInput2]? = nil,
-        engine: JobEngine? = nil,
-        localCodeDir: String? = nil,
-        workingDir: String? = nil,
-        environments: [String: String]? = nil,
+        id: String? = nil, name: String? = nil, subscriptionID: String? = nil, itemVersionID: String? = nil,
+        codeDir: String? = nil, bootFile: String? = nil, autosearchConfigPath: String? = nil,
+        autosearchFrameworkPath: String? = nil, command: String? = nil, parameters: [Parameters]? = nil,
+        policies: JobPolicies? = nil, inputs: [CreateTrainingJobInput]? = nil,
+        outputs: [CreateTrainingJobInput2]? = nil, engine: JobEngine? = nil, localCodeDir: String? = nil,
+        workingDir: String? = nil, environments: [String: String]? = nil,
         summary: CreateTrainingJobSummary? = nil
     ) {
         self.id = id
@@ -790,8 +682,7 @@ public struct ModelArtsNotification: Codable, Sendable, Equatable {
     public var events: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case topicURN = "topic_urn"
-        case events
+        case topicURN = "topic_urn", events
     }
 
     public init(topicURN: String? = nil, events: [String]? = nil) {
@@ -810,9 +701,7 @@ public struct ModelArtsTask: Codable, Sendable, Equatable {
     public var taskResource: TaskResource?
 
     private enum CodingKeys: String, CodingKey {
-        case role
-        case algorithm
-        case taskResource = "task_resource"
+        case role, algorithm, taskResource = "task_resource"
     }
 
     public init(role: String? = nil, algorithm: Algorithm? = nil, taskResource: TaskResource? = nil) {
@@ -830,8 +719,7 @@ public struct Pfs: Codable, Sendable, Equatable {
     public var localPath: String?
 
     private enum CodingKeys: String, CodingKey {
-        case pfsPath = "pfs_path"
-        case localPath = "local_path"
+        case pfsPath = "pfs_path", localPath = "local_path"
     }
 
     public init(pfsPath: String? = nil, localPath: String? = nil) {
@@ -872,22 +760,13 @@ public struct SpecResource: Codable, Sendable, Equatable {
     public var poolID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case flavorID = "flavor_id"
-        case nodeCount = "node_count"
-        case poolID = "pool_id"
+        case flavorID = "flavor_id", nodeCount = "node_count", poolID = "pool_id"
     }
 
     public init(flavorID: String? = nil, nodeCount: Int? = nil, poolID: String? = nil) {
         self.flavorID = flavorID
         self.nodeCount = nodeCount
         self.poolID = poolID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.flavorID = try container.decodeIfPresent(String.self, forKey: .flavorID)
-        self.nodeCount = try container.decodeLenientIfPresent(Int.self, forKey: .nodeCount)
-        self.poolID = try container.decodeIfPresent(String.self, forKey: .poolID)
     }
 }
 
@@ -915,18 +794,11 @@ public struct TaskResource: Codable, Sendable, Equatable {
     public var nodeCount: Int
 
     private enum CodingKeys: String, CodingKey {
-        case flavorID = "flavor_id"
-        case nodeCount = "node_count"
+        case flavorID = "flavor_id", nodeCount = "node_count"
     }
 
     public init(flavorID: String? = nil, nodeCount: Int) {
         self.flavorID = flavorID
         self.nodeCount = nodeCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.flavorID = try container.decodeIfPresent(String.self, forKey: .flavorID)
-        self.nodeCount = try container.decodeLenient(Int.self, forKey: .nodeCount)
     }
 }

@@ -24,25 +24,12 @@ public struct ListAlgorithmsResponse: Codable, Sendable, Equatable {
     public var items: [AlgorithmResponse]?
 
     private enum CodingKeys: String, CodingKey {
-        case total
-        case count
-        case limit
-        case offset
-        case sortBy = "sort_by"
-        case order
-        case groupBy = "group_by"
-        case items
+        case total, count, limit, offset, sortBy = "sort_by", order, groupBy = "group_by", items
     }
 
     public init(
-        total: Int? = nil,
-        count: Int? = nil,
-        limit: Int? = nil,
-        offset: Int? = nil,
-        sortBy: String? = nil,
-        order: String? = nil,
-        groupBy: String? = nil,
-        items: [AlgorithmResponse]? = nil
+        total: Int? = nil, count: Int? = nil, limit: Int? = nil, offset: Int? = nil, sortBy: String? = nil,
+        order: String? = nil, groupBy: String? = nil, items: [AlgorithmResponse]? = nil
     ) {
         self.total = total
         self.count = count
@@ -52,17 +39,5 @@ public struct ListAlgorithmsResponse: Codable, Sendable, Equatable {
         self.order = order
         self.groupBy = groupBy
         self.items = items
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.limit = try container.decodeLenientIfPresent(Int.self, forKey: .limit)
-        self.offset = try container.decodeLenientIfPresent(Int.self, forKey: .offset)
-        self.sortBy = try container.decodeIfPresent(String.self, forKey: .sortBy)
-        self.order = try container.decodeIfPresent(String.self, forKey: .order)
-        self.groupBy = try container.decodeIfPresent(String.self, forKey: .groupBy)
-        self.items = try container.decodeIfPresent([AlgorithmResponse].self, forKey: .items)
     }
 }

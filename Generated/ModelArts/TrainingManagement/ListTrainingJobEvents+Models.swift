@@ -42,23 +42,12 @@ public struct ListTrainingJobEventsResponse: Codable, Sendable, Equatable {
     public var events: [ListTrainingJobEventsEvent]?
 
     private enum CodingKeys: String, CodingKey {
-        case total
-        case limit
-        case offset
-        case order
-        case startTime = "start_time"
-        case endTime = "end_time"
-        case events
+        case total, limit, offset, order, startTime = "start_time", endTime = "end_time", events
     }
 
     public init(
-        total: Int? = nil,
-        limit: Int? = nil,
-        offset: Int? = nil,
-        order: String? = nil,
-        startTime: String? = nil,
-        endTime: String? = nil,
-        events: [ListTrainingJobEventsEvent]? = nil
+        total: Int? = nil, limit: Int? = nil, offset: Int? = nil, order: String? = nil,
+        startTime: String? = nil, endTime: String? = nil, events: [ListTrainingJobEventsEvent]? = nil
     ) {
         self.total = total
         self.limit = limit
@@ -67,16 +56,5 @@ public struct ListTrainingJobEventsResponse: Codable, Sendable, Equatable {
         self.startTime = startTime
         self.endTime = endTime
         self.events = events
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)
-        self.limit = try container.decodeLenientIfPresent(Int.self, forKey: .limit)
-        self.offset = try container.decodeLenientIfPresent(Int.self, forKey: .offset)
-        self.order = try container.decodeIfPresent(String.self, forKey: .order)
-        self.startTime = try container.decodeIfPresent(String.self, forKey: .startTime)
-        self.endTime = try container.decodeIfPresent(String.self, forKey: .endTime)
-        self.events = try container.decodeIfPresent([ListTrainingJobEventsEvent].self, forKey: .events)
     }
 }

@@ -48,21 +48,12 @@ public struct ListTrainingJobsRequest: Codable, Sendable, Equatable {
     public var filters: [Filter]?
 
     private enum CodingKeys: String, CodingKey {
-        case offset
-        case limit
-        case sortBy = "sort_by"
-        case order
-        case groupBy = "group_by"
-        case filters
+        case offset, limit, sortBy = "sort_by", order, groupBy = "group_by", filters
     }
 
     public init(
-        offset: Int? = nil,
-        limit: Int? = nil,
-        sortBy: String? = nil,
-        order: String? = nil,
-        groupBy: String? = nil,
-        filters: [Filter]? = nil
+        offset: Int? = nil, limit: Int? = nil, sortBy: String? = nil, order: String? = nil,
+        groupBy: String? = nil, filters: [Filter]? = nil
     ) {
         self.offset = offset
         self.limit = limit
@@ -70,16 +61,6 @@ public struct ListTrainingJobsRequest: Codable, Sendable, Equatable {
         self.order = order
         self.groupBy = groupBy
         self.filters = filters
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.offset = try container.decodeLenientIfPresent(Int.self, forKey: .offset)
-        self.limit = try container.decodeLenientIfPresent(Int.self, forKey: .limit)
-        self.sortBy = try container.decodeIfPresent(String.self, forKey: .sortBy)
-        self.order = try container.decodeIfPresent(String.self, forKey: .order)
-        self.groupBy = try container.decodeIfPresent(String.self, forKey: .groupBy)
-        self.filters = try container.decodeIfPresent([Filter].self, forKey: .filters)
     }
 }
 
@@ -109,28 +90,13 @@ public struct ListTrainingJobsResponse: Codable, Sendable, Equatable {
     public var items: [JobResponse]?
 
     private enum CodingKeys: String, CodingKey {
-        case total
-        case count
-        case limit
-        case offset
-        case sortBy = "sort_by"
-        case order
-        case groupBy = "group_by"
-        case workspaceID = "workspace_id"
-        case aiProject = "ai_project"
-        case items
+        case total, count, limit, offset, sortBy = "sort_by", order, groupBy = "group_by"
+        case workspaceID = "workspace_id", aiProject = "ai_project", items
     }
 
     public init(
-        total: Int? = nil,
-        count: Int? = nil,
-        limit: Int? = nil,
-        offset: Int? = nil,
-        sortBy: String? = nil,
-        order: String? = nil,
-        groupBy: String? = nil,
-        workspaceID: String? = nil,
-        aiProject: String? = nil,
+        total: Int? = nil, count: Int? = nil, limit: Int? = nil, offset: Int? = nil, sortBy: String? = nil,
+        order: String? = nil, groupBy: String? = nil, workspaceID: String? = nil, aiProject: String? = nil,
         items: [JobResponse]? = nil
     ) {
         self.total = total
@@ -143,19 +109,5 @@ public struct ListTrainingJobsResponse: Codable, Sendable, Equatable {
         self.workspaceID = workspaceID
         self.aiProject = aiProject
         self.items = items
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.limit = try container.decodeLenientIfPresent(Int.self, forKey: .limit)
-        self.offset = try container.decodeLenientIfPresent(Int.self, forKey: .offset)
-        self.sortBy = try container.decodeIfPresent(String.self, forKey: .sortBy)
-        self.order = try container.decodeIfPresent(String.self, forKey: .order)
-        self.groupBy = try container.decodeIfPresent(String.self, forKey: .groupBy)
-        self.workspaceID = try container.decodeIfPresent(String.self, forKey: .workspaceID)
-        self.aiProject = try container.decodeIfPresent(String.self, forKey: .aiProject)
-        self.items = try container.decodeIfPresent([JobResponse].self, forKey: .items)
     }
 }

@@ -20,11 +20,8 @@ extension ModelArtsClient {
         _ body: ChangeAlgorithmRequest
     ) async throws -> AlgorithmResponse {
         let request = OperationRequest(
-            operation: "ChangeAlgorithm",
-            method: .put,
-            path: "/v2/{project_id}/algorithms/{algorithm_id}",
-            pathParameters: ["algorithm_id": algorithmID],
-            body: body
+            operation: "ChangeAlgorithm", method: .put, path: "/v2/{project_id}/algorithms/{algorithm_id}",
+            pathParameters: ["algorithm_id": algorithmID], body: body
         )
         return try await client.send(request, as: AlgorithmResponse.self)
     }
@@ -44,11 +41,9 @@ extension ModelArtsClient {
         _ body: ChangeTrainingJobDescriptionRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "ChangeTrainingJobDescription",
-            method: .put,
+            operation: "ChangeTrainingJobDescription", method: .put,
             path: "/v2/{project_id}/training-jobs/{training_job_id}",
-            pathParameters: ["training_job_id": trainingJobID],
-            body: body
+            pathParameters: ["training_job_id": trainingJobID], body: body
         )
         try await client.send(request)
     }
@@ -65,10 +60,7 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `201` response.
     public func createAlgorithm(_ body: CreateAlgorithmRequest) async throws -> AlgorithmResponse {
         let request = OperationRequest(
-            operation: "CreateAlgorithm",
-            method: .post,
-            path: "/v2/{project_id}/algorithms",
-            body: body
+            operation: "CreateAlgorithm", method: .post, path: "/v2/{project_id}/algorithms", body: body
         )
         return try await client.send(request, as: AlgorithmResponse.self)
     }
@@ -94,11 +86,8 @@ extension ModelArtsClient {
         query.append("obs_url", obsURL)
         query.append("host_path", hostPath)
         let request = OperationRequest(
-            operation: "CreateTrainingJob",
-            method: .post,
-            path: "/v2/{project_id}/training-jobs",
-            query: query,
-            body: body
+            operation: "CreateTrainingJob", method: .post, path: "/v2/{project_id}/training-jobs",
+            query: query, body: body
         )
         return try await client.send(request, as: CreateTrainingJobResponse.self)
     }
@@ -113,9 +102,7 @@ extension ModelArtsClient {
     ///   - algorithmID: Algorithm ID.
     public func deleteAlgorithm(algorithmID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteAlgorithm",
-            method: .delete,
-            path: "/v2/{project_id}/algorithms/{algorithm_id}",
+            operation: "DeleteAlgorithm", method: .delete, path: "/v2/{project_id}/algorithms/{algorithm_id}",
             pathParameters: ["algorithm_id": algorithmID]
         )
         try await client.send(request)
@@ -132,8 +119,7 @@ extension ModelArtsClient {
     ///     Training Job List.
     public func deleteTrainingJob(trainingJobID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteTrainingJob",
-            method: .delete,
+            operation: "DeleteTrainingJob", method: .delete,
             path: "/v2/{project_id}/training-jobs/{training_job_id}",
             pathParameters: ["training_job_id": trainingJobID]
         )
@@ -178,10 +164,7 @@ extension ModelArtsClient {
         query.append("searches", searches)
         query.append("workspace_id", workspaceID)
         let request = OperationRequest(
-            operation: "ListAlgorithms",
-            method: .get,
-            path: "/v2/{project_id}/algorithms",
-            query: query
+            operation: "ListAlgorithms", method: .get, path: "/v2/{project_id}/algorithms", query: query
         )
         return try await client.send(request, as: ListAlgorithmsResponse.self)
     }
@@ -270,12 +253,9 @@ extension ModelArtsClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "ListTrainingJobEvents",
-            method: .get,
+            operation: "ListTrainingJobEvents", method: .get,
             path: "/v2/{project_id}/training-jobs/{training_job_id}/events",
-            pathParameters: ["training_job_id": trainingJobID],
-            query: query,
-            headers: headers
+            pathParameters: ["training_job_id": trainingJobID], query: query, headers: headers
         )
         return try await client.send(request, as: ListTrainingJobEventsResponse.self)
     }
@@ -344,11 +324,8 @@ extension ModelArtsClient {
         var query = QueryItems()
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListTrainingJobs",
-            method: .post,
-            path: "/v2/{project_id}/training-job-searches",
-            query: query,
-            body: body
+            operation: "ListTrainingJobs", method: .post, path: "/v2/{project_id}/training-job-searches",
+            query: query, body: body
         )
         return try await client.send(request, as: ListTrainingJobsResponse.self)
     }
@@ -365,10 +342,8 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func showAlgorithmByUUID(algorithmID: String) async throws -> AlgorithmResponse {
         let request = OperationRequest(
-            operation: "ShowAlgorithmByUuid",
-            method: .get,
-            path: "/v2/{project_id}/algorithms/{algorithm_id}",
-            pathParameters: ["algorithm_id": algorithmID]
+            operation: "ShowAlgorithmByUuid", method: .get,
+            path: "/v2/{project_id}/algorithms/{algorithm_id}", pathParameters: ["algorithm_id": algorithmID]
         )
         return try await client.send(request, as: AlgorithmResponse.self)
     }
@@ -390,8 +365,7 @@ extension ModelArtsClient {
         parameterName: String
     ) async throws -> ShowAutoSearchParamAnalysisResultPathResponse {
         let request = OperationRequest(
-            operation: "ShowAutoSearchParamAnalysisResultPath",
-            method: .get,
+            operation: "ShowAutoSearchParamAnalysisResultPath", method: .get,
             path: "/v2/{project_id}/training-jobs/{training_job_id}/autosearch-parameter-analysis/{parameter_name}",
             pathParameters: ["training_job_id": trainingJobID, "parameter_name": parameterName]
         )
@@ -413,8 +387,7 @@ extension ModelArtsClient {
         trainingJobID: String
     ) async throws -> ShowAutoSearchParamsAnalysisResponse {
         let request = OperationRequest(
-            operation: "ShowAutoSearchParamsAnalysis",
-            method: .get,
+            operation: "ShowAutoSearchParamsAnalysis", method: .get,
             path: "/v2/{project_id}/training-jobs/{training_job_id}/autosearch-parameter-analysis",
             pathParameters: ["training_job_id": trainingJobID]
         )
@@ -435,8 +408,7 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func showAutoSearchPerTrial(trainingJobID: String, trialID: String) async throws -> Items {
         let request = OperationRequest(
-            operation: "ShowAutoSearchPerTrial",
-            method: .get,
+            operation: "ShowAutoSearchPerTrial", method: .get,
             path: "/v2/{project_id}/training-jobs/{training_job_id}/autosearch-trials/{trial_id}",
             pathParameters: ["training_job_id": trainingJobID, "trial_id": trialID]
         )
@@ -460,8 +432,7 @@ extension ModelArtsClient {
         trialID: String
     ) async throws -> ShowAutoSearchTrialEarlystopResponse {
         let request = OperationRequest(
-            operation: "ShowAutoSearchTrialEarlystop",
-            method: .post,
+            operation: "ShowAutoSearchTrialEarlystop", method: .post,
             path: "/v2/{project_id}/training-jobs/{training_job_id}/autosearch-trial-earlystop/{trial_id}",
             pathParameters: ["training_job_id": trainingJobID, "trial_id": trialID]
         )
@@ -490,11 +461,9 @@ extension ModelArtsClient {
         query.append("limit", limit)
         query.append("offset", offset)
         let request = OperationRequest(
-            operation: "ShowAutoSearchTrials",
-            method: .get,
+            operation: "ShowAutoSearchTrials", method: .get,
             path: "/v2/{project_id}/training-jobs/{training_job_id}/autosearch-trials",
-            pathParameters: ["training_job_id": trainingJobID],
-            query: query
+            pathParameters: ["training_job_id": trainingJobID], query: query
         )
         return try await client.send(request, as: ShowAutoSearchTrialsResponse.self)
     }
@@ -515,8 +484,7 @@ extension ModelArtsClient {
         algorithmName: String
     ) async throws -> ShowAutoSearchYAMLTemplateContentResponse {
         let request = OperationRequest(
-            operation: "ShowAutoSearchYamlTemplateContent",
-            method: .get,
+            operation: "ShowAutoSearchYamlTemplateContent", method: .get,
             path: "/v2/{project_id}/training-jobs/autosearch/yaml-templates/{algorithm_type}/{algorithm_name}",
             pathParameters: ["algorithm_type": algorithmType, "algorithm_name": algorithmName]
         )
@@ -532,8 +500,7 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func showAutoSearchYAMLTemplatesInfo() async throws -> ShowAutoSearchYAMLTemplatesInfoResponse {
         let request = OperationRequest(
-            operation: "ShowAutoSearchYamlTemplatesInfo",
-            method: .get,
+            operation: "ShowAutoSearchYamlTemplatesInfo", method: .get,
             path: "/v2/{project_id}/training-jobs/autosearch/yaml-templates"
         )
         return try await client.send(request, as: ShowAutoSearchYAMLTemplatesInfoResponse.self)
@@ -562,11 +529,9 @@ extension ModelArtsClient {
         var query = QueryItems()
         query.append("Content-Type", contentType)
         let request = OperationRequest(
-            operation: "ShowObsUrlOfTrainingJobLogs",
-            method: .get,
+            operation: "ShowObsUrlOfTrainingJobLogs", method: .get,
             path: "/v2/{project_id}/training-jobs/{training_job_id}/tasks/{task_id}/logs/url",
-            pathParameters: ["training_job_id": trainingJobID, "task_id": taskID],
-            query: query
+            pathParameters: ["training_job_id": trainingJobID, "task_id": taskID], query: query
         )
         return try await client.send(request, as: OBS.self)
     }
@@ -580,9 +545,7 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func showSearchAlgorithms() async throws -> ShowSearchAlgorithmsResponse {
         let request = OperationRequest(
-            operation: "ShowSearchAlgorithms",
-            method: .get,
-            path: "/v2/{project_id}/search-algorithms"
+            operation: "ShowSearchAlgorithms", method: .get, path: "/v2/{project_id}/search-algorithms"
         )
         return try await client.send(request, as: ShowSearchAlgorithmsResponse.self)
     }
@@ -600,8 +563,7 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func showTrainingJobDetails(trainingJobID: String) async throws -> JobResponse {
         let request = OperationRequest(
-            operation: "ShowTrainingJobDetails",
-            method: .get,
+            operation: "ShowTrainingJobDetails", method: .get,
             path: "/v2/{project_id}/training-jobs/{training_job_id}",
             pathParameters: ["training_job_id": trainingJobID]
         )
@@ -617,9 +579,7 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func showTrainingJobEngines() async throws -> ShowTrainingJobEnginesResponse {
         let request = OperationRequest(
-            operation: "ShowTrainingJobEngines",
-            method: .get,
-            path: "/v2/{project_id}/training-job-engines"
+            operation: "ShowTrainingJobEngines", method: .get, path: "/v2/{project_id}/training-job-engines"
         )
         return try await client.send(request, as: ShowTrainingJobEnginesResponse.self)
     }
@@ -641,9 +601,7 @@ extension ModelArtsClient {
         var query = QueryItems()
         query.append("flavor_type", flavorType)
         let request = OperationRequest(
-            operation: "ShowTrainingJobFlavors",
-            method: .get,
-            path: "/v2/{project_id}/training-job-flavors",
+            operation: "ShowTrainingJobFlavors", method: .get, path: "/v2/{project_id}/training-job-flavors",
             query: query
         )
         return try await client.send(request, as: ShowTrainingJobFlavorsResponse.self)
@@ -667,8 +625,7 @@ extension ModelArtsClient {
         taskID: String
     ) async throws -> ShowTrainingJobLogsPreviewResponse {
         let request = OperationRequest(
-            operation: "ShowTrainingJobLogsPreview",
-            method: .get,
+            operation: "ShowTrainingJobLogsPreview", method: .get,
             path: "/v2/{project_id}/training-jobs/{training_job_id}/tasks/{task_id}/logs/preview",
             pathParameters: ["training_job_id": trainingJobID, "task_id": taskID]
         )
@@ -693,8 +650,7 @@ extension ModelArtsClient {
         taskID: String
     ) async throws -> ShowTrainingJobMetricsResponse {
         let request = OperationRequest(
-            operation: "ShowTrainingJobMetrics",
-            method: .get,
+            operation: "ShowTrainingJobMetrics", method: .get,
             path: "/v2/{project_id}/training-jobs/{training_job_id}/metrics/{task_id}",
             pathParameters: ["training_job_id": trainingJobID, "task_id": taskID]
         )
@@ -719,11 +675,9 @@ extension ModelArtsClient {
         _ body: StopTrainingJobRequest
     ) async throws -> StopTrainingJobResponse {
         let request = OperationRequest(
-            operation: "StopTrainingJob",
-            method: .post,
+            operation: "StopTrainingJob", method: .post,
             path: "/v2/{project_id}/training-jobs/{training_job_id}/actions",
-            pathParameters: ["training_job_id": trainingJobID],
-            body: body
+            pathParameters: ["training_job_id": trainingJobID], body: body
         )
         return try await client.send(request, as: StopTrainingJobResponse.self)
     }

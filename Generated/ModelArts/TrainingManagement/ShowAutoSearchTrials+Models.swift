@@ -19,20 +19,11 @@ public struct ShowAutoSearchTrialsResponse: Codable, Sendable, Equatable {
     public var items: Items?
 
     private enum CodingKeys: String, CodingKey {
-        case total
-        case count
-        case limit
-        case offset
-        case groupBy = "group_by"
-        case items
+        case total, count, limit, offset, groupBy = "group_by", items
     }
 
     public init(
-        total: Int? = nil,
-        count: Int? = nil,
-        limit: Int? = nil,
-        offset: Int? = nil,
-        groupBy: String? = nil,
+        total: Int? = nil, count: Int? = nil, limit: Int? = nil, offset: Int? = nil, groupBy: String? = nil,
         items: Items? = nil
     ) {
         self.total = total
@@ -41,15 +32,5 @@ public struct ShowAutoSearchTrialsResponse: Codable, Sendable, Equatable {
         self.offset = offset
         self.groupBy = groupBy
         self.items = items
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.limit = try container.decodeLenientIfPresent(Int.self, forKey: .limit)
-        self.offset = try container.decodeLenientIfPresent(Int.self, forKey: .offset)
-        self.groupBy = try container.decodeIfPresent(String.self, forKey: .groupBy)
-        self.items = try container.decodeIfPresent(Items.self, forKey: .items)
     }
 }

@@ -11,8 +11,7 @@ public struct ShowAutoSearchYAMLTemplateContentResponse: Codable, Sendable, Equa
     public var content: String?
 
     private enum CodingKeys: String, CodingKey {
-        case fileName = "file_name"
-        case content
+        case fileName = "file_name", content
     }
 
     public init(fileName: String? = nil, content: String? = nil) {

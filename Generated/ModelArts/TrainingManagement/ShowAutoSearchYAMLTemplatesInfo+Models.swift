@@ -27,15 +27,12 @@ public struct YAMLTemplate: Codable, Sendable, Equatable {
     public var algorithmNames: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case algorithmTypeEn = "algorithm_type_en"
-        case algorithmTypeZh = "algorithm_type_zh"
+        case algorithmTypeEn = "algorithm_type_en", algorithmTypeZh = "algorithm_type_zh"
         case algorithmNames = "algorithm_names"
     }
 
     public init(
-        algorithmTypeEn: String? = nil,
-        algorithmTypeZh: String? = nil,
-        algorithmNames: [String]? = nil
+        algorithmTypeEn: String? = nil, algorithmTypeZh: String? = nil, algorithmNames: [String]? = nil
     ) {
         self.algorithmTypeEn = algorithmTypeEn
         self.algorithmTypeZh = algorithmTypeZh

@@ -27,18 +27,11 @@ public struct ShowSearchAlgorithmsResponse: Codable, Sendable, Equatable {
     public var searchAlgoList: [SearchAlgoList]?
 
     private enum CodingKeys: String, CodingKey {
-        case searchAlgoCount = "search_algo_count"
-        case searchAlgoList = "search_algo_list"
+        case searchAlgoCount = "search_algo_count", searchAlgoList = "search_algo_list"
     }
 
     public init(searchAlgoCount: Int? = nil, searchAlgoList: [SearchAlgoList]? = nil) {
         self.searchAlgoCount = searchAlgoCount
         self.searchAlgoList = searchAlgoList
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.searchAlgoCount = try container.decodeLenientIfPresent(Int.self, forKey: .searchAlgoCount)
-        self.searchAlgoList = try container.decodeIfPresent([SearchAlgoList].self, forKey: .searchAlgoList)
     }
 }

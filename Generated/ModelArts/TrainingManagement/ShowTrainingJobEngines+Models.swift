@@ -13,9 +13,7 @@ public struct ImageInfo: Codable, Sendable, Equatable {
     public var imageVersion: String?
 
     private enum CodingKeys: String, CodingKey {
-        case cpuImageURL = "cpu_image_url"
-        case gpuImageURL = "gpu_image_url"
-        case imageVersion = "image_version"
+        case cpuImageURL = "cpu_image_url", gpuImageURL = "gpu_image_url", imageVersion = "image_version"
     }
 
     public init(cpuImageURL: String? = nil, gpuImageURL: String? = nil, imageVersion: String? = nil) {
@@ -44,21 +42,13 @@ public struct ShowTrainingJobEnginesItem: Codable, Sendable, Equatable {
     public var imageInfo: ImageInfo?
 
     private enum CodingKeys: String, CodingKey {
-        case engineID = "engine_id"
-        case engineName = "engine_name"
-        case engineVersion = "engine_version"
-        case v1Compatible = "v1_compatible"
-        case runUser = "run_user"
-        case imageInfo = "image_info"
+        case engineID = "engine_id", engineName = "engine_name", engineVersion = "engine_version"
+        case v1Compatible = "v1_compatible", runUser = "run_user", imageInfo = "image_info"
     }
 
     public init(
-        engineID: String? = nil,
-        engineName: String? = nil,
-        engineVersion: String? = nil,
-        v1Compatible: Bool? = nil,
-        runUser: String? = nil,
-        imageInfo: ImageInfo? = nil
+        engineID: String? = nil, engineName: String? = nil, engineVersion: String? = nil,
+        v1Compatible: Bool? = nil, runUser: String? = nil, imageInfo: ImageInfo? = nil
     ) {
         self.engineID = engineID
         self.engineName = engineName
@@ -66,16 +56,6 @@ public struct ShowTrainingJobEnginesItem: Codable, Sendable, Equatable {
         self.v1Compatible = v1Compatible
         self.runUser = runUser
         self.imageInfo = imageInfo
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.engineID = try container.decodeIfPresent(String.self, forKey: .engineID)
-        self.engineName = try container.decodeIfPresent(String.self, forKey: .engineName)
-        self.engineVersion = try container.decodeIfPresent(String.self, forKey: .engineVersion)
-        self.v1Compatible = try container.decodeLenientIfPresent(Bool.self, forKey: .v1Compatible)
-        self.runUser = try container.decodeIfPresent(String.self, forKey: .runUser)
-        self.imageInfo = try container.decodeIfPresent(ImageInfo.self, forKey: .imageInfo)
     }
 }
 
@@ -86,19 +66,8 @@ public struct ShowTrainingJobEnginesResponse: Codable, Sendable, Equatable {
     /// List of engine specifications.
     public var items: [ShowTrainingJobEnginesItem]?
 
-    private enum CodingKeys: String, CodingKey {
-        case total
-        case items
-    }
-
     public init(total: Int? = nil, items: [ShowTrainingJobEnginesItem]? = nil) {
         self.total = total
         self.items = items
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)
-        self.items = try container.decodeIfPresent([ShowTrainingJobEnginesItem].self, forKey: .items)
     }
 }

@@ -11,18 +11,11 @@ public struct ShowTrainingJobFlavorsResponse: Codable, Sendable, Equatable {
     public var flavors: [FlavorResponse]?
 
     private enum CodingKeys: String, CodingKey {
-        case totalCount = "total_count"
-        case flavors
+        case totalCount = "total_count", flavors
     }
 
     public init(totalCount: Int? = nil, flavors: [FlavorResponse]? = nil) {
         self.totalCount = totalCount
         self.flavors = flavors
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
-        self.flavors = try container.decodeIfPresent([FlavorResponse].self, forKey: .flavors)
     }
 }

@@ -15,21 +15,12 @@ public struct ShowTrainingJobLogsPreviewResponse: Codable, Sendable, Equatable {
     public var fullSize: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case content
-        case currentSize = "current_size"
-        case fullSize = "full_size"
+        case content, currentSize = "current_size", fullSize = "full_size"
     }
 
     public init(content: String? = nil, currentSize: Int? = nil, fullSize: Int? = nil) {
         self.content = content
         self.currentSize = currentSize
         self.fullSize = fullSize
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.content = try container.decodeIfPresent(String.self, forKey: .content)
-        self.currentSize = try container.decodeLenientIfPresent(Int.self, forKey: .currentSize)
-        self.fullSize = try container.decodeLenientIfPresent(Int.self, forKey: .fullSize)
     }
 }

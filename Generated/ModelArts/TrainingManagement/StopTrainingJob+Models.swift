@@ -40,12 +40,8 @@ public struct StopTrainingJobResponse: Codable, Sendable, Equatable {
     public var endpoints: JobEndpointsResp?
 
     public init(
-        kind: JobKind? = nil,
-        metadata: JobMetadata? = nil,
-        status: Status? = nil,
-        algorithm: JobAlgorithmResponse? = nil,
-        tasks: [TaskResponse]? = nil,
-        spec: SpecResponce? = nil,
+        kind: JobKind? = nil, metadata: JobMetadata? = nil, status: Status? = nil,
+        algorithm: JobAlgorithmResponse? = nil, tasks: [TaskResponse]? = nil, spec: SpecResponce? = nil,
         endpoints: JobEndpointsResp? = nil
     ) {
         self.kind = kind

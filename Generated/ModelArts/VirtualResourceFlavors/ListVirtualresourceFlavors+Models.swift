@@ -19,10 +19,8 @@ public struct ListVirtualresourceFlavorsResourceFlavor: Codable, Sendable, Equat
     public var spec: ListVirtualresourceFlavorsResourceFlavorSpec?
 
     public init(
-        apiVersion: APIVersion? = nil,
-        kind: ResourceFlavorKind? = nil,
-        metadata: ResourceMetricsMetadata? = nil,
-        spec: ListVirtualresourceFlavorsResourceFlavorSpec? = nil
+        apiVersion: APIVersion? = nil, kind: ResourceFlavorKind? = nil,
+        metadata: ResourceMetricsMetadata? = nil, spec: ListVirtualresourceFlavorsResourceFlavorSpec? = nil
     ) {
         self.apiVersion = apiVersion
         self.kind = kind
@@ -53,12 +51,8 @@ public struct ListVirtualresourceFlavorsResourceFlavorSpec: Codable, Sendable, E
     public var visibility: String?
 
     public init(
-        type: String? = nil,
-        cpuArch: CPUArch? = nil,
-        cpu: String? = nil,
-        memory: String? = nil,
-        npu: ListVirtualresourceFlavorsResourceFlavorXPU? = nil,
-        virtualResourceTemplateName: String? = nil,
+        type: String? = nil, cpuArch: CPUArch? = nil, cpu: String? = nil, memory: String? = nil,
+        npu: ListVirtualresourceFlavorsResourceFlavorXPU? = nil, virtualResourceTemplateName: String? = nil,
         visibility: String? = nil
     ) {
         self.type = type
@@ -103,10 +97,8 @@ public struct ListVirtualresourceFlavorsResponse: Codable, Sendable, Equatable {
     public var items: [ListVirtualresourceFlavorsResourceFlavor]?
 
     public init(
-        apiVersion: APIVersion? = nil,
-        kind: ListResourceFlavorsKind? = nil,
-        metadata: NeworkListMetadata? = nil,
-        items: [ListVirtualresourceFlavorsResourceFlavor]? = nil
+        apiVersion: APIVersion? = nil, kind: ListResourceFlavorsKind? = nil,
+        metadata: NeworkListMetadata? = nil, items: [ListVirtualresourceFlavorsResourceFlavor]? = nil
     ) {
         self.apiVersion = apiVersion
         self.kind = kind

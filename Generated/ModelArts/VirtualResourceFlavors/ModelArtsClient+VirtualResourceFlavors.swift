@@ -13,8 +13,7 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func listVirtualresourceFlavors() async throws -> ListVirtualresourceFlavorsResponse {
         let request = OperationRequest(
-            operation: "ListVirtualresourceFlavors",
-            method: .get,
+            operation: "ListVirtualresourceFlavors", method: .get,
             path: "/v1/{project_id}/virtualresourceflavors"
         )
         return try await client.send(request, as: ListVirtualresourceFlavorsResponse.self)
@@ -36,8 +35,7 @@ extension ModelArtsClient {
         virtualresourcetemplateName: String
     ) async throws -> ShowVirtualResourceTemplateResponse {
         let request = OperationRequest(
-            operation: "ShowVirtualResourceTemplate",
-            method: .get,
+            operation: "ShowVirtualResourceTemplate", method: .get,
             path: "/v1/{project_id}/virtualresourcetemplates/{virtualresourcetemplate_name}",
             pathParameters: ["virtualresourcetemplate_name": virtualresourcetemplateName]
         )

@@ -12,22 +12,13 @@ public struct Resources: Codable, Sendable, Equatable {
     public var memory: String?
 
     private enum CodingKeys: String, CodingKey {
-        case aicore = "AICORE"
-        case aicpu = "AICPU"
-        case memory
+        case aicore = "AICORE", aicpu = "AICPU", memory
     }
 
     public init(aicore: Int? = nil, aicpu: Int? = nil, memory: String? = nil) {
         self.aicore = aicore
         self.aicpu = aicpu
         self.memory = memory
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.aicore = try container.decodeLenientIfPresent(Int.self, forKey: .aicore)
-        self.aicpu = try container.decodeLenientIfPresent(Int.self, forKey: .aicpu)
-        self.memory = try container.decodeIfPresent(String.self, forKey: .memory)
     }
 }
 
@@ -55,11 +46,8 @@ public struct ShowVirtualResourceTemplateResponse: Codable, Sendable, Equatable 
     public var virtualResources: [VirtualResource]?
 
     public init(
-        apiVersion: APIVersion? = nil,
-        kind: KindValue? = nil,
-        metadata: PoolNetwork? = nil,
-        spec: VirtualResourceTemplateSpec? = nil,
-        virtualResources: [VirtualResource]? = nil
+        apiVersion: APIVersion? = nil, kind: KindValue? = nil, metadata: PoolNetwork? = nil,
+        spec: VirtualResourceTemplateSpec? = nil, virtualResources: [VirtualResource]? = nil
     ) {
         self.apiVersion = apiVersion
         self.kind = kind
@@ -94,9 +82,7 @@ public struct VirtualResourceTemplateSpec: Codable, Sendable, Equatable {
     public var virtualResources: [VitrualResource]?
 
     public init(
-        resources: JSONValue? = nil,
-        resourceKey: String? = nil,
-        virtualResources: [VitrualResource]? = nil
+        resources: JSONValue? = nil, resourceKey: String? = nil, virtualResources: [VitrualResource]? = nil
     ) {
         self.resources = resources
         self.resourceKey = resourceKey

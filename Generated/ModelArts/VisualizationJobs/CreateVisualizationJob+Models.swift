@@ -35,21 +35,13 @@ public struct CreateVisualizationJobRequest: Codable, Sendable, Equatable {
     public var schedule: [Schedule]?
 
     private enum CodingKeys: String, CodingKey {
-        case jobName = "job_name"
-        case jobDesc = "job_desc"
-        case trainURL = "train_url"
-        case jobType = "job_type"
-        case flavor
+        case jobName = "job_name", jobDesc = "job_desc", trainURL = "train_url", jobType = "job_type", flavor
         case schedule
     }
 
     public init(
-        jobName: String,
-        jobDesc: String? = nil,
-        trainURL: String,
-        jobType: String? = nil,
-        flavor: CreateVisualizationJobFlavor? = nil,
-        schedule: [Schedule]? = nil
+        jobName: String, jobDesc: String? = nil, trainURL: String, jobType: String? = nil,
+        flavor: CreateVisualizationJobFlavor? = nil, schedule: [Schedule]? = nil
     ) {
         self.jobName = jobName
         self.jobDesc = jobDesc
@@ -82,25 +74,14 @@ public struct CreateVisualizationJobResponse: Codable, Sendable, Equatable {
     public var serviceURL: String?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case errorMessage = "error_message"
-        case errorCode = "error_code"
-        case jobID = "job_id"
-        case jobName = "job_name"
-        case status
-        case createTime = "create_time"
+        case isSuccess = "is_success", errorMessage = "error_message", errorCode = "error_code"
+        case jobID = "job_id", jobName = "job_name", status, createTime = "create_time"
         case serviceURL = "service_url"
     }
 
     public init(
-        isSuccess: Bool? = nil,
-        errorMessage: String? = nil,
-        errorCode: String? = nil,
-        jobID: String? = nil,
-        jobName: String? = nil,
-        status: String? = nil,
-        createTime: String? = nil,
-        serviceURL: String? = nil
+        isSuccess: Bool? = nil, errorMessage: String? = nil, errorCode: String? = nil, jobID: String? = nil,
+        jobName: String? = nil, status: String? = nil, createTime: String? = nil, serviceURL: String? = nil
     ) {
         self.isSuccess = isSuccess
         self.errorMessage = errorMessage
@@ -110,17 +91,5 @@ public struct CreateVisualizationJobResponse: Codable, Sendable, Equatable {
         self.status = status
         self.createTime = createTime
         self.serviceURL = serviceURL
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.errorMessage = try container.decodeIfPresent(String.self, forKey: .errorMessage)
-        self.errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
-        self.jobID = try container.decodeIfPresent(String.self, forKey: .jobID)
-        self.jobName = try container.decodeIfPresent(String.self, forKey: .jobName)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.createTime = try container.decodeIfPresent(String.self, forKey: .createTime)
-        self.serviceURL = try container.decodeIfPresent(String.self, forKey: .serviceURL)
     }
 }

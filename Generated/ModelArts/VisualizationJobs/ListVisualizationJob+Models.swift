@@ -25,26 +25,13 @@ public struct ListVisualizationJobJob: Codable, Sendable, Equatable {
     public var resourceID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case jobName = "job_name"
-        case status
-        case createTime = "create_time"
-        case duration
-        case jobDesc = "job_desc"
-        case serviceURL = "service_url"
-        case trainURL = "train_url"
-        case jobID = "job_id"
-        case resourceID = "resource_id"
+        case jobName = "job_name", status, createTime = "create_time", duration, jobDesc = "job_desc"
+        case serviceURL = "service_url", trainURL = "train_url", jobID = "job_id", resourceID = "resource_id"
     }
 
     public init(
-        jobName: String? = nil,
-        status: Int? = nil,
-        createTime: Int64? = nil,
-        duration: Int64? = nil,
-        jobDesc: String? = nil,
-        serviceURL: String? = nil,
-        trainURL: String? = nil,
-        jobID: Int64? = nil,
+        jobName: String? = nil, status: Int? = nil, createTime: Int64? = nil, duration: Int64? = nil,
+        jobDesc: String? = nil, serviceURL: String? = nil, trainURL: String? = nil, jobID: Int64? = nil,
         resourceID: String? = nil
     ) {
         self.jobName = jobName
@@ -56,19 +43,6 @@ public struct ListVisualizationJobJob: Codable, Sendable, Equatable {
         self.trainURL = trainURL
         self.jobID = jobID
         self.resourceID = resourceID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.jobName = try container.decodeIfPresent(String.self, forKey: .jobName)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.duration = try container.decodeLenientIfPresent(Int64.self, forKey: .duration)
-        self.jobDesc = try container.decodeIfPresent(String.self, forKey: .jobDesc)
-        self.serviceURL = try container.decodeIfPresent(String.self, forKey: .serviceURL)
-        self.trainURL = try container.decodeIfPresent(String.self, forKey: .trainURL)
-        self.jobID = try container.decodeLenientIfPresent(Int64.self, forKey: .jobID)
-        self.resourceID = try container.decodeIfPresent(String.self, forKey: .resourceID)
     }
 }
 
@@ -92,22 +66,13 @@ public struct ListVisualizationJobResponse: Codable, Sendable, Equatable {
     public var quotas: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case isSuccess = "is_success"
-        case errorCode = "error_code"
-        case errorMessage = "error_message"
-        case jobTotalCount = "job_total_count"
-        case jobCountLimit = "job_count_limit"
-        case jobs
-        case quotas
+        case isSuccess = "is_success", errorCode = "error_code", errorMessage = "error_message"
+        case jobTotalCount = "job_total_count", jobCountLimit = "job_count_limit", jobs, quotas
     }
 
     public init(
-        isSuccess: Bool? = nil,
-        errorCode: String? = nil,
-        errorMessage: String? = nil,
-        jobTotalCount: Int? = nil,
-        jobCountLimit: Int? = nil,
-        jobs: [ListVisualizationJobJob]? = nil,
+        isSuccess: Bool? = nil, errorCode: String? = nil, errorMessage: String? = nil,
+        jobTotalCount: Int? = nil, jobCountLimit: Int? = nil, jobs: [ListVisualizationJobJob]? = nil,
         quotas: Int? = nil
     ) {
         self.isSuccess = isSuccess
@@ -117,16 +82,5 @@ public struct ListVisualizationJobResponse: Codable, Sendable, Equatable {
         self.jobCountLimit = jobCountLimit
         self.jobs = jobs
         self.quotas = quotas
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSuccess = try container.decodeLenientIfPresent(Bool.self, forKey: .isSuccess)
-        self.errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
-        self.errorMessage = try container.decodeIfPresent(String.self, forKey: .errorMessage)
-        self.jobTotalCount = try container.decodeLenientIfPresent(Int.self, forKey: .jobTotalCount)
-        self.jobCountLimit = try container.decodeLenientIfPresent(Int.self, forKey: .jobCountLimit)
-        self.jobs = try container.decodeIfPresent([ListVisualizationJobJob].self, forKey: .jobs)
-        self.quotas = try container.decodeLenientIfPresent(Int.self, forKey: .quotas)
     }
 }

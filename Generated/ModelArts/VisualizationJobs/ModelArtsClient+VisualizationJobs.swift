@@ -30,9 +30,7 @@ extension ModelArtsClient {
         _ body: CreateVisualizationJobRequest
     ) async throws -> CreateVisualizationJobResponse {
         let request = OperationRequest(
-            operation: "CreateVisualizationJob",
-            method: .post,
-            path: "/v1/{project_id}/visualization-jobs",
+            operation: "CreateVisualizationJob", method: .post, path: "/v1/{project_id}/visualization-jobs",
             body: body
         )
         return try await client.send(request, as: CreateVisualizationJobResponse.self)
@@ -52,10 +50,8 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func deleteVisualizationJob(jobID: String) async throws -> DeleteVisualizationJobResponse {
         let request = OperationRequest(
-            operation: "DeleteVisualizationJob",
-            method: .delete,
-            path: "/v1/{project_id}/visualization-jobs/{job_id}",
-            pathParameters: ["job_id": jobID]
+            operation: "DeleteVisualizationJob", method: .delete,
+            path: "/v1/{project_id}/visualization-jobs/{job_id}", pathParameters: ["job_id": jobID]
         )
         return try await client.send(request, as: DeleteVisualizationJobResponse.self)
     }
@@ -98,9 +94,7 @@ extension ModelArtsClient {
         query.append("search_content", searchContent)
         query.append("workspace_id", workspaceID)
         let request = OperationRequest(
-            operation: "ListVisualizationJob",
-            method: .get,
-            path: "/v1/{project_id}/visualization-jobs",
+            operation: "ListVisualizationJob", method: .get, path: "/v1/{project_id}/visualization-jobs",
             query: query
         )
         return try await client.send(request, as: ListVisualizationJobResponse.self)
@@ -120,10 +114,8 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func restartVisualizationJob(jobID: String) async throws -> RestartVisualizationJobResponse {
         let request = OperationRequest(
-            operation: "RestartVisualizationJob",
-            method: .post,
-            path: "/v1/{project_id}/visualization-jobs/{job_id}/restart",
-            pathParameters: ["job_id": jobID]
+            operation: "RestartVisualizationJob", method: .post,
+            path: "/v1/{project_id}/visualization-jobs/{job_id}/restart", pathParameters: ["job_id": jobID]
         )
         return try await client.send(request, as: RestartVisualizationJobResponse.self)
     }
@@ -140,10 +132,8 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func showVisualizationJob(jobID: String) async throws -> ShowVisualizationJobResponse {
         let request = OperationRequest(
-            operation: "ShowVisualizationJob",
-            method: .get,
-            path: "/v1/{project_id}/visualization-jobs/{job_id}",
-            pathParameters: ["job_id": jobID]
+            operation: "ShowVisualizationJob", method: .get,
+            path: "/v1/{project_id}/visualization-jobs/{job_id}", pathParameters: ["job_id": jobID]
         )
         return try await client.send(request, as: ShowVisualizationJobResponse.self)
     }
@@ -162,10 +152,8 @@ extension ModelArtsClient {
     /// - Returns: The body of the service's `200` response.
     public func stopVisualizationJob(jobID: String) async throws -> StopVisualizationJobResponse {
         let request = OperationRequest(
-            operation: "StopVisualizationJob",
-            method: .post,
-            path: "/v1/{project_id}/visualization-jobs/{job_id}/stop",
-            pathParameters: ["job_id": jobID]
+            operation: "StopVisualizationJob", method: .post,
+            path: "/v1/{project_id}/visualization-jobs/{job_id}/stop", pathParameters: ["job_id": jobID]
         )
         return try await client.send(request, as: StopVisualizationJobResponse.self)
     }
@@ -186,10 +174,8 @@ extension ModelArtsClient {
         _ body: UpdateDescriptionOfVisualizationJobRequest
     ) async throws -> UpdateDescriptionOfVisualizationJobResponse {
         let request = OperationRequest(
-            operation: "UpdateDescriptionOfVisualizationJob",
-            method: .put,
-            path: "/v1/{project_id}/visualization-jobs/{job_id}",
-            pathParameters: ["job_id": jobID],
+            operation: "UpdateDescriptionOfVisualizationJob", method: .put,
+            path: "/v1/{project_id}/visualization-jobs/{job_id}", pathParameters: ["job_id": jobID],
             body: body
         )
         return try await client.send(request, as: UpdateDescriptionOfVisualizationJobResponse.self)

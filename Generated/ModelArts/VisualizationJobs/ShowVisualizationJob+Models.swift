@@ -31,31 +31,15 @@ public struct ShowVisualizationJobResponse: Codable, Sendable, Equatable {
     public var status: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case errorMessage = "error_message"
-        case errorCode = "error_code"
-        case jobName = "job_name"
-        case serviceURL = "service_url"
-        case resourceID = "resource_id"
-        case jobID = "job_id"
-        case jobDesc = "job_desc"
-        case duration
-        case createTime = "create_time"
-        case trainURL = "train_url"
-        case status
+        case errorMessage = "error_message", errorCode = "error_code", jobName = "job_name"
+        case serviceURL = "service_url", resourceID = "resource_id", jobID = "job_id", jobDesc = "job_desc"
+        case duration, createTime = "create_time", trainURL = "train_url", status
     }
 
     public init(
-        errorMessage: String? = nil,
-        errorCode: String? = nil,
-        jobName: String? = nil,
-        serviceURL: String? = nil,
-        resourceID: String? = nil,
-        jobID: Int64? = nil,
-        jobDesc: String? = nil,
-        duration: Int64? = nil,
-        createTime: Int64? = nil,
-        trainURL: String? = nil,
-        status: Int? = nil
+        errorMessage: String? = nil, errorCode: String? = nil, jobName: String? = nil,
+        serviceURL: String? = nil, resourceID: String? = nil, jobID: Int64? = nil, jobDesc: String? = nil,
+        duration: Int64? = nil, createTime: Int64? = nil, trainURL: String? = nil, status: Int? = nil
     ) {
         self.errorMessage = errorMessage
         self.errorCode = errorCode
@@ -68,20 +52,5 @@ public struct ShowVisualizationJobResponse: Codable, Sendable, Equatable {
         self.createTime = createTime
         self.trainURL = trainURL
         self.status = status
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.errorMessage = try container.decodeIfPresent(String.self, forKey: .errorMessage)
-        self.errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
-        self.jobName = try container.decodeIfPresent(String.self, forKey: .jobName)
-        self.serviceURL = try container.decodeIfPresent(String.self, forKey: .serviceURL)
-        self.resourceID = try container.decodeIfPresent(String.self, forKey: .resourceID)
-        self.jobID = try container.decodeLenientIfPresent(Int64.self, forKey: .jobID)
-        self.jobDesc = try container.decodeIfPresent(String.self, forKey: .jobDesc)
-        self.duration = try container.decodeLenientIfPresent(Int64.self, forKey: .duration)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.trainURL = try container.decodeIfPresent(String.self, forKey: .trainURL)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
     }
 }

@@ -28,24 +28,12 @@ public struct ShowAPIVersionResponse: Codable, Sendable, Equatable {
     public var minVersion: String?
 
     private enum CodingKeys: String, CodingKey {
-        case version
-        case id
-        case links
-        case href
-        case rel
-        case status
-        case updated
-        case minVersion = "min_version"
+        case version, id, links, href, rel, status, updated, minVersion = "min_version"
     }
 
     public init(
-        version: JSONValue? = nil,
-        id: String? = nil,
-        links: [JSONValue]? = nil,
-        href: String? = nil,
-        rel: String? = nil,
-        status: ShowAPIVersionStatus? = nil,
-        updated: String? = nil,
+        version: JSONValue? = nil, id: String? = nil, links: [JSONValue]? = nil, href: String? = nil,
+        rel: String? = nil, status: ShowAPIVersionStatus? = nil, updated: String? = nil,
         minVersion: String? = nil
     ) {
         self.version = version

@@ -43,24 +43,14 @@ public struct CreatePrivateDnatOption: Codable, Sendable, Equatable {
     public var transitServicePort: String?
 
     private enum CodingKeys: String, CodingKey {
-        case description
-        case transitIPID = "transit_ip_id"
-        case networkInterfaceID = "network_interface_id"
-        case gatewayID = "gateway_id"
-        case `protocol`
-        case privateIPAddress = "private_ip_address"
-        case internalServicePort = "internal_service_port"
-        case transitServicePort = "transit_service_port"
+        case description, transitIPID = "transit_ip_id", networkInterfaceID = "network_interface_id"
+        case gatewayID = "gateway_id", `protocol`, privateIPAddress = "private_ip_address"
+        case internalServicePort = "internal_service_port", transitServicePort = "transit_service_port"
     }
 
     public init(
-        description: String? = nil,
-        transitIPID: String,
-        networkInterfaceID: String? = nil,
-        gatewayID: String,
-        `protocol`: ProtocolValue? = nil,
-        privateIPAddress: String? = nil,
-        internalServicePort: String? = nil,
+        description: String? = nil, transitIPID: String, networkInterfaceID: String? = nil, gatewayID: String,
+        `protocol`: ProtocolValue? = nil, privateIPAddress: String? = nil, internalServicePort: String? = nil,
         transitServicePort: String? = nil
     ) {
         self.description = description

@@ -13,9 +13,7 @@ public struct ListPrivateDnatsResponse: Codable, Sendable, Equatable {
     public var pageInfo: PageInfo?
 
     private enum CodingKeys: String, CodingKey {
-        case dnatRules = "dnat_rules"
-        case requestID = "request_id"
-        case pageInfo = "page_info"
+        case dnatRules = "dnat_rules", requestID = "request_id", pageInfo = "page_info"
     }
 
     public init(dnatRules: [PrivateDnat]? = nil, requestID: String? = nil, pageInfo: PageInfo? = nil) {

@@ -18,9 +18,7 @@ extension NATClient {
         _ body: CreatePrivateDnatRequest
     ) async throws -> CreatePrivateDnatResponse {
         let request = OperationRequest(
-            operation: "CreatePrivateDnat",
-            method: .post,
-            path: "/v3/{project_id}/private-nat/dnat-rules",
+            operation: "CreatePrivateDnat", method: .post, path: "/v3/{project_id}/private-nat/dnat-rules",
             body: body
         )
         return try await client.send(request, as: CreatePrivateDnatResponse.self)
@@ -36,8 +34,7 @@ extension NATClient {
     ///   - dnatRuleID: Specifies the DNAT rule ID.
     public func deletePrivateDnat(dnatRuleID: String) async throws {
         let request = OperationRequest(
-            operation: "DeletePrivateDnat",
-            method: .delete,
+            operation: "DeletePrivateDnat", method: .delete,
             path: "/v3/{project_id}/private-nat/dnat-rules/{dnat_rule_id}",
             pathParameters: ["dnat_rule_id": dnatRuleID]
         )
@@ -125,9 +122,7 @@ extension NATClient {
         query.append("created_at", createdAt)
         query.append("updated_at", updatedAt)
         let request = OperationRequest(
-            operation: "ListPrivateDnats",
-            method: .get,
-            path: "/v3/{project_id}/private-nat/dnat-rules",
+            operation: "ListPrivateDnats", method: .get, path: "/v3/{project_id}/private-nat/dnat-rules",
             query: query
         )
         return try await client.send(request, as: ListPrivateDnatsResponse.self)
@@ -145,8 +140,7 @@ extension NATClient {
     /// - Returns: The body of the service's `200` response.
     public func showPrivateDnat(dnatRuleID: String) async throws -> ShowPrivateDnatResponse {
         let request = OperationRequest(
-            operation: "ShowPrivateDnat",
-            method: .get,
+            operation: "ShowPrivateDnat", method: .get,
             path: "/v3/{project_id}/private-nat/dnat-rules/{dnat_rule_id}",
             pathParameters: ["dnat_rule_id": dnatRuleID]
         )
@@ -169,11 +163,9 @@ extension NATClient {
         _ body: UpdatePrivateDnatRequest
     ) async throws -> UpdatePrivateDnatResponse {
         let request = OperationRequest(
-            operation: "UpdatePrivateDnat",
-            method: .put,
+            operation: "UpdatePrivateDnat", method: .put,
             path: "/v3/{project_id}/private-nat/dnat-rules/{dnat_rule_id}",
-            pathParameters: ["dnat_rule_id": dnatRuleID],
-            body: body
+            pathParameters: ["dnat_rule_id": dnatRuleID], body: body
         )
         return try await client.send(request, as: UpdatePrivateDnatResponse.self)
     }

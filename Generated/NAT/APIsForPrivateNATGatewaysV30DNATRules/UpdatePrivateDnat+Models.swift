@@ -41,22 +41,14 @@ public struct UpdatePrivateDnatOption: Codable, Sendable, Equatable {
     public var transitServicePort: String?
 
     private enum CodingKeys: String, CodingKey {
-        case description
-        case transitIPID = "transit_ip_id"
-        case networkInterfaceID = "network_interface_id"
-        case privateIPAddress = "private_ip_address"
-        case `protocol`
-        case internalServicePort = "internal_service_port"
-        case transitServicePort = "transit_service_port"
+        case description, transitIPID = "transit_ip_id", networkInterfaceID = "network_interface_id"
+        case privateIPAddress = "private_ip_address", `protocol`
+        case internalServicePort = "internal_service_port", transitServicePort = "transit_service_port"
     }
 
     public init(
-        description: String? = nil,
-        transitIPID: String? = nil,
-        networkInterfaceID: String? = nil,
-        privateIPAddress: String? = nil,
-        `protocol`: ProtocolValue? = nil,
-        internalServicePort: String? = nil,
+        description: String? = nil, transitIPID: String? = nil, networkInterfaceID: String? = nil,
+        privateIPAddress: String? = nil, `protocol`: ProtocolValue? = nil, internalServicePort: String? = nil,
         transitServicePort: String? = nil
     ) {
         self.description = description

@@ -21,18 +21,12 @@ public struct CreatePrivateSNATOption: Codable, Sendable, Equatable {
     public var transitIPIDs: [String]
 
     private enum CodingKeys: String, CodingKey {
-        case gatewayID = "gateway_id"
-        case cidr
-        case virsubnetID = "virsubnet_id"
-        case description
+        case gatewayID = "gateway_id", cidr, virsubnetID = "virsubnet_id", description
         case transitIPIDs = "transit_ip_ids"
     }
 
     public init(
-        gatewayID: String,
-        cidr: String? = nil,
-        virsubnetID: String? = nil,
-        description: String? = nil,
+        gatewayID: String, cidr: String? = nil, virsubnetID: String? = nil, description: String? = nil,
         transitIPIDs: [String]
     ) {
         self.gatewayID = gatewayID

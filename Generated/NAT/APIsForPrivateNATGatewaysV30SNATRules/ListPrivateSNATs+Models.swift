@@ -13,9 +13,7 @@ public struct ListPrivateSNATsResponse: Codable, Sendable, Equatable {
     public var requestID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case snatRules = "snat_rules"
-        case pageInfo = "page_info"
-        case requestID = "request_id"
+        case snatRules = "snat_rules", pageInfo = "page_info", requestID = "request_id"
     }
 
     public init(snatRules: [PrivateSNAT]? = nil, pageInfo: PageInfo? = nil, requestID: String? = nil) {

@@ -18,9 +18,7 @@ extension NATClient {
         _ body: CreatePrivateSNATRequest
     ) async throws -> CreatePrivateSNATResponse {
         let request = OperationRequest(
-            operation: "CreatePrivateSnat",
-            method: .post,
-            path: "/v3/{project_id}/private-nat/snat-rules",
+            operation: "CreatePrivateSnat", method: .post, path: "/v3/{project_id}/private-nat/snat-rules",
             body: body
         )
         return try await client.send(request, as: CreatePrivateSNATResponse.self)
@@ -36,8 +34,7 @@ extension NATClient {
     ///   - snatRuleID: Specifies the SNAT rule ID.
     public func deletePrivateSNAT(snatRuleID: String) async throws {
         let request = OperationRequest(
-            operation: "DeletePrivateSnat",
-            method: .delete,
+            operation: "DeletePrivateSnat", method: .delete,
             path: "/v3/{project_id}/private-nat/snat-rules/{snat_rule_id}",
             pathParameters: ["snat_rule_id": snatRuleID]
         )
@@ -98,9 +95,7 @@ extension NATClient {
         query.append("transit_ip_address", transitIPAddress)
         query.append("enterprise_project_id", enterpriseProjectID)
         let request = OperationRequest(
-            operation: "ListPrivateSnats",
-            method: .get,
-            path: "/v3/{project_id}/private-nat/snat-rules",
+            operation: "ListPrivateSnats", method: .get, path: "/v3/{project_id}/private-nat/snat-rules",
             query: query
         )
         return try await client.send(request, as: ListPrivateSNATsResponse.self)
@@ -118,8 +113,7 @@ extension NATClient {
     /// - Returns: The body of the service's `200` response.
     public func showPrivateSNAT(snatRuleID: String) async throws -> ShowPrivateSNATResponse {
         let request = OperationRequest(
-            operation: "ShowPrivateSnat",
-            method: .get,
+            operation: "ShowPrivateSnat", method: .get,
             path: "/v3/{project_id}/private-nat/snat-rules/{snat_rule_id}",
             pathParameters: ["snat_rule_id": snatRuleID]
         )
@@ -142,11 +136,9 @@ extension NATClient {
         _ body: UpdatePrivateSNATRequest
     ) async throws -> UpdatePrivateSNATResponse {
         let request = OperationRequest(
-            operation: "UpdatePrivateSnat",
-            method: .put,
+            operation: "UpdatePrivateSnat", method: .put,
             path: "/v3/{project_id}/private-nat/snat-rules/{snat_rule_id}",
-            pathParameters: ["snat_rule_id": snatRuleID],
-            body: body
+            pathParameters: ["snat_rule_id": snatRuleID], body: body
         )
         return try await client.send(request, as: UpdatePrivateSNATResponse.self)
     }

@@ -12,8 +12,7 @@ public struct UpdatePrivateSNATOption: Codable, Sendable, Equatable {
     public var description: String?
 
     private enum CodingKeys: String, CodingKey {
-        case transitIPIDs = "transit_ip_ids"
-        case description
+        case transitIPIDs = "transit_ip_ids", description
     }
 
     public init(transitIPIDs: [String]? = nil, description: String? = nil) {

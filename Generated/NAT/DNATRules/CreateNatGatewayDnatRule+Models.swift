@@ -32,25 +32,14 @@ public struct CreateNatGatewayDnatRuleDnatRule: Codable, Sendable, Equatable {
     public var description: String?
 
     private enum CodingKeys: String, CodingKey {
-        case natGatewayID = "nat_gateway_id"
-        case portID = "port_id"
-        case privateIP = "private_ip"
-        case internalServicePort = "internal_service_port"
-        case floatingIPID = "floating_ip_id"
-        case externalServicePort = "external_service_port"
-        case `protocol`
-        case description
+        case natGatewayID = "nat_gateway_id", portID = "port_id", privateIP = "private_ip"
+        case internalServicePort = "internal_service_port", floatingIPID = "floating_ip_id"
+        case externalServicePort = "external_service_port", `protocol`, description
     }
 
     public init(
-        natGatewayID: String,
-        portID: String? = nil,
-        privateIP: String? = nil,
-        internalServicePort: Int,
-        floatingIPID: String,
-        externalServicePort: Int,
-        `protocol`: String,
-        description: String? = nil
+        natGatewayID: String, portID: String? = nil, privateIP: String? = nil, internalServicePort: Int,
+        floatingIPID: String, externalServicePort: Int, `protocol`: String, description: String? = nil
     ) {
         self.natGatewayID = natGatewayID
         self.portID = portID
@@ -60,18 +49,6 @@ public struct CreateNatGatewayDnatRuleDnatRule: Codable, Sendable, Equatable {
         self.externalServicePort = externalServicePort
         self.`protocol` = `protocol`
         self.description = description
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.natGatewayID = try container.decode(String.self, forKey: .natGatewayID)
-        self.portID = try container.decodeIfPresent(String.self, forKey: .portID)
-        self.privateIP = try container.decodeIfPresent(String.self, forKey: .privateIP)
-        self.internalServicePort = try container.decodeLenient(Int.self, forKey: .internalServicePort)
-        self.floatingIPID = try container.decode(String.self, forKey: .floatingIPID)
-        self.externalServicePort = try container.decodeLenient(Int.self, forKey: .externalServicePort)
-        self.`protocol` = try container.decode(String.self, forKey: .`protocol`)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
     }
 }
 

@@ -18,10 +18,7 @@ extension NATClient {
         _ body: CreateNatGatewayDnatRuleRequest
     ) async throws -> CreateNatGatewayDnatRuleResponse {
         let request = OperationRequest(
-            operation: "CreateNatGatewayDnatRule",
-            method: .post,
-            path: "/v2.0/dnat_rules",
-            body: body
+            operation: "CreateNatGatewayDnatRule", method: .post, path: "/v2.0/dnat_rules", body: body
         )
         return try await client.send(request, as: CreateNatGatewayDnatRuleResponse.self)
     }
@@ -36,9 +33,7 @@ extension NATClient {
     ///   - dnatRuleID: Specifies the ID of the DNAT rule.
     public func deleteDNATRule(dnatRuleID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteDNATRule",
-            method: .delete,
-            path: "/v2.0/dnat_rules/{dnat_rule_id}",
+            operation: "DeleteDNATRule", method: .delete, path: "/v2.0/dnat_rules/{dnat_rule_id}",
             pathParameters: ["dnat_rule_id": dnatRuleID]
         )
         try await client.send(request)
@@ -108,10 +103,7 @@ extension NATClient {
         query.append("admin_state_up", adminStateUp)
         query.append("created_at", createdAt)
         let request = OperationRequest(
-            operation: "ListNatGatewayDnatRules",
-            method: .get,
-            path: "/v2.0/dnat_rules",
-            query: query
+            operation: "ListNatGatewayDnatRules", method: .get, path: "/v2.0/dnat_rules", query: query
         )
         return try await client.send(request, as: ListNatGatewayDnatRulesResponse.self)
     }
@@ -128,9 +120,7 @@ extension NATClient {
     /// - Returns: The body of the service's `200` response.
     public func showNatGatewayDnatRule(dnatRuleID: String) async throws -> ShowNatGatewayDnatRuleResponse {
         let request = OperationRequest(
-            operation: "ShowNatGatewayDnatRule",
-            method: .get,
-            path: "/v2.0/dnat_rules/{dnat_rule_id}",
+            operation: "ShowNatGatewayDnatRule", method: .get, path: "/v2.0/dnat_rules/{dnat_rule_id}",
             pathParameters: ["dnat_rule_id": dnatRuleID]
         )
         return try await client.send(request, as: ShowNatGatewayDnatRuleResponse.self)

@@ -26,20 +26,12 @@ public struct CreateNatGatewayNatGateway: Codable, Sendable, Equatable {
     public var internalNetworkID: String
 
     private enum CodingKeys: String, CodingKey {
-        case tenantID = "tenant_id"
-        case name
-        case description
-        case spec
-        case routerID = "router_id"
+        case tenantID = "tenant_id", name, description, spec, routerID = "router_id"
         case internalNetworkID = "internal_network_id"
     }
 
     public init(
-        tenantID: String? = nil,
-        name: String,
-        description: String? = nil,
-        spec: String,
-        routerID: String,
+        tenantID: String? = nil, name: String, description: String? = nil, spec: String, routerID: String,
         internalNetworkID: String
     ) {
         self.tenantID = tenantID

@@ -16,10 +16,7 @@ extension NATClient {
     /// - Returns: The body of the service's `200` response.
     public func createNatGateway(_ body: CreateNatGatewayRequest) async throws -> CreateNatGatewayResponse {
         let request = OperationRequest(
-            operation: "CreateNatGateway",
-            method: .post,
-            path: "/v2.0/nat_gateways",
-            body: body
+            operation: "CreateNatGateway", method: .post, path: "/v2.0/nat_gateways", body: body
         )
         return try await client.send(request, as: CreateNatGatewayResponse.self)
     }
@@ -34,9 +31,7 @@ extension NATClient {
     ///   - natGatewayID: Specifies the NAT gateway ID.
     public func deleteNatGateway(natGatewayID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteNatGateway",
-            method: .delete,
-            path: "/v2.0/nat_gateways/{nat_gateway_id}",
+            operation: "DeleteNatGateway", method: .delete, path: "/v2.0/nat_gateways/{nat_gateway_id}",
             pathParameters: ["nat_gateway_id": natGatewayID]
         )
         try await client.send(request)
@@ -95,10 +90,7 @@ extension NATClient {
         query.append("admin_state_up", adminStateUp)
         query.append("created_at", createdAt)
         let request = OperationRequest(
-            operation: "ListNatGateways",
-            method: .get,
-            path: "/v2.0/nat_gateways",
-            query: query
+            operation: "ListNatGateways", method: .get, path: "/v2.0/nat_gateways", query: query
         )
         return try await client.send(request, as: ListNatGatewaysResponse.self)
     }
@@ -115,9 +107,7 @@ extension NATClient {
     /// - Returns: The body of the service's `200` response.
     public func showNatGateway(natGatewayID: String) async throws -> ShowNatGatewayResponse {
         let request = OperationRequest(
-            operation: "ShowNatGateway",
-            method: .get,
-            path: "/v2.0/nat_gateways/{nat_gateway_id}",
+            operation: "ShowNatGateway", method: .get, path: "/v2.0/nat_gateways/{nat_gateway_id}",
             pathParameters: ["nat_gateway_id": natGatewayID]
         )
         return try await client.send(request, as: ShowNatGatewayResponse.self)
@@ -139,11 +129,8 @@ extension NATClient {
         _ body: UpdateNatGatewayRequest
     ) async throws -> UpdateNatGatewayResponse {
         let request = OperationRequest(
-            operation: "UpdateNatGateway",
-            method: .put,
-            path: "/v2.0/nat_gateways/{nat_gateway_id}",
-            pathParameters: ["nat_gateway_id": natGatewayID],
-            body: body
+            operation: "UpdateNatGateway", method: .put, path: "/v2.0/nat_gateways/{nat_gateway_id}",
+            pathParameters: ["nat_gateway_id": natGatewayID], body: body
         )
         return try await client.send(request, as: UpdateNatGatewayResponse.self)
     }

@@ -18,11 +18,9 @@ extension NATClient {
         _ body: BatchCreateDeletePrivateNatTagsRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "BatchCreateDeletePrivateNatTags",
-            method: .post,
+            operation: "BatchCreateDeletePrivateNatTags", method: .post,
             path: "/v3/{project_id}/private-nat-gateways/{resource_id}/tags/action",
-            pathParameters: ["resource_id": resourceID],
-            body: body
+            pathParameters: ["resource_id": resourceID], body: body
         )
         try await client.send(request)
     }
@@ -38,11 +36,9 @@ extension NATClient {
     ///   - body: The request body.
     public func createPrivateNatTag(resourceID: String, _ body: CreatePrivateNatTagRequest) async throws {
         let request = OperationRequest(
-            operation: "CreatePrivateNatTag",
-            method: .post,
+            operation: "CreatePrivateNatTag", method: .post,
             path: "/v3/{project_id}/private-nat-gateways/{resource_id}/tags",
-            pathParameters: ["resource_id": resourceID],
-            body: body
+            pathParameters: ["resource_id": resourceID], body: body
         )
         try await client.send(request)
     }
@@ -58,8 +54,7 @@ extension NATClient {
     ///   - key: Specifies the tag key.
     public func deletePrivateNatTag(resourceID: String, key: String) async throws {
         let request = OperationRequest(
-            operation: "DeletePrivateNatTag",
-            method: .delete,
+            operation: "DeletePrivateNatTag", method: .delete,
             path: "/v3/{project_id}/private-nat-gateways/{resource_id}/tags/{key}",
             pathParameters: ["resource_id": resourceID, "key": key]
         )
@@ -75,9 +70,7 @@ extension NATClient {
     /// - Returns: The body of the service's `200` response.
     public func listPrivateNatTags() async throws -> ListPrivateNatTagsResponse {
         let request = OperationRequest(
-            operation: "ListPrivateNatTags",
-            method: .get,
-            path: "/v3/{project_id}/private-nat-gateways/tags"
+            operation: "ListPrivateNatTags", method: .get, path: "/v3/{project_id}/private-nat-gateways/tags"
         )
         return try await client.send(request, as: ListPrivateNatTagsResponse.self)
     }
@@ -96,10 +89,8 @@ extension NATClient {
         _ body: ListPrivateNatsByTagsRequest
     ) async throws -> ListPrivateNatsByTagsResponse {
         let request = OperationRequest(
-            operation: "ListPrivateNatsByTags",
-            method: .post,
-            path: "/v3/{project_id}/private-nat-gateways/resource_instances/action",
-            body: body
+            operation: "ListPrivateNatsByTags", method: .post,
+            path: "/v3/{project_id}/private-nat-gateways/resource_instances/action", body: body
         )
         return try await client.send(request, as: ListPrivateNatsByTagsResponse.self)
     }
@@ -116,8 +107,7 @@ extension NATClient {
     /// - Returns: The body of the service's `200` response.
     public func showPrivateNatTags(resourceID: String) async throws -> ShowPrivateNatTagsResponse {
         let request = OperationRequest(
-            operation: "ShowPrivateNatTags",
-            method: .get,
+            operation: "ShowPrivateNatTags", method: .get,
             path: "/v3/{project_id}/private-nat-gateways/{resource_id}/tags",
             pathParameters: ["resource_id": resourceID]
         )

@@ -33,21 +33,13 @@ public struct CreatePrivateNatOption: Codable, Sendable, Equatable {
     public var enterpriseProjectID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case spec
-        case downlinkVPCs = "downlink_vpcs"
-        case tags
+        case name, description, spec, downlinkVPCs = "downlink_vpcs", tags
         case enterpriseProjectID = "enterprise_project_id"
     }
 
     public init(
-        name: String,
-        description: String? = nil,
-        spec: Spec? = nil,
-        downlinkVPCs: [DownlinkVPCOption],
-        tags: [CreatePrivateNatTagTag]? = nil,
-        enterpriseProjectID: String? = nil
+        name: String, description: String? = nil, spec: Spec? = nil, downlinkVPCs: [DownlinkVPCOption],
+        tags: [CreatePrivateNatTagTag]? = nil, enterpriseProjectID: String? = nil
     ) {
         self.name = name
         self.description = description
@@ -79,8 +71,7 @@ public struct DownlinkVPCOption: Codable, Sendable, Equatable {
     public var ngportIPAddress: String?
 
     private enum CodingKeys: String, CodingKey {
-        case virsubnetID = "virsubnet_id"
-        case ngportIPAddress = "ngport_ip_address"
+        case virsubnetID = "virsubnet_id", ngportIPAddress = "ngport_ip_address"
     }
 
     public init(virsubnetID: String, ngportIPAddress: String? = nil) {

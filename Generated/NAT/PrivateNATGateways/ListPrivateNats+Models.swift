@@ -14,9 +14,7 @@ public struct ListPrivateNatsResponse: Codable, Sendable, Equatable {
     public var pageInfo: PageInfo?
 
     private enum CodingKeys: String, CodingKey {
-        case gateways
-        case requestID = "request_id"
-        case pageInfo = "page_info"
+        case gateways, requestID = "request_id", pageInfo = "page_info"
     }
 
     public init(gateways: [PrivateNat]? = nil, requestID: String? = nil, pageInfo: PageInfo? = nil) {

@@ -16,9 +16,7 @@ extension NATClient {
     /// - Returns: The body of the service's `201` response.
     public func createPrivateNat(_ body: CreatePrivateNatRequest) async throws -> CreatePrivateNatResponse {
         let request = OperationRequest(
-            operation: "CreatePrivateNat",
-            method: .post,
-            path: "/v3/{project_id}/private-nat/gateways",
+            operation: "CreatePrivateNat", method: .post, path: "/v3/{project_id}/private-nat/gateways",
             body: body
         )
         return try await client.send(request, as: CreatePrivateNatResponse.self)
@@ -34,8 +32,7 @@ extension NATClient {
     ///   - gatewayID: Specifies the private NAT gateway ID.
     public func deletePrivateNat(gatewayID: String) async throws {
         let request = OperationRequest(
-            operation: "DeletePrivateNat",
-            method: .delete,
+            operation: "DeletePrivateNat", method: .delete,
             path: "/v3/{project_id}/private-nat/gateways/{gateway_id}",
             pathParameters: ["gateway_id": gatewayID]
         )
@@ -99,9 +96,7 @@ extension NATClient {
         query.append("virsubnet_id", virsubnetID)
         query.append("enterprise_project_id", enterpriseProjectID)
         let request = OperationRequest(
-            operation: "ListPrivateNats",
-            method: .get,
-            path: "/v3/{project_id}/private-nat/gateways",
+            operation: "ListPrivateNats", method: .get, path: "/v3/{project_id}/private-nat/gateways",
             query: query
         )
         return try await client.send(request, as: ListPrivateNatsResponse.self)
@@ -119,8 +114,7 @@ extension NATClient {
     /// - Returns: The body of the service's `200` response.
     public func showPrivateNat(gatewayID: String) async throws -> ShowPrivateNatResponse {
         let request = OperationRequest(
-            operation: "ShowPrivateNat",
-            method: .get,
+            operation: "ShowPrivateNat", method: .get,
             path: "/v3/{project_id}/private-nat/gateways/{gateway_id}",
             pathParameters: ["gateway_id": gatewayID]
         )
@@ -143,11 +137,9 @@ extension NATClient {
         _ body: UpdatePrivateNatRequest
     ) async throws -> UpdatePrivateNatResponse {
         let request = OperationRequest(
-            operation: "UpdatePrivateNat",
-            method: .put,
+            operation: "UpdatePrivateNat", method: .put,
             path: "/v3/{project_id}/private-nat/gateways/{gateway_id}",
-            pathParameters: ["gateway_id": gatewayID],
-            body: body
+            pathParameters: ["gateway_id": gatewayID], body: body
         )
         return try await client.send(request, as: UpdatePrivateNatResponse.self)
     }

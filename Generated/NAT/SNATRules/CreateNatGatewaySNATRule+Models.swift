@@ -47,21 +47,13 @@ public struct CreateNatGatewaySNATRuleSNATRule: Codable, Sendable, Equatable {
     public var description: String?
 
     private enum CodingKeys: String, CodingKey {
-        case natGatewayID = "nat_gateway_id"
-        case networkID = "network_id"
-        case cidr
-        case sourceType = "source_type"
-        case floatingIPID = "floating_ip_id"
-        case description
+        case natGatewayID = "nat_gateway_id", networkID = "network_id", cidr, sourceType = "source_type"
+        case floatingIPID = "floating_ip_id", description
     }
 
     public init(
-        natGatewayID: String,
-        networkID: String? = nil,
-        cidr: String? = nil,
-        sourceType: Int? = nil,
-        floatingIPID: String,
-        description: String? = nil
+        natGatewayID: String, networkID: String? = nil, cidr: String? = nil, sourceType: Int? = nil,
+        floatingIPID: String, description: String? = nil
     ) {
         self.natGatewayID = natGatewayID
         self.networkID = networkID
@@ -69,15 +61,5 @@ public struct CreateNatGatewaySNATRuleSNATRule: Codable, Sendable, Equatable {
         self.sourceType = sourceType
         self.floatingIPID = floatingIPID
         self.description = description
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.natGatewayID = try container.decode(String.self, forKey: .natGatewayID)
-        self.networkID = try container.decodeIfPresent(String.self, forKey: .networkID)
-        self.cidr = try container.decodeIfPresent(String.self, forKey: .cidr)
-        self.sourceType = try container.decodeLenientIfPresent(Int.self, forKey: .sourceType)
-        self.floatingIPID = try container.decode(String.self, forKey: .floatingIPID)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
     }
 }

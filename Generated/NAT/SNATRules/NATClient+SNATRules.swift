@@ -18,10 +18,7 @@ extension NATClient {
         _ body: CreateNatGatewaySNATRuleRequest
     ) async throws -> CreateNatGatewaySNATRuleResponse {
         let request = OperationRequest(
-            operation: "CreateNatGatewaySnatRule",
-            method: .post,
-            path: "/v2.0/snat_rules",
-            body: body
+            operation: "CreateNatGatewaySnatRule", method: .post, path: "/v2.0/snat_rules", body: body
         )
         return try await client.send(request, as: CreateNatGatewaySNATRuleResponse.self)
     }
@@ -36,9 +33,7 @@ extension NATClient {
     ///   - snatRuleID: Specifies the SNAT rule ID.
     public func deleteSNATRule(snatRuleID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteSNATRule",
-            method: .delete,
-            path: "/v2.0/snat_rules/{snat_rule_id}",
+            operation: "DeleteSNATRule", method: .delete, path: "/v2.0/snat_rules/{snat_rule_id}",
             pathParameters: ["snat_rule_id": snatRuleID]
         )
         try await client.send(request)
@@ -102,10 +97,7 @@ extension NATClient {
         query.append("admin_state_up", adminStateUp)
         query.append("created_at", createdAt)
         let request = OperationRequest(
-            operation: "ListNatGatewaySnatRules",
-            method: .get,
-            path: "/v2.0/snat_rules",
-            query: query
+            operation: "ListNatGatewaySnatRules", method: .get, path: "/v2.0/snat_rules", query: query
         )
         return try await client.send(request, as: ListNatGatewaySNATRulesResponse.self)
     }
@@ -122,9 +114,7 @@ extension NATClient {
     /// - Returns: The body of the service's `200` response.
     public func showNatGatewaySNATRule(snatRuleID: String) async throws -> ShowNatGatewaySNATRuleResponse {
         let request = OperationRequest(
-            operation: "ShowNatGatewaySnatRule",
-            method: .get,
-            path: "/v2.0/snat_rules/{snat_rule_id}",
+            operation: "ShowNatGatewaySnatRule", method: .get, path: "/v2.0/snat_rules/{snat_rule_id}",
             pathParameters: ["snat_rule_id": snatRuleID]
         )
         return try await client.send(request, as: ShowNatGatewaySNATRuleResponse.self)

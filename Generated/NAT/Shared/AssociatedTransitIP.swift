@@ -11,8 +11,7 @@ public struct AssociatedTransitIP: Codable, Sendable, Equatable {
     public var transitIPAddress: String?
 
     private enum CodingKeys: String, CodingKey {
-        case transitIPID = "transit_ip_id"
-        case transitIPAddress = "transit_ip_address"
+        case transitIPID = "transit_ip_id", transitIPAddress = "transit_ip_address"
     }
 
     public init(transitIPID: String? = nil, transitIPAddress: String? = nil) {

@@ -44,36 +44,18 @@ public struct DnatRule: Codable, Sendable, Equatable {
     public var createdAt: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case tenantID = "tenant_id"
-        case natGatewayID = "nat_gateway_id"
-        case portID = "port_id"
-        case privateIP = "private_ip"
-        case internalServicePort = "internal_service_port"
-        case floatingIPID = "floating_ip_id"
-        case floatingIPAddress = "floating_ip_address"
-        case externalServicePort = "external_service_port"
-        case `protocol`
-        case description
-        case status
-        case adminStateUp = "admin_state_up"
-        case createdAt = "created_at"
+        case id, tenantID = "tenant_id", natGatewayID = "nat_gateway_id", portID = "port_id"
+        case privateIP = "private_ip", internalServicePort = "internal_service_port"
+        case floatingIPID = "floating_ip_id", floatingIPAddress = "floating_ip_address"
+        case externalServicePort = "external_service_port", `protocol`, description, status
+        case adminStateUp = "admin_state_up", createdAt = "created_at"
     }
 
     public init(
-        id: String? = nil,
-        tenantID: String? = nil,
-        natGatewayID: String? = nil,
-        portID: String? = nil,
-        privateIP: String? = nil,
-        internalServicePort: Int? = nil,
-        floatingIPID: String? = nil,
-        floatingIPAddress: String? = nil,
-        externalServicePort: Int? = nil,
-        `protocol`: String? = nil,
-        description: String? = nil,
-        status: String? = nil,
-        adminStateUp: Bool? = nil,
+        id: String? = nil, tenantID: String? = nil, natGatewayID: String? = nil, portID: String? = nil,
+        privateIP: String? = nil, internalServicePort: Int? = nil, floatingIPID: String? = nil,
+        floatingIPAddress: String? = nil, externalServicePort: Int? = nil, `protocol`: String? = nil,
+        description: String? = nil, status: String? = nil, adminStateUp: Bool? = nil,
         createdAt: String? = nil
     ) {
         self.id = id
@@ -90,23 +72,5 @@ public struct DnatRule: Codable, Sendable, Equatable {
         self.status = status
         self.adminStateUp = adminStateUp
         self.createdAt = createdAt
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.natGatewayID = try container.decodeIfPresent(String.self, forKey: .natGatewayID)
-        self.portID = try container.decodeIfPresent(String.self, forKey: .portID)
-        self.privateIP = try container.decodeIfPresent(String.self, forKey: .privateIP)
-        self.internalServicePort = try container.decodeLenientIfPresent(Int.self, forKey: .internalServicePort)
-        self.floatingIPID = try container.decodeIfPresent(String.self, forKey: .floatingIPID)
-        self.floatingIPAddress = try container.decodeIfPresent(String.self, forKey: .floatingIPAddress)
-        self.externalServicePort = try container.decodeLenientIfPresent(Int.self, forKey: .externalServicePort)
-        self.`protocol` = try container.decodeIfPresent(String.self, forKey: .`protocol`)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.adminStateUp = try container.decodeLenientIfPresent(Bool.self, forKey: .adminStateUp)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
     }
 }

@@ -13,9 +13,7 @@ public struct DownlinkVPC: Codable, Sendable, Equatable {
     public var ngportIPAddress: String?
 
     private enum CodingKeys: String, CodingKey {
-        case vpcID = "vpc_id"
-        case virsubnetID = "virsubnet_id"
-        case ngportIPAddress = "ngport_ip_address"
+        case vpcID = "vpc_id", virsubnetID = "virsubnet_id", ngportIPAddress = "ngport_ip_address"
     }
 
     public init(vpcID: String? = nil, virsubnetID: String? = nil, ngportIPAddress: String? = nil) {

@@ -11,8 +11,7 @@ public struct ListTransitIPTagsResponse: Codable, Sendable, Equatable {
     public var tags: [ListPrivateNatTagsTags]?
 
     private enum CodingKeys: String, CodingKey {
-        case requestID = "request_id"
-        case tags
+        case requestID = "request_id", tags
     }
 
     public init(requestID: String? = nil, tags: [ListPrivateNatTagsTags]? = nil) {

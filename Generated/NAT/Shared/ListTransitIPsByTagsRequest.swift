@@ -59,25 +59,13 @@ public struct ListTransitIPsByTagsRequest: Codable, Sendable, Equatable {
     public var notTagsAny: [Tags]?
 
     private enum CodingKeys: String, CodingKey {
-        case offset
-        case limit
-        case action
-        case matches
-        case notTags = "not_tags"
-        case tags
-        case tagsAny = "tags_any"
+        case offset, limit, action, matches, notTags = "not_tags", tags, tagsAny = "tags_any"
         case notTagsAny = "not_tags_any"
     }
 
     public init(
-        offset: String? = nil,
-        limit: String? = nil,
-        action: Action,
-        matches: [Match]? = nil,
-        notTags: [Tags]? = nil,
-        tags: [Tags]? = nil,
-        tagsAny: [Tags]? = nil,
-        notTagsAny: [Tags]? = nil
+        offset: String? = nil, limit: String? = nil, action: Action, matches: [Match]? = nil,
+        notTags: [Tags]? = nil, tags: [Tags]? = nil, tagsAny: [Tags]? = nil, notTagsAny: [Tags]? = nil
     ) {
         self.offset = offset
         self.limit = limit

@@ -15,21 +15,12 @@ public struct ListTransitIPsByTagsResponse: Codable, Sendable, Equatable {
     public var totalCount: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case resources
-        case requestID = "request_id"
-        case totalCount = "total_count"
+        case resources, requestID = "request_id", totalCount = "total_count"
     }
 
     public init(resources: [Resource]? = nil, requestID: String? = nil, totalCount: Int? = nil) {
         self.resources = resources
         self.requestID = requestID
         self.totalCount = totalCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.resources = try container.decodeIfPresent([Resource].self, forKey: .resources)
-        self.requestID = try container.decodeIfPresent(String.self, forKey: .requestID)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
     }
 }

@@ -50,38 +50,17 @@ public struct NatGateway: Codable, Sendable, Equatable {
     public var dnatRulesLimit: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case tenantID = "tenant_id"
-        case name
-        case description
-        case spec
-        case routerID = "router_id"
-        case internalNetworkID = "internal_network_id"
-        case status
-        case adminStateUp = "admin_state_up"
-        case createdAt = "created_at"
-        case billinginfo
-        case freezeInfo = "freeze_info"
-        case sysTags = "sys_tags"
-        case snatRulePublicIPLimit = "snat_rule_public_ip_limit"
-        case dnatRulesLimit = "dnat_rules_limit"
+        case id, tenantID = "tenant_id", name, description, spec, routerID = "router_id"
+        case internalNetworkID = "internal_network_id", status, adminStateUp = "admin_state_up"
+        case createdAt = "created_at", billinginfo, freezeInfo = "freeze_info", sysTags = "sys_tags"
+        case snatRulePublicIPLimit = "snat_rule_public_ip_limit", dnatRulesLimit = "dnat_rules_limit"
     }
 
     public init(
-        id: String? = nil,
-        tenantID: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        spec: String? = nil,
-        routerID: String? = nil,
-        internalNetworkID: String? = nil,
-        status: String? = nil,
-        adminStateUp: Bool? = nil,
-        createdAt: String? = nil,
-        billinginfo: String? = nil,
-        freezeInfo: String? = nil,
-        sysTags: [String]? = nil,
-        snatRulePublicIPLimit: Int? = nil,
+        id: String? = nil, tenantID: String? = nil, name: String? = nil, description: String? = nil,
+        spec: String? = nil, routerID: String? = nil, internalNetworkID: String? = nil, status: String? = nil,
+        adminStateUp: Bool? = nil, createdAt: String? = nil, billinginfo: String? = nil,
+        freezeInfo: String? = nil, sysTags: [String]? = nil, snatRulePublicIPLimit: Int? = nil,
         dnatRulesLimit: Int64? = nil
     ) {
         self.id = id
@@ -99,24 +78,5 @@ public struct NatGateway: Codable, Sendable, Equatable {
         self.sysTags = sysTags
         self.snatRulePublicIPLimit = snatRulePublicIPLimit
         self.dnatRulesLimit = dnatRulesLimit
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.spec = try container.decodeIfPresent(String.self, forKey: .spec)
-        self.routerID = try container.decodeIfPresent(String.self, forKey: .routerID)
-        self.internalNetworkID = try container.decodeIfPresent(String.self, forKey: .internalNetworkID)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.adminStateUp = try container.decodeLenientIfPresent(Bool.self, forKey: .adminStateUp)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.billinginfo = try container.decodeIfPresent(String.self, forKey: .billinginfo)
-        self.freezeInfo = try container.decodeIfPresent(String.self, forKey: .freezeInfo)
-        self.sysTags = try container.decodeIfPresent([String].self, forKey: .sysTags)
-        self.snatRulePublicIPLimit = try container.decodeLenientIfPresent(Int.self, forKey: .snatRulePublicIPLimit)
-        self.dnatRulesLimit = try container.decodeLenientIfPresent(Int64.self, forKey: .dnatRulesLimit)
     }
 }

@@ -68,39 +68,19 @@ public struct PrivateDnat: Codable, Sendable, Equatable {
     public var status: Status?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case projectID = "project_id"
-        case description
-        case transitIPID = "transit_ip_id"
-        case gatewayID = "gateway_id"
-        case networkInterfaceID = "network_interface_id"
-        case type
-        case `protocol`
-        case privateIPAddress = "private_ip_address"
-        case internalServicePort = "internal_service_port"
-        case transitServicePort = "transit_service_port"
-        case enterpriseProjectID = "enterprise_project_id"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case status
+        case id, projectID = "project_id", description, transitIPID = "transit_ip_id"
+        case gatewayID = "gateway_id", networkInterfaceID = "network_interface_id", type, `protocol`
+        case privateIPAddress = "private_ip_address", internalServicePort = "internal_service_port"
+        case transitServicePort = "transit_service_port", enterpriseProjectID = "enterprise_project_id"
+        case createdAt = "created_at", updatedAt = "updated_at", status
     }
 
     public init(
-        id: String? = nil,
-        projectID: String? = nil,
-        description: String? = nil,
-        transitIPID: String? = nil,
-        gatewayID: String? = nil,
-        networkInterfaceID: String? = nil,
-        type: String? = nil,
-        `protocol`: ProtocolValue? = nil,
-        privateIPAddress: String? = nil,
-        internalServicePort: String? = nil,
-        transitServicePort: String? = nil,
-        enterpriseProjectID: String? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        status: Status? = nil
+        id: String? = nil, projectID: String? = nil, description: String? = nil, transitIPID: String? = nil,
+        gatewayID: String? = nil, networkInterfaceID: String? = nil, type: String? = nil,
+        `protocol`: ProtocolValue? = nil, privateIPAddress: String? = nil, internalServicePort: String? = nil,
+        transitServicePort: String? = nil, enterpriseProjectID: String? = nil, createdAt: String? = nil,
+        updatedAt: String? = nil, status: Status? = nil
     ) {
         self.id = id
         self.projectID = projectID

@@ -54,35 +54,17 @@ public struct PrivateNat: Codable, Sendable, Equatable {
     public var transitIPPoolSizeMax: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case projectID = "project_id"
-        case name
-        case description
-        case spec
-        case status
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case downlinkVPCs = "downlink_vpcs"
-        case tags
-        case enterpriseProjectID = "enterprise_project_id"
-        case ruleMax = "rule_max"
+        case id, projectID = "project_id", name, description, spec, status, createdAt = "created_at"
+        case updatedAt = "updated_at", downlinkVPCs = "downlink_vpcs", tags
+        case enterpriseProjectID = "enterprise_project_id", ruleMax = "rule_max"
         case transitIPPoolSizeMax = "transit_ip_pool_size_max"
     }
 
     public init(
-        id: String? = nil,
-        projectID: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        spec: Spec? = nil,
-        status: Status? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        downlinkVPCs: [DownlinkVPC]? = nil,
-        tags: [Tag]? = nil,
-        enterpriseProjectID: String? = nil,
-        ruleMax: Int? = nil,
-        transitIPPoolSizeMax: Int? = nil
+        id: String? = nil, projectID: String? = nil, name: String? = nil, description: String? = nil,
+        spec: Spec? = nil, status: Status? = nil, createdAt: String? = nil, updatedAt: String? = nil,
+        downlinkVPCs: [DownlinkVPC]? = nil, tags: [Tag]? = nil, enterpriseProjectID: String? = nil,
+        ruleMax: Int? = nil, transitIPPoolSizeMax: Int? = nil
     ) {
         self.id = id
         self.projectID = projectID
@@ -97,22 +79,5 @@ public struct PrivateNat: Codable, Sendable, Equatable {
         self.enterpriseProjectID = enterpriseProjectID
         self.ruleMax = ruleMax
         self.transitIPPoolSizeMax = transitIPPoolSizeMax
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.spec = try container.decodeIfPresent(Spec.self, forKey: .spec)
-        self.status = try container.decodeIfPresent(Status.self, forKey: .status)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.downlinkVPCs = try container.decodeIfPresent([DownlinkVPC].self, forKey: .downlinkVPCs)
-        self.tags = try container.decodeIfPresent([Tag].self, forKey: .tags)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.ruleMax = try container.decodeLenientIfPresent(Int.self, forKey: .ruleMax)
-        self.transitIPPoolSizeMax = try container.decodeLenientIfPresent(Int.self, forKey: .transitIPPoolSizeMax)
     }
 }

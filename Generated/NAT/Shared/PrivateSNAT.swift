@@ -40,31 +40,16 @@ public struct PrivateSNAT: Codable, Sendable, Equatable {
     public var status: Status?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case projectID = "project_id"
-        case gatewayID = "gateway_id"
-        case cidr
-        case virsubnetID = "virsubnet_id"
-        case description
-        case transitIPAssociations = "transit_ip_associations"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case enterpriseProjectID = "enterprise_project_id"
-        case status
+        case id, projectID = "project_id", gatewayID = "gateway_id", cidr, virsubnetID = "virsubnet_id"
+        case description, transitIPAssociations = "transit_ip_associations", createdAt = "created_at"
+        case updatedAt = "updated_at", enterpriseProjectID = "enterprise_project_id", status
     }
 
     public init(
-        id: String? = nil,
-        projectID: String? = nil,
-        gatewayID: String? = nil,
-        cidr: String? = nil,
-        virsubnetID: String? = nil,
-        description: String? = nil,
-        transitIPAssociations: [AssociatedTransitIP]? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        enterpriseProjectID: String? = nil,
-        status: Status? = nil
+        id: String? = nil, projectID: String? = nil, gatewayID: String? = nil, cidr: String? = nil,
+        virsubnetID: String? = nil, description: String? = nil,
+        transitIPAssociations: [AssociatedTransitIP]? = nil, createdAt: String? = nil,
+        updatedAt: String? = nil, enterpriseProjectID: String? = nil, status: Status? = nil
     ) {
         self.id = id
         self.projectID = projectID

@@ -18,19 +18,13 @@ public struct Resource: Codable, Sendable, Equatable {
     public var tags: [Tag]?
 
     private enum CodingKeys: String, CodingKey {
-        case resourceDetail = "resource_detail"
-        case resourceID = "resource_id"
-        case resourceName = "resource_name"
-        case resourceTag = "resource_tag"
-        case tags
+        case resourceDetail = "resource_detail", resourceID = "resource_id", resourceName = "resource_name"
+        case resourceTag = "resource_tag", tags
     }
 
     public init(
-        resourceDetail: JSONValue? = nil,
-        resourceID: String? = nil,
-        resourceName: String? = nil,
-        resourceTag: [Tag]? = nil,
-        tags: [Tag]? = nil
+        resourceDetail: JSONValue? = nil, resourceID: String? = nil, resourceName: String? = nil,
+        resourceTag: [Tag]? = nil, tags: [Tag]? = nil
     ) {
         self.resourceDetail = resourceDetail
         self.resourceID = resourceID

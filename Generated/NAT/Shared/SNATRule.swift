@@ -47,35 +47,17 @@ public struct SNATRule: Codable, Sendable, Equatable {
     public var createdAt: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case tenantID = "tenant_id"
-        case natGatewayID = "nat_gateway_id"
-        case networkID = "network_id"
-        case cidr
-        case sourceType = "source_type"
-        case floatingIPID = "floating_ip_id"
-        case floatingIPAddress = "floating_ip_address"
-        case freezedIPAddress = "freezed_ip_address"
-        case description
-        case status
-        case adminStateUp = "admin_state_up"
-        case createdAt = "created_at"
+        case id, tenantID = "tenant_id", natGatewayID = "nat_gateway_id", networkID = "network_id", cidr
+        case sourceType = "source_type", floatingIPID = "floating_ip_id"
+        case floatingIPAddress = "floating_ip_address", freezedIPAddress = "freezed_ip_address", description
+        case status, adminStateUp = "admin_state_up", createdAt = "created_at"
     }
 
     public init(
-        id: String? = nil,
-        tenantID: String? = nil,
-        natGatewayID: String? = nil,
-        networkID: String? = nil,
-        cidr: String? = nil,
-        sourceType: Int? = nil,
-        floatingIPID: String? = nil,
-        floatingIPAddress: String? = nil,
-        freezedIPAddress: String? = nil,
-        description: String? = nil,
-        status: String? = nil,
-        adminStateUp: Bool? = nil,
-        createdAt: String? = nil
+        id: String? = nil, tenantID: String? = nil, natGatewayID: String? = nil, networkID: String? = nil,
+        cidr: String? = nil, sourceType: Int? = nil, floatingIPID: String? = nil,
+        floatingIPAddress: String? = nil, freezedIPAddress: String? = nil, description: String? = nil,
+        status: String? = nil, adminStateUp: Bool? = nil, createdAt: String? = nil
     ) {
         self.id = id
         self.tenantID = tenantID
@@ -90,22 +72,5 @@ public struct SNATRule: Codable, Sendable, Equatable {
         self.status = status
         self.adminStateUp = adminStateUp
         self.createdAt = createdAt
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.natGatewayID = try container.decodeIfPresent(String.self, forKey: .natGatewayID)
-        self.networkID = try container.decodeIfPresent(String.self, forKey: .networkID)
-        self.cidr = try container.decodeIfPresent(String.self, forKey: .cidr)
-        self.sourceType = try container.decodeLenientIfPresent(Int.self, forKey: .sourceType)
-        self.floatingIPID = try container.decodeIfPresent(String.self, forKey: .floatingIPID)
-        self.floatingIPAddress = try container.decodeIfPresent(String.self, forKey: .floatingIPAddress)
-        self.freezedIPAddress = try container.decodeIfPresent(String.self, forKey: .freezedIPAddress)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.adminStateUp = try container.decodeLenientIfPresent(Bool.self, forKey: .adminStateUp)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
     }
 }

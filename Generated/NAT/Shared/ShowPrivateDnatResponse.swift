@@ -11,8 +11,7 @@ public struct ShowPrivateDnatResponse: Codable, Sendable, Equatable {
     public var requestID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case dnatRule = "dnat_rule"
-        case requestID = "request_id"
+        case dnatRule = "dnat_rule", requestID = "request_id"
     }
 
     public init(dnatRule: PrivateDnat? = nil, requestID: String? = nil) {

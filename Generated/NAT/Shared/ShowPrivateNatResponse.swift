@@ -11,8 +11,7 @@ public struct ShowPrivateNatResponse: Codable, Sendable, Equatable {
     public var requestID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case gateway
-        case requestID = "request_id"
+        case gateway, requestID = "request_id"
     }
 
     public init(gateway: PrivateNat? = nil, requestID: String? = nil) {

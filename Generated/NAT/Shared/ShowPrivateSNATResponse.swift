@@ -11,8 +11,7 @@ public struct ShowPrivateSNATResponse: Codable, Sendable, Equatable {
     public var requestID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case snatRule = "snat_rule"
-        case requestID = "request_id"
+        case snatRule = "snat_rule", requestID = "request_id"
     }
 
     public init(snatRule: PrivateSNAT? = nil, requestID: String? = nil) {

@@ -11,8 +11,7 @@ public struct ShowTransitIPResponse: Codable, Sendable, Equatable {
     public var requestID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case transitIP = "transit_ip"
-        case requestID = "request_id"
+        case transitIP = "transit_ip", requestID = "request_id"
     }
 
     public init(transitIP: TransitIP? = nil, requestID: String? = nil) {

@@ -11,8 +11,7 @@ public struct ShowTransitIPTagsResponse: Codable, Sendable, Equatable {
     public var tags: [Tag]?
 
     private enum CodingKeys: String, CodingKey {
-        case requestID = "request_id"
-        case tags
+        case requestID = "request_id", tags
     }
 
     public init(requestID: String? = nil, tags: [Tag]? = nil) {

@@ -40,31 +40,17 @@ public struct TransitIP: Codable, Sendable, Equatable {
     public var status: Status?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case projectID = "project_id"
-        case networkInterfaceID = "network_interface_id"
-        case ipAddress = "ip_address"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case virsubnetID = "virsubnet_id"
-        case tags
-        case gatewayID = "gateway_id"
-        case enterpriseProjectID = "enterprise_project_id"
-        case status
+        case id, projectID = "project_id", networkInterfaceID = "network_interface_id"
+        case ipAddress = "ip_address", createdAt = "created_at", updatedAt = "updated_at"
+        case virsubnetID = "virsubnet_id", tags, gatewayID = "gateway_id"
+        case enterpriseProjectID = "enterprise_project_id", status
     }
 
     public init(
-        id: String? = nil,
-        projectID: String? = nil,
-        networkInterfaceID: String? = nil,
-        ipAddress: String? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        virsubnetID: String? = nil,
-        tags: [Tag]? = nil,
-        gatewayID: String? = nil,
-        enterpriseProjectID: String? = nil,
-        status: Status? = nil
+        id: String? = nil, projectID: String? = nil, networkInterfaceID: String? = nil,
+        ipAddress: String? = nil, createdAt: String? = nil, updatedAt: String? = nil,
+        virsubnetID: String? = nil, tags: [Tag]? = nil, gatewayID: String? = nil,
+        enterpriseProjectID: String? = nil, status: Status? = nil
     ) {
         self.id = id
         self.projectID = projectID

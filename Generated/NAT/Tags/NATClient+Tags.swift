@@ -15,11 +15,9 @@ extension NATClient {
     ///   - body: The request body.
     public func addNATGatewayTag(natGatewayID: String, _ body: AddNATGatewayTagRequest) async throws {
         let request = OperationRequest(
-            operation: "AddNATGatewayTag",
-            method: .post,
+            operation: "AddNATGatewayTag", method: .post,
             path: "/v2.0/{project_id}/nat_gateways/{nat_gateway_id}/tags",
-            pathParameters: ["nat_gateway_id": natGatewayID],
-            body: body
+            pathParameters: ["nat_gateway_id": natGatewayID], body: body
         )
         try await client.send(request)
     }
@@ -38,11 +36,9 @@ extension NATClient {
         _ body: AddOrDeleteNATGatewayTagsInBatchesRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "AddOrDeleteNATGatewayTagsInBatches",
-            method: .post,
+            operation: "AddOrDeleteNATGatewayTagsInBatches", method: .post,
             path: "/v2.0/{project_id}/nat_gateways/{nat_gateway_id}/tags/action",
-            pathParameters: ["nat_gateway_id": natGatewayID],
-            body: body
+            pathParameters: ["nat_gateway_id": natGatewayID], body: body
         )
         try await client.send(request)
     }
@@ -58,8 +54,7 @@ extension NATClient {
     ///   - key: Specifies the tag key.
     public func deleteNATGatewayTag(natGatewayID: String, key: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteNATGatewayTag",
-            method: .delete,
+            operation: "DeleteNATGatewayTag", method: .delete,
             path: "/v2.0/{project_id}/nat_gateways/{nat_gateway_id}/tags/{key}",
             pathParameters: ["nat_gateway_id": natGatewayID, "key": key]
         )
@@ -78,8 +73,7 @@ extension NATClient {
     /// - Returns: The body of the service's `200` response.
     public func listNATGatewayTags(natGatewayID: String) async throws -> ListNATGatewayTagsResponse {
         let request = OperationRequest(
-            operation: "ListNATGatewayTags",
-            method: .get,
+            operation: "ListNATGatewayTags", method: .get,
             path: "/v2.0/{project_id}/nat_gateways/{nat_gateway_id}/tags",
             pathParameters: ["nat_gateway_id": natGatewayID]
         )
@@ -100,10 +94,8 @@ extension NATClient {
         _ body: ListNATGatewaysByTagRequest
     ) async throws -> ListNATGatewaysByTagResponse {
         let request = OperationRequest(
-            operation: "ListNATGatewaysByTag",
-            method: .post,
-            path: "/v2.0/{project_id}/nat_gateways/resource_instances/action",
-            body: body
+            operation: "ListNATGatewaysByTag", method: .post,
+            path: "/v2.0/{project_id}/nat_gateways/resource_instances/action", body: body
         )
         return try await client.send(request, as: ListNATGatewaysByTagResponse.self)
     }
@@ -117,9 +109,7 @@ extension NATClient {
     /// - Returns: The body of the service's `200` response.
     public func listTagsInProject() async throws -> ListTagsInProjectResponse {
         let request = OperationRequest(
-            operation: "ListTagsInProject",
-            method: .get,
-            path: "/v2.0/{project_id}/nat_gateways/tags"
+            operation: "ListTagsInProject", method: .get, path: "/v2.0/{project_id}/nat_gateways/tags"
         )
         return try await client.send(request, as: ListTagsInProjectResponse.self)
     }

@@ -18,11 +18,9 @@ extension NATClient {
         _ body: BatchCreateDeleteTransitIPTagsRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "BatchCreateDeleteTransitIpTags",
-            method: .post,
+            operation: "BatchCreateDeleteTransitIpTags", method: .post,
             path: "/v3/{project_id}/transit-ips/{resource_id}/tags/action",
-            pathParameters: ["resource_id": resourceID],
-            body: body
+            pathParameters: ["resource_id": resourceID], body: body
         )
         try await client.send(request)
     }
@@ -38,11 +36,9 @@ extension NATClient {
     ///   - body: The request body.
     public func createTransitIPTag(resourceID: String, _ body: CreateTransitIPTagRequest) async throws {
         let request = OperationRequest(
-            operation: "CreateTransitIpTag",
-            method: .post,
+            operation: "CreateTransitIpTag", method: .post,
             path: "/v3/{project_id}/transit-ips/{resource_id}/tags",
-            pathParameters: ["resource_id": resourceID],
-            body: body
+            pathParameters: ["resource_id": resourceID], body: body
         )
         try await client.send(request)
     }
@@ -58,8 +54,7 @@ extension NATClient {
     ///   - key: Specifies the tag key.
     public func deleteTransitIPTag(resourceID: String, key: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteTransitIpTag",
-            method: .delete,
+            operation: "DeleteTransitIpTag", method: .delete,
             path: "/v3/{project_id}/transit-ips/{resource_id}/tags/{key}",
             pathParameters: ["resource_id": resourceID, "key": key]
         )
@@ -75,9 +70,7 @@ extension NATClient {
     /// - Returns: The body of the service's `200` response.
     public func listTransitIPTags() async throws -> ListTransitIPTagsResponse {
         let request = OperationRequest(
-            operation: "ListTransitIpTags",
-            method: .get,
-            path: "/v3/{project_id}/transit-ips/tags"
+            operation: "ListTransitIpTags", method: .get, path: "/v3/{project_id}/transit-ips/tags"
         )
         return try await client.send(request, as: ListTransitIPTagsResponse.self)
     }
@@ -96,10 +89,8 @@ extension NATClient {
         _ body: ListTransitIPsByTagsRequest
     ) async throws -> ListTransitIPsByTagsResponse {
         let request = OperationRequest(
-            operation: "ListTransitIpsByTags",
-            method: .post,
-            path: "/v3/{project_id}/transit-ips/resource_instances/action",
-            body: body
+            operation: "ListTransitIpsByTags", method: .post,
+            path: "/v3/{project_id}/transit-ips/resource_instances/action", body: body
         )
         return try await client.send(request, as: ListTransitIPsByTagsResponse.self)
     }
@@ -116,8 +107,7 @@ extension NATClient {
     /// - Returns: The body of the service's `200` response.
     public func showTransitIPTags(resourceID: String) async throws -> ShowTransitIPTagsResponse {
         let request = OperationRequest(
-            operation: "ShowTransitIpTags",
-            method: .get,
+            operation: "ShowTransitIpTags", method: .get,
             path: "/v3/{project_id}/transit-ips/{resource_id}/tags",
             pathParameters: ["resource_id": resourceID]
         )

@@ -18,16 +18,12 @@ public struct CreatTransitIPOption: Codable, Sendable, Equatable {
     public var tags: [CreatePrivateNatTagTag]?
 
     private enum CodingKeys: String, CodingKey {
-        case virsubnetID = "virsubnet_id"
-        case ipAddress = "ip_address"
-        case enterpriseProjectID = "enterprise_project_id"
-        case tags
+        case virsubnetID = "virsubnet_id", ipAddress = "ip_address"
+        case enterpriseProjectID = "enterprise_project_id", tags
     }
 
     public init(
-        virsubnetID: String,
-        ipAddress: String? = nil,
-        enterpriseProjectID: String? = nil,
+        virsubnetID: String, ipAddress: String? = nil, enterpriseProjectID: String? = nil,
         tags: [CreatePrivateNatTagTag]? = nil
     ) {
         self.virsubnetID = virsubnetID

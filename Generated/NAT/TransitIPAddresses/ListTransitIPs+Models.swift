@@ -13,9 +13,7 @@ public struct ListTransitIPsResponse: Codable, Sendable, Equatable {
     public var requestID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case transitIPs = "transit_ips"
-        case pageInfo = "page_info"
-        case requestID = "request_id"
+        case transitIPs = "transit_ips", pageInfo = "page_info", requestID = "request_id"
     }
 
     public init(transitIPs: [TransitIP]? = nil, pageInfo: PageInfo? = nil, requestID: String? = nil) {

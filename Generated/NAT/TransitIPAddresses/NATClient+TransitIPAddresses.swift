@@ -16,9 +16,7 @@ extension NATClient {
     /// - Returns: The body of the service's `201` response.
     public func createTransitIP(_ body: CreateTransitIPRequest) async throws -> CreateTransitIPResponse {
         let request = OperationRequest(
-            operation: "CreateTransitIp",
-            method: .post,
-            path: "/v3/{project_id}/private-nat/transit-ips",
+            operation: "CreateTransitIp", method: .post, path: "/v3/{project_id}/private-nat/transit-ips",
             body: body
         )
         return try await client.send(request, as: CreateTransitIPResponse.self)
@@ -34,8 +32,7 @@ extension NATClient {
     ///   - transitIPID: Specifies the ID of the transit IP address.
     public func deleteTransitIP(transitIPID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteTransitIp",
-            method: .delete,
+            operation: "DeleteTransitIp", method: .delete,
             path: "/v3/{project_id}/private-nat/transit-ips/{transit_ip_id}",
             pathParameters: ["transit_ip_id": transitIPID]
         )
@@ -96,9 +93,7 @@ extension NATClient {
         query.append("transit_subnet_id", transitSubnetID)
         query.append("description", description)
         let request = OperationRequest(
-            operation: "ListTransitIps",
-            method: .get,
-            path: "/v3/{project_id}/private-nat/transit-ips",
+            operation: "ListTransitIps", method: .get, path: "/v3/{project_id}/private-nat/transit-ips",
             query: query
         )
         return try await client.send(request, as: ListTransitIPsResponse.self)
@@ -116,8 +111,7 @@ extension NATClient {
     /// - Returns: The body of the service's `200` response.
     public func showTransitIP(transitIPID: String) async throws -> ShowTransitIPResponse {
         let request = OperationRequest(
-            operation: "ShowTransitIp",
-            method: .get,
+            operation: "ShowTransitIp", method: .get,
             path: "/v3/{project_id}/private-nat/transit-ips/{transit_ip_id}",
             pathParameters: ["transit_ip_id": transitIPID]
         )

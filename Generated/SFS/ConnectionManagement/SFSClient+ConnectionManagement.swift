@@ -23,11 +23,9 @@ extension SFSClient {
         _ body: ChangeSecurityGroupRequest
     ) async throws -> ChangeSecurityGroupResponse {
         let request = OperationRequest(
-            operation: "ChangeSecurityGroup",
-            method: .post,
+            operation: "ChangeSecurityGroup", method: .post,
             path: "/v1/{project_id}/sfs-turbo/shares/{share_id}/action",
-            pathParameters: ["share_id": shareID],
-            body: body
+            pathParameters: ["share_id": shareID], body: body
         )
         return try await client.send(request, as: ChangeSecurityGroupResponse.self)
     }

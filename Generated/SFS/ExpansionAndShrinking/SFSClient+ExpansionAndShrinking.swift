@@ -15,10 +15,8 @@ extension SFSClient {
     ///   - body: The request body.
     public func expandSharedFileSystem(shareID: String, _ body: ExpandSharedFileSystemRequest) async throws {
         let request = OperationRequest(
-            operation: "ExpandSharedFileSystem",
-            method: .post,
-            path: "/v2/{project_id}/shares/{share_id}/action",
-            pathParameters: ["share_id": shareID],
+            operation: "ExpandSharedFileSystem", method: .post,
+            path: "/v2/{project_id}/shares/{share_id}/action", pathParameters: ["share_id": shareID],
             body: body
         )
         try await client.send(request)
@@ -35,10 +33,8 @@ extension SFSClient {
     ///   - body: The request body.
     public func shrinkSharedFileSystem(shareID: String, _ body: ShrinkSharedFileSystemRequest) async throws {
         let request = OperationRequest(
-            operation: "ShrinkSharedFileSystem",
-            method: .post,
-            path: "/v2/{project_id}/shares/{share_id}/action",
-            pathParameters: ["share_id": shareID],
+            operation: "ShrinkSharedFileSystem", method: .post,
+            path: "/v2/{project_id}/shares/{share_id}/action", pathParameters: ["share_id": shareID],
             body: body
         )
         try await client.send(request)

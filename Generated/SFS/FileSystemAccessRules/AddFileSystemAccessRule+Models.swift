@@ -30,27 +30,15 @@ public struct Access: Codable, Sendable, Equatable {
     public var updatedAt: String?
 
     private enum CodingKeys: String, CodingKey {
-        case shareID = "share_id"
-        case accessType = "access_type"
-        case accessTo = "access_to"
-        case accessLevel = "access_level"
-        case id
-        case state
-        case accessKey = "access_key"
-        case createdAt = "created_at"
+        case shareID = "share_id", accessType = "access_type", accessTo = "access_to"
+        case accessLevel = "access_level", id, state, accessKey = "access_key", createdAt = "created_at"
         case updatedAt = "updated_at"
     }
 
     public init(
-        shareID: String? = nil,
-        accessType: String? = nil,
-        accessTo: String? = nil,
-        accessLevel: String? = nil,
-        id: String? = nil,
-        state: String? = nil,
-        accessKey: String? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil
+        shareID: String? = nil, accessType: String? = nil, accessTo: String? = nil,
+        accessLevel: String? = nil, id: String? = nil, state: String? = nil, accessKey: String? = nil,
+        createdAt: String? = nil, updatedAt: String? = nil
     ) {
         self.shareID = shareID
         self.accessType = accessType
@@ -144,9 +132,7 @@ public struct OSAllowAccess: Codable, Sendable, Equatable {
     public var accessTo: String
 
     private enum CodingKeys: String, CodingKey {
-        case accessLevel = "access_level"
-        case accessType = "access_type"
-        case accessTo = "access_to"
+        case accessLevel = "access_level", accessType = "access_type", accessTo = "access_to"
     }
 
     public init(accessLevel: String? = nil, accessType: String, accessTo: String) {

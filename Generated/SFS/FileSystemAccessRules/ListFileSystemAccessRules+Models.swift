@@ -25,23 +25,13 @@ public struct AccessList: Codable, Sendable, Equatable {
     public var updatedAt: String?
 
     private enum CodingKeys: String, CodingKey {
-        case accessType = "access_type"
-        case accessTo = "access_to"
-        case accessLevel = "access_level"
-        case state
-        case id
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
+        case accessType = "access_type", accessTo = "access_to", accessLevel = "access_level", state, id
+        case createdAt = "created_at", updatedAt = "updated_at"
     }
 
     public init(
-        accessType: String? = nil,
-        accessTo: String? = nil,
-        accessLevel: String? = nil,
-        state: String? = nil,
-        id: String? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil
+        accessType: String? = nil, accessTo: String? = nil, accessLevel: String? = nil, state: String? = nil,
+        id: String? = nil, createdAt: String? = nil, updatedAt: String? = nil
     ) {
         self.accessType = accessType
         self.accessTo = accessTo

@@ -29,12 +29,9 @@ extension SFSClient {
         var query = QueryItems()
         query.append("vpc_ip_base_acl", vpcIPBaseAcl)
         let request = OperationRequest(
-            operation: "AddFileSystemAccessRule",
-            method: .post,
-            path: "/v2/{project_id}/shares/{share_id}/action",
-            pathParameters: ["share_id": shareID],
-            query: query,
-            body: body
+            operation: "AddFileSystemAccessRule", method: .post,
+            path: "/v2/{project_id}/shares/{share_id}/action", pathParameters: ["share_id": shareID],
+            query: query, body: body
         )
         return try await client.send(request, as: AddFileSystemAccessRuleResponse.self)
     }
@@ -53,10 +50,8 @@ extension SFSClient {
         _ body: DeleteFileSystemAccessRuleRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "DeleteFileSystemAccessRule",
-            method: .post,
-            path: "/v2/{project_id}/shares/{share_id}/action",
-            pathParameters: ["share_id": shareID],
+            operation: "DeleteFileSystemAccessRule", method: .post,
+            path: "/v2/{project_id}/shares/{share_id}/action", pathParameters: ["share_id": shareID],
             body: body
         )
         try await client.send(request)
@@ -78,10 +73,8 @@ extension SFSClient {
         _ body: ListFileSystemAccessRulesRequest
     ) async throws -> ListFileSystemAccessRulesResponse {
         let request = OperationRequest(
-            operation: "ListFileSystemAccessRules",
-            method: .post,
-            path: "/v2/{project_id}/shares/{share_id}/action",
-            pathParameters: ["share_id": shareID],
+            operation: "ListFileSystemAccessRules", method: .post,
+            path: "/v2/{project_id}/shares/{share_id}/action", pathParameters: ["share_id": shareID],
             body: body
         )
         return try await client.send(request, as: ListFileSystemAccessRulesResponse.self)

@@ -21,11 +21,9 @@ extension SFSClient {
         _ body: ShowClientIPInfoRequest
     ) async throws -> ShowClientIPInfoOutput {
         let request = OperationRequest(
-            operation: "ShowClientIpInfo",
-            method: .post,
+            operation: "ShowClientIpInfo", method: .post,
             path: "/v1/{project_id}/sfs-turbo/shares/{share_id}/action",
-            pathParameters: ["share_id": shareID],
-            body: body
+            pathParameters: ["share_id": shareID], body: body
         )
         let response = try await client.sendReturningHeaders(request, as: ShowClientIPInfoResponse.self)
         return ShowClientIPInfoOutput(body: response.body, headers: response.headers)

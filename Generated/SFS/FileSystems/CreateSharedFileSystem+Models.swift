@@ -59,23 +59,13 @@ public struct CreateSharedFileSystemShare: Codable, Sendable, Equatable {
     public var metadata: [String: String]?
 
     private enum CodingKeys: String, CodingKey {
-        case shareProto = "share_proto"
-        case size
-        case name
-        case description
-        case isPublic = "is_public"
-        case availabilityZone = "availability_zone"
-        case metadata
+        case shareProto = "share_proto", size, name, description, isPublic = "is_public"
+        case availabilityZone = "availability_zone", metadata
     }
 
     public init(
-        shareProto: String,
-        size: Int,
-        name: String? = nil,
-        description: String? = nil,
-        isPublic: Bool? = nil,
-        availabilityZone: String? = nil,
-        metadata: [String: String]? = nil
+        shareProto: String, size: Int, name: String? = nil, description: String? = nil, isPublic: Bool? = nil,
+        availabilityZone: String? = nil, metadata: [String: String]? = nil
     ) {
         self.shareProto = shareProto
         self.size = size
@@ -84,17 +74,6 @@ public struct CreateSharedFileSystemShare: Codable, Sendable, Equatable {
         self.isPublic = isPublic
         self.availabilityZone = availabilityZone
         self.metadata = metadata
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.shareProto = try container.decode(String.self, forKey: .shareProto)
-        self.size = try container.decodeLenient(Int.self, forKey: .size)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.isPublic = try container.decodeLenientIfPresent(Bool.self, forKey: .isPublic)
-        self.availabilityZone = try container.decodeIfPresent(String.self, forKey: .availabilityZone)
-        self.metadata = try container.decodeIfPresent([String: String].self, forKey: .metadata)
     }
 }
 
@@ -153,50 +132,21 @@ public struct CreateSharedFileSystemShare2: Codable, Sendable, Equatable {
     public var userID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case links
-        case availabilityZone = "availability_zone"
-        case shareServerID = "share_server_id"
-        case id
-        case size
-        case projectID = "project_id"
-        case metadata
-        case status
-        case description
-        case host
-        case name
-        case createdAt = "created_at"
-        case accessRulesStatus = "access_rules_status"
-        case shareProto = "share_proto"
-        case shareTypeName = "share_type_name"
-        case shareType = "share_type"
-        case volumeType = "volume_type"
-        case exportLocations = "export_locations"
-        case exportLocation = "export_location"
-        case isPublic = "is_public"
+        case links, availabilityZone = "availability_zone", shareServerID = "share_server_id", id, size
+        case projectID = "project_id", metadata, status, description, host, name, createdAt = "created_at"
+        case accessRulesStatus = "access_rules_status", shareProto = "share_proto"
+        case shareTypeName = "share_type_name", shareType = "share_type", volumeType = "volume_type"
+        case exportLocations = "export_locations", exportLocation = "export_location", isPublic = "is_public"
         case userID = "user_id"
     }
 
     public init(
-        links: [JSONValue]? = nil,
-        availabilityZone: String? = nil,
-        shareServerID: String? = nil,
-        id: String? = nil,
-        size: Int? = nil,
-        projectID: String? = nil,
-        metadata: [String: String]? = nil,
-        status: String? = nil,
-        description: String? = nil,
-        host: String? = nil,
-        name: String? = nil,
-        createdAt: String? = nil,
-        accessRulesStatus: String? = nil,
-        shareProto: String? = nil,
-        shareTypeName: String? = nil,
-        shareType: String? = nil,
-        volumeType: String? = nil,
-        exportLocations: [JSONValue]? = nil,
-        exportLocation: String? = nil,
-        isPublic: Bool? = nil,
+        links: [JSONValue]? = nil, availabilityZone: String? = nil, shareServerID: String? = nil,
+        id: String? = nil, size: Int? = nil, projectID: String? = nil, metadata: [String: String]? = nil,
+        status: String? = nil, description: String? = nil, host: String? = nil, name: String? = nil,
+        createdAt: String? = nil, accessRulesStatus: String? = nil, shareProto: String? = nil,
+        shareTypeName: String? = nil, shareType: String? = nil, volumeType: String? = nil,
+        exportLocations: [JSONValue]? = nil, exportLocation: String? = nil, isPublic: Bool? = nil,
         userID: String? = nil
     ) {
         self.links = links
@@ -220,30 +170,5 @@ public struct CreateSharedFileSystemShare2: Codable, Sendable, Equatable {
         self.exportLocation = exportLocation
         self.isPublic = isPublic
         self.userID = userID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.links = try container.decodeIfPresent([JSONValue].self, forKey: .links)
-        self.availabilityZone = try container.decodeIfPresent(String.self, forKey: .availabilityZone)
-        self.shareServerID = try container.decodeIfPresent(String.self, forKey: .shareServerID)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.metadata = try container.decodeIfPresent([String: String].self, forKey: .metadata)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.host = try container.decodeIfPresent(String.self, forKey: .host)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.accessRulesStatus = try container.decodeIfPresent(String.self, forKey: .accessRulesStatus)
-        self.shareProto = try container.decodeIfPresent(String.self, forKey: .shareProto)
-        self.shareTypeName = try container.decodeIfPresent(String.self, forKey: .shareTypeName)
-        self.shareType = try container.decodeIfPresent(String.self, forKey: .shareType)
-        self.volumeType = try container.decodeIfPresent(String.self, forKey: .volumeType)
-        self.exportLocations = try container.decodeIfPresent([JSONValue].self, forKey: .exportLocations)
-        self.exportLocation = try container.decodeIfPresent(String.self, forKey: .exportLocation)
-        self.isPublic = try container.decodeLenientIfPresent(Bool.self, forKey: .isPublic)
-        self.userID = try container.decodeIfPresent(String.self, forKey: .userID)
     }
 }

@@ -10,20 +10,9 @@ public struct ListSharedFileSystemsResponse: Codable, Sendable, Equatable {
     /// Specifies the number of returned shared file systems.
     public var count: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case shares
-        case count
-    }
-
     public init(shares: [ListSharedFileSystemsShare]? = nil, count: Int? = nil) {
         self.shares = shares
         self.count = count
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.shares = try container.decodeIfPresent([ListSharedFileSystemsShare].self, forKey: .shares)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
     }
 }
 

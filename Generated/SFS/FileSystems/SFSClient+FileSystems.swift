@@ -56,10 +56,7 @@ extension SFSClient {
         _ body: CreateSharedFileSystemRequest
     ) async throws -> CreateSharedFileSystemResponse {
         let request = OperationRequest(
-            operation: "CreateSharedFileSystem",
-            method: .post,
-            path: "/v2/{project_id}/shares",
-            body: body
+            operation: "CreateSharedFileSystem", method: .post, path: "/v2/{project_id}/shares", body: body
         )
         return try await client.send(request, as: CreateSharedFileSystemResponse.self)
     }
@@ -74,9 +71,7 @@ extension SFSClient {
     ///   - shareID: Specifies the ID of the shared file system.
     public func deleteSharedFileSystem(shareID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteSharedFileSystem",
-            method: .delete,
-            path: "/v2/{project_id}/shares/{share_id}",
+            operation: "DeleteSharedFileSystem", method: .delete, path: "/v2/{project_id}/shares/{share_id}",
             pathParameters: ["share_id": shareID]
         )
         try await client.send(request)
@@ -96,8 +91,7 @@ extension SFSClient {
         shareID: String
     ) async throws -> ListMountLocationsOfSharedFileSystemResponse {
         let request = OperationRequest(
-            operation: "ListMountLocationsOfSharedFileSystem",
-            method: .get,
+            operation: "ListMountLocationsOfSharedFileSystem", method: .get,
             path: "/v2/{project_id}/shares/{share_id}/export_locations",
             pathParameters: ["share_id": shareID]
         )
@@ -185,10 +179,7 @@ extension SFSClient {
         query.append("with_count", withCount)
         query.append("project_id", projectID)
         let request = OperationRequest(
-            operation: "ListSharedFileSystems",
-            method: .get,
-            path: "/v2/{project_id}/shares",
-            query: query
+            operation: "ListSharedFileSystems", method: .get, path: "/v2/{project_id}/shares", query: query
         )
         return try await client.send(request, as: ListSharedFileSystemsResponse.self)
     }
@@ -341,9 +332,7 @@ extension SFSClient {
         query.append("description~", description)
         query.append("project_id", projectID)
         let request = OperationRequest(
-            operation: "ListSharedFileSystemsV2",
-            method: .get,
-            path: "/v2/{project_id}/shares/detail",
+            operation: "ListSharedFileSystemsV2", method: .get, path: "/v2/{project_id}/shares/detail",
             query: query
         )
         return try await client.send(request, as: ListSharedFileSystemsV2Response.self)
@@ -430,9 +419,7 @@ extension SFSClient {
     /// - Returns: The body of the service's `200` response.
     public func showSharedFileSystem(shareID: String) async throws -> ShowSharedFileSystemResponse {
         let request = OperationRequest(
-            operation: "ShowSharedFileSystem",
-            method: .get,
-            path: "/v2/{project_id}/shares/{share_id}",
+            operation: "ShowSharedFileSystem", method: .get, path: "/v2/{project_id}/shares/{share_id}",
             pathParameters: ["share_id": shareID]
         )
         return try await client.send(request, as: ShowSharedFileSystemResponse.self)
@@ -454,11 +441,8 @@ extension SFSClient {
         _ body: UpdateSharedFileSystemRequest
     ) async throws -> UpdateSharedFileSystemResponse {
         let request = OperationRequest(
-            operation: "UpdateSharedFileSystem",
-            method: .put,
-            path: "/v2/{project_id}/shares/{share_id}",
-            pathParameters: ["share_id": shareID],
-            body: body
+            operation: "UpdateSharedFileSystem", method: .put, path: "/v2/{project_id}/shares/{share_id}",
+            pathParameters: ["share_id": shareID], body: body
         )
         return try await client.send(request, as: UpdateSharedFileSystemResponse.self)
     }

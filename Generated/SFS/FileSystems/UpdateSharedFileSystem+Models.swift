@@ -28,21 +28,12 @@ public struct UpdateSharedFileSystemShare: Codable, Sendable, Equatable {
     public var isPublic: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case displayName = "display_name"
-        case displayDescription = "display_description"
-        case isPublic = "is_public"
+        case displayName = "display_name", displayDescription = "display_description", isPublic = "is_public"
     }
 
     public init(displayName: String? = nil, displayDescription: String? = nil, isPublic: Bool? = nil) {
         self.displayName = displayName
         self.displayDescription = displayDescription
         self.isPublic = isPublic
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.displayName = try container.decodeIfPresent(String.self, forKey: .displayName)
-        self.displayDescription = try container.decodeIfPresent(String.self, forKey: .displayDescription)
-        self.isPublic = try container.decodeLenientIfPresent(Bool.self, forKey: .isPublic)
     }
 }

@@ -11,8 +11,7 @@ public struct Condition: Codable, Sendable, Equatable {
     public var vpcSourceIP: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case sourceVPC = "SourceVpc"
-        case vpcSourceIP = "VpcSourceIp"
+        case sourceVPC = "SourceVpc", vpcSourceIP = "VpcSourceIp"
     }
 
     public init(sourceVPC: String, vpcSourceIP: [String]? = nil) {
@@ -52,10 +51,7 @@ public struct Statement: Codable, Sendable, Equatable {
     public var condition: Condition
 
     private enum CodingKeys: String, CodingKey {
-        case sid = "Sid"
-        case action = "Action"
-        case effect = "Effect"
-        case condition = "Condition"
+        case sid = "Sid", action = "Action", effect = "Effect", condition = "Condition"
     }
 
     public init(sid: String? = nil, action: Action, effect: Effect, condition: Condition) {

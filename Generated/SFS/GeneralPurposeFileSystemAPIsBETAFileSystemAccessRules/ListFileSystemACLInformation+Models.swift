@@ -13,8 +13,7 @@ public struct ListFileSystemACLInformationCondition: Codable, Sendable, Equatabl
     public var vpcSourceIP: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case sourceVPC = "SourceVpc"
-        case vpcSourceIP = "VpcSourceIp"
+        case sourceVPC = "SourceVpc", vpcSourceIP = "VpcSourceIp"
     }
 
     public init(sourceVPC: String? = nil, vpcSourceIP: [String]? = nil) {
@@ -56,16 +55,11 @@ public struct ListFileSystemACLInformationStatement: Codable, Sendable, Equatabl
     public var condition: ListFileSystemACLInformationCondition?
 
     private enum CodingKeys: String, CodingKey {
-        case sid = "Sid"
-        case action = "Action"
-        case effect = "Effect"
-        case condition = "Condition"
+        case sid = "Sid", action = "Action", effect = "Effect", condition = "Condition"
     }
 
     public init(
-        sid: String? = nil,
-        action: Action? = nil,
-        effect: Effect? = nil,
+        sid: String? = nil, action: Action? = nil, effect: Effect? = nil,
         condition: ListFileSystemACLInformationCondition? = nil
     ) {
         self.sid = sid

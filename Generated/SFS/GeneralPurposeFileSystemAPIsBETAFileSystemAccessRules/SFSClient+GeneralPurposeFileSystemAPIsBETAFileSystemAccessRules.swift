@@ -27,11 +27,7 @@ extension SFSClient {
         var headers: [String: String] = [:]
         headers["Date"] = date
         let request = OperationRequest(
-            operation: "ConfigureFileSystemACL",
-            method: .put,
-            path: "/",
-            query: query,
-            headers: headers,
+            operation: "ConfigureFileSystemACL", method: .put, path: "/", query: query, headers: headers,
             body: body
         )
         try await client.send(request)
@@ -54,11 +50,7 @@ extension SFSClient {
         var headers: [String: String] = [:]
         headers["Date"] = date
         let request = OperationRequest(
-            operation: "DeleteFileSystemACL",
-            method: .delete,
-            path: "/",
-            query: query,
-            headers: headers
+            operation: "DeleteFileSystemACL", method: .delete, path: "/", query: query, headers: headers
         )
         try await client.send(request)
     }
@@ -86,10 +78,7 @@ extension SFSClient {
         var headers: [String: String] = [:]
         headers["Date"] = date
         let request = OperationRequest(
-            operation: "ListFileSystemACLInformation",
-            method: .get,
-            path: "/",
-            query: query,
+            operation: "ListFileSystemACLInformation", method: .get, path: "/", query: query,
             headers: headers
         )
         return try await client.send(request, as: ListFileSystemACLInformationResponse.self)

@@ -13,9 +13,7 @@ public struct Bucket: Codable, Sendable, Equatable {
     public var location: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name = "Name"
-        case creationDate = "CreationDate"
-        case location = "Location"
+        case name = "Name", creationDate = "CreationDate", location = "Location"
     }
 
     public init(name: String? = nil, creationDate: String? = nil, location: String? = nil) {
@@ -47,8 +45,7 @@ public struct ListFileSystemsResponse: Codable, Sendable, Equatable {
     public var buckets: Buckets?
 
     private enum CodingKeys: String, CodingKey {
-        case owner = "Owner"
-        case buckets = "Buckets"
+        case owner = "Owner", buckets = "Buckets"
     }
 
     public init(owner: Owner? = nil, buckets: Buckets? = nil) {

@@ -27,11 +27,7 @@ extension SFSClient {
         headers["x-obs-az-redundancy"] = xOBSAZRedundancy
         headers["x-obs-bucket-type"] = xOBSBucketType.rawValue
         let request = OperationRequest(
-            operation: "CreateFileSystem",
-            method: .put,
-            path: "/",
-            headers: headers,
-            body: body
+            operation: "CreateFileSystem", method: .put, path: "/", headers: headers, body: body
         )
         try await client.send(request)
     }
@@ -48,10 +44,7 @@ extension SFSClient {
         var headers: [String: String] = [:]
         headers["Date"] = date
         let request = OperationRequest(
-            operation: "DeleteFileSystem",
-            method: .delete,
-            path: "/",
-            headers: headers
+            operation: "DeleteFileSystem", method: .delete, path: "/", headers: headers
         )
         try await client.send(request)
     }
@@ -76,10 +69,7 @@ extension SFSClient {
         headers["x-obs-bucket-type"] = xOBSBucketType.rawValue
         headers["Date"] = date
         let request = OperationRequest(
-            operation: "ListFileSystems",
-            method: .get,
-            path: "/",
-            headers: headers
+            operation: "ListFileSystems", method: .get, path: "/", headers: headers
         )
         return try await client.send(request, as: ListFileSystemsResponse.self)
     }

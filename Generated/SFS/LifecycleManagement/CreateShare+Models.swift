@@ -86,33 +86,15 @@ public struct CreateShareShare: Codable, Sendable, Equatable {
     public var tags: [Match]?
 
     private enum CodingKeys: String, CodingKey {
-        case availabilityZone = "availability_zone"
-        case description
-        case metadata
-        case name
-        case securityGroupID = "security_group_id"
-        case shareProto = "share_proto"
-        case shareType = "share_type"
-        case size
-        case subnetID = "subnet_id"
-        case vpcID = "vpc_id"
-        case backupID = "backup_id"
-        case tags
+        case availabilityZone = "availability_zone", description, metadata, name
+        case securityGroupID = "security_group_id", shareProto = "share_proto", shareType = "share_type", size
+        case subnetID = "subnet_id", vpcID = "vpc_id", backupID = "backup_id", tags
     }
 
     public init(
-        availabilityZone: String,
-        description: String? = nil,
-        metadata: Metadata? = nil,
-        name: String,
-        securityGroupID: String,
-        shareProto: String,
-        shareType: String,
-        size: Int,
-        subnetID: String,
-        vpcID: String,
-        backupID: String? = nil,
-        tags: [Match]? = nil
+        availabilityZone: String, description: String? = nil, metadata: Metadata? = nil, name: String,
+        securityGroupID: String, shareProto: String, shareType: String, size: Int, subnetID: String,
+        vpcID: String, backupID: String? = nil, tags: [Match]? = nil
     ) {
         self.availabilityZone = availabilityZone
         self.description = description
@@ -126,22 +108,6 @@ public struct CreateShareShare: Codable, Sendable, Equatable {
         self.vpcID = vpcID
         self.backupID = backupID
         self.tags = tags
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.availabilityZone = try container.decode(String.self, forKey: .availabilityZone)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.metadata = try container.decodeIfPresent(Metadata.self, forKey: .metadata)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.securityGroupID = try container.decode(String.self, forKey: .securityGroupID)
-        self.shareProto = try container.decode(String.self, forKey: .shareProto)
-        self.shareType = try container.decode(String.self, forKey: .shareType)
-        self.size = try container.decodeLenient(Int.self, forKey: .size)
-        self.subnetID = try container.decode(String.self, forKey: .subnetID)
-        self.vpcID = try container.decode(String.self, forKey: .vpcID)
-        self.backupID = try container.decodeIfPresent(String.self, forKey: .backupID)
-        self.tags = try container.decodeIfPresent([Match].self, forKey: .tags)
     }
 }
 
@@ -165,9 +131,7 @@ public struct Metadata: Codable, Sendable, Equatable {
     public var hpcBw: String?
 
     private enum CodingKeys: String, CodingKey {
-        case cryptKeyID = "crypt_key_id"
-        case expandType = "expand_type"
-        case hpcBw = "hpc_bw"
+        case cryptKeyID = "crypt_key_id", expandType = "expand_type", hpcBw = "hpc_bw"
     }
 
     public init(cryptKeyID: String? = nil, expandType: ExpandType? = nil, hpcBw: String? = nil) {

@@ -10,19 +10,8 @@ public struct ListSharesResponse: Codable, Sendable, Equatable {
     /// The number of SFS Turbo file systems.
     public var count: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case shares
-        case count
-    }
-
     public init(shares: [ShareInfo]? = nil, count: Int? = nil) {
         self.shares = shares
         self.count = count
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.shares = try container.decodeIfPresent([ShareInfo].self, forKey: .shares)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
     }
 }

@@ -16,10 +16,7 @@ extension SFSClient {
     /// - Returns: The body of the service's `202` response.
     public func createShare(_ body: CreateShareRequest) async throws -> CreateShareResponse {
         let request = OperationRequest(
-            operation: "CreateShare",
-            method: .post,
-            path: "/v1/{project_id}/sfs-turbo/shares",
-            body: body
+            operation: "CreateShare", method: .post, path: "/v1/{project_id}/sfs-turbo/shares", body: body
         )
         return try await client.send(request, as: CreateShareResponse.self)
     }
@@ -34,9 +31,7 @@ extension SFSClient {
     ///   - shareID: The file system ID.
     public func deleteShare(shareID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteShare",
-            method: .delete,
-            path: "/v1/{project_id}/sfs-turbo/shares/{share_id}",
+            operation: "DeleteShare", method: .delete, path: "/v1/{project_id}/sfs-turbo/shares/{share_id}",
             pathParameters: ["share_id": shareID]
         )
         try await client.send(request)
@@ -55,11 +50,9 @@ extension SFSClient {
     /// - Returns: The body of the service's `202` response.
     public func expandShare(shareID: String, _ body: ExpandShareRequest) async throws -> ExpandShareResponse {
         let request = OperationRequest(
-            operation: "ExpandShare",
-            method: .post,
+            operation: "ExpandShare", method: .post,
             path: "/v1/{project_id}/sfs-turbo/shares/{share_id}/action",
-            pathParameters: ["share_id": shareID],
-            body: body
+            pathParameters: ["share_id": shareID], body: body
         )
         return try await client.send(request, as: ExpandShareResponse.self)
     }
@@ -80,9 +73,7 @@ extension SFSClient {
         query.append("limit", limit)
         query.append("offset", offset)
         let request = OperationRequest(
-            operation: "ListShares",
-            method: .get,
-            path: "/v1/{project_id}/sfs-turbo/shares/detail",
+            operation: "ListShares", method: .get, path: "/v1/{project_id}/sfs-turbo/shares/detail",
             query: query
         )
         return try await client.send(request, as: ListSharesResponse.self)
@@ -115,9 +106,7 @@ extension SFSClient {
     /// - Returns: The body of the service's `200` response.
     public func showShare(shareID: String) async throws -> ShareInfo {
         let request = OperationRequest(
-            operation: "ShowShare",
-            method: .get,
-            path: "/v1/{project_id}/sfs-turbo/shares/{share_id}",
+            operation: "ShowShare", method: .get, path: "/v1/{project_id}/sfs-turbo/shares/{share_id}",
             pathParameters: ["share_id": shareID]
         )
         return try await client.send(request, as: ShareInfo.self)

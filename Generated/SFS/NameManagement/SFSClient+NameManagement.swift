@@ -15,11 +15,9 @@ extension SFSClient {
     ///   - body: The request body.
     public func changeShareName(shareID: String, _ body: ChangeShareNameRequest) async throws {
         let request = OperationRequest(
-            operation: "ChangeShareName",
-            method: .post,
+            operation: "ChangeShareName", method: .post,
             path: "/v1/{project_id}/sfs-turbo/shares/{share_id}/action",
-            pathParameters: ["share_id": shareID],
-            body: body
+            pathParameters: ["share_id": shareID], body: body
         )
         try await client.send(request)
     }

@@ -36,9 +36,7 @@ public struct OnePermRuleRequestInfo: Codable, Sendable, Equatable {
     public var userType: UserType
 
     private enum CodingKeys: String, CodingKey {
-        case ipCIDR = "ip_cidr"
-        case rwType = "rw_type"
-        case userType = "user_type"
+        case ipCIDR = "ip_cidr", rwType = "rw_type", userType = "user_type"
     }
 
     public init(ipCIDR: String, rwType: String, userType: UserType) {

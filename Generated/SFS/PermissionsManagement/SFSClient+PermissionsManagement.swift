@@ -20,11 +20,9 @@ extension SFSClient {
         _ body: CreatePermRuleRequest
     ) async throws -> CreatePermRuleResponse {
         let request = OperationRequest(
-            operation: "CreatePermRule",
-            method: .post,
+            operation: "CreatePermRule", method: .post,
             path: "/v1/{project_id}/sfs-turbo/shares/{share_id}/fs/perm-rules",
-            pathParameters: ["share_id": shareID],
-            body: body
+            pathParameters: ["share_id": shareID], body: body
         )
         return try await client.send(request, as: CreatePermRuleResponse.self)
     }
@@ -40,8 +38,7 @@ extension SFSClient {
     ///   - ruleID: The permission rule ID.
     public func deletePermRule(shareID: String, ruleID: String) async throws {
         let request = OperationRequest(
-            operation: "DeletePermRule",
-            method: .delete,
+            operation: "DeletePermRule", method: .delete,
             path: "/v1/{project_id}/sfs-turbo/shares/{share_id}/fs/perm-rules/{rule_id}",
             pathParameters: ["share_id": shareID, "rule_id": ruleID]
         )
@@ -69,11 +66,9 @@ extension SFSClient {
         query.append("limit", limit)
         query.append("offset", offset)
         let request = OperationRequest(
-            operation: "ListPermRules",
-            method: .get,
+            operation: "ListPermRules", method: .get,
             path: "/v1/{project_id}/sfs-turbo/shares/{share_id}/fs/perm-rules",
-            pathParameters: ["share_id": shareID],
-            query: query
+            pathParameters: ["share_id": shareID], query: query
         )
         return try await client.send(request, as: ListPermRulesResponse.self)
     }
@@ -115,8 +110,7 @@ extension SFSClient {
     /// - Returns: The body of the service's `200` response.
     public func showPermRule(shareID: String, ruleID: String) async throws -> OnePermRuleResponseInfo {
         let request = OperationRequest(
-            operation: "ShowPermRule",
-            method: .get,
+            operation: "ShowPermRule", method: .get,
             path: "/v1/{project_id}/sfs-turbo/shares/{share_id}/fs/perm-rules/{rule_id}",
             pathParameters: ["share_id": shareID, "rule_id": ruleID]
         )
@@ -141,11 +135,9 @@ extension SFSClient {
         _ body: UpdatePermRuleRequest
     ) async throws -> OnePermRuleResponseInfo {
         let request = OperationRequest(
-            operation: "UpdatePermRule",
-            method: .put,
+            operation: "UpdatePermRule", method: .put,
             path: "/v1/{project_id}/sfs-turbo/shares/{share_id}/fs/perm-rules/{rule_id}",
-            pathParameters: ["share_id": shareID, "rule_id": ruleID],
-            body: body
+            pathParameters: ["share_id": shareID, "rule_id": ruleID], body: body
         )
         return try await client.send(request, as: OnePermRuleResponseInfo.self)
     }

@@ -20,8 +20,7 @@ public struct UpdatePermRuleRequest: Codable, Sendable, Equatable {
     public var userType: UserType?
 
     private enum CodingKeys: String, CodingKey {
-        case rwType = "rw_type"
-        case userType = "user_type"
+        case rwType = "rw_type", userType = "user_type"
     }
 
     public init(rwType: String? = nil, userType: UserType? = nil) {

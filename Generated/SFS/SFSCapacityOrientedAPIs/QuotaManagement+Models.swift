@@ -33,21 +33,13 @@ public struct QuotaSet: Codable, Sendable, Equatable {
     public var shareNetworks: JSONValue?
 
     private enum CodingKeys: String, CodingKey {
-        case gigabytes
-        case snapshots
-        case shares
-        case snapshotGigabytes = "snapshot_gigabytes"
-        case id
+        case gigabytes, snapshots, shares, snapshotGigabytes = "snapshot_gigabytes", id
         case shareNetworks = "share_networks"
     }
 
     public init(
-        gigabytes: JSONValue? = nil,
-        snapshots: JSONValue? = nil,
-        shares: JSONValue? = nil,
-        snapshotGigabytes: JSONValue? = nil,
-        id: String? = nil,
-        shareNetworks: JSONValue? = nil
+        gigabytes: JSONValue? = nil, snapshots: JSONValue? = nil, shares: JSONValue? = nil,
+        snapshotGigabytes: JSONValue? = nil, id: String? = nil, shareNetworks: JSONValue? = nil
     ) {
         self.gigabytes = gigabytes
         self.snapshots = snapshots

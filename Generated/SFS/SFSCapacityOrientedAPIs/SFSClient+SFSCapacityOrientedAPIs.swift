@@ -19,9 +19,7 @@ extension SFSClient {
         var query = QueryItems()
         query.append("usage", usage)
         let request = OperationRequest(
-            operation: "QuotaManagement",
-            method: .get,
-            path: "/v2/{project_id}/os-quota-sets/{project_id}",
+            operation: "QuotaManagement", method: .get, path: "/v2/{project_id}/os-quota-sets/{project_id}",
             query: query
         )
         return try await client.send(request, as: QuotaManagementResponse.self)

@@ -41,21 +41,12 @@ public struct ListSharesByTagRequest: Codable, Sendable, Equatable {
     public var matches: [Match]?
 
     private enum CodingKeys: String, CodingKey {
-        case action
-        case limit
-        case offset
-        case withoutAnyTag = "without_any_tag"
-        case tags
-        case matches
+        case action, limit, offset, withoutAnyTag = "without_any_tag", tags, matches
     }
 
     public init(
-        action: ActionValue,
-        limit: String? = nil,
-        offset: String? = nil,
-        withoutAnyTag: Bool? = nil,
-        tags: [Tag]? = nil,
-        matches: [Match]? = nil
+        action: ActionValue, limit: String? = nil, offset: String? = nil, withoutAnyTag: Bool? = nil,
+        tags: [Tag]? = nil, matches: [Match]? = nil
     ) {
         self.action = action
         self.limit = limit
@@ -63,16 +54,6 @@ public struct ListSharesByTagRequest: Codable, Sendable, Equatable {
         self.withoutAnyTag = withoutAnyTag
         self.tags = tags
         self.matches = matches
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.action = try container.decode(ActionValue.self, forKey: .action)
-        self.limit = try container.decodeIfPresent(String.self, forKey: .limit)
-        self.offset = try container.decodeIfPresent(String.self, forKey: .offset)
-        self.withoutAnyTag = try container.decodeLenientIfPresent(Bool.self, forKey: .withoutAnyTag)
-        self.tags = try container.decodeIfPresent([Tag].self, forKey: .tags)
-        self.matches = try container.decodeIfPresent([Match].self, forKey: .matches)
     }
 }
 
@@ -88,16 +69,12 @@ public struct ListSharesByTagResource: Codable, Sendable, Equatable {
     public var tags: [ListSharedFileSystemsByTagResourceTag]?
 
     private enum CodingKeys: String, CodingKey {
-        case resourceID = "resource_id"
-        case resourceName = "resource_name"
-        case resourceDetail = "resource_detail"
+        case resourceID = "resource_id", resourceName = "resource_name", resourceDetail = "resource_detail"
         case tags
     }
 
     public init(
-        resourceID: String? = nil,
-        resourceName: String? = nil,
-        resourceDetail: String? = nil,
+        resourceID: String? = nil, resourceName: String? = nil, resourceDetail: String? = nil,
         tags: [ListSharedFileSystemsByTagResourceTag]? = nil
     ) {
         self.resourceID = resourceID
@@ -115,18 +92,11 @@ public struct ListSharesByTagResponse: Codable, Sendable, Equatable {
     public var totalCount: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case resources
-        case totalCount = "total_count"
+        case resources, totalCount = "total_count"
     }
 
     public init(resources: [ListSharesByTagResource]? = nil, totalCount: Int? = nil) {
         self.resources = resources
         self.totalCount = totalCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.resources = try container.decodeIfPresent([ListSharesByTagResource].self, forKey: .resources)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
     }
 }

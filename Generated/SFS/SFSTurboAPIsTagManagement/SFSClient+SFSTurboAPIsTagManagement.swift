@@ -15,10 +15,8 @@ extension SFSClient {
     ///   - body: The request body.
     public func batchAddSharedTags(shareID: String, _ body: BatchAddSharedTagsRequest) async throws {
         let request = OperationRequest(
-            operation: "BatchAddSharedTags",
-            method: .post,
-            path: "/v1/{project_id}/sfs-turbo/{share_id}/tags/action",
-            pathParameters: ["share_id": shareID],
+            operation: "BatchAddSharedTags", method: .post,
+            path: "/v1/{project_id}/sfs-turbo/{share_id}/tags/action", pathParameters: ["share_id": shareID],
             body: body
         )
         try await client.send(request)
@@ -35,11 +33,8 @@ extension SFSClient {
     ///   - body: The request body.
     public func createSharedTag(shareID: String, _ body: CreateSharedTagRequest) async throws {
         let request = OperationRequest(
-            operation: "CreateSharedTag",
-            method: .post,
-            path: "/v1/{project_id}/sfs-turbo/{share_id}/tags",
-            pathParameters: ["share_id": shareID],
-            body: body
+            operation: "CreateSharedTag", method: .post, path: "/v1/{project_id}/sfs-turbo/{share_id}/tags",
+            pathParameters: ["share_id": shareID], body: body
         )
         try await client.send(request)
     }
@@ -61,8 +56,7 @@ extension SFSClient {
     ///     resolved by the URL, the key needs to be escaped.
     public func deleteSharedTag(shareID: String, key: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteSharedTag",
-            method: .delete,
+            operation: "DeleteSharedTag", method: .delete,
             path: "/v1/{project_id}/sfs-turbo/{share_id}/tags/{key}",
             pathParameters: ["share_id": shareID, "key": key]
         )
@@ -85,10 +79,7 @@ extension SFSClient {
         query.append("limit", limit)
         query.append("offset", offset)
         let request = OperationRequest(
-            operation: "ListSharedTags",
-            method: .get,
-            path: "/v1/{project_id}/sfs-turbo/tags",
-            query: query
+            operation: "ListSharedTags", method: .get, path: "/v1/{project_id}/sfs-turbo/tags", query: query
         )
         return try await client.send(request, as: ListSharedTagsResponse.self)
     }
@@ -122,10 +113,8 @@ extension SFSClient {
     ///   (`X-request-id`).
     public func listSharesByTag(_ body: ListSharesByTagRequest) async throws -> ListSharesByTagOutput {
         let request = OperationRequest(
-            operation: "ListSharesByTag",
-            method: .post,
-            path: "/v1/{project_id}/sfs-turbo/resource_instances/action",
-            body: body
+            operation: "ListSharesByTag", method: .post,
+            path: "/v1/{project_id}/sfs-turbo/resource_instances/action", body: body
         )
         let response = try await client.sendReturningHeaders(request, as: ListSharesByTagResponse.self)
         return ListSharesByTagOutput(body: response.body, headers: response.headers)
@@ -143,9 +132,7 @@ extension SFSClient {
     /// - Returns: The body of the service's `200` response.
     public func showSharedTags(shareID: String) async throws -> ShowSharedTagsResponse {
         let request = OperationRequest(
-            operation: "ShowSharedTags",
-            method: .get,
-            path: "/v1/{project_id}/sfs-turbo/{share_id}/tags",
+            operation: "ShowSharedTags", method: .get, path: "/v1/{project_id}/sfs-turbo/{share_id}/tags",
             pathParameters: ["share_id": shareID]
         )
         return try await client.send(request, as: ShowSharedTagsResponse.self)

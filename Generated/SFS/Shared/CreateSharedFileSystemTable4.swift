@@ -18,8 +18,7 @@ public struct CreateSharedFileSystemTable4: Codable, Sendable, Equatable {
     public var sfsCryptAlias: String
 
     private enum CodingKeys: String, CodingKey {
-        case sfsCryptKeyID = "#sfs_crypt_key_id"
-        case sfsCryptDomainID = "#sfs_crypt_domain_id"
+        case sfsCryptKeyID = "#sfs_crypt_key_id", sfsCryptDomainID = "#sfs_crypt_domain_id"
         case sfsCryptAlias = "#sfs_crypt_alias"
     }
 

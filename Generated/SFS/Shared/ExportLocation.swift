@@ -18,18 +18,11 @@ public struct ExportLocation: Codable, Sendable, Equatable {
     public var preferred: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case shareInstanceID = "share_instance_id"
-        case path
-        case isAdminOnly = "is_admin_only"
-        case preferred
+        case id, shareInstanceID = "share_instance_id", path, isAdminOnly = "is_admin_only", preferred
     }
 
     public init(
-        id: String? = nil,
-        shareInstanceID: String? = nil,
-        path: String? = nil,
-        isAdminOnly: Bool? = nil,
+        id: String? = nil, shareInstanceID: String? = nil, path: String? = nil, isAdminOnly: Bool? = nil,
         preferred: Bool? = nil
     ) {
         self.id = id
@@ -37,14 +30,5 @@ public struct ExportLocation: Codable, Sendable, Equatable {
         self.path = path
         self.isAdminOnly = isAdminOnly
         self.preferred = preferred
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.shareInstanceID = try container.decodeIfPresent(String.self, forKey: .shareInstanceID)
-        self.path = try container.decodeIfPresent(String.self, forKey: .path)
-        self.isAdminOnly = try container.decodeLenientIfPresent(Bool.self, forKey: .isAdminOnly)
-        self.preferred = try container.decodeLenientIfPresent(Bool.self, forKey: .preferred)
     }
 }

@@ -32,29 +32,15 @@ public struct ListResourcesByTagRequest: Codable, Sendable, Equatable {
     public var matches: [Match]?
 
     private enum CodingKeys: String, CodingKey {
-        case withoutAnyTag = "without_any_tag"
-        case tags
-        case sysTags = "sys_tags"
-        case matches
+        case withoutAnyTag = "without_any_tag", tags, sysTags = "sys_tags", matches
     }
 
     public init(
-        withoutAnyTag: Bool? = nil,
-        tags: [Tag]? = nil,
-        sysTags: [Tag]? = nil,
-        matches: [Match]? = nil
+        withoutAnyTag: Bool? = nil, tags: [Tag]? = nil, sysTags: [Tag]? = nil, matches: [Match]? = nil
     ) {
         self.withoutAnyTag = withoutAnyTag
         self.tags = tags
         self.sysTags = sysTags
         self.matches = matches
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.withoutAnyTag = try container.decodeLenientIfPresent(Bool.self, forKey: .withoutAnyTag)
-        self.tags = try container.decodeIfPresent([Tag].self, forKey: .tags)
-        self.sysTags = try container.decodeIfPresent([Tag].self, forKey: .sysTags)
-        self.matches = try container.decodeIfPresent([Match].self, forKey: .matches)
     }
 }

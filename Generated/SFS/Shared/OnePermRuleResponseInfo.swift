@@ -24,10 +24,7 @@ public struct OnePermRuleResponseInfo: Codable, Sendable, Equatable {
     public var userType: UserType?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case ipCIDR = "ip_cidr"
-        case rwType = "rw_type"
-        case userType = "user_type"
+        case id, ipCIDR = "ip_cidr", rwType = "rw_type", userType = "user_type"
     }
 
     public init(id: String? = nil, ipCIDR: String? = nil, rwType: String? = nil, userType: UserType? = nil) {

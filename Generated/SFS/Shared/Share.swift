@@ -92,73 +92,32 @@ public struct Share: Codable, Sendable, Equatable {
     public var userID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case links
-        case availabilityZone = "availability_zone"
-        case shareServerID = "share_server_id"
-        case shareNetworkID = "share_network_id"
-        case snapshotID = "snapshot_id"
-        case snapshotSupport = "snapshot_support"
-        case id
-        case size
-        case shareGroupID = "share_group_id"
-        case projectID = "project_id"
-        case metadata
-        case status
-        case taskState = "task_state"
-        case hasReplicas = "has_replicas"
-        case replicationType = "replication_type"
-        case description
-        case host
-        case name
-        case createdAt = "created_at"
-        case accessRulesStatus = "access_rules_status"
-        case shareProto = "share_proto"
-        case shareTypeName = "share_type_name"
-        case shareType = "share_type"
-        case volumeType = "volume_type"
-        case exportLocations = "export_locations"
-        case exportLocation = "export_location"
-        case isPublic = "is_public"
+        case links, availabilityZone = "availability_zone", shareServerID = "share_server_id"
+        case shareNetworkID = "share_network_id", snapshotID = "snapshot_id"
+        case snapshotSupport = "snapshot_support", id, size, shareGroupID = "share_group_id"
+        case projectID = "project_id", metadata, status, taskState = "task_state"
+        case hasReplicas = "has_replicas", replicationType = "replication_type", description, host, name
+        case createdAt = "created_at", accessRulesStatus = "access_rules_status", shareProto = "share_proto"
+        case shareTypeName = "share_type_name", shareType = "share_type", volumeType = "volume_type"
+        case exportLocations = "export_locations", exportLocation = "export_location", isPublic = "is_public"
         case sourceShareGroupSnapshotMemberID = "source_share_group_snapshot_member_id"
         case revertToSnapshotSupport = "revert_to_snapshot_support"
         case createShareFromSnapshotSupport = "create_share_from_snapshot_support"
-        case mountSnapshotSupport = "mount_snapshot_support"
-        case userID = "user_id"
+        case mountSnapshotSupport = "mount_snapshot_support", userID = "user_id"
     }
 
     public init(
-        links: [JSONValue]? = nil,
-        availabilityZone: String? = nil,
-        shareServerID: String? = nil,
-        shareNetworkID: String? = nil,
-        snapshotID: String? = nil,
-        snapshotSupport: Bool? = nil,
-        id: String? = nil,
-        size: Int? = nil,
-        shareGroupID: String? = nil,
-        projectID: String? = nil,
-        metadata: [String: String]? = nil,
-        status: String? = nil,
-        taskState: String? = nil,
-        hasReplicas: Bool? = nil,
-        replicationType: String? = nil,
-        description: String? = nil,
-        host: String? = nil,
-        name: String? = nil,
-        createdAt: String? = nil,
-        accessRulesStatus: String? = nil,
-        shareProto: String? = nil,
-        shareTypeName: String? = nil,
-        shareType: String? = nil,
-        volumeType: String? = nil,
-        exportLocations: [JSONValue]? = nil,
-        exportLocation: String? = nil,
-        isPublic: Bool? = nil,
-        sourceShareGroupSnapshotMemberID: String? = nil,
-        revertToSnapshotSupport: Bool? = nil,
-        createShareFromSnapshotSupport: Bool? = nil,
-        mountSnapshotSupport: Bool? = nil,
-        userID: String? = nil
+        links: [JSONValue]? = nil, availabilityZone: String? = nil, shareServerID: String? = nil,
+        shareNetworkID: String? = nil, snapshotID: String? = nil, snapshotSupport: Bool? = nil,
+        id: String? = nil, size: Int? = nil, shareGroupID: String? = nil, projectID: String? = nil,
+        metadata: [String: String]? = nil, status: String? = nil, taskState: String? = nil,
+        hasReplicas: Bool? = nil, replicationType: String? = nil, description: String? = nil,
+        host: String? = nil, name: String? = nil, createdAt: String? = nil, accessRulesStatus: String? = nil,
+        shareProto: String? = nil, shareTypeName: String? = nil, shareType: String? = nil,
+        volumeType: String? = nil, exportLocations: [JSONValue]? = nil, exportLocation: String? = nil,
+        isPublic: Bool? = nil, sourceShareGroupSnapshotMemberID: String? = nil,
+        revertToSnapshotSupport: Bool? = nil, createShareFromSnapshotSupport: Bool? = nil,
+        mountSnapshotSupport: Bool? = nil, userID: String? = nil
     ) {
         self.links = links
         self.availabilityZone = availabilityZone
@@ -192,41 +151,5 @@ public struct Share: Codable, Sendable, Equatable {
         self.createShareFromSnapshotSupport = createShareFromSnapshotSupport
         self.mountSnapshotSupport = mountSnapshotSupport
         self.userID = userID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.links = try container.decodeIfPresent([JSONValue].self, forKey: .links)
-        self.availabilityZone = try container.decodeIfPresent(String.self, forKey: .availabilityZone)
-        self.shareServerID = try container.decodeIfPresent(String.self, forKey: .shareServerID)
-        self.shareNetworkID = try container.decodeIfPresent(String.self, forKey: .shareNetworkID)
-        self.snapshotID = try container.decodeIfPresent(String.self, forKey: .snapshotID)
-        self.snapshotSupport = try container.decodeLenientIfPresent(Bool.self, forKey: .snapshotSupport)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.shareGroupID = try container.decodeIfPresent(String.self, forKey: .shareGroupID)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.metadata = try container.decodeIfPresent([String: String].self, forKey: .metadata)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.taskState = try container.decodeIfPresent(String.self, forKey: .taskState)
-        self.hasReplicas = try container.decodeLenientIfPresent(Bool.self, forKey: .hasReplicas)
-        self.replicationType = try container.decodeIfPresent(String.self, forKey: .replicationType)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.host = try container.decodeIfPresent(String.self, forKey: .host)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.accessRulesStatus = try container.decodeIfPresent(String.self, forKey: .accessRulesStatus)
-        self.shareProto = try container.decodeIfPresent(String.self, forKey: .shareProto)
-        self.shareTypeName = try container.decodeIfPresent(String.self, forKey: .shareTypeName)
-        self.shareType = try container.decodeIfPresent(String.self, forKey: .shareType)
-        self.volumeType = try container.decodeIfPresent(String.self, forKey: .volumeType)
-        self.exportLocations = try container.decodeIfPresent([JSONValue].self, forKey: .exportLocations)
-        self.exportLocation = try container.decodeIfPresent(String.self, forKey: .exportLocation)
-        self.isPublic = try container.decodeLenientIfPresent(Bool.self, forKey: .isPublic)
-        self.sourceShareGroupSnapshotMemberID = try container.decodeIfPresent(String.self, forKey: .sourceShareGroupSnapshotMemberID)
-        self.revertToSnapshotSupport = try container.decodeLenientIfPresent(Bool.self, forKey: .revertToSnapshotSupport)
-        self.createShareFromSnapshotSupport = try container.decodeLenientIfPresent(Bool.self, forKey: .createShareFromSnapshotSupport)
-        self.mountSnapshotSupport = try container.decodeLenientIfPresent(Bool.self, forKey: .mountSnapshotSupport)
-        self.userID = try container.decodeIfPresent(String.self, forKey: .userID)
     }
 }

@@ -101,67 +101,27 @@ public struct ShareInfo: Codable, Sendable, Equatable {
     public var features: ShareInfoFeatures?
 
     private enum CodingKeys: String, CodingKey {
-        case actionProgress = "action_progress"
-        case version
-        case availCapacity = "avail_capacity"
-        case availabilityZone = "availability_zone"
-        case azName = "az_name"
-        case createdAt = "created_at"
-        case cryptKeyID = "crypt_key_id"
-        case expandType = "expand_type"
-        case exportLocation = "export_location"
-        case id
-        case name
-        case payModel = "pay_model"
-        case region
-        case securityGroupID = "security_group_id"
-        case shareProto = "share_proto"
-        case shareType = "share_type"
-        case size
-        case status
-        case subStatus = "sub_status"
-        case subnetID = "subnet_id"
-        case vpcID = "vpc_id"
-        case enterpriseProjectID = "enterprise_project_id"
-        case tags
-        case optionalEndpoint = "optional_endpoint"
-        case hpcBw = "hpc_bw"
-        case instanceID = "instanceId"
-        case instanceType
-        case statusDetail
-        case features
+        case actionProgress = "action_progress", version, availCapacity = "avail_capacity"
+        case availabilityZone = "availability_zone", azName = "az_name", createdAt = "created_at"
+        case cryptKeyID = "crypt_key_id", expandType = "expand_type", exportLocation = "export_location", id
+        case name, payModel = "pay_model", region, securityGroupID = "security_group_id"
+        case shareProto = "share_proto", shareType = "share_type", size, status, subStatus = "sub_status"
+        case subnetID = "subnet_id", vpcID = "vpc_id", enterpriseProjectID = "enterprise_project_id", tags
+        case optionalEndpoint = "optional_endpoint", hpcBw = "hpc_bw", instanceID = "instanceId", instanceType
+        case statusDetail, features
     }
 
     public init(
-        actionProgress: ActionProgress? = nil,
-        version: String? = nil,
-        availCapacity: String? = nil,
-        availabilityZone: String? = nil,
-        azName: String? = nil,
-        createdAt: String? = nil,
-        cryptKeyID: String? = nil,
-        expandType: ExpandType? = nil,
-        exportLocation: String? = nil,
-        id: String? = nil,
-        name: String? = nil,
-        payModel: PayModel? = nil,
-        region: String? = nil,
-        securityGroupID: String? = nil,
-        shareProto: String? = nil,
-        shareType: String? = nil,
-        size: String? = nil,
-        status: Status? = nil,
-        subStatus: String? = nil,
-        subnetID: String? = nil,
-        vpcID: String? = nil,
-        enterpriseProjectID: String? = nil,
-        tags: [ListSharedFileSystemsByTagResourceTag]? = nil,
-        optionalEndpoint: String? = nil,
-        hpcBw: String? = nil,
-        instanceID: String? = nil,
-        instanceType: String? = nil,
-        statusDetail: String? = nil,
-        features: ShareInfoFeatures? = nil
+        actionProgress: ActionProgress? = nil, version: String? = nil, availCapacity: String? = nil,
+        availabilityZone: String? = nil, azName: String? = nil, createdAt: String? = nil,
+        cryptKeyID: String? = nil, expandType: ExpandType? = nil, exportLocation: String? = nil,
+        id: String? = nil, name: String? = nil, payModel: PayModel? = nil, region: String? = nil,
+        securityGroupID: String? = nil, shareProto: String? = nil, shareType: String? = nil,
+        size: String? = nil, status: Status? = nil, subStatus: String? = nil, subnetID: String? = nil,
+        vpcID: String? = nil, enterpriseProjectID: String? = nil,
+        tags: [ListSharedFileSystemsByTagResourceTag]? = nil, optionalEndpoint: String? = nil,
+        hpcBw: String? = nil, instanceID: String? = nil, instanceType: String? = nil,
+        statusDetail: String? = nil, features: ShareInfoFeatures? = nil
     ) {
         self.actionProgress = actionProgress
         self.version = version

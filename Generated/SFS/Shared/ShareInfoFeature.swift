@@ -13,21 +13,12 @@ public struct ShareInfoFeature: Codable, Sendable, Equatable {
     public var msgCode: String?
 
     private enum CodingKeys: String, CodingKey {
-        case isSupport = "is_support"
-        case message
-        case msgCode = "msg_code"
+        case isSupport = "is_support", message, msgCode = "msg_code"
     }
 
     public init(isSupport: Bool? = nil, message: String? = nil, msgCode: String? = nil) {
         self.isSupport = isSupport
         self.message = message
         self.msgCode = msgCode
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isSupport = try container.decodeLenientIfPresent(Bool.self, forKey: .isSupport)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
-        self.msgCode = try container.decodeIfPresent(String.self, forKey: .msgCode)
     }
 }

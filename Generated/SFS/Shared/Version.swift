@@ -27,23 +27,12 @@ public struct Version: Codable, Sendable, Equatable {
     public var minVersion: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case updated
-        case status
-        case links
-        case mediaTypes = "media-types"
-        case version
-        case minVersion = "min_version"
+        case id, updated, status, links, mediaTypes = "media-types", version, minVersion = "min_version"
     }
 
     public init(
-        id: String? = nil,
-        updated: String? = nil,
-        status: String? = nil,
-        links: [Link]? = nil,
-        mediaTypes: [MediaType]? = nil,
-        version: String? = nil,
-        minVersion: String? = nil
+        id: String? = nil, updated: String? = nil, status: String? = nil, links: [Link]? = nil,
+        mediaTypes: [MediaType]? = nil, version: String? = nil, minVersion: String? = nil
     ) {
         self.id = id
         self.updated = updated

@@ -19,9 +19,7 @@ public struct BatchAddTagsToSharedFileSystemRequest: Codable, Sendable, Equatabl
     public var sysTags: [JSONValue]?
 
     private enum CodingKeys: String, CodingKey {
-        case action
-        case tags
-        case sysTags = "sys_tags"
+        case action, tags, sysTags = "sys_tags"
     }
 
     public init(action: String, tags: [Match]? = nil, sysTags: [JSONValue]? = nil) {

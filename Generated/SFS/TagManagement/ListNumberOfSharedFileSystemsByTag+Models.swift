@@ -56,23 +56,13 @@ public struct ListNumberOfSharedFileSystemsByTagRequest: Codable, Sendable, Equa
     public var sysTags: [JSONValue]?
 
     private enum CodingKeys: String, CodingKey {
-        case action
-        case matches
-        case tags
-        case tagsAny = "tags_any"
-        case notTags = "not_tags"
-        case notTagsAny = "not_tags_any"
+        case action, matches, tags, tagsAny = "tags_any", notTags = "not_tags", notTagsAny = "not_tags_any"
         case sysTags = "sys_tags"
     }
 
     public init(
-        action: String,
-        matches: [Match]? = nil,
-        tags: [Tag]? = nil,
-        tagsAny: [JSONValue]? = nil,
-        notTags: [JSONValue]? = nil,
-        notTagsAny: [JSONValue]? = nil,
-        sysTags: [JSONValue]? = nil
+        action: String, matches: [Match]? = nil, tags: [Tag]? = nil, tagsAny: [JSONValue]? = nil,
+        notTags: [JSONValue]? = nil, notTagsAny: [JSONValue]? = nil, sysTags: [JSONValue]? = nil
     ) {
         self.action = action
         self.matches = matches
@@ -95,10 +85,5 @@ public struct ListNumberOfSharedFileSystemsByTagResponse: Codable, Sendable, Equ
 
     public init(totalCount: Int? = nil) {
         self.totalCount = totalCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
     }
 }

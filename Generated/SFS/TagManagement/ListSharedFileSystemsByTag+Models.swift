@@ -64,27 +64,14 @@ public struct ListSharedFileSystemsByTagRequest: Codable, Sendable, Equatable {
     public var sysTags: [JSONValue]?
 
     private enum CodingKeys: String, CodingKey {
-        case offset
-        case limit
-        case action
-        case matches
-        case tags
-        case tagsAny = "tags_any"
-        case notTags = "not_tags"
-        case notTagsAny = "not_tags_any"
-        case sysTags = "sys_tags"
+        case offset, limit, action, matches, tags, tagsAny = "tags_any", notTags = "not_tags"
+        case notTagsAny = "not_tags_any", sysTags = "sys_tags"
     }
 
     public init(
-        offset: String? = nil,
-        limit: String? = nil,
-        action: String,
-        matches: [Match]? = nil,
-        tags: [ListSharedFileSystemsByTagTag]? = nil,
-        tagsAny: [JSONValue]? = nil,
-        notTags: [JSONValue]? = nil,
-        notTagsAny: [JSONValue]? = nil,
-        sysTags: [JSONValue]? = nil
+        offset: String? = nil, limit: String? = nil, action: String, matches: [Match]? = nil,
+        tags: [ListSharedFileSystemsByTagTag]? = nil, tagsAny: [JSONValue]? = nil,
+        notTags: [JSONValue]? = nil, notTagsAny: [JSONValue]? = nil, sysTags: [JSONValue]? = nil
     ) {
         self.offset = offset
         self.limit = limit
@@ -116,18 +103,13 @@ public struct ListSharedFileSystemsByTagResource: Codable, Sendable, Equatable {
     public var resourceName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case resourceID = "resource_id"
-        case resourceDetail = "resource_detail"
-        case tags
-        case sysTags = "sys_tags"
+        case resourceID = "resource_id", resourceDetail = "resource_detail", tags, sysTags = "sys_tags"
         case resourceName = "resource_name"
     }
 
     public init(
-        resourceID: String? = nil,
-        resourceDetail: ListSharedFileSystemsByTagResourceTag? = nil,
-        tags: [ListSharedFileSystemsByTagTag]? = nil,
-        sysTags: [JSONValue]? = nil,
+        resourceID: String? = nil, resourceDetail: ListSharedFileSystemsByTagResourceTag? = nil,
+        tags: [ListSharedFileSystemsByTagTag]? = nil, sysTags: [JSONValue]? = nil,
         resourceName: String? = nil
     ) {
         self.resourceID = resourceID
@@ -148,19 +130,12 @@ public struct ListSharedFileSystemsByTagResponse: Codable, Sendable, Equatable {
     public var totalCount: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case resources
-        case totalCount = "total_count"
+        case resources, totalCount = "total_count"
     }
 
     public init(resources: [ListSharedFileSystemsByTagResource]? = nil, totalCount: Int? = nil) {
         self.resources = resources
         self.totalCount = totalCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.resources = try container.decodeIfPresent([ListSharedFileSystemsByTagResource].self, forKey: .resources)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
     }
 }
 

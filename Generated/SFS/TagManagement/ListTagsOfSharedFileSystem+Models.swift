@@ -14,8 +14,7 @@ public struct ListTagsOfSharedFileSystemResponse: Codable, Sendable, Equatable {
     public var sysTags: [JSONValue]?
 
     private enum CodingKeys: String, CodingKey {
-        case tags
-        case sysTags = "sys_tags"
+        case tags, sysTags = "sys_tags"
     }
 
     public init(tags: [ListSharedFileSystemsByTagResourceTag]? = nil, sysTags: [JSONValue]? = nil) {

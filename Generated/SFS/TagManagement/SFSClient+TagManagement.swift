@@ -18,11 +18,8 @@ extension SFSClient {
         _ body: AddTagToSharedFileSystemRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "AddTagToSharedFileSystem",
-            method: .post,
-            path: "/v2/{project_id}/sfs/{share_id}/tags",
-            pathParameters: ["share_id": shareID],
-            body: body
+            operation: "AddTagToSharedFileSystem", method: .post,
+            path: "/v2/{project_id}/sfs/{share_id}/tags", pathParameters: ["share_id": shareID], body: body
         )
         try await client.send(request)
     }
@@ -41,10 +38,8 @@ extension SFSClient {
         _ body: BatchAddTagsToSharedFileSystemRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "BatchAddTagsToSharedFileSystem",
-            method: .post,
-            path: "/v2/{project_id}/sfs/{share_id}/tags/action",
-            pathParameters: ["share_id": shareID],
+            operation: "BatchAddTagsToSharedFileSystem", method: .post,
+            path: "/v2/{project_id}/sfs/{share_id}/tags/action", pathParameters: ["share_id": shareID],
             body: body
         )
         try await client.send(request)
@@ -64,10 +59,8 @@ extension SFSClient {
         _ body: BatchDeleteTagsFromSharedFileSystemRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "BatchDeleteTagsFromSharedFileSystem",
-            method: .post,
-            path: "/v2/{project_id}/sfs/{share_id}/tags/action",
-            pathParameters: ["share_id": shareID],
+            operation: "BatchDeleteTagsFromSharedFileSystem", method: .post,
+            path: "/v2/{project_id}/sfs/{share_id}/tags/action", pathParameters: ["share_id": shareID],
             body: body
         )
         try await client.send(request)
@@ -87,8 +80,7 @@ extension SFSClient {
     ///     resolved by the URL, the key needs to be escaped.
     public func deleteTagFromSharedFileSystem(shareID: String, key: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteTagFromSharedFileSystem",
-            method: .delete,
+            operation: "DeleteTagFromSharedFileSystem", method: .delete,
             path: "/v2/{project_id}/sfs/{share_id}/tags/{key}",
             pathParameters: ["share_id": shareID, "key": key]
         )
@@ -109,10 +101,8 @@ extension SFSClient {
         _ body: ListNumberOfSharedFileSystemsByTagRequest
     ) async throws -> ListNumberOfSharedFileSystemsByTagResponse {
         let request = OperationRequest(
-            operation: "ListNumberOfSharedFileSystemsByTag",
-            method: .post,
-            path: "/v2/{project_id}/sfs/resource_instances/action",
-            body: body
+            operation: "ListNumberOfSharedFileSystemsByTag", method: .post,
+            path: "/v2/{project_id}/sfs/resource_instances/action", body: body
         )
         return try await client.send(request, as: ListNumberOfSharedFileSystemsByTagResponse.self)
     }
@@ -131,10 +121,8 @@ extension SFSClient {
         _ body: ListSharedFileSystemsByTagRequest
     ) async throws -> ListSharedFileSystemsByTagResponse {
         let request = OperationRequest(
-            operation: "ListSharedFileSystemsByTag",
-            method: .post,
-            path: "/v2/{project_id}/sfs/resource_instances/action",
-            body: body
+            operation: "ListSharedFileSystemsByTag", method: .post,
+            path: "/v2/{project_id}/sfs/resource_instances/action", body: body
         )
         return try await client.send(request, as: ListSharedFileSystemsByTagResponse.self)
     }
@@ -148,9 +136,7 @@ extension SFSClient {
     /// - Returns: The body of the service's `200` response.
     public func listTagsOfFileSystemsOfTenant() async throws -> ListTagsOfFileSystemsOfTenantResponse {
         let request = OperationRequest(
-            operation: "ListTagsOfFileSystemsOfTenant",
-            method: .get,
-            path: "/v2/{project_id}/sfs/tags"
+            operation: "ListTagsOfFileSystemsOfTenant", method: .get, path: "/v2/{project_id}/sfs/tags"
         )
         return try await client.send(request, as: ListTagsOfFileSystemsOfTenantResponse.self)
     }
@@ -169,10 +155,8 @@ extension SFSClient {
         shareID: String
     ) async throws -> ListTagsOfSharedFileSystemResponse {
         let request = OperationRequest(
-            operation: "ListTagsOfSharedFileSystem",
-            method: .get,
-            path: "/v2/{project_id}/sfs/{share_id}/tags",
-            pathParameters: ["share_id": shareID]
+            operation: "ListTagsOfSharedFileSystem", method: .get,
+            path: "/v2/{project_id}/sfs/{share_id}/tags", pathParameters: ["share_id": shareID]
         )
         return try await client.send(request, as: ListTagsOfSharedFileSystemResponse.self)
     }

@@ -18,9 +18,4 @@ public struct ListNumberOfResourcesByTagResponse: Codable, Sendable, Equatable {
     public init(totalCount: Int? = nil) {
         self.totalCount = totalCount
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
-    }
 }

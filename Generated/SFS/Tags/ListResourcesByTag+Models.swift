@@ -11,19 +11,12 @@ public struct ListResourcesByTagResponse: Codable, Sendable, Equatable {
     public var totalCount: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case resources
-        case totalCount = "total_count"
+        case resources, totalCount = "total_count"
     }
 
     public init(resources: [Resource]? = nil, totalCount: Int? = nil) {
         self.resources = resources
         self.totalCount = totalCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.resources = try container.decodeIfPresent([Resource].self, forKey: .resources)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
     }
 }
 
@@ -47,18 +40,13 @@ public struct Resource: Codable, Sendable, Equatable {
     public var resourceName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case resourceID = "resource_id"
-        case resourceDetail = "resource_detail"
-        case tags
-        case sysTags = "sys_tags"
+        case resourceID = "resource_id", resourceDetail = "resource_detail", tags, sysTags = "sys_tags"
         case resourceName = "resource_name"
     }
 
     public init(
-        resourceID: String? = nil,
-        resourceDetail: JSONValue? = nil,
-        tags: [BatchAddTagsToResourceResourceTag]? = nil,
-        sysTags: [BatchAddTagsToResourceResourceTag]? = nil,
+        resourceID: String? = nil, resourceDetail: JSONValue? = nil,
+        tags: [BatchAddTagsToResourceResourceTag]? = nil, sysTags: [BatchAddTagsToResourceResourceTag]? = nil,
         resourceName: String? = nil
     ) {
         self.resourceID = resourceID

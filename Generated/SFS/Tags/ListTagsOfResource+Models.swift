@@ -15,13 +15,11 @@ public struct ListTagsOfResourceResponse: Codable, Sendable, Equatable {
     public var sysTags: [BatchAddTagsToResourceResourceTag]?
 
     private enum CodingKeys: String, CodingKey {
-        case tags
-        case sysTags = "sys_tags"
+        case tags, sysTags = "sys_tags"
     }
 
     public init(
-        tags: [BatchAddTagsToResourceResourceTag]? = nil,
-        sysTags: [BatchAddTagsToResourceResourceTag]? = nil
+        tags: [BatchAddTagsToResourceResourceTag]? = nil, sysTags: [BatchAddTagsToResourceResourceTag]? = nil
     ) {
         self.tags = tags
         self.sysTags = sysTags

@@ -19,11 +19,9 @@ extension SFSClient {
         _ body: BatchAddTagsToResourceRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "BatchAddTagsToResource",
-            method: .post,
+            operation: "BatchAddTagsToResource", method: .post,
             path: "/v3/sfs/tms/{project_id}/file-systems/{resource_id}/tags/create",
-            pathParameters: ["resource_id": resourceID],
-            body: body
+            pathParameters: ["resource_id": resourceID], body: body
         )
         try await client.send(request)
     }
@@ -43,11 +41,9 @@ extension SFSClient {
         _ body: BatchDeleteTagsFromResourceRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "BatchDeleteTagsFromResource",
-            method: .post,
+            operation: "BatchDeleteTagsFromResource", method: .post,
             path: "/v3/sfs/tms/{project_id}/file-systems/{resource_id}/tags/delete",
-            pathParameters: ["resource_id": resourceID],
-            body: body
+            pathParameters: ["resource_id": resourceID], body: body
         )
         try await client.send(request)
     }
@@ -66,10 +62,8 @@ extension SFSClient {
         _ body: ListNumberOfResourcesByTagRequest
     ) async throws -> ListNumberOfResourcesByTagResponse {
         let request = OperationRequest(
-            operation: "ListNumberOfResourcesByTag",
-            method: .post,
-            path: "/v3/sfs/tms/{project_id}/file-systems/resource-instances/count",
-            body: body
+            operation: "ListNumberOfResourcesByTag", method: .post,
+            path: "/v3/sfs/tms/{project_id}/file-systems/resource-instances/count", body: body
         )
         return try await client.send(request, as: ListNumberOfResourcesByTagResponse.self)
     }
@@ -99,11 +93,8 @@ extension SFSClient {
         query.append("limit", limit)
         query.append("offset", offset)
         let request = OperationRequest(
-            operation: "ListResourcesByTag",
-            method: .post,
-            path: "/v3/sfs/tms/{project_id}/file-systems/resource-instances/filter",
-            query: query,
-            body: body
+            operation: "ListResourcesByTag", method: .post,
+            path: "/v3/sfs/tms/{project_id}/file-systems/resource-instances/filter", query: query, body: body
         )
         return try await client.send(request, as: ListResourcesByTagResponse.self)
     }
@@ -137,9 +128,7 @@ extension SFSClient {
     /// - Returns: The body of the service's `200` response.
     public func listTagsInProject() async throws -> ListTagsInProjectResponse {
         let request = OperationRequest(
-            operation: "ListTagsInProject",
-            method: .get,
-            path: "/v3/sfs/tms/{project_id}/file-systems/tags"
+            operation: "ListTagsInProject", method: .get, path: "/v3/sfs/tms/{project_id}/file-systems/tags"
         )
         return try await client.send(request, as: ListTagsInProjectResponse.self)
     }
@@ -156,8 +145,7 @@ extension SFSClient {
     /// - Returns: The body of the service's `200` response.
     public func listTagsOfResource(resourceID: String) async throws -> ListTagsOfResourceResponse {
         let request = OperationRequest(
-            operation: "ListTagsOfResource",
-            method: .get,
+            operation: "ListTagsOfResource", method: .get,
             path: "/v3/sfs/tms/{project_id}/file-systems/{resource_id}/tags",
             pathParameters: ["resource_id": resourceID]
         )

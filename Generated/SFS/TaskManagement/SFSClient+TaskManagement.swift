@@ -17,9 +17,7 @@ extension SFSClient {
     ///   (`X-request-id`).
     public func showJobDetail(jobID: String) async throws -> ShowJobDetailOutput {
         let request = OperationRequest(
-            operation: "ShowJobDetail",
-            method: .get,
-            path: "/v1/{project_id}/sfs-turbo/jobs/{job_id}",
+            operation: "ShowJobDetail", method: .get, path: "/v1/{project_id}/sfs-turbo/jobs/{job_id}",
             pathParameters: ["job_id": jobID]
         )
         let response = try await client.sendReturningHeaders(request, as: ShowJobDetailResponse.self)

@@ -34,23 +34,13 @@ public struct GetSubJobDetail: Codable, Sendable, Equatable {
     public var failReason: String?
 
     private enum CodingKeys: String, CodingKey {
-        case status
-        case jobID = "job_id"
-        case jobType = "job_type"
-        case beginTime = "begin_time"
-        case endTime = "end_time"
-        case errorCode = "error_code"
-        case failReason = "fail_reason"
+        case status, jobID = "job_id", jobType = "job_type", beginTime = "begin_time", endTime = "end_time"
+        case errorCode = "error_code", failReason = "fail_reason"
     }
 
     public init(
-        status: ShowJobDetailStatus? = nil,
-        jobID: String? = nil,
-        jobType: JobType? = nil,
-        beginTime: String? = nil,
-        endTime: String? = nil,
-        errorCode: String? = nil,
-        failReason: String? = nil
+        status: ShowJobDetailStatus? = nil, jobID: String? = nil, jobType: JobType? = nil,
+        beginTime: String? = nil, endTime: String? = nil, errorCode: String? = nil, failReason: String? = nil
     ) {
         self.status = status
         self.jobID = jobID
@@ -116,24 +106,13 @@ public struct ShowJobDetailResponse: Codable, Sendable, Equatable {
     public var subJobs: [GetSubJobDetail]?
 
     private enum CodingKeys: String, CodingKey {
-        case status
-        case jobID = "job_id"
-        case jobType = "job_type"
-        case beginTime = "begin_time"
-        case endTime = "end_time"
-        case errorCode = "error_code"
-        case failReason = "fail_reason"
-        case subJobs = "sub_jobs"
+        case status, jobID = "job_id", jobType = "job_type", beginTime = "begin_time", endTime = "end_time"
+        case errorCode = "error_code", failReason = "fail_reason", subJobs = "sub_jobs"
     }
 
     public init(
-        status: ShowJobDetailStatus? = nil,
-        jobID: String? = nil,
-        jobType: JobType? = nil,
-        beginTime: String? = nil,
-        endTime: String? = nil,
-        errorCode: String? = nil,
-        failReason: String? = nil,
+        status: ShowJobDetailStatus? = nil, jobID: String? = nil, jobType: JobType? = nil,
+        beginTime: String? = nil, endTime: String? = nil, errorCode: String? = nil, failReason: String? = nil,
         subJobs: [GetSubJobDetail]? = nil
     ) {
         self.status = status

@@ -12,9 +12,7 @@ extension SFSClient {
     ///   (`X-request-id`).
     public func showQuota() async throws -> ShowQuotaOutput {
         let request = OperationRequest(
-            operation: "ShowQuota",
-            method: .get,
-            path: "/v1/{project_id}/sfs-turbo/quotas"
+            operation: "ShowQuota", method: .get, path: "/v1/{project_id}/sfs-turbo/quotas"
         )
         let response = try await client.sendReturningHeaders(request, as: ShowQuotaResponse.self)
         return ShowQuotaOutput(body: response.body, headers: response.headers)

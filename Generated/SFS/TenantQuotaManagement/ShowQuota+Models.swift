@@ -27,26 +27,11 @@ public struct QuotaResource: Codable, Sendable, Equatable {
     /// The quota unit.
     public var unit: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case used
-        case quota
-        case unit
-    }
-
     public init(type: TypeValue? = nil, used: Int? = nil, quota: Int? = nil, unit: String? = nil) {
         self.type = type
         self.used = used
         self.quota = quota
         self.unit = unit
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.type = try container.decodeIfPresent(TypeValue.self, forKey: .type)
-        self.used = try container.decodeLenientIfPresent(Int.self, forKey: .used)
-        self.quota = try container.decodeLenientIfPresent(Int.self, forKey: .quota)
-        self.unit = try container.decodeIfPresent(String.self, forKey: .unit)
     }
 }
 

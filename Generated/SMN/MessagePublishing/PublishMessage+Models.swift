@@ -21,9 +21,7 @@ public struct PublishMessageRequest: Codable, Sendable, Equatable {
     public var timeToLive: String?
 
     private enum CodingKeys: String, CodingKey {
-        case subject
-        case message
-        case timeToLive = "time_to_live"
+        case subject, message, timeToLive = "time_to_live"
     }
 
     public init(subject: String? = nil, message: String, timeToLive: String? = nil) {

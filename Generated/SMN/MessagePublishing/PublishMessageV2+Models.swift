@@ -27,9 +27,7 @@ public struct PublishMessageV2Request: Codable, Sendable, Equatable {
     public var timeToLive: String?
 
     private enum CodingKeys: String, CodingKey {
-        case subject
-        case messageStructure = "message_structure"
-        case timeToLive = "time_to_live"
+        case subject, messageStructure = "message_structure", timeToLive = "time_to_live"
     }
 
     public init(subject: String? = nil, messageStructure: String, timeToLive: String? = nil) {

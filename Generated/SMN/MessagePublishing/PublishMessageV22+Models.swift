@@ -29,16 +29,11 @@ public struct PublishMessageV22Request: Codable, Sendable, Equatable {
     public var timeToLive: String?
 
     private enum CodingKeys: String, CodingKey {
-        case subject
-        case messageTemplateName = "message_template_name"
-        case tags
-        case timeToLive = "time_to_live"
+        case subject, messageTemplateName = "message_template_name", tags, timeToLive = "time_to_live"
     }
 
     public init(
-        subject: String? = nil,
-        messageTemplateName: String,
-        tags: [String: String]? = nil,
+        subject: String? = nil, messageTemplateName: String, tags: [String: String]? = nil,
         timeToLive: String? = nil
     ) {
         self.subject = subject

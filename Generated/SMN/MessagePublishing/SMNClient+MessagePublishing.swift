@@ -20,11 +20,9 @@ extension SMNClient {
         _ body: PublishMessageRequest
     ) async throws -> PublishMessageResponse {
         let request = OperationRequest(
-            operation: "PublishMessage",
-            method: .post,
+            operation: "PublishMessage", method: .post,
             path: "/v2/{project_id}/notifications/topics/{topic_urn}/publish",
-            pathParameters: ["topic_urn": topicURN],
-            body: body
+            pathParameters: ["topic_urn": topicURN], body: body
         )
         return try await client.send(request, as: PublishMessageResponse.self)
     }
@@ -45,11 +43,9 @@ extension SMNClient {
         _ body: PublishMessageV2Request
     ) async throws -> PublishMessageV2Response {
         let request = OperationRequest(
-            operation: "PublishMessageV2",
-            method: .post,
+            operation: "PublishMessageV2", method: .post,
             path: "/v2/{project_id}/notifications/topics/{topic_urn}/publish",
-            pathParameters: ["topic_urn": topicURN],
-            body: body
+            pathParameters: ["topic_urn": topicURN], body: body
         )
         return try await client.send(request, as: PublishMessageV2Response.self)
     }
@@ -70,11 +66,9 @@ extension SMNClient {
         _ body: PublishMessageV22Request
     ) async throws -> PublishMessageV22Response {
         let request = OperationRequest(
-            operation: "PublishMessageV22",
-            method: .post,
+            operation: "PublishMessageV22", method: .post,
             path: "/v2/{project_id}/notifications/topics/{topic_urn}/publish",
-            pathParameters: ["topic_urn": topicURN],
-            body: body
+            pathParameters: ["topic_urn": topicURN], body: body
         )
         return try await client.send(request, as: PublishMessageV22Response.self)
     }

@@ -51,25 +51,14 @@ public struct ListResourceInstancesRequest: Codable, Sendable, Equatable {
     public var matches: [JSONValue]?
 
     private enum CodingKeys: String, CodingKey {
-        case tags
-        case tagsAny = "tags_any"
-        case notTags = "not_tags"
-        case notTagsAny = "not_tags_any"
-        case limit
-        case offset
-        case action
-        case matches
+        case tags, tagsAny = "tags_any", notTags = "not_tags", notTagsAny = "not_tags_any", limit, offset
+        case action, matches
     }
 
     public init(
-        tags: [ListResourceInstancesTag]? = nil,
-        tagsAny: [ListResourceInstancesTag]? = nil,
-        notTags: [ListResourceInstancesTag]? = nil,
-        notTagsAny: [ListResourceInstancesTag]? = nil,
-        limit: String? = nil,
-        offset: String? = nil,
-        action: String,
-        matches: [JSONValue]? = nil
+        tags: [ListResourceInstancesTag]? = nil, tagsAny: [ListResourceInstancesTag]? = nil,
+        notTags: [ListResourceInstancesTag]? = nil, notTagsAny: [ListResourceInstancesTag]? = nil,
+        limit: String? = nil, offset: String? = nil, action: String, matches: [JSONValue]? = nil
     ) {
         self.tags = tags
         self.tagsAny = tagsAny
@@ -90,19 +79,12 @@ public struct ListResourceInstancesResponse: Codable, Sendable, Equatable {
     public var totalCount: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case resources
-        case totalCount = "total_count"
+        case resources, totalCount = "total_count"
     }
 
     public init(resources: [Resource]? = nil, totalCount: Int? = nil) {
         self.resources = resources
         self.totalCount = totalCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.resources = try container.decodeIfPresent([Resource].self, forKey: .resources)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
     }
 }
 
@@ -145,17 +127,13 @@ public struct Resource: Codable, Sendable, Equatable {
     public var resourceName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case resourceID = "resource_id"
-        case resourceDetail = "resource_detail"
-        case tags
+        case resourceID = "resource_id", resourceDetail = "resource_detail", tags
         case resourceName = "resource_name"
     }
 
     public init(
-        resourceID: String? = nil,
-        resourceDetail: [String: String]? = nil,
-        tags: [ListResourceTagsResourceTag]? = nil,
-        resourceName: String? = nil
+        resourceID: String? = nil, resourceDetail: [String: String]? = nil,
+        tags: [ListResourceTagsResourceTag]? = nil, resourceName: String? = nil
     ) {
         self.resourceID = resourceID
         self.resourceDetail = resourceDetail

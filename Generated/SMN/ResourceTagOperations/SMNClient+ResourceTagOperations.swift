@@ -22,11 +22,9 @@ extension SMNClient {
         _ body: BatchCreateOrDeleteResourceTagsRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "BatchCreateOrDeleteResourceTags",
-            method: .post,
+            operation: "BatchCreateOrDeleteResourceTags", method: .post,
             path: "/v2/{project_id}/{resource_type}/{resource_id}/tags/action",
-            pathParameters: ["resource_type": resourceType, "resource_id": resourceID],
-            body: body
+            pathParameters: ["resource_type": resourceType, "resource_id": resourceID], body: body
         )
         try await client.send(request)
     }
@@ -49,11 +47,9 @@ extension SMNClient {
         _ body: CreateResourceTagRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "CreateResourceTag",
-            method: .post,
+            operation: "CreateResourceTag", method: .post,
             path: "/v2/{project_id}/{resource_type}/{resource_id}/tags",
-            pathParameters: ["resource_type": resourceType, "resource_id": resourceID],
-            body: body
+            pathParameters: ["resource_type": resourceType, "resource_id": resourceID], body: body
         )
         try await client.send(request)
     }
@@ -72,8 +68,7 @@ extension SMNClient {
     ///   - key:
     public func deleteResourceTag(resourceType: String, resourceID: String, key: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteResourceTag",
-            method: .delete,
+            operation: "DeleteResourceTag", method: .delete,
             path: "/v2/{project_id}/{resource_type}/{resource_id}/tags/{key}",
             pathParameters: ["resource_type": resourceType, "resource_id": resourceID, "key": key]
         )
@@ -92,9 +87,7 @@ extension SMNClient {
     /// - Returns: The body of the service's `200` response.
     public func listProjectTags(resourceType: String) async throws -> ListProjectTagsResponse {
         let request = OperationRequest(
-            operation: "ListProjectTags",
-            method: .get,
-            path: "/v2/{project_id}/{resource_type}/tags",
+            operation: "ListProjectTags", method: .get, path: "/v2/{project_id}/{resource_type}/tags",
             pathParameters: ["resource_type": resourceType]
         )
         return try await client.send(request, as: ListProjectTagsResponse.self)
@@ -116,11 +109,9 @@ extension SMNClient {
         _ body: ListResourceInstancesRequest
     ) async throws -> ListResourceInstancesResponse {
         let request = OperationRequest(
-            operation: "ListResourceInstances",
-            method: .post,
+            operation: "ListResourceInstances", method: .post,
             path: "/v2/{project_id}/{resource_type}/resource_instances/action",
-            pathParameters: ["resource_type": resourceType],
-            body: body
+            pathParameters: ["resource_type": resourceType], body: body
         )
         return try await client.send(request, as: ListResourceInstancesResponse.self)
     }
@@ -143,8 +134,7 @@ extension SMNClient {
         resourceID: String
     ) async throws -> ListResourceTagsResponse {
         let request = OperationRequest(
-            operation: "ListResourceTags",
-            method: .get,
+            operation: "ListResourceTags", method: .get,
             path: "/v2/{project_id}/{resource_type}/{resource_id}/tags",
             pathParameters: ["resource_type": resourceType, "resource_id": resourceID]
         )

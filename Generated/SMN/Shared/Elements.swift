@@ -26,21 +26,13 @@ public struct Elements: Codable, Sendable, Equatable {
     public var notResource: String?
 
     private enum CodingKeys: String, CodingKey {
-        case sid = "Sid"
-        case effect = "Effect"
-        case principal = "Principal"
-        case action = "Action"
-        case resource = "Resource"
+        case sid = "Sid", effect = "Effect", principal = "Principal", action = "Action", resource = "Resource"
         case notResource = "NotResource"
     }
 
     public init(
-        sid: String? = nil,
-        effect: String? = nil,
-        principal: String? = nil,
-        action: String? = nil,
-        resource: String? = nil,
-        notResource: String? = nil
+        sid: String? = nil, effect: String? = nil, principal: String? = nil, action: String? = nil,
+        resource: String? = nil, notResource: String? = nil
     ) {
         self.sid = sid
         self.effect = effect

@@ -13,25 +13,14 @@ public struct ListSubscriptionsResponse: Codable, Sendable, Equatable {
     public var subscriptions: [Subscription]?
 
     private enum CodingKeys: String, CodingKey {
-        case requestID = "request_id"
-        case subscriptionCount = "subscription_count"
-        case subscriptions
+        case requestID = "request_id", subscriptionCount = "subscription_count", subscriptions
     }
 
     public init(
-        requestID: String? = nil,
-        subscriptionCount: Int? = nil,
-        subscriptions: [Subscription]? = nil
+        requestID: String? = nil, subscriptionCount: Int? = nil, subscriptions: [Subscription]? = nil
     ) {
         self.requestID = requestID
         self.subscriptionCount = subscriptionCount
         self.subscriptions = subscriptions
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.requestID = try container.decodeIfPresent(String.self, forKey: .requestID)
-        self.subscriptionCount = try container.decodeLenientIfPresent(Int.self, forKey: .subscriptionCount)
-        self.subscriptions = try container.decodeIfPresent([Subscription].self, forKey: .subscriptions)
     }
 }

@@ -11,8 +11,7 @@ public struct PublishMessageResponse: Codable, Sendable, Equatable {
     public var messageID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case requestID = "request_id"
-        case messageID = "message_id"
+        case requestID = "request_id", messageID = "message_id"
     }
 
     public init(requestID: String? = nil, messageID: String? = nil) {

@@ -32,23 +32,13 @@ public struct Subscription: Codable, Sendable, Equatable {
     public var status: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case topicURN = "topic_urn"
-        case `protocol`
-        case subscriptionURN = "subscription_urn"
-        case owner
-        case endpoint
-        case remark
+        case topicURN = "topic_urn", `protocol`, subscriptionURN = "subscription_urn", owner, endpoint, remark
         case status
     }
 
     public init(
-        topicURN: String? = nil,
-        `protocol`: String? = nil,
-        subscriptionURN: String? = nil,
-        owner: String? = nil,
-        endpoint: String? = nil,
-        remark: String? = nil,
-        status: Int? = nil
+        topicURN: String? = nil, `protocol`: String? = nil, subscriptionURN: String? = nil,
+        owner: String? = nil, endpoint: String? = nil, remark: String? = nil, status: Int? = nil
     ) {
         self.topicURN = topicURN
         self.`protocol` = `protocol`
@@ -57,16 +47,5 @@ public struct Subscription: Codable, Sendable, Equatable {
         self.endpoint = endpoint
         self.remark = remark
         self.status = status
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.topicURN = try container.decodeIfPresent(String.self, forKey: .topicURN)
-        self.`protocol` = try container.decodeIfPresent(String.self, forKey: .`protocol`)
-        self.subscriptionURN = try container.decodeIfPresent(String.self, forKey: .subscriptionURN)
-        self.owner = try container.decodeIfPresent(String.self, forKey: .owner)
-        self.endpoint = try container.decodeIfPresent(String.self, forKey: .endpoint)
-        self.remark = try container.decodeIfPresent(String.self, forKey: .remark)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
     }
 }

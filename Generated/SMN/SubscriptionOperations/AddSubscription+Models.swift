@@ -27,11 +27,8 @@ public struct AddSubscriptionRequest: Codable, Sendable, Equatable {
     public var subscriptions: [BatchAddSubscriptionsRequestBody]?
 
     public init(
-        endpoint: String,
-        `protocol`: String,
-        remark: String? = nil,
-        `extension`: SubscriptionExtension? = nil,
-        subscriptions: [BatchAddSubscriptionsRequestBody]? = nil
+        endpoint: String, `protocol`: String, remark: String? = nil,
+        `extension`: SubscriptionExtension? = nil, subscriptions: [BatchAddSubscriptionsRequestBody]? = nil
     ) {
         self.endpoint = endpoint
         self.`protocol` = `protocol`
@@ -49,8 +46,7 @@ public struct AddSubscriptionResponse: Codable, Sendable, Equatable {
     public var subscriptionURN: String?
 
     private enum CodingKeys: String, CodingKey {
-        case requestID = "request_id"
-        case subscriptionURN = "subscription_urn"
+        case requestID = "request_id", subscriptionURN = "subscription_urn"
     }
 
     public init(requestID: String? = nil, subscriptionURN: String? = nil) {
@@ -80,9 +76,7 @@ public struct BatchAddSubscriptionsRequestBody: Codable, Sendable, Equatable {
     public var `extension`: SubscriptionExtension?
 
     public init(
-        endpoint: String,
-        `protocol`: String,
-        remark: String? = nil,
+        endpoint: String, `protocol`: String, remark: String? = nil,
         `extension`: SubscriptionExtension? = nil
     ) {
         self.endpoint = endpoint

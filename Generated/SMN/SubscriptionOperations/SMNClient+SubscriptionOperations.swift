@@ -20,11 +20,9 @@ extension SMNClient {
         _ body: AddSubscriptionRequest
     ) async throws -> AddSubscriptionResponse {
         let request = OperationRequest(
-            operation: "AddSubscription",
-            method: .post,
+            operation: "AddSubscription", method: .post,
             path: "/v2/{project_id}/notifications/topics/{topic_urn}/subscriptions",
-            pathParameters: ["topic_urn": topicURN],
-            body: body
+            pathParameters: ["topic_urn": topicURN], body: body
         )
         return try await client.send(request, as: AddSubscriptionResponse.self)
     }
@@ -42,8 +40,7 @@ extension SMNClient {
     /// - Returns: The body of the service's `200` response.
     public func cancelSubscription(subscriptionURN: String) async throws -> CancelSubscriptionResponse {
         let request = OperationRequest(
-            operation: "CancelSubscription",
-            method: .delete,
+            operation: "CancelSubscription", method: .delete,
             path: "/v2/{project_id}/notifications/subscriptions/{subscription_urn}",
             pathParameters: ["subscription_urn": subscriptionURN]
         )
@@ -71,10 +68,8 @@ extension SMNClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListSubscriptions",
-            method: .get,
-            path: "/v2/{project_id}/notifications/subscriptions",
-            query: query
+            operation: "ListSubscriptions", method: .get,
+            path: "/v2/{project_id}/notifications/subscriptions", query: query
         )
         return try await client.send(request, as: ListSubscriptionsResponse.self)
     }
@@ -118,11 +113,9 @@ extension SMNClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListSubscriptionsByTopic",
-            method: .get,
+            operation: "ListSubscriptionsByTopic", method: .get,
             path: "/v2/{project_id}/notifications/topics/{topic_urn}/subscriptions",
-            pathParameters: ["topic_urn": topicURN],
-            query: query
+            pathParameters: ["topic_urn": topicURN], query: query
         )
         return try await client.send(request, as: ListSubscriptionsByTopicResponse.self)
     }

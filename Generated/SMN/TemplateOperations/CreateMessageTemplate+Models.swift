@@ -21,9 +21,7 @@ public struct CreateMessageTemplateRequest: Codable, Sendable, Equatable {
     public var `protocol`: String?
 
     private enum CodingKeys: String, CodingKey {
-        case messageTemplateName = "message_template_name"
-        case content
-        case `protocol`
+        case messageTemplateName = "message_template_name", content, `protocol`
     }
 
     public init(messageTemplateName: String, content: String, `protocol`: String? = nil) {
@@ -41,8 +39,7 @@ public struct CreateMessageTemplateResponse: Codable, Sendable, Equatable {
     public var messageTemplateID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case requestID = "request_id"
-        case messageTemplateID = "message_template_id"
+        case requestID = "request_id", messageTemplateID = "message_template_id"
     }
 
     public init(requestID: String? = nil, messageTemplateID: String? = nil) {

@@ -32,25 +32,15 @@ public struct ListMessageTemplateDetailsResponse: Codable, Sendable, Equatable {
     public var requestID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case messageTemplateID = "message_template_id"
-        case messageTemplateName = "message_template_name"
-        case `protocol`
-        case tagNames = "tag_names"
-        case createTime = "create_time"
-        case updateTime = "update_time"
-        case content
-        case requestID = "request_id"
+        case messageTemplateID = "message_template_id", messageTemplateName = "message_template_name"
+        case `protocol`, tagNames = "tag_names", createTime = "create_time", updateTime = "update_time"
+        case content, requestID = "request_id"
     }
 
     public init(
-        messageTemplateID: String? = nil,
-        messageTemplateName: String? = nil,
-        `protocol`: String? = nil,
-        tagNames: [String]? = nil,
-        createTime: String? = nil,
-        updateTime: String? = nil,
-        content: String? = nil,
-        requestID: String? = nil
+        messageTemplateID: String? = nil, messageTemplateName: String? = nil, `protocol`: String? = nil,
+        tagNames: [String]? = nil, createTime: String? = nil, updateTime: String? = nil,
+        content: String? = nil, requestID: String? = nil
     ) {
         self.messageTemplateID = messageTemplateID
         self.messageTemplateName = messageTemplateName

@@ -13,26 +13,16 @@ public struct ListMessageTemplatesResponse: Codable, Sendable, Equatable {
     public var messageTemplates: [Template]?
 
     private enum CodingKeys: String, CodingKey {
-        case requestID = "request_id"
-        case messageTemplateCount = "message_template_count"
+        case requestID = "request_id", messageTemplateCount = "message_template_count"
         case messageTemplates = "message_templates"
     }
 
     public init(
-        requestID: String? = nil,
-        messageTemplateCount: Int? = nil,
-        messageTemplates: [Template]? = nil
+        requestID: String? = nil, messageTemplateCount: Int? = nil, messageTemplates: [Template]? = nil
     ) {
         self.requestID = requestID
         self.messageTemplateCount = messageTemplateCount
         self.messageTemplates = messageTemplates
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.requestID = try container.decodeIfPresent(String.self, forKey: .requestID)
-        self.messageTemplateCount = try container.decodeLenientIfPresent(Int.self, forKey: .messageTemplateCount)
-        self.messageTemplates = try container.decodeIfPresent([Template].self, forKey: .messageTemplates)
     }
 }
 
@@ -61,21 +51,13 @@ public struct Template: Codable, Sendable, Equatable {
     public var updateTime: String?
 
     private enum CodingKeys: String, CodingKey {
-        case messageTemplateID = "message_template_id"
-        case messageTemplateName = "message_template_name"
-        case `protocol`
-        case tagNames = "tag_names"
-        case createTime = "create_time"
-        case updateTime = "update_time"
+        case messageTemplateID = "message_template_id", messageTemplateName = "message_template_name"
+        case `protocol`, tagNames = "tag_names", createTime = "create_time", updateTime = "update_time"
     }
 
     public init(
-        messageTemplateID: String? = nil,
-        messageTemplateName: String? = nil,
-        `protocol`: String? = nil,
-        tagNames: [String]? = nil,
-        createTime: String? = nil,
-        updateTime: String? = nil
+        messageTemplateID: String? = nil, messageTemplateName: String? = nil, `protocol`: String? = nil,
+        tagNames: [String]? = nil, createTime: String? = nil, updateTime: String? = nil
     ) {
         self.messageTemplateID = messageTemplateID
         self.messageTemplateName = messageTemplateName

@@ -18,10 +18,8 @@ extension SMNClient {
         _ body: CreateMessageTemplateRequest
     ) async throws -> CreateMessageTemplateResponse {
         let request = OperationRequest(
-            operation: "CreateMessageTemplate",
-            method: .post,
-            path: "/v2/{project_id}/notifications/message_template",
-            body: body
+            operation: "CreateMessageTemplate", method: .post,
+            path: "/v2/{project_id}/notifications/message_template", body: body
         )
         return try await client.send(request, as: CreateMessageTemplateResponse.self)
     }
@@ -41,8 +39,7 @@ extension SMNClient {
         messageTemplateID: String
     ) async throws -> DeleteMessageTemplateResponse {
         let request = OperationRequest(
-            operation: "DeleteMessageTemplate",
-            method: .delete,
+            operation: "DeleteMessageTemplate", method: .delete,
             path: "/v2/{project_id}/notifications/message_template/{message_template_id}",
             pathParameters: ["message_template_id": messageTemplateID]
         )
@@ -64,8 +61,7 @@ extension SMNClient {
         messageTemplateID: String
     ) async throws -> ListMessageTemplateDetailsResponse {
         let request = OperationRequest(
-            operation: "ListMessageTemplateDetails",
-            method: .get,
+            operation: "ListMessageTemplateDetails", method: .get,
             path: "/v2/{project_id}/notifications/message_template/{message_template_id}",
             pathParameters: ["message_template_id": messageTemplateID]
         )
@@ -101,10 +97,8 @@ extension SMNClient {
         query.append("message_template_name", messageTemplateName)
         query.append("protocol", `protocol`)
         let request = OperationRequest(
-            operation: "ListMessageTemplates",
-            method: .get,
-            path: "/v2/{project_id}/notifications/message_template",
-            query: query
+            operation: "ListMessageTemplates", method: .get,
+            path: "/v2/{project_id}/notifications/message_template", query: query
         )
         return try await client.send(request, as: ListMessageTemplatesResponse.self)
     }
@@ -155,11 +149,9 @@ extension SMNClient {
         _ body: UpdateMessageTemplateRequest
     ) async throws -> UpdateMessageTemplateResponse {
         let request = OperationRequest(
-            operation: "UpdateMessageTemplate",
-            method: .put,
+            operation: "UpdateMessageTemplate", method: .put,
             path: "/v2/{project_id}/notifications/message_template/{message_template_id}",
-            pathParameters: ["message_template_id": messageTemplateID],
-            body: body
+            pathParameters: ["message_template_id": messageTemplateID], body: body
         )
         return try await client.send(request, as: UpdateMessageTemplateResponse.self)
     }

@@ -15,8 +15,7 @@ public struct CreateTopicRequest: Codable, Sendable, Equatable {
     public var displayName: String
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case displayName = "display_name"
+        case name, displayName = "display_name"
     }
 
     public init(name: String, displayName: String) {
@@ -33,8 +32,7 @@ public struct CreateTopicResponse: Codable, Sendable, Equatable {
     public var topicURN: String?
 
     private enum CodingKeys: String, CodingKey {
-        case requestID = "request_id"
-        case topicURN = "topic_urn"
+        case requestID = "request_id", topicURN = "topic_urn"
     }
 
     public init(requestID: String? = nil, topicURN: String? = nil) {

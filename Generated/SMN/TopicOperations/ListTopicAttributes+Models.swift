@@ -13,8 +13,7 @@ public struct ListTopicAttributesResponse: Codable, Sendable, Equatable {
     public var attributes: JSONValue?
 
     private enum CodingKeys: String, CodingKey {
-        case requestID = "request_id"
-        case attributes
+        case requestID = "request_id", attributes
     }
 
     public init(requestID: String? = nil, attributes: JSONValue? = nil) {

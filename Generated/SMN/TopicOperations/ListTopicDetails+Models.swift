@@ -29,27 +29,15 @@ public struct ListTopicDetailsResponse: Codable, Sendable, Equatable {
     public var topicID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case requestID = "request_id"
-        case name
-        case topicURN = "topic_urn"
-        case displayName = "display_name"
-        case pushPolicy = "push_policy"
-        case createTime = "create_time"
-        case updateTime = "update_time"
-        case enterpriseProjectID = "enterprise_project_id"
-        case topicID = "topic_id"
+        case requestID = "request_id", name, topicURN = "topic_urn", displayName = "display_name"
+        case pushPolicy = "push_policy", createTime = "create_time", updateTime = "update_time"
+        case enterpriseProjectID = "enterprise_project_id", topicID = "topic_id"
     }
 
     public init(
-        requestID: String? = nil,
-        name: String? = nil,
-        topicURN: String? = nil,
-        displayName: String? = nil,
-        pushPolicy: Int? = nil,
-        createTime: String? = nil,
-        updateTime: String? = nil,
-        enterpriseProjectID: String? = nil,
-        topicID: String? = nil
+        requestID: String? = nil, name: String? = nil, topicURN: String? = nil, displayName: String? = nil,
+        pushPolicy: Int? = nil, createTime: String? = nil, updateTime: String? = nil,
+        enterpriseProjectID: String? = nil, topicID: String? = nil
     ) {
         self.requestID = requestID
         self.name = name
@@ -60,18 +48,5 @@ public struct ListTopicDetailsResponse: Codable, Sendable, Equatable {
         self.updateTime = updateTime
         self.enterpriseProjectID = enterpriseProjectID
         self.topicID = topicID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.requestID = try container.decodeIfPresent(String.self, forKey: .requestID)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.topicURN = try container.decodeIfPresent(String.self, forKey: .topicURN)
-        self.displayName = try container.decodeIfPresent(String.self, forKey: .displayName)
-        self.pushPolicy = try container.decodeLenientIfPresent(Int.self, forKey: .pushPolicy)
-        self.createTime = try container.decodeIfPresent(String.self, forKey: .createTime)
-        self.updateTime = try container.decodeIfPresent(String.self, forKey: .updateTime)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.topicID = try container.decodeIfPresent(String.self, forKey: .topicID)
     }
 }

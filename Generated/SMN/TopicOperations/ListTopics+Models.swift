@@ -15,22 +15,13 @@ public struct ListTopicsResponse: Codable, Sendable, Equatable {
     public var topics: [Topic]?
 
     private enum CodingKeys: String, CodingKey {
-        case requestID = "request_id"
-        case topicCount = "topic_count"
-        case topics
+        case requestID = "request_id", topicCount = "topic_count", topics
     }
 
     public init(requestID: String? = nil, topicCount: Int? = nil, topics: [Topic]? = nil) {
         self.requestID = requestID
         self.topicCount = topicCount
         self.topics = topics
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.requestID = try container.decodeIfPresent(String.self, forKey: .requestID)
-        self.topicCount = try container.decodeLenientIfPresent(Int.self, forKey: .topicCount)
-        self.topics = try container.decodeIfPresent([Topic].self, forKey: .topics)
     }
 }
 
@@ -63,24 +54,14 @@ public struct Topic: Codable, Sendable, Equatable {
     public var updateTime: String?
 
     private enum CodingKeys: String, CodingKey {
-        case topicURN = "topic_urn"
-        case name
-        case displayName = "display_name"
-        case pushPolicy = "push_policy"
-        case enterpriseProjectID = "enterprise_project_id"
-        case topicID = "topic_id"
-        case createTime = "create_time"
+        case topicURN = "topic_urn", name, displayName = "display_name", pushPolicy = "push_policy"
+        case enterpriseProjectID = "enterprise_project_id", topicID = "topic_id", createTime = "create_time"
         case updateTime = "update_time"
     }
 
     public init(
-        topicURN: String? = nil,
-        name: String? = nil,
-        displayName: String? = nil,
-        pushPolicy: Int? = nil,
-        enterpriseProjectID: String? = nil,
-        topicID: String? = nil,
-        createTime: String? = nil,
+        topicURN: String? = nil, name: String? = nil, displayName: String? = nil, pushPolicy: Int? = nil,
+        enterpriseProjectID: String? = nil, topicID: String? = nil, createTime: String? = nil,
         updateTime: String? = nil
     ) {
         self.topicURN = topicURN
@@ -91,17 +72,5 @@ public struct Topic: Codable, Sendable, Equatable {
         self.topicID = topicID
         self.createTime = createTime
         self.updateTime = updateTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.topicURN = try container.decodeIfPresent(String.self, forKey: .topicURN)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.displayName = try container.decodeIfPresent(String.self, forKey: .displayName)
-        self.pushPolicy = try container.decodeLenientIfPresent(Int.self, forKey: .pushPolicy)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.topicID = try container.decodeIfPresent(String.self, forKey: .topicID)
-        self.createTime = try container.decodeIfPresent(String.self, forKey: .createTime)
-        self.updateTime = try container.decodeIfPresent(String.self, forKey: .updateTime)
     }
 }

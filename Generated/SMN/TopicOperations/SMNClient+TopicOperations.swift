@@ -16,9 +16,7 @@ extension SMNClient {
     /// - Returns: The body of the service's `200` response.
     public func createTopic(_ body: CreateTopicRequest) async throws -> CreateTopicResponse {
         let request = OperationRequest(
-            operation: "CreateTopic",
-            method: .post,
-            path: "/v2/{project_id}/notifications/topics",
+            operation: "CreateTopic", method: .post, path: "/v2/{project_id}/notifications/topics",
             body: body
         )
         return try await client.send(request, as: CreateTopicResponse.self)
@@ -36,8 +34,7 @@ extension SMNClient {
     /// - Returns: The body of the service's `200` response.
     public func deleteTopic(topicURN: String) async throws -> DeleteTopicResponse {
         let request = OperationRequest(
-            operation: "DeleteTopic",
-            method: .delete,
+            operation: "DeleteTopic", method: .delete,
             path: "/v2/{project_id}/notifications/topics/{topic_urn}",
             pathParameters: ["topic_urn": topicURN]
         )
@@ -61,8 +58,7 @@ extension SMNClient {
         name: String
     ) async throws -> DeleteTopicAttributeByNameResponse {
         let request = OperationRequest(
-            operation: "DeleteTopicAttributeByName",
-            method: .delete,
+            operation: "DeleteTopicAttributeByName", method: .delete,
             path: "/v2/{project_id}/notifications/topics/{topic_urn}/attributes/{name}",
             pathParameters: ["topic_urn": topicURN, "name": name]
         )
@@ -81,8 +77,7 @@ extension SMNClient {
     /// - Returns: The body of the service's `200` response.
     public func deleteTopicAttributes(topicURN: String) async throws -> DeleteTopicAttributesResponse {
         let request = OperationRequest(
-            operation: "DeleteTopicAttributes",
-            method: .delete,
+            operation: "DeleteTopicAttributes", method: .delete,
             path: "/v2/{project_id}/notifications/topics/{topic_urn}/attributes",
             pathParameters: ["topic_urn": topicURN]
         )
@@ -108,11 +103,9 @@ extension SMNClient {
         var query = QueryItems()
         query.append("name", name)
         let request = OperationRequest(
-            operation: "ListTopicAttributes",
-            method: .get,
+            operation: "ListTopicAttributes", method: .get,
             path: "/v2/{project_id}/notifications/topics/{topic_urn}/attributes",
-            pathParameters: ["topic_urn": topicURN],
-            query: query
+            pathParameters: ["topic_urn": topicURN], query: query
         )
         return try await client.send(request, as: ListTopicAttributesResponse.self)
     }
@@ -129,8 +122,7 @@ extension SMNClient {
     /// - Returns: The body of the service's `200` response.
     public func listTopicDetails(topicURN: String) async throws -> ListTopicDetailsResponse {
         let request = OperationRequest(
-            operation: "ListTopicDetails",
-            method: .get,
+            operation: "ListTopicDetails", method: .get,
             path: "/v2/{project_id}/notifications/topics/{topic_urn}",
             pathParameters: ["topic_urn": topicURN]
         )
@@ -161,9 +153,7 @@ extension SMNClient {
         query.append("limit", limit)
         query.append("topic_id", topicID)
         let request = OperationRequest(
-            operation: "ListTopics",
-            method: .get,
-            path: "/v2/{project_id}/notifications/topics",
+            operation: "ListTopics", method: .get, path: "/v2/{project_id}/notifications/topics",
             query: query
         )
         return try await client.send(request, as: ListTopicsResponse.self)
@@ -201,11 +191,8 @@ extension SMNClient {
         _ body: UpdateTopicRequest
     ) async throws -> UpdateTopicResponse {
         let request = OperationRequest(
-            operation: "UpdateTopic",
-            method: .put,
-            path: "/v2/{project_id}/notifications/topics/{topic_urn}",
-            pathParameters: ["topic_urn": topicURN],
-            body: body
+            operation: "UpdateTopic", method: .put, path: "/v2/{project_id}/notifications/topics/{topic_urn}",
+            pathParameters: ["topic_urn": topicURN], body: body
         )
         return try await client.send(request, as: UpdateTopicResponse.self)
     }
@@ -229,11 +216,9 @@ extension SMNClient {
         _ body: UpdateTopicAttributeRequest
     ) async throws -> UpdateTopicAttributeResponse {
         let request = OperationRequest(
-            operation: "UpdateTopicAttribute",
-            method: .put,
+            operation: "UpdateTopicAttribute", method: .put,
             path: "/v2/{project_id}/notifications/topics/{topic_urn}/attributes/{name}",
-            pathParameters: ["topic_urn": topicURN, "name": name],
-            body: body
+            pathParameters: ["topic_urn": topicURN, "name": name], body: body
         )
         return try await client.send(request, as: UpdateTopicAttributeResponse.self)
     }

@@ -13,9 +13,7 @@ extension SMNClient {
     /// - Returns: The body of the service's `200` response.
     public func listVersions() async throws -> ListVersionsResponse {
         let request = OperationRequest(
-            operation: "ListVersions",
-            method: .get,
-            path: "/"
+            operation: "ListVersions", method: .get, path: "/"
         )
         return try await client.send(request, as: ListVersionsResponse.self)
     }
@@ -32,9 +30,7 @@ extension SMNClient {
     /// - Returns: The body of the service's `200` response.
     public func showSMNAPIV2Version(apiVersion: String) async throws -> ShowSMNAPIV2VersionResponse {
         let request = OperationRequest(
-            operation: "ShowSMNAPIV2Version",
-            method: .get,
-            path: "/{api_version}",
+            operation: "ShowSMNAPIV2Version", method: .get, path: "/{api_version}",
             pathParameters: ["api_version": apiVersion]
         )
         return try await client.send(request, as: ShowSMNAPIV2VersionResponse.self)

@@ -36,11 +36,9 @@ extension SWRClient {
         _ body: CreateUserRepositoryAuthRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "CreateUserRepositoryAuth",
-            method: .post,
+            operation: "CreateUserRepositoryAuth", method: .post,
             path: "/v2/manage/namespaces/{namespace}/repos/{repository}/access",
-            pathParameters: ["namespace": namespace, "repository": repository],
-            body: body
+            pathParameters: ["namespace": namespace, "repository": repository], body: body
         )
         try await client.send(request)
     }
@@ -68,11 +66,9 @@ extension SWRClient {
         _ body: DeleteUserRepositoryAuthRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "DeleteUserRepositoryAuth",
-            method: .delete,
+            operation: "DeleteUserRepositoryAuth", method: .delete,
             path: "/v2/manage/namespaces/{namespace}/repos/{repository}/access",
-            pathParameters: ["namespace": namespace, "repository": repository],
-            body: body
+            pathParameters: ["namespace": namespace, "repository": repository], body: body
         )
         try await client.send(request)
     }
@@ -100,8 +96,7 @@ extension SWRClient {
         repository: String
     ) async throws -> ShowUserRepositoryAuthResponse {
         let request = OperationRequest(
-            operation: "ShowUserRepositoryAuth",
-            method: .get,
+            operation: "ShowUserRepositoryAuth", method: .get,
             path: "/v2/manage/namespaces/{namespace}/repos/{repository}/access",
             pathParameters: ["namespace": namespace, "repository": repository]
         )
@@ -131,11 +126,9 @@ extension SWRClient {
         _ body: UpdateUserRepositoryAuthRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "UpdateUserRepositoryAuth",
-            method: .patch,
+            operation: "UpdateUserRepositoryAuth", method: .patch,
             path: "/v2/manage/namespaces/{namespace}/repos/{repository}/access",
-            pathParameters: ["namespace": namespace, "repository": repository],
-            body: body
+            pathParameters: ["namespace": namespace, "repository": repository], body: body
         )
         try await client.send(request)
     }

@@ -15,29 +15,16 @@ public struct ShowUserRepositoryAuthResponse: Codable, Sendable, Equatable {
     public var othersAuths: [ShowUserRepositoryAuthUserAuth]?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case selfAuth = "self_auth"
-        case othersAuths = "others_auths"
+        case id, name, selfAuth = "self_auth", othersAuths = "others_auths"
     }
 
     public init(
-        id: Int? = nil,
-        name: String? = nil,
-        selfAuth: ShowUserRepositoryAuthUserAuth? = nil,
+        id: Int? = nil, name: String? = nil, selfAuth: ShowUserRepositoryAuthUserAuth? = nil,
         othersAuths: [ShowUserRepositoryAuthUserAuth]? = nil
     ) {
         self.id = id
         self.name = name
         self.selfAuth = selfAuth
         self.othersAuths = othersAuths
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeLenientIfPresent(Int.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.selfAuth = try container.decodeIfPresent(ShowUserRepositoryAuthUserAuth.self, forKey: .selfAuth)
-        self.othersAuths = try container.decodeIfPresent([ShowUserRepositoryAuthUserAuth].self, forKey: .othersAuths)
     }
 }

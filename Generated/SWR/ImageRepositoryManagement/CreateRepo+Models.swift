@@ -21,10 +21,7 @@ public struct CreateRepoRequest: Codable, Sendable, Equatable {
     public var description: String?
 
     private enum CodingKeys: String, CodingKey {
-        case repository
-        case isPublic = "is_public"
-        case category
-        case description
+        case repository, isPublic = "is_public", category, description
     }
 
     public init(repository: String, isPublic: Bool, category: Category? = nil, description: String? = nil) {
@@ -32,13 +29,5 @@ public struct CreateRepoRequest: Codable, Sendable, Equatable {
         self.isPublic = isPublic
         self.category = category
         self.description = description
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.repository = try container.decode(String.self, forKey: .repository)
-        self.isPublic = try container.decodeLenient(Bool.self, forKey: .isPublic)
-        self.category = try container.decodeIfPresent(Category.self, forKey: .category)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
     }
 }

@@ -78,11 +78,8 @@ extension SWRClient {
     ///   - body: The request body.
     public func createRepo(namespace: String, _ body: CreateRepoRequest) async throws {
         let request = OperationRequest(
-            operation: "CreateRepo",
-            method: .post,
-            path: "/v2/manage/namespaces/{namespace}/repos",
-            pathParameters: ["namespace": namespace],
-            body: body
+            operation: "CreateRepo", method: .post, path: "/v2/manage/namespaces/{namespace}/repos",
+            pathParameters: ["namespace": namespace], body: body
         )
         try await client.send(request)
     }
@@ -105,8 +102,7 @@ extension SWRClient {
     ///     dollar sign ($) before you send the request.
     public func deleteRepo(namespace: String, repository: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteRepo",
-            method: .delete,
+            operation: "DeleteRepo", method: .delete,
             path: "/v2/manage/namespaces/{namespace}/repos/{repository}",
             pathParameters: ["namespace": namespace, "repository": repository]
         )
@@ -178,10 +174,7 @@ extension SWRClient {
         query.append("is_public", isPublic)
         query.append("filter", filter)
         let request = OperationRequest(
-            operation: "ListReposDetails",
-            method: .get,
-            path: "/v2/manage/repos",
-            query: query
+            operation: "ListReposDetails", method: .get, path: "/v2/manage/repos", query: query
         )
         let response = try await client.sendReturningHeaders(request, as: ListReposDetailsResponse.self)
         return ListReposDetailsOutput(body: response.body, headers: response.headers)
@@ -253,9 +246,7 @@ extension SWRClient {
         query.append("order_type", orderType)
         query.append("filter", filter)
         let request = OperationRequest(
-            operation: "ListSharedReposDetails",
-            method: .get,
-            path: "/v2/manage/shared-repositories",
+            operation: "ListSharedReposDetails", method: .get, path: "/v2/manage/shared-repositories",
             query: query
         )
         let response = try await client.sendReturningHeaders(request, as: ListSharedReposDetailsResponse.self)
@@ -282,8 +273,7 @@ extension SWRClient {
     /// - Returns: The body of the service's `200` response.
     public func showRepository(namespace: String, repository: String) async throws -> ShowRepositoryResponse {
         let request = OperationRequest(
-            operation: "ShowRepository",
-            method: .get,
+            operation: "ShowRepository", method: .get,
             path: "/v2/manage/namespaces/{namespace}/repos/{repository}",
             pathParameters: ["namespace": namespace, "repository": repository]
         )
@@ -310,11 +300,9 @@ extension SWRClient {
     ///   - body: The request body.
     public func updateRepo(namespace: String, repository: String, _ body: UpdateRepoRequest) async throws {
         let request = OperationRequest(
-            operation: "UpdateRepo",
-            method: .patch,
+            operation: "UpdateRepo", method: .patch,
             path: "/v2/manage/namespaces/{namespace}/repos/{repository}",
-            pathParameters: ["namespace": namespace, "repository": repository],
-            body: body
+            pathParameters: ["namespace": namespace, "repository": repository], body: body
         )
         try await client.send(request)
     }

@@ -46,45 +46,18 @@ public struct ShowRepositoryResponse: Codable, Sendable, Equatable {
     public var priority: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case nsID = "ns_id"
-        case name
-        case category
-        case description
-        case creatorID = "creator_id"
-        case creatorName = "creator_name"
-        case size
-        case isPublic = "is_public"
-        case numImages = "num_images"
-        case numDownload = "num_download"
-        case url
-        case path
-        case internalPath = "internal_path"
-        case created
-        case updated
-        case domainID = "domain_id"
-        case priority
+        case id, nsID = "ns_id", name, category, description, creatorID = "creator_id"
+        case creatorName = "creator_name", size, isPublic = "is_public", numImages = "num_images"
+        case numDownload = "num_download", url, path, internalPath = "internal_path", created, updated
+        case domainID = "domain_id", priority
     }
 
     public init(
-        id: Int64? = nil,
-        nsID: Int64? = nil,
-        name: String? = nil,
-        category: String? = nil,
-        description: String? = nil,
-        creatorID: String? = nil,
-        creatorName: String? = nil,
-        size: Int64? = nil,
-        isPublic: Bool? = nil,
-        numImages: Int64? = nil,
-        numDownload: Int64? = nil,
-        url: String? = nil,
-        path: String? = nil,
-        internalPath: String? = nil,
-        created: String? = nil,
-        updated: String? = nil,
-        domainID: String? = nil,
-        priority: Int? = nil
+        id: Int64? = nil, nsID: Int64? = nil, name: String? = nil, category: String? = nil,
+        description: String? = nil, creatorID: String? = nil, creatorName: String? = nil, size: Int64? = nil,
+        isPublic: Bool? = nil, numImages: Int64? = nil, numDownload: Int64? = nil, url: String? = nil,
+        path: String? = nil, internalPath: String? = nil, created: String? = nil, updated: String? = nil,
+        domainID: String? = nil, priority: Int? = nil
     ) {
         self.id = id
         self.nsID = nsID
@@ -104,27 +77,5 @@ public struct ShowRepositoryResponse: Codable, Sendable, Equatable {
         self.updated = updated
         self.domainID = domainID
         self.priority = priority
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeLenientIfPresent(Int64.self, forKey: .id)
-        self.nsID = try container.decodeLenientIfPresent(Int64.self, forKey: .nsID)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.category = try container.decodeIfPresent(String.self, forKey: .category)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.creatorID = try container.decodeIfPresent(String.self, forKey: .creatorID)
-        self.creatorName = try container.decodeIfPresent(String.self, forKey: .creatorName)
-        self.size = try container.decodeLenientIfPresent(Int64.self, forKey: .size)
-        self.isPublic = try container.decodeLenientIfPresent(Bool.self, forKey: .isPublic)
-        self.numImages = try container.decodeLenientIfPresent(Int64.self, forKey: .numImages)
-        self.numDownload = try container.decodeLenientIfPresent(Int64.self, forKey: .numDownload)
-        self.url = try container.decodeIfPresent(String.self, forKey: .url)
-        self.path = try container.decodeIfPresent(String.self, forKey: .path)
-        self.internalPath = try container.decodeIfPresent(String.self, forKey: .internalPath)
-        self.created = try container.decodeIfPresent(String.self, forKey: .created)
-        self.updated = try container.decodeIfPresent(String.self, forKey: .updated)
-        self.domainID = try container.decodeIfPresent(String.self, forKey: .domainID)
-        self.priority = try container.decodeLenientIfPresent(Int.self, forKey: .priority)
     }
 }

@@ -15,21 +15,12 @@ public struct UpdateRepoRequest: Codable, Sendable, Equatable {
     public var description: String?
 
     private enum CodingKeys: String, CodingKey {
-        case isPublic = "is_public"
-        case category
-        case description
+        case isPublic = "is_public", category, description
     }
 
     public init(isPublic: Bool, category: Category? = nil, description: String? = nil) {
         self.isPublic = isPublic
         self.category = category
         self.description = description
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.isPublic = try container.decodeLenient(Bool.self, forKey: .isPublic)
-        self.category = try container.decodeIfPresent(Category.self, forKey: .category)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
     }
 }

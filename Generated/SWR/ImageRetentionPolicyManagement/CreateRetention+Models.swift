@@ -21,17 +21,8 @@ public struct CreateRetentionResponse: Codable, Sendable, Equatable {
     /// Image retention policy ID.
     public var id: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-    }
-
     public init(id: Int? = nil) {
         self.id = id
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeLenientIfPresent(Int.self, forKey: .id)
     }
 }
 
@@ -48,9 +39,7 @@ public struct CreateRetentionRule: Codable, Sendable, Equatable {
     public var tagSelectors: [TagSelector]
 
     private enum CodingKeys: String, CodingKey {
-        case template
-        case params
-        case tagSelectors = "tag_selectors"
+        case template, params, tagSelectors = "tag_selectors"
     }
 
     public init(template: Template, params: JSONValue, tagSelectors: [TagSelector]) {

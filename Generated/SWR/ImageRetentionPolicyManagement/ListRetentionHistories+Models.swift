@@ -11,19 +11,12 @@ public struct ListRetentionHistoriesResponse: Codable, Sendable, Equatable {
     public var total: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case retentionLog = "retention_log"
-        case total
+        case retentionLog = "retention_log", total
     }
 
     public init(retentionLog: [RetentionLog]? = nil, total: Int? = nil) {
         self.retentionLog = retentionLog
         self.total = total
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.retentionLog = try container.decodeIfPresent([RetentionLog].self, forKey: .retentionLog)
-        self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)
     }
 }
 
@@ -45,23 +38,13 @@ public struct RetentionLog: Codable, Sendable, Equatable {
     public var tag: String?
 
     private enum CodingKeys: String, CodingKey {
-        case createdAt = "created_at"
-        case id
-        case namespace
-        case repo
-        case retentionID = "retention_id"
-        case ruleType = "rule_type"
-        case tag
+        case createdAt = "created_at", id, namespace, repo, retentionID = "retention_id"
+        case ruleType = "rule_type", tag
     }
 
     public init(
-        createdAt: String? = nil,
-        id: Int? = nil,
-        namespace: String? = nil,
-        repo: String? = nil,
-        retentionID: Int? = nil,
-        ruleType: String? = nil,
-        tag: String? = nil
+        createdAt: String? = nil, id: Int? = nil, namespace: String? = nil, repo: String? = nil,
+        retentionID: Int? = nil, ruleType: String? = nil, tag: String? = nil
     ) {
         self.createdAt = createdAt
         self.id = id
@@ -70,16 +53,5 @@ public struct RetentionLog: Codable, Sendable, Equatable {
         self.retentionID = retentionID
         self.ruleType = ruleType
         self.tag = tag
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.id = try container.decodeLenientIfPresent(Int.self, forKey: .id)
-        self.namespace = try container.decodeIfPresent(String.self, forKey: .namespace)
-        self.repo = try container.decodeIfPresent(String.self, forKey: .repo)
-        self.retentionID = try container.decodeLenientIfPresent(Int.self, forKey: .retentionID)
-        self.ruleType = try container.decodeIfPresent(String.self, forKey: .ruleType)
-        self.tag = try container.decodeIfPresent(String.self, forKey: .tag)
     }
 }

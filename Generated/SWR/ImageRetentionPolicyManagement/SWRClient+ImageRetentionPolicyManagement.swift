@@ -32,11 +32,9 @@ extension SWRClient {
         _ body: CreateRetentionRequest
     ) async throws -> CreateRetentionResponse {
         let request = OperationRequest(
-            operation: "CreateRetention",
-            method: .post,
+            operation: "CreateRetention", method: .post,
             path: "/v2/manage/namespaces/{namespace}/repos/{repository}/retentions",
-            pathParameters: ["namespace": namespace, "repository": repository],
-            body: body
+            pathParameters: ["namespace": namespace, "repository": repository], body: body
         )
         return try await client.send(request, as: CreateRetentionResponse.self)
     }
@@ -60,8 +58,7 @@ extension SWRClient {
     ///   - retentionID: Image retention policy ID.
     public func deleteRetention(namespace: String, repository: String, retentionID: Int) async throws {
         let request = OperationRequest(
-            operation: "DeleteRetention",
-            method: .delete,
+            operation: "DeleteRetention", method: .delete,
             path: "/v2/manage/namespaces/{namespace}/repos/{repository}/retentions/{retention_id}",
             pathParameters: ["namespace": namespace, "repository": repository, "retention_id": String(retentionID)]
         )
@@ -105,11 +102,9 @@ extension SWRClient {
         query.append("offset", offset)
         query.append("filter", filter)
         let request = OperationRequest(
-            operation: "ListRetentionHistories",
-            method: .get,
+            operation: "ListRetentionHistories", method: .get,
             path: "/v2/manage/namespaces/{namespace}/repos/{repository}/retentions/histories",
-            pathParameters: ["namespace": namespace, "repository": repository],
-            query: query
+            pathParameters: ["namespace": namespace, "repository": repository], query: query
         )
         let response = try await client.sendReturningHeaders(request, as: ListRetentionHistoriesResponse.self)
         return ListRetentionHistoriesOutput(body: response.body, headers: response.headers)
@@ -174,8 +169,7 @@ extension SWRClient {
     /// - Returns: The body of the service's `200` response.
     public func listRetentions(namespace: String, repository: String) async throws -> ListRetentionsResponse {
         let request = OperationRequest(
-            operation: "ListRetentions",
-            method: .get,
+            operation: "ListRetentions", method: .get,
             path: "/v2/manage/namespaces/{namespace}/repos/{repository}/retentions",
             pathParameters: ["namespace": namespace, "repository": repository]
         )
@@ -207,8 +201,7 @@ extension SWRClient {
         retentionID: Int
     ) async throws -> Retention {
         let request = OperationRequest(
-            operation: "ShowRetention",
-            method: .get,
+            operation: "ShowRetention", method: .get,
             path: "/v2/manage/namespaces/{namespace}/repos/{repository}/retentions/{retention_id}",
             pathParameters: ["namespace": namespace, "repository": repository, "retention_id": String(retentionID)]
         )
@@ -240,8 +233,7 @@ extension SWRClient {
         _ body: UpdateRetentionRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "UpdateRetention",
-            method: .patch,
+            operation: "UpdateRetention", method: .patch,
             path: "/v2/manage/namespaces/{namespace}/repos/{repository}/retentions/{retention_id}",
             pathParameters: ["namespace": namespace, "repository": repository, "retention_id": String(retentionID)],
             body: body

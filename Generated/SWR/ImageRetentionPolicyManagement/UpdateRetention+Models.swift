@@ -29,9 +29,7 @@ public struct UpdateRetentionRule: Codable, Sendable, Equatable {
     public var tagSelectors: [TagSelector]
 
     private enum CodingKeys: String, CodingKey {
-        case template
-        case params
-        case tagSelectors = "tag_selectors"
+        case template, params, tagSelectors = "tag_selectors"
     }
 
     public init(template: Template, params: [String: String], tagSelectors: [TagSelector]) {

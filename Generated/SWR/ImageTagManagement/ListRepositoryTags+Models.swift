@@ -45,42 +45,16 @@ public struct ShowReposTagResp: Codable, Sendable, Equatable {
     public var tagType: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case repoID = "repo_id"
-        case tag = "Tag"
-        case imageID = "image_id"
-        case manifest
-        case digest
-        case schema
-        case path
-        case internalPath = "internal_path"
-        case size
-        case isTrusted = "is_trusted"
-        case created
-        case updated
-        case deleted
-        case domainID = "domain_id"
-        case scanned
-        case tagType = "tag_type"
+        case id, repoID = "repo_id", tag = "Tag", imageID = "image_id", manifest, digest, schema, path
+        case internalPath = "internal_path", size, isTrusted = "is_trusted", created, updated, deleted
+        case domainID = "domain_id", scanned, tagType = "tag_type"
     }
 
     public init(
-        id: Int64? = nil,
-        repoID: Int64? = nil,
-        tag: String? = nil,
-        imageID: String? = nil,
-        manifest: String? = nil,
-        digest: String? = nil,
-        schema: Int64? = nil,
-        path: String? = nil,
-        internalPath: String? = nil,
-        size: Int64? = nil,
-        isTrusted: Bool? = nil,
-        created: String? = nil,
-        updated: String? = nil,
-        deleted: String? = nil,
-        domainID: String? = nil,
-        scanned: Bool? = nil,
+        id: Int64? = nil, repoID: Int64? = nil, tag: String? = nil, imageID: String? = nil,
+        manifest: String? = nil, digest: String? = nil, schema: Int64? = nil, path: String? = nil,
+        internalPath: String? = nil, size: Int64? = nil, isTrusted: Bool? = nil, created: String? = nil,
+        updated: String? = nil, deleted: String? = nil, domainID: String? = nil, scanned: Bool? = nil,
         tagType: Int64? = nil
     ) {
         self.id = id
@@ -100,26 +74,5 @@ public struct ShowReposTagResp: Codable, Sendable, Equatable {
         self.domainID = domainID
         self.scanned = scanned
         self.tagType = tagType
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeLenientIfPresent(Int64.self, forKey: .id)
-        self.repoID = try container.decodeLenientIfPresent(Int64.self, forKey: .repoID)
-        self.tag = try container.decodeIfPresent(String.self, forKey: .tag)
-        self.imageID = try container.decodeIfPresent(String.self, forKey: .imageID)
-        self.manifest = try container.decodeIfPresent(String.self, forKey: .manifest)
-        self.digest = try container.decodeIfPresent(String.self, forKey: .digest)
-        self.schema = try container.decodeLenientIfPresent(Int64.self, forKey: .schema)
-        self.path = try container.decodeIfPresent(String.self, forKey: .path)
-        self.internalPath = try container.decodeIfPresent(String.self, forKey: .internalPath)
-        self.size = try container.decodeLenientIfPresent(Int64.self, forKey: .size)
-        self.isTrusted = try container.decodeLenientIfPresent(Bool.self, forKey: .isTrusted)
-        self.created = try container.decodeIfPresent(String.self, forKey: .created)
-        self.updated = try container.decodeIfPresent(String.self, forKey: .updated)
-        self.deleted = try container.decodeIfPresent(String.self, forKey: .deleted)
-        self.domainID = try container.decodeIfPresent(String.self, forKey: .domainID)
-        self.scanned = try container.decodeLenientIfPresent(Bool.self, forKey: .scanned)
-        self.tagType = try container.decodeLenientIfPresent(Int64.self, forKey: .tagType)
     }
 }

@@ -37,8 +37,7 @@ extension SWRClient {
     ///   - tag: Image tag name.
     public func deleteRepoTag(namespace: String, repository: String, tag: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteRepoTag",
-            method: .delete,
+            operation: "DeleteRepoTag", method: .delete,
             path: "/v2/manage/namespaces/{namespace}/repos/{repository}/tags/{tag}",
             pathParameters: ["namespace": namespace, "repository": repository, "tag": tag]
         )
@@ -100,11 +99,9 @@ extension SWRClient {
         query.append("tag", tag)
         query.append("filter", filter)
         let request = OperationRequest(
-            operation: "ListRepositoryTags",
-            method: .get,
+            operation: "ListRepositoryTags", method: .get,
             path: "/v2/manage/namespaces/{namespace}/repos/{repository}/tags",
-            pathParameters: ["namespace": namespace, "repository": repository],
-            query: query
+            pathParameters: ["namespace": namespace, "repository": repository], query: query
         )
         let response = try await client.sendReturningHeaders(request, as: ListRepositoryTagsResponse.self)
         return ListRepositoryTagsOutput(body: response.body, headers: response.headers)

@@ -14,10 +14,7 @@ extension SWRClient {
     ///   - body: The request body.
     public func createNamespace(_ body: CreateNamespaceRequest) async throws {
         let request = OperationRequest(
-            operation: "CreateNamespace",
-            method: .post,
-            path: "/v2/manage/namespaces",
-            body: body
+            operation: "CreateNamespace", method: .post, path: "/v2/manage/namespaces", body: body
         )
         try await client.send(request)
     }
@@ -35,9 +32,7 @@ extension SWRClient {
     ///     other. A maximum of two consecutive underscores are allowed.
     public func deleteNamespaces(namespace: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteNamespaces",
-            method: .delete,
-            path: "/v2/manage/namespaces/{namespace}",
+            operation: "DeleteNamespaces", method: .delete, path: "/v2/manage/namespaces/{namespace}",
             pathParameters: ["namespace": namespace]
         )
         try await client.send(request)
@@ -69,10 +64,7 @@ extension SWRClient {
         query.append("namespace", namespace)
         query.append("filter", filter)
         let request = OperationRequest(
-            operation: "ListNamespaces",
-            method: .get,
-            path: "/v2/manage/namespaces",
-            query: query
+            operation: "ListNamespaces", method: .get, path: "/v2/manage/namespaces", query: query
         )
         return try await client.send(request, as: ListNamespacesResponse.self)
     }
@@ -92,9 +84,7 @@ extension SWRClient {
     /// - Returns: The body of the service's `200` response.
     public func showNamespace(namespace: String) async throws -> ShowNamespace {
         let request = OperationRequest(
-            operation: "ShowNamespace",
-            method: .get,
-            path: "/v2/manage/namespaces/{namespace}",
+            operation: "ShowNamespace", method: .get, path: "/v2/manage/namespaces/{namespace}",
             pathParameters: ["namespace": namespace]
         )
         return try await client.send(request, as: ShowNamespace.self)

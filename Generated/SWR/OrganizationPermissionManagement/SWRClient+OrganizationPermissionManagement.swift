@@ -27,11 +27,8 @@ extension SWRClient {
     ///   - body: The request body.
     public func createNamespaceAuth(namespace: String, _ body: CreateNamespaceAuthRequest) async throws {
         let request = OperationRequest(
-            operation: "CreateNamespaceAuth",
-            method: .post,
-            path: "/v2/manage/namespaces/{namespace}/access",
-            pathParameters: ["namespace": namespace],
-            body: body
+            operation: "CreateNamespaceAuth", method: .post, path: "/v2/manage/namespaces/{namespace}/access",
+            pathParameters: ["namespace": namespace], body: body
         )
         try await client.send(request)
     }
@@ -50,10 +47,8 @@ extension SWRClient {
     ///   - body: The request body.
     public func deleteNamespaceAuth(namespace: String, _ body: DeleteNamespaceAuthRequest) async throws {
         let request = OperationRequest(
-            operation: "DeleteNamespaceAuth",
-            method: .delete,
-            path: "/v2/manage/namespaces/{namespace}/access",
-            pathParameters: ["namespace": namespace],
+            operation: "DeleteNamespaceAuth", method: .delete,
+            path: "/v2/manage/namespaces/{namespace}/access", pathParameters: ["namespace": namespace],
             body: body
         )
         try await client.send(request)
@@ -74,9 +69,7 @@ extension SWRClient {
     /// - Returns: The body of the service's `200` response.
     public func showNamespaceAuth(namespace: String) async throws -> ShowNamespaceAuthResponse {
         let request = OperationRequest(
-            operation: "ShowNamespaceAuth",
-            method: .get,
-            path: "/v2/manage/namespaces/{namespace}/access",
+            operation: "ShowNamespaceAuth", method: .get, path: "/v2/manage/namespaces/{namespace}/access",
             pathParameters: ["namespace": namespace]
         )
         return try await client.send(request, as: ShowNamespaceAuthResponse.self)
@@ -96,10 +89,8 @@ extension SWRClient {
     ///   - body: The request body.
     public func updateNamespaceAuth(namespace: String, _ body: UpdateNamespaceAuthRequest) async throws {
         let request = OperationRequest(
-            operation: "UpdateNamespaceAuth",
-            method: .patch,
-            path: "/v2/manage/namespaces/{namespace}/access",
-            pathParameters: ["namespace": namespace],
+            operation: "UpdateNamespaceAuth", method: .patch,
+            path: "/v2/manage/namespaces/{namespace}/access", pathParameters: ["namespace": namespace],
             body: body
         )
         try await client.send(request)

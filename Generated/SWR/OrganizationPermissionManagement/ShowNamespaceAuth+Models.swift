@@ -20,33 +20,17 @@ public struct ShowNamespaceAuthResponse: Codable, Sendable, Equatable {
     public var othersAuths: [ShowUserRepositoryAuthUserAuth]?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case creatorName = "creator_name"
-        case selfAuth = "self_auth"
-        case othersAuths = "others_auths"
+        case id, name, creatorName = "creator_name", selfAuth = "self_auth", othersAuths = "others_auths"
     }
 
     public init(
-        id: Int? = nil,
-        name: String? = nil,
-        creatorName: String? = nil,
-        selfAuth: ShowUserRepositoryAuthUserAuth? = nil,
-        othersAuths: [ShowUserRepositoryAuthUserAuth]? = nil
+        id: Int? = nil, name: String? = nil, creatorName: String? = nil,
+        selfAuth: ShowUserRepositoryAuthUserAuth? = nil, othersAuths: [ShowUserRepositoryAuthUserAuth]? = nil
     ) {
         self.id = id
         self.name = name
         self.creatorName = creatorName
         self.selfAuth = selfAuth
         self.othersAuths = othersAuths
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeLenientIfPresent(Int.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.creatorName = try container.decodeIfPresent(String.self, forKey: .creatorName)
-        self.selfAuth = try container.decodeIfPresent(ShowUserRepositoryAuthUserAuth.self, forKey: .selfAuth)
-        self.othersAuths = try container.decodeIfPresent([ShowUserRepositoryAuthUserAuth].self, forKey: .othersAuths)
     }
 }

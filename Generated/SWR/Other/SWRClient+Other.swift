@@ -16,9 +16,7 @@ extension SWRClient {
     /// - Returns: The body of the service's `200` response.
     public func showDomainOverview() async throws -> ShowDomainOverviewResponse {
         let request = OperationRequest(
-            operation: "ShowDomainOverview",
-            method: .get,
-            path: "/v2/manage/overview"
+            operation: "ShowDomainOverview", method: .get, path: "/v2/manage/overview"
         )
         return try await client.send(request, as: ShowDomainOverviewResponse.self)
     }
@@ -39,8 +37,7 @@ extension SWRClient {
         frequency: String
     ) async throws -> ShowDomainResourceReportsResponse {
         let request = OperationRequest(
-            operation: "ShowDomainResourceReports",
-            method: .get,
+            operation: "ShowDomainResourceReports", method: .get,
             path: "/v2/manage/reports/{resource_type}/{frequency}",
             pathParameters: ["resource_type": resourceType, "frequency": frequency]
         )
@@ -59,10 +56,8 @@ extension SWRClient {
     /// - Returns: The body of the service's `200` response.
     public func showShareFeatureGates(projectID: String) async throws -> ShowShareFeatureGatesResponse {
         let request = OperationRequest(
-            operation: "ShowShareFeatureGates",
-            method: .get,
-            path: "/v2/manage/projects/{project_id}/feature-gates",
-            pathParameters: ["project_id": projectID]
+            operation: "ShowShareFeatureGates", method: .get,
+            path: "/v2/manage/projects/{project_id}/feature-gates", pathParameters: ["project_id": projectID]
         )
         return try await client.send(request, as: ShowShareFeatureGatesResponse.self)
     }

@@ -21,23 +21,14 @@ public struct ShowDomainOverviewResponse: Codable, Sendable, Equatable {
     public var downflowSize: Double?
 
     private enum CodingKeys: String, CodingKey {
-        case domainID = "domain_id"
-        case domainName = "domain_name"
-        case namspaceNum = "namspace_num"
-        case repoNum = "repo_num"
-        case imageNum = "image_num"
-        case storeSpace = "store_space"
+        case domainID = "domain_id", domainName = "domain_name", namspaceNum = "namspace_num"
+        case repoNum = "repo_num", imageNum = "image_num", storeSpace = "store_space"
         case downflowSize = "downflow_size"
     }
 
     public init(
-        domainID: String? = nil,
-        domainName: String? = nil,
-        namspaceNum: Int? = nil,
-        repoNum: Int? = nil,
-        imageNum: Int? = nil,
-        storeSpace: Double? = nil,
-        downflowSize: Double? = nil
+        domainID: String? = nil, domainName: String? = nil, namspaceNum: Int? = nil, repoNum: Int? = nil,
+        imageNum: Int? = nil, storeSpace: Double? = nil, downflowSize: Double? = nil
     ) {
         self.domainID = domainID
         self.domainName = domainName
@@ -46,16 +37,5 @@ public struct ShowDomainOverviewResponse: Codable, Sendable, Equatable {
         self.imageNum = imageNum
         self.storeSpace = storeSpace
         self.downflowSize = downflowSize
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.domainID = try container.decodeIfPresent(String.self, forKey: .domainID)
-        self.domainName = try container.decodeIfPresent(String.self, forKey: .domainName)
-        self.namspaceNum = try container.decodeLenientIfPresent(Int.self, forKey: .namspaceNum)
-        self.repoNum = try container.decodeLenientIfPresent(Int.self, forKey: .repoNum)
-        self.imageNum = try container.decodeLenientIfPresent(Int.self, forKey: .imageNum)
-        self.storeSpace = try container.decodeLenientIfPresent(Double.self, forKey: .storeSpace)
-        self.downflowSize = try container.decodeLenientIfPresent(Double.self, forKey: .downflowSize)
     }
 }

@@ -10,19 +10,8 @@ public struct ReportData: Codable, Sendable, Equatable {
     /// Statistics.
     public var value: Double?
 
-    private enum CodingKeys: String, CodingKey {
-        case date
-        case value
-    }
-
     public init(date: String? = nil, value: Double? = nil) {
         self.date = date
         self.value = value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.date = try container.decodeIfPresent(String.self, forKey: .date)
-        self.value = try container.decodeLenientIfPresent(Double.self, forKey: .value)
     }
 }

@@ -23,25 +23,16 @@ public struct ShowShareFeatureGatesResponse: Codable, Sendable, Equatable {
     public var enablePipeline: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case enableExperience = "enable_experience"
-        case enableHssService = "enable_hss_service"
-        case enableImageScan = "enable_image_scan"
-        case enableSm3 = "enable_sm3"
-        case enableImageSync = "enable_image_sync"
-        case enableCciService = "enable_cci_service"
-        case enableImageLabel = "enable_image_label"
-        case enablePipeline = "enable_pipeline"
+        case enableExperience = "enable_experience", enableHssService = "enable_hss_service"
+        case enableImageScan = "enable_image_scan", enableSm3 = "enable_sm3"
+        case enableImageSync = "enable_image_sync", enableCciService = "enable_cci_service"
+        case enableImageLabel = "enable_image_label", enablePipeline = "enable_pipeline"
     }
 
     public init(
-        enableExperience: Bool? = nil,
-        enableHssService: Bool? = nil,
-        enableImageScan: Bool? = nil,
-        enableSm3: Bool? = nil,
-        enableImageSync: Bool? = nil,
-        enableCciService: Bool? = nil,
-        enableImageLabel: Bool? = nil,
-        enablePipeline: Bool? = nil
+        enableExperience: Bool? = nil, enableHssService: Bool? = nil, enableImageScan: Bool? = nil,
+        enableSm3: Bool? = nil, enableImageSync: Bool? = nil, enableCciService: Bool? = nil,
+        enableImageLabel: Bool? = nil, enablePipeline: Bool? = nil
     ) {
         self.enableExperience = enableExperience
         self.enableHssService = enableHssService
@@ -51,17 +42,5 @@ public struct ShowShareFeatureGatesResponse: Codable, Sendable, Equatable {
         self.enableCciService = enableCciService
         self.enableImageLabel = enableImageLabel
         self.enablePipeline = enablePipeline
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.enableExperience = try container.decodeLenientIfPresent(Bool.self, forKey: .enableExperience)
-        self.enableHssService = try container.decodeLenientIfPresent(Bool.self, forKey: .enableHssService)
-        self.enableImageScan = try container.decodeLenientIfPresent(Bool.self, forKey: .enableImageScan)
-        self.enableSm3 = try container.decodeLenientIfPresent(Bool.self, forKey: .enableSm3)
-        self.enableImageSync = try container.decodeLenientIfPresent(Bool.self, forKey: .enableImageSync)
-        self.enableCciService = try container.decodeLenientIfPresent(Bool.self, forKey: .enableCciService)
-        self.enableImageLabel = try container.decodeLenientIfPresent(Bool.self, forKey: .enableImageLabel)
-        self.enablePipeline = try container.decodeLenientIfPresent(Bool.self, forKey: .enablePipeline)
     }
 }

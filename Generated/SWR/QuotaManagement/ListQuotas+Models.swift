@@ -25,10 +25,7 @@ public struct ShowQuota: Codable, Sendable, Equatable {
     public var used: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case quotaLimit = "quota_limit"
-        case quotaKey = "quota_key"
-        case unit
-        case used
+        case quotaLimit = "quota_limit", quotaKey = "quota_key", unit, used
     }
 
     public init(quotaLimit: Int? = nil, quotaKey: String? = nil, unit: String? = nil, used: Int? = nil) {
@@ -36,13 +33,5 @@ public struct ShowQuota: Codable, Sendable, Equatable {
         self.quotaKey = quotaKey
         self.unit = unit
         self.used = used
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.quotaLimit = try container.decodeLenientIfPresent(Int.self, forKey: .quotaLimit)
-        self.quotaKey = try container.decodeIfPresent(String.self, forKey: .quotaKey)
-        self.unit = try container.decodeIfPresent(String.self, forKey: .unit)
-        self.used = try container.decodeLenientIfPresent(Int.self, forKey: .used)
     }
 }

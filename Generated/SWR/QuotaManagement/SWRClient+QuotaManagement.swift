@@ -16,9 +16,7 @@ extension SWRClient {
     /// - Returns: The body of the service's `200` response.
     public func listQuotas(projectID: String) async throws -> ListQuotasResponse {
         let request = OperationRequest(
-            operation: "ListQuotas",
-            method: .get,
-            path: "/v2/manage/projects/{project_id}/quotas",
+            operation: "ListQuotas", method: .get, path: "/v2/manage/projects/{project_id}/quotas",
             pathParameters: ["project_id": projectID]
         )
         return try await client.send(request, as: ListQuotasResponse.self)

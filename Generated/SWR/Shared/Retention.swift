@@ -14,25 +14,10 @@ public struct Retention: Codable, Sendable, Equatable {
     /// Reserved field.
     public var scope: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case algorithm
-        case id
-        case rules
-        case scope
-    }
-
     public init(algorithm: String? = nil, id: Int? = nil, rules: [Rule]? = nil, scope: String? = nil) {
         self.algorithm = algorithm
         self.id = id
         self.rules = rules
         self.scope = scope
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.algorithm = try container.decodeIfPresent(String.self, forKey: .algorithm)
-        self.id = try container.decodeLenientIfPresent(Int.self, forKey: .id)
-        self.rules = try container.decodeIfPresent([Rule].self, forKey: .rules)
-        self.scope = try container.decodeIfPresent(String.self, forKey: .scope)
     }
 }

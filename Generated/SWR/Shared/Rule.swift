@@ -14,14 +14,11 @@ public struct Rule: Codable, Sendable, Equatable {
     public var tagSelectors: [ShowRetentionTagSelector]?
 
     private enum CodingKeys: String, CodingKey {
-        case template
-        case params
-        case tagSelectors = "tag_selectors"
+        case template, params, tagSelectors = "tag_selectors"
     }
 
     public init(
-        template: Template? = nil,
-        params: [String: String]? = nil,
+        template: Template? = nil, params: [String: String]? = nil,
         tagSelectors: [ShowRetentionTagSelector]? = nil
     ) {
         self.template = template

@@ -18,10 +18,7 @@ public struct ShowNamespace: Codable, Sendable, Equatable {
     public var auth: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case creatorName = "creator_name"
-        case auth
+        case id, name, creatorName = "creator_name", auth
     }
 
     public init(id: Int? = nil, name: String? = nil, creatorName: String? = nil, auth: Int? = nil) {
@@ -29,13 +26,5 @@ public struct ShowNamespace: Codable, Sendable, Equatable {
         self.name = name
         self.creatorName = creatorName
         self.auth = auth
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeLenientIfPresent(Int.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.creatorName = try container.decodeIfPresent(String.self, forKey: .creatorName)
-        self.auth = try container.decodeLenientIfPresent(Int.self, forKey: .auth)
     }
 }

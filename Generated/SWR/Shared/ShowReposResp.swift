@@ -47,45 +47,18 @@ public struct ShowReposResp: Codable, Sendable, Equatable {
     public var totalRange: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case category
-        case description
-        case size
-        case isPublic = "is_public"
-        case numImages = "num_images"
-        case numDownload = "num_download"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case logo
-        case url
-        case path
-        case internalPath = "internal_path"
-        case domainName = "domain_name"
-        case namespace
-        case tags
-        case status
+        case name, category, description, size, isPublic = "is_public", numImages = "num_images"
+        case numDownload = "num_download", createdAt = "created_at", updatedAt = "updated_at", logo, url, path
+        case internalPath = "internal_path", domainName = "domain_name", namespace, tags, status
         case totalRange = "total_range"
     }
 
     public init(
-        name: String? = nil,
-        category: String? = nil,
-        description: String? = nil,
-        size: Int64? = nil,
-        isPublic: Bool? = nil,
-        numImages: Int64? = nil,
-        numDownload: Int64? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        logo: String? = nil,
-        url: String? = nil,
-        path: String? = nil,
-        internalPath: String? = nil,
-        domainName: String? = nil,
-        namespace: String? = nil,
-        tags: [String]? = nil,
-        status: Bool? = nil,
-        totalRange: Int64? = nil
+        name: String? = nil, category: String? = nil, description: String? = nil, size: Int64? = nil,
+        isPublic: Bool? = nil, numImages: Int64? = nil, numDownload: Int64? = nil, createdAt: String? = nil,
+        updatedAt: String? = nil, logo: String? = nil, url: String? = nil, path: String? = nil,
+        internalPath: String? = nil, domainName: String? = nil, namespace: String? = nil,
+        tags: [String]? = nil, status: Bool? = nil, totalRange: Int64? = nil
     ) {
         self.name = name
         self.category = category
@@ -105,27 +78,5 @@ public struct ShowReposResp: Codable, Sendable, Equatable {
         self.tags = tags
         self.status = status
         self.totalRange = totalRange
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.category = try container.decodeIfPresent(String.self, forKey: .category)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.size = try container.decodeLenientIfPresent(Int64.self, forKey: .size)
-        self.isPublic = try container.decodeLenientIfPresent(Bool.self, forKey: .isPublic)
-        self.numImages = try container.decodeLenientIfPresent(Int64.self, forKey: .numImages)
-        self.numDownload = try container.decodeLenientIfPresent(Int64.self, forKey: .numDownload)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.logo = try container.decodeIfPresent(String.self, forKey: .logo)
-        self.url = try container.decodeIfPresent(String.self, forKey: .url)
-        self.path = try container.decodeIfPresent(String.self, forKey: .path)
-        self.internalPath = try container.decodeIfPresent(String.self, forKey: .internalPath)
-        self.domainName = try container.decodeIfPresent(String.self, forKey: .domainName)
-        self.namespace = try container.decodeIfPresent(String.self, forKey: .namespace)
-        self.tags = try container.decodeIfPresent([String].self, forKey: .tags)
-        self.status = try container.decodeLenientIfPresent(Bool.self, forKey: .status)
-        self.totalRange = try container.decodeLenientIfPresent(Int64.self, forKey: .totalRange)
     }
 }

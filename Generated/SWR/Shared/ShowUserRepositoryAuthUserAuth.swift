@@ -15,21 +15,12 @@ public struct ShowUserRepositoryAuthUserAuth: Codable, Sendable, Equatable {
     public var auth: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case userID = "user_id"
-        case userName = "user_name"
-        case auth
+        case userID = "user_id", userName = "user_name", auth
     }
 
     public init(userID: String? = nil, userName: String? = nil, auth: Int64? = nil) {
         self.userID = userID
         self.userName = userName
         self.auth = auth
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.userID = try container.decodeIfPresent(String.self, forKey: .userID)
-        self.userName = try container.decodeIfPresent(String.self, forKey: .userName)
-        self.auth = try container.decodeLenientIfPresent(Int64.self, forKey: .auth)
     }
 }

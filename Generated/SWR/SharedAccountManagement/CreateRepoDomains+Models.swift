@@ -15,10 +15,7 @@ public struct CreateRepoDomainsRequest: Codable, Sendable, Equatable {
     public var description: String?
 
     private enum CodingKeys: String, CodingKey {
-        case accessDomain = "access_domain"
-        case permit
-        case deadline
-        case description
+        case accessDomain = "access_domain", permit, deadline, description
     }
 
     public init(accessDomain: String, permit: String, deadline: String, description: String? = nil) {

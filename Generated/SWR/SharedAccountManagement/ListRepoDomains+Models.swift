@@ -31,31 +31,14 @@ public struct ShowRepoDomainsResponse: Codable, Sendable, Equatable {
     public var status: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case namespace
-        case repository
-        case accessDomain = "access_domain"
-        case permit
-        case deadline
-        case description
-        case creatorID = "creator_id"
-        case creatorName = "creator_name"
-        case created
-        case updated
-        case status
+        case namespace, repository, accessDomain = "access_domain", permit, deadline, description
+        case creatorID = "creator_id", creatorName = "creator_name", created, updated, status
     }
 
     public init(
-        namespace: String? = nil,
-        repository: String? = nil,
-        accessDomain: String? = nil,
-        permit: String? = nil,
-        deadline: String? = nil,
-        description: String? = nil,
-        creatorID: String? = nil,
-        creatorName: String? = nil,
-        created: String? = nil,
-        updated: String? = nil,
-        status: Bool? = nil
+        namespace: String? = nil, repository: String? = nil, accessDomain: String? = nil,
+        permit: String? = nil, deadline: String? = nil, description: String? = nil, creatorID: String? = nil,
+        creatorName: String? = nil, created: String? = nil, updated: String? = nil, status: Bool? = nil
     ) {
         self.namespace = namespace
         self.repository = repository
@@ -68,20 +51,5 @@ public struct ShowRepoDomainsResponse: Codable, Sendable, Equatable {
         self.created = created
         self.updated = updated
         self.status = status
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.namespace = try container.decodeIfPresent(String.self, forKey: .namespace)
-        self.repository = try container.decodeIfPresent(String.self, forKey: .repository)
-        self.accessDomain = try container.decodeIfPresent(String.self, forKey: .accessDomain)
-        self.permit = try container.decodeIfPresent(String.self, forKey: .permit)
-        self.deadline = try container.decodeIfPresent(String.self, forKey: .deadline)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.creatorID = try container.decodeIfPresent(String.self, forKey: .creatorID)
-        self.creatorName = try container.decodeIfPresent(String.self, forKey: .creatorName)
-        self.created = try container.decodeIfPresent(String.self, forKey: .created)
-        self.updated = try container.decodeIfPresent(String.self, forKey: .updated)
-        self.status = try container.decodeLenientIfPresent(Bool.self, forKey: .status)
     }
 }

@@ -31,11 +31,9 @@ extension SWRClient {
         _ body: CreateRepoDomainsRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "CreateRepoDomains",
-            method: .post,
+            operation: "CreateRepoDomains", method: .post,
             path: "/v2/manage/namespaces/{namespace}/repositories/{repository}/access-domains",
-            pathParameters: ["namespace": namespace, "repository": repository],
-            body: body
+            pathParameters: ["namespace": namespace, "repository": repository], body: body
         )
         try await client.send(request)
     }
@@ -59,8 +57,7 @@ extension SWRClient {
     ///   - accessDomain: Shared tenant name.
     public func deleteRepoDomains(namespace: String, repository: String, accessDomain: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteRepoDomains",
-            method: .delete,
+            operation: "DeleteRepoDomains", method: .delete,
             path: "/v2/manage/namespaces/{namespace}/repositories/{repository}/access-domains/{access_domain}",
             pathParameters: ["namespace": namespace, "repository": repository, "access_domain": accessDomain]
         )
@@ -90,8 +87,7 @@ extension SWRClient {
         repository: String
     ) async throws -> ListRepoDomainsResponse {
         let request = OperationRequest(
-            operation: "ListRepoDomains",
-            method: .get,
+            operation: "ListRepoDomains", method: .get,
             path: "/v2/manage/namespaces/{namespace}/repositories/{repository}/access-domains",
             pathParameters: ["namespace": namespace, "repository": repository]
         )
@@ -123,8 +119,7 @@ extension SWRClient {
         accessDomain: String
     ) async throws -> ShowAccessDomainResponse {
         let request = OperationRequest(
-            operation: "ShowAccessDomain",
-            method: .get,
+            operation: "ShowAccessDomain", method: .get,
             path: "/v2/manage/namespaces/{namespace}/repositories/{repository}/access-domains/{access_domain}",
             pathParameters: ["namespace": namespace, "repository": repository, "access_domain": accessDomain]
         )
@@ -156,8 +151,7 @@ extension SWRClient {
         _ body: UpdateRepoDomainsRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "UpdateRepoDomains",
-            method: .patch,
+            operation: "UpdateRepoDomains", method: .patch,
             path: "/v2/manage/namespaces/{namespace}/repositories/{repository}/access-domains/{access_domain}",
             pathParameters: ["namespace": namespace, "repository": repository, "access_domain": accessDomain],
             body: body

@@ -20,10 +20,7 @@ extension SWRClient {
         var query = QueryItems()
         query.append("projectname", projectname)
         let request = OperationRequest(
-            operation: "CreateSecret",
-            method: .post,
-            path: "/v2/manage/utils/secret",
-            query: query
+            operation: "CreateSecret", method: .post, path: "/v2/manage/utils/secret", query: query
         )
         let response = try await client.sendReturningHeaders(request, as: CreateSecretResponse.self)
         return CreateSecretOutput(body: response.body, headers: response.headers)

@@ -17,9 +17,7 @@ public struct ListPredefineTagsFields: Codable, Sendable, Equatable {
     public var updateTime: String?
 
     private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-        case updateTime = "update_time"
+        case key, value, updateTime = "update_time"
     }
 
     public init(key: String? = nil, value: String? = nil, updateTime: String? = nil) {
@@ -42,21 +40,12 @@ public struct ListPredefineTagsResponse: Codable, Sendable, Equatable {
     public var marker: String?
 
     private enum CodingKeys: String, CodingKey {
-        case tags
-        case totalCount = "total_count"
-        case marker
+        case tags, totalCount = "total_count", marker
     }
 
     public init(tags: [ListPredefineTagsFields]? = nil, totalCount: Int? = nil, marker: String? = nil) {
         self.tags = tags
         self.totalCount = totalCount
         self.marker = marker
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.tags = try container.decodeIfPresent([ListPredefineTagsFields].self, forKey: .tags)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
-        self.marker = try container.decodeIfPresent(String.self, forKey: .marker)
     }
 }

@@ -15,9 +15,7 @@ extension TMSClient {
     ///   - body: The request body.
     public func createOrDeletePredefinedTags(_ body: CreateOrDeletePredefinedTagsRequest) async throws {
         let request = OperationRequest(
-            operation: "CreateOrDeletePredefinedTags",
-            method: .post,
-            path: "/v1.0/predefine_tags/action",
+            operation: "CreateOrDeletePredefinedTags", method: .post, path: "/v1.0/predefine_tags/action",
             body: body
         )
         try await client.send(request)
@@ -71,10 +69,7 @@ extension TMSClient {
         query.append("order_field", orderField)
         query.append("order_method", orderMethod)
         let request = OperationRequest(
-            operation: "ListPredefineTags",
-            method: .get,
-            path: "/v1.0/predefine_tags",
-            query: query
+            operation: "ListPredefineTags", method: .get, path: "/v1.0/predefine_tags", query: query
         )
         return try await client.send(request, as: ListPredefineTagsResponse.self)
     }
@@ -133,10 +128,7 @@ extension TMSClient {
     ///   - body: The request body.
     public func updatePredefineTags(_ body: UpdatePredefineTagsRequest) async throws {
         let request = OperationRequest(
-            operation: "UpdatePredefineTags",
-            method: .put,
-            path: "/v1.0/predefine_tags",
-            body: body
+            operation: "UpdatePredefineTags", method: .put, path: "/v1.0/predefine_tags", body: body
         )
         try await client.send(request)
     }

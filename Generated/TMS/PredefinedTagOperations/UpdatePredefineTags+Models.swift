@@ -13,8 +13,7 @@ public struct UpdatePredefineTagsRequest: Codable, Sendable, Equatable {
     public var newTag: Fields
 
     private enum CodingKeys: String, CodingKey {
-        case oldTag = "old_tag"
-        case newTag = "new_tag"
+        case oldTag = "old_tag", newTag = "new_tag"
     }
 
     public init(oldTag: Fields, newTag: Fields) {

@@ -11,19 +11,12 @@ public struct ListProvidersResponse: Codable, Sendable, Equatable {
     public var totalCount: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case providers
-        case totalCount = "total_count"
+        case providers, totalCount = "total_count"
     }
 
     public init(providers: [ProviderResponseBody]? = nil, totalCount: Int? = nil) {
         self.providers = providers
         self.totalCount = totalCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.providers = try container.decodeIfPresent([ProviderResponseBody].self, forKey: .providers)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
     }
 }
 
@@ -38,14 +31,12 @@ public struct ProviderResponseBody: Codable, Sendable, Equatable {
     public var resourceTypes: [ResourceTypeBody]?
 
     private enum CodingKeys: String, CodingKey {
-        case provider
-        case providerI18nDisplayName = "provider_i18n_display_name"
+        case provider, providerI18nDisplayName = "provider_i18n_display_name"
         case resourceTypes = "resource_types"
     }
 
     public init(
-        provider: String? = nil,
-        providerI18nDisplayName: String? = nil,
+        provider: String? = nil, providerI18nDisplayName: String? = nil,
         resourceTypes: [ResourceTypeBody]? = nil
     ) {
         self.provider = provider
@@ -67,29 +58,17 @@ public struct ResourceTypeBody: Codable, Sendable, Equatable {
     public var global: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case resourceType = "resource_type"
-        case resourceTypeI18nDisplayName = "resource_type_i18n_display_name"
-        case regions
-        case global
+        case resourceType = "resource_type", resourceTypeI18nDisplayName = "resource_type_i18n_display_name"
+        case regions, global
     }
 
     public init(
-        resourceType: String? = nil,
-        resourceTypeI18nDisplayName: String? = nil,
-        regions: [String]? = nil,
+        resourceType: String? = nil, resourceTypeI18nDisplayName: String? = nil, regions: [String]? = nil,
         global: Bool? = nil
     ) {
         self.resourceType = resourceType
         self.resourceTypeI18nDisplayName = resourceTypeI18nDisplayName
         self.regions = regions
         self.global = global
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.resourceType = try container.decodeIfPresent(String.self, forKey: .resourceType)
-        self.resourceTypeI18nDisplayName = try container.decodeIfPresent(String.self, forKey: .resourceTypeI18nDisplayName)
-        self.regions = try container.decodeIfPresent([String].self, forKey: .regions)
-        self.global = try container.decodeLenientIfPresent(Bool.self, forKey: .global)
     }
 }

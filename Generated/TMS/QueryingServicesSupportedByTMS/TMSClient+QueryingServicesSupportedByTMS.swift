@@ -31,10 +31,7 @@ extension TMSClient {
         query.append("offset", offset)
         query.append("provider", provider)
         let request = OperationRequest(
-            operation: "ListProviders",
-            method: .get,
-            path: "/v1.0/tms/providers",
-            query: query
+            operation: "ListProviders", method: .get, path: "/v1.0/tms/providers", query: query
         )
         return try await client.send(request, as: ListProvidersResponse.self)
     }

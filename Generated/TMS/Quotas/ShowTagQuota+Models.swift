@@ -27,10 +27,7 @@ public struct TagQuota: Codable, Sendable, Equatable {
     public var unit: String?
 
     private enum CodingKeys: String, CodingKey {
-        case quotaKey = "quota_key"
-        case quotaLimit = "quota_limit"
-        case used
-        case unit
+        case quotaKey = "quota_key", quotaLimit = "quota_limit", used, unit
     }
 
     public init(quotaKey: String? = nil, quotaLimit: Int? = nil, used: Int? = nil, unit: String? = nil) {
@@ -38,13 +35,5 @@ public struct TagQuota: Codable, Sendable, Equatable {
         self.quotaLimit = quotaLimit
         self.used = used
         self.unit = unit
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.quotaKey = try container.decodeIfPresent(String.self, forKey: .quotaKey)
-        self.quotaLimit = try container.decodeLenientIfPresent(Int.self, forKey: .quotaLimit)
-        self.used = try container.decodeLenientIfPresent(Int.self, forKey: .used)
-        self.unit = try container.decodeIfPresent(String.self, forKey: .unit)
     }
 }

@@ -13,9 +13,7 @@ extension TMSClient {
     /// - Returns: Body
     public func showTagQuota() async throws -> ShowTagQuotaResponse {
         let request = OperationRequest(
-            operation: "ShowTagQuota",
-            method: .get,
-            path: "/v1.0/tms/quotas"
+            operation: "ShowTagQuota", method: .get, path: "/v1.0/tms/quotas"
         )
         return try await client.send(request, as: ShowTagQuotaResponse.self)
     }

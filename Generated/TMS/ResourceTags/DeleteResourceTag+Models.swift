@@ -13,9 +13,7 @@ public struct DeleteResourceTagRequest: Codable, Sendable, Equatable {
     public var tags: [DeleteTagRequest]
 
     private enum CodingKeys: String, CodingKey {
-        case projectID = "project_id"
-        case resources
-        case tags
+        case projectID = "project_id", resources, tags
     }
 
     public init(projectID: String? = nil, resources: [ResourceTagBody], tags: [DeleteTagRequest]) {

@@ -15,16 +15,12 @@ public struct Errors: Codable, Sendable, Equatable {
     public var resourceType: String?
 
     private enum CodingKeys: String, CodingKey {
-        case errorCode = "error_code"
-        case errorMsg = "error_msg"
-        case projectID = "project_id"
+        case errorCode = "error_code", errorMsg = "error_msg", projectID = "project_id"
         case resourceType = "resource_type"
     }
 
     public init(
-        errorCode: String? = nil,
-        errorMsg: String? = nil,
-        projectID: String? = nil,
+        errorCode: String? = nil, errorMsg: String? = nil, projectID: String? = nil,
         resourceType: String? = nil
     ) {
         self.errorCode = errorCode
@@ -54,21 +50,13 @@ public struct ListResourceRequest: Codable, Sendable, Equatable {
     public var limit: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case projectID = "project_id"
-        case resourceTypes = "resource_types"
-        case tags
-        case withoutAnyTag = "without_any_tag"
-        case offset
-        case limit
+        case projectID = "project_id", resourceTypes = "resource_types", tags
+        case withoutAnyTag = "without_any_tag", offset, limit
     }
 
     public init(
-        projectID: String? = nil,
-        resourceTypes: [String],
-        tags: [Tag],
-        withoutAnyTag: Bool? = nil,
-        offset: Int? = nil,
-        limit: Int? = nil
+        projectID: String? = nil, resourceTypes: [String], tags: [Tag], withoutAnyTag: Bool? = nil,
+        offset: Int? = nil, limit: Int? = nil
     ) {
         self.projectID = projectID
         self.resourceTypes = resourceTypes
@@ -76,16 +64,6 @@ public struct ListResourceRequest: Codable, Sendable, Equatable {
         self.withoutAnyTag = withoutAnyTag
         self.offset = offset
         self.limit = limit
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.resourceTypes = try container.decode([String].self, forKey: .resourceTypes)
-        self.tags = try container.decode([Tag].self, forKey: .tags)
-        self.withoutAnyTag = try container.decodeLenientIfPresent(Bool.self, forKey: .withoutAnyTag)
-        self.offset = try container.decodeLenientIfPresent(Int.self, forKey: .offset)
-        self.limit = try container.decodeLenientIfPresent(Int.self, forKey: .limit)
     }
 }
 
@@ -99,22 +77,13 @@ public struct ListResourceResponse: Codable, Sendable, Equatable {
     public var totalCount: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case resources
-        case errors
-        case totalCount = "total_count"
+        case resources, errors, totalCount = "total_count"
     }
 
     public init(resources: [Resources]? = nil, errors: [Errors]? = nil, totalCount: Int? = nil) {
         self.resources = resources
         self.errors = errors
         self.totalCount = totalCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.resources = try container.decodeIfPresent([Resources].self, forKey: .resources)
-        self.errors = try container.decodeIfPresent([Errors].self, forKey: .errors)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
     }
 }
 
@@ -134,21 +103,13 @@ public struct Resources: Codable, Sendable, Equatable {
     public var tags: [TagVo]?
 
     private enum CodingKeys: String, CodingKey {
-        case projectID = "project_id"
-        case projectName = "project_name"
-        case resourceID = "resource_id"
-        case resourceName = "resource_name"
-        case resourceType = "resource_type"
-        case tags
+        case projectID = "project_id", projectName = "project_name", resourceID = "resource_id"
+        case resourceName = "resource_name", resourceType = "resource_type", tags
     }
 
     public init(
-        projectID: String? = nil,
-        projectName: String? = nil,
-        resourceID: String? = nil,
-        resourceName: String? = nil,
-        resourceType: String? = nil,
-        tags: [TagVo]? = nil
+        projectID: String? = nil, projectName: String? = nil, resourceID: String? = nil,
+        resourceName: String? = nil, resourceType: String? = nil, tags: [TagVo]? = nil
     ) {
         self.projectID = projectID
         self.projectName = projectName

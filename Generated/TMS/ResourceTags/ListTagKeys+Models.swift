@@ -11,8 +11,7 @@ public struct ListTagKeysResponse: Codable, Sendable, Equatable {
     public var pageInfo: [PageInfoTagKeys]?
 
     private enum CodingKeys: String, CodingKey {
-        case keys
-        case pageInfo = "page_info"
+        case keys, pageInfo = "page_info"
     }
 
     public init(keys: [String]? = nil, pageInfo: [PageInfoTagKeys]? = nil) {

@@ -11,8 +11,7 @@ public struct ListTagValuesResponse: Codable, Sendable, Equatable {
     public var pageInfo: [PageInfoTagKeys]?
 
     private enum CodingKeys: String, CodingKey {
-        case values
-        case pageInfo = "page_info"
+        case values, pageInfo = "page_info"
     }
 
     public init(values: [String]? = nil, pageInfo: [PageInfoTagKeys]? = nil) {

@@ -19,9 +19,7 @@ extension TMSClient {
         _ body: CreateResourceTagRequest
     ) async throws -> CreateResourceTagResponse {
         let request = OperationRequest(
-            operation: "CreateResourceTag",
-            method: .post,
-            path: "/v1.0/resource-tags/batch-create",
+            operation: "CreateResourceTag", method: .post, path: "/v1.0/resource-tags/batch-create",
             body: body
         )
         return try await client.send(request, as: CreateResourceTagResponse.self)
@@ -42,9 +40,7 @@ extension TMSClient {
         _ body: DeleteResourceTagRequest
     ) async throws -> DeleteResourceTagResponse {
         let request = OperationRequest(
-            operation: "DeleteResourceTag",
-            method: .post,
-            path: "/v1.0/resource-tags/batch-delete",
+            operation: "DeleteResourceTag", method: .post, path: "/v1.0/resource-tags/batch-delete",
             body: body
         )
         return try await client.send(request, as: DeleteResourceTagResponse.self)
@@ -71,11 +67,8 @@ extension TMSClient {
         query.append("resource_type", resourceType)
         query.append("project_id", projectID)
         let request = OperationRequest(
-            operation: "GetResourceTag",
-            method: .get,
-            path: "/v2.0/resources/{resource_id}/tags",
-            pathParameters: ["resource_id": resourceID],
-            query: query
+            operation: "GetResourceTag", method: .get, path: "/v2.0/resources/{resource_id}/tags",
+            pathParameters: ["resource_id": resourceID], query: query
         )
         return try await client.send(request, as: GetResourceTagResponse.self)
     }
@@ -92,10 +85,7 @@ extension TMSClient {
     /// - Returns: The body of the service's `200` response.
     public func listResource(_ body: ListResourceRequest) async throws -> ListResourceResponse {
         let request = OperationRequest(
-            operation: "ListResource",
-            method: .post,
-            path: "/v1.0/resource-instances/filter",
-            body: body
+            operation: "ListResource", method: .post, path: "/v1.0/resource-instances/filter", body: body
         )
         return try await client.send(request, as: ListResourceResponse.self)
     }
@@ -128,10 +118,7 @@ extension TMSClient {
         query.append("limit", limit)
         query.append("marker", marker)
         let request = OperationRequest(
-            operation: "ListTagKeys",
-            method: .get,
-            path: "/v1.0/tag-keys",
-            query: query
+            operation: "ListTagKeys", method: .get, path: "/v1.0/tag-keys", query: query
         )
         return try await client.send(request, as: ListTagKeysResponse.self)
     }
@@ -167,10 +154,7 @@ extension TMSClient {
         query.append("limit", limit)
         query.append("marker", marker)
         let request = OperationRequest(
-            operation: "ListTagValues",
-            method: .get,
-            path: "/v1.0/tag-values",
-            query: query
+            operation: "ListTagValues", method: .get, path: "/v1.0/tag-values", query: query
         )
         return try await client.send(request, as: ListTagValuesResponse.self)
     }

@@ -11,8 +11,7 @@ public struct ResourceTagBody: Codable, Sendable, Equatable {
     public var resourceType: String
 
     private enum CodingKeys: String, CodingKey {
-        case resourceID = "resource_id"
-        case resourceType = "resource_type"
+        case resourceID = "resource_id", resourceType = "resource_type"
     }
 
     public init(resourceID: String, resourceType: String) {

@@ -15,16 +15,12 @@ public struct TagCreateResponseItem: Codable, Sendable, Equatable {
     public var errorMsg: String?
 
     private enum CodingKeys: String, CodingKey {
-        case resourceID = "resource_id"
-        case resourceType = "resource_type"
-        case errorCode = "error_code"
+        case resourceID = "resource_id", resourceType = "resource_type", errorCode = "error_code"
         case errorMsg = "error_msg"
     }
 
     public init(
-        resourceID: String? = nil,
-        resourceType: String? = nil,
-        errorCode: String? = nil,
+        resourceID: String? = nil, resourceType: String? = nil, errorCode: String? = nil,
         errorMsg: String? = nil
     ) {
         self.resourceID = resourceID

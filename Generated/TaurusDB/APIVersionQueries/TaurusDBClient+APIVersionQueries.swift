@@ -13,9 +13,7 @@ extension TaurusDBClient {
     /// - Returns: The body of the service's `200` response.
     public func listAPIVersions() async throws -> ListAPIVersionsResponse {
         let request = OperationRequest(
-            operation: "ListAPIVersions",
-            method: .get,
-            path: "/"
+            operation: "ListAPIVersions", method: .get, path: "/"
         )
         return try await client.send(request, as: ListAPIVersionsResponse.self)
     }
@@ -32,9 +30,7 @@ extension TaurusDBClient {
     /// - Returns: The body of the service's `200` response.
     public func showAPIVersion(versionID: String) async throws -> ShowAPIVersionResponse {
         let request = OperationRequest(
-            operation: "ShowAPIVersion",
-            method: .get,
-            path: "/{version_id}",
+            operation: "ShowAPIVersion", method: .get, path: "/{version_id}",
             pathParameters: ["version_id": versionID]
         )
         return try await client.send(request, as: ShowAPIVersionResponse.self)

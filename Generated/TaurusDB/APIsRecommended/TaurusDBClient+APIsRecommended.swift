@@ -22,11 +22,9 @@ extension TaurusDBClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "ShowGaussMySqlEngineVersion",
-            method: .get,
+            operation: "ShowGaussMySqlEngineVersion", method: .get,
             path: "/v3/{project_id}/datastores/{database_name}",
-            pathParameters: ["database_name": databaseName],
-            headers: headers
+            pathParameters: ["database_name": databaseName], headers: headers
         )
         return try await client.send(request, as: ShowGaussMySqlEngineVersionResponse.self)
     }
@@ -61,12 +59,9 @@ extension TaurusDBClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "ShowGaussMySqlFlavors",
-            method: .get,
-            path: "/v3/{project_id}/flavors/{database_name}",
-            pathParameters: ["database_name": databaseName],
-            query: query,
-            headers: headers
+            operation: "ShowGaussMySqlFlavors", method: .get,
+            path: "/v3/{project_id}/flavors/{database_name}", pathParameters: ["database_name": databaseName],
+            query: query, headers: headers
         )
         return try await client.send(request, as: ShowGaussMySqlFlavorsResponse.self)
     }

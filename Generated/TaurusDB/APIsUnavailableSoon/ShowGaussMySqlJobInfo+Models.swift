@@ -12,8 +12,7 @@ public struct Entities: Codable, Sendable, Equatable {
     public var resourceIDs: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case instance
-        case resourceIDs = "resource_ids"
+        case instance, resourceIDs = "resource_ids"
     }
 
     public init(instance: EntitiesInstance? = nil, resourceIDs: [String]? = nil) {
@@ -73,27 +72,13 @@ public struct ShowGaussMySqlJobInfoGetJobInfoDetail: Codable, Sendable, Equatabl
     public var failReason: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case status
-        case created
-        case ended
-        case process
-        case instance
-        case entities
-        case failReason = "fail_reason"
+        case id, name, status, created, ended, process, instance, entities, failReason = "fail_reason"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        status: GetJobInfoDetailStatus? = nil,
-        created: String? = nil,
-        ended: String? = nil,
-        process: String? = nil,
-        instance: MysqlEngineVersionInfo? = nil,
-        entities: Entities? = nil,
-        failReason: String? = nil
+        id: String? = nil, name: String? = nil, status: GetJobInfoDetailStatus? = nil, created: String? = nil,
+        ended: String? = nil, process: String? = nil, instance: MysqlEngineVersionInfo? = nil,
+        entities: Entities? = nil, failReason: String? = nil
     ) {
         self.id = id
         self.name = name

@@ -22,11 +22,9 @@ extension TaurusDBClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "ShowGaussMySqlEngineVersionV3",
-            method: .get,
+            operation: "ShowGaussMySqlEngineVersionV3", method: .get,
             path: "/mysql/v3/{project_id}/datastores/{database_name}",
-            pathParameters: ["database_name": databaseName],
-            headers: headers
+            pathParameters: ["database_name": databaseName], headers: headers
         )
         return try await client.send(request, as: ShowGaussMySqlEngineVersionV3Response.self)
     }
@@ -61,12 +59,9 @@ extension TaurusDBClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "ShowGaussMySqlFlavorsV3",
-            method: .get,
+            operation: "ShowGaussMySqlFlavorsV3", method: .get,
             path: "/mysql/v3/{project_id}/flavors/{database_name}",
-            pathParameters: ["database_name": databaseName],
-            query: query,
-            headers: headers
+            pathParameters: ["database_name": databaseName], query: query, headers: headers
         )
         return try await client.send(request, as: ShowGaussMySqlFlavorsV3Response.self)
     }
@@ -92,11 +87,8 @@ extension TaurusDBClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "ShowGaussMySqlJobInfo",
-            method: .get,
-            path: "/mysql/v3/{project_id}/jobs",
-            query: query,
-            headers: headers
+            operation: "ShowGaussMySqlJobInfo", method: .get, path: "/mysql/v3/{project_id}/jobs",
+            query: query, headers: headers
         )
         return try await client.send(request, as: ShowGaussMySqlJobInfoResponse.self)
     }

@@ -31,23 +31,12 @@ public struct CreateGaussMySqlBackupV3Backup: Codable, Sendable, Equatable {
     public var instanceID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case descriprion
-        case beginTime = "begin_time"
-        case status
-        case type
-        case instanceID = "instance_id"
+        case id, name, descriprion, beginTime = "begin_time", status, type, instanceID = "instance_id"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        descriprion: String? = nil,
-        beginTime: String? = nil,
-        status: Status? = nil,
-        type: String? = nil,
-        instanceID: String? = nil
+        id: String? = nil, name: String? = nil, descriprion: String? = nil, beginTime: String? = nil,
+        status: Status? = nil, type: String? = nil, instanceID: String? = nil
     ) {
         self.id = id
         self.name = name

@@ -41,31 +41,14 @@ public struct ShowGaussMySqlBackupListV3Backup: Codable, Sendable, Equatable {
     public var description: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case beginTime = "begin_time"
-        case endTime = "end_time"
-        case status
-        case takeUpTime = "take_up_time"
-        case type
-        case size
-        case datastore
-        case instanceID = "instance_id"
-        case description
+        case id, name, beginTime = "begin_time", endTime = "end_time", status, takeUpTime = "take_up_time"
+        case type, size, datastore, instanceID = "instance_id", description
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        beginTime: String? = nil,
-        endTime: String? = nil,
-        status: Status? = nil,
-        takeUpTime: Int? = nil,
-        type: TypeValue? = nil,
-        size: Double? = nil,
-        datastore: MysqlDatastore? = nil,
-        instanceID: String? = nil,
-        description: String? = nil
+        id: String? = nil, name: String? = nil, beginTime: String? = nil, endTime: String? = nil,
+        status: Status? = nil, takeUpTime: Int? = nil, type: TypeValue? = nil, size: Double? = nil,
+        datastore: MysqlDatastore? = nil, instanceID: String? = nil, description: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -79,21 +62,6 @@ public struct ShowGaussMySqlBackupListV3Backup: Codable, Sendable, Equatable {
         self.instanceID = instanceID
         self.description = description
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.beginTime = try container.decodeIfPresent(String.self, forKey: .beginTime)
-        self.endTime = try container.decodeIfPresent(String.self, forKey: .endTime)
-        self.status = try container.decodeIfPresent(Status.self, forKey: .status)
-        self.takeUpTime = try container.decodeLenientIfPresent(Int.self, forKey: .takeUpTime)
-        self.type = try container.decodeIfPresent(TypeValue.self, forKey: .type)
-        self.size = try container.decodeLenientIfPresent(Double.self, forKey: .size)
-        self.datastore = try container.decodeIfPresent(MysqlDatastore.self, forKey: .datastore)
-        self.instanceID = try container.decodeIfPresent(String.self, forKey: .instanceID)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-    }
 }
 
 /// The response of ``TaurusDBClient/showGaussMySqlBackupListV3``.
@@ -104,18 +72,11 @@ public struct ShowGaussMySqlBackupListV3Response: Codable, Sendable, Equatable {
     public var totalCount: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case backups
-        case totalCount = "total_count"
+        case backups, totalCount = "total_count"
     }
 
     public init(backups: [ShowGaussMySqlBackupListV3Backup]? = nil, totalCount: Int64? = nil) {
         self.backups = backups
         self.totalCount = totalCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.backups = try container.decodeIfPresent([ShowGaussMySqlBackupListV3Backup].self, forKey: .backups)
-        self.totalCount = try container.decodeLenientIfPresent(Int64.self, forKey: .totalCount)
     }
 }

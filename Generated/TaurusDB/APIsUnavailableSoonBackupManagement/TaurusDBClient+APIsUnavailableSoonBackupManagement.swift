@@ -33,11 +33,8 @@ extension TaurusDBClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "CreateGaussMySqlBackupV3",
-            method: .post,
-            path: "/mysql/v3/{project_id}/backups/create",
-            headers: headers,
-            body: body
+            operation: "CreateGaussMySqlBackupV3", method: .post,
+            path: "/mysql/v3/{project_id}/backups/create", headers: headers, body: body
         )
         return try await client.send(request, as: CreateGaussMySqlBackupV3Response.self)
     }
@@ -86,11 +83,8 @@ extension TaurusDBClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "ShowGaussMySqlBackupListV3",
-            method: .get,
-            path: "/mysql/v3/{project_id}/backups",
-            query: query,
-            headers: headers
+            operation: "ShowGaussMySqlBackupListV3", method: .get, path: "/mysql/v3/{project_id}/backups",
+            query: query, headers: headers
         )
         return try await client.send(request, as: ShowGaussMySqlBackupListV3Response.self)
     }
@@ -155,11 +149,9 @@ extension TaurusDBClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "ShowGaussMySqlBackupPolicyV3",
-            method: .get,
+            operation: "ShowGaussMySqlBackupPolicyV3", method: .get,
             path: "/mysql/v3/{project_id}/instances/{instance_id}/backups/policy",
-            pathParameters: ["instance_id": instanceID],
-            headers: headers
+            pathParameters: ["instance_id": instanceID], headers: headers
         )
         return try await client.send(request, as: ShowGaussMySqlBackupPolicyV3Response.self)
     }
@@ -184,12 +176,9 @@ extension TaurusDBClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "UpdateGaussMySqlBackupPolicyV3",
-            method: .put,
+            operation: "UpdateGaussMySqlBackupPolicyV3", method: .put,
             path: "/mysql/v3/{project_id}/instances/{instance_id}/backups/policy/update",
-            pathParameters: ["instance_id": instanceID],
-            headers: headers,
-            body: body
+            pathParameters: ["instance_id": instanceID], headers: headers, body: body
         )
         return try await client.send(request, as: UpdateGaussMySqlBackupPolicyV3Response.self)
     }

@@ -32,9 +32,7 @@ public struct UpdateGaussMySqlBackupPolicyV3MysqlBackupPolicy: Codable, Sendable
     public var retentionNumBackupLevel1: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case startTime = "start_time"
-        case keepDays = "keep_days"
-        case period
+        case startTime = "start_time", keepDays = "keep_days", period
         case retentionNumBackupLevel1 = "retention_num_backup_level1"
     }
 
@@ -43,14 +41,6 @@ public struct UpdateGaussMySqlBackupPolicyV3MysqlBackupPolicy: Codable, Sendable
         self.keepDays = keepDays
         self.period = period
         self.retentionNumBackupLevel1 = retentionNumBackupLevel1
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.startTime = try container.decode(String.self, forKey: .startTime)
-        self.keepDays = try container.decodeLenient(Int.self, forKey: .keepDays)
-        self.period = try container.decode(String.self, forKey: .period)
-        self.retentionNumBackupLevel1 = try container.decodeLenientIfPresent(Int.self, forKey: .retentionNumBackupLevel1)
     }
 }
 

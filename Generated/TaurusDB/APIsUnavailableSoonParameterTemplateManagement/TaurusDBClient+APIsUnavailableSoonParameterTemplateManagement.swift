@@ -31,11 +31,8 @@ extension TaurusDBClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "ListGaussMySqlConfigurationsV3",
-            method: .get,
-            path: "/mysql/v3/{project_id}/configurations",
-            query: query,
-            headers: headers
+            operation: "ListGaussMySqlConfigurationsV3", method: .get,
+            path: "/mysql/v3/{project_id}/configurations", query: query, headers: headers
         )
         return try await client.send(request, as: ListGaussMySqlConfigurationsV3Response.self)
     }

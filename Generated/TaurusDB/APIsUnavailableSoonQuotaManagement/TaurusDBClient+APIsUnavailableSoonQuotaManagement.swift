@@ -23,11 +23,8 @@ extension TaurusDBClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "SetGaussMySqlQuotas",
-            method: .post,
-            path: "/mysql/v3/{project_id}/quotas",
-            headers: headers,
-            body: body
+            operation: "SetGaussMySqlQuotas", method: .post, path: "/mysql/v3/{project_id}/quotas",
+            headers: headers, body: body
         )
         return try await client.send(request, as: SetGaussMySqlQuotasResponse.self)
     }
@@ -62,11 +59,8 @@ extension TaurusDBClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "ShowGaussMySqlQuotasV3",
-            method: .get,
-            path: "/mysql/v3/{project_id}/quotas",
-            query: query,
-            headers: headers
+            operation: "ShowGaussMySqlQuotasV3", method: .get, path: "/mysql/v3/{project_id}/quotas",
+            query: query, headers: headers
         )
         return try await client.send(request, as: ShowGaussMySqlQuotasV3Response.self)
     }
@@ -117,11 +111,8 @@ extension TaurusDBClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "UpdateGaussMySqlQuotas",
-            method: .put,
-            path: "/mysql/v3/{project_id}/quotas",
-            headers: headers,
-            body: body
+            operation: "UpdateGaussMySqlQuotas", method: .put, path: "/mysql/v3/{project_id}/quotas",
+            headers: headers, body: body
         )
         return try await client.send(request, as: UpdateGaussMySqlQuotasResponse.self)
     }

@@ -34,23 +34,12 @@ public struct Backup: Codable, Sendable, Equatable {
     public var instanceID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case description
-        case beginTime = "begin_time"
-        case status
-        case type
-        case instanceID = "instance_id"
+        case id, name, description, beginTime = "begin_time", status, type, instanceID = "instance_id"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        beginTime: String? = nil,
-        status: Status? = nil,
-        type: String? = nil,
-        instanceID: String? = nil
+        id: String? = nil, name: String? = nil, description: String? = nil, beginTime: String? = nil,
+        status: Status? = nil, type: String? = nil, instanceID: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -70,8 +59,7 @@ public struct CreateGaussMySqlBackupResponse: Codable, Sendable, Equatable {
     public var jobID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case backup
-        case jobID = "job_id"
+        case backup, jobID = "job_id"
     }
 
     public init(backup: Backup? = nil, jobID: String? = nil) {

@@ -22,11 +22,8 @@ extension TaurusDBClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "CreateGaussMySqlBackup",
-            method: .post,
-            path: "/v3/{project_id}/backups/create",
-            headers: headers,
-            body: body
+            operation: "CreateGaussMySqlBackup", method: .post, path: "/v3/{project_id}/backups/create",
+            headers: headers, body: body
         )
         return try await client.send(request, as: CreateGaussMySqlBackupResponse.self)
     }
@@ -49,10 +46,8 @@ extension TaurusDBClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "DeleteGaussMySQLBackup",
-            method: .delete,
-            path: "/v3/{project_id}/backups/{backup_id}",
-            pathParameters: ["backup_id": backupID],
+            operation: "DeleteGaussMySQLBackup", method: .delete,
+            path: "/v3/{project_id}/backups/{backup_id}", pathParameters: ["backup_id": backupID],
             headers: headers
         )
         return try await client.send(request, as: DeleteGaussMySQLBackupResponse.self)
@@ -102,11 +97,8 @@ extension TaurusDBClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "ShowGaussMySqlBackupList",
-            method: .get,
-            path: "/v3/{project_id}/backups",
-            query: query,
-            headers: headers
+            operation: "ShowGaussMySqlBackupList", method: .get, path: "/v3/{project_id}/backups",
+            query: query, headers: headers
         )
         return try await client.send(request, as: ShowGaussMySqlBackupListResponse.self)
     }
@@ -171,11 +163,9 @@ extension TaurusDBClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "ShowGaussMySqlBackupPolicy",
-            method: .get,
+            operation: "ShowGaussMySqlBackupPolicy", method: .get,
             path: "/v3/{project_id}/instances/{instance_id}/backups/policy",
-            pathParameters: ["instance_id": instanceID],
-            headers: headers
+            pathParameters: ["instance_id": instanceID], headers: headers
         )
         return try await client.send(request, as: ShowGaussMySqlBackupPolicyResponse.self)
     }
@@ -200,12 +190,9 @@ extension TaurusDBClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "UpdateGaussMySqlBackupPolicy",
-            method: .put,
+            operation: "UpdateGaussMySqlBackupPolicy", method: .put,
             path: "/v3/{project_id}/instances/{instance_id}/backups/policy/update",
-            pathParameters: ["instance_id": instanceID],
-            headers: headers,
-            body: body
+            pathParameters: ["instance_id": instanceID], headers: headers, body: body
         )
         return try await client.send(request, as: UpdateGaussMySqlBackupPolicyResponse.self)
     }

@@ -32,18 +32,12 @@ public struct CreateGaussMySQLProxyRequest: Codable, Sendable, Equatable {
     public var nodesReadWeight: [NodesWeight]?
 
     private enum CodingKeys: String, CodingKey {
-        case flavorRef = "flavor_ref"
-        case nodeNum = "node_num"
-        case proxyName = "proxy_name"
-        case proxyMode = "proxy_mode"
-        case nodesReadWeight = "nodes_read_weight"
+        case flavorRef = "flavor_ref", nodeNum = "node_num", proxyName = "proxy_name"
+        case proxyMode = "proxy_mode", nodesReadWeight = "nodes_read_weight"
     }
 
     public init(
-        flavorRef: String,
-        nodeNum: Int,
-        proxyName: String? = nil,
-        proxyMode: ProxyMode? = nil,
+        flavorRef: String, nodeNum: Int, proxyName: String? = nil, proxyMode: ProxyMode? = nil,
         nodesReadWeight: [NodesWeight]? = nil
     ) {
         self.flavorRef = flavorRef
@@ -51,15 +45,6 @@ public struct CreateGaussMySQLProxyRequest: Codable, Sendable, Equatable {
         self.proxyName = proxyName
         self.proxyMode = proxyMode
         self.nodesReadWeight = nodesReadWeight
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.flavorRef = try container.decode(String.self, forKey: .flavorRef)
-        self.nodeNum = try container.decodeLenient(Int.self, forKey: .nodeNum)
-        self.proxyName = try container.decodeIfPresent(String.self, forKey: .proxyName)
-        self.proxyMode = try container.decodeIfPresent(ProxyMode.self, forKey: .proxyMode)
-        self.nodesReadWeight = try container.decodeIfPresent([NodesWeight].self, forKey: .nodesReadWeight)
     }
 }
 

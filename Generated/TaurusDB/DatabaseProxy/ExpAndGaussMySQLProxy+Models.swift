@@ -13,19 +13,12 @@ public struct ExpAndGaussMySQLProxyRequest: Codable, Sendable, Equatable {
     public var proxyID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case nodeNum = "node_num"
-        case proxyID = "proxy_id"
+        case nodeNum = "node_num", proxyID = "proxy_id"
     }
 
     public init(nodeNum: Int, proxyID: String? = nil) {
         self.nodeNum = nodeNum
         self.proxyID = proxyID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.nodeNum = try container.decodeLenient(Int.self, forKey: .nodeNum)
-        self.proxyID = try container.decodeIfPresent(String.self, forKey: .proxyID)
     }
 }
 

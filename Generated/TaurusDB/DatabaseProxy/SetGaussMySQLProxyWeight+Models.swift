@@ -11,19 +11,12 @@ public struct SetGaussMySQLProxyWeightRequest: Codable, Sendable, Equatable {
     public var readonlyNodes: [NodesWeight]?
 
     private enum CodingKeys: String, CodingKey {
-        case masterWeight = "master_weight"
-        case readonlyNodes = "readonly_nodes"
+        case masterWeight = "master_weight", readonlyNodes = "readonly_nodes"
     }
 
     public init(masterWeight: Int? = nil, readonlyNodes: [NodesWeight]? = nil) {
         self.masterWeight = masterWeight
         self.readonlyNodes = readonlyNodes
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.masterWeight = try container.decodeLenientIfPresent(Int.self, forKey: .masterWeight)
-        self.readonlyNodes = try container.decodeIfPresent([NodesWeight].self, forKey: .readonlyNodes)
     }
 }
 

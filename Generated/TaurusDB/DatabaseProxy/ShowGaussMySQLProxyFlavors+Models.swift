@@ -20,20 +20,11 @@ public struct MysqlProxyComputeFlavor: Codable, Sendable, Equatable {
     public var azStatus: [String: String]?
 
     private enum CodingKeys: String, CodingKey {
-        case vcpus
-        case ram
-        case dbType = "db_type"
-        case id
-        case specCode = "spec_code"
-        case azStatus = "az_status"
+        case vcpus, ram, dbType = "db_type", id, specCode = "spec_code", azStatus = "az_status"
     }
 
     public init(
-        vcpus: Int? = nil,
-        ram: Int? = nil,
-        dbType: String? = nil,
-        id: String? = nil,
-        specCode: String? = nil,
+        vcpus: Int? = nil, ram: Int? = nil, dbType: String? = nil, id: String? = nil, specCode: String? = nil,
         azStatus: [String: String]? = nil
     ) {
         self.vcpus = vcpus
@@ -42,16 +33,6 @@ public struct MysqlProxyComputeFlavor: Codable, Sendable, Equatable {
         self.id = id
         self.specCode = specCode
         self.azStatus = azStatus
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.vcpus = try container.decodeLenientIfPresent(Int.self, forKey: .vcpus)
-        self.ram = try container.decodeLenientIfPresent(Int.self, forKey: .ram)
-        self.dbType = try container.decodeIfPresent(String.self, forKey: .dbType)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.specCode = try container.decodeIfPresent(String.self, forKey: .specCode)
-        self.azStatus = try container.decodeIfPresent([String: String].self, forKey: .azStatus)
     }
 }
 
@@ -63,8 +44,7 @@ public struct MysqlProxyFlavorGroups: Codable, Sendable, Equatable {
     public var proxyFlavors: MysqlProxyComputeFlavor?
 
     private enum CodingKeys: String, CodingKey {
-        case groupType = "group_type"
-        case proxyFlavors = "proxy_flavors"
+        case groupType = "group_type", proxyFlavors = "proxy_flavors"
     }
 
     public init(groupType: String? = nil, proxyFlavors: MysqlProxyComputeFlavor? = nil) {

@@ -32,21 +32,12 @@ public struct MysqlProxyNodeV3: Codable, Sendable, Equatable {
     public var availabilityZone: [MysqlProxyAvailable]?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case instanceID = "instance_id"
-        case status
-        case name
-        case weight
-        case availabilityZone = "availability_zone"
+        case id, instanceID = "instance_id", status, name, weight, availabilityZone = "availability_zone"
     }
 
     public init(
-        id: String? = nil,
-        instanceID: String? = nil,
-        status: String? = nil,
-        name: String? = nil,
-        weight: Int? = nil,
-        availabilityZone: [MysqlProxyAvailable]? = nil
+        id: String? = nil, instanceID: String? = nil, status: String? = nil, name: String? = nil,
+        weight: Int? = nil, availabilityZone: [MysqlProxyAvailable]? = nil
     ) {
         self.id = id
         self.instanceID = instanceID
@@ -54,16 +45,6 @@ public struct MysqlProxyNodeV3: Codable, Sendable, Equatable {
         self.name = name
         self.weight = weight
         self.availabilityZone = availabilityZone
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.instanceID = try container.decodeIfPresent(String.self, forKey: .instanceID)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.weight = try container.decodeLenientIfPresent(Int.self, forKey: .weight)
-        self.availabilityZone = try container.decodeIfPresent([MysqlProxyAvailable].self, forKey: .availabilityZone)
     }
 }
 
@@ -95,21 +76,12 @@ public struct MysqlProxyNodes: Codable, Sendable, Equatable {
     public var frozenFlag: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case status
-        case name
-        case role
-        case azCode = "az_code"
-        case frozenFlag = "frozen_flag"
+        case id, status, name, role, azCode = "az_code", frozenFlag = "frozen_flag"
     }
 
     public init(
-        id: String? = nil,
-        status: StatusValue? = nil,
-        name: String? = nil,
-        role: String? = nil,
-        azCode: String? = nil,
-        frozenFlag: Int? = nil
+        id: String? = nil, status: StatusValue? = nil, name: String? = nil, role: String? = nil,
+        azCode: String? = nil, frozenFlag: Int? = nil
     ) {
         self.id = id
         self.status = status
@@ -117,16 +89,6 @@ public struct MysqlProxyNodes: Codable, Sendable, Equatable {
         self.role = role
         self.azCode = azCode
         self.frozenFlag = frozenFlag
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.status = try container.decodeIfPresent(StatusValue.self, forKey: .status)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.role = try container.decodeIfPresent(String.self, forKey: .role)
-        self.azCode = try container.decodeIfPresent(String.self, forKey: .azCode)
-        self.frozenFlag = try container.decodeLenientIfPresent(Int.self, forKey: .frozenFlag)
     }
 }
 
@@ -196,40 +158,17 @@ public struct MysqlProxyV3: Codable, Sendable, Equatable {
     public var transactionSplit: TransactionSplit?
 
     private enum CodingKeys: String, CodingKey {
-        case poolID = "pool_id"
-        case status
-        case address
-        case port
-        case poolStatus = "pool_status"
-        case delayThresholdInSeconds = "delay_threshold_in_seconds"
-        case elbVip = "elb_vip"
-        case eip
-        case vcpus
-        case ram
-        case nodeNum = "node_num"
-        case mode
-        case nodes
-        case flavorRef = "flavor_ref"
-        case name
+        case poolID = "pool_id", status, address, port, poolStatus = "pool_status"
+        case delayThresholdInSeconds = "delay_threshold_in_seconds", elbVip = "elb_vip", eip, vcpus, ram
+        case nodeNum = "node_num", mode, nodes, flavorRef = "flavor_ref", name
         case transactionSplit = "transaction_split"
     }
 
     public init(
-        poolID: String? = nil,
-        status: String? = nil,
-        address: String? = nil,
-        port: Int? = nil,
-        poolStatus: PoolStatus? = nil,
-        delayThresholdInSeconds: Int? = nil,
-        elbVip: String? = nil,
-        eip: String? = nil,
-        vcpus: Int? = nil,
-        ram: Int? = nil,
-        nodeNum: Int? = nil,
-        mode: String? = nil,
-        nodes: [MysqlProxyNodes]? = nil,
-        flavorRef: String? = nil,
-        name: String? = nil,
+        poolID: String? = nil, status: String? = nil, address: String? = nil, port: Int? = nil,
+        poolStatus: PoolStatus? = nil, delayThresholdInSeconds: Int? = nil, elbVip: String? = nil,
+        eip: String? = nil, vcpus: Int? = nil, ram: Int? = nil, nodeNum: Int? = nil, mode: String? = nil,
+        nodes: [MysqlProxyNodes]? = nil, flavorRef: String? = nil, name: String? = nil,
         transactionSplit: TransactionSplit? = nil
     ) {
         self.poolID = poolID
@@ -249,26 +188,6 @@ public struct MysqlProxyV3: Codable, Sendable, Equatable {
         self.name = name
         self.transactionSplit = transactionSplit
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.poolID = try container.decodeIfPresent(String.self, forKey: .poolID)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.address = try container.decodeIfPresent(String.self, forKey: .address)
-        self.port = try container.decodeLenientIfPresent(Int.self, forKey: .port)
-        self.poolStatus = try container.decodeIfPresent(PoolStatus.self, forKey: .poolStatus)
-        self.delayThresholdInSeconds = try container.decodeLenientIfPresent(Int.self, forKey: .delayThresholdInSeconds)
-        self.elbVip = try container.decodeIfPresent(String.self, forKey: .elbVip)
-        self.eip = try container.decodeIfPresent(String.self, forKey: .eip)
-        self.vcpus = try container.decodeLenientIfPresent(Int.self, forKey: .vcpus)
-        self.ram = try container.decodeLenientIfPresent(Int.self, forKey: .ram)
-        self.nodeNum = try container.decodeLenientIfPresent(Int.self, forKey: .nodeNum)
-        self.mode = try container.decodeIfPresent(String.self, forKey: .mode)
-        self.nodes = try container.decodeIfPresent([MysqlProxyNodes].self, forKey: .nodes)
-        self.flavorRef = try container.decodeIfPresent(String.self, forKey: .flavorRef)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.transactionSplit = try container.decodeIfPresent(TransactionSplit.self, forKey: .transactionSplit)
-    }
 }
 
 /// Proxy instances.
@@ -281,14 +200,11 @@ public struct MysqlShowProxyResponseV3: Codable, Sendable, Equatable {
     public var readonlyNodes: MysqlProxyNodeV3?
 
     private enum CodingKeys: String, CodingKey {
-        case proxy
-        case masterNode = "master_node"
-        case readonlyNodes = "readonly_nodes"
+        case proxy, masterNode = "master_node", readonlyNodes = "readonly_nodes"
     }
 
     public init(
-        proxy: MysqlProxyV3? = nil,
-        masterNode: MysqlProxyNodeV3? = nil,
+        proxy: MysqlProxyV3? = nil, masterNode: MysqlProxyNodeV3? = nil,
         readonlyNodes: MysqlProxyNodeV3? = nil
     ) {
         self.proxy = proxy

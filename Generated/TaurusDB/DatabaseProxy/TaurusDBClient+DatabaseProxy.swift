@@ -26,12 +26,9 @@ extension TaurusDBClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "ChangeGaussMySQLProxySpecification",
-            method: .put,
+            operation: "ChangeGaussMySQLProxySpecification", method: .put,
             path: "/v3/{project_id}/instances/{instance_id}/proxy/{proxy_id}/flavor",
-            pathParameters: ["instance_id": instanceID, "proxy_id": proxyID],
-            headers: headers,
-            body: body
+            pathParameters: ["instance_id": instanceID, "proxy_id": proxyID], headers: headers, body: body
         )
         return try await client.send(request, as: ChangeGaussMySQLProxySpecificationResponse.self)
     }
@@ -56,12 +53,9 @@ extension TaurusDBClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "CreateGaussMySQLProxy",
-            method: .post,
+            operation: "CreateGaussMySQLProxy", method: .post,
             path: "/v3/{project_id}/instances/{instance_id}/proxy",
-            pathParameters: ["instance_id": instanceID],
-            headers: headers,
-            body: body
+            pathParameters: ["instance_id": instanceID], headers: headers, body: body
         )
         return try await client.send(request, as: CreateGaussMySQLProxyResponse.self)
     }
@@ -86,12 +80,9 @@ extension TaurusDBClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "DeleteGaussMySQLProxy",
-            method: .delete,
+            operation: "DeleteGaussMySQLProxy", method: .delete,
             path: "/v3/{project_id}/instances/{instance_id}/proxy",
-            pathParameters: ["instance_id": instanceID],
-            headers: headers,
-            body: body
+            pathParameters: ["instance_id": instanceID], headers: headers, body: body
         )
         return try await client.send(request, as: DeleteGaussMySQLProxyResponse.self)
     }
@@ -116,12 +107,9 @@ extension TaurusDBClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "ExpAndGaussMySQLProxy",
-            method: .post,
+            operation: "ExpAndGaussMySQLProxy", method: .post,
             path: "/v3/{project_id}/instances/{instance_id}/proxy/enlarge",
-            pathParameters: ["instance_id": instanceID],
-            headers: headers,
-            body: body
+            pathParameters: ["instance_id": instanceID], headers: headers, body: body
         )
         return try await client.send(request, as: ExpAndGaussMySQLProxyResponse.self)
     }
@@ -148,12 +136,9 @@ extension TaurusDBClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "SetGaussMySQLProxyWeight",
-            method: .put,
+            operation: "SetGaussMySQLProxyWeight", method: .put,
             path: "/v3/{project_id}/instances/{instance_id}/proxy/{proxy_id}/weight",
-            pathParameters: ["instance_id": instanceID, "proxy_id": proxyID],
-            headers: headers,
-            body: body
+            pathParameters: ["instance_id": instanceID, "proxy_id": proxyID], headers: headers, body: body
         )
         return try await client.send(request, as: SetGaussMySQLProxyWeightResponse.self)
     }
@@ -176,11 +161,9 @@ extension TaurusDBClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "ShowGaussMySQLProxyFlavors",
-            method: .get,
+            operation: "ShowGaussMySQLProxyFlavors", method: .get,
             path: "/v3/{project_id}/instances/{instance_id}/proxy/flavors",
-            pathParameters: ["instance_id": instanceID],
-            headers: headers
+            pathParameters: ["instance_id": instanceID], headers: headers
         )
         return try await client.send(request, as: ShowGaussMySQLProxyFlavorsResponse.self)
     }
@@ -213,12 +196,9 @@ extension TaurusDBClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "ShowGaussMySQLProxyList",
-            method: .get,
+            operation: "ShowGaussMySQLProxyList", method: .get,
             path: "/v3/{project_id}/instances/{instance_id}/proxies",
-            pathParameters: ["instance_id": instanceID],
-            query: query,
-            headers: headers
+            pathParameters: ["instance_id": instanceID], query: query, headers: headers
         )
         return try await client.send(request, as: ShowGaussMySQLProxyListResponse.self)
     }

@@ -16,8 +16,7 @@ public struct ChangeGaussMySqlInstanceSpecificationV3Response: Codable, Sendable
     public var orderID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case jobID = "job_id"
-        case orderID = "order_id"
+        case jobID = "job_id", orderID = "order_id"
     }
 
     public init(jobID: String? = nil, orderID: String? = nil) {

@@ -23,22 +23,13 @@ public struct CreateGaussMySqlInstanceV3MysqlChargeInfo: Codable, Sendable, Equa
     public var periodNum: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case chargeMode = "charge_mode"
-        case periodType = "period_type"
-        case periodNum = "period_num"
+        case chargeMode = "charge_mode", periodType = "period_type", periodNum = "period_num"
     }
 
     public init(chargeMode: String, periodType: PeriodType? = nil, periodNum: Int? = nil) {
         self.chargeMode = chargeMode
         self.periodType = periodType
         self.periodNum = periodNum
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.chargeMode = try container.decode(String.self, forKey: .chargeMode)
-        self.periodType = try container.decodeIfPresent(PeriodType.self, forKey: .periodType)
-        self.periodNum = try container.decodeLenientIfPresent(Int.self, forKey: .periodNum)
     }
 }
 
@@ -60,22 +51,13 @@ public struct CreateGaussMySqlInstanceV3MysqlChargeInfo2: Codable, Sendable, Equ
     public var periodNum: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case chargeMode = "charge_mode"
-        case periodType = "period_type"
-        case periodNum = "period_num"
+        case chargeMode = "charge_mode", periodType = "period_type", periodNum = "period_num"
     }
 
     public init(chargeMode: String? = nil, periodType: PeriodType? = nil, periodNum: Int? = nil) {
         self.chargeMode = chargeMode
         self.periodType = periodType
         self.periodNum = periodNum
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.chargeMode = try container.decodeIfPresent(String.self, forKey: .chargeMode)
-        self.periodType = try container.decodeIfPresent(PeriodType.self, forKey: .periodType)
-        self.periodNum = try container.decodeLenientIfPresent(Int.self, forKey: .periodNum)
     }
 }
 
@@ -121,45 +103,21 @@ public struct CreateGaussMySqlInstanceV3MysqlInstanceResponse: Codable, Sendable
     public var slaveCount: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case status
-        case datastore
-        case mode
-        case configurationID = "configuration_id"
-        case port
-        case backupStrategy = "backup_strategy"
-        case enterpriseProjectID = "enterprise_project_id"
-        case region
+        case id, name, status, datastore, mode, configurationID = "configuration_id", port
+        case backupStrategy = "backup_strategy", enterpriseProjectID = "enterprise_project_id", region
         case availabilityZoneMode = "availability_zone_mode"
-        case masterAvailabilityZone = "master_availability_zone"
-        case vpcID = "vpc_id"
-        case securityGroupID = "security_group_id"
-        case subnetID = "subnet_id"
-        case flavorRef = "flavor_ref"
-        case chargeInfo = "charge_info"
-        case slaveCount = "slave_count"
+        case masterAvailabilityZone = "master_availability_zone", vpcID = "vpc_id"
+        case securityGroupID = "security_group_id", subnetID = "subnet_id", flavorRef = "flavor_ref"
+        case chargeInfo = "charge_info", slaveCount = "slave_count"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        status: String? = nil,
-        datastore: MysqlDatastore? = nil,
-        mode: String? = nil,
-        configurationID: String? = nil,
-        port: String? = nil,
-        backupStrategy: BackupStrategy? = nil,
-        enterpriseProjectID: String? = nil,
-        region: String? = nil,
-        availabilityZoneMode: String? = nil,
-        masterAvailabilityZone: String? = nil,
-        vpcID: String? = nil,
-        securityGroupID: String? = nil,
-        subnetID: String? = nil,
-        flavorRef: String? = nil,
-        chargeInfo: CreateGaussMySqlInstanceV3MysqlChargeInfo2? = nil,
-        slaveCount: Int? = nil
+        id: String? = nil, name: String? = nil, status: String? = nil, datastore: MysqlDatastore? = nil,
+        mode: String? = nil, configurationID: String? = nil, port: String? = nil,
+        backupStrategy: BackupStrategy? = nil, enterpriseProjectID: String? = nil, region: String? = nil,
+        availabilityZoneMode: String? = nil, masterAvailabilityZone: String? = nil, vpcID: String? = nil,
+        securityGroupID: String? = nil, subnetID: String? = nil, flavorRef: String? = nil,
+        chargeInfo: CreateGaussMySqlInstanceV3MysqlChargeInfo2? = nil, slaveCount: Int? = nil
     ) {
         self.id = id
         self.name = name
@@ -179,28 +137,6 @@ public struct CreateGaussMySqlInstanceV3MysqlInstanceResponse: Codable, Sendable
         self.flavorRef = flavorRef
         self.chargeInfo = chargeInfo
         self.slaveCount = slaveCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.datastore = try container.decodeIfPresent(MysqlDatastore.self, forKey: .datastore)
-        self.mode = try container.decodeIfPresent(String.self, forKey: .mode)
-        self.configurationID = try container.decodeIfPresent(String.self, forKey: .configurationID)
-        self.port = try container.decodeIfPresent(String.self, forKey: .port)
-        self.backupStrategy = try container.decodeIfPresent(BackupStrategy.self, forKey: .backupStrategy)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.region = try container.decodeIfPresent(String.self, forKey: .region)
-        self.availabilityZoneMode = try container.decodeIfPresent(String.self, forKey: .availabilityZoneMode)
-        self.masterAvailabilityZone = try container.decodeIfPresent(String.self, forKey: .masterAvailabilityZone)
-        self.vpcID = try container.decodeIfPresent(String.self, forKey: .vpcID)
-        self.securityGroupID = try container.decodeIfPresent(String.self, forKey: .securityGroupID)
-        self.subnetID = try container.decodeIfPresent(String.self, forKey: .subnetID)
-        self.flavorRef = try container.decodeIfPresent(String.self, forKey: .flavorRef)
-        self.chargeInfo = try container.decodeIfPresent(CreateGaussMySqlInstanceV3MysqlChargeInfo2.self, forKey: .chargeInfo)
-        self.slaveCount = try container.decodeLenientIfPresent(Int.self, forKey: .slaveCount)
     }
 }
 
@@ -284,47 +220,21 @@ public struct CreateGaussMySqlInstanceV3Request: Codable, Sendable, Equatable {
     public var dedicatedResourceID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case chargeInfo = "charge_info"
-        case region
-        case name
-        case datastore
-        case mode
-        case flavorRef = "flavor_ref"
-        case vpcID = "vpc_id"
-        case subnetID = "subnet_id"
-        case securityGroupID = "security_group_id"
-        case configurationID = "configuration_id"
-        case password
-        case backupStrategy = "backup_strategy"
-        case timeZone = "time_zone"
-        case availabilityZoneMode = "availability_zone_mode"
-        case masterAvailabilityZone = "master_availability_zone"
-        case slaveCount = "slave_count"
-        case tags
-        case enterpriseProjectID = "enterprise_project_id"
-        case dedicatedResourceID = "dedicated_resource_id"
+        case chargeInfo = "charge_info", region, name, datastore, mode, flavorRef = "flavor_ref"
+        case vpcID = "vpc_id", subnetID = "subnet_id", securityGroupID = "security_group_id"
+        case configurationID = "configuration_id", password, backupStrategy = "backup_strategy"
+        case timeZone = "time_zone", availabilityZoneMode = "availability_zone_mode"
+        case masterAvailabilityZone = "master_availability_zone", slaveCount = "slave_count", tags
+        case enterpriseProjectID = "enterprise_project_id", dedicatedResourceID = "dedicated_resource_id"
     }
 
     public init(
-        chargeInfo: CreateGaussMySqlInstanceV3MysqlChargeInfo? = nil,
-        region: String,
-        name: String,
-        datastore: CreateGaussMySqlInstanceMysqlDatastore,
-        mode: String,
-        flavorRef: String,
-        vpcID: String,
-        subnetID: String,
-        securityGroupID: String? = nil,
-        configurationID: String? = nil,
-        password: String,
-        backupStrategy: CreateGaussMySqlInstanceMysqlBackupStrategy? = nil,
-        timeZone: String? = nil,
-        availabilityZoneMode: AvailabilityZoneMode,
-        masterAvailabilityZone: String? = nil,
-        slaveCount: Int,
-        tags: [MysqlTags]? = nil,
-        enterpriseProjectID: String? = nil,
-        dedicatedResourceID: String? = nil
+        chargeInfo: CreateGaussMySqlInstanceV3MysqlChargeInfo? = nil, region: String, name: String,
+        datastore: CreateGaussMySqlInstanceMysqlDatastore, mode: String, flavorRef: String, vpcID: String,
+        subnetID: String, securityGroupID: String? = nil, configurationID: String? = nil, password: String,
+        backupStrategy: CreateGaussMySqlInstanceMysqlBackupStrategy? = nil, timeZone: String? = nil,
+        availabilityZoneMode: AvailabilityZoneMode, masterAvailabilityZone: String? = nil, slaveCount: Int,
+        tags: [MysqlTags]? = nil, enterpriseProjectID: String? = nil, dedicatedResourceID: String? = nil
     ) {
         self.chargeInfo = chargeInfo
         self.region = region
@@ -346,29 +256,6 @@ public struct CreateGaussMySqlInstanceV3Request: Codable, Sendable, Equatable {
         self.enterpriseProjectID = enterpriseProjectID
         self.dedicatedResourceID = dedicatedResourceID
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.chargeInfo = try container.decodeIfPresent(CreateGaussMySqlInstanceV3MysqlChargeInfo.self, forKey: .chargeInfo)
-        self.region = try container.decode(String.self, forKey: .region)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.datastore = try container.decode(CreateGaussMySqlInstanceMysqlDatastore.self, forKey: .datastore)
-        self.mode = try container.decode(String.self, forKey: .mode)
-        self.flavorRef = try container.decode(String.self, forKey: .flavorRef)
-        self.vpcID = try container.decode(String.self, forKey: .vpcID)
-        self.subnetID = try container.decode(String.self, forKey: .subnetID)
-        self.securityGroupID = try container.decodeIfPresent(String.self, forKey: .securityGroupID)
-        self.configurationID = try container.decodeIfPresent(String.self, forKey: .configurationID)
-        self.password = try container.decode(String.self, forKey: .password)
-        self.backupStrategy = try container.decodeIfPresent(CreateGaussMySqlInstanceMysqlBackupStrategy.self, forKey: .backupStrategy)
-        self.timeZone = try container.decodeIfPresent(String.self, forKey: .timeZone)
-        self.availabilityZoneMode = try container.decode(AvailabilityZoneMode.self, forKey: .availabilityZoneMode)
-        self.masterAvailabilityZone = try container.decodeIfPresent(String.self, forKey: .masterAvailabilityZone)
-        self.slaveCount = try container.decodeLenient(Int.self, forKey: .slaveCount)
-        self.tags = try container.decodeIfPresent([MysqlTags].self, forKey: .tags)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.dedicatedResourceID = try container.decodeIfPresent(String.self, forKey: .dedicatedResourceID)
-    }
 }
 
 /// The response of ``TaurusDBClient/createGaussMySqlInstanceV3``.
@@ -382,14 +269,11 @@ public struct CreateGaussMySqlInstanceV3Response: Codable, Sendable, Equatable {
     public var orderID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case instance
-        case jobID = "job_id"
-        case orderID = "order_id"
+        case instance, jobID = "job_id", orderID = "order_id"
     }
 
     public init(
-        instance: CreateGaussMySqlInstanceV3MysqlInstanceResponse? = nil,
-        jobID: String? = nil,
+        instance: CreateGaussMySqlInstanceV3MysqlInstanceResponse? = nil, jobID: String? = nil,
         orderID: String? = nil
     ) {
         self.instance = instance

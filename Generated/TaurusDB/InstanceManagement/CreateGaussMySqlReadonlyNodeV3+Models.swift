@@ -19,17 +19,11 @@ public struct CreateGaussMySqlReadonlyNodeV3Response: Codable, Sendable, Equatab
     public var orderID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case instanceID = "instance_id"
-        case nodeNames = "node_names"
-        case jobID = "job_id"
-        case orderID = "order_id"
+        case instanceID = "instance_id", nodeNames = "node_names", jobID = "job_id", orderID = "order_id"
     }
 
     public init(
-        instanceID: String? = nil,
-        nodeNames: [String]? = nil,
-        jobID: String? = nil,
-        orderID: String? = nil
+        instanceID: String? = nil, nodeNames: [String]? = nil, jobID: String? = nil, orderID: String? = nil
     ) {
         self.instanceID = instanceID
         self.nodeNames = nodeNames

@@ -62,57 +62,23 @@ public struct ListGaussMySqlInstancesV3MysqlInstanceListInfo: Codable, Sendable,
     public var tags: [InstanceTagItem]?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case status
-        case privateIPs = "private_ips"
-        case publicIPs = "public_ips"
-        case port
-        case type
-        case region
-        case datastore
-        case created
-        case updated
-        case dbUserName = "db_user_name"
-        case vpcID = "vpc_id"
-        case subnetID = "subnet_id"
-        case securityGroupID = "security_group_id"
-        case flavorRef = "flavor_ref"
-        case flavorInfo = "flavor_info"
-        case volume
-        case backupStrategy = "backup_strategy"
-        case enterpriseProjectID = "enterprise_project_id"
-        case timeZone = "time_zone"
-        case chargeInfo = "charge_info"
-        case dedicatedResourceID = "dedicated_resource_id"
-        case tags
+        case id, name, status, privateIPs = "private_ips", publicIPs = "public_ips", port, type, region
+        case datastore, created, updated, dbUserName = "db_user_name", vpcID = "vpc_id"
+        case subnetID = "subnet_id", securityGroupID = "security_group_id", flavorRef = "flavor_ref"
+        case flavorInfo = "flavor_info", volume, backupStrategy = "backup_strategy"
+        case enterpriseProjectID = "enterprise_project_id", timeZone = "time_zone", chargeInfo = "charge_info"
+        case dedicatedResourceID = "dedicated_resource_id", tags
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        status: String? = nil,
-        privateIPs: [String]? = nil,
-        publicIPs: [String]? = nil,
-        port: Int? = nil,
-        type: String? = nil,
-        region: String? = nil,
-        datastore: Datastore? = nil,
-        created: String? = nil,
-        updated: String? = nil,
-        dbUserName: String? = nil,
-        vpcID: String? = nil,
-        subnetID: String? = nil,
-        securityGroupID: String? = nil,
-        flavorRef: String? = nil,
-        flavorInfo: MysqlFlavorInfo? = nil,
-        volume: ListGaussMySqlInstancesV3MysqlVolumeInfo? = nil,
-        backupStrategy: BackupStrategy? = nil,
-        enterpriseProjectID: Int? = nil,
-        timeZone: String? = nil,
-        chargeInfo: MysqlChargeInfo? = nil,
-        dedicatedResourceID: String? = nil,
-        tags: [InstanceTagItem]? = nil
+        id: String? = nil, name: String? = nil, status: String? = nil, privateIPs: [String]? = nil,
+        publicIPs: [String]? = nil, port: Int? = nil, type: String? = nil, region: String? = nil,
+        datastore: Datastore? = nil, created: String? = nil, updated: String? = nil,
+        dbUserName: String? = nil, vpcID: String? = nil, subnetID: String? = nil,
+        securityGroupID: String? = nil, flavorRef: String? = nil, flavorInfo: MysqlFlavorInfo? = nil,
+        volume: ListGaussMySqlInstancesV3MysqlVolumeInfo? = nil, backupStrategy: BackupStrategy? = nil,
+        enterpriseProjectID: Int? = nil, timeZone: String? = nil, chargeInfo: MysqlChargeInfo? = nil,
+        dedicatedResourceID: String? = nil, tags: [InstanceTagItem]? = nil
     ) {
         self.id = id
         self.name = name
@@ -139,34 +105,6 @@ public struct ListGaussMySqlInstancesV3MysqlInstanceListInfo: Codable, Sendable,
         self.dedicatedResourceID = dedicatedResourceID
         self.tags = tags
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.privateIPs = try container.decodeIfPresent([String].self, forKey: .privateIPs)
-        self.publicIPs = try container.decodeIfPresent([String].self, forKey: .publicIPs)
-        self.port = try container.decodeLenientIfPresent(Int.self, forKey: .port)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.region = try container.decodeIfPresent(String.self, forKey: .region)
-        self.datastore = try container.decodeIfPresent(Datastore.self, forKey: .datastore)
-        self.created = try container.decodeIfPresent(String.self, forKey: .created)
-        self.updated = try container.decodeIfPresent(String.self, forKey: .updated)
-        self.dbUserName = try container.decodeIfPresent(String.self, forKey: .dbUserName)
-        self.vpcID = try container.decodeIfPresent(String.self, forKey: .vpcID)
-        self.subnetID = try container.decodeIfPresent(String.self, forKey: .subnetID)
-        self.securityGroupID = try container.decodeIfPresent(String.self, forKey: .securityGroupID)
-        self.flavorRef = try container.decodeIfPresent(String.self, forKey: .flavorRef)
-        self.flavorInfo = try container.decodeIfPresent(MysqlFlavorInfo.self, forKey: .flavorInfo)
-        self.volume = try container.decodeIfPresent(ListGaussMySqlInstancesV3MysqlVolumeInfo.self, forKey: .volume)
-        self.backupStrategy = try container.decodeIfPresent(BackupStrategy.self, forKey: .backupStrategy)
-        self.enterpriseProjectID = try container.decodeLenientIfPresent(Int.self, forKey: .enterpriseProjectID)
-        self.timeZone = try container.decodeIfPresent(String.self, forKey: .timeZone)
-        self.chargeInfo = try container.decodeIfPresent(MysqlChargeInfo.self, forKey: .chargeInfo)
-        self.dedicatedResourceID = try container.decodeIfPresent(String.self, forKey: .dedicatedResourceID)
-        self.tags = try container.decodeIfPresent([InstanceTagItem].self, forKey: .tags)
-    }
 }
 
 /// Storage disk information.
@@ -181,22 +119,13 @@ public struct ListGaussMySqlInstancesV3MysqlVolumeInfo: Codable, Sendable, Equat
     public var usedSize: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case type
-        case size
-        case usedSize = "used_size"
+        case type, size, usedSize = "used_size"
     }
 
     public init(type: String? = nil, size: String? = nil, usedSize: Int? = nil) {
         self.type = type
         self.size = size
         self.usedSize = usedSize
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.size = try container.decodeIfPresent(String.self, forKey: .size)
-        self.usedSize = try container.decodeLenientIfPresent(Int.self, forKey: .usedSize)
     }
 }
 
@@ -208,18 +137,11 @@ public struct ListGaussMySqlInstancesV3Response: Codable, Sendable, Equatable {
     public var totalCount: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case instances
-        case totalCount = "total_count"
+        case instances, totalCount = "total_count"
     }
 
     public init(instances: [ListGaussMySqlInstancesV3MysqlInstanceListInfo]? = nil, totalCount: Int? = nil) {
         self.instances = instances
         self.totalCount = totalCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.instances = try container.decodeIfPresent([ListGaussMySqlInstancesV3MysqlInstanceListInfo].self, forKey: .instances)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
     }
 }

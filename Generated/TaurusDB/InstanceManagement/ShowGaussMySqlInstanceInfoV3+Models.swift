@@ -96,64 +96,26 @@ public struct ShowGaussMySqlInstanceInfoV3MysqlInstanceInfoDetail: Codable, Send
     public var chargeInfo: ChargeInfo?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case projectID = "project_id"
-        case status
-        case port
-        case type
-        case nodeCount = "node_count"
-        case datastore
-        case backupUsedSpace = "backup_used_space"
-        case created
-        case updated
-        case privateWriteIPs = "private_write_ips"
-        case publicIPs = "public_ips"
-        case dbUserName = "db_user_name"
-        case vpcID = "vpc_id"
-        case subnetID = "subnet_id"
-        case securityGroupID = "security_group_id"
-        case configurationID = "configuration_id"
-        case backupStrategy = "backup_strategy"
-        case nodes
-        case enterpriseProjectID = "enterprise_project_id"
-        case timeZone = "time_zone"
-        case azMode = "az_mode"
-        case masterAZCode = "master_az_code"
-        case maintenanceWindow = "maintenance_window"
-        case tags
-        case dedicatedResourceID = "dedicated_resource_id"
+        case id, name, projectID = "project_id", status, port, type, nodeCount = "node_count", datastore
+        case backupUsedSpace = "backup_used_space", created, updated, privateWriteIPs = "private_write_ips"
+        case publicIPs = "public_ips", dbUserName = "db_user_name", vpcID = "vpc_id", subnetID = "subnet_id"
+        case securityGroupID = "security_group_id", configurationID = "configuration_id"
+        case backupStrategy = "backup_strategy", nodes, enterpriseProjectID = "enterprise_project_id"
+        case timeZone = "time_zone", azMode = "az_mode", masterAZCode = "master_az_code"
+        case maintenanceWindow = "maintenance_window", tags, dedicatedResourceID = "dedicated_resource_id"
         case chargeInfo = "charge_info"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        projectID: String? = nil,
-        status: String? = nil,
-        port: String? = nil,
-        type: String? = nil,
-        nodeCount: Int? = nil,
-        datastore: Datastore? = nil,
-        backupUsedSpace: Double? = nil,
-        created: String? = nil,
-        updated: String? = nil,
-        privateWriteIPs: [String]? = nil,
-        publicIPs: String? = nil,
-        dbUserName: String? = nil,
-        vpcID: String? = nil,
-        subnetID: String? = nil,
-        securityGroupID: String? = nil,
-        configurationID: String? = nil,
-        backupStrategy: ShowGaussMySqlInstanceInfoMysqlBackupStrategy? = nil,
-        nodes: [ShowGaussMySqlInstanceInfoV3MysqlInstanceNodeInfo]? = nil,
-        enterpriseProjectID: String? = nil,
-        timeZone: String? = nil,
-        azMode: String? = nil,
-        masterAZCode: String? = nil,
-        maintenanceWindow: String? = nil,
-        tags: [InstanceTagItem]? = nil,
-        dedicatedResourceID: String? = nil,
+        id: String? = nil, name: String? = nil, projectID: String? = nil, status: String? = nil,
+        port: String? = nil, type: String? = nil, nodeCount: Int? = nil, datastore: Datastore? = nil,
+        backupUsedSpace: Double? = nil, created: String? = nil, updated: String? = nil,
+        privateWriteIPs: [String]? = nil, publicIPs: String? = nil, dbUserName: String? = nil,
+        vpcID: String? = nil, subnetID: String? = nil, securityGroupID: String? = nil,
+        configurationID: String? = nil, backupStrategy: ShowGaussMySqlInstanceInfoMysqlBackupStrategy? = nil,
+        nodes: [ShowGaussMySqlInstanceInfoV3MysqlInstanceNodeInfo]? = nil, enterpriseProjectID: String? = nil,
+        timeZone: String? = nil, azMode: String? = nil, masterAZCode: String? = nil,
+        maintenanceWindow: String? = nil, tags: [InstanceTagItem]? = nil, dedicatedResourceID: String? = nil,
         chargeInfo: ChargeInfo? = nil
     ) {
         self.id = id
@@ -184,38 +146,6 @@ public struct ShowGaussMySqlInstanceInfoV3MysqlInstanceInfoDetail: Codable, Send
         self.tags = tags
         self.dedicatedResourceID = dedicatedResourceID
         self.chargeInfo = chargeInfo
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.port = try container.decodeIfPresent(String.self, forKey: .port)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.nodeCount = try container.decodeLenientIfPresent(Int.self, forKey: .nodeCount)
-        self.datastore = try container.decodeIfPresent(Datastore.self, forKey: .datastore)
-        self.backupUsedSpace = try container.decodeLenientIfPresent(Double.self, forKey: .backupUsedSpace)
-        self.created = try container.decodeIfPresent(String.self, forKey: .created)
-        self.updated = try container.decodeIfPresent(String.self, forKey: .updated)
-        self.privateWriteIPs = try container.decodeIfPresent([String].self, forKey: .privateWriteIPs)
-        self.publicIPs = try container.decodeIfPresent(String.self, forKey: .publicIPs)
-        self.dbUserName = try container.decodeIfPresent(String.self, forKey: .dbUserName)
-        self.vpcID = try container.decodeIfPresent(String.self, forKey: .vpcID)
-        self.subnetID = try container.decodeIfPresent(String.self, forKey: .subnetID)
-        self.securityGroupID = try container.decodeIfPresent(String.self, forKey: .securityGroupID)
-        self.configurationID = try container.decodeIfPresent(String.self, forKey: .configurationID)
-        self.backupStrategy = try container.decodeIfPresent(ShowGaussMySqlInstanceInfoMysqlBackupStrategy.self, forKey: .backupStrategy)
-        self.nodes = try container.decodeIfPresent([ShowGaussMySqlInstanceInfoV3MysqlInstanceNodeInfo].self, forKey: .nodes)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.timeZone = try container.decodeIfPresent(String.self, forKey: .timeZone)
-        self.azMode = try container.decodeIfPresent(String.self, forKey: .azMode)
-        self.masterAZCode = try container.decodeIfPresent(String.self, forKey: .masterAZCode)
-        self.maintenanceWindow = try container.decodeIfPresent(String.self, forKey: .maintenanceWindow)
-        self.tags = try container.decodeIfPresent([InstanceTagItem].self, forKey: .tags)
-        self.dedicatedResourceID = try container.decodeIfPresent(String.self, forKey: .dedicatedResourceID)
-        self.chargeInfo = try container.decodeIfPresent(ChargeInfo.self, forKey: .chargeInfo)
     }
 }
 
@@ -261,45 +191,18 @@ public struct ShowGaussMySqlInstanceInfoV3MysqlInstanceNodeInfo: Codable, Sendab
     public var flavorID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case type
-        case status
-        case port
-        case privateReadIPs = "private_read_ips"
-        case volume
-        case azCode = "az_code"
-        case regionCode = "region_code"
-        case created
-        case updated
-        case flavorRef = "flavor_ref"
-        case maxConnections = "max_connections"
-        case vcpus
-        case ram
-        case needRestart = "need_restart"
-        case priority
+        case id, name, type, status, port, privateReadIPs = "private_read_ips", volume, azCode = "az_code"
+        case regionCode = "region_code", created, updated, flavorRef = "flavor_ref"
+        case maxConnections = "max_connections", vcpus, ram, needRestart = "need_restart", priority
         case flavorID = "flavor_id"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        type: String? = nil,
-        status: String? = nil,
-        port: Int? = nil,
-        privateReadIPs: [String]? = nil,
-        volume: MysqlInatanceNodeVolumeInfo? = nil,
-        azCode: String? = nil,
-        regionCode: String? = nil,
-        created: String? = nil,
-        updated: String? = nil,
-        flavorRef: String? = nil,
-        maxConnections: String? = nil,
-        vcpus: String? = nil,
-        ram: String? = nil,
-        needRestart: Bool? = nil,
-        priority: Int? = nil,
-        flavorID: String? = nil
+        id: String? = nil, name: String? = nil, type: String? = nil, status: String? = nil, port: Int? = nil,
+        privateReadIPs: [String]? = nil, volume: MysqlInatanceNodeVolumeInfo? = nil, azCode: String? = nil,
+        regionCode: String? = nil, created: String? = nil, updated: String? = nil, flavorRef: String? = nil,
+        maxConnections: String? = nil, vcpus: String? = nil, ram: String? = nil, needRestart: Bool? = nil,
+        priority: Int? = nil, flavorID: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -319,28 +222,6 @@ public struct ShowGaussMySqlInstanceInfoV3MysqlInstanceNodeInfo: Codable, Sendab
         self.needRestart = needRestart
         self.priority = priority
         self.flavorID = flavorID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.port = try container.decodeLenientIfPresent(Int.self, forKey: .port)
-        self.privateReadIPs = try container.decodeIfPresent([String].self, forKey: .privateReadIPs)
-        self.volume = try container.decodeIfPresent(MysqlInatanceNodeVolumeInfo.self, forKey: .volume)
-        self.azCode = try container.decodeIfPresent(String.self, forKey: .azCode)
-        self.regionCode = try container.decodeIfPresent(String.self, forKey: .regionCode)
-        self.created = try container.decodeIfPresent(String.self, forKey: .created)
-        self.updated = try container.decodeIfPresent(String.self, forKey: .updated)
-        self.flavorRef = try container.decodeIfPresent(String.self, forKey: .flavorRef)
-        self.maxConnections = try container.decodeIfPresent(String.self, forKey: .maxConnections)
-        self.vcpus = try container.decodeIfPresent(String.self, forKey: .vcpus)
-        self.ram = try container.decodeIfPresent(String.self, forKey: .ram)
-        self.needRestart = try container.decodeLenientIfPresent(Bool.self, forKey: .needRestart)
-        self.priority = try container.decodeLenientIfPresent(Int.self, forKey: .priority)
-        self.flavorID = try container.decodeIfPresent(String.self, forKey: .flavorID)
     }
 }
 

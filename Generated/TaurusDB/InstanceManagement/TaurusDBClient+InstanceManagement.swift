@@ -24,12 +24,9 @@ extension TaurusDBClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "ChangeGaussMySqlInstanceSpecificationV3",
-            method: .post,
+            operation: "ChangeGaussMySqlInstanceSpecificationV3", method: .post,
             path: "/mysql/v3/{project_id}/instances/{instance_id}/action",
-            pathParameters: ["instance_id": instanceID],
-            headers: headers,
-            body: body
+            pathParameters: ["instance_id": instanceID], headers: headers, body: body
         )
         return try await client.send(request, as: ChangeGaussMySqlInstanceSpecificationV3Response.self)
     }
@@ -52,11 +49,8 @@ extension TaurusDBClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "CreateGaussMySqlInstanceV3",
-            method: .post,
-            path: "/mysql/v3/{project_id}/instances",
-            headers: headers,
-            body: body
+            operation: "CreateGaussMySqlInstanceV3", method: .post, path: "/mysql/v3/{project_id}/instances",
+            headers: headers, body: body
         )
         return try await client.send(request, as: CreateGaussMySqlInstanceV3Response.self)
     }
@@ -81,12 +75,9 @@ extension TaurusDBClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "CreateGaussMySqlReadonlyNodeV3",
-            method: .post,
+            operation: "CreateGaussMySqlReadonlyNodeV3", method: .post,
             path: "/mysql/v3/{project_id}/instances/{instance_id}/nodes/enlarge",
-            pathParameters: ["instance_id": instanceID],
-            headers: headers,
-            body: body
+            pathParameters: ["instance_id": instanceID], headers: headers, body: body
         )
         return try await client.send(request, as: CreateGaussMySqlReadonlyNodeV3Response.self)
     }
@@ -109,11 +100,9 @@ extension TaurusDBClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "DeleteGaussMySqlInstanceV3",
-            method: .delete,
+            operation: "DeleteGaussMySqlInstanceV3", method: .delete,
             path: "/mysql/v3/{project_id}/instances/{instance_id}",
-            pathParameters: ["instance_id": instanceID],
-            headers: headers
+            pathParameters: ["instance_id": instanceID], headers: headers
         )
         return try await client.send(request, as: DeleteGaussMySqlInstanceV3Response.self)
     }
@@ -138,11 +127,9 @@ extension TaurusDBClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "DeleteGaussMySqlReadonlyNodeV3",
-            method: .delete,
+            operation: "DeleteGaussMySqlReadonlyNodeV3", method: .delete,
             path: "/mysql/v3/{project_id}/instances/{instance_id}/nodes/{node_id}",
-            pathParameters: ["instance_id": instanceID, "node_id": nodeID],
-            headers: headers
+            pathParameters: ["instance_id": instanceID, "node_id": nodeID], headers: headers
         )
         return try await client.send(request, as: DeleteGaussMySqlReadonlyNodeV3Response.self)
     }
@@ -199,11 +186,8 @@ extension TaurusDBClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "ListGaussMySqlInstancesV3",
-            method: .get,
-            path: "/mysql/v3/{project_id}/instances",
-            query: query,
-            headers: headers
+            operation: "ListGaussMySqlInstancesV3", method: .get, path: "/mysql/v3/{project_id}/instances",
+            query: query, headers: headers
         )
         return try await client.send(request, as: ListGaussMySqlInstancesV3Response.self)
     }
@@ -276,12 +260,9 @@ extension TaurusDBClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "ResetGaussMySqlPasswordV3",
-            method: .post,
+            operation: "ResetGaussMySqlPasswordV3", method: .post,
             path: "/mysql/v3/{project_id}/instances/{instance_id}/password",
-            pathParameters: ["instance_id": instanceID],
-            headers: headers,
-            body: body
+            pathParameters: ["instance_id": instanceID], headers: headers, body: body
         )
         try await client.send(request)
     }
@@ -304,11 +285,9 @@ extension TaurusDBClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "ShowGaussMySqlInstanceInfoV3",
-            method: .get,
+            operation: "ShowGaussMySqlInstanceInfoV3", method: .get,
             path: "/mysql/v3/{project_id}/instances/{instance_id}",
-            pathParameters: ["instance_id": instanceID],
-            headers: headers
+            pathParameters: ["instance_id": instanceID], headers: headers
         )
         return try await client.send(request, as: ShowGaussMySqlInstanceInfoV3Response.self)
     }
@@ -333,12 +312,9 @@ extension TaurusDBClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "UpdateGaussMySqlInstanceNameV3",
-            method: .put,
+            operation: "UpdateGaussMySqlInstanceNameV3", method: .put,
             path: "/mysql/v3/{project_id}/instances/{instance_id}/name",
-            pathParameters: ["instance_id": instanceID],
-            headers: headers,
-            body: body
+            pathParameters: ["instance_id": instanceID], headers: headers, body: body
         )
         return try await client.send(request, as: UpdateGaussMySqlInstanceNameV3Response.self)
     }

@@ -11,19 +11,12 @@ public struct ListGaussMySQLErrorLogResponse: Codable, Sendable, Equatable {
     public var totalRecord: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case errorLogList = "error_log_list"
-        case totalRecord = "total_record"
+        case errorLogList = "error_log_list", totalRecord = "total_record"
     }
 
     public init(errorLogList: [MysqlErrorLogList]? = nil, totalRecord: Int? = nil) {
         self.errorLogList = errorLogList
         self.totalRecord = totalRecord
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.errorLogList = try container.decodeIfPresent([MysqlErrorLogList].self, forKey: .errorLogList)
-        self.totalRecord = try container.decodeLenientIfPresent(Int.self, forKey: .totalRecord)
     }
 }
 
@@ -45,10 +38,7 @@ public struct MysqlErrorLogList: Codable, Sendable, Equatable {
     public var content: String?
 
     private enum CodingKeys: String, CodingKey {
-        case nodeID = "node_id"
-        case time
-        case level
-        case content
+        case nodeID = "node_id", time, level, content
     }
 
     public init(nodeID: String? = nil, time: String? = nil, level: String? = nil, content: String? = nil) {

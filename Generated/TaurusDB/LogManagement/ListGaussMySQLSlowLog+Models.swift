@@ -13,22 +13,13 @@ public struct ListGaussMySQLSlowLogResponse: Codable, Sendable, Equatable {
     public var totalRecord: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case slowLogList = "slow_log_list"
-        case longQueryTime = "long_query_time"
-        case totalRecord = "total_record"
+        case slowLogList = "slow_log_list", longQueryTime = "long_query_time", totalRecord = "total_record"
     }
 
     public init(slowLogList: [MysqlSlowLogList]? = nil, longQueryTime: Int? = nil, totalRecord: Int? = nil) {
         self.slowLogList = slowLogList
         self.longQueryTime = longQueryTime
         self.totalRecord = totalRecord
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.slowLogList = try container.decodeIfPresent([MysqlSlowLogList].self, forKey: .slowLogList)
-        self.longQueryTime = try container.decodeLenientIfPresent(Int.self, forKey: .longQueryTime)
-        self.totalRecord = try container.decodeLenientIfPresent(Int.self, forKey: .totalRecord)
     }
 }
 
@@ -60,33 +51,15 @@ public struct MysqlSlowLogList: Codable, Sendable, Equatable {
     public var clientIP: String?
 
     private enum CodingKeys: String, CodingKey {
-        case nodeID = "node_id"
-        case count
-        case time
-        case lockTime = "lock_time"
-        case rowsSent = "rows_sent"
-        case rowsExamined = "rows_examined"
-        case database
-        case users
-        case querySample = "query_sample"
-        case type
-        case startTime = "start_time"
-        case clientIP = "client_ip"
+        case nodeID = "node_id", count, time, lockTime = "lock_time", rowsSent = "rows_sent"
+        case rowsExamined = "rows_examined", database, users, querySample = "query_sample", type
+        case startTime = "start_time", clientIP = "client_ip"
     }
 
     public init(
-        nodeID: String? = nil,
-        count: Int? = nil,
-        time: String? = nil,
-        lockTime: String? = nil,
-        rowsSent: Int? = nil,
-        rowsExamined: Int? = nil,
-        database: String? = nil,
-        users: String? = nil,
-        querySample: String? = nil,
-        type: String? = nil,
-        startTime: String? = nil,
-        clientIP: String? = nil
+        nodeID: String? = nil, count: Int? = nil, time: String? = nil, lockTime: String? = nil,
+        rowsSent: Int? = nil, rowsExamined: Int? = nil, database: String? = nil, users: String? = nil,
+        querySample: String? = nil, type: String? = nil, startTime: String? = nil, clientIP: String? = nil
     ) {
         self.nodeID = nodeID
         self.count = count
@@ -100,21 +73,5 @@ public struct MysqlSlowLogList: Codable, Sendable, Equatable {
         self.type = type
         self.startTime = startTime
         self.clientIP = clientIP
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.nodeID = try container.decodeIfPresent(String.self, forKey: .nodeID)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.time = try container.decodeIfPresent(String.self, forKey: .time)
-        self.lockTime = try container.decodeIfPresent(String.self, forKey: .lockTime)
-        self.rowsSent = try container.decodeLenientIfPresent(Int.self, forKey: .rowsSent)
-        self.rowsExamined = try container.decodeLenientIfPresent(Int.self, forKey: .rowsExamined)
-        self.database = try container.decodeIfPresent(String.self, forKey: .database)
-        self.users = try container.decodeIfPresent(String.self, forKey: .users)
-        self.querySample = try container.decodeIfPresent(String.self, forKey: .querySample)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.startTime = try container.decodeIfPresent(String.self, forKey: .startTime)
-        self.clientIP = try container.decodeIfPresent(String.self, forKey: .clientIP)
     }
 }

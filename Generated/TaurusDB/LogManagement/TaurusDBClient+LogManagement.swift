@@ -75,12 +75,9 @@ extension TaurusDBClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "ListGaussMySQLErrorLog",
-            method: .get,
+            operation: "ListGaussMySQLErrorLog", method: .get,
             path: "/v3/{project_id}/instances/{instance_id}/errorlog",
-            pathParameters: ["instance_id": instanceID],
-            query: query,
-            headers: headers
+            pathParameters: ["instance_id": instanceID], query: query, headers: headers
         )
         return try await client.send(request, as: ListGaussMySQLErrorLogResponse.self)
     }
@@ -171,12 +168,9 @@ extension TaurusDBClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "ListGaussMySQLSlowLog",
-            method: .get,
+            operation: "ListGaussMySQLSlowLog", method: .get,
             path: "/v3/{project_id}/instances/{instance_id}/slowlog",
-            pathParameters: ["instance_id": instanceID],
-            query: query,
-            headers: headers
+            pathParameters: ["instance_id": instanceID], query: query, headers: headers
         )
         return try await client.send(request, as: ListGaussMySQLSlowLogResponse.self)
     }

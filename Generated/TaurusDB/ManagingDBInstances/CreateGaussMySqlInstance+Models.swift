@@ -97,47 +97,21 @@ public struct CreateGaussMySqlInstanceRequest: Codable, Sendable, Equatable {
     public var dedicatedResourceID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case chargeInfo = "charge_info"
-        case region
-        case name
-        case datastore
-        case mode
-        case flavorRef = "flavor_ref"
-        case vpcID = "vpc_id"
-        case subnetID = "subnet_id"
-        case securityGroupID = "security_group_id"
-        case configurationID = "configuration_id"
-        case password
-        case backupStrategy = "backup_strategy"
-        case timeZone = "time_zone"
-        case availabilityZoneMode = "availability_zone_mode"
-        case masterAvailabilityZone = "master_availability_zone"
-        case slaveCount = "slave_count"
-        case tags
-        case enterpriseProjectID = "enterprise_project_id"
-        case dedicatedResourceID = "dedicated_resource_id"
+        case chargeInfo = "charge_info", region, name, datastore, mode, flavorRef = "flavor_ref"
+        case vpcID = "vpc_id", subnetID = "subnet_id", securityGroupID = "security_group_id"
+        case configurationID = "configuration_id", password, backupStrategy = "backup_strategy"
+        case timeZone = "time_zone", availabilityZoneMode = "availability_zone_mode"
+        case masterAvailabilityZone = "master_availability_zone", slaveCount = "slave_count", tags
+        case enterpriseProjectID = "enterprise_project_id", dedicatedResourceID = "dedicated_resource_id"
     }
 
     public init(
-        chargeInfo: CreateGaussMySqlInstanceMysqlChargeInfo? = nil,
-        region: String,
-        name: String,
-        datastore: CreateGaussMySqlInstanceMysqlDatastore,
-        mode: String,
-        flavorRef: String,
-        vpcID: String,
-        subnetID: String,
-        securityGroupID: String? = nil,
-        configurationID: String? = nil,
-        password: String,
-        backupStrategy: CreateGaussMySqlInstanceMysqlBackupStrategy? = nil,
-        timeZone: String? = nil,
-        availabilityZoneMode: AvailabilityZoneMode,
-        masterAvailabilityZone: String? = nil,
-        slaveCount: Int,
-        tags: [MysqlTags]? = nil,
-        enterpriseProjectID: String? = nil,
-        dedicatedResourceID: String? = nil
+        chargeInfo: CreateGaussMySqlInstanceMysqlChargeInfo? = nil, region: String, name: String,
+        datastore: CreateGaussMySqlInstanceMysqlDatastore, mode: String, flavorRef: String, vpcID: String,
+        subnetID: String, securityGroupID: String? = nil, configurationID: String? = nil, password: String,
+        backupStrategy: CreateGaussMySqlInstanceMysqlBackupStrategy? = nil, timeZone: String? = nil,
+        availabilityZoneMode: AvailabilityZoneMode, masterAvailabilityZone: String? = nil, slaveCount: Int,
+        tags: [MysqlTags]? = nil, enterpriseProjectID: String? = nil, dedicatedResourceID: String? = nil
     ) {
         self.chargeInfo = chargeInfo
         self.region = region
@@ -159,29 +133,6 @@ public struct CreateGaussMySqlInstanceRequest: Codable, Sendable, Equatable {
         self.enterpriseProjectID = enterpriseProjectID
         self.dedicatedResourceID = dedicatedResourceID
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.chargeInfo = try container.decodeIfPresent(CreateGaussMySqlInstanceMysqlChargeInfo.self, forKey: .chargeInfo)
-        self.region = try container.decode(String.self, forKey: .region)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.datastore = try container.decode(CreateGaussMySqlInstanceMysqlDatastore.self, forKey: .datastore)
-        self.mode = try container.decode(String.self, forKey: .mode)
-        self.flavorRef = try container.decode(String.self, forKey: .flavorRef)
-        self.vpcID = try container.decode(String.self, forKey: .vpcID)
-        self.subnetID = try container.decode(String.self, forKey: .subnetID)
-        self.securityGroupID = try container.decodeIfPresent(String.self, forKey: .securityGroupID)
-        self.configurationID = try container.decodeIfPresent(String.self, forKey: .configurationID)
-        self.password = try container.decode(String.self, forKey: .password)
-        self.backupStrategy = try container.decodeIfPresent(CreateGaussMySqlInstanceMysqlBackupStrategy.self, forKey: .backupStrategy)
-        self.timeZone = try container.decodeIfPresent(String.self, forKey: .timeZone)
-        self.availabilityZoneMode = try container.decode(AvailabilityZoneMode.self, forKey: .availabilityZoneMode)
-        self.masterAvailabilityZone = try container.decodeIfPresent(String.self, forKey: .masterAvailabilityZone)
-        self.slaveCount = try container.decodeLenient(Int.self, forKey: .slaveCount)
-        self.tags = try container.decodeIfPresent([MysqlTags].self, forKey: .tags)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.dedicatedResourceID = try container.decodeIfPresent(String.self, forKey: .dedicatedResourceID)
-    }
 }
 
 /// The response of ``TaurusDBClient/createGaussMySqlInstance``.
@@ -192,8 +143,7 @@ public struct CreateGaussMySqlInstanceResponse: Codable, Sendable, Equatable {
     public var jobID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case instance
-        case jobID = "job_id"
+        case instance, jobID = "job_id"
     }
 
     public init(instance: MysqlInstanceResponse? = nil, jobID: String? = nil) {
@@ -242,42 +192,19 @@ public struct MysqlInstanceResponse: Codable, Sendable, Equatable {
     public var slaveCount: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case status
-        case datastore
-        case mode
-        case configurationID = "configuration_id"
-        case port
-        case backupStrategy = "backup_strategy"
-        case region
-        case availabilityZoneMode = "availability_zone_mode"
-        case masterAvailabilityZone = "master_availability_zone"
-        case vpcID = "vpc_id"
-        case securityGroupID = "security_group_id"
-        case subnetID = "subnet_id"
-        case flavorRef = "flavor_ref"
-        case chargeInfo = "charge_info"
-        case slaveCount = "slave_count"
+        case id, name, status, datastore, mode, configurationID = "configuration_id", port
+        case backupStrategy = "backup_strategy", region, availabilityZoneMode = "availability_zone_mode"
+        case masterAvailabilityZone = "master_availability_zone", vpcID = "vpc_id"
+        case securityGroupID = "security_group_id", subnetID = "subnet_id", flavorRef = "flavor_ref"
+        case chargeInfo = "charge_info", slaveCount = "slave_count"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        status: String? = nil,
-        datastore: MysqlDatastore? = nil,
-        mode: String? = nil,
-        configurationID: String? = nil,
-        port: String? = nil,
-        backupStrategy: BackupStrategy? = nil,
-        region: String? = nil,
-        availabilityZoneMode: String? = nil,
-        masterAvailabilityZone: String? = nil,
-        vpcID: String? = nil,
-        securityGroupID: String? = nil,
-        subnetID: String? = nil,
-        flavorRef: String? = nil,
-        chargeInfo: MysqlChargeInfo? = nil,
+        id: String? = nil, name: String? = nil, status: String? = nil, datastore: MysqlDatastore? = nil,
+        mode: String? = nil, configurationID: String? = nil, port: String? = nil,
+        backupStrategy: BackupStrategy? = nil, region: String? = nil, availabilityZoneMode: String? = nil,
+        masterAvailabilityZone: String? = nil, vpcID: String? = nil, securityGroupID: String? = nil,
+        subnetID: String? = nil, flavorRef: String? = nil, chargeInfo: MysqlChargeInfo? = nil,
         slaveCount: Int? = nil
     ) {
         self.id = id
@@ -297,26 +224,5 @@ public struct MysqlInstanceResponse: Codable, Sendable, Equatable {
         self.flavorRef = flavorRef
         self.chargeInfo = chargeInfo
         self.slaveCount = slaveCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.datastore = try container.decodeIfPresent(MysqlDatastore.self, forKey: .datastore)
-        self.mode = try container.decodeIfPresent(String.self, forKey: .mode)
-        self.configurationID = try container.decodeIfPresent(String.self, forKey: .configurationID)
-        self.port = try container.decodeIfPresent(String.self, forKey: .port)
-        self.backupStrategy = try container.decodeIfPresent(BackupStrategy.self, forKey: .backupStrategy)
-        self.region = try container.decodeIfPresent(String.self, forKey: .region)
-        self.availabilityZoneMode = try container.decodeIfPresent(String.self, forKey: .availabilityZoneMode)
-        self.masterAvailabilityZone = try container.decodeIfPresent(String.self, forKey: .masterAvailabilityZone)
-        self.vpcID = try container.decodeIfPresent(String.self, forKey: .vpcID)
-        self.securityGroupID = try container.decodeIfPresent(String.self, forKey: .securityGroupID)
-        self.subnetID = try container.decodeIfPresent(String.self, forKey: .subnetID)
-        self.flavorRef = try container.decodeIfPresent(String.self, forKey: .flavorRef)
-        self.chargeInfo = try container.decodeIfPresent(MysqlChargeInfo.self, forKey: .chargeInfo)
-        self.slaveCount = try container.decodeLenientIfPresent(Int.self, forKey: .slaveCount)
     }
 }

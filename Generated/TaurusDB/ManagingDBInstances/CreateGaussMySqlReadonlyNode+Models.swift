@@ -14,9 +14,7 @@ public struct CreateGaussMySqlReadonlyNodeResponse: Codable, Sendable, Equatable
     public var jobID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case instanceID = "instance_id"
-        case nodeNames = "node_names"
-        case jobID = "job_id"
+        case instanceID = "instance_id", nodeNames = "node_names", jobID = "job_id"
     }
 
     public init(instanceID: String? = nil, nodeNames: [String]? = nil, jobID: String? = nil) {

@@ -11,19 +11,12 @@ public struct ListGaussMySqlInstancesResponse: Codable, Sendable, Equatable {
     public var totalCount: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case instances
-        case totalCount = "total_count"
+        case instances, totalCount = "total_count"
     }
 
     public init(instances: [MysqlInstanceListInfo]? = nil, totalCount: Int? = nil) {
         self.instances = instances
         self.totalCount = totalCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.instances = try container.decodeIfPresent([MysqlInstanceListInfo].self, forKey: .instances)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
     }
 }
 
@@ -83,57 +76,23 @@ public struct MysqlInstanceListInfo: Codable, Sendable, Equatable {
     public var enterpriseProjectID: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case status
-        case privateIPs = "private_ips"
-        case publicIPs = "public_ips"
-        case port
-        case type
-        case region
-        case datastore
-        case created
-        case updated
-        case dbUserName = "db_user_name"
-        case vpcID = "vpc_id"
-        case subnetID = "subnet_id"
-        case securityGroupID = "security_group_id"
-        case flavorRef = "flavor_ref"
-        case flavorInfo = "flavor_info"
-        case volume
-        case backupStrategy = "backup_strategy"
-        case timeZone = "time_zone"
-        case dedicatedResourceID = "dedicated_resource_id"
-        case tags
-        case chargeInfo = "charge_info"
+        case id, name, status, privateIPs = "private_ips", publicIPs = "public_ips", port, type, region
+        case datastore, created, updated, dbUserName = "db_user_name", vpcID = "vpc_id"
+        case subnetID = "subnet_id", securityGroupID = "security_group_id", flavorRef = "flavor_ref"
+        case flavorInfo = "flavor_info", volume, backupStrategy = "backup_strategy", timeZone = "time_zone"
+        case dedicatedResourceID = "dedicated_resource_id", tags, chargeInfo = "charge_info"
         case enterpriseProjectID = "enterprise_project_id"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        status: String? = nil,
-        privateIPs: [String]? = nil,
-        publicIPs: [String]? = nil,
-        port: Int? = nil,
-        type: String? = nil,
-        region: String? = nil,
-        datastore: Datastore? = nil,
-        created: String? = nil,
-        updated: String? = nil,
-        dbUserName: String? = nil,
-        vpcID: String? = nil,
-        subnetID: String? = nil,
-        securityGroupID: String? = nil,
-        flavorRef: String? = nil,
-        flavorInfo: MysqlFlavorInfo? = nil,
-        volume: MysqlVolumeInfo? = nil,
-        backupStrategy: BackupStrategy? = nil,
-        timeZone: String? = nil,
-        dedicatedResourceID: String? = nil,
-        tags: [InstanceTagItem]? = nil,
-        chargeInfo: MysqlChargeInfo? = nil,
-        enterpriseProjectID: Int? = nil
+        id: String? = nil, name: String? = nil, status: String? = nil, privateIPs: [String]? = nil,
+        publicIPs: [String]? = nil, port: Int? = nil, type: String? = nil, region: String? = nil,
+        datastore: Datastore? = nil, created: String? = nil, updated: String? = nil,
+        dbUserName: String? = nil, vpcID: String? = nil, subnetID: String? = nil,
+        securityGroupID: String? = nil, flavorRef: String? = nil, flavorInfo: MysqlFlavorInfo? = nil,
+        volume: MysqlVolumeInfo? = nil, backupStrategy: BackupStrategy? = nil, timeZone: String? = nil,
+        dedicatedResourceID: String? = nil, tags: [InstanceTagItem]? = nil,
+        chargeInfo: MysqlChargeInfo? = nil, enterpriseProjectID: Int? = nil
     ) {
         self.id = id
         self.name = name
@@ -160,34 +119,6 @@ public struct MysqlInstanceListInfo: Codable, Sendable, Equatable {
         self.chargeInfo = chargeInfo
         self.enterpriseProjectID = enterpriseProjectID
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.privateIPs = try container.decodeIfPresent([String].self, forKey: .privateIPs)
-        self.publicIPs = try container.decodeIfPresent([String].self, forKey: .publicIPs)
-        self.port = try container.decodeLenientIfPresent(Int.self, forKey: .port)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.region = try container.decodeIfPresent(String.self, forKey: .region)
-        self.datastore = try container.decodeIfPresent(Datastore.self, forKey: .datastore)
-        self.created = try container.decodeIfPresent(String.self, forKey: .created)
-        self.updated = try container.decodeIfPresent(String.self, forKey: .updated)
-        self.dbUserName = try container.decodeIfPresent(String.self, forKey: .dbUserName)
-        self.vpcID = try container.decodeIfPresent(String.self, forKey: .vpcID)
-        self.subnetID = try container.decodeIfPresent(String.self, forKey: .subnetID)
-        self.securityGroupID = try container.decodeIfPresent(String.self, forKey: .securityGroupID)
-        self.flavorRef = try container.decodeIfPresent(String.self, forKey: .flavorRef)
-        self.flavorInfo = try container.decodeIfPresent(MysqlFlavorInfo.self, forKey: .flavorInfo)
-        self.volume = try container.decodeIfPresent(MysqlVolumeInfo.self, forKey: .volume)
-        self.backupStrategy = try container.decodeIfPresent(BackupStrategy.self, forKey: .backupStrategy)
-        self.timeZone = try container.decodeIfPresent(String.self, forKey: .timeZone)
-        self.dedicatedResourceID = try container.decodeIfPresent(String.self, forKey: .dedicatedResourceID)
-        self.tags = try container.decodeIfPresent([InstanceTagItem].self, forKey: .tags)
-        self.chargeInfo = try container.decodeIfPresent(MysqlChargeInfo.self, forKey: .chargeInfo)
-        self.enterpriseProjectID = try container.decodeLenientIfPresent(Int.self, forKey: .enterpriseProjectID)
-    }
 }
 
 /// Storage disk information.
@@ -197,19 +128,8 @@ public struct MysqlVolumeInfo: Codable, Sendable, Equatable {
     /// Used disk size in GB.
     public var size: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case size
-    }
-
     public init(type: String? = nil, size: Int? = nil) {
         self.type = type
         self.size = size
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
     }
 }

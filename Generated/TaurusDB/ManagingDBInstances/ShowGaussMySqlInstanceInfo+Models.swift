@@ -39,68 +39,27 @@ public struct Instance: Codable, Sendable, Equatable {
     public var vpcID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case alias
-        case azMode = "az_mode"
-        case backupStrategy = "backup_strategy"
-        case backupUsedSpace = "backup_used_space"
-        case chargeInfo = "charge_info"
-        case configurationID = "configuration_id"
-        case created
-        case datastore
-        case dbUserName = "db_user_name"
-        case dedicatedResourceID = "dedicated_resource_id"
-        case enterpriseProjectID = "enterprise_project_id"
-        case id
-        case maintenanceWindow = "maintenance_window"
-        case masterAZCode = "master_az_code"
-        case name
-        case nodeCount = "node_count"
-        case nodes
-        case port
-        case privateWriteIPs = "private_write_ips"
-        case projectID = "project_id"
-        case proxies
-        case publicIPs = "public_ips"
-        case securityGroupID = "security_group_id"
-        case status
-        case subnetID = "subnet_id"
-        case tags
-        case timeZone = "time_zone"
-        case type
-        case updated
-        case vpcID = "vpc_id"
+        case alias, azMode = "az_mode", backupStrategy = "backup_strategy"
+        case backupUsedSpace = "backup_used_space", chargeInfo = "charge_info"
+        case configurationID = "configuration_id", created, datastore, dbUserName = "db_user_name"
+        case dedicatedResourceID = "dedicated_resource_id", enterpriseProjectID = "enterprise_project_id", id
+        case maintenanceWindow = "maintenance_window", masterAZCode = "master_az_code", name
+        case nodeCount = "node_count", nodes, port, privateWriteIPs = "private_write_ips"
+        case projectID = "project_id", proxies, publicIPs = "public_ips"
+        case securityGroupID = "security_group_id", status, subnetID = "subnet_id", tags
+        case timeZone = "time_zone", type, updated, vpcID = "vpc_id"
     }
 
     public init(
-        alias: String? = nil,
-        azMode: String? = nil,
-        backupStrategy: BackupStrategy? = nil,
-        backupUsedSpace: Double? = nil,
-        chargeInfo: ChargeInfo? = nil,
-        configurationID: String? = nil,
-        created: String? = nil,
-        datastore: Datastore? = nil,
-        dbUserName: String? = nil,
-        dedicatedResourceID: String? = nil,
-        enterpriseProjectID: Int? = nil,
-        id: String? = nil,
-        maintenanceWindow: String? = nil,
-        masterAZCode: String? = nil,
-        name: String? = nil,
-        nodeCount: Int? = nil,
-        nodes: [Node]? = nil,
-        port: Int? = nil,
-        privateWriteIPs: [String]? = nil,
-        projectID: String? = nil,
-        proxies: [Proxy]? = nil,
-        publicIPs: [String]? = nil,
-        securityGroupID: String? = nil,
-        status: String? = nil,
-        subnetID: String? = nil,
-        tags: [JSONValue]? = nil,
-        timeZone: String? = nil,
-        type: String? = nil,
-        updated: String? = nil,
+        alias: String? = nil, azMode: String? = nil, backupStrategy: BackupStrategy? = nil,
+        backupUsedSpace: Double? = nil, chargeInfo: ChargeInfo? = nil, configurationID: String? = nil,
+        created: String? = nil, datastore: Datastore? = nil, dbUserName: String? = nil,
+        dedicatedResourceID: String? = nil, enterpriseProjectID: Int? = nil, id: String? = nil,
+        maintenanceWindow: String? = nil, masterAZCode: String? = nil, name: String? = nil,
+        nodeCount: Int? = nil, nodes: [Node]? = nil, port: Int? = nil, privateWriteIPs: [String]? = nil,
+        projectID: String? = nil, proxies: [Proxy]? = nil, publicIPs: [String]? = nil,
+        securityGroupID: String? = nil, status: String? = nil, subnetID: String? = nil,
+        tags: [JSONValue]? = nil, timeZone: String? = nil, type: String? = nil, updated: String? = nil,
         vpcID: String? = nil
     ) {
         self.alias = alias
@@ -133,40 +92,6 @@ public struct Instance: Codable, Sendable, Equatable {
         self.type = type
         self.updated = updated
         self.vpcID = vpcID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.alias = try container.decodeIfPresent(String.self, forKey: .alias)
-        self.azMode = try container.decodeIfPresent(String.self, forKey: .azMode)
-        self.backupStrategy = try container.decodeIfPresent(BackupStrategy.self, forKey: .backupStrategy)
-        self.backupUsedSpace = try container.decodeLenientIfPresent(Double.self, forKey: .backupUsedSpace)
-        self.chargeInfo = try container.decodeIfPresent(ChargeInfo.self, forKey: .chargeInfo)
-        self.configurationID = try container.decodeIfPresent(String.self, forKey: .configurationID)
-        self.created = try container.decodeIfPresent(String.self, forKey: .created)
-        self.datastore = try container.decodeIfPresent(Datastore.self, forKey: .datastore)
-        self.dbUserName = try container.decodeIfPresent(String.self, forKey: .dbUserName)
-        self.dedicatedResourceID = try container.decodeIfPresent(String.self, forKey: .dedicatedResourceID)
-        self.enterpriseProjectID = try container.decodeLenientIfPresent(Int.self, forKey: .enterpriseProjectID)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.maintenanceWindow = try container.decodeIfPresent(String.self, forKey: .maintenanceWindow)
-        self.masterAZCode = try container.decodeIfPresent(String.self, forKey: .masterAZCode)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.nodeCount = try container.decodeLenientIfPresent(Int.self, forKey: .nodeCount)
-        self.nodes = try container.decodeIfPresent([Node].self, forKey: .nodes)
-        self.port = try container.decodeLenientIfPresent(Int.self, forKey: .port)
-        self.privateWriteIPs = try container.decodeIfPresent([String].self, forKey: .privateWriteIPs)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.proxies = try container.decodeIfPresent([Proxy].self, forKey: .proxies)
-        self.publicIPs = try container.decodeIfPresent([String].self, forKey: .publicIPs)
-        self.securityGroupID = try container.decodeIfPresent(String.self, forKey: .securityGroupID)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.subnetID = try container.decodeIfPresent(String.self, forKey: .subnetID)
-        self.tags = try container.decodeIfPresent([JSONValue].self, forKey: .tags)
-        self.timeZone = try container.decodeIfPresent(String.self, forKey: .timeZone)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.updated = try container.decodeIfPresent(String.self, forKey: .updated)
-        self.vpcID = try container.decodeIfPresent(String.self, forKey: .vpcID)
     }
 }
 
@@ -253,69 +178,27 @@ public struct MysqlInstanceInfoDetail: Codable, Sendable, Equatable {
     public var proxies: [Proxy]?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case projectID = "project_id"
-        case status
-        case port
-        case alias
-        case type
-        case chargeInfo = "charge_info"
-        case nodeCount = "node_count"
-        case datastore
-        case backupUsedSpace = "backup_used_space"
-        case created
-        case updated
-        case privateWriteIPs = "private_write_ips"
-        case publicIPs = "public_ips"
-        case dbUserName = "db_user_name"
-        case vpcID = "vpc_id"
-        case subnetID = "subnet_id"
-        case securityGroupID = "security_group_id"
-        case configurationID = "configuration_id"
-        case backupStrategy = "backup_strategy"
-        case nodes
-        case enterpriseProjectID = "enterprise_project_id"
-        case timeZone = "time_zone"
-        case azMode = "az_mode"
-        case masterAZCode = "master_az_code"
-        case maintenanceWindow = "maintenance_window"
-        case tags
-        case dedicatedResourceID = "dedicated_resource_id"
-        case proxies
+        case id, name, projectID = "project_id", status, port, alias, type, chargeInfo = "charge_info"
+        case nodeCount = "node_count", datastore, backupUsedSpace = "backup_used_space", created, updated
+        case privateWriteIPs = "private_write_ips", publicIPs = "public_ips", dbUserName = "db_user_name"
+        case vpcID = "vpc_id", subnetID = "subnet_id", securityGroupID = "security_group_id"
+        case configurationID = "configuration_id", backupStrategy = "backup_strategy", nodes
+        case enterpriseProjectID = "enterprise_project_id", timeZone = "time_zone", azMode = "az_mode"
+        case masterAZCode = "master_az_code", maintenanceWindow = "maintenance_window", tags
+        case dedicatedResourceID = "dedicated_resource_id", proxies
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        projectID: String? = nil,
-        status: String? = nil,
-        port: String? = nil,
-        alias: String? = nil,
-        type: String? = nil,
-        chargeInfo: ChargeInfo? = nil,
-        nodeCount: Int? = nil,
-        datastore: MysqlDatastore? = nil,
-        backupUsedSpace: Double? = nil,
-        created: String? = nil,
-        updated: String? = nil,
-        privateWriteIPs: [String]? = nil,
-        publicIPs: String? = nil,
-        dbUserName: String? = nil,
-        vpcID: String? = nil,
-        subnetID: String? = nil,
-        securityGroupID: String? = nil,
-        configurationID: String? = nil,
+        id: String? = nil, name: String? = nil, projectID: String? = nil, status: String? = nil,
+        port: String? = nil, alias: String? = nil, type: String? = nil, chargeInfo: ChargeInfo? = nil,
+        nodeCount: Int? = nil, datastore: MysqlDatastore? = nil, backupUsedSpace: Double? = nil,
+        created: String? = nil, updated: String? = nil, privateWriteIPs: [String]? = nil,
+        publicIPs: String? = nil, dbUserName: String? = nil, vpcID: String? = nil, subnetID: String? = nil,
+        securityGroupID: String? = nil, configurationID: String? = nil,
         backupStrategy: ShowGaussMySqlInstanceInfoMysqlBackupStrategy? = nil,
-        nodes: [MysqlInstanceNodeInfo]? = nil,
-        enterpriseProjectID: String? = nil,
-        timeZone: String? = nil,
-        azMode: String? = nil,
-        masterAZCode: String? = nil,
-        maintenanceWindow: String? = nil,
-        tags: [InstanceTagItem]? = nil,
-        dedicatedResourceID: String? = nil,
-        proxies: [Proxy]? = nil
+        nodes: [MysqlInstanceNodeInfo]? = nil, enterpriseProjectID: String? = nil, timeZone: String? = nil,
+        azMode: String? = nil, masterAZCode: String? = nil, maintenanceWindow: String? = nil,
+        tags: [InstanceTagItem]? = nil, dedicatedResourceID: String? = nil, proxies: [Proxy]? = nil
     ) {
         self.id = id
         self.name = name
@@ -347,40 +230,6 @@ public struct MysqlInstanceInfoDetail: Codable, Sendable, Equatable {
         self.tags = tags
         self.dedicatedResourceID = dedicatedResourceID
         self.proxies = proxies
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.port = try container.decodeIfPresent(String.self, forKey: .port)
-        self.alias = try container.decodeIfPresent(String.self, forKey: .alias)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.chargeInfo = try container.decodeIfPresent(ChargeInfo.self, forKey: .chargeInfo)
-        self.nodeCount = try container.decodeLenientIfPresent(Int.self, forKey: .nodeCount)
-        self.datastore = try container.decodeIfPresent(MysqlDatastore.self, forKey: .datastore)
-        self.backupUsedSpace = try container.decodeLenientIfPresent(Double.self, forKey: .backupUsedSpace)
-        self.created = try container.decodeIfPresent(String.self, forKey: .created)
-        self.updated = try container.decodeIfPresent(String.self, forKey: .updated)
-        self.privateWriteIPs = try container.decodeIfPresent([String].self, forKey: .privateWriteIPs)
-        self.publicIPs = try container.decodeIfPresent(String.self, forKey: .publicIPs)
-        self.dbUserName = try container.decodeIfPresent(String.self, forKey: .dbUserName)
-        self.vpcID = try container.decodeIfPresent(String.self, forKey: .vpcID)
-        self.subnetID = try container.decodeIfPresent(String.self, forKey: .subnetID)
-        self.securityGroupID = try container.decodeIfPresent(String.self, forKey: .securityGroupID)
-        self.configurationID = try container.decodeIfPresent(String.self, forKey: .configurationID)
-        self.backupStrategy = try container.decodeIfPresent(ShowGaussMySqlInstanceInfoMysqlBackupStrategy.self, forKey: .backupStrategy)
-        self.nodes = try container.decodeIfPresent([MysqlInstanceNodeInfo].self, forKey: .nodes)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.timeZone = try container.decodeIfPresent(String.self, forKey: .timeZone)
-        self.azMode = try container.decodeIfPresent(String.self, forKey: .azMode)
-        self.masterAZCode = try container.decodeIfPresent(String.self, forKey: .masterAZCode)
-        self.maintenanceWindow = try container.decodeIfPresent(String.self, forKey: .maintenanceWindow)
-        self.tags = try container.decodeIfPresent([InstanceTagItem].self, forKey: .tags)
-        self.dedicatedResourceID = try container.decodeIfPresent(String.self, forKey: .dedicatedResourceID)
-        self.proxies = try container.decodeIfPresent([Proxy].self, forKey: .proxies)
     }
 }
 
@@ -427,45 +276,17 @@ public struct MysqlInstanceNodeInfo: Codable, Sendable, Equatable {
     public var priority: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case type
-        case status
-        case port
-        case privateReadIPs = "private_read_ips"
-        case volume
-        case azCode = "az_code"
-        case regionCode = "region_code"
-        case created
-        case updated
-        case flavorID = "flavor_id"
-        case flavorRef = "flavor_ref"
-        case maxConnections = "max_connections"
-        case vcpus
-        case ram
-        case needRestart = "need_restart"
-        case priority
+        case id, name, type, status, port, privateReadIPs = "private_read_ips", volume, azCode = "az_code"
+        case regionCode = "region_code", created, updated, flavorID = "flavor_id", flavorRef = "flavor_ref"
+        case maxConnections = "max_connections", vcpus, ram, needRestart = "need_restart", priority
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        type: String? = nil,
-        status: String? = nil,
-        port: Int? = nil,
-        privateReadIPs: [String]? = nil,
-        volume: MysqlInstanceNodeVolumeInfo? = nil,
-        azCode: String? = nil,
-        regionCode: String? = nil,
-        created: String? = nil,
-        updated: String? = nil,
-        flavorID: String? = nil,
-        flavorRef: String? = nil,
-        maxConnections: String? = nil,
-        vcpus: String? = nil,
-        ram: String? = nil,
-        needRestart: Bool? = nil,
-        priority: Int? = nil
+        id: String? = nil, name: String? = nil, type: String? = nil, status: String? = nil, port: Int? = nil,
+        privateReadIPs: [String]? = nil, volume: MysqlInstanceNodeVolumeInfo? = nil, azCode: String? = nil,
+        regionCode: String? = nil, created: String? = nil, updated: String? = nil, flavorID: String? = nil,
+        flavorRef: String? = nil, maxConnections: String? = nil, vcpus: String? = nil, ram: String? = nil,
+        needRestart: Bool? = nil, priority: Int? = nil
     ) {
         self.id = id
         self.name = name
@@ -486,28 +307,6 @@ public struct MysqlInstanceNodeInfo: Codable, Sendable, Equatable {
         self.needRestart = needRestart
         self.priority = priority
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.port = try container.decodeLenientIfPresent(Int.self, forKey: .port)
-        self.privateReadIPs = try container.decodeIfPresent([String].self, forKey: .privateReadIPs)
-        self.volume = try container.decodeIfPresent(MysqlInstanceNodeVolumeInfo.self, forKey: .volume)
-        self.azCode = try container.decodeIfPresent(String.self, forKey: .azCode)
-        self.regionCode = try container.decodeIfPresent(String.self, forKey: .regionCode)
-        self.created = try container.decodeIfPresent(String.self, forKey: .created)
-        self.updated = try container.decodeIfPresent(String.self, forKey: .updated)
-        self.flavorID = try container.decodeIfPresent(String.self, forKey: .flavorID)
-        self.flavorRef = try container.decodeIfPresent(String.self, forKey: .flavorRef)
-        self.maxConnections = try container.decodeIfPresent(String.self, forKey: .maxConnections)
-        self.vcpus = try container.decodeIfPresent(String.self, forKey: .vcpus)
-        self.ram = try container.decodeIfPresent(String.self, forKey: .ram)
-        self.needRestart = try container.decodeLenientIfPresent(Bool.self, forKey: .needRestart)
-        self.priority = try container.decodeLenientIfPresent(Int.self, forKey: .priority)
-    }
 }
 
 /// Storage disk information.
@@ -519,23 +318,10 @@ public struct MysqlInstanceNodeVolumeInfo: Codable, Sendable, Equatable {
     /// Disk size of the yearly/monthly DB instance in GB
     public var size: Int64?
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case used
-        case size
-    }
-
     public init(type: String? = nil, used: String? = nil, size: Int64? = nil) {
         self.type = type
         self.used = used
         self.size = size
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.used = try container.decodeIfPresent(String.self, forKey: .used)
-        self.size = try container.decodeLenientIfPresent(Int64.self, forKey: .size)
     }
 }
 
@@ -563,45 +349,18 @@ public struct Node: Codable, Sendable, Equatable {
     public var volume: Volume?
 
     private enum CodingKeys: String, CodingKey {
-        case azCode = "az_code"
-        case created
-        case flavorID = "flavor_id"
-        case flavorRef = "flavor_ref"
-        case id
-        case maxConnections = "max_connections"
-        case name
-        case needRestart = "need_restart"
-        case port
-        case priority
-        case privateReadIPs = "private_read_ips"
-        case ram
-        case regionCode = "region_code"
-        case status
-        case type
-        case updated
-        case vcpus
-        case volume
+        case azCode = "az_code", created, flavorID = "flavor_id", flavorRef = "flavor_ref", id
+        case maxConnections = "max_connections", name, needRestart = "need_restart", port, priority
+        case privateReadIPs = "private_read_ips", ram, regionCode = "region_code", status, type, updated
+        case vcpus, volume
     }
 
     public init(
-        azCode: String? = nil,
-        created: String? = nil,
-        flavorID: String? = nil,
-        flavorRef: String? = nil,
-        id: String? = nil,
-        maxConnections: Int? = nil,
-        name: String? = nil,
-        needRestart: Bool? = nil,
-        port: Int? = nil,
-        priority: Int? = nil,
-        privateReadIPs: [String]? = nil,
-        ram: Int? = nil,
-        regionCode: String? = nil,
-        status: String? = nil,
-        type: String? = nil,
-        updated: String? = nil,
-        vcpus: Int? = nil,
-        volume: Volume? = nil
+        azCode: String? = nil, created: String? = nil, flavorID: String? = nil, flavorRef: String? = nil,
+        id: String? = nil, maxConnections: Int? = nil, name: String? = nil, needRestart: Bool? = nil,
+        port: Int? = nil, priority: Int? = nil, privateReadIPs: [String]? = nil, ram: Int? = nil,
+        regionCode: String? = nil, status: String? = nil, type: String? = nil, updated: String? = nil,
+        vcpus: Int? = nil, volume: Volume? = nil
     ) {
         self.azCode = azCode
         self.created = created
@@ -622,28 +381,6 @@ public struct Node: Codable, Sendable, Equatable {
         self.vcpus = vcpus
         self.volume = volume
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.azCode = try container.decodeIfPresent(String.self, forKey: .azCode)
-        self.created = try container.decodeIfPresent(String.self, forKey: .created)
-        self.flavorID = try container.decodeIfPresent(String.self, forKey: .flavorID)
-        self.flavorRef = try container.decodeIfPresent(String.self, forKey: .flavorRef)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.maxConnections = try container.decodeLenientIfPresent(Int.self, forKey: .maxConnections)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.needRestart = try container.decodeLenientIfPresent(Bool.self, forKey: .needRestart)
-        self.port = try container.decodeLenientIfPresent(Int.self, forKey: .port)
-        self.priority = try container.decodeLenientIfPresent(Int.self, forKey: .priority)
-        self.privateReadIPs = try container.decodeIfPresent([String].self, forKey: .privateReadIPs)
-        self.ram = try container.decodeLenientIfPresent(Int.self, forKey: .ram)
-        self.regionCode = try container.decodeIfPresent(String.self, forKey: .regionCode)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.updated = try container.decodeIfPresent(String.self, forKey: .updated)
-        self.vcpus = try container.decodeLenientIfPresent(Int.self, forKey: .vcpus)
-        self.volume = try container.decodeIfPresent(Volume.self, forKey: .volume)
-    }
 }
 
 /// The `proxies` of a `Instance`.
@@ -655,9 +392,7 @@ public struct Proxy: Codable, Sendable, Equatable {
     public var poolID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case address
-        case name
-        case poolID = "pool_id"
+        case address, name, poolID = "pool_id"
     }
 
     public init(address: String? = nil, name: String? = nil, poolID: String? = nil) {
@@ -693,19 +428,8 @@ public struct Volume: Codable, Sendable, Equatable {
     public var type: String?
     public var used: Double?
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case used
-    }
-
     public init(type: String? = nil, used: Double? = nil) {
         self.type = type
         self.used = used
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.used = try container.decodeLenientIfPresent(Double.self, forKey: .used)
     }
 }

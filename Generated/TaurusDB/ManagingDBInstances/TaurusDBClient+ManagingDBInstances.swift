@@ -24,12 +24,9 @@ extension TaurusDBClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "ChangeGaussMySqlInstanceSpecification",
-            method: .post,
+            operation: "ChangeGaussMySqlInstanceSpecification", method: .post,
             path: "/v3/{project_id}/instances/{instance_id}/action",
-            pathParameters: ["instance_id": instanceID],
-            headers: headers,
-            body: body
+            pathParameters: ["instance_id": instanceID], headers: headers, body: body
         )
         return try await client.send(request, as: ChangeGaussMySqlInstanceSpecificationResponse.self)
     }
@@ -52,11 +49,8 @@ extension TaurusDBClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "CreateGaussMySqlInstance",
-            method: .post,
-            path: "/v3/{project_id}/instances",
-            headers: headers,
-            body: body
+            operation: "CreateGaussMySqlInstance", method: .post, path: "/v3/{project_id}/instances",
+            headers: headers, body: body
         )
         return try await client.send(request, as: CreateGaussMySqlInstanceResponse.self)
     }
@@ -81,12 +75,9 @@ extension TaurusDBClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "CreateGaussMySqlReadonlyNode",
-            method: .post,
+            operation: "CreateGaussMySqlReadonlyNode", method: .post,
             path: "/v3/{project_id}/instances/{instance_id}/nodes/enlarge",
-            pathParameters: ["instance_id": instanceID],
-            headers: headers,
-            body: body
+            pathParameters: ["instance_id": instanceID], headers: headers, body: body
         )
         return try await client.send(request, as: CreateGaussMySqlReadonlyNodeResponse.self)
     }
@@ -109,10 +100,8 @@ extension TaurusDBClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "DeleteGaussMySqlInstance",
-            method: .delete,
-            path: "/v3/{project_id}/instances/{instance_id}",
-            pathParameters: ["instance_id": instanceID],
+            operation: "DeleteGaussMySqlInstance", method: .delete,
+            path: "/v3/{project_id}/instances/{instance_id}", pathParameters: ["instance_id": instanceID],
             headers: headers
         )
         return try await client.send(request, as: DeleteGaussMySqlInstanceResponse.self)
@@ -140,11 +129,9 @@ extension TaurusDBClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "DeleteGaussMySqlReadonlyNode",
-            method: .delete,
+            operation: "DeleteGaussMySqlReadonlyNode", method: .delete,
             path: "/v3/{project_id}/instances/{instance_id}/nodes/{node_id}",
-            pathParameters: ["instance_id": instanceID, "node_id": nodeID],
-            headers: headers
+            pathParameters: ["instance_id": instanceID, "node_id": nodeID], headers: headers
         )
         return try await client.send(request, as: DeleteGaussMySqlReadonlyNodeResponse.self)
     }
@@ -205,11 +192,8 @@ extension TaurusDBClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "ListGaussMySqlInstances",
-            method: .get,
-            path: "/v3/{project_id}/instances",
-            query: query,
-            headers: headers
+            operation: "ListGaussMySqlInstances", method: .get, path: "/v3/{project_id}/instances",
+            query: query, headers: headers
         )
         return try await client.send(request, as: ListGaussMySqlInstancesResponse.self)
     }
@@ -286,12 +270,9 @@ extension TaurusDBClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "ResetGaussMySqlPassword",
-            method: .post,
+            operation: "ResetGaussMySqlPassword", method: .post,
             path: "/v3/{project_id}/instances/{instance_id}/password",
-            pathParameters: ["instance_id": instanceID],
-            headers: headers,
-            body: body
+            pathParameters: ["instance_id": instanceID], headers: headers, body: body
         )
         try await client.send(request)
     }
@@ -314,10 +295,8 @@ extension TaurusDBClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "ShowGaussMySqlInstanceInfo",
-            method: .get,
-            path: "/v3/{project_id}/instances/{instance_id}",
-            pathParameters: ["instance_id": instanceID],
+            operation: "ShowGaussMySqlInstanceInfo", method: .get,
+            path: "/v3/{project_id}/instances/{instance_id}", pathParameters: ["instance_id": instanceID],
             headers: headers
         )
         return try await client.send(request, as: ShowGaussMySqlInstanceInfoResponse.self)
@@ -341,11 +320,9 @@ extension TaurusDBClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "ShowInstanceMonitorExtEnd",
-            method: .get,
+            operation: "ShowInstanceMonitorExtEnd", method: .get,
             path: "/v3/{project_id}/instances/{instance_id}/monitor-policy",
-            pathParameters: ["instance_id": instanceID],
-            headers: headers
+            pathParameters: ["instance_id": instanceID], headers: headers
         )
         return try await client.send(request, as: ShowInstanceMonitorExtEndResponse.self)
     }
@@ -370,12 +347,9 @@ extension TaurusDBClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "UpdateGaussMySQLInstancePort",
-            method: .put,
+            operation: "UpdateGaussMySQLInstancePort", method: .put,
             path: "/v3/{project_id}/instances/{instance_id}/port",
-            pathParameters: ["instance_id": instanceID],
-            headers: headers,
-            body: body
+            pathParameters: ["instance_id": instanceID], headers: headers, body: body
         )
         return try await client.send(request, as: UpdateGaussMySQLInstancePortResponse.self)
     }
@@ -400,12 +374,9 @@ extension TaurusDBClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "UpdateGaussMySqlInstanceName",
-            method: .put,
+            operation: "UpdateGaussMySqlInstanceName", method: .put,
             path: "/v3/{project_id}/instances/{instance_id}/name",
-            pathParameters: ["instance_id": instanceID],
-            headers: headers,
-            body: body
+            pathParameters: ["instance_id": instanceID], headers: headers, body: body
         )
         return try await client.send(request, as: UpdateGaussMySqlInstanceNameResponse.self)
     }
@@ -431,12 +402,9 @@ extension TaurusDBClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "UpdateInstanceMonitor",
-            method: .put,
+            operation: "UpdateInstanceMonitor", method: .put,
             path: "/v3/{project_id}/instances/{instance_id}/monitor-policy",
-            pathParameters: ["instance_id": instanceID],
-            headers: headers,
-            body: body
+            pathParameters: ["instance_id": instanceID], headers: headers, body: body
         )
         return try await client.send(request, as: UpdateInstanceMonitorResponse.self)
     }

@@ -9,17 +9,8 @@ public struct UpdateGaussMySQLInstancePortRequest: Codable, Sendable, Equatable 
     /// Value range: 1024 to 65535, excluding 5342 to 5345, 12017, 20000, 20201, 20202, and 33062.
     public var port: Int
 
-    private enum CodingKeys: String, CodingKey {
-        case port
-    }
-
     public init(port: Int) {
         self.port = port
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.port = try container.decodeLenient(Int.self, forKey: .port)
     }
 }
 

@@ -20,19 +20,12 @@ public struct UpdateInstanceMonitorRequest: Codable, Sendable, Equatable {
     public var period: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case monitorSwitch = "monitor_switch"
-        case period
+        case monitorSwitch = "monitor_switch", period
     }
 
     public init(monitorSwitch: Bool, period: Int? = nil) {
         self.monitorSwitch = monitorSwitch
         self.period = period
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.monitorSwitch = try container.decodeLenient(Bool.self, forKey: .monitorSwitch)
-        self.period = try container.decodeLenientIfPresent(Int.self, forKey: .period)
     }
 }
 

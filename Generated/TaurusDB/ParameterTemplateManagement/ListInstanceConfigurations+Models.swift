@@ -13,26 +13,16 @@ public struct ListInstanceConfigurationsResponse: Codable, Sendable, Equatable {
     public var parameterValues: [ParameterValuesInfo]?
 
     private enum CodingKeys: String, CodingKey {
-        case configurations
-        case totalCount = "total_count"
-        case parameterValues = "parameter_values"
+        case configurations, totalCount = "total_count", parameterValues = "parameter_values"
     }
 
     public init(
-        configurations: ParameterConfigurationInfo? = nil,
-        totalCount: Int64? = nil,
+        configurations: ParameterConfigurationInfo? = nil, totalCount: Int64? = nil,
         parameterValues: [ParameterValuesInfo]? = nil
     ) {
         self.configurations = configurations
         self.totalCount = totalCount
         self.parameterValues = parameterValues
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.configurations = try container.decodeIfPresent(ParameterConfigurationInfo.self, forKey: .configurations)
-        self.totalCount = try container.decodeLenientIfPresent(Int64.self, forKey: .totalCount)
-        self.parameterValues = try container.decodeIfPresent([ParameterValuesInfo].self, forKey: .parameterValues)
     }
 }
 
@@ -54,19 +44,13 @@ public struct ParameterConfigurationInfo: Codable, Sendable, Equatable {
     public var updated: String?
 
     private enum CodingKeys: String, CodingKey {
-        case datastoreVersionName = "datastore_version_name"
-        case datastoreName = "datastore_name"
-        case configurationID = "configuration_id"
-        case created
-        case updated
+        case datastoreVersionName = "datastore_version_name", datastoreName = "datastore_name"
+        case configurationID = "configuration_id", created, updated
     }
 
     public init(
-        datastoreVersionName: String? = nil,
-        datastoreName: String? = nil,
-        configurationID: String? = nil,
-        created: String? = nil,
-        updated: String? = nil
+        datastoreVersionName: String? = nil, datastoreName: String? = nil, configurationID: String? = nil,
+        created: String? = nil, updated: String? = nil
     ) {
         self.datastoreVersionName = datastoreVersionName
         self.datastoreName = datastoreName
@@ -103,23 +87,13 @@ public struct ParameterValuesInfo: Codable, Sendable, Equatable {
     public var description: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case value
-        case restartRequired = "restart_required"
-        case readonly
-        case valueRange = "value_range"
-        case type
+        case name, value, restartRequired = "restart_required", readonly, valueRange = "value_range", type
         case description
     }
 
     public init(
-        name: String? = nil,
-        value: String? = nil,
-        restartRequired: Bool? = nil,
-        readonly: Bool? = nil,
-        valueRange: String? = nil,
-        type: String? = nil,
-        description: String? = nil
+        name: String? = nil, value: String? = nil, restartRequired: Bool? = nil, readonly: Bool? = nil,
+        valueRange: String? = nil, type: String? = nil, description: String? = nil
     ) {
         self.name = name
         self.value = value
@@ -128,16 +102,5 @@ public struct ParameterValuesInfo: Codable, Sendable, Equatable {
         self.valueRange = valueRange
         self.type = type
         self.description = description
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.value = try container.decodeIfPresent(String.self, forKey: .value)
-        self.restartRequired = try container.decodeLenientIfPresent(Bool.self, forKey: .restartRequired)
-        self.readonly = try container.decodeLenientIfPresent(Bool.self, forKey: .readonly)
-        self.valueRange = try container.decodeIfPresent(String.self, forKey: .valueRange)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
     }
 }

@@ -31,11 +31,8 @@ extension TaurusDBClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "ListGaussMySqlConfigurations",
-            method: .get,
-            path: "/v3/{project_id}/configurations",
-            query: query,
-            headers: headers
+            operation: "ListGaussMySqlConfigurations", method: .get, path: "/v3/{project_id}/configurations",
+            query: query, headers: headers
         )
         return try await client.send(request, as: ListGaussMySqlConfigurationsResponse.self)
     }
@@ -88,11 +85,9 @@ extension TaurusDBClient {
         query.append("offset", offset)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListInstanceConfigurations",
-            method: .get,
+            operation: "ListInstanceConfigurations", method: .get,
             path: "/v3/{project_id}/instances/{instance_id}/configurations",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ListInstanceConfigurationsResponse.self)
     }
@@ -137,11 +132,9 @@ extension TaurusDBClient {
         _ body: UpdateInstanceConfigurationsRequest
     ) async throws -> UpdateInstanceConfigurationsResponse {
         let request = OperationRequest(
-            operation: "UpdateInstanceConfigurations",
-            method: .put,
+            operation: "UpdateInstanceConfigurations", method: .put,
             path: "/v3/{project_id}/instances/{instance_id}/configurations",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: UpdateInstanceConfigurationsResponse.self)
     }

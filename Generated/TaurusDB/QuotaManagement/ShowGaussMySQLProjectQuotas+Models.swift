@@ -25,23 +25,10 @@ public struct Resource: Codable, Sendable, Equatable {
     /// Maximum resource quota.
     public var quota: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case used
-        case quota
-    }
-
     public init(type: ResourceType? = nil, used: String? = nil, quota: Int? = nil) {
         self.type = type
         self.used = used
         self.quota = quota
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.type = try container.decodeIfPresent(ResourceType.self, forKey: .type)
-        self.used = try container.decodeIfPresent(String.self, forKey: .used)
-        self.quota = try container.decodeLenientIfPresent(Int.self, forKey: .quota)
     }
 }
 

@@ -24,11 +24,8 @@ extension TaurusDBClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "ShowGaussMySQLProjectQuotas",
-            method: .get,
-            path: "/v3/{project_id}/project-quotas",
-            query: query,
-            headers: headers
+            operation: "ShowGaussMySQLProjectQuotas", method: .get, path: "/v3/{project_id}/project-quotas",
+            query: query, headers: headers
         )
         return try await client.send(request, as: ShowGaussMySQLProjectQuotasResponse.self)
     }
@@ -63,10 +60,7 @@ extension TaurusDBClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "ShowGaussMySqlQuotas",
-            method: .get,
-            path: "/v3/{project_id}/quotas",
-            query: query,
+            operation: "ShowGaussMySqlQuotas", method: .get, path: "/v3/{project_id}/quotas", query: query,
             headers: headers
         )
         return try await client.send(request, as: ShowGaussMySqlQuotasResponse.self)

@@ -16,8 +16,7 @@ public struct DeleteNodeSqlFilterRule: Codable, Sendable, Equatable {
     public var patterns: [String]
 
     private enum CodingKeys: String, CodingKey {
-        case sqlType = "sql_type"
-        case patterns
+        case sqlType = "sql_type", patterns
     }
 
     public init(sqlType: SqlType, patterns: [String]) {
@@ -34,8 +33,7 @@ public struct DeleteNodeSqlFilterRuleInfo: Codable, Sendable, Equatable {
     public var rules: [DeleteNodeSqlFilterRule]
 
     private enum CodingKeys: String, CodingKey {
-        case nodeID = "node_id"
-        case rules
+        case nodeID = "node_id", rules
     }
 
     public init(nodeID: String, rules: [DeleteNodeSqlFilterRule]) {

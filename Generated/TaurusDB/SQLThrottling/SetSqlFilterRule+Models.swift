@@ -16,8 +16,7 @@ public struct NodeSqlFilterRule: Codable, Sendable, Equatable {
     public var patterns: [NodeSqlFilterRulePattern]
 
     private enum CodingKeys: String, CodingKey {
-        case sqlType = "sql_type"
-        case patterns
+        case sqlType = "sql_type", patterns
     }
 
     public init(sqlType: SqlType, patterns: [NodeSqlFilterRulePattern]) {
@@ -34,8 +33,7 @@ public struct NodeSqlFilterRuleInfo: Codable, Sendable, Equatable {
     public var rules: [NodeSqlFilterRule]
 
     private enum CodingKeys: String, CodingKey {
-        case nodeID = "node_id"
-        case rules
+        case nodeID = "node_id", rules
     }
 
     public init(nodeID: String, rules: [NodeSqlFilterRule]) {
@@ -54,19 +52,12 @@ public struct NodeSqlFilterRulePattern: Codable, Sendable, Equatable {
     public var maxConcurrency: Int
 
     private enum CodingKeys: String, CodingKey {
-        case pattern
-        case maxConcurrency = "max_concurrency"
+        case pattern, maxConcurrency = "max_concurrency"
     }
 
     public init(pattern: String, maxConcurrency: Int) {
         self.pattern = pattern
         self.maxConcurrency = maxConcurrency
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.pattern = try container.decode(String.self, forKey: .pattern)
-        self.maxConcurrency = try container.decodeLenient(Int.self, forKey: .maxConcurrency)
     }
 }
 

@@ -11,8 +11,7 @@ public struct ShowSqlFilterRuleResponse: Codable, Sendable, Equatable {
     public var sqlFilterRules: [SqlFilterRule]?
 
     private enum CodingKeys: String, CodingKey {
-        case nodeID = "node_id"
-        case sqlFilterRules = "sql_filter_rules"
+        case nodeID = "node_id", sqlFilterRules = "sql_filter_rules"
     }
 
     public init(nodeID: String? = nil, sqlFilterRules: [SqlFilterRule]? = nil) {
@@ -34,8 +33,7 @@ public struct SqlFilterRule: Codable, Sendable, Equatable {
     public var patterns: [SqlFilterRulePattern]?
 
     private enum CodingKeys: String, CodingKey {
-        case sqlType = "sql_type"
-        case patterns
+        case sqlType = "sql_type", patterns
     }
 
     public init(sqlType: SqlType? = nil, patterns: [SqlFilterRulePattern]? = nil) {
@@ -60,21 +58,13 @@ public struct SqlFilterRulePattern: Codable, Sendable, Equatable {
     public var expireAt: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case pattern
-        case maxConcurrency = "max_concurrency"
-        case curConcurrency = "cur_concurrency"
-        case curReject = "cur_reject"
-        case createAt = "create_at"
-        case expireAt = "expire_at"
+        case pattern, maxConcurrency = "max_concurrency", curConcurrency = "cur_concurrency"
+        case curReject = "cur_reject", createAt = "create_at", expireAt = "expire_at"
     }
 
     public init(
-        pattern: String? = nil,
-        maxConcurrency: Int? = nil,
-        curConcurrency: Int? = nil,
-        curReject: Int? = nil,
-        createAt: Int64? = nil,
-        expireAt: Int64? = nil
+        pattern: String? = nil, maxConcurrency: Int? = nil, curConcurrency: Int? = nil, curReject: Int? = nil,
+        createAt: Int64? = nil, expireAt: Int64? = nil
     ) {
         self.pattern = pattern
         self.maxConcurrency = maxConcurrency
@@ -82,15 +72,5 @@ public struct SqlFilterRulePattern: Codable, Sendable, Equatable {
         self.curReject = curReject
         self.createAt = createAt
         self.expireAt = expireAt
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.pattern = try container.decodeIfPresent(String.self, forKey: .pattern)
-        self.maxConcurrency = try container.decodeLenientIfPresent(Int.self, forKey: .maxConcurrency)
-        self.curConcurrency = try container.decodeLenientIfPresent(Int.self, forKey: .curConcurrency)
-        self.curReject = try container.decodeLenientIfPresent(Int.self, forKey: .curReject)
-        self.createAt = try container.decodeLenientIfPresent(Int64.self, forKey: .createAt)
-        self.expireAt = try container.decodeLenientIfPresent(Int64.self, forKey: .expireAt)
     }
 }

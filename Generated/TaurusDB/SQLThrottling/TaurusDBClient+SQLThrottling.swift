@@ -20,11 +20,9 @@ extension TaurusDBClient {
         _ body: DeleteSqlFilterRuleRequest
     ) async throws -> DeleteSqlFilterRuleResponse {
         let request = OperationRequest(
-            operation: "DeleteSqlFilterRule",
-            method: .delete,
+            operation: "DeleteSqlFilterRule", method: .delete,
             path: "/v3/{project_id}/instances/{instance_id}/sql-filter/rules",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: DeleteSqlFilterRuleResponse.self)
     }
@@ -45,11 +43,9 @@ extension TaurusDBClient {
         _ body: SetSqlFilterRuleRequest
     ) async throws -> SetSqlFilterRuleResponse {
         let request = OperationRequest(
-            operation: "SetSqlFilterRule",
-            method: .put,
+            operation: "SetSqlFilterRule", method: .put,
             path: "/v3/{project_id}/instances/{instance_id}/sql-filter/rules",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: SetSqlFilterRuleResponse.self)
     }
@@ -72,11 +68,9 @@ extension TaurusDBClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "ShowSqlFilterControl",
-            method: .get,
+            operation: "ShowSqlFilterControl", method: .get,
             path: "/v3/{project_id}/instances/{instance_id}/sql-filter/switch",
-            pathParameters: ["instance_id": instanceID],
-            headers: headers
+            pathParameters: ["instance_id": instanceID], headers: headers
         )
         return try await client.send(request, as: ShowSqlFilterControlResponse.self)
     }
@@ -103,11 +97,9 @@ extension TaurusDBClient {
         query.append("node_id", nodeID)
         query.append("sql_type", sqlType)
         let request = OperationRequest(
-            operation: "ShowSqlFilterRule",
-            method: .get,
+            operation: "ShowSqlFilterRule", method: .get,
             path: "/v3/{project_id}/instances/{instance_id}/sql-filter/rules",
-            pathParameters: ["instance_id": instanceID],
-            query: query
+            pathParameters: ["instance_id": instanceID], query: query
         )
         return try await client.send(request, as: ShowSqlFilterRuleResponse.self)
     }
@@ -132,12 +124,9 @@ extension TaurusDBClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "UpdateSqlFilterControl",
-            method: .post,
+            operation: "UpdateSqlFilterControl", method: .post,
             path: "/v3/{project_id}/instances/{instance_id}/sql-filter/switch",
-            pathParameters: ["instance_id": instanceID],
-            headers: headers,
-            body: body
+            pathParameters: ["instance_id": instanceID], headers: headers, body: body
         )
         return try await client.send(request, as: UpdateSqlFilterControlResponse.self)
     }

@@ -17,9 +17,7 @@ public struct BackupPolicy: Codable, Sendable, Equatable {
     public var period: String?
 
     private enum CodingKeys: String, CodingKey {
-        case keepDays = "keep_days"
-        case startTime = "start_time"
-        case period
+        case keepDays = "keep_days", startTime = "start_time", period
     }
 
     public init(keepDays: String? = nil, startTime: String? = nil, period: String? = nil) {

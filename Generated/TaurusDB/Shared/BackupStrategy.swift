@@ -11,18 +11,11 @@ public struct BackupStrategy: Codable, Sendable, Equatable {
     public var startTime: String?
 
     private enum CodingKeys: String, CodingKey {
-        case keepDays = "keep_days"
-        case startTime = "start_time"
+        case keepDays = "keep_days", startTime = "start_time"
     }
 
     public init(keepDays: Int? = nil, startTime: String? = nil) {
         self.keepDays = keepDays
         self.startTime = startTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.keepDays = try container.decodeLenientIfPresent(Int.self, forKey: .keepDays)
-        self.startTime = try container.decodeIfPresent(String.self, forKey: .startTime)
     }
 }

@@ -11,8 +11,7 @@ public struct ChargeInfo: Codable, Sendable, Equatable {
     public var orderID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case chargeMode = "charge_mode"
-        case orderID = "order_id"
+        case chargeMode = "charge_mode", orderID = "order_id"
     }
 
     public init(chargeMode: String? = nil, orderID: String? = nil) {

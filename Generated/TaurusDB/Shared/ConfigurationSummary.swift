@@ -29,25 +29,14 @@ public struct ConfigurationSummary: Codable, Sendable, Equatable {
     public var userDefined: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case description
-        case datastoreVersionName = "datastore_version_name"
-        case datastoreName = "datastore_name"
-        case created
-        case updated
-        case userDefined = "user_defined"
+        case id, name, description, datastoreVersionName = "datastore_version_name"
+        case datastoreName = "datastore_name", created, updated, userDefined = "user_defined"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        datastoreVersionName: String? = nil,
-        datastoreName: String? = nil,
-        created: String? = nil,
-        updated: String? = nil,
-        userDefined: Bool? = nil
+        id: String? = nil, name: String? = nil, description: String? = nil,
+        datastoreVersionName: String? = nil, datastoreName: String? = nil, created: String? = nil,
+        updated: String? = nil, userDefined: Bool? = nil
     ) {
         self.id = id
         self.name = name
@@ -57,17 +46,5 @@ public struct ConfigurationSummary: Codable, Sendable, Equatable {
         self.created = created
         self.updated = updated
         self.userDefined = userDefined
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.datastoreVersionName = try container.decodeIfPresent(String.self, forKey: .datastoreVersionName)
-        self.datastoreName = try container.decodeIfPresent(String.self, forKey: .datastoreName)
-        self.created = try container.decodeIfPresent(String.self, forKey: .created)
-        self.updated = try container.decodeIfPresent(String.self, forKey: .updated)
-        self.userDefined = try container.decodeLenientIfPresent(Bool.self, forKey: .userDefined)
     }
 }

@@ -15,9 +15,7 @@ public struct CreateGaussMySqlBackupRequest: Codable, Sendable, Equatable {
     public var description: String?
 
     private enum CodingKeys: String, CodingKey {
-        case instanceID = "instance_id"
-        case name
-        case description
+        case instanceID = "instance_id", name, description
     }
 
     public init(instanceID: String, name: String, description: String? = nil) {

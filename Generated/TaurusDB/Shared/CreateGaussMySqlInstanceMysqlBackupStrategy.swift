@@ -29,8 +29,7 @@ public struct CreateGaussMySqlInstanceMysqlBackupStrategy: Codable, Sendable, Eq
     public var keepDays: String?
 
     private enum CodingKeys: String, CodingKey {
-        case startTime = "start_time"
-        case keepDays = "keep_days"
+        case startTime = "start_time", keepDays = "keep_days"
     }
 
     public init(startTime: StartTime, keepDays: String? = nil) {

@@ -12,9 +12,7 @@ public struct Datastore: Codable, Sendable, Equatable {
     public var version: String?
 
     private enum CodingKeys: String, CodingKey {
-        case kernelVersion = "kernel_version"
-        case type
-        case version
+        case kernelVersion = "kernel_version", type, version
     }
 
     public init(kernelVersion: String? = nil, type: String? = nil, version: String? = nil) {

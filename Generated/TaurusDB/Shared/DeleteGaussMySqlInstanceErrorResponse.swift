@@ -12,9 +12,7 @@ public struct DeleteGaussMySqlInstanceErrorResponse: Codable, Sendable, Equatabl
     public var jobID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case errorCode = "error_code"
-        case errorMsg = "error_msg"
-        case jobID = "job_id"
+        case errorCode = "error_code", errorMsg = "error_msg", jobID = "job_id"
     }
 
     public init(errorCode: String? = nil, errorMsg: String? = nil, jobID: String? = nil) {

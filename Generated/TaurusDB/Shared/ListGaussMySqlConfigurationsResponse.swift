@@ -11,18 +11,11 @@ public struct ListGaussMySqlConfigurationsResponse: Codable, Sendable, Equatable
     public var totalCount: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case configurations
-        case totalCount = "total_count"
+        case configurations, totalCount = "total_count"
     }
 
     public init(configurations: [ConfigurationSummary]? = nil, totalCount: Int? = nil) {
         self.configurations = configurations
         self.totalCount = totalCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.configurations = try container.decodeIfPresent([ConfigurationSummary].self, forKey: .configurations)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
     }
 }

@@ -10,19 +10,8 @@ public struct MysqlFlavorInfo: Codable, Sendable, Equatable {
     /// Memory size in GB.
     public var ram: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case vcpus
-        case ram
-    }
-
     public init(vcpus: Int? = nil, ram: Int? = nil) {
         self.vcpus = vcpus
         self.ram = ram
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.vcpus = try container.decodeLenientIfPresent(Int.self, forKey: .vcpus)
-        self.ram = try container.decodeLenientIfPresent(Int.self, forKey: .ram)
     }
 }

@@ -27,24 +27,13 @@ public struct MysqlFlavorsInfo: Codable, Sendable, Equatable {
     public var azStatus: [String: String]?
 
     private enum CodingKeys: String, CodingKey {
-        case vcpus
-        case ram
-        case type
-        case id
-        case specCode = "spec_code"
-        case versionName = "version_name"
-        case instanceMode = "instance_mode"
-        case azStatus = "az_status"
+        case vcpus, ram, type, id, specCode = "spec_code", versionName = "version_name"
+        case instanceMode = "instance_mode", azStatus = "az_status"
     }
 
     public init(
-        vcpus: String? = nil,
-        ram: String? = nil,
-        type: String? = nil,
-        id: String? = nil,
-        specCode: String? = nil,
-        versionName: String? = nil,
-        instanceMode: String? = nil,
+        vcpus: String? = nil, ram: String? = nil, type: String? = nil, id: String? = nil,
+        specCode: String? = nil, versionName: String? = nil, instanceMode: String? = nil,
         azStatus: [String: String]? = nil
     ) {
         self.vcpus = vcpus

@@ -8,16 +8,7 @@ public struct MysqlVolume: Codable, Sendable, Equatable {
     /// Value: 40 to 128000. The value must be a multiple of 10.
     public var size: Int
 
-    private enum CodingKeys: String, CodingKey {
-        case size
-    }
-
     public init(size: Int) {
         self.size = size
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.size = try container.decodeLenient(Int.self, forKey: .size)
     }
 }

@@ -10,19 +10,8 @@ public struct NodesWeight: Codable, Sendable, Equatable {
     /// Weight assigned to the node. Value: 0 to 1000.
     public var weight: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case weight
-    }
-
     public init(id: String? = nil, weight: Int? = nil) {
         self.id = id
         self.weight = weight
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.weight = try container.decodeLenientIfPresent(Int.self, forKey: .weight)
     }
 }

@@ -35,19 +35,12 @@ public struct OpenAPIVersion: Codable, Sendable, Equatable {
     public var minVersion: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case links
-        case status
-        case updated
-        case minVersion = "min_version"
+        case id, links, status, updated, minVersion = "min_version"
     }
 
     public init(
-        id: JSONValue? = nil,
-        links: [OpenAPILinks]? = nil,
-        status: StatusValue? = nil,
-        updated: String? = nil,
-        minVersion: String? = nil
+        id: JSONValue? = nil, links: [OpenAPILinks]? = nil, status: StatusValue? = nil,
+        updated: String? = nil, minVersion: String? = nil
     ) {
         self.id = id
         self.links = links

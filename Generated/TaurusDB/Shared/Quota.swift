@@ -23,25 +23,17 @@ public struct Quota: Codable, Sendable, Equatable {
     public var availabilityRamQuota: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case enterpriseProjectID = "enterprise_project_id"
-        case enterpriseProjectName = "enterprise_project_name"
-        case instanceQuota = "instance_quota"
-        case vcpusQuota = "vcpus_quota"
-        case ramQuota = "ram_quota"
+        case enterpriseProjectID = "enterprise_project_id", enterpriseProjectName = "enterprise_project_name"
+        case instanceQuota = "instance_quota", vcpusQuota = "vcpus_quota", ramQuota = "ram_quota"
         case availabilityInstanceQuota = "availability_instance_quota"
         case availabilityVcpusQuota = "availability_vcpus_quota"
         case availabilityRamQuota = "availability_ram_quota"
     }
 
     public init(
-        enterpriseProjectID: String? = nil,
-        enterpriseProjectName: String? = nil,
-        instanceQuota: Int? = nil,
-        vcpusQuota: Int? = nil,
-        ramQuota: Int? = nil,
-        availabilityInstanceQuota: Int? = nil,
-        availabilityVcpusQuota: Int? = nil,
-        availabilityRamQuota: Int? = nil
+        enterpriseProjectID: String? = nil, enterpriseProjectName: String? = nil, instanceQuota: Int? = nil,
+        vcpusQuota: Int? = nil, ramQuota: Int? = nil, availabilityInstanceQuota: Int? = nil,
+        availabilityVcpusQuota: Int? = nil, availabilityRamQuota: Int? = nil
     ) {
         self.enterpriseProjectID = enterpriseProjectID
         self.enterpriseProjectName = enterpriseProjectName
@@ -51,17 +43,5 @@ public struct Quota: Codable, Sendable, Equatable {
         self.availabilityInstanceQuota = availabilityInstanceQuota
         self.availabilityVcpusQuota = availabilityVcpusQuota
         self.availabilityRamQuota = availabilityRamQuota
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.enterpriseProjectName = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectName)
-        self.instanceQuota = try container.decodeLenientIfPresent(Int.self, forKey: .instanceQuota)
-        self.vcpusQuota = try container.decodeLenientIfPresent(Int.self, forKey: .vcpusQuota)
-        self.ramQuota = try container.decodeLenientIfPresent(Int.self, forKey: .ramQuota)
-        self.availabilityInstanceQuota = try container.decodeLenientIfPresent(Int.self, forKey: .availabilityInstanceQuota)
-        self.availabilityVcpusQuota = try container.decodeLenientIfPresent(Int.self, forKey: .availabilityVcpusQuota)
-        self.availabilityRamQuota = try container.decodeLenientIfPresent(Int.self, forKey: .availabilityRamQuota)
     }
 }

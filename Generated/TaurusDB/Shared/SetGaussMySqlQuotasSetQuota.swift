@@ -17,29 +17,17 @@ public struct SetGaussMySqlQuotasSetQuota: Codable, Sendable, Equatable {
     public var ramQuota: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case enterpriseProjectID = "enterprise_project_id"
-        case instanceQuota = "instance_quota"
-        case vcpusQuota = "vcpus_quota"
-        case ramQuota = "ram_quota"
+        case enterpriseProjectID = "enterprise_project_id", instanceQuota = "instance_quota"
+        case vcpusQuota = "vcpus_quota", ramQuota = "ram_quota"
     }
 
     public init(
-        enterpriseProjectID: String? = nil,
-        instanceQuota: Int? = nil,
-        vcpusQuota: Int? = nil,
+        enterpriseProjectID: String? = nil, instanceQuota: Int? = nil, vcpusQuota: Int? = nil,
         ramQuota: Int? = nil
     ) {
         self.enterpriseProjectID = enterpriseProjectID
         self.instanceQuota = instanceQuota
         self.vcpusQuota = vcpusQuota
         self.ramQuota = ramQuota
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.instanceQuota = try container.decodeLenientIfPresent(Int.self, forKey: .instanceQuota)
-        self.vcpusQuota = try container.decodeLenientIfPresent(Int.self, forKey: .vcpusQuota)
-        self.ramQuota = try container.decodeLenientIfPresent(Int.self, forKey: .ramQuota)
     }
 }

@@ -18,10 +18,8 @@ public struct SetQuota: Codable, Sendable, Equatable {
     public var ramQuota: Int
 
     private enum CodingKeys: String, CodingKey {
-        case enterpriseProjectID = "enterprise_project_id"
-        case instanceQuota = "instance_quota"
-        case vcpusQuota = "vcpus_quota"
-        case ramQuota = "ram_quota"
+        case enterpriseProjectID = "enterprise_project_id", instanceQuota = "instance_quota"
+        case vcpusQuota = "vcpus_quota", ramQuota = "ram_quota"
     }
 
     public init(enterpriseProjectID: String, instanceQuota: Int, vcpusQuota: Int, ramQuota: Int) {
@@ -29,13 +27,5 @@ public struct SetQuota: Codable, Sendable, Equatable {
         self.instanceQuota = instanceQuota
         self.vcpusQuota = vcpusQuota
         self.ramQuota = ramQuota
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.enterpriseProjectID = try container.decode(String.self, forKey: .enterpriseProjectID)
-        self.instanceQuota = try container.decodeLenient(Int.self, forKey: .instanceQuota)
-        self.vcpusQuota = try container.decodeLenient(Int.self, forKey: .vcpusQuota)
-        self.ramQuota = try container.decodeLenient(Int.self, forKey: .ramQuota)
     }
 }

@@ -18,8 +18,7 @@ public struct ShowGaussMySqlInstanceInfoMysqlBackupStrategy: Codable, Sendable, 
     public var keepDays: String?
 
     private enum CodingKeys: String, CodingKey {
-        case startTime = "start_time"
-        case keepDays = "keep_days"
+        case startTime = "start_time", keepDays = "keep_days"
     }
 
     public init(startTime: String? = nil, keepDays: String? = nil) {

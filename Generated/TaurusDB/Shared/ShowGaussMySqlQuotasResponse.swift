@@ -11,18 +11,11 @@ public struct ShowGaussMySqlQuotasResponse: Codable, Sendable, Equatable {
     public var totalCount: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case quotaList = "quota_list"
-        case totalCount = "total_count"
+        case quotaList = "quota_list", totalCount = "total_count"
     }
 
     public init(quotaList: [Quota]? = nil, totalCount: Int? = nil) {
         self.quotaList = quotaList
         self.totalCount = totalCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.quotaList = try container.decodeIfPresent([Quota].self, forKey: .quotaList)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
     }
 }

@@ -29,9 +29,7 @@ public struct UpdateGaussMySqlBackupPolicyResponse: Codable, Sendable, Equatable
     public var instanceName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case status
-        case instanceID = "instance_id"
-        case instanceName = "instance_name"
+        case status, instanceID = "instance_id", instanceName = "instance_name"
     }
 
     public init(status: StatusValue? = nil, instanceID: String? = nil, instanceName: String? = nil) {

@@ -11,18 +11,11 @@ public struct ListInstanceTagsResponse: Codable, Sendable, Equatable {
     public var tags: [InstanceTagItem]?
 
     private enum CodingKeys: String, CodingKey {
-        case totalCount = "total_count"
-        case tags
+        case totalCount = "total_count", tags
     }
 
     public init(totalCount: Int? = nil, tags: [InstanceTagItem]? = nil) {
         self.totalCount = totalCount
         self.tags = tags
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
-        self.tags = try container.decodeIfPresent([InstanceTagItem].self, forKey: .tags)
     }
 }

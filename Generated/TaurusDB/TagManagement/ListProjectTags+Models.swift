@@ -11,19 +11,12 @@ public struct ListProjectTagsResponse: Codable, Sendable, Equatable {
     public var tags: [ProjectTagItem]?
 
     private enum CodingKeys: String, CodingKey {
-        case totalCount = "total_count"
-        case tags
+        case totalCount = "total_count", tags
     }
 
     public init(totalCount: Int? = nil, tags: [ProjectTagItem]? = nil) {
         self.totalCount = totalCount
         self.tags = tags
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
-        self.tags = try container.decodeIfPresent([ProjectTagItem].self, forKey: .tags)
     }
 }
 

@@ -23,12 +23,9 @@ extension TaurusDBClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "BatchTagAction",
-            method: .post,
+            operation: "BatchTagAction", method: .post,
             path: "/v3/{project_id}/instances/{instance_id}/tags/action",
-            pathParameters: ["instance_id": instanceID],
-            headers: headers,
-            body: body
+            pathParameters: ["instance_id": instanceID], headers: headers, body: body
         )
         try await client.send(request)
     }
@@ -61,12 +58,9 @@ extension TaurusDBClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "ListInstanceTags",
-            method: .get,
+            operation: "ListInstanceTags", method: .get,
             path: "/v3/{project_id}/instances/{instance_id}/tags",
-            pathParameters: ["instance_id": instanceID],
-            query: query,
-            headers: headers
+            pathParameters: ["instance_id": instanceID], query: query, headers: headers
         )
         return try await client.send(request, as: ListInstanceTagsResponse.self)
     }
@@ -124,10 +118,7 @@ extension TaurusDBClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "ListProjectTags",
-            method: .get,
-            path: "/v3/{project_id}/tags",
-            query: query,
+            operation: "ListProjectTags", method: .get, path: "/v3/{project_id}/tags", query: query,
             headers: headers
         )
         return try await client.send(request, as: ListProjectTagsResponse.self)

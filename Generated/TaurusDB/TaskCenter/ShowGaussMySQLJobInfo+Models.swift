@@ -38,27 +38,13 @@ public struct GetJobInfoDetail: Codable, Sendable, Equatable {
     public var failReason: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case status
-        case created
-        case ended
-        case process
-        case instance
-        case entities
-        case failReason = "fail_reason"
+        case id, name, status, created, ended, process, instance, entities, failReason = "fail_reason"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        status: GetJobInfoDetailStatus? = nil,
-        created: String? = nil,
-        ended: String? = nil,
-        process: String? = nil,
-        instance: MysqlEngineVersionInfo? = nil,
-        entities: JSONValue? = nil,
-        failReason: String? = nil
+        id: String? = nil, name: String? = nil, status: GetJobInfoDetailStatus? = nil, created: String? = nil,
+        ended: String? = nil, process: String? = nil, instance: MysqlEngineVersionInfo? = nil,
+        entities: JSONValue? = nil, failReason: String? = nil
     ) {
         self.id = id
         self.name = name

@@ -25,10 +25,7 @@ extension TaurusDBClient {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
-            operation: "ShowGaussMySQLJobInfo",
-            method: .get,
-            path: "/v3/{project_id}/jobs",
-            query: query,
+            operation: "ShowGaussMySQLJobInfo", method: .get, path: "/v3/{project_id}/jobs", query: query,
             headers: headers
         )
         return try await client.send(request, as: ShowGaussMySQLJobInfoResponse.self)

@@ -26,20 +26,9 @@ public struct UpdateBandwidthBandwidth: Codable, Sendable, Equatable {
     /// The minimum increment is 500 Mbit/s if the allowed bandwidth is greater than 1000 Mbit/s.
     public var size: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case size
-    }
-
     public init(name: String? = nil, size: Int? = nil) {
         self.name = name
         self.size = size
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
     }
 }
 

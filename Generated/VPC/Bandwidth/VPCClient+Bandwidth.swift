@@ -39,10 +39,7 @@ extension VPCClient {
         query.append("limit", limit)
         query.append("enterprise_project_id", enterpriseProjectID)
         let request = OperationRequest(
-            operation: "ListBandwidths",
-            method: .get,
-            path: "/v1/{project_id}/bandwidths",
-            query: query
+            operation: "ListBandwidths", method: .get, path: "/v1/{project_id}/bandwidths", query: query
         )
         return try await client.send(request, as: ListBandwidthsResponse.self)
     }
@@ -59,9 +56,7 @@ extension VPCClient {
     /// - Returns: The body of the service's `200` response.
     public func showBandwidth(bandwidthID: String) async throws -> ShowBandwidthResponse {
         let request = OperationRequest(
-            operation: "ShowBandwidth",
-            method: .get,
-            path: "/v1/{project_id}/bandwidths/{bandwidth_id}",
+            operation: "ShowBandwidth", method: .get, path: "/v1/{project_id}/bandwidths/{bandwidth_id}",
             pathParameters: ["bandwidth_id": bandwidthID]
         )
         return try await client.send(request, as: ShowBandwidthResponse.self)
@@ -83,11 +78,8 @@ extension VPCClient {
         _ body: UpdateBandwidthRequest
     ) async throws -> UpdateBandwidthResponse {
         let request = OperationRequest(
-            operation: "UpdateBandwidth",
-            method: .put,
-            path: "/v1/{project_id}/bandwidths/{bandwidth_id}",
-            pathParameters: ["bandwidth_id": bandwidthID],
-            body: body
+            operation: "UpdateBandwidth", method: .put, path: "/v1/{project_id}/bandwidths/{bandwidth_id}",
+            pathParameters: ["bandwidth_id": bandwidthID], body: body
         )
         return try await client.send(request, as: UpdateBandwidthResponse.self)
     }

@@ -37,30 +37,17 @@ public struct CreateSharedBandwidthBandwidth: Codable, Sendable, Equatable {
     public var publicBorderGroup: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case size
-        case enterpriseProjectID = "enterprise_project_id"
+        case name, size, enterpriseProjectID = "enterprise_project_id"
         case publicBorderGroup = "public_border_group"
     }
 
     public init(
-        name: String,
-        size: Int,
-        enterpriseProjectID: String? = nil,
-        publicBorderGroup: String? = nil
+        name: String, size: Int, enterpriseProjectID: String? = nil, publicBorderGroup: String? = nil
     ) {
         self.name = name
         self.size = size
         self.enterpriseProjectID = enterpriseProjectID
         self.publicBorderGroup = publicBorderGroup
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.size = try container.decodeLenient(Int.self, forKey: .size)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.publicBorderGroup = try container.decodeIfPresent(String.self, forKey: .publicBorderGroup)
     }
 }
 
@@ -120,37 +107,18 @@ public struct CreateSharedBandwidthBandwidth2: Codable, Sendable, Equatable {
     public var publicBorderGroup: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case size
-        case id
-        case shareType = "share_type"
-        case publicipInfo = "publicip_info"
-        case tenantID = "tenant_id"
-        case bandwidthType = "bandwidth_type"
-        case chargeMode = "charge_mode"
-        case billingInfo = "billing_info"
-        case enterpriseProjectID = "enterprise_project_id"
-        case status
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case publicBorderGroup = "public_border_group"
+        case name, size, id, shareType = "share_type", publicipInfo = "publicip_info", tenantID = "tenant_id"
+        case bandwidthType = "bandwidth_type", chargeMode = "charge_mode", billingInfo = "billing_info"
+        case enterpriseProjectID = "enterprise_project_id", status, createdAt = "created_at"
+        case updatedAt = "updated_at", publicBorderGroup = "public_border_group"
     }
 
     public init(
-        name: String? = nil,
-        size: Int? = nil,
-        id: String? = nil,
-        shareType: String? = nil,
-        publicipInfo: [CreateSharedBandwidthPublicipInfo]? = nil,
-        tenantID: String? = nil,
-        bandwidthType: String? = nil,
-        chargeMode: String? = nil,
-        billingInfo: String? = nil,
-        enterpriseProjectID: String? = nil,
-        status: String? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        publicBorderGroup: String? = nil
+        name: String? = nil, size: Int? = nil, id: String? = nil, shareType: String? = nil,
+        publicipInfo: [CreateSharedBandwidthPublicipInfo]? = nil, tenantID: String? = nil,
+        bandwidthType: String? = nil, chargeMode: String? = nil, billingInfo: String? = nil,
+        enterpriseProjectID: String? = nil, status: String? = nil, createdAt: String? = nil,
+        updatedAt: String? = nil, publicBorderGroup: String? = nil
     ) {
         self.name = name
         self.size = size
@@ -166,24 +134,6 @@ public struct CreateSharedBandwidthBandwidth2: Codable, Sendable, Equatable {
         self.createdAt = createdAt
         self.updatedAt = updatedAt
         self.publicBorderGroup = publicBorderGroup
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.shareType = try container.decodeIfPresent(String.self, forKey: .shareType)
-        self.publicipInfo = try container.decodeIfPresent([CreateSharedBandwidthPublicipInfo].self, forKey: .publicipInfo)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.bandwidthType = try container.decodeIfPresent(String.self, forKey: .bandwidthType)
-        self.chargeMode = try container.decodeIfPresent(String.self, forKey: .chargeMode)
-        self.billingInfo = try container.decodeIfPresent(String.self, forKey: .billingInfo)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.publicBorderGroup = try container.decodeIfPresent(String.self, forKey: .publicBorderGroup)
     }
 }
 
@@ -215,34 +165,20 @@ public struct CreateSharedBandwidthPublicipInfo: Codable, Sendable, Equatable {
     public var publicipType: String?
 
     private enum CodingKeys: String, CodingKey {
-        case publicipID = "publicip_id"
-        case publicipAddress = "publicip_address"
-        case publicipv6Address = "publicipv6_address"
-        case ipVersion = "ip_version"
+        case publicipID = "publicip_id", publicipAddress = "publicip_address"
+        case publicipv6Address = "publicipv6_address", ipVersion = "ip_version"
         case publicipType = "publicip_type"
     }
 
     public init(
-        publicipID: String? = nil,
-        publicipAddress: String? = nil,
-        publicipv6Address: String? = nil,
-        ipVersion: Int? = nil,
-        publicipType: String? = nil
+        publicipID: String? = nil, publicipAddress: String? = nil, publicipv6Address: String? = nil,
+        ipVersion: Int? = nil, publicipType: String? = nil
     ) {
         self.publicipID = publicipID
         self.publicipAddress = publicipAddress
         self.publicipv6Address = publicipv6Address
         self.ipVersion = ipVersion
         self.publicipType = publicipType
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.publicipID = try container.decodeIfPresent(String.self, forKey: .publicipID)
-        self.publicipAddress = try container.decodeIfPresent(String.self, forKey: .publicipAddress)
-        self.publicipv6Address = try container.decodeIfPresent(String.self, forKey: .publicipv6Address)
-        self.ipVersion = try container.decodeLenientIfPresent(Int.self, forKey: .ipVersion)
-        self.publicipType = try container.decodeIfPresent(String.self, forKey: .publicipType)
     }
 }
 

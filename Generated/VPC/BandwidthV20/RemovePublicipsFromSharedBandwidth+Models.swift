@@ -34,26 +34,15 @@ public struct RemovePublicipsFromSharedBandwidthBandwidth: Codable, Sendable, Eq
     public var size: Int
 
     private enum CodingKeys: String, CodingKey {
-        case publicipInfo = "publicip_info"
-        case chargeMode = "charge_mode"
-        case size
+        case publicipInfo = "publicip_info", chargeMode = "charge_mode", size
     }
 
     public init(
-        publicipInfo: [RemovePublicipsFromSharedBandwidthPublicipInfo],
-        chargeMode: ChargeMode,
-        size: Int
+        publicipInfo: [RemovePublicipsFromSharedBandwidthPublicipInfo], chargeMode: ChargeMode, size: Int
     ) {
         self.publicipInfo = publicipInfo
         self.chargeMode = chargeMode
         self.size = size
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.publicipInfo = try container.decode([RemovePublicipsFromSharedBandwidthPublicipInfo].self, forKey: .publicipInfo)
-        self.chargeMode = try container.decode(ChargeMode.self, forKey: .chargeMode)
-        self.size = try container.decodeLenient(Int.self, forKey: .size)
     }
 }
 

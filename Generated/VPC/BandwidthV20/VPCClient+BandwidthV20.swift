@@ -20,11 +20,9 @@ extension VPCClient {
         _ body: AddPublicipsIntoSharedBandwidthRequest
     ) async throws -> AddPublicipsIntoSharedBandwidthResponse {
         let request = OperationRequest(
-            operation: "AddPublicipsIntoSharedBandwidth",
-            method: .post,
+            operation: "AddPublicipsIntoSharedBandwidth", method: .post,
             path: "/v2.0/{project_id}/bandwidths/{bandwidth_id}/insert",
-            pathParameters: ["bandwidth_id": bandwidthID],
-            body: body
+            pathParameters: ["bandwidth_id": bandwidthID], body: body
         )
         return try await client.send(request, as: AddPublicipsIntoSharedBandwidthResponse.self)
     }
@@ -43,9 +41,7 @@ extension VPCClient {
         _ body: CreateSharedBandwidthRequest
     ) async throws -> CreateSharedBandwidthResponse {
         let request = OperationRequest(
-            operation: "CreateSharedBandwidth",
-            method: .post,
-            path: "/v2.0/{project_id}/bandwidths",
+            operation: "CreateSharedBandwidth", method: .post, path: "/v2.0/{project_id}/bandwidths",
             body: body
         )
         return try await client.send(request, as: CreateSharedBandwidthResponse.self)
@@ -64,8 +60,7 @@ extension VPCClient {
     /// - Returns: The body of the service's `200` response.
     public func deleteSharedBandwidth(bandwidthID: String) async throws -> DeleteSharedBandwidthResponse {
         let request = OperationRequest(
-            operation: "DeleteSharedBandwidth",
-            method: .delete,
+            operation: "DeleteSharedBandwidth", method: .delete,
             path: "/v2.0/{project_id}/bandwidths/{bandwidth_id}",
             pathParameters: ["bandwidth_id": bandwidthID]
         )
@@ -88,11 +83,9 @@ extension VPCClient {
         _ body: RemovePublicipsFromSharedBandwidthRequest
     ) async throws -> RemovePublicipsFromSharedBandwidthResponse {
         let request = OperationRequest(
-            operation: "RemovePublicipsFromSharedBandwidth",
-            method: .post,
+            operation: "RemovePublicipsFromSharedBandwidth", method: .post,
             path: "/v2.0/{project_id}/bandwidths/{bandwidth_id}/remove",
-            pathParameters: ["bandwidth_id": bandwidthID],
-            body: body
+            pathParameters: ["bandwidth_id": bandwidthID], body: body
         )
         return try await client.send(request, as: RemovePublicipsFromSharedBandwidthResponse.self)
     }

@@ -38,23 +38,13 @@ public struct CommonPoolDict: Codable, Sendable, Equatable {
     public var allowShareBandwidthTypes: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case status
-        case type
-        case used
-        case publicBorderGroup = "public_border_group"
-        case id
+        case name, status, type, used, publicBorderGroup = "public_border_group", id
         case allowShareBandwidthTypes = "allow_share_bandwidth_types"
     }
 
     public init(
-        name: String? = nil,
-        status: String? = nil,
-        type: String? = nil,
-        used: Int? = nil,
-        publicBorderGroup: String? = nil,
-        id: String? = nil,
-        allowShareBandwidthTypes: [String]? = nil
+        name: String? = nil, status: String? = nil, type: String? = nil, used: Int? = nil,
+        publicBorderGroup: String? = nil, id: String? = nil, allowShareBandwidthTypes: [String]? = nil
     ) {
         self.name = name
         self.status = status
@@ -63,17 +53,6 @@ public struct CommonPoolDict: Codable, Sendable, Equatable {
         self.publicBorderGroup = publicBorderGroup
         self.id = id
         self.allowShareBandwidthTypes = allowShareBandwidthTypes
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.used = try container.decodeLenientIfPresent(Int.self, forKey: .used)
-        self.publicBorderGroup = try container.decodeIfPresent(String.self, forKey: .publicBorderGroup)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.allowShareBandwidthTypes = try container.decodeIfPresent([String].self, forKey: .allowShareBandwidthTypes)
     }
 }
 
@@ -85,8 +64,7 @@ public struct ListCommonPoolsResponse: Codable, Sendable, Equatable {
     public var requestID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case commonPools = "common_pools"
-        case requestID = "request_id"
+        case commonPools = "common_pools", requestID = "request_id"
     }
 
     public init(commonPools: [CommonPoolDict]? = nil, requestID: String? = nil) {

@@ -39,11 +39,7 @@ public struct CreatePublicipBandwidth: Codable, Sendable, Equatable {
     public var chargeMode: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case size
-        case id
-        case shareType = "share_type"
-        case chargeMode = "charge_mode"
+        case name, size, id, shareType = "share_type", chargeMode = "charge_mode"
     }
 
     public init(name: String, size: Int, id: String? = nil, shareType: String, chargeMode: String? = nil) {
@@ -52,15 +48,6 @@ public struct CreatePublicipBandwidth: Codable, Sendable, Equatable {
         self.id = id
         self.shareType = shareType
         self.chargeMode = chargeMode
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.size = try container.decodeLenient(Int.self, forKey: .size)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.shareType = try container.decode(String.self, forKey: .shareType)
-        self.chargeMode = try container.decodeIfPresent(String.self, forKey: .chargeMode)
     }
 }
 
@@ -88,22 +75,13 @@ public struct CreatePublicipPublicip: Codable, Sendable, Equatable {
     public var alias: String?
 
     private enum CodingKeys: String, CodingKey {
-        case type
-        case ipVersion = "ip_version"
-        case alias
+        case type, ipVersion = "ip_version", alias
     }
 
     public init(type: String, ipVersion: Int? = nil, alias: String? = nil) {
         self.type = type
         self.ipVersion = ipVersion
         self.alias = alias
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.type = try container.decode(String.self, forKey: .type)
-        self.ipVersion = try container.decodeLenientIfPresent(Int.self, forKey: .ipVersion)
-        self.alias = try container.decodeIfPresent(String.self, forKey: .alias)
     }
 }
 
@@ -168,31 +146,15 @@ public struct CreatePublicipPublicip2: Codable, Sendable, Equatable {
     public var publicBorderGroup: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case status
-        case type
-        case publicIPAddress = "public_ip_address"
-        case ipVersion = "ip_version"
-        case tenantID = "tenant_id"
-        case createTime = "create_time"
-        case bandwidthSize = "bandwidth_size"
-        case alias
-        case enterpriseProjectID = "enterprise_project_id"
-        case publicBorderGroup = "public_border_group"
+        case id, status, type, publicIPAddress = "public_ip_address", ipVersion = "ip_version"
+        case tenantID = "tenant_id", createTime = "create_time", bandwidthSize = "bandwidth_size", alias
+        case enterpriseProjectID = "enterprise_project_id", publicBorderGroup = "public_border_group"
     }
 
     public init(
-        id: String? = nil,
-        status: String? = nil,
-        type: String? = nil,
-        publicIPAddress: String? = nil,
-        ipVersion: Int? = nil,
-        tenantID: String? = nil,
-        createTime: String? = nil,
-        bandwidthSize: Int? = nil,
-        alias: String? = nil,
-        enterpriseProjectID: String? = nil,
-        publicBorderGroup: String? = nil
+        id: String? = nil, status: String? = nil, type: String? = nil, publicIPAddress: String? = nil,
+        ipVersion: Int? = nil, tenantID: String? = nil, createTime: String? = nil, bandwidthSize: Int? = nil,
+        alias: String? = nil, enterpriseProjectID: String? = nil, publicBorderGroup: String? = nil
     ) {
         self.id = id
         self.status = status
@@ -205,21 +167,6 @@ public struct CreatePublicipPublicip2: Codable, Sendable, Equatable {
         self.alias = alias
         self.enterpriseProjectID = enterpriseProjectID
         self.publicBorderGroup = publicBorderGroup
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.publicIPAddress = try container.decodeIfPresent(String.self, forKey: .publicIPAddress)
-        self.ipVersion = try container.decodeLenientIfPresent(Int.self, forKey: .ipVersion)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.createTime = try container.decodeIfPresent(String.self, forKey: .createTime)
-        self.bandwidthSize = try container.decodeLenientIfPresent(Int.self, forKey: .bandwidthSize)
-        self.alias = try container.decodeIfPresent(String.self, forKey: .alias)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.publicBorderGroup = try container.decodeIfPresent(String.self, forKey: .publicBorderGroup)
     }
 }
 

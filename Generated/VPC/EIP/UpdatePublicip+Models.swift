@@ -84,41 +84,19 @@ public struct Publicips: Codable, Sendable, Equatable {
     public var publicBorderGroup: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case status
-        case profile
-        case type
-        case publicIPAddress = "public_ip_address"
-        case ipVersion = "ip_version"
-        case privateIPAddress = "private_ip_address"
-        case portID = "port_id"
-        case tenantID = "tenant_id"
-        case createTime = "create_time"
-        case bandwidthID = "bandwidth_id"
-        case bandwidthSize = "bandwidth_size"
-        case bandwidthShareType = "bandwidth_share_type"
-        case alias
-        case enterpriseProjectID = "enterprise_project_id"
+        case id, status, profile, type, publicIPAddress = "public_ip_address", ipVersion = "ip_version"
+        case privateIPAddress = "private_ip_address", portID = "port_id", tenantID = "tenant_id"
+        case createTime = "create_time", bandwidthID = "bandwidth_id", bandwidthSize = "bandwidth_size"
+        case bandwidthShareType = "bandwidth_share_type", alias, enterpriseProjectID = "enterprise_project_id"
         case publicBorderGroup = "public_border_group"
     }
 
     public init(
-        id: String? = nil,
-        status: String? = nil,
-        profile: Profile? = nil,
-        type: String? = nil,
-        publicIPAddress: String? = nil,
-        ipVersion: Int? = nil,
-        privateIPAddress: String? = nil,
-        portID: String? = nil,
-        tenantID: String? = nil,
-        createTime: String? = nil,
-        bandwidthID: String? = nil,
-        bandwidthSize: Int? = nil,
-        bandwidthShareType: String? = nil,
-        alias: String? = nil,
-        enterpriseProjectID: String? = nil,
-        publicBorderGroup: String? = nil
+        id: String? = nil, status: String? = nil, profile: Profile? = nil, type: String? = nil,
+        publicIPAddress: String? = nil, ipVersion: Int? = nil, privateIPAddress: String? = nil,
+        portID: String? = nil, tenantID: String? = nil, createTime: String? = nil, bandwidthID: String? = nil,
+        bandwidthSize: Int? = nil, bandwidthShareType: String? = nil, alias: String? = nil,
+        enterpriseProjectID: String? = nil, publicBorderGroup: String? = nil
     ) {
         self.id = id
         self.status = status
@@ -137,26 +115,6 @@ public struct Publicips: Codable, Sendable, Equatable {
         self.enterpriseProjectID = enterpriseProjectID
         self.publicBorderGroup = publicBorderGroup
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.profile = try container.decodeIfPresent(Profile.self, forKey: .profile)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.publicIPAddress = try container.decodeIfPresent(String.self, forKey: .publicIPAddress)
-        self.ipVersion = try container.decodeLenientIfPresent(Int.self, forKey: .ipVersion)
-        self.privateIPAddress = try container.decodeIfPresent(String.self, forKey: .privateIPAddress)
-        self.portID = try container.decodeIfPresent(String.self, forKey: .portID)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.createTime = try container.decodeIfPresent(String.self, forKey: .createTime)
-        self.bandwidthID = try container.decodeIfPresent(String.self, forKey: .bandwidthID)
-        self.bandwidthSize = try container.decodeLenientIfPresent(Int.self, forKey: .bandwidthSize)
-        self.bandwidthShareType = try container.decodeIfPresent(String.self, forKey: .bandwidthShareType)
-        self.alias = try container.decodeIfPresent(String.self, forKey: .alias)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.publicBorderGroup = try container.decodeIfPresent(String.self, forKey: .publicBorderGroup)
-    }
 }
 
 /// Specifies the EIP object. For details, see Table 3.
@@ -173,8 +131,7 @@ public struct UpdatePublicipPublicip: Codable, Sendable, Equatable {
     public var alias: String?
 
     private enum CodingKeys: String, CodingKey {
-        case portID = "port_id"
-        case alias
+        case portID = "port_id", alias
     }
 
     public init(portID: String? = nil, alias: String? = nil) {

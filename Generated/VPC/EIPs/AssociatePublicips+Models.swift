@@ -40,8 +40,7 @@ public struct AssociatePublicipsOption: Codable, Sendable, Equatable {
     public var associateInstanceID: String
 
     private enum CodingKeys: String, CodingKey {
-        case associateInstanceType = "associate_instance_type"
-        case associateInstanceID = "associate_instance_id"
+        case associateInstanceType = "associate_instance_type", associateInstanceID = "associate_instance_id"
     }
 
     public init(associateInstanceType: AssociateInstanceTypeValue, associateInstanceID: String) {

@@ -24,8 +24,7 @@ public struct AttachBatchPublicipResponse: Codable, Sendable, Equatable {
     public var requestID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case publicips
-        case requestID = "request_id"
+        case publicips, requestID = "request_id"
     }
 
     public init(publicips: [BatchPublicipResp]? = nil, requestID: String? = nil) {
@@ -46,8 +45,7 @@ public struct BatchAttachSharebwDict: Codable, Sendable, Equatable {
     public var publicipID: String
 
     private enum CodingKeys: String, CodingKey {
-        case bandwidthID = "bandwidth_id"
-        case publicipID = "publicip_id"
+        case bandwidthID = "bandwidth_id", publicipID = "publicip_id"
     }
 
     public init(bandwidthID: String, publicipID: String) {
@@ -63,20 +61,9 @@ public struct BatchPublicipResp: Codable, Sendable, Equatable {
     /// EIP.
     public var publicip: PublicipResp?
 
-    private enum CodingKeys: String, CodingKey {
-        case statusCode
-        case publicip
-    }
-
     public init(statusCode: Int? = nil, publicip: PublicipResp? = nil) {
         self.statusCode = statusCode
         self.publicip = publicip
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.statusCode = try container.decodeLenientIfPresent(Int.self, forKey: .statusCode)
-        self.publicip = try container.decodeIfPresent(PublicipResp.self, forKey: .publicip)
     }
 }
 
@@ -154,50 +141,22 @@ public struct PublicipResp: Codable, Sendable, Equatable {
     public var publicBorderGroup: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case projectID = "project_id"
-        case ipVersion = "ip_version"
-        case publicIPAddress = "public_ip_address"
-        case publicIPv6Address = "public_ipv6_address"
-        case status
-        case description
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case type
-        case vnic
-        case bandwidth
-        case enterpriseProjectID = "enterprise_project_id"
-        case billingInfo = "billing_info"
-        case lockStatus = "lock_status"
-        case associateInstanceType = "associate_instance_type"
-        case associateInstanceID = "associate_instance_id"
-        case publicipPoolID = "publicip_pool_id"
-        case publicipPoolName = "publicip_pool_name"
-        case alias
+        case id, projectID = "project_id", ipVersion = "ip_version", publicIPAddress = "public_ip_address"
+        case publicIPv6Address = "public_ipv6_address", status, description, createdAt = "created_at"
+        case updatedAt = "updated_at", type, vnic, bandwidth, enterpriseProjectID = "enterprise_project_id"
+        case billingInfo = "billing_info", lockStatus = "lock_status"
+        case associateInstanceType = "associate_instance_type", associateInstanceID = "associate_instance_id"
+        case publicipPoolID = "publicip_pool_id", publicipPoolName = "publicip_pool_name", alias
         case publicBorderGroup = "public_border_group"
     }
 
     public init(
-        id: String? = nil,
-        projectID: String? = nil,
-        ipVersion: Int? = nil,
-        publicIPAddress: String? = nil,
-        publicIPv6Address: String? = nil,
-        status: String? = nil,
-        description: String? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        type: String? = nil,
-        vnic: VnicInfo? = nil,
-        bandwidth: BandwidthResp? = nil,
-        enterpriseProjectID: String? = nil,
-        billingInfo: String? = nil,
-        lockStatus: String? = nil,
-        associateInstanceType: String? = nil,
-        associateInstanceID: String? = nil,
-        publicipPoolID: String? = nil,
-        publicipPoolName: String? = nil,
-        alias: String? = nil,
+        id: String? = nil, projectID: String? = nil, ipVersion: Int? = nil, publicIPAddress: String? = nil,
+        publicIPv6Address: String? = nil, status: String? = nil, description: String? = nil,
+        createdAt: String? = nil, updatedAt: String? = nil, type: String? = nil, vnic: VnicInfo? = nil,
+        bandwidth: BandwidthResp? = nil, enterpriseProjectID: String? = nil, billingInfo: String? = nil,
+        lockStatus: String? = nil, associateInstanceType: String? = nil, associateInstanceID: String? = nil,
+        publicipPoolID: String? = nil, publicipPoolName: String? = nil, alias: String? = nil,
         publicBorderGroup: String? = nil
     ) {
         self.id = id
@@ -221,30 +180,5 @@ public struct PublicipResp: Codable, Sendable, Equatable {
         self.publicipPoolName = publicipPoolName
         self.alias = alias
         self.publicBorderGroup = publicBorderGroup
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.ipVersion = try container.decodeLenientIfPresent(Int.self, forKey: .ipVersion)
-        self.publicIPAddress = try container.decodeIfPresent(String.self, forKey: .publicIPAddress)
-        self.publicIPv6Address = try container.decodeIfPresent(String.self, forKey: .publicIPv6Address)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.vnic = try container.decodeIfPresent(VnicInfo.self, forKey: .vnic)
-        self.bandwidth = try container.decodeIfPresent(BandwidthResp.self, forKey: .bandwidth)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.billingInfo = try container.decodeIfPresent(String.self, forKey: .billingInfo)
-        self.lockStatus = try container.decodeIfPresent(String.self, forKey: .lockStatus)
-        self.associateInstanceType = try container.decodeIfPresent(String.self, forKey: .associateInstanceType)
-        self.associateInstanceID = try container.decodeIfPresent(String.self, forKey: .associateInstanceID)
-        self.publicipPoolID = try container.decodeIfPresent(String.self, forKey: .publicipPoolID)
-        self.publicipPoolName = try container.decodeIfPresent(String.self, forKey: .publicipPoolName)
-        self.alias = try container.decodeIfPresent(String.self, forKey: .alias)
-        self.publicBorderGroup = try container.decodeIfPresent(String.self, forKey: .publicBorderGroup)
     }
 }

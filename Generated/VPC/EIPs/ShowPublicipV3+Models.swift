@@ -60,28 +60,16 @@ public struct ShowPublicipV3ProfileInfo: Codable, Sendable, Equatable {
     public var bandwithInfo: BandwidthInfoResp?
 
     private enum CodingKeys: String, CodingKey {
-        case localNetworkPort = "local_network_port"
-        case standalone
-        case notifyStatus = "notify_status"
-        case createTime = "create_time"
-        case fakeNetworkType = "fake_network_type"
-        case createSource = "create_source"
-        case ecsID = "ecs_id"
-        case lockStatus = "lock_status"
-        case freezedStatus = "freezed_status"
+        case localNetworkPort = "local_network_port", standalone, notifyStatus = "notify_status"
+        case createTime = "create_time", fakeNetworkType = "fake_network_type", createSource = "create_source"
+        case ecsID = "ecs_id", lockStatus = "lock_status", freezedStatus = "freezed_status"
         case bandwithInfo = "bandwith_info"
     }
 
     public init(
-        localNetworkPort: String? = nil,
-        standalone: Bool? = nil,
-        notifyStatus: NotifyStatus? = nil,
-        createTime: String? = nil,
-        fakeNetworkType: Bool? = nil,
-        createSource: CreateSource? = nil,
-        ecsID: String? = nil,
-        lockStatus: String? = nil,
-        freezedStatus: FreezedStatus? = nil,
+        localNetworkPort: String? = nil, standalone: Bool? = nil, notifyStatus: NotifyStatus? = nil,
+        createTime: String? = nil, fakeNetworkType: Bool? = nil, createSource: CreateSource? = nil,
+        ecsID: String? = nil, lockStatus: String? = nil, freezedStatus: FreezedStatus? = nil,
         bandwithInfo: BandwidthInfoResp? = nil
     ) {
         self.localNetworkPort = localNetworkPort
@@ -94,20 +82,6 @@ public struct ShowPublicipV3ProfileInfo: Codable, Sendable, Equatable {
         self.lockStatus = lockStatus
         self.freezedStatus = freezedStatus
         self.bandwithInfo = bandwithInfo
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.localNetworkPort = try container.decodeIfPresent(String.self, forKey: .localNetworkPort)
-        self.standalone = try container.decodeLenientIfPresent(Bool.self, forKey: .standalone)
-        self.notifyStatus = try container.decodeIfPresent(NotifyStatus.self, forKey: .notifyStatus)
-        self.createTime = try container.decodeIfPresent(String.self, forKey: .createTime)
-        self.fakeNetworkType = try container.decodeLenientIfPresent(Bool.self, forKey: .fakeNetworkType)
-        self.createSource = try container.decodeIfPresent(CreateSource.self, forKey: .createSource)
-        self.ecsID = try container.decodeIfPresent(String.self, forKey: .ecsID)
-        self.lockStatus = try container.decodeIfPresent(String.self, forKey: .lockStatus)
-        self.freezedStatus = try container.decodeIfPresent(FreezedStatus.self, forKey: .freezedStatus)
-        self.bandwithInfo = try container.decodeIfPresent(BandwidthInfoResp.self, forKey: .bandwithInfo)
     }
 }
 
@@ -289,67 +263,30 @@ public struct ShowPublicipV3PublicipSingleShowResp: Codable, Sendable, Equatable
     public var cascadeDeleteByInstance: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case projectID = "project_id"
-        case ipVersion = "ip_version"
-        case publicIPAddress = "public_ip_address"
-        case publicIPv6Address = "public_ipv6_address"
-        case networkType = "network_type"
-        case status
-        case description
-        case publicBorderGroup = "public_border_group"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case type
-        case vnic
-        case bandwidth
-        case enterpriseProjectID = "enterprise_project_id"
-        case billingInfo = "billing_info"
-        case lockStatus = "lock_status"
-        case associateInstanceType = "associate_instance_type"
-        case associateInstanceID = "associate_instance_id"
-        case publicipPoolID = "publicip_pool_id"
-        case publicipPoolName = "publicip_pool_name"
-        case alias
-        case profile
-        case fakeNetworkType = "fake_network_type"
-        case tags
-        case associateInstanceMetadata = "associate_instance_metadata"
-        case associateMode = "associate_mode"
+        case id, projectID = "project_id", ipVersion = "ip_version", publicIPAddress = "public_ip_address"
+        case publicIPv6Address = "public_ipv6_address", networkType = "network_type", status, description
+        case publicBorderGroup = "public_border_group", createdAt = "created_at", updatedAt = "updated_at"
+        case type, vnic, bandwidth, enterpriseProjectID = "enterprise_project_id"
+        case billingInfo = "billing_info", lockStatus = "lock_status"
+        case associateInstanceType = "associate_instance_type", associateInstanceID = "associate_instance_id"
+        case publicipPoolID = "publicip_pool_id", publicipPoolName = "publicip_pool_name", alias, profile
+        case fakeNetworkType = "fake_network_type", tags
+        case associateInstanceMetadata = "associate_instance_metadata", associateMode = "associate_mode"
         case allowShareBandwidthTypes = "allow_share_bandwidth_types"
         case cascadeDeleteByInstance = "cascade_delete_by_instance"
     }
 
     public init(
-        id: String? = nil,
-        projectID: String? = nil,
-        ipVersion: Int? = nil,
-        publicIPAddress: String? = nil,
-        publicIPv6Address: String? = nil,
-        networkType: String? = nil,
-        status: PublicipInstanceStatus? = nil,
-        description: String? = nil,
-        publicBorderGroup: String? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        type: TypeValue? = nil,
-        vnic: VnicInfo? = nil,
-        bandwidth: BandwidthResp? = nil,
-        enterpriseProjectID: String? = nil,
-        billingInfo: String? = nil,
-        lockStatus: String? = nil,
-        associateInstanceType: AssociateInstanceType? = nil,
-        associateInstanceID: String? = nil,
-        publicipPoolID: String? = nil,
-        publicipPoolName: String? = nil,
-        alias: String? = nil,
-        profile: ShowPublicipV3ProfileInfo? = nil,
-        fakeNetworkType: Bool? = nil,
-        tags: [String]? = nil,
-        associateInstanceMetadata: String? = nil,
-        associateMode: String? = nil,
-        allowShareBandwidthTypes: [String]? = nil,
-        cascadeDeleteByInstance: Bool? = nil
+        id: String? = nil, projectID: String? = nil, ipVersion: Int? = nil, publicIPAddress: String? = nil,
+        publicIPv6Address: String? = nil, networkType: String? = nil, status: PublicipInstanceStatus? = nil,
+        description: String? = nil, publicBorderGroup: String? = nil, createdAt: String? = nil,
+        updatedAt: String? = nil, type: TypeValue? = nil, vnic: VnicInfo? = nil,
+        bandwidth: BandwidthResp? = nil, enterpriseProjectID: String? = nil, billingInfo: String? = nil,
+        lockStatus: String? = nil, associateInstanceType: AssociateInstanceType? = nil,
+        associateInstanceID: String? = nil, publicipPoolID: String? = nil, publicipPoolName: String? = nil,
+        alias: String? = nil, profile: ShowPublicipV3ProfileInfo? = nil, fakeNetworkType: Bool? = nil,
+        tags: [String]? = nil, associateInstanceMetadata: String? = nil, associateMode: String? = nil,
+        allowShareBandwidthTypes: [String]? = nil, cascadeDeleteByInstance: Bool? = nil
     ) {
         self.id = id
         self.projectID = projectID
@@ -381,39 +318,6 @@ public struct ShowPublicipV3PublicipSingleShowResp: Codable, Sendable, Equatable
         self.allowShareBandwidthTypes = allowShareBandwidthTypes
         self.cascadeDeleteByInstance = cascadeDeleteByInstance
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.ipVersion = try container.decodeLenientIfPresent(Int.self, forKey: .ipVersion)
-        self.publicIPAddress = try container.decodeIfPresent(String.self, forKey: .publicIPAddress)
-        self.publicIPv6Address = try container.decodeIfPresent(String.self, forKey: .publicIPv6Address)
-        self.networkType = try container.decodeIfPresent(String.self, forKey: .networkType)
-        self.status = try container.decodeIfPresent(PublicipInstanceStatus.self, forKey: .status)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.publicBorderGroup = try container.decodeIfPresent(String.self, forKey: .publicBorderGroup)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.type = try container.decodeIfPresent(TypeValue.self, forKey: .type)
-        self.vnic = try container.decodeIfPresent(VnicInfo.self, forKey: .vnic)
-        self.bandwidth = try container.decodeIfPresent(BandwidthResp.self, forKey: .bandwidth)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.billingInfo = try container.decodeIfPresent(String.self, forKey: .billingInfo)
-        self.lockStatus = try container.decodeIfPresent(String.self, forKey: .lockStatus)
-        self.associateInstanceType = try container.decodeIfPresent(AssociateInstanceType.self, forKey: .associateInstanceType)
-        self.associateInstanceID = try container.decodeIfPresent(String.self, forKey: .associateInstanceID)
-        self.publicipPoolID = try container.decodeIfPresent(String.self, forKey: .publicipPoolID)
-        self.publicipPoolName = try container.decodeIfPresent(String.self, forKey: .publicipPoolName)
-        self.alias = try container.decodeIfPresent(String.self, forKey: .alias)
-        self.profile = try container.decodeIfPresent(ShowPublicipV3ProfileInfo.self, forKey: .profile)
-        self.fakeNetworkType = try container.decodeLenientIfPresent(Bool.self, forKey: .fakeNetworkType)
-        self.tags = try container.decodeIfPresent([String].self, forKey: .tags)
-        self.associateInstanceMetadata = try container.decodeIfPresent(String.self, forKey: .associateInstanceMetadata)
-        self.associateMode = try container.decodeIfPresent(String.self, forKey: .associateMode)
-        self.allowShareBandwidthTypes = try container.decodeIfPresent([String].self, forKey: .allowShareBandwidthTypes)
-        self.cascadeDeleteByInstance = try container.decodeLenientIfPresent(Bool.self, forKey: .cascadeDeleteByInstance)
-    }
 }
 
 /// The response of ``VPCClient/showPublicipV3``.
@@ -426,8 +330,7 @@ public struct ShowPublicipV3Response: Codable, Sendable, Equatable {
     public var publicip: ShowPublicipV3PublicipSingleShowResp?
 
     private enum CodingKeys: String, CodingKey {
-        case requestID = "request_id"
-        case publicip
+        case requestID = "request_id", publicip
     }
 
     public init(requestID: String? = nil, publicip: ShowPublicipV3PublicipSingleShowResp? = nil) {

@@ -103,52 +103,24 @@ public struct PublicipUpdateResp: Codable, Sendable, Equatable {
     public var associateMode: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case projectID = "project_id"
-        case ipVersion = "ip_version"
-        case publicIPAddress = "public_ip_address"
-        case publicIPv6Address = "public_ipv6_address"
-        case status
-        case description
-        case publicBorderGroup = "public_border_group"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case type
-        case vnic
-        case bandwidth
-        case enterpriseProjectID = "enterprise_project_id"
-        case billingInfo = "billing_info"
-        case lockStatus = "lock_status"
-        case associateInstanceType = "associate_instance_type"
-        case associateInstanceID = "associate_instance_id"
-        case publicipPoolID = "publicip_pool_id"
-        case publicipPoolName = "publicip_pool_name"
-        case alias
+        case id, projectID = "project_id", ipVersion = "ip_version", publicIPAddress = "public_ip_address"
+        case publicIPv6Address = "public_ipv6_address", status, description
+        case publicBorderGroup = "public_border_group", createdAt = "created_at", updatedAt = "updated_at"
+        case type, vnic, bandwidth, enterpriseProjectID = "enterprise_project_id"
+        case billingInfo = "billing_info", lockStatus = "lock_status"
+        case associateInstanceType = "associate_instance_type", associateInstanceID = "associate_instance_id"
+        case publicipPoolID = "publicip_pool_id", publicipPoolName = "publicip_pool_name", alias
         case associateMode = "associate_mode"
     }
 
     public init(
-        id: String? = nil,
-        projectID: String? = nil,
-        ipVersion: Int? = nil,
-        publicIPAddress: String? = nil,
-        publicIPv6Address: String? = nil,
-        status: String? = nil,
-        description: String? = nil,
-        publicBorderGroup: String? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        type: String? = nil,
-        vnic: VnicInfo? = nil,
-        bandwidth: BandwidthResp? = nil,
-        enterpriseProjectID: String? = nil,
-        billingInfo: String? = nil,
-        lockStatus: String? = nil,
-        associateInstanceType: String? = nil,
-        associateInstanceID: String? = nil,
-        publicipPoolID: String? = nil,
-        publicipPoolName: String? = nil,
-        alias: String? = nil,
+        id: String? = nil, projectID: String? = nil, ipVersion: Int? = nil, publicIPAddress: String? = nil,
+        publicIPv6Address: String? = nil, status: String? = nil, description: String? = nil,
+        publicBorderGroup: String? = nil, createdAt: String? = nil, updatedAt: String? = nil,
+        type: String? = nil, vnic: VnicInfo? = nil, bandwidth: BandwidthResp? = nil,
+        enterpriseProjectID: String? = nil, billingInfo: String? = nil, lockStatus: String? = nil,
+        associateInstanceType: String? = nil, associateInstanceID: String? = nil,
+        publicipPoolID: String? = nil, publicipPoolName: String? = nil, alias: String? = nil,
         associateMode: String? = nil
     ) {
         self.id = id
@@ -173,32 +145,6 @@ public struct PublicipUpdateResp: Codable, Sendable, Equatable {
         self.publicipPoolName = publicipPoolName
         self.alias = alias
         self.associateMode = associateMode
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.ipVersion = try container.decodeLenientIfPresent(Int.self, forKey: .ipVersion)
-        self.publicIPAddress = try container.decodeIfPresent(String.self, forKey: .publicIPAddress)
-        self.publicIPv6Address = try container.decodeIfPresent(String.self, forKey: .publicIPv6Address)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.publicBorderGroup = try container.decodeIfPresent(String.self, forKey: .publicBorderGroup)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.vnic = try container.decodeIfPresent(VnicInfo.self, forKey: .vnic)
-        self.bandwidth = try container.decodeIfPresent(BandwidthResp.self, forKey: .bandwidth)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.billingInfo = try container.decodeIfPresent(String.self, forKey: .billingInfo)
-        self.lockStatus = try container.decodeIfPresent(String.self, forKey: .lockStatus)
-        self.associateInstanceType = try container.decodeIfPresent(String.self, forKey: .associateInstanceType)
-        self.associateInstanceID = try container.decodeIfPresent(String.self, forKey: .associateInstanceID)
-        self.publicipPoolID = try container.decodeIfPresent(String.self, forKey: .publicipPoolID)
-        self.publicipPoolName = try container.decodeIfPresent(String.self, forKey: .publicipPoolName)
-        self.alias = try container.decodeIfPresent(String.self, forKey: .alias)
-        self.associateMode = try container.decodeIfPresent(String.self, forKey: .associateMode)
     }
 }
 
@@ -244,16 +190,12 @@ public struct UpdatePublicipOption: Codable, Sendable, Equatable {
     public var associateInstanceID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case alias
-        case description
-        case associateInstanceType = "associate_instance_type"
+        case alias, description, associateInstanceType = "associate_instance_type"
         case associateInstanceID = "associate_instance_id"
     }
 
     public init(
-        alias: String? = nil,
-        description: String? = nil,
-        associateInstanceType: String? = nil,
+        alias: String? = nil, description: String? = nil, associateInstanceType: String? = nil,
         associateInstanceID: String? = nil
     ) {
         self.alias = alias
@@ -281,8 +223,7 @@ public struct UpdatePublicipsResponse: Codable, Sendable, Equatable {
     public var publicip: PublicipUpdateResp?
 
     private enum CodingKeys: String, CodingKey {
-        case requestID = "request_id"
-        case publicip
+        case requestID = "request_id", publicip
     }
 
     public init(requestID: String? = nil, publicip: PublicipUpdateResp? = nil) {

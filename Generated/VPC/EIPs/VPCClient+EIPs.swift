@@ -115,11 +115,9 @@ extension VPCClient {
         _ body: AssociatePublicipsRequest
     ) async throws -> AssociatePublicipsResponse {
         let request = OperationRequest(
-            operation: "AssociatePublicips",
-            method: .post,
+            operation: "AssociatePublicips", method: .post,
             path: "/v3/{project_id}/eip/publicips/{publicip_id}/associate-instance",
-            pathParameters: ["publicip_id": publicipID],
-            body: body
+            pathParameters: ["publicip_id": publicipID], body: body
         )
         return try await client.send(request, as: AssociatePublicipsResponse.self)
     }
@@ -138,10 +136,8 @@ extension VPCClient {
         _ body: AttachBatchPublicipRequest
     ) async throws -> AttachBatchPublicipResponse {
         let request = OperationRequest(
-            operation: "AttachBatchPublicip",
-            method: .post,
-            path: "/v3/{project_id}/eip/publicips/attach-share-bandwidth",
-            body: body
+            operation: "AttachBatchPublicip", method: .post,
+            path: "/v3/{project_id}/eip/publicips/attach-share-bandwidth", body: body
         )
         return try await client.send(request, as: AttachBatchPublicipResponse.self)
     }
@@ -158,8 +154,7 @@ extension VPCClient {
     /// - Returns: The body of the service's `200` response.
     public func disassociatePublicips(publicipID: String) async throws -> DisassociatePublicipsResponse {
         let request = OperationRequest(
-            operation: "DisassociatePublicips",
-            method: .post,
+            operation: "DisassociatePublicips", method: .post,
             path: "/v3/{project_id}/eip/publicips/{publicip_id}/disassociate-instance",
             pathParameters: ["publicip_id": publicipID]
         )
@@ -320,10 +315,7 @@ extension VPCClient {
         query.append("public_border_group", publicBorderGroup)
         query.append("allow_share_bandwidth_type_any", allowShareBandwidthTypeAny)
         let request = OperationRequest(
-            operation: "ListPublicipsV3",
-            method: .get,
-            path: "/v3/{project_id}/eip/publicips",
-            query: query
+            operation: "ListPublicipsV3", method: .get, path: "/v3/{project_id}/eip/publicips", query: query
         )
         return try await client.send(request, as: ListPublicipsV3Response.self)
     }
@@ -505,11 +497,8 @@ extension VPCClient {
         var query = QueryItems()
         query.append("fields", fields)
         let request = OperationRequest(
-            operation: "ShowPublicipV3",
-            method: .get,
-            path: "/v3/{project_id}/eip/publicips/{publicip_id}",
-            pathParameters: ["publicip_id": publicipID],
-            query: query
+            operation: "ShowPublicipV3", method: .get, path: "/v3/{project_id}/eip/publicips/{publicip_id}",
+            pathParameters: ["publicip_id": publicipID], query: query
         )
         return try await client.send(request, as: ShowPublicipV3Response.self)
     }
@@ -559,11 +548,8 @@ extension VPCClient {
         _ body: UpdatePublicipsRequest
     ) async throws -> UpdatePublicipsResponse {
         let request = OperationRequest(
-            operation: "UpdatePublicips",
-            method: .put,
-            path: "/v3/{project_id}/eip/publicips/{publicip_id}",
-            pathParameters: ["publicip_id": publicipID],
-            body: body
+            operation: "UpdatePublicips", method: .put, path: "/v3/{project_id}/eip/publicips/{publicip_id}",
+            pathParameters: ["publicip_id": publicipID], body: body
         )
         return try await client.send(request, as: UpdatePublicipsResponse.self)
     }

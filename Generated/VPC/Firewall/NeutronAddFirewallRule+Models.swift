@@ -21,9 +21,7 @@ public struct NeutronAddFirewallRuleRequest: Codable, Sendable, Equatable {
     public var insertBefore: String?
 
     private enum CodingKeys: String, CodingKey {
-        case firewallRuleID = "firewall_rule_id"
-        case insertAfter = "insert_after"
-        case insertBefore = "insert_before"
+        case firewallRuleID = "firewall_rule_id", insertAfter = "insert_after", insertBefore = "insert_before"
     }
 
     public init(firewallRuleID: String, insertAfter: String? = nil, insertBefore: String? = nil) {

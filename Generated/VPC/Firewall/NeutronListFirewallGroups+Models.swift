@@ -13,8 +13,7 @@ public struct NeutronListFirewallGroupsResponse: Codable, Sendable, Equatable {
     public var firewallGroupsLinks: [Link]?
 
     private enum CodingKeys: String, CodingKey {
-        case firewallGroups = "firewall_groups"
-        case firewallGroupsLinks = "firewall_groups_links"
+        case firewallGroups = "firewall_groups", firewallGroupsLinks = "firewall_groups_links"
     }
 
     public init(firewallGroups: [FirewallGroup]? = nil, firewallGroupsLinks: [Link]? = nil) {

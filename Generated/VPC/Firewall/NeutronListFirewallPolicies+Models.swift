@@ -13,8 +13,7 @@ public struct NeutronListFirewallPoliciesResponse: Codable, Sendable, Equatable 
     public var firewallPoliciesLinks: [Link]?
 
     private enum CodingKeys: String, CodingKey {
-        case firewallPolicies = "firewall_policies"
-        case firewallPoliciesLinks = "firewall_policies_links"
+        case firewallPolicies = "firewall_policies", firewallPoliciesLinks = "firewall_policies_links"
     }
 
     public init(firewallPolicies: [FirewallPolicy]? = nil, firewallPoliciesLinks: [Link]? = nil) {

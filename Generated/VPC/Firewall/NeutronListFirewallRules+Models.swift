@@ -13,8 +13,7 @@ public struct NeutronListFirewallRulesResponse: Codable, Sendable, Equatable {
     public var firewallRulesLinks: [Link]?
 
     private enum CodingKeys: String, CodingKey {
-        case firewallRules = "firewall_rules"
-        case firewallRulesLinks = "firewall_rules_links"
+        case firewallRules = "firewall_rules", firewallRulesLinks = "firewall_rules_links"
     }
 
     public init(firewallRules: [FirewallRule]? = nil, firewallRulesLinks: [Link]? = nil) {

@@ -20,11 +20,9 @@ extension VPCClient {
         _ body: NeutronAddFirewallRuleRequest
     ) async throws -> FirewallPolicy {
         let request = OperationRequest(
-            operation: "NeutronAddFirewallRule",
-            method: .put,
+            operation: "NeutronAddFirewallRule", method: .put,
             path: "/v2.0/fwaas/firewall_policies/{firewall_policy_id}/insert_rule",
-            pathParameters: ["firewall_policy_id": firewallPolicyID],
-            body: body
+            pathParameters: ["firewall_policy_id": firewallPolicyID], body: body
         )
         return try await client.send(request, as: FirewallPolicy.self)
     }
@@ -43,9 +41,7 @@ extension VPCClient {
         _ body: NeutronCreateFirewallGroupRequest
     ) async throws -> NeutronCreateFirewallGroupResponse {
         let request = OperationRequest(
-            operation: "NeutronCreateFirewallGroup",
-            method: .post,
-            path: "/v2.0/fwaas/firewall_groups",
+            operation: "NeutronCreateFirewallGroup", method: .post, path: "/v2.0/fwaas/firewall_groups",
             body: body
         )
         return try await client.send(request, as: NeutronCreateFirewallGroupResponse.self)
@@ -66,9 +62,7 @@ extension VPCClient {
         _ body: NeutronCreateFirewallPolicyRequest
     ) async throws -> NeutronCreateFirewallPolicyResponse {
         let request = OperationRequest(
-            operation: "NeutronCreateFirewallPolicy",
-            method: .post,
-            path: "/v2.0/fwaas/firewall_policies",
+            operation: "NeutronCreateFirewallPolicy", method: .post, path: "/v2.0/fwaas/firewall_policies",
             body: body
         )
         return try await client.send(request, as: NeutronCreateFirewallPolicyResponse.self)
@@ -88,9 +82,7 @@ extension VPCClient {
         _ body: NeutronCreateFirewallRuleRequest
     ) async throws -> NeutronCreateFirewallRuleResponse {
         let request = OperationRequest(
-            operation: "NeutronCreateFirewallRule",
-            method: .post,
-            path: "/v2.0/fwaas/firewall_rules",
+            operation: "NeutronCreateFirewallRule", method: .post, path: "/v2.0/fwaas/firewall_rules",
             body: body
         )
         return try await client.send(request, as: NeutronCreateFirewallRuleResponse.self)
@@ -106,8 +98,7 @@ extension VPCClient {
     ///   - firewallGroupID: Specifies the firewall group ID, which uniquely identifies the firewall group.
     public func neutronDeleteFirewallGroup(firewallGroupID: String) async throws {
         let request = OperationRequest(
-            operation: "NeutronDeleteFirewallGroup",
-            method: .delete,
+            operation: "NeutronDeleteFirewallGroup", method: .delete,
             path: "/v2.0/fwaas/firewall_groups/{firewall_group_id}",
             pathParameters: ["firewall_group_id": firewallGroupID]
         )
@@ -124,8 +115,7 @@ extension VPCClient {
     ///   - firewallPolicyID: Specifies the firewall policy ID, which uniquely identifies the firewall policy.
     public func neutronDeleteFirewallPolicy(firewallPolicyID: String) async throws {
         let request = OperationRequest(
-            operation: "NeutronDeleteFirewallPolicy",
-            method: .delete,
+            operation: "NeutronDeleteFirewallPolicy", method: .delete,
             path: "/v2.0/fwaas/firewall_policies/{firewall_policy_id}",
             pathParameters: ["firewall_policy_id": firewallPolicyID]
         )
@@ -142,8 +132,7 @@ extension VPCClient {
     ///   - firewallRuleID: Specifies the firewall rule ID, which uniquely identifies the firewall rule.
     public func neutronDeleteFirewallRule(firewallRuleID: String) async throws {
         let request = OperationRequest(
-            operation: "NeutronDeleteFirewallRule",
-            method: .delete,
+            operation: "NeutronDeleteFirewallRule", method: .delete,
             path: "/v2.0/fwaas/firewall_rules/{firewall_rule_id}",
             pathParameters: ["firewall_rule_id": firewallRuleID]
         )
@@ -196,9 +185,7 @@ extension VPCClient {
         query.append("marker", marker)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "NeutronListFirewallGroups",
-            method: .get,
-            path: "/v2.0/fwaas/firewall_groups",
+            operation: "NeutronListFirewallGroups", method: .get, path: "/v2.0/fwaas/firewall_groups",
             query: query
         )
         return try await client.send(request, as: NeutronListFirewallGroupsResponse.self)
@@ -245,9 +232,7 @@ extension VPCClient {
         query.append("marker", marker)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "NeutronListFirewallPolicies",
-            method: .get,
-            path: "/v2.0/fwaas/firewall_policies",
+            operation: "NeutronListFirewallPolicies", method: .get, path: "/v2.0/fwaas/firewall_policies",
             query: query
         )
         return try await client.send(request, as: NeutronListFirewallPoliciesResponse.self)
@@ -306,9 +291,7 @@ extension VPCClient {
         query.append("marker", marker)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "NeutronListFirewallRules",
-            method: .get,
-            path: "/v2.0/fwaas/firewall_rules",
+            operation: "NeutronListFirewallRules", method: .get, path: "/v2.0/fwaas/firewall_rules",
             query: query
         )
         return try await client.send(request, as: NeutronListFirewallRulesResponse.self)
@@ -330,11 +313,9 @@ extension VPCClient {
         _ body: NeutronRemoveFirewallRuleRequest
     ) async throws -> FirewallPolicy {
         let request = OperationRequest(
-            operation: "NeutronRemoveFirewallRule",
-            method: .put,
+            operation: "NeutronRemoveFirewallRule", method: .put,
             path: "/v2.0/fwaas/firewall_policies/{firewall_policy_id}/remove_rule",
-            pathParameters: ["firewall_policy_id": firewallPolicyID],
-            body: body
+            pathParameters: ["firewall_policy_id": firewallPolicyID], body: body
         )
         return try await client.send(request, as: FirewallPolicy.self)
     }
@@ -354,8 +335,7 @@ extension VPCClient {
         firewallGroupID: String
     ) async throws -> NeutronShowFirewallGroupResponse {
         let request = OperationRequest(
-            operation: "NeutronShowFirewallGroup",
-            method: .get,
+            operation: "NeutronShowFirewallGroup", method: .get,
             path: "/v2.0/fwaas/firewall_groups/{firewall_group_id}",
             pathParameters: ["firewall_group_id": firewallGroupID]
         )
@@ -429,8 +409,7 @@ extension VPCClient {
         firewallPolicyID: String
     ) async throws -> NeutronShowFirewallPolicyResponse {
         let request = OperationRequest(
-            operation: "NeutronShowFirewallPolicy",
-            method: .get,
+            operation: "NeutronShowFirewallPolicy", method: .get,
             path: "/v2.0/fwaas/firewall_policies/{firewall_policy_id}",
             pathParameters: ["firewall_policy_id": firewallPolicyID]
         )
@@ -452,8 +431,7 @@ extension VPCClient {
         firewallRuleID: String
     ) async throws -> NeutronShowFirewallRuleResponse {
         let request = OperationRequest(
-            operation: "NeutronShowFirewallRule",
-            method: .get,
+            operation: "NeutronShowFirewallRule", method: .get,
             path: "/v2.0/fwaas/firewall_rules/{firewall_rule_id}",
             pathParameters: ["firewall_rule_id": firewallRuleID]
         )
@@ -476,11 +454,9 @@ extension VPCClient {
         _ body: NeutronUpdateFirewallGroupRequest
     ) async throws -> NeutronUpdateFirewallGroupResponse {
         let request = OperationRequest(
-            operation: "NeutronUpdateFirewallGroup",
-            method: .put,
+            operation: "NeutronUpdateFirewallGroup", method: .put,
             path: "/v2.0/fwaas/firewall_groups/{firewall_group_id}",
-            pathParameters: ["firewall_group_id": firewallGroupID],
-            body: body
+            pathParameters: ["firewall_group_id": firewallGroupID], body: body
         )
         return try await client.send(request, as: NeutronUpdateFirewallGroupResponse.self)
     }
@@ -501,11 +477,9 @@ extension VPCClient {
         _ body: NeutronUpdateFirewallPolicyRequest
     ) async throws -> NeutronUpdateFirewallPolicyResponse {
         let request = OperationRequest(
-            operation: "NeutronUpdateFirewallPolicy",
-            method: .put,
+            operation: "NeutronUpdateFirewallPolicy", method: .put,
             path: "/v2.0/fwaas/firewall_policies/{firewall_policy_id}",
-            pathParameters: ["firewall_policy_id": firewallPolicyID],
-            body: body
+            pathParameters: ["firewall_policy_id": firewallPolicyID], body: body
         )
         return try await client.send(request, as: NeutronUpdateFirewallPolicyResponse.self)
     }
@@ -526,11 +500,9 @@ extension VPCClient {
         _ body: NeutronUpdateFirewallRuleRequest
     ) async throws -> NeutronUpdateFirewallRuleResponse {
         let request = OperationRequest(
-            operation: "NeutronUpdateFirewallRule",
-            method: .put,
+            operation: "NeutronUpdateFirewallRule", method: .put,
             path: "/v2.0/fwaas/firewall_rules/{firewall_rule_id}",
-            pathParameters: ["firewall_rule_id": firewallRuleID],
-            body: body
+            pathParameters: ["firewall_rule_id": firewallRuleID], body: body
         )
         return try await client.send(request, as: NeutronUpdateFirewallRuleResponse.self)
     }

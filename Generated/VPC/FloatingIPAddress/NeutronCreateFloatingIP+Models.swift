@@ -19,16 +19,12 @@ public struct NeutronCreateFloatingIPFloatingip: Codable, Sendable, Equatable {
     public var fixedIPAddress: String?
 
     private enum CodingKeys: String, CodingKey {
-        case floatingIPAddress = "floating_ip_address"
-        case floatingNetworkID = "floating_network_id"
-        case portID = "port_id"
-        case fixedIPAddress = "fixed_ip_address"
+        case floatingIPAddress = "floating_ip_address", floatingNetworkID = "floating_network_id"
+        case portID = "port_id", fixedIPAddress = "fixed_ip_address"
     }
 
     public init(
-        floatingIPAddress: String? = nil,
-        floatingNetworkID: String,
-        portID: String? = nil,
+        floatingIPAddress: String? = nil, floatingNetworkID: String, portID: String? = nil,
         fixedIPAddress: String? = nil
     ) {
         self.floatingIPAddress = floatingIPAddress
@@ -65,28 +61,15 @@ public struct NeutronCreateFloatingIPFloatingip2: Codable, Sendable, Equatable {
     public var dnsDomain: String?
 
     private enum CodingKeys: String, CodingKey {
-        case status
-        case id
-        case floatingIPAddress = "floating_ip_address"
-        case floatingNetworkID = "floating_network_id"
-        case routerID = "router_id"
-        case portID = "port_id"
-        case fixedIPAddress = "fixed_ip_address"
-        case tenantID = "tenant_id"
-        case dnsName = "dns_name"
-        case dnsDomain = "dns_domain"
+        case status, id, floatingIPAddress = "floating_ip_address", floatingNetworkID = "floating_network_id"
+        case routerID = "router_id", portID = "port_id", fixedIPAddress = "fixed_ip_address"
+        case tenantID = "tenant_id", dnsName = "dns_name", dnsDomain = "dns_domain"
     }
 
     public init(
-        status: Status? = nil,
-        id: String? = nil,
-        floatingIPAddress: String? = nil,
-        floatingNetworkID: String? = nil,
-        routerID: String? = nil,
-        portID: String? = nil,
-        fixedIPAddress: String? = nil,
-        tenantID: String? = nil,
-        dnsName: String? = nil,
+        status: Status? = nil, id: String? = nil, floatingIPAddress: String? = nil,
+        floatingNetworkID: String? = nil, routerID: String? = nil, portID: String? = nil,
+        fixedIPAddress: String? = nil, tenantID: String? = nil, dnsName: String? = nil,
         dnsDomain: String? = nil
     ) {
         self.status = status
@@ -121,35 +104,17 @@ public struct NeutronCreateFloatingIPFloatingip3: Codable, Sendable, Equatable {
     public var updatedAt: String?
 
     private enum CodingKeys: String, CodingKey {
-        case createdAt = "created_at"
-        case dnsDomain = "dns_domain"
-        case dnsName = "dns_name"
-        case fixedIPAddress = "fixed_ip_address"
-        case floatingIPAddress = "floating_ip_address"
-        case floatingNetworkID = "floating_network_id"
-        case id
-        case portID = "port_id"
-        case projectID = "project_id"
-        case routerID = "router_id"
-        case status
-        case tenantID = "tenant_id"
-        case updatedAt = "updated_at"
+        case createdAt = "created_at", dnsDomain = "dns_domain", dnsName = "dns_name"
+        case fixedIPAddress = "fixed_ip_address", floatingIPAddress = "floating_ip_address"
+        case floatingNetworkID = "floating_network_id", id, portID = "port_id", projectID = "project_id"
+        case routerID = "router_id", status, tenantID = "tenant_id", updatedAt = "updated_at"
     }
 
     public init(
-        createdAt: String? = nil,
-        dnsDomain: String? = nil,
-        dnsName: String? = nil,
-        fixedIPAddress: JSONValue? = nil,
-        floatingIPAddress: String? = nil,
-        floatingNetworkID: String? = nil,
-        id: String? = nil,
-        portID: JSONValue? = nil,
-        projectID: String? = nil,
-        routerID: JSONValue? = nil,
-        status: String? = nil,
-        tenantID: String? = nil,
-        updatedAt: String? = nil
+        createdAt: String? = nil, dnsDomain: String? = nil, dnsName: String? = nil,
+        fixedIPAddress: JSONValue? = nil, floatingIPAddress: String? = nil, floatingNetworkID: String? = nil,
+        id: String? = nil, portID: JSONValue? = nil, projectID: String? = nil, routerID: JSONValue? = nil,
+        status: String? = nil, tenantID: String? = nil, updatedAt: String? = nil
     ) {
         self.createdAt = createdAt
         self.dnsDomain = dnsDomain

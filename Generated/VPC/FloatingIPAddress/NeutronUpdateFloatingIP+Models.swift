@@ -34,33 +34,17 @@ public struct NeutronUpdateFloatingIPFloatingip2: Codable, Sendable, Equatable {
     public var updatedAt: String?
 
     private enum CodingKeys: String, CodingKey {
-        case status
-        case id
-        case floatingIPAddress = "floating_ip_address"
-        case floatingNetworkID = "floating_network_id"
-        case routerID = "router_id"
-        case portID = "port_id"
-        case fixedIPAddress = "fixed_ip_address"
-        case tenantID = "tenant_id"
-        case dnsName = "dns_name"
-        case dnsDomain = "dns_domain"
-        case createdAt = "created_at"
+        case status, id, floatingIPAddress = "floating_ip_address", floatingNetworkID = "floating_network_id"
+        case routerID = "router_id", portID = "port_id", fixedIPAddress = "fixed_ip_address"
+        case tenantID = "tenant_id", dnsName = "dns_name", dnsDomain = "dns_domain", createdAt = "created_at"
         case updatedAt = "updated_at"
     }
 
     public init(
-        status: Status? = nil,
-        id: String? = nil,
-        floatingIPAddress: String? = nil,
-        floatingNetworkID: String? = nil,
-        routerID: String? = nil,
-        portID: String? = nil,
-        fixedIPAddress: String? = nil,
-        tenantID: String? = nil,
-        dnsName: String? = nil,
-        dnsDomain: String? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil
+        status: Status? = nil, id: String? = nil, floatingIPAddress: String? = nil,
+        floatingNetworkID: String? = nil, routerID: String? = nil, portID: String? = nil,
+        fixedIPAddress: String? = nil, tenantID: String? = nil, dnsName: String? = nil,
+        dnsDomain: String? = nil, createdAt: String? = nil, updatedAt: String? = nil
     ) {
         self.status = status
         self.id = id

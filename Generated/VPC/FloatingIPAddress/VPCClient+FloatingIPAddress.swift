@@ -19,10 +19,7 @@ extension VPCClient {
         _ body: NeutronCreateFloatingIPRequest
     ) async throws -> NeutronCreateFloatingIPResponse {
         let request = OperationRequest(
-            operation: "NeutronCreateFloatingIp",
-            method: .post,
-            path: "/v2.0/floatingips",
-            body: body
+            operation: "NeutronCreateFloatingIp", method: .post, path: "/v2.0/floatingips", body: body
         )
         return try await client.send(request, as: NeutronCreateFloatingIPResponse.self)
     }
@@ -37,9 +34,7 @@ extension VPCClient {
     ///   - floatingipID: Specifies the floating IP address ID.
     public func neutronDeleteFloatingIP(floatingipID: String) async throws {
         let request = OperationRequest(
-            operation: "NeutronDeleteFloatingIp",
-            method: .delete,
-            path: "/v2.0/floatingips/{floatingip_id}",
+            operation: "NeutronDeleteFloatingIp", method: .delete, path: "/v2.0/floatingips/{floatingip_id}",
             pathParameters: ["floatingip_id": floatingipID]
         )
         try await client.send(request)
@@ -100,10 +95,7 @@ extension VPCClient {
         query.append("marker", marker)
         query.append("page_reverse", pageReverse)
         let request = OperationRequest(
-            operation: "NeutronListFloatingIps",
-            method: .get,
-            path: "/v2.0/floatingips",
-            query: query
+            operation: "NeutronListFloatingIps", method: .get, path: "/v2.0/floatingips", query: query
         )
         return try await client.send(request, as: NeutronListFloatingIPsResponse.self)
     }
@@ -122,9 +114,7 @@ extension VPCClient {
     /// - Returns: The body of the service's `200` response.
     public func neutronShowFloatingIP(floatingipID: String) async throws -> NeutronShowFloatingIPResponse {
         let request = OperationRequest(
-            operation: "NeutronShowFloatingIp",
-            method: .get,
-            path: "/v2.0/floatingips/{floatingip_id}",
+            operation: "NeutronShowFloatingIp", method: .get, path: "/v2.0/floatingips/{floatingip_id}",
             pathParameters: ["floatingip_id": floatingipID]
         )
         return try await client.send(request, as: NeutronShowFloatingIPResponse.self)
@@ -198,11 +188,8 @@ extension VPCClient {
         _ body: NeutronUpdateFloatingIPRequest
     ) async throws -> NeutronUpdateFloatingIPResponse {
         let request = OperationRequest(
-            operation: "NeutronUpdateFloatingIp",
-            method: .put,
-            path: "/v2.0/floatingips/{floatingip_id}",
-            pathParameters: ["floatingip_id": floatingipID],
-            body: body
+            operation: "NeutronUpdateFloatingIp", method: .put, path: "/v2.0/floatingips/{floatingip_id}",
+            pathParameters: ["floatingip_id": floatingipID], body: body
         )
         return try await client.send(request, as: NeutronUpdateFloatingIPResponse.self)
     }

@@ -36,33 +36,17 @@ public struct ListFloatingIPAddressesFloatingip: Codable, Sendable, Equatable {
     public var floatingipsLinks: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case status
-        case id
-        case floatingIPAddress = "floating_ip_address"
-        case floatingNetworkID = "floating_network_id"
-        case routerID = "router_id"
-        case portID = "port_id"
-        case fixedIPAddress = "fixed_ip_address"
-        case tenantID = "tenant_id"
-        case projectID = "project_id"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case floatingipsLinks = "floatingips_links"
+        case status, id, floatingIPAddress = "floating_ip_address", floatingNetworkID = "floating_network_id"
+        case routerID = "router_id", portID = "port_id", fixedIPAddress = "fixed_ip_address"
+        case tenantID = "tenant_id", projectID = "project_id", createdAt = "created_at"
+        case updatedAt = "updated_at", floatingipsLinks = "floatingips_links"
     }
 
     public init(
-        status: Status? = nil,
-        id: String? = nil,
-        floatingIPAddress: String? = nil,
-        floatingNetworkID: String? = nil,
-        routerID: String? = nil,
-        portID: String? = nil,
-        fixedIPAddress: String? = nil,
-        tenantID: String? = nil,
-        projectID: String? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        floatingipsLinks: [String]? = nil
+        status: Status? = nil, id: String? = nil, floatingIPAddress: String? = nil,
+        floatingNetworkID: String? = nil, routerID: String? = nil, portID: String? = nil,
+        fixedIPAddress: String? = nil, tenantID: String? = nil, projectID: String? = nil,
+        createdAt: String? = nil, updatedAt: String? = nil, floatingipsLinks: [String]? = nil
     ) {
         self.status = status
         self.id = id
@@ -87,8 +71,7 @@ public struct ListFloatingIPAddressesResponse: Codable, Sendable, Equatable {
     public var floatingipsLinks: [Link]?
 
     private enum CodingKeys: String, CodingKey {
-        case floatingips
-        case floatingipsLinks = "floatingips_links"
+        case floatingips, floatingipsLinks = "floatingips_links"
     }
 
     public init(floatingips: [ListFloatingIPAddressesFloatingip]? = nil, floatingipsLinks: [Link]? = nil) {

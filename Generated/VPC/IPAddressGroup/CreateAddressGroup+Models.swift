@@ -75,23 +75,13 @@ public struct CreateAddressGroupOption: Codable, Sendable, Equatable {
     public var enterpriseProjectID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case ipVersion = "ip_version"
-        case maxCapacity = "max_capacity"
-        case ipSet = "ip_set"
-        case ipExtraSet = "ip_extra_set"
-        case enterpriseProjectID = "enterprise_project_id"
+        case name, description, ipVersion = "ip_version", maxCapacity = "max_capacity", ipSet = "ip_set"
+        case ipExtraSet = "ip_extra_set", enterpriseProjectID = "enterprise_project_id"
     }
 
     public init(
-        name: String,
-        description: String? = nil,
-        ipVersion: Int,
-        maxCapacity: Int? = nil,
-        ipSet: [String]? = nil,
-        ipExtraSet: [IPExtraSetOption]? = nil,
-        enterpriseProjectID: String? = nil
+        name: String, description: String? = nil, ipVersion: Int, maxCapacity: Int? = nil,
+        ipSet: [String]? = nil, ipExtraSet: [IPExtraSetOption]? = nil, enterpriseProjectID: String? = nil
     ) {
         self.name = name
         self.description = description
@@ -100,17 +90,6 @@ public struct CreateAddressGroupOption: Codable, Sendable, Equatable {
         self.ipSet = ipSet
         self.ipExtraSet = ipExtraSet
         self.enterpriseProjectID = enterpriseProjectID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.ipVersion = try container.decodeLenient(Int.self, forKey: .ipVersion)
-        self.maxCapacity = try container.decodeLenientIfPresent(Int.self, forKey: .maxCapacity)
-        self.ipSet = try container.decodeIfPresent([String].self, forKey: .ipSet)
-        self.ipExtraSet = try container.decodeIfPresent([IPExtraSetOption].self, forKey: .ipExtraSet)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
     }
 }
 
@@ -137,19 +116,12 @@ public struct CreateAddressGroupRequest: Codable, Sendable, Equatable {
     public var addressGroup: CreateAddressGroupOption
 
     private enum CodingKeys: String, CodingKey {
-        case dryRun = "dry_run"
-        case addressGroup = "address_group"
+        case dryRun = "dry_run", addressGroup = "address_group"
     }
 
     public init(dryRun: Bool? = nil, addressGroup: CreateAddressGroupOption) {
         self.dryRun = dryRun
         self.addressGroup = addressGroup
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.dryRun = try container.decodeLenientIfPresent(Bool.self, forKey: .dryRun)
-        self.addressGroup = try container.decode(CreateAddressGroupOption.self, forKey: .addressGroup)
     }
 }
 

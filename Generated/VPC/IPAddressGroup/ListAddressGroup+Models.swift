@@ -22,9 +22,7 @@ public struct ListAddressGroupResponse: Codable, Sendable, Equatable {
     public var pageInfo: PageInfo?
 
     private enum CodingKeys: String, CodingKey {
-        case requestID = "request_id"
-        case addressGroups = "address_groups"
-        case pageInfo = "page_info"
+        case requestID = "request_id", addressGroups = "address_groups", pageInfo = "page_info"
     }
 
     public init(requestID: String? = nil, addressGroups: [AddressGroup]? = nil, pageInfo: PageInfo? = nil) {

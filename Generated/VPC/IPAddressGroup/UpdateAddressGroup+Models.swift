@@ -47,16 +47,11 @@ public struct UpdateAddressGroupOption: Codable, Sendable, Equatable {
     public var ipExtraSet: [IPExtraSetOption]?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case ipSet = "ip_set"
-        case ipExtraSet = "ip_extra_set"
+        case name, description, ipSet = "ip_set", ipExtraSet = "ip_extra_set"
     }
 
     public init(
-        name: String? = nil,
-        description: String? = nil,
-        ipSet: [String]? = nil,
+        name: String? = nil, description: String? = nil, ipSet: [String]? = nil,
         ipExtraSet: [IPExtraSetOption]? = nil
     ) {
         self.name = name
@@ -89,19 +84,12 @@ public struct UpdateAddressGroupRequest: Codable, Sendable, Equatable {
     public var addressGroup: UpdateAddressGroupOption
 
     private enum CodingKeys: String, CodingKey {
-        case dryRun = "dry_run"
-        case addressGroup = "address_group"
+        case dryRun = "dry_run", addressGroup = "address_group"
     }
 
     public init(dryRun: Bool? = nil, addressGroup: UpdateAddressGroupOption) {
         self.dryRun = dryRun
         self.addressGroup = addressGroup
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.dryRun = try container.decodeLenientIfPresent(Bool.self, forKey: .dryRun)
-        self.addressGroup = try container.decode(UpdateAddressGroupOption.self, forKey: .addressGroup)
     }
 }
 

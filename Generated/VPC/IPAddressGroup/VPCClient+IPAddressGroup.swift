@@ -20,9 +20,7 @@ extension VPCClient {
         _ body: CreateAddressGroupRequest
     ) async throws -> CreateAddressGroupResponse {
         let request = OperationRequest(
-            operation: "CreateAddressGroup",
-            method: .post,
-            path: "/v3/{project_id}/vpc/address-groups",
+            operation: "CreateAddressGroup", method: .post, path: "/v3/{project_id}/vpc/address-groups",
             body: body
         )
         return try await client.send(request, as: CreateAddressGroupResponse.self)
@@ -40,8 +38,7 @@ extension VPCClient {
     ///   - addressGroupID: Definition: ID of an IP address group. Range: N/A
     public func deleteAddressGroup(addressGroupID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteAddressGroup",
-            method: .delete,
+            operation: "DeleteAddressGroup", method: .delete,
             path: "/v3/{project_id}/vpc/address-groups/{address_group_id}",
             pathParameters: ["address_group_id": addressGroupID]
         )
@@ -61,8 +58,7 @@ extension VPCClient {
     ///   - addressGroupID: Definition: ID of an IP address group. Range: N/A
     public func deleteIPAddressGroupForce(addressGroupID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteIpAddressGroupForce",
-            method: .delete,
+            operation: "DeleteIpAddressGroupForce", method: .delete,
             path: "/v3/{project_id}/vpc/address-groups/{address_group_id}/force",
             pathParameters: ["address_group_id": addressGroupID]
         )
@@ -108,9 +104,7 @@ extension VPCClient {
         query.append("ip_version", ipVersion)
         query.append("description", description)
         let request = OperationRequest(
-            operation: "ListAddressGroup",
-            method: .get,
-            path: "/v3/{project_id}/vpc/address-groups",
+            operation: "ListAddressGroup", method: .get, path: "/v3/{project_id}/vpc/address-groups",
             query: query
         )
         return try await client.send(request, as: ListAddressGroupResponse.self)
@@ -129,8 +123,7 @@ extension VPCClient {
     /// - Returns: The body of the service's `200` response.
     public func showAddressGroup(addressGroupID: String) async throws -> ShowAddressGroupResponse {
         let request = OperationRequest(
-            operation: "ShowAddressGroup",
-            method: .get,
+            operation: "ShowAddressGroup", method: .get,
             path: "/v3/{project_id}/vpc/address-groups/{address_group_id}",
             pathParameters: ["address_group_id": addressGroupID]
         )
@@ -204,11 +197,9 @@ extension VPCClient {
         _ body: UpdateAddressGroupRequest
     ) async throws -> UpdateAddressGroupResponse {
         let request = OperationRequest(
-            operation: "UpdateAddressGroup",
-            method: .put,
+            operation: "UpdateAddressGroup", method: .put,
             path: "/v3/{project_id}/vpc/address-groups/{address_group_id}",
-            pathParameters: ["address_group_id": addressGroupID],
-            body: body
+            pathParameters: ["address_group_id": addressGroupID], body: body
         )
         return try await client.send(request, as: UpdateAddressGroupResponse.self)
     }

@@ -13,8 +13,7 @@ public struct NeutronListSecurityGroupsResponse: Codable, Sendable, Equatable {
     public var securityGroupsLinks: [Link]?
 
     private enum CodingKeys: String, CodingKey {
-        case securityGroups = "security_groups"
-        case securityGroupsLinks = "security_groups_links"
+        case securityGroups = "security_groups", securityGroupsLinks = "security_groups_links"
     }
 
     public init(securityGroups: [SecurityGroup]? = nil, securityGroupsLinks: [Link]? = nil) {

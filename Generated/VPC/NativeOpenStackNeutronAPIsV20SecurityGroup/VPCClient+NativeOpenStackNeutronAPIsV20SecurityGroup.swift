@@ -27,10 +27,7 @@ extension VPCClient {
         _ body: NeutronCreateSecurityGroupRequest
     ) async throws -> NeutronCreateSecurityGroupResponse {
         let request = OperationRequest(
-            operation: "NeutronCreateSecurityGroup",
-            method: .post,
-            path: "/v2.0/security-groups",
-            body: body
+            operation: "NeutronCreateSecurityGroup", method: .post, path: "/v2.0/security-groups", body: body
         )
         return try await client.send(request, as: NeutronCreateSecurityGroupResponse.self)
     }
@@ -49,9 +46,7 @@ extension VPCClient {
         _ body: NeutronCreateSecurityGroupRuleRequest
     ) async throws -> NeutronCreateSecurityGroupRuleResponse {
         let request = OperationRequest(
-            operation: "NeutronCreateSecurityGroupRule",
-            method: .post,
-            path: "/v2.0/security-group-rules",
+            operation: "NeutronCreateSecurityGroupRule", method: .post, path: "/v2.0/security-group-rules",
             body: body
         )
         return try await client.send(request, as: NeutronCreateSecurityGroupRuleResponse.self)
@@ -67,8 +62,7 @@ extension VPCClient {
     ///   - securityGroupID:
     public func neutronDeleteSecurityGroup(securityGroupID: String) async throws {
         let request = OperationRequest(
-            operation: "NeutronDeleteSecurityGroup",
-            method: .delete,
+            operation: "NeutronDeleteSecurityGroup", method: .delete,
             path: "/v2.0/security-groups/{security_group_id}",
             pathParameters: ["security_group_id": securityGroupID]
         )
@@ -85,8 +79,7 @@ extension VPCClient {
     ///   - securityGroupRuleID:
     public func neutronDeleteSecurityGroupRule(securityGroupRuleID: String) async throws {
         let request = OperationRequest(
-            operation: "NeutronDeleteSecurityGroupRule",
-            method: .delete,
+            operation: "NeutronDeleteSecurityGroupRule", method: .delete,
             path: "/v2.0/security-group-rules/{security_group_rule_id}",
             pathParameters: ["security_group_rule_id": securityGroupRuleID]
         )
@@ -159,9 +152,7 @@ extension VPCClient {
         query.append("marker", marker)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "NeutronListSecurityGroupRules",
-            method: .get,
-            path: "/v2.0/security-group-rules",
+            operation: "NeutronListSecurityGroupRules", method: .get, path: "/v2.0/security-group-rules",
             query: query
         )
         return try await client.send(request, as: NeutronListSecurityGroupRulesResponse.self)
@@ -208,10 +199,7 @@ extension VPCClient {
         query.append("marker", marker)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "NeutronListSecurityGroups",
-            method: .get,
-            path: "/v2.0/security-groups",
-            query: query
+            operation: "NeutronListSecurityGroups", method: .get, path: "/v2.0/security-groups", query: query
         )
         return try await client.send(request, as: NeutronListSecurityGroupsResponse.self)
     }
@@ -230,8 +218,7 @@ extension VPCClient {
         securityGroupID: String
     ) async throws -> NeutronShowSecurityGroupResponse {
         let request = OperationRequest(
-            operation: "NeutronShowSecurityGroup",
-            method: .get,
+            operation: "NeutronShowSecurityGroup", method: .get,
             path: "/v2.0/security-groups/{security_group_id}",
             pathParameters: ["security_group_id": securityGroupID]
         )
@@ -252,8 +239,7 @@ extension VPCClient {
         securityGroupRuleID: String
     ) async throws -> NeutronShowSecurityGroupRuleResponse {
         let request = OperationRequest(
-            operation: "NeutronShowSecurityGroupRule",
-            method: .get,
+            operation: "NeutronShowSecurityGroupRule", method: .get,
             path: "/v2.0/security-group-rules/{security_group_rule_id}",
             pathParameters: ["security_group_rule_id": securityGroupRuleID]
         )
@@ -276,11 +262,9 @@ extension VPCClient {
         _ body: NeutronUpdateSecurityGroupRequest
     ) async throws -> NeutronUpdateSecurityGroupResponse {
         let request = OperationRequest(
-            operation: "NeutronUpdateSecurityGroup",
-            method: .put,
+            operation: "NeutronUpdateSecurityGroup", method: .put,
             path: "/v2.0/security-groups/{security_group_id}",
-            pathParameters: ["security_group_id": securityGroupID],
-            body: body
+            pathParameters: ["security_group_id": securityGroupID], body: body
         )
         return try await client.send(request, as: NeutronUpdateSecurityGroupResponse.self)
     }

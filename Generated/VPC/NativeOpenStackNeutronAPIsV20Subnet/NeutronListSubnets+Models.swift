@@ -13,8 +13,7 @@ public struct NeutronListSubnetsResponse: Codable, Sendable, Equatable {
     public var subnetsLinks: [Link]?
 
     private enum CodingKeys: String, CodingKey {
-        case subnets
-        case subnetsLinks = "subnets_links"
+        case subnets, subnetsLinks = "subnets_links"
     }
 
     public init(subnets: [NeutronCreateSubnetSubnet]? = nil, subnetsLinks: [Link]? = nil) {

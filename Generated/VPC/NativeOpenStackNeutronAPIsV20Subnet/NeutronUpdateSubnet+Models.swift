@@ -48,33 +48,18 @@ public struct NeutronUpdateSubnetSubnet: Codable, Sendable, Equatable {
     public var enableDHCP: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case allocationPools = "allocation_pools"
-        case dnsNameservers = "dns_nameservers"
-        case hostRoutes = "host_routes"
-        case enableDHCP = "enable_dhcp"
+        case name, allocationPools = "allocation_pools", dnsNameservers = "dns_nameservers"
+        case hostRoutes = "host_routes", enableDHCP = "enable_dhcp"
     }
 
     public init(
-        name: String? = nil,
-        allocationPools: [AllocationPool]? = nil,
-        dnsNameservers: [String]? = nil,
-        hostRoutes: [Route]? = nil,
-        enableDHCP: Bool? = nil
+        name: String? = nil, allocationPools: [AllocationPool]? = nil, dnsNameservers: [String]? = nil,
+        hostRoutes: [Route]? = nil, enableDHCP: Bool? = nil
     ) {
         self.name = name
         self.allocationPools = allocationPools
         self.dnsNameservers = dnsNameservers
         self.hostRoutes = hostRoutes
         self.enableDHCP = enableDHCP
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.allocationPools = try container.decodeIfPresent([AllocationPool].self, forKey: .allocationPools)
-        self.dnsNameservers = try container.decodeIfPresent([String].self, forKey: .dnsNameservers)
-        self.hostRoutes = try container.decodeIfPresent([Route].self, forKey: .hostRoutes)
-        self.enableDHCP = try container.decodeLenientIfPresent(Bool.self, forKey: .enableDHCP)
     }
 }

@@ -18,10 +18,7 @@ extension VPCClient {
         _ body: NeutronCreateSubnetRequest
     ) async throws -> NeutronCreateSubnetResponse {
         let request = OperationRequest(
-            operation: "NeutronCreateSubnet",
-            method: .post,
-            path: "/v2.0/subnets",
-            body: body
+            operation: "NeutronCreateSubnet", method: .post, path: "/v2.0/subnets", body: body
         )
         return try await client.send(request, as: NeutronCreateSubnetResponse.self)
     }
@@ -36,9 +33,7 @@ extension VPCClient {
     ///   - subnetID:
     public func neutronDeleteSubnet(subnetID: String) async throws {
         let request = OperationRequest(
-            operation: "NeutronDeleteSubnet",
-            method: .delete,
-            path: "/v2.0/subnets/{subnet_id}",
+            operation: "NeutronDeleteSubnet", method: .delete, path: "/v2.0/subnets/{subnet_id}",
             pathParameters: ["subnet_id": subnetID]
         )
         try await client.send(request)
@@ -98,10 +93,7 @@ extension VPCClient {
         query.append("marker", marker)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "NeutronListSubnets",
-            method: .get,
-            path: "/v2.0/subnets",
-            query: query
+            operation: "NeutronListSubnets", method: .get, path: "/v2.0/subnets", query: query
         )
         return try await client.send(request, as: NeutronListSubnetsResponse.self)
     }
@@ -118,9 +110,7 @@ extension VPCClient {
     /// - Returns: The body of the service's `200` response.
     public func neutronShowSubnet(subnetID: String) async throws -> NeutronShowSubnetResponse {
         let request = OperationRequest(
-            operation: "NeutronShowSubnet",
-            method: .get,
-            path: "/v2.0/subnets/{subnet_id}",
+            operation: "NeutronShowSubnet", method: .get, path: "/v2.0/subnets/{subnet_id}",
             pathParameters: ["subnet_id": subnetID]
         )
         return try await client.send(request, as: NeutronShowSubnetResponse.self)
@@ -142,11 +132,8 @@ extension VPCClient {
         _ body: NeutronUpdateSubnetRequest
     ) async throws -> NeutronUpdateSubnetResponse {
         let request = OperationRequest(
-            operation: "NeutronUpdateSubnet",
-            method: .put,
-            path: "/v2.0/subnets/{subnet_id}",
-            pathParameters: ["subnet_id": subnetID],
-            body: body
+            operation: "NeutronUpdateSubnet", method: .put, path: "/v2.0/subnets/{subnet_id}",
+            pathParameters: ["subnet_id": subnetID], body: body
         )
         return try await client.send(request, as: NeutronUpdateSubnetResponse.self)
     }

@@ -27,34 +27,19 @@ public struct NeutronCreateNetworkNetwork: Codable, Sendable, Equatable {
     public var portSecurityEnabled: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case adminStateUp = "admin_state_up"
-        case shared
-        case providerNetworkType = "provider:network_type"
+        case name, adminStateUp = "admin_state_up", shared, providerNetworkType = "provider:network_type"
         case portSecurityEnabled = "port_security_enabled"
     }
 
     public init(
-        name: String? = nil,
-        adminStateUp: Bool? = nil,
-        shared: Bool? = nil,
-        providerNetworkType: String? = nil,
-        portSecurityEnabled: Bool? = nil
+        name: String? = nil, adminStateUp: Bool? = nil, shared: Bool? = nil,
+        providerNetworkType: String? = nil, portSecurityEnabled: Bool? = nil
     ) {
         self.name = name
         self.adminStateUp = adminStateUp
         self.shared = shared
         self.providerNetworkType = providerNetworkType
         self.portSecurityEnabled = portSecurityEnabled
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.adminStateUp = try container.decodeLenientIfPresent(Bool.self, forKey: .adminStateUp)
-        self.shared = try container.decodeLenientIfPresent(Bool.self, forKey: .shared)
-        self.providerNetworkType = try container.decodeIfPresent(String.self, forKey: .providerNetworkType)
-        self.portSecurityEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .portSecurityEnabled)
     }
 }
 

@@ -13,8 +13,7 @@ public struct NeutronListNetworksResponse: Codable, Sendable, Equatable {
     public var networksLinks: [Link]?
 
     private enum CodingKeys: String, CodingKey {
-        case networks
-        case networksLinks = "networks_links"
+        case networks, networksLinks = "networks_links"
     }
 
     public init(networks: [Network]? = nil, networksLinks: [Link]? = nil) {

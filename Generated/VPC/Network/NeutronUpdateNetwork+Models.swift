@@ -16,22 +16,13 @@ public struct NeutronUpdateNetworkNetwork: Codable, Sendable, Equatable {
     public var portSecurityEnabled: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case adminStateUp = "admin_state_up"
-        case portSecurityEnabled = "port_security_enabled"
+        case name, adminStateUp = "admin_state_up", portSecurityEnabled = "port_security_enabled"
     }
 
     public init(name: String? = nil, adminStateUp: Bool? = nil, portSecurityEnabled: Bool? = nil) {
         self.name = name
         self.adminStateUp = adminStateUp
         self.portSecurityEnabled = portSecurityEnabled
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.adminStateUp = try container.decodeLenientIfPresent(Bool.self, forKey: .adminStateUp)
-        self.portSecurityEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .portSecurityEnabled)
     }
 }
 

@@ -18,10 +18,7 @@ extension VPCClient {
         _ body: NeutronCreateNetworkRequest
     ) async throws -> NeutronCreateNetworkResponse {
         let request = OperationRequest(
-            operation: "NeutronCreateNetwork",
-            method: .post,
-            path: "/v2.0/networks",
-            body: body
+            operation: "NeutronCreateNetwork", method: .post, path: "/v2.0/networks", body: body
         )
         return try await client.send(request, as: NeutronCreateNetworkResponse.self)
     }
@@ -36,9 +33,7 @@ extension VPCClient {
     ///   - networkID: Specifies the network ID.
     public func neutronDeleteNetwork(networkID: String) async throws {
         let request = OperationRequest(
-            operation: "NeutronDeleteNetwork",
-            method: .delete,
-            path: "/v2.0/networks/{network_id}",
+            operation: "NeutronDeleteNetwork", method: .delete, path: "/v2.0/networks/{network_id}",
             pathParameters: ["network_id": networkID]
         )
         try await client.send(request)
@@ -102,10 +97,7 @@ extension VPCClient {
         query.append("marker", marker)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "NeutronListNetworks",
-            method: .get,
-            path: "/v2.0/networks",
-            query: query
+            operation: "NeutronListNetworks", method: .get, path: "/v2.0/networks", query: query
         )
         return try await client.send(request, as: NeutronListNetworksResponse.self)
     }
@@ -122,9 +114,7 @@ extension VPCClient {
     /// - Returns: The body of the service's `200` response.
     public func neutronShowNetwork(networkID: String) async throws -> NeutronShowNetworkResponse {
         let request = OperationRequest(
-            operation: "NeutronShowNetwork",
-            method: .get,
-            path: "/v2.0/networks/{network_id}",
+            operation: "NeutronShowNetwork", method: .get, path: "/v2.0/networks/{network_id}",
             pathParameters: ["network_id": networkID]
         )
         return try await client.send(request, as: NeutronShowNetworkResponse.self)
@@ -193,11 +183,8 @@ extension VPCClient {
         _ body: NeutronUpdateNetworkRequest
     ) async throws -> NeutronUpdateNetworkResponse {
         let request = OperationRequest(
-            operation: "NeutronUpdateNetwork",
-            method: .put,
-            path: "/v2.0/networks/{network_id}",
-            pathParameters: ["network_id": networkID],
-            body: body
+            operation: "NeutronUpdateNetwork", method: .put, path: "/v2.0/networks/{network_id}",
+            pathParameters: ["network_id": networkID], body: body
         )
         return try await client.send(request, as: NeutronUpdateNetworkResponse.self)
     }

@@ -26,19 +26,12 @@ public struct AddFirewallRulesRequest: Codable, Sendable, Equatable {
     public var dryRun: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case firewall
-        case dryRun = "dry_run"
+        case firewall, dryRun = "dry_run"
     }
 
     public init(firewall: FirewallInsertRuleOption, dryRun: Bool? = nil) {
         self.firewall = firewall
         self.dryRun = dryRun
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.firewall = try container.decode(FirewallInsertRuleOption.self, forKey: .firewall)
-        self.dryRun = try container.decodeLenientIfPresent(Bool.self, forKey: .dryRun)
     }
 }
 
@@ -171,33 +164,18 @@ public struct FirewallInsertRuleItemOption: Codable, Sendable, Equatable {
     public var enabled: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case action
-        case `protocol`
-        case ipVersion = "ip_version"
-        case sourceIPAddress = "source_ip_address"
-        case destinationIPAddress = "destination_ip_address"
-        case sourcePort = "source_port"
-        case destinationPort = "destination_port"
+        case name, description, action, `protocol`, ipVersion = "ip_version"
+        case sourceIPAddress = "source_ip_address", destinationIPAddress = "destination_ip_address"
+        case sourcePort = "source_port", destinationPort = "destination_port"
         case sourceAddressGroupID = "source_address_group_id"
-        case destinationAddressGroupID = "destination_address_group_id"
-        case enabled
+        case destinationAddressGroupID = "destination_address_group_id", enabled
     }
 
     public init(
-        name: String? = nil,
-        description: String? = nil,
-        action: Action,
-        `protocol`: String,
-        ipVersion: Int,
-        sourceIPAddress: String? = nil,
-        destinationIPAddress: String? = nil,
-        sourcePort: String? = nil,
-        destinationPort: String? = nil,
-        sourceAddressGroupID: String? = nil,
-        destinationAddressGroupID: String? = nil,
-        enabled: Bool? = nil
+        name: String? = nil, description: String? = nil, action: Action, `protocol`: String, ipVersion: Int,
+        sourceIPAddress: String? = nil, destinationIPAddress: String? = nil, sourcePort: String? = nil,
+        destinationPort: String? = nil, sourceAddressGroupID: String? = nil,
+        destinationAddressGroupID: String? = nil, enabled: Bool? = nil
     ) {
         self.name = name
         self.description = description
@@ -211,22 +189,6 @@ public struct FirewallInsertRuleItemOption: Codable, Sendable, Equatable {
         self.sourceAddressGroupID = sourceAddressGroupID
         self.destinationAddressGroupID = destinationAddressGroupID
         self.enabled = enabled
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.action = try container.decode(Action.self, forKey: .action)
-        self.`protocol` = try container.decode(String.self, forKey: .`protocol`)
-        self.ipVersion = try container.decodeLenient(Int.self, forKey: .ipVersion)
-        self.sourceIPAddress = try container.decodeIfPresent(String.self, forKey: .sourceIPAddress)
-        self.destinationIPAddress = try container.decodeIfPresent(String.self, forKey: .destinationIPAddress)
-        self.sourcePort = try container.decodeIfPresent(String.self, forKey: .sourcePort)
-        self.destinationPort = try container.decodeIfPresent(String.self, forKey: .destinationPort)
-        self.sourceAddressGroupID = try container.decodeIfPresent(String.self, forKey: .sourceAddressGroupID)
-        self.destinationAddressGroupID = try container.decodeIfPresent(String.self, forKey: .destinationAddressGroupID)
-        self.enabled = try container.decodeLenientIfPresent(Bool.self, forKey: .enabled)
     }
 }
 
@@ -260,15 +222,13 @@ public struct FirewallInsertRuleOption: Codable, Sendable, Equatable {
     public var insertAfterRule: String?
 
     private enum CodingKeys: String, CodingKey {
-        case ingressRules = "ingress_rules"
-        case egressRules = "egress_rules"
+        case ingressRules = "ingress_rules", egressRules = "egress_rules"
         case insertAfterRule = "insert_after_rule"
     }
 
     public init(
         ingressRules: [FirewallInsertRuleItemOption]? = nil,
-        egressRules: [FirewallInsertRuleItemOption]? = nil,
-        insertAfterRule: String? = nil
+        egressRules: [FirewallInsertRuleItemOption]? = nil, insertAfterRule: String? = nil
     ) {
         self.ingressRules = ingressRules
         self.egressRules = egressRules

@@ -53,18 +53,12 @@ public struct CreateFirewallOption: Codable, Sendable, Equatable {
     public var adminStateUp: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case enterpriseProjectID = "enterprise_project_id"
-        case tags
+        case name, description, enterpriseProjectID = "enterprise_project_id", tags
         case adminStateUp = "admin_state_up"
     }
 
     public init(
-        name: String,
-        description: String? = nil,
-        enterpriseProjectID: String? = nil,
-        tags: [Match]? = nil,
+        name: String, description: String? = nil, enterpriseProjectID: String? = nil, tags: [Match]? = nil,
         adminStateUp: Bool? = nil
     ) {
         self.name = name
@@ -72,15 +66,6 @@ public struct CreateFirewallOption: Codable, Sendable, Equatable {
         self.enterpriseProjectID = enterpriseProjectID
         self.tags = tags
         self.adminStateUp = adminStateUp
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.tags = try container.decodeIfPresent([Match].self, forKey: .tags)
-        self.adminStateUp = try container.decodeLenientIfPresent(Bool.self, forKey: .adminStateUp)
     }
 }
 
@@ -107,19 +92,12 @@ public struct CreateFirewallRequest: Codable, Sendable, Equatable {
     public var dryRun: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case firewall
-        case dryRun = "dry_run"
+        case firewall, dryRun = "dry_run"
     }
 
     public init(firewall: CreateFirewallOption, dryRun: Bool? = nil) {
         self.firewall = firewall
         self.dryRun = dryRun
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.firewall = try container.decode(CreateFirewallOption.self, forKey: .firewall)
-        self.dryRun = try container.decodeLenientIfPresent(Bool.self, forKey: .dryRun)
     }
 }
 

@@ -67,30 +67,15 @@ public struct ListFirewallDetail: Codable, Sendable, Equatable {
     public var associations: [FirewallAssociation]?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case description
-        case projectID = "project_id"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case adminStateUp = "admin_state_up"
-        case status
-        case enterpriseProjectID = "enterprise_project_id"
-        case tags
-        case associations
+        case id, name, description, projectID = "project_id", createdAt = "created_at"
+        case updatedAt = "updated_at", adminStateUp = "admin_state_up", status
+        case enterpriseProjectID = "enterprise_project_id", tags, associations
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        projectID: String? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        adminStateUp: Bool? = nil,
-        status: ListFirewallStatus? = nil,
-        enterpriseProjectID: String? = nil,
-        tags: [ResponseTag]? = nil,
+        id: String? = nil, name: String? = nil, description: String? = nil, projectID: String? = nil,
+        createdAt: String? = nil, updatedAt: String? = nil, adminStateUp: Bool? = nil,
+        status: ListFirewallStatus? = nil, enterpriseProjectID: String? = nil, tags: [ResponseTag]? = nil,
         associations: [FirewallAssociation]? = nil
     ) {
         self.id = id
@@ -104,21 +89,6 @@ public struct ListFirewallDetail: Codable, Sendable, Equatable {
         self.enterpriseProjectID = enterpriseProjectID
         self.tags = tags
         self.associations = associations
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.adminStateUp = try container.decodeLenientIfPresent(Bool.self, forKey: .adminStateUp)
-        self.status = try container.decodeIfPresent(ListFirewallStatus.self, forKey: .status)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.tags = try container.decodeIfPresent([ResponseTag].self, forKey: .tags)
-        self.associations = try container.decodeIfPresent([FirewallAssociation].self, forKey: .associations)
     }
 }
 
@@ -141,9 +111,7 @@ public struct ListFirewallResponse: Codable, Sendable, Equatable {
     public var requestID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case firewalls
-        case pageInfo = "page_info"
-        case requestID = "request_id"
+        case firewalls, pageInfo = "page_info", requestID = "request_id"
     }
 
     public init(firewalls: [ListFirewallDetail]? = nil, pageInfo: PageInfo? = nil, requestID: String? = nil) {

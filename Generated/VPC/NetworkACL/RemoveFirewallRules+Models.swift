@@ -25,8 +25,7 @@ public struct FirewallRemoveRuleOption: Codable, Sendable, Equatable {
     public var egressRules: [FirewallRemoveRuleItemOption]?
 
     private enum CodingKeys: String, CodingKey {
-        case ingressRules = "ingress_rules"
-        case egressRules = "egress_rules"
+        case ingressRules = "ingress_rules", egressRules = "egress_rules"
     }
 
     public init(
@@ -61,19 +60,12 @@ public struct RemoveFirewallRulesRequest: Codable, Sendable, Equatable {
     public var dryRun: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case firewall
-        case dryRun = "dry_run"
+        case firewall, dryRun = "dry_run"
     }
 
     public init(firewall: FirewallRemoveRuleOption, dryRun: Bool? = nil) {
         self.firewall = firewall
         self.dryRun = dryRun
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.firewall = try container.decode(FirewallRemoveRuleOption.self, forKey: .firewall)
-        self.dryRun = try container.decodeLenientIfPresent(Bool.self, forKey: .dryRun)
     }
 }
 

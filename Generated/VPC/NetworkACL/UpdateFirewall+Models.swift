@@ -34,22 +34,13 @@ public struct UpdateFirewallOption: Codable, Sendable, Equatable {
     public var adminStateUp: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case adminStateUp = "admin_state_up"
+        case name, description, adminStateUp = "admin_state_up"
     }
 
     public init(name: String? = nil, description: String? = nil, adminStateUp: Bool? = nil) {
         self.name = name
         self.description = description
         self.adminStateUp = adminStateUp
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.adminStateUp = try container.decodeLenientIfPresent(Bool.self, forKey: .adminStateUp)
     }
 }
 
@@ -76,19 +67,12 @@ public struct UpdateFirewallRequest: Codable, Sendable, Equatable {
     public var dryRun: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case firewall
-        case dryRun = "dry_run"
+        case firewall, dryRun = "dry_run"
     }
 
     public init(firewall: UpdateFirewallOption, dryRun: Bool? = nil) {
         self.firewall = firewall
         self.dryRun = dryRun
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.firewall = try container.decode(UpdateFirewallOption.self, forKey: .firewall)
-        self.dryRun = try container.decodeLenientIfPresent(Bool.self, forKey: .dryRun)
     }
 }
 

@@ -137,35 +137,18 @@ public struct FirewallUpdateRuleItemOption: Codable, Sendable, Equatable {
     public var enabled: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case description
-        case action
-        case `protocol`
-        case ipVersion = "ip_version"
-        case sourceIPAddress = "source_ip_address"
-        case destinationIPAddress = "destination_ip_address"
-        case sourcePort = "source_port"
-        case destinationPort = "destination_port"
+        case id, name, description, action, `protocol`, ipVersion = "ip_version"
+        case sourceIPAddress = "source_ip_address", destinationIPAddress = "destination_ip_address"
+        case sourcePort = "source_port", destinationPort = "destination_port"
         case sourceAddressGroupID = "source_address_group_id"
-        case destinationAddressGroupID = "destination_address_group_id"
-        case enabled
+        case destinationAddressGroupID = "destination_address_group_id", enabled
     }
 
     public init(
-        id: String,
-        name: String? = nil,
-        description: String? = nil,
-        action: Action? = nil,
-        `protocol`: String? = nil,
-        ipVersion: Int? = nil,
-        sourceIPAddress: String? = nil,
-        destinationIPAddress: String? = nil,
-        sourcePort: String? = nil,
-        destinationPort: String? = nil,
-        sourceAddressGroupID: String? = nil,
-        destinationAddressGroupID: String? = nil,
-        enabled: Bool? = nil
+        id: String, name: String? = nil, description: String? = nil, action: Action? = nil,
+        `protocol`: String? = nil, ipVersion: Int? = nil, sourceIPAddress: String? = nil,
+        destinationIPAddress: String? = nil, sourcePort: String? = nil, destinationPort: String? = nil,
+        sourceAddressGroupID: String? = nil, destinationAddressGroupID: String? = nil, enabled: Bool? = nil
     ) {
         self.id = id
         self.name = name
@@ -180,23 +163,6 @@ public struct FirewallUpdateRuleItemOption: Codable, Sendable, Equatable {
         self.sourceAddressGroupID = sourceAddressGroupID
         self.destinationAddressGroupID = destinationAddressGroupID
         self.enabled = enabled
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.action = try container.decodeIfPresent(Action.self, forKey: .action)
-        self.`protocol` = try container.decodeIfPresent(String.self, forKey: .`protocol`)
-        self.ipVersion = try container.decodeLenientIfPresent(Int.self, forKey: .ipVersion)
-        self.sourceIPAddress = try container.decodeIfPresent(String.self, forKey: .sourceIPAddress)
-        self.destinationIPAddress = try container.decodeIfPresent(String.self, forKey: .destinationIPAddress)
-        self.sourcePort = try container.decodeIfPresent(String.self, forKey: .sourcePort)
-        self.destinationPort = try container.decodeIfPresent(String.self, forKey: .destinationPort)
-        self.sourceAddressGroupID = try container.decodeIfPresent(String.self, forKey: .sourceAddressGroupID)
-        self.destinationAddressGroupID = try container.decodeIfPresent(String.self, forKey: .destinationAddressGroupID)
-        self.enabled = try container.decodeLenientIfPresent(Bool.self, forKey: .enabled)
     }
 }
 
@@ -224,8 +190,7 @@ public struct FirewallUpdateRuleOption: Codable, Sendable, Equatable {
     public var egressRules: [FirewallUpdateRuleItemOption]?
 
     private enum CodingKeys: String, CodingKey {
-        case ingressRules = "ingress_rules"
-        case egressRules = "egress_rules"
+        case ingressRules = "ingress_rules", egressRules = "egress_rules"
     }
 
     public init(
@@ -260,19 +225,12 @@ public struct UpdateFirewallRulesRequest: Codable, Sendable, Equatable {
     public var dryRun: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case firewall
-        case dryRun = "dry_run"
+        case firewall, dryRun = "dry_run"
     }
 
     public init(firewall: FirewallUpdateRuleOption, dryRun: Bool? = nil) {
         self.firewall = firewall
         self.dryRun = dryRun
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.firewall = try container.decode(FirewallUpdateRuleOption.self, forKey: .firewall)
-        self.dryRun = try container.decodeLenientIfPresent(Bool.self, forKey: .dryRun)
     }
 }
 

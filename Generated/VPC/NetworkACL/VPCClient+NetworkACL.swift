@@ -21,11 +21,9 @@ extension VPCClient {
         _ body: AddFirewallRulesRequest
     ) async throws -> AddFirewallRulesResponse {
         let request = OperationRequest(
-            operation: "AddFirewallRules",
-            method: .put,
+            operation: "AddFirewallRules", method: .put,
             path: "/v3/{project_id}/vpc/firewalls/{firewall_id}/insert-rules",
-            pathParameters: ["firewall_id": firewallID],
-            body: body
+            pathParameters: ["firewall_id": firewallID], body: body
         )
         return try await client.send(request, as: AddFirewallRulesResponse.self)
     }
@@ -49,11 +47,9 @@ extension VPCClient {
         _ body: AssociateSubnetFirewallRequest
     ) async throws -> AssociateSubnetFirewallResponse {
         let request = OperationRequest(
-            operation: "AssociateSubnetFirewall",
-            method: .put,
+            operation: "AssociateSubnetFirewall", method: .put,
             path: "/v3/{project_id}/vpc/firewalls/{firewall_id}/associate-subnets",
-            pathParameters: ["firewall_id": firewallID],
-            body: body
+            pathParameters: ["firewall_id": firewallID], body: body
         )
         return try await client.send(request, as: AssociateSubnetFirewallResponse.self)
     }
@@ -71,10 +67,7 @@ extension VPCClient {
     /// - Returns: The body of the service's `201` response.
     public func createFirewall(_ body: CreateFirewallRequest) async throws -> CreateFirewallResponse {
         let request = OperationRequest(
-            operation: "CreateFirewall",
-            method: .post,
-            path: "/v3/{project_id}/vpc/firewalls",
-            body: body
+            operation: "CreateFirewall", method: .post, path: "/v3/{project_id}/vpc/firewalls", body: body
         )
         return try await client.send(request, as: CreateFirewallResponse.self)
     }
@@ -90,10 +83,8 @@ extension VPCClient {
     ///     ID of the target network ACL, and then use this API to delete the network ACL. Range: N/A
     public func deleteFirewall(firewallID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteFirewall",
-            method: .delete,
-            path: "/v3/{project_id}/vpc/firewalls/{firewall_id}",
-            pathParameters: ["firewall_id": firewallID]
+            operation: "DeleteFirewall", method: .delete,
+            path: "/v3/{project_id}/vpc/firewalls/{firewall_id}", pathParameters: ["firewall_id": firewallID]
         )
         try await client.send(request)
     }
@@ -117,11 +108,9 @@ extension VPCClient {
         _ body: DisassociateSubnetFirewallRequest
     ) async throws -> DisassociateSubnetFirewallResponse {
         let request = OperationRequest(
-            operation: "DisassociateSubnetFirewall",
-            method: .put,
+            operation: "DisassociateSubnetFirewall", method: .put,
             path: "/v3/{project_id}/vpc/firewalls/{firewall_id}/disassociate-subnets",
-            pathParameters: ["firewall_id": firewallID],
-            body: body
+            pathParameters: ["firewall_id": firewallID], body: body
         )
         return try await client.send(request, as: DisassociateSubnetFirewallResponse.self)
     }
@@ -173,10 +162,7 @@ extension VPCClient {
         query.append("admin_state_up", adminStateUp)
         query.append("enterprise_project_id", enterpriseProjectID)
         let request = OperationRequest(
-            operation: "ListFirewall",
-            method: .get,
-            path: "/v3/{project_id}/vpc/firewalls",
-            query: query
+            operation: "ListFirewall", method: .get, path: "/v3/{project_id}/vpc/firewalls", query: query
         )
         return try await client.send(request, as: ListFirewallResponse.self)
     }
@@ -198,11 +184,9 @@ extension VPCClient {
         _ body: RemoveFirewallRulesRequest
     ) async throws -> RemoveFirewallRulesResponse {
         let request = OperationRequest(
-            operation: "RemoveFirewallRules",
-            method: .put,
+            operation: "RemoveFirewallRules", method: .put,
             path: "/v3/{project_id}/vpc/firewalls/{firewall_id}/remove-rules",
-            pathParameters: ["firewall_id": firewallID],
-            body: body
+            pathParameters: ["firewall_id": firewallID], body: body
         )
         return try await client.send(request, as: RemoveFirewallRulesResponse.self)
     }
@@ -221,9 +205,7 @@ extension VPCClient {
     /// - Returns: The body of the service's `200` response.
     public func showFirewall(firewallID: String) async throws -> ShowFirewallResponse {
         let request = OperationRequest(
-            operation: "ShowFirewall",
-            method: .get,
-            path: "/v3/{project_id}/vpc/firewalls/{firewall_id}",
+            operation: "ShowFirewall", method: .get, path: "/v3/{project_id}/vpc/firewalls/{firewall_id}",
             pathParameters: ["firewall_id": firewallID]
         )
         return try await client.send(request, as: ShowFirewallResponse.self)
@@ -247,11 +229,8 @@ extension VPCClient {
         _ body: UpdateFirewallRequest
     ) async throws -> UpdateFirewallResponse {
         let request = OperationRequest(
-            operation: "UpdateFirewall",
-            method: .put,
-            path: "/v3/{project_id}/vpc/firewalls/{firewall_id}",
-            pathParameters: ["firewall_id": firewallID],
-            body: body
+            operation: "UpdateFirewall", method: .put, path: "/v3/{project_id}/vpc/firewalls/{firewall_id}",
+            pathParameters: ["firewall_id": firewallID], body: body
         )
         return try await client.send(request, as: UpdateFirewallResponse.self)
     }
@@ -274,11 +253,9 @@ extension VPCClient {
         _ body: UpdateFirewallRulesRequest
     ) async throws -> UpdateFirewallRulesResponse {
         let request = OperationRequest(
-            operation: "UpdateFirewallRules",
-            method: .put,
+            operation: "UpdateFirewallRules", method: .put,
             path: "/v3/{project_id}/vpc/firewalls/{firewall_id}/update-rules",
-            pathParameters: ["firewall_id": firewallID],
-            body: body
+            pathParameters: ["firewall_id": firewallID], body: body
         )
         return try await client.send(request, as: UpdateFirewallRulesResponse.self)
     }

@@ -14,18 +14,11 @@ public struct CountFirewallsByTagsResponse: Codable, Sendable, Equatable {
     public var totalCount: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case requestID = "request_id"
-        case totalCount = "total_count"
+        case requestID = "request_id", totalCount = "total_count"
     }
 
     public init(requestID: String? = nil, totalCount: Int? = nil) {
         self.requestID = requestID
         self.totalCount = totalCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.requestID = try container.decodeIfPresent(String.self, forKey: .requestID)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
     }
 }

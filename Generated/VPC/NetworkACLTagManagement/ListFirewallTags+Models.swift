@@ -13,21 +13,12 @@ public struct ListFirewallTagsResponse: Codable, Sendable, Equatable {
     public var totalCount: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case tags
-        case requestID = "request_id"
-        case totalCount = "total_count"
+        case tags, requestID = "request_id", totalCount = "total_count"
     }
 
     public init(tags: [ListPublicipTagsTag]? = nil, requestID: String? = nil, totalCount: Int? = nil) {
         self.tags = tags
         self.requestID = requestID
         self.totalCount = totalCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.tags = try container.decodeIfPresent([ListPublicipTagsTag].self, forKey: .tags)
-        self.requestID = try container.decodeIfPresent(String.self, forKey: .requestID)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
     }
 }

@@ -13,22 +13,13 @@ public struct ListFirewallsByTagsResponse: Codable, Sendable, Equatable {
     public var requestID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case resources
-        case totalCount = "total_count"
-        case requestID = "request_id"
+        case resources, totalCount = "total_count", requestID = "request_id"
     }
 
     public init(resources: [ListResourceResp]? = nil, totalCount: Int? = nil, requestID: String? = nil) {
         self.resources = resources
         self.totalCount = totalCount
         self.requestID = requestID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.resources = try container.decodeIfPresent([ListResourceResp].self, forKey: .resources)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
-        self.requestID = try container.decodeIfPresent(String.self, forKey: .requestID)
     }
 }
 
@@ -45,16 +36,12 @@ public struct ListResourceResp: Codable, Sendable, Equatable {
     public var tags: [ResponseTag]?
 
     private enum CodingKeys: String, CodingKey {
-        case resourceID = "resource_id"
-        case resourceDetail = "resource_detail"
-        case resourceName = "resource_name"
+        case resourceID = "resource_id", resourceDetail = "resource_detail", resourceName = "resource_name"
         case tags
     }
 
     public init(
-        resourceID: String? = nil,
-        resourceDetail: JSONValue? = nil,
-        resourceName: String? = nil,
+        resourceID: String? = nil, resourceDetail: JSONValue? = nil, resourceName: String? = nil,
         tags: [ResponseTag]? = nil
     ) {
         self.resourceID = resourceID

@@ -11,8 +11,7 @@ public struct ShowFirewallTagsResponse: Codable, Sendable, Equatable {
     public var requestID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case tags
-        case requestID = "request_id"
+        case tags, requestID = "request_id"
     }
 
     public init(tags: [ResponseTag]? = nil, requestID: String? = nil) {

@@ -21,11 +21,9 @@ extension VPCClient {
         _ body: BatchCreateFirewallTagsRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "BatchCreateFirewallTags",
-            method: .post,
+            operation: "BatchCreateFirewallTags", method: .post,
             path: "/v3/{project_id}/firewalls/{firewall_id}/tags/create",
-            pathParameters: ["firewall_id": firewallID],
-            body: body
+            pathParameters: ["firewall_id": firewallID], body: body
         )
         try await client.send(request)
     }
@@ -48,11 +46,9 @@ extension VPCClient {
         _ body: BatchDeleteFirewallTagsRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "BatchDeleteFirewallTags",
-            method: .post,
+            operation: "BatchDeleteFirewallTags", method: .post,
             path: "/v3/{project_id}/firewalls/{firewall_id}/tags/delete",
-            pathParameters: ["firewall_id": firewallID],
-            body: body
+            pathParameters: ["firewall_id": firewallID], body: body
         )
         try await client.send(request)
     }
@@ -71,10 +67,8 @@ extension VPCClient {
         _ body: CountFirewallsByTagsRequest
     ) async throws -> CountFirewallsByTagsResponse {
         let request = OperationRequest(
-            operation: "CountFirewallsByTags",
-            method: .post,
-            path: "/v3/{project_id}/firewalls/resource-instances/count",
-            body: body
+            operation: "CountFirewallsByTags", method: .post,
+            path: "/v3/{project_id}/firewalls/resource-instances/count", body: body
         )
         return try await client.send(request, as: CountFirewallsByTagsResponse.self)
     }
@@ -92,11 +86,9 @@ extension VPCClient {
     ///   - body: The request body.
     public func createFirewallTag(firewallID: String, _ body: CreateFirewallTagRequest) async throws {
         let request = OperationRequest(
-            operation: "CreateFirewallTag",
-            method: .post,
+            operation: "CreateFirewallTag", method: .post,
             path: "/v3/{project_id}/firewalls/{firewall_id}/tags",
-            pathParameters: ["firewall_id": firewallID],
-            body: body
+            pathParameters: ["firewall_id": firewallID], body: body
         )
         try await client.send(request)
     }
@@ -115,8 +107,7 @@ extension VPCClient {
     ///   - tagKey: Tag key
     public func deleteFirewallTag(firewallID: String, tagKey: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteFirewallTag",
-            method: .delete,
+            operation: "DeleteFirewallTag", method: .delete,
             path: "/v3/{project_id}/firewalls/{firewall_id}/tags/{tag_key}",
             pathParameters: ["firewall_id": firewallID, "tag_key": tagKey]
         )
@@ -144,9 +135,7 @@ extension VPCClient {
         query.append("limit", limit)
         query.append("offset", offset)
         let request = OperationRequest(
-            operation: "ListFirewallTags",
-            method: .get,
-            path: "/v3/{project_id}/firewalls/tags",
+            operation: "ListFirewallTags", method: .get, path: "/v3/{project_id}/firewalls/tags",
             query: query
         )
         return try await client.send(request, as: ListFirewallTagsResponse.self)
@@ -192,11 +181,8 @@ extension VPCClient {
         query.append("limit", limit)
         query.append("offset", offset)
         let request = OperationRequest(
-            operation: "ListFirewallsByTags",
-            method: .post,
-            path: "/v3/{project_id}/firewalls/resource-instances/filter",
-            query: query,
-            body: body
+            operation: "ListFirewallsByTags", method: .post,
+            path: "/v3/{project_id}/firewalls/resource-instances/filter", query: query, body: body
         )
         return try await client.send(request, as: ListFirewallsByTagsResponse.self)
     }
@@ -234,8 +220,7 @@ extension VPCClient {
     /// - Returns: The body of the service's `200` response.
     public func showFirewallTags(firewallID: String) async throws -> ShowFirewallTagsResponse {
         let request = OperationRequest(
-            operation: "ShowFirewallTags",
-            method: .get,
+            operation: "ShowFirewallTags", method: .get,
             path: "/v3/{project_id}/firewalls/{firewall_id}/tags",
             pathParameters: ["firewall_id": firewallID]
         )

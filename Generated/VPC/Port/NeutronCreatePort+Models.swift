@@ -63,31 +63,18 @@ public struct NeutronCreatePortPort: Codable, Sendable, Equatable {
     public var deviceOwner: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case networkID = "network_id"
-        case adminStateUp = "admin_state_up"
-        case fixedIPs = "fixed_ips"
-        case securityGroups = "security_groups"
-        case allowedAddressPairs = "allowed_address_pairs"
-        case extraDHCPOpts = "extra_dhcp_opts"
-        case bindingProfile = "binding:profile"
-        case bindingVnicType = "binding:vnic_type"
-        case portSecurityEnabled = "port_security_enabled"
+        case name, networkID = "network_id", adminStateUp = "admin_state_up", fixedIPs = "fixed_ips"
+        case securityGroups = "security_groups", allowedAddressPairs = "allowed_address_pairs"
+        case extraDHCPOpts = "extra_dhcp_opts", bindingProfile = "binding:profile"
+        case bindingVnicType = "binding:vnic_type", portSecurityEnabled = "port_security_enabled"
         case deviceOwner = "device_owner"
     }
 
     public init(
-        name: String? = nil,
-        networkID: String,
-        adminStateUp: Bool? = nil,
-        fixedIPs: [FixedIP]? = nil,
-        securityGroups: [String]? = nil,
-        allowedAddressPairs: [AllowedAddressPair]? = nil,
-        extraDHCPOpts: [ExtraDHCPOpt]? = nil,
-        bindingProfile: JSONValue? = nil,
-        bindingVnicType: String? = nil,
-        portSecurityEnabled: Bool? = nil,
-        deviceOwner: String? = nil
+        name: String? = nil, networkID: String, adminStateUp: Bool? = nil, fixedIPs: [FixedIP]? = nil,
+        securityGroups: [String]? = nil, allowedAddressPairs: [AllowedAddressPair]? = nil,
+        extraDHCPOpts: [ExtraDHCPOpt]? = nil, bindingProfile: JSONValue? = nil,
+        bindingVnicType: String? = nil, portSecurityEnabled: Bool? = nil, deviceOwner: String? = nil
     ) {
         self.name = name
         self.networkID = networkID
@@ -100,21 +87,6 @@ public struct NeutronCreatePortPort: Codable, Sendable, Equatable {
         self.bindingVnicType = bindingVnicType
         self.portSecurityEnabled = portSecurityEnabled
         self.deviceOwner = deviceOwner
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.networkID = try container.decode(String.self, forKey: .networkID)
-        self.adminStateUp = try container.decodeLenientIfPresent(Bool.self, forKey: .adminStateUp)
-        self.fixedIPs = try container.decodeIfPresent([FixedIP].self, forKey: .fixedIPs)
-        self.securityGroups = try container.decodeIfPresent([String].self, forKey: .securityGroups)
-        self.allowedAddressPairs = try container.decodeIfPresent([AllowedAddressPair].self, forKey: .allowedAddressPairs)
-        self.extraDHCPOpts = try container.decodeIfPresent([ExtraDHCPOpt].self, forKey: .extraDHCPOpts)
-        self.bindingProfile = try container.decodeIfPresent(JSONValue.self, forKey: .bindingProfile)
-        self.bindingVnicType = try container.decodeIfPresent(String.self, forKey: .bindingVnicType)
-        self.portSecurityEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .portSecurityEnabled)
-        self.deviceOwner = try container.decodeIfPresent(String.self, forKey: .deviceOwner)
     }
 }
 

@@ -13,8 +13,7 @@ public struct NeutronListPortsResponse: Codable, Sendable, Equatable {
     public var portsLinks: [Link]?
 
     private enum CodingKeys: String, CodingKey {
-        case ports
-        case portsLinks = "ports_links"
+        case ports, portsLinks = "ports_links"
     }
 
     public init(ports: [NeutronShowPortPort]? = nil, portsLinks: [Link]? = nil) {

@@ -48,23 +48,15 @@ public struct NeutronUpdatePortPort: Codable, Sendable, Equatable {
     public var portSecurityEnabled: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case securityGroups = "security_groups"
-        case allowedAddressPairs = "allowed_address_pairs"
-        case extraDHCPOpts = "extra_dhcp_opts"
-        case bindingProfile = "binding:profile"
-        case bindingVnicType = "binding:vnic_type"
-        case portSecurityEnabled = "port_security_enabled"
+        case name, securityGroups = "security_groups", allowedAddressPairs = "allowed_address_pairs"
+        case extraDHCPOpts = "extra_dhcp_opts", bindingProfile = "binding:profile"
+        case bindingVnicType = "binding:vnic_type", portSecurityEnabled = "port_security_enabled"
     }
 
     public init(
-        name: String? = nil,
-        securityGroups: [String]? = nil,
-        allowedAddressPairs: [AllowedAddressPair]? = nil,
-        extraDHCPOpts: [ExtraDHCPOpt]? = nil,
-        bindingProfile: JSONValue? = nil,
-        bindingVnicType: String? = nil,
-        portSecurityEnabled: Bool? = nil
+        name: String? = nil, securityGroups: [String]? = nil,
+        allowedAddressPairs: [AllowedAddressPair]? = nil, extraDHCPOpts: [ExtraDHCPOpt]? = nil,
+        bindingProfile: JSONValue? = nil, bindingVnicType: String? = nil, portSecurityEnabled: Bool? = nil
     ) {
         self.name = name
         self.securityGroups = securityGroups
@@ -73,17 +65,6 @@ public struct NeutronUpdatePortPort: Codable, Sendable, Equatable {
         self.bindingProfile = bindingProfile
         self.bindingVnicType = bindingVnicType
         self.portSecurityEnabled = portSecurityEnabled
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.securityGroups = try container.decodeIfPresent([String].self, forKey: .securityGroups)
-        self.allowedAddressPairs = try container.decodeIfPresent([AllowedAddressPair].self, forKey: .allowedAddressPairs)
-        self.extraDHCPOpts = try container.decodeIfPresent([ExtraDHCPOpt].self, forKey: .extraDHCPOpts)
-        self.bindingProfile = try container.decodeIfPresent(JSONValue.self, forKey: .bindingProfile)
-        self.bindingVnicType = try container.decodeIfPresent(String.self, forKey: .bindingVnicType)
-        self.portSecurityEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .portSecurityEnabled)
     }
 }
 

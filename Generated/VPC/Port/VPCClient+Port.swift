@@ -18,10 +18,7 @@ extension VPCClient {
         _ body: NeutronCreatePortRequest
     ) async throws -> NeutronCreatePortResponse {
         let request = OperationRequest(
-            operation: "NeutronCreatePort",
-            method: .post,
-            path: "/v2.0/ports",
-            body: body
+            operation: "NeutronCreatePort", method: .post, path: "/v2.0/ports", body: body
         )
         return try await client.send(request, as: NeutronCreatePortResponse.self)
     }
@@ -36,9 +33,7 @@ extension VPCClient {
     ///   - portID: Specifies the port ID that uniquely identifies the port.
     public func neutronDeletePort(portID: String) async throws {
         let request = OperationRequest(
-            operation: "NeutronDeletePort",
-            method: .delete,
-            path: "/v2.0/ports/{port_id}",
+            operation: "NeutronDeletePort", method: .delete, path: "/v2.0/ports/{port_id}",
             pathParameters: ["port_id": portID]
         )
         try await client.send(request)
@@ -111,10 +106,7 @@ extension VPCClient {
         query.append("marker", marker)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "NeutronListPorts",
-            method: .get,
-            path: "/v2.0/ports",
-            query: query
+            operation: "NeutronListPorts", method: .get, path: "/v2.0/ports", query: query
         )
         return try await client.send(request, as: NeutronListPortsResponse.self)
     }
@@ -131,9 +123,7 @@ extension VPCClient {
     /// - Returns: The body of the service's `200` response.
     public func neutronShowPort(portID: String) async throws -> NeutronShowPortResponse {
         let request = OperationRequest(
-            operation: "NeutronShowPort",
-            method: .get,
-            path: "/v2.0/ports/{port_id}",
+            operation: "NeutronShowPort", method: .get, path: "/v2.0/ports/{port_id}",
             pathParameters: ["port_id": portID]
         )
         return try await client.send(request, as: NeutronShowPortResponse.self)
@@ -155,11 +145,8 @@ extension VPCClient {
         _ body: NeutronUpdatePortRequest
     ) async throws -> NeutronUpdatePortResponse {
         let request = OperationRequest(
-            operation: "NeutronUpdatePort",
-            method: .put,
-            path: "/v2.0/ports/{port_id}",
-            pathParameters: ["port_id": portID],
-            body: body
+            operation: "NeutronUpdatePort", method: .put, path: "/v2.0/ports/{port_id}",
+            pathParameters: ["port_id": portID], body: body
         )
         return try await client.send(request, as: NeutronUpdatePortResponse.self)
     }

@@ -16,10 +16,7 @@ extension VPCClient {
     /// - Returns: The body of the service's `200` response.
     public func createPrivateip(_ body: CreatePrivateipRequest) async throws -> CreatePrivateipResponse {
         let request = OperationRequest(
-            operation: "CreatePrivateip",
-            method: .post,
-            path: "/v1/{project_id}/privateips",
-            body: body
+            operation: "CreatePrivateip", method: .post, path: "/v1/{project_id}/privateips", body: body
         )
         return try await client.send(request, as: CreatePrivateipResponse.self)
     }
@@ -35,9 +32,7 @@ extension VPCClient {
     ///     address.
     public func deletePrivateip(privateipID: String) async throws {
         let request = OperationRequest(
-            operation: "DeletePrivateip",
-            method: .delete,
-            path: "/v1/{project_id}/privateips/{privateip_id}",
+            operation: "DeletePrivateip", method: .delete, path: "/v1/{project_id}/privateips/{privateip_id}",
             pathParameters: ["privateip_id": privateipID]
         )
         try await client.send(request)
@@ -76,10 +71,8 @@ extension VPCClient {
         query.append("marker", marker)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListPrivateips",
-            method: .get,
-            path: "/v1/{project_id}/subnets/{subnet_id}/privateips",
-            pathParameters: ["subnet_id": subnetID],
+            operation: "ListPrivateips", method: .get,
+            path: "/v1/{project_id}/subnets/{subnet_id}/privateips", pathParameters: ["subnet_id": subnetID],
             query: query
         )
         return try await client.send(request, as: ListPrivateipsResponse.self)
@@ -98,9 +91,7 @@ extension VPCClient {
     /// - Returns: The body of the service's `200` response.
     public func showPrivateip(privateipID: String) async throws -> ShowPrivateipResponse {
         let request = OperationRequest(
-            operation: "ShowPrivateip",
-            method: .get,
-            path: "/v1/{project_id}/privateips/{privateip_id}",
+            operation: "ShowPrivateip", method: .get, path: "/v1/{project_id}/privateips/{privateip_id}",
             pathParameters: ["privateip_id": privateipID]
         )
         return try await client.send(request, as: ShowPrivateipResponse.self)

@@ -20,21 +20,13 @@ public struct NetworkIPAvailability: Codable, Sendable, Equatable {
     public var subnetIPAvailability: [SubnetIPAvailability]?
 
     private enum CodingKeys: String, CodingKey {
-        case networkID = "network_id"
-        case networkName = "network_name"
-        case tenantID = "tenant_id"
-        case totalIPs = "total_ips"
-        case usedIPs = "used_ips"
-        case subnetIPAvailability = "subnet_ip_availability"
+        case networkID = "network_id", networkName = "network_name", tenantID = "tenant_id"
+        case totalIPs = "total_ips", usedIPs = "used_ips", subnetIPAvailability = "subnet_ip_availability"
     }
 
     public init(
-        networkID: String? = nil,
-        networkName: String? = nil,
-        tenantID: String? = nil,
-        totalIPs: Int? = nil,
-        usedIPs: Int? = nil,
-        subnetIPAvailability: [SubnetIPAvailability]? = nil
+        networkID: String? = nil, networkName: String? = nil, tenantID: String? = nil, totalIPs: Int? = nil,
+        usedIPs: Int? = nil, subnetIPAvailability: [SubnetIPAvailability]? = nil
     ) {
         self.networkID = networkID
         self.networkName = networkName
@@ -42,16 +34,6 @@ public struct NetworkIPAvailability: Codable, Sendable, Equatable {
         self.totalIPs = totalIPs
         self.usedIPs = usedIPs
         self.subnetIPAvailability = subnetIPAvailability
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.networkID = try container.decodeIfPresent(String.self, forKey: .networkID)
-        self.networkName = try container.decodeIfPresent(String.self, forKey: .networkName)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.totalIPs = try container.decodeLenientIfPresent(Int.self, forKey: .totalIPs)
-        self.usedIPs = try container.decodeLenientIfPresent(Int.self, forKey: .usedIPs)
-        self.subnetIPAvailability = try container.decodeIfPresent([SubnetIPAvailability].self, forKey: .subnetIPAvailability)
     }
 }
 
@@ -88,21 +70,13 @@ public struct SubnetIPAvailability: Codable, Sendable, Equatable {
     public var totalIPs: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case usedIPs = "used_ips"
-        case subnetID = "subnet_id"
-        case subnetName = "subnet_name"
-        case ipVersion = "ip_version"
-        case cidr
-        case totalIPs = "total_ips"
+        case usedIPs = "used_ips", subnetID = "subnet_id", subnetName = "subnet_name"
+        case ipVersion = "ip_version", cidr, totalIPs = "total_ips"
     }
 
     public init(
-        usedIPs: Int? = nil,
-        subnetID: String? = nil,
-        subnetName: String? = nil,
-        ipVersion: Int? = nil,
-        cidr: String? = nil,
-        totalIPs: Int? = nil
+        usedIPs: Int? = nil, subnetID: String? = nil, subnetName: String? = nil, ipVersion: Int? = nil,
+        cidr: String? = nil, totalIPs: Int? = nil
     ) {
         self.usedIPs = usedIPs
         self.subnetID = subnetID
@@ -110,15 +84,5 @@ public struct SubnetIPAvailability: Codable, Sendable, Equatable {
         self.ipVersion = ipVersion
         self.cidr = cidr
         self.totalIPs = totalIPs
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.usedIPs = try container.decodeLenientIfPresent(Int.self, forKey: .usedIPs)
-        self.subnetID = try container.decodeIfPresent(String.self, forKey: .subnetID)
-        self.subnetName = try container.decodeIfPresent(String.self, forKey: .subnetName)
-        self.ipVersion = try container.decodeLenientIfPresent(Int.self, forKey: .ipVersion)
-        self.cidr = try container.decodeIfPresent(String.self, forKey: .cidr)
-        self.totalIPs = try container.decodeLenientIfPresent(Int.self, forKey: .totalIPs)
     }
 }

@@ -18,10 +18,8 @@ extension VPCClient {
         networkID: String
     ) async throws -> ShowNetworkIPAvailabilitiesResponse {
         let request = OperationRequest(
-            operation: "ShowNetworkIpAvailabilities",
-            method: .get,
-            path: "/v2.0/network-ip-availabilities/{network_id}",
-            pathParameters: ["network_id": networkID]
+            operation: "ShowNetworkIpAvailabilities", method: .get,
+            path: "/v2.0/network-ip-availabilities/{network_id}", pathParameters: ["network_id": networkID]
         )
         return try await client.send(request, as: ShowNetworkIPAvailabilitiesResponse.self)
     }

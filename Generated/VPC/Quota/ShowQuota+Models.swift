@@ -45,26 +45,11 @@ public struct ShowQuotaResource: Codable, Sendable, Equatable {
     /// Specifies the minimum quota value allowed.
     public var min: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case used
-        case quota
-        case min
-    }
-
     public init(type: String? = nil, used: Int? = nil, quota: Int? = nil, min: Int? = nil) {
         self.type = type
         self.used = used
         self.quota = quota
         self.min = min
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.used = try container.decodeLenientIfPresent(Int.self, forKey: .used)
-        self.quota = try container.decodeLenientIfPresent(Int.self, forKey: .quota)
-        self.min = try container.decodeLenientIfPresent(Int.self, forKey: .min)
     }
 }
 

@@ -25,10 +25,7 @@ extension VPCClient {
         var query = QueryItems()
         query.append("type", type)
         let request = OperationRequest(
-            operation: "ShowQuota",
-            method: .get,
-            path: "/v1/{project_id}/quotas",
-            query: query
+            operation: "ShowQuota", method: .get, path: "/v1/{project_id}/quotas", query: query
         )
         return try await client.send(request, as: ShowQuotaResponse.self)
     }

@@ -32,10 +32,7 @@ public struct CreateRouteTableRoutetable: Codable, Sendable, Equatable {
     public var description: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case routes
-        case vpcID = "vpc_id"
-        case description
+        case name, routes, vpcID = "vpc_id", description
     }
 
     public init(name: String? = nil, routes: [Adding]? = nil, vpcID: String, description: String? = nil) {

@@ -20,11 +20,9 @@ extension VPCClient {
         _ body: AssociateSubnetsWithRouteTableRequest
     ) async throws -> AssociateSubnetsWithRouteTableResponse {
         let request = OperationRequest(
-            operation: "AssociateSubnetsWithRouteTable",
-            method: .post,
+            operation: "AssociateSubnetsWithRouteTable", method: .post,
             path: "/v1/{project_id}/routetables/{routetable_id}/action",
-            pathParameters: ["routetable_id": routetableID],
-            body: body
+            pathParameters: ["routetable_id": routetableID], body: body
         )
         return try await client.send(request, as: AssociateSubnetsWithRouteTableResponse.self)
     }
@@ -41,10 +39,7 @@ extension VPCClient {
     /// - Returns: The body of the service's `200` response.
     public func createRouteTable(_ body: CreateRouteTableRequest) async throws -> CreateRouteTableResponse {
         let request = OperationRequest(
-            operation: "CreateRouteTable",
-            method: .post,
-            path: "/v1/{project_id}/routetables",
-            body: body
+            operation: "CreateRouteTable", method: .post, path: "/v1/{project_id}/routetables", body: body
         )
         return try await client.send(request, as: CreateRouteTableResponse.self)
     }
@@ -59,8 +54,7 @@ extension VPCClient {
     ///   - routetableID: Specifies the route table ID, which uniquely identifies a route table.
     public func deleteRouteTable(routetableID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteRouteTable",
-            method: .delete,
+            operation: "DeleteRouteTable", method: .delete,
             path: "/v1/{project_id}/routetables/{routetable_id}",
             pathParameters: ["routetable_id": routetableID]
         )
@@ -83,11 +77,9 @@ extension VPCClient {
         _ body: DisassociateSubnetsFromRouteTableRequest
     ) async throws -> DisassociateSubnetsFromRouteTableResponse {
         let request = OperationRequest(
-            operation: "DisassociateSubnetsFromRouteTable",
-            method: .post,
+            operation: "DisassociateSubnetsFromRouteTable", method: .post,
             path: "/v1/{project_id}/routetables/{routetable_id}/action",
-            pathParameters: ["routetable_id": routetableID],
-            body: body
+            pathParameters: ["routetable_id": routetableID], body: body
         )
         return try await client.send(request, as: DisassociateSubnetsFromRouteTableResponse.self)
     }
@@ -131,10 +123,7 @@ extension VPCClient {
         query.append("vpc_id", vpcID)
         query.append("subnet_id", subnetID)
         let request = OperationRequest(
-            operation: "ListRouteTables",
-            method: .get,
-            path: "/v1/{project_id}/routetables",
-            query: query
+            operation: "ListRouteTables", method: .get, path: "/v1/{project_id}/routetables", query: query
         )
         return try await client.send(request, as: ListRouteTablesResponse.self)
     }
@@ -151,9 +140,7 @@ extension VPCClient {
     /// - Returns: The body of the service's `200` response.
     public func showRouteTable(routetableID: String) async throws -> ShowRouteTableResponse {
         let request = OperationRequest(
-            operation: "ShowRouteTable",
-            method: .get,
-            path: "/v1/{project_id}/routetables/{routetable_id}",
+            operation: "ShowRouteTable", method: .get, path: "/v1/{project_id}/routetables/{routetable_id}",
             pathParameters: ["routetable_id": routetableID]
         )
         return try await client.send(request, as: ShowRouteTableResponse.self)
@@ -175,11 +162,8 @@ extension VPCClient {
         _ body: UpdateRouteTableRequest
     ) async throws -> UpdateRouteTableResponse {
         let request = OperationRequest(
-            operation: "UpdateRouteTable",
-            method: .put,
-            path: "/v1/{project_id}/routetables/{routetable_id}",
-            pathParameters: ["routetable_id": routetableID],
-            body: body
+            operation: "UpdateRouteTable", method: .put, path: "/v1/{project_id}/routetables/{routetable_id}",
+            pathParameters: ["routetable_id": routetableID], body: body
         )
         return try await client.send(request, as: UpdateRouteTableResponse.self)
     }

@@ -48,25 +48,15 @@ public struct NeutronCreateRouterRouter: Codable, Sendable, Equatable {
     public var externalGatewayInfo: NeutronCreateRouterExternalGatewayInfo?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case adminStateUp = "admin_state_up"
-        case externalGatewayInfo = "external_gateway_info"
+        case name, adminStateUp = "admin_state_up", externalGatewayInfo = "external_gateway_info"
     }
 
     public init(
-        name: String? = nil,
-        adminStateUp: Bool? = nil,
+        name: String? = nil, adminStateUp: Bool? = nil,
         externalGatewayInfo: NeutronCreateRouterExternalGatewayInfo? = nil
     ) {
         self.name = name
         self.adminStateUp = adminStateUp
         self.externalGatewayInfo = externalGatewayInfo
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.adminStateUp = try container.decodeLenientIfPresent(Bool.self, forKey: .adminStateUp)
-        self.externalGatewayInfo = try container.decodeIfPresent(NeutronCreateRouterExternalGatewayInfo.self, forKey: .externalGatewayInfo)
     }
 }

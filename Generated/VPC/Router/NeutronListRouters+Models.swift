@@ -13,8 +13,7 @@ public struct NeutronListRoutersResponse: Codable, Sendable, Equatable {
     public var routersLinks: [Link]?
 
     private enum CodingKeys: String, CodingKey {
-        case routers
-        case routersLinks = "routers_links"
+        case routers, routersLinks = "routers_links"
     }
 
     public init(routers: [Router]? = nil, routersLinks: [Link]? = nil) {

@@ -34,29 +34,16 @@ public struct NeutronUpdateRouterRouter: Codable, Sendable, Equatable {
     public var routes: [Route]?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case adminStateUp = "admin_state_up"
-        case externalGatewayInfo = "external_gateway_info"
-        case routes
+        case name, adminStateUp = "admin_state_up", externalGatewayInfo = "external_gateway_info", routes
     }
 
     public init(
-        name: String? = nil,
-        adminStateUp: Bool? = nil,
-        externalGatewayInfo: ExternalGatewayInfo? = nil,
+        name: String? = nil, adminStateUp: Bool? = nil, externalGatewayInfo: ExternalGatewayInfo? = nil,
         routes: [Route]? = nil
     ) {
         self.name = name
         self.adminStateUp = adminStateUp
         self.externalGatewayInfo = externalGatewayInfo
         self.routes = routes
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.adminStateUp = try container.decodeLenientIfPresent(Bool.self, forKey: .adminStateUp)
-        self.externalGatewayInfo = try container.decodeIfPresent(ExternalGatewayInfo.self, forKey: .externalGatewayInfo)
-        self.routes = try container.decodeIfPresent([Route].self, forKey: .routes)
     }
 }

@@ -20,10 +20,8 @@ extension VPCClient {
         _ body: NeutronAddRouterInterfaceRequest
     ) async throws -> NeutronAddRouterInterfaceResponse {
         let request = OperationRequest(
-            operation: "NeutronAddRouterInterface",
-            method: .put,
-            path: "/v2.0/routers/{router_id}/add_router_interface",
-            pathParameters: ["router_id": routerID],
+            operation: "NeutronAddRouterInterface", method: .put,
+            path: "/v2.0/routers/{router_id}/add_router_interface", pathParameters: ["router_id": routerID],
             body: body
         )
         return try await client.send(request, as: NeutronAddRouterInterfaceResponse.self)
@@ -43,10 +41,7 @@ extension VPCClient {
         _ body: NeutronCreateRouterRequest
     ) async throws -> NeutronCreateRouterResponse {
         let request = OperationRequest(
-            operation: "NeutronCreateRouter",
-            method: .post,
-            path: "/v2.0/routers",
-            body: body
+            operation: "NeutronCreateRouter", method: .post, path: "/v2.0/routers", body: body
         )
         return try await client.send(request, as: NeutronCreateRouterResponse.self)
     }
@@ -61,9 +56,7 @@ extension VPCClient {
     ///   - routerID:
     public func neutronDeleteRouter(routerID: String) async throws {
         let request = OperationRequest(
-            operation: "NeutronDeleteRouter",
-            method: .delete,
-            path: "/v2.0/routers/{router_id}",
+            operation: "NeutronDeleteRouter", method: .delete, path: "/v2.0/routers/{router_id}",
             pathParameters: ["router_id": routerID]
         )
         try await client.send(request)
@@ -112,10 +105,7 @@ extension VPCClient {
         query.append("marker", marker)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "NeutronListRouters",
-            method: .get,
-            path: "/v2.0/routers",
-            query: query
+            operation: "NeutronListRouters", method: .get, path: "/v2.0/routers", query: query
         )
         return try await client.send(request, as: NeutronListRoutersResponse.self)
     }
@@ -136,11 +126,9 @@ extension VPCClient {
         _ body: NeutronRemoveRouterInterfaceRequest
     ) async throws -> NeutronRemoveRouterInterfaceResponse {
         let request = OperationRequest(
-            operation: "NeutronRemoveRouterInterface",
-            method: .put,
+            operation: "NeutronRemoveRouterInterface", method: .put,
             path: "/v2.0/routers/{router_id}/remove_router_interface",
-            pathParameters: ["router_id": routerID],
-            body: body
+            pathParameters: ["router_id": routerID], body: body
         )
         return try await client.send(request, as: NeutronRemoveRouterInterfaceResponse.self)
     }
@@ -157,9 +145,7 @@ extension VPCClient {
     /// - Returns: The body of the service's `200` response.
     public func neutronShowRouter(routerID: String) async throws -> NeutronShowRouterResponse {
         let request = OperationRequest(
-            operation: "NeutronShowRouter",
-            method: .get,
-            path: "/v2.0/routers/{router_id}",
+            operation: "NeutronShowRouter", method: .get, path: "/v2.0/routers/{router_id}",
             pathParameters: ["router_id": routerID]
         )
         return try await client.send(request, as: NeutronShowRouterResponse.self)
@@ -227,11 +213,8 @@ extension VPCClient {
         _ body: NeutronUpdateRouterRequest
     ) async throws -> NeutronUpdateRouterResponse {
         let request = OperationRequest(
-            operation: "NeutronUpdateRouter",
-            method: .put,
-            path: "/v2.0/routers/{router_id}",
-            pathParameters: ["router_id": routerID],
-            body: body
+            operation: "NeutronUpdateRouter", method: .put, path: "/v2.0/routers/{router_id}",
+            pathParameters: ["router_id": routerID], body: body
         )
         return try await client.send(request, as: NeutronUpdateRouterResponse.self)
     }

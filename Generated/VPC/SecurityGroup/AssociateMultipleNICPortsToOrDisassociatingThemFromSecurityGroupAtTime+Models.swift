@@ -50,9 +50,7 @@ public struct Fail: Codable, Sendable, Equatable {
     public var errorMsg: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case errorCode = "error_code"
-        case errorMsg = "error_msg"
+        case id, errorCode = "error_code", errorMsg = "error_msg"
     }
 
     public init(id: String? = nil, errorCode: String? = nil, errorMsg: String? = nil) {

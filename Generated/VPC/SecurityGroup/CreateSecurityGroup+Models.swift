@@ -37,9 +37,7 @@ public struct CreateSecurityGroupSecurityGroup2: Codable, Sendable, Equatable {
     public var enterpriseProjectID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case vpcID = "vpc_id"
-        case enterpriseProjectID = "enterprise_project_id"
+        case name, vpcID = "vpc_id", enterpriseProjectID = "enterprise_project_id"
     }
 
     public init(name: String, vpcID: String? = nil, enterpriseProjectID: String? = nil) {

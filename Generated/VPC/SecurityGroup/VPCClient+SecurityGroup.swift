@@ -22,10 +22,8 @@ extension VPCClient {
     ) async throws -> AssociateMultipleNICPortsToOrDisassociatingThemFromSecurityGroupAtTimeResponse {
         let request = OperationRequest(
             operation: "AssociateMultipleNICPortsToOrDisassociatingThemFromSecurityGroupAtTime",
-            method: .post,
-            path: "/v2.0/{project_id}/security-groups/{security_group_id}/instance/action",
-            pathParameters: ["security_group_id": securityGroupID],
-            body: body
+            method: .post, path: "/v2.0/{project_id}/security-groups/{security_group_id}/instance/action",
+            pathParameters: ["security_group_id": securityGroupID], body: body
         )
         return try await client.send(request, as: AssociateMultipleNICPortsToOrDisassociatingThemFromSecurityGroupAtTimeResponse.self)
     }
@@ -44,9 +42,7 @@ extension VPCClient {
         _ body: CreateSecurityGroupRequest
     ) async throws -> CreateSecurityGroupResponse {
         let request = OperationRequest(
-            operation: "CreateSecurityGroup",
-            method: .post,
-            path: "/v1/{project_id}/security-groups",
+            operation: "CreateSecurityGroup", method: .post, path: "/v1/{project_id}/security-groups",
             body: body
         )
         return try await client.send(request, as: CreateSecurityGroupResponse.self)
@@ -66,10 +62,8 @@ extension VPCClient {
         _ body: CreateSecurityGroupRuleRequest
     ) async throws -> CreateSecurityGroupRuleResponse {
         let request = OperationRequest(
-            operation: "CreateSecurityGroupRule",
-            method: .post,
-            path: "/v1/{project_id}/security-group-rules",
-            body: body
+            operation: "CreateSecurityGroupRule", method: .post,
+            path: "/v1/{project_id}/security-group-rules", body: body
         )
         return try await client.send(request, as: CreateSecurityGroupRuleResponse.self)
     }
@@ -84,8 +78,7 @@ extension VPCClient {
     ///   - securityGroupID: Specifies the security group ID, which uniquely identifies the security group.
     public func deleteSecurityGroup(securityGroupID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteSecurityGroup",
-            method: .delete,
+            operation: "DeleteSecurityGroup", method: .delete,
             path: "/v1/{project_id}/security-groups/{security_group_id}",
             pathParameters: ["security_group_id": securityGroupID]
         )
@@ -103,8 +96,7 @@ extension VPCClient {
     ///     group rule.
     public func deleteSecurityGroupRule(securityGroupRuleID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteSecurityGroupRule",
-            method: .delete,
+            operation: "DeleteSecurityGroupRule", method: .delete,
             path: "/v1/{project_id}/security-group-rules/{security_group_rule_id}",
             pathParameters: ["security_group_rule_id": securityGroupRuleID]
         )
@@ -147,9 +139,7 @@ extension VPCClient {
         query.append("security_group_id", securityGroupID)
         query.append("remote_ip_prefix", remoteIPPrefix)
         let request = OperationRequest(
-            operation: "ListSecurityGroupRules",
-            method: .get,
-            path: "/v1/{project_id}/security-group-rules",
+            operation: "ListSecurityGroupRules", method: .get, path: "/v1/{project_id}/security-group-rules",
             query: query
         )
         return try await client.send(request, as: ListSecurityGroupRulesResponse.self)
@@ -195,9 +185,7 @@ extension VPCClient {
         query.append("vpc_id", vpcID)
         query.append("enterprise_project_id", enterpriseProjectID)
         let request = OperationRequest(
-            operation: "ListSecurityGroups",
-            method: .get,
-            path: "/v1/{project_id}/security-groups",
+            operation: "ListSecurityGroups", method: .get, path: "/v1/{project_id}/security-groups",
             query: query
         )
         return try await client.send(request, as: ListSecurityGroupsResponse.self)
@@ -215,8 +203,7 @@ extension VPCClient {
     /// - Returns: The body of the service's `200` response.
     public func showSecurityGroup(securityGroupID: String) async throws -> ShowSecurityGroupResponse {
         let request = OperationRequest(
-            operation: "ShowSecurityGroup",
-            method: .get,
+            operation: "ShowSecurityGroup", method: .get,
             path: "/v1/{project_id}/security-groups/{security_group_id}",
             pathParameters: ["security_group_id": securityGroupID]
         )
@@ -238,8 +225,7 @@ extension VPCClient {
         securityGroupRuleID: String
     ) async throws -> ShowSecurityGroupRuleResponse {
         let request = OperationRequest(
-            operation: "ShowSecurityGroupRule",
-            method: .get,
+            operation: "ShowSecurityGroupRule", method: .get,
             path: "/v1/{project_id}/security-group-rules/{security_group_rule_id}",
             pathParameters: ["security_group_rule_id": securityGroupRuleID]
         )

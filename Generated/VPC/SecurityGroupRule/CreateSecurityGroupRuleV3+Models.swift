@@ -91,30 +91,15 @@ public struct CreateSecurityGroupRuleV3Option: Codable, Sendable, Equatable {
     public var priority: String?
 
     private enum CodingKeys: String, CodingKey {
-        case securityGroupID = "security_group_id"
-        case description
-        case direction
-        case ethertype
-        case `protocol`
-        case multiport
-        case remoteIPPrefix = "remote_ip_prefix"
-        case remoteGroupID = "remote_group_id"
-        case remoteAddressGroupID = "remote_address_group_id"
-        case action
-        case priority
+        case securityGroupID = "security_group_id", description, direction, ethertype, `protocol`, multiport
+        case remoteIPPrefix = "remote_ip_prefix", remoteGroupID = "remote_group_id"
+        case remoteAddressGroupID = "remote_address_group_id", action, priority
     }
 
     public init(
-        securityGroupID: String,
-        description: String? = nil,
-        direction: String,
-        ethertype: String? = nil,
-        `protocol`: String? = nil,
-        multiport: String? = nil,
-        remoteIPPrefix: String? = nil,
-        remoteGroupID: String? = nil,
-        remoteAddressGroupID: String? = nil,
-        action: String? = nil,
+        securityGroupID: String, description: String? = nil, direction: String, ethertype: String? = nil,
+        `protocol`: String? = nil, multiport: String? = nil, remoteIPPrefix: String? = nil,
+        remoteGroupID: String? = nil, remoteAddressGroupID: String? = nil, action: String? = nil,
         priority: String? = nil
     ) {
         self.securityGroupID = securityGroupID
@@ -149,19 +134,12 @@ public struct CreateSecurityGroupRuleV3Request: Codable, Sendable, Equatable {
     public var securityGroupRule: CreateSecurityGroupRuleV3Option
 
     private enum CodingKeys: String, CodingKey {
-        case dryRun = "dry_run"
-        case securityGroupRule = "security_group_rule"
+        case dryRun = "dry_run", securityGroupRule = "security_group_rule"
     }
 
     public init(dryRun: Bool? = nil, securityGroupRule: CreateSecurityGroupRuleV3Option) {
         self.dryRun = dryRun
         self.securityGroupRule = securityGroupRule
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.dryRun = try container.decodeLenientIfPresent(Bool.self, forKey: .dryRun)
-        self.securityGroupRule = try container.decode(CreateSecurityGroupRuleV3Option.self, forKey: .securityGroupRule)
     }
 }
 

@@ -16,14 +16,11 @@ public struct ListSecurityGroupRulesV3Response: Codable, Sendable, Equatable {
     public var pageInfo: PageInfo?
 
     private enum CodingKeys: String, CodingKey {
-        case requestID = "request_id"
-        case securityGroupRules = "security_group_rules"
-        case pageInfo = "page_info"
+        case requestID = "request_id", securityGroupRules = "security_group_rules", pageInfo = "page_info"
     }
 
     public init(
-        requestID: String? = nil,
-        securityGroupRules: [CreateSecurityGroupRuleV3SecurityGroupRule]? = nil,
+        requestID: String? = nil, securityGroupRules: [CreateSecurityGroupRuleV3SecurityGroupRule]? = nil,
         pageInfo: PageInfo? = nil
     ) {
         self.requestID = requestID

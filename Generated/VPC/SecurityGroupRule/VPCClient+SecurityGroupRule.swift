@@ -19,10 +19,8 @@ extension VPCClient {
         _ body: CreateSecurityGroupRuleV3Request
     ) async throws -> CreateSecurityGroupRuleV3Response201 {
         let request = OperationRequest(
-            operation: "CreateSecurityGroupRuleV3",
-            method: .post,
-            path: "/v3/{project_id}/vpc/security-group-rules",
-            body: body
+            operation: "CreateSecurityGroupRuleV3", method: .post,
+            path: "/v3/{project_id}/vpc/security-group-rules", body: body
         )
         return try await client.send(request, as: CreateSecurityGroupRuleV3Response201.self)
     }
@@ -39,8 +37,7 @@ extension VPCClient {
     ///     delete the security group rule. Range: None
     public func deleteSecurityGroupRuleV3(securityGroupRuleID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteSecurityGroupRuleV3",
-            method: .delete,
+            operation: "DeleteSecurityGroupRuleV3", method: .delete,
             path: "/v3/{project_id}/vpc/security-group-rules/{security_group_rule_id}",
             pathParameters: ["security_group_rule_id": securityGroupRuleID]
         )
@@ -115,10 +112,8 @@ extension VPCClient {
         query.append("ethertype", ethertype)
         query.append("remote_address_group_id", remoteAddressGroupID)
         let request = OperationRequest(
-            operation: "ListSecurityGroupRulesV3",
-            method: .get,
-            path: "/v3/{project_id}/vpc/security-group-rules",
-            query: query
+            operation: "ListSecurityGroupRulesV3", method: .get,
+            path: "/v3/{project_id}/vpc/security-group-rules", query: query
         )
         return try await client.send(request, as: ListSecurityGroupRulesV3Response.self)
     }
@@ -140,8 +135,7 @@ extension VPCClient {
         securityGroupRuleID: String
     ) async throws -> ShowSecurityGroupRuleV3Response {
         let request = OperationRequest(
-            operation: "ShowSecurityGroupRuleV3",
-            method: .get,
+            operation: "ShowSecurityGroupRuleV3", method: .get,
             path: "/v3/{project_id}/vpc/security-group-rules/{security_group_rule_id}",
             pathParameters: ["security_group_rule_id": securityGroupRuleID]
         )

@@ -21,18 +21,11 @@ public struct AddVPCExtendCIDRRequest: Codable, Sendable, Equatable {
     public var vpc: AddExtendCIDROption
 
     private enum CodingKeys: String, CodingKey {
-        case dryRun = "dry_run"
-        case vpc
+        case dryRun = "dry_run", vpc
     }
 
     public init(dryRun: Bool? = nil, vpc: AddExtendCIDROption) {
         self.dryRun = dryRun
         self.vpc = vpc
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.dryRun = try container.decodeLenientIfPresent(Bool.self, forKey: .dryRun)
-        self.vpc = try container.decode(AddExtendCIDROption.self, forKey: .vpc)
     }
 }

@@ -15,9 +15,7 @@ public struct AddVPCExtendCIDRResponse202: Codable, Sendable, Equatable {
     public var errorCode: String?
 
     private enum CodingKeys: String, CodingKey {
-        case requestID = "request_id"
-        case errorMsg = "error_msg"
-        case errorCode = "error_code"
+        case requestID = "request_id", errorMsg = "error_msg", errorCode = "error_code"
     }
 
     public init(requestID: String? = nil, errorMsg: String? = nil, errorCode: String? = nil) {

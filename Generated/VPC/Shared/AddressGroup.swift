@@ -104,37 +104,17 @@ public struct AddressGroup: Codable, Sendable, Equatable {
     public var ipExtraSet: [IPExtraSetRespOption]?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case description
-        case maxCapacity = "max_capacity"
-        case ipSet = "ip_set"
-        case ipVersion = "ip_version"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case tenantID = "tenant_id"
-        case enterpriseProjectID = "enterprise_project_id"
-        case tags
-        case status
-        case statusMessage = "status_message"
+        case id, name, description, maxCapacity = "max_capacity", ipSet = "ip_set", ipVersion = "ip_version"
+        case createdAt = "created_at", updatedAt = "updated_at", tenantID = "tenant_id"
+        case enterpriseProjectID = "enterprise_project_id", tags, status, statusMessage = "status_message"
         case ipExtraSet = "ip_extra_set"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        maxCapacity: Int? = nil,
-        ipSet: [String]? = nil,
-        ipVersion: Int? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        tenantID: String? = nil,
-        enterpriseProjectID: String? = nil,
-        tags: [ResponseTag]? = nil,
-        status: StatusValue? = nil,
-        statusMessage: String? = nil,
-        ipExtraSet: [IPExtraSetRespOption]? = nil
+        id: String? = nil, name: String? = nil, description: String? = nil, maxCapacity: Int? = nil,
+        ipSet: [String]? = nil, ipVersion: Int? = nil, createdAt: String? = nil, updatedAt: String? = nil,
+        tenantID: String? = nil, enterpriseProjectID: String? = nil, tags: [ResponseTag]? = nil,
+        status: StatusValue? = nil, statusMessage: String? = nil, ipExtraSet: [IPExtraSetRespOption]? = nil
     ) {
         self.id = id
         self.name = name
@@ -150,23 +130,5 @@ public struct AddressGroup: Codable, Sendable, Equatable {
         self.status = status
         self.statusMessage = statusMessage
         self.ipExtraSet = ipExtraSet
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.maxCapacity = try container.decodeLenientIfPresent(Int.self, forKey: .maxCapacity)
-        self.ipSet = try container.decodeIfPresent([String].self, forKey: .ipSet)
-        self.ipVersion = try container.decodeLenientIfPresent(Int.self, forKey: .ipVersion)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.tags = try container.decodeIfPresent([ResponseTag].self, forKey: .tags)
-        self.status = try container.decodeIfPresent(StatusValue.self, forKey: .status)
-        self.statusMessage = try container.decodeIfPresent(String.self, forKey: .statusMessage)
-        self.ipExtraSet = try container.decodeIfPresent([IPExtraSetRespOption].self, forKey: .ipExtraSet)
     }
 }

@@ -26,18 +26,11 @@ public struct AssociateSubnetFirewallRequest: Codable, Sendable, Equatable {
     public var dryRun: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case subnets
-        case dryRun = "dry_run"
+        case subnets, dryRun = "dry_run"
     }
 
     public init(subnets: [RequestFirewallAssociation], dryRun: Bool? = nil) {
         self.subnets = subnets
         self.dryRun = dryRun
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.subnets = try container.decode([RequestFirewallAssociation].self, forKey: .subnets)
-        self.dryRun = try container.decodeLenientIfPresent(Bool.self, forKey: .dryRun)
     }
 }

@@ -41,10 +41,7 @@ public struct AssociateSubnetsWithRouteTableRoute: Codable, Sendable, Equatable 
     public var description: String?
 
     public init(
-        type: String? = nil,
-        destination: String? = nil,
-        nexthop: String? = nil,
-        description: String? = nil
+        type: String? = nil, destination: String? = nil, nexthop: String? = nil, description: String? = nil
     ) {
         self.type = type
         self.destination = destination

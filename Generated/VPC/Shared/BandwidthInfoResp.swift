@@ -33,29 +33,17 @@ public struct BandwidthInfoResp: Codable, Sendable, Equatable {
     public var bandwidthID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case bandwidthName = "bandwidth_name"
-        case bandwidthNumber = "bandwidth_number"
-        case bandwidthType = "bandwidth_type"
-        case bandwidthID = "bandwidth_id"
+        case bandwidthName = "bandwidth_name", bandwidthNumber = "bandwidth_number"
+        case bandwidthType = "bandwidth_type", bandwidthID = "bandwidth_id"
     }
 
     public init(
-        bandwidthName: String? = nil,
-        bandwidthNumber: Int? = nil,
-        bandwidthType: BandwidthType? = nil,
+        bandwidthName: String? = nil, bandwidthNumber: Int? = nil, bandwidthType: BandwidthType? = nil,
         bandwidthID: String? = nil
     ) {
         self.bandwidthName = bandwidthName
         self.bandwidthNumber = bandwidthNumber
         self.bandwidthType = bandwidthType
         self.bandwidthID = bandwidthID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.bandwidthName = try container.decodeIfPresent(String.self, forKey: .bandwidthName)
-        self.bandwidthNumber = try container.decodeLenientIfPresent(Int.self, forKey: .bandwidthNumber)
-        self.bandwidthType = try container.decodeIfPresent(BandwidthType.self, forKey: .bandwidthType)
-        self.bandwidthID = try container.decodeIfPresent(String.self, forKey: .bandwidthID)
     }
 }

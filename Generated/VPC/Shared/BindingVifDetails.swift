@@ -13,8 +13,7 @@ public struct BindingVifDetails: Codable, Sendable, Equatable {
     public var ovsHybridPlug: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case primaryInterface = "primary_interface"
-        case portFilter = "port_filter"
+        case primaryInterface = "primary_interface", portFilter = "port_filter"
         case ovsHybridPlug = "ovs_hybrid_plug"
     }
 
@@ -22,12 +21,5 @@ public struct BindingVifDetails: Codable, Sendable, Equatable {
         self.primaryInterface = primaryInterface
         self.portFilter = portFilter
         self.ovsHybridPlug = ovsHybridPlug
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.primaryInterface = try container.decodeLenientIfPresent(Bool.self, forKey: .primaryInterface)
-        self.portFilter = try container.decodeLenientIfPresent(Bool.self, forKey: .portFilter)
-        self.ovsHybridPlug = try container.decodeLenientIfPresent(Bool.self, forKey: .ovsHybridPlug)
     }
 }

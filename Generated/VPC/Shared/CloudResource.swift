@@ -13,18 +13,11 @@ public struct CloudResource: Codable, Sendable, Equatable {
     public var resourceCount: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case resourceType = "resource_type"
-        case resourceCount = "resource_count"
+        case resourceType = "resource_type", resourceCount = "resource_count"
     }
 
     public init(resourceType: String? = nil, resourceCount: Int? = nil) {
         self.resourceType = resourceType
         self.resourceCount = resourceCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.resourceType = try container.decodeIfPresent(String.self, forKey: .resourceType)
-        self.resourceCount = try container.decodeLenientIfPresent(Int.self, forKey: .resourceCount)
     }
 }

@@ -53,33 +53,17 @@ public struct CreateSecurityGroupRuleSecurityGroupRule: Codable, Sendable, Equat
     public var tenantID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case description
-        case securityGroupID = "security_group_id"
-        case direction
-        case ethertype
-        case `protocol`
-        case portRangeMin = "port_range_min"
-        case portRangeMax = "port_range_max"
-        case remoteIPPrefix = "remote_ip_prefix"
-        case remoteGroupID = "remote_group_id"
-        case remoteAddressGroupID = "remote_address_group_id"
-        case tenantID = "tenant_id"
+        case id, description, securityGroupID = "security_group_id", direction, ethertype, `protocol`
+        case portRangeMin = "port_range_min", portRangeMax = "port_range_max"
+        case remoteIPPrefix = "remote_ip_prefix", remoteGroupID = "remote_group_id"
+        case remoteAddressGroupID = "remote_address_group_id", tenantID = "tenant_id"
     }
 
     public init(
-        id: String? = nil,
-        description: String? = nil,
-        securityGroupID: String? = nil,
-        direction: String? = nil,
-        ethertype: String? = nil,
-        `protocol`: String? = nil,
-        portRangeMin: Int? = nil,
-        portRangeMax: Int? = nil,
-        remoteIPPrefix: String? = nil,
-        remoteGroupID: String? = nil,
-        remoteAddressGroupID: String? = nil,
-        tenantID: String? = nil
+        id: String? = nil, description: String? = nil, securityGroupID: String? = nil,
+        direction: String? = nil, ethertype: String? = nil, `protocol`: String? = nil,
+        portRangeMin: Int? = nil, portRangeMax: Int? = nil, remoteIPPrefix: String? = nil,
+        remoteGroupID: String? = nil, remoteAddressGroupID: String? = nil, tenantID: String? = nil
     ) {
         self.id = id
         self.description = description
@@ -93,21 +77,5 @@ public struct CreateSecurityGroupRuleSecurityGroupRule: Codable, Sendable, Equat
         self.remoteGroupID = remoteGroupID
         self.remoteAddressGroupID = remoteAddressGroupID
         self.tenantID = tenantID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.securityGroupID = try container.decodeIfPresent(String.self, forKey: .securityGroupID)
-        self.direction = try container.decodeIfPresent(String.self, forKey: .direction)
-        self.ethertype = try container.decodeIfPresent(String.self, forKey: .ethertype)
-        self.`protocol` = try container.decodeIfPresent(String.self, forKey: .`protocol`)
-        self.portRangeMin = try container.decodeLenientIfPresent(Int.self, forKey: .portRangeMin)
-        self.portRangeMax = try container.decodeLenientIfPresent(Int.self, forKey: .portRangeMax)
-        self.remoteIPPrefix = try container.decodeIfPresent(String.self, forKey: .remoteIPPrefix)
-        self.remoteGroupID = try container.decodeIfPresent(String.self, forKey: .remoteGroupID)
-        self.remoteAddressGroupID = try container.decodeIfPresent(String.self, forKey: .remoteAddressGroupID)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
     }
 }

@@ -49,29 +49,16 @@ public struct CreateSecurityGroupRuleSecurityGroupRule2: Codable, Sendable, Equa
     public var remoteAddressGroupID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case securityGroupID = "security_group_id"
-        case description
-        case direction
-        case ethertype
-        case `protocol`
-        case portRangeMin = "port_range_min"
-        case portRangeMax = "port_range_max"
-        case remoteIPPrefix = "remote_ip_prefix"
-        case remoteGroupID = "remote_group_id"
+        case securityGroupID = "security_group_id", description, direction, ethertype, `protocol`
+        case portRangeMin = "port_range_min", portRangeMax = "port_range_max"
+        case remoteIPPrefix = "remote_ip_prefix", remoteGroupID = "remote_group_id"
         case remoteAddressGroupID = "remote_address_group_id"
     }
 
     public init(
-        securityGroupID: String,
-        description: String? = nil,
-        direction: String,
-        ethertype: String? = nil,
-        `protocol`: String? = nil,
-        portRangeMin: Int? = nil,
-        portRangeMax: Int? = nil,
-        remoteIPPrefix: String? = nil,
-        remoteGroupID: String? = nil,
-        remoteAddressGroupID: String? = nil
+        securityGroupID: String, description: String? = nil, direction: String, ethertype: String? = nil,
+        `protocol`: String? = nil, portRangeMin: Int? = nil, portRangeMax: Int? = nil,
+        remoteIPPrefix: String? = nil, remoteGroupID: String? = nil, remoteAddressGroupID: String? = nil
     ) {
         self.securityGroupID = securityGroupID
         self.description = description
@@ -83,19 +70,5 @@ public struct CreateSecurityGroupRuleSecurityGroupRule2: Codable, Sendable, Equa
         self.remoteIPPrefix = remoteIPPrefix
         self.remoteGroupID = remoteGroupID
         self.remoteAddressGroupID = remoteAddressGroupID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.securityGroupID = try container.decode(String.self, forKey: .securityGroupID)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.direction = try container.decode(String.self, forKey: .direction)
-        self.ethertype = try container.decodeIfPresent(String.self, forKey: .ethertype)
-        self.`protocol` = try container.decodeIfPresent(String.self, forKey: .`protocol`)
-        self.portRangeMin = try container.decodeLenientIfPresent(Int.self, forKey: .portRangeMin)
-        self.portRangeMax = try container.decodeLenientIfPresent(Int.self, forKey: .portRangeMax)
-        self.remoteIPPrefix = try container.decodeIfPresent(String.self, forKey: .remoteIPPrefix)
-        self.remoteGroupID = try container.decodeIfPresent(String.self, forKey: .remoteGroupID)
-        self.remoteAddressGroupID = try container.decodeIfPresent(String.self, forKey: .remoteAddressGroupID)
     }
 }

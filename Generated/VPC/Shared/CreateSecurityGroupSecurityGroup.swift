@@ -25,19 +25,12 @@ public struct CreateSecurityGroupSecurityGroup: Codable, Sendable, Equatable {
     public var enterpriseProjectID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case id
-        case vpcID = "vpc_id"
-        case securityGroupRules = "security_group_rules"
+        case name, description, id, vpcID = "vpc_id", securityGroupRules = "security_group_rules"
         case enterpriseProjectID = "enterprise_project_id"
     }
 
     public init(
-        name: String? = nil,
-        description: String? = nil,
-        id: String? = nil,
-        vpcID: String? = nil,
+        name: String? = nil, description: String? = nil, id: String? = nil, vpcID: String? = nil,
         securityGroupRules: [CreateSecurityGroupRuleSecurityGroupRule]? = nil,
         enterpriseProjectID: String? = nil
     ) {

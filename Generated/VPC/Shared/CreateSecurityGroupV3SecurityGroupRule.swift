@@ -74,39 +74,18 @@ public struct CreateSecurityGroupV3SecurityGroupRule: Codable, Sendable, Equatab
     public var projectID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case description
-        case securityGroupID = "security_group_id"
-        case direction
-        case `protocol`
-        case ethertype
-        case multiport
-        case action
-        case priority
-        case remoteGroupID = "remote_group_id"
-        case remoteIPPrefix = "remote_ip_prefix"
-        case remoteAddressGroupID = "remote_address_group_id"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case projectID = "project_id"
+        case id, description, securityGroupID = "security_group_id", direction, `protocol`, ethertype
+        case multiport, action, priority, remoteGroupID = "remote_group_id"
+        case remoteIPPrefix = "remote_ip_prefix", remoteAddressGroupID = "remote_address_group_id"
+        case createdAt = "created_at", updatedAt = "updated_at", projectID = "project_id"
     }
 
     public init(
-        id: String? = nil,
-        description: String? = nil,
-        securityGroupID: String? = nil,
-        direction: String? = nil,
-        `protocol`: String? = nil,
-        ethertype: String? = nil,
-        multiport: String? = nil,
-        action: String? = nil,
-        priority: Int? = nil,
-        remoteGroupID: String? = nil,
-        remoteIPPrefix: String? = nil,
-        remoteAddressGroupID: String? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        projectID: String? = nil
+        id: String? = nil, description: String? = nil, securityGroupID: String? = nil,
+        direction: String? = nil, `protocol`: String? = nil, ethertype: String? = nil,
+        multiport: String? = nil, action: String? = nil, priority: Int? = nil, remoteGroupID: String? = nil,
+        remoteIPPrefix: String? = nil, remoteAddressGroupID: String? = nil, createdAt: String? = nil,
+        updatedAt: String? = nil, projectID: String? = nil
     ) {
         self.id = id
         self.description = description
@@ -123,24 +102,5 @@ public struct CreateSecurityGroupV3SecurityGroupRule: Codable, Sendable, Equatab
         self.createdAt = createdAt
         self.updatedAt = updatedAt
         self.projectID = projectID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.securityGroupID = try container.decodeIfPresent(String.self, forKey: .securityGroupID)
-        self.direction = try container.decodeIfPresent(String.self, forKey: .direction)
-        self.`protocol` = try container.decodeIfPresent(String.self, forKey: .`protocol`)
-        self.ethertype = try container.decodeIfPresent(String.self, forKey: .ethertype)
-        self.multiport = try container.decodeIfPresent(String.self, forKey: .multiport)
-        self.action = try container.decodeIfPresent(String.self, forKey: .action)
-        self.priority = try container.decodeLenientIfPresent(Int.self, forKey: .priority)
-        self.remoteGroupID = try container.decodeIfPresent(String.self, forKey: .remoteGroupID)
-        self.remoteIPPrefix = try container.decodeIfPresent(String.self, forKey: .remoteIPPrefix)
-        self.remoteAddressGroupID = try container.decodeIfPresent(String.self, forKey: .remoteAddressGroupID)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
     }
 }

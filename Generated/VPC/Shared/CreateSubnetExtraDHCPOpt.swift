@@ -18,8 +18,7 @@ public struct CreateSubnetExtraDHCPOpt: Codable, Sendable, Equatable {
     public var optName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case optValue = "opt_value"
-        case optName = "opt_name"
+        case optValue = "opt_value", optName = "opt_name"
     }
 
     public init(optValue: String? = nil, optName: String? = nil) {

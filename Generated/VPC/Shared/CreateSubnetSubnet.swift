@@ -88,55 +88,23 @@ public struct CreateSubnetSubnet: Codable, Sendable, Equatable {
     public var updatedAt: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case description
-        case cidr
-        case gatewayIP = "gateway_ip"
-        case ipv6Enable = "ipv6_enable"
-        case cidrV6 = "cidr_v6"
-        case gatewayIPV6 = "gateway_ip_v6"
-        case dhcpEnable = "dhcp_enable"
-        case primaryDNS = "primary_dns"
-        case secondaryDNS = "secondary_dns"
-        case dnsList
-        case availabilityZone = "availability_zone"
-        case vpcID = "vpc_id"
-        case status
-        case neutronNetworkID = "neutron_network_id"
-        case neutronSubnetID = "neutron_subnet_id"
-        case neutronSubnetIDV6 = "neutron_subnet_id_v6"
-        case extraDHCPOpts = "extra_dhcp_opts"
-        case scope
-        case tenantID = "tenant_id"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
+        case id, name, description, cidr, gatewayIP = "gateway_ip", ipv6Enable = "ipv6_enable"
+        case cidrV6 = "cidr_v6", gatewayIPV6 = "gateway_ip_v6", dhcpEnable = "dhcp_enable"
+        case primaryDNS = "primary_dns", secondaryDNS = "secondary_dns", dnsList
+        case availabilityZone = "availability_zone", vpcID = "vpc_id", status
+        case neutronNetworkID = "neutron_network_id", neutronSubnetID = "neutron_subnet_id"
+        case neutronSubnetIDV6 = "neutron_subnet_id_v6", extraDHCPOpts = "extra_dhcp_opts", scope
+        case tenantID = "tenant_id", createdAt = "created_at", updatedAt = "updated_at"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        cidr: String? = nil,
-        gatewayIP: String? = nil,
-        ipv6Enable: Bool? = nil,
-        cidrV6: String? = nil,
-        gatewayIPV6: String? = nil,
-        dhcpEnable: Bool? = nil,
-        primaryDNS: String? = nil,
-        secondaryDNS: String? = nil,
-        dnsList: [String]? = nil,
-        availabilityZone: String? = nil,
-        vpcID: String? = nil,
-        status: String? = nil,
-        neutronNetworkID: String? = nil,
-        neutronSubnetID: String? = nil,
-        neutronSubnetIDV6: String? = nil,
-        extraDHCPOpts: [CreateSubnetExtraDHCPOpt]? = nil,
-        scope: String? = nil,
-        tenantID: String? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil
+        id: String? = nil, name: String? = nil, description: String? = nil, cidr: String? = nil,
+        gatewayIP: String? = nil, ipv6Enable: Bool? = nil, cidrV6: String? = nil, gatewayIPV6: String? = nil,
+        dhcpEnable: Bool? = nil, primaryDNS: String? = nil, secondaryDNS: String? = nil,
+        dnsList: [String]? = nil, availabilityZone: String? = nil, vpcID: String? = nil,
+        status: String? = nil, neutronNetworkID: String? = nil, neutronSubnetID: String? = nil,
+        neutronSubnetIDV6: String? = nil, extraDHCPOpts: [CreateSubnetExtraDHCPOpt]? = nil,
+        scope: String? = nil, tenantID: String? = nil, createdAt: String? = nil, updatedAt: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -161,32 +129,5 @@ public struct CreateSubnetSubnet: Codable, Sendable, Equatable {
         self.tenantID = tenantID
         self.createdAt = createdAt
         self.updatedAt = updatedAt
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.cidr = try container.decodeIfPresent(String.self, forKey: .cidr)
-        self.gatewayIP = try container.decodeIfPresent(String.self, forKey: .gatewayIP)
-        self.ipv6Enable = try container.decodeLenientIfPresent(Bool.self, forKey: .ipv6Enable)
-        self.cidrV6 = try container.decodeIfPresent(String.self, forKey: .cidrV6)
-        self.gatewayIPV6 = try container.decodeIfPresent(String.self, forKey: .gatewayIPV6)
-        self.dhcpEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .dhcpEnable)
-        self.primaryDNS = try container.decodeIfPresent(String.self, forKey: .primaryDNS)
-        self.secondaryDNS = try container.decodeIfPresent(String.self, forKey: .secondaryDNS)
-        self.dnsList = try container.decodeIfPresent([String].self, forKey: .dnsList)
-        self.availabilityZone = try container.decodeIfPresent(String.self, forKey: .availabilityZone)
-        self.vpcID = try container.decodeIfPresent(String.self, forKey: .vpcID)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.neutronNetworkID = try container.decodeIfPresent(String.self, forKey: .neutronNetworkID)
-        self.neutronSubnetID = try container.decodeIfPresent(String.self, forKey: .neutronSubnetID)
-        self.neutronSubnetIDV6 = try container.decodeIfPresent(String.self, forKey: .neutronSubnetIDV6)
-        self.extraDHCPOpts = try container.decodeIfPresent([CreateSubnetExtraDHCPOpt].self, forKey: .extraDHCPOpts)
-        self.scope = try container.decodeIfPresent(String.self, forKey: .scope)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
     }
 }

@@ -19,21 +19,12 @@ public struct CreateVPCRouteRoute: Codable, Sendable, Equatable {
     public var tenantID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case destination
-        case nexthop
-        case type
-        case vpcID = "vpc_id"
-        case tenantID = "tenant_id"
+        case id, destination, nexthop, type, vpcID = "vpc_id", tenantID = "tenant_id"
     }
 
     public init(
-        id: String? = nil,
-        destination: String? = nil,
-        nexthop: String? = nil,
-        type: String? = nil,
-        vpcID: String? = nil,
-        tenantID: String? = nil
+        id: String? = nil, destination: String? = nil, nexthop: String? = nil, type: String? = nil,
+        vpcID: String? = nil, tenantID: String? = nil
     ) {
         self.id = id
         self.destination = destination

@@ -13,9 +13,7 @@ public struct DNSAssignment: Codable, Sendable, Equatable {
     public var fqdn: String?
 
     private enum CodingKeys: String, CodingKey {
-        case hostname
-        case ipAddress = "ip_address"
-        case fqdn
+        case hostname, ipAddress = "ip_address", fqdn
     }
 
     public init(hostname: String? = nil, ipAddress: String? = nil, fqdn: String? = nil) {

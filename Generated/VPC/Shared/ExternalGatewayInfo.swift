@@ -15,18 +15,11 @@ public struct ExternalGatewayInfo: Codable, Sendable, Equatable {
     public var enableSNAT: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case networkID = "network_id"
-        case enableSNAT = "enable_snat"
+        case networkID = "network_id", enableSNAT = "enable_snat"
     }
 
     public init(networkID: String? = nil, enableSNAT: Bool? = nil) {
         self.networkID = networkID
         self.enableSNAT = enableSNAT
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.networkID = try container.decodeIfPresent(String.self, forKey: .networkID)
-        self.enableSNAT = try container.decodeLenientIfPresent(Bool.self, forKey: .enableSNAT)
     }
 }

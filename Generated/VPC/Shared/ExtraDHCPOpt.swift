@@ -11,8 +11,7 @@ public struct ExtraDHCPOpt: Codable, Sendable, Equatable {
     public var optValue: String?
 
     private enum CodingKeys: String, CodingKey {
-        case optName = "opt_name"
-        case optValue = "opt_value"
+        case optName = "opt_name", optValue = "opt_value"
     }
 
     public init(optName: String? = nil, optValue: String? = nil) {

@@ -77,34 +77,17 @@ public struct FirewallDetail: Codable, Sendable, Equatable {
     public var egressRules: [FirewallRuleDetail]?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case description
-        case projectID = "project_id"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case adminStateUp = "admin_state_up"
-        case status
-        case enterpriseProjectID = "enterprise_project_id"
-        case tags
-        case associations
-        case ingressRules = "ingress_rules"
+        case id, name, description, projectID = "project_id", createdAt = "created_at"
+        case updatedAt = "updated_at", adminStateUp = "admin_state_up", status
+        case enterpriseProjectID = "enterprise_project_id", tags, associations, ingressRules = "ingress_rules"
         case egressRules = "egress_rules"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        projectID: String? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        adminStateUp: Bool? = nil,
-        status: ListFirewallStatus? = nil,
-        enterpriseProjectID: String? = nil,
-        tags: [ResponseTag]? = nil,
-        associations: [FirewallAssociation]? = nil,
-        ingressRules: [FirewallRuleDetail]? = nil,
+        id: String? = nil, name: String? = nil, description: String? = nil, projectID: String? = nil,
+        createdAt: String? = nil, updatedAt: String? = nil, adminStateUp: Bool? = nil,
+        status: ListFirewallStatus? = nil, enterpriseProjectID: String? = nil, tags: [ResponseTag]? = nil,
+        associations: [FirewallAssociation]? = nil, ingressRules: [FirewallRuleDetail]? = nil,
         egressRules: [FirewallRuleDetail]? = nil
     ) {
         self.id = id
@@ -120,22 +103,5 @@ public struct FirewallDetail: Codable, Sendable, Equatable {
         self.associations = associations
         self.ingressRules = ingressRules
         self.egressRules = egressRules
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.adminStateUp = try container.decodeLenientIfPresent(Bool.self, forKey: .adminStateUp)
-        self.status = try container.decodeIfPresent(ListFirewallStatus.self, forKey: .status)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.tags = try container.decodeIfPresent([ResponseTag].self, forKey: .tags)
-        self.associations = try container.decodeIfPresent([FirewallAssociation].self, forKey: .associations)
-        self.ingressRules = try container.decodeIfPresent([FirewallRuleDetail].self, forKey: .ingressRules)
-        self.egressRules = try container.decodeIfPresent([FirewallRuleDetail].self, forKey: .egressRules)
     }
 }

@@ -61,35 +61,18 @@ public struct FirewallGroup: Codable, Sendable, Equatable {
     public var updatedAt: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case description
-        case tenantID = "tenant_id"
+        case id, name, description, tenantID = "tenant_id"
         case ingressFirewallPolicyID = "ingress_firewall_policy_id"
-        case egressFirewallPolicyID = "egress_firewall_policy_id"
-        case ports
-        case `public`
-        case status
-        case adminStateUp = "admin_state_up"
-        case projectID = "project_id"
-        case createdAt = "created_at"
+        case egressFirewallPolicyID = "egress_firewall_policy_id", ports, `public`, status
+        case adminStateUp = "admin_state_up", projectID = "project_id", createdAt = "created_at"
         case updatedAt = "updated_at"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        tenantID: String? = nil,
-        ingressFirewallPolicyID: String? = nil,
-        egressFirewallPolicyID: String? = nil,
-        ports: [String]? = nil,
-        `public`: Bool? = nil,
-        status: StatusValue? = nil,
-        adminStateUp: Bool? = nil,
-        projectID: String? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil
+        id: String? = nil, name: String? = nil, description: String? = nil, tenantID: String? = nil,
+        ingressFirewallPolicyID: String? = nil, egressFirewallPolicyID: String? = nil, ports: [String]? = nil,
+        `public`: Bool? = nil, status: StatusValue? = nil, adminStateUp: Bool? = nil,
+        projectID: String? = nil, createdAt: String? = nil, updatedAt: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -104,22 +87,5 @@ public struct FirewallGroup: Codable, Sendable, Equatable {
         self.projectID = projectID
         self.createdAt = createdAt
         self.updatedAt = updatedAt
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.ingressFirewallPolicyID = try container.decodeIfPresent(String.self, forKey: .ingressFirewallPolicyID)
-        self.egressFirewallPolicyID = try container.decodeIfPresent(String.self, forKey: .egressFirewallPolicyID)
-        self.ports = try container.decodeIfPresent([String].self, forKey: .ports)
-        self.`public` = try container.decodeLenientIfPresent(Bool.self, forKey: .`public`)
-        self.status = try container.decodeIfPresent(StatusValue.self, forKey: .status)
-        self.adminStateUp = try container.decodeLenientIfPresent(Bool.self, forKey: .adminStateUp)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
     }
 }

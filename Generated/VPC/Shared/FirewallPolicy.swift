@@ -23,25 +23,13 @@ public struct FirewallPolicy: Codable, Sendable, Equatable {
     public var projectID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case description
-        case tenantID = "tenant_id"
-        case firewallRules = "firewall_rules"
-        case audited
-        case `public`
-        case projectID = "project_id"
+        case id, name, description, tenantID = "tenant_id", firewallRules = "firewall_rules", audited
+        case `public`, projectID = "project_id"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        tenantID: String? = nil,
-        firewallRules: [String]? = nil,
-        audited: Bool? = nil,
-        `public`: Bool? = nil,
-        projectID: String? = nil
+        id: String? = nil, name: String? = nil, description: String? = nil, tenantID: String? = nil,
+        firewallRules: [String]? = nil, audited: Bool? = nil, `public`: Bool? = nil, projectID: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -51,17 +39,5 @@ public struct FirewallPolicy: Codable, Sendable, Equatable {
         self.audited = audited
         self.`public` = `public`
         self.projectID = projectID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.firewallRules = try container.decodeIfPresent([String].self, forKey: .firewallRules)
-        self.audited = try container.decodeLenientIfPresent(Bool.self, forKey: .audited)
-        self.`public` = try container.decodeLenientIfPresent(Bool.self, forKey: .`public`)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
     }
 }

@@ -35,36 +35,17 @@ public struct FirewallRule: Codable, Sendable, Equatable {
     public var projectID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case description
-        case tenantID = "tenant_id"
-        case `public`
-        case `protocol`
-        case sourcePort = "source_port"
-        case destinationPort = "destination_port"
-        case ipVersion = "ip_version"
-        case sourceIPAddress = "source_ip_address"
-        case destinationIPAddress = "destination_ip_address"
-        case action
-        case enabled
-        case projectID = "project_id"
+        case id, name, description, tenantID = "tenant_id", `public`, `protocol`, sourcePort = "source_port"
+        case destinationPort = "destination_port", ipVersion = "ip_version"
+        case sourceIPAddress = "source_ip_address", destinationIPAddress = "destination_ip_address", action
+        case enabled, projectID = "project_id"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        tenantID: String? = nil,
-        `public`: Bool? = nil,
-        `protocol`: String? = nil,
-        sourcePort: String? = nil,
-        destinationPort: String? = nil,
-        ipVersion: Int? = nil,
-        sourceIPAddress: String? = nil,
-        destinationIPAddress: String? = nil,
-        action: String? = nil,
-        enabled: Bool? = nil,
+        id: String? = nil, name: String? = nil, description: String? = nil, tenantID: String? = nil,
+        `public`: Bool? = nil, `protocol`: String? = nil, sourcePort: String? = nil,
+        destinationPort: String? = nil, ipVersion: Int? = nil, sourceIPAddress: String? = nil,
+        destinationIPAddress: String? = nil, action: String? = nil, enabled: Bool? = nil,
         projectID: String? = nil
     ) {
         self.id = id
@@ -81,23 +62,5 @@ public struct FirewallRule: Codable, Sendable, Equatable {
         self.action = action
         self.enabled = enabled
         self.projectID = projectID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.`public` = try container.decodeLenientIfPresent(Bool.self, forKey: .`public`)
-        self.`protocol` = try container.decodeIfPresent(String.self, forKey: .`protocol`)
-        self.sourcePort = try container.decodeIfPresent(String.self, forKey: .sourcePort)
-        self.destinationPort = try container.decodeIfPresent(String.self, forKey: .destinationPort)
-        self.ipVersion = try container.decodeLenientIfPresent(Int.self, forKey: .ipVersion)
-        self.sourceIPAddress = try container.decodeIfPresent(String.self, forKey: .sourceIPAddress)
-        self.destinationIPAddress = try container.decodeIfPresent(String.self, forKey: .destinationIPAddress)
-        self.action = try container.decodeIfPresent(String.self, forKey: .action)
-        self.enabled = try container.decodeLenientIfPresent(Bool.self, forKey: .enabled)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
     }
 }

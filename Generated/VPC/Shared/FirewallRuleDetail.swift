@@ -98,37 +98,19 @@ public struct FirewallRuleDetail: Codable, Sendable, Equatable {
     public var enabled: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case description
-        case action
-        case projectID = "project_id"
-        case `protocol`
-        case ipVersion = "ip_version"
-        case sourceIPAddress = "source_ip_address"
-        case destinationIPAddress = "destination_ip_address"
-        case sourcePort = "source_port"
-        case destinationPort = "destination_port"
+        case id, name, description, action, projectID = "project_id", `protocol`, ipVersion = "ip_version"
+        case sourceIPAddress = "source_ip_address", destinationIPAddress = "destination_ip_address"
+        case sourcePort = "source_port", destinationPort = "destination_port"
         case sourceAddressGroupID = "source_address_group_id"
-        case destinationAddressGroupID = "destination_address_group_id"
-        case enabled
+        case destinationAddressGroupID = "destination_address_group_id", enabled
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        action: Action? = nil,
-        projectID: String? = nil,
-        `protocol`: String? = nil,
-        ipVersion: Int? = nil,
-        sourceIPAddress: String? = nil,
-        destinationIPAddress: String? = nil,
-        sourcePort: String? = nil,
-        destinationPort: String? = nil,
-        sourceAddressGroupID: String? = nil,
-        destinationAddressGroupID: String? = nil,
-        enabled: Bool? = nil
+        id: String? = nil, name: String? = nil, description: String? = nil, action: Action? = nil,
+        projectID: String? = nil, `protocol`: String? = nil, ipVersion: Int? = nil,
+        sourceIPAddress: String? = nil, destinationIPAddress: String? = nil, sourcePort: String? = nil,
+        destinationPort: String? = nil, sourceAddressGroupID: String? = nil,
+        destinationAddressGroupID: String? = nil, enabled: Bool? = nil
     ) {
         self.id = id
         self.name = name
@@ -144,23 +126,5 @@ public struct FirewallRuleDetail: Codable, Sendable, Equatable {
         self.sourceAddressGroupID = sourceAddressGroupID
         self.destinationAddressGroupID = destinationAddressGroupID
         self.enabled = enabled
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.action = try container.decodeIfPresent(Action.self, forKey: .action)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.`protocol` = try container.decodeIfPresent(String.self, forKey: .`protocol`)
-        self.ipVersion = try container.decodeLenientIfPresent(Int.self, forKey: .ipVersion)
-        self.sourceIPAddress = try container.decodeIfPresent(String.self, forKey: .sourceIPAddress)
-        self.destinationIPAddress = try container.decodeIfPresent(String.self, forKey: .destinationIPAddress)
-        self.sourcePort = try container.decodeIfPresent(String.self, forKey: .sourcePort)
-        self.destinationPort = try container.decodeIfPresent(String.self, forKey: .destinationPort)
-        self.sourceAddressGroupID = try container.decodeIfPresent(String.self, forKey: .sourceAddressGroupID)
-        self.destinationAddressGroupID = try container.decodeIfPresent(String.self, forKey: .destinationAddressGroupID)
-        self.enabled = try container.decodeLenientIfPresent(Bool.self, forKey: .enabled)
     }
 }

@@ -55,35 +55,17 @@ public struct FlowLog: Codable, Sendable, Equatable {
     public var updatedAt: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case tenantID = "tenant_id"
-        case description
-        case resourceType = "resource_type"
-        case resourceID = "resource_id"
-        case trafficType = "traffic_type"
-        case logGroupID = "log_group_id"
-        case logTopicID = "log_topic_id"
-        case adminState = "admin_state"
-        case status
-        case createdAt = "created_at"
+        case id, name, tenantID = "tenant_id", description, resourceType = "resource_type"
+        case resourceID = "resource_id", trafficType = "traffic_type", logGroupID = "log_group_id"
+        case logTopicID = "log_topic_id", adminState = "admin_state", status, createdAt = "created_at"
         case updatedAt = "updated_at"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        tenantID: String? = nil,
-        description: String? = nil,
-        resourceType: String? = nil,
-        resourceID: String? = nil,
-        trafficType: String? = nil,
-        logGroupID: String? = nil,
-        logTopicID: String? = nil,
-        adminState: Bool? = nil,
-        status: String? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil
+        id: String? = nil, name: String? = nil, tenantID: String? = nil, description: String? = nil,
+        resourceType: String? = nil, resourceID: String? = nil, trafficType: String? = nil,
+        logGroupID: String? = nil, logTopicID: String? = nil, adminState: Bool? = nil, status: String? = nil,
+        createdAt: String? = nil, updatedAt: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -98,22 +80,5 @@ public struct FlowLog: Codable, Sendable, Equatable {
         self.status = status
         self.createdAt = createdAt
         self.updatedAt = updatedAt
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.resourceType = try container.decodeIfPresent(String.self, forKey: .resourceType)
-        self.resourceID = try container.decodeIfPresent(String.self, forKey: .resourceID)
-        self.trafficType = try container.decodeIfPresent(String.self, forKey: .trafficType)
-        self.logGroupID = try container.decodeIfPresent(String.self, forKey: .logGroupID)
-        self.logTopicID = try container.decodeIfPresent(String.self, forKey: .logTopicID)
-        self.adminState = try container.decodeLenientIfPresent(Bool.self, forKey: .adminState)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
     }
 }

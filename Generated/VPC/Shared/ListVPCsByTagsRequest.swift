@@ -40,19 +40,8 @@ public struct ListVPCsByTagsRequest: Codable, Sendable, Equatable {
     /// supported. The tag value indicates the matched value. This field is a fixed dictionary value.
     public var matches: [Match]?
 
-    private enum CodingKeys: String, CodingKey {
-        case tags
-        case limit
-        case offset
-        case action
-        case matches
-    }
-
     public init(
-        tags: [ListTag]? = nil,
-        limit: Int? = nil,
-        offset: Int? = nil,
-        action: ActionValue,
+        tags: [ListTag]? = nil, limit: Int? = nil, offset: Int? = nil, action: ActionValue,
         matches: [Match]? = nil
     ) {
         self.tags = tags
@@ -60,14 +49,5 @@ public struct ListVPCsByTagsRequest: Codable, Sendable, Equatable {
         self.offset = offset
         self.action = action
         self.matches = matches
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.tags = try container.decodeIfPresent([ListTag].self, forKey: .tags)
-        self.limit = try container.decodeLenientIfPresent(Int.self, forKey: .limit)
-        self.offset = try container.decodeLenientIfPresent(Int.self, forKey: .offset)
-        self.action = try container.decode(ActionValue.self, forKey: .action)
-        self.matches = try container.decodeIfPresent([Match].self, forKey: .matches)
     }
 }

@@ -69,41 +69,19 @@ public struct Network: Codable, Sendable, Equatable {
     public var updatedAt: String?
 
     private enum CodingKeys: String, CodingKey {
-        case status
-        case subnets
-        case name
-        case routerExternal = "router:external"
-        case adminStateUp = "admin_state_up"
-        case tenantID = "tenant_id"
-        case shared
-        case id
-        case providerNetworkType = "provider:network_type"
-        case availabilityZoneHints = "availability_zone_hints"
-        case availabilityZones = "availability_zones"
-        case portSecurityEnabled = "port_security_enabled"
-        case dnsDomain = "dns_domain"
-        case projectID = "project_id"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
+        case status, subnets, name, routerExternal = "router:external", adminStateUp = "admin_state_up"
+        case tenantID = "tenant_id", shared, id, providerNetworkType = "provider:network_type"
+        case availabilityZoneHints = "availability_zone_hints", availabilityZones = "availability_zones"
+        case portSecurityEnabled = "port_security_enabled", dnsDomain = "dns_domain", projectID = "project_id"
+        case createdAt = "created_at", updatedAt = "updated_at"
     }
 
     public init(
-        status: StatusValue? = nil,
-        subnets: [String]? = nil,
-        name: String? = nil,
-        routerExternal: Bool? = nil,
-        adminStateUp: Bool? = nil,
-        tenantID: String? = nil,
-        shared: Bool? = nil,
-        id: String? = nil,
-        providerNetworkType: String? = nil,
-        availabilityZoneHints: [String]? = nil,
-        availabilityZones: [String]? = nil,
-        portSecurityEnabled: Bool? = nil,
-        dnsDomain: String? = nil,
-        projectID: String? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil
+        status: StatusValue? = nil, subnets: [String]? = nil, name: String? = nil,
+        routerExternal: Bool? = nil, adminStateUp: Bool? = nil, tenantID: String? = nil, shared: Bool? = nil,
+        id: String? = nil, providerNetworkType: String? = nil, availabilityZoneHints: [String]? = nil,
+        availabilityZones: [String]? = nil, portSecurityEnabled: Bool? = nil, dnsDomain: String? = nil,
+        projectID: String? = nil, createdAt: String? = nil, updatedAt: String? = nil
     ) {
         self.status = status
         self.subnets = subnets
@@ -121,25 +99,5 @@ public struct Network: Codable, Sendable, Equatable {
         self.projectID = projectID
         self.createdAt = createdAt
         self.updatedAt = updatedAt
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.status = try container.decodeIfPresent(StatusValue.self, forKey: .status)
-        self.subnets = try container.decodeIfPresent([String].self, forKey: .subnets)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.routerExternal = try container.decodeLenientIfPresent(Bool.self, forKey: .routerExternal)
-        self.adminStateUp = try container.decodeLenientIfPresent(Bool.self, forKey: .adminStateUp)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.shared = try container.decodeLenientIfPresent(Bool.self, forKey: .shared)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.providerNetworkType = try container.decodeIfPresent(String.self, forKey: .providerNetworkType)
-        self.availabilityZoneHints = try container.decodeIfPresent([String].self, forKey: .availabilityZoneHints)
-        self.availabilityZones = try container.decodeIfPresent([String].self, forKey: .availabilityZones)
-        self.portSecurityEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .portSecurityEnabled)
-        self.dnsDomain = try container.decodeIfPresent(String.self, forKey: .dnsDomain)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
     }
 }

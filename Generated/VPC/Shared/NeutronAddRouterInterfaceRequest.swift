@@ -13,8 +13,7 @@ public struct NeutronAddRouterInterfaceRequest: Codable, Sendable, Equatable {
     public var portID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case subnetID = "subnet_id"
-        case portID = "port_id"
+        case subnetID = "subnet_id", portID = "port_id"
     }
 
     public init(subnetID: String? = nil, portID: String? = nil) {

@@ -17,18 +17,11 @@ public struct NeutronAddRouterInterfaceResponse: Codable, Sendable, Equatable {
     public var id: String?
 
     private enum CodingKeys: String, CodingKey {
-        case subnetID = "subnet_id"
-        case tenantID = "tenant_id"
-        case projectID = "project_id"
-        case portID = "port_id"
-        case id
+        case subnetID = "subnet_id", tenantID = "tenant_id", projectID = "project_id", portID = "port_id", id
     }
 
     public init(
-        subnetID: String? = nil,
-        tenantID: String? = nil,
-        projectID: String? = nil,
-        portID: String? = nil,
+        subnetID: String? = nil, tenantID: String? = nil, projectID: String? = nil, portID: String? = nil,
         id: String? = nil
     ) {
         self.subnetID = subnetID

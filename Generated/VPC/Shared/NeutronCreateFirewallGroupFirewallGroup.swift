@@ -29,21 +29,13 @@ public struct NeutronCreateFirewallGroupFirewallGroup: Codable, Sendable, Equata
     public var adminStateUp: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case ingressFirewallPolicyID = "ingress_firewall_policy_id"
-        case egressFirewallPolicyID = "egress_firewall_policy_id"
-        case ports
-        case adminStateUp = "admin_state_up"
+        case name, description, ingressFirewallPolicyID = "ingress_firewall_policy_id"
+        case egressFirewallPolicyID = "egress_firewall_policy_id", ports, adminStateUp = "admin_state_up"
     }
 
     public init(
-        name: String? = nil,
-        description: String? = nil,
-        ingressFirewallPolicyID: String? = nil,
-        egressFirewallPolicyID: String? = nil,
-        ports: [String]? = nil,
-        adminStateUp: Bool? = nil
+        name: String? = nil, description: String? = nil, ingressFirewallPolicyID: String? = nil,
+        egressFirewallPolicyID: String? = nil, ports: [String]? = nil, adminStateUp: Bool? = nil
     ) {
         self.name = name
         self.description = description
@@ -51,15 +43,5 @@ public struct NeutronCreateFirewallGroupFirewallGroup: Codable, Sendable, Equata
         self.egressFirewallPolicyID = egressFirewallPolicyID
         self.ports = ports
         self.adminStateUp = adminStateUp
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.ingressFirewallPolicyID = try container.decodeIfPresent(String.self, forKey: .ingressFirewallPolicyID)
-        self.egressFirewallPolicyID = try container.decodeIfPresent(String.self, forKey: .egressFirewallPolicyID)
-        self.ports = try container.decodeIfPresent([String].self, forKey: .ports)
-        self.adminStateUp = try container.decodeLenientIfPresent(Bool.self, forKey: .adminStateUp)
     }
 }

@@ -18,29 +18,15 @@ public struct NeutronCreateFirewallPolicyFirewallPolicy: Codable, Sendable, Equa
     public var audited: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case firewallRules = "firewall_rules"
-        case audited
+        case name, description, firewallRules = "firewall_rules", audited
     }
 
     public init(
-        name: String? = nil,
-        description: String? = nil,
-        firewallRules: [String]? = nil,
-        audited: Bool? = nil
+        name: String? = nil, description: String? = nil, firewallRules: [String]? = nil, audited: Bool? = nil
     ) {
         self.name = name
         self.description = description
         self.firewallRules = firewallRules
         self.audited = audited
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.firewallRules = try container.decodeIfPresent([String].self, forKey: .firewallRules)
-        self.audited = try container.decodeLenientIfPresent(Bool.self, forKey: .audited)
     }
 }

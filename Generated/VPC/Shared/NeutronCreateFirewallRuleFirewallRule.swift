@@ -45,28 +45,15 @@ public struct NeutronCreateFirewallRuleFirewallRule: Codable, Sendable, Equatabl
     public var enabled: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case `protocol`
-        case sourcePort = "source_port"
-        case destinationPort = "destination_port"
-        case ipVersion = "ip_version"
-        case sourceIPAddress = "source_ip_address"
-        case destinationIPAddress = "destination_ip_address"
-        case action
-        case enabled
+        case name, description, `protocol`, sourcePort = "source_port", destinationPort = "destination_port"
+        case ipVersion = "ip_version", sourceIPAddress = "source_ip_address"
+        case destinationIPAddress = "destination_ip_address", action, enabled
     }
 
     public init(
-        name: String? = nil,
-        description: String? = nil,
-        `protocol`: ProtocolValue? = nil,
-        sourcePort: String? = nil,
-        destinationPort: String? = nil,
-        ipVersion: Int? = nil,
-        sourceIPAddress: String? = nil,
-        destinationIPAddress: String? = nil,
-        action: Action? = nil,
+        name: String? = nil, description: String? = nil, `protocol`: ProtocolValue? = nil,
+        sourcePort: String? = nil, destinationPort: String? = nil, ipVersion: Int? = nil,
+        sourceIPAddress: String? = nil, destinationIPAddress: String? = nil, action: Action? = nil,
         enabled: Bool? = nil
     ) {
         self.name = name
@@ -79,19 +66,5 @@ public struct NeutronCreateFirewallRuleFirewallRule: Codable, Sendable, Equatabl
         self.destinationIPAddress = destinationIPAddress
         self.action = action
         self.enabled = enabled
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.`protocol` = try container.decodeIfPresent(ProtocolValue.self, forKey: .`protocol`)
-        self.sourcePort = try container.decodeIfPresent(String.self, forKey: .sourcePort)
-        self.destinationPort = try container.decodeIfPresent(String.self, forKey: .destinationPort)
-        self.ipVersion = try container.decodeLenientIfPresent(Int.self, forKey: .ipVersion)
-        self.sourceIPAddress = try container.decodeIfPresent(String.self, forKey: .sourceIPAddress)
-        self.destinationIPAddress = try container.decodeIfPresent(String.self, forKey: .destinationIPAddress)
-        self.action = try container.decodeIfPresent(Action.self, forKey: .action)
-        self.enabled = try container.decodeLenientIfPresent(Bool.self, forKey: .enabled)
     }
 }

@@ -13,8 +13,7 @@ public struct NeutronCreatePortAllowedAddressPair: Codable, Sendable, Equatable 
     public var macAddress: String?
 
     private enum CodingKeys: String, CodingKey {
-        case ipAddress = "ip_address"
-        case macAddress = "mac_address"
+        case ipAddress = "ip_address", macAddress = "mac_address"
     }
 
     public init(ipAddress: String? = nil, macAddress: String? = nil) {

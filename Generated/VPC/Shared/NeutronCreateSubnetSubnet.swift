@@ -73,44 +73,20 @@ public struct NeutronCreateSubnetSubnet: Codable, Sendable, Equatable {
     public var description: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case ipVersion = "ip_version"
-        case ipv6AddressMode = "ipv6_address_mode"
-        case ipv6RaMode = "ipv6_ra_mode"
-        case networkID = "network_id"
-        case cidr
-        case gatewayIP = "gateway_ip"
-        case allocationPools = "allocation_pools"
-        case dnsNameservers = "dns_nameservers"
-        case hostRoutes = "host_routes"
-        case tenantID = "tenant_id"
-        case enableDHCP = "enable_dhcp"
-        case subnetpoolID = "subnetpool_id"
-        case projectID = "project_id"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case description
+        case id, name, ipVersion = "ip_version", ipv6AddressMode = "ipv6_address_mode"
+        case ipv6RaMode = "ipv6_ra_mode", networkID = "network_id", cidr, gatewayIP = "gateway_ip"
+        case allocationPools = "allocation_pools", dnsNameservers = "dns_nameservers"
+        case hostRoutes = "host_routes", tenantID = "tenant_id", enableDHCP = "enable_dhcp"
+        case subnetpoolID = "subnetpool_id", projectID = "project_id", createdAt = "created_at"
+        case updatedAt = "updated_at", description
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        ipVersion: Int? = nil,
-        ipv6AddressMode: String? = nil,
-        ipv6RaMode: String? = nil,
-        networkID: String? = nil,
-        cidr: String? = nil,
-        gatewayIP: String? = nil,
-        allocationPools: [AllocationPool]? = nil,
-        dnsNameservers: [String]? = nil,
-        hostRoutes: [Route]? = nil,
-        tenantID: String? = nil,
-        enableDHCP: Bool? = nil,
-        subnetpoolID: String? = nil,
-        projectID: String? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
+        id: String? = nil, name: String? = nil, ipVersion: Int? = nil, ipv6AddressMode: String? = nil,
+        ipv6RaMode: String? = nil, networkID: String? = nil, cidr: String? = nil, gatewayIP: String? = nil,
+        allocationPools: [AllocationPool]? = nil, dnsNameservers: [String]? = nil, hostRoutes: [Route]? = nil,
+        tenantID: String? = nil, enableDHCP: Bool? = nil, subnetpoolID: String? = nil,
+        projectID: String? = nil, createdAt: String? = nil, updatedAt: String? = nil,
         description: String? = nil
     ) {
         self.id = id
@@ -131,27 +107,5 @@ public struct NeutronCreateSubnetSubnet: Codable, Sendable, Equatable {
         self.createdAt = createdAt
         self.updatedAt = updatedAt
         self.description = description
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.ipVersion = try container.decodeLenientIfPresent(Int.self, forKey: .ipVersion)
-        self.ipv6AddressMode = try container.decodeIfPresent(String.self, forKey: .ipv6AddressMode)
-        self.ipv6RaMode = try container.decodeIfPresent(String.self, forKey: .ipv6RaMode)
-        self.networkID = try container.decodeIfPresent(String.self, forKey: .networkID)
-        self.cidr = try container.decodeIfPresent(String.self, forKey: .cidr)
-        self.gatewayIP = try container.decodeIfPresent(String.self, forKey: .gatewayIP)
-        self.allocationPools = try container.decodeIfPresent([AllocationPool].self, forKey: .allocationPools)
-        self.dnsNameservers = try container.decodeIfPresent([String].self, forKey: .dnsNameservers)
-        self.hostRoutes = try container.decodeIfPresent([Route].self, forKey: .hostRoutes)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.enableDHCP = try container.decodeLenientIfPresent(Bool.self, forKey: .enableDHCP)
-        self.subnetpoolID = try container.decodeIfPresent(String.self, forKey: .subnetpoolID)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
     }
 }

@@ -110,53 +110,25 @@ public struct NeutronShowPortPort: Codable, Sendable, Equatable {
     public var updatedAt: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case networkID = "network_id"
-        case adminStateUp = "admin_state_up"
-        case macAddress = "mac_address"
-        case fixedIPs = "fixed_ips"
-        case deviceID = "device_id"
-        case deviceOwner = "device_owner"
-        case tenantID = "tenant_id"
-        case status
-        case securityGroups = "security_groups"
-        case allowedAddressPairs = "allowed_address_pairs"
-        case extraDHCPOpts = "extra_dhcp_opts"
-        case bindingVifDetails = "binding:vif_details"
-        case bindingProfile = "binding:profile"
-        case bindingVnicType = "binding:vnic_type"
-        case portSecurityEnabled = "port_security_enabled"
-        case dnsAssignment = "dns_assignment"
-        case dnsName = "dns_name"
-        case projectID = "project_id"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
+        case id, name, networkID = "network_id", adminStateUp = "admin_state_up", macAddress = "mac_address"
+        case fixedIPs = "fixed_ips", deviceID = "device_id", deviceOwner = "device_owner"
+        case tenantID = "tenant_id", status, securityGroups = "security_groups"
+        case allowedAddressPairs = "allowed_address_pairs", extraDHCPOpts = "extra_dhcp_opts"
+        case bindingVifDetails = "binding:vif_details", bindingProfile = "binding:profile"
+        case bindingVnicType = "binding:vnic_type", portSecurityEnabled = "port_security_enabled"
+        case dnsAssignment = "dns_assignment", dnsName = "dns_name", projectID = "project_id"
+        case createdAt = "created_at", updatedAt = "updated_at"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        networkID: String? = nil,
-        adminStateUp: Bool? = nil,
-        macAddress: String? = nil,
-        fixedIPs: [FixedIP]? = nil,
-        deviceID: String? = nil,
-        deviceOwner: String? = nil,
-        tenantID: String? = nil,
-        status: String? = nil,
-        securityGroups: [String]? = nil,
-        allowedAddressPairs: [AllowedAddressPair]? = nil,
-        extraDHCPOpts: [ExtraDHCPOpt]? = nil,
-        bindingVifDetails: BindingVifDetails? = nil,
-        bindingProfile: JSONValue? = nil,
-        bindingVnicType: String? = nil,
-        portSecurityEnabled: Bool? = nil,
-        dnsAssignment: [DNSAssignment]? = nil,
-        dnsName: String? = nil,
-        projectID: String? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil
+        id: String? = nil, name: String? = nil, networkID: String? = nil, adminStateUp: Bool? = nil,
+        macAddress: String? = nil, fixedIPs: [FixedIP]? = nil, deviceID: String? = nil,
+        deviceOwner: String? = nil, tenantID: String? = nil, status: String? = nil,
+        securityGroups: [String]? = nil, allowedAddressPairs: [AllowedAddressPair]? = nil,
+        extraDHCPOpts: [ExtraDHCPOpt]? = nil, bindingVifDetails: BindingVifDetails? = nil,
+        bindingProfile: JSONValue? = nil, bindingVnicType: String? = nil, portSecurityEnabled: Bool? = nil,
+        dnsAssignment: [DNSAssignment]? = nil, dnsName: String? = nil, projectID: String? = nil,
+        createdAt: String? = nil, updatedAt: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -180,31 +152,5 @@ public struct NeutronShowPortPort: Codable, Sendable, Equatable {
         self.projectID = projectID
         self.createdAt = createdAt
         self.updatedAt = updatedAt
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.networkID = try container.decodeIfPresent(String.self, forKey: .networkID)
-        self.adminStateUp = try container.decodeLenientIfPresent(Bool.self, forKey: .adminStateUp)
-        self.macAddress = try container.decodeIfPresent(String.self, forKey: .macAddress)
-        self.fixedIPs = try container.decodeIfPresent([FixedIP].self, forKey: .fixedIPs)
-        self.deviceID = try container.decodeIfPresent(String.self, forKey: .deviceID)
-        self.deviceOwner = try container.decodeIfPresent(String.self, forKey: .deviceOwner)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.securityGroups = try container.decodeIfPresent([String].self, forKey: .securityGroups)
-        self.allowedAddressPairs = try container.decodeIfPresent([AllowedAddressPair].self, forKey: .allowedAddressPairs)
-        self.extraDHCPOpts = try container.decodeIfPresent([ExtraDHCPOpt].self, forKey: .extraDHCPOpts)
-        self.bindingVifDetails = try container.decodeIfPresent(BindingVifDetails.self, forKey: .bindingVifDetails)
-        self.bindingProfile = try container.decodeIfPresent(JSONValue.self, forKey: .bindingProfile)
-        self.bindingVnicType = try container.decodeIfPresent(String.self, forKey: .bindingVnicType)
-        self.portSecurityEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .portSecurityEnabled)
-        self.dnsAssignment = try container.decodeIfPresent([DNSAssignment].self, forKey: .dnsAssignment)
-        self.dnsName = try container.decodeIfPresent(String.self, forKey: .dnsName)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
     }
 }

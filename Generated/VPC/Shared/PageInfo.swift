@@ -22,21 +22,12 @@ public struct PageInfo: Codable, Sendable, Equatable {
     public var nextMarker: String?
 
     private enum CodingKeys: String, CodingKey {
-        case previousMarker = "previous_marker"
-        case currentCount = "current_count"
-        case nextMarker = "next_marker"
+        case previousMarker = "previous_marker", currentCount = "current_count", nextMarker = "next_marker"
     }
 
     public init(previousMarker: String? = nil, currentCount: Int? = nil, nextMarker: String? = nil) {
         self.previousMarker = previousMarker
         self.currentCount = currentCount
         self.nextMarker = nextMarker
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.previousMarker = try container.decodeIfPresent(String.self, forKey: .previousMarker)
-        self.currentCount = try container.decodeLenientIfPresent(Int.self, forKey: .currentCount)
-        self.nextMarker = try container.decodeIfPresent(String.self, forKey: .nextMarker)
     }
 }

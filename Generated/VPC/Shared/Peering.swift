@@ -30,24 +30,13 @@ public struct Peering: Codable, Sendable, Equatable {
     public var updatedAt: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case status
-        case requestVPCInfo = "request_vpc_info"
-        case acceptVPCInfo = "accept_vpc_info"
-        case description
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
+        case id, name, status, requestVPCInfo = "request_vpc_info", acceptVPCInfo = "accept_vpc_info"
+        case description, createdAt = "created_at", updatedAt = "updated_at"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        status: String? = nil,
-        requestVPCInfo: VPCInfo? = nil,
-        acceptVPCInfo: VPCInfo? = nil,
-        description: String? = nil,
-        createdAt: String? = nil,
+        id: String? = nil, name: String? = nil, status: String? = nil, requestVPCInfo: VPCInfo? = nil,
+        acceptVPCInfo: VPCInfo? = nil, description: String? = nil, createdAt: String? = nil,
         updatedAt: String? = nil
     ) {
         self.id = id

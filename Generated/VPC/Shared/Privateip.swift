@@ -34,21 +34,13 @@ public struct Privateip: Codable, Sendable, Equatable {
     public var ipAddress: String?
 
     private enum CodingKeys: String, CodingKey {
-        case status
-        case id
-        case subnetID = "subnet_id"
-        case tenantID = "tenant_id"
-        case deviceOwner = "device_owner"
+        case status, id, subnetID = "subnet_id", tenantID = "tenant_id", deviceOwner = "device_owner"
         case ipAddress = "ip_address"
     }
 
     public init(
-        status: String? = nil,
-        id: String? = nil,
-        subnetID: String? = nil,
-        tenantID: String? = nil,
-        deviceOwner: String? = nil,
-        ipAddress: String? = nil
+        status: String? = nil, id: String? = nil, subnetID: String? = nil, tenantID: String? = nil,
+        deviceOwner: String? = nil, ipAddress: String? = nil
     ) {
         self.status = status
         self.id = id

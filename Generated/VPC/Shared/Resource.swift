@@ -18,16 +18,12 @@ public struct Resource: Codable, Sendable, Equatable {
     public var resourceName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case resourceID = "resource_id"
-        case resourceDetail = "resource_detail"
-        case tags
+        case resourceID = "resource_id", resourceDetail = "resource_detail", tags
         case resourceName = "resource_name"
     }
 
     public init(
-        resourceID: String? = nil,
-        resourceDetail: JSONValue? = nil,
-        tags: [Tag]? = nil,
+        resourceID: String? = nil, resourceDetail: JSONValue? = nil, tags: [Tag]? = nil,
         resourceName: String? = nil
     ) {
         self.resourceID = resourceID

@@ -33,29 +33,15 @@ public struct Router: Codable, Sendable, Equatable {
     public var updatedAt: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case adminStateUp = "admin_state_up"
-        case status
-        case tenantID = "tenant_id"
-        case externalGatewayInfo = "external_gateway_info"
-        case routes
-        case projectID = "project_id"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
+        case id, name, adminStateUp = "admin_state_up", status, tenantID = "tenant_id"
+        case externalGatewayInfo = "external_gateway_info", routes, projectID = "project_id"
+        case createdAt = "created_at", updatedAt = "updated_at"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        adminStateUp: Bool? = nil,
-        status: Status? = nil,
-        tenantID: String? = nil,
-        externalGatewayInfo: ExternalGatewayInfo? = nil,
-        routes: [Route]? = nil,
-        projectID: String? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil
+        id: String? = nil, name: String? = nil, adminStateUp: Bool? = nil, status: Status? = nil,
+        tenantID: String? = nil, externalGatewayInfo: ExternalGatewayInfo? = nil, routes: [Route]? = nil,
+        projectID: String? = nil, createdAt: String? = nil, updatedAt: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -67,19 +53,5 @@ public struct Router: Codable, Sendable, Equatable {
         self.projectID = projectID
         self.createdAt = createdAt
         self.updatedAt = updatedAt
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.adminStateUp = try container.decodeLenientIfPresent(Bool.self, forKey: .adminStateUp)
-        self.status = try container.decodeIfPresent(Status.self, forKey: .status)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.externalGatewayInfo = try container.decodeIfPresent(ExternalGatewayInfo.self, forKey: .externalGatewayInfo)
-        self.routes = try container.decodeIfPresent([Route].self, forKey: .routes)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
     }
 }

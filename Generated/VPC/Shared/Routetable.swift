@@ -36,28 +36,14 @@ public struct Routetable: Codable, Sendable, Equatable {
     public var updatedAt: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case `default`
-        case routes
-        case subnets
-        case tenantID = "tenant_id"
-        case vpcID = "vpc_id"
-        case description
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
+        case id, name, `default`, routes, subnets, tenantID = "tenant_id", vpcID = "vpc_id", description
+        case createdAt = "created_at", updatedAt = "updated_at"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        `default`: Bool? = nil,
-        routes: [AssociateSubnetsWithRouteTableRoute]? = nil,
-        subnets: [Subnet]? = nil,
-        tenantID: String? = nil,
-        vpcID: String? = nil,
-        description: String? = nil,
-        createdAt: String? = nil,
+        id: String? = nil, name: String? = nil, `default`: Bool? = nil,
+        routes: [AssociateSubnetsWithRouteTableRoute]? = nil, subnets: [Subnet]? = nil,
+        tenantID: String? = nil, vpcID: String? = nil, description: String? = nil, createdAt: String? = nil,
         updatedAt: String? = nil
     ) {
         self.id = id
@@ -70,19 +56,5 @@ public struct Routetable: Codable, Sendable, Equatable {
         self.description = description
         self.createdAt = createdAt
         self.updatedAt = updatedAt
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.`default` = try container.decodeLenientIfPresent(Bool.self, forKey: .`default`)
-        self.routes = try container.decodeIfPresent([AssociateSubnetsWithRouteTableRoute].self, forKey: .routes)
-        self.subnets = try container.decodeIfPresent([Subnet].self, forKey: .subnets)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.vpcID = try container.decodeIfPresent(String.self, forKey: .vpcID)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
     }
 }

@@ -26,24 +26,13 @@ public struct SecurityGroup: Codable, Sendable, Equatable {
     public var updatedAt: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case tenantID = "tenant_id"
-        case name
-        case description
-        case securityGroupRules = "security_group_rules"
-        case projectID = "project_id"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
+        case id, tenantID = "tenant_id", name, description, securityGroupRules = "security_group_rules"
+        case projectID = "project_id", createdAt = "created_at", updatedAt = "updated_at"
     }
 
     public init(
-        id: String? = nil,
-        tenantID: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        securityGroupRules: [SecurityGroupRule]? = nil,
-        projectID: String? = nil,
-        createdAt: String? = nil,
+        id: String? = nil, tenantID: String? = nil, name: String? = nil, description: String? = nil,
+        securityGroupRules: [SecurityGroupRule]? = nil, projectID: String? = nil, createdAt: String? = nil,
         updatedAt: String? = nil
     ) {
         self.id = id

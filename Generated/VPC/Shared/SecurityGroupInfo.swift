@@ -38,27 +38,15 @@ public struct SecurityGroupInfo: Codable, Sendable, Equatable {
     public var securityGroupRules: [CreateSecurityGroupV3SecurityGroupRule]?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case description
-        case projectID = "project_id"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case enterpriseProjectID = "enterprise_project_id"
-        case tags
+        case id, name, description, projectID = "project_id", createdAt = "created_at"
+        case updatedAt = "updated_at", enterpriseProjectID = "enterprise_project_id", tags
         case securityGroupRules = "security_group_rules"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        projectID: String? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        enterpriseProjectID: Int? = nil,
-        tags: [ResponseTag]? = nil,
-        securityGroupRules: [CreateSecurityGroupV3SecurityGroupRule]? = nil
+        id: String? = nil, name: String? = nil, description: String? = nil, projectID: String? = nil,
+        createdAt: String? = nil, updatedAt: String? = nil, enterpriseProjectID: Int? = nil,
+        tags: [ResponseTag]? = nil, securityGroupRules: [CreateSecurityGroupV3SecurityGroupRule]? = nil
     ) {
         self.id = id
         self.name = name
@@ -69,18 +57,5 @@ public struct SecurityGroupInfo: Codable, Sendable, Equatable {
         self.enterpriseProjectID = enterpriseProjectID
         self.tags = tags
         self.securityGroupRules = securityGroupRules
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.enterpriseProjectID = try container.decodeLenientIfPresent(Int.self, forKey: .enterpriseProjectID)
-        self.tags = try container.decodeIfPresent([ResponseTag].self, forKey: .tags)
-        self.securityGroupRules = try container.decodeIfPresent([CreateSecurityGroupV3SecurityGroupRule].self, forKey: .securityGroupRules)
     }
 }

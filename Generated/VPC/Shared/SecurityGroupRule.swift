@@ -48,39 +48,19 @@ public struct SecurityGroupRule: Codable, Sendable, Equatable {
     public var updatedAt: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case description
-        case securityGroupID = "security_group_id"
-        case remoteGroupID = "remote_group_id"
-        case direction
-        case remoteIPPrefix = "remote_ip_prefix"
-        case `protocol`
-        case portRangeMax = "port_range_max"
-        case portRangeMin = "port_range_min"
-        case ethertype
-        case tenantID = "tenant_id"
-        case remoteAddressGroupID = "remote_address_group_id"
-        case projectID = "project_id"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
+        case id, description, securityGroupID = "security_group_id", remoteGroupID = "remote_group_id"
+        case direction, remoteIPPrefix = "remote_ip_prefix", `protocol`, portRangeMax = "port_range_max"
+        case portRangeMin = "port_range_min", ethertype, tenantID = "tenant_id"
+        case remoteAddressGroupID = "remote_address_group_id", projectID = "project_id"
+        case createdAt = "created_at", updatedAt = "updated_at"
     }
 
     public init(
-        id: String? = nil,
-        description: String? = nil,
-        securityGroupID: String? = nil,
-        remoteGroupID: String? = nil,
-        direction: String? = nil,
-        remoteIPPrefix: String? = nil,
-        `protocol`: String? = nil,
-        portRangeMax: Int? = nil,
-        portRangeMin: Int? = nil,
-        ethertype: String? = nil,
-        tenantID: String? = nil,
-        remoteAddressGroupID: String? = nil,
-        projectID: String? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil
+        id: String? = nil, description: String? = nil, securityGroupID: String? = nil,
+        remoteGroupID: String? = nil, direction: String? = nil, remoteIPPrefix: String? = nil,
+        `protocol`: String? = nil, portRangeMax: Int? = nil, portRangeMin: Int? = nil,
+        ethertype: String? = nil, tenantID: String? = nil, remoteAddressGroupID: String? = nil,
+        projectID: String? = nil, createdAt: String? = nil, updatedAt: String? = nil
     ) {
         self.id = id
         self.description = description
@@ -97,24 +77,5 @@ public struct SecurityGroupRule: Codable, Sendable, Equatable {
         self.projectID = projectID
         self.createdAt = createdAt
         self.updatedAt = updatedAt
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.securityGroupID = try container.decodeIfPresent(String.self, forKey: .securityGroupID)
-        self.remoteGroupID = try container.decodeIfPresent(String.self, forKey: .remoteGroupID)
-        self.direction = try container.decodeIfPresent(String.self, forKey: .direction)
-        self.remoteIPPrefix = try container.decodeIfPresent(String.self, forKey: .remoteIPPrefix)
-        self.`protocol` = try container.decodeIfPresent(String.self, forKey: .`protocol`)
-        self.portRangeMax = try container.decodeLenientIfPresent(Int.self, forKey: .portRangeMax)
-        self.portRangeMin = try container.decodeLenientIfPresent(Int.self, forKey: .portRangeMin)
-        self.ethertype = try container.decodeIfPresent(String.self, forKey: .ethertype)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.remoteAddressGroupID = try container.decodeIfPresent(String.self, forKey: .remoteAddressGroupID)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
     }
 }

@@ -17,8 +17,7 @@ public struct ShowAddressGroupResponse: Codable, Sendable, Equatable {
     public var addressGroup: AddressGroup?
 
     private enum CodingKeys: String, CodingKey {
-        case requestID = "request_id"
-        case addressGroup = "address_group"
+        case requestID = "request_id", addressGroup = "address_group"
     }
 
     public init(requestID: String? = nil, addressGroup: AddressGroup? = nil) {

@@ -17,8 +17,7 @@ public struct ShowFirewallResponse: Codable, Sendable, Equatable {
     public var requestID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case firewall
-        case requestID = "request_id"
+        case firewall, requestID = "request_id"
     }
 
     public init(firewall: FirewallDetail? = nil, requestID: String? = nil) {

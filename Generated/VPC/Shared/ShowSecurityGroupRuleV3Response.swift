@@ -13,13 +13,11 @@ public struct ShowSecurityGroupRuleV3Response: Codable, Sendable, Equatable {
     public var securityGroupRule: CreateSecurityGroupRuleV3SecurityGroupRule?
 
     private enum CodingKeys: String, CodingKey {
-        case requestID = "request_id"
-        case securityGroupRule = "security_group_rule"
+        case requestID = "request_id", securityGroupRule = "security_group_rule"
     }
 
     public init(
-        requestID: String? = nil,
-        securityGroupRule: CreateSecurityGroupRuleV3SecurityGroupRule? = nil
+        requestID: String? = nil, securityGroupRule: CreateSecurityGroupRuleV3SecurityGroupRule? = nil
     ) {
         self.requestID = requestID
         self.securityGroupRule = securityGroupRule

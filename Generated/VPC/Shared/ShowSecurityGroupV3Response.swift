@@ -13,8 +13,7 @@ public struct ShowSecurityGroupV3Response: Codable, Sendable, Equatable {
     public var securityGroup: SecurityGroupInfo?
 
     private enum CodingKeys: String, CodingKey {
-        case requestID = "request_id"
-        case securityGroup = "security_group"
+        case requestID = "request_id", securityGroup = "security_group"
     }
 
     public init(requestID: String? = nil, securityGroup: SecurityGroupInfo? = nil) {

@@ -13,8 +13,7 @@ public struct ShowVPCV3Response: Codable, Sendable, Equatable {
     public var vpc: VPCVPC2?
 
     private enum CodingKeys: String, CodingKey {
-        case requestID = "request_id"
-        case vpc
+        case requestID = "request_id", vpc
     }
 
     public init(requestID: String? = nil, vpc: VPCVPC2? = nil) {

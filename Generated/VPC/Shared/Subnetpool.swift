@@ -55,43 +55,19 @@ public struct Subnetpool: Codable, Sendable, Equatable {
     public var tags: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case ipVersion = "ip_version"
-        case defaultQuota = "default_quota"
-        case projectID = "project_id"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case prefixes
-        case minPrefixlen = "min_prefixlen"
-        case addressScopeID = "address_scope_id"
-        case shared
-        case tenantID = "tenant_id"
-        case defaultPrefixlen = "default_prefixlen"
-        case maxPrefixlen = "max_prefixlen"
-        case description
-        case isDefault = "is_default"
-        case tags
+        case id, name, ipVersion = "ip_version", defaultQuota = "default_quota", projectID = "project_id"
+        case createdAt = "created_at", updatedAt = "updated_at", prefixes, minPrefixlen = "min_prefixlen"
+        case addressScopeID = "address_scope_id", shared, tenantID = "tenant_id"
+        case defaultPrefixlen = "default_prefixlen", maxPrefixlen = "max_prefixlen", description
+        case isDefault = "is_default", tags
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        ipVersion: Int? = nil,
-        defaultQuota: Int? = nil,
-        projectID: String? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        prefixes: [String]? = nil,
-        minPrefixlen: Int? = nil,
-        addressScopeID: String? = nil,
-        shared: Bool? = nil,
-        tenantID: String? = nil,
-        defaultPrefixlen: Int? = nil,
-        maxPrefixlen: Int? = nil,
-        description: String? = nil,
-        isDefault: Bool? = nil,
-        tags: [String]? = nil
+        id: String? = nil, name: String? = nil, ipVersion: Int? = nil, defaultQuota: Int? = nil,
+        projectID: String? = nil, createdAt: String? = nil, updatedAt: String? = nil,
+        prefixes: [String]? = nil, minPrefixlen: Int? = nil, addressScopeID: String? = nil,
+        shared: Bool? = nil, tenantID: String? = nil, defaultPrefixlen: Int? = nil, maxPrefixlen: Int? = nil,
+        description: String? = nil, isDefault: Bool? = nil, tags: [String]? = nil
     ) {
         self.id = id
         self.name = name
@@ -110,26 +86,5 @@ public struct Subnetpool: Codable, Sendable, Equatable {
         self.description = description
         self.isDefault = isDefault
         self.tags = tags
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.ipVersion = try container.decodeLenientIfPresent(Int.self, forKey: .ipVersion)
-        self.defaultQuota = try container.decodeLenientIfPresent(Int.self, forKey: .defaultQuota)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.prefixes = try container.decodeIfPresent([String].self, forKey: .prefixes)
-        self.minPrefixlen = try container.decodeLenientIfPresent(Int.self, forKey: .minPrefixlen)
-        self.addressScopeID = try container.decodeIfPresent(String.self, forKey: .addressScopeID)
-        self.shared = try container.decodeLenientIfPresent(Bool.self, forKey: .shared)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.defaultPrefixlen = try container.decodeLenientIfPresent(Int.self, forKey: .defaultPrefixlen)
-        self.maxPrefixlen = try container.decodeLenientIfPresent(Int.self, forKey: .maxPrefixlen)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.isDefault = try container.decodeLenientIfPresent(Bool.self, forKey: .isDefault)
-        self.tags = try container.decodeIfPresent([String].self, forKey: .tags)
     }
 }

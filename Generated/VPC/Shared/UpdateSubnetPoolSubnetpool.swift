@@ -34,24 +34,14 @@ public struct UpdateSubnetPoolSubnetpool: Codable, Sendable, Equatable {
     public var isDefault: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case defaultQuota = "default_quota"
-        case prefixes
-        case minPrefixlen = "min_prefixlen"
-        case defaultPrefixlen = "default_prefixlen"
-        case maxPrefixlen = "max_prefixlen"
-        case description
+        case name, defaultQuota = "default_quota", prefixes, minPrefixlen = "min_prefixlen"
+        case defaultPrefixlen = "default_prefixlen", maxPrefixlen = "max_prefixlen", description
         case isDefault = "is_default"
     }
 
     public init(
-        name: String? = nil,
-        defaultQuota: Int? = nil,
-        prefixes: [String]? = nil,
-        minPrefixlen: Int? = nil,
-        defaultPrefixlen: Int? = nil,
-        maxPrefixlen: Int? = nil,
-        description: String? = nil,
+        name: String? = nil, defaultQuota: Int? = nil, prefixes: [String]? = nil, minPrefixlen: Int? = nil,
+        defaultPrefixlen: Int? = nil, maxPrefixlen: Int? = nil, description: String? = nil,
         isDefault: Bool? = nil
     ) {
         self.name = name
@@ -62,17 +52,5 @@ public struct UpdateSubnetPoolSubnetpool: Codable, Sendable, Equatable {
         self.maxPrefixlen = maxPrefixlen
         self.description = description
         self.isDefault = isDefault
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.defaultQuota = try container.decodeLenientIfPresent(Int.self, forKey: .defaultQuota)
-        self.prefixes = try container.decodeIfPresent([String].self, forKey: .prefixes)
-        self.minPrefixlen = try container.decodeLenientIfPresent(Int.self, forKey: .minPrefixlen)
-        self.defaultPrefixlen = try container.decodeLenientIfPresent(Int.self, forKey: .defaultPrefixlen)
-        self.maxPrefixlen = try container.decodeLenientIfPresent(Int.self, forKey: .maxPrefixlen)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.isDefault = try container.decodeLenientIfPresent(Bool.self, forKey: .isDefault)
     }
 }

@@ -11,8 +11,7 @@ public struct VPCInfo: Codable, Sendable, Equatable {
     public var tenantID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case vpcID = "vpc_id"
-        case tenantID = "tenant_id"
+        case vpcID = "vpc_id", tenantID = "tenant_id"
     }
 
     public init(vpcID: String? = nil, tenantID: String? = nil) {

@@ -49,30 +49,15 @@ public struct VPCVPC: Codable, Sendable, Equatable {
     public var updatedAt: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case description
-        case cidr
-        case status
-        case enterpriseProjectID = "enterprise_project_id"
-        case routes
-        case enableSharedSNAT = "enable_shared_snat"
-        case tenantID = "tenant_id"
-        case createdAt = "created_at"
+        case id, name, description, cidr, status, enterpriseProjectID = "enterprise_project_id", routes
+        case enableSharedSNAT = "enable_shared_snat", tenantID = "tenant_id", createdAt = "created_at"
         case updatedAt = "updated_at"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        cidr: String? = nil,
-        status: String? = nil,
-        enterpriseProjectID: String? = nil,
-        routes: [Route]? = nil,
-        enableSharedSNAT: Bool? = nil,
-        tenantID: String? = nil,
-        createdAt: String? = nil,
+        id: String? = nil, name: String? = nil, description: String? = nil, cidr: String? = nil,
+        status: String? = nil, enterpriseProjectID: String? = nil, routes: [Route]? = nil,
+        enableSharedSNAT: Bool? = nil, tenantID: String? = nil, createdAt: String? = nil,
         updatedAt: String? = nil
     ) {
         self.id = id
@@ -86,20 +71,5 @@ public struct VPCVPC: Codable, Sendable, Equatable {
         self.tenantID = tenantID
         self.createdAt = createdAt
         self.updatedAt = updatedAt
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.cidr = try container.decodeIfPresent(String.self, forKey: .cidr)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.routes = try container.decodeIfPresent([Route].self, forKey: .routes)
-        self.enableSharedSNAT = try container.decodeLenientIfPresent(Bool.self, forKey: .enableSharedSNAT)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
     }
 }

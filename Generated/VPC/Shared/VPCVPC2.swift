@@ -66,33 +66,16 @@ public struct VPCVPC2: Codable, Sendable, Equatable {
     public var tags: [ResponseTag]?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case description
-        case cidr
-        case extendCIDRs = "extend_cidrs"
-        case status
-        case projectID = "project_id"
-        case enterpriseProjectID = "enterprise_project_id"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case cloudResources = "cloud_resources"
-        case tags
+        case id, name, description, cidr, extendCIDRs = "extend_cidrs", status, projectID = "project_id"
+        case enterpriseProjectID = "enterprise_project_id", createdAt = "created_at", updatedAt = "updated_at"
+        case cloudResources = "cloud_resources", tags
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        cidr: String? = nil,
-        extendCIDRs: [String]? = nil,
-        status: String? = nil,
-        projectID: String? = nil,
-        enterpriseProjectID: String? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        cloudResources: [CloudResource]? = nil,
-        tags: [ResponseTag]? = nil
+        id: String? = nil, name: String? = nil, description: String? = nil, cidr: String? = nil,
+        extendCIDRs: [String]? = nil, status: String? = nil, projectID: String? = nil,
+        enterpriseProjectID: String? = nil, createdAt: String? = nil, updatedAt: String? = nil,
+        cloudResources: [CloudResource]? = nil, tags: [ResponseTag]? = nil
     ) {
         self.id = id
         self.name = name

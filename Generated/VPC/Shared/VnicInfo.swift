@@ -65,32 +65,15 @@ public struct VnicInfo: Codable, Sendable, Equatable {
     public var portVifDetails: String?
 
     private enum CodingKeys: String, CodingKey {
-        case privateIPAddress = "private_ip_address"
-        case deviceID = "device_id"
-        case deviceOwner = "device_owner"
-        case vpcID = "vpc_id"
-        case portID = "port_id"
-        case portProfile = "port_profile"
-        case mac
-        case vtep
-        case vni
-        case instanceID = "instance_id"
-        case instanceType = "instance_type"
-        case portVifDetails = "port_vif_details"
+        case privateIPAddress = "private_ip_address", deviceID = "device_id", deviceOwner = "device_owner"
+        case vpcID = "vpc_id", portID = "port_id", portProfile = "port_profile", mac, vtep, vni
+        case instanceID = "instance_id", instanceType = "instance_type", portVifDetails = "port_vif_details"
     }
 
     public init(
-        privateIPAddress: String? = nil,
-        deviceID: String? = nil,
-        deviceOwner: String? = nil,
-        vpcID: String? = nil,
-        portID: String? = nil,
-        portProfile: String? = nil,
-        mac: String? = nil,
-        vtep: String? = nil,
-        vni: String? = nil,
-        instanceID: String? = nil,
-        instanceType: String? = nil,
+        privateIPAddress: String? = nil, deviceID: String? = nil, deviceOwner: String? = nil,
+        vpcID: String? = nil, portID: String? = nil, portProfile: String? = nil, mac: String? = nil,
+        vtep: String? = nil, vni: String? = nil, instanceID: String? = nil, instanceType: String? = nil,
         portVifDetails: String? = nil
     ) {
         self.privateIPAddress = privateIPAddress

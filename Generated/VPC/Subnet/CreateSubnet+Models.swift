@@ -67,32 +67,15 @@ public struct CreateSubnetSubnet2: Codable, Sendable, Equatable {
     public var extraDHCPOpts: [CreateSubnetExtraDHCPOpt]?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case cidr
-        case gatewayIP = "gateway_ip"
-        case ipv6Enable = "ipv6_enable"
-        case dhcpEnable = "dhcp_enable"
-        case primaryDNS = "primary_dns"
-        case secondaryDNS = "secondary_dns"
-        case dnsList
-        case availabilityZone = "availability_zone"
-        case vpcID = "vpc_id"
-        case extraDHCPOpts = "extra_dhcp_opts"
+        case name, description, cidr, gatewayIP = "gateway_ip", ipv6Enable = "ipv6_enable"
+        case dhcpEnable = "dhcp_enable", primaryDNS = "primary_dns", secondaryDNS = "secondary_dns", dnsList
+        case availabilityZone = "availability_zone", vpcID = "vpc_id", extraDHCPOpts = "extra_dhcp_opts"
     }
 
     public init(
-        name: String,
-        description: String? = nil,
-        cidr: String,
-        gatewayIP: String,
-        ipv6Enable: Bool? = nil,
-        dhcpEnable: Bool? = nil,
-        primaryDNS: String? = nil,
-        secondaryDNS: String? = nil,
-        dnsList: [String]? = nil,
-        availabilityZone: String? = nil,
-        vpcID: String,
+        name: String, description: String? = nil, cidr: String, gatewayIP: String, ipv6Enable: Bool? = nil,
+        dhcpEnable: Bool? = nil, primaryDNS: String? = nil, secondaryDNS: String? = nil,
+        dnsList: [String]? = nil, availabilityZone: String? = nil, vpcID: String,
         extraDHCPOpts: [CreateSubnetExtraDHCPOpt]? = nil
     ) {
         self.name = name
@@ -107,21 +90,5 @@ public struct CreateSubnetSubnet2: Codable, Sendable, Equatable {
         self.availabilityZone = availabilityZone
         self.vpcID = vpcID
         self.extraDHCPOpts = extraDHCPOpts
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.cidr = try container.decode(String.self, forKey: .cidr)
-        self.gatewayIP = try container.decode(String.self, forKey: .gatewayIP)
-        self.ipv6Enable = try container.decodeLenientIfPresent(Bool.self, forKey: .ipv6Enable)
-        self.dhcpEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .dhcpEnable)
-        self.primaryDNS = try container.decodeIfPresent(String.self, forKey: .primaryDNS)
-        self.secondaryDNS = try container.decodeIfPresent(String.self, forKey: .secondaryDNS)
-        self.dnsList = try container.decodeIfPresent([String].self, forKey: .dnsList)
-        self.availabilityZone = try container.decodeIfPresent(String.self, forKey: .availabilityZone)
-        self.vpcID = try container.decode(String.self, forKey: .vpcID)
-        self.extraDHCPOpts = try container.decodeIfPresent([CreateSubnetExtraDHCPOpt].self, forKey: .extraDHCPOpts)
     }
 }

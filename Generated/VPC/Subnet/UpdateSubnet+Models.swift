@@ -59,24 +59,14 @@ public struct UpdateSubnetSubnet: Codable, Sendable, Equatable {
     public var extraDHCPOpts: [CreateSubnetExtraDHCPOpt]?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case ipv6Enable = "ipv6_enable"
-        case dhcpEnable = "dhcp_enable"
-        case primaryDNS = "primary_dns"
-        case secondaryDNS = "secondary_dns"
-        case dnsList
+        case name, description, ipv6Enable = "ipv6_enable", dhcpEnable = "dhcp_enable"
+        case primaryDNS = "primary_dns", secondaryDNS = "secondary_dns", dnsList
         case extraDHCPOpts = "extra_dhcp_opts"
     }
 
     public init(
-        name: String,
-        description: String? = nil,
-        ipv6Enable: Bool? = nil,
-        dhcpEnable: Bool? = nil,
-        primaryDNS: String? = nil,
-        secondaryDNS: String? = nil,
-        dnsList: [String]? = nil,
+        name: String, description: String? = nil, ipv6Enable: Bool? = nil, dhcpEnable: Bool? = nil,
+        primaryDNS: String? = nil, secondaryDNS: String? = nil, dnsList: [String]? = nil,
         extraDHCPOpts: [CreateSubnetExtraDHCPOpt]? = nil
     ) {
         self.name = name
@@ -87,18 +77,6 @@ public struct UpdateSubnetSubnet: Codable, Sendable, Equatable {
         self.secondaryDNS = secondaryDNS
         self.dnsList = dnsList
         self.extraDHCPOpts = extraDHCPOpts
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.ipv6Enable = try container.decodeLenientIfPresent(Bool.self, forKey: .ipv6Enable)
-        self.dhcpEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .dhcpEnable)
-        self.primaryDNS = try container.decodeIfPresent(String.self, forKey: .primaryDNS)
-        self.secondaryDNS = try container.decodeIfPresent(String.self, forKey: .secondaryDNS)
-        self.dnsList = try container.decodeIfPresent([String].self, forKey: .dnsList)
-        self.extraDHCPOpts = try container.decodeIfPresent([CreateSubnetExtraDHCPOpt].self, forKey: .extraDHCPOpts)
     }
 }
 

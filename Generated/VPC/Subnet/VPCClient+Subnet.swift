@@ -16,10 +16,7 @@ extension VPCClient {
     /// - Returns: The body of the service's `200` response.
     public func createSubnet(_ body: CreateSubnetRequest) async throws -> CreateSubnetResponse {
         let request = OperationRequest(
-            operation: "CreateSubnet",
-            method: .post,
-            path: "/v1/{project_id}/subnets",
-            body: body
+            operation: "CreateSubnet", method: .post, path: "/v1/{project_id}/subnets", body: body
         )
         return try await client.send(request, as: CreateSubnetResponse.self)
     }
@@ -36,8 +33,7 @@ extension VPCClient {
     ///     console, the value of this parameter is the Network ID value.
     public func deleteSubnet(vpcID: String, subnetID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteSubnet",
-            method: .delete,
+            operation: "DeleteSubnet", method: .delete,
             path: "/v1/{project_id}/vpcs/{vpc_id}/subnets/{subnet_id}",
             pathParameters: ["vpc_id": vpcID, "subnet_id": subnetID]
         )
@@ -77,10 +73,7 @@ extension VPCClient {
         query.append("limit", limit)
         query.append("vpc_id", vpcID)
         let request = OperationRequest(
-            operation: "ListSubnets",
-            method: .get,
-            path: "/v1/{project_id}/subnets",
-            query: query
+            operation: "ListSubnets", method: .get, path: "/v1/{project_id}/subnets", query: query
         )
         return try await client.send(request, as: ListSubnetsResponse.self)
     }
@@ -98,9 +91,7 @@ extension VPCClient {
     /// - Returns: The body of the service's `200` response.
     public func showSubnet(subnetID: String) async throws -> ShowSubnetResponse {
         let request = OperationRequest(
-            operation: "ShowSubnet",
-            method: .get,
-            path: "/v1/{project_id}/subnets/{subnet_id}",
+            operation: "ShowSubnet", method: .get, path: "/v1/{project_id}/subnets/{subnet_id}",
             pathParameters: ["subnet_id": subnetID]
         )
         return try await client.send(request, as: ShowSubnetResponse.self)
@@ -125,11 +116,9 @@ extension VPCClient {
         _ body: UpdateSubnetRequest
     ) async throws -> UpdateSubnetResponse {
         let request = OperationRequest(
-            operation: "UpdateSubnet",
-            method: .put,
+            operation: "UpdateSubnet", method: .put,
             path: "/v1/{project_id}/vpcs/{vpc_id}/subnets/{subnet_id}",
-            pathParameters: ["vpc_id": vpcID, "subnet_id": subnetID],
-            body: body
+            pathParameters: ["vpc_id": vpcID, "subnet_id": subnetID], body: body
         )
         return try await client.send(request, as: UpdateSubnetResponse.self)
     }

@@ -50,27 +50,15 @@ public struct CreateSubnetPoolSubnetpool: Codable, Sendable, Equatable {
     public var shared: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case defaultQuota = "default_quota"
-        case prefixes
-        case minPrefixlen = "min_prefixlen"
-        case defaultPrefixlen = "default_prefixlen"
-        case maxPrefixlen = "max_prefixlen"
-        case description
-        case isDefault = "is_default"
-        case shared
+        case name, defaultQuota = "default_quota", prefixes, minPrefixlen = "min_prefixlen"
+        case defaultPrefixlen = "default_prefixlen", maxPrefixlen = "max_prefixlen", description
+        case isDefault = "is_default", shared
     }
 
     public init(
-        name: String,
-        defaultQuota: Int? = nil,
-        prefixes: [String],
-        minPrefixlen: Int? = nil,
-        defaultPrefixlen: Int? = nil,
-        maxPrefixlen: Int? = nil,
-        description: String? = nil,
-        isDefault: Bool? = nil,
-        shared: Bool? = nil
+        name: String, defaultQuota: Int? = nil, prefixes: [String], minPrefixlen: Int? = nil,
+        defaultPrefixlen: Int? = nil, maxPrefixlen: Int? = nil, description: String? = nil,
+        isDefault: Bool? = nil, shared: Bool? = nil
     ) {
         self.name = name
         self.defaultQuota = defaultQuota
@@ -81,18 +69,5 @@ public struct CreateSubnetPoolSubnetpool: Codable, Sendable, Equatable {
         self.description = description
         self.isDefault = isDefault
         self.shared = shared
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.defaultQuota = try container.decodeLenientIfPresent(Int.self, forKey: .defaultQuota)
-        self.prefixes = try container.decode([String].self, forKey: .prefixes)
-        self.minPrefixlen = try container.decodeLenientIfPresent(Int.self, forKey: .minPrefixlen)
-        self.defaultPrefixlen = try container.decodeLenientIfPresent(Int.self, forKey: .defaultPrefixlen)
-        self.maxPrefixlen = try container.decodeLenientIfPresent(Int.self, forKey: .maxPrefixlen)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.isDefault = try container.decodeLenientIfPresent(Bool.self, forKey: .isDefault)
-        self.shared = try container.decodeLenientIfPresent(Bool.self, forKey: .shared)
     }
 }

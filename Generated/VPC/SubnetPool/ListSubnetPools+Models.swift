@@ -13,8 +13,7 @@ public struct ListSubnetPoolsResponse: Codable, Sendable, Equatable {
     public var subnetpoolsLinks: [Link]?
 
     private enum CodingKeys: String, CodingKey {
-        case subnetpools
-        case subnetpoolsLinks = "subnetpools_links"
+        case subnetpools, subnetpoolsLinks = "subnetpools_links"
     }
 
     public init(subnetpools: [Subnetpool]? = nil, subnetpoolsLinks: [Link]? = nil) {

@@ -16,10 +16,7 @@ extension VPCClient {
     /// - Returns: The body of the service's `200` response.
     public func createSubnetPool(_ body: CreateSubnetPoolRequest) async throws -> CreateSubnetPoolResponse {
         let request = OperationRequest(
-            operation: "CreateSubnetPool",
-            method: .post,
-            path: "/v2.0/subnetpools",
-            body: body
+            operation: "CreateSubnetPool", method: .post, path: "/v2.0/subnetpools", body: body
         )
         return try await client.send(request, as: CreateSubnetPoolResponse.self)
     }
@@ -34,9 +31,7 @@ extension VPCClient {
     ///   - subnetpoolID:
     public func deleteSubnetPool(subnetpoolID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteSubnetPool",
-            method: .delete,
-            path: "/v2.0/subnetpools/{subnetpool_id}",
+            operation: "DeleteSubnetPool", method: .delete, path: "/v2.0/subnetpools/{subnetpool_id}",
             pathParameters: ["subnetpool_id": subnetpoolID]
         )
         try await client.send(request)
@@ -51,9 +46,7 @@ extension VPCClient {
     /// - Returns: The body of the service's `200` response.
     public func listSubnetPools() async throws -> ListSubnetPoolsResponse {
         let request = OperationRequest(
-            operation: "ListSubnetPools",
-            method: .get,
-            path: "/v2.0/subnetpools"
+            operation: "ListSubnetPools", method: .get, path: "/v2.0/subnetpools"
         )
         return try await client.send(request, as: ListSubnetPoolsResponse.self)
     }
@@ -70,9 +63,7 @@ extension VPCClient {
     /// - Returns: The body of the service's `200` response.
     public func showSubnetPool(subnetpoolID: String) async throws -> ShowSubnetPoolResponse {
         let request = OperationRequest(
-            operation: "ShowSubnetPool",
-            method: .get,
-            path: "/v2.0/subnetpools/{subnetpool_id}",
+            operation: "ShowSubnetPool", method: .get, path: "/v2.0/subnetpools/{subnetpool_id}",
             pathParameters: ["subnetpool_id": subnetpoolID]
         )
         return try await client.send(request, as: ShowSubnetPoolResponse.self)
@@ -94,11 +85,8 @@ extension VPCClient {
         _ body: UpdateSubnetPoolRequest
     ) async throws -> UpdateSubnetPoolResponse {
         let request = OperationRequest(
-            operation: "UpdateSubnetPool",
-            method: .put,
-            path: "/v2.0/subnetpools/{subnetpool_id}",
-            pathParameters: ["subnetpool_id": subnetpoolID],
-            body: body
+            operation: "UpdateSubnetPool", method: .put, path: "/v2.0/subnetpools/{subnetpool_id}",
+            pathParameters: ["subnetpool_id": subnetpoolID], body: body
         )
         return try await client.send(request, as: UpdateSubnetPoolResponse.self)
     }

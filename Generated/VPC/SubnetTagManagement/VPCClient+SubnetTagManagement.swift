@@ -19,11 +19,9 @@ extension VPCClient {
         _ body: BatchAddOrDeleteSubnetTagsRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "BatchAddOrDeleteSubnetTags",
-            method: .post,
+            operation: "BatchAddOrDeleteSubnetTags", method: .post,
             path: "/v2.0/{project_id}/subnets/{subnet_id}/tags/action",
-            pathParameters: ["subnet_id": subnetID],
-            body: body
+            pathParameters: ["subnet_id": subnetID], body: body
         )
         try await client.send(request)
     }
@@ -40,11 +38,8 @@ extension VPCClient {
     ///   - body: The request body.
     public func createSubnetTag(subnetID: String, _ body: CreateSubnetTagRequest) async throws {
         let request = OperationRequest(
-            operation: "CreateSubnetTag",
-            method: .post,
-            path: "/v2.0/{project_id}/subnets/{subnet_id}/tags",
-            pathParameters: ["subnet_id": subnetID],
-            body: body
+            operation: "CreateSubnetTag", method: .post, path: "/v2.0/{project_id}/subnets/{subnet_id}/tags",
+            pathParameters: ["subnet_id": subnetID], body: body
         )
         try await client.send(request)
     }
@@ -61,8 +56,7 @@ extension VPCClient {
     ///   - key: Specifies the tag key.
     public func deleteSubnetTag(subnetID: String, key: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteSubnetTag",
-            method: .delete,
+            operation: "DeleteSubnetTag", method: .delete,
             path: "/v2.0/{project_id}/subnets/{subnet_id}/tags/{key}",
             pathParameters: ["subnet_id": subnetID, "key": key]
         )
@@ -78,9 +72,7 @@ extension VPCClient {
     /// - Returns: The body of the service's `200` response.
     public func listSubnetTags() async throws -> ListSubnetTagsResponse {
         let request = OperationRequest(
-            operation: "ListSubnetTags",
-            method: .get,
-            path: "/v2.0/{project_id}/subnets/tags"
+            operation: "ListSubnetTags", method: .get, path: "/v2.0/{project_id}/subnets/tags"
         )
         return try await client.send(request, as: ListSubnetTagsResponse.self)
     }
@@ -99,10 +91,8 @@ extension VPCClient {
         _ body: ListSubnetsByTagsRequest
     ) async throws -> ListSubnetsByTagsResponse {
         let request = OperationRequest(
-            operation: "ListSubnetsByTags",
-            method: .post,
-            path: "/v2.0/{project_id}/subnets/resource_instances/action",
-            body: body
+            operation: "ListSubnetsByTags", method: .post,
+            path: "/v2.0/{project_id}/subnets/resource_instances/action", body: body
         )
         return try await client.send(request, as: ListSubnetsByTagsResponse.self)
     }
@@ -120,9 +110,7 @@ extension VPCClient {
     /// - Returns: The body of the service's `200` response.
     public func showSubnetTags(subnetID: String) async throws -> ShowSubnetTagsResponse {
         let request = OperationRequest(
-            operation: "ShowSubnetTags",
-            method: .get,
-            path: "/v2.0/{project_id}/subnets/{subnet_id}/tags",
+            operation: "ShowSubnetTags", method: .get, path: "/v2.0/{project_id}/subnets/{subnet_id}/tags",
             pathParameters: ["subnet_id": subnetID]
         )
         return try await client.send(request, as: ShowSubnetTagsResponse.self)

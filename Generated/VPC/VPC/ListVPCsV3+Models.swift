@@ -16,9 +16,7 @@ public struct ListVPCsV3Response: Codable, Sendable, Equatable {
     public var pageInfo: PageInfo?
 
     private enum CodingKeys: String, CodingKey {
-        case requestID = "request_id"
-        case vpcs
-        case pageInfo = "page_info"
+        case requestID = "request_id", vpcs, pageInfo = "page_info"
     }
 
     public init(requestID: String? = nil, vpcs: [VPCVPC2]? = nil, pageInfo: PageInfo? = nil) {

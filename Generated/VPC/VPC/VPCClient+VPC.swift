@@ -22,10 +22,8 @@ extension VPCClient {
         _ body: AddVPCExtendCIDRRequest
     ) async throws -> AddVPCExtendCIDRResponse200 {
         let request = OperationRequest(
-            operation: "AddVpcExtendCidr",
-            method: .put,
-            path: "/v3/{project_id}/vpc/vpcs/{vpc_id}/add-extend-cidr",
-            pathParameters: ["vpc_id": vpcID],
+            operation: "AddVpcExtendCidr", method: .put,
+            path: "/v3/{project_id}/vpc/vpcs/{vpc_id}/add-extend-cidr", pathParameters: ["vpc_id": vpcID],
             body: body
         )
         return try await client.send(request, as: AddVPCExtendCIDRResponse200.self)
@@ -64,10 +62,7 @@ extension VPCClient {
         query.append("description", description)
         query.append("cidr", cidr)
         let request = OperationRequest(
-            operation: "ListVpcsV3",
-            method: .get,
-            path: "/v3/{project_id}/vpc/vpcs",
-            query: query
+            operation: "ListVpcsV3", method: .get, path: "/v3/{project_id}/vpc/vpcs", query: query
         )
         return try await client.send(request, as: ListVPCsV3Response.self)
     }
@@ -89,10 +84,8 @@ extension VPCClient {
         _ body: RemoveVPCExtendCIDRRequest
     ) async throws -> RemoveVPCExtendCIDRResponse200 {
         let request = OperationRequest(
-            operation: "RemoveVpcExtendCidr",
-            method: .put,
-            path: "/v3/{project_id}/vpc/vpcs/{vpc_id}/remove-extend-cidr",
-            pathParameters: ["vpc_id": vpcID],
+            operation: "RemoveVpcExtendCidr", method: .put,
+            path: "/v3/{project_id}/vpc/vpcs/{vpc_id}/remove-extend-cidr", pathParameters: ["vpc_id": vpcID],
             body: body
         )
         return try await client.send(request, as: RemoveVPCExtendCIDRResponse200.self)
@@ -111,9 +104,7 @@ extension VPCClient {
     /// - Returns: The body of the service's `200` response.
     public func showVPCV3(vpcID: String) async throws -> ShowVPCV3Response {
         let request = OperationRequest(
-            operation: "ShowVpcV3",
-            method: .get,
-            path: "/v3/{project_id}/vpc/vpcs/{vpc_id}",
+            operation: "ShowVpcV3", method: .get, path: "/v3/{project_id}/vpc/vpcs/{vpc_id}",
             pathParameters: ["vpc_id": vpcID]
         )
         return try await client.send(request, as: ShowVPCV3Response.self)

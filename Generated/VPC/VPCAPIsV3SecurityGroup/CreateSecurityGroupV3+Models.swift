@@ -34,17 +34,11 @@ public struct CreateSecurityGroupV3Option: Codable, Sendable, Equatable {
     public var tags: [Match]?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case enterpriseProjectID = "enterprise_project_id"
-        case tags
+        case name, description, enterpriseProjectID = "enterprise_project_id", tags
     }
 
     public init(
-        name: String,
-        description: String? = nil,
-        enterpriseProjectID: String? = nil,
-        tags: [Match]? = nil
+        name: String, description: String? = nil, enterpriseProjectID: String? = nil, tags: [Match]? = nil
     ) {
         self.name = name
         self.description = description
@@ -71,19 +65,12 @@ public struct CreateSecurityGroupV3Request: Codable, Sendable, Equatable {
     public var securityGroup: CreateSecurityGroupV3Option
 
     private enum CodingKeys: String, CodingKey {
-        case dryRun = "dry_run"
-        case securityGroup = "security_group"
+        case dryRun = "dry_run", securityGroup = "security_group"
     }
 
     public init(dryRun: Bool? = nil, securityGroup: CreateSecurityGroupV3Option) {
         self.dryRun = dryRun
         self.securityGroup = securityGroup
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.dryRun = try container.decodeLenientIfPresent(Bool.self, forKey: .dryRun)
-        self.securityGroup = try container.decode(CreateSecurityGroupV3Option.self, forKey: .securityGroup)
     }
 }
 
@@ -97,8 +84,7 @@ public struct CreateSecurityGroupV3Response201: Codable, Sendable, Equatable {
     public var securityGroup: CreateSecurityGroupV3SecurityGroupInfo?
 
     private enum CodingKeys: String, CodingKey {
-        case requestID = "request_id"
-        case securityGroup = "security_group"
+        case requestID = "request_id", securityGroup = "security_group"
     }
 
     public init(requestID: String? = nil, securityGroup: CreateSecurityGroupV3SecurityGroupInfo? = nil) {
@@ -146,27 +132,15 @@ public struct CreateSecurityGroupV3SecurityGroupInfo: Codable, Sendable, Equatab
     public var securityGroupRules: [CreateSecurityGroupV3SecurityGroupRule]?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case description
-        case projectID = "project_id"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case enterpriseProjectID = "enterprise_project_id"
-        case tags
+        case id, name, description, projectID = "project_id", createdAt = "created_at"
+        case updatedAt = "updated_at", enterpriseProjectID = "enterprise_project_id", tags
         case securityGroupRules = "security_group_rules"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        projectID: String? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        enterpriseProjectID: String? = nil,
-        tags: [ResponseTag]? = nil,
-        securityGroupRules: [CreateSecurityGroupV3SecurityGroupRule]? = nil
+        id: String? = nil, name: String? = nil, description: String? = nil, projectID: String? = nil,
+        createdAt: String? = nil, updatedAt: String? = nil, enterpriseProjectID: String? = nil,
+        tags: [ResponseTag]? = nil, securityGroupRules: [CreateSecurityGroupV3SecurityGroupRule]? = nil
     ) {
         self.id = id
         self.name = name

@@ -16,14 +16,11 @@ public struct ListSecurityGroupsV3Response: Codable, Sendable, Equatable {
     public var pageInfo: PageInfo?
 
     private enum CodingKeys: String, CodingKey {
-        case securityGroups = "security_groups"
-        case requestID = "request_id"
-        case pageInfo = "page_info"
+        case securityGroups = "security_groups", requestID = "request_id", pageInfo = "page_info"
     }
 
     public init(
-        securityGroups: [ListSecurityGroupsV3SecurityGroup]? = nil,
-        requestID: String? = nil,
+        securityGroups: [ListSecurityGroupsV3SecurityGroup]? = nil, requestID: String? = nil,
         pageInfo: PageInfo? = nil
     ) {
         self.securityGroups = securityGroups
@@ -66,24 +63,13 @@ public struct ListSecurityGroupsV3SecurityGroup: Codable, Sendable, Equatable {
     public var tags: [ResponseTag]?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case description
-        case projectID = "project_id"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case enterpriseProjectID = "enterprise_project_id"
-        case tags
+        case id, name, description, projectID = "project_id", createdAt = "created_at"
+        case updatedAt = "updated_at", enterpriseProjectID = "enterprise_project_id", tags
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        projectID: String? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        enterpriseProjectID: Int? = nil,
+        id: String? = nil, name: String? = nil, description: String? = nil, projectID: String? = nil,
+        createdAt: String? = nil, updatedAt: String? = nil, enterpriseProjectID: Int? = nil,
         tags: [ResponseTag]? = nil
     ) {
         self.id = id
@@ -94,17 +80,5 @@ public struct ListSecurityGroupsV3SecurityGroup: Codable, Sendable, Equatable {
         self.updatedAt = updatedAt
         self.enterpriseProjectID = enterpriseProjectID
         self.tags = tags
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.enterpriseProjectID = try container.decodeLenientIfPresent(Int.self, forKey: .enterpriseProjectID)
-        self.tags = try container.decodeIfPresent([ResponseTag].self, forKey: .tags)
     }
 }

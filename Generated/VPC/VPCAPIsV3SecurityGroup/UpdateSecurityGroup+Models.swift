@@ -21,19 +21,12 @@ public struct UpdateSecurityGroupRequest: Codable, Sendable, Equatable {
     public var securityGroup: UpdateVPCPeeringPeering
 
     private enum CodingKeys: String, CodingKey {
-        case dryRun = "dry_run"
-        case securityGroup = "security_group"
+        case dryRun = "dry_run", securityGroup = "security_group"
     }
 
     public init(dryRun: Bool? = nil, securityGroup: UpdateVPCPeeringPeering) {
         self.dryRun = dryRun
         self.securityGroup = securityGroup
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.dryRun = try container.decodeLenientIfPresent(Bool.self, forKey: .dryRun)
-        self.securityGroup = try container.decode(UpdateVPCPeeringPeering.self, forKey: .securityGroup)
     }
 }
 

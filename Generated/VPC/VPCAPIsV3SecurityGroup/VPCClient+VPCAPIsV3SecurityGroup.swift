@@ -21,9 +21,7 @@ extension VPCClient {
         _ body: CreateSecurityGroupV3Request
     ) async throws -> CreateSecurityGroupV3Response201 {
         let request = OperationRequest(
-            operation: "CreateSecurityGroupV3",
-            method: .post,
-            path: "/v3/{project_id}/vpc/security-groups",
+            operation: "CreateSecurityGroupV3", method: .post, path: "/v3/{project_id}/vpc/security-groups",
             body: body
         )
         return try await client.send(request, as: CreateSecurityGroupV3Response201.self)
@@ -39,8 +37,7 @@ extension VPCClient {
     ///   - securityGroupID: Definition: ID of a security group. Range: None
     public func deleteSecurityGroupV3(securityGroupID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteSecurityGroupV3",
-            method: .delete,
+            operation: "DeleteSecurityGroupV3", method: .delete,
             path: "/v3/{project_id}/vpc/security-groups/{security_group_id}",
             pathParameters: ["security_group_id": securityGroupID]
         )
@@ -91,9 +88,7 @@ extension VPCClient {
         query.append("enterprise_project_id", enterpriseProjectID)
         query.append("project_id", projectID)
         let request = OperationRequest(
-            operation: "ListSecurityGroupsV3",
-            method: .get,
-            path: "/v3/{project_id}/vpc/security-groups",
+            operation: "ListSecurityGroupsV3", method: .get, path: "/v3/{project_id}/vpc/security-groups",
             query: query
         )
         return try await client.send(request, as: ListSecurityGroupsV3Response.self)
@@ -112,8 +107,7 @@ extension VPCClient {
     /// - Returns: The body of the service's `200` response.
     public func showSecurityGroupV3(securityGroupID: String) async throws -> ShowSecurityGroupV3Response {
         let request = OperationRequest(
-            operation: "ShowSecurityGroupV3",
-            method: .get,
+            operation: "ShowSecurityGroupV3", method: .get,
             path: "/v3/{project_id}/vpc/security-groups/{security_group_id}",
             pathParameters: ["security_group_id": securityGroupID]
         )
@@ -137,11 +131,9 @@ extension VPCClient {
         _ body: UpdateSecurityGroupRequest
     ) async throws -> UpdateSecurityGroupResponse200 {
         let request = OperationRequest(
-            operation: "UpdateSecurityGroup",
-            method: .put,
+            operation: "UpdateSecurityGroup", method: .put,
             path: "/v3/{project_id}/vpc/security-groups/{security_group_id}",
-            pathParameters: ["security_group_id": securityGroupID],
-            body: body
+            pathParameters: ["security_group_id": securityGroupID], body: body
         )
         return try await client.send(request, as: UpdateSecurityGroupResponse200.self)
     }

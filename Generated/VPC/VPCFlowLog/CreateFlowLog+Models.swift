@@ -36,25 +36,14 @@ public struct CreateFlowLogFlowLog: Codable, Sendable, Equatable {
     public var indexEnabled: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case resourceType = "resource_type"
-        case resourceID = "resource_id"
-        case trafficType = "traffic_type"
-        case logGroupID = "log_group_id"
-        case logTopicID = "log_topic_id"
+        case name, description, resourceType = "resource_type", resourceID = "resource_id"
+        case trafficType = "traffic_type", logGroupID = "log_group_id", logTopicID = "log_topic_id"
         case indexEnabled = "index_enabled"
     }
 
     public init(
-        name: String? = nil,
-        description: String? = nil,
-        resourceType: String,
-        resourceID: String,
-        trafficType: String,
-        logGroupID: String,
-        logTopicID: String,
-        indexEnabled: Bool? = nil
+        name: String? = nil, description: String? = nil, resourceType: String, resourceID: String,
+        trafficType: String, logGroupID: String, logTopicID: String, indexEnabled: Bool? = nil
     ) {
         self.name = name
         self.description = description
@@ -64,18 +53,6 @@ public struct CreateFlowLogFlowLog: Codable, Sendable, Equatable {
         self.logGroupID = logGroupID
         self.logTopicID = logTopicID
         self.indexEnabled = indexEnabled
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.resourceType = try container.decode(String.self, forKey: .resourceType)
-        self.resourceID = try container.decode(String.self, forKey: .resourceID)
-        self.trafficType = try container.decode(String.self, forKey: .trafficType)
-        self.logGroupID = try container.decode(String.self, forKey: .logGroupID)
-        self.logTopicID = try container.decode(String.self, forKey: .logTopicID)
-        self.indexEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .indexEnabled)
     }
 }
 
@@ -133,37 +110,17 @@ public struct CreateFlowLogFlowLog2: Codable, Sendable, Equatable {
     public var updatedAt: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case tenantID = "tenant_id"
-        case description
-        case resourceType = "resource_type"
-        case resourceID = "resource_id"
-        case trafficType = "traffic_type"
-        case logGroupID = "log_group_id"
-        case logTopicID = "log_topic_id"
-        case indexEnabled = "index_enabled"
-        case adminState = "admin_state"
-        case status
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
+        case id, name, tenantID = "tenant_id", description, resourceType = "resource_type"
+        case resourceID = "resource_id", trafficType = "traffic_type", logGroupID = "log_group_id"
+        case logTopicID = "log_topic_id", indexEnabled = "index_enabled", adminState = "admin_state", status
+        case createdAt = "created_at", updatedAt = "updated_at"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        tenantID: String? = nil,
-        description: String? = nil,
-        resourceType: String? = nil,
-        resourceID: String? = nil,
-        trafficType: String? = nil,
-        logGroupID: String? = nil,
-        logTopicID: String? = nil,
-        indexEnabled: Bool? = nil,
-        adminState: Bool? = nil,
-        status: String? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil
+        id: String? = nil, name: String? = nil, tenantID: String? = nil, description: String? = nil,
+        resourceType: String? = nil, resourceID: String? = nil, trafficType: String? = nil,
+        logGroupID: String? = nil, logTopicID: String? = nil, indexEnabled: Bool? = nil,
+        adminState: Bool? = nil, status: String? = nil, createdAt: String? = nil, updatedAt: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -179,24 +136,6 @@ public struct CreateFlowLogFlowLog2: Codable, Sendable, Equatable {
         self.status = status
         self.createdAt = createdAt
         self.updatedAt = updatedAt
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.resourceType = try container.decodeIfPresent(String.self, forKey: .resourceType)
-        self.resourceID = try container.decodeIfPresent(String.self, forKey: .resourceID)
-        self.trafficType = try container.decodeIfPresent(String.self, forKey: .trafficType)
-        self.logGroupID = try container.decodeIfPresent(String.self, forKey: .logGroupID)
-        self.logTopicID = try container.decodeIfPresent(String.self, forKey: .logTopicID)
-        self.indexEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .indexEnabled)
-        self.adminState = try container.decodeLenientIfPresent(Bool.self, forKey: .adminState)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
     }
 }
 

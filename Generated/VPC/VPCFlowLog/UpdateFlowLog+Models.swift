@@ -19,22 +19,13 @@ public struct UpdateFlowLogFlowLog: Codable, Sendable, Equatable {
     public var adminState: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case adminState = "admin_state"
+        case name, description, adminState = "admin_state"
     }
 
     public init(name: String? = nil, description: String? = nil, adminState: Bool? = nil) {
         self.name = name
         self.description = description
         self.adminState = adminState
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.adminState = try container.decodeLenientIfPresent(Bool.self, forKey: .adminState)
     }
 }
 

@@ -16,10 +16,7 @@ extension VPCClient {
     /// - Returns: The body of the service's `200` response.
     public func createFlowLog(_ body: CreateFlowLogRequest) async throws -> CreateFlowLogResponse {
         let request = OperationRequest(
-            operation: "CreateFlowLog",
-            method: .post,
-            path: "/v1/{project_id}/fl/flow_logs",
-            body: body
+            operation: "CreateFlowLog", method: .post, path: "/v1/{project_id}/fl/flow_logs", body: body
         )
         return try await client.send(request, as: CreateFlowLogResponse.self)
     }
@@ -34,9 +31,7 @@ extension VPCClient {
     ///   - flowlogID: Flow log ID
     public func deleteFlowLog(flowlogID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteFlowLog",
-            method: .delete,
-            path: "/v1/{project_id}/fl/flow_logs/{flowlog_id}",
+            operation: "DeleteFlowLog", method: .delete, path: "/v1/{project_id}/fl/flow_logs/{flowlog_id}",
             pathParameters: ["flowlog_id": flowlogID]
         )
         try await client.send(request)
@@ -110,10 +105,7 @@ extension VPCClient {
         query.append("limit", limit)
         query.append("marker", marker)
         let request = OperationRequest(
-            operation: "ListFlowLogs",
-            method: .get,
-            path: "/v1/{project_id}/fl/flow_logs",
-            query: query
+            operation: "ListFlowLogs", method: .get, path: "/v1/{project_id}/fl/flow_logs", query: query
         )
         return try await client.send(request, as: ListFlowLogsResponse.self)
     }
@@ -130,9 +122,7 @@ extension VPCClient {
     /// - Returns: The body of the service's `200` response.
     public func showFlowLog(flowlogID: String) async throws -> ShowFlowLogResponse {
         let request = OperationRequest(
-            operation: "ShowFlowLog",
-            method: .get,
-            path: "/v1/{project_id}/fl/flow_logs/{flowlog_id}",
+            operation: "ShowFlowLog", method: .get, path: "/v1/{project_id}/fl/flow_logs/{flowlog_id}",
             pathParameters: ["flowlog_id": flowlogID]
         )
         return try await client.send(request, as: ShowFlowLogResponse.self)
@@ -154,11 +144,8 @@ extension VPCClient {
         _ body: UpdateFlowLogRequest
     ) async throws -> UpdateFlowLogResponse {
         let request = OperationRequest(
-            operation: "UpdateFlowLog",
-            method: .put,
-            path: "/v1/{project_id}/fl/flow_logs/{flowlog_id}",
-            pathParameters: ["flowlog_id": flowlogID],
-            body: body
+            operation: "UpdateFlowLog", method: .put, path: "/v1/{project_id}/fl/flow_logs/{flowlog_id}",
+            pathParameters: ["flowlog_id": flowlogID], body: body
         )
         return try await client.send(request, as: UpdateFlowLogResponse.self)
     }

@@ -16,16 +16,11 @@ public struct CreateVPCPeeringPeering: Codable, Sendable, Equatable {
     public var acceptVPCInfo: CreateVPCPeeringVPCInfo
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case requestVPCInfo = "request_vpc_info"
-        case acceptVPCInfo = "accept_vpc_info"
+        case name, description, requestVPCInfo = "request_vpc_info", acceptVPCInfo = "accept_vpc_info"
     }
 
     public init(
-        name: String,
-        description: String? = nil,
-        requestVPCInfo: CreateVPCPeeringVPCInfo,
+        name: String, description: String? = nil, requestVPCInfo: CreateVPCPeeringVPCInfo,
         acceptVPCInfo: CreateVPCPeeringVPCInfo
     ) {
         self.name = name
@@ -58,8 +53,7 @@ public struct CreateVPCPeeringVPCInfo: Codable, Sendable, Equatable {
     public var tenantID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case vpcID = "vpc_id"
-        case tenantID = "tenant_id"
+        case vpcID = "vpc_id", tenantID = "tenant_id"
     }
 
     public init(vpcID: String, tenantID: String? = nil) {

@@ -13,8 +13,7 @@ public struct ListVPCPeeringsResponse: Codable, Sendable, Equatable {
     public var peeringsLinks: [Link]?
 
     private enum CodingKeys: String, CodingKey {
-        case peerings
-        case peeringsLinks = "peerings_links"
+        case peerings, peeringsLinks = "peerings_links"
     }
 
     public init(peerings: [Peering]? = nil, peeringsLinks: [Link]? = nil) {

@@ -31,9 +31,7 @@ extension VPCClient {
     /// - Returns: The body of the service's `200` response.
     public func acceptVPCPeering(peeringID: String) async throws -> Peering {
         let request = OperationRequest(
-            operation: "AcceptVpcPeering",
-            method: .put,
-            path: "/v2.0/vpc/peerings/{peering_id}/accept",
+            operation: "AcceptVpcPeering", method: .put, path: "/v2.0/vpc/peerings/{peering_id}/accept",
             pathParameters: ["peering_id": peeringID]
         )
         return try await client.send(request, as: Peering.self)
@@ -51,10 +49,7 @@ extension VPCClient {
     /// - Returns: The body of the service's `200` response.
     public func createVPCPeering(_ body: CreateVPCPeeringRequest) async throws -> CreateVPCPeeringResponse {
         let request = OperationRequest(
-            operation: "CreateVpcPeering",
-            method: .post,
-            path: "/v2.0/vpc/peerings",
-            body: body
+            operation: "CreateVpcPeering", method: .post, path: "/v2.0/vpc/peerings", body: body
         )
         return try await client.send(request, as: CreateVPCPeeringResponse.self)
     }
@@ -70,9 +65,7 @@ extension VPCClient {
     ///     connection.
     public func deleteVPCPeering(peeringID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteVpcPeering",
-            method: .delete,
-            path: "/v2.0/vpc/peerings/{peering_id}",
+            operation: "DeleteVpcPeering", method: .delete, path: "/v2.0/vpc/peerings/{peering_id}",
             pathParameters: ["peering_id": peeringID]
         )
         try await client.send(request)
@@ -126,10 +119,7 @@ extension VPCClient {
         query.append("marker", marker)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListVpcPeerings",
-            method: .get,
-            path: "/v2.0/vpc/peerings",
-            query: query
+            operation: "ListVpcPeerings", method: .get, path: "/v2.0/vpc/peerings", query: query
         )
         return try await client.send(request, as: ListVPCPeeringsResponse.self)
     }
@@ -150,9 +140,7 @@ extension VPCClient {
     /// - Returns: The body of the service's `200` response.
     public func rejectVPCPeering(peeringID: String) async throws -> Peering {
         let request = OperationRequest(
-            operation: "RejectVpcPeering",
-            method: .put,
-            path: "/v2.0/vpc/peerings/{peering_id}/reject",
+            operation: "RejectVpcPeering", method: .put, path: "/v2.0/vpc/peerings/{peering_id}/reject",
             pathParameters: ["peering_id": peeringID]
         )
         return try await client.send(request, as: Peering.self)
@@ -171,9 +159,7 @@ extension VPCClient {
     /// - Returns: The body of the service's `200` response.
     public func showVPCPeering(peeringID: String) async throws -> ShowVPCPeeringResponse {
         let request = OperationRequest(
-            operation: "ShowVpcPeering",
-            method: .get,
-            path: "/v2.0/vpc/peerings/{peering_id}",
+            operation: "ShowVpcPeering", method: .get, path: "/v2.0/vpc/peerings/{peering_id}",
             pathParameters: ["peering_id": peeringID]
         )
         return try await client.send(request, as: ShowVPCPeeringResponse.self)
@@ -196,11 +182,8 @@ extension VPCClient {
         _ body: UpdateVPCPeeringRequest
     ) async throws -> UpdateVPCPeeringResponse {
         let request = OperationRequest(
-            operation: "UpdateVpcPeering",
-            method: .put,
-            path: "/v2.0/vpc/peerings/{peering_id}",
-            pathParameters: ["peering_id": peeringID],
-            body: body
+            operation: "UpdateVpcPeering", method: .put, path: "/v2.0/vpc/peerings/{peering_id}",
+            pathParameters: ["peering_id": peeringID], body: body
         )
         return try await client.send(request, as: UpdateVPCPeeringResponse.self)
     }

@@ -30,10 +30,7 @@ public struct CreateVPCRouteRoute2: Codable, Sendable, Equatable {
     public var vpcID: String
 
     private enum CodingKeys: String, CodingKey {
-        case destination
-        case nexthop
-        case type
-        case vpcID = "vpc_id"
+        case destination, nexthop, type, vpcID = "vpc_id"
     }
 
     public init(destination: String, nexthop: String, type: String, vpcID: String) {

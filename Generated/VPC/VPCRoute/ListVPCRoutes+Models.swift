@@ -13,8 +13,7 @@ public struct ListVPCRoutesResponse: Codable, Sendable, Equatable {
     public var routesLinks: [Link]?
 
     private enum CodingKeys: String, CodingKey {
-        case routes
-        case routesLinks = "routes_links"
+        case routes, routesLinks = "routes_links"
     }
 
     public init(routes: [CreateVPCRouteRoute]? = nil, routesLinks: [Link]? = nil) {

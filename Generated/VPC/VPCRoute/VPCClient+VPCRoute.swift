@@ -16,10 +16,7 @@ extension VPCClient {
     /// - Returns: The body of the service's `200` response.
     public func createVPCRoute(_ body: CreateVPCRouteRequest) async throws -> CreateVPCRouteResponse {
         let request = OperationRequest(
-            operation: "CreateVpcRoute",
-            method: .post,
-            path: "/v2.0/vpc/routes",
-            body: body
+            operation: "CreateVpcRoute", method: .post, path: "/v2.0/vpc/routes", body: body
         )
         return try await client.send(request, as: CreateVPCRouteResponse.self)
     }
@@ -34,9 +31,7 @@ extension VPCClient {
     ///   - routeID: Specifies the route ID, which uniquely identifies the route.
     public func deleteVPCRoute(routeID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteVpcRoute",
-            method: .delete,
-            path: "/v2.0/vpc/routes/{route_id}",
+            operation: "DeleteVpcRoute", method: .delete, path: "/v2.0/vpc/routes/{route_id}",
             pathParameters: ["route_id": routeID]
         )
         try await client.send(request)
@@ -90,10 +85,7 @@ extension VPCClient {
         query.append("marker", marker)
         query.append("limit", limit)
         let request = OperationRequest(
-            operation: "ListVpcRoutes",
-            method: .get,
-            path: "/v2.0/vpc/routes",
-            query: query
+            operation: "ListVpcRoutes", method: .get, path: "/v2.0/vpc/routes", query: query
         )
         return try await client.send(request, as: ListVPCRoutesResponse.self)
     }
@@ -110,9 +102,7 @@ extension VPCClient {
     /// - Returns: The body of the service's `200` response.
     public func showVPCRoute(routeID: String) async throws -> ShowVPCRouteResponse {
         let request = OperationRequest(
-            operation: "ShowVpcRoute",
-            method: .get,
-            path: "/v2.0/vpc/routes/{route_id}",
+            operation: "ShowVpcRoute", method: .get, path: "/v2.0/vpc/routes/{route_id}",
             pathParameters: ["route_id": routeID]
         )
         return try await client.send(request, as: ShowVPCRouteResponse.self)

@@ -15,10 +15,8 @@ extension VPCClient {
     ///   - body: The request body.
     public func batchAddOrDeleteVPCTags(vpcID: String, _ body: BatchAddOrDeleteVPCTagsRequest) async throws {
         let request = OperationRequest(
-            operation: "BatchAddOrDeleteVPCTags",
-            method: .post,
-            path: "/v2.0/{project_id}/vpcs/{vpc_id}/tags/action",
-            pathParameters: ["vpc_id": vpcID],
+            operation: "BatchAddOrDeleteVPCTags", method: .post,
+            path: "/v2.0/{project_id}/vpcs/{vpc_id}/tags/action", pathParameters: ["vpc_id": vpcID],
             body: body
         )
         try await client.send(request)
@@ -35,11 +33,8 @@ extension VPCClient {
     ///   - body: The request body.
     public func createVPCResourceTag(vpcID: String, _ body: CreateVPCResourceTagRequest) async throws {
         let request = OperationRequest(
-            operation: "CreateVpcResourceTag",
-            method: .post,
-            path: "/v2.0/{project_id}/vpcs/{vpc_id}/tags",
-            pathParameters: ["vpc_id": vpcID],
-            body: body
+            operation: "CreateVpcResourceTag", method: .post, path: "/v2.0/{project_id}/vpcs/{vpc_id}/tags",
+            pathParameters: ["vpc_id": vpcID], body: body
         )
         try await client.send(request)
     }
@@ -55,9 +50,7 @@ extension VPCClient {
     ///   - key: Specifies the tag key.
     public func deleteVPCTag(vpcID: String, key: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteVpcTag",
-            method: .delete,
-            path: "/v2.0/{project_id}/vpcs/{vpc_id}/tags/{key}",
+            operation: "DeleteVpcTag", method: .delete, path: "/v2.0/{project_id}/vpcs/{vpc_id}/tags/{key}",
             pathParameters: ["vpc_id": vpcID, "key": key]
         )
         try await client.send(request)
@@ -72,9 +65,7 @@ extension VPCClient {
     /// - Returns: The body of the service's `200` response.
     public func listVPCTags() async throws -> ListVPCTagsResponse {
         let request = OperationRequest(
-            operation: "ListVpcTags",
-            method: .get,
-            path: "/v2.0/{project_id}/vpcs/tags"
+            operation: "ListVpcTags", method: .get, path: "/v2.0/{project_id}/vpcs/tags"
         )
         return try await client.send(request, as: ListVPCTagsResponse.self)
     }
@@ -91,10 +82,8 @@ extension VPCClient {
     /// - Returns: The body of the service's `200` response.
     public func listVPCsByTags(_ body: ListVPCsByTagsRequest) async throws -> ListVPCsByTagsResponse {
         let request = OperationRequest(
-            operation: "ListVpcsByTags",
-            method: .post,
-            path: "/v2.0/{project_id}/vpcs/resource_instances/action",
-            body: body
+            operation: "ListVpcsByTags", method: .post,
+            path: "/v2.0/{project_id}/vpcs/resource_instances/action", body: body
         )
         return try await client.send(request, as: ListVPCsByTagsResponse.self)
     }
@@ -111,9 +100,7 @@ extension VPCClient {
     /// - Returns: The body of the service's `200` response.
     public func showVPCTags(vpcID: String) async throws -> ShowVPCTagsResponse {
         let request = OperationRequest(
-            operation: "ShowVpcTags",
-            method: .get,
-            path: "/v2.0/{project_id}/vpcs/{vpc_id}/tags",
+            operation: "ShowVpcTags", method: .get, path: "/v2.0/{project_id}/vpcs/{vpc_id}/tags",
             pathParameters: ["vpc_id": vpcID]
         )
         return try await client.send(request, as: ShowVPCTagsResponse.self)

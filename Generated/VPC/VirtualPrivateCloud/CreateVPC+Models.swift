@@ -49,16 +49,11 @@ public struct CreateVPCVPC: Codable, Sendable, Equatable {
     public var enterpriseProjectID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case cidr
-        case enterpriseProjectID = "enterprise_project_id"
+        case name, description, cidr, enterpriseProjectID = "enterprise_project_id"
     }
 
     public init(
-        name: String? = nil,
-        description: String? = nil,
-        cidr: String? = nil,
+        name: String? = nil, description: String? = nil, cidr: String? = nil,
         enterpriseProjectID: String? = nil
     ) {
         self.name = name
@@ -111,29 +106,14 @@ public struct CreateVPCVPC2: Codable, Sendable, Equatable {
     public var updatedAt: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case description
-        case cidr
-        case status
-        case routes
-        case enterpriseProjectID = "enterprise_project_id"
-        case tenantID = "tenant_id"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
+        case id, name, description, cidr, status, routes, enterpriseProjectID = "enterprise_project_id"
+        case tenantID = "tenant_id", createdAt = "created_at", updatedAt = "updated_at"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        cidr: String? = nil,
-        status: String? = nil,
-        routes: [Route]? = nil,
-        enterpriseProjectID: String? = nil,
-        tenantID: String? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil
+        id: String? = nil, name: String? = nil, description: String? = nil, cidr: String? = nil,
+        status: String? = nil, routes: [Route]? = nil, enterpriseProjectID: String? = nil,
+        tenantID: String? = nil, createdAt: String? = nil, updatedAt: String? = nil
     ) {
         self.id = id
         self.name = name

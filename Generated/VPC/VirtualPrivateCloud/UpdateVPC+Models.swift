@@ -43,10 +43,7 @@ public struct UpdateVPCVPC: Codable, Sendable, Equatable {
     public var routes: [Route]?
 
     public init(
-        name: String? = nil,
-        description: String? = nil,
-        cidr: String? = nil,
-        routes: [Route]? = nil
+        name: String? = nil, description: String? = nil, cidr: String? = nil, routes: [Route]? = nil
     ) {
         self.name = name
         self.description = description

@@ -16,10 +16,7 @@ extension VPCClient {
     /// - Returns: The body of the service's `200` response.
     public func createVPC(_ body: CreateVPCRequest) async throws -> CreateVPCResponse {
         let request = OperationRequest(
-            operation: "CreateVpc",
-            method: .post,
-            path: "/v1/{project_id}/vpcs",
-            body: body
+            operation: "CreateVpc", method: .post, path: "/v1/{project_id}/vpcs", body: body
         )
         return try await client.send(request, as: CreateVPCResponse.self)
     }
@@ -34,9 +31,7 @@ extension VPCClient {
     ///   - vpcID: Specifies the VPC ID that uniquely identifies the VPC.
     public func deleteVPC(vpcID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteVpc",
-            method: .delete,
-            path: "/v1/{project_id}/vpcs/{vpc_id}",
+            operation: "DeleteVpc", method: .delete, path: "/v1/{project_id}/vpcs/{vpc_id}",
             pathParameters: ["vpc_id": vpcID]
         )
         try await client.send(request)
@@ -82,10 +77,7 @@ extension VPCClient {
         query.append("limit", limit)
         query.append("enterprise_project_id", enterpriseProjectID)
         let request = OperationRequest(
-            operation: "ListVpcs",
-            method: .get,
-            path: "/v1/{project_id}/vpcs",
-            query: query
+            operation: "ListVpcs", method: .get, path: "/v1/{project_id}/vpcs", query: query
         )
         return try await client.send(request, as: ListVPCsResponse.self)
     }
@@ -102,9 +94,7 @@ extension VPCClient {
     /// - Returns: The body of the service's `200` response.
     public func showVPC(vpcID: String) async throws -> ShowVPCResponse {
         let request = OperationRequest(
-            operation: "ShowVpc",
-            method: .get,
-            path: "/v1/{project_id}/vpcs/{vpc_id}",
+            operation: "ShowVpc", method: .get, path: "/v1/{project_id}/vpcs/{vpc_id}",
             pathParameters: ["vpc_id": vpcID]
         )
         return try await client.send(request, as: ShowVPCResponse.self)
@@ -123,11 +113,8 @@ extension VPCClient {
     /// - Returns: The body of the service's `200` response.
     public func updateVPC(vpcID: String, _ body: UpdateVPCRequest) async throws -> UpdateVPCResponse {
         let request = OperationRequest(
-            operation: "UpdateVpc",
-            method: .put,
-            path: "/v1/{project_id}/vpcs/{vpc_id}",
-            pathParameters: ["vpc_id": vpcID],
-            body: body
+            operation: "UpdateVpc", method: .put, path: "/v1/{project_id}/vpcs/{vpc_id}",
+            pathParameters: ["vpc_id": vpcID], body: body
         )
         return try await client.send(request, as: UpdateVPCResponse.self)
     }

@@ -57,23 +57,13 @@ public struct Connection: Codable, Sendable, Equatable {
     public var error: [VPCEPError]?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case markerID = "marker_id"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case domainID = "domain_id"
-        case status
-        case error
+        case id, markerID = "marker_id", createdAt = "created_at", updatedAt = "updated_at"
+        case domainID = "domain_id", status, error
     }
 
     public init(
-        id: String? = nil,
-        markerID: Int64? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        domainID: String? = nil,
-        status: String? = nil,
-        error: [VPCEPError]? = nil
+        id: String? = nil, markerID: Int64? = nil, createdAt: String? = nil, updatedAt: String? = nil,
+        domainID: String? = nil, status: String? = nil, error: [VPCEPError]? = nil
     ) {
         self.id = id
         self.markerID = markerID
@@ -82,16 +72,5 @@ public struct Connection: Codable, Sendable, Equatable {
         self.domainID = domainID
         self.status = status
         self.error = error
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.markerID = try container.decodeLenientIfPresent(Int64.self, forKey: .markerID)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.domainID = try container.decodeIfPresent(String.self, forKey: .domainID)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.error = try container.decodeIfPresent([VPCEPError].self, forKey: .error)
     }
 }

@@ -92,31 +92,15 @@ public struct CreateEndpointServiceRequest: Codable, Sendable, Equatable {
     public var description: String?
 
     private enum CodingKeys: String, CodingKey {
-        case portID = "port_id"
-        case poolID = "pool_id"
-        case serviceName = "service_name"
-        case vpcID = "vpc_id"
-        case approvalEnabled = "approval_enabled"
-        case serviceType = "service_type"
-        case serverType = "server_type"
-        case ports
-        case tcpProxy = "tcp_proxy"
-        case tags
-        case description
+        case portID = "port_id", poolID = "pool_id", serviceName = "service_name", vpcID = "vpc_id"
+        case approvalEnabled = "approval_enabled", serviceType = "service_type", serverType = "server_type"
+        case ports, tcpProxy = "tcp_proxy", tags, description
     }
 
     public init(
-        portID: String,
-        poolID: String? = nil,
-        serviceName: String? = nil,
-        vpcID: String,
-        approvalEnabled: Bool? = nil,
-        serviceType: String? = nil,
-        serverType: String,
-        ports: [Port],
-        tcpProxy: TcpProxy? = nil,
-        tags: [Tag]? = nil,
-        description: String? = nil
+        portID: String, poolID: String? = nil, serviceName: String? = nil, vpcID: String,
+        approvalEnabled: Bool? = nil, serviceType: String? = nil, serverType: String, ports: [Port],
+        tcpProxy: TcpProxy? = nil, tags: [Tag]? = nil, description: String? = nil
     ) {
         self.portID = portID
         self.poolID = poolID
@@ -129,20 +113,5 @@ public struct CreateEndpointServiceRequest: Codable, Sendable, Equatable {
         self.tcpProxy = tcpProxy
         self.tags = tags
         self.description = description
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.portID = try container.decode(String.self, forKey: .portID)
-        self.poolID = try container.decodeIfPresent(String.self, forKey: .poolID)
-        self.serviceName = try container.decodeIfPresent(String.self, forKey: .serviceName)
-        self.vpcID = try container.decode(String.self, forKey: .vpcID)
-        self.approvalEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .approvalEnabled)
-        self.serviceType = try container.decodeIfPresent(String.self, forKey: .serviceType)
-        self.serverType = try container.decode(String.self, forKey: .serverType)
-        self.ports = try container.decode([Port].self, forKey: .ports)
-        self.tcpProxy = try container.decodeIfPresent(TcpProxy.self, forKey: .tcpProxy)
-        self.tags = try container.decodeIfPresent([Tag].self, forKey: .tags)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
     }
 }

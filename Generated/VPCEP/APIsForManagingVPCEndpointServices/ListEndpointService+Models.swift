@@ -92,47 +92,19 @@ public struct ListEndpointServiceEndpointService: Codable, Sendable, Equatable {
     public var description: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case portID = "port_id"
-        case serviceName = "service_name"
-        case serverType = "server_type"
-        case vpcID = "vpc_id"
-        case approvalEnabled = "approval_enabled"
-        case status
-        case serviceType = "service_type"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case projectID = "project_id"
-        case domainID = "domain_id"
-        case ports
-        case tags
-        case connectionCount = "connection_count"
-        case tcpProxy = "tcp_proxy"
-        case error
-        case poolID = "pool_id"
-        case description
+        case id, portID = "port_id", serviceName = "service_name", serverType = "server_type"
+        case vpcID = "vpc_id", approvalEnabled = "approval_enabled", status, serviceType = "service_type"
+        case createdAt = "created_at", updatedAt = "updated_at", projectID = "project_id"
+        case domainID = "domain_id", ports, tags, connectionCount = "connection_count", tcpProxy = "tcp_proxy"
+        case error, poolID = "pool_id", description
     }
 
     public init(
-        id: String? = nil,
-        portID: String? = nil,
-        serviceName: String? = nil,
-        serverType: String? = nil,
-        vpcID: String? = nil,
-        approvalEnabled: Bool? = nil,
-        status: String? = nil,
-        serviceType: String? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        projectID: String? = nil,
-        domainID: String? = nil,
-        ports: [Port]? = nil,
-        tags: [Tag]? = nil,
-        connectionCount: Int? = nil,
-        tcpProxy: TcpProxy? = nil,
-        error: [VPCEPError]? = nil,
-        poolID: String? = nil,
-        description: String? = nil
+        id: String? = nil, portID: String? = nil, serviceName: String? = nil, serverType: String? = nil,
+        vpcID: String? = nil, approvalEnabled: Bool? = nil, status: String? = nil, serviceType: String? = nil,
+        createdAt: String? = nil, updatedAt: String? = nil, projectID: String? = nil, domainID: String? = nil,
+        ports: [Port]? = nil, tags: [Tag]? = nil, connectionCount: Int? = nil, tcpProxy: TcpProxy? = nil,
+        error: [VPCEPError]? = nil, poolID: String? = nil, description: String? = nil
     ) {
         self.id = id
         self.portID = portID
@@ -154,29 +126,6 @@ public struct ListEndpointServiceEndpointService: Codable, Sendable, Equatable {
         self.poolID = poolID
         self.description = description
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.portID = try container.decodeIfPresent(String.self, forKey: .portID)
-        self.serviceName = try container.decodeIfPresent(String.self, forKey: .serviceName)
-        self.serverType = try container.decodeIfPresent(String.self, forKey: .serverType)
-        self.vpcID = try container.decodeIfPresent(String.self, forKey: .vpcID)
-        self.approvalEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .approvalEnabled)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.serviceType = try container.decodeIfPresent(String.self, forKey: .serviceType)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.domainID = try container.decodeIfPresent(String.self, forKey: .domainID)
-        self.ports = try container.decodeIfPresent([Port].self, forKey: .ports)
-        self.tags = try container.decodeIfPresent([Tag].self, forKey: .tags)
-        self.connectionCount = try container.decodeLenientIfPresent(Int.self, forKey: .connectionCount)
-        self.tcpProxy = try container.decodeIfPresent(TcpProxy.self, forKey: .tcpProxy)
-        self.error = try container.decodeIfPresent([VPCEPError].self, forKey: .error)
-        self.poolID = try container.decodeIfPresent(String.self, forKey: .poolID)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-    }
 }
 
 /// The response of ``VPCEPClient/listEndpointService``.
@@ -188,18 +137,11 @@ public struct ListEndpointServiceResponse: Codable, Sendable, Equatable {
     public var totalCount: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case endpointServices = "endpoint_services"
-        case totalCount = "total_count"
+        case endpointServices = "endpoint_services", totalCount = "total_count"
     }
 
     public init(endpointServices: [ListEndpointServiceEndpointService]? = nil, totalCount: Int? = nil) {
         self.endpointServices = endpointServices
         self.totalCount = totalCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.endpointServices = try container.decodeIfPresent([ListEndpointServiceEndpointService].self, forKey: .endpointServices)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
     }
 }

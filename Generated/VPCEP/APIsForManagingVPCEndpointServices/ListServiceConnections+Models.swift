@@ -31,23 +31,13 @@ public struct ListServiceConnectionsConnection: Codable, Sendable, Equatable {
     public var error: [VPCEPError]?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case markerID = "marker_id"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case domainID = "domain_id"
-        case status
-        case error
+        case id, markerID = "marker_id", createdAt = "created_at", updatedAt = "updated_at"
+        case domainID = "domain_id", status, error
     }
 
     public init(
-        id: String? = nil,
-        markerID: Int? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        domainID: String? = nil,
-        status: String? = nil,
-        error: [VPCEPError]? = nil
+        id: String? = nil, markerID: Int? = nil, createdAt: String? = nil, updatedAt: String? = nil,
+        domainID: String? = nil, status: String? = nil, error: [VPCEPError]? = nil
     ) {
         self.id = id
         self.markerID = markerID
@@ -56,17 +46,6 @@ public struct ListServiceConnectionsConnection: Codable, Sendable, Equatable {
         self.domainID = domainID
         self.status = status
         self.error = error
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.markerID = try container.decodeLenientIfPresent(Int.self, forKey: .markerID)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.domainID = try container.decodeIfPresent(String.self, forKey: .domainID)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.error = try container.decodeIfPresent([VPCEPError].self, forKey: .error)
     }
 }
 
@@ -79,18 +58,11 @@ public struct ListServiceConnectionsResponse: Codable, Sendable, Equatable {
     public var totalCount: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case connections
-        case totalCount = "total_count"
+        case connections, totalCount = "total_count"
     }
 
     public init(connections: [ListServiceConnectionsConnection]? = nil, totalCount: Int? = nil) {
         self.connections = connections
         self.totalCount = totalCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.connections = try container.decodeIfPresent([ListServiceConnectionsConnection].self, forKey: .connections)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
     }
 }

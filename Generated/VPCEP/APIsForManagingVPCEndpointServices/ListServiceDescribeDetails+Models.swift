@@ -27,18 +27,12 @@ public struct ListServiceDescribeDetailsResponse: Codable, Sendable, Equatable {
     public var isCharge: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case serviceName = "service_name"
-        case serviceType = "service_type"
-        case createdAt = "created_at"
+        case id, serviceName = "service_name", serviceType = "service_type", createdAt = "created_at"
         case isCharge = "is_charge"
     }
 
     public init(
-        id: String? = nil,
-        serviceName: String? = nil,
-        serviceType: String? = nil,
-        createdAt: String? = nil,
+        id: String? = nil, serviceName: String? = nil, serviceType: String? = nil, createdAt: String? = nil,
         isCharge: String? = nil
     ) {
         self.id = id

@@ -88,43 +88,18 @@ public struct ListServiceDetailsResponse: Codable, Sendable, Equatable {
     public var description: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case portID = "port_id"
-        case poolID = "pool_id"
-        case serviceName = "service_name"
-        case serverType = "server_type"
-        case vpcID = "vpc_id"
-        case approvalEnabled = "approval_enabled"
-        case status
-        case serviceType = "service_type"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case projectID = "project_id"
-        case ports
-        case tcpProxy = "tcp_proxy"
-        case tags
-        case error
-        case description
+        case id, portID = "port_id", poolID = "pool_id", serviceName = "service_name"
+        case serverType = "server_type", vpcID = "vpc_id", approvalEnabled = "approval_enabled", status
+        case serviceType = "service_type", createdAt = "created_at", updatedAt = "updated_at"
+        case projectID = "project_id", ports, tcpProxy = "tcp_proxy", tags, error, description
     }
 
     public init(
-        id: String? = nil,
-        portID: String? = nil,
-        poolID: String? = nil,
-        serviceName: String? = nil,
-        serverType: String? = nil,
-        vpcID: String? = nil,
-        approvalEnabled: Bool? = nil,
-        status: String? = nil,
-        serviceType: String? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        projectID: String? = nil,
-        ports: [Port]? = nil,
-        tcpProxy: TcpProxy? = nil,
-        tags: [Tag]? = nil,
-        error: [VPCEPError]? = nil,
-        description: String? = nil
+        id: String? = nil, portID: String? = nil, poolID: String? = nil, serviceName: String? = nil,
+        serverType: String? = nil, vpcID: String? = nil, approvalEnabled: Bool? = nil, status: String? = nil,
+        serviceType: String? = nil, createdAt: String? = nil, updatedAt: String? = nil,
+        projectID: String? = nil, ports: [Port]? = nil, tcpProxy: TcpProxy? = nil, tags: [Tag]? = nil,
+        error: [VPCEPError]? = nil, description: String? = nil
     ) {
         self.id = id
         self.portID = portID
@@ -143,26 +118,5 @@ public struct ListServiceDetailsResponse: Codable, Sendable, Equatable {
         self.tags = tags
         self.error = error
         self.description = description
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.portID = try container.decodeIfPresent(String.self, forKey: .portID)
-        self.poolID = try container.decodeIfPresent(String.self, forKey: .poolID)
-        self.serviceName = try container.decodeIfPresent(String.self, forKey: .serviceName)
-        self.serverType = try container.decodeIfPresent(String.self, forKey: .serverType)
-        self.vpcID = try container.decodeIfPresent(String.self, forKey: .vpcID)
-        self.approvalEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .approvalEnabled)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.serviceType = try container.decodeIfPresent(String.self, forKey: .serviceType)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.ports = try container.decodeIfPresent([Port].self, forKey: .ports)
-        self.tcpProxy = try container.decodeIfPresent(TcpProxy.self, forKey: .tcpProxy)
-        self.tags = try container.decodeIfPresent([Tag].self, forKey: .tags)
-        self.error = try container.decodeIfPresent([VPCEPError].self, forKey: .error)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
     }
 }

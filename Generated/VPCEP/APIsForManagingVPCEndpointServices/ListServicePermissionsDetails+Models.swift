@@ -12,19 +12,12 @@ public struct ListServicePermissionsDetailsResponse: Codable, Sendable, Equatabl
     public var totalCount: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case permissions
-        case totalCount = "total_count"
+        case permissions, totalCount = "total_count"
     }
 
     public init(permissions: [Permission]? = nil, totalCount: Int? = nil) {
         self.permissions = permissions
         self.totalCount = totalCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.permissions = try container.decodeIfPresent([Permission].self, forKey: .permissions)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
     }
 }
 
@@ -49,19 +42,12 @@ public struct Permission: Codable, Sendable, Equatable {
     public var createdAt: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case permission
-        case description
-        case permissionType = "permission_type"
-        case createdAt = "created_at"
+        case id, permission, description, permissionType = "permission_type", createdAt = "created_at"
     }
 
     public init(
-        id: String? = nil,
-        permission: String? = nil,
-        description: String? = nil,
-        permissionType: String? = nil,
-        createdAt: String? = nil
+        id: String? = nil, permission: String? = nil, description: String? = nil,
+        permissionType: String? = nil, createdAt: String? = nil
     ) {
         self.id = id
         self.permission = permission

@@ -41,21 +41,13 @@ public struct EndpointService: Codable, Sendable, Equatable {
     public var isCharge: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case owner
-        case serviceName = "service_name"
-        case serviceType = "service_type"
-        case createdAt = "created_at"
+        case id, owner, serviceName = "service_name", serviceType = "service_type", createdAt = "created_at"
         case isCharge = "is_charge"
     }
 
     public init(
-        id: String? = nil,
-        owner: String? = nil,
-        serviceName: String? = nil,
-        serviceType: ServiceType? = nil,
-        createdAt: String? = nil,
-        isCharge: Bool? = nil
+        id: String? = nil, owner: String? = nil, serviceName: String? = nil, serviceType: ServiceType? = nil,
+        createdAt: String? = nil, isCharge: Bool? = nil
     ) {
         self.id = id
         self.owner = owner
@@ -63,16 +55,6 @@ public struct EndpointService: Codable, Sendable, Equatable {
         self.serviceType = serviceType
         self.createdAt = createdAt
         self.isCharge = isCharge
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.owner = try container.decodeIfPresent(String.self, forKey: .owner)
-        self.serviceName = try container.decodeIfPresent(String.self, forKey: .serviceName)
-        self.serviceType = try container.decodeIfPresent(ServiceType.self, forKey: .serviceType)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.isCharge = try container.decodeLenientIfPresent(Bool.self, forKey: .isCharge)
     }
 }
 
@@ -85,18 +67,11 @@ public struct ListServicePublicDetailsResponse: Codable, Sendable, Equatable {
     public var totalCount: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case endpointServices = "endpoint_services"
-        case totalCount = "total_count"
+        case endpointServices = "endpoint_services", totalCount = "total_count"
     }
 
     public init(endpointServices: [EndpointService]? = nil, totalCount: Int? = nil) {
         self.endpointServices = endpointServices
         self.totalCount = totalCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.endpointServices = try container.decodeIfPresent([EndpointService].self, forKey: .endpointServices)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
     }
 }

@@ -53,21 +53,13 @@ public struct UpdateEndpointServiceRequest: Codable, Sendable, Equatable {
     public var description: String?
 
     private enum CodingKeys: String, CodingKey {
-        case approvalEnabled = "approval_enabled"
-        case serviceName = "service_name"
-        case ports
-        case portID = "port_id"
-        case tcpProxy = "tcp_proxy"
-        case description
+        case approvalEnabled = "approval_enabled", serviceName = "service_name", ports, portID = "port_id"
+        case tcpProxy = "tcp_proxy", description
     }
 
     public init(
-        approvalEnabled: Bool? = nil,
-        serviceName: String? = nil,
-        ports: [Port]? = nil,
-        portID: String? = nil,
-        tcpProxy: TcpProxy? = nil,
-        description: String? = nil
+        approvalEnabled: Bool? = nil, serviceName: String? = nil, ports: [Port]? = nil, portID: String? = nil,
+        tcpProxy: TcpProxy? = nil, description: String? = nil
     ) {
         self.approvalEnabled = approvalEnabled
         self.serviceName = serviceName
@@ -75,16 +67,6 @@ public struct UpdateEndpointServiceRequest: Codable, Sendable, Equatable {
         self.portID = portID
         self.tcpProxy = tcpProxy
         self.description = description
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.approvalEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .approvalEnabled)
-        self.serviceName = try container.decodeIfPresent(String.self, forKey: .serviceName)
-        self.ports = try container.decodeIfPresent([Port].self, forKey: .ports)
-        self.portID = try container.decodeIfPresent(String.self, forKey: .portID)
-        self.tcpProxy = try container.decodeIfPresent(TcpProxy.self, forKey: .tcpProxy)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
     }
 }
 

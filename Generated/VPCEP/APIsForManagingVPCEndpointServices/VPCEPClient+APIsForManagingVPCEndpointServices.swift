@@ -31,11 +31,9 @@ extension VPCEPClient {
         _ body: AcceptOrRejectEndpointRequest
     ) async throws -> AcceptOrRejectEndpointResponse {
         let request = OperationRequest(
-            operation: "AcceptOrRejectEndpoint",
-            method: .post,
+            operation: "AcceptOrRejectEndpoint", method: .post,
             path: "/v1/{project_id}/vpc-endpoint-services/{vpc_endpoint_service_id}/connections/action",
-            pathParameters: ["vpc_endpoint_service_id": vpcEndpointServiceID],
-            body: body
+            pathParameters: ["vpc_endpoint_service_id": vpcEndpointServiceID], body: body
         )
         return try await client.send(request, as: AcceptOrRejectEndpointResponse.self)
     }
@@ -56,11 +54,9 @@ extension VPCEPClient {
         _ body: AddOrRemoveServicePermissionsRequest
     ) async throws -> AddOrRemoveServicePermissionsResponse {
         let request = OperationRequest(
-            operation: "AddOrRemoveServicePermissions",
-            method: .post,
+            operation: "AddOrRemoveServicePermissions", method: .post,
             path: "/v1/{project_id}/vpc-endpoint-services/{vpc_endpoint_service_id}/permissions/action",
-            pathParameters: ["vpc_endpoint_service_id": vpcEndpointServiceID],
-            body: body
+            pathParameters: ["vpc_endpoint_service_id": vpcEndpointServiceID], body: body
         )
         return try await client.send(request, as: AddOrRemoveServicePermissionsResponse.self)
     }
@@ -80,9 +76,7 @@ extension VPCEPClient {
         _ body: CreateEndpointServiceRequest
     ) async throws -> CreateEndpointServiceResponse {
         let request = OperationRequest(
-            operation: "CreateEndpointService",
-            method: .post,
-            path: "/v1/{project_id}/vpc-endpoint-services",
+            operation: "CreateEndpointService", method: .post, path: "/v1/{project_id}/vpc-endpoint-services",
             body: body
         )
         return try await client.send(request, as: CreateEndpointServiceResponse.self)
@@ -98,8 +92,7 @@ extension VPCEPClient {
     ///   - vpcEndpointServiceID: Specifies the ID of the VPC endpoint service.
     public func deleteEndpointService(vpcEndpointServiceID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteEndpointService",
-            method: .delete,
+            operation: "DeleteEndpointService", method: .delete,
             path: "/v1/{project_id}/vpc-endpoint-services/{vpc_endpoint_service_id}",
             pathParameters: ["vpc_endpoint_service_id": vpcEndpointServiceID]
         )
@@ -149,9 +142,7 @@ extension VPCEPClient {
         query.append("limit", limit)
         query.append("offset", offset)
         let request = OperationRequest(
-            operation: "ListEndpointService",
-            method: .get,
-            path: "/v1/{project_id}/vpc-endpoint-services",
+            operation: "ListEndpointService", method: .get, path: "/v1/{project_id}/vpc-endpoint-services",
             query: query
         )
         return try await client.send(request, as: ListEndpointServiceResponse.self)
@@ -245,11 +236,9 @@ extension VPCEPClient {
         query.append("limit", limit)
         query.append("offset", offset)
         let request = OperationRequest(
-            operation: "ListServiceConnections",
-            method: .get,
+            operation: "ListServiceConnections", method: .get,
             path: "/v1/{project_id}/vpc-endpoint-services/{vpc_endpoint_service_id}/connections",
-            pathParameters: ["vpc_endpoint_service_id": vpcEndpointServiceID],
-            query: query
+            pathParameters: ["vpc_endpoint_service_id": vpcEndpointServiceID], query: query
         )
         return try await client.send(request, as: ListServiceConnectionsResponse.self)
     }
@@ -320,10 +309,8 @@ extension VPCEPClient {
         query.append("endpoint_service_name", endpointServiceName)
         query.append("id", id)
         let request = OperationRequest(
-            operation: "ListServiceDescribeDetails",
-            method: .get,
-            path: "/v1/{project_id}/vpc-endpoint-services/describe",
-            query: query
+            operation: "ListServiceDescribeDetails", method: .get,
+            path: "/v1/{project_id}/vpc-endpoint-services/describe", query: query
         )
         return try await client.send(request, as: ListServiceDescribeDetailsResponse.self)
     }
@@ -340,8 +327,7 @@ extension VPCEPClient {
     /// - Returns: The body of the service's `200` response.
     public func listServiceDetails(vpcEndpointServiceID: String) async throws -> ListServiceDetailsResponse {
         let request = OperationRequest(
-            operation: "ListServiceDetails",
-            method: .get,
+            operation: "ListServiceDetails", method: .get,
             path: "/v1/{project_id}/vpc-endpoint-services/{vpc_endpoint_service_id}",
             pathParameters: ["vpc_endpoint_service_id": vpcEndpointServiceID]
         )
@@ -385,11 +371,9 @@ extension VPCEPClient {
         query.append("sort_key", sortKey)
         query.append("sort_dir", sortDir)
         let request = OperationRequest(
-            operation: "ListServicePermissionsDetails",
-            method: .get,
+            operation: "ListServicePermissionsDetails", method: .get,
             path: "/v1/{project_id}/vpc-endpoint-services/{vpc_endpoint_service_id}/permissions",
-            pathParameters: ["vpc_endpoint_service_id": vpcEndpointServiceID],
-            query: query
+            pathParameters: ["vpc_endpoint_service_id": vpcEndpointServiceID], query: query
         )
         return try await client.send(request, as: ListServicePermissionsDetailsResponse.self)
     }
@@ -471,10 +455,8 @@ extension VPCEPClient {
         query.append("sort_key", sortKey)
         query.append("sort_dir", sortDir)
         let request = OperationRequest(
-            operation: "ListServicePublicDetails",
-            method: .get,
-            path: "/v1/{project_id}/vpc-endpoint-services/public",
-            query: query
+            operation: "ListServicePublicDetails", method: .get,
+            path: "/v1/{project_id}/vpc-endpoint-services/public", query: query
         )
         return try await client.send(request, as: ListServicePublicDetailsResponse.self)
     }
@@ -533,11 +515,9 @@ extension VPCEPClient {
         _ body: UpdateEndpointServiceRequest
     ) async throws -> UpdateEndpointServiceResponse {
         let request = OperationRequest(
-            operation: "UpdateEndpointService",
-            method: .put,
+            operation: "UpdateEndpointService", method: .put,
             path: "/v1/{project_id}/vpc-endpoint-services/{vpc_endpoint_service_id}",
-            pathParameters: ["vpc_endpoint_service_id": vpcEndpointServiceID],
-            body: body
+            pathParameters: ["vpc_endpoint_service_id": vpcEndpointServiceID], body: body
         )
         return try await client.send(request, as: UpdateEndpointServiceResponse.self)
     }

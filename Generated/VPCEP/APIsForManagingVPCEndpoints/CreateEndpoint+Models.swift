@@ -73,33 +73,17 @@ public struct CreateEndpointRequest: Codable, Sendable, Equatable {
     public var description: String?
 
     private enum CodingKeys: String, CodingKey {
-        case subnetID = "subnet_id"
-        case endpointServiceID = "endpoint_service_id"
-        case vpcID = "vpc_id"
-        case enableDNS = "enable_dns"
-        case tags
-        case routetables
-        case portIP = "port_ip"
-        case whitelist
-        case enableWhitelist = "enable_whitelist"
-        case specificationName = "specification_name"
-        case policyStatement = "policy_statement"
-        case description
+        case subnetID = "subnet_id", endpointServiceID = "endpoint_service_id", vpcID = "vpc_id"
+        case enableDNS = "enable_dns", tags, routetables, portIP = "port_ip", whitelist
+        case enableWhitelist = "enable_whitelist", specificationName = "specification_name"
+        case policyStatement = "policy_statement", description
     }
 
     public init(
-        subnetID: String? = nil,
-        endpointServiceID: String,
-        vpcID: String,
-        enableDNS: Bool? = nil,
-        tags: [Tag]? = nil,
-        routetables: [String]? = nil,
-        portIP: String? = nil,
-        whitelist: [String]? = nil,
-        enableWhitelist: Bool? = nil,
-        specificationName: String? = nil,
-        policyStatement: [PolicyStatement]? = nil,
-        description: String? = nil
+        subnetID: String? = nil, endpointServiceID: String, vpcID: String, enableDNS: Bool? = nil,
+        tags: [Tag]? = nil, routetables: [String]? = nil, portIP: String? = nil, whitelist: [String]? = nil,
+        enableWhitelist: Bool? = nil, specificationName: String? = nil,
+        policyStatement: [PolicyStatement]? = nil, description: String? = nil
     ) {
         self.subnetID = subnetID
         self.endpointServiceID = endpointServiceID
@@ -113,22 +97,6 @@ public struct CreateEndpointRequest: Codable, Sendable, Equatable {
         self.specificationName = specificationName
         self.policyStatement = policyStatement
         self.description = description
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.subnetID = try container.decodeIfPresent(String.self, forKey: .subnetID)
-        self.endpointServiceID = try container.decode(String.self, forKey: .endpointServiceID)
-        self.vpcID = try container.decode(String.self, forKey: .vpcID)
-        self.enableDNS = try container.decodeLenientIfPresent(Bool.self, forKey: .enableDNS)
-        self.tags = try container.decodeIfPresent([Tag].self, forKey: .tags)
-        self.routetables = try container.decodeIfPresent([String].self, forKey: .routetables)
-        self.portIP = try container.decodeIfPresent(String.self, forKey: .portIP)
-        self.whitelist = try container.decodeIfPresent([String].self, forKey: .whitelist)
-        self.enableWhitelist = try container.decodeLenientIfPresent(Bool.self, forKey: .enableWhitelist)
-        self.specificationName = try container.decodeIfPresent(String.self, forKey: .specificationName)
-        self.policyStatement = try container.decodeIfPresent([PolicyStatement].self, forKey: .policyStatement)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
     }
 }
 
@@ -230,52 +198,22 @@ public struct CreateEndpointResponse: Codable, Sendable, Equatable {
     public var description: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case serviceType = "service_type"
-        case status
-        case activeStatus = "active_status"
-        case endpointServiceName = "endpoint_service_name"
-        case markerID = "marker_id"
-        case endpointServiceID = "endpoint_service_id"
-        case enableDNS = "enable_dns"
-        case subnetID = "subnet_id"
-        case vpcID = "vpc_id"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case projectID = "project_id"
-        case tags
-        case whitelist
-        case enableWhitelist = "enable_whitelist"
-        case routetables
-        case specificationName = "specification_name"
-        case enableStatus = "enable_status"
-        case policyStatement = "policy_statement"
-        case endpointPoolID = "endpoint_pool_id"
-        case description
+        case id, serviceType = "service_type", status, activeStatus = "active_status"
+        case endpointServiceName = "endpoint_service_name", markerID = "marker_id"
+        case endpointServiceID = "endpoint_service_id", enableDNS = "enable_dns", subnetID = "subnet_id"
+        case vpcID = "vpc_id", createdAt = "created_at", updatedAt = "updated_at", projectID = "project_id"
+        case tags, whitelist, enableWhitelist = "enable_whitelist", routetables
+        case specificationName = "specification_name", enableStatus = "enable_status"
+        case policyStatement = "policy_statement", endpointPoolID = "endpoint_pool_id", description
     }
 
     public init(
-        id: String? = nil,
-        serviceType: String? = nil,
-        status: String? = nil,
-        activeStatus: [String]? = nil,
-        endpointServiceName: String? = nil,
-        markerID: Int? = nil,
-        endpointServiceID: String? = nil,
-        enableDNS: Bool? = nil,
-        subnetID: String? = nil,
-        vpcID: String? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        projectID: String? = nil,
-        tags: [Tag]? = nil,
-        whitelist: [String]? = nil,
-        enableWhitelist: Bool? = nil,
-        routetables: [String]? = nil,
-        specificationName: String? = nil,
-        enableStatus: String? = nil,
-        policyStatement: [PolicyStatement]? = nil,
-        endpointPoolID: String? = nil,
+        id: String? = nil, serviceType: String? = nil, status: String? = nil, activeStatus: [String]? = nil,
+        endpointServiceName: String? = nil, markerID: Int? = nil, endpointServiceID: String? = nil,
+        enableDNS: Bool? = nil, subnetID: String? = nil, vpcID: String? = nil, createdAt: String? = nil,
+        updatedAt: String? = nil, projectID: String? = nil, tags: [Tag]? = nil, whitelist: [String]? = nil,
+        enableWhitelist: Bool? = nil, routetables: [String]? = nil, specificationName: String? = nil,
+        enableStatus: String? = nil, policyStatement: [PolicyStatement]? = nil, endpointPoolID: String? = nil,
         description: String? = nil
     ) {
         self.id = id
@@ -300,31 +238,5 @@ public struct CreateEndpointResponse: Codable, Sendable, Equatable {
         self.policyStatement = policyStatement
         self.endpointPoolID = endpointPoolID
         self.description = description
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.serviceType = try container.decodeIfPresent(String.self, forKey: .serviceType)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.activeStatus = try container.decodeIfPresent([String].self, forKey: .activeStatus)
-        self.endpointServiceName = try container.decodeIfPresent(String.self, forKey: .endpointServiceName)
-        self.markerID = try container.decodeLenientIfPresent(Int.self, forKey: .markerID)
-        self.endpointServiceID = try container.decodeIfPresent(String.self, forKey: .endpointServiceID)
-        self.enableDNS = try container.decodeLenientIfPresent(Bool.self, forKey: .enableDNS)
-        self.subnetID = try container.decodeIfPresent(String.self, forKey: .subnetID)
-        self.vpcID = try container.decodeIfPresent(String.self, forKey: .vpcID)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.tags = try container.decodeIfPresent([Tag].self, forKey: .tags)
-        self.whitelist = try container.decodeIfPresent([String].self, forKey: .whitelist)
-        self.enableWhitelist = try container.decodeLenientIfPresent(Bool.self, forKey: .enableWhitelist)
-        self.routetables = try container.decodeIfPresent([String].self, forKey: .routetables)
-        self.specificationName = try container.decodeIfPresent(String.self, forKey: .specificationName)
-        self.enableStatus = try container.decodeIfPresent(String.self, forKey: .enableStatus)
-        self.policyStatement = try container.decodeIfPresent([PolicyStatement].self, forKey: .policyStatement)
-        self.endpointPoolID = try container.decodeIfPresent(String.self, forKey: .endpointPoolID)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
     }
 }

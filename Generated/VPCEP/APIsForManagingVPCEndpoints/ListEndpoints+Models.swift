@@ -12,18 +12,11 @@ public struct ListEndpointsResponse: Codable, Sendable, Equatable {
     public var totalCount: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case endpoints
-        case totalCount = "total_count"
+        case endpoints, totalCount = "total_count"
     }
 
     public init(endpoints: [Endpoint]? = nil, totalCount: Int? = nil) {
         self.endpoints = endpoints
         self.totalCount = totalCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.endpoints = try container.decodeIfPresent([Endpoint].self, forKey: .endpoints)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
     }
 }

@@ -16,10 +16,7 @@ extension VPCEPClient {
     /// - Returns: The body of the service's `200` response.
     public func createEndpoint(_ body: CreateEndpointRequest) async throws -> CreateEndpointResponse {
         let request = OperationRequest(
-            operation: "CreateEndpoint",
-            method: .post,
-            path: "/v1/{project_id}/vpc-endpoints",
-            body: body
+            operation: "CreateEndpoint", method: .post, path: "/v1/{project_id}/vpc-endpoints", body: body
         )
         return try await client.send(request, as: CreateEndpointResponse.self)
     }
@@ -34,8 +31,7 @@ extension VPCEPClient {
     ///   - vpcEndpointID: Specifies the ID of the VPC endpoint.
     public func deleteEndpoint(vpcEndpointID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteEndpoint",
-            method: .delete,
+            operation: "DeleteEndpoint", method: .delete,
             path: "/v1/{project_id}/vpc-endpoints/{vpc_endpoint_id}",
             pathParameters: ["vpc_endpoint_id": vpcEndpointID]
         )
@@ -54,8 +50,7 @@ extension VPCEPClient {
     /// - Returns: The body of the service's `200` response.
     public func listEndpointInfoDetails(vpcEndpointID: String) async throws -> Endpoint {
         let request = OperationRequest(
-            operation: "ListEndpointInfoDetails",
-            method: .get,
+            operation: "ListEndpointInfoDetails", method: .get,
             path: "/v1/{project_id}/vpc-endpoints/{vpc_endpoint_id}",
             pathParameters: ["vpc_endpoint_id": vpcEndpointID]
         )
@@ -103,10 +98,7 @@ extension VPCEPClient {
         query.append("sort_key", sortKey)
         query.append("sort_dir", sortDir)
         let request = OperationRequest(
-            operation: "ListEndpoints",
-            method: .get,
-            path: "/v1/{project_id}/vpc-endpoints",
-            query: query
+            operation: "ListEndpoints", method: .get, path: "/v1/{project_id}/vpc-endpoints", query: query
         )
         return try await client.send(request, as: ListEndpointsResponse.self)
     }

@@ -37,22 +37,9 @@ public struct Resource: Codable, Sendable, Equatable {
     /// The value ranges from the default quota value to the maximum quota value.
     public var quota: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case used
-        case quota
-    }
-
     public init(type: String? = nil, used: Int? = nil, quota: Int? = nil) {
         self.type = type
         self.used = used
         self.quota = quota
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.used = try container.decodeLenientIfPresent(Int.self, forKey: .used)
-        self.quota = try container.decodeLenientIfPresent(Int.self, forKey: .quota)
     }
 }

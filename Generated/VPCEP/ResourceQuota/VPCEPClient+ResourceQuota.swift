@@ -20,10 +20,7 @@ extension VPCEPClient {
         var query = QueryItems()
         query.append("type", type)
         let request = OperationRequest(
-            operation: "ListQuotaDetails",
-            method: .get,
-            path: "/v1/{project_id}/quotas",
-            query: query
+            operation: "ListQuotaDetails", method: .get, path: "/v1/{project_id}/quotas", query: query
         )
         return try await client.send(request, as: ListQuotaDetailsResponse.self)
     }

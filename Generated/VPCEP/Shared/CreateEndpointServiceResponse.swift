@@ -83,41 +83,17 @@ public struct CreateEndpointServiceResponse: Codable, Sendable, Equatable {
     public var description: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case portID = "port_id"
-        case serviceName = "service_name"
-        case serviceType = "service_type"
-        case serverType = "server_type"
-        case vpcID = "vpc_id"
-        case poolID = "pool_id"
-        case approvalEnabled = "approval_enabled"
-        case status
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case projectID = "project_id"
-        case ports
-        case tcpProxy = "tcp_proxy"
-        case tags
-        case description
+        case id, portID = "port_id", serviceName = "service_name", serviceType = "service_type"
+        case serverType = "server_type", vpcID = "vpc_id", poolID = "pool_id"
+        case approvalEnabled = "approval_enabled", status, createdAt = "created_at", updatedAt = "updated_at"
+        case projectID = "project_id", ports, tcpProxy = "tcp_proxy", tags, description
     }
 
     public init(
-        id: String? = nil,
-        portID: String? = nil,
-        serviceName: String? = nil,
-        serviceType: String? = nil,
-        serverType: String? = nil,
-        vpcID: String? = nil,
-        poolID: String? = nil,
-        approvalEnabled: Bool? = nil,
-        status: String? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        projectID: String? = nil,
-        ports: [Port]? = nil,
-        tcpProxy: TcpProxy? = nil,
-        tags: [Tag]? = nil,
-        description: String? = nil
+        id: String? = nil, portID: String? = nil, serviceName: String? = nil, serviceType: String? = nil,
+        serverType: String? = nil, vpcID: String? = nil, poolID: String? = nil, approvalEnabled: Bool? = nil,
+        status: String? = nil, createdAt: String? = nil, updatedAt: String? = nil, projectID: String? = nil,
+        ports: [Port]? = nil, tcpProxy: TcpProxy? = nil, tags: [Tag]? = nil, description: String? = nil
     ) {
         self.id = id
         self.portID = portID
@@ -135,25 +111,5 @@ public struct CreateEndpointServiceResponse: Codable, Sendable, Equatable {
         self.tcpProxy = tcpProxy
         self.tags = tags
         self.description = description
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.portID = try container.decodeIfPresent(String.self, forKey: .portID)
-        self.serviceName = try container.decodeIfPresent(String.self, forKey: .serviceName)
-        self.serviceType = try container.decodeIfPresent(String.self, forKey: .serviceType)
-        self.serverType = try container.decodeIfPresent(String.self, forKey: .serverType)
-        self.vpcID = try container.decodeIfPresent(String.self, forKey: .vpcID)
-        self.poolID = try container.decodeIfPresent(String.self, forKey: .poolID)
-        self.approvalEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .approvalEnabled)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.ports = try container.decodeIfPresent([Port].self, forKey: .ports)
-        self.tcpProxy = try container.decodeIfPresent(TcpProxy.self, forKey: .tcpProxy)
-        self.tags = try container.decodeIfPresent([Tag].self, forKey: .tags)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
     }
 }

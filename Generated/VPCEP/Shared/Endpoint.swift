@@ -117,58 +117,24 @@ public struct Endpoint: Codable, Sendable, Equatable {
     public var enableStatus: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case serviceType = "service_type"
-        case status
-        case activeStatus = "active_status"
-        case endpointServiceName = "endpoint_service_name"
-        case markerID = "marker_id"
-        case endpointServiceID = "endpoint_service_id"
-        case enableDNS = "enable_dns"
-        case dnsNames = "dns_names"
-        case ip
-        case vpcID = "vpc_id"
-        case subnetID = "subnet_id"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case projectID = "project_id"
-        case tags
-        case error
-        case whitelist
-        case enableWhitelist = "enable_whitelist"
-        case routetables
-        case policyStatement = "policy_statement"
-        case description
-        case specificationName = "specification_name"
-        case endpointPoolID = "endpoint_pool_id"
+        case id, serviceType = "service_type", status, activeStatus = "active_status"
+        case endpointServiceName = "endpoint_service_name", markerID = "marker_id"
+        case endpointServiceID = "endpoint_service_id", enableDNS = "enable_dns", dnsNames = "dns_names", ip
+        case vpcID = "vpc_id", subnetID = "subnet_id", createdAt = "created_at", updatedAt = "updated_at"
+        case projectID = "project_id", tags, error, whitelist, enableWhitelist = "enable_whitelist"
+        case routetables, policyStatement = "policy_statement", description
+        case specificationName = "specification_name", endpointPoolID = "endpoint_pool_id"
         case enableStatus = "enable_status"
     }
 
     public init(
-        id: String? = nil,
-        serviceType: String? = nil,
-        status: String? = nil,
-        activeStatus: [String]? = nil,
-        endpointServiceName: String? = nil,
-        markerID: Int? = nil,
-        endpointServiceID: String? = nil,
-        enableDNS: Bool? = nil,
-        dnsNames: [String]? = nil,
-        ip: String? = nil,
-        vpcID: String? = nil,
-        subnetID: String? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        projectID: String? = nil,
-        tags: [Tag]? = nil,
-        error: [VPCEPError]? = nil,
-        whitelist: [String]? = nil,
-        enableWhitelist: Bool? = nil,
-        routetables: [String]? = nil,
-        policyStatement: [PolicyStatement]? = nil,
-        description: String? = nil,
-        specificationName: String? = nil,
-        endpointPoolID: String? = nil,
+        id: String? = nil, serviceType: String? = nil, status: String? = nil, activeStatus: [String]? = nil,
+        endpointServiceName: String? = nil, markerID: Int? = nil, endpointServiceID: String? = nil,
+        enableDNS: Bool? = nil, dnsNames: [String]? = nil, ip: String? = nil, vpcID: String? = nil,
+        subnetID: String? = nil, createdAt: String? = nil, updatedAt: String? = nil, projectID: String? = nil,
+        tags: [Tag]? = nil, error: [VPCEPError]? = nil, whitelist: [String]? = nil,
+        enableWhitelist: Bool? = nil, routetables: [String]? = nil, policyStatement: [PolicyStatement]? = nil,
+        description: String? = nil, specificationName: String? = nil, endpointPoolID: String? = nil,
         enableStatus: String? = nil
     ) {
         self.id = id
@@ -196,34 +162,5 @@ public struct Endpoint: Codable, Sendable, Equatable {
         self.specificationName = specificationName
         self.endpointPoolID = endpointPoolID
         self.enableStatus = enableStatus
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.serviceType = try container.decodeIfPresent(String.self, forKey: .serviceType)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.activeStatus = try container.decodeIfPresent([String].self, forKey: .activeStatus)
-        self.endpointServiceName = try container.decodeIfPresent(String.self, forKey: .endpointServiceName)
-        self.markerID = try container.decodeLenientIfPresent(Int.self, forKey: .markerID)
-        self.endpointServiceID = try container.decodeIfPresent(String.self, forKey: .endpointServiceID)
-        self.enableDNS = try container.decodeLenientIfPresent(Bool.self, forKey: .enableDNS)
-        self.dnsNames = try container.decodeIfPresent([String].self, forKey: .dnsNames)
-        self.ip = try container.decodeIfPresent(String.self, forKey: .ip)
-        self.vpcID = try container.decodeIfPresent(String.self, forKey: .vpcID)
-        self.subnetID = try container.decodeIfPresent(String.self, forKey: .subnetID)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.tags = try container.decodeIfPresent([Tag].self, forKey: .tags)
-        self.error = try container.decodeIfPresent([VPCEPError].self, forKey: .error)
-        self.whitelist = try container.decodeIfPresent([String].self, forKey: .whitelist)
-        self.enableWhitelist = try container.decodeLenientIfPresent(Bool.self, forKey: .enableWhitelist)
-        self.routetables = try container.decodeIfPresent([String].self, forKey: .routetables)
-        self.policyStatement = try container.decodeIfPresent([PolicyStatement].self, forKey: .policyStatement)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.specificationName = try container.decodeIfPresent(String.self, forKey: .specificationName)
-        self.endpointPoolID = try container.decodeIfPresent(String.self, forKey: .endpointPoolID)
-        self.enableStatus = try container.decodeIfPresent(String.self, forKey: .enableStatus)
     }
 }

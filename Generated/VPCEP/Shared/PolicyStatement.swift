@@ -13,9 +13,7 @@ public struct PolicyStatement: Codable, Sendable, Equatable {
     public var resource: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case effect = "Effect"
-        case action = "Action"
-        case resource = "Resource"
+        case effect = "Effect", action = "Action", resource = "Resource"
     }
 
     public init(effect: String? = nil, action: [String]? = nil, resource: [String]? = nil) {

@@ -17,21 +17,12 @@ public struct Port: Codable, Sendable, Equatable {
     public var `protocol`: String?
 
     private enum CodingKeys: String, CodingKey {
-        case clientPort = "client_port"
-        case serverPort = "server_port"
-        case `protocol`
+        case clientPort = "client_port", serverPort = "server_port", `protocol`
     }
 
     public init(clientPort: Int? = nil, serverPort: Int? = nil, `protocol`: String? = nil) {
         self.clientPort = clientPort
         self.serverPort = serverPort
         self.`protocol` = `protocol`
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.clientPort = try container.decodeLenientIfPresent(Int.self, forKey: .clientPort)
-        self.serverPort = try container.decodeLenientIfPresent(Int.self, forKey: .serverPort)
-        self.`protocol` = try container.decodeIfPresent(String.self, forKey: .`protocol`)
     }
 }

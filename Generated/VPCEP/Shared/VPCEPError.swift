@@ -11,8 +11,7 @@ public struct VPCEPError: Codable, Sendable, Equatable {
     public var errorMessage: String?
 
     private enum CodingKeys: String, CodingKey {
-        case errorCode = "error_code"
-        case errorMessage = "error_message"
+        case errorCode = "error_code", errorMessage = "error_message"
     }
 
     public init(errorCode: String? = nil, errorMessage: String? = nil) {

@@ -23,21 +23,12 @@ public struct VersionModel: Codable, Sendable, Equatable {
     public var links: [VersionLink]?
 
     private enum CodingKeys: String, CodingKey {
-        case status
-        case id
-        case updated
-        case version
-        case minVersion = "min_version"
-        case links
+        case status, id, updated, version, minVersion = "min_version", links
     }
 
     public init(
-        status: String? = nil,
-        id: String? = nil,
-        updated: String? = nil,
-        version: String? = nil,
-        minVersion: String? = nil,
-        links: [VersionLink]? = nil
+        status: String? = nil, id: String? = nil, updated: String? = nil, version: String? = nil,
+        minVersion: String? = nil, links: [VersionLink]? = nil
     ) {
         self.status = status
         self.id = id

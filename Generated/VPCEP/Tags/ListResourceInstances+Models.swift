@@ -58,24 +58,13 @@ public struct ListResourceInstancesRequest: Codable, Sendable, Equatable {
     public var matches: [Match]?
 
     private enum CodingKeys: String, CodingKey {
-        case tags
-        case tagsAny = "tags_any"
-        case notTags = "not_tags"
-        case notTagsAny = "not_tags_any"
-        case limit
-        case offset
-        case action
-        case matches
+        case tags, tagsAny = "tags_any", notTags = "not_tags", notTagsAny = "not_tags_any", limit, offset
+        case action, matches
     }
 
     public init(
-        tags: [ListResourceInstancesTag]? = nil,
-        tagsAny: [Match]? = nil,
-        notTags: [JSONValue]? = nil,
-        notTagsAny: [JSONValue]? = nil,
-        limit: String? = nil,
-        offset: String? = nil,
-        action: String,
+        tags: [ListResourceInstancesTag]? = nil, tagsAny: [Match]? = nil, notTags: [JSONValue]? = nil,
+        notTagsAny: [JSONValue]? = nil, limit: String? = nil, offset: String? = nil, action: String,
         matches: [Match]? = nil
     ) {
         self.tags = tags
@@ -99,15 +88,11 @@ public struct ListResourceInstancesResource: Codable, Sendable, Equatable {
     public var resourceName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case resourceID = "resource_id"
-        case tags
-        case resourceName = "resource_name"
+        case resourceID = "resource_id", tags, resourceName = "resource_name"
     }
 
     public init(
-        resourceID: String? = nil,
-        tags: [ListResourceInstancesTag]? = nil,
-        resourceName: String? = nil
+        resourceID: String? = nil, tags: [ListResourceInstancesTag]? = nil, resourceName: String? = nil
     ) {
         self.resourceID = resourceID
         self.tags = tags
@@ -123,19 +108,12 @@ public struct ListResourceInstancesResponse: Codable, Sendable, Equatable {
     public var totalCount: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case resources
-        case totalCount = "total_count"
+        case resources, totalCount = "total_count"
     }
 
     public init(resources: [ListResourceInstancesResource]? = nil, totalCount: Int? = nil) {
         self.resources = resources
         self.totalCount = totalCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.resources = try container.decodeIfPresent([ListResourceInstancesResource].self, forKey: .resources)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
     }
 }
 

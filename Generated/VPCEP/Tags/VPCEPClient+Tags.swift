@@ -21,11 +21,9 @@ extension VPCEPClient {
         _ body: BatchAddOrRemoveResourceInstanceRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "BatchAddOrRemoveResourceInstance",
-            method: .post,
+            operation: "BatchAddOrRemoveResourceInstance", method: .post,
             path: "/v1/{project_id}/{resource_type}/{resource_id}/tags/action",
-            pathParameters: ["resource_type": resourceType, "resource_id": resourceID],
-            body: body
+            pathParameters: ["resource_type": resourceType, "resource_id": resourceID], body: body
         )
         try await client.send(request)
     }
@@ -44,10 +42,8 @@ extension VPCEPClient {
         resourceType: String
     ) async throws -> ListQueryProjectResourceTagsResponse {
         let request = OperationRequest(
-            operation: "ListQueryProjectResourceTags",
-            method: .get,
-            path: "/v1/{project_id}/{resource_type}/tags",
-            pathParameters: ["resource_type": resourceType]
+            operation: "ListQueryProjectResourceTags", method: .get,
+            path: "/v1/{project_id}/{resource_type}/tags", pathParameters: ["resource_type": resourceType]
         )
         return try await client.send(request, as: ListQueryProjectResourceTagsResponse.self)
     }
@@ -68,11 +64,9 @@ extension VPCEPClient {
         _ body: ListResourceInstancesRequest
     ) async throws -> ListResourceInstancesResponse {
         let request = OperationRequest(
-            operation: "ListResourceInstances",
-            method: .post,
+            operation: "ListResourceInstances", method: .post,
             path: "/v1/{project_id}/{resource_type}/resource_instances/action",
-            pathParameters: ["resource_type": resourceType],
-            body: body
+            pathParameters: ["resource_type": resourceType], body: body
         )
         return try await client.send(request, as: ListResourceInstancesResponse.self)
     }

@@ -19,9 +19,7 @@ extension VPCEPClient {
         version: String
     ) async throws -> ListSpecifiedVersionDetailsResponse {
         let request = OperationRequest(
-            operation: "ListSpecifiedVersionDetails",
-            method: .get,
-            path: "/{version}",
+            operation: "ListSpecifiedVersionDetails", method: .get, path: "/{version}",
             pathParameters: ["version": version]
         )
         return try await client.send(request, as: ListSpecifiedVersionDetailsResponse.self)
@@ -36,9 +34,7 @@ extension VPCEPClient {
     /// - Returns: The body of the service's `200` response.
     public func listVersionDetails() async throws -> ListVersionDetailsResponse {
         let request = OperationRequest(
-            operation: "ListVersionDetails",
-            method: .get,
-            path: "/"
+            operation: "ListVersionDetails", method: .get, path: "/"
         )
         return try await client.send(request, as: ListVersionDetailsResponse.self)
     }

@@ -13,9 +13,7 @@ extension VPNClient {
     /// - Returns: The body of the service's `200` response.
     public func listAPIVersions() async throws -> ListAPIVersionsResponse {
         let request = OperationRequest(
-            operation: "ListAPIVersions",
-            method: .get,
-            path: "/"
+            operation: "ListAPIVersions", method: .get, path: "/"
         )
         return try await client.send(request, as: ListAPIVersionsResponse.self)
     }

@@ -44,18 +44,11 @@ public struct CreateCgwRequestBodyContent: Codable, Sendable, Equatable {
     public var tags: [Match]?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case idType = "id_type"
-        case idValue = "id_value"
-        case bgpAsn = "bgp_asn"
-        case tags
+        case name, idType = "id_type", idValue = "id_value", bgpAsn = "bgp_asn", tags
     }
 
     public init(
-        name: String? = nil,
-        idType: String? = nil,
-        idValue: String,
-        bgpAsn: Int64? = nil,
+        name: String? = nil, idType: String? = nil, idValue: String, bgpAsn: Int64? = nil,
         tags: [Match]? = nil
     ) {
         self.name = name
@@ -63,14 +56,5 @@ public struct CreateCgwRequestBodyContent: Codable, Sendable, Equatable {
         self.idValue = idValue
         self.bgpAsn = bgpAsn
         self.tags = tags
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.idType = try container.decodeIfPresent(String.self, forKey: .idType)
-        self.idValue = try container.decode(String.self, forKey: .idValue)
-        self.bgpAsn = try container.decodeLenientIfPresent(Int64.self, forKey: .bgpAsn)
-        self.tags = try container.decodeIfPresent([Match].self, forKey: .tags)
     }
 }

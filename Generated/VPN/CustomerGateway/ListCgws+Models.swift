@@ -15,29 +15,17 @@ public struct ListCgwsResponse: Codable, Sendable, Equatable {
     public var requestID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case customerGateways = "customer_gateways"
-        case totalCount = "total_count"
-        case pageInfo = "page_info"
+        case customerGateways = "customer_gateways", totalCount = "total_count", pageInfo = "page_info"
         case requestID = "request_id"
     }
 
     public init(
-        customerGateways: [ShowCgwResponseCustomerGateway]? = nil,
-        totalCount: Int64? = nil,
-        pageInfo: PageInfo? = nil,
-        requestID: String? = nil
+        customerGateways: [ShowCgwResponseCustomerGateway]? = nil, totalCount: Int64? = nil,
+        pageInfo: PageInfo? = nil, requestID: String? = nil
     ) {
         self.customerGateways = customerGateways
         self.totalCount = totalCount
         self.pageInfo = pageInfo
         self.requestID = requestID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.customerGateways = try container.decodeIfPresent([ShowCgwResponseCustomerGateway].self, forKey: .customerGateways)
-        self.totalCount = try container.decodeLenientIfPresent(Int64.self, forKey: .totalCount)
-        self.pageInfo = try container.decodeIfPresent(PageInfo.self, forKey: .pageInfo)
-        self.requestID = try container.decodeIfPresent(String.self, forKey: .requestID)
     }
 }

@@ -16,10 +16,7 @@ extension VPNClient {
     /// - Returns: The body of the service's `200` response.
     public func createCgw(_ body: CreateCgwRequest) async throws -> CreateCgwResponse {
         let request = OperationRequest(
-            operation: "CreateCgw",
-            method: .post,
-            path: "/v5/{project_id}/customer-gateways",
-            body: body
+            operation: "CreateCgw", method: .post, path: "/v5/{project_id}/customer-gateways", body: body
         )
         return try await client.send(request, as: CreateCgwResponse.self)
     }
@@ -34,8 +31,7 @@ extension VPNClient {
     ///   - customerGatewayID: Specifies a customer gateway ID.
     public func deleteCgw(customerGatewayID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteCgw",
-            method: .delete,
+            operation: "DeleteCgw", method: .delete,
             path: "/v5/{project_id}/customer-gateways/{customer_gateway_id}",
             pathParameters: ["customer_gateway_id": customerGatewayID]
         )
@@ -61,10 +57,7 @@ extension VPNClient {
         query.append("limit", limit)
         query.append("marker", marker)
         let request = OperationRequest(
-            operation: "ListCgws",
-            method: .get,
-            path: "/v5/{project_id}/customer-gateways",
-            query: query
+            operation: "ListCgws", method: .get, path: "/v5/{project_id}/customer-gateways", query: query
         )
         return try await client.send(request, as: ListCgwsResponse.self)
     }
@@ -81,8 +74,7 @@ extension VPNClient {
     /// - Returns: The body of the service's `200` response.
     public func showCgw(customerGatewayID: String) async throws -> ShowCgwResponse {
         let request = OperationRequest(
-            operation: "ShowCgw",
-            method: .get,
+            operation: "ShowCgw", method: .get,
             path: "/v5/{project_id}/customer-gateways/{customer_gateway_id}",
             pathParameters: ["customer_gateway_id": customerGatewayID]
         )
@@ -106,11 +98,9 @@ extension VPNClient {
         _ body: UpdateCgwRequest
     ) async throws -> UpdateCgwResponse {
         let request = OperationRequest(
-            operation: "UpdateCgw",
-            method: .put,
+            operation: "UpdateCgw", method: .put,
             path: "/v5/{project_id}/customer-gateways/{customer_gateway_id}",
-            pathParameters: ["customer_gateway_id": customerGatewayID],
-            body: body
+            pathParameters: ["customer_gateway_id": customerGatewayID], body: body
         )
         return try await client.send(request, as: UpdateCgwResponse.self)
     }

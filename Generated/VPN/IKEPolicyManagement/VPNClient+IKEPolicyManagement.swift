@@ -16,10 +16,7 @@ extension VPNClient {
     /// - Returns: The body of the service's `200` response.
     public func createIKEPolicy(_ body: CreateIKEPolicyRequest) async throws -> CreateIKEPolicyResponse {
         let request = OperationRequest(
-            operation: "CreateIKEPolicy",
-            method: .post,
-            path: "/v2.0/vpn/ikepolicies",
-            body: body
+            operation: "CreateIKEPolicy", method: .post, path: "/v2.0/vpn/ikepolicies", body: body
         )
         return try await client.send(request, as: CreateIKEPolicyResponse.self)
     }
@@ -34,9 +31,7 @@ extension VPNClient {
     ///   - ikepolicyID: Specifies the IKE policy ID.
     public func deleteIKEPolicy(ikepolicyID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteIKEPolicy",
-            method: .delete,
-            path: "/v2.0/vpn/ikepolicies/{ikepolicy_id}",
+            operation: "DeleteIKEPolicy", method: .delete, path: "/v2.0/vpn/ikepolicies/{ikepolicy_id}",
             pathParameters: ["ikepolicy_id": ikepolicyID]
         )
         try await client.send(request)
@@ -57,10 +52,7 @@ extension VPNClient {
         var query = QueryItems()
         query.append("fields", fields)
         let request = OperationRequest(
-            operation: "ListIKEPolicies",
-            method: .get,
-            path: "/v2.0/vpn/ikepolicies",
-            query: query
+            operation: "ListIKEPolicies", method: .get, path: "/v2.0/vpn/ikepolicies", query: query
         )
         return try await client.send(request, as: ListIKEPoliciesResponse.self)
     }
@@ -77,9 +69,7 @@ extension VPNClient {
     /// - Returns: The body of the service's `200` response.
     public func showIKEPolicy(ikepolicyID: String) async throws -> ShowIKEPolicyResponse {
         let request = OperationRequest(
-            operation: "ShowIKEPolicy",
-            method: .get,
-            path: "/v2.0/vpn/ikepolicies/{ikepolicy_id}",
+            operation: "ShowIKEPolicy", method: .get, path: "/v2.0/vpn/ikepolicies/{ikepolicy_id}",
             pathParameters: ["ikepolicy_id": ikepolicyID]
         )
         return try await client.send(request, as: ShowIKEPolicyResponse.self)
@@ -101,11 +91,8 @@ extension VPNClient {
         _ body: UpdateIKEPolicyRequest
     ) async throws -> UpdateIKEPolicyResponse {
         let request = OperationRequest(
-            operation: "UpdateIKEPolicy",
-            method: .put,
-            path: "/v2.0/vpn/ikepolicies/{ikepolicy_id}",
-            pathParameters: ["ikepolicy_id": ikepolicyID],
-            body: body
+            operation: "UpdateIKEPolicy", method: .put, path: "/v2.0/vpn/ikepolicies/{ikepolicy_id}",
+            pathParameters: ["ikepolicy_id": ikepolicyID], body: body
         )
         return try await client.send(request, as: UpdateIKEPolicyResponse.self)
     }

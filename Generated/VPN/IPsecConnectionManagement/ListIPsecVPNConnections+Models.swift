@@ -69,54 +69,21 @@ public struct ListIPsecVPNConnectionsResponse: Codable, Sendable, Equatable {
     public var ipsecSiteConnections: [JSONValue]?
 
     private enum CodingKeys: String, CodingKey {
-        case peerCIDRs = "peer_cidrs"
-        case mtu
-        case peerEpGroupID = "peer_ep_group_id"
-        case ikepolicyID = "ikepolicy_id"
-        case dpd
-        case routeMode = "route_mode"
-        case peerAddress = "peer_address"
-        case peerID = "peer_id"
-        case id
-        case description
-        case vpnserviceID = "vpnservice_id"
-        case localEpGroupID = "local_ep_group_id"
-        case status
-        case psk
-        case initiator
-        case name
-        case adminStateUp = "admin_state_up"
-        case tenantID = "tenant_id"
-        case ipsecpolicyID = "ipsecpolicy_id"
-        case authMode = "auth_mode"
-        case createdAt = "created_at"
-        case tags
+        case peerCIDRs = "peer_cidrs", mtu, peerEpGroupID = "peer_ep_group_id", ikepolicyID = "ikepolicy_id"
+        case dpd, routeMode = "route_mode", peerAddress = "peer_address", peerID = "peer_id", id, description
+        case vpnserviceID = "vpnservice_id", localEpGroupID = "local_ep_group_id", status, psk, initiator
+        case name, adminStateUp = "admin_state_up", tenantID = "tenant_id", ipsecpolicyID = "ipsecpolicy_id"
+        case authMode = "auth_mode", createdAt = "created_at", tags
         case ipsecSiteConnections = "ipsec_site_connections"
     }
 
     public init(
-        peerCIDRs: [String]? = nil,
-        mtu: Int? = nil,
-        peerEpGroupID: String? = nil,
-        ikepolicyID: String? = nil,
-        dpd: CreateIPsecVPNConnectionDpd? = nil,
-        routeMode: String? = nil,
-        peerAddress: String? = nil,
-        peerID: String? = nil,
-        id: String? = nil,
-        description: String? = nil,
-        vpnserviceID: String? = nil,
-        localEpGroupID: String? = nil,
-        status: String? = nil,
-        psk: String? = nil,
-        initiator: Initiator? = nil,
-        name: String? = nil,
-        adminStateUp: Bool? = nil,
-        tenantID: String? = nil,
-        ipsecpolicyID: String? = nil,
-        authMode: String? = nil,
-        createdAt: String? = nil,
-        tags: [JSONValue]? = nil,
+        peerCIDRs: [String]? = nil, mtu: Int? = nil, peerEpGroupID: String? = nil, ikepolicyID: String? = nil,
+        dpd: CreateIPsecVPNConnectionDpd? = nil, routeMode: String? = nil, peerAddress: String? = nil,
+        peerID: String? = nil, id: String? = nil, description: String? = nil, vpnserviceID: String? = nil,
+        localEpGroupID: String? = nil, status: String? = nil, psk: String? = nil, initiator: Initiator? = nil,
+        name: String? = nil, adminStateUp: Bool? = nil, tenantID: String? = nil, ipsecpolicyID: String? = nil,
+        authMode: String? = nil, createdAt: String? = nil, tags: [JSONValue]? = nil,
         ipsecSiteConnections: [JSONValue]? = nil
     ) {
         self.peerCIDRs = peerCIDRs
@@ -142,32 +109,5 @@ public struct ListIPsecVPNConnectionsResponse: Codable, Sendable, Equatable {
         self.createdAt = createdAt
         self.tags = tags
         self.ipsecSiteConnections = ipsecSiteConnections
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.peerCIDRs = try container.decodeIfPresent([String].self, forKey: .peerCIDRs)
-        self.mtu = try container.decodeLenientIfPresent(Int.self, forKey: .mtu)
-        self.peerEpGroupID = try container.decodeIfPresent(String.self, forKey: .peerEpGroupID)
-        self.ikepolicyID = try container.decodeIfPresent(String.self, forKey: .ikepolicyID)
-        self.dpd = try container.decodeIfPresent(CreateIPsecVPNConnectionDpd.self, forKey: .dpd)
-        self.routeMode = try container.decodeIfPresent(String.self, forKey: .routeMode)
-        self.peerAddress = try container.decodeIfPresent(String.self, forKey: .peerAddress)
-        self.peerID = try container.decodeIfPresent(String.self, forKey: .peerID)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.vpnserviceID = try container.decodeIfPresent(String.self, forKey: .vpnserviceID)
-        self.localEpGroupID = try container.decodeIfPresent(String.self, forKey: .localEpGroupID)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.psk = try container.decodeIfPresent(String.self, forKey: .psk)
-        self.initiator = try container.decodeIfPresent(Initiator.self, forKey: .initiator)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.adminStateUp = try container.decodeLenientIfPresent(Bool.self, forKey: .adminStateUp)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.ipsecpolicyID = try container.decodeIfPresent(String.self, forKey: .ipsecpolicyID)
-        self.authMode = try container.decodeIfPresent(String.self, forKey: .authMode)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.tags = try container.decodeIfPresent([JSONValue].self, forKey: .tags)
-        self.ipsecSiteConnections = try container.decodeIfPresent([JSONValue].self, forKey: .ipsecSiteConnections)
     }
 }

@@ -18,9 +18,7 @@ extension VPNClient {
         _ body: CreateIPsecVPNConnectionRequest
     ) async throws -> CreateIPsecVPNConnectionResponse {
         let request = OperationRequest(
-            operation: "CreateIPsecVPNConnection",
-            method: .post,
-            path: "/v2.0/vpn/ipsec-site-connections",
+            operation: "CreateIPsecVPNConnection", method: .post, path: "/v2.0/vpn/ipsec-site-connections",
             body: body
         )
         return try await client.send(request, as: CreateIPsecVPNConnectionResponse.self)
@@ -36,8 +34,7 @@ extension VPNClient {
     ///   - connectionID: Specifies the IPsec VPN connection ID.
     public func deleteIPsecVPNConnection(connectionID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteIPsecVPNConnection",
-            method: .delete,
+            operation: "DeleteIPsecVPNConnection", method: .delete,
             path: "/v2.0/vpn/ipsec-site-connections/{connection_id}",
             pathParameters: ["connection_id": connectionID]
         )
@@ -61,9 +58,7 @@ extension VPNClient {
         var query = QueryItems()
         query.append("fields", fields)
         let request = OperationRequest(
-            operation: "ListIPsecVPNConnections",
-            method: .get,
-            path: "/v2.0/vpn/ipsec-site-connections",
+            operation: "ListIPsecVPNConnections", method: .get, path: "/v2.0/vpn/ipsec-site-connections",
             query: query
         )
         return try await client.send(request, as: ListIPsecVPNConnectionsResponse.self)
@@ -81,8 +76,7 @@ extension VPNClient {
     /// - Returns: The body of the service's `200` response.
     public func showIPsecVPNConnection(connectionID: String) async throws -> ShowIPsecVPNConnectionResponse {
         let request = OperationRequest(
-            operation: "ShowIPsecVPNConnection",
-            method: .get,
+            operation: "ShowIPsecVPNConnection", method: .get,
             path: "/v2.0/vpn/ipsec-site-connections/{connection_id}",
             pathParameters: ["connection_id": connectionID]
         )
@@ -105,11 +99,9 @@ extension VPNClient {
         _ body: UpdateIPsecVPNConnectionRequest
     ) async throws -> UpdateIPsecVPNConnectionResponse {
         let request = OperationRequest(
-            operation: "UpdateIPsecVPNConnection",
-            method: .put,
+            operation: "UpdateIPsecVPNConnection", method: .put,
             path: "/v2.0/vpn/ipsec-site-connections/{connection_id}",
-            pathParameters: ["connection_id": connectionID],
-            body: body
+            pathParameters: ["connection_id": connectionID], body: body
         )
         return try await client.send(request, as: UpdateIPsecVPNConnectionResponse.self)
     }

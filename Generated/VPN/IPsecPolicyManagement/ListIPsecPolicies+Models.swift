@@ -37,35 +37,16 @@ public struct ListIPsecPoliciesResponse: Codable, Sendable, Equatable {
     public var units: String?
 
     private enum CodingKeys: String, CodingKey {
-        case transformProtocol = "transform_protocol"
-        case tenantID = "tenant_id"
-        case id
-        case encapsulationMode = "encapsulation_mode"
-        case pfs
-        case lifetime
-        case name
-        case authAlgorithm = "auth_algorithm"
-        case description
-        case ipsecpolicies
-        case encryptionAlgorithm = "encryption_algorithm"
-        case value
-        case units
+        case transformProtocol = "transform_protocol", tenantID = "tenant_id", id
+        case encapsulationMode = "encapsulation_mode", pfs, lifetime, name, authAlgorithm = "auth_algorithm"
+        case description, ipsecpolicies, encryptionAlgorithm = "encryption_algorithm", value, units
     }
 
     public init(
-        transformProtocol: String? = nil,
-        tenantID: String? = nil,
-        id: String? = nil,
-        encapsulationMode: String? = nil,
-        pfs: String? = nil,
-        lifetime: JSONValue? = nil,
-        name: String? = nil,
-        authAlgorithm: String? = nil,
-        description: String? = nil,
-        ipsecpolicies: [JSONValue]? = nil,
-        encryptionAlgorithm: String? = nil,
-        value: Int? = nil,
-        units: String? = nil
+        transformProtocol: String? = nil, tenantID: String? = nil, id: String? = nil,
+        encapsulationMode: String? = nil, pfs: String? = nil, lifetime: JSONValue? = nil, name: String? = nil,
+        authAlgorithm: String? = nil, description: String? = nil, ipsecpolicies: [JSONValue]? = nil,
+        encryptionAlgorithm: String? = nil, value: Int? = nil, units: String? = nil
     ) {
         self.transformProtocol = transformProtocol
         self.tenantID = tenantID
@@ -80,22 +61,5 @@ public struct ListIPsecPoliciesResponse: Codable, Sendable, Equatable {
         self.encryptionAlgorithm = encryptionAlgorithm
         self.value = value
         self.units = units
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.transformProtocol = try container.decodeIfPresent(String.self, forKey: .transformProtocol)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.encapsulationMode = try container.decodeIfPresent(String.self, forKey: .encapsulationMode)
-        self.pfs = try container.decodeIfPresent(String.self, forKey: .pfs)
-        self.lifetime = try container.decodeIfPresent(JSONValue.self, forKey: .lifetime)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.authAlgorithm = try container.decodeIfPresent(String.self, forKey: .authAlgorithm)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.ipsecpolicies = try container.decodeIfPresent([JSONValue].self, forKey: .ipsecpolicies)
-        self.encryptionAlgorithm = try container.decodeIfPresent(String.self, forKey: .encryptionAlgorithm)
-        self.value = try container.decodeLenientIfPresent(Int.self, forKey: .value)
-        self.units = try container.decodeIfPresent(String.self, forKey: .units)
     }
 }

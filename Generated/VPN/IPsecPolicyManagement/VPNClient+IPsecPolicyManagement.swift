@@ -18,10 +18,7 @@ extension VPNClient {
         _ body: CreateIPsecPolicyRequest
     ) async throws -> CreateIPsecPolicyResponse {
         let request = OperationRequest(
-            operation: "CreateIPsecPolicy",
-            method: .post,
-            path: "/v2.0/vpn/ipsecpolicies",
-            body: body
+            operation: "CreateIPsecPolicy", method: .post, path: "/v2.0/vpn/ipsecpolicies", body: body
         )
         return try await client.send(request, as: CreateIPsecPolicyResponse.self)
     }
@@ -36,9 +33,7 @@ extension VPNClient {
     ///   - ipsecpolicyID: Specifies the IPsec policy ID.
     public func deleteIPsecPolicy(ipsecpolicyID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteIPsecPolicy",
-            method: .delete,
-            path: "/v2.0/vpn/ipsecpolicies/{ipsecpolicy_id}",
+            operation: "DeleteIPsecPolicy", method: .delete, path: "/v2.0/vpn/ipsecpolicies/{ipsecpolicy_id}",
             pathParameters: ["ipsecpolicy_id": ipsecpolicyID]
         )
         try await client.send(request)
@@ -59,10 +54,7 @@ extension VPNClient {
         var query = QueryItems()
         query.append("fields", fields)
         let request = OperationRequest(
-            operation: "ListIPsecPolicies",
-            method: .get,
-            path: "/v2.0/vpn/ipsecpolicies",
-            query: query
+            operation: "ListIPsecPolicies", method: .get, path: "/v2.0/vpn/ipsecpolicies", query: query
         )
         return try await client.send(request, as: ListIPsecPoliciesResponse.self)
     }
@@ -79,9 +71,7 @@ extension VPNClient {
     /// - Returns: The body of the service's `200` response.
     public func showIPsecPolicy(ipsecpolicyID: String) async throws -> ShowIPsecPolicyResponse {
         let request = OperationRequest(
-            operation: "ShowIPsecPolicy",
-            method: .get,
-            path: "/v2.0/vpn/ipsecpolicies/{ipsecpolicy_id}",
+            operation: "ShowIPsecPolicy", method: .get, path: "/v2.0/vpn/ipsecpolicies/{ipsecpolicy_id}",
             pathParameters: ["ipsecpolicy_id": ipsecpolicyID]
         )
         return try await client.send(request, as: ShowIPsecPolicyResponse.self)
@@ -103,11 +93,8 @@ extension VPNClient {
         _ body: UpdateIPsecPolicyRequest
     ) async throws -> UpdateIPsecPolicyResponse {
         let request = OperationRequest(
-            operation: "UpdateIPsecPolicy",
-            method: .put,
-            path: "/v2.0/vpn/ipsecpolicies/{ipsecpolicy_id}",
-            pathParameters: ["ipsecpolicy_id": ipsecpolicyID],
-            body: body
+            operation: "UpdateIPsecPolicy", method: .put, path: "/v2.0/vpn/ipsecpolicies/{ipsecpolicy_id}",
+            pathParameters: ["ipsecpolicy_id": ipsecpolicyID], body: body
         )
         return try await client.send(request, as: UpdateIPsecPolicyResponse.self)
     }

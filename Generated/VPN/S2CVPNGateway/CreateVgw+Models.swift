@@ -40,21 +40,13 @@ public struct CreateRequestEIP: Codable, Sendable, Equatable {
     public var chargeMode: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case type
-        case bandwidthSize = "bandwidth_size"
-        case bandwidthName = "bandwidth_name"
-        case bandwidthID = "bandwidth_id"
-        case chargeMode = "charge_mode"
+        case id, type, bandwidthSize = "bandwidth_size", bandwidthName = "bandwidth_name"
+        case bandwidthID = "bandwidth_id", chargeMode = "charge_mode"
     }
 
     public init(
-        id: String? = nil,
-        type: String? = nil,
-        bandwidthSize: Int? = nil,
-        bandwidthName: String? = nil,
-        bandwidthID: String? = nil,
-        chargeMode: String? = nil
+        id: String? = nil, type: String? = nil, bandwidthSize: Int? = nil, bandwidthName: String? = nil,
+        bandwidthID: String? = nil, chargeMode: String? = nil
     ) {
         self.id = id
         self.type = type
@@ -62,16 +54,6 @@ public struct CreateRequestEIP: Codable, Sendable, Equatable {
         self.bandwidthName = bandwidthName
         self.bandwidthID = bandwidthID
         self.chargeMode = chargeMode
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.bandwidthSize = try container.decodeLenientIfPresent(Int.self, forKey: .bandwidthSize)
-        self.bandwidthName = try container.decodeIfPresent(String.self, forKey: .bandwidthName)
-        self.bandwidthID = try container.decodeIfPresent(String.self, forKey: .bandwidthID)
-        self.chargeMode = try container.decodeIfPresent(String.self, forKey: .chargeMode)
     }
 }
 
@@ -220,49 +202,23 @@ public struct CreateVgwRequestBodyContent: Codable, Sendable, Equatable {
     public var tags: [Match]?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case networkType = "network_type"
-        case attachmentType = "attachment_type"
-        case ipVersion = "ip_version"
-        case erID = "er_id"
-        case vpcID = "vpc_id"
-        case localSubnets = "local_subnets"
-        case connectSubnet = "connect_subnet"
-        case bgpAsn = "bgp_asn"
-        case flavor
-        case availabilityZoneIDs = "availability_zone_ids"
-        case enterpriseProjectID = "enterprise_project_id"
-        case eip1
-        case eip2
-        case accessVPCID = "access_vpc_id"
-        case accessSubnetID = "access_subnet_id"
-        case haMode = "ha_mode"
-        case accessPrivateIP1 = "access_private_ip_1"
-        case accessPrivateIP2 = "access_private_ip_2"
-        case tags
+        case name, networkType = "network_type", attachmentType = "attachment_type", ipVersion = "ip_version"
+        case erID = "er_id", vpcID = "vpc_id", localSubnets = "local_subnets"
+        case connectSubnet = "connect_subnet", bgpAsn = "bgp_asn", flavor
+        case availabilityZoneIDs = "availability_zone_ids", enterpriseProjectID = "enterprise_project_id"
+        case eip1, eip2, accessVPCID = "access_vpc_id", accessSubnetID = "access_subnet_id"
+        case haMode = "ha_mode", accessPrivateIP1 = "access_private_ip_1"
+        case accessPrivateIP2 = "access_private_ip_2", tags
     }
 
     public init(
-        name: String? = nil,
-        networkType: String? = nil,
-        attachmentType: String? = nil,
-        ipVersion: String? = nil,
-        erID: String? = nil,
-        vpcID: String? = nil,
-        localSubnets: [String]? = nil,
-        connectSubnet: String? = nil,
-        bgpAsn: Int64? = nil,
-        flavor: String? = nil,
-        availabilityZoneIDs: [String]? = nil,
-        enterpriseProjectID: String? = nil,
-        eip1: CreateRequestEIP? = nil,
-        eip2: CreateRequestEIP? = nil,
-        accessVPCID: String? = nil,
-        accessSubnetID: String? = nil,
-        haMode: String? = nil,
-        accessPrivateIP1: String? = nil,
-        accessPrivateIP2: String? = nil,
-        tags: [Match]? = nil
+        name: String? = nil, networkType: String? = nil, attachmentType: String? = nil,
+        ipVersion: String? = nil, erID: String? = nil, vpcID: String? = nil, localSubnets: [String]? = nil,
+        connectSubnet: String? = nil, bgpAsn: Int64? = nil, flavor: String? = nil,
+        availabilityZoneIDs: [String]? = nil, enterpriseProjectID: String? = nil,
+        eip1: CreateRequestEIP? = nil, eip2: CreateRequestEIP? = nil, accessVPCID: String? = nil,
+        accessSubnetID: String? = nil, haMode: String? = nil, accessPrivateIP1: String? = nil,
+        accessPrivateIP2: String? = nil, tags: [Match]? = nil
     ) {
         self.name = name
         self.networkType = networkType
@@ -285,30 +241,6 @@ public struct CreateVgwRequestBodyContent: Codable, Sendable, Equatable {
         self.accessPrivateIP2 = accessPrivateIP2
         self.tags = tags
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.networkType = try container.decodeIfPresent(String.self, forKey: .networkType)
-        self.attachmentType = try container.decodeIfPresent(String.self, forKey: .attachmentType)
-        self.ipVersion = try container.decodeIfPresent(String.self, forKey: .ipVersion)
-        self.erID = try container.decodeIfPresent(String.self, forKey: .erID)
-        self.vpcID = try container.decodeIfPresent(String.self, forKey: .vpcID)
-        self.localSubnets = try container.decodeIfPresent([String].self, forKey: .localSubnets)
-        self.connectSubnet = try container.decodeIfPresent(String.self, forKey: .connectSubnet)
-        self.bgpAsn = try container.decodeLenientIfPresent(Int64.self, forKey: .bgpAsn)
-        self.flavor = try container.decodeIfPresent(String.self, forKey: .flavor)
-        self.availabilityZoneIDs = try container.decodeIfPresent([String].self, forKey: .availabilityZoneIDs)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.eip1 = try container.decodeIfPresent(CreateRequestEIP.self, forKey: .eip1)
-        self.eip2 = try container.decodeIfPresent(CreateRequestEIP.self, forKey: .eip2)
-        self.accessVPCID = try container.decodeIfPresent(String.self, forKey: .accessVPCID)
-        self.accessSubnetID = try container.decodeIfPresent(String.self, forKey: .accessSubnetID)
-        self.haMode = try container.decodeIfPresent(String.self, forKey: .haMode)
-        self.accessPrivateIP1 = try container.decodeIfPresent(String.self, forKey: .accessPrivateIP1)
-        self.accessPrivateIP2 = try container.decodeIfPresent(String.self, forKey: .accessPrivateIP2)
-        self.tags = try container.decodeIfPresent([Match].self, forKey: .tags)
-    }
 }
 
 /// The response of ``VPNClient/createVgw``.
@@ -319,8 +251,7 @@ public struct CreateVgwResponse: Codable, Sendable, Equatable {
     public var requestID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case vpnGateway = "vpn_gateway"
-        case requestID = "request_id"
+        case vpnGateway = "vpn_gateway", requestID = "request_id"
     }
 
     public init(vpnGateway: CreateVgwResponseVpnGateway? = nil, requestID: String? = nil) {
@@ -409,49 +340,21 @@ public struct CreateVgwResponseVpnGateway: Codable, Sendable, Equatable {
     public var tags: [VpnResourceTag]?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case networkType = "network_type"
-        case attachmentType = "attachment_type"
-        case ipVersion = "ip_version"
-        case erID = "er_id"
-        case vpcID = "vpc_id"
-        case localSubnets = "local_subnets"
-        case localSubnetsV6 = "local_subnets_v6"
-        case connectSubnet = "connect_subnet"
-        case bgpAsn = "bgp_asn"
-        case flavor
-        case connectionNumber = "connection_number"
-        case usedConnectionNumber = "used_connection_number"
-        case usedConnectionGroup = "used_connection_group"
-        case enterpriseProjectID = "enterprise_project_id"
-        case accessVPCID = "access_vpc_id"
-        case accessSubnetID = "access_subnet_id"
-        case haMode = "ha_mode"
-        case tags
+        case id, name, networkType = "network_type", attachmentType = "attachment_type"
+        case ipVersion = "ip_version", erID = "er_id", vpcID = "vpc_id", localSubnets = "local_subnets"
+        case localSubnetsV6 = "local_subnets_v6", connectSubnet = "connect_subnet", bgpAsn = "bgp_asn", flavor
+        case connectionNumber = "connection_number", usedConnectionNumber = "used_connection_number"
+        case usedConnectionGroup = "used_connection_group", enterpriseProjectID = "enterprise_project_id"
+        case accessVPCID = "access_vpc_id", accessSubnetID = "access_subnet_id", haMode = "ha_mode", tags
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        networkType: String? = nil,
-        attachmentType: String? = nil,
-        ipVersion: String? = nil,
-        erID: String? = nil,
-        vpcID: String? = nil,
-        localSubnets: [String]? = nil,
-        localSubnetsV6: [String]? = nil,
-        connectSubnet: String? = nil,
-        bgpAsn: Int64? = nil,
-        flavor: String? = nil,
-        connectionNumber: Int? = nil,
-        usedConnectionNumber: Int? = nil,
-        usedConnectionGroup: Int? = nil,
-        enterpriseProjectID: String? = nil,
-        accessVPCID: String? = nil,
-        accessSubnetID: String? = nil,
-        haMode: String? = nil,
-        tags: [VpnResourceTag]? = nil
+        id: String? = nil, name: String? = nil, networkType: String? = nil, attachmentType: String? = nil,
+        ipVersion: String? = nil, erID: String? = nil, vpcID: String? = nil, localSubnets: [String]? = nil,
+        localSubnetsV6: [String]? = nil, connectSubnet: String? = nil, bgpAsn: Int64? = nil,
+        flavor: String? = nil, connectionNumber: Int? = nil, usedConnectionNumber: Int? = nil,
+        usedConnectionGroup: Int? = nil, enterpriseProjectID: String? = nil, accessVPCID: String? = nil,
+        accessSubnetID: String? = nil, haMode: String? = nil, tags: [VpnResourceTag]? = nil
     ) {
         self.id = id
         self.name = name
@@ -473,29 +376,5 @@ public struct CreateVgwResponseVpnGateway: Codable, Sendable, Equatable {
         self.accessSubnetID = accessSubnetID
         self.haMode = haMode
         self.tags = tags
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.networkType = try container.decodeIfPresent(String.self, forKey: .networkType)
-        self.attachmentType = try container.decodeIfPresent(String.self, forKey: .attachmentType)
-        self.ipVersion = try container.decodeIfPresent(String.self, forKey: .ipVersion)
-        self.erID = try container.decodeIfPresent(String.self, forKey: .erID)
-        self.vpcID = try container.decodeIfPresent(String.self, forKey: .vpcID)
-        self.localSubnets = try container.decodeIfPresent([String].self, forKey: .localSubnets)
-        self.localSubnetsV6 = try container.decodeIfPresent([String].self, forKey: .localSubnetsV6)
-        self.connectSubnet = try container.decodeIfPresent(String.self, forKey: .connectSubnet)
-        self.bgpAsn = try container.decodeLenientIfPresent(Int64.self, forKey: .bgpAsn)
-        self.flavor = try container.decodeIfPresent(String.self, forKey: .flavor)
-        self.connectionNumber = try container.decodeLenientIfPresent(Int.self, forKey: .connectionNumber)
-        self.usedConnectionNumber = try container.decodeLenientIfPresent(Int.self, forKey: .usedConnectionNumber)
-        self.usedConnectionGroup = try container.decodeLenientIfPresent(Int.self, forKey: .usedConnectionGroup)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.accessVPCID = try container.decodeIfPresent(String.self, forKey: .accessVPCID)
-        self.accessSubnetID = try container.decodeIfPresent(String.self, forKey: .accessSubnetID)
-        self.haMode = try container.decodeIfPresent(String.self, forKey: .haMode)
-        self.tags = try container.decodeIfPresent([VpnResourceTag].self, forKey: .tags)
     }
 }

@@ -17,16 +17,12 @@ public struct AvailabilityZones: Codable, Sendable, Equatable {
     public var professional2NonFixedIP: VpnGatewayAvailabilityZones?
 
     private enum CodingKeys: String, CodingKey {
-        case basic
-        case professional1
-        case professional1NonFixedIP = "Professional1-NonFixedIP"
-        case professional2
+        case basic, professional1, professional1NonFixedIP = "Professional1-NonFixedIP", professional2
         case professional2NonFixedIP = "Professional2-NonFixedIP"
     }
 
     public init(
-        basic: VpnGatewayAvailabilityZones? = nil,
-        professional1: VpnGatewayAvailabilityZones? = nil,
+        basic: VpnGatewayAvailabilityZones? = nil, professional1: VpnGatewayAvailabilityZones? = nil,
         professional1NonFixedIP: VpnGatewayAvailabilityZones? = nil,
         professional2: VpnGatewayAvailabilityZones? = nil,
         professional2NonFixedIP: VpnGatewayAvailabilityZones? = nil
@@ -47,8 +43,7 @@ public struct ListAvailabilityZonesResponse: Codable, Sendable, Equatable {
     public var requestID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case availabilityZones = "availability_zones"
-        case requestID = "request_id"
+        case availabilityZones = "availability_zones", requestID = "request_id"
     }
 
     public init(availabilityZones: AvailabilityZones? = nil, requestID: String? = nil) {

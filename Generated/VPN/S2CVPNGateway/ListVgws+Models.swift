@@ -11,8 +11,7 @@ public struct ListVgwsResponse: Codable, Sendable, Equatable {
     public var requestID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case vpnGateways = "vpn_gateways"
-        case requestID = "request_id"
+        case vpnGateways = "vpn_gateways", requestID = "request_id"
     }
 
     public init(vpnGateways: [ListVgwsResponseVpnGateway]? = nil, requestID: String? = nil) {
@@ -172,87 +171,36 @@ public struct ListVgwsResponseVpnGateway: Codable, Sendable, Equatable {
     public var policyTemplate: PolicyTemplate?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case networkType = "network_type"
-        case status
-        case attachmentType = "attachment_type"
-        case ipVersion = "ip_version"
-        case erID = "er_id"
-        case erAttachmentID = "er_attachment_id"
-        case vpcID = "vpc_id"
-        case localSubnets = "local_subnets"
-        case localSubnetsV6 = "local_subnets_v6"
-        case connectSubnet = "connect_subnet"
-        case bgpAsn = "bgp_asn"
-        case flavor
-        case availabilityZoneIDs = "availability_zone_ids"
-        case publicBorderGroup = "public_border_group"
-        case connectionNumber = "connection_number"
-        case enterpriseProjectID = "enterprise_project_id"
-        case eip1
-        case eip2
-        case createdAt = "created_at"
-        case appliedAt = "applied_at"
-        case updatedAt = "updated_at"
-        case lockStatus = "lock_status"
-        case masterEIP = "master_eip"
-        case slaveEIP = "slave_eip"
-        case highAvailability = "high_availability"
-        case accessVPCID = "access_vpc_id"
-        case accessSubnetID = "access_subnet_id"
-        case accessPrivateIP1 = "access_private_ip_1"
-        case accessPrivateIP2 = "access_private_ip_2"
-        case haMode = "ha_mode"
-        case supportedFlavors = "supported_flavors"
-        case supportedFeatures = "supported_features"
-        case tags
-        case upgradeInfo = "upgrade_info"
-        case usedConnectionGroup = "used_connection_group"
-        case usedConnectionNumber = "used_connection_number"
-        case policyTemplate = "policy_template"
+        case id, name, networkType = "network_type", status, attachmentType = "attachment_type"
+        case ipVersion = "ip_version", erID = "er_id", erAttachmentID = "er_attachment_id", vpcID = "vpc_id"
+        case localSubnets = "local_subnets", localSubnetsV6 = "local_subnets_v6"
+        case connectSubnet = "connect_subnet", bgpAsn = "bgp_asn", flavor
+        case availabilityZoneIDs = "availability_zone_ids", publicBorderGroup = "public_border_group"
+        case connectionNumber = "connection_number", enterpriseProjectID = "enterprise_project_id", eip1, eip2
+        case createdAt = "created_at", appliedAt = "applied_at", updatedAt = "updated_at"
+        case lockStatus = "lock_status", masterEIP = "master_eip", slaveEIP = "slave_eip"
+        case highAvailability = "high_availability", accessVPCID = "access_vpc_id"
+        case accessSubnetID = "access_subnet_id", accessPrivateIP1 = "access_private_ip_1"
+        case accessPrivateIP2 = "access_private_ip_2", haMode = "ha_mode"
+        case supportedFlavors = "supported_flavors", supportedFeatures = "supported_features", tags
+        case upgradeInfo = "upgrade_info", usedConnectionGroup = "used_connection_group"
+        case usedConnectionNumber = "used_connection_number", policyTemplate = "policy_template"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        networkType: String? = nil,
-        status: String? = nil,
-        attachmentType: String? = nil,
-        ipVersion: String? = nil,
-        erID: String? = nil,
-        erAttachmentID: String? = nil,
-        vpcID: String? = nil,
-        localSubnets: [String]? = nil,
-        localSubnetsV6: [String]? = nil,
-        connectSubnet: String? = nil,
-        bgpAsn: Int64? = nil,
-        flavor: String? = nil,
-        availabilityZoneIDs: [String]? = nil,
-        publicBorderGroup: String? = nil,
-        connectionNumber: Int? = nil,
-        enterpriseProjectID: String? = nil,
-        eip1: ResponseEIP? = nil,
-        eip2: ResponseEIP? = nil,
-        createdAt: String? = nil,
-        appliedAt: String? = nil,
-        updatedAt: String? = nil,
-        lockStatus: Int? = nil,
-        masterEIP: JSONValue? = nil,
-        slaveEIP: JSONValue? = nil,
-        highAvailability: Bool? = nil,
-        accessVPCID: String? = nil,
-        accessSubnetID: String? = nil,
-        accessPrivateIP1: String? = nil,
-        accessPrivateIP2: String? = nil,
-        haMode: String? = nil,
-        supportedFlavors: [String]? = nil,
-        supportedFeatures: [String]? = nil,
-        tags: [VpnResourceTag]? = nil,
-        upgradeInfo: String? = nil,
-        usedConnectionGroup: Int? = nil,
-        usedConnectionNumber: Int? = nil,
-        policyTemplate: PolicyTemplate? = nil
+        id: String? = nil, name: String? = nil, networkType: String? = nil, status: String? = nil,
+        attachmentType: String? = nil, ipVersion: String? = nil, erID: String? = nil,
+        erAttachmentID: String? = nil, vpcID: String? = nil, localSubnets: [String]? = nil,
+        localSubnetsV6: [String]? = nil, connectSubnet: String? = nil, bgpAsn: Int64? = nil,
+        flavor: String? = nil, availabilityZoneIDs: [String]? = nil, publicBorderGroup: String? = nil,
+        connectionNumber: Int? = nil, enterpriseProjectID: String? = nil, eip1: ResponseEIP? = nil,
+        eip2: ResponseEIP? = nil, createdAt: String? = nil, appliedAt: String? = nil,
+        updatedAt: String? = nil, lockStatus: Int? = nil, masterEIP: JSONValue? = nil,
+        slaveEIP: JSONValue? = nil, highAvailability: Bool? = nil, accessVPCID: String? = nil,
+        accessSubnetID: String? = nil, accessPrivateIP1: String? = nil, accessPrivateIP2: String? = nil,
+        haMode: String? = nil, supportedFlavors: [String]? = nil, supportedFeatures: [String]? = nil,
+        tags: [VpnResourceTag]? = nil, upgradeInfo: String? = nil, usedConnectionGroup: Int? = nil,
+        usedConnectionNumber: Int? = nil, policyTemplate: PolicyTemplate? = nil
     ) {
         self.id = id
         self.name = name
@@ -293,48 +241,5 @@ public struct ListVgwsResponseVpnGateway: Codable, Sendable, Equatable {
         self.usedConnectionGroup = usedConnectionGroup
         self.usedConnectionNumber = usedConnectionNumber
         self.policyTemplate = policyTemplate
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.networkType = try container.decodeIfPresent(String.self, forKey: .networkType)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.attachmentType = try container.decodeIfPresent(String.self, forKey: .attachmentType)
-        self.ipVersion = try container.decodeIfPresent(String.self, forKey: .ipVersion)
-        self.erID = try container.decodeIfPresent(String.self, forKey: .erID)
-        self.erAttachmentID = try container.decodeIfPresent(String.self, forKey: .erAttachmentID)
-        self.vpcID = try container.decodeIfPresent(String.self, forKey: .vpcID)
-        self.localSubnets = try container.decodeIfPresent([String].self, forKey: .localSubnets)
-        self.localSubnetsV6 = try container.decodeIfPresent([String].self, forKey: .localSubnetsV6)
-        self.connectSubnet = try container.decodeIfPresent(String.self, forKey: .connectSubnet)
-        self.bgpAsn = try container.decodeLenientIfPresent(Int64.self, forKey: .bgpAsn)
-        self.flavor = try container.decodeIfPresent(String.self, forKey: .flavor)
-        self.availabilityZoneIDs = try container.decodeIfPresent([String].self, forKey: .availabilityZoneIDs)
-        self.publicBorderGroup = try container.decodeIfPresent(String.self, forKey: .publicBorderGroup)
-        self.connectionNumber = try container.decodeLenientIfPresent(Int.self, forKey: .connectionNumber)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.eip1 = try container.decodeIfPresent(ResponseEIP.self, forKey: .eip1)
-        self.eip2 = try container.decodeIfPresent(ResponseEIP.self, forKey: .eip2)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.appliedAt = try container.decodeIfPresent(String.self, forKey: .appliedAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.lockStatus = try container.decodeLenientIfPresent(Int.self, forKey: .lockStatus)
-        self.masterEIP = try container.decodeIfPresent(JSONValue.self, forKey: .masterEIP)
-        self.slaveEIP = try container.decodeIfPresent(JSONValue.self, forKey: .slaveEIP)
-        self.highAvailability = try container.decodeLenientIfPresent(Bool.self, forKey: .highAvailability)
-        self.accessVPCID = try container.decodeIfPresent(String.self, forKey: .accessVPCID)
-        self.accessSubnetID = try container.decodeIfPresent(String.self, forKey: .accessSubnetID)
-        self.accessPrivateIP1 = try container.decodeIfPresent(String.self, forKey: .accessPrivateIP1)
-        self.accessPrivateIP2 = try container.decodeIfPresent(String.self, forKey: .accessPrivateIP2)
-        self.haMode = try container.decodeIfPresent(String.self, forKey: .haMode)
-        self.supportedFlavors = try container.decodeIfPresent([String].self, forKey: .supportedFlavors)
-        self.supportedFeatures = try container.decodeIfPresent([String].self, forKey: .supportedFeatures)
-        self.tags = try container.decodeIfPresent([VpnResourceTag].self, forKey: .tags)
-        self.upgradeInfo = try container.decodeIfPresent(String.self, forKey: .upgradeInfo)
-        self.usedConnectionGroup = try container.decodeLenientIfPresent(Int.self, forKey: .usedConnectionGroup)
-        self.usedConnectionNumber = try container.decodeLenientIfPresent(Int.self, forKey: .usedConnectionNumber)
-        self.policyTemplate = try container.decodeIfPresent(PolicyTemplate.self, forKey: .policyTemplate)
     }
 }

@@ -42,17 +42,11 @@ public struct UpdateVgwRequestBodyContent: Codable, Sendable, Equatable {
     public var eipID2: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case localSubnets = "local_subnets"
-        case eipID1 = "eip_id_1"
-        case eipID2 = "eip_id_2"
+        case name, localSubnets = "local_subnets", eipID1 = "eip_id_1", eipID2 = "eip_id_2"
     }
 
     public init(
-        name: String? = nil,
-        localSubnets: [String]? = nil,
-        eipID1: String? = nil,
-        eipID2: String? = nil
+        name: String? = nil, localSubnets: [String]? = nil, eipID1: String? = nil, eipID2: String? = nil
     ) {
         self.name = name
         self.localSubnets = localSubnets
@@ -69,8 +63,7 @@ public struct UpdateVgwResponse: Codable, Sendable, Equatable {
     public var requestID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case vpnGateway = "vpn_gateway"
-        case requestID = "request_id"
+        case vpnGateway = "vpn_gateway", requestID = "request_id"
     }
 
     public init(vpnGateway: UpdateVgwResponseVpnGateway? = nil, requestID: String? = nil) {
@@ -196,67 +189,28 @@ public struct UpdateVgwResponseVpnGateway: Codable, Sendable, Equatable {
     public var tags: [VpnResourceTag]?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case networkType = "network_type"
-        case attachmentType = "attachment_type"
-        case ipVersion = "ip_version"
-        case erID = "er_id"
-        case vpcID = "vpc_id"
-        case localSubnets = "local_subnets"
-        case localSubnetsV6 = "local_subnets_v6"
-        case connectSubnet = "connect_subnet"
-        case bgpAsn = "bgp_asn"
-        case flavor
-        case availabilityZoneIDs = "availability_zone_ids"
-        case connectionNumber = "connection_number"
-        case usedConnectionNumber = "used_connection_number"
-        case usedConnectionGroup = "used_connection_group"
-        case enterpriseProjectID = "enterprise_project_id"
-        case eip1
-        case eip2
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case masterEIP = "master_eip"
-        case slaveEIP = "slave_eip"
-        case accessVPCID = "access_vpc_id"
-        case accessSubnetID = "access_subnet_id"
-        case accessPrivateIP1 = "access_private_ip_1"
-        case accessPrivateIP2 = "access_private_ip_2"
-        case haMode = "ha_mode"
-        case tags
+        case id, name, networkType = "network_type", attachmentType = "attachment_type"
+        case ipVersion = "ip_version", erID = "er_id", vpcID = "vpc_id", localSubnets = "local_subnets"
+        case localSubnetsV6 = "local_subnets_v6", connectSubnet = "connect_subnet", bgpAsn = "bgp_asn", flavor
+        case availabilityZoneIDs = "availability_zone_ids", connectionNumber = "connection_number"
+        case usedConnectionNumber = "used_connection_number", usedConnectionGroup = "used_connection_group"
+        case enterpriseProjectID = "enterprise_project_id", eip1, eip2, createdAt = "created_at"
+        case updatedAt = "updated_at", masterEIP = "master_eip", slaveEIP = "slave_eip"
+        case accessVPCID = "access_vpc_id", accessSubnetID = "access_subnet_id"
+        case accessPrivateIP1 = "access_private_ip_1", accessPrivateIP2 = "access_private_ip_2"
+        case haMode = "ha_mode", tags
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        networkType: String? = nil,
-        attachmentType: String? = nil,
-        ipVersion: String? = nil,
-        erID: String? = nil,
-        vpcID: String? = nil,
-        localSubnets: [String]? = nil,
-        localSubnetsV6: [String]? = nil,
-        connectSubnet: String? = nil,
-        bgpAsn: Int64? = nil,
-        flavor: String? = nil,
-        availabilityZoneIDs: [String]? = nil,
-        connectionNumber: Int? = nil,
-        usedConnectionNumber: Int? = nil,
-        usedConnectionGroup: Int? = nil,
-        enterpriseProjectID: String? = nil,
-        eip1: ResponseEIP? = nil,
-        eip2: ResponseEIP? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        masterEIP: JSONValue? = nil,
-        slaveEIP: JSONValue? = nil,
-        accessVPCID: String? = nil,
-        accessSubnetID: String? = nil,
-        accessPrivateIP1: String? = nil,
-        accessPrivateIP2: String? = nil,
-        haMode: String? = nil,
-        tags: [VpnResourceTag]? = nil
+        id: String? = nil, name: String? = nil, networkType: String? = nil, attachmentType: String? = nil,
+        ipVersion: String? = nil, erID: String? = nil, vpcID: String? = nil, localSubnets: [String]? = nil,
+        localSubnetsV6: [String]? = nil, connectSubnet: String? = nil, bgpAsn: Int64? = nil,
+        flavor: String? = nil, availabilityZoneIDs: [String]? = nil, connectionNumber: Int? = nil,
+        usedConnectionNumber: Int? = nil, usedConnectionGroup: Int? = nil, enterpriseProjectID: String? = nil,
+        eip1: ResponseEIP? = nil, eip2: ResponseEIP? = nil, createdAt: String? = nil,
+        updatedAt: String? = nil, masterEIP: JSONValue? = nil, slaveEIP: JSONValue? = nil,
+        accessVPCID: String? = nil, accessSubnetID: String? = nil, accessPrivateIP1: String? = nil,
+        accessPrivateIP2: String? = nil, haMode: String? = nil, tags: [VpnResourceTag]? = nil
     ) {
         self.id = id
         self.name = name
@@ -287,38 +241,5 @@ public struct UpdateVgwResponseVpnGateway: Codable, Sendable, Equatable {
         self.accessPrivateIP2 = accessPrivateIP2
         self.haMode = haMode
         self.tags = tags
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.networkType = try container.decodeIfPresent(String.self, forKey: .networkType)
-        self.attachmentType = try container.decodeIfPresent(String.self, forKey: .attachmentType)
-        self.ipVersion = try container.decodeIfPresent(String.self, forKey: .ipVersion)
-        self.erID = try container.decodeIfPresent(String.self, forKey: .erID)
-        self.vpcID = try container.decodeIfPresent(String.self, forKey: .vpcID)
-        self.localSubnets = try container.decodeIfPresent([String].self, forKey: .localSubnets)
-        self.localSubnetsV6 = try container.decodeIfPresent([String].self, forKey: .localSubnetsV6)
-        self.connectSubnet = try container.decodeIfPresent(String.self, forKey: .connectSubnet)
-        self.bgpAsn = try container.decodeLenientIfPresent(Int64.self, forKey: .bgpAsn)
-        self.flavor = try container.decodeIfPresent(String.self, forKey: .flavor)
-        self.availabilityZoneIDs = try container.decodeIfPresent([String].self, forKey: .availabilityZoneIDs)
-        self.connectionNumber = try container.decodeLenientIfPresent(Int.self, forKey: .connectionNumber)
-        self.usedConnectionNumber = try container.decodeLenientIfPresent(Int.self, forKey: .usedConnectionNumber)
-        self.usedConnectionGroup = try container.decodeLenientIfPresent(Int.self, forKey: .usedConnectionGroup)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.eip1 = try container.decodeIfPresent(ResponseEIP.self, forKey: .eip1)
-        self.eip2 = try container.decodeIfPresent(ResponseEIP.self, forKey: .eip2)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.masterEIP = try container.decodeIfPresent(JSONValue.self, forKey: .masterEIP)
-        self.slaveEIP = try container.decodeIfPresent(JSONValue.self, forKey: .slaveEIP)
-        self.accessVPCID = try container.decodeIfPresent(String.self, forKey: .accessVPCID)
-        self.accessSubnetID = try container.decodeIfPresent(String.self, forKey: .accessSubnetID)
-        self.accessPrivateIP1 = try container.decodeIfPresent(String.self, forKey: .accessPrivateIP1)
-        self.accessPrivateIP2 = try container.decodeIfPresent(String.self, forKey: .accessPrivateIP2)
-        self.haMode = try container.decodeIfPresent(String.self, forKey: .haMode)
-        self.tags = try container.decodeIfPresent([VpnResourceTag].self, forKey: .tags)
     }
 }

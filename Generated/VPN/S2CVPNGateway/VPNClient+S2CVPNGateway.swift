@@ -16,10 +16,7 @@ extension VPNClient {
     /// - Returns: The body of the service's `200` response.
     public func createVgw(_ body: CreateVgwRequest) async throws -> CreateVgwResponse {
         let request = OperationRequest(
-            operation: "CreateVgw",
-            method: .post,
-            path: "/v5/{project_id}/vpn-gateways",
-            body: body
+            operation: "CreateVgw", method: .post, path: "/v5/{project_id}/vpn-gateways", body: body
         )
         return try await client.send(request, as: CreateVgwResponse.self)
     }
@@ -34,9 +31,7 @@ extension VPNClient {
     ///   - vgwID: Specifies the ID of a VPN gateway instance.
     public func deleteVgw(vgwID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteVgw",
-            method: .delete,
-            path: "/v5/{project_id}/vpn-gateways/{vgw_id}",
+            operation: "DeleteVgw", method: .delete, path: "/v5/{project_id}/vpn-gateways/{vgw_id}",
             pathParameters: ["vgw_id": vgwID]
         )
         try await client.send(request)
@@ -51,8 +46,7 @@ extension VPNClient {
     /// - Returns: The body of the service's `200` response.
     public func listAvailabilityZones() async throws -> ListAvailabilityZonesResponse {
         let request = OperationRequest(
-            operation: "ListAvailabilityZones",
-            method: .get,
+            operation: "ListAvailabilityZones", method: .get,
             path: "/v5/{project_id}/vpn-gateways/availability-zones"
         )
         return try await client.send(request, as: ListAvailabilityZonesResponse.self)
@@ -72,10 +66,7 @@ extension VPNClient {
         var query = QueryItems()
         query.append("enterprise_project_id", enterpriseProjectID)
         let request = OperationRequest(
-            operation: "ListVgws",
-            method: .get,
-            path: "/v5/{project_id}/vpn-gateways",
-            query: query
+            operation: "ListVgws", method: .get, path: "/v5/{project_id}/vpn-gateways", query: query
         )
         return try await client.send(request, as: ListVgwsResponse.self)
     }
@@ -92,9 +83,7 @@ extension VPNClient {
     /// - Returns: The body of the service's `200` response.
     public func showVgw(vgwID: String) async throws -> ShowVgwResponse {
         let request = OperationRequest(
-            operation: "ShowVgw",
-            method: .get,
-            path: "/v5/{project_id}/vpn-gateways/{vgw_id}",
+            operation: "ShowVgw", method: .get, path: "/v5/{project_id}/vpn-gateways/{vgw_id}",
             pathParameters: ["vgw_id": vgwID]
         )
         return try await client.send(request, as: ShowVgwResponse.self)
@@ -117,11 +106,9 @@ extension VPNClient {
         _ body: UpdatePostpaidVgwSpecificationRequest
     ) async throws -> UpdatePostpaidVgwSpecificationResponse {
         let request = OperationRequest(
-            operation: "UpdatePostpaidVgwSpecification",
-            method: .post,
+            operation: "UpdatePostpaidVgwSpecification", method: .post,
             path: "/v5/{project_id}/vpn-gateways/{vgw_id}/update-specification",
-            pathParameters: ["vgw_id": vgwID],
-            body: body
+            pathParameters: ["vgw_id": vgwID], body: body
         )
         return try await client.send(request, as: UpdatePostpaidVgwSpecificationResponse.self)
     }
@@ -139,11 +126,8 @@ extension VPNClient {
     /// - Returns: The body of the service's `200` response.
     public func updateVgw(vgwID: String, _ body: UpdateVgwRequest) async throws -> UpdateVgwResponse {
         let request = OperationRequest(
-            operation: "UpdateVgw",
-            method: .put,
-            path: "/v5/{project_id}/vpn-gateways/{vgw_id}",
-            pathParameters: ["vgw_id": vgwID],
-            body: body
+            operation: "UpdateVgw", method: .put, path: "/v5/{project_id}/vpn-gateways/{vgw_id}",
+            pathParameters: ["vgw_id": vgwID], body: body
         )
         return try await client.send(request, as: UpdateVgwResponse.self)
     }

@@ -31,23 +31,13 @@ public struct ConnectionMonitorInfo: Codable, Sendable, Equatable {
     public var protoType: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case status
-        case vpnConnectionID = "vpn_connection_id"
-        case type
-        case sourceIP = "source_ip"
-        case destinationIP = "destination_ip"
-        case protoType = "proto_type"
+        case id, status, vpnConnectionID = "vpn_connection_id", type, sourceIP = "source_ip"
+        case destinationIP = "destination_ip", protoType = "proto_type"
     }
 
     public init(
-        id: String? = nil,
-        status: String? = nil,
-        vpnConnectionID: String? = nil,
-        type: String? = nil,
-        sourceIP: String? = nil,
-        destinationIP: String? = nil,
-        protoType: String? = nil
+        id: String? = nil, status: String? = nil, vpnConnectionID: String? = nil, type: String? = nil,
+        sourceIP: String? = nil, destinationIP: String? = nil, protoType: String? = nil
     ) {
         self.id = id
         self.status = status

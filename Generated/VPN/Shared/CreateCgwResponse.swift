@@ -11,8 +11,7 @@ public struct CreateCgwResponse: Codable, Sendable, Equatable {
     public var requestID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case customerGateway = "customer_gateway"
-        case requestID = "request_id"
+        case customerGateway = "customer_gateway", requestID = "request_id"
     }
 
     public init(customerGateway: ResponseCustomerGateway? = nil, requestID: String? = nil) {

@@ -13,22 +13,9 @@ public struct CreateIPsecVPNConnectionDpd: Codable, Sendable, Equatable {
     /// Specifies the DPD timeout. The default timeout is 120 seconds.
     public var timeout: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case action
-        case interval
-        case timeout
-    }
-
     public init(action: String? = nil, interval: Int? = nil, timeout: Int? = nil) {
         self.action = action
         self.interval = interval
         self.timeout = timeout
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.action = try container.decodeIfPresent(String.self, forKey: .action)
-        self.interval = try container.decodeLenientIfPresent(Int.self, forKey: .interval)
-        self.timeout = try container.decodeLenientIfPresent(Int.self, forKey: .timeout)
     }
 }

@@ -28,21 +28,12 @@ public struct CreateVpnConnectionPolicyRule: Codable, Sendable, Equatable {
     public var destination: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case ruleIndex = "rule_index"
-        case source
-        case destination
+        case ruleIndex = "rule_index", source, destination
     }
 
     public init(ruleIndex: Int? = nil, source: String? = nil, destination: [String]? = nil) {
         self.ruleIndex = ruleIndex
         self.source = source
         self.destination = destination
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.ruleIndex = try container.decodeLenientIfPresent(Int.self, forKey: .ruleIndex)
-        self.source = try container.decodeIfPresent(String.self, forKey: .source)
-        self.destination = try container.decodeIfPresent([String].self, forKey: .destination)
     }
 }

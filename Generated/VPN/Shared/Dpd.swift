@@ -20,22 +20,9 @@ public struct Dpd: Codable, Sendable, Equatable {
     /// The default value is seq-hash-notify.
     public var msg: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case timeout
-        case interval
-        case msg
-    }
-
     public init(timeout: Int? = nil, interval: Int? = nil, msg: String? = nil) {
         self.timeout = timeout
         self.interval = interval
         self.msg = msg
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.timeout = try container.decodeLenientIfPresent(Int.self, forKey: .timeout)
-        self.interval = try container.decodeLenientIfPresent(Int.self, forKey: .interval)
-        self.msg = try container.decodeIfPresent(String.self, forKey: .msg)
     }
 }

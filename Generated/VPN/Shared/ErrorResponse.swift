@@ -12,9 +12,7 @@ public struct ErrorResponse: Codable, Sendable, Equatable {
     public var requestID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case errorCode = "error_code"
-        case errorMsg = "error_msg"
-        case requestID = "request_id"
+        case errorCode = "error_code", errorMsg = "error_msg", requestID = "request_id"
     }
 
     public init(errorCode: String? = nil, errorMsg: String? = nil, requestID: String? = nil) {

@@ -73,33 +73,19 @@ public struct IkePolicy: Codable, Sendable, Equatable {
     public var dpd: Dpd?
 
     private enum CodingKeys: String, CodingKey {
-        case ikeVersion = "ike_version"
-        case phase1NegotiationMode = "phase1_negotiation_mode"
+        case ikeVersion = "ike_version", phase1NegotiationMode = "phase1_negotiation_mode"
         case authenticationAlgorithm = "authentication_algorithm"
-        case encryptionAlgorithm = "encryption_algorithm"
-        case dhGroup = "dh_group"
-        case authenticationMethod = "authentication_method"
-        case lifetimeSeconds = "lifetime_seconds"
-        case localIDType = "local_id_type"
-        case localID = "local_id"
-        case peerIDType = "peer_id_type"
-        case peerID = "peer_id"
-        case dpd
+        case encryptionAlgorithm = "encryption_algorithm", dhGroup = "dh_group"
+        case authenticationMethod = "authentication_method", lifetimeSeconds = "lifetime_seconds"
+        case localIDType = "local_id_type", localID = "local_id", peerIDType = "peer_id_type"
+        case peerID = "peer_id", dpd
     }
 
     public init(
-        ikeVersion: String? = nil,
-        phase1NegotiationMode: String? = nil,
-        authenticationAlgorithm: String? = nil,
-        encryptionAlgorithm: String? = nil,
-        dhGroup: String? = nil,
-        authenticationMethod: String? = nil,
-        lifetimeSeconds: Int? = nil,
-        localIDType: String? = nil,
-        localID: String? = nil,
-        peerIDType: String? = nil,
-        peerID: String? = nil,
-        dpd: Dpd? = nil
+        ikeVersion: String? = nil, phase1NegotiationMode: String? = nil,
+        authenticationAlgorithm: String? = nil, encryptionAlgorithm: String? = nil, dhGroup: String? = nil,
+        authenticationMethod: String? = nil, lifetimeSeconds: Int? = nil, localIDType: String? = nil,
+        localID: String? = nil, peerIDType: String? = nil, peerID: String? = nil, dpd: Dpd? = nil
     ) {
         self.ikeVersion = ikeVersion
         self.phase1NegotiationMode = phase1NegotiationMode
@@ -113,21 +99,5 @@ public struct IkePolicy: Codable, Sendable, Equatable {
         self.peerIDType = peerIDType
         self.peerID = peerID
         self.dpd = dpd
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.ikeVersion = try container.decodeIfPresent(String.self, forKey: .ikeVersion)
-        self.phase1NegotiationMode = try container.decodeIfPresent(String.self, forKey: .phase1NegotiationMode)
-        self.authenticationAlgorithm = try container.decodeIfPresent(String.self, forKey: .authenticationAlgorithm)
-        self.encryptionAlgorithm = try container.decodeIfPresent(String.self, forKey: .encryptionAlgorithm)
-        self.dhGroup = try container.decodeIfPresent(String.self, forKey: .dhGroup)
-        self.authenticationMethod = try container.decodeIfPresent(String.self, forKey: .authenticationMethod)
-        self.lifetimeSeconds = try container.decodeLenientIfPresent(Int.self, forKey: .lifetimeSeconds)
-        self.localIDType = try container.decodeIfPresent(String.self, forKey: .localIDType)
-        self.localID = try container.decodeIfPresent(String.self, forKey: .localID)
-        self.peerIDType = try container.decodeIfPresent(String.self, forKey: .peerIDType)
-        self.peerID = try container.decodeIfPresent(String.self, forKey: .peerID)
-        self.dpd = try container.decodeIfPresent(Dpd.self, forKey: .dpd)
     }
 }

@@ -42,20 +42,13 @@ public struct IpsecPolicy: Codable, Sendable, Equatable {
 
     private enum CodingKeys: String, CodingKey {
         case authenticationAlgorithm = "authentication_algorithm"
-        case encryptionAlgorithm = "encryption_algorithm"
-        case pfs
-        case transformProtocol = "transform_protocol"
-        case lifetimeSeconds = "lifetime_seconds"
-        case encapsulationMode = "encapsulation_mode"
+        case encryptionAlgorithm = "encryption_algorithm", pfs, transformProtocol = "transform_protocol"
+        case lifetimeSeconds = "lifetime_seconds", encapsulationMode = "encapsulation_mode"
     }
 
     public init(
-        authenticationAlgorithm: String? = nil,
-        encryptionAlgorithm: String? = nil,
-        pfs: String? = nil,
-        transformProtocol: String? = nil,
-        lifetimeSeconds: Int? = nil,
-        encapsulationMode: String? = nil
+        authenticationAlgorithm: String? = nil, encryptionAlgorithm: String? = nil, pfs: String? = nil,
+        transformProtocol: String? = nil, lifetimeSeconds: Int? = nil, encapsulationMode: String? = nil
     ) {
         self.authenticationAlgorithm = authenticationAlgorithm
         self.encryptionAlgorithm = encryptionAlgorithm
@@ -63,15 +56,5 @@ public struct IpsecPolicy: Codable, Sendable, Equatable {
         self.transformProtocol = transformProtocol
         self.lifetimeSeconds = lifetimeSeconds
         self.encapsulationMode = encapsulationMode
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.authenticationAlgorithm = try container.decodeIfPresent(String.self, forKey: .authenticationAlgorithm)
-        self.encryptionAlgorithm = try container.decodeIfPresent(String.self, forKey: .encryptionAlgorithm)
-        self.pfs = try container.decodeIfPresent(String.self, forKey: .pfs)
-        self.transformProtocol = try container.decodeIfPresent(String.self, forKey: .transformProtocol)
-        self.lifetimeSeconds = try container.decodeLenientIfPresent(Int.self, forKey: .lifetimeSeconds)
-        self.encapsulationMode = try container.decodeIfPresent(String.self, forKey: .encapsulationMode)
     }
 }

@@ -18,21 +18,12 @@ public struct ListResourcesByTagsRequest: Codable, Sendable, Equatable {
     public var matches: [Match]?
 
     private enum CodingKeys: String, CodingKey {
-        case withoutAnyTag = "without_any_tag"
-        case tags
-        case matches
+        case withoutAnyTag = "without_any_tag", tags, matches
     }
 
     public init(withoutAnyTag: Bool? = nil, tags: [Tag]? = nil, matches: [Match]? = nil) {
         self.withoutAnyTag = withoutAnyTag
         self.tags = tags
         self.matches = matches
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.withoutAnyTag = try container.decodeLenientIfPresent(Bool.self, forKey: .withoutAnyTag)
-        self.tags = try container.decodeIfPresent([Tag].self, forKey: .tags)
-        self.matches = try container.decodeIfPresent([Match].self, forKey: .matches)
     }
 }

@@ -13,18 +13,11 @@ public struct PageInfo: Codable, Sendable, Equatable {
     public var currentCount: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case nextMarker = "next_marker"
-        case currentCount = "current_count"
+        case nextMarker = "next_marker", currentCount = "current_count"
     }
 
     public init(nextMarker: String? = nil, currentCount: Int? = nil) {
         self.nextMarker = nextMarker
         self.currentCount = currentCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.nextMarker = try container.decodeIfPresent(String.self, forKey: .nextMarker)
-        self.currentCount = try container.decodeLenientIfPresent(Int.self, forKey: .currentCount)
     }
 }

@@ -11,8 +11,7 @@ public struct PolicyTemplate: Codable, Sendable, Equatable {
     public var ipsecPolicy: ShowVgwIpsecPolicy?
 
     private enum CodingKeys: String, CodingKey {
-        case ikePolicy = "ike_policy"
-        case ipsecPolicy = "ipsec_policy"
+        case ikePolicy = "ike_policy", ipsecPolicy = "ipsec_policy"
     }
 
     public init(ikePolicy: ShowVgwIkePolicy? = nil, ipsecPolicy: ShowVgwIpsecPolicy? = nil) {

@@ -32,24 +32,13 @@ public struct ResponseCustomerGateway: Codable, Sendable, Equatable {
     public var tags: [VpnResourceTag]?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case idType = "id_type"
-        case idValue = "id_value"
-        case bgpAsn = "bgp_asn"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case tags
+        case id, name, idType = "id_type", idValue = "id_value", bgpAsn = "bgp_asn", createdAt = "created_at"
+        case updatedAt = "updated_at", tags
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        idType: String? = nil,
-        idValue: String? = nil,
-        bgpAsn: Int64? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
+        id: String? = nil, name: String? = nil, idType: String? = nil, idValue: String? = nil,
+        bgpAsn: Int64? = nil, createdAt: String? = nil, updatedAt: String? = nil,
         tags: [VpnResourceTag]? = nil
     ) {
         self.id = id
@@ -60,17 +49,5 @@ public struct ResponseCustomerGateway: Codable, Sendable, Equatable {
         self.createdAt = createdAt
         self.updatedAt = updatedAt
         self.tags = tags
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.idType = try container.decodeIfPresent(String.self, forKey: .idType)
-        self.idValue = try container.decodeIfPresent(String.self, forKey: .idValue)
-        self.bgpAsn = try container.decodeLenientIfPresent(Int64.self, forKey: .bgpAsn)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.tags = try container.decodeIfPresent([VpnResourceTag].self, forKey: .tags)
     }
 }

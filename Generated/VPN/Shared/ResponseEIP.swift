@@ -50,29 +50,15 @@ public struct ResponseEIP: Codable, Sendable, Equatable {
     public var shareType: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case ipVersion = "ip_version"
-        case type
-        case ipAddress = "ip_address"
-        case chargeMode = "charge_mode"
-        case bandwidthID = "bandwidth_id"
-        case bandwidthSize = "bandwidth_size"
-        case bandwidthName = "bandwidth_name"
-        case networkType = "network_type"
-        case shareType = "share_type"
+        case id, ipVersion = "ip_version", type, ipAddress = "ip_address", chargeMode = "charge_mode"
+        case bandwidthID = "bandwidth_id", bandwidthSize = "bandwidth_size", bandwidthName = "bandwidth_name"
+        case networkType = "network_type", shareType = "share_type"
     }
 
     public init(
-        id: String? = nil,
-        ipVersion: Int? = nil,
-        type: String? = nil,
-        ipAddress: String? = nil,
-        chargeMode: String? = nil,
-        bandwidthID: String? = nil,
-        bandwidthSize: Int? = nil,
-        bandwidthName: String? = nil,
-        networkType: String? = nil,
-        shareType: String? = nil
+        id: String? = nil, ipVersion: Int? = nil, type: String? = nil, ipAddress: String? = nil,
+        chargeMode: String? = nil, bandwidthID: String? = nil, bandwidthSize: Int? = nil,
+        bandwidthName: String? = nil, networkType: String? = nil, shareType: String? = nil
     ) {
         self.id = id
         self.ipVersion = ipVersion
@@ -84,19 +70,5 @@ public struct ResponseEIP: Codable, Sendable, Equatable {
         self.bandwidthName = bandwidthName
         self.networkType = networkType
         self.shareType = shareType
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.ipVersion = try container.decodeLenientIfPresent(Int.self, forKey: .ipVersion)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.ipAddress = try container.decodeIfPresent(String.self, forKey: .ipAddress)
-        self.chargeMode = try container.decodeIfPresent(String.self, forKey: .chargeMode)
-        self.bandwidthID = try container.decodeIfPresent(String.self, forKey: .bandwidthID)
-        self.bandwidthSize = try container.decodeLenientIfPresent(Int.self, forKey: .bandwidthSize)
-        self.bandwidthName = try container.decodeIfPresent(String.self, forKey: .bandwidthName)
-        self.networkType = try container.decodeIfPresent(String.self, forKey: .networkType)
-        self.shareType = try container.decodeIfPresent(String.self, forKey: .shareType)
     }
 }

@@ -105,57 +105,23 @@ public struct ResponseVpnConnection: Codable, Sendable, Equatable {
     public var routeMode: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case status
-        case vgwID = "vgw_id"
-        case vgwIP = "vgw_ip"
-        case style
-        case cgwID = "cgw_id"
-        case peerSubnets = "peer_subnets"
-        case tunnelLocalAddress = "tunnel_local_address"
-        case tunnelPeerAddress = "tunnel_peer_address"
-        case enableNqa = "enable_nqa"
-        case enableHub = "enable_hub"
-        case policyRules = "policy_rules"
-        case ikepolicy
-        case ipsecpolicy
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case enterpriseProjectID = "enterprise_project_id"
-        case connectionMonitorID = "connection_monitor_id"
-        case haRole = "ha_role"
-        case tags
-        case eipID = "eip_id"
-        case type
+        case id, name, status, vgwID = "vgw_id", vgwIP = "vgw_ip", style, cgwID = "cgw_id"
+        case peerSubnets = "peer_subnets", tunnelLocalAddress = "tunnel_local_address"
+        case tunnelPeerAddress = "tunnel_peer_address", enableNqa = "enable_nqa", enableHub = "enable_hub"
+        case policyRules = "policy_rules", ikepolicy, ipsecpolicy, createdAt = "created_at"
+        case updatedAt = "updated_at", enterpriseProjectID = "enterprise_project_id"
+        case connectionMonitorID = "connection_monitor_id", haRole = "ha_role", tags, eipID = "eip_id", type
         case routeMode = "route_mode"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        status: String? = nil,
-        vgwID: String? = nil,
-        vgwIP: String? = nil,
-        style: String? = nil,
-        cgwID: String? = nil,
-        peerSubnets: [String]? = nil,
-        tunnelLocalAddress: String? = nil,
-        tunnelPeerAddress: String? = nil,
-        enableNqa: Bool? = nil,
-        enableHub: Bool? = nil,
-        policyRules: [PolicyRule]? = nil,
-        ikepolicy: IkePolicy? = nil,
-        ipsecpolicy: IpsecPolicy? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        enterpriseProjectID: String? = nil,
-        connectionMonitorID: String? = nil,
-        haRole: String? = nil,
-        tags: [VpnResourceTag]? = nil,
-        eipID: String? = nil,
-        type: String? = nil,
-        routeMode: String? = nil
+        id: String? = nil, name: String? = nil, status: String? = nil, vgwID: String? = nil,
+        vgwIP: String? = nil, style: String? = nil, cgwID: String? = nil, peerSubnets: [String]? = nil,
+        tunnelLocalAddress: String? = nil, tunnelPeerAddress: String? = nil, enableNqa: Bool? = nil,
+        enableHub: Bool? = nil, policyRules: [PolicyRule]? = nil, ikepolicy: IkePolicy? = nil,
+        ipsecpolicy: IpsecPolicy? = nil, createdAt: String? = nil, updatedAt: String? = nil,
+        enterpriseProjectID: String? = nil, connectionMonitorID: String? = nil, haRole: String? = nil,
+        tags: [VpnResourceTag]? = nil, eipID: String? = nil, type: String? = nil, routeMode: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -181,33 +147,5 @@ public struct ResponseVpnConnection: Codable, Sendable, Equatable {
         self.eipID = eipID
         self.type = type
         self.routeMode = routeMode
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.vgwID = try container.decodeIfPresent(String.self, forKey: .vgwID)
-        self.vgwIP = try container.decodeIfPresent(String.self, forKey: .vgwIP)
-        self.style = try container.decodeIfPresent(String.self, forKey: .style)
-        self.cgwID = try container.decodeIfPresent(String.self, forKey: .cgwID)
-        self.peerSubnets = try container.decodeIfPresent([String].self, forKey: .peerSubnets)
-        self.tunnelLocalAddress = try container.decodeIfPresent(String.self, forKey: .tunnelLocalAddress)
-        self.tunnelPeerAddress = try container.decodeIfPresent(String.self, forKey: .tunnelPeerAddress)
-        self.enableNqa = try container.decodeLenientIfPresent(Bool.self, forKey: .enableNqa)
-        self.enableHub = try container.decodeLenientIfPresent(Bool.self, forKey: .enableHub)
-        self.policyRules = try container.decodeIfPresent([PolicyRule].self, forKey: .policyRules)
-        self.ikepolicy = try container.decodeIfPresent(IkePolicy.self, forKey: .ikepolicy)
-        self.ipsecpolicy = try container.decodeIfPresent(IpsecPolicy.self, forKey: .ipsecpolicy)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.connectionMonitorID = try container.decodeIfPresent(String.self, forKey: .connectionMonitorID)
-        self.haRole = try container.decodeIfPresent(String.self, forKey: .haRole)
-        self.tags = try container.decodeIfPresent([VpnResourceTag].self, forKey: .tags)
-        self.eipID = try container.decodeIfPresent(String.self, forKey: .eipID)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.routeMode = try container.decodeIfPresent(String.self, forKey: .routeMode)
     }
 }

@@ -44,29 +44,14 @@ public struct ShowCgwResponseCustomerGateway: Codable, Sendable, Equatable {
     public var ip: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case idType = "id_type"
-        case idValue = "id_value"
-        case bgpAsn = "bgp_asn"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case tags
-        case routeMode = "route_mode"
-        case ip
+        case id, name, idType = "id_type", idValue = "id_value", bgpAsn = "bgp_asn", createdAt = "created_at"
+        case updatedAt = "updated_at", tags, routeMode = "route_mode", ip
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        idType: String? = nil,
-        idValue: String? = nil,
-        bgpAsn: Int64? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        tags: [VpnResourceTag]? = nil,
-        routeMode: String? = nil,
-        ip: String? = nil
+        id: String? = nil, name: String? = nil, idType: String? = nil, idValue: String? = nil,
+        bgpAsn: Int64? = nil, createdAt: String? = nil, updatedAt: String? = nil,
+        tags: [VpnResourceTag]? = nil, routeMode: String? = nil, ip: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -78,19 +63,5 @@ public struct ShowCgwResponseCustomerGateway: Codable, Sendable, Equatable {
         self.tags = tags
         self.routeMode = routeMode
         self.ip = ip
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.idType = try container.decodeIfPresent(String.self, forKey: .idType)
-        self.idValue = try container.decodeIfPresent(String.self, forKey: .idValue)
-        self.bgpAsn = try container.decodeLenientIfPresent(Int64.self, forKey: .bgpAsn)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.tags = try container.decodeIfPresent([VpnResourceTag].self, forKey: .tags)
-        self.routeMode = try container.decodeIfPresent(String.self, forKey: .routeMode)
-        self.ip = try container.decodeIfPresent(String.self, forKey: .ip)
     }
 }

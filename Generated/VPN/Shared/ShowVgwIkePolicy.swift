@@ -21,29 +21,17 @@ public struct ShowVgwIkePolicy: Codable, Sendable, Equatable {
     public var lifetimeSeconds: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case encryptionAlgorithm = "encryption_algorithm"
-        case dhGroup = "dh_group"
-        case authenticationAlgorithm = "authentication_algorithm"
-        case lifetimeSeconds = "lifetime_seconds"
+        case encryptionAlgorithm = "encryption_algorithm", dhGroup = "dh_group"
+        case authenticationAlgorithm = "authentication_algorithm", lifetimeSeconds = "lifetime_seconds"
     }
 
     public init(
-        encryptionAlgorithm: String? = nil,
-        dhGroup: String? = nil,
-        authenticationAlgorithm: String? = nil,
+        encryptionAlgorithm: String? = nil, dhGroup: String? = nil, authenticationAlgorithm: String? = nil,
         lifetimeSeconds: Int? = nil
     ) {
         self.encryptionAlgorithm = encryptionAlgorithm
         self.dhGroup = dhGroup
         self.authenticationAlgorithm = authenticationAlgorithm
         self.lifetimeSeconds = lifetimeSeconds
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.encryptionAlgorithm = try container.decodeIfPresent(String.self, forKey: .encryptionAlgorithm)
-        self.dhGroup = try container.decodeIfPresent(String.self, forKey: .dhGroup)
-        self.authenticationAlgorithm = try container.decodeIfPresent(String.self, forKey: .authenticationAlgorithm)
-        self.lifetimeSeconds = try container.decodeLenientIfPresent(Int.self, forKey: .lifetimeSeconds)
     }
 }

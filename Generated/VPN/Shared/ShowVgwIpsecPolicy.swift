@@ -22,28 +22,16 @@ public struct ShowVgwIpsecPolicy: Codable, Sendable, Equatable {
 
     private enum CodingKeys: String, CodingKey {
         case authenticationAlgorithm = "authentication_algorithm"
-        case encryptionAlgorithm = "encryption_algorithm"
-        case pfs
-        case lifetimeSeconds = "lifetime_seconds"
+        case encryptionAlgorithm = "encryption_algorithm", pfs, lifetimeSeconds = "lifetime_seconds"
     }
 
     public init(
-        authenticationAlgorithm: String? = nil,
-        encryptionAlgorithm: String? = nil,
-        pfs: String? = nil,
+        authenticationAlgorithm: String? = nil, encryptionAlgorithm: String? = nil, pfs: String? = nil,
         lifetimeSeconds: Int? = nil
     ) {
         self.authenticationAlgorithm = authenticationAlgorithm
         self.encryptionAlgorithm = encryptionAlgorithm
         self.pfs = pfs
         self.lifetimeSeconds = lifetimeSeconds
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.authenticationAlgorithm = try container.decodeIfPresent(String.self, forKey: .authenticationAlgorithm)
-        self.encryptionAlgorithm = try container.decodeIfPresent(String.self, forKey: .encryptionAlgorithm)
-        self.pfs = try container.decodeIfPresent(String.self, forKey: .pfs)
-        self.lifetimeSeconds = try container.decodeLenientIfPresent(Int.self, forKey: .lifetimeSeconds)
     }
 }

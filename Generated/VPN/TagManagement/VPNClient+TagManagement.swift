@@ -18,11 +18,9 @@ extension VPNClient {
         _ body: BatchCreateOrDeleteVPNTagsRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "BatchCreateOrDeleteVPNTags",
-            method: .post,
+            operation: "BatchCreateOrDeleteVPNTags", method: .post,
             path: "/v2.0/{project_id}/ipsec-site-connections/{resource_id}/tags/action",
-            pathParameters: ["resource_id": resourceID],
-            body: body
+            pathParameters: ["resource_id": resourceID], body: body
         )
         try await client.send(request)
     }
@@ -38,11 +36,9 @@ extension VPNClient {
     ///   - body: The request body.
     public func createTagsForVPN(resourceID: String, _ body: CreateTagsForVPNRequest) async throws {
         let request = OperationRequest(
-            operation: "CreateTagsForVPN",
-            method: .post,
+            operation: "CreateTagsForVPN", method: .post,
             path: "/v2.0/{project_id}/ipsec-site-connections/{resource_id}/tags",
-            pathParameters: ["resource_id": resourceID],
-            body: body
+            pathParameters: ["resource_id": resourceID], body: body
         )
         try await client.send(request)
     }
@@ -58,8 +54,7 @@ extension VPNClient {
     ///   - key:
     public func deleteVPNTags(resourceID: String, key: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteVPNTags",
-            method: .delete,
+            operation: "DeleteVPNTags", method: .delete,
             path: "/v2.0/{project_id}/ipsec-site-connections/{resource_id}/tags/{key}",
             pathParameters: ["resource_id": resourceID, "key": key]
         )
@@ -78,8 +73,7 @@ extension VPNClient {
     /// - Returns: The body of the service's `200` response.
     public func listVPNTags(resourceID: String) async throws -> ListVPNTagsResponse {
         let request = OperationRequest(
-            operation: "ListVPNTags",
-            method: .get,
+            operation: "ListVPNTags", method: .get,
             path: "/v2.0/{project_id}/ipsec-site-connections/{resource_id}/tags",
             pathParameters: ["resource_id": resourceID]
         )
@@ -95,8 +89,7 @@ extension VPNClient {
     /// - Returns: The body of the service's `200` response.
     public func listVPNTagsInProject() async throws -> ListVPNTagsInProjectResponse {
         let request = OperationRequest(
-            operation: "ListVPNTagsInProject",
-            method: .get,
+            operation: "ListVPNTagsInProject", method: .get,
             path: "/v2.0/{project_id}/ipsec-site-connections/tags"
         )
         return try await client.send(request, as: ListVPNTagsInProjectResponse.self)
@@ -114,10 +107,8 @@ extension VPNClient {
     /// - Returns: The body of the service's `200` response.
     public func listVPNsByTag(_ body: ListVPNsByTagRequest) async throws -> ListVPNsByTagResponse {
         let request = OperationRequest(
-            operation: "ListVPNsByTag",
-            method: .post,
-            path: "/v2.0/{project_id}/ipsec-site-connections/resource_instances/action",
-            body: body
+            operation: "ListVPNsByTag", method: .post,
+            path: "/v2.0/{project_id}/ipsec-site-connections/resource_instances/action", body: body
         )
         return try await client.send(request, as: ListVPNsByTagResponse.self)
     }

@@ -108,41 +108,18 @@ public struct CreateVpnConnectionRequestBodyContent: Codable, Sendable, Equatabl
     public var tags: [Match]?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case vgwID = "vgw_id"
-        case vgwIP = "vgw_ip"
-        case style
-        case cgwID = "cgw_id"
-        case peerSubnets = "peer_subnets"
-        case tunnelLocalAddress = "tunnel_local_address"
-        case tunnelPeerAddress = "tunnel_peer_address"
-        case enableNqa = "enable_nqa"
-        case enableHub = "enable_hub"
-        case psk
-        case policyRules = "policy_rules"
-        case ikepolicy
-        case ipsecpolicy
-        case haRole = "ha_role"
-        case tags
+        case name, vgwID = "vgw_id", vgwIP = "vgw_ip", style, cgwID = "cgw_id", peerSubnets = "peer_subnets"
+        case tunnelLocalAddress = "tunnel_local_address", tunnelPeerAddress = "tunnel_peer_address"
+        case enableNqa = "enable_nqa", enableHub = "enable_hub", psk, policyRules = "policy_rules", ikepolicy
+        case ipsecpolicy, haRole = "ha_role", tags
     }
 
     public init(
-        name: String? = nil,
-        vgwID: String,
-        vgwIP: String,
-        style: String? = nil,
-        cgwID: String,
-        peerSubnets: [String]? = nil,
-        tunnelLocalAddress: String? = nil,
-        tunnelPeerAddress: String? = nil,
-        enableNqa: Bool? = nil,
-        enableHub: Bool? = nil,
-        psk: String? = nil,
-        policyRules: [CreateVpnConnectionPolicyRule]? = nil,
-        ikepolicy: IkePolicy? = nil,
-        ipsecpolicy: IpsecPolicy? = nil,
-        haRole: String? = nil,
-        tags: [Match]? = nil
+        name: String? = nil, vgwID: String, vgwIP: String, style: String? = nil, cgwID: String,
+        peerSubnets: [String]? = nil, tunnelLocalAddress: String? = nil, tunnelPeerAddress: String? = nil,
+        enableNqa: Bool? = nil, enableHub: Bool? = nil, psk: String? = nil,
+        policyRules: [CreateVpnConnectionPolicyRule]? = nil, ikepolicy: IkePolicy? = nil,
+        ipsecpolicy: IpsecPolicy? = nil, haRole: String? = nil, tags: [Match]? = nil
     ) {
         self.name = name
         self.vgwID = vgwID
@@ -161,26 +138,6 @@ public struct CreateVpnConnectionRequestBodyContent: Codable, Sendable, Equatabl
         self.haRole = haRole
         self.tags = tags
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.vgwID = try container.decode(String.self, forKey: .vgwID)
-        self.vgwIP = try container.decode(String.self, forKey: .vgwIP)
-        self.style = try container.decodeIfPresent(String.self, forKey: .style)
-        self.cgwID = try container.decode(String.self, forKey: .cgwID)
-        self.peerSubnets = try container.decodeIfPresent([String].self, forKey: .peerSubnets)
-        self.tunnelLocalAddress = try container.decodeIfPresent(String.self, forKey: .tunnelLocalAddress)
-        self.tunnelPeerAddress = try container.decodeIfPresent(String.self, forKey: .tunnelPeerAddress)
-        self.enableNqa = try container.decodeLenientIfPresent(Bool.self, forKey: .enableNqa)
-        self.enableHub = try container.decodeLenientIfPresent(Bool.self, forKey: .enableHub)
-        self.psk = try container.decodeIfPresent(String.self, forKey: .psk)
-        self.policyRules = try container.decodeIfPresent([CreateVpnConnectionPolicyRule].self, forKey: .policyRules)
-        self.ikepolicy = try container.decodeIfPresent(IkePolicy.self, forKey: .ikepolicy)
-        self.ipsecpolicy = try container.decodeIfPresent(IpsecPolicy.self, forKey: .ipsecpolicy)
-        self.haRole = try container.decodeIfPresent(String.self, forKey: .haRole)
-        self.tags = try container.decodeIfPresent([Match].self, forKey: .tags)
-    }
 }
 
 /// The response of ``VPNClient/createVpnConnection``.
@@ -191,8 +148,7 @@ public struct CreateVpnConnectionResponse: Codable, Sendable, Equatable {
     public var requestID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case vpnConnection = "vpn_connection"
-        case requestID = "request_id"
+        case vpnConnection = "vpn_connection", requestID = "request_id"
     }
 
     public init(vpnConnection: CreateVpnConnectionResponseVpnConnection? = nil, requestID: String? = nil) {
@@ -287,53 +243,22 @@ public struct CreateVpnConnectionResponseVpnConnection: Codable, Sendable, Equat
     public var routeMode: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case vgwID = "vgw_id"
-        case vgwIP = "vgw_ip"
-        case style
-        case cgwID = "cgw_id"
-        case peerSubnets = "peer_subnets"
-        case tunnelLocalAddress = "tunnel_local_address"
-        case tunnelPeerAddress = "tunnel_peer_address"
-        case enableHub = "enable_hub"
-        case enableNqa = "enable_nqa"
-        case policyRules = "policy_rules"
-        case ikepolicy
-        case ipsecpolicy
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case enterpriseProjectID = "enterprise_project_id"
-        case haRole = "ha_role"
-        case tags
-        case eipID = "eip_id"
-        case type
-        case routeMode = "route_mode"
+        case id, name, vgwID = "vgw_id", vgwIP = "vgw_ip", style, cgwID = "cgw_id"
+        case peerSubnets = "peer_subnets", tunnelLocalAddress = "tunnel_local_address"
+        case tunnelPeerAddress = "tunnel_peer_address", enableHub = "enable_hub", enableNqa = "enable_nqa"
+        case policyRules = "policy_rules", ikepolicy, ipsecpolicy, createdAt = "created_at"
+        case updatedAt = "updated_at", enterpriseProjectID = "enterprise_project_id", haRole = "ha_role", tags
+        case eipID = "eip_id", type, routeMode = "route_mode"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        vgwID: String? = nil,
-        vgwIP: String? = nil,
-        style: String? = nil,
-        cgwID: String? = nil,
-        peerSubnets: [String]? = nil,
-        tunnelLocalAddress: String? = nil,
-        tunnelPeerAddress: String? = nil,
-        enableHub: Bool? = nil,
-        enableNqa: Bool? = nil,
-        policyRules: [CreateVpnConnectionPolicyRule]? = nil,
-        ikepolicy: IkePolicy? = nil,
-        ipsecpolicy: IpsecPolicy? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        enterpriseProjectID: String? = nil,
-        haRole: String? = nil,
-        tags: [VpnResourceTag]? = nil,
-        eipID: String? = nil,
-        type: String? = nil,
-        routeMode: String? = nil
+        id: String? = nil, name: String? = nil, vgwID: String? = nil, vgwIP: String? = nil,
+        style: String? = nil, cgwID: String? = nil, peerSubnets: [String]? = nil,
+        tunnelLocalAddress: String? = nil, tunnelPeerAddress: String? = nil, enableHub: Bool? = nil,
+        enableNqa: Bool? = nil, policyRules: [CreateVpnConnectionPolicyRule]? = nil,
+        ikepolicy: IkePolicy? = nil, ipsecpolicy: IpsecPolicy? = nil, createdAt: String? = nil,
+        updatedAt: String? = nil, enterpriseProjectID: String? = nil, haRole: String? = nil,
+        tags: [VpnResourceTag]? = nil, eipID: String? = nil, type: String? = nil, routeMode: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -357,31 +282,5 @@ public struct CreateVpnConnectionResponseVpnConnection: Codable, Sendable, Equat
         self.eipID = eipID
         self.type = type
         self.routeMode = routeMode
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.vgwID = try container.decodeIfPresent(String.self, forKey: .vgwID)
-        self.vgwIP = try container.decodeIfPresent(String.self, forKey: .vgwIP)
-        self.style = try container.decodeIfPresent(String.self, forKey: .style)
-        self.cgwID = try container.decodeIfPresent(String.self, forKey: .cgwID)
-        self.peerSubnets = try container.decodeIfPresent([String].self, forKey: .peerSubnets)
-        self.tunnelLocalAddress = try container.decodeIfPresent(String.self, forKey: .tunnelLocalAddress)
-        self.tunnelPeerAddress = try container.decodeIfPresent(String.self, forKey: .tunnelPeerAddress)
-        self.enableHub = try container.decodeLenientIfPresent(Bool.self, forKey: .enableHub)
-        self.enableNqa = try container.decodeLenientIfPresent(Bool.self, forKey: .enableNqa)
-        self.policyRules = try container.decodeIfPresent([CreateVpnConnectionPolicyRule].self, forKey: .policyRules)
-        self.ikepolicy = try container.decodeIfPresent(IkePolicy.self, forKey: .ikepolicy)
-        self.ipsecpolicy = try container.decodeIfPresent(IpsecPolicy.self, forKey: .ipsecpolicy)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.haRole = try container.decodeIfPresent(String.self, forKey: .haRole)
-        self.tags = try container.decodeIfPresent([VpnResourceTag].self, forKey: .tags)
-        self.eipID = try container.decodeIfPresent(String.self, forKey: .eipID)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.routeMode = try container.decodeIfPresent(String.self, forKey: .routeMode)
     }
 }

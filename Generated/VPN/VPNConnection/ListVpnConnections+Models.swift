@@ -15,29 +15,17 @@ public struct ListVpnConnectionsResponse: Codable, Sendable, Equatable {
     public var totalCount: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case vpnConnections = "vpn_connections"
-        case pageInfo = "page_info"
-        case requestID = "request_id"
+        case vpnConnections = "vpn_connections", pageInfo = "page_info", requestID = "request_id"
         case totalCount = "total_count"
     }
 
     public init(
-        vpnConnections: [ResponseVpnConnection]? = nil,
-        pageInfo: PageInfo? = nil,
-        requestID: String? = nil,
+        vpnConnections: [ResponseVpnConnection]? = nil, pageInfo: PageInfo? = nil, requestID: String? = nil,
         totalCount: Int64? = nil
     ) {
         self.vpnConnections = vpnConnections
         self.pageInfo = pageInfo
         self.requestID = requestID
         self.totalCount = totalCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.vpnConnections = try container.decodeIfPresent([ResponseVpnConnection].self, forKey: .vpnConnections)
-        self.pageInfo = try container.decodeIfPresent(PageInfo.self, forKey: .pageInfo)
-        self.requestID = try container.decodeIfPresent(String.self, forKey: .requestID)
-        self.totalCount = try container.decodeLenientIfPresent(Int64.self, forKey: .totalCount)
     }
 }

@@ -11,8 +11,7 @@ public struct ShowVpnConnectionResponse: Codable, Sendable, Equatable {
     public var requestID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case vpnConnection = "vpn_connection"
-        case requestID = "request_id"
+        case vpnConnection = "vpn_connection", requestID = "request_id"
     }
 
     public init(vpnConnection: ResponseVpnConnection? = nil, requestID: String? = nil) {

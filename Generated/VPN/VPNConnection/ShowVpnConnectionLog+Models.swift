@@ -11,19 +11,12 @@ public struct Log: Codable, Sendable, Equatable {
     public var rawMessage: String?
 
     private enum CodingKeys: String, CodingKey {
-        case time
-        case rawMessage = "raw_message"
+        case time, rawMessage = "raw_message"
     }
 
     public init(time: Int? = nil, rawMessage: String? = nil) {
         self.time = time
         self.rawMessage = rawMessage
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.time = try container.decodeLenientIfPresent(Int.self, forKey: .time)
-        self.rawMessage = try container.decodeIfPresent(String.self, forKey: .rawMessage)
     }
 }
 
@@ -35,8 +28,7 @@ public struct ShowVpnConnectionLogResponse: Codable, Sendable, Equatable {
     public var requestID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case logs
-        case requestID = "request_id"
+        case logs, requestID = "request_id"
     }
 
     public init(logs: [Log]? = nil, requestID: String? = nil) {

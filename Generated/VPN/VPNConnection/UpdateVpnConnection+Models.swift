@@ -18,23 +18,10 @@ public struct UpdateDpd: Codable, Sendable, Equatable {
     /// The default value is seq-hash-notify.
     public var msg: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case timeout
-        case interval
-        case msg
-    }
-
     public init(timeout: Int? = nil, interval: Int? = nil, msg: String? = nil) {
         self.timeout = timeout
         self.interval = interval
         self.msg = msg
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.timeout = try container.decodeLenientIfPresent(Int.self, forKey: .timeout)
-        self.interval = try container.decodeLenientIfPresent(Int.self, forKey: .interval)
-        self.msg = try container.decodeIfPresent(String.self, forKey: .msg)
     }
 }
 
@@ -97,31 +84,18 @@ public struct UpdateIkePolicy: Codable, Sendable, Equatable {
     public var dpd: UpdateDpd?
 
     private enum CodingKeys: String, CodingKey {
-        case ikeVersion = "ike_version"
-        case phase1NegotiationMode = "phase1_negotiation_mode"
+        case ikeVersion = "ike_version", phase1NegotiationMode = "phase1_negotiation_mode"
         case authenticationAlgorithm = "authentication_algorithm"
-        case encryptionAlgorithm = "encryption_algorithm"
-        case dhGroup = "dh_group"
-        case lifetimeSeconds = "lifetime_seconds"
-        case localIDType = "local_id_type"
-        case localID = "local_id"
-        case peerIDType = "peer_id_type"
-        case peerID = "peer_id"
-        case dpd
+        case encryptionAlgorithm = "encryption_algorithm", dhGroup = "dh_group"
+        case lifetimeSeconds = "lifetime_seconds", localIDType = "local_id_type", localID = "local_id"
+        case peerIDType = "peer_id_type", peerID = "peer_id", dpd
     }
 
     public init(
-        ikeVersion: String? = nil,
-        phase1NegotiationMode: String? = nil,
-        authenticationAlgorithm: String? = nil,
-        encryptionAlgorithm: String? = nil,
-        dhGroup: String? = nil,
-        lifetimeSeconds: Int? = nil,
-        localIDType: String? = nil,
-        localID: String? = nil,
-        peerIDType: String? = nil,
-        peerID: String? = nil,
-        dpd: UpdateDpd? = nil
+        ikeVersion: String? = nil, phase1NegotiationMode: String? = nil,
+        authenticationAlgorithm: String? = nil, encryptionAlgorithm: String? = nil, dhGroup: String? = nil,
+        lifetimeSeconds: Int? = nil, localIDType: String? = nil, localID: String? = nil,
+        peerIDType: String? = nil, peerID: String? = nil, dpd: UpdateDpd? = nil
     ) {
         self.ikeVersion = ikeVersion
         self.phase1NegotiationMode = phase1NegotiationMode
@@ -134,21 +108,6 @@ public struct UpdateIkePolicy: Codable, Sendable, Equatable {
         self.peerIDType = peerIDType
         self.peerID = peerID
         self.dpd = dpd
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.ikeVersion = try container.decodeIfPresent(String.self, forKey: .ikeVersion)
-        self.phase1NegotiationMode = try container.decodeIfPresent(String.self, forKey: .phase1NegotiationMode)
-        self.authenticationAlgorithm = try container.decodeIfPresent(String.self, forKey: .authenticationAlgorithm)
-        self.encryptionAlgorithm = try container.decodeIfPresent(String.self, forKey: .encryptionAlgorithm)
-        self.dhGroup = try container.decodeIfPresent(String.self, forKey: .dhGroup)
-        self.lifetimeSeconds = try container.decodeLenientIfPresent(Int.self, forKey: .lifetimeSeconds)
-        self.localIDType = try container.decodeIfPresent(String.self, forKey: .localIDType)
-        self.localID = try container.decodeIfPresent(String.self, forKey: .localID)
-        self.peerIDType = try container.decodeIfPresent(String.self, forKey: .peerIDType)
-        self.peerID = try container.decodeIfPresent(String.self, forKey: .peerID)
-        self.dpd = try container.decodeIfPresent(UpdateDpd.self, forKey: .dpd)
     }
 }
 
@@ -187,20 +146,13 @@ public struct UpdateIpsecPolicy: Codable, Sendable, Equatable {
 
     private enum CodingKeys: String, CodingKey {
         case authenticationAlgorithm = "authentication_algorithm"
-        case encryptionAlgorithm = "encryption_algorithm"
-        case pfs
-        case transformProtocol = "transform_protocol"
-        case lifetimeSeconds = "lifetime_seconds"
-        case encapsulationMode = "encapsulation_mode"
+        case encryptionAlgorithm = "encryption_algorithm", pfs, transformProtocol = "transform_protocol"
+        case lifetimeSeconds = "lifetime_seconds", encapsulationMode = "encapsulation_mode"
     }
 
     public init(
-        authenticationAlgorithm: String? = nil,
-        encryptionAlgorithm: String? = nil,
-        pfs: String? = nil,
-        transformProtocol: String? = nil,
-        lifetimeSeconds: Int? = nil,
-        encapsulationMode: String? = nil
+        authenticationAlgorithm: String? = nil, encryptionAlgorithm: String? = nil, pfs: String? = nil,
+        transformProtocol: String? = nil, lifetimeSeconds: Int? = nil, encapsulationMode: String? = nil
     ) {
         self.authenticationAlgorithm = authenticationAlgorithm
         self.encryptionAlgorithm = encryptionAlgorithm
@@ -208,16 +160,6 @@ public struct UpdateIpsecPolicy: Codable, Sendable, Equatable {
         self.transformProtocol = transformProtocol
         self.lifetimeSeconds = lifetimeSeconds
         self.encapsulationMode = encapsulationMode
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.authenticationAlgorithm = try container.decodeIfPresent(String.self, forKey: .authenticationAlgorithm)
-        self.encryptionAlgorithm = try container.decodeIfPresent(String.self, forKey: .encryptionAlgorithm)
-        self.pfs = try container.decodeIfPresent(String.self, forKey: .pfs)
-        self.transformProtocol = try container.decodeIfPresent(String.self, forKey: .transformProtocol)
-        self.lifetimeSeconds = try container.decodeLenientIfPresent(Int.self, forKey: .lifetimeSeconds)
-        self.encapsulationMode = try container.decodeIfPresent(String.self, forKey: .encapsulationMode)
     }
 }
 
@@ -290,29 +232,16 @@ public struct UpdateVpnConnectionRequestBodyContent: Codable, Sendable, Equatabl
     public var ipsecpolicy: UpdateIpsecPolicy?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case cgwID = "cgw_id"
-        case peerSubnets = "peer_subnets"
-        case tunnelLocalAddress = "tunnel_local_address"
-        case tunnelPeerAddress = "tunnel_peer_address"
-        case enableHub = "enable_hub"
-        case psk
-        case policyRules = "policy_rules"
-        case ikepolicy
-        case ipsecpolicy
+        case name, cgwID = "cgw_id", peerSubnets = "peer_subnets", tunnelLocalAddress = "tunnel_local_address"
+        case tunnelPeerAddress = "tunnel_peer_address", enableHub = "enable_hub", psk
+        case policyRules = "policy_rules", ikepolicy, ipsecpolicy
     }
 
     public init(
-        name: String? = nil,
-        cgwID: String? = nil,
-        peerSubnets: [String]? = nil,
-        tunnelLocalAddress: String? = nil,
-        tunnelPeerAddress: String? = nil,
-        enableHub: Bool? = nil,
-        psk: String? = nil,
-        policyRules: [CreateVpnConnectionPolicyRule]? = nil,
-        ikepolicy: UpdateIkePolicy? = nil,
-        ipsecpolicy: UpdateIpsecPolicy? = nil
+        name: String? = nil, cgwID: String? = nil, peerSubnets: [String]? = nil,
+        tunnelLocalAddress: String? = nil, tunnelPeerAddress: String? = nil, enableHub: Bool? = nil,
+        psk: String? = nil, policyRules: [CreateVpnConnectionPolicyRule]? = nil,
+        ikepolicy: UpdateIkePolicy? = nil, ipsecpolicy: UpdateIpsecPolicy? = nil
     ) {
         self.name = name
         self.cgwID = cgwID
@@ -325,20 +254,6 @@ public struct UpdateVpnConnectionRequestBodyContent: Codable, Sendable, Equatabl
         self.ikepolicy = ikepolicy
         self.ipsecpolicy = ipsecpolicy
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.cgwID = try container.decodeIfPresent(String.self, forKey: .cgwID)
-        self.peerSubnets = try container.decodeIfPresent([String].self, forKey: .peerSubnets)
-        self.tunnelLocalAddress = try container.decodeIfPresent(String.self, forKey: .tunnelLocalAddress)
-        self.tunnelPeerAddress = try container.decodeIfPresent(String.self, forKey: .tunnelPeerAddress)
-        self.enableHub = try container.decodeLenientIfPresent(Bool.self, forKey: .enableHub)
-        self.psk = try container.decodeIfPresent(String.self, forKey: .psk)
-        self.policyRules = try container.decodeIfPresent([CreateVpnConnectionPolicyRule].self, forKey: .policyRules)
-        self.ikepolicy = try container.decodeIfPresent(UpdateIkePolicy.self, forKey: .ikepolicy)
-        self.ipsecpolicy = try container.decodeIfPresent(UpdateIpsecPolicy.self, forKey: .ipsecpolicy)
-    }
 }
 
 /// The response of ``VPNClient/updateVpnConnection``.
@@ -349,8 +264,7 @@ public struct UpdateVpnConnectionResponse: Codable, Sendable, Equatable {
     public var requestID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case vpnConnection = "vpn_connection"
-        case requestID = "request_id"
+        case vpnConnection = "vpn_connection", requestID = "request_id"
     }
 
     public init(vpnConnection: UpdateVpnConnectionResponseVpnConnection? = nil, requestID: String? = nil) {
@@ -450,55 +364,23 @@ public struct UpdateVpnConnectionResponseVpnConnection: Codable, Sendable, Equat
     public var routeMode: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case vgwID = "vgw_id"
-        case vgwIP = "vgw_ip"
-        case style
-        case cgwID = "cgw_id"
-        case peerSubnets = "peer_subnets"
-        case tunnelLocalAddress = "tunnel_local_address"
-        case tunnelPeerAddress = "tunnel_peer_address"
-        case enableNqa = "enable_nqa"
-        case enableHub = "enable_hub"
-        case policyRules = "policy_rules"
-        case ikepolicy
-        case ipsecpolicy
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case enterpriseProjectID = "enterprise_project_id"
-        case connectionMonitorID = "connection_monitor_id"
-        case haRole = "ha_role"
-        case tags
-        case eipID = "eip_id"
-        case type
+        case id, name, vgwID = "vgw_id", vgwIP = "vgw_ip", style, cgwID = "cgw_id"
+        case peerSubnets = "peer_subnets", tunnelLocalAddress = "tunnel_local_address"
+        case tunnelPeerAddress = "tunnel_peer_address", enableNqa = "enable_nqa", enableHub = "enable_hub"
+        case policyRules = "policy_rules", ikepolicy, ipsecpolicy, createdAt = "created_at"
+        case updatedAt = "updated_at", enterpriseProjectID = "enterprise_project_id"
+        case connectionMonitorID = "connection_monitor_id", haRole = "ha_role", tags, eipID = "eip_id", type
         case routeMode = "route_mode"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        vgwID: String? = nil,
-        vgwIP: String? = nil,
-        style: String? = nil,
-        cgwID: String? = nil,
-        peerSubnets: [String]? = nil,
-        tunnelLocalAddress: String? = nil,
-        tunnelPeerAddress: String? = nil,
-        enableNqa: Bool? = nil,
-        enableHub: Bool? = nil,
-        policyRules: [PolicyRule]? = nil,
-        ikepolicy: IkePolicy? = nil,
-        ipsecpolicy: IpsecPolicy? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        enterpriseProjectID: String? = nil,
-        connectionMonitorID: String? = nil,
-        haRole: String? = nil,
-        tags: [VpnResourceTag]? = nil,
-        eipID: String? = nil,
-        type: String? = nil,
-        routeMode: String? = nil
+        id: String? = nil, name: String? = nil, vgwID: String? = nil, vgwIP: String? = nil,
+        style: String? = nil, cgwID: String? = nil, peerSubnets: [String]? = nil,
+        tunnelLocalAddress: String? = nil, tunnelPeerAddress: String? = nil, enableNqa: Bool? = nil,
+        enableHub: Bool? = nil, policyRules: [PolicyRule]? = nil, ikepolicy: IkePolicy? = nil,
+        ipsecpolicy: IpsecPolicy? = nil, createdAt: String? = nil, updatedAt: String? = nil,
+        enterpriseProjectID: String? = nil, connectionMonitorID: String? = nil, haRole: String? = nil,
+        tags: [VpnResourceTag]? = nil, eipID: String? = nil, type: String? = nil, routeMode: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -523,32 +405,5 @@ public struct UpdateVpnConnectionResponseVpnConnection: Codable, Sendable, Equat
         self.eipID = eipID
         self.type = type
         self.routeMode = routeMode
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.vgwID = try container.decodeIfPresent(String.self, forKey: .vgwID)
-        self.vgwIP = try container.decodeIfPresent(String.self, forKey: .vgwIP)
-        self.style = try container.decodeIfPresent(String.self, forKey: .style)
-        self.cgwID = try container.decodeIfPresent(String.self, forKey: .cgwID)
-        self.peerSubnets = try container.decodeIfPresent([String].self, forKey: .peerSubnets)
-        self.tunnelLocalAddress = try container.decodeIfPresent(String.self, forKey: .tunnelLocalAddress)
-        self.tunnelPeerAddress = try container.decodeIfPresent(String.self, forKey: .tunnelPeerAddress)
-        self.enableNqa = try container.decodeLenientIfPresent(Bool.self, forKey: .enableNqa)
-        self.enableHub = try container.decodeLenientIfPresent(Bool.self, forKey: .enableHub)
-        self.policyRules = try container.decodeIfPresent([PolicyRule].self, forKey: .policyRules)
-        self.ikepolicy = try container.decodeIfPresent(IkePolicy.self, forKey: .ikepolicy)
-        self.ipsecpolicy = try container.decodeIfPresent(IpsecPolicy.self, forKey: .ipsecpolicy)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.connectionMonitorID = try container.decodeIfPresent(String.self, forKey: .connectionMonitorID)
-        self.haRole = try container.decodeIfPresent(String.self, forKey: .haRole)
-        self.tags = try container.decodeIfPresent([VpnResourceTag].self, forKey: .tags)
-        self.eipID = try container.decodeIfPresent(String.self, forKey: .eipID)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.routeMode = try container.decodeIfPresent(String.self, forKey: .routeMode)
     }
 }

@@ -18,10 +18,8 @@ extension VPNClient {
         _ body: BatchCreateVpnConnectionRequest
     ) async throws -> BatchCreateVpnConnectionResponse {
         let request = OperationRequest(
-            operation: "BatchCreateVpnConnection",
-            method: .post,
-            path: "/v5/{project_id}/vpn-connections/batch-create",
-            body: body
+            operation: "BatchCreateVpnConnection", method: .post,
+            path: "/v5/{project_id}/vpn-connections/batch-create", body: body
         )
         return try await client.send(request, as: BatchCreateVpnConnectionResponse.self)
     }
@@ -40,9 +38,7 @@ extension VPNClient {
         _ body: CreateVpnConnectionRequest
     ) async throws -> CreateVpnConnectionResponse {
         let request = OperationRequest(
-            operation: "CreateVpnConnection",
-            method: .post,
-            path: "/v5/{project_id}/vpn-connection",
+            operation: "CreateVpnConnection", method: .post, path: "/v5/{project_id}/vpn-connection",
             body: body
         )
         return try await client.send(request, as: CreateVpnConnectionResponse.self)
@@ -58,8 +54,7 @@ extension VPNClient {
     ///   - vpnConnectionID: Specifies a VPN connection ID.
     public func deleteVpnConnection(vpnConnectionID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteVpnConnection",
-            method: .delete,
+            operation: "DeleteVpnConnection", method: .delete,
             path: "/v5/{project_id}/vpn-connection/{vpn_connection_id}",
             pathParameters: ["vpn_connection_id": vpnConnectionID]
         )
@@ -97,9 +92,7 @@ extension VPNClient {
         query.append("limit", limit)
         query.append("marker", marker)
         let request = OperationRequest(
-            operation: "ListVpnConnections",
-            method: .get,
-            path: "/v5/{project_id}/vpn-connection",
+            operation: "ListVpnConnections", method: .get, path: "/v5/{project_id}/vpn-connection",
             query: query
         )
         return try await client.send(request, as: ListVpnConnectionsResponse.self)
@@ -117,8 +110,7 @@ extension VPNClient {
     /// - Returns: The body of the service's `200` response.
     public func showVpnConnection(vpnConnectionID: String) async throws -> ShowVpnConnectionResponse {
         let request = OperationRequest(
-            operation: "ShowVpnConnection",
-            method: .get,
+            operation: "ShowVpnConnection", method: .get,
             path: "/v5/{project_id}/vpn-connection/{vpn_connection_id}",
             pathParameters: ["vpn_connection_id": vpnConnectionID]
         )
@@ -137,8 +129,7 @@ extension VPNClient {
     /// - Returns: The body of the service's `200` response.
     public func showVpnConnectionLog(vpnConnectionID: String) async throws -> ShowVpnConnectionLogResponse {
         let request = OperationRequest(
-            operation: "ShowVpnConnectionLog",
-            method: .get,
+            operation: "ShowVpnConnectionLog", method: .get,
             path: "/v5/{project_id}/vpn-connection/{vpn_connection_id}/log",
             pathParameters: ["vpn_connection_id": vpnConnectionID]
         )
@@ -161,11 +152,9 @@ extension VPNClient {
         _ body: UpdateVpnConnectionRequest
     ) async throws -> UpdateVpnConnectionResponse {
         let request = OperationRequest(
-            operation: "UpdateVpnConnection",
-            method: .put,
+            operation: "UpdateVpnConnection", method: .put,
             path: "/v5/{project_id}/vpn-connection/{vpn_connection_id}",
-            pathParameters: ["vpn_connection_id": vpnConnectionID],
-            body: body
+            pathParameters: ["vpn_connection_id": vpnConnectionID], body: body
         )
         return try await client.send(request, as: UpdateVpnConnectionResponse.self)
     }

@@ -27,21 +27,13 @@ public struct CreateConnectionMonitorConnectionMonitorInfo: Codable, Sendable, E
     public var protoType: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case vpnConnectionID = "vpn_connection_id"
-        case type
-        case sourceIP = "source_ip"
-        case destinationIP = "destination_ip"
-        case protoType = "proto_type"
+        case id, vpnConnectionID = "vpn_connection_id", type, sourceIP = "source_ip"
+        case destinationIP = "destination_ip", protoType = "proto_type"
     }
 
     public init(
-        id: String? = nil,
-        vpnConnectionID: String? = nil,
-        type: String? = nil,
-        sourceIP: String? = nil,
-        destinationIP: String? = nil,
-        protoType: String? = nil
+        id: String? = nil, vpnConnectionID: String? = nil, type: String? = nil, sourceIP: String? = nil,
+        destinationIP: String? = nil, protoType: String? = nil
     ) {
         self.id = id
         self.vpnConnectionID = vpnConnectionID
@@ -89,13 +81,11 @@ public struct CreateConnectionMonitorResponse: Codable, Sendable, Equatable {
     public var requestID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case connectionMonitor = "connection_monitor"
-        case requestID = "request_id"
+        case connectionMonitor = "connection_monitor", requestID = "request_id"
     }
 
     public init(
-        connectionMonitor: CreateConnectionMonitorConnectionMonitorInfo? = nil,
-        requestID: String? = nil
+        connectionMonitor: CreateConnectionMonitorConnectionMonitorInfo? = nil, requestID: String? = nil
     ) {
         self.connectionMonitor = connectionMonitor
         self.requestID = requestID

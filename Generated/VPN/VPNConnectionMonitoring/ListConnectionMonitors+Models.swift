@@ -11,8 +11,7 @@ public struct ListConnectionMonitorsResponse: Codable, Sendable, Equatable {
     public var requestID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case connectionMonitors = "connection_monitors"
-        case requestID = "request_id"
+        case connectionMonitors = "connection_monitors", requestID = "request_id"
     }
 
     public init(connectionMonitors: [ConnectionMonitorInfo]? = nil, requestID: String? = nil) {

@@ -11,8 +11,7 @@ public struct ShowConnectionMonitorResponse: Codable, Sendable, Equatable {
     public var requestID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case connectionMonitor = "connection_monitor"
-        case requestID = "request_id"
+        case connectionMonitor = "connection_monitor", requestID = "request_id"
     }
 
     public init(connectionMonitor: ConnectionMonitorInfo? = nil, requestID: String? = nil) {

@@ -21,9 +21,7 @@ extension VPNClient {
         _ body: CreateConnectionMonitorRequest
     ) async throws -> CreateConnectionMonitorResponse {
         let request = OperationRequest(
-            operation: "CreateConnectionMonitor",
-            method: .post,
-            path: "/v5/{project_id}/connection-monitors",
+            operation: "CreateConnectionMonitor", method: .post, path: "/v5/{project_id}/connection-monitors",
             body: body
         )
         return try await client.send(request, as: CreateConnectionMonitorResponse.self)
@@ -39,8 +37,7 @@ extension VPNClient {
     ///   - connectionMonitorID: Specifies the ID of a VPN connection monitor.
     public func deleteConnectionMonitor(connectionMonitorID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteConnectionMonitor",
-            method: .delete,
+            operation: "DeleteConnectionMonitor", method: .delete,
             path: "/v5/{project_id}/connection-monitors/{connection_monitor_id}",
             pathParameters: ["connection_monitor_id": connectionMonitorID]
         )
@@ -66,9 +63,7 @@ extension VPNClient {
         query.append("vpn_connection_id", vpnConnectionID)
         query.append("enterprise_project_id", enterpriseProjectID)
         let request = OperationRequest(
-            operation: "ListConnectionMonitors",
-            method: .get,
-            path: "/v5/{project_id}/connection-monitors",
+            operation: "ListConnectionMonitors", method: .get, path: "/v5/{project_id}/connection-monitors",
             query: query
         )
         return try await client.send(request, as: ListConnectionMonitorsResponse.self)
@@ -88,8 +83,7 @@ extension VPNClient {
         connectionMonitorID: String
     ) async throws -> ShowConnectionMonitorResponse {
         let request = OperationRequest(
-            operation: "ShowConnectionMonitor",
-            method: .get,
+            operation: "ShowConnectionMonitor", method: .get,
             path: "/v5/{project_id}/connection-monitors/{connection_monitor_id}",
             pathParameters: ["connection_monitor_id": connectionMonitorID]
         )

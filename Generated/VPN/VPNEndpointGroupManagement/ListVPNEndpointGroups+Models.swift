@@ -21,23 +21,13 @@ public struct ListVPNEndpointGroupsResponse: Codable, Sendable, Equatable {
     public var endpointGroups: [JSONValue]?
 
     private enum CodingKeys: String, CodingKey {
-        case description
-        case tenantID = "tenant_id"
-        case endpoints
-        case type
-        case id
-        case name
+        case description, tenantID = "tenant_id", endpoints, type, id, name
         case endpointGroups = "endpoint_groups"
     }
 
     public init(
-        description: String? = nil,
-        tenantID: String? = nil,
-        endpoints: [JSONValue]? = nil,
-        type: String? = nil,
-        id: String? = nil,
-        name: String? = nil,
-        endpointGroups: [JSONValue]? = nil
+        description: String? = nil, tenantID: String? = nil, endpoints: [JSONValue]? = nil,
+        type: String? = nil, id: String? = nil, name: String? = nil, endpointGroups: [JSONValue]? = nil
     ) {
         self.description = description
         self.tenantID = tenantID

@@ -18,10 +18,7 @@ extension VPNClient {
         _ body: CreateVPNEndpointGroupRequest
     ) async throws -> CreateVPNEndpointGroupResponse {
         let request = OperationRequest(
-            operation: "CreateVPNEndpointGroup",
-            method: .post,
-            path: "/v2.0/vpn/endpoint-groups",
-            body: body
+            operation: "CreateVPNEndpointGroup", method: .post, path: "/v2.0/vpn/endpoint-groups", body: body
         )
         return try await client.send(request, as: CreateVPNEndpointGroupResponse.self)
     }
@@ -36,8 +33,7 @@ extension VPNClient {
     ///   - endpointGroupID: Specifies the VPN endpoint group ID.
     public func deleteVPNEndpointGroup(endpointGroupID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteVPNEndpointGroup",
-            method: .delete,
+            operation: "DeleteVPNEndpointGroup", method: .delete,
             path: "/v2.0/vpn/endpoint-groups/{endpoint_group_id}",
             pathParameters: ["endpoint_group_id": endpointGroupID]
         )
@@ -59,10 +55,7 @@ extension VPNClient {
         var query = QueryItems()
         query.append("fields", fields)
         let request = OperationRequest(
-            operation: "ListVPNEndpointGroups",
-            method: .get,
-            path: "/v2.0/vpn/endpoint-groups",
-            query: query
+            operation: "ListVPNEndpointGroups", method: .get, path: "/v2.0/vpn/endpoint-groups", query: query
         )
         return try await client.send(request, as: ListVPNEndpointGroupsResponse.self)
     }
@@ -79,8 +72,7 @@ extension VPNClient {
     /// - Returns: The body of the service's `200` response.
     public func showVPNEndpointGroup(endpointGroupID: String) async throws -> ShowVPNEndpointGroupResponse {
         let request = OperationRequest(
-            operation: "ShowVPNEndpointGroup",
-            method: .get,
+            operation: "ShowVPNEndpointGroup", method: .get,
             path: "/v2.0/vpn/endpoint-groups/{endpoint_group_id}",
             pathParameters: ["endpoint_group_id": endpointGroupID]
         )
@@ -103,11 +95,9 @@ extension VPNClient {
         _ body: UpdateVPNEndpointGroupRequest
     ) async throws -> UpdateVPNEndpointGroupResponse {
         let request = OperationRequest(
-            operation: "UpdateVPNEndpointGroup",
-            method: .put,
+            operation: "UpdateVPNEndpointGroup", method: .put,
             path: "/v2.0/vpn/endpoint-groups/{endpoint_group_id}",
-            pathParameters: ["endpoint_group_id": endpointGroupID],
-            body: body
+            pathParameters: ["endpoint_group_id": endpointGroupID], body: body
         )
         return try await client.send(request, as: UpdateVPNEndpointGroupResponse.self)
     }

@@ -16,23 +16,10 @@ public struct QuotaInfo: Codable, Sendable, Equatable {
     /// Specifies the number of resources in use.
     public var used: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case quota
-        case used
-    }
-
     public init(type: String? = nil, quota: Int? = nil, used: Int? = nil) {
         self.type = type
         self.quota = quota
         self.used = used
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.quota = try container.decodeLenientIfPresent(Int.self, forKey: .quota)
-        self.used = try container.decodeLenientIfPresent(Int.self, forKey: .used)
     }
 }
 
@@ -54,8 +41,7 @@ public struct ShowQuotasInfoResponse: Codable, Sendable, Equatable {
     public var requestID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case quotas
-        case requestID = "request_id"
+        case quotas, requestID = "request_id"
     }
 
     public init(quotas: Quotas? = nil, requestID: String? = nil) {

@@ -14,9 +14,7 @@ extension VPNClient {
     /// - Returns: The body of the service's `200` response.
     public func showQuotasInfo() async throws -> ShowQuotasInfoResponse {
         let request = OperationRequest(
-            operation: "ShowQuotasInfo",
-            method: .get,
-            path: "/v5/{project_id}/vpn/quotas"
+            operation: "ShowQuotasInfo", method: .get, path: "/v5/{project_id}/vpn/quotas"
         )
         return try await client.send(request, as: ShowQuotasInfoResponse.self)
     }

@@ -35,35 +35,16 @@ public struct ListVPNServicesResponse: Codable, Sendable, Equatable {
     public var tags: [JSONValue]?
 
     private enum CodingKeys: String, CodingKey {
-        case vpnservices
-        case status
-        case routerID = "router_id"
-        case name
-        case externalV6IP = "external_v6_ip"
-        case adminStateUp = "admin_state_up"
-        case subnetID = "subnet_id"
-        case tenantID = "tenant_id"
-        case externalV4IP = "external_v4_ip"
-        case id
-        case description
-        case createdAt = "created_at"
-        case tags
+        case vpnservices, status, routerID = "router_id", name, externalV6IP = "external_v6_ip"
+        case adminStateUp = "admin_state_up", subnetID = "subnet_id", tenantID = "tenant_id"
+        case externalV4IP = "external_v4_ip", id, description, createdAt = "created_at", tags
     }
 
     public init(
-        vpnservices: [JSONValue]? = nil,
-        status: Status? = nil,
-        routerID: String? = nil,
-        name: String? = nil,
-        externalV6IP: String? = nil,
-        adminStateUp: Bool? = nil,
-        subnetID: String? = nil,
-        tenantID: String? = nil,
-        externalV4IP: String? = nil,
-        id: String? = nil,
-        description: String? = nil,
-        createdAt: String? = nil,
-        tags: [JSONValue]? = nil
+        vpnservices: [JSONValue]? = nil, status: Status? = nil, routerID: String? = nil, name: String? = nil,
+        externalV6IP: String? = nil, adminStateUp: Bool? = nil, subnetID: String? = nil,
+        tenantID: String? = nil, externalV4IP: String? = nil, id: String? = nil, description: String? = nil,
+        createdAt: String? = nil, tags: [JSONValue]? = nil
     ) {
         self.vpnservices = vpnservices
         self.status = status
@@ -78,22 +59,5 @@ public struct ListVPNServicesResponse: Codable, Sendable, Equatable {
         self.description = description
         self.createdAt = createdAt
         self.tags = tags
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.vpnservices = try container.decodeIfPresent([JSONValue].self, forKey: .vpnservices)
-        self.status = try container.decodeIfPresent(Status.self, forKey: .status)
-        self.routerID = try container.decodeIfPresent(String.self, forKey: .routerID)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.externalV6IP = try container.decodeIfPresent(String.self, forKey: .externalV6IP)
-        self.adminStateUp = try container.decodeLenientIfPresent(Bool.self, forKey: .adminStateUp)
-        self.subnetID = try container.decodeIfPresent(String.self, forKey: .subnetID)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.externalV4IP = try container.decodeIfPresent(String.self, forKey: .externalV4IP)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.tags = try container.decodeIfPresent([JSONValue].self, forKey: .tags)
     }
 }

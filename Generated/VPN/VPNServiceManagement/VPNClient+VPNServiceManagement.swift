@@ -16,10 +16,7 @@ extension VPNClient {
     /// - Returns: The body of the service's `200` response.
     public func createVPNService(_ body: CreateVPNServiceRequest) async throws -> CreateVPNServiceResponse {
         let request = OperationRequest(
-            operation: "CreateVPNService",
-            method: .post,
-            path: "/v2.0/vpn/vpnservices",
-            body: body
+            operation: "CreateVPNService", method: .post, path: "/v2.0/vpn/vpnservices", body: body
         )
         return try await client.send(request, as: CreateVPNServiceResponse.self)
     }
@@ -34,9 +31,7 @@ extension VPNClient {
     ///   - serviceID: Specifies the VPN service ID.
     public func deleteVPNService(serviceID: String) async throws {
         let request = OperationRequest(
-            operation: "DeleteVPNService",
-            method: .delete,
-            path: "/v2.0/vpn/vpnservices/{service_id}",
+            operation: "DeleteVPNService", method: .delete, path: "/v2.0/vpn/vpnservices/{service_id}",
             pathParameters: ["service_id": serviceID]
         )
         try await client.send(request)
@@ -57,10 +52,7 @@ extension VPNClient {
         var query = QueryItems()
         query.append("fields", fields)
         let request = OperationRequest(
-            operation: "ListVPNServices",
-            method: .get,
-            path: "/v2.0/vpn/vpnservices",
-            query: query
+            operation: "ListVPNServices", method: .get, path: "/v2.0/vpn/vpnservices", query: query
         )
         return try await client.send(request, as: ListVPNServicesResponse.self)
     }
@@ -77,9 +69,7 @@ extension VPNClient {
     /// - Returns: The body of the service's `200` response.
     public func showVPNService(serviceID: String) async throws -> ShowVPNServiceResponse {
         let request = OperationRequest(
-            operation: "ShowVPNService",
-            method: .get,
-            path: "/v2.0/vpn/vpnservices/{service_id}",
+            operation: "ShowVPNService", method: .get, path: "/v2.0/vpn/vpnservices/{service_id}",
             pathParameters: ["service_id": serviceID]
         )
         return try await client.send(request, as: ShowVPNServiceResponse.self)
@@ -148,11 +138,8 @@ extension VPNClient {
         _ body: UpdateVPNServiceRequest
     ) async throws -> UpdateVPNServiceResponse {
         let request = OperationRequest(
-            operation: "UpdateVPNService",
-            method: .put,
-            path: "/v2.0/vpn/vpnservices/{service_id}",
-            pathParameters: ["service_id": serviceID],
-            body: body
+            operation: "UpdateVPNService", method: .put, path: "/v2.0/vpn/vpnservices/{service_id}",
+            pathParameters: ["service_id": serviceID], body: body
         )
         return try await client.send(request, as: UpdateVPNServiceResponse.self)
     }

@@ -17,16 +17,12 @@ public struct ListResourcesByTagsResource: Codable, Sendable, Equatable {
     public var resourceName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case resourceID = "resource_id"
-        case resourceDetail = "resource_detail"
-        case tags
+        case resourceID = "resource_id", resourceDetail = "resource_detail", tags
         case resourceName = "resource_name"
     }
 
     public init(
-        resourceID: String? = nil,
-        resourceDetail: JSONValue? = nil,
-        tags: [VpnResourceTag]? = nil,
+        resourceID: String? = nil, resourceDetail: JSONValue? = nil, tags: [VpnResourceTag]? = nil,
         resourceName: String? = nil
     ) {
         self.resourceID = resourceID
@@ -44,18 +40,11 @@ public struct ListResourcesByTagsResponse: Codable, Sendable, Equatable {
     public var totalCount: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case resources
-        case totalCount = "total_count"
+        case resources, totalCount = "total_count"
     }
 
     public init(resources: [ListResourcesByTagsResource]? = nil, totalCount: Int? = nil) {
         self.resources = resources
         self.totalCount = totalCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.resources = try container.decodeIfPresent([ListResourcesByTagsResource].self, forKey: .resources)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
     }
 }

@@ -21,11 +21,9 @@ extension VPNClient {
         _ body: BatchCreateResourceTagsRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "BatchCreateResourceTags",
-            method: .post,
+            operation: "BatchCreateResourceTags", method: .post,
             path: "/v5/{project_id}/{resource_type}/{resource_id}/tags/create",
-            pathParameters: ["resource_type": resourceType, "resource_id": resourceID],
-            body: body
+            pathParameters: ["resource_type": resourceType, "resource_id": resourceID], body: body
         )
         try await client.send(request)
     }
@@ -47,11 +45,9 @@ extension VPNClient {
         _ body: BatchDeleteResourceTagsRequest
     ) async throws {
         let request = OperationRequest(
-            operation: "BatchDeleteResourceTags",
-            method: .post,
+            operation: "BatchDeleteResourceTags", method: .post,
             path: "/v5/{project_id}/{resource_type}/{resource_id}/tags/delete",
-            pathParameters: ["resource_type": resourceType, "resource_id": resourceID],
-            body: body
+            pathParameters: ["resource_type": resourceType, "resource_id": resourceID], body: body
         )
         try await client.send(request)
     }
@@ -73,11 +69,9 @@ extension VPNClient {
         _ body: CountResourcesByTagsRequest
     ) async throws -> CountResourcesByTagsResponse {
         let request = OperationRequest(
-            operation: "CountResourcesByTags",
-            method: .post,
+            operation: "CountResourcesByTags", method: .post,
             path: "/v5/{project_id}/{resource_type}/resource-instances/count",
-            pathParameters: ["resource_type": resourceType],
-            body: body
+            pathParameters: ["resource_type": resourceType], body: body
         )
         return try await client.send(request, as: CountResourcesByTagsResponse.self)
     }
@@ -95,9 +89,7 @@ extension VPNClient {
     /// - Returns: The body of the service's `200` response.
     public func listProjectTags(resourceType: String) async throws -> ListProjectTagsResponse {
         let request = OperationRequest(
-            operation: "ListProjectTags",
-            method: .get,
-            path: "/v5/{project_id}/{resource_type}/tags",
+            operation: "ListProjectTags", method: .get, path: "/v5/{project_id}/{resource_type}/tags",
             pathParameters: ["resource_type": resourceType]
         )
         return try await client.send(request, as: ListProjectTagsResponse.self)
@@ -129,12 +121,9 @@ extension VPNClient {
         query.append("limit", limit)
         query.append("offset", offset)
         let request = OperationRequest(
-            operation: "ListResourcesByTags",
-            method: .post,
+            operation: "ListResourcesByTags", method: .post,
             path: "/v5/{project_id}/{resource_type}/resource-instances/filter",
-            pathParameters: ["resource_type": resourceType],
-            query: query,
-            body: body
+            pathParameters: ["resource_type": resourceType], query: query, body: body
         )
         return try await client.send(request, as: ListResourcesByTagsResponse.self)
     }
@@ -184,8 +173,7 @@ extension VPNClient {
         resourceID: String
     ) async throws -> ShowResourceTagsResponse {
         let request = OperationRequest(
-            operation: "ShowResourceTags",
-            method: .get,
+            operation: "ShowResourceTags", method: .get,
             path: "/v5/{project_id}/{resource_type}/{resource_id}/tags",
             pathParameters: ["resource_type": resourceType, "resource_id": resourceID]
         )

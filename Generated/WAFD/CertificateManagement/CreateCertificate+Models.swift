@@ -40,23 +40,12 @@ public struct CreateCertificateResponse: Codable, Sendable, Equatable {
     public var key: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case expireTime = "expire_time"
-        case timestamp
-        case certType = "cert_type"
-        case content
-        case key
+        case id, name, expireTime = "expire_time", timestamp, certType = "cert_type", content, key
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        expireTime: Int64? = nil,
-        timestamp: Int64? = nil,
-        certType: String? = nil,
-        content: String? = nil,
-        key: String? = nil
+        id: String? = nil, name: String? = nil, expireTime: Int64? = nil, timestamp: Int64? = nil,
+        certType: String? = nil, content: String? = nil, key: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -65,16 +54,5 @@ public struct CreateCertificateResponse: Codable, Sendable, Equatable {
         self.certType = certType
         self.content = content
         self.key = key
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.expireTime = try container.decodeLenientIfPresent(Int64.self, forKey: .expireTime)
-        self.timestamp = try container.decodeLenientIfPresent(Int64.self, forKey: .timestamp)
-        self.certType = try container.decodeIfPresent(String.self, forKey: .certType)
-        self.content = try container.decodeIfPresent(String.self, forKey: .content)
-        self.key = try container.decodeIfPresent(String.self, forKey: .key)
     }
 }

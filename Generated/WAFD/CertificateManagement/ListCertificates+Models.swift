@@ -39,31 +39,15 @@ public struct ListCertificateBody: Codable, Sendable, Equatable {
     public var certType: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case certificateid
-        case certificatename
-        case expireTime = "expire_time"
-        case expStatus = "exp_status"
-        case timestamp
-        case bindHost = "bind_host"
-        case enterpriseProjectID = "enterprise_project_id"
-        case shareStatus = "share_status"
-        case certType = "cert_type"
+        case id, name, certificateid, certificatename, expireTime = "expire_time", expStatus = "exp_status"
+        case timestamp, bindHost = "bind_host", enterpriseProjectID = "enterprise_project_id"
+        case shareStatus = "share_status", certType = "cert_type"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        certificateid: String? = nil,
-        certificatename: String? = nil,
-        expireTime: Int64? = nil,
-        expStatus: Int? = nil,
-        timestamp: Int64? = nil,
-        bindHost: [BindHost]? = nil,
-        enterpriseProjectID: String? = nil,
-        shareStatus: Int? = nil,
-        certType: String? = nil
+        id: String? = nil, name: String? = nil, certificateid: String? = nil, certificatename: String? = nil,
+        expireTime: Int64? = nil, expStatus: Int? = nil, timestamp: Int64? = nil, bindHost: [BindHost]? = nil,
+        enterpriseProjectID: String? = nil, shareStatus: Int? = nil, certType: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -77,21 +61,6 @@ public struct ListCertificateBody: Codable, Sendable, Equatable {
         self.shareStatus = shareStatus
         self.certType = certType
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.certificateid = try container.decodeIfPresent(String.self, forKey: .certificateid)
-        self.certificatename = try container.decodeIfPresent(String.self, forKey: .certificatename)
-        self.expireTime = try container.decodeLenientIfPresent(Int64.self, forKey: .expireTime)
-        self.expStatus = try container.decodeLenientIfPresent(Int.self, forKey: .expStatus)
-        self.timestamp = try container.decodeLenientIfPresent(Int64.self, forKey: .timestamp)
-        self.bindHost = try container.decodeIfPresent([BindHost].self, forKey: .bindHost)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.shareStatus = try container.decodeLenientIfPresent(Int.self, forKey: .shareStatus)
-        self.certType = try container.decodeIfPresent(String.self, forKey: .certType)
-    }
 }
 
 /// The response of ``WAFDClient/listCertificates``.
@@ -101,19 +70,8 @@ public struct ListCertificatesResponse: Codable, Sendable, Equatable {
     /// Total number of certificates
     public var total: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case items
-        case total
-    }
-
     public init(items: [ListCertificateBody]? = nil, total: Int? = nil) {
         self.items = items
         self.total = total
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.items = try container.decodeIfPresent([ListCertificateBody].self, forKey: .items)
-        self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)
     }
 }

@@ -24,24 +24,13 @@ public struct ShowCertificateResponse: Codable, Sendable, Equatable {
     public var certType: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case content
-        case key
-        case expireTime = "expire_time"
-        case timestamp
-        case bindHost = "bind_host"
+        case id, name, content, key, expireTime = "expire_time", timestamp, bindHost = "bind_host"
         case certType = "cert_type"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        content: String? = nil,
-        key: String? = nil,
-        expireTime: Int64? = nil,
-        timestamp: Int64? = nil,
-        bindHost: [BindHost]? = nil,
+        id: String? = nil, name: String? = nil, content: String? = nil, key: String? = nil,
+        expireTime: Int64? = nil, timestamp: Int64? = nil, bindHost: [BindHost]? = nil,
         certType: String? = nil
     ) {
         self.id = id
@@ -52,17 +41,5 @@ public struct ShowCertificateResponse: Codable, Sendable, Equatable {
         self.timestamp = timestamp
         self.bindHost = bindHost
         self.certType = certType
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.content = try container.decodeIfPresent(String.self, forKey: .content)
-        self.key = try container.decodeIfPresent(String.self, forKey: .key)
-        self.expireTime = try container.decodeLenientIfPresent(Int64.self, forKey: .expireTime)
-        self.timestamp = try container.decodeLenientIfPresent(Int64.self, forKey: .timestamp)
-        self.bindHost = try container.decodeIfPresent([BindHost].self, forKey: .bindHost)
-        self.certType = try container.decodeIfPresent(String.self, forKey: .certType)
     }
 }

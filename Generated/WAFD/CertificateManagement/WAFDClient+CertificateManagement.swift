@@ -18,9 +18,7 @@ extension WAFDClient {
         _ body: CreateCertificateRequest
     ) async throws -> CreateCertificateResponse {
         let request = OperationRequest(
-            operation: "CreateCertificate",
-            method: .post,
-            path: "/v1/{project_id}/waf/certificate",
+            operation: "CreateCertificate", method: .post, path: "/v1/{project_id}/waf/certificate",
             body: body
         )
         return try await client.send(request, as: CreateCertificateResponse.self)
@@ -39,8 +37,7 @@ extension WAFDClient {
     /// - Returns: The body of the service's `200` response.
     public func deleteCertificate(certificateID: String) async throws -> DeleteCertificateResponse {
         let request = OperationRequest(
-            operation: "DeleteCertificate",
-            method: .delete,
+            operation: "DeleteCertificate", method: .delete,
             path: "/v1/{project_id}/waf/certificate/{certificate_id}",
             pathParameters: ["certificate_id": certificateID]
         )
@@ -81,9 +78,7 @@ extension WAFDClient {
         query.append("host", host)
         query.append("enterprise_project_id", enterpriseProjectID)
         let request = OperationRequest(
-            operation: "ListCertificates",
-            method: .get,
-            path: "/v1/{project_id}/waf/certificate",
+            operation: "ListCertificates", method: .get, path: "/v1/{project_id}/waf/certificate",
             query: query
         )
         return try await client.send(request, as: ListCertificatesResponse.self)
@@ -101,8 +96,7 @@ extension WAFDClient {
     /// - Returns: The body of the service's `200` response.
     public func showCertificate(certificateID: String) async throws -> ShowCertificateResponse {
         let request = OperationRequest(
-            operation: "ShowCertificate",
-            method: .get,
+            operation: "ShowCertificate", method: .get,
             path: "/v1/{project_id}/waf/certificate/{certificate_id}",
             pathParameters: ["certificate_id": certificateID]
         )
@@ -129,12 +123,9 @@ extension WAFDClient {
         var query = QueryItems()
         query.append("enterprise_project_id", enterpriseProjectID)
         let request = OperationRequest(
-            operation: "UpdateCertificate",
-            method: .put,
+            operation: "UpdateCertificate", method: .put,
             path: "/v1/{project_id}/waf/certificate/{certificate_id}",
-            pathParameters: ["certificate_id": certificateID],
-            query: query,
-            body: body
+            pathParameters: ["certificate_id": certificateID], query: query, body: body
         )
         return try await client.send(request, as: UpdateCertificateResponse.self)
     }

@@ -16,19 +16,8 @@ public struct ListStatisticsItem: Codable, Sendable, Equatable {
     /// The value of the statistical data corresponding to the key in the query interval.
     public var num: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case num
-    }
-
     public init(key: String? = nil, num: Int? = nil) {
         self.key = key
         self.num = num
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.key = try container.decodeIfPresent(String.self, forKey: .key)
-        self.num = try container.decodeLenientIfPresent(Int.self, forKey: .num)
     }
 }

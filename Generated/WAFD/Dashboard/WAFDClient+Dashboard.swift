@@ -49,10 +49,8 @@ extension WAFDClient {
         query.append("instances", instances)
         query.append("group_by", groupBy)
         let request = OperationRequest(
-            operation: "ListBandwidthTimeline",
-            method: .get,
-            path: "/v1/{project_id}/waf/overviews/bandwidth/timeline",
-            query: query
+            operation: "ListBandwidthTimeline", method: .get,
+            path: "/v1/{project_id}/waf/overviews/bandwidth/timeline", query: query
         )
         return try await client.send(request, as: ListBandwidthTimelineResponse.self)
     }
@@ -95,9 +93,7 @@ extension WAFDClient {
         query.append("instances", instances)
         query.append("group_by", groupBy)
         let request = OperationRequest(
-            operation: "ListQpsTimeline",
-            method: .get,
-            path: "/v1/{project_id}/waf/overviews/qps/timeline",
+            operation: "ListQpsTimeline", method: .get, path: "/v1/{project_id}/waf/overviews/qps/timeline",
             query: query
         )
         return try await client.send(request, as: ListQpsTimelineResponse.self)
@@ -130,9 +126,7 @@ extension WAFDClient {
         query.append("hosts", hosts)
         query.append("instances", instances)
         let request = OperationRequest(
-            operation: "ListStatistics",
-            method: .get,
-            path: "/v1/{project_id}/waf/overviews/statistics",
+            operation: "ListStatistics", method: .get, path: "/v1/{project_id}/waf/overviews/statistics",
             query: query
         )
         return try await client.send(request, as: ListStatisticsResponse.self)

@@ -53,35 +53,15 @@ public struct CreateInstanceRequest: Codable, Sendable, Equatable {
     public var ipv6Enable: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case chargemode
-        case region
-        case availableZone = "available_zone"
-        case arch
-        case instancename
-        case specification
-        case cpuFlavor = "cpu_flavor"
-        case vpcID = "vpc_id"
-        case subnetID = "subnet_id"
-        case securityGroup = "security_group"
-        case count
-        case resTenant = "res_tenant"
-        case ipv6Enable = "ipv6_enable"
+        case chargemode, region, availableZone = "available_zone", arch, instancename, specification
+        case cpuFlavor = "cpu_flavor", vpcID = "vpc_id", subnetID = "subnet_id"
+        case securityGroup = "security_group", count, resTenant = "res_tenant", ipv6Enable = "ipv6_enable"
     }
 
     public init(
-        chargemode: Int? = nil,
-        region: String,
-        availableZone: String,
-        arch: String,
-        instancename: String,
-        specification: Specification,
-        cpuFlavor: String,
-        vpcID: String,
-        subnetID: String,
-        securityGroup: [String],
-        count: Int,
-        resTenant: Bool,
-        ipv6Enable: Bool? = nil
+        chargemode: Int? = nil, region: String, availableZone: String, arch: String, instancename: String,
+        specification: Specification, cpuFlavor: String, vpcID: String, subnetID: String,
+        securityGroup: [String], count: Int, resTenant: Bool, ipv6Enable: Bool? = nil
     ) {
         self.chargemode = chargemode
         self.region = region
@@ -96,23 +76,6 @@ public struct CreateInstanceRequest: Codable, Sendable, Equatable {
         self.count = count
         self.resTenant = resTenant
         self.ipv6Enable = ipv6Enable
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.chargemode = try container.decodeLenientIfPresent(Int.self, forKey: .chargemode)
-        self.region = try container.decode(String.self, forKey: .region)
-        self.availableZone = try container.decode(String.self, forKey: .availableZone)
-        self.arch = try container.decode(String.self, forKey: .arch)
-        self.instancename = try container.decode(String.self, forKey: .instancename)
-        self.specification = try container.decode(Specification.self, forKey: .specification)
-        self.cpuFlavor = try container.decode(String.self, forKey: .cpuFlavor)
-        self.vpcID = try container.decode(String.self, forKey: .vpcID)
-        self.subnetID = try container.decode(String.self, forKey: .subnetID)
-        self.securityGroup = try container.decode([String].self, forKey: .securityGroup)
-        self.count = try container.decodeLenient(Int.self, forKey: .count)
-        self.resTenant = try container.decodeLenient(Bool.self, forKey: .resTenant)
-        self.ipv6Enable = try container.decodeLenientIfPresent(Bool.self, forKey: .ipv6Enable)
     }
 }
 

@@ -113,64 +113,25 @@ public struct ListInstance: Codable, Sendable, Equatable {
     public var instanceName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case instancename
-        case region
-        case zone
-        case arch
-        case cpuFlavor = "cpu_flavor"
-        case vpcID = "vpc_id"
-        case subnetID = "subnet_id"
-        case serviceIP = "service_ip"
-        case serviceIPv6 = "service_ipv6"
-        case securityGroupIDs = "security_group_ids"
-        case status
-        case runStatus = "run_status"
-        case accessStatus = "access_status"
-        case upgradable
-        case cloudServiceType
-        case resourceType
-        case resourceSpecCode
-        case specification
-        case hosts
-        case serverID = "server_id"
-        case serverID2 = "serverId"
-        case createTime = "create_time"
-        case dataVolumeSize = "data_volume_size"
-        case resTenantType = "res_tenant_type"
-        case latestVersion = "latest_version"
-        case currentVersion = "current_version"
+        case id, instancename, region, zone, arch, cpuFlavor = "cpu_flavor", vpcID = "vpc_id"
+        case subnetID = "subnet_id", serviceIP = "service_ip", serviceIPv6 = "service_ipv6"
+        case securityGroupIDs = "security_group_ids", status, runStatus = "run_status"
+        case accessStatus = "access_status", upgradable, cloudServiceType, resourceType, resourceSpecCode
+        case specification, hosts, serverID = "server_id", serverID2 = "serverId", createTime = "create_time"
+        case dataVolumeSize = "data_volume_size", resTenantType = "res_tenant_type"
+        case latestVersion = "latest_version", currentVersion = "current_version"
         case instanceName = "instance_name"
     }
 
     public init(
-        id: String? = nil,
-        instancename: String? = nil,
-        region: String? = nil,
-        zone: String? = nil,
-        arch: String? = nil,
-        cpuFlavor: String? = nil,
-        vpcID: String? = nil,
-        subnetID: String? = nil,
-        serviceIP: String? = nil,
-        serviceIPv6: String? = nil,
-        securityGroupIDs: [String]? = nil,
-        status: Int? = nil,
-        runStatus: Int? = nil,
-        accessStatus: Int? = nil,
-        upgradable: Int? = nil,
-        cloudServiceType: String? = nil,
-        resourceType: String? = nil,
-        resourceSpecCode: String? = nil,
-        specification: String? = nil,
-        hosts: [IDHostnameEntry]? = nil,
-        serverID: String? = nil,
-        serverID2: String? = nil,
-        createTime: Int64? = nil,
-        dataVolumeSize: Int? = nil,
-        resTenantType: Int? = nil,
-        latestVersion: Int? = nil,
-        currentVersion: Int? = nil,
+        id: String? = nil, instancename: String? = nil, region: String? = nil, zone: String? = nil,
+        arch: String? = nil, cpuFlavor: String? = nil, vpcID: String? = nil, subnetID: String? = nil,
+        serviceIP: String? = nil, serviceIPv6: String? = nil, securityGroupIDs: [String]? = nil,
+        status: Int? = nil, runStatus: Int? = nil, accessStatus: Int? = nil, upgradable: Int? = nil,
+        cloudServiceType: String? = nil, resourceType: String? = nil, resourceSpecCode: String? = nil,
+        specification: String? = nil, hosts: [IDHostnameEntry]? = nil, serverID: String? = nil,
+        serverID2: String? = nil, createTime: Int64? = nil, dataVolumeSize: Int? = nil,
+        resTenantType: Int? = nil, latestVersion: Int? = nil, currentVersion: Int? = nil,
         instanceName: String? = nil
     ) {
         self.id = id
@@ -202,38 +163,6 @@ public struct ListInstance: Codable, Sendable, Equatable {
         self.currentVersion = currentVersion
         self.instanceName = instanceName
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.instancename = try container.decodeIfPresent(String.self, forKey: .instancename)
-        self.region = try container.decodeIfPresent(String.self, forKey: .region)
-        self.zone = try container.decodeIfPresent(String.self, forKey: .zone)
-        self.arch = try container.decodeIfPresent(String.self, forKey: .arch)
-        self.cpuFlavor = try container.decodeIfPresent(String.self, forKey: .cpuFlavor)
-        self.vpcID = try container.decodeIfPresent(String.self, forKey: .vpcID)
-        self.subnetID = try container.decodeIfPresent(String.self, forKey: .subnetID)
-        self.serviceIP = try container.decodeIfPresent(String.self, forKey: .serviceIP)
-        self.serviceIPv6 = try container.decodeIfPresent(String.self, forKey: .serviceIPv6)
-        self.securityGroupIDs = try container.decodeIfPresent([String].self, forKey: .securityGroupIDs)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
-        self.runStatus = try container.decodeLenientIfPresent(Int.self, forKey: .runStatus)
-        self.accessStatus = try container.decodeLenientIfPresent(Int.self, forKey: .accessStatus)
-        self.upgradable = try container.decodeLenientIfPresent(Int.self, forKey: .upgradable)
-        self.cloudServiceType = try container.decodeIfPresent(String.self, forKey: .cloudServiceType)
-        self.resourceType = try container.decodeIfPresent(String.self, forKey: .resourceType)
-        self.resourceSpecCode = try container.decodeIfPresent(String.self, forKey: .resourceSpecCode)
-        self.specification = try container.decodeIfPresent(String.self, forKey: .specification)
-        self.hosts = try container.decodeIfPresent([IDHostnameEntry].self, forKey: .hosts)
-        self.serverID = try container.decodeIfPresent(String.self, forKey: .serverID)
-        self.serverID2 = try container.decodeIfPresent(String.self, forKey: .serverID2)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.dataVolumeSize = try container.decodeLenientIfPresent(Int.self, forKey: .dataVolumeSize)
-        self.resTenantType = try container.decodeLenientIfPresent(Int.self, forKey: .resTenantType)
-        self.latestVersion = try container.decodeLenientIfPresent(Int.self, forKey: .latestVersion)
-        self.currentVersion = try container.decodeLenientIfPresent(Int.self, forKey: .currentVersion)
-        self.instanceName = try container.decodeIfPresent(String.self, forKey: .instanceName)
-    }
 }
 
 /// The response of ``WAFDClient/listInstance``.
@@ -248,22 +177,9 @@ public struct ListInstanceResponse: Codable, Sendable, Equatable {
     /// Details about the dedicated engine
     public var items: [ListInstance]?
 
-    private enum CodingKeys: String, CodingKey {
-        case total
-        case purchased
-        case items
-    }
-
     public init(total: Int? = nil, purchased: Bool? = nil, items: [ListInstance]? = nil) {
         self.total = total
         self.purchased = purchased
         self.items = items
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)
-        self.purchased = try container.decodeLenientIfPresent(Bool.self, forKey: .purchased)
-        self.items = try container.decodeIfPresent([ListInstance].self, forKey: .items)
     }
 }

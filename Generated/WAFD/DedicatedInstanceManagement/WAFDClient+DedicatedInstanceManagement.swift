@@ -16,9 +16,7 @@ extension WAFDClient {
     /// - Returns: The body of the service's `200` response.
     public func createInstance(_ body: CreateInstanceRequest) async throws -> CreateInstanceResponse {
         let request = OperationRequest(
-            operation: "CreateInstance",
-            method: .post,
-            path: "/v1/{project_id}/premium-waf/instance",
+            operation: "CreateInstance", method: .post, path: "/v1/{project_id}/premium-waf/instance",
             body: body
         )
         return try await client.send(request, as: CreateInstanceResponse.self)
@@ -37,8 +35,7 @@ extension WAFDClient {
     /// - Returns: The body of the service's `200` response.
     public func deleteInstance(instanceID: String) async throws -> DeleteInstanceResponse {
         let request = OperationRequest(
-            operation: "DeleteInstance",
-            method: .delete,
+            operation: "DeleteInstance", method: .delete,
             path: "/v1/{project_id}/premium-waf/instance/{instance_id}",
             pathParameters: ["instance_id": instanceID]
         )
@@ -68,9 +65,7 @@ extension WAFDClient {
         query.append("pagesize", pagesize)
         query.append("instancename", instancename)
         let request = OperationRequest(
-            operation: "ListInstance",
-            method: .get,
-            path: "/v1/{project_id}/premium-waf/instance",
+            operation: "ListInstance", method: .get, path: "/v1/{project_id}/premium-waf/instance",
             query: query
         )
         return try await client.send(request, as: ListInstanceResponse.self)
@@ -93,11 +88,9 @@ extension WAFDClient {
         _ body: RenameInstanceRequest
     ) async throws -> RenameInstanceResponse {
         let request = OperationRequest(
-            operation: "RenameInstance",
-            method: .put,
+            operation: "RenameInstance", method: .put,
             path: "/v1/{project_id}/premium-waf/instance/{instance_id}",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: RenameInstanceResponse.self)
     }
@@ -115,8 +108,7 @@ extension WAFDClient {
     /// - Returns: The body of the service's `200` response.
     public func showInstance(instanceID: String) async throws -> ShowInstanceResponse {
         let request = OperationRequest(
-            operation: "ShowInstance",
-            method: .get,
+            operation: "ShowInstance", method: .get,
             path: "/v1/{project_id}/premium-waf/instance/{instance_id}",
             pathParameters: ["instance_id": instanceID]
         )
@@ -139,11 +131,9 @@ extension WAFDClient {
         _ body: UpgradeInstanceRequest
     ) async throws -> UpgradeInstanceResponse {
         let request = OperationRequest(
-            operation: "UpgradeInstance",
-            method: .post,
+            operation: "UpgradeInstance", method: .post,
             path: "/v1/{project_id}/premium-waf/instance/{instance_id}/action",
-            pathParameters: ["instance_id": instanceID],
-            body: body
+            pathParameters: ["instance_id": instanceID], body: body
         )
         return try await client.send(request, as: UpgradeInstanceResponse.self)
     }

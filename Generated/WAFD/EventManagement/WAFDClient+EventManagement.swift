@@ -39,10 +39,7 @@ extension WAFDClient {
         query.append("page", page)
         query.append("pagesize", pagesize)
         let request = OperationRequest(
-            operation: "ListEvent",
-            method: .get,
-            path: "/v1/{project_id}/waf/event",
-            query: query
+            operation: "ListEvent", method: .get, path: "/v1/{project_id}/waf/event", query: query
         )
         return try await client.send(request, as: ListEventResponse.self)
     }
@@ -65,11 +62,8 @@ extension WAFDClient {
         var query = QueryItems()
         query.append("enterprise_project_id", enterpriseProjectID)
         let request = OperationRequest(
-            operation: "ShowEvent",
-            method: .get,
-            path: "/v1/{project_id}/waf/event/{eventid}",
-            pathParameters: ["eventid": eventid],
-            query: query
+            operation: "ShowEvent", method: .get, path: "/v1/{project_id}/waf/event/{eventid}",
+            pathParameters: ["eventid": eventid], query: query
         )
         return try await client.send(request, as: ShowEventResponse.self)
     }

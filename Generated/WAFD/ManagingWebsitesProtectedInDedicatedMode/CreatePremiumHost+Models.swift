@@ -51,34 +51,16 @@ public struct CreatePremiumHostRequest: Codable, Sendable, Equatable {
     public var mode: String?
 
     private enum CodingKeys: String, CodingKey {
-        case certificateid
-        case certificatename
-        case hostname
-        case proxy
-        case policyid
-        case server
-        case blockPage = "block_page"
-        case webTag = "web_tag"
-        case description
-        case loadbalancerID = "loadbalancer_id"
-        case listenerID = "listener_id"
-        case protocolPort = "protocol_port"
-        case mode
+        case certificateid, certificatename, hostname, proxy, policyid, server, blockPage = "block_page"
+        case webTag = "web_tag", description, loadbalancerID = "loadbalancer_id", listenerID = "listener_id"
+        case protocolPort = "protocol_port", mode
     }
 
     public init(
-        certificateid: String? = nil,
-        certificatename: String? = nil,
-        hostname: String,
-        proxy: Bool? = nil,
-        policyid: String? = nil,
-        server: [CreatePremiumHostPremiumWafServer]? = nil,
-        blockPage: CreatePremiumHostBlockPage? = nil,
-        webTag: String? = nil,
-        description: String? = nil,
-        loadbalancerID: String? = nil,
-        listenerID: String? = nil,
-        protocolPort: Int? = nil,
+        certificateid: String? = nil, certificatename: String? = nil, hostname: String, proxy: Bool? = nil,
+        policyid: String? = nil, server: [CreatePremiumHostPremiumWafServer]? = nil,
+        blockPage: CreatePremiumHostBlockPage? = nil, webTag: String? = nil, description: String? = nil,
+        loadbalancerID: String? = nil, listenerID: String? = nil, protocolPort: Int? = nil,
         mode: String? = nil
     ) {
         self.certificateid = certificateid
@@ -94,23 +76,6 @@ public struct CreatePremiumHostRequest: Codable, Sendable, Equatable {
         self.listenerID = listenerID
         self.protocolPort = protocolPort
         self.mode = mode
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.certificateid = try container.decodeIfPresent(String.self, forKey: .certificateid)
-        self.certificatename = try container.decodeIfPresent(String.self, forKey: .certificatename)
-        self.hostname = try container.decode(String.self, forKey: .hostname)
-        self.proxy = try container.decodeLenientIfPresent(Bool.self, forKey: .proxy)
-        self.policyid = try container.decodeIfPresent(String.self, forKey: .policyid)
-        self.server = try container.decodeIfPresent([CreatePremiumHostPremiumWafServer].self, forKey: .server)
-        self.blockPage = try container.decodeIfPresent(CreatePremiumHostBlockPage.self, forKey: .blockPage)
-        self.webTag = try container.decodeIfPresent(String.self, forKey: .webTag)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.loadbalancerID = try container.decodeIfPresent(String.self, forKey: .loadbalancerID)
-        self.listenerID = try container.decodeIfPresent(String.self, forKey: .listenerID)
-        self.protocolPort = try container.decodeLenientIfPresent(Int.self, forKey: .protocolPort)
-        self.mode = try container.decodeIfPresent(String.self, forKey: .mode)
     }
 }
 
@@ -182,51 +147,19 @@ public struct CreatePremiumHostResponse: Codable, Sendable, Equatable {
     public var poolIDs: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case policyid
-        case hostname
-        case domainid
-        case projectid
-        case `protocol`
-        case protectStatus = "protect_status"
-        case accessStatus = "access_status"
-        case proxy
-        case server
-        case flag
-        case blockPage = "block_page"
-        case extend
-        case webTag = "web_tag"
-        case description
-        case timestamp
-        case loadbalancerID = "loadbalancer_id"
-        case listenerID = "listener_id"
-        case protocolPort = "protocol_port"
-        case mode
-        case poolIDs = "pool_ids"
+        case id, policyid, hostname, domainid, projectid, `protocol`, protectStatus = "protect_status"
+        case accessStatus = "access_status", proxy, server, flag, blockPage = "block_page", extend
+        case webTag = "web_tag", description, timestamp, loadbalancerID = "loadbalancer_id"
+        case listenerID = "listener_id", protocolPort = "protocol_port", mode, poolIDs = "pool_ids"
     }
 
     public init(
-        id: String? = nil,
-        policyid: String? = nil,
-        hostname: String? = nil,
-        domainid: String? = nil,
-        projectid: String? = nil,
-        `protocol`: String? = nil,
-        protectStatus: Int? = nil,
-        accessStatus: Int? = nil,
-        proxy: Bool? = nil,
-        server: [PremiumWafServer]? = nil,
-        flag: Flag? = nil,
-        blockPage: BlockPage? = nil,
-        extend: Extend? = nil,
-        webTag: String? = nil,
-        description: String? = nil,
-        timestamp: Int64? = nil,
-        loadbalancerID: String? = nil,
-        listenerID: String? = nil,
-        protocolPort: Int? = nil,
-        mode: String? = nil,
-        poolIDs: [String]? = nil
+        id: String? = nil, policyid: String? = nil, hostname: String? = nil, domainid: String? = nil,
+        projectid: String? = nil, `protocol`: String? = nil, protectStatus: Int? = nil,
+        accessStatus: Int? = nil, proxy: Bool? = nil, server: [PremiumWafServer]? = nil, flag: Flag? = nil,
+        blockPage: BlockPage? = nil, extend: Extend? = nil, webTag: String? = nil, description: String? = nil,
+        timestamp: Int64? = nil, loadbalancerID: String? = nil, listenerID: String? = nil,
+        protocolPort: Int? = nil, mode: String? = nil, poolIDs: [String]? = nil
     ) {
         self.id = id
         self.policyid = policyid
@@ -249,30 +182,5 @@ public struct CreatePremiumHostResponse: Codable, Sendable, Equatable {
         self.protocolPort = protocolPort
         self.mode = mode
         self.poolIDs = poolIDs
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.policyid = try container.decodeIfPresent(String.self, forKey: .policyid)
-        self.hostname = try container.decodeIfPresent(String.self, forKey: .hostname)
-        self.domainid = try container.decodeIfPresent(String.self, forKey: .domainid)
-        self.projectid = try container.decodeIfPresent(String.self, forKey: .projectid)
-        self.`protocol` = try container.decodeIfPresent(String.self, forKey: .`protocol`)
-        self.protectStatus = try container.decodeLenientIfPresent(Int.self, forKey: .protectStatus)
-        self.accessStatus = try container.decodeLenientIfPresent(Int.self, forKey: .accessStatus)
-        self.proxy = try container.decodeLenientIfPresent(Bool.self, forKey: .proxy)
-        self.server = try container.decodeIfPresent([PremiumWafServer].self, forKey: .server)
-        self.flag = try container.decodeIfPresent(Flag.self, forKey: .flag)
-        self.blockPage = try container.decodeIfPresent(BlockPage.self, forKey: .blockPage)
-        self.extend = try container.decodeIfPresent(Extend.self, forKey: .extend)
-        self.webTag = try container.decodeIfPresent(String.self, forKey: .webTag)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.timestamp = try container.decodeLenientIfPresent(Int64.self, forKey: .timestamp)
-        self.loadbalancerID = try container.decodeIfPresent(String.self, forKey: .loadbalancerID)
-        self.listenerID = try container.decodeIfPresent(String.self, forKey: .listenerID)
-        self.protocolPort = try container.decodeLenientIfPresent(Int.self, forKey: .protocolPort)
-        self.mode = try container.decodeIfPresent(String.self, forKey: .mode)
-        self.poolIDs = try container.decodeIfPresent([String].self, forKey: .poolIDs)
     }
 }

@@ -45,34 +45,14 @@ public struct DeletePremiumHostResponse: Codable, Sendable, Equatable {
     public var mode: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case hostname
-        case policyid
-        case protectStatus = "protect_status"
-        case accessStatus = "access_status"
-        case flag
-        case extend
-        case webTag = "web_tag"
-        case description
-        case timestamp
-        case region
-        case hostid
-        case mode
+        case id, hostname, policyid, protectStatus = "protect_status", accessStatus = "access_status", flag
+        case extend, webTag = "web_tag", description, timestamp, region, hostid, mode
     }
 
     public init(
-        id: String? = nil,
-        hostname: String? = nil,
-        policyid: String? = nil,
-        protectStatus: Int? = nil,
-        accessStatus: Int? = nil,
-        flag: Flag? = nil,
-        extend: Extend? = nil,
-        webTag: String? = nil,
-        description: String? = nil,
-        timestamp: Int64? = nil,
-        region: String? = nil,
-        hostid: String? = nil,
+        id: String? = nil, hostname: String? = nil, policyid: String? = nil, protectStatus: Int? = nil,
+        accessStatus: Int? = nil, flag: Flag? = nil, extend: Extend? = nil, webTag: String? = nil,
+        description: String? = nil, timestamp: Int64? = nil, region: String? = nil, hostid: String? = nil,
         mode: String? = nil
     ) {
         self.id = id
@@ -88,22 +68,5 @@ public struct DeletePremiumHostResponse: Codable, Sendable, Equatable {
         self.region = region
         self.hostid = hostid
         self.mode = mode
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.hostname = try container.decodeIfPresent(String.self, forKey: .hostname)
-        self.policyid = try container.decodeIfPresent(String.self, forKey: .policyid)
-        self.protectStatus = try container.decodeLenientIfPresent(Int.self, forKey: .protectStatus)
-        self.accessStatus = try container.decodeLenientIfPresent(Int.self, forKey: .accessStatus)
-        self.flag = try container.decodeIfPresent(Flag.self, forKey: .flag)
-        self.extend = try container.decodeIfPresent(Extend.self, forKey: .extend)
-        self.webTag = try container.decodeIfPresent(String.self, forKey: .webTag)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.timestamp = try container.decodeLenientIfPresent(Int64.self, forKey: .timestamp)
-        self.region = try container.decodeIfPresent(String.self, forKey: .region)
-        self.hostid = try container.decodeIfPresent(String.self, forKey: .hostid)
-        self.mode = try container.decodeIfPresent(String.self, forKey: .mode)
     }
 }

@@ -10,20 +10,9 @@ public struct ListPremiumHostResponse: Codable, Sendable, Equatable {
     /// Details about the protected domain name
     public var items: [SimplePremiumWafHost]?
 
-    private enum CodingKeys: String, CodingKey {
-        case total
-        case items
-    }
-
     public init(total: Int? = nil, items: [SimplePremiumWafHost]? = nil) {
         self.total = total
         self.items = items
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)
-        self.items = try container.decodeIfPresent([SimplePremiumWafHost].self, forKey: .items)
     }
 }
 
@@ -81,39 +70,17 @@ public struct SimplePremiumWafHost: Codable, Sendable, Equatable {
     public var description: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case hostname
-        case policyid
-        case protectStatus = "protect_status"
-        case accessStatus = "access_status"
-        case flag
-        case hostid
-        case webTag = "web_tag"
-        case extend
-        case loadbalancerID = "loadbalancer_id"
-        case listenerID = "listener_id"
-        case protocolPort = "protocol_port"
-        case mode
-        case poolIDs = "pool_ids"
+        case id, hostname, policyid, protectStatus = "protect_status", accessStatus = "access_status", flag
+        case hostid, webTag = "web_tag", extend, loadbalancerID = "loadbalancer_id"
+        case listenerID = "listener_id", protocolPort = "protocol_port", mode, poolIDs = "pool_ids"
         case description
     }
 
     public init(
-        id: String? = nil,
-        hostname: String? = nil,
-        policyid: String? = nil,
-        protectStatus: Int? = nil,
-        accessStatus: Int? = nil,
-        flag: Flag? = nil,
-        hostid: String? = nil,
-        webTag: String? = nil,
-        extend: Extend? = nil,
-        loadbalancerID: String? = nil,
-        listenerID: String? = nil,
-        protocolPort: Int? = nil,
-        mode: String? = nil,
-        poolIDs: [String]? = nil,
-        description: String? = nil
+        id: String? = nil, hostname: String? = nil, policyid: String? = nil, protectStatus: Int? = nil,
+        accessStatus: Int? = nil, flag: Flag? = nil, hostid: String? = nil, webTag: String? = nil,
+        extend: Extend? = nil, loadbalancerID: String? = nil, listenerID: String? = nil,
+        protocolPort: Int? = nil, mode: String? = nil, poolIDs: [String]? = nil, description: String? = nil
     ) {
         self.id = id
         self.hostname = hostname
@@ -130,24 +97,5 @@ public struct SimplePremiumWafHost: Codable, Sendable, Equatable {
         self.mode = mode
         self.poolIDs = poolIDs
         self.description = description
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.hostname = try container.decodeIfPresent(String.self, forKey: .hostname)
-        self.policyid = try container.decodeIfPresent(String.self, forKey: .policyid)
-        self.protectStatus = try container.decodeLenientIfPresent(Int.self, forKey: .protectStatus)
-        self.accessStatus = try container.decodeLenientIfPresent(Int.self, forKey: .accessStatus)
-        self.flag = try container.decodeIfPresent(Flag.self, forKey: .flag)
-        self.hostid = try container.decodeIfPresent(String.self, forKey: .hostid)
-        self.webTag = try container.decodeIfPresent(String.self, forKey: .webTag)
-        self.extend = try container.decodeIfPresent(Extend.self, forKey: .extend)
-        self.loadbalancerID = try container.decodeIfPresent(String.self, forKey: .loadbalancerID)
-        self.listenerID = try container.decodeIfPresent(String.self, forKey: .listenerID)
-        self.protocolPort = try container.decodeLenientIfPresent(Int.self, forKey: .protocolPort)
-        self.mode = try container.decodeIfPresent(String.self, forKey: .mode)
-        self.poolIDs = try container.decodeIfPresent([String].self, forKey: .poolIDs)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
     }
 }

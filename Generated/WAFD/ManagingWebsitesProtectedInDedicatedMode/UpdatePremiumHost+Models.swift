@@ -58,36 +58,16 @@ public struct UpdatePremiumHostRequest: Codable, Sendable, Equatable {
     public var description: String?
 
     private enum CodingKeys: String, CodingKey {
-        case proxy
-        case certificateid
-        case certificatename
-        case tls
-        case cipher
-        case protectStatus = "protect_status"
-        case server
-        case blockPage = "block_page"
-        case flag
-        case trafficMark = "traffic_mark"
-        case circuitBreaker = "circuit_breaker"
-        case timeoutConfig = "timeout_config"
-        case webTag = "web_tag"
-        case description
+        case proxy, certificateid, certificatename, tls, cipher, protectStatus = "protect_status", server
+        case blockPage = "block_page", flag, trafficMark = "traffic_mark", circuitBreaker = "circuit_breaker"
+        case timeoutConfig = "timeout_config", webTag = "web_tag", description
     }
 
     public init(
-        proxy: Bool? = nil,
-        certificateid: String? = nil,
-        certificatename: String? = nil,
-        tls: String? = nil,
-        cipher: String? = nil,
-        protectStatus: Int? = nil,
-        server: [CreatePremiumHostPremiumWafServer]? = nil,
-        blockPage: CreatePremiumHostBlockPage? = nil,
-        flag: Flag? = nil,
-        trafficMark: TrafficMark? = nil,
-        circuitBreaker: CircuitBreaker? = nil,
-        timeoutConfig: TimeoutConfig? = nil,
-        webTag: String? = nil,
+        proxy: Bool? = nil, certificateid: String? = nil, certificatename: String? = nil, tls: String? = nil,
+        cipher: String? = nil, protectStatus: Int? = nil, server: [CreatePremiumHostPremiumWafServer]? = nil,
+        blockPage: CreatePremiumHostBlockPage? = nil, flag: Flag? = nil, trafficMark: TrafficMark? = nil,
+        circuitBreaker: CircuitBreaker? = nil, timeoutConfig: TimeoutConfig? = nil, webTag: String? = nil,
         description: String? = nil
     ) {
         self.proxy = proxy
@@ -104,24 +84,6 @@ public struct UpdatePremiumHostRequest: Codable, Sendable, Equatable {
         self.timeoutConfig = timeoutConfig
         self.webTag = webTag
         self.description = description
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.proxy = try container.decodeLenientIfPresent(Bool.self, forKey: .proxy)
-        self.certificateid = try container.decodeIfPresent(String.self, forKey: .certificateid)
-        self.certificatename = try container.decodeIfPresent(String.self, forKey: .certificatename)
-        self.tls = try container.decodeIfPresent(String.self, forKey: .tls)
-        self.cipher = try container.decodeIfPresent(String.self, forKey: .cipher)
-        self.protectStatus = try container.decodeLenientIfPresent(Int.self, forKey: .protectStatus)
-        self.server = try container.decodeIfPresent([CreatePremiumHostPremiumWafServer].self, forKey: .server)
-        self.blockPage = try container.decodeIfPresent(CreatePremiumHostBlockPage.self, forKey: .blockPage)
-        self.flag = try container.decodeIfPresent(Flag.self, forKey: .flag)
-        self.trafficMark = try container.decodeIfPresent(TrafficMark.self, forKey: .trafficMark)
-        self.circuitBreaker = try container.decodeIfPresent(CircuitBreaker.self, forKey: .circuitBreaker)
-        self.timeoutConfig = try container.decodeIfPresent(TimeoutConfig.self, forKey: .timeoutConfig)
-        self.webTag = try container.decodeIfPresent(String.self, forKey: .webTag)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
     }
 }
 
@@ -224,69 +186,25 @@ public struct UpdatePremiumHostResponse: Codable, Sendable, Equatable {
     public var projectid: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case policyid
-        case hostname
-        case domainid
-        case projectID = "project_id"
-        case `protocol`
-        case tls
-        case cipher
-        case server
-        case certificateid
-        case certificatename
-        case proxy
-        case protectStatus = "protect_status"
-        case accessStatus = "access_status"
-        case accessProgress = "access_progress"
-        case flag
-        case blockPage = "block_page"
-        case extend
-        case trafficMark = "traffic_mark"
-        case circuitBreaker = "circuit_breaker"
-        case timeoutConfig = "timeout_config"
-        case webTag = "web_tag"
-        case description
-        case timestamp
-        case loadbalancerID = "loadbalancer_id"
-        case listenerID = "listener_id"
-        case protocolPort = "protocol_port"
-        case mode
-        case poolIDs = "pool_ids"
-        case projectid
+        case id, policyid, hostname, domainid, projectID = "project_id", `protocol`, tls, cipher, server
+        case certificateid, certificatename, proxy, protectStatus = "protect_status"
+        case accessStatus = "access_status", accessProgress = "access_progress", flag
+        case blockPage = "block_page", extend, trafficMark = "traffic_mark"
+        case circuitBreaker = "circuit_breaker", timeoutConfig = "timeout_config", webTag = "web_tag"
+        case description, timestamp, loadbalancerID = "loadbalancer_id", listenerID = "listener_id"
+        case protocolPort = "protocol_port", mode, poolIDs = "pool_ids", projectid
     }
 
     public init(
-        id: String? = nil,
-        policyid: String? = nil,
-        hostname: String? = nil,
-        domainid: String? = nil,
-        projectID: String? = nil,
-        `protocol`: String? = nil,
-        tls: String? = nil,
-        cipher: String? = nil,
-        server: [PremiumWafServer]? = nil,
-        certificateid: String? = nil,
-        certificatename: String? = nil,
-        proxy: Bool? = nil,
-        protectStatus: Int? = nil,
-        accessStatus: Int? = nil,
-        accessProgress: [AccessProgress]? = nil,
-        flag: Flag? = nil,
-        blockPage: BlockPage? = nil,
-        extend: Extend? = nil,
-        trafficMark: TrafficMark? = nil,
-        circuitBreaker: CircuitBreaker? = nil,
-        timeoutConfig: TimeoutConfig? = nil,
-        webTag: String? = nil,
-        description: String? = nil,
-        timestamp: Int64? = nil,
-        loadbalancerID: String? = nil,
-        listenerID: String? = nil,
-        protocolPort: Int? = nil,
-        mode: String? = nil,
-        poolIDs: [String]? = nil,
-        projectid: String? = nil
+        id: String? = nil, policyid: String? = nil, hostname: String? = nil, domainid: String? = nil,
+        projectID: String? = nil, `protocol`: String? = nil, tls: String? = nil, cipher: String? = nil,
+        server: [PremiumWafServer]? = nil, certificateid: String? = nil, certificatename: String? = nil,
+        proxy: Bool? = nil, protectStatus: Int? = nil, accessStatus: Int? = nil,
+        accessProgress: [AccessProgress]? = nil, flag: Flag? = nil, blockPage: BlockPage? = nil,
+        extend: Extend? = nil, trafficMark: TrafficMark? = nil, circuitBreaker: CircuitBreaker? = nil,
+        timeoutConfig: TimeoutConfig? = nil, webTag: String? = nil, description: String? = nil,
+        timestamp: Int64? = nil, loadbalancerID: String? = nil, listenerID: String? = nil,
+        protocolPort: Int? = nil, mode: String? = nil, poolIDs: [String]? = nil, projectid: String? = nil
     ) {
         self.id = id
         self.policyid = policyid
@@ -318,39 +236,5 @@ public struct UpdatePremiumHostResponse: Codable, Sendable, Equatable {
         self.mode = mode
         self.poolIDs = poolIDs
         self.projectid = projectid
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.policyid = try container.decodeIfPresent(String.self, forKey: .policyid)
-        self.hostname = try container.decodeIfPresent(String.self, forKey: .hostname)
-        self.domainid = try container.decodeIfPresent(String.self, forKey: .domainid)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.`protocol` = try container.decodeIfPresent(String.self, forKey: .`protocol`)
-        self.tls = try container.decodeIfPresent(String.self, forKey: .tls)
-        self.cipher = try container.decodeIfPresent(String.self, forKey: .cipher)
-        self.server = try container.decodeIfPresent([PremiumWafServer].self, forKey: .server)
-        self.certificateid = try container.decodeIfPresent(String.self, forKey: .certificateid)
-        self.certificatename = try container.decodeIfPresent(String.self, forKey: .certificatename)
-        self.proxy = try container.decodeLenientIfPresent(Bool.self, forKey: .proxy)
-        self.protectStatus = try container.decodeLenientIfPresent(Int.self, forKey: .protectStatus)
-        self.accessStatus = try container.decodeLenientIfPresent(Int.self, forKey: .accessStatus)
-        self.accessProgress = try container.decodeIfPresent([AccessProgress].self, forKey: .accessProgress)
-        self.flag = try container.decodeIfPresent(Flag.self, forKey: .flag)
-        self.blockPage = try container.decodeIfPresent(BlockPage.self, forKey: .blockPage)
-        self.extend = try container.decodeIfPresent(Extend.self, forKey: .extend)
-        self.trafficMark = try container.decodeIfPresent(TrafficMark.self, forKey: .trafficMark)
-        self.circuitBreaker = try container.decodeIfPresent(CircuitBreaker.self, forKey: .circuitBreaker)
-        self.timeoutConfig = try container.decodeIfPresent(TimeoutConfig.self, forKey: .timeoutConfig)
-        self.webTag = try container.decodeIfPresent(String.self, forKey: .webTag)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.timestamp = try container.decodeLenientIfPresent(Int64.self, forKey: .timestamp)
-        self.loadbalancerID = try container.decodeIfPresent(String.self, forKey: .loadbalancerID)
-        self.listenerID = try container.decodeIfPresent(String.self, forKey: .listenerID)
-        self.protocolPort = try container.decodeLenientIfPresent(Int.self, forKey: .protocolPort)
-        self.mode = try container.decodeIfPresent(String.self, forKey: .mode)
-        self.poolIDs = try container.decodeIfPresent([String].self, forKey: .poolIDs)
-        self.projectid = try container.decodeIfPresent(String.self, forKey: .projectid)
     }
 }

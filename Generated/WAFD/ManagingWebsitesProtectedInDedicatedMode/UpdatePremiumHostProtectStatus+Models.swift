@@ -22,11 +22,6 @@ public struct UpdatePremiumHostProtectStatusRequest: Codable, Sendable, Equatabl
     public init(protectStatus: Int) {
         self.protectStatus = protectStatus
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.protectStatus = try container.decodeLenient(Int.self, forKey: .protectStatus)
-    }
 }
 
 /// The response of ``WAFDClient/updatePremiumHostProtectStatus``.
@@ -47,10 +42,5 @@ public struct UpdatePremiumHostProtectStatusResponse: Codable, Sendable, Equatab
 
     public init(protectStatus: Int? = nil) {
         self.protectStatus = protectStatus
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.protectStatus = try container.decodeLenientIfPresent(Int.self, forKey: .protectStatus)
     }
 }

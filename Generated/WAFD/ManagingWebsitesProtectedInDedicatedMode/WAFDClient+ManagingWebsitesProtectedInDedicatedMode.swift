@@ -18,9 +18,7 @@ extension WAFDClient {
         _ body: CreatePremiumHostRequest
     ) async throws -> CreatePremiumHostResponse {
         let request = OperationRequest(
-            operation: "CreatePremiumHost",
-            method: .post,
-            path: "/v1/{project_id}/premium-waf/host",
+            operation: "CreatePremiumHost", method: .post, path: "/v1/{project_id}/premium-waf/host",
             body: body
         )
         return try await client.send(request, as: CreatePremiumHostResponse.self)
@@ -44,10 +42,8 @@ extension WAFDClient {
         var query = QueryItems()
         query.append("keepPolicy", keepPolicy)
         let request = OperationRequest(
-            operation: "DeletePremiumHost",
-            method: .delete,
-            path: "/v1/{project_id}/premium-waf/host/{host_id}",
-            pathParameters: ["host_id": hostID],
+            operation: "DeletePremiumHost", method: .delete,
+            path: "/v1/{project_id}/premium-waf/host/{host_id}", pathParameters: ["host_id": hostID],
             query: query
         )
         return try await client.send(request, as: DeletePremiumHostResponse.self)
@@ -84,9 +80,7 @@ extension WAFDClient {
         query.append("policyname", policyname)
         query.append("protect_status", protectStatus)
         let request = OperationRequest(
-            operation: "ListPremiumHost",
-            method: .get,
-            path: "/v1/{project_id}/premium-waf/host",
+            operation: "ListPremiumHost", method: .get, path: "/v1/{project_id}/premium-waf/host",
             query: query
         )
         return try await client.send(request, as: ListPremiumHostResponse.self)
@@ -104,9 +98,7 @@ extension WAFDClient {
     /// - Returns: The body of the service's `200` response.
     public func showPremiumHost(hostID: String) async throws -> ShowPremiumHostResponse {
         let request = OperationRequest(
-            operation: "ShowPremiumHost",
-            method: .get,
-            path: "/v1/{project_id}/premium-waf/host/{host_id}",
+            operation: "ShowPremiumHost", method: .get, path: "/v1/{project_id}/premium-waf/host/{host_id}",
             pathParameters: ["host_id": hostID]
         )
         return try await client.send(request, as: ShowPremiumHostResponse.self)
@@ -128,11 +120,8 @@ extension WAFDClient {
         _ body: UpdatePremiumHostRequest
     ) async throws -> UpdatePremiumHostResponse {
         let request = OperationRequest(
-            operation: "UpdatePremiumHost",
-            method: .put,
-            path: "/v1/{project_id}/premium-waf/host/{host_id}",
-            pathParameters: ["host_id": hostID],
-            body: body
+            operation: "UpdatePremiumHost", method: .put, path: "/v1/{project_id}/premium-waf/host/{host_id}",
+            pathParameters: ["host_id": hostID], body: body
         )
         return try await client.send(request, as: UpdatePremiumHostResponse.self)
     }
@@ -158,12 +147,9 @@ extension WAFDClient {
         var query = QueryItems()
         query.append("enterprise_project_id", enterpriseProjectID)
         let request = OperationRequest(
-            operation: "UpdatePremiumHostProtectStatus",
-            method: .put,
+            operation: "UpdatePremiumHostProtectStatus", method: .put,
             path: "/v1/{project_id}/premium-waf/host/{host_id}/protect_status",
-            pathParameters: ["host_id": hostID],
-            query: query,
-            body: body
+            pathParameters: ["host_id": hostID], query: query, body: body
         )
         return try await client.send(request, as: UpdatePremiumHostProtectStatusResponse.self)
     }

@@ -26,12 +26,8 @@ extension WAFDClient {
         var headers: [String: String] = [:]
         headers["region"] = region
         let request = OperationRequest(
-            operation: "CreateCloudWafPostPaidResource",
-            method: .post,
-            path: "/v1/{project_id}/waf/postpaid",
-            query: query,
-            headers: headers,
-            body: body
+            operation: "CreateCloudWafPostPaidResource", method: .post, path: "/v1/{project_id}/waf/postpaid",
+            query: query, headers: headers, body: body
         )
         return try await client.send(request, as: CreateCloudWafPostPaidResourceResponse.self)
     }
@@ -52,10 +48,8 @@ extension WAFDClient {
         var query = QueryItems()
         query.append("enterprise_project_id", enterpriseProjectID)
         let request = OperationRequest(
-            operation: "DeleteCloudWafPostPaidResource",
-            method: .delete,
-            path: "/v1/{project_id}/waf/postpaid",
-            query: query
+            operation: "DeleteCloudWafPostPaidResource", method: .delete,
+            path: "/v1/{project_id}/waf/postpaid", query: query
         )
         return try await client.send(request, as: DeleteCloudWafPostPaidResourceResponse.self)
     }

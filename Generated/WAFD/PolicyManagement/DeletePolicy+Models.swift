@@ -54,33 +54,15 @@ public struct DeletePolicyResponse: Codable, Sendable, Equatable {
     public var timestamp: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case action
-        case options
-        case level
-        case fullDetection = "full_detection"
-        case bindHost = "bind_host"
-        case hosts
-        case robotAction = "robot_action"
-        case extend
-        case modulexOptions = "modulex_options"
-        case timestamp
+        case id, name, action, options, level, fullDetection = "full_detection", bindHost = "bind_host", hosts
+        case robotAction = "robot_action", extend, modulexOptions = "modulex_options", timestamp
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        action: DeletePolicyPolicyAction? = nil,
-        options: PolicyOption? = nil,
-        level: Int? = nil,
-        fullDetection: Bool? = nil,
-        bindHost: [BindHost]? = nil,
-        hosts: [String]? = nil,
-        robotAction: Action? = nil,
-        extend: PolicyExtend? = nil,
-        modulexOptions: ModulexOptions? = nil,
-        timestamp: Int64? = nil
+        id: String? = nil, name: String? = nil, action: DeletePolicyPolicyAction? = nil,
+        options: PolicyOption? = nil, level: Int? = nil, fullDetection: Bool? = nil,
+        bindHost: [BindHost]? = nil, hosts: [String]? = nil, robotAction: Action? = nil,
+        extend: PolicyExtend? = nil, modulexOptions: ModulexOptions? = nil, timestamp: Int64? = nil
     ) {
         self.id = id
         self.name = name
@@ -94,21 +76,5 @@ public struct DeletePolicyResponse: Codable, Sendable, Equatable {
         self.extend = extend
         self.modulexOptions = modulexOptions
         self.timestamp = timestamp
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.action = try container.decodeIfPresent(DeletePolicyPolicyAction.self, forKey: .action)
-        self.options = try container.decodeIfPresent(PolicyOption.self, forKey: .options)
-        self.level = try container.decodeLenientIfPresent(Int.self, forKey: .level)
-        self.fullDetection = try container.decodeLenientIfPresent(Bool.self, forKey: .fullDetection)
-        self.bindHost = try container.decodeIfPresent([BindHost].self, forKey: .bindHost)
-        self.hosts = try container.decodeIfPresent([String].self, forKey: .hosts)
-        self.robotAction = try container.decodeIfPresent(Action.self, forKey: .robotAction)
-        self.extend = try container.decodeIfPresent(PolicyExtend.self, forKey: .extend)
-        self.modulexOptions = try container.decodeIfPresent(ModulexOptions.self, forKey: .modulexOptions)
-        self.timestamp = try container.decodeLenientIfPresent(Int64.self, forKey: .timestamp)
     }
 }

@@ -10,20 +10,9 @@ public struct ListPolicyResponse: Codable, Sendable, Equatable {
     /// Array of policies. Each item in the array includes details of a specific policy.
     public var items: [ListPolicyResponse2]?
 
-    private enum CodingKeys: String, CodingKey {
-        case total
-        case items
-    }
-
     public init(total: Int? = nil, items: [ListPolicyResponse2]? = nil) {
         self.total = total
         self.items = items
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)
-        self.items = try container.decodeIfPresent([ListPolicyResponse2].self, forKey: .items)
     }
 }
 
@@ -79,33 +68,15 @@ public struct ListPolicyResponse2: Codable, Sendable, Equatable {
     public var timestamp: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case action
-        case options
-        case level
-        case fullDetection = "full_detection"
-        case bindHost = "bind_host"
-        case hosts
-        case extend
-        case shareInfo = "share_info"
-        case modulexOptions = "modulex_options"
-        case timestamp
+        case id, name, action, options, level, fullDetection = "full_detection", bindHost = "bind_host", hosts
+        case extend, shareInfo = "share_info", modulexOptions = "modulex_options", timestamp
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        action: DeletePolicyPolicyAction? = nil,
-        options: PolicyOption? = nil,
-        level: Int? = nil,
-        fullDetection: Bool? = nil,
-        bindHost: [BindHost]? = nil,
-        hosts: [String]? = nil,
-        extend: PolicyExtend? = nil,
-        shareInfo: ShareInfo? = nil,
-        modulexOptions: ModulexOptions? = nil,
-        timestamp: Int64? = nil
+        id: String? = nil, name: String? = nil, action: DeletePolicyPolicyAction? = nil,
+        options: PolicyOption? = nil, level: Int? = nil, fullDetection: Bool? = nil,
+        bindHost: [BindHost]? = nil, hosts: [String]? = nil, extend: PolicyExtend? = nil,
+        shareInfo: ShareInfo? = nil, modulexOptions: ModulexOptions? = nil, timestamp: Int64? = nil
     ) {
         self.id = id
         self.name = name
@@ -119,21 +90,5 @@ public struct ListPolicyResponse2: Codable, Sendable, Equatable {
         self.shareInfo = shareInfo
         self.modulexOptions = modulexOptions
         self.timestamp = timestamp
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.action = try container.decodeIfPresent(DeletePolicyPolicyAction.self, forKey: .action)
-        self.options = try container.decodeIfPresent(PolicyOption.self, forKey: .options)
-        self.level = try container.decodeLenientIfPresent(Int.self, forKey: .level)
-        self.fullDetection = try container.decodeLenientIfPresent(Bool.self, forKey: .fullDetection)
-        self.bindHost = try container.decodeIfPresent([BindHost].self, forKey: .bindHost)
-        self.hosts = try container.decodeIfPresent([String].self, forKey: .hosts)
-        self.extend = try container.decodeIfPresent(PolicyExtend.self, forKey: .extend)
-        self.shareInfo = try container.decodeIfPresent(ShareInfo.self, forKey: .shareInfo)
-        self.modulexOptions = try container.decodeIfPresent(ModulexOptions.self, forKey: .modulexOptions)
-        self.timestamp = try container.decodeLenientIfPresent(Int64.self, forKey: .timestamp)
     }
 }

@@ -39,21 +39,12 @@ public struct UpdatePolicyRequest: Codable, Sendable, Equatable {
     public var fullDetection: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case action
-        case options
-        case robotAction = "robot_action"
-        case level
-        case fullDetection = "full_detection"
+        case name, action, options, robotAction = "robot_action", level, fullDetection = "full_detection"
     }
 
     public init(
-        name: String? = nil,
-        action: PolicyAction? = nil,
-        options: PolicyOption? = nil,
-        robotAction: Action? = nil,
-        level: Int? = nil,
-        fullDetection: Bool? = nil
+        name: String? = nil, action: PolicyAction? = nil, options: PolicyOption? = nil,
+        robotAction: Action? = nil, level: Int? = nil, fullDetection: Bool? = nil
     ) {
         self.name = name
         self.action = action
@@ -61,16 +52,6 @@ public struct UpdatePolicyRequest: Codable, Sendable, Equatable {
         self.robotAction = robotAction
         self.level = level
         self.fullDetection = fullDetection
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.action = try container.decodeIfPresent(PolicyAction.self, forKey: .action)
-        self.options = try container.decodeIfPresent(PolicyOption.self, forKey: .options)
-        self.robotAction = try container.decodeIfPresent(Action.self, forKey: .robotAction)
-        self.level = try container.decodeLenientIfPresent(Int.self, forKey: .level)
-        self.fullDetection = try container.decodeLenientIfPresent(Bool.self, forKey: .fullDetection)
     }
 }
 
@@ -127,35 +108,16 @@ public struct UpdatePolicyResponse: Codable, Sendable, Equatable {
     public var timestamp: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case action
-        case options
-        case level
-        case fullDetection = "full_detection"
-        case bindHost = "bind_host"
-        case hosts
-        case robotAction = "robot_action"
-        case extend
-        case shareInfo = "share_info"
-        case modulexOptions = "modulex_options"
-        case timestamp
+        case id, name, action, options, level, fullDetection = "full_detection", bindHost = "bind_host", hosts
+        case robotAction = "robot_action", extend, shareInfo = "share_info"
+        case modulexOptions = "modulex_options", timestamp
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        action: PolicyAction? = nil,
-        options: PolicyOption? = nil,
-        level: Int? = nil,
-        fullDetection: Bool? = nil,
-        bindHost: [BindHost]? = nil,
-        hosts: [String]? = nil,
-        robotAction: Action? = nil,
-        extend: PolicyExtend? = nil,
-        shareInfo: UpdatePolicyShareInfo? = nil,
-        modulexOptions: ModulexOptions? = nil,
-        timestamp: Int64? = nil
+        id: String? = nil, name: String? = nil, action: PolicyAction? = nil, options: PolicyOption? = nil,
+        level: Int? = nil, fullDetection: Bool? = nil, bindHost: [BindHost]? = nil, hosts: [String]? = nil,
+        robotAction: Action? = nil, extend: PolicyExtend? = nil, shareInfo: UpdatePolicyShareInfo? = nil,
+        modulexOptions: ModulexOptions? = nil, timestamp: Int64? = nil
     ) {
         self.id = id
         self.name = name
@@ -170,23 +132,6 @@ public struct UpdatePolicyResponse: Codable, Sendable, Equatable {
         self.shareInfo = shareInfo
         self.modulexOptions = modulexOptions
         self.timestamp = timestamp
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.action = try container.decodeIfPresent(PolicyAction.self, forKey: .action)
-        self.options = try container.decodeIfPresent(PolicyOption.self, forKey: .options)
-        self.level = try container.decodeLenientIfPresent(Int.self, forKey: .level)
-        self.fullDetection = try container.decodeLenientIfPresent(Bool.self, forKey: .fullDetection)
-        self.bindHost = try container.decodeIfPresent([BindHost].self, forKey: .bindHost)
-        self.hosts = try container.decodeIfPresent([String].self, forKey: .hosts)
-        self.robotAction = try container.decodeIfPresent(Action.self, forKey: .robotAction)
-        self.extend = try container.decodeIfPresent(PolicyExtend.self, forKey: .extend)
-        self.shareInfo = try container.decodeIfPresent(UpdatePolicyShareInfo.self, forKey: .shareInfo)
-        self.modulexOptions = try container.decodeIfPresent(ModulexOptions.self, forKey: .modulexOptions)
-        self.timestamp = try container.decodeLenientIfPresent(Int64.self, forKey: .timestamp)
     }
 }
 
@@ -206,18 +151,12 @@ public struct UpdatePolicyShareInfo: Codable, Sendable, Equatable {
     public var providerDisplay: ShareInfo?
 
     private enum CodingKeys: String, CodingKey {
-        case shareCount = "share_count"
-        case acceptCount = "accept_count"
-        case processStatus = "process_status"
-        case isReceiver = "is_receiver"
-        case providerDisplay = "provider_display"
+        case shareCount = "share_count", acceptCount = "accept_count", processStatus = "process_status"
+        case isReceiver = "is_receiver", providerDisplay = "provider_display"
     }
 
     public init(
-        shareCount: Int? = nil,
-        acceptCount: Int? = nil,
-        processStatus: Int? = nil,
-        isReceiver: Bool? = nil,
+        shareCount: Int? = nil, acceptCount: Int? = nil, processStatus: Int? = nil, isReceiver: Bool? = nil,
         providerDisplay: ShareInfo? = nil
     ) {
         self.shareCount = shareCount
@@ -225,14 +164,5 @@ public struct UpdatePolicyShareInfo: Codable, Sendable, Equatable {
         self.processStatus = processStatus
         self.isReceiver = isReceiver
         self.providerDisplay = providerDisplay
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.shareCount = try container.decodeLenientIfPresent(Int.self, forKey: .shareCount)
-        self.acceptCount = try container.decodeLenientIfPresent(Int.self, forKey: .acceptCount)
-        self.processStatus = try container.decodeLenientIfPresent(Int.self, forKey: .processStatus)
-        self.isReceiver = try container.decodeLenientIfPresent(Bool.self, forKey: .isReceiver)
-        self.providerDisplay = try container.decodeIfPresent(ShareInfo.self, forKey: .providerDisplay)
     }
 }

@@ -16,10 +16,7 @@ extension WAFDClient {
     /// - Returns: The body of the service's `200` response.
     public func createPolicy(_ body: CreatePolicyRequest) async throws -> CreatePolicyResponse {
         let request = OperationRequest(
-            operation: "CreatePolicy",
-            method: .post,
-            path: "/v1/{project_id}/waf/policy",
-            body: body
+            operation: "CreatePolicy", method: .post, path: "/v1/{project_id}/waf/policy", body: body
         )
         return try await client.send(request, as: CreatePolicyResponse.self)
     }
@@ -36,9 +33,7 @@ extension WAFDClient {
     /// - Returns: The body of the service's `200` response.
     public func deletePolicy(policyID: String) async throws -> DeletePolicyResponse {
         let request = OperationRequest(
-            operation: "DeletePolicy",
-            method: .delete,
-            path: "/v1/{project_id}/waf/policy/{policy_id}",
+            operation: "DeletePolicy", method: .delete, path: "/v1/{project_id}/waf/policy/{policy_id}",
             pathParameters: ["policy_id": policyID]
         )
         return try await client.send(request, as: DeletePolicyResponse.self)
@@ -67,10 +62,7 @@ extension WAFDClient {
         query.append("pagesize", pagesize)
         query.append("name", name)
         let request = OperationRequest(
-            operation: "ListPolicy",
-            method: .get,
-            path: "/v1/{project_id}/waf/policy",
-            query: query
+            operation: "ListPolicy", method: .get, path: "/v1/{project_id}/waf/policy", query: query
         )
         return try await client.send(request, as: ListPolicyResponse.self)
     }
@@ -87,9 +79,7 @@ extension WAFDClient {
     /// - Returns: The body of the service's `200` response.
     public func showPolicy(policyID: String) async throws -> ShowPolicyResponse {
         let request = OperationRequest(
-            operation: "ShowPolicy",
-            method: .get,
-            path: "/v1/{project_id}/waf/policy/{policy_id}",
+            operation: "ShowPolicy", method: .get, path: "/v1/{project_id}/waf/policy/{policy_id}",
             pathParameters: ["policy_id": policyID]
         )
         return try await client.send(request, as: ShowPolicyResponse.self)
@@ -111,11 +101,8 @@ extension WAFDClient {
         _ body: UpdatePolicyRequest
     ) async throws -> UpdatePolicyResponse {
         let request = OperationRequest(
-            operation: "UpdatePolicy",
-            method: .patch,
-            path: "/v1/{project_id}/waf/policy/{policy_id}",
-            pathParameters: ["policy_id": policyID],
-            body: body
+            operation: "UpdatePolicy", method: .patch, path: "/v1/{project_id}/waf/policy/{policy_id}",
+            pathParameters: ["policy_id": policyID], body: body
         )
         return try await client.send(request, as: UpdatePolicyResponse.self)
     }

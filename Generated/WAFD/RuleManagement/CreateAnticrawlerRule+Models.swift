@@ -33,25 +33,10 @@ public struct CreateAnticrawlerRuleRequest: Codable, Sendable, Equatable {
     /// anticrawler_except_url: used to protect all paths except the one specified by the rule.
     public var type: String
 
-    private enum CodingKeys: String, CodingKey {
-        case url
-        case logic
-        case name
-        case type
-    }
-
     public init(url: String, logic: Int, name: String, type: String) {
         self.url = url
         self.logic = logic
         self.name = name
         self.type = type
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.url = try container.decode(String.self, forKey: .url)
-        self.logic = try container.decodeLenient(Int.self, forKey: .logic)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.type = try container.decode(String.self, forKey: .type)
     }
 }

@@ -37,10 +37,7 @@ public struct CreateAntileakageRulesRequest: Codable, Sendable, Equatable {
     public var description: String?
 
     public init(
-        url: String,
-        category: String,
-        contents: [String],
-        action: CreateAntileakageRulesAction,
+        url: String, category: String, contents: [String], action: CreateAntileakageRulesAction,
         description: String? = nil
     ) {
         self.url = url
@@ -83,27 +80,9 @@ public struct CreateAntileakageRulesResponse: Codable, Sendable, Equatable {
     /// Not in the page's table; the page's response example shows it.
     public var policyid: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case url
-        case category
-        case contents
-        case timestamp
-        case description
-        case status
-        case action
-        case policyid
-    }
-
     public init(
-        id: String? = nil,
-        url: String? = nil,
-        category: String? = nil,
-        contents: [String]? = nil,
-        timestamp: Int64? = nil,
-        description: String? = nil,
-        status: Int? = nil,
-        action: Action? = nil,
+        id: String? = nil, url: String? = nil, category: String? = nil, contents: [String]? = nil,
+        timestamp: Int64? = nil, description: String? = nil, status: Int? = nil, action: Action? = nil,
         policyid: String? = nil
     ) {
         self.id = id
@@ -115,18 +94,5 @@ public struct CreateAntileakageRulesResponse: Codable, Sendable, Equatable {
         self.status = status
         self.action = action
         self.policyid = policyid
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.url = try container.decodeIfPresent(String.self, forKey: .url)
-        self.category = try container.decodeIfPresent(String.self, forKey: .category)
-        self.contents = try container.decodeIfPresent([String].self, forKey: .contents)
-        self.timestamp = try container.decodeLenientIfPresent(Int64.self, forKey: .timestamp)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
-        self.action = try container.decodeIfPresent(Action.self, forKey: .action)
-        self.policyid = try container.decodeIfPresent(String.self, forKey: .policyid)
     }
 }

@@ -15,21 +15,12 @@ public struct CreatePunishmentRulesRequest: Codable, Sendable, Equatable {
     public var description: String?
 
     private enum CodingKeys: String, CodingKey {
-        case category
-        case blockTime = "block_time"
-        case description
+        case category, blockTime = "block_time", description
     }
 
     public init(category: String, blockTime: Int, description: String? = nil) {
         self.category = category
         self.blockTime = blockTime
         self.description = description
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.category = try container.decode(String.self, forKey: .category)
-        self.blockTime = try container.decodeLenient(Int.self, forKey: .blockTime)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
     }
 }

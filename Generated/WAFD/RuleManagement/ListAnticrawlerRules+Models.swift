@@ -10,19 +10,8 @@ public struct ListAnticrawlerRulesResponse: Codable, Sendable, Equatable {
     /// The list of anti-crawler protection rules.
     public var items: [AnticrawlerRule]?
 
-    private enum CodingKeys: String, CodingKey {
-        case total
-        case items
-    }
-
     public init(total: Int? = nil, items: [AnticrawlerRule]? = nil) {
         self.total = total
         self.items = items
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)
-        self.items = try container.decodeIfPresent([AnticrawlerRule].self, forKey: .items)
     }
 }

@@ -10,19 +10,8 @@ public struct ListAntileakageRulesResponse: Codable, Sendable, Equatable {
     /// The list of information leakage prevention rules
     public var items: [LeakageListInfo]?
 
-    private enum CodingKeys: String, CodingKey {
-        case total
-        case items
-    }
-
     public init(total: Int? = nil, items: [LeakageListInfo]? = nil) {
         self.total = total
         self.items = items
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)
-        self.items = try container.decodeIfPresent([LeakageListInfo].self, forKey: .items)
     }
 }

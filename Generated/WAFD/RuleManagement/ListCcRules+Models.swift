@@ -10,19 +10,8 @@ public struct ListCcRulesResponse: Codable, Sendable, Equatable {
     /// Array of Cc rules
     public var items: [CcrulesListInfo]?
 
-    private enum CodingKeys: String, CodingKey {
-        case total
-        case items
-    }
-
     public init(total: Int? = nil, items: [CcrulesListInfo]? = nil) {
         self.total = total
         self.items = items
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)
-        self.items = try container.decodeIfPresent([CcrulesListInfo].self, forKey: .items)
     }
 }

@@ -45,39 +45,15 @@ public struct CustomRuleBody: Codable, Sendable, Equatable {
     public var time: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case policyid
-        case description
-        case status
-        case conditions
-        case action
-        case priority
-        case timestamp
-        case start
-        case terminal
-        case actionMode = "action_mode"
-        case agingTime = "aging_time"
-        case producer
-        case category
-        case time
+        case id, policyid, description, status, conditions, action, priority, timestamp, start, terminal
+        case actionMode = "action_mode", agingTime = "aging_time", producer, category, time
     }
 
     public init(
-        id: String? = nil,
-        policyid: String? = nil,
-        description: String? = nil,
-        status: Int? = nil,
-        conditions: [ShowCustomRuleCondition]? = nil,
-        action: CustomAction? = nil,
-        priority: Int? = nil,
-        timestamp: Int64? = nil,
-        start: Int64? = nil,
-        terminal: Int64? = nil,
-        actionMode: Bool? = nil,
-        agingTime: Int? = nil,
-        producer: Int? = nil,
-        category: String? = nil,
-        time: Bool? = nil
+        id: String? = nil, policyid: String? = nil, description: String? = nil, status: Int? = nil,
+        conditions: [ShowCustomRuleCondition]? = nil, action: CustomAction? = nil, priority: Int? = nil,
+        timestamp: Int64? = nil, start: Int64? = nil, terminal: Int64? = nil, actionMode: Bool? = nil,
+        agingTime: Int? = nil, producer: Int? = nil, category: String? = nil, time: Bool? = nil
     ) {
         self.id = id
         self.policyid = policyid
@@ -95,25 +71,6 @@ public struct CustomRuleBody: Codable, Sendable, Equatable {
         self.category = category
         self.time = time
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.policyid = try container.decodeIfPresent(String.self, forKey: .policyid)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
-        self.conditions = try container.decodeIfPresent([ShowCustomRuleCondition].self, forKey: .conditions)
-        self.action = try container.decodeIfPresent(CustomAction.self, forKey: .action)
-        self.priority = try container.decodeLenientIfPresent(Int.self, forKey: .priority)
-        self.timestamp = try container.decodeLenientIfPresent(Int64.self, forKey: .timestamp)
-        self.start = try container.decodeLenientIfPresent(Int64.self, forKey: .start)
-        self.terminal = try container.decodeLenientIfPresent(Int64.self, forKey: .terminal)
-        self.actionMode = try container.decodeLenientIfPresent(Bool.self, forKey: .actionMode)
-        self.agingTime = try container.decodeLenientIfPresent(Int.self, forKey: .agingTime)
-        self.producer = try container.decodeLenientIfPresent(Int.self, forKey: .producer)
-        self.category = try container.decodeIfPresent(String.self, forKey: .category)
-        self.time = try container.decodeLenientIfPresent(Bool.self, forKey: .time)
-    }
 }
 
 /// The response of ``WAFDClient/listCustomRules``.
@@ -123,19 +80,8 @@ public struct ListCustomRulesResponse: Codable, Sendable, Equatable {
     /// Array of custom rules
     public var items: [CustomRuleBody]?
 
-    private enum CodingKeys: String, CodingKey {
-        case total
-        case items
-    }
-
     public init(total: Int? = nil, items: [CustomRuleBody]? = nil) {
         self.total = total
         self.items = items
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)
-        self.items = try container.decodeIfPresent([CustomRuleBody].self, forKey: .items)
     }
 }

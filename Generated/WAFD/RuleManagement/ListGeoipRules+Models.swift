@@ -10,19 +10,8 @@ public struct ListGeoipRulesResponse: Codable, Sendable, Equatable {
     /// List of the restricted geographical locations
     public var items: [GeOIPItem]?
 
-    private enum CodingKeys: String, CodingKey {
-        case total
-        case items
-    }
-
     public init(total: Int? = nil, items: [GeOIPItem]? = nil) {
         self.total = total
         self.items = items
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)
-        self.items = try container.decodeIfPresent([GeOIPItem].self, forKey: .items)
     }
 }

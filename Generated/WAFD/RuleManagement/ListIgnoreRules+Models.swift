@@ -11,19 +11,8 @@ public struct ListIgnoreRulesResponse: Codable, Sendable, Equatable {
     /// Domain names the global protection whitelist (formerly false alarm masking) rule is used for.
     public var items: [IgnoreRuleBody]?
 
-    private enum CodingKeys: String, CodingKey {
-        case total
-        case items
-    }
-
     public init(total: Int? = nil, items: [IgnoreRuleBody]? = nil) {
         self.total = total
         self.items = items
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)
-        self.items = try container.decodeIfPresent([IgnoreRuleBody].self, forKey: .items)
     }
 }

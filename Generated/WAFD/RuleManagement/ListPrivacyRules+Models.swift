@@ -10,19 +10,8 @@ public struct ListPrivacyRulesResponse: Codable, Sendable, Equatable {
     /// Rules
     public var items: [PrivacyResponseBody]?
 
-    private enum CodingKeys: String, CodingKey {
-        case total
-        case items
-    }
-
     public init(total: Int? = nil, items: [PrivacyResponseBody]? = nil) {
         self.total = total
         self.items = items
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)
-        self.items = try container.decodeIfPresent([PrivacyResponseBody].self, forKey: .items)
     }
 }

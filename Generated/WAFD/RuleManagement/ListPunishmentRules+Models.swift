@@ -10,19 +10,8 @@ public struct ListPunishmentRulesResponse: Codable, Sendable, Equatable {
     /// The list of known attack source rules.
     public var items: [PunishmentInfo]?
 
-    private enum CodingKeys: String, CodingKey {
-        case total
-        case items
-    }
-
     public init(total: Int? = nil, items: [PunishmentInfo]? = nil) {
         self.total = total
         self.items = items
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)
-        self.items = try container.decodeIfPresent([PunishmentInfo].self, forKey: .items)
     }
 }

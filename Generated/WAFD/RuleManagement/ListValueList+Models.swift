@@ -10,19 +10,8 @@ public struct ListValueListResponse: Codable, Sendable, Equatable {
     /// Reference table list
     public var items: [ValueList]?
 
-    private enum CodingKeys: String, CodingKey {
-        case total
-        case items
-    }
-
     public init(total: Int? = nil, items: [ValueList]? = nil) {
         self.total = total
         self.items = items
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)
-        self.items = try container.decodeIfPresent([ValueList].self, forKey: .items)
     }
 }

@@ -12,22 +12,9 @@ public struct ListWhiteblackipRulesResponse: Codable, Sendable, Equatable {
     /// Number of rules. This parameter is reserved and can be ignored.
     public var size: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case total
-        case items
-        case size
-    }
-
     public init(total: Int? = nil, items: [WhiteBlackIPResponseBody]? = nil, size: Int? = nil) {
         self.total = total
         self.items = items
         self.size = size
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)
-        self.items = try container.decodeIfPresent([WhiteBlackIPResponseBody].self, forKey: .items)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
     }
 }

@@ -29,22 +29,9 @@ public struct UpdateAnticrawlerRuleRequest: Codable, Sendable, Equatable {
     /// Rule name.
     public var name: String
 
-    private enum CodingKeys: String, CodingKey {
-        case url
-        case logic
-        case name
-    }
-
     public init(url: String, logic: Int, name: String) {
         self.url = url
         self.logic = logic
         self.name = name
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.url = try container.decode(String.self, forKey: .url)
-        self.logic = try container.decodeLenient(Int.self, forKey: .logic)
-        self.name = try container.decode(String.self, forKey: .name)
     }
 }

@@ -75,48 +75,18 @@ public struct UpdateCcRuleResponse: Codable, Sendable, Equatable {
     public var status: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case policyid
-        case url
-        case prefix
-        case mode
-        case conditions
-        case action
-        case tagType = "tag_type"
-        case tagIndex = "tag_index"
-        case tagCondition = "tag_condition"
-        case limitNum = "limit_num"
-        case limitPeriod = "limit_period"
-        case unlockNum = "unlock_num"
-        case lockTime = "lock_time"
-        case description
-        case totalNum = "total_num"
-        case unaggregation
-        case agingTime = "aging_time"
-        case producer
-        case status
+        case id, policyid, url, prefix, mode, conditions, action, tagType = "tag_type", tagIndex = "tag_index"
+        case tagCondition = "tag_condition", limitNum = "limit_num", limitPeriod = "limit_period"
+        case unlockNum = "unlock_num", lockTime = "lock_time", description, totalNum = "total_num"
+        case unaggregation, agingTime = "aging_time", producer, status
     }
 
     public init(
-        id: String? = nil,
-        policyid: String? = nil,
-        url: String? = nil,
-        prefix: Bool? = nil,
-        mode: Int? = nil,
-        conditions: [CcCondition]? = nil,
-        action: CreateCcRuleAction? = nil,
-        tagType: String? = nil,
-        tagIndex: String? = nil,
-        tagCondition: TagCondition? = nil,
-        limitNum: Int? = nil,
-        limitPeriod: Int? = nil,
-        unlockNum: Int? = nil,
-        lockTime: Int? = nil,
-        description: String? = nil,
-        totalNum: Int? = nil,
-        unaggregation: Bool? = nil,
-        agingTime: Int? = nil,
-        producer: Int? = nil,
+        id: String? = nil, policyid: String? = nil, url: String? = nil, prefix: Bool? = nil, mode: Int? = nil,
+        conditions: [CcCondition]? = nil, action: CreateCcRuleAction? = nil, tagType: String? = nil,
+        tagIndex: String? = nil, tagCondition: TagCondition? = nil, limitNum: Int? = nil,
+        limitPeriod: Int? = nil, unlockNum: Int? = nil, lockTime: Int? = nil, description: String? = nil,
+        totalNum: Int? = nil, unaggregation: Bool? = nil, agingTime: Int? = nil, producer: Int? = nil,
         status: Int? = nil
     ) {
         self.id = id
@@ -139,29 +109,5 @@ public struct UpdateCcRuleResponse: Codable, Sendable, Equatable {
         self.agingTime = agingTime
         self.producer = producer
         self.status = status
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.policyid = try container.decodeIfPresent(String.self, forKey: .policyid)
-        self.url = try container.decodeIfPresent(String.self, forKey: .url)
-        self.prefix = try container.decodeLenientIfPresent(Bool.self, forKey: .prefix)
-        self.mode = try container.decodeLenientIfPresent(Int.self, forKey: .mode)
-        self.conditions = try container.decodeIfPresent([CcCondition].self, forKey: .conditions)
-        self.action = try container.decodeIfPresent(CreateCcRuleAction.self, forKey: .action)
-        self.tagType = try container.decodeIfPresent(String.self, forKey: .tagType)
-        self.tagIndex = try container.decodeIfPresent(String.self, forKey: .tagIndex)
-        self.tagCondition = try container.decodeIfPresent(TagCondition.self, forKey: .tagCondition)
-        self.limitNum = try container.decodeLenientIfPresent(Int.self, forKey: .limitNum)
-        self.limitPeriod = try container.decodeLenientIfPresent(Int.self, forKey: .limitPeriod)
-        self.unlockNum = try container.decodeLenientIfPresent(Int.self, forKey: .unlockNum)
-        self.lockTime = try container.decodeLenientIfPresent(Int.self, forKey: .lockTime)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.totalNum = try container.decodeLenientIfPresent(Int.self, forKey: .totalNum)
-        self.unaggregation = try container.decodeLenientIfPresent(Bool.self, forKey: .unaggregation)
-        self.agingTime = try container.decodeLenientIfPresent(Int.self, forKey: .agingTime)
-        self.producer = try container.decodeLenientIfPresent(Int.self, forKey: .producer)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
     }
 }

@@ -45,30 +45,10 @@ public struct UpdateIgnoreRuleResponse: Codable, Sendable, Equatable {
     /// Not in the page's table; the page's response example shows it.
     public var timestamp: Int64?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case policyid
-        case rule
-        case mode
-        case conditions
-        case advanced
-        case domain
-        case description
-        case status
-        case timestamp
-    }
-
     public init(
-        id: String? = nil,
-        policyid: String? = nil,
-        rule: String? = nil,
-        mode: Int? = nil,
-        conditions: [Condition]? = nil,
-        advanced: [Advanced]? = nil,
-        domain: [String]? = nil,
-        description: String? = nil,
-        status: Int? = nil,
-        timestamp: Int64? = nil
+        id: String? = nil, policyid: String? = nil, rule: String? = nil, mode: Int? = nil,
+        conditions: [Condition]? = nil, advanced: [Advanced]? = nil, domain: [String]? = nil,
+        description: String? = nil, status: Int? = nil, timestamp: Int64? = nil
     ) {
         self.id = id
         self.policyid = policyid
@@ -80,19 +60,5 @@ public struct UpdateIgnoreRuleResponse: Codable, Sendable, Equatable {
         self.description = description
         self.status = status
         self.timestamp = timestamp
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.policyid = try container.decodeIfPresent(String.self, forKey: .policyid)
-        self.rule = try container.decodeIfPresent(String.self, forKey: .rule)
-        self.mode = try container.decodeLenientIfPresent(Int.self, forKey: .mode)
-        self.conditions = try container.decodeIfPresent([Condition].self, forKey: .conditions)
-        self.advanced = try container.decodeIfPresent([Advanced].self, forKey: .advanced)
-        self.domain = try container.decodeIfPresent([String].self, forKey: .domain)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
-        self.timestamp = try container.decodeLenientIfPresent(Int64.self, forKey: .timestamp)
     }
 }

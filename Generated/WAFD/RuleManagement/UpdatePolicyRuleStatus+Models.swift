@@ -13,16 +13,11 @@ public struct UpdatePolicyRuleStatusCondition: Codable, Sendable, Equatable {
     public var logicOperation: String?
 
     private enum CodingKeys: String, CodingKey {
-        case category
-        case content
-        case index
-        case logicOperation = "logic_operation"
+        case category, content, index, logicOperation = "logic_operation"
     }
 
     public init(
-        category: String? = nil,
-        content: [String]? = nil,
-        index: String? = nil,
+        category: String? = nil, content: [String]? = nil, index: String? = nil,
         logicOperation: String? = nil
     ) {
         self.category = category
@@ -42,17 +37,8 @@ public struct UpdatePolicyRuleStatusRequest: Codable, Sendable, Equatable {
     /// - `1`: The rule is enabled.
     public var status: Int
 
-    private enum CodingKeys: String, CodingKey {
-        case status
-    }
-
     public init(status: Int) {
         self.status = status
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.status = try container.decodeLenient(Int.self, forKey: .status)
     }
 }
 
@@ -83,29 +69,14 @@ public struct UpdatePolicyRuleStatusResponse: Codable, Sendable, Equatable {
     public var time: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case policyid
-        case timestamp
-        case description
-        case status
-        case action
-        case actionMode = "action_mode"
-        case conditions
-        case priority
-        case time
+        case id, policyid, timestamp, description, status, action, actionMode = "action_mode", conditions
+        case priority, time
     }
 
     public init(
-        id: String? = nil,
-        policyid: String? = nil,
-        timestamp: Int64? = nil,
-        description: String? = nil,
-        status: Int? = nil,
-        action: Action? = nil,
-        actionMode: Bool? = nil,
-        conditions: [UpdatePolicyRuleStatusCondition]? = nil,
-        priority: Int? = nil,
-        time: Bool? = nil
+        id: String? = nil, policyid: String? = nil, timestamp: Int64? = nil, description: String? = nil,
+        status: Int? = nil, action: Action? = nil, actionMode: Bool? = nil,
+        conditions: [UpdatePolicyRuleStatusCondition]? = nil, priority: Int? = nil, time: Bool? = nil
     ) {
         self.id = id
         self.policyid = policyid
@@ -117,19 +88,5 @@ public struct UpdatePolicyRuleStatusResponse: Codable, Sendable, Equatable {
         self.conditions = conditions
         self.priority = priority
         self.time = time
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.policyid = try container.decodeIfPresent(String.self, forKey: .policyid)
-        self.timestamp = try container.decodeLenientIfPresent(Int64.self, forKey: .timestamp)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
-        self.action = try container.decodeIfPresent(Action.self, forKey: .action)
-        self.actionMode = try container.decodeLenientIfPresent(Bool.self, forKey: .actionMode)
-        self.conditions = try container.decodeIfPresent([UpdatePolicyRuleStatusCondition].self, forKey: .conditions)
-        self.priority = try container.decodeLenientIfPresent(Int.self, forKey: .priority)
-        self.time = try container.decodeLenientIfPresent(Bool.self, forKey: .time)
     }
 }

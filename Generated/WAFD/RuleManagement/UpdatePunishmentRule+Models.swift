@@ -15,21 +15,12 @@ public struct UpdatePunishmentRuleRequest: Codable, Sendable, Equatable {
     public var category: String?
 
     private enum CodingKeys: String, CodingKey {
-        case blockTime = "block_time"
-        case description
-        case category
+        case blockTime = "block_time", description, category
     }
 
     public init(blockTime: Int, description: String? = nil, category: String? = nil) {
         self.blockTime = blockTime
         self.description = description
         self.category = category
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.blockTime = try container.decodeLenient(Int.self, forKey: .blockTime)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.category = try container.decodeIfPresent(String.self, forKey: .category)
     }
 }

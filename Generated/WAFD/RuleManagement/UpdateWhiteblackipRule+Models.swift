@@ -35,18 +35,11 @@ public struct UpdateWhiteblackipRuleRequest: Codable, Sendable, Equatable {
     public var followedActionID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case description
-        case name
-        case addr
-        case white
-        case followedActionID = "followed_action_id"
+        case description, name, addr, white, followedActionID = "followed_action_id"
     }
 
     public init(
-        description: String? = nil,
-        name: String? = nil,
-        addr: String,
-        white: White,
+        description: String? = nil, name: String? = nil, addr: String, white: White,
         followedActionID: String? = nil
     ) {
         self.description = description

@@ -25,12 +25,9 @@ extension WAFDClient {
         var query = QueryItems()
         query.append("enterprise_project_id", enterpriseProjectID)
         let request = OperationRequest(
-            operation: "CreateAnticrawlerRule",
-            method: .post,
+            operation: "CreateAnticrawlerRule", method: .post,
             path: "/v1/{project_id}/waf/policy/{policy_id}/anticrawler",
-            pathParameters: ["policy_id": policyID],
-            query: query,
-            body: body
+            pathParameters: ["policy_id": policyID], query: query, body: body
         )
         return try await client.send(request, as: AnticrawlerRule.self)
     }
@@ -51,11 +48,9 @@ extension WAFDClient {
         _ body: CreateAntileakageRulesRequest
     ) async throws -> CreateAntileakageRulesResponse {
         let request = OperationRequest(
-            operation: "CreateAntileakageRules",
-            method: .post,
+            operation: "CreateAntileakageRules", method: .post,
             path: "/v1/{project_id}/waf/policy/{policy_id}/antileakage",
-            pathParameters: ["policy_id": policyID],
-            body: body
+            pathParameters: ["policy_id": policyID], body: body
         )
         return try await client.send(request, as: CreateAntileakageRulesResponse.self)
     }
@@ -80,12 +75,9 @@ extension WAFDClient {
         var query = QueryItems()
         query.append("enterprise_project_id", enterpriseProjectID)
         let request = OperationRequest(
-            operation: "CreateAntitamperRule",
-            method: .post,
+            operation: "CreateAntitamperRule", method: .post,
             path: "/v1/{project_id}/waf/policy/{policy_id}/antitamper",
-            pathParameters: ["policy_id": policyID],
-            query: query,
-            body: body
+            pathParameters: ["policy_id": policyID], query: query, body: body
         )
         return try await client.send(request, as: AntiTamperRuleResponseBody.self)
     }
@@ -103,11 +95,8 @@ extension WAFDClient {
     /// - Returns: The body of the service's `200` response.
     public func createCcRule(policyID: String, _ body: CreateCcRuleRequest) async throws -> CcrulesListInfo {
         let request = OperationRequest(
-            operation: "CreateCcRule",
-            method: .post,
-            path: "/v1/{project_id}/waf/policy/{policy_id}/cc",
-            pathParameters: ["policy_id": policyID],
-            body: body
+            operation: "CreateCcRule", method: .post, path: "/v1/{project_id}/waf/policy/{policy_id}/cc",
+            pathParameters: ["policy_id": policyID], body: body
         )
         return try await client.send(request, as: CcrulesListInfo.self)
     }
@@ -132,12 +121,9 @@ extension WAFDClient {
         var query = QueryItems()
         query.append("enterprise_project_id", enterpriseProjectID)
         let request = OperationRequest(
-            operation: "CreateCustomRules",
-            method: .post,
-            path: "/v1/{project_id}/waf/policy/{policy_id}/custom",
-            pathParameters: ["policy_id": policyID],
-            query: query,
-            body: body
+            operation: "CreateCustomRules", method: .post,
+            path: "/v1/{project_id}/waf/policy/{policy_id}/custom", pathParameters: ["policy_id": policyID],
+            query: query, body: body
         )
         return try await client.send(request, as: CreateCustomRulesResponse.self)
     }
@@ -155,10 +141,8 @@ extension WAFDClient {
     /// - Returns: The body of the service's `200` response.
     public func createGeoipRule(policyID: String, _ body: CreateGeoipRuleRequest) async throws -> GeOIPItem {
         let request = OperationRequest(
-            operation: "CreateGeoipRule",
-            method: .post,
-            path: "/v1/{project_id}/waf/policy/{policy_id}/geoip",
-            pathParameters: ["policy_id": policyID],
+            operation: "CreateGeoipRule", method: .post,
+            path: "/v1/{project_id}/waf/policy/{policy_id}/geoip", pathParameters: ["policy_id": policyID],
             body: body
         )
         return try await client.send(request, as: GeOIPItem.self)
@@ -180,10 +164,8 @@ extension WAFDClient {
         _ body: CreateIgnoreRuleRequest
     ) async throws -> IgnoreRuleBody {
         let request = OperationRequest(
-            operation: "CreateIgnoreRule",
-            method: .post,
-            path: "/v1/{project_id}/waf/policy/{policy_id}/ignore",
-            pathParameters: ["policy_id": policyID],
+            operation: "CreateIgnoreRule", method: .post,
+            path: "/v1/{project_id}/waf/policy/{policy_id}/ignore", pathParameters: ["policy_id": policyID],
             body: body
         )
         return try await client.send(request, as: IgnoreRuleBody.self)
@@ -205,10 +187,8 @@ extension WAFDClient {
         _ body: CreatePrivacyRulesRequest
     ) async throws -> PrivacyResponseBody {
         let request = OperationRequest(
-            operation: "CreatePrivacyRules",
-            method: .post,
-            path: "/v1/{project_id}/waf/policy/{policy_id}/privacy",
-            pathParameters: ["policy_id": policyID],
+            operation: "CreatePrivacyRules", method: .post,
+            path: "/v1/{project_id}/waf/policy/{policy_id}/privacy", pathParameters: ["policy_id": policyID],
             body: body
         )
         return try await client.send(request, as: PrivacyResponseBody.self)
@@ -230,11 +210,9 @@ extension WAFDClient {
         _ body: CreatePunishmentRulesRequest
     ) async throws -> PunishmentInfo {
         let request = OperationRequest(
-            operation: "CreatePunishmentRules",
-            method: .post,
+            operation: "CreatePunishmentRules", method: .post,
             path: "/v1/{project_id}/waf/policy/{policy_id}/punishment",
-            pathParameters: ["policy_id": policyID],
-            body: body
+            pathParameters: ["policy_id": policyID], body: body
         )
         return try await client.send(request, as: PunishmentInfo.self)
     }
@@ -253,10 +231,7 @@ extension WAFDClient {
     /// - Returns: The body of the service's `200` response.
     public func createValueList(_ body: CreateValueListRequest) async throws -> ValueList {
         let request = OperationRequest(
-            operation: "CreateValueList",
-            method: .post,
-            path: "/v1/{project_id}/waf/valuelist",
-            body: body
+            operation: "CreateValueList", method: .post, path: "/v1/{project_id}/waf/valuelist", body: body
         )
         return try await client.send(request, as: ValueList.self)
     }
@@ -277,11 +252,9 @@ extension WAFDClient {
         _ body: CreateWhiteblackipRuleRequest
     ) async throws -> WhiteBlackIPResponseBody {
         let request = OperationRequest(
-            operation: "CreateWhiteblackipRule",
-            method: .post,
+            operation: "CreateWhiteblackipRule", method: .post,
             path: "/v1/{project_id}/waf/policy/{policy_id}/whiteblackip",
-            pathParameters: ["policy_id": policyID],
-            body: body
+            pathParameters: ["policy_id": policyID], body: body
         )
         return try await client.send(request, as: WhiteBlackIPResponseBody.self)
     }
@@ -307,11 +280,9 @@ extension WAFDClient {
         var query = QueryItems()
         query.append("enterprise_project_id", enterpriseProjectID)
         let request = OperationRequest(
-            operation: "DeleteAnticrawlerRule",
-            method: .delete,
+            operation: "DeleteAnticrawlerRule", method: .delete,
             path: "/v1/{project_id}/waf/policy/{policy_id}/anticrawler/{rule_id}",
-            pathParameters: ["policy_id": policyID, "rule_id": ruleID],
-            query: query
+            pathParameters: ["policy_id": policyID, "rule_id": ruleID], query: query
         )
         return try await client.send(request, as: AnticrawlerRule.self)
     }
@@ -330,8 +301,7 @@ extension WAFDClient {
     /// - Returns: The body of the service's `200` response.
     public func deleteAntileakageRule(policyID: String, ruleID: String) async throws -> LeakageListInfo {
         let request = OperationRequest(
-            operation: "DeleteAntileakageRule",
-            method: .delete,
+            operation: "DeleteAntileakageRule", method: .delete,
             path: "/v1/{project_id}/waf/policy/{policy_id}/antileakage/{rule_id}",
             pathParameters: ["policy_id": policyID, "rule_id": ruleID]
         )
@@ -355,8 +325,7 @@ extension WAFDClient {
         ruleID: String
     ) async throws -> AntiTamperRuleResponseBody {
         let request = OperationRequest(
-            operation: "DeleteAntitamperRule",
-            method: .delete,
+            operation: "DeleteAntitamperRule", method: .delete,
             path: "/v1/{project_id}/waf/policy/{policy_id}/antitamper/{rule_id}",
             pathParameters: ["policy_id": policyID, "rule_id": ruleID]
         )
@@ -376,8 +345,7 @@ extension WAFDClient {
     /// - Returns: The body of the service's `200` response.
     public func deleteCcRule(policyID: String, ruleID: String) async throws -> CcrulesListInfo {
         let request = OperationRequest(
-            operation: "DeleteCcRule",
-            method: .delete,
+            operation: "DeleteCcRule", method: .delete,
             path: "/v1/{project_id}/waf/policy/{policy_id}/cc/{rule_id}",
             pathParameters: ["policy_id": policyID, "rule_id": ruleID]
         )
@@ -397,8 +365,7 @@ extension WAFDClient {
     /// - Returns: The body of the service's `200` response.
     public func deleteCustomRule(policyID: String, ruleID: String) async throws -> DeleteCustomRuleResponse {
         let request = OperationRequest(
-            operation: "DeleteCustomRule",
-            method: .delete,
+            operation: "DeleteCustomRule", method: .delete,
             path: "/v1/{project_id}/waf/policy/{policy_id}/custom/{rule_id}",
             pathParameters: ["policy_id": policyID, "rule_id": ruleID]
         )
@@ -419,8 +386,7 @@ extension WAFDClient {
     /// - Returns: The body of the service's `200` response.
     public func deleteGeoipRule(policyID: String, ruleID: String) async throws -> GeOIPItem {
         let request = OperationRequest(
-            operation: "DeleteGeoipRule",
-            method: .delete,
+            operation: "DeleteGeoipRule", method: .delete,
             path: "/v1/{project_id}/waf/policy/{policy_id}/geoip/{rule_id}",
             pathParameters: ["policy_id": policyID, "rule_id": ruleID]
         )
@@ -440,8 +406,7 @@ extension WAFDClient {
     /// - Returns: The body of the service's `200` response.
     public func deleteIgnoreRule(policyID: String, ruleID: String) async throws -> IgnoreRuleBody {
         let request = OperationRequest(
-            operation: "DeleteIgnoreRule",
-            method: .delete,
+            operation: "DeleteIgnoreRule", method: .delete,
             path: "/v1/{project_id}/waf/policy/{policy_id}/ignore/{rule_id}",
             pathParameters: ["policy_id": policyID, "rule_id": ruleID]
         )
@@ -461,8 +426,7 @@ extension WAFDClient {
     /// - Returns: The body of the service's `200` response.
     public func deletePrivacyRule(policyID: String, ruleID: String) async throws -> PrivacyResponseBody {
         let request = OperationRequest(
-            operation: "DeletePrivacyRule",
-            method: .delete,
+            operation: "DeletePrivacyRule", method: .delete,
             path: "/v1/{project_id}/waf/policy/{policy_id}/privacy/{rule_id}",
             pathParameters: ["policy_id": policyID, "rule_id": ruleID]
         )
@@ -483,8 +447,7 @@ extension WAFDClient {
     /// - Returns: The body of the service's `200` response.
     public func deletePunishmentRule(policyID: String, ruleID: String) async throws -> PunishmentInfo {
         let request = OperationRequest(
-            operation: "DeletePunishmentRule",
-            method: .delete,
+            operation: "DeletePunishmentRule", method: .delete,
             path: "/v1/{project_id}/waf/policy/{policy_id}/punishment/{rule_id}",
             pathParameters: ["policy_id": policyID, "rule_id": ruleID]
         )
@@ -503,8 +466,7 @@ extension WAFDClient {
     /// - Returns: The body of the service's `200` response.
     public func deleteValueList(valuelistID: String) async throws -> ValueList {
         let request = OperationRequest(
-            operation: "DeleteValueList",
-            method: .delete,
+            operation: "DeleteValueList", method: .delete,
             path: "/v1/{project_id}/waf/valuelist/{valuelist_id}",
             pathParameters: ["valuelist_id": valuelistID]
         )
@@ -528,8 +490,7 @@ extension WAFDClient {
         ruleID: String
     ) async throws -> WhiteBlackIPResponseBody {
         let request = OperationRequest(
-            operation: "DeleteWhiteblackipRule",
-            method: .delete,
+            operation: "DeleteWhiteblackipRule", method: .delete,
             path: "/v1/{project_id}/waf/policy/{policy_id}/whiteblackip/{rule_id}",
             pathParameters: ["policy_id": policyID, "rule_id": ruleID]
         )
@@ -566,11 +527,9 @@ extension WAFDClient {
         query.append("pagesize", pagesize)
         query.append("type", type)
         let request = OperationRequest(
-            operation: "ListAnticrawlerRules",
-            method: .get,
+            operation: "ListAnticrawlerRules", method: .get,
             path: "/v1/{project_id}/waf/policy/{policy_id}/anticrawler",
-            pathParameters: ["policy_id": policyID],
-            query: query
+            pathParameters: ["policy_id": policyID], query: query
         )
         return try await client.send(request, as: ListAnticrawlerRulesResponse.self)
     }
@@ -596,11 +555,9 @@ extension WAFDClient {
         query.append("page", page)
         query.append("pagesize", pagesize)
         let request = OperationRequest(
-            operation: "ListAntileakageRules",
-            method: .get,
+            operation: "ListAntileakageRules", method: .get,
             path: "/v1/{project_id}/waf/policy/{policy_id}/antileakage",
-            pathParameters: ["policy_id": policyID],
-            query: query
+            pathParameters: ["policy_id": policyID], query: query
         )
         return try await client.send(request, as: ListAntileakageRulesResponse.self)
     }
@@ -626,11 +583,9 @@ extension WAFDClient {
         query.append("page", page)
         query.append("pagesize", pagesize)
         let request = OperationRequest(
-            operation: "ListAntitamperRules",
-            method: .get,
+            operation: "ListAntitamperRules", method: .get,
             path: "/v1/{project_id}/waf/policy/{policy_id}/antitamper",
-            pathParameters: ["policy_id": policyID],
-            query: query
+            pathParameters: ["policy_id": policyID], query: query
         )
         return try await client.send(request, as: ListAntitamperRulesResponse.self)
     }
@@ -656,11 +611,8 @@ extension WAFDClient {
         query.append("page", page)
         query.append("pagesize", pagesize)
         let request = OperationRequest(
-            operation: "ListCcRules",
-            method: .get,
-            path: "/v1/{project_id}/waf/policy/{policy_id}/cc",
-            pathParameters: ["policy_id": policyID],
-            query: query
+            operation: "ListCcRules", method: .get, path: "/v1/{project_id}/waf/policy/{policy_id}/cc",
+            pathParameters: ["policy_id": policyID], query: query
         )
         return try await client.send(request, as: ListCcRulesResponse.self)
     }
@@ -686,10 +638,8 @@ extension WAFDClient {
         query.append("page", page)
         query.append("pagesize", pagesize)
         let request = OperationRequest(
-            operation: "ListCustomRules",
-            method: .get,
-            path: "/v1/{project_id}/waf/policy/{policy_id}/custom",
-            pathParameters: ["policy_id": policyID],
+            operation: "ListCustomRules", method: .get,
+            path: "/v1/{project_id}/waf/policy/{policy_id}/custom", pathParameters: ["policy_id": policyID],
             query: query
         )
         return try await client.send(request, as: ListCustomRulesResponse.self)
@@ -716,11 +666,8 @@ extension WAFDClient {
         query.append("page", page)
         query.append("pagesize", pagesize)
         let request = OperationRequest(
-            operation: "ListGeoipRules",
-            method: .get,
-            path: "/v1/{project_id}/waf/policy/{policy_id}/geoip",
-            pathParameters: ["policy_id": policyID],
-            query: query
+            operation: "ListGeoipRules", method: .get, path: "/v1/{project_id}/waf/policy/{policy_id}/geoip",
+            pathParameters: ["policy_id": policyID], query: query
         )
         return try await client.send(request, as: ListGeoipRulesResponse.self)
     }
@@ -746,10 +693,8 @@ extension WAFDClient {
         query.append("page", page)
         query.append("pagesize", pagesize)
         let request = OperationRequest(
-            operation: "ListIgnoreRules",
-            method: .get,
-            path: "/v1/{project_id}/waf/policy/{policy_id}/ignore",
-            pathParameters: ["policy_id": policyID],
+            operation: "ListIgnoreRules", method: .get,
+            path: "/v1/{project_id}/waf/policy/{policy_id}/ignore", pathParameters: ["policy_id": policyID],
             query: query
         )
         return try await client.send(request, as: ListIgnoreRulesResponse.self)
@@ -779,10 +724,8 @@ extension WAFDClient {
         query.append("pagesize", pagesize)
         query.append("enterprise_project_id", enterpriseProjectID)
         let request = OperationRequest(
-            operation: "ListPrivacyRules",
-            method: .get,
-            path: "/v1/{project_id}/waf/policy/{policy_id}/privacy",
-            pathParameters: ["policy_id": policyID],
+            operation: "ListPrivacyRules", method: .get,
+            path: "/v1/{project_id}/waf/policy/{policy_id}/privacy", pathParameters: ["policy_id": policyID],
             query: query
         )
         return try await client.send(request, as: ListPrivacyRulesResponse.self)
@@ -809,11 +752,9 @@ extension WAFDClient {
         query.append("page", page)
         query.append("pagesize", pagesize)
         let request = OperationRequest(
-            operation: "ListPunishmentRules",
-            method: .get,
+            operation: "ListPunishmentRules", method: .get,
             path: "/v1/{project_id}/waf/policy/{policy_id}/punishment",
-            pathParameters: ["policy_id": policyID],
-            query: query
+            pathParameters: ["policy_id": policyID], query: query
         )
         return try await client.send(request, as: ListPunishmentRulesResponse.self)
     }
@@ -842,10 +783,7 @@ extension WAFDClient {
         query.append("pagesize", pagesize)
         query.append("name", name)
         let request = OperationRequest(
-            operation: "ListValueList",
-            method: .get,
-            path: "/v1/{project_id}/waf/valuelist",
-            query: query
+            operation: "ListValueList", method: .get, path: "/v1/{project_id}/waf/valuelist", query: query
         )
         return try await client.send(request, as: ListValueListResponse.self)
     }
@@ -874,11 +812,9 @@ extension WAFDClient {
         query.append("pagesize", pagesize)
         query.append("name", name)
         let request = OperationRequest(
-            operation: "ListWhiteblackipRules",
-            method: .get,
+            operation: "ListWhiteblackipRules", method: .get,
             path: "/v1/{project_id}/waf/policy/{policy_id}/whiteblackip",
-            pathParameters: ["policy_id": policyID],
-            query: query
+            pathParameters: ["policy_id": policyID], query: query
         )
         return try await client.send(request, as: ListWhiteblackipRulesResponse.self)
     }
@@ -904,11 +840,9 @@ extension WAFDClient {
         var query = QueryItems()
         query.append("enterprise_project_id", enterpriseProjectID)
         let request = OperationRequest(
-            operation: "ShowAnticrawlerRule",
-            method: .get,
+            operation: "ShowAnticrawlerRule", method: .get,
             path: "/v1/{project_id}/waf/policy/{policy_id}/anticrawler/{rule_id}",
-            pathParameters: ["policy_id": policyID, "rule_id": ruleID],
-            query: query
+            pathParameters: ["policy_id": policyID, "rule_id": ruleID], query: query
         )
         return try await client.send(request, as: AnticrawlerRule.self)
     }
@@ -927,8 +861,7 @@ extension WAFDClient {
     /// - Returns: The body of the service's `200` response.
     public func showAntileakageRule(policyID: String, ruleID: String) async throws -> LeakageListInfo {
         let request = OperationRequest(
-            operation: "ShowAntileakageRule",
-            method: .get,
+            operation: "ShowAntileakageRule", method: .get,
             path: "/v1/{project_id}/waf/policy/{policy_id}/antileakage/{rule_id}",
             pathParameters: ["policy_id": policyID, "rule_id": ruleID]
         )
@@ -952,8 +885,7 @@ extension WAFDClient {
         ruleID: String
     ) async throws -> AntiTamperRuleResponseBody {
         let request = OperationRequest(
-            operation: "ShowAntitamperRule",
-            method: .get,
+            operation: "ShowAntitamperRule", method: .get,
             path: "/v1/{project_id}/waf/policy/{policy_id}/antitamper/{rule_id}",
             pathParameters: ["policy_id": policyID, "rule_id": ruleID]
         )
@@ -973,8 +905,7 @@ extension WAFDClient {
     /// - Returns: The body of the service's `200` response.
     public func showCcRule(policyID: String, ruleID: String) async throws -> CcrulesListInfo {
         let request = OperationRequest(
-            operation: "ShowCcRule",
-            method: .get,
+            operation: "ShowCcRule", method: .get,
             path: "/v1/{project_id}/waf/policy/{policy_id}/cc/{rule_id}",
             pathParameters: ["policy_id": policyID, "rule_id": ruleID]
         )
@@ -994,8 +925,7 @@ extension WAFDClient {
     /// - Returns: The body of the service's `200` response.
     public func showCustomRule(policyID: String, ruleID: String) async throws -> ShowCustomRuleResponse {
         let request = OperationRequest(
-            operation: "ShowCustomRule",
-            method: .get,
+            operation: "ShowCustomRule", method: .get,
             path: "/v1/{project_id}/waf/policy/{policy_id}/custom/{rule_id}",
             pathParameters: ["policy_id": policyID, "rule_id": ruleID]
         )
@@ -1016,8 +946,7 @@ extension WAFDClient {
     /// - Returns: The body of the service's `200` response.
     public func showGeoipRule(policyID: String, ruleID: String) async throws -> GeOIPItem {
         let request = OperationRequest(
-            operation: "ShowGeoipRule",
-            method: .get,
+            operation: "ShowGeoipRule", method: .get,
             path: "/v1/{project_id}/waf/policy/{policy_id}/geoip/{rule_id}",
             pathParameters: ["policy_id": policyID, "rule_id": ruleID]
         )
@@ -1037,8 +966,7 @@ extension WAFDClient {
     /// - Returns: The body of the service's `200` response.
     public func showIgnoreRule(policyID: String, ruleID: String) async throws -> IgnoreRuleBody {
         let request = OperationRequest(
-            operation: "ShowIgnoreRule",
-            method: .get,
+            operation: "ShowIgnoreRule", method: .get,
             path: "/v1/{project_id}/waf/policy/{policy_id}/ignore/{rule_id}",
             pathParameters: ["policy_id": policyID, "rule_id": ruleID]
         )
@@ -1058,8 +986,7 @@ extension WAFDClient {
     /// - Returns: The body of the service's `200` response.
     public func showPrivacyRule(policyID: String, ruleID: String) async throws -> PrivacyResponseBody {
         let request = OperationRequest(
-            operation: "ShowPrivacyRule",
-            method: .get,
+            operation: "ShowPrivacyRule", method: .get,
             path: "/v1/{project_id}/waf/policy/{policy_id}/privacy/{rule_id}",
             pathParameters: ["policy_id": policyID, "rule_id": ruleID]
         )
@@ -1080,8 +1007,7 @@ extension WAFDClient {
     /// - Returns: The body of the service's `200` response.
     public func showPunishmentRule(policyID: String, ruleID: String) async throws -> PunishmentInfo {
         let request = OperationRequest(
-            operation: "ShowPunishmentRule",
-            method: .get,
+            operation: "ShowPunishmentRule", method: .get,
             path: "/v1/{project_id}/waf/policy/{policy_id}/punishment/{rule_id}",
             pathParameters: ["policy_id": policyID, "rule_id": ruleID]
         )
@@ -1100,9 +1026,7 @@ extension WAFDClient {
     /// - Returns: The body of the service's `200` response.
     public func showValueList(valuelistID: String) async throws -> ValueList {
         let request = OperationRequest(
-            operation: "ShowValueList",
-            method: .get,
-            path: "/v1/{project_id}/waf/valuelist/{valuelist_id}",
+            operation: "ShowValueList", method: .get, path: "/v1/{project_id}/waf/valuelist/{valuelist_id}",
             pathParameters: ["valuelist_id": valuelistID]
         )
         return try await client.send(request, as: ValueList.self)
@@ -1125,8 +1049,7 @@ extension WAFDClient {
         ruleID: String
     ) async throws -> WhiteBlackIPResponseBody {
         let request = OperationRequest(
-            operation: "ShowWhiteblackipRule",
-            method: .get,
+            operation: "ShowWhiteblackipRule", method: .get,
             path: "/v1/{project_id}/waf/policy/{policy_id}/whiteblackip/{rule_id}",
             pathParameters: ["policy_id": policyID, "rule_id": ruleID]
         )
@@ -1156,12 +1079,9 @@ extension WAFDClient {
         var query = QueryItems()
         query.append("enterprise_project_id", enterpriseProjectID)
         let request = OperationRequest(
-            operation: "UpdateAnticrawlerRule",
-            method: .put,
+            operation: "UpdateAnticrawlerRule", method: .put,
             path: "/v1/{project_id}/waf/policy/{policy_id}/anticrawler/{rule_id}",
-            pathParameters: ["policy_id": policyID, "rule_id": ruleID],
-            query: query,
-            body: body
+            pathParameters: ["policy_id": policyID, "rule_id": ruleID], query: query, body: body
         )
         return try await client.send(request, as: AnticrawlerRule.self)
     }
@@ -1185,11 +1105,9 @@ extension WAFDClient {
         _ body: UpdateAntileakageRuleRequest
     ) async throws -> LeakageListInfo {
         let request = OperationRequest(
-            operation: "UpdateAntileakageRule",
-            method: .put,
+            operation: "UpdateAntileakageRule", method: .put,
             path: "/v1/{project_id}/waf/policy/{policy_id}/antileakage/{rule_id}",
-            pathParameters: ["policy_id": policyID, "rule_id": ruleID],
-            body: body
+            pathParameters: ["policy_id": policyID, "rule_id": ruleID], body: body
         )
         return try await client.send(request, as: LeakageListInfo.self)
     }
@@ -1211,8 +1129,7 @@ extension WAFDClient {
         ruleID: String
     ) async throws -> AntiTamperRuleResponseBody {
         let request = OperationRequest(
-            operation: "UpdateAntitamperRuleRefResH",
-            method: .post,
+            operation: "UpdateAntitamperRuleRefResH", method: .post,
             path: "/v1/{project_id}/waf/policy/{policy_id}/antitamper/{rule_id}/refresh",
             pathParameters: ["policy_id": policyID, "rule_id": ruleID]
         )
@@ -1237,11 +1154,9 @@ extension WAFDClient {
         _ body: UpdateCcRuleRequest
     ) async throws -> UpdateCcRuleResponse {
         let request = OperationRequest(
-            operation: "UpdateCcRule",
-            method: .put,
+            operation: "UpdateCcRule", method: .put,
             path: "/v1/{project_id}/waf/policy/{policy_id}/cc/{rule_id}",
-            pathParameters: ["policy_id": policyID, "rule_id": ruleID],
-            body: body
+            pathParameters: ["policy_id": policyID, "rule_id": ruleID], body: body
         )
         return try await client.send(request, as: UpdateCcRuleResponse.self)
     }
@@ -1264,11 +1179,9 @@ extension WAFDClient {
         _ body: UpdateCustomRuleRequest
     ) async throws -> UpdateCustomRuleResponse {
         let request = OperationRequest(
-            operation: "UpdateCustomRule",
-            method: .put,
+            operation: "UpdateCustomRule", method: .put,
             path: "/v1/{project_id}/waf/policy/{policy_id}/custom/{rule_id}",
-            pathParameters: ["policy_id": policyID, "rule_id": ruleID],
-            body: body
+            pathParameters: ["policy_id": policyID, "rule_id": ruleID], body: body
         )
         return try await client.send(request, as: UpdateCustomRuleResponse.self)
     }
@@ -1292,11 +1205,9 @@ extension WAFDClient {
         _ body: UpdateGeoipRuleRequest
     ) async throws -> GeOIPItem {
         let request = OperationRequest(
-            operation: "UpdateGeoipRule",
-            method: .put,
+            operation: "UpdateGeoipRule", method: .put,
             path: "/v1/{project_id}/waf/policy/{policy_id}/geoip/{rule_id}",
-            pathParameters: ["policy_id": policyID, "rule_id": ruleID],
-            body: body
+            pathParameters: ["policy_id": policyID, "rule_id": ruleID], body: body
         )
         return try await client.send(request, as: GeOIPItem.self)
     }
@@ -1319,11 +1230,9 @@ extension WAFDClient {
         _ body: UpdateIgnoreRuleRequest
     ) async throws -> UpdateIgnoreRuleResponse {
         let request = OperationRequest(
-            operation: "UpdateIgnoreRule",
-            method: .put,
+            operation: "UpdateIgnoreRule", method: .put,
             path: "/v1/{project_id}/waf/policy/{policy_id}/ignore/{rule_id}",
-            pathParameters: ["policy_id": policyID, "rule_id": ruleID],
-            body: body
+            pathParameters: ["policy_id": policyID, "rule_id": ruleID], body: body
         )
         return try await client.send(request, as: UpdateIgnoreRuleResponse.self)
     }
@@ -1348,11 +1257,9 @@ extension WAFDClient {
         _ body: UpdatePolicyRuleStatusRequest
     ) async throws -> UpdatePolicyRuleStatusResponse {
         let request = OperationRequest(
-            operation: "UpdatePolicyRuleStatus",
-            method: .put,
+            operation: "UpdatePolicyRuleStatus", method: .put,
             path: "/v1/{project_id}/waf/policy/{policy_id}/{ruletype}/{rule_id}/status",
-            pathParameters: ["policy_id": policyID, "ruletype": ruletype, "rule_id": ruleID],
-            body: body
+            pathParameters: ["policy_id": policyID, "ruletype": ruletype, "rule_id": ruleID], body: body
         )
         return try await client.send(request, as: UpdatePolicyRuleStatusResponse.self)
     }
@@ -1379,12 +1286,9 @@ extension WAFDClient {
         var query = QueryItems()
         query.append("enterprise_project_id", enterpriseProjectID)
         let request = OperationRequest(
-            operation: "UpdatePrivacyRule",
-            method: .put,
+            operation: "UpdatePrivacyRule", method: .put,
             path: "/v1/{project_id}/waf/policy/{policy_id}/privacy/{rule_id}",
-            pathParameters: ["policy_id": policyID, "rule_id": ruleID],
-            query: query,
-            body: body
+            pathParameters: ["policy_id": policyID, "rule_id": ruleID], query: query, body: body
         )
         return try await client.send(request, as: PrivacyResponseBody.self)
     }
@@ -1408,11 +1312,9 @@ extension WAFDClient {
         _ body: UpdatePunishmentRuleRequest
     ) async throws -> PunishmentInfo {
         let request = OperationRequest(
-            operation: "UpdatePunishmentRule",
-            method: .put,
+            operation: "UpdatePunishmentRule", method: .put,
             path: "/v1/{project_id}/waf/policy/{policy_id}/punishment/{rule_id}",
-            pathParameters: ["policy_id": policyID, "rule_id": ruleID],
-            body: body
+            pathParameters: ["policy_id": policyID, "rule_id": ruleID], body: body
         )
         return try await client.send(request, as: PunishmentInfo.self)
     }
@@ -1433,11 +1335,8 @@ extension WAFDClient {
         _ body: UpdateValueListRequest
     ) async throws -> ValueList {
         let request = OperationRequest(
-            operation: "UpdateValueList",
-            method: .put,
-            path: "/v1/{project_id}/waf/valuelist/{valuelist_id}",
-            pathParameters: ["valuelist_id": valuelistID],
-            body: body
+            operation: "UpdateValueList", method: .put, path: "/v1/{project_id}/waf/valuelist/{valuelist_id}",
+            pathParameters: ["valuelist_id": valuelistID], body: body
         )
         return try await client.send(request, as: ValueList.self)
     }
@@ -1461,11 +1360,9 @@ extension WAFDClient {
         _ body: UpdateWhiteblackipRuleRequest
     ) async throws -> WhiteBlackIPResponseBody {
         let request = OperationRequest(
-            operation: "UpdateWhiteblackipRule",
-            method: .put,
+            operation: "UpdateWhiteblackipRule", method: .put,
             path: "/v1/{project_id}/waf/policy/{policy_id}/whiteblackip/{rule_id}",
-            pathParameters: ["policy_id": policyID, "rule_id": ruleID],
-            body: body
+            pathParameters: ["policy_id": policyID, "rule_id": ruleID], body: body
         )
         return try await client.send(request, as: WhiteBlackIPResponseBody.self)
     }

@@ -22,19 +22,8 @@ public struct AccessProgress: Codable, Sendable, Equatable {
     /// - `1`: The step has finished.
     public var status: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case step
-        case status
-    }
-
     public init(step: Int? = nil, status: Int? = nil) {
         self.step = step
         self.status = status
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.step = try container.decodeLenientIfPresent(Int.self, forKey: .step)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
     }
 }

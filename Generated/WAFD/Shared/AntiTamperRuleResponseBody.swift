@@ -26,24 +26,9 @@ public struct AntiTamperRuleResponseBody: Codable, Sendable, Equatable {
     /// URL for the web tamper protection rule.
     public var url: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case policyid
-        case timestamp
-        case description
-        case status
-        case hostname
-        case url
-    }
-
     public init(
-        id: String? = nil,
-        policyid: String? = nil,
-        timestamp: Int64? = nil,
-        description: String? = nil,
-        status: Int? = nil,
-        hostname: String? = nil,
-        url: String? = nil
+        id: String? = nil, policyid: String? = nil, timestamp: Int64? = nil, description: String? = nil,
+        status: Int? = nil, hostname: String? = nil, url: String? = nil
     ) {
         self.id = id
         self.policyid = policyid
@@ -52,16 +37,5 @@ public struct AntiTamperRuleResponseBody: Codable, Sendable, Equatable {
         self.status = status
         self.hostname = hostname
         self.url = url
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.policyid = try container.decodeIfPresent(String.self, forKey: .policyid)
-        self.timestamp = try container.decodeLenientIfPresent(Int64.self, forKey: .timestamp)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
-        self.hostname = try container.decodeIfPresent(String.self, forKey: .hostname)
-        self.url = try container.decodeIfPresent(String.self, forKey: .url)
     }
 }

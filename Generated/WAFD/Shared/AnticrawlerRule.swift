@@ -46,26 +46,9 @@ public struct AnticrawlerRule: Codable, Sendable, Equatable {
     /// - `1`: The rule is enabled.
     public var status: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case policyid
-        case id
-        case url
-        case logic
-        case name
-        case type
-        case timestamp
-        case status
-    }
-
     public init(
-        policyid: String? = nil,
-        id: String? = nil,
-        url: String? = nil,
-        logic: Int? = nil,
-        name: String? = nil,
-        type: String? = nil,
-        timestamp: Int64? = nil,
-        status: Int? = nil
+        policyid: String? = nil, id: String? = nil, url: String? = nil, logic: Int? = nil,
+        name: String? = nil, type: String? = nil, timestamp: Int64? = nil, status: Int? = nil
     ) {
         self.policyid = policyid
         self.id = id
@@ -75,17 +58,5 @@ public struct AnticrawlerRule: Codable, Sendable, Equatable {
         self.type = type
         self.timestamp = timestamp
         self.status = status
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.policyid = try container.decodeIfPresent(String.self, forKey: .policyid)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.url = try container.decodeIfPresent(String.self, forKey: .url)
-        self.logic = try container.decodeLenientIfPresent(Int.self, forKey: .logic)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.timestamp = try container.decodeLenientIfPresent(Int64.self, forKey: .timestamp)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
     }
 }

@@ -16,9 +16,7 @@ public struct BindHost: Codable, Sendable, Equatable {
     public var wafType: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case hostname
-        case wafType = "waf_type"
+        case id, hostname, wafType = "waf_type"
     }
 
     public init(id: String? = nil, hostname: String? = nil, wafType: String? = nil) {

@@ -16,9 +16,7 @@ public struct BlockPage: Codable, Sendable, Equatable {
     public var redirectURL: String?
 
     private enum CodingKeys: String, CodingKey {
-        case template
-        case customPage = "custom_page"
-        case redirectURL = "redirect_url"
+        case template, customPage = "custom_page", redirectURL = "redirect_url"
     }
 
     public init(template: Template? = nil, customPage: CustomPage? = nil, redirectURL: String? = nil) {

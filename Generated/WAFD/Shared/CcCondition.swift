@@ -32,19 +32,12 @@ public struct CcCondition: Codable, Sendable, Equatable {
     public var index: String?
 
     private enum CodingKeys: String, CodingKey {
-        case category
-        case logicOperation = "logic_operation"
-        case contents
-        case valueListID = "value_list_id"
-        case index
+        case category, logicOperation = "logic_operation", contents, valueListID = "value_list_id", index
     }
 
     public init(
-        category: Category? = nil,
-        logicOperation: String? = nil,
-        contents: [String]? = nil,
-        valueListID: String? = nil,
-        index: String? = nil
+        category: Category? = nil, logicOperation: String? = nil, contents: [String]? = nil,
+        valueListID: String? = nil, index: String? = nil
     ) {
         self.category = category
         self.logicOperation = logicOperation

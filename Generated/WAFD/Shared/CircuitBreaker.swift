@@ -34,23 +34,14 @@ public struct CircuitBreaker: Codable, Sendable, Equatable {
     public var susBlockTime: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case `switch`
-        case deadNum = "dead_num"
-        case deadRatio = "dead_ratio"
-        case blockTime = "block_time"
-        case superpositionNum = "superposition_num"
-        case suspendNum = "suspend_num"
+        case `switch`, deadNum = "dead_num", deadRatio = "dead_ratio", blockTime = "block_time"
+        case superpositionNum = "superposition_num", suspendNum = "suspend_num"
         case susBlockTime = "sus_block_time"
     }
 
     public init(
-        `switch`: Bool? = nil,
-        deadNum: Int? = nil,
-        deadRatio: Double? = nil,
-        blockTime: Int? = nil,
-        superpositionNum: Int? = nil,
-        suspendNum: Int? = nil,
-        susBlockTime: Int? = nil
+        `switch`: Bool? = nil, deadNum: Int? = nil, deadRatio: Double? = nil, blockTime: Int? = nil,
+        superpositionNum: Int? = nil, suspendNum: Int? = nil, susBlockTime: Int? = nil
     ) {
         self.`switch` = `switch`
         self.deadNum = deadNum
@@ -59,16 +50,5 @@ public struct CircuitBreaker: Codable, Sendable, Equatable {
         self.superpositionNum = superpositionNum
         self.suspendNum = suspendNum
         self.susBlockTime = susBlockTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.`switch` = try container.decodeLenientIfPresent(Bool.self, forKey: .`switch`)
-        self.deadNum = try container.decodeLenientIfPresent(Int.self, forKey: .deadNum)
-        self.deadRatio = try container.decodeLenientIfPresent(Double.self, forKey: .deadRatio)
-        self.blockTime = try container.decodeLenientIfPresent(Int.self, forKey: .blockTime)
-        self.superpositionNum = try container.decodeLenientIfPresent(Int.self, forKey: .superpositionNum)
-        self.suspendNum = try container.decodeLenientIfPresent(Int.self, forKey: .suspendNum)
-        self.susBlockTime = try container.decodeLenientIfPresent(Int.self, forKey: .susBlockTime)
     }
 }

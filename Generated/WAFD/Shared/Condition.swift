@@ -24,33 +24,18 @@ public struct Condition: Codable, Sendable, Equatable {
     public var index: String?
 
     private enum CodingKeys: String, CodingKey {
-        case category
-        case contents
-        case logicOperation = "logic_operation"
-        case checkAllIndexesLogic = "check_all_indexes_logic"
-        case index
+        case category, contents, logicOperation = "logic_operation"
+        case checkAllIndexesLogic = "check_all_indexes_logic", index
     }
 
     public init(
-        category: Category? = nil,
-        contents: [String]? = nil,
-        logicOperation: String? = nil,
-        checkAllIndexesLogic: Int? = nil,
-        index: String? = nil
+        category: Category? = nil, contents: [String]? = nil, logicOperation: String? = nil,
+        checkAllIndexesLogic: Int? = nil, index: String? = nil
     ) {
         self.category = category
         self.contents = contents
         self.logicOperation = logicOperation
         self.checkAllIndexesLogic = checkAllIndexesLogic
         self.index = index
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.category = try container.decodeIfPresent(Category.self, forKey: .category)
-        self.contents = try container.decodeIfPresent([String].self, forKey: .contents)
-        self.logicOperation = try container.decodeIfPresent(String.self, forKey: .logicOperation)
-        self.checkAllIndexesLogic = try container.decodeLenientIfPresent(Int.self, forKey: .checkAllIndexesLogic)
-        self.index = try container.decodeIfPresent(String.self, forKey: .index)
     }
 }

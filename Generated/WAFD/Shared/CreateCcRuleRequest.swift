@@ -53,33 +53,15 @@ public struct CreateCcRuleRequest: Codable, Sendable, Equatable {
     public var description: String?
 
     private enum CodingKeys: String, CodingKey {
-        case mode
-        case url
-        case conditions
-        case action
-        case tagType = "tag_type"
-        case tagIndex = "tag_index"
-        case tagCondition = "tag_condition"
-        case limitNum = "limit_num"
-        case limitPeriod = "limit_period"
-        case unlockNum = "unlock_num"
-        case lockTime = "lock_time"
-        case description
+        case mode, url, conditions, action, tagType = "tag_type", tagIndex = "tag_index"
+        case tagCondition = "tag_condition", limitNum = "limit_num", limitPeriod = "limit_period"
+        case unlockNum = "unlock_num", lockTime = "lock_time", description
     }
 
     public init(
-        mode: Int,
-        url: String,
-        conditions: [CreateCcRuleCcCondition]? = nil,
-        action: CreateCcRuleAction2,
-        tagType: String,
-        tagIndex: String? = nil,
-        tagCondition: TagCondition? = nil,
-        limitNum: Int,
-        limitPeriod: Int,
-        unlockNum: Int? = nil,
-        lockTime: Int? = nil,
-        description: String? = nil
+        mode: Int, url: String, conditions: [CreateCcRuleCcCondition]? = nil, action: CreateCcRuleAction2,
+        tagType: String, tagIndex: String? = nil, tagCondition: TagCondition? = nil, limitNum: Int,
+        limitPeriod: Int, unlockNum: Int? = nil, lockTime: Int? = nil, description: String? = nil
     ) {
         self.mode = mode
         self.url = url
@@ -93,21 +75,5 @@ public struct CreateCcRuleRequest: Codable, Sendable, Equatable {
         self.unlockNum = unlockNum
         self.lockTime = lockTime
         self.description = description
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.mode = try container.decodeLenient(Int.self, forKey: .mode)
-        self.url = try container.decode(String.self, forKey: .url)
-        self.conditions = try container.decodeIfPresent([CreateCcRuleCcCondition].self, forKey: .conditions)
-        self.action = try container.decode(CreateCcRuleAction2.self, forKey: .action)
-        self.tagType = try container.decode(String.self, forKey: .tagType)
-        self.tagIndex = try container.decodeIfPresent(String.self, forKey: .tagIndex)
-        self.tagCondition = try container.decodeIfPresent(TagCondition.self, forKey: .tagCondition)
-        self.limitNum = try container.decodeLenient(Int.self, forKey: .limitNum)
-        self.limitPeriod = try container.decodeLenient(Int.self, forKey: .limitPeriod)
-        self.unlockNum = try container.decodeLenientIfPresent(Int.self, forKey: .unlockNum)
-        self.lockTime = try container.decodeLenientIfPresent(Int.self, forKey: .lockTime)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
     }
 }

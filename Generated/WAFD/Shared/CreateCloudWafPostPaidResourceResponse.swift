@@ -14,22 +14,9 @@ public struct CreateCloudWafPostPaidResourceResponse: Codable, Sendable, Equatab
     /// New user or not.
     public var isNewUser: Bool?
 
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case resources
-        case isNewUser
-    }
-
     public init(type: Int? = nil, resources: [ResourceResponse]? = nil, isNewUser: Bool? = nil) {
         self.type = type
         self.resources = resources
         self.isNewUser = isNewUser
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.type = try container.decodeLenientIfPresent(Int.self, forKey: .type)
-        self.resources = try container.decodeIfPresent([ResourceResponse].self, forKey: .resources)
-        self.isNewUser = try container.decodeLenientIfPresent(Bool.self, forKey: .isNewUser)
     }
 }

@@ -23,16 +23,11 @@ public struct CreateCondition: Codable, Sendable, Equatable {
     public var index: String?
 
     private enum CodingKeys: String, CodingKey {
-        case category
-        case contents
-        case logicOperation = "logic_operation"
-        case index
+        case category, contents, logicOperation = "logic_operation", index
     }
 
     public init(
-        category: Category? = nil,
-        contents: [String]? = nil,
-        logicOperation: String? = nil,
+        category: Category? = nil, contents: [String]? = nil, logicOperation: String? = nil,
         index: String? = nil
     ) {
         self.category = category

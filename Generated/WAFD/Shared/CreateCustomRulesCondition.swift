@@ -25,19 +25,12 @@ public struct CreateCustomRulesCondition: Codable, Sendable, Equatable {
     public var valueListID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case category
-        case index
-        case logicOperation = "logic_operation"
-        case contents
-        case valueListID = "value_list_id"
+        case category, index, logicOperation = "logic_operation", contents, valueListID = "value_list_id"
     }
 
     public init(
-        category: CustomConditionsCategory? = nil,
-        index: String? = nil,
-        logicOperation: String? = nil,
-        contents: [String]? = nil,
-        valueListID: String? = nil
+        category: CustomConditionsCategory? = nil, index: String? = nil, logicOperation: String? = nil,
+        contents: [String]? = nil, valueListID: String? = nil
     ) {
         self.category = category
         self.index = index

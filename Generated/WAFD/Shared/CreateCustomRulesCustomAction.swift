@@ -16,8 +16,7 @@ public struct CreateCustomRulesCustomAction: Codable, Sendable, Equatable {
     public var followedActionID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case category
-        case followedActionID = "followed_action_id"
+        case category, followedActionID = "followed_action_id"
     }
 
     public init(category: String, followedActionID: String? = nil) {

@@ -45,25 +45,10 @@ public struct CreateGeoipRuleRequest: Codable, Sendable, Equatable {
     /// Rule description
     public var description: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case geoip
-        case white
-        case name
-        case description
-    }
-
     public init(geoip: String, white: Int, name: String? = nil, description: String? = nil) {
         self.geoip = geoip
         self.white = white
         self.name = name
         self.description = description
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.geoip = try container.decode(String.self, forKey: .geoip)
-        self.white = try container.decodeLenient(Int.self, forKey: .white)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
     }
 }

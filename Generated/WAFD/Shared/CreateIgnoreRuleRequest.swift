@@ -36,21 +36,8 @@ public struct CreateIgnoreRuleRequest: Codable, Sendable, Equatable {
     /// Description of the rule
     public var description: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case domain
-        case conditions
-        case mode
-        case rule
-        case advanced
-        case description
-    }
-
     public init(
-        domain: [String],
-        conditions: [CreateCondition],
-        mode: Int,
-        rule: String,
-        advanced: [Advanced]? = nil,
+        domain: [String], conditions: [CreateCondition], mode: Int, rule: String, advanced: [Advanced]? = nil,
         description: String? = nil
     ) {
         self.domain = domain
@@ -59,15 +46,5 @@ public struct CreateIgnoreRuleRequest: Codable, Sendable, Equatable {
         self.rule = rule
         self.advanced = advanced
         self.description = description
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.domain = try container.decode([String].self, forKey: .domain)
-        self.conditions = try container.decode([CreateCondition].self, forKey: .conditions)
-        self.mode = try container.decodeLenient(Int.self, forKey: .mode)
-        self.rule = try container.decode(String.self, forKey: .rule)
-        self.advanced = try container.decodeIfPresent([Advanced].self, forKey: .advanced)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
     }
 }

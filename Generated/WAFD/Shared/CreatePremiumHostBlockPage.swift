@@ -18,15 +18,11 @@ public struct CreatePremiumHostBlockPage: Codable, Sendable, Equatable {
     public var redirectURL: String?
 
     private enum CodingKeys: String, CodingKey {
-        case template
-        case customPage = "custom_page"
-        case redirectURL = "redirect_url"
+        case template, customPage = "custom_page", redirectURL = "redirect_url"
     }
 
     public init(
-        template: Template,
-        customPage: CreatePremiumHostCustomPage? = nil,
-        redirectURL: String? = nil
+        template: Template, customPage: CreatePremiumHostCustomPage? = nil, redirectURL: String? = nil
     ) {
         self.template = template
         self.customPage = customPage

@@ -15,9 +15,7 @@ public struct CreatePremiumHostCustomPage: Codable, Sendable, Equatable {
     public var content: String
 
     private enum CodingKeys: String, CodingKey {
-        case statusCode = "status_code"
-        case contentType = "content_type"
-        case content
+        case statusCode = "status_code", contentType = "content_type", content
     }
 
     public init(statusCode: String, contentType: String, content: String) {

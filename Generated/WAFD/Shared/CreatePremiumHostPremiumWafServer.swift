@@ -28,22 +28,12 @@ public struct CreatePremiumHostPremiumWafServer: Codable, Sendable, Equatable {
     public var weight: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case frontProtocol = "front_protocol"
-        case backProtocol = "back_protocol"
-        case address
-        case port
-        case type
-        case vpcID = "vpc_id"
-        case weight
+        case frontProtocol = "front_protocol", backProtocol = "back_protocol", address, port, type
+        case vpcID = "vpc_id", weight
     }
 
     public init(
-        frontProtocol: String,
-        backProtocol: String,
-        address: String,
-        port: Int,
-        type: String,
-        vpcID: String,
+        frontProtocol: String, backProtocol: String, address: String, port: Int, type: String, vpcID: String,
         weight: Int? = nil
     ) {
         self.frontProtocol = frontProtocol
@@ -53,16 +43,5 @@ public struct CreatePremiumHostPremiumWafServer: Codable, Sendable, Equatable {
         self.type = type
         self.vpcID = vpcID
         self.weight = weight
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.frontProtocol = try container.decode(String.self, forKey: .frontProtocol)
-        self.backProtocol = try container.decode(String.self, forKey: .backProtocol)
-        self.address = try container.decode(String.self, forKey: .address)
-        self.port = try container.decodeLenient(Int.self, forKey: .port)
-        self.type = try container.decode(String.self, forKey: .type)
-        self.vpcID = try container.decode(String.self, forKey: .vpcID)
-        self.weight = try container.decodeLenientIfPresent(Int.self, forKey: .weight)
     }
 }

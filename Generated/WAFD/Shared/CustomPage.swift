@@ -13,9 +13,7 @@ public struct CustomPage: Codable, Sendable, Equatable {
     public var content: String?
 
     private enum CodingKeys: String, CodingKey {
-        case statusCode = "status_code"
-        case contentType = "content_type"
-        case content
+        case statusCode = "status_code", contentType = "content_type", content
     }
 
     public init(statusCode: String? = nil, contentType: String? = nil, content: String? = nil) {

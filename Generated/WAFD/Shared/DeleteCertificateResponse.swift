@@ -17,18 +17,11 @@ public struct DeleteCertificateResponse: Codable, Sendable, Equatable {
     public var certType: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case expireTime = "expire_time"
-        case timestamp
-        case certType = "cert_type"
+        case id, name, expireTime = "expire_time", timestamp, certType = "cert_type"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        expireTime: Int64? = nil,
-        timestamp: Int64? = nil,
+        id: String? = nil, name: String? = nil, expireTime: Int64? = nil, timestamp: Int64? = nil,
         certType: String? = nil
     ) {
         self.id = id
@@ -36,14 +29,5 @@ public struct DeleteCertificateResponse: Codable, Sendable, Equatable {
         self.expireTime = expireTime
         self.timestamp = timestamp
         self.certType = certType
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.expireTime = try container.decodeLenientIfPresent(Int64.self, forKey: .expireTime)
-        self.timestamp = try container.decodeLenientIfPresent(Int64.self, forKey: .timestamp)
-        self.certType = try container.decodeIfPresent(String.self, forKey: .certType)
     }
 }

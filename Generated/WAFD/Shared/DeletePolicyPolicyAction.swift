@@ -13,8 +13,7 @@ public struct DeletePolicyPolicyAction: Codable, Sendable, Equatable {
     public var modulexCategory: String?
 
     private enum CodingKeys: String, CodingKey {
-        case category
-        case modulexCategory = "modulex_category"
+        case category, modulexCategory = "modulex_category"
     }
 
     public init(category: PolicyActionCategory? = nil, modulexCategory: String? = nil) {

@@ -25,8 +25,7 @@ public struct Flag: Codable, Sendable, Equatable {
     public var pciDss: String?
 
     private enum CodingKeys: String, CodingKey {
-        case pci3ds = "pci_3ds"
-        case pciDss = "pci_dss"
+        case pci3ds = "pci_3ds", pciDss = "pci_dss"
     }
 
     public init(pci3ds: String? = nil, pciDss: String? = nil) {

@@ -60,27 +60,9 @@ public struct GeOIPItem: Codable, Sendable, Equatable {
     /// Rule description
     public var description: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case policyid
-        case name
-        case geoTagList
-        case geoip
-        case white
-        case status
-        case timestamp
-        case description
-    }
-
     public init(
-        id: String? = nil,
-        policyid: String? = nil,
-        name: String? = nil,
-        geoTagList: [String]? = nil,
-        geoip: String? = nil,
-        white: Int? = nil,
-        status: Int? = nil,
-        timestamp: Int64? = nil,
+        id: String? = nil, policyid: String? = nil, name: String? = nil, geoTagList: [String]? = nil,
+        geoip: String? = nil, white: Int? = nil, status: Int? = nil, timestamp: Int64? = nil,
         description: String? = nil
     ) {
         self.id = id
@@ -92,18 +74,5 @@ public struct GeOIPItem: Codable, Sendable, Equatable {
         self.status = status
         self.timestamp = timestamp
         self.description = description
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.policyid = try container.decodeIfPresent(String.self, forKey: .policyid)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.geoTagList = try container.decodeIfPresent([String].self, forKey: .geoTagList)
-        self.geoip = try container.decodeIfPresent(String.self, forKey: .geoip)
-        self.white = try container.decodeLenientIfPresent(Int.self, forKey: .white)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
-        self.timestamp = try container.decodeLenientIfPresent(Int64.self, forKey: .timestamp)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
     }
 }

@@ -17,19 +17,13 @@ public struct Headers: Codable, Sendable, Equatable {
     public var accept: String?
 
     private enum CodingKeys: String, CodingKey {
-        case contentLength = "content-length"
-        case host
-        case contentType = "content-type"
-        case userAgent = "user-agent"
+        case contentLength = "content-length", host, contentType = "content-type", userAgent = "user-agent"
         case accept
     }
 
     public init(
-        contentLength: String? = nil,
-        host: String? = nil,
-        contentType: String? = nil,
-        userAgent: String? = nil,
-        accept: String? = nil
+        contentLength: String? = nil, host: String? = nil, contentType: String? = nil,
+        userAgent: String? = nil, accept: String? = nil
     ) {
         self.contentLength = contentLength
         self.host = host

@@ -46,30 +46,10 @@ public struct IgnoreRuleBody: Codable, Sendable, Equatable {
     /// Advanced settings
     public var advanced: [Advanced]?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case policyid
-        case timestamp
-        case description
-        case status
-        case rule
-        case mode
-        case conditions
-        case domain
-        case advanced
-    }
-
     public init(
-        id: String? = nil,
-        policyid: String? = nil,
-        timestamp: Int64? = nil,
-        description: String? = nil,
-        status: Int? = nil,
-        rule: String? = nil,
-        mode: Int? = nil,
-        conditions: [Condition]? = nil,
-        domain: [String]? = nil,
-        advanced: [Advanced]? = nil
+        id: String? = nil, policyid: String? = nil, timestamp: Int64? = nil, description: String? = nil,
+        status: Int? = nil, rule: String? = nil, mode: Int? = nil, conditions: [Condition]? = nil,
+        domain: [String]? = nil, advanced: [Advanced]? = nil
     ) {
         self.id = id
         self.policyid = policyid
@@ -81,19 +61,5 @@ public struct IgnoreRuleBody: Codable, Sendable, Equatable {
         self.conditions = conditions
         self.domain = domain
         self.advanced = advanced
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.policyid = try container.decodeIfPresent(String.self, forKey: .policyid)
-        self.timestamp = try container.decodeLenientIfPresent(Int64.self, forKey: .timestamp)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
-        self.rule = try container.decodeIfPresent(String.self, forKey: .rule)
-        self.mode = try container.decodeLenientIfPresent(Int.self, forKey: .mode)
-        self.conditions = try container.decodeIfPresent([Condition].self, forKey: .conditions)
-        self.domain = try container.decodeIfPresent([String].self, forKey: .domain)
-        self.advanced = try container.decodeIfPresent([Advanced].self, forKey: .advanced)
     }
 }

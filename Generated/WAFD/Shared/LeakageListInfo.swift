@@ -33,26 +33,9 @@ public struct LeakageListInfo: Codable, Sendable, Equatable {
     /// Not in the page's table; the page's response example shows it.
     public var policyid: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case url
-        case category
-        case contents
-        case timestamp
-        case description
-        case status
-        case policyid
-    }
-
     public init(
-        id: String? = nil,
-        url: String? = nil,
-        category: String? = nil,
-        contents: [String]? = nil,
-        timestamp: Int64? = nil,
-        description: String? = nil,
-        status: Int? = nil,
-        policyid: String? = nil
+        id: String? = nil, url: String? = nil, category: String? = nil, contents: [String]? = nil,
+        timestamp: Int64? = nil, description: String? = nil, status: Int? = nil, policyid: String? = nil
     ) {
         self.id = id
         self.url = url
@@ -62,17 +45,5 @@ public struct LeakageListInfo: Codable, Sendable, Equatable {
         self.description = description
         self.status = status
         self.policyid = policyid
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.url = try container.decodeIfPresent(String.self, forKey: .url)
-        self.category = try container.decodeIfPresent(String.self, forKey: .category)
-        self.contents = try container.decodeIfPresent([String].self, forKey: .contents)
-        self.timestamp = try container.decodeLenientIfPresent(Int64.self, forKey: .timestamp)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
-        self.policyid = try container.decodeIfPresent(String.self, forKey: .policyid)
     }
 }

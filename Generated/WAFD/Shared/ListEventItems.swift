@@ -79,53 +79,19 @@ public struct ListEventItems: Codable, Sendable, Equatable {
     public var requestBody: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case time
-        case policyid
-        case sip
-        case host
-        case url
-        case attack
-        case rule
-        case payload
-        case payloadLocation = "payload_location"
-        case action
-        case requestLine = "request_line"
-        case headers
-        case cookie
-        case status
-        case processTime = "process_time"
-        case region
-        case hostID = "host_id"
-        case responseTime = "response_time"
-        case responseSize = "response_size"
-        case responseBody = "response_body"
-        case requestBody = "request_body"
+        case id, time, policyid, sip, host, url, attack, rule, payload, payloadLocation = "payload_location"
+        case action, requestLine = "request_line", headers, cookie, status, processTime = "process_time"
+        case region, hostID = "host_id", responseTime = "response_time", responseSize = "response_size"
+        case responseBody = "response_body", requestBody = "request_body"
     }
 
     public init(
-        id: String? = nil,
-        time: Int64? = nil,
-        policyid: String? = nil,
-        sip: String? = nil,
-        host: String? = nil,
-        url: String? = nil,
-        attack: String? = nil,
-        rule: String? = nil,
-        payload: String? = nil,
-        payloadLocation: String? = nil,
-        action: ActionValue? = nil,
-        requestLine: String? = nil,
-        headers: Headers? = nil,
-        cookie: String? = nil,
-        status: String? = nil,
-        processTime: Int? = nil,
-        region: String? = nil,
-        hostID: String? = nil,
-        responseTime: Int64? = nil,
-        responseSize: Int? = nil,
-        responseBody: String? = nil,
-        requestBody: String? = nil
+        id: String? = nil, time: Int64? = nil, policyid: String? = nil, sip: String? = nil,
+        host: String? = nil, url: String? = nil, attack: String? = nil, rule: String? = nil,
+        payload: String? = nil, payloadLocation: String? = nil, action: ActionValue? = nil,
+        requestLine: String? = nil, headers: Headers? = nil, cookie: String? = nil, status: String? = nil,
+        processTime: Int? = nil, region: String? = nil, hostID: String? = nil, responseTime: Int64? = nil,
+        responseSize: Int? = nil, responseBody: String? = nil, requestBody: String? = nil
     ) {
         self.id = id
         self.time = time
@@ -149,31 +115,5 @@ public struct ListEventItems: Codable, Sendable, Equatable {
         self.responseSize = responseSize
         self.responseBody = responseBody
         self.requestBody = requestBody
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.time = try container.decodeLenientIfPresent(Int64.self, forKey: .time)
-        self.policyid = try container.decodeIfPresent(String.self, forKey: .policyid)
-        self.sip = try container.decodeIfPresent(String.self, forKey: .sip)
-        self.host = try container.decodeIfPresent(String.self, forKey: .host)
-        self.url = try container.decodeIfPresent(String.self, forKey: .url)
-        self.attack = try container.decodeIfPresent(String.self, forKey: .attack)
-        self.rule = try container.decodeIfPresent(String.self, forKey: .rule)
-        self.payload = try container.decodeIfPresent(String.self, forKey: .payload)
-        self.payloadLocation = try container.decodeIfPresent(String.self, forKey: .payloadLocation)
-        self.action = try container.decodeIfPresent(ActionValue.self, forKey: .action)
-        self.requestLine = try container.decodeIfPresent(String.self, forKey: .requestLine)
-        self.headers = try container.decodeIfPresent(Headers.self, forKey: .headers)
-        self.cookie = try container.decodeIfPresent(String.self, forKey: .cookie)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.processTime = try container.decodeLenientIfPresent(Int.self, forKey: .processTime)
-        self.region = try container.decodeIfPresent(String.self, forKey: .region)
-        self.hostID = try container.decodeIfPresent(String.self, forKey: .hostID)
-        self.responseTime = try container.decodeLenientIfPresent(Int64.self, forKey: .responseTime)
-        self.responseSize = try container.decodeLenientIfPresent(Int.self, forKey: .responseSize)
-        self.responseBody = try container.decodeIfPresent(String.self, forKey: .responseBody)
-        self.requestBody = try container.decodeIfPresent(String.self, forKey: .requestBody)
     }
 }

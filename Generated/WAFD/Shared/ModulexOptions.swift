@@ -52,32 +52,20 @@ public struct ModulexOptions: Codable, Sendable, Equatable {
     public var ccRulesRetention: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case globalRateEnabled = "global_rate_enabled"
-        case globalRateMode = "global_rate_mode"
-        case preciseRulesEnabled = "precise_rules_enabled"
-        case preciseRulesMode = "precise_rules_mode"
+        case globalRateEnabled = "global_rate_enabled", globalRateMode = "global_rate_mode"
+        case preciseRulesEnabled = "precise_rules_enabled", preciseRulesMode = "precise_rules_mode"
         case preciseRulesManagedMode = "precise_rules_managed_mode"
         case preciseRulesAgingMode = "precise_rules_aging_mode"
-        case preciseRulesRetention = "precise_rules_retention"
-        case ccRulesEnabled = "cc_rules_enabled"
-        case ccRulesMode = "cc_rules_mode"
-        case ccRulesManagedMode = "cc_rules_managed_mode"
-        case ccRulesAgingMode = "cc_rules_aging_mode"
-        case ccRulesRetention = "cc_rules_retention"
+        case preciseRulesRetention = "precise_rules_retention", ccRulesEnabled = "cc_rules_enabled"
+        case ccRulesMode = "cc_rules_mode", ccRulesManagedMode = "cc_rules_managed_mode"
+        case ccRulesAgingMode = "cc_rules_aging_mode", ccRulesRetention = "cc_rules_retention"
     }
 
     public init(
-        globalRateEnabled: Bool? = nil,
-        globalRateMode: String? = nil,
-        preciseRulesEnabled: Bool? = nil,
-        preciseRulesMode: String? = nil,
-        preciseRulesManagedMode: String? = nil,
-        preciseRulesAgingMode: String? = nil,
-        preciseRulesRetention: Int? = nil,
-        ccRulesEnabled: Bool? = nil,
-        ccRulesMode: String? = nil,
-        ccRulesManagedMode: String? = nil,
-        ccRulesAgingMode: String? = nil,
+        globalRateEnabled: Bool? = nil, globalRateMode: String? = nil, preciseRulesEnabled: Bool? = nil,
+        preciseRulesMode: String? = nil, preciseRulesManagedMode: String? = nil,
+        preciseRulesAgingMode: String? = nil, preciseRulesRetention: Int? = nil, ccRulesEnabled: Bool? = nil,
+        ccRulesMode: String? = nil, ccRulesManagedMode: String? = nil, ccRulesAgingMode: String? = nil,
         ccRulesRetention: Int? = nil
     ) {
         self.globalRateEnabled = globalRateEnabled
@@ -92,21 +80,5 @@ public struct ModulexOptions: Codable, Sendable, Equatable {
         self.ccRulesManagedMode = ccRulesManagedMode
         self.ccRulesAgingMode = ccRulesAgingMode
         self.ccRulesRetention = ccRulesRetention
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.globalRateEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .globalRateEnabled)
-        self.globalRateMode = try container.decodeIfPresent(String.self, forKey: .globalRateMode)
-        self.preciseRulesEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .preciseRulesEnabled)
-        self.preciseRulesMode = try container.decodeIfPresent(String.self, forKey: .preciseRulesMode)
-        self.preciseRulesManagedMode = try container.decodeIfPresent(String.self, forKey: .preciseRulesManagedMode)
-        self.preciseRulesAgingMode = try container.decodeIfPresent(String.self, forKey: .preciseRulesAgingMode)
-        self.preciseRulesRetention = try container.decodeLenientIfPresent(Int.self, forKey: .preciseRulesRetention)
-        self.ccRulesEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .ccRulesEnabled)
-        self.ccRulesMode = try container.decodeIfPresent(String.self, forKey: .ccRulesMode)
-        self.ccRulesManagedMode = try container.decodeIfPresent(String.self, forKey: .ccRulesManagedMode)
-        self.ccRulesAgingMode = try container.decodeIfPresent(String.self, forKey: .ccRulesAgingMode)
-        self.ccRulesRetention = try container.decodeLenientIfPresent(Int.self, forKey: .ccRulesRetention)
     }
 }

@@ -89,51 +89,20 @@ public struct PolicyOption: Codable, Sendable, Equatable {
     public var modulexEnabled: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case webattack
-        case common
-        case anticrawler
-        case crawlerEngine = "crawler_engine"
-        case crawlerScanner = "crawler_scanner"
-        case crawlerScript = "crawler_script"
-        case crawlerOther = "crawler_other"
-        case webshell
-        case cc
-        case custom
-        case whiteblackip
-        case geoip
-        case ignore
-        case privacy
-        case antitamper
-        case antileakage
-        case followedAction = "followed_action"
-        case botEnable = "bot_enable"
-        case crawler
-        case precise
-        case modulexEnabled = "modulex_enabled"
+        case webattack, common, anticrawler, crawlerEngine = "crawler_engine"
+        case crawlerScanner = "crawler_scanner", crawlerScript = "crawler_script"
+        case crawlerOther = "crawler_other", webshell, cc, custom, whiteblackip, geoip, ignore, privacy
+        case antitamper, antileakage, followedAction = "followed_action", botEnable = "bot_enable", crawler
+        case precise, modulexEnabled = "modulex_enabled"
     }
 
     public init(
-        webattack: Bool? = nil,
-        common: Bool? = nil,
-        anticrawler: Bool? = nil,
-        crawlerEngine: Bool? = nil,
-        crawlerScanner: Bool? = nil,
-        crawlerScript: Bool? = nil,
-        crawlerOther: Bool? = nil,
-        webshell: Bool? = nil,
-        cc: Bool? = nil,
-        custom: Bool? = nil,
-        whiteblackip: Bool? = nil,
-        geoip: Bool? = nil,
-        ignore: Bool? = nil,
-        privacy: Bool? = nil,
-        antitamper: Bool? = nil,
-        antileakage: Bool? = nil,
-        followedAction: Bool? = nil,
-        botEnable: Bool? = nil,
-        crawler: Bool? = nil,
-        precise: Bool? = nil,
-        modulexEnabled: Bool? = nil
+        webattack: Bool? = nil, common: Bool? = nil, anticrawler: Bool? = nil, crawlerEngine: Bool? = nil,
+        crawlerScanner: Bool? = nil, crawlerScript: Bool? = nil, crawlerOther: Bool? = nil,
+        webshell: Bool? = nil, cc: Bool? = nil, custom: Bool? = nil, whiteblackip: Bool? = nil,
+        geoip: Bool? = nil, ignore: Bool? = nil, privacy: Bool? = nil, antitamper: Bool? = nil,
+        antileakage: Bool? = nil, followedAction: Bool? = nil, botEnable: Bool? = nil, crawler: Bool? = nil,
+        precise: Bool? = nil, modulexEnabled: Bool? = nil
     ) {
         self.webattack = webattack
         self.common = common
@@ -156,30 +125,5 @@ public struct PolicyOption: Codable, Sendable, Equatable {
         self.crawler = crawler
         self.precise = precise
         self.modulexEnabled = modulexEnabled
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.webattack = try container.decodeLenientIfPresent(Bool.self, forKey: .webattack)
-        self.common = try container.decodeLenientIfPresent(Bool.self, forKey: .common)
-        self.anticrawler = try container.decodeLenientIfPresent(Bool.self, forKey: .anticrawler)
-        self.crawlerEngine = try container.decodeLenientIfPresent(Bool.self, forKey: .crawlerEngine)
-        self.crawlerScanner = try container.decodeLenientIfPresent(Bool.self, forKey: .crawlerScanner)
-        self.crawlerScript = try container.decodeLenientIfPresent(Bool.self, forKey: .crawlerScript)
-        self.crawlerOther = try container.decodeLenientIfPresent(Bool.self, forKey: .crawlerOther)
-        self.webshell = try container.decodeLenientIfPresent(Bool.self, forKey: .webshell)
-        self.cc = try container.decodeLenientIfPresent(Bool.self, forKey: .cc)
-        self.custom = try container.decodeLenientIfPresent(Bool.self, forKey: .custom)
-        self.whiteblackip = try container.decodeLenientIfPresent(Bool.self, forKey: .whiteblackip)
-        self.geoip = try container.decodeLenientIfPresent(Bool.self, forKey: .geoip)
-        self.ignore = try container.decodeLenientIfPresent(Bool.self, forKey: .ignore)
-        self.privacy = try container.decodeLenientIfPresent(Bool.self, forKey: .privacy)
-        self.antitamper = try container.decodeLenientIfPresent(Bool.self, forKey: .antitamper)
-        self.antileakage = try container.decodeLenientIfPresent(Bool.self, forKey: .antileakage)
-        self.followedAction = try container.decodeLenientIfPresent(Bool.self, forKey: .followedAction)
-        self.botEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .botEnable)
-        self.crawler = try container.decodeLenientIfPresent(Bool.self, forKey: .crawler)
-        self.precise = try container.decodeLenientIfPresent(Bool.self, forKey: .precise)
-        self.modulexEnabled = try container.decodeLenientIfPresent(Bool.self, forKey: .modulexEnabled)
     }
 }

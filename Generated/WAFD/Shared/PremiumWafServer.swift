@@ -25,23 +25,13 @@ public struct PremiumWafServer: Codable, Sendable, Equatable {
     public var weight: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case frontProtocol = "front_protocol"
-        case backProtocol = "back_protocol"
-        case address
-        case port
-        case type
-        case vpcID = "vpc_id"
-        case weight
+        case frontProtocol = "front_protocol", backProtocol = "back_protocol", address, port, type
+        case vpcID = "vpc_id", weight
     }
 
     public init(
-        frontProtocol: String? = nil,
-        backProtocol: String? = nil,
-        address: String? = nil,
-        port: Int? = nil,
-        type: String? = nil,
-        vpcID: String? = nil,
-        weight: Int? = nil
+        frontProtocol: String? = nil, backProtocol: String? = nil, address: String? = nil, port: Int? = nil,
+        type: String? = nil, vpcID: String? = nil, weight: Int? = nil
     ) {
         self.frontProtocol = frontProtocol
         self.backProtocol = backProtocol
@@ -50,16 +40,5 @@ public struct PremiumWafServer: Codable, Sendable, Equatable {
         self.type = type
         self.vpcID = vpcID
         self.weight = weight
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.frontProtocol = try container.decodeIfPresent(String.self, forKey: .frontProtocol)
-        self.backProtocol = try container.decodeIfPresent(String.self, forKey: .backProtocol)
-        self.address = try container.decodeIfPresent(String.self, forKey: .address)
-        self.port = try container.decodeLenientIfPresent(Int.self, forKey: .port)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.vpcID = try container.decodeIfPresent(String.self, forKey: .vpcID)
-        self.weight = try container.decodeLenientIfPresent(Int.self, forKey: .weight)
     }
 }

@@ -27,26 +27,9 @@ public struct PrivacyResponseBody: Codable, Sendable, Equatable {
     /// Rule description
     public var description: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case policyid
-        case timestamp
-        case status
-        case url
-        case category
-        case index
-        case description
-    }
-
     public init(
-        id: String? = nil,
-        policyid: String? = nil,
-        timestamp: Int64? = nil,
-        status: Int? = nil,
-        url: String? = nil,
-        category: String? = nil,
-        index: String? = nil,
-        description: String? = nil
+        id: String? = nil, policyid: String? = nil, timestamp: Int64? = nil, status: Int? = nil,
+        url: String? = nil, category: String? = nil, index: String? = nil, description: String? = nil
     ) {
         self.id = id
         self.policyid = policyid
@@ -56,17 +39,5 @@ public struct PrivacyResponseBody: Codable, Sendable, Equatable {
         self.category = category
         self.index = index
         self.description = description
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.policyid = try container.decodeIfPresent(String.self, forKey: .policyid)
-        self.timestamp = try container.decodeLenientIfPresent(Int64.self, forKey: .timestamp)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
-        self.url = try container.decodeIfPresent(String.self, forKey: .url)
-        self.category = try container.decodeIfPresent(String.self, forKey: .category)
-        self.index = try container.decodeIfPresent(String.self, forKey: .index)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
     }
 }

@@ -19,21 +19,12 @@ public struct PunishmentInfo: Codable, Sendable, Equatable {
     public var timestamp: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case policyid
-        case blockTime = "block_time"
-        case category
-        case description
-        case timestamp
+        case id, policyid, blockTime = "block_time", category, description, timestamp
     }
 
     public init(
-        id: String? = nil,
-        policyid: String? = nil,
-        blockTime: Int? = nil,
-        category: String? = nil,
-        description: String? = nil,
-        timestamp: Int64? = nil
+        id: String? = nil, policyid: String? = nil, blockTime: Int? = nil, category: String? = nil,
+        description: String? = nil, timestamp: Int64? = nil
     ) {
         self.id = id
         self.policyid = policyid
@@ -41,15 +32,5 @@ public struct PunishmentInfo: Codable, Sendable, Equatable {
         self.category = category
         self.description = description
         self.timestamp = timestamp
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.policyid = try container.decodeIfPresent(String.self, forKey: .policyid)
-        self.blockTime = try container.decodeLenientIfPresent(Int.self, forKey: .blockTime)
-        self.category = try container.decodeIfPresent(String.self, forKey: .category)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.timestamp = try container.decodeLenientIfPresent(Int64.self, forKey: .timestamp)
     }
 }

@@ -38,25 +38,14 @@ public struct ResourceResponse: Codable, Sendable, Equatable {
     public var relativeType: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case resourceID = "resourceId"
-        case cloudServiceType
-        case resourceType
-        case resourceSpecCode
-        case status
-        case expireTime
-        case resourceSize
-        case relativeType
+        case resourceID = "resourceId", cloudServiceType, resourceType, resourceSpecCode, status, expireTime
+        case resourceSize, relativeType
     }
 
     public init(
-        resourceID: String? = nil,
-        cloudServiceType: String? = nil,
-        resourceType: String? = nil,
-        resourceSpecCode: String? = nil,
-        status: Int? = nil,
-        expireTime: String? = nil,
-        resourceSize: Int? = nil,
-        relativeType: Int? = nil
+        resourceID: String? = nil, cloudServiceType: String? = nil, resourceType: String? = nil,
+        resourceSpecCode: String? = nil, status: Int? = nil, expireTime: String? = nil,
+        resourceSize: Int? = nil, relativeType: Int? = nil
     ) {
         self.resourceID = resourceID
         self.cloudServiceType = cloudServiceType
@@ -66,17 +55,5 @@ public struct ResourceResponse: Codable, Sendable, Equatable {
         self.expireTime = expireTime
         self.resourceSize = resourceSize
         self.relativeType = relativeType
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.resourceID = try container.decodeIfPresent(String.self, forKey: .resourceID)
-        self.cloudServiceType = try container.decodeIfPresent(String.self, forKey: .cloudServiceType)
-        self.resourceType = try container.decodeIfPresent(String.self, forKey: .resourceType)
-        self.resourceSpecCode = try container.decodeIfPresent(String.self, forKey: .resourceSpecCode)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
-        self.expireTime = try container.decodeIfPresent(String.self, forKey: .expireTime)
-        self.resourceSize = try container.decodeLenientIfPresent(Int.self, forKey: .resourceSize)
-        self.relativeType = try container.decodeLenientIfPresent(Int.self, forKey: .relativeType)
     }
 }

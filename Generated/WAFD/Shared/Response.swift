@@ -21,8 +21,7 @@ public struct Response: Codable, Sendable, Equatable {
     public var content: String?
 
     private enum CodingKeys: String, CodingKey {
-        case contentType = "content_type"
-        case content
+        case contentType = "content_type", content
     }
 
     public init(contentType: ContentType? = nil, content: String? = nil) {

@@ -13,21 +13,12 @@ public struct ShareInfo: Codable, Sendable, Equatable {
     public var processStatus: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case shareCount = "share_count"
-        case acceptCount = "accept_count"
-        case processStatus = "process_status"
+        case shareCount = "share_count", acceptCount = "accept_count", processStatus = "process_status"
     }
 
     public init(shareCount: Int? = nil, acceptCount: Int? = nil, processStatus: Int? = nil) {
         self.shareCount = shareCount
         self.acceptCount = acceptCount
         self.processStatus = processStatus
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.shareCount = try container.decodeLenientIfPresent(Int.self, forKey: .shareCount)
-        self.acceptCount = try container.decodeLenientIfPresent(Int.self, forKey: .acceptCount)
-        self.processStatus = try container.decodeLenientIfPresent(Int.self, forKey: .processStatus)
     }
 }

@@ -27,21 +27,13 @@ public struct ShowCustomRuleCondition: Codable, Sendable, Equatable {
     public var content: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case category
-        case index
-        case logicOperation = "logic_operation"
-        case contents
-        case valueListID = "value_list_id"
+        case category, index, logicOperation = "logic_operation", contents, valueListID = "value_list_id"
         case content
     }
 
     public init(
-        category: CustomConditionsCategory? = nil,
-        index: String? = nil,
-        logicOperation: String? = nil,
-        contents: [String]? = nil,
-        valueListID: String? = nil,
-        content: [String]? = nil
+        category: CustomConditionsCategory? = nil, index: String? = nil, logicOperation: String? = nil,
+        contents: [String]? = nil, valueListID: String? = nil, content: [String]? = nil
     ) {
         self.category = category
         self.index = index

@@ -11,19 +11,8 @@ public struct TimeLineItem: Codable, Sendable, Equatable {
     /// point and the previous time point.
     public var num: Int?
 
-    private enum CodingKeys: String, CodingKey {
-        case time
-        case num
-    }
-
     public init(time: Int64? = nil, num: Int? = nil) {
         self.time = time
         self.num = num
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.time = try container.decodeLenientIfPresent(Int64.self, forKey: .time)
-        self.num = try container.decodeLenientIfPresent(Int.self, forKey: .num)
     }
 }

@@ -13,21 +13,12 @@ public struct TimeoutConfig: Codable, Sendable, Equatable {
     public var readTimeout: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case connectTimeout = "connect_timeout"
-        case sendTimeout = "send_timeout"
-        case readTimeout = "read_timeout"
+        case connectTimeout = "connect_timeout", sendTimeout = "send_timeout", readTimeout = "read_timeout"
     }
 
     public init(connectTimeout: Int? = nil, sendTimeout: Int? = nil, readTimeout: Int? = nil) {
         self.connectTimeout = connectTimeout
         self.sendTimeout = sendTimeout
         self.readTimeout = readTimeout
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.connectTimeout = try container.decodeLenientIfPresent(Int.self, forKey: .connectTimeout)
-        self.sendTimeout = try container.decodeLenientIfPresent(Int.self, forKey: .sendTimeout)
-        self.readTimeout = try container.decodeLenientIfPresent(Int.self, forKey: .readTimeout)
     }
 }

@@ -25,24 +25,9 @@ public struct UpdateCustomRuleRequest: Codable, Sendable, Equatable {
     /// priority, the rule added earlier has higher priority. Value range: 0 to 1000.
     public var priority: Int
 
-    private enum CodingKeys: String, CodingKey {
-        case time
-        case start
-        case terminal
-        case description
-        case conditions
-        case action
-        case priority
-    }
-
     public init(
-        time: Bool,
-        start: Int64? = nil,
-        terminal: Int64? = nil,
-        description: String? = nil,
-        conditions: [CustomConditions]? = nil,
-        action: CreateCustomRulesCustomAction,
-        priority: Int
+        time: Bool, start: Int64? = nil, terminal: Int64? = nil, description: String? = nil,
+        conditions: [CustomConditions]? = nil, action: CreateCustomRulesCustomAction, priority: Int
     ) {
         self.time = time
         self.start = start
@@ -51,16 +36,5 @@ public struct UpdateCustomRuleRequest: Codable, Sendable, Equatable {
         self.conditions = conditions
         self.action = action
         self.priority = priority
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.time = try container.decodeLenient(Bool.self, forKey: .time)
-        self.start = try container.decodeLenientIfPresent(Int64.self, forKey: .start)
-        self.terminal = try container.decodeLenientIfPresent(Int64.self, forKey: .terminal)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.conditions = try container.decodeIfPresent([CustomConditions].self, forKey: .conditions)
-        self.action = try container.decode(CreateCustomRulesCustomAction.self, forKey: .action)
-        self.priority = try container.decodeLenient(Int.self, forKey: .priority)
     }
 }

@@ -48,24 +48,9 @@ public struct ValueList: Codable, Sendable, Equatable {
     /// Not in the page's table; the page's response example shows it.
     public var description: String?
 
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case type
-        case timestamp
-        case values
-        case producer
-        case description
-    }
-
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        type: TypeValue? = nil,
-        timestamp: Int64? = nil,
-        values: [String]? = nil,
-        producer: Int? = nil,
-        description: String? = nil
+        id: String? = nil, name: String? = nil, type: TypeValue? = nil, timestamp: Int64? = nil,
+        values: [String]? = nil, producer: Int? = nil, description: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -74,16 +59,5 @@ public struct ValueList: Codable, Sendable, Equatable {
         self.values = values
         self.producer = producer
         self.description = description
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.type = try container.decodeIfPresent(TypeValue.self, forKey: .type)
-        self.timestamp = try container.decodeLenientIfPresent(Int64.self, forKey: .timestamp)
-        self.values = try container.decodeIfPresent([String].self, forKey: .values)
-        self.producer = try container.decodeLenientIfPresent(Int.self, forKey: .producer)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
     }
 }

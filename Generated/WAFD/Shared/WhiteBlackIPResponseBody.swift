@@ -37,26 +37,13 @@ public struct WhiteBlackIPResponseBody: Codable, Sendable, Equatable {
     public var followedActionID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case policyid
-        case timestamp
-        case description
-        case status
-        case addr
-        case white
+        case id, name, policyid, timestamp, description, status, addr, white
         case followedActionID = "followed_action_id"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        policyid: String? = nil,
-        timestamp: Int64? = nil,
-        description: String? = nil,
-        status: Int? = nil,
-        addr: String? = nil,
-        white: Int? = nil,
+        id: String? = nil, name: String? = nil, policyid: String? = nil, timestamp: Int64? = nil,
+        description: String? = nil, status: Int? = nil, addr: String? = nil, white: Int? = nil,
         followedActionID: String? = nil
     ) {
         self.id = id
@@ -68,18 +55,5 @@ public struct WhiteBlackIPResponseBody: Codable, Sendable, Equatable {
         self.addr = addr
         self.white = white
         self.followedActionID = followedActionID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.policyid = try container.decodeIfPresent(String.self, forKey: .policyid)
-        self.timestamp = try container.decodeLenientIfPresent(Int64.self, forKey: .timestamp)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.status = try container.decodeLenientIfPresent(Int.self, forKey: .status)
-        self.addr = try container.decodeIfPresent(String.self, forKey: .addr)
-        self.white = try container.decodeLenientIfPresent(Int.self, forKey: .white)
-        self.followedActionID = try container.decodeIfPresent(String.self, forKey: .followedActionID)
     }
 }

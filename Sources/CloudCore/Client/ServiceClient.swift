@@ -146,8 +146,10 @@ public final class ServiceClient: Sendable {
     private static let encoder = JSONEncoder()
 
     /// Sends and decodes the JSON body of a 2xx response. An empty body (services answer 204 where the pages
-    /// document a body) decodes as `{}`, which every response model accepts since all its fields are optional. A
-    /// body that does not fit the model throws ``ResponseDecodingError`` with the path of the mismatch.
+    /// document a body) decodes as `{}`, which every response model accepts since all its fields are optional.
+    /// Numbers and booleans sent as strings are read as their values
+    /// (``JSONModelDecoder/ScalarSpelling/quotedNumbers``). A body that does not fit the model throws
+    /// ``ResponseDecodingError`` with the path of the mismatch.
     public func send<Output: Decodable & Sendable>(_ request: OperationRequest, as: Output.Type) async throws -> Output {
         try Self.decode(Output.self, from: try await execute(request), of: request)
     }
@@ -160,7 +162,7 @@ public final class ServiceClient: Sendable {
             bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
         }
         do {
-            return try JSONModelDecoder().decode(Output.self, from: isEmpty ? Data("{}".utf8) : response.body)
+            return try JSONModelDecoder(scalars: .quotedNumbers).decode(Output.self, from: isEmpty ? Data("{}".utf8) : response.body)
         } catch let error as DecodingError {
             throw ResponseDecodingError(
                 operation: request.operation, status: response.head.status.code,

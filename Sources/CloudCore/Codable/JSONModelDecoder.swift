@@ -22,10 +22,12 @@ public struct JSONModelDecoder: Sendable {
     public enum ScalarSpelling: Sendable {
         /// As JSON types it (the default, as `JSONDecoder`): a `String` field takes a string, an `Int` a number.
         case exact
-        /// Also as the API references' examples often write it: a number or boolean field takes its value as a
-        /// string (`"limit": "10"`, `"enabled": "False"`), and a string field a number or boolean, read as its
-        /// JSON text (`"size": 5` is `"5"`). For input people copy from the pages (`otc … --body`), never for
-        /// responses, whose models say where they accept both.
+        /// A number or boolean field also takes its value as a string (`"limit": "10"`, `"enabled": "False"`), as
+        /// services and the pages' examples often send them. ``ServiceClient`` reads responses so: the generated
+        /// models rely on it instead of decoding each such field by hand.
+        case quotedNumbers
+        /// ``quotedNumbers``, and a string field also takes a number or boolean, read as its JSON text (`"size": 5`
+        /// is `"5"`). For input people copy from the pages (`otc … --body`), never for responses.
         case lenient
     }
 
@@ -46,7 +48,8 @@ public struct JSONModelDecoder: Sendable {
             let description = "The given data was not valid JSON: \(error.reason) at offset \(error.offset)."
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: description))
         }
-        return try TapeDocument(tape, lenientScalars: scalars == .lenient).decode(T.self, at: 0)
+        return try TapeDocument(tape, quotedNumbers: scalars != .exact, scalarStrings: scalars == .lenient)
+            .decode(T.self, at: 0)
     }
 }
 
@@ -56,12 +59,15 @@ final class TapeDocument {
     /// The key entry that the latest member lookup found. Generated models read their fields in about the order the
     /// service writes them, so a lookup starts there instead of at the object's first member.
     private var lastMember = 0
-    /// Whether scalars may be spelt as another JSON type (``JSONModelDecoder/ScalarSpelling/lenient``).
-    private let lenientScalars: Bool
+    /// Whether numbers and booleans may be spelt as strings (``JSONModelDecoder/ScalarSpelling/quotedNumbers``).
+    private let quotedNumbers: Bool
+    /// Whether a string may be spelt as a number or boolean (``JSONModelDecoder/ScalarSpelling/lenient``).
+    private let scalarStrings: Bool
 
-    init(_ tape: JSONTape, lenientScalars: Bool = false) {
+    init(_ tape: JSONTape, quotedNumbers: Bool = false, scalarStrings: Bool = false) {
         self.tape = tape
-        self.lenientScalars = lenientScalars
+        self.quotedNumbers = quotedNumbers
+        self.scalarStrings = scalarStrings
     }
 
     /// Decodes `T` from entry `index`: JSON's own types and the types Foundation's decoder treats apart directly,
@@ -109,11 +115,11 @@ final class TapeDocument {
             return try utf8String(Int(entry.start)..<Int(entry.end), at: index)
         case .escapedString:
             return try unescapedString(Int(entry.start)..<Int(entry.end), at: index)
-        case .number where lenientScalars:
+        case .number where scalarStrings:
             return String(decoding: tape.bytes[Int(entry.start)..<Int(entry.end)], as: UTF8.self)
-        case .true where lenientScalars:
+        case .true where scalarStrings:
             return "true"
-        case .false where lenientScalars:
+        case .false where scalarStrings:
             return "false"
         default:
             throw mismatch(String.self, at: index)
@@ -123,7 +129,7 @@ final class TapeDocument {
     /// The value of a string entry that spells a `T` when scalars are read leniently; nil when they are not or the
     /// entry is no string, and a `dataCorrupted` error when the string spells no `T`.
     private func spelt<T: LenientDecodable>(at index: Int, _: T.Type) throws -> T? {
-        guard lenientScalars, tape[index].kind == .string || tape[index].kind == .escapedString else { return nil }
+        guard quotedNumbers, tape[index].kind == .string || tape[index].kind == .escapedString else { return nil }
         guard let value = T(lenientString: try string(at: index)) else {
             throw corrupted(at: index, "Expected \(T.self) or a string containing one.")
         }
@@ -133,7 +139,7 @@ final class TapeDocument {
     /// An integer written in digits is read from them; with a fraction or exponent it must be a whole number.
     func integer<I: FixedWidthInteger>(at index: Int, as type: I.Type) throws -> I {
         guard tape[index].kind == .number else {
-            guard lenientScalars, let value = try spelt(at: index, Int64.self) else { throw mismatch(I.self, at: index) }
+            guard quotedNumbers, let value = try spelt(at: index, Int64.self) else { throw mismatch(I.self, at: index) }
             guard let exact = I(exactly: value) else {
                 throw corrupted(at: index, "Parsed JSON number <\(value)> does not fit in \(I.self).")
             }

@@ -1,7 +1,9 @@
 /// A scalar that decodes from either its own JSON type or a string spelling of it.
 ///
-/// The published API examples often send numbers and booleans as strings (`"limit": "10"`); generated
-/// code decodes such fields with ``Swift/KeyedDecodingContainer/decodeLenient(_:forKey:)``.
+/// The published API examples often send numbers and booleans as strings (`"limit": "10"`). ``JSONModelDecoder``
+/// reads them so for every field (``JSONModelDecoder/ScalarSpelling/quotedNumbers``), which the generated models rely
+/// on; a hand-written `init(from:)` for another decoder can use
+/// ``Swift/KeyedDecodingContainer/decodeLenient(_:forKey:)``.
 public protocol LenientDecodable: Decodable, Sendable {
     /// Parses the string spelling of the value, or returns nil.
     init?(lenientString: String)

@@ -1,0 +1,26 @@
+/// Lists that the generated code writes several items to a line, as one would by hand (`CodingKeys` cases, the
+/// memberwise initializer's parameters), instead of one item per line: a model with twenty fields takes four lines
+/// for each list rather than twenty.
+enum SwiftLineWrap {
+    /// `items` joined by `, ` into lines that fit ``SwiftDocComment/lineWidth`` after `indent` columns (an item longer
+    /// than that gets a line of its own).
+    /// - Parameter continued: Whether every line but the last ends with `,` (one list over several lines), or each
+    ///   line is a list of its own (`case a, b` then `case c`).
+    static func lines(_ items: [String], indent: Int, continued: Bool) -> [String] {
+        let width = SwiftDocComment.lineWidth - indent
+        var lines: [String] = []
+        var line = ""
+        for item in items {
+            if line.isEmpty {
+                line = item
+            } else if line.count + 2 + item.count + (continued ? 1 : 0) <= width {
+                line += ", " + item
+            } else {
+                lines.append(continued ? line + "," : line)
+                line = item
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
+    }
+}
