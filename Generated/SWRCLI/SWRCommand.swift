@@ -104,14 +104,15 @@ public struct SWRCommand: AsyncParsableCommand {
 
     public init() {}
 
-    /// Runs `operation` with a client built from `connection` for `command`, whose usage accompanies argument
-    /// errors, and prints the response as `printing` asks. The service is global: its calls are the domain's.
+    /// Runs `operation` with a client built from `connection` for `command`, in the project `projectID` (else the
+    /// credentials' or the one IAM lists for the region), whose usage accompanies argument errors, and prints the
+    /// response as `printing` asks.
     static func run(
-        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions, _ printing: OutputOptions,
-        _ operation: (SWRClient, CommandOutput) async throws -> Void
+        _ command: any ParsableCommand.Type, _ connection: ConnectionOptions, _ projectID: String?,
+        _ printing: OutputOptions, _ operation: (SWRClient, CommandOutput) async throws -> Void
     ) async throws {
         try await OperationRunner.run(
-            connection, format: printing.output, responseHeaders: printing.responseHeaders,
+            connection, projectID: projectID, format: printing.output, responseHeaders: printing.responseHeaders,
             endpointPrefix: SWRClient.endpointPrefix,
             scope: SWRClient.scope, usage: usageString(for: command), makeClient: SWRClient.init(client:),
             operation: operation)

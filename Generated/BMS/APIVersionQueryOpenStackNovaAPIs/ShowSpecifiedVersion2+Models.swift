@@ -53,27 +53,14 @@ public struct ShowSpecifiedVersion2ResponseVersion: Codable, Sendable, Equatable
     public var version: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case links
-        case href
-        case rel
-        case status
-        case updated
-        case minVersion = "min_version"
-        case mediaTypes = "media-types"
+        case id, links, href, rel, status, updated, minVersion = "min_version", mediaTypes = "media-types"
         case version
     }
 
     public init(
-        id: String? = nil,
-        links: [JSONValue]? = nil,
-        href: String? = nil,
-        rel: String? = nil,
-        status: NovaListVersions2Status? = nil,
-        updated: String? = nil,
-        minVersion: String? = nil,
-        mediaTypes: [MediaType]? = nil,
-        version: String? = nil
+        id: String? = nil, links: [JSONValue]? = nil, href: String? = nil, rel: String? = nil,
+        status: NovaListVersions2Status? = nil, updated: String? = nil, minVersion: String? = nil,
+        mediaTypes: [MediaType]? = nil, version: String? = nil
     ) {
         self.id = id
         self.links = links

@@ -42,25 +42,17 @@ public struct CreateOneClickAlarmRequest: Codable, Sendable, Equatable {
     public var dimensionNames: CreateOneClickAlarmDimensionNames?
 
     private enum CodingKeys: String, CodingKey {
-        case oneClickAlarmID = "one_click_alarm_id"
-        case dimensionName = "dimension_name"
-        case notificationEnabled = "notification_enabled"
-        case alarmNotifications = "alarm_notifications"
-        case okNotifications = "ok_notifications"
-        case notificationBeginTime = "notification_begin_time"
-        case notificationEndTime = "notification_end_time"
-        case dimensionNames = "dimension_names"
+        case oneClickAlarmID = "one_click_alarm_id", dimensionName = "dimension_name"
+        case notificationEnabled = "notification_enabled", alarmNotifications = "alarm_notifications"
+        case okNotifications = "ok_notifications", notificationBeginTime = "notification_begin_time"
+        case notificationEndTime = "notification_end_time", dimensionNames = "dimension_names"
     }
 
     public init(
-        oneClickAlarmID: String,
-        dimensionName: DimensionNames? = nil,
-        notificationEnabled: Bool,
+        oneClickAlarmID: String, dimensionName: DimensionNames? = nil, notificationEnabled: Bool,
         alarmNotifications: [CreateAlarmRulesNotification]? = nil,
-        okNotifications: [CreateAlarmRulesNotification]? = nil,
-        notificationBeginTime: String? = nil,
-        notificationEndTime: String? = nil,
-        dimensionNames: CreateOneClickAlarmDimensionNames? = nil
+        okNotifications: [CreateAlarmRulesNotification]? = nil, notificationBeginTime: String? = nil,
+        notificationEndTime: String? = nil, dimensionNames: CreateOneClickAlarmDimensionNames? = nil
     ) {
         self.oneClickAlarmID = oneClickAlarmID
         self.dimensionName = dimensionName
@@ -70,18 +62,6 @@ public struct CreateOneClickAlarmRequest: Codable, Sendable, Equatable {
         self.notificationBeginTime = notificationBeginTime
         self.notificationEndTime = notificationEndTime
         self.dimensionNames = dimensionNames
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.oneClickAlarmID = try container.decode(String.self, forKey: .oneClickAlarmID)
-        self.dimensionName = try container.decodeIfPresent(DimensionNames.self, forKey: .dimensionName)
-        self.notificationEnabled = try container.decodeLenient(Bool.self, forKey: .notificationEnabled)
-        self.alarmNotifications = try container.decodeIfPresent([CreateAlarmRulesNotification].self, forKey: .alarmNotifications)
-        self.okNotifications = try container.decodeIfPresent([CreateAlarmRulesNotification].self, forKey: .okNotifications)
-        self.notificationBeginTime = try container.decodeIfPresent(String.self, forKey: .notificationBeginTime)
-        self.notificationEndTime = try container.decodeIfPresent(String.self, forKey: .notificationEndTime)
-        self.dimensionNames = try container.decodeIfPresent(CreateOneClickAlarmDimensionNames.self, forKey: .dimensionNames)
     }
 }
 

@@ -13,8 +13,7 @@ extension ECSClient {
     /// - Returns: The body of the service's `200` response.
     public func listDefaultQuotas() async throws -> ListDefaultQuotasResponse {
         let request = OperationRequest(
-            operation: "ListDefaultQuotas",
-            method: .get,
+            operation: "ListDefaultQuotas", method: .get,
             path: "/v2.1/{project_id}/os-quota-sets/{project_id}/defaults"
         )
         return try await client.send(request, as: ListDefaultQuotasResponse.self)
@@ -36,10 +35,7 @@ extension ECSClient {
         var query = QueryItems()
         query.append("project_id", projectID)
         let request = OperationRequest(
-            operation: "ListTenantQuotaLimits",
-            method: .get,
-            path: "/v2.1/{project_id}/limits",
-            query: query
+            operation: "ListTenantQuotaLimits", method: .get, path: "/v2.1/{project_id}/limits", query: query
         )
         return try await client.send(request, as: ListTenantQuotaLimitsResponse.self)
     }
@@ -59,10 +55,8 @@ extension ECSClient {
         var query = QueryItems()
         query.append("user_id", userID)
         let request = OperationRequest(
-            operation: "ShowTenantQuotas",
-            method: .get,
-            path: "/v2.1/{project_id}/os-quota-sets/{project_id}",
-            query: query
+            operation: "ShowTenantQuotas", method: .get,
+            path: "/v2.1/{project_id}/os-quota-sets/{project_id}", query: query
         )
         return try await client.send(request, as: ShowTenantQuotasResponse.self)
     }

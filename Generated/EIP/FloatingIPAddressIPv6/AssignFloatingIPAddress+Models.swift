@@ -26,22 +26,14 @@ public struct AssignFloatingIPAddressFloatingip: Codable, Sendable, Equatable {
     public var tenantID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case floatingIPAddress = "floating_ip_address"
-        case floatingNetworkID = "floating_network_id"
-        case routerID = "router_id"
-        case portID = "port_id"
-        case fixedIPAddress = "fixed_ip_address"
+        case id, floatingIPAddress = "floating_ip_address", floatingNetworkID = "floating_network_id"
+        case routerID = "router_id", portID = "port_id", fixedIPAddress = "fixed_ip_address"
         case tenantID = "tenant_id"
     }
 
     public init(
-        id: String? = nil,
-        floatingIPAddress: String? = nil,
-        floatingNetworkID: String? = nil,
-        routerID: String? = nil,
-        portID: String? = nil,
-        fixedIPAddress: String? = nil,
+        id: String? = nil, floatingIPAddress: String? = nil, floatingNetworkID: String? = nil,
+        routerID: String? = nil, portID: String? = nil, fixedIPAddress: String? = nil,
         tenantID: String? = nil
     ) {
         self.id = id

@@ -55,34 +55,17 @@ public struct Bandwidth: Codable, Sendable, Equatable {
     public var updatedAt: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case size
-        case id
-        case shareType = "share_type"
-        case publicipInfo = "publicip_info"
-        case tenantID = "tenant_id"
-        case bandwidthType = "bandwidth_type"
-        case chargeMode = "charge_mode"
-        case billingInfo = "billing_info"
-        case enterpriseProjectID = "enterprise_project_id"
-        case status
-        case createdAt = "created_at"
+        case name, size, id, shareType = "share_type", publicipInfo = "publicip_info", tenantID = "tenant_id"
+        case bandwidthType = "bandwidth_type", chargeMode = "charge_mode", billingInfo = "billing_info"
+        case enterpriseProjectID = "enterprise_project_id", status, createdAt = "created_at"
         case updatedAt = "updated_at"
     }
 
     public init(
-        name: String? = nil,
-        size: Int? = nil,
-        id: String? = nil,
-        shareType: String? = nil,
-        publicipInfo: [ListBandwidthsPublicipInfo]? = nil,
-        tenantID: String? = nil,
-        bandwidthType: String? = nil,
-        chargeMode: String? = nil,
-        billingInfo: String? = nil,
-        enterpriseProjectID: String? = nil,
-        status: String? = nil,
-        createdAt: String? = nil,
+        name: String? = nil, size: Int? = nil, id: String? = nil, shareType: String? = nil,
+        publicipInfo: [ListBandwidthsPublicipInfo]? = nil, tenantID: String? = nil,
+        bandwidthType: String? = nil, chargeMode: String? = nil, billingInfo: String? = nil,
+        enterpriseProjectID: String? = nil, status: String? = nil, createdAt: String? = nil,
         updatedAt: String? = nil
     ) {
         self.name = name
@@ -98,22 +81,5 @@ public struct Bandwidth: Codable, Sendable, Equatable {
         self.status = status
         self.createdAt = createdAt
         self.updatedAt = updatedAt
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.size = try container.decodeLenientIfPresent(Int.self, forKey: .size)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.shareType = try container.decodeIfPresent(String.self, forKey: .shareType)
-        self.publicipInfo = try container.decodeIfPresent([ListBandwidthsPublicipInfo].self, forKey: .publicipInfo)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.bandwidthType = try container.decodeIfPresent(String.self, forKey: .bandwidthType)
-        self.chargeMode = try container.decodeIfPresent(String.self, forKey: .chargeMode)
-        self.billingInfo = try container.decodeIfPresent(String.self, forKey: .billingInfo)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeIfPresent(String.self, forKey: .updatedAt)
     }
 }

@@ -19,29 +19,17 @@ public struct ListBandwidthsPublicipInfo: Codable, Sendable, Equatable {
     public var ipVersion: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case publicipID = "publicip_id"
-        case publicipAddress = "publicip_address"
-        case publicipType = "publicip_type"
+        case publicipID = "publicip_id", publicipAddress = "publicip_address", publicipType = "publicip_type"
         case ipVersion = "ip_version"
     }
 
     public init(
-        publicipID: String? = nil,
-        publicipAddress: String? = nil,
-        publicipType: String? = nil,
+        publicipID: String? = nil, publicipAddress: String? = nil, publicipType: String? = nil,
         ipVersion: Int? = nil
     ) {
         self.publicipID = publicipID
         self.publicipAddress = publicipAddress
         self.publicipType = publicipType
         self.ipVersion = ipVersion
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.publicipID = try container.decodeIfPresent(String.self, forKey: .publicipID)
-        self.publicipAddress = try container.decodeIfPresent(String.self, forKey: .publicipAddress)
-        self.publicipType = try container.decodeIfPresent(String.self, forKey: .publicipType)
-        self.ipVersion = try container.decodeLenientIfPresent(Int.self, forKey: .ipVersion)
     }
 }

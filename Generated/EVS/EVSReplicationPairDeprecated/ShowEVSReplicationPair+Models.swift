@@ -57,39 +57,19 @@ public struct ShowEVSReplicationPairResponseReplication: Codable, Sendable, Equa
     public var faultLevel: FaultLevel?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case description
-        case status
-        case replicationConsistencyGroupID = "replication_consistency_group_id"
-        case volumeIDs = "volume_ids"
-        case priorityStation = "priority_station"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case replicationModel = "replication_model"
-        case replicationStatus = "replication_status"
-        case progress
-        case failureDetail = "failure_detail"
-        case recordMetadata = "record_metadata"
-        case faultLevel = "fault_level"
+        case id, name, description, status, replicationConsistencyGroupID = "replication_consistency_group_id"
+        case volumeIDs = "volume_ids", priorityStation = "priority_station", createdAt = "created_at"
+        case updatedAt = "updated_at", replicationModel = "replication_model"
+        case replicationStatus = "replication_status", progress, failureDetail = "failure_detail"
+        case recordMetadata = "record_metadata", faultLevel = "fault_level"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        status: String? = nil,
-        replicationConsistencyGroupID: String? = nil,
-        volumeIDs: String? = nil,
-        priorityStation: String? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        replicationModel: String? = nil,
-        replicationStatus: String? = nil,
-        progress: String? = nil,
-        failureDetail: String? = nil,
-        recordMetadata: RecordMetadata? = nil,
-        faultLevel: FaultLevel? = nil
+        id: String? = nil, name: String? = nil, description: String? = nil, status: String? = nil,
+        replicationConsistencyGroupID: String? = nil, volumeIDs: String? = nil,
+        priorityStation: String? = nil, createdAt: String? = nil, updatedAt: String? = nil,
+        replicationModel: String? = nil, replicationStatus: String? = nil, progress: String? = nil,
+        failureDetail: String? = nil, recordMetadata: RecordMetadata? = nil, faultLevel: FaultLevel? = nil
     ) {
         self.id = id
         self.name = name

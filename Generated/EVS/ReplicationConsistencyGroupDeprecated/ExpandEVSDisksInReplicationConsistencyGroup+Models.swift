@@ -11,19 +11,12 @@ public struct ExpandEVSDisksInReplicationConsistencyGroupReplication: Codable, S
     public var newSize: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case newSize = "new_size"
+        case id, newSize = "new_size"
     }
 
     public init(id: String? = nil, newSize: Int? = nil) {
         self.id = id
         self.newSize = newSize
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.newSize = try container.decodeLenientIfPresent(Int.self, forKey: .newSize)
     }
 }
 
@@ -35,8 +28,7 @@ public struct ExpandEVSDisksInReplicationConsistencyGroupRequest: Codable, Senda
     public var replications: [Replications]?
 
     private enum CodingKeys: String, CodingKey {
-        case osExtendReplicationVolumes = "os-extend-replication-volumes"
-        case replications
+        case osExtendReplicationVolumes = "os-extend-replication-volumes", replications
     }
 
     public init(osExtendReplicationVolumes: Replications, replications: [Replications]? = nil) {
@@ -55,25 +47,15 @@ public struct Replications: Codable, Sendable, Equatable {
     public var replications: [ExpandEVSDisksInReplicationConsistencyGroupReplication]?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case newSize = "new_size"
-        case replications
+        case id, newSize = "new_size", replications
     }
 
     public init(
-        id: String? = nil,
-        newSize: Int? = nil,
+        id: String? = nil, newSize: Int? = nil,
         replications: [ExpandEVSDisksInReplicationConsistencyGroupReplication]? = nil
     ) {
         self.id = id
         self.newSize = newSize
         self.replications = replications
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.newSize = try container.decodeLenientIfPresent(Int.self, forKey: .newSize)
-        self.replications = try container.decodeIfPresent([ExpandEVSDisksInReplicationConsistencyGroupReplication].self, forKey: .replications)
     }
 }

@@ -57,35 +57,17 @@ public struct ShowReplicationConsistencyGroupResponseReplicationConsistencyGroup
     public var priorityStaion: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case description
-        case status
-        case priorityStation = "priority_station"
-        case replicationModel = "replication_model"
-        case replicationStatus = "replication_status"
-        case replicationIDs = "replication_ids"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case failureDetail = "failure_detail"
-        case faultLevel = "fault_level"
-        case priorityStaion = "priority_staion"
+        case id, name, description, status, priorityStation = "priority_station"
+        case replicationModel = "replication_model", replicationStatus = "replication_status"
+        case replicationIDs = "replication_ids", createdAt = "created_at", updatedAt = "updated_at"
+        case failureDetail = "failure_detail", faultLevel = "fault_level", priorityStaion = "priority_staion"
     }
 
     public init(
-        id: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        status: String? = nil,
-        priorityStation: String? = nil,
-        replicationModel: String? = nil,
-        replicationStatus: String? = nil,
-        replicationIDs: [JSONValue]? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil,
-        failureDetail: String? = nil,
-        faultLevel: FaultLevel? = nil,
-        priorityStaion: String? = nil
+        id: String? = nil, name: String? = nil, description: String? = nil, status: String? = nil,
+        priorityStation: String? = nil, replicationModel: String? = nil, replicationStatus: String? = nil,
+        replicationIDs: [JSONValue]? = nil, createdAt: String? = nil, updatedAt: String? = nil,
+        failureDetail: String? = nil, faultLevel: FaultLevel? = nil, priorityStaion: String? = nil
     ) {
         self.id = id
         self.name = name

@@ -51,28 +51,17 @@ public struct UpdateProtectionPolicyRequest: Codable, Sendable, Equatable {
     public var runtimeDetectionStatus: RuntimeDetectionStatus?
 
     private enum CodingKeys: String, CodingKey {
-        case policyID = "policy_id"
-        case policyName = "policy_name"
-        case protectionMode = "protection_mode"
-        case baitProtectionStatus = "bait_protection_status"
-        case protectionDirectory = "protection_directory"
-        case protectionType = "protection_type"
-        case excludeDirectory = "exclude_directory"
-        case agentIDList = "agent_id_list"
-        case operatingSystem = "operating_system"
+        case policyID = "policy_id", policyName = "policy_name", protectionMode = "protection_mode"
+        case baitProtectionStatus = "bait_protection_status", protectionDirectory = "protection_directory"
+        case protectionType = "protection_type", excludeDirectory = "exclude_directory"
+        case agentIDList = "agent_id_list", operatingSystem = "operating_system"
         case runtimeDetectionStatus = "runtime_detection_status"
     }
 
     public init(
-        policyID: String,
-        policyName: String,
-        protectionMode: String,
-        baitProtectionStatus: String,
-        protectionDirectory: String,
-        protectionType: String? = nil,
-        excludeDirectory: String? = nil,
-        agentIDList: [String]? = nil,
-        operatingSystem: OperatingSystem,
+        policyID: String, policyName: String, protectionMode: String, baitProtectionStatus: String,
+        protectionDirectory: String, protectionType: String? = nil, excludeDirectory: String? = nil,
+        agentIDList: [String]? = nil, operatingSystem: OperatingSystem,
         runtimeDetectionStatus: RuntimeDetectionStatus? = nil
     ) {
         self.policyID = policyID

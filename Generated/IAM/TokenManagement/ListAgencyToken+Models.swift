@@ -15,16 +15,12 @@ public struct AuthIdentityAssumeRole: Codable, Sendable, Equatable {
     public var xroleName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case domainID = "domain_id"
-        case domainName = "domain_name"
-        case agencyName = "agency_name"
+        case domainID = "domain_id", domainName = "domain_name", agencyName = "agency_name"
         case xroleName = "xrole_name"
     }
 
     public init(
-        domainID: String? = nil,
-        domainName: String? = nil,
-        agencyName: String? = nil,
+        domainID: String? = nil, domainName: String? = nil, agencyName: String? = nil,
         xroleName: String? = nil
     ) {
         self.domainID = domainID
@@ -73,8 +69,7 @@ public struct ListAgencyTokenAuthIdentity: Codable, Sendable, Equatable {
     public var assumeRole: AuthIdentityAssumeRole
 
     private enum CodingKeys: String, CodingKey {
-        case methods
-        case assumeRole = "assume_role"
+        case methods, assumeRole = "assume_role"
     }
 
     public init(methods: [String], assumeRole: AuthIdentityAssumeRole) {
@@ -192,27 +187,14 @@ public struct ListAgencyTokenToken: Codable, Sendable, Equatable {
     public var user: TokenUser?
 
     private enum CodingKeys: String, CodingKey {
-        case methods
-        case expiresAt = "expires_at"
-        case issuedAt = "issued_at"
-        case assumedBy = "assumed_by"
-        case catalog
-        case domain
-        case project
-        case roles
-        case user
+        case methods, expiresAt = "expires_at", issuedAt = "issued_at", assumedBy = "assumed_by", catalog
+        case domain, project, roles, user
     }
 
     public init(
-        methods: [String]? = nil,
-        expiresAt: String? = nil,
-        issuedAt: String? = nil,
-        assumedBy: TokenAssumedBy? = nil,
-        catalog: [Catalog]? = nil,
-        domain: TokenRole? = nil,
-        project: TokenProject? = nil,
-        roles: [TokenRole]? = nil,
-        user: TokenUser? = nil
+        methods: [String]? = nil, expiresAt: String? = nil, issuedAt: String? = nil,
+        assumedBy: TokenAssumedBy? = nil, catalog: [Catalog]? = nil, domain: TokenRole? = nil,
+        project: TokenProject? = nil, roles: [TokenRole]? = nil, user: TokenUser? = nil
     ) {
         self.methods = methods
         self.expiresAt = expiresAt

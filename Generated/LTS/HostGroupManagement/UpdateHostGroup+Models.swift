@@ -24,19 +24,13 @@ public struct UpdateHostGroupRequest: Codable, Sendable, Equatable {
     public var labels: [String]?
 
     private enum CodingKeys: String, CodingKey {
-        case hostGroupID = "host_group_id"
-        case hostGroupName = "host_group_name"
-        case hostIDList = "host_id_list"
-        case hostGroupTag = "host_group_tag"
-        case labels
+        case hostGroupID = "host_group_id", hostGroupName = "host_group_name", hostIDList = "host_id_list"
+        case hostGroupTag = "host_group_tag", labels
     }
 
     public init(
-        hostGroupID: String,
-        hostGroupName: String? = nil,
-        hostIDList: [String]? = nil,
-        hostGroupTag: [AccessConfigTag]? = nil,
-        labels: [String]? = nil
+        hostGroupID: String, hostGroupName: String? = nil, hostIDList: [String]? = nil,
+        hostGroupTag: [AccessConfigTag]? = nil, labels: [String]? = nil
     ) {
         self.hostGroupID = hostGroupID
         self.hostGroupName = hostGroupName
@@ -64,22 +58,14 @@ public struct UpdateHostGroupResponse: Codable, Sendable, Equatable {
     public var updateTime: Int64?
 
     private enum CodingKeys: String, CodingKey {
-        case hostGroupID = "host_group_id"
-        case hostGroupName = "host_group_name"
-        case hostGroupType = "host_group_type"
-        case hostIDList = "host_id_list"
-        case hostGroupTag = "host_group_tag"
-        case createTime = "create_time"
-        case updateTime = "update_time"
+        case hostGroupID = "host_group_id", hostGroupName = "host_group_name"
+        case hostGroupType = "host_group_type", hostIDList = "host_id_list", hostGroupTag = "host_group_tag"
+        case createTime = "create_time", updateTime = "update_time"
     }
 
     public init(
-        hostGroupID: String? = nil,
-        hostGroupName: String? = nil,
-        hostGroupType: String? = nil,
-        hostIDList: [String]? = nil,
-        hostGroupTag: [Tag]? = nil,
-        createTime: Int64? = nil,
+        hostGroupID: String? = nil, hostGroupName: String? = nil, hostGroupType: String? = nil,
+        hostIDList: [String]? = nil, hostGroupTag: [Tag]? = nil, createTime: Int64? = nil,
         updateTime: Int64? = nil
     ) {
         self.hostGroupID = hostGroupID
@@ -89,16 +75,5 @@ public struct UpdateHostGroupResponse: Codable, Sendable, Equatable {
         self.hostGroupTag = hostGroupTag
         self.createTime = createTime
         self.updateTime = updateTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.hostGroupID = try container.decodeIfPresent(String.self, forKey: .hostGroupID)
-        self.hostGroupName = try container.decodeIfPresent(String.self, forKey: .hostGroupName)
-        self.hostGroupType = try container.decodeIfPresent(String.self, forKey: .hostGroupType)
-        self.hostIDList = try container.decodeIfPresent([String].self, forKey: .hostIDList)
-        self.hostGroupTag = try container.decodeIfPresent([Tag].self, forKey: .hostGroupTag)
-        self.createTime = try container.decodeLenientIfPresent(Int64.self, forKey: .createTime)
-        self.updateTime = try container.decodeLenientIfPresent(Int64.self, forKey: .updateTime)
     }
 }

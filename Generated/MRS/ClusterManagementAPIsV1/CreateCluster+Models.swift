@@ -27,21 +27,14 @@ public struct AutoScalingPolicy: Codable, Sendable, Equatable {
     public var rules: [CreateScalingPolicyRule]?
 
     private enum CodingKeys: String, CodingKey {
-        case autoScalingEnable = "auto_scaling_enable"
-        case minCapacity = "min_capacity"
-        case maxCapacity = "max_capacity"
-        case resourcesPlans = "resources_plans"
-        case execScripts = "exec_scripts"
+        case autoScalingEnable = "auto_scaling_enable", minCapacity = "min_capacity"
+        case maxCapacity = "max_capacity", resourcesPlans = "resources_plans", execScripts = "exec_scripts"
         case rules
     }
 
     public init(
-        autoScalingEnable: Bool,
-        minCapacity: Int,
-        maxCapacity: Int,
-        resourcesPlans: [ResourcesPlan]? = nil,
-        execScripts: [ExecScript]? = nil,
-        rules: [CreateScalingPolicyRule]? = nil
+        autoScalingEnable: Bool, minCapacity: Int, maxCapacity: Int, resourcesPlans: [ResourcesPlan]? = nil,
+        execScripts: [ExecScript]? = nil, rules: [CreateScalingPolicyRule]? = nil
     ) {
         self.autoScalingEnable = autoScalingEnable
         self.minCapacity = minCapacity
@@ -49,16 +42,6 @@ public struct AutoScalingPolicy: Codable, Sendable, Equatable {
         self.resourcesPlans = resourcesPlans
         self.execScripts = execScripts
         self.rules = rules
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.autoScalingEnable = try container.decodeLenient(Bool.self, forKey: .autoScalingEnable)
-        self.minCapacity = try container.decodeLenient(Int.self, forKey: .minCapacity)
-        self.maxCapacity = try container.decodeLenient(Int.self, forKey: .maxCapacity)
-        self.resourcesPlans = try container.decodeIfPresent([ResourcesPlan].self, forKey: .resourcesPlans)
-        self.execScripts = try container.decodeIfPresent([ExecScript].self, forKey: .execScripts)
-        self.rules = try container.decodeIfPresent([CreateScalingPolicyRule].self, forKey: .rules)
     }
 }
 
@@ -134,47 +117,26 @@ public struct Configuration: Codable, Sendable, Equatable {
     public var rules: [Rule]?
 
     private enum CodingKeys: String, CodingKey {
-        case masterNodeNum = "master_node_num"
-        case masterNodeSize = "master_node_size"
-        case coreNodeNum = "core_node_num"
-        case coreNodeSize = "core_node_size"
+        case masterNodeNum = "master_node_num", masterNodeSize = "master_node_size"
+        case coreNodeNum = "core_node_num", coreNodeSize = "core_node_size"
         case masterDataVolumeType = "master_data_volume_type"
         case masterDataVolumeSize = "master_data_volume_size"
-        case masterDataVolumeCount = "master_data_volume_count"
-        case coreDataVolumeType = "core_data_volume_type"
-        case coreDataVolumeSize = "core_data_volume_size"
-        case coreDataVolumeCount = "core_data_volume_count"
-        case volumeType = "volume_type"
-        case volumeSize = "volume_size"
-        case taskNodeGroups = "task_node_groups"
-        case autoScalingEnable = "auto_scaling_enable"
-        case execScripts = "exec_scripts"
-        case maxCapacity = "max_capacity"
-        case minCapacity = "min_capacity"
-        case resourcesPlans = "resources_plans"
+        case masterDataVolumeCount = "master_data_volume_count", coreDataVolumeType = "core_data_volume_type"
+        case coreDataVolumeSize = "core_data_volume_size", coreDataVolumeCount = "core_data_volume_count"
+        case volumeType = "volume_type", volumeSize = "volume_size", taskNodeGroups = "task_node_groups"
+        case autoScalingEnable = "auto_scaling_enable", execScripts = "exec_scripts"
+        case maxCapacity = "max_capacity", minCapacity = "min_capacity", resourcesPlans = "resources_plans"
         case rules
     }
 
     public init(
-        masterNodeNum: Int? = nil,
-        masterNodeSize: String? = nil,
-        coreNodeNum: Int? = nil,
-        coreNodeSize: String? = nil,
-        masterDataVolumeType: String? = nil,
-        masterDataVolumeSize: Int? = nil,
-        masterDataVolumeCount: Int? = nil,
-        coreDataVolumeType: String? = nil,
-        coreDataVolumeSize: Int? = nil,
-        coreDataVolumeCount: Int? = nil,
-        volumeType: String? = nil,
-        volumeSize: Int? = nil,
-        taskNodeGroups: [TaskNodeGroup]? = nil,
-        autoScalingEnable: Bool? = nil,
-        execScripts: [CreateClusterExecScript]? = nil,
-        maxCapacity: String? = nil,
-        minCapacity: Int? = nil,
-        resourcesPlans: [CreateClusterResourcesPlan]? = nil,
-        rules: [Rule]? = nil
+        masterNodeNum: Int? = nil, masterNodeSize: String? = nil, coreNodeNum: Int? = nil,
+        coreNodeSize: String? = nil, masterDataVolumeType: String? = nil, masterDataVolumeSize: Int? = nil,
+        masterDataVolumeCount: Int? = nil, coreDataVolumeType: String? = nil, coreDataVolumeSize: Int? = nil,
+        coreDataVolumeCount: Int? = nil, volumeType: String? = nil, volumeSize: Int? = nil,
+        taskNodeGroups: [TaskNodeGroup]? = nil, autoScalingEnable: Bool? = nil,
+        execScripts: [CreateClusterExecScript]? = nil, maxCapacity: String? = nil, minCapacity: Int? = nil,
+        resourcesPlans: [CreateClusterResourcesPlan]? = nil, rules: [Rule]? = nil
     ) {
         self.masterNodeNum = masterNodeNum
         self.masterNodeSize = masterNodeSize
@@ -195,29 +157,6 @@ public struct Configuration: Codable, Sendable, Equatable {
         self.minCapacity = minCapacity
         self.resourcesPlans = resourcesPlans
         self.rules = rules
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.masterNodeNum = try container.decodeLenientIfPresent(Int.self, forKey: .masterNodeNum)
-        self.masterNodeSize = try container.decodeIfPresent(String.self, forKey: .masterNodeSize)
-        self.coreNodeNum = try container.decodeLenientIfPresent(Int.self, forKey: .coreNodeNum)
-        self.coreNodeSize = try container.decodeIfPresent(String.self, forKey: .coreNodeSize)
-        self.masterDataVolumeType = try container.decodeIfPresent(String.self, forKey: .masterDataVolumeType)
-        self.masterDataVolumeSize = try container.decodeLenientIfPresent(Int.self, forKey: .masterDataVolumeSize)
-        self.masterDataVolumeCount = try container.decodeLenientIfPresent(Int.self, forKey: .masterDataVolumeCount)
-        self.coreDataVolumeType = try container.decodeIfPresent(String.self, forKey: .coreDataVolumeType)
-        self.coreDataVolumeSize = try container.decodeLenientIfPresent(Int.self, forKey: .coreDataVolumeSize)
-        self.coreDataVolumeCount = try container.decodeLenientIfPresent(Int.self, forKey: .coreDataVolumeCount)
-        self.volumeType = try container.decodeIfPresent(String.self, forKey: .volumeType)
-        self.volumeSize = try container.decodeLenientIfPresent(Int.self, forKey: .volumeSize)
-        self.taskNodeGroups = try container.decodeIfPresent([TaskNodeGroup].self, forKey: .taskNodeGroups)
-        self.autoScalingEnable = try container.decodeLenientIfPresent(Bool.self, forKey: .autoScalingEnable)
-        self.execScripts = try container.decodeIfPresent([CreateClusterExecScript].self, forKey: .execScripts)
-        self.maxCapacity = try container.decodeIfPresent(String.self, forKey: .maxCapacity)
-        self.minCapacity = try container.decodeLenientIfPresent(Int.self, forKey: .minCapacity)
-        self.resourcesPlans = try container.decodeIfPresent([CreateClusterResourcesPlan].self, forKey: .resourcesPlans)
-        self.rules = try container.decodeIfPresent([Rule].self, forKey: .rules)
     }
 }
 
@@ -248,23 +187,13 @@ public struct CreateClusterExecScript: Codable, Sendable, Equatable {
     public var uri: String?
 
     private enum CodingKeys: String, CodingKey {
-        case actionStage = "action_stage"
-        case activeMaster = "active_master"
-        case failSction = "fail_sction"
-        case name
-        case nodes
-        case parameters
-        case uri
+        case actionStage = "action_stage", activeMaster = "active_master", failSction = "fail_sction", name
+        case nodes, parameters, uri
     }
 
     public init(
-        actionStage: String? = nil,
-        activeMaster: String? = nil,
-        failSction: String? = nil,
-        name: String? = nil,
-        nodes: [String]? = nil,
-        parameters: String? = nil,
-        uri: String? = nil
+        actionStage: String? = nil, activeMaster: String? = nil, failSction: String? = nil,
+        name: String? = nil, nodes: [String]? = nil, parameters: String? = nil, uri: String? = nil
     ) {
         self.actionStage = actionStage
         self.activeMaster = activeMaster
@@ -312,26 +241,15 @@ public struct CreateClusterNodeGroup: Codable, Sendable, Equatable {
     public var autoScalingPolicy: Configuration?
 
     private enum CodingKeys: String, CodingKey {
-        case groupName = "group_name"
-        case nodeNum = "node_num"
-        case nodeSize = "node_size"
-        case rootVolumeSize = "root_volume_size"
-        case rootVolumeType = "root_volume_type"
-        case dataVolumeType = "data_volume_type"
-        case dataVolumeCount = "data_volume_count"
-        case dataVolumeSize = "data_volume_size"
-        case autoScalingPolicy = "auto_scaling_policy"
+        case groupName = "group_name", nodeNum = "node_num", nodeSize = "node_size"
+        case rootVolumeSize = "root_volume_size", rootVolumeType = "root_volume_type"
+        case dataVolumeType = "data_volume_type", dataVolumeCount = "data_volume_count"
+        case dataVolumeSize = "data_volume_size", autoScalingPolicy = "auto_scaling_policy"
     }
 
     public init(
-        groupName: String,
-        nodeNum: Int,
-        nodeSize: String,
-        rootVolumeSize: String,
-        rootVolumeType: String,
-        dataVolumeType: String,
-        dataVolumeCount: Int,
-        dataVolumeSize: Int,
+        groupName: String, nodeNum: Int, nodeSize: String, rootVolumeSize: String, rootVolumeType: String,
+        dataVolumeType: String, dataVolumeCount: Int, dataVolumeSize: Int,
         autoScalingPolicy: Configuration? = nil
     ) {
         self.groupName = groupName
@@ -343,19 +261,6 @@ public struct CreateClusterNodeGroup: Codable, Sendable, Equatable {
         self.dataVolumeCount = dataVolumeCount
         self.dataVolumeSize = dataVolumeSize
         self.autoScalingPolicy = autoScalingPolicy
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.groupName = try container.decode(String.self, forKey: .groupName)
-        self.nodeNum = try container.decodeLenient(Int.self, forKey: .nodeNum)
-        self.nodeSize = try container.decode(String.self, forKey: .nodeSize)
-        self.rootVolumeSize = try container.decode(String.self, forKey: .rootVolumeSize)
-        self.rootVolumeType = try container.decode(String.self, forKey: .rootVolumeType)
-        self.dataVolumeType = try container.decode(String.self, forKey: .dataVolumeType)
-        self.dataVolumeCount = try container.decodeLenient(Int.self, forKey: .dataVolumeCount)
-        self.dataVolumeSize = try container.decodeLenient(Int.self, forKey: .dataVolumeSize)
-        self.autoScalingPolicy = try container.decodeIfPresent(Configuration.self, forKey: .autoScalingPolicy)
     }
 }
 
@@ -523,76 +428,34 @@ public struct CreateClusterRequest: Codable, Sendable, Equatable {
     public var taskNodeGroups: [CreateClusterTaskNodeGroup]?
 
     private enum CodingKeys: String, CodingKey {
-        case billingType = "billing_type"
-        case dataCenter = "data_center"
-        case availableZoneID = "available_zone_id"
-        case clusterName = "cluster_name"
-        case vpc
-        case vpcID = "vpc_id"
-        case subnetID = "subnet_id"
-        case subnetName = "subnet_name"
-        case securityGroupsID = "security_groups_id"
-        case enterpriseProjectID = "enterprise_project_id"
-        case tags
-        case clusterVersion = "cluster_version"
-        case clusterType = "cluster_type"
-        case safeMode = "safe_mode"
-        case clusterAdminSecret = "cluster_admin_secret"
-        case loginMode = "login_mode"
-        case clusterMasterSecret = "cluster_master_secret"
-        case nodePublicCertName = "node_public_cert_name"
-        case logCollection = "log_collection"
-        case nodeGroups = "node_groups"
-        case componentList = "component_list"
-        case addJobs = "add_jobs"
-        case bootstrapScripts = "bootstrap_scripts"
-        case coreDataVolumeCount = "core_data_volume_count"
-        case coreDataVolumeSize = "core_data_volume_size"
-        case coreDataVolumeType = "core_data_volume_type"
-        case coreNodeNum = "core_node_num"
-        case coreNodeSize = "core_node_size"
+        case billingType = "billing_type", dataCenter = "data_center", availableZoneID = "available_zone_id"
+        case clusterName = "cluster_name", vpc, vpcID = "vpc_id", subnetID = "subnet_id"
+        case subnetName = "subnet_name", securityGroupsID = "security_groups_id"
+        case enterpriseProjectID = "enterprise_project_id", tags, clusterVersion = "cluster_version"
+        case clusterType = "cluster_type", safeMode = "safe_mode", clusterAdminSecret = "cluster_admin_secret"
+        case loginMode = "login_mode", clusterMasterSecret = "cluster_master_secret"
+        case nodePublicCertName = "node_public_cert_name", logCollection = "log_collection"
+        case nodeGroups = "node_groups", componentList = "component_list", addJobs = "add_jobs"
+        case bootstrapScripts = "bootstrap_scripts", coreDataVolumeCount = "core_data_volume_count"
+        case coreDataVolumeSize = "core_data_volume_size", coreDataVolumeType = "core_data_volume_type"
+        case coreNodeNum = "core_node_num", coreNodeSize = "core_node_size"
         case masterDataVolumeCount = "master_data_volume_count"
         case masterDataVolumeSize = "master_data_volume_size"
-        case masterDataVolumeType = "master_data_volume_type"
-        case masterNodeNum = "master_node_num"
-        case masterNodeSize = "master_node_size"
-        case taskNodeGroups = "task_node_groups"
+        case masterDataVolumeType = "master_data_volume_type", masterNodeNum = "master_node_num"
+        case masterNodeSize = "master_node_size", taskNodeGroups = "task_node_groups"
     }
 
     public init(
-        billingType: Int,
-        dataCenter: String,
-        availableZoneID: String,
-        clusterName: String,
-        vpc: String,
-        vpcID: String,
-        subnetID: String,
-        subnetName: String,
-        securityGroupsID: String? = nil,
-        enterpriseProjectID: String? = nil,
-        tags: [JSONValue]? = nil,
-        clusterVersion: String,
-        clusterType: Int? = nil,
-        safeMode: Int,
-        clusterAdminSecret: String,
-        loginMode: Int,
-        clusterMasterSecret: String? = nil,
-        nodePublicCertName: String? = nil,
-        logCollection: Int? = nil,
-        nodeGroups: [CreateClusterNodeGroup]? = nil,
-        componentList: [CreateClusterComponentList],
-        addJobs: [AddJob]? = nil,
-        bootstrapScripts: [BootstrapScript]? = nil,
-        coreDataVolumeCount: Int? = nil,
-        coreDataVolumeSize: Int? = nil,
-        coreDataVolumeType: String? = nil,
-        coreNodeNum: Int? = nil,
-        coreNodeSize: String? = nil,
-        masterDataVolumeCount: Int? = nil,
-        masterDataVolumeSize: Int? = nil,
-        masterDataVolumeType: String? = nil,
-        masterNodeNum: Int? = nil,
-        masterNodeSize: String? = nil,
+        billingType: Int, dataCenter: String, availableZoneID: String, clusterName: String, vpc: String,
+        vpcID: String, subnetID: String, subnetName: String, securityGroupsID: String? = nil,
+        enterpriseProjectID: String? = nil, tags: [JSONValue]? = nil, clusterVersion: String,
+        clusterType: Int? = nil, safeMode: Int, clusterAdminSecret: String, loginMode: Int,
+        clusterMasterSecret: String? = nil, nodePublicCertName: String? = nil, logCollection: Int? = nil,
+        nodeGroups: [CreateClusterNodeGroup]? = nil, componentList: [CreateClusterComponentList],
+        addJobs: [AddJob]? = nil, bootstrapScripts: [BootstrapScript]? = nil, coreDataVolumeCount: Int? = nil,
+        coreDataVolumeSize: Int? = nil, coreDataVolumeType: String? = nil, coreNodeNum: Int? = nil,
+        coreNodeSize: String? = nil, masterDataVolumeCount: Int? = nil, masterDataVolumeSize: Int? = nil,
+        masterDataVolumeType: String? = nil, masterNodeNum: Int? = nil, masterNodeSize: String? = nil,
         taskNodeGroups: [CreateClusterTaskNodeGroup]? = nil
     ) {
         self.billingType = billingType
@@ -630,44 +493,6 @@ public struct CreateClusterRequest: Codable, Sendable, Equatable {
         self.masterNodeSize = masterNodeSize
         self.taskNodeGroups = taskNodeGroups
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.billingType = try container.decodeLenient(Int.self, forKey: .billingType)
-        self.dataCenter = try container.decode(String.self, forKey: .dataCenter)
-        self.availableZoneID = try container.decode(String.self, forKey: .availableZoneID)
-        self.clusterName = try container.decode(String.self, forKey: .clusterName)
-        self.vpc = try container.decode(String.self, forKey: .vpc)
-        self.vpcID = try container.decode(String.self, forKey: .vpcID)
-        self.subnetID = try container.decode(String.self, forKey: .subnetID)
-        self.subnetName = try container.decode(String.self, forKey: .subnetName)
-        self.securityGroupsID = try container.decodeIfPresent(String.self, forKey: .securityGroupsID)
-        self.enterpriseProjectID = try container.decodeIfPresent(String.self, forKey: .enterpriseProjectID)
-        self.tags = try container.decodeIfPresent([JSONValue].self, forKey: .tags)
-        self.clusterVersion = try container.decode(String.self, forKey: .clusterVersion)
-        self.clusterType = try container.decodeLenientIfPresent(Int.self, forKey: .clusterType)
-        self.safeMode = try container.decodeLenient(Int.self, forKey: .safeMode)
-        self.clusterAdminSecret = try container.decode(String.self, forKey: .clusterAdminSecret)
-        self.loginMode = try container.decodeLenient(Int.self, forKey: .loginMode)
-        self.clusterMasterSecret = try container.decodeIfPresent(String.self, forKey: .clusterMasterSecret)
-        self.nodePublicCertName = try container.decodeIfPresent(String.self, forKey: .nodePublicCertName)
-        self.logCollection = try container.decodeLenientIfPresent(Int.self, forKey: .logCollection)
-        self.nodeGroups = try container.decodeIfPresent([CreateClusterNodeGroup].self, forKey: .nodeGroups)
-        self.componentList = try container.decode([CreateClusterComponentList].self, forKey: .componentList)
-        self.addJobs = try container.decodeIfPresent([AddJob].self, forKey: .addJobs)
-        self.bootstrapScripts = try container.decodeIfPresent([BootstrapScript].self, forKey: .bootstrapScripts)
-        self.coreDataVolumeCount = try container.decodeLenientIfPresent(Int.self, forKey: .coreDataVolumeCount)
-        self.coreDataVolumeSize = try container.decodeLenientIfPresent(Int.self, forKey: .coreDataVolumeSize)
-        self.coreDataVolumeType = try container.decodeIfPresent(String.self, forKey: .coreDataVolumeType)
-        self.coreNodeNum = try container.decodeLenientIfPresent(Int.self, forKey: .coreNodeNum)
-        self.coreNodeSize = try container.decodeIfPresent(String.self, forKey: .coreNodeSize)
-        self.masterDataVolumeCount = try container.decodeLenientIfPresent(Int.self, forKey: .masterDataVolumeCount)
-        self.masterDataVolumeSize = try container.decodeLenientIfPresent(Int.self, forKey: .masterDataVolumeSize)
-        self.masterDataVolumeType = try container.decodeIfPresent(String.self, forKey: .masterDataVolumeType)
-        self.masterNodeNum = try container.decodeLenientIfPresent(Int.self, forKey: .masterNodeNum)
-        self.masterNodeSize = try container.decodeIfPresent(String.self, forKey: .masterNodeSize)
-        self.taskNodeGroups = try container.decodeIfPresent([CreateClusterTaskNodeGroup].self, forKey: .taskNodeGroups)
-    }
 }
 
 /// Not in the page's table; the page's request example sends it.
@@ -681,18 +506,12 @@ public struct CreateClusterResourcesPlan: Codable, Sendable, Equatable {
     public var startTime: String?
 
     private enum CodingKeys: String, CodingKey {
-        case endTime = "end_time"
-        case maxCapacity = "max_capacity"
-        case minCapacity = "min_capacity"
-        case periodType = "period_type"
-        case startTime = "start_time"
+        case endTime = "end_time", maxCapacity = "max_capacity", minCapacity = "min_capacity"
+        case periodType = "period_type", startTime = "start_time"
     }
 
     public init(
-        endTime: String? = nil,
-        maxCapacity: Int? = nil,
-        minCapacity: Int? = nil,
-        periodType: String? = nil,
+        endTime: String? = nil, maxCapacity: Int? = nil, minCapacity: Int? = nil, periodType: String? = nil,
         startTime: String? = nil
     ) {
         self.endTime = endTime
@@ -700,15 +519,6 @@ public struct CreateClusterResourcesPlan: Codable, Sendable, Equatable {
         self.minCapacity = minCapacity
         self.periodType = periodType
         self.startTime = startTime
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.endTime = try container.decodeIfPresent(String.self, forKey: .endTime)
-        self.maxCapacity = try container.decodeLenientIfPresent(Int.self, forKey: .maxCapacity)
-        self.minCapacity = try container.decodeLenientIfPresent(Int.self, forKey: .minCapacity)
-        self.periodType = try container.decodeIfPresent(String.self, forKey: .periodType)
-        self.startTime = try container.decodeIfPresent(String.self, forKey: .startTime)
     }
 }
 
@@ -724,22 +534,13 @@ public struct CreateClusterResponse: Codable, Sendable, Equatable {
     public var msg: String?
 
     private enum CodingKeys: String, CodingKey {
-        case clusterID = "cluster_id"
-        case result
-        case msg
+        case clusterID = "cluster_id", result, msg
     }
 
     public init(clusterID: String? = nil, result: Bool? = nil, msg: String? = nil) {
         self.clusterID = clusterID
         self.result = result
         self.msg = msg
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.clusterID = try container.decodeIfPresent(String.self, forKey: .clusterID)
-        self.result = try container.decodeLenientIfPresent(Bool.self, forKey: .result)
-        self.msg = try container.decodeIfPresent(String.self, forKey: .msg)
     }
 }
 
@@ -755,20 +556,14 @@ public struct CreateClusterTaskNodeGroup: Codable, Sendable, Equatable {
     public var nodeSize: String?
 
     private enum CodingKeys: String, CodingKey {
-        case autoScalingPolicy = "auto_scaling_policy"
-        case dataVolumeCount = "data_volume_count"
-        case dataVolumeSize = "data_volume_size"
-        case dataVolumeType = "data_volume_type"
-        case nodeNum = "node_num"
+        case autoScalingPolicy = "auto_scaling_policy", dataVolumeCount = "data_volume_count"
+        case dataVolumeSize = "data_volume_size", dataVolumeType = "data_volume_type", nodeNum = "node_num"
         case nodeSize = "node_size"
     }
 
     public init(
-        autoScalingPolicy: CreateScalingPolicyAutoScalingPolicy? = nil,
-        dataVolumeCount: Int? = nil,
-        dataVolumeSize: Int? = nil,
-        dataVolumeType: String? = nil,
-        nodeNum: Int? = nil,
+        autoScalingPolicy: CreateScalingPolicyAutoScalingPolicy? = nil, dataVolumeCount: Int? = nil,
+        dataVolumeSize: Int? = nil, dataVolumeType: String? = nil, nodeNum: Int? = nil,
         nodeSize: String? = nil
     ) {
         self.autoScalingPolicy = autoScalingPolicy
@@ -777,16 +572,6 @@ public struct CreateClusterTaskNodeGroup: Codable, Sendable, Equatable {
         self.dataVolumeType = dataVolumeType
         self.nodeNum = nodeNum
         self.nodeSize = nodeSize
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.autoScalingPolicy = try container.decodeIfPresent(CreateScalingPolicyAutoScalingPolicy.self, forKey: .autoScalingPolicy)
-        self.dataVolumeCount = try container.decodeLenientIfPresent(Int.self, forKey: .dataVolumeCount)
-        self.dataVolumeSize = try container.decodeLenientIfPresent(Int.self, forKey: .dataVolumeSize)
-        self.dataVolumeType = try container.decodeIfPresent(String.self, forKey: .dataVolumeType)
-        self.nodeNum = try container.decodeLenientIfPresent(Int.self, forKey: .nodeNum)
-        self.nodeSize = try container.decodeIfPresent(String.self, forKey: .nodeSize)
     }
 }
 
@@ -815,21 +600,13 @@ public struct CreateScalingPolicyRule: Codable, Sendable, Equatable {
     public var trigger: CreateScalingPolicyTrigger
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case adjustmentType = "adjustment_type"
-        case coolDownMinutes = "cool_down_minutes"
-        case scalingAdjustment = "scaling_adjustment"
-        case trigger
+        case name, description, adjustmentType = "adjustment_type", coolDownMinutes = "cool_down_minutes"
+        case scalingAdjustment = "scaling_adjustment", trigger
     }
 
     public init(
-        name: String,
-        description: String? = nil,
-        adjustmentType: AdjustmentType,
-        coolDownMinutes: Int,
-        scalingAdjustment: Int,
-        trigger: CreateScalingPolicyTrigger
+        name: String, description: String? = nil, adjustmentType: AdjustmentType, coolDownMinutes: Int,
+        scalingAdjustment: Int, trigger: CreateScalingPolicyTrigger
     ) {
         self.name = name
         self.description = description
@@ -837,16 +614,6 @@ public struct CreateScalingPolicyRule: Codable, Sendable, Equatable {
         self.coolDownMinutes = coolDownMinutes
         self.scalingAdjustment = scalingAdjustment
         self.trigger = trigger
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.adjustmentType = try container.decode(AdjustmentType.self, forKey: .adjustmentType)
-        self.coolDownMinutes = try container.decodeLenient(Int.self, forKey: .coolDownMinutes)
-        self.scalingAdjustment = try container.decodeLenient(Int.self, forKey: .scalingAdjustment)
-        self.trigger = try container.decode(CreateScalingPolicyTrigger.self, forKey: .trigger)
     }
 }
 
@@ -872,30 +639,18 @@ public struct CreateScalingPolicyTrigger: Codable, Sendable, Equatable {
     public var evaluationPeriods: Int
 
     private enum CodingKeys: String, CodingKey {
-        case metricName = "metric_name"
-        case metricValue = "metric_value"
-        case comparisonOperator = "comparison_operator"
-        case evaluationPeriods = "evaluation_periods"
+        case metricName = "metric_name", metricValue = "metric_value"
+        case comparisonOperator = "comparison_operator", evaluationPeriods = "evaluation_periods"
     }
 
     public init(
-        metricName: String,
-        metricValue: String,
-        comparisonOperator: ComparisonOperator? = nil,
+        metricName: String, metricValue: String, comparisonOperator: ComparisonOperator? = nil,
         evaluationPeriods: Int
     ) {
         self.metricName = metricName
         self.metricValue = metricValue
         self.comparisonOperator = comparisonOperator
         self.evaluationPeriods = evaluationPeriods
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.metricName = try container.decode(String.self, forKey: .metricName)
-        self.metricValue = try container.decode(String.self, forKey: .metricValue)
-        self.comparisonOperator = try container.decodeIfPresent(ComparisonOperator.self, forKey: .comparisonOperator)
-        self.evaluationPeriods = try container.decodeLenient(Int.self, forKey: .evaluationPeriods)
     }
 }
 
@@ -921,20 +676,13 @@ public struct TaskNodeGroup: Codable, Sendable, Equatable {
     public var autoScalingPolicy: AutoScalingPolicy?
 
     private enum CodingKeys: String, CodingKey {
-        case nodeNum = "node_num"
-        case nodeSize = "node_size"
-        case dataVolumeType = "data_volume_type"
-        case dataVolumeCount = "data_volume_count"
-        case dataVolumeSize = "data_volume_size"
+        case nodeNum = "node_num", nodeSize = "node_size", dataVolumeType = "data_volume_type"
+        case dataVolumeCount = "data_volume_count", dataVolumeSize = "data_volume_size"
         case autoScalingPolicy = "auto_scaling_policy"
     }
 
     public init(
-        nodeNum: Int,
-        nodeSize: String,
-        dataVolumeType: String,
-        dataVolumeCount: Int,
-        dataVolumeSize: Int,
+        nodeNum: Int, nodeSize: String, dataVolumeType: String, dataVolumeCount: Int, dataVolumeSize: Int,
         autoScalingPolicy: AutoScalingPolicy? = nil
     ) {
         self.nodeNum = nodeNum
@@ -943,15 +691,5 @@ public struct TaskNodeGroup: Codable, Sendable, Equatable {
         self.dataVolumeCount = dataVolumeCount
         self.dataVolumeSize = dataVolumeSize
         self.autoScalingPolicy = autoScalingPolicy
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.nodeNum = try container.decodeLenient(Int.self, forKey: .nodeNum)
-        self.nodeSize = try container.decode(String.self, forKey: .nodeSize)
-        self.dataVolumeType = try container.decode(String.self, forKey: .dataVolumeType)
-        self.dataVolumeCount = try container.decodeLenient(Int.self, forKey: .dataVolumeCount)
-        self.dataVolumeSize = try container.decodeLenient(Int.self, forKey: .dataVolumeSize)
-        self.autoScalingPolicy = try container.decodeIfPresent(AutoScalingPolicy.self, forKey: .autoScalingPolicy)
     }
 }

@@ -157,95 +157,32 @@ public struct CreateAndExecuteJobJobExecution: Codable, Sendable, Equatable {
     public var hql: String?
 
     private enum CodingKeys: String, CodingKey {
-        case templated
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case id
-        case tenantID = "tenant_id"
-        case jobID = "job_id"
-        case jobName = "job_name"
-        case inputID = "input_id"
-        case outputID = "output_id"
-        case startTime = "start_time"
-        case endTime = "end_time"
-        case clusterID = "cluster_id"
-        case engineJobID = "engine_job_id"
-        case returnCode = "return_code"
-        case isPublic = "is_public"
-        case isProtected = "is_protected"
-        case groupID = "group_id"
-        case jarPath = "jar_path"
-        case input
-        case output
-        case jobLog = "job_log"
-        case jobType = "job_type"
-        case fileAction = "file_action"
-        case arguments
-        case jobState = "job_state"
-        case jobFinalStatus = "job_final_status"
-        case hiveScriptPath = "hive_script_path"
-        case createBy = "create_by"
-        case finishedStep = "finished_step"
-        case jobMainID = "job_main_id"
-        case jobStepID = "job_step_id"
-        case postponeAt = "postpone_at"
-        case stepName = "step_name"
-        case stepNum = "step_num"
-        case taskNum = "task_num"
-        case updateBy = "update_by"
-        case credentials
-        case userID = "user_id"
-        case jobConfigs = "job_configs"
-        case extra
-        case dataSourceURLs = "data_source_urls"
-        case info
+        case templated, createdAt = "created_at", updatedAt = "updated_at", id, tenantID = "tenant_id"
+        case jobID = "job_id", jobName = "job_name", inputID = "input_id", outputID = "output_id"
+        case startTime = "start_time", endTime = "end_time", clusterID = "cluster_id"
+        case engineJobID = "engine_job_id", returnCode = "return_code", isPublic = "is_public"
+        case isProtected = "is_protected", groupID = "group_id", jarPath = "jar_path", input, output
+        case jobLog = "job_log", jobType = "job_type", fileAction = "file_action", arguments
+        case jobState = "job_state", jobFinalStatus = "job_final_status", hiveScriptPath = "hive_script_path"
+        case createBy = "create_by", finishedStep = "finished_step", jobMainID = "job_main_id"
+        case jobStepID = "job_step_id", postponeAt = "postpone_at", stepName = "step_name"
+        case stepNum = "step_num", taskNum = "task_num", updateBy = "update_by", credentials
+        case userID = "user_id", jobConfigs = "job_configs", extra, dataSourceURLs = "data_source_urls", info
         case hql
     }
 
     public init(
-        templated: Bool? = nil,
-        createdAt: Int? = nil,
-        updatedAt: Int? = nil,
-        id: String? = nil,
-        tenantID: String? = nil,
-        jobID: String? = nil,
-        jobName: String? = nil,
-        inputID: String? = nil,
-        outputID: String? = nil,
-        startTime: Int? = nil,
-        endTime: Int? = nil,
-        clusterID: String? = nil,
-        engineJobID: String? = nil,
-        returnCode: Int? = nil,
-        isPublic: Bool? = nil,
-        isProtected: Bool? = nil,
-        groupID: String? = nil,
-        jarPath: String? = nil,
-        input: String? = nil,
-        output: String? = nil,
-        jobLog: String? = nil,
-        jobType: Int? = nil,
-        fileAction: String? = nil,
-        arguments: String? = nil,
-        jobState: Int? = nil,
-        jobFinalStatus: Int? = nil,
-        hiveScriptPath: String? = nil,
-        createBy: String? = nil,
-        finishedStep: Int? = nil,
-        jobMainID: String? = nil,
-        jobStepID: String? = nil,
-        postponeAt: Int? = nil,
-        stepName: String? = nil,
-        stepNum: Int? = nil,
-        taskNum: Int? = nil,
-        updateBy: String? = nil,
-        credentials: String? = nil,
-        userID: String? = nil,
-        jobConfigs: String? = nil,
-        extra: String? = nil,
-        dataSourceURLs: String? = nil,
-        info: String? = nil,
-        hql: String? = nil
+        templated: Bool? = nil, createdAt: Int? = nil, updatedAt: Int? = nil, id: String? = nil,
+        tenantID: String? = nil, jobID: String? = nil, jobName: String? = nil, inputID: String? = nil,
+        outputID: String? = nil, startTime: Int? = nil, endTime: Int? = nil, clusterID: String? = nil,
+        engineJobID: String? = nil, returnCode: Int? = nil, isPublic: Bool? = nil, isProtected: Bool? = nil,
+        groupID: String? = nil, jarPath: String? = nil, input: String? = nil, output: String? = nil,
+        jobLog: String? = nil, jobType: Int? = nil, fileAction: String? = nil, arguments: String? = nil,
+        jobState: Int? = nil, jobFinalStatus: Int? = nil, hiveScriptPath: String? = nil,
+        createBy: String? = nil, finishedStep: Int? = nil, jobMainID: String? = nil, jobStepID: String? = nil,
+        postponeAt: Int? = nil, stepName: String? = nil, stepNum: Int? = nil, taskNum: Int? = nil,
+        updateBy: String? = nil, credentials: String? = nil, userID: String? = nil, jobConfigs: String? = nil,
+        extra: String? = nil, dataSourceURLs: String? = nil, info: String? = nil, hql: String? = nil
     ) {
         self.templated = templated
         self.createdAt = createdAt
@@ -290,53 +227,6 @@ public struct CreateAndExecuteJobJobExecution: Codable, Sendable, Equatable {
         self.dataSourceURLs = dataSourceURLs
         self.info = info
         self.hql = hql
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.templated = try container.decodeLenientIfPresent(Bool.self, forKey: .templated)
-        self.createdAt = try container.decodeLenientIfPresent(Int.self, forKey: .createdAt)
-        self.updatedAt = try container.decodeLenientIfPresent(Int.self, forKey: .updatedAt)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.jobID = try container.decodeIfPresent(String.self, forKey: .jobID)
-        self.jobName = try container.decodeIfPresent(String.self, forKey: .jobName)
-        self.inputID = try container.decodeIfPresent(String.self, forKey: .inputID)
-        self.outputID = try container.decodeIfPresent(String.self, forKey: .outputID)
-        self.startTime = try container.decodeLenientIfPresent(Int.self, forKey: .startTime)
-        self.endTime = try container.decodeLenientIfPresent(Int.self, forKey: .endTime)
-        self.clusterID = try container.decodeIfPresent(String.self, forKey: .clusterID)
-        self.engineJobID = try container.decodeIfPresent(String.self, forKey: .engineJobID)
-        self.returnCode = try container.decodeLenientIfPresent(Int.self, forKey: .returnCode)
-        self.isPublic = try container.decodeLenientIfPresent(Bool.self, forKey: .isPublic)
-        self.isProtected = try container.decodeLenientIfPresent(Bool.self, forKey: .isProtected)
-        self.groupID = try container.decodeIfPresent(String.self, forKey: .groupID)
-        self.jarPath = try container.decodeIfPresent(String.self, forKey: .jarPath)
-        self.input = try container.decodeIfPresent(String.self, forKey: .input)
-        self.output = try container.decodeIfPresent(String.self, forKey: .output)
-        self.jobLog = try container.decodeIfPresent(String.self, forKey: .jobLog)
-        self.jobType = try container.decodeLenientIfPresent(Int.self, forKey: .jobType)
-        self.fileAction = try container.decodeIfPresent(String.self, forKey: .fileAction)
-        self.arguments = try container.decodeIfPresent(String.self, forKey: .arguments)
-        self.jobState = try container.decodeLenientIfPresent(Int.self, forKey: .jobState)
-        self.jobFinalStatus = try container.decodeLenientIfPresent(Int.self, forKey: .jobFinalStatus)
-        self.hiveScriptPath = try container.decodeIfPresent(String.self, forKey: .hiveScriptPath)
-        self.createBy = try container.decodeIfPresent(String.self, forKey: .createBy)
-        self.finishedStep = try container.decodeLenientIfPresent(Int.self, forKey: .finishedStep)
-        self.jobMainID = try container.decodeIfPresent(String.self, forKey: .jobMainID)
-        self.jobStepID = try container.decodeIfPresent(String.self, forKey: .jobStepID)
-        self.postponeAt = try container.decodeLenientIfPresent(Int.self, forKey: .postponeAt)
-        self.stepName = try container.decodeIfPresent(String.self, forKey: .stepName)
-        self.stepNum = try container.decodeLenientIfPresent(Int.self, forKey: .stepNum)
-        self.taskNum = try container.decodeLenientIfPresent(Int.self, forKey: .taskNum)
-        self.updateBy = try container.decodeIfPresent(String.self, forKey: .updateBy)
-        self.credentials = try container.decodeIfPresent(String.self, forKey: .credentials)
-        self.userID = try container.decodeIfPresent(String.self, forKey: .userID)
-        self.jobConfigs = try container.decodeIfPresent(String.self, forKey: .jobConfigs)
-        self.extra = try container.decodeIfPresent(String.self, forKey: .extra)
-        self.dataSourceURLs = try container.decodeIfPresent(String.self, forKey: .dataSourceURLs)
-        self.info = try container.decodeIfPresent(String.self, forKey: .info)
-        self.hql = try container.decodeIfPresent(String.self, forKey: .hql)
     }
 }
 
@@ -416,31 +306,15 @@ public struct CreateAndExecuteJobRequest: Codable, Sendable, Equatable {
     public var hql: String?
 
     private enum CodingKeys: String, CodingKey {
-        case jobType = "job_type"
-        case jobName = "job_name"
-        case clusterID = "cluster_id"
-        case jarPath = "jar_path"
-        case arguments
-        case input
-        case output
-        case jobLog = "job_log"
-        case hiveScriptPath = "hive_script_path"
-        case fileAction = "file_action"
-        case hql
+        case jobType = "job_type", jobName = "job_name", clusterID = "cluster_id", jarPath = "jar_path"
+        case arguments, input, output, jobLog = "job_log", hiveScriptPath = "hive_script_path"
+        case fileAction = "file_action", hql
     }
 
     public init(
-        jobType: Int,
-        jobName: String,
-        clusterID: String,
-        jarPath: String? = nil,
-        arguments: String? = nil,
-        input: String? = nil,
-        output: String? = nil,
-        jobLog: String? = nil,
-        hiveScriptPath: String? = nil,
-        fileAction: String? = nil,
-        hql: String? = nil
+        jobType: Int, jobName: String, clusterID: String, jarPath: String? = nil, arguments: String? = nil,
+        input: String? = nil, output: String? = nil, jobLog: String? = nil, hiveScriptPath: String? = nil,
+        fileAction: String? = nil, hql: String? = nil
     ) {
         self.jobType = jobType
         self.jobName = jobName
@@ -453,21 +327,6 @@ public struct CreateAndExecuteJobRequest: Codable, Sendable, Equatable {
         self.hiveScriptPath = hiveScriptPath
         self.fileAction = fileAction
         self.hql = hql
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.jobType = try container.decodeLenient(Int.self, forKey: .jobType)
-        self.jobName = try container.decode(String.self, forKey: .jobName)
-        self.clusterID = try container.decode(String.self, forKey: .clusterID)
-        self.jarPath = try container.decodeIfPresent(String.self, forKey: .jarPath)
-        self.arguments = try container.decodeIfPresent(String.self, forKey: .arguments)
-        self.input = try container.decodeIfPresent(String.self, forKey: .input)
-        self.output = try container.decodeIfPresent(String.self, forKey: .output)
-        self.jobLog = try container.decodeIfPresent(String.self, forKey: .jobLog)
-        self.hiveScriptPath = try container.decodeIfPresent(String.self, forKey: .hiveScriptPath)
-        self.fileAction = try container.decodeIfPresent(String.self, forKey: .fileAction)
-        self.hql = try container.decodeIfPresent(String.self, forKey: .hql)
     }
 }
 

@@ -52,24 +52,13 @@ public struct ListNATGatewaysByTagRequest: Codable, Sendable, Equatable {
     public var matches: [Tags]?
 
     private enum CodingKeys: String, CodingKey {
-        case tags
-        case tagsAny = "tags_any"
-        case notTags = "not_tags"
-        case notTagsAny = "not_tags_any"
-        case limit
-        case offset
-        case action
-        case matches
+        case tags, tagsAny = "tags_any", notTags = "not_tags", notTagsAny = "not_tags_any", limit, offset
+        case action, matches
     }
 
     public init(
-        tags: [ListNATGatewaysByTagTag]? = nil,
-        tagsAny: [Tags]? = nil,
-        notTags: [JSONValue]? = nil,
-        notTagsAny: [JSONValue]? = nil,
-        limit: String? = nil,
-        offset: String? = nil,
-        action: Action,
+        tags: [ListNATGatewaysByTagTag]? = nil, tagsAny: [Tags]? = nil, notTags: [JSONValue]? = nil,
+        notTagsAny: [JSONValue]? = nil, limit: String? = nil, offset: String? = nil, action: Action,
         matches: [Tags]? = nil
     ) {
         self.tags = tags
@@ -98,16 +87,12 @@ public struct ListNATGatewaysByTagResource: Codable, Sendable, Equatable {
     public var resourceName: String?
 
     private enum CodingKeys: String, CodingKey {
-        case resourceID = "resource_id"
-        case resourceDetail = "resource_detail"
-        case tags
+        case resourceID = "resource_id", resourceDetail = "resource_detail", tags
         case resourceName = "resource_name"
     }
 
     public init(
-        resourceID: String? = nil,
-        resourceDetail: JSONValue? = nil,
-        tags: [Tag]? = nil,
+        resourceID: String? = nil, resourceDetail: JSONValue? = nil, tags: [Tag]? = nil,
         resourceName: String? = nil
     ) {
         self.resourceID = resourceID
@@ -125,18 +110,11 @@ public struct ListNATGatewaysByTagResponse: Codable, Sendable, Equatable {
     public var totalCount: Int?
 
     private enum CodingKeys: String, CodingKey {
-        case resources
-        case totalCount = "total_count"
+        case resources, totalCount = "total_count"
     }
 
     public init(resources: [ListNATGatewaysByTagResource]? = nil, totalCount: Int? = nil) {
         self.resources = resources
         self.totalCount = totalCount
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.resources = try container.decodeIfPresent([ListNATGatewaysByTagResource].self, forKey: .resources)
-        self.totalCount = try container.decodeLenientIfPresent(Int.self, forKey: .totalCount)
     }
 }

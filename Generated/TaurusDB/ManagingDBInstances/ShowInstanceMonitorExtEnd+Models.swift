@@ -25,18 +25,11 @@ public struct ShowInstanceMonitorExtEndResponse: Codable, Sendable, Equatable {
     public var period: Period?
 
     private enum CodingKeys: String, CodingKey {
-        case monitorSwitch = "monitor_switch"
-        case period
+        case monitorSwitch = "monitor_switch", period
     }
 
     public init(monitorSwitch: Bool? = nil, period: Period? = nil) {
         self.monitorSwitch = monitorSwitch
         self.period = period
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.monitorSwitch = try container.decodeLenientIfPresent(Bool.self, forKey: .monitorSwitch)
-        self.period = try container.decodeIfPresent(Period.self, forKey: .period)
     }
 }

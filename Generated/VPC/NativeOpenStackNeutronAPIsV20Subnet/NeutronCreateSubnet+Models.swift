@@ -72,35 +72,18 @@ public struct NeutronCreateSubnetSubnet2: Codable, Sendable, Equatable {
     public var subnetpoolID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case ipVersion = "ip_version"
-        case ipv6AddressMode = "ipv6_address_mode"
-        case ipv6RaMode = "ipv6_ra_mode"
-        case networkID = "network_id"
-        case cidr
-        case gatewayIP = "gateway_ip"
-        case allocationPools = "allocation_pools"
-        case dnsNameservers = "dns_nameservers"
-        case hostRoutes = "host_routes"
-        case enableDHCP = "enable_dhcp"
-        case useDefaultSubnetpool = "use_default_subnetpool"
-        case subnetpoolID = "subnetpool_id"
+        case name, ipVersion = "ip_version", ipv6AddressMode = "ipv6_address_mode"
+        case ipv6RaMode = "ipv6_ra_mode", networkID = "network_id", cidr, gatewayIP = "gateway_ip"
+        case allocationPools = "allocation_pools", dnsNameservers = "dns_nameservers"
+        case hostRoutes = "host_routes", enableDHCP = "enable_dhcp"
+        case useDefaultSubnetpool = "use_default_subnetpool", subnetpoolID = "subnetpool_id"
     }
 
     public init(
-        name: String? = nil,
-        ipVersion: Int? = nil,
-        ipv6AddressMode: String? = nil,
-        ipv6RaMode: String? = nil,
-        networkID: String,
-        cidr: String? = nil,
-        gatewayIP: String? = nil,
-        allocationPools: [AllocationPool]? = nil,
-        dnsNameservers: [String]? = nil,
-        hostRoutes: [Route]? = nil,
-        enableDHCP: Bool? = nil,
-        useDefaultSubnetpool: Bool? = nil,
-        subnetpoolID: String? = nil
+        name: String? = nil, ipVersion: Int? = nil, ipv6AddressMode: String? = nil, ipv6RaMode: String? = nil,
+        networkID: String, cidr: String? = nil, gatewayIP: String? = nil,
+        allocationPools: [AllocationPool]? = nil, dnsNameservers: [String]? = nil, hostRoutes: [Route]? = nil,
+        enableDHCP: Bool? = nil, useDefaultSubnetpool: Bool? = nil, subnetpoolID: String? = nil
     ) {
         self.name = name
         self.ipVersion = ipVersion
@@ -115,22 +98,5 @@ public struct NeutronCreateSubnetSubnet2: Codable, Sendable, Equatable {
         self.enableDHCP = enableDHCP
         self.useDefaultSubnetpool = useDefaultSubnetpool
         self.subnetpoolID = subnetpoolID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.ipVersion = try container.decodeLenientIfPresent(Int.self, forKey: .ipVersion)
-        self.ipv6AddressMode = try container.decodeIfPresent(String.self, forKey: .ipv6AddressMode)
-        self.ipv6RaMode = try container.decodeIfPresent(String.self, forKey: .ipv6RaMode)
-        self.networkID = try container.decode(String.self, forKey: .networkID)
-        self.cidr = try container.decodeIfPresent(String.self, forKey: .cidr)
-        self.gatewayIP = try container.decodeIfPresent(String.self, forKey: .gatewayIP)
-        self.allocationPools = try container.decodeIfPresent([AllocationPool].self, forKey: .allocationPools)
-        self.dnsNameservers = try container.decodeIfPresent([String].self, forKey: .dnsNameservers)
-        self.hostRoutes = try container.decodeIfPresent([Route].self, forKey: .hostRoutes)
-        self.enableDHCP = try container.decodeLenientIfPresent(Bool.self, forKey: .enableDHCP)
-        self.useDefaultSubnetpool = try container.decodeLenientIfPresent(Bool.self, forKey: .useDefaultSubnetpool)
-        self.subnetpoolID = try container.decodeIfPresent(String.self, forKey: .subnetpoolID)
     }
 }

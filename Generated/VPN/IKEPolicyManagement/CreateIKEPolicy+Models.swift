@@ -46,31 +46,16 @@ public struct CreateIKEPolicyRequestIkepolicy: Codable, Sendable, Equatable {
     public var units: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case authAlgorithm = "auth_algorithm"
-        case description
-        case encryptionAlgorithm = "encryption_algorithm"
-        case ikeVersion = "ike_version"
-        case lifetime
-        case pfs
-        case phase1NegotiationMode = "phase1_negotiation_mode"
-        case tenantID = "tenant_id"
-        case value
-        case units
+        case name, authAlgorithm = "auth_algorithm", description, encryptionAlgorithm = "encryption_algorithm"
+        case ikeVersion = "ike_version", lifetime, pfs, phase1NegotiationMode = "phase1_negotiation_mode"
+        case tenantID = "tenant_id", value, units
     }
 
     public init(
-        name: String? = nil,
-        authAlgorithm: String? = nil,
-        description: String? = nil,
-        encryptionAlgorithm: String? = nil,
-        ikeVersion: String? = nil,
-        lifetime: JSONValue? = nil,
-        pfs: String? = nil,
-        phase1NegotiationMode: String? = nil,
-        tenantID: String? = nil,
-        value: String? = nil,
-        units: String? = nil
+        name: String? = nil, authAlgorithm: String? = nil, description: String? = nil,
+        encryptionAlgorithm: String? = nil, ikeVersion: String? = nil, lifetime: JSONValue? = nil,
+        pfs: String? = nil, phase1NegotiationMode: String? = nil, tenantID: String? = nil,
+        value: String? = nil, units: String? = nil
     ) {
         self.name = name
         self.authAlgorithm = authAlgorithm

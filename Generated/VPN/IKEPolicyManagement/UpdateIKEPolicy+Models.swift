@@ -43,29 +43,15 @@ public struct UpdateIKEPolicyRequestIkepolicy: Codable, Sendable, Equatable {
     public var units: String?
 
     private enum CodingKeys: String, CodingKey {
-        case authAlgorithm = "auth_algorithm"
-        case description
-        case encryptionAlgorithm = "encryption_algorithm"
-        case ikeVersion = "ike_version"
-        case lifetime
-        case name
-        case pfs
-        case phase1NegotiationMode = "phase1_negotiation_mode"
-        case value
-        case units
+        case authAlgorithm = "auth_algorithm", description, encryptionAlgorithm = "encryption_algorithm"
+        case ikeVersion = "ike_version", lifetime, name, pfs
+        case phase1NegotiationMode = "phase1_negotiation_mode", value, units
     }
 
     public init(
-        authAlgorithm: String? = nil,
-        description: String? = nil,
-        encryptionAlgorithm: String? = nil,
-        ikeVersion: String? = nil,
-        lifetime: JSONValue? = nil,
-        name: String? = nil,
-        pfs: String? = nil,
-        phase1NegotiationMode: String? = nil,
-        value: Int? = nil,
-        units: String? = nil
+        authAlgorithm: String? = nil, description: String? = nil, encryptionAlgorithm: String? = nil,
+        ikeVersion: String? = nil, lifetime: JSONValue? = nil, name: String? = nil, pfs: String? = nil,
+        phase1NegotiationMode: String? = nil, value: Int? = nil, units: String? = nil
     ) {
         self.authAlgorithm = authAlgorithm
         self.description = description
@@ -77,20 +63,6 @@ public struct UpdateIKEPolicyRequestIkepolicy: Codable, Sendable, Equatable {
         self.phase1NegotiationMode = phase1NegotiationMode
         self.value = value
         self.units = units
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.authAlgorithm = try container.decodeIfPresent(String.self, forKey: .authAlgorithm)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.encryptionAlgorithm = try container.decodeIfPresent(String.self, forKey: .encryptionAlgorithm)
-        self.ikeVersion = try container.decodeIfPresent(String.self, forKey: .ikeVersion)
-        self.lifetime = try container.decodeIfPresent(JSONValue.self, forKey: .lifetime)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.pfs = try container.decodeIfPresent(String.self, forKey: .pfs)
-        self.phase1NegotiationMode = try container.decodeIfPresent(String.self, forKey: .phase1NegotiationMode)
-        self.value = try container.decodeLenientIfPresent(Int.self, forKey: .value)
-        self.units = try container.decodeIfPresent(String.self, forKey: .units)
     }
 }
 

@@ -73,40 +73,17 @@ public struct CreateIPsecVPNConnectionRequestIpsecSiteConnection: Codable, Senda
     public var dpd: CreateIPsecVPNConnectionDpd?
 
     private enum CodingKeys: String, CodingKey {
-        case psk
-        case initiator
-        case ipsecpolicyID = "ipsecpolicy_id"
-        case adminStateUp = "admin_state_up"
-        case mtu
-        case peerEpGroupID = "peer_ep_group_id"
-        case ikepolicyID = "ikepolicy_id"
-        case vpnserviceID = "vpnservice_id"
-        case localEpGroupID = "local_ep_group_id"
-        case peerAddress = "peer_address"
-        case peerID = "peer_id"
-        case name
-        case description
-        case peerCIDRs = "peer_cidrs"
-        case tenantID = "tenant_id"
-        case dpd
+        case psk, initiator, ipsecpolicyID = "ipsecpolicy_id", adminStateUp = "admin_state_up", mtu
+        case peerEpGroupID = "peer_ep_group_id", ikepolicyID = "ikepolicy_id", vpnserviceID = "vpnservice_id"
+        case localEpGroupID = "local_ep_group_id", peerAddress = "peer_address", peerID = "peer_id", name
+        case description, peerCIDRs = "peer_cidrs", tenantID = "tenant_id", dpd
     }
 
     public init(
-        psk: String,
-        initiator: Initiator? = nil,
-        ipsecpolicyID: String,
-        adminStateUp: Bool? = nil,
-        mtu: Int? = nil,
-        peerEpGroupID: String,
-        ikepolicyID: String,
-        vpnserviceID: String,
-        localEpGroupID: String,
-        peerAddress: String,
-        peerID: String,
-        name: String? = nil,
-        description: String? = nil,
-        peerCIDRs: [String]? = nil,
-        tenantID: String? = nil,
+        psk: String, initiator: Initiator? = nil, ipsecpolicyID: String, adminStateUp: Bool? = nil,
+        mtu: Int? = nil, peerEpGroupID: String, ikepolicyID: String, vpnserviceID: String,
+        localEpGroupID: String, peerAddress: String, peerID: String, name: String? = nil,
+        description: String? = nil, peerCIDRs: [String]? = nil, tenantID: String? = nil,
         dpd: CreateIPsecVPNConnectionDpd? = nil
     ) {
         self.psk = psk
@@ -125,26 +102,6 @@ public struct CreateIPsecVPNConnectionRequestIpsecSiteConnection: Codable, Senda
         self.peerCIDRs = peerCIDRs
         self.tenantID = tenantID
         self.dpd = dpd
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.psk = try container.decode(String.self, forKey: .psk)
-        self.initiator = try container.decodeIfPresent(Initiator.self, forKey: .initiator)
-        self.ipsecpolicyID = try container.decode(String.self, forKey: .ipsecpolicyID)
-        self.adminStateUp = try container.decodeLenientIfPresent(Bool.self, forKey: .adminStateUp)
-        self.mtu = try container.decodeLenientIfPresent(Int.self, forKey: .mtu)
-        self.peerEpGroupID = try container.decode(String.self, forKey: .peerEpGroupID)
-        self.ikepolicyID = try container.decode(String.self, forKey: .ikepolicyID)
-        self.vpnserviceID = try container.decode(String.self, forKey: .vpnserviceID)
-        self.localEpGroupID = try container.decode(String.self, forKey: .localEpGroupID)
-        self.peerAddress = try container.decode(String.self, forKey: .peerAddress)
-        self.peerID = try container.decode(String.self, forKey: .peerID)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.peerCIDRs = try container.decodeIfPresent([String].self, forKey: .peerCIDRs)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.dpd = try container.decodeIfPresent(CreateIPsecVPNConnectionDpd.self, forKey: .dpd)
     }
 }
 
@@ -226,55 +183,22 @@ public struct CreateIPsecVPNConnectionResponseIpsecSiteConnection: Codable, Send
     public var productID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case dpd
-        case psk
-        case initiator
-        case ipsecpolicyID = "ipsecpolicy_id"
-        case adminStateUp = "admin_state_up"
-        case mtu
-        case peerEpGroupID = "peer_ep_group_id"
-        case ikepolicyID = "ikepolicy_id"
-        case vpnserviceID = "vpnservice_id"
-        case localEpGroupID = "local_ep_group_id"
-        case peerAddress = "peer_address"
-        case peerID = "peer_id"
-        case name
-        case description
-        case authMode = "auth_mode"
-        case id
-        case routeMode = "route_mode"
-        case status
-        case peerCIDRs = "peer_cidrs"
-        case tenantID = "tenant_id"
-        case createdAt = "created_at"
-        case orderID = "order_id"
+        case dpd, psk, initiator, ipsecpolicyID = "ipsecpolicy_id", adminStateUp = "admin_state_up", mtu
+        case peerEpGroupID = "peer_ep_group_id", ikepolicyID = "ikepolicy_id", vpnserviceID = "vpnservice_id"
+        case localEpGroupID = "local_ep_group_id", peerAddress = "peer_address", peerID = "peer_id", name
+        case description, authMode = "auth_mode", id, routeMode = "route_mode", status
+        case peerCIDRs = "peer_cidrs", tenantID = "tenant_id", createdAt = "created_at", orderID = "order_id"
         case productID = "product_id"
     }
 
     public init(
-        dpd: CreateIPsecVPNConnectionDpd? = nil,
-        psk: String? = nil,
-        initiator: Initiator? = nil,
-        ipsecpolicyID: String? = nil,
-        adminStateUp: Bool? = nil,
-        mtu: Int? = nil,
-        peerEpGroupID: String? = nil,
-        ikepolicyID: String? = nil,
-        vpnserviceID: String? = nil,
-        localEpGroupID: String? = nil,
-        peerAddress: String? = nil,
-        peerID: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        authMode: String? = nil,
-        id: String? = nil,
-        routeMode: String? = nil,
-        status: String? = nil,
-        peerCIDRs: [JSONValue]? = nil,
-        tenantID: String? = nil,
-        createdAt: String? = nil,
-        orderID: String? = nil,
-        productID: String? = nil
+        dpd: CreateIPsecVPNConnectionDpd? = nil, psk: String? = nil, initiator: Initiator? = nil,
+        ipsecpolicyID: String? = nil, adminStateUp: Bool? = nil, mtu: Int? = nil,
+        peerEpGroupID: String? = nil, ikepolicyID: String? = nil, vpnserviceID: String? = nil,
+        localEpGroupID: String? = nil, peerAddress: String? = nil, peerID: String? = nil, name: String? = nil,
+        description: String? = nil, authMode: String? = nil, id: String? = nil, routeMode: String? = nil,
+        status: String? = nil, peerCIDRs: [JSONValue]? = nil, tenantID: String? = nil,
+        createdAt: String? = nil, orderID: String? = nil, productID: String? = nil
     ) {
         self.dpd = dpd
         self.psk = psk
@@ -299,32 +223,5 @@ public struct CreateIPsecVPNConnectionResponseIpsecSiteConnection: Codable, Send
         self.createdAt = createdAt
         self.orderID = orderID
         self.productID = productID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.dpd = try container.decodeIfPresent(CreateIPsecVPNConnectionDpd.self, forKey: .dpd)
-        self.psk = try container.decodeIfPresent(String.self, forKey: .psk)
-        self.initiator = try container.decodeIfPresent(Initiator.self, forKey: .initiator)
-        self.ipsecpolicyID = try container.decodeIfPresent(String.self, forKey: .ipsecpolicyID)
-        self.adminStateUp = try container.decodeLenientIfPresent(Bool.self, forKey: .adminStateUp)
-        self.mtu = try container.decodeLenientIfPresent(Int.self, forKey: .mtu)
-        self.peerEpGroupID = try container.decodeIfPresent(String.self, forKey: .peerEpGroupID)
-        self.ikepolicyID = try container.decodeIfPresent(String.self, forKey: .ikepolicyID)
-        self.vpnserviceID = try container.decodeIfPresent(String.self, forKey: .vpnserviceID)
-        self.localEpGroupID = try container.decodeIfPresent(String.self, forKey: .localEpGroupID)
-        self.peerAddress = try container.decodeIfPresent(String.self, forKey: .peerAddress)
-        self.peerID = try container.decodeIfPresent(String.self, forKey: .peerID)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.authMode = try container.decodeIfPresent(String.self, forKey: .authMode)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.routeMode = try container.decodeIfPresent(String.self, forKey: .routeMode)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.peerCIDRs = try container.decodeIfPresent([JSONValue].self, forKey: .peerCIDRs)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.orderID = try container.decodeIfPresent(String.self, forKey: .orderID)
-        self.productID = try container.decodeIfPresent(String.self, forKey: .productID)
     }
 }

@@ -85,57 +85,22 @@ public struct ShowIPsecVPNConnectionResponseIpsecSiteConnection: Codable, Sendab
     public var productID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case localEpGroupID = "local_ep_group_id"
-        case status
-        case psk
-        case initiator
-        case name
-        case adminStateUp = "admin_state_up"
-        case tenantID = "tenant_id"
-        case ipsecpolicyID = "ipsecpolicy_id"
-        case authMode = "auth_mode"
-        case peerCIDRs = "peer_cidrs"
-        case mtu
-        case ikepolicyID = "ikepolicy_id"
-        case peerAddress = "peer_address"
-        case id
-        case routeMode = "route_mode"
-        case peerID = "peer_id"
-        case description
-        case peerEpGroupID = "peer_ep_group_id"
-        case dpd
-        case vpnserviceID = "vpnservice_id"
-        case createdAt = "created_at"
-        case tags
-        case orderID = "order_id"
-        case productID = "product_id"
+        case localEpGroupID = "local_ep_group_id", status, psk, initiator, name
+        case adminStateUp = "admin_state_up", tenantID = "tenant_id", ipsecpolicyID = "ipsecpolicy_id"
+        case authMode = "auth_mode", peerCIDRs = "peer_cidrs", mtu, ikepolicyID = "ikepolicy_id"
+        case peerAddress = "peer_address", id, routeMode = "route_mode", peerID = "peer_id", description
+        case peerEpGroupID = "peer_ep_group_id", dpd, vpnserviceID = "vpnservice_id", createdAt = "created_at"
+        case tags, orderID = "order_id", productID = "product_id"
     }
 
     public init(
-        localEpGroupID: String? = nil,
-        status: String? = nil,
-        psk: String? = nil,
-        initiator: Initiator? = nil,
-        name: String? = nil,
-        adminStateUp: Bool? = nil,
-        tenantID: String? = nil,
-        ipsecpolicyID: String? = nil,
-        authMode: String? = nil,
-        peerCIDRs: [String]? = nil,
-        mtu: Int? = nil,
-        ikepolicyID: String? = nil,
-        peerAddress: String? = nil,
-        id: String? = nil,
-        routeMode: String? = nil,
-        peerID: String? = nil,
-        description: String? = nil,
-        peerEpGroupID: String? = nil,
-        dpd: CreateIPsecVPNConnectionDpd? = nil,
-        vpnserviceID: String? = nil,
-        createdAt: String? = nil,
-        tags: [JSONValue]? = nil,
-        orderID: String? = nil,
-        productID: String? = nil
+        localEpGroupID: String? = nil, status: String? = nil, psk: String? = nil, initiator: Initiator? = nil,
+        name: String? = nil, adminStateUp: Bool? = nil, tenantID: String? = nil, ipsecpolicyID: String? = nil,
+        authMode: String? = nil, peerCIDRs: [String]? = nil, mtu: Int? = nil, ikepolicyID: String? = nil,
+        peerAddress: String? = nil, id: String? = nil, routeMode: String? = nil, peerID: String? = nil,
+        description: String? = nil, peerEpGroupID: String? = nil, dpd: CreateIPsecVPNConnectionDpd? = nil,
+        vpnserviceID: String? = nil, createdAt: String? = nil, tags: [JSONValue]? = nil,
+        orderID: String? = nil, productID: String? = nil
     ) {
         self.localEpGroupID = localEpGroupID
         self.status = status
@@ -161,33 +126,5 @@ public struct ShowIPsecVPNConnectionResponseIpsecSiteConnection: Codable, Sendab
         self.tags = tags
         self.orderID = orderID
         self.productID = productID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.localEpGroupID = try container.decodeIfPresent(String.self, forKey: .localEpGroupID)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.psk = try container.decodeIfPresent(String.self, forKey: .psk)
-        self.initiator = try container.decodeIfPresent(Initiator.self, forKey: .initiator)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.adminStateUp = try container.decodeLenientIfPresent(Bool.self, forKey: .adminStateUp)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.ipsecpolicyID = try container.decodeIfPresent(String.self, forKey: .ipsecpolicyID)
-        self.authMode = try container.decodeIfPresent(String.self, forKey: .authMode)
-        self.peerCIDRs = try container.decodeIfPresent([String].self, forKey: .peerCIDRs)
-        self.mtu = try container.decodeLenientIfPresent(Int.self, forKey: .mtu)
-        self.ikepolicyID = try container.decodeIfPresent(String.self, forKey: .ikepolicyID)
-        self.peerAddress = try container.decodeIfPresent(String.self, forKey: .peerAddress)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.routeMode = try container.decodeIfPresent(String.self, forKey: .routeMode)
-        self.peerID = try container.decodeIfPresent(String.self, forKey: .peerID)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.peerEpGroupID = try container.decodeIfPresent(String.self, forKey: .peerEpGroupID)
-        self.dpd = try container.decodeIfPresent(CreateIPsecVPNConnectionDpd.self, forKey: .dpd)
-        self.vpnserviceID = try container.decodeIfPresent(String.self, forKey: .vpnserviceID)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.tags = try container.decodeIfPresent([JSONValue].self, forKey: .tags)
-        self.orderID = try container.decodeIfPresent(String.self, forKey: .orderID)
-        self.productID = try container.decodeIfPresent(String.self, forKey: .productID)
     }
 }

@@ -64,32 +64,15 @@ public struct UpdateIPsecVPNConnectionRequestIpsecSiteConnection: Codable, Senda
     public var dpd: CreateIPsecVPNConnectionDpd?
 
     private enum CodingKeys: String, CodingKey {
-        case psk
-        case initiator
-        case description
-        case adminStateUp = "admin_state_up"
-        case peerCIDRs = "peer_cidrs"
-        case mtu
-        case peerEpGroupID = "peer_ep_group_id"
-        case localEpGroupID = "local_ep_group_id"
-        case peerAddress = "peer_address"
-        case peerID = "peer_id"
-        case name
-        case dpd
+        case psk, initiator, description, adminStateUp = "admin_state_up", peerCIDRs = "peer_cidrs", mtu
+        case peerEpGroupID = "peer_ep_group_id", localEpGroupID = "local_ep_group_id"
+        case peerAddress = "peer_address", peerID = "peer_id", name, dpd
     }
 
     public init(
-        psk: String? = nil,
-        initiator: Initiator? = nil,
-        description: String? = nil,
-        adminStateUp: Bool? = nil,
-        peerCIDRs: [String]? = nil,
-        mtu: Int? = nil,
-        peerEpGroupID: String? = nil,
-        localEpGroupID: String? = nil,
-        peerAddress: String? = nil,
-        peerID: String? = nil,
-        name: String? = nil,
+        psk: String? = nil, initiator: Initiator? = nil, description: String? = nil,
+        adminStateUp: Bool? = nil, peerCIDRs: [String]? = nil, mtu: Int? = nil, peerEpGroupID: String? = nil,
+        localEpGroupID: String? = nil, peerAddress: String? = nil, peerID: String? = nil, name: String? = nil,
         dpd: CreateIPsecVPNConnectionDpd? = nil
     ) {
         self.psk = psk
@@ -104,22 +87,6 @@ public struct UpdateIPsecVPNConnectionRequestIpsecSiteConnection: Codable, Senda
         self.peerID = peerID
         self.name = name
         self.dpd = dpd
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.psk = try container.decodeIfPresent(String.self, forKey: .psk)
-        self.initiator = try container.decodeIfPresent(Initiator.self, forKey: .initiator)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.adminStateUp = try container.decodeLenientIfPresent(Bool.self, forKey: .adminStateUp)
-        self.peerCIDRs = try container.decodeIfPresent([String].self, forKey: .peerCIDRs)
-        self.mtu = try container.decodeLenientIfPresent(Int.self, forKey: .mtu)
-        self.peerEpGroupID = try container.decodeIfPresent(String.self, forKey: .peerEpGroupID)
-        self.localEpGroupID = try container.decodeIfPresent(String.self, forKey: .localEpGroupID)
-        self.peerAddress = try container.decodeIfPresent(String.self, forKey: .peerAddress)
-        self.peerID = try container.decodeIfPresent(String.self, forKey: .peerID)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.dpd = try container.decodeIfPresent(CreateIPsecVPNConnectionDpd.self, forKey: .dpd)
     }
 }
 
@@ -202,57 +169,22 @@ public struct UpdateIPsecVPNConnectionResponseIpsecSiteConnection: Codable, Send
     public var productID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case status
-        case psk
-        case initiator
-        case name
-        case adminStateUp = "admin_state_up"
-        case tenantID = "tenant_id"
-        case ipsecpolicyID = "ipsecpolicy_id"
-        case authMode = "auth_mode"
-        case peerCIDRs = "peer_cidrs"
-        case mtu
-        case peerEpGroupID = "peer_ep_group_id"
-        case ikepolicyID = "ikepolicy_id"
-        case dpd
-        case routeMode = "route_mode"
-        case vpnserviceID = "vpnservice_id"
-        case localEpGroupID = "local_ep_group_id"
-        case peerAddress = "peer_address"
-        case peerID = "peer_id"
-        case id
-        case description
-        case projectID = "project_id"
-        case createdAt = "created_at"
-        case orderID = "order_id"
-        case productID = "product_id"
+        case status, psk, initiator, name, adminStateUp = "admin_state_up", tenantID = "tenant_id"
+        case ipsecpolicyID = "ipsecpolicy_id", authMode = "auth_mode", peerCIDRs = "peer_cidrs", mtu
+        case peerEpGroupID = "peer_ep_group_id", ikepolicyID = "ikepolicy_id", dpd, routeMode = "route_mode"
+        case vpnserviceID = "vpnservice_id", localEpGroupID = "local_ep_group_id"
+        case peerAddress = "peer_address", peerID = "peer_id", id, description, projectID = "project_id"
+        case createdAt = "created_at", orderID = "order_id", productID = "product_id"
     }
 
     public init(
-        status: String? = nil,
-        psk: String? = nil,
-        initiator: String? = nil,
-        name: String? = nil,
-        adminStateUp: Bool? = nil,
-        tenantID: String? = nil,
-        ipsecpolicyID: String? = nil,
-        authMode: String? = nil,
-        peerCIDRs: [String]? = nil,
-        mtu: Int? = nil,
-        peerEpGroupID: String? = nil,
-        ikepolicyID: String? = nil,
-        dpd: CreateIPsecVPNConnectionDpd? = nil,
-        routeMode: String? = nil,
-        vpnserviceID: String? = nil,
-        localEpGroupID: String? = nil,
-        peerAddress: String? = nil,
-        peerID: String? = nil,
-        id: String? = nil,
-        description: String? = nil,
-        projectID: String? = nil,
-        createdAt: String? = nil,
-        orderID: String? = nil,
-        productID: String? = nil
+        status: String? = nil, psk: String? = nil, initiator: String? = nil, name: String? = nil,
+        adminStateUp: Bool? = nil, tenantID: String? = nil, ipsecpolicyID: String? = nil,
+        authMode: String? = nil, peerCIDRs: [String]? = nil, mtu: Int? = nil, peerEpGroupID: String? = nil,
+        ikepolicyID: String? = nil, dpd: CreateIPsecVPNConnectionDpd? = nil, routeMode: String? = nil,
+        vpnserviceID: String? = nil, localEpGroupID: String? = nil, peerAddress: String? = nil,
+        peerID: String? = nil, id: String? = nil, description: String? = nil, projectID: String? = nil,
+        createdAt: String? = nil, orderID: String? = nil, productID: String? = nil
     ) {
         self.status = status
         self.psk = psk
@@ -278,33 +210,5 @@ public struct UpdateIPsecVPNConnectionResponseIpsecSiteConnection: Codable, Send
         self.createdAt = createdAt
         self.orderID = orderID
         self.productID = productID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.psk = try container.decodeIfPresent(String.self, forKey: .psk)
-        self.initiator = try container.decodeIfPresent(String.self, forKey: .initiator)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.adminStateUp = try container.decodeLenientIfPresent(Bool.self, forKey: .adminStateUp)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.ipsecpolicyID = try container.decodeIfPresent(String.self, forKey: .ipsecpolicyID)
-        self.authMode = try container.decodeIfPresent(String.self, forKey: .authMode)
-        self.peerCIDRs = try container.decodeIfPresent([String].self, forKey: .peerCIDRs)
-        self.mtu = try container.decodeLenientIfPresent(Int.self, forKey: .mtu)
-        self.peerEpGroupID = try container.decodeIfPresent(String.self, forKey: .peerEpGroupID)
-        self.ikepolicyID = try container.decodeIfPresent(String.self, forKey: .ikepolicyID)
-        self.dpd = try container.decodeIfPresent(CreateIPsecVPNConnectionDpd.self, forKey: .dpd)
-        self.routeMode = try container.decodeIfPresent(String.self, forKey: .routeMode)
-        self.vpnserviceID = try container.decodeIfPresent(String.self, forKey: .vpnserviceID)
-        self.localEpGroupID = try container.decodeIfPresent(String.self, forKey: .localEpGroupID)
-        self.peerAddress = try container.decodeIfPresent(String.self, forKey: .peerAddress)
-        self.peerID = try container.decodeIfPresent(String.self, forKey: .peerID)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.projectID = try container.decodeIfPresent(String.self, forKey: .projectID)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.orderID = try container.decodeIfPresent(String.self, forKey: .orderID)
-        self.productID = try container.decodeIfPresent(String.self, forKey: .productID)
     }
 }

@@ -47,31 +47,15 @@ public struct CreateIPsecPolicyRequestIpsecpolicy: Codable, Sendable, Equatable 
     public var units: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case pfs
-        case authAlgorithm = "auth_algorithm"
-        case description
-        case encapsulationMode = "encapsulation_mode"
-        case encryptionAlgorithm = "encryption_algorithm"
-        case lifetime
-        case tenantID = "tenant_id"
-        case transformProtocol = "transform_protocol"
-        case value
-        case units
+        case name, pfs, authAlgorithm = "auth_algorithm", description
+        case encapsulationMode = "encapsulation_mode", encryptionAlgorithm = "encryption_algorithm", lifetime
+        case tenantID = "tenant_id", transformProtocol = "transform_protocol", value, units
     }
 
     public init(
-        name: String? = nil,
-        pfs: String? = nil,
-        authAlgorithm: String? = nil,
-        description: String? = nil,
-        encapsulationMode: String? = nil,
-        encryptionAlgorithm: String? = nil,
-        lifetime: JSONValue? = nil,
-        tenantID: String? = nil,
-        transformProtocol: String? = nil,
-        value: Int? = nil,
-        units: String? = nil
+        name: String? = nil, pfs: String? = nil, authAlgorithm: String? = nil, description: String? = nil,
+        encapsulationMode: String? = nil, encryptionAlgorithm: String? = nil, lifetime: JSONValue? = nil,
+        tenantID: String? = nil, transformProtocol: String? = nil, value: Int? = nil, units: String? = nil
     ) {
         self.name = name
         self.pfs = pfs
@@ -84,21 +68,6 @@ public struct CreateIPsecPolicyRequestIpsecpolicy: Codable, Sendable, Equatable 
         self.transformProtocol = transformProtocol
         self.value = value
         self.units = units
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.pfs = try container.decodeIfPresent(String.self, forKey: .pfs)
-        self.authAlgorithm = try container.decodeIfPresent(String.self, forKey: .authAlgorithm)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.encapsulationMode = try container.decodeIfPresent(String.self, forKey: .encapsulationMode)
-        self.encryptionAlgorithm = try container.decodeIfPresent(String.self, forKey: .encryptionAlgorithm)
-        self.lifetime = try container.decodeIfPresent(JSONValue.self, forKey: .lifetime)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.transformProtocol = try container.decodeIfPresent(String.self, forKey: .transformProtocol)
-        self.value = try container.decodeLenientIfPresent(Int.self, forKey: .value)
-        self.units = try container.decodeIfPresent(String.self, forKey: .units)
     }
 }
 

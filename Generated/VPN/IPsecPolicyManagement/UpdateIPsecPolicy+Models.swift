@@ -44,29 +44,15 @@ public struct UpdateIPsecPolicyRequestIpsecpolicy: Codable, Sendable, Equatable 
     public var name: String?
 
     private enum CodingKeys: String, CodingKey {
-        case description
-        case transformProtocol = "transform_protocol"
-        case authAlgorithm = "auth_algorithm"
-        case encapsulationMode = "encapsulation_mode"
-        case encryptionAlgorithm = "encryption_algorithm"
-        case pfs
-        case value
-        case units
-        case lifetime
-        case name
+        case description, transformProtocol = "transform_protocol", authAlgorithm = "auth_algorithm"
+        case encapsulationMode = "encapsulation_mode", encryptionAlgorithm = "encryption_algorithm", pfs
+        case value, units, lifetime, name
     }
 
     public init(
-        description: String? = nil,
-        transformProtocol: String? = nil,
-        authAlgorithm: String? = nil,
-        encapsulationMode: String? = nil,
-        encryptionAlgorithm: String? = nil,
-        pfs: String? = nil,
-        value: Int? = nil,
-        units: String? = nil,
-        lifetime: JSONValue? = nil,
-        name: String? = nil
+        description: String? = nil, transformProtocol: String? = nil, authAlgorithm: String? = nil,
+        encapsulationMode: String? = nil, encryptionAlgorithm: String? = nil, pfs: String? = nil,
+        value: Int? = nil, units: String? = nil, lifetime: JSONValue? = nil, name: String? = nil
     ) {
         self.description = description
         self.transformProtocol = transformProtocol
@@ -78,20 +64,6 @@ public struct UpdateIPsecPolicyRequestIpsecpolicy: Codable, Sendable, Equatable 
         self.units = units
         self.lifetime = lifetime
         self.name = name
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.transformProtocol = try container.decodeIfPresent(String.self, forKey: .transformProtocol)
-        self.authAlgorithm = try container.decodeIfPresent(String.self, forKey: .authAlgorithm)
-        self.encapsulationMode = try container.decodeIfPresent(String.self, forKey: .encapsulationMode)
-        self.encryptionAlgorithm = try container.decodeIfPresent(String.self, forKey: .encryptionAlgorithm)
-        self.pfs = try container.decodeIfPresent(String.self, forKey: .pfs)
-        self.value = try container.decodeLenientIfPresent(Int.self, forKey: .value)
-        self.units = try container.decodeIfPresent(String.self, forKey: .units)
-        self.lifetime = try container.decodeIfPresent(JSONValue.self, forKey: .lifetime)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
     }
 }
 

@@ -34,33 +34,17 @@ public struct ShowIKEPolicyResponseIkepolicy: Codable, Sendable, Equatable {
     public var ikeVersion: String?
 
     private enum CodingKeys: String, CodingKey {
-        case description
-        case tenantID = "tenant_id"
-        case authAlgorithm = "auth_algorithm"
-        case name
-        case encryptionAlgorithm = "encryption_algorithm"
-        case pfs
-        case value
-        case phase1NegotiationMode = "phase1_negotiation_mode"
-        case units
-        case lifetime
-        case id
+        case description, tenantID = "tenant_id", authAlgorithm = "auth_algorithm", name
+        case encryptionAlgorithm = "encryption_algorithm", pfs, value
+        case phase1NegotiationMode = "phase1_negotiation_mode", units, lifetime, id
         case ikeVersion = "ike_version"
     }
 
     public init(
-        description: String? = nil,
-        tenantID: String? = nil,
-        authAlgorithm: String? = nil,
-        name: String? = nil,
-        encryptionAlgorithm: String? = nil,
-        pfs: String? = nil,
-        value: Int? = nil,
-        phase1NegotiationMode: String? = nil,
-        units: String? = nil,
-        lifetime: JSONValue? = nil,
-        id: String? = nil,
-        ikeVersion: String? = nil
+        description: String? = nil, tenantID: String? = nil, authAlgorithm: String? = nil,
+        name: String? = nil, encryptionAlgorithm: String? = nil, pfs: String? = nil, value: Int? = nil,
+        phase1NegotiationMode: String? = nil, units: String? = nil, lifetime: JSONValue? = nil,
+        id: String? = nil, ikeVersion: String? = nil
     ) {
         self.description = description
         self.tenantID = tenantID
@@ -74,21 +58,5 @@ public struct ShowIKEPolicyResponseIkepolicy: Codable, Sendable, Equatable {
         self.lifetime = lifetime
         self.id = id
         self.ikeVersion = ikeVersion
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.authAlgorithm = try container.decodeIfPresent(String.self, forKey: .authAlgorithm)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.encryptionAlgorithm = try container.decodeIfPresent(String.self, forKey: .encryptionAlgorithm)
-        self.pfs = try container.decodeIfPresent(String.self, forKey: .pfs)
-        self.value = try container.decodeLenientIfPresent(Int.self, forKey: .value)
-        self.phase1NegotiationMode = try container.decodeIfPresent(String.self, forKey: .phase1NegotiationMode)
-        self.units = try container.decodeIfPresent(String.self, forKey: .units)
-        self.lifetime = try container.decodeIfPresent(JSONValue.self, forKey: .lifetime)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.ikeVersion = try container.decodeIfPresent(String.self, forKey: .ikeVersion)
     }
 }

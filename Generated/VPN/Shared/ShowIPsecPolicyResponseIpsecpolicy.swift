@@ -35,33 +35,16 @@ public struct ShowIPsecPolicyResponseIpsecpolicy: Codable, Sendable, Equatable {
     public var units: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case encapsulationMode = "encapsulation_mode"
-        case encryptionAlgorithm = "encryption_algorithm"
-        case pfs
-        case lifetime
-        case transformProtocol = "transform_protocol"
-        case tenantID = "tenant_id"
-        case id
-        case authAlgorithm = "auth_algorithm"
-        case description
-        case value
-        case units
+        case name, encapsulationMode = "encapsulation_mode", encryptionAlgorithm = "encryption_algorithm", pfs
+        case lifetime, transformProtocol = "transform_protocol", tenantID = "tenant_id", id
+        case authAlgorithm = "auth_algorithm", description, value, units
     }
 
     public init(
-        name: String? = nil,
-        encapsulationMode: String? = nil,
-        encryptionAlgorithm: String? = nil,
-        pfs: String? = nil,
-        lifetime: JSONValue? = nil,
-        transformProtocol: String? = nil,
-        tenantID: String? = nil,
-        id: String? = nil,
-        authAlgorithm: String? = nil,
-        description: String? = nil,
-        value: Int? = nil,
-        units: String? = nil
+        name: String? = nil, encapsulationMode: String? = nil, encryptionAlgorithm: String? = nil,
+        pfs: String? = nil, lifetime: JSONValue? = nil, transformProtocol: String? = nil,
+        tenantID: String? = nil, id: String? = nil, authAlgorithm: String? = nil, description: String? = nil,
+        value: Int? = nil, units: String? = nil
     ) {
         self.name = name
         self.encapsulationMode = encapsulationMode
@@ -75,21 +58,5 @@ public struct ShowIPsecPolicyResponseIpsecpolicy: Codable, Sendable, Equatable {
         self.description = description
         self.value = value
         self.units = units
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.encapsulationMode = try container.decodeIfPresent(String.self, forKey: .encapsulationMode)
-        self.encryptionAlgorithm = try container.decodeIfPresent(String.self, forKey: .encryptionAlgorithm)
-        self.pfs = try container.decodeIfPresent(String.self, forKey: .pfs)
-        self.lifetime = try container.decodeIfPresent(JSONValue.self, forKey: .lifetime)
-        self.transformProtocol = try container.decodeIfPresent(String.self, forKey: .transformProtocol)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.authAlgorithm = try container.decodeIfPresent(String.self, forKey: .authAlgorithm)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.value = try container.decodeLenientIfPresent(Int.self, forKey: .value)
-        self.units = try container.decodeIfPresent(String.self, forKey: .units)
     }
 }

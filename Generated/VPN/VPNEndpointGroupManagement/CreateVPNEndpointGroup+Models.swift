@@ -34,18 +34,11 @@ public struct CreateVPNEndpointGroupRequestEndpointGroup: Codable, Sendable, Equ
     public var description: String?
 
     private enum CodingKeys: String, CodingKey {
-        case endpoints
-        case type
-        case name
-        case tenantID = "tenant_id"
-        case description
+        case endpoints, type, name, tenantID = "tenant_id", description
     }
 
     public init(
-        endpoints: [String],
-        type: String,
-        name: String? = nil,
-        tenantID: String? = nil,
+        endpoints: [String], type: String, name: String? = nil, tenantID: String? = nil,
         description: String? = nil
     ) {
         self.endpoints = endpoints
@@ -86,21 +79,12 @@ public struct CreateVPNEndpointGroupResponseEndpointGroup: Codable, Sendable, Eq
     public var name: String?
 
     private enum CodingKeys: String, CodingKey {
-        case description
-        case tenantID = "tenant_id"
-        case endpoints
-        case type
-        case id
-        case name
+        case description, tenantID = "tenant_id", endpoints, type, id, name
     }
 
     public init(
-        description: String? = nil,
-        tenantID: String? = nil,
-        endpoints: [String]? = nil,
-        type: String? = nil,
-        id: String? = nil,
-        name: String? = nil
+        description: String? = nil, tenantID: String? = nil, endpoints: [String]? = nil, type: String? = nil,
+        id: String? = nil, name: String? = nil
     ) {
         self.description = description
         self.tenantID = tenantID

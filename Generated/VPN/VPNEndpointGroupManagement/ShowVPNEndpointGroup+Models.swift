@@ -33,21 +33,12 @@ public struct ShowVPNEndpointGroupResponseEndpointGroup: Codable, Sendable, Equa
     public var name: String?
 
     private enum CodingKeys: String, CodingKey {
-        case description
-        case tenantID = "tenant_id"
-        case endpoints
-        case type
-        case id
-        case name
+        case description, tenantID = "tenant_id", endpoints, type, id, name
     }
 
     public init(
-        description: JSONValue? = nil,
-        tenantID: String? = nil,
-        endpoints: [JSONValue]? = nil,
-        type: String? = nil,
-        id: String? = nil,
-        name: String? = nil
+        description: JSONValue? = nil, tenantID: String? = nil, endpoints: [JSONValue]? = nil,
+        type: String? = nil, id: String? = nil, name: String? = nil
     ) {
         self.description = description
         self.tenantID = tenantID

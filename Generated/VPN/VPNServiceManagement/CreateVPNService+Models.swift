@@ -43,23 +43,13 @@ public struct CreateVPNServiceRequestVpnservice: Codable, Sendable, Equatable {
     public var externalV4IP: String?
 
     private enum CodingKeys: String, CodingKey {
-        case subnetID = "subnet_id"
-        case routerID = "router_id"
-        case name
-        case adminStateUp = "admin_state_up"
-        case tenantID = "tenant_id"
-        case description
-        case externalV4IP = "external_v4_ip"
+        case subnetID = "subnet_id", routerID = "router_id", name, adminStateUp = "admin_state_up"
+        case tenantID = "tenant_id", description, externalV4IP = "external_v4_ip"
     }
 
     public init(
-        subnetID: String? = nil,
-        routerID: String,
-        name: String? = nil,
-        adminStateUp: Bool? = nil,
-        tenantID: String? = nil,
-        description: String? = nil,
-        externalV4IP: String? = nil
+        subnetID: String? = nil, routerID: String, name: String? = nil, adminStateUp: Bool? = nil,
+        tenantID: String? = nil, description: String? = nil, externalV4IP: String? = nil
     ) {
         self.subnetID = subnetID
         self.routerID = routerID
@@ -68,17 +58,6 @@ public struct CreateVPNServiceRequestVpnservice: Codable, Sendable, Equatable {
         self.tenantID = tenantID
         self.description = description
         self.externalV4IP = externalV4IP
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.subnetID = try container.decodeIfPresent(String.self, forKey: .subnetID)
-        self.routerID = try container.decode(String.self, forKey: .routerID)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.adminStateUp = try container.decodeLenientIfPresent(Bool.self, forKey: .adminStateUp)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.externalV4IP = try container.decodeIfPresent(String.self, forKey: .externalV4IP)
     }
 }
 
@@ -128,38 +107,18 @@ public struct CreateVPNServiceResponseVpnservice: Codable, Sendable, Equatable {
     public var resourceSpeccode: String?
 
     private enum CodingKeys: String, CodingKey {
-        case routerID = "router_id"
-        case status
-        case name
-        case externalV6IP = "external_v6_ip"
-        case adminStateUp = "admin_state_up"
-        case subnetID = "subnet_id"
-        case tenantID = "tenant_id"
-        case externalV4IP = "external_v4_ip"
-        case id
-        case description
-        case createdAt = "created_at"
-        case orderID = "order_id"
-        case prepayConnectionNum = "prepay_connection_num"
-        case productID = "product_id"
+        case routerID = "router_id", status, name, externalV6IP = "external_v6_ip"
+        case adminStateUp = "admin_state_up", subnetID = "subnet_id", tenantID = "tenant_id"
+        case externalV4IP = "external_v4_ip", id, description, createdAt = "created_at", orderID = "order_id"
+        case prepayConnectionNum = "prepay_connection_num", productID = "product_id"
         case resourceSpeccode = "resource_speccode"
     }
 
     public init(
-        routerID: String? = nil,
-        status: Status? = nil,
-        name: String? = nil,
-        externalV6IP: String? = nil,
-        adminStateUp: Bool? = nil,
-        subnetID: String? = nil,
-        tenantID: String? = nil,
-        externalV4IP: String? = nil,
-        id: String? = nil,
-        description: String? = nil,
-        createdAt: String? = nil,
-        orderID: String? = nil,
-        prepayConnectionNum: Int? = nil,
-        productID: String? = nil,
+        routerID: String? = nil, status: Status? = nil, name: String? = nil, externalV6IP: String? = nil,
+        adminStateUp: Bool? = nil, subnetID: String? = nil, tenantID: String? = nil,
+        externalV4IP: String? = nil, id: String? = nil, description: String? = nil, createdAt: String? = nil,
+        orderID: String? = nil, prepayConnectionNum: Int? = nil, productID: String? = nil,
         resourceSpeccode: String? = nil
     ) {
         self.routerID = routerID
@@ -177,24 +136,5 @@ public struct CreateVPNServiceResponseVpnservice: Codable, Sendable, Equatable {
         self.prepayConnectionNum = prepayConnectionNum
         self.productID = productID
         self.resourceSpeccode = resourceSpeccode
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.routerID = try container.decodeIfPresent(String.self, forKey: .routerID)
-        self.status = try container.decodeIfPresent(Status.self, forKey: .status)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.externalV6IP = try container.decodeIfPresent(String.self, forKey: .externalV6IP)
-        self.adminStateUp = try container.decodeLenientIfPresent(Bool.self, forKey: .adminStateUp)
-        self.subnetID = try container.decodeIfPresent(String.self, forKey: .subnetID)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.externalV4IP = try container.decodeIfPresent(String.self, forKey: .externalV4IP)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.orderID = try container.decodeIfPresent(String.self, forKey: .orderID)
-        self.prepayConnectionNum = try container.decodeLenientIfPresent(Int.self, forKey: .prepayConnectionNum)
-        self.productID = try container.decodeIfPresent(String.self, forKey: .productID)
-        self.resourceSpeccode = try container.decodeIfPresent(String.self, forKey: .resourceSpeccode)
     }
 }

@@ -51,41 +51,19 @@ public struct ShowVPNServiceResponseVpnservice: Codable, Sendable, Equatable {
     public var resourceSpeccode: String?
 
     private enum CodingKeys: String, CodingKey {
-        case status
-        case routerID = "router_id"
-        case name
-        case externalV6IP = "external_v6_ip"
-        case adminStateUp = "admin_state_up"
-        case subnetID = "subnet_id"
-        case tenantID = "tenant_id"
-        case externalV4IP = "external_v4_ip"
-        case id
-        case description
-        case createdAt = "created_at"
-        case tags
-        case orderID = "order_id"
-        case prepayConnectionNum = "prepay_connection_num"
-        case productID = "product_id"
+        case status, routerID = "router_id", name, externalV6IP = "external_v6_ip"
+        case adminStateUp = "admin_state_up", subnetID = "subnet_id", tenantID = "tenant_id"
+        case externalV4IP = "external_v4_ip", id, description, createdAt = "created_at", tags
+        case orderID = "order_id", prepayConnectionNum = "prepay_connection_num", productID = "product_id"
         case resourceSpeccode = "resource_speccode"
     }
 
     public init(
-        status: Status? = nil,
-        routerID: String? = nil,
-        name: String? = nil,
-        externalV6IP: String? = nil,
-        adminStateUp: Bool? = nil,
-        subnetID: String? = nil,
-        tenantID: String? = nil,
-        externalV4IP: String? = nil,
-        id: String? = nil,
-        description: String? = nil,
-        createdAt: String? = nil,
-        tags: [JSONValue]? = nil,
-        orderID: String? = nil,
-        prepayConnectionNum: Int? = nil,
-        productID: String? = nil,
-        resourceSpeccode: String? = nil
+        status: Status? = nil, routerID: String? = nil, name: String? = nil, externalV6IP: String? = nil,
+        adminStateUp: Bool? = nil, subnetID: String? = nil, tenantID: String? = nil,
+        externalV4IP: String? = nil, id: String? = nil, description: String? = nil, createdAt: String? = nil,
+        tags: [JSONValue]? = nil, orderID: String? = nil, prepayConnectionNum: Int? = nil,
+        productID: String? = nil, resourceSpeccode: String? = nil
     ) {
         self.status = status
         self.routerID = routerID
@@ -103,25 +81,5 @@ public struct ShowVPNServiceResponseVpnservice: Codable, Sendable, Equatable {
         self.prepayConnectionNum = prepayConnectionNum
         self.productID = productID
         self.resourceSpeccode = resourceSpeccode
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.status = try container.decodeIfPresent(Status.self, forKey: .status)
-        self.routerID = try container.decodeIfPresent(String.self, forKey: .routerID)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.externalV6IP = try container.decodeIfPresent(String.self, forKey: .externalV6IP)
-        self.adminStateUp = try container.decodeLenientIfPresent(Bool.self, forKey: .adminStateUp)
-        self.subnetID = try container.decodeIfPresent(String.self, forKey: .subnetID)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.externalV4IP = try container.decodeIfPresent(String.self, forKey: .externalV4IP)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.tags = try container.decodeIfPresent([JSONValue].self, forKey: .tags)
-        self.orderID = try container.decodeIfPresent(String.self, forKey: .orderID)
-        self.prepayConnectionNum = try container.decodeLenientIfPresent(Int.self, forKey: .prepayConnectionNum)
-        self.productID = try container.decodeIfPresent(String.self, forKey: .productID)
-        self.resourceSpeccode = try container.decodeIfPresent(String.self, forKey: .resourceSpeccode)
     }
 }

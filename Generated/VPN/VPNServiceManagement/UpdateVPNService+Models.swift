@@ -26,22 +26,13 @@ public struct UpdateVPNServiceRequestVpnservice: Codable, Sendable, Equatable {
     public var adminStateUp: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case description
-        case name
-        case adminStateUp = "admin_state_up"
+        case description, name, adminStateUp = "admin_state_up"
     }
 
     public init(description: String? = nil, name: String? = nil, adminStateUp: Bool? = nil) {
         self.description = description
         self.name = name
         self.adminStateUp = adminStateUp
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.adminStateUp = try container.decodeLenientIfPresent(Bool.self, forKey: .adminStateUp)
     }
 }
 
@@ -91,39 +82,19 @@ public struct UpdateVPNServiceResponseVpnservice: Codable, Sendable, Equatable {
     public var resourceSpeccode: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
-        case routerID = "router_id"
-        case status
-        case name
-        case externalV6IP = "external_v6_ip"
-        case adminStateUp = "admin_state_up"
-        case subnetID = "subnet_id"
-        case tenantID = "tenant_id"
-        case externalV4IP = "external_v4_ip"
-        case description
-        case createdAt = "created_at"
-        case orderID = "order_id"
-        case prepayConnectionNum = "prepay_connection_num"
-        case productID = "product_id"
+        case id, routerID = "router_id", status, name, externalV6IP = "external_v6_ip"
+        case adminStateUp = "admin_state_up", subnetID = "subnet_id", tenantID = "tenant_id"
+        case externalV4IP = "external_v4_ip", description, createdAt = "created_at", orderID = "order_id"
+        case prepayConnectionNum = "prepay_connection_num", productID = "product_id"
         case resourceSpeccode = "resource_speccode"
     }
 
     public init(
-        id: String? = nil,
-        routerID: String? = nil,
-        status: String? = nil,
-        name: String? = nil,
-        externalV6IP: String? = nil,
-        adminStateUp: Bool? = nil,
-        subnetID: String? = nil,
-        tenantID: String? = nil,
-        externalV4IP: String? = nil,
-        description: String? = nil,
-        createdAt: String? = nil,
-        orderID: String? = nil,
-        prepayConnectionNum: Int? = nil,
-        productID: String? = nil,
-        resourceSpeccode: String? = nil
+        id: String? = nil, routerID: String? = nil, status: String? = nil, name: String? = nil,
+        externalV6IP: String? = nil, adminStateUp: Bool? = nil, subnetID: String? = nil,
+        tenantID: String? = nil, externalV4IP: String? = nil, description: String? = nil,
+        createdAt: String? = nil, orderID: String? = nil, prepayConnectionNum: Int? = nil,
+        productID: String? = nil, resourceSpeccode: String? = nil
     ) {
         self.id = id
         self.routerID = routerID
@@ -140,24 +111,5 @@ public struct UpdateVPNServiceResponseVpnservice: Codable, Sendable, Equatable {
         self.prepayConnectionNum = prepayConnectionNum
         self.productID = productID
         self.resourceSpeccode = resourceSpeccode
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.routerID = try container.decodeIfPresent(String.self, forKey: .routerID)
-        self.status = try container.decodeIfPresent(String.self, forKey: .status)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.externalV6IP = try container.decodeIfPresent(String.self, forKey: .externalV6IP)
-        self.adminStateUp = try container.decodeLenientIfPresent(Bool.self, forKey: .adminStateUp)
-        self.subnetID = try container.decodeIfPresent(String.self, forKey: .subnetID)
-        self.tenantID = try container.decodeIfPresent(String.self, forKey: .tenantID)
-        self.externalV4IP = try container.decodeIfPresent(String.self, forKey: .externalV4IP)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.createdAt = try container.decodeIfPresent(String.self, forKey: .createdAt)
-        self.orderID = try container.decodeIfPresent(String.self, forKey: .orderID)
-        self.prepayConnectionNum = try container.decodeLenientIfPresent(Int.self, forKey: .prepayConnectionNum)
-        self.productID = try container.decodeIfPresent(String.self, forKey: .productID)
-        self.resourceSpeccode = try container.decodeIfPresent(String.self, forKey: .resourceSpeccode)
     }
 }

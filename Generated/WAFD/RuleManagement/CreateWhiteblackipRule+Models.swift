@@ -22,18 +22,11 @@ public struct CreateWhiteblackipRuleRequest: Codable, Sendable, Equatable {
     public var followedActionID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case addr
-        case white
-        case followedActionID = "followed_action_id"
+        case name, description, addr, white, followedActionID = "followed_action_id"
     }
 
     public init(
-        name: String? = nil,
-        description: String? = nil,
-        addr: String,
-        white: JSONValue,
+        name: String? = nil, description: String? = nil, addr: String, white: JSONValue,
         followedActionID: String? = nil
     ) {
         self.name = name
