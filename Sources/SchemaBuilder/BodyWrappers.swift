@@ -51,7 +51,14 @@ extension Builder {
     ) -> TypeRef? {
         guard case .named(let key) = type, var inner = candidates[key], !inner.properties.isEmpty else { return nil }
         let rows = inner.properties
-        let listedKey = { (field: String) in rows.first { $0.name == field && $0.type == .any } }
+        // An object row without a table of its own: opaque, or a map of what the examples show (all strings).
+        let listedKey = { (field: String) in
+            rows.first { row in
+                guard row.name == field else { return false }
+                if case .map = row.type { return true }
+                return row.type == .any
+            }
+        }
         let documented = Set(inner.properties.map(\.name))
         var shape: (field: String, isArray: Bool)?
         for example in examples {

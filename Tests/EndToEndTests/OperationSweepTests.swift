@@ -14,13 +14,13 @@ import Testing
     /// fails even while the share stays above the goal; a configured service without a pin fails. The services run
     /// one after another (two lanes each keep both cores busy).
     static let pins: [String: (callable: Int, passing: Int)] = [
-        "ModelArts": (215, 213), "ECS": (140, 140), "VPC": (184, 180), "EVS": (138, 137), "IAM": (129, 122),
-        "AS": (43, 43), "CES": (62, 61), "NAT": (51, 46), "DCS": (96, 95), "DMS": (75, 74), "KMS": (41, 41),
+        "ModelArts": (215, 214), "ECS": (140, 140), "VPC": (184, 182), "EVS": (138, 138), "IAM": (129, 126),
+        "AS": (43, 43), "CES": (62, 62), "NAT": (51, 51), "DCS": (96, 95), "DMS": (75, 74), "KMS": (41, 41),
         "SMN": (28, 27), "CTS": (16, 16), "APIG": (198, 198), "CBR": (39, 39), "SWR": (38, 38),
-        "FunctionGraph": (56, 55), "LTS": (56, 55), "SFS": (52, 49), "VPCEP": (21, 20), "DDS": (62, 61),
-        "VPN": (57, 53), "EIP": (35, 33), "ER": (45, 45), "TMS": (13, 13), "BMS": (61, 60), "DWS": (118, 118),
-        "MRS": (47, 46), "CSS": (83, 83), "TaurusDB": (63, 61), "GeminiDB": (40, 40), "DLI": (97, 95),
-        "WAFD": (85, 84), "HSS": (45, 44),
+        "FunctionGraph": (56, 56), "LTS": (56, 56), "SFS": (52, 51), "VPCEP": (21, 21), "DDS": (62, 61),
+        "VPN": (57, 57), "EIP": (35, 34), "ER": (45, 45), "TMS": (13, 13), "BMS": (61, 61), "DWS": (118, 118),
+        "MRS": (47, 47), "CSS": (83, 83), "TaurusDB": (63, 62), "GeminiDB": (40, 40), "DLI": (97, 95),
+        "WAFD": (85, 85), "HSS": (45, 45),
     ]
 
     /// Issue #24's goal for every service: 95% of the callable operations pass.
