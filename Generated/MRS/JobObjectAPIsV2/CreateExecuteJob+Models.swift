@@ -55,7 +55,19 @@ public struct CreateExecuteJobRequest: Codable, Sendable, Equatable {
 /// The response of ``MRSClient/createExecuteJob``.
 public struct CreateExecuteJobResponse: Codable, Sendable, Equatable {
     /// Job execution result
-    public var jobSubmitResult: [String: String]?
+    public var jobSubmitResult: CreateExecuteJobResponseJobSubmitResult?
+
+    private enum CodingKeys: String, CodingKey {
+        case jobSubmitResult = "job_submit_result"
+    }
+
+    public init(jobSubmitResult: CreateExecuteJobResponseJobSubmitResult? = nil) {
+        self.jobSubmitResult = jobSubmitResult
+    }
+}
+
+/// Job execution result
+public struct CreateExecuteJobResponseJobSubmitResult: Codable, Sendable, Equatable {
     /// Job ID
     public var jobID: String?
     /// Job submission status.
@@ -68,15 +80,12 @@ public struct CreateExecuteJobResponse: Codable, Sendable, Equatable {
     public var errorCode: String?
 
     private enum CodingKeys: String, CodingKey {
-        case jobSubmitResult = "job_submit_result", jobID = "job_id", state, errorMsg = "error_msg"
-        case errorCode = "error_code"
+        case jobID = "job_id", state, errorMsg = "error_msg", errorCode = "error_code"
     }
 
     public init(
-        jobSubmitResult: [String: String]? = nil, jobID: String? = nil, state: String? = nil,
-        errorMsg: String? = nil, errorCode: String? = nil
+        jobID: String? = nil, state: String? = nil, errorMsg: String? = nil, errorCode: String? = nil
     ) {
-        self.jobSubmitResult = jobSubmitResult
         self.jobID = jobID
         self.state = state
         self.errorMsg = errorMsg
