@@ -5,10 +5,15 @@ import APISchema
 // Soto's output shapes and swift-openapi-generator's `Output.Ok` carry headers beside the body. Every other
 // operation keeps returning its body (or nothing).
 
+extension Operation {
+    /// The header fields the success response documents: what an output type carries beside the body.
+    var documentedHeaders: [Parameter] { successResponse?.headers ?? [] }
+}
+
 extension ResolvedOperation {
     /// Whether the method returns an output type with the success response's documented headers: its callers
     /// (paginators, waiters, commands) read the body as `.body`.
-    var returnsOutput: Bool { !(operation.successResponse?.headers.isEmpty ?? true) }
+    var returnsOutput: Bool { !operation.documentedHeaders.isEmpty }
 
     /// `response` reaching the body: `response.body` when the method returns an output type.
     func bodyExpression(_ response: String) -> String { returnsOutput ? response + ".body" : response }
@@ -48,8 +53,7 @@ struct SwiftOutputBuilder {
 
     /// The name of the output type of `operation`, if its success response documents headers.
     static func outputName(for operation: Operation) -> String? {
-        guard let success = operation.successResponse, !success.headers.isEmpty else { return nil }
-        return SwiftTypeMap.spelling(of: operation.id) + "Output"
+        operation.documentedHeaders.isEmpty ? nil : SwiftTypeMap.spelling(of: operation.id) + "Output"
     }
 
     func output(named name: String, for resolved: ResolvedOperation) -> OutputContext? {
@@ -100,7 +104,7 @@ struct SwiftOutputBuilder {
             } else {
                 "return \(name)(headers: try await client.sendReturningHeaders(\(method.requestName)))"
             }
-        let headers = SwiftDocComment.codeList(resolved.operation.successResponse?.headers.map(\.name) ?? [])
+        let headers = SwiftDocComment.codeList(resolved.operation.documentedHeaders.map(\.name))
         let text =
             (resolved.responseType == nil ? "The " : "The body of the service's response and the ")
             + "header fields its page documents (\(headers))."

@@ -44,7 +44,7 @@ public struct ResponseHeaders: Sendable, Hashable, CustomStringConvertible {
     ) -> String {
         var parts = body.map { ["body: \(String(describing: $0))"] } ?? []
         for header in headers {
-            let shown = header.value.map { Redaction.isSensitiveHeader(header.field) ? Redaction.placeholder : "\($0)" }
+            let shown = header.value.map { Redaction.headerValueForDisplay(name: header.field, value: "\($0)") }
             parts.append("\(header.property): \(shown ?? "nil")")
         }
         return "\(type)(\(parts.joined(separator: ", ")))"
