@@ -45,7 +45,7 @@ struct Generate: AsyncParsableCommand {
     @OptionGroup var selection: ServiceSelection
 
     func run() async throws {
-        let pipeline = Pipeline(workspace: Workspace())
+        let pipeline = try Pipeline(workspace: Workspace())
         let outputs = try await selection.render(with: pipeline)
         for file in try pipeline.sharedFiles() where try SpecFiles.writeIfChanged(file.data, to: pipeline.workspace.url(file.path)) {
             print("written: \(file.path)")
@@ -72,7 +72,7 @@ struct Check: AsyncParsableCommand {
     @OptionGroup var selection: ServiceSelection
 
     func run() async throws {
-        let pipeline = Pipeline(workspace: Workspace())
+        let pipeline = try Pipeline(workspace: Workspace())
         let outputs = try await selection.render(with: pipeline)
         let changes = outputs.flatMap { pipeline.changes(for: $0) } + (try pipeline.sharedFileChanges())
         guard changes.isEmpty else {
@@ -105,7 +105,7 @@ struct Report: AsyncParsableCommand {
     var pages = false
 
     func run() async throws {
-        let pipeline = Pipeline(workspace: Workspace())
+        let pipeline = try Pipeline(workspace: Workspace())
         let schemas = try await pipeline.schemas(try pipeline.workspace.services(only: service))
         for schema in schemas {
             print(

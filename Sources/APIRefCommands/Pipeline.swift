@@ -43,10 +43,18 @@ enum FileChange: Hashable, Comparable, CustomStringConvertible {
 /// a path → bytes map, compare it with the disk and write what changed.
 struct Pipeline: Sendable {
     let workspace: Workspace
+    /// The configured vocabulary's initialisms, read once for every service's schema.
+    let initialisms: [String]
+
+    init(workspace: Workspace) throws {
+        self.workspace = workspace
+        initialisms = try workspace.initialisms()
+    }
 
     /// Builds the schema of a folder of pages; a missing folder is an error, a bad page is a diagnostic.
     static func schema(
-        config: ServiceConfig, docsDirectory: URL, overridesFile: URL?, officialNames: OfficialNames = .none
+        config: ServiceConfig, docsDirectory: URL, overridesFile: URL?, officialNames: OfficialNames = .none,
+        initialisms: [String] = []
     ) throws -> ServiceSchema {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: docsDirectory.path, isDirectory: &isDirectory),
@@ -55,7 +63,8 @@ struct Pipeline: Sendable {
             throw PipelineError("docs folder not found: \(docsDirectory.relativePath) (service \(config.name))")
         }
         return SchemaBuilder.build(
-            config: config, docsDirectory: docsDirectory, overridesFile: overridesFile, officialNames: officialNames)
+            config: config, docsDirectory: docsDirectory, overridesFile: overridesFile, officialNames: officialNames,
+            initialisms: initialisms)
     }
 
     /// Builds one configured service's schema, with its overrides file when there is one. Overrides that do not
@@ -72,7 +81,7 @@ struct Pipeline: Sendable {
         return try Self.schema(
             config: config, docsDirectory: workspace.url(config.docs),
             overridesFile: FileManager.default.fileExists(atPath: overrides.path) ? overrides : nil,
-            officialNames: officialNames)
+            officialNames: officialNames, initialisms: initialisms)
     }
 
     /// Prints each service's warnings, counted by kind, on stderr; throws the list of errors (and, with

@@ -10,6 +10,8 @@ package struct Workspace: Sendable {
     }
 
     var servicesFile: URL { root.appending(path: "spec/services.json") }
+    /// `spec/vocabulary.json`: the cloud's initialisms beyond the configured service names.
+    var vocabularyFile: URL { root.appending(path: "spec/vocabulary.json") }
     var templatesDirectory: URL { root.appending(path: "templates", directoryHint: .isDirectory) }
 
     /// `spec/<stem>.json`, relative to the root.
@@ -40,6 +42,17 @@ package struct Workspace: Sendable {
                 "no service named \(only) in spec/services.json (known: \(all.map(\.name).joined(separator: ", ")))")
         }
         return selected
+    }
+
+    /// The initialisms every schema carries: `spec/vocabulary.json`'s and the configured services' names.
+    func initialisms() throws -> [String] {
+        let vocabulary: Vocabulary
+        do {
+            vocabulary = try Vocabulary.load(from: vocabularyFile)
+        } catch {
+            throw PipelineError("spec/vocabulary.json cannot be read: \(error)")
+        }
+        return vocabulary.initialisms(of: try services())
     }
 }
 

@@ -27,13 +27,18 @@ public struct ServiceSchema: Codable, Sendable, Hashable {
     /// How the official SDKs sign the service's calls, where its names table records it: with the domain
     /// (`global`: IAM, TMS) or with a project (SWR, whose paths name no project). See ``isGlobal``.
     public var officialScope: Operation.Scope?
+    /// The words the service's names spell as initialisms beyond the generators' general ones (`ID`, `URL`, …),
+    /// as configured when the schema was built: the abbreviations of the configured services (`ECS`, `VPC`) and
+    /// the words of `spec/vocabulary.json` (`OBS`), sorted. The schema carries them so that any emitter, the
+    /// build plugin's included, spells the service's names as `apiref generate` does.
+    public var initialisms: [String]
     /// Which pages were read as operations and why the others were skipped; not written to `spec/` (no coding key).
     public var pageCensus = PageCensus()
 
     public init(
         name: String, endpoint: ServiceEndpoint?, groups: [OperationGroup] = [], operations: [Operation] = [],
         types: [NamedType] = [], waiters: [Waiter] = [], errorCodes: [ErrorCode] = [], errorBody: TypeRef? = nil,
-        officialScope: Operation.Scope? = nil, diagnostics: [Diagnostic] = []
+        officialScope: Operation.Scope? = nil, initialisms: [String] = [], diagnostics: [Diagnostic] = []
     ) {
         self.name = name
         self.endpoint = endpoint
@@ -44,11 +49,13 @@ public struct ServiceSchema: Codable, Sendable, Hashable {
         self.errorCodes = errorCodes
         self.errorBody = errorBody
         self.officialScope = officialScope
+        self.initialisms = initialisms
         self.diagnostics = diagnostics
     }
 
     private enum CodingKeys: String, CodingKey {
-        case name, endpoint, groups, operations, types, waiters, errorCodes, errorBody, officialScope, diagnostics
+        case name, endpoint, groups, operations, types, waiters, errorCodes, errorBody, officialScope, initialisms
+        case diagnostics
     }
 
     /// The configured prefix a schema written before endpoints were read from the pages has instead of `endpoint`.
@@ -56,7 +63,7 @@ public struct ServiceSchema: Codable, Sendable, Hashable {
         case endpointPrefix
     }
 
-    /// Decodes a schema; one committed before waiters or error codes existed has none, and one committed before
+    /// Decodes a schema; one committed before waiters, error codes or initialisms existed has none, and one committed before
     /// endpoints were read from the pages has its configured prefix (`endpointPrefix`).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -72,6 +79,7 @@ public struct ServiceSchema: Codable, Sendable, Hashable {
             errorCodes: try container.decodeIfPresent([ErrorCode].self, forKey: .errorCodes) ?? [],
             errorBody: try container.decodeIfPresent(TypeRef.self, forKey: .errorBody),
             officialScope: try container.decodeIfPresent(Operation.Scope.self, forKey: .officialScope),
+            initialisms: try container.decodeIfPresent([String].self, forKey: .initialisms) ?? [],
             diagnostics: try container.decode([Diagnostic].self, forKey: .diagnostics))
     }
 }

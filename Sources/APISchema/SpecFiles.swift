@@ -57,3 +57,34 @@ public struct ServiceConfig: Codable, Sendable, Hashable {
         try JSONDecoder().decode([ServiceConfig].self, from: Data(contentsOf: url))
     }
 }
+
+/// `spec/vocabulary.json`: the cloud's words that the generator's general vocabulary lacks, kept in configuration
+/// rather than in code so that a new cloud or service needs no code change.
+public struct Vocabulary: Codable, Sendable, Hashable {
+    /// For the maintainer: what the file is for. Generation does not read it.
+    public var about: String?
+    /// Words spelled as initialisms in Swift names (`OBS` → `obsURL`), beyond the abbreviations of the configured
+    /// services, which are initialisms without being listed: other services of the cloud that pages name.
+    public var initialisms: [String]
+
+    public init(about: String? = nil, initialisms: [String] = []) {
+        self.about = about
+        self.initialisms = initialisms
+    }
+
+    /// Reads `spec/vocabulary.json`; a missing file is an empty vocabulary.
+    public static func load(from url: URL) throws -> Vocabulary {
+        guard FileManager.default.fileExists(atPath: url.path) else { return Vocabulary() }
+        return try JSONDecoder().decode(Vocabulary.self, from: Data(contentsOf: url))
+    }
+
+    /// The initialisms a schema of `services` carries (``ServiceSchema/initialisms``), sorted: this file's, and
+    /// every configured service name written in capitals with three letters or more (`ECS`, `VPCEP`). A two-letter
+    /// name (`AS`) is too often an ordinary word (`as`) to be spelled in capitals wherever it appears.
+    public func initialisms(of services: [ServiceConfig]) -> [String] {
+        let abbreviations = services.map(\.name).filter { name in
+            name.count >= 3 && name.allSatisfy { $0.isASCII && ($0.isUppercase || $0.isNumber) }
+        }
+        return Set(initialisms + abbreviations).sorted()
+    }
+}

@@ -6,23 +6,28 @@ import Foundation
 public enum SchemaBuilder {
     /// Reads every page below `docsDirectory` (recursively; either layout) and builds the service's schema. Never
     /// throws for bad pages: what could not be read is in `ServiceSchema.diagnostics`. `overridesFile` is
-    /// `spec/<service>.overrides.json`.
+    /// `spec/<service>.overrides.json`; `initialisms` are the configured vocabulary's
+    /// (``Vocabulary/initialisms(of:)``), carried by the schema for the emitters.
     public static func build(
-        config: ServiceConfig, docsDirectory: URL, overridesFile: URL?, officialNames: OfficialNames = .none
+        config: ServiceConfig, docsDirectory: URL, overridesFile: URL?, officialNames: OfficialNames = .none,
+        initialisms: [String] = []
     ) -> ServiceSchema {
         build(
             config: config, source: PageSource(reading: docsDirectory), overridesFile: overridesFile,
-            officialNames: officialNames)
+            officialNames: officialNames, initialisms: initialisms)
     }
 
     /// Builds the schema from a folder's pages as read, then applies the overrides, replaces the bodies that are an
     /// entity of the service by that entity (``EntityBodies``) and keeps one object type per shape
     /// (``IdenticalShapes``). The result does not depend on the order of `source.pages`.
     public static func build(
-        config: ServiceConfig, source: PageSource, overridesFile: URL?, officialNames: OfficialNames = .none
+        config: ServiceConfig, source: PageSource, overridesFile: URL?, officialNames: OfficialNames = .none,
+        initialisms: [String] = []
     ) -> ServiceSchema {
         let toc = source.exportContents ?? TableOfContents(indexPages: source.pages)
-        var schema = build(config: config, pages: source.pages, tableOfContents: toc, officialNames: officialNames)
+        var schema = build(
+            config: config, pages: source.pages, tableOfContents: toc, officialNames: officialNames,
+            initialisms: initialisms)
         schema.diagnostics = (schema.diagnostics + source.unreadable).sorted()
         let unreadablePages = source.unreadable.filter { $0.id == .unreadablePage }.map {
             PageCensus.SkippedPage(page: $0.location.page, reason: "page cannot be read")
@@ -44,12 +49,13 @@ public enum SchemaBuilder {
     /// the pages that carry no API name of their own.
     public static func build(
         config: ServiceConfig, pages: [DocPage], tableOfContents: TableOfContents = .init(),
-        officialNames: OfficialNames = .none
+        officialNames: OfficialNames = .none, initialisms: [String] = []
     ) -> ServiceSchema {
         var builder = Builder(
             pages: pages.sorted { $0.path < $1.path }, toc: tableOfContents, officialNames: officialNames)
         var schema = builder.run(name: config.name)
         schema.officialScope = officialNames.scope
+        schema.initialisms = initialisms
         EndpointReader.resolve(&schema, pages: pages, configuredPrefix: config.endpointPrefix)
         schema.waiters = WaiterRule.waiters(in: schema)
         let errorCodes = ErrorCodeReader.errorCodes(in: pages, apiPages: Set(schema.operations.map(\.sourcePage)))

@@ -26,7 +26,7 @@ extension SwiftCommandPlan {
             guard let shape = optionType(of: field, module: module) else { continue }
             let longName = kebabCase(field.name)
             guard !longName.isEmpty, !names.longNames.contains(longName) else { continue }
-            let property = names.properties.claim(SwiftNames.unescaped(SwiftNames.member(field.name)) + "Field")
+            let property = names.properties.claim(SwiftNames.unescaped(module.typeMap.spelling.member(field.name)) + "Field")
             var help = SwiftDocComment.normalized(field.description.replacingNewlines())
             let values: [String] = (field.enumValues ?? shape.values).map(\.value)
             if !values.isEmpty { help += (help.isEmpty ? "" : " ") + "Values: \(values.joined(separator: ", "))." }

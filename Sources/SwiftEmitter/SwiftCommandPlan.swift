@@ -23,7 +23,7 @@ struct SwiftCommandPlan {
         var structNames = NameScope(reserved: [rootName])
         var byGroup: [String: [CommandContext]] = [:]
         for resolved in module.operations {
-            let stem = SwiftTypeMap.spelling(of: resolved.operation.id)
+            let stem = module.typeMap.spelling.typeName(resolved.operation.id)
             var name = "\(stem)Command"
             if module.typeMap.isTopLevel(name) { name = "\(stem)Subcommand" }
             let command = Self.command(

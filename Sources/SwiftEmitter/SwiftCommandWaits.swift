@@ -172,7 +172,7 @@ extension SwiftCommandPlan {
             }
             let (more, moreArguments) = extra(&names)
             return CommandContext(
-                structName: structNames.claim(SwiftNames.upperCamel(method) + "Command"), rootName: rootName,
+                structName: structNames.claim(module.typeMap.spelling.upperCamel(method) + "Command"), rootName: rootName,
                 commandName: SwiftNames.literal(kebabCase(method)),
                 abstract: SwiftNames.wrappedLiteral(abstract, column: 18, indent: 8),
                 discussion: SwiftNames.wrappedLiteral(discussion, column: 20, indent: 8),

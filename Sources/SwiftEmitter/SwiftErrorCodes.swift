@@ -28,7 +28,9 @@ enum SwiftErrorCodes {
     }
 
     /// The context of the error-code file of `schema`, whose type is named `typeName`.
-    static func context(for schema: ServiceSchema, typeName: String, clientName: String) -> ErrorCodesFileContext {
+    static func context(
+        for schema: ServiceSchema, typeName: String, clientName: String, spelling: SwiftSpelling
+    ) -> ErrorCodesFileContext {
         var members = NameScope(reserved: ["documentedCodes", "documentation", "rawValue", "description"])
         var cases: [EnumCaseContext] = []
         var entries: [ErrorCodeEntryContext] = []
@@ -38,7 +40,7 @@ enum SwiftErrorCodes {
             cases.append(
                 EnumCaseContext(
                     doc: (cases.isEmpty ? [""] : []) + doc.lines(indent: 4),
-                    name: members.claim(SwiftNames.enumCase(code.code)), value: SwiftNames.literal(code.code)))
+                    name: members.claim(spelling.enumCase(code.code)), value: SwiftNames.literal(code.code)))
             entries.append(
                 ErrorCodeEntryContext(
                     code: SwiftNames.literal(code.code), status: code.status.map(String.init) ?? "nil",

@@ -101,7 +101,7 @@ struct SwiftModelBuilder {
 
     /// A model struct; also used for the request and response wrappers of operations.
     func model(named name: String, description: String, properties: [Property]) -> ModelContext {
-        let memberNames = Self.memberNames(properties)
+        let memberNames = Self.memberNames(properties, spelling: typeMap.spelling)
         var nestedTypes = NameScope(reserved: ["CodingKeys", name])
         var enums: [EnumContext] = []
         var sameValues = SameValueEnums()
@@ -120,7 +120,7 @@ struct SwiftModelBuilder {
                     enums[reused.index].doc = Self.nestedEnumDoc(reused.fields).lines(indent: 4)
                     leafName = enums[reused.index].name
                 } else if leaf == .string {
-                    var enumName = SwiftTypeMap.spelling(of: property.name)
+                    var enumName = typeMap.spelling.typeName(property.name)
                     if typeMap.isTopLevel(enumName) || SwiftNames.keywords.contains(enumName) {
                         enumName += "Value"
                     }
@@ -162,9 +162,9 @@ struct SwiftModelBuilder {
     }
 
     /// Swift names of the properties of an object, in property order.
-    static func memberNames(_ properties: [Property]) -> [String] {
+    static func memberNames(_ properties: [Property], spelling: SwiftSpelling) -> [String] {
         var members = NameScope(reserved: ["hashValue"])
-        return properties.map { members.claim(SwiftNames.member($0.name)) }
+        return properties.map { members.claim(spelling.member($0.name)) }
     }
 
     func openEnum(
@@ -178,7 +178,7 @@ struct SwiftModelBuilder {
                 EnumCaseContext(
                     doc: (cases.isEmpty ? [""] : [])
                         + SwiftDocComment(value.description).lines(indent: indent + 4),
-                    name: members.claim(SwiftNames.enumCase(value.value)),
+                    name: members.claim(typeMap.spelling.enumCase(value.value)),
                     value: SwiftNames.literal(value.value)))
         }
         return EnumContext(

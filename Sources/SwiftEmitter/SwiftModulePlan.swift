@@ -43,7 +43,7 @@ struct SwiftModulePlan {
         }
         var outputNames: [String: String] = [:]
         for operation in operations {
-            if let name = SwiftOutputBuilder.outputName(for: operation) { outputNames[operation.id] = typeMap.claimTopLevel(name) }
+            if let name = SwiftOutputBuilder.outputName(for: operation, spelling: typeMap.spelling) { outputNames[operation.id] = typeMap.claimTopLevel(name) }
         }
         typeMap.shareEnums(in: schema)
         let errorCodeType = schema.errorCodes.isEmpty
@@ -51,9 +51,9 @@ struct SwiftModulePlan {
         self.typeMap = typeMap
         // Parameter enums live inside the client; claim their names against the top-level names too.
         var methodNames = NameScope(reserved: ["client", "endpointPrefix", "init", "scope"])
-        let methods = operations.map { methodNames.claim(SwiftNames.member($0.id)) }
+        let methods = operations.map { methodNames.claim(typeMap.spelling.member($0.id)) }
 
-        let groups = Self.groupNames(schema: schema, operations: operations)
+        let groups = Self.groupNames(schema: schema, operations: operations, spelling: typeMap.spelling)
         self.clientName = clientName
         self.isGlobal = schema.isGlobal
         self.groups = groups
@@ -78,7 +78,7 @@ struct SwiftModulePlan {
                 method = outputBuilder.adapting(method, to: name, resolved: resolved, builder: operationBuilder)
                 files.append(
                     File(
-                        path: "\(group)/\(SwiftTypeMap.spelling(of: operation.id))+Output.swift", template: "output",
+                        path: "\(group)/\(typeMap.spelling.typeName(operation.id))+Output.swift", template: "output",
                         context: output))
             }
             entry.members.append(ClientMemberContext(blankLine: !entry.members.isEmpty, method: method))
@@ -149,7 +149,8 @@ struct SwiftModulePlan {
             files.append(
                 File(
                     path: "\(errorCodeType).swift", template: "error-codes",
-                    context: SwiftErrorCodes.context(for: schema, typeName: errorCodeType, clientName: clientName)))
+                    context: SwiftErrorCodes.context(
+                        for: schema, typeName: errorCodeType, clientName: clientName, spelling: typeMap.spelling)))
         }
 
         // MARK: Models, with the one operation that uses them, or one file each when several do
@@ -158,7 +159,8 @@ struct SwiftModulePlan {
         let methodsByID = Dictionary(uniqueKeysWithValues: zip(operations.map(\.id), methods))
         let typeDocs = SwiftTypeDocs(schema: schema, clientName: clientName, methods: methodsByID)
         let operationsByID = Dictionary(uniqueKeysWithValues: operations.map { ($0.id, $0) })
-        var models = ModelFiles(clientName: clientName, groups: groups, methods: methodsByID)
+        var models = ModelFiles(
+            clientName: clientName, groups: groups, methods: methodsByID, spelling: typeMap.spelling)
         for type in schema.types {
             let declaration = modelBuilder.declaration(
                 for: type, inResponse: responseTypes.contains(type.name), description: typeDocs.texts[type.name] ?? "")
@@ -225,17 +227,17 @@ struct SwiftModulePlan {
     }
 
     /// File-name-safe group of every operation, and each group's title.
-    static func groupNames(schema: ServiceSchema, operations: [Operation]) -> Groups {
+    static func groupNames(schema: ServiceSchema, operations: [Operation], spelling: SwiftSpelling) -> Groups {
         var titles: [String: String] = ["Other": "Other operations"]
         var fileNames: [String: String] = [:]
         for group in schema.groups {
-            let name = SwiftNames.upperCamel(group.name)
+            let name = spelling.upperCamel(group.name)
             fileNames[group.name] = name.isEmpty ? "Other" : name
             titles[fileNames[group.name]!] = group.title
         }
         var names: [String: String] = [:]
         for operation in operations {
-            let name = fileNames[operation.group] ?? SwiftNames.upperCamel(operation.group)
+            let name = fileNames[operation.group] ?? spelling.upperCamel(operation.group)
             names[operation.id] = name.isEmpty || name == "Shared" ? "Other" : name
         }
         return Groups(names: names, titles: titles)
@@ -265,19 +267,22 @@ struct ModelFiles {
     let groups: SwiftModulePlan.Groups
     /// Client method names by operation id.
     let methods: [String: String]
+    /// Spells the operation ids in file names.
+    let spelling: SwiftSpelling
     private var byPath: [String: (title: String, declarations: [(name: String, declaration: DeclarationContext)])] = [:]
 
-    init(clientName: String, groups: SwiftModulePlan.Groups, methods: [String: String]) {
+    init(clientName: String, groups: SwiftModulePlan.Groups, methods: [String: String], spelling: SwiftSpelling) {
         self.clientName = clientName
         self.groups = groups
         self.methods = methods
+        self.spelling = spelling
     }
 
     mutating func add(_ declaration: DeclarationContext, named name: String, owner: Operation?) {
         let path: String
         let title: String
         if let owner {
-            let stem = SwiftTypeMap.spelling(of: owner.id)
+            let stem = spelling.typeName(owner.id)
             path = "\(groups.name(of: owner))/\(stem)+Models.swift"
             title = "used only by \(clientName).\(methods[owner.id] ?? stem) (\(groups.title(of: groups.name(of: owner))))"
         } else {

@@ -1,7 +1,9 @@
 import APISchema
 
-/// Turning wire names (`image_id`, `X-Language`, `datasetName`, `x86_64`) into Swift identifiers, and keeping the
-/// identifiers of one scope apart. Everything here is a pure function of its input, so output is deterministic.
+/// What every Swift identifier needs whatever the service: the words of a wire name, keywords and backticks, string
+/// literals, the names Swift and CloudCore reserve, and keeping the identifiers of one scope apart (the spelling of
+/// the words, which depends on the service's vocabulary, is ``SwiftSpelling``'s). Everything here is a pure function
+/// of its input, so output is deterministic.
 enum SwiftNames {
     /// Words of a wire name: split at every non-alphanumeric character and at case changes
     /// (`imageID` → `image`, `ID`; `HTTPServer` → `HTTP`, `Server`). Digits stay with the word they follow.
@@ -42,94 +44,6 @@ enum SwiftNames {
         guard characters[index] == "s" else { return false }
         let after = index + 1 < characters.count ? characters[index + 1] : nil
         return after.map { !$0.isLowercase } ?? true
-    }
-
-    /// `image_id` → `imageID`, `X-Auth-Token` → `xAuthToken`, `QueryAllAPIVersions` → `queryAllAPIVersions`,
-    /// `ID` → `id`. Initialisms follow the API Design Guidelines: all upper case, or all lower case at the start.
-    static func lowerCamel(_ text: String) -> String {
-        let source = words(text)
-        guard let first = source.first else { return "" }
-        let casing = InitialismCasing(text)
-        return joined([first.lowercased()] + source.dropFirst().map(casing.spelled))
-    }
-
-    /// `volume_req` → `VolumeReq`, `vpc_info` → `VPCInfo`, `DeleteECSs` → `DeleteECSs`.
-    static func upperCamel(_ text: String) -> String {
-        let casing = InitialismCasing(text)
-        return joined(words(text).map(casing.spelled))
-    }
-
-    /// Words run together, with `_` kept between two numbers (`x86_64` → `x86_64`, not `x8664`).
-    private static func joined(_ parts: [String]) -> String {
-        var result = ""
-        for part in parts {
-            if result.last?.isNumber == true, part.first?.isNumber == true { result += "_" }
-            result += part
-        }
-        return result
-    }
-
-    /// How the words of one wire name are spelled inside an identifier. A word is an initialism when it is a known
-    /// one (`id`, `vpc`, `ipv4`, with a plural `s`), or when it is written in capitals within a name that also has
-    /// lower-case letters (`AZs` in `QueryAllAZs`; but not `MANUAL` in the constant `MANUAL_ANNOTATION`).
-    private struct InitialismCasing {
-        let capitalsMarkInitialisms: Bool
-
-        init(_ text: String) {
-            capitalsMarkInitialisms = text.contains { $0.isLowercase }
-        }
-
-        /// The initialism's spelling (`IPv4`, `IDs`, `AZs`), or `nil` for an ordinary word.
-        func initialism(_ word: String) -> String? {
-            let lower = word.lowercased()
-            if let known = SwiftNames.initialisms[lower] { return known }
-            if lower.count > 2, lower.hasSuffix("s"), let known = SwiftNames.initialisms[String(lower.dropLast())] {
-                return known + "s"
-            }
-            guard capitalsMarkInitialisms, word.count >= 2 else { return nil }
-            let stem = word.hasSuffix("s") ? word.dropLast() : Substring(word)
-            guard stem.count >= 2, stem.allSatisfy({ $0.isUppercase || $0.isNumber }) else { return nil }
-            return String(stem) + (stem.count < word.count ? "s" : "")
-        }
-
-        /// `id` → `ID`, `name` → `Name`, `x86` → `X86`.
-        func spelled(_ word: String) -> String {
-            if let initialism = initialism(word) { return initialism }
-            guard let first = word.first else { return word }
-            return first.uppercased() + word.dropFirst().lowercased()
-        }
-    }
-
-    /// Initialisms of the clouds' vocabulary, by their lower-case spelling. A word is added here only when it is
-    /// never an ordinary English word in these APIs.
-    static let initialisms: [String: String] = Dictionary(
-        uniqueKeysWithValues: [
-            "AI", "API", "AZ", "CIDR", "CPU", "CUDA", "DHCP", "DNS", "ECS", "EIP", "ELB", "EVS", "FPGA", "GPU", "HTTP",
-            "HTTPS", "IAM", "ID", "IMS", "IP", "JSON", "KMS", "MAC", "NAS", "NFS", "NIC", "NPU", "OBS", "OS", "PCI",
-            "SDK", "SFS", "SMN", "SNAT", "SSD", "SSH", "SSL", "SWR", "TLS", "TTL", "URI", "URL", "URN", "UUID", "VM",
-            "VNC", "VPC", "XPU", "YAML",
-        ].map { ($0.lowercased(), $0) } + [("ipv4", "IPv4"), ("ipv6", "IPv6")])
-
-    /// A property, parameter or function name for `wireName`, escaped with backticks when it is a keyword, and
-    /// with `Value` after a name that no backticks make usable as a member (`self` in OpenStack's `links`).
-    static func member(_ wireName: String) -> String {
-        var name = lowerCamel(wireName)
-        if name.isEmpty { name = "value" }
-        if name.first!.isNumber { name = "_" + name }
-        if unusableMembers.contains(name) { name += "Value" }
-        return escaped(name)
-    }
-
-    /// Member names that `self.name` or `Type.name` cannot reach even in backticks.
-    static let unusableMembers: Set<String> = ["self", "Self", "Type", "Protocol", "init", "deinit", "subscript"]
-
-    /// The name of a static member of an open enum for the wire value `value` (`EVS` → `evs`, `1` → `value1`).
-    static func enumCase(_ value: String) -> String {
-        var name = lowerCamel(value)
-        if name.isEmpty { name = "value" }
-        if name.first!.isNumber { name = "value" + name }
-        if reservedEnumMembers.contains(name) { name += "Value" }
-        return escaped(name)
     }
 
     /// `name` in backticks when Swift would read it as a keyword.
@@ -208,6 +122,9 @@ enum SwiftNames {
         "precedencegroup", "protocol", "public", "repeat", "rethrows", "return", "self", "static", "struct",
         "subscript", "super", "switch", "throw", "throws", "true", "try", "typealias", "var", "where", "while",
     ]
+
+    /// Member names that `self.name` or `Type.name` cannot reach even in backticks.
+    static let unusableMembers: Set<String> = ["self", "Self", "Type", "Protocol", "init", "deinit", "subscript"]
 
     /// Members every open enum already has; a documented value spelled like one gets a `Value` suffix.
     static let reservedEnumMembers: Set<String> = [

@@ -104,8 +104,8 @@ struct SwiftOperationBuilder {
             return true
         }
         return (
-            needsWrapper(operation.requestBody?.type) ? SwiftTypeMap.spelling(of: operation.id) + "Request" : nil,
-            needsWrapper(operation.successResponse?.type) ? SwiftTypeMap.spelling(of: operation.id) + "Response" : nil
+            needsWrapper(operation.requestBody?.type) ? typeMap.spelling.typeName(operation.id) + "Request" : nil,
+            needsWrapper(operation.successResponse?.type) ? typeMap.spelling.typeName(operation.id) + "Response" : nil
         )
     }
 
@@ -121,7 +121,7 @@ struct SwiftOperationBuilder {
         }
 
         func argument(_ parameter: Parameter, optionalDefault: Bool) -> ResolvedOperation.Argument {
-            let name = scope.claim(SwiftNames.member(parameter.name))
+            let name = scope.claim(typeMap.spelling.member(parameter.name))
             var type: String
             var isEnum = false
             let leaf = SwiftTypeMap.leaf(of: parameter.type)
@@ -133,7 +133,7 @@ struct SwiftOperationBuilder {
                     type = typeMap.swiftType(parameter.type, leaf: enums[reused.index].name)
                     isEnum = true
                 } else {
-                    var enumName = SwiftTypeMap.spelling(of: operation.id) + SwiftNames.upperCamel(parameter.name)
+                    var enumName = typeMap.spelling.typeName(operation.id) + typeMap.spelling.upperCamel(parameter.name)
                     if typeMap.isTopLevel(enumName) { enumName += "Value" }
                     enumName = enumScope.claim(enumName)
                     let builder = SwiftModelBuilder(typeMap: typeMap)

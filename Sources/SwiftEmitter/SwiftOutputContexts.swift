@@ -52,8 +52,8 @@ struct SwiftOutputBuilder {
     var service: String
 
     /// The name of the output type of `operation`, if its success response documents headers.
-    static func outputName(for operation: Operation) -> String? {
-        operation.documentedHeaders.isEmpty ? nil : SwiftTypeMap.spelling(of: operation.id) + "Output"
+    static func outputName(for operation: Operation, spelling: SwiftSpelling) -> String? {
+        operation.documentedHeaders.isEmpty ? nil : spelling.typeName(operation.id) + "Output"
     }
 
     func output(named name: String, for resolved: ResolvedOperation) -> OutputContext? {
@@ -63,7 +63,7 @@ struct SwiftOutputBuilder {
             let type = typeMap.scalar(header.type).map { typeMap.swiftType($0) } ?? "String"
             var doc = SwiftDocComment("`\(header.name)`" + (header.description.isEmpty ? "." : ": " + header.description))
             doc.add("`nil` when the response does not carry the field" + (type == "String" ? "." : ", or its value is no `\(type)`."))
-            return (header, OutputPropertyContext(doc: doc.lines(indent: 4), name: scope.claim(SwiftNames.member(header.name)), type: type))
+            return (header, OutputPropertyContext(doc: doc.lines(indent: 4), name: scope.claim(typeMap.spelling.member(header.name)), type: type))
         }
         let body = resolved.responseType
         var arguments = body.map { ["body: \($0)"] } ?? []

@@ -39,7 +39,7 @@ extension SwiftOperationBuilder {
         let offset = query["offset"]
         let marker = query["marker"]
         guard offset != nil || marker != nil else { return nil }
-        let memberNames = SwiftModelBuilder.memberNames(properties)
+        let memberNames = SwiftModelBuilder.memberNames(properties, spelling: typeMap.spelling)
 
         // The array of results: the only array field, or the only one the operation is named after.
         let arrays = properties.indices.filter {

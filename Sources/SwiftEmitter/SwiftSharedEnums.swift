@@ -76,7 +76,7 @@ struct SwiftSharedEnums {
             }
         }
         let recurring = occurrences.values.filter { $0.users.count > 1 }
-        let byField = Dictionary(grouping: recurring) { SwiftTypeMap.spelling(of: $0.key.field) }
+        let byField = Dictionary(grouping: recurring) { typeMap.spelling.typeName($0.key.field) }
         for field in byField.keys.sorted() {
             let candidates = byField[field]!.sorted { ($0.users.count, $1.key) > ($1.users.count, $0.key) }
             for (rank, candidate) in candidates.enumerated() {
@@ -97,7 +97,7 @@ struct SwiftSharedEnums {
     private static func ownerStem(_ users: [String], _ typeMap: SwiftTypeMap) -> String {
         let stems = users.map { user in
             var name =
-                typeMap.namedType(user) != nil ? typeMap.swiftType(.named(user)) : SwiftTypeMap.spelling(of: user)
+                typeMap.namedType(user) != nil ? typeMap.swiftType(.named(user)) : typeMap.spelling.typeName(user)
             for suffix in ["Response", "Request", "Resp", "Req"] where name.hasSuffix(suffix) && name != suffix {
                 name.removeLast(suffix.count)
                 break

@@ -9,6 +9,8 @@ struct SwiftTypeMap {
     private(set) var topLevel: NameScope
     /// The definition of every type name: an alias's is the type it names.
     private let types: [String: NamedType]
+    /// How the service's wire names are spelled in Swift (its initialisms).
+    let spelling: SwiftSpelling
     /// Swift names of the schema's enumerations of strings (open enums in Swift).
     private var openEnumNames: Set<String> = []
     /// Recurring enumerations, declared once at the top level (claimed by ``shareEnums(in:)``).
@@ -16,6 +18,8 @@ struct SwiftTypeMap {
 
     init(schema: ServiceSchema, clientName: String) {
         types = schema.definitionsByName
+        let spelling = SwiftSpelling(for: schema)
+        self.spelling = spelling
         var reserved = SwiftNames.reservedTypeNames
         reserved.insert(schema.name)
         reserved.insert(clientName)
@@ -24,7 +28,7 @@ struct SwiftTypeMap {
         // reserved names, or two schema names with one spelling, need a new name: those get the service name in
         // front (`Error` → `ModelArtsError`). Names that need no change are claimed first, so a renamed type can
         // never take the name of a type that was spelled that way in the schema.
-        let spelled = schema.types.map(\.name).sorted().map { (schemaName: $0, swiftName: Self.spelling(of: $0)) }
+        let spelled = schema.types.map(\.name).sorted().map { (schemaName: $0, swiftName: spelling.typeName($0)) }
         var renamed: [(schemaName: String, swiftName: String)] = []
         for type in spelled {
             if !topLevel.contains(type.swiftName) {
@@ -37,12 +41,6 @@ struct SwiftTypeMap {
             names[type.schemaName] = topLevel.claim(schema.name + type.swiftName)
         }
         openEnumNames = Set(schema.types.filter { isOpenEnum($0.name) }.compactMap { names[$0.name] })
-    }
-
-    /// The Swift spelling of a schema type name: its words, initialisms in capitals (`VpcInfo` → `VPCInfo`).
-    static func spelling(of schemaName: String) -> String {
-        let name = SwiftNames.upperCamel(schemaName)
-        return name.isEmpty || name.first!.isNumber ? "Value" + name : name
     }
 
     /// Claims the names of the service's recurring enumerations; called once the wrapper names are taken.

@@ -76,16 +76,16 @@ struct ResolvedWaiter {
         self.statesListed = values.map { value in
             isCode && !value.description.isEmpty ? "\(value.value) (\(value.description.replacingNewlines()))" : value.value
         }.joined(separator: ", ")
-        self.statesLabel = SwiftNames.member(last)
+        self.statesLabel = typeMap.spelling.member(last)
         self.stateAccess = "$0" + field.chain
         self.arguments =
             show.pathArguments + (show.queryArguments + show.headerArguments).filter { $0.required && $0.defaultValue.isEmpty }
         self.failureStates = waiter.failureStates.map(member)
         self.deletionFailureStates = waiter.deletionFailureStates.map(member)
         self.deletedStates = waiter.deletedStates.map(member)
-        self.stateMethod = methodNames.claim("waitFor" + SwiftNames.upperCamel(waiter.name))
+        self.stateMethod = methodNames.claim("waitFor" + typeMap.spelling.upperCamel(waiter.name))
         self.deletionMethod = waiter.deleteOperation.map { _ in
-            methodNames.claim("waitFor" + SwiftNames.upperCamel(waiter.name) + "Deletion")
+            methodNames.claim("waitFor" + typeMap.spelling.upperCamel(waiter.name) + "Deletion")
         }
     }
 }
@@ -102,7 +102,7 @@ extension ResolvedWaiter {
             guard case .named(let typeName) = type, case .object(let properties)? = typeMap.namedType(typeName)?.kind,
                 let index = properties.firstIndex(where: { $0.name == name })
             else { return nil }
-            let member = SwiftModelBuilder.memberNames(properties)[index]
+            let member = SwiftModelBuilder.memberNames(properties, spelling: typeMap.spelling)[index]
             chain += (depth == 0 ? "." : "?.") + member
             if depth == path.count - 1 {
                 return (chain, member, typeMap.swiftType(type), properties)

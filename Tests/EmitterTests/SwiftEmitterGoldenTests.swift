@@ -145,38 +145,66 @@ import Testing
 }
 
 @Suite struct SwiftNamesTests {
+    /// The spelling of a service configured with two of the cloud's initialisms.
+    let spelling = SwiftSpelling(initialisms: ["ECS", "VPC"])
+
     @Test func wireNamesBecomeLowerCamelCase() {
-        #expect(SwiftNames.member("image_id") == "imageID")
-        #expect(SwiftNames.member("X-Language") == "xLanguage")
-        #expect(SwiftNames.member("datasetName") == "datasetName")
-        #expect(SwiftNames.member("ID") == "id")
-        #expect(SwiftNames.member("HTTPServer") == "httpServer")
-        #expect(SwiftNames.member("default") == "`default`")
-        #expect(SwiftNames.member("1st") == "_1st")
+        #expect(spelling.member("image_id") == "imageID")
+        #expect(spelling.member("X-Language") == "xLanguage")
+        #expect(spelling.member("datasetName") == "datasetName")
+        #expect(spelling.member("ID") == "id")
+        #expect(spelling.member("HTTPServer") == "httpServer")
+        #expect(spelling.member("default") == "`default`")
+        #expect(spelling.member("1st") == "_1st")
     }
 
     /// One rule for initialisms, whatever the source spells: all capitals, or all lower case at the start.
     @Test func initialismsAreUniformlyCased() {
-        #expect(SwiftNames.member("QueryAllApiVersions") == "queryAllAPIVersions")
-        #expect(SwiftNames.member("QueryAllAPIVersions") == "queryAllAPIVersions")
-        #expect(SwiftNames.member("DeleteECSs") == "deleteECSs")
+        #expect(spelling.member("QueryAllApiVersions") == "queryAllAPIVersions")
+        #expect(spelling.member("QueryAllAPIVersions") == "queryAllAPIVersions")
+        #expect(spelling.member("DeleteECSs") == "deleteECSs")
         // OpenStack's `links` have a `self`: a property `self` could not be assigned (`self.`self``).
-        #expect(SwiftNames.member("self") == "selfValue")
-        #expect(SwiftNames.member("default") == "`default`")
-        #expect(SwiftNames.member("vpc_ids") == "vpcIDs")
-        #expect(SwiftNames.member("api_version") == "apiVersion")
-        #expect(SwiftNames.member("floating_ipv6_address") == "floatingIPv6Address")
-        #expect(SwiftNames.upperCamel("vpc_info") == "VPCInfo")
-        #expect(SwiftNames.upperCamel("QueryAZs") == "QueryAZs")
-        #expect(SwiftNames.upperCamel("AiApplicationManagement") == "AIApplicationManagement")
+        #expect(spelling.member("self") == "selfValue")
+        #expect(spelling.member("default") == "`default`")
+        #expect(spelling.member("vpc_ids") == "vpcIDs")
+        #expect(spelling.member("api_version") == "apiVersion")
+        #expect(spelling.member("floating_ipv6_address") == "floatingIPv6Address")
+        #expect(spelling.upperCamel("vpc_info") == "VPCInfo")
+        #expect(spelling.upperCamel("QueryAZs") == "QueryAZs")
+        #expect(spelling.upperCamel("AiApplicationManagement") == "AIApplicationManagement")
         // Capitals mark an initialism only in a name that also has lower-case letters.
-        #expect(SwiftNames.enumCase("MANUAL_ANNOTATION") == "manualAnnotation")
-        #expect(SwiftNames.enumCase("RUNNING") == "running")
-        #expect(SwiftNames.enumCase("HTTP_PROXY") == "httpProxy")
+        #expect(spelling.enumCase("MANUAL_ANNOTATION") == "manualAnnotation")
+        #expect(spelling.enumCase("RUNNING") == "running")
+        #expect(spelling.enumCase("HTTP_PROXY") == "httpProxy")
         // Ordinary words that contain an initialism's letters stay words.
-        #expect(SwiftNames.member("idle_timeout") == "idleTimeout")
-        #expect(SwiftNames.member("osVersion") == "osVersion")
-        #expect(SwiftNames.upperCamel("image_os") == "ImageOS")
+        #expect(spelling.member("idle_timeout") == "idleTimeout")
+        #expect(spelling.member("osVersion") == "osVersion")
+        #expect(spelling.upperCamel("image_os") == "ImageOS")
+    }
+
+    /// Which words are initialisms is configuration: the general ones always, a service's only when its schema
+    /// carries them.
+    @Test func cloudInitialismsComeFromTheSchema() {
+        let general = SwiftSpelling()
+        #expect(general.upperCamel("vpc_info") == "VpcInfo")
+        #expect(general.member("security_group_wafd") == "securityGroupWafd")
+        #expect(general.member("floating_ip") == "floatingIP")
+        var schema = ServiceSchema(name: "Widgets", endpoint: nil)
+        schema.initialisms = ["VPC", "WAFD"]
+        let configured = SwiftSpelling(for: schema)
+        #expect(configured.upperCamel("vpc_info") == "VPCInfo")
+        #expect(configured.member("security_group_wafds") == "securityGroupWAFDs")
+        #expect(configured.typeName("1st_vpc") == "Value1stVPC")
+    }
+
+    /// The configured services' capitalised names are initialisms; a two-letter one (`AS`, the word `as`) and a
+    /// name in mixed case (`ModelArts`) are not.
+    @Test func serviceNamesAreTheVocabulary() {
+        let services = ["ECS", "AS", "ModelArts", "VPCEP", "ECS"].map {
+            ServiceConfig(name: $0, docs: "", endpointPrefix: nil)
+        }
+        let vocabulary = Vocabulary(initialisms: ["OBS", "ELB"])
+        #expect(vocabulary.initialisms(of: services) == ["ECS", "ELB", "OBS", "VPCEP"])
     }
 
     /// The same sentence is said once in a comment; the pages restate defaults and constraints.
@@ -187,11 +215,11 @@ import Testing
     }
 
     @Test func enumCasesAvoidReservedMembers() {
-        #expect(SwiftNames.enumCase("EVS") == "evs")
-        #expect(SwiftNames.enumCase("x86_64") == "x86_64")
-        #expect(SwiftNames.enumCase("1") == "value1")
-        #expect(SwiftNames.enumCase("description") == "descriptionValue")
-        #expect(SwiftNames.enumCase("self") == "selfValue")
+        #expect(spelling.enumCase("EVS") == "evs")
+        #expect(spelling.enumCase("x86_64") == "x86_64")
+        #expect(spelling.enumCase("1") == "value1")
+        #expect(spelling.enumCase("description") == "descriptionValue")
+        #expect(spelling.enumCase("self") == "selfValue")
     }
 
     @Test func scopesDeduplicateInOrder() {

@@ -19,7 +19,9 @@ import Testing
         let schema = SchemaBuilder.build(
             config: config, source: source,
             overridesFile: FileManager.default.fileExists(atPath: overrides.path) ? overrides : nil,
-            officialNames: try OfficialNames.load(for: config, root: packageRoot))
+            officialNames: try OfficialNames.load(for: config, root: packageRoot),
+            initialisms: try Vocabulary.load(from: packageRoot.appending(path: "spec/vocabulary.json"))
+                .initialisms(of: configuredServices()))
         var files = [
             "spec/\(config.fileStem).json": try SpecFiles.canonicalJSON(schema),
             "spec/\(config.fileStem).openapi.json": try OpenAPIEmitter.documentJSON(for: schema),
