@@ -141,11 +141,11 @@ public struct CSSCommand: AsyncParsableCommand {
             CommandGroup(
                 name: "VPC Endpoint",
                 subcommands: [
-                    ShowVpcepConnectionCommand.self,
+                    ShowVPCEPConnectionCommand.self,
                     StartVpecpCommand.self,
                     StopVpecpCommand.self,
-                    UpdateVpcepConnectionCommand.self,
-                    UpdateVpcepWhitelistCommand.self
+                    UpdateVPCEPConnectionCommand.self,
+                    UpdateVPCEPWhitelistCommand.self
                 ]),
         ])
 

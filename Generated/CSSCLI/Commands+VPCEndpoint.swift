@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import CSS
 
-struct ShowVpcepConnectionCommand: AsyncParsableCommand {
+struct ShowVPCEPConnectionCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show-vpcep-connection",
         abstract: "Obtaining an Endpoint Connection",
@@ -58,7 +58,7 @@ struct ShowVpcepConnectionCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CSSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            _ = try await client.showVpcepConnection(clusterID: clusterID, offset: offset, limit: limit)
+            _ = try await client.showVPCEPConnection(clusterID: clusterID, offset: offset, limit: limit)
         }
     }
 }
@@ -114,7 +114,7 @@ struct StartVpecpCommand: AsyncParsableCommand, BodySkeletonCommand {
             Create a professional VPC endpoint. true: This option will be enabled. false: This option will \
             be disabled. Sets `profession_vpcep` of the body, over --body.
             """)
-    var professionVpcepField: Bool?
+    var professionVPCEPField: Bool?
 
     @Option(
         name: .customLong("dualstack-enable"),
@@ -141,7 +141,7 @@ struct StartVpecpCommand: AsyncParsableCommand, BodySkeletonCommand {
                 StartVpecpRequest.self, from: body,
                 overriding: [
                     "endpoint_with_dns_name": endpointWithDNSNameField,
-                    "profession_vpcep": professionVpcepField,
+                    "profession_vpcep": professionVPCEPField,
                     "dualstack_enable": dualstackEnableField
                 ])
             _ = try await client.startVpecp(clusterID: clusterID, requestBody)
@@ -186,7 +186,7 @@ struct StopVpecpCommand: AsyncParsableCommand {
     }
 }
 
-struct UpdateVpcepConnectionCommand: AsyncParsableCommand, BodySkeletonCommand {
+struct UpdateVPCEPConnectionCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-vpcep-connection",
         abstract: "Updating an Endpoint Connection",
@@ -205,7 +205,7 @@ struct UpdateVpcepConnectionCommand: AsyncParsableCommand, BodySkeletonCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (UpdateVpcepConnectionRequest) as JSON, @file.json, or - for standard input. \
+            The request body (UpdateVPCEPConnectionRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): action*, endpoint_id_list*. An option named after a field overrides that \
             field of --body. --generate-skeleton prints a template.
             """,
@@ -244,16 +244,16 @@ struct UpdateVpcepConnectionCommand: AsyncParsableCommand, BodySkeletonCommand {
     func run() async throws {
         try await CSSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
-                UpdateVpcepConnectionRequest.self, from: body,
+                UpdateVPCEPConnectionRequest.self, from: body,
                 overriding: [
                     "action": actionField
                 ])
-            try await client.updateVpcepConnection(clusterID: clusterID, requestBody)
+            try await client.updateVPCEPConnection(clusterID: clusterID, requestBody)
         }
     }
 }
 
-struct UpdateVpcepWhitelistCommand: AsyncParsableCommand, BodySkeletonCommand {
+struct UpdateVPCEPWhitelistCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-vpcep-whitelist",
         abstract: "Modifying the VPCEP Service Whitelist of a Cluster",
@@ -272,7 +272,7 @@ struct UpdateVpcepWhitelistCommand: AsyncParsableCommand, BodySkeletonCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (UpdateVpcepWhitelistRequest) as JSON, @file.json, or - for standard input. \
+            The request body (UpdateVPCEPWhitelistRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): vpc_permissions*. An option named after a field overrides that field of \
             --body. --generate-skeleton prints a template.
             """,
@@ -301,8 +301,8 @@ struct UpdateVpcepWhitelistCommand: AsyncParsableCommand, BodySkeletonCommand {
 
     func run() async throws {
         try await CSSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateVpcepWhitelistRequest.self, from: body)
-            try await client.updateVpcepWhitelist(clusterID: clusterID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(UpdateVPCEPWhitelistRequest.self, from: body)
+            try await client.updateVPCEPWhitelist(clusterID: clusterID, requestBody)
         }
     }
 }

@@ -67,7 +67,7 @@ struct CreateTrackerCommand: AsyncParsableCommand, BodySkeletonCommand {
             Indicates whether to enable the function of dumping data to LTS. Sets `is_lts_enabled` of the \
             body, over --body.
             """)
-    var isLtsEnabledField: Bool?
+    var isLTSEnabledField: Bool?
 
     @Option(
         name: .customLong("is-support-validate"),
@@ -94,7 +94,7 @@ struct CreateTrackerCommand: AsyncParsableCommand, BodySkeletonCommand {
                 overriding: [
                     "tracker_type": trackerTypeField,
                     "tracker_name": trackerNameField,
-                    "is_lts_enabled": isLtsEnabledField,
+                    "is_lts_enabled": isLTSEnabledField,
                     "is_support_validate": isSupportValidateField
                 ])
             _ = try await client.createTracker(requestBody)
@@ -245,7 +245,7 @@ struct UpdateTrackerCommand: AsyncParsableCommand, BodySkeletonCommand {
             Indicates whether to enable the function of dumping data to LTS. Sets `is_lts_enabled` of the \
             body, over --body.
             """)
-    var isLtsEnabledField: Bool?
+    var isLTSEnabledField: Bool?
 
     @Option(
         name: .customLong("is-support-validate"),
@@ -272,7 +272,7 @@ struct UpdateTrackerCommand: AsyncParsableCommand, BodySkeletonCommand {
                     "tracker_type": trackerTypeField,
                     "tracker_name": trackerNameField,
                     "status": statusField,
-                    "is_lts_enabled": isLtsEnabledField,
+                    "is_lts_enabled": isLTSEnabledField,
                     "is_support_validate": isSupportValidateField
                 ])
             try await client.updateTracker(requestBody)

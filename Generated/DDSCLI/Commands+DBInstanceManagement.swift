@@ -665,7 +665,7 @@ struct DeleteInstanceCommand: AsyncParsableCommand {
     }
 }
 
-struct DeleteLtsConfigCommand: AsyncParsableCommand, BodySkeletonCommand {
+struct DeleteLTSConfigCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "delete-lts-config",
         abstract: "Disassociating an Instance from an LTS Log Stream",
@@ -686,7 +686,7 @@ struct DeleteLtsConfigCommand: AsyncParsableCommand, BodySkeletonCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (DeleteLtsConfigRequest) as JSON, @file.json, or - for standard input. Fields \
+            The request body (DeleteLTSConfigRequest) as JSON, @file.json, or - for standard input. Fields \
             (* required): lts_configs*. An option named after a field overrides that field of --body. \
             --generate-skeleton prints a template.
             """,
@@ -707,8 +707,8 @@ struct DeleteLtsConfigCommand: AsyncParsableCommand, BodySkeletonCommand {
 
     func run() async throws {
         try await DDSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            let requestBody = try RequestBodyArgument.decode(DeleteLtsConfigRequest.self, from: body)
-            try await client.deleteLtsConfig(requestBody)
+            let requestBody = try RequestBodyArgument.decode(DeleteLTSConfigRequest.self, from: body)
+            try await client.deleteLTSConfig(requestBody)
         }
     }
 }
@@ -854,7 +854,7 @@ struct ListInstancesCommand: AsyncParsableCommand {
     }
 }
 
-struct ListLtsConfigsCommand: AsyncParsableCommand {
+struct ListLTSConfigsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-lts-configs",
         abstract: "Querying LTS Log Configurations",
@@ -887,7 +887,7 @@ struct ListLtsConfigsCommand: AsyncParsableCommand {
         name: .customLong("all"),
         help: """
             List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
-            array (the library's listLtsConfigsPaginator).
+            array (the library's listLTSConfigsPaginator).
             """)
     var all = false
 
@@ -906,10 +906,10 @@ struct ListLtsConfigsCommand: AsyncParsableCommand {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
             if all {
-                let pages = client.listLtsConfigsPaginator(limit: limit ?? 100)
+                let pages = client.listLTSConfigsPaginator(limit: limit ?? 100)
                 try await output.collect(pages)
             } else {
-                _ = try await client.listLtsConfigs(offset: offset, limit: limit)
+                _ = try await client.listLTSConfigs(offset: offset, limit: limit)
             }
         }
     }
@@ -1532,7 +1532,7 @@ struct UpdateInstancePortCommand: AsyncParsableCommand, BodySkeletonCommand {
     }
 }
 
-struct UpdateLtsConfigCommand: AsyncParsableCommand, BodySkeletonCommand {
+struct UpdateLTSConfigCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-lts-config",
         abstract: "Associating an Instance with an LTS Log Stream",
@@ -1557,7 +1557,7 @@ struct UpdateLtsConfigCommand: AsyncParsableCommand, BodySkeletonCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (UpdateLtsConfigRequest) as JSON, @file.json, or - for standard input. Fields \
+            The request body (UpdateLTSConfigRequest) as JSON, @file.json, or - for standard input. Fields \
             (* required): lts_configs*. An option named after a field overrides that field of --body. \
             --generate-skeleton prints a template.
             """,
@@ -1578,8 +1578,8 @@ struct UpdateLtsConfigCommand: AsyncParsableCommand, BodySkeletonCommand {
 
     func run() async throws {
         try await DDSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateLtsConfigRequest.self, from: body)
-            try await client.updateLtsConfig(requestBody)
+            let requestBody = try RequestBodyArgument.decode(UpdateLTSConfigRequest.self, from: body)
+            try await client.updateLTSConfig(requestBody)
         }
     }
 }

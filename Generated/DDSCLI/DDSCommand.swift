@@ -59,9 +59,9 @@ public struct DDSCommand: AsyncParsableCommand {
                     CreateInstanceCommand.self,
                     CreateIPCommand.self,
                     DeleteInstanceCommand.self,
-                    DeleteLtsConfigCommand.self,
+                    DeleteLTSConfigCommand.self,
                     ListInstancesCommand.self,
-                    ListLtsConfigsCommand.self,
+                    ListLTSConfigsCommand.self,
                     ListRecycleInstancesCommand.self,
                     ResizeInstanceCommand.self,
                     ResizeInstanceVolumeCommand.self,
@@ -73,7 +73,7 @@ public struct DDSCommand: AsyncParsableCommand {
                     UpdateClientNetworkCommand.self,
                     UpdateInstanceNameCommand.self,
                     UpdateInstancePortCommand.self,
-                    UpdateLtsConfigCommand.self,
+                    UpdateLTSConfigCommand.self,
                     UpdateSecurityGroupCommand.self
                 ]),
             CommandGroup(

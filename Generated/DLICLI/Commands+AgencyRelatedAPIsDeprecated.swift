@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import DLI
 
-struct CreateDliAgencyCommand: AsyncParsableCommand, BodySkeletonCommand {
+struct CreateDLIAgencyCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-dli-agency",
         abstract: "Creating a DLI Agency (Deprecated)",
@@ -26,7 +26,7 @@ struct CreateDliAgencyCommand: AsyncParsableCommand, BodySkeletonCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (CreateDliAgencyRequest) as JSON, @file.json, or - for standard input. Fields \
+            The request body (CreateDLIAgencyRequest) as JSON, @file.json, or - for standard input. Fields \
             (* required): roles*. An option named after a field overrides that field of --body. \
             --generate-skeleton prints a template.
             """,
@@ -48,13 +48,13 @@ struct CreateDliAgencyCommand: AsyncParsableCommand, BodySkeletonCommand {
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
         try await DLICommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateDliAgencyRequest.self, from: body)
-            _ = try await client.createDliAgency(requestBody)
+            let requestBody = try RequestBodyArgument.decode(CreateDLIAgencyRequest.self, from: body)
+            _ = try await client.createDLIAgency(requestBody)
         }
     }
 }
 
-struct ShowDliAgencyCommand: AsyncParsableCommand {
+struct ShowDLIAgencyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show-dli-agency",
         abstract: "Obtaining DLI Agency Information (Deprecated)",
@@ -79,7 +79,7 @@ struct ShowDliAgencyCommand: AsyncParsableCommand {
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     func run() async throws {
         try await DLICommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            _ = try await client.showDliAgency()
+            _ = try await client.showDLIAgency()
         }
     }
 }

@@ -55,8 +55,8 @@ public struct DLICommand: AsyncParsableCommand {
             CommandGroup(
                 name: "Agency-related APIs (Deprecated)",
                 subcommands: [
-                    CreateDliAgencyCommand.self,
-                    ShowDliAgencyCommand.self
+                    CreateDLIAgencyCommand.self,
+                    ShowDLIAgencyCommand.self
                 ]),
             CommandGroup(
                 name: "Database-related APIs (Deprecated)",

@@ -72,7 +72,7 @@ struct ListEngineProductsCommand: AsyncParsableCommand {
     }
 }
 
-struct ShowCesHierArchYCommand: AsyncParsableCommand {
+struct ShowCESHierArchYCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show-ces-hier-arch-y",
         abstract: "Querying Kafka Instance Monitoring Dimensions",
@@ -100,7 +100,7 @@ struct ShowCesHierArchYCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await DMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            _ = try await client.showCesHierArchY(instanceID: instanceID)
+            _ = try await client.showCESHierArchY(instanceID: instanceID)
         }
     }
 }

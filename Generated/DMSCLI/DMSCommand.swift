@@ -92,7 +92,7 @@ public struct DMSCommand: AsyncParsableCommand {
                 subcommands: [
                     ListAvailableZonesCommand.self,
                     ListEngineProductsCommand.self,
-                    ShowCesHierArchYCommand.self,
+                    ShowCESHierArchYCommand.self,
                     ShowMaintainWindowsCommand.self
                 ]),
             CommandGroup(

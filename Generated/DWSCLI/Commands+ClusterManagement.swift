@@ -326,7 +326,7 @@ struct DeleteClusterCommand: AsyncParsableCommand, BodySkeletonCommand {
     }
 }
 
-struct DeleteDwsClusterCommand: AsyncParsableCommand {
+struct DeleteDWSClusterCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "delete-dws-cluster",
         abstract: "Deleting a Cluster (V2)",
@@ -377,7 +377,7 @@ struct DeleteDwsClusterCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await DWSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            try await client.deleteDwsCluster(
+            try await client.deleteDWSCluster(
                 clusterID: clusterID,
                 keepLastManualBackup: keepLastManualBackup,
                 releaseEIPType: releaseEIPType

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import DWS
 
-struct DisableLtsLogsCommand: AsyncParsableCommand {
+struct DisableLTSLogsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "disable-lts-logs",
         abstract: "Disabling LTS",
@@ -37,12 +37,12 @@ struct DisableLtsLogsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await DWSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            try await client.disableLtsLogs(clusterID: clusterID)
+            try await client.disableLTSLogs(clusterID: clusterID)
         }
     }
 }
 
-struct EnableLtsLogsCommand: AsyncParsableCommand {
+struct EnableLTSLogsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "enable-lts-logs",
         abstract: "Enabling LTS",
@@ -73,12 +73,12 @@ struct EnableLtsLogsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await DWSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            try await client.enableLtsLogs(clusterID: clusterID)
+            try await client.enableLTSLogs(clusterID: clusterID)
         }
     }
 }
 
-struct ListLtsLogsCommand: AsyncParsableCommand {
+struct ListLTSLogsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-lts-logs",
         abstract: "Obtaining the LTS Log List",
@@ -118,7 +118,7 @@ struct ListLtsLogsCommand: AsyncParsableCommand {
         name: .customLong("all"),
         help: """
             List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
-            array (the library's listLtsLogsPaginator).
+            array (the library's listLTSLogsPaginator).
             """)
     var all = false
 
@@ -137,10 +137,10 @@ struct ListLtsLogsCommand: AsyncParsableCommand {
                 throw UsageError("--all lists every page from the first; leave out --offset")
             }
             if all {
-                let pages = client.listLtsLogsPaginator(clusterID: clusterID, limit: limit ?? 100)
+                let pages = client.listLTSLogsPaginator(clusterID: clusterID, limit: limit ?? 100)
                 try await output.collect(pages)
             } else {
-                _ = try await client.listLtsLogs(clusterID: clusterID, limit: limit, offset: offset)
+                _ = try await client.listLTSLogs(clusterID: clusterID, limit: limit, offset: offset)
             }
         }
     }

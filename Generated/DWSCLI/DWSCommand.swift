@@ -48,7 +48,7 @@ public struct DWSCommand: AsyncParsableCommand {
                     CreateClusterCommand.self,
                     CreateClusterV2Command.self,
                     DeleteClusterCommand.self,
-                    DeleteDwsClusterCommand.self,
+                    DeleteDWSClusterCommand.self,
                     ListClusterDetailsCommand.self,
                     ListClustersCommand.self,
                     ListDssPoolsCommand.self,
@@ -95,9 +95,9 @@ public struct DWSCommand: AsyncParsableCommand {
             CommandGroup(
                 name: "Log Management",
                 subcommands: [
-                    DisableLtsLogsCommand.self,
-                    EnableLtsLogsCommand.self,
-                    ListLtsLogsCommand.self
+                    DisableLTSLogsCommand.self,
+                    EnableLTSLogsCommand.self,
+                    ListLTSLogsCommand.self
                 ]),
             CommandGroup(
                 name: "Logical Cluster Management",

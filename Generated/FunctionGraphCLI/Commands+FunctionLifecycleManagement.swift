@@ -259,7 +259,7 @@ struct CreateFunctionCommand: AsyncParsableCommand, BodySkeletonCommand {
             and log_config is not passed when a function is created, FunctionGraph automatically creates a \
             log group and log stream. Sets `enable_lts_log` of the body, over --body.
             """)
-    var enableLtsLogField: Bool?
+    var enableLTSLogField: Bool?
 
     @Option(
         name: .customLong("domain-names"),
@@ -304,7 +304,7 @@ struct CreateFunctionCommand: AsyncParsableCommand, BodySkeletonCommand {
                     "type": typeField,
                     "is_stateful_function": isStatefulFunctionField,
                     "enable_dynamic_memory": enableDynamicMemoryField,
-                    "enable_lts_log": enableLtsLogField,
+                    "enable_lts_log": enableLTSLogField,
                     "domain_names": domainNamesField
                 ])
             _ = try await client.createFunction(requestBody)
@@ -1161,7 +1161,7 @@ struct UpdateFunctionConfigCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("enable-lts-log"),
         help: "Indicates whether to enable the log feature. Sets `enable_lts_log` of the body, over --body.")
-    var enableLtsLogField: Bool?
+    var enableLTSLogField: Bool?
 
     @Option(
         name: .customLong("gpu-memory"),
@@ -1210,7 +1210,7 @@ struct UpdateFunctionConfigCommand: AsyncParsableCommand, BodySkeletonCommand {
                     "heartbeat_handler": heartbeatHandlerField,
                     "enable_class_isolation": enableClassIsolationField,
                     "peering_cidr": peeringCIDRField,
-                    "enable_lts_log": enableLtsLogField,
+                    "enable_lts_log": enableLTSLogField,
                     "gpu_memory": gpuMemoryField
                 ])
             _ = try await client.updateFunctionConfig(functionURN: functionURN, requestBody)

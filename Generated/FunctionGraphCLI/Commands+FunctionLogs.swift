@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import FunctionGraph
 
-struct EnableLtsLogsCommand: AsyncParsableCommand {
+struct EnableLTSLogsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "enable-lts-logs",
         abstract: "Enabling the Function of Reporting Logs to LTS",
@@ -29,12 +29,12 @@ struct EnableLtsLogsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await FunctionGraphCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            try await client.enableLtsLogs()
+            try await client.enableLTSLogs()
         }
     }
 }
 
-struct ShowLtsLogDetailsCommand: AsyncParsableCommand {
+struct ShowLTSLogDetailsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show-lts-log-details",
         abstract: "Querying the Log Group and Stream of a Function",
@@ -62,7 +62,7 @@ struct ShowLtsLogDetailsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await FunctionGraphCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            _ = try await client.showLtsLogDetails(functionURN: functionURN)
+            _ = try await client.showLTSLogDetails(functionURN: functionURN)
         }
     }
 }

@@ -70,8 +70,8 @@ public struct FunctionGraphCommand: AsyncParsableCommand {
             CommandGroup(
                 name: "Function Logs",
                 subcommands: [
-                    EnableLtsLogsCommand.self,
-                    ShowLtsLogDetailsCommand.self
+                    EnableLTSLogsCommand.self,
+                    ShowLTSLogDetailsCommand.self
                 ]),
             CommandGroup(
                 name: "Function Metrics",

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import NAT
 
-struct CreateNatGatewayDnatRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
+struct CreateNATGatewayDnatRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-nat-gateway-dnat-rule",
         abstract: "Creating a DNAT Rule",
@@ -28,7 +28,7 @@ struct CreateNatGatewayDnatRuleCommand: AsyncParsableCommand, BodySkeletonComman
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (CreateNatGatewayDnatRuleRequest) as JSON, @file.json, or - for standard input. \
+            The request body (CreateNATGatewayDnatRuleRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): dnat_rule*. An option named after a field overrides that field of --body. \
             --generate-skeleton prints a template.
             """,
@@ -49,8 +49,8 @@ struct CreateNatGatewayDnatRuleCommand: AsyncParsableCommand, BodySkeletonComman
 
     func run() async throws {
         try await NATCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateNatGatewayDnatRuleRequest.self, from: body)
-            _ = try await client.createNatGatewayDnatRule(requestBody)
+            let requestBody = try RequestBodyArgument.decode(CreateNATGatewayDnatRuleRequest.self, from: body)
+            _ = try await client.createNATGatewayDnatRule(requestBody)
         }
     }
 }
@@ -88,7 +88,7 @@ struct DeleteDNATRuleCommand: AsyncParsableCommand {
     }
 }
 
-struct ListNatGatewayDnatRulesCommand: AsyncParsableCommand {
+struct ListNATGatewayDnatRulesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-nat-gateway-dnat-rules",
         abstract: "Querying DNAT Rules",
@@ -204,7 +204,7 @@ struct ListNatGatewayDnatRulesCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await NATCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            _ = try await client.listNatGatewayDnatRules(
+            _ = try await client.listNATGatewayDnatRules(
                 id: id,
                 limit: limit,
                 tenantID: tenantID,
@@ -225,7 +225,7 @@ struct ListNatGatewayDnatRulesCommand: AsyncParsableCommand {
     }
 }
 
-struct ShowNatGatewayDnatRuleCommand: AsyncParsableCommand {
+struct ShowNATGatewayDnatRuleCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show-nat-gateway-dnat-rule",
         abstract: "Querying Details of a DNAT Rule",
@@ -253,7 +253,7 @@ struct ShowNatGatewayDnatRuleCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await NATCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            _ = try await client.showNatGatewayDnatRule(dnatRuleID: dnatRuleID)
+            _ = try await client.showNATGatewayDnatRule(dnatRuleID: dnatRuleID)
         }
     }
 }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import NAT
 
-struct CreateNatGatewayCommand: AsyncParsableCommand, BodySkeletonCommand {
+struct CreateNATGatewayCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-nat-gateway",
         abstract: "Creating a NAT Gateway",
@@ -28,7 +28,7 @@ struct CreateNatGatewayCommand: AsyncParsableCommand, BodySkeletonCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (CreateNatGatewayRequest) as JSON, @file.json, or - for standard input. Fields \
+            The request body (CreateNATGatewayRequest) as JSON, @file.json, or - for standard input. Fields \
             (* required): nat_gateway*. An option named after a field overrides that field of --body. \
             --generate-skeleton prints a template.
             """,
@@ -49,13 +49,13 @@ struct CreateNatGatewayCommand: AsyncParsableCommand, BodySkeletonCommand {
 
     func run() async throws {
         try await NATCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateNatGatewayRequest.self, from: body)
-            _ = try await client.createNatGateway(requestBody)
+            let requestBody = try RequestBodyArgument.decode(CreateNATGatewayRequest.self, from: body)
+            _ = try await client.createNATGateway(requestBody)
         }
     }
 }
 
-struct DeleteNatGatewayCommand: AsyncParsableCommand {
+struct DeleteNATGatewayCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "delete-nat-gateway",
         abstract: "Deleting a NAT Gateway",
@@ -83,12 +83,12 @@ struct DeleteNatGatewayCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await NATCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            try await client.deleteNatGateway(natGatewayID: natGatewayID)
+            try await client.deleteNATGateway(natGatewayID: natGatewayID)
         }
     }
 }
 
-struct ListNatGatewaysCommand: AsyncParsableCommand {
+struct ListNATGatewaysCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-nat-gateways",
         abstract: "Querying NAT Gateways",
@@ -183,7 +183,7 @@ struct ListNatGatewaysCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await NATCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            _ = try await client.listNatGateways(
+            _ = try await client.listNATGateways(
                 id: id,
                 limit: limit,
                 tenantID: tenantID,
@@ -200,7 +200,7 @@ struct ListNatGatewaysCommand: AsyncParsableCommand {
     }
 }
 
-struct ShowNatGatewayCommand: AsyncParsableCommand {
+struct ShowNATGatewayCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show-nat-gateway",
         abstract: "Querying Details of a NAT Gateway",
@@ -229,12 +229,12 @@ struct ShowNatGatewayCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await NATCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            _ = try await client.showNatGateway(natGatewayID: natGatewayID)
+            _ = try await client.showNATGateway(natGatewayID: natGatewayID)
         }
     }
 }
 
-struct UpdateNatGatewayCommand: AsyncParsableCommand, BodySkeletonCommand {
+struct UpdateNATGatewayCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-nat-gateway",
         abstract: "Updating a NAT Gateway",
@@ -253,7 +253,7 @@ struct UpdateNatGatewayCommand: AsyncParsableCommand, BodySkeletonCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (UpdateNatGatewayRequest) as JSON, @file.json, or - for standard input. Fields \
+            The request body (UpdateNATGatewayRequest) as JSON, @file.json, or - for standard input. Fields \
             (* required): nat_gateway*. An option named after a field overrides that field of --body. \
             --generate-skeleton prints a template.
             """,
@@ -279,8 +279,8 @@ struct UpdateNatGatewayCommand: AsyncParsableCommand, BodySkeletonCommand {
 
     func run() async throws {
         try await NATCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateNatGatewayRequest.self, from: body)
-            _ = try await client.updateNatGateway(natGatewayID: natGatewayID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(UpdateNATGatewayRequest.self, from: body)
+            _ = try await client.updateNATGateway(natGatewayID: natGatewayID, requestBody)
         }
     }
 }

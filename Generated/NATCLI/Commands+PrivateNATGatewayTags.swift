@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import NAT
 
-struct BatchCreateDeletePrivateNatTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
+struct BatchCreateDeletePrivateNATTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-create-delete-private-nat-tags",
         abstract: "Batch Adding or Deleting Tags to or from a Private NAT Gateway",
@@ -26,7 +26,7 @@ struct BatchCreateDeletePrivateNatTagsCommand: AsyncParsableCommand, BodySkeleto
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (BatchCreateDeletePrivateNatTagsRequest) as JSON, @file.json, or - for standard \
+            The request body (BatchCreateDeletePrivateNATTagsRequest) as JSON, @file.json, or - for standard \
             input. Fields (* required): action*, tags*. An option named after a field overrides that field \
             of --body. --generate-skeleton prints a template.
             """,
@@ -62,16 +62,16 @@ struct BatchCreateDeletePrivateNatTagsCommand: AsyncParsableCommand, BodySkeleto
     func run() async throws {
         try await NATCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
-                BatchCreateDeletePrivateNatTagsRequest.self, from: body,
+                BatchCreateDeletePrivateNATTagsRequest.self, from: body,
                 overriding: [
                     "action": actionField
                 ])
-            try await client.batchCreateDeletePrivateNatTags(resourceID: resourceID, requestBody)
+            try await client.batchCreateDeletePrivateNATTags(resourceID: resourceID, requestBody)
         }
     }
 }
 
-struct CreatePrivateNatTagCommand: AsyncParsableCommand, BodySkeletonCommand {
+struct CreatePrivateNATTagCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-private-nat-tag",
         abstract: "Adding a Tag to a Private NAT Gateway",
@@ -91,7 +91,7 @@ struct CreatePrivateNatTagCommand: AsyncParsableCommand, BodySkeletonCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (CreatePrivateNatTagRequest) as JSON, @file.json, or - for standard input. \
+            The request body (CreatePrivateNATTagRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): tag*. An option named after a field overrides that field of --body. \
             --generate-skeleton prints a template.
             """,
@@ -117,13 +117,13 @@ struct CreatePrivateNatTagCommand: AsyncParsableCommand, BodySkeletonCommand {
 
     func run() async throws {
         try await NATCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreatePrivateNatTagRequest.self, from: body)
-            try await client.createPrivateNatTag(resourceID: resourceID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(CreatePrivateNATTagRequest.self, from: body)
+            try await client.createPrivateNATTag(resourceID: resourceID, requestBody)
         }
     }
 }
 
-struct DeletePrivateNatTagCommand: AsyncParsableCommand {
+struct DeletePrivateNATTagCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "delete-private-nat-tag",
         abstract: "Deleting a Tag from a Private NAT Gateway",
@@ -157,12 +157,12 @@ struct DeletePrivateNatTagCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await NATCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            try await client.deletePrivateNatTag(resourceID: resourceID, key: key)
+            try await client.deletePrivateNATTag(resourceID: resourceID, key: key)
         }
     }
 }
 
-struct ListPrivateNatTagsCommand: AsyncParsableCommand {
+struct ListPrivateNATTagsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-private-nat-tags",
         abstract: "Querying Tags of All Private NAT Gateways in a Project",
@@ -186,12 +186,12 @@ struct ListPrivateNatTagsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await NATCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            _ = try await client.listPrivateNatTags()
+            _ = try await client.listPrivateNATTags()
         }
     }
 }
 
-struct ListPrivateNatsByTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
+struct ListPrivateNATsByTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-private-nats-by-tags",
         abstract: "Querying Private NAT Gateways",
@@ -216,7 +216,7 @@ struct ListPrivateNatsByTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (ListPrivateNatsByTagsRequest) as JSON, @file.json, or - for standard input. \
+            The request body (ListPrivateNATsByTagsRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): offset, limit, action*, matches, not_tags, tags, tags_any, not_tags_any. An \
             option named after a field overrides that field of --body. --generate-skeleton prints a \
             template.
@@ -272,18 +272,18 @@ struct ListPrivateNatsByTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
     func run() async throws {
         try await NATCommand.run(Self.self, connection, project.projectID, printing) { client, output in
             let requestBody = try RequestBodyArgument.decode(
-                ListPrivateNatsByTagsRequest.self, from: body,
+                ListPrivateNATsByTagsRequest.self, from: body,
                 overriding: [
                     "offset": offsetField,
                     "limit": limitField,
                     "action": actionField
                 ])
-            _ = try await client.listPrivateNatsByTags(requestBody)
+            _ = try await client.listPrivateNATsByTags(requestBody)
         }
     }
 }
 
-struct ShowPrivateNatTagsCommand: AsyncParsableCommand {
+struct ShowPrivateNATTagsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show-private-nat-tags",
         abstract: "Querying Tags of a Private NAT Gateway",
@@ -312,7 +312,7 @@ struct ShowPrivateNatTagsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await NATCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            _ = try await client.showPrivateNatTags(resourceID: resourceID)
+            _ = try await client.showPrivateNATTags(resourceID: resourceID)
         }
     }
 }

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import NAT
 
-struct CreatePrivateNatCommand: AsyncParsableCommand, BodySkeletonCommand {
+struct CreatePrivateNATCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-private-nat",
         abstract: "Creating a Private NAT Gateway",
@@ -30,7 +30,7 @@ struct CreatePrivateNatCommand: AsyncParsableCommand, BodySkeletonCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (CreatePrivateNatRequest) as JSON, @file.json, or - for standard input. Fields \
+            The request body (CreatePrivateNATRequest) as JSON, @file.json, or - for standard input. Fields \
             (* required): gateway*. An option named after a field overrides that field of --body. \
             --generate-skeleton prints a template.
             """,
@@ -51,13 +51,13 @@ struct CreatePrivateNatCommand: AsyncParsableCommand, BodySkeletonCommand {
 
     func run() async throws {
         try await NATCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreatePrivateNatRequest.self, from: body)
-            _ = try await client.createPrivateNat(requestBody)
+            let requestBody = try RequestBodyArgument.decode(CreatePrivateNATRequest.self, from: body)
+            _ = try await client.createPrivateNAT(requestBody)
         }
     }
 }
 
-struct DeletePrivateNatCommand: AsyncParsableCommand {
+struct DeletePrivateNATCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "delete-private-nat",
         abstract: "Deleting a Private NAT Gateway",
@@ -86,12 +86,12 @@ struct DeletePrivateNatCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await NATCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            try await client.deletePrivateNat(gatewayID: gatewayID)
+            try await client.deletePrivateNAT(gatewayID: gatewayID)
         }
     }
 }
 
-struct ListPrivateNatsCommand: AsyncParsableCommand {
+struct ListPrivateNATsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-private-nats",
         abstract: "Querying Private NAT Gateways",
@@ -198,7 +198,7 @@ struct ListPrivateNatsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await NATCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            _ = try await client.listPrivateNats(
+            _ = try await client.listPrivateNATs(
                 limit: limit,
                 marker: marker,
                 pageReverse: pageReverse,
@@ -216,7 +216,7 @@ struct ListPrivateNatsCommand: AsyncParsableCommand {
     }
 }
 
-struct ShowPrivateNatCommand: AsyncParsableCommand {
+struct ShowPrivateNATCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show-private-nat",
         abstract: "Querying Details About a Specified Private NAT Gateway",
@@ -245,12 +245,12 @@ struct ShowPrivateNatCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await NATCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            _ = try await client.showPrivateNat(gatewayID: gatewayID)
+            _ = try await client.showPrivateNAT(gatewayID: gatewayID)
         }
     }
 }
 
-struct UpdatePrivateNatCommand: AsyncParsableCommand, BodySkeletonCommand {
+struct UpdatePrivateNATCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-private-nat",
         abstract: "Updating a Private NAT Gateway",
@@ -272,7 +272,7 @@ struct UpdatePrivateNatCommand: AsyncParsableCommand, BodySkeletonCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (UpdatePrivateNatRequest) as JSON, @file.json, or - for standard input. Fields \
+            The request body (UpdatePrivateNATRequest) as JSON, @file.json, or - for standard input. Fields \
             (* required): gateway*. An option named after a field overrides that field of --body. \
             --generate-skeleton prints a template.
             """,
@@ -298,8 +298,8 @@ struct UpdatePrivateNatCommand: AsyncParsableCommand, BodySkeletonCommand {
 
     func run() async throws {
         try await NATCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdatePrivateNatRequest.self, from: body)
-            _ = try await client.updatePrivateNat(gatewayID: gatewayID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(UpdatePrivateNATRequest.self, from: body)
+            _ = try await client.updatePrivateNAT(gatewayID: gatewayID, requestBody)
         }
     }
 }

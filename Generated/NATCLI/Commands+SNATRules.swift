@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import NAT
 
-struct CreateNatGatewaySNATRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
+struct CreateNATGatewaySNATRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-nat-gateway-snat-rule",
         abstract: "Creating an SNAT Rule",
@@ -28,7 +28,7 @@ struct CreateNatGatewaySNATRuleCommand: AsyncParsableCommand, BodySkeletonComman
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (CreateNatGatewaySNATRuleRequest) as JSON, @file.json, or - for standard input. \
+            The request body (CreateNATGatewaySNATRuleRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): snat_rule*. An option named after a field overrides that field of --body. \
             --generate-skeleton prints a template.
             """,
@@ -49,8 +49,8 @@ struct CreateNatGatewaySNATRuleCommand: AsyncParsableCommand, BodySkeletonComman
 
     func run() async throws {
         try await NATCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateNatGatewaySNATRuleRequest.self, from: body)
-            _ = try await client.createNatGatewaySNATRule(requestBody)
+            let requestBody = try RequestBodyArgument.decode(CreateNATGatewaySNATRuleRequest.self, from: body)
+            _ = try await client.createNATGatewaySNATRule(requestBody)
         }
     }
 }
@@ -88,7 +88,7 @@ struct DeleteSNATRuleCommand: AsyncParsableCommand {
     }
 }
 
-struct ListNatGatewaySNATRulesCommand: AsyncParsableCommand {
+struct ListNATGatewaySNATRulesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-nat-gateway-snat-rules",
         abstract: "Querying SNAT Rules",
@@ -192,7 +192,7 @@ struct ListNatGatewaySNATRulesCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await NATCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            _ = try await client.listNatGatewaySNATRules(
+            _ = try await client.listNATGatewaySNATRules(
                 id: id,
                 limit: limit,
                 tenantID: tenantID,
@@ -211,7 +211,7 @@ struct ListNatGatewaySNATRulesCommand: AsyncParsableCommand {
     }
 }
 
-struct ShowNatGatewaySNATRuleCommand: AsyncParsableCommand {
+struct ShowNATGatewaySNATRuleCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show-nat-gateway-snat-rule",
         abstract: "Querying Details of an SNAT Rule",
@@ -240,7 +240,7 @@ struct ShowNatGatewaySNATRuleCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await NATCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            _ = try await client.showNatGatewaySNATRule(snatRuleID: snatRuleID)
+            _ = try await client.showNATGatewaySNATRule(snatRuleID: snatRuleID)
         }
     }
 }

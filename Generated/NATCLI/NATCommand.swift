@@ -27,10 +27,10 @@ public struct NATCommand: AsyncParsableCommand {
             CommandGroup(
                 name: "DNAT Rules",
                 subcommands: [
-                    CreateNatGatewayDnatRuleCommand.self,
+                    CreateNATGatewayDnatRuleCommand.self,
                     DeleteDNATRuleCommand.self,
-                    ListNatGatewayDnatRulesCommand.self,
-                    ShowNatGatewayDnatRuleCommand.self
+                    ListNATGatewayDnatRulesCommand.self,
+                    ShowNATGatewayDnatRuleCommand.self
                 ]),
             CommandGroup(
                 name: "DNAT Rules (APIs For Private NAT Gateways V30)",
@@ -44,38 +44,38 @@ public struct NATCommand: AsyncParsableCommand {
             CommandGroup(
                 name: "NAT Gateway Service",
                 subcommands: [
-                    CreateNatGatewayCommand.self,
-                    DeleteNatGatewayCommand.self,
-                    ListNatGatewaysCommand.self,
-                    ShowNatGatewayCommand.self,
-                    UpdateNatGatewayCommand.self
+                    CreateNATGatewayCommand.self,
+                    DeleteNATGatewayCommand.self,
+                    ListNATGatewaysCommand.self,
+                    ShowNATGatewayCommand.self,
+                    UpdateNATGatewayCommand.self
                 ]),
             CommandGroup(
                 name: "Private NAT Gateway Tags",
                 subcommands: [
-                    BatchCreateDeletePrivateNatTagsCommand.self,
-                    CreatePrivateNatTagCommand.self,
-                    DeletePrivateNatTagCommand.self,
-                    ListPrivateNatTagsCommand.self,
-                    ListPrivateNatsByTagsCommand.self,
-                    ShowPrivateNatTagsCommand.self
+                    BatchCreateDeletePrivateNATTagsCommand.self,
+                    CreatePrivateNATTagCommand.self,
+                    DeletePrivateNATTagCommand.self,
+                    ListPrivateNATTagsCommand.self,
+                    ListPrivateNATsByTagsCommand.self,
+                    ShowPrivateNATTagsCommand.self
                 ]),
             CommandGroup(
                 name: "Private NAT Gateways",
                 subcommands: [
-                    CreatePrivateNatCommand.self,
-                    DeletePrivateNatCommand.self,
-                    ListPrivateNatsCommand.self,
-                    ShowPrivateNatCommand.self,
-                    UpdatePrivateNatCommand.self
+                    CreatePrivateNATCommand.self,
+                    DeletePrivateNATCommand.self,
+                    ListPrivateNATsCommand.self,
+                    ShowPrivateNATCommand.self,
+                    UpdatePrivateNATCommand.self
                 ]),
             CommandGroup(
                 name: "SNAT Rules",
                 subcommands: [
-                    CreateNatGatewaySNATRuleCommand.self,
+                    CreateNATGatewaySNATRuleCommand.self,
                     DeleteSNATRuleCommand.self,
-                    ListNatGatewaySNATRulesCommand.self,
-                    ShowNatGatewaySNATRuleCommand.self
+                    ListNATGatewaySNATRulesCommand.self,
+                    ShowNATGatewaySNATRuleCommand.self
                 ]),
             CommandGroup(
                 name: "SNAT Rules (APIs For Private NAT Gateways V30)",

@@ -6,7 +6,7 @@ import CloudCLI
 import CloudCore
 import VPN
 
-struct BatchCreateVpnConnectionCommand: AsyncParsableCommand, BodySkeletonCommand {
+struct BatchCreateVPNConnectionCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-create-vpn-connection",
         abstract: "Creating VPN Connections in Batches",
@@ -36,7 +36,7 @@ struct BatchCreateVpnConnectionCommand: AsyncParsableCommand, BodySkeletonComman
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (BatchCreateVpnConnectionRequest) as JSON, @file.json, or - for standard input. \
+            The request body (BatchCreateVPNConnectionRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): vpn_connections*. An option named after a field overrides that field of \
             --body. --generate-skeleton prints a template.
             """,
@@ -57,13 +57,13 @@ struct BatchCreateVpnConnectionCommand: AsyncParsableCommand, BodySkeletonComman
 
     func run() async throws {
         try await VPNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            let requestBody = try RequestBodyArgument.decode(BatchCreateVpnConnectionRequest.self, from: body)
-            _ = try await client.batchCreateVpnConnection(requestBody)
+            let requestBody = try RequestBodyArgument.decode(BatchCreateVPNConnectionRequest.self, from: body)
+            _ = try await client.batchCreateVPNConnection(requestBody)
         }
     }
 }
 
-struct CreateVpnConnectionCommand: AsyncParsableCommand, BodySkeletonCommand {
+struct CreateVPNConnectionCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "create-vpn-connection",
         abstract: "Creating a VPN Connection",
@@ -93,7 +93,7 @@ struct CreateVpnConnectionCommand: AsyncParsableCommand, BodySkeletonCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (CreateVpnConnectionRequest) as JSON, @file.json, or - for standard input. \
+            The request body (CreateVPNConnectionRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): vpn_connection*. An option named after a field overrides that field of \
             --body. --generate-skeleton prints a template.
             """,
@@ -114,13 +114,13 @@ struct CreateVpnConnectionCommand: AsyncParsableCommand, BodySkeletonCommand {
 
     func run() async throws {
         try await VPNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            let requestBody = try RequestBodyArgument.decode(CreateVpnConnectionRequest.self, from: body)
-            _ = try await client.createVpnConnection(requestBody)
+            let requestBody = try RequestBodyArgument.decode(CreateVPNConnectionRequest.self, from: body)
+            _ = try await client.createVPNConnection(requestBody)
         }
     }
 }
 
-struct DeleteVpnConnectionCommand: AsyncParsableCommand {
+struct DeleteVPNConnectionCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "delete-vpn-connection",
         abstract: "Deleting a VPN Connection",
@@ -149,12 +149,12 @@ struct DeleteVpnConnectionCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            try await client.deleteVpnConnection(vpnConnectionID: vpnConnectionID)
+            try await client.deleteVPNConnection(vpnConnectionID: vpnConnectionID)
         }
     }
 }
 
-struct ListVpnConnectionsCommand: AsyncParsableCommand {
+struct ListVPNConnectionsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list-vpn-connections",
         abstract: "Querying the VPN Connection List",
@@ -210,7 +210,7 @@ struct ListVpnConnectionsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            _ = try await client.listVpnConnections(
+            _ = try await client.listVPNConnections(
                 vgwIP: vgwIP,
                 vgwID: vgwID,
                 enterpriseProjectID: enterpriseProjectID.isEmpty ? nil : enterpriseProjectID,
@@ -221,7 +221,7 @@ struct ListVpnConnectionsCommand: AsyncParsableCommand {
     }
 }
 
-struct ShowVpnConnectionCommand: AsyncParsableCommand {
+struct ShowVPNConnectionCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show-vpn-connection",
         abstract: "Querying a Specified VPN Connection",
@@ -250,12 +250,12 @@ struct ShowVpnConnectionCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            _ = try await client.showVpnConnection(vpnConnectionID: vpnConnectionID)
+            _ = try await client.showVPNConnection(vpnConnectionID: vpnConnectionID)
         }
     }
 }
 
-struct ShowVpnConnectionLogCommand: AsyncParsableCommand {
+struct ShowVPNConnectionLogCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show-vpn-connection-log",
         abstract: "Querying VPN Connection Logs",
@@ -284,12 +284,12 @@ struct ShowVpnConnectionLogCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await VPNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            _ = try await client.showVpnConnectionLog(vpnConnectionID: vpnConnectionID)
+            _ = try await client.showVPNConnectionLog(vpnConnectionID: vpnConnectionID)
         }
     }
 }
 
-struct UpdateVpnConnectionCommand: AsyncParsableCommand, BodySkeletonCommand {
+struct UpdateVPNConnectionCommand: AsyncParsableCommand, BodySkeletonCommand {
     static let configuration = CommandConfiguration(
         commandName: "update-vpn-connection",
         abstract: "Updating a VPN Connection",
@@ -317,7 +317,7 @@ struct UpdateVpnConnectionCommand: AsyncParsableCommand, BodySkeletonCommand {
         name: .customLong("body"),
         help: ArgumentHelp(
             """
-            The request body (UpdateVpnConnectionRequest) as JSON, @file.json, or - for standard input. \
+            The request body (UpdateVPNConnectionRequest) as JSON, @file.json, or - for standard input. \
             Fields (* required): vpn_connection*. An option named after a field overrides that field of \
             --body. --generate-skeleton prints a template.
             """,
@@ -343,8 +343,8 @@ struct UpdateVpnConnectionCommand: AsyncParsableCommand, BodySkeletonCommand {
 
     func run() async throws {
         try await VPNCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            let requestBody = try RequestBodyArgument.decode(UpdateVpnConnectionRequest.self, from: body)
-            _ = try await client.updateVpnConnection(vpnConnectionID: vpnConnectionID, requestBody)
+            let requestBody = try RequestBodyArgument.decode(UpdateVPNConnectionRequest.self, from: body)
+            _ = try await client.updateVPNConnection(vpnConnectionID: vpnConnectionID, requestBody)
         }
     }
 }

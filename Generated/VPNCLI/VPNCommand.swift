@@ -83,13 +83,13 @@ public struct VPNCommand: AsyncParsableCommand {
             CommandGroup(
                 name: "VPN Connection",
                 subcommands: [
-                    BatchCreateVpnConnectionCommand.self,
-                    CreateVpnConnectionCommand.self,
-                    DeleteVpnConnectionCommand.self,
-                    ListVpnConnectionsCommand.self,
-                    ShowVpnConnectionCommand.self,
-                    ShowVpnConnectionLogCommand.self,
-                    UpdateVpnConnectionCommand.self
+                    BatchCreateVPNConnectionCommand.self,
+                    CreateVPNConnectionCommand.self,
+                    DeleteVPNConnectionCommand.self,
+                    ListVPNConnectionsCommand.self,
+                    ShowVPNConnectionCommand.self,
+                    ShowVPNConnectionLogCommand.self,
+                    UpdateVPNConnectionCommand.self
                 ]),
             CommandGroup(
                 name: "VPN Connection Monitoring",

@@ -126,7 +126,7 @@ public struct CreateInstanceV2Request: Codable, Sendable, Equatable {
     /// Tags.
     /// A maximum of 20 tags can be created for a gateway.
     /// Array Length: 0 - 20
-    public var tags: [TmsKeyValue]?
+    public var tags: [TMSKeyValue]?
     /// Name of a VPC endpoint service.
     /// It can contain max. 16 characters, including letters, digits, hyphens (-), and underscores.
     /// If this parameter is not specified, the system automatically generates a name in the
@@ -166,7 +166,7 @@ public struct CreateInstanceV2Request: Codable, Sendable, Equatable {
         securityGroupID: String, eipID: String? = nil, enterpriseProjectID: String? = nil,
         availableZoneIDs: [String], bandwidthSize: Int? = nil,
         bandwidthChargingMode: BandwidthChargingModeValue? = nil,
-        loadbalancerProvider: LoadbalancerProvider? = nil, tags: [TmsKeyValue]? = nil,
+        loadbalancerProvider: LoadbalancerProvider? = nil, tags: [TMSKeyValue]? = nil,
         vpcepServiceName: String? = nil, ingressBandwidthSize: Int? = nil,
         ingressBandwidthChargingMode: IngressBandwidthChargingMode? = nil
     ) {

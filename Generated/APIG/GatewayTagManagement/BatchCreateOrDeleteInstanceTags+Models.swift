@@ -22,9 +22,9 @@ public struct BatchCreateOrDeleteInstanceTagsRequest: Codable, Sendable, Equatab
     /// Tags.
     /// A maximum of 20 tags can be created for a gateway.
     /// Array Length: 0 - 20
-    public var tags: [TmsKeyValue]
+    public var tags: [TMSKeyValue]
 
-    public init(action: Action, tags: [TmsKeyValue]) {
+    public init(action: Action, tags: [TMSKeyValue]) {
         self.action = action
         self.tags = tags
     }

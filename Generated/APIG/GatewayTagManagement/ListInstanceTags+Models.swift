@@ -12,7 +12,7 @@ public struct ListInstanceTagsResponse: Codable, Sendable, Equatable {
     /// Gateway name.
     public var resourceName: String?
     /// Tags bound to the gateway.
-    public var tags: [TmsKeyValue]?
+    public var tags: [TMSKeyValue]?
 
     private enum CodingKeys: String, CodingKey {
         case resourceID = "resource_id", resouceDetail = "resouce_detail", resourceName = "resource_name"
@@ -21,7 +21,7 @@ public struct ListInstanceTagsResponse: Codable, Sendable, Equatable {
 
     public init(
         resourceID: String? = nil, resouceDetail: String? = nil, resourceName: String? = nil,
-        tags: [TmsKeyValue]? = nil
+        tags: [TMSKeyValue]? = nil
     ) {
         self.resourceID = resourceID
         self.resouceDetail = resouceDetail

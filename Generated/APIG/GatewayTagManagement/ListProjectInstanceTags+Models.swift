@@ -6,15 +6,15 @@ import CloudCore
 /// The response of ``APIGClient/listProjectInstanceTags``.
 public struct ListProjectInstanceTagsResponse: Codable, Sendable, Equatable {
     /// Tags bound to all gateways in the project.
-    public var tags: [TmsKeyValues]?
+    public var tags: [TMSKeyValues]?
 
-    public init(tags: [TmsKeyValues]? = nil) {
+    public init(tags: [TMSKeyValues]? = nil) {
         self.tags = tags
     }
 }
 
 /// Tags bound to all gateways in the project.
-public struct TmsKeyValues: Codable, Sendable, Equatable {
+public struct TMSKeyValues: Codable, Sendable, Equatable {
     /// Key.
     /// Include UTF-8 letters, digits, spaces, or special characters (_.:=+-@).
     /// Do not start with _sys_ because it is a system label.

@@ -11,9 +11,9 @@ public struct ResponseInfo: Codable, Sendable, Equatable {
     public var body: String?
     /// Custom response header.
     /// Array Length: 0 - 10
-    public var headers: [TmsKeyValue]?
+    public var headers: [TMSKeyValue]?
 
-    public init(status: Int? = nil, body: String? = nil, headers: [TmsKeyValue]? = nil) {
+    public init(status: Int? = nil, body: String? = nil, headers: [TMSKeyValue]? = nil) {
         self.status = status
         self.body = body
         self.headers = headers

@@ -11,12 +11,12 @@ public struct ResponseInfoResp: Codable, Sendable, Equatable {
     public var body: String?
     /// Custom response header.
     /// Array Length: 0 - 10
-    public var headers: [TmsKeyValue]?
+    public var headers: [TMSKeyValue]?
     /// Indicates whether the response is the default response.
     public var `default`: Bool?
 
     public init(
-        status: Int? = nil, body: String? = nil, headers: [TmsKeyValue]? = nil, `default`: Bool? = nil
+        status: Int? = nil, body: String? = nil, headers: [TMSKeyValue]? = nil, `default`: Bool? = nil
     ) {
         self.status = status
         self.body = body

@@ -264,7 +264,7 @@ public struct ShowClusterDetailResponse: Codable, Sendable, Equatable {
     /// Value range:
     /// true: supported.
     /// false: not supported.
-    public var supportVpcep: Bool?
+    public var supportVPCEP: Bool?
     /// Definition:
     /// Encryption key ID used by the current cluster.
     /// Value range:
@@ -291,8 +291,8 @@ public struct ShowClusterDetailResponse: Codable, Sendable, Equatable {
         case securityGroupID = "securityGroupId", vpcepIP = "vpcepIp", vpcepIPv6Address = "vpcepIpv6Address"
         case bandwidthSize, httpsEnable, diskEncrypted, authorityEnable, backupAvailable, actionProgress
         case actions, enterpriseProjectID = "enterpriseProjectId", tags, failedReason
-        case bandwidthResourceID = "bandwidthResourceId", ipv6Endpoint, supportVpcep, cmkID = "cmkId"
-        case currentSubnetIDs = "currentSubnetIds", desc
+        case bandwidthResourceID = "bandwidthResourceId", ipv6Endpoint, supportVPCEP = "supportVpcep"
+        case cmkID = "cmkId", currentSubnetIDs = "currentSubnetIds", desc
     }
 
     public init(
@@ -305,7 +305,7 @@ public struct ShowClusterDetailResponse: Codable, Sendable, Equatable {
         diskEncrypted: Bool? = nil, authorityEnable: Bool? = nil, backupAvailable: Bool? = nil,
         actionProgress: JSONValue? = nil, actions: [Actions]? = nil, enterpriseProjectID: String? = nil,
         tags: [ClusterListTags]? = nil, failedReason: ClusterListFailedReasons? = nil,
-        bandwidthResourceID: String? = nil, ipv6Endpoint: String? = nil, supportVpcep: Bool? = nil,
+        bandwidthResourceID: String? = nil, ipv6Endpoint: String? = nil, supportVPCEP: Bool? = nil,
         cmkID: String? = nil, currentSubnetIDs: String? = nil, desc: String? = nil
     ) {
         self.datastore = datastore
@@ -336,7 +336,7 @@ public struct ShowClusterDetailResponse: Codable, Sendable, Equatable {
         self.failedReason = failedReason
         self.bandwidthResourceID = bandwidthResourceID
         self.ipv6Endpoint = ipv6Endpoint
-        self.supportVpcep = supportVpcep
+        self.supportVPCEP = supportVPCEP
         self.cmkID = cmkID
         self.currentSubnetIDs = currentSubnetIDs
         self.desc = desc

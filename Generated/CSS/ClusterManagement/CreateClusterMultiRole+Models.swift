@@ -68,7 +68,7 @@ public struct CreateClusterLoadBalance: Codable, Sendable, Equatable {
     /// false: No. Create basic VPC endpoints that support IPv4 only.
     /// Default value:
     /// false
-    public var professionVpcep: Bool?
+    public var professionVPCEP: Bool?
     /// Definition:
     /// Whether to enable IPv4/IPv6 dual-stack networking.
     /// Constraints:
@@ -82,16 +82,17 @@ public struct CreateClusterLoadBalance: Codable, Sendable, Equatable {
     public var dualstackEnable: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case endpointWithDNSName = "endpointWithDnsName", vpcPermissions, professionVpcep, dualstackEnable
+        case endpointWithDNSName = "endpointWithDnsName", vpcPermissions, professionVPCEP = "professionVpcep"
+        case dualstackEnable
     }
 
     public init(
-        endpointWithDNSName: Bool, vpcPermissions: [String]? = nil, professionVpcep: Bool? = nil,
+        endpointWithDNSName: Bool, vpcPermissions: [String]? = nil, professionVPCEP: Bool? = nil,
         dualstackEnable: Bool? = nil
     ) {
         self.endpointWithDNSName = endpointWithDNSName
         self.vpcPermissions = vpcPermissions
-        self.professionVpcep = professionVpcep
+        self.professionVPCEP = professionVPCEP
         self.dualstackEnable = dualstackEnable
     }
 }

@@ -25,11 +25,11 @@ extension CSSClient {
     ///     time.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func showVpcepConnection(
+    public func showVPCEPConnection(
         clusterID: String,
         offset: Int? = nil,
         limit: Int? = nil
-    ) async throws -> ShowVpcepConnectionResponse {
+    ) async throws -> ShowVPCEPConnectionResponse {
         var query = QueryItems()
         query.append("offset", offset)
         query.append("limit", limit)
@@ -38,7 +38,7 @@ extension CSSClient {
             path: "/v1.0/{project_id}/clusters/{cluster_id}/vpcepservice/connections",
             pathParameters: ["cluster_id": clusterID], query: query
         )
-        return try await client.send(request, as: ShowVpcepConnectionResponse.self)
+        return try await client.send(request, as: ShowVPCEPConnectionResponse.self)
     }
 
     /// Enabling the VPC Endpoint Service
@@ -95,7 +95,7 @@ extension CSSClient {
     ///     how to obtain the cluster ID, see Obtaining the Cluster ID. Constraints: N/A Value range: Cluster
     ///     ID. Default value: N/A
     ///   - body: The request body.
-    public func updateVpcepConnection(clusterID: String, _ body: UpdateVpcepConnectionRequest) async throws {
+    public func updateVPCEPConnection(clusterID: String, _ body: UpdateVPCEPConnectionRequest) async throws {
         let request = OperationRequest(
             operation: "UpdateVpcepConnection", method: .post,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/vpcepservice/connections",
@@ -115,7 +115,7 @@ extension CSSClient {
     ///     cluster ID, see Obtaining the Cluster ID. Constraints: N/A Value range: Cluster ID. Default value:
     ///     N/A
     ///   - body: The request body.
-    public func updateVpcepWhitelist(clusterID: String, _ body: UpdateVpcepWhitelistRequest) async throws {
+    public func updateVPCEPWhitelist(clusterID: String, _ body: UpdateVPCEPWhitelistRequest) async throws {
         let request = OperationRequest(
             operation: "UpdateVpcepWhitelist", method: .post,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/vpcepservice/permissions",

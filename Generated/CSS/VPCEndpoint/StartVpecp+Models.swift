@@ -10,7 +10,7 @@ public struct StartVpecpRequest: Codable, Sendable, Equatable {
     /// Create a professional VPC endpoint.
     /// true: This option will be enabled.
     /// false: This option will be disabled.
-    public var professionVpcep: Bool?
+    public var professionVPCEP: Bool?
     /// Whether to enable the IPv4/IPv6 dual-stack network. The IPv4/IPv6 dual-stack network can be enabled
     /// only when a professional VPC endpoint is created and the VPC of the cluster supports IPv6.
     /// true: This option will be enabled.
@@ -18,15 +18,15 @@ public struct StartVpecpRequest: Codable, Sendable, Equatable {
     public var dualstackEnable: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case endpointWithDNSName = "endpoint_with_dns_name", professionVpcep = "profession_vpcep"
+        case endpointWithDNSName = "endpoint_with_dns_name", professionVPCEP = "profession_vpcep"
         case dualstackEnable = "dualstack_enable"
     }
 
     public init(
-        endpointWithDNSName: Bool? = nil, professionVpcep: Bool? = nil, dualstackEnable: Bool? = nil
+        endpointWithDNSName: Bool? = nil, professionVPCEP: Bool? = nil, dualstackEnable: Bool? = nil
     ) {
         self.endpointWithDNSName = endpointWithDNSName
-        self.professionVpcep = professionVpcep
+        self.professionVPCEP = professionVPCEP
         self.dualstackEnable = dualstackEnable
     }
 }

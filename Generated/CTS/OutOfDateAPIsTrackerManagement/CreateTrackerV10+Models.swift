@@ -55,7 +55,7 @@ public struct CreateTrackerV10Request: Codable, Sendable, Equatable {
     /// period (.).
     public var isOBSCreated: Bool?
     /// Dump LTS.
-    public var lts: CreateTrackerV10Lts?
+    public var lts: CreateTrackerV10LTS?
 
     private enum CodingKeys: String, CodingKey {
         case bucketName = "bucket_name", filePrefixName = "file_prefix_name", isOBSCreated = "is_obs_created"
@@ -64,7 +64,7 @@ public struct CreateTrackerV10Request: Codable, Sendable, Equatable {
 
     public init(
         bucketName: String, filePrefixName: String? = nil, isOBSCreated: Bool? = nil,
-        lts: CreateTrackerV10Lts? = nil
+        lts: CreateTrackerV10LTS? = nil
     ) {
         self.bucketName = bucketName
         self.filePrefixName = filePrefixName
@@ -96,7 +96,7 @@ public struct CreateTrackerV10Response: Codable, Sendable, Equatable {
     /// Unique ID of a log stream.
     public var streamID: String?
     /// Dump LTS.
-    public var lts: Lts?
+    public var lts: LTS?
 
     private enum CodingKeys: String, CodingKey {
         case id, createTime = "create_time", domainID = "domain_id", projectID = "project_id"
@@ -107,7 +107,7 @@ public struct CreateTrackerV10Response: Codable, Sendable, Equatable {
     public init(
         id: String? = nil, createTime: Int64? = nil, domainID: String? = nil, projectID: String? = nil,
         obsInfo: CreateTrackerV10OBSInfo? = nil, status: String? = nil, trackerName: String? = nil,
-        trackerType: String? = nil, groupID: String? = nil, streamID: String? = nil, lts: Lts? = nil
+        trackerType: String? = nil, groupID: String? = nil, streamID: String? = nil, lts: LTS? = nil
     ) {
         self.id = id
         self.createTime = createTime

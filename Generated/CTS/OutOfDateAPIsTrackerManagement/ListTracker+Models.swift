@@ -40,7 +40,7 @@ public struct ListTrackerResponse: Codable, Sendable, Equatable {
     /// Unique ID of a log stream.
     public var streamID: String?
     /// Dump LTS.
-    public var lts: Lts?
+    public var lts: LTS?
 
     private enum CodingKeys: String, CodingKey {
         case id, createTime = "create_time", domainID = "domain_id", projectID = "project_id"
@@ -53,7 +53,7 @@ public struct ListTrackerResponse: Codable, Sendable, Equatable {
         id: String? = nil, createTime: Int64? = nil, domainID: String? = nil, projectID: String? = nil,
         trackerName: String? = nil, trackerType: String? = nil, bucketName: String? = nil,
         filePrefixName: String? = nil, status: ListTrackerStatus? = nil, detail: String? = nil,
-        isOBSCreated: Bool? = nil, groupID: String? = nil, streamID: String? = nil, lts: Lts? = nil
+        isOBSCreated: Bool? = nil, groupID: String? = nil, streamID: String? = nil, lts: LTS? = nil
     ) {
         self.id = id
         self.createTime = createTime

@@ -22,7 +22,7 @@ public struct UpdateTrackerV10Request: Codable, Sendable, Equatable {
     /// contains 3 to 64 characters, including digits, letters, and a hyphen (-) or a period (.).
     public var isOBSCreated: Bool?
     /// Dump LTS.
-    public var lts: CreateTrackerV10Lts?
+    public var lts: CreateTrackerV10LTS?
 
     private enum CodingKeys: String, CodingKey {
         case bucketName = "bucket_name", filePrefixName = "file_prefix_name", status
@@ -31,7 +31,7 @@ public struct UpdateTrackerV10Request: Codable, Sendable, Equatable {
 
     public init(
         bucketName: String? = nil, filePrefixName: String? = nil, status: Status? = nil,
-        isOBSCreated: Bool? = nil, lts: CreateTrackerV10Lts? = nil
+        isOBSCreated: Bool? = nil, lts: CreateTrackerV10LTS? = nil
     ) {
         self.bucketName = bucketName
         self.filePrefixName = filePrefixName

@@ -12,7 +12,7 @@ public struct TrackerResponseBody: Codable, Sendable, Equatable {
     /// Whether to enable trace file verification.
     public var isSupportValidate: Bool?
     /// Dump LTS.
-    public var lts: Lts?
+    public var lts: LTS?
     /// Tracker type. The value can be system (management tracker).
     /// Enumerated values:
     /// system
@@ -42,7 +42,7 @@ public struct TrackerResponseBody: Codable, Sendable, Equatable {
     }
 
     public init(
-        id: String? = nil, createTime: Int64? = nil, isSupportValidate: Bool? = nil, lts: Lts? = nil,
+        id: String? = nil, createTime: Int64? = nil, isSupportValidate: Bool? = nil, lts: LTS? = nil,
         trackerType: TrackerType? = nil, domainID: String? = nil, projectID: String? = nil,
         trackerName: String? = nil, status: ListTrackerStatus? = nil, detail: String? = nil,
         obsInfo: OBSInfo? = nil

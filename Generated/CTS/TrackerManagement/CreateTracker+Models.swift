@@ -12,7 +12,7 @@ public struct CreateTrackerRequest: Codable, Sendable, Equatable {
     /// Tracker name. When tracker_type is set to system, the default value system is used.
     public var trackerName: String
     /// Indicates whether to enable the function of dumping data to LTS.
-    public var isLtsEnabled: Bool?
+    public var isLTSEnabled: Bool?
     /// Configurations of an OBS bucket to which traces will be transferred.
     public var obsInfo: TrackerOBSInfo?
     /// Whether trace file verification is enabled for trace transfer. When this function is enabled,
@@ -21,17 +21,17 @@ public struct CreateTrackerRequest: Codable, Sendable, Equatable {
     public var isSupportValidate: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case trackerType = "tracker_type", trackerName = "tracker_name", isLtsEnabled = "is_lts_enabled"
+        case trackerType = "tracker_type", trackerName = "tracker_name", isLTSEnabled = "is_lts_enabled"
         case obsInfo = "obs_info", isSupportValidate = "is_support_validate"
     }
 
     public init(
-        trackerType: TrackerType, trackerName: String, isLtsEnabled: Bool? = nil,
+        trackerType: TrackerType, trackerName: String, isLTSEnabled: Bool? = nil,
         obsInfo: TrackerOBSInfo? = nil, isSupportValidate: Bool? = nil
     ) {
         self.trackerType = trackerType
         self.trackerName = trackerName
-        self.isLtsEnabled = isLtsEnabled
+        self.isLTSEnabled = isLTSEnabled
         self.obsInfo = obsInfo
         self.isSupportValidate = isSupportValidate
     }

@@ -18,7 +18,7 @@ public struct UpdateTrackerRequest: Codable, Sendable, Equatable {
     /// disabled
     public var status: Status?
     /// Indicates whether to enable the function of dumping data to LTS.
-    public var isLtsEnabled: Bool?
+    public var isLTSEnabled: Bool?
     /// Configurations of an OBS bucket to which traces will be transferred.
     public var obsInfo: TrackerOBSInfo?
     /// Whether trace file verification is enabled for trace transfer.
@@ -26,17 +26,17 @@ public struct UpdateTrackerRequest: Codable, Sendable, Equatable {
 
     private enum CodingKeys: String, CodingKey {
         case trackerType = "tracker_type", trackerName = "tracker_name", status
-        case isLtsEnabled = "is_lts_enabled", obsInfo = "obs_info", isSupportValidate = "is_support_validate"
+        case isLTSEnabled = "is_lts_enabled", obsInfo = "obs_info", isSupportValidate = "is_support_validate"
     }
 
     public init(
-        trackerType: TrackerType, trackerName: String, status: Status? = nil, isLtsEnabled: Bool? = nil,
+        trackerType: TrackerType, trackerName: String, status: Status? = nil, isLTSEnabled: Bool? = nil,
         obsInfo: TrackerOBSInfo? = nil, isSupportValidate: Bool? = nil
     ) {
         self.trackerType = trackerType
         self.trackerName = trackerName
         self.status = status
-        self.isLtsEnabled = isLtsEnabled
+        self.isLTSEnabled = isLTSEnabled
         self.obsInfo = obsInfo
         self.isSupportValidate = isSupportValidate
     }

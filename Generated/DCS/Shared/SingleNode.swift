@@ -8,7 +8,7 @@ public struct SingleNode: Codable, Sendable, Equatable {
     /// Connection between the client and server (DCS instance) will be closed if the client is idle for the
     /// timeout period (measured in seconds). A timeout period of 0 seconds indicates that the timeout
     /// function is disabled.
-    public var _1: Dcs?
+    public var _1: DCSDCS?
     /// How Redis will select what to remove when maxmemory is reached.
     /// For details about key eviction, see the Redis official website.
     public var _2: String?
@@ -60,7 +60,7 @@ public struct SingleNode: Codable, Sendable, Equatable {
     }
 
     public init(
-        _1: Dcs? = nil, _2: String? = nil, _3: String? = nil, _4: String? = nil, _5: String? = nil,
+        _1: DCSDCS? = nil, _2: String? = nil, _3: String? = nil, _4: String? = nil, _5: String? = nil,
         _6: String? = nil, _7: String? = nil, _8: String? = nil, _9: String? = nil, _10: String? = nil,
         _13: String? = nil, _18: String? = nil, _19: String? = nil, _30: String? = nil
     ) {

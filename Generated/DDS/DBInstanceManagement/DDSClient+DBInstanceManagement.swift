@@ -176,7 +176,7 @@ extension DDSClient {
     ///
     /// - Parameters:
     ///   - body: The request body.
-    public func deleteLtsConfig(_ body: DeleteLtsConfigRequest) async throws {
+    public func deleteLTSConfig(_ body: DeleteLTSConfigRequest) async throws {
         let request = OperationRequest(
             operation: "DeleteLtsConfig", method: .delete,
             path: "/v3/{project_id}/instances/logs/lts-configs", body: body
@@ -314,7 +314,7 @@ extension DDSClient {
     ///     transferred, the log configurations of the first 50 DB instances are queried by default.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func listLtsConfigs(offset: Int? = nil, limit: Int? = nil) async throws -> ListLtsConfigsResponse {
+    public func listLTSConfigs(offset: Int? = nil, limit: Int? = nil) async throws -> ListLTSConfigsResponse {
         var query = QueryItems()
         query.append("offset", offset)
         query.append("limit", limit)
@@ -322,22 +322,22 @@ extension DDSClient {
             operation: "ListLtsConfigs", method: .get, path: "/v3/{project_id}/instances/logs/lts-configs",
             query: query
         )
-        return try await client.send(request, as: ListLtsConfigsResponse.self)
+        return try await client.send(request, as: ListLTSConfigsResponse.self)
     }
 
     /// Querying LTS Log Configurations
     ///
-    /// All pages of ``listLtsConfigs``, fetched by offset as they are iterated; each element is one of
-    /// `instanceLtsConfigs`.
+    /// All pages of ``listLTSConfigs``, fetched by offset as they are iterated; each element is one of
+    /// `instanceLTSConfigs`.
     ///
     /// `GET /v3/{project_id}/instances/logs/lts-configs`
     ///
     /// - Parameters:
     ///   - limit: Number of results to request per page.
-    public func listLtsConfigsPaginator(limit: Int) -> OffsetPaginator<InstanceLtsConfig> {
+    public func listLTSConfigsPaginator(limit: Int) -> OffsetPaginator<InstanceLTSConfig> {
         OffsetPaginator(limit: limit) { offset, limit in
-            let page = try await self.listLtsConfigs(offset: offset, limit: limit)
-            return (elements: page.instanceLtsConfigs ?? [], total: page.totalCount)
+            let page = try await self.listLTSConfigs(offset: offset, limit: limit)
+            return (elements: page.instanceLTSConfigs ?? [], total: page.totalCount)
         }
     }
 
@@ -600,7 +600,7 @@ extension DDSClient {
     ///
     /// - Parameters:
     ///   - body: The request body.
-    public func updateLtsConfig(_ body: UpdateLtsConfigRequest) async throws {
+    public func updateLTSConfig(_ body: UpdateLTSConfigRequest) async throws {
         let request = OperationRequest(
             operation: "UpdateLtsConfig", method: .post, path: "/v3/{project_id}/instances/logs/lts-configs",
             body: body

@@ -15,11 +15,11 @@ extension DLIClient {
     ///
     /// - Returns: The body of the service's `200` response.
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
-    public func createDliAgency(_ body: CreateDliAgencyRequest) async throws -> CreateDliAgencyResponse {
+    public func createDLIAgency(_ body: CreateDLIAgencyRequest) async throws -> CreateDLIAgencyResponse {
         let request = OperationRequest(
             operation: "CreateDliAgency", method: .post, path: "/v2/{project_id}/agency", body: body
         )
-        return try await client.send(request, as: CreateDliAgencyResponse.self)
+        return try await client.send(request, as: CreateDLIAgencyResponse.self)
     }
 
     /// Obtaining DLI Agency Information (Deprecated)
@@ -30,10 +30,10 @@ extension DLIClient {
     ///
     /// - Returns: The body of the service's `200` response.
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
-    public func showDliAgency() async throws -> ShowDliAgencyResponse {
+    public func showDLIAgency() async throws -> ShowDLIAgencyResponse {
         let request = OperationRequest(
             operation: "ShowDliAgency", method: .get, path: "/v2/{project_id}/agency"
         )
-        return try await client.send(request, as: ShowDliAgencyResponse.self)
+        return try await client.send(request, as: ShowDLIAgencyResponse.self)
     }
 }

@@ -52,13 +52,13 @@ extension DMSClient {
     ///   - instanceID: Instance ID.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func showCesHierArchY(instanceID: String) async throws -> ShowCesHierArchYResponse {
+    public func showCESHierArchY(instanceID: String) async throws -> ShowCESHierArchYResponse {
         let request = OperationRequest(
             operation: "ShowCesHierArchY", method: .get,
             path: "/v2/{project_id}/instances/{instance_id}/ces-hierarchy",
             pathParameters: ["instance_id": instanceID]
         )
-        return try await client.send(request, as: ShowCesHierArchYResponse.self)
+        return try await client.send(request, as: ShowCESHierArchYResponse.self)
     }
 
     /// Listing Maintenance Time Windows

@@ -128,7 +128,7 @@ extension DWSClient {
     ///   - releaseEIPType: Definition Whether the EIP is released. The default value is NO_RELEASE,
     ///     indicating that the bound EIP is not released. Constraints N/A Range NO_RELEASE: The bound EIP is
     ///     not released. RELEASE_BINDING: The bound EIP is released. Default Value NO_RELEASE
-    public func deleteDwsCluster(
+    public func deleteDWSCluster(
         clusterID: String,
         keepLastManualBackup: String? = nil,
         releaseEIPType: String? = nil

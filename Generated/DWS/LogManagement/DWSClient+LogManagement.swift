@@ -13,7 +13,7 @@ extension DWSClient {
     /// - Parameters:
     ///   - clusterID: Definition Cluster ID. For details about how to obtain the value, see Obtaining the
     ///     Cluster ID. Constraints N/A Range N/A Default Value N/A
-    public func disableLtsLogs(clusterID: String) async throws {
+    public func disableLTSLogs(clusterID: String) async throws {
         let request = OperationRequest(
             operation: "DisableLtsLogs", method: .post,
             path: "/v1/{project_id}/clusters/{cluster_id}/lts-logs/disable",
@@ -31,7 +31,7 @@ extension DWSClient {
     /// - Parameters:
     ///   - clusterID: Definition Cluster ID. For details about how to obtain the value, see Obtaining the
     ///     Cluster ID. Constraints N/A Range N/A Default Value N/A
-    public func enableLtsLogs(clusterID: String) async throws {
+    public func enableLTSLogs(clusterID: String) async throws {
         let request = OperationRequest(
             operation: "EnableLtsLogs", method: .post,
             path: "/v1/{project_id}/clusters/{cluster_id}/lts-logs/enable",
@@ -56,11 +56,11 @@ extension DWSClient {
     ///     Greater than or equal to 0 Default Value 0
     ///
     /// - Returns: The body of the service's `200` response.
-    public func listLtsLogs(
+    public func listLTSLogs(
         clusterID: String,
         limit: Int? = nil,
         offset: Int? = nil
-    ) async throws -> ListLtsLogsResponse {
+    ) async throws -> ListLTSLogsResponse {
         var query = QueryItems()
         query.append("limit", limit)
         query.append("offset", offset)
@@ -68,12 +68,12 @@ extension DWSClient {
             operation: "ListLtsLogs", method: .get, path: "/v1/{project_id}/clusters/{cluster_id}/lts-logs",
             pathParameters: ["cluster_id": clusterID], query: query
         )
-        return try await client.send(request, as: ListLtsLogsResponse.self)
+        return try await client.send(request, as: ListLTSLogsResponse.self)
     }
 
     /// Obtaining the LTS Log List
     ///
-    /// All pages of ``listLtsLogs``, fetched by offset as they are iterated; each element is one of
+    /// All pages of ``listLTSLogs``, fetched by offset as they are iterated; each element is one of
     /// `ltsAccessList`.
     ///
     /// `GET /v1/{project_id}/clusters/{cluster_id}/lts-logs`
@@ -83,9 +83,9 @@ extension DWSClient {
     ///     Cluster ID. Constraints The value must be a valid DWS cluster ID. Range It is a 36-digit UUID.
     ///     Default Value N/A
     ///   - limit: Number of results to request per page.
-    public func listLtsLogsPaginator(clusterID: String, limit: Int) -> OffsetPaginator<LtslogInfo> {
+    public func listLTSLogsPaginator(clusterID: String, limit: Int) -> OffsetPaginator<LtslogInfo> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
-            let page = try await self.listLtsLogs(clusterID: clusterID, limit: limit, offset: offset)
+            let page = try await self.listLTSLogs(clusterID: clusterID, limit: limit, offset: offset)
             return (elements: page.ltsAccessList ?? [], total: page.count)
         }
     }

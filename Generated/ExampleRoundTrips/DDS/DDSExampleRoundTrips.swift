@@ -25,7 +25,7 @@ public enum DDSExampleRoundTrips {
             "CreateManualBackup request": roundTrip(CreateManualBackupRequest.self),
             "CreateManualBackup 200": roundTrip(CreateManualBackupResponse.self),
             "DeleteInstance 200": roundTrip(DeleteInstanceResponse.self),
-            "DeleteLtsConfig request": roundTrip(DeleteLtsConfigRequest.self),
+            "DeleteLtsConfig request": roundTrip(DeleteLTSConfigRequest.self),
             "DeleteManualBackup 200": roundTrip(DeleteManualBackupResponse.self),
             "DeleteSession request": roundTrip(DeleteSessionRequest.self),
             "DownloadErrorlog request": roundTrip(DownloadErrorlogRequest.self),
@@ -45,7 +45,7 @@ public enum DDSExampleRoundTrips {
             "ListInstances 200": roundTrip(ListInstancesResponse.self),
             "ListInstancesByTags request": roundTrip(ListInstancesByTagsRequest.self),
             "ListInstancesByTags 200": roundTrip(ListInstancesByTagsResponse.self),
-            "ListLtsConfigs 200": roundTrip(ListLtsConfigsResponse.self),
+            "ListLtsConfigs 200": roundTrip(ListLTSConfigsResponse.self),
             "ListProjectTags 200": roundTrip(ListProjectTagsResponse.self),
             "ListRecycleInstances 200": roundTrip(ListRecycleInstancesResponse.self),
             "ListRestoreCollections 200": roundTrip(ListRestoreCollectionsResponse.self),
@@ -88,7 +88,7 @@ public enum DDSExampleRoundTrips {
             "UpdateInstanceName request": roundTrip(UpdateInstanceNameRequest.self),
             "UpdateInstancePort request": roundTrip(UpdateInstancePortRequest.self),
             "UpdateInstancePort 200": roundTrip(UpdateInstancePortResponse.self),
-            "UpdateLtsConfig request": roundTrip(UpdateLtsConfigRequest.self),
+            "UpdateLtsConfig request": roundTrip(UpdateLTSConfigRequest.self),
             "UpdateSecurityGroup request": roundTrip(UpdateSecurityGroupRequest.self),
             "UpdateSecurityGroup 200": roundTrip(UpdateSecurityGroupResponse.self)
         ]

@@ -65,7 +65,7 @@ public enum DMSExampleRoundTrips {
             "RestartOrDeleteInstancesInBatches request": roundTrip(RestartOrDeleteInstancesInBatchesRequest.self),
             "RestartOrDeleteInstancesInBatches 200": roundTrip(RestartOrDeleteInstancesInBatchesResponse.self),
             "ShowBackgroundTask 200": roundTrip(ShowBackgroundTaskResponse.self),
-            "ShowCesHierArchY 200": roundTrip(ShowCesHierArchYResponse.self),
+            "ShowCesHierArchY 200": roundTrip(ShowCESHierArchYResponse.self),
             "ShowCluster 200": roundTrip(ShowClusterResponse.self),
             "ShowConnectorTask 200": roundTrip(ShowConnectorTaskResponse.self),
             "ShowCoordinators 200": roundTrip(ShowCoordinatorsResponse.self),

@@ -95,7 +95,7 @@ public enum DWSExampleRoundTrips {
             "ListLogicalClusterTasks 200": roundTrip(ListLogicalClusterTasksResponse.self),
             "ListLogicalClusterVolumes 200": roundTrip(ListLogicalClusterVolumesResponse.self),
             "ListLogicalClusters 200": roundTrip(ListLogicalClustersResponse.self),
-            "ListLtsLogs 200": roundTrip(ListLtsLogsResponse.self),
+            "ListLtsLogs 200": roundTrip(ListLTSLogsResponse.self),
             "ListNodeTypes 200": roundTrip(ListNodeTypesResponse.self),
             "ListPlanExecLogs 200": roundTrip(ListPlanExecLogsResponse.self),
             "ListRedistributionSchema 200": roundTrip(ListRedistributionSchemaResponse.self),

@@ -53,7 +53,7 @@ public enum FunctionGraphExampleRoundTrips {
             "ShowFunctionConfig 200": roundTrip(ShowFunctionConfigResponse.self),
             "ShowFunctionTemplate 200": roundTrip(ShowFunctionTemplateResponse.self),
             "ShowFunctionTrigger 200": roundTrip(ListFunctionTriggerResult.self),
-            "ShowLtsLogDetails 200": roundTrip(ShowLtsLogDetailsResponse.self),
+            "ShowLtsLogDetails 200": roundTrip(ShowLTSLogDetailsResponse.self),
             "ShowProjectTagsList 200": roundTrip(ShowProjectTagsListResponse.self),
             "ShowResInstanceInfo request": roundTrip(ShowResInstanceInfoRequest.self),
             "ShowResInstanceInfo 200": roundTrip(ShowResInstanceInfoResponse.self),

@@ -12,8 +12,8 @@ public enum VPNExampleRoundTrips {
         [
             "BatchCreateOrDeleteVPNTags request": roundTrip(BatchCreateOrDeleteVPNTagsRequest.self),
             "BatchCreateResourceTags request": roundTrip(BatchCreateResourceTagsRequest.self),
-            "BatchCreateVpnConnection request": roundTrip(BatchCreateVpnConnectionRequest.self),
-            "BatchCreateVpnConnection 200": roundTrip(BatchCreateVpnConnectionResponse.self),
+            "BatchCreateVpnConnection request": roundTrip(BatchCreateVPNConnectionRequest.self),
+            "BatchCreateVpnConnection 200": roundTrip(BatchCreateVPNConnectionResponse.self),
             "BatchDeleteResourceTags request": roundTrip(BatchDeleteResourceTagsRequest.self),
             "CountResourcesByTags request": roundTrip(CountResourcesByTagsRequest.self),
             "CountResourcesByTags 200": roundTrip(CountResourcesByTagsResponse.self),
@@ -34,8 +34,8 @@ public enum VPNExampleRoundTrips {
             "CreateVPNService 200": roundTrip(CreateVPNServiceResponse.self),
             "CreateVgw request": roundTrip(CreateVgwRequest.self),
             "CreateVgw 200": roundTrip(CreateVgwResponse.self),
-            "CreateVpnConnection request": roundTrip(CreateVpnConnectionRequest.self),
-            "CreateVpnConnection 200": roundTrip(CreateVpnConnectionResponse.self),
+            "CreateVpnConnection request": roundTrip(CreateVPNConnectionRequest.self),
+            "CreateVpnConnection 200": roundTrip(CreateVPNConnectionResponse.self),
             "ListAPIVersions 200": roundTrip(ListAPIVersionsResponse.self),
             "ListAvailabilityZones 200": roundTrip(ListAvailabilityZonesResponse.self),
             "ListCgws 200": roundTrip(ListCgwsResponse.self),
@@ -53,7 +53,7 @@ public enum VPNExampleRoundTrips {
             "ListVPNsByTag request": roundTrip(ListVPNsByTagRequest.self),
             "ListVPNsByTag 200": roundTrip(ListVPNsByTagResponse.self),
             "ListVgws 200": roundTrip(ListVgwsResponse.self),
-            "ListVpnConnections 200": roundTrip(ListVpnConnectionsResponse.self),
+            "ListVpnConnections 200": roundTrip(ListVPNConnectionsResponse.self),
             "ShowCgw 200": roundTrip(ShowCgwResponse.self),
             "ShowConnectionMonitor 200": roundTrip(ShowConnectionMonitorResponse.self),
             "ShowIKEPolicy 200": roundTrip(ShowIKEPolicyResponse.self),
@@ -64,8 +64,8 @@ public enum VPNExampleRoundTrips {
             "ShowVPNEndpointGroup 200": roundTrip(ShowVPNEndpointGroupResponse.self),
             "ShowVPNService 200": roundTrip(ShowVPNServiceResponse.self),
             "ShowVgw 200": roundTrip(ShowVgwResponse.self),
-            "ShowVpnConnection 200": roundTrip(ShowVpnConnectionResponse.self),
-            "ShowVpnConnectionLog 200": roundTrip(ShowVpnConnectionLogResponse.self),
+            "ShowVpnConnection 200": roundTrip(ShowVPNConnectionResponse.self),
+            "ShowVpnConnectionLog 200": roundTrip(ShowVPNConnectionLogResponse.self),
             "UpdateCgw request": roundTrip(UpdateCgwRequest.self),
             "UpdateCgw 200": roundTrip(UpdateCgwResponse.self),
             "UpdateIKEPolicy request": roundTrip(UpdateIKEPolicyRequest.self),
@@ -82,8 +82,8 @@ public enum VPNExampleRoundTrips {
             "UpdateVPNService 200": roundTrip(UpdateVPNServiceResponse.self),
             "UpdateVgw request": roundTrip(UpdateVgwRequest.self),
             "UpdateVgw 200": roundTrip(UpdateVgwResponse.self),
-            "UpdateVpnConnection request": roundTrip(UpdateVpnConnectionRequest.self),
-            "UpdateVpnConnection 200": roundTrip(UpdateVpnConnectionResponse.self)
+            "UpdateVpnConnection request": roundTrip(UpdateVPNConnectionRequest.self),
+            "UpdateVpnConnection 200": roundTrip(UpdateVPNConnectionResponse.self)
         ]
     }
 

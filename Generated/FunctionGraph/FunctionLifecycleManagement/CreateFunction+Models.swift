@@ -145,7 +145,7 @@ public struct CreateFunctionRequest: Codable, Sendable, Equatable {
     /// Indicates whether to enable the log feature. Default: false. If this parameter is set to true and
     /// log_config is not passed when a function is created, FunctionGraph automatically creates a log group
     /// and log stream.
-    public var enableLtsLog: Bool?
+    public var enableLTSLog: Bool?
     /// Private domain names of the VPC. To call a DNS API to resolve private domain names, specify an agency
     /// with the permissions to read DNS resources.
     public var domainNames: String?
@@ -161,7 +161,7 @@ public struct CreateFunctionRequest: Codable, Sendable, Equatable {
         case enterpriseProjectID = "enterprise_project_id", type, logConfig = "log_config"
         case networkController = "network_controller", isStatefulFunction = "is_stateful_function"
         case enableDynamicMemory = "enable_dynamic_memory", ltsCustomTag = "lts_custom_tag"
-        case enableLtsLog = "enable_lts_log", domainNames = "domain_names"
+        case enableLTSLog = "enable_lts_log", domainNames = "domain_names"
     }
 
     public init(
@@ -174,7 +174,7 @@ public struct CreateFunctionRequest: Codable, Sendable, Equatable {
         initializerTimeout: Int? = nil, preStopHandler: String? = nil, preStopTimeout: Int? = nil,
         enterpriseProjectID: String? = nil, type: TypeValue? = nil, logConfig: FuncLogConfig? = nil,
         networkController: NetworkControlConfig? = nil, isStatefulFunction: Bool? = nil,
-        enableDynamicMemory: Bool? = nil, ltsCustomTag: [String: String]? = nil, enableLtsLog: Bool? = nil,
+        enableDynamicMemory: Bool? = nil, ltsCustomTag: [String: String]? = nil, enableLTSLog: Bool? = nil,
         domainNames: String? = nil
     ) {
         self.funcName = funcName
@@ -207,7 +207,7 @@ public struct CreateFunctionRequest: Codable, Sendable, Equatable {
         self.isStatefulFunction = isStatefulFunction
         self.enableDynamicMemory = enableDynamicMemory
         self.ltsCustomTag = ltsCustomTag
-        self.enableLtsLog = enableLtsLog
+        self.enableLTSLog = enableLTSLog
         self.domainNames = domainNames
     }
 }
@@ -410,7 +410,7 @@ public struct CreateFunctionResponse: Codable, Sendable, Equatable {
     /// Custom log tag. You can use these tags to filter function logs in LTS.
     public var ltsCustomTag: [String: String]?
     /// Indicates whether to enable the log feature.
-    public var enableLtsLog: Bool?
+    public var enableLTSLog: Bool?
 
     private enum CodingKeys: String, CodingKey {
         case funcID = "func_id", funcURN = "func_urn", funcName = "func_name", domainID = "domain_id"
@@ -433,7 +433,7 @@ public struct CreateFunctionResponse: Codable, Sendable, Equatable {
         case allowEphemeralStorage = "allow_ephemeral_storage", ephemeralStorage = "ephemeral_storage"
         case networkController = "network_controller", resourceID = "resource_id"
         case isReturnStream = "is_return_stream", enableAuthInHeader = "enable_auth_in_header"
-        case ltsCustomTag = "lts_custom_tag", enableLtsLog = "enable_lts_log"
+        case ltsCustomTag = "lts_custom_tag", enableLTSLog = "enable_lts_log"
     }
 
     public init(
@@ -456,7 +456,7 @@ public struct CreateFunctionResponse: Codable, Sendable, Equatable {
         allowEphemeralStorage: Bool? = nil, ephemeralStorage: Int? = nil,
         networkController: NetworkControlConfig? = nil, resourceID: String? = nil,
         isReturnStream: Bool? = nil, enableAuthInHeader: Bool? = nil, ltsCustomTag: [String: String]? = nil,
-        enableLtsLog: Bool? = nil
+        enableLTSLog: Bool? = nil
     ) {
         self.funcID = funcID
         self.funcURN = funcURN
@@ -515,6 +515,6 @@ public struct CreateFunctionResponse: Codable, Sendable, Equatable {
         self.isReturnStream = isReturnStream
         self.enableAuthInHeader = enableAuthInHeader
         self.ltsCustomTag = ltsCustomTag
-        self.enableLtsLog = enableLtsLog
+        self.enableLTSLog = enableLTSLog
     }
 }

@@ -231,7 +231,7 @@ public struct ShowFunctionConfigResponse: Codable, Sendable, Equatable {
     /// Custom log tag. You can use these tags to filter function logs in LTS.
     public var ltsCustomTag: [String: String]?
     /// Indicates whether to enable the log feature.
-    public var enableLtsLog: Bool?
+    public var enableLTSLog: Bool?
 
     private enum CodingKeys: String, CodingKey {
         case funcID = "func_id", resourceID = "resource_id", funcURN = "func_urn", funcName = "func_name"
@@ -253,7 +253,7 @@ public struct ShowFunctionConfigResponse: Codable, Sendable, Equatable {
         case heartbeatHandler = "heartbeat_handler", enableClassIsolation = "enable_class_isolation"
         case gpuType = "gpu_type", allowEphemeralStorage = "allow_ephemeral_storage"
         case networkController = "network_controller", isReturnStream = "is_return_stream"
-        case peeringCIDR = "peering_cidr", ltsCustomTag = "lts_custom_tag", enableLtsLog = "enable_lts_log"
+        case peeringCIDR = "peering_cidr", ltsCustomTag = "lts_custom_tag", enableLTSLog = "enable_lts_log"
     }
 
     public init(
@@ -275,7 +275,7 @@ public struct ShowFunctionConfigResponse: Codable, Sendable, Equatable {
         reservedInstanceIdleMode: Bool? = nil, apigRouteEnable: Bool? = nil, heartbeatHandler: String? = nil,
         enableClassIsolation: Bool? = nil, gpuType: String? = nil, allowEphemeralStorage: Bool? = nil,
         networkController: NetworkControlConfig? = nil, isReturnStream: Bool? = nil,
-        peeringCIDR: String? = nil, ltsCustomTag: [String: String]? = nil, enableLtsLog: Bool? = nil
+        peeringCIDR: String? = nil, ltsCustomTag: [String: String]? = nil, enableLTSLog: Bool? = nil
     ) {
         self.funcID = funcID
         self.resourceID = resourceID
@@ -335,6 +335,6 @@ public struct ShowFunctionConfigResponse: Codable, Sendable, Equatable {
         self.isReturnStream = isReturnStream
         self.peeringCIDR = peeringCIDR
         self.ltsCustomTag = ltsCustomTag
-        self.enableLtsLog = enableLtsLog
+        self.enableLTSLog = enableLTSLog
     }
 }

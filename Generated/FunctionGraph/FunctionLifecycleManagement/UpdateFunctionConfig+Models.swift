@@ -145,7 +145,7 @@ public struct UpdateFunctionConfigRequest: Codable, Sendable, Equatable {
     /// You can use these tags to filter function logs in LTS.
     public var ltsCustomTag: [String: String]?
     /// Indicates whether to enable the log feature.
-    public var enableLtsLog: Bool?
+    public var enableLTSLog: Bool?
     /// Not in the page's table; the page's request example sends it.
     public var gpuMemory: Int?
 
@@ -162,7 +162,7 @@ public struct UpdateFunctionConfigRequest: Codable, Sendable, Equatable {
         case enableAuthInHeader = "enable_auth_in_header", domainNames = "domain_names"
         case restoreHookHandler = "restore_hook_handler", restoreHookTimeout = "restore_hook_timeout"
         case heartbeatHandler = "heartbeat_handler", enableClassIsolation = "enable_class_isolation"
-        case peeringCIDR = "peering_cidr", ltsCustomTag = "lts_custom_tag", enableLtsLog = "enable_lts_log"
+        case peeringCIDR = "peering_cidr", ltsCustomTag = "lts_custom_tag", enableLTSLog = "enable_lts_log"
         case gpuMemory = "gpu_memory"
     }
 
@@ -179,7 +179,7 @@ public struct UpdateFunctionConfigRequest: Codable, Sendable, Equatable {
         enableDynamicMemory: Bool? = nil, enableAuthInHeader: Bool? = nil, domainNames: String? = nil,
         restoreHookHandler: String? = nil, restoreHookTimeout: Int? = nil, heartbeatHandler: String? = nil,
         enableClassIsolation: Bool? = nil, peeringCIDR: String? = nil, ltsCustomTag: [String: String]? = nil,
-        enableLtsLog: Bool? = nil, gpuMemory: Int? = nil
+        enableLTSLog: Bool? = nil, gpuMemory: Int? = nil
     ) {
         self.funcName = funcName
         self.runtime = runtime
@@ -214,7 +214,7 @@ public struct UpdateFunctionConfigRequest: Codable, Sendable, Equatable {
         self.enableClassIsolation = enableClassIsolation
         self.peeringCIDR = peeringCIDR
         self.ltsCustomTag = ltsCustomTag
-        self.enableLtsLog = enableLtsLog
+        self.enableLTSLog = enableLTSLog
         self.gpuMemory = gpuMemory
     }
 }
@@ -400,7 +400,7 @@ public struct UpdateFunctionConfigResponse: Codable, Sendable, Equatable {
     /// Custom log tag. You can use these tags to filter function logs in LTS.
     public var ltsCustomTag: [String: String]?
     /// Indicates whether to enable the log feature.
-    public var enableLtsLog: Bool?
+    public var enableLTSLog: Bool?
 
     private enum CodingKeys: String, CodingKey {
         case funcID = "func_id", resourceID = "resource_id", funcURN = "func_urn", funcName = "func_name"
@@ -417,7 +417,7 @@ public struct UpdateFunctionConfigResponse: Codable, Sendable, Equatable {
         case enableCloudDebug = "enable_cloud_debug", enableDynamicMemory = "enable_dynamic_memory"
         case enableAuthInHeader = "enable_auth_in_header", isStatefulFunction = "is_stateful_function"
         case domainNames = "domain_names", customImage = "custom_image", isReturnStream = "is_return_stream"
-        case peeringCIDR = "peering_cidr", ltsCustomTag = "lts_custom_tag", enableLtsLog = "enable_lts_log"
+        case peeringCIDR = "peering_cidr", ltsCustomTag = "lts_custom_tag", enableLTSLog = "enable_lts_log"
     }
 
     public init(
@@ -436,7 +436,7 @@ public struct UpdateFunctionConfigResponse: Codable, Sendable, Equatable {
         enableCloudDebug: String? = nil, enableDynamicMemory: Bool? = nil, enableAuthInHeader: Bool? = nil,
         isStatefulFunction: Bool? = nil, domainNames: String? = nil, customImage: CustomImage? = nil,
         isReturnStream: Bool? = nil, peeringCIDR: String? = nil, ltsCustomTag: [String: String]? = nil,
-        enableLtsLog: Bool? = nil
+        enableLTSLog: Bool? = nil
     ) {
         self.funcID = funcID
         self.resourceID = resourceID
@@ -487,7 +487,7 @@ public struct UpdateFunctionConfigResponse: Codable, Sendable, Equatable {
         self.isReturnStream = isReturnStream
         self.peeringCIDR = peeringCIDR
         self.ltsCustomTag = ltsCustomTag
-        self.enableLtsLog = enableLtsLog
+        self.enableLTSLog = enableLTSLog
     }
 }
 

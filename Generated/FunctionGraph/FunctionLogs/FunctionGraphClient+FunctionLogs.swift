@@ -9,7 +9,7 @@ extension FunctionGraphClient {
     /// This API is used to enable log reporting to LTS.
     ///
     /// `POST /v2/{project_id}/fgs/functions/enable-lts-logs`
-    public func enableLtsLogs() async throws {
+    public func enableLTSLogs() async throws {
         let request = OperationRequest(
             operation: "EnableLtsLogs", method: .post, path: "/v2/{project_id}/fgs/functions/enable-lts-logs"
         )
@@ -26,12 +26,12 @@ extension FunctionGraphClient {
     ///   - functionURN: Function URN. For details, see the function model description.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func showLtsLogDetails(functionURN: String) async throws -> ShowLtsLogDetailsResponse {
+    public func showLTSLogDetails(functionURN: String) async throws -> ShowLTSLogDetailsResponse {
         let request = OperationRequest(
             operation: "ShowLtsLogDetails", method: .get,
             path: "/v2/{project_id}/fgs/functions/{function_urn}/lts-log-detail",
             pathParameters: ["function_urn": functionURN]
         )
-        return try await client.send(request, as: ShowLtsLogDetailsResponse.self)
+        return try await client.send(request, as: ShowLTSLogDetailsResponse.self)
     }
 }

@@ -6,7 +6,7 @@ import CloudCore
 /// FunctionGraph backend details (APIG trigger parameter). This parameter is mandatory for APIG triggers.
 ///
 /// ApigTriggerFuncInfo
-public struct CreateFunctionTriggerApigTriggerFuncInfo: Codable, Sendable, Equatable {
+public struct CreateFunctionTriggerAPIGTriggerFuncInfo: Codable, Sendable, Equatable {
     /// Function URN. For details, see the function model descriptions.
     public var functionURN: String?
     /// Execution mode of a function.
@@ -159,7 +159,7 @@ public struct TriggerEventDataRequestBody: Codable, Sendable, Equatable {
     /// NONE
     public var auth: Auth?
     /// FunctionGraph backend details (APIG trigger parameter). This parameter is mandatory for APIG triggers.
-    public var funcInfo: CreateFunctionTriggerApigTriggerFuncInfo?
+    public var funcInfo: CreateFunctionTriggerAPIGTriggerFuncInfo?
     /// Subdomain name allocated by the APIG system by default (APIG trigger parameter).
     /// Minimum length: 1
     /// Maximum length: 255
@@ -269,7 +269,7 @@ public struct TriggerEventDataRequestBody: Codable, Sendable, Equatable {
         userEvent: String? = nil, type: Int? = nil, path: String? = nil, `protocol`: ProtocolValue? = nil,
         reqMethod: ReqMethod? = nil, groupID: String? = nil, groupName: String? = nil,
         matchMode: MatchMode? = nil, envName: String? = nil, envID: String? = nil, auth: Auth? = nil,
-        funcInfo: CreateFunctionTriggerApigTriggerFuncInfo? = nil, slDomain: String? = nil,
+        funcInfo: CreateFunctionTriggerAPIGTriggerFuncInfo? = nil, slDomain: String? = nil,
         backendType: BackendType? = nil, operations: [String]? = nil, instanceID: String? = nil,
         collectionName: String? = nil, dbName: String? = nil, dbPassword: String? = nil,
         batchSize: Int? = nil, queueID: String? = nil, consumerGroupID: String? = nil,

@@ -84,7 +84,7 @@ public struct TriggerEventDataResponseBody: Codable, Sendable, Equatable {
     /// API calling address (APIG trigger parameter).
     public var invokeURL: String?
     /// FunctionGraph backend details (APIG trigger parameter). This parameter is mandatory for APIG triggers.
-    public var funcInfo: ApigTriggerFuncInfo?
+    public var funcInfo: APIGTriggerFuncInfo?
     /// Subdomain name allocated by the APIG system by default (APIG trigger parameter).
     /// Minimum length: 1
     /// Maximum length: 255
@@ -217,7 +217,7 @@ public struct TriggerEventDataResponseBody: Codable, Sendable, Equatable {
         `protocol`: ProtocolValue? = nil, reqMethod: ReqMethod? = nil, groupID: String? = nil,
         groupName: String? = nil, matchMode: MatchMode? = nil, envName: String? = nil, envID: String? = nil,
         apiID: String? = nil, apiName: String? = nil, auth: Auth? = nil, invokeURL: String? = nil,
-        funcInfo: ApigTriggerFuncInfo? = nil, slDomain: String? = nil, backendType: BackendType? = nil,
+        funcInfo: APIGTriggerFuncInfo? = nil, slDomain: String? = nil, backendType: BackendType? = nil,
         instanceID: String? = nil, romaAppID: String? = nil, operations: [String]? = nil,
         collectionName: String? = nil, dbName: String? = nil, dbPassword: String? = nil,
         dbUser: String? = nil, instanceAddrs: [String]? = nil, mode: String? = nil, batchSize: Int? = nil,

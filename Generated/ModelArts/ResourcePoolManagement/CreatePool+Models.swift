@@ -14,7 +14,7 @@ public struct CreatePoolPoolMetaAnnotations: Codable, Sendable, Equatable {
     /// Resource ID corresponding to each flavor.
     public var osModelartsFlavorResourceIDs: String?
     /// Resource tags specified by the user during resource pool creation.
-    public var osModelartsTmsTags: String?
+    public var osModelartsTMSTags: String?
     /// Priority that can be set for the jobs delivered by other users to the shared resource pool
     public var osModelartsSchedulerExtension: String?
     /// Whether a resource pool that is not provisioned for an entire cabinet can deliver the job of an entire
@@ -37,7 +37,7 @@ public struct CreatePoolPoolMetaAnnotations: Codable, Sendable, Equatable {
         case osModelartsDescription = "os.modelarts/description"
         case osModelartsBillingMode = "os.modelarts/billing.mode"
         case osModelartsFlavorResourceIDs = "os.modelarts/flavor.resource.ids"
-        case osModelartsTmsTags = "os.modelarts/tms.tags"
+        case osModelartsTMSTags = "os.modelarts/tms.tags"
         case osModelartsSchedulerExtension = "os.modelarts/scheduler.extension"
         case osModelartsVolcanoSchedulerCabinetExclusiveEnabled = "os.modelarts/volcano.scheduler.cabinet-exclusive.enabled"
         case osModelartsPoolScopeExternalDependencyTrain = "os.modelarts.pool/scope.external.dependency.Train"
@@ -49,7 +49,7 @@ public struct CreatePoolPoolMetaAnnotations: Codable, Sendable, Equatable {
 
     public init(
         osModelartsDescription: String? = nil, osModelartsBillingMode: String? = nil,
-        osModelartsFlavorResourceIDs: String? = nil, osModelartsTmsTags: String? = nil,
+        osModelartsFlavorResourceIDs: String? = nil, osModelartsTMSTags: String? = nil,
         osModelartsSchedulerExtension: String? = nil,
         osModelartsVolcanoSchedulerCabinetExclusiveEnabled: String? = nil,
         osModelartsPoolScopeExternalDependencyTrain: String? = nil,
@@ -60,7 +60,7 @@ public struct CreatePoolPoolMetaAnnotations: Codable, Sendable, Equatable {
         self.osModelartsDescription = osModelartsDescription
         self.osModelartsBillingMode = osModelartsBillingMode
         self.osModelartsFlavorResourceIDs = osModelartsFlavorResourceIDs
-        self.osModelartsTmsTags = osModelartsTmsTags
+        self.osModelartsTMSTags = osModelartsTMSTags
         self.osModelartsSchedulerExtension = osModelartsSchedulerExtension
         self.osModelartsVolcanoSchedulerCabinetExclusiveEnabled = osModelartsVolcanoSchedulerCabinetExclusiveEnabled
         self.osModelartsPoolScopeExternalDependencyTrain = osModelartsPoolScopeExternalDependencyTrain

@@ -9,9 +9,9 @@ public struct LogReportPipeline: Codable, Sendable, Equatable {
     /// Log pipeline type. Currently, only LTS is supported.
     public var type: String
     /// LTS log configuration.
-    public var configuration: LtsConfiguration?
+    public var configuration: LTSConfiguration?
 
-    public init(type: String, configuration: LtsConfiguration? = nil) {
+    public init(type: String, configuration: LTSConfiguration? = nil) {
         self.type = type
         self.configuration = configuration
     }

@@ -14,13 +14,13 @@ extension NATClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func createNatGatewayDnatRule(
-        _ body: CreateNatGatewayDnatRuleRequest
-    ) async throws -> CreateNatGatewayDnatRuleResponse {
+    public func createNATGatewayDnatRule(
+        _ body: CreateNATGatewayDnatRuleRequest
+    ) async throws -> CreateNATGatewayDnatRuleResponse {
         let request = OperationRequest(
             operation: "CreateNatGatewayDnatRule", method: .post, path: "/v2.0/dnat_rules", body: body
         )
-        return try await client.send(request, as: CreateNatGatewayDnatRuleResponse.self)
+        return try await client.send(request, as: CreateNATGatewayDnatRuleResponse.self)
     }
 
     /// Deleting a DNAT Rule
@@ -69,7 +69,7 @@ extension NATClient {
     ///     places for seconds. The format is yyyy-mm-dd hh:mm:ss.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func listNatGatewayDnatRules(
+    public func listNATGatewayDnatRules(
         id: String? = nil,
         limit: Int? = nil,
         tenantID: String? = nil,
@@ -85,7 +85,7 @@ extension NATClient {
         status: String? = nil,
         adminStateUp: Bool? = nil,
         createdAt: String? = nil
-    ) async throws -> ListNatGatewayDnatRulesResponse {
+    ) async throws -> ListNATGatewayDnatRulesResponse {
         var query = QueryItems()
         query.append("id", id)
         query.append("limit", limit)
@@ -105,7 +105,7 @@ extension NATClient {
         let request = OperationRequest(
             operation: "ListNatGatewayDnatRules", method: .get, path: "/v2.0/dnat_rules", query: query
         )
-        return try await client.send(request, as: ListNatGatewayDnatRulesResponse.self)
+        return try await client.send(request, as: ListNATGatewayDnatRulesResponse.self)
     }
 
     /// Querying Details of a DNAT Rule
@@ -118,11 +118,11 @@ extension NATClient {
     ///   - dnatRuleID: Specifies the DNAT rule ID.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func showNatGatewayDnatRule(dnatRuleID: String) async throws -> ShowNatGatewayDnatRuleResponse {
+    public func showNATGatewayDnatRule(dnatRuleID: String) async throws -> ShowNATGatewayDnatRuleResponse {
         let request = OperationRequest(
             operation: "ShowNatGatewayDnatRule", method: .get, path: "/v2.0/dnat_rules/{dnat_rule_id}",
             pathParameters: ["dnat_rule_id": dnatRuleID]
         )
-        return try await client.send(request, as: ShowNatGatewayDnatRuleResponse.self)
+        return try await client.send(request, as: ShowNATGatewayDnatRuleResponse.self)
     }
 }

@@ -14,11 +14,11 @@ extension NATClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func createNatGateway(_ body: CreateNatGatewayRequest) async throws -> CreateNatGatewayResponse {
+    public func createNATGateway(_ body: CreateNATGatewayRequest) async throws -> CreateNATGatewayResponse {
         let request = OperationRequest(
             operation: "CreateNatGateway", method: .post, path: "/v2.0/nat_gateways", body: body
         )
-        return try await client.send(request, as: CreateNatGatewayResponse.self)
+        return try await client.send(request, as: CreateNATGatewayResponse.self)
     }
 
     /// Deleting a NAT Gateway
@@ -29,7 +29,7 @@ extension NATClient {
     ///
     /// - Parameters:
     ///   - natGatewayID: Specifies the NAT gateway ID.
-    public func deleteNatGateway(natGatewayID: String) async throws {
+    public func deleteNATGateway(natGatewayID: String) async throws {
         let request = OperationRequest(
             operation: "DeleteNatGateway", method: .delete, path: "/v2.0/nat_gateways/{nat_gateway_id}",
             pathParameters: ["nat_gateway_id": natGatewayID]
@@ -64,7 +64,7 @@ extension NATClient {
     ///     places for seconds. The format is yyyy-mm-dd hh:mm:ss.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func listNatGateways(
+    public func listNATGateways(
         id: String? = nil,
         limit: Int? = nil,
         tenantID: String? = nil,
@@ -76,7 +76,7 @@ extension NATClient {
         status: String? = nil,
         adminStateUp: Bool? = nil,
         createdAt: String? = nil
-    ) async throws -> ListNatGatewaysResponse {
+    ) async throws -> ListNATGatewaysResponse {
         var query = QueryItems()
         query.append("id", id)
         query.append("limit", limit)
@@ -92,7 +92,7 @@ extension NATClient {
         let request = OperationRequest(
             operation: "ListNatGateways", method: .get, path: "/v2.0/nat_gateways", query: query
         )
-        return try await client.send(request, as: ListNatGatewaysResponse.self)
+        return try await client.send(request, as: ListNATGatewaysResponse.self)
     }
 
     /// Querying Details of a NAT Gateway
@@ -105,12 +105,12 @@ extension NATClient {
     ///   - natGatewayID: Specifies the NAT gateway ID.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func showNatGateway(natGatewayID: String) async throws -> ShowNatGatewayResponse {
+    public func showNATGateway(natGatewayID: String) async throws -> ShowNATGatewayResponse {
         let request = OperationRequest(
             operation: "ShowNatGateway", method: .get, path: "/v2.0/nat_gateways/{nat_gateway_id}",
             pathParameters: ["nat_gateway_id": natGatewayID]
         )
-        return try await client.send(request, as: ShowNatGatewayResponse.self)
+        return try await client.send(request, as: ShowNATGatewayResponse.self)
     }
 
     /// Updating a NAT Gateway
@@ -124,14 +124,14 @@ extension NATClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func updateNatGateway(
+    public func updateNATGateway(
         natGatewayID: String,
-        _ body: UpdateNatGatewayRequest
-    ) async throws -> UpdateNatGatewayResponse {
+        _ body: UpdateNATGatewayRequest
+    ) async throws -> UpdateNATGatewayResponse {
         let request = OperationRequest(
             operation: "UpdateNatGateway", method: .put, path: "/v2.0/nat_gateways/{nat_gateway_id}",
             pathParameters: ["nat_gateway_id": natGatewayID], body: body
         )
-        return try await client.send(request, as: UpdateNatGatewayResponse.self)
+        return try await client.send(request, as: UpdateNATGatewayResponse.self)
     }
 }

@@ -13,9 +13,9 @@ extension NATClient {
     /// - Parameters:
     ///   - resourceID: Specifies the private NAT gateway ID.
     ///   - body: The request body.
-    public func batchCreateDeletePrivateNatTags(
+    public func batchCreateDeletePrivateNATTags(
         resourceID: String,
-        _ body: BatchCreateDeletePrivateNatTagsRequest
+        _ body: BatchCreateDeletePrivateNATTagsRequest
     ) async throws {
         let request = OperationRequest(
             operation: "BatchCreateDeletePrivateNatTags", method: .post,
@@ -34,7 +34,7 @@ extension NATClient {
     /// - Parameters:
     ///   - resourceID: Specifies the private NAT gateway ID.
     ///   - body: The request body.
-    public func createPrivateNatTag(resourceID: String, _ body: CreatePrivateNatTagRequest) async throws {
+    public func createPrivateNATTag(resourceID: String, _ body: CreatePrivateNATTagRequest) async throws {
         let request = OperationRequest(
             operation: "CreatePrivateNatTag", method: .post,
             path: "/v3/{project_id}/private-nat-gateways/{resource_id}/tags",
@@ -52,7 +52,7 @@ extension NATClient {
     /// - Parameters:
     ///   - resourceID: Specifies the private NAT gateway ID.
     ///   - key: Specifies the tag key.
-    public func deletePrivateNatTag(resourceID: String, key: String) async throws {
+    public func deletePrivateNATTag(resourceID: String, key: String) async throws {
         let request = OperationRequest(
             operation: "DeletePrivateNatTag", method: .delete,
             path: "/v3/{project_id}/private-nat-gateways/{resource_id}/tags/{key}",
@@ -68,11 +68,11 @@ extension NATClient {
     /// `GET /v3/{project_id}/private-nat-gateways/tags`
     ///
     /// - Returns: The body of the service's `200` response.
-    public func listPrivateNatTags() async throws -> ListPrivateNatTagsResponse {
+    public func listPrivateNATTags() async throws -> ListPrivateNATTagsResponse {
         let request = OperationRequest(
             operation: "ListPrivateNatTags", method: .get, path: "/v3/{project_id}/private-nat-gateways/tags"
         )
-        return try await client.send(request, as: ListPrivateNatTagsResponse.self)
+        return try await client.send(request, as: ListPrivateNATTagsResponse.self)
     }
 
     /// Querying Private NAT Gateways
@@ -85,14 +85,14 @@ extension NATClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func listPrivateNatsByTags(
-        _ body: ListPrivateNatsByTagsRequest
-    ) async throws -> ListPrivateNatsByTagsResponse {
+    public func listPrivateNATsByTags(
+        _ body: ListPrivateNATsByTagsRequest
+    ) async throws -> ListPrivateNATsByTagsResponse {
         let request = OperationRequest(
             operation: "ListPrivateNatsByTags", method: .post,
             path: "/v3/{project_id}/private-nat-gateways/resource_instances/action", body: body
         )
-        return try await client.send(request, as: ListPrivateNatsByTagsResponse.self)
+        return try await client.send(request, as: ListPrivateNATsByTagsResponse.self)
     }
 
     /// Querying Tags of a Private NAT Gateway
@@ -105,12 +105,12 @@ extension NATClient {
     ///   - resourceID: Specifies the private NAT gateway ID.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func showPrivateNatTags(resourceID: String) async throws -> ShowPrivateNatTagsResponse {
+    public func showPrivateNATTags(resourceID: String) async throws -> ShowPrivateNATTagsResponse {
         let request = OperationRequest(
             operation: "ShowPrivateNatTags", method: .get,
             path: "/v3/{project_id}/private-nat-gateways/{resource_id}/tags",
             pathParameters: ["resource_id": resourceID]
         )
-        return try await client.send(request, as: ShowPrivateNatTagsResponse.self)
+        return try await client.send(request, as: ShowPrivateNATTagsResponse.self)
     }
 }

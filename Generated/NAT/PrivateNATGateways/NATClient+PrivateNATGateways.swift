@@ -14,12 +14,12 @@ extension NATClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `201` response.
-    public func createPrivateNat(_ body: CreatePrivateNatRequest) async throws -> CreatePrivateNatResponse {
+    public func createPrivateNAT(_ body: CreatePrivateNATRequest) async throws -> CreatePrivateNATResponse {
         let request = OperationRequest(
             operation: "CreatePrivateNat", method: .post, path: "/v3/{project_id}/private-nat/gateways",
             body: body
         )
-        return try await client.send(request, as: CreatePrivateNatResponse.self)
+        return try await client.send(request, as: CreatePrivateNATResponse.self)
     }
 
     /// Deleting a Private NAT Gateway
@@ -30,7 +30,7 @@ extension NATClient {
     ///
     /// - Parameters:
     ///   - gatewayID: Specifies the private NAT gateway ID.
-    public func deletePrivateNat(gatewayID: String) async throws {
+    public func deletePrivateNAT(gatewayID: String) async throws {
         let request = OperationRequest(
             operation: "DeletePrivateNat", method: .delete,
             path: "/v3/{project_id}/private-nat/gateways/{gateway_id}",
@@ -68,7 +68,7 @@ extension NATClient {
     ///     private NAT gateway when the private NAT gateway is created.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func listPrivateNats(
+    public func listPrivateNATs(
         limit: Int? = nil,
         marker: String? = nil,
         pageReverse: Bool? = nil,
@@ -81,7 +81,7 @@ extension NATClient {
         vpcID: [String]? = nil,
         virsubnetID: [String]? = nil,
         enterpriseProjectID: [String]? = nil
-    ) async throws -> ListPrivateNatsResponse {
+    ) async throws -> ListPrivateNATsResponse {
         var query = QueryItems()
         query.append("limit", limit)
         query.append("marker", marker)
@@ -99,7 +99,7 @@ extension NATClient {
             operation: "ListPrivateNats", method: .get, path: "/v3/{project_id}/private-nat/gateways",
             query: query
         )
-        return try await client.send(request, as: ListPrivateNatsResponse.self)
+        return try await client.send(request, as: ListPrivateNATsResponse.self)
     }
 
     /// Querying Details About a Specified Private NAT Gateway
@@ -112,13 +112,13 @@ extension NATClient {
     ///   - gatewayID: Specifies the private NAT gateway ID.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func showPrivateNat(gatewayID: String) async throws -> ShowPrivateNatResponse {
+    public func showPrivateNAT(gatewayID: String) async throws -> ShowPrivateNATResponse {
         let request = OperationRequest(
             operation: "ShowPrivateNat", method: .get,
             path: "/v3/{project_id}/private-nat/gateways/{gateway_id}",
             pathParameters: ["gateway_id": gatewayID]
         )
-        return try await client.send(request, as: ShowPrivateNatResponse.self)
+        return try await client.send(request, as: ShowPrivateNATResponse.self)
     }
 
     /// Updating a Private NAT Gateway
@@ -132,15 +132,15 @@ extension NATClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func updatePrivateNat(
+    public func updatePrivateNAT(
         gatewayID: String,
-        _ body: UpdatePrivateNatRequest
-    ) async throws -> UpdatePrivateNatResponse {
+        _ body: UpdatePrivateNATRequest
+    ) async throws -> UpdatePrivateNATResponse {
         let request = OperationRequest(
             operation: "UpdatePrivateNat", method: .put,
             path: "/v3/{project_id}/private-nat/gateways/{gateway_id}",
             pathParameters: ["gateway_id": gatewayID], body: body
         )
-        return try await client.send(request, as: UpdatePrivateNatResponse.self)
+        return try await client.send(request, as: UpdatePrivateNATResponse.self)
     }
 }

@@ -14,13 +14,13 @@ extension NATClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func createNatGatewaySNATRule(
-        _ body: CreateNatGatewaySNATRuleRequest
-    ) async throws -> CreateNatGatewaySNATRuleResponse {
+    public func createNATGatewaySNATRule(
+        _ body: CreateNATGatewaySNATRuleRequest
+    ) async throws -> CreateNATGatewaySNATRuleResponse {
         let request = OperationRequest(
             operation: "CreateNatGatewaySnatRule", method: .post, path: "/v2.0/snat_rules", body: body
         )
-        return try await client.send(request, as: CreateNatGatewaySNATRuleResponse.self)
+        return try await client.send(request, as: CreateNATGatewaySNATRuleResponse.self)
     }
 
     /// Deleting an SNAT Rule
@@ -67,7 +67,7 @@ extension NATClient {
     ///     places for seconds. The format is yyyy-mm-dd hh:mm:ss.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func listNatGatewaySNATRules(
+    public func listNATGatewaySNATRules(
         id: String? = nil,
         limit: Int? = nil,
         tenantID: String? = nil,
@@ -81,7 +81,7 @@ extension NATClient {
         status: String? = nil,
         adminStateUp: Bool? = nil,
         createdAt: String? = nil
-    ) async throws -> ListNatGatewaySNATRulesResponse {
+    ) async throws -> ListNATGatewaySNATRulesResponse {
         var query = QueryItems()
         query.append("id", id)
         query.append("limit", limit)
@@ -99,7 +99,7 @@ extension NATClient {
         let request = OperationRequest(
             operation: "ListNatGatewaySnatRules", method: .get, path: "/v2.0/snat_rules", query: query
         )
-        return try await client.send(request, as: ListNatGatewaySNATRulesResponse.self)
+        return try await client.send(request, as: ListNATGatewaySNATRulesResponse.self)
     }
 
     /// Querying Details of an SNAT Rule
@@ -112,11 +112,11 @@ extension NATClient {
     ///   - snatRuleID: Specifies the SNAT rule ID.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func showNatGatewaySNATRule(snatRuleID: String) async throws -> ShowNatGatewaySNATRuleResponse {
+    public func showNATGatewaySNATRule(snatRuleID: String) async throws -> ShowNATGatewaySNATRuleResponse {
         let request = OperationRequest(
             operation: "ShowNatGatewaySnatRule", method: .get, path: "/v2.0/snat_rules/{snat_rule_id}",
             pathParameters: ["snat_rule_id": snatRuleID]
         )
-        return try await client.send(request, as: ShowNatGatewaySNATRuleResponse.self)
+        return try await client.send(request, as: ShowNATGatewaySNATRuleResponse.self)
     }
 }

@@ -6,9 +6,9 @@ import CloudCore
 /// The request body of ``NATClient/addNATGatewayTag``.
 public struct AddNATGatewayTagRequest: Codable, Sendable, Equatable {
     /// Specifies the list of tags.
-    public var tag: CreatePrivateNatTagTag
+    public var tag: CreatePrivateNATTagTag
 
-    public init(tag: CreatePrivateNatTagTag) {
+    public init(tag: CreatePrivateNATTagTag) {
         self.tag = tag
     }
 }

@@ -21,9 +21,9 @@ public struct BatchCreateDeleteTransitIPTagsRequest: Codable, Sendable, Equatabl
     /// Enumeration values:
     public var action: ActionValue
     /// Specifies the tag list.
-    public var tags: [CreatePrivateNatTagTag]
+    public var tags: [CreatePrivateNATTagTag]
 
-    public init(action: ActionValue, tags: [CreatePrivateNatTagTag]) {
+    public init(action: ActionValue, tags: [CreatePrivateNATTagTag]) {
         self.action = action
         self.tags = tags
     }

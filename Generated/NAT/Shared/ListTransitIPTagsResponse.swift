@@ -8,13 +8,13 @@ public struct ListTransitIPTagsResponse: Codable, Sendable, Equatable {
     /// Specifies the request ID.
     public var requestID: String?
     /// Specifies the tags.
-    public var tags: [ListPrivateNatTagsTags]?
+    public var tags: [ListPrivateNATTagsTags]?
 
     private enum CodingKeys: String, CodingKey {
         case requestID = "request_id", tags
     }
 
-    public init(requestID: String? = nil, tags: [ListPrivateNatTagsTags]? = nil) {
+    public init(requestID: String? = nil, tags: [ListPrivateNATTagsTags]? = nil) {
         self.requestID = requestID
         self.tags = tags
     }

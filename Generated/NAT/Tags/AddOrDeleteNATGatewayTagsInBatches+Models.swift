@@ -6,11 +6,11 @@ import CloudCore
 /// The request body of ``NATClient/addOrDeleteNATGatewayTagsInBatches``.
 public struct AddOrDeleteNATGatewayTagsInBatchesRequest: Codable, Sendable, Equatable {
     /// Specifies tags. For details, see Table 3.
-    public var tags: [CreatePrivateNatTagTag]
+    public var tags: [CreatePrivateNATTagTag]
     /// Specifies the operation to be performed. The value can be set to create or delete only.
     public var action: String
 
-    public init(tags: [CreatePrivateNatTagTag], action: String) {
+    public init(tags: [CreatePrivateNATTagTag], action: String) {
         self.tags = tags
         self.action = action
     }

@@ -6,9 +6,9 @@ import CloudCore
 /// The response of ``NATClient/listNATGatewayTags``.
 public struct ListNATGatewayTagsResponse: Codable, Sendable, Equatable {
     /// Specifies tags.
-    public var tags: [CreatePrivateNatTagTag]?
+    public var tags: [CreatePrivateNATTagTag]?
 
-    public init(tags: [CreatePrivateNatTagTag]? = nil) {
+    public init(tags: [CreatePrivateNATTagTag]? = nil) {
         self.tags = tags
     }
 }

@@ -15,7 +15,7 @@ public struct CreatTransitIPOption: Codable, Sendable, Equatable {
     /// 0
     public var enterpriseProjectID: String?
     /// Specifies the tag of the transit IP address.
-    public var tags: [CreatePrivateNatTagTag]?
+    public var tags: [CreatePrivateNATTagTag]?
 
     private enum CodingKeys: String, CodingKey {
         case virsubnetID = "virsubnet_id", ipAddress = "ip_address"
@@ -24,7 +24,7 @@ public struct CreatTransitIPOption: Codable, Sendable, Equatable {
 
     public init(
         virsubnetID: String, ipAddress: String? = nil, enterpriseProjectID: String? = nil,
-        tags: [CreatePrivateNatTagTag]? = nil
+        tags: [CreatePrivateNATTagTag]? = nil
     ) {
         self.virsubnetID = virsubnetID
         self.ipAddress = ipAddress

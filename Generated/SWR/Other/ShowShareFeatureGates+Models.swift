@@ -8,7 +8,7 @@ public struct ShowShareFeatureGatesResponse: Codable, Sendable, Equatable {
     /// Whether the experience center is enabled.
     public var enableExperience: Bool?
     /// Whether interconnection with HSS is enabled.
-    public var enableHssService: Bool?
+    public var enableHSSService: Bool?
     /// Whether image scanning is enabled.
     public var enableImageScan: Bool?
     /// Whether SM algorithms are enabled.
@@ -23,19 +23,19 @@ public struct ShowShareFeatureGatesResponse: Codable, Sendable, Equatable {
     public var enablePipeline: Bool?
 
     private enum CodingKeys: String, CodingKey {
-        case enableExperience = "enable_experience", enableHssService = "enable_hss_service"
+        case enableExperience = "enable_experience", enableHSSService = "enable_hss_service"
         case enableImageScan = "enable_image_scan", enableSm3 = "enable_sm3"
         case enableImageSync = "enable_image_sync", enableCciService = "enable_cci_service"
         case enableImageLabel = "enable_image_label", enablePipeline = "enable_pipeline"
     }
 
     public init(
-        enableExperience: Bool? = nil, enableHssService: Bool? = nil, enableImageScan: Bool? = nil,
+        enableExperience: Bool? = nil, enableHSSService: Bool? = nil, enableImageScan: Bool? = nil,
         enableSm3: Bool? = nil, enableImageSync: Bool? = nil, enableCciService: Bool? = nil,
         enableImageLabel: Bool? = nil, enablePipeline: Bool? = nil
     ) {
         self.enableExperience = enableExperience
-        self.enableHssService = enableHssService
+        self.enableHSSService = enableHSSService
         self.enableImageScan = enableImageScan
         self.enableSm3 = enableSm3
         self.enableImageSync = enableImageSync

@@ -17,7 +17,7 @@ public struct Port: Codable, Sendable, Equatable {
         public static let neutronLOADBALANCERV2: Self = "neutron:LOADBALANCERV2"
         public static let neutronLOADBALANCERV3: Self = "neutron:LOADBALANCERV3"
         public static let networkEndpointInterface: Self = "network:endpoint_interface"
-        public static let networkNatGateway: Self = "network:nat_gateway"
+        public static let networkNATGateway: Self = "network:nat_gateway"
         public static let networkUcmp: Self = "network:ucmp"
     }
 

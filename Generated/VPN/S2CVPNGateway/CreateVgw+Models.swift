@@ -246,7 +246,7 @@ public struct CreateVgwRequestBodyContent: Codable, Sendable, Equatable {
 /// The response of ``VPNClient/createVgw``.
 public struct CreateVgwResponse: Codable, Sendable, Equatable {
     /// Specifies the VPN gateway object.
-    public var vpnGateway: CreateVgwResponseVpnGateway?
+    public var vpnGateway: CreateVgwResponseVPNGateway?
     /// Specifies a request ID.
     public var requestID: String?
 
@@ -254,14 +254,14 @@ public struct CreateVgwResponse: Codable, Sendable, Equatable {
         case vpnGateway = "vpn_gateway", requestID = "request_id"
     }
 
-    public init(vpnGateway: CreateVgwResponseVpnGateway? = nil, requestID: String? = nil) {
+    public init(vpnGateway: CreateVgwResponseVPNGateway? = nil, requestID: String? = nil) {
         self.vpnGateway = vpnGateway
         self.requestID = requestID
     }
 }
 
 /// Specifies the VPN gateway object.
-public struct CreateVgwResponseVpnGateway: Codable, Sendable, Equatable {
+public struct CreateVgwResponseVPNGateway: Codable, Sendable, Equatable {
     /// Specifies a VPN gateway ID.
     /// The value is a UUID containing 36 characters.
     public var id: String?
@@ -337,7 +337,7 @@ public struct CreateVgwResponseVpnGateway: Codable, Sendable, Equatable {
     /// Default value: active-active
     public var haMode: String?
     /// Specifies a tag list.
-    public var tags: [VpnResourceTag]?
+    public var tags: [VPNResourceTag]?
 
     private enum CodingKeys: String, CodingKey {
         case id, name, networkType = "network_type", attachmentType = "attachment_type"
@@ -354,7 +354,7 @@ public struct CreateVgwResponseVpnGateway: Codable, Sendable, Equatable {
         localSubnetsV6: [String]? = nil, connectSubnet: String? = nil, bgpAsn: Int64? = nil,
         flavor: String? = nil, connectionNumber: Int? = nil, usedConnectionNumber: Int? = nil,
         usedConnectionGroup: Int? = nil, enterpriseProjectID: String? = nil, accessVPCID: String? = nil,
-        accessSubnetID: String? = nil, haMode: String? = nil, tags: [VpnResourceTag]? = nil
+        accessSubnetID: String? = nil, haMode: String? = nil, tags: [VPNResourceTag]? = nil
     ) {
         self.id = id
         self.name = name

@@ -6,15 +6,15 @@ import CloudCore
 /// Specifies the list of AZs.
 public struct AvailabilityZones: Codable, Sendable, Equatable {
     /// Indicates that the specification of VPN gateways is Basic.
-    public var basic: VpnGatewayAvailabilityZones?
+    public var basic: VPNGatewayAvailabilityZones?
     /// Indicates that the specification of VPN gateways is Professional1.
-    public var professional1: VpnGatewayAvailabilityZones?
+    public var professional1: VPNGatewayAvailabilityZones?
     /// Indicates that the specification of VPN gateways is Professional1-NonFixedIP.
-    public var professional1NonFixedIP: VpnGatewayAvailabilityZones?
+    public var professional1NonFixedIP: VPNGatewayAvailabilityZones?
     /// Indicates that the specification of VPN gateways is Professional2.
-    public var professional2: VpnGatewayAvailabilityZones?
+    public var professional2: VPNGatewayAvailabilityZones?
     /// Indicates that the specification of VPN gateways is Professional2-NonFixedIP.
-    public var professional2NonFixedIP: VpnGatewayAvailabilityZones?
+    public var professional2NonFixedIP: VPNGatewayAvailabilityZones?
 
     private enum CodingKeys: String, CodingKey {
         case basic, professional1, professional1NonFixedIP = "Professional1-NonFixedIP", professional2
@@ -22,10 +22,10 @@ public struct AvailabilityZones: Codable, Sendable, Equatable {
     }
 
     public init(
-        basic: VpnGatewayAvailabilityZones? = nil, professional1: VpnGatewayAvailabilityZones? = nil,
-        professional1NonFixedIP: VpnGatewayAvailabilityZones? = nil,
-        professional2: VpnGatewayAvailabilityZones? = nil,
-        professional2NonFixedIP: VpnGatewayAvailabilityZones? = nil
+        basic: VPNGatewayAvailabilityZones? = nil, professional1: VPNGatewayAvailabilityZones? = nil,
+        professional1NonFixedIP: VPNGatewayAvailabilityZones? = nil,
+        professional2: VPNGatewayAvailabilityZones? = nil,
+        professional2NonFixedIP: VPNGatewayAvailabilityZones? = nil
     ) {
         self.basic = basic
         self.professional1 = professional1
@@ -53,7 +53,7 @@ public struct ListAvailabilityZonesResponse: Codable, Sendable, Equatable {
 }
 
 /// Indicates that the specification of VPN gateways is Basic.
-public struct VpnGatewayAvailabilityZones: Codable, Sendable, Equatable {
+public struct VPNGatewayAvailabilityZones: Codable, Sendable, Equatable {
     /// Specifies the list of AZs for VPN gateways associated with VPCs.
     public var vpc: [String]?
     /// Specifies the list of AZs for VPN gateways associated with enterprise routers.

@@ -6,7 +6,7 @@ import CloudCore
 /// The response of ``VPNClient/listVgws``.
 public struct ListVgwsResponse: Codable, Sendable, Equatable {
     /// Specifies gateway information.
-    public var vpnGateways: [ListVgwsResponseVpnGateway]?
+    public var vpnGateways: [ListVgwsResponseVPNGateway]?
     /// Specifies a request ID.
     public var requestID: String?
 
@@ -14,14 +14,14 @@ public struct ListVgwsResponse: Codable, Sendable, Equatable {
         case vpnGateways = "vpn_gateways", requestID = "request_id"
     }
 
-    public init(vpnGateways: [ListVgwsResponseVpnGateway]? = nil, requestID: String? = nil) {
+    public init(vpnGateways: [ListVgwsResponseVPNGateway]? = nil, requestID: String? = nil) {
         self.vpnGateways = vpnGateways
         self.requestID = requestID
     }
 }
 
 /// Specifies gateway information.
-public struct ListVgwsResponseVpnGateway: Codable, Sendable, Equatable {
+public struct ListVgwsResponseVPNGateway: Codable, Sendable, Equatable {
     /// Specifies a VPN gateway ID.
     /// The value is a UUID containing 36 characters.
     public var id: String?
@@ -156,7 +156,7 @@ public struct ListVgwsResponseVpnGateway: Codable, Sendable, Equatable {
     /// Specifies the features supported by the gateway.
     public var supportedFeatures: [String]?
     /// Specifies a tag list.
-    public var tags: [VpnResourceTag]?
+    public var tags: [VPNResourceTag]?
     /// Specifies upgrade information. (Upgrade is currently not supported.)
     /// Value range:
     /// ready
@@ -199,7 +199,7 @@ public struct ListVgwsResponseVpnGateway: Codable, Sendable, Equatable {
         slaveEIP: JSONValue? = nil, highAvailability: Bool? = nil, accessVPCID: String? = nil,
         accessSubnetID: String? = nil, accessPrivateIP1: String? = nil, accessPrivateIP2: String? = nil,
         haMode: String? = nil, supportedFlavors: [String]? = nil, supportedFeatures: [String]? = nil,
-        tags: [VpnResourceTag]? = nil, upgradeInfo: String? = nil, usedConnectionGroup: Int? = nil,
+        tags: [VPNResourceTag]? = nil, upgradeInfo: String? = nil, usedConnectionGroup: Int? = nil,
         usedConnectionNumber: Int? = nil, policyTemplate: PolicyTemplate? = nil
     ) {
         self.id = id

@@ -6,7 +6,7 @@ import CloudCore
 /// The response of ``VPNClient/showVgw``.
 public struct ShowVgwResponse: Codable, Sendable, Equatable {
     /// Specifies the VPN gateway object.
-    public var vpnGateway: ShowVgwResponseVpnGateway?
+    public var vpnGateway: ShowVgwResponseVPNGateway?
     /// Specifies a request ID.
     public var requestID: String?
 
@@ -14,14 +14,14 @@ public struct ShowVgwResponse: Codable, Sendable, Equatable {
         case vpnGateway = "vpn_gateway", requestID = "request_id"
     }
 
-    public init(vpnGateway: ShowVgwResponseVpnGateway? = nil, requestID: String? = nil) {
+    public init(vpnGateway: ShowVgwResponseVPNGateway? = nil, requestID: String? = nil) {
         self.vpnGateway = vpnGateway
         self.requestID = requestID
     }
 }
 
 /// Specifies the VPN gateway object.
-public struct ShowVgwResponseVpnGateway: Codable, Sendable, Equatable {
+public struct ShowVgwResponseVPNGateway: Codable, Sendable, Equatable {
     /// Specifies a VPN gateway ID.
     /// The value is a UUID containing 36 characters.
     public var id: String?
@@ -166,7 +166,7 @@ public struct ShowVgwResponseVpnGateway: Codable, Sendable, Equatable {
     /// query_connection_log: viewing connection logs
     public var supportedFeatures: [String]?
     /// Specifies a tag list.
-    public var tags: [VpnResourceTag]?
+    public var tags: [VPNResourceTag]?
     /// Specifies upgrade information. (Upgrade is currently not supported.)
     /// Value range:
     /// ready
@@ -203,7 +203,7 @@ public struct ShowVgwResponseVpnGateway: Codable, Sendable, Equatable {
         masterEIP: PolicyTemplate? = nil, slaveEIP: JSONValue? = nil, highAvailability: Bool? = nil,
         accessVPCID: String? = nil, accessSubnetID: String? = nil, accessPrivateIP1: String? = nil,
         accessPrivateIP2: String? = nil, haMode: String? = nil, supportedFlavors: [String]? = nil,
-        supportedFeatures: [String]? = nil, tags: [VpnResourceTag]? = nil, upgradeInfo: String? = nil
+        supportedFeatures: [String]? = nil, tags: [VPNResourceTag]? = nil, upgradeInfo: String? = nil
     ) {
         self.id = id
         self.name = name

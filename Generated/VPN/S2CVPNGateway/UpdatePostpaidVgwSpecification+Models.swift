@@ -4,7 +4,7 @@
 import CloudCore
 
 /// Specifies the VPN gateway object.
-public struct ResponseVpnGateway: Codable, Sendable, Equatable {
+public struct ResponseVPNGateway: Codable, Sendable, Equatable {
     /// Specifies a VPN gateway ID.
     /// The value is a UUID containing 36 characters.
     public var id: String?
@@ -92,7 +92,7 @@ public struct ResponseVpnGateway: Codable, Sendable, Equatable {
     /// in ACTIVE state.
     /// This parameter has been deprecated, but is retained for compatibility purposes. Using this parameter
     /// is not recommended.
-    public var masterEIP: VpnResourceTag?
+    public var masterEIP: VPNResourceTag?
     /// Specifies the second EIP used by the VPN gateway. This parameter is available when the VPN gateway is
     /// in ACTIVE state.
     /// This parameter has been deprecated, but is retained for compatibility purposes. Using this parameter
@@ -118,7 +118,7 @@ public struct ResponseVpnGateway: Codable, Sendable, Equatable {
     /// Value range: active-active, active-standby
     public var haMode: String?
     /// Specifies a tag list.
-    public var tags: [VpnResourceTag]?
+    public var tags: [VPNResourceTag]?
 
     private enum CodingKeys: String, CodingKey {
         case id, name, networkType = "network_type", attachmentType = "attachment_type"
@@ -141,9 +141,9 @@ public struct ResponseVpnGateway: Codable, Sendable, Equatable {
         usedConnectionNumber: Int? = nil, usedConnectionGroup: Int? = nil, enterpriseProjectID: String? = nil,
         eip1: UpdatePostpaidVgwSpecificationResponseEIP? = nil,
         eip2: UpdatePostpaidVgwSpecificationResponseEIP? = nil, createdAt: String? = nil,
-        updatedAt: String? = nil, masterEIP: VpnResourceTag? = nil, slaveEIP: JSONValue? = nil,
+        updatedAt: String? = nil, masterEIP: VPNResourceTag? = nil, slaveEIP: JSONValue? = nil,
         accessVPCID: String? = nil, accessSubnetID: String? = nil, accessPrivateIP1: String? = nil,
-        accessPrivateIP2: String? = nil, haMode: String? = nil, tags: [VpnResourceTag]? = nil
+        accessPrivateIP2: String? = nil, haMode: String? = nil, tags: [VPNResourceTag]? = nil
     ) {
         self.id = id
         self.name = name
@@ -194,7 +194,7 @@ public struct UpdatePostpaidVgwSpecificationRequest: Codable, Sendable, Equatabl
 /// The response of ``VPNClient/updatePostpaidVgwSpecification``.
 public struct UpdatePostpaidVgwSpecificationResponse: Codable, Sendable, Equatable {
     /// Specifies the VPN gateway object.
-    public var vpnGateway: ResponseVpnGateway?
+    public var vpnGateway: ResponseVPNGateway?
     /// Specifies a request ID.
     public var requestID: String?
 
@@ -202,7 +202,7 @@ public struct UpdatePostpaidVgwSpecificationResponse: Codable, Sendable, Equatab
         case vpnGateway = "vpn_gateway", requestID = "request_id"
     }
 
-    public init(vpnGateway: ResponseVpnGateway? = nil, requestID: String? = nil) {
+    public init(vpnGateway: ResponseVPNGateway? = nil, requestID: String? = nil) {
         self.vpnGateway = vpnGateway
         self.requestID = requestID
     }

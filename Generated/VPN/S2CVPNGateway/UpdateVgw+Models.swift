@@ -58,7 +58,7 @@ public struct UpdateVgwRequestBodyContent: Codable, Sendable, Equatable {
 /// The response of ``VPNClient/updateVgw``.
 public struct UpdateVgwResponse: Codable, Sendable, Equatable {
     /// Specifies the VPN gateway object.
-    public var vpnGateway: UpdateVgwResponseVpnGateway?
+    public var vpnGateway: UpdateVgwResponseVPNGateway?
     /// Specifies a request ID.
     public var requestID: String?
 
@@ -66,14 +66,14 @@ public struct UpdateVgwResponse: Codable, Sendable, Equatable {
         case vpnGateway = "vpn_gateway", requestID = "request_id"
     }
 
-    public init(vpnGateway: UpdateVgwResponseVpnGateway? = nil, requestID: String? = nil) {
+    public init(vpnGateway: UpdateVgwResponseVPNGateway? = nil, requestID: String? = nil) {
         self.vpnGateway = vpnGateway
         self.requestID = requestID
     }
 }
 
 /// Specifies the VPN gateway object.
-public struct UpdateVgwResponseVpnGateway: Codable, Sendable, Equatable {
+public struct UpdateVgwResponseVPNGateway: Codable, Sendable, Equatable {
     /// Specifies a VPN gateway ID.
     /// The value is a UUID containing 36 characters.
     public var id: String?
@@ -186,7 +186,7 @@ public struct UpdateVgwResponseVpnGateway: Codable, Sendable, Equatable {
     /// Value range: active-active, active-standby
     public var haMode: String?
     /// Specifies a tag list.
-    public var tags: [VpnResourceTag]?
+    public var tags: [VPNResourceTag]?
 
     private enum CodingKeys: String, CodingKey {
         case id, name, networkType = "network_type", attachmentType = "attachment_type"
@@ -210,7 +210,7 @@ public struct UpdateVgwResponseVpnGateway: Codable, Sendable, Equatable {
         eip1: ResponseEIP? = nil, eip2: ResponseEIP? = nil, createdAt: String? = nil,
         updatedAt: String? = nil, masterEIP: JSONValue? = nil, slaveEIP: JSONValue? = nil,
         accessVPCID: String? = nil, accessSubnetID: String? = nil, accessPrivateIP1: String? = nil,
-        accessPrivateIP2: String? = nil, haMode: String? = nil, tags: [VpnResourceTag]? = nil
+        accessPrivateIP2: String? = nil, haMode: String? = nil, tags: [VPNResourceTag]? = nil
     ) {
         self.id = id
         self.name = name

@@ -6,9 +6,9 @@ import CloudCore
 /// The response of ``VPNClient/listVPNTags``.
 public struct ListVPNTagsResponse: Codable, Sendable, Equatable {
     /// Specifies the list of tags.
-    public var tags: [VpnResourceTag]?
+    public var tags: [VPNResourceTag]?
 
-    public init(tags: [VpnResourceTag]? = nil) {
+    public init(tags: [VPNResourceTag]? = nil) {
         self.tags = tags
     }
 }

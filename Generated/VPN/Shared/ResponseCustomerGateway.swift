@@ -29,7 +29,7 @@ public struct ResponseCustomerGateway: Codable, Sendable, Equatable {
     /// The UTC time format is yyyy-MM-ddTHH:mm:ss.SSSZ.
     public var updatedAt: String?
     /// Specifies a tag list.
-    public var tags: [VpnResourceTag]?
+    public var tags: [VPNResourceTag]?
 
     private enum CodingKeys: String, CodingKey {
         case id, name, idType = "id_type", idValue = "id_value", bgpAsn = "bgp_asn", createdAt = "created_at"
@@ -39,7 +39,7 @@ public struct ResponseCustomerGateway: Codable, Sendable, Equatable {
     public init(
         id: String? = nil, name: String? = nil, idType: String? = nil, idValue: String? = nil,
         bgpAsn: Int64? = nil, createdAt: String? = nil, updatedAt: String? = nil,
-        tags: [VpnResourceTag]? = nil
+        tags: [VPNResourceTag]? = nil
     ) {
         self.id = id
         self.name = name

@@ -29,7 +29,7 @@ public struct ShowCgwResponseCustomerGateway: Codable, Sendable, Equatable {
     /// The UTC time format is yyyy-MM-ddTHH:mm:ss.SSSZ.
     public var updatedAt: String?
     /// Specifies a tag list.
-    public var tags: [VpnResourceTag]?
+    public var tags: [VPNResourceTag]?
     /// Specifies the routing mode.
     /// Value range:
     /// static: static routing mode
@@ -51,7 +51,7 @@ public struct ShowCgwResponseCustomerGateway: Codable, Sendable, Equatable {
     public init(
         id: String? = nil, name: String? = nil, idType: String? = nil, idValue: String? = nil,
         bgpAsn: Int64? = nil, createdAt: String? = nil, updatedAt: String? = nil,
-        tags: [VpnResourceTag]? = nil, routeMode: String? = nil, ip: String? = nil
+        tags: [VPNResourceTag]? = nil, routeMode: String? = nil, ip: String? = nil
     ) {
         self.id = id
         self.name = name

@@ -14,14 +14,14 @@ extension VPNClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func batchCreateVpnConnection(
-        _ body: BatchCreateVpnConnectionRequest
-    ) async throws -> BatchCreateVpnConnectionResponse {
+    public func batchCreateVPNConnection(
+        _ body: BatchCreateVPNConnectionRequest
+    ) async throws -> BatchCreateVPNConnectionResponse {
         let request = OperationRequest(
             operation: "BatchCreateVpnConnection", method: .post,
             path: "/v5/{project_id}/vpn-connections/batch-create", body: body
         )
-        return try await client.send(request, as: BatchCreateVpnConnectionResponse.self)
+        return try await client.send(request, as: BatchCreateVPNConnectionResponse.self)
     }
 
     /// Creating a VPN Connection
@@ -34,14 +34,14 @@ extension VPNClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func createVpnConnection(
-        _ body: CreateVpnConnectionRequest
-    ) async throws -> CreateVpnConnectionResponse {
+    public func createVPNConnection(
+        _ body: CreateVPNConnectionRequest
+    ) async throws -> CreateVPNConnectionResponse {
         let request = OperationRequest(
             operation: "CreateVpnConnection", method: .post, path: "/v5/{project_id}/vpn-connection",
             body: body
         )
-        return try await client.send(request, as: CreateVpnConnectionResponse.self)
+        return try await client.send(request, as: CreateVPNConnectionResponse.self)
     }
 
     /// Deleting a VPN Connection
@@ -52,7 +52,7 @@ extension VPNClient {
     ///
     /// - Parameters:
     ///   - vpnConnectionID: Specifies a VPN connection ID.
-    public func deleteVpnConnection(vpnConnectionID: String) async throws {
+    public func deleteVPNConnection(vpnConnectionID: String) async throws {
         let request = OperationRequest(
             operation: "DeleteVpnConnection", method: .delete,
             path: "/v5/{project_id}/vpn-connection/{vpn_connection_id}",
@@ -78,13 +78,13 @@ extension VPNClient {
     ///     page_info object returned on the current page. This parameter must be used together with limit.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func listVpnConnections(
+    public func listVPNConnections(
         vgwIP: String? = nil,
         vgwID: String? = nil,
         enterpriseProjectID: [String]? = nil,
         limit: Int? = nil,
         marker: String? = nil
-    ) async throws -> ListVpnConnectionsResponse {
+    ) async throws -> ListVPNConnectionsResponse {
         var query = QueryItems()
         query.append("vgw_ip", vgwIP)
         query.append("vgw_id", vgwID)
@@ -95,7 +95,7 @@ extension VPNClient {
             operation: "ListVpnConnections", method: .get, path: "/v5/{project_id}/vpn-connection",
             query: query
         )
-        return try await client.send(request, as: ListVpnConnectionsResponse.self)
+        return try await client.send(request, as: ListVPNConnectionsResponse.self)
     }
 
     /// Querying a Specified VPN Connection
@@ -108,13 +108,13 @@ extension VPNClient {
     ///   - vpnConnectionID: Specifies a VPN connection ID.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func showVpnConnection(vpnConnectionID: String) async throws -> ShowVpnConnectionResponse {
+    public func showVPNConnection(vpnConnectionID: String) async throws -> ShowVPNConnectionResponse {
         let request = OperationRequest(
             operation: "ShowVpnConnection", method: .get,
             path: "/v5/{project_id}/vpn-connection/{vpn_connection_id}",
             pathParameters: ["vpn_connection_id": vpnConnectionID]
         )
-        return try await client.send(request, as: ShowVpnConnectionResponse.self)
+        return try await client.send(request, as: ShowVPNConnectionResponse.self)
     }
 
     /// Querying VPN Connection Logs
@@ -127,13 +127,13 @@ extension VPNClient {
     ///   - vpnConnectionID: Specifies a VPN connection ID.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func showVpnConnectionLog(vpnConnectionID: String) async throws -> ShowVpnConnectionLogResponse {
+    public func showVPNConnectionLog(vpnConnectionID: String) async throws -> ShowVPNConnectionLogResponse {
         let request = OperationRequest(
             operation: "ShowVpnConnectionLog", method: .get,
             path: "/v5/{project_id}/vpn-connection/{vpn_connection_id}/log",
             pathParameters: ["vpn_connection_id": vpnConnectionID]
         )
-        return try await client.send(request, as: ShowVpnConnectionLogResponse.self)
+        return try await client.send(request, as: ShowVPNConnectionLogResponse.self)
     }
 
     /// Updating a VPN Connection
@@ -147,15 +147,15 @@ extension VPNClient {
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
-    public func updateVpnConnection(
+    public func updateVPNConnection(
         vpnConnectionID: String,
-        _ body: UpdateVpnConnectionRequest
-    ) async throws -> UpdateVpnConnectionResponse {
+        _ body: UpdateVPNConnectionRequest
+    ) async throws -> UpdateVPNConnectionResponse {
         let request = OperationRequest(
             operation: "UpdateVpnConnection", method: .put,
             path: "/v5/{project_id}/vpn-connection/{vpn_connection_id}",
             pathParameters: ["vpn_connection_id": vpnConnectionID], body: body
         )
-        return try await client.send(request, as: UpdateVpnConnectionResponse.self)
+        return try await client.send(request, as: UpdateVPNConnectionResponse.self)
     }
 }

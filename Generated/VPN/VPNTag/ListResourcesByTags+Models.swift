@@ -12,7 +12,7 @@ public struct ListResourcesByTagsResource: Codable, Sendable, Equatable {
     /// Specifies resource details. This parameter is reserved for extension and is left empty by default.
     public var resourceDetail: JSONValue?
     /// Specifies a tag list.
-    public var tags: [VpnResourceTag]?
+    public var tags: [VPNResourceTag]?
     /// Indicates a resource name.
     public var resourceName: String?
 
@@ -22,7 +22,7 @@ public struct ListResourcesByTagsResource: Codable, Sendable, Equatable {
     }
 
     public init(
-        resourceID: String? = nil, resourceDetail: JSONValue? = nil, tags: [VpnResourceTag]? = nil,
+        resourceID: String? = nil, resourceDetail: JSONValue? = nil, tags: [VPNResourceTag]? = nil,
         resourceName: String? = nil
     ) {
         self.resourceID = resourceID
