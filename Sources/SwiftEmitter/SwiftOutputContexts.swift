@@ -41,7 +41,7 @@ struct OutputContext {
     var assignments: [String]
     /// The memberwise initializer's arguments read from `headers` (`xSubjectToken: headers.value("X-Subject-Token")`).
     var headerReads: [ListItemContext]
-    /// `("xSubjectToken", "X-Subject-Token", xSubjectToken)` per header, for `ResponseHeaders.describe`.
+    /// `("xSubjectToken", "X-Subject-Token", xSubjectToken)` per header, for `ResponseHeaders.mirror`.
     var described: [ListItemContext]
 }
 

@@ -39,13 +39,24 @@ import Testing
 
     @Test func anOutputIsDescribedWithItsSecretsHidden() {
         struct Body: Sendable { var id = "b-1" }
-        let text = ResponseHeaders.describe(
-            Body.self, body: Body(),
+        struct Output { var body = Body() }
+        let mirror = ResponseHeaders.mirror(
+            of: Output(), body: Body(),
             headers: [
                 ("xSubjectToken", "X-Subject-Token", "MII-secret-token"), ("contentRange", "Content-Range", "0-10/42"),
                 ("xTotalCount", "X-Total-Count", nil),
             ])
-        #expect(text == "Body(body: Body(id: \"b-1\"), xSubjectToken: <redacted>, contentRange: 0-10/42, xTotalCount: nil)")
-        #expect(ResponseHeaders.describe(Body.self, body: nil, headers: []) == "Body()")
+        #expect(
+            ResponseHeaders.describe(mirror)
+                == "Output(body: Body(id: \"b-1\"), xSubjectToken: <redacted>, contentRange: 0-10/42, xTotalCount: nil)")
+        #expect(ResponseHeaders.describe(ResponseHeaders.mirror(of: Output(), body: nil, headers: [])) == "Output()")
+    }
+
+    /// `dump(_:)` reads the mirror, which hides what ``ResponseHeaders/description`` hides.
+    @Test func aDumpOfTheFieldsHidesSecrets() {
+        var dumped = ""
+        dump(ResponseHeaders(Self.fields), to: &dumped)
+        #expect(!dumped.contains("MII-secret-token") && !dumped.contains("docker login"), "\(dumped)")
+        #expect(dumped.contains("0-10/42"))
     }
 }

@@ -69,6 +69,36 @@ struct SecretRedactionTests {
         }
         #expect(String(describing: keys).contains("AK1"))
     }
+
+    /// `dump(_:)` and debuggers read a value's mirror, not its description: they must find no secret either,
+    /// also in a token provider that holds a fetched token.
+    @Test("dump shows no secret key, token, password or signing key")
+    func dumpsAreClean() async throws {
+        let server = try await startFakeIAM(clock: Locked(Date()))
+        defer { Task { await server.shutdown() } }
+        let tokens = IAMTokenProvider(
+            authURL: server.baseURL, userName: "alice", password: "PW-secret", domainName: "D", scope: nil,
+            transport: AsyncHTTPClientTransport())
+        let fetched = try await tokens.credentials()
+        guard case .token(let token) = fetched.authentication else {
+            Issue.record("the fake IAM gave no token: \(fetched)")
+            return
+        }
+        let keys = AccessKeyCredentials(accessKey: "AK1", secretKey: "SK-secret", securityToken: "TOKEN-secret")
+        let values: [Any] = [
+            keys, Authentication.token("TOKEN-secret"), Credentials(authentication: .accessKey(keys)),
+            StaticCredentialProvider(token: "TOKEN-secret"), RequestSigner(accessKey: "AK1", secretKey: "SK-secret"),
+            HTTPProxy(host: "proxy", port: 3128, username: "u", password: "PW-secret"), tokens, fetched,
+        ]
+        for value in values {
+            var text = ""
+            dump(value, to: &text)
+            for secret in ["SK-secret", "TOKEN-secret", "PW-secret", token] {
+                #expect(!text.contains(secret), "dump leaks a secret: \(text)")
+            }
+            #expect(text.contains(Redaction.placeholder), "\(text)")
+        }
+    }
 }
 
 @Suite("Redaction helper")

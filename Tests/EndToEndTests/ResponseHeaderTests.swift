@@ -30,6 +30,10 @@ import Testing
             #expect(!text.contains(token), "\(text)")
             #expect(text.contains("xSubjectToken: \(Redaction.placeholder)"), "\(text)")
         }
+        // `dump` and debuggers read the mirror, not the description.
+        var dumped = ""
+        dump(output, to: &dumped)
+        #expect(!dumped.contains(token) && dumped.contains(Redaction.placeholder), "\(dumped)")
     }
 
     @Test func aScriptGetsTheTokenWithResponseHeader() async throws {

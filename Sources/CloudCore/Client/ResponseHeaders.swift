@@ -3,8 +3,9 @@ import HTTPTypes
 /// The header fields of a successful response, as an operation whose page documents response headers
 /// (`X-Subject-Token`, `Content-Range`) reads them into its output.
 ///
-/// Names are compared case-insensitively. ``description`` hides the values ``Redaction`` calls secret.
-public struct ResponseHeaders: Sendable, Hashable, CustomStringConvertible {
+/// Names are compared case-insensitively. ``description`` and ``customMirror`` hide the values ``Redaction`` calls
+/// secret.
+public struct ResponseHeaders: Sendable, Hashable, CustomStringConvertible, CustomReflectable {
     /// The fields as the service sent them.
     public var fields: HTTPFields
 
@@ -33,20 +34,40 @@ public struct ResponseHeaders: Sendable, Hashable, CustomStringConvertible {
             .joined(separator: ", ")
     }
 
-    /// The text of an operation's output (`TypeName(body: …, xSubjectToken: <redacted>)`): its body and each
-    /// documented header's property, whose value is hidden when ``Redaction`` calls its field name secret.
+    /// The mirror of an operation's output, which `dump(_:)`, debuggers and ``describe(_:)`` read: its body and
+    /// each documented header's property, whose value is hidden when ``Redaction`` calls its field name secret.
     /// - Parameters:
-    ///   - type: The output type.
+    ///   - subject: The output.
     ///   - body: The decoded body, `nil` for a response documented without one.
     ///   - headers: Each documented header: its Swift property, its field name and its value.
-    public static func describe(
-        _ type: Any.Type, body: (any Sendable)?, headers: [(property: String, field: String, value: (any Sendable)?)]
-    ) -> String {
-        var parts = body.map { ["body: \(String(describing: $0))"] } ?? []
+    public static func mirror(
+        of subject: Any, body: (any Sendable)?, headers: [(property: String, field: String, value: (any Sendable)?)]
+    ) -> Mirror {
+        var children: [Mirror.Child] = body.map { [(label: "body", value: $0)] } ?? []
         for header in headers {
             let shown = header.value.map { Redaction.headerValueForDisplay(name: header.field, value: "\($0)") }
-            parts.append("\(header.property): \(shown ?? "nil")")
+            children.append((label: header.property, value: shown as Any))
         }
-        return "\(type)(\(parts.joined(separator: ", ")))"
+        return Mirror(subject, children: children)
+    }
+
+    /// The text of an output from its ``mirror(of:body:headers:)``: `TypeName(body: …, xSubjectToken: <redacted>)`.
+    public static func describe(_ mirror: Mirror) -> String {
+        let parts = mirror.children.map { child in
+            let text = (child.value as? String?).map { $0 ?? "nil" } ?? String(describing: child.value)
+            return "\(child.label ?? "_"): \(text)"
+        }
+        return "\(mirror.subjectType)(\(parts.joined(separator: ", ")))"
+    }
+
+    /// What `dump(_:)` and debuggers show: each field with its value, secrets hidden as in ``description``.
+    public var customMirror: Mirror {
+        Mirror(
+            self,
+            children: fields.map { field in
+                let name = field.name.rawName
+                return (label: name, value: Redaction.headerValueForDisplay(name: name, value: field.value) as Any)
+            },
+            displayStyle: .dictionary)
     }
 }

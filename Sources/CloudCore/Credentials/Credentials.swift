@@ -1,5 +1,7 @@
 /// An access key pair, optionally temporary (with a security token).
-public struct AccessKeyCredentials: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct AccessKeyCredentials: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible,
+    CustomReflectable
+{
     /// The access key id (AK); not secret.
     public var accessKey: String
     /// The secret key (SK).
@@ -22,10 +24,22 @@ public struct AccessKeyCredentials: Sendable, Hashable, CustomStringConvertible,
 
     /// Same as ``description``.
     public var debugDescription: String { description }
+
+    /// What `dump(_:)` and debuggers show: the access key, and placeholders for the secrets.
+    public var customMirror: Mirror {
+        Mirror(
+            self,
+            children: [
+                "accessKey": accessKey, "secretKey": Redaction.placeholder,
+                "securityToken": securityToken.map { _ in Redaction.placeholder } as Any,
+            ])
+    }
 }
 
 /// How requests are authenticated.
-public enum Authentication: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
+public enum Authentication: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible,
+    CustomReflectable
+{
     /// Sign every request with `SDK-HMAC-SHA256`.
     case accessKey(AccessKeyCredentials)
     /// Send an IAM token as `X-Auth-Token`.
@@ -41,6 +55,14 @@ public enum Authentication: Sendable, Hashable, CustomStringConvertible, CustomD
 
     /// Same as ``description``.
     public var debugDescription: String { description }
+
+    /// What `dump(_:)` and debuggers show: the credentials (redacted by their own mirror), never a token.
+    public var customMirror: Mirror {
+        switch self {
+        case .accessKey(let credentials): Mirror(self, children: ["accessKey": credentials], displayStyle: .enum)
+        case .token: Mirror(self, children: ["token": Redaction.placeholder], displayStyle: .enum)
+        }
+    }
 }
 
 /// What a provider hands to the client for one request.

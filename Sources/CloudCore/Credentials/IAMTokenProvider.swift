@@ -8,7 +8,7 @@ import Logging
 /// The token's lifetime is read from `token.expires_at` in IAM's answer; an answer without it is taken to last one
 /// hour (IAM's default validity is 24 hours, so this only refreshes early). When a refresh inside the refresh margin
 /// fails, the cached token is used until it really expires, and the failure is logged.
-public final class IAMTokenProvider: CredentialProvider, CustomStringConvertible, Sendable {
+public final class IAMTokenProvider: CredentialProvider, CustomStringConvertible, CustomReflectable, Sendable {
     /// The project scope of the token.
     public enum ProjectScope: Sendable, Hashable {
         /// Scope by project id.
@@ -70,6 +70,13 @@ public final class IAMTokenProvider: CredentialProvider, CustomStringConvertible
     /// Redacted.
     public var description: String {
         "IAMTokenProvider(user: \(request.userName), domain: \(request.domainName), password: \(Redaction.placeholder))"
+    }
+
+    /// What `dump(_:)` and debuggers show: as ``description``, never the password or the cached token.
+    public var customMirror: Mirror {
+        Mirror(
+            self,
+            children: ["user": request.userName, "domain": request.domainName, "password": Redaction.placeholder])
     }
 
     /// The cached token, or a fresh one when it is missing or about to expire.

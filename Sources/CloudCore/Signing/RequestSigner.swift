@@ -8,7 +8,7 @@ import Foundation
 /// trimmed values; names containing `_` are not signed), the signed header list and the hex SHA-256 of the
 /// body (or `UNSIGNED-PAYLOAD` when `X-Sdk-Content-Sha256` says so). The signature is the hex HMAC-SHA256,
 /// keyed with the secret key, of `SDK-HMAC-SHA256\n<X-Sdk-Date>\n<hex SHA-256 of the canonical request>`.
-public struct RequestSigner: Sendable, CustomStringConvertible {
+public struct RequestSigner: Sendable, CustomStringConvertible, CustomReflectable {
     /// The algorithm name that opens the `Authorization` header.
     public static let algorithm = "SDK-HMAC-SHA256"
     /// Header carrying the signing time.
@@ -34,6 +34,11 @@ public struct RequestSigner: Sendable, CustomStringConvertible {
 
     /// Redacted: shows the access key only.
     public var description: String { "RequestSigner(accessKey: \(accessKey), secretKey: <redacted>)" }
+
+    /// What `dump(_:)` and debuggers show: the access key, never the key the signatures are made with.
+    public var customMirror: Mirror {
+        Mirror(self, children: ["accessKey": accessKey, "secretKey": Redaction.placeholder])
+    }
 
     /// The outcome of signing one request.
     public struct Signature: Sendable {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// An HTTP proxy that requests go through (HTTPS requests through a `CONNECT` tunnel).
-public struct HTTPProxy: Sendable, Hashable, CustomStringConvertible {
+public struct HTTPProxy: Sendable, Hashable, CustomStringConvertible, CustomReflectable {
     /// The proxy's host name or address.
     public var host: String
     /// The proxy's port.
@@ -54,6 +54,16 @@ public struct HTTPProxy: Sendable, Hashable, CustomStringConvertible {
     /// The host and port; the credentials never.
     public var description: String {
         "HTTPProxy(\(host):\(port)" + (username == nil ? ")" : ", user: \(username!), password: \(Redaction.placeholder))")
+    }
+
+    /// What `dump(_:)` and debuggers show: as ``description``, never the password.
+    public var customMirror: Mirror {
+        Mirror(
+            self,
+            children: [
+                "host": host, "port": port, "username": username as Any,
+                "password": password.map { _ in Redaction.placeholder } as Any,
+            ])
     }
 }
 
