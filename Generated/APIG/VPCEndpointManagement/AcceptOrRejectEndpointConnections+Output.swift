@@ -5,7 +5,9 @@ import CloudCore
 /// What ``APIGClient/acceptOrRejectEndpointConnections`` returns: the body of the `200` response and the
 /// header fields its page documents (`x-request-id`). `description` hides the values of secret fields
 /// (`Redaction`).
-public struct AcceptOrRejectEndpointConnectionsOutput: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct AcceptOrRejectEndpointConnectionsOutput:
+    Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable
+{
     /// The body of the service's `200` response.
     public var body: AcceptOrRejectEndpointConnectionsResponse
     /// `x-request-id`: Request ID.
@@ -27,14 +29,17 @@ public struct AcceptOrRejectEndpointConnectionsOutput: Sendable, Equatable, Cust
         )
     }
 
-    /// The body and the header values, with the values of secret fields hidden.
-    public var description: String {
-        ResponseHeaders.describe(
-            Self.self, body: body,
+    /// What `dump(_:)` and a debugger show: the body and the header values, the values of secret fields hidden.
+    public var customMirror: Mirror {
+        ResponseHeaders.mirror(
+            of: self, body: body,
             headers: [
                 ("xRequestID", "x-request-id", xRequestID)
             ])
     }
+
+    /// The body and the header values, with the values of secret fields hidden.
+    public var description: String { ResponseHeaders.describe(customMirror) }
 
     /// The same as ``description``: secrets stay hidden in a debugger and in `String(reflecting:)`.
     public var debugDescription: String { description }

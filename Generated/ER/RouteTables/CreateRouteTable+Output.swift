@@ -4,7 +4,9 @@ import CloudCore
 
 /// What ``ERClient/createRouteTable`` returns: the body of the `202` response and the header fields its page
 /// documents (`X-Client-Token`). `description` hides the values of secret fields (`Redaction`).
-public struct CreateRouteTableOutput: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct CreateRouteTableOutput:
+    Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable
+{
     /// The body of the service's `202` response.
     public var body: CreateRouteTableResponse
     /// `X-Client-Token`: Idempotence identifier
@@ -26,14 +28,17 @@ public struct CreateRouteTableOutput: Sendable, Equatable, CustomStringConvertib
         )
     }
 
-    /// The body and the header values, with the values of secret fields hidden.
-    public var description: String {
-        ResponseHeaders.describe(
-            Self.self, body: body,
+    /// What `dump(_:)` and a debugger show: the body and the header values, the values of secret fields hidden.
+    public var customMirror: Mirror {
+        ResponseHeaders.mirror(
+            of: self, body: body,
             headers: [
                 ("xClientToken", "X-Client-Token", xClientToken)
             ])
     }
+
+    /// The body and the header values, with the values of secret fields hidden.
+    public var description: String { ResponseHeaders.describe(customMirror) }
 
     /// The same as ``description``: secrets stay hidden in a debugger and in `String(reflecting:)`.
     public var debugDescription: String { description }

@@ -6,7 +6,9 @@ import CloudCore
 /// its page documents (`X-Cff-Invoke-Summary`, `X-Cff-Request-Id`, `X-Cff-Function-Log`,
 /// `X-CFF-Billing-Duration`, `X-Cff-Response-Version`, `X-Func-Err-Code` and `X-Is-Func-Err`). `description`
 /// hides the values of secret fields (`Redaction`).
-public struct InvokeFunctionOutput: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct InvokeFunctionOutput:
+    Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable
+{
     /// The body of the service's `200` response.
     public var body: InvokeFunctionResponse
     /// `X-Cff-Invoke-Summary`: Execution summary of the synchronous invocation.
@@ -77,10 +79,10 @@ public struct InvokeFunctionOutput: Sendable, Equatable, CustomStringConvertible
         )
     }
 
-    /// The body and the header values, with the values of secret fields hidden.
-    public var description: String {
-        ResponseHeaders.describe(
-            Self.self, body: body,
+    /// What `dump(_:)` and a debugger show: the body and the header values, the values of secret fields hidden.
+    public var customMirror: Mirror {
+        ResponseHeaders.mirror(
+            of: self, body: body,
             headers: [
                 ("xCffInvokeSummary", "X-Cff-Invoke-Summary", xCffInvokeSummary),
                 ("xCffRequestID", "X-Cff-Request-Id", xCffRequestID),
@@ -91,6 +93,9 @@ public struct InvokeFunctionOutput: Sendable, Equatable, CustomStringConvertible
                 ("xIsFuncErr", "X-Is-Func-Err", xIsFuncErr)
             ])
     }
+
+    /// The body and the header values, with the values of secret fields hidden.
+    public var description: String { ResponseHeaders.describe(customMirror) }
 
     /// The same as ``description``: secrets stay hidden in a debugger and in `String(reflecting:)`.
     public var debugDescription: String { description }

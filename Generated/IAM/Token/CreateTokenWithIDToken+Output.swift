@@ -4,7 +4,9 @@ import CloudCore
 
 /// What ``IAMClient/createTokenWithIDToken`` returns: the body of the `201` response and the header fields
 /// its page documents (`X-Subject-Token`). `description` hides the values of secret fields (`Redaction`).
-public struct CreateTokenWithIDTokenOutput: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct CreateTokenWithIDTokenOutput:
+    Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable
+{
     /// The body of the service's `201` response.
     public var body: CreateTokenWithIDTokenResponse
     /// `X-Subject-Token`: Signed token.
@@ -26,14 +28,17 @@ public struct CreateTokenWithIDTokenOutput: Sendable, Equatable, CustomStringCon
         )
     }
 
-    /// The body and the header values, with the values of secret fields hidden.
-    public var description: String {
-        ResponseHeaders.describe(
-            Self.self, body: body,
+    /// What `dump(_:)` and a debugger show: the body and the header values, the values of secret fields hidden.
+    public var customMirror: Mirror {
+        ResponseHeaders.mirror(
+            of: self, body: body,
             headers: [
                 ("xSubjectToken", "X-Subject-Token", xSubjectToken)
             ])
     }
+
+    /// The body and the header values, with the values of secret fields hidden.
+    public var description: String { ResponseHeaders.describe(customMirror) }
 
     /// The same as ``description``: secrets stay hidden in a debugger and in `String(reflecting:)`.
     public var debugDescription: String { description }

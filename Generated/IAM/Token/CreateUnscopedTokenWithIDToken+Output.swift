@@ -5,7 +5,9 @@ import CloudCore
 /// What ``IAMClient/createUnscopedTokenWithIDToken`` returns: the body of the `201` response and the header
 /// fields its page documents (`X-Subject-Token`). `description` hides the values of secret fields
 /// (`Redaction`).
-public struct CreateUnscopedTokenWithIDTokenOutput: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct CreateUnscopedTokenWithIDTokenOutput:
+    Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable
+{
     /// The body of the service's `201` response.
     public var body: CreateUnscopedTokenWithIDTokenResponse
     /// `X-Subject-Token`: Signed token.
@@ -27,14 +29,17 @@ public struct CreateUnscopedTokenWithIDTokenOutput: Sendable, Equatable, CustomS
         )
     }
 
-    /// The body and the header values, with the values of secret fields hidden.
-    public var description: String {
-        ResponseHeaders.describe(
-            Self.self, body: body,
+    /// What `dump(_:)` and a debugger show: the body and the header values, the values of secret fields hidden.
+    public var customMirror: Mirror {
+        ResponseHeaders.mirror(
+            of: self, body: body,
             headers: [
                 ("xSubjectToken", "X-Subject-Token", xSubjectToken)
             ])
     }
+
+    /// The body and the header values, with the values of secret fields hidden.
+    public var description: String { ResponseHeaders.describe(customMirror) }
 
     /// The same as ``description``: secrets stay hidden in a debugger and in `String(reflecting:)`.
     public var debugDescription: String { description }

@@ -4,7 +4,9 @@ import CloudCore
 
 /// What ``SFSClient/listSharesByTag`` returns: the body of the `200` response and the header fields its page
 /// documents (`X-request-id`). `description` hides the values of secret fields (`Redaction`).
-public struct ListSharesByTagOutput: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct ListSharesByTagOutput:
+    Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable
+{
     /// The body of the service's `200` response.
     public var body: ListSharesByTagResponse
     /// `X-request-id`: The request ID.
@@ -26,14 +28,17 @@ public struct ListSharesByTagOutput: Sendable, Equatable, CustomStringConvertibl
         )
     }
 
-    /// The body and the header values, with the values of secret fields hidden.
-    public var description: String {
-        ResponseHeaders.describe(
-            Self.self, body: body,
+    /// What `dump(_:)` and a debugger show: the body and the header values, the values of secret fields hidden.
+    public var customMirror: Mirror {
+        ResponseHeaders.mirror(
+            of: self, body: body,
             headers: [
                 ("xRequestID", "X-request-id", xRequestID)
             ])
     }
+
+    /// The body and the header values, with the values of secret fields hidden.
+    public var description: String { ResponseHeaders.describe(customMirror) }
 
     /// The same as ``description``: secrets stay hidden in a debugger and in `String(reflecting:)`.
     public var debugDescription: String { description }

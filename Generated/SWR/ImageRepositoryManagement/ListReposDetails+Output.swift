@@ -4,7 +4,9 @@ import CloudCore
 
 /// What ``SWRClient/listReposDetails`` returns: the body of the `200` response and the header fields its page
 /// documents (`Content-Range`). `description` hides the values of secret fields (`Redaction`).
-public struct ListReposDetailsOutput: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct ListReposDetailsOutput:
+    Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable
+{
     /// The body of the service's `200` response.
     public var body: ListReposDetailsResponse
     /// `Content-Range`: Offset (Start index) - Count (Number of records on the current page)/Total (Total
@@ -27,14 +29,17 @@ public struct ListReposDetailsOutput: Sendable, Equatable, CustomStringConvertib
         )
     }
 
-    /// The body and the header values, with the values of secret fields hidden.
-    public var description: String {
-        ResponseHeaders.describe(
-            Self.self, body: body,
+    /// What `dump(_:)` and a debugger show: the body and the header values, the values of secret fields hidden.
+    public var customMirror: Mirror {
+        ResponseHeaders.mirror(
+            of: self, body: body,
             headers: [
                 ("contentRange", "Content-Range", contentRange)
             ])
     }
+
+    /// The body and the header values, with the values of secret fields hidden.
+    public var description: String { ResponseHeaders.describe(customMirror) }
 
     /// The same as ``description``: secrets stay hidden in a debugger and in `String(reflecting:)`.
     public var debugDescription: String { description }
