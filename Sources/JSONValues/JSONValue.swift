@@ -32,7 +32,9 @@ public enum JSONValue: Sendable, Hashable {
         var parser = JSONParser(bytes: Array(text.utf8))
         guard let value = parser.value() else { return nil }
         parser.skipSpace()
-        return parser.index == parser.bytes.count ? value : nil
+        // Not `? value : nil`: there `nil` would be a `JSONValue`, `.null` (ExpressibleByNilLiteral).
+        guard parser.index == parser.bytes.count else { return nil }
+        return value
     }
 
     /// The member named `key` when this is an object, `nil` for anything else.

@@ -11,7 +11,8 @@ struct JSONValueTests {
         for text in rejected {
             #expect(JSONValue.parse(text) == nil, "\(text)")
         }
-        #expect(JSONValue.parse(#"{"a": 1} x"#) == nil, "nothing may follow the value")
+        #expect(JSONValue.parse(#"{"a": 1} x"#) == Optional<JSONValue>.none, "nothing may follow the value")
+        #expect(JSONValue.parse("{\"a\": 1}\nOr\n{\"a\": 2}") == Optional<JSONValue>.none, "nor a second one")
     }
 
     @Test func theParserKeepsIntegersAndDecimalsApart() {
