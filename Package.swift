@@ -3,6 +3,7 @@
 //   Sources/DocReader (HTML → DocPage) → Sources/SchemaBuilder (DocPage → APISchema)
 //   → Sources/OpenAPIEmitter, Sources/SwiftEmitter (APISchema → spec/, Generated/)
 //   → Generated/<Service> compiled against Sources/CloudCore (the runtime).
+//   Both ends read JSON into the one value type of Sources/JSONValues.
 import PackageDescription
 
 /// Every service the generator emits: a library product compiled from `Generated/<Service>`, and the service's
@@ -57,7 +58,9 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .target(name: "DocReader", dependencies: ["CLibXML2"]),
-        .target(name: "APISchema"),
+        // The one JSON value type, with its strict parser: the generator's examples and the runtime's untyped fields.
+        .target(name: "JSONValues"),
+        .target(name: "APISchema", dependencies: ["JSONValues"]),
         .target(name: "SchemaBuilder", dependencies: ["DocReader", "APISchema"]),
         .target(
             name: "OpenAPIEmitter", dependencies: ["APISchema", .product(name: "OpenAPIKit", package: "OpenAPIKit")]),
@@ -117,6 +120,7 @@ let package = Package(
         .target(
             name: "CloudCore",
             dependencies: [
+                "JSONValues",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -176,6 +180,7 @@ let package = Package(
             ],
             path: "Tests/TestSupport"),
         .testTarget(name: "DocReaderTests", dependencies: ["DocReader"]),
+        .testTarget(name: "JSONValuesTests", dependencies: ["JSONValues"]),
         .testTarget(name: "SchemaBuilderTests", dependencies: ["SchemaBuilder", "DocReader", "APISchema", "TestSupport"]),
         .testTarget(
             name: "EmitterTests",

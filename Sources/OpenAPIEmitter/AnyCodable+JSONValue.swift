@@ -14,7 +14,7 @@ extension AnyCodable {
         case .null: nil
         case .bool(let bool): bool
         case .integer(let integer): integer
-        case .number(let number): number
+        case .double(let double): double
         case .string(let string): string
         case .array(let elements): elements.map(plain)
         case .object(let members): members.mapValues(plain)

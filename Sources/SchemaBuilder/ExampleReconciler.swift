@@ -187,7 +187,7 @@ extension Builder {
             case .int64, .number: return nil
             default: return Int64(Int32.min)...Int64(Int32.max) ~= v ? .integer : .int64
             }
-        case .number: return type == .number ? nil : .number
+        case .double: return type == .number ? nil : .number
         case .array(let items):
             if type == .string, items.allSatisfy({ if case .string = $0 { true } else { false } }) { return .array(.string) }
             // A primitive the example shows as a structure the page does not describe: opaque JSON.
@@ -223,7 +223,7 @@ extension Builder {
         case .null: return .any
         case .bool: return .boolean
         case .integer(let v): return Int64(Int32.min)...Int64(Int32.max) ~= v ? .integer : .int64
-        case .number: return .number
+        case .double: return .number
         case .string: return .string
         case .array(let items):
             guard let first = items.first else { return .array(.any) }

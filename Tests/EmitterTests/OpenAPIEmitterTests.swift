@@ -28,7 +28,7 @@ private func sampleSchema() -> ServiceSchema {
                 responses: [
                     Response(
                         status: 201, type: .named("Widget"), description: "Created.",
-                        examples: [Example(value: ["id": "a1", "flag": true, "ratio": .number(0.5)])],
+                        examples: [Example(value: ["id": "a1", "flag": true, "ratio": .double(0.5)])],
                         headers: [
                             Parameter(
                                 name: "X-Request-Id", location: .header, required: true, type: .string,
@@ -134,7 +134,7 @@ private func document(_ schema: ServiceSchema = sampleSchema()) throws -> JSONVa
         // An untitled example has no summary; integers and decimals keep their kind.
         #expect(
             created["content"]?["application/json"]?["examples"]
-                == ["example1": ["value": ["id": "a1", "flag": true, "ratio": .number(0.5)]]])
+                == ["example1": ["value": ["id": "a1", "flag": true, "ratio": .double(0.5)]]])
         #expect(operation["responses"]?["400"] == ["description": "Client error (status 400)."])
     }
 

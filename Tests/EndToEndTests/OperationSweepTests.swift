@@ -158,7 +158,7 @@ struct SweepCall {
     var pathParameters: [String: String]
     var query: [String]
     var exampleIndex: Int?
-    var exampleBody: CloudCore.JSONValue?
+    var exampleBody: JSONValue?
     /// The pages the server may route the call to: the operation's, and any that documents the same method and path.
     var acceptedPages: Set<String>
 
@@ -295,7 +295,7 @@ struct SweepCall {
             problems.append("unexpected body")
         }
         if run.status == 0, !run.stdout.isEmpty,
-            (try? JSONDecoder().decode(CloudCore.JSONValue.self, from: Data(run.stdout.utf8))) == nil
+            (try? JSONDecoder().decode(JSONValue.self, from: Data(run.stdout.utf8))) == nil
         {
             problems.append("stdout is not JSON")
         }
@@ -342,7 +342,7 @@ enum ScalarComparison {
 
 /// The paths where `actual` differs from `expected`, each with both values.
 func jsonDifferences(
-    _ expected: CloudCore.JSONValue?, _ actual: CloudCore.JSONValue?, path: String, scalars: ScalarComparison = .exact
+    _ expected: JSONValue?, _ actual: JSONValue?, path: String, scalars: ScalarComparison = .exact
 ) -> [String] {
     switch (expected, actual) {
     case (.object(let a)?, .object(let b)?):
@@ -359,7 +359,7 @@ func jsonDifferences(
         return []
     default:
         guard expected != actual else { return [] }
-        func text(_ value: CloudCore.JSONValue?) -> String {
+        func text(_ value: JSONValue?) -> String {
             guard let value, let data = try? JSONEncoder().encode(value) else { return "missing" }
             return String(decoding: data.prefix(60), as: UTF8.self)
         }
@@ -367,7 +367,7 @@ func jsonDifferences(
     }
 }
 
-extension CloudCore.JSONValue {
+extension JSONValue {
     /// A scalar's value as text whatever its JSON type (`"80"` and 80 are `80`, `"False"` and false `false`).
     fileprivate var spelling: String? {
         switch self {

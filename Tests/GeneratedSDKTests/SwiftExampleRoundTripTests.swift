@@ -131,17 +131,17 @@ struct ExampleChecker {
                 }
                 // The example's value as JSON text, the way a server would send it.
                 guard let body = try? SpecFiles.canonicalJSON(example.value),
-                    let original = try? JSONDecoder().decode(CloudCore.JSONValue.self, from: body)
+                    let original = try? JSONDecoder().decode(JSONValue.self, from: body)
                 else {
                     failures.append("\(label): example cannot be written as JSON")
                     continue
                 }
                 // The round trip decodes with the SDK's own decoder: it must read the text as Foundation's does.
-                if (try? JSONModelDecoder().decode(CloudCore.JSONValue.self, from: body)) != original {
+                if (try? JSONModelDecoder().decode(JSONValue.self, from: body)) != original {
                     decoderDisagreements.append(label)
                 }
                 do {
-                    let again = try JSONDecoder().decode(CloudCore.JSONValue.self, from: roundTrip(body))
+                    let again = try JSONDecoder().decode(JSONValue.self, from: roundTrip(body))
                     if let problem = compare(original, again, type, path: "$") {
                         failures.append("\(label): \(problem)")
                     } else {
@@ -156,7 +156,7 @@ struct ExampleChecker {
 
     /// `nil` when every documented field of `original` survives in `again`, else where it did not. A documented
     /// `null` must stay null or absent; a type the schema does not declare is a failure, not a pass.
-    func compare(_ original: CloudCore.JSONValue, _ again: CloudCore.JSONValue?, _ type: TypeRef, path: String) -> String? {
+    func compare(_ original: JSONValue, _ again: JSONValue?, _ type: TypeRef, path: String) -> String? {
         if original == .null {
             return again == nil || again == .null ? nil : "\(path) was null, became \(again!)"
         }
@@ -205,7 +205,7 @@ struct ExampleChecker {
     /// Exact equality, allowing only the spellings the generated models accept (lenient decoding): a number or a
     /// boolean sent as a string. Integers compare as integers (no `Double` rounding of large values), `"true"`
     /// never equals `1`, and `1.0` equals `1` only because JSON does not tell them apart.
-    static func scalarsEqual(_ a: CloudCore.JSONValue, _ b: CloudCore.JSONValue) -> Bool {
+    static func scalarsEqual(_ a: JSONValue, _ b: JSONValue) -> Bool {
         switch (a, b) {
         case (.string(let x), .string(let y)): return x == y
         case (.bool(let x), .bool(let y)): return x == y

@@ -1,4 +1,5 @@
 import Foundation
+import JSONValues
 
 /// The text of a parsed document's numbers and strings: UTF-8 validated, escapes replaced.
 extension TapeDocument {
@@ -32,29 +33,24 @@ extension TapeDocument {
             }
             let escape = bytes[position + 1]
             position += 2
-            switch escape {
-            case UInt8(ascii: "b"): text.append(0x08)
-            case UInt8(ascii: "f"): text.append(0x0C)
-            case UInt8(ascii: "n"): text.append(0x0A)
-            case UInt8(ascii: "r"): text.append(0x0D)
-            case UInt8(ascii: "t"): text.append(0x09)
-            case UInt8(ascii: "u"):
-                var scalar = hexQuad(at: position)
-                position += 4
-                if (0xD800..<0xDC00).contains(scalar), position + 6 <= range.upperBound,
-                    bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u"),
-                    case let low = hexQuad(at: position + 2), (0xDC00..<0xE000).contains(low)
-                {
-                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                    position += 6
-                }
-                guard let unicode = Unicode.Scalar(scalar) else {
-                    let escape = "\\u" + String(scalar, radix: 16)
-                    throw corrupted(at: index, "The string holds an unpaired UTF-16 surrogate (\(escape)).")
-                }
-                UTF8.encode(unicode) { text.append($0) }
-            default: text.append(escape)  // `"`, `\` and `/` stand for themselves
+            guard escape == UInt8(ascii: "u") else {
+                text.append(JSONEscape.byte(for: escape))
+                continue
             }
+            var scalar = hexQuad(at: position)
+            position += 4
+            if position + 6 <= range.upperBound, bytes[position] == UInt8(ascii: "\\"),
+                bytes[position + 1] == UInt8(ascii: "u"),
+                let pair = JSONEscape.surrogatePair(scalar, hexQuad(at: position + 2))
+            {
+                scalar = pair
+                position += 6
+            }
+            guard let unicode = Unicode.Scalar(scalar) else {
+                let escape = "\\u" + String(scalar, radix: 16)
+                throw corrupted(at: index, "The string holds an unpaired UTF-16 surrogate (\(escape)).")
+            }
+            UTF8.encode(unicode) { text.append($0) }
         }
         return try text.withUnsafeBufferPointer { buffer in
             guard let string = String(validating: buffer, as: UTF8.self) else {
