@@ -5,32 +5,33 @@ import APISchema
 /// shows and as the server sends. Decoding such a response with the table's type would fail, so the body becomes
 /// a wrapper type with that one field. Where every example is a list of the documented object, the body is a list.
 extension Builder {
-    mutating func wrapBodiesAsTheExamplesDo(_ operation: inout APISchema.Operation) {
-        if let body = operation.requestBody, let list = list(of: body.type, examples: operation.requestExamples, page: operation.sourcePage) {
-            operation.requestBody?.type = list
-        } else if let body = operation.requestBody,
+    mutating func wrapBodiesAsTheExamplesDo(_ draft: inout OperationDraft) {
+        let operation = draft.operation
+        if let body = draft.requestBody, let list = list(of: body, examples: operation.requestExamples, page: operation.sourcePage) {
+            draft.requestBody = list
+        } else if let body = draft.requestBody,
             let wrapped = wrapper(
-                around: body.type, examples: operation.requestExamples, name: operation.id + "Request",
+                around: body, examples: operation.requestExamples, name: operation.id + "Request",
                 operationId: operation.id, page: operation.sourcePage)
         {
-            operation.requestBody?.type = wrapped
+            draft.requestBody = wrapped
         }
-        for index in operation.responses.indices {
-            let response = operation.responses[index]
-            guard (200..<300).contains(response.status), let type = response.type else { continue }
+        for response in operation.responses {
+            guard (200..<300).contains(response.status), let type = draft.responseBodies[response.status] else { continue }
             if let wrapped = wrapper(
                 around: type, examples: response.examples, name: operation.id + "Response",
                 operationId: operation.id, page: operation.sourcePage)
             {
-                operation.responses[index].type = wrapped
+                draft.responseBodies[response.status] = wrapped
             }
         }
     }
 
     /// A list of the table's object when every example is a JSON array of objects that share fields with the table
     /// (CES's metric data: the table documents one item, the examples post several); `nil` otherwise.
-    private mutating func list(of type: TypeRef, examples: [Example], page: String) -> TypeRef? {
-        guard case .named(let key) = type, let inner = candidates[key], !examples.isEmpty else { return nil }
+    private mutating func list(of type: DraftTypeRef, examples: [Example], page: String) -> DraftTypeRef? {
+        guard case .draft(let key) = type, !examples.isEmpty else { return nil }
+        let inner = candidates[key]
         let documented = Set(inner.properties.map(\.name))
         for example in examples {
             guard case .array(let items) = example.value, !items.isEmpty else { return nil }
@@ -47,9 +48,10 @@ extension Builder {
     /// the table). Some tables list that key too, as a row of an object without fields after the fields it wraps
     /// (`vpnservice`, Object): then the body is that key around the other rows.
     private mutating func wrapper(
-        around type: TypeRef, examples: [Example], name: String, operationId: String, page: String
-    ) -> TypeRef? {
-        guard case .named(let key) = type, var inner = candidates[key], !inner.properties.isEmpty else { return nil }
+        around type: DraftTypeRef, examples: [Example], name: String, operationId: String, page: String
+    ) -> DraftTypeRef? {
+        guard case .draft(let key) = type, !candidates[key].properties.isEmpty else { return nil }
+        var inner = candidates[key]
         let rows = inner.properties
         // An object row without a table of its own: opaque, or a map of what the examples show (all strings).
         let listedKey = { (field: String) in
@@ -85,17 +87,17 @@ extension Builder {
         let listed = listedKey(shape.field)
         if listed != nil {
             inner.properties.removeAll { $0.name == shape.field }
-            candidates[key]?.properties = inner.properties
+            candidates[key].properties = inner.properties
         }
 
         // The wrapper takes the body's name; the wrapped object is named after its key.
-        if inner.desiredName == name { candidates[key]?.desiredName = name + Naming.upperCamel(shape.field) }
+        if inner.desiredName == name { candidates[key].desiredName = name + Naming.upperCamel(shape.field) }
         let wrapperKey = candidates.add(
             .wrapper(page: page, name: name),
             DraftType(
                 desiredName: name, description: "",
                 properties: [
-                    Property(
+                    DraftProperty(
                         name: shape.field, type: shape.isArray ? .array(type) : type, required: listed?.required ?? true,
                         description: listed?.description ?? "")
                 ],
@@ -103,6 +105,6 @@ extension Builder {
         diagnose(
             .bodyWrapper, inner.source,
             "the examples wrap this body in \"\(shape.field)\", emitted as a wrapper with that one field")
-        return .named(wrapperKey)
+        return .draft(wrapperKey)
     }
 }

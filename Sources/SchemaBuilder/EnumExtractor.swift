@@ -199,14 +199,14 @@ extension EnumExtractor {
     /// - an integer field's codes that the description explains line by line (`0: creating`, `1: normal`) are its
     ///   values, with those meanings; a listed value the lines explain gets its meaning.
     /// The diagnostic to record comes with each correction.
-    static func typed(_ type: TypeRef, values: [EnumValue]?, blocks: [Block], field: String)
-        -> (type: TypeRef, values: [EnumValue]?, diagnostic: (code: Diagnostic.Code, message: String)?)
+    static func typed<Type: ValueListType>(_ type: Type, values: [EnumValue]?, blocks: [Block], field: String)
+        -> (type: Type, values: [EnumValue]?, diagnostic: (code: Diagnostic.Code, message: String)?)
     {
         let meanings = type == .integer || type == .int64 ? integerMeanings(in: blocks) : nil
         guard let values, !values.isEmpty else { return (type, meanings, nil) }
         let listed = values.map(\.value).joined(separator: ", ")
         if isMisreadBoolean(values) {
-            let typed: TypeRef = if case .array = type { .array(.boolean) } else { .boolean }
+            let typed: Type = type.arrayElement != nil ? .array(.boolean) : .boolean
             return (typed, nil, (.booleanValueList, "\(field): documented values \(listed) describe a boolean, emitted as \(typed)"))
         }
         guard type.isNumeric || type.elementIsNumeric else { return (type, values, nil) }
@@ -257,9 +257,29 @@ extension EnumExtractor {
     }
 }
 
-private extension TypeRef {
+/// What ``EnumExtractor/typed(_:values:blocks:field:)`` reads of a type and makes of it: a parameter's
+/// `TypeRef`, a property's `DraftTypeRef` (the enumerations' cases are the requirements).
+protocol ValueListType: Equatable, CustomStringConvertible {
+    static var integer: Self { get }
+    static var int64: Self { get }
+    static var number: Self { get }
+    static var boolean: Self { get }
+    static func array(_ element: Self) -> Self
+    /// The element type of a list; `nil` for anything else.
+    var arrayElement: Self? { get }
+}
+
+extension TypeRef: ValueListType {
+    var arrayElement: TypeRef? { if case .array(let element) = self { element } else { nil } }
+}
+
+extension DraftTypeRef: ValueListType {
+    var arrayElement: DraftTypeRef? { if case .array(let element) = self { element } else { nil } }
+}
+
+private extension ValueListType {
     var isNumeric: Bool { self == .integer || self == .int64 || self == .number }
-    var elementIsNumeric: Bool { if case .array(let inner) = self { inner.isNumeric } else { false } }
+    var elementIsNumeric: Bool { arrayElement?.isNumeric ?? false }
 }
 
 extension String {

@@ -7,18 +7,18 @@ import Foundation
 /// table. Every change is reported as a diagnostic.
 extension Builder {
     /// A parsed example and the body type the tables give it.
-    private typealias ExampleEvidence = (json: JSONValue, type: TypeRef, isResponse: Bool)
+    private typealias ExampleEvidence = (json: JSONValue, type: DraftTypeRef, isResponse: Bool)
 
     /// Checks every example against the types read from the tables and applies consistent corrections.
-    mutating func reconcileExamples(_ operations: [APISchema.Operation]) {
+    mutating func reconcileExamples(_ operations: [OperationDraft]) {
         // The passes below only change the candidates the body types point to.
         var evidence: [ExampleEvidence] = []
-        for operation in operations {
-            if let type = operation.requestBody?.type {
-                evidence += operation.requestExamples.map { ($0.value, type, false) }
+        for draft in operations {
+            if let type = draft.requestBody {
+                evidence += draft.operation.requestExamples.map { ($0.value, type, false) }
             }
-            for response in operation.responses {
-                guard let type = response.type else { continue }
+            for response in draft.operation.responses {
+                guard let type = draft.responseBodies[response.status] else { continue }
                 evidence += response.examples.map { ($0.value, type, true) }
             }
         }
@@ -33,18 +33,19 @@ extension Builder {
     /// must decode with nothing lost (and validate against the OpenAPI export). Request examples are read first,
     /// so a field both kinds show is described as sent.
     private mutating func addUndocumentedFields(_ evidence: [ExampleEvidence]) {
-        var missing: [(key: String, name: String, value: JSONValue, isResponse: Bool)] = []
-        var seen: Set<String> = []
-        func collect(_ value: JSONValue, _ type: TypeRef, isResponse: Bool) {
+        var missing: [(field: DraftField, value: JSONValue, isResponse: Bool)] = []
+        var seen: Set<DraftField> = []
+        func collect(_ value: JSONValue, _ type: DraftTypeRef, isResponse: Bool) {
             switch (type, value) {
-            case (.named(let key), .object(let members)) where DraftTypeStore.isPlaceholder(key):
-                guard let candidate = candidates[key] else { return }
+            case (.draft(let key), .object(let members)):
+                let candidate = candidates[key]
                 // A key that is a value (`{"68269e6e-…": […]}`, addresses by network id) is no field the table left out.
                 for (name, member) in members.sorted(by: { $0.key < $1.key }) {
                     if let property = candidate.properties.first(where: { $0.name == name }) {
                         collect(member, property.type, isResponse: isResponse)
-                    } else if member != .null, !Self.isDataKey(name), seen.insert(key + "#" + name).inserted {
-                        missing.append((key, name, member, isResponse))
+                    } else if member != .null, !Self.isDataKey(name) {
+                        let field = DraftField(draft: key, name: name)
+                        if seen.insert(field).inserted { missing.append((field, member, isResponse)) }
                     }
                 }
             case (.array(let inner), .array(let items)):
@@ -57,28 +58,28 @@ extension Builder {
         }
         for example in evidence where !example.isResponse { collect(example.json, example.type, isResponse: false) }
         for example in evidence where example.isResponse { collect(example.json, example.type, isResponse: true) }
-        for field in missing {
-            guard let candidate = candidates[field.key] else { continue }
+        for (field, value, isResponse) in missing {
+            let candidate = candidates[field.draft]
             let type = inferType(
-                field.value, name: field.name, operationId: candidate.operationId, source: candidate.source,
+                value, name: field.name, operationId: candidate.operationId, source: candidate.source,
                 path: "\(candidate.desiredName).\(field.name)")
             let (description, shown) =
-                field.isResponse
+                isResponse
                 ? ("Not in the page's table; the page's response example shows it.", "shown by the page's response example")
                 : ("Not in the page's table; the page's request example sends it.", "sent by the page's request example")
-            candidates[field.key]?.properties.append(
-                Property(name: field.name, type: type, required: false, description: description))
+            candidates[field.draft].properties.append(
+                DraftProperty(name: field.name, type: type, required: false, description: description))
             diagnose(
                 .exampleFieldAdded, candidate.source,
-                "\(field.name): \(shown) but not in the table, added as \(rename(type, [:], desired: true))")
+                "\(field.name): \(shown) but not in the table, added as \(desiredName(type))")
         }
     }
 
     /// One pass; whether anything changed.
     private mutating func reconcileOnce(_ evidence: [ExampleEvidence]) -> Bool {
         var changed = false
-        var observed: [String: [TypeRef?]] = [:]
-        var order: [String] = []
+        var observed: [DraftField: [DraftTypeRef?]] = [:]
+        var order: [DraftField] = []
         for example in evidence {
             // Request examples are often sloppier than the tables ("true" for a boolean): only their
             // structure (object vs array) counts; response examples also correct primitives.
@@ -87,7 +88,7 @@ extension Builder {
         for slot in order {
             guard let seen = observed[slot], !seen.contains(where: { $0 == nil }) else { continue }
             let distinct = Set(seen.compactMap { $0 })
-            let corrected: TypeRef
+            let corrected: DraftTypeRef
             if distinct.count == 1, let only = distinct.first {
                 corrected = only
             } else if distinct.isSubset(of: [.integer, .int64, .number]) {
@@ -97,31 +98,31 @@ extension Builder {
             } else {
                 continue
             }
-            let parts = slot.split(separator: "#", maxSplits: 1).map(String.init)
-            guard parts.count == 2, var candidate = candidates[parts[0]],
-                let index = candidate.properties.firstIndex(where: { $0.name == parts[1] })
-            else { continue }
+            var candidate = candidates[slot.draft]
+            guard let index = candidate.properties.firstIndex(where: { $0.name == slot.name }) else { continue }
             let before = candidate.properties[index].type
             candidate.properties[index].type = corrected
-            candidates[parts[0]] = candidate
+            candidates[slot.draft] = candidate
             changed = true
             diagnose(
                 .exampleTypeCorrection, candidate.source,
-                "\(parts[1]): documented as \(rename(before, [:], desired: true)) but the examples show \(rename(corrected, [:], desired: true)), emitted as the examples show")
+                "\(slot.name): documented as \(desiredName(before)) but the examples show \(desiredName(corrected)), emitted as the examples show")
         }
         return changed
     }
 
     private func walk(
-        _ value: JSONValue, _ type: TypeRef, primitives: Bool, _ observed: inout [String: [TypeRef?]], _ order: inout [String]
+        _ value: JSONValue, _ type: DraftTypeRef, primitives: Bool, _ observed: inout [DraftField: [DraftTypeRef?]],
+        _ order: inout [DraftField]
     ) {
         switch type {
-        case .named(let key) where DraftTypeStore.isPlaceholder(key):
-            guard case .object(let members) = value, let candidate = candidates[key] else { return }
+        case .draft(let key):
+            guard case .object(let members) = value else { return }
+            let candidate = candidates[key]
             for (name, member) in members.sorted(by: { $0.key < $1.key }) {
                 guard let property = candidate.properties.first(where: { $0.name == name }) else { continue }
                 if case .null = member { continue }
-                let slot = key + "#" + name
+                let slot = DraftField(draft: key, name: name)
                 if let corrected = Self.correction(property.type, member),
                     primitives || corrected.isStructuralChange(from: property.type)
                 {
@@ -144,13 +145,13 @@ extension Builder {
     }
 
     /// The type an example value calls for when it contradicts `type`; `nil` when they agree (or it is unclear).
-    static func correction(_ type: TypeRef, _ value: JSONValue) -> TypeRef? {
+    static func correction(_ type: DraftTypeRef, _ value: JSONValue) -> DraftTypeRef? {
         switch (type, value) {
         case (_, .null), (.any, _):
             return nil
-        case (.named, .array(let items)):
+        case (.draft, .array(let items)):
             return items.allSatisfy({ if case .object = $0 { true } else { false } }) ? .array(type) : nil
-        case (.named, .object(let members)) where !members.isEmpty && members.keys.allSatisfy(isDataKey):
+        case (.draft, .object(let members)) where !members.isEmpty && members.keys.allSatisfy(isDataKey):
             // The table's object is what each key holds (`addresses`: a network's addresses by network id).
             func isObject(_ value: JSONValue) -> Bool { if case .object = value { true } else { false } }
             if members.values.allSatisfy(isObject) { return .map(type) }
@@ -159,19 +160,19 @@ extension Builder {
                 return false
             }
             return arrays ? .map(.array(type)) : nil
-        case (.named, _):
+        case (.draft, _):
             return nil
         case (.array(let inner), .object):
-            if case .named = inner { return inner }
+            if case .draft = inner { return inner }
             return nil
         case (.array(let inner), .array(let items)):
-            if case .named = inner { return nil }
-            return elementCorrection(inner, items).map(TypeRef.array)
+            if case .draft = inner { return nil }
+            return elementCorrection(inner, items).map(DraftTypeRef.array)
         case (.array, _):
             return nil
         case (.map(let inner), .object(let members)):
-            if case .named = inner { return nil }
-            return elementCorrection(inner, Array(members.values)).map(TypeRef.map)
+            if case .draft = inner { return nil }
+            return elementCorrection(inner, Array(members.values)).map(DraftTypeRef.map)
         case (.map, _):
             return nil
         default:
@@ -202,11 +203,11 @@ extension Builder {
     /// The element type that all of `values` (array items or map values) call for: `nil` when every one agrees with
     /// `inner`, the one correction they share, or `any` when they disagree among themselves (a row mixing strings
     /// and objects). Every value counts, not only the first, so the result does not depend on member order.
-    static func elementCorrection(_ inner: TypeRef, _ values: [JSONValue]) -> TypeRef? {
+    static func elementCorrection(_ inner: DraftTypeRef, _ values: [JSONValue]) -> DraftTypeRef? {
         let present = values.filter { $0 != .null }
         let corrections = Set(present.compactMap { correction(inner, $0) })
         guard let only = corrections.first else { return nil }
-        let numeric: Set<TypeRef> = [.integer, .int64, .number]
+        let numeric: Set<DraftTypeRef> = [.integer, .int64, .number]
         var corrected = only
         if corrections.count > 1 {
             corrected = corrections.isSubset(of: numeric) ? (corrections.contains(.number) ? .number : .int64) : .any
@@ -218,7 +219,7 @@ extension Builder {
     }
 
     /// A type for an undocumented JSON value: objects become named types (`<name>`, nested by key).
-    mutating func inferType(_ value: JSONValue, name: String, operationId: String, source: SourceLocation, path: String) -> TypeRef {
+    mutating func inferType(_ value: JSONValue, name: String, operationId: String, source: SourceLocation, path: String) -> DraftTypeRef {
         switch value {
         case .null: return .any
         case .bool: return .boolean
@@ -235,19 +236,18 @@ extension Builder {
             if members.keys.contains(where: Self.isDataKey), let first = members.sorted(by: { $0.key < $1.key }).first {
                 return .map(inferType(first.value, name: Naming.singular(name), operationId: operationId, source: source, path: path + "{}"))
             }
-            let draft = DraftKey.example(page: source.page, path: path)
-            if candidates.placeholder(of: draft) == nil {
-                let key = candidates.add(draft, DraftType(
-                    desiredName: Naming.upperCamel(name), description: "Read from the page's example.",
-                    properties: [], source: source, operationId: operationId, firstPage: source.page))
-                var properties: [Property] = []
-                for (member, value) in members.sorted(by: { $0.key < $1.key }) {
-                    let type = inferType(value, name: member, operationId: operationId, source: source, path: path + "." + member)
-                    properties.append(Property(name: member, type: type, required: false))
-                }
-                candidates[key]?.properties = properties
+            let key = DraftKey.example(page: source.page, path: path)
+            if let known = candidates.id(of: key) { return .draft(known) }
+            let draft = candidates.add(key, DraftType(
+                desiredName: Naming.upperCamel(name), description: "Read from the page's example.",
+                properties: [], source: source, operationId: operationId, firstPage: source.page))
+            var properties: [DraftProperty] = []
+            for (member, value) in members.sorted(by: { $0.key < $1.key }) {
+                let type = inferType(value, name: member, operationId: operationId, source: source, path: path + "." + member)
+                properties.append(DraftProperty(name: member, type: type, required: false))
             }
-            return .named(candidates.placeholder(of: draft)!)
+            candidates[draft].properties = properties
+            return .draft(draft)
         }
     }
 }
@@ -262,14 +262,14 @@ extension Builder {
     }
 }
 
-extension TypeRef {
+extension DraftTypeRef {
     /// Whether going from `old` to this type changes structure rather than the spelling of a value: object/array
     /// (or a map keyed by ids) around the same named type, or a primitive the examples show as JSON the page does not describe. Request
     /// examples may correct only such changes ("true" for a boolean is sloppiness, `{…}` for a string is not).
-    func isStructuralChange(from old: TypeRef) -> Bool {
+    func isStructuralChange(from old: DraftTypeRef) -> Bool {
         switch (old, self) {
-        case (.named(let a), .array(.named(let b))), (.array(.named(let a)), .named(let b)),
-            (.named(let a), .map(.named(let b))), (.named(let a), .map(.array(.named(let b)))):
+        case (.draft(let a), .array(.draft(let b))), (.array(.draft(let a)), .draft(let b)),
+            (.draft(let a), .map(.draft(let b))), (.draft(let a), .map(.array(.draft(let b)))):
             a == b
         case (.array(let a), .array(let b)), (.map(let a), .map(let b)): b.isStructuralChange(from: a)
         case (.string, .array(.string)): false

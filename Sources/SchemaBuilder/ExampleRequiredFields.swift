@@ -7,20 +7,21 @@ import APISchema
 extension Builder {
     /// Makes optional every required field that one of the request `examples` (JSON and the body type the tables
     /// give it) leaves out.
-    mutating func relaxRequiredFieldsTheExamplesOmit(_ examples: [(json: JSONValue, type: TypeRef)]) {
-        var omitted: [(key: String, name: String)] = []
-        var seen: Set<String> = []
-        func walk(_ value: JSONValue, _ type: TypeRef) {
+    mutating func relaxRequiredFieldsTheExamplesOmit(_ examples: [(json: JSONValue, type: DraftTypeRef)]) {
+        var omitted: [DraftField] = []
+        var seen: Set<DraftField> = []
+        func walk(_ value: JSONValue, _ type: DraftTypeRef) {
             switch (type, value) {
-            case (.named(let key), .object(let members)) where DraftTypeStore.isPlaceholder(key):
+            case (.draft(let key), .object(let members)):
                 // An object keyed by values (`{"68269e6e-…": […]}`) says nothing about the fields of the type.
-                guard let candidate = candidates[key], !members.keys.contains(where: Self.isDataKey) else { return }
-                for property in candidate.properties {
+                guard !members.keys.contains(where: Self.isDataKey) else { return }
+                for property in candidates[key].properties {
                     // (`null` sent for an untyped field is a value: `{"os-stop": null}` names an action.)
                     if let member = members[property.name], member != .null || property.type == .any {
                         walk(member, property.type)
-                    } else if property.required, seen.insert(key + "#" + property.name).inserted {
-                        omitted.append((key, property.name))
+                    } else if property.required {
+                        let field = DraftField(draft: key, name: property.name)
+                        if seen.insert(field).inserted { omitted.append(field) }
                     }
                 }
             case (.array(let inner), .array(let items)):
@@ -33,11 +34,10 @@ extension Builder {
         }
         for example in examples { walk(example.json, example.type) }
         for field in omitted {
-            guard var candidate = candidates[field.key],
-                let index = candidate.properties.firstIndex(where: { $0.name == field.name })
-            else { continue }
+            var candidate = candidates[field.draft]
+            guard let index = candidate.properties.firstIndex(where: { $0.name == field.name }) else { continue }
             candidate.properties[index].required = false
-            candidates[field.key] = candidate
+            candidates[field.draft] = candidate
             diagnose(
                 .exampleOmitsRequired, candidate.source,
                 "\(field.name): required by the table but the page's request example leaves it out, emitted as optional")

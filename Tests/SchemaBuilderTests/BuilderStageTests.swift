@@ -57,19 +57,42 @@ struct BuilderStageTests {
         #expect(names.contains("Job4") && !names.contains("Job3"))
     }
 
-    @Test func draftsAreFoundByKeyAndByPlaceholder() {
+    @Test func draftsAreFoundByKeyAndById() {
         var store = DraftTypeStore()
         let draft = DraftType(
             desiredName: "Tag", description: "", properties: [], source: SourceLocation(page: "a.html"),
             operationId: "CreateTag", firstPage: "a.html")
         let tag = store.add(.table(TableID(0, 1)), draft)
         let other = store.add(.table(TableID(1, 0)), draft)
-        #expect(tag != other && DraftTypeStore.isPlaceholder(tag) && !DraftTypeStore.isPlaceholder("Tag"))
-        #expect(store.placeholder(of: .table(TableID(0, 1))) == tag)
-        #expect(store.placeholder(of: .dottedRows(TableID(0, 1), parent: "x")) == nil)
-        store[tag]?.desiredName = "Label"
+        #expect(tag != other)
+        #expect(store.id(of: .table(TableID(0, 1))) == tag)
+        #expect(store.id(of: .dottedRows(TableID(0, 1), parent: "x")) == nil)
+        store[tag].desiredName = "Label"
         #expect(store[.table(TableID(0, 1))]?.desiredName == "Label")
-        #expect(store.all.map(\.placeholder) == [tag, other])
+        #expect(store.all.map(\.id) == [tag, other])
+        // The same key again replaces its draft and keeps its id, so references to it stay valid.
+        #expect(store.add(.table(TableID(0, 1)), draft) == tag && store[tag].desiredName == "Tag")
+    }
+
+    @Test func draftTypesBecomeSchemaTypesOnlyThroughTheirFinalNames() {
+        var store = DraftTypeStore()
+        let source = SourceLocation(page: "a.html")
+        let tag = store.add(
+            .table(TableID(0, 0)),
+            DraftType(desiredName: "Tag", description: "", properties: [], source: source, operationId: "A", firstPage: "a.html"))
+        let type = DraftTypeRef.map(.array(.draft(tag)))
+        #expect(type.resolved { $0 == tag ? "ResourceTag" : "?" } == .map(.array(.named("ResourceTag"))))
+        #expect(DraftTypeRef(.array(.int64)) == .array(.int64))
+        var draft = OperationDraft(
+            operation: APISchema.Operation(id: "A", group: "g", title: "", summary: "", method: "POST", path: "/a", sourcePage: "a.html"),
+            requestBody: .draft(tag))
+        draft.operation.responses = [Response(status: 200), Response(status: 202)]
+        // The success response is the one with a body, as the schema's rule says, before the body is named.
+        draft.responseBodies[202] = .array(.draft(tag))
+        #expect(draft.successStatus == 202)
+        let operation = draft.resolved { _ in "ResourceTag" }
+        #expect(operation.requestBody?.type == .named("ResourceTag"))
+        #expect(operation.responses.map(\.type) == [nil, .array(.named("ResourceTag"))])
     }
 
     @Test func pathPlaceholders() {

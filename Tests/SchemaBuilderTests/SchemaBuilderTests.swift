@@ -507,10 +507,10 @@ struct ExampleStructureTests {
     }
 
     @Test func requestExamplesCorrectStructureNotSpelling() {
-        #expect(TypeRef.any.isStructuralChange(from: .string))
-        #expect(TypeRef.map(.any).isStructuralChange(from: .map(.string)))
-        #expect(!TypeRef.boolean.isStructuralChange(from: .string))
-        #expect(!TypeRef.array(.string).isStructuralChange(from: .string))
+        #expect(DraftTypeRef.any.isStructuralChange(from: .string))
+        #expect(DraftTypeRef.map(.any).isStructuralChange(from: .map(.string)))
+        #expect(!DraftTypeRef.boolean.isStructuralChange(from: .string))
+        #expect(!DraftTypeRef.array(.string).isStructuralChange(from: .string))
     }
 }
 

@@ -44,7 +44,7 @@ struct Builder {
     }
 
     mutating func run(name: String) -> ServiceSchema {
-        var operations: [APISchema.Operation] = []
+        var drafts: [OperationDraft] = []
         var usedIds = UniqueNames()
         let groups = GroupIndex(toc: toc)
         // Each page's table roles, read once: the name (by the request body's members) and the operation use them.
@@ -66,25 +66,24 @@ struct Builder {
         // API names are what users know and must stay stable; a name read from a title yields to them.
         let apiNamesInUse = Set(apiPages.filter(\.name.isAPIName).map(\.name.id))
         for (model, requestLine, tables, name) in apiPages {
-            var operation = buildOperation(model, requestLine: requestLine, tables: tables, id: name.id, groups: groups)
+            var draft = buildOperation(model, requestLine: requestLine, tables: tables, id: name.id, groups: groups)
             // Unique ids: version of the path first, then a counter.
-            if usedIds.contains(operation.id) || (!name.isAPIName && apiNamesInUse.contains(operation.id)) {
+            let id = draft.operation.id
+            if usedIds.contains(id) || (!name.isAPIName && apiNamesInUse.contains(id)) {
                 let version = requestLine.path.split(separator: "/").first { PathTemplate.isVersionSegment($0) }
-                let base = operation.id + (version.map { Naming.upperCamel(String($0).replacingAll(".", with: "_")) } ?? "")
+                let base = id + (version.map { Naming.upperCamel(String($0).replacingAll(".", with: "_")) } ?? "")
                 let unique = usedIds.claim(base, isReserved: apiNamesInUse.contains)
-                retarget(operationId: operation.id, to: unique, page: model.page.path)
-                operation.id = unique
+                retarget(operationId: id, to: unique, page: model.page.path)
+                draft.operation.id = unique
             }
-            usedIds.insert(operation.id)
-            operation.deprecation = name.deprecation
-            wrapBodiesAsTheExamplesDo(&operation)
-            operations.append(operation)
+            usedIds.insert(draft.operation.id)
+            draft.operation.deprecation = name.deprecation
+            wrapBodiesAsTheExamplesDo(&draft)
+            drafts.append(draft)
         }
-        reconcileExamples(operations)
+        reconcileExamples(drafts)
         let (types, names) = finalTypes()
-        for o in operations.indices {
-            operations[o].renameTypes { DraftTypeStore.isPlaceholder($0) ? names[$0] ?? "Unknown" : $0 }
-        }
+        var operations = drafts.map { $0.resolved { names[$0]! } }
         operations.sort { $0.id < $1.id }
         var schema = ServiceSchema(
             name: name, endpoint: nil, groups: groups.groups(of: operations), operations: operations,
@@ -95,8 +94,8 @@ struct Builder {
 
     /// The drafts an operation's page made carry its id and are named after it: they follow a renamed id.
     mutating func retarget(operationId: String, to newId: String, page: String) {
-        for key in candidates.placeholders(where: { $0.firstPage == page && $0.operationId == operationId }) {
-            guard var draft = candidates[key] else { continue }
+        for key in candidates.ids(where: { $0.firstPage == page && $0.operationId == operationId }) {
+            var draft = candidates[key]
             draft.operationId = newId
             if draft.desiredName.hasPrefix(operationId), draft.desiredName.dropFirst(operationId.count).first?.isUppercase == true {
                 draft.desiredName = newId + draft.desiredName.dropFirst(operationId.count)

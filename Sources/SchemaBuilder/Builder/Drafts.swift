@@ -29,44 +29,39 @@ enum DraftKey: Hashable, Sendable {
 struct DraftType {
     var desiredName: String
     var description: String
-    var properties: [Property]
+    var properties: [DraftProperty]
     var source: SourceLocation
     var operationId: String
     var firstPage: String
 }
 
-/// Placeholder references to drafts start with this marker until names are final.
-private let placeholderMarker: Character = "\u{1}"
+/// A draft of a `DraftTypeStore`. Only the store makes them, so a reference to a draft always finds it.
+struct DraftID: Hashable, Sendable, CustomStringConvertible {
+    fileprivate let index: Int
 
-/// The draft types, in the order they were made. Type references point to a draft with a placeholder name
-/// (`.named("\u{1}12")`) until `TypeNaming` gives every draft its final name; the placeholder is only looked up,
-/// never taken apart.
+    var description: String { "draft \(index)" }
+}
+
+/// The draft types, in the order they were made. Type references point to a draft by its id
+/// (``DraftTypeRef/draft(_:)``) until `TypeNaming` gives every draft its final name.
 struct DraftTypeStore {
     private var drafts: [DraftType] = []
     private var indexByKey: [DraftKey: Int] = [:]
-    private var indexByPlaceholder: [String: Int] = [:]
 
-    /// Whether a placeholder name stands for a draft.
-    static func isPlaceholder(_ name: String) -> Bool { name.first == placeholderMarker }
-
-    private static func placeholder(_ index: Int) -> String { "\(placeholderMarker)\(index)" }
-
-    /// Adds a draft and returns its placeholder name; a draft made from the same key before is replaced.
+    /// Adds a draft and returns its id; a draft made from the same key before is replaced.
     @discardableResult
-    mutating func add(_ key: DraftKey, _ draft: DraftType) -> String {
+    mutating func add(_ key: DraftKey, _ draft: DraftType) -> DraftID {
         if let index = indexByKey[key] {
             drafts[index] = draft
-            return Self.placeholder(index)
+            return DraftID(index: index)
         }
-        let index = drafts.count
         drafts.append(draft)
-        indexByKey[key] = index
-        indexByPlaceholder[Self.placeholder(index)] = index
-        return Self.placeholder(index)
+        indexByKey[key] = drafts.count - 1
+        return DraftID(index: drafts.count - 1)
     }
 
-    /// The placeholder name of the draft made from `key`, if there is one.
-    func placeholder(of key: DraftKey) -> String? { indexByKey[key].map(Self.placeholder) }
+    /// The id of the draft made from `key`, if there is one.
+    func id(of key: DraftKey) -> DraftID? { indexByKey[key].map { DraftID(index: $0) } }
 
     /// The draft made from `key`.
     subscript(key: DraftKey) -> DraftType? {
@@ -77,22 +72,19 @@ struct DraftTypeStore {
         }
     }
 
-    /// The draft a placeholder name stands for.
-    subscript(placeholder: String) -> DraftType? {
-        get { indexByPlaceholder[placeholder].map { drafts[$0] } }
-        set {
-            guard let index = indexByPlaceholder[placeholder], let newValue else { return }
-            drafts[index] = newValue
-        }
+    /// The draft `id` stands for.
+    subscript(id: DraftID) -> DraftType {
+        get { drafts[id.index] }
+        set { drafts[id.index] = newValue }
     }
 
-    /// Every draft with its placeholder name, in the order they were made.
-    var all: [(placeholder: String, draft: DraftType)] {
-        drafts.indices.map { (Self.placeholder($0), drafts[$0]) }
+    /// Every draft with its id, in the order they were made.
+    var all: [(id: DraftID, draft: DraftType)] {
+        drafts.indices.map { (DraftID(index: $0), drafts[$0]) }
     }
 
-    /// The placeholders of the drafts `isIncluded` accepts, in the order they were made.
-    func placeholders(where isIncluded: (DraftType) -> Bool) -> [String] {
-        drafts.indices.filter { isIncluded(drafts[$0]) }.map(Self.placeholder)
+    /// The ids of the drafts `isIncluded` accepts, in the order they were made.
+    func ids(where isIncluded: (DraftType) -> Bool) -> [DraftID] {
+        drafts.indices.filter { isIncluded(drafts[$0]) }.map { DraftID(index: $0) }
     }
 }

@@ -5,17 +5,18 @@ import DocReader
 extension Builder {
     mutating func buildOperation(
         _ model: PageModel, requestLine: RequestLine, tables: OperationTables, id: String, groups: GroupIndex
-    ) -> APISchema.Operation {
+    ) -> OperationDraft {
         let page = model.page
         if let literal = requestLine.literalProjectID {
             diagnose(
                 .literalProjectID, model.location(),
                 "the URI line names project \(literal) where {project_id} belongs: read as \(requestLine.path)")
         }
-        var operation = APISchema.Operation(
-            id: id, group: groups.group(of: page.path, path: requestLine.path), title: page.title,
-            summary: PageClassifier.summary(of: model), method: requestLine.method, path: requestLine.path,
-            sourcePage: page.path)
+        var draft = OperationDraft(
+            operation: APISchema.Operation(
+                id: id, group: groups.group(of: page.path, path: requestLine.path), title: page.title,
+                summary: PageClassifier.summary(of: model), method: requestLine.method, path: requestLine.path,
+                sourcePage: page.path))
         let examples = pageExamples[model.index].examples
         for example in examples where example.value == nil {
             diagnose(
@@ -28,19 +29,18 @@ extension Builder {
                 .unrecognisedTable, model.location(table: t),
                 "column titles \"\(header)\" are in no language the vocabulary knows: table not read")
         }
-        operation.parameters = parameters(model, tables: tables, requestLine: requestLine)
+        draft.operation.parameters = parameters(model, tables: tables, requestLine: requestLine)
         if let body = tables.body {
-            operation.requestBody = RequestBody(
-                type: tableType(TableID(model.index, body), desiredName: id + "Request", operationId: id, isBody: true))
+            draft.requestBody = tableType(TableID(model.index, body), desiredName: id + "Request", operationId: id, isBody: true)
         }
-        operation.responses = responses(
+        (draft.operation.responses, draft.responseBodies) = responses(
             model, tables: tables, exampleStatuses: ExampleAttachment.statuses(of: examples), operationId: id)
-        for example in ExampleAttachment.attach(examples, to: &operation) {
+        for example in ExampleAttachment.attach(examples, to: &draft) {
             diagnose(
                 .unattachedExample, SourceLocation(page: page.path, table: example.title),
                 "failure example without a status code, and the page documents no error response: not attached")
         }
-        typeResponsesByTheirExamples(&operation, page: page.path)
+        typeResponsesByTheirExamples(&draft, page: page.path)
 
         // Never lose a table: parameter tables nobody referenced become types of their own.
         for t in model.tables.indices where model.columns[t] != nil {
@@ -53,7 +53,7 @@ extension Builder {
             _ = objectType(table, desiredName: name, operationId: id)
             diagnose(.unreferencedTable, model.location(table: t), "table not referenced by any row, emitted as type \(name)")
         }
-        return operation
+        return draft
     }
 
     /// The parameter tables' rows, then the path variables and query names of the request line and of the
@@ -94,17 +94,19 @@ extension Builder {
     }
 
     /// One response per documented status: the response tables, a linked page's table, the status tables and
-    /// the statuses the examples name; at least one success.
+    /// the statuses the examples name; at least one success. The responses come without their body types, which
+    /// come beside them by status.
     private mutating func responses(
         _ model: PageModel, tables: OperationTables, exampleStatuses: [Int], operationId id: String
-    ) -> [Response] {
+    ) -> ([Response], [Int: DraftTypeRef]) {
         let defaultStatus = tables.documentedStatuses.first { (200..<300).contains($0.status) }?.status ?? 200
-        var linkedResponse: String?
+        var linkedResponse: DraftID?
         if tables.responses.isEmpty, let linked = references.linkedResponseTable(model) {
             linkedResponse = objectType(
                 linked, desiredName: TitleName(title: pages[linked.page].page.title).id, operationId: id)
         }
         var responses: [Response] = []
+        var bodies: [Int: DraftTypeRef] = [:]
         let successCount = tables.responses.filter { (200..<300).contains($0.status ?? defaultStatus) }.count
         for (status, t) in tables.responses {
             let code = status ?? defaultStatus
@@ -112,11 +114,13 @@ extension Builder {
             let desired = success ? (successCount > 1 ? "\(id)Response\(code)" : "\(id)Response") : "ErrorResponse"
             let type = tableType(TableID(model.index, t), desiredName: desired, operationId: id, isBody: true)
             if !responses.contains(where: { $0.status == code }) {
-                responses.append(Response(status: code, type: type, description: model.tables[t].title))
+                responses.append(Response(status: code, description: model.tables[t].title))
+                bodies[code] = type
             }
         }
         if let linkedResponse, !responses.contains(where: { (200..<300).contains($0.status) }) {
-            responses.append(Response(status: defaultStatus, type: .named(linkedResponse)))
+            responses.append(Response(status: defaultStatus))
+            bodies[defaultStatus] = .draft(linkedResponse)
         }
         for (status, t) in tables.responseHeaders {
             let code = status ?? defaultStatus
@@ -139,7 +143,7 @@ extension Builder {
         if !responses.contains(where: { (200..<300).contains($0.status) }) {
             responses.append(Response(status: defaultStatus))
         }
-        return responses.sorted { $0.status < $1.status }
+        return (responses.sorted { $0.status < $1.status }, bodies)
     }
 
     /// The rows of response header table `t` after `headers` (a status may have several such tables), one per name
@@ -159,16 +163,15 @@ extension Builder {
     }
 
     /// 2xx responses documented only by an example: the example's shape, with a diagnostic.
-    private mutating func typeResponsesByTheirExamples(_ operation: inout APISchema.Operation, page: String) {
-        for index in operation.responses.indices {
-            let response = operation.responses[index]
-            guard response.type == nil, (200..<300).contains(response.status),
+    private mutating func typeResponsesByTheirExamples(_ draft: inout OperationDraft, page: String) {
+        let id = draft.operation.id
+        for response in draft.operation.responses {
+            guard draft.responseBodies[response.status] == nil, (200..<300).contains(response.status),
                 let json = response.examples.first?.value, case .object(let members) = json, !members.isEmpty
             else { continue }
             let source = SourceLocation(page: page, table: "Example Responses")
-            operation.responses[index].type = inferType(
-                json, name: operation.id + "Response", operationId: operation.id, source: source,
-                path: "\(response.status)")
+            draft.responseBodies[response.status] = inferType(
+                json, name: id + "Response", operationId: id, source: source, path: "\(response.status)")
             diagnose(.responseFromExample, source, "status \(response.status): no response table, body type read from the example")
         }
     }

@@ -6,14 +6,14 @@ import DocReader
 extension Builder {
     mutating func readProperty(
         _ id: TableID, row: [Cell], rowNumber: Int, name: String, columns: Columns, operationId: String
-    ) -> Property {
+    ) -> DraftProperty {
         let model = pages[id.page]
         let description = columns.description.map { $0 < row.count ? row[$0].text : "" } ?? ""
         let descriptionBlocks = columns.description.map { $0 < row.count ? row[$0].blocks : [] } ?? []
         let typeText = columns.type.map { $0 < row.count ? row[$0].text : "" } ?? ""
         let loc = model.location(table: id.table, row: rowNumber)
         var targets = references.targets(of: row, in: id, columns: columns)
-        var type: TypeRef
+        var type: DraftTypeRef
 
         if targets.isEmpty {
             let mentioned = TableReferences.tableNumbers(in: description + " " + typeText)
@@ -74,7 +74,7 @@ extension Builder {
             default: false
             }
         }()
-        return Property(
+        return DraftProperty(
             name: name, type: type, required: ParameterReader.isRequired(row, columns),
             enumValues: hasEnum ? values : nil, description: description)
     }
@@ -87,7 +87,7 @@ extension Builder {
         }
     }
 
-    static func primitive(for shape: JSONValue.Shape, elements: Set<JSONValue.Shape>) -> TypeRef? {
+    static func primitive(for shape: JSONValue.Shape, elements: Set<JSONValue.Shape>) -> DraftTypeRef? {
         switch shape {
         case .string: .string
         case .integer: .integer
@@ -99,7 +99,7 @@ extension Builder {
         }
     }
 
-    static func inferFromDescription(_ description: String) -> TypeRef {
+    static func inferFromDescription(_ description: String) -> DraftTypeRef {
         let lower = description.lowercased()
         if Vocabulary.matches(.flagDescription, lower) { return .boolean }
         if Vocabulary.matches(.countDescription, lower) { return .integer }
@@ -110,8 +110,8 @@ extension Builder {
     mutating func resolve(
         _ spelling: TypeSpelling, targets: [TableID], field: String, page: Int, location: SourceLocation,
         typeText: String, operationId: String
-    ) -> TypeRef {
-        func inner(_ spelling: TypeSpelling, _ targets: [TableID]) -> TypeRef {
+    ) -> DraftTypeRef {
+        func inner(_ spelling: TypeSpelling, _ targets: [TableID]) -> DraftTypeRef {
             resolve(spelling, targets: targets, field: field, page: page, location: location, typeText: typeText, operationId: operationId)
         }
         switch spelling {
@@ -121,7 +121,7 @@ extension Builder {
             for target in targets where consumed.insert(target).inserted && candidates[.table(target)] == nil {
                 diagnose(.tableForPrimitive, location, "\(field): documented as \"\(typeText)\" but described by '\(pages[target.page].tables[target.table].caption?.text ?? "a table")', kept \"\(typeText)\"")
             }
-            return p
+            return DraftTypeRef(p)
         case .object(let opaque):
             if let target = targets.first {
                 return tableType(target, desiredName: typeName(target, field: field, array: false), operationId: operationId)

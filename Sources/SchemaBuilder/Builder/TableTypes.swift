@@ -7,7 +7,7 @@ extension Builder {
     /// The type a table describes: a named object; a list when its only row describes the elements (`[items]`,
     /// `Array elements` typed `Array of …`, for a body); or a map when its only row is a placeholder for the keys
     /// (`Name of the network …` → `map<…>`).
-    mutating func tableType(_ id: TableID, desiredName: String, operationId: String, isBody: Bool = false) -> TypeRef {
+    mutating func tableType(_ id: TableID, desiredName: String, operationId: String, isBody: Bool = false) -> DraftTypeRef {
         let model = pages[id.page]
         let table = model.tables[id.table]
         if let columns = model.columns[id.table], table.bodyRows.count == 1, let row = table.bodyRows.first,
@@ -35,23 +35,23 @@ extension Builder {
                 return .map(value.type)
             }
         }
-        return .named(objectType(id, desiredName: desiredName, operationId: operationId))
+        return .draft(objectType(id, desiredName: desiredName, operationId: operationId))
     }
 
-    /// Builds (once) the object type of table `id` and returns its placeholder name.
-    mutating func objectType(_ id: TableID, desiredName: String, operationId: String) -> String {
+    /// Builds (once) the object type of table `id` and returns its draft.
+    mutating func objectType(_ id: TableID, desiredName: String, operationId: String) -> DraftID {
         consumed.insert(id)
-        if let existing = candidates.placeholder(of: .table(id)) { return existing }
+        if let existing = candidates.id(of: .table(id)) { return existing }
         let model = pages[id.page]
         let table = model.tables[id.table]
-        let placeholder = candidates.add(
+        let draft = candidates.add(
             .table(id),
             DraftType(
                 desiredName: desiredName, description: table.title, properties: [],
                 source: model.location(table: id.table), operationId: operationId, firstPage: model.page.path))
-        guard let columns = model.columns[id.table] else { return placeholder }
-        var properties: [Property] = []
-        var dotted: [String: [Property]] = [:]
+        guard let columns = model.columns[id.table] else { return draft }
+        var properties: [DraftProperty] = []
+        var dotted: [String: [DraftProperty]] = [:]
         for (offset, row) in table.bodyRows.enumerated() {
             guard let name = ParameterReader.rowName(row, columns) else {
                 if columns.name < row.count, !row[columns.name].isSpanned, row.contains(where: { !$0.text.isEmpty }),
@@ -79,17 +79,17 @@ extension Builder {
             let isArray: Bool = { if case .array = properties[index].type { true } else { false } }()
             let key = DraftKey.dottedRows(id, parent: parent)
             let child =
-                candidates.placeholder(of: key)
+                candidates.id(of: key)
                 ?? candidates.add(
                     key,
                     DraftType(
                         desiredName: Naming.upperCamel(isArray ? Naming.singular(parent) : parent),
                         description: properties[index].description, properties: children,
                         source: model.location(table: id.table), operationId: operationId, firstPage: model.page.path))
-            properties[index].type = isArray ? .array(.named(child)) : .named(child)
+            properties[index].type = isArray ? .array(.draft(child)) : .draft(child)
         }
-        candidates[placeholder]?.properties = properties
-        return placeholder
+        candidates[draft].properties = properties
+        return draft
     }
 
     /// The first table after `t` in the same section that nothing refers to and nothing used yet: the
@@ -110,7 +110,7 @@ extension Builder {
 
     /// For an `Object` without a table: what the examples of the table's page show for that key (a string map),
     /// with a diagnostic.
-    mutating func exampleObjectType(_ field: String, page: Int, location: SourceLocation) -> TypeRef? {
+    mutating func exampleObjectType(_ field: String, page: Int, location: SourceLocation) -> DraftTypeRef? {
         let values = pageExamples[page].objects[field] ?? []
         let members = values.flatMap { $0.values }
         if members.isEmpty { return nil }
