@@ -7,12 +7,8 @@ import APISchema
 /// ``resolved(_:)``, given the final names, is the only way to a `TypeRef`. The builder names no type before
 /// `TypeNaming`, so there is no case for a final name.
 indirect enum DraftTypeRef: Hashable, Sendable, CustomStringConvertible {
-    case string
-    case integer
-    case int64
-    case number
-    case boolean
-    case any
+    /// `TypeRef`'s primitives.
+    case string, integer, int64, number, boolean, any
     case array(DraftTypeRef)
     case map(DraftTypeRef)
     case draft(DraftID)
