@@ -97,6 +97,9 @@ public struct Diagnostic: Codable, Sendable, Hashable, Comparable, CustomStringC
         case endpointDisagreement = "endpoint-disagreement"
         /// The pages state several endpoints of the service; the configured prefix picks one when it is among them.
         case severalEndpoints = "several-endpoints"
+        /// A list with a `limit` and a start position (`offset`, `marker`) whose response does not tell which array
+        /// holds the elements, or (by marker) where the next page starts: no paginator.
+        case unclearPaginator = "unclear-paginator"
         /// A diagnostic from a schema written before diagnostics had ids (read by `apiref diff`); never emitted.
         case unclassified
 

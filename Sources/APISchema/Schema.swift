@@ -125,12 +125,15 @@ public struct Operation: Codable, Sendable, Hashable {
     public var deprecation: String?
     /// Whether the path's `{project_id}` is the caller's project (see ``Scope``).
     public var scope: Scope
+    /// How the operation's list is read page by page, when it is a paged list (see ``Paginator``).
+    public var paginator: Paginator?
 
     /// An operation; its `scope` is the one its path has (``Scope/init(path:)``) unless given.
     public init(
         id: String, group: String, title: String, summary: String, method: String, path: String,
         sourcePage: String, parameters: [Parameter] = [], requestBody: RequestBody? = nil,
-        requestExamples: [Example] = [], responses: [Response] = [], deprecation: String? = nil, scope: Scope? = nil
+        requestExamples: [Example] = [], responses: [Response] = [], deprecation: String? = nil, scope: Scope? = nil,
+        paginator: Paginator? = nil
     ) {
         self.id = id
         self.group = group
@@ -145,11 +148,12 @@ public struct Operation: Codable, Sendable, Hashable {
         self.responses = responses
         self.deprecation = deprecation
         self.scope = scope ?? Scope(path: path)
+        self.paginator = paginator
     }
 
     private enum CodingKeys: String, CodingKey {
         case id, group, title, summary, method, path, sourcePage, parameters, requestBody, requestExamples, responses,
-            deprecation, scope
+            deprecation, scope, paginator
     }
 
     /// Decodes an operation; one committed before examples were parsed (with their text in `examples`) has none, and
@@ -166,7 +170,8 @@ public struct Operation: Codable, Sendable, Hashable {
             requestExamples: try c.decodeIfPresent([Example].self, forKey: .requestExamples) ?? [],
             responses: try c.decode([Response].self, forKey: .responses),
             deprecation: try c.decodeIfPresent(String.self, forKey: .deprecation),
-            scope: try c.decodeIfPresent(Scope.self, forKey: .scope))
+            scope: try c.decodeIfPresent(Scope.self, forKey: .scope),
+            paginator: try c.decodeIfPresent(Paginator.self, forKey: .paginator))
     }
 }
 

@@ -32,6 +32,7 @@ extension DocumentBuilder {
     {
         var extensions = ["x-source-page": AnyCodable(operation.sourcePage)]
         if xPath { extensions["x-path"] = AnyCodable(path) }
+        if let paginator = operation.paginator { extensions["x-paginator"] = Self.paginator(paginator) }
         let requestBody = operation.requestBody.map { body in
             OpenAPI.Request(
                 content: [.json: .b(content(schema(body.type), operation.requestExamples))], required: body.required)
@@ -88,6 +89,20 @@ extension DocumentBuilder {
     /// (one that names a project acted on, `/v3/projects/{project_id}`, is the caller's to give).
     static func binding(of name: String, in operation: APISchema.Operation) -> [String: AnyCodable] {
         operation.isBoundByClient(name) ? ["x-bound-to": "project"] : [:]
+    }
+
+    /// `x-paginator`: how the operation's list is read page by page (``Paginator``), by the wire names of its
+    /// parameters and response fields: `{"kind": "offset", "offset": "offset", "limit": "limit", "items":
+    /// "datasets", "total": "total_number"}`; a `pageOffset` counts pages; a `marker` has `marker` and `nextMarker`.
+    /// `total` is left out when the response counts no elements.
+    static func paginator(_ paginator: Paginator) -> AnyCodable {
+        let byMarker = paginator.kind == .marker
+        var members: [String: JSONValue] = [
+            "kind": .string(paginator.kind.rawValue), byMarker ? "marker" : "offset": .string(paginator.start),
+            "limit": .string(paginator.limit), "items": .string(paginator.items),
+        ]
+        if let progress = paginator.progress { members[byMarker ? "nextMarker" : "total"] = .string(progress) }
+        return AnyCodable(json: .object(members))
     }
 
     func responses(_ operation: APISchema.Operation) -> OpenAPI.Response.Map {

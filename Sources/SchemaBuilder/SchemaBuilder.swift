@@ -18,14 +18,15 @@ public enum SchemaBuilder {
     }
 
     /// Builds the schema from a folder's pages as read, then applies the overrides, replaces the bodies that are an
-    /// entity of the service by that entity (``EntityBodies``) and keeps one object type per shape
-    /// (``IdenticalShapes``). The result does not depend on the order of `source.pages`.
+    /// entity of the service by that entity (``EntityBodies``), keeps one object type per shape
+    /// (``IdenticalShapes``) and finds the paginators in what results (``PaginatorRule``). The result does not
+    /// depend on the order of `source.pages`.
     public static func build(
         config: ServiceConfig, source: PageSource, overridesFile: URL?, officialNames: OfficialNames = .none,
         initialisms: [String] = []
     ) -> ServiceSchema {
         let toc = source.exportContents ?? TableOfContents(indexPages: source.pages)
-        var schema = build(
+        var schema = read(
             config: config, pages: source.pages, tableOfContents: toc, officialNames: officialNames,
             initialisms: initialisms)
         schema.diagnostics = (schema.diagnostics + source.unreadable).sorted()
@@ -42,14 +43,26 @@ public enum SchemaBuilder {
         }
         EntityBodies.unify(&schema)
         IdenticalShapes.unify(&schema)
-        return schema
+        return PaginatorRule.apply(to: schema)
     }
 
-    /// Builds the schema from pages already read. `tableOfContents` groups the operations; `officialNames` names
-    /// the pages that carry no API name of their own.
+    /// Builds the schema from pages already read, with its paginators. `tableOfContents` groups the operations;
+    /// `officialNames` names the pages that carry no API name of their own.
     public static func build(
         config: ServiceConfig, pages: [DocPage], tableOfContents: TableOfContents = .init(),
         officialNames: OfficialNames = .none, initialisms: [String] = []
+    ) -> ServiceSchema {
+        PaginatorRule.apply(
+            to: read(
+                config: config, pages: pages, tableOfContents: tableOfContents, officialNames: officialNames,
+                initialisms: initialisms))
+    }
+
+    /// The schema of the pages, before overrides and without paginators: those come last, as they read the final
+    /// names and types.
+    private static func read(
+        config: ServiceConfig, pages: [DocPage], tableOfContents: TableOfContents, officialNames: OfficialNames,
+        initialisms: [String]
     ) -> ServiceSchema {
         var builder = Builder(
             pages: pages.sorted { $0.path < $1.path }, toc: tableOfContents, officialNames: officialNames)

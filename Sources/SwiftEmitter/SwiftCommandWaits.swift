@@ -105,13 +105,16 @@ extension SwiftCommandPlan {
         return arguments
     }
 
-    /// `--all` on an operation with a paginator: every page, printed as one JSON array. The statements open an
-    /// `if` that the caller closes with `} else {`, the plain call and `}`.
+    /// `--all` on an operation with a paginator: every page, printed as one JSON array. The paged parameters are
+    /// the schema's (``Paginator``). The statements open an `if` that the caller closes with `} else {`, the plain
+    /// call and `}`.
     static func listAll(
         _ resolved: ResolvedOperation, callArguments: [String], values: OptionValues, names: inout CommandNames,
         module: SwiftModulePlan
     ) -> Extension? {
-        guard let paginator = module.paginators[resolved.operation.id], let limit = values["limit"] else { return nil }
+        guard let paginator = resolved.operation.paginator, let method = module.paginators[resolved.operation.id]?.name,
+            let limit = values[paginator.limit]
+        else { return nil }
         let property = names.properties.claim("all")
         let pageSize = 100
         let limitValue: String
@@ -124,13 +127,13 @@ extension SwiftCommandPlan {
         }
         var arguments: [String] = []
         for (argument, callArgument) in zip(resolved.arguments, callArguments)
-        where !(argument.location == .query && paginator.pagedParameters.contains(argument.wireName)) {
+        where !(argument.location == .query && [paginator.start, paginator.limit].contains(argument.wireName)) {
             arguments.append(callArgument)
         }
         var statements: [String] = []
         // A start position would be silently ignored: say so instead.
-        for start in ["offset", "marker"] {
-            guard let option = values[start], option.argument.type.hasSuffix("?") else { continue }
+        for start in [paginator.start, paginator.otherStart].compactMap(\.self) {
+            guard let option = values[start], !option.argument.required else { continue }
             statements += [
                 "if \(property), \(option.value) != nil {",
                 "    throw UsageError(\"--all lists every page from the first; leave out --\(kebabCase(start))\")",
@@ -138,14 +141,14 @@ extension SwiftCommandPlan {
             ]
         }
         statements += ["if \(property) {"]
-            + call("client.\(paginator.name)", arguments: arguments + ["limit: \(limitValue)"], prefix: "let pages =")
+            + call("client.\(method)", arguments: arguments + ["limit: \(limitValue)"], prefix: "let pages =")
                 .map { "    " + $0 }
             + ["    try await output.collect(pages)"]
         return Extension(
             option: flag(
                 names.longNames.claim("all"),
                 help: "List every page (--limit elements each, \(pageSize) by default) and print all the elements as one "
-                    + "JSON array (the library's \(paginator.name)).",
+                    + "JSON array (the library's \(method)).",
                 property: property),
             property: property, statements: statements)
     }

@@ -293,6 +293,45 @@ private func document(_ schema: ServiceSchema = sampleSchema()) throws -> JSONVa
         try OpenAPIEmitter.document(for: schema).validate(using: OpenAPIEmitter.validator)
     }
 
+    /// A paged list carries its paginator (the schema's, by wire names) as `x-paginator`; the document stays valid.
+    @Test func paginatorIsAnExtensionOfItsOperation() throws {
+        var schema = sampleSchema()
+        schema.types.append(
+            NamedType(
+                name: "WidgetList", description: "",
+                kind: .object([
+                    Property(name: "widgets", type: .array(.named("Widget")), required: false),
+                    Property(name: "total_count", type: .integer, required: false),
+                ]), source: SourceLocation(page: "ListWidgets.html")))
+        schema.operations.append(
+            Operation(
+                id: "ListWidgets", group: "WidgetManagement", title: "Listing Widgets", summary: "", method: "GET",
+                path: "/v1/{project_id}/widgets", sourcePage: "ListWidgets.html",
+                parameters: ["offset", "limit"].map { Parameter(name: $0, location: .query, required: false, type: .integer) },
+                responses: [Response(status: 200, type: .named("WidgetList"))],
+                paginator: Paginator(
+                    kind: .pageOffset, start: "offset", limit: "limit", items: "widgets", itemType: .named("Widget"),
+                    progress: "total_count")))
+        func paginator() throws -> JSONValue? {
+            try document(schema)["paths"]?["/v1/{project_id}/widgets"]?["get"]?["x-paginator"]
+        }
+        #expect(
+            try paginator()
+                == ["kind": "pageOffset", "offset": "offset", "limit": "limit", "items": "widgets", "total": "total_count"])
+        #expect(try document()["paths"]?["/v1/{project_id}/widgets"]?["post"]?["x-paginator"] == nil)
+        try OpenAPIEmitter.document(for: schema).validate(using: OpenAPIEmitter.validator)
+
+        schema.operations[3].paginator = Paginator(
+            kind: .marker, start: "marker", limit: "limit", items: "widgets", itemType: .named("Widget"),
+            progress: "next_marker")
+        #expect(
+            try paginator()
+                == ["kind": "marker", "marker": "marker", "limit": "limit", "items": "widgets", "nextMarker": "next_marker"])
+        schema.operations[3].paginator = Paginator(
+            kind: .offset, start: "offset", limit: "limit", items: "widgets", itemType: .named("Widget"), progress: nil)
+        #expect(try paginator() == ["kind": "offset", "offset": "offset", "limit": "limit", "items": "widgets"])
+    }
+
     @Test func pathParametersFollowTheTemplateSpelling() throws {
         var schema = sampleSchema()
         schema.operations[0].parameters = [
