@@ -103,7 +103,7 @@ struct SwiftCommandPlan {
         for argument in resolved.arguments {
             if argument.unlabelled, let property = bodyProperty {
                 let local = names.properties.claim("requestBody")
-                let model = argument.type.hasSuffix("?") ? String(argument.type.dropLast()) : argument.type
+                let model = argument.usage.wrapped.description
                 let decode = "RequestBodyArgument.decode(\(model).self, from: $0)"
                 body = BodyContext(
                     property: property, required: argument.required,
@@ -203,11 +203,9 @@ struct SwiftCommandPlan {
     private static func optionShape(
         _ argument: ResolvedOperation.Argument, property: String, module: SwiftModulePlan
     ) -> (type: String, value: String) {
-        var type = argument.type
-        let optional = type.hasSuffix("?")
-        if optional { type.removeLast() }
-        let isArray = type.hasPrefix("[")
-        let element = isArray ? String(type.dropFirst().dropLast()) : type
+        let optional = argument.usage.isOptional
+        let isArray = argument.usage.arrayElement != nil
+        let element = (argument.usage.arrayElement ?? argument.usage.wrapped).description
         let isEnum = argument.isEnum || module.typeMap.isOpenEnum(swiftName: element)
         let enumType = argument.isEnum ? "\(module.clientName).\(element)" : element
         let name = SwiftNames.unescaped(property) == property ? property : "self.\(SwiftNames.unescaped(property))"

@@ -94,9 +94,9 @@ extension SwiftCommandPlan {
         var arguments: [String] = []
         for argument in waiter.arguments {
             let label = SwiftNames.unescaped(argument.name)
-            if let createdId, argument.wireName == waiter.show.pathArguments.last?.wireName, argument.type == "String" {
+            if let createdId, argument.wireName == waiter.show.pathArguments.last?.wireName, argument.usage == .string {
                 arguments.append("\(label): \(createdId)")
-            } else if let option = values[argument.wireName], option.argument.type == argument.type {
+            } else if let option = values[argument.wireName], option.argument.usage == argument.usage {
                 arguments.append("\(label): \(option.value)")
             } else {
                 return nil
