@@ -89,6 +89,28 @@ struct ResolvedWaiter {
 }
 
 extension ResolvedWaiter {
+    /// Reports `waiter`, which has no methods, and why: `show` is its polled operation's method, if there is one.
+    static func reportDropped(
+        _ waiter: Waiter, show: ResolvedOperation?, _ typeMap: SwiftTypeMap, _ diagnostics: inout DiagnosticCollector
+    ) {
+        let field = "`\(waiter.stateField.joined(separator: "."))`"
+        let why: String
+        let page: String
+        if let show {
+            page = show.operation.sourcePage
+            let found = show.responseSchemaType.flatMap { memberChain(waiter.stateField, from: $0, typeMap: typeMap) }
+            why = found == nil
+                ? "its state field \(field) is not a field of \(waiter.operation)'s response"
+                : "its state field \(field) is neither an enumeration of strings nor integer codes"
+        } else {
+            page = waiter.operation
+            why = "the operation it polls, \(waiter.operation), is not in the schema"
+        }
+        diagnostics.emit(
+            .waiterNotEmitted, SourceLocation(page: page),
+            "waiter \(waiter.name) left out of the SDK and the commands: \(why)")
+    }
+
     /// The Swift member chain along the wire names of `path` from a value of `root` (`.server?.id`), the member
     /// at its end, the Swift type that declares it, and that type's properties.
     static func memberChain(_ path: [String], from root: TypeRef, typeMap: SwiftTypeMap)
