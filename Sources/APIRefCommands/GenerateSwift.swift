@@ -36,7 +36,11 @@ struct GenerateSwift: ParsableCommand {
         let schemaURL = URL(fileURLWithPath: schema)
         let schema = try JSONDecoder().decode(ServiceSchema.self, from: Data(contentsOf: schemaURL))
         let service = operations.isEmpty ? schema : try schema.keeping(operations: Set(operations))
-        let files = try SwiftEmitter(templatesDirectory: templatesDirectory()).render(service)
+        var diagnostics = DiagnosticCollector()
+        let files = try SwiftEmitter(templatesDirectory: templatesDirectory()).render(service, diagnostics: &diagnostics)
+        if !diagnostics.diagnostics.isEmpty {
+            FileHandle.standardError.write(Data("\(schema.name): \(diagnostics.warningSummary)\n".utf8))
+        }
         let outputURL = URL(fileURLWithPath: output, isDirectory: true)
         var written: [String: String] = [:]
         if let shards, shards > 0 {

@@ -9,6 +9,8 @@ import SwiftEmitter
 struct ServiceOutput: Sendable {
     let config: ServiceConfig
     let schema: ServiceSchema
+    /// The schema's diagnostics and what the emitters reported rendering it (those are in no file).
+    let diagnostics: DiagnosticCollector
     /// Output files by path relative to the package root.
     let files: [String: Data]
     /// The `Generated/` folders the Swift emitter produced, relative to the package root; other `.swift` files
@@ -84,12 +86,12 @@ struct Pipeline: Sendable {
             officialNames: officialNames, initialisms: initialisms)
     }
 
-    /// Prints each service's warnings, counted by kind, on stderr; throws the list of errors (and, with
-    /// `strict`, of warnings) when there are any, before anything is written or compared.
+    /// Prints each service's warnings (the builder's and the emitters'), counted by kind, on stderr; throws the
+    /// list of errors (and, with `strict`, of warnings) when there are any, before anything is written or compared.
     func checkDiagnostics(_ outputs: [ServiceOutput], strict: Bool) throws {
         var failures: [String] = []
         for output in outputs {
-            let diagnostics = DiagnosticCollector(output.schema.diagnostics)
+            let diagnostics = output.diagnostics
             FileHandle.standardError.write(Data("\(output.config.name): \(diagnostics.warningSummary)\n".utf8))
             let failing = diagnostics.failing(strict: strict)
             if !failing.isEmpty {
@@ -113,7 +115,9 @@ struct Pipeline: Sendable {
             workspace.schemaPath(config): try SpecFiles.canonicalJSON(schema),
             workspace.openAPIPath(config): try OpenAPIEmitter.documentJSON(for: schema),
         ]
-        let swift = try SwiftEmitter(templatesDirectory: workspace.templatesDirectory).renderModules(schema)
+        var diagnostics = DiagnosticCollector(schema.diagnostics)
+        let swift = try SwiftEmitter(templatesDirectory: workspace.templatesDirectory)
+            .renderModules(schema, diagnostics: &diagnostics)
         var generatedDirectories: [String] = []
         for (directory, swiftFiles) in [
             (workspace.generatedDirectory(config), swift.library),
@@ -126,7 +130,8 @@ struct Pipeline: Sendable {
             }
         }
         return ServiceOutput(
-            config: config, schema: schema, files: files, generatedDirectories: generatedDirectories)
+            config: config, schema: schema, diagnostics: diagnostics, files: files,
+            generatedDirectories: generatedDirectories)
     }
 
     /// Renders every service concurrently; results are in configuration order.

@@ -100,6 +100,16 @@ public struct Diagnostic: Codable, Sendable, Hashable, Comparable, CustomStringC
         /// A list with a `limit` and a start position (`offset`, `marker`) whose response does not tell which array
         /// holds the elements, or (by marker) where the next page starts: no paginator.
         case unclearPaginator = "unclear-paginator"
+        // Emitter warnings: what the Swift SDK or its commands leave out of the schema, and why. They are not in
+        // `spec/<service>.json`: the emitters report them to the run's collector.
+        /// A waiter without SDK methods or commands: its polled operation is missing, or its state field is not
+        /// in the operation's response or has no documented states the SDK declares.
+        case waiterNotEmitted = "waiter-not-emitted"
+        /// An operation that starts or ends a waiter's change of state whose command has no `--wait`: the created
+        /// resource's id is not in its response, or the waiter's arguments are not all options of the command.
+        case waitNotOffered = "wait-not-offered"
+        /// A request body field without an option of its own (another option has its name): set through `--body`.
+        case bodyFieldWithoutOption = "body-field-without-option"
         /// A diagnostic from a schema written before diagnostics had ids (read by `apiref diff`); never emitted.
         case unclassified
 

@@ -15,17 +15,26 @@ extension SwiftCommandPlan {
         }
     }
 
-    /// An option per top-level scalar or enum field of the body whose name no other option of the command has,
-    /// and the `overriding:` entries that hand their values to ``RequestBodyArgument``.
+    /// An option per top-level scalar or enum field of the body whose name no other option of the command has
+    /// (the others are reported to `diagnostics`), and the `overriding:` entries that hand their values to
+    /// ``RequestBodyArgument``.
     static func fieldOptions(
-        _ operation: APISchema.Operation, names: inout CommandNames, module: SwiftModulePlan
+        _ operation: APISchema.Operation, names: inout CommandNames, module: SwiftModulePlan,
+        _ diagnostics: inout DiagnosticCollector
     ) -> (options: [OptionContext], entries: [String]) {
         var options: [OptionContext] = []
         var entries: [String] = []
         for field in bodyFields(operation.requestBody?.type, module: module) {
             guard let shape = optionType(of: field, module: module) else { continue }
             let longName = kebabCase(field.name)
-            guard !longName.isEmpty, !names.longNames.contains(longName) else { continue }
+            guard !longName.isEmpty, !names.longNames.contains(longName) else {
+                diagnostics.emit(
+                    .bodyFieldWithoutOption, SourceLocation(page: operation.sourcePage),
+                    "\(operation.id): body field `\(field.name)` has no option of its own ("
+                        + (longName.isEmpty ? "its name has no letters" : "another option is `--\(longName)`")
+                        + "); it is set through --body")
+                continue
+            }
             let property = names.properties.claim(SwiftNames.unescaped(module.typeMap.spelling.member(field.name)) + "Field")
             var help = SwiftDocComment.normalized(field.description.replacingNewlines())
             let values: [String] = (field.enumValues ?? shape.values).map(\.value)

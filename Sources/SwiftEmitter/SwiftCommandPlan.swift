@@ -18,7 +18,8 @@ struct SwiftCommandPlan {
 
     private(set) var files: [SwiftModulePlan.File] = []
 
-    init(schema: ServiceSchema, module: SwiftModulePlan) {
+    /// Plans the commands; the waits and options it leaves out go to `diagnostics`.
+    init(schema: ServiceSchema, module: SwiftModulePlan, diagnostics: inout DiagnosticCollector) {
         let rootName = "\(schema.name)Command"
         var structNames = NameScope(reserved: [rootName])
         var byGroup: [String: [CommandContext]] = [:]
@@ -27,7 +28,8 @@ struct SwiftCommandPlan {
             var name = "\(stem)Command"
             if module.typeMap.isTopLevel(name) { name = "\(stem)Subcommand" }
             let command = Self.command(
-                resolved, structName: structNames.claim(name), rootName: rootName, module: module)
+                resolved, structName: structNames.claim(name), rootName: rootName, module: module,
+                diagnostics: &diagnostics)
             byGroup[module.groups.name(of: resolved.operation), default: []].append(command)
         }
         for waiter in module.waiters {
@@ -87,7 +89,8 @@ struct SwiftCommandPlan {
     // MARK: One subcommand
 
     private static func command(
-        _ resolved: ResolvedOperation, structName: String, rootName: String, module: SwiftModulePlan
+        _ resolved: ResolvedOperation, structName: String, rootName: String, module: SwiftModulePlan,
+        diagnostics: inout DiagnosticCollector
     ) -> CommandContext {
         let operation = resolved.operation
         var names = CommandNames(global: module.isGlobal)
@@ -103,7 +106,7 @@ struct SwiftCommandPlan {
         for argument in resolved.arguments {
             if argument.unlabelled, let property = bodyProperty {
                 let local = names.properties.claim("requestBody")
-                let model = argument.type.hasSuffix("?") ? String(argument.type.dropLast()) : argument.type
+                let model = argument.usage.wrapped.description
                 let decode = "RequestBodyArgument.decode(\(model).self, from: $0)"
                 body = BodyContext(
                     property: property, required: argument.required,
@@ -129,7 +132,7 @@ struct SwiftCommandPlan {
         let plainPrefix = resolved.responseType == nil && !resolved.returnsOutput ? "try await" : "_ = try await"
         var call = Self.call("client.\(resolved.name)", arguments: callArguments, prefix: plainPrefix)
         var waits = false
-        if let (wait, needsResponse) = Self.wait(after: resolved, values: values, names: &names, module: module) {
+        if let (wait, needsResponse) = Self.wait(after: resolved, values: values, names: &names, module: module, &diagnostics) {
             options.append(wait.option)
             if needsResponse {
                 call = Self.call("client.\(resolved.name)", arguments: callArguments, prefix: "let response = try await")
@@ -144,7 +147,7 @@ struct SwiftCommandPlan {
             statements += call
         }
         if var given = body {
-            let fields = fieldOptions(operation, names: &names, module: module)
+            let fields = fieldOptions(operation, names: &names, module: module, &diagnostics)
             if !fields.entries.isEmpty {
                 statements.replaceSubrange(0..<1, with: fieldDecode(given, entries: fields.entries, required: given.required))
                 given.required = false
@@ -203,11 +206,9 @@ struct SwiftCommandPlan {
     private static func optionShape(
         _ argument: ResolvedOperation.Argument, property: String, module: SwiftModulePlan
     ) -> (type: String, value: String) {
-        var type = argument.type
-        let optional = type.hasSuffix("?")
-        if optional { type.removeLast() }
-        let isArray = type.hasPrefix("[")
-        let element = isArray ? String(type.dropFirst().dropLast()) : type
+        let optional = argument.usage.isOptional
+        let isArray = argument.usage.arrayElement != nil
+        let element = (argument.usage.arrayElement ?? argument.usage.wrapped).description
         let isEnum = argument.isEnum || module.typeMap.isOpenEnum(swiftName: element)
         let enumType = argument.isEnum ? "\(module.clientName).\(element)" : element
         let name = SwiftNames.unescaped(property) == property ? property : "self.\(SwiftNames.unescaped(property))"

@@ -25,14 +25,23 @@ extension SwiftCommandPlan {
 
     /// `--wait` after an operation that starts a change of a waiter's state: `--wait RUNNING` (states, for a
     /// create, start, stop or update) or the flag `--wait` (for the waiter's delete operation). `needsResponse`:
-    /// the created resource's id is read from the operation's response.
+    /// the created resource's id is read from the operation's response. A wait it cannot offer is reported to
+    /// `diagnostics`.
     static func wait(
-        after resolved: ResolvedOperation, values: OptionValues, names: inout CommandNames, module: SwiftModulePlan
+        after resolved: ResolvedOperation, values: OptionValues, names: inout CommandNames, module: SwiftModulePlan,
+        _ diagnostics: inout DiagnosticCollector
     ) -> (Extension, needsResponse: Bool)? {
         let id = resolved.operation.id
-        if let waiter = module.waiters.first(where: { $0.waiter.deleteOperation == id }),
-            let method = waiter.deletionMethod, let arguments = waiterArguments(waiter, values: values, createdId: nil)
-        {
+        func report(_ waiter: ResolvedWaiter, _ why: String) {
+            diagnostics.emit(
+                .waitNotOffered, SourceLocation(page: resolved.operation.sourcePage),
+                "\(id): no --wait for waiter \(waiter.waiter.name): \(why)")
+        }
+        let unmatched = "the waiter's arguments are not all options of the command"
+        let deleting = module.waiters.first { $0.waiter.deleteOperation == id }
+        let deletionArguments = deleting.flatMap { waiterArguments($0, values: values, createdId: nil) }
+        if let deleting, deletionArguments == nil { report(deleting, unmatched) }
+        if let waiter = deleting, let method = waiter.deletionMethod, let arguments = deletionArguments {
             let property = names.properties.claim("wait")
             let help =
                 "Then wait until the \(waiter.waiter.name) is gone, as \(kebabCase(method)) does. What is printed is "
@@ -55,7 +64,10 @@ extension SwiftCommandPlan {
                 guard let responseType = resolved.responseSchemaType,
                     let chain = ResolvedWaiter.memberChain(idField, from: responseType, typeMap: module.typeMap),
                     let field = chain.siblings.first(where: { $0.name == idField.last })
-                else { continue }
+                else {
+                    report(waiter, "the created id `\(idField.joined(separator: "."))` is not a field of the response")
+                    continue
+                }
                 lookup = [
                     "guard let createdId = \(resolved.bodyExpression("response"))\(chain.chain) else {",
                     "    throw ClientError(\"the response carries no \(idField.joined(separator: ".")) to wait for\")",
@@ -63,7 +75,10 @@ extension SwiftCommandPlan {
                 ]
                 createdId = field.type == .string ? "createdId" : "String(createdId)"
             }
-            guard let arguments = waiterArguments(waiter, values: values, createdId: createdId) else { continue }
+            guard let arguments = waiterArguments(waiter, values: values, createdId: createdId) else {
+                report(waiter, unmatched)
+                continue
+            }
             let property = names.properties.claim("wait")
             let help =
                 "Then wait until the \(waiter.waiter.name)'s \(waiter.waiter.stateField.joined(separator: ".")) is one of "
@@ -94,9 +109,9 @@ extension SwiftCommandPlan {
         var arguments: [String] = []
         for argument in waiter.arguments {
             let label = SwiftNames.unescaped(argument.name)
-            if let createdId, argument.wireName == waiter.show.pathArguments.last?.wireName, argument.type == "String" {
+            if let createdId, argument.wireName == waiter.show.pathArguments.last?.wireName, argument.usage == .string {
                 arguments.append("\(label): \(createdId)")
-            } else if let option = values[argument.wireName], option.argument.type == argument.type {
+            } else if let option = values[argument.wireName], option.argument.usage == argument.usage {
                 arguments.append("\(label): \(option.value)")
             } else {
                 return nil
@@ -118,11 +133,11 @@ extension SwiftCommandPlan {
         let property = names.properties.claim("all")
         let pageSize = 100
         let limitValue: String
-        switch limit.argument.type {
-        case "Int": limitValue = limit.value
-        case "Int?": limitValue = "\(limit.value) ?? \(pageSize)"
-        case "Int64?": limitValue = "\(limit.value).flatMap { Int(exactly: $0) } ?? \(pageSize)"
-        case "String?": limitValue = "\(limit.value).flatMap { Int($0) } ?? \(pageSize)"
+        switch (limit.argument.usage.name, limit.argument.usage.isOptional) {
+        case ("Int", false): limitValue = limit.value
+        case ("Int", true): limitValue = "\(limit.value) ?? \(pageSize)"
+        case ("Int64", true): limitValue = "\(limit.value).flatMap { Int(exactly: $0) } ?? \(pageSize)"
+        case ("String", true): limitValue = "\(limit.value).flatMap { Int($0) } ?? \(pageSize)"
         default: limitValue = "Int(\(limit.value)) ?? \(pageSize)"
         }
         var arguments: [String] = []

@@ -38,26 +38,35 @@ public struct SwiftEmitter: Sendable {
     }
 
     /// Renders the whole module for `schema` (paths relative to `Generated/<Service>/`), deterministically, files
-    /// sorted by path.
-    public func render(_ schema: ServiceSchema) throws -> [GeneratedFile] {
-        try render(try SwiftModulePlan(schema: schema).files, with: loadTemplates())
+    /// sorted by path. What the module leaves out of the schema (a waiter it cannot declare) goes to
+    /// `diagnostics`, as warnings naming the operation and the reason.
+    public func render(_ schema: ServiceSchema, diagnostics: inout DiagnosticCollector) throws -> [GeneratedFile] {
+        try render(try SwiftModulePlan(schema: schema, diagnostics: &diagnostics).files, with: loadTemplates())
     }
 
     /// Renders the command group of `schema` for `otc` (paths relative to `Generated/<Service>CLI/`): a library
-    /// module that links the service's library module and CloudCLI.
-    public func renderCommandLine(_ schema: ServiceSchema) throws -> [GeneratedFile] {
-        try render(
-            SwiftCommandPlan(schema: schema, module: try SwiftModulePlan(schema: schema)).files, with: loadTemplates())
+    /// module that links the service's library module and CloudCLI. Reports as ``render(_:diagnostics:)`` does,
+    /// and the waits and options the commands leave out.
+    public func renderCommandLine(_ schema: ServiceSchema, diagnostics: inout DiagnosticCollector) throws
+        -> [GeneratedFile]
+    {
+        let module = try SwiftModulePlan(schema: schema, diagnostics: &diagnostics)
+        return try render(
+            SwiftCommandPlan(schema: schema, module: module, diagnostics: &diagnostics).files, with: loadTemplates())
     }
 
     /// Everything emitted for `schema`, planned once: the library, the `otc` command group that calls it, and
-    /// the example round-trip table the generated-SDK tests use (kept out of the library).
-    public func renderModules(_ schema: ServiceSchema) throws -> RenderedModules {
-        let module = try SwiftModulePlan(schema: schema)
+    /// the example round-trip table the generated-SDK tests use (kept out of the library). Reports as
+    /// ``renderCommandLine(_:diagnostics:)`` does.
+    public func renderModules(_ schema: ServiceSchema, diagnostics: inout DiagnosticCollector) throws
+        -> RenderedModules
+    {
+        let module = try SwiftModulePlan(schema: schema, diagnostics: &diagnostics)
         let templates = try loadTemplates()
         return RenderedModules(
             library: try render(module.files, with: templates),
-            commandLine: try render(SwiftCommandPlan(schema: schema, module: module).files, with: templates),
+            commandLine: try render(
+                SwiftCommandPlan(schema: schema, module: module, diagnostics: &diagnostics).files, with: templates),
             exampleRoundTrips: try render([module.exampleRoundTrips], with: templates))
     }
 

@@ -99,13 +99,22 @@ struct SwiftModelBuilder {
         }
     }
 
-    /// A model struct; also used for the request and response wrappers of operations.
-    func model(named name: String, description: String, properties: [Property]) -> ModelContext {
+    /// A property of a model as Swift declares it.
+    struct Member {
+        var property: Property
+        var name: String
+        /// The declared type, optional when the property is not required.
+        var usage: SwiftTypeUsage
+        var doc: SwiftDocComment
+    }
+
+    /// The members of a model of `properties` named `name`, and the enums nested in it for their value lists.
+    func members(of properties: [Property], in name: String) -> (members: [Member], enums: [EnumContext]) {
         let memberNames = Self.memberNames(properties, spelling: typeMap.spelling)
         var nestedTypes = NameScope(reserved: ["CodingKeys", name])
         var enums: [EnumContext] = []
         var sameValues = SameValueEnums()
-        var contexts: [PropertyContext] = []
+        var members: [Member] = []
         for (index, property) in properties.enumerated() {
             let memberName = memberNames[index]
             var doc = SwiftDocComment(property.description)
@@ -133,15 +142,23 @@ struct SwiftModelBuilder {
                     for value in values { doc.addItem(Self.item(value)) }
                 }
             }
-            let baseType = typeMap.swiftType(property.type, leaf: leafName)
-            contexts.append(
-                PropertyContext(
-                    doc: doc.lines(indent: 4),
-                    name: memberName,
-                    type: baseType + (property.required ? "" : "?"),
-                    codingKey: SwiftNames.unescaped(memberName) == property.name
-                        ? memberName : "\(memberName) = \(SwiftNames.literal(property.name))",
-                    defaultValue: property.required ? "" : " = nil"))
+            let usage = typeMap.usage(of: property.type, leaf: leafName)
+            members.append(Member(property: property, name: memberName, usage: property.required ? usage : usage.optional, doc: doc))
+        }
+        return (members, enums)
+    }
+
+    /// A model struct; also used for the request and response wrappers of operations.
+    func model(named name: String, description: String, properties: [Property]) -> ModelContext {
+        let (members, enums) = members(of: properties, in: name)
+        let contexts = members.map { member in
+            PropertyContext(
+                doc: member.doc.lines(indent: 4),
+                name: member.name,
+                type: member.usage.description,
+                codingKey: SwiftNames.unescaped(member.name) == member.property.name
+                    ? member.name : "\(member.name) = \(SwiftNames.literal(member.property.name))",
+                defaultValue: member.property.required ? "" : " = nil")
         }
         let parameters = contexts.map { "\($0.name): \($0.type)\($0.defaultValue)" }
         let initArguments = parameters.joined(separator: ", ")

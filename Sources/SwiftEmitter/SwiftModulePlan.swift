@@ -26,8 +26,8 @@ struct SwiftModulePlan {
     let groups: Groups
 
     /// Plans the module; throws when the schema has no endpoint (neither its pages nor its configuration state
-    /// one), since a client must not guess where to send its calls.
-    init(schema: ServiceSchema) throws {
+    /// one), since a client must not guess where to send its calls. What it leaves out goes to `diagnostics`.
+    init(schema: ServiceSchema, diagnostics: inout DiagnosticCollector) throws {
         guard let endpoint = schema.endpoint else { throw SwiftEmitter.EmitterError.noEndpoint(schema.name) }
         let clientName = "\(schema.name)Client"
         var typeMap = SwiftTypeMap(schema: schema, clientName: clientName)
@@ -111,7 +111,10 @@ struct SwiftModulePlan {
         for waiter in schema.waiters {
             guard let show = resolvedByID[waiter.operation],
                 let resolved = ResolvedWaiter(waiter, show: show, typeMap: typeMap, methodNames: &methodNames)
-            else { continue }
+            else {
+                ResolvedWaiter.reportDropped(waiter, show: resolvedByID[waiter.operation], typeMap, &diagnostics)
+                continue
+            }
             waiters.append(resolved)
             let group = groups.name(of: show.operation)
             let members = byGroup[group]!.members

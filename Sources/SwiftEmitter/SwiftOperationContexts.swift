@@ -53,18 +53,27 @@ struct ResolvedOperation {
     struct Argument {
         var wireName: String
         var name: String
-        var type: String
+        /// The argument's Swift type, optional when the argument may be left out.
+        var usage: SwiftTypeUsage
         var defaultValue: String
         var location: Parameter.Location?
         var doc: String
         var schemaType: TypeRef
         var isEnum: Bool
         var required: Bool
-
         /// Whether the argument has no label (the request body).
-        var unlabelled = false
+        var unlabelled: Bool
 
-        var declaration: String { "\(unlabelled ? "_ " : "")\(name): \(type)\(defaultValue)" }
+        init(
+            wireName: String, name: String, type: SwiftTypeUsage, defaultValue: String, location: Parameter.Location?,
+            doc: String, schemaType: TypeRef, isEnum: Bool, required: Bool, unlabelled: Bool = false
+        ) {
+            (self.wireName, self.name, self.usage, self.defaultValue) = (wireName, name, type, defaultValue)
+            (self.location, self.doc, self.schemaType) = (location, doc, schemaType)
+            (self.isEnum, self.required, self.unlabelled) = (isEnum, required, unlabelled)
+        }
+
+        var declaration: String { "\(unlabelled ? "_ " : "")\(name): \(usage)\(defaultValue)" }
 
         /// The argument passed on by a method that takes it too: `id: id`; a label needs no backticks
         /// (`protocol: `protocol``), the value does.
@@ -78,7 +87,7 @@ struct ResolvedOperation {
     var queryArguments: [Argument]
     var headerArguments: [Argument]
     /// Swift type of the decoded 2xx response, `nil` when the success response has no body.
-    var responseType: String?
+    var responseType: SwiftTypeUsage?
     var responseSchemaType: TypeRef?
     var responseDescription: String
 
@@ -122,15 +131,15 @@ struct SwiftOperationBuilder {
 
         func argument(_ parameter: Parameter, optionalDefault: Bool) -> ResolvedOperation.Argument {
             let name = scope.claim(typeMap.spelling.member(parameter.name))
-            var type: String
+            var type: SwiftTypeUsage
             var isEnum = false
             let leaf = SwiftTypeMap.leaf(of: parameter.type)
             if leaf == .string, parameter.location != .path, let values = parameter.enumValues, !values.isEmpty {
                 if let shared = typeMap.sharedEnums.name(field: parameter.name, values: values) {
-                    type = typeMap.swiftType(parameter.type, leaf: shared)
+                    type = typeMap.usage(of: parameter.type, leaf: shared)
                 } else if let reused = sameValues.reuse(for: values, field: parameter.name) {
                     enums[reused.index].doc = parameterEnumDoc(reused.fields, methodName).lines(indent: 4)
-                    type = typeMap.swiftType(parameter.type, leaf: enums[reused.index].name)
+                    type = typeMap.usage(of: parameter.type, leaf: enums[reused.index].name)
                     isEnum = true
                 } else {
                     var enumName = typeMap.spelling.typeName(operation.id) + typeMap.spelling.upperCamel(parameter.name)
@@ -142,14 +151,14 @@ struct SwiftOperationBuilder {
                         builder.openEnum(
                             named: enumName, doc: parameterEnumDoc([parameter.name], methodName), values: values,
                             indent: 4, queryValue: true))
-                    type = typeMap.swiftType(parameter.type, leaf: enumName)
+                    type = typeMap.usage(of: parameter.type, leaf: enumName)
                     isEnum = true
                 }
             } else {
                 type = Self.parameterType(parameter, typeMap: typeMap)
             }
             let optional = !parameter.required && optionalDefault
-            if optional { type += "?" }
+            if optional { type = type.optional }
             return ResolvedOperation.Argument(
                 wireName: parameter.name, name: name, type: type, defaultValue: optional ? " = nil" : "",
                 location: parameter.location, doc: parameter.description, schemaType: parameter.type,
@@ -168,8 +177,8 @@ struct SwiftOperationBuilder {
 
         var body: ResolvedOperation.Argument?
         if let requestBody = operation.requestBody {
-            var type = requestWrapper ?? typeMap.swiftType(requestBody.type)
-            if !requestBody.required { type += "?" }
+            var type = requestWrapper.map(SwiftTypeUsage.named) ?? typeMap.usage(of: requestBody.type)
+            if !requestBody.required { type = type.optional }
             body = ResolvedOperation.Argument(
                 wireName: "", name: scope.claim("body"), type: type,
                 defaultValue: requestBody.required ? "" : " = nil", location: nil, doc: "The request body.",
@@ -186,10 +195,7 @@ struct SwiftOperationBuilder {
         let headerArguments = arguments(at: .header)
 
         let success = operation.successResponse
-        var responseType: String?
-        if let type = success?.type {
-            responseType = responseWrapper ?? typeMap.swiftType(type)
-        }
+        let responseType = success?.type.map { responseWrapper.map(SwiftTypeUsage.named) ?? typeMap.usage(of: $0) }
         return ResolvedOperation(
             operation: operation, name: methodName, pathArguments: pathArguments, body: body,
             queryArguments: queryArguments, headerArguments: headerArguments, responseType: responseType,
@@ -197,15 +203,15 @@ struct SwiftOperationBuilder {
     }
 
     /// The Swift type of a parameter: scalars, arrays of scalars and enums as documented, anything else a string.
-    static func parameterType(_ parameter: Parameter, typeMap: SwiftTypeMap) -> String {
+    static func parameterType(_ parameter: Parameter, typeMap: SwiftTypeMap) -> SwiftTypeUsage {
         switch parameter.type {
         case .array(let element) where typeMap.scalar(element) != nil || isEnum(element, typeMap):
-            if parameter.location == .query { return "[\(typeMap.swiftType(element))]" }
-            return "String"
+            if parameter.location == .query { return .array(typeMap.usage(of: element)) }
+            return .string
         case let type where typeMap.scalar(type) != nil || isEnum(type, typeMap):
-            return typeMap.swiftType(type)
+            return typeMap.usage(of: type)
         default:
-            return "String"
+            return .string
         }
     }
 
@@ -284,25 +290,23 @@ struct SwiftOperationBuilder {
 
     private func pathValue(_ argument: ResolvedOperation.Argument) -> String {
         if argument.isEnum { return "\(argument.name).rawValue" }
-        switch argument.type {
-        case "String": return argument.name
-        case "Int", "Int64", "Double", "Bool": return "String(\(argument.name))"
-        default: return typeMap.isTopLevel(argument.type) ? "\(argument.name).rawValue" : "\"\\(\(argument.name))\""
-        }
+        if argument.usage == .string { return argument.name }
+        if argument.usage.isNumberOrBool { return "String(\(argument.name))" }
+        let isRaw = argument.usage.name.map(typeMap.isTopLevel) ?? false
+        return isRaw ? "\(argument.name).rawValue" : "\"\\(\(argument.name))\""
     }
 
     private func headerValue(_ argument: ResolvedOperation.Argument) -> String {
-        let bare = argument.type.hasSuffix("?") ? String(argument.type.dropLast()) : argument.type
-        let optional = argument.type.hasSuffix("?")
-        let isRaw = argument.isEnum || (bare != "String" && typeMap.isTopLevel(bare))
-        switch bare {
-        case "String": return argument.name
-        case "Int", "Int64", "Double", "Bool":
+        let bare = argument.usage.wrapped
+        let optional = argument.usage.isOptional
+        if bare == .string { return argument.name }
+        if bare.isNumberOrBool {
             return optional ? "\(argument.name).map { String($0) }" : "String(\(argument.name))"
-        default:
-            if isRaw { return optional ? "\(argument.name)?.rawValue" : "\(argument.name).rawValue" }
-            return optional ? "\(argument.name).map { \"\\($0)\" }" : "\"\\(\(argument.name))\""
         }
+        if argument.isEnum || (bare.name.map(typeMap.isTopLevel) ?? false) {
+            return optional ? "\(argument.name)?.rawValue" : "\(argument.name).rawValue"
+        }
+        return optional ? "\(argument.name).map { \"\\($0)\" }" : "\"\\(\(argument.name))\""
     }
 
     /// Title, summary, the HTTP line, and the parameters.
@@ -327,7 +331,7 @@ struct SwiftOperationBuilder {
             // The response's description is mostly its table's caption ("Response body parameters").
             let described = SwiftDocComment.normalized(resolved.responseDescription.replacingNewlines())
             let text =
-                SwiftTypeDocs.isCaption(described, of: resolved.responseType ?? "") || described.isEmpty
+                SwiftTypeDocs.isCaption(described, of: resolved.responseType?.description ?? "") || described.isEmpty
                 ? "The body of the service's `\(status)` response." : described
             lines += ["///"] + SwiftDocComment.wrap("- Returns: \(text)", width: width, continuationIndent: "  ")
                 .map { "/// " + $0 }

@@ -80,7 +80,7 @@ struct SwiftOutputBuilder {
                 "What \(method) returns: " + (body == nil ? "" : "the body of the `\(success.status)` response and ")
                     + "the header fields its page documents (\(headerList)). `description` hides the values of secret "
                     + "fields (`Redaction`).").lines(indent: 0),
-            name: name, body: body,
+            name: name, body: body?.description,
             bodyDoc: SwiftDocComment("The body of the service's `\(success.status)` response.").lines(indent: 4),
             properties: properties.map(\.1),
             initArguments: inline, wrap: !fits, wrappedInitArguments: fits ? [] : ListItemContext.list(arguments),

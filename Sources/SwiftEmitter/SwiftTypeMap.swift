@@ -55,20 +55,23 @@ struct SwiftTypeMap {
 
     func namedType(_ name: String) -> NamedType? { types[name] }
 
-    /// The Swift spelling of `type`; `leaf` replaces the innermost scalar (the open enum of a property).
-    func swiftType(_ type: TypeRef, leaf: String? = nil) -> String {
+    /// The Swift type of `type`; `leaf` replaces the innermost scalar (the open enum of a property).
+    func usage(of type: TypeRef, leaf: String? = nil) -> SwiftTypeUsage {
         switch type {
-        case .string: leaf ?? "String"
-        case .integer: leaf ?? "Int"
-        case .int64: leaf ?? "Int64"
-        case .number: leaf ?? "Double"
-        case .boolean: leaf ?? "Bool"
+        case .string: .named(leaf ?? "String")
+        case .integer: .named(leaf ?? "Int")
+        case .int64: .named(leaf ?? "Int64")
+        case .number: .named(leaf ?? "Double")
+        case .boolean: .named(leaf ?? "Bool")
         case .any: "JSONValue"
-        case .array(let element): "[\(swiftType(element, leaf: leaf))]"
-        case .map(let value): "[String: \(swiftType(value, leaf: leaf))]"
-        case .named(let name): names[name] ?? "JSONValue"
+        case .array(let element): .array(usage(of: element, leaf: leaf))
+        case .map(let value): .dictionary(usage(of: value, leaf: leaf))
+        case .named(let name): .named(names[name] ?? "JSONValue")
         }
     }
+
+    /// The Swift spelling of `type`, for a template context (``usage(of:leaf:)`` rendered).
+    func swiftType(_ type: TypeRef, leaf: String? = nil) -> String { usage(of: type, leaf: leaf).description }
 
     /// The innermost type of `type`, looking through arrays and maps.
     static func leaf(of type: TypeRef) -> TypeRef {

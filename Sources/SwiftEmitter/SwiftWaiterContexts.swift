@@ -11,7 +11,7 @@ struct ResolvedWaiter {
     var deletionMethod: String?
     /// The Swift type of the state field's open enum (`ShowNotebookResponse.StatusValue`), or of its integer codes
     /// (`Int`) where the page documents the states as numbers with meanings.
-    var stateType: String
+    var stateType: SwiftTypeUsage
     /// Whether the states are integer codes (`stateType` is `Int` or `Int64`).
     var isCode: Bool
     /// Every documented state, in page order.
@@ -40,11 +40,9 @@ struct ResolvedWaiter {
         guard let responseType = show.responseSchemaType,
             let field = Self.memberChain(waiter.stateField, from: responseType, typeMap: typeMap)
         else { return nil }
-        let model = SwiftModelBuilder(typeMap: typeMap).model(
-            named: field.container, description: "", properties: field.siblings)
-        func bare(_ type: String) -> String { type.hasSuffix("?") ? String(type.dropLast()) : type }
+        let model = SwiftModelBuilder(typeMap: typeMap).members(of: field.siblings, in: field.container)
         guard let last = waiter.stateField.last,
-            let property = model.properties.first(where: { $0.name == field.member }),
+            let property = model.members.first(where: { $0.name == field.member }),
             let stateProperty = field.siblings.first(where: { $0.name == last })
         else { return nil }
         let values = stateProperty.enumValues ?? []
@@ -52,14 +50,14 @@ struct ResolvedWaiter {
         let enumContext: EnumContext?
         if isCode {
             enumContext = nil
-            self.stateType = bare(property.type)
-        } else if let nested = model.enums.first(where: { $0.name == bare(property.type) }) {
+            self.stateType = property.usage.wrapped
+        } else if let nested = model.enums.first(where: { $0.name == property.usage.name }) {
             enumContext = nested
-            self.stateType = "\(model.name).\(nested.name)"
+            self.stateType = .named("\(field.container).\(nested.name)")
         } else if let shared = typeMap.sharedEnums.name(field: last, values: stateProperty.enumValues) {
             enumContext = SwiftModelBuilder(typeMap: typeMap).openEnum(
                 named: shared, doc: SwiftDocComment(""), values: values, indent: 0)
-            self.stateType = shared
+            self.stateType = .named(shared)
         } else {
             return nil
         }
@@ -91,6 +89,28 @@ struct ResolvedWaiter {
 }
 
 extension ResolvedWaiter {
+    /// Reports `waiter`, which has no methods, and why: `show` is its polled operation's method, if there is one.
+    static func reportDropped(
+        _ waiter: Waiter, show: ResolvedOperation?, _ typeMap: SwiftTypeMap, _ diagnostics: inout DiagnosticCollector
+    ) {
+        let field = "`\(waiter.stateField.joined(separator: "."))`"
+        let why: String
+        let page: String
+        if let show {
+            page = show.operation.sourcePage
+            let found = show.responseSchemaType.flatMap { memberChain(waiter.stateField, from: $0, typeMap: typeMap) }
+            why = found == nil
+                ? "its state field \(field) is not a field of \(waiter.operation)'s response"
+                : "its state field \(field) is neither an enumeration of strings nor integer codes"
+        } else {
+            page = waiter.operation
+            why = "the operation it polls, \(waiter.operation), is not in the schema"
+        }
+        diagnostics.emit(
+            .waiterNotEmitted, SourceLocation(page: page),
+            "waiter \(waiter.name) left out of the SDK and the commands: \(why)")
+    }
+
     /// The Swift member chain along the wire names of `path` from a value of `root` (`.server?.id`), the member
     /// at its end, the Swift type that declares it, and that type's properties.
     static func memberChain(_ path: [String], from root: TypeRef, typeMap: SwiftTypeMap)

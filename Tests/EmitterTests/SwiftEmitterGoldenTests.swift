@@ -18,12 +18,16 @@ import Testing
             ServiceSchema.self, from: Data(contentsOf: fixtures.appendingPathComponent("swift-fixture-service.json")))
     }
 
-    static func render() throws -> [GeneratedFile] {
-        try SwiftEmitter(templatesDirectory: templates).render(fixtureSchema())
+    static func render() throws -> [GeneratedFile] { try renderLibrary(fixtureSchema()) }
+
+    static func renderLibrary(_ schema: ServiceSchema) throws -> [GeneratedFile] {
+        var diagnostics = DiagnosticCollector()
+        return try SwiftEmitter(templatesDirectory: templates).render(schema, diagnostics: &diagnostics)
     }
 
     static func renderCommandLine() throws -> [GeneratedFile] {
-        try SwiftEmitter(templatesDirectory: templates).renderCommandLine(fixtureSchema())
+        var diagnostics = DiagnosticCollector()
+        return try SwiftEmitter(templatesDirectory: templates).renderCommandLine(fixtureSchema(), diagnostics: &diagnostics)
     }
 
     @Test func outputMatchesGoldenFiles() throws {
@@ -124,7 +128,7 @@ import Testing
             NamedType(
                 name: "StopNotebookResponse", description: "The stopped instance.", kind: .alias(target: "Notebook"),
                 source: SourceLocation(page: "StopNotebook.html")))
-        let text = try SwiftEmitter(templatesDirectory: Self.templates).render(schema).map(\.contents).joined()
+        let text = try Self.renderLibrary(schema).map(\.contents).joined()
         #expect(text.contains("public func stopNotebook(id: String) async throws -> StopNotebookResponse {"))
         #expect(
             text.contains(

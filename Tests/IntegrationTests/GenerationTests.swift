@@ -26,7 +26,9 @@ import Testing
             "spec/\(config.fileStem).json": try SpecFiles.canonicalJSON(schema),
             "spec/\(config.fileStem).openapi.json": try OpenAPIEmitter.documentJSON(for: schema),
         ]
-        let swift = try SwiftEmitter(templatesDirectory: packageRoot.appending(path: "templates")).renderModules(schema)
+        var diagnostics = DiagnosticCollector(schema.diagnostics)
+        let swift = try SwiftEmitter(templatesDirectory: packageRoot.appending(path: "templates"))
+            .renderModules(schema, diagnostics: &diagnostics)
         for (directory, modules) in Self.directories(config.name, swift) {
             for file in modules { files["Generated/\(directory)/\(file.path)"] = Data(file.contents.utf8) }
         }

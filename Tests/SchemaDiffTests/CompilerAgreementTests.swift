@@ -69,7 +69,9 @@ import TestSupport
         let folder = FileManager.default.temporaryDirectory.appending(path: "agreement-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let files = try SwiftEmitter(templatesDirectory: packageRoot.appending(path: "templates")).render(schema)
+        var diagnostics = DiagnosticCollector()
+        let files = try SwiftEmitter(templatesDirectory: packageRoot.appending(path: "templates"))
+            .render(schema, diagnostics: &diagnostics)
         for file in files { _ = try SpecFiles.writeIfChanged(Data(file.contents.utf8), to: folder.appending(path: file.path)) }
         let clientFile = folder.appending(path: "Client.swift")
         try Data("import CloudCore\n\nfunc client(_ client: WidgetsClient) async throws {\n\(client)\n}\n".utf8).write(to: clientFile)

@@ -30,7 +30,9 @@ import Testing
         else { Issue.record("the response is an object"); return }
         #expect(members.first?.required == false, "the page list may be absent")
 
-        let files = try SwiftEmitter(templatesDirectory: CompilerAgreementTests.packageRoot.appending(path: "templates")).render(schema)
+        var diagnostics = DiagnosticCollector()
+        let files = try SwiftEmitter(templatesDirectory: CompilerAgreementTests.packageRoot.appending(path: "templates"))
+            .render(schema, diagnostics: &diagnostics)
         #expect(files.contains { $0.contents.contains("OffsetPaginator<") }, "a paginator over the optional list is generated")
         let errors = try await CompilerAgreementTests.typeCheck("_ = client", against: schema)
         #expect(errors.isEmpty, "\(errors)")
