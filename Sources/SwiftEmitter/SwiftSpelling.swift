@@ -54,19 +54,20 @@ struct SwiftSpelling: Sendable {
     /// A property, parameter or function name for `wireName`, escaped with backticks when it is a keyword, and
     /// with `Value` after a name that no backticks make usable as a member (`self` in OpenStack's `links`).
     func member(_ wireName: String) -> String {
-        var name = lowerCamel(wireName)
-        if name.isEmpty { name = "value" }
-        if name.first!.isNumber { name = "_" + name }
-        if SwiftNames.unusableMembers.contains(name) { name += "Value" }
-        return SwiftNames.escaped(name)
+        identifier(wireName, digitPrefix: "_", reserved: SwiftNames.unusableMembers)
     }
 
     /// The name of a static member of an open enum for the wire value `value` (`EVS` → `evs`, `1` → `value1`).
     func enumCase(_ value: String) -> String {
-        var name = lowerCamel(value)
+        identifier(value, digitPrefix: "value", reserved: SwiftNames.reservedEnumMembers)
+    }
+
+    /// `text` in lower camel case, never empty, `prefix` before a leading digit, `Value` after a `reserved` name.
+    private func identifier(_ text: String, digitPrefix prefix: String, reserved: Set<String>) -> String {
+        var name = lowerCamel(text)
         if name.isEmpty { name = "value" }
-        if name.first!.isNumber { name = "value" + name }
-        if SwiftNames.reservedEnumMembers.contains(name) { name += "Value" }
+        if name.first!.isNumber { name = prefix + name }
+        if reserved.contains(name) { name += "Value" }
         return SwiftNames.escaped(name)
     }
 

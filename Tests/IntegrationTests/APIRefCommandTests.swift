@@ -29,9 +29,10 @@ import Testing
     }
 
     /// A package root holding what `check` and `generate` read for EVS (apiref works in the current directory):
-    /// services.json, the schema (the baseline of the API changes), the overrides, templates/ and both Generated/
-    /// folders. services.json paths are relative to the root, so the copy's file names the real pages by a `../…`
-    /// path from its resolved location (no symbolic link into the repository that a cleanup could follow).
+    /// services.json, vocabulary.json, the schema (the baseline of the API changes), the overrides, templates/ and
+    /// both Generated/ folders. services.json paths are relative to the root, so the copy's file names the real pages
+    /// by a `../…` path from its resolved location (no symbolic link into the repository that a cleanup could
+    /// follow).
     static func copyOfEVS() throws -> URL {
         let config = try evs()
         let root = try temporaryDirectory().resolvingSymlinksInPath()
@@ -40,7 +41,7 @@ import Testing
             try fileManager.createDirectory(at: root.appending(path: folder), withIntermediateDirectories: true)
         }
         var paths = [
-            "templates", "spec/\(config.fileStem).json", "spec/\(config.fileStem).openapi.json",
+            "templates", "spec/vocabulary.json", "spec/\(config.fileStem).json", "spec/\(config.fileStem).openapi.json",
             "Generated/\(config.name)", "Generated/\(config.name)CLI", "Generated/ExampleRoundTrips/\(config.name)",
         ]
         if fileManager.fileExists(atPath: packageRoot.appending(path: "spec/\(config.fileStem).overrides.json").path) {
@@ -52,11 +53,14 @@ import Testing
         }
         let pages = packageRoot.appending(path: config.docs).resolvingSymlinksInPath().path
         let docs = String(repeating: "../", count: root.pathComponents.count - 1) + pages.dropFirst()
-        let services = [
-            ServiceConfig(
+        // Every configured service stays configured (their names are the vocabulary the schema carries); only
+        // EVS is ever read, by `--service EVS`.
+        let services = try configuredServices().map { service in
+            guard service.name == config.name else { return service }
+            return ServiceConfig(
                 name: config.name, docs: docs, endpointPrefix: config.endpointPrefix,
                 officialNames: config.officialNames)
-        ]
+        }
         try SpecFiles.canonicalJSON(services).write(to: root.appending(path: "spec/services.json"))
         return root
     }
