@@ -22,10 +22,8 @@ public struct Paginator: Codable, Sendable, Hashable {
     public var start: String
     /// Wire name of the query parameter that says how many elements a page has at most (`limit`).
     public var limit: String
-    /// The response body's property that holds the page's elements (`datasets`).
+    /// The response body's property that holds the page's elements (`datasets`), an array.
     public var items: String
-    /// The type of one element: the element type of the `items` array.
-    public var itemType: TypeRef
     /// The response body's property that says how far the pages go: for an offset, the integer that counts all
     /// elements (`total`, `count`), `nil` when the response has none (the pages then end on a short page); for a
     /// marker, the string that is the next page's marker (`next_marker`).
@@ -35,14 +33,12 @@ public struct Paginator: Codable, Sendable, Hashable {
     public var otherStart: String?
 
     public init(
-        kind: Kind, start: String, limit: String, items: String, itemType: TypeRef, progress: String?,
-        otherStart: String? = nil
+        kind: Kind, start: String, limit: String, items: String, progress: String?, otherStart: String? = nil
     ) {
         self.kind = kind
         self.start = start
         self.limit = limit
         self.items = items
-        self.itemType = itemType
         self.progress = progress
         self.otherStart = otherStart
     }

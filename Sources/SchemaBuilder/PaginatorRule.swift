@@ -61,9 +61,7 @@ enum PaginatorRule {
             return property.enumValues == nil || element != .string
         }
         let named = arrays.filter { isNamed($0.name, by: operation.id) }
-        guard let items = arrays.count == 1 ? arrays.first : (named.count == 1 ? named.first : nil),
-            case .array(let itemType) = items.type
-        else {
+        guard let items = arrays.count == 1 ? arrays.first : (named.count == 1 ? named.first : nil) else {
             let listed = arrays.map { "`\($0.name)`" }.joined(separator: ", ")
             return .unclear(
                 arrays.isEmpty
@@ -78,8 +76,7 @@ enum PaginatorRule {
             else { return .unclear("\(paging), but the response has no string field naming the next marker") }
             return .paged(
                 Paginator(
-                    kind: .marker, start: start.name, limit: limit.name, items: items.name, itemType: itemType,
-                    progress: next.name))
+                    kind: .marker, start: start.name, limit: limit.name, items: items.name, progress: next.name))
         }
         let counters = properties.filter { property in
             let name = property.name.lowercased()
@@ -90,7 +87,7 @@ enum PaginatorRule {
         return .paged(
             Paginator(
                 kind: countsPages(start.description) ? .pageOffset : .offset, start: start.name, limit: limit.name,
-                items: items.name, itemType: itemType, progress: total?.name, otherStart: query("marker")?.name))
+                items: items.name, progress: total?.name, otherStart: query("marker")?.name))
     }
 
     /// Whether the operation's id names the property: its letters and digits, any case, are part of the id

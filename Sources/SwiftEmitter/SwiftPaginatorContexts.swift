@@ -32,7 +32,8 @@ extension SwiftOperationBuilder {
     func paginator(_ resolved: ResolvedOperation, name: String) -> PaginatorContext? {
         guard let paginator = resolved.operation.paginator, case .named(let responseName)? = resolved.responseSchemaType,
             case .object(let properties)? = typeMap.namedType(responseName)?.kind,
-            let itemsIndex = properties.firstIndex(where: { $0.name == paginator.items })
+            let itemsIndex = properties.firstIndex(where: { $0.name == paginator.items }),
+            case .array(let element) = properties[itemsIndex].type
         else { return nil }
         let memberNames = SwiftModelBuilder.memberNames(properties, spelling: typeMap.spelling)
         let progressIndex = paginator.progress.flatMap { field in properties.firstIndex { $0.name == field } }
@@ -72,7 +73,7 @@ extension SwiftOperationBuilder {
                 required: true))
         let declarations = arguments.map(\.declaration)
         let inline = declarations.joined(separator: ", ")
-        let elementType = typeMap.swiftType(paginator.itemType)
+        let elementType = typeMap.swiftType(element)
         let type = byMarker ? "MarkerPaginator" : "OffsetPaginator"
         let fits = "    public func \(name)(\(inline)) -> \(type)<\(elementType)> {".count <= SwiftDocComment.lineWidth
 

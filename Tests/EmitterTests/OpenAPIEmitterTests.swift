@@ -310,8 +310,7 @@ private func document(_ schema: ServiceSchema = sampleSchema()) throws -> JSONVa
                 parameters: ["offset", "limit"].map { Parameter(name: $0, location: .query, required: false, type: .integer) },
                 responses: [Response(status: 200, type: .named("WidgetList"))],
                 paginator: Paginator(
-                    kind: .pageOffset, start: "offset", limit: "limit", items: "widgets", itemType: .named("Widget"),
-                    progress: "total_count")))
+                    kind: .pageOffset, start: "offset", limit: "limit", items: "widgets", progress: "total_count")))
         func paginator() throws -> JSONValue? {
             try document(schema)["paths"]?["/v1/{project_id}/widgets"]?["get"]?["x-paginator"]
         }
@@ -322,13 +321,12 @@ private func document(_ schema: ServiceSchema = sampleSchema()) throws -> JSONVa
         try OpenAPIEmitter.document(for: schema).validate(using: OpenAPIEmitter.validator)
 
         schema.operations[3].paginator = Paginator(
-            kind: .marker, start: "marker", limit: "limit", items: "widgets", itemType: .named("Widget"),
-            progress: "next_marker")
+            kind: .marker, start: "marker", limit: "limit", items: "widgets", progress: "next_marker")
         #expect(
             try paginator()
                 == ["kind": "marker", "marker": "marker", "limit": "limit", "items": "widgets", "nextMarker": "next_marker"])
         schema.operations[3].paginator = Paginator(
-            kind: .offset, start: "offset", limit: "limit", items: "widgets", itemType: .named("Widget"), progress: nil)
+            kind: .offset, start: "offset", limit: "limit", items: "widgets", progress: nil)
         #expect(try paginator() == ["kind": "offset", "offset": "offset", "limit": "limit", "items": "widgets"])
     }
 

@@ -48,8 +48,7 @@ import Testing
             paged
                 == .paged(
                     Paginator(
-                        kind: .offset, start: "offset", limit: "limit", items: "gadgets", itemType: .named("Gadget"),
-                        progress: "total_count")),
+                        kind: .offset, start: "offset", limit: "limit", items: "gadgets", progress: "total_count")),
             "a value list of strings holds no elements; a total comes before a count")
     }
 
@@ -60,8 +59,7 @@ import Testing
             paged
                 == .paged(
                     Paginator(
-                        kind: .pageOffset, start: "offset", limit: "limit", items: "gadgets", itemType: .string,
-                        progress: nil)),
+                        kind: .pageOffset, start: "offset", limit: "limit", items: "gadgets", progress: nil)),
             "of two arrays, the one the operation names; no integer counts them")
         #expect(!PaginatorRule.countsPages("Start position (pagination offset)."), "`pagination` is not `page`")
     }
@@ -72,8 +70,7 @@ import Testing
             Self.outcome(marker)
                 == .paged(
                     Paginator(
-                        kind: .marker, start: "marker", limit: "limit", items: "servers", itemType: .named("Server"),
-                        progress: "next_marker")))
+                        kind: .marker, start: "marker", limit: "limit", items: "servers", progress: "next_marker")))
         // An offset is taken over a marker; the marker is then the other start position.
         var both = marker
         both.parameters.append(Self.query("offset"))
@@ -114,7 +111,7 @@ import Testing
     /// The pass sets the paginators, clears stale ones, and reports each unclear list on its page.
     @Test func applySetsPaginatorsAndReportsUnclearLists() throws {
         var stale = Self.list("ShowGadget", [], response: "GadgetPage")
-        stale.paginator = Paginator(kind: .marker, start: "m", limit: "l", items: "x", itemType: .string, progress: "n")
+        stale.paginator = Paginator(kind: .marker, start: "m", limit: "l", items: "x", progress: "n")
         let schema = ServiceSchema(
             name: "Demo", endpoint: .configured(prefix: "demo"),
             operations: [
