@@ -5,9 +5,7 @@ public enum SpecFiles {
     /// Canonical JSON for everything written to `spec/`: sorted keys, two-space indentation, `/` unescaped, and a
     /// final newline, so the same schema always gives the same bytes.
     public static func canonicalJSON(_ value: some Encodable) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(value)
+        var data = try CanonicalJSONEncoder().encode(value)
         data.append(UInt8(ascii: "\n"))
         return data
     }
