@@ -67,9 +67,8 @@ public enum DocReader {
             | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
 
     static func parse(bytes: UnsafeBufferPointer<CChar>, path: String) -> DocPage {
-        guard let base = bytes.baseAddress, bytes.count > 0,
-            let doc = htmlReadMemory(base, Int32(clamping: bytes.count), nil, "UTF-8", options)
-        else {
+        let slice = bytes.withMemoryRebound(to: UInt8.self, MainElementSlice.document(of:))
+        guard let doc = slice.map(read) ?? read(bytes) else {
             return DocPage(path: path, title: "", blocks: [])
         }
         defer { xmlFreeDoc(doc) }
@@ -84,6 +83,15 @@ public enum DocReader {
         collector.flush()
         let title = walker.title ?? documentTitle ?? ""
         return DocPage(path: path, title: title, blocks: collector.blocks)
+    }
+
+    private static func read(_ bytes: UnsafeBufferPointer<CChar>) -> htmlDocPtr? {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return nil }
+        return htmlReadMemory(base, Int32(clamping: bytes.count), nil, "UTF-8", options)
+    }
+
+    private static func read(_ bytes: [UInt8]) -> htmlDocPtr? {
+        bytes.withUnsafeBufferPointer { buffer in buffer.withMemoryRebound(to: CChar.self, read) }
     }
 }
 
