@@ -61,8 +61,9 @@ struct OperationDiff {
     // MARK: Parameters
 
     private mutating func compareParameters() {
-        var removed = before.parameters.filter { old in !after.parameters.contains { $0.name == old.name } }
-        var added = after.parameters.filter { new in !before.parameters.contains { $0.name == new.name } }
+        let matched = before.parameters.compactMap(counterpart)
+        var removed = before.parameters.filter { counterpart(of: $0) == nil }
+        var added = after.parameters.filter { !matched.contains($0) }
         // One parameter gone and one new in the same place with the same type: a rename.
         for old in removed {
             let candidates = added.filter { $0.location == old.location && $0.type == old.type }
@@ -81,7 +82,7 @@ struct OperationDiff {
                 at: "\(new.location.rawValue) parameter \(new.name)", "added (\(new.required ? "required" : "optional"))")
         }
         for old in before.parameters {
-            guard let new = after.parameters.first(where: { $0.name == old.name }) else { continue }
+            guard let new = counterpart(of: old) else { continue }
             let location = "\(new.location.rawValue) parameter \(new.name)"
             if old.location != new.location {
                 add(.parameterMoved, at: location, "moved from the \(old.location.rawValue)")
@@ -95,6 +96,17 @@ struct OperationDiff {
                 old.type, old.enumValues, new.type, new.enumValues, at: location, path: "", role: .request,
                 typeChange: .parameterTypeChanged)
         }
+    }
+
+    /// What `old` became: the parameter of its name in its place (a list may filter by `project_id` in the query
+    /// beside the path's `project_id`), else the one of its name when each side has one (it moved).
+    private func counterpart(of old: Parameter) -> Parameter? {
+        if let same = after.parameters.first(where: { $0.name == old.name && $0.location == old.location }) {
+            return same
+        }
+        let namesakes = after.parameters.filter { $0.name == old.name }
+        guard namesakes.count == 1, before.parameters.count(where: { $0.name == old.name }) == 1 else { return nil }
+        return namesakes[0]
     }
 
     // MARK: Bodies

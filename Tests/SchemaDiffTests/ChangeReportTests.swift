@@ -82,6 +82,27 @@ import Testing
         #expect(same.summary == "Widgets: no API changes")
     }
 
+    /// A list that filters by `project_id` in the query beside the path's `project_id`: each is compared with its
+    /// namesake in the same place, whatever the order of the list.
+    @Test func namesakeParametersAreMatchedByPlace() throws {
+        var old = PagePairs.new
+        let index = try #require(old.operations.firstIndex { $0.parameters.contains { $0.location == .path } })
+        let path = try #require(old.operations[index].parameters.first { $0.location == .path })
+        var query = path
+        query.location = .query
+        query.required = false
+        query.type = .array(path.type)
+        old.operations[index].parameters.append(query)
+        var new = old
+        new.operations[index].parameters.reverse()
+        #expect(SchemaDiffer.diff(old: old, new: new, oldLabel: "a", newLabel: "b").changes.isEmpty)
+        // The query namesake gone: that, and nothing of the path parameter.
+        new.operations[index].parameters.removeAll { $0 == query }
+        let diff = SchemaDiffer.diff(old: old, new: new, oldLabel: "a", newLabel: "b")
+        #expect(diff.changes.map(\.kind) == [.parameterRemoved])
+        #expect(diff.changes.first?.location == "query parameter \(path.name)")
+    }
+
     @Test func additionsAloneAreAMinorStep() {
         var grown = PagePairs.new
         grown.operations.removeAll { $0.id == "ListWidgets" }
