@@ -106,11 +106,10 @@ struct Report: AsyncParsableCommand {
 
     func run() async throws {
         let pipeline = try Pipeline(workspace: Workspace())
-        let schemas = try await pipeline.schemas(try pipeline.workspace.services(only: service))
-        for schema in schemas {
-            print(
-                SchemaReport(schema: schema).lines(includeDiagnostics: diagnostics, includePages: pages)
-                    .joined(separator: "\n"))
+        let outputs = try await pipeline.renderAll(try pipeline.workspace.services(only: service))
+        for output in outputs {
+            let report = SchemaReport(schema: output.schema, diagnostics: output.diagnostics.diagnostics)
+            print(report.lines(includeDiagnostics: diagnostics, includePages: pages).joined(separator: "\n"))
         }
     }
 }
@@ -146,10 +145,11 @@ struct OpenAPI: AsyncParsableCommand {
             config: config, docsDirectory: URL(fileURLWithPath: docsDirectory, isDirectory: true),
             overridesFile: overrides.map { URL(fileURLWithPath: $0) },
             officialNames: try officialNames.map { try OfficialNames.load(URL(fileURLWithPath: $0)) } ?? .none)
-        let document = try OpenAPIEmitter.documentJSON(for: schema)
+        var diagnostics = DiagnosticCollector(schema.diagnostics)
+        let document = try OpenAPIEmitter.documentJSON(for: schema, diagnostics: &diagnostics)
         try SpecFiles.writeIfChanged(document, to: URL(fileURLWithPath: output))
         print(
             "\(schema.name): \(schema.operations.count) operations, \(schema.types.count) types, "
-                + "\(schema.diagnostics.count) diagnostics → \(output)")
+                + "\(diagnostics.diagnostics.count) diagnostics → \(output)")
     }
 }

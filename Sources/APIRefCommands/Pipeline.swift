@@ -111,11 +111,11 @@ struct Pipeline: Sendable {
     /// Builds one service and renders all of its outputs in memory.
     func render(_ config: ServiceConfig) throws -> ServiceOutput {
         let schema = try schema(config)
+        var diagnostics = DiagnosticCollector(schema.diagnostics)
         var files: [String: Data] = [
             workspace.schemaPath(config): try SpecFiles.canonicalJSON(schema),
-            workspace.openAPIPath(config): try OpenAPIEmitter.documentJSON(for: schema),
+            workspace.openAPIPath(config): try OpenAPIEmitter.documentJSON(for: schema, diagnostics: &diagnostics),
         ]
-        var diagnostics = DiagnosticCollector(schema.diagnostics)
         let swift = try SwiftEmitter(templatesDirectory: workspace.templatesDirectory)
             .renderModules(schema, diagnostics: &diagnostics)
         var generatedDirectories: [String] = []

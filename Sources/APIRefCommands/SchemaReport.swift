@@ -1,9 +1,11 @@
 import APISchema
 import OpenAPIEmitter
 
-/// The figures `apiref report` prints for one service, computed from its schema.
+/// The figures `apiref report` prints for one service, computed from its schema, and the diagnostics of its
+/// generation (the schema's and what the emitters reported).
 struct SchemaReport {
     let schema: ServiceSchema
+    let diagnostics: [Diagnostic]
 
     var objectCount: Int {
         schema.types.filter { if case .object = $0.kind { true } else { false } }.count
@@ -47,9 +49,9 @@ struct SchemaReport {
         let typed = properties.count - opaque
         let requestExamples = schema.operations.map(\.requestExamples.count).reduce(0, +)
         let responseExamples = schema.operations.flatMap(\.responses).map(\.examples.count).reduce(0, +)
-        let notJSON = schema.diagnostics.filter { $0.id == .unparsableExample }.count
+        let notJSON = diagnostics.filter { $0.id == .unparsableExample }.count
         let operations = schema.operations
-        let warnings = DiagnosticCollector(schema.diagnostics).warnings.count
+        let warnings = DiagnosticCollector(diagnostics).warnings.count
         let endpoint = schema.endpoint.map { "\($0.host) (\($0.page.map { "stated on \($0)" } ?? "configured prefix"))" }
         let projectArguments = operations.filter { $0.scope == .global && $0.path.contains("{\(Operation.projectParameter)}") }
         var lines = [
@@ -70,11 +72,11 @@ struct SchemaReport {
                 + parametersByLocation.map { "\($0.1) \($0.0.rawValue)" }.joined(separator: ", "),
             "  examples:    \(requestExamples + responseExamples) (\(requestExamples) request, "
                 + "\(responseExamples) response; \(notJSON) more are not JSON)",
-            "  diagnostics: \(schema.diagnostics.count) (\(warnings) warnings, "
-                + "\(schema.diagnostics.count - warnings) errors)",
+            "  diagnostics: \(diagnostics.count) (\(warnings) warnings, "
+                + "\(diagnostics.count - warnings) errors)",
         ]
         if includeDiagnostics {
-            lines += schema.diagnostics.map { "    [\($0.id.rawValue)] \($0)" + ($0.severity == .error ? " [error]" : "") }
+            lines += diagnostics.sorted().map { "    [\($0.id.rawValue)] \($0)" + ($0.severity == .error ? " [error]" : "") }
         }
         return lines
     }

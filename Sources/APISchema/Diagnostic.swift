@@ -100,7 +100,7 @@ public struct Diagnostic: Codable, Sendable, Hashable, Comparable, CustomStringC
         /// A list with a `limit` and a start position (`offset`, `marker`) whose response does not tell which array
         /// holds the elements, or (by marker) where the next page starts: no paginator.
         case unclearPaginator = "unclear-paginator"
-        // Emitter warnings: what the Swift SDK or its commands leave out of the schema, and why. They are not in
+        // Emitter warnings: what the OpenAPI export, the Swift SDK or its commands leave out of the schema, and why. They are not in
         // `spec/<service>.json`: the emitters report them to the run's collector.
         /// A waiter without SDK methods or commands: its polled operation is missing, or its state field is not
         /// in the operation's response or has no documented states the SDK declares.
@@ -110,6 +110,13 @@ public struct Diagnostic: Codable, Sendable, Hashable, Comparable, CustomStringC
         case waitNotOffered = "wait-not-offered"
         /// A request body field without an option of its own (another option has its name): set through `--body`.
         case bodyFieldWithoutOption = "body-field-without-option"
+        /// A parameter the OpenAPI export leaves out: a path parameter its path does not name, or a second
+        /// parameter of one name in one place (OpenAPI allows one).
+        case parameterNotExported = "parameter-not-exported"
+        /// A `{name}` of a path that no parameter describes: the export declares it as a string.
+        case placeholderWithoutParameter = "placeholder-without-parameter"
+        /// A type name the schema does not define: the export writes `x-unresolved-type` in its place.
+        case typeNotExported = "type-not-exported"
         /// A diagnostic from a schema written before diagnostics had ids (read by `apiref diff`); never emitted.
         case unclassified
 

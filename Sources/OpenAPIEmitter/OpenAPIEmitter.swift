@@ -8,14 +8,34 @@ import OpenAPIKit
 public enum OpenAPIEmitter {
     /// The OpenAPI 3.1 document for `schema`. Throws when a type name cannot be a component key
     /// (`^[a-zA-Z0-9.\-_]+$`).
+    /// What the document leaves out of the schema or fills in for it is reported to `diagnostics`.
+    public static func document(for schema: ServiceSchema, diagnostics: inout DiagnosticCollector) throws
+        -> OpenAPI.Document
+    {
+        let builder = DocumentBuilder(schema: schema)
+        let document = try builder.build()
+        for diagnostic in builder.report.diagnostics {
+            diagnostics.emit(diagnostic.id, diagnostic.location, diagnostic.message)
+        }
+        return document
+    }
+
+    /// ``document(for:diagnostics:)`` without its diagnostics.
     public static func document(for schema: ServiceSchema) throws -> OpenAPI.Document {
-        try DocumentBuilder(schema: schema).build()
+        var ignored = DiagnosticCollector()
+        return try document(for: schema, diagnostics: &ignored)
     }
 
     /// The document for `schema` as `spec/<service>.openapi.json` holds it: canonical JSON
     /// (`SpecFiles.canonicalJSON`: sorted keys), so the same schema always gives the same bytes.
+    public static func documentJSON(for schema: ServiceSchema, diagnostics: inout DiagnosticCollector) throws -> Data {
+        try SpecFiles.canonicalJSON(document(for: schema, diagnostics: &diagnostics))
+    }
+
+    /// ``documentJSON(for:diagnostics:)`` without its diagnostics.
     public static func documentJSON(for schema: ServiceSchema) throws -> Data {
-        try SpecFiles.canonicalJSON(document(for: schema))
+        var ignored = DiagnosticCollector()
+        return try documentJSON(for: schema, diagnostics: &ignored)
     }
 
     /// What the export is held to (its tests validate every document with it): OpenAPIKit's defaults (operation
@@ -69,6 +89,8 @@ struct DocumentBuilder {
     let exportedNames: [String: String]
     /// Types a response contains: every property optional and nullable, as the Swift SDK decodes them.
     let responseTypes: Set<String>
+    /// What the document leaves out or fills in, reported from wherever the build meets it.
+    let report = ExportReport()
 
     init(schema: ServiceSchema) {
         self.schema = schema
@@ -134,6 +156,7 @@ struct DocumentBuilder {
         get throws {
             var schemas = OpenAPI.ComponentDictionary<JSONSchema>()
             for type in schema.types where exportedNames[type.name] == type.name {
+                report.page = type.source.page
                 schemas[try OpenAPI.ComponentKey.forceInit(rawValue: type.name)] = namedTypeSchema(type)
             }
             return OpenAPI.Components.direct(
@@ -150,5 +173,17 @@ struct DocumentBuilder {
                             + "Temporary keys also send `X-Security-Token`."),
                 ])
         }
+    }
+}
+
+/// The diagnostics of one document's build. A reference, so that the builder's many small functions that meet a
+/// gap report it where they are; one build uses it on one thread.
+final class ExportReport {
+    private(set) var diagnostics: [Diagnostic] = []
+    /// The page of the operation or type being exported: where a gap found deeper down is reported.
+    var page = ""
+
+    func emit(_ id: Diagnostic.Code, _ message: String) {
+        diagnostics.append(Diagnostic(id, SourceLocation(page: page), message))
     }
 }

@@ -30,6 +30,7 @@ extension DocumentBuilder {
     func operation(_ operation: APISchema.Operation, operationId: String, path: String, xPath: Bool)
         -> OpenAPI.Operation
     {
+        report.page = operation.sourcePage
         var extensions = ["x-source-page": AnyCodable(operation.sourcePage)]
         if xPath { extensions["x-path"] = AnyCodable(path) }
         if let paginator = operation.paginator { extensions["x-paginator"] = Self.paginator(paginator) }
@@ -57,10 +58,20 @@ extension DocumentBuilder {
             var name = parameter.name
             if parameter.location == .path {
                 // Spelled as in the template; one that is not in the template cannot be sent (OpenAPI rejects it).
-                guard let spelled = template.first(where: { $0.lowercased() == name.lowercased() }) else { continue }
+                guard let spelled = template.first(where: { $0.lowercased() == name.lowercased() }) else {
+                    report.emit(
+                        .parameterNotExported,
+                        "\(operation.id): path parameter \(name) is not in the path \(path): left out of the export")
+                    continue
+                }
                 name = spelled
             }
-            guard seen.insert(parameter.location.rawValue + " " + name.lowercased()).inserted else { continue }
+            guard seen.insert(parameter.location.rawValue + " " + name.lowercased()).inserted else {
+                report.emit(
+                    .parameterNotExported,
+                    "\(operation.id): a second \(parameter.location.rawValue) parameter \(name): left out of the export")
+                continue
+            }
             let schema = schema(parameter.type, enumValues: parameter.enumValues)
             let context: OpenAPI.Parameter.Context =
                 switch parameter.location {
@@ -76,6 +87,9 @@ extension DocumentBuilder {
         }
         // Every `{name}` of the path must be declared; the pages sometimes leave one out of the table.
         for name in template where seen.insert("path " + name.lowercased()).inserted {
+            report.emit(
+                .placeholderWithoutParameter,
+                "\(operation.id): no parameter describes {\(name)} of \(path): exported as a string")
             parameters.append(
                 OpenAPI.Parameter(
                     name: name, context: .path(schema: schema(.string)),

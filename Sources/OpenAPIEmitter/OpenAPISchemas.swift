@@ -57,6 +57,7 @@ extension DocumentBuilder {
         case .map(let value): return .object(.init(), .init(properties: [:], additionalProperties: .b(schema(value))))
         case .named(let name):
             guard let exported = exportedNames[name] else {
+                report.emit(.typeNotExported, "no type \(name) in the schema: exported as x-unresolved-type")
                 return .fragment(.init(vendorExtensions: ["x-unresolved-type": AnyCodable(name)]))
             }
             return .reference(.component(named: exported), .init())

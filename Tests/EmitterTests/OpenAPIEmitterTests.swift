@@ -274,6 +274,11 @@ private func document(_ schema: ServiceSchema = sampleSchema()) throws -> JSONVa
         schema.types.removeAll { $0.name == "Part" }
         let parts = try #require(try document(schema)["components"]?["schemas"]?["WidgetRequest"]?["properties"]?["parts"])
         #expect(parts == ["type": "array", "items": ["x-unresolved-type": "Part"]])
+        // And say so, at the page of the type that names it.
+        var diagnostics = DiagnosticCollector()
+        _ = try OpenAPIEmitter.document(for: schema, diagnostics: &diagnostics)
+        let found = diagnostics.diagnostics.filter { $0.id == .typeNotExported }
+        #expect(!found.isEmpty && found.allSatisfy { $0.location.page == "CreateWidget.html" && $0.message.contains("Part") })
     }
 
     @Test func outputIsCanonicalAndDeterministic() throws {
@@ -347,6 +352,21 @@ private func document(_ schema: ServiceSchema = sampleSchema()) throws -> JSONVa
                     ]
                 ])
         #expect(doc["components"]?["schemas"]?["Size"] == ["type": "string", "x-source": "CreateWidget.html: 'Table 3 Part'"])
+        // What the export leaves out, and fills in, it reports.
+        schema.operations[0].parameters.append(Parameter(name: "PROJECT_ID", location: .path, required: true, type: .string))
+        schema.operations[0].parameters.removeAll { $0.name == "Project_ID" }
+        schema.operations[0].parameters.append(Parameter(name: "PROJECT_ID", location: .path, required: true, type: .string))
+        let first = schema.operations[0]
+        func reported(_ schema: ServiceSchema) throws -> [Diagnostic] {
+            var diagnostics = DiagnosticCollector()
+            _ = try OpenAPIEmitter.document(for: schema, diagnostics: &diagnostics)
+            return diagnostics.diagnostics.filter { $0.message.hasPrefix(first.id + ":") }
+        }
+        let reports = try reported(schema)
+        #expect(reports.map(\.id) == [.parameterNotExported, .parameterNotExported])
+        #expect(reports.allSatisfy { $0.location.page == first.sourcePage })
+        schema.operations[0].parameters = []
+        #expect(try reported(schema).map(\.id) == [.placeholderWithoutParameter])
     }
 
     @Test("a {project_id} that names a member of a projects collection is an argument, not bound to the project")
