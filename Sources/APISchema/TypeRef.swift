@@ -111,9 +111,10 @@ extension Operation {
 }
 
 extension ServiceSchema {
-    /// Renames every reference to a named type — in properties, parameters, request bodies and responses — to
-    /// `rename(name)`. The types themselves keep their names.
+    /// Renames every reference to a named type — in properties, parameters, request bodies, responses and the
+    /// service's error body — to `rename(name)`. The types themselves keep their names.
     public mutating func renameTypeReferences(_ rename: (String) -> String) {
+        errorBody = errorBody?.renamingTypes(rename)
         for t in types.indices {
             switch types[t].kind {
             case .object(var properties):
