@@ -154,6 +154,19 @@ struct RequestPatternTests {
         #expect(Self.locations(routes) == ["path:project_id:string"])
     }
 
+    /// The request example sends a parameter no table lists: it is added; one the table lists in other capitals
+    /// (`begin_Time` for `begin_time`) is the table's, not a second parameter.
+    @Test func anExampleQueryParameterInOtherCapitalsIsTheTables() throws {
+        let query = Fixtures.table(1, "Query Parameters", header: Self.header, rows: [Self.row("begin_time", "No", "String")])
+        let example = """
+            <div class="section"><h4 class="sectiontitle">Example Request</h4>
+            <p>GET https://{endpoint}/v2/records?begin_Time=20240101&amp;page_size=10</p></div>
+            """
+        let page = Self.exportPage("Querying Records", uri: "<p>GET /v2/records</p>", request: query, examples: example)
+        let operation = try #require(Fixtures.build([("a.html", page)]).operations.first)
+        #expect(Self.locations(operation) == ["query:begin_time:string", "query:page_size:string"])
+    }
+
     @Test func aSentenceThatFiltersByTheURIIntroducesQueryParameters() throws {
         let filters = Fixtures.table(2, "Parameters", header: Self.header, rows: [Self.row("zone", "No", "String")])
         let body = Fixtures.table(3, "Request body parameters", header: Self.header, rows: [Self.row("action", "Yes", "String")])

@@ -77,9 +77,10 @@ extension Builder {
                 .untypedQueryParameter, model.location(),
                 "query parameter \(query): in the URI line but in no table, added as string")
         }
-        // Query parameters the page's own example URLs use but no table lists.
+        // Query parameters the page's own example URLs use but no table lists. One the example spells in
+        // other capitals (`begin_Time` for the table's `begin_time`) is the table's: a slip of the example.
         for query in ExampleReader.exampleQueryNames(of: model, method: requestLine.method)
-        where !parameters.contains(where: { $0.name == query && $0.location != .path })
+        where !parameters.contains(where: { $0.name.lowercased() == query.lowercased() && $0.location != .path })
         {
             parameters.append(
                 Parameter(
