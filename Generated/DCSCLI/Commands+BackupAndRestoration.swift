@@ -314,16 +314,6 @@ struct ListRestoreRecordsCommand: AsyncParsableCommand {
             """)
     var offset: Int?
 
-    @Option(
-        name: .customLong("query-begin-time"),
-        help: "Not in the page's tables; the page's request example sends it.")
-    var beginTime2: String?
-
-    @Option(
-        name: .customLong("query-end-time"),
-        help: "Not in the page's tables; the page's request example sends it.")
-    var endTime2: String?
-
     @Flag(
         name: .customLong("all"),
         help: """
@@ -351,8 +341,6 @@ struct ListRestoreRecordsCommand: AsyncParsableCommand {
                     instanceID: instanceID,
                     beginTime: beginTime,
                     endTime: endTime,
-                    beginTime2: beginTime2,
-                    endTime2: endTime2,
                     limit: limit ?? 100
                 )
                 try await output.collect(pages)
@@ -362,9 +350,7 @@ struct ListRestoreRecordsCommand: AsyncParsableCommand {
                     beginTime: beginTime,
                     endTime: endTime,
                     limit: limit,
-                    offset: offset,
-                    beginTime2: beginTime2,
-                    endTime2: endTime2
+                    offset: offset
                 )
             }
         }

@@ -156,8 +156,6 @@ extension DCSClient {
     ///   - limit: Number of items displayed on each page.
     ///   - offset: Offset, which is the position where the query starts. The value must be greater than or
     ///     equal to 0.
-    ///   - beginTime2: Not in the page's tables; the page's request example sends it.
-    ///   - endTime2: Not in the page's tables; the page's request example sends it.
     ///
     /// - Returns: The body of the service's `200` response.
     public func listRestoreRecords(
@@ -165,17 +163,13 @@ extension DCSClient {
         beginTime: String? = nil,
         endTime: String? = nil,
         limit: Int? = nil,
-        offset: Int? = nil,
-        beginTime2: String? = nil,
-        endTime2: String? = nil
+        offset: Int? = nil
     ) async throws -> ListRestoreRecordsResponse {
         var query = QueryItems()
         query.append("begin_time", beginTime)
         query.append("end_time", endTime)
         query.append("limit", limit)
         query.append("offset", offset)
-        query.append("begin_Time", beginTime2)
-        query.append("end_Time", endTime2)
         let request = OperationRequest(
             operation: "ListRestoreRecords", method: .get,
             path: "/v2/{project_id}/instances/{instance_id}/restores",
@@ -197,15 +191,11 @@ extension DCSClient {
     ///     20170718235959.
     ///   - endTime: End time of the period to be queried. Format: yyyyMMddHHmmss, for example,
     ///     20170718235959.
-    ///   - beginTime2: Not in the page's tables; the page's request example sends it.
-    ///   - endTime2: Not in the page's tables; the page's request example sends it.
     ///   - limit: Number of results to request per page.
     public func listRestoreRecordsPaginator(
         instanceID: String,
         beginTime: String? = nil,
         endTime: String? = nil,
-        beginTime2: String? = nil,
-        endTime2: String? = nil,
         limit: Int
     ) -> OffsetPaginator<InstanceRestoreInfo> {
         OffsetPaginator(limit: limit) { offset, limit in
@@ -214,9 +204,7 @@ extension DCSClient {
                 beginTime: beginTime,
                 endTime: endTime,
                 limit: limit,
-                offset: offset,
-                beginTime2: beginTime2,
-                endTime2: endTime2
+                offset: offset
             )
             return (elements: page.restoreRecordResponse ?? [], total: page.totalNum)
         }
