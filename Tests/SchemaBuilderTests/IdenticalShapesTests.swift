@@ -35,6 +35,15 @@ import Testing
             ])
     }
 
+    /// The service's error body is a reference like any other: it follows the type it named into its twin.
+    @Test func theErrorBodyFollowsAMergedType() {
+        var schema = Self.firewalls()
+        schema.errorBody = .named("UpdateFirewallRule")
+        IdenticalShapes.unify(&schema)
+        #expect(schema.errorBody == .named("ListRulesRule"))
+        #expect(schema.typesByName["ListRulesRule"] != nil)
+    }
+
     @Test func twinsMergeIntoTheShortestNameAndTheirContainersFollow() {
         var schema = Self.firewalls()
         let merged = IdenticalShapes.unify(&schema)
