@@ -47,38 +47,6 @@ public enum OpenAPIEmitter {
             \.pathParametersAreDefined, \.operationsContainResponses, \.pathsContainOperations,
             \.serverVariablesAreDefined, \.schemaReferencesFoundInComponents, \.jsonSchemaReferencesFoundInComponents)
     }
-
-    /// The path key under `paths` for an API path as the schema records it: query strings and RFC 6570 query
-    /// expansions (`{?marker,limit}`) dropped, a leading `/` guaranteed.
-    public static func pathKey(_ path: String) -> String {
-        var key = path.trimmingCharacters(in: .whitespaces)
-        if let query = key.firstIndex(of: "?") {
-            // `/servers{?limit}` → `/servers`; `/servers?limit={limit}` → `/servers`.
-            if query > key.startIndex, key[key.index(before: query)] == "{" {
-                key = String(key[..<key.index(before: query)])
-            } else {
-                key = String(key[..<query])
-            }
-        }
-        // The placeholders as `PathTemplate` reads them; a brace left over is stray, and dropped with the spaces: a
-        // stray brace makes the path unusable as a template.
-        let (open, close): (Character, Character) = ("\u{1}", "\u{2}")
-        let marked = PathTemplate.replacingPlaceholders(in: key) { name in
-            name.isEmpty ? "" : String(open) + name + String(close)
-        }
-        var balanced = String(
-            marked.compactMap { character -> Character? in
-                switch character {
-                case "{", "}", " ": nil
-                case open: "{"
-                case close: "}"
-                default: character
-                }
-            })
-        while balanced.count > 1, balanced.hasSuffix("/") { balanced.removeLast() }
-        if !balanced.hasPrefix("/") { balanced = "/" + balanced }
-        return balanced
-    }
 }
 
 /// Builds the document in one pass over the schema; all ordering comes from the schema (the encoder sorts keys).

@@ -13,8 +13,9 @@ extension DocumentBuilder {
         var usedIds = UniqueNames()
         for operation in schema.operations {
             let verb = operation.method.uppercased()
-            // As OpenAPIKit keys it (empty segments dropped), so paths that differ only in a `//` are one path.
-            let path = OpenAPI.Path(rawValue: OpenAPIEmitter.pathKey(operation.path)).rawValue
+            // As OpenAPIKit keys it (empty segments dropped), so paths that differ only in a `//` are one path. The
+            // schema's paths are clean templates (`RequestLine`): no query, no stray brace.
+            let path = OpenAPI.Path(rawValue: operation.path).rawValue
             let operationId = usedIds.claim(operation.id)
             // `/a/{id}` and `/a/{name}` are one path to OpenAPI.
             let template = PathTemplate.replacingPlaceholders(in: path) { _ in "{}" }

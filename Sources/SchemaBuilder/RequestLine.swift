@@ -64,6 +64,7 @@ struct RequestLine: Hashable {
             path = String(target[..<start])
             addQuery(target[target.index(after: start)...], separators: ["&"])
         }
+        path = withoutStrayBraces(path)
         while path.count > 1, path.hasSuffix("/") { path.removeLast() }
         var line = RequestLine(method: method, path: path, queryNames: queryNames)
         line.placeLiteralProjectID()
@@ -77,6 +78,24 @@ struct RequestLine: Hashable {
             text.filter { character in
                 if character == "{" { depth += 1 } else if character == "}" { depth = max(0, depth - 1) }
                 return depth == 0 || !character.isWhitespace
+            })
+    }
+
+    /// `path` without a brace that opens or closes no placeholder (`/ports/{port_id}{`, `/a}/{id}`): a stray brace
+    /// makes the path unusable as a template.
+    private static func withoutStrayBraces(_ path: String) -> String {
+        let (open, close): (Character, Character) = ("\u{1}", "\u{2}")
+        let marked = PathTemplate.replacingPlaceholders(in: path) { name in
+            name.isEmpty ? "" : String(open) + name + String(close)
+        }
+        return String(
+            marked.compactMap { character -> Character? in
+                switch character {
+                case "{", "}": nil
+                case open: "{"
+                case close: "}"
+                default: character
+                }
             })
     }
 

@@ -182,6 +182,21 @@ struct RequestPatternTests {
 
     // MARK: The URI line's query text and literal ids
 
+    /// The schema's path is a clean template, whatever the line printed around it: the emitters key and send it
+    /// as it is.
+    @Test func theRequestLinesPathIsACleanTemplate() {
+        let paths = [
+            "GET /v2/{project_id}/servers?limit={limit}": "/v2/{project_id}/servers",
+            "GET /v1/{id}/a{?x,y}": "/v1/{id}/a",
+            "GET https://{endpoint}/v1/x/": "/v1/x",
+            "DELETE /v2/{project_id}/ports/{port_id}{": "/v2/{project_id}/ports/{port_id}",
+            "PUT /v2/a}/{id}/": "/v2/a/{id}",
+        ]
+        for (line, path) in paths {
+            #expect(RequestLine.parse(line)?.path == path, "\(line)")
+        }
+    }
+
     @Test func queryTextGluedToThePathIsAQuery() throws {
         let glued = try #require(RequestLine.parse("GET /v1/{project_id}/baremetalservers&image={image}&flavor={flavor}"))
         #expect(glued.path == "/v1/{project_id}/baremetalservers")
