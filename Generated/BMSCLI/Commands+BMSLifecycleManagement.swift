@@ -245,6 +245,14 @@ struct ListBareMetalServersCommand: AsyncParsableCommand {
         help: "Not in the page's tables; the page's request example sends it.")
     var enterpriseProjectID: String?
 
+    @Flag(
+        name: .customLong("all"),
+        help: """
+            List every page (--limit elements each, 100 by default) and print all the elements as one JSON \
+            array (the library's listBareMetalServersPaginator).
+            """)
+    var all = false
+
     @OptionGroup(title: "Output")
     var printing: OutputOptions
 
@@ -256,16 +264,32 @@ struct ListBareMetalServersCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await BMSCommand.run(Self.self, connection, project.projectID, printing) { client, output in
-            _ = try await client.listBareMetalServers(
-                flavor: flavor,
-                name: name,
-                status: status.map(Status.init(rawValue:)),
-                limit: limit,
-                offset: offset,
-                tags: tags,
-                reservationID: reservationID,
-                enterpriseProjectID: enterpriseProjectID
-            )
+            if all, offset != nil {
+                throw UsageError("--all lists every page from the first; leave out --offset")
+            }
+            if all {
+                let pages = client.listBareMetalServersPaginator(
+                    flavor: flavor,
+                    name: name,
+                    status: status.map(Status.init(rawValue:)),
+                    tags: tags,
+                    reservationID: reservationID,
+                    enterpriseProjectID: enterpriseProjectID,
+                    limit: limit ?? 100
+                )
+                try await output.collect(pages)
+            } else {
+                _ = try await client.listBareMetalServers(
+                    flavor: flavor,
+                    name: name,
+                    status: status.map(Status.init(rawValue:)),
+                    limit: limit,
+                    offset: offset,
+                    tags: tags,
+                    reservationID: reservationID,
+                    enterpriseProjectID: enterpriseProjectID
+                )
+            }
         }
     }
 }

@@ -38,16 +38,18 @@ struct CreateClusterCommand: AsyncParsableCommand, BodySkeletonCommand {
         "nodes": [""], "active_master": false, "action_stage": "", "fail_action": ""}], "rules": [{"name": \#
         "", "description": "", "adjustment_type": "scale_out|scale_in", "cool_down_minutes": 0, \#
         "scaling_adjustment": 0, "trigger": {}}]}}], "auto_scaling_enable": false, "exec_scripts": \#
-        [{"action_stage": "", "active_master": "", "fail_sction": "", "name": "", "nodes": [""], \#
-        "parameters": "", "uri": ""}], "max_capacity": "", "min_capacity": 0, "resources_plans": \#
-        [{"end_time": "", "max_capacity": 0, "min_capacity": 0, "period_type": "", "start_time": ""}], \#
-        "rules": [{"adjustment_type": "", "cool_down_minutes": 0, "name": "", "scaling_adjustment": 0, \#
-        "trigger": {"comparison_operator": "", "evaluation_periods": 0, "metric_name": "", "metric_value": \#
-        ""}}]}}], "component_list": [{"component_name": ""}], "add_jobs": [{"job_type": 1, "job_name": "", \#
-        "jar_path": "", "arguments": "", "input": "", "output": "", "job_log": "", "shutdown_cluster": \#
-        false, "file_action": "", "submit_job_once_cluster_run": false, "hql": "", "hive_script_path": \#
-        ""}], "bootstrap_scripts": [{"name": "", "uri": "", "parameters": "", "nodes": {}, "active_master": \#
-        false, "before_component_start": false, "fail_action": ""}], "core_data_volume_count": 0, \#
+        [{"action_stage": "", "active_master": "", "fail_action": "", "fail_sction": "", "name": "", \#
+        "nodes": [""], "parameters": "", "uri": ""}], "max_capacity": "", "min_capacity": 0, \#
+        "resources_plans": [{"end_time": "", "end_time ": "", "max_capacity": 0, "max_capacity ": 0, \#
+        "min_capacity": 0, "min_capacity ": 0, "period_type": "", "period_type ": "", "start_time": "", \#
+        "start_time ": ""}], "rules": [{"adjustment_type": "", "cool_down_minutes": 0, "name": "", \#
+        "scaling_adjustment": 0, "trigger": {"comparison_operator": "", "evaluation_periods": 0, \#
+        "metric_name": "", "metric_value": ""}}]}}], "component_list": [{"component_name": ""}], \#
+        "add_jobs": [{"job_type": 1, "job_name": "", "jar_path": "", "arguments": "", "input": "", \#
+        "output": "", "job_log": "", "shutdown_cluster": false, "file_action": "", \#
+        "submit_job_once_cluster_run": false, "hql": "", "hive_script_path": ""}], "bootstrap_scripts": \#
+        [{"name": "", "uri": "", "parameters": "", "nodes": {}, "active_master": false, \#
+        "before_component_start": false, "fail_action": ""}], "core_data_volume_count": 0, \#
         "core_data_volume_size": 0, "core_data_volume_type": "", "core_node_num": 0, "core_node_size": "", \#
         "master_data_volume_count": 0, "master_data_volume_size": 0, "master_data_volume_type": "", \#
         "master_node_num": 0, "master_node_size": "", "task_node_groups": [{"auto_scaling_policy": \#

@@ -83,6 +83,11 @@ package enum Concept: CaseIterable, Sendable {
     case flagDescription
     /// A description of a count (`Number of …`, `…数量`).
     case countDescription
+    /// A description of an object that is a set of key-value pairs (`Key-value pair set …`, `…键值对`).
+    case mapDescription
+    /// A sentence that links a page to tell where a value comes from, not what it is (`For details on how to
+    /// obtain the ID, see …`).
+    case obtainMention
     // Examples.
     case exampleWord, requestWord, responseWord, requestMention, responseMention, failureMention
 }

@@ -226,6 +226,14 @@ enum VocabularyEntries {
             .english: Words(prefixes: ["specifies the number of", "number of", "indicates the number of"]),
             .chinese: Words(suffixes: ["数量", "数量。", "个数", "个数。"]),
         ],
+        .mapDescription: [
+            .english: Words(contained: ["key-value pair", "key/value pair", "key value pair"]),
+            .chinese: Words(contained: ["键值对"]),
+        ],
+        .obtainMention: [
+            .english: Words(contained: ["obtain", "how to query", "how to get"]),
+            .chinese: Words(contained: ["获取", "如何查询"]),
+        ],
         // Examples (`ExampleReader`).
         .exampleWord: [
             .english: Words(prefixes: ["example", "sample"]),

@@ -46,11 +46,19 @@ extension Builder {
     /// The wrapper type when every example wraps the documented fields in the same single key; `nil` otherwise
     /// (no examples, several keys, a documented key, or an inner object that shares less than half its keys with
     /// the table). Some tables list that key too, as a row of an object without fields after the fields it wraps
-    /// (`vpnservice`, Object): then the body is that key around the other rows.
+    /// (`vpnservice`, Object): then the body is that key around the other rows. A body documented as a list of
+    /// objects is wrapped the same way when every example holds that list in one key (`{"policies": […]}`).
     private mutating func wrapper(
         around type: DraftTypeRef, examples: [Example], name: String, operationId: String, page: String
     ) -> DraftTypeRef? {
-        guard case .draft(let key) = type, !candidates[key].properties.isEmpty else { return nil }
+        let documentedList: Bool
+        let key: DraftID
+        switch type {
+        case .draft(let id): (key, documentedList) = (id, false)
+        case .array(.draft(let id)): (key, documentedList) = (id, true)
+        default: return nil
+        }
+        guard !candidates[key].properties.isEmpty else { return nil }
         var inner = candidates[key]
         let rows = inner.properties
         // An object row without a table of its own: opaque, or a map of what the examples show (all strings).
@@ -81,6 +89,7 @@ extension Builder {
             let shared = object.keys.filter(documented.contains).count
             guard shared > 0, shared * 2 >= object.count else { return nil }
             if let shape, shape.field != field || shape.isArray != isArray { return nil }
+            if documentedList, !isArray { return nil }
             shape = (field, isArray)
         }
         guard let shape else { return nil }
@@ -98,7 +107,8 @@ extension Builder {
                 desiredName: name, description: "",
                 properties: [
                     DraftProperty(
-                        name: shape.field, type: shape.isArray ? .array(type) : type, required: listed?.required ?? true,
+                        name: shape.field, type: shape.isArray && !documentedList ? .array(type) : type,
+                        required: listed?.required ?? true,
                         description: listed?.description ?? "")
                 ],
                 source: inner.source, operationId: operationId, firstPage: page))

@@ -220,35 +220,64 @@ extension Builder {
 
     /// A type for an undocumented JSON value: objects become named types (`<name>`, nested by key).
     mutating func inferType(_ value: JSONValue, name: String, operationId: String, source: SourceLocation, path: String) -> DraftTypeRef {
-        switch value {
-        case .null: return .any
-        case .bool: return .boolean
-        case .integer(let v): return Int64(Int32.min)...Int64(Int32.max) ~= v ? .integer : .int64
-        case .double: return .number
-        case .string: return .string
-        case .array(let items):
-            guard let first = items.first else { return .array(.any) }
-            return .array(inferType(first, name: Naming.singular(name), operationId: operationId, source: source, path: path + "[]"))
-        case .object(let members):
-            if members.isEmpty { return .any }
-            // Keys that are data, not field names (`{"68269e6e-4a27-…": [...]}`, a network's addresses by network
-            // id): a map, whose values are typed by the first one.
-            if members.keys.contains(where: Self.isDataKey), let first = members.sorted(by: { $0.key < $1.key }).first {
-                return .map(inferType(first.value, name: Naming.singular(name), operationId: operationId, source: source, path: path + "{}"))
-            }
-            let key = DraftKey.example(page: source.page, path: path)
-            if let known = candidates.id(of: key) { return .draft(known) }
-            let draft = candidates.add(key, DraftType(
-                desiredName: Naming.upperCamel(name), description: "Read from the page's example.",
-                properties: [], source: source, operationId: operationId, firstPage: source.page))
-            var properties: [DraftProperty] = []
-            for (member, value) in members.sorted(by: { $0.key < $1.key }) {
-                let type = inferType(value, name: member, operationId: operationId, source: source, path: path + "." + member)
-                properties.append(DraftProperty(name: member, type: type, required: false))
-            }
-            candidates[draft].properties = properties
-            return .draft(draft)
+        inferType(of: [value], name: name, operationId: operationId, source: source, path: path)
+    }
+
+    /// The one type for `values` that an example shows in one place (a list's items, a map's values, a field of
+    /// each of them): every value counts, not only the first, so the elements of a list that differ (the rows of
+    /// several SQL results) all decode and declare their keys. Values of different kinds are `any`; `null`s
+    /// show nothing.
+    private mutating func inferType(
+        of values: [JSONValue], name: String, operationId: String, source: SourceLocation, path: String
+    ) -> DraftTypeRef {
+        let present = values.filter { $0 != .null }
+        let shapes = Set(present.compactMap(\.shape))
+        if shapes == [.array] {
+            let items = present.flatMap { value -> [JSONValue] in if case .array(let items) = value { items } else { [] } }
+            return .array(
+                inferType(of: items, name: Naming.singular(name), operationId: operationId, source: source, path: path + "[]"))
         }
+        guard shapes == [.object] else {
+            let scalars = Set(present.map { value -> DraftTypeRef in
+                switch value {
+                case .bool: .boolean
+                case .integer(let v): Int64(Int32.min)...Int64(Int32.max) ~= v ? .integer : .int64
+                case .double: .number
+                case .string: .string
+                default: .any
+                }
+            })
+            if scalars.count == 1, let only = scalars.first { return only }
+            guard !scalars.isEmpty, scalars.isSubset(of: [.integer, .int64, .number]) else { return .any }
+            return scalars.contains(.number) ? .number : .int64
+        }
+        let objects = present.compactMap { value -> [String: JSONValue]? in
+            if case .object(let members) = value { members } else { nil }
+        }
+        let members = objects.flatMap { $0 }
+        if members.isEmpty { return .any }
+        // Keys that are data, not field names (`{"68269e6e-4a27-…": [...]}`, a network's addresses by network id):
+        // a map of what all the keys hold.
+        if members.contains(where: { Self.isDataKey($0.key) }) {
+            return .map(
+                inferType(
+                    of: members.map(\.value), name: Naming.singular(name), operationId: operationId, source: source,
+                    path: path + "{}"))
+        }
+        let key = DraftKey.example(page: source.page, path: path)
+        if let known = candidates.id(of: key) { return .draft(known) }
+        let draft = candidates.add(key, DraftType(
+            desiredName: Naming.upperCamel(name), description: "Read from the page's example.",
+            properties: [], source: source, operationId: operationId, firstPage: source.page))
+        var properties: [DraftProperty] = []
+        for member in Set(members.map(\.key)).sorted() {
+            let type = inferType(
+                of: objects.compactMap { $0[member] }, name: member, operationId: operationId, source: source,
+                path: path + "." + member)
+            properties.append(DraftProperty(name: member, type: type, required: false))
+        }
+        candidates[draft].properties = properties
+        return .draft(draft)
     }
 }
 

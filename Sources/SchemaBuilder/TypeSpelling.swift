@@ -111,6 +111,11 @@ enum TypeSpellingParser {
             let inner = String(text.dropLast(suffix.count)).trimmed()
             return (.array(element(inner)), false)
         }
+        // `List data structure`, `Dictionary data structure`: the word before "data" is the type.
+        for suffix in [" data structures", " data structure"] where lower.hasSuffix(suffix) {
+            let head = parse(String(text.dropLast(suffix.count))).0
+            if head.unknownText == nil { return (head, false) }
+        }
         // `VolumeReq object`, `Config objects`.
         for suffix in [" objects", " object", " structure", " struct"] where lower.hasSuffix(suffix) {
             let inner = String(text.dropLast(suffix.count)).trimmed()

@@ -154,6 +154,7 @@ struct PiecesTests {
         ("Object", .object(opaque: false)), ("VolumeReq object", .named("VolumeReq")), ("Array of objects", .array(.object(opaque: false))),
         ("Integer/Boolean", .primitive(.integer)), ("String[]", .array(.primitive(.string))),
         ("Array<Storage type>", .array(.unknown("Storage type"))),
+        ("List data structure", .array(.object(opaque: false))), ("Dictionary data structure", .object(opaque: false)),
     ])
     func typeSpellings(text: String, expected: TypeSpelling) {
         #expect(TypeSpellingParser.parse(text).0 == expected)

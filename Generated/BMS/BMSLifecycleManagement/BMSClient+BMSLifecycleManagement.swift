@@ -147,4 +147,45 @@ extension BMSClient {
         )
         return try await client.send(request, as: ListBareMetalServersResponse.self)
     }
+
+    /// Querying Details About BMSs
+    ///
+    /// All pages of ``listBareMetalServers``, fetched by offset as they are iterated; each element is one of
+    /// `servers`.
+    ///
+    /// `GET /v1/{project_id}/baremetalservers/detail`
+    ///
+    /// - Parameters:
+    ///   - flavor: Specifies the BMS flavor ID.
+    ///   - name: Specifies the BMS name.
+    ///   - status: Specifies the BMS status. Value range: ACTIVE: Running, Stopping, Deleting BUILD: Creating
+    ///     ERROR: Faulty HARD_REBOOT: Forcibly Restarting REBOOT: Restarting
+    ///   - tags: Specifies the BMS tag. The value can be: __type_baremetal: internal tag of the system Other
+    ///     custom tags
+    ///   - reservationID: Specifies the reserved ID, which can be used to query BMSs created in a batch.
+    ///   - enterpriseProjectID: Not in the page's tables; the page's request example sends it.
+    ///   - limit: Number of results to request per page.
+    public func listBareMetalServersPaginator(
+        flavor: String? = nil,
+        name: String? = nil,
+        status: Status? = nil,
+        tags: String? = nil,
+        reservationID: String? = nil,
+        enterpriseProjectID: String? = nil,
+        limit: Int
+    ) -> OffsetPaginator<ListBareMetalServerDetailsServer> {
+        OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
+            let page = try await self.listBareMetalServers(
+                flavor: flavor,
+                name: name,
+                status: status,
+                limit: limit,
+                offset: offset,
+                tags: tags,
+                reservationID: reservationID,
+                enterpriseProjectID: enterpriseProjectID
+            )
+            return (elements: page.servers ?? [], total: page.count)
+        }
+    }
 }

@@ -7,11 +7,11 @@ import CloudCore
 public struct ListBareMetalServersResponse: Codable, Sendable, Equatable {
     /// Specifies details about BMSs. For details, see Querying Details About a BMS.
     /// The returned details vary depending on the query level.
-    public var servers: JSONValue?
+    public var servers: [ListBareMetalServerDetailsServer]?
     /// Specifies the number of BMSs that match the filters.
     public var count: Int?
 
-    public init(servers: JSONValue? = nil, count: Int? = nil) {
+    public init(servers: [ListBareMetalServerDetailsServer]? = nil, count: Int? = nil) {
         self.servers = servers
         self.count = count
     }

@@ -78,7 +78,7 @@ public struct NovaShowVersionVersions: Codable, Sendable, Equatable {
 /// Read from the page's example.
 public struct Version: Codable, Sendable, Equatable {
     public var id: String?
-    public var links: [Link]?
+    public var links: [ListFlavorsLink]?
     public var mediaTypes: [MediaType]?
     public var minVersion: String?
     public var status: String?
@@ -90,8 +90,8 @@ public struct Version: Codable, Sendable, Equatable {
     }
 
     public init(
-        id: String? = nil, links: [Link]? = nil, mediaTypes: [MediaType]? = nil, minVersion: String? = nil,
-        status: String? = nil, updated: String? = nil, version: String? = nil
+        id: String? = nil, links: [ListFlavorsLink]? = nil, mediaTypes: [MediaType]? = nil,
+        minVersion: String? = nil, status: String? = nil, updated: String? = nil, version: String? = nil
     ) {
         self.id = id
         self.links = links

@@ -116,22 +116,6 @@ public struct ListFlavorsFlavor: Codable, Sendable, Equatable {
     }
 }
 
-/// Specifies shortcut links for ECS flavors. For details, see Table 5.
-public struct ListFlavorsLink: Codable, Sendable, Equatable {
-    /// Specifies the shortcut link marker name.
-    public var rel: String?
-    /// Provides the corresponding shortcut link.
-    public var href: String?
-    /// Specifies the shortcut link type. This parameter has not been used. Its default value is null.
-    public var type: String?
-
-    public init(rel: String? = nil, href: String? = nil, type: String? = nil) {
-        self.rel = rel
-        self.href = href
-        self.type = type
-    }
-}
-
 /// The response of ``ECSClient/listFlavors``.
 public struct ListFlavorsResponse: Codable, Sendable, Equatable {
     /// Definition

@@ -32,7 +32,7 @@ public struct QuotaSet: Codable, Sendable, Equatable {
     /// The number of reserved extreme SSD disks. Sub-parameters include reserved (reserved quota), limit
     /// (maximum quota), and in_use (used quota). They are all made up of key-value pairs.
     /// See Parameters in the QuotaDetailVolumesESSD field.
-    public var volumesESSD: JSONValue?
+    public var volumesESSD: [String: JSONValue]?
     /// The number of snapshots reserved for ultra-high I/O disks. Sub-parameters include reserved (reserved
     /// quota), limit (maximum quota), and in_use (used quota). They are all made up of key-value pairs.
     /// See Parameters in the QuotaDetailSnapshotsSSD field.
@@ -48,7 +48,7 @@ public struct QuotaSet: Codable, Sendable, Equatable {
     /// The number of snapshots reserved for extreme SSD disks. Sub-parameters include reserved (reserved
     /// quota), limit (maximum quota), and in_use (used quota). They are all made up of key-value pairs.
     /// See Parameters in the QuotaDetailSnapshotsESSD field.
-    public var snapshotsESSD: JSONValue?
+    public var snapshotsESSD: [String: JSONValue]?
     /// The size (GB) reserved for ultra-high I/O disks. Sub-parameters include reserved (reserved quota),
     /// limit (maximum quota), and in_use (used quota). They are all made up of key-value pairs.
     /// See Parameters in the QuotaDetailGigabytesSSD field.
@@ -93,9 +93,9 @@ public struct QuotaSet: Codable, Sendable, Equatable {
         volumes: QuotaDetailBackups? = nil, snapshots: QuotaDetailBackups? = nil,
         gigabytes: QuotaDetailBackups? = nil, volumesSSD: QuotaDetailBackups? = nil,
         volumesSAS: QuotaDetailBackups? = nil, volumesSATA: QuotaDetailBackups? = nil,
-        volumesESSD: JSONValue? = nil, snapshotsSSD: QuotaDetailBackups? = nil,
+        volumesESSD: [String: JSONValue]? = nil, snapshotsSSD: QuotaDetailBackups? = nil,
         snapshotsSAS: QuotaDetailBackups? = nil, snapshotsSATA: QuotaDetailBackups? = nil,
-        snapshotsESSD: JSONValue? = nil, gigabytesSSD: QuotaDetailBackups? = nil,
+        snapshotsESSD: [String: JSONValue]? = nil, gigabytesSSD: QuotaDetailBackups? = nil,
         gigabytesSAS: QuotaDetailBackups? = nil, gigabytesSATA: QuotaDetailBackups? = nil,
         gigabytesESSD: QuotaDetailBackups? = nil, id: String? = nil, backups: QuotaDetailBackups? = nil,
         backupGigabytes: QuotaDetailBackups? = nil, perVolumeGigabytes: QuotaDetailBackups? = nil

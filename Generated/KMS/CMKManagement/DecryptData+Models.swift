@@ -12,7 +12,7 @@ public struct DecryptDataRequest: Codable, Sendable, Equatable {
     /// context information, excluding sensitive information, to ensure data integrity.
     /// If this parameter is specified during encryption, it is also required for decryption.
     /// Example: {"Key1":"Value1","Key2":"Value2"}
-    public var encryptionContext: JSONValue?
+    public var encryptionContext: [String: JSONValue]?
     /// 36-byte serial number of a request message
     /// Example: 919c82d4-8046-4722-9094-35c3c6524cff
     public var sequence: String?
@@ -21,7 +21,7 @@ public struct DecryptDataRequest: Codable, Sendable, Equatable {
         case cipherText = "cipher_text", encryptionContext = "encryption_context", sequence
     }
 
-    public init(cipherText: String, encryptionContext: JSONValue? = nil, sequence: String? = nil) {
+    public init(cipherText: String, encryptionContext: [String: JSONValue]? = nil, sequence: String? = nil) {
         self.cipherText = cipherText
         self.encryptionContext = encryptionContext
         self.sequence = sequence

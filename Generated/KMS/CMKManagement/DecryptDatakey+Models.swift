@@ -18,7 +18,7 @@ public struct DecryptDatakeyRequest: Codable, Sendable, Equatable {
     /// context information, excluding sensitive information, to ensure data integrity.
     /// If this parameter is specified during encryption, it is also required for decryption.
     /// Example: {"Key1":"Value1","Key2":"Value2"}
-    public var encryptionContext: JSONValue?
+    public var encryptionContext: [String: JSONValue]?
     /// This parameter indicates the hexadecimal character string of the DEK ciphertext and the metadata. The
     /// value is the cipher_text value in the encryption result of a DEK.
     public var cipherText: String
@@ -34,8 +34,8 @@ public struct DecryptDatakeyRequest: Codable, Sendable, Equatable {
     }
 
     public init(
-        keyID: String, encryptionContext: JSONValue? = nil, cipherText: String, datakeyCipherLength: String,
-        sequence: String? = nil
+        keyID: String, encryptionContext: [String: JSONValue]? = nil, cipherText: String,
+        datakeyCipherLength: String, sequence: String? = nil
     ) {
         self.keyID = keyID
         self.encryptionContext = encryptionContext

@@ -18,7 +18,7 @@ public struct EncryptDataRequest: Codable, Sendable, Equatable {
     /// context information, excluding sensitive information, to ensure data integrity.
     /// If this parameter is specified during encryption, it is also required for decryption.
     /// Example: {"Key1":"Value1","Key2":"Value2"}
-    public var encryptionContext: JSONValue?
+    public var encryptionContext: [String: JSONValue]?
     /// Plaintext data which is 1 to 4096 bytes in length and matches the regular expression ^.{1,4096}$.
     /// After being converted into a byte array, it is still 1 to 4096 bytes in length.
     public var plainText: String
@@ -31,7 +31,8 @@ public struct EncryptDataRequest: Codable, Sendable, Equatable {
     }
 
     public init(
-        keyID: String, encryptionContext: JSONValue? = nil, plainText: String, sequence: String? = nil
+        keyID: String, encryptionContext: [String: JSONValue]? = nil, plainText: String,
+        sequence: String? = nil
     ) {
         self.keyID = keyID
         self.encryptionContext = encryptionContext

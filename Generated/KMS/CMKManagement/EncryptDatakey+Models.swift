@@ -18,7 +18,7 @@ public struct EncryptDatakeyRequest: Codable, Sendable, Equatable {
     /// context information, excluding sensitive information, to ensure data integrity.
     /// If this parameter is specified during encryption, it is also required for decryption.
     /// Example: {"Key1":"Value1","Key2":"Value2"}
-    public var encryptionContext: JSONValue?
+    public var encryptionContext: [String: JSONValue]?
     /// Hexadecimal character string concatenated from plaintext of a DEK and the plaintext digest (32-byte
     /// character string generated using SHA256)
     /// For details, see Example.
@@ -35,8 +35,8 @@ public struct EncryptDatakeyRequest: Codable, Sendable, Equatable {
     }
 
     public init(
-        keyID: String, encryptionContext: JSONValue? = nil, plainText: String, datakeyPlainLength: String,
-        sequence: String? = nil
+        keyID: String, encryptionContext: [String: JSONValue]? = nil, plainText: String,
+        datakeyPlainLength: String, sequence: String? = nil
     ) {
         self.keyID = keyID
         self.encryptionContext = encryptionContext

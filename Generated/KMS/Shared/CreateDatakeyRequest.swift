@@ -18,7 +18,7 @@ public struct CreateDatakeyRequest: Codable, Sendable, Equatable {
     /// context information, excluding sensitive information, to ensure data integrity.
     /// If this parameter is specified during encryption, it is also required for decryption.
     /// Example: {"Key1":"Value1","Key2":"Value2"}
-    public var encryptionContext: JSONValue?
+    public var encryptionContext: [String: JSONValue]?
     /// Number of bits of a key. The value is 512.
     public var datakeyLength: String
     /// A 36-byte serial number of a request message.
@@ -31,7 +31,8 @@ public struct CreateDatakeyRequest: Codable, Sendable, Equatable {
     }
 
     public init(
-        keyID: String, encryptionContext: JSONValue? = nil, datakeyLength: String, sequence: String? = nil
+        keyID: String, encryptionContext: [String: JSONValue]? = nil, datakeyLength: String,
+        sequence: String? = nil
     ) {
         self.keyID = keyID
         self.encryptionContext = encryptionContext

@@ -20,3 +20,6 @@ public struct CreateScalingPolicyRequest: Codable, Sendable, Equatable {
         self.autoScalingPolicy = autoScalingPolicy
     }
 }
+
+/// The response of ``MRSClient/createScalingPolicy``.
+public typealias CreateScalingPolicyResponse = UpdateClusterNameResponse

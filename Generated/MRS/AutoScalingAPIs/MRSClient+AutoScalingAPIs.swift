@@ -18,12 +18,12 @@ extension MRSClient {
     public func createScalingPolicy(
         clusterID: String,
         _ body: CreateScalingPolicyRequest
-    ) async throws -> SqlResult {
+    ) async throws -> CreateScalingPolicyResponse {
         let request = OperationRequest(
             operation: "CreateScalingPolicy", method: .post,
             path: "/v1.1/{project_id}/autoscaling-policy/{cluster_id}",
             pathParameters: ["cluster_id": clusterID], body: body
         )
-        return try await client.send(request, as: SqlResult.self)
+        return try await client.send(request, as: CreateScalingPolicyResponse.self)
     }
 }

@@ -3,9 +3,6 @@
 
 import CloudCore
 
-/// The response of ``MRSClient/showAutoScalingPolicy``.
-public typealias ShowAutoScalingPolicyResponse = [AutoScalingPolicyV2]
-
 extension MRSClient {
     /// Viewing Auto Scaling Policies
     ///

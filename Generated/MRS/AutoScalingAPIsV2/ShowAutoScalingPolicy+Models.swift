@@ -3,7 +3,7 @@
 
 import CloudCore
 
-/// The response of ``MRSClient/showAutoScalingPolicy``.
+/// The `auto_scaling_policies` of a `ShowAutoScalingPolicyResponse`.
 public struct AutoScalingPolicyV2: Codable, Sendable, Equatable {
     /// The node group name.
     public var nodeGroupName: String?
@@ -202,6 +202,19 @@ public struct ShowAutoScalingPolicyResourcesPlan: Codable, Sendable, Equatable {
     }
 }
 
+/// The response of ``MRSClient/showAutoScalingPolicy``.
+public struct ShowAutoScalingPolicyResponse: Codable, Sendable, Equatable {
+    public var autoScalingPolicies: [AutoScalingPolicyV2]?
+
+    private enum CodingKeys: String, CodingKey {
+        case autoScalingPolicies = "auto_scaling_policies"
+    }
+
+    public init(autoScalingPolicies: [AutoScalingPolicyV2]? = nil) {
+        self.autoScalingPolicies = autoScalingPolicies
+    }
+}
+
 /// List of auto scaling rules. When auto_scaling_enable is set to true, either this parameter or
 /// resources_plans must be configured. For details about this parameter, see Table 6.
 ///
@@ -252,7 +265,7 @@ public struct ShowAutoScalingPolicyTrigger: Codable, Sendable, Equatable {
     public var metricName: String?
     /// The metric threshold to trigger a rule.
     /// The value must be an integer or a number with two decimal places.
-    public var metricValue: String?
+    public var metricValue: Int?
     /// The metric judgment logic operator. Possible values:
     /// LT: less than
     /// GT: greater than
@@ -269,7 +282,7 @@ public struct ShowAutoScalingPolicyTrigger: Codable, Sendable, Equatable {
     }
 
     public init(
-        metricName: String? = nil, metricValue: String? = nil, comparisonOperator: ComparisonOperator? = nil,
+        metricName: String? = nil, metricValue: Int? = nil, comparisonOperator: ComparisonOperator? = nil,
         evaluationPeriods: Int? = nil
     ) {
         self.metricName = metricName

@@ -180,6 +180,7 @@ public struct CreateClusterComponentList: Codable, Sendable, Equatable {
 public struct CreateClusterExecScript: Codable, Sendable, Equatable {
     public var actionStage: String?
     public var activeMaster: String?
+    public var failAction: String?
     public var failSction: String?
     public var name: String?
     public var nodes: [String]?
@@ -187,16 +188,18 @@ public struct CreateClusterExecScript: Codable, Sendable, Equatable {
     public var uri: String?
 
     private enum CodingKeys: String, CodingKey {
-        case actionStage = "action_stage", activeMaster = "active_master", failSction = "fail_sction", name
-        case nodes, parameters, uri
+        case actionStage = "action_stage", activeMaster = "active_master", failAction = "fail_action"
+        case failSction = "fail_sction", name, nodes, parameters, uri
     }
 
     public init(
-        actionStage: String? = nil, activeMaster: String? = nil, failSction: String? = nil,
-        name: String? = nil, nodes: [String]? = nil, parameters: String? = nil, uri: String? = nil
+        actionStage: String? = nil, activeMaster: String? = nil, failAction: String? = nil,
+        failSction: String? = nil, name: String? = nil, nodes: [String]? = nil, parameters: String? = nil,
+        uri: String? = nil
     ) {
         self.actionStage = actionStage
         self.activeMaster = activeMaster
+        self.failAction = failAction
         self.failSction = failSction
         self.name = name
         self.nodes = nodes
@@ -500,25 +503,38 @@ public struct CreateClusterRequest: Codable, Sendable, Equatable {
 /// Read from the page's example.
 public struct CreateClusterResourcesPlan: Codable, Sendable, Equatable {
     public var endTime: String?
+    public var endTime2: String?
     public var maxCapacity: Int?
+    public var maxCapacity2: Int?
     public var minCapacity: Int?
+    public var minCapacity2: Int?
     public var periodType: String?
+    public var periodType2: String?
     public var startTime: String?
+    public var startTime2: String?
 
     private enum CodingKeys: String, CodingKey {
-        case endTime = "end_time", maxCapacity = "max_capacity", minCapacity = "min_capacity"
-        case periodType = "period_type", startTime = "start_time"
+        case endTime = "end_time", endTime2 = "end_time ", maxCapacity = "max_capacity"
+        case maxCapacity2 = "max_capacity ", minCapacity = "min_capacity", minCapacity2 = "min_capacity "
+        case periodType = "period_type", periodType2 = "period_type ", startTime = "start_time"
+        case startTime2 = "start_time "
     }
 
     public init(
-        endTime: String? = nil, maxCapacity: Int? = nil, minCapacity: Int? = nil, periodType: String? = nil,
-        startTime: String? = nil
+        endTime: String? = nil, endTime2: String? = nil, maxCapacity: Int? = nil, maxCapacity2: Int? = nil,
+        minCapacity: Int? = nil, minCapacity2: Int? = nil, periodType: String? = nil,
+        periodType2: String? = nil, startTime: String? = nil, startTime2: String? = nil
     ) {
         self.endTime = endTime
+        self.endTime2 = endTime2
         self.maxCapacity = maxCapacity
+        self.maxCapacity2 = maxCapacity2
         self.minCapacity = minCapacity
+        self.minCapacity2 = minCapacity2
         self.periodType = periodType
+        self.periodType2 = periodType2
         self.startTime = startTime
+        self.startTime2 = startTime2
     }
 }
 

@@ -138,12 +138,12 @@ extension MRSClient {
     public func updateClusterScaling(
         clusterID: String,
         _ body: UpdateClusterScalingRequest
-    ) async throws -> SqlResult {
+    ) async throws -> UpdateClusterScalingResponse {
         let request = OperationRequest(
             operation: "UpdateClusterScaling", method: .put,
             path: "/v1.1/{project_id}/cluster_infos/{cluster_id}", pathParameters: ["cluster_id": clusterID],
             body: body
         )
-        return try await client.send(request, as: SqlResult.self)
+        return try await client.send(request, as: UpdateClusterScalingResponse.self)
     }
 }

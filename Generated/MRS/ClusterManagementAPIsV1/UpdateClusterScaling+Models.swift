@@ -150,3 +150,6 @@ public struct UpdateClusterScalingRequest: Codable, Sendable, Equatable {
         self.previousValues = previousValues
     }
 }
+
+/// The response of ``MRSClient/updateClusterScaling``.
+public typealias UpdateClusterScalingResponse = UpdateClusterNameResponse

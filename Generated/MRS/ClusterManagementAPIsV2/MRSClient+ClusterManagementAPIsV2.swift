@@ -36,12 +36,12 @@ extension MRSClient {
     public func updateClusterName(
         clusterID: String,
         _ body: UpdateClusterNameRequest
-    ) async throws -> SqlResult {
+    ) async throws -> UpdateClusterNameResponse {
         let request = OperationRequest(
             operation: "UpdateClusterName", method: .put,
             path: "/v2/{project_id}/clusters/{cluster_id}/cluster-name",
             pathParameters: ["cluster_id": clusterID], body: body
         )
-        return try await client.send(request, as: SqlResult.self)
+        return try await client.send(request, as: UpdateClusterNameResponse.self)
     }
 }

@@ -53,7 +53,7 @@ public struct CancelJobExecutionResponseJobExecution: Codable, Sendable, Equatab
     /// The current version does not support this function.
     public var isPublic: Bool?
     /// Key-value pair set for saving job running configurations
-    public var jobConfigs: JSONValue?
+    public var jobConfigs: [String: JSONValue]?
     /// Job execution object ID
     public var id: String?
 
@@ -69,7 +69,8 @@ public struct CancelJobExecutionResponseJobExecution: Codable, Sendable, Equatab
         info: String? = nil, clusterID: String? = nil, jobID: String? = nil, oozieJobID: String? = nil,
         tenantID: String? = nil, createdAt: String? = nil, updatedAt: String? = nil, startTime: String? = nil,
         endTime: Bool? = nil, returnCode: String? = nil, inputID: String? = nil, outputID: String? = nil,
-        isProtected: Bool? = nil, isPublic: Bool? = nil, jobConfigs: JSONValue? = nil, id: String? = nil
+        isProtected: Bool? = nil, isPublic: Bool? = nil, jobConfigs: [String: JSONValue]? = nil,
+        id: String? = nil
     ) {
         self.info = info
         self.clusterID = clusterID

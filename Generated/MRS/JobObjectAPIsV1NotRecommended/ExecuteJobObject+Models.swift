@@ -26,7 +26,7 @@ public struct ExecuteJobObjectRequest: Codable, Sendable, Equatable {
     /// Key-value pair set for saving job running configurations
     /// If the job type is MapReduce or Spark, set the first parameter of args to be the same as the arguments
     /// parameter in Adding a Job and Executing the Job.
-    public var jobConfigs: JSONValue
+    public var jobConfigs: [String: JSONValue]
 
     private enum CodingKeys: String, CodingKey {
         case clusterID = "cluster_id", inputID = "input_id", outputID = "output_id"
@@ -35,7 +35,7 @@ public struct ExecuteJobObjectRequest: Codable, Sendable, Equatable {
 
     public init(
         clusterID: String, inputID: String, outputID: String, isProtected: Bool? = nil, isPublic: Bool? = nil,
-        jobConfigs: JSONValue
+        jobConfigs: [String: JSONValue]
     ) {
         self.clusterID = clusterID
         self.inputID = inputID
@@ -92,7 +92,7 @@ public struct ExecuteJobObjectResponseJobExecution: Codable, Sendable, Equatable
     /// The current version does not support this function.
     public var isPublic: Bool?
     /// Key-value pair set for saving job running configurations
-    public var jobConfigs: JSONValue?
+    public var jobConfigs: [String: JSONValue]?
     /// Job object ID
     public var id: String?
     /// Not in the page's table; the page's response example shows it.
@@ -109,7 +109,8 @@ public struct ExecuteJobObjectResponseJobExecution: Codable, Sendable, Equatable
         outputID: String? = nil, info: JSONValue? = nil, jobID: String? = nil, tenantID: String? = nil,
         createdAt: String? = nil, updatedAt: String? = nil, returnCode: String? = nil,
         oozieJobID: String? = nil, isProtected: Bool? = nil, inputID: String? = nil, clusterID: String? = nil,
-        isPublic: Bool? = nil, jobConfigs: JSONValue? = nil, id: String? = nil, startTime: String? = nil
+        isPublic: Bool? = nil, jobConfigs: [String: JSONValue]? = nil, id: String? = nil,
+        startTime: String? = nil
     ) {
         self.outputID = outputID
         self.info = info

@@ -19,3 +19,27 @@ public struct ShowSqlResultWithJobResponse: Codable, Sendable, Equatable {
         self.sqlResults2 = sqlResults2
     }
 }
+
+/// Not in the page's table; the page's response example shows it.
+///
+/// Read from the page's example.
+public struct SqlResult: Codable, Sendable, Equatable {
+    public var database: String?
+    public var id: String?
+    public var isTemporary: String?
+    public var name: String?
+    public var result: String?
+    public var tableName: String?
+
+    public init(
+        database: String? = nil, id: String? = nil, isTemporary: String? = nil, name: String? = nil,
+        result: String? = nil, tableName: String? = nil
+    ) {
+        self.database = database
+        self.id = id
+        self.isTemporary = isTemporary
+        self.name = name
+        self.result = result
+        self.tableName = tableName
+    }
+}

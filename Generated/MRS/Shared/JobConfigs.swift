@@ -6,13 +6,15 @@ import CloudCore
 /// Key-value pair set for saving job running configurations For more parameter description, see Table 5.
 public struct JobConfigs: Codable, Sendable, Equatable {
     /// Key-value pair set configured for a job
-    public var configs: JSONValue?
+    public var configs: [String: JSONValue]?
     /// List of arguments
     public var args: [JSONValue]?
     /// Key-value pair set for running a job
-    public var params: JSONValue?
+    public var params: [String: JSONValue]?
 
-    public init(configs: JSONValue? = nil, args: [JSONValue]? = nil, params: JSONValue? = nil) {
+    public init(
+        configs: [String: JSONValue]? = nil, args: [JSONValue]? = nil, params: [String: JSONValue]? = nil
+    ) {
         self.configs = configs
         self.args = args
         self.params = params

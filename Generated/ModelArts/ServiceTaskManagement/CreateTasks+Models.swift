@@ -209,7 +209,7 @@ public struct CreateTasksTaskOutputWebhook: Codable, Sendable, Equatable {
     /// Headers carried in the result callback. This parameter is mandatory when the output type is webhook.
     /// The value is key-value pairs in JSON format. A maximum of 10 key-value pairs are allowed, and a
     /// minimum of 1 key-value pair is allowed.
-    public var headers: JSONValue
+    public var headers: [String: JSONValue]
     /// List of task output types. This parameter is optional and is required only for some services. The
     /// output contains data in the dataCategory list.
     public var dataCategory: [String]?
@@ -218,7 +218,7 @@ public struct CreateTasksTaskOutputWebhook: Codable, Sendable, Equatable {
         case url, headers, dataCategory = "data_category"
     }
 
-    public init(url: String, headers: JSONValue, dataCategory: [String]? = nil) {
+    public init(url: String, headers: [String: JSONValue], dataCategory: [String]? = nil) {
         self.url = url
         self.headers = headers
         self.dataCategory = dataCategory

@@ -18,7 +18,7 @@ public struct TaskInputData: Codable, Sendable, Equatable {
     /// Headers carried in the RESTful request for obtaining a video stream. This parameter is optional when
     /// the input type is restful. The value is key-value pairs in JSON format. A maximum of 10 key-value
     /// pairs are allowed.
-    public var headers: JSONValue?
+    public var headers: [String: JSONValue]?
     /// Whether to verify the certificate of the HTTPS request. This parameter is mandatory when the input
     /// type is restful. The value can be true or false.
     public var certificateCheck: Bool?
@@ -50,7 +50,7 @@ public struct TaskInputData: Codable, Sendable, Equatable {
 
     public init(
         streamName: String? = nil, bucket: String? = nil, path: String? = nil, url: String? = nil,
-        headers: JSONValue? = nil, certificateCheck: Bool? = nil, rtspPathInResponse: String? = nil,
+        headers: [String: JSONValue]? = nil, certificateCheck: Bool? = nil, rtspPathInResponse: String? = nil,
         nodeID: String? = nil, deviceID: String? = nil, streamType: Int? = nil, id: String? = nil,
         cameraType: String? = nil, tag: [JSONValue]? = nil
     ) {

@@ -37,11 +37,19 @@ extension Builder {
                 diagnose(.severalTypes, loc, "\(name): several types \"\(typeText.replacingAll("\n", with: " "))\", emitted as the first")
             }
             if targets.isEmpty, Self.needsTable(spelling) { targets = fieldTable() }
+            if targets.isEmpty, Self.needsTable(spelling),
+                let linked = references.linkedPageTable(of: row, in: id, columns: columns),
+                !examplesShowValues(of: name, table: id)
+            {
+                targets = [linked]
+            }
             if targets.isEmpty, Self.needsTable(spelling), let orphan = orphanTable(after: id) {
                 targets = [orphan]
                 diagnose(.guessedTable, loc, "\(name): no table named for \"\(typeText)\", took the next unreferenced table '\(model.tables[orphan.table].caption?.text ?? "")'")
             }
-            type = resolve(spelling, targets: targets, field: name, page: id.page, location: loc, typeText: typeText, operationId: operationId)
+            type = resolve(
+                spelling, targets: targets, field: name, page: id.page, location: loc, typeText: typeText,
+                description: description, operationId: operationId)
         } else {
             // No Type column (or an empty cell): a referenced table, else what the examples show, else string.
             if targets.isEmpty, let hits = model.tableByField[name.lowercased()],
@@ -79,6 +87,26 @@ extension Builder {
             enumValues: hasEnum ? values : nil, description: description)
     }
 
+    /// Whether the examples of the table's kind (a request table's request examples, a response table's response
+    /// examples) show `field` only as primitives or lists of them: a link to another page then says where its
+    /// values come from (the IDs that page returns), not their type.
+    func examplesShowValues(of field: String, table id: TableID) -> Bool {
+        let model = pages[id.page]
+        let kind: PageExample.Kind? =
+            switch model.sections[model.tableSection[id.table]].kind {
+            case .request: .request
+            case .response: .response
+            default: nil
+            }
+        var shapes: [String: Set<JSONValue.Shape>] = [:]
+        var elements = shapes
+        for example in pageExamples[id.page].examples where kind == nil || example.kind == kind {
+            example.value?.collectShapes(into: &shapes, elements: &elements)
+        }
+        let shown = (shapes[field] ?? []).union(elements[field] ?? []).subtracting([.array])
+        return !shown.isEmpty && !shown.contains(.object)
+    }
+
     static func needsTable(_ spelling: TypeSpelling) -> Bool {
         switch spelling {
         case .object, .named, .unknown: true
@@ -109,10 +137,12 @@ extension Builder {
     /// The type a Type cell spells, with the tables the row refers to for its objects.
     mutating func resolve(
         _ spelling: TypeSpelling, targets: [TableID], field: String, page: Int, location: SourceLocation,
-        typeText: String, operationId: String
+        typeText: String, description: String, operationId: String
     ) -> DraftTypeRef {
         func inner(_ spelling: TypeSpelling, _ targets: [TableID]) -> DraftTypeRef {
-            resolve(spelling, targets: targets, field: field, page: page, location: location, typeText: typeText, operationId: operationId)
+            resolve(
+                spelling, targets: targets, field: field, page: page, location: location, typeText: typeText,
+                description: description, operationId: operationId)
         }
         switch spelling {
         case .primitive(let p):
@@ -127,6 +157,13 @@ extension Builder {
                 return tableType(target, desiredName: typeName(target, field: field, array: false), operationId: operationId)
             }
             if let fromExample = exampleObjectType(field, page: page, location: location) { return fromExample }
+            // "Key-value pair set for …": a map, whose keys the page leaves open and whose values it does not type.
+            if !opaque, Vocabulary.matches(.mapDescription, description.lowercased()) {
+                diagnose(
+                    .objectWithoutTable, location,
+                    "\(field): object \"\(typeText)\" of key-value pairs without a table, emitted as map<any>")
+                return .map(.any)
+            }
             if !opaque { diagnose(.objectWithoutTable, location, "\(field): object \"\(typeText)\" without a table, emitted as any") }
             return .any
         case .named(let name):

@@ -18,6 +18,8 @@ struct TableReferences {
     private var errorLists: [[Int]] = []
     /// The page most pages link as their list of error statuses (``linkedErrorStatuses(_:)``).
     private var commonErrorList: Int?
+    /// Per page, its response body table (``responseTable(of:)``), for rows that link the page as their type.
+    private var responseTables: [Int?] = []
 
     init(pages: [PageModel]) {
         self.pages = pages
@@ -33,6 +35,51 @@ struct TableReferences {
         errorLists = pages.map(errorListLinks)
         commonErrorList = Self.commonErrorList(linkedBy: errorLists)
         referenced = pages.map(referencedTables)
+        responseTables = pages.map(responseTable)
+    }
+
+    /// The first table of a response section that no row of its page refers to and that is no header table: the
+    /// body the page's operation returns.
+    private func responseTable(of model: PageModel) -> Int? {
+        model.tables.indices.first { t in
+            model.columns[t] != nil && model.sections[model.tableSection[t]].kind == .response
+                && !referenced[model.index].contains(t)
+                && ParameterReader.location(named: model.tables[t].title.lowercased()) != .header
+        }
+    }
+
+    /// The table a row names by linking another API page rather than a table on it ("For details, see Querying
+    /// Details About a Server"): the table of the object that page's response holds in a field named like the row
+    /// (`server` for `servers`). The row's own type says whether it holds one or a list. A link in a sentence about
+    /// where a value comes from ("For details on how to obtain the ID, see …") names no type.
+    func linkedPageTable(of row: [Cell], in id: TableID, columns: Columns) -> TableID? {
+        let model = pages[id.page]
+        guard let name = ParameterReader.rowName(row, columns) else { return nil }
+        let field = [name, Naming.singular(name)]
+        let cells = [columns.type, columns.description].compactMap { $0 }.filter { $0 < row.count }.map { row[$0] }
+        for cell in cells {
+            for link in cell.links where table(linkedBy: link, on: model) == nil && !Self.isProvenance(link, in: cell.text) {
+                guard let page = link.targetPage(from: model.page.path).flatMap({ pageByPath[$0] }), page != id.page,
+                    let t = responseTables[page], let responseColumns = pages[page].columns[t],
+                    let wrapper = pages[page].tables[t].bodyRows.first(where: {
+                        ParameterReader.rowName($0, responseColumns).map(field.contains) ?? false
+                    })
+                else { continue }
+                let response = TableID(page, t)
+                if let inner = targets(of: wrapper, in: response, columns: responseColumns).first(where: { $0.page == page }) {
+                    return inner
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Whether the sentence of `text` that holds the link says where a value comes from rather than what it is.
+    static func isProvenance(_ link: Link, in text: String) -> Bool {
+        let sentences = text.split(whereSeparator: { $0 == "\n" || $0 == "。" })
+            .flatMap { String($0).components(separatorSeparatedBy: ". ") }
+        guard let sentence = sentences.first(where: { !link.text.isEmpty && $0.has(link.text) }) else { return false }
+        return Vocabulary.matches(.obtainMention, sentence.replacingAll(link.text, with: "").lowercased())
     }
 
     /// The error statuses a page lists: its status tables', else those its error-code tables pair codes with.
