@@ -24,17 +24,32 @@ private struct CompileSide {
                 + ["--target", target])
     }
 
-    /// Removes what compiling the target produced (its object files and module), not its dependencies'.
+    /// Drops SwiftPM's cached build plan, so that the next build plans again: a target whose sources were written
+    /// after the last plan (swift-openapi-generator's output) is otherwise missing from it.
+    func forgetPlan() throws {
+        let binPath = try run(
+            ["swift", "build", "--package-path", package.path, "--scratch-path", scratch.path, "--show-bin-path"])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        try? FileManager.default.removeItem(at: URL(filePath: binPath).appending(path: "description.json"))
+        try? FileManager.default.removeItem(at: scratch.appending(path: "debug.yaml"))
+    }
+
+    /// Removes what compiling the target produced (its object files, dependency records and module), not its
+    /// dependencies'. The build plan SwiftPM keeps in the target's folder (`output-file-map.json`, `sources`) stays:
+    /// SwiftPM writes it only when it plans again, and fails without it.
     func clean() throws {
         let binPath = try run(
             ["swift", "build", "--package-path", package.path, "--scratch-path", scratch.path, "--show-bin-path"])
             .trimmingCharacters(in: .whitespacesAndNewlines)
         let files = FileManager.default
-        for folder in [URL(filePath: binPath), URL(filePath: binPath).appending(path: "Modules")] {
-            for name in (try? files.contentsOfDirectory(atPath: folder.path)) ?? []
-            where name == "\(target).build" || name.hasPrefix("\(target).swift") {
-                try files.removeItem(at: folder.appending(path: name))
-            }
+        let plan: Set<String> = ["output-file-map.json", "sources", "include"]
+        let objects = URL(filePath: binPath).appending(path: "\(target).build")
+        for name in (try? files.contentsOfDirectory(atPath: objects.path)) ?? [] where !plan.contains(name) {
+            try files.removeItem(at: objects.appending(path: name))
+        }
+        let modules = URL(filePath: binPath).appending(path: "Modules")
+        for name in (try? files.contentsOfDirectory(atPath: modules.path)) ?? [] where name.hasPrefix("\(target).swift") {
+            try files.removeItem(at: modules.appending(path: name))
         }
     }
 }
@@ -58,9 +73,12 @@ func runCompileBenchmark(runs: Int) throws {
 
     let warnings = try generateOpenAPISources(
         export: root.appending(path: "spec/modelarts.openapi.json"), package: openAPIPackage)
-    print("swift-openapi-generator read spec/modelarts.openapi.json with \(warnings) warnings")
-    print("building dependencies once (not timed)…")
-    for side in [ours, theirs] { _ = try side.build() }
+    say("swift-openapi-generator read spec/modelarts.openapi.json with \(warnings) warnings")
+    say("building dependencies once (not timed)…")
+    for side in [ours, theirs] {
+        try side.forgetPlan()
+        _ = try side.build()
+    }
 
     var costs: [String: [BuildCost]] = [:]
     for index in 0..<runs {
@@ -68,7 +86,7 @@ func runCompileBenchmark(runs: Int) throws {
             try side.clean()
             let cost = try side.build()
             costs[side.name, default: []].append(cost)
-            print(
+            say(
                 String(
                     format: "run %d %@: %.1f s wall, %.1f s CPU, %.0f MB peak", index + 1, side.name, cost.wall,
                     cost.cpu, cost.peakMegabytes))
@@ -79,7 +97,7 @@ func runCompileBenchmark(runs: Int) throws {
     for (label, value) in [("wall", \BuildCost.wall), ("CPU", \.cpu), ("peak memory", \.peakMegabytes)] {
         let ratios = zip(mine, other).map { $0[keyPath: value] / $1[keyPath: value] }
         let median = ratios.sorted()[ratios.count / 2]
-        print(
+        say(
             String(
                 format: "%@: %.2f× of swift-openapi-generator's (median of %d; runs %@)", label, median, ratios.count,
                 ratios.map { String(format: "%.2f", $0) }.joined(separator: ", ")))
@@ -114,7 +132,7 @@ private func generateOpenAPISources(export: URL, package: URL) throws -> Int {
         """.write(to: package.appending(path: "Package.swift"), atomically: true, encoding: .utf8)
     let config = package.appending(path: "openapi-generator-config.yaml")
     try "generate:\n  - types\n  - client\naccessModifier: public\n".write(to: config, atomically: true, encoding: .utf8)
-    print("building swift-openapi-generator (first time: minutes)…")
+    say("building swift-openapi-generator (first time: minutes)…")
     _ = try run(["swift", "build", "--package-path", package.path, "--product", "swift-openapi-generator"])
     let binPath = try run(["swift", "build", "--package-path", package.path, "--show-bin-path"])
         .trimmingCharacters(in: .whitespacesAndNewlines)
@@ -156,4 +174,10 @@ private func run(_ arguments: [String]) throws -> String {
 private struct CompileBenchmarkError: Error, CustomStringConvertible {
     var message: String
     var description: String { message }
+}
+
+/// Prints `text` at once, even into a file: the figures of finished runs survive a run that fails.
+private func say(_ text: String) {
+    print(text)
+    fflush(nil)
 }
