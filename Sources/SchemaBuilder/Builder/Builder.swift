@@ -29,6 +29,10 @@ struct Builder {
     var consumed: Set<TableID> = []
     /// Map-shaped tables being read, so that maps referring to each other cannot recurse forever.
     var mapsInProgress: Set<TableID> = []
+    /// Per API page, the table of its success response body as ``PageClassifier`` reads it: the type of a row
+    /// elsewhere that links the page (``TableReferences/linkedPageTable(of:in:columns:responseBodies:)``). Set by
+    /// ``run(name:)`` once every page is classified, before any operation is read.
+    var responseBodies: [Int: Int] = [:]
 
     init(pages: [DocPage], toc: TableOfContents, officialNames: OfficialNames) {
         self.pages = pages.enumerated().map { PageModel(index: $0.offset, page: $0.element) }
@@ -62,6 +66,10 @@ struct Builder {
                 showsRequestBody: PageClassifier.showsRequestBody(model, examples: pageExamples[model.index].examples))
             let name = operationName(of: model, requestLine: requestLine, tables: tables)
             apiPages.append((model, requestLine, tables, name))
+        }
+        for page in apiPages {
+            let success = page.tables.responses.first { $0.status.map { (200..<300).contains($0) } ?? true }
+            responseBodies[page.model.index] = success?.table
         }
         // API names are what users know and must stay stable; a name read from a title yields to them.
         let apiNamesInUse = Set(apiPages.filter(\.name.isAPIName).map(\.name.id))

@@ -109,12 +109,22 @@ struct PageExamples {
     var shapes: [String: Set<JSONValue.Shape>] = [:]
     var elements: [String: Set<JSONValue.Shape>] = [:]
     var objects: [String: [[String: JSONValue]]] = [:]
+    /// The shapes of values and of array elements together, per field, in the request examples alone and in the
+    /// response examples alone: what a request or a response table's field is shown as.
+    var shapesByKind: [PageExample.Kind: [String: Set<JSONValue.Shape>]] = [:]
 
     init(_ model: PageModel) {
         examples = ExampleReader.examples(of: model)
-        for json in examples.compactMap(\.value) {
-            json.collectShapes(into: &shapes, elements: &elements)
+        let union = { (a: Set<JSONValue.Shape>, b: Set<JSONValue.Shape>) in a.union(b) }
+        for example in examples {
+            guard let json = example.value else { continue }
+            var values: [String: Set<JSONValue.Shape>] = [:]
+            var items = values
+            json.collectShapes(into: &values, elements: &items)
             json.collectObjects(into: &objects)
+            shapes.merge(values, uniquingKeysWith: union)
+            elements.merge(items, uniquingKeysWith: union)
+            shapesByKind[example.kind, default: [:]].merge(values.merging(items, uniquingKeysWith: union), uniquingKeysWith: union)
         }
     }
 }

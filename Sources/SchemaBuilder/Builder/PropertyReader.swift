@@ -38,7 +38,7 @@ extension Builder {
             }
             if targets.isEmpty, Self.needsTable(spelling) { targets = fieldTable() }
             if targets.isEmpty, Self.needsTable(spelling),
-                let linked = references.linkedPageTable(of: row, in: id, columns: columns),
+                let linked = references.linkedPageTable(of: row, in: id, columns: columns, responseBodies: responseBodies),
                 !examplesShowValues(of: name, table: id)
             {
                 targets = [linked]
@@ -88,23 +88,19 @@ extension Builder {
     }
 
     /// Whether the examples of the table's kind (a request table's request examples, a response table's response
-    /// examples) show `field` only as primitives or lists of them: a link to another page then says where its
-    /// values come from (the IDs that page returns), not their type.
+    /// examples, else all of the page's) show `field` only as primitives or lists of them: a link to another page
+    /// then says where its values come from (the IDs that page returns), not their type.
     func examplesShowValues(of field: String, table id: TableID) -> Bool {
         let model = pages[id.page]
-        let kind: PageExample.Kind? =
-            switch model.sections[model.tableSection[id.table]].kind {
-            case .request: .request
-            case .response: .response
-            default: nil
-            }
-        var shapes: [String: Set<JSONValue.Shape>] = [:]
-        var elements = shapes
-        for example in pageExamples[id.page].examples where kind == nil || example.kind == kind {
-            example.value?.collectShapes(into: &shapes, elements: &elements)
+        let examples = pageExamples[id.page]
+        let shown: Set<JSONValue.Shape>
+        switch model.sections[model.tableSection[id.table]].kind {
+        case .request: shown = examples.shapesByKind[.request]?[field] ?? []
+        case .response: shown = examples.shapesByKind[.response]?[field] ?? []
+        default: shown = (examples.shapes[field] ?? []).union(examples.elements[field] ?? [])
         }
-        let shown = (shapes[field] ?? []).union(elements[field] ?? []).subtracting([.array])
-        return !shown.isEmpty && !shown.contains(.object)
+        let values = shown.subtracting([.array])
+        return !values.isEmpty && !values.contains(.object)
     }
 
     static func needsTable(_ spelling: TypeSpelling) -> Bool {

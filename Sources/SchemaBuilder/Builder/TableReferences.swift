@@ -18,8 +18,6 @@ struct TableReferences {
     private var errorLists: [[Int]] = []
     /// The page most pages link as their list of error statuses (``linkedErrorStatuses(_:)``).
     private var commonErrorList: Int?
-    /// Per page, its response body table (``responseTable(of:)``), for rows that link the page as their type.
-    private var responseTables: [Int?] = []
 
     init(pages: [PageModel]) {
         self.pages = pages
@@ -35,24 +33,14 @@ struct TableReferences {
         errorLists = pages.map(errorListLinks)
         commonErrorList = Self.commonErrorList(linkedBy: errorLists)
         referenced = pages.map(referencedTables)
-        responseTables = pages.map(responseTable)
-    }
-
-    /// The first table of a response section that no row of its page refers to and that is no header table: the
-    /// body the page's operation returns.
-    private func responseTable(of model: PageModel) -> Int? {
-        model.tables.indices.first { t in
-            model.columns[t] != nil && model.sections[model.tableSection[t]].kind == .response
-                && !referenced[model.index].contains(t)
-                && ParameterReader.location(named: model.tables[t].title.lowercased()) != .header
-        }
     }
 
     /// The table a row names by linking another API page rather than a table on it ("For details, see Querying
     /// Details About a Server"): the table of the object that page's response holds in a field named like the row
-    /// (`server` for `servers`). The row's own type says whether it holds one or a list. A link in a sentence about
-    /// where a value comes from ("For details on how to obtain the ID, see …") names no type.
-    func linkedPageTable(of row: [Cell], in id: TableID, columns: Columns) -> TableID? {
+    /// (`server` for `servers`), the page's response body being `responseBodies[page]`. The row's own type says
+    /// whether it holds one or a list. A link in a sentence about where a value comes from ("For details on how to
+    /// obtain the ID, see …") names no type.
+    func linkedPageTable(of row: [Cell], in id: TableID, columns: Columns, responseBodies: [Int: Int]) -> TableID? {
         let model = pages[id.page]
         guard let name = ParameterReader.rowName(row, columns) else { return nil }
         let field = [name, Naming.singular(name)]
@@ -60,7 +48,7 @@ struct TableReferences {
         for cell in cells {
             for link in cell.links where table(linkedBy: link, on: model) == nil && !Self.isProvenance(link, in: cell.text) {
                 guard let page = link.targetPage(from: model.page.path).flatMap({ pageByPath[$0] }), page != id.page,
-                    let t = responseTables[page], let responseColumns = pages[page].columns[t],
+                    let t = responseBodies[page], let responseColumns = pages[page].columns[t],
                     let wrapper = pages[page].tables[t].bodyRows.first(where: {
                         ParameterReader.rowName($0, responseColumns).map(field.contains) ?? false
                     })
