@@ -22,8 +22,10 @@ private final class Node {
     enum Value {
         case null, literal(String), string(String), array([Node]), object([String: Node])
     }
+    var value: Value
+
     /// A value that asks for no container is an empty object, as with Foundation.
-    var value = Value.object([:])
+    init(_ value: Value = .object([:])) { self.value = value }
 
     func append(_ element: Node) {
         guard case .array(var elements) = value else { value = .array([element]); return }
@@ -79,8 +81,6 @@ private struct TreeEncoder: Encoder {
         let text = "\(number)"
         return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
     }
-
-    func child(_ key: some CodingKey) -> TreeEncoder { TreeEncoder(node: Node(), codingPath: codingPath + [key]) }
 }
 
 private struct IndexKey: CodingKey {
@@ -94,7 +94,7 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let node: Node
     let codingPath: [any CodingKey]
 
-    func encodeNil(forKey key: Key) throws { node.set(Node.null(), for: key.stringValue) }
+    func encodeNil(forKey key: Key) throws { node.set(Node(.null), for: key.stringValue) }
 
     func encode(_ value: some Encodable, forKey key: Key) throws {
         let encoder = TreeEncoder(node: Node(), codingPath: codingPath + [key])
@@ -139,7 +139,7 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
         return encoder
     }
 
-    mutating func encodeNil() throws { node.append(Node.null()) }
+    mutating func encodeNil() throws { node.append(Node(.null)) }
     mutating func encode(_ value: some Encodable) throws { try nextEncoder().encodeValue(value) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type)
@@ -159,14 +159,6 @@ private struct SingleValue: SingleValueEncodingContainer {
     mutating func encodeNil() throws { node.value = .null }
     mutating func encode(_ value: some Encodable) throws {
         try TreeEncoder(node: node, codingPath: codingPath).encodeValue(value)
-    }
-}
-
-extension Node {
-    fileprivate static func null() -> Node {
-        let node = Node()
-        node.value = .null
-        return node
     }
 }
 

@@ -24,13 +24,18 @@ private struct CompileSide {
                 + ["--target", target])
     }
 
+    /// The folder this side's debug products are built in.
+    func binPath() throws -> URL {
+        URL(
+            filePath: try run(
+                ["swift", "build", "--package-path", package.path, "--scratch-path", scratch.path, "--show-bin-path"])
+                .trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
     /// Drops SwiftPM's cached build plan, so that the next build plans again: a target whose sources were written
     /// after the last plan (swift-openapi-generator's output) is otherwise missing from it.
     func forgetPlan() throws {
-        let binPath = try run(
-            ["swift", "build", "--package-path", package.path, "--scratch-path", scratch.path, "--show-bin-path"])
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        try? FileManager.default.removeItem(at: URL(filePath: binPath).appending(path: "description.json"))
+        try? FileManager.default.removeItem(at: try binPath().appending(path: "description.json"))
         try? FileManager.default.removeItem(at: scratch.appending(path: "debug.yaml"))
     }
 
@@ -38,16 +43,14 @@ private struct CompileSide {
     /// dependencies'. The build plan SwiftPM keeps in the target's folder (`output-file-map.json`, `sources`) stays:
     /// SwiftPM writes it only when it plans again, and fails without it.
     func clean() throws {
-        let binPath = try run(
-            ["swift", "build", "--package-path", package.path, "--scratch-path", scratch.path, "--show-bin-path"])
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let binPath = try binPath()
         let files = FileManager.default
         let plan: Set<String> = ["output-file-map.json", "sources", "include"]
-        let objects = URL(filePath: binPath).appending(path: "\(target).build")
+        let objects = binPath.appending(path: "\(target).build")
         for name in (try? files.contentsOfDirectory(atPath: objects.path)) ?? [] where !plan.contains(name) {
             try files.removeItem(at: objects.appending(path: name))
         }
-        let modules = URL(filePath: binPath).appending(path: "Modules")
+        let modules = binPath.appending(path: "Modules")
         for name in (try? files.contentsOfDirectory(atPath: modules.path)) ?? [] where name.hasPrefix("\(target).swift") {
             try files.removeItem(at: modules.appending(path: name))
         }

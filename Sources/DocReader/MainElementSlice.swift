@@ -41,11 +41,7 @@ enum MainElementSlice {
             index = candidate + 1
             let after = candidate + pattern.count
             guard after < page.count else { break }
-            var matches = true
-            for (position, expected) in pattern.enumerated().dropFirst() where lowercased(page[candidate + position]) != expected {
-                matches = false
-                break
-            }
+            let matches = pattern.indices.dropFirst().allSatisfy { lowercased(page[candidate + $0]) == pattern[$0] }
             let next = page[after]
             if matches, next == UInt8(ascii: ">") || next == UInt8(ascii: "/") || isSpace(next) { found.append(candidate) }
         }

@@ -61,9 +61,9 @@ struct OperationDiff {
     // MARK: Parameters
 
     private mutating func compareParameters() {
-        let matched = before.parameters.compactMap(counterpart)
-        var removed = before.parameters.filter { counterpart(of: $0) == nil }
-        var added = after.parameters.filter { !matched.contains($0) }
+        let pairs = before.parameters.map { (old: $0, new: counterpart(of: $0)) }
+        var removed = pairs.filter { $0.new == nil }.map(\.old)
+        var added = after.parameters.filter { new in !pairs.contains { $0.new == new } }
         // One parameter gone and one new in the same place with the same type: a rename.
         for old in removed {
             let candidates = added.filter { $0.location == old.location && $0.type == old.type }
@@ -81,8 +81,7 @@ struct OperationDiff {
                 .parameterAdded, ImpactRules.requirement(nowRequired: new.required, inRequest: true),
                 at: "\(new.location.rawValue) parameter \(new.name)", "added (\(new.required ? "required" : "optional"))")
         }
-        for old in before.parameters {
-            guard let new = counterpart(of: old) else { continue }
+        for case let (old, new?) in pairs {
             let location = "\(new.location.rawValue) parameter \(new.name)"
             if old.location != new.location {
                 add(.parameterMoved, at: location, "moved from the \(old.location.rawValue)")
