@@ -80,10 +80,10 @@ extension DocumentBuilder {
                 case .query: .query(required: parameter.required, schema: schema)
                 case .header: .header(required: parameter.required, schema: schema)
                 }
+            let description = Self.description(parameter.description, values: parameter.enumValues)
             parameters.append(
                 OpenAPI.Parameter(
-                    name: name, context: context,
-                    description: parameter.description.isEmpty ? nil : parameter.description,
+                    name: name, context: context, description: description.isEmpty ? nil : description,
                     vendorExtensions: Self.binding(of: name, in: operation)))
         }
         // Every `{name}` of the path must be declared; the pages sometimes leave one out of the table.

@@ -17,7 +17,8 @@ extension DocumentBuilder {
             for property in properties {
                 var member = self.schema(property.type, enumValues: property.enumValues)
                 if inResponse { member = Self.nullable(member) }
-                if !property.description.isEmpty { member = member.with(description: property.description) }
+                let description = Self.description(property.description, values: property.enumValues)
+                if !description.isEmpty { member = member.with(description: description) }
                 // OpenAPIKit derives the object's `required` list from its properties' own flag.
                 members[property.name] = required.contains(property.name) ? member : member.optionalSchemaObject()
             }
@@ -31,6 +32,14 @@ extension DocumentBuilder {
         if responseTypes.contains(type.name) { schema = Self.nullable(schema) }
         if !type.description.isEmpty { schema = schema.with(description: type.description) }
         return schema.adding(["x-source": AnyCodable(type.source.description)])
+    }
+
+    /// A field's description with the meanings of its values as a list: the schema keeps them out of the prose
+    /// (in `enumValues`), and `x-enum-descriptions` is read by generators, not shown by documentation viewers.
+    static func description(_ prose: String, values: [EnumValue]?) -> String {
+        guard let values, values.contains(where: { !$0.description.isEmpty }) else { return prose }
+        let items = values.map { $0.description.isEmpty ? "- `\($0.value)`" : "- `\($0.value)`: \($0.description)" }
+        return (prose.isEmpty ? "" : prose + "\n\n") + items.joined(separator: "\n")
     }
 
     /// The schema of a type reference; `enumValues` (documented values of a field) become an inline `enum`

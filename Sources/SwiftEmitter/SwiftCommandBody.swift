@@ -37,15 +37,15 @@ extension SwiftCommandPlan {
             }
             let property = names.properties.claim(SwiftNames.unescaped(module.typeMap.spelling.member(field.name)) + "Field")
             var help = SwiftDocComment.normalized(field.description.replacingNewlines())
-            let values: [String] = (field.enumValues ?? shape.values).map(\.value)
-            if !values.isEmpty { help += (help.isEmpty ? "" : " ") + "Values: \(values.joined(separator: ", "))." }
+            let values = field.enumValues ?? shape.values
+            if !values.isEmpty { help += (help.isEmpty ? "" : " ") + SwiftModelBuilder.valuesSentence(values) }
             if !help.isEmpty, !help.hasSuffix(".") { help += "." }
             help += (help.isEmpty ? "" : " ") + "Sets `\(field.name)` of the body, over --body."
             options.append(
                 OptionContext(
                     attribute: "Option", longName: SwiftNames.literal(names.longNames.claim(longName)),
                     help: SwiftNames.wrappedLiteral(help, column: 14, indent: 8),
-                    declaration: "var \(property): \(shape.type)?", completion: completion(values)))
+                    declaration: "var \(property): \(shape.type)?", completion: completion(values.map(\.value))))
             entries.append("\(SwiftNames.literal(field.name)): \(property)")
         }
         return (options, entries)

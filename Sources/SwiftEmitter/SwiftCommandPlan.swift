@@ -184,12 +184,14 @@ struct SwiftCommandPlan {
         var help = SwiftDocComment.normalized(argument.doc.replacingNewlines())
         let parameter = operation.parameters.first { $0.name == argument.wireName && $0.location == argument.location }
         let values = documentedValues(argument, parameter: parameter, module: module)
-        if !values.isEmpty { help += (help.isEmpty ? "" : " ") + "Values: \(values.joined(separator: ", "))." }
+        if !values.isEmpty, !argument.docStatesValues {
+            help += (help.isEmpty ? "" : " ") + SwiftModelBuilder.valuesSentence(values)
+        }
         return (
             OptionContext(
                 attribute: "Option", longName: SwiftNames.literal(longName),
                 help: SwiftNames.wrappedLiteral(help, column: 14, indent: 8), declaration: "var \(property): \(option.type)",
-                completion: completion(values)),
+                completion: completion(values.map(\.value))),
             option.value
         )
     }
@@ -227,12 +229,12 @@ struct SwiftCommandPlan {
     /// The wire values documented for an enum argument (the parameter's own list, or its named enum's).
     private static func documentedValues(
         _ argument: ResolvedOperation.Argument, parameter: Parameter?, module: SwiftModulePlan
-    ) -> [String] {
-        if let values = parameter?.enumValues, !values.isEmpty { return values.map(\.value) }
+    ) -> [EnumValue] {
+        if let values = parameter?.enumValues, !values.isEmpty { return values }
         if case .named(let name) = SwiftTypeMap.leaf(of: argument.schemaType),
             case .enumeration(_, let values)? = module.typeMap.namedType(name)?.kind
         {
-            return values.map(\.value)
+            return values
         }
         return []
     }

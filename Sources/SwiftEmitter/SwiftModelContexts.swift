@@ -208,6 +208,16 @@ struct SwiftModelBuilder {
         let meaning = SwiftDocComment.normalized(value.description.replacingNewlines())
         return meaning.isEmpty ? "- `\(value.value)`" : "- `\(value.value)`: \(meaning)"
     }
+
+    /// "Values: 0 (creating), 1 (normal)." for a value list in a sentence: an argument's doc, an option's help.
+    static func valuesSentence(_ values: [EnumValue]) -> String {
+        let items = values.map { value in
+            var meaning = SwiftDocComment.normalized(value.description.replacingNewlines())
+            if meaning.hasSuffix(".") { meaning.removeLast() }
+            return meaning.isEmpty ? value.value : "\(value.value) (\(meaning))"
+        }
+        return "Values: \(items.joined(separator: ", "))."
+    }
 }
 
 extension String {

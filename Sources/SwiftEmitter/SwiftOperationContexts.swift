@@ -63,14 +63,18 @@ struct ResolvedOperation {
         var required: Bool
         /// Whether the argument has no label (the request body).
         var unlabelled: Bool
+        /// Whether `doc` lists the documented values (the argument's type is no enum that declares them).
+        var docStatesValues: Bool
 
         init(
             wireName: String, name: String, type: SwiftTypeUsage, defaultValue: String, location: Parameter.Location?,
-            doc: String, schemaType: TypeRef, isEnum: Bool, required: Bool, unlabelled: Bool = false
+            doc: String, schemaType: TypeRef, isEnum: Bool, required: Bool, unlabelled: Bool = false,
+            docStatesValues: Bool = false
         ) {
             (self.wireName, self.name, self.usage, self.defaultValue) = (wireName, name, type, defaultValue)
             (self.location, self.doc, self.schemaType) = (location, doc, schemaType)
             (self.isEnum, self.required, self.unlabelled) = (isEnum, required, unlabelled)
+            self.docStatesValues = docStatesValues
         }
 
         var declaration: String { "\(unlabelled ? "_ " : "")\(name): \(usage)\(defaultValue)" }
@@ -157,12 +161,21 @@ struct SwiftOperationBuilder {
             } else {
                 type = Self.parameterType(parameter, typeMap: typeMap)
             }
+            // Values the argument's type does not declare are said in its documentation.
+            var doc = parameter.description
+            var statesValues = false
+            if !isEnum, (type.arrayElement ?? type.wrapped).name.map(typeMap.isOpenEnum(swiftName:)) != true,
+                let values = parameter.enumValues, !values.isEmpty
+            {
+                doc += (doc.isEmpty ? "" : " ") + SwiftModelBuilder.valuesSentence(values)
+                statesValues = true
+            }
             let optional = !parameter.required && optionalDefault
             if optional { type = type.optional }
             return ResolvedOperation.Argument(
                 wireName: parameter.name, name: name, type: type, defaultValue: optional ? " = nil" : "",
-                location: parameter.location, doc: parameter.description, schemaType: parameter.type,
-                isEnum: isEnum, required: !optional)
+                location: parameter.location, doc: doc, schemaType: parameter.type,
+                isEnum: isEnum, required: !optional, docStatesValues: statesValues)
         }
 
         // Path parameters in the order the path names them; undocumented ones are strings.

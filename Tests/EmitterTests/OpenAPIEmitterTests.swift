@@ -78,7 +78,8 @@ private func sampleSchema() -> ServiceSchema {
                     Property(name: "size", type: .named("Size"), required: false),
                     Property(
                         name: "mode", type: .string, required: false,
-                        enumValues: [EnumValue(value: "fast", description: "Quick."), EnumValue(value: "slow")]),
+                        enumValues: [EnumValue(value: "fast", description: "Quick."), EnumValue(value: "slow")],
+                        description: "Speed."),
                     Property(
                         name: "levels", type: .array(.integer), required: false,
                         enumValues: [EnumValue(value: "1"), EnumValue(value: "2")]),
@@ -198,12 +199,16 @@ private func document(_ schema: ServiceSchema = sampleSchema()) throws -> JSONVa
         #expect(properties["labels"] == ["type": "object", "additionalProperties": ["type": "string"]])
         #expect(properties["extra"] == [:])
         #expect(properties["size"] == ["$ref": "#/components/schemas/Size"])
-        // Enums are open, as the SDK decodes them: the documented values, or any other value of their type.
+        // Enums are open, as the SDK decodes them: the documented values, or any other value of their type. The
+        // values' meanings follow the field's prose as a list, for readers of the document.
         #expect(
             properties["mode"]
-                == ["anyOf": [
-                    ["type": "string", "enum": ["fast", "slow"], "x-enum-descriptions": ["Quick.", ""]], ["type": "string"],
-                ]])
+                == [
+                    "anyOf": [
+                        ["type": "string", "enum": ["fast", "slow"], "x-enum-descriptions": ["Quick.", ""]], ["type": "string"],
+                    ],
+                    "description": "Speed.\n\n- `fast`: Quick.\n- `slow`",
+                ])
         #expect(
             properties["levels"]
                 == ["type": "array", "items": ["anyOf": [
@@ -227,10 +232,13 @@ private func document(_ schema: ServiceSchema = sampleSchema()) throws -> JSONVa
         #expect(widget["properties"]?["ratio"] == ["type": ["number", "null"]])
         #expect(
             widget["properties"]?["state"]
-                == ["anyOf": [
-                    ["type": "string", "enum": ["ACTIVE", "ERROR"], "x-enum-descriptions": ["Running.", ""]],
-                    ["type": ["string", "null"]],
-                ]])
+                == [
+                    "anyOf": [
+                        ["type": "string", "enum": ["ACTIVE", "ERROR"], "x-enum-descriptions": ["Running.", ""]],
+                        ["type": ["string", "null"]],
+                    ],
+                    "description": "- `ACTIVE`: Running.\n- `ERROR`",
+                ])
         // Request-only types keep the page's required fields and accept no null.
         #expect(schemas["WidgetRequest"]?["required"] == ["name"])
         #expect(schemas["Part"]?["properties"]?["count"] == ["type": "integer", "format": "int32"])

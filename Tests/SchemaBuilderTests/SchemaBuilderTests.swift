@@ -61,6 +61,15 @@ struct CurrentLayoutTests {
         #expect(schema.properties("EndpointReq")[named: "service"]?.enumValues?.map(\.value) == ["SSH", "HTTPS"])
     }
 
+    /// A list read line by line is said once, in `enumValues`: the description keeps its prose without the lead;
+    /// values written inside a sentence stay in it.
+    @Test func valueListsAreStatedOnce() {
+        let volume = schema.properties("VolumeReq")
+        #expect(volume[named: "category"]?.description == "Storage type.")
+        #expect(volume[named: "ownership"]?.description == "Owner.")
+        #expect(schema.properties("EndpointReq")[named: "service"]?.description == "Service. The options are SSH and HTTPS.")
+    }
+
     @Test func responsesPerStatusCode() throws {
         let operation = try #require(schema.operation("CreateGadget"))
         #expect(operation.responses.map(\.status) == [201, 400])

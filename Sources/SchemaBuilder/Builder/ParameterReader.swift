@@ -50,10 +50,11 @@ enum ParameterReader {
                 diagnostics.emit(code, model.location(table: t, row: offset + 1), message)
             }
             let required = loc == .path ? true : isRequired(row, columns)
+            let enumValues = type == .boolean ? nil : values
             parameters.append(
                 Parameter(
-                    name: name, location: loc, required: required, type: type,
-                    enumValues: type == .boolean ? nil : values, description: description))
+                    name: name, location: loc, required: required, type: type, enumValues: enumValues,
+                    description: ValueListProse.description(description, stating: enumValues)))
         }
         return parameters
     }

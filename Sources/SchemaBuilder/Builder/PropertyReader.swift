@@ -82,9 +82,10 @@ extension Builder {
             default: false
             }
         }()
+        let enumValues = hasEnum ? values : nil
         return DraftProperty(
             name: name, type: type, required: ParameterReader.isRequired(row, columns),
-            enumValues: hasEnum ? values : nil, description: description)
+            enumValues: enumValues, description: ValueListProse.description(description, stating: enumValues))
     }
 
     /// Whether the examples of the table's kind (a request table's request examples, a response table's response
