@@ -239,8 +239,16 @@ struct Pipeline: Sendable {
                 try SpecFiles.writeIfChanged(output.files[path]!, to: url)
             case .delete:
                 try FileManager.default.removeItem(at: url)
+                try removeIfEmpty(url.deletingLastPathComponent())
             }
         }
         return changes
+    }
+
+    /// Removes a folder of `Generated/` that its last file left (a group that is gone).
+    private func removeIfEmpty(_ folder: URL) throws {
+        let contents = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        guard contents.isEmpty else { return }
+        try FileManager.default.removeItem(at: folder)
     }
 }

@@ -61,7 +61,8 @@ struct DeclarationContext {
     var model: ModelContext?
     var openEnum: EnumContext?
     var typeAlias: TypeAliasContext?
-    var isFirst: Bool
+    /// The `// MARK:` above the declaration, where a section of its file begins.
+    var mark: String? = nil
 }
 
 struct SwiftModelBuilder {
@@ -80,22 +81,21 @@ struct SwiftModelBuilder {
                 name: $0.name, type: $0.type, required: false, enumValues: $0.enumValues, description: $0.description) }
                 : properties
             return DeclarationContext(
-                model: model(named: swiftName, description: description, properties: properties), isFirst: false)
+                model: model(named: swiftName, description: description, properties: properties))
         case .enumeration(let base, let values):
             var doc = SwiftDocComment(description)
             if base == .string {
                 return DeclarationContext(
-                    openEnum: openEnum(named: swiftName, doc: doc, values: values, indent: 0, queryValue: true),
-                    isFirst: false)
+                    openEnum: openEnum(named: swiftName, doc: doc, values: values, indent: 0, queryValue: true))
             }
             for value in values { doc.addItem(Self.item(value)) }
             let alias = TypeAliasContext(doc: doc.lines(indent: 0), name: swiftName, type: typeMap.swiftType(base))
-            return DeclarationContext(typeAlias: alias, isFirst: false)
+            return DeclarationContext(typeAlias: alias)
         case .alias(let target):
             let alias = TypeAliasContext(
                 doc: SwiftDocComment(description).lines(indent: 0), name: swiftName,
                 type: typeMap.swiftType(.named(target)))
-            return DeclarationContext(typeAlias: alias, isFirst: false)
+            return DeclarationContext(typeAlias: alias)
         }
     }
 

@@ -128,8 +128,7 @@ struct SwiftModulePlan {
         self.waiters = waiters
         self.operations = operations.map { resolvedByID[$0.id]! }
         for (group, entry) in byGroup {
-            var declarations = entry.declarations
-            for index in declarations.indices { declarations[index].isFirst = index == 0 }
+            let declarations = entry.declarations
             files.append(
                 File(
                     path: "\(group)/\(clientName)+\(group).swift", template: "operations",
@@ -162,26 +161,22 @@ struct SwiftModulePlan {
         let methodsByID = Dictionary(uniqueKeysWithValues: zip(operations.map(\.id), methods))
         let typeDocs = SwiftTypeDocs(schema: schema, clientName: clientName, methods: methodsByID)
         let operationsByID = Dictionary(uniqueKeysWithValues: operations.map { ($0.id, $0) })
-        var models = ModelFiles(
-            clientName: clientName, groups: groups, methods: methodsByID, spelling: typeMap.spelling)
+        var models = ModelFiles(clientName: clientName, groups: groups, methods: methodsByID)
         for type in schema.types {
             let declaration = modelBuilder.declaration(
                 for: type, inResponse: responseTypes.contains(type.name), description: typeDocs.texts[type.name] ?? "")
-            let users = usage[type.name] ?? []
-            models.add(
-                declaration, named: typeMap.swiftType(.named(type.name)),
-                owner: users.count == 1 ? operationsByID[users.first!] : nil)
+            let users = (usage[type.name] ?? []).sorted().compactMap { operationsByID[$0] }
+            models.add(declaration, named: typeMap.swiftType(.named(type.name)), users: users)
         }
         for shared in typeMap.sharedEnums.all {
-            let users = Set(shared.users.flatMap { usage[$0] ?? [$0] })
+            let users = Set(shared.users.flatMap { usage[$0] ?? [$0] }).sorted().compactMap { operationsByID[$0] }
             let declaration = DeclarationContext(
                 openEnum: modelBuilder.openEnum(
                     named: shared.name,
                     doc: SwiftDocComment(
                         "Documented values of the `\(shared.key.field)` fields and parameters; other values decode as well."),
-                    values: shared.values, indent: 0, queryValue: true),
-                isFirst: false)
-            models.add(declaration, named: shared.name, owner: users.count == 1 ? operationsByID[users.first!] : nil)
+                    values: shared.values, indent: 0, queryValue: true))
+            models.add(declaration, named: shared.name, users: users)
         }
         files += models.files(service: schema.name)
 
@@ -215,8 +210,7 @@ struct SwiftModulePlan {
 
     private static func alias(_ name: String, of type: String, doc: String) -> DeclarationContext {
         DeclarationContext(
-            typeAlias: TypeAliasContext(doc: SwiftDocComment(doc).lines(indent: 0), name: name, type: type),
-            isFirst: false)
+            typeAlias: TypeAliasContext(doc: SwiftDocComment(doc).lines(indent: 0), name: name, type: type))
     }
 
     // MARK: Groups
@@ -241,7 +235,7 @@ struct SwiftModulePlan {
         var names: [String: String] = [:]
         for operation in operations {
             let name = fileNames[operation.group] ?? spelling.upperCamel(operation.group)
-            names[operation.id] = name.isEmpty || name == "Shared" ? "Other" : name
+            names[operation.id] = name.isEmpty ? "Other" : name
         }
         return Groups(names: names, titles: titles)
     }
@@ -262,43 +256,65 @@ struct SwiftModulePlan {
     }
 }
 
-/// The models files: a type one operation uses lives in `<Group>/<OperationId>+Models.swift` beside it; a type
-/// several operations use (or none) has a file of its own in `Shared/`. A type moves only when the set of
-/// operations that use it changes, never because a neighbour grew.
+/// The models files: a type the operations of one group use lives in `<Group>/<Group>+Models.swift`, under a mark
+/// of the one operation that uses it (or of several operations); a type operations of several groups use (or none)
+/// lives in `Models.swift`. A type moves only when the set of operations that use it changes, never because a
+/// neighbour grew. One file per group rather than per type: the files' header lines were 7% of a module.
 struct ModelFiles {
     let clientName: String
     let groups: SwiftModulePlan.Groups
     /// Client method names by operation id.
     let methods: [String: String]
-    /// Spells the operation ids in file names.
-    let spelling: SwiftSpelling
-    private var byPath: [String: (title: String, declarations: [(name: String, declaration: DeclarationContext)])] = [:]
+    private var byPath: [String: (title: String, declarations: [Entry])] = [:]
 
-    init(clientName: String, groups: SwiftModulePlan.Groups, methods: [String: String], spelling: SwiftSpelling) {
+    private struct Entry {
+        /// The mark the declaration is under: an operation's method name, else empty for several or none.
+        var section: String
+        var name: String
+        var declaration: DeclarationContext
+    }
+
+    init(clientName: String, groups: SwiftModulePlan.Groups, methods: [String: String]) {
         self.clientName = clientName
         self.groups = groups
         self.methods = methods
-        self.spelling = spelling
     }
 
-    mutating func add(_ declaration: DeclarationContext, named name: String, owner: Operation?) {
+    /// Adds the declaration of the type `name`, which the operations `users` use.
+    mutating func add(_ declaration: DeclarationContext, named name: String, users: [Operation]) {
+        let userGroups = Set(users.map(groups.name(of:)))
         let path: String
         let title: String
-        if let owner {
-            let stem = spelling.typeName(owner.id)
-            path = "\(groups.name(of: owner))/\(stem)+Models.swift"
-            title = "used only by \(clientName).\(methods[owner.id] ?? stem) (\(groups.title(of: groups.name(of: owner))))"
+        let section: String
+        if userGroups.count == 1, let group = userGroups.first {
+            path = "\(group)/\(group)+Models.swift"
+            title = "used by the operations of \(groups.title(of: group))"
+            section = users.count == 1 ? methods[users[0].id] ?? users[0].id : ""
         } else {
-            path = "Shared/\(name).swift"
-            title = "used by several operations, or by none"
+            path = "Models.swift"
+            title = "used by operations of several groups, or by none"
+            section = ""
         }
-        byPath[path, default: (title, [])].declarations.append((name, declaration))
+        byPath[path, default: (title, [])].declarations.append(Entry(section: section, name: name, declaration: declaration))
     }
 
     func files(service: String) -> [SwiftModulePlan.File] {
         byPath.map { path, entry in
-            var declarations = entry.declarations.sorted { $0.name < $1.name }.map(\.declaration)
-            for index in declarations.indices { declarations[index].isFirst = index == 0 }
+            // Each operation's own types in method order, then the types several operations use.
+            let sorted = entry.declarations.sorted {
+                ($0.section.isEmpty ? 1 : 0, $0.section, $0.name) < ($1.section.isEmpty ? 1 : 0, $1.section, $1.name)
+            }
+            var declarations: [DeclarationContext] = []
+            var section: String?
+            for item in sorted {
+                var declaration = item.declaration
+                if item.section != section, path != "Models.swift" {
+                    declaration.mark = item.section.isEmpty
+                        ? "Used by several operations" : "\(clientName).\(item.section)"
+                }
+                section = item.section
+                declarations.append(declaration)
+            }
             return SwiftModulePlan.File(
                 path: path, template: "models",
                 context: ModelsFileContext(service: service, groupTitle: entry.title, declarations: declarations))

@@ -10,6 +10,11 @@ struct ListItemContext {
     static func list(_ texts: [String], separator: String = ",") -> [ListItemContext] {
         texts.enumerated().map { ListItemContext(text: $1, separator: $0 == texts.count - 1 ? "" : separator) }
     }
+
+    /// An argument list over lines indented by `indent` columns, several arguments to a line (``SwiftLineWrap``).
+    static func packed(_ texts: [String], indent: Int) -> [ListItemContext] {
+        SwiftLineWrap.lines(texts, indent: indent, continued: true).map { ListItemContext(text: $0, separator: "") }
+    }
 }
 
 struct OperationContext {
@@ -19,11 +24,11 @@ struct OperationContext {
     var name: String
     /// The parameter list on one line (`id: String, limit: Int? = nil`).
     var arguments: String
-    /// Whether the list is too long for one line; then `wrappedArguments` has one argument per line.
+    /// Whether the list is too long for one line; then `wrappedArguments` has its lines.
     var wrap: Bool
     var wrappedArguments: [ListItemContext]
     var returnClause: String
-    /// Statements before the request (`var query = QueryItems()`, `query.append("limit", limit)`).
+    /// Statements before the request (`let query: QueryItems = ["limit": limit]`, the headers).
     var statements: [String]
     var requestName: String
     var requestArguments: [ListItemContext]
@@ -246,9 +251,14 @@ struct SwiftOperationBuilder {
 
         var statements: [String] = []
         if !resolved.queryArguments.isEmpty {
-            statements.append("var \(queryName) = QueryItems()")
-            for argument in resolved.queryArguments {
-                statements.append("\(queryName).append(\(SwiftNames.literal(argument.wireName)), \(argument.name))")
+            // A literal in the parameters' order, several to a line; `nil` ones are left out when it is built.
+            let pairs = resolved.queryArguments.map { "\(SwiftNames.literal($0.wireName)): \($0.name)" }
+            let inline = "let \(queryName): QueryItems = [\(pairs.joined(separator: ", "))]"
+            if 8 + inline.count <= SwiftDocComment.lineWidth {
+                statements.append(inline)
+            } else {
+                statements += ["let \(queryName): QueryItems = ["]
+                    + SwiftLineWrap.lines(pairs, indent: 12, continued: true).map { "    " + $0 } + ["]"]
             }
         }
         if !resolved.headerArguments.isEmpty {
@@ -285,13 +295,11 @@ struct SwiftOperationBuilder {
             name: resolved.name,
             arguments: inline,
             wrap: !fits,
-            wrappedArguments: fits ? [] : ListItemContext.list(declarations),
+            wrappedArguments: fits ? [] : ListItemContext.packed(declarations, indent: 8),
             returnClause: returnClause,
             statements: statements,
             requestName: requestName,
-            // Several arguments to a line, as one writes them by hand.
-            requestArguments: ListItemContext.list(
-                SwiftLineWrap.lines(requestArguments, indent: 12, continued: true), separator: ""),
+            requestArguments: ListItemContext.packed(requestArguments, indent: 12),
             send: send)
     }
 

@@ -83,7 +83,7 @@ struct SwiftOutputBuilder {
             name: name, body: body?.description,
             bodyDoc: SwiftDocComment("The body of the service's `\(success.status)` response.").lines(indent: 4),
             properties: properties.map(\.1),
-            initArguments: inline, wrap: !fits, wrappedInitArguments: fits ? [] : ListItemContext.list(arguments),
+            initArguments: inline, wrap: !fits, wrappedInitArguments: fits ? [] : ListItemContext.packed(arguments, indent: 8),
             assignments: (body == nil ? [] : ["self.body = body"])
                 + properties.map { "self.\(SwiftNames.unescaped($0.1.name)) = \($0.1.name)" },
             headerReads: ListItemContext.list(reads),
@@ -114,7 +114,7 @@ struct SwiftOutputBuilder {
         let fits = "    public func \(resolved.name)(\(method.arguments)) async throws\(method.returnClause) {".count
             <= SwiftDocComment.lineWidth
         method.wrap = !fits
-        method.wrappedArguments = fits ? [] : ListItemContext.list(resolved.arguments.map(\.declaration))
+        method.wrappedArguments = fits ? [] : ListItemContext.packed(resolved.arguments.map(\.declaration), indent: 8)
         return method
     }
 }

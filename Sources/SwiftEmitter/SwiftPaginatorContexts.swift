@@ -89,11 +89,11 @@ extension SwiftOperationBuilder {
         let call = "let page = try await self.\(resolved.name)(\(callArguments.joined(separator: ", ")))"
         return PaginatorContext(
             doc: doc, deprecated: resolved.deprecationMessage, name: name, arguments: inline, wrap: !fits,
-            wrappedArguments: fits ? [] : ListItemContext.list(declarations), paginatorType: type,
+            wrappedArguments: fits ? [] : ListItemContext.packed(declarations, indent: 8), paginatorType: type,
             paginatorArguments: paginator.kind == .pageOffset ? "counting: .pages, limit: limit" : "limit: limit",
             elementType: elementType, closureParameters: "\(start), limit", method: resolved.name,
             callArguments: callArguments.joined(separator: ", "), wrapCall: call.count + 12 > SwiftDocComment.lineWidth,
-            wrappedCallArguments: ListItemContext.list(callArguments), elements: elements, progress: progress)
+            wrappedCallArguments: ListItemContext.packed(callArguments, indent: 16), elements: elements, progress: progress)
     }
 
     /// The paginator's `Int` offset or limit as the operation's parameter type, which is the type the schema

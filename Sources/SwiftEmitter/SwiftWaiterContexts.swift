@@ -219,7 +219,7 @@ extension SwiftOperationBuilder {
     private func signature(_ name: String, parameters: [String], returns: String) -> [String] {
         let inline = "public func \(name)(\(parameters.joined(separator: ", "))) async throws\(returns) {"
         if inline.count + 4 <= SwiftDocComment.lineWidth { return [inline] }
-        return ["public func \(name)("] + ListItemContext.list(parameters).map { "    \($0.text)\($0.separator)" }
+        return ["public func \(name)("] + SwiftLineWrap.lines(parameters, indent: 8, continued: true).map { "    " + $0 }
             + [") async throws\(returns) {"]
     }
 

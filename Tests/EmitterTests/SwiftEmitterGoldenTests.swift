@@ -89,21 +89,29 @@ import Testing
         #expect(lines.contains("            second paragraph"))
     }
 
-    /// Files by meaning: the client and the service's error codes; per group its operations and, per operation, the
-    /// models only it uses; a file of its own for each model several operations use.
+    /// Files by meaning: the client and the service's error codes; per group its operations and the models only its
+    /// operations use; one file for the models operations of several groups use.
     @Test func filesFollowGroupsAndOperations() throws {
         let paths = try Self.render().map(\.path)
         #expect(
             paths == [
-                "DatasetManagement/ListDatasets+Models.swift", "DatasetManagement/ListDatasets+Output.swift",
+                "DatasetManagement/DatasetManagement+Models.swift", "DatasetManagement/ListDatasets+Output.swift",
                 "DatasetManagement/NotesClient+DatasetManagement.swift",
-                "NotebookManagement/CreateNotebook+Models.swift", "NotebookManagement/CreateNotebook+Output.swift",
-                "NotebookManagement/DeleteNotebook+Output.swift",
+                "Models.swift",
+                "NotebookManagement/CreateNotebook+Output.swift", "NotebookManagement/DeleteNotebook+Output.swift",
+                "NotebookManagement/NotebookManagement+Models.swift",
                 "NotebookManagement/NotesClient+NotebookManagement.swift", "NotebookManagement/ShowNotebook+Output.swift",
                 "NotesClient.swift", "NotesErrorCode.swift",
-                "Shared/Category.swift",
-                "Shared/Label.swift", "Shared/Lease.swift", "Shared/Notebook.swift",
             ])
+    }
+
+    /// A group's models file marks the types each operation uses alone, then those several of its operations use.
+    @Test func modelsAreMarkedByTheOperationThatUsesThem() throws {
+        let files = try Self.render()
+        let models = try #require(files.first { $0.path == "NotebookManagement/NotebookManagement+Models.swift" })
+        let marks = models.contents.split(separator: "\n").filter { $0.hasPrefix("// MARK: ") }
+        #expect(marks == ["// MARK: - NotesClient.createNotebook", "// MARK: - Used by several operations"])
+        #expect(models.contents.contains("// MARK: - NotesClient.createNotebook\n\n/// The request body of ``NotesClient/createNotebook``."))
     }
 
     /// An enumeration documented on two objects is one type both use, so a value read from one can be set on the
@@ -111,7 +119,7 @@ import Testing
     @Test func recurringEnumsAreDeclaredOnce() throws {
         let files = try Self.render()
         let declarations = files.filter { $0.contents.contains("public struct Category: OpenEnum") }
-        #expect(declarations.map(\.path) == ["Shared/Category.swift"])
+        #expect(declarations.map(\.path) == ["Models.swift"])
         let models = files.map(\.contents).joined()
         #expect(models.contains("public var category: Category\n"))
         #expect(models.contains("public var category: Category?\n"))

@@ -34,6 +34,10 @@ public struct QueryItems: Sendable, Hashable {
     /// Adds a parameter; `nil` is skipped and arrays add one pair per element.
     public mutating func append(_ name: String, _ value: (some QueryValue)?) {
         guard let value else { return }
+        add(name, value)
+    }
+
+    private mutating func add(_ name: String, _ value: any QueryValue) {
         let texts = value.queryValues
         let numbers = value.queryNumbers.flatMap { $0.count == texts.count ? $0 : nil }
         for (index, text) in texts.enumerated() {
@@ -43,4 +47,14 @@ public struct QueryItems: Sendable, Hashable {
 
     /// Whether no parameter was added.
     public var isEmpty: Bool { items.isEmpty }
+}
+
+extension QueryItems: ExpressibleByDictionaryLiteral {
+    /// Creates a list from `name: value` pairs, in their order: `["limit": limit, "marker": marker]`. As with
+    /// ``append(_:_:)``, a `nil` value is skipped and an array adds one pair per element.
+    public init(dictionaryLiteral elements: (String, (any QueryValue)?)...) {
+        for (name, value) in elements {
+            if let value { add(name, value) }
+        }
+    }
 }
