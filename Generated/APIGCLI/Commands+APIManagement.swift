@@ -301,9 +301,8 @@ struct CheckAPIsV2Command: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("req-method"),
         help: """
-            Request method. This parameter is mandatory when type is set to path. Enumeration values: GET \
-            POST PUT DELETE HEAD PATCH OPTIONS ANY Values: GET, POST, PUT, DELETE, HEAD, PATCH, OPTIONS, \
-            ANY. Sets `req_method` of the body, over --body.
+            Request method. This parameter is mandatory when type is set to path. Values: GET, POST, PUT, \
+            DELETE, HEAD, PATCH, OPTIONS, ANY. Sets `req_method` of the body, over --body.
             """,
         completion: .list(["GET", "POST", "PUT", "DELETE", "HEAD", "PATCH", "OPTIONS", "ANY"]))
     var reqMethodField: String?
@@ -320,8 +319,7 @@ struct CheckAPIsV2Command: AsyncParsableCommand, BodySkeletonCommand {
         name: .customLong("match-mode"),
         help: """
             API matching mode: SWA: Prefix match NORMAL: Exact match This parameter is mandatory when type \
-            is set to path. Enumeration values: SWA NORMAL Values: SWA, NORMAL. Sets `match_mode` of the \
-            body, over --body.
+            is set to path. Values: SWA, NORMAL. Sets `match_mode` of the body, over --body.
             """,
         completion: .list(["SWA", "NORMAL"]))
     var matchModeField: String?
@@ -350,8 +348,8 @@ struct CheckAPIsV2Command: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("type"),
         help: """
-            Verification type: path: path type name: name type Enumeration values: path name Values: path, \
-            name. Sets `type` of the body, over --body.
+            Verification type: path: path type name: name type Values: path, name. Sets `type` of the body, \
+            over --body.
             """,
         completion: .list(["path", "name"]))
     var typeField: String?
@@ -509,7 +507,7 @@ struct CreateAPIV2Command: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("type"),
         help: """
-            API type. 1: public API 2: private API Enumeration values: 1 2 Values: 1, 2. Sets `type` of the \
+            API type. Enumeration values: 1 2 Values: 1 (public API), 2 (private API). Sets `type` of the \
             body, over --body.
             """,
         completion: .list(["1", "2"]))
@@ -518,9 +516,8 @@ struct CreateAPIV2Command: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("req-protocol"),
         help: """
-            API request protocol: HTTP HTTPS BOTH: Both HTTP and HTTPS are supported. GRPCS Default: HTTPS \
-            Enumeration values: HTTP HTTPS BOTH GRPCS Values: HTTP, HTTPS, BOTH, GRPCS. Sets `req_protocol` \
-            of the body, over --body.
+            API request protocol: BOTH: Both HTTP and HTTPS are supported. Default: HTTPS Enumeration \
+            values: Values: HTTP, HTTPS, BOTH, GRPCS. Sets `req_protocol` of the body, over --body.
             """,
         completion: .list(["HTTP", "HTTPS", "BOTH", "GRPCS"]))
     var reqProtocolField: String?
@@ -529,8 +526,8 @@ struct CreateAPIV2Command: AsyncParsableCommand, BodySkeletonCommand {
         name: .customLong("req-method"),
         help: """
             API request method. If the request protocol is set to GRPC, the request method is fixed to POST. \
-            Enumeration values: GET POST PUT DELETE HEAD PATCH OPTIONS ANY Values: GET, POST, PUT, DELETE, \
-            HEAD, PATCH, OPTIONS, ANY. Sets `req_method` of the body, over --body.
+            Values: GET, POST, PUT, DELETE, HEAD, PATCH, OPTIONS, ANY. Sets `req_method` of the body, over \
+            --body.
             """,
         completion: .list(["GET", "POST", "PUT", "DELETE", "HEAD", "PATCH", "OPTIONS", "ANY"]))
     var reqMethodField: String?
@@ -549,10 +546,10 @@ struct CreateAPIV2Command: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("auth-type"),
         help: """
-            API authentication mode. Options: NONE APP IAM AUTHORIZER: custom authentication. When auth_type \
-            is set to AUTHORIZER, the authorizer_id field is mandatory. Custom authentication is unavailable \
-            if the request protocol is set to GRPC. Enumeration values: NONE APP IAM AUTHORIZER Values: \
-            NONE, APP, IAM, AUTHORIZER. Sets `auth_type` of the body, over --body.
+            API authentication mode. Custom authentication is unavailable if the request protocol is set to \
+            GRPC. Enumeration values: AUTHORIZER Values: NONE, APP, IAM, AUTHORIZER (custom authentication. \
+            When auth_type is set to AUTHORIZER, the authorizer_id field is mandatory). Sets `auth_type` of \
+            the body, over --body.
             """,
         completion: .list(["NONE", "APP", "IAM", "AUTHORIZER"]))
     var authTypeField: String?
@@ -568,8 +565,8 @@ struct CreateAPIV2Command: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("match-mode"),
         help: """
-            API matching mode: SWA: Prefix match NORMAL: Exact match Default value: NORMAL Enumeration \
-            values: SWA NORMAL Values: SWA, NORMAL. Sets `match_mode` of the body, over --body.
+            API matching mode: SWA: Prefix match NORMAL: Exact match Default value: NORMAL Values: SWA, \
+            NORMAL. Sets `match_mode` of the body, over --body.
             """,
         completion: .list(["SWA", "NORMAL"]))
     var matchModeField: String?
@@ -577,10 +574,10 @@ struct CreateAPIV2Command: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("backend-type"),
         help: """
-            Backend type. Options: HTTP: web backend FUNCTION: FunctionGraph backend. When backend_type is \
-            set to FUNCTION, the func_info field is mandatory. MOCK: mock backend. When backend_type is set \
-            to MOCK, the mock_info field is mandatory. GRPC: gRPC backend. Enumeration values: HTTP FUNCTION \
-            MOCK GRPC Values: HTTP, FUNCTION, MOCK, GRPC. Sets `backend_type` of the body, over --body.
+            Backend type. Enumeration values: HTTP FUNCTION MOCK GRPC Values: HTTP (web backend), FUNCTION \
+            (FunctionGraph backend. When backend_type is set to FUNCTION, the func_info field is mandatory), \
+            MOCK (mock backend. When backend_type is set to MOCK, the mock_info field is mandatory), GRPC \
+            (gRPC backend). Sets `backend_type` of the body, over --body.
             """,
         completion: .list(["HTTP", "FUNCTION", "MOCK", "GRPC"]))
     var backendTypeField: String?
@@ -661,10 +658,8 @@ struct CreateAPIV2Command: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("content-type"),
         help: """
-            Request content type: application/json application/xml multipart/form-data text/plain Coming \
-            soon. Enumeration values: application/json application/xml multipart/form-data text/plain \
-            Values: application/json, application/xml, multipart/form-data, text/plain. Sets `content_type` \
-            of the body, over --body.
+            Request content type: Coming soon. Enumeration values: Values: application/json, \
+            application/xml, multipart/form-data, text/plain. Sets `content_type` of the body, over --body.
             """,
         completion: .list(["application/json", "application/xml", "multipart/form-data", "text/plain"]))
     var contentTypeField: String?
@@ -780,8 +775,8 @@ struct CreateOrDeletePublishRecordForAPIV2Command: AsyncParsableCommand, BodySke
     @Option(
         name: .customLong("action"),
         help: """
-            Operation to perform. online: publish APIs offline: take APIs offline Enumeration values: online \
-            offline Values: online, offline. Sets `action` of the body, over --body.
+            Operation to perform. online: publish APIs offline: take APIs offline Values: online, offline. \
+            Sets `action` of the body, over --body.
             """,
         completion: .list(["online", "offline"]))
     var actionField: String?
@@ -911,8 +906,8 @@ struct DebugAPIV2Command: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("method"),
         help: """
-            API request method. Enumeration values: GET POST PUT DELETE HEAD PATCH OPTIONS Values: GET, \
-            POST, PUT, DELETE, HEAD, PATCH, OPTIONS. Sets `method` of the body, over --body.
+            API request method. Values: GET, POST, PUT, DELETE, HEAD, PATCH, OPTIONS. Sets `method` of the \
+            body, over --body.
             """,
         completion: .list(["GET", "POST", "PUT", "DELETE", "HEAD", "PATCH", "OPTIONS"]))
     var methodField: String?
@@ -1658,7 +1653,7 @@ struct UpdateAPIV2Command: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("type"),
         help: """
-            API type. 1: public API 2: private API Enumeration values: 1 2 Values: 1, 2. Sets `type` of the \
+            API type. Enumeration values: 1 2 Values: 1 (public API), 2 (private API). Sets `type` of the \
             body, over --body.
             """,
         completion: .list(["1", "2"]))
@@ -1667,9 +1662,8 @@ struct UpdateAPIV2Command: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("req-protocol"),
         help: """
-            API request protocol: HTTP HTTPS BOTH: Both HTTP and HTTPS are supported. GRPCS Default: HTTPS \
-            Enumeration values: HTTP HTTPS BOTH GRPCS Values: HTTP, HTTPS, BOTH, GRPCS. Sets `req_protocol` \
-            of the body, over --body.
+            API request protocol: BOTH: Both HTTP and HTTPS are supported. Default: HTTPS Enumeration \
+            values: Values: HTTP, HTTPS, BOTH, GRPCS. Sets `req_protocol` of the body, over --body.
             """,
         completion: .list(["HTTP", "HTTPS", "BOTH", "GRPCS"]))
     var reqProtocolField: String?
@@ -1678,8 +1672,8 @@ struct UpdateAPIV2Command: AsyncParsableCommand, BodySkeletonCommand {
         name: .customLong("req-method"),
         help: """
             API request method. If the request protocol is set to GRPC, the request method is fixed to POST. \
-            Enumeration values: GET POST PUT DELETE HEAD PATCH OPTIONS ANY Values: GET, POST, PUT, DELETE, \
-            HEAD, PATCH, OPTIONS, ANY. Sets `req_method` of the body, over --body.
+            Values: GET, POST, PUT, DELETE, HEAD, PATCH, OPTIONS, ANY. Sets `req_method` of the body, over \
+            --body.
             """,
         completion: .list(["GET", "POST", "PUT", "DELETE", "HEAD", "PATCH", "OPTIONS", "ANY"]))
     var reqMethodField: String?
@@ -1698,10 +1692,10 @@ struct UpdateAPIV2Command: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("auth-type"),
         help: """
-            API authentication mode. Options: NONE APP IAM AUTHORIZER: custom authentication. When auth_type \
-            is set to AUTHORIZER, the authorizer_id field is mandatory. Custom authentication is unavailable \
-            if the request protocol is set to GRPC. Enumeration values: NONE APP IAM AUTHORIZER Values: \
-            NONE, APP, IAM, AUTHORIZER. Sets `auth_type` of the body, over --body.
+            API authentication mode. Custom authentication is unavailable if the request protocol is set to \
+            GRPC. Enumeration values: AUTHORIZER Values: NONE, APP, IAM, AUTHORIZER (custom authentication. \
+            When auth_type is set to AUTHORIZER, the authorizer_id field is mandatory). Sets `auth_type` of \
+            the body, over --body.
             """,
         completion: .list(["NONE", "APP", "IAM", "AUTHORIZER"]))
     var authTypeField: String?
@@ -1717,8 +1711,8 @@ struct UpdateAPIV2Command: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("match-mode"),
         help: """
-            API matching mode: SWA: Prefix match NORMAL: Exact match Default value: NORMAL Enumeration \
-            values: SWA NORMAL Values: SWA, NORMAL. Sets `match_mode` of the body, over --body.
+            API matching mode: SWA: Prefix match NORMAL: Exact match Default value: NORMAL Values: SWA, \
+            NORMAL. Sets `match_mode` of the body, over --body.
             """,
         completion: .list(["SWA", "NORMAL"]))
     var matchModeField: String?
@@ -1726,10 +1720,10 @@ struct UpdateAPIV2Command: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("backend-type"),
         help: """
-            Backend type. Options: HTTP: web backend FUNCTION: FunctionGraph backend. When backend_type is \
-            set to FUNCTION, the func_info field is mandatory. MOCK: mock backend. When backend_type is set \
-            to MOCK, the mock_info field is mandatory. GRPC: gRPC backend. Enumeration values: HTTP FUNCTION \
-            MOCK GRPC Values: HTTP, FUNCTION, MOCK, GRPC. Sets `backend_type` of the body, over --body.
+            Backend type. Enumeration values: HTTP FUNCTION MOCK GRPC Values: HTTP (web backend), FUNCTION \
+            (FunctionGraph backend. When backend_type is set to FUNCTION, the func_info field is mandatory), \
+            MOCK (mock backend. When backend_type is set to MOCK, the mock_info field is mandatory), GRPC \
+            (gRPC backend). Sets `backend_type` of the body, over --body.
             """,
         completion: .list(["HTTP", "FUNCTION", "MOCK", "GRPC"]))
     var backendTypeField: String?
@@ -1810,10 +1804,8 @@ struct UpdateAPIV2Command: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("content-type"),
         help: """
-            Request content type: application/json application/xml multipart/form-data text/plain Coming \
-            soon. Enumeration values: application/json application/xml multipart/form-data text/plain \
-            Values: application/json, application/xml, multipart/form-data, text/plain. Sets `content_type` \
-            of the body, over --body.
+            Request content type: Coming soon. Enumeration values: Values: application/json, \
+            application/xml, multipart/form-data, text/plain. Sets `content_type` of the body, over --body.
             """,
         completion: .list(["application/json", "application/xml", "multipart/form-data", "text/plain"]))
     var contentTypeField: String?

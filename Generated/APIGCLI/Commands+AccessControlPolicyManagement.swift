@@ -169,8 +169,8 @@ struct CreateAclStrategyV2Command: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("acl-type"),
         help: """
-            Type. PERMIT (whitelist) DENY (blacklist) Enumeration values: PERMIT DENY Values: PERMIT, DENY. \
-            Sets `acl_type` of the body, over --body.
+            Type. PERMIT (whitelist) DENY (blacklist) Values: PERMIT, DENY. Sets `acl_type` of the body, \
+            over --body.
             """,
         completion: .list(["PERMIT", "DENY"]))
     var aclTypeField: String?
@@ -191,8 +191,8 @@ struct CreateAclStrategyV2Command: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("entity-type"),
         help: """
-            Object type. IP: IP address. DOMAIN: Account name. DOMAIN_ID: Account ID. Enumeration values: IP \
-            DOMAIN DOMAIN_ID Values: IP, DOMAIN, DOMAIN_ID. Sets `entity_type` of the body, over --body.
+            Object type. IP: IP address. DOMAIN: Account name. DOMAIN_ID: Account ID. Values: IP, DOMAIN, \
+            DOMAIN_ID. Sets `entity_type` of the body, over --body.
             """,
         completion: .list(["IP", "DOMAIN", "DOMAIN_ID"]))
     var entityTypeField: String?
@@ -529,8 +529,8 @@ struct UpdateAclStrategyV2Command: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("acl-type"),
         help: """
-            Type. PERMIT (whitelist) DENY (blacklist) Enumeration values: PERMIT DENY Values: PERMIT, DENY. \
-            Sets `acl_type` of the body, over --body.
+            Type. PERMIT (whitelist) DENY (blacklist) Values: PERMIT, DENY. Sets `acl_type` of the body, \
+            over --body.
             """,
         completion: .list(["PERMIT", "DENY"]))
     var aclTypeField: String?
@@ -551,8 +551,8 @@ struct UpdateAclStrategyV2Command: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("entity-type"),
         help: """
-            Object type. IP: IP address. DOMAIN: Account name. DOMAIN_ID: Account ID. Enumeration values: IP \
-            DOMAIN DOMAIN_ID Values: IP, DOMAIN, DOMAIN_ID. Sets `entity_type` of the body, over --body.
+            Object type. IP: IP address. DOMAIN: Account name. DOMAIN_ID: Account ID. Values: IP, DOMAIN, \
+            DOMAIN_ID. Sets `entity_type` of the body, over --body.
             """,
         completion: .list(["IP", "DOMAIN", "DOMAIN_ID"]))
     var entityTypeField: String?

@@ -48,7 +48,7 @@ struct ExportAPIDefinitionsAsyncCommand: AsyncParsableCommand, BodySkeletonComma
 
     @Option(
         name: .customLong("oas-version"),
-        help: "OpenAPI version. Default: 2.0 Enumeration values: 2.0 3.0 Values: 2.0, 3.0.",
+        help: "OpenAPI version. Default: 2.0 Values: 2.0, 3.0.",
         completion: .list(["2.0", "3.0"]))
     var oasVersion: String?
 
@@ -96,8 +96,7 @@ struct ExportAPIDefinitionsAsyncCommand: AsyncParsableCommand, BodySkeletonComma
             all: extended definitions, including the frontend and backend definitions as well as request \
             throttling policies, access control policies, and custom authorizers. dev: development \
             definitions, including the frontend and backend definitions of APIs that have not been \
-            published. Default: spec Enumeration values: spec proxy all dev Values: spec, proxy, all, dev. \
-            Sets `define` of the body, over --body.
+            published. Default: spec Values: spec, proxy, all, dev. Sets `define` of the body, over --body.
             """,
         completion: .list(["spec", "proxy", "all", "dev"]))
     var defineField: String?
@@ -105,8 +104,8 @@ struct ExportAPIDefinitionsAsyncCommand: AsyncParsableCommand, BodySkeletonComma
     @Option(
         name: .customLong("type"),
         help: """
-            Format for exporting API definitions. Default: json Enumeration values: json yaml yml Values: \
-            json, yaml, yml. Sets `type` of the body, over --body.
+            Format for exporting API definitions. Default: json Values: json, yaml, yml. Sets `type` of the \
+            body, over --body.
             """,
         completion: .list(["json", "yaml", "yml"]))
     var typeField: String?
@@ -234,8 +233,7 @@ struct ImportAPIDefinitionsAsyncCommand: AsyncParsableCommand, BodySkeletonComma
         help: """
             Import mode of extended information. merge: Retain the original extended information if a \
             conflict occurs. override: Override the original extended information if a conflict occurs. \
-            Default: merge Enumeration values: merge override Values: merge, override. Sets `extend_mode` of \
-            the body, over --body.
+            Default: merge Values: merge, override. Sets `extend_mode` of the body, over --body.
             """,
         completion: .list(["merge", "override"]))
     var extendModeField: String?
@@ -260,8 +258,8 @@ struct ImportAPIDefinitionsAsyncCommand: AsyncParsableCommand, BodySkeletonComma
         name: .customLong("api-mode"),
         help: """
             Import mode. merge: Retain the original API information if a conflict occurs. override: Override \
-            the original API information if a conflict occurs. Default: merge Enumeration values: merge \
-            override Values: merge, override. Sets `api_mode` of the body, over --body.
+            the original API information if a conflict occurs. Default: merge Values: merge, override. Sets \
+            `api_mode` of the body, over --body.
             """,
         completion: .list(["merge", "override"]))
     var apiModeField: String?

@@ -180,8 +180,8 @@ struct CreateAppQuotaCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("time-unit"),
         help: """
-            Time unit. The options are SECOND, MINUTE, HOUR, and DAY. Enumeration values: SECOND MINUTE HOUR \
-            DAY Values: SECOND, MINUTE, HOUR, DAY. Sets `time_unit` of the body, over --body.
+            Time unit. The options are SECOND, MINUTE, HOUR, and DAY. Values: SECOND, MINUTE, HOUR, DAY. \
+            Sets `time_unit` of the body, over --body.
             """,
         completion: .list(["SECOND", "MINUTE", "HOUR", "DAY"]))
     var timeUnitField: String?
@@ -781,8 +781,8 @@ struct UpdateAppQuotaCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("time-unit"),
         help: """
-            Time unit. The options are SECOND, MINUTE, HOUR, and DAY. Enumeration values: SECOND MINUTE HOUR \
-            DAY Values: SECOND, MINUTE, HOUR, DAY. Sets `time_unit` of the body, over --body.
+            Time unit. The options are SECOND, MINUTE, HOUR, and DAY. Values: SECOND, MINUTE, HOUR, DAY. \
+            Sets `time_unit` of the body, over --body.
             """,
         completion: .list(["SECOND", "MINUTE", "HOUR", "DAY"]))
     var timeUnitField: String?

@@ -82,18 +82,15 @@ struct CreateCustomAuthorizerV2Command: AsyncParsableCommand, BodySkeletonComman
     @Option(
         name: .customLong("type"),
         help: """
-            Custom authorizer type. FRONTEND BACKEND Modification is not allowed. Enumeration values: \
-            FRONTEND BACKEND Values: FRONTEND, BACKEND. Sets `type` of the body, over --body.
+            Custom authorizer type. Modification is not allowed. Enumeration values: Values: FRONTEND, \
+            BACKEND. Sets `type` of the body, over --body.
             """,
         completion: .list(["FRONTEND", "BACKEND"]))
     var typeField: String?
 
     @Option(
         name: .customLong("authorizer-type"),
-        help: """
-            Value: FUNC. Enumeration values: FUNC Values: FUNC. Sets `authorizer_type` of the body, over \
-            --body.
-            """,
+        help: "Value: FUNC. Values: FUNC. Sets `authorizer_type` of the body, over --body.",
         completion: .list(["FUNC"]))
     var authorizerTypeField: String?
 
@@ -105,8 +102,8 @@ struct CreateCustomAuthorizerV2Command: AsyncParsableCommand, BodySkeletonComman
     @Option(
         name: .customLong("network-type"),
         help: """
-            Function network architecture: V1: non-VPC V2: VPC Default: V1 Enumeration values: V1 V2 Values: \
-            V1, V2. Sets `network_type` of the body, over --body.
+            Function network architecture: V1: non-VPC V2: VPC Default: V1 Values: V1, V2. Sets \
+            `network_type` of the body, over --body.
             """,
         completion: .list(["V1", "V2"]))
     var networkTypeField: String?
@@ -482,18 +479,15 @@ struct UpdateCustomAuthorizerV2Command: AsyncParsableCommand, BodySkeletonComman
     @Option(
         name: .customLong("type"),
         help: """
-            Custom authorizer type. FRONTEND BACKEND Modification is not allowed. Enumeration values: \
-            FRONTEND BACKEND Values: FRONTEND, BACKEND. Sets `type` of the body, over --body.
+            Custom authorizer type. Modification is not allowed. Enumeration values: Values: FRONTEND, \
+            BACKEND. Sets `type` of the body, over --body.
             """,
         completion: .list(["FRONTEND", "BACKEND"]))
     var typeField: String?
 
     @Option(
         name: .customLong("authorizer-type"),
-        help: """
-            Value: FUNC. Enumeration values: FUNC Values: FUNC. Sets `authorizer_type` of the body, over \
-            --body.
-            """,
+        help: "Value: FUNC. Values: FUNC. Sets `authorizer_type` of the body, over --body.",
         completion: .list(["FUNC"]))
     var authorizerTypeField: String?
 
@@ -505,8 +499,8 @@ struct UpdateCustomAuthorizerV2Command: AsyncParsableCommand, BodySkeletonComman
     @Option(
         name: .customLong("network-type"),
         help: """
-            Function network architecture: V1: non-VPC V2: VPC Default: V1 Enumeration values: V1 V2 Values: \
-            V1, V2. Sets `network_type` of the body, over --body.
+            Function network architecture: V1: non-VPC V2: VPC Default: V1 Values: V1, V2. Sets \
+            `network_type` of the body, over --body.
             """,
         completion: .list(["V1", "V2"]))
     var networkTypeField: String?

@@ -200,8 +200,8 @@ struct AssociateDomainV2Command: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("min-ssl-version"),
         help: """
-            Minimum SSL version. TLS 1.1 and TLS 1.2 are supported. Default: TLSv1.1 Enumeration values: \
-            TLSv1.1 TLSv1.2 Values: TLSv1.1, TLSv1.2. Sets `min_ssl_version` of the body, over --body.
+            Minimum SSL version. TLS 1.1 and TLS 1.2 are supported. Default: TLSv1.1 Values: TLSv1.1, \
+            TLSv1.2. Sets `min_ssl_version` of the body, over --body.
             """,
         completion: .list(["TLSv1.1", "TLSv1.2"]))
     var minSSLVersionField: String?
@@ -553,8 +553,8 @@ struct UpdateDomainV2Command: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("min-ssl-version"),
         help: """
-            Minimum SSL version. TLS 1.1 and TLS 1.2 are supported. Default: TLSv1.1 Enumeration values: \
-            TLSv1.1 TLSv1.2 Values: TLSv1.1, TLSv1.2. Sets `min_ssl_version` of the body, over --body.
+            Minimum SSL version. TLS 1.1 and TLS 1.2 are supported. Default: TLSv1.1 Values: TLSv1.1, \
+            TLSv1.2. Sets `min_ssl_version` of the body, over --body.
             """,
         completion: .list(["TLSv1.1", "TLSv1.2"]))
     var minSSLVersionField: String?

@@ -86,10 +86,7 @@ struct CreateSpecialThrottlingConfigurationV2Command: AsyncParsableCommand, Body
 
     @Option(
         name: .customLong("object-type"),
-        help: """
-            Excluded object type. Enumeration values: APP USER Values: APP, USER. Sets `object_type` of the \
-            body, over --body.
-            """,
+        help: "Excluded object type. Values: APP, USER. Sets `object_type` of the body, over --body.",
         completion: .list(["APP", "USER"]))
     var objectTypeField: String?
 

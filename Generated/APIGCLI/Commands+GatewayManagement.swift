@@ -168,8 +168,7 @@ struct AddEnGressEIPV2Command: AsyncParsableCommand, BodySkeletonCommand {
         name: .customLong("bandwidth-charging-mode"),
         help: """
             Billing type of the public outbound access bandwidth. bandwidth: billed by bandwidth Default: \
-            bandwidth Enumeration values: bandwidth Values: bandwidth. Sets `bandwidth_charging_mode` of the \
-            body, over --body.
+            bandwidth Values: bandwidth. Sets `bandwidth_charging_mode` of the body, over --body.
             """,
         completion: .list(["bandwidth"]))
     var bandwidthChargingModeField: String?
@@ -274,8 +273,7 @@ struct AddIngressEIPV2Command: AsyncParsableCommand, BodySkeletonCommand {
         name: .customLong("bandwidth-charging-mode"),
         help: """
             Billing type of the public inbound access bandwidth. bandwidth: billed by bandwidth Default: \
-            bandwidth Enumeration values: bandwidth Values: bandwidth. Sets `bandwidth_charging_mode` of the \
-            body, over --body.
+            bandwidth Values: bandwidth. Sets `bandwidth_charging_mode` of the body, over --body.
             """,
         completion: .list(["bandwidth"]))
     var bandwidthChargingModeField: String?
@@ -425,9 +423,8 @@ struct CreateInstanceV2Command: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("spec-id"),
         help: """
-            Gateway edition. Options: BASIC PROFESSIONAL ENTERPRISE PLATINUM Platinum 2-8 are available only \
-            in certain regions. Enumeration values: BASIC PROFESSIONAL ENTERPRISE PLATINUM Values: BASIC, \
-            PROFESSIONAL, ENTERPRISE, PLATINUM. Sets `spec_id` of the body, over --body.
+            Gateway edition. Platinum 2-8 are available only in certain regions. Enumeration values: Values: \
+            BASIC, PROFESSIONAL, ENTERPRISE, PLATINUM. Sets `spec_id` of the body, over --body.
             """,
         completion: .list(["BASIC", "PROFESSIONAL", "ENTERPRISE", "PLATINUM"]))
     var specIDField: String?
@@ -501,8 +498,8 @@ struct CreateInstanceV2Command: AsyncParsableCommand, BodySkeletonCommand {
         help: """
             Billing type of the public outbound access bandwidth. This parameter is required if public \
             outbound access is enabled for the gateway. bandwidth: billed by bandwidth ipv6_enable: not \
-            supported currently Default: bandwidth Enumeration values: bandwidth ipv6_enable Values: \
-            bandwidth, ipv6_enable. Sets `bandwidth_charging_mode` of the body, over --body.
+            supported currently Default: bandwidth Values: bandwidth, ipv6_enable. Sets \
+            `bandwidth_charging_mode` of the body, over --body.
             """,
         completion: .list(["bandwidth", "ipv6_enable"]))
     var bandwidthChargingModeField: String?
@@ -511,8 +508,7 @@ struct CreateInstanceV2Command: AsyncParsableCommand, BodySkeletonCommand {
         name: .customLong("loadbalancer-provider"),
         help: """
             Type of the load balancer used by the gateway. elb: Elastic Load Balancer (available only in \
-            certain regions) Enumeration values: elb Values: elb. Sets `loadbalancer_provider` of the body, \
-            over --body.
+            certain regions) Values: elb. Sets `loadbalancer_provider` of the body, over --body.
             """,
         completion: .list(["elb"]))
     var loadbalancerProviderField: String?
@@ -544,8 +540,8 @@ struct CreateInstanceV2Command: AsyncParsableCommand, BodySkeletonCommand {
         help: """
             Billing type of the public inbound access bandwidth. This parameter is required if public \
             inbound access is enabled for the gateway and loadbalancer_provider is set to elb. bandwidth: \
-            billed by bandwidth Default: bandwidth Enumeration values: bandwidth Values: bandwidth. Sets \
-            `ingress_bandwidth_charging_mode` of the body, over --body.
+            billed by bandwidth Default: bandwidth Values: bandwidth. Sets `ingress_bandwidth_charging_mode` \
+            of the body, over --body.
             """,
         completion: .list(["bandwidth"]))
     var ingressBandwidthChargingModeField: String?
@@ -812,21 +808,12 @@ struct ListInstancesV2Command: AsyncParsableCommand {
     @Option(
         name: .customLong("status"),
         help: """
-            Gateway status. Creating CreateSuccess CreateFail Initing Registering Running InitingFailed \
-            RegisterFailed Installing InstallFailed Updating UpdateFailed Rollbacking RollbackSuccess \
-            RollbackFailed Deleting DeleteFailed Unregistering UnRegisterFailed CreateTimeout InitTimeout \
-            RegisterTimeout InstallTimeout UpdateTimeout RollbackTimeout DeleteTimeout UnregisterTimeout \
-            Starting Freezing Frozen Restarting RestartFail Unhealthy RestartTimeout Enumeration values: \
-            Creating CreateSuccess CreateFail Initing Registering Running InitingFailed RegisterFailed \
-            Installing InstallFailed Updating UpdateFailed Rollbacking RollbackSuccess RollbackFailed \
-            Deleting DeleteFailed Unregistering UnRegisterFailed CreateTimeout InitTimeout RegisterTimeout \
-            InstallTimeout UpdateTimeout RollbackTimeout DeleteTimeout UnregisterTimeout Starting Freezing \
-            Frozen Restarting RestartFail Unhealthy RestartTimeout Values: Creating, CreateSuccess, \
-            CreateFail, Initing, Registering, Running, InitingFailed, RegisterFailed, Installing, \
-            InstallFailed, Updating, UpdateFailed, Rollbacking, RollbackSuccess, RollbackFailed, Deleting, \
-            DeleteFailed, Unregistering, UnRegisterFailed, CreateTimeout, InitTimeout, RegisterTimeout, \
-            InstallTimeout, UpdateTimeout, RollbackTimeout, DeleteTimeout, UnregisterTimeout, Starting, \
-            Freezing, Frozen, Restarting, RestartFail, Unhealthy, RestartTimeout.
+            Gateway status. Enumeration values: Values: Creating, CreateSuccess, CreateFail, Initing, \
+            Registering, Running, InitingFailed, RegisterFailed, Installing, InstallFailed, Updating, \
+            UpdateFailed, Rollbacking, RollbackSuccess, RollbackFailed, Deleting, DeleteFailed, \
+            Unregistering, UnRegisterFailed, CreateTimeout, InitTimeout, RegisterTimeout, InstallTimeout, \
+            UpdateTimeout, RollbackTimeout, DeleteTimeout, UnregisterTimeout, Starting, Freezing, Frozen, \
+            Restarting, RestartFail, Unhealthy, RestartTimeout.
             """,
         completion: .list([
             "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",
@@ -1251,8 +1238,7 @@ struct UpdateEnGressEIPV2Command: AsyncParsableCommand, BodySkeletonCommand {
         name: .customLong("bandwidth-charging-mode"),
         help: """
             Billing type of the public outbound access bandwidth. bandwidth: billed by bandwidth Default: \
-            bandwidth Enumeration values: bandwidth Values: bandwidth. Sets `bandwidth_charging_mode` of the \
-            body, over --body.
+            bandwidth Values: bandwidth. Sets `bandwidth_charging_mode` of the body, over --body.
             """,
         completion: .list(["bandwidth"]))
     var bandwidthChargingModeField: String?
@@ -1359,8 +1345,7 @@ struct UpdateIngressEIPV2Command: AsyncParsableCommand, BodySkeletonCommand {
         name: .customLong("bandwidth-charging-mode"),
         help: """
             Billing type of the public inbound access bandwidth. bandwidth: billed by bandwidth Default: \
-            bandwidth Enumeration values: bandwidth Values: bandwidth. Sets `bandwidth_charging_mode` of the \
-            body, over --body.
+            bandwidth Values: bandwidth. Sets `bandwidth_charging_mode` of the body, over --body.
             """,
         completion: .list(["bandwidth"]))
     var bandwidthChargingModeField: String?

@@ -66,10 +66,7 @@ struct BatchCreateOrDeleteInstanceTagsCommand: AsyncParsableCommand, BodySkeleto
 
     @Option(
         name: .customLong("action"),
-        help: """
-            Operation: create and delete. Enumeration values: create delete Values: create, delete. Sets \
-            `action` of the body, over --body.
-            """,
+        help: "Operation: create and delete. Values: create, delete. Sets `action` of the body, over --body.",
         completion: .list(["create", "delete"]))
     var actionField: String?
 

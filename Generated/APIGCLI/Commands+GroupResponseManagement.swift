@@ -163,32 +163,27 @@ struct DeleteGatewayResponseTypeV2Command: AsyncParsableCommand {
     @Option(
         name: .customLong("response-type"),
         help: """
-            Error type. Options: AUTH_FAILURE: IAM or app authentication failed. AUTH_HEADER_MISSING: The \
-            identity source is missing. AUTHORIZER_FAILURE: Custom authentication failed. \
-            AUTHORIZER_CONF_FAILURE: A custom authorizer error has occurred. For example, communication \
-            failed or an error response was returned. AUTHORIZER_IDENTITIES_FAILURE: The identity source of \
-            the frontend custom authorizer is missing or invalid. BACKEND_UNAVAILABLE: The backend is \
-            unavailable due to communication error. BACKEND_TIMEOUT: Communication with the backend timed \
-            out. THROTTLED: The request was rejected due to throttling. UNAUTHORIZED: The credential you use \
-            is not authorized to call the API. ACCESS_DENIED: Access denied. For example, the access control \
-            policy is triggered or an attack is detected. NOT_FOUND: No API is matched. \
-            REQUEST_PARAMETERS_FAILURE: Invalid request parameter or unsupported HTTP method. DEFAULT_4XX: \
-            Another 4XX error occurred. DEFAULT_5XX: Another 5XX error occurred. THIRD_AUTH_FAILURE: \
-            Third-party authentication failed. THIRD_AUTH_IDENTITIES_FAILURE: The identity source of the \
-            third-party authorizer is missing or invalid. THIRD_AUTH_CONF_FAILURE: A third-party authorizer \
-            error has occurred. For example, communication failed or an error response was returned. \
-            ORCHESTRATION_PARAMETER_NOT_FOUND: Parameter orchestration failed. No input parameter is found \
-            in the request. ORCHESTRATION_FAILURE: Parameter orchestration failed. No orchestration rule to \
-            match. Enumeration values: AUTH_FAILURE AUTH_HEADER_MISSING AUTHORIZER_FAILURE \
+            Error type. Enumeration values: AUTH_FAILURE AUTH_HEADER_MISSING AUTHORIZER_FAILURE \
             AUTHORIZER_CONF_FAILURE AUTHORIZER_IDENTITIES_FAILURE BACKEND_UNAVAILABLE BACKEND_TIMEOUT \
             THROTTLED UNAUTHORIZED ACCESS_DENIED NOT_FOUND REQUEST_PARAMETERS_FAILURE DEFAULT_4XX \
             DEFAULT_5XX THIRD_AUTH_FAILURE THIRD_AUTH_IDENTITIES_FAILURE THIRD_AUTH_CONF_FAILURE \
-            ORCHESTRATION_PARAMETER_NOT_FOUND ORCHESTRATION_FAILURE Values: AUTH_FAILURE, \
-            AUTH_HEADER_MISSING, AUTHORIZER_FAILURE, AUTHORIZER_CONF_FAILURE, AUTHORIZER_IDENTITIES_FAILURE, \
-            BACKEND_UNAVAILABLE, BACKEND_TIMEOUT, THROTTLED, UNAUTHORIZED, ACCESS_DENIED, NOT_FOUND, \
-            REQUEST_PARAMETERS_FAILURE, DEFAULT_4XX, DEFAULT_5XX, THIRD_AUTH_FAILURE, \
-            THIRD_AUTH_IDENTITIES_FAILURE, THIRD_AUTH_CONF_FAILURE, ORCHESTRATION_PARAMETER_NOT_FOUND, \
-            ORCHESTRATION_FAILURE.
+            ORCHESTRATION_PARAMETER_NOT_FOUND ORCHESTRATION_FAILURE Values: AUTH_FAILURE (IAM or app \
+            authentication failed), AUTH_HEADER_MISSING (The identity source is missing), AUTHORIZER_FAILURE \
+            (Custom authentication failed), AUTHORIZER_CONF_FAILURE (A custom authorizer error has occurred. \
+            For example, communication failed or an error response was returned), \
+            AUTHORIZER_IDENTITIES_FAILURE (The identity source of the frontend custom authorizer is missing \
+            or invalid), BACKEND_UNAVAILABLE (The backend is unavailable due to communication error), \
+            BACKEND_TIMEOUT (Communication with the backend timed out), THROTTLED (The request was rejected \
+            due to throttling), UNAUTHORIZED (The credential you use is not authorized to call the API), \
+            ACCESS_DENIED (Access denied. For example, the access control policy is triggered or an attack \
+            is detected), NOT_FOUND (No API is matched), REQUEST_PARAMETERS_FAILURE (Invalid request \
+            parameter or unsupported HTTP method), DEFAULT_4XX (Another 4XX error occurred), DEFAULT_5XX \
+            (Another 5XX error occurred), THIRD_AUTH_FAILURE (Third-party authentication failed), \
+            THIRD_AUTH_IDENTITIES_FAILURE (The identity source of the third-party authorizer is missing or \
+            invalid), THIRD_AUTH_CONF_FAILURE (A third-party authorizer error has occurred. For example, \
+            communication failed or an error response was returned), ORCHESTRATION_PARAMETER_NOT_FOUND \
+            (Parameter orchestration failed. No input parameter is found in the request), \
+            ORCHESTRATION_FAILURE (Parameter orchestration failed. No orchestration rule to match).
             """,
         completion: .list([
             "AUTH_FAILURE", "AUTH_HEADER_MISSING", "AUTHORIZER_FAILURE", "AUTHORIZER_CONF_FAILURE",
@@ -447,32 +442,27 @@ struct ShowDetailsOfGatewayResponseTypeV2Command: AsyncParsableCommand {
     @Option(
         name: .customLong("response-type"),
         help: """
-            Error type. Options: AUTH_FAILURE: IAM or app authentication failed. AUTH_HEADER_MISSING: The \
-            identity source is missing. AUTHORIZER_FAILURE: Custom authentication failed. \
-            AUTHORIZER_CONF_FAILURE: A custom authorizer error has occurred. For example, communication \
-            failed or an error response was returned. AUTHORIZER_IDENTITIES_FAILURE: The identity source of \
-            the frontend custom authorizer is missing or invalid. BACKEND_UNAVAILABLE: The backend is \
-            unavailable due to communication error. BACKEND_TIMEOUT: Communication with the backend timed \
-            out. THROTTLED: The request was rejected due to throttling. UNAUTHORIZED: The credential you use \
-            is not authorized to call the API. ACCESS_DENIED: Access denied. For example, the access control \
-            policy is triggered or an attack is detected. NOT_FOUND: No API is matched. \
-            REQUEST_PARAMETERS_FAILURE: Invalid request parameter or unsupported HTTP method. DEFAULT_4XX: \
-            Another 4XX error occurred. DEFAULT_5XX: Another 5XX error occurred. THIRD_AUTH_FAILURE: \
-            Third-party authentication failed. THIRD_AUTH_IDENTITIES_FAILURE: The identity source of the \
-            third-party authorizer is missing or invalid. THIRD_AUTH_CONF_FAILURE: A third-party authorizer \
-            error has occurred. For example, communication failed or an error response was returned. \
-            ORCHESTRATION_PARAMETER_NOT_FOUND: Parameter orchestration failed. No input parameter is found \
-            in the request. ORCHESTRATION_FAILURE: Parameter orchestration failed. No orchestration rule to \
-            match. Enumeration values: AUTH_FAILURE AUTH_HEADER_MISSING AUTHORIZER_FAILURE \
+            Error type. Enumeration values: AUTH_FAILURE AUTH_HEADER_MISSING AUTHORIZER_FAILURE \
             AUTHORIZER_CONF_FAILURE AUTHORIZER_IDENTITIES_FAILURE BACKEND_UNAVAILABLE BACKEND_TIMEOUT \
             THROTTLED UNAUTHORIZED ACCESS_DENIED NOT_FOUND REQUEST_PARAMETERS_FAILURE DEFAULT_4XX \
             DEFAULT_5XX THIRD_AUTH_FAILURE THIRD_AUTH_IDENTITIES_FAILURE THIRD_AUTH_CONF_FAILURE \
-            ORCHESTRATION_PARAMETER_NOT_FOUND ORCHESTRATION_FAILURE Values: AUTH_FAILURE, \
-            AUTH_HEADER_MISSING, AUTHORIZER_FAILURE, AUTHORIZER_CONF_FAILURE, AUTHORIZER_IDENTITIES_FAILURE, \
-            BACKEND_UNAVAILABLE, BACKEND_TIMEOUT, THROTTLED, UNAUTHORIZED, ACCESS_DENIED, NOT_FOUND, \
-            REQUEST_PARAMETERS_FAILURE, DEFAULT_4XX, DEFAULT_5XX, THIRD_AUTH_FAILURE, \
-            THIRD_AUTH_IDENTITIES_FAILURE, THIRD_AUTH_CONF_FAILURE, ORCHESTRATION_PARAMETER_NOT_FOUND, \
-            ORCHESTRATION_FAILURE.
+            ORCHESTRATION_PARAMETER_NOT_FOUND ORCHESTRATION_FAILURE Values: AUTH_FAILURE (IAM or app \
+            authentication failed), AUTH_HEADER_MISSING (The identity source is missing), AUTHORIZER_FAILURE \
+            (Custom authentication failed), AUTHORIZER_CONF_FAILURE (A custom authorizer error has occurred. \
+            For example, communication failed or an error response was returned), \
+            AUTHORIZER_IDENTITIES_FAILURE (The identity source of the frontend custom authorizer is missing \
+            or invalid), BACKEND_UNAVAILABLE (The backend is unavailable due to communication error), \
+            BACKEND_TIMEOUT (Communication with the backend timed out), THROTTLED (The request was rejected \
+            due to throttling), UNAUTHORIZED (The credential you use is not authorized to call the API), \
+            ACCESS_DENIED (Access denied. For example, the access control policy is triggered or an attack \
+            is detected), NOT_FOUND (No API is matched), REQUEST_PARAMETERS_FAILURE (Invalid request \
+            parameter or unsupported HTTP method), DEFAULT_4XX (Another 4XX error occurred), DEFAULT_5XX \
+            (Another 5XX error occurred), THIRD_AUTH_FAILURE (Third-party authentication failed), \
+            THIRD_AUTH_IDENTITIES_FAILURE (The identity source of the third-party authorizer is missing or \
+            invalid), THIRD_AUTH_CONF_FAILURE (A third-party authorizer error has occurred. For example, \
+            communication failed or an error response was returned), ORCHESTRATION_PARAMETER_NOT_FOUND \
+            (Parameter orchestration failed. No input parameter is found in the request), \
+            ORCHESTRATION_FAILURE (Parameter orchestration failed. No orchestration rule to match).
             """,
         completion: .list([
             "AUTH_FAILURE", "AUTH_HEADER_MISSING", "AUTHORIZER_FAILURE", "AUTHORIZER_CONF_FAILURE",
@@ -602,32 +592,27 @@ struct UpdateGatewayResponseTypeV2Command: AsyncParsableCommand, BodySkeletonCom
     @Option(
         name: .customLong("response-type"),
         help: """
-            Error type. Options: AUTH_FAILURE: IAM or app authentication failed. AUTH_HEADER_MISSING: The \
-            identity source is missing. AUTHORIZER_FAILURE: Custom authentication failed. \
-            AUTHORIZER_CONF_FAILURE: A custom authorizer error has occurred. For example, communication \
-            failed or an error response was returned. AUTHORIZER_IDENTITIES_FAILURE: The identity source of \
-            the frontend custom authorizer is missing or invalid. BACKEND_UNAVAILABLE: The backend is \
-            unavailable due to communication error. BACKEND_TIMEOUT: Communication with the backend timed \
-            out. THROTTLED: The request was rejected due to throttling. UNAUTHORIZED: The credential you use \
-            is not authorized to call the API. ACCESS_DENIED: Access denied. For example, the access control \
-            policy is triggered or an attack is detected. NOT_FOUND: No API is matched. \
-            REQUEST_PARAMETERS_FAILURE: Invalid request parameter or unsupported HTTP method. DEFAULT_4XX: \
-            Another 4XX error occurred. DEFAULT_5XX: Another 5XX error occurred. THIRD_AUTH_FAILURE: \
-            Third-party authentication failed. THIRD_AUTH_IDENTITIES_FAILURE: The identity source of the \
-            third-party authorizer is missing or invalid. THIRD_AUTH_CONF_FAILURE: A third-party authorizer \
-            error has occurred. For example, communication failed or an error response was returned. \
-            ORCHESTRATION_PARAMETER_NOT_FOUND: Parameter orchestration failed. No input parameter is found \
-            in the request. ORCHESTRATION_FAILURE: Parameter orchestration failed. No orchestration rule to \
-            match. Enumeration values: AUTH_FAILURE AUTH_HEADER_MISSING AUTHORIZER_FAILURE \
+            Error type. Enumeration values: AUTH_FAILURE AUTH_HEADER_MISSING AUTHORIZER_FAILURE \
             AUTHORIZER_CONF_FAILURE AUTHORIZER_IDENTITIES_FAILURE BACKEND_UNAVAILABLE BACKEND_TIMEOUT \
             THROTTLED UNAUTHORIZED ACCESS_DENIED NOT_FOUND REQUEST_PARAMETERS_FAILURE DEFAULT_4XX \
             DEFAULT_5XX THIRD_AUTH_FAILURE THIRD_AUTH_IDENTITIES_FAILURE THIRD_AUTH_CONF_FAILURE \
-            ORCHESTRATION_PARAMETER_NOT_FOUND ORCHESTRATION_FAILURE Values: AUTH_FAILURE, \
-            AUTH_HEADER_MISSING, AUTHORIZER_FAILURE, AUTHORIZER_CONF_FAILURE, AUTHORIZER_IDENTITIES_FAILURE, \
-            BACKEND_UNAVAILABLE, BACKEND_TIMEOUT, THROTTLED, UNAUTHORIZED, ACCESS_DENIED, NOT_FOUND, \
-            REQUEST_PARAMETERS_FAILURE, DEFAULT_4XX, DEFAULT_5XX, THIRD_AUTH_FAILURE, \
-            THIRD_AUTH_IDENTITIES_FAILURE, THIRD_AUTH_CONF_FAILURE, ORCHESTRATION_PARAMETER_NOT_FOUND, \
-            ORCHESTRATION_FAILURE.
+            ORCHESTRATION_PARAMETER_NOT_FOUND ORCHESTRATION_FAILURE Values: AUTH_FAILURE (IAM or app \
+            authentication failed), AUTH_HEADER_MISSING (The identity source is missing), AUTHORIZER_FAILURE \
+            (Custom authentication failed), AUTHORIZER_CONF_FAILURE (A custom authorizer error has occurred. \
+            For example, communication failed or an error response was returned), \
+            AUTHORIZER_IDENTITIES_FAILURE (The identity source of the frontend custom authorizer is missing \
+            or invalid), BACKEND_UNAVAILABLE (The backend is unavailable due to communication error), \
+            BACKEND_TIMEOUT (Communication with the backend timed out), THROTTLED (The request was rejected \
+            due to throttling), UNAUTHORIZED (The credential you use is not authorized to call the API), \
+            ACCESS_DENIED (Access denied. For example, the access control policy is triggered or an attack \
+            is detected), NOT_FOUND (No API is matched), REQUEST_PARAMETERS_FAILURE (Invalid request \
+            parameter or unsupported HTTP method), DEFAULT_4XX (Another 4XX error occurred), DEFAULT_5XX \
+            (Another 5XX error occurred), THIRD_AUTH_FAILURE (Third-party authentication failed), \
+            THIRD_AUTH_IDENTITIES_FAILURE (The identity source of the third-party authorizer is missing or \
+            invalid), THIRD_AUTH_CONF_FAILURE (A third-party authorizer error has occurred. For example, \
+            communication failed or an error response was returned), ORCHESTRATION_PARAMETER_NOT_FOUND \
+            (Parameter orchestration failed. No input parameter is found in the request), \
+            ORCHESTRATION_FAILURE (Parameter orchestration failed. No orchestration rule to match).
             """,
         completion: .list([
             "AUTH_FAILURE", "AUTH_HEADER_MISSING", "AUTHORIZER_FAILURE", "AUTHORIZER_CONF_FAILURE",

@@ -76,8 +76,8 @@ struct ImportMicroserviceCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("service-type"),
         help: """
-            Microservice center type. CSE: CSE microservice registration center CCE: CCE workload \
-            Enumeration values: CSE CCE Values: CSE, CCE. Sets `service_type` of the body, over --body.
+            Microservice center type. CSE: CSE microservice registration center CCE: CCE workload Values: \
+            CSE, CCE. Sets `service_type` of the body, over --body.
             """,
         completion: .list(["CSE", "CCE"]))
     var serviceTypeField: String?
@@ -85,8 +85,8 @@ struct ImportMicroserviceCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("protocol"),
         help: """
-            Request protocol used by APIG to access the microservice. HTTP HTTPS Default: HTTPS Enumeration \
-            values: HTTP HTTPS Values: HTTP, HTTPS. Sets `protocol` of the body, over --body.
+            Request protocol used by APIG to access the microservice. Default: HTTPS Enumeration values: \
+            Values: HTTP, HTTPS. Sets `protocol` of the body, over --body.
             """,
         completion: .list(["HTTP", "HTTPS"]))
     var protocolField: String?
@@ -103,9 +103,8 @@ struct ImportMicroserviceCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("auth-type"),
         help: """
-            API authentication mode. By default, authentication is not required. NONE APP IAM Default: NONE \
-            Enumeration values: NONE APP IAM Values: NONE, APP, IAM. Sets `auth_type` of the body, over \
-            --body.
+            API authentication mode. By default, authentication is not required. Default: NONE Enumeration \
+            values: Values: NONE, APP, IAM. Sets `auth_type` of the body, over --body.
             """,
         completion: .list(["NONE", "APP", "IAM"]))
     var authTypeField: String?

@@ -123,8 +123,8 @@ struct ListMetricDataCommand: AsyncParsableCommand {
         name: .customLong("dim"),
         help: """
             Metric dimension. inbound_eip: Inbound public network bandwidth, which is supported only by \
-            gateways that support load balancing. outbound_eip: Outbound public network bandwidth. \
-            Enumeration values: inbound_eip outbound_eip Values: inbound_eip, outbound_eip.
+            gateways that support load balancing. outbound_eip: Outbound public network bandwidth. Values: \
+            inbound_eip, outbound_eip.
             """,
         completion: .list(["inbound_eip", "outbound_eip"]))
     var dim: String
@@ -134,10 +134,9 @@ struct ListMetricDataCommand: AsyncParsableCommand {
         help: """
             Metric name. upstream_bandwidth: Outbound bandwidth. downstream_bandwidth: Inbound bandwidth. \
             upstream_bandwidth_usage: Outbound bandwidth usage. downstream_bandwidth_usage: Inbound \
-            bandwidth usage. up_stream: Outbound traffic. down_stream: Inbound traffic. Enumeration values: \
-            upstream_bandwidth downstream_bandwidth upstream_bandwidth_usage downstream_bandwidth_usage \
-            up_stream down_stream Values: upstream_bandwidth, downstream_bandwidth, \
-            upstream_bandwidth_usage, downstream_bandwidth_usage, up_stream, down_stream.
+            bandwidth usage. up_stream: Outbound traffic. down_stream: Inbound traffic. Values: \
+            upstream_bandwidth, downstream_bandwidth, upstream_bandwidth_usage, downstream_bandwidth_usage, \
+            up_stream, down_stream.
             """,
         completion: .list([
             "upstream_bandwidth", "downstream_bandwidth", "upstream_bandwidth_usage",
@@ -162,8 +161,7 @@ struct ListMetricDataCommand: AsyncParsableCommand {
         name: .customLong("period"),
         help: """
             Monitoring data granularity. 1: Real-time data. 300: 5 minutes. 1200: 20 minutes. 3600: 1 hour. \
-            14400: 4 hours. 86400: 1 day. Enumeration values: 1 300 1200 3600 14400 86400 Values: 1, 300, \
-            1200, 3600, 14400, 86400.
+            14400: 4 hours. 86400: 1 day. Values: 1, 300, 1200, 3600, 14400, 86400.
             """,
         completion: .list(["1", "300", "1200", "3600", "14400", "86400"]))
     var period: Int
@@ -174,8 +172,7 @@ struct ListMetricDataCommand: AsyncParsableCommand {
             Data rollup mode. average: Average value of the metric data in the rollup period. max: Maximum \
             value of the metric data in the rollup period. min: Minimum value of the metric data in the \
             rollup period. sum: Sum of the metric data in the rollup period. variance: Variance value of the \
-            metric data in the rollup period. Enumeration values: average max min sum variance Values: \
-            average, max, min, sum, variance.
+            metric data in the rollup period. Values: average, max, min, sum, variance.
             """,
         completion: .list(["average", "max", "min", "sum", "variance"]))
     var filter: String

@@ -275,9 +275,8 @@ struct CreatePluginCommand: AsyncParsableCommand, BodySkeletonCommand {
         help: """
             Plug-in type. cors: Cross-origin resource sharing. set_resp_headers: HTTP response header \
             management. kafka_log: Kafka log push. breaker: Circuit breaker. rate_limit: Request throttling. \
-            third_auth: Third-party authentication. Enumeration values: cors set_resp_headers kafka_log \
-            breaker rate_limit third_auth Values: cors, set_resp_headers, kafka_log, breaker, rate_limit, \
-            third_auth. Sets `plugin_type` of the body, over --body.
+            third_auth: Third-party authentication. Values: cors, set_resp_headers, kafka_log, breaker, \
+            rate_limit, third_auth. Sets `plugin_type` of the body, over --body.
             """,
         completion: .list(["cors", "set_resp_headers", "kafka_log", "breaker", "rate_limit", "third_auth"]))
     var pluginTypeField: String?
@@ -285,8 +284,8 @@ struct CreatePluginCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("plugin-scope"),
         help: """
-            Plug-in scope. global: Visible to all gateways. Enumeration values: global Values: global. Sets \
-            `plugin_scope` of the body, over --body.
+            Plug-in scope. global: Visible to all gateways. Values: global. Sets `plugin_scope` of the body, \
+            over --body.
             """,
         completion: .list(["global"]))
     var pluginScopeField: String?
@@ -1306,9 +1305,8 @@ struct UpdatePluginCommand: AsyncParsableCommand, BodySkeletonCommand {
         help: """
             Plug-in type. cors: Cross-origin resource sharing. set_resp_headers: HTTP response header \
             management. kafka_log: Kafka log push. breaker: Circuit breaker. rate_limit: Request throttling. \
-            third_auth: Third-party authentication. Enumeration values: cors set_resp_headers kafka_log \
-            breaker rate_limit third_auth Values: cors, set_resp_headers, kafka_log, breaker, rate_limit, \
-            third_auth. Sets `plugin_type` of the body, over --body.
+            third_auth: Third-party authentication. Values: cors, set_resp_headers, kafka_log, breaker, \
+            rate_limit, third_auth. Sets `plugin_type` of the body, over --body.
             """,
         completion: .list(["cors", "set_resp_headers", "kafka_log", "breaker", "rate_limit", "third_auth"]))
     var pluginTypeField: String?
@@ -1316,8 +1314,8 @@ struct UpdatePluginCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("plugin-scope"),
         help: """
-            Plug-in scope. global: Visible to all gateways. Enumeration values: global Values: global. Sets \
-            `plugin_scope` of the body, over --body.
+            Plug-in scope. global: Visible to all gateways. Values: global. Sets `plugin_scope` of the body, \
+            over --body.
             """,
         completion: .list(["global"]))
     var pluginScopeField: String?

@@ -92,8 +92,8 @@ struct CreateRequestThrottlingPolicyV2Command: AsyncParsableCommand, BodySkeleto
     @Option(
         name: .customLong("time-unit"),
         help: """
-            Time unit for limiting the number of API calls. Enumeration values: SECOND MINUTE HOUR DAY \
-            Values: SECOND, MINUTE, HOUR, DAY. Sets `time_unit` of the body, over --body.
+            Time unit for limiting the number of API calls. Values: SECOND, MINUTE, HOUR, DAY. Sets \
+            `time_unit` of the body, over --body.
             """,
         completion: .list(["SECOND", "MINUTE", "HOUR", "DAY"]))
     var timeUnitField: String?
@@ -119,10 +119,10 @@ struct CreateRequestThrottlingPolicyV2Command: AsyncParsableCommand, BodySkeleto
     @Option(
         name: .customLong("type"),
         help: """
-            Type of the request throttling policy. 1: API-based, limiting the maximum number of times a \
-            single API bound to the policy can be called within the specified period. 2: API-shared, \
-            limiting the maximum number of times all APIs bound to the policy can be called within the \
-            specified period. Enumeration values: 1 2 Values: 1, 2. Sets `type` of the body, over --body.
+            Type of the request throttling policy. Enumeration values: 1 2 Values: 1 (API-based, limiting \
+            the maximum number of times a single API bound to the policy can be called within the specified \
+            period), 2 (API-shared, limiting the maximum number of times all APIs bound to the policy can be \
+            called within the specified period). Sets `type` of the body, over --body.
             """,
         completion: .list(["1", "2"]))
     var typeField: Int?
@@ -500,8 +500,8 @@ struct UpdateRequestThrottlingPolicyV2Command: AsyncParsableCommand, BodySkeleto
     @Option(
         name: .customLong("time-unit"),
         help: """
-            Time unit for limiting the number of API calls. Enumeration values: SECOND MINUTE HOUR DAY \
-            Values: SECOND, MINUTE, HOUR, DAY. Sets `time_unit` of the body, over --body.
+            Time unit for limiting the number of API calls. Values: SECOND, MINUTE, HOUR, DAY. Sets \
+            `time_unit` of the body, over --body.
             """,
         completion: .list(["SECOND", "MINUTE", "HOUR", "DAY"]))
     var timeUnitField: String?
@@ -527,10 +527,10 @@ struct UpdateRequestThrottlingPolicyV2Command: AsyncParsableCommand, BodySkeleto
     @Option(
         name: .customLong("type"),
         help: """
-            Type of the request throttling policy. 1: API-based, limiting the maximum number of times a \
-            single API bound to the policy can be called within the specified period. 2: API-shared, \
-            limiting the maximum number of times all APIs bound to the policy can be called within the \
-            specified period. Enumeration values: 1 2 Values: 1, 2. Sets `type` of the body, over --body.
+            Type of the request throttling policy. Enumeration values: 1 2 Values: 1 (API-based, limiting \
+            the maximum number of times a single API bound to the policy can be called within the specified \
+            period), 2 (API-shared, limiting the maximum number of times all APIs bound to the policy can be \
+            called within the specified period). Sets `type` of the body, over --body.
             """,
         completion: .list(["1", "2"]))
     var typeField: Int?

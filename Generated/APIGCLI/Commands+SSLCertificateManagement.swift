@@ -399,8 +399,8 @@ struct CreateCertificateV2Command: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("type"),
         help: """
-            Certificate scope. Default: global Enumeration values: instance global Values: instance, global. \
-            Sets `type` of the body, over --body.
+            Certificate scope. Default: global Values: instance, global. Sets `type` of the body, over \
+            --body.
             """,
         completion: .list(["instance", "global"]))
     var typeField: String?
@@ -612,7 +612,7 @@ struct ListCertificatesV2Command: AsyncParsableCommand {
 
     @Option(
         name: .customLong("type"),
-        help: "Certificate scope. Enumeration values: instance global Values: instance, global.",
+        help: "Certificate scope. Values: instance, global.",
         completion: .list(["instance", "global"]))
     var type: String?
 
@@ -757,8 +757,8 @@ struct UpdateCertificateV2Command: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("type"),
         help: """
-            Certificate scope. Default: global Enumeration values: instance global Values: instance, global. \
-            Sets `type` of the body, over --body.
+            Certificate scope. Default: global Values: instance, global. Sets `type` of the body, over \
+            --body.
             """,
         completion: .list(["instance", "global"]))
     var typeField: String?

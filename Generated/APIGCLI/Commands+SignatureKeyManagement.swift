@@ -78,15 +78,15 @@ struct CreateSignatureKeyV2Command: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("sign-type"),
         help: """
-            Signature key type. hmac basic public_key aes To use a basic signature key, ensure that your \
-            gateway version supports it. If your gateway does not support this type of signature key, \
-            contact technical support to upgrade your gateway. To use a public_key signature key, ensure \
-            that the public_key feature has been configured for your gateway. For details, see \"Appendix\" \
-            > \"Supported Features\". If your gateway does not support this feature, contact technical \
-            support to enable it. To use an AES signature key, ensure that your gateway version supports it. \
+            Signature key type. To use a basic signature key, ensure that your gateway version supports it. \
             If your gateway does not support this type of signature key, contact technical support to \
-            upgrade your gateway. Enumeration values: hmac basic public_key aes Values: hmac, basic, \
-            public_key, aes. Sets `sign_type` of the body, over --body.
+            upgrade your gateway. To use a public_key signature key, ensure that the public_key feature has \
+            been configured for your gateway. For details, see \"Appendix\" > \"Supported Features\". If \
+            your gateway does not support this feature, contact technical support to enable it. To use an \
+            AES signature key, ensure that your gateway version supports it. If your gateway does not \
+            support this type of signature key, contact technical support to upgrade your gateway. \
+            Enumeration values: Values: hmac, basic, public_key, aes. Sets `sign_type` of the body, over \
+            --body.
             """,
         completion: .list(["hmac", "basic", "public_key", "aes"]))
     var signTypeField: String?
@@ -128,8 +128,8 @@ struct CreateSignatureKeyV2Command: AsyncParsableCommand, BodySkeletonCommand {
         name: .customLong("sign-algorithm"),
         help: """
             Signature algorithm. Specify a signature algorithm only when using an AES signature key. By \
-            default, no algorithm is used. Enumeration values: aes-128-cfb aes-256-cfb Values: aes-128-cfb, \
-            aes-256-cfb. Sets `sign_algorithm` of the body, over --body.
+            default, no algorithm is used. Values: aes-128-cfb, aes-256-cfb. Sets `sign_algorithm` of the \
+            body, over --body.
             """,
         completion: .list(["aes-128-cfb", "aes-256-cfb"]))
     var signAlgorithmField: String?
@@ -411,15 +411,15 @@ struct UpdateSignatureKeyV2Command: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("sign-type"),
         help: """
-            Signature key type. hmac basic public_key aes To use a basic signature key, ensure that your \
-            gateway version supports it. If your gateway does not support this type of signature key, \
-            contact technical support to upgrade your gateway. To use a public_key signature key, ensure \
-            that the public_key feature has been configured for your gateway. For details, see \"Appendix\" \
-            > \"Supported Features\". If your gateway does not support this feature, contact technical \
-            support to enable it. To use an AES signature key, ensure that your gateway version supports it. \
+            Signature key type. To use a basic signature key, ensure that your gateway version supports it. \
             If your gateway does not support this type of signature key, contact technical support to \
-            upgrade your gateway. Enumeration values: hmac basic public_key aes Values: hmac, basic, \
-            public_key, aes. Sets `sign_type` of the body, over --body.
+            upgrade your gateway. To use a public_key signature key, ensure that the public_key feature has \
+            been configured for your gateway. For details, see \"Appendix\" > \"Supported Features\". If \
+            your gateway does not support this feature, contact technical support to enable it. To use an \
+            AES signature key, ensure that your gateway version supports it. If your gateway does not \
+            support this type of signature key, contact technical support to upgrade your gateway. \
+            Enumeration values: Values: hmac, basic, public_key, aes. Sets `sign_type` of the body, over \
+            --body.
             """,
         completion: .list(["hmac", "basic", "public_key", "aes"]))
     var signTypeField: String?
@@ -461,8 +461,8 @@ struct UpdateSignatureKeyV2Command: AsyncParsableCommand, BodySkeletonCommand {
         name: .customLong("sign-algorithm"),
         help: """
             Signature algorithm. Specify a signature algorithm only when using an AES signature key. By \
-            default, no algorithm is used. Enumeration values: aes-128-cfb aes-256-cfb Values: aes-128-cfb, \
-            aes-256-cfb. Sets `sign_algorithm` of the body, over --body.
+            default, no algorithm is used. Values: aes-128-cfb, aes-256-cfb. Sets `sign_algorithm` of the \
+            body, over --body.
             """,
         completion: .list(["aes-128-cfb", "aes-256-cfb"]))
     var signAlgorithmField: String?

@@ -479,8 +479,8 @@ struct CreateVPCChannelV2Command: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("balance-strategy"),
         help: """
-            Distribution algorithm. 1: Weighted round robin (WRR). 2: Weighted least connections (WLC). 3: \
-            Source hashing. 4: URI hashing. Default: 1 Enumeration values: 1 2 3 4 Values: 1, 2, 3, 4. Sets \
+            Distribution algorithm. Default: 1 Enumeration values: 1 2 3 4 Values: 1 (Weighted round robin \
+            (WRR)), 2 (Weighted least connections (WLC)), 3 (Source hashing), 4 (URI hashing). Sets \
             `balance_strategy` of the body, over --body.
             """,
         completion: .list(["1", "2", "3", "4"]))
@@ -489,8 +489,8 @@ struct CreateVPCChannelV2Command: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("member-type"),
         help: """
-            Member type of the VPC channel. ip ecs Default: ecs Enumeration values: ip ecs Values: ip, ecs. \
-            Sets `member_type` of the body, over --body.
+            Member type of the VPC channel. Default: ecs Enumeration values: Values: ip, ecs. Sets \
+            `member_type` of the body, over --body.
             """,
         completion: .list(["ip", "ecs"]))
     var memberTypeField: String?
@@ -498,8 +498,8 @@ struct CreateVPCChannelV2Command: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("type"),
         help: """
-            VPC channel type. The default type is server. 2: Server type. 3: Microservice type. Default: 2 \
-            Enumeration values: 2 3 Values: 2, 3. Sets `type` of the body, over --body.
+            VPC channel type. The default type is server. Default: 2 Enumeration values: 2 3 Values: 2 \
+            (Server type), 3 (Microservice type). Sets `type` of the body, over --body.
             """,
         completion: .list(["2", "3"]))
     var typeField: Int?
@@ -1398,9 +1398,8 @@ struct UpdateHealthCheckCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("protocol"),
         help: """
-            Protocol for performing health checks on backend servers in the VPC channel. TCP HTTP HTTPS \
-            Enumeration values: TCP HTTP HTTPS Values: TCP, HTTP, HTTPS. Sets `protocol` of the body, over \
-            --body.
+            Protocol for performing health checks on backend servers in the VPC channel. Enumeration values: \
+            Values: TCP, HTTP, HTTPS. Sets `protocol` of the body, over --body.
             """,
         completion: .list(["TCP", "HTTP", "HTTPS"]))
     var protocolField: String?
@@ -1416,8 +1415,8 @@ struct UpdateHealthCheckCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("method"),
         help: """
-            Request method for health checks. Default: GET Enumeration values: GET HEAD Values: GET, HEAD. \
-            Sets `method` of the body, over --body.
+            Request method for health checks. Default: GET Values: GET, HEAD. Sets `method` of the body, \
+            over --body.
             """,
         completion: .list(["GET", "HEAD"]))
     var methodField: String?
@@ -1479,7 +1478,7 @@ struct UpdateHealthCheckCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("status"),
         help: """
-            Health check result. 1: available 2: unavailable Enumeration values: 1 2 Values: 1, 2. Sets \
+            Health check result. Enumeration values: 1 2 Values: 1 (available), 2 (unavailable). Sets \
             `status` of the body, over --body.
             """,
         completion: .list(["1", "2"]))
@@ -1789,8 +1788,8 @@ struct UpdateVPCChannelV2Command: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("balance-strategy"),
         help: """
-            Distribution algorithm. 1: Weighted round robin (WRR). 2: Weighted least connections (WLC). 3: \
-            Source hashing. 4: URI hashing. Default: 1 Enumeration values: 1 2 3 4 Values: 1, 2, 3, 4. Sets \
+            Distribution algorithm. Default: 1 Enumeration values: 1 2 3 4 Values: 1 (Weighted round robin \
+            (WRR)), 2 (Weighted least connections (WLC)), 3 (Source hashing), 4 (URI hashing). Sets \
             `balance_strategy` of the body, over --body.
             """,
         completion: .list(["1", "2", "3", "4"]))
@@ -1799,8 +1798,8 @@ struct UpdateVPCChannelV2Command: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("member-type"),
         help: """
-            Member type of the VPC channel. ip ecs Default: ecs Enumeration values: ip ecs Values: ip, ecs. \
-            Sets `member_type` of the body, over --body.
+            Member type of the VPC channel. Default: ecs Enumeration values: Values: ip, ecs. Sets \
+            `member_type` of the body, over --body.
             """,
         completion: .list(["ip", "ecs"]))
     var memberTypeField: String?
@@ -1808,8 +1807,8 @@ struct UpdateVPCChannelV2Command: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("type"),
         help: """
-            VPC channel type. The default type is server. 2: Server type. 3: Microservice type. Default: 2 \
-            Enumeration values: 2 3 Values: 2, 3. Sets `type` of the body, over --body.
+            VPC channel type. The default type is server. Default: 2 Enumeration values: 2 3 Values: 2 \
+            (Server type), 3 (Microservice type). Sets `type` of the body, over --body.
             """,
         completion: .list(["2", "3"]))
     var typeField: Int?

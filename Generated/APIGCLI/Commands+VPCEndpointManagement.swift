@@ -67,8 +67,8 @@ struct AcceptOrRejectEndpointConnectionsCommand: AsyncParsableCommand, BodySkele
     @Option(
         name: .customLong("action"),
         help: """
-            Allow or reject connections. receive reject Enumeration values: receive reject Values: receive, \
-            reject. Sets `action` of the body, over --body.
+            Allow or reject connections. Enumeration values: Values: receive, reject. Sets `action` of the \
+            body, over --body.
             """,
         completion: .list(["receive", "reject"]))
     var actionField: String?
@@ -325,9 +325,8 @@ struct ListEndpointConnectionsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("status"),
         help: """
-            Connection status of a VPC endpoint. Options: pendingAcceptance accepted rejected failed \
-            Enumeration values: pendingAcceptance accepted rejected failed Values: pendingAcceptance, \
-            accepted, rejected, failed.
+            Connection status of a VPC endpoint. Enumeration values: Values: pendingAcceptance, accepted, \
+            rejected, failed.
             """,
         completion: .list(["pendingAcceptance", "accepted", "rejected", "failed"]))
     var status: String?

@@ -286,7 +286,8 @@ struct DeleteScalingGroupCommand: AsyncParsableCommand {
         name: .customLong("force-delete"),
         help: """
             Specifies whether to forcibly delete an AS group. Options: no (default): indicates that the AS \
-            group is not forcibly deleted. yes: indicates to forcibly delete an AS group. Values: no, yes.
+            group is not forcibly deleted. yes: indicates to forcibly delete an AS group. Values: no \
+            (default), yes (indicates to forcibly delete an AS group).
             """,
         completion: .list(["no", "yes"]))
     var forceDelete: String?
@@ -401,10 +402,9 @@ struct ListScalingGroupsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("scaling-group-status"),
         help: """
-            Specifies the AS group status. The options are as follows: INSERVICE: indicates that the AS \
-            group is functional. PAUSED: indicates that the AS group is paused. ERROR: indicates that the AS \
-            group malfunctions. DELETING: indicates that the AS group is being deleted. Values: INSERVICE, \
-            PAUSED, ERROR, DELETING.
+            Specifies the AS group status. Values: INSERVICE (indicates that the AS group is functional), \
+            PAUSED (indicates that the AS group is paused), ERROR (indicates that the AS group \
+            malfunctions), DELETING (indicates that the AS group is being deleted).
             """,
         completion: .list(["INSERVICE", "PAUSED", "ERROR", "DELETING"]))
     var scalingGroupStatus: String?

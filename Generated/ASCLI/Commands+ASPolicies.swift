@@ -41,9 +41,9 @@ struct BatchManageASPoliciesCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("action"),
         help: """
-            Specifies an action to be performed on AS policies in batches. The options are as follows: \
-            delete: deletes AS policies. resume: enables AS policies. pause: disables AS policies. Values: \
-            delete, resume, pause. Sets `action` of the body, over --body.
+            Specifies an action to be performed on AS policies in batches. Values: delete (deletes AS \
+            policies), resume (enables AS policies), pause (disables AS policies). Sets `action` of the \
+            body, over --body.
             """,
         completion: .list(["delete", "resume", "pause"]))
     var actionField: String?
@@ -54,7 +54,8 @@ struct BatchManageASPoliciesCommand: AsyncParsableCommand, BodySkeletonCommand {
             Specifies whether to forcibly delete an AS policy. If the value is set to no, in-progress AS \
             policies cannot be deleted. Options: no (default): indicates that the AS policy is not forcibly \
             deleted. yes: indicates that the AS policy is forcibly deleted. This parameter is available only \
-            when action is set to delete. Values: no, yes. Sets `force_delete` of the body, over --body.
+            when action is set to delete. Values: no (default), yes (indicates that the AS policy is \
+            forcibly deleted). Sets `force_delete` of the body, over --body.
             """,
         completion: .list(["no", "yes"]))
     var forceDeleteField: String?
@@ -63,8 +64,8 @@ struct BatchManageASPoliciesCommand: AsyncParsableCommand, BodySkeletonCommand {
         name: .customLong("delete-alarm"),
         help: """
             Specifies whether to delete the alarm rule used by the alarm policy. The value can be yes or no \
-            (default). This parameter is available only when action is set to delete. Values: yes, no. Sets \
-            `delete_alarm` of the body, over --body.
+            (default). This parameter is available only when action is set to delete. Values: yes, no \
+            (default). Sets `delete_alarm` of the body, over --body.
             """,
         completion: .list(["yes", "no"]))
     var deleteAlarmField: String?

@@ -48,8 +48,8 @@ struct BatchManageInstancesCommand: AsyncParsableCommand, BodySkeletonCommand {
             Specifies whether to delete an instance when it is removed from an AS group. Options: no \
             (default): The instance will not be deleted. yes: The instance will be deleted. If the instances \
             were manually added to an AS group, they are removed from the AS group but are not deleted. This \
-            parameter takes effect only when the action is set to REMOVE. Values: no, yes. Sets \
-            `instance_delete` of the body, over --body.
+            parameter takes effect only when the action is set to REMOVE. Values: no (default), yes (The \
+            instance will be deleted). Sets `instance_delete` of the body, over --body.
             """,
         completion: .list(["no", "yes"]))
     var instanceDeleteField: String?
@@ -57,10 +57,9 @@ struct BatchManageInstancesCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("action"),
         help: """
-            Specifies an action to be performed on instances in batches. The options are as follows: ADD: \
-            adds instances to the AS group. REMOVE: removes instances from the AS group. PROTECT: enables \
-            instance protection. UNPROTECT: disables instance protection. Values: ADD, REMOVE, PROTECT, \
-            UNPROTECT. Sets `action` of the body, over --body.
+            Specifies an action to be performed on instances in batches. Values: ADD (adds instances to the \
+            AS group), REMOVE (removes instances from the AS group), PROTECT (enables instance protection), \
+            UNPROTECT (disables instance protection). Sets `action` of the body, over --body.
             """,
         completion: .list(["ADD", "REMOVE", "PROTECT", "UNPROTECT"]))
     var actionField: String?
@@ -108,7 +107,8 @@ struct DeleteScalingInstanceCommand: AsyncParsableCommand {
         name: .customLong("instance-delete"),
         help: """
             Specifies whether an instance is deleted when it is removed from the AS group. Options: no \
-            (default): The instance will not be deleted. yes: The instance will be deleted. Values: no, yes.
+            (default): The instance will not be deleted. yes: The instance will be deleted. Values: no \
+            (default), yes (The instance will be deleted).
             """,
         completion: .list(["no", "yes"]))
     var instanceDelete: String?

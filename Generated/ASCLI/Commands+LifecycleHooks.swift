@@ -159,10 +159,9 @@ struct CreateLifyCycleHookCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("lifecycle-hook-type"),
         help: """
-            Specifies the lifecycle hook type. Options: INSTANCE_TERMINATING: The hook suspends the instance \
-            when the instance is terminated. INSTANCE_LAUNCHING: The hook suspends the instance when the \
-            instance is started. Values: INSTANCE_TERMINATING, INSTANCE_LAUNCHING. Sets \
-            `lifecycle_hook_type` of the body, over --body.
+            Specifies the lifecycle hook type. Values: INSTANCE_TERMINATING (The hook suspends the instance \
+            when the instance is terminated), INSTANCE_LAUNCHING (The hook suspends the instance when the \
+            instance is started). Sets `lifecycle_hook_type` of the body, over --body.
             """,
         completion: .list(["INSTANCE_TERMINATING", "INSTANCE_LAUNCHING"]))
     var lifecycleHookTypeField: String?
@@ -444,10 +443,9 @@ struct UpdateLifeCycleHookCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("lifecycle-hook-type"),
         help: """
-            Specifies the lifecycle hook type. Options: INSTANCE_TERMINATING: The hook suspends the instance \
-            when the instance is terminated. INSTANCE_LAUNCHING: The hook suspends the instance when the \
-            instance is started. Values: INSTANCE_TERMINATING, INSTANCE_LAUNCHING. Sets \
-            `lifecycle_hook_type` of the body, over --body.
+            Specifies the lifecycle hook type. Values: INSTANCE_TERMINATING (The hook suspends the instance \
+            when the instance is terminated), INSTANCE_LAUNCHING (The hook suspends the instance when the \
+            instance is started). Sets `lifecycle_hook_type` of the body, over --body.
             """,
         completion: .list(["INSTANCE_TERMINATING", "INSTANCE_LAUNCHING"]))
     var lifecycleHookTypeField: String?

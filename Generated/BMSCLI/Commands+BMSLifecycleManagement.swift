@@ -196,9 +196,8 @@ struct ListBareMetalServersCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("status"),
         help: """
-            Specifies the BMS status. Value range: ACTIVE: Running, Stopping, Deleting BUILD: Creating \
-            ERROR: Faulty HARD_REBOOT: Forcibly Restarting REBOOT: Restarting Values: ACTIVE, BUILD, ERROR, \
-            HARD_REBOOT, REBOOT.
+            Specifies the BMS status. Values: ACTIVE (Running, Stopping, Deleting), BUILD (Creating), ERROR \
+            (Faulty), HARD_REBOOT (Forcibly Restarting), REBOOT (Restarting).
             """,
         completion: .list(["ACTIVE", "BUILD", "ERROR", "HARD_REBOOT", "REBOOT"]))
     var status: String?

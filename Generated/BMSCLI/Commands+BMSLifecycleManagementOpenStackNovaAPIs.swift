@@ -184,9 +184,8 @@ struct NovaListServersCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("status"),
         help: """
-            Specifies the BMS status. Value range: ACTIVE: Running, Stopping, Deleting BUILD: Creating \
-            ERROR: Faulty HARD_REBOOT: Forcibly Restarting REBOOT: Restarting Values: ACTIVE, BUILD, ERROR, \
-            HARD_REBOOT, REBOOT.
+            Specifies the BMS status. Values: ACTIVE (Running, Stopping, Deleting), BUILD (Creating), ERROR \
+            (Faulty), HARD_REBOOT (Forcibly Restarting), REBOOT (Restarting).
             """,
         completion: .list(["ACTIVE", "BUILD", "ERROR", "HARD_REBOOT", "REBOOT"]))
     var status: String?
@@ -324,9 +323,8 @@ struct NovaListServersDetailsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("status"),
         help: """
-            Specifies the BMS status. Value range: ACTIVE: Running, Stopping, Deleting BUILD: Creating \
-            ERROR: Faulty HARD_REBOOT: Forcibly Restarting REBOOT: Restarting Values: ACTIVE, BUILD, ERROR, \
-            HARD_REBOOT, REBOOT.
+            Specifies the BMS status. Values: ACTIVE (Running, Stopping, Deleting), BUILD (Creating), ERROR \
+            (Faulty), HARD_REBOOT (Forcibly Restarting), REBOOT (Restarting).
             """,
         completion: .list(["ACTIVE", "BUILD", "ERROR", "HARD_REBOOT", "REBOOT"]))
     var status: String?

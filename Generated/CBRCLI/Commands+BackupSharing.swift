@@ -354,8 +354,8 @@ struct UpdateMemberStatusCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("status"),
         help: """
-            Status of a shared backup Enumeration values: accepted pending rejected Values: accepted, \
-            pending, rejected. Sets `status` of the body, over --body.
+            Status of a shared backup Values: accepted, pending, rejected. Sets `status` of the body, over \
+            --body.
             """,
         completion: .list(["accepted", "pending", "rejected"]))
     var statusField: String?

@@ -179,10 +179,7 @@ struct ListBackupsCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("member-status"),
-        help: """
-            Backup sharing status Enumeration values: pending accepted rejected Values: pending, accepted, \
-            rejected.
-            """,
+        help: "Backup sharing status Values: pending, accepted, rejected.",
         completion: .list(["pending", "accepted", "rejected"]))
     var memberStatus: String?
 
@@ -199,8 +196,8 @@ struct ListBackupsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("own-type"),
         help: """
-            Owning type of a backup. private backups are queried by default. Default: private Enumeration \
-            values: all_granted private shared Values: all_granted, private, shared.
+            Owning type of a backup. private backups are queried by default. Default: private Values: \
+            all_granted, private, shared.
             """,
         completion: .list(["all_granted", "private", "shared"]))
     var ownType: String?
@@ -253,9 +250,8 @@ struct ListBackupsCommand: AsyncParsableCommand {
         name: .customLong("status"),
         help: """
             Status When the API is called, multiple statuses can be transferred for filtering, for example, \
-            status=available&status=error. Enumeration values: available protecting deleting restoring error \
-            waiting_protect waiting_delete waiting_restore Values: available, protecting, deleting, \
-            restoring, error, waiting_protect, waiting_delete, waiting_restore.
+            status=available&status=error. Values: available, protecting, deleting, restoring, error, \
+            waiting_protect, waiting_delete, waiting_restore.
             """,
         completion: .list([
             "available", "protecting", "deleting", "restoring", "error", "waiting_protect", "waiting_delete",

@@ -104,10 +104,7 @@ struct ListPoliciesCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("operation-type"),
-        help: """
-            Policy type, which can be backup or replication Enumeration values: backup replication Values: \
-            backup, replication.
-            """,
+        help: "Policy type, which can be backup or replication Values: backup, replication.",
         completion: .list(["backup", "replication"]))
     var operationType: String?
 

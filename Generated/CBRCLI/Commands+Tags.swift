@@ -43,8 +43,8 @@ struct BatchCreateAndDeleteVaultTagsCommand: AsyncParsableCommand, BodySkeletonC
     @Option(
         name: .customLong("action"),
         help: """
-            Operation to be performed. The value can be set to create or delete only. Enumeration values: \
-            create delete Values: create, delete. Sets `action` of the body, over --body.
+            Operation to be performed. The value can be set to create or delete only. Values: create, \
+            delete. Sets `action` of the body, over --body.
             """,
         completion: .list(["create", "delete"]))
     var actionField: String?
@@ -270,19 +270,13 @@ struct ShowVaultResourceInstancesCommand: AsyncParsableCommand, BodySkeletonComm
 
     @Option(
         name: .customLong("cloud-type"),
-        help: """
-            Cloud type Enumeration values: public Values: public. Sets `cloud_type` of the body, over \
-            --body.
-            """,
+        help: "Cloud type Values: public. Sets `cloud_type` of the body, over --body.",
         completion: .list(["public"]))
     var cloudTypeField: String?
 
     @Option(
         name: .customLong("object-type"),
-        help: """
-            Resource type Enumeration values: server disk Values: server, disk. Sets `object_type` of the \
-            body, over --body.
-            """,
+        help: "Resource type Values: server, disk. Sets `object_type` of the body, over --body.",
         completion: .list(["server", "disk"]))
     var objectTypeField: String?
 

@@ -35,10 +35,7 @@ struct ListOpLogsCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("operation-type"),
-        help: """
-            Task type Enumeration values: backup delete restore vault_delete remove_resource sync Values: \
-            backup, delete, restore, vault_delete, remove_resource, sync.
-            """,
+        help: "Task type Values: backup, delete, restore, vault_delete, remove_resource, sync.",
         completion: .list(["backup", "delete", "restore", "vault_delete", "remove_resource", "sync"]))
     var operationType: String?
 
@@ -66,10 +63,7 @@ struct ListOpLogsCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("status"),
-        help: """
-            Task status Enumeration values: success skipped failed running timeout waiting Values: success, \
-            skipped, failed, running, timeout, waiting.
-            """,
+        help: "Task status Values: success, skipped, failed, running, timeout, waiting.",
         completion: .list(["success", "skipped", "failed", "running", "timeout", "waiting"]))
     var status: String?
 

@@ -188,10 +188,9 @@ struct CreateAlarmRulesCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("type"),
         help: """
-            Alarm rule type. The value can be: ALL_INSTANCE: alarms for all resources RESOURCE_GROUP: alarms \
-            for resource groups MULTI_INSTANCE: alarms for specified resources EVENT.SYS: system event \
-            alarms EVENT.CUSTOM: custom event alarms Values: ALL_INSTANCE, RESOURCE_GROUP, MULTI_INSTANCE, \
-            EVENT.SYS, EVENT.CUSTOM. Sets `type` of the body, over --body.
+            Alarm rule type. Values: ALL_INSTANCE (alarms for all resources), RESOURCE_GROUP (alarms for \
+            resource groups), MULTI_INSTANCE (alarms for specified resources), EVENT.SYS (system event \
+            alarms), EVENT.CUSTOM (custom event alarms). Sets `type` of the body, over --body.
             """,
         completion: .list(["ALL_INSTANCE", "RESOURCE_GROUP", "MULTI_INSTANCE", "EVENT.SYS", "EVENT.CUSTOM"]))
     var typeField: String?

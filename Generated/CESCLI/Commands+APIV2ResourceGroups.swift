@@ -109,7 +109,9 @@ struct CreateResourceGroupV2Command: AsyncParsableCommand, BodySkeletonCommand {
             Method for adding resources to a resource group. The value can only be EPS (synchronizing \
             resources from enterprise projects), TAG (dynamic tag matching), or Manual (manually adding \
             resources). If this parameter is not specified, resources are manually added. Regular expression \
-            matching: ^(EPS|TAG|Manual)$ Values: EPS, TAG, Manual. Sets `type` of the body, over --body.
+            matching: ^(EPS|TAG|Manual)$ Values: EPS (synchronizing resources from enterprise projects), TAG \
+            (dynamic tag matching), Manual (manually adding resources). Sets `type` of the body, over \
+            --body.
             """,
         completion: .list(["EPS", "TAG", "Manual"]))
     var typeField: String?
@@ -195,7 +197,8 @@ struct ListResourceGroupsCommand: AsyncParsableCommand {
             Method for adding resources to a resource group. The value can only be EPS (synchronizing \
             resources from enterprise projects), TAG (dynamic tag matching), or Manual (manually adding \
             resources). If this parameter is not specified, all resource groups are queried. The value can \
-            be: EPS TAG Manual Values: EPS, TAG, Manual.
+            be: EPS TAG Manual Values: EPS (synchronizing resources from enterprise projects), TAG (dynamic \
+            tag matching), Manual (manually adding resources).
             """,
         completion: .list(["EPS", "TAG", "Manual"]))
     var type: String?

@@ -112,8 +112,8 @@ struct CreateAlarmTemplateV2Command: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("template-type"),
         help: """
-            Type of a custom alarm template. The value can be: 0: metric template 2: event template Values: \
-            0, 2. Sets `template_type` of the body, over --body.
+            Type of a custom alarm template. Values: 0 (metric template), 2 (event template). Sets \
+            `template_type` of the body, over --body.
             """,
         completion: .list(["0", "2"]))
     var templateTypeField: Int?
@@ -202,9 +202,8 @@ struct ListAlarmTemplatesCommand: AsyncParsableCommand {
             Alarm template type. system indicates default alarm templates for metrics, custom indicates the \
             custom alarm templates for metrics, system_event indicates default event templates, custom_event \
             indicates the custom event templates, and system_custom_event indicates all default and custom \
-            event templates. If this parameter is not specified, all metric templates are returned. The \
-            value can be: system custom system_event custom_event system_custom_event Values: system, \
-            custom, system_event, custom_event, system_custom_event.
+            event templates. If this parameter is not specified, all metric templates are returned. Values: \
+            system, custom, system_event, custom_event, system_custom_event.
             """,
         completion: .list(["system", "custom", "system_event", "custom_event", "system_custom_event"]))
     var templateType: String?
@@ -351,8 +350,8 @@ struct UpdateAlarmTemplateV2Command: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("template-type"),
         help: """
-            Type of a custom alarm template. The value can be: 0: metric template 2: event template Values: \
-            0, 2. Sets `template_type` of the body, over --body.
+            Type of a custom alarm template. Values: 0 (metric template), 2 (event template). Sets \
+            `template_type` of the body, over --body.
             """,
         completion: .list(["0", "2"]))
     var templateTypeField: Int?

@@ -75,7 +75,7 @@ struct ListEventDetailCommand: AsyncParsableCommand {
         name: .customLong("event-type"),
         help: """
             Specifies the event type. The value can be EVENT.SYS (system event) or EVENT.CUSTOM (custom \
-            event). Values: EVENT.SYS, EVENT.CUSTOM.
+            event). Values: EVENT.SYS (system event), EVENT.CUSTOM (custom event).
             """,
         completion: .list(["EVENT.SYS", "EVENT.CUSTOM"]))
     var eventType: String
@@ -187,7 +187,7 @@ struct ListEventsCommand: AsyncParsableCommand {
         name: .customLong("event-type"),
         help: """
             Specifies the event type. The value can be EVENT.SYS (system event) or EVENT.CUSTOM (custom \
-            event). Values: EVENT.SYS, EVENT.CUSTOM.
+            event). Values: EVENT.SYS (system event), EVENT.CUSTOM (custom event).
             """,
         completion: .list(["EVENT.SYS", "EVENT.CUSTOM"]))
     var eventType: String?

@@ -30,10 +30,7 @@ struct ListAgentDimensionInfoCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("dim-name"),
-        help: """
-            Dimension name. The value can be: mount_point disk proc raid Values: mount_point, disk, proc, \
-            raid.
-            """,
+        help: "Dimension name. Values: mount_point, disk, proc, raid.",
         completion: .list(["mount_point", "disk", "proc", "raid"]))
     var dimName: String
 

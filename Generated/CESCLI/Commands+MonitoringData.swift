@@ -77,12 +77,12 @@ struct BatchListMetricDataCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("filter"),
         help: """
-            Specifies the data aggregation method. The value can be: average: average value of metric data \
-            within an aggregation period. max: maximum value of metric data in an aggregation period. min: \
-            minimum value of metric data within an aggregation period. sum: sum of metric data within an \
-            aggregation period. variance: variance value of metric data within an aggregation period. filter \
-            does not affect the query result of raw data. (The period is 1.) Values: average, max, min, sum, \
-            variance. Sets `filter` of the body, over --body.
+            Specifies the data aggregation method. filter does not affect the query result of raw data. (The \
+            period is 1.) Values: average (average value of metric data within an aggregation period), max \
+            (maximum value of metric data in an aggregation period), min (minimum value of metric data \
+            within an aggregation period), sum (sum of metric data within an aggregation period), variance \
+            (variance value of metric data within an aggregation period). Sets `filter` of the body, over \
+            --body.
             """,
         completion: .list(["average", "max", "min", "sum", "variance"]))
     var filterField: String?
@@ -282,11 +282,10 @@ struct ShowMetricDataCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("period"),
         help: """
-            Specifies how often Cloud Eye aggregates data, which can be 1: Cloud Eye performs no aggregation \
-            and displays raw data. 300: Cloud Eye aggregates data every 5 minutes. 1200: Cloud Eye \
-            aggregates data every 20 minutes. 3600: Cloud Eye aggregates data every hour. 14400: Cloud Eye \
-            aggregates data every 4 hours. 86400: Cloud Eye aggregates data every 24 hours. Values: 1, 300, \
-            1200, 3600, 14400, 86400.
+            Specifies how often Cloud Eye aggregates data, which can be Values: 1 (Cloud Eye performs no \
+            aggregation and displays raw data), 300 (Cloud Eye aggregates data every 5 minutes), 1200 (Cloud \
+            Eye aggregates data every 20 minutes), 3600 (Cloud Eye aggregates data every hour), 14400 (Cloud \
+            Eye aggregates data every 4 hours), 86400 (Cloud Eye aggregates data every 24 hours).
             """,
         completion: .list(["1", "300", "1200", "3600", "14400", "86400"]))
     var period: Int
@@ -294,13 +293,13 @@ struct ShowMetricDataCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("filter"),
         help: """
-            Specifies the data aggregation method. The value can be: average: average value of metric data \
-            within an aggregation period. max: maximum value of metric data in an aggregation period. min: \
-            minimum value of metric data within an aggregation period. sum: sum of metric data within an \
-            aggregation period. variance: variance value of metric data within an aggregation period. Rollup \
-            uses a rollup method to aggregate raw data generated within a specific period. Take the 5-minute \
-            period as an example. If it is 10:35 now, the raw data generated between 10:30 and 10:35 will be \
-            aggregated to 10:30. Values: average, max, min, sum, variance.
+            Specifies the data aggregation method. Rollup uses a rollup method to aggregate raw data \
+            generated within a specific period. Take the 5-minute period as an example. If it is 10:35 now, \
+            the raw data generated between 10:30 and 10:35 will be aggregated to 10:30. Values: average \
+            (average value of metric data within an aggregation period), max (maximum value of metric data \
+            in an aggregation period), min (minimum value of metric data within an aggregation period), sum \
+            (sum of metric data within an aggregation period), variance (variance value of metric data \
+            within an aggregation period).
             """,
         completion: .list(["average", "max", "min", "sum", "variance"]))
     var filter: String

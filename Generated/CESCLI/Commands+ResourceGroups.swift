@@ -188,10 +188,9 @@ struct ShowResourceGroupCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("status"),
         help: """
-            Specifies the resource health status. The value can be: health: No alarms have been generated \
-            for the resource group. unhealth: An alarm or alarms have been generated for a resource or \
-            resources in the resource group. no_alarm_rule: No alarm rules have been set for the resource \
-            group. Values: health, unhealth, no_alarm_rule.
+            Specifies the resource health status. Values: health (No alarms have been generated for the \
+            resource group), unhealth (An alarm or alarms have been generated for a resource or resources in \
+            the resource group), no_alarm_rule (No alarm rules have been set for the resource group).
             """,
         completion: .list(["health", "unhealth", "no_alarm_rule"]))
     var status: String?

@@ -184,10 +184,9 @@ struct ListResourceGroupsServicesResourcesCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("status"),
         help: """
-            Resource health status. The value can be: health: An alarm rule has been created for the \
-            resource and there is no alarm triggered. unhealthy: An alarm rule has been created for the \
-            resource and there are alarms triggered. no_alarm_rule: No alarm rule has been created for the \
-            resource. Values: health, unhealthy, no_alarm_rule.
+            Resource health status. Values: health (An alarm rule has been created for the resource and \
+            there is no alarm triggered), unhealthy (An alarm rule has been created for the resource and \
+            there are alarms triggered), no_alarm_rule (No alarm rule has been created for the resource).
             """,
         completion: .list(["health", "unhealthy", "no_alarm_rule"]))
     var status: String?

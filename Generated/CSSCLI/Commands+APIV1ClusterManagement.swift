@@ -50,8 +50,8 @@ struct AddIndependentNodeCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("type"),
         help: """
-            Parameter description: Types of dedicated nodes to add. Constraints: N/A Options: ess-master: \
-            master node ess-client: client node Default value: N/A Values: ess-master, ess-client.
+            Parameter description: Types of dedicated nodes to add. Constraints: N/A Default value: N/A \
+            Values: ess-master (master node), ess-client (client node).
             """,
         completion: .list(["ess-master", "ess-client"]))
     var type: String
@@ -784,9 +784,8 @@ struct ListImagesCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("upgrade-type"),
         help: """
-            Parameter description: Upgrade type. Constraints: N/A Options: same: same-version upgrade. \
-            cross: cross-version upgrade. cross-engine: cross-engine upgrade. Default value: N/A Values: \
-            same, cross, cross-engine.
+            Parameter description: Upgrade type. Constraints: N/A Default value: N/A Values: same \
+            (same-version upgrade), cross (cross-version upgrade), cross-engine (cross-engine upgrade).
             """,
         completion: .list(["same", "cross", "cross-engine"]))
     var upgradeType: String
@@ -1143,10 +1142,10 @@ struct UpdateAZByInstanceTypeCommand: AsyncParsableCommand, BodySkeletonCommand 
     @Option(
         name: .customLong("inst-type"),
         help: """
-            Definition: Types of nodes whose AZ is to be changed. Constraints: N/A Value range: all: all \
-            node types ess: data node ess-cold: cold data node ess-client: client node ess-master: master \
-            node Default value: N/A All mission-critical data has been backed up before an AZ switchover. \
-            This is to prevent data loss. Values: all, ess, ess-cold, ess-client, ess-master.
+            Definition: Types of nodes whose AZ is to be changed. Constraints: N/A Default value: N/A All \
+            mission-critical data has been backed up before an AZ switchover. This is to prevent data loss. \
+            Values: all (all node types), ess (data node), ess-cold (cold data node), ess-client (client \
+            node), ess-master (master node).
             """,
         completion: .list(["all", "ess", "ess-cold", "ess-client", "ess-master"]))
     var instType: String
@@ -1170,9 +1169,8 @@ struct UpdateAZByInstanceTypeCommand: AsyncParsableCommand, BodySkeletonCommand 
     @Option(
         name: .customLong("migrate-type"),
         help: """
-            Definition: AZ migration method. Constraints: N/A Value range: multi_az_change: HA \
-            reconstruction az_migrate: AZ migration Default value: N/A Values: multi_az_change, az_migrate. \
-            Sets `migrate_type` of the body, over --body.
+            Definition: AZ migration method. Constraints: N/A Default value: N/A Values: multi_az_change (HA \
+            reconstruction), az_migrate (AZ migration). Sets `migrate_type` of the body, over --body.
             """,
         completion: .list(["multi_az_change", "az_migrate"]))
     var migrateTypeField: String?
@@ -1272,9 +1270,8 @@ struct UpdateBatchClustersTagsCommand: AsyncParsableCommand, BodySkeletonCommand
         name: .customLong("action"),
         help: """
             Definition: Cluster tag operation type. This attribute is used to identify the required \
-            operation type. Constraints: N/A Value range: create: Tags are added in batches. delete: Tags \
-            are deleted in batches. Default value: N/A Values: create, delete. Sets `action` of the body, \
-            over --body.
+            operation type. Constraints: N/A Default value: N/A Values: create (Tags are added in batches), \
+            delete (Tags are deleted in batches). Sets `action` of the body, over --body.
             """,
         completion: .list(["create", "delete"]))
     var actionField: String?
@@ -1572,9 +1569,9 @@ struct UpdateFlavorCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("operation-type"),
         help: """
-            Definition: Operation type for specifications change. Constraints: N/A Value range: vm: Change \
-            the node flavor. volume: Change the disk type. Default value: vm Values: vm, volume. Sets \
-            `operationType` of the body, over --body.
+            Definition: Operation type for specifications change. Constraints: N/A Default value: vm Values: \
+            vm (Change the node flavor), volume (Change the disk type). Sets `operationType` of the body, \
+            over --body.
             """,
         completion: .list(["vm", "volume"]))
     var operationTypeField: String?
@@ -1680,9 +1677,9 @@ struct UpdateFlavorByTypeCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("types"),
         help: """
-            Definition: Type of the cluster node you want to modify. Constraints: N/A Value range: ess: data \
-            node ess-cold: cold data node ess-client: client node ess-master: master node lgs: Logstash \
-            node. Default value: N/A Values: ess, ess-cold, ess-client, ess-master, lgs.
+            Definition: Type of the cluster node you want to modify. Constraints: N/A Default value: N/A \
+            Values: ess (data node), ess-cold (cold data node), ess-client (client node), ess-master (master \
+            node), lgs (Logstash node).
             """,
         completion: .list(["ess", "ess-cold", "ess-client", "ess-master", "lgs"]))
     var types: String
@@ -1704,9 +1701,8 @@ struct UpdateFlavorByTypeCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("operation-type"),
         help: """
-            Definition: Operation type. Constraints: N/A Value range: vm: Change the node flavor. volume: \
-            Change the disk type. Default value: vm Values: vm, volume. Sets `operation_type` of the body, \
-            over --body.
+            Definition: Operation type. Constraints: N/A Default value: vm Values: vm (Change the node \
+            flavor), volume (Change the disk type). Sets `operation_type` of the body, over --body.
             """,
         completion: .list(["vm", "volume"]))
     var operationTypeField: String?
@@ -1796,8 +1792,8 @@ struct UpdateInstanceCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("migrate-data"),
         help: """
-            Definition: Whether to migrate data. Constraints: N/A Value range: true: Migrate data. false: Do \
-            not migrate data. Default value: true Values: true, false.
+            Definition: Whether to migrate data. Constraints: N/A Default value: true Values: true (Migrate \
+            data), false (Do not migrate data).
             """,
         completion: .list(["true", "false"]))
     var migrateData: String?
@@ -1875,9 +1871,8 @@ struct UpdateRouteCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("configtype"),
         help: """
-            Definition: Operation type. Constraints: N/A Value range: add_ip: Add a cluster route. del_ip: \
-            Delete a cluster route. Default value: N/A Values: add_ip, del_ip. Sets `configtype` of the \
-            body, over --body.
+            Definition: Operation type. Constraints: N/A Default value: N/A Values: add_ip (Add a cluster \
+            route), del_ip (Delete a cluster route). Sets `configtype` of the body, over --body.
             """,
         completion: .list(["add_ip", "del_ip"]))
     var configtypeField: String?
@@ -1979,9 +1974,8 @@ struct UpdateShrinkClusterCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("operation-type"),
         help: """
-            Definition: Operation type. Constraints: N/A Value range: vm: Reduce nodes. [- volume: Reduce \
-            the disk size.] (tag:white) Default value: vm Values: vm. Sets `operation_type` of the body, \
-            over --body.
+            Definition: Operation type. Constraints: N/A [- volume: Reduce the disk size.] (tag:white) \
+            Default value: vm Values: vm (Reduce nodes). Sets `operation_type` of the body, over --body.
             """,
         completion: .list(["vm"]))
     var operationTypeField: String?
@@ -2061,8 +2055,8 @@ struct UpdateShrinkNodesCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("migrate-data"),
         help: """
-            Definition: Whether to migrate data. Value range: true: Migrate data. false: Do not migrate \
-            data. Default value: true Values: true, false. Sets `migrate_data` of the body, over --body.
+            Definition: Whether to migrate data. Default value: true Values: true (Migrate data), false (Do \
+            not migrate data). Sets `migrate_data` of the body, over --body.
             """,
         completion: .list(["true", "false"]))
     var migrateDataField: String?
@@ -2161,9 +2155,9 @@ struct UpgradeCoReCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("upgrade-type"),
         help: """
-            Definition: Upgrade type. Constraints: N/A Value range: same: same-version upgrade. cross: \
-            cross-version upgrade. cross-engine: cross-engine upgrade. Default value: N/A Values: same, \
-            cross, cross-engine. Sets `upgrade_type` of the body, over --body.
+            Definition: Upgrade type. Constraints: N/A Default value: N/A Values: same (same-version \
+            upgrade), cross (cross-version upgrade), cross-engine (cross-engine upgrade). Sets \
+            `upgrade_type` of the body, over --body.
             """,
         completion: .list(["same", "cross", "cross-engine"]))
     var upgradeTypeField: String?
@@ -2271,9 +2265,9 @@ struct UpgradeDetailCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("action-mode"),
         help: """
-            Definition: Query details about a cluster upgrade or AZ change operation. Constraints: N/A Value \
-            range: UPGRADING: query cluster upgrade details. AZ_MIGRATION: query AZ change details. Default \
-            value: UPGRADING Values: UPGRADING, AZ_MIGRATION.
+            Definition: Query details about a cluster upgrade or AZ change operation. Constraints: N/A \
+            Default value: UPGRADING Values: UPGRADING (query cluster upgrade details), AZ_MIGRATION (query \
+            AZ change details).
             """,
         completion: .list(["UPGRADING", "AZ_MIGRATION"]))
     var actionMode: String?

@@ -104,10 +104,9 @@ struct CreateAutoCreatePolicyCommand: AsyncParsableCommand, BodySkeletonCommand 
     @Option(
         name: .customLong("enable"),
         help: """
-            Definition: Whether to enable the automatic snapshot creation policy. Constraints: N/A Value \
-            range: true: The automatic snapshot creation policy is enabled. false: The automatic snapshot \
-            creation policy is disabled. Default value: N/A Values: true, false. Sets `enable` of the body, \
-            over --body.
+            Definition: Whether to enable the automatic snapshot creation policy. Constraints: N/A Default \
+            value: N/A Values: true (The automatic snapshot creation policy is enabled), false (The \
+            automatic snapshot creation policy is disabled). Sets `enable` of the body, over --body.
             """,
         completion: .list(["true", "false"]))
     var enableField: String?
@@ -116,10 +115,10 @@ struct CreateAutoCreatePolicyCommand: AsyncParsableCommand, BodySkeletonCommand 
         name: .customLong("delete-auto"),
         help: """
             Definition: Whether to clear all the automatically created snapshots when the automatic snapshot \
-            creation policy is disabled. Constraints: N/A Value range: true: Delete all automatically \
-            created snapshots when an automatic snapshot creation policy is disabled. false: Retain \
-            automatically created snapshots when an automatic snapshot creation policy is disabled. Default \
-            value: false Values: true, false. Sets `delete_auto` of the body, over --body.
+            creation policy is disabled. Constraints: N/A Default value: false Values: true (Delete all \
+            automatically created snapshots when an automatic snapshot creation policy is disabled), false \
+            (Retain automatically created snapshots when an automatic snapshot creation policy is disabled). \
+            Sets `delete_auto` of the body, over --body.
             """,
         completion: .list(["true", "false"]))
     var deleteAutoField: String?

@@ -107,8 +107,8 @@ struct RestartClusterMultiRoleCommand: AsyncParsableCommand, BodySkeletonCommand
     @Option(
         name: .customLong("type"),
         help: """
-            Definition: Restart mode. Value range: node: restarts nodes. role: restarts roles. Values: node, \
-            role. Sets `type` of the body, over --body.
+            Definition: Restart mode. Values: node (restarts nodes), role (restarts roles). Sets `type` of \
+            the body, over --body.
             """,
         completion: .list(["node", "role"]))
     var typeField: String?

@@ -172,9 +172,9 @@ struct EnableOrDisableELBCommand: AsyncParsableCommand, BodySkeletonCommand {
         name: .customLong("type"),
         help: """
             Definition: Load balancer type. This parameter is not required for an observability cluster. \
-            Constraints: N/A Value range: searchTool: Enable or disable an Elasticsearch/OpenSearch load \
-            balancer. viewTool: Enable or disable the Kibana/OpenSearch Dashboards load balancer. Default \
-            value: searchTool Values: searchTool, viewTool. Sets `type` of the body, over --body.
+            Constraints: N/A Default value: searchTool Values: searchTool (Enable or disable an \
+            Elasticsearch/OpenSearch load balancer), viewTool (Enable or disable the Kibana/OpenSearch \
+            Dashboards load balancer). Sets `type` of the body, over --body.
             """,
         completion: .list(["searchTool", "viewTool"]))
     var typeField: String?
@@ -301,10 +301,9 @@ struct ShowELBDetailCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("type"),
         help: """
-            Definition: Search type. Constraints: N/A Value range: searchTool: Query details about the load \
-            balancers of an Elasticsearch/OpenSearch cluster. [- viewTool: Query details about the load \
-            balancers of Kibana/OpenSearch Dashboards.] (tag:white) Default value: searchTool Values: \
-            searchTool.
+            Definition: Search type. Constraints: N/A [- viewTool: Query details about the load balancers of \
+            Kibana/OpenSearch Dashboards.] (tag:white) Default value: searchTool Values: searchTool (Query \
+            details about the load balancers of an Elasticsearch/OpenSearch cluster).
             """,
         completion: .list(["searchTool"]))
     var type: String?

@@ -156,9 +156,8 @@ struct ShowGetLogSettingCommand: AsyncParsableCommand {
         name: .customLong("action"),
         help: """
             Parameter description: Queries the log backup or log collection settings of a cluster. \
-            Constraints: N/A Options: base_log_collect: Queries cluster log backup settings. \
-            real_time_log_collect: Queries cluster log collection settings. Default value: base_log_collect \
-            Values: base_log_collect, real_time_log_collect.
+            Constraints: N/A Default value: base_log_collect Values: base_log_collect (Queries cluster log \
+            backup settings), real_time_log_collect (Queries cluster log collection settings).
             """,
         completion: .list(["base_log_collect", "real_time_log_collect"]))
     var action: String?
@@ -239,11 +238,10 @@ struct ShowLogBackupCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("level"),
         help: """
-            Definition: Queried log level. Constraints: N/A Value range: DEBUG: Queries DEBUG logs. INFO: \
-            Queries INFO logs. WARN: Queries WARN logs. ERROR: Queries ERROR logs. ALL: Queries logs of all \
-            levels. If multiple log levels are required, separate them with vertical bars (|), for example, \
-            WARN|ERROR. Default value: ALL Values: DEBUG, INFO, WARN, ERROR, ALL. Sets `level` of the body, \
-            over --body.
+            Definition: Queried log level. Constraints: N/A If multiple log levels are required, separate \
+            them with vertical bars (|), for example, WARN|ERROR. Default value: ALL Values: DEBUG (Queries \
+            DEBUG logs), INFO (Queries INFO logs), WARN (Queries WARN logs), ERROR (Queries ERROR logs), ALL \
+            (Queries logs of all levels). Sets `level` of the body, over --body.
             """,
         completion: .list(["DEBUG", "INFO", "WARN", "ERROR", "ALL"]))
     var levelField: String?
@@ -251,11 +249,10 @@ struct ShowLogBackupCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("log-type"),
         help: """
-            Definition: Queried log type. Constraints: N/A Value range: deprecation: Queries deprecation \
-            logs. (Deprecation operation logs can be queried only when all log levels are selected.) \
-            indexingSlow: Queries slow indexing logs. searchSlow: Queries slow query logs. instance: Queries \
-            run logs. Default value: N/A Values: deprecation, indexingSlow, searchSlow, instance. Sets \
-            `log_type` of the body, over --body.
+            Definition: Queried log type. Constraints: N/A Default value: N/A Values: deprecation (Queries \
+            deprecation logs. (Deprecation operation logs can be queried only when all log levels are \
+            selected.)), indexingSlow (Queries slow indexing logs), searchSlow (Queries slow query logs), \
+            instance (Queries run logs). Sets `log_type` of the body, over --body.
             """,
         completion: .list(["deprecation", "indexingSlow", "searchSlow", "instance"]))
     var logTypeField: String?
@@ -431,9 +428,8 @@ struct StartLogsCommand: AsyncParsableCommand, BodySkeletonCommand {
         name: .customLong("action"),
         help: """
             Parameter description: Configure log backup or log collection for a cluster. Constraints: N/A \
-            Options: base_log_collect: Backs up logs to OBS. real_time_log_collect: Saves logs to an \
-            Elasticsearch cluster in real time. Default value: base_log_collect Values: base_log_collect, \
-            real_time_log_collect.
+            Default value: base_log_collect Values: base_log_collect (Backs up logs to OBS), \
+            real_time_log_collect (Saves logs to an Elasticsearch cluster in real time).
             """,
         completion: .list(["base_log_collect", "real_time_log_collect"]))
     var action: String?
@@ -688,9 +684,8 @@ struct StopLogsCommand: AsyncParsableCommand {
         help: """
             Definition: Disables log backup or log collection. Constraints: You can disable log backup or \
             log ingestion only when they have been enabled for the cluster. For details about how to enable \
-            log backup or log ingestion, see Enabling Logs. Value range: base_log_collect: Disables log \
-            backup. real_time_log_collect: Stops log collection. Default value: base_log_collect Values: \
-            base_log_collect, real_time_log_collect.
+            log backup or log ingestion, see Enabling Logs. Default value: base_log_collect Values: \
+            base_log_collect (Disables log backup), real_time_log_collect (Stops log collection).
             """,
         completion: .list(["base_log_collect", "real_time_log_collect"]))
     var action: String?
@@ -759,9 +754,8 @@ struct UpdateLogSettingCommand: AsyncParsableCommand, BodySkeletonCommand {
         name: .customLong("action"),
         help: """
             Parameter description: Modifies the settings of log backup or log collection. Constraints: N/A \
-            Options: base_log_collect: Modifies log backup settings. real_time_log_collect: Modifies log \
-            collection settings. Default value: base_log_collect Values: base_log_collect, \
-            real_time_log_collect.
+            Default value: base_log_collect Values: base_log_collect (Modifies log backup settings), \
+            real_time_log_collect (Modifies log collection settings).
             """,
         completion: .list(["base_log_collect", "real_time_log_collect"]))
     var action: String?

@@ -56,9 +56,8 @@ struct CreateNotificationCommand: AsyncParsableCommand, BodySkeletonCommand {
             Operation type. Possible options include complete and customized. If you choose complete, you do \
             not need to specify operations and notify_user_list, and notifications will be sent when any \
             supported operations occur on any of the connected cloud services. If you choose customized, \
-            notifications will be sent when operations defined in operations occur. Enumerated values: \
-            complete customized Values: complete, customized. Sets `operation_type` of the body, over \
-            --body.
+            notifications will be sent when operations defined in operations occur. Values: complete, \
+            customized. Sets `operation_type` of the body, over --body.
             """,
         completion: .list(["complete", "customized"]))
     var operationTypeField: String?
@@ -226,8 +225,7 @@ struct UpdateNotificationCommand: AsyncParsableCommand, BodySkeletonCommand {
             Operation type. Possible options include complete and customized. If you choose complete, \
             notifications will be sent when any supported operation occurs on any of the connected cloud \
             services. If you choose customized, notifications will be sent when operations defined in \
-            operations occur. Enumerated values: customized complete Values: complete, customized. Sets \
-            `operation_type` of the body, over --body.
+            operations occur. Values: complete, customized. Sets `operation_type` of the body, over --body.
             """,
         completion: .list(["complete", "customized"]))
     var operationTypeField: String?
@@ -235,8 +233,8 @@ struct UpdateNotificationCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("status"),
         help: """
-            Notification status. Possible options include enabled and disabled. Enumerated values: enabled \
-            disabled Values: enabled, disabled. Sets `status` of the body, over --body.
+            Notification status. Possible options include enabled and disabled. Values: enabled, disabled. \
+            Sets `status` of the body, over --body.
             """,
         completion: .list(["enabled", "disabled"]))
     var statusField: String?

@@ -234,8 +234,8 @@ struct UpdateTrackerV10Command: AsyncParsableCommand, BodySkeletonCommand {
         name: .customLong("status"),
         help: """
             Tracker status. The value can be enabled or disabled. If you change the value to disabled, the \
-            tracker stops recording traces. Value: enabled disabled Values: enabled, disabled. Sets `status` \
-            of the body, over --body.
+            tracker stops recording traces. Values: enabled, disabled. Sets `status` of the body, over \
+            --body.
             """,
         completion: .list(["enabled", "disabled"]))
     var statusField: String?

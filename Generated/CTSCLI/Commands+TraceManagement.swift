@@ -104,8 +104,7 @@ struct ListTracesCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("trace-rating"),
         help: """
-            Trace status. The value can be normal, warning, or incident. Enumerated values: normal warning \
-            incident Values: normal, warning, incident.
+            Trace status. The value can be normal, warning, or incident. Values: normal, warning, incident.
             """,
         completion: .list(["normal", "warning", "incident"]))
     var traceRating: String?

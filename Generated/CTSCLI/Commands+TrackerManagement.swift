@@ -47,8 +47,8 @@ struct CreateTrackerCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("tracker-type"),
         help: """
-            Tracker type. The value can be system (management tracker). Enumerated values: system Values: \
-            system. Sets `tracker_type` of the body, over --body.
+            Tracker type. The value can be system (management tracker). Values: system. Sets `tracker_type` \
+            of the body, over --body.
             """,
         completion: .list(["system"]))
     var trackerTypeField: String?
@@ -215,8 +215,8 @@ struct UpdateTrackerCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("tracker-type"),
         help: """
-            Tracker type. The value can be system (management tracker). Enumerated values: system Values: \
-            system. Sets `tracker_type` of the body, over --body.
+            Tracker type. The value can be system (management tracker). Values: system. Sets `tracker_type` \
+            of the body, over --body.
             """,
         completion: .list(["system"]))
     var trackerTypeField: String?
@@ -233,8 +233,8 @@ struct UpdateTrackerCommand: AsyncParsableCommand, BodySkeletonCommand {
         name: .customLong("status"),
         help: """
             Tracker status. The value can be enabled or disabled. If you change the value to disabled, the \
-            tracker stops recording traces. Enumerated values: enabled disabled Values: enabled, disabled. \
-            Sets `status` of the body, over --body.
+            tracker stops recording traces. Values: enabled, disabled. Sets `status` of the body, over \
+            --body.
             """,
         completion: .list(["enabled", "disabled"]))
     var statusField: String?

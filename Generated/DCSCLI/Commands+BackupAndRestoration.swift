@@ -48,8 +48,8 @@ struct CopyInstanceCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("backup-format"),
         help: """
-            Format of the DCS instance backup. Enumeration values: aof rdb Values: aof, rdb. Sets \
-            `backup_format` of the body, over --body.
+            Format of the DCS instance backup. Values: aof, rdb. Sets `backup_format` of the body, over \
+            --body.
             """,
         completion: .list(["aof", "rdb"]))
     var backupFormatField: String?

@@ -299,10 +299,7 @@ struct ListBigkeysCanTasksCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("status"),
-        help: """
-            Analysis task status. Value range: waiting running success failed Values: waiting, running, \
-            success, failed.
-            """,
+        help: "Analysis task status. Values: waiting, running, success, failed.",
         completion: .list(["waiting", "running", "success", "failed"]))
     var status: String?
 
@@ -379,10 +376,7 @@ struct ListHotkeysCanTasksCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("status"),
-        help: """
-            Analysis task status. Value range: waiting running success failed Values: waiting, running, \
-            success, failed.
-            """,
+        help: "Analysis task status. Values: waiting, running, success, failed.",
         completion: .list(["waiting", "running", "success", "failed"]))
     var status: String?
 

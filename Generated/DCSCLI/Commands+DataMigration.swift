@@ -119,10 +119,9 @@ struct CreateMigrationTaskCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("migration-type"),
         help: """
-            Migration mode. Options: backupfile_import: importing backup files online_migration: migrating \
+            Migration mode. Values: backupfile_import (importing backup files), online_migration (migrating \
             data online This API can no longer be used to create an online migration task. Please call \
-            CreateOnlineMigrationTask instead. Values: backupfile_import, online_migration. Sets \
-            `migration_type` of the body, over --body.
+            CreateOnlineMigrationTask instead). Sets `migration_type` of the body, over --body.
             """,
         completion: .list(["backupfile_import", "online_migration"]))
     var migrationTypeField: String?
@@ -131,8 +130,8 @@ struct CreateMigrationTaskCommand: AsyncParsableCommand, BodySkeletonCommand {
         name: .customLong("migration-method"),
         help: """
             Type of the migration, which can be full migration or incremental migration. Values: \
-            full_amount_migration: full migration incremental_migration: incremental migration Values: \
-            full_amount_migration, incremental_migration. Sets `migration_method` of the body, over --body.
+            full_amount_migration (full migration), incremental_migration (incremental migration). Sets \
+            `migration_method` of the body, over --body.
             """,
         completion: .list(["full_amount_migration", "incremental_migration"]))
     var migrationMethodField: String?
@@ -450,9 +449,9 @@ struct SetOnlineMigrationTaskCommand: AsyncParsableCommand, BodySkeletonCommand 
             Reconnection mode. In automatic reconnection mode, if the source and target instances are \
             disconnected due to network exceptions, automatic reconnections will be performed indefinitely. \
             Full synchronization will be triggered and requires more bandwidth if incremental \
-            synchronization becomes unavailable. Exercise caution when enabling this option. Values: auto: \
-            automatically reconnect. manual: manually reconnect. Values: auto, manual. Sets `resume_mode` of \
-            the body, over --body.
+            synchronization becomes unavailable. Exercise caution when enabling this option. Values: auto \
+            (automatically reconnect), manual (manually reconnect). Sets `resume_mode` of the body, over \
+            --body.
             """,
         completion: .list(["auto", "manual"]))
     var resumeModeField: String?

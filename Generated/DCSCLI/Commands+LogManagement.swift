@@ -228,7 +228,7 @@ struct ListSlowlogCommand: AsyncParsableCommand {
         name: .customLong("sort-dir"),
         help: """
             Result sorting order. The value can be desc (descending order) or asc (ascending order). The \
-            default value is desc. Values: desc, asc.
+            default value is desc. Values: desc (descending order), asc (ascending order).
             """,
         completion: .list(["desc", "asc"]))
     var sortDir: String?

@@ -56,33 +56,27 @@ struct ListFlavorsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("cache-mode"),
         help: """
-            DCS instance type. Options: single: single-node ha: master/standby cluster: Redis Cluster proxy: \
-            Proxy Cluster ha_rw_split: read/write splitting Values: single, ha, cluster, proxy, ha_rw_split.
+            DCS instance type. Values: single (single-node), ha (master/standby), cluster (Redis Cluster), \
+            proxy (Proxy Cluster), ha_rw_split (read/write splitting).
             """,
         completion: .list(["single", "ha", "cluster", "proxy", "ha_rw_split"]))
     var cacheMode: String?
 
     @Option(
         name: .customLong("engine"),
-        help: "Cache engine. Options: Redis Values: Redis.",
+        help: "Cache engine. Values: Redis.",
         completion: .list(["Redis"]))
     var engine: String?
 
     @Option(
         name: .customLong("engine-version"),
-        help: """
-            Cache engine version. If the cache engine is Redis, the options are as follows: 4.0 5.0 6.0 7.0 \
-            Values: 4.0, 5.0, 6.0, 7.0.
-            """,
+        help: "Cache engine version. Values: 4.0, 5.0, 6.0, 7.0.",
         completion: .list(["4.0", "5.0", "6.0", "7.0"]))
     var engineVersion: String?
 
     @Option(
         name: .customLong("cpu-type"),
-        help: """
-            CPU architecture. The options are as follows: x86_64: x86 architecture aarch64: Arm architecture \
-            Values: x86_64, aarch64.
-            """,
+        help: "CPU architecture. Values: x86_64 (x86 architecture), aarch64 (Arm architecture).",
         completion: .list(["x86_64", "aarch64"]))
     var cpuType: String?
 

@@ -52,8 +52,8 @@ struct CreateCustomTemplateCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("type"),
         help: """
-            Template type. Options: sys: default template user: custom template Values: sys, user. Sets \
-            `type` of the body, over --body.
+            Template type. Values: sys (default template), user (custom template). Sets `type` of the body, \
+            over --body.
             """,
         completion: .list(["sys", "user"]))
     var typeField: String?
@@ -127,7 +127,7 @@ struct ListConfigTemplatesCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("type"),
-        help: "Template type. Options: sys: default template user: custom template Values: sys, user.",
+        help: "Template type. Values: sys (default template), user (custom template).",
         completion: .list(["sys", "user"]))
     var type: String
 

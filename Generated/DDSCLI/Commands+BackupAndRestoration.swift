@@ -155,10 +155,7 @@ struct ListBackupsCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("mode"),
-        help: """
-            Specifies the DB instance mode. Valid value: Sharding ReplicaSet Single Values: Sharding, \
-            ReplicaSet, Single.
-            """,
+        help: "Specifies the DB instance mode. Values: Sharding, ReplicaSet, Single.",
         completion: .list(["Sharding", "ReplicaSet", "Single"]))
     var mode: String?
 

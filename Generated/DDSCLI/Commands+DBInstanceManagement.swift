@@ -470,9 +470,9 @@ struct CreateInstanceCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("mode"),
         help: """
-            Specifies the instance type. Cluster, replica set, and single node instances are supported. \
-            Valid value: Sharding ReplicaSet Single The version 5.0 does not support single node instances. \
-            Values: Sharding, ReplicaSet, Single. Sets `mode` of the body, over --body.
+            Specifies the instance type. Cluster, replica set, and single node instances are supported. The \
+            version 5.0 does not support single node instances. Values: Sharding, ReplicaSet, Single. Sets \
+            `mode` of the body, over --body.
             """,
         completion: .list(["Sharding", "ReplicaSet", "Single"]))
     var modeField: String?

@@ -332,8 +332,8 @@ struct ListErrorLogsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("type"),
         help: """
-            Specifies the statement type. If it is left blank, all statement types are queried. Valid value: \
-            WARNING ERROR Values: WARNING, ERROR.
+            Specifies the statement type. If it is left blank, all statement types are queried. Values: \
+            WARNING, ERROR.
             """,
         completion: .list(["WARNING", "ERROR"]))
     var type: String?
@@ -454,9 +454,8 @@ struct ListSlowLogsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("type"),
         help: """
-            Specifies the statement type. If it is left blank, all statement types are queried. Valid value: \
-            INSERT QUERY UPDATE REMOVE GETMORE COMMAND KILLCURSORS Values: INSERT, QUERY, UPDATE, REMOVE, \
-            GETMORE, COMMAND, KILLCURSORS.
+            Specifies the statement type. If it is left blank, all statement types are queried. Values: \
+            INSERT, QUERY, UPDATE, REMOVE, GETMORE, COMMAND, KILLCURSORS.
             """,
         completion: .list(["INSERT", "QUERY", "UPDATE", "REMOVE", "GETMORE", "COMMAND", "KILLCURSORS"]))
     var type: String?

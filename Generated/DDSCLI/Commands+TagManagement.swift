@@ -47,8 +47,8 @@ struct BatchTagActionCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("action"),
         help: """
-            Specifies the operation identifier. Valid value: create: indicates to add tags. delete: \
-            indicates to delete tags. Values: create, delete. Sets `action` of the body, over --body.
+            Specifies the operation identifier. Values: create (indicates to add tags), delete (indicates to \
+            delete tags). Sets `action` of the body, over --body.
             """,
         completion: .list(["create", "delete"]))
     var actionField: String?

@@ -353,7 +353,7 @@ struct ListElasticResourcePoolScaleRecordsCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("status"),
-        help: "Scaling status Options: success fail Values: success, fail.",
+        help: "Scaling status Values: success, fail.",
         completion: .list(["success", "fail"]))
     var status: String?
 
@@ -441,10 +441,7 @@ struct ListElasticResourcePoolsCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("status"),
-        help: """
-            Status of the elastic resource pool. The options are: AVAILABLE SCALING CREATING FAILED Values: \
-            AVAILABLE, SCALING, CREATING, FAILED.
-            """,
+        help: "Status of the elastic resource pool. Values: AVAILABLE, SCALING, CREATING, FAILED.",
         completion: .list(["AVAILABLE", "SCALING", "CREATING", "FAILED"]))
     var status: String?
 

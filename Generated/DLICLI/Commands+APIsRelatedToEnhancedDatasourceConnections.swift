@@ -374,9 +374,8 @@ struct ListEnhancedConnectionsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("status"),
         help: """
-            Connection status. The options are as follows: Active: The connection has been activated. \
-            DELETED: The connection has been deleted. The connection status is case insensitive. Values: \
-            Active, DELETED.
+            Connection status. The connection status is case insensitive. Values: Active (The connection has \
+            been activated), DELETED (The connection has been deleted).
             """,
         completion: .list(["Active", "DELETED"]))
     var status: String?

@@ -268,9 +268,9 @@ struct CreateFlinkJarJobCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("checkpoint-mode"),
         help: """
-            Snapshot mode. Options: 1: ExactlyOnce, meaning data is consumed only once. 2: AtLeastOnce, \
-            meaning data is consumed at least once. Default value: 1. Values: 1, 2. Sets `checkpoint_mode` \
-            of the body, over --body.
+            Snapshot mode. Default value: 1. Values: 1 (ExactlyOnce, meaning data is consumed only once), 2 \
+            (AtLeastOnce, meaning data is consumed at least once). Sets `checkpoint_mode` of the body, over \
+            --body.
             """,
         completion: .list(["1", "2"]))
     var checkpointModeField: Int?
@@ -534,11 +534,10 @@ struct CreateFlinkSqlJobCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("run-mode"),
         help: """
-            Job running mode. The options are as follows: shared_cluster: indicates that the job is running \
-            on a shared cluster. exclusive_cluster: indicates that the job is running on an exclusive \
-            cluster. edge_node: indicates that the job is running on an edge node. The default value is \
-            shared_cluster. Values: shared_cluster, exclusive_cluster, edge_node. Sets `run_mode` of the \
-            body, over --body.
+            Job running mode. The default value is shared_cluster. Values: shared_cluster (indicates that \
+            the job is running on a shared cluster), exclusive_cluster (indicates that the job is running on \
+            an exclusive cluster), edge_node (indicates that the job is running on an edge node). Sets \
+            `run_mode` of the body, over --body.
             """,
         completion: .list(["shared_cluster", "exclusive_cluster", "edge_node"]))
     var runModeField: String?
@@ -578,9 +577,9 @@ struct CreateFlinkSqlJobCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("checkpoint-mode"),
         help: """
-            Snapshot mode. Options: 1: ExactlyOnce, meaning data is consumed only once. 2: AtLeastOnce, \
-            meaning data is consumed at least once. Default value: 1. Values: 1, 2. Sets `checkpoint_mode` \
-            of the body, over --body.
+            Snapshot mode. Default value: 1. Values: 1 (ExactlyOnce, meaning data is consumed only once), 2 \
+            (AtLeastOnce, meaning data is consumed at least once). Sets `checkpoint_mode` of the body, over \
+            --body.
             """,
         completion: .list(["1", "2"]))
     var checkpointModeField: Int?
@@ -1135,8 +1134,8 @@ struct ListFlinkJobsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("job-type"),
         help: """
-            Definition Job type Constraints None Range flink_sql_job: Flink SQL job flink_jar_job: \
-            User-defined Flink job Default Value None Values: flink_sql_job, flink_jar_job.
+            Definition Job type Constraints None Range Default Value None Values: flink_sql_job (Flink SQL \
+            job), flink_jar_job (User-defined Flink job).
             """,
         completion: .list(["flink_sql_job", "flink_jar_job"]))
     var jobType: String?
@@ -1144,16 +1143,14 @@ struct ListFlinkJobsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("status"),
         help: """
-            Definition Job status Constraints None Range job_init: The job is in the draft status. \
-            job_submitting: The job is being submitted. job_submit_fail: The job fails to be submitted. \
-            job_running: The job is running. (After the job is submitted, a normal result is returned.) \
-            job_running_exception (The job stops running due to an exception.) job_downloading: The job is \
-            being downloaded. job_idle: The job is idle. job_canceling: The job is being stopped. \
-            job_cancel_success: The job has been stopped. job_cancel_fail: The job fails to be stopped. \
-            job_savepointing: The savepoint is being created. job_finish: The job is completed. Default \
-            Value None Values: job_init, job_submitting, job_submit_fail, job_running, \
-            job_running_exception, job_downloading, job_idle, job_canceling, job_cancel_success, \
-            job_cancel_fail, job_savepointing, job_finish.
+            Definition Job status Constraints None Range Default Value None Values: job_init (The job is in \
+            the draft status), job_submitting (The job is being submitted), job_submit_fail (The job fails \
+            to be submitted), job_running (The job is running. (After the job is submitted, a normal result \
+            is returned.)), job_running_exception (The job stops running due to an exception), \
+            job_downloading (The job is being downloaded), job_idle (The job is idle), job_canceling (The \
+            job is being stopped), job_cancel_success (The job has been stopped), job_cancel_fail (The job \
+            fails to be stopped), job_savepointing (The savepoint is being created), job_finish (The job is \
+            completed).
             """,
         completion: .list([
             "job_init", "job_submitting", "job_submit_fail", "job_running", "job_running_exception",
@@ -1170,9 +1167,8 @@ struct ListFlinkJobsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("order"),
         help: """
-            Definition Sorting style of the query results. Constraints None Range asc: by time in ascending \
-            order desc: by time in descending order Default Value The default value is desc. Values: asc, \
-            desc.
+            Definition Sorting style of the query results. Constraints None Range Default Value The default \
+            value is desc. Values: asc (by time in ascending order), desc (by time in descending order).
             """,
         completion: .list(["asc", "desc"]))
     var order: String?
@@ -1414,9 +1410,9 @@ struct UpdateFlinkJarJobCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("checkpoint-mode"),
         help: """
-            Snapshot mode. Options: 1: ExactlyOnce, meaning data is consumed only once. 2: AtLeastOnce, \
-            meaning data is consumed at least once. Default value: 1. Values: 1, 2. Sets `checkpoint_mode` \
-            of the body, over --body.
+            Snapshot mode. Default value: 1. Values: 1 (ExactlyOnce, meaning data is consumed only once), 2 \
+            (AtLeastOnce, meaning data is consumed at least once). Sets `checkpoint_mode` of the body, over \
+            --body.
             """,
         completion: .list(["1", "2"]))
     var checkpointModeField: Int?
@@ -1686,11 +1682,10 @@ struct UpdateFlinkSqlJobCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("run-mode"),
         help: """
-            Job running mode. The options are as follows: shared_cluster: indicates that the job is running \
-            on a shared cluster. exclusive_cluster: indicates that the job is running on an exclusive \
-            cluster. edge_node: indicates that the job is running on an edge node. The default value is \
-            shared_cluster. Values: shared_cluster, exclusive_cluster, edge_node. Sets `run_mode` of the \
-            body, over --body.
+            Job running mode. The default value is shared_cluster. Values: shared_cluster (indicates that \
+            the job is running on a shared cluster), exclusive_cluster (indicates that the job is running on \
+            an exclusive cluster), edge_node (indicates that the job is running on an edge node). Sets \
+            `run_mode` of the body, over --body.
             """,
         completion: .list(["shared_cluster", "exclusive_cluster", "edge_node"]))
     var runModeField: String?
@@ -1723,9 +1718,9 @@ struct UpdateFlinkSqlJobCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("checkpoint-mode"),
         help: """
-            Snapshot mode. Options: 1: ExactlyOnce, meaning data is consumed only once. 2: AtLeastOnce, \
-            meaning data is consumed at least once. Default value: 1. Values: 1, 2. Sets `checkpoint_mode` \
-            of the body, over --body.
+            Snapshot mode. Default value: 1. Values: 1 (ExactlyOnce, meaning data is consumed only once), 2 \
+            (AtLeastOnce, meaning data is consumed at least once). Sets `checkpoint_mode` of the body, over \
+            --body.
             """,
         completion: .list(["1", "2"]))
     var checkpointModeField: Int?

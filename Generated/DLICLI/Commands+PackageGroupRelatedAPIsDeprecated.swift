@@ -62,8 +62,8 @@ struct ListJobResourcesCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("kind"),
         help: """
-            Specifies the file type. The options are as follows: jar: JAR file pyFile: User Python file \
-            file: User file modelFile: User AI model file Values: jar, pyFile, file, modelFile.
+            Specifies the file type. Values: jar (JAR file), pyFile (User Python file), file (User file), \
+            modelFile (User AI model file).
             """,
         completion: .list(["jar", "pyFile", "file", "modelFile"]))
     var kind: String?

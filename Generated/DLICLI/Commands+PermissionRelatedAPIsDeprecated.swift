@@ -241,10 +241,10 @@ struct RegisterAuthorizedQueueCommand: AsyncParsableCommand, BodySkeletonCommand
         help: """
             Grants or revokes the permission. The parameter value can be grant, revoke, or update. Users can \
             perform the update operation only when they have been granted with the grant and revoke \
-            permissions. Example value: grant. grant: Indicates to grant users with permissions. revoke: \
-            Indicates to revoke permissions. update: Indicates to clear all the original permissions and \
-            assign the permissions in the provided permission array. Values: grant, revoke, update. Sets \
-            `action` of the body, over --body.
+            permissions. Example value: grant. Values: grant (Indicates to grant users with permissions), \
+            revoke (Indicates to revoke permissions), update (Indicates to clear all the original \
+            permissions and assign the permissions in the provided permission array). Sets `action` of the \
+            body, over --body.
             """,
         completion: .list(["grant", "revoke", "update"]))
     var actionField: String?
@@ -318,11 +318,11 @@ struct RunDataAuthorizationActionCommand: AsyncParsableCommand, BodySkeletonComm
         name: .customLong("action"),
         help: """
             Grants or revokes the permission. The parameter value can be grant, revoke, or update. Example \
-            value: grant. grant: Indicates to grant users with permissions. revoke: Indicates to revoke \
-            permissions. update: Indicates to clear all the original permissions and assign the permissions \
-            in the provided permission array. Users can perform the update operation only when they have \
-            been granted with the grant and revoke permissions. Values: grant, revoke, update. Sets `action` \
-            of the body, over --body.
+            value: grant. Users can perform the update operation only when they have been granted with the \
+            grant and revoke permissions. Values: grant (Indicates to grant users with permissions), revoke \
+            (Indicates to revoke permissions), update (Indicates to clear all the original permissions and \
+            assign the permissions in the provided permission array). Sets `action` of the body, over \
+            --body.
             """,
         completion: .list(["grant", "revoke", "update"]))
     var actionField: String?

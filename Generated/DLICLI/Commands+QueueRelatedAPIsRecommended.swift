@@ -118,9 +118,9 @@ struct CreateQueueCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("queue-type"),
         help: """
-            Definition Queue type Constraints If not specified, the default value sql is used. Range sql: \
-            Queues used to run SQL jobs general: Queues used to run Flink and Spark Jar jobs Default Value \
-            None Values: sql, general. Sets `queue_type` of the body, over --body.
+            Definition Queue type Constraints If not specified, the default value sql is used. Range Default \
+            Value None Values: sql (Queues used to run SQL jobs), general (Queues used to run Flink and \
+            Spark Jar jobs). Sets `queue_type` of the body, over --body.
             """,
         completion: .list(["sql", "general"]))
     var queueTypeField: String?
@@ -155,8 +155,8 @@ struct CreateQueueCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("platform"),
         help: """
-            Definition CPU architecture of queue compute resources Constraints None Range x86_64 Default \
-            Value None Values: x86_64. Sets `platform` of the body, over --body.
+            Definition CPU architecture of queue compute resources Constraints None Range Default Value None \
+            Values: x86_64. Sets `platform` of the body, over --body.
             """,
         completion: .list(["x86_64"]))
     var platformField: String?
@@ -164,8 +164,8 @@ struct CreateQueueCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("resource-mode"),
         help: """
-            Definition Queue resource mode Constraints None Range 0: shared resource mode 1: dedicated \
-            resource mode Default Value None Values: 0, 1. Sets `resource_mode` of the body, over --body.
+            Definition Queue resource mode Constraints None Range Default Value None Values: 0 (shared \
+            resource mode), 1 (dedicated resource mode). Sets `resource_mode` of the body, over --body.
             """,
         completion: .list(["0", "1"]))
     var resourceModeField: Int?
@@ -264,9 +264,9 @@ struct ListQueuesCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("queue-type"),
         help: """
-            Type of the queue. The options are as follows: sql: queues for SQL jobs general: queues for \
-            Flink and Spark Jar jobs all: queues of all types If this parameter is not specified, the \
-            default value sql is used. Values: sql, general, all.
+            Type of the queue. If this parameter is not specified, the default value sql is used. Values: \
+            sql (queues for SQL jobs), general (queues for Flink and Spark Jar jobs), all (queues of all \
+            types).
             """,
         completion: .list(["sql", "general", "all"]))
     var queueType: String?

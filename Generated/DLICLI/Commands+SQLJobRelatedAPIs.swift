@@ -304,8 +304,8 @@ struct ExportSqlJobResultCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("encoding-type"),
         help: """
-            Encoding format of the data to be exported. The default value is utf-8. The options include: \
-            utf-8 gb2312 gbk Values: utf-8, gb2312, gbk. Sets `encoding_type` of the body, over --body.
+            Encoding format of the data to be exported. The default value is utf-8. Values: utf-8, gb2312, \
+            gbk. Sets `encoding_type` of the body, over --body.
             """,
         completion: .list(["utf-8", "gb2312", "gbk"]))
     var encodingTypeField: String?
@@ -453,10 +453,10 @@ struct ListSqlJobsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("job-status"),
         help: """
-            Definition Status of jobs to be queried Constraints None Range RUNNING: The job is running. \
-            SCALING: The job is modifying specifications. LAUNCHING: The job is being submitted. FINISHED: \
-            The job is completed. FAILED: The job has failed. CANCELLED: The job has been canceled. Default \
-            Value None Values: RUNNING, SCALING, LAUNCHING, FINISHED, FAILED, CANCELLED.
+            Definition Status of jobs to be queried Constraints None Range Default Value None Values: \
+            RUNNING (The job is running), SCALING (The job is modifying specifications), LAUNCHING (The job \
+            is being submitted), FINISHED (The job is completed), FAILED (The job has failed), CANCELLED \
+            (The job has been canceled).
             """,
         completion: .list(["RUNNING", "SCALING", "LAUNCHING", "FINISHED", "FAILED", "CANCELLED"]))
     var jobStatus: String?
@@ -489,11 +489,11 @@ struct ListSqlJobsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("order"),
         help: """
-            Definition Job sorting mode Constraints None Range duration_desc: Jobs are sorted by running \
-            duration in descending order. duration_asc: Jobs are sorted by running duration in ascending \
-            order. start_time_desc: Jobs are sorted by submission time in descending order. start_time_asc: \
-            Jobs are sorted by submission time in ascending order. Default Value The default value is \
-            start_time_desc. Values: duration_desc, duration_asc, start_time_desc, start_time_asc.
+            Definition Job sorting mode Constraints None Range Default Value The default value is \
+            start_time_desc. Values: duration_desc (Jobs are sorted by running duration in descending \
+            order), duration_asc (Jobs are sorted by running duration in ascending order), start_time_desc \
+            (Jobs are sorted by submission time in descending order), start_time_asc (Jobs are sorted by \
+            submission time in ascending order).
             """,
         completion: .list(["duration_desc", "duration_asc", "start_time_desc", "start_time_asc"]))
     var order: String?
@@ -502,7 +502,7 @@ struct ListSqlJobsCommand: AsyncParsableCommand {
         name: .customLong("engine-type"),
         help: """
             Definition Engine type Only the Spark engine is currently supported. Constraints None Range \
-            spark: indicates the Spark engine. Default Value None Values: spark.
+            Default Value None Values: spark (indicates the Spark engine).
             """,
         completion: .list(["spark"]))
     var engineType: String?

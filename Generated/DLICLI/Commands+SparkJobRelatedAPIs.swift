@@ -361,10 +361,9 @@ struct ListSparkJobsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("state"),
         help: """
-            Definition Job status by which batch jobs are queried Constraints None Range starting: A job is \
-            being started. running: A job is being executed. dead: A session has exited. success: A session \
-            is successfully stopped. recovering: A job is being restored. Default Value None Values: \
-            starting, running, dead, success, recovering.
+            Definition Job status by which batch jobs are queried Constraints None Range Default Value None \
+            Values: starting (A job is being started), running (A job is being executed), dead (A session \
+            has exited), success (A session is successfully stopped), recovering (A job is being restored).
             """,
         completion: .list(["starting", "running", "dead", "success", "recovering"]))
     var state: String?

@@ -62,8 +62,8 @@ struct CreateTableCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("data-location"),
         help: """
-            Location where data is stored. The options are as follows: OBS: OBS table DLI: DLI table VIEW: \
-            VIEW table Values: OBS, DLI, VIEW. Sets `data_location` of the body, over --body.
+            Location where data is stored. Values: OBS (OBS table), DLI (DLI table), VIEW (VIEW table). Sets \
+            `data_location` of the body, over --body.
             """,
         completion: .list(["OBS", "DLI", "VIEW"]))
     var dataLocationField: String?
@@ -353,8 +353,8 @@ struct ListTablesCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("table-type"),
         help: """
-            Database table type. The options are as follows: MANAGED_TABLE: DLI table EXTERNAL_TABLE: OBS \
-            table VIRTUAL_VIEW: view Values: MANAGED_TABLE, EXTERNAL_TABLE, VIRTUAL_VIEW.
+            Database table type. Values: MANAGED_TABLE (DLI table), EXTERNAL_TABLE (OBS table), VIRTUAL_VIEW \
+            (view).
             """,
         completion: .list(["MANAGED_TABLE", "EXTERNAL_TABLE", "VIRTUAL_VIEW"]))
     var tableType: String?
@@ -362,9 +362,8 @@ struct ListTablesCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("datasource-type"),
         help: """
-            Data source type. The options are as follows: CloudTable CSS DLI DWS Geomesa HBase JDBC Mongo \
-            OBS ODPS OpenTSDB Redis RDS Values: CloudTable, CSS, DLI, DWS, Geomesa, HBase, JDBC, Mongo, OBS, \
-            ODPS, OpenTSDB, Redis, RDS.
+            Data source type. Values: CloudTable, CSS, DLI, DWS, Geomesa, HBase, JDBC, Mongo, OBS, ODPS, \
+            OpenTSDB, Redis, RDS.
             """,
         completion: .list([
             "CloudTable", "CSS", "DLI", "DWS", "Geomesa", "HBase", "JDBC", "Mongo", "OBS", "ODPS", "OpenTSDB",

@@ -240,9 +240,8 @@ struct CreateInstanceCommand: AsyncParsableCommand, BodySkeletonCommand {
         name: .customLong("retention-policy"),
         help: """
             Indicates the action to be taken when the memory usage reaches the disk capacity threshold. \
-            Options: time_base: Automatically delete the earliest messages. produce_reject: Stop producing \
-            new messages. Values: time_base, produce_reject. Sets `retention_policy` of the body, over \
-            --body.
+            Values: time_base (Automatically delete the earliest messages), produce_reject (Stop producing \
+            new messages). Sets `retention_policy` of the body, over --body.
             """,
         completion: .list(["time_base", "produce_reject"]))
     var retentionPolicyField: String?
@@ -849,9 +848,8 @@ struct UpdateInstanceV10Command: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("retention-policy"),
         help: """
-            Capacity threshold policy. Options: produce_reject: New messages cannot be created. time_base: \
-            The earliest messages are deleted. Values: produce_reject, time_base. Sets `retention_policy` of \
-            the body, over --body.
+            Capacity threshold policy. Values: produce_reject (New messages cannot be created), time_base \
+            (The earliest messages are deleted). Sets `retention_policy` of the body, over --body.
             """,
         completion: .list(["produce_reject", "time_base"]))
     var retentionPolicyField: String?

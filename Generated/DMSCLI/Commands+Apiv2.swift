@@ -144,8 +144,8 @@ struct CreatePostPaidInstanceCommand: AsyncParsableCommand, BodySkeletonCommand 
     @Option(
         name: .customLong("engine-version"),
         help: """
-            Version of the message engine. Options: 1.1.0 2.3.0 2.7 Values: 1.1.0, 2.3.0, 2.7. Sets \
-            `engine_version` of the body, over --body.
+            Version of the message engine. Values: 1.1.0, 2.3.0, 2.7. Sets `engine_version` of the body, \
+            over --body.
             """,
         completion: .list(["1.1.0", "2.3.0", "2.7"]))
     var engineVersionField: String?
@@ -321,9 +321,9 @@ struct CreatePostPaidInstanceCommand: AsyncParsableCommand, BodySkeletonCommand 
     @Option(
         name: .customLong("retention-policy"),
         help: """
-            Action to be taken when the memory usage reaches the disk capacity threshold. Options: \
-            produce_reject: New messages cannot be created. time_base: The earliest messages are deleted. \
-            Values: produce_reject, time_base. Sets `retention_policy` of the body, over --body.
+            Action to be taken when the memory usage reaches the disk capacity threshold. Values: \
+            produce_reject (New messages cannot be created), time_base (The earliest messages are deleted). \
+            Sets `retention_policy` of the body, over --body.
             """,
         completion: .list(["produce_reject", "time_base"]))
     var retentionPolicyField: String?

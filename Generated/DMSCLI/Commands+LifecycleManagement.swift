@@ -148,8 +148,8 @@ struct CreateInstanceByEngineCommand: AsyncParsableCommand, BodySkeletonCommand 
     @Option(
         name: .customLong("engine-version"),
         help: """
-            Version of the message engine. Options: 1.1.0 2.3.0 2.7 3.x Values: 1.1.0, 2.3.0, 2.7, 3.x. Sets \
-            `engine_version` of the body, over --body.
+            Version of the message engine. Values: 1.1.0, 2.3.0, 2.7, 3.x. Sets `engine_version` of the \
+            body, over --body.
             """,
         completion: .list(["1.1.0", "2.3.0", "2.7", "3.x"]))
     var engineVersionField: String?
@@ -282,9 +282,9 @@ struct CreateInstanceByEngineCommand: AsyncParsableCommand, BodySkeletonCommand 
     @Option(
         name: .customLong("retention-policy"),
         help: """
-            Action to be taken when the memory usage reaches the disk capacity threshold. The value can be: \
-            produce_reject: New messages cannot be created. time_base: The earliest messages are deleted. \
-            Values: produce_reject, time_base. Sets `retention_policy` of the body, over --body.
+            Action to be taken when the memory usage reaches the disk capacity threshold. Values: \
+            produce_reject (New messages cannot be created), time_base (The earliest messages are deleted). \
+            Sets `retention_policy` of the body, over --body.
             """,
         completion: .list(["produce_reject", "time_base"]))
     var retentionPolicyField: String?
@@ -334,10 +334,10 @@ struct CreateInstanceByEngineCommand: AsyncParsableCommand, BodySkeletonCommand 
     @Option(
         name: .customLong("storage-spec-code"),
         help: """
-            Storage I/O specification. Value range: dms.physical.storage.high.v2: high I/O \
-            dms.physical.storage.ultra.v2: ultra-high I/O For details about how to select a disk type, see \
-            \"Disk Types and Disk Performance\" in the EVS User Guide. Values: dms.physical.storage.high.v2, \
-            dms.physical.storage.ultra.v2. Sets `storage_spec_code` of the body, over --body.
+            Storage I/O specification. For details about how to select a disk type, see \"Disk Types and \
+            Disk Performance\" in the EVS User Guide. Values: dms.physical.storage.high.v2 (high I/O), \
+            dms.physical.storage.ultra.v2 (ultra-high I/O). Sets `storage_spec_code` of the body, over \
+            --body.
             """,
         completion: .list(["dms.physical.storage.high.v2", "dms.physical.storage.ultra.v2"]))
     var storageSpecCodeField: String?
@@ -353,8 +353,8 @@ struct CreateInstanceByEngineCommand: AsyncParsableCommand, BodySkeletonCommand 
     @Option(
         name: .customLong("arch-type"),
         help: """
-            CPU architecture. Currently supported: x86. Value range: X86 Values: X86. Sets `arch_type` of \
-            the body, over --body.
+            CPU architecture. Currently supported: x86. Values: X86. Sets `arch_type` of the body, over \
+            --body.
             """,
         completion: .list(["X86"]))
     var archTypeField: String?
@@ -767,9 +767,8 @@ struct UpdateInstanceCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("retention-policy"),
         help: """
-            Capacity threshold policy. Options: produce_reject: New messages cannot be created. time_base: \
-            The earliest messages are deleted. Values: produce_reject, time_base. Sets `retention_policy` of \
-            the body, over --body.
+            Capacity threshold policy. Values: produce_reject (New messages cannot be created), time_base \
+            (The earliest messages are deleted). Sets `retention_policy` of the body, over --body.
             """,
         completion: .list(["produce_reject", "time_base"]))
     var retentionPolicyField: String?

@@ -53,10 +53,10 @@ struct ResizeEngineInstanceCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("oper-type"),
         help: """
-            Change type. Value range: storage: Expand the storage without changing the broker quantity. \
-            horizontal: Add brokers without resizing the storage space of each broker. vertical: Scale up \
-            the broker flavor without changing the broker quantity and storage. Values: storage, horizontal, \
-            vertical. Sets `oper_type` of the body, over --body.
+            Change type. Values: storage (Expand the storage without changing the broker quantity), \
+            horizontal (Add brokers without resizing the storage space of each broker), vertical (Scale up \
+            the broker flavor without changing the broker quantity and storage). Sets `oper_type` of the \
+            body, over --body.
             """,
         completion: .list(["storage", "horizontal", "vertical"]))
     var operTypeField: String?

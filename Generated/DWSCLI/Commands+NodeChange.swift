@@ -519,11 +519,9 @@ struct ListClusterNodesCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("filter"),
         help: """
-            Definition Content to be searched. Constraints N/A Range When the resource status is used as the \
-            search criteria, the values are as follows: ALL INST NODE ALL CREATING FREE ACTIVE FAILED \
-            UNKNOWN CREATE_FAILED DELETING DELETE_FAILED When the node status is used as the search \
-            criteria, the values are as follows: Default Value null Values: ALL, INST, NODE, CREATING, FREE, \
-            ACTIVE, FAILED, UNKNOWN, CREATE_FAILED, DELETING, DELETE_FAILED.
+            Definition Content to be searched. Constraints N/A Range When the node status is used as the \
+            search criteria, the values are as follows: Default Value null Values: ALL, INST, NODE, \
+            CREATING, FREE, ACTIVE, FAILED, UNKNOWN, CREATE_FAILED, DELETING, DELETE_FAILED.
             """,
         completion: .list([
             "ALL", "INST", "NODE", "CREATING", "FREE", "ACTIVE", "FAILED", "UNKNOWN", "CREATE_FAILED",
@@ -1388,9 +1386,9 @@ struct UpdateRedistributionConfigurationsCommand: AsyncParsableCommand, BodySkel
     @Option(
         name: .customLong("priority-policy"),
         help: """
-            Definition Redistribution priority policy. Constraints N/A Range default: default policy small: \
-            small tables first large: large tables first Default Value N/A Values: default, small, large. \
-            Sets `priority_policy` of the body, over --body.
+            Definition Redistribution priority policy. Constraints N/A Range Default Value N/A Values: \
+            default (default policy), small (small tables first), large (large tables first). Sets \
+            `priority_policy` of the body, over --body.
             """,
         completion: .list(["default", "small", "large"]))
     var priorityPolicyField: String?

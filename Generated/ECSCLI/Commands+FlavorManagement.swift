@@ -75,10 +75,9 @@ struct ListTargetFlavorsToWhichECSFlavorCanBeChangedCommand: AsyncParsableComman
     @Option(
         name: .customLong("sort-key"),
         help: """
-            Indicates the field for sorting. Options: flavorid: indicates the flavor ID. The default value \
-            is flavorid. name: indicates the flavor name. memory_mb: indicates the memory size. vcpus: \
-            indicates the number of vCPUs. root_gb: indicates the system disk size. Values: flavorid, name, \
-            memory_mb, vcpus, root_gb.
+            Indicates the field for sorting. Values: flavorid (indicates the flavor ID. The default value is \
+            flavorid), name (indicates the flavor name), memory_mb (indicates the memory size), vcpus \
+            (indicates the number of vCPUs), root_gb (indicates the system disk size).
             """,
         completion: .list(["flavorid", "name", "memory_mb", "vcpus", "root_gb"]))
     var sortKey: String?
@@ -86,8 +85,8 @@ struct ListTargetFlavorsToWhichECSFlavorCanBeChangedCommand: AsyncParsableComman
     @Option(
         name: .customLong("sort-dir"),
         help: """
-            Specifies the ascending or descending sorting. Value range: asc: indicates the ascending order. \
-            desc: indicates the descending order. Values: asc, desc.
+            Specifies the ascending or descending sorting. Values: asc (indicates the ascending order), desc \
+            (indicates the descending order).
             """,
         completion: .list(["asc", "desc"]))
     var sortDir: String?

@@ -188,10 +188,8 @@ struct ListPublicipsV3Command: AsyncParsableCommand {
         name: .customLong("sort-key"),
         help: """
             Sort. Format: \"sort_key=id\" Supported fields: id, public_ip_address, public_ipv6_address, \
-            ip_version, created_at, updated_at, and public_border_group. Enumerated values: id \
-            public_ip_address public_ipv6_address ip_version created_at updated_at public_border_group \
-            Values: id, public_ip_address, public_ipv6_address, ip_version, created_at, updated_at, \
-            public_border_group.
+            ip_version, created_at, updated_at, and public_border_group. Values: id, public_ip_address, \
+            public_ipv6_address, ip_version, created_at, updated_at, public_border_group.
             """,
         completion: .list([
             "id", "public_ip_address", "public_ipv6_address", "ip_version", "created_at", "updated_at",
@@ -201,9 +199,7 @@ struct ListPublicipsV3Command: AsyncParsableCommand {
 
     @Option(
         name: .customLong("sort-dir"),
-        help: """
-            Sorting direction. The value can be asc or desc Enumerated values: asc desc Values: asc, desc.
-            """,
+        help: "Sorting direction. The value can be asc or desc Values: asc, desc.",
         completion: .list(["asc", "desc"]))
     var sortDir: String?
 
@@ -214,10 +210,7 @@ struct ListPublicipsV3Command: AsyncParsableCommand {
 
     @Option(
         name: .customLong("ip-version"),
-        help: """
-            Filter by ip_version. The value can be 4 (IPv4) or 6 (IPv6). Enumerated values: 4 6 Values: 4, \
-            6.
-            """,
+        help: "Filter by ip_version. The value can be 4 (IPv4) or 6 (IPv6). Values: 4, 6.",
         completion: .list(["4", "6"]))
     var ipVersion: [String] = []
 
@@ -243,10 +236,7 @@ struct ListPublicipsV3Command: AsyncParsableCommand {
 
     @Option(
         name: .customLong("type"),
-        help: """
-            Filter by type. The value can be: EIP: EIP DUALSTACK: Dual-stack IPv6 Enumerated values: EIP \
-            DUALSTACK Values: EIP, DUALSTACK.
-            """,
+        help: "Filter by type. The value can be: EIP: EIP DUALSTACK: Dual-stack IPv6 Values: EIP, DUALSTACK.",
         completion: .list(["EIP", "DUALSTACK"]))
     var type: [String] = []
 
@@ -254,8 +244,7 @@ struct ListPublicipsV3Command: AsyncParsableCommand {
         name: .customLong("network-type"),
         help: """
             Filter by network_type. The value can be 5_telcom, 5_union, 5_bgp, 5_sbgp, 5_ipv6, or 5_graybgp. \
-            Enumerated values: 5_telcom 5_union 5_bgp 5_sbgp 5_ipv6 5_graybgp Values: 5_telcom, 5_union, \
-            5_bgp, 5_sbgp, 5_ipv6, 5_graybgp.
+            Values: 5_telcom, 5_union, 5_bgp, 5_sbgp, 5_ipv6, 5_graybgp.
             """,
         completion: .list(["5_telcom", "5_union", "5_bgp", "5_sbgp", "5_ipv6", "5_graybgp"]))
     var networkType: [String] = []
@@ -271,8 +260,8 @@ struct ListPublicipsV3Command: AsyncParsableCommand {
     @Option(
         name: .customLong("status"),
         help: """
-            Filter by status. The value can be FREEZED, DOWN, ACTIVE, or ERROR. Enumerated values: FREEZED \
-            DOWN ACTIVE ERROR Values: FREEZED, DOWN, ACTIVE, ERROR.
+            Filter by status. The value can be FREEZED, DOWN, ACTIVE, or ERROR. Values: FREEZED, DOWN, \
+            ACTIVE, ERROR.
             """,
         completion: .list(["FREEZED", "DOWN", "ACTIVE", "ERROR"]))
     var status: [String] = []
@@ -359,16 +348,13 @@ struct ListPublicipsV3Command: AsyncParsableCommand {
 
     @Option(
         name: .customLong("bandwidth-share-type"),
-        help: "Filter by share_type. Enumerated values: PER WHOLE Values: PER, WHOLE.",
+        help: "Filter by share_type. Values: PER, WHOLE.",
         completion: .list(["PER", "WHOLE"]))
     var bandwidthShareType: [String] = []
 
     @Option(
         name: .customLong("bandwidth-charge-mode"),
-        help: """
-            Filter by charge_mode. Enumerated values: bandwidth traffic 95peak_plus Values: bandwidth, \
-            traffic, 95peak_plus.
-            """,
+        help: "Filter by charge_mode. Values: bandwidth, traffic, 95peak_plus.",
         completion: .list(["bandwidth", "traffic", "95peak_plus"]))
     var bandwidthChargeMode: [String] = []
 
@@ -379,18 +365,15 @@ struct ListPublicipsV3Command: AsyncParsableCommand {
 
     @Option(
         name: .customLong("billing-mode"),
-        help: """
-            Filter by billing_mode. The value can be PAY_PER_USE. Enumerated values: PAY_PER_USE Values: \
-            PAY_PER_USE.
-            """,
+        help: "Filter by billing_mode. The value can be PAY_PER_USE. Values: PAY_PER_USE.",
         completion: .list(["PAY_PER_USE"]))
     var billingMode: String?
 
     @Option(
         name: .customLong("associate-instance-type"),
         help: """
-            Filter by associate_instance_type. The value can be PORT, NATGW, ELB, VPN, or ELBV1. Enumerated \
-            values: PORT NATGW ELB VPN ELBV1 Values: PORT, NATGW, ELB, VPN, ELBV1.
+            Filter by associate_instance_type. The value can be PORT, NATGW, ELB, VPN, or ELBV1. Values: \
+            PORT, NATGW, ELB, VPN, ELBV1.
             """,
         completion: .list(["PORT", "NATGW", "ELB", "VPN", "ELBV1"]))
     var associateInstanceType: [String] = []

@@ -203,7 +203,7 @@ struct ListEnterpriseRoutersCommand: AsyncParsableCommand {
         name: .customLong("sort-dir"),
         help: """
             Sorting order. There are two value options: asc (ascending order) and desc (descending order). \
-            The default value is asc. Values: asc, desc.
+            The default value is asc. Values: asc (ascending order), desc (descending order).
             """,
         completion: .list(["asc", "desc"]))
     var sortDir: [String] = []

@@ -416,7 +416,8 @@ struct ListVolumesCommand: AsyncParsableCommand {
         name: .customLong("sort-dir"),
         help: """
             The result sorting order. The value can be asc (the ascending order) or desc (the descending \
-            order). The default value is desc. Values: asc, desc.
+            order). The default value is desc. Values: asc (the ascending order), desc (the descending \
+            order).
             """,
         completion: .list(["asc", "desc"]))
     var sortDir: String?

@@ -52,8 +52,8 @@ struct CancelAsyncInvocationCommand: AsyncParsableCommand, BodySkeletonCommand {
         name: .customLong("type"),
         help: """
             Stop mode. Options: recursive and force. recursive: The subfunction that is being invoked will \
-            be stopped. force: Terminate the runtime directly. Enumeration values: force recursive Values: \
-            recursive, force. Sets `type` of the body, over --body.
+            be stopped. force: Terminate the runtime directly. Values: recursive, force. Sets `type` of the \
+            body, over --body.
             """,
         completion: .list(["recursive", "force"]))
     var typeField: String?

@@ -92,8 +92,8 @@ struct InvokeFunctionCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("x-cff-log-type"),
         help: """
-            Options: tail (4 KB logs will be returned) and null (no logs will be returned). Values: tail, \
-            null.
+            Options: tail (4 KB logs will be returned) and null (no logs will be returned). Values: tail (4 \
+            KB logs will be returned), null (no logs will be returned).
             """,
         completion: .list(["tail", "null"]))
     var xCffLogType: String?
@@ -101,8 +101,8 @@ struct InvokeFunctionCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("x-cff-request-version"),
         help: """
-            Response body format. Options: v0 and v1. v0: text format. v1: JSON format. Select this format \
-            when using an SDK. Values: v0, v1.
+            Response body format. Options: v0 and v1. Values: v0 (text format), v1 (JSON format. Select this \
+            format when using an SDK).
             """,
         completion: .list(["v0", "v1"]))
     var xCFFRequestVersion: String?

@@ -115,8 +115,8 @@ struct CreateFunctionCommand: AsyncParsableCommand, BodySkeletonCommand {
             Function code type. Options: inline: inline code zip: ZIP file obs: function code stored in an \
             OBS bucket jar: JAR file, mainly for Java functions Custom-Image-Swr: The function code comes \
             from the SWR custom image. This parameter is optional for custom image functions, but mandatory \
-            for other functions. Enumeration values: inline zip obs jar Custom-Image-Swr Values: inline, \
-            zip, obs, jar, Custom-Image-Swr. Sets `code_type` of the body, over --body.
+            for other functions. Values: inline, zip, obs, jar, Custom-Image-Swr. Sets `code_type` of the \
+            body, over --body.
             """,
         completion: .list(["inline", "zip", "obs", "jar", "Custom-Image-Swr"]))
     var codeTypeField: String?
@@ -229,8 +229,8 @@ struct CreateFunctionCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("type"),
         help: """
-            Function version. Some regions support only v1. The default value is v1. Default: v2 Enumeration \
-            values: v1 v2 Values: v1, v2. Sets `type` of the body, over --body.
+            Function version. Some regions support only v1. The default value is v1. Default: v2 Values: v1, \
+            v2. Sets `type` of the body, over --body.
             """,
         completion: .list(["v1", "v2"]))
     var typeField: String?
@@ -356,10 +356,7 @@ struct CreateTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
 
     @Option(
         name: .customLong("action"),
-        help: """
-            Action name. Enumeration values: create delete Values: create, delete. Sets `action` of the \
-            body, over --body.
-            """,
+        help: "Action name. Values: create, delete. Sets `action` of the body, over --body.",
         completion: .list(["create", "delete"]))
     var actionField: String?
 
@@ -465,10 +462,7 @@ struct DeleteTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
 
     @Option(
         name: .customLong("action"),
-        help: """
-            Action name. Enumeration values: create delete Values: create, delete. Sets `action` of the \
-            body, over --body.
-            """,
+        help: "Action name. Values: create, delete. Sets `action` of the body, over --body.",
         completion: .list(["create", "delete"]))
     var actionField: String?
 
@@ -716,7 +710,7 @@ struct ShowResInstanceInfoCommand: AsyncParsableCommand, BodySkeletonCommand {
 
     @Option(
         name: .customLong("action"),
-        help: "Filter or count. Enumeration values: filter count Values: filter, count.",
+        help: "Filter or count. Values: filter, count.",
         completion: .list(["filter", "count"]))
     var action: String
 
@@ -801,9 +795,8 @@ struct UpdateFunctionCodeCommand: AsyncParsableCommand, BodySkeletonCommand {
         help: """
             Function code type. Options: inline: inline code zip: ZIP file obs: function code stored in an \
             OBS bucket jar: JAR file, mainly for Java functions. For details about how to modify a custom \
-            image-based function, see Modify the configuration of the custom image-based function. \
-            Enumeration values: inline zip obs jar Values: inline, zip, obs, jar. Sets `code_type` of the \
-            body, over --body.
+            image-based function, see Modify the configuration of the custom image-based function. Values: \
+            inline, zip, obs, jar. Sets `code_type` of the body, over --body.
             """,
         completion: .list(["inline", "zip", "obs", "jar"]))
     var codeTypeField: String?
@@ -1069,8 +1062,8 @@ struct UpdateFunctionConfigCommand: AsyncParsableCommand, BodySkeletonCommand {
         name: .customLong("ephemeral-storage"),
         help: """
             Ephemeral storage. By default, the /tmp directory of each function is 512 MB. You can increase \
-            the size to 10,240 MB (10 GB) if necessary. Enumeration values: 512 10240 Values: 512, 10240. \
-            Sets `ephemeral_storage` of the body, over --body.
+            the size to 10,240 MB (10 GB) if necessary. Values: 512, 10240. Sets `ephemeral_storage` of the \
+            body, over --body.
             """,
         completion: .list(["512", "10240"]))
     var ephemeralStorageField: Int?

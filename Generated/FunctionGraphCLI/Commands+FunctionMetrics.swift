@@ -60,8 +60,7 @@ struct ListStatisticsCommand: AsyncParsableCommand {
         name: .customLong("filter"),
         help: """
             Parameter filter. monitor_data: Query detailed statistics. monthly_report: Query monthly \
-            statistics. Enumeration values: monitor_data monthly_report Values: monitor_data, \
-            monthly_report.
+            statistics. Values: monitor_data, monthly_report.
             """,
         completion: .list(["monitor_data", "monthly_report"]))
     var filter: String

@@ -100,10 +100,7 @@ struct CreateFunctionTriggerCommand: AsyncParsableCommand, BodySkeletonCommand {
 
     @Option(
         name: .customLong("trigger-status"),
-        help: """
-            Trigger status. Enumerated values: ACTIVE DISABLED Values: ACTIVE, DISABLED. Sets \
-            `trigger_status` of the body, over --body.
-            """,
+        help: "Trigger status. Values: ACTIVE, DISABLED. Sets `trigger_status` of the body, over --body.",
         completion: .list(["ACTIVE", "DISABLED"]))
     var triggerStatusField: String?
 
@@ -332,10 +329,7 @@ struct UpdateTriggerCommand: AsyncParsableCommand, BodySkeletonCommand {
 
     @Option(
         name: .customLong("trigger-status"),
-        help: """
-            Trigger status. Enumerated values: ACTIVE DISABLED Values: ACTIVE, DISABLED. Sets \
-            `trigger_status` of the body, over --body.
-            """,
+        help: "Trigger status. Values: ACTIVE, DISABLED. Sets `trigger_status` of the body, over --body.",
         completion: .list(["ACTIVE", "DISABLED"]))
     var triggerStatusField: String?
 

@@ -22,7 +22,8 @@ struct ListDatastoresCommand: AsyncParsableCommand {
         name: .customLong("datastore-name"),
         help: """
             Database type. The value can be: cassandra, indicating that the instances are of the GeminiDB \
-            Cassandra type. Values: cassandra.
+            Cassandra type. Values: cassandra (indicating that the instances are of the GeminiDB Cassandra \
+            type).
             """,
         completion: .list(["cassandra"]))
     var datastoreName: String

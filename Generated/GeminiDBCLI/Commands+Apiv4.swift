@@ -28,7 +28,7 @@ struct ListBackupsCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("datastore-type"),
-        help: "Database type. The value can be: cassandra Values: cassandra.",
+        help: "Database type. Values: cassandra.",
         completion: .list(["cassandra"]))
     var datastoreType: String?
 

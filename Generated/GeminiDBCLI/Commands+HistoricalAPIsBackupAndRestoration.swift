@@ -161,9 +161,8 @@ struct ShowBackupPolicyCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("type"),
         help: """
-            Backup policy type. This parameter is available only to GeminiDB Cassandra API. The value can \
-            be: Instance: An instance backup is queried. DatabaseTable: A database or table backup is \
-            queried. Values: Instance, DatabaseTable.
+            Backup policy type. This parameter is available only to GeminiDB Cassandra API. Values: Instance \
+            (An instance backup is queried), DatabaseTable (A database or table backup is queried).
             """,
         completion: .list(["Instance", "DatabaseTable"]))
     var type: String?

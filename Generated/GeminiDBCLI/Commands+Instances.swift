@@ -106,7 +106,8 @@ struct CreateInstanceCommand: AsyncParsableCommand, BodySkeletonCommand {
         name: .customLong("mode"),
         help: """
             Instance type. The value can be: Cluster, indicating that GeminiDB Cassandra supports the \
-            cluster type. Values: Cluster. Sets `mode` of the body, over --body.
+            cluster type. Values: Cluster (indicating that GeminiDB Cassandra supports the cluster type). \
+            Sets `mode` of the body, over --body.
             """,
         completion: .list(["Cluster"]))
     var modeField: String?
@@ -671,7 +672,8 @@ struct SetAutoEnlargePolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
         help: """
             Whether autoscaling is enabled. The value can be: on, indicating that autoscaling is enabled for \
             storage space. off, indicating that autoscaling is disabled for storage space. The default value \
-            is on. Values: on, off. Sets `switch_option` of the body, over --body.
+            is on. Values: on (indicating that autoscaling is enabled for storage space), off (indicating \
+            that autoscaling is disabled for storage space). Sets `switch_option` of the body, over --body.
             """,
         completion: .list(["on", "off"]))
     var switchOptionField: String?

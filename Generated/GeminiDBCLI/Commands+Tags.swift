@@ -44,8 +44,8 @@ struct BatchTagActionCommand: AsyncParsableCommand, BodySkeletonCommand {
         name: .customLong("action"),
         help: """
             Operation identifier. The value can be: create, indicating that tags are added. delete, \
-            indicating that tags are deleted. Values: create, delete. Sets `action` of the body, over \
-            --body.
+            indicating that tags are deleted. Values: create (indicating that tags are added), delete \
+            (indicating that tags are deleted). Sets `action` of the body, over --body.
             """,
         completion: .list(["create", "delete"]))
     var actionField: String?

@@ -193,10 +193,7 @@ struct ListAppStatisticsCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("category"),
-        help: """
-            Type. The default value is host. The options are as follows: host container Minimum: 0 Maximum: \
-            64 Values: host, container.
-            """,
+        help: "Type. The default value is host. Minimum: 0 Maximum: 64 Values: host, container.",
         completion: .list(["host", "container"]))
     var category: String?
 
@@ -394,8 +391,8 @@ struct ListAutoLaunchChangeHIsToRiesCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("type"),
         help: """
-            Auto-started item type. 0: auto-started service 1: scheduled task 2: Preload the dynamic \
-            library. 3: Run registry key 4: startup folder Values: 0, 1, 2, 3, 4.
+            Auto-started item type. Values: 0 (auto-started service), 1 (scheduled task), 2 (Preload the \
+            dynamic library), 3 (Run registry key), 4 (startup folder).
             """,
         completion: .list(["0", "1", "2", "3", "4"]))
     var type: Int?
@@ -762,10 +759,7 @@ struct ListPortStatisticsCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("category"),
-        help: """
-            Type. The default value is host. The options are as follows: host container Values: host, \
-            container.
-            """,
+        help: "Type. The default value is host. Values: host, container.",
         completion: .list(["host", "container"]))
     var category: String?
 
@@ -969,10 +963,7 @@ struct ListProcessStatisticsCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("category"),
-        help: """
-            Type. The default value is host. The options are as follows: host container Values: host, \
-            container.
-            """,
+        help: "Type. The default value is host. Values: host, container.",
         completion: .list(["host", "container"]))
     var category: String?
 
@@ -1061,9 +1052,7 @@ struct ListUserChangeHIsToRiesCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("change-type"),
-        help: """
-            Account change type. The options are as follows: ADD DELETE MODIFY Values: ADD, DELETE, MODIFY.
-            """,
+        help: "Account change type. Values: ADD, DELETE, MODIFY.",
         completion: .list(["ADD", "DELETE", "MODIFY"]))
     var changeType: String?
 
@@ -1387,10 +1376,7 @@ struct ShowAssetStatisticCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("category"),
-        help: """
-            Type. The default value is host. The options are as follows: host container Values: host, \
-            container.
-            """,
+        help: "Type. The default value is host. Values: host, container.",
         completion: .list(["host", "container"]))
     var category: String?
 

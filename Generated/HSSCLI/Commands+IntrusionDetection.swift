@@ -125,14 +125,13 @@ struct ListAlarmWhitelistCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("event-type"),
         help: """
-            Event type. Its value can be: 1001: malware 1010 : Rootkit 1011: ransomware 1015 : Web shell \
-            1017: reverse shell 2001: Common vulnerability exploit 2047: redis vulnerability exploit 2048: \
-            Hadoop vulnerability exploit 2049: MySQL vulnerability exploit 3002: file privilege escalation \
-            3003: process privilege escalation 3004: critical file change 3005: file/directory change 3007: \
-            abnormal process behavior 3015: high-risk command execution 3018: abnormal shell 3027: \
-            suspicious crontab task 4002: brute-force attack 4004: abnormal login 4006: Invalid system \
-            account Minimum: 1000 Maximum: 30000 Values: 1001, 1010, 1011, 1015, 1017, 2001, 2047, 2048, \
-            2049, 3002, 3003, 3004, 3005, 3007, 3015, 3018, 3027, 4002, 4004, 4006.
+            Event type. Its value can be: Minimum: 1000 Maximum: 30000 Values: 1001 (malware), 1010 \
+            (Rootkit), 1011 (ransomware), 1015 (Web shell), 1017 (reverse shell), 2001 (Common vulnerability \
+            exploit), 2047 (redis vulnerability exploit), 2048 (Hadoop vulnerability exploit), 2049 (MySQL \
+            vulnerability exploit), 3002 (file privilege escalation), 3003 (process privilege escalation), \
+            3004 (critical file change), 3005 (file/directory change), 3007 (abnormal process behavior), \
+            3015 (high-risk command execution), 3018 (abnormal shell), 3027 (suspicious crontab task), 4002 \
+            (brute-force attack), 4004 (abnormal login), 4006 (Invalid system account).
             """,
         completion: .list([
             "1001", "1010", "1011", "1015", "1017", "2001", "2047", "2048", "2049", "3002", "3003", "3004",

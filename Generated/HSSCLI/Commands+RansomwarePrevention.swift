@@ -47,9 +47,7 @@ struct ListProtectionPolicyCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("operating-system"),
-        help: """
-            OSs supported by the policy. The options are as follows: Windows Linux Values: Windows, Linux.
-            """,
+        help: "OSs supported by the policy. Values: Windows, Linux.",
         completion: .list(["Windows", "Linux"]))
     var operatingSystem: String?
 
@@ -138,9 +136,9 @@ struct StopProtectionCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("close-protection-type"),
         help: """
-            Type of disabled protection. The options are as follows: close_anti: Disable ransomware \
-            protection. Currently, backup protection cannot be disabled. Go to the CBR service to unbind a \
-            vault. Values: close_anti. Sets `close_protection_type` of the body, over --body.
+            Type of disabled protection. Values: close_anti (Disable ransomware protection. Currently, \
+            backup protection cannot be disabled. Go to the CBR service to unbind a vault). Sets \
+            `close_protection_type` of the body, over --body.
             """,
         completion: .list(["close_anti"]))
     var closeProtectionTypeField: String?
@@ -341,8 +339,8 @@ struct UpdateProtectionPolicyCommand: AsyncParsableCommand, BodySkeletonCommand 
     @Option(
         name: .customLong("operating-system"),
         help: """
-            OSs supported by the policy. The options are as follows: Windows Linux Values: Windows, Linux. \
-            Sets `operating_system` of the body, over --body.
+            OSs supported by the policy. Values: Windows, Linux. Sets `operating_system` of the body, over \
+            --body.
             """,
         completion: .list(["Windows", "Linux"]))
     var operatingSystemField: String?
@@ -351,8 +349,8 @@ struct UpdateProtectionPolicyCommand: AsyncParsableCommand, BodySkeletonCommand 
         name: .customLong("runtime-detection-status"),
         help: """
             Whether to perform runtime checks. The options are as follows. Currently, it can only be \
-            disabled. This field is reserved. opened closed Values: opened, closed. Sets \
-            `runtime_detection_status` of the body, over --body.
+            disabled. This field is reserved. Values: opened, closed. Sets `runtime_detection_status` of the \
+            body, over --body.
             """,
         completion: .list(["opened", "closed"]))
     var runtimeDetectionStatusField: String?

@@ -151,8 +151,8 @@ struct ListHostRaspProtectHistoryInfoCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("alarm-level"),
         help: """
-            Alarm severity. The options are as follows: 1: low-risk 2: medium risk 3: high risk 4: major \
-            Minimum: 0 Maximum: 100 Values: 1, 2, 3, 4.
+            Alarm severity. Minimum: 0 Maximum: 100 Values: 1 (low-risk), 2 (medium risk), 3 (high risk), 4 \
+            (major).
             """,
         completion: .list(["1", "2", "3", "4"]))
     var alarmLevel: Int?

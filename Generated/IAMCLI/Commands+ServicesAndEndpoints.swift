@@ -21,10 +21,9 @@ struct KeystoneListEndpointsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("interface"),
         help: """
-            Plane to which an endpoint belongs. The value can be public, internal, or admin. public: Users \
-            can view it on the public network interface. internal: Users can view it on the internal network \
-            interface. admin: The administrator can view it on the secure network interface. Values: public, \
-            internal, admin.
+            Plane to which an endpoint belongs. The value can be public, internal, or admin. Values: public \
+            (Users can view it on the public network interface), internal (Users can view it on the internal \
+            network interface), admin (The administrator can view it on the secure network interface).
             """,
         completion: .list(["public", "internal", "admin"]))
     var interface: String?

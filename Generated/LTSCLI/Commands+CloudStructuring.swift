@@ -80,8 +80,8 @@ struct CreateStructConfigCommand: AsyncParsableCommand, BodySkeletonCommand {
         help: """
             Type of the template. The value can be built_in (system templates) or custom (custom templates). \
             For details about system template types, see section \"Log Search and Analysis\" > \"Cloud \
-            Structuring Parsing\" > \"Structuring Templates\" in the LTS User Guide. Values: built_in, \
-            custom. Sets `template_type` of the body, over --body.
+            Structuring Parsing\" > \"Structuring Templates\" in the LTS User Guide. Values: built_in \
+            (system templates), custom (custom templates). Sets `template_type` of the body, over --body.
             """,
         completion: .list(["built_in", "custom"]))
     var templateTypeField: String?
@@ -359,8 +359,8 @@ struct UpdateStructConfigCommand: AsyncParsableCommand, BodySkeletonCommand {
         help: """
             Type of the template. The value can be built_in (system templates) or custom (custom templates). \
             For details about system template types, see section \"Log Search and Analysis\" > \"Cloud \
-            Structuring Parsing\" > \"Structuring Templates\" in the LTS User Guide. Values: built_in, \
-            custom. Sets `template_type` of the body, over --body.
+            Structuring Parsing\" > \"Structuring Templates\" in the LTS User Guide. Values: built_in \
+            (system templates), custom (custom templates). Sets `template_type` of the body, over --body.
             """,
         completion: .list(["built_in", "custom"]))
     var templateTypeField: String?

@@ -185,9 +185,9 @@ struct CreateClusterCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("cluster-type"),
         help: """
-            Cluster type 0: analysis cluster 1: streaming cluster The default value is 0. Note: Currently, \
-            hybrid clusters cannot be created using APIs. Values: 0, 1. Sets `cluster_type` of the body, \
-            over --body.
+            Cluster type The default value is 0. Note: Currently, hybrid clusters cannot be created using \
+            APIs. Values: 0 (analysis cluster), 1 (streaming cluster). Sets `cluster_type` of the body, over \
+            --body.
             """,
         completion: .list(["0", "1"]))
     var clusterTypeField: Int?
@@ -195,13 +195,13 @@ struct CreateClusterCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("safe-mode"),
         help: """
-            Running mode of an MRS cluster 0: normal cluster. In a normal cluster, Kerberos authentication \
-            is disabled, and users can use all functions provided by the cluster. 1: security cluster. In a \
-            security cluster, Kerberos authentication is enabled, and common users cannot use the file \
-            management and job management functions of an MRS cluster or view cluster resource usage and the \
-            job records of Hadoop and Spark. To use these functions, the users must obtain the relevant \
-            permissions from the MRS Manager administrator. Values: 0, 1. Sets `safe_mode` of the body, over \
-            --body.
+            Running mode of an MRS cluster Values: 0 (normal cluster. In a normal cluster, Kerberos \
+            authentication is disabled, and users can use all functions provided by the cluster), 1 \
+            (security cluster. In a security cluster, Kerberos authentication is enabled, and common users \
+            cannot use the file management and job management functions of an MRS cluster or view cluster \
+            resource usage and the job records of Hadoop and Spark. To use these functions, the users must \
+            obtain the relevant permissions from the MRS Manager administrator). Sets `safe_mode` of the \
+            body, over --body.
             """,
         completion: .list(["0", "1"]))
     var safeModeField: Int?
@@ -219,10 +219,10 @@ struct CreateClusterCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("login-mode"),
         help: """
-            Cluster login mode 0: password 1: key pair The default value is 1. If login_mode is set to 0, \
-            the request body contains the cluster_master_secret field. If login_mode is set to 1, the \
-            request body contains the node_public_cert_name field. Values: 0, 1. Sets `login_mode` of the \
-            body, over --body.
+            Cluster login mode The default value is 1. If login_mode is set to 0, the request body contains \
+            the cluster_master_secret field. If login_mode is set to 1, the request body contains the \
+            node_public_cert_name field. Values: 0 (password), 1 (key pair). Sets `login_mode` of the body, \
+            over --body.
             """,
         completion: .list(["0", "1"]))
     var loginModeField: Int?
@@ -251,10 +251,9 @@ struct CreateClusterCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("log-collection"),
         help: """
-            Whether to collect logs when cluster creation fails 0: Do not collect. 1: Collect. The default \
-            value is 1, indicating that OBS buckets will be created and only used to collect logs that \
-            record MRS cluster creation failures. Values: 0, 1. Sets `log_collection` of the body, over \
-            --body.
+            Whether to collect logs when cluster creation fails The default value is 1, indicating that OBS \
+            buckets will be created and only used to collect logs that record MRS cluster creation failures. \
+            Values: 0 (Do not collect), 1 (Collect). Sets `log_collection` of the body, over --body.
             """,
         completion: .list(["0", "1"]))
     var logCollectionField: Int?

@@ -80,9 +80,9 @@ struct CreateClusterV2Command: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("cluster-type"),
         help: """
-            Cluster type. The options are as follows: ANALYSIS: analysis cluster STREAMING: streaming \
-            cluster MIXED: hybrid cluster CUSTOM: customized cluster, which is supported only by MRS 3.x.x. \
-            Values: ANALYSIS, STREAMING, MIXED, CUSTOM. Sets `cluster_type` of the body, over --body.
+            Cluster type. Values: ANALYSIS (analysis cluster), STREAMING (streaming cluster), MIXED (hybrid \
+            cluster), CUSTOM (customized cluster, which is supported only by MRS 3.x.x). Sets `cluster_type` \
+            of the body, over --body.
             """,
         completion: .list(["ANALYSIS", "STREAMING", "MIXED", "CUSTOM"]))
     var clusterTypeField: String?
@@ -192,10 +192,9 @@ struct CreateClusterV2Command: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("log-collection"),
         help: """
-            Whether to collect logs when cluster creation fails 0: Do not collect. 1: Collect. The default \
-            value is 1, indicating that OBS buckets will be created and only used to collect logs that \
-            record MRS cluster creation failures. Values: 0, 1. Sets `log_collection` of the body, over \
-            --body.
+            Whether to collect logs when cluster creation fails The default value is 1, indicating that OBS \
+            buckets will be created and only used to collect logs that record MRS cluster creation failures. \
+            Values: 0 (Do not collect), 1 (Collect). Sets `log_collection` of the body, over --body.
             """,
         completion: .list(["0", "1"]))
     var logCollectionField: Int?

@@ -43,11 +43,11 @@ struct CreateAndExecuteJobCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("job-type"),
         help: """
-            Job type code 1: MapReduce 2: Spark 3: Hive Script 4: HiveQL (not supported currently) 5: \
-            DistCp, importing and exporting data. For details, see Table 3. 6: Spark Script 7: Spark SQL, \
-            submitting Spark SQL statements. For details, see Table 4. (Not supported in this API \
-            currently.) Spark and Hive jobs can be added to only clusters that include Spark and Hive \
-            components. Values: 1, 2, 3, 4, 5, 6, 7. Sets `job_type` of the body, over --body.
+            Job type code Spark and Hive jobs can be added to only clusters that include Spark and Hive \
+            components. Values: 1 (MapReduce), 2 (Spark), 3 (Hive Script), 4 (HiveQL (not supported \
+            currently)), 5 (DistCp, importing and exporting data. For details, see Table 3), 6 (Spark \
+            Script), 7 (Spark SQL, submitting Spark SQL statements. For details, see Table 4. (Not supported \
+            in this API currently.)). Sets `job_type` of the body, over --body.
             """,
         completion: .list(["1", "2", "3", "4", "5", "6", "7"]))
     var jobTypeField: Int?
@@ -438,7 +438,7 @@ struct ListExecuteJobCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("state"),
-        help: "Job status code -1: Terminated 2: Running 3: Completed 4: Abnormal Values: -1, 2, 3, 4.",
+        help: "Job status code Values: -1 (Terminated), 2 (Running), 3 (Completed), 4 (Abnormal).",
         completion: .list(["-1", "2", "3", "4"]))
     var state: Int?
 

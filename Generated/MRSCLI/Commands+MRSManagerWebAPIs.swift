@@ -198,10 +198,10 @@ struct ListMonitoringDataCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("metric-node-type"),
         help: """
-            You can set this parameter to obtain the monitoring metrics of a node. The possible values are \
-            as follows: active: Indicates that you can obtain monitoring metrics of the active node. \
-            standby: Indicates that you can obtain monitoring metrics of the standby node. all: Indicates \
-            that you can obtain monitoring metrics of all nodes. Values: active, standby, all.
+            You can set this parameter to obtain the monitoring metrics of a node. Values: active (Indicates \
+            that you can obtain monitoring metrics of the active node), standby (Indicates that you can \
+            obtain monitoring metrics of the standby node), all (Indicates that you can obtain monitoring \
+            metrics of all nodes).
             """,
         completion: .list(["active", "standby", "all"]))
     var metricNodeType: String?

@@ -94,10 +94,9 @@ struct ListModelsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("model-status"),
         help: """
-            Model status. You can obtain models based on model statuses. Options: publishing: The model is \
-            being published. published: The model has been published. failed: Publishing the model failed. \
-            building: The image is being created. building_failed: Creating an image failed. Values: \
-            publishing, published, failed, building, building_failed.
+            Model status. You can obtain models based on model statuses. Values: publishing (The model is \
+            being published), published (The model has been published), failed (Publishing the model \
+            failed), building (The image is being created), building_failed (Creating an image failed).
             """,
         completion: .list(["publishing", "published", "failed", "building", "building_failed"]))
     var modelStatus: String?
@@ -120,19 +119,15 @@ struct ListModelsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("sort-by"),
         help: """
-            Sorting field. Enums: create_at: time when an AI application is created (default value) \
-            model_version: AI application version model_size: AI application size Values: create_at, \
-            model_version, model_size.
+            Sorting field. Values: create_at (time when an AI application is created (default value)), \
+            model_version (AI application version), model_size (AI application size).
             """,
         completion: .list(["create_at", "model_version", "model_size"]))
     var sortBy: String?
 
     @Option(
         name: .customLong("order"),
-        help: """
-            Sorting order. Enums: asc: ascending order desc: descending order (default value) Values: asc, \
-            desc.
-            """,
+        help: "Sorting order. Values: asc (ascending order), desc (descending order (default value)).",
         completion: .list(["asc", "desc"]))
     var order: String?
 

@@ -54,9 +54,8 @@ struct CreateAuthorizationCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("type"),
         help: """
-            Authorization type. Agency is recommended. Options: agency: authorization through an agency \
-            credential: authorization through an access Key (AK/SK) Values: agency, credential. Sets `type` \
-            of the body, over --body.
+            Authorization type. Agency is recommended. Values: agency (authorization through an agency), \
+            credential (authorization through an access Key (AK/SK)). Sets `type` of the body, over --body.
             """,
         completion: .list(["agency", "credential"]))
     var typeField: String?
@@ -220,16 +219,13 @@ struct GetAuthorizationsCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("sort-by"),
-        help: """
-            Sorting field. Enums: user_name: IAM user create_time: creation time Values: user_name, \
-            create_time.
-            """,
+        help: "Sorting field. Values: user_name (IAM user), create_time (creation time).",
         completion: .list(["user_name", "create_time"]))
     var sortBy: String?
 
     @Option(
         name: .customLong("order"),
-        help: "Sorting order. Enums: asc: ascending order desc: descending order Values: asc, desc.",
+        help: "Sorting order. Values: asc (ascending order), desc (descending order).",
         completion: .list(["asc", "desc"]))
     var order: String?
 

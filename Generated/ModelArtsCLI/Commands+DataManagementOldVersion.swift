@@ -248,8 +248,8 @@ struct CreateDatasetCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("data-format"),
         help: """
-            Data format. Options: Default: default format CarbonData: CarbonData (supported only by table \
-            datasets) Values: Default, CarbonData. Sets `data_format` of the body, over --body.
+            Data format. Values: Default (default format), CarbonData (CarbonData (supported only by table \
+            datasets)). Sets `data_format` of the body, over --body.
             """,
         completion: .list(["Default", "CarbonData"]))
     var dataFormatField: String?
@@ -266,11 +266,10 @@ struct CreateDatasetCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("dataset-type"),
         help: """
-            Dataset type. Options: 0: image classification 1: object detection 3: image segmentation 100: \
-            text classification 101: named entity recognition 102: text triplet 200: sound classification \
-            201: speech content 202: speech paragraph labeling 400: table dataset 600: video labeling 900: \
-            custom format Values: 0, 1, 3, 100, 101, 102, 200, 201, 202, 400, 600, 900. Sets `dataset_type` \
-            of the body, over --body.
+            Dataset type. Values: 0 (image classification), 1 (object detection), 3 (image segmentation), \
+            100 (text classification), 101 (named entity recognition), 102 (text triplet), 200 (sound \
+            classification), 201 (speech content), 202 (speech paragraph labeling), 400 (table dataset), 600 \
+            (video labeling), 900 (custom format). Sets `dataset_type` of the body, over --body.
             """,
         completion: .list(["0", "1", "3", "100", "101", "102", "200", "201", "202", "400", "600", "900"]))
     var datasetTypeField: Int?
@@ -482,8 +481,8 @@ struct CreateDatasetVersionCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("version-format"),
         help: """
-            Format of a dataset version. Options: Default CarbonData (supported only by table datasets) CSV \
-            Values: Default, CarbonData, CSV. Sets `version_format` of the body, over --body.
+            Format of a dataset version. Values: Default, CarbonData (supported only by table datasets), \
+            CSV. Sets `version_format` of the body, over --body.
             """,
         completion: .list(["Default", "CarbonData", "CSV"]))
     var versionFormatField: String?
@@ -684,7 +683,7 @@ struct CreateProcessorTaskCommand: AsyncParsableCommand, BodySkeletonCommand {
 
     @Option(
         name: .customLong("type"),
-        help: "Type of a working path. Options: OBS: OBS path DATASET: dataset Values: OBS, DATASET.",
+        help: "Type of a working path. Values: OBS (OBS path), DATASET (dataset).",
         completion: .list(["OBS", "DATASET"]))
     var type: String?
 
@@ -848,7 +847,7 @@ struct CreateProcessorTaskVersionCommand: AsyncParsableCommand, BodySkeletonComm
 
     @Option(
         name: .customLong("type"),
-        help: "Type of a working path. Options: OBS: OBS path DATASET: dataset Values: OBS, DATASET.",
+        help: "Type of a working path. Values: OBS (OBS path), DATASET (dataset).",
         completion: .list(["OBS", "DATASET"]))
     var type: String?
 
@@ -1132,8 +1131,8 @@ struct CreateWorkerCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("role"),
         help: """
-            Member role. Options: 0: labeling personnel 1: reviewer 2: team administrator Values: 0, 1, 2. \
-            Sets `role` of the body, over --body.
+            Member role. Values: 0 (labeling personnel), 1 (reviewer), 2 (team administrator). Sets `role` \
+            of the body, over --body.
             """,
         completion: .list(["0", "1", "2"]))
     var roleField: Int?
@@ -1294,9 +1293,9 @@ struct CreateWorkforceTaskCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("data-sync-type"),
         help: """
-            Synchronization type. Options: 0: unsynchronization 1: data synchronization 2: label \
-            synchronization 3: data and label synchronization Values: 0, 1, 2, 3. Sets `data_sync_type` of \
-            the body, over --body.
+            Synchronization type. Values: 0 (unsynchronization), 1 (data synchronization), 2 (label \
+            synchronization), 3 (data and label synchronization). Sets `data_sync_type` of the body, over \
+            --body.
             """,
         completion: .list(["0", "1", "2", "3"]))
     var dataSyncTypeField: Int?
@@ -1514,10 +1513,10 @@ struct DeleteLabelAndSamplesCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("label-type"),
         help: """
-            Label type. Options: 0: image classification 1: object detection 3: image segmentation 100: text \
-            classification 101: named entity recognition 102: text triplet relationship label 103: text \
-            triplet entity label 200: sound classification 201: speech content 202: speech paragraph \
-            labeling 600: video labeling Values: 0, 1, 3, 100, 101, 102, 103, 200, 201, 202, 600.
+            Label type. Values: 0 (image classification), 1 (object detection), 3 (image segmentation), 100 \
+            (text classification), 101 (named entity recognition), 102 (text triplet relationship label), \
+            103 (text triplet entity label), 200 (sound classification), 201 (speech content), 202 (speech \
+            paragraph labeling), 600 (video labeling).
             """,
         completion: .list(["0", "1", "3", "100", "101", "102", "103", "200", "201", "202", "600"]))
     var labelType: Int?
@@ -1608,10 +1607,9 @@ struct DeleteLabelsCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("delete-policy"),
         help: """
-            Whether to delete a label and samples containing the label. Options: 0: Delete the label. 1: \
-            Delete the label and the samples that only contain this label, but do not delete source files. \
-            2: Delete the label and the samples that only contain this label and also delete source files. \
-            Values: 0, 1, 2.
+            Whether to delete a label and samples containing the label. Values: 0 (Delete the label), 1 \
+            (Delete the label and the samples that only contain this label, but do not delete source files), \
+            2 (Delete the label and the samples that only contain this label and also delete source files).
             """,
         completion: .list(["0", "1", "2"]))
     var deletePolicy: Int?
@@ -2008,9 +2006,9 @@ struct DescDatasetCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("running-task-type"),
         help: """
-            Type of the running tasks (including initialization tasks) to be detected. The options are as \
-            follows: 0: auto labeling 1: pre-labeling 2: export 3: version switch 4: manifest file export 5: \
-            manifest file import 6: version publishing 7: auto grouping Values: 0, 1, 2, 3, 4, 5, 6, 7.
+            Type of the running tasks (including initialization tasks) to be detected. Values: 0 (auto \
+            labeling), 1 (pre-labeling), 2 (export), 3 (version switch), 4 (manifest file export), 5 \
+            (manifest file import), 6 (version publishing), 7 (auto grouping).
             """,
         completion: .list(["0", "1", "2", "3", "4", "5", "6", "7"]))
     var runningTaskType: Int?
@@ -2399,15 +2397,12 @@ struct DescribeSampleCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("sample-state"),
         help: """
-            Sample status. Options: __ALL__: labeled __NONE__: unlabeled __UNCHECK__: to be accepted \
-            __ACCEPTED__: accepted __REJECTED__: rejected __UNREVIEWED__: to be reviewed __REVIEWED__: \
-            reviewed __WORKFORCE_SAMPLED__: sampled __WORKFORCE_SAMPLED_UNCHECK__: sampling pending check \
-            __WORKFORCE_SAMPLED_CHECKED__: sampling checked __WORKFORCE_SAMPLED_ACCEPTED__: sampling \
-            accepted __WORKFORCE_SAMPLED_REJECTED__: sampling rejected __AUTO_ANNOTATION__: to be confirmed \
-            Values: __ALL__, __NONE__, __UNCHECK__, __ACCEPTED__, __REJECTED__, __UNREVIEWED__, \
-            __REVIEWED__, __WORKFORCE_SAMPLED__, __WORKFORCE_SAMPLED_UNCHECK__, \
-            __WORKFORCE_SAMPLED_CHECKED__, __WORKFORCE_SAMPLED_ACCEPTED__, __WORKFORCE_SAMPLED_REJECTED__, \
-            __AUTO_ANNOTATION__.
+            Sample status. Values: __ALL__ (labeled), __NONE__ (unlabeled), __UNCHECK__ (to be accepted), \
+            __ACCEPTED__ (accepted), __REJECTED__ (rejected), __UNREVIEWED__ (to be reviewed), __REVIEWED__ \
+            (reviewed), __WORKFORCE_SAMPLED__ (sampled), __WORKFORCE_SAMPLED_UNCHECK__ (sampling pending \
+            check), __WORKFORCE_SAMPLED_CHECKED__ (sampling checked), __WORKFORCE_SAMPLED_ACCEPTED__ \
+            (sampling accepted), __WORKFORCE_SAMPLED_REJECTED__ (sampling rejected), __AUTO_ANNOTATION__ (to \
+            be confirmed).
             """,
         completion: .list([
             "__ALL__", "__NONE__", "__UNCHECK__", "__ACCEPTED__", "__REJECTED__", "__UNREVIEWED__",
@@ -2482,15 +2477,12 @@ struct DescribeWorkforceTaskSampleCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("sample-state"),
         help: """
-            Sample status. Options: __ALL__: labeled __NONE__: unlabeled __UNCHECK__: to be accepted \
-            __ACCEPTED__: accepted __REJECTED__: rejected __UNREVIEWED__: to be reviewed __REVIEWED__: \
-            reviewed __WORKFORCE_SAMPLED__: sampled __WORKFORCE_SAMPLED_UNCHECK__: sampling pending check \
-            __WORKFORCE_SAMPLED_CHECKED__: sampling checked __WORKFORCE_SAMPLED_ACCEPTED__: sampling \
-            accepted __WORKFORCE_SAMPLED_REJECTED__: sampling rejected __AUTO_ANNOTATION__: to be confirmed \
-            Values: __ALL__, __NONE__, __UNCHECK__, __ACCEPTED__, __REJECTED__, __UNREVIEWED__, \
-            __REVIEWED__, __WORKFORCE_SAMPLED__, __WORKFORCE_SAMPLED_UNCHECK__, \
-            __WORKFORCE_SAMPLED_CHECKED__, __WORKFORCE_SAMPLED_ACCEPTED__, __WORKFORCE_SAMPLED_REJECTED__, \
-            __AUTO_ANNOTATION__.
+            Sample status. Values: __ALL__ (labeled), __NONE__ (unlabeled), __UNCHECK__ (to be accepted), \
+            __ACCEPTED__ (accepted), __REJECTED__ (rejected), __UNREVIEWED__ (to be reviewed), __REVIEWED__ \
+            (reviewed), __WORKFORCE_SAMPLED__ (sampled), __WORKFORCE_SAMPLED_UNCHECK__ (sampling pending \
+            check), __WORKFORCE_SAMPLED_CHECKED__ (sampling checked), __WORKFORCE_SAMPLED_ACCEPTED__ \
+            (sampling accepted), __WORKFORCE_SAMPLED_REJECTED__ (sampling rejected), __AUTO_ANNOTATION__ (to \
+            be confirmed).
             """,
         completion: .list([
             "__ALL__", "__NONE__", "__UNCHECK__", "__ACCEPTED__", "__REJECTED__", "__UNREVIEWED__",
@@ -2593,8 +2585,8 @@ struct ExportTaskCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("annotation-format"),
         help: """
-            Labeling format. Options: VOC: VOC COCO: COCO Values: VOC, COCO. Sets `annotation_format` of the \
-            body, over --body.
+            Labeling format. Values: VOC (VOC), COCO (COCO). Sets `annotation_format` of the body, over \
+            --body.
             """,
         completion: .list(["VOC", "COCO"]))
     var annotationFormatField: String?
@@ -2602,9 +2594,9 @@ struct ExportTaskCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("export-format"),
         help: """
-            Format of the exported directory. Options: 1: tree structure. Example: rabbits/1.jpg,bees/2.jpg. \
-            2: tile structure. Example: 1.jpg, 1.txt; 2.jpg,2.txt. Values: 1, 2. Sets `export_format` of the \
-            body, over --body.
+            Format of the exported directory. Values: 1 (tree structure. Example: rabbits/1.jpg,bees/2.jpg), \
+            2 (tile structure. Example: 1.jpg, 1.txt; 2.jpg,2.txt). Sets `export_format` of the body, over \
+            --body.
             """,
         completion: .list(["1", "2"]))
     var exportFormatField: Int?
@@ -2612,8 +2604,8 @@ struct ExportTaskCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("export-type"),
         help: """
-            Export type. Options: 0: labeled 1: unlabeled 2: all 3: conditional search Values: 0, 1, 2, 3. \
-            Sets `export_type` of the body, over --body.
+            Export type. Values: 0 (labeled), 1 (unlabeled), 2 (all), 3 (conditional search). Sets \
+            `export_type` of the body, over --body.
             """,
         completion: .list(["0", "1", "2", "3"]))
     var exportTypeField: Int?
@@ -2629,16 +2621,13 @@ struct ExportTaskCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("sample-state"),
         help: """
-            Sample status. The options are as follows: __ALL__: labeled __NONE__: not marked __UNCHECK__: to \
-            be accepted __ACCEPTED__: The acceptance is passed. __REJECTED__: rejected __UNREVIEWED__: to be \
-            reviewed __REVIEWED__: approved __WORKFORCE_SAMPLED__: sampled __WORKFORCE_SAMPLED_UNCHECK__: \
-            Sampling is to be accepted. __WORKFORCE_SAMPLED_CHECKED__: Sampling has been accepted. \
-            __WORKFORCE_SAMPLED_ACCEPTED__: The sampling is passed. __WORKFORCE_SAMPLED_REJECTED__: The \
-            sampling has been rejected. __AUTO_ANNOTATION__: to be confirmed Values: __ALL__, __NONE__, \
-            __UNCHECK__, __ACCEPTED__, __REJECTED__, __UNREVIEWED__, __REVIEWED__, __WORKFORCE_SAMPLED__, \
-            __WORKFORCE_SAMPLED_UNCHECK__, __WORKFORCE_SAMPLED_CHECKED__, __WORKFORCE_SAMPLED_ACCEPTED__, \
-            __WORKFORCE_SAMPLED_REJECTED__, __AUTO_ANNOTATION__. Sets `sample_state` of the body, over \
-            --body.
+            Sample status. Values: __ALL__ (labeled), __NONE__ (not marked), __UNCHECK__ (to be accepted), \
+            __ACCEPTED__ (The acceptance is passed), __REJECTED__ (rejected), __UNREVIEWED__ (to be \
+            reviewed), __REVIEWED__ (approved), __WORKFORCE_SAMPLED__ (sampled), \
+            __WORKFORCE_SAMPLED_UNCHECK__ (Sampling is to be accepted), __WORKFORCE_SAMPLED_CHECKED__ \
+            (Sampling has been accepted), __WORKFORCE_SAMPLED_ACCEPTED__ (The sampling is passed), \
+            __WORKFORCE_SAMPLED_REJECTED__ (The sampling has been rejected), __AUTO_ANNOTATION__ (to be \
+            confirmed). Sets `sample_state` of the body, over --body.
             """,
         completion: .list([
             "__ALL__", "__NONE__", "__UNCHECK__", "__ACCEPTED__", "__REJECTED__", "__UNREVIEWED__",
@@ -2671,9 +2660,8 @@ struct ExportTaskCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("version-format"),
         help: """
-            Format of a dataset version. Options: Default: default format CarbonData: CarbonData (supported \
-            only by table datasets) CSV: CSV Values: Default, CarbonData, CSV. Sets `version_format` of the \
-            body, over --body.
+            Format of a dataset version. Values: Default (default format), CarbonData (CarbonData (supported \
+            only by table datasets)), CSV (CSV). Sets `version_format` of the body, over --body.
             """,
         completion: .list(["Default", "CarbonData", "CSV"]))
     var versionFormatField: String?
@@ -2821,15 +2809,12 @@ struct GetDatasetStatsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("sample-state"),
         help: """
-            Statistics on the specified sample state. Options: __ALL__: labeled __NONE__: unlabeled \
-            __UNCHECK__: to be accepted __ACCEPTED__: accepted __REJECTED__: rejected __UNREVIEWED__: to be \
-            reviewed __REVIEWED__: reviewed __WORKFORCE_SAMPLED__: sampled __WORKFORCE_SAMPLED_UNCHECK__: \
-            sampling pending check __WORKFORCE_SAMPLED_CHECKED__: sampling checked \
-            __WORKFORCE_SAMPLED_ACCEPTED__: sampling accepted __WORKFORCE_SAMPLED_REJECTED__: sampling \
-            rejected __AUTO_ANNOTATION__: to be confirmed Values: __ALL__, __NONE__, __UNCHECK__, \
-            __ACCEPTED__, __REJECTED__, __UNREVIEWED__, __REVIEWED__, __WORKFORCE_SAMPLED__, \
-            __WORKFORCE_SAMPLED_UNCHECK__, __WORKFORCE_SAMPLED_CHECKED__, __WORKFORCE_SAMPLED_ACCEPTED__, \
-            __WORKFORCE_SAMPLED_REJECTED__, __AUTO_ANNOTATION__.
+            Statistics on the specified sample state. Values: __ALL__ (labeled), __NONE__ (unlabeled), \
+            __UNCHECK__ (to be accepted), __ACCEPTED__ (accepted), __REJECTED__ (rejected), __UNREVIEWED__ \
+            (to be reviewed), __REVIEWED__ (reviewed), __WORKFORCE_SAMPLED__ (sampled), \
+            __WORKFORCE_SAMPLED_UNCHECK__ (sampling pending check), __WORKFORCE_SAMPLED_CHECKED__ (sampling \
+            checked), __WORKFORCE_SAMPLED_ACCEPTED__ (sampling accepted), __WORKFORCE_SAMPLED_REJECTED__ \
+            (sampling rejected), __AUTO_ANNOTATION__ (to be confirmed).
             """,
         completion: .list([
             "__ALL__", "__NONE__", "__UNCHECK__", "__ACCEPTED__", "__REJECTED__", "__UNREVIEWED__",
@@ -2921,7 +2906,7 @@ struct GetExportTasksStatusOfDatasetCommand: AsyncParsableCommand {
         name: .customLong("export-type"),
         help: """
             Export type. If this parameter is not specified, all types of export tasks are queried by \
-            default. Options: 0: labeled 1: unlabeled 2: all 3: conditional search Values: 0, 1, 2, 3.
+            default. Values: 0 (labeled), 1 (unlabeled), 2 (all), 3 (conditional search).
             """,
         completion: .list(["0", "1", "2", "3"]))
     var exportType: Int?
@@ -3233,9 +3218,8 @@ struct ImportTaskCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("import-origin"),
         help: """
-            Data source. Options: obs: OBS bucket (default value) dws: GaussDB(DWS) dli: DLI rds: RDS mrs: \
-            MRS inference: Inference service Values: obs, dws, dli, rds, mrs, inference. Sets \
-            `import_origin` of the body, over --body.
+            Data source. Values: obs (OBS bucket (default value)), dws (GaussDB(DWS)), dli (DLI), rds (RDS), \
+            mrs (MRS), inference (Inference service). Sets `import_origin` of the body, over --body.
             """,
         completion: .list(["obs", "dws", "dli", "rds", "mrs", "inference"]))
     var importOriginField: String?
@@ -3261,8 +3245,8 @@ struct ImportTaskCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("import-type"),
         help: """
-            Import mode. Options: dir: Import datasets through an OBS path. manifest: Import datasets \
-            through a manifest file. Values: dir, manifest. Sets `import_type` of the body, over --body.
+            Import mode. Values: dir (Import datasets through an OBS path), manifest (Import datasets \
+            through a manifest file). Sets `import_type` of the body, over --body.
             """,
         completion: .list(["dir", "manifest"]))
     var importTypeField: String?
@@ -3344,8 +3328,8 @@ struct ListAllWorkersCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("order"),
         help: """
-            Sorting sequence of the query. Options: asc: ascending order desc: descending order (default \
-            value) Values: asc, desc.
+            Sorting sequence of the query. Values: asc (ascending order), desc (descending order (default \
+            value)).
             """,
         completion: .list(["asc", "desc"]))
     var order: String?
@@ -3353,8 +3337,8 @@ struct ListAllWorkersCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("role"),
         help: """
-            Filtering query based on the member role. Options: 0: labeling personnel (default value) 1: \
-            reviewer 2: team administrator Values: 0, 1, 2.
+            Filtering query based on the member role. Values: 0 (labeling personnel (default value)), 1 \
+            (reviewer), 2 (team administrator).
             """,
         completion: .list(["0", "1", "2"]))
     var role: Int?
@@ -3362,8 +3346,8 @@ struct ListAllWorkersCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("sort-by"),
         help: """
-            Sorting mode of the query. Options: create_time: Sort by creation time. (Default value) email: \
-            Sort by email. Values: create_time, email.
+            Sorting mode of the query. Values: create_time (Sort by creation time. (Default value)), email \
+            (Sort by email).
             """,
         completion: .list(["create_time", "email"]))
     var sortBy: String?
@@ -3442,10 +3426,10 @@ struct ListAutoAnnotationSamplesCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("label-type"),
         help: """
-            Labeling type. Options: 0: image classification 1: object detection 3: image segmentation 100: \
-            text classification 101: named entity recognition 102: text triplet 200: sound classification \
-            201: speech content 202: speech paragraph labeling 400: table dataset 600: video labeling 900: \
-            free format Values: 0, 1, 3, 100, 101, 102, 200, 201, 202, 400, 600, 900.
+            Labeling type. Values: 0 (image classification), 1 (object detection), 3 (image segmentation), \
+            100 (text classification), 101 (named entity recognition), 102 (text triplet), 200 (sound \
+            classification), 201 (speech content), 202 (speech paragraph labeling), 400 (table dataset), 600 \
+            (video labeling), 900 (free format).
             """,
         completion: .list(["0", "1", "3", "100", "101", "102", "200", "201", "202", "400", "600", "900"]))
     var labelType: Int?
@@ -3471,8 +3455,8 @@ struct ListAutoAnnotationSamplesCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("order"),
         help: """
-            Sorting sequence of the query. Options: asc: ascending order desc: descending order (default \
-            value) Values: asc, desc.
+            Sorting sequence of the query. Values: asc (ascending order), desc (descending order (default \
+            value)).
             """,
         completion: .list(["asc", "desc"]))
     var order: String?
@@ -3568,8 +3552,8 @@ struct ListDatasetVersionsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("status"),
         help: """
-            Status of a dataset version. Options: 0: creating 1: running 2: deleting 3: deleted 4: error \
-            Values: 0, 1, 2, 3, 4.
+            Status of a dataset version. Values: 0 (creating), 1 (running), 2 (deleting), 3 (deleted), 4 \
+            (error).
             """,
         completion: .list(["0", "1", "2", "3", "4"]))
     var status: Int?
@@ -3587,8 +3571,8 @@ struct ListDatasetVersionsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("version-format"),
         help: """
-            Format of a dataset version. Options: 0: default format 1: CarbonData (supported only by table \
-            datasets) 2: CSV Values: 0, 1, 2.
+            Format of a dataset version. Values: 0 (default format), 1 (CarbonData (supported only by table \
+            datasets)), 2 (CSV).
             """,
         completion: .list(["0", "1", "2"]))
     var versionFormat: Int?
@@ -3681,10 +3665,10 @@ struct ListDatasetsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("dataset-type"),
         help: """
-            Dataset type. Options: 0: image classification 1: object detection 3: image segmentation 100: \
-            text classification 101: named entity recognition 102: text triplet 200: sound classification \
-            201: speech content 202: speech paragraph labeling 400: table dataset 600: video labeling 900: \
-            custom format Values: 0, 1, 3, 100, 101, 102, 200, 201, 202, 400, 600, 900.
+            Dataset type. Values: 0 (image classification), 1 (object detection), 3 (image segmentation), \
+            100 (text classification), 101 (named entity recognition), 102 (text triplet), 200 (sound \
+            classification), 201 (speech content), 202 (speech paragraph labeling), 400 (table dataset), 600 \
+            (video labeling), 900 (custom format).
             """,
         completion: .list(["0", "1", "3", "100", "101", "102", "200", "201", "202", "400", "600", "900"]))
     var datasetType: Int?
@@ -3713,8 +3697,8 @@ struct ListDatasetsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("order"),
         help: """
-            Sorting sequence of the query. Options: asc: ascending order desc: descending order (default \
-            value) Values: asc, desc.
+            Sorting sequence of the query. Values: asc (ascending order), desc (descending order (default \
+            value)).
             """,
         completion: .list(["asc", "desc"]))
     var order: String?
@@ -3722,9 +3706,9 @@ struct ListDatasetsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("running-task-type"),
         help: """
-            Type of the running tasks (including initialization tasks) to be detected. The options are as \
-            follows: 0: auto labeling 1: pre-labeling 2: export 3: version switch 4: manifest file export 5: \
-            manifest file import 6: version publishing 7: auto grouping Values: 0, 1, 2, 3, 4, 5, 6, 7.
+            Type of the running tasks (including initialization tasks) to be detected. Values: 0 (auto \
+            labeling), 1 (pre-labeling), 2 (export), 3 (version switch), 4 (manifest file export), 5 \
+            (manifest file import), 6 (version publishing), 7 (auto grouping).
             """,
         completion: .list(["0", "1", "2", "3", "4", "5", "6", "7"]))
     var runningTaskType: Int?
@@ -3737,8 +3721,8 @@ struct ListDatasetsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("sort-by"),
         help: """
-            Sorting mode of the query. Options: create_time: Sort by creation time. (Default value) \
-            dataset_name: Sort by dataset name. Values: create_time, dataset_name.
+            Sorting mode of the query. Values: create_time (Sort by creation time. (Default value)), \
+            dataset_name (Sort by dataset name).
             """,
         completion: .list(["create_time", "dataset_name"]))
     var sortBy: String?
@@ -3767,8 +3751,8 @@ struct ListDatasetsCommand: AsyncParsableCommand {
         name: .customLong("version-format"),
         help: """
             Dataset version format for dataset filtering. This parameter is used to filter datasets that \
-            meet the filter criteria. Options: 0: default format 1: CarbonData (supported only by table \
-            datasets) 2: CSV Values: 0, 1, 2.
+            meet the filter criteria. Values: 0 (default format), 1 (CarbonData (supported only by table \
+            datasets)), 2 (CSV).
             """,
         completion: .list(["0", "1", "2"]))
     var versionFormat: Int?
@@ -3793,9 +3777,8 @@ struct ListDatasetsCommand: AsyncParsableCommand {
         name: .customLong("dataset-version"),
         help: """
             Dataset version, which is used to distinguish a dataset before and after it is decoupled from \
-            labeling tasks. Options: v1: dataset before it is decoupled from labeling tasks (default value) \
-            v2: dataset after it is decoupled from labeling tasks (default value) all: all datasets Values: \
-            v1, v2, all.
+            labeling tasks. Values: v1 (dataset before it is decoupled from labeling tasks (default value)), \
+            v2 (dataset after it is decoupled from labeling tasks (default value)), all (all datasets).
             """,
         completion: .list(["v1", "v2", "all"]))
     var datasetVersion: String?
@@ -4136,8 +4119,8 @@ struct ListProcessorTaskVersionsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("order"),
         help: """
-            Sorting sequence of the query. Options: asc: ascending order desc: descending order (default \
-            value) Values: asc, desc.
+            Sorting sequence of the query. Values: asc (ascending order), desc (descending order (default \
+            value)).
             """,
         completion: .list(["asc", "desc"]))
     var order: String?
@@ -4145,8 +4128,8 @@ struct ListProcessorTaskVersionsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("sort-by"),
         help: """
-            Sorting mode of the query. Options: create_time: Sort by creation time. (Default value) \
-            version_name: Sort by task version name. Values: create_time, version_name.
+            Sorting mode of the query. Values: create_time (Sort by creation time. (Default value)), \
+            version_name (Sort by task version name).
             """,
         completion: .list(["create_time", "version_name"]))
     var sortBy: String?
@@ -4224,8 +4207,8 @@ struct ListProcessorTasksCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("order"),
         help: """
-            Sorting sequence of the query. Options: asc: ascending order desc: descending order (default \
-            value) Values: asc, desc.
+            Sorting sequence of the query. Values: asc (ascending order), desc (descending order (default \
+            value)).
             """,
         completion: .list(["asc", "desc"]))
     var order: String?
@@ -4249,9 +4232,8 @@ struct ListProcessorTasksCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("sort-by"),
         help: """
-            Sorting mode of the query. Options: create_time: Sort by creation time. (Default value) name: \
-            Sort by task name. duration_seconds: Sort by running time. Values: create_time, name, \
-            duration_seconds.
+            Sorting mode of the query. Values: create_time (Sort by creation time. (Default value)), name \
+            (Sort by task name), duration_seconds (Sort by running time).
             """,
         completion: .list(["create_time", "name", "duration_seconds"]))
     var sortBy: String?
@@ -4270,8 +4252,8 @@ struct ListProcessorTasksCommand: AsyncParsableCommand {
         name: .customLong("source-type"),
         help: """
             Data source type of the query. If this parameter is not specified, all data sources are queried \
-            by default. Options: OBS: Data obtained from OBS TASK: Data processing task DATASET: Dataset \
-            CUSTOM: Data called by resource tenants Values: OBS, TASK, DATASET, CUSTOM.
+            by default. Values: OBS (Data obtained from OBS), TASK (Data processing task), DATASET \
+            (Dataset), CUSTOM (Data called by resource tenants).
             """,
         completion: .list(["OBS", "TASK", "DATASET", "CUSTOM"]))
     var sourceType: String?
@@ -4280,8 +4262,7 @@ struct ListProcessorTasksCommand: AsyncParsableCommand {
         name: .customLong("status"),
         help: """
             Task status of the query. If this parameter is not specified, tasks in all states are queried by \
-            default. Options: 0: initialized 1: running 2: completed 3: failed 4: stopped Values: 0, 1, 2, \
-            3, 4.
+            default. Values: 0 (initialized), 1 (running), 2 (completed), 3 (failed), 4 (stopped).
             """,
         completion: .list(["0", "1", "2", "3", "4"]))
     var status: Int?
@@ -4294,11 +4275,9 @@ struct ListProcessorTasksCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("task-type"),
         help: """
-            Task type, which is the ID of a data processing template. Options: sys_data_analyse: feature \
-            analysis sys_data_cleaning: data cleansing sys_data_augmentation: data augmentation \
-            sys_data_validation: data validation sys_data_selection: data filtering Values: \
-            sys_data_analyse, sys_data_cleaning, sys_data_augmentation, sys_data_validation, \
-            sys_data_selection.
+            Task type, which is the ID of a data processing template. Values: sys_data_analyse (feature \
+            analysis), sys_data_cleaning (data cleansing), sys_data_augmentation (data augmentation), \
+            sys_data_validation (data validation), sys_data_selection (data filtering).
             """,
         completion: .list([
             "sys_data_analyse", "sys_data_cleaning", "sys_data_augmentation", "sys_data_validation",
@@ -4416,7 +4395,10 @@ struct ListSamplesCommand: AsyncParsableCommand {
             Labeling Type: Options: 0: image classification 1: object detection 3: image segmentation 100: \
             text classification 101: named entity recognition 102: text triplet 200: sound classification \
             201: speech content 202: speech paragraph labeling 400: table dataset 600: video labeling 900: \
-            free format Values: 0, 1, 3, 100, 101, 102, 200, 201, 202, 400, 600, 900.
+            free format Values: 0 (image classification), 1 (object detection), 3 (image segmentation), 100 \
+            (text classification), 101 (named entity recognition), 102 (text triplet), 200 (sound \
+            classification), 201 (speech content), 202 (speech paragraph labeling), 400 (table dataset), 600 \
+            (video labeling), 900 (free format).
             """,
         completion: .list(["0", "1", "3", "100", "101", "102", "200", "201", "202", "400", "600", "900"]))
     var labelType: Int?
@@ -4447,8 +4429,8 @@ struct ListSamplesCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("order"),
         help: """
-            Sorting sequence of the query. Options: asc: ascending order desc: descending order (default \
-            value) Values: asc, desc.
+            Sorting sequence of the query. Values: asc (ascending order), desc (descending order (default \
+            value)).
             """,
         completion: .list(["asc", "desc"]))
     var order: String?
@@ -4473,15 +4455,12 @@ struct ListSamplesCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("sample-state"),
         help: """
-            Sample status. Options: __ALL__: labeled __NONE__: unlabeled __UNCHECK__: to be accepted \
-            __ACCEPTED__: accepted __REJECTED__: rejected __UNREVIEWED__: to be reviewed __REVIEWED__: \
-            reviewed __WORKFORCE_SAMPLED__: sampled __WORKFORCE_SAMPLED_UNCHECK__: sampling pending check \
-            __WORKFORCE_SAMPLED_CHECKED__: sampling checked __WORKFORCE_SAMPLED_ACCEPTED__: sampling \
-            accepted __WORKFORCE_SAMPLED_REJECTED__: sampling rejected __AUTO_ANNOTATION__: to be confirmed \
-            Values: __ALL__, __NONE__, __UNCHECK__, __ACCEPTED__, __REJECTED__, __UNREVIEWED__, \
-            __REVIEWED__, __WORKFORCE_SAMPLED__, __WORKFORCE_SAMPLED_UNCHECK__, \
-            __WORKFORCE_SAMPLED_CHECKED__, __WORKFORCE_SAMPLED_ACCEPTED__, __WORKFORCE_SAMPLED_REJECTED__, \
-            __AUTO_ANNOTATION__.
+            Sample status. Values: __ALL__ (labeled), __NONE__ (unlabeled), __UNCHECK__ (to be accepted), \
+            __ACCEPTED__ (accepted), __REJECTED__ (rejected), __UNREVIEWED__ (to be reviewed), __REVIEWED__ \
+            (reviewed), __WORKFORCE_SAMPLED__ (sampled), __WORKFORCE_SAMPLED_UNCHECK__ (sampling pending \
+            check), __WORKFORCE_SAMPLED_CHECKED__ (sampling checked), __WORKFORCE_SAMPLED_ACCEPTED__ \
+            (sampling accepted), __WORKFORCE_SAMPLED_REJECTED__ (sampling rejected), __AUTO_ANNOTATION__ (to \
+            be confirmed).
             """,
         completion: .list([
             "__ALL__", "__NONE__", "__UNCHECK__", "__ACCEPTED__", "__REJECTED__", "__UNREVIEWED__",
@@ -4494,8 +4473,8 @@ struct ListSamplesCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("sample-type"),
         help: """
-            Sample file type. Options: 0: image 1: text 2: audio 4: table 6: video 9: custom format (default \
-            value) Values: 0, 1, 2, 4, 6, 9.
+            Sample file type. Values: 0 (image), 1 (text), 2 (audio), 4 (table), 6 (video), 9 (custom format \
+            (default value)).
             """,
         completion: .list(["0", "1", "2", "4", "6", "9"]))
     var sampleType: Int?
@@ -4653,8 +4632,8 @@ struct ListTasksCommand: AsyncParsableCommand {
         name: .customLong("type"),
         help: """
             Task type. If this parameter is not delivered, the auto labeling (active learning or \
-            pre-labeling) task list is returned by default. Options: auto-label: active learning pre-label: \
-            pre-labeling auto-grouping: auto grouping Values: auto-label, pre-label, auto-grouping.
+            pre-labeling) task list is returned by default. Values: auto-label (active learning), pre-label \
+            (pre-labeling), auto-grouping (auto grouping).
             """,
         completion: .list(["auto-label", "pre-label", "auto-grouping"]))
     var type: String?
@@ -4730,10 +4709,7 @@ struct ListWorkerTasksCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("order"),
-        help: """
-            Sorting method. Options: asc: ascending order desc: descending order (default value) Values: \
-            asc, desc.
-            """,
+        help: "Sorting method. Values: asc (ascending order), desc (descending order (default value)).",
         completion: .list(["asc", "desc"]))
     var order: String?
 
@@ -4745,8 +4721,8 @@ struct ListWorkerTasksCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("sort-by"),
         help: """
-            Sorting mode of the query. Options: create_time: Sort by creation time. (Default value) \
-            workforce_task_name: Sort by task name. Values: create_time, workforce_task_name.
+            Sorting mode of the query. Values: create_time (Sort by creation time. (Default value)), \
+            workforce_task_name (Sort by task name).
             """,
         completion: .list(["create_time", "workforce_task_name"]))
     var sortBy: String?
@@ -4834,18 +4810,15 @@ struct ListWorkersCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("order"),
-        help: """
-            Sorting sequence. Options: asc: ascending order desc: descending order (default value) Values: \
-            asc, desc.
-            """,
+        help: "Sorting sequence. Values: asc (ascending order), desc (descending order (default value)).",
         completion: .list(["asc", "desc"]))
     var order: String?
 
     @Option(
         name: .customLong("sort-by"),
         help: """
-            Sorting mode of the query. Options: create_time: Sort by creation time. (Default value) email: \
-            Sort by email. Values: create_time, email.
+            Sorting mode of the query. Values: create_time (Sort by creation time. (Default value)), email \
+            (Sort by email).
             """,
         completion: .list(["create_time", "email"]))
     var sortBy: String?
@@ -4928,7 +4901,10 @@ struct ListWorkforceTaskSamplesCommand: AsyncParsableCommand {
             Labeling Type: Options: 0: image classification 1: object detection 3: image segmentation 100: \
             text classification 101: named entity recognition 102: text triplet 200: sound classification \
             201: speech content 202: speech paragraph labeling 400: table dataset 600: video labeling 900: \
-            free format Values: 0, 1, 3, 100, 101, 102, 200, 201, 202, 400, 600, 900.
+            free format Values: 0 (image classification), 1 (object detection), 3 (image segmentation), 100 \
+            (text classification), 101 (named entity recognition), 102 (text triplet), 200 (sound \
+            classification), 201 (speech content), 202 (speech paragraph labeling), 400 (table dataset), 600 \
+            (video labeling), 900 (free format).
             """,
         completion: .list(["0", "1", "3", "100", "101", "102", "200", "201", "202", "400", "600", "900"]))
     var labelType: Int?
@@ -4963,15 +4939,12 @@ struct ListWorkforceTaskSamplesCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("sample-state"),
         help: """
-            Sample status. Options: __ALL__: labeled __NONE__: unlabeled __UNCHECK__: to be accepted \
-            __ACCEPTED__: accepted __REJECTED__: rejected __UNREVIEWED__: to be reviewed __REVIEWED__: \
-            reviewed __WORKFORCE_SAMPLED__: sampled __WORKFORCE_SAMPLED_UNCHECK__: sampling pending check \
-            __WORKFORCE_SAMPLED_CHECKED__: sampling checked __WORKFORCE_SAMPLED_ACCEPTED__: sampling \
-            accepted __WORKFORCE_SAMPLED_REJECTED__: sampling rejected __AUTO_ANNOTATION__: to be confirmed \
-            Values: __ALL__, __NONE__, __UNCHECK__, __ACCEPTED__, __REJECTED__, __UNREVIEWED__, \
-            __REVIEWED__, __WORKFORCE_SAMPLED__, __WORKFORCE_SAMPLED_UNCHECK__, \
-            __WORKFORCE_SAMPLED_CHECKED__, __WORKFORCE_SAMPLED_ACCEPTED__, __WORKFORCE_SAMPLED_REJECTED__, \
-            __AUTO_ANNOTATION__.
+            Sample status. Values: __ALL__ (labeled), __NONE__ (unlabeled), __UNCHECK__ (to be accepted), \
+            __ACCEPTED__ (accepted), __REJECTED__ (rejected), __UNREVIEWED__ (to be reviewed), __REVIEWED__ \
+            (reviewed), __WORKFORCE_SAMPLED__ (sampled), __WORKFORCE_SAMPLED_UNCHECK__ (sampling pending \
+            check), __WORKFORCE_SAMPLED_CHECKED__ (sampling checked), __WORKFORCE_SAMPLED_ACCEPTED__ \
+            (sampling accepted), __WORKFORCE_SAMPLED_REJECTED__ (sampling rejected), __AUTO_ANNOTATION__ (to \
+            be confirmed).
             """,
         completion: .list([
             "__ALL__", "__NONE__", "__UNCHECK__", "__ACCEPTED__", "__REJECTED__", "__UNREVIEWED__",
@@ -5069,16 +5042,13 @@ struct ListWorkforceTaskStatsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("sample-state"),
         help: """
-            Statistics on the specified sample state. The options are as follows: __ALL__: labeled __NONE__: \
-            not marked __UNCHECK__: to be accepted __ACCEPTED__: The acceptance is passed. __REJECTED__: \
-            rejected __UNREVIEWED__: to be reviewed __REVIEWED__: approved __WORKFORCE_SAMPLED__: sampled \
-            __WORKFORCE_SAMPLED_UNCHECK__: Sampling is to be accepted. __WORKFORCE_SAMPLED_CHECKED__: \
-            Sampling has been accepted. __WORKFORCE_SAMPLED_ACCEPTED__: The sampling is passed. \
-            __WORKFORCE_SAMPLED_REJECTED__: The sampling has been rejected. __AUTO_ANNOTATION__: to be \
-            confirmed Values: __ALL__, __NONE__, __UNCHECK__, __ACCEPTED__, __REJECTED__, __UNREVIEWED__, \
-            __REVIEWED__, __WORKFORCE_SAMPLED__, __WORKFORCE_SAMPLED_UNCHECK__, \
-            __WORKFORCE_SAMPLED_CHECKED__, __WORKFORCE_SAMPLED_ACCEPTED__, __WORKFORCE_SAMPLED_REJECTED__, \
-            __AUTO_ANNOTATION__.
+            Statistics on the specified sample state. Values: __ALL__ (labeled), __NONE__ (not marked), \
+            __UNCHECK__ (to be accepted), __ACCEPTED__ (The acceptance is passed), __REJECTED__ (rejected), \
+            __UNREVIEWED__ (to be reviewed), __REVIEWED__ (approved), __WORKFORCE_SAMPLED__ (sampled), \
+            __WORKFORCE_SAMPLED_UNCHECK__ (Sampling is to be accepted), __WORKFORCE_SAMPLED_CHECKED__ \
+            (Sampling has been accepted), __WORKFORCE_SAMPLED_ACCEPTED__ (The sampling is passed), \
+            __WORKFORCE_SAMPLED_REJECTED__ (The sampling has been rejected), __AUTO_ANNOTATION__ (to be \
+            confirmed).
             """,
         completion: .list([
             "__ALL__", "__NONE__", "__UNCHECK__", "__ACCEPTED__", "__REJECTED__", "__UNREVIEWED__",
@@ -5199,8 +5169,8 @@ struct ListWorkforcesCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("order"),
         help: """
-            Sorting sequence of the query. Options: asc: ascending order desc: descending order (default \
-            value) Values: asc, desc.
+            Sorting sequence of the query. Values: asc (ascending order), desc (descending order (default \
+            value)).
             """,
         completion: .list(["asc", "desc"]))
     var order: String?
@@ -5213,8 +5183,8 @@ struct ListWorkforcesCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("sort-by"),
         help: """
-            Sorting mode of the query. Options: create_time: Sort by creation time. (Default value) \
-            workforce_name: Sort by labeling team name. Values: create_time, workforce_name.
+            Sorting mode of the query. Values: create_time (Sort by creation time. (Default value)), \
+            workforce_name (Sort by labeling team name).
             """,
         completion: .list(["create_time", "workforce_name"]))
     var sortBy: String?
@@ -6006,10 +5976,10 @@ struct UpdateLabelCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("label-type"),
         help: """
-            Label type. Options: 0: image classification 1: object detection 3: image segmentation 100: text \
-            classification 101: named entity recognition 102: text triplet relationship label 103: text \
-            triplet entity label 200: sound classification 201: speech content 202: speech paragraph \
-            labeling 600: video labeling Values: 0, 1, 3, 100, 101, 102, 103, 200, 201, 202, 600.
+            Label type. Values: 0 (image classification), 1 (object detection), 3 (image segmentation), 100 \
+            (text classification), 101 (named entity recognition), 102 (text triplet relationship label), \
+            103 (text triplet entity label), 200 (sound classification), 201 (speech content), 202 (speech \
+            paragraph labeling), 600 (video labeling).
             """,
         completion: .list(["0", "1", "3", "100", "101", "102", "103", "200", "201", "202", "600"]))
     var labelType: Int?
@@ -6038,9 +6008,9 @@ struct UpdateLabelCommand: AsyncParsableCommand, BodySkeletonCommand {
         name: .customLong("modelarts-default-shape"),
         help: """
             Default attribute: Default shape of an object detection label (dedicated attribute). By default, \
-            this parameter is left blank. Options: bndbox: rectangle polygon: polygon circle: circle line: \
-            straight line dashed: dotted line point: point polyline: polyline Values: bndbox, polygon, \
-            circle, line, dashed, point, polyline. Sets `@modelarts:default_shape` of the body, over --body.
+            this parameter is left blank. Values: bndbox (rectangle), polygon (polygon), circle (circle), \
+            line (straight line), dashed (dotted line), point (point), polyline (polyline). Sets \
+            `@modelarts:default_shape` of the body, over --body.
             """,
         completion: .list(["bndbox", "polygon", "circle", "line", "dashed", "point", "polyline"]))
     var modelartsDefaultShapeField: String?
@@ -6432,8 +6402,8 @@ struct UpdateWorkerCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("role"),
         help: """
-            Role. Options: 0: labeling personnel 1: reviewer 2: team administrator 3: dataset owner Values: \
-            0, 1, 2, 3. Sets `role` of the body, over --body.
+            Role. Values: 0 (labeling personnel), 1 (reviewer), 2 (team administrator), 3 (dataset owner). \
+            Sets `role` of the body, over --body.
             """,
         completion: .list(["0", "1", "2", "3"]))
     var roleField: Int?
@@ -6593,10 +6563,10 @@ struct UpdateWorkforceSamplingTaskCommand: AsyncParsableCommand, BodySkeletonCom
     @Option(
         name: .customLong("action"),
         help: """
-            Acceptance action. Options: 0: All samples are passed. 1: All samples are rejected. 2: The \
-            acceptance is canceled. 3: The sample list of acceptance conflicts is obtained. 4: Only the \
-            single-accepted samples and unprocessed samples are passed. 5: Only the single-accepted samples \
-            are passed. Values: 0, 1, 2, 3, 4, 5. Sets `action` of the body, over --body.
+            Acceptance action. Values: 0 (All samples are passed), 1 (All samples are rejected), 2 (The \
+            acceptance is canceled), 3 (The sample list of acceptance conflicts is obtained), 4 (Only the \
+            single-accepted samples and unprocessed samples are passed), 5 (Only the single-accepted samples \
+            are passed). Sets `action` of the body, over --body.
             """,
         completion: .list(["0", "1", "2", "3", "4", "5"]))
     var actionField: Int?

@@ -159,15 +159,13 @@ struct ListDevelopmentEnvironmentInstancesCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("status"),
         help: """
-            Instance status. By default, all statuses are returned. Options: CREATING: The instance is being \
-            created. CREATE_FAILED: The instance fails to be created. STARTING: The instance is being \
-            started. RESTARTING: The instance is being restarted. START_FAILED: The instance fails to be \
-            started. RUNNING: The instance is running. STOPPING: The instance is being stopped. STOPPED: The \
-            instance has been stopped. UNAVAILABLE: The instance is unavailable. DELETED: The instance has \
-            been deleted. RESIZING: The instance specifications are being changed. RESIZE_FAILED: The \
-            instance specifications fail to be changed. Values: CREATING, CREATE_FAILED, STARTING, \
-            RESTARTING, START_FAILED, RUNNING, STOPPING, STOPPED, UNAVAILABLE, DELETED, RESIZING, \
-            RESIZE_FAILED.
+            Instance status. By default, all statuses are returned. Values: CREATING (The instance is being \
+            created), CREATE_FAILED (The instance fails to be created), STARTING (The instance is being \
+            started), RESTARTING (The instance is being restarted), START_FAILED (The instance fails to be \
+            started), RUNNING (The instance is running), STOPPING (The instance is being stopped), STOPPED \
+            (The instance has been stopped), UNAVAILABLE (The instance is unavailable), DELETED (The \
+            instance has been deleted), RESIZING (The instance specifications are being changed), \
+            RESIZE_FAILED (The instance specifications fail to be changed).
             """,
         completion: .list([
             "CREATING", "CREATE_FAILED", "STARTING", "RESTARTING", "START_FAILED", "RUNNING", "STOPPING",
@@ -322,8 +320,8 @@ struct ManageDevelopmentEnvironmentInstanceCommand: AsyncParsableCommand, BodySk
     @Option(
         name: .customLong("action"),
         help: """
-            Operation on a development environment instance. The options are as follows: start stop Values: \
-            start, stop. Sets `action` of the body, over --body.
+            Operation on a development environment instance. Values: start, stop. Sets `action` of the body, \
+            over --body.
             """,
         completion: .list(["start", "stop"]))
     var actionField: String?

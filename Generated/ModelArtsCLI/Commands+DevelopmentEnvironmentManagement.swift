@@ -378,9 +378,8 @@ struct CreateNotebookCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("feature"),
         help: """
-            Instance type. The default value is NOTEBOOK. Options: DEFAULT: free CodeLab instance. You can \
-            create only one. NOTEBOOK: billed instance. Values: DEFAULT, NOTEBOOK. Sets `feature` of the \
-            body, over --body.
+            Instance type. The default value is NOTEBOOK. Values: DEFAULT (free CodeLab instance. You can \
+            create only one), NOTEBOOK (billed instance). Sets `feature` of the body, over --body.
             """,
         completion: .list(["DEFAULT", "NOTEBOOK"]))
     var featureField: String?
@@ -592,8 +591,8 @@ struct ListAllNotebooksCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("feature"),
         help: """
-            Instance type. The default value is NOTEBOOK. Enums: DEFAULT: free CodeLab instance. You can \
-            create only one. NOTEBOOK: billed instance. Values: DEFAULT, NOTEBOOK.
+            Instance type. The default value is NOTEBOOK. Values: DEFAULT (free CodeLab instance. You can \
+            create only one), NOTEBOOK (billed instance).
             """,
         completion: .list(["DEFAULT", "NOTEBOOK"]))
     var feature: String?
@@ -638,7 +637,7 @@ struct ListAllNotebooksCommand: AsyncParsableCommand {
         name: .customLong("sort-dir"),
         help: """
             Sorting order. The options are ASC (ascending order) and DESC (descending order). The default \
-            value is DESC. Values: ASC, DESC.
+            value is DESC. Values: ASC (ascending order), DESC (descending order).
             """,
         completion: .list(["ASC", "DESC"]))
     var sortDir: String?
@@ -651,14 +650,13 @@ struct ListAllNotebooksCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("status"),
         help: """
-            Instance status. Enums: INIT: The instance is being initialized. CREATING: The instance is being \
-            created. STARTING: The instance is starting. STOPPING: The instance is being stopped. DELETING: \
-            The instance is being deleted. RUNNING: The instance is running. STOPPED: The instance has been \
-            stopped. SNAPSHOTTING: The image of the instance is being saved. CREATE_FAILED: Creating the \
-            instance failed. START_FAILED: Starting the instance failed. DELETE_FAILED: Deleting the \
-            instance failed. ERROR: An error occurred. DELETED: The instance has been deleted. FROZEN: The \
-            instance is frozen. Values: INIT, CREATING, STARTING, STOPPING, DELETING, RUNNING, STOPPED, \
-            SNAPSHOTTING, CREATE_FAILED, START_FAILED, DELETE_FAILED, ERROR, DELETED, FROZEN.
+            Instance status. Values: INIT (The instance is being initialized), CREATING (The instance is \
+            being created), STARTING (The instance is starting), STOPPING (The instance is being stopped), \
+            DELETING (The instance is being deleted), RUNNING (The instance is running), STOPPED (The \
+            instance has been stopped), SNAPSHOTTING (The image of the instance is being saved), \
+            CREATE_FAILED (Creating the instance failed), START_FAILED (Starting the instance failed), \
+            DELETE_FAILED (Deleting the instance failed), ERROR (An error occurred), DELETED (The instance \
+            has been deleted), FROZEN (The instance is frozen).
             """,
         completion: .list([
             "INIT", "CREATING", "STARTING", "STOPPING", "DELETING", "RUNNING", "STOPPED", "SNAPSHOTTING",
@@ -779,7 +777,7 @@ struct ListFlavorsCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("category"),
-        help: "Processor type. The options are as follows: CPU GPU Values: CPU, GPU.",
+        help: "Processor type. Values: CPU, GPU.",
         completion: .list(["CPU", "GPU"]))
     var category: String?
 
@@ -795,10 +793,7 @@ struct ListFlavorsCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("type"),
-        help: """
-            Cluster type. Enums: MANAGED: public cluster DEDICATED: dedicated cluster Values: MANAGED, \
-            DEDICATED.
-            """,
+        help: "Cluster type. Values: MANAGED (public cluster), DEDICATED (dedicated cluster).",
         completion: .list(["MANAGED", "DEDICATED"]))
     var type: String?
 
@@ -806,7 +801,7 @@ struct ListFlavorsCommand: AsyncParsableCommand {
         name: .customLong("sort-dir"),
         help: """
             Sorting mode. The options are ASC (ascending order) and DESC (descending order). The default \
-            value is DESC. Values: ASC, DESC.
+            value is DESC. Values: ASC (ascending order), DESC (descending order).
             """,
         completion: .list(["ASC", "DESC"]))
     var sortDir: String?
@@ -907,9 +902,9 @@ struct ListImageCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("service-type"),
         help: """
-            Supported image types. Options: COMMON: common image INFERENCE: image used for inference TRAIN: \
-            image used for training DEV: image used for development and debugging UNKNOWN: image whose \
-            supported services are not specified Values: COMMON, INFERENCE, TRAIN, DEV, UNKNOWN.
+            Supported image types. Values: COMMON (common image), INFERENCE (image used for inference), \
+            TRAIN (image used for training), DEV (image used for development and debugging), UNKNOWN (image \
+            whose supported services are not specified).
             """,
         completion: .list(["COMMON", "INFERENCE", "TRAIN", "DEV", "UNKNOWN"]))
     var serviceType: String?
@@ -918,7 +913,7 @@ struct ListImageCommand: AsyncParsableCommand {
         name: .customLong("sort-dir"),
         help: """
             Sorting mode. The options are ASC (ascending order) and DESC (descending order). The default \
-            value is DESC. Values: ASC, DESC.
+            value is DESC. Values: ASC (ascending order), DESC (descending order).
             """,
         completion: .list(["ASC", "DESC"]))
     var sortDir: String?
@@ -933,10 +928,7 @@ struct ListImageCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("type"),
-        help: """
-            Image type. Enums: BUILD_IN: built-in system image DEDICATED: image you have saved Values: \
-            BUILD_IN, DEDICATED.
-            """,
+        help: "Image type. Values: BUILD_IN (built-in system image), DEDICATED (image you have saved).",
         completion: .list(["BUILD_IN", "DEDICATED"]))
     var type: String?
 
@@ -1037,10 +1029,7 @@ struct ListImageGroupCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("type"),
-        help: """
-            Image type. Enums: BUILD_IN: built-in system image DEDICATED: image you have saved Values: \
-            BUILD_IN, DEDICATED.
-            """,
+        help: "Image type. Values: BUILD_IN (built-in system image), DEDICATED (image you have saved).",
         completion: .list(["BUILD_IN", "DEDICATED"]))
     var type: String?
 
@@ -1090,8 +1079,8 @@ struct ListNotebooksCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("feature"),
         help: """
-            Instance type. The default value is NOTEBOOK. Enums: DEFAULT: free CodeLab instance. You can \
-            create only one. NOTEBOOK: billed instance. Values: DEFAULT, NOTEBOOK.
+            Instance type. The default value is NOTEBOOK. Values: DEFAULT (free CodeLab instance. You can \
+            create only one), NOTEBOOK (billed instance).
             """,
         completion: .list(["DEFAULT", "NOTEBOOK"]))
     var feature: String?
@@ -1134,7 +1123,7 @@ struct ListNotebooksCommand: AsyncParsableCommand {
         name: .customLong("sort-dir"),
         help: """
             Sorting mode. The options are ASC (ascending order) and DESC (descending order). The default \
-            value is DESC. Values: ASC, DESC.
+            value is DESC. Values: ASC (ascending order), DESC (descending order).
             """,
         completion: .list(["ASC", "DESC"]))
     var sortDir: String?
@@ -1147,14 +1136,13 @@ struct ListNotebooksCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("status"),
         help: """
-            Instance status. Options: INIT: The instance is being initialized. CREATING: The instance is \
-            being created. STARTING: The instance is starting. STOPPING: The instance is being stopped. \
-            DELETING: The instance is being deleted. RUNNING: The instance is running. STOPPED: The instance \
-            has been stopped. SNAPSHOTTING: The image of the instance is being saved. CREATE_FAILED: \
-            Creating the instance failed. START_FAILED: Starting the instance failed. DELETE_FAILED: \
-            Deleting the instance failed. ERROR: An error occurred. DELETED: The instance has been deleted. \
-            FROZEN: The instance is frozen. Values: INIT, CREATING, STARTING, STOPPING, DELETING, RUNNING, \
-            STOPPED, SNAPSHOTTING, CREATE_FAILED, START_FAILED, DELETE_FAILED, ERROR, DELETED, FROZEN.
+            Instance status. Values: INIT (The instance is being initialized), CREATING (The instance is \
+            being created), STARTING (The instance is starting), STOPPING (The instance is being stopped), \
+            DELETING (The instance is being deleted), RUNNING (The instance is running), STOPPED (The \
+            instance has been stopped), SNAPSHOTTING (The image of the instance is being saved), \
+            CREATE_FAILED (Creating the instance failed), START_FAILED (Starting the instance failed), \
+            DELETE_FAILED (Deleting the instance failed), ERROR (An error occurred), DELETED (The instance \
+            has been deleted), FROZEN (The instance is frozen).
             """,
         completion: .list([
             "INIT", "CREATING", "STARTING", "STOPPING", "DELETING", "RUNNING", "STOPPED", "SNAPSHOTTING",
@@ -1270,9 +1258,8 @@ struct RegisterImageCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("arch"),
         help: """
-            Processor architecture supported by the image. The default value is X86_64. Enums: X86_64: x86 \
-            architecture AARCH64: Arm architecture Values: X86_64, AARCH64. Sets `arch` of the body, over \
-            --body.
+            Processor architecture supported by the image. The default value is X86_64. Values: X86_64 (x86 \
+            architecture), AARCH64 (Arm architecture). Sets `arch` of the body, over --body.
             """,
         completion: .list(["X86_64", "AARCH64"]))
     var archField: String?
@@ -1287,9 +1274,8 @@ struct RegisterImageCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("origin"),
         help: """
-            Image source, which defaults to CUSTOMIZE. This parameter is optional. Enums: CUSTOMIZE: custom \
-            image IMAGE_SAVE: image saved by a notebook instance Values: CUSTOMIZE, IMAGE_SAVE. Sets \
-            `origin` of the body, over --body.
+            Image source, which defaults to CUSTOMIZE. This parameter is optional. Values: CUSTOMIZE (custom \
+            image), IMAGE_SAVE (image saved by a notebook instance). Sets `origin` of the body, over --body.
             """,
         completion: .list(["CUSTOMIZE", "IMAGE_SAVE"]))
     var originField: String?
@@ -1297,10 +1283,9 @@ struct RegisterImageCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("service-type"),
         help: """
-            Supported image types. Options: COMMON: common image INFERENCE: image used for inference TRAIN: \
-            image used for training DEV: image used for development and debugging UNKNOWN: image whose \
-            supported services are not specified Values: COMMON, INFERENCE, TRAIN, DEV, UNKNOWN. Sets \
-            `service_type` of the body, over --body.
+            Supported image types. Values: COMMON (common image), INFERENCE (image used for inference), \
+            TRAIN (image used for training), DEV (image used for development and debugging), UNKNOWN (image \
+            whose supported services are not specified). Sets `service_type` of the body, over --body.
             """,
         completion: .list(["COMMON", "INFERENCE", "TRAIN", "DEV", "UNKNOWN"]))
     var serviceTypeField: String?
@@ -1313,9 +1298,9 @@ struct RegisterImageCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("visibility"),
         help: """
-            Image visibility. The default value is PRIVATE. Options: PRIVATE: private image. PUBLIC: All \
-            users can perform read-only operations based on the image ID. Values: PRIVATE, PUBLIC. Sets \
-            `visibility` of the body, over --body.
+            Image visibility. The default value is PRIVATE. Values: PRIVATE (private image), PUBLIC (All \
+            users can perform read-only operations based on the image ID). Sets `visibility` of the body, \
+            over --body.
             """,
         completion: .list(["PRIVATE", "PUBLIC"]))
     var visibilityField: String?

@@ -20,7 +20,7 @@ struct ListEventsCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("resource"),
-        help: "Type of the resource for which an event occurs. Options: pools: resource pool Values: pools.",
+        help: "Type of the resource for which an event occurs. Values: pools (resource pool).",
         completion: .list(["pools"]))
     var resource: String
 
@@ -45,8 +45,8 @@ struct ListEventsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("type"),
         help: """
-            Event type. Options: Normal: queries normal events. Warning: queries alarm events. If this \
-            parameter is left blank, all types of events are returned. Values: Normal, Warning.
+            Event type. If this parameter is left blank, all types of events are returned. Values: Normal \
+            (queries normal events), Warning (queries alarm events).
             """,
         completion: .list(["Normal", "Warning"]))
     var type: String?

@@ -41,13 +41,13 @@ struct CreateNetworkCommand: AsyncParsableCommand, BodySkeletonCommand {
 
     @Option(
         name: .customLong("api-version"),
-        help: "API version. Options: v1 Values: v1. Sets `apiVersion` of the body, over --body.",
+        help: "API version. Values: v1. Sets `apiVersion` of the body, over --body.",
         completion: .list(["v1"]))
     var apiVersionField: String?
 
     @Option(
         name: .customLong("kind"),
-        help: "Resource type. Options: Network Values: Network. Sets `kind` of the body, over --body.",
+        help: "Resource type. Values: Network. Sets `kind` of the body, over --body.",
         completion: .list(["Network"]))
     var kindField: String?
 

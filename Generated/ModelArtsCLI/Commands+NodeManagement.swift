@@ -199,9 +199,8 @@ struct BatchUpdatePoolNodesCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("action"),
         help: """
-            Action performed for updating a node. The options are as follows: openHaRedundant: Enable HA \
-            redundancy. closeHaRedundant: Disable HA redundancy. Values: openHaRedundant, closeHaRedundant. \
-            Sets `action` of the body, over --body.
+            Action performed for updating a node. Values: openHaRedundant (Enable HA redundancy), \
+            closeHaRedundant (Disable HA redundancy). Sets `action` of the body, over --body.
             """,
         completion: .list(["openHaRedundant", "closeHaRedundant"]))
     var actionField: String?

@@ -54,20 +54,16 @@ struct ListOrdersCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("phase"),
         help: """
-            Event processing status. The options are as follows: pending: The order is pending, which is \
-            typically caused by an unpaid or unapproved request. running: The order is being processed. \
-            successed: The order is successful. failed: The order failed. Values: pending, running, \
-            successed, failed.
+            Event processing status. Values: pending (The order is pending, which is typically caused by an \
+            unpaid or unapproved request), running (The order is being processed), successed (The order is \
+            successful), failed (The order failed).
             """,
         completion: .list(["pending", "running", "successed", "failed"]))
     var phase: String?
 
     @Option(
         name: .customLong("resource"),
-        help: """
-            Type of the requested resource. The default value is pools. The options are as follows: pools: \
-            resource pool Values: pools.
-            """,
+        help: "Type of the requested resource. The default value is pools. Values: pools (resource pool).",
         completion: .list(["pools"]))
     var resource: String?
 

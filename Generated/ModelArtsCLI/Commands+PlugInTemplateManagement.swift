@@ -62,8 +62,8 @@ struct ShowPluginTemplateCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("plugintemplate-name"),
         help: """
-            Plug-in template name. Options: gpu-driver: GPU driver plug-in template npu-driver: NPU driver \
-            plug-in template Values: gpu-driver, npu-driver.
+            Plug-in template name. Values: gpu-driver (GPU driver plug-in template), npu-driver (NPU driver \
+            plug-in template).
             """,
         completion: .list(["gpu-driver", "npu-driver"]))
     var plugintemplateName: String

@@ -30,8 +30,8 @@ struct ListWorkloadsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("type"),
         help: """
-            Service type of a job. Options: train: training job infer: inference job notebook: notebook jobs \
-            Values: train, infer, notebook.
+            Service type of a job. Values: train (training job), infer (inference job), notebook (notebook \
+            jobs).
             """,
         completion: .list(["train", "infer", "notebook"]))
     var type: [String] = []
@@ -39,11 +39,10 @@ struct ListWorkloadsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("status"),
         help: """
-            Job status. Options: Queue: The job is queuing. Pending: The job is pending. Abnormal: The job \
-            is abnormal. Terminating: The job is being terminated. Creating: The job is being created. \
-            Running: The job is running. Completed: The job has been completed. Terminated: The job has been \
-            terminated. Failed: The job failed to be run. Values: Queue, Pending, Abnormal, Terminating, \
-            Creating, Running, Completed, Terminated, Failed.
+            Job status. Values: Queue (The job is queuing), Pending (The job is pending), Abnormal (The job \
+            is abnormal), Terminating (The job is being terminated), Creating (The job is being created), \
+            Running (The job is running), Completed (The job has been completed), Terminated (The job has \
+            been terminated), Failed (The job failed to be run).
             """,
         completion: .list([
             "Queue", "Pending", "Abnormal", "Terminating", "Creating", "Running", "Completed", "Terminated",
@@ -53,7 +52,7 @@ struct ListWorkloadsCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("sort"),
-        help: "Sorting field. Options: create_time: Sort jobs by creation time. Values: create_time.",
+        help: "Sorting field. Values: create_time (Sort jobs by creation time).",
         completion: .list(["create_time"]))
     var sort: String?
 

@@ -56,15 +56,13 @@ struct CreatePoolCommand: AsyncParsableCommand, BodySkeletonCommand {
 
     @Option(
         name: .customLong("api-version"),
-        help: "API version. Options: v2 Values: v2. Sets `apiVersion` of the body, over --body.",
+        help: "API version. Values: v2. Sets `apiVersion` of the body, over --body.",
         completion: .list(["v2"]))
     var apiVersionField: String?
 
     @Option(
         name: .customLong("kind"),
-        help: """
-            Resource type. Options: Pool: resource pool Values: Pool. Sets `kind` of the body, over --body.
-            """,
+        help: "Resource type. Values: Pool (resource pool). Sets `kind` of the body, over --body.",
         completion: .list(["Pool"]))
     var kindField: String?
 
@@ -153,9 +151,8 @@ struct ListPoolsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("status"),
         help: """
-            Resource pool status. The options are as follows: created: The resource pool is successfully \
-            created. failed: The resource pool failed. creating: The resource pool is being created. Values: \
-            created, failed, creating.
+            Resource pool status. Values: created (The resource pool is successfully created), failed (The \
+            resource pool failed), creating (The resource pool is being created).
             """,
         completion: .list(["created", "failed", "creating"]))
     var status: String?
@@ -385,9 +382,8 @@ struct ShowPoolMonitorCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("statistics"),
         help: """
-            Statistical mode. The options are as follows: maximum: maximum value statistics (default \
-            setting) minimum: minimum value statistics sum: sum statistics average: average value statistics \
-            Values: maximum, minimum, sum, average.
+            Statistical mode. Values: maximum (maximum value statistics (default setting)), minimum (minimum \
+            value statistics), sum (sum statistics), average (average value statistics).
             """,
         completion: .list(["maximum", "minimum", "sum", "average"]))
     var statistics: String?
@@ -395,9 +391,9 @@ struct ShowPoolMonitorCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("period"),
         help: """
-            Monitoring data granularity, in seconds. The options are as follows: 60: The granularity is 1 \
-            minute, which is the default value. 300: The granularity is 5 minutes. 900: The granularity is \
-            15 minutes. 3600: The granularity is 1 hour. Values: 60, 300, 900, 3600.
+            Monitoring data granularity, in seconds. Values: 60 (The granularity is 1 minute, which is the \
+            default value), 300 (The granularity is 5 minutes), 900 (The granularity is 15 minutes), 3600 \
+            (The granularity is 1 hour).
             """,
         completion: .list(["60", "300", "900", "3600"]))
     var period: String?

@@ -104,11 +104,11 @@ struct CreateServiceCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("infer-type"),
         help: """
-            Inference type. The value can be real-time or batch. real-time: real-time service. A model is \
-            deployed as a web service that provides a real-time test UI and monitoring capabilities. The \
-            service keeps running. batch: batch service. A batch service can perform inference on batch data \
-            and automatically stops after data processing is completed. Values: real-time, batch. Sets \
-            `infer_type` of the body, over --body.
+            Inference type. The value can be real-time or batch. that provides a real-time test UI and \
+            monitoring capabilities. The service keeps running. Values: real-time (real-time service. A \
+            model is deployed as a web service), batch (batch service. A batch service can perform inference \
+            on batch data and automatically stops after data processing is completed). Sets `infer_type` of \
+            the body, over --body.
             """,
         completion: .list(["real-time", "batch"]))
     var inferTypeField: String?
@@ -168,7 +168,8 @@ struct CreateServiceCommand: AsyncParsableCommand, BodySkeletonCommand {
         help: """
             Backend ELB forwarding policy that can be set only for synchronous real-time services. The value \
             can be ROUND_ROBIN (weighted round robin), LEAST_CONNECTIONS (weighted least connections), or \
-            SOURCE_IP (source IP address algorithm). Values: ROUND_ROBIN, LEAST_CONNECTIONS, SOURCE_IP. Sets \
+            SOURCE_IP (source IP address algorithm). Values: ROUND_ROBIN (weighted round robin), \
+            LEAST_CONNECTIONS (weighted least connections), SOURCE_IP (source IP address algorithm). Sets \
             `load_balancer_policy` of the body, over --body.
             """,
         completion: .list(["ROUND_ROBIN", "LEAST_CONNECTIONS", "SOURCE_IP"]))
@@ -327,26 +328,22 @@ struct ListServicesCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("infer-type"),
-        help: """
-            Inference mode. By default, the inference mode is not filtered. Options: real-time batch Values: \
-            real-time, batch.
-            """,
+        help: "Inference mode. By default, the inference mode is not filtered. Values: real-time, batch.",
         completion: .list(["real-time", "batch"]))
     var inferType: String?
 
     @Option(
         name: .customLong("status"),
         help: """
-            Service status. By default, the service status is not filtered. The options are as follows: \
-            running: The service is running properly. deploying: The service is being deployed, including \
-            image creation and resource scheduling deployment. concerning: An alarm has been generated, \
-            indicating that some backend instances malfunction. failed: Deploying the service failed. For \
-            details about the failure cause, see the event and log tab pages. stopped: The service has been \
-            stopped. finished: Service running is completed. This status is available only for batch \
-            services. stopping: The service is being stopped. deleting: The service is being deleted. \
-            pending: The service is pending. This status is available only for real-time services. waiting: \
-            The resource is being queued. This status is available only for real-time services. Values: \
-            running, deploying, concerning, failed, stopped, finished, stopping, deleting, pending, waiting.
+            Service status. By default, the service status is not filtered. Values: running (The service is \
+            running properly), deploying (The service is being deployed, including image creation and \
+            resource scheduling deployment), concerning (An alarm has been generated, indicating that some \
+            backend instances malfunction), failed (Deploying the service failed. For details about the \
+            failure cause, see the event and log tab pages), stopped (The service has been stopped), \
+            finished (Service running is completed. This status is available only for batch services), \
+            stopping (The service is being stopped), deleting (The service is being deleted), pending (The \
+            service is pending. This status is available only for real-time services), waiting (The resource \
+            is being queued. This status is available only for real-time services).
             """,
         completion: .list([
             "running", "deploying", "concerning", "failed", "stopped", "finished", "stopping", "deleting",
@@ -367,19 +364,15 @@ struct ListServicesCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("sort-by"),
         help: """
-            Sorting field. Enums: publish_at: service publishing time, which is the default value \
-            service_name: service name transition_at: update time Values: publish_at, service_name, \
-            transition_at.
+            Sorting field. Values: publish_at (service publishing time, which is the default value), \
+            service_name (service name), transition_at (update time).
             """,
         completion: .list(["publish_at", "service_name", "transition_at"]))
     var sortBy: String?
 
     @Option(
         name: .customLong("order"),
-        help: """
-            Sorting order. Enums: asc: ascending order desc: descending order (default value) Values: asc, \
-            desc.
-            """,
+        help: "Sorting order. Values: asc (ascending order), desc (descending order (default value)).",
         completion: .list(["asc", "desc"]))
     var order: String?
 
@@ -500,7 +493,7 @@ struct ShowServiceEventsCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("event-type"),
-        help: "Event type. Enums: normal: normal events abnormal: abnormal events Values: normal, abnormal.",
+        help: "Event type. Values: normal (normal events), abnormal (abnormal events).",
         completion: .list(["normal", "abnormal"]))
     var eventType: String?
 
@@ -539,10 +532,7 @@ struct ShowServiceEventsCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("order"),
-        help: """
-            Sorting order. Enums: asc: ascending order desc: descending order (default value) Values: asc, \
-            desc.
-            """,
+        help: "Sorting order. Values: asc (ascending order), desc (descending order (default value)).",
         completion: .list(["asc", "desc"]))
     var order: String?
 
@@ -660,7 +650,10 @@ struct ShowServiceSpecificationsCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("infer-type"),
-        help: "Inference type. Enums: real-time, which is the default value batch Values: real-time, batch.",
+        help: """
+            Inference type. Enums: real-time, which is the default value batch Values: real-time (which is \
+            the default value), batch.
+            """,
         completion: .list(["real-time", "batch"]))
     var inferType: String?
 
@@ -838,7 +831,8 @@ struct UpdateServiceCommand: AsyncParsableCommand, BodySkeletonCommand {
         help: """
             Backend ELB forwarding policy that can be set only for synchronous real-time services. The value \
             can be ROUND_ROBIN (weighted round robin), LEAST_CONNECTIONS (weighted least connections), or \
-            SOURCE_IP (source IP address algorithm). Values: ROUND_ROBIN, LEAST_CONNECTIONS, SOURCE_IP. Sets \
+            SOURCE_IP (source IP address algorithm). Values: ROUND_ROBIN (weighted round robin), \
+            LEAST_CONNECTIONS (weighted least connections), SOURCE_IP (source IP address algorithm). Sets \
             `load_balancer_policy` of the body, over --body.
             """,
         completion: .list(["ROUND_ROBIN", "LEAST_CONNECTIONS", "SOURCE_IP"]))

@@ -235,7 +235,8 @@ struct ListTasksDetailsCommand: AsyncParsableCommand {
         name: .customLong("sort-dir"),
         help: """
             Sorting rule for displaying service tasks. The value can be asc (ascending order) or desc \
-            (descending order). This parameter cannot be used in ModelArts Edge. Values: asc, desc.
+            (descending order). This parameter cannot be used in ModelArts Edge. Values: asc (ascending \
+            order), desc (descending order).
             """,
         completion: .list(["asc", "desc"]))
     var sortDir: String?
@@ -245,7 +246,8 @@ struct ListTasksDetailsCommand: AsyncParsableCommand {
         help: """
             Sorting field for displaying service tasks. The options are name (sorted by name), created_at \
             (sorted by creation time), and updated_at (sorted by update time). This parameter cannot be used \
-            in ModelArts Edge. Values: name, created_at, updated_at.
+            in ModelArts Edge. Values: name (sorted by name), created_at (sorted by creation time), \
+            updated_at (sorted by update time).
             """,
         completion: .list(["name", "created_at", "updated_at"]))
     var sortKey: String?

@@ -205,11 +205,10 @@ struct UpdateNodeTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("action"),
         help: """
-            Action performed on resource tags. The options are as follows: create: Add a specified resource \
-            tag. If the tag key already exists, the value field of that tag is overwritten. delete: Delete a \
-            specified resource tag. A resource tag with the same key and value will be deleted. reset: Reset \
-            the resource tag to a requested value. Values: create, delete, reset. Sets `action` of the body, \
-            over --body.
+            Action performed on resource tags. Values: create (Add a specified resource tag. If the tag key \
+            already exists, the value field of that tag is overwritten), delete (Delete a specified resource \
+            tag. A resource tag with the same key and value will be deleted), reset (Reset the resource tag \
+            to a requested value). Sets `action` of the body, over --body.
             """,
         completion: .list(["create", "delete", "reset"]))
     var actionField: String?
@@ -273,11 +272,10 @@ struct UpdatePoolTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("action"),
         help: """
-            Action performed on resource tags. The options are as follows: create: Add a specified resource \
-            tag. If the tag key already exists, the value field of that tag is overwritten. delete: Delete a \
-            specified resource tag. A resource tag with the same key and value will be deleted. reset: Reset \
-            the resource tag to a requested value. Values: create, delete, reset. Sets `action` of the body, \
-            over --body.
+            Action performed on resource tags. Values: create (Add a specified resource tag. If the tag key \
+            already exists, the value field of that tag is overwritten), delete (Delete a specified resource \
+            tag. A resource tag with the same key and value will be deleted), reset (Reset the resource tag \
+            to a requested value). Sets `action` of the body, over --body.
             """,
         completion: .list(["create", "delete", "reset"]))
     var actionField: String?

@@ -284,8 +284,8 @@ struct ListTrainingJobConfigurationsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("order"),
         help: """
-            Sorting order. Options: asc: ascending order desc: descending order. The default value is desc. \
-            Values: asc, desc.
+            Sorting order. Values: asc (ascending order), desc (descending order. The default value is \
+            desc).
             """,
         completion: .list(["asc", "desc"]))
     var order: String?
@@ -298,8 +298,8 @@ struct ListTrainingJobConfigurationsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("config-type"),
         help: """
-            Configuration type to be queried. Options: custom: Query the custom configurations. sample: \
-            Query the sample configurations. The default value is custom. Values: custom, sample.
+            Configuration type to be queried. Values: custom (Query the custom configurations), sample \
+            (Query the sample configurations. The default value is custom).
             """,
         completion: .list(["custom", "sample"]))
     var configType: String?
@@ -348,8 +348,8 @@ struct ShowTrainingJobConfigurationCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("config-type"),
         help: """
-            Configuration type to be queried. Options: custom: Query the custom configurations. sample: \
-            Query the sample configurations. The default value is custom. Values: custom, sample.
+            Configuration type to be queried. Values: custom (Query the custom configurations), sample \
+            (Query the sample configurations. The default value is custom).
             """,
         completion: .list(["custom", "sample"]))
     var configType: String?

@@ -297,8 +297,8 @@ struct ListBuiltInAlgorithmCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("order"),
         help: """
-            Sorting order. Options: asc: ascending order desc: descending order. The default value is desc. \
-            Values: asc, desc.
+            Sorting order. Values: asc (ascending order), desc (descending order. The default value is \
+            desc).
             """,
         completion: .list(["asc", "desc"]))
     var order: String?
@@ -413,8 +413,7 @@ struct ListTrainingJobCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("order"),
         help: """
-            Sorting order. Options: asc: ascending order. It is the default value. desc: descending order \
-            Values: asc, desc.
+            Sorting order. Values: asc (ascending order. It is the default value), desc (descending order).
             """,
         completion: .list(["asc", "desc"]))
     var order: String?

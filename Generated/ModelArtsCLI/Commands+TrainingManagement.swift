@@ -1161,7 +1161,7 @@ struct ShowTrainingJobFlavorsCommand: AsyncParsableCommand {
         name: .customLong("flavor-type"),
         help: """
             This API is used to obtain training job flavors. If this parameter is not specified, all flavors \
-            will be obtained. Options: CPU GPU Values: CPU, GPU.
+            will be obtained. Values: CPU, GPU.
             """,
         completion: .list(["CPU", "GPU"]))
     var flavorType: String?

@@ -171,8 +171,7 @@ struct ListVisualizationJobCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("order"),
         help: """
-            Sorting order. Options: asc: ascending order. It is the default value. desc: descending order \
-            Values: asc, desc.
+            Sorting order. Values: asc (ascending order. It is the default value), desc (descending order).
             """,
         completion: .list(["asc", "desc"]))
     var order: String?

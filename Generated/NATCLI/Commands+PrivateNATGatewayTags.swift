@@ -44,8 +44,8 @@ struct BatchCreateDeletePrivateNATTagsCommand: AsyncParsableCommand, BodySkeleto
     @Option(
         name: .customLong("action"),
         help: """
-            Specifies the operation. The value can be one of the following: create delete Enumeration \
-            values: create delete Values: create, delete. Sets `action` of the body, over --body.
+            Specifies the operation. Enumeration values: Values: create, delete. Sets `action` of the body, \
+            over --body.
             """,
         completion: .list(["create", "delete"]))
     var actionField: String?
@@ -254,8 +254,8 @@ struct ListPrivateNATsByTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
         help: """
             Specifies the operation to be performed. The value can be filter or count. The value filter \
             indicates pagination query. The value count indicates that the total number of query results \
-            meeting the search criteria will be returned. Enumeration values: filter count Values: filter, \
-            count. Sets `action` of the body, over --body.
+            meeting the search criteria will be returned. Values: filter, count. Sets `action` of the body, \
+            over --body.
             """,
         completion: .list(["filter", "count"]))
     var actionField: String?

@@ -147,9 +147,8 @@ struct ListPrivateNATsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("spec"),
         help: """
-            Specifies the private NAT gateway specifications. The value can be: Small Medium Large \
-            Extra-large Enumeration values: Small Medium Large Extra-large Values: Small, Medium, Large, \
-            Extra-large.
+            Specifies the private NAT gateway specifications. Enumeration values: Values: Small, Medium, \
+            Large, Extra-large.
             """,
         completion: .list(["Small", "Medium", "Large", "Extra-large"]))
     var spec: [String] = []
@@ -162,9 +161,8 @@ struct ListPrivateNATsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("status"),
         help: """
-            Specifies the private NAT gateway status. The value can be: ACTIVE: The private NAT gateway is \
-            running properly. FROZEN: The private NAT gateway is frozen. Enumeration values: ACTIVE FROZEN \
-            Values: ACTIVE, FROZEN.
+            Specifies the private NAT gateway status. Enumeration values: ACTIVE FROZEN Values: ACTIVE (The \
+            private NAT gateway is running properly), FROZEN (The private NAT gateway is frozen).
             """,
         completion: .list(["ACTIVE", "FROZEN"]))
     var status: [String] = []

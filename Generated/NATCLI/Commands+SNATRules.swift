@@ -138,9 +138,8 @@ struct ListNATGatewaySNATRulesCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("source-type"),
         help: """
-            0: Either network_id or cidr can be specified in a VPC. 1: Only cidr can be specified over a \
-            Direct Connect connection. If no value is entered, the default value 0 (VPC) is used. Values: 0, \
-            1.
+            If no value is entered, the default value 0 (VPC) is used. Values: 0 (Either network_id or cidr \
+            can be specified in a VPC), 1 (Only cidr can be specified over a Direct Connect connection).
             """,
         completion: .list(["0", "1"]))
     var sourceType: Int?

@@ -254,7 +254,8 @@ struct ListNATGatewaysByTagCommand: AsyncParsableCommand, BodySkeletonCommand {
             Specifies the operation to perform. The value can only be filter (filtering) or count (querying \
             the total number). The value filter indicates pagination query. The value count indicates that \
             the total number of query results meeting the search criteria will be returned. Returning other \
-            fields is not allowed. Values: filter, count. Sets `action` of the body, over --body.
+            fields is not allowed. Values: filter (filtering), count (querying the total number). Sets \
+            `action` of the body, over --body.
             """,
         completion: .list(["filter", "count"]))
     var actionField: String?

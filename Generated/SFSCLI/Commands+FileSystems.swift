@@ -147,19 +147,17 @@ struct ListSharedFileSystemsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("status"),
         help: """
-            Filters shared file systems by status. Possible values are: creating: The shared file system is \
-            being created. error: The shared file system fails to be created. available: The shared file \
-            system is available. deleting: The shared file system is being deleted. error_deleting: The \
-            shared file system fails to be deleted. extending: The shared file system is being expanded. \
-            extending_error: The shared file system fails to be expanded. shrinking: The shared file system \
-            is being shrunk. shrinking_error: The shared file system fails to be shrunk. \
-            shrinking_possible_data_loss_error: The shared file system fails to be shrunk due to data loss. \
-            manage_starting: Shared file system management starts. manage_error: The shared file system \
-            fails to be managed. unmanage_starting: Canceling shared file system management starts. \
-            unmanage_error: Failed to cancel shared file system management. unmanaged: The shared file \
-            system is not managed. Values: creating, error, available, deleting, error_deleting, extending, \
-            extending_error, shrinking, shrinking_error, shrinking_possible_data_loss_error, \
-            manage_starting, manage_error, unmanage_starting, unmanage_error, unmanaged.
+            Filters shared file systems by status. Values: creating (The shared file system is being \
+            created), error (The shared file system fails to be created), available (The shared file system \
+            is available), deleting (The shared file system is being deleted), error_deleting (The shared \
+            file system fails to be deleted), extending (The shared file system is being expanded), \
+            extending_error (The shared file system fails to be expanded), shrinking (The shared file system \
+            is being shrunk), shrinking_error (The shared file system fails to be shrunk), \
+            shrinking_possible_data_loss_error (The shared file system fails to be shrunk due to data loss), \
+            manage_starting (Shared file system management starts), manage_error (The shared file system \
+            fails to be managed), unmanage_starting (Canceling shared file system management starts), \
+            unmanage_error (Failed to cancel shared file system management), unmanaged (The shared file \
+            system is not managed).
             """,
         completion: .list([
             "creating", "error", "available", "deleting", "error_deleting", "extending", "extending_error",

@@ -50,7 +50,7 @@ struct CreateFileSystemCommand: AsyncParsableCommand, BodySkeletonCommand {
 
     @Option(
         name: .customLong("x-obs-bucket-type"),
-        help: "The header used to specify the file system creation. Enumerated value: SFS Values: SFS.",
+        help: "The header used to specify the file system creation. Values: SFS.",
         completion: .list(["SFS"]))
     var xOBSBucketType: String
 
@@ -133,8 +133,7 @@ struct ListFileSystemsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("x-obs-bucket-type"),
         help: """
-            The header used to specify the content to be obtained. Enumerated value: SFS: listing all file \
-            systems Values: SFS.
+            The header used to specify the content to be obtained. Values: SFS (listing all file systems).
             """,
         completion: .list(["SFS"]))
     var xOBSBucketType: String

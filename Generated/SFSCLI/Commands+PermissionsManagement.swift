@@ -255,8 +255,11 @@ struct UpdatePermRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
             the file system as who they are, instead of mapping them to another user. root_squash: allows \
             root on the client to access the file system as nfsnobody and allows a non-root user on the \
             client to access as who they are, instead of being mapped to another user. all_squash: allows \
-            any user on the client to access the file system as nfsnobody. Values: no_root_squash, \
-            root_squash, all_squash. Sets `user_type` of the body, over --body.
+            any user on the client to access the file system as nfsnobody. Values: no_root_squash (default \
+            value), root_squash (allows root on the client to access the file system as nfsnobody and allows \
+            a non-root user on the client to access as who they are, instead of being mapped to another \
+            user), all_squash (allows any user on the client to access the file system as nfsnobody). Sets \
+            `user_type` of the body, over --body.
             """,
         completion: .list(["no_root_squash", "root_squash", "all_squash"]))
     var userTypeField: String?

@@ -44,7 +44,7 @@ struct BatchAddSharedTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
         name: .customLong("action"),
         help: """
             The operation identifier. The value is create. Use create if you want to batch add tags to a \
-            file system. Enumeration values: create Values: create. Sets `action` of the body, over --body.
+            file system. Values: create. Sets `action` of the body, over --body.
             """,
         completion: .list(["create"]))
     var actionField: String?
@@ -256,8 +256,8 @@ struct ListSharesByTagCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("action"),
         help: """
-            The operation type of listing file systems by tag. The value can be filter or count. Enumeration \
-            values: filter count Values: filter, count. Sets `action` of the body, over --body.
+            The operation type of listing file systems by tag. The value can be filter or count. Values: \
+            filter, count. Sets `action` of the body, over --body.
             """,
         completion: .list(["filter", "count"]))
     var actionField: String?

@@ -257,7 +257,7 @@ struct ListReposDetailsCommand: AsyncParsableCommand {
             (organization), or is_public (public or private). order_type: sorting order. The value can be \
             desc (descending order) or asc (ascending order). Parameters order_column and order_type should \
             always be used together. Values: app_server, linux, framework_app, database, lang, windows, arm, \
-            other, desc, asc.
+            other, desc (descending order), asc (ascending order).
             """,
         completion: .list([
             "app_server", "linux", "framework_app", "database", "lang", "windows", "arm", "other", "desc",
@@ -389,7 +389,9 @@ struct ListSharedReposDetailsCommand: AsyncParsableCommand {
             indicates sorting by column. The value can be updated_at (update time), name (image repository \
             name), tag_count (number of tags), namespace (organization), and domain_name (owner). order_type \
             indicates the sorting order. The value can be desc (descending order) or asc (ascending order). \
-            Values: self, thirdparty, updated_at, name, tag_count, namespace, domain_name, desc, asc.
+            Values: self (images shared by you), thirdparty (images shared with you by others), updated_at \
+            (update time), name (image repository name), tag_count (number of tags), namespace \
+            (organization), domain_name (owner), desc (descending order), asc (ascending order).
             """,
         completion: .list([
             "self", "thirdparty", "updated_at", "name", "tag_count", "namespace", "domain_name", "desc",

@@ -140,7 +140,7 @@ struct ListRepositoryTagsCommand: AsyncParsableCommand {
             offset and limit should always be used together. order_column indicates sorting by column. The \
             value can be updated_at (sorting by update time) or tag (sorting by tag). order_type indicates \
             the sorting order. The value can be desc (descending order) or asc (ascending order). tag \
-            indicates the image tag name. Values: updated_at, tag.
+            indicates the image tag name. Values: updated_at (sorting by update time), tag (sorting by tag).
             """,
         completion: .list(["updated_at", "tag"]))
     var filter: String?

@@ -48,7 +48,7 @@ struct ShowAPIVersionCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("version-id"),
-        help: "API version. Values: v3 v3.1 Values: v3, v3.1.",
+        help: "API version. Values: v3, v3.1.",
         completion: .list(["v3", "v3.1"]))
     var versionID: String
 

@@ -112,9 +112,7 @@ struct ShowGaussMySqlBackupListV3Command: AsyncParsableCommand {
 
     @Option(
         name: .customLong("backup-type"),
-        help: """
-            Backup type. Value: auto: automated full backup manual: manual full backup Values: auto, manual.
-            """,
+        help: "Backup type. Values: auto (automated full backup), manual (manual full backup).",
         completion: .list(["auto", "manual"]))
     var backupType: String?
 

@@ -151,8 +151,8 @@ struct CreateGaussMySQLProxyCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("proxy-mode"),
         help: """
-            Proxy instance type. The default type is readwrite. Valid value: readwrite readonly Values: \
-            readwrite, readonly. Sets `proxy_mode` of the body, over --body.
+            Proxy instance type. The default type is readwrite. Values: readwrite, readonly. Sets \
+            `proxy_mode` of the body, over --body.
             """,
         completion: .list(["readwrite", "readonly"]))
     var proxyModeField: String?

@@ -64,10 +64,7 @@ struct ListGaussMySQLErrorLogCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("level"),
-        help: """
-            Log level. The default value is ALL. Valid value: ALL INFO WARNING ERROR FATAL NOTE Values: ALL, \
-            INFO, WARNING, ERROR, FATAL, NOTE.
-            """,
+        help: "Log level. The default value is ALL. Values: ALL, INFO, WARNING, ERROR, FATAL, NOTE.",
         completion: .list(["ALL", "INFO", "WARNING", "ERROR", "FATAL", "NOTE"]))
     var level: String?
 
@@ -185,8 +182,7 @@ struct ListGaussMySQLSlowLogCommand: AsyncParsableCommand {
         name: .customLong("type"),
         help: """
             Statement type. The default value All. If this parameter is left empty, all statement types are \
-            queried. Valid value: ALL INSERT UPDATE SELECT DELETE CREATE DROP ALTER Values: ALL, INSERT, \
-            UPDATE, SELECT, DELETE, CREATE, DROP, ALTER.
+            queried. Values: ALL, INSERT, UPDATE, SELECT, DELETE, CREATE, DROP, ALTER.
             """,
         completion: .list(["ALL", "INSERT", "UPDATE", "SELECT", "DELETE", "CREATE", "DROP", "ALTER"]))
     var type: String?

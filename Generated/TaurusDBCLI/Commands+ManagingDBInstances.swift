@@ -900,8 +900,8 @@ struct UpdateInstanceMonitorCommand: AsyncParsableCommand, BodySkeletonCommand {
         help: """
             Collection period. This parameter is available only when monitor_switch is set to true. The \
             default value is 5s. This parameter is not displayed when monitor_switch is set to false. 1: \
-            indicates that the collection period is 1s. 5: indicates that the collection period is 5s. Valid \
-            value: 1 5 Values: 1, 5. Sets `period` of the body, over --body.
+            indicates that the collection period is 1s. 5: indicates that the collection period is 5s. \
+            Values: 1, 5. Sets `period` of the body, over --body.
             """,
         completion: .list(["1", "5"]))
     var periodField: Int?

@@ -21,10 +21,7 @@ struct ShowGaussMySQLProjectQuotasCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("type"),
-        help: """
-            Resource type used to filter quotas. Its value can be instance. Valid value: instance Values: \
-            instance.
-            """,
+        help: "Resource type used to filter quotas. Its value can be instance. Values: instance.",
         completion: .list(["instance"]))
     var type: String?
 

@@ -179,7 +179,7 @@ struct ShowSqlFilterRuleCommand: AsyncParsableCommand {
         help: """
             SQL statements. The value can be SELECT, UPDATE, DELETE, or INSERT (case-insensitive). If this \
             parameter is not specified, SQL throttling rules of all the statements are queried. Values: \
-            SELECT, UPDATE, DELETE, INSERT.
+            SELECT, UPDATE, DELETE, INSERT (case-insensitive).
             """,
         completion: .list(["SELECT", "UPDATE", "DELETE", "INSERT"]))
     var sqlType: String?
@@ -246,8 +246,8 @@ struct UpdateSqlFilterControlCommand: AsyncParsableCommand, BodySkeletonCommand 
     @Option(
         name: .customLong("switch-status"),
         help: """
-            Whether SQL Throttling is enabled. Value: ON: enabled OFF: disabled Values: ON, OFF. Sets \
-            `switch_status` of the body, over --body.
+            Whether SQL Throttling is enabled. Values: ON (enabled), OFF (disabled). Sets `switch_status` of \
+            the body, over --body.
             """,
         completion: .list(["ON", "OFF"]))
     var switchStatusField: String?

@@ -48,7 +48,7 @@ struct BatchTagActionCommand: AsyncParsableCommand, BodySkeletonCommand {
 
     @Option(
         name: .customLong("action"),
-        help: "Action. Value: create delete Values: create, delete. Sets `action` of the body, over --body.",
+        help: "Action. Values: create, delete. Sets `action` of the body, over --body.",
         completion: .list(["create", "delete"]))
     var actionField: String?
 

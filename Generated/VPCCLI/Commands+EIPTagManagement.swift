@@ -42,10 +42,7 @@ struct BatchAddOrDeleteEIPTagsCommand: AsyncParsableCommand, BodySkeletonCommand
 
     @Option(
         name: .customLong("action"),
-        help: """
-            Specifies the operation. Possible values are as follows: create delete Values: create, delete. \
-            Sets `action` of the body, over --body.
-            """,
+        help: "Specifies the operation. Values: create, delete. Sets `action` of the body, over --body.",
         completion: .list(["create", "delete"]))
     var actionField: String?
 
@@ -245,8 +242,8 @@ struct ListPublicipsByTagsCommand: AsyncParsableCommand, BodySkeletonCommand {
         help: """
             Specifies the operation to perform. The value can only be filter (filtering) or count (querying \
             the total number). The value filter indicates pagination query. The value count indicates that \
-            the total number of query results meeting the search criteria will be returned. Values: filter, \
-            count. Sets `action` of the body, over --body.
+            the total number of query results meeting the search criteria will be returned. Values: filter \
+            (filtering), count (querying the total number). Sets `action` of the body, over --body.
             """,
         completion: .list(["filter", "count"]))
     var actionField: String?

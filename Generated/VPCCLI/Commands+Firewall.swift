@@ -579,7 +579,7 @@ struct NeutronListFirewallRulesCommand: AsyncParsableCommand {
         name: .customLong("ip-version"),
         help: """
             Specifies that the IP address version is used as the filtering condition. The value can be 4 \
-            (IPv4) or 6 (IPv6). Values: 4, 6.
+            (IPv4) or 6 (IPv6). Values: 4 (IPv4), 6 (IPv6).
             """,
         completion: .list(["4", "6"]))
     var ipVersion: Int?

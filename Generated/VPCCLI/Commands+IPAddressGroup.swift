@@ -251,8 +251,8 @@ struct ListAddressGroupCommand: AsyncParsableCommand {
         name: .customLong("ip-version"),
         help: """
             Definition: IP address version of an IP address group. This field can be used to filter IP \
-            address groups. Range: 4: IPv4 address groups will be filtered. 6: IPv6 address groups will be \
-            filtered. Values: 4, 6.
+            address groups. Values: 4 (IPv4 address groups will be filtered), 6 (IPv6 address groups will be \
+            filtered).
             """,
         completion: .list(["4", "6"]))
     var ipVersion: Int?

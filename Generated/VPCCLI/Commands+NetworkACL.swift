@@ -374,9 +374,9 @@ struct ListFirewallCommand: AsyncParsableCommand {
         name: .customLong("status"),
         help: """
             Definition: Network ACL status, which indicates whether the network ACL has been associated with \
-            a subnet. This value can be used to filter the network ACL. Range: ACTIVE: Filter network ACLs \
-            that have been associated with subnets. INACTIVE: Filter network ACLs that have not been \
-            associated with subnets. Values: ACTIVE, INACTIVE.
+            a subnet. This value can be used to filter the network ACL. Values: ACTIVE (Filter network ACLs \
+            that have been associated with subnets), INACTIVE (Filter network ACLs that have not been \
+            associated with subnets).
             """,
         completion: .list(["ACTIVE", "INACTIVE"]))
     var status: String?

@@ -46,7 +46,8 @@ struct AssociateMultipleNICPortsToOrDisassociatingThemFromSecurityGroupAtTimeCom
         name: .customLong("action"),
         help: """
             Specifies the operation. The value can be add (associate) or remove (disassociate). The values \
-            are case-insensitive. Values: add, remove. Sets `action` of the body, over --body.
+            are case-insensitive. Values: add (associate), remove (disassociate). Sets `action` of the body, \
+            over --body.
             """,
         completion: .list(["add", "remove"]))
     var actionField: String?

@@ -157,9 +157,8 @@ struct ListVPCPeeringsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("status"),
         help: """
-            Specifies that the VPC peering connection status is used as the filtering condition. Range: \
-            PENDING_ACCEPTANCE REJECTED EXPIRED DELETED ACTIVE Values: PENDING_ACCEPTANCE, REJECTED, \
-            EXPIRED, DELETED, ACTIVE.
+            Specifies that the VPC peering connection status is used as the filtering condition. Values: \
+            PENDING_ACCEPTANCE, REJECTED, EXPIRED, DELETED, ACTIVE.
             """,
         completion: .list(["PENDING_ACCEPTANCE", "REJECTED", "EXPIRED", "DELETED", "ACTIVE"]))
     var status: String?

@@ -273,11 +273,11 @@ struct CreateEndpointServiceCommand: AsyncParsableCommand, BodySkeletonCommand {
             into field tcp option and transmitted to the server. TCP TOA is supported only when the backend \
             resource is OBS. Proxy Protocol: The client information is inserted into field tcp payload and \
             transmitted to the server. This parameter is available only when the server can parse fields tcp \
-            option and tcp payload. The values are as follows: close: The TOA and Proxy Protocol methods are \
-            neither used. toa_open: The TOA method is used. proxy_open: The Proxy Protocol method is used. \
-            open: The TOA and Proxy Protocol methods are both used. proxy_vni: The TOA Protocol method is \
-            not used. Proxy and virtual network ID are used. The default value is close. Values: close, \
-            toa_open, proxy_open, open, proxy_vni. Sets `tcp_proxy` of the body, over --body.
+            option and tcp payload. The default value is close. Values: close (The TOA and Proxy Protocol \
+            methods are neither used), toa_open (The TOA method is used), proxy_open (The Proxy Protocol \
+            method is used), open (The TOA and Proxy Protocol methods are both used), proxy_vni (The TOA \
+            Protocol method is not used. Proxy and virtual network ID are used). Sets `tcp_proxy` of the \
+            body, over --body.
             """,
         completion: .list(["close", "toa_open", "proxy_open", "open", "proxy_vni"]))
     var tcpProxyField: String?
@@ -719,9 +719,9 @@ struct ListServicePermissionsDetailsCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("sort-dir"),
         help: """
-            Specifies the sorting method of the whitelist record list. The value can be: desc: Whitelist \
-            records are sorted in descending order. asc: Whitelist records are sorted in ascending order. \
-            The default method is desc. Values: desc, asc.
+            Specifies the sorting method of the whitelist record list. The default method is desc. Values: \
+            desc (Whitelist records are sorted in descending order), asc (Whitelist records are sorted in \
+            ascending order).
             """,
         completion: .list(["desc", "asc"]))
     var sortDir: String?
@@ -962,11 +962,11 @@ struct UpdateEndpointServiceCommand: AsyncParsableCommand, BodySkeletonCommand {
             into field tcp option and transmitted to the server. TCP TOA is supported only when the backend \
             resource is OBS. Proxy Protocol: The client information is inserted into field tcp payload and \
             transmitted to the server. This parameter is available only when the server can parse fields tcp \
-            option and tcp payload. The values are as follows: close: The TOA and Proxy Protocol methods are \
-            neither used. toa_open: The TOA method is used. proxy_open: The Proxy Protocol method is used. \
-            open: The TOA and Proxy Protocol methods are both used. proxy_vni: The TOA Protocol method is \
-            not used. Proxy and virtual network ID are used. The default value is close. Values: close, \
-            toa_open, proxy_open, open, proxy_vni. Sets `tcp_proxy` of the body, over --body.
+            option and tcp payload. The default value is close. Values: close (The TOA and Proxy Protocol \
+            methods are neither used), toa_open (The TOA method is used), proxy_open (The Proxy Protocol \
+            method is used), open (The TOA and Proxy Protocol methods are both used), proxy_vni (The TOA \
+            Protocol method is not used. Proxy and virtual network ID are used). Sets `tcp_proxy` of the \
+            body, over --body.
             """,
         completion: .list(["close", "toa_open", "proxy_open", "open", "proxy_vni"]))
     var tcpProxyField: String?

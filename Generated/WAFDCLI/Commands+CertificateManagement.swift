@@ -153,8 +153,8 @@ struct ListCertificatesCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("exp-status"),
         help: """
-            Certificate status. The value can be: 0: The certificate is valid. 1: The certificate has \
-            expired.2: The certificate will expire within one month. Values: 0, 1.
+            Certificate status. Values: 0 (The certificate is valid), 1 (The certificate has expired.2: The \
+            certificate will expire within one month).
             """,
         completion: .list(["0", "1"]))
     var expStatus: Int?

@@ -75,10 +75,9 @@ struct CreateInstanceCommand: AsyncParsableCommand, BodySkeletonCommand {
         name: .customLong("specification"),
         help: """
             Specifications of the dedicated engine version. The value can be waf.instance.enterprise or \
-            waf.instance.professional. waf.instance.professional: WI-100. Performance: 100 Mbit/s of \
-            throughput and 2,000 QPS. waf.instance.enterprise: WI-500. Performance: 500 Mbit/s of throughput \
-            and 10,000 QPS. Values: waf.instance.professional, waf.instance.enterprise. Sets `specification` \
-            of the body, over --body.
+            waf.instance.professional. Values: waf.instance.professional (WI-100. Performance: 100 Mbit/s of \
+            throughput and 2,000 QPS), waf.instance.enterprise (WI-500. Performance: 500 Mbit/s of \
+            throughput and 10,000 QPS). Sets `specification` of the body, over --body.
             """,
         completion: .list(["waf.instance.professional", "waf.instance.enterprise"]))
     var specificationField: String?

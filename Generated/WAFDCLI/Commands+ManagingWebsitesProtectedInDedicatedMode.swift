@@ -241,10 +241,10 @@ struct ListPremiumHostCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("protect-status"),
         help: """
-            WAF status of the protected domain name. The value can be: -1: Bypassed. Requests are directly \
-            sent to the backend servers without passing through WAF. 0: Suspended. WAF only forwards \
-            requests for the domain name but does not detect attacks. 1: Enabled. WAF detects attacks based \
-            on the configured policy. Values: -1, 0, 1.
+            WAF status of the protected domain name. Values: -1 (Bypassed. Requests are directly sent to the \
+            backend servers without passing through WAF), 0 (Suspended. WAF only forwards requests for the \
+            domain name but does not detect attacks), 1 (Enabled. WAF detects attacks based on the \
+            configured policy).
             """,
         completion: .list(["-1", "0", "1"]))
     var protectStatus: Int?
@@ -404,9 +404,9 @@ struct UpdatePremiumHostCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("protect-status"),
         help: """
-            WAF status of the protected domain name. 0: Suspended. WAF only forwards requests for the domain \
-            name but does not detect attacks. 1: Enabled. WAF detects attacks based on the configured \
-            policy. Values: 0, 1. Sets `protect_status` of the body, over --body.
+            WAF status of the protected domain name. Values: 0 (Suspended. WAF only forwards requests for \
+            the domain name but does not detect attacks), 1 (Enabled. WAF detects attacks based on the \
+            configured policy). Sets `protect_status` of the body, over --body.
             """,
         completion: .list(["0", "1"]))
     var protectStatusField: Int?
@@ -493,9 +493,9 @@ struct UpdatePremiumHostProtectStatusCommand: AsyncParsableCommand, BodySkeleton
     @Option(
         name: .customLong("protect-status"),
         help: """
-            WAF status of the protected domain name. 0: The WAF protection is suspended. WAF only forwards \
-            requests destined for the domain name and does not detect attacks. 1: The WAF protection is \
-            enabled. WAF detects attacks based on the policy you configure. Values: 0, 1. Sets \
+            WAF status of the protected domain name. Values: 0 (The WAF protection is suspended. WAF only \
+            forwards requests destined for the domain name and does not detect attacks), 1 (The WAF \
+            protection is enabled. WAF detects attacks based on the policy you configure). Sets \
             `protect_status` of the body, over --body.
             """,
         completion: .list(["0", "1"]))

@@ -225,14 +225,13 @@ struct UpdatePolicyCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("level"),
         help: """
-            Protection level 1: WAF detects wget, cURL, and more but does not detect XSS and command \
+            Protection level Values: 1 (WAF detects wget, cURL, and more but does not detect XSS and command \
             injection attacks in the header, so you may miss more vulnerabilities that actually exist. If \
             you find out that configured protection rules are affecting your services, adjust the protection \
-            level to 1. 2: WAF detects remote file inclusion, third-party software vulnerabilities, web \
-            shell, and cp and ftp commands. This is the default value. 3: If you need a stricter protection \
+            level to 1), 2 (WAF detects remote file inclusion, third-party software vulnerabilities, web \
+            shell, and cp and ftp commands. This is the default value), 3 (If you need a stricter protection \
             level, set this parameter to 3. This may increase the false positive rate but decrease the false \
-            negative rate, such as nc, nmap, and kill. Values: 1, 2, 3. Sets `level` of the body, over \
-            --body.
+            negative rate, such as nc, nmap, and kill). Sets `level` of the body, over --body.
             """,
         completion: .list(["1", "2", "3"]))
     var levelField: Int?

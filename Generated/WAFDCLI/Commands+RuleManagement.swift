@@ -56,9 +56,8 @@ struct CreateAnticrawlerRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("logic"),
         help: """
-            Rule matching logic 1: Include 2: Not include 3: Equal 4: Not equal 5: Prefix is 6: Prefix is \
-            not 7: Suffix is 8: Suffix is not Values: 1, 2, 3, 4, 5, 6, 7, 8. Sets `logic` of the body, over \
-            --body.
+            Rule matching logic Values: 1 (Include), 2 (Not include), 3 (Equal), 4 (Not equal), 5 (Prefix \
+            is), 6 (Prefix is not), 7 (Suffix is), 8 (Suffix is not). Sets `logic` of the body, over --body.
             """,
         completion: .list(["1", "2", "3", "4", "5", "6", "7", "8"]))
     var logicField: Int?
@@ -315,9 +314,9 @@ struct CreateCcRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
         name: .customLong("mode"),
         help: """
             Protection mode of the CC attack protection rule, which corresponds to the Mode field in the Add \
-            CC Attack Protection Rule dialog box on the WAF console. 0: standard. Only the protected paths \
-            of domain names can be specified. 1: The path, IP address, cookie, header, and params fields can \
-            all be set. Values: 0, 1. Sets `mode` of the body, over --body.
+            CC Attack Protection Rule dialog box on the WAF console. Values: 0 (standard. Only the protected \
+            paths of domain names can be specified), 1 (The path, IP address, cookie, header, and params \
+            fields can all be set). Sets `mode` of the body, over --body.
             """,
         completion: .list(["0", "1"]))
     var modeField: Int?
@@ -584,9 +583,9 @@ struct CreateGeoipRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("white"),
         help: """
-            Protective action. The value can be: 0: WAF blocks the requests that hit the rule. 1: WAF allows \
-            the requests that hit the rule. 2: WAF only logs the requests that hit the rule. Values: 0, 1, \
-            2. Sets `white` of the body, over --body.
+            Protective action. Values: 0 (WAF blocks the requests that hit the rule), 1 (WAF allows the \
+            requests that hit the rule), 2 (WAF only logs the requests that hit the rule). Sets `white` of \
+            the body, over --body.
             """,
         completion: .list(["0", "1", "2"]))
     var whiteField: Int?
@@ -2486,9 +2485,8 @@ struct UpdateAnticrawlerRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("logic"),
         help: """
-            Rule matching logic 1: Include 2: Not include 3: Equal 4: Not equal 5: Prefix is 6: Prefix is \
-            not 7: Suffix is 8: Suffix is not Values: 1, 2, 3, 4, 5, 6, 7, 8. Sets `logic` of the body, over \
-            --body.
+            Rule matching logic Values: 1 (Include), 2 (Not include), 3 (Equal), 4 (Not equal), 5 (Prefix \
+            is), 6 (Prefix is not), 7 (Suffix is), 8 (Suffix is not). Sets `logic` of the body, over --body.
             """,
         completion: .list(["1", "2", "3", "4", "5", "6", "7", "8"]))
     var logicField: Int?
@@ -2700,9 +2698,9 @@ struct UpdateCcRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
         name: .customLong("mode"),
         help: """
             Protection mode of the CC attack protection rule, which corresponds to the Mode field in the Add \
-            CC Attack Protection Rule dialog box on the WAF console. 0: standard. Only the protected paths \
-            of domain names can be specified. 1: The path, IP address, cookie, header, and params fields can \
-            all be set. Values: 0, 1. Sets `mode` of the body, over --body.
+            CC Attack Protection Rule dialog box on the WAF console. Values: 0 (standard. Only the protected \
+            paths of domain names can be specified), 1 (The path, IP address, cookie, header, and params \
+            fields can all be set). Sets `mode` of the body, over --body.
             """,
         completion: .list(["0", "1"]))
     var modeField: Int?
@@ -2972,9 +2970,9 @@ struct UpdateGeoipRuleCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("white"),
         help: """
-            Protective action. The value can be: 0: WAF blocks the requests that hit the rule. 1: WAF allows \
-            the requests that hit the rule. 2: WAF only logs the requests that hit the rule. Values: 0, 1, \
-            2. Sets `white` of the body, over --body.
+            Protective action. Values: 0 (WAF blocks the requests that hit the rule), 1 (WAF allows the \
+            requests that hit the rule), 2 (WAF only logs the requests that hit the rule). Sets `white` of \
+            the body, over --body.
             """,
         completion: .list(["0", "1", "2"]))
     var whiteField: Int?
@@ -3160,8 +3158,8 @@ struct UpdatePolicyRuleStatusCommand: AsyncParsableCommand, BodySkeletonCommand 
     @Option(
         name: .customLong("status"),
         help: """
-            Rule status. The value can be: 0: The rule is disabled. 1: The rule is enabled. Values: 0, 1. \
-            Sets `status` of the body, over --body.
+            Rule status. Values: 0 (The rule is disabled), 1 (The rule is enabled). Sets `status` of the \
+            body, over --body.
             """,
         completion: .list(["0", "1"]))
     var statusField: Int?
@@ -3518,9 +3516,9 @@ struct UpdateWhiteblackipRuleCommand: AsyncParsableCommand, BodySkeletonCommand 
     @Option(
         name: .customLong("white"),
         help: """
-            Protective action. The value can be: 0: WAF blocks the requests that hit the rule. 1: WAF allows \
-            the requests that hit the rule. 2: WAF only logs the requests that hit the rule. Values: 0, 1, \
-            2. Sets `white` of the body, over --body.
+            Protective action. Values: 0 (WAF blocks the requests that hit the rule), 1 (WAF allows the \
+            requests that hit the rule), 2 (WAF only logs the requests that hit the rule). Sets `white` of \
+            the body, over --body.
             """,
         completion: .list(["0", "1", "2"]))
     var whiteField: String?

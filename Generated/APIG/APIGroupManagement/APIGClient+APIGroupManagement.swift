@@ -36,8 +36,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `201` response.
     public func createApigroupV2(
-        instanceID: String,
-        _ body: CreateApigroupV2Request
+        instanceID: String, _ body: CreateApigroupV2Request
     ) async throws -> APIGroupInfo {
         let request = OperationRequest(
             operation: "CreateApigroupV2", method: .post,
@@ -84,19 +83,12 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAPIGroupsV2(
-        instanceID: String,
-        offset: Int64? = nil,
-        limit: Int? = nil,
-        id: String? = nil,
-        name: String? = nil,
+        instanceID: String, offset: Int64? = nil, limit: Int? = nil, id: String? = nil, name: String? = nil,
         preciseSearch: String? = nil
     ) async throws -> ListAPIGroupsV2Response {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("id", id)
-        query.append("name", name)
-        query.append("precise_search", preciseSearch)
+        let query: QueryItems = [
+            "offset": offset, "limit": limit, "id": id, "name": name, "precise_search": preciseSearch
+        ]
         let request = OperationRequest(
             operation: "ListApiGroupsV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/api-groups",
@@ -119,19 +111,11 @@ extension APIGClient {
     ///   - preciseSearch: Parameter name for exact matching. Only API group names are supported.
     ///   - limit: Number of results to request per page.
     public func listAPIGroupsV2Paginator(
-        instanceID: String,
-        id: String? = nil,
-        name: String? = nil,
-        preciseSearch: String? = nil,
-        limit: Int
+        instanceID: String, id: String? = nil, name: String? = nil, preciseSearch: String? = nil, limit: Int
     ) -> OffsetPaginator<APIGroupInfo> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listAPIGroupsV2(
-                instanceID: instanceID,
-                offset: Int64(offset),
-                limit: limit,
-                id: id,
-                name: name,
+                instanceID: instanceID, offset: Int64(offset), limit: limit, id: id, name: name,
                 preciseSearch: preciseSearch
             )
             return (elements: page.groups ?? [], total: page.total.map { Int($0) })
@@ -172,9 +156,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateApigroupV2(
-        instanceID: String,
-        groupID: String,
-        _ body: UpdateApigroupV2Request
+        instanceID: String, groupID: String, _ body: UpdateApigroupV2Request
     ) async throws -> APIGroupInfo {
         let request = OperationRequest(
             operation: "UpdateApigroupV2", method: .put,

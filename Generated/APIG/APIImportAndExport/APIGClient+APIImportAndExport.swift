@@ -15,16 +15,13 @@ extension APIGClient {
     /// - Parameters:
     ///   - instanceID: Gateway ID, which can be obtained from the gateway information on the APIG console.
     ///   - body: The request body.
-    ///   - oasVersion: Open API version. Default: 2.0 Enumeration values: 2.0 3.0
+    ///   - oasVersion: Open API version. Default: 2.0
     ///
     /// - Returns: The body of the service's `200` response.
     public func exportAPIDefinitionsV2(
-        instanceID: String,
-        _ body: ExportAPIDefinitionsV2Request,
-        oasVersion: OasVersion? = nil
+        instanceID: String, _ body: ExportAPIDefinitionsV2Request, oasVersion: OasVersion? = nil
     ) async throws -> ExportAPIDefinitionsV2Response {
-        var query = QueryItems()
-        query.append("oas_version", oasVersion)
+        let query: QueryItems = ["oas_version": oasVersion]
         let request = OperationRequest(
             operation: "ExportApiDefinitionsV2", method: .post,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/openapi/export",
@@ -47,8 +44,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func importAPIDefinitionsV2(
-        instanceID: String,
-        _ body: ImportAPIDefinitionsV2Request
+        instanceID: String, _ body: ImportAPIDefinitionsV2Request
     ) async throws -> ImportAPIDefinitionsV2Response {
         let request = OperationRequest(
             operation: "ImportApiDefinitionsV2", method: .post,

@@ -18,12 +18,9 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func batchPublishOrOfflineAPIV2(
-        instanceID: String,
-        _ body: BatchPublishOrOfflineAPIV2Request,
-        action: String
+        instanceID: String, _ body: BatchPublishOrOfflineAPIV2Request, action: String
     ) async throws -> BatchPublishOrOfflineAPIV2Response {
-        var query = QueryItems()
-        query.append("action", action)
+        let query: QueryItems = ["action": action]
         let request = OperationRequest(
             operation: "BatchPublishOrOfflineApiV2", method: .post,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/apis/publish",
@@ -47,9 +44,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func changeAPIVersionV2(
-        instanceID: String,
-        apiID: String,
-        _ body: ChangeAPIVersionV2Request
+        instanceID: String, apiID: String, _ body: ChangeAPIVersionV2Request
     ) async throws -> PublishResp {
         let request = OperationRequest(
             operation: "ChangeApiVersionV2", method: .put,
@@ -90,8 +85,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `201` response.
     public func createAPIV2(
-        instanceID: String,
-        _ body: CreateAPIV2Request
+        instanceID: String, _ body: CreateAPIV2Request
     ) async throws -> CreateAPIV2Response {
         let request = OperationRequest(
             operation: "CreateApiV2", method: .post,
@@ -113,8 +107,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `201` response.
     public func createOrDeletePublishRecordForAPIV2(
-        instanceID: String,
-        _ body: CreateOrDeletePublishRecordForAPIV2Request
+        instanceID: String, _ body: CreateOrDeletePublishRecordForAPIV2Request
     ) async throws -> PublishResp {
         let request = OperationRequest(
             operation: "CreateOrDeletePublishRecordForApiV2", method: .post,
@@ -138,9 +131,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func debugAPIV2(
-        instanceID: String,
-        apiID: String,
-        _ body: DebugAPIV2Request
+        instanceID: String, apiID: String, _ body: DebugAPIV2Request
     ) async throws -> DebugAPIV2Response {
         let request = OperationRequest(
             operation: "DebugApiV2", method: .post,
@@ -221,37 +212,17 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAPIsV2(
-        instanceID: String,
-        offset: Int64? = nil,
-        limit: Int? = nil,
-        id: String? = nil,
-        name: String? = nil,
-        groupID: String? = nil,
-        reqProtocol: String? = nil,
-        reqMethod: String? = nil,
-        reqURI: String? = nil,
-        authType: String? = nil,
-        envID: String? = nil,
-        type: Int? = nil,
-        preciseSearch: String? = nil,
-        vpcChannelName: String? = nil,
-        returnDataMode: String? = nil
+        instanceID: String, offset: Int64? = nil, limit: Int? = nil, id: String? = nil, name: String? = nil,
+        groupID: String? = nil, reqProtocol: String? = nil, reqMethod: String? = nil, reqURI: String? = nil,
+        authType: String? = nil, envID: String? = nil, type: Int? = nil, preciseSearch: String? = nil,
+        vpcChannelName: String? = nil, returnDataMode: String? = nil
     ) async throws -> ListAPIsV2Response {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("id", id)
-        query.append("name", name)
-        query.append("group_id", groupID)
-        query.append("req_protocol", reqProtocol)
-        query.append("req_method", reqMethod)
-        query.append("req_uri", reqURI)
-        query.append("auth_type", authType)
-        query.append("env_id", envID)
-        query.append("type", type)
-        query.append("precise_search", preciseSearch)
-        query.append("vpc_channel_name", vpcChannelName)
-        query.append("return_data_mode", returnDataMode)
+        let query: QueryItems = [
+            "offset": offset, "limit": limit, "id": id, "name": name, "group_id": groupID,
+            "req_protocol": reqProtocol, "req_method": reqMethod, "req_uri": reqURI, "auth_type": authType,
+            "env_id": envID, "type": type, "precise_search": preciseSearch,
+            "vpc_channel_name": vpcChannelName, "return_data_mode": returnDataMode
+        ]
         let request = OperationRequest(
             operation: "ListAPIsV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/apis",
@@ -287,38 +258,17 @@ extension APIGClient {
     ///     backend_api. Default: brief
     ///   - limit: Number of results to request per page.
     public func listAPIsV2Paginator(
-        instanceID: String,
-        id: String? = nil,
-        name: String? = nil,
-        groupID: String? = nil,
-        reqProtocol: String? = nil,
-        reqMethod: String? = nil,
-        reqURI: String? = nil,
-        authType: String? = nil,
-        envID: String? = nil,
-        type: Int? = nil,
-        preciseSearch: String? = nil,
-        vpcChannelName: String? = nil,
-        returnDataMode: String? = nil,
-        limit: Int
+        instanceID: String, id: String? = nil, name: String? = nil, groupID: String? = nil,
+        reqProtocol: String? = nil, reqMethod: String? = nil, reqURI: String? = nil, authType: String? = nil,
+        envID: String? = nil, type: Int? = nil, preciseSearch: String? = nil, vpcChannelName: String? = nil,
+        returnDataMode: String? = nil, limit: Int
     ) -> OffsetPaginator<APIInfoPerPage> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listAPIsV2(
-                instanceID: instanceID,
-                offset: Int64(offset),
-                limit: limit,
-                id: id,
-                name: name,
-                groupID: groupID,
-                reqProtocol: reqProtocol,
-                reqMethod: reqMethod,
-                reqURI: reqURI,
-                authType: authType,
-                envID: envID,
-                type: type,
-                preciseSearch: preciseSearch,
-                vpcChannelName: vpcChannelName,
-                returnDataMode: returnDataMode
+                instanceID: instanceID, offset: Int64(offset), limit: limit, id: id, name: name,
+                groupID: groupID, reqProtocol: reqProtocol, reqMethod: reqMethod, reqURI: reqURI,
+                authType: authType, envID: envID, type: type, preciseSearch: preciseSearch,
+                vpcChannelName: vpcChannelName, returnDataMode: returnDataMode
             )
             return (elements: page.apis ?? [], total: page.total.map { Int($0) })
         }
@@ -338,12 +288,9 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAPIRuntimeDefinitionV2(
-        instanceID: String,
-        apiID: String,
-        envID: String? = nil
+        instanceID: String, apiID: String, envID: String? = nil
     ) async throws -> ListAPIRuntimeDefinitionV2Response {
-        var query = QueryItems()
-        query.append("env_id", envID)
+        let query: QueryItems = ["env_id": envID]
         let request = OperationRequest(
             operation: "ListApiRuntimeDefinitionV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/apis/runtime/{api_id}",
@@ -364,8 +311,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAPIVersionDetailV2(
-        instanceID: String,
-        versionID: String
+        instanceID: String, versionID: String
     ) async throws -> ListAPIVersionDetailV2Response {
         let request = OperationRequest(
             operation: "ListApiVersionDetailV2", method: .get,
@@ -395,18 +341,10 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAPIVersionsV2(
-        instanceID: String,
-        apiID: String,
-        offset: Int64? = nil,
-        limit: Int? = nil,
-        envID: String? = nil,
+        instanceID: String, apiID: String, offset: Int64? = nil, limit: Int? = nil, envID: String? = nil,
         envName: String? = nil
     ) async throws -> ListAPIVersionsV2Response {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("env_id", envID)
-        query.append("env_name", envName)
+        let query: QueryItems = ["offset": offset, "limit": limit, "env_id": envID, "env_name": envName]
         let request = OperationRequest(
             operation: "ListApiVersionsV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/apis/publish/{api_id}",
@@ -429,19 +367,11 @@ extension APIGClient {
     ///   - envName: Environment name.
     ///   - limit: Number of results to request per page.
     public func listAPIVersionsV2Paginator(
-        instanceID: String,
-        apiID: String,
-        envID: String? = nil,
-        envName: String? = nil,
-        limit: Int
+        instanceID: String, apiID: String, envID: String? = nil, envName: String? = nil, limit: Int
     ) -> OffsetPaginator<APIVersionResp> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listAPIVersionsV2(
-                instanceID: instanceID,
-                apiID: apiID,
-                offset: Int64(offset),
-                limit: limit,
-                envID: envID,
+                instanceID: instanceID, apiID: apiID, offset: Int64(offset), limit: limit, envID: envID,
                 envName: envName
             )
             return (elements: page.apiVersions ?? [], total: page.total.map { Int($0) })
@@ -460,8 +390,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showDetailsOfAPIV2(
-        instanceID: String,
-        apiID: String
+        instanceID: String, apiID: String
     ) async throws -> ShowDetailsOfAPIV2Response {
         let request = OperationRequest(
             operation: "ShowDetailsOfApiV2", method: .get,
@@ -484,9 +413,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateAPIV2(
-        instanceID: String,
-        apiID: String,
-        _ body: UpdateAPIV2Request
+        instanceID: String, apiID: String, _ body: UpdateAPIV2Request
     ) async throws -> UpdateAPIV2Response {
         let request = OperationRequest(
             operation: "UpdateApiV2", method: .put,

@@ -17,12 +17,9 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func batchDeleteAclV2(
-        instanceID: String,
-        _ body: BatchDeleteAclV2Request,
-        action: String
+        instanceID: String, _ body: BatchDeleteAclV2Request, action: String
     ) async throws -> BatchDeleteAclV2Response {
-        var query = QueryItems()
-        query.append("action", action)
+        let query: QueryItems = ["action": action]
         let request = OperationRequest(
             operation: "BatchDeleteAclV2", method: .put,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/acls",
@@ -45,8 +42,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `201` response.
     public func createAclStrategyV2(
-        instanceID: String,
-        _ body: CreateAclStrategyV2Request
+        instanceID: String, _ body: CreateAclStrategyV2Request
     ) async throws -> CreateAclStrategyV2Response {
         let request = OperationRequest(
             operation: "CreateAclStrategyV2", method: .post,
@@ -96,23 +92,13 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAclsTRateGiesV2(
-        instanceID: String,
-        offset: Int64? = nil,
-        limit: Int? = nil,
-        id: String? = nil,
-        name: String? = nil,
-        aclType: String? = nil,
-        entityType: String? = nil,
-        preciseSearch: String? = nil
+        instanceID: String, offset: Int64? = nil, limit: Int? = nil, id: String? = nil, name: String? = nil,
+        aclType: String? = nil, entityType: String? = nil, preciseSearch: String? = nil
     ) async throws -> ListAclsTRateGiesV2Response {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("id", id)
-        query.append("name", name)
-        query.append("acl_type", aclType)
-        query.append("entity_type", entityType)
-        query.append("precise_search", preciseSearch)
+        let query: QueryItems = [
+            "offset": offset, "limit": limit, "id": id, "name": name, "acl_type": aclType,
+            "entity_type": entityType, "precise_search": preciseSearch
+        ]
         let request = OperationRequest(
             operation: "ListAclsTRateGiesV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/acls",
@@ -137,24 +123,13 @@ extension APIGClient {
     ///   - preciseSearch: Parameter name (name) for exact matching.
     ///   - limit: Number of results to request per page.
     public func listAclsTRateGiesV2Paginator(
-        instanceID: String,
-        id: String? = nil,
-        name: String? = nil,
-        aclType: String? = nil,
-        entityType: String? = nil,
-        preciseSearch: String? = nil,
-        limit: Int
+        instanceID: String, id: String? = nil, name: String? = nil, aclType: String? = nil,
+        entityType: String? = nil, preciseSearch: String? = nil, limit: Int
     ) -> OffsetPaginator<APIAclInfoWithBindNum> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listAclsTRateGiesV2(
-                instanceID: instanceID,
-                offset: Int64(offset),
-                limit: limit,
-                id: id,
-                name: name,
-                aclType: aclType,
-                entityType: entityType,
-                preciseSearch: preciseSearch
+                instanceID: instanceID, offset: Int64(offset), limit: limit, id: id, name: name,
+                aclType: aclType, entityType: entityType, preciseSearch: preciseSearch
             )
             return (elements: page.acls ?? [], total: page.total.map { Int($0) })
         }
@@ -172,8 +147,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showDetailsOfAclPolicyV2(
-        instanceID: String,
-        aclID: String
+        instanceID: String, aclID: String
     ) async throws -> ShowDetailsOfAclPolicyV2Response {
         let request = OperationRequest(
             operation: "ShowDetailsOfAclPolicyV2", method: .get,
@@ -197,9 +171,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateAclStrategyV2(
-        instanceID: String,
-        aclID: String,
-        _ body: UpdateAclStrategyV2Request
+        instanceID: String, aclID: String, _ body: UpdateAclStrategyV2Request
     ) async throws -> UpdateAclStrategyV2Response {
         let request = OperationRequest(
             operation: "UpdateAclStrategyV2", method: .put,

@@ -36,8 +36,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `201` response.
     public func createAuthorizingAppsV2(
-        instanceID: String,
-        _ body: CreateAuthorizingAppsV2Request
+        instanceID: String, _ body: CreateAuthorizingAppsV2Request
     ) async throws -> CreateAuthorizingAppsV2Response {
         let request = OperationRequest(
             operation: "CreateAuthorizingAppsV2", method: .post,
@@ -69,25 +68,13 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAPIsBindedToAppV2(
-        instanceID: String,
-        appID: String,
-        offset: Int64? = nil,
-        limit: Int? = nil,
-        apiID: String? = nil,
-        apiName: String? = nil,
-        groupID: String? = nil,
-        groupName: String? = nil,
-        envID: String? = nil
+        instanceID: String, appID: String, offset: Int64? = nil, limit: Int? = nil, apiID: String? = nil,
+        apiName: String? = nil, groupID: String? = nil, groupName: String? = nil, envID: String? = nil
     ) async throws -> ListAPIsBindedToAppV2Response {
-        var query = QueryItems()
-        query.append("app_id", appID)
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("api_id", apiID)
-        query.append("api_name", apiName)
-        query.append("group_id", groupID)
-        query.append("group_name", groupName)
-        query.append("env_id", envID)
+        let query: QueryItems = [
+            "app_id": appID, "offset": offset, "limit": limit, "api_id": apiID, "api_name": apiName,
+            "group_id": groupID, "group_name": groupName, "env_id": envID
+        ]
         let request = OperationRequest(
             operation: "ListAPIsBindedToAppV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/app-auths/binded-apis",
@@ -113,26 +100,13 @@ extension APIGClient {
     ///   - envID: ID of the environment in which the app has been authorized.
     ///   - limit: Number of results to request per page.
     public func listAPIsBindedToAppV2Paginator(
-        instanceID: String,
-        appID: String,
-        apiID: String? = nil,
-        apiName: String? = nil,
-        groupID: String? = nil,
-        groupName: String? = nil,
-        envID: String? = nil,
-        limit: Int
+        instanceID: String, appID: String, apiID: String? = nil, apiName: String? = nil,
+        groupID: String? = nil, groupName: String? = nil, envID: String? = nil, limit: Int
     ) -> OffsetPaginator<APIAuthInfo> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listAPIsBindedToAppV2(
-                instanceID: instanceID,
-                appID: appID,
-                offset: Int64(offset),
-                limit: limit,
-                apiID: apiID,
-                apiName: apiName,
-                groupID: groupID,
-                groupName: groupName,
-                envID: envID
+                instanceID: instanceID, appID: appID, offset: Int64(offset), limit: limit, apiID: apiID,
+                apiName: apiName, groupID: groupID, groupName: groupName, envID: envID
             )
             return (elements: page.auths ?? [], total: page.total.map { Int($0) })
         }
@@ -160,23 +134,13 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAPIsUnbindedToAppV2(
-        instanceID: String,
-        appID: String,
-        envID: String,
-        offset: Int64? = nil,
-        limit: Int? = nil,
-        groupID: String? = nil,
-        apiID: String? = nil,
-        apiName: String? = nil
+        instanceID: String, appID: String, envID: String, offset: Int64? = nil, limit: Int? = nil,
+        groupID: String? = nil, apiID: String? = nil, apiName: String? = nil
     ) async throws -> ListAPIsUnbindedToAppV2Response {
-        var query = QueryItems()
-        query.append("app_id", appID)
-        query.append("env_id", envID)
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("group_id", groupID)
-        query.append("api_id", apiID)
-        query.append("api_name", apiName)
+        let query: QueryItems = [
+            "app_id": appID, "env_id": envID, "offset": offset, "limit": limit, "group_id": groupID,
+            "api_id": apiID, "api_name": apiName
+        ]
         let request = OperationRequest(
             operation: "ListAPIsUnbindedToAppV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/app-auths/unbinded-apis",
@@ -201,24 +165,13 @@ extension APIGClient {
     ///   - apiName: API name.
     ///   - limit: Number of results to request per page.
     public func listAPIsUnbindedToAppV2Paginator(
-        instanceID: String,
-        appID: String,
-        envID: String,
-        groupID: String? = nil,
-        apiID: String? = nil,
-        apiName: String? = nil,
-        limit: Int
+        instanceID: String, appID: String, envID: String, groupID: String? = nil, apiID: String? = nil,
+        apiName: String? = nil, limit: Int
     ) -> OffsetPaginator<APIOutline> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listAPIsUnbindedToAppV2(
-                instanceID: instanceID,
-                appID: appID,
-                envID: envID,
-                offset: Int64(offset),
-                limit: limit,
-                groupID: groupID,
-                apiID: apiID,
-                apiName: apiName
+                instanceID: instanceID, appID: appID, envID: envID, offset: Int64(offset), limit: limit,
+                groupID: groupID, apiID: apiID, apiName: apiName
             )
             return (elements: page.apis ?? [], total: page.total.map { Int($0) })
         }
@@ -244,21 +197,13 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAppsBindedToAPIV2(
-        instanceID: String,
-        offset: Int64? = nil,
-        limit: Int? = nil,
-        apiID: String? = nil,
-        appName: String? = nil,
-        appID: String? = nil,
-        envID: String? = nil
+        instanceID: String, offset: Int64? = nil, limit: Int? = nil, apiID: String? = nil,
+        appName: String? = nil, appID: String? = nil, envID: String? = nil
     ) async throws -> ListAppsBindedToAPIV2Response {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("api_id", apiID)
-        query.append("app_name", appName)
-        query.append("app_id", appID)
-        query.append("env_id", envID)
+        let query: QueryItems = [
+            "offset": offset, "limit": limit, "api_id": apiID, "app_name": appName, "app_id": appID,
+            "env_id": envID
+        ]
         let request = OperationRequest(
             operation: "ListAppsBindedToApiV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/app-auths/binded-apps",
@@ -282,22 +227,13 @@ extension APIGClient {
     ///   - envID: Environment ID.
     ///   - limit: Number of results to request per page.
     public func listAppsBindedToAPIV2Paginator(
-        instanceID: String,
-        apiID: String? = nil,
-        appName: String? = nil,
-        appID: String? = nil,
-        envID: String? = nil,
-        limit: Int
+        instanceID: String, apiID: String? = nil, appName: String? = nil, appID: String? = nil,
+        envID: String? = nil, limit: Int
     ) -> OffsetPaginator<APIAuthInfo> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listAppsBindedToAPIV2(
-                instanceID: instanceID,
-                offset: Int64(offset),
-                limit: limit,
-                apiID: apiID,
-                appName: appName,
-                appID: appID,
-                envID: envID
+                instanceID: instanceID, offset: Int64(offset), limit: limit, apiID: apiID, appName: appName,
+                appID: appID, envID: envID
             )
             return (elements: page.auths ?? [], total: page.total.map { Int($0) })
         }

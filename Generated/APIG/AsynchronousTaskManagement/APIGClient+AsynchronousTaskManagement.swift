@@ -15,16 +15,13 @@ extension APIGClient {
     /// - Parameters:
     ///   - instanceID: Gateway ID, which can be obtained from the gateway information on the APIG console.
     ///   - body: The request body.
-    ///   - oasVersion: OpenAPI version. Default: 2.0 Enumeration values: 2.0 3.0
+    ///   - oasVersion: OpenAPI version. Default: 2.0
     ///
     /// - Returns: The body of the service's `202` response.
     public func exportAPIDefinitionsAsync(
-        instanceID: String,
-        _ body: ExportAPIDefinitionsAsyncRequest,
-        oasVersion: OasVersion? = nil
+        instanceID: String, _ body: ExportAPIDefinitionsAsyncRequest, oasVersion: OasVersion? = nil
     ) async throws -> ExportAPIDefinitionsAsyncResponse {
-        var query = QueryItems()
-        query.append("oas_version", oasVersion)
+        let query: QueryItems = ["oas_version": oasVersion]
         let request = OperationRequest(
             operation: "ExportApiDefinitionsAsync", method: .post,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/openapi/async-export",
@@ -47,8 +44,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `202` response.
     public func importAPIDefinitionsAsync(
-        instanceID: String,
-        _ body: ImportAPIDefinitionsAsyncRequest
+        instanceID: String, _ body: ImportAPIDefinitionsAsyncRequest
     ) async throws -> ImportAPIDefinitionsAsyncResponse {
         let request = OperationRequest(
             operation: "ImportApiDefinitionsAsync", method: .post,
@@ -70,8 +66,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showAsyncTaskResult(
-        instanceID: String,
-        taskID: String
+        instanceID: String, taskID: String
     ) async throws -> ShowAsyncTaskResultResponse {
         let request = OperationRequest(
             operation: "ShowAsyncTaskResult", method: .get,

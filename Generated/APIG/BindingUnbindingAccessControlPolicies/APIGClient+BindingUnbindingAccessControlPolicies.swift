@@ -17,12 +17,9 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func batchDeleteAPIAclBindingV2(
-        instanceID: String,
-        _ body: BatchDeleteAPIAclBindingV2Request,
-        action: String
+        instanceID: String, _ body: BatchDeleteAPIAclBindingV2Request, action: String
     ) async throws -> BatchDeleteAPIAclBindingV2Response {
-        var query = QueryItems()
-        query.append("action", action)
+        let query: QueryItems = ["action": action]
         let request = OperationRequest(
             operation: "BatchDeleteApiAclBindingV2", method: .put,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/acl-bindings",
@@ -43,8 +40,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `201` response.
     public func createAPIAclBindingV2(
-        instanceID: String,
-        _ body: CreateAPIAclBindingV2Request
+        instanceID: String, _ body: CreateAPIAclBindingV2Request
     ) async throws -> CreateAPIAclBindingV2Response {
         let request = OperationRequest(
             operation: "CreateApiAclBindingV2", method: .post,
@@ -93,23 +89,13 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAPIsBindedToAclPolicyV2(
-        instanceID: String,
-        aclID: String,
-        offset: Int64? = nil,
-        limit: Int? = nil,
-        apiID: String? = nil,
-        apiName: String? = nil,
-        envID: String? = nil,
-        groupID: String? = nil
+        instanceID: String, aclID: String, offset: Int64? = nil, limit: Int? = nil, apiID: String? = nil,
+        apiName: String? = nil, envID: String? = nil, groupID: String? = nil
     ) async throws -> ListAPIsBindedToAclPolicyV2Response {
-        var query = QueryItems()
-        query.append("acl_id", aclID)
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("api_id", apiID)
-        query.append("api_name", apiName)
-        query.append("env_id", envID)
-        query.append("group_id", groupID)
+        let query: QueryItems = [
+            "acl_id": aclID, "offset": offset, "limit": limit, "api_id": apiID, "api_name": apiName,
+            "env_id": envID, "group_id": groupID
+        ]
         let request = OperationRequest(
             operation: "ListAPIsBindedToAclPolicyV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/acl-bindings/binded-apis",
@@ -134,24 +120,13 @@ extension APIGClient {
     ///   - groupID: API group ID.
     ///   - limit: Number of results to request per page.
     public func listAPIsBindedToAclPolicyV2Paginator(
-        instanceID: String,
-        aclID: String,
-        apiID: String? = nil,
-        apiName: String? = nil,
-        envID: String? = nil,
-        groupID: String? = nil,
-        limit: Int
+        instanceID: String, aclID: String, apiID: String? = nil, apiName: String? = nil, envID: String? = nil,
+        groupID: String? = nil, limit: Int
     ) -> OffsetPaginator<AclBindAPIInfo> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listAPIsBindedToAclPolicyV2(
-                instanceID: instanceID,
-                aclID: aclID,
-                offset: Int64(offset),
-                limit: limit,
-                apiID: apiID,
-                apiName: apiName,
-                envID: envID,
-                groupID: groupID
+                instanceID: instanceID, aclID: aclID, offset: Int64(offset), limit: limit, apiID: apiID,
+                apiName: apiName, envID: envID, groupID: groupID
             )
             return (elements: page.apis ?? [], total: page.total.map { Int($0) })
         }
@@ -178,23 +153,13 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAPIsUnbindedToAclPolicyV2(
-        instanceID: String,
-        aclID: String,
-        offset: Int64? = nil,
-        limit: Int? = nil,
-        apiID: String? = nil,
-        apiName: String? = nil,
-        envID: String? = nil,
-        groupID: String? = nil
+        instanceID: String, aclID: String, offset: Int64? = nil, limit: Int? = nil, apiID: String? = nil,
+        apiName: String? = nil, envID: String? = nil, groupID: String? = nil
     ) async throws -> ListAPIsUnbindedToAclPolicyV2Response {
-        var query = QueryItems()
-        query.append("acl_id", aclID)
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("api_id", apiID)
-        query.append("api_name", apiName)
-        query.append("env_id", envID)
-        query.append("group_id", groupID)
+        let query: QueryItems = [
+            "acl_id": aclID, "offset": offset, "limit": limit, "api_id": apiID, "api_name": apiName,
+            "env_id": envID, "group_id": groupID
+        ]
         let request = OperationRequest(
             operation: "ListAPIsUnbindedToAclPolicyV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/acl-bindings/unbinded-apis",
@@ -219,24 +184,13 @@ extension APIGClient {
     ///   - groupID: API group ID.
     ///   - limit: Number of results to request per page.
     public func listAPIsUnbindedToAclPolicyV2Paginator(
-        instanceID: String,
-        aclID: String,
-        apiID: String? = nil,
-        apiName: String? = nil,
-        envID: String? = nil,
-        groupID: String? = nil,
-        limit: Int
+        instanceID: String, aclID: String, apiID: String? = nil, apiName: String? = nil, envID: String? = nil,
+        groupID: String? = nil, limit: Int
     ) -> OffsetPaginator<UnbindAPIForAcl> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listAPIsUnbindedToAclPolicyV2(
-                instanceID: instanceID,
-                aclID: aclID,
-                offset: Int64(offset),
-                limit: limit,
-                apiID: apiID,
-                apiName: apiName,
-                envID: envID,
-                groupID: groupID
+                instanceID: instanceID, aclID: aclID, offset: Int64(offset), limit: limit, apiID: apiID,
+                apiName: apiName, envID: envID, groupID: groupID
             )
             return (elements: page.apis ?? [], total: page.total.map { Int($0) })
         }
@@ -263,23 +217,13 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAclPolicyBindedToAPIV2(
-        instanceID: String,
-        apiID: String,
-        offset: Int64? = nil,
-        limit: Int? = nil,
-        envID: String? = nil,
-        envName: String? = nil,
-        aclID: String? = nil,
-        aclName: String? = nil
+        instanceID: String, apiID: String, offset: Int64? = nil, limit: Int? = nil, envID: String? = nil,
+        envName: String? = nil, aclID: String? = nil, aclName: String? = nil
     ) async throws -> ListAclPolicyBindedToAPIV2Response {
-        var query = QueryItems()
-        query.append("api_id", apiID)
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("env_id", envID)
-        query.append("env_name", envName)
-        query.append("acl_id", aclID)
-        query.append("acl_name", aclName)
+        let query: QueryItems = [
+            "api_id": apiID, "offset": offset, "limit": limit, "env_id": envID, "env_name": envName,
+            "acl_id": aclID, "acl_name": aclName
+        ]
         let request = OperationRequest(
             operation: "ListAclPolicyBindedToApiV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/acl-bindings/binded-acls",
@@ -304,24 +248,13 @@ extension APIGClient {
     ///   - aclName: Access control policy name.
     ///   - limit: Number of results to request per page.
     public func listAclPolicyBindedToAPIV2Paginator(
-        instanceID: String,
-        apiID: String,
-        envID: String? = nil,
-        envName: String? = nil,
-        aclID: String? = nil,
-        aclName: String? = nil,
-        limit: Int
+        instanceID: String, apiID: String, envID: String? = nil, envName: String? = nil, aclID: String? = nil,
+        aclName: String? = nil, limit: Int
     ) -> OffsetPaginator<APIBindAclInfo> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listAclPolicyBindedToAPIV2(
-                instanceID: instanceID,
-                apiID: apiID,
-                offset: Int64(offset),
-                limit: limit,
-                envID: envID,
-                envName: envName,
-                aclID: aclID,
-                aclName: aclName
+                instanceID: instanceID, apiID: apiID, offset: Int64(offset), limit: limit, envID: envID,
+                envName: envName, aclID: aclID, aclName: aclName
             )
             return (elements: page.acls ?? [], total: page.total.map { Int($0) })
         }

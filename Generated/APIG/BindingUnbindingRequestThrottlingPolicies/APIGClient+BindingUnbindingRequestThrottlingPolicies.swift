@@ -16,8 +16,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `201` response.
     public func associateRequestThrottlingPolicyV2(
-        instanceID: String,
-        _ body: AssociateRequestThrottlingPolicyV2Request
+        instanceID: String, _ body: AssociateRequestThrottlingPolicyV2Request
     ) async throws -> AssociateRequestThrottlingPolicyV2Response {
         let request = OperationRequest(
             operation: "AssociateRequestThrottlingPolicyV2", method: .post,
@@ -40,12 +39,9 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func batchDisassociateThrottlingPolicyV2(
-        instanceID: String,
-        _ body: BatchDisassociateThrottlingPolicyV2Request,
-        action: String
+        instanceID: String, _ body: BatchDisassociateThrottlingPolicyV2Request, action: String
     ) async throws -> BatchDisassociateThrottlingPolicyV2Response {
-        var query = QueryItems()
-        query.append("action", action)
+        let query: QueryItems = ["action": action]
         let request = OperationRequest(
             operation: "BatchDisassociateThrottlingPolicyV2", method: .put,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/throttle-bindings",
@@ -64,8 +60,7 @@ extension APIGClient {
     ///   - instanceID: Gateway ID, which can be obtained from the gateway information on the APIG console.
     ///   - throttleBindingID: ID of a request throttling policy binding record.
     public func disassociateRequestThrottlingPolicyV2(
-        instanceID: String,
-        throttleBindingID: String
+        instanceID: String, throttleBindingID: String
     ) async throws {
         let request = OperationRequest(
             operation: "DisassociateRequestThrottlingPolicyV2", method: .delete,
@@ -96,23 +91,13 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAPIsBindedToRequestThrottlingPolicyV2(
-        instanceID: String,
-        throttleID: String,
-        offset: Int64? = nil,
-        limit: Int? = nil,
-        envID: String? = nil,
-        groupID: String? = nil,
-        apiID: String? = nil,
-        apiName: String? = nil
+        instanceID: String, throttleID: String, offset: Int64? = nil, limit: Int? = nil, envID: String? = nil,
+        groupID: String? = nil, apiID: String? = nil, apiName: String? = nil
     ) async throws -> ListAPIsBindedToRequestThrottlingPolicyV2Response {
-        var query = QueryItems()
-        query.append("throttle_id", throttleID)
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("env_id", envID)
-        query.append("group_id", groupID)
-        query.append("api_id", apiID)
-        query.append("api_name", apiName)
+        let query: QueryItems = [
+            "throttle_id": throttleID, "offset": offset, "limit": limit, "env_id": envID, "group_id": groupID,
+            "api_id": apiID, "api_name": apiName
+        ]
         let request = OperationRequest(
             operation: "ListAPIsBindedToRequestThrottlingPolicyV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/throttle-bindings/binded-apis",
@@ -137,24 +122,13 @@ extension APIGClient {
     ///   - apiName: API name.
     ///   - limit: Number of results to request per page.
     public func listAPIsBindedToRequestThrottlingPolicyV2Paginator(
-        instanceID: String,
-        throttleID: String,
-        envID: String? = nil,
-        groupID: String? = nil,
-        apiID: String? = nil,
-        apiName: String? = nil,
-        limit: Int
+        instanceID: String, throttleID: String, envID: String? = nil, groupID: String? = nil,
+        apiID: String? = nil, apiName: String? = nil, limit: Int
     ) -> OffsetPaginator<APIForThrottle> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listAPIsBindedToRequestThrottlingPolicyV2(
-                instanceID: instanceID,
-                throttleID: throttleID,
-                offset: Int64(offset),
-                limit: limit,
-                envID: envID,
-                groupID: groupID,
-                apiID: apiID,
-                apiName: apiName
+                instanceID: instanceID, throttleID: throttleID, offset: Int64(offset), limit: limit,
+                envID: envID, groupID: groupID, apiID: apiID, apiName: apiName
             )
             return (elements: page.apis ?? [], total: page.total.map { Int($0) })
         }
@@ -182,23 +156,13 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAPIsUnbindedToRequestThrottlingPolicyV2(
-        instanceID: String,
-        throttleID: String,
-        offset: Int64? = nil,
-        limit: Int? = nil,
-        envID: String? = nil,
-        groupID: String? = nil,
-        apiID: String? = nil,
-        apiName: String? = nil
+        instanceID: String, throttleID: String, offset: Int64? = nil, limit: Int? = nil, envID: String? = nil,
+        groupID: String? = nil, apiID: String? = nil, apiName: String? = nil
     ) async throws -> ListAPIsUnbindedToRequestThrottlingPolicyV2Response {
-        var query = QueryItems()
-        query.append("throttle_id", throttleID)
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("env_id", envID)
-        query.append("group_id", groupID)
-        query.append("api_id", apiID)
-        query.append("api_name", apiName)
+        let query: QueryItems = [
+            "throttle_id": throttleID, "offset": offset, "limit": limit, "env_id": envID, "group_id": groupID,
+            "api_id": apiID, "api_name": apiName
+        ]
         let request = OperationRequest(
             operation: "ListAPIsUnbindedToRequestThrottlingPolicyV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/throttle-bindings/unbinded-apis",
@@ -223,24 +187,13 @@ extension APIGClient {
     ///   - apiName: API name.
     ///   - limit: Number of results to request per page.
     public func listAPIsUnbindedToRequestThrottlingPolicyV2Paginator(
-        instanceID: String,
-        throttleID: String,
-        envID: String? = nil,
-        groupID: String? = nil,
-        apiID: String? = nil,
-        apiName: String? = nil,
-        limit: Int
+        instanceID: String, throttleID: String, envID: String? = nil, groupID: String? = nil,
+        apiID: String? = nil, apiName: String? = nil, limit: Int
     ) -> OffsetPaginator<APIForThrottle> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listAPIsUnbindedToRequestThrottlingPolicyV2(
-                instanceID: instanceID,
-                throttleID: throttleID,
-                offset: Int64(offset),
-                limit: limit,
-                envID: envID,
-                groupID: groupID,
-                apiID: apiID,
-                apiName: apiName
+                instanceID: instanceID, throttleID: throttleID, offset: Int64(offset), limit: limit,
+                envID: envID, groupID: groupID, apiID: apiID, apiName: apiName
             )
             return (elements: page.apis ?? [], total: page.total.map { Int($0) })
         }
@@ -267,21 +220,13 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listRequestThrottlingPoliciesBindedToAPIV2(
-        instanceID: String,
-        apiID: String,
-        offset: Int64? = nil,
-        limit: Int? = nil,
-        throttleID: String? = nil,
-        throttleName: String? = nil,
-        envID: String? = nil
+        instanceID: String, apiID: String, offset: Int64? = nil, limit: Int? = nil, throttleID: String? = nil,
+        throttleName: String? = nil, envID: String? = nil
     ) async throws -> ListRequestThrottlingPoliciesBindedToAPIV2Response {
-        var query = QueryItems()
-        query.append("api_id", apiID)
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("throttle_id", throttleID)
-        query.append("throttle_name", throttleName)
-        query.append("env_id", envID)
+        let query: QueryItems = [
+            "api_id": apiID, "offset": offset, "limit": limit, "throttle_id": throttleID,
+            "throttle_name": throttleName, "env_id": envID
+        ]
         let request = OperationRequest(
             operation: "ListRequestThrottlingPoliciesBindedToApiV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/throttle-bindings/binded-throttles",
@@ -305,22 +250,13 @@ extension APIGClient {
     ///   - envID: Environment ID.
     ///   - limit: Number of results to request per page.
     public func listRequestThrottlingPoliciesBindedToAPIV2Paginator(
-        instanceID: String,
-        apiID: String,
-        throttleID: String? = nil,
-        throttleName: String? = nil,
-        envID: String? = nil,
-        limit: Int
+        instanceID: String, apiID: String, throttleID: String? = nil, throttleName: String? = nil,
+        envID: String? = nil, limit: Int
     ) -> OffsetPaginator<ThrottleForAPI> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listRequestThrottlingPoliciesBindedToAPIV2(
-                instanceID: instanceID,
-                apiID: apiID,
-                offset: Int64(offset),
-                limit: limit,
-                throttleID: throttleID,
-                throttleName: throttleName,
-                envID: envID
+                instanceID: instanceID, apiID: apiID, offset: Int64(offset), limit: limit,
+                throttleID: throttleID, throttleName: throttleName, envID: envID
             )
             return (elements: page.throttles ?? [], total: page.total.map { Int($0) })
         }

@@ -16,8 +16,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `201` response.
     public func associateSignatureKeyV2(
-        instanceID: String,
-        _ body: AssociateSignatureKeyV2Request
+        instanceID: String, _ body: AssociateSignatureKeyV2Request
     ) async throws -> AssociateSignatureKeyV2Response {
         let request = OperationRequest(
             operation: "AssociateSignatureKeyV2", method: .post,
@@ -66,23 +65,13 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAPIsBindedToSignatureKeyV2(
-        instanceID: String,
-        signID: String,
-        offset: Int64? = nil,
-        limit: Int? = nil,
-        envID: String? = nil,
-        apiID: String? = nil,
-        apiName: String? = nil,
-        groupID: String? = nil
+        instanceID: String, signID: String, offset: Int64? = nil, limit: Int? = nil, envID: String? = nil,
+        apiID: String? = nil, apiName: String? = nil, groupID: String? = nil
     ) async throws -> ListAPIsBindedToSignatureKeyV2Response {
-        var query = QueryItems()
-        query.append("sign_id", signID)
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("env_id", envID)
-        query.append("api_id", apiID)
-        query.append("api_name", apiName)
-        query.append("group_id", groupID)
+        let query: QueryItems = [
+            "sign_id": signID, "offset": offset, "limit": limit, "env_id": envID, "api_id": apiID,
+            "api_name": apiName, "group_id": groupID
+        ]
         let request = OperationRequest(
             operation: "ListAPIsBindedToSignatureKeyV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/sign-bindings/binded-apis",
@@ -107,24 +96,13 @@ extension APIGClient {
     ///   - groupID: API group ID.
     ///   - limit: Number of results to request per page.
     public func listAPIsBindedToSignatureKeyV2Paginator(
-        instanceID: String,
-        signID: String,
-        envID: String? = nil,
-        apiID: String? = nil,
-        apiName: String? = nil,
-        groupID: String? = nil,
-        limit: Int
+        instanceID: String, signID: String, envID: String? = nil, apiID: String? = nil,
+        apiName: String? = nil, groupID: String? = nil, limit: Int
     ) -> OffsetPaginator<SignAPIBindingBase> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listAPIsBindedToSignatureKeyV2(
-                instanceID: instanceID,
-                signID: signID,
-                offset: Int64(offset),
-                limit: limit,
-                envID: envID,
-                apiID: apiID,
-                apiName: apiName,
-                groupID: groupID
+                instanceID: instanceID, signID: signID, offset: Int64(offset), limit: limit, envID: envID,
+                apiID: apiID, apiName: apiName, groupID: groupID
             )
             return (elements: page.bindings ?? [], total: page.total.map { Int($0) })
         }
@@ -152,23 +130,13 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAPIsNotBoundWithSignatureKeyV2(
-        instanceID: String,
-        signID: String,
-        offset: Int64? = nil,
-        limit: Int? = nil,
-        envID: String? = nil,
-        apiID: String? = nil,
-        apiName: String? = nil,
-        groupID: String? = nil
+        instanceID: String, signID: String, offset: Int64? = nil, limit: Int? = nil, envID: String? = nil,
+        apiID: String? = nil, apiName: String? = nil, groupID: String? = nil
     ) async throws -> ListAPIsNotBoundWithSignatureKeyV2Response {
-        var query = QueryItems()
-        query.append("sign_id", signID)
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("env_id", envID)
-        query.append("api_id", apiID)
-        query.append("api_name", apiName)
-        query.append("group_id", groupID)
+        let query: QueryItems = [
+            "sign_id": signID, "offset": offset, "limit": limit, "env_id": envID, "api_id": apiID,
+            "api_name": apiName, "group_id": groupID
+        ]
         let request = OperationRequest(
             operation: "ListAPIsNotBoundWithSignatureKeyV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/sign-bindings/unbinded-apis",
@@ -193,24 +161,13 @@ extension APIGClient {
     ///   - groupID: API group ID.
     ///   - limit: Number of results to request per page.
     public func listAPIsNotBoundWithSignatureKeyV2Paginator(
-        instanceID: String,
-        signID: String,
-        envID: String? = nil,
-        apiID: String? = nil,
-        apiName: String? = nil,
-        groupID: String? = nil,
-        limit: Int
+        instanceID: String, signID: String, envID: String? = nil, apiID: String? = nil,
+        apiName: String? = nil, groupID: String? = nil, limit: Int
     ) -> OffsetPaginator<APIForSign> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listAPIsNotBoundWithSignatureKeyV2(
-                instanceID: instanceID,
-                signID: signID,
-                offset: Int64(offset),
-                limit: limit,
-                envID: envID,
-                apiID: apiID,
-                apiName: apiName,
-                groupID: groupID
+                instanceID: instanceID, signID: signID, offset: Int64(offset), limit: limit, envID: envID,
+                apiID: apiID, apiName: apiName, groupID: groupID
             )
             return (elements: page.apis ?? [], total: page.total.map { Int($0) })
         }
@@ -237,21 +194,13 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listSignatureKeysBindedToAPIV2(
-        instanceID: String,
-        apiID: String,
-        offset: Int64? = nil,
-        limit: Int? = nil,
-        signID: String? = nil,
-        signName: String? = nil,
-        envID: String? = nil
+        instanceID: String, apiID: String, offset: Int64? = nil, limit: Int? = nil, signID: String? = nil,
+        signName: String? = nil, envID: String? = nil
     ) async throws -> ListSignatureKeysBindedToAPIV2Response {
-        var query = QueryItems()
-        query.append("api_id", apiID)
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("sign_id", signID)
-        query.append("sign_name", signName)
-        query.append("env_id", envID)
+        let query: QueryItems = [
+            "api_id": apiID, "offset": offset, "limit": limit, "sign_id": signID, "sign_name": signName,
+            "env_id": envID
+        ]
         let request = OperationRequest(
             operation: "ListSignatureKeysBindedToApiV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/sign-bindings/binded-signs",
@@ -275,22 +224,13 @@ extension APIGClient {
     ///   - envID: Environment ID.
     ///   - limit: Number of results to request per page.
     public func listSignatureKeysBindedToAPIV2Paginator(
-        instanceID: String,
-        apiID: String,
-        signID: String? = nil,
-        signName: String? = nil,
-        envID: String? = nil,
-        limit: Int
+        instanceID: String, apiID: String, signID: String? = nil, signName: String? = nil,
+        envID: String? = nil, limit: Int
     ) -> OffsetPaginator<SignAPIBindingInfo> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listSignatureKeysBindedToAPIV2(
-                instanceID: instanceID,
-                apiID: apiID,
-                offset: Int64(offset),
-                limit: limit,
-                signID: signID,
-                signName: signName,
-                envID: envID
+                instanceID: instanceID, apiID: apiID, offset: Int64(offset), limit: limit, signID: signID,
+                signName: signName, envID: envID
             )
             return (elements: page.bindings ?? [], total: page.total.map { Int($0) })
         }

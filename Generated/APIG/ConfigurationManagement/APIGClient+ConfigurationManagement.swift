@@ -19,12 +19,9 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listInstanceConfigsV2(
-        offset: Int64? = nil,
-        limit: Int? = nil
+        offset: Int64? = nil, limit: Int? = nil
     ) async throws -> ListInstanceConfigsV2Response {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = ["offset": offset, "limit": limit]
         let request = OperationRequest(
             operation: "ListInstanceConfigsV2", method: .get, path: "/v2/{project_id}/apigw/instance/configs",
             query: query
@@ -64,13 +61,9 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listProjectCOfIgsV2(
-        instanceID: String,
-        offset: Int64? = nil,
-        limit: Int? = nil
+        instanceID: String, offset: Int64? = nil, limit: Int? = nil
     ) async throws -> ListProjectCOfIgsV2Response {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = ["offset": offset, "limit": limit]
         let request = OperationRequest(
             operation: "ListProjectCOfIgsV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/project/configs",
@@ -92,9 +85,7 @@ extension APIGClient {
     public func listProjectCOfIgsV2Paginator(instanceID: String, limit: Int) -> OffsetPaginator<Config> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listProjectCOfIgsV2(
-                instanceID: instanceID,
-                offset: Int64(offset),
-                limit: limit
+                instanceID: instanceID, offset: Int64(offset), limit: limit
             )
             return (elements: page.configs ?? [], total: page.total.map { Int($0) })
         }

@@ -37,8 +37,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `201` response.
     public func createAnAppV2(
-        instanceID: String,
-        _ body: CreateAnAppV2Request
+        instanceID: String, _ body: CreateAnAppV2Request
     ) async throws -> CreateAnAppV2Response {
         let request = OperationRequest(
             operation: "CreateAnAppV2", method: .post,
@@ -81,9 +80,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `201` response.
     public func createAppCodeV2(
-        instanceID: String,
-        appID: String,
-        _ body: CreateAppCodeV2Request
+        instanceID: String, appID: String, _ body: CreateAppCodeV2Request
     ) async throws -> AppCodeBaseInfo {
         let request = OperationRequest(
             operation: "CreateAppCodeV2", method: .post,
@@ -165,14 +162,9 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAppCodesV2(
-        instanceID: String,
-        appID: String,
-        offset: Int64? = nil,
-        limit: Int? = nil
+        instanceID: String, appID: String, offset: Int64? = nil, limit: Int? = nil
     ) async throws -> ListAppCodesV2Response {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = ["offset": offset, "limit": limit]
         let request = OperationRequest(
             operation: "ListAppCodesV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}/app-codes",
@@ -193,16 +185,11 @@ extension APIGClient {
     ///   - appID: App ID.
     ///   - limit: Number of results to request per page.
     public func listAppCodesV2Paginator(
-        instanceID: String,
-        appID: String,
-        limit: Int
+        instanceID: String, appID: String, limit: Int
     ) -> OffsetPaginator<AppCodeBaseInfo> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listAppCodesV2(
-                instanceID: instanceID,
-                appID: appID,
-                offset: Int64(offset),
-                limit: limit
+                instanceID: instanceID, appID: appID, offset: Int64(offset), limit: limit
             )
             return (elements: page.appCodes ?? [], total: page.total.map { Int($0) })
         }
@@ -231,25 +218,13 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAppsV2(
-        instanceID: String,
-        offset: Int64? = nil,
-        limit: Int? = nil,
-        id: String? = nil,
-        name: String? = nil,
-        status: Int? = nil,
-        appKey: String? = nil,
-        creator: String? = nil,
-        preciseSearch: String? = nil
+        instanceID: String, offset: Int64? = nil, limit: Int? = nil, id: String? = nil, name: String? = nil,
+        status: Int? = nil, appKey: String? = nil, creator: String? = nil, preciseSearch: String? = nil
     ) async throws -> ListAppsV2Response {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("id", id)
-        query.append("name", name)
-        query.append("status", status)
-        query.append("app_key", appKey)
-        query.append("creator", creator)
-        query.append("precise_search", preciseSearch)
+        let query: QueryItems = [
+            "offset": offset, "limit": limit, "id": id, "name": name, "status": status, "app_key": appKey,
+            "creator": creator, "precise_search": preciseSearch
+        ]
         let request = OperationRequest(
             operation: "ListAppsV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/apps",
@@ -275,26 +250,13 @@ extension APIGClient {
     ///   - preciseSearch: Parameter name (name) for exact matching.
     ///   - limit: Number of results to request per page.
     public func listAppsV2Paginator(
-        instanceID: String,
-        id: String? = nil,
-        name: String? = nil,
-        status: Int? = nil,
-        appKey: String? = nil,
-        creator: String? = nil,
-        preciseSearch: String? = nil,
-        limit: Int
+        instanceID: String, id: String? = nil, name: String? = nil, status: Int? = nil, appKey: String? = nil,
+        creator: String? = nil, preciseSearch: String? = nil, limit: Int
     ) -> OffsetPaginator<AppInfoWithBindNum> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listAppsV2(
-                instanceID: instanceID,
-                offset: Int64(offset),
-                limit: limit,
-                id: id,
-                name: name,
-                status: status,
-                appKey: appKey,
-                creator: creator,
-                preciseSearch: preciseSearch
+                instanceID: instanceID, offset: Int64(offset), limit: limit, id: id, name: name,
+                status: status, appKey: appKey, creator: creator, preciseSearch: preciseSearch
             )
             return (elements: page.apps ?? [], total: page.total.map { Int($0) })
         }
@@ -313,9 +275,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func resettingAppSecretV2(
-        instanceID: String,
-        appID: String,
-        _ body: ResettingAppSecretV2Request
+        instanceID: String, appID: String, _ body: ResettingAppSecretV2Request
     ) async throws -> ResettingAppSecretV2Response {
         let request = OperationRequest(
             operation: "ResettingAppSecretV2", method: .put,
@@ -357,8 +317,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showDetailsOfAppAcl(
-        instanceID: String,
-        appID: String
+        instanceID: String, appID: String
     ) async throws -> ShowDetailsOfAppAclResponse {
         let request = OperationRequest(
             operation: "ShowDetailsOfAppAcl", method: .get,
@@ -381,9 +340,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `201` response.
     public func showDetailsOfAppCodeV2(
-        instanceID: String,
-        appID: String,
-        appCodeID: String
+        instanceID: String, appID: String, appCodeID: String
     ) async throws -> AppCodeBaseInfo {
         let request = OperationRequest(
             operation: "ShowDetailsOfAppCodeV2", method: .get,
@@ -405,8 +362,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showDetailsOfAppV2(
-        instanceID: String,
-        appID: String
+        instanceID: String, appID: String
     ) async throws -> ShowDetailsOfAppV2Response {
         let request = OperationRequest(
             operation: "ShowDetailsOfAppV2", method: .get,
@@ -429,9 +385,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `201` response.
     public func updateAppAcl(
-        instanceID: String,
-        appID: String,
-        _ body: UpdateAppAclRequest
+        instanceID: String, appID: String, _ body: UpdateAppAclRequest
     ) async throws -> UpdateAppAclResponse {
         let request = OperationRequest(
             operation: "UpdateAppAcl", method: .put,
@@ -456,9 +410,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateAppV2(
-        instanceID: String,
-        appID: String,
-        _ body: UpdateAppV2Request
+        instanceID: String, appID: String, _ body: UpdateAppV2Request
     ) async throws -> UpdateAppV2Response {
         let request = OperationRequest(
             operation: "UpdateAppV2", method: .put,

@@ -17,9 +17,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `201` response.
     public func associateAppsForAppQuota(
-        instanceID: String,
-        appQuotaID: String,
-        _ body: AssociateAppsForAppQuotaRequest
+        instanceID: String, appQuotaID: String, _ body: AssociateAppsForAppQuotaRequest
     ) async throws -> AssociateAppsForAppQuotaResponse {
         let request = OperationRequest(
             operation: "AssociateAppsForAppQuota", method: .post,
@@ -41,8 +39,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `201` response.
     public func createAppQuota(
-        instanceID: String,
-        _ body: CreateAppQuotaRequest
+        instanceID: String, _ body: CreateAppQuotaRequest
     ) async throws -> AppQuotaInfo {
         let request = OperationRequest(
             operation: "CreateAppQuota", method: .post,
@@ -82,9 +79,7 @@ extension APIGClient {
     ///   - appQuotaID: Credential Quota ID
     ///   - appID: App ID.
     public func disassociateAppQuotaWithApp(
-        instanceID: String,
-        appQuotaID: String,
-        appID: String
+        instanceID: String, appQuotaID: String, appID: String
     ) async throws {
         let request = OperationRequest(
             operation: "DisassociateAppQuotaWithApp", method: .delete,
@@ -113,16 +108,10 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAppQuotaBindAbleApps(
-        instanceID: String,
-        appQuotaID: String,
-        offset: Int64? = nil,
-        limit: Int? = nil,
+        instanceID: String, appQuotaID: String, offset: Int64? = nil, limit: Int? = nil,
         appName: String? = nil
     ) async throws -> ListAppQuotaBindAbleAppsResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("app_name", appName)
+        let query: QueryItems = ["offset": offset, "limit": limit, "app_name": appName]
         let request = OperationRequest(
             operation: "ListAppQuotaBindAbleApps", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/app-quotas/{app_quota_id}/bindable-apps",
@@ -144,17 +133,11 @@ extension APIGClient {
     ///   - appName: App name.
     ///   - limit: Number of results to request per page.
     public func listAppQuotaBindAbleAppsPaginator(
-        instanceID: String,
-        appQuotaID: String,
-        appName: String? = nil,
-        limit: Int
+        instanceID: String, appQuotaID: String, appName: String? = nil, limit: Int
     ) -> OffsetPaginator<AppQuotaAppInfo> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listAppQuotaBindAbleApps(
-                instanceID: instanceID,
-                appQuotaID: appQuotaID,
-                offset: Int64(offset),
-                limit: limit,
+                instanceID: instanceID, appQuotaID: appQuotaID, offset: Int64(offset), limit: limit,
                 appName: appName
             )
             return (elements: page.apps ?? [], total: page.total.map { Int($0) })
@@ -180,16 +163,10 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAppQuotaBoundApps(
-        instanceID: String,
-        appQuotaID: String,
-        offset: Int64? = nil,
-        limit: Int? = nil,
+        instanceID: String, appQuotaID: String, offset: Int64? = nil, limit: Int? = nil,
         appName: String? = nil
     ) async throws -> ListAppQuotaBoundAppsResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("app_name", appName)
+        let query: QueryItems = ["offset": offset, "limit": limit, "app_name": appName]
         let request = OperationRequest(
             operation: "ListAppQuotaBoundApps", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/app-quotas/{app_quota_id}/bound-apps",
@@ -211,17 +188,11 @@ extension APIGClient {
     ///   - appName: Credential name.
     ///   - limit: Number of results to request per page.
     public func listAppQuotaBoundAppsPaginator(
-        instanceID: String,
-        appQuotaID: String,
-        appName: String? = nil,
-        limit: Int
+        instanceID: String, appQuotaID: String, appName: String? = nil, limit: Int
     ) -> OffsetPaginator<AppQuotaAppInfo> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listAppQuotaBoundApps(
-                instanceID: instanceID,
-                appQuotaID: appQuotaID,
-                offset: Int64(offset),
-                limit: limit,
+                instanceID: instanceID, appQuotaID: appQuotaID, offset: Int64(offset), limit: limit,
                 appName: appName
             )
             return (elements: page.apps ?? [], total: page.total.map { Int($0) })
@@ -245,15 +216,9 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAppQuotas(
-        instanceID: String,
-        offset: Int64? = nil,
-        limit: Int? = nil,
-        name: String? = nil
+        instanceID: String, offset: Int64? = nil, limit: Int? = nil, name: String? = nil
     ) async throws -> ListAppQuotasResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("name", name)
+        let query: QueryItems = ["offset": offset, "limit": limit, "name": name]
         let request = OperationRequest(
             operation: "ListAppQuotas", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/app-quotas",
@@ -274,16 +239,11 @@ extension APIGClient {
     ///   - name: Credential quota name.
     ///   - limit: Number of results to request per page.
     public func listAppQuotasPaginator(
-        instanceID: String,
-        name: String? = nil,
-        limit: Int
+        instanceID: String, name: String? = nil, limit: Int
     ) -> OffsetPaginator<AppQuotaInfo> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listAppQuotas(
-                instanceID: instanceID,
-                offset: Int64(offset),
-                limit: limit,
-                name: name
+                instanceID: instanceID, offset: Int64(offset), limit: limit, name: name
             )
             return (elements: page.quotas ?? [], total: page.total.map { Int($0) })
         }
@@ -322,9 +282,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateAppQuota(
-        instanceID: String,
-        appQuotaID: String,
-        _ body: UpdateAppQuotaRequest
+        instanceID: String, appQuotaID: String, _ body: UpdateAppQuotaRequest
     ) async throws -> AppQuotaInfo {
         let request = OperationRequest(
             operation: "UpdateAppQuota", method: .put,

@@ -16,8 +16,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `201` response.
     public func createCustomAuthorizerV2(
-        instanceID: String,
-        _ body: CreateCustomAuthorizerV2Request
+        instanceID: String, _ body: CreateCustomAuthorizerV2Request
     ) async throws -> AuthorizerResp {
         let request = OperationRequest(
             operation: "CreateCustomAuthorizerV2", method: .post,
@@ -64,19 +63,10 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listCustomAuthorizersV2(
-        instanceID: String,
-        offset: Int64? = nil,
-        limit: Int? = nil,
-        id: String? = nil,
-        name: String? = nil,
+        instanceID: String, offset: Int64? = nil, limit: Int? = nil, id: String? = nil, name: String? = nil,
         type: String? = nil
     ) async throws -> ListCustomAuthorizersV2Response {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("id", id)
-        query.append("name", name)
-        query.append("type", type)
+        let query: QueryItems = ["offset": offset, "limit": limit, "id": id, "name": name, "type": type]
         let request = OperationRequest(
             operation: "ListCustomAuthorizersV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/authorizers",
@@ -99,20 +89,11 @@ extension APIGClient {
     ///   - type: Type.
     ///   - limit: Number of results to request per page.
     public func listCustomAuthorizersV2Paginator(
-        instanceID: String,
-        id: String? = nil,
-        name: String? = nil,
-        type: String? = nil,
-        limit: Int
+        instanceID: String, id: String? = nil, name: String? = nil, type: String? = nil, limit: Int
     ) -> OffsetPaginator<AuthorizerResp> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listCustomAuthorizersV2(
-                instanceID: instanceID,
-                offset: Int64(offset),
-                limit: limit,
-                id: id,
-                name: name,
-                type: type
+                instanceID: instanceID, offset: Int64(offset), limit: limit, id: id, name: name, type: type
             )
             return (elements: page.authorizerList ?? [], total: page.total.map { Int($0) })
         }
@@ -130,8 +111,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showDetailsOfCustomAuthorizersV2(
-        instanceID: String,
-        authorizerID: String
+        instanceID: String, authorizerID: String
     ) async throws -> AuthorizerResp {
         let request = OperationRequest(
             operation: "ShowDetailsOfCustomAuthorizersV2", method: .get,
@@ -154,9 +134,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateCustomAuthorizerV2(
-        instanceID: String,
-        authorizerID: String,
-        _ body: UpdateCustomAuthorizerV2Request
+        instanceID: String, authorizerID: String, _ body: UpdateCustomAuthorizerV2Request
     ) async throws -> AuthorizerResp {
         let request = OperationRequest(
             operation: "UpdateCustomAuthorizerV2", method: .put,

@@ -20,10 +20,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `201` response.
     public func associateCertificateV2(
-        instanceID: String,
-        groupID: String,
-        domainID: String,
-        _ body: AssociateCertificateV2Request
+        instanceID: String, groupID: String, domainID: String, _ body: AssociateCertificateV2Request
     ) async throws -> AssociateCertificateV2Response {
         let request = OperationRequest(
             operation: "AssociateCertificateV2", method: .post,
@@ -48,9 +45,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `201` response.
     public func associateDomainV2(
-        instanceID: String,
-        groupID: String,
-        _ body: AssociateDomainV2Request
+        instanceID: String, groupID: String, _ body: AssociateDomainV2Request
     ) async throws -> AssociateDomainV2Response {
         let request = OperationRequest(
             operation: "AssociateDomainV2", method: .post,
@@ -73,10 +68,7 @@ extension APIGClient {
     ///   - domainID: Domain ID.
     ///   - certificateID: Certificate ID.
     public func disassociateCertificateV2(
-        instanceID: String,
-        groupID: String,
-        domainID: String,
-        certificateID: String
+        instanceID: String, groupID: String, domainID: String, certificateID: String
     ) async throws {
         let request = OperationRequest(
             operation: "DisassociateCertificateV2", method: .delete,
@@ -120,10 +112,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showDetailsOfDomainNameCertificateV2(
-        instanceID: String,
-        groupID: String,
-        domainID: String,
-        certificateID: String
+        instanceID: String, groupID: String, domainID: String, certificateID: String
     ) async throws -> ShowDetailsOfDomainNameCertificateV2Response {
         let request = OperationRequest(
             operation: "ShowDetailsOfDomainNameCertificateV2", method: .get,
@@ -147,10 +136,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `201` response.
     public func updateDomainV2(
-        instanceID: String,
-        groupID: String,
-        domainID: String,
-        _ body: UpdateDomainV2Request
+        instanceID: String, groupID: String, domainID: String, _ body: UpdateDomainV2Request
     ) async throws -> UpdateDomainV2Response {
         let request = OperationRequest(
             operation: "UpdateDomainV2", method: .put,
@@ -172,9 +158,7 @@ extension APIGClient {
     ///   - groupID: API group ID.
     ///   - body: The request body.
     public func updateSldomainSettingV2(
-        instanceID: String,
-        groupID: String,
-        _ body: UpdateSldomainSettingV2Request
+        instanceID: String, groupID: String, _ body: UpdateSldomainSettingV2Request
     ) async throws {
         let request = OperationRequest(
             operation: "UpdateSldomainSettingV2", method: .put,

@@ -17,8 +17,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `201` response.
     public func createEnvironmentV2(
-        instanceID: String,
-        _ body: CreateEnvironmentV2Request
+        instanceID: String, _ body: CreateEnvironmentV2Request
     ) async throws -> EnvInfo {
         let request = OperationRequest(
             operation: "CreateEnvironmentV2", method: .post,
@@ -63,15 +62,9 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listEnvironmentsV2(
-        instanceID: String,
-        offset: Int64? = nil,
-        limit: Int? = nil,
-        name: String? = nil
+        instanceID: String, offset: Int64? = nil, limit: Int? = nil, name: String? = nil
     ) async throws -> ListEnvironmentsV2Response {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("name", name)
+        let query: QueryItems = ["offset": offset, "limit": limit, "name": name]
         let request = OperationRequest(
             operation: "ListEnvironmentsV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/envs",
@@ -92,16 +85,11 @@ extension APIGClient {
     ///   - name: Environment name.
     ///   - limit: Number of results to request per page.
     public func listEnvironmentsV2Paginator(
-        instanceID: String,
-        name: String? = nil,
-        limit: Int
+        instanceID: String, name: String? = nil, limit: Int
     ) -> OffsetPaginator<EnvInfo> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listEnvironmentsV2(
-                instanceID: instanceID,
-                offset: Int64(offset),
-                limit: limit,
-                name: name
+                instanceID: instanceID, offset: Int64(offset), limit: limit, name: name
             )
             return (elements: page.envs ?? [], total: page.total.map { Int($0) })
         }
@@ -121,9 +109,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateEnvironmentV2(
-        instanceID: String,
-        envID: String,
-        _ body: UpdateEnvironmentV2Request
+        instanceID: String, envID: String, _ body: UpdateEnvironmentV2Request
     ) async throws -> EnvInfo {
         let request = OperationRequest(
             operation: "UpdateEnvironmentV2", method: .put,

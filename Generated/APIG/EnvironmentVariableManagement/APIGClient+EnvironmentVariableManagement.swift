@@ -17,8 +17,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `201` response.
     public func createEnvironmentVariableV2(
-        instanceID: String,
-        _ body: CreateEnvironmentVariableV2Request
+        instanceID: String, _ body: CreateEnvironmentVariableV2Request
     ) async throws -> EnvVariableInfo {
         let request = OperationRequest(
             operation: "CreateEnvironmentVariableV2", method: .post,
@@ -66,21 +65,13 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listEnvironmentVariablesV2(
-        instanceID: String,
-        groupID: String,
-        offset: Int64? = nil,
-        limit: Int? = nil,
-        envID: String? = nil,
-        variableName: String? = nil,
-        preciseSearch: String? = nil
+        instanceID: String, groupID: String, offset: Int64? = nil, limit: Int? = nil, envID: String? = nil,
+        variableName: String? = nil, preciseSearch: String? = nil
     ) async throws -> ListEnvironmentVariablesV2Response {
-        var query = QueryItems()
-        query.append("group_id", groupID)
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("env_id", envID)
-        query.append("variable_name", variableName)
-        query.append("precise_search", preciseSearch)
+        let query: QueryItems = [
+            "group_id": groupID, "offset": offset, "limit": limit, "env_id": envID,
+            "variable_name": variableName, "precise_search": preciseSearch
+        ]
         let request = OperationRequest(
             operation: "ListEnvironmentVariablesV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/env-variables",
@@ -104,22 +95,13 @@ extension APIGClient {
     ///   - preciseSearch: Parameter name (name) for exact matching.
     ///   - limit: Number of results to request per page.
     public func listEnvironmentVariablesV2Paginator(
-        instanceID: String,
-        groupID: String,
-        envID: String? = nil,
-        variableName: String? = nil,
-        preciseSearch: String? = nil,
-        limit: Int
+        instanceID: String, groupID: String, envID: String? = nil, variableName: String? = nil,
+        preciseSearch: String? = nil, limit: Int
     ) -> OffsetPaginator<EnvVariableInfo> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listEnvironmentVariablesV2(
-                instanceID: instanceID,
-                groupID: groupID,
-                offset: Int64(offset),
-                limit: limit,
-                envID: envID,
-                variableName: variableName,
-                preciseSearch: preciseSearch
+                instanceID: instanceID, groupID: groupID, offset: Int64(offset), limit: limit, envID: envID,
+                variableName: variableName, preciseSearch: preciseSearch
             )
             return (elements: page.variables ?? [], total: page.total.map { Int($0) })
         }
@@ -137,8 +119,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showDetailsOfEnvironmentVariableV2(
-        instanceID: String,
-        envVariableID: String
+        instanceID: String, envVariableID: String
     ) async throws -> EnvVariableInfo {
         let request = OperationRequest(
             operation: "ShowDetailsOfEnvironmentVariableV2", method: .get,
@@ -163,9 +144,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateEnvironmentVariableV2(
-        instanceID: String,
-        envVariableID: String,
-        _ body: UpdateEnvironmentVariableV2Request
+        instanceID: String, envVariableID: String, _ body: UpdateEnvironmentVariableV2Request
     ) async throws -> EnvVariableInfo {
         let request = OperationRequest(
             operation: "UpdateEnvironmentVariableV2", method: .put,

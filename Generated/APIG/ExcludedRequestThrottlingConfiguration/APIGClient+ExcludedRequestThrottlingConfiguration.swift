@@ -19,9 +19,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `201` response.
     public func createSpecialThrottlingConfigurationV2(
-        instanceID: String,
-        throttleID: String,
-        _ body: CreateSpecialThrottlingConfigurationV2Request
+        instanceID: String, throttleID: String, _ body: CreateSpecialThrottlingConfigurationV2Request
     ) async throws -> ThrottleSpecialInfo {
         let request = OperationRequest(
             operation: "CreateSpecialThrottlingConfigurationV2", method: .post,
@@ -43,9 +41,7 @@ extension APIGClient {
     ///   - throttleID: Request throttling policy ID.
     ///   - strategyID: Excluded configuration ID.
     public func deleteSpecialThrottlingConfigurationV2(
-        instanceID: String,
-        throttleID: String,
-        strategyID: String
+        instanceID: String, throttleID: String, strategyID: String
     ) async throws {
         let request = OperationRequest(
             operation: "DeleteSpecialThrottlingConfigurationV2", method: .delete,
@@ -75,20 +71,12 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listSpecialThrottlingConfigurationsV2(
-        instanceID: String,
-        throttleID: String,
-        offset: Int64? = nil,
-        limit: Int? = nil,
-        objectType: String? = nil,
-        appName: String? = nil,
-        user: String? = nil
+        instanceID: String, throttleID: String, offset: Int64? = nil, limit: Int? = nil,
+        objectType: String? = nil, appName: String? = nil, user: String? = nil
     ) async throws -> ListSpecialThrottlingConfigurationsV2Response {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("object_type", objectType)
-        query.append("app_name", appName)
-        query.append("user", user)
+        let query: QueryItems = [
+            "offset": offset, "limit": limit, "object_type": objectType, "app_name": appName, "user": user
+        ]
         let request = OperationRequest(
             operation: "ListSpecialThrottlingConfigurationsV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/throttles/{throttle_id}/throttle-specials",
@@ -112,22 +100,13 @@ extension APIGClient {
     ///   - user: Name of an excluded user.
     ///   - limit: Number of results to request per page.
     public func listSpecialThrottlingConfigurationsV2Paginator(
-        instanceID: String,
-        throttleID: String,
-        objectType: String? = nil,
-        appName: String? = nil,
-        user: String? = nil,
-        limit: Int
+        instanceID: String, throttleID: String, objectType: String? = nil, appName: String? = nil,
+        user: String? = nil, limit: Int
     ) -> OffsetPaginator<ThrottleSpecialInfo> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listSpecialThrottlingConfigurationsV2(
-                instanceID: instanceID,
-                throttleID: throttleID,
-                offset: Int64(offset),
-                limit: limit,
-                objectType: objectType,
-                appName: appName,
-                user: user
+                instanceID: instanceID, throttleID: throttleID, offset: Int64(offset), limit: limit,
+                objectType: objectType, appName: appName, user: user
             )
             return (elements: page.throttleSpecials ?? [], total: page.total.map { Int($0) })
         }
@@ -148,9 +127,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateSpecialThrottlingConfigurationV2(
-        instanceID: String,
-        throttleID: String,
-        strategyID: String,
+        instanceID: String, throttleID: String, strategyID: String,
         _ body: UpdateSpecialThrottlingConfigurationV2Request
     ) async throws -> ThrottleSpecialInfo {
         let request = OperationRequest(

@@ -16,8 +16,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `201` response.
     public func createFeatureV2(
-        instanceID: String,
-        _ body: CreateFeatureV2Request
+        instanceID: String, _ body: CreateFeatureV2Request
     ) async throws -> FeatureInfo {
         let request = OperationRequest(
             operation: "CreateFeatureV2", method: .post,
@@ -44,13 +43,9 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listFeaturesV2(
-        instanceID: String,
-        offset: Int64? = nil,
-        limit: Int? = nil
+        instanceID: String, offset: Int64? = nil, limit: Int? = nil
     ) async throws -> ListFeaturesV2Response {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = ["offset": offset, "limit": limit]
         let request = OperationRequest(
             operation: "ListFeaturesV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/features",
@@ -72,9 +67,7 @@ extension APIGClient {
     public func listFeaturesV2Paginator(instanceID: String, limit: Int) -> OffsetPaginator<FeatureInfo> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listFeaturesV2(
-                instanceID: instanceID,
-                offset: Int64(offset),
-                limit: limit
+                instanceID: instanceID, offset: Int64(offset), limit: limit
             )
             return (elements: page.features ?? [], total: page.total.map { Int($0) })
         }
@@ -96,13 +89,9 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listInstanceFeatures(
-        instanceID: String,
-        offset: Int64? = nil,
-        limit: Int? = nil
+        instanceID: String, offset: Int64? = nil, limit: Int? = nil
     ) async throws -> ListInstanceFeaturesResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = ["offset": offset, "limit": limit]
         let request = OperationRequest(
             operation: "ListInstanceFeatures", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/instance-features",
@@ -124,9 +113,7 @@ extension APIGClient {
     public func listInstanceFeaturesPaginator(instanceID: String, limit: Int) -> OffsetPaginator<String> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listInstanceFeatures(
-                instanceID: instanceID,
-                offset: Int64(offset),
-                limit: limit
+                instanceID: instanceID, offset: Int64(offset), limit: limit
             )
             return (elements: page.features ?? [], total: page.total.map { Int($0) })
         }

@@ -95,8 +95,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `202` response.
     public func addIngressEIPV2(
-        instanceID: String,
-        _ body: AddIngressEIPV2Request
+        instanceID: String, _ body: AddIngressEIPV2Request
     ) async throws -> AddIngressEIPV2Response {
         let request = OperationRequest(
             operation: "AddIngressEipV2", method: .post,
@@ -136,8 +135,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `202` response.
     public func createPostPayResizeOrder(
-        instanceID: String,
-        _ body: CreatePostPayResizeOrderRequest
+        instanceID: String, _ body: CreatePostPayResizeOrderRequest
     ) async throws -> CreatePostPayResizeOrderResponse {
         let request = OperationRequest(
             operation: "CreatePostPayResizeOrder", method: .post,
@@ -192,31 +190,17 @@ extension APIGClient {
     ///     500. Minimum: 1 Maximum: 500 Default: 20
     ///   - instanceID: Gateway ID.
     ///   - instanceName: Gateway name.
-    ///   - status: Gateway status. Creating CreateSuccess CreateFail Initing Registering Running
-    ///     InitingFailed RegisterFailed Installing InstallFailed Updating UpdateFailed Rollbacking
-    ///     RollbackSuccess RollbackFailed Deleting DeleteFailed Unregistering UnRegisterFailed CreateTimeout
-    ///     InitTimeout RegisterTimeout InstallTimeout UpdateTimeout RollbackTimeout DeleteTimeout
-    ///     UnregisterTimeout Starting Freezing Frozen Restarting RestartFail Unhealthy RestartTimeout
-    ///     Enumeration values: Creating CreateSuccess CreateFail Initing Registering Running InitingFailed
-    ///     RegisterFailed Installing InstallFailed Updating UpdateFailed Rollbacking RollbackSuccess
-    ///     RollbackFailed Deleting DeleteFailed Unregistering UnRegisterFailed CreateTimeout InitTimeout
-    ///     RegisterTimeout InstallTimeout UpdateTimeout RollbackTimeout DeleteTimeout UnregisterTimeout
-    ///     Starting Freezing Frozen Restarting RestartFail Unhealthy RestartTimeout
+    ///   - status: Gateway status. Enumeration values:
     ///
     /// - Returns: The body of the service's `200` response.
     public func listInstancesV2(
-        offset: Int64? = nil,
-        limit: Int? = nil,
-        instanceID: String? = nil,
-        instanceName: String? = nil,
+        offset: Int64? = nil, limit: Int? = nil, instanceID: String? = nil, instanceName: String? = nil,
         status: ListInstancesV2Status? = nil
     ) async throws -> ListInstancesV2Response {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("instance_id", instanceID)
-        query.append("instance_name", instanceName)
-        query.append("status", status)
+        let query: QueryItems = [
+            "offset": offset, "limit": limit, "instance_id": instanceID, "instance_name": instanceName,
+            "status": status
+        ]
         let request = OperationRequest(
             operation: "ListInstancesV2", method: .get, path: "/v2/{project_id}/apigw/instances",
             query: query
@@ -234,29 +218,15 @@ extension APIGClient {
     /// - Parameters:
     ///   - instanceID: Gateway ID.
     ///   - instanceName: Gateway name.
-    ///   - status: Gateway status. Creating CreateSuccess CreateFail Initing Registering Running
-    ///     InitingFailed RegisterFailed Installing InstallFailed Updating UpdateFailed Rollbacking
-    ///     RollbackSuccess RollbackFailed Deleting DeleteFailed Unregistering UnRegisterFailed CreateTimeout
-    ///     InitTimeout RegisterTimeout InstallTimeout UpdateTimeout RollbackTimeout DeleteTimeout
-    ///     UnregisterTimeout Starting Freezing Frozen Restarting RestartFail Unhealthy RestartTimeout
-    ///     Enumeration values: Creating CreateSuccess CreateFail Initing Registering Running InitingFailed
-    ///     RegisterFailed Installing InstallFailed Updating UpdateFailed Rollbacking RollbackSuccess
-    ///     RollbackFailed Deleting DeleteFailed Unregistering UnRegisterFailed CreateTimeout InitTimeout
-    ///     RegisterTimeout InstallTimeout UpdateTimeout RollbackTimeout DeleteTimeout UnregisterTimeout
-    ///     Starting Freezing Frozen Restarting RestartFail Unhealthy RestartTimeout
+    ///   - status: Gateway status. Enumeration values:
     ///   - limit: Number of results to request per page.
     public func listInstancesV2Paginator(
-        instanceID: String? = nil,
-        instanceName: String? = nil,
-        status: ListInstancesV2Status? = nil,
+        instanceID: String? = nil, instanceName: String? = nil, status: ListInstancesV2Status? = nil,
         limit: Int
     ) -> OffsetPaginator<RespInstanceBase> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listInstancesV2(
-                offset: Int64(offset),
-                limit: limit,
-                instanceID: instanceID,
-                instanceName: instanceName,
+                offset: Int64(offset), limit: limit, instanceID: instanceID, instanceName: instanceName,
                 status: status
             )
             return (elements: page.instances ?? [], total: page.total.map { Int($0) })
@@ -371,8 +341,7 @@ extension APIGClient {
     /// - Returns: The response of the last poll, whose `status` is one of `states`.
     @discardableResult
     public func waitForInstanceV2(
-        instanceID: String,
-        status states: Set<Status>,
+        instanceID: String, status states: Set<Status>,
         failureStates: Set<Status> = [.createFail, .initingFailed, .registerFailed, .installFailed, .updateFailed, .rollbackFailed, .deleteFailed, .unRegisterFailed, .restartFail, .resizeFailed],
         options: WaiterOptions = .init()
     ) async throws -> ShowDetailsOfInstanceV2Response {
@@ -454,8 +423,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `202` response.
     public func updateIngressEIPV2(
-        instanceID: String,
-        _ body: UpdateIngressEIPV2Request
+        instanceID: String, _ body: UpdateIngressEIPV2Request
     ) async throws -> UpdateIngressEIPV2Response {
         let request = OperationRequest(
             operation: "UpdateIngressEipV2", method: .put,
@@ -477,8 +445,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateInstanceV2(
-        instanceID: String,
-        _ body: UpdateInstanceV2Request
+        instanceID: String, _ body: UpdateInstanceV2Request
     ) async throws -> UpdateInstanceV2Response {
         let request = OperationRequest(
             operation: "UpdateInstanceV2", method: .put,

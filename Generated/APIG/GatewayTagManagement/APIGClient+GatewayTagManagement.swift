@@ -14,8 +14,7 @@ extension APIGClient {
     ///   - instanceID: Gateway ID, which can be obtained from the gateway information on the APIG console.
     ///   - body: The request body.
     public func batchCreateOrDeleteInstanceTags(
-        instanceID: String,
-        _ body: BatchCreateOrDeleteInstanceTagsRequest
+        instanceID: String, _ body: BatchCreateOrDeleteInstanceTagsRequest
     ) async throws {
         let request = OperationRequest(
             operation: "BatchCreateOrDeleteInstanceTags", method: .post,

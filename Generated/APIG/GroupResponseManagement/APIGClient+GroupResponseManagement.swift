@@ -27,10 +27,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `201` response.
     public func createGatewayResponseV2(
-        instanceID: String,
-        groupID: String,
-        _ body: CreateGatewayResponseV2Request,
-        key: String? = nil,
+        instanceID: String, groupID: String, _ body: CreateGatewayResponseV2Request, key: String? = nil,
         value: String? = nil
     ) async throws -> ResponsesInfo {
         var headers: [String: String] = [:]
@@ -56,32 +53,13 @@ extension APIGClient {
     ///   - instanceID: Gateway ID, which can be obtained from the gateway information on the APIG console.
     ///   - groupID: API group ID.
     ///   - responseID: Response ID.
-    ///   - responseType: Error type. Options: AUTH_FAILURE: IAM or app authentication failed.
-    ///     AUTH_HEADER_MISSING: The identity source is missing. AUTHORIZER_FAILURE: Custom authentication
-    ///     failed. AUTHORIZER_CONF_FAILURE: A custom authorizer error has occurred. For example,
-    ///     communication failed or an error response was returned. AUTHORIZER_IDENTITIES_FAILURE: The
-    ///     identity source of the frontend custom authorizer is missing or invalid. BACKEND_UNAVAILABLE: The
-    ///     backend is unavailable due to communication error. BACKEND_TIMEOUT: Communication with the backend
-    ///     timed out. THROTTLED: The request was rejected due to throttling. UNAUTHORIZED: The credential you
-    ///     use is not authorized to call the API. ACCESS_DENIED: Access denied. For example, the access
-    ///     control policy is triggered or an attack is detected. NOT_FOUND: No API is matched.
-    ///     REQUEST_PARAMETERS_FAILURE: Invalid request parameter or unsupported HTTP method. DEFAULT_4XX:
-    ///     Another 4XX error occurred. DEFAULT_5XX: Another 5XX error occurred. THIRD_AUTH_FAILURE:
-    ///     Third-party authentication failed. THIRD_AUTH_IDENTITIES_FAILURE: The identity source of the
-    ///     third-party authorizer is missing or invalid. THIRD_AUTH_CONF_FAILURE: A third-party authorizer
-    ///     error has occurred. For example, communication failed or an error response was returned.
-    ///     ORCHESTRATION_PARAMETER_NOT_FOUND: Parameter orchestration failed. No input parameter is found in
-    ///     the request. ORCHESTRATION_FAILURE: Parameter orchestration failed. No orchestration rule to
-    ///     match. Enumeration values: AUTH_FAILURE AUTH_HEADER_MISSING AUTHORIZER_FAILURE
+    ///   - responseType: Error type. Enumeration values: AUTH_FAILURE AUTH_HEADER_MISSING AUTHORIZER_FAILURE
     ///     AUTHORIZER_CONF_FAILURE AUTHORIZER_IDENTITIES_FAILURE BACKEND_UNAVAILABLE BACKEND_TIMEOUT
     ///     THROTTLED UNAUTHORIZED ACCESS_DENIED NOT_FOUND REQUEST_PARAMETERS_FAILURE DEFAULT_4XX DEFAULT_5XX
     ///     THIRD_AUTH_FAILURE THIRD_AUTH_IDENTITIES_FAILURE THIRD_AUTH_CONF_FAILURE
     ///     ORCHESTRATION_PARAMETER_NOT_FOUND ORCHESTRATION_FAILURE
     public func deleteGatewayResponseTypeV2(
-        instanceID: String,
-        groupID: String,
-        responseID: String,
-        responseType: String
+        instanceID: String, groupID: String, responseID: String, responseType: String
     ) async throws {
         let request = OperationRequest(
             operation: "DeleteGatewayResponseTypeV2", method: .delete,
@@ -103,9 +81,7 @@ extension APIGClient {
     ///   - groupID: API group ID.
     ///   - responseID: Response ID.
     public func deleteGatewayResponseV2(
-        instanceID: String,
-        groupID: String,
-        responseID: String
+        instanceID: String, groupID: String, responseID: String
     ) async throws {
         let request = OperationRequest(
             operation: "DeleteGatewayResponseV2", method: .delete,
@@ -132,14 +108,9 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listGatewayResponsesV2(
-        instanceID: String,
-        groupID: String,
-        offset: Int64? = nil,
-        limit: Int? = nil
+        instanceID: String, groupID: String, offset: Int64? = nil, limit: Int? = nil
     ) async throws -> ListGatewayResponsesV2Response {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = ["offset": offset, "limit": limit]
         let request = OperationRequest(
             operation: "ListGatewayResponsesV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/api-groups/{group_id}/gateway-responses",
@@ -160,16 +131,11 @@ extension APIGClient {
     ///   - groupID: API group ID.
     ///   - limit: Number of results to request per page.
     public func listGatewayResponsesV2Paginator(
-        instanceID: String,
-        groupID: String,
-        limit: Int
+        instanceID: String, groupID: String, limit: Int
     ) -> OffsetPaginator<ResponsesInfo> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listGatewayResponsesV2(
-                instanceID: instanceID,
-                groupID: groupID,
-                offset: Int64(offset),
-                limit: limit
+                instanceID: instanceID, groupID: groupID, offset: Int64(offset), limit: limit
             )
             return (elements: page.responses ?? [], total: page.total.map { Int($0) })
         }
@@ -186,23 +152,7 @@ extension APIGClient {
     ///   - instanceID: Gateway ID, which can be obtained from the gateway information on the APIG console.
     ///   - groupID: API group ID.
     ///   - responseID: Response ID.
-    ///   - responseType: Error type. Options: AUTH_FAILURE: IAM or app authentication failed.
-    ///     AUTH_HEADER_MISSING: The identity source is missing. AUTHORIZER_FAILURE: Custom authentication
-    ///     failed. AUTHORIZER_CONF_FAILURE: A custom authorizer error has occurred. For example,
-    ///     communication failed or an error response was returned. AUTHORIZER_IDENTITIES_FAILURE: The
-    ///     identity source of the frontend custom authorizer is missing or invalid. BACKEND_UNAVAILABLE: The
-    ///     backend is unavailable due to communication error. BACKEND_TIMEOUT: Communication with the backend
-    ///     timed out. THROTTLED: The request was rejected due to throttling. UNAUTHORIZED: The credential you
-    ///     use is not authorized to call the API. ACCESS_DENIED: Access denied. For example, the access
-    ///     control policy is triggered or an attack is detected. NOT_FOUND: No API is matched.
-    ///     REQUEST_PARAMETERS_FAILURE: Invalid request parameter or unsupported HTTP method. DEFAULT_4XX:
-    ///     Another 4XX error occurred. DEFAULT_5XX: Another 5XX error occurred. THIRD_AUTH_FAILURE:
-    ///     Third-party authentication failed. THIRD_AUTH_IDENTITIES_FAILURE: The identity source of the
-    ///     third-party authorizer is missing or invalid. THIRD_AUTH_CONF_FAILURE: A third-party authorizer
-    ///     error has occurred. For example, communication failed or an error response was returned.
-    ///     ORCHESTRATION_PARAMETER_NOT_FOUND: Parameter orchestration failed. No input parameter is found in
-    ///     the request. ORCHESTRATION_FAILURE: Parameter orchestration failed. No orchestration rule to
-    ///     match. Enumeration values: AUTH_FAILURE AUTH_HEADER_MISSING AUTHORIZER_FAILURE
+    ///   - responseType: Error type. Enumeration values: AUTH_FAILURE AUTH_HEADER_MISSING AUTHORIZER_FAILURE
     ///     AUTHORIZER_CONF_FAILURE AUTHORIZER_IDENTITIES_FAILURE BACKEND_UNAVAILABLE BACKEND_TIMEOUT
     ///     THROTTLED UNAUTHORIZED ACCESS_DENIED NOT_FOUND REQUEST_PARAMETERS_FAILURE DEFAULT_4XX DEFAULT_5XX
     ///     THIRD_AUTH_FAILURE THIRD_AUTH_IDENTITIES_FAILURE THIRD_AUTH_CONF_FAILURE
@@ -210,10 +160,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showDetailsOfGatewayResponseTypeV2(
-        instanceID: String,
-        groupID: String,
-        responseID: String,
-        responseType: String
+        instanceID: String, groupID: String, responseID: String, responseType: String
     ) async throws -> ShowDetailsOfGatewayResponseTypeV2Response {
         let request = OperationRequest(
             operation: "ShowDetailsOfGatewayResponseTypeV2", method: .get,
@@ -237,9 +184,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showDetailsOfGatewayResponseV2(
-        instanceID: String,
-        groupID: String,
-        responseID: String
+        instanceID: String, groupID: String, responseID: String
     ) async throws -> ResponsesInfo {
         let request = OperationRequest(
             operation: "ShowDetailsOfGatewayResponseV2", method: .get,
@@ -260,23 +205,7 @@ extension APIGClient {
     ///   - instanceID: Gateway ID, which can be obtained from the gateway information on the APIG console.
     ///   - groupID: API group ID.
     ///   - responseID: Response ID.
-    ///   - responseType: Error type. Options: AUTH_FAILURE: IAM or app authentication failed.
-    ///     AUTH_HEADER_MISSING: The identity source is missing. AUTHORIZER_FAILURE: Custom authentication
-    ///     failed. AUTHORIZER_CONF_FAILURE: A custom authorizer error has occurred. For example,
-    ///     communication failed or an error response was returned. AUTHORIZER_IDENTITIES_FAILURE: The
-    ///     identity source of the frontend custom authorizer is missing or invalid. BACKEND_UNAVAILABLE: The
-    ///     backend is unavailable due to communication error. BACKEND_TIMEOUT: Communication with the backend
-    ///     timed out. THROTTLED: The request was rejected due to throttling. UNAUTHORIZED: The credential you
-    ///     use is not authorized to call the API. ACCESS_DENIED: Access denied. For example, the access
-    ///     control policy is triggered or an attack is detected. NOT_FOUND: No API is matched.
-    ///     REQUEST_PARAMETERS_FAILURE: Invalid request parameter or unsupported HTTP method. DEFAULT_4XX:
-    ///     Another 4XX error occurred. DEFAULT_5XX: Another 5XX error occurred. THIRD_AUTH_FAILURE:
-    ///     Third-party authentication failed. THIRD_AUTH_IDENTITIES_FAILURE: The identity source of the
-    ///     third-party authorizer is missing or invalid. THIRD_AUTH_CONF_FAILURE: A third-party authorizer
-    ///     error has occurred. For example, communication failed or an error response was returned.
-    ///     ORCHESTRATION_PARAMETER_NOT_FOUND: Parameter orchestration failed. No input parameter is found in
-    ///     the request. ORCHESTRATION_FAILURE: Parameter orchestration failed. No orchestration rule to
-    ///     match. Enumeration values: AUTH_FAILURE AUTH_HEADER_MISSING AUTHORIZER_FAILURE
+    ///   - responseType: Error type. Enumeration values: AUTH_FAILURE AUTH_HEADER_MISSING AUTHORIZER_FAILURE
     ///     AUTHORIZER_CONF_FAILURE AUTHORIZER_IDENTITIES_FAILURE BACKEND_UNAVAILABLE BACKEND_TIMEOUT
     ///     THROTTLED UNAUTHORIZED ACCESS_DENIED NOT_FOUND REQUEST_PARAMETERS_FAILURE DEFAULT_4XX DEFAULT_5XX
     ///     THIRD_AUTH_FAILURE THIRD_AUTH_IDENTITIES_FAILURE THIRD_AUTH_CONF_FAILURE
@@ -289,13 +218,8 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateGatewayResponseTypeV2(
-        instanceID: String,
-        groupID: String,
-        responseID: String,
-        responseType: String,
-        _ body: ResponseInfo,
-        key: String? = nil,
-        value: String? = nil
+        instanceID: String, groupID: String, responseID: String, responseType: String, _ body: ResponseInfo,
+        key: String? = nil, value: String? = nil
     ) async throws -> UpdateGatewayResponseTypeV2Response {
         var headers: [String: String] = [:]
         headers["key"] = key
@@ -328,12 +252,8 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateGatewayResponseV2(
-        instanceID: String,
-        groupID: String,
-        responseID: String,
-        _ body: UpdateGatewayResponseV2Request,
-        key: String? = nil,
-        value: String? = nil
+        instanceID: String, groupID: String, responseID: String, _ body: UpdateGatewayResponseV2Request,
+        key: String? = nil, value: String? = nil
     ) async throws -> ResponsesInfo {
         var headers: [String: String] = [:]
         headers["key"] = key

@@ -16,8 +16,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `201` response.
     public func importMicroservice(
-        instanceID: String,
-        _ body: ImportMicroserviceRequest
+        instanceID: String, _ body: ImportMicroserviceRequest
     ) async throws -> ImportMicroserviceResponse {
         let request = OperationRequest(
             operation: "ImportMicroservice", method: .post,

@@ -54,13 +54,9 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listLatelyAPIStatisticsV2(
-        instanceID: String,
-        apiID: String,
-        duration: String
+        instanceID: String, apiID: String, duration: String
     ) async throws -> ListLatelyAPIStatisticsV2Response {
-        var query = QueryItems()
-        query.append("api_id", apiID)
-        query.append("duration", duration)
+        let query: QueryItems = ["api_id": apiID, "duration": duration]
         let request = OperationRequest(
             operation: "ListLatelyApiStatisticsV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/statistics/api/latest",
@@ -83,11 +79,9 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listLatelyGroupStatisticsV2(
-        instanceID: String,
-        groupID: String
+        instanceID: String, groupID: String
     ) async throws -> ListLatelyGroupStatisticsV2Response {
-        var query = QueryItems()
-        query.append("group_id", groupID)
+        let query: QueryItems = ["group_id": groupID]
         let request = OperationRequest(
             operation: "ListLatelyGroupStatisticsV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/statistics/group/latest",
@@ -106,40 +100,28 @@ extension APIGClient {
     /// - Parameters:
     ///   - instanceID: Gateway ID, which can be obtained from the gateway information on the APIG console.
     ///   - dim: Metric dimension. inbound_eip: Inbound public network bandwidth, which is supported only by
-    ///     gateways that support load balancing. outbound_eip: Outbound public network bandwidth. Enumeration
-    ///     values: inbound_eip outbound_eip
+    ///     gateways that support load balancing. outbound_eip: Outbound public network bandwidth.
     ///   - metricName: Metric name. upstream_bandwidth: Outbound bandwidth. downstream_bandwidth: Inbound
     ///     bandwidth. upstream_bandwidth_usage: Outbound bandwidth usage. downstream_bandwidth_usage: Inbound
-    ///     bandwidth usage. up_stream: Outbound traffic. down_stream: Inbound traffic. Enumeration values:
-    ///     upstream_bandwidth downstream_bandwidth upstream_bandwidth_usage downstream_bandwidth_usage
-    ///     up_stream down_stream
+    ///     bandwidth usage. up_stream: Outbound traffic. down_stream: Inbound traffic.
     ///   - from: Start time of the query. The time is a UNIX timestamp and the unit is ms.
     ///   - to: End time of the query. The time is a UNIX timestamp and the unit is ms. The value of parameter
     ///     from must be earlier than that of parameter to.
     ///   - period: Monitoring data granularity. 1: Real-time data. 300: 5 minutes. 1200: 20 minutes. 3600: 1
-    ///     hour. 14400: 4 hours. 86400: 1 day. Enumeration values: 1 300 1200 3600 14400 86400
+    ///     hour. 14400: 4 hours. 86400: 1 day. Values: 1, 300, 1200, 3600, 14400, 86400.
     ///   - filter: Data rollup mode. average: Average value of the metric data in the rollup period. max:
     ///     Maximum value of the metric data in the rollup period. min: Minimum value of the metric data in
     ///     the rollup period. sum: Sum of the metric data in the rollup period. variance: Variance value of
-    ///     the metric data in the rollup period. Enumeration values: average max min sum variance
+    ///     the metric data in the rollup period.
     ///
     /// - Returns: The body of the service's `200` response.
     public func listMetricData(
-        instanceID: String,
-        dim: ListMetricDataDim,
-        metricName: ListMetricDataMetricName,
-        from: String,
-        to: String,
-        period: Int,
-        filter: ListMetricDataFilter
+        instanceID: String, dim: ListMetricDataDim, metricName: ListMetricDataMetricName, from: String,
+        to: String, period: Int, filter: ListMetricDataFilter
     ) async throws -> ListMetricDataResponse {
-        var query = QueryItems()
-        query.append("dim", dim)
-        query.append("metric_name", metricName)
-        query.append("from", from)
-        query.append("to", to)
-        query.append("period", period)
-        query.append("filter", filter)
+        let query: QueryItems = [
+            "dim": dim, "metric_name": metricName, "from": from, "to": to, "period": period, "filter": filter
+        ]
         let request = OperationRequest(
             operation: "ListMetricData", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/metric-data",

@@ -17,9 +17,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `201` response.
     public func attachAPIToPlugin(
-        instanceID: String,
-        pluginID: String,
-        _ body: AttachAPIToPluginRequest
+        instanceID: String, pluginID: String, _ body: AttachAPIToPluginRequest
     ) async throws -> AttachAPIToPluginResponse {
         let request = OperationRequest(
             operation: "AttachApiToPlugin", method: .post,
@@ -42,9 +40,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `201` response.
     public func attachPluginToAPI(
-        instanceID: String,
-        apiID: String,
-        _ body: AttachPluginToAPIRequest
+        instanceID: String, apiID: String, _ body: AttachPluginToAPIRequest
     ) async throws -> AttachPluginToAPIResponse {
         let request = OperationRequest(
             operation: "AttachPluginToApi", method: .post,
@@ -103,9 +99,7 @@ extension APIGClient {
     ///   - pluginID: Plug-in ID.
     ///   - body: The request body.
     public func detachAPIFromPlugin(
-        instanceID: String,
-        pluginID: String,
-        _ body: DetachAPIFromPluginRequest
+        instanceID: String, pluginID: String, _ body: DetachAPIFromPluginRequest
     ) async throws {
         let request = OperationRequest(
             operation: "DetachApiFromPlugin", method: .put,
@@ -126,9 +120,7 @@ extension APIGClient {
     ///   - apiID: API ID.
     ///   - body: The request body.
     public func detachPluginFromAPI(
-        instanceID: String,
-        apiID: String,
-        _ body: DetachPluginFromAPIRequest
+        instanceID: String, apiID: String, _ body: DetachPluginFromAPIRequest
     ) async throws {
         let request = OperationRequest(
             operation: "DetachPluginFromApi", method: .put,
@@ -159,22 +151,13 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAPIAttachAblePlugins(
-        instanceID: String,
-        apiID: String,
-        envID: String,
-        offset: Int64? = nil,
-        limit: Int? = nil,
-        pluginName: String? = nil,
-        pluginType: String? = nil,
-        pluginID: String? = nil
+        instanceID: String, apiID: String, envID: String, offset: Int64? = nil, limit: Int? = nil,
+        pluginName: String? = nil, pluginType: String? = nil, pluginID: String? = nil
     ) async throws -> ListAPIAttachAblePluginsResponse {
-        var query = QueryItems()
-        query.append("env_id", envID)
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("plugin_name", pluginName)
-        query.append("plugin_type", pluginType)
-        query.append("plugin_id", pluginID)
+        let query: QueryItems = [
+            "env_id": envID, "offset": offset, "limit": limit, "plugin_name": pluginName,
+            "plugin_type": pluginType, "plugin_id": pluginID
+        ]
         let request = OperationRequest(
             operation: "ListApiAttachAblePlugins", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/apis/{api_id}/attachable-plugins",
@@ -199,24 +182,13 @@ extension APIGClient {
     ///   - pluginID: Plug-in ID.
     ///   - limit: Number of results to request per page.
     public func listAPIAttachAblePluginsPaginator(
-        instanceID: String,
-        apiID: String,
-        envID: String,
-        pluginName: String? = nil,
-        pluginType: String? = nil,
-        pluginID: String? = nil,
-        limit: Int
+        instanceID: String, apiID: String, envID: String, pluginName: String? = nil,
+        pluginType: String? = nil, pluginID: String? = nil, limit: Int
     ) -> OffsetPaginator<PluginInfo> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listAPIAttachAblePlugins(
-                instanceID: instanceID,
-                apiID: apiID,
-                envID: envID,
-                offset: Int64(offset),
-                limit: limit,
-                pluginName: pluginName,
-                pluginType: pluginType,
-                pluginID: pluginID
+                instanceID: instanceID, apiID: apiID, envID: envID, offset: Int64(offset), limit: limit,
+                pluginName: pluginName, pluginType: pluginType, pluginID: pluginID
             )
             return (elements: page.plugins ?? [], total: page.total.map { Int($0) })
         }
@@ -244,24 +216,13 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAPIAttachedPlugins(
-        instanceID: String,
-        apiID: String,
-        offset: Int64? = nil,
-        limit: Int? = nil,
-        envID: String? = nil,
-        pluginName: String? = nil,
-        pluginID: String? = nil,
-        envName: String? = nil,
-        pluginType: String? = nil
+        instanceID: String, apiID: String, offset: Int64? = nil, limit: Int? = nil, envID: String? = nil,
+        pluginName: String? = nil, pluginID: String? = nil, envName: String? = nil, pluginType: String? = nil
     ) async throws -> ListAPIAttachedPluginsResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("env_id", envID)
-        query.append("plugin_name", pluginName)
-        query.append("plugin_id", pluginID)
-        query.append("env_name", envName)
-        query.append("plugin_type", pluginType)
+        let query: QueryItems = [
+            "offset": offset, "limit": limit, "env_id": envID, "plugin_name": pluginName,
+            "plugin_id": pluginID, "env_name": envName, "plugin_type": pluginType
+        ]
         let request = OperationRequest(
             operation: "ListApiAttachedPlugins", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/apis/{api_id}/attached-plugins",
@@ -287,26 +248,13 @@ extension APIGClient {
     ///   - pluginType: Plug-in type.
     ///   - limit: Number of results to request per page.
     public func listAPIAttachedPluginsPaginator(
-        instanceID: String,
-        apiID: String,
-        envID: String? = nil,
-        pluginName: String? = nil,
-        pluginID: String? = nil,
-        envName: String? = nil,
-        pluginType: String? = nil,
-        limit: Int
+        instanceID: String, apiID: String, envID: String? = nil, pluginName: String? = nil,
+        pluginID: String? = nil, envName: String? = nil, pluginType: String? = nil, limit: Int
     ) -> OffsetPaginator<AttachedPluginInfo> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listAPIAttachedPlugins(
-                instanceID: instanceID,
-                apiID: apiID,
-                offset: Int64(offset),
-                limit: limit,
-                envID: envID,
-                pluginName: pluginName,
-                pluginID: pluginID,
-                envName: envName,
-                pluginType: pluginType
+                instanceID: instanceID, apiID: apiID, offset: Int64(offset), limit: limit, envID: envID,
+                pluginName: pluginName, pluginID: pluginID, envName: envName, pluginType: pluginType
             )
             return (elements: page.plugins ?? [], total: page.total.map { Int($0) })
         }
@@ -335,26 +283,14 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listPluginAttachAbleAPIs(
-        instanceID: String,
-        pluginID: String,
-        envID: String,
-        offset: Int64? = nil,
-        limit: Int? = nil,
-        apiName: String? = nil,
-        apiID: String? = nil,
-        groupID: String? = nil,
-        reqMethod: String? = nil,
+        instanceID: String, pluginID: String, envID: String, offset: Int64? = nil, limit: Int? = nil,
+        apiName: String? = nil, apiID: String? = nil, groupID: String? = nil, reqMethod: String? = nil,
         reqURI: String? = nil
     ) async throws -> ListPluginAttachAbleAPIsResponse {
-        var query = QueryItems()
-        query.append("env_id", envID)
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("api_name", apiName)
-        query.append("api_id", apiID)
-        query.append("group_id", groupID)
-        query.append("req_method", reqMethod)
-        query.append("req_uri", reqURI)
+        let query: QueryItems = [
+            "env_id": envID, "offset": offset, "limit": limit, "api_name": apiName, "api_id": apiID,
+            "group_id": groupID, "req_method": reqMethod, "req_uri": reqURI
+        ]
         let request = OperationRequest(
             operation: "ListPluginAttachAbleAPIs", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/plugins/{plugin_id}/attachable-apis",
@@ -381,28 +317,13 @@ extension APIGClient {
     ///   - reqURI: Request path.
     ///   - limit: Number of results to request per page.
     public func listPluginAttachAbleAPIsPaginator(
-        instanceID: String,
-        pluginID: String,
-        envID: String,
-        apiName: String? = nil,
-        apiID: String? = nil,
-        groupID: String? = nil,
-        reqMethod: String? = nil,
-        reqURI: String? = nil,
-        limit: Int
+        instanceID: String, pluginID: String, envID: String, apiName: String? = nil, apiID: String? = nil,
+        groupID: String? = nil, reqMethod: String? = nil, reqURI: String? = nil, limit: Int
     ) -> OffsetPaginator<PluginAPIInfo> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listPluginAttachAbleAPIs(
-                instanceID: instanceID,
-                pluginID: pluginID,
-                envID: envID,
-                offset: Int64(offset),
-                limit: limit,
-                apiName: apiName,
-                apiID: apiID,
-                groupID: groupID,
-                reqMethod: reqMethod,
-                reqURI: reqURI
+                instanceID: instanceID, pluginID: pluginID, envID: envID, offset: Int64(offset), limit: limit,
+                apiName: apiName, apiID: apiID, groupID: groupID, reqMethod: reqMethod, reqURI: reqURI
             )
             return (elements: page.apis ?? [], total: page.total.map { Int($0) })
         }
@@ -431,26 +352,14 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listPluginAttachedAPIs(
-        instanceID: String,
-        pluginID: String,
-        offset: Int64? = nil,
-        limit: Int? = nil,
-        envID: String? = nil,
-        apiName: String? = nil,
-        apiID: String? = nil,
-        groupID: String? = nil,
-        reqMethod: String? = nil,
+        instanceID: String, pluginID: String, offset: Int64? = nil, limit: Int? = nil, envID: String? = nil,
+        apiName: String? = nil, apiID: String? = nil, groupID: String? = nil, reqMethod: String? = nil,
         reqURI: String? = nil
     ) async throws -> ListPluginAttachedAPIsResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("env_id", envID)
-        query.append("api_name", apiName)
-        query.append("api_id", apiID)
-        query.append("group_id", groupID)
-        query.append("req_method", reqMethod)
-        query.append("req_uri", reqURI)
+        let query: QueryItems = [
+            "offset": offset, "limit": limit, "env_id": envID, "api_name": apiName, "api_id": apiID,
+            "group_id": groupID, "req_method": reqMethod, "req_uri": reqURI
+        ]
         let request = OperationRequest(
             operation: "ListPluginAttachedAPIs", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/plugins/{plugin_id}/attached-apis",
@@ -477,28 +386,14 @@ extension APIGClient {
     ///   - reqURI: Request path.
     ///   - limit: Number of results to request per page.
     public func listPluginAttachedAPIsPaginator(
-        instanceID: String,
-        pluginID: String,
-        envID: String? = nil,
-        apiName: String? = nil,
-        apiID: String? = nil,
-        groupID: String? = nil,
-        reqMethod: String? = nil,
-        reqURI: String? = nil,
+        instanceID: String, pluginID: String, envID: String? = nil, apiName: String? = nil,
+        apiID: String? = nil, groupID: String? = nil, reqMethod: String? = nil, reqURI: String? = nil,
         limit: Int
     ) -> OffsetPaginator<PluginAPIInfo> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listPluginAttachedAPIs(
-                instanceID: instanceID,
-                pluginID: pluginID,
-                offset: Int64(offset),
-                limit: limit,
-                envID: envID,
-                apiName: apiName,
-                apiID: apiID,
-                groupID: groupID,
-                reqMethod: reqMethod,
-                reqURI: reqURI
+                instanceID: instanceID, pluginID: pluginID, offset: Int64(offset), limit: limit, envID: envID,
+                apiName: apiName, apiID: apiID, groupID: groupID, reqMethod: reqMethod, reqURI: reqURI
             )
             return (elements: page.apis ?? [], total: page.total.map { Int($0) })
         }
@@ -525,23 +420,14 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listPlugins(
-        instanceID: String,
-        offset: Int64? = nil,
-        limit: Int? = nil,
-        pluginType: String? = nil,
-        pluginScope: String? = nil,
-        pluginID: String? = nil,
-        pluginName: String? = nil,
+        instanceID: String, offset: Int64? = nil, limit: Int? = nil, pluginType: String? = nil,
+        pluginScope: String? = nil, pluginID: String? = nil, pluginName: String? = nil,
         preciseSearch: String? = nil
     ) async throws -> ListPluginsResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("plugin_type", pluginType)
-        query.append("plugin_scope", pluginScope)
-        query.append("plugin_id", pluginID)
-        query.append("plugin_name", pluginName)
-        query.append("precise_search", preciseSearch)
+        let query: QueryItems = [
+            "offset": offset, "limit": limit, "plugin_type": pluginType, "plugin_scope": pluginScope,
+            "plugin_id": pluginID, "plugin_name": pluginName, "precise_search": preciseSearch
+        ]
         let request = OperationRequest(
             operation: "ListPlugins", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/plugins",
@@ -566,23 +452,13 @@ extension APIGClient {
     ///   - preciseSearch: Parameter name for exact match. Plug-in name is supported.
     ///   - limit: Number of results to request per page.
     public func listPluginsPaginator(
-        instanceID: String,
-        pluginType: String? = nil,
-        pluginScope: String? = nil,
-        pluginID: String? = nil,
-        pluginName: String? = nil,
-        preciseSearch: String? = nil,
-        limit: Int
+        instanceID: String, pluginType: String? = nil, pluginScope: String? = nil, pluginID: String? = nil,
+        pluginName: String? = nil, preciseSearch: String? = nil, limit: Int
     ) -> OffsetPaginator<PluginInfo> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listPlugins(
-                instanceID: instanceID,
-                offset: Int64(offset),
-                limit: limit,
-                pluginType: pluginType,
-                pluginScope: pluginScope,
-                pluginID: pluginID,
-                pluginName: pluginName,
+                instanceID: instanceID, offset: Int64(offset), limit: limit, pluginType: pluginType,
+                pluginScope: pluginScope, pluginID: pluginID, pluginName: pluginName,
                 preciseSearch: preciseSearch
             )
             return (elements: page.plugins ?? [], total: page.total.map { Int($0) })
@@ -622,9 +498,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updatePlugin(
-        instanceID: String,
-        pluginID: String,
-        _ body: UpdatePluginRequest
+        instanceID: String, pluginID: String, _ body: UpdatePluginRequest
     ) async throws -> PluginInfo {
         let request = OperationRequest(
             operation: "UpdatePlugin", method: .put,

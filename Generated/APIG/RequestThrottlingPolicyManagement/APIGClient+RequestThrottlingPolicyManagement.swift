@@ -19,8 +19,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `201` response.
     public func createRequestThrottlingPolicyV2(
-        instanceID: String,
-        _ body: CreateRequestThrottlingPolicyV2Request
+        instanceID: String, _ body: CreateRequestThrottlingPolicyV2Request
     ) async throws -> ThrottlesInfo {
         let request = OperationRequest(
             operation: "CreateRequestThrottlingPolicyV2", method: .post,
@@ -68,19 +67,12 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listRequestThrottlingPolicyV2(
-        instanceID: String,
-        offset: Int64? = nil,
-        limit: Int? = nil,
-        id: String? = nil,
-        name: String? = nil,
+        instanceID: String, offset: Int64? = nil, limit: Int? = nil, id: String? = nil, name: String? = nil,
         preciseSearch: String? = nil
     ) async throws -> ListRequestThrottlingPolicyV2Response {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("id", id)
-        query.append("name", name)
-        query.append("precise_search", preciseSearch)
+        let query: QueryItems = [
+            "offset": offset, "limit": limit, "id": id, "name": name, "precise_search": preciseSearch
+        ]
         let request = OperationRequest(
             operation: "ListRequestThrottlingPolicyV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/throttles",
@@ -103,19 +95,11 @@ extension APIGClient {
     ///   - preciseSearch: Parameter name (name) for exact matching.
     ///   - limit: Number of results to request per page.
     public func listRequestThrottlingPolicyV2Paginator(
-        instanceID: String,
-        id: String? = nil,
-        name: String? = nil,
-        preciseSearch: String? = nil,
-        limit: Int
+        instanceID: String, id: String? = nil, name: String? = nil, preciseSearch: String? = nil, limit: Int
     ) -> OffsetPaginator<ThrottlesInfo> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listRequestThrottlingPolicyV2(
-                instanceID: instanceID,
-                offset: Int64(offset),
-                limit: limit,
-                id: id,
-                name: name,
+                instanceID: instanceID, offset: Int64(offset), limit: limit, id: id, name: name,
                 preciseSearch: preciseSearch
             )
             return (elements: page.throttles ?? [], total: page.total.map { Int($0) })
@@ -134,8 +118,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showDetailsOfRequestThrottlingPolicyV2(
-        instanceID: String,
-        throttleID: String
+        instanceID: String, throttleID: String
     ) async throws -> ThrottlesInfo {
         let request = OperationRequest(
             operation: "ShowDetailsOfRequestThrottlingPolicyV2", method: .get,
@@ -158,9 +141,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateRequestThrottlingPolicyV2(
-        instanceID: String,
-        throttleID: String,
-        _ body: UpdateRequestThrottlingPolicyV2Request
+        instanceID: String, throttleID: String, _ body: UpdateRequestThrottlingPolicyV2Request
     ) async throws -> ThrottlesInfo {
         let request = OperationRequest(
             operation: "UpdateRequestThrottlingPolicyV2", method: .put,

@@ -18,10 +18,7 @@ extension APIGClient {
     ///   - domainID: Domain ID.
     ///   - body: The request body.
     public func batchAssociateCertsV2(
-        instanceID: String,
-        groupID: String,
-        domainID: String,
-        _ body: BatchAssociateCertsV2Request
+        instanceID: String, groupID: String, domainID: String, _ body: BatchAssociateCertsV2Request
     ) async throws {
         let request = OperationRequest(
             operation: "BatchAssociateCertsV2", method: .post,
@@ -42,8 +39,7 @@ extension APIGClient {
     ///   - certificateID: Certificate ID.
     ///   - body: The request body.
     public func batchAssociateDomainsV2(
-        certificateID: String,
-        _ body: BatchAssociateDomainsV2Request
+        certificateID: String, _ body: BatchAssociateDomainsV2Request
     ) async throws {
         let request = OperationRequest(
             operation: "BatchAssociateDomainsV2", method: .post,
@@ -67,10 +63,7 @@ extension APIGClient {
     ///   - domainID: Domain ID.
     ///   - body: The request body.
     public func batchDisassociateCertsV2(
-        instanceID: String,
-        groupID: String,
-        domainID: String,
-        _ body: BatchDisassociateCertsV2Request
+        instanceID: String, groupID: String, domainID: String, _ body: BatchDisassociateCertsV2Request
     ) async throws {
         let request = OperationRequest(
             operation: "BatchDisassociateCertsV2", method: .post,
@@ -91,8 +84,7 @@ extension APIGClient {
     ///   - certificateID: Certificate ID.
     ///   - body: The request body.
     public func batchDisassociateDomainsV2(
-        certificateID: String,
-        _ body: BatchDisassociateDomainsV2Request
+        certificateID: String, _ body: BatchDisassociateDomainsV2Request
     ) async throws {
         let request = OperationRequest(
             operation: "BatchDisassociateDomainsV2", method: .post,
@@ -157,15 +149,9 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAttachedDomainsV2(
-        certificateID: String,
-        offset: Int64? = nil,
-        limit: Int? = nil,
-        urlDomain: String? = nil
+        certificateID: String, offset: Int64? = nil, limit: Int? = nil, urlDomain: String? = nil
     ) async throws -> ListAttachedDomainsV2Response {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("url_domain", urlDomain)
+        let query: QueryItems = ["offset": offset, "limit": limit, "url_domain": urlDomain]
         let request = OperationRequest(
             operation: "ListAttachedDomainsV2", method: .get,
             path: "/v2/{project_id}/apigw/certificates/{certificate_id}/attached-domains",
@@ -186,16 +172,11 @@ extension APIGClient {
     ///   - urlDomain: Independent domain name.
     ///   - limit: Number of results to request per page.
     public func listAttachedDomainsV2Paginator(
-        certificateID: String,
-        urlDomain: String? = nil,
-        limit: Int
+        certificateID: String, urlDomain: String? = nil, limit: Int
     ) -> OffsetPaginator<URLDomainRefInfo> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listAttachedDomainsV2(
-                certificateID: certificateID,
-                offset: Int64(offset),
-                limit: limit,
-                urlDomain: urlDomain
+                certificateID: certificateID, offset: Int64(offset), limit: limit, urlDomain: urlDomain
             )
             return (elements: page.boundDomains ?? [], total: page.total.map { Int($0) })
         }
@@ -217,26 +198,17 @@ extension APIGClient {
     ///   - name: Certificate name.
     ///   - commonName: Certificate domain name.
     ///   - signatureAlgorithm: Certificate signature algorithm.
-    ///   - type: Certificate scope. Enumeration values: instance global
+    ///   - type: Certificate scope.
     ///
     /// - Returns: The body of the service's `200` response.
     public func listCertificatesV2(
-        instanceID: String,
-        offset: Int64? = nil,
-        limit: Int? = nil,
-        name: String? = nil,
-        commonName: String? = nil,
-        signatureAlgorithm: String? = nil,
-        type: TypeValue? = nil
+        instanceID: String, offset: Int64? = nil, limit: Int? = nil, name: String? = nil,
+        commonName: String? = nil, signatureAlgorithm: String? = nil, type: TypeValue? = nil
     ) async throws -> ListCertificatesV2Response {
-        var query = QueryItems()
-        query.append("instance_id", instanceID)
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("name", name)
-        query.append("common_name", commonName)
-        query.append("signature_algorithm", signatureAlgorithm)
-        query.append("type", type)
+        let query: QueryItems = [
+            "instance_id": instanceID, "offset": offset, "limit": limit, "name": name,
+            "common_name": commonName, "signature_algorithm": signatureAlgorithm, "type": type
+        ]
         let request = OperationRequest(
             operation: "ListCertificatesV2", method: .get, path: "/v2/{project_id}/apigw/certificates",
             query: query
@@ -256,25 +228,16 @@ extension APIGClient {
     ///   - name: Certificate name.
     ///   - commonName: Certificate domain name.
     ///   - signatureAlgorithm: Certificate signature algorithm.
-    ///   - type: Certificate scope. Enumeration values: instance global
+    ///   - type: Certificate scope.
     ///   - limit: Number of results to request per page.
     public func listCertificatesV2Paginator(
-        instanceID: String,
-        name: String? = nil,
-        commonName: String? = nil,
-        signatureAlgorithm: String? = nil,
-        type: TypeValue? = nil,
-        limit: Int
+        instanceID: String, name: String? = nil, commonName: String? = nil, signatureAlgorithm: String? = nil,
+        type: TypeValue? = nil, limit: Int
     ) -> OffsetPaginator<CertBase> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listCertificatesV2(
-                instanceID: instanceID,
-                offset: Int64(offset),
-                limit: limit,
-                name: name,
-                commonName: commonName,
-                signatureAlgorithm: signatureAlgorithm,
-                type: type
+                instanceID: instanceID, offset: Int64(offset), limit: limit, name: name,
+                commonName: commonName, signatureAlgorithm: signatureAlgorithm, type: type
             )
             return (elements: page.certs ?? [], total: page.total.map { Int($0) })
         }
@@ -313,8 +276,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateCertificateV2(
-        certificateID: String,
-        _ body: UpdateCertificateV2Request
+        certificateID: String, _ body: UpdateCertificateV2Request
     ) async throws -> UpdateCertificateV2Response {
         let request = OperationRequest(
             operation: "UpdateCertificateV2", method: .put,

@@ -17,8 +17,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `201` response.
     public func createSignatureKeyV2(
-        instanceID: String,
-        _ body: CreateSignatureKeyV2Request
+        instanceID: String, _ body: CreateSignatureKeyV2Request
     ) async throws -> CreateSignatureKeyV2Response {
         let request = OperationRequest(
             operation: "CreateSignatureKeyV2", method: .post,
@@ -66,19 +65,12 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listSignatureKeysV2(
-        instanceID: String,
-        offset: Int64? = nil,
-        limit: Int? = nil,
-        id: String? = nil,
-        name: String? = nil,
+        instanceID: String, offset: Int64? = nil, limit: Int? = nil, id: String? = nil, name: String? = nil,
         preciseSearch: String? = nil
     ) async throws -> ListSignatureKeysV2Response {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("id", id)
-        query.append("name", name)
-        query.append("precise_search", preciseSearch)
+        let query: QueryItems = [
+            "offset": offset, "limit": limit, "id": id, "name": name, "precise_search": preciseSearch
+        ]
         let request = OperationRequest(
             operation: "ListSignatureKeysV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/signs",
@@ -101,19 +93,11 @@ extension APIGClient {
     ///   - preciseSearch: Parameter name (name) for exact matching.
     ///   - limit: Number of results to request per page.
     public func listSignatureKeysV2Paginator(
-        instanceID: String,
-        id: String? = nil,
-        name: String? = nil,
-        preciseSearch: String? = nil,
-        limit: Int
+        instanceID: String, id: String? = nil, name: String? = nil, preciseSearch: String? = nil, limit: Int
     ) -> OffsetPaginator<SignatureWithBindNum> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listSignatureKeysV2(
-                instanceID: instanceID,
-                offset: Int64(offset),
-                limit: limit,
-                id: id,
-                name: name,
+                instanceID: instanceID, offset: Int64(offset), limit: limit, id: id, name: name,
                 preciseSearch: preciseSearch
             )
             return (elements: page.signs ?? [], total: page.total.map { Int($0) })
@@ -133,9 +117,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateSignatureKeyV2(
-        instanceID: String,
-        signID: String,
-        _ body: UpdateSignatureKeyV2Request
+        instanceID: String, signID: String, _ body: UpdateSignatureKeyV2Request
     ) async throws -> UpdateSignatureKeyV2Response {
         let request = OperationRequest(
             operation: "UpdateSignatureKeyV2", method: .put,

@@ -20,13 +20,9 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listTagsV2(
-        instanceID: String,
-        offset: Int64? = nil,
-        limit: Int? = nil
+        instanceID: String, offset: Int64? = nil, limit: Int? = nil
     ) async throws -> ListTagsV2Response {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = ["offset": offset, "limit": limit]
         let request = OperationRequest(
             operation: "ListTagsV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/tags",

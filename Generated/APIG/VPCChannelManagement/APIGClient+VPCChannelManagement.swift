@@ -17,9 +17,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `201` response.
     public func addingBackendInstancesV2(
-        instanceID: String,
-        vpcChannelID: String,
-        _ body: AddingBackendInstancesV2Request
+        instanceID: String, vpcChannelID: String, _ body: AddingBackendInstancesV2Request
     ) async throws -> AddingBackendInstancesV2Response {
         let request = OperationRequest(
             operation: "AddingBackendInstancesV2", method: .post,
@@ -41,9 +39,7 @@ extension APIGClient {
     ///   - vpcChannelID: VPC channel ID.
     ///   - body: The request body.
     public func batchDisableMembers(
-        instanceID: String,
-        vpcChannelID: String,
-        _ body: BatchDisableMembersRequest
+        instanceID: String, vpcChannelID: String, _ body: BatchDisableMembersRequest
     ) async throws {
         let request = OperationRequest(
             operation: "BatchDisableMembers", method: .post,
@@ -65,9 +61,7 @@ extension APIGClient {
     ///   - vpcChannelID: VPC channel ID.
     ///   - body: The request body.
     public func batchEnableMembers(
-        instanceID: String,
-        vpcChannelID: String,
-        _ body: BatchEnableMembersRequest
+        instanceID: String, vpcChannelID: String, _ body: BatchEnableMembersRequest
     ) async throws {
         let request = OperationRequest(
             operation: "BatchEnableMembers", method: .post,
@@ -91,9 +85,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `201` response.
     public func createMemberGroup(
-        instanceID: String,
-        vpcChannelID: String,
-        _ body: CreateMemberGroupRequest
+        instanceID: String, vpcChannelID: String, _ body: CreateMemberGroupRequest
     ) async throws -> CreateMemberGroupResponse {
         let request = OperationRequest(
             operation: "CreateMemberGroup", method: .post,
@@ -117,8 +109,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `201` response.
     public func createVPCChannelV2(
-        instanceID: String,
-        _ body: CreateVPCChannelV2Request
+        instanceID: String, _ body: CreateVPCChannelV2Request
     ) async throws -> VPCChannelInfo {
         let request = OperationRequest(
             operation: "CreateVpcChannelV2", method: .post,
@@ -140,9 +131,7 @@ extension APIGClient {
     ///   - vpcChannelID: VPC channel ID.
     ///   - memberID: Backend instance ID.
     public func deleteBackendInstanceV2(
-        instanceID: String,
-        vpcChannelID: String,
-        memberID: String
+        instanceID: String, vpcChannelID: String, memberID: String
     ) async throws {
         let request = OperationRequest(
             operation: "DeleteBackendInstanceV2", method: .delete,
@@ -164,9 +153,7 @@ extension APIGClient {
     ///   - vpcChannelID: VPC channel ID.
     ///   - memberGroupID: Backend server group ID of the VPC channel.
     public func deleteMemberGroup(
-        instanceID: String,
-        vpcChannelID: String,
-        memberGroupID: String
+        instanceID: String, vpcChannelID: String, memberGroupID: String
     ) async throws {
         let request = OperationRequest(
             operation: "DeleteMemberGroup", method: .delete,
@@ -216,22 +203,14 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listBackendInstancesV2(
-        instanceID: String,
-        vpcChannelID: String,
-        offset: Int64? = nil,
-        limit: Int? = nil,
-        name: String? = nil,
-        memberGroupName: String? = nil,
-        memberGroupID: String? = nil,
+        instanceID: String, vpcChannelID: String, offset: Int64? = nil, limit: Int? = nil,
+        name: String? = nil, memberGroupName: String? = nil, memberGroupID: String? = nil,
         preciseSearch: String? = nil
     ) async throws -> ListBackendInstancesV2Response {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("name", name)
-        query.append("member_group_name", memberGroupName)
-        query.append("member_group_id", memberGroupID)
-        query.append("precise_search", preciseSearch)
+        let query: QueryItems = [
+            "offset": offset, "limit": limit, "name": name, "member_group_name": memberGroupName,
+            "member_group_id": memberGroupID, "precise_search": preciseSearch
+        ]
         let request = OperationRequest(
             operation: "ListBackendInstancesV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/vpc-channels/{vpc_channel_id}/members",
@@ -257,23 +236,13 @@ extension APIGClient {
     ///     (,). Currently, name and member_group_name are supported.
     ///   - limit: Number of results to request per page.
     public func listBackendInstancesV2Paginator(
-        instanceID: String,
-        vpcChannelID: String,
-        name: String? = nil,
-        memberGroupName: String? = nil,
-        memberGroupID: String? = nil,
-        preciseSearch: String? = nil,
-        limit: Int
+        instanceID: String, vpcChannelID: String, name: String? = nil, memberGroupName: String? = nil,
+        memberGroupID: String? = nil, preciseSearch: String? = nil, limit: Int
     ) -> OffsetPaginator<VPCMemberInfo> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listBackendInstancesV2(
-                instanceID: instanceID,
-                vpcChannelID: vpcChannelID,
-                offset: Int64(offset),
-                limit: limit,
-                name: name,
-                memberGroupName: memberGroupName,
-                memberGroupID: memberGroupID,
+                instanceID: instanceID, vpcChannelID: vpcChannelID, offset: Int64(offset), limit: limit,
+                name: name, memberGroupName: memberGroupName, memberGroupID: memberGroupID,
                 preciseSearch: preciseSearch
             )
             return (elements: page.members ?? [], total: page.total.map { Int($0) })
@@ -302,20 +271,13 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listMemberGroups(
-        instanceID: String,
-        vpcChannelID: String,
-        offset: Int64? = nil,
-        limit: Int? = nil,
-        dictCode: String? = nil,
-        memberGroupName: String? = nil,
-        preciseSearch: String? = nil
+        instanceID: String, vpcChannelID: String, offset: Int64? = nil, limit: Int? = nil,
+        dictCode: String? = nil, memberGroupName: String? = nil, preciseSearch: String? = nil
     ) async throws -> ListMemberGroupsResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("dict_code", dictCode)
-        query.append("member_group_name", memberGroupName)
-        query.append("precise_search", preciseSearch)
+        let query: QueryItems = [
+            "offset": offset, "limit": limit, "dict_code": dictCode, "member_group_name": memberGroupName,
+            "precise_search": preciseSearch
+        ]
         let request = OperationRequest(
             operation: "ListMemberGroups", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/vpc-channels/{vpc_channel_id}/member-groups",
@@ -341,22 +303,13 @@ extension APIGClient {
     ///     (,). Currently, member_group_name is supported.
     ///   - limit: Number of results to request per page.
     public func listMemberGroupsPaginator(
-        instanceID: String,
-        vpcChannelID: String,
-        dictCode: String? = nil,
-        memberGroupName: String? = nil,
-        preciseSearch: String? = nil,
-        limit: Int
+        instanceID: String, vpcChannelID: String, dictCode: String? = nil, memberGroupName: String? = nil,
+        preciseSearch: String? = nil, limit: Int
     ) -> OffsetPaginator<MemberGroupInfo> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listMemberGroups(
-                instanceID: instanceID,
-                vpcChannelID: vpcChannelID,
-                offset: Int64(offset),
-                limit: limit,
-                dictCode: dictCode,
-                memberGroupName: memberGroupName,
-                preciseSearch: preciseSearch
+                instanceID: instanceID, vpcChannelID: vpcChannelID, offset: Int64(offset), limit: limit,
+                dictCode: dictCode, memberGroupName: memberGroupName, preciseSearch: preciseSearch
             )
             return (elements: page.memberGroups ?? [], total: page.total.map { Int($0) })
         }
@@ -390,29 +343,15 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listVPCChannelsV2(
-        instanceID: String,
-        offset: Int64? = nil,
-        limit: Int? = nil,
-        id: String? = nil,
-        name: String? = nil,
-        dictCode: String? = nil,
-        preciseSearch: String? = nil,
-        memberHost: String? = nil,
-        memberPort: Int? = nil,
-        memberGroupName: String? = nil,
-        memberGroupID: String? = nil
+        instanceID: String, offset: Int64? = nil, limit: Int? = nil, id: String? = nil, name: String? = nil,
+        dictCode: String? = nil, preciseSearch: String? = nil, memberHost: String? = nil,
+        memberPort: Int? = nil, memberGroupName: String? = nil, memberGroupID: String? = nil
     ) async throws -> ListVPCChannelsV2Response {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("id", id)
-        query.append("name", name)
-        query.append("dict_code", dictCode)
-        query.append("precise_search", preciseSearch)
-        query.append("member_host", memberHost)
-        query.append("member_port", memberPort)
-        query.append("member_group_name", memberGroupName)
-        query.append("member_group_id", memberGroupID)
+        let query: QueryItems = [
+            "offset": offset, "limit": limit, "id": id, "name": name, "dict_code": dictCode,
+            "precise_search": preciseSearch, "member_host": memberHost, "member_port": memberPort,
+            "member_group_name": memberGroupName, "member_group_id": memberGroupID
+        ]
         let request = OperationRequest(
             operation: "ListVpcChannelsV2", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/vpc-channels",
@@ -444,30 +383,15 @@ extension APIGClient {
     ///   - memberGroupID: Backend server group ID.
     ///   - limit: Number of results to request per page.
     public func listVPCChannelsV2Paginator(
-        instanceID: String,
-        id: String? = nil,
-        name: String? = nil,
-        dictCode: String? = nil,
-        preciseSearch: String? = nil,
-        memberHost: String? = nil,
-        memberPort: Int? = nil,
-        memberGroupName: String? = nil,
-        memberGroupID: String? = nil,
-        limit: Int
+        instanceID: String, id: String? = nil, name: String? = nil, dictCode: String? = nil,
+        preciseSearch: String? = nil, memberHost: String? = nil, memberPort: Int? = nil,
+        memberGroupName: String? = nil, memberGroupID: String? = nil, limit: Int
     ) -> OffsetPaginator<VPCChannelInfo> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listVPCChannelsV2(
-                instanceID: instanceID,
-                offset: Int64(offset),
-                limit: limit,
-                id: id,
-                name: name,
-                dictCode: dictCode,
-                preciseSearch: preciseSearch,
-                memberHost: memberHost,
-                memberPort: memberPort,
-                memberGroupName: memberGroupName,
-                memberGroupID: memberGroupID
+                instanceID: instanceID, offset: Int64(offset), limit: limit, id: id, name: name,
+                dictCode: dictCode, preciseSearch: preciseSearch, memberHost: memberHost,
+                memberPort: memberPort, memberGroupName: memberGroupName, memberGroupID: memberGroupID
             )
             return (elements: page.vpcChannels ?? [], total: page.total.map { Int($0) })
         }
@@ -487,9 +411,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showDetailsOfMemberGroup(
-        instanceID: String,
-        vpcChannelID: String,
-        memberGroupID: String
+        instanceID: String, vpcChannelID: String, memberGroupID: String
     ) async throws -> MemberGroupInfo {
         let request = OperationRequest(
             operation: "ShowDetailsOfMemberGroup", method: .get,
@@ -511,8 +433,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showDetailsOfVPCChannelV2(
-        instanceID: String,
-        vpcChannelID: String
+        instanceID: String, vpcChannelID: String
     ) async throws -> ShowDetailsOfVPCChannelV2Response {
         let request = OperationRequest(
             operation: "ShowDetailsOfVpcChannelV2", method: .get,
@@ -539,10 +460,7 @@ extension APIGClient {
     /// - Returns: The response of the last poll, whose `status` is one of `states`.
     @discardableResult
     public func waitForVPCChannelV2(
-        instanceID: String,
-        vpcChannelID: String,
-        status states: Set<Int>,
-        failureStates: Set<Int> = [2],
+        instanceID: String, vpcChannelID: String, status states: Set<Int>, failureStates: Set<Int> = [2],
         options: WaiterOptions = .init()
     ) async throws -> ShowDetailsOfVPCChannelV2Response {
         try await Waiter.waitForState(
@@ -563,9 +481,7 @@ extension APIGClient {
     ///   - vpcChannelID: VPC channel ID.
     ///   - options: Delays between polls, the timeout and the poll limit.
     public func waitForVPCChannelV2Deletion(
-        instanceID: String,
-        vpcChannelID: String,
-        options: WaiterOptions = .init()
+        instanceID: String, vpcChannelID: String, options: WaiterOptions = .init()
     ) async throws {
         try await Waiter.waitForDeletion(
             "VpcChannelV2", deletedStates: [] as Set<Int>,
@@ -591,9 +507,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateBackendInstancesV2(
-        instanceID: String,
-        vpcChannelID: String,
-        _ body: UpdateBackendInstancesV2Request
+        instanceID: String, vpcChannelID: String, _ body: UpdateBackendInstancesV2Request
     ) async throws -> UpdateBackendInstancesV2Response {
         let request = OperationRequest(
             operation: "UpdateBackendInstancesV2", method: .put,
@@ -616,9 +530,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateHealthCheck(
-        instanceID: String,
-        vpcChannelID: String,
-        _ body: VPCHealthConfig
+        instanceID: String, vpcChannelID: String, _ body: VPCHealthConfig
     ) async throws -> VPCHealthConfigInfo {
         let request = OperationRequest(
             operation: "UpdateHealthCheck", method: .put,
@@ -643,10 +555,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateMemberGroup(
-        instanceID: String,
-        vpcChannelID: String,
-        memberGroupID: String,
-        _ body: MemberGroupCreate
+        instanceID: String, vpcChannelID: String, memberGroupID: String, _ body: MemberGroupCreate
     ) async throws -> MemberGroupInfo {
         let request = OperationRequest(
             operation: "UpdateMemberGroup", method: .put,
@@ -670,9 +579,7 @@ extension APIGClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateVPCChannelV2(
-        instanceID: String,
-        vpcChannelID: String,
-        _ body: UpdateVPCChannelV2Request
+        instanceID: String, vpcChannelID: String, _ body: UpdateVPCChannelV2Request
     ) async throws -> VPCChannelInfo {
         let request = OperationRequest(
             operation: "UpdateVpcChannelV2", method: .put,

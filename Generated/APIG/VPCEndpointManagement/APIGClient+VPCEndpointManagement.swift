@@ -28,8 +28,7 @@ extension APIGClient {
     /// - Returns: The body of the service's response and the header fields its page documents
     ///   (`x-request-id`).
     public func acceptOrRejectEndpointConnections(
-        instanceID: String,
-        _ body: AcceptOrRejectEndpointConnectionsRequest
+        instanceID: String, _ body: AcceptOrRejectEndpointConnectionsRequest
     ) async throws -> AcceptOrRejectEndpointConnectionsOutput {
         let request = OperationRequest(
             operation: "AcceptOrRejectEndpointConnections", method: .post,
@@ -53,8 +52,7 @@ extension APIGClient {
     /// - Returns: The body of the service's response and the header fields its page documents
     ///   (`x-request-id`).
     public func addEndpointPermissions(
-        instanceID: String,
-        _ body: AddEndpointPermissionsRequest
+        instanceID: String, _ body: AddEndpointPermissionsRequest
     ) async throws -> AddEndpointPermissionsOutput {
         let request = OperationRequest(
             operation: "AddEndpointPermissions", method: .post,
@@ -78,8 +76,7 @@ extension APIGClient {
     /// - Returns: The body of the service's response and the header fields its page documents
     ///   (`x-request-id`).
     public func deleteEndpointPermissions(
-        instanceID: String,
-        _ body: DeleteEndpointPermissionsRequest
+        instanceID: String, _ body: DeleteEndpointPermissionsRequest
     ) async throws -> DeleteEndpointPermissionsOutput {
         let request = OperationRequest(
             operation: "DeleteEndpointPermissions", method: .post,
@@ -105,25 +102,17 @@ extension APIGClient {
     ///     500. Minimum: 1 Maximum: 500 Default: 20
     ///   - id: Unique VPC endpoint ID.
     ///   - markerID: Packet ID of a VPC endpoint.
-    ///   - status: Connection status of a VPC endpoint. Options: pendingAcceptance accepted rejected failed
-    ///     Enumeration values: pendingAcceptance accepted rejected failed
+    ///   - status: Connection status of a VPC endpoint. Enumeration values:
     ///
     /// - Returns: The body of the service's response and the header fields its page documents
     ///   (`x-request-id`).
     public func listEndpointConnections(
-        instanceID: String,
-        offset: Int64? = nil,
-        limit: Int? = nil,
-        id: String? = nil,
-        markerID: Int? = nil,
+        instanceID: String, offset: Int64? = nil, limit: Int? = nil, id: String? = nil, markerID: Int? = nil,
         status: ListEndpointConnectionsStatus? = nil
     ) async throws -> ListEndpointConnectionsOutput {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("id", id)
-        query.append("marker_id", markerID)
-        query.append("status", status)
+        let query: QueryItems = [
+            "offset": offset, "limit": limit, "id": id, "marker_id": markerID, "status": status
+        ]
         let request = OperationRequest(
             operation: "ListEndpointConnections", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/vpc-endpoint/connections",
@@ -144,23 +133,15 @@ extension APIGClient {
     ///   - instanceID: Gateway ID, which can be obtained from the gateway information on the APIG console.
     ///   - id: Unique VPC endpoint ID.
     ///   - markerID: Packet ID of a VPC endpoint.
-    ///   - status: Connection status of a VPC endpoint. Options: pendingAcceptance accepted rejected failed
-    ///     Enumeration values: pendingAcceptance accepted rejected failed
+    ///   - status: Connection status of a VPC endpoint. Enumeration values:
     ///   - limit: Number of results to request per page.
     public func listEndpointConnectionsPaginator(
-        instanceID: String,
-        id: String? = nil,
-        markerID: Int? = nil,
-        status: ListEndpointConnectionsStatus? = nil,
-        limit: Int
+        instanceID: String, id: String? = nil, markerID: Int? = nil,
+        status: ListEndpointConnectionsStatus? = nil, limit: Int
     ) -> OffsetPaginator<EndpointConnection> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listEndpointConnections(
-                instanceID: instanceID,
-                offset: Int64(offset),
-                limit: limit,
-                id: id,
-                markerID: markerID,
+                instanceID: instanceID, offset: Int64(offset), limit: limit, id: id, markerID: markerID,
                 status: status
             )
             return (elements: page.body.connections ?? [], total: page.body.total.map { Int($0) })
@@ -185,15 +166,9 @@ extension APIGClient {
     /// - Returns: The body of the service's response and the header fields its page documents
     ///   (`x-request-id`).
     public func listEndpointPermissions(
-        instanceID: String,
-        offset: Int64? = nil,
-        limit: Int? = nil,
-        permission: String? = nil
+        instanceID: String, offset: Int64? = nil, limit: Int? = nil, permission: String? = nil
     ) async throws -> ListEndpointPermissionsOutput {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("permission", permission)
+        let query: QueryItems = ["offset": offset, "limit": limit, "permission": permission]
         let request = OperationRequest(
             operation: "ListEndpointPermissions", method: .get,
             path: "/v2/{project_id}/apigw/instances/{instance_id}/vpc-endpoint/permissions",
@@ -215,16 +190,11 @@ extension APIGClient {
     ///   - permission: Permission account ID in format "iam:domain::domain_id". Fuzzy search is supported.
     ///   - limit: Number of results to request per page.
     public func listEndpointPermissionsPaginator(
-        instanceID: String,
-        permission: String? = nil,
-        limit: Int
+        instanceID: String, permission: String? = nil, limit: Int
     ) -> OffsetPaginator<EndpointPermission> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listEndpointPermissions(
-                instanceID: instanceID,
-                offset: Int64(offset),
-                limit: limit,
-                permission: permission
+                instanceID: instanceID, offset: Int64(offset), limit: limit, permission: permission
             )
             return (elements: page.body.permissions ?? [], total: page.body.total.map { Int($0) })
         }

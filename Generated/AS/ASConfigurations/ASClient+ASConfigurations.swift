@@ -74,16 +74,13 @@ extension ASClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listScalingConfigs(
-        scalingConfigurationName: String? = nil,
-        imageID: String? = nil,
-        startNumber: Int? = nil,
+        scalingConfigurationName: String? = nil, imageID: String? = nil, startNumber: Int? = nil,
         limit: Int? = nil
     ) async throws -> ListScalingConfigsResponse {
-        var query = QueryItems()
-        query.append("scaling_configuration_name", scalingConfigurationName)
-        query.append("image_id", imageID)
-        query.append("start_number", startNumber)
-        query.append("limit", limit)
+        let query: QueryItems = [
+            "scaling_configuration_name": scalingConfigurationName, "image_id": imageID,
+            "start_number": startNumber, "limit": limit
+        ]
         let request = OperationRequest(
             operation: "ListScalingConfigs", method: .get,
             path: "/autoscaling-api/v1/{project_id}/scaling_configuration", query: query

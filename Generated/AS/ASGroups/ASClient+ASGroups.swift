@@ -53,8 +53,7 @@ extension ASClient {
     ///   - forceDelete: Specifies whether to forcibly delete an AS group. Options: no (default): indicates
     ///     that the AS group is not forcibly deleted. yes: indicates to forcibly delete an AS group.
     public func deleteScalingGroup(scalingGroupID: String, forceDelete: ForceDelete? = nil) async throws {
-        var query = QueryItems()
-        query.append("force_delete", forceDelete)
+        let query: QueryItems = ["force_delete": forceDelete]
         let request = OperationRequest(
             operation: "DeleteScalingGroup", method: .delete,
             path: "/autoscaling-api/v1/{project_id}/scaling_group/{scaling_group_id}",
@@ -73,8 +72,7 @@ extension ASClient {
     ///   - scalingGroupID: Specifies the AS group ID.
     ///   - body: The request body.
     public func enableOrDisableASGroup(
-        scalingGroupID: String,
-        _ body: EnableOrDisableASGroupRequest
+        scalingGroupID: String, _ body: EnableOrDisableASGroupRequest
     ) async throws {
         let request = OperationRequest(
             operation: "EnableOrDisableASGroup", method: .post,
@@ -94,9 +92,7 @@ extension ASClient {
     ///   - scalingGroupName: Specifies the AS group name. Fuzzy search is supported.
     ///   - scalingConfigurationID: Specifies the AS configuration ID, which can be obtained using the API for
     ///     listing AS configurations. For details, see Querying AS configurations.
-    ///   - scalingGroupStatus: Specifies the AS group status. The options are as follows: INSERVICE:
-    ///     indicates that the AS group is functional. PAUSED: indicates that the AS group is paused. ERROR:
-    ///     indicates that the AS group malfunctions. DELETING: indicates that the AS group is being deleted.
+    ///   - scalingGroupStatus: Specifies the AS group status.
     ///   - startNumber: Specifies the start line number. The default value is 0. The minimum value is 0, and
     ///     there is no limit on the maximum value.
     ///   - limit: Specifies the number of query records. The default value is 20. The value ranges from 0 to
@@ -106,20 +102,15 @@ extension ASClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listScalingGroups(
-        scalingGroupName: String? = nil,
-        scalingConfigurationID: String? = nil,
-        scalingGroupStatus: ListScalingGroupsScalingGroupStatus? = nil,
-        startNumber: Int? = nil,
-        limit: Int? = nil,
-        enterpriseProjectID: String? = nil
+        scalingGroupName: String? = nil, scalingConfigurationID: String? = nil,
+        scalingGroupStatus: ListScalingGroupsScalingGroupStatus? = nil, startNumber: Int? = nil,
+        limit: Int? = nil, enterpriseProjectID: String? = nil
     ) async throws -> ListScalingGroupsResponse {
-        var query = QueryItems()
-        query.append("scaling_group_name", scalingGroupName)
-        query.append("scaling_configuration_id", scalingConfigurationID)
-        query.append("scaling_group_status", scalingGroupStatus)
-        query.append("start_number", startNumber)
-        query.append("limit", limit)
-        query.append("enterprise_project_id", enterpriseProjectID)
+        let query: QueryItems = [
+            "scaling_group_name": scalingGroupName, "scaling_configuration_id": scalingConfigurationID,
+            "scaling_group_status": scalingGroupStatus, "start_number": startNumber, "limit": limit,
+            "enterprise_project_id": enterpriseProjectID
+        ]
         let request = OperationRequest(
             operation: "ListScalingGroups", method: .get,
             path: "/autoscaling-api/v1/{project_id}/scaling_group", query: query
@@ -158,8 +149,7 @@ extension ASClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateScalingGroup(
-        scalingGroupID: String,
-        _ body: UpdateScalingGroupRequest
+        scalingGroupID: String, _ body: UpdateScalingGroupRequest
     ) async throws -> UpdateScalingGroupResponse {
         let request = OperationRequest(
             operation: "UpdateScalingGroup", method: .put,

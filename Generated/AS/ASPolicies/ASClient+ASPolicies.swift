@@ -87,8 +87,7 @@ extension ASClient {
     ///   - scalingPolicyID: Specifies the AS policy ID.
     ///   - body: The request body.
     public func executeEnablingOrDisablingASPolicy(
-        scalingPolicyID: String,
-        _ body: ExecuteEnablingOrDisablingASPolicyRequest
+        scalingPolicyID: String, _ body: ExecuteEnablingOrDisablingASPolicyRequest
     ) async throws {
         let request = OperationRequest(
             operation: "ExecuteEnablingOrDisablingASPolicy", method: .post,
@@ -128,30 +127,18 @@ extension ASClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAllScalingV2Policies(
-        scalingResourceID: String? = nil,
-        scalingResourceType: String? = nil,
-        scalingPolicyName: String? = nil,
-        scalingPolicyID: String? = nil,
-        scalingPolicyType: String? = nil,
-        startNumber: Int? = nil,
-        limit: Int? = nil,
-        sortBy: String? = nil,
-        order: String? = nil,
-        enterpriseProjectID: String? = nil,
-        alarmID: String? = nil
+        scalingResourceID: String? = nil, scalingResourceType: String? = nil,
+        scalingPolicyName: String? = nil, scalingPolicyID: String? = nil, scalingPolicyType: String? = nil,
+        startNumber: Int? = nil, limit: Int? = nil, sortBy: String? = nil, order: String? = nil,
+        enterpriseProjectID: String? = nil, alarmID: String? = nil
     ) async throws -> ListAllScalingV2PoliciesResponse {
-        var query = QueryItems()
-        query.append("scaling_resource_id", scalingResourceID)
-        query.append("scaling_resource_type", scalingResourceType)
-        query.append("scaling_policy_name", scalingPolicyName)
-        query.append("scaling_policy_id", scalingPolicyID)
-        query.append("scaling_policy_type", scalingPolicyType)
-        query.append("start_number", startNumber)
-        query.append("limit", limit)
-        query.append("sort_by", sortBy)
-        query.append("order", order)
-        query.append("enterprise_project_id", enterpriseProjectID)
-        query.append("alarm_id", alarmID)
+        let query: QueryItems = [
+            "scaling_resource_id": scalingResourceID, "scaling_resource_type": scalingResourceType,
+            "scaling_policy_name": scalingPolicyName, "scaling_policy_id": scalingPolicyID,
+            "scaling_policy_type": scalingPolicyType, "start_number": startNumber, "limit": limit,
+            "sort_by": sortBy, "order": order, "enterprise_project_id": enterpriseProjectID,
+            "alarm_id": alarmID
+        ]
         let request = OperationRequest(
             operation: "ListAllScalingV2Policies", method: .get,
             path: "/autoscaling-api/v2/{project_id}/scaling_policy", query: query
@@ -178,19 +165,13 @@ extension ASClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listScalingPolicies(
-        scalingGroupID: String,
-        scalingPolicyName: String? = nil,
-        scalingPolicyType: String? = nil,
-        scalingPolicyID: String? = nil,
-        startNumber: Int? = nil,
-        limit: Int? = nil
+        scalingGroupID: String, scalingPolicyName: String? = nil, scalingPolicyType: String? = nil,
+        scalingPolicyID: String? = nil, startNumber: Int? = nil, limit: Int? = nil
     ) async throws -> ListScalingPoliciesResponse {
-        var query = QueryItems()
-        query.append("scaling_policy_name", scalingPolicyName)
-        query.append("scaling_policy_type", scalingPolicyType)
-        query.append("scaling_policy_id", scalingPolicyID)
-        query.append("start_number", startNumber)
-        query.append("limit", limit)
+        let query: QueryItems = [
+            "scaling_policy_name": scalingPolicyName, "scaling_policy_type": scalingPolicyType,
+            "scaling_policy_id": scalingPolicyID, "start_number": startNumber, "limit": limit
+        ]
         let request = OperationRequest(
             operation: "ListScalingPolicies", method: .get,
             path: "/autoscaling-api/v1/{project_id}/scaling_policy/{scaling_group_id}/list",
@@ -218,19 +199,13 @@ extension ASClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listScalingV2Policies(
-        scalingResourceID: String,
-        scalingPolicyName: String? = nil,
-        scalingPolicyType: String? = nil,
-        scalingPolicyID: String? = nil,
-        startNumber: Int? = nil,
-        limit: Int? = nil
+        scalingResourceID: String, scalingPolicyName: String? = nil, scalingPolicyType: String? = nil,
+        scalingPolicyID: String? = nil, startNumber: Int? = nil, limit: Int? = nil
     ) async throws -> ListScalingV2PoliciesResponse {
-        var query = QueryItems()
-        query.append("scaling_policy_name", scalingPolicyName)
-        query.append("scaling_policy_type", scalingPolicyType)
-        query.append("scaling_policy_id", scalingPolicyID)
-        query.append("start_number", startNumber)
-        query.append("limit", limit)
+        let query: QueryItems = [
+            "scaling_policy_name": scalingPolicyName, "scaling_policy_type": scalingPolicyType,
+            "scaling_policy_id": scalingPolicyID, "start_number": startNumber, "limit": limit
+        ]
         let request = OperationRequest(
             operation: "ListScalingV2Policies", method: .get,
             path: "/autoscaling-api/v2/{project_id}/scaling_policy/{scaling_resource_id}/list",
@@ -290,8 +265,7 @@ extension ASClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateScalingPolicy(
-        scalingPolicyID: String,
-        _ body: UpdateScalingPolicyRequest
+        scalingPolicyID: String, _ body: UpdateScalingPolicyRequest
     ) async throws -> UpdateScalingPolicyResponse {
         let request = OperationRequest(
             operation: "UpdateScalingPolicy", method: .put,
@@ -314,8 +288,7 @@ extension ASClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateScalingV2Policy(
-        scalingPolicyID: String,
-        _ body: UpdateScalingV2PolicyRequest
+        scalingPolicyID: String, _ body: UpdateScalingV2PolicyRequest
     ) async throws -> UpdateScalingV2PolicyResponse {
         let request = OperationRequest(
             operation: "UpdateScalingV2Policy", method: .put,

@@ -31,25 +31,15 @@ extension ASClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listScalingPolicyExecuteLogs(
-        scalingPolicyID: String,
-        logID: String? = nil,
-        scalingResourceType: String? = nil,
-        scalingResourceID: String? = nil,
-        executeType: String? = nil,
-        startTime: String? = nil,
-        endTime: String? = nil,
-        startNumber: Int? = nil,
-        limit: Int? = nil
+        scalingPolicyID: String, logID: String? = nil, scalingResourceType: String? = nil,
+        scalingResourceID: String? = nil, executeType: String? = nil, startTime: String? = nil,
+        endTime: String? = nil, startNumber: Int? = nil, limit: Int? = nil
     ) async throws -> ListScalingPolicyExecuteLogsResponse {
-        var query = QueryItems()
-        query.append("log_id", logID)
-        query.append("scaling_resource_type", scalingResourceType)
-        query.append("scaling_resource_id", scalingResourceID)
-        query.append("execute_type", executeType)
-        query.append("start_time", startTime)
-        query.append("end_time", endTime)
-        query.append("start_number", startNumber)
-        query.append("limit", limit)
+        let query: QueryItems = [
+            "log_id": logID, "scaling_resource_type": scalingResourceType,
+            "scaling_resource_id": scalingResourceID, "execute_type": executeType, "start_time": startTime,
+            "end_time": endTime, "start_number": startNumber, "limit": limit
+        ]
         let request = OperationRequest(
             operation: "ListScalingPolicyExecuteLogs", method: .get,
             path: "/autoscaling-api/v1/{project_id}/scaling_policy_execute_log/{scaling_policy_id}",

@@ -14,8 +14,7 @@ extension ASClient {
     ///   - scalingGroupID: Specifies the AS group ID.
     ///   - body: The request body.
     public func batchManageInstances(
-        scalingGroupID: String,
-        _ body: BatchManageInstancesRequest
+        scalingGroupID: String, _ body: BatchManageInstancesRequest
     ) async throws {
         let request = OperationRequest(
             operation: "BatchManageInstances", method: .post,
@@ -36,11 +35,9 @@ extension ASClient {
     ///   - instanceDelete: Specifies whether an instance is deleted when it is removed from the AS group.
     ///     Options: no (default): The instance will not be deleted. yes: The instance will be deleted.
     public func deleteScalingInstance(
-        instanceID: String,
-        instanceDelete: InstanceDelete? = nil
+        instanceID: String, instanceDelete: InstanceDelete? = nil
     ) async throws {
-        var query = QueryItems()
-        query.append("instance_delete", instanceDelete)
+        let query: QueryItems = ["instance_delete": instanceDelete]
         let request = OperationRequest(
             operation: "DeleteScalingInstance", method: .delete,
             path: "/autoscaling-api/v1/{project_id}/scaling_group_instance/{instance_id}",
@@ -72,19 +69,13 @@ extension ASClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listScalingInstances(
-        scalingGroupID: String,
-        lifeCycleState: String? = nil,
-        healthStatus: String? = nil,
-        protectFromScalingDown: String? = nil,
-        startNumber: Int? = nil,
-        limit: Int? = nil
+        scalingGroupID: String, lifeCycleState: String? = nil, healthStatus: String? = nil,
+        protectFromScalingDown: String? = nil, startNumber: Int? = nil, limit: Int? = nil
     ) async throws -> ListScalingInstancesResponse {
-        var query = QueryItems()
-        query.append("life_cycle_state", lifeCycleState)
-        query.append("health_status", healthStatus)
-        query.append("protect_from_scaling_down", protectFromScalingDown)
-        query.append("start_number", startNumber)
-        query.append("limit", limit)
+        let query: QueryItems = [
+            "life_cycle_state": lifeCycleState, "health_status": healthStatus,
+            "protect_from_scaling_down": protectFromScalingDown, "start_number": startNumber, "limit": limit
+        ]
         let request = OperationRequest(
             operation: "ListScalingInstances", method: .get,
             path: "/autoscaling-api/v1/{project_id}/scaling_group_instance/{scaling_group_id}/list",

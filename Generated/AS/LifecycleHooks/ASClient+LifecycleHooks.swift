@@ -15,8 +15,7 @@ extension ASClient {
     ///   - scalingGroupID: Specifies the AS group ID.
     ///   - body: The request body.
     public func attachCallbackInstanceLifeCycleHook(
-        scalingGroupID: String,
-        _ body: AttachCallbackInstanceLifeCycleHookRequest
+        scalingGroupID: String, _ body: AttachCallbackInstanceLifeCycleHookRequest
     ) async throws {
         let request = OperationRequest(
             operation: "AttachCallbackInstanceLifeCycleHook", method: .put,
@@ -39,8 +38,7 @@ extension ASClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func createLifyCycleHook(
-        scalingGroupID: String,
-        _ body: CreateLifyCycleHookRequest
+        scalingGroupID: String, _ body: CreateLifyCycleHookRequest
     ) async throws -> LifecycleHook {
         let request = OperationRequest(
             operation: "CreateLifyCycleHook", method: .post,
@@ -83,11 +81,9 @@ extension ASClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listHookInstances(
-        scalingGroupID: String,
-        instanceID: String? = nil
+        scalingGroupID: String, instanceID: String? = nil
     ) async throws -> ListHookInstancesResponse {
-        var query = QueryItems()
-        query.append("instance_id", instanceID)
+        let query: QueryItems = ["instance_id": instanceID]
         let request = OperationRequest(
             operation: "ListHookInstances", method: .get,
             path: "/autoscaling-api/v1/{project_id}/scaling_instance_hook/{scaling_group_id}/list",
@@ -128,8 +124,7 @@ extension ASClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showLifeCycleHook(
-        scalingGroupID: String,
-        lifecycleHookName: String
+        scalingGroupID: String, lifecycleHookName: String
     ) async throws -> LifecycleHook {
         let request = OperationRequest(
             operation: "ShowLifeCycleHook", method: .get,
@@ -152,9 +147,7 @@ extension ASClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateLifeCycleHook(
-        scalingGroupID: String,
-        lifecycleHookName: String,
-        _ body: UpdateLifeCycleHookRequest
+        scalingGroupID: String, lifecycleHookName: String, _ body: UpdateLifeCycleHookRequest
     ) async throws -> LifecycleHook {
         let request = OperationRequest(
             operation: "UpdateLifeCycleHook", method: .put,

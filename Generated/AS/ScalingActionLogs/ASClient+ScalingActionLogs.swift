@@ -24,17 +24,12 @@ extension ASClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listScalingActivityLogs(
-        scalingGroupID: String,
-        startTime: String? = nil,
-        endTime: String? = nil,
-        startNumber: Int? = nil,
+        scalingGroupID: String, startTime: String? = nil, endTime: String? = nil, startNumber: Int? = nil,
         limit: Int? = nil
     ) async throws -> ListScalingActivityLogsResponse {
-        var query = QueryItems()
-        query.append("start_time", startTime)
-        query.append("end_time", endTime)
-        query.append("start_number", startNumber)
-        query.append("limit", limit)
+        let query: QueryItems = [
+            "start_time": startTime, "end_time": endTime, "start_number": startNumber, "limit": limit
+        ]
         let request = OperationRequest(
             operation: "ListScalingActivityLogs", method: .get,
             path: "/autoscaling-api/v1/{project_id}/scaling_activity_log/{scaling_group_id}",
@@ -75,23 +70,13 @@ extension ASClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listScalingActivityV2Logs(
-        scalingGroupID: String,
-        logID: String? = nil,
-        startTime: String? = nil,
-        endTime: String? = nil,
-        startNumber: Int? = nil,
-        limit: Int? = nil,
-        type: String? = nil,
-        status: String? = nil
+        scalingGroupID: String, logID: String? = nil, startTime: String? = nil, endTime: String? = nil,
+        startNumber: Int? = nil, limit: Int? = nil, type: String? = nil, status: String? = nil
     ) async throws -> ListScalingActivityV2LogsResponse {
-        var query = QueryItems()
-        query.append("log_id", logID)
-        query.append("start_time", startTime)
-        query.append("end_time", endTime)
-        query.append("start_number", startNumber)
-        query.append("limit", limit)
-        query.append("type", type)
-        query.append("status", status)
+        let query: QueryItems = [
+            "log_id": logID, "start_time": startTime, "end_time": endTime, "start_number": startNumber,
+            "limit": limit, "type": type, "status": status
+        ]
         let request = OperationRequest(
             operation: "ListScalingActivityV2Logs", method: .get,
             path: "/autoscaling-api/v2/{project_id}/scaling_activity_log/{scaling_group_id}",

@@ -16,9 +16,7 @@ extension ASClient {
     ///   - resourceID: Resource ID
     ///   - body: The request body.
     public func createOrDeleteTag(
-        resourceType: String,
-        resourceID: String,
-        _ body: CreateOrDeleteTagRequest
+        resourceType: String, resourceID: String, _ body: CreateOrDeleteTagRequest
     ) async throws {
         let request = OperationRequest(
             operation: "CreateOrDeleteTag", method: .post,
@@ -40,8 +38,7 @@ extension ASClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listResourceInstances(
-        resourceType: String,
-        _ body: ListResourceInstancesRequest
+        resourceType: String, _ body: ListResourceInstancesRequest
     ) async throws -> ListResourceInstancesResponse {
         let request = OperationRequest(
             operation: "ListResourceInstances", method: .post,
@@ -64,8 +61,7 @@ extension ASClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listScalingTagInfosByResourceID(
-        resourceType: String,
-        resourceID: String
+        resourceType: String, resourceID: String
     ) async throws -> ListScalingTagInfosByResourceIDResponse {
         let request = OperationRequest(
             operation: "ListScalingTagInfosByResourceId", method: .get,

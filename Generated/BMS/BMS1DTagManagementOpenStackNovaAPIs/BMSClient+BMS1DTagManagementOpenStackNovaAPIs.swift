@@ -38,8 +38,7 @@ extension BMSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func addTagsForBMS(
-        serverID: String,
-        _ body: AddTagsForBMSRequest
+        serverID: String, _ body: AddTagsForBMSRequest
     ) async throws -> AddTagsForBMSResponse {
         let request = OperationRequest(
             operation: "AddTagsForBMS", method: .put, path: "/v2.1/{project_id}/servers/{server_id}/tags",

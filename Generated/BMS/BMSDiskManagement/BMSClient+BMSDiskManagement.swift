@@ -18,8 +18,7 @@ extension BMSClient {
     ///
     /// - Returns: The body of the service's `202` response.
     public func attachBaremetalServerVolume(
-        serverID: String,
-        _ body: AttachBaremetalServerVolumeRequest
+        serverID: String, _ body: AttachBaremetalServerVolumeRequest
     ) async throws -> AttachBaremetalServerVolumeResponse {
         let request = OperationRequest(
             operation: "AttachBaremetalServerVolume", method: .post,
@@ -42,8 +41,7 @@ extension BMSClient {
     ///
     /// - Returns: The request has been accepted, but the processing has been delayed.
     public func detachBaremetalServerVolume(
-        serverID: String,
-        attachmentID: String
+        serverID: String, attachmentID: String
     ) async throws -> TaskIDResponse {
         let request = OperationRequest(
             operation: "DetachBaremetalServerVolume", method: .delete,

@@ -17,8 +17,7 @@ extension BMSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func attachEVSDiskToBMS(
-        serverID: String,
-        _ body: AttachEVSDiskToBMSRequest
+        serverID: String, _ body: AttachEVSDiskToBMSRequest
     ) async throws -> AttachEVSDiskToBMSResponse {
         let request = OperationRequest(
             operation: "AttachEVSDiskToBMS", method: .post,
@@ -84,8 +83,7 @@ extension BMSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showEVSDiskAttachedToBMS(
-        serverID: String,
-        volumeID: String
+        serverID: String, volumeID: String
     ) async throws -> ShowEVSDiskAttachedToBMSResponse {
         let request = OperationRequest(
             operation: "ShowEVSDiskAttachedToBMS", method: .get,

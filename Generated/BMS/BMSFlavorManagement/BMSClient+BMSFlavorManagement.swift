@@ -19,8 +19,7 @@ extension BMSClient {
     public func listBaremetalFlavorDetailExtends(
         availabilityZone: String? = nil
     ) async throws -> ListBaremetalFlavorDetailExtendsResponse {
-        var query = QueryItems()
-        query.append("availability_zone", availabilityZone)
+        let query: QueryItems = ["availability_zone": availabilityZone]
         let request = OperationRequest(
             operation: "ListBaremetalFlavorDetailExtends", method: .get,
             path: "/v1/{project_id}/baremetalservers/flavors", query: query

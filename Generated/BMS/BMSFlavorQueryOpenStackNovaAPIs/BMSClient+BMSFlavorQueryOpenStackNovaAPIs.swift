@@ -22,16 +22,11 @@ extension BMSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listBMSFlavors(
-        minDisk: String? = nil,
-        minRam: String? = nil,
-        sortKey: String? = nil,
-        sortDir: String? = nil
+        minDisk: String? = nil, minRam: String? = nil, sortKey: String? = nil, sortDir: String? = nil
     ) async throws -> ListBMSFlavorsResponse {
-        var query = QueryItems()
-        query.append("minDisk", minDisk)
-        query.append("minRam", minRam)
-        query.append("sort_key", sortKey)
-        query.append("sort_dir", sortDir)
+        let query: QueryItems = [
+            "minDisk": minDisk, "minRam": minRam, "sort_key": sortKey, "sort_dir": sortDir
+        ]
         let request = OperationRequest(
             operation: "ListBMSFlavors", method: .get, path: "/v2.1/{project_id}/flavors/detail",
             query: query

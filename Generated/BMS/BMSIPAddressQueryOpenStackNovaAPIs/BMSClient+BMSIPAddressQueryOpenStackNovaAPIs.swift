@@ -36,8 +36,7 @@ extension BMSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showIPAddressOfBMS(
-        serverID: String,
-        vpcID: String
+        serverID: String, vpcID: String
     ) async throws -> ShowIPAddressOfBMSResponse {
         let request = OperationRequest(
             operation: "ShowIPAddressOfBMS", method: .get,

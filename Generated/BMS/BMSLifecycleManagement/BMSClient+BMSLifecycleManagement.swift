@@ -80,9 +80,7 @@ extension BMSClient {
     /// - Returns: The response of the last poll, whose `server.status` is one of `states`.
     @discardableResult
     public func waitForListBareMetalServer(
-        serverID: String,
-        status states: Set<Status>,
-        failureStates: Set<Status> = [.error],
+        serverID: String, status states: Set<Status>, failureStates: Set<Status> = [.error],
         options: WaiterOptions = .init()
     ) async throws -> ListBareMetalServerDetailsResponse {
         try await Waiter.waitForState(
@@ -102,8 +100,7 @@ extension BMSClient {
     /// - Parameters:
     ///   - flavor: Specifies the BMS flavor ID.
     ///   - name: Specifies the BMS name.
-    ///   - status: Specifies the BMS status. Value range: ACTIVE: Running, Stopping, Deleting BUILD: Creating
-    ///     ERROR: Faulty HARD_REBOOT: Forcibly Restarting REBOOT: Restarting
+    ///   - status: Specifies the BMS status.
     ///   - limit: Specifies the number of BMSs displayed on each page. The default value is 25 and the
     ///     maximum value is 1000.
     ///   - offset: This API is a pagination query API. offset indicates the page number (the start page
@@ -123,24 +120,14 @@ extension BMSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listBareMetalServers(
-        flavor: String? = nil,
-        name: String? = nil,
-        status: Status? = nil,
-        limit: Int? = nil,
-        offset: Int? = nil,
-        tags: String? = nil,
-        reservationID: String? = nil,
+        flavor: String? = nil, name: String? = nil, status: Status? = nil, limit: Int? = nil,
+        offset: Int? = nil, tags: String? = nil, reservationID: String? = nil,
         enterpriseProjectID: String? = nil
     ) async throws -> ListBareMetalServersResponse {
-        var query = QueryItems()
-        query.append("flavor", flavor)
-        query.append("name", name)
-        query.append("status", status)
-        query.append("limit", limit)
-        query.append("offset", offset)
-        query.append("tags", tags)
-        query.append("reservation_id", reservationID)
-        query.append("enterprise_project_id", enterpriseProjectID)
+        let query: QueryItems = [
+            "flavor": flavor, "name": name, "status": status, "limit": limit, "offset": offset, "tags": tags,
+            "reservation_id": reservationID, "enterprise_project_id": enterpriseProjectID
+        ]
         let request = OperationRequest(
             operation: "ListBareMetalServers", method: .get, path: "/v1/{project_id}/baremetalservers/detail",
             query: query
@@ -158,32 +145,20 @@ extension BMSClient {
     /// - Parameters:
     ///   - flavor: Specifies the BMS flavor ID.
     ///   - name: Specifies the BMS name.
-    ///   - status: Specifies the BMS status. Value range: ACTIVE: Running, Stopping, Deleting BUILD: Creating
-    ///     ERROR: Faulty HARD_REBOOT: Forcibly Restarting REBOOT: Restarting
+    ///   - status: Specifies the BMS status.
     ///   - tags: Specifies the BMS tag. The value can be: __type_baremetal: internal tag of the system Other
     ///     custom tags
     ///   - reservationID: Specifies the reserved ID, which can be used to query BMSs created in a batch.
     ///   - enterpriseProjectID: Not in the page's tables; the page's request example sends it.
     ///   - limit: Number of results to request per page.
     public func listBareMetalServersPaginator(
-        flavor: String? = nil,
-        name: String? = nil,
-        status: Status? = nil,
-        tags: String? = nil,
-        reservationID: String? = nil,
-        enterpriseProjectID: String? = nil,
-        limit: Int
+        flavor: String? = nil, name: String? = nil, status: Status? = nil, tags: String? = nil,
+        reservationID: String? = nil, enterpriseProjectID: String? = nil, limit: Int
     ) -> OffsetPaginator<ListBareMetalServerDetailsServer> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.listBareMetalServers(
-                flavor: flavor,
-                name: name,
-                status: status,
-                limit: limit,
-                offset: offset,
-                tags: tags,
-                reservationID: reservationID,
-                enterpriseProjectID: enterpriseProjectID
+                flavor: flavor, name: name, status: status, limit: limit, offset: offset, tags: tags,
+                reservationID: reservationID, enterpriseProjectID: enterpriseProjectID
             )
             return (elements: page.servers ?? [], total: page.count)
         }

@@ -59,8 +59,7 @@ extension BMSClient {
     ///     expression ?name=bob will return both bob and bobb. To obtain only bob, you can use a regular
     ///     expression matching the basic database syntax, such as MySQL or PostgreSQL (official website:
     ///     https://www.postgresql.org/docs/9.2/static/functions-matching.html).
-    ///   - status: Specifies the BMS status. Value range: ACTIVE: Running, Stopping, Deleting BUILD: Creating
-    ///     ERROR: Faulty HARD_REBOOT: Forcibly Restarting REBOOT: Restarting
+    ///   - status: Specifies the BMS status.
     ///   - limit: Specifies the number of BMSs displayed on each page.
     ///   - marker: Specifies the BMS ID to which the marker corresponds. The query will start from the next
     ///     ID.
@@ -81,32 +80,15 @@ extension BMSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func novaListServers(
-        changesSince: String? = nil,
-        image: String? = nil,
-        flavor: String? = nil,
-        name: String? = nil,
-        status: Status? = nil,
-        limit: Int? = nil,
-        marker: String? = nil,
-        tags: String? = nil,
-        notTags: String? = nil,
-        reservationID: String? = nil,
-        sortKey: String? = nil,
-        sortDir: String? = nil
+        changesSince: String? = nil, image: String? = nil, flavor: String? = nil, name: String? = nil,
+        status: Status? = nil, limit: Int? = nil, marker: String? = nil, tags: String? = nil,
+        notTags: String? = nil, reservationID: String? = nil, sortKey: String? = nil, sortDir: String? = nil
     ) async throws -> NovaListServersResponse {
-        var query = QueryItems()
-        query.append("changes-since", changesSince)
-        query.append("image", image)
-        query.append("flavor", flavor)
-        query.append("name", name)
-        query.append("status", status)
-        query.append("limit", limit)
-        query.append("marker", marker)
-        query.append("tags", tags)
-        query.append("not-tags", notTags)
-        query.append("reservation_id", reservationID)
-        query.append("sort_key", sortKey)
-        query.append("sort_dir", sortDir)
+        let query: QueryItems = [
+            "changes-since": changesSince, "image": image, "flavor": flavor, "name": name, "status": status,
+            "limit": limit, "marker": marker, "tags": tags, "not-tags": notTags,
+            "reservation_id": reservationID, "sort_key": sortKey, "sort_dir": sortDir
+        ]
         let request = OperationRequest(
             operation: "NovaListServers", method: .get, path: "/v2.1/{project_id}/servers", query: query
         )
@@ -132,8 +114,7 @@ extension BMSClient {
     ///     expression ?name=bob will return both bob and bobb. To obtain only bob, you can use a regular
     ///     expression matching the basic database syntax, such as MySQL or PostgreSQL (official website:
     ///     https://www.postgresql.org/docs/9.2/static/functions-matching.html).
-    ///   - status: Specifies the BMS status. Value range: ACTIVE: Running, Stopping, Deleting BUILD: Creating
-    ///     ERROR: Faulty HARD_REBOOT: Forcibly Restarting REBOOT: Restarting
+    ///   - status: Specifies the BMS status.
     ///   - limit: Specifies the number of BMSs displayed on each page.
     ///   - marker: Specifies the BMS ID to which the marker corresponds. The query will start from the next
     ///     ID.
@@ -154,32 +135,15 @@ extension BMSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func novaListServersDetails(
-        changesSince: String? = nil,
-        image: String? = nil,
-        flavor: String? = nil,
-        name: String? = nil,
-        status: Status? = nil,
-        limit: Int? = nil,
-        marker: String? = nil,
-        tags: String? = nil,
-        notTags: String? = nil,
-        reservationID: String? = nil,
-        sortKey: String? = nil,
-        sortDir: String? = nil
+        changesSince: String? = nil, image: String? = nil, flavor: String? = nil, name: String? = nil,
+        status: Status? = nil, limit: Int? = nil, marker: String? = nil, tags: String? = nil,
+        notTags: String? = nil, reservationID: String? = nil, sortKey: String? = nil, sortDir: String? = nil
     ) async throws -> NovaListServersDetailsResponse {
-        var query = QueryItems()
-        query.append("changes-since", changesSince)
-        query.append("image", image)
-        query.append("flavor", flavor)
-        query.append("name", name)
-        query.append("status", status)
-        query.append("limit", limit)
-        query.append("marker", marker)
-        query.append("tags", tags)
-        query.append("not-tags", notTags)
-        query.append("reservation_id", reservationID)
-        query.append("sort_key", sortKey)
-        query.append("sort_dir", sortDir)
+        let query: QueryItems = [
+            "changes-since": changesSince, "image": image, "flavor": flavor, "name": name, "status": status,
+            "limit": limit, "marker": marker, "tags": tags, "not-tags": notTags,
+            "reservation_id": reservationID, "sort_key": sortKey, "sort_dir": sortDir
+        ]
         let request = OperationRequest(
             operation: "NovaListServersDetails", method: .get, path: "/v2.1/{project_id}/servers/detail",
             query: query
@@ -222,10 +186,8 @@ extension BMSClient {
     /// - Returns: The response of the last poll, whose `server.status` is one of `states`.
     @discardableResult
     public func waitForServer(
-        serverID: String,
-        status states: Set<NovaShowServerServerStatus>,
-        failureStates: Set<NovaShowServerServerStatus> = [.error],
-        options: WaiterOptions = .init()
+        serverID: String, status states: Set<NovaShowServerServerStatus>,
+        failureStates: Set<NovaShowServerServerStatus> = [.error], options: WaiterOptions = .init()
     ) async throws -> NovaShowServerResponse {
         try await Waiter.waitForState(
             "Server", states: states, failureStates: failureStates, options: options,

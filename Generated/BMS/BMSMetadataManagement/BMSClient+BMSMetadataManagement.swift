@@ -17,8 +17,7 @@ extension BMSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateBaremetalServerMetadata(
-        serverID: String,
-        _ body: UpdateBaremetalServerMetadataRequest
+        serverID: String, _ body: UpdateBaremetalServerMetadataRequest
     ) async throws -> UpdateBaremetalServerMetadataResponse {
         let request = OperationRequest(
             operation: "UpdateBaremetalServerMetadata", method: .post,

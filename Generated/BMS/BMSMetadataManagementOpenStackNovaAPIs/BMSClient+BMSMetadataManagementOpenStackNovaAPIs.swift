@@ -57,9 +57,7 @@ extension BMSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateBMSMetadata(
-        serverID: String,
-        key: String,
-        _ body: UpdateBMSMetadataRequest
+        serverID: String, key: String, _ body: UpdateBMSMetadataRequest
     ) async throws -> UpdateBMSMetadataResponse {
         let request = OperationRequest(
             operation: "UpdateBMSMetadata", method: .put,
@@ -82,8 +80,7 @@ extension BMSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateBMSMetadataV21(
-        serverID: String,
-        _ body: UpdateBMSMetadataV21Request
+        serverID: String, _ body: UpdateBMSMetadataV21Request
     ) async throws -> UpdateBMSMetadataV21Response {
         let request = OperationRequest(
             operation: "UpdateBMSMetadataV21", method: .post,

@@ -17,8 +17,7 @@ extension BMSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func addServerNICs(
-        serverID: String,
-        _ body: AddServerNICsRequest
+        serverID: String, _ body: AddServerNICsRequest
     ) async throws -> AddServerNICsResponse {
         let request = OperationRequest(
             operation: "AddServerNics", method: .post,
@@ -41,8 +40,7 @@ extension BMSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func deleteServerNICs(
-        serverID: String,
-        _ body: DeleteServerNICsRequest
+        serverID: String, _ body: DeleteServerNICsRequest
     ) async throws -> DeleteServerNICsResponse {
         let request = OperationRequest(
             operation: "DeleteServerNics", method: .post,
@@ -87,9 +85,7 @@ extension BMSClient {
     ///   - portID: Specifies the BMS NIC ID.
     ///   - body: The request body.
     public func updateBaremetalServerInterfaceAttachments(
-        serverID: String,
-        portID: String,
-        _ body: UpdateBaremetalServerInterfaceAttachmentsRequest
+        serverID: String, portID: String, _ body: UpdateBaremetalServerInterfaceAttachmentsRequest
     ) async throws {
         let request = OperationRequest(
             operation: "UpdateBaremetalServerInterfaceAttachments", method: .put,

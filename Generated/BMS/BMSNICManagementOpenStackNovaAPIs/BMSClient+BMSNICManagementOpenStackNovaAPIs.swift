@@ -39,8 +39,7 @@ extension BMSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func novaShowServerInterface(
-        serverID: String,
-        id: String
+        serverID: String, id: String
     ) async throws -> NovaShowServerInterfaceResponse {
         let request = OperationRequest(
             operation: "NovaShowServerInterface", method: .get,

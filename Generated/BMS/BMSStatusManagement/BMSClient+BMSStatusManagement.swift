@@ -77,8 +77,7 @@ extension BMSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func changeBaremetalServerName(
-        serverID: String,
-        _ body: ChangeBaremetalServerNameRequest
+        serverID: String, _ body: ChangeBaremetalServerNameRequest
     ) async throws -> ChangeBaremetalServerNameResponse {
         let request = OperationRequest(
             operation: "ChangeBaremetalServerName", method: .put,
@@ -103,8 +102,7 @@ extension BMSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func reinstallBaremetalServerOS(
-        serverID: String,
-        _ body: ReinstallBaremetalServerOSRequest
+        serverID: String, _ body: ReinstallBaremetalServerOSRequest
     ) async throws -> ReinstallBaremetalServerOSResponse {
         let request = OperationRequest(
             operation: "ReinstallBaremetalServerOs", method: .post,

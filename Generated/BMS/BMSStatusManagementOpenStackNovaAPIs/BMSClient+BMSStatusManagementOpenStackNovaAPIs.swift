@@ -90,8 +90,7 @@ extension BMSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateNameOfBMS(
-        serverID: String,
-        _ body: UpdateNameOfBMSRequest
+        serverID: String, _ body: UpdateNameOfBMSRequest
     ) async throws -> UpdateNameOfBMSResponse {
         let request = OperationRequest(
             operation: "UpdateNameOfBMS", method: .put, path: "/v2.1/{project_id}/servers/{server_id}",

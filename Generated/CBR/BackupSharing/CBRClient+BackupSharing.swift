@@ -18,9 +18,7 @@ extension CBRClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func addMember(
-        backupID: String,
-        _ body: AddMemberRequest,
-        xUserProfile: String? = nil
+        backupID: String, _ body: AddMemberRequest, xUserProfile: String? = nil
     ) async throws -> AddMemberResponse {
         var headers: [String: String] = [:]
         headers["X-User-Profile"] = xUserProfile
@@ -61,8 +59,7 @@ extension CBRClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showMemberDetail(
-        backupID: String,
-        memberID: String
+        backupID: String, memberID: String
     ) async throws -> ShowMemberDetailResponse {
         let request = OperationRequest(
             operation: "ShowMemberDetail", method: .get,
@@ -89,11 +86,8 @@ extension CBRClient {
     /// - Returns: The response of the last poll, whose `member.status` is one of `states`.
     @discardableResult
     public func waitForMember(
-        backupID: String,
-        memberID: String,
-        status states: Set<MemberStatus>,
-        failureStates: Set<MemberStatus> = [],
-        options: WaiterOptions = .init()
+        backupID: String, memberID: String, status states: Set<MemberStatus>,
+        failureStates: Set<MemberStatus> = [], options: WaiterOptions = .init()
     ) async throws -> ShowMemberDetailResponse {
         try await Waiter.waitForState(
             "Member", states: states, failureStates: failureStates, options: options,
@@ -113,9 +107,7 @@ extension CBRClient {
     ///   - memberID: Member ID, which is the project ID of the tenant who receives the shared backup.
     ///   - options: Delays between polls, the timeout and the poll limit.
     public func waitForMemberDeletion(
-        backupID: String,
-        memberID: String,
-        options: WaiterOptions = .init()
+        backupID: String, memberID: String, options: WaiterOptions = .init()
     ) async throws {
         try await Waiter.waitForDeletion(
             "Member", deletedStates: [] as Set<MemberStatus>,
@@ -148,25 +140,14 @@ extension CBRClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showMembersDetail(
-        backupID: String,
-        destProjectID: String? = nil,
-        imageID: String? = nil,
-        limit: Int? = nil,
-        marker: String? = nil,
-        offset: Int? = nil,
-        sort: String? = nil,
-        status: String? = nil,
+        backupID: String, destProjectID: String? = nil, imageID: String? = nil, limit: Int? = nil,
+        marker: String? = nil, offset: Int? = nil, sort: String? = nil, status: String? = nil,
         vaultID: String? = nil
     ) async throws -> ShowMembersDetailResponse {
-        var query = QueryItems()
-        query.append("dest_project_id", destProjectID)
-        query.append("image_id", imageID)
-        query.append("limit", limit)
-        query.append("marker", marker)
-        query.append("offset", offset)
-        query.append("sort", sort)
-        query.append("status", status)
-        query.append("vault_id", vaultID)
+        let query: QueryItems = [
+            "dest_project_id": destProjectID, "image_id": imageID, "limit": limit, "marker": marker,
+            "offset": offset, "sort": sort, "status": status, "vault_id": vaultID
+        ]
         let request = OperationRequest(
             operation: "ShowMembersDetail", method: .get,
             path: "/v3/{project_id}/backups/{backup_id}/members", pathParameters: ["backup_id": backupID],
@@ -195,26 +176,13 @@ extension CBRClient {
     ///   - vaultID: ID of the vault where the shared backup is stored. Only UUID is supported.
     ///   - limit: Number of results to request per page.
     public func showMembersDetailPaginator(
-        backupID: String,
-        destProjectID: String? = nil,
-        imageID: String? = nil,
-        marker: String? = nil,
-        sort: String? = nil,
-        status: String? = nil,
-        vaultID: String? = nil,
-        limit: Int
+        backupID: String, destProjectID: String? = nil, imageID: String? = nil, marker: String? = nil,
+        sort: String? = nil, status: String? = nil, vaultID: String? = nil, limit: Int
     ) -> OffsetPaginator<Member> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.showMembersDetail(
-                backupID: backupID,
-                destProjectID: destProjectID,
-                imageID: imageID,
-                limit: limit,
-                marker: marker,
-                offset: offset,
-                sort: sort,
-                status: status,
-                vaultID: vaultID
+                backupID: backupID, destProjectID: destProjectID, imageID: imageID, limit: limit,
+                marker: marker, offset: offset, sort: sort, status: status, vaultID: vaultID
             )
             return (elements: page.members ?? [], total: page.count)
         }
@@ -233,9 +201,7 @@ extension CBRClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateMemberStatus(
-        backupID: String,
-        memberID: String,
-        _ body: UpdateMemberStatusRequest
+        backupID: String, memberID: String, _ body: UpdateMemberStatusRequest
     ) async throws -> UpdateMemberStatusResponse {
         let request = OperationRequest(
             operation: "UpdateMemberStatus", method: .put,

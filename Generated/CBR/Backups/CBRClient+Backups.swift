@@ -73,11 +73,10 @@ extension CBRClient {
     ///   - imageType: Backup type, which is backup.
     ///   - limit: Number of records displayed per page. The value must be a positive integer.
     ///   - marker: ID of the last record displayed on the previous page
-    ///   - memberStatus: Backup sharing status Enumeration values: pending accepted rejected
+    ///   - memberStatus: Backup sharing status
     ///   - name: Backup name
     ///   - offset: Offset value. The value must be a positive integer.
     ///   - ownType: Owning type of a backup. private backups are queried by default. Default: private
-    ///     Enumeration values: all_granted private shared
     ///   - parentID: Parent backup ID
     ///   - resourceAZ: AZ-based filtering is supported.
     ///   - resourceID: Resource ID
@@ -91,8 +90,7 @@ extension CBRClient {
     ///   - startTime: Time when the backup starts, in %YYYY-%mm-%ddT%HH:%MM:%SSZ format. For example,
     ///     2018-02-01T12:00:00Z.
     ///   - status: Status When the API is called, multiple statuses can be transferred for filtering, for
-    ///     example, status=available&status=error. Enumeration values: available protecting deleting
-    ///     restoring error waiting_protect waiting_delete waiting_restore
+    ///     example, status=available&status=error.
     ///   - usedPercent: Backups are filtered based on the occupied vault capacity. The value ranges from 1 to
     ///     100. For example, if used_percent is set to 80, all backups who occupied 80% or more of the vault
     ///     capacity are displayed.
@@ -100,48 +98,20 @@ extension CBRClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listBackups(
-        checkpointID: String? = nil,
-        dec: Bool? = nil,
-        endTime: String? = nil,
-        imageType: String? = nil,
-        limit: Int? = nil,
-        marker: String? = nil,
-        memberStatus: ListBackupsMemberStatus? = nil,
-        name: String? = nil,
-        offset: Int? = nil,
-        ownType: ListBackupsOwnType? = nil,
-        parentID: String? = nil,
-        resourceAZ: String? = nil,
-        resourceID: String? = nil,
-        resourceName: String? = nil,
-        resourceType: String? = nil,
-        sort: String? = nil,
-        startTime: String? = nil,
-        status: Status? = nil,
-        usedPercent: String? = nil,
-        vaultID: String? = nil
+        checkpointID: String? = nil, dec: Bool? = nil, endTime: String? = nil, imageType: String? = nil,
+        limit: Int? = nil, marker: String? = nil, memberStatus: ListBackupsMemberStatus? = nil,
+        name: String? = nil, offset: Int? = nil, ownType: ListBackupsOwnType? = nil, parentID: String? = nil,
+        resourceAZ: String? = nil, resourceID: String? = nil, resourceName: String? = nil,
+        resourceType: String? = nil, sort: String? = nil, startTime: String? = nil, status: Status? = nil,
+        usedPercent: String? = nil, vaultID: String? = nil
     ) async throws -> ListBackupsResponse {
-        var query = QueryItems()
-        query.append("checkpoint_id", checkpointID)
-        query.append("dec", dec)
-        query.append("end_time", endTime)
-        query.append("image_type", imageType)
-        query.append("limit", limit)
-        query.append("marker", marker)
-        query.append("member_status", memberStatus)
-        query.append("name", name)
-        query.append("offset", offset)
-        query.append("own_type", ownType)
-        query.append("parent_id", parentID)
-        query.append("resource_az", resourceAZ)
-        query.append("resource_id", resourceID)
-        query.append("resource_name", resourceName)
-        query.append("resource_type", resourceType)
-        query.append("sort", sort)
-        query.append("start_time", startTime)
-        query.append("status", status)
-        query.append("used_percent", usedPercent)
-        query.append("vault_id", vaultID)
+        let query: QueryItems = [
+            "checkpoint_id": checkpointID, "dec": dec, "end_time": endTime, "image_type": imageType,
+            "limit": limit, "marker": marker, "member_status": memberStatus, "name": name, "offset": offset,
+            "own_type": ownType, "parent_id": parentID, "resource_az": resourceAZ, "resource_id": resourceID,
+            "resource_name": resourceName, "resource_type": resourceType, "sort": sort,
+            "start_time": startTime, "status": status, "used_percent": usedPercent, "vault_id": vaultID
+        ]
         let request = OperationRequest(
             operation: "ListBackups", method: .get, path: "/v3/{project_id}/backups", query: query
         )
@@ -162,10 +132,9 @@ extension CBRClient {
     ///     2018-02-01T12:00:00Z.
     ///   - imageType: Backup type, which is backup.
     ///   - marker: ID of the last record displayed on the previous page
-    ///   - memberStatus: Backup sharing status Enumeration values: pending accepted rejected
+    ///   - memberStatus: Backup sharing status
     ///   - name: Backup name
     ///   - ownType: Owning type of a backup. private backups are queried by default. Default: private
-    ///     Enumeration values: all_granted private shared
     ///   - parentID: Parent backup ID
     ///   - resourceAZ: AZ-based filtering is supported.
     ///   - resourceID: Resource ID
@@ -179,56 +148,27 @@ extension CBRClient {
     ///   - startTime: Time when the backup starts, in %YYYY-%mm-%ddT%HH:%MM:%SSZ format. For example,
     ///     2018-02-01T12:00:00Z.
     ///   - status: Status When the API is called, multiple statuses can be transferred for filtering, for
-    ///     example, status=available&status=error. Enumeration values: available protecting deleting
-    ///     restoring error waiting_protect waiting_delete waiting_restore
+    ///     example, status=available&status=error.
     ///   - usedPercent: Backups are filtered based on the occupied vault capacity. The value ranges from 1 to
     ///     100. For example, if used_percent is set to 80, all backups who occupied 80% or more of the vault
     ///     capacity are displayed.
     ///   - vaultID: Vault ID
     ///   - limit: Number of results to request per page.
     public func listBackupsPaginator(
-        checkpointID: String? = nil,
-        dec: Bool? = nil,
-        endTime: String? = nil,
-        imageType: String? = nil,
-        marker: String? = nil,
-        memberStatus: ListBackupsMemberStatus? = nil,
-        name: String? = nil,
-        ownType: ListBackupsOwnType? = nil,
-        parentID: String? = nil,
-        resourceAZ: String? = nil,
-        resourceID: String? = nil,
-        resourceName: String? = nil,
-        resourceType: String? = nil,
-        sort: String? = nil,
-        startTime: String? = nil,
-        status: Status? = nil,
-        usedPercent: String? = nil,
-        vaultID: String? = nil,
-        limit: Int
+        checkpointID: String? = nil, dec: Bool? = nil, endTime: String? = nil, imageType: String? = nil,
+        marker: String? = nil, memberStatus: ListBackupsMemberStatus? = nil, name: String? = nil,
+        ownType: ListBackupsOwnType? = nil, parentID: String? = nil, resourceAZ: String? = nil,
+        resourceID: String? = nil, resourceName: String? = nil, resourceType: String? = nil,
+        sort: String? = nil, startTime: String? = nil, status: Status? = nil, usedPercent: String? = nil,
+        vaultID: String? = nil, limit: Int
     ) -> OffsetPaginator<ListBackupsBackupResp> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listBackups(
-                checkpointID: checkpointID,
-                dec: dec,
-                endTime: endTime,
-                imageType: imageType,
-                limit: limit,
-                marker: marker,
-                memberStatus: memberStatus,
-                name: name,
-                offset: offset,
-                ownType: ownType,
-                parentID: parentID,
-                resourceAZ: resourceAZ,
-                resourceID: resourceID,
-                resourceName: resourceName,
-                resourceType: resourceType,
-                sort: sort,
-                startTime: startTime,
-                status: status,
-                usedPercent: usedPercent,
-                vaultID: vaultID
+                checkpointID: checkpointID, dec: dec, endTime: endTime, imageType: imageType, limit: limit,
+                marker: marker, memberStatus: memberStatus, name: name, offset: offset, ownType: ownType,
+                parentID: parentID, resourceAZ: resourceAZ, resourceID: resourceID,
+                resourceName: resourceName, resourceType: resourceType, sort: sort, startTime: startTime,
+                status: status, usedPercent: usedPercent, vaultID: vaultID
             )
             return (elements: page.backups ?? [], total: page.count)
         }
@@ -284,9 +224,7 @@ extension CBRClient {
     /// - Returns: The response of the last poll, whose `backup.status` is one of `states`.
     @discardableResult
     public func waitForBackup(
-        backupID: String,
-        status states: Set<Status>,
-        failureStates: Set<Status> = [.error],
+        backupID: String, status states: Set<Status>, failureStates: Set<Status> = [.error],
         options: WaiterOptions = .init()
     ) async throws -> ShowBackupResponse {
         try await Waiter.waitForState(

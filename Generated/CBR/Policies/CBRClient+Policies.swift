@@ -44,18 +44,14 @@ extension CBRClient {
     /// `GET /v3/{project_id}/policies`
     ///
     /// - Parameters:
-    ///   - operationType: Policy type, which can be backup or replication Enumeration values: backup
-    ///     replication
+    ///   - operationType: Policy type, which can be backup or replication
     ///   - vaultID: Vault ID
     ///
     /// - Returns: The body of the service's `200` response.
     public func listPolicies(
-        operationType: OperationType? = nil,
-        vaultID: String? = nil
+        operationType: OperationType? = nil, vaultID: String? = nil
     ) async throws -> ListPoliciesResponse {
-        var query = QueryItems()
-        query.append("operation_type", operationType)
-        query.append("vault_id", vaultID)
+        let query: QueryItems = ["operation_type": operationType, "vault_id": vaultID]
         let request = OperationRequest(
             operation: "ListPolicies", method: .get, path: "/v3/{project_id}/policies", query: query
         )
@@ -92,8 +88,7 @@ extension CBRClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updatePolicy(
-        policyID: String,
-        _ body: UpdatePolicyRequest
+        policyID: String, _ body: UpdatePolicyRequest
     ) async throws -> UpdatePolicyResponse {
         let request = OperationRequest(
             operation: "UpdatePolicy", method: .put, path: "/v3/{project_id}/policies/{policy_id}",

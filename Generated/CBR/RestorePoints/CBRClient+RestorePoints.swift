@@ -74,8 +74,7 @@ extension CBRClient {
     /// - Returns: The response of the last poll, whose `checkpoint.status` is one of `states`.
     @discardableResult
     public func waitForCheckpoint(
-        checkpointID: String,
-        status states: Set<CheckpointCreate.StatusValue>,
+        checkpointID: String, status states: Set<CheckpointCreate.StatusValue>,
         failureStates: Set<CheckpointCreate.StatusValue> = [.errorDeleting, .error],
         options: WaiterOptions = .init()
     ) async throws -> ShowCheckpointResponse {

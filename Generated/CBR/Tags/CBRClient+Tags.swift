@@ -14,8 +14,7 @@ extension CBRClient {
     ///   - vaultID: Resource ID
     ///   - body: The request body.
     public func batchCreateAndDeleteVaultTags(
-        vaultID: String,
-        _ body: BatchCreateAndDeleteVaultTagsRequest
+        vaultID: String, _ body: BatchCreateAndDeleteVaultTagsRequest
     ) async throws {
         let request = OperationRequest(
             operation: "BatchCreateAndDeleteVaultTags", method: .post,

@@ -28,43 +28,28 @@ extension CBRClient {
     ///     2018-02-01T12:00:00Z.
     ///   - limit: Number of records displayed per page. The value must be a positive integer. Minimum: 1
     ///   - offset: Offset value. The value must be a positive integer. Minimum: 1
-    ///   - operationType: Task type Enumeration values: backup delete restore vault_delete remove_resource
-    ///     sync
+    ///   - operationType: Task type
     ///   - providerID: Backup provider ID, which specifies whether the backup object is a server or disk
     ///   - resourceID: Backup resource ID
     ///   - resourceName: Backup resource name
     ///   - startTime: Start time of a task, in %YYYY-%mm-%ddT%HH:%MM:%SSZ format. For example,
     ///     2018-01-01T12:00:00Z.
-    ///   - status: Task status Enumeration values: success skipped failed running timeout waiting
+    ///   - status: Task status
     ///   - vaultID: ID of the vault with which the target resource is associated
     ///   - vaultName: Name of the vault with which the target resource is associated
     ///
     /// - Returns: The body of the service's `200` response.
     public func listOpLogs(
-        endTime: String? = nil,
-        limit: Int? = nil,
-        offset: Int? = nil,
-        operationType: ListOpLogsOperationType? = nil,
-        providerID: String? = nil,
-        resourceID: String? = nil,
-        resourceName: String? = nil,
-        startTime: String? = nil,
-        status: ListOpLogsStatus? = nil,
-        vaultID: String? = nil,
-        vaultName: String? = nil
+        endTime: String? = nil, limit: Int? = nil, offset: Int? = nil,
+        operationType: ListOpLogsOperationType? = nil, providerID: String? = nil, resourceID: String? = nil,
+        resourceName: String? = nil, startTime: String? = nil, status: ListOpLogsStatus? = nil,
+        vaultID: String? = nil, vaultName: String? = nil
     ) async throws -> ListOpLogsResponse {
-        var query = QueryItems()
-        query.append("end_time", endTime)
-        query.append("limit", limit)
-        query.append("offset", offset)
-        query.append("operation_type", operationType)
-        query.append("provider_id", providerID)
-        query.append("resource_id", resourceID)
-        query.append("resource_name", resourceName)
-        query.append("start_time", startTime)
-        query.append("status", status)
-        query.append("vault_id", vaultID)
-        query.append("vault_name", vaultName)
+        let query: QueryItems = [
+            "end_time": endTime, "limit": limit, "offset": offset, "operation_type": operationType,
+            "provider_id": providerID, "resource_id": resourceID, "resource_name": resourceName,
+            "start_time": startTime, "status": status, "vault_id": vaultID, "vault_name": vaultName
+        ]
         let request = OperationRequest(
             operation: "ListOpLogs", method: .get, path: "/v3/{project_id}/operation-logs", query: query
         )
@@ -81,42 +66,26 @@ extension CBRClient {
     /// - Parameters:
     ///   - endTime: End time of a task, in %YYYY-%mm-%ddT%HH:%MM:%SSZ format. For example,
     ///     2018-02-01T12:00:00Z.
-    ///   - operationType: Task type Enumeration values: backup delete restore vault_delete remove_resource
-    ///     sync
+    ///   - operationType: Task type
     ///   - providerID: Backup provider ID, which specifies whether the backup object is a server or disk
     ///   - resourceID: Backup resource ID
     ///   - resourceName: Backup resource name
     ///   - startTime: Start time of a task, in %YYYY-%mm-%ddT%HH:%MM:%SSZ format. For example,
     ///     2018-01-01T12:00:00Z.
-    ///   - status: Task status Enumeration values: success skipped failed running timeout waiting
+    ///   - status: Task status
     ///   - vaultID: ID of the vault with which the target resource is associated
     ///   - vaultName: Name of the vault with which the target resource is associated
     ///   - limit: Number of results to request per page.
     public func listOpLogsPaginator(
-        endTime: String? = nil,
-        operationType: ListOpLogsOperationType? = nil,
-        providerID: String? = nil,
-        resourceID: String? = nil,
-        resourceName: String? = nil,
-        startTime: String? = nil,
-        status: ListOpLogsStatus? = nil,
-        vaultID: String? = nil,
-        vaultName: String? = nil,
-        limit: Int
+        endTime: String? = nil, operationType: ListOpLogsOperationType? = nil, providerID: String? = nil,
+        resourceID: String? = nil, resourceName: String? = nil, startTime: String? = nil,
+        status: ListOpLogsStatus? = nil, vaultID: String? = nil, vaultName: String? = nil, limit: Int
     ) -> OffsetPaginator<OperationLog> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listOpLogs(
-                endTime: endTime,
-                limit: limit,
-                offset: offset,
-                operationType: operationType,
-                providerID: providerID,
-                resourceID: resourceID,
-                resourceName: resourceName,
-                startTime: startTime,
-                status: status,
-                vaultID: vaultID,
-                vaultName: vaultName
+                endTime: endTime, limit: limit, offset: offset, operationType: operationType,
+                providerID: providerID, resourceID: resourceID, resourceName: resourceName,
+                startTime: startTime, status: status, vaultID: vaultID, vaultName: vaultName
             )
             return (elements: page.operationLogs ?? [], total: page.count)
         }
@@ -156,10 +125,8 @@ extension CBRClient {
     /// - Returns: The response of the last poll, whose `operation_log.status` is one of `states`.
     @discardableResult
     public func waitForOpLog(
-        operationLogID: String,
-        status states: Set<ListOpLogsStatus>,
-        failureStates: Set<ListOpLogsStatus> = [.failed],
-        options: WaiterOptions = .init()
+        operationLogID: String, status states: Set<ListOpLogsStatus>,
+        failureStates: Set<ListOpLogsStatus> = [.failed], options: WaiterOptions = .init()
     ) async throws -> ShowOpLogResponse {
         try await Waiter.waitForState(
             "OpLog", states: states, failureStates: failureStates, options: options,

@@ -16,8 +16,7 @@ extension CBRClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func addVaultResource(
-        vaultID: String,
-        _ body: AddVaultResourceRequest
+        vaultID: String, _ body: AddVaultResourceRequest
     ) async throws -> AddVaultResourceResponse {
         let request = OperationRequest(
             operation: "AddVaultResource", method: .post,
@@ -39,8 +38,7 @@ extension CBRClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func associateVaultPolicy(
-        vaultID: String,
-        _ body: AssociateVaultPolicyRequest
+        vaultID: String, _ body: AssociateVaultPolicyRequest
     ) async throws -> AssociateVaultPolicyResponse {
         let request = OperationRequest(
             operation: "AssociateVaultPolicy", method: .post,
@@ -95,8 +93,7 @@ extension CBRClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func disassociateVaultPolicy(
-        vaultID: String,
-        _ body: DisassociateVaultPolicyRequest
+        vaultID: String, _ body: DisassociateVaultPolicyRequest
     ) async throws -> DisassociateVaultPolicyResponse {
         let request = OperationRequest(
             operation: "DisassociateVaultPolicy", method: .post,
@@ -127,28 +124,15 @@ extension CBRClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listVault(
-        cloudType: String? = nil,
-        id: String? = nil,
-        limit: Int? = nil,
-        name: String? = nil,
-        objectType: String? = nil,
-        offset: Int? = nil,
-        policyID: String? = nil,
-        protectType: String? = nil,
-        resourceIDs: String? = nil,
-        status: String? = nil
+        cloudType: String? = nil, id: String? = nil, limit: Int? = nil, name: String? = nil,
+        objectType: String? = nil, offset: Int? = nil, policyID: String? = nil, protectType: String? = nil,
+        resourceIDs: String? = nil, status: String? = nil
     ) async throws -> ListVaultResponse {
-        var query = QueryItems()
-        query.append("cloud_type", cloudType)
-        query.append("id", id)
-        query.append("limit", limit)
-        query.append("name", name)
-        query.append("object_type", objectType)
-        query.append("offset", offset)
-        query.append("policy_id", policyID)
-        query.append("protect_type", protectType)
-        query.append("resource_ids", resourceIDs)
-        query.append("status", status)
+        let query: QueryItems = [
+            "cloud_type": cloudType, "id": id, "limit": limit, "name": name, "object_type": objectType,
+            "offset": offset, "policy_id": policyID, "protect_type": protectType, "resource_ids": resourceIDs,
+            "status": status
+        ]
         let request = OperationRequest(
             operation: "ListVault", method: .get, path: "/v3/{project_id}/vaults", query: query
         )
@@ -172,27 +156,14 @@ extension CBRClient {
     ///   - status: Status
     ///   - limit: Number of results to request per page.
     public func listVaultPaginator(
-        cloudType: String? = nil,
-        id: String? = nil,
-        name: String? = nil,
-        objectType: String? = nil,
-        policyID: String? = nil,
-        protectType: String? = nil,
-        resourceIDs: String? = nil,
-        status: String? = nil,
-        limit: Int
+        cloudType: String? = nil, id: String? = nil, name: String? = nil, objectType: String? = nil,
+        policyID: String? = nil, protectType: String? = nil, resourceIDs: String? = nil,
+        status: String? = nil, limit: Int
     ) -> OffsetPaginator<Vault> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listVault(
-                cloudType: cloudType,
-                id: id,
-                limit: limit,
-                name: name,
-                objectType: objectType,
-                offset: offset,
-                policyID: policyID,
-                protectType: protectType,
-                resourceIDs: resourceIDs,
+                cloudType: cloudType, id: id, limit: limit, name: name, objectType: objectType,
+                offset: offset, policyID: policyID, protectType: protectType, resourceIDs: resourceIDs,
                 status: status
             )
             return (elements: page.vaults ?? [], total: page.count)
@@ -212,8 +183,7 @@ extension CBRClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func migrateVaultResource(
-        vaultID: String,
-        _ body: MigrateVaultResourceRequest
+        vaultID: String, _ body: MigrateVaultResourceRequest
     ) async throws -> MigrateVaultResourceResponse {
         let request = OperationRequest(
             operation: "MigrateVaultResource", method: .post,
@@ -235,8 +205,7 @@ extension CBRClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func removeVaultResource(
-        vaultID: String,
-        _ body: RemoveVaultResourceRequest
+        vaultID: String, _ body: RemoveVaultResourceRequest
     ) async throws -> RemoveVaultResourceResponse {
         let request = OperationRequest(
             operation: "RemoveVaultResource", method: .post,

@@ -89,22 +89,13 @@ extension CESClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAlarmRules(
-        alarmID: String? = nil,
-        name: String? = nil,
-        namespace: String? = nil,
-        resourceID: String? = nil,
-        enterpriseProjectID: String? = nil,
-        offset: Int? = nil,
-        limit: Int? = nil
+        alarmID: String? = nil, name: String? = nil, namespace: String? = nil, resourceID: String? = nil,
+        enterpriseProjectID: String? = nil, offset: Int? = nil, limit: Int? = nil
     ) async throws -> ListAlarmRulesResponse {
-        var query = QueryItems()
-        query.append("alarm_id", alarmID)
-        query.append("name", name)
-        query.append("namespace", namespace)
-        query.append("resource_id", resourceID)
-        query.append("enterprise_project_id", enterpriseProjectID)
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = [
+            "alarm_id": alarmID, "name": name, "namespace": namespace, "resource_id": resourceID,
+            "enterprise_project_id": enterpriseProjectID, "offset": offset, "limit": limit
+        ]
         let request = OperationRequest(
             operation: "ListAlarmRules", method: .get, path: "/v2/{project_id}/alarms", query: query
         )
@@ -135,22 +126,13 @@ extension CESClient {
     ///     ^((([a-z]|[0-9]){8}-([a-z]|[0-9]){4}-([a-z]|[0-9]){4}-([a-z]|[0-9]){4}-([a-z]|[0-9]){12})|0)$
     ///   - limit: Number of results to request per page.
     public func listAlarmRulesPaginator(
-        alarmID: String? = nil,
-        name: String? = nil,
-        namespace: String? = nil,
-        resourceID: String? = nil,
-        enterpriseProjectID: String? = nil,
-        limit: Int
+        alarmID: String? = nil, name: String? = nil, namespace: String? = nil, resourceID: String? = nil,
+        enterpriseProjectID: String? = nil, limit: Int
     ) -> OffsetPaginator<Alarm> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listAlarmRules(
-                alarmID: alarmID,
-                name: name,
-                namespace: namespace,
-                resourceID: resourceID,
-                enterpriseProjectID: enterpriseProjectID,
-                offset: offset,
-                limit: limit
+                alarmID: alarmID, name: name, namespace: namespace, resourceID: resourceID,
+                enterpriseProjectID: enterpriseProjectID, offset: offset, limit: limit
             )
             return (elements: page.alarms ?? [], total: page.count)
         }

@@ -69,20 +69,13 @@ extension CESClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listResourceGroups(
-        enterpriseProjectID: String? = nil,
-        groupName: String? = nil,
-        groupID: String? = nil,
-        offset: Int? = nil,
-        limit: Int? = nil,
-        type: OneResourceGroupType? = nil
+        enterpriseProjectID: String? = nil, groupName: String? = nil, groupID: String? = nil,
+        offset: Int? = nil, limit: Int? = nil, type: OneResourceGroupType? = nil
     ) async throws -> ListResourceGroupsResponse {
-        var query = QueryItems()
-        query.append("enterprise_project_id", enterpriseProjectID)
-        query.append("group_name", groupName)
-        query.append("group_id", groupID)
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("type", type)
+        let query: QueryItems = [
+            "enterprise_project_id": enterpriseProjectID, "group_name": groupName, "group_id": groupID,
+            "offset": offset, "limit": limit, "type": type
+        ]
         let request = OperationRequest(
             operation: "ListResourceGroups", method: .get, path: "/v2/{project_id}/resource-groups",
             query: query
@@ -111,20 +104,13 @@ extension CESClient {
     ///     EPS TAG Manual
     ///   - limit: Number of results to request per page.
     public func listResourceGroupsPaginator(
-        enterpriseProjectID: String? = nil,
-        groupName: String? = nil,
-        groupID: String? = nil,
-        type: OneResourceGroupType? = nil,
-        limit: Int
+        enterpriseProjectID: String? = nil, groupName: String? = nil, groupID: String? = nil,
+        type: OneResourceGroupType? = nil, limit: Int
     ) -> OffsetPaginator<OneResourceGroupResp> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listResourceGroups(
-                enterpriseProjectID: enterpriseProjectID,
-                groupName: groupName,
-                groupID: groupID,
-                offset: offset,
-                limit: limit,
-                type: type
+                enterpriseProjectID: enterpriseProjectID, groupName: groupName, groupID: groupID,
+                offset: offset, limit: limit, type: type
             )
             return (elements: page.resourceGroups ?? [], total: page.count)
         }

@@ -19,13 +19,9 @@ extension CESClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAlarmRulePolicies(
-        alarmID: String,
-        offset: Int? = nil,
-        limit: Int? = nil
+        alarmID: String, offset: Int? = nil, limit: Int? = nil
     ) async throws -> ListAlarmRulePoliciesResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = ["offset": offset, "limit": limit]
         let request = OperationRequest(
             operation: "ListAlarmRulePolicies", method: .get,
             path: "/v2/{project_id}/alarms/{alarm_id}/policies", pathParameters: ["alarm_id": alarmID],
@@ -63,8 +59,7 @@ extension CESClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateAlarmRulePolicies(
-        alarmID: String,
-        _ body: UpdateAlarmRulePoliciesRequest
+        alarmID: String, _ body: UpdateAlarmRulePoliciesRequest
     ) async throws -> UpdateAlarmRulePoliciesResponse {
         let request = OperationRequest(
             operation: "UpdateAlarmRulePolicies", method: .put,

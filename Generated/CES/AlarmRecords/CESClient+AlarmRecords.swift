@@ -39,28 +39,14 @@ extension CESClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAlarmHistoriesV2(
-        alarmID: String? = nil,
-        name: String? = nil,
-        status: Status? = nil,
-        level: Int? = nil,
-        namespace: String? = nil,
-        resourceID: String? = nil,
-        from: String? = nil,
-        to: String? = nil,
-        offset: Int? = nil,
-        limit: Int? = nil
+        alarmID: String? = nil, name: String? = nil, status: Status? = nil, level: Int? = nil,
+        namespace: String? = nil, resourceID: String? = nil, from: String? = nil, to: String? = nil,
+        offset: Int? = nil, limit: Int? = nil
     ) async throws -> ListAlarmHistoriesV2Response {
-        var query = QueryItems()
-        query.append("alarm_id", alarmID)
-        query.append("name", name)
-        query.append("status", status)
-        query.append("level", level)
-        query.append("namespace", namespace)
-        query.append("resource_id", resourceID)
-        query.append("from", from)
-        query.append("to", to)
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = [
+            "alarm_id": alarmID, "name": name, "status": status, "level": level, "namespace": namespace,
+            "resource_id": resourceID, "from": from, "to": to, "offset": offset, "limit": limit
+        ]
         let request = OperationRequest(
             operation: "ListAlarmHistoriesV2", method: .get, path: "/v2/{project_id}/alarm-histories",
             query: query
@@ -99,28 +85,14 @@ extension CESClient {
     ///     format of the from and to parameters is incorrect, alarm records in the past week are displayed.
     ///   - limit: Number of results to request per page.
     public func listAlarmHistoriesV2Paginator(
-        alarmID: String? = nil,
-        name: String? = nil,
-        status: Status? = nil,
-        level: Int? = nil,
-        namespace: String? = nil,
-        resourceID: String? = nil,
-        from: String? = nil,
-        to: String? = nil,
+        alarmID: String? = nil, name: String? = nil, status: Status? = nil, level: Int? = nil,
+        namespace: String? = nil, resourceID: String? = nil, from: String? = nil, to: String? = nil,
         limit: Int
     ) -> OffsetPaginator<AlarmHistoryItemV2> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listAlarmHistoriesV2(
-                alarmID: alarmID,
-                name: name,
-                status: status,
-                level: level,
-                namespace: namespace,
-                resourceID: resourceID,
-                from: from,
-                to: to,
-                offset: offset,
-                limit: limit
+                alarmID: alarmID, name: name, status: status, level: level, namespace: namespace,
+                resourceID: resourceID, from: from, to: to, offset: offset, limit: limit
             )
             return (elements: page.alarmHistories ?? [], total: page.count)
         }

@@ -101,28 +101,15 @@ extension CESClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAlarmHistories(
-        groupID: String? = nil,
-        alarmID: String? = nil,
-        alarmName: String? = nil,
-        alarmStatus: String? = nil,
-        alarmLevel: Int? = nil,
-        namespace: String? = nil,
-        from: String? = nil,
-        to: String? = nil,
-        start: Int? = nil,
-        limit: Int? = nil
+        groupID: String? = nil, alarmID: String? = nil, alarmName: String? = nil, alarmStatus: String? = nil,
+        alarmLevel: Int? = nil, namespace: String? = nil, from: String? = nil, to: String? = nil,
+        start: Int? = nil, limit: Int? = nil
     ) async throws -> ListAlarmHistoriesResponse {
-        var query = QueryItems()
-        query.append("group_id", groupID)
-        query.append("alarm_id", alarmID)
-        query.append("alarm_name", alarmName)
-        query.append("alarm_status", alarmStatus)
-        query.append("alarm_level", alarmLevel)
-        query.append("namespace", namespace)
-        query.append("from", from)
-        query.append("to", to)
-        query.append("start", start)
-        query.append("limit", limit)
+        let query: QueryItems = [
+            "group_id": groupID, "alarm_id": alarmID, "alarm_name": alarmName, "alarm_status": alarmStatus,
+            "alarm_level": alarmLevel, "namespace": namespace, "from": from, "to": to, "start": start,
+            "limit": limit
+        ]
         let request = OperationRequest(
             operation: "ListAlarmHistories", method: .get, path: "/V1.0/{project_id}/alarm-histories",
             query: query
@@ -147,16 +134,9 @@ extension CESClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAlarms(
-        alarms: [String]? = nil,
-        start: String? = nil,
-        limit: Int? = nil,
-        order: String? = nil
+        alarms: [String]? = nil, start: String? = nil, limit: Int? = nil, order: String? = nil
     ) async throws -> ListAlarmsResponse {
-        var query = QueryItems()
-        query.append("alarms", alarms)
-        query.append("start", start)
-        query.append("limit", limit)
-        query.append("order", order)
+        let query: QueryItems = ["alarms": alarms, "start": start, "limit": limit, "order": order]
         let request = OperationRequest(
             operation: "ListAlarms", method: .get, path: "/V1.0/{project_id}/alarms", query: query
         )

@@ -20,13 +20,9 @@ extension CESClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAlarmTemplateAssociationAlarms(
-        templateID: String,
-        offset: Int? = nil,
-        limit: Int? = nil
+        templateID: String, offset: Int? = nil, limit: Int? = nil
     ) async throws -> ListAlarmTemplateAssociationAlarmsResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = ["offset": offset, "limit": limit]
         let request = OperationRequest(
             operation: "ListAlarmTemplateAssociationAlarms", method: .get,
             path: "/v2/{project_id}/alarm-templates/{template_id}/association-alarms",
@@ -47,14 +43,11 @@ extension CESClient {
     ///     a combination of both. The value can contain a maximum of 64 characters. Minimum: 2 Maximum: 64
     ///   - limit: Number of results to request per page.
     public func listAlarmTemplateAssociationAlarmsPaginator(
-        templateID: String,
-        limit: Int
+        templateID: String, limit: Int
     ) -> OffsetPaginator<ListAlarmTemplateAssociationAlarmsAlarm> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listAlarmTemplateAssociationAlarms(
-                templateID: templateID,
-                offset: offset,
-                limit: limit
+                templateID: templateID, offset: offset, limit: limit
             )
             return (elements: page.alarms ?? [], total: page.count)
         }

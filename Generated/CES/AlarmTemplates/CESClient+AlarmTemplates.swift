@@ -78,27 +78,19 @@ extension CESClient {
     ///     indicates the custom alarm templates for metrics, system_event indicates default event templates,
     ///     custom_event indicates the custom event templates, and system_custom_event indicates all default
     ///     and custom event templates. If this parameter is not specified, all metric templates are returned.
-    ///     The value can be: system custom system_event custom_event system_custom_event
     ///   - templateName: Alarm template name. It must start with a letter and can contain letters, digits,
     ///     underscores (_), hyphens (-), parentheses, and periods (.). Fuzzy match is supported. Minimum: 1
     ///     Maximum: 128 Regular expression matching: ^([\u4E00-\u9FFF]|[a-z]|[A-Z]|[0-9]|_|-|\(|\)|\.|\s)+$
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAlarmTemplates(
-        offset: Int? = nil,
-        limit: Int? = nil,
-        namespace: String? = nil,
-        dimName: String? = nil,
-        templateType: ListAlarmTemplatesTemplateType? = nil,
-        templateName: String? = nil
+        offset: Int? = nil, limit: Int? = nil, namespace: String? = nil, dimName: String? = nil,
+        templateType: ListAlarmTemplatesTemplateType? = nil, templateName: String? = nil
     ) async throws -> ListAlarmTemplatesResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("namespace", namespace)
-        query.append("dim_name", dimName)
-        query.append("template_type", templateType)
-        query.append("template_name", templateName)
+        let query: QueryItems = [
+            "offset": offset, "limit": limit, "namespace": namespace, "dim_name": dimName,
+            "template_type": templateType, "template_name": templateName
+        ]
         let request = OperationRequest(
             operation: "ListAlarmTemplates", method: .get, path: "/v2/{project_id}/alarm-templates",
             query: query
@@ -125,26 +117,18 @@ extension CESClient {
     ///     indicates the custom alarm templates for metrics, system_event indicates default event templates,
     ///     custom_event indicates the custom event templates, and system_custom_event indicates all default
     ///     and custom event templates. If this parameter is not specified, all metric templates are returned.
-    ///     The value can be: system custom system_event custom_event system_custom_event
     ///   - templateName: Alarm template name. It must start with a letter and can contain letters, digits,
     ///     underscores (_), hyphens (-), parentheses, and periods (.). Fuzzy match is supported. Minimum: 1
     ///     Maximum: 128 Regular expression matching: ^([\u4E00-\u9FFF]|[a-z]|[A-Z]|[0-9]|_|-|\(|\)|\.|\s)+$
     ///   - limit: Number of results to request per page.
     public func listAlarmTemplatesPaginator(
-        namespace: String? = nil,
-        dimName: String? = nil,
-        templateType: ListAlarmTemplatesTemplateType? = nil,
-        templateName: String? = nil,
-        limit: Int
+        namespace: String? = nil, dimName: String? = nil, templateType: ListAlarmTemplatesTemplateType? = nil,
+        templateName: String? = nil, limit: Int
     ) -> OffsetPaginator<AlarmTemplates> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listAlarmTemplates(
-                offset: offset,
-                limit: limit,
-                namespace: namespace,
-                dimName: dimName,
-                templateType: templateType,
-                templateName: templateName
+                offset: offset, limit: limit, namespace: namespace, dimName: dimName,
+                templateType: templateType, templateName: templateName
             )
             return (elements: page.alarmTemplates ?? [], total: page.count)
         }

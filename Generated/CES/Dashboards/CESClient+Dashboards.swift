@@ -57,14 +57,11 @@ extension CESClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listDashboardInfos(
-        isFavorite: Bool? = nil,
-        dashboardName: String? = nil,
-        dashboardID: String? = nil
+        isFavorite: Bool? = nil, dashboardName: String? = nil, dashboardID: String? = nil
     ) async throws -> ListDashboardInfosResponse {
-        var query = QueryItems()
-        query.append("is_favorite", isFavorite)
-        query.append("dashboard_name", dashboardName)
-        query.append("dashboard_id", dashboardID)
+        let query: QueryItems = [
+            "is_favorite": isFavorite, "dashboard_name": dashboardName, "dashboard_id": dashboardID
+        ]
         let request = OperationRequest(
             operation: "ListDashboardInfos", method: .get, path: "/v2/{project_id}/dashboards", query: query
         )

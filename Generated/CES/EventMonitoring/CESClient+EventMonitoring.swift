@@ -55,27 +55,15 @@ extension CESClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listEventDetail(
-        eventName: String,
-        eventType: EventType,
-        eventSource: String? = nil,
-        eventLevel: EventLevel? = nil,
-        eventUser: String? = nil,
-        eventState: EventState? = nil,
-        from: Int64? = nil,
-        to: Int64? = nil,
-        start: Int? = nil,
-        limit: Int? = nil
+        eventName: String, eventType: EventType, eventSource: String? = nil, eventLevel: EventLevel? = nil,
+        eventUser: String? = nil, eventState: EventState? = nil, from: Int64? = nil, to: Int64? = nil,
+        start: Int? = nil, limit: Int? = nil
     ) async throws -> ListEventDetailResponse {
-        var query = QueryItems()
-        query.append("event_type", eventType)
-        query.append("event_source", eventSource)
-        query.append("event_level", eventLevel)
-        query.append("event_user", eventUser)
-        query.append("event_state", eventState)
-        query.append("from", from)
-        query.append("to", to)
-        query.append("start", start)
-        query.append("limit", limit)
+        let query: QueryItems = [
+            "event_type": eventType, "event_source": eventSource, "event_level": eventLevel,
+            "event_user": eventUser, "event_state": eventState, "from": from, "to": to, "start": start,
+            "limit": limit
+        ]
         let request = OperationRequest(
             operation: "ListEventDetail", method: .get, path: "/V1.0/{project_id}/event/{event_name}",
             pathParameters: ["event_name": eventName], query: query
@@ -107,20 +95,13 @@ extension CESClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listEvents(
-        eventType: EventType? = nil,
-        eventName: String? = nil,
-        from: Int? = nil,
-        to: Int? = nil,
-        start: Int? = nil,
-        limit: Int? = nil
+        eventType: EventType? = nil, eventName: String? = nil, from: Int? = nil, to: Int? = nil,
+        start: Int? = nil, limit: Int? = nil
     ) async throws -> ListEventsResponse {
-        var query = QueryItems()
-        query.append("event_type", eventType)
-        query.append("event_name", eventName)
-        query.append("from", from)
-        query.append("to", to)
-        query.append("start", start)
-        query.append("limit", limit)
+        let query: QueryItems = [
+            "event_type": eventType, "event_name": eventName, "from": from, "to": to, "start": start,
+            "limit": limit
+        ]
         let request = OperationRequest(
             operation: "ListEvents", method: .get, path: "/V1.0/{project_id}/events", query: query
         )

@@ -26,7 +26,7 @@ extension CESClient {
     /// - Parameters:
     ///   - instanceID: Resource ID, for example, 4270ff17-aba3-4138-89fa-820594c39755. Minimum: 36 Maximum:
     ///     36 Regular expression matching: ^([a-z]|[A-Z]|[0-9]){1}([a-z]|[A-Z]|[0-9]|_|-|\.)*$
-    ///   - dimName: Dimension name. The value can be: mount_point disk proc raid
+    ///   - dimName: Dimension name.
     ///   - dimValue: Dimension value, which contains 32 characters, for example,
     ///     2e84018fc8b4484b94e89aae212fe615. Minimum: 32 Maximum: 32 Regular expression matching:
     ///     ([a-f\d]{32}|[A-F\d]{32})
@@ -37,17 +37,10 @@ extension CESClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAgentDimensionInfo(
-        instanceID: String,
-        dimName: ListAgentDimensionInfoDimName,
-        dimValue: String? = nil,
-        offset: Int? = nil,
-        limit: Int? = nil
+        instanceID: String, dimName: ListAgentDimensionInfoDimName, dimValue: String? = nil,
+        offset: Int? = nil, limit: Int? = nil
     ) async throws -> ListAgentDimensionInfoResponse {
-        var query = QueryItems()
-        query.append("dim_name", dimName)
-        query.append("dim_value", dimValue)
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = ["dim_name": dimName, "dim_value": dimValue, "offset": offset, "limit": limit]
         let request = OperationRequest(
             operation: "ListAgentDimensionInfo", method: .get,
             path: "/v2/{project_id}/instances/{instance_id}/agent-dimensions",
@@ -66,24 +59,17 @@ extension CESClient {
     /// - Parameters:
     ///   - instanceID: Resource ID, for example, 4270ff17-aba3-4138-89fa-820594c39755. Minimum: 36 Maximum:
     ///     36 Regular expression matching: ^([a-z]|[A-Z]|[0-9]){1}([a-z]|[A-Z]|[0-9]|_|-|\.)*$
-    ///   - dimName: Dimension name. The value can be: mount_point disk proc raid
+    ///   - dimName: Dimension name.
     ///   - dimValue: Dimension value, which contains 32 characters, for example,
     ///     2e84018fc8b4484b94e89aae212fe615. Minimum: 32 Maximum: 32 Regular expression matching:
     ///     ([a-f\d]{32}|[A-F\d]{32})
     ///   - limit: Number of results to request per page.
     public func listAgentDimensionInfoPaginator(
-        instanceID: String,
-        dimName: ListAgentDimensionInfoDimName,
-        dimValue: String? = nil,
-        limit: Int
+        instanceID: String, dimName: ListAgentDimensionInfoDimName, dimValue: String? = nil, limit: Int
     ) -> OffsetPaginator<AgentDimension> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listAgentDimensionInfo(
-                instanceID: instanceID,
-                dimName: dimName,
-                dimValue: dimValue,
-                offset: offset,
-                limit: limit
+                instanceID: instanceID, dimName: dimName, dimValue: dimValue, offset: offset, limit: limit
             )
             return (elements: page.dimensions ?? [], total: page.count)
         }

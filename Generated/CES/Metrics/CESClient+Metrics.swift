@@ -35,22 +35,13 @@ extension CESClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listMetrics(
-        namespace: String? = nil,
-        metricName: String? = nil,
-        dim: String? = nil,
-        start: String? = nil,
-        limit: Int? = nil,
-        order: String? = nil,
-        dim0: String? = nil
+        namespace: String? = nil, metricName: String? = nil, dim: String? = nil, start: String? = nil,
+        limit: Int? = nil, order: String? = nil, dim0: String? = nil
     ) async throws -> ListMetricsResponse {
-        var query = QueryItems()
-        query.append("namespace", namespace)
-        query.append("metric_name", metricName)
-        query.append("dim", dim)
-        query.append("start", start)
-        query.append("limit", limit)
-        query.append("order", order)
-        query.append("dim.0", dim0)
+        let query: QueryItems = [
+            "namespace": namespace, "metric_name": metricName, "dim": dim, "start": start, "limit": limit,
+            "order": order, "dim.0": dim0
+        ]
         let request = OperationRequest(
             operation: "ListMetrics", method: .get, path: "/V1.0/{project_id}/metrics", query: query
         )

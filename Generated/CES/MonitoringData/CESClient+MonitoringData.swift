@@ -70,18 +70,9 @@ extension CESClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showEventData(
-        namespace: String,
-        type: String,
-        from: String,
-        to: String,
-        dim: String
+        namespace: String, type: String, from: String, to: String, dim: String
     ) async throws -> ShowEventDataResponse {
-        var query = QueryItems()
-        query.append("namespace", namespace)
-        query.append("type", type)
-        query.append("from", from)
-        query.append("to", to)
-        query.append("dim", dim)
+        let query: QueryItems = ["namespace": namespace, "type": type, "from": from, "to": to, "dim": dim]
         let request = OperationRequest(
             operation: "ShowEventData", method: .get, path: "/V1.0/{project_id}/event-data", query: query
         )
@@ -111,17 +102,13 @@ extension CESClient {
     ///     of granularity required to perform the rollup.
     ///   - to: Specifies the end time of the query. The value is a UNIX timestamp, in milliseconds. from must
     ///     be earlier than to.
-    ///   - period: Specifies how often Cloud Eye aggregates data, which can be 1: Cloud Eye performs no
-    ///     aggregation and displays raw data. 300: Cloud Eye aggregates data every 5 minutes. 1200: Cloud Eye
-    ///     aggregates data every 20 minutes. 3600: Cloud Eye aggregates data every hour. 14400: Cloud Eye
-    ///     aggregates data every 4 hours. 86400: Cloud Eye aggregates data every 24 hours.
-    ///   - filter: Specifies the data aggregation method. The value can be: average: average value of metric
-    ///     data within an aggregation period. max: maximum value of metric data in an aggregation period.
-    ///     min: minimum value of metric data within an aggregation period. sum: sum of metric data within an
-    ///     aggregation period. variance: variance value of metric data within an aggregation period. Rollup
-    ///     uses a rollup method to aggregate raw data generated within a specific period. Take the 5-minute
-    ///     period as an example. If it is 10:35 now, the raw data generated between 10:30 and 10:35 will be
-    ///     aggregated to 10:30.
+    ///   - period: Specifies how often Cloud Eye aggregates data, which can be Values: 1 (Cloud Eye performs
+    ///     no aggregation and displays raw data), 300 (Cloud Eye aggregates data every 5 minutes), 1200
+    ///     (Cloud Eye aggregates data every 20 minutes), 3600 (Cloud Eye aggregates data every hour), 14400
+    ///     (Cloud Eye aggregates data every 4 hours), 86400 (Cloud Eye aggregates data every 24 hours).
+    ///   - filter: Specifies the data aggregation method. Rollup uses a rollup method to aggregate raw data
+    ///     generated within a specific period. Take the 5-minute period as an example. If it is 10:35 now,
+    ///     the raw data generated between 10:30 and 10:35 will be aggregated to 10:30.
     ///   - dim: Specifies the metric dimensions. A maximum of three metric dimensions are supported, and the
     ///     dimensions are numbered from zero in the dim.{i}=key,value format. key cannot exceed 32 characters
     ///     and value cannot exceed 256 characters. The following dimensions are only examples. For details
@@ -131,22 +118,13 @@ extension CESClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showMetricData(
-        namespace: String,
-        metricName: String,
-        from: String,
-        to: String,
-        period: Int,
-        filter: Filter,
+        namespace: String, metricName: String, from: String, to: String, period: Int, filter: Filter,
         dim: String
     ) async throws -> ShowMetricDataResponse {
-        var query = QueryItems()
-        query.append("namespace", namespace)
-        query.append("metric_name", metricName)
-        query.append("from", from)
-        query.append("to", to)
-        query.append("period", period)
-        query.append("filter", filter)
-        query.append("dim", dim)
+        let query: QueryItems = [
+            "namespace": namespace, "metric_name": metricName, "from": from, "to": to, "period": period,
+            "filter": filter, "dim": dim
+        ]
         let request = OperationRequest(
             operation: "ShowMetricData", method: .get, path: "/V1.0/{project_id}/metric-data", query: query
         )

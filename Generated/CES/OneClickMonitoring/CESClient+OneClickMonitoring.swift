@@ -40,9 +40,7 @@ extension CESClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func batchUpdateOneClickAlarmPoliciesEnabledState(
-        oneClickAlarmID: String,
-        alarmID: String,
-        _ body: BatchUpdateOneClickAlarmPoliciesEnabledStateRequest
+        oneClickAlarmID: String, alarmID: String, _ body: BatchUpdateOneClickAlarmPoliciesEnabledStateRequest
     ) async throws -> BatchUpdateOneClickAlarmPoliciesEnabledStateResponse {
         let request = OperationRequest(
             operation: "BatchUpdateOneClickAlarmPoliciesEnabledState", method: .put,
@@ -66,8 +64,7 @@ extension CESClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func batchUpdateOneClickAlarmsEnabledState(
-        oneClickAlarmID: String,
-        _ body: BatchUpdateOneClickAlarmsEnabledStateRequest
+        oneClickAlarmID: String, _ body: BatchUpdateOneClickAlarmsEnabledStateRequest
     ) async throws -> BatchUpdateOneClickAlarmsEnabledStateResponse {
         let request = OperationRequest(
             operation: "BatchUpdateOneClickAlarmsEnabledState", method: .put,
@@ -145,8 +142,7 @@ extension CESClient {
     ///     ^([a-z]|[A-Z]|[0-9]){1,64}$
     ///   - body: The request body.
     public func updateOneClickAlarmNotifications(
-        oneClickAlarmID: String,
-        _ body: UpdateOneClickAlarmNotificationsRequest
+        oneClickAlarmID: String, _ body: UpdateOneClickAlarmNotificationsRequest
     ) async throws {
         let request = OperationRequest(
             operation: "UpdateOneClickAlarmNotifications", method: .put,

@@ -73,18 +73,12 @@ extension CESClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listResourceGroup(
-        groupName: String? = nil,
-        groupID: String? = nil,
-        status: String? = nil,
-        start: Int? = nil,
+        groupName: String? = nil, groupID: String? = nil, status: String? = nil, start: Int? = nil,
         limit: Int? = nil
     ) async throws -> ListResourceGroupResponse {
-        var query = QueryItems()
-        query.append("group_name", groupName)
-        query.append("group_id", groupID)
-        query.append("status", status)
-        query.append("start", start)
-        query.append("limit", limit)
+        let query: QueryItems = [
+            "group_name": groupName, "group_id": groupID, "status": status, "start": start, "limit": limit
+        ]
         let request = OperationRequest(
             operation: "ListResourceGroup", method: .get, path: "/V1.0/{project_id}/resource-groups",
             query: query
@@ -100,10 +94,7 @@ extension CESClient {
     ///
     /// - Parameters:
     ///   - groupID: Specifies the resource group ID.
-    ///   - status: Specifies the resource health status. The value can be: health: No alarms have been
-    ///     generated for the resource group. unhealth: An alarm or alarms have been generated for a resource
-    ///     or resources in the resource group. no_alarm_rule: No alarm rules have been set for the resource
-    ///     group.
+    ///   - status: Specifies the resource health status.
     ///   - namespace: Specifies the resource namespace. For example, the ECS namespace is SYS.ECS. To view
     ///     the namespace of each service, see Services Interconnected with Cloud Eye.
     ///   - dname: Specifies the resource dimension. For example, the ECS dimension is instance_id. To view
@@ -115,19 +106,12 @@ extension CESClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showResourceGroup(
-        groupID: String,
-        status: ShowResourceGroupStatus? = nil,
-        namespace: String? = nil,
-        dname: String? = nil,
-        start: String? = nil,
-        limit: String? = nil
+        groupID: String, status: ShowResourceGroupStatus? = nil, namespace: String? = nil,
+        dname: String? = nil, start: String? = nil, limit: String? = nil
     ) async throws -> ShowResourceGroupResponse {
-        var query = QueryItems()
-        query.append("status", status)
-        query.append("namespace", namespace)
-        query.append("dname", dname)
-        query.append("start", start)
-        query.append("limit", limit)
+        let query: QueryItems = [
+            "status": status, "namespace": namespace, "dname": dname, "start": start, "limit": limit
+        ]
         let request = OperationRequest(
             operation: "ShowResourceGroup", method: .get,
             path: "/V1.0/{project_id}/resource-groups/{group_id}", pathParameters: ["group_id": groupID],

@@ -17,8 +17,7 @@ extension CESClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func batchCreateResources(
-        groupID: String,
-        _ body: BatchCreateResourcesRequest
+        groupID: String, _ body: BatchCreateResourcesRequest
     ) async throws -> BatchCreateResourcesResponse {
         let request = OperationRequest(
             operation: "BatchCreateResources", method: .post,
@@ -42,8 +41,7 @@ extension CESClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func batchDeleteResources(
-        groupID: String,
-        _ body: BatchDeleteResourcesRequest
+        groupID: String, _ body: BatchDeleteResourcesRequest
     ) async throws -> BatchDeleteResourcesResponse {
         let request = OperationRequest(
             operation: "BatchDeleteResources", method: .post,
@@ -74,10 +72,7 @@ extension CESClient {
     ///     default value is 100. Minimum: 1 Maximum: 1000
     ///   - offset: Start position for pagination query, indicating the sequence number of the data record
     ///     where the query starts. The default value is 0. Minimum: 0 Maximum: 10000
-    ///   - status: Resource health status. The value can be: health: An alarm rule has been created for the
-    ///     resource and there is no alarm triggered. unhealthy: An alarm rule has been created for the
-    ///     resource and there are alarms triggered. no_alarm_rule: No alarm rule has been created for the
-    ///     resource.
+    ///   - status: Resource health status.
     ///   - dimValue: Resource dimension value. Fuzzy match is not supported. If a resource has multiple
     ///     dimensions, you can specify one of them. Minimum: 1 Maximum: 256 Regular expression matching:
     ///     ^([a-z]|[A-Z]|[0-9]|\*|_){1}([a-z]|[A-Z]|[0-9]|_|-|\.)*$
@@ -86,22 +81,14 @@ extension CESClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listResourceGroupsServicesResources(
-        groupID: String,
-        service: String,
-        dimName: String? = nil,
-        limit: String? = nil,
-        offset: Int? = nil,
-        status: GetResourceGroupResourcesStatus? = nil,
-        dimValue: String? = nil,
+        groupID: String, service: String, dimName: String? = nil, limit: String? = nil, offset: Int? = nil,
+        status: GetResourceGroupResourcesStatus? = nil, dimValue: String? = nil,
         extendRelationID: String? = nil
     ) async throws -> ListResourceGroupsServicesResourcesResponse {
-        var query = QueryItems()
-        query.append("dim_name", dimName)
-        query.append("limit", limit)
-        query.append("offset", offset)
-        query.append("status", status)
-        query.append("dim_value", dimValue)
-        query.append("extend_relation_id", extendRelationID)
+        let query: QueryItems = [
+            "dim_name": dimName, "limit": limit, "offset": offset, "status": status, "dim_value": dimValue,
+            "extend_relation_id": extendRelationID
+        ]
         let request = OperationRequest(
             operation: "ListResourceGroupsServicesResources", method: .get,
             path: "/v2/{project_id}/resource-groups/{group_id}/services/{service}/resources",
@@ -127,10 +114,7 @@ extension CESClient {
     ///   - dimName: Resource dimension information. If there are multiple dimensions, they are sorted in
     ///     alphabetical order and separated by commas (,). This parameter must be used together with
     ///     namespace. Regular expression matching: ^([a-z]|[A-Z]){1}([a-z]|[A-Z]|[0-9]|_|-|,)*$
-    ///   - status: Resource health status. The value can be: health: An alarm rule has been created for the
-    ///     resource and there is no alarm triggered. unhealthy: An alarm rule has been created for the
-    ///     resource and there are alarms triggered. no_alarm_rule: No alarm rule has been created for the
-    ///     resource.
+    ///   - status: Resource health status.
     ///   - dimValue: Resource dimension value. Fuzzy match is not supported. If a resource has multiple
     ///     dimensions, you can specify one of them. Minimum: 1 Maximum: 256 Regular expression matching:
     ///     ^([a-z]|[A-Z]|[0-9]|\*|_){1}([a-z]|[A-Z]|[0-9]|_|-|\.)*$
@@ -138,24 +122,14 @@ extension CESClient {
     ///     ^([a-z]|[A-Z]|[0-9]|_|-)+$
     ///   - limit: Number of results to request per page.
     public func listResourceGroupsServicesResourcesPaginator(
-        groupID: String,
-        service: String,
-        dimName: String? = nil,
-        status: GetResourceGroupResourcesStatus? = nil,
-        dimValue: String? = nil,
-        extendRelationID: String? = nil,
-        limit: Int
+        groupID: String, service: String, dimName: String? = nil,
+        status: GetResourceGroupResourcesStatus? = nil, dimValue: String? = nil,
+        extendRelationID: String? = nil, limit: Int
     ) -> OffsetPaginator<GetResourceGroupResources> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listResourceGroupsServicesResources(
-                groupID: groupID,
-                service: service,
-                dimName: dimName,
-                limit: String(limit),
-                offset: offset,
-                status: status,
-                dimValue: dimValue,
-                extendRelationID: extendRelationID
+                groupID: groupID, service: service, dimName: dimName, limit: String(limit), offset: offset,
+                status: status, dimValue: dimValue, extendRelationID: extendRelationID
             )
             return (elements: page.resources ?? [], total: page.count)
         }

@@ -36,8 +36,7 @@ extension CESClient {
     ///   - alarmID: Alarm rule ID. Regular expression matching: al([a-z]|[A-Z]|[0-9]){22}$
     ///   - body: The request body.
     public func deleteAlarmRuleResources(
-        alarmID: String,
-        _ body: DeleteAlarmRuleResourcesRequest
+        alarmID: String, _ body: DeleteAlarmRuleResourcesRequest
     ) async throws {
         let request = OperationRequest(
             operation: "DeleteAlarmRuleResources", method: .post,
@@ -62,13 +61,9 @@ extension CESClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAlarmRuleResources(
-        alarmID: String,
-        offset: Int? = nil,
-        limit: Int? = nil
+        alarmID: String, offset: Int? = nil, limit: Int? = nil
     ) async throws -> ListAlarmRuleResourcesResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = ["offset": offset, "limit": limit]
         let request = OperationRequest(
             operation: "ListAlarmRuleResources", method: .get,
             path: "/v2/{project_id}/alarms/{alarm_id}/resources", pathParameters: ["alarm_id": alarmID],

@@ -37,15 +37,12 @@ extension CSSClient {
     ///   - clusterID: Definition: ID of the cluster that needs an independent master or client. For details
     ///     about how to obtain the cluster ID, see Obtaining the Cluster ID. Constraints: N/A Value range:
     ///     Cluster ID. Default value: N/A
-    ///   - type: Parameter description: Types of dedicated nodes to add. Constraints: N/A Options:
-    ///     ess-master: master node ess-client: client node Default value: N/A
+    ///   - type: Parameter description: Types of dedicated nodes to add. Constraints: N/A Default value: N/A
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
     public func addIndependentNode(
-        clusterID: String,
-        type: String,
-        _ body: AddIndependentNodeRequest
+        clusterID: String, type: String, _ body: AddIndependentNodeRequest
     ) async throws -> IDListWrapper {
         let request = OperationRequest(
             operation: "AddIndependentNode", method: .post,
@@ -150,9 +147,7 @@ extension CSSClient {
     ///     Default value: N/A
     ///   - body: The request body.
     public func createClustersTags(
-        resourceType: String,
-        clusterID: String,
-        _ body: CreateClustersTagsRequest
+        resourceType: String, clusterID: String, _ body: CreateClustersTagsRequest
     ) async throws {
         let request = OperationRequest(
             operation: "CreateClustersTags", method: .post,
@@ -239,13 +234,9 @@ extension CSSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func getRoutes(
-        clusterID: String,
-        offset: Int? = nil,
-        limit: Int? = nil
+        clusterID: String, offset: Int? = nil, limit: Int? = nil
     ) async throws -> GetRoutesResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = ["offset": offset, "limit": limit]
         let request = OperationRequest(
             operation: "GetRoutes", method: .get, path: "/v1.0/{project_id}/clusters/{cluster_id}/route",
             pathParameters: ["cluster_id": clusterID], query: query
@@ -295,14 +286,9 @@ extension CSSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listClustersDetails(
-        offset: Int? = nil,
-        limit: Int? = nil,
-        datastoreType: String? = nil
+        offset: Int? = nil, limit: Int? = nil, datastoreType: String? = nil
     ) async throws -> ListClustersDetailsResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("datastoreType", datastoreType)
+        let query: QueryItems = ["offset": offset, "limit": limit, "datastoreType": datastoreType]
         let request = OperationRequest(
             operation: "ListClustersDetails", method: .get, path: "/v1.0/{project_id}/clusters", query: query
         )
@@ -326,14 +312,11 @@ extension CSSClient {
     ///     are queried. Default value: The default value is empty.
     ///   - limit: Number of results to request per page.
     public func listClustersDetailsPaginator(
-        datastoreType: String? = nil,
-        limit: Int
+        datastoreType: String? = nil, limit: Int
     ) -> OffsetPaginator<ClusterList> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listClustersDetails(
-                offset: offset,
-                limit: limit,
-                datastoreType: datastoreType
+                offset: offset, limit: limit, datastoreType: datastoreType
             )
             return (elements: page.clusters ?? [], total: page.totalSize)
         }
@@ -386,8 +369,7 @@ extension CSSClient {
     ///   - clusterID: Definition: ID of the cluster to be upgraded. For details about how to obtain the
     ///     cluster ID, see Obtaining the Cluster ID. Constraints: N/A Value range: Cluster ID. Default value:
     ///     N/A
-    ///   - upgradeType: Parameter description: Upgrade type. Constraints: N/A Options: same: same-version
-    ///     upgrade. cross: cross-version upgrade. cross-engine: cross-engine upgrade. Default value: N/A
+    ///   - upgradeType: Parameter description: Upgrade type. Constraints: N/A Default value: N/A
     ///   - offset: Definition: Start value of the query. The default value is 0. Constraints: N/A Value
     ///     range: 0-1000 Default value: 0
     ///   - limit: Definition: Number of images to be queried. The default value is 10, indicating that 10
@@ -395,14 +377,9 @@ extension CSSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listImages(
-        clusterID: String,
-        upgradeType: String,
-        offset: Int? = nil,
-        limit: Int? = nil
+        clusterID: String, upgradeType: String, offset: Int? = nil, limit: Int? = nil
     ) async throws -> ListImagesResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = ["offset": offset, "limit": limit]
         let request = OperationRequest(
             operation: "ListImages", method: .get,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/target/{upgrade_type}/images",
@@ -422,20 +399,14 @@ extension CSSClient {
     ///   - clusterID: Definition: ID of the cluster to be upgraded. For details about how to obtain the
     ///     cluster ID, see Obtaining the Cluster ID. Constraints: N/A Value range: Cluster ID. Default value:
     ///     N/A
-    ///   - upgradeType: Parameter description: Upgrade type. Constraints: N/A Options: same: same-version
-    ///     upgrade. cross: cross-version upgrade. cross-engine: cross-engine upgrade. Default value: N/A
+    ///   - upgradeType: Parameter description: Upgrade type. Constraints: N/A Default value: N/A
     ///   - limit: Number of results to request per page.
     public func listImagesPaginator(
-        clusterID: String,
-        upgradeType: String,
-        limit: Int
+        clusterID: String, upgradeType: String, limit: Int
     ) -> OffsetPaginator<GetTargetImageIDDetail> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listImages(
-                clusterID: clusterID,
-                upgradeType: upgradeType,
-                offset: offset,
-                limit: limit
+                clusterID: clusterID, upgradeType: upgradeType, offset: offset, limit: limit
             )
             return (elements: page.imageInfoList ?? [], total: page.totalSize)
         }
@@ -498,8 +469,7 @@ extension CSSClient {
     ///     Constraints: Currently, its value can only be abort. Value range: abort: Abort the task. Default
     ///     value: N/A
     public func retryUpgradeTask(clusterID: String, actionID: String, retryMode: String? = nil) async throws {
-        var query = QueryItems()
-        query.append("retry_mode", retryMode)
+        let query: QueryItems = ["retry_mode": retryMode]
         let request = OperationRequest(
             operation: "RetryUpgradeTask", method: .put,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/upgrade/{action_id}/retry",
@@ -549,8 +519,7 @@ extension CSSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showClusterTag(
-        resourceType: String,
-        clusterID: String
+        resourceType: String, clusterID: String
     ) async throws -> ShowClusterTagResponse {
         let request = OperationRequest(
             operation: "ShowClusterTag", method: .get,
@@ -572,15 +541,12 @@ extension CSSClient {
     ///   - clusterID: Definition: ID of the cluster whose AZs are to be changed. For details about how to
     ///     obtain the cluster ID, see Obtaining the Cluster ID. Constraints: N/A Value range: Cluster ID.
     ///     Default value: N/A
-    ///   - instType: Definition: Types of nodes whose AZ is to be changed. Constraints: N/A Value range: all:
-    ///     all node types ess: data node ess-cold: cold data node ess-client: client node ess-master: master
-    ///     node Default value: N/A All mission-critical data has been backed up before an AZ switchover. This
-    ///     is to prevent data loss.
+    ///   - instType: Definition: Types of nodes whose AZ is to be changed. Constraints: N/A Default value:
+    ///     N/A All mission-critical data has been backed up before an AZ switchover. This is to prevent data
+    ///     loss.
     ///   - body: The request body.
     public func updateAZByInstanceType(
-        clusterID: String,
-        instType: String,
-        _ body: UpdateAZByInstanceTypeRequest
+        clusterID: String, instType: String, _ body: UpdateAZByInstanceTypeRequest
     ) async throws {
         let request = OperationRequest(
             operation: "UpdateAzByInstanceType", method: .post,
@@ -605,9 +571,7 @@ extension CSSClient {
     ///     range: Cluster ID. Default value: N/A
     ///   - body: The request body.
     public func updateBatchClustersTags(
-        resourceType: String,
-        clusterID: String,
-        _ body: UpdateBatchClustersTagsRequest
+        resourceType: String, clusterID: String, _ body: UpdateBatchClustersTagsRequest
     ) async throws {
         let request = OperationRequest(
             operation: "UpdateBatchClustersTags", method: .post,
@@ -675,8 +639,7 @@ extension CSSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateExtendInstanceStorage(
-        clusterID: String,
-        _ body: UpdateExtendInstanceStorageRequest
+        clusterID: String, _ body: UpdateExtendInstanceStorageRequest
     ) async throws -> IDListWrapper {
         let request = OperationRequest(
             operation: "UpdateExtendInstanceStorage", method: .post,
@@ -719,14 +682,11 @@ extension CSSClient {
     ///   - clusterID: Definition: ID of the cluster whose specifications you want to change. For details
     ///     about how to obtain the cluster ID, see Obtaining the Cluster ID. Constraints: N/A Value range:
     ///     Cluster ID. Default value: N/A
-    ///   - types: Definition: Type of the cluster node you want to modify. Constraints: N/A Value range: ess:
-    ///     data node ess-cold: cold data node ess-client: client node ess-master: master node lgs: Logstash
-    ///     node. Default value: N/A
+    ///   - types: Definition: Type of the cluster node you want to modify. Constraints: N/A Default value:
+    ///     N/A
     ///   - body: The request body.
     public func updateFlavorByType(
-        clusterID: String,
-        types: String,
-        _ body: UpdateFlavorByTypeRequest
+        clusterID: String, types: String, _ body: UpdateFlavorByTypeRequest
     ) async throws {
         let request = OperationRequest(
             operation: "UpdateFlavorByType", method: .post,
@@ -748,8 +708,7 @@ extension CSSClient {
     ///     Default value: N/A
     ///   - instanceID: Definition: ID of the node to be replaced. Constraints: N/A Value range: Node ID.
     ///     Obtain the ID attribute in instances by referring to Querying Cluster Details. Default value: N/A
-    ///   - migrateData: Definition: Whether to migrate data. Constraints: N/A Value range: true: Migrate
-    ///     data. false: Do not migrate data. Default value: true
+    ///   - migrateData: Definition: Whether to migrate data. Constraints: N/A Default value: true
     ///   - agency: Definition: Agency name. You can create an agency to allow CSS to call other cloud
     ///     services. Constraints: VPC permissions required by the agency: "vpc:subnets:get","vpc:ports:*".
     ///     This parameter is mandatory when the new IAM plane is connected. This parameter is optional when
@@ -757,14 +716,10 @@ extension CSSClient {
     ///     hyphens (-), and underscores (_). It cannot contain Chinese characters or other special
     ///     characters. Value range: N/A Default value: N/A
     public func updateInstance(
-        clusterID: String,
-        instanceID: String,
-        migrateData: UpdateInstanceMigrateData? = nil,
+        clusterID: String, instanceID: String, migrateData: UpdateInstanceMigrateData? = nil,
         agency: String? = nil
     ) async throws {
-        var query = QueryItems()
-        query.append("migrateData", migrateData)
-        query.append("agency", agency)
+        let query: QueryItems = ["migrateData": migrateData, "agency": agency]
         let request = OperationRequest(
             operation: "UpdateInstance", method: .put,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/instance/{instance_id}/replace",
@@ -876,20 +831,13 @@ extension CSSClient {
     ///   - limit: Definition: Number of AZs to be queried. The default value is 10, indicating that 10 AZs
     ///     are queried at a time. Constraints: N/A Value range: 1-1000 Default value: 10
     ///   - actionMode: Definition: Query details about a cluster upgrade or AZ change operation. Constraints:
-    ///     N/A Value range: UPGRADING: query cluster upgrade details. AZ_MIGRATION: query AZ change details.
-    ///     Default value: UPGRADING
+    ///     N/A Default value: UPGRADING
     ///
     /// - Returns: The body of the service's `200` response.
     public func upgradeDetail(
-        clusterID: String,
-        offset: Int? = nil,
-        limit: Int? = nil,
-        actionMode: UpgradeDetailActionMode? = nil
+        clusterID: String, offset: Int? = nil, limit: Int? = nil, actionMode: UpgradeDetailActionMode? = nil
     ) async throws -> UpgradeDetailResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("action_mode", actionMode)
+        let query: QueryItems = ["offset": offset, "limit": limit, "action_mode": actionMode]
         let request = OperationRequest(
             operation: "UpgradeDetail", method: .get,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/upgrade/detail",
@@ -910,20 +858,14 @@ extension CSSClient {
     ///     cluster ID, see Obtaining the Cluster ID. Constraints: N/A Value range: Cluster ID. Default value:
     ///     N/A
     ///   - actionMode: Definition: Query details about a cluster upgrade or AZ change operation. Constraints:
-    ///     N/A Value range: UPGRADING: query cluster upgrade details. AZ_MIGRATION: query AZ change details.
-    ///     Default value: UPGRADING
+    ///     N/A Default value: UPGRADING
     ///   - limit: Number of results to request per page.
     public func upgradeDetailPaginator(
-        clusterID: String,
-        actionMode: UpgradeDetailActionMode? = nil,
-        limit: Int
+        clusterID: String, actionMode: UpgradeDetailActionMode? = nil, limit: Int
     ) -> OffsetPaginator<GetUpgradeDetailInfo> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.upgradeDetail(
-                clusterID: clusterID,
-                offset: offset,
-                limit: limit,
-                actionMode: actionMode
+                clusterID: clusterID, offset: offset, limit: limit, actionMode: actionMode
             )
             return (elements: page.detailList ?? [], total: page.totalSize)
         }

@@ -17,8 +17,7 @@ extension CSSClient {
     ///     range: Cluster ID. Default value: N/A
     ///   - body: The request body.
     public func createAutoCreatePolicy(
-        clusterID: String,
-        _ body: CreateAutoCreatePolicyRequest
+        clusterID: String, _ body: CreateAutoCreatePolicyRequest
     ) async throws {
         let request = OperationRequest(
             operation: "CreateAutoCreatePolicy", method: .post,
@@ -45,8 +44,7 @@ extension CSSClient {
     ///
     /// - Returns: The body of the service's `201` response.
     public func createSnapshot(
-        clusterID: String,
-        _ body: CreateSnapshotRequest
+        clusterID: String, _ body: CreateSnapshotRequest
     ) async throws -> CreateSnapshotResponse {
         let request = OperationRequest(
             operation: "CreateSnapshot", method: .post,
@@ -119,9 +117,7 @@ extension CSSClient {
     ///   - snapshotID: Definition: Snapshot ID. Constraints: N/A Value range: N/A Default value: N/A
     ///   - body: The request body.
     public func restoreSnapshot(
-        clusterID: String,
-        snapshotID: String,
-        _ body: RestoreSnapshotRequest
+        clusterID: String, snapshotID: String, _ body: RestoreSnapshotRequest
     ) async throws {
         let request = OperationRequest(
             operation: "RestoreSnapshot", method: .post,

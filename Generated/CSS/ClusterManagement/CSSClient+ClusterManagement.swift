@@ -37,8 +37,7 @@ extension CSSClient {
     ///     N/A
     ///   - body: The request body.
     public func restartClusterMultiRole(
-        clusterID: String,
-        _ body: RestartClusterMultiRoleRequest
+        clusterID: String, _ body: RestartClusterMultiRoleRequest
     ) async throws {
         let request = OperationRequest(
             operation: "RestartClusterMultiRole", method: .post,

@@ -17,9 +17,7 @@ extension CSSClient {
     ///   - body: The request body.
     ///   - xLanguage: Language
     public func createAiops(
-        clusterID: String,
-        _ body: CreateAiopsRequest,
-        xLanguage: String? = nil
+        clusterID: String, _ body: CreateAiopsRequest, xLanguage: String? = nil
     ) async throws {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
@@ -71,13 +69,9 @@ extension CSSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAiops(
-        clusterID: String,
-        limit: Int? = nil,
-        offset: Int? = nil
+        clusterID: String, limit: Int? = nil, offset: Int? = nil
     ) async throws -> ListAiopsResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("offset", offset)
+        let query: QueryItems = ["limit": limit, "offset": offset]
         let request = OperationRequest(
             operation: "ListAiops", method: .get, path: "/v1.0/{project_id}/clusters/{cluster_id}/ai-ops",
             pathParameters: ["cluster_id": clusterID], query: query

@@ -95,8 +95,7 @@ extension CSSClient {
     ///     range: Cluster ID. Default value: N/A
     ///   - body: The request body.
     public func updatePublicKibanaWhitelist(
-        clusterID: String,
-        _ body: UpdatePublicKibanaWhitelistRequest
+        clusterID: String, _ body: UpdatePublicKibanaWhitelistRequest
     ) async throws {
         let request = OperationRequest(
             operation: "UpdatePublicKibanaWhitelist", method: .post,

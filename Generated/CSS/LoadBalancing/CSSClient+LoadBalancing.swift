@@ -27,8 +27,7 @@ extension CSSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func createELBListener(
-        clusterID: String,
-        _ body: CreateELBListenerRequest
+        clusterID: String, _ body: CreateELBListenerRequest
     ) async throws -> CreateELBListenerResponse {
         let request = OperationRequest(
             operation: "CreateElbListener", method: .post,
@@ -52,8 +51,7 @@ extension CSSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func enableOrDisableELB(
-        clusterID: String,
-        _ body: EnableOrDisableELBRequest
+        clusterID: String, _ body: EnableOrDisableELBRequest
     ) async throws -> EnableOrDisableELBResponse {
         let request = OperationRequest(
             operation: "EnableOrDisableElb", method: .post,
@@ -117,17 +115,14 @@ extension CSSClient {
     ///   - clusterID: Definition: ID of the cluster you want to query. For details about how to obtain the
     ///     cluster ID, see Obtaining the Cluster ID. Constraints: N/A Value range: Cluster ID. Default value:
     ///     N/A
-    ///   - type: Definition: Search type. Constraints: N/A Value range: searchTool: Query details about the
-    ///     load balancers of an Elasticsearch/OpenSearch cluster. [- viewTool: Query details about the load
+    ///   - type: Definition: Search type. Constraints: N/A [- viewTool: Query details about the load
     ///     balancers of Kibana/OpenSearch Dashboards.] (tag:white) Default value: searchTool
     ///
     /// - Returns: The body of the service's `200` response.
     public func showELBDetail(
-        clusterID: String,
-        type: ShowELBDetailType? = nil
+        clusterID: String, type: ShowELBDetailType? = nil
     ) async throws -> ShowELBDetailResponse {
-        var query = QueryItems()
-        query.append("type", type)
+        let query: QueryItems = ["type": type]
         let request = OperationRequest(
             operation: "ShowElbDetail", method: .get,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/es-listeners",
@@ -150,9 +145,7 @@ extension CSSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateEsListener(
-        clusterID: String,
-        listenerID: String,
-        _ body: UpdateEsListenerRequest
+        clusterID: String, listenerID: String, _ body: UpdateEsListenerRequest
     ) async throws -> UpdateEsListenerResponse {
         let request = OperationRequest(
             operation: "UpdateEsListener", method: .put,

@@ -48,15 +48,9 @@ extension CSSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listLogsJob(
-        clusterID: String,
-        offset: Int? = nil,
-        limit: Int? = nil,
-        status: String? = nil
+        clusterID: String, offset: Int? = nil, limit: Int? = nil, status: String? = nil
     ) async throws -> ListLogsJobResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("status", status)
+        let query: QueryItems = ["offset": offset, "limit": limit, "status": status]
         let request = OperationRequest(
             operation: "ListLogsJob", method: .get,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/logs/records",
@@ -82,16 +76,11 @@ extension CSSClient {
     ///     queried. Default value: Empty string: Tasks of all states are queried.
     ///   - limit: Number of results to request per page.
     public func listLogsJobPaginator(
-        clusterID: String,
-        status: String? = nil,
-        limit: Int
+        clusterID: String, status: String? = nil, limit: Int
     ) -> OffsetPaginator<ClusterLogRecord> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listLogsJob(
-                clusterID: clusterID,
-                offset: offset,
-                limit: limit,
-                status: status
+                clusterID: clusterID, offset: offset, limit: limit, status: status
             )
             return (elements: page.clusterLogRecord ?? [], total: nil)
         }
@@ -110,16 +99,13 @@ extension CSSClient {
     ///     cluster ID, see Obtaining the Cluster ID. Constraints: N/A Value range: Cluster ID. Default value:
     ///     N/A
     ///   - action: Parameter description: Queries the log backup or log collection settings of a cluster.
-    ///     Constraints: N/A Options: base_log_collect: Queries cluster log backup settings.
-    ///     real_time_log_collect: Queries cluster log collection settings. Default value: base_log_collect
+    ///     Constraints: N/A Default value: base_log_collect
     ///
     /// - Returns: The body of the service's `200` response.
     public func showGetLogSetting(
-        clusterID: String,
-        action: Action? = nil
+        clusterID: String, action: Action? = nil
     ) async throws -> ShowGetLogSettingResponse {
-        var query = QueryItems()
-        query.append("action", action)
+        let query: QueryItems = ["action": action]
         let request = OperationRequest(
             operation: "ShowGetLogSetting", method: .get,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/logs/settings",
@@ -147,8 +133,7 @@ extension CSSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showLogBackup(
-        clusterID: String,
-        _ body: ShowLogBackupRequest
+        clusterID: String, _ body: ShowLogBackupRequest
     ) async throws -> ShowLogBackupResponse {
         let request = OperationRequest(
             operation: "ShowLogBackup", method: .post,
@@ -171,8 +156,7 @@ extension CSSClient {
     ///     range: Cluster ID. Default value: N/A
     ///   - body: The request body.
     public func startLogAutoBackupPolicy(
-        clusterID: String,
-        _ body: StartLogAutoBackupPolicyRequest
+        clusterID: String, _ body: StartLogAutoBackupPolicyRequest
     ) async throws {
         let request = OperationRequest(
             operation: "StartLogAutoBackupPolicy", method: .post,
@@ -198,11 +182,9 @@ extension CSSClient {
     ///     range: Cluster ID. Default value: N/A
     ///   - body: The request body.
     ///   - action: Parameter description: Configure log backup or log collection for a cluster. Constraints:
-    ///     N/A Options: base_log_collect: Backs up logs to OBS. real_time_log_collect: Saves logs to an
-    ///     Elasticsearch cluster in real time. Default value: base_log_collect
+    ///     N/A Default value: base_log_collect
     public func startLogs(clusterID: String, _ body: StartLogsRequest, action: Action? = nil) async throws {
-        var query = QueryItems()
-        query.append("action", action)
+        let query: QueryItems = ["action": action]
         let request = OperationRequest(
             operation: "StartLogs", method: .post, path: "/v1.0/{project_id}/clusters/{cluster_id}/logs/open",
             pathParameters: ["cluster_id": clusterID], query: query, body: body
@@ -225,8 +207,7 @@ extension CSSClient {
     ///     the Cluster ID. Constraints: N/A Value range: Cluster ID. Default value: N/A
     ///   - body: The request body.
     public func startTargetClusterConnectivityTest(
-        clusterID: String,
-        _ body: StartTargetClusterConnectivityTestRequest
+        clusterID: String, _ body: StartTargetClusterConnectivityTestRequest
     ) async throws {
         let request = OperationRequest(
             operation: "StartTargetClusterConnectivityTest", method: .post,
@@ -272,11 +253,9 @@ extension CSSClient {
     ///     range: Cluster ID. Default value: N/A
     ///   - action: Definition: Disables log backup or log collection. Constraints: You can disable log backup
     ///     or log ingestion only when they have been enabled for the cluster. For details about how to enable
-    ///     log backup or log ingestion, see Enabling Logs. Value range: base_log_collect: Disables log
-    ///     backup. real_time_log_collect: Stops log collection. Default value: base_log_collect
+    ///     log backup or log ingestion, see Enabling Logs. Default value: base_log_collect
     public func stopLogs(clusterID: String, action: Action? = nil) async throws {
-        var query = QueryItems()
-        query.append("action", action)
+        let query: QueryItems = ["action": action]
         let request = OperationRequest(
             operation: "StopLogs", method: .put, path: "/v1.0/{project_id}/clusters/{cluster_id}/logs/close",
             pathParameters: ["cluster_id": clusterID], query: query
@@ -298,15 +277,11 @@ extension CSSClient {
     ///     range: Cluster ID. Default value: N/A
     ///   - body: The request body.
     ///   - action: Parameter description: Modifies the settings of log backup or log collection. Constraints:
-    ///     N/A Options: base_log_collect: Modifies log backup settings. real_time_log_collect: Modifies log
-    ///     collection settings. Default value: base_log_collect
+    ///     N/A Default value: base_log_collect
     public func updateLogSetting(
-        clusterID: String,
-        _ body: UpdateLogSettingRequest,
-        action: Action? = nil
+        clusterID: String, _ body: UpdateLogSettingRequest, action: Action? = nil
     ) async throws {
-        var query = QueryItems()
-        query.append("action", action)
+        let query: QueryItems = ["action": action]
         let request = OperationRequest(
             operation: "UpdateLogSetting", method: .post,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/logs/settings",

@@ -44,13 +44,9 @@ extension CSSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listYmlsJob(
-        clusterID: String,
-        offset: Int? = nil,
-        limit: Int? = nil
+        clusterID: String, offset: Int? = nil, limit: Int? = nil
     ) async throws -> ListYmlsJobResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = ["offset": offset, "limit": limit]
         let request = OperationRequest(
             operation: "ListYmlsJob", method: .get,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/ymls/joblists",

@@ -21,8 +21,7 @@ extension CSSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func createBindPublic(
-        clusterID: String,
-        _ body: CreateBindPublicRequest
+        clusterID: String, _ body: CreateBindPublicRequest
     ) async throws -> CreateBindPublicResponse {
         let request = OperationRequest(
             operation: "CreateBindPublic", method: .post,
@@ -105,8 +104,7 @@ extension CSSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateUnbindPublic(
-        clusterID: String,
-        _ body: UpdateUnbindPublicRequest
+        clusterID: String, _ body: UpdateUnbindPublicRequest
     ) async throws -> UpdateUnbindPublicResponse {
         let request = OperationRequest(
             operation: "UpdateUnbindPublic", method: .put,

@@ -19,8 +19,7 @@ extension CSSClient {
     ///     Default value: N/A
     ///   - body: The request body.
     public func startAutoCreateSnapshots(
-        clusterID: String,
-        _ body: StartAutoCreateSnapshotsRequest
+        clusterID: String, _ body: StartAutoCreateSnapshotsRequest
     ) async throws {
         let request = OperationRequest(
             operation: "StartAutoCreateSnapshots", method: .post,

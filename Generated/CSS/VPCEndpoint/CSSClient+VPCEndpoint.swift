@@ -26,13 +26,9 @@ extension CSSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showVPCEPConnection(
-        clusterID: String,
-        offset: Int? = nil,
-        limit: Int? = nil
+        clusterID: String, offset: Int? = nil, limit: Int? = nil
     ) async throws -> ShowVPCEPConnectionResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = ["offset": offset, "limit": limit]
         let request = OperationRequest(
             operation: "ShowVpcepConnection", method: .get,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/vpcepservice/connections",

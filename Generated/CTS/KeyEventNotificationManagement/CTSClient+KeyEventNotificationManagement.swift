@@ -36,8 +36,7 @@ extension CTSClient {
     ///   - notificationID: Notification ID. To batch delete notifications, enter multiple notification IDs
     ///     separated by commas (,), for example, notification_id="xxx1,ccc2".
     public func deleteNotification(notificationID: String) async throws {
-        var query = QueryItems()
-        query.append("notification_id", notificationID)
+        let query: QueryItems = ["notification_id": notificationID]
         let request = OperationRequest(
             operation: "DeleteNotification", method: .delete, path: "/v3/{project_id}/notifications",
             query: query
@@ -58,11 +57,9 @@ extension CTSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listNotifications(
-        notificationType: String,
-        notificationName: String? = nil
+        notificationType: String, notificationName: String? = nil
     ) async throws -> ListNotificationsResponse {
-        var query = QueryItems()
-        query.append("notification_name", notificationName)
+        let query: QueryItems = ["notification_name": notificationName]
         let request = OperationRequest(
             operation: "ListNotifications", method: .get,
             path: "/v3/{project_id}/notifications/{notification_type}",

@@ -39,33 +39,16 @@ extension CTSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listTracesV10(
-        trackerName: String,
-        serviceType: String? = nil,
-        user: String? = nil,
-        from: Int64? = nil,
-        limit: Int? = nil,
-        next: String? = nil,
-        resourceID: String? = nil,
-        resourceName: String? = nil,
-        resourceType: String? = nil,
-        to: Int64? = nil,
-        traceID: String? = nil,
-        traceName: String? = nil,
+        trackerName: String, serviceType: String? = nil, user: String? = nil, from: Int64? = nil,
+        limit: Int? = nil, next: String? = nil, resourceID: String? = nil, resourceName: String? = nil,
+        resourceType: String? = nil, to: Int64? = nil, traceID: String? = nil, traceName: String? = nil,
         traceRating: TraceRating? = nil
     ) async throws -> ListTracesV10Response {
-        var query = QueryItems()
-        query.append("service_type", serviceType)
-        query.append("user", user)
-        query.append("from", from)
-        query.append("limit", limit)
-        query.append("next", next)
-        query.append("resource_id", resourceID)
-        query.append("resource_name", resourceName)
-        query.append("resource_type", resourceType)
-        query.append("to", to)
-        query.append("trace_id", traceID)
-        query.append("trace_name", traceName)
-        query.append("trace_rating", traceRating)
+        let query: QueryItems = [
+            "service_type": serviceType, "user": user, "from": from, "limit": limit, "next": next,
+            "resource_id": resourceID, "resource_name": resourceName, "resource_type": resourceType, "to": to,
+            "trace_id": traceID, "trace_name": traceName, "trace_rating": traceRating
+        ]
         let request = OperationRequest(
             operation: "ListTracesV10", method: .get, path: "/v1.0/{project_id}/{tracker_name}/trace",
             pathParameters: ["tracker_name": trackerName], query: query
@@ -108,33 +91,16 @@ extension CTSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listTracesV20(
-        trackerName: String,
-        serviceType: String? = nil,
-        user: String? = nil,
-        from: Int64? = nil,
-        limit: Int? = nil,
-        next: String? = nil,
-        resourceID: String? = nil,
-        resourceName: String? = nil,
-        resourceType: String? = nil,
-        to: Int64? = nil,
-        traceID: String? = nil,
-        traceName: String? = nil,
+        trackerName: String, serviceType: String? = nil, user: String? = nil, from: Int64? = nil,
+        limit: Int? = nil, next: String? = nil, resourceID: String? = nil, resourceName: String? = nil,
+        resourceType: String? = nil, to: Int64? = nil, traceID: String? = nil, traceName: String? = nil,
         traceRating: TraceRating? = nil
     ) async throws -> ListTracesV20Response {
-        var query = QueryItems()
-        query.append("service_type", serviceType)
-        query.append("user", user)
-        query.append("from", from)
-        query.append("limit", limit)
-        query.append("next", next)
-        query.append("resource_id", resourceID)
-        query.append("resource_name", resourceName)
-        query.append("resource_type", resourceType)
-        query.append("to", to)
-        query.append("trace_id", traceID)
-        query.append("trace_name", traceName)
-        query.append("trace_rating", traceRating)
+        let query: QueryItems = [
+            "service_type": serviceType, "user": user, "from": from, "limit": limit, "next": next,
+            "resource_id": resourceID, "resource_name": resourceName, "resource_type": resourceType, "to": to,
+            "trace_id": traceID, "trace_name": traceName, "trace_rating": traceRating
+        ]
         let request = OperationRequest(
             operation: "ListTracesV20", method: .get, path: "/v2.0/{project_id}/{tracker_name}/trace",
             pathParameters: ["tracker_name": trackerName], query: query

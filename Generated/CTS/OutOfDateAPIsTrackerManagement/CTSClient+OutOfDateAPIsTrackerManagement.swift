@@ -36,8 +36,7 @@ extension CTSClient {
     ///   - trackerName: Tracker name. If this parameter is not specified, all trackers of a tenant will be
     ///     deleted. Currently, only one tracker is allowed for each tenant. The tracker name is system.
     public func deleteTrackerV10(trackerName: String) async throws {
-        var query = QueryItems()
-        query.append("tracker_name", trackerName)
+        let query: QueryItems = ["tracker_name": trackerName]
         let request = OperationRequest(
             operation: "DeleteTrackerV10", method: .delete, path: "/v1.0/{project_id}/tracker", query: query
         )
@@ -57,8 +56,7 @@ extension CTSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listTracker(trackerName: String) async throws -> ListTrackerResponse {
-        var query = QueryItems()
-        query.append("tracker_name", trackerName)
+        let query: QueryItems = ["tracker_name": trackerName]
         let request = OperationRequest(
             operation: "ListTracker", method: .get, path: "/v1.0/{project_id}/tracker", query: query
         )

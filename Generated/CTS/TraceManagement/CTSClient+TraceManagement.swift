@@ -34,41 +34,21 @@ extension CTSClient {
     ///   - resourceType: Type of a resource whose traces are to be queried.
     ///   - traceID: Trace ID. If this parameter is specified, other query criteria will not take effect.
     ///   - traceName: Trace name. The value can contain uppercase letters.
-    ///   - traceRating: Trace status. The value can be normal, warning, or incident. Enumerated values:
-    ///     normal warning incident
+    ///   - traceRating: Trace status. The value can be normal, warning, or incident.
     ///
     /// - Returns: The body of the service's `200` response.
     public func listTraces(
-        traceType: String? = nil,
-        limit: Int? = nil,
-        from: Int64? = nil,
-        next: String? = nil,
-        to: Int64? = nil,
-        trackerName: String? = nil,
-        serviceType: String? = nil,
-        user: String? = nil,
-        resourceID: String? = nil,
-        resourceName: String? = nil,
-        resourceType: String? = nil,
-        traceID: String? = nil,
-        traceName: String? = nil,
-        traceRating: TraceRating? = nil
+        traceType: String? = nil, limit: Int? = nil, from: Int64? = nil, next: String? = nil,
+        to: Int64? = nil, trackerName: String? = nil, serviceType: String? = nil, user: String? = nil,
+        resourceID: String? = nil, resourceName: String? = nil, resourceType: String? = nil,
+        traceID: String? = nil, traceName: String? = nil, traceRating: TraceRating? = nil
     ) async throws -> ListTracesResponse {
-        var query = QueryItems()
-        query.append("trace_type", traceType)
-        query.append("limit", limit)
-        query.append("from", from)
-        query.append("next", next)
-        query.append("to", to)
-        query.append("tracker_name", trackerName)
-        query.append("service_type", serviceType)
-        query.append("user", user)
-        query.append("resource_id", resourceID)
-        query.append("resource_name", resourceName)
-        query.append("resource_type", resourceType)
-        query.append("trace_id", traceID)
-        query.append("trace_name", traceName)
-        query.append("trace_rating", traceRating)
+        let query: QueryItems = [
+            "trace_type": traceType, "limit": limit, "from": from, "next": next, "to": to,
+            "tracker_name": trackerName, "service_type": serviceType, "user": user, "resource_id": resourceID,
+            "resource_name": resourceName, "resource_type": resourceType, "trace_id": traceID,
+            "trace_name": traceName, "trace_rating": traceRating
+        ]
         let request = OperationRequest(
             operation: "ListTraces", method: .get, path: "/v3/{project_id}/traces", query: query
         )

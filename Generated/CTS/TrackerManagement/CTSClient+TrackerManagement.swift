@@ -35,8 +35,7 @@ extension CTSClient {
     ///   - trackerName: Tracker name. If this parameter is not specified, all trackers of the current tenant
     ///     account will be deleted.
     public func deleteTracker(trackerName: String? = nil) async throws {
-        var query = QueryItems()
-        query.append("tracker_name", trackerName)
+        let query: QueryItems = ["tracker_name": trackerName]
         let request = OperationRequest(
             operation: "DeleteTracker", method: .delete, path: "/v3/{project_id}/trackers", query: query
         )
@@ -57,8 +56,7 @@ extension CTSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listTrackers(trackerName: String? = nil) async throws -> ListTrackersResponse {
-        var query = QueryItems()
-        query.append("tracker_name", trackerName)
+        let query: QueryItems = ["tracker_name": trackerName]
         let request = OperationRequest(
             operation: "ListTrackers", method: .get, path: "/v3/{project_id}/trackers", query: query
         )

@@ -16,8 +16,7 @@ extension DCSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func deleteBackgroundTask(
-        instanceID: String,
-        taskID: String
+        instanceID: String, taskID: String
     ) async throws -> DeleteBackgroundTaskResponse {
         let request = OperationRequest(
             operation: "DeleteBackgroundTask", method: .delete,
@@ -61,19 +60,13 @@ extension DCSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listBackgroundTask(
-        instanceID: String,
-        offset: Int? = nil,
-        limit: Int? = nil,
-        startTime: String? = nil,
-        endTime: String? = nil,
-        beginTime: String? = nil
+        instanceID: String, offset: Int? = nil, limit: Int? = nil, startTime: String? = nil,
+        endTime: String? = nil, beginTime: String? = nil
     ) async throws -> ListBackgroundTaskResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("start_time", startTime)
-        query.append("end_time", endTime)
-        query.append("begin_time", beginTime)
+        let query: QueryItems = [
+            "offset": offset, "limit": limit, "start_time": startTime, "end_time": endTime,
+            "begin_time": beginTime
+        ]
         let request = OperationRequest(
             operation: "ListBackgroundTask", method: .get,
             path: "/v2/{project_id}/instances/{instance_id}/tasks",
@@ -96,19 +89,12 @@ extension DCSClient {
     ///   - beginTime: Not in the page's tables; the page's request example sends it.
     ///   - limit: Number of results to request per page.
     public func listBackgroundTaskPaginator(
-        instanceID: String,
-        startTime: String? = nil,
-        endTime: String? = nil,
-        beginTime: String? = nil,
+        instanceID: String, startTime: String? = nil, endTime: String? = nil, beginTime: String? = nil,
         limit: Int
     ) -> OffsetPaginator<SingleBackgroundTask> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listBackgroundTask(
-                instanceID: instanceID,
-                offset: offset,
-                limit: limit,
-                startTime: startTime,
-                endTime: endTime,
+                instanceID: instanceID, offset: offset, limit: limit, startTime: startTime, endTime: endTime,
                 beginTime: beginTime
             )
             return (elements: page.tasks ?? [], total: page.taskCount)
@@ -148,10 +134,8 @@ extension DCSClient {
     /// - Returns: The response of the last poll, whose `status` is one of `states`.
     @discardableResult
     public func waitForJobInfo(
-        jobID: String,
-        status states: Set<ShowJobInfoResponse.StatusValue>,
-        failureStates: Set<ShowJobInfoResponse.StatusValue> = [.fail],
-        options: WaiterOptions = .init()
+        jobID: String, status states: Set<ShowJobInfoResponse.StatusValue>,
+        failureStates: Set<ShowJobInfoResponse.StatusValue> = [.fail], options: WaiterOptions = .init()
     ) async throws -> ShowJobInfoResponse {
         try await Waiter.waitForState(
             "JobInfo", states: states, failureStates: failureStates, options: options,

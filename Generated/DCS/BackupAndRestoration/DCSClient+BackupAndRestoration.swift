@@ -16,8 +16,7 @@ extension DCSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func copyInstance(
-        instanceID: String,
-        _ body: CopyInstanceRequest
+        instanceID: String, _ body: CopyInstanceRequest
     ) async throws -> CopyInstanceResponse {
         let request = OperationRequest(
             operation: "CopyInstance", method: .post,
@@ -62,19 +61,13 @@ extension DCSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listBackupRecords(
-        instanceID: String,
-        beginTime: String? = nil,
-        endTime: String? = nil,
-        limit: Int? = nil,
-        offset: Int? = nil,
-        beginTime2: String? = nil
+        instanceID: String, beginTime: String? = nil, endTime: String? = nil, limit: Int? = nil,
+        offset: Int? = nil, beginTime2: String? = nil
     ) async throws -> ListBackupRecordsResponse {
-        var query = QueryItems()
-        query.append("begin_time", beginTime)
-        query.append("end_time", endTime)
-        query.append("limit", limit)
-        query.append("offset", offset)
-        query.append("beginTime", beginTime2)
+        let query: QueryItems = [
+            "begin_time": beginTime, "end_time": endTime, "limit": limit, "offset": offset,
+            "beginTime": beginTime2
+        ]
         let request = OperationRequest(
             operation: "ListBackupRecords", method: .get,
             path: "/v2/{project_id}/instances/{instance_id}/backups",
@@ -97,19 +90,12 @@ extension DCSClient {
     ///   - beginTime2: Not in the page's tables; the page's request example sends it.
     ///   - limit: Number of results to request per page.
     public func listBackupRecordsPaginator(
-        instanceID: String,
-        beginTime: String? = nil,
-        endTime: String? = nil,
-        beginTime2: String? = nil,
+        instanceID: String, beginTime: String? = nil, endTime: String? = nil, beginTime2: String? = nil,
         limit: Int
     ) -> OffsetPaginator<BackupRecordResponse> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listBackupRecords(
-                instanceID: instanceID,
-                beginTime: beginTime,
-                endTime: endTime,
-                limit: limit,
-                offset: offset,
+                instanceID: instanceID, beginTime: beginTime, endTime: endTime, limit: limit, offset: offset,
                 beginTime2: beginTime2
             )
             return (elements: page.backupRecordResponse ?? [], total: page.totalNum)
@@ -129,9 +115,7 @@ extension DCSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listBackupfileLinks(
-        instanceID: String,
-        backupID: String,
-        _ body: ListBackupfileLinksRequest
+        instanceID: String, backupID: String, _ body: ListBackupfileLinksRequest
     ) async throws -> ListBackupfileLinksResponse {
         let request = OperationRequest(
             operation: "ListBackupfileLinks", method: .post,
@@ -159,17 +143,12 @@ extension DCSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listRestoreRecords(
-        instanceID: String,
-        beginTime: String? = nil,
-        endTime: String? = nil,
-        limit: Int? = nil,
+        instanceID: String, beginTime: String? = nil, endTime: String? = nil, limit: Int? = nil,
         offset: Int? = nil
     ) async throws -> ListRestoreRecordsResponse {
-        var query = QueryItems()
-        query.append("begin_time", beginTime)
-        query.append("end_time", endTime)
-        query.append("limit", limit)
-        query.append("offset", offset)
+        let query: QueryItems = [
+            "begin_time": beginTime, "end_time": endTime, "limit": limit, "offset": offset
+        ]
         let request = OperationRequest(
             operation: "ListRestoreRecords", method: .get,
             path: "/v2/{project_id}/instances/{instance_id}/restores",
@@ -193,18 +172,11 @@ extension DCSClient {
     ///     20170718235959.
     ///   - limit: Number of results to request per page.
     public func listRestoreRecordsPaginator(
-        instanceID: String,
-        beginTime: String? = nil,
-        endTime: String? = nil,
-        limit: Int
+        instanceID: String, beginTime: String? = nil, endTime: String? = nil, limit: Int
     ) -> OffsetPaginator<InstanceRestoreInfo> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listRestoreRecords(
-                instanceID: instanceID,
-                beginTime: beginTime,
-                endTime: endTime,
-                limit: limit,
-                offset: offset
+                instanceID: instanceID, beginTime: beginTime, endTime: endTime, limit: limit, offset: offset
             )
             return (elements: page.restoreRecordResponse ?? [], total: page.totalNum)
         }
@@ -222,8 +194,7 @@ extension DCSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func restoreInstance(
-        instanceID: String,
-        _ body: RestoreInstanceRequest
+        instanceID: String, _ body: RestoreInstanceRequest
     ) async throws -> RestoreInstanceResponse {
         let request = OperationRequest(
             operation: "RestoreInstance", method: .post,

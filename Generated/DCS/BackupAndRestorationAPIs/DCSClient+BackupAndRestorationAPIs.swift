@@ -16,8 +16,7 @@ extension DCSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func backUpDCSInstance(
-        instanceID: String,
-        _ body: BackUpDCSInstanceRequest
+        instanceID: String, _ body: BackUpDCSInstanceRequest
     ) async throws -> BackUpDCSInstanceResponse {
         let request = OperationRequest(
             operation: "BackUpDCSInstance", method: .post,
@@ -39,8 +38,7 @@ extension DCSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func deleteBackupFiles(
-        instanceID: String,
-        backupID: String
+        instanceID: String, backupID: String
     ) async throws -> DeleteBackupFilesResponse {
         let request = OperationRequest(
             operation: "DeleteBackupFiles", method: .delete,
@@ -69,17 +67,10 @@ extension DCSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listDCSInstanceBackupRecords(
-        instanceID: String,
-        start: Int? = nil,
-        limit: Int? = nil,
-        beginTime: String? = nil,
+        instanceID: String, start: Int? = nil, limit: Int? = nil, beginTime: String? = nil,
         endTime: String? = nil
     ) async throws -> ListDCSInstanceBackupRecordsResponse {
-        var query = QueryItems()
-        query.append("start", start)
-        query.append("limit", limit)
-        query.append("beginTime", beginTime)
-        query.append("endTime", endTime)
+        let query: QueryItems = ["start": start, "limit": limit, "beginTime": beginTime, "endTime": endTime]
         let request = OperationRequest(
             operation: "ListDCSInstanceBackupRecords", method: .get,
             path: "/v1.0/{project_id}/instances/{instance_id}/backups",
@@ -108,17 +99,10 @@ extension DCSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listDCSInstanceRestorationRecords(
-        instanceID: String,
-        start: Int? = nil,
-        limit: Int? = nil,
-        beginTime: String? = nil,
+        instanceID: String, start: Int? = nil, limit: Int? = nil, beginTime: String? = nil,
         endTime: String? = nil
     ) async throws -> ListDCSInstanceRestorationRecordsResponse {
-        var query = QueryItems()
-        query.append("start", start)
-        query.append("limit", limit)
-        query.append("beginTime", beginTime)
-        query.append("endTime", endTime)
+        let query: QueryItems = ["start": start, "limit": limit, "beginTime": beginTime, "endTime": endTime]
         let request = OperationRequest(
             operation: "ListDCSInstanceRestorationRecords", method: .get,
             path: "/v1.0/{project_id}/instances/{instance_id}/restores",
@@ -139,8 +123,7 @@ extension DCSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func restoreDCSInstance(
-        instanceID: String,
-        _ body: RestoreDCSInstanceRequest
+        instanceID: String, _ body: RestoreDCSInstanceRequest
     ) async throws -> RestoreDCSInstanceResponse {
         let request = OperationRequest(
             operation: "RestoreDCSInstance", method: .post,

@@ -75,8 +75,7 @@ extension DCSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func deleteBigkeysCanTask(
-        instanceID: String,
-        bigkeyID: String
+        instanceID: String, bigkeyID: String
     ) async throws -> DeleteBigkeysCanTaskResponse {
         let request = OperationRequest(
             operation: "DeleteBigkeysCanTask", method: .delete,
@@ -98,8 +97,7 @@ extension DCSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func deleteHotkeysCanTask(
-        instanceID: String,
-        hotkeyID: String
+        instanceID: String, hotkeyID: String
     ) async throws -> DeleteHotkeysCanTaskResponse {
         let request = OperationRequest(
             operation: "DeleteHotkeysCanTask", method: .delete,
@@ -120,19 +118,13 @@ extension DCSClient {
     ///   - offset: Offset, which is the position where the query starts. The value must be greater than or
     ///     equal to 0.
     ///   - limit: Number of items displayed on each page.
-    ///   - status: Analysis task status. Value range: waiting running success failed
+    ///   - status: Analysis task status.
     ///
     /// - Returns: The body of the service's `200` response.
     public func listBigkeysCanTasks(
-        instanceID: String,
-        offset: Int? = nil,
-        limit: Int? = nil,
-        status: Status? = nil
+        instanceID: String, offset: Int? = nil, limit: Int? = nil, status: Status? = nil
     ) async throws -> ListBigkeysCanTasksResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("status", status)
+        let query: QueryItems = ["offset": offset, "limit": limit, "status": status]
         let request = OperationRequest(
             operation: "ListBigkeysCanTasks", method: .get,
             path: "/v2/{project_id}/instances/{instance_id}/bigkey-tasks",
@@ -150,19 +142,14 @@ extension DCSClient {
     ///
     /// - Parameters:
     ///   - instanceID: Instance ID.
-    ///   - status: Analysis task status. Value range: waiting running success failed
+    ///   - status: Analysis task status.
     ///   - limit: Number of results to request per page.
     public func listBigkeysCanTasksPaginator(
-        instanceID: String,
-        status: Status? = nil,
-        limit: Int
+        instanceID: String, status: Status? = nil, limit: Int
     ) -> OffsetPaginator<RecordsResponse> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listBigkeysCanTasks(
-                instanceID: instanceID,
-                offset: offset,
-                limit: limit,
-                status: status
+                instanceID: instanceID, offset: offset, limit: limit, status: status
             )
             return (elements: page.records ?? [], total: page.count)
         }
@@ -179,19 +166,13 @@ extension DCSClient {
     ///   - offset: Offset, which is the position where the query starts. The value must be greater than or
     ///     equal to 0. Default value: 0
     ///   - limit: Number of items displayed on each page. Default value: 10 Value range: 1 to 1000
-    ///   - status: Analysis task status. Value range: waiting running success failed
+    ///   - status: Analysis task status.
     ///
     /// - Returns: The body of the service's `200` response.
     public func listHotkeysCanTasks(
-        instanceID: String,
-        offset: Int? = nil,
-        limit: Int? = nil,
-        status: Status? = nil
+        instanceID: String, offset: Int? = nil, limit: Int? = nil, status: Status? = nil
     ) async throws -> ListHotkeysCanTasksResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("status", status)
+        let query: QueryItems = ["offset": offset, "limit": limit, "status": status]
         let request = OperationRequest(
             operation: "ListHotkeysCanTasks", method: .get,
             path: "/v2/{project_id}/instances/{instance_id}/hotkey-tasks",
@@ -209,19 +190,14 @@ extension DCSClient {
     ///
     /// - Parameters:
     ///   - instanceID: Instance ID.
-    ///   - status: Analysis task status. Value range: waiting running success failed
+    ///   - status: Analysis task status.
     ///   - limit: Number of results to request per page.
     public func listHotkeysCanTasksPaginator(
-        instanceID: String,
-        status: Status? = nil,
-        limit: Int
+        instanceID: String, status: Status? = nil, limit: Int
     ) -> OffsetPaginator<RecordsResponse> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listHotkeysCanTasks(
-                instanceID: instanceID,
-                offset: offset,
-                limit: limit,
-                status: status
+                instanceID: instanceID, offset: offset, limit: limit, status: status
             )
             return (elements: page.records ?? [], total: page.count)
         }
@@ -260,8 +236,7 @@ extension DCSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showBigkeysCanTaskDetails(
-        instanceID: String,
-        bigkeyID: String
+        instanceID: String, bigkeyID: String
     ) async throws -> ShowBigkeysCanTaskDetailsResponse {
         let request = OperationRequest(
             operation: "ShowBigkeysCanTaskDetails", method: .get,
@@ -288,11 +263,8 @@ extension DCSClient {
     /// - Returns: The response of the last poll, whose `status` is one of `states`.
     @discardableResult
     public func waitForBigkeysCanTask(
-        instanceID: String,
-        bigkeyID: String,
-        status states: Set<Status>,
-        failureStates: Set<Status> = [.failed],
-        options: WaiterOptions = .init()
+        instanceID: String, bigkeyID: String, status states: Set<Status>,
+        failureStates: Set<Status> = [.failed], options: WaiterOptions = .init()
     ) async throws -> ShowBigkeysCanTaskDetailsResponse {
         try await Waiter.waitForState(
             "BigkeysCanTask", states: states, failureStates: failureStates, options: options,
@@ -312,9 +284,7 @@ extension DCSClient {
     ///   - bigkeyID: ID of the big key analysis task.
     ///   - options: Delays between polls, the timeout and the poll limit.
     public func waitForBigkeysCanTaskDeletion(
-        instanceID: String,
-        bigkeyID: String,
-        options: WaiterOptions = .init()
+        instanceID: String, bigkeyID: String, options: WaiterOptions = .init()
     ) async throws {
         try await Waiter.waitForDeletion(
             "BigkeysCanTask", deletedStates: [] as Set<Status>,
@@ -358,8 +328,7 @@ extension DCSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showHotkeyTaskDetails(
-        instanceID: String,
-        hotkeyID: String
+        instanceID: String, hotkeyID: String
     ) async throws -> ShowHotkeyTaskDetailsResponse {
         let request = OperationRequest(
             operation: "ShowHotkeyTaskDetails", method: .get,
@@ -386,11 +355,8 @@ extension DCSClient {
     /// - Returns: The response of the last poll, whose `status` is one of `states`.
     @discardableResult
     public func waitForHotkeyTask(
-        instanceID: String,
-        hotkeyID: String,
-        status states: Set<Status>,
-        failureStates: Set<Status> = [.failed],
-        options: WaiterOptions = .init()
+        instanceID: String, hotkeyID: String, status states: Set<Status>,
+        failureStates: Set<Status> = [.failed], options: WaiterOptions = .init()
     ) async throws -> ShowHotkeyTaskDetailsResponse {
         try await Waiter.waitForState(
             "HotkeyTask", states: states, failureStates: failureStates, options: options,
@@ -410,9 +376,7 @@ extension DCSClient {
     ///   - hotkeyID: ID of the hot key analysis task.
     ///   - options: Delays between polls, the timeout and the poll limit.
     public func waitForHotkeyTaskDeletion(
-        instanceID: String,
-        hotkeyID: String,
-        options: WaiterOptions = .init()
+        instanceID: String, hotkeyID: String, options: WaiterOptions = .init()
     ) async throws {
         try await Waiter.waitForDeletion(
             "HotkeyTask", deletedStates: [] as Set<Status>,
@@ -435,8 +399,7 @@ extension DCSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateBigkeyAutoScanConfig(
-        instanceID: String,
-        _ body: UpdateBigkeyAutoScanConfigRequest
+        instanceID: String, _ body: UpdateBigkeyAutoScanConfigRequest
     ) async throws -> UpdateBigkeyAutoScanConfigResponse {
         let request = OperationRequest(
             operation: "UpdateBigkeyAutoScanConfig", method: .put,
@@ -458,8 +421,7 @@ extension DCSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateHotkeyAutoScanConfig(
-        instanceID: String,
-        _ body: UpdateHotkeyAutoScanConfigRequest
+        instanceID: String, _ body: UpdateHotkeyAutoScanConfigRequest
     ) async throws -> UpdateHotkeyAutoScanConfigResponse {
         let request = OperationRequest(
             operation: "UpdateHotkeyAutoScanConfig", method: .put,

@@ -100,14 +100,9 @@ extension DCSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listMigrationTask(
-        offset: Int? = nil,
-        limit: Int? = nil,
-        name: String? = nil
+        offset: Int? = nil, limit: Int? = nil, name: String? = nil
     ) async throws -> ListMigrationTaskResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("name", name)
+        let query: QueryItems = ["offset": offset, "limit": limit, "name": name]
         let request = OperationRequest(
             operation: "ListMigrationTask", method: .get, path: "/v2/{project_id}/migration-tasks",
             query: query
@@ -126,8 +121,7 @@ extension DCSClient {
     ///   - name: Name of the migration task.
     ///   - limit: Number of results to request per page.
     public func listMigrationTaskPaginator(
-        name: String? = nil,
-        limit: Int
+        name: String? = nil, limit: Int
     ) -> OffsetPaginator<MigrationTaskList> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listMigrationTask(offset: offset, limit: limit, name: name)
@@ -147,8 +141,7 @@ extension DCSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func setOnlineMigrationTask(
-        taskID: String,
-        _ body: SetOnlineMigrationTaskRequest
+        taskID: String, _ body: SetOnlineMigrationTaskRequest
     ) async throws -> SetOnlineMigrationTaskResponse {
         let request = OperationRequest(
             operation: "SetOnlineMigrationTask", method: .post,
@@ -191,8 +184,7 @@ extension DCSClient {
     /// - Returns: The response of the last poll, whose `status` is one of `states`.
     @discardableResult
     public func waitForMigrationTask(
-        taskID: String,
-        status states: Set<ShowMigrationTaskResponse.StatusValue>,
+        taskID: String, status states: Set<ShowMigrationTaskResponse.StatusValue>,
         failureStates: Set<ShowMigrationTaskResponse.StatusValue> = [.failed, .migrationFailed],
         options: WaiterOptions = .init()
     ) async throws -> ShowMigrationTaskResponse {

@@ -19,13 +19,9 @@ extension DCSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listDiagnosisTasks(
-        instanceID: String,
-        limit: Int? = nil,
-        offset: Int? = nil
+        instanceID: String, limit: Int? = nil, offset: Int? = nil
     ) async throws -> ListDiagnosisTasksResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("offset", offset)
+        let query: QueryItems = ["limit": limit, "offset": offset]
         let request = OperationRequest(
             operation: "ListDiagnosisTasks", method: .get,
             path: "/v2/{project_id}/instances/{instance_id}/diagnosis",
@@ -45,8 +41,7 @@ extension DCSClient {
     ///   - instanceID: Instance ID.
     ///   - limit: Number of results to request per page.
     public func listDiagnosisTasksPaginator(
-        instanceID: String,
-        limit: Int
+        instanceID: String, limit: Int
     ) -> OffsetPaginator<DiagnosisReportInfo> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listDiagnosisTasks(instanceID: instanceID, limit: limit, offset: offset)

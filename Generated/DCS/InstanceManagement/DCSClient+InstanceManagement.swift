@@ -49,8 +49,7 @@ extension DCSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func resetPassword(
-        instanceID: String,
-        _ body: ResetPasswordRequest
+        instanceID: String, _ body: ResetPasswordRequest
     ) async throws -> ResetPasswordResponse {
         let request = OperationRequest(
             operation: "ResetPassword", method: .post,
@@ -92,8 +91,7 @@ extension DCSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updatePassword(
-        instanceID: String,
-        _ body: UpdatePasswordRequest
+        instanceID: String, _ body: UpdatePasswordRequest
     ) async throws -> UpdatePasswordResponse {
         let request = OperationRequest(
             operation: "UpdatePassword", method: .put,

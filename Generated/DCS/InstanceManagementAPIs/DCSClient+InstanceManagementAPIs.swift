@@ -20,8 +20,7 @@ extension DCSClient {
     public func listDCSInstanceStatus(
         includeFailure: String? = nil
     ) async throws -> ListDCSInstanceStatusResponse {
-        var query = QueryItems()
-        query.append("include_failure", includeFailure)
+        let query: QueryItems = ["include_failure": includeFailure]
         let request = OperationRequest(
             operation: "ListDCSInstanceStatus", method: .get, path: "/v1.0/{project_id}/instances/status",
             query: query
@@ -77,8 +76,7 @@ extension DCSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updatePasswordOfDCSInstance(
-        instanceID: String,
-        _ body: UpdatePasswordOfDCSInstanceRequest
+        instanceID: String, _ body: UpdatePasswordOfDCSInstanceRequest
     ) async throws -> UpdatePasswordOfDCSInstanceResponse {
         let request = OperationRequest(
             operation: "UpdatePasswordOfDCSInstance", method: .put,

@@ -19,11 +19,9 @@ extension DCSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func batchDeleteInstances(
-        _ body: BatchDeleteInstancesRequest,
-        allFailure: Bool? = nil
+        _ body: BatchDeleteInstancesRequest, allFailure: Bool? = nil
     ) async throws -> BatchDeleteInstancesResponse {
-        var query = QueryItems()
-        query.append("all_failure", allFailure)
+        let query: QueryItems = ["all_failure": allFailure]
         let request = OperationRequest(
             operation: "BatchDeleteInstances", method: .delete, path: "/v2/{project_id}/instances",
             query: query, body: body
@@ -97,32 +95,16 @@ extension DCSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listInstances(
-        instanceID: String? = nil,
-        includeFailure: String? = nil,
-        includeDelete: String? = nil,
-        name: String? = nil,
-        offset: Int? = nil,
-        limit: Int? = nil,
-        status: String? = nil,
-        nameEqual: String? = nil,
-        tags: String? = nil,
-        ip: String? = nil,
-        capacity: String? = nil,
+        instanceID: String? = nil, includeFailure: String? = nil, includeDelete: String? = nil,
+        name: String? = nil, offset: Int? = nil, limit: Int? = nil, status: String? = nil,
+        nameEqual: String? = nil, tags: String? = nil, ip: String? = nil, capacity: String? = nil,
         id: String? = nil
     ) async throws -> ListInstancesResponse {
-        var query = QueryItems()
-        query.append("instance_id", instanceID)
-        query.append("include_failure", includeFailure)
-        query.append("include_delete", includeDelete)
-        query.append("name", name)
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("status", status)
-        query.append("name_equal", nameEqual)
-        query.append("tags", tags)
-        query.append("ip", ip)
-        query.append("capacity", capacity)
-        query.append("id", id)
+        let query: QueryItems = [
+            "instance_id": instanceID, "include_failure": includeFailure, "include_delete": includeDelete,
+            "name": name, "offset": offset, "limit": limit, "status": status, "name_equal": nameEqual,
+            "tags": tags, "ip": ip, "capacity": capacity, "id": id
+        ]
         let request = OperationRequest(
             operation: "ListInstances", method: .get, path: "/v2/{project_id}/instances", query: query
         )
@@ -158,32 +140,15 @@ extension DCSClient {
     ///   - id: Not in the page's tables; the page's request example sends it.
     ///   - limit: Number of results to request per page.
     public func listInstancesPaginator(
-        instanceID: String? = nil,
-        includeFailure: String? = nil,
-        includeDelete: String? = nil,
-        name: String? = nil,
-        status: String? = nil,
-        nameEqual: String? = nil,
-        tags: String? = nil,
-        ip: String? = nil,
-        capacity: String? = nil,
-        id: String? = nil,
-        limit: Int
+        instanceID: String? = nil, includeFailure: String? = nil, includeDelete: String? = nil,
+        name: String? = nil, status: String? = nil, nameEqual: String? = nil, tags: String? = nil,
+        ip: String? = nil, capacity: String? = nil, id: String? = nil, limit: Int
     ) -> OffsetPaginator<InstanceListInfo> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listInstances(
-                instanceID: instanceID,
-                includeFailure: includeFailure,
-                includeDelete: includeDelete,
-                name: name,
-                offset: offset,
-                limit: limit,
-                status: status,
-                nameEqual: nameEqual,
-                tags: tags,
-                ip: ip,
-                capacity: capacity,
-                id: id
+                instanceID: instanceID, includeFailure: includeFailure, includeDelete: includeDelete,
+                name: name, offset: offset, limit: limit, status: status, nameEqual: nameEqual, tags: tags,
+                ip: ip, capacity: capacity, id: id
             )
             return (elements: page.instances ?? [], total: nil)
         }

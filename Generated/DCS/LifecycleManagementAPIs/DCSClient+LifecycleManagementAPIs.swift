@@ -19,11 +19,9 @@ extension DCSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func batchDeleteDCSInstances(
-        _ body: BatchDeleteDCSInstancesRequest,
-        allFailure: String? = nil
+        _ body: BatchDeleteDCSInstancesRequest, allFailure: String? = nil
     ) async throws -> BatchDeleteDCSInstancesResponse {
-        var query = QueryItems()
-        query.append("allFailure", allFailure)
+        let query: QueryItems = ["allFailure": allFailure]
         let request = OperationRequest(
             operation: "BatchDeleteDCSInstances", method: .delete, path: "/v1.0/{project_id}/instances",
             query: query, body: body
@@ -92,24 +90,13 @@ extension DCSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listDCSInstancesOfTenant(
-        start: Int? = nil,
-        limit: Int? = nil,
-        name: String? = nil,
-        id: String? = nil,
-        status: String? = nil,
-        ip: String? = nil,
-        includeFailure: String? = nil,
-        tags: [String]? = nil
+        start: Int? = nil, limit: Int? = nil, name: String? = nil, id: String? = nil, status: String? = nil,
+        ip: String? = nil, includeFailure: String? = nil, tags: [String]? = nil
     ) async throws -> ListDCSInstancesOfTenantResponse {
-        var query = QueryItems()
-        query.append("start", start)
-        query.append("limit", limit)
-        query.append("name", name)
-        query.append("id", id)
-        query.append("status", status)
-        query.append("ip", ip)
-        query.append("include_failure", includeFailure)
-        query.append("tags", tags)
+        let query: QueryItems = [
+            "start": start, "limit": limit, "name": name, "id": id, "status": status, "ip": ip,
+            "include_failure": includeFailure, "tags": tags
+        ]
         let request = OperationRequest(
             operation: "ListDCSInstancesOfTenant", method: .get, path: "/v1.0/{project_id}/instances",
             query: query

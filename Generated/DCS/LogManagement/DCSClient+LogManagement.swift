@@ -35,19 +35,15 @@ extension DCSClient {
     ///   - logType: Log type. Currently, only Redis run logs are supported. The value is run.
     ///   - queryTime: Date offset, indicating that the query starts from the last n days. The value can be 0,
     ///     1, 3, or 7. For example, the value 0 indicates that the logs of the current day are queried, and
-    ///     the value 7 indicates that the logs of the last seven days are queried.
+    ///     the value 7 indicates that the logs of the last seven days are queried. Values: 0, 1, 3, 7.
     ///   - replicationID: Replica ID. You can query the replica ID from Shards and Replicas. This parameter
     ///     is mandatory when the instance is not single-node.
     public func createRedisLog(
-        instanceID: String,
-        logType: String,
-        queryTime: Int? = nil,
-        replicationID: String? = nil
+        instanceID: String, logType: String, queryTime: Int? = nil, replicationID: String? = nil
     ) async throws {
-        var query = QueryItems()
-        query.append("log_type", logType)
-        query.append("query_time", queryTime)
-        query.append("replication_id", replicationID)
+        let query: QueryItems = [
+            "log_type": logType, "query_time": queryTime, "replication_id": replicationID
+        ]
         let request = OperationRequest(
             operation: "CreateRedisLog", method: .post,
             path: "/v2/{project_id}/instances/{instance_id}/redislog",
@@ -68,8 +64,7 @@ extension DCSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func createRedisLogDownloadLink(
-        instanceID: String,
-        id: String
+        instanceID: String, id: String
     ) async throws -> CreateRedisLogDownloadLinkResponse {
         let request = OperationRequest(
             operation: "CreateRedisLogDownloadLink", method: .post,
@@ -93,15 +88,9 @@ extension DCSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listRedisLog(
-        instanceID: String,
-        logType: String,
-        offset: Int? = nil,
-        limit: Int? = nil
+        instanceID: String, logType: String, offset: Int? = nil, limit: Int? = nil
     ) async throws -> ListRedisLogResponse {
-        var query = QueryItems()
-        query.append("log_type", logType)
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = ["log_type": logType, "offset": offset, "limit": limit]
         let request = OperationRequest(
             operation: "ListRedisLog", method: .get,
             path: "/v2/{project_id}/instances/{instance_id}/redislog",
@@ -122,16 +111,11 @@ extension DCSClient {
     ///   - logType: Log type. Currently, only Redis run logs are supported. The value is run.
     ///   - limit: Number of results to request per page.
     public func listRedisLogPaginator(
-        instanceID: String,
-        logType: String,
-        limit: Int
+        instanceID: String, logType: String, limit: Int
     ) -> OffsetPaginator<RunlogItem> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listRedisLog(
-                instanceID: instanceID,
-                logType: logType,
-                offset: offset,
-                limit: limit
+                instanceID: instanceID, logType: logType, offset: offset, limit: limit
             )
             return (elements: page.fileList ?? [], total: page.totalNum)
         }
@@ -156,21 +140,13 @@ extension DCSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listSlowlog(
-        instanceID: String,
-        startTime: String,
-        endTime: String,
-        offset: Int? = nil,
-        limit: Int? = nil,
-        sortKey: ListSlowlogSortKey? = nil,
-        sortDir: ListSlowlogSortDir? = nil
+        instanceID: String, startTime: String, endTime: String, offset: Int? = nil, limit: Int? = nil,
+        sortKey: ListSlowlogSortKey? = nil, sortDir: ListSlowlogSortDir? = nil
     ) async throws -> ListSlowlogResponse {
-        var query = QueryItems()
-        query.append("start_time", startTime)
-        query.append("end_time", endTime)
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("sort_key", sortKey)
-        query.append("sort_dir", sortDir)
+        let query: QueryItems = [
+            "start_time": startTime, "end_time": endTime, "offset": offset, "limit": limit,
+            "sort_key": sortKey, "sort_dir": sortDir
+        ]
         let request = OperationRequest(
             operation: "ListSlowlog", method: .get, path: "/v2/{project_id}/instances/{instance_id}/slowlog",
             pathParameters: ["instance_id": instanceID], query: query
@@ -195,22 +171,13 @@ extension DCSClient {
     ///     The default value is desc.
     ///   - limit: Number of results to request per page.
     public func listSlowlogPaginator(
-        instanceID: String,
-        startTime: String,
-        endTime: String,
-        sortKey: ListSlowlogSortKey? = nil,
-        sortDir: ListSlowlogSortDir? = nil,
-        limit: Int
+        instanceID: String, startTime: String, endTime: String, sortKey: ListSlowlogSortKey? = nil,
+        sortDir: ListSlowlogSortDir? = nil, limit: Int
     ) -> OffsetPaginator<SlowlogItem> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listSlowlog(
-                instanceID: instanceID,
-                startTime: startTime,
-                endTime: endTime,
-                offset: offset,
-                limit: limit,
-                sortKey: sortKey,
-                sortDir: sortDir
+                instanceID: instanceID, startTime: startTime, endTime: endTime, offset: offset, limit: limit,
+                sortKey: sortKey, sortDir: sortDir
             )
             return (elements: page.slowlogs ?? [], total: page.totalNum)
         }

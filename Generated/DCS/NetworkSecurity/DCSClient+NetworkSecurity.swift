@@ -94,8 +94,7 @@ extension DCSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateSSLSwitch(
-        instanceID: String,
-        _ body: UpdateSSLSwitchRequest
+        instanceID: String, _ body: UpdateSSLSwitchRequest
     ) async throws -> UpdateSSLSwitchResponse {
         let request = OperationRequest(
             operation: "UpdateSslSwitch", method: .put, path: "/v2/{project_id}/instances/{instance_id}/ssl",

@@ -35,13 +35,10 @@ extension DCSClient {
     ///
     /// - Parameters:
     ///   - specCode: Product flavor.
-    ///   - cacheMode: DCS instance type. Options: single: single-node ha: master/standby cluster: Redis
-    ///     Cluster proxy: Proxy Cluster ha_rw_split: read/write splitting
-    ///   - engine: Cache engine. Options: Redis
-    ///   - engineVersion: Cache engine version. If the cache engine is Redis, the options are as follows: 4.0
-    ///     5.0 6.0 7.0
-    ///   - cpuType: CPU architecture. The options are as follows: x86_64: x86 architecture aarch64: Arm
-    ///     architecture
+    ///   - cacheMode: DCS instance type.
+    ///   - engine: Cache engine.
+    ///   - engineVersion: Cache engine version.
+    ///   - cpuType: CPU architecture.
     ///   - capacity: Cache capacity (GB). For a single-node or master/standby DCS Redis 4.0/5.0/6.0/7.0
     ///     instance, the value can be 0.125, 0.25, 0.5, 1, 2, 4, 8, 16, 24, 32, 48, or 64. For a cluster
     ///     instance, the value can be 4, 8, 16, 24, 32, 48, 64, 96, 128, 192, 256, 384, 512, 768, or 1024.
@@ -49,20 +46,13 @@ extension DCSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listFlavors(
-        specCode: String? = nil,
-        cacheMode: CacheMode? = nil,
-        engine: ListFlavorsEngine? = nil,
-        engineVersion: EngineVersion? = nil,
-        cpuType: CPUType? = nil,
-        capacity: String? = nil
+        specCode: String? = nil, cacheMode: CacheMode? = nil, engine: ListFlavorsEngine? = nil,
+        engineVersion: EngineVersion? = nil, cpuType: CPUType? = nil, capacity: String? = nil
     ) async throws -> ListFlavorsResponse {
-        var query = QueryItems()
-        query.append("spec_code", specCode)
-        query.append("cache_mode", cacheMode)
-        query.append("engine", engine)
-        query.append("engine_version", engineVersion)
-        query.append("cpu_type", cpuType)
-        query.append("capacity", capacity)
+        let query: QueryItems = [
+            "spec_code": specCode, "cache_mode": cacheMode, "engine": engine, "engine_version": engineVersion,
+            "cpu_type": cpuType, "capacity": capacity
+        ]
         let request = OperationRequest(
             operation: "ListFlavors", method: .get, path: "/v2/{project_id}/flavors", query: query
         )
@@ -97,14 +87,9 @@ extension DCSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listMonitoredObjects(
-        dimName: String,
-        offset: Int? = nil,
-        limit: Int? = nil
+        dimName: String, offset: Int? = nil, limit: Int? = nil
     ) async throws -> ListMonitoredObjectsResponse {
-        var query = QueryItems()
-        query.append("dim_name", dimName)
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = ["dim_name": dimName, "offset": offset, "limit": limit]
         let request = OperationRequest(
             operation: "ListMonitoredObjects", method: .get, path: "/v2/{project_id}/dims/monitored-objects",
             query: query
@@ -125,11 +110,9 @@ extension DCSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listMonitoredObjectsOfInstance(
-        instanceID: String,
-        dimName: String
+        instanceID: String, dimName: String
     ) async throws -> ListMonitoredObjectsOfInstanceResponse {
-        var query = QueryItems()
-        query.append("dim_name", dimName)
+        let query: QueryItems = ["dim_name": dimName]
         let request = OperationRequest(
             operation: "ListMonitoredObjectsOfInstance", method: .get,
             path: "/v2/{project_id}/dims/monitored-objects/{instance_id}",

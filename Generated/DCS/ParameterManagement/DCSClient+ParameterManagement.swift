@@ -18,13 +18,9 @@ extension DCSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listConfigHistories(
-        instanceID: String,
-        offset: Int? = nil,
-        limit: Int? = nil
+        instanceID: String, offset: Int? = nil, limit: Int? = nil
     ) async throws -> ListConfigHistoriesResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = ["offset": offset, "limit": limit]
         let request = OperationRequest(
             operation: "ListConfigHistories", method: .get,
             path: "/v2/{project_id}/instances/{instance_id}/config-histories",
@@ -46,9 +42,7 @@ extension DCSClient {
     public func listConfigHistoriesPaginator(instanceID: String, limit: Int) -> OffsetPaginator<HistoryInfo> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listConfigHistories(
-                instanceID: instanceID,
-                offset: offset,
-                limit: limit
+                instanceID: instanceID, offset: offset, limit: limit
             )
             return (elements: page.histories ?? [], total: nil)
         }

@@ -36,8 +36,7 @@ extension DCSClient {
     ///   - instanceID: ID of the instance to be modified.
     ///   - body: The request body.
     public func updateConfigurationParameters(
-        instanceID: String,
-        _ body: UpdateConfigurationParametersRequest
+        instanceID: String, _ body: UpdateConfigurationParametersRequest
     ) async throws {
         let request = OperationRequest(
             operation: "UpdateConfigurationParameters", method: .put,

@@ -19,12 +19,9 @@ extension DCSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func batchShowNodesInformation(
-        offset: Int? = nil,
-        limit: Int? = nil
+        offset: Int? = nil, limit: Int? = nil
     ) async throws -> BatchShowNodesInformationResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = ["offset": offset, "limit": limit]
         let request = OperationRequest(
             operation: "BatchShowNodesInformation", method: .get,
             path: "/v2/{project_id}/instances-logical-nodes", query: query
@@ -62,9 +59,7 @@ extension DCSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func deleteIPFromDomainname(
-        instanceID: String,
-        groupID: String,
-        nodeID: String
+        instanceID: String, groupID: String, nodeID: String
     ) async throws -> DeleteIPFromDomainnameResponse {
         let request = OperationRequest(
             operation: "DeleteIpFromDomainname", method: .delete,
@@ -110,10 +105,7 @@ extension DCSClient {
     ///   - nodeID: Node ID.
     ///   - body: The request body.
     public func updateSlavePriority(
-        instanceID: String,
-        groupID: String,
-        nodeID: String,
-        _ body: UpdateSlavePriorityRequest
+        instanceID: String, groupID: String, nodeID: String, _ body: UpdateSlavePriorityRequest
     ) async throws {
         let request = OperationRequest(
             operation: "UpdateSlavePriority", method: .post,

@@ -14,8 +14,7 @@ extension DCSClient {
     ///   - instanceID: Instance ID.
     ///   - body: The request body.
     public func batchCreateOrDeleteTags(
-        instanceID: String,
-        _ body: BatchCreateOrDeleteTagsRequest
+        instanceID: String, _ body: BatchCreateOrDeleteTagsRequest
     ) async throws {
         let request = OperationRequest(
             operation: "BatchCreateOrDeleteTags", method: .post,

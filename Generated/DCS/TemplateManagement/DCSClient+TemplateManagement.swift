@@ -31,7 +31,7 @@ extension DCSClient {
     /// `GET /v2/{project_id}/config-templates`
     ///
     /// - Parameters:
-    ///   - type: Template type. Options: sys: default template user: custom template
+    ///   - type: Template type.
     ///   - name: Parameter template name. Fuzzy search is supported.
     ///   - engine: Cache engine: Redis.
     ///   - engineVersion: Cache engine version. If the cache engine is Redis, the version can be
@@ -45,22 +45,13 @@ extension DCSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listConfigTemplates(
-        type: TypeValue,
-        name: String? = nil,
-        engine: String? = nil,
-        engineVersion: String? = nil,
-        cacheMode: String? = nil,
-        offset: Int? = nil,
-        limit: Int? = nil
+        type: TypeValue, name: String? = nil, engine: String? = nil, engineVersion: String? = nil,
+        cacheMode: String? = nil, offset: Int? = nil, limit: Int? = nil
     ) async throws -> ListConfigTemplatesResponse {
-        var query = QueryItems()
-        query.append("type", type)
-        query.append("name", name)
-        query.append("engine", engine)
-        query.append("engine_version", engineVersion)
-        query.append("cache_mode", cacheMode)
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = [
+            "type": type, "name": name, "engine": engine, "engine_version": engineVersion,
+            "cache_mode": cacheMode, "offset": offset, "limit": limit
+        ]
         let request = OperationRequest(
             operation: "ListConfigTemplates", method: .get, path: "/v2/{project_id}/config-templates",
             query: query
@@ -76,7 +67,7 @@ extension DCSClient {
     /// `GET /v2/{project_id}/config-templates`
     ///
     /// - Parameters:
-    ///   - type: Template type. Options: sys: default template user: custom template
+    ///   - type: Template type.
     ///   - name: Parameter template name. Fuzzy search is supported.
     ///   - engine: Cache engine: Redis.
     ///   - engineVersion: Cache engine version. If the cache engine is Redis, the version can be
@@ -85,22 +76,13 @@ extension DCSClient {
     ///     master/standby cluster: Redis Cluster proxy: Proxy Cluster ha_rw_split: read/write splitting
     ///   - limit: Number of results to request per page.
     public func listConfigTemplatesPaginator(
-        type: TypeValue,
-        name: String? = nil,
-        engine: String? = nil,
-        engineVersion: String? = nil,
-        cacheMode: String? = nil,
-        limit: Int
+        type: TypeValue, name: String? = nil, engine: String? = nil, engineVersion: String? = nil,
+        cacheMode: String? = nil, limit: Int
     ) -> OffsetPaginator<ConfigTemplatesListInfo> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listConfigTemplates(
-                type: type,
-                name: name,
-                engine: engine,
-                engineVersion: engineVersion,
-                cacheMode: cacheMode,
-                offset: offset,
-                limit: limit
+                type: type, name: name, engine: engine, engineVersion: engineVersion, cacheMode: cacheMode,
+                offset: offset, limit: limit
             )
             return (elements: page.templates ?? [], total: nil)
         }

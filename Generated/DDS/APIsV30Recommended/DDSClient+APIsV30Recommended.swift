@@ -40,16 +40,11 @@ extension DDSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listFlavorInfos(
-        engineName: String? = nil,
-        engineVersion: String? = nil,
-        offset: String? = nil,
-        limit: String? = nil
+        engineName: String? = nil, engineVersion: String? = nil, offset: String? = nil, limit: String? = nil
     ) async throws -> ListFlavorInfosResponse {
-        var query = QueryItems()
-        query.append("engine_name", engineName)
-        query.append("engine_version", engineVersion)
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = [
+            "engine_name": engineName, "engine_version": engineVersion, "offset": offset, "limit": limit
+        ]
         let request = OperationRequest(
             operation: "ListFlavorInfos", method: .get, path: "/v3.1/{project_id}/flavors", query: query
         )
@@ -68,15 +63,11 @@ extension DDSClient {
     ///   - engineVersion: DB version number. To obtain this value, see Querying Database Version Information.
     ///   - limit: Number of results to request per page.
     public func listFlavorInfosPaginator(
-        engineName: String? = nil,
-        engineVersion: String? = nil,
-        limit: Int
+        engineName: String? = nil, engineVersion: String? = nil, limit: Int
     ) -> OffsetPaginator<ListFlavorInfosFlavor> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listFlavorInfos(
-                engineName: engineName,
-                engineVersion: engineVersion,
-                offset: String(offset),
+                engineName: engineName, engineVersion: engineVersion, offset: String(offset),
                 limit: String(limit)
             )
             return (elements: page.flavors ?? [], total: page.totalCount)
@@ -94,8 +85,7 @@ extension DDSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listStorageType(engineName: String? = nil) async throws -> ListStorageTypeResponse {
-        var query = QueryItems()
-        query.append("engine_name", engineName)
+        let query: QueryItems = ["engine_name": engineName]
         let request = OperationRequest(
             operation: "ListStorageType", method: .get, path: "/v3/{project_id}/storage-type", query: query
         )

@@ -64,28 +64,17 @@ extension DDSClient {
     ///     in UTC format. When end_time is not empty, begin_time is mandatory.
     ///   - endTime: Specifies the end time of the query. The format is "yyyy-mm-dd hh:mm:ss". The value is in
     ///     UTC format. When begin_time is not empty, end_time is mandatory.
-    ///   - mode: Specifies the DB instance mode. Valid value: Sharding ReplicaSet Single
+    ///   - mode: Specifies the DB instance mode.
     ///
     /// - Returns: The body of the service's `200` response.
     public func listBackups(
-        instanceID: String? = nil,
-        backupID: String? = nil,
-        backupType: String? = nil,
-        offset: String? = nil,
-        limit: String? = nil,
-        beginTime: String? = nil,
-        endTime: String? = nil,
-        mode: Mode? = nil
+        instanceID: String? = nil, backupID: String? = nil, backupType: String? = nil, offset: String? = nil,
+        limit: String? = nil, beginTime: String? = nil, endTime: String? = nil, mode: Mode? = nil
     ) async throws -> ListBackupsResponse {
-        var query = QueryItems()
-        query.append("instance_id", instanceID)
-        query.append("backup_id", backupID)
-        query.append("backup_type", backupType)
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("begin_time", beginTime)
-        query.append("end_time", endTime)
-        query.append("mode", mode)
+        let query: QueryItems = [
+            "instance_id": instanceID, "backup_id": backupID, "backup_type": backupType, "offset": offset,
+            "limit": limit, "begin_time": beginTime, "end_time": endTime, "mode": mode
+        ]
         let request = OperationRequest(
             operation: "ListBackups", method: .get, path: "/v3/{project_id}/backups", query: query
         )
@@ -109,27 +98,16 @@ extension DDSClient {
     ///     in UTC format. When end_time is not empty, begin_time is mandatory.
     ///   - endTime: Specifies the end time of the query. The format is "yyyy-mm-dd hh:mm:ss". The value is in
     ///     UTC format. When begin_time is not empty, end_time is mandatory.
-    ///   - mode: Specifies the DB instance mode. Valid value: Sharding ReplicaSet Single
+    ///   - mode: Specifies the DB instance mode.
     ///   - limit: Number of results to request per page.
     public func listBackupsPaginator(
-        instanceID: String? = nil,
-        backupID: String? = nil,
-        backupType: String? = nil,
-        beginTime: String? = nil,
-        endTime: String? = nil,
-        mode: Mode? = nil,
-        limit: Int
+        instanceID: String? = nil, backupID: String? = nil, backupType: String? = nil,
+        beginTime: String? = nil, endTime: String? = nil, mode: Mode? = nil, limit: Int
     ) -> OffsetPaginator<ListBackupsBackup> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listBackups(
-                instanceID: instanceID,
-                backupID: backupID,
-                backupType: backupType,
-                offset: String(offset),
-                limit: String(limit),
-                beginTime: beginTime,
-                endTime: endTime,
-                mode: mode
+                instanceID: instanceID, backupID: backupID, backupType: backupType, offset: String(offset),
+                limit: String(limit), beginTime: beginTime, endTime: endTime, mode: mode
             )
             return (elements: page.backups ?? [], total: page.totalCount)
         }
@@ -154,17 +132,11 @@ extension DDSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listRestoreCollections(
-        instanceID: String,
-        dbName: String,
-        restoreTime: String,
-        offset: String? = nil,
-        limit: String? = nil
+        instanceID: String, dbName: String, restoreTime: String, offset: String? = nil, limit: String? = nil
     ) async throws -> ListRestoreCollectionsResponse {
-        var query = QueryItems()
-        query.append("db_name", dbName)
-        query.append("restore_time", restoreTime)
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = [
+            "db_name": dbName, "restore_time": restoreTime, "offset": offset, "limit": limit
+        ]
         let request = OperationRequest(
             operation: "ListRestoreCollections", method: .get,
             path: "/v3/{project_id}/instances/{instance_id}/restore-collection",
@@ -188,17 +160,11 @@ extension DDSClient {
     ///     The time zone is UTC.
     ///   - limit: Number of results to request per page.
     public func listRestoreCollectionsPaginator(
-        instanceID: String,
-        dbName: String,
-        restoreTime: String,
-        limit: Int
+        instanceID: String, dbName: String, restoreTime: String, limit: Int
     ) -> OffsetPaginator<JSONValue> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listRestoreCollections(
-                instanceID: instanceID,
-                dbName: dbName,
-                restoreTime: restoreTime,
-                offset: String(offset),
+                instanceID: instanceID, dbName: dbName, restoreTime: restoreTime, offset: String(offset),
                 limit: String(limit)
             )
             return (elements: page.collections ?? [], total: page.totalCount)
@@ -223,15 +189,9 @@ extension DDSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listRestoreDatabases(
-        instanceID: String,
-        restoreTime: String,
-        offset: String? = nil,
-        limit: String? = nil
+        instanceID: String, restoreTime: String, offset: String? = nil, limit: String? = nil
     ) async throws -> ListRestoreDatabasesResponse {
-        var query = QueryItems()
-        query.append("restore_time", restoreTime)
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = ["restore_time": restoreTime, "offset": offset, "limit": limit]
         let request = OperationRequest(
             operation: "ListRestoreDatabases", method: .get,
             path: "/v3/{project_id}/instances/{instance_id}/restore-database",
@@ -254,15 +214,11 @@ extension DDSClient {
     ///     The time zone is UTC.
     ///   - limit: Number of results to request per page.
     public func listRestoreDatabasesPaginator(
-        instanceID: String,
-        restoreTime: String,
-        limit: Int
+        instanceID: String, restoreTime: String, limit: Int
     ) -> OffsetPaginator<String> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listRestoreDatabases(
-                instanceID: instanceID,
-                restoreTime: restoreTime,
-                offset: String(offset),
+                instanceID: instanceID, restoreTime: restoreTime, offset: String(offset),
                 limit: String(limit)
             )
             return (elements: page.databases ?? [], total: page.totalCount)
@@ -282,8 +238,7 @@ extension DDSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listRestoreTimes(instanceID: String, date: String) async throws -> ListRestoreTimesResponse {
-        var query = QueryItems()
-        query.append("date", date)
+        let query: QueryItems = ["date": date]
         let request = OperationRequest(
             operation: "ListRestoreTimes", method: .get,
             path: "/v3/{project_id}/instances/{instance_id}/restore-time",
@@ -323,8 +278,7 @@ extension DDSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func restoreInstanceFromCollection(
-        instanceID: String,
-        _ body: RestoreInstanceFromCollectionRequest
+        instanceID: String, _ body: RestoreInstanceFromCollectionRequest
     ) async throws -> RestoreInstanceFromCollectionResponse {
         let request = OperationRequest(
             operation: "RestoreInstanceFromCollection", method: .post,
@@ -385,12 +339,9 @@ extension DDSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showBackupDownloadLink(
-        instanceID: String,
-        backupID: String
+        instanceID: String, backupID: String
     ) async throws -> ShowBackupDownloadLinkResponse {
-        var query = QueryItems()
-        query.append("instance_id", instanceID)
-        query.append("backup_id", backupID)
+        let query: QueryItems = ["instance_id": instanceID, "backup_id": backupID]
         let request = OperationRequest(
             operation: "ShowBackupDownloadLink", method: .get, path: "/v3/{project_id}/backups/download-file",
             query: query

@@ -51,21 +51,13 @@ extension DDSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listSessions(
-        nodeID: String,
-        offset: Int? = nil,
-        limit: Int? = nil,
-        planSummary: String? = nil,
-        type: String? = nil,
-        namespace: String? = nil,
-        costTime: Int? = nil
+        nodeID: String, offset: Int? = nil, limit: Int? = nil, planSummary: String? = nil,
+        type: String? = nil, namespace: String? = nil, costTime: Int? = nil
     ) async throws -> ListSessionsResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("plan_summary", planSummary)
-        query.append("type", type)
-        query.append("namespace", namespace)
-        query.append("cost_time", costTime)
+        let query: QueryItems = [
+            "offset": offset, "limit": limit, "plan_summary": planSummary, "type": type,
+            "namespace": namespace, "cost_time": costTime
+        ]
         let request = OperationRequest(
             operation: "ListSessions", method: .get, path: "/v3/{project_id}/nodes/{node_id}/sessions",
             pathParameters: ["node_id": nodeID], query: query
@@ -97,22 +89,13 @@ extension DDSClient {
     ///     value are queried.
     ///   - limit: Number of results to request per page.
     public func listSessionsPaginator(
-        nodeID: String,
-        planSummary: String? = nil,
-        type: String? = nil,
-        namespace: String? = nil,
-        costTime: Int? = nil,
-        limit: Int
+        nodeID: String, planSummary: String? = nil, type: String? = nil, namespace: String? = nil,
+        costTime: Int? = nil, limit: Int
     ) -> OffsetPaginator<QuerySessionResponse> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listSessions(
-                nodeID: nodeID,
-                offset: offset,
-                limit: limit,
-                planSummary: planSummary,
-                type: type,
-                namespace: namespace,
-                costTime: costTime
+                nodeID: nodeID, offset: offset, limit: limit, planSummary: planSummary, type: type,
+                namespace: namespace, costTime: costTime
             )
             return (elements: page.sessions ?? [], total: page.totalCount)
         }
@@ -131,11 +114,9 @@ extension DDSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showConnectionStatistics(
-        instanceID: String,
-        nodeID: String? = nil
+        instanceID: String, nodeID: String? = nil
     ) async throws -> ShowConnectionStatisticsResponse {
-        var query = QueryItems()
-        query.append("node_id", nodeID)
+        let query: QueryItems = ["node_id": nodeID]
         let request = OperationRequest(
             operation: "ShowConnectionStatistics", method: .get,
             path: "/v3/{project_id}/instances/{instance_id}/conn-statistics",

@@ -17,8 +17,7 @@ extension DDSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func addShardingNode(
-        instanceID: String,
-        _ body: AddShardingNodeRequest
+        instanceID: String, _ body: AddShardingNodeRequest
     ) async throws -> AddShardingNodeResponse {
         let request = OperationRequest(
             operation: "AddShardingNode", method: .post,
@@ -62,8 +61,7 @@ extension DDSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func attachInternalIP(
-        instanceID: String,
-        _ body: AttachInternalIPRequest
+        instanceID: String, _ body: AttachInternalIPRequest
     ) async throws -> AttachInternalIPResponse {
         let request = OperationRequest(
             operation: "AttachInternalIp", method: .post,
@@ -220,26 +218,14 @@ extension DDSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listInstances(
-        id: String? = nil,
-        name: String? = nil,
-        mode: String? = nil,
-        datastoreType: String? = nil,
-        vpcID: String? = nil,
-        subnetID: String? = nil,
-        offset: Int? = nil,
-        limit: Int? = nil,
+        id: String? = nil, name: String? = nil, mode: String? = nil, datastoreType: String? = nil,
+        vpcID: String? = nil, subnetID: String? = nil, offset: Int? = nil, limit: Int? = nil,
         tags: String? = nil
     ) async throws -> ListInstancesResponse {
-        var query = QueryItems()
-        query.append("id", id)
-        query.append("name", name)
-        query.append("mode", mode)
-        query.append("datastore_type", datastoreType)
-        query.append("vpc_id", vpcID)
-        query.append("subnet_id", subnetID)
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("tags", tags)
+        let query: QueryItems = [
+            "id": id, "name": name, "mode": mode, "datastore_type": datastoreType, "vpc_id": vpcID,
+            "subnet_id": subnetID, "offset": offset, "limit": limit, "tags": tags
+        ]
         let request = OperationRequest(
             operation: "ListInstances", method: .get, path: "/v3/{project_id}/instances", query: query
         )
@@ -275,26 +261,13 @@ extension DDSClient {
     ///     separate key-value pairs with commas (,).
     ///   - limit: Number of results to request per page.
     public func listInstancesPaginator(
-        id: String? = nil,
-        name: String? = nil,
-        mode: String? = nil,
-        datastoreType: String? = nil,
-        vpcID: String? = nil,
-        subnetID: String? = nil,
-        tags: String? = nil,
-        limit: Int
+        id: String? = nil, name: String? = nil, mode: String? = nil, datastoreType: String? = nil,
+        vpcID: String? = nil, subnetID: String? = nil, tags: String? = nil, limit: Int
     ) -> OffsetPaginator<Instance> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listInstances(
-                id: id,
-                name: name,
-                mode: mode,
-                datastoreType: datastoreType,
-                vpcID: vpcID,
-                subnetID: subnetID,
-                offset: offset,
-                limit: limit,
-                tags: tags
+                id: id, name: name, mode: mode, datastoreType: datastoreType, vpcID: vpcID,
+                subnetID: subnetID, offset: offset, limit: limit, tags: tags
             )
             return (elements: page.instances ?? [], total: page.totalCount)
         }
@@ -315,9 +288,7 @@ extension DDSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listLTSConfigs(offset: Int? = nil, limit: Int? = nil) async throws -> ListLTSConfigsResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = ["offset": offset, "limit": limit]
         let request = OperationRequest(
             operation: "ListLtsConfigs", method: .get, path: "/v3/{project_id}/instances/logs/lts-configs",
             query: query
@@ -355,12 +326,9 @@ extension DDSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listRecycleInstances(
-        offset: Int? = nil,
-        limit: Int? = nil
+        offset: Int? = nil, limit: Int? = nil
     ) async throws -> ListRecycleInstancesResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = ["offset": offset, "limit": limit]
         let request = OperationRequest(
             operation: "ListRecycleInstances", method: .get, path: "/v3/{project_id}/recycle-instances",
             query: query
@@ -397,8 +365,7 @@ extension DDSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func resizeInstance(
-        instanceID: String,
-        _ body: ResizeInstanceRequest
+        instanceID: String, _ body: ResizeInstanceRequest
     ) async throws -> ResizeInstanceResponse {
         let request = OperationRequest(
             operation: "ResizeInstance", method: .post,
@@ -421,8 +388,7 @@ extension DDSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func resizeInstanceVolume(
-        instanceID: String,
-        _ body: ResizeInstanceVolumeRequest
+        instanceID: String, _ body: ResizeInstanceVolumeRequest
     ) async throws -> ResizeInstanceVolumeResponse {
         let request = OperationRequest(
             operation: "ResizeInstanceVolume", method: .post,
@@ -445,8 +411,7 @@ extension DDSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func restartInstance(
-        instanceID: String,
-        _ body: RestartInstanceRequest
+        instanceID: String, _ body: RestartInstanceRequest
     ) async throws -> RestartInstanceResponse {
         let request = OperationRequest(
             operation: "RestartInstance", method: .post,
@@ -578,8 +543,7 @@ extension DDSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateInstancePort(
-        instanceID: String,
-        _ body: UpdateInstancePortRequest
+        instanceID: String, _ body: UpdateInstancePortRequest
     ) async throws -> UpdateInstancePortResponse {
         let request = OperationRequest(
             operation: "UpdateInstancePort", method: .post,
@@ -621,8 +585,7 @@ extension DDSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateSecurityGroup(
-        instanceID: String,
-        _ body: UpdateSecurityGroupRequest
+        instanceID: String, _ body: UpdateSecurityGroupRequest
     ) async throws -> UpdateSecurityGroupResponse {
         let request = OperationRequest(
             operation: "UpdateSecurityGroup", method: .post,

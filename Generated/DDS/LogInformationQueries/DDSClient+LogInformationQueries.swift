@@ -40,8 +40,7 @@ extension DDSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func downloadErrorlog(
-        instanceID: String,
-        _ body: DownloadErrorlogRequest
+        instanceID: String, _ body: DownloadErrorlogRequest
     ) async throws -> DownloadErrorlogResponse {
         let request = OperationRequest(
             operation: "DownloadErrorlog", method: .post,
@@ -64,8 +63,7 @@ extension DDSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func downloadSlowlog(
-        instanceID: String,
-        _ body: DownloadSlowlogRequest
+        instanceID: String, _ body: DownloadSlowlogRequest
     ) async throws -> DownloadSlowlogResponse {
         let request = OperationRequest(
             operation: "DownloadSlowlog", method: .post,
@@ -88,8 +86,7 @@ extension DDSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAuditlogLinks(
-        instanceID: String,
-        _ body: ListAuditlogLinksRequest
+        instanceID: String, _ body: ListAuditlogLinksRequest
     ) async throws -> ListAuditlogLinksResponse {
         let request = OperationRequest(
             operation: "ListAuditlogLinks", method: .post,
@@ -125,19 +122,12 @@ extension DDSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAuditlogs(
-        instanceID: String,
-        startTime: String,
-        endTime: String,
-        nodeID: String? = nil,
-        offset: String? = nil,
+        instanceID: String, startTime: String, endTime: String, nodeID: String? = nil, offset: String? = nil,
         limit: String? = nil
     ) async throws -> ListAuditlogsResponse {
-        var query = QueryItems()
-        query.append("start_time", startTime)
-        query.append("end_time", endTime)
-        query.append("node_id", nodeID)
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = [
+            "start_time": startTime, "end_time": endTime, "node_id": nodeID, "offset": offset, "limit": limit
+        ]
         let request = OperationRequest(
             operation: "ListAuditlogs", method: .get,
             path: "/v3/{project_id}/instances/{instance_id}/auditlog",
@@ -167,20 +157,12 @@ extension DDSClient {
     ///     instances are distributed on mongos nodes.
     ///   - limit: Number of results to request per page.
     public func listAuditlogsPaginator(
-        instanceID: String,
-        startTime: String,
-        endTime: String,
-        nodeID: String? = nil,
-        limit: Int
+        instanceID: String, startTime: String, endTime: String, nodeID: String? = nil, limit: Int
     ) -> OffsetPaginator<AuditLog> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listAuditlogs(
-                instanceID: instanceID,
-                startTime: startTime,
-                endTime: endTime,
-                nodeID: nodeID,
-                offset: String(offset),
-                limit: String(limit)
+                instanceID: instanceID, startTime: startTime, endTime: endTime, nodeID: nodeID,
+                offset: String(offset), limit: String(limit)
             )
             return (elements: page.auditLogs ?? [], total: page.totalRecord)
         }
@@ -205,8 +187,7 @@ extension DDSClient {
     ///   - nodeID: Specifies the node ID. For details, see Table 8. If this parameter is left blank, all
     ///     nodes in the instance can be queried. Nodes that can be queried: mongos, shard, and config nodes
     ///     in a cluster instance. All nodes in a replica set or single node instance.
-    ///   - type: Specifies the statement type. If it is left blank, all statement types are queried. Valid
-    ///     value: WARNING ERROR
+    ///   - type: Specifies the statement type. If it is left blank, all statement types are queried.
     ///   - offset: Specifies the index position. Its value range is [0, 1999]. If offset is set to N, the
     ///     resource query starts from the N+1 piece of data. The value is 0 by default, indicating that the
     ///     query starts from the first piece of data. The value cannot be a negative number.
@@ -216,21 +197,13 @@ extension DDSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listErrorLogs(
-        instanceID: String,
-        startDate: String,
-        endDate: String,
-        nodeID: String? = nil,
-        type: ListErrorLogsType? = nil,
-        offset: String? = nil,
-        limit: String? = nil
+        instanceID: String, startDate: String, endDate: String, nodeID: String? = nil,
+        type: ListErrorLogsType? = nil, offset: String? = nil, limit: String? = nil
     ) async throws -> ListErrorLogsResponse {
-        var query = QueryItems()
-        query.append("start_date", startDate)
-        query.append("end_date", endDate)
-        query.append("node_id", nodeID)
-        query.append("type", type)
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = [
+            "start_date": startDate, "end_date": endDate, "node_id": nodeID, "type": type, "offset": offset,
+            "limit": limit
+        ]
         let request = OperationRequest(
             operation: "ListErrorLogs", method: .get,
             path: "/v3/{project_id}/instances/{instance_id}/errorlog",
@@ -259,26 +232,16 @@ extension DDSClient {
     ///   - nodeID: Specifies the node ID. For details, see Table 8. If this parameter is left blank, all
     ///     nodes in the instance can be queried. Nodes that can be queried: mongos, shard, and config nodes
     ///     in a cluster instance. All nodes in a replica set or single node instance.
-    ///   - type: Specifies the statement type. If it is left blank, all statement types are queried. Valid
-    ///     value: WARNING ERROR
+    ///   - type: Specifies the statement type. If it is left blank, all statement types are queried.
     ///   - limit: Number of results to request per page.
     public func listErrorLogsPaginator(
-        instanceID: String,
-        startDate: String,
-        endDate: String,
-        nodeID: String? = nil,
-        type: ListErrorLogsType? = nil,
-        limit: Int
+        instanceID: String, startDate: String, endDate: String, nodeID: String? = nil,
+        type: ListErrorLogsType? = nil, limit: Int
     ) -> OffsetPaginator<ErrorLogList> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listErrorLogs(
-                instanceID: instanceID,
-                startDate: startDate,
-                endDate: endDate,
-                nodeID: nodeID,
-                type: type,
-                offset: String(offset),
-                limit: String(limit)
+                instanceID: instanceID, startDate: startDate, endDate: endDate, nodeID: nodeID, type: type,
+                offset: String(offset), limit: String(limit)
             )
             return (elements: page.errorLogList ?? [], total: page.totalRecord)
         }
@@ -303,8 +266,7 @@ extension DDSClient {
     ///   - nodeID: Specifies the node ID. For details, see Table 8. If this parameter is left blank, all
     ///     nodes in the instance can be queried. Nodes that can be queried: Shard nodes in a cluster
     ///     instance. All nodes in a replica set or single node instance.
-    ///   - type: Specifies the statement type. If it is left blank, all statement types are queried. Valid
-    ///     value: INSERT QUERY UPDATE REMOVE GETMORE COMMAND KILLCURSORS
+    ///   - type: Specifies the statement type. If it is left blank, all statement types are queried.
     ///   - offset: Specifies the index position. Its value range is [0, 1999]. If offset is set to N, the
     ///     resource query starts from the N+1 piece of data. The value is 0 by default, indicating that the
     ///     query starts from the first piece of data. The value cannot be a negative number.
@@ -314,21 +276,13 @@ extension DDSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listSlowLogs(
-        instanceID: String,
-        startDate: String,
-        endDate: String,
-        nodeID: String? = nil,
-        type: ListSlowLogsType? = nil,
-        offset: String? = nil,
-        limit: String? = nil
+        instanceID: String, startDate: String, endDate: String, nodeID: String? = nil,
+        type: ListSlowLogsType? = nil, offset: String? = nil, limit: String? = nil
     ) async throws -> ListSlowLogsResponse {
-        var query = QueryItems()
-        query.append("start_date", startDate)
-        query.append("end_date", endDate)
-        query.append("node_id", nodeID)
-        query.append("type", type)
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = [
+            "start_date": startDate, "end_date": endDate, "node_id": nodeID, "type": type, "offset": offset,
+            "limit": limit
+        ]
         let request = OperationRequest(
             operation: "ListSlowLogs", method: .get, path: "/v3/{project_id}/instances/{instance_id}/slowlog",
             pathParameters: ["instance_id": instanceID], query: query
@@ -356,26 +310,16 @@ extension DDSClient {
     ///   - nodeID: Specifies the node ID. For details, see Table 8. If this parameter is left blank, all
     ///     nodes in the instance can be queried. Nodes that can be queried: Shard nodes in a cluster
     ///     instance. All nodes in a replica set or single node instance.
-    ///   - type: Specifies the statement type. If it is left blank, all statement types are queried. Valid
-    ///     value: INSERT QUERY UPDATE REMOVE GETMORE COMMAND KILLCURSORS
+    ///   - type: Specifies the statement type. If it is left blank, all statement types are queried.
     ///   - limit: Number of results to request per page.
     public func listSlowLogsPaginator(
-        instanceID: String,
-        startDate: String,
-        endDate: String,
-        nodeID: String? = nil,
-        type: ListSlowLogsType? = nil,
-        limit: Int
+        instanceID: String, startDate: String, endDate: String, nodeID: String? = nil,
+        type: ListSlowLogsType? = nil, limit: Int
     ) -> OffsetPaginator<SlowLogList> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listSlowLogs(
-                instanceID: instanceID,
-                startDate: startDate,
-                endDate: endDate,
-                nodeID: nodeID,
-                type: type,
-                offset: String(offset),
-                limit: String(limit)
+                instanceID: instanceID, startDate: startDate, endDate: endDate, nodeID: nodeID, type: type,
+                offset: String(offset), limit: String(limit)
             )
             return (elements: page.slowLogList ?? [], total: page.totalRecord)
         }

@@ -19,12 +19,9 @@ extension DDSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listConfigurations(
-        offset: Int? = nil,
-        limit: Int? = nil
+        offset: Int? = nil, limit: Int? = nil
     ) async throws -> ListConfigurationsResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = ["offset": offset, "limit": limit]
         let request = OperationRequest(
             operation: "ListConfigurations", method: .get, path: "/v3/{project_id}/configurations",
             query: query
@@ -86,11 +83,9 @@ extension DDSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showEntityConfiguration(
-        instanceID: String,
-        entityID: String
+        instanceID: String, entityID: String
     ) async throws -> ShowEntityConfigurationResponse {
-        var query = QueryItems()
-        query.append("entity_id", entityID)
+        let query: QueryItems = ["entity_id": entityID]
         let request = OperationRequest(
             operation: "ShowEntityConfiguration", method: .get,
             path: "/v3/{project_id}/instances/{instance_id}/configurations",
@@ -111,8 +106,7 @@ extension DDSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func switchConfiguration(
-        configID: String,
-        _ body: SwitchConfigurationRequest
+        configID: String, _ body: SwitchConfigurationRequest
     ) async throws -> SwitchConfigurationResponse {
         let request = OperationRequest(
             operation: "SwitchConfiguration", method: .put,

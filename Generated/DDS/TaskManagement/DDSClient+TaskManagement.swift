@@ -15,8 +15,7 @@ extension DDSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showJobDetail(id: String) async throws -> ShowJobDetailResponse {
-        var query = QueryItems()
-        query.append("id", id)
+        let query: QueryItems = ["id": id]
         let request = OperationRequest(
             operation: "ShowJobDetail", method: .get, path: "/v3/{project_id}/jobs", query: query
         )

@@ -25,8 +25,7 @@ extension DLIClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func associateQueueToElasticResourcePool(
-        elasticResourcePoolName: String,
-        _ body: AssociateQueueToElasticResourcePoolRequest
+        elasticResourcePoolName: String, _ body: AssociateQueueToElasticResourcePoolRequest
     ) async throws -> AssociateQueueToElasticResourcePoolResponse {
         let request = OperationRequest(
             operation: "AssociateQueueToElasticResourcePool", method: .post,
@@ -91,15 +90,9 @@ extension DLIClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listElasticResourcePoolQueues(
-        elasticResourcePoolName: String,
-        limit: Int? = nil,
-        offset: Int? = nil,
-        queueName: String? = nil
+        elasticResourcePoolName: String, limit: Int? = nil, offset: Int? = nil, queueName: String? = nil
     ) async throws -> ListElasticResourcePoolQueuesResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("offset", offset)
-        query.append("queue_name", queueName)
+        let query: QueryItems = ["limit": limit, "offset": offset, "queue_name": queueName]
         let request = OperationRequest(
             operation: "ListElasticResourcePoolQueues", method: .get,
             path: "/v3/{project_id}/elastic-resource-pools/{elastic_resource_pool_name}/queues",
@@ -120,15 +113,11 @@ extension DLIClient {
     ///   - queueName: You can filter data by queue name.
     ///   - limit: Number of results to request per page.
     public func listElasticResourcePoolQueuesPaginator(
-        elasticResourcePoolName: String,
-        queueName: String? = nil,
-        limit: Int
+        elasticResourcePoolName: String, queueName: String? = nil, limit: Int
     ) -> OffsetPaginator<Queue> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listElasticResourcePoolQueues(
-                elasticResourcePoolName: elasticResourcePoolName,
-                limit: limit,
-                offset: offset,
+                elasticResourcePoolName: elasticResourcePoolName, limit: limit, offset: offset,
                 queueName: queueName
             )
             return (elements: page.queues ?? [], total: page.count.map { Int($0) })
@@ -154,25 +143,18 @@ extension DLIClient {
     ///     end_time is left empty, data generated since the start_time will be queried. If both start_time
     ///     and end_time are left empty, data generated in the recent 15 days before the current time will be
     ///     queried.
-    ///   - status: Scaling status Options: success fail
+    ///   - status: Scaling status
     ///   - offset: Offset Minimum value: 0
     ///   - limit: Number of records displayed on a page Minimum value: 0 Maximum value: 100
     ///
     /// - Returns: The body of the service's `200` response.
     public func listElasticResourcePoolScaleRecords(
-        elasticResourcePoolName: String,
-        startTime: Int64? = nil,
-        endTime: Int64? = nil,
-        status: ListElasticResourcePoolScaleRecordsStatus? = nil,
-        offset: Int? = nil,
-        limit: Int? = nil
+        elasticResourcePoolName: String, startTime: Int64? = nil, endTime: Int64? = nil,
+        status: ListElasticResourcePoolScaleRecordsStatus? = nil, offset: Int? = nil, limit: Int? = nil
     ) async throws -> ListElasticResourcePoolScaleRecordsResponse {
-        var query = QueryItems()
-        query.append("start_time", startTime)
-        query.append("end_time", endTime)
-        query.append("status", status)
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = [
+            "start_time": startTime, "end_time": endTime, "status": status, "offset": offset, "limit": limit
+        ]
         let request = OperationRequest(
             operation: "ListElasticResourcePoolScaleRecords", method: .get,
             path: "/v3/{project_id}/elastic-resource-pools/{elastic_resource_pool_name}/scale-records",
@@ -201,23 +183,16 @@ extension DLIClient {
     ///     end_time is left empty, data generated since the start_time will be queried. If both start_time
     ///     and end_time are left empty, data generated in the recent 15 days before the current time will be
     ///     queried.
-    ///   - status: Scaling status Options: success fail
+    ///   - status: Scaling status
     ///   - limit: Number of results to request per page.
     public func listElasticResourcePoolScaleRecordsPaginator(
-        elasticResourcePoolName: String,
-        startTime: Int64? = nil,
-        endTime: Int64? = nil,
-        status: ListElasticResourcePoolScaleRecordsStatus? = nil,
-        limit: Int
+        elasticResourcePoolName: String, startTime: Int64? = nil, endTime: Int64? = nil,
+        status: ListElasticResourcePoolScaleRecordsStatus? = nil, limit: Int
     ) -> OffsetPaginator<Item> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listElasticResourcePoolScaleRecords(
-                elasticResourcePoolName: elasticResourcePoolName,
-                startTime: startTime,
-                endTime: endTime,
-                status: status,
-                offset: offset,
-                limit: limit
+                elasticResourcePoolName: elasticResourcePoolName, startTime: startTime, endTime: endTime,
+                status: status, offset: offset, limit: limit
             )
             return (elements: page.items ?? [], total: page.count)
         }
@@ -233,23 +208,17 @@ extension DLIClient {
     ///   - limit: Page size. The default value is 100.
     ///   - name: Fuzzy match based on the elastic resource pool name.
     ///   - offset: Offset. The default value is 0.
-    ///   - status: Status of the elastic resource pool. The options are: AVAILABLE SCALING CREATING FAILED
+    ///   - status: Status of the elastic resource pool.
     ///   - tags: Query results are filtered by tag.
     ///
     /// - Returns: The body of the service's `200` response.
     public func listElasticResourcePools(
-        limit: Int? = nil,
-        name: String? = nil,
-        offset: Int? = nil,
-        status: ElasticResourcePoolStatus? = nil,
+        limit: Int? = nil, name: String? = nil, offset: Int? = nil, status: ElasticResourcePoolStatus? = nil,
         tags: String? = nil
     ) async throws -> ListElasticResourcePoolsResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("name", name)
-        query.append("offset", offset)
-        query.append("status", status)
-        query.append("tags", tags)
+        let query: QueryItems = [
+            "limit": limit, "name": name, "offset": offset, "status": status, "tags": tags
+        ]
         let request = OperationRequest(
             operation: "ListElasticResourcePools", method: .get,
             path: "/v3/{project_id}/elastic-resource-pools", query: query
@@ -266,22 +235,15 @@ extension DLIClient {
     ///
     /// - Parameters:
     ///   - name: Fuzzy match based on the elastic resource pool name.
-    ///   - status: Status of the elastic resource pool. The options are: AVAILABLE SCALING CREATING FAILED
+    ///   - status: Status of the elastic resource pool.
     ///   - tags: Query results are filtered by tag.
     ///   - limit: Number of results to request per page.
     public func listElasticResourcePoolsPaginator(
-        name: String? = nil,
-        status: ElasticResourcePoolStatus? = nil,
-        tags: String? = nil,
-        limit: Int
+        name: String? = nil, status: ElasticResourcePoolStatus? = nil, tags: String? = nil, limit: Int
     ) -> OffsetPaginator<ElasticResourcePool> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listElasticResourcePools(
-                limit: limit,
-                name: name,
-                offset: offset,
-                status: status,
-                tags: tags
+                limit: limit, name: name, offset: offset, status: status, tags: tags
             )
             return (elements: page.elasticResourcePools ?? [], total: page.count.map { Int($0) })
         }
@@ -299,8 +261,7 @@ extension DLIClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateElasticResourcePool(
-        elasticResourcePoolName: String,
-        _ body: UpdateElasticResourcePoolRequest
+        elasticResourcePoolName: String, _ body: UpdateElasticResourcePoolRequest
     ) async throws -> UpdateElasticResourcePoolResponse {
         let request = OperationRequest(
             operation: "UpdateElasticResourcePool", method: .put,
@@ -323,9 +284,7 @@ extension DLIClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateElasticResourcePoolQueue(
-        elasticResourcePoolName: String,
-        queueName: String,
-        _ body: UpdateElasticResourcePoolQueueRequest
+        elasticResourcePoolName: String, queueName: String, _ body: UpdateElasticResourcePoolQueueRequest
     ) async throws -> UpdateElasticResourcePoolQueueResponse {
         let request = OperationRequest(
             operation: "UpdateElasticResourcePoolQueue", method: .put,

@@ -17,8 +17,7 @@ extension DLIClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func associateQueueToEnhancedConnection(
-        connectionID: String,
-        _ body: AssociateQueueToEnhancedConnectionRequest
+        connectionID: String, _ body: AssociateQueueToEnhancedConnectionRequest
     ) async throws -> AssociateQueueToEnhancedConnectionResponse {
         let request = OperationRequest(
             operation: "AssociateQueueToEnhancedConnection", method: .post,
@@ -60,8 +59,7 @@ extension DLIClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func createRouteToEnhancedConnection(
-        connectionID: String,
-        _ body: CreateRouteToEnhancedConnectionRequest
+        connectionID: String, _ body: CreateRouteToEnhancedConnectionRequest
     ) async throws -> CreateRouteToEnhancedConnectionResponse {
         let request = OperationRequest(
             operation: "CreateRouteToEnhancedConnection", method: .post,
@@ -105,8 +103,7 @@ extension DLIClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func deleteRouteFromEnhancedConnection(
-        connectionID: String,
-        name: String
+        connectionID: String, name: String
     ) async throws -> DeleteRouteFromEnhancedConnectionResponse {
         let request = OperationRequest(
             operation: "DeleteRouteFromEnhancedConnection", method: .delete,
@@ -128,8 +125,7 @@ extension DLIClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func disassociateQueueFromEnhancedConnection(
-        connectionID: String,
-        _ body: DisassociateQueueFromEnhancedConnectionRequest
+        connectionID: String, _ body: DisassociateQueueFromEnhancedConnectionRequest
     ) async throws -> DisassociateQueueFromEnhancedConnectionResponse {
         let request = OperationRequest(
             operation: "DisassociateQueueFromEnhancedConnection", method: .post,
@@ -150,26 +146,19 @@ extension DLIClient {
     ///     to 0, all datasource connections are returned.
     ///   - offset: The offset of the query result. The default value is 0. Note that the connections are
     ///     sorted by creation time.
-    ///   - status: Connection status. The options are as follows: Active: The connection has been activated.
-    ///     DELETED: The connection has been deleted. The connection status is case insensitive.
+    ///   - status: Connection status. The connection status is case insensitive.
     ///   - name: Connection name
     ///   - tags: List of tag names. The value is k=v for a single tag. Multiple tags are separated by commas
     ///     (,). Example: tag1=v1,tag2=v2.
     ///
     /// - Returns: The body of the service's `200` response.
     public func listEnhancedConnections(
-        limit: String? = nil,
-        offset: String? = nil,
-        status: Status? = nil,
-        name: String? = nil,
+        limit: String? = nil, offset: String? = nil, status: Status? = nil, name: String? = nil,
         tags: String? = nil
     ) async throws -> ListEnhancedConnectionsResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("offset", offset)
-        query.append("status", status)
-        query.append("name", name)
-        query.append("tags", tags)
+        let query: QueryItems = [
+            "limit": limit, "offset": offset, "status": status, "name": name, "tags": tags
+        ]
         let request = OperationRequest(
             operation: "ListEnhancedConnections", method: .get,
             path: "/v2.0/{project_id}/datasource/enhanced-connections", query: query
@@ -185,25 +174,17 @@ extension DLIClient {
     /// `GET /v2.0/{project_id}/datasource/enhanced-connections`
     ///
     /// - Parameters:
-    ///   - status: Connection status. The options are as follows: Active: The connection has been activated.
-    ///     DELETED: The connection has been deleted. The connection status is case insensitive.
+    ///   - status: Connection status. The connection status is case insensitive.
     ///   - name: Connection name
     ///   - tags: List of tag names. The value is k=v for a single tag. Multiple tags are separated by commas
     ///     (,). Example: tag1=v1,tag2=v2.
     ///   - limit: Number of results to request per page.
     public func listEnhancedConnectionsPaginator(
-        status: Status? = nil,
-        name: String? = nil,
-        tags: String? = nil,
-        limit: Int
+        status: Status? = nil, name: String? = nil, tags: String? = nil, limit: Int
     ) -> OffsetPaginator<Connection> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listEnhancedConnections(
-                limit: String(limit),
-                offset: String(offset),
-                status: status,
-                name: name,
-                tags: tags
+                limit: String(limit), offset: String(offset), status: status, name: name, tags: tags
             )
             return (elements: page.connections ?? [], total: page.count)
         }
@@ -262,8 +243,7 @@ extension DLIClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateEnhancedConnection(
-        connectionID: String,
-        _ body: UpdateEnhancedConnectionRequest
+        connectionID: String, _ body: UpdateEnhancedConnectionRequest
     ) async throws -> UpdateEnhancedConnectionResponse {
         let request = OperationRequest(
             operation: "UpdateEnhancedConnection", method: .put,

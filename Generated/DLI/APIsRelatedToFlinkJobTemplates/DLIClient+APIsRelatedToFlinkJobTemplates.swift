@@ -63,18 +63,10 @@ extension DLIClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listFlinkSqlJobTemplates(
-        name: String? = nil,
-        tags: String? = nil,
-        offset: Int64? = nil,
-        limit: Int? = nil,
+        name: String? = nil, tags: String? = nil, offset: Int64? = nil, limit: Int? = nil,
         order: String? = nil
     ) async throws -> ListFlinkSqlJobTemplatesResponse {
-        var query = QueryItems()
-        query.append("name", name)
-        query.append("tags", tags)
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("order", order)
+        let query: QueryItems = ["name": name, "tags": tags, "offset": offset, "limit": limit, "order": order]
         let request = OperationRequest(
             operation: "ListFlinkSqlJobTemplates", method: .get,
             path: "/v1.0/{project_id}/streaming/job-templates", query: query
@@ -94,8 +86,7 @@ extension DLIClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateFlinkSqlJobTemplate(
-        templateID: String,
-        _ body: UpdateFlinkSqlJobTemplateRequest
+        templateID: String, _ body: UpdateFlinkSqlJobTemplateRequest
     ) async throws -> DLIElement {
         let request = OperationRequest(
             operation: "UpdateFlinkSqlJobTemplate", method: .put,

@@ -40,13 +40,9 @@ extension DLIClient {
     /// - Returns: The body of the service's `200` response.
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func deleteDatabase(
-        databaseName: String,
-        cascade: Bool? = nil,
-        async: Bool? = nil
+        databaseName: String, cascade: Bool? = nil, async: Bool? = nil
     ) async throws -> DeleteDatabaseResponse {
-        var query = QueryItems()
-        query.append("cascade", cascade)
-        query.append("async", async)
+        let query: QueryItems = ["cascade": cascade, "async": async]
         let request = OperationRequest(
             operation: "DeleteDatabase", method: .delete,
             path: "/v1.0/{project_id}/databases/{database_name}",
@@ -81,18 +77,12 @@ extension DLIClient {
     /// - Returns: The body of the service's `200` response.
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func listDatabases(
-        withPriv: Bool? = nil,
-        offset: Int? = nil,
-        limit: Int? = nil,
-        keyword: String? = nil,
+        withPriv: Bool? = nil, offset: Int? = nil, limit: Int? = nil, keyword: String? = nil,
         tags: String? = nil
     ) async throws -> ListDatabasesResponse {
-        var query = QueryItems()
-        query.append("with-priv", withPriv)
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("keyword", keyword)
-        query.append("tags", tags)
+        let query: QueryItems = [
+            "with-priv": withPriv, "offset": offset, "limit": limit, "keyword": keyword, "tags": tags
+        ]
         let request = OperationRequest(
             operation: "ListDatabases", method: .get, path: "/v1.0/{project_id}/databases", query: query
         )
@@ -122,18 +112,11 @@ extension DLIClient {
     ///   - limit: Number of results to request per page.
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func listDatabasesPaginator(
-        withPriv: Bool? = nil,
-        keyword: String? = nil,
-        tags: String? = nil,
-        limit: Int
+        withPriv: Bool? = nil, keyword: String? = nil, tags: String? = nil, limit: Int
     ) -> OffsetPaginator<Database> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listDatabases(
-                withPriv: withPriv,
-                offset: offset,
-                limit: limit,
-                keyword: keyword,
-                tags: tags
+                withPriv: withPriv, offset: offset, limit: limit, keyword: keyword, tags: tags
             )
             return (elements: page.databases ?? [], total: page.databaseCount)
         }
@@ -152,8 +135,7 @@ extension DLIClient {
     /// - Returns: The body of the service's `200` response.
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func updateDatabaseOwner(
-        databaseName: String,
-        _ body: UpdateDatabaseOwnerRequest
+        databaseName: String, _ body: UpdateDatabaseOwnerRequest
     ) async throws -> UpdateDatabaseOwnerResponse {
         let request = OperationRequest(
             operation: "UpdateDatabaseOwner", method: .put,

@@ -168,8 +168,7 @@ extension DLIClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func createFlinkSqlJobGraph(
-        jobID: String,
-        _ body: CreateFlinkSqlJobGraphRequest
+        jobID: String, _ body: CreateFlinkSqlJobGraphRequest
     ) async throws -> CreateFlinkSqlJobGraphResponse {
         let request = OperationRequest(
             operation: "CreateFlinkSqlJobGraph", method: .post,
@@ -242,19 +241,11 @@ extension DLIClient {
     /// `GET /v1.0/{project_id}/streaming/jobs`
     ///
     /// - Parameters:
-    ///   - jobType: Definition Job type Constraints None Range flink_sql_job: Flink SQL job flink_jar_job:
-    ///     User-defined Flink job Default Value None
-    ///   - status: Definition Job status Constraints None Range job_init: The job is in the draft status.
-    ///     job_submitting: The job is being submitted. job_submit_fail: The job fails to be submitted.
-    ///     job_running: The job is running. (After the job is submitted, a normal result is returned.)
-    ///     job_running_exception (The job stops running due to an exception.) job_downloading: The job is
-    ///     being downloaded. job_idle: The job is idle. job_canceling: The job is being stopped.
-    ///     job_cancel_success: The job has been stopped. job_cancel_fail: The job fails to be stopped.
-    ///     job_savepointing: The savepoint is being created. job_finish: The job is completed. Default Value
-    ///     None
+    ///   - jobType: Definition Job type Constraints None Range Default Value None
+    ///   - status: Definition Job status Constraints None Range Default Value None
     ///   - queueName: Definition Queue name Constraints None Range None Default Value None
-    ///   - order: Definition Sorting style of the query results. Constraints None Range asc: by time in
-    ///     ascending order desc: by time in descending order Default Value The default value is desc.
+    ///   - order: Definition Sorting style of the query results. Constraints None Range Default Value The
+    ///     default value is desc.
     ///   - limit: Definition Number of returned data records Constraints The maximum value is 100. Range
     ///     0-100 Default Value The default value is 10.
     ///   - name: Definition Job name Constraints The value can contain 0 to 57 characters. Range None Default
@@ -269,28 +260,14 @@ extension DLIClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listFlinkJobs(
-        jobType: ListFlinkJobsJobType? = nil,
-        status: ListFlinkJobsStatus? = nil,
-        queueName: String? = nil,
-        order: ListFlinkJobsOrder? = nil,
-        limit: Int? = nil,
-        name: String? = nil,
-        offset: Int? = nil,
-        showDetail: Bool? = nil,
-        userName: String? = nil,
-        tags: String? = nil
+        jobType: ListFlinkJobsJobType? = nil, status: ListFlinkJobsStatus? = nil, queueName: String? = nil,
+        order: ListFlinkJobsOrder? = nil, limit: Int? = nil, name: String? = nil, offset: Int? = nil,
+        showDetail: Bool? = nil, userName: String? = nil, tags: String? = nil
     ) async throws -> ListFlinkJobsResponse {
-        var query = QueryItems()
-        query.append("job_type", jobType)
-        query.append("status", status)
-        query.append("queue_name", queueName)
-        query.append("order", order)
-        query.append("limit", limit)
-        query.append("name", name)
-        query.append("offset", offset)
-        query.append("show_detail", showDetail)
-        query.append("user_name", userName)
-        query.append("tags", tags)
+        let query: QueryItems = [
+            "job_type": jobType, "status": status, "queue_name": queueName, "order": order, "limit": limit,
+            "name": name, "offset": offset, "show_detail": showDetail, "user_name": userName, "tags": tags
+        ]
         let request = OperationRequest(
             operation: "ListFlinkJobs", method: .get, path: "/v1.0/{project_id}/streaming/jobs", query: query
         )
@@ -347,8 +324,7 @@ extension DLIClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateFlinkJarJob(
-        jobID: Int64,
-        _ body: UpdateFlinkJarJobRequest
+        jobID: Int64, _ body: UpdateFlinkJarJobRequest
     ) async throws -> UpdateFlinkJarJobResponse {
         let request = OperationRequest(
             operation: "UpdateFlinkJarJob", method: .put,
@@ -370,8 +346,7 @@ extension DLIClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateFlinkSqlJob(
-        jobID: Int64,
-        _ body: UpdateFlinkSqlJobRequest
+        jobID: Int64, _ body: UpdateFlinkSqlJobRequest
     ) async throws -> UpdateFlinkSqlJobResponse {
         let request = OperationRequest(
             operation: "UpdateFlinkSqlJob", method: .put,

@@ -55,12 +55,9 @@ extension DLIClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listGlobalVariables(
-        limit: Int? = nil,
-        offset: Int? = nil
+        limit: Int? = nil, offset: Int? = nil
     ) async throws -> ListGlobalVariablesResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("offset", offset)
+        let query: QueryItems = ["limit": limit, "offset": offset]
         let request = OperationRequest(
             operation: "ListGlobalVariables", method: .get, path: "/v1.0/{project_id}/variables",
             query: query
@@ -97,8 +94,7 @@ extension DLIClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateGlobalVariable(
-        varName: String,
-        _ body: UpdateGlobalVariableRequest
+        varName: String, _ body: UpdateGlobalVariableRequest
     ) async throws -> UpdateGlobalVariableResponse {
         let request = OperationRequest(
             operation: "UpdateGlobalVariable", method: .put, path: "/v1.0/{project_id}/variables/{var_name}",

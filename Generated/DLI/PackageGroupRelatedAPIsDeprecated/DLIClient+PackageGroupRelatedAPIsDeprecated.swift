@@ -30,8 +30,7 @@ extension DLIClient {
     ///   - group: Name of the package group returned when the resource package is uploaded.
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func deleteJobResource(resourceName: String, group: String? = nil) async throws {
-        var query = QueryItems()
-        query.append("group", group)
+        let query: QueryItems = ["group": group]
         let request = OperationRequest(
             operation: "DeleteJobResource", method: .delete,
             path: "/v2.0/{project_id}/resources/{resource_name}",
@@ -47,19 +46,15 @@ extension DLIClient {
     /// `GET /v2.0/{project_id}/resources`
     ///
     /// - Parameters:
-    ///   - kind: Specifies the file type. The options are as follows: jar: JAR file pyFile: User Python file
-    ///     file: User file modelFile: User AI model file
+    ///   - kind: Specifies the file type.
     ///   - tags: Specifies a label for filtering.
     ///
     /// - Returns: The body of the service's `200` response.
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func listJobResources(
-        kind: ListJobResourcesKind? = nil,
-        tags: String? = nil
+        kind: ListJobResourcesKind? = nil, tags: String? = nil
     ) async throws -> ListJobResourcesResponse {
-        var query = QueryItems()
-        query.append("kind", kind)
-        query.append("tags", tags)
+        let query: QueryItems = ["kind": kind, "tags": tags]
         let request = OperationRequest(
             operation: "ListJobResources", method: .get, path: "/v2.0/{project_id}/resources", query: query
         )
@@ -79,8 +74,7 @@ extension DLIClient {
     /// - Returns: The body of the service's `200` response.
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func showJobResource(resourceName: String, group: String? = nil) async throws -> Resource {
-        var query = QueryItems()
-        query.append("group", group)
+        let query: QueryItems = ["group": group]
         let request = OperationRequest(
             operation: "ShowJobResource", method: .get, path: "/v2.0/{project_id}/resources/{resource_name}",
             pathParameters: ["resource_name": resourceName], query: query

@@ -21,8 +21,7 @@ extension DLIClient {
     public func listAuthorizationPrivileges(
         object: String
     ) async throws -> ListAuthorizationPrivilegesResponse {
-        var query = QueryItems()
-        query.append("object", object)
+        let query: QueryItems = ["object": object]
         let request = OperationRequest(
             operation: "ListAuthorizationPrivileges", method: .get,
             path: "/v1.0/{project_id}/authorization/privileges", query: query

@@ -38,13 +38,9 @@ extension DLIClient {
     /// - Returns: The body of the service's `200` response.
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func listQueueUsers(
-        queueName: String,
-        limit: Int,
-        offset: Int
+        queueName: String, limit: Int, offset: Int
     ) async throws -> ListQueueUsersResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("offset", offset)
+        let query: QueryItems = ["limit": limit, "offset": offset]
         let request = OperationRequest(
             operation: "ListQueueUsers", method: .get, path: "/v1.0/{project_id}/queues/{queue_name}/users",
             pathParameters: ["queue_name": queueName], query: query
@@ -84,9 +80,7 @@ extension DLIClient {
     /// - Returns: The body of the service's `200` response.
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func listTablePrivileges(
-        databaseName: String,
-        tableName: String,
-        userName: String
+        databaseName: String, tableName: String, userName: String
     ) async throws -> ListTablePrivilegesResponse {
         let request = OperationRequest(
             operation: "ListTablePrivileges", method: .get,
@@ -110,8 +104,7 @@ extension DLIClient {
     /// - Returns: The body of the service's `200` response.
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func listTableUsers(
-        databaseName: String,
-        tableName: String
+        databaseName: String, tableName: String
     ) async throws -> ListTableUsersResponse {
         let request = OperationRequest(
             operation: "ListTableUsers", method: .get,

@@ -18,8 +18,7 @@ extension DLIClient {
     /// - Returns: The body of the service's `200` response.
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func batchDeleteQueuePlans(
-        queueName: String,
-        _ body: BatchDeleteQueuePlansRequest
+        queueName: String, _ body: BatchDeleteQueuePlansRequest
     ) async throws -> BatchDeleteQueuePlansResponse {
         let request = OperationRequest(
             operation: "BatchDeleteQueuePlans", method: .post,
@@ -45,8 +44,7 @@ extension DLIClient {
     /// - Returns: The body of the service's `200` response.
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func createQueuePlan(
-        queueName: String,
-        _ body: CreateQueuePlanRequest
+        queueName: String, _ body: CreateQueuePlanRequest
     ) async throws -> CreateQueuePlanResponse {
         let request = OperationRequest(
             operation: "CreateQueuePlan", method: .post, path: "/v1/{project_id}/queues/{queue_name}/plans",
@@ -114,9 +112,7 @@ extension DLIClient {
     /// - Returns: The body of the service's `200` response.
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func updateQueuePlan(
-        queueName: String,
-        planID: String,
-        _ body: UpdateQueuePlanRequest
+        queueName: String, planID: String, _ body: UpdateQueuePlanRequest
     ) async throws -> UpdateQueuePlanResponse {
         let request = OperationRequest(
             operation: "UpdateQueuePlan", method: .put,

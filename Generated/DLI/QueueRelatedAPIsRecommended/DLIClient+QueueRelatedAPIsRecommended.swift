@@ -17,8 +17,7 @@ extension DLIClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func createConnectivityTask(
-        queueName: String,
-        _ body: CreateConnectivityTaskRequest
+        queueName: String, _ body: CreateConnectivityTaskRequest
     ) async throws -> CreateConnectivityTaskResponse {
         let request = OperationRequest(
             operation: "CreateConnectivityTask", method: .post,
@@ -70,9 +69,7 @@ extension DLIClient {
     /// `GET /v1.0/{project_id}/queues`
     ///
     /// - Parameters:
-    ///   - queueType: Type of the queue. The options are as follows: sql: queues for SQL jobs general: queues
-    ///     for Flink and Spark Jar jobs all: queues of all types If this parameter is not specified, the
-    ///     default value sql is used.
+    ///   - queueType: Type of the queue. If this parameter is not specified, the default value sql is used.
     ///   - withPriv: Whether to return permission information.
     ///   - pageSize: Maximum number of lines displayed on each page. The default value is Integer.MAX_VALUE,
     ///     indicating that all results are displayed on one page.
@@ -84,20 +81,13 @@ extension DLIClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listQueues(
-        queueType: QueueType? = nil,
-        withPriv: Bool? = nil,
-        pageSize: Int? = nil,
-        currentPage: Int? = nil,
-        order: String? = nil,
-        tags: String? = nil
+        queueType: QueueType? = nil, withPriv: Bool? = nil, pageSize: Int? = nil, currentPage: Int? = nil,
+        order: String? = nil, tags: String? = nil
     ) async throws -> ListQueuesResponse {
-        var query = QueryItems()
-        query.append("queue_type", queueType)
-        query.append("with-priv", withPriv)
-        query.append("page-size", pageSize)
-        query.append("current-page", currentPage)
-        query.append("order", order)
-        query.append("tags", tags)
+        let query: QueryItems = [
+            "queue_type": queueType, "with-priv": withPriv, "page-size": pageSize,
+            "current-page": currentPage, "order": order, "tags": tags
+        ]
         let request = OperationRequest(
             operation: "ListQueues", method: .get, path: "/v1.0/{project_id}/queues", query: query
         )
@@ -116,8 +106,7 @@ extension DLIClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func runQueueAction(
-        queueName: String,
-        _ body: RunQueueActionRequest
+        queueName: String, _ body: RunQueueActionRequest
     ) async throws -> RunQueueActionResponse {
         let request = OperationRequest(
             operation: "RunQueueAction", method: .put, path: "/v1.0/{project_id}/queues/{queue_name}/action",
@@ -138,8 +127,7 @@ extension DLIClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showConnectivityTask(
-        queueName: String,
-        taskID: String
+        queueName: String, taskID: String
     ) async throws -> ShowConnectivityTaskResponse {
         let request = OperationRequest(
             operation: "ShowConnectivityTask", method: .get,

@@ -137,8 +137,7 @@ extension DLIClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func exportSqlJobResult(
-        jobID: String,
-        _ body: ExportSqlJobResultRequest
+        jobID: String, _ body: ExportSqlJobResultRequest
     ) async throws -> ExportSqlJobResultResponse {
         let request = OperationRequest(
             operation: "ExportSqlJobResult", method: .post,
@@ -184,10 +183,7 @@ extension DLIClient {
     ///     query jobs (such as SELECT statements) INSERT: data insertion jobs (such as INSERT statements)
     ///     UPDATE: data update jobs (such as UPDATE statements) DELETE: data deletion jobs (such as DELETE
     ///     statements) Default Value None
-    ///   - jobStatus: Definition Status of jobs to be queried Constraints None Range RUNNING: The job is
-    ///     running. SCALING: The job is modifying specifications. LAUNCHING: The job is being submitted.
-    ///     FINISHED: The job is completed. FAILED: The job has failed. CANCELLED: The job has been canceled.
-    ///     Default Value None
+    ///   - jobStatus: Definition Status of jobs to be queried Constraints None Range Default Value None
     ///   - jobID: Definition ID of the job to be queried. You can get the value by calling Submitting a SQL
     ///     Job (Recommended). Constraints None Range The value can contain up to 64 characters. Only letters
     ///     and digits are allowed. Default Value None
@@ -195,13 +191,10 @@ extension DLIClient {
     ///     Default Value None
     ///   - sqlPattern: Definition Specifies the SQL segment as the filter. It is case insensitive.
     ///     Constraints None Range None Default Value None
-    ///   - order: Definition Job sorting mode Constraints None Range duration_desc: Jobs are sorted by
-    ///     running duration in descending order. duration_asc: Jobs are sorted by running duration in
-    ///     ascending order. start_time_desc: Jobs are sorted by submission time in descending order.
-    ///     start_time_asc: Jobs are sorted by submission time in ascending order. Default Value The default
-    ///     value is start_time_desc.
+    ///   - order: Definition Job sorting mode Constraints None Range Default Value The default value is
+    ///     start_time_desc.
     ///   - engineType: Definition Engine type Only the Spark engine is currently supported. Constraints None
-    ///     Range spark: indicates the Spark engine. Default Value None
+    ///     Range Default Value None
     ///   - owner: Definition User who submits a job Constraints None Range None Default Value None
     ///   - tags: Queue tags for the search. You can specify multiple tags in key=value format. Definition Job
     ///     tags for filtering. You can specify multiple tags in key=value format. Constraints Currently, only
@@ -215,36 +208,18 @@ extension DLIClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listSqlJobs(
-        pageSize: Int? = nil,
-        currentPage: Int? = nil,
-        start: Int64? = nil,
-        end: Int64? = nil,
-        jobType: ListSqlJobsJobType? = nil,
-        jobTypes: [ListSqlJobsJobTypes]? = nil,
-        jobStatus: ListSqlJobsJobStatusValue? = nil,
-        jobID: String? = nil,
-        queueName: String? = nil,
-        sqlPattern: String? = nil,
-        order: ListSqlJobsOrder? = nil,
-        engineType: EngineType? = nil,
-        owner: String? = nil,
-        tags: String? = nil
+        pageSize: Int? = nil, currentPage: Int? = nil, start: Int64? = nil, end: Int64? = nil,
+        jobType: ListSqlJobsJobType? = nil, jobTypes: [ListSqlJobsJobTypes]? = nil,
+        jobStatus: ListSqlJobsJobStatusValue? = nil, jobID: String? = nil, queueName: String? = nil,
+        sqlPattern: String? = nil, order: ListSqlJobsOrder? = nil, engineType: EngineType? = nil,
+        owner: String? = nil, tags: String? = nil
     ) async throws -> ListSqlJobsResponse {
-        var query = QueryItems()
-        query.append("page-size", pageSize)
-        query.append("current-page", currentPage)
-        query.append("start", start)
-        query.append("end", end)
-        query.append("job-type", jobType)
-        query.append("job_types", jobTypes)
-        query.append("job-status", jobStatus)
-        query.append("job-id", jobID)
-        query.append("queue_name", queueName)
-        query.append("sql_pattern", sqlPattern)
-        query.append("order", order)
-        query.append("engine_type", engineType)
-        query.append("owner", owner)
-        query.append("tags", tags)
+        let query: QueryItems = [
+            "page-size": pageSize, "current-page": currentPage, "start": start, "end": end,
+            "job-type": jobType, "job_types": jobTypes, "job-status": jobStatus, "job-id": jobID,
+            "queue_name": queueName, "sql_pattern": sqlPattern, "order": order, "engine_type": engineType,
+            "owner": owner, "tags": tags
+        ]
         let request = OperationRequest(
             operation: "ListSqlJobs", method: .get, path: "/v1.0/{project_id}/jobs", query: query
         )
@@ -266,13 +241,9 @@ extension DLIClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func previewSqlJobResult(
-        jobID: String,
-        pageSize: Int64? = nil,
-        queueName: String? = nil
+        jobID: String, pageSize: Int64? = nil, queueName: String? = nil
     ) async throws -> PreviewSqlJobResultResponse {
-        var query = QueryItems()
-        query.append("page-size", pageSize)
-        query.append("queue-name", queueName)
+        let query: QueryItems = ["page-size": pageSize, "queue-name": queueName]
         let request = OperationRequest(
             operation: "PreviewSqlJobResult", method: .get, path: "/v1.0/{project_id}/jobs/{job_id}/preview",
             pathParameters: ["job_id": jobID], query: query

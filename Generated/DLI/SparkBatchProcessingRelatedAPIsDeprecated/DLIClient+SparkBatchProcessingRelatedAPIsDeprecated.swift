@@ -24,17 +24,9 @@ extension DLIClient {
     /// - Returns: The body of the service's `200` response.
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func showSparkJobLog(
-        batchID: String,
-        from: Int? = nil,
-        size: Int? = nil,
-        type: String? = nil,
-        index: Int? = nil
+        batchID: String, from: Int? = nil, size: Int? = nil, type: String? = nil, index: Int? = nil
     ) async throws -> ShowSparkJobLogResponse {
-        var query = QueryItems()
-        query.append("from", from)
-        query.append("size", size)
-        query.append("type", type)
-        query.append("index", index)
+        let query: QueryItems = ["from": from, "size": size, "type": type, "index": index]
         let request = OperationRequest(
             operation: "ShowSparkJobLog", method: .get, path: "/v2.0/{project_id}/batches/{batch_id}/log",
             pathParameters: ["batch_id": batchID], query: query

@@ -59,31 +59,19 @@ extension DLIClient {
     ///     starts from 0. Constraints None Range None Default Value None
     ///   - size: Definition Number of batch processing jobs to be queried Constraints None Range None Default
     ///     Value None
-    ///   - state: Definition Job status by which batch jobs are queried Constraints None Range starting: A
-    ///     job is being started. running: A job is being executed. dead: A session has exited. success: A
-    ///     session is successfully stopped. recovering: A job is being restored. Default Value None
+    ///   - state: Definition Job status by which batch jobs are queried Constraints None Range Default Value
+    ///     None
     ///   - owner: Definition User who submits a job. Constraints None Range None Default Value None
     ///
     /// - Returns: The body of the service's `200` response.
     public func listSparkJobs(
-        jobName: String? = nil,
-        jobID: String? = nil,
-        clusterName: String? = nil,
-        queueName: String? = nil,
-        from: Int? = nil,
-        size: Int? = nil,
-        state: State? = nil,
-        owner: String? = nil
+        jobName: String? = nil, jobID: String? = nil, clusterName: String? = nil, queueName: String? = nil,
+        from: Int? = nil, size: Int? = nil, state: State? = nil, owner: String? = nil
     ) async throws -> ListSparkJobsResponse {
-        var query = QueryItems()
-        query.append("job_name", jobName)
-        query.append("job-id", jobID)
-        query.append("cluster_name", clusterName)
-        query.append("queue_name", queueName)
-        query.append("from", from)
-        query.append("size", size)
-        query.append("state", state)
-        query.append("owner", owner)
+        let query: QueryItems = [
+            "job_name": jobName, "job-id": jobID, "cluster_name": clusterName, "queue_name": queueName,
+            "from": from, "size": size, "state": state, "owner": owner
+        ]
         let request = OperationRequest(
             operation: "ListSparkJobs", method: .get, path: "/v2.0/{project_id}/batches", query: query
         )
@@ -131,9 +119,7 @@ extension DLIClient {
     /// - Returns: The response of the last poll, whose `state` is one of `states`.
     @discardableResult
     public func waitForSparkJob(
-        batchID: String,
-        state states: Set<State>,
-        failureStates: Set<State> = [],
+        batchID: String, state states: Set<State>, failureStates: Set<State> = [],
         options: WaiterOptions = .init()
     ) async throws -> ShowSparkJobResponse {
         try await Waiter.waitForState(

@@ -59,8 +59,7 @@ extension DLIClient {
     /// - Returns: The body of the service's `200` response.
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func createTable(
-        databaseName: String,
-        _ body: CreateTableRequest
+        databaseName: String, _ body: CreateTableRequest
     ) async throws -> CreateTableResponse {
         let request = OperationRequest(
             operation: "CreateTable", method: .post,
@@ -85,12 +84,9 @@ extension DLIClient {
     /// - Returns: The body of the service's `200` response.
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func deleteTable(
-        databaseName: String,
-        tableName: String,
-        async: Bool? = nil
+        databaseName: String, tableName: String, async: Bool? = nil
     ) async throws -> DeleteTableResponse {
-        var query = QueryItems()
-        query.append("async", async)
+        let query: QueryItems = ["async": async]
         let request = OperationRequest(
             operation: "DeleteTable", method: .delete,
             path: "/v1.0/{project_id}/databases/{database_name}/tables/{table_name}",
@@ -119,16 +115,9 @@ extension DLIClient {
     /// - Returns: The body of the service's `200` response.
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func listPartitions(
-        databaseName: String,
-        tableName: String,
-        limit: Int? = nil,
-        offset: Int? = nil,
-        filter: String? = nil
+        databaseName: String, tableName: String, limit: Int? = nil, offset: Int? = nil, filter: String? = nil
     ) async throws -> ListPartitionsResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("offset", offset)
-        query.append("filter", filter)
+        let query: QueryItems = ["limit": limit, "offset": offset, "filter": filter]
         let request = OperationRequest(
             operation: "ListPartitions", method: .get,
             path: "/v1.0/{project_id}/databases/{database_name}/tables/{table_name}/partitions",
@@ -152,35 +141,23 @@ extension DLIClient {
     ///   - pageSize: Paging size. The minimum value is 1 and the maximum value is 100.
     ///   - currentPage: Current page number. The minimum value is 1.
     ///   - withPriv: Whether to return permission information.
-    ///   - tableType: Database table type. The options are as follows: MANAGED_TABLE: DLI table
-    ///     EXTERNAL_TABLE: OBS table VIRTUAL_VIEW: view
-    ///   - datasourceType: Data source type. The options are as follows: CloudTable CSS DLI DWS Geomesa HBase
-    ///     JDBC Mongo OBS ODPS OpenTSDB Redis RDS
+    ///   - tableType: Database table type.
+    ///   - datasourceType: Data source type.
     ///   - withoutTablemeta: Whether to obtain the metadata of a table. The default value is false. If this
     ///     parameter is set to true, the response speed can be greatly improved.
     ///
     /// - Returns: The body of the service's `200` response.
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func listTables(
-        databaseName: String,
-        keyword: String? = nil,
-        withDetail: Bool? = nil,
-        pageSize: Int? = nil,
-        currentPage: Int? = nil,
-        withPriv: Bool? = nil,
-        tableType: ListTablesTableType? = nil,
-        datasourceType: ListTablesDatasourceType? = nil,
-        withoutTablemeta: Bool? = nil
+        databaseName: String, keyword: String? = nil, withDetail: Bool? = nil, pageSize: Int? = nil,
+        currentPage: Int? = nil, withPriv: Bool? = nil, tableType: ListTablesTableType? = nil,
+        datasourceType: ListTablesDatasourceType? = nil, withoutTablemeta: Bool? = nil
     ) async throws -> ListTablesResponse {
-        var query = QueryItems()
-        query.append("keyword", keyword)
-        query.append("with-detail", withDetail)
-        query.append("page-size", pageSize)
-        query.append("current-page", currentPage)
-        query.append("with-priv", withPriv)
-        query.append("table-type", tableType)
-        query.append("datasource-type", datasourceType)
-        query.append("without-tablemeta", withoutTablemeta)
+        let query: QueryItems = [
+            "keyword": keyword, "with-detail": withDetail, "page-size": pageSize, "current-page": currentPage,
+            "with-priv": withPriv, "table-type": tableType, "datasource-type": datasourceType,
+            "without-tablemeta": withoutTablemeta
+        ]
         let request = OperationRequest(
             operation: "ListTables", method: .get,
             path: "/v1.0/{project_id}/databases/{database_name}/tables",
@@ -203,12 +180,9 @@ extension DLIClient {
     /// - Returns: The body of the service's `200` response.
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func previewTable(
-        databaseName: String,
-        tableName: String,
-        mode: PreviewTableMode? = nil
+        databaseName: String, tableName: String, mode: PreviewTableMode? = nil
     ) async throws -> PreviewTableResponse {
-        var query = QueryItems()
-        query.append("mode", mode)
+        let query: QueryItems = ["mode": mode]
         let request = OperationRequest(
             operation: "PreviewTable", method: .get,
             path: "/v1.0/{project_id}/databases/{database_name}/tables/{table_name}/preview",

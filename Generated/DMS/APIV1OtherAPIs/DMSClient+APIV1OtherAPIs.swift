@@ -43,8 +43,7 @@ extension DMSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listProductSpecifications(engine: String) async throws -> ListProductSpecificationsResponse {
-        var query = QueryItems()
-        query.append("engine", engine)
+        let query: QueryItems = ["engine": engine]
         let request = OperationRequest(
             operation: "ListProductSpecifications", method: .get, path: "/v1.0/products", query: query
         )

@@ -33,8 +33,7 @@ extension DMSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func createTopicInKafkaInstance(
-        instanceID: String,
-        _ body: CreateTopicInKafkaInstanceRequest
+        instanceID: String, _ body: CreateTopicInKafkaInstanceRequest
     ) async throws -> CreateTopicInKafkaInstanceResponse {
         let request = OperationRequest(
             operation: "CreateTopicInKafkaInstance", method: .post,
@@ -72,8 +71,7 @@ extension DMSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func deleteTopicsInKafkaInstanceInBatches(
-        instanceID: String,
-        _ body: DeleteTopicsInKafkaInstanceInBatchesRequest
+        instanceID: String, _ body: DeleteTopicsInKafkaInstanceInBatchesRequest
     ) async throws -> DeleteTopicsInKafkaInstanceInBatchesResponse {
         let request = OperationRequest(
             operation: "DeleteTopicsInKafkaInstanceInBatches", method: .post,
@@ -107,26 +105,15 @@ extension DMSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listInstancesV10(
-        engine: String? = nil,
-        name: String? = nil,
-        id: String? = nil,
-        status: String? = nil,
-        includeFailure: String? = nil,
-        exactMatchName: String? = nil,
-        enterpriseProjectID: String? = nil,
-        start: String? = nil,
-        limit: String? = nil
+        engine: String? = nil, name: String? = nil, id: String? = nil, status: String? = nil,
+        includeFailure: String? = nil, exactMatchName: String? = nil, enterpriseProjectID: String? = nil,
+        start: String? = nil, limit: String? = nil
     ) async throws -> ListInstancesV10Response {
-        var query = QueryItems()
-        query.append("engine", engine)
-        query.append("name", name)
-        query.append("id", id)
-        query.append("status", status)
-        query.append("includeFailure", includeFailure)
-        query.append("exactMatchName", exactMatchName)
-        query.append("enterprise_project_id", enterpriseProjectID)
-        query.append("start", start)
-        query.append("limit", limit)
+        let query: QueryItems = [
+            "engine": engine, "name": name, "id": id, "status": status, "includeFailure": includeFailure,
+            "exactMatchName": exactMatchName, "enterprise_project_id": enterpriseProjectID, "start": start,
+            "limit": limit
+        ]
         let request = OperationRequest(
             operation: "ListInstancesV10", method: .get, path: "/v1.0/{project_id}/instances", query: query
         )

@@ -15,9 +15,7 @@ extension DMSClient {
     ///   - topic: Topic name.
     ///   - body: The request body.
     public func createPartition(
-        instanceID: String,
-        topic: String,
-        _ body: CreatePartitionRequest
+        instanceID: String, topic: String, _ body: CreatePartitionRequest
     ) async throws {
         let request = OperationRequest(
             operation: "CreatePartition", method: .post,

@@ -37,17 +37,10 @@ extension DMSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listBackgroundTasks(
-        instanceID: String,
-        start: Int? = nil,
-        limit: Int? = nil,
-        beginTime: String? = nil,
+        instanceID: String, start: Int? = nil, limit: Int? = nil, beginTime: String? = nil,
         endTime: String? = nil
     ) async throws -> ListBackgroundTasksResponse {
-        var query = QueryItems()
-        query.append("start", start)
-        query.append("limit", limit)
-        query.append("begin_time", beginTime)
-        query.append("end_time", endTime)
+        let query: QueryItems = ["start": start, "limit": limit, "begin_time": beginTime, "end_time": endTime]
         let request = OperationRequest(
             operation: "ListBackgroundTasks", method: .get,
             path: "/v2/{project_id}/instances/{instance_id}/tasks",
@@ -68,8 +61,7 @@ extension DMSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showBackgroundTask(
-        instanceID: String,
-        taskID: String
+        instanceID: String, taskID: String
     ) async throws -> ShowBackgroundTaskResponse {
         let request = OperationRequest(
             operation: "ShowBackgroundTask", method: .get,

@@ -16,8 +16,7 @@ extension DMSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func batchDeleteGroup(
-        instanceID: String,
-        _ body: BatchDeleteGroupRequest
+        instanceID: String, _ body: BatchDeleteGroupRequest
     ) async throws -> BatchDeleteGroupResponse {
         let request = OperationRequest(
             operation: "BatchDeleteGroup", method: .post,
@@ -39,8 +38,7 @@ extension DMSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func createKafkaConsumerGroup(
-        instanceID: String,
-        _ body: CreateKafkaConsumerGroupRequest
+        instanceID: String, _ body: CreateKafkaConsumerGroupRequest
     ) async throws -> CreateKafkaConsumerGroupResponse {
         let request = OperationRequest(
             operation: "CreateKafkaConsumerGroup", method: .post,
@@ -63,8 +61,7 @@ extension DMSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func createReassignmentTask(
-        instanceID: String,
-        _ body: CreateReassignmentTaskRequest
+        instanceID: String, _ body: CreateReassignmentTaskRequest
     ) async throws -> CreateReassignmentTaskResponse {
         let request = OperationRequest(
             operation: "CreateReassignmentTask", method: .post,
@@ -109,17 +106,10 @@ extension DMSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listInstanceConsumerGroups(
-        instanceID: String,
-        offset: String? = nil,
-        limit: String? = nil,
-        group: String? = nil,
+        instanceID: String, offset: String? = nil, limit: String? = nil, group: String? = nil,
         offest: String? = nil
     ) async throws -> ListInstanceConsumerGroupsResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("group", group)
-        query.append("offest", offest)
+        let query: QueryItems = ["offset": offset, "limit": limit, "group": group, "offest": offest]
         let request = OperationRequest(
             operation: "ListInstanceConsumerGroups", method: .get,
             path: "/v2/{project_id}/instances/{instance_id}/groups",
@@ -141,17 +131,11 @@ extension DMSClient {
     ///   - offest: Not in the page's tables; the page's request example sends it.
     ///   - limit: Number of results to request per page.
     public func listInstanceConsumerGroupsPaginator(
-        instanceID: String,
-        group: String? = nil,
-        offest: String? = nil,
-        limit: Int
+        instanceID: String, group: String? = nil, offest: String? = nil, limit: Int
     ) -> OffsetPaginator<GroupInfoSimple> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listInstanceConsumerGroups(
-                instanceID: instanceID,
-                offset: String(offset),
-                limit: String(limit),
-                group: group,
+                instanceID: instanceID, offset: String(offset), limit: String(limit), group: group,
                 offest: offest
             )
             return (elements: page.groups ?? [], total: page.total)
@@ -171,9 +155,7 @@ extension DMSClient {
     ///   - group: Consumer group name.
     ///   - body: The request body.
     public func resetMessageOffset(
-        instanceID: String,
-        group: String,
-        _ body: ResetMessageOffsetRequest
+        instanceID: String, group: String, _ body: ResetMessageOffsetRequest
     ) async throws {
         let request = OperationRequest(
             operation: "ResetMessageOffset", method: .post,
@@ -275,10 +257,7 @@ extension DMSClient {
     /// - Returns: The response of the last poll, whose `group.state` is one of `states`.
     @discardableResult
     public func waitForGroup(
-        instanceID: String,
-        group: String,
-        state states: Set<State>,
-        failureStates: Set<State> = [],
+        instanceID: String, group: String, state states: Set<State>, failureStates: Set<State> = [],
         options: WaiterOptions = .init()
     ) async throws -> ShowGroupResponse {
         try await Waiter.waitForState(
@@ -299,9 +278,7 @@ extension DMSClient {
     ///   - group: Consumer group ID.
     ///   - options: Delays between polls, the timeout and the poll limit.
     public func waitForGroupDeletion(
-        instanceID: String,
-        group: String,
-        options: WaiterOptions = .init()
+        instanceID: String, group: String, options: WaiterOptions = .init()
     ) async throws {
         try await Waiter.waitForDeletion(
             "Group", deletedStates: [] as Set<State>,
@@ -348,10 +325,7 @@ extension DMSClient {
     /// - Returns: The response of the last poll, whose `group.state` is one of `states`.
     @discardableResult
     public func waitForGroups(
-        instanceID: String,
-        group: String,
-        state states: Set<State>,
-        failureStates: Set<State> = [],
+        instanceID: String, group: String, state states: Set<State>, failureStates: Set<State> = [],
         options: WaiterOptions = .init()
     ) async throws -> ShowGroupsResponse {
         try await Waiter.waitForState(
@@ -377,15 +351,9 @@ extension DMSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showKafkaTopicPartitionDiskusage(
-        instanceID: String,
-        minSize: String? = nil,
-        top: String? = nil,
-        percentage: String? = nil
+        instanceID: String, minSize: String? = nil, top: String? = nil, percentage: String? = nil
     ) async throws -> ShowKafkaTopicPartitionDiskusageResponse {
-        var query = QueryItems()
-        query.append("minSize", minSize)
-        query.append("top", top)
-        query.append("percentage", percentage)
+        let query: QueryItems = ["minSize": minSize, "top": top, "percentage": percentage]
         let request = OperationRequest(
             operation: "ShowKafkaTopicPartitionDiskusage", method: .get,
             path: "/v2/{project_id}/instances/{instance_id}/topics/diskusage",
@@ -404,8 +372,7 @@ extension DMSClient {
     ///   - instanceID: Instance ID.
     ///   - body: The request body.
     public func updateInstanceAutoCreateTopic(
-        instanceID: String,
-        _ body: UpdateInstanceAutoCreateTopicRequest
+        instanceID: String, _ body: UpdateInstanceAutoCreateTopicRequest
     ) async throws {
         let request = OperationRequest(
             operation: "UpdateInstanceAutoCreateTopic", method: .post,
@@ -427,8 +394,7 @@ extension DMSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateInstanceCrossVPCIP(
-        instanceID: String,
-        _ body: UpdateInstanceCrossVPCIPRequest
+        instanceID: String, _ body: UpdateInstanceCrossVPCIPRequest
     ) async throws -> UpdateInstanceCrossVPCIPResponse {
         let request = OperationRequest(
             operation: "UpdateInstanceCrossVpcIp", method: .post,
@@ -449,9 +415,7 @@ extension DMSClient {
     ///   - topic: Topic name.
     ///   - body: The request body.
     public func updateTopicReplica(
-        instanceID: String,
-        topic: String,
-        _ body: UpdateTopicReplicaRequest
+        instanceID: String, topic: String, _ body: UpdateTopicReplicaRequest
     ) async throws {
         let request = OperationRequest(
             operation: "UpdateTopicReplica", method: .post,

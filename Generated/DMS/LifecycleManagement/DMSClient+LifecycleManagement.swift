@@ -36,8 +36,7 @@ extension DMSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func createInstanceByEngine(
-        engine: String,
-        _ body: CreateInstanceByEngineRequest
+        engine: String, _ body: CreateInstanceByEngineRequest
     ) async throws -> CreateInstanceByEngineResponse {
         let request = OperationRequest(
             operation: "CreateInstanceByEngine", method: .post, path: "/v2/{engine}/{project_id}/instances",
@@ -88,26 +87,15 @@ extension DMSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listInstances(
-        engine: String,
-        name: String? = nil,
-        instanceID: String? = nil,
-        status: String? = nil,
-        includeFailure: String? = nil,
-        exactMatchName: String? = nil,
-        enterpriseProjectID: String? = nil,
-        offset: String? = nil,
-        limit: String? = nil
+        engine: String, name: String? = nil, instanceID: String? = nil, status: String? = nil,
+        includeFailure: String? = nil, exactMatchName: String? = nil, enterpriseProjectID: String? = nil,
+        offset: String? = nil, limit: String? = nil
     ) async throws -> ListInstancesResponse {
-        var query = QueryItems()
-        query.append("engine", engine)
-        query.append("name", name)
-        query.append("instance_id", instanceID)
-        query.append("status", status)
-        query.append("include_failure", includeFailure)
-        query.append("exact_match_name", exactMatchName)
-        query.append("enterprise_project_id", enterpriseProjectID)
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = [
+            "engine": engine, "name": name, "instance_id": instanceID, "status": status,
+            "include_failure": includeFailure, "exact_match_name": exactMatchName,
+            "enterprise_project_id": enterpriseProjectID, "offset": offset, "limit": limit
+        ]
         let request = OperationRequest(
             operation: "ListInstances", method: .get, path: "/v2/{project_id}/instances", query: query
         )
@@ -136,26 +124,15 @@ extension DMSClient {
     ///   - enterpriseProjectID: Enterprise project ID.
     ///   - limit: Number of results to request per page.
     public func listInstancesPaginator(
-        engine: String,
-        name: String? = nil,
-        instanceID: String? = nil,
-        status: String? = nil,
-        includeFailure: String? = nil,
-        exactMatchName: String? = nil,
-        enterpriseProjectID: String? = nil,
+        engine: String, name: String? = nil, instanceID: String? = nil, status: String? = nil,
+        includeFailure: String? = nil, exactMatchName: String? = nil, enterpriseProjectID: String? = nil,
         limit: Int
     ) -> OffsetPaginator<ShowInstanceResp> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listInstances(
-                engine: engine,
-                name: name,
-                instanceID: instanceID,
-                status: status,
-                includeFailure: includeFailure,
-                exactMatchName: exactMatchName,
-                enterpriseProjectID: enterpriseProjectID,
-                offset: String(offset),
-                limit: String(limit)
+                engine: engine, name: name, instanceID: instanceID, status: status,
+                includeFailure: includeFailure, exactMatchName: exactMatchName,
+                enterpriseProjectID: enterpriseProjectID, offset: String(offset), limit: String(limit)
             )
             return (elements: page.instances ?? [], total: nil)
         }
@@ -173,8 +150,7 @@ extension DMSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func modifyInstanceConfigs(
-        instanceID: String,
-        _ body: ModifyInstanceConfigsRequest
+        instanceID: String, _ body: ModifyInstanceConfigsRequest
     ) async throws -> ModifyInstanceConfigsResponse {
         let request = OperationRequest(
             operation: "ModifyInstanceConfigs", method: .put,

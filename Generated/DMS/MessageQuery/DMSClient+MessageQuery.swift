@@ -30,29 +30,15 @@ extension DMSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showInstanceMessages(
-        instanceID: String,
-        topic: String,
-        asc: Bool? = nil,
-        startTime: String? = nil,
-        endTime: String? = nil,
-        limit: String? = nil,
-        offset: String? = nil,
-        download: Bool? = nil,
-        messageOffset: String? = nil,
-        partition: String? = nil,
-        keyword: String? = nil
+        instanceID: String, topic: String, asc: Bool? = nil, startTime: String? = nil, endTime: String? = nil,
+        limit: String? = nil, offset: String? = nil, download: Bool? = nil, messageOffset: String? = nil,
+        partition: String? = nil, keyword: String? = nil
     ) async throws -> ShowInstanceMessagesResponse {
-        var query = QueryItems()
-        query.append("topic", topic)
-        query.append("asc", asc)
-        query.append("start_time", startTime)
-        query.append("end_time", endTime)
-        query.append("limit", limit)
-        query.append("offset", offset)
-        query.append("download", download)
-        query.append("message_offset", messageOffset)
-        query.append("partition", partition)
-        query.append("keyword", keyword)
+        let query: QueryItems = [
+            "topic": topic, "asc": asc, "start_time": startTime, "end_time": endTime, "limit": limit,
+            "offset": offset, "download": download, "message_offset": messageOffset, "partition": partition,
+            "keyword": keyword
+        ]
         let request = OperationRequest(
             operation: "ShowInstanceMessages", method: .get,
             path: "/v2/{project_id}/instances/{instance_id}/messages",
@@ -85,30 +71,15 @@ extension DMSClient {
     ///   - keyword: Keyword. The value ranges from 0 to 50.
     ///   - limit: Number of results to request per page.
     public func showInstanceMessagesPaginator(
-        instanceID: String,
-        topic: String,
-        asc: Bool? = nil,
-        startTime: String? = nil,
-        endTime: String? = nil,
-        download: Bool? = nil,
-        messageOffset: String? = nil,
-        partition: String? = nil,
-        keyword: String? = nil,
+        instanceID: String, topic: String, asc: Bool? = nil, startTime: String? = nil, endTime: String? = nil,
+        download: Bool? = nil, messageOffset: String? = nil, partition: String? = nil, keyword: String? = nil,
         limit: Int
     ) -> OffsetPaginator<MessagesEntity> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.showInstanceMessages(
-                instanceID: instanceID,
-                topic: topic,
-                asc: asc,
-                startTime: startTime,
-                endTime: endTime,
-                limit: String(limit),
-                offset: String(offset),
-                download: download,
-                messageOffset: messageOffset,
-                partition: partition,
-                keyword: keyword
+                instanceID: instanceID, topic: topic, asc: asc, startTime: startTime, endTime: endTime,
+                limit: String(limit), offset: String(offset), download: download,
+                messageOffset: messageOffset, partition: partition, keyword: keyword
             )
             return (elements: page.messages ?? [], total: page.total.map { Int($0) })
         }
@@ -133,20 +104,13 @@ extension DMSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showMessages(
-        instanceID: String,
-        topic: String,
-        startTime: String? = nil,
-        endTime: String? = nil,
-        limit: Int? = nil,
-        offset: Int? = nil,
-        partition: String? = nil
+        instanceID: String, topic: String, startTime: String? = nil, endTime: String? = nil,
+        limit: Int? = nil, offset: Int? = nil, partition: String? = nil
     ) async throws -> ShowMessagesResponse {
-        var query = QueryItems()
-        query.append("start_time", startTime)
-        query.append("end_time", endTime)
-        query.append("limit", limit)
-        query.append("offset", offset)
-        query.append("partition", partition)
+        let query: QueryItems = [
+            "start_time": startTime, "end_time": endTime, "limit": limit, "offset": offset,
+            "partition": partition
+        ]
         let request = OperationRequest(
             operation: "ShowMessages", method: .get,
             path: "/v2/{project_id}/instances/{instance_id}/management/topics/{topic}/messages",
@@ -171,22 +135,13 @@ extension DMSClient {
     ///   - partition: Partition number. The default value is -1, indicating that all partitions are queried.
     ///   - limit: Number of results to request per page.
     public func showMessagesPaginator(
-        instanceID: String,
-        topic: String,
-        startTime: String? = nil,
-        endTime: String? = nil,
-        partition: String? = nil,
-        limit: Int
+        instanceID: String, topic: String, startTime: String? = nil, endTime: String? = nil,
+        partition: String? = nil, limit: Int
     ) -> OffsetPaginator<Message> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.showMessages(
-                instanceID: instanceID,
-                topic: topic,
-                startTime: startTime,
-                endTime: endTime,
-                limit: limit,
-                offset: offset,
-                partition: partition
+                instanceID: instanceID, topic: topic, startTime: startTime, endTime: endTime, limit: limit,
+                offset: offset, partition: partition
             )
             return (elements: page.messages ?? [], total: page.messagesCount)
         }
@@ -207,9 +162,7 @@ extension DMSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showPartitionBeginNInGMessage(
-        instanceID: String,
-        topic: String,
-        partition: Int
+        instanceID: String, topic: String, partition: Int
     ) async throws -> ShowPartitionBeginNInGMessageResponse {
         let request = OperationRequest(
             operation: "ShowPartitionBeginNInGMessage", method: .get,
@@ -234,9 +187,7 @@ extension DMSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showPartitionEndMessage(
-        instanceID: String,
-        topic: String,
-        partition: Int
+        instanceID: String, topic: String, partition: Int
     ) async throws -> ShowPartitionEndMessageResponse {
         let request = OperationRequest(
             operation: "ShowPartitionEndMessage", method: .get,
@@ -262,13 +213,9 @@ extension DMSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showPartitionMessage(
-        instanceID: String,
-        topic: String,
-        partition: Int,
-        messageOffset: String
+        instanceID: String, topic: String, partition: Int, messageOffset: String
     ) async throws -> ShowPartitionMessageResponse {
-        var query = QueryItems()
-        query.append("message_offset", messageOffset)
+        let query: QueryItems = ["message_offset": messageOffset]
         let request = OperationRequest(
             operation: "ShowPartitionMessage", method: .get,
             path: "/v2/{project_id}/instances/{instance_id}/management/topics/{topic}/partitions/{partition}/message",

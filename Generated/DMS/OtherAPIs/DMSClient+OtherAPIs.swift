@@ -30,11 +30,9 @@ extension DMSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listEngineProducts(
-        engine: String,
-        productID: String? = nil
+        engine: String, productID: String? = nil
     ) async throws -> ListEngineProductsResponse {
-        var query = QueryItems()
-        query.append("product_id", productID)
+        let query: QueryItems = ["product_id": productID]
         let request = OperationRequest(
             operation: "ListEngineProducts", method: .get, path: "/v2/{engine}/products",
             pathParameters: ["engine": engine], query: query

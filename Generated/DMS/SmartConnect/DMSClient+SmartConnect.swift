@@ -16,8 +16,7 @@ extension DMSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func createConnector(
-        instanceID: String,
-        _ body: CreateConnectorRequest
+        instanceID: String, _ body: CreateConnectorRequest
     ) async throws -> CreateConnectorResponse {
         let request = OperationRequest(
             operation: "CreateConnector", method: .post,
@@ -39,8 +38,7 @@ extension DMSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func createConnectorTask(
-        instanceID: String,
-        _ body: CreateConnectorTaskRequest
+        instanceID: String, _ body: CreateConnectorTaskRequest
     ) async throws -> CreateConnectorTaskResponse {
         let request = OperationRequest(
             operation: "CreateConnectorTask", method: .post,
@@ -102,13 +100,9 @@ extension DMSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listConnectorTasks(
-        instanceID: String,
-        offset: Int? = nil,
-        limit: Int? = nil
+        instanceID: String, offset: Int? = nil, limit: Int? = nil
     ) async throws -> ListConnectorTasksResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = ["offset": offset, "limit": limit]
         let request = OperationRequest(
             operation: "ListConnectorTasks", method: .get,
             path: "/v2/{project_id}/instances/{instance_id}/connector/tasks",
@@ -128,8 +122,7 @@ extension DMSClient {
     ///   - instanceID: Instance ID.
     ///   - limit: Number of results to request per page.
     public func listConnectorTasksPaginator(
-        instanceID: String,
-        limit: Int
+        instanceID: String, limit: Int
     ) -> OffsetPaginator<SmartConnectTaskEntity> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listConnectorTasks(instanceID: instanceID, offset: offset, limit: limit)
@@ -204,8 +197,7 @@ extension DMSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showConnectorTask(
-        instanceID: String,
-        taskID: String
+        instanceID: String, taskID: String
     ) async throws -> ShowConnectorTaskResponse {
         let request = OperationRequest(
             operation: "ShowConnectorTask", method: .get,

@@ -17,9 +17,7 @@ extension DMSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func resizeEngineInstance(
-        engine: String,
-        instanceID: String,
-        _ body: ResizeEngineInstanceRequest
+        engine: String, instanceID: String, _ body: ResizeEngineInstanceRequest
     ) async throws -> ResizeEngineInstanceResponse {
         let request = OperationRequest(
             operation: "ResizeEngineInstance", method: .post,
@@ -42,12 +40,9 @@ extension DMSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showEngineInstanceExtendProductInfo(
-        engine: String,
-        instanceID: String,
-        type: String
+        engine: String, instanceID: String, type: String
     ) async throws -> ShowEngineInstanceExtendProductInfoResponse {
-        var query = QueryItems()
-        query.append("type", type)
+        let query: QueryItems = ["type": type]
         let request = OperationRequest(
             operation: "ShowEngineInstanceExtendProductInfo", method: .get,
             path: "/v2/{engine}/{project_id}/instances/{instance_id}/extend",

@@ -14,8 +14,7 @@ extension DMSClient {
     ///   - instanceID: Instance ID.
     ///   - body: The request body.
     public func batchCreateOrDeleteKafkaTag(
-        instanceID: String,
-        _ body: BatchCreateOrDeleteKafkaTagRequest
+        instanceID: String, _ body: BatchCreateOrDeleteKafkaTagRequest
     ) async throws {
         let request = OperationRequest(
             operation: "BatchCreateOrDeleteKafkaTag", method: .post,

@@ -18,8 +18,7 @@ extension DMSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func batchDeleteInstanceTopic(
-        instanceID: String,
-        _ body: BatchDeleteInstanceTopicRequest
+        instanceID: String, _ body: BatchDeleteInstanceTopicRequest
     ) async throws -> BatchDeleteInstanceTopicResponse {
         let request = OperationRequest(
             operation: "BatchDeleteInstanceTopic", method: .post,
@@ -41,8 +40,7 @@ extension DMSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func createInstanceTopic(
-        instanceID: String,
-        _ body: CreateInstanceTopicRequest
+        instanceID: String, _ body: CreateInstanceTopicRequest
     ) async throws -> Node {
         let request = OperationRequest(
             operation: "CreateInstanceTopic", method: .post,
@@ -67,13 +65,9 @@ extension DMSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listInstanceTopics(
-        instanceID: String,
-        offset: String? = nil,
-        limit: String? = nil
+        instanceID: String, offset: String? = nil, limit: String? = nil
     ) async throws -> ListInstanceTopicsResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = ["offset": offset, "limit": limit]
         let request = OperationRequest(
             operation: "ListInstanceTopics", method: .get,
             path: "/v2/{project_id}/instances/{instance_id}/topics",
@@ -95,9 +89,7 @@ extension DMSClient {
     public func listInstanceTopicsPaginator(instanceID: String, limit: Int) -> OffsetPaginator<TopicEntity> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listInstanceTopics(
-                instanceID: instanceID,
-                offset: String(offset),
-                limit: String(limit)
+                instanceID: instanceID, offset: String(offset), limit: String(limit)
             )
             return (elements: page.topics ?? [], total: page.total)
         }
@@ -118,16 +110,9 @@ extension DMSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listTopicPartitions(
-        instanceID: String,
-        topic: String,
-        offset: Int? = nil,
-        limit: Int? = nil,
-        start: String? = nil
+        instanceID: String, topic: String, offset: Int? = nil, limit: Int? = nil, start: String? = nil
     ) async throws -> ListTopicPartitionsResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("start", start)
+        let query: QueryItems = ["offset": offset, "limit": limit, "start": start]
         let request = OperationRequest(
             operation: "ListTopicPartitions", method: .get,
             path: "/v2/{project_id}/kafka/instances/{instance_id}/topics/{topic}/partitions",
@@ -149,18 +134,11 @@ extension DMSClient {
     ///   - start: Not in the page's tables; the page's request example sends it.
     ///   - limit: Number of results to request per page.
     public func listTopicPartitionsPaginator(
-        instanceID: String,
-        topic: String,
-        start: String? = nil,
-        limit: Int
+        instanceID: String, topic: String, start: String? = nil, limit: Int
     ) -> OffsetPaginator<ListTopicPartitionsPartition> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listTopicPartitions(
-                instanceID: instanceID,
-                topic: topic,
-                offset: offset,
-                limit: limit,
-                start: start
+                instanceID: instanceID, topic: topic, offset: offset, limit: limit, start: start
             )
             return (elements: page.partitions ?? [], total: page.total)
         }
@@ -180,14 +158,9 @@ extension DMSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listTopicProducers(
-        instanceID: String,
-        topic: String,
-        offset: Int? = nil,
-        limit: Int? = nil
+        instanceID: String, topic: String, offset: Int? = nil, limit: Int? = nil
     ) async throws -> ListTopicProducersResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = ["offset": offset, "limit": limit]
         let request = OperationRequest(
             operation: "ListTopicProducers", method: .get,
             path: "/v2/{project_id}/kafka/instances/{instance_id}/topics/{topic}/producers",
@@ -208,16 +181,11 @@ extension DMSClient {
     ///   - topic: Topic.
     ///   - limit: Number of results to request per page.
     public func listTopicProducersPaginator(
-        instanceID: String,
-        topic: String,
-        limit: Int
+        instanceID: String, topic: String, limit: Int
     ) -> OffsetPaginator<Producer> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listTopicProducers(
-                instanceID: instanceID,
-                topic: topic,
-                offset: offset,
-                limit: limit
+                instanceID: instanceID, topic: topic, offset: offset, limit: limit
             )
             return (elements: page.producers ?? [], total: page.total)
         }
@@ -235,8 +203,7 @@ extension DMSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showInstanceTopicDetail(
-        instanceID: String,
-        topic: String
+        instanceID: String, topic: String
     ) async throws -> ShowInstanceTopicDetailResponse {
         let request = OperationRequest(
             operation: "ShowInstanceTopicDetail", method: .get,

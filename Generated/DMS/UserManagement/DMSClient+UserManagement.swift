@@ -14,8 +14,7 @@ extension DMSClient {
     ///   - instanceID: Instance ID.
     ///   - body: The request body.
     public func batchDeleteInstanceUsers(
-        instanceID: String,
-        _ body: BatchDeleteInstanceUsersRequest
+        instanceID: String, _ body: BatchDeleteInstanceUsersRequest
     ) async throws {
         let request = OperationRequest(
             operation: "BatchDeleteInstanceUsers", method: .put,
@@ -54,9 +53,7 @@ extension DMSClient {
     ///   - userName: Username.
     ///   - body: The request body.
     public func resetUserPasswrod(
-        instanceID: String,
-        userName: String,
-        _ body: ResetUserPasswrodRequest
+        instanceID: String, userName: String, _ body: ResetUserPasswrodRequest
     ) async throws {
         let request = OperationRequest(
             operation: "ResetUserPasswrod", method: .put,
@@ -97,8 +94,7 @@ extension DMSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showTopicAccessPolicy(
-        instanceID: String,
-        topicName: String
+        instanceID: String, topicName: String
     ) async throws -> ShowTopicAccessPolicyResponse {
         let request = OperationRequest(
             operation: "ShowTopicAccessPolicy", method: .get,
@@ -118,8 +114,7 @@ extension DMSClient {
     ///   - instanceID: Instance ID.
     ///   - body: The request body.
     public func updateTopicAccessPolicy(
-        instanceID: String,
-        _ body: UpdateTopicAccessPolicyRequest
+        instanceID: String, _ body: UpdateTopicAccessPolicyRequest
     ) async throws {
         let request = OperationRequest(
             operation: "UpdateTopicAccessPolicy", method: .post,

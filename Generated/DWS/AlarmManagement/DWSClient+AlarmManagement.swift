@@ -53,12 +53,9 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAlarmConfigs(
-        offset: String? = nil,
-        limit: String? = nil
+        offset: String? = nil, limit: String? = nil
     ) async throws -> ListAlarmConfigsResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = ["offset": offset, "limit": limit]
         let request = OperationRequest(
             operation: "ListAlarmConfigs", method: .get, path: "/v2/{project_id}/alarm-configs", query: query
         )
@@ -95,14 +92,9 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAlarmDetail(
-        timeZone: String? = nil,
-        offset: String? = nil,
-        limit: String? = nil
+        timeZone: String? = nil, offset: String? = nil, limit: String? = nil
     ) async throws -> ListAlarmDetailResponse {
-        var query = QueryItems()
-        query.append("time_zone", timeZone)
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = ["time_zone": timeZone, "offset": offset, "limit": limit]
         let request = OperationRequest(
             operation: "ListAlarmDetail", method: .get, path: "/v2/{project_id}/alarms", query: query
         )
@@ -120,14 +112,11 @@ extension DWSClient {
     ///   - timeZone: Definition Time zone. Constraints N/A Range N/A Default Value GMT+08:00
     ///   - limit: Number of results to request per page.
     public func listAlarmDetailPaginator(
-        timeZone: String? = nil,
-        limit: Int
+        timeZone: String? = nil, limit: Int
     ) -> OffsetPaginator<AlarmDetailResponse> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.listAlarmDetail(
-                timeZone: timeZone,
-                offset: String(offset),
-                limit: String(limit)
+                timeZone: timeZone, offset: String(offset), limit: String(limit)
             )
             return (elements: page.alarmDetails ?? [], total: page.count)
         }
@@ -144,8 +133,7 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAlarmStatistic(timeZone: String? = nil) async throws -> ListAlarmStatisticResponse {
-        var query = QueryItems()
-        query.append("time_zone", timeZone)
+        let query: QueryItems = ["time_zone": timeZone]
         let request = OperationRequest(
             operation: "ListAlarmStatistic", method: .get, path: "/v2/{project_id}/alarm-statistic",
             query: query
@@ -166,12 +154,9 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAlarmSubs(
-        offset: String? = nil,
-        limit: String? = nil
+        offset: String? = nil, limit: String? = nil
     ) async throws -> ListAlarmSubsResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = ["offset": offset, "limit": limit]
         let request = OperationRequest(
             operation: "ListAlarmSubs", method: .get, path: "/v2/{project_id}/alarm-subs", query: query
         )
@@ -206,8 +191,7 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateAlarmSub(
-        alarmSubID: String,
-        _ body: UpdateAlarmSubRequest
+        alarmSubID: String, _ body: UpdateAlarmSubRequest
     ) async throws -> AlarmSubscriptionResponse {
         let request = OperationRequest(
             operation: "UpdateAlarmSub", method: .put, path: "/v2/{project_id}/alarm-subs/{alarm_sub_id}",

@@ -129,13 +129,11 @@ extension DWSClient {
     ///     indicating that the bound EIP is not released. Constraints N/A Range NO_RELEASE: The bound EIP is
     ///     not released. RELEASE_BINDING: The bound EIP is released. Default Value NO_RELEASE
     public func deleteDWSCluster(
-        clusterID: String,
-        keepLastManualBackup: String? = nil,
-        releaseEIPType: String? = nil
+        clusterID: String, keepLastManualBackup: String? = nil, releaseEIPType: String? = nil
     ) async throws {
-        var query = QueryItems()
-        query.append("keep_last_manual_backup", keepLastManualBackup)
-        query.append("release_eip_type", releaseEIPType)
+        let query: QueryItems = [
+            "keep_last_manual_backup": keepLastManualBackup, "release_eip_type": releaseEIPType
+        ]
         let request = OperationRequest(
             operation: "DeleteDwsCluster", method: .delete, path: "/v2/{project_id}/clusters/{cluster_id}",
             pathParameters: ["cluster_id": clusterID], query: query
@@ -177,8 +175,7 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listClusters(enterpriseProjectID: String? = nil) async throws -> ListClustersResponse {
-        var query = QueryItems()
-        query.append("enterprise_project_id", enterpriseProjectID)
+        let query: QueryItems = ["enterprise_project_id": enterpriseProjectID]
         let request = OperationRequest(
             operation: "ListClusters", method: .get, path: "/v1.0/{project_id}/clusters", query: query
         )
@@ -230,13 +227,9 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listTagsForResource(
-        clusterID: String,
-        offset: Int? = nil,
-        limit: Int? = nil
+        clusterID: String, offset: Int? = nil, limit: Int? = nil
     ) async throws -> ListTagsForResourceResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = ["offset": offset, "limit": limit]
         let request = OperationRequest(
             operation: "ListTagsForResource", method: .get,
             path: "/v1/{project_id}/clusters/{cluster_id}/enterprise-projects",
@@ -279,13 +272,9 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listTopoRings(
-        clusterID: String,
-        offset: Int? = nil,
-        limit: Int? = nil
+        clusterID: String, offset: Int? = nil, limit: Int? = nil
     ) async throws -> ListTopoRingsResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = ["offset": offset, "limit": limit]
         let request = OperationRequest(
             operation: "ListTopoRings", method: .get,
             path: "/v2/{project_id}/clusters/{cluster_id}/topo/rings",
@@ -326,8 +315,7 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func modifyClusterName(
-        clusterID: String,
-        _ body: ModifyClusterNameRequest
+        clusterID: String, _ body: ModifyClusterNameRequest
     ) async throws -> ModifyClusterNameResponse {
         let request = OperationRequest(
             operation: "ModifyClusterName", method: .put,
@@ -351,8 +339,7 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func modifyClusterTimezone(
-        clusterID: String,
-        _ body: ModifyClusterTimezoneRequest
+        clusterID: String, _ body: ModifyClusterTimezoneRequest
     ) async throws -> ModifyClusterTimezoneResponse {
         let request = OperationRequest(
             operation: "ModifyClusterTimezone", method: .post,
@@ -416,12 +403,9 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func saveClusterDescriptionInfo(
-        clusterID: String,
-        _ body: SaveClusterDescriptionInfoRequest,
-        namespace: String? = nil
+        clusterID: String, _ body: SaveClusterDescriptionInfoRequest, namespace: String? = nil
     ) async throws -> FailedReason {
-        var query = QueryItems()
-        query.append("namespace", namespace)
+        let query: QueryItems = ["namespace": namespace]
         let request = OperationRequest(
             operation: "SaveClusterDescriptionInfo", method: .post,
             path: "/v1/{project_id}/clusters/{cluster_id}/description",
@@ -444,11 +428,9 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showClusterFlavor(
-        clusterID: String,
-        namespace: String? = nil
+        clusterID: String, namespace: String? = nil
     ) async throws -> ShowClusterFlavorResponse {
-        var query = QueryItems()
-        query.append("namespace", namespace)
+        let query: QueryItems = ["namespace": namespace]
         let request = OperationRequest(
             operation: "ShowClusterFlavor", method: .get,
             path: "/v2/{project_id}/clusters/{cluster_id}/flavor", pathParameters: ["cluster_id": clusterID],
@@ -522,8 +504,7 @@ extension DWSClient {
     public func showResourceStatistics(
         namespace: String? = nil
     ) async throws -> ShowResourceStatisticsResponse {
-        var query = QueryItems()
-        query.append("namespace", namespace)
+        let query: QueryItems = ["namespace": namespace]
         let request = OperationRequest(
             operation: "ShowResourceStatistics", method: .get, path: "/v1/{project_id}/resource-statistics",
             query: query

@@ -79,8 +79,7 @@ extension DWSClient {
     ///   - type: Definition Domain name type. Currently, only public network domain names can be deleted.
     ///     Constraints N/A Range public Default Value N/A
     public func deleteClusterDNS(clusterID: String, type: String) async throws {
-        var query = QueryItems()
-        query.append("type", type)
+        let query: QueryItems = ["type": type]
         let request = OperationRequest(
             operation: "DeleteClusterDns", method: .delete,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/dns", pathParameters: ["cluster_id": clusterID],

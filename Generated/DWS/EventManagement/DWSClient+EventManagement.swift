@@ -57,22 +57,13 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listEventSpecs(
-        specName: String? = nil,
-        category: String? = nil,
-        severity: String? = nil,
-        sourceType: String? = nil,
-        tag: String? = nil,
-        offset: String? = nil,
-        limit: String? = nil
+        specName: String? = nil, category: String? = nil, severity: String? = nil, sourceType: String? = nil,
+        tag: String? = nil, offset: String? = nil, limit: String? = nil
     ) async throws -> ListEventSpecsResponse {
-        var query = QueryItems()
-        query.append("spec_name", specName)
-        query.append("category", category)
-        query.append("severity", severity)
-        query.append("source_type", sourceType)
-        query.append("tag", tag)
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = [
+            "spec_name": specName, "category": category, "severity": severity, "source_type": sourceType,
+            "tag": tag, "offset": offset, "limit": limit
+        ]
         let request = OperationRequest(
             operation: "ListEventSpecs", method: .get, path: "/v2/{project_id}/event-specs", query: query
         )
@@ -94,22 +85,13 @@ extension DWSClient {
     ///   - tag: Definition Event tag. Constraints N/A Range N/A Default Value N/A
     ///   - limit: Number of results to request per page.
     public func listEventSpecsPaginator(
-        specName: String? = nil,
-        category: String? = nil,
-        severity: String? = nil,
-        sourceType: String? = nil,
-        tag: String? = nil,
-        limit: Int
+        specName: String? = nil, category: String? = nil, severity: String? = nil, sourceType: String? = nil,
+        tag: String? = nil, limit: Int
     ) -> OffsetPaginator<EventSpecResponse> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.listEventSpecs(
-                specName: specName,
-                category: category,
-                severity: severity,
-                sourceType: sourceType,
-                tag: tag,
-                offset: String(offset),
-                limit: String(limit)
+                specName: specName, category: category, severity: severity, sourceType: sourceType, tag: tag,
+                offset: String(offset), limit: String(limit)
             )
             return (elements: page.eventSpecs ?? [], total: page.count)
         }
@@ -128,12 +110,9 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listEventSubs(
-        offset: String? = nil,
-        limit: String? = nil
+        offset: String? = nil, limit: String? = nil
     ) async throws -> ListEventSubsResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = ["offset": offset, "limit": limit]
         let request = OperationRequest(
             operation: "ListEventSubs", method: .get, path: "/v2/{project_id}/event-subs", query: query
         )
@@ -169,9 +148,7 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listEvents(offset: String? = nil, limit: String? = nil) async throws -> ListEventsResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = ["offset": offset, "limit": limit]
         let request = OperationRequest(
             operation: "ListEvents", method: .get, path: "/v2/{project_id}/events", query: query
         )
@@ -205,8 +182,7 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateEventSub(
-        eventSubID: String,
-        _ body: UpdateEventSubRequest
+        eventSubID: String, _ body: UpdateEventSubRequest
     ) async throws -> EventSubscriptionResponse {
         let request = OperationRequest(
             operation: "UpdateEventSub", method: .put, path: "/v2/{project_id}/event-subs/{event_sub_id}",

@@ -57,13 +57,9 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listLTSLogs(
-        clusterID: String,
-        limit: Int? = nil,
-        offset: Int? = nil
+        clusterID: String, limit: Int? = nil, offset: Int? = nil
     ) async throws -> ListLTSLogsResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("offset", offset)
+        let query: QueryItems = ["limit": limit, "offset": offset]
         let request = OperationRequest(
             operation: "ListLtsLogs", method: .get, path: "/v1/{project_id}/clusters/{cluster_id}/lts-logs",
             pathParameters: ["cluster_id": clusterID], query: query

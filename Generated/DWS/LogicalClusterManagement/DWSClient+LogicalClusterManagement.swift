@@ -40,8 +40,7 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func createLogicalCluster(
-        clusterID: String,
-        _ body: CreateLogicalClusterRequest
+        clusterID: String, _ body: CreateLogicalClusterRequest
     ) async throws -> FailedReason {
         let request = OperationRequest(
             operation: "CreateLogicalCluster", method: .post,
@@ -65,8 +64,7 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func deleteLogicalCluster(
-        clusterID: String,
-        logicalClusterID: String
+        clusterID: String, logicalClusterID: String
     ) async throws -> FailedReason {
         let request = OperationRequest(
             operation: "DeleteLogicalCluster", method: .delete,
@@ -90,8 +88,7 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func enableLogicalCluster(
-        clusterID: String,
-        _ body: EnableLogicalClusterRequest
+        clusterID: String, _ body: EnableLogicalClusterRequest
     ) async throws -> FailedReason {
         let request = OperationRequest(
             operation: "EnableLogicalCluster", method: .put,
@@ -117,13 +114,9 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listLogicalClusterRings(
-        clusterID: String,
-        offset: Int? = nil,
-        limit: Int? = nil
+        clusterID: String, offset: Int? = nil, limit: Int? = nil
     ) async throws -> ListLogicalClusterRingsResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = ["offset": offset, "limit": limit]
         let request = OperationRequest(
             operation: "ListLogicalClusterRings", method: .get,
             path: "/v2/{project_id}/clusters/{cluster_id}/logical-clusters/rings",
@@ -145,14 +138,11 @@ extension DWSClient {
     ///     Default Value N/A
     ///   - limit: Number of results to request per page.
     public func listLogicalClusterRingsPaginator(
-        clusterID: String,
-        limit: Int
+        clusterID: String, limit: Int
     ) -> OffsetPaginator<LogicalClusterRingInfo> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.listLogicalClusterRings(
-                clusterID: clusterID,
-                offset: offset,
-                limit: limit
+                clusterID: clusterID, offset: offset, limit: limit
             )
             return (elements: page.clusterRings ?? [], total: page.count)
         }
@@ -179,21 +169,13 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listLogicalClusterTasks(
-        clusterID: String,
-        offset: Int? = nil,
-        limit: Int? = nil,
-        logicalClusterName: String? = nil,
-        type: String? = nil,
-        orderBy: String? = nil,
-        order: String? = nil
+        clusterID: String, offset: Int? = nil, limit: Int? = nil, logicalClusterName: String? = nil,
+        type: String? = nil, orderBy: String? = nil, order: String? = nil
     ) async throws -> ListLogicalClusterTasksResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("logical_cluster_name", logicalClusterName)
-        query.append("type", type)
-        query.append("order_by", orderBy)
-        query.append("order", order)
+        let query: QueryItems = [
+            "offset": offset, "limit": limit, "logical_cluster_name": logicalClusterName, "type": type,
+            "order_by": orderBy, "order": order
+        ]
         let request = OperationRequest(
             operation: "ListLogicalClusterTasks", method: .get,
             path: "/v2/{project_id}/clusters/{cluster_id}/logical-clusters/tasks",
@@ -220,22 +202,13 @@ extension DWSClient {
     ///     Value N/A
     ///   - limit: Number of results to request per page.
     public func listLogicalClusterTasksPaginator(
-        clusterID: String,
-        logicalClusterName: String? = nil,
-        type: String? = nil,
-        orderBy: String? = nil,
-        order: String? = nil,
-        limit: Int
+        clusterID: String, logicalClusterName: String? = nil, type: String? = nil, orderBy: String? = nil,
+        order: String? = nil, limit: Int
     ) -> OffsetPaginator<LogicalClusterTaskInfo> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.listLogicalClusterTasks(
-                clusterID: clusterID,
-                offset: offset,
-                limit: limit,
-                logicalClusterName: logicalClusterName,
-                type: type,
-                orderBy: orderBy,
-                order: order
+                clusterID: clusterID, offset: offset, limit: limit, logicalClusterName: logicalClusterName,
+                type: type, orderBy: orderBy, order: order
             )
             return (elements: page.logicalClusterTasks ?? [], total: page.count.map { Int($0) })
         }
@@ -257,13 +230,9 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listLogicalClusterVolumes(
-        clusterID: String,
-        offset: Int? = nil,
-        limit: Int? = nil
+        clusterID: String, offset: Int? = nil, limit: Int? = nil
     ) async throws -> ListLogicalClusterVolumesResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = ["offset": offset, "limit": limit]
         let request = OperationRequest(
             operation: "ListLogicalClusterVolumes", method: .get,
             path: "/v2/{project_id}/clusters/{cluster_id}/logical-clusters/volumes",
@@ -285,14 +254,11 @@ extension DWSClient {
     ///     Default Value N/A
     ///   - limit: Number of results to request per page.
     public func listLogicalClusterVolumesPaginator(
-        clusterID: String,
-        limit: Int
+        clusterID: String, limit: Int
     ) -> OffsetPaginator<LogicalClusterVolume> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.listLogicalClusterVolumes(
-                clusterID: clusterID,
-                offset: offset,
-                limit: limit
+                clusterID: clusterID, offset: offset, limit: limit
             )
             return (elements: page.volumes ?? [], total: page.count.map { Int($0) })
         }
@@ -314,13 +280,9 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listLogicalClusters(
-        clusterID: String,
-        offset: Int? = nil,
-        limit: Int? = nil
+        clusterID: String, offset: Int? = nil, limit: Int? = nil
     ) async throws -> ListLogicalClustersResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = ["offset": offset, "limit": limit]
         let request = OperationRequest(
             operation: "ListLogicalClusters", method: .get,
             path: "/v2/{project_id}/clusters/{cluster_id}/logical-clusters",
@@ -342,8 +304,7 @@ extension DWSClient {
     ///     Default Value N/A
     ///   - limit: Number of results to request per page.
     public func listLogicalClustersPaginator(
-        clusterID: String,
-        limit: Int
+        clusterID: String, limit: Int
     ) -> OffsetPaginator<LogicalClusterInfo> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.listLogicalClusters(clusterID: clusterID, offset: offset, limit: limit)
@@ -365,8 +326,7 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func restartLogicalCluster(
-        clusterID: String,
-        logicalClusterID: String
+        clusterID: String, logicalClusterID: String
     ) async throws -> FailedReason {
         let request = OperationRequest(
             operation: "RestartLogicalCluster", method: .post,
@@ -392,9 +352,7 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func shrinkLogicalCluster(
-        clusterID: String,
-        logicalClusterID: String,
-        _ body: ShrinkLogicalClusterRequest
+        clusterID: String, logicalClusterID: String, _ body: ShrinkLogicalClusterRequest
     ) async throws -> FailedReason {
         let request = OperationRequest(
             operation: "ShrinkLogicalCluster", method: .post,
@@ -420,9 +378,7 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateLogicalCluster(
-        clusterID: String,
-        logicalClusterID: String,
-        _ body: UpdateLogicalClusterRequest
+        clusterID: String, logicalClusterID: String, _ body: UpdateLogicalClusterRequest
     ) async throws -> FailedReason {
         let request = OperationRequest(
             operation: "UpdateLogicalCluster", method: .put,

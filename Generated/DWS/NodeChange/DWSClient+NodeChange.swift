@@ -36,8 +36,7 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func batchCreateClusterCn(
-        clusterID: String,
-        _ body: BatchCreateClusterCnRequest
+        clusterID: String, _ body: BatchCreateClusterCnRequest
     ) async throws -> BatchCreateClusterCnResponse {
         let request = OperationRequest(
             operation: "BatchCreateClusterCn", method: .post,
@@ -61,8 +60,7 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func batchDeleteClusterCn(
-        clusterID: String,
-        _ body: BatchDeleteClusterCnRequest
+        clusterID: String, _ body: BatchDeleteClusterCnRequest
     ) async throws -> BatchDeleteClusterCnResponse {
         let request = OperationRequest(
             operation: "BatchDeleteClusterCn", method: .post,
@@ -92,13 +90,9 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func checkClusterShrink(
-        clusterID: String,
-        checkItem: String,
-        shrinkCount: Int
+        clusterID: String, checkItem: String, shrinkCount: Int
     ) async throws -> CheckClusterShrinkResponse {
-        var query = QueryItems()
-        query.append("check_item", checkItem)
-        query.append("shrink_count", shrinkCount)
+        let query: QueryItems = ["check_item": checkItem, "shrink_count": shrinkCount]
         let request = OperationRequest(
             operation: "CheckClusterShrink", method: .get,
             path: "/v1/{project_id}/clusters/{cluster_id}/shrink-check",
@@ -121,8 +115,7 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func checkGrowCluster(
-        clusterID: String,
-        _ body: CheckGrowClusterRequest
+        clusterID: String, _ body: CheckGrowClusterRequest
     ) async throws -> CheckGrowClusterResponse {
         let request = OperationRequest(
             operation: "CheckGrowCluster", method: .post,
@@ -145,8 +138,7 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `202` response.
     public func deleteClusterNodes(
-        clusterID: String,
-        _ body: DeleteClusterNodesRequest
+        clusterID: String, _ body: DeleteClusterNodesRequest
     ) async throws -> FailedReason {
         let request = OperationRequest(
             operation: "DeleteClusterNodes", method: .post,
@@ -212,10 +204,8 @@ extension DWSClient {
     ///     100
     ///   - filterBy: Definition Search criteria. Constraints N/A Range instCreateType: The content is
     ///     filtered by resource status. status: The content is filtered by node status. Default Value null
-    ///   - filter: Definition Content to be searched. Constraints N/A Range When the resource status is used
-    ///     as the search criteria, the values are as follows: ALL INST NODE ALL CREATING FREE ACTIVE FAILED
-    ///     UNKNOWN CREATE_FAILED DELETING DELETE_FAILED When the node status is used as the search criteria,
-    ///     the values are as follows: Default Value null
+    ///   - filter: Definition Content to be searched. Constraints N/A Range When the node status is used as
+    ///     the search criteria, the values are as follows: Default Value null
     ///   - orderBy: Definition Sorting field. By default, the results are not sorted. Constraints N/A Range
     ///     name: filter by name Default Value null
     ///   - order: Definition Sorting order (ascending or descending) Constraints N/A Range asc desc Default
@@ -225,25 +215,14 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listClusterNodes(
-        clusterID: String,
-        nodeIDs: [String]? = nil,
-        offset: Int? = nil,
-        limit: Int? = nil,
-        filterBy: String? = nil,
-        filter: ListClusterNodesFilter? = nil,
-        orderBy: String? = nil,
-        order: String? = nil,
-        deleted: String? = nil
+        clusterID: String, nodeIDs: [String]? = nil, offset: Int? = nil, limit: Int? = nil,
+        filterBy: String? = nil, filter: ListClusterNodesFilter? = nil, orderBy: String? = nil,
+        order: String? = nil, deleted: String? = nil
     ) async throws -> ListClusterNodesResponse {
-        var query = QueryItems()
-        query.append("node_ids", nodeIDs)
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("filter_by", filterBy)
-        query.append("filter", filter)
-        query.append("order_by", orderBy)
-        query.append("order", order)
-        query.append("deleted", deleted)
+        let query: QueryItems = [
+            "node_ids": nodeIDs, "offset": offset, "limit": limit, "filter_by": filterBy, "filter": filter,
+            "order_by": orderBy, "order": order, "deleted": deleted
+        ]
         let request = OperationRequest(
             operation: "ListClusterNodes", method: .get, path: "/v2/{project_id}/clusters/{cluster_id}/nodes",
             pathParameters: ["cluster_id": clusterID], query: query
@@ -265,10 +244,8 @@ extension DWSClient {
     ///   - nodeIDs: Definition Node ID list. Constraints N/A Range N/A Default Value null
     ///   - filterBy: Definition Search criteria. Constraints N/A Range instCreateType: The content is
     ///     filtered by resource status. status: The content is filtered by node status. Default Value null
-    ///   - filter: Definition Content to be searched. Constraints N/A Range When the resource status is used
-    ///     as the search criteria, the values are as follows: ALL INST NODE ALL CREATING FREE ACTIVE FAILED
-    ///     UNKNOWN CREATE_FAILED DELETING DELETE_FAILED When the node status is used as the search criteria,
-    ///     the values are as follows: Default Value null
+    ///   - filter: Definition Content to be searched. Constraints N/A Range When the node status is used as
+    ///     the search criteria, the values are as follows: Default Value null
     ///   - orderBy: Definition Sorting field. By default, the results are not sorted. Constraints N/A Range
     ///     name: filter by name Default Value null
     ///   - order: Definition Sorting order (ascending or descending) Constraints N/A Range asc desc Default
@@ -277,26 +254,14 @@ extension DWSClient {
     ///     Range N/A Default Value null
     ///   - limit: Number of results to request per page.
     public func listClusterNodesPaginator(
-        clusterID: String,
-        nodeIDs: [String]? = nil,
-        filterBy: String? = nil,
-        filter: ListClusterNodesFilter? = nil,
-        orderBy: String? = nil,
-        order: String? = nil,
-        deleted: String? = nil,
-        limit: Int
+        clusterID: String, nodeIDs: [String]? = nil, filterBy: String? = nil,
+        filter: ListClusterNodesFilter? = nil, orderBy: String? = nil, order: String? = nil,
+        deleted: String? = nil, limit: Int
     ) -> OffsetPaginator<ClusterNodeInfo> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.listClusterNodes(
-                clusterID: clusterID,
-                nodeIDs: nodeIDs,
-                offset: offset,
-                limit: limit,
-                filterBy: filterBy,
-                filter: filter,
-                orderBy: orderBy,
-                order: order,
-                deleted: deleted
+                clusterID: clusterID, nodeIDs: nodeIDs, offset: offset, limit: limit, filterBy: filterBy,
+                filter: filter, orderBy: orderBy, order: order, deleted: deleted
             )
             return (elements: page.nodeList ?? [], total: page.count)
         }
@@ -345,17 +310,11 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listRedistributionSchema(
-        clusterID: String,
-        dbName: String,
-        limit: Int? = nil,
-        offset: Int? = nil,
-        schemaName: String? = nil
+        clusterID: String, dbName: String, limit: Int? = nil, offset: Int? = nil, schemaName: String? = nil
     ) async throws -> ListRedistributionSchemaResponse {
-        var query = QueryItems()
-        query.append("db_name", dbName)
-        query.append("limit", limit)
-        query.append("offset", offset)
-        query.append("schema_name", schemaName)
+        let query: QueryItems = [
+            "db_name": dbName, "limit": limit, "offset": offset, "schema_name": schemaName
+        ]
         let request = OperationRequest(
             operation: "ListRedistributionSchema", method: .get,
             path: "/v2/{project_id}/clusters/{cluster_id}/redistribution/schemas",
@@ -380,18 +339,11 @@ extension DWSClient {
     ///     ,:@!#-]{0,2048}$ Default Value null
     ///   - limit: Number of results to request per page.
     public func listRedistributionSchemaPaginator(
-        clusterID: String,
-        dbName: String,
-        schemaName: String? = nil,
-        limit: Int
+        clusterID: String, dbName: String, schemaName: String? = nil, limit: Int
     ) -> OffsetPaginator<RedisSchema> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.listRedistributionSchema(
-                clusterID: clusterID,
-                dbName: dbName,
-                limit: limit,
-                offset: offset,
-                schemaName: schemaName
+                clusterID: clusterID, dbName: dbName, limit: limit, offset: offset, schemaName: schemaName
             )
             return (elements: page.schemas ?? [], total: page.count)
         }
@@ -414,11 +366,9 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listTargetFlavors(
-        flavorID: String,
-        clusterID: String? = nil
+        flavorID: String, clusterID: String? = nil
     ) async throws -> ListTargetFlavorsResponse {
-        var query = QueryItems()
-        query.append("cluster_id", clusterID)
+        let query: QueryItems = ["cluster_id": clusterID]
         let request = OperationRequest(
             operation: "ListTargetFlavors", method: .get,
             path: "/v1/{project_id}/flavors/{flavor_id}/target-flavors",
@@ -457,8 +407,7 @@ extension DWSClient {
     ///     Cluster ID. Constraints N/A Range N/A Default Value N/A
     ///   - body: The request body.
     public func resizeClusterWithExistedNodes(
-        clusterID: String,
-        _ body: ResizeClusterWithExistedNodesRequest
+        clusterID: String, _ body: ResizeClusterWithExistedNodesRequest
     ) async throws {
         let request = OperationRequest(
             operation: "ResizeClusterWithExistedNodes", method: .post,
@@ -497,8 +446,7 @@ extension DWSClient {
     ///     Cluster ID. Constraints N/A Range N/A Default Value N/A
     ///   - body: The request body.
     public func setRedistributionPriority(
-        clusterID: String,
-        _ body: SetRedistributionPriorityRequest
+        clusterID: String, _ body: SetRedistributionPriorityRequest
     ) async throws {
         let request = OperationRequest(
             operation: "SetRedistributionPriority", method: .put,
@@ -531,19 +479,12 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showClusterRedistribution(
-        clusterID: String,
-        limit: Int? = nil,
-        offset: Int? = nil,
-        dbName: String? = nil,
-        tableName: String? = nil,
-        type: String? = nil
+        clusterID: String, limit: Int? = nil, offset: Int? = nil, dbName: String? = nil,
+        tableName: String? = nil, type: String? = nil
     ) async throws -> ShowClusterRedistributionResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("offset", offset)
-        query.append("db_name", dbName)
-        query.append("table_name", tableName)
-        query.append("type", type)
+        let query: QueryItems = [
+            "limit": limit, "offset": offset, "db_name": dbName, "table_name": tableName, "type": type
+        ]
         let request = OperationRequest(
             operation: "ShowClusterRedistribution", method: .get,
             path: "/v2/{project_id}/clusters/{cluster_id}/redistribution",
@@ -566,8 +507,7 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func shrinkCluster(
-        clusterID: String,
-        _ body: ShrinkClusterRequest
+        clusterID: String, _ body: ShrinkClusterRequest
     ) async throws -> ShrinkClusterResponse {
         let request = OperationRequest(
             operation: "ShrinkCluster", method: .post,
@@ -607,8 +547,7 @@ extension DWSClient {
     ///     Cluster ID. Constraints N/A Range N/A Default Value N/A
     ///   - body: The request body.
     public func updateRedistributionConfigurations(
-        clusterID: String,
-        _ body: UpdateRedistributionConfigurationsRequest
+        clusterID: String, _ body: UpdateRedistributionConfigurationsRequest
     ) async throws {
         let request = OperationRequest(
             operation: "UpdateRedistributionConfigurations", method: .put,

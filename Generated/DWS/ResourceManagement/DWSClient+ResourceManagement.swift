@@ -19,9 +19,7 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func addQueueUserList(
-        clusterID: String,
-        queueName: String,
-        _ body: AddQueueUserListRequest
+        clusterID: String, queueName: String, _ body: AddQueueUserListRequest
     ) async throws -> AddQueueUserListResponse {
         let request = OperationRequest(
             operation: "AddQueueUserList", method: .post,
@@ -46,9 +44,7 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func addWorkloadPlanStage(
-        clusterID: String,
-        planID: String,
-        _ body: AddWorkloadPlanStageRequest
+        clusterID: String, planID: String, _ body: AddWorkloadPlanStageRequest
     ) async throws -> AddWorkloadPlanStageResponse {
         let request = OperationRequest(
             operation: "AddWorkloadPlanStage", method: .post,
@@ -72,8 +68,7 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func addWorkloadQueue(
-        clusterID: String,
-        _ body: AddWorkloadQueueRequest
+        clusterID: String, _ body: AddWorkloadQueueRequest
     ) async throws -> AddWorkloadQueueResponse {
         let request = OperationRequest(
             operation: "AddWorkloadQueue", method: .put,
@@ -97,8 +92,7 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func addWorkloadRule(
-        clusterID: String,
-        _ body: AddWorkloadRuleRequest
+        clusterID: String, _ body: AddWorkloadRuleRequest
     ) async throws -> AddWorkloadRuleResponse {
         let request = OperationRequest(
             operation: "AddWorkloadRule", method: .post,
@@ -123,8 +117,7 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func createClusterWorkload(
-        clusterID: String,
-        _ body: CreateClusterWorkloadRequest
+        clusterID: String, _ body: CreateClusterWorkloadRequest
     ) async throws -> CreateClusterWorkloadResponse {
         let request = OperationRequest(
             operation: "CreateClusterWorkload", method: .post,
@@ -148,8 +141,7 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func createWorkloadPlan(
-        clusterID: String,
-        _ body: CreateWorkloadPlanRequest
+        clusterID: String, _ body: CreateWorkloadPlanRequest
     ) async throws -> CreateWorkloadPlanResponse {
         let request = OperationRequest(
             operation: "CreateWorkloadPlan", method: .post,
@@ -174,9 +166,7 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func deleteQueueUserList(
-        clusterID: String,
-        queueName: String,
-        _ body: DeleteQueueUserListRequest
+        clusterID: String, queueName: String, _ body: DeleteQueueUserListRequest
     ) async throws -> DeleteQueueUserListResponse {
         let request = OperationRequest(
             operation: "DeleteQueueUserList", method: .post,
@@ -200,8 +190,7 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func deleteWorkloadPlan(
-        clusterID: String,
-        planID: String
+        clusterID: String, planID: String
     ) async throws -> DeleteWorkloadPlanResponse {
         let request = OperationRequest(
             operation: "DeleteWorkloadPlan", method: .delete,
@@ -226,9 +215,7 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func deleteWorkloadPlanStage(
-        clusterID: String,
-        planID: String,
-        stageID: String
+        clusterID: String, planID: String, stageID: String
     ) async throws -> DeleteWorkloadPlanStageResponse {
         let request = OperationRequest(
             operation: "DeleteWorkloadPlanStage", method: .delete,
@@ -254,13 +241,11 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func deleteWorkloadQueue(
-        clusterID: String,
-        workloadQueueName: String,
-        logicalClusterName: String? = nil
+        clusterID: String, workloadQueueName: String, logicalClusterName: String? = nil
     ) async throws -> DeleteWorkloadQueueResponse {
-        var query = QueryItems()
-        query.append("workload_queue_name", workloadQueueName)
-        query.append("logical_cluster_name", logicalClusterName)
+        let query: QueryItems = [
+            "workload_queue_name": workloadQueueName, "logical_cluster_name": logicalClusterName
+        ]
         let request = OperationRequest(
             operation: "DeleteWorkloadQueue", method: .delete,
             path: "/v2/{project_id}/clusters/{cluster_id}/workload/queues",
@@ -283,8 +268,7 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func deleteWorkloadRule(
-        clusterID: String,
-        ruleName: String
+        clusterID: String, ruleName: String
     ) async throws -> DeleteWorkloadRuleResponse {
         let request = OperationRequest(
             operation: "DeleteWorkloadRule", method: .delete,
@@ -332,14 +316,9 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listPlanExecLogs(
-        clusterID: String,
-        planID: String,
-        limit: Int? = nil,
-        offset: Int? = nil
+        clusterID: String, planID: String, limit: Int? = nil, offset: Int? = nil
     ) async throws -> ListPlanExecLogsResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("offset", offset)
+        let query: QueryItems = ["limit": limit, "offset": offset]
         let request = OperationRequest(
             operation: "ListPlanExecLogs", method: .get,
             path: "/v2/{project_id}/clusters/{cluster_id}/workload/plans/{plan_id}/logs",
@@ -362,16 +341,11 @@ extension DWSClient {
     ///   - planID: Definition Plan ID. Constraints N/A Range N/A Default Value N/A
     ///   - limit: Number of results to request per page.
     public func listPlanExecLogsPaginator(
-        clusterID: String,
-        planID: String,
-        limit: Int
+        clusterID: String, planID: String, limit: Int
     ) -> OffsetPaginator<PlanLog> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.listPlanExecLogs(
-                clusterID: clusterID,
-                planID: planID,
-                limit: limit,
-                offset: offset
+                clusterID: clusterID, planID: planID, limit: limit, offset: offset
             )
             return (elements: page.planLogs ?? [], total: page.count)
         }
@@ -397,20 +371,12 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listSchemas(
-        clusterID: String,
-        databaseName: String,
-        sortKey: String? = nil,
-        sortDir: String? = nil,
-        keywords: String? = nil,
-        limit: Int? = nil,
-        offset: Int? = nil
+        clusterID: String, databaseName: String, sortKey: String? = nil, sortDir: String? = nil,
+        keywords: String? = nil, limit: Int? = nil, offset: Int? = nil
     ) async throws -> ListSchemasResponse {
-        var query = QueryItems()
-        query.append("sort_key", sortKey)
-        query.append("sort_dir", sortDir)
-        query.append("keywords", keywords)
-        query.append("limit", limit)
-        query.append("offset", offset)
+        let query: QueryItems = [
+            "sort_key": sortKey, "sort_dir": sortDir, "keywords": keywords, "limit": limit, "offset": offset
+        ]
         let request = OperationRequest(
             operation: "ListSchemas", method: .get,
             path: "/v2/{project_id}/clusters/{cluster_id}/databases/{database_name}/schemas",
@@ -436,22 +402,13 @@ extension DWSClient {
     ///   - keywords: Definition Keyword entered for search. Constraints N/A Range N/A Default Value N/A
     ///   - limit: Number of results to request per page.
     public func listSchemasPaginator(
-        clusterID: String,
-        databaseName: String,
-        sortKey: String? = nil,
-        sortDir: String? = nil,
-        keywords: String? = nil,
-        limit: Int
+        clusterID: String, databaseName: String, sortKey: String? = nil, sortDir: String? = nil,
+        keywords: String? = nil, limit: Int
     ) -> OffsetPaginator<SchemaInfo> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.listSchemas(
-                clusterID: clusterID,
-                databaseName: databaseName,
-                sortKey: sortKey,
-                sortDir: sortDir,
-                keywords: keywords,
-                limit: limit,
-                offset: offset
+                clusterID: clusterID, databaseName: databaseName, sortKey: sortKey, sortDir: sortDir,
+                keywords: keywords, limit: limit, offset: offset
             )
             return (elements: page.schemas ?? [], total: page.count)
         }
@@ -474,15 +431,9 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listWorkloadPlans(
-        clusterID: String,
-        logicalClusterName: String? = nil,
-        limit: Int? = nil,
-        offset: Int? = nil
+        clusterID: String, logicalClusterName: String? = nil, limit: Int? = nil, offset: Int? = nil
     ) async throws -> ListWorkloadPlansResponse {
-        var query = QueryItems()
-        query.append("logical_cluster_name", logicalClusterName)
-        query.append("limit", limit)
-        query.append("offset", offset)
+        let query: QueryItems = ["logical_cluster_name": logicalClusterName, "limit": limit, "offset": offset]
         let request = OperationRequest(
             operation: "ListWorkloadPlans", method: .get,
             path: "/v2/{project_id}/clusters/{cluster_id}/workload/plans",
@@ -505,16 +456,11 @@ extension DWSClient {
     ///   - logicalClusterName: Definition Logical cluster name. Constraints N/A Range N/A Default Value N/A
     ///   - limit: Number of results to request per page.
     public func listWorkloadPlansPaginator(
-        clusterID: String,
-        logicalClusterName: String? = nil,
-        limit: Int
+        clusterID: String, logicalClusterName: String? = nil, limit: Int
     ) -> OffsetPaginator<ListWorkloadPlansWorkloadPlanInfo> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.listWorkloadPlans(
-                clusterID: clusterID,
-                logicalClusterName: logicalClusterName,
-                limit: limit,
-                offset: offset
+                clusterID: clusterID, logicalClusterName: logicalClusterName, limit: limit, offset: offset
             )
             return (elements: page.planList ?? [], total: page.count)
         }
@@ -535,11 +481,9 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listWorkloadQueue(
-        clusterID: String,
-        logicalClusterName: String? = nil
+        clusterID: String, logicalClusterName: String? = nil
     ) async throws -> ListWorkloadQueueResponse {
-        var query = QueryItems()
-        query.append("logical_cluster_name", logicalClusterName)
+        let query: QueryItems = ["logical_cluster_name": logicalClusterName]
         let request = OperationRequest(
             operation: "ListWorkloadQueue", method: .get,
             path: "/v2/{project_id}/clusters/{cluster_id}/workload/queues",
@@ -565,14 +509,9 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listWorkloadQueueUsers(
-        clusterID: String,
-        queueName: String,
-        limit: Int? = nil,
-        offset: Int? = nil
+        clusterID: String, queueName: String, limit: Int? = nil, offset: Int? = nil
     ) async throws -> ListWorkloadQueueUsersResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("offset", offset)
+        let query: QueryItems = ["limit": limit, "offset": offset]
         let request = OperationRequest(
             operation: "ListWorkloadQueueUsers", method: .get,
             path: "/v2/{project_id}/clusters/{cluster_id}/workload/queues/{queue_name}/users",
@@ -595,16 +534,11 @@ extension DWSClient {
     ///   - queueName: Definition Resource pool name. Constraints N/A Range N/A Default Value N/A
     ///   - limit: Number of results to request per page.
     public func listWorkloadQueueUsersPaginator(
-        clusterID: String,
-        queueName: String,
-        limit: Int
+        clusterID: String, queueName: String, limit: Int
     ) -> OffsetPaginator<WorkloadQueueUser> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.listWorkloadQueueUsers(
-                clusterID: clusterID,
-                queueName: queueName,
-                limit: limit,
-                offset: offset
+                clusterID: clusterID, queueName: queueName, limit: limit, offset: offset
             )
             return (elements: page.userList ?? [], total: page.count)
         }
@@ -629,17 +563,12 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listWorkloadRules(
-        clusterID: String,
-        offset: Int? = nil,
-        limit: Int? = nil,
-        ruleName: String? = nil,
+        clusterID: String, offset: Int? = nil, limit: Int? = nil, ruleName: String? = nil,
         queueName: String? = nil
     ) async throws -> ListWorkloadRulesResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("rule_name", ruleName)
-        query.append("queue_name", queueName)
+        let query: QueryItems = [
+            "offset": offset, "limit": limit, "rule_name": ruleName, "queue_name": queueName
+        ]
         let request = OperationRequest(
             operation: "ListWorkloadRules", method: .get,
             path: "/v1/{project_id}/clusters/{cluster_id}/workload/rules",
@@ -664,18 +593,11 @@ extension DWSClient {
     ///   - queueName: Definition Resource pool name. Constraints N/A Range N/A Default Value N/A
     ///   - limit: Number of results to request per page.
     public func listWorkloadRulesPaginator(
-        clusterID: String,
-        ruleName: String? = nil,
-        queueName: String? = nil,
-        limit: Int
+        clusterID: String, ruleName: String? = nil, queueName: String? = nil, limit: Int
     ) -> OffsetPaginator<ExceptRuleBo> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.listWorkloadRules(
-                clusterID: clusterID,
-                offset: offset,
-                limit: limit,
-                ruleName: ruleName,
-                queueName: queueName
+                clusterID: clusterID, offset: offset, limit: limit, ruleName: ruleName, queueName: queueName
             )
             return (elements: page.items ?? [], total: page.count)
         }
@@ -718,9 +640,7 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showWorkloadPlanStage(
-        clusterID: String,
-        planID: String,
-        stageID: String
+        clusterID: String, planID: String, stageID: String
     ) async throws -> ShowWorkloadPlanStageResponse {
         let request = OperationRequest(
             operation: "ShowWorkloadPlanStage", method: .get,
@@ -747,12 +667,9 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showWorkloadQueue(
-        clusterID: String,
-        queueName: String,
-        logicalClusterName: String? = nil
+        clusterID: String, queueName: String, logicalClusterName: String? = nil
     ) async throws -> ShowWorkloadQueueResponse {
-        var query = QueryItems()
-        query.append("logical_cluster_name", logicalClusterName)
+        let query: QueryItems = ["logical_cluster_name": logicalClusterName]
         let request = OperationRequest(
             operation: "ShowWorkloadQueue", method: .get,
             path: "/v2/{project_id}/clusters/{cluster_id}/workload/queues/{queue_name}",
@@ -775,8 +692,7 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func startWorkloadPlan(
-        clusterID: String,
-        planID: String
+        clusterID: String, planID: String
     ) async throws -> StartWorkloadPlanResponse {
         let request = OperationRequest(
             operation: "StartWorkloadPlan", method: .post,
@@ -823,9 +739,7 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func switchPlanStage(
-        clusterID: String,
-        planID: String,
-        _ body: SwitchPlanStageRequest
+        clusterID: String, planID: String, _ body: SwitchPlanStageRequest
     ) async throws -> SwitchPlanStageResponse {
         let request = OperationRequest(
             operation: "SwitchPlanStage", method: .post,
@@ -850,9 +764,7 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateQueueResources(
-        clusterID: String,
-        queueName: String,
-        _ body: UpdateQueueResourcesRequest
+        clusterID: String, queueName: String, _ body: UpdateQueueResourcesRequest
     ) async throws -> UpdateQueueResourcesResponse {
         let request = OperationRequest(
             operation: "UpdateQueueResources", method: .put,
@@ -877,9 +789,7 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateSchemas(
-        clusterID: String,
-        databaseName: String,
-        _ body: UpdateSchemasRequest
+        clusterID: String, databaseName: String, _ body: UpdateSchemasRequest
     ) async throws -> UpdateSchemasResponse {
         let request = OperationRequest(
             operation: "UpdateSchemas", method: .put,
@@ -905,10 +815,7 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateWorkloadPlanStage(
-        clusterID: String,
-        planID: String,
-        stageID: String,
-        _ body: UpdateWorkloadPlanStageRequest
+        clusterID: String, planID: String, stageID: String, _ body: UpdateWorkloadPlanStageRequest
     ) async throws -> UpdateWorkloadPlanStageResponse {
         let request = OperationRequest(
             operation: "UpdateWorkloadPlanStage", method: .put,
@@ -933,9 +840,7 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateWorkloadRule(
-        clusterID: String,
-        ruleName: String,
-        _ body: UpdateWorkloadRuleRequest
+        clusterID: String, ruleName: String, _ body: UpdateWorkloadRuleRequest
     ) async throws -> UpdateWorkloadRuleResponse {
         let request = OperationRequest(
             operation: "UpdateWorkloadRule", method: .put,

@@ -16,8 +16,7 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func checkTableRestore(
-        snapshotID: String,
-        _ body: CheckTableRestoreRequest
+        snapshotID: String, _ body: CheckTableRestoreRequest
     ) async throws -> CheckTableRestoreResponse {
         let request = OperationRequest(
             operation: "CheckTableRestore", method: .post,
@@ -39,8 +38,7 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func copySnapshot(
-        snapshotID: String,
-        _ body: CopySnapshotRequest
+        snapshotID: String, _ body: CopySnapshotRequest
     ) async throws -> CopySnapshotResponse {
         let request = OperationRequest(
             operation: "CopySnapshot", method: .post,
@@ -142,17 +140,10 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listClusterSnapshots(
-        clusterID: String,
-        limit: Int? = nil,
-        offset: Int? = nil,
-        sortKey: String? = nil,
+        clusterID: String, limit: Int? = nil, offset: Int? = nil, sortKey: String? = nil,
         sortDir: String? = nil
     ) async throws -> ListClusterSnapshotsResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("offset", offset)
-        query.append("sort_key", sortKey)
-        query.append("sort_dir", sortDir)
+        let query: QueryItems = ["limit": limit, "offset": offset, "sort_key": sortKey, "sort_dir": sortDir]
         let request = OperationRequest(
             operation: "ListClusterSnapshots", method: .get,
             path: "/v1.0/{project_id}/clusters/{cluster_id}/snapshots",
@@ -176,18 +167,11 @@ extension DWSClient {
     ///   - sortDir: Definition Sorting rule. Constraints N/A Range asc desc Default Value N/A
     ///   - limit: Number of results to request per page.
     public func listClusterSnapshotsPaginator(
-        clusterID: String,
-        sortKey: String? = nil,
-        sortDir: String? = nil,
-        limit: Int
+        clusterID: String, sortKey: String? = nil, sortDir: String? = nil, limit: Int
     ) -> OffsetPaginator<ClusterSnapshots> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.listClusterSnapshots(
-                clusterID: clusterID,
-                limit: limit,
-                offset: offset,
-                sortKey: sortKey,
-                sortDir: sortDir
+                clusterID: clusterID, limit: limit, offset: offset, sortKey: sortKey, sortDir: sortDir
             )
             return (elements: page.snapshots ?? [], total: page.count)
         }
@@ -232,15 +216,9 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listSnapshotFlavorInfo(
-        snapshotID: String,
-        type: String? = nil,
-        azCode: String? = nil,
-        fineGrainedRestore: Bool? = nil
+        snapshotID: String, type: String? = nil, azCode: String? = nil, fineGrainedRestore: Bool? = nil
     ) async throws -> ListSnapshotFlavorInfoResponse {
-        var query = QueryItems()
-        query.append("type", type)
-        query.append("az_code", azCode)
-        query.append("fine_grained_restore", fineGrainedRestore)
+        let query: QueryItems = ["type": type, "az_code": azCode, "fine_grained_restore": fineGrainedRestore]
         let request = OperationRequest(
             operation: "ListSnapshotFlavorInfo", method: .get,
             path: "/v2/{project_id}/snapshots/{snapshot_id}/flavors",
@@ -317,8 +295,7 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func restoreCluster(
-        snapshotID: String,
-        _ body: RestoreClusterRequest
+        snapshotID: String, _ body: RestoreClusterRequest
     ) async throws -> RestoreClusterResponse {
         let request = OperationRequest(
             operation: "RestoreCluster", method: .post,
@@ -340,8 +317,7 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func restoreTable(
-        snapshotID: String,
-        _ body: RestoreTableRequest
+        snapshotID: String, _ body: RestoreTableRequest
     ) async throws -> RestoreTableResponse {
         let request = OperationRequest(
             operation: "RestoreTable", method: .post,

@@ -15,8 +15,7 @@ extension DWSClient {
     ///     Cluster ID. Constraints N/A Range N/A Default Value N/A
     ///   - body: The request body.
     public func batchCreateResourceTag(
-        clusterID: String,
-        _ body: BatchCreateResourceTagRequest
+        clusterID: String, _ body: BatchCreateResourceTagRequest
     ) async throws {
         let request = OperationRequest(
             operation: "BatchCreateResourceTag", method: .post,
@@ -37,8 +36,7 @@ extension DWSClient {
     ///     Cluster ID. Constraints N/A Range N/A Default Value N/A
     ///   - body: The request body.
     public func batchDeleteResourceTag(
-        clusterID: String,
-        _ body: BatchDeleteResourceTagRequest
+        clusterID: String, _ body: BatchDeleteResourceTagRequest
     ) async throws {
         let request = OperationRequest(
             operation: "BatchDeleteResourceTag", method: .post,

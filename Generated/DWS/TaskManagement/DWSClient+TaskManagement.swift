@@ -19,8 +19,7 @@ extension DWSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listClusterActions(
-        clusterID: String,
-        actionName: String
+        clusterID: String, actionName: String
     ) async throws -> ListClusterActionsResponse {
         let request = OperationRequest(
             operation: "ListClusterActions", method: .get,

@@ -16,8 +16,7 @@ extension ECSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func attachServerVolume(
-        serverID: String,
-        _ body: AttachServerVolumeRequest
+        serverID: String, _ body: AttachServerVolumeRequest
     ) async throws -> AttachServerVolumeResponse {
         let request = OperationRequest(
             operation: "AttachServerVolume", method: .post,
@@ -41,12 +40,9 @@ extension ECSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func detachServerVolume(
-        serverID: String,
-        volumeID: String,
-        deleteFlag: String? = nil
+        serverID: String, volumeID: String, deleteFlag: String? = nil
     ) async throws -> DetachServerVolumeResponse {
-        var query = QueryItems()
-        query.append("delete_flag", deleteFlag)
+        let query: QueryItems = ["delete_flag": deleteFlag]
         let request = OperationRequest(
             operation: "DetachServerVolume", method: .delete,
             path: "/v1/{project_id}/cloudservers/{server_id}/detachvolume/{volume_id}",
@@ -104,8 +100,7 @@ extension ECSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showServerBlockDevice(
-        serverID: String,
-        volumeID: String
+        serverID: String, volumeID: String
     ) async throws -> ShowServerBlockDeviceResponse {
         let request = OperationRequest(
             operation: "ShowServerBlockDevice", method: .get,
@@ -127,8 +122,7 @@ extension ECSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showSingleDiskAttachedToECS(
-        serverID: String,
-        volumeID: String
+        serverID: String, volumeID: String
     ) async throws -> ShowSingleDiskAttachedToECSResponse {
         let request = OperationRequest(
             operation: "ShowSingleDiskAttachedToECS", method: .get,

@@ -16,8 +16,7 @@ extension ECSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listECSManagementConsoleLogs(
-        serverID: String,
-        _ body: ListECSManagementConsoleLogsRequest
+        serverID: String, _ body: ListECSManagementConsoleLogsRequest
     ) async throws -> ListECSManagementConsoleLogsResponse {
         let request = OperationRequest(
             operation: "ListECSManagementConsoleLogs", method: .post,
@@ -39,8 +38,7 @@ extension ECSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listVNCBasedRemoteLoginAddress(
-        serverID: String,
-        _ body: ListVNCBasedRemoteLoginAddressRequest
+        serverID: String, _ body: ListVNCBasedRemoteLoginAddressRequest
     ) async throws -> ListVNCBasedRemoteLoginAddressResponse {
         let request = OperationRequest(
             operation: "ListVNCBasedRemoteLoginAddress", method: .post,

@@ -15,8 +15,7 @@ extension ECSClient {
     ///   - serverGroupID: Specifies the ECS group ID.
     ///   - body: The request body.
     public func addServerGroupMember(
-        serverGroupID: String,
-        _ body: AddServerGroupMemberRequest
+        serverGroupID: String, _ body: AddServerGroupMemberRequest
     ) async throws {
         let request = OperationRequest(
             operation: "AddServerGroupMember", method: .post,
@@ -74,8 +73,7 @@ extension ECSClient {
     ///   - serverGroupID: Specifies the ECS group ID.
     ///   - body: The request body.
     public func deleteServerGroupMember(
-        serverGroupID: String,
-        _ body: DeleteServerGroupMemberRequest
+        serverGroupID: String, _ body: DeleteServerGroupMemberRequest
     ) async throws {
         let request = OperationRequest(
             operation: "DeleteServerGroupMember", method: .post,
@@ -99,12 +97,9 @@ extension ECSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listServerGroups(
-        limit: Int? = nil,
-        marker: String? = nil
+        limit: Int? = nil, marker: String? = nil
     ) async throws -> ListServerGroupsResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("marker", marker)
+        let query: QueryItems = ["limit": limit, "marker": marker]
         let request = OperationRequest(
             operation: "ListServerGroups", method: .get,
             path: "/v1/{project_id}/cloudservers/os-server-groups", query: query

@@ -20,13 +20,9 @@ extension ECSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listActionsOnECS(
-        serverID: String,
-        limit: String? = nil,
-        marker: String? = nil
+        serverID: String, limit: String? = nil, marker: String? = nil
     ) async throws -> ListActionsOnECSResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("marker", marker)
+        let query: QueryItems = ["limit": limit, "marker": marker]
         let request = OperationRequest(
             operation: "ListActionsOnECS", method: .get,
             path: "/v2.1/{project_id}/servers/{server_id}/os-instance-actions",
@@ -47,8 +43,7 @@ extension ECSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showECSOperationsByRequestID(
-        serverID: String,
-        requestID: String
+        serverID: String, requestID: String
     ) async throws -> ShowECSOperationsByRequestIDResponse {
         let request = OperationRequest(
             operation: "ShowECSOperationsByRequestID", method: .get,

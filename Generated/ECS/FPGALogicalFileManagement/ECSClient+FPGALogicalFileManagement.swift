@@ -14,8 +14,7 @@ extension ECSClient {
     ///   - fpgaImageID: Specifies the FPGA image ID.
     ///   - body: The request body.
     public func associateFPGAImageWithECSImage(
-        fpgaImageID: String,
-        _ body: AssociateFPGAImageWithECSImageRequest
+        fpgaImageID: String, _ body: AssociateFPGAImageWithECSImageRequest
     ) async throws {
         let request = OperationRequest(
             operation: "AssociateFPGAImageWithECSImage", method: .post,
@@ -52,8 +51,7 @@ extension ECSClient {
     ///   - fpgaImageID: Specifies the FPGA image ID.
     ///   - body: The request body.
     public func disassociateFPGAImageFromECSImage(
-        fpgaImageID: String,
-        _ body: DisassociateFPGAImageFromECSImageRequest
+        fpgaImageID: String, _ body: DisassociateFPGAImageFromECSImageRequest
     ) async throws {
         let request = OperationRequest(
             operation: "DisassociateFPGAImageFromECSImage", method: .delete,
@@ -81,16 +79,11 @@ extension ECSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAssociationsBetweenFPGAImageAndECSImage(
-        imageID: String? = nil,
-        fpgaImageID: String? = nil,
-        page: String? = nil,
-        size: String? = nil
+        imageID: String? = nil, fpgaImageID: String? = nil, page: String? = nil, size: String? = nil
     ) async throws -> ListAssociationsBetweenFPGAImageAndECSImageResponse {
-        var query = QueryItems()
-        query.append("image_id", imageID)
-        query.append("fpga_image_id", fpgaImageID)
-        query.append("page", page)
-        query.append("size", size)
+        let query: QueryItems = [
+            "image_id": imageID, "fpga_image_id": fpgaImageID, "page": page, "size": size
+        ]
         let request = OperationRequest(
             operation: "ListAssociationsBetweenFPGAImageAndECSImage", method: .get,
             path: "/v1/{project_id}/cloudservers/fpga_image/associations", query: query
@@ -114,14 +107,9 @@ extension ECSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listFPGAImages(
-        fpgaImageID: String? = nil,
-        page: String? = nil,
-        size: String? = nil
+        fpgaImageID: String? = nil, page: String? = nil, size: String? = nil
     ) async throws -> ListFPGAImagesResponse {
-        var query = QueryItems()
-        query.append("fpga_image_id", fpgaImageID)
-        query.append("page", page)
-        query.append("size", size)
+        let query: QueryItems = ["fpga_image_id": fpgaImageID, "page": page, "size": size]
         let request = OperationRequest(
             operation: "ListFPGAImages", method: .get,
             path: "/v1/{project_id}/cloudservers/fpga_image/detail", query: query

@@ -44,8 +44,7 @@ extension ECSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listFlavors(availabilityZone: String? = nil) async throws -> ListFlavorsResponse {
-        var query = QueryItems()
-        query.append("availability_zone", availabilityZone)
+        let query: QueryItems = ["availability_zone": availabilityZone]
         let request = OperationRequest(
             operation: "ListFlavors", method: .get, path: "/v1/{project_id}/cloudservers/flavors",
             query: query
@@ -64,33 +63,24 @@ extension ECSClient {
     ///   - instanceUUID: Specifies the ID, in UUID format, of the target ECS.
     ///   - sourceFlavorID: Specifies the source flavor ID.
     ///   - sourceFlavorName: Specifies the source flavor name.
-    ///   - sortKey: Indicates the field for sorting. Options: flavorid: indicates the flavor ID. The default
-    ///     value is flavorid. name: indicates the flavor name. memory_mb: indicates the memory size. vcpus:
-    ///     indicates the number of vCPUs. root_gb: indicates the system disk size.
-    ///   - sortDir: Specifies the ascending or descending sorting. Value range: asc: indicates the ascending
-    ///     order. desc: indicates the descending order.
+    ///   - sortKey: Indicates the field for sorting.
+    ///   - sortDir: Specifies the ascending or descending sorting.
     ///   - limit: Specifies the maximum number of flavors that can be displayed on one page. The default
     ///     value is 1,000.
     ///   - marker: Uses the ID of the last flavor on one page as the paging marker.
     ///
     /// - Returns: The body of the service's `200` response.
     public func listTargetFlavorsToWhichECSFlavorCanBeChanged(
-        instanceUUID: String? = nil,
-        sourceFlavorID: String? = nil,
-        sourceFlavorName: String? = nil,
+        instanceUUID: String? = nil, sourceFlavorID: String? = nil, sourceFlavorName: String? = nil,
         sortKey: ListTargetFlavorsToWhichECSFlavorCanBeChangedSortKey? = nil,
-        sortDir: ListTargetFlavorsToWhichECSFlavorCanBeChangedSortDir? = nil,
-        limit: Int? = nil,
+        sortDir: ListTargetFlavorsToWhichECSFlavorCanBeChangedSortDir? = nil, limit: Int? = nil,
         marker: String? = nil
     ) async throws -> ListTargetFlavorsToWhichECSFlavorCanBeChangedResponse {
-        var query = QueryItems()
-        query.append("instance_uuid", instanceUUID)
-        query.append("source_flavor_id", sourceFlavorID)
-        query.append("source_flavor_name", sourceFlavorName)
-        query.append("sort_key", sortKey)
-        query.append("sort_dir", sortDir)
-        query.append("limit", limit)
-        query.append("marker", marker)
+        let query: QueryItems = [
+            "instance_uuid": instanceUUID, "source_flavor_id": sourceFlavorID,
+            "source_flavor_name": sourceFlavorName, "sort_key": sortKey, "sort_dir": sortDir, "limit": limit,
+            "marker": marker
+        ]
         let request = OperationRequest(
             operation: "ListTargetFlavorsToWhichECSFlavorCanBeChanged", method: .get,
             path: "/v2.1/{project_id}/resize_flavors", query: query

@@ -36,8 +36,7 @@ extension ECSClient {
     ///   - body: The request body.
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     public func associateFloatingIPAddress(
-        serverID: String,
-        _ body: AssociateFloatingIPAddressRequest
+        serverID: String, _ body: AssociateFloatingIPAddressRequest
     ) async throws {
         let request = OperationRequest(
             operation: "AssociateFloatingIPAddress", method: .post,
@@ -58,8 +57,7 @@ extension ECSClient {
     ///   - body: The request body.
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     public func disassociateFloatingIPAddress(
-        serverID: String,
-        _ body: DisassociateFloatingIPAddressRequest
+        serverID: String, _ body: DisassociateFloatingIPAddressRequest
     ) async throws {
         let request = OperationRequest(
             operation: "DisassociateFloatingIPAddress", method: .post,

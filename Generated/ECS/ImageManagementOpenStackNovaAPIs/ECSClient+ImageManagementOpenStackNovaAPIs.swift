@@ -40,18 +40,13 @@ extension ECSClient {
     /// - Returns: The body of the service's `200` response.
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     public func listImageDetails(
-        name: String? = nil,
-        status: String? = nil,
-        changesSince: String? = nil,
-        minRam: Int? = nil,
+        name: String? = nil, status: String? = nil, changesSince: String? = nil, minRam: Int? = nil,
         minDisk: Int? = nil
     ) async throws -> ListImageDetailsResponse {
-        var query = QueryItems()
-        query.append("name", name)
-        query.append("status", status)
-        query.append("changes-since", changesSince)
-        query.append("minRam", minRam)
-        query.append("minDisk", minDisk)
+        let query: QueryItems = [
+            "name": name, "status": status, "changes-since": changesSince, "minRam": minRam,
+            "minDisk": minDisk
+        ]
         let request = OperationRequest(
             operation: "ListImageDetails", method: .get, path: "/v2/{project_id}/images/detail", query: query
         )
@@ -77,18 +72,13 @@ extension ECSClient {
     /// - Returns: The body of the service's `200` response.
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     public func listImages(
-        name: String? = nil,
-        status: String? = nil,
-        changesSince: String? = nil,
-        minRam: Int? = nil,
+        name: String? = nil, status: String? = nil, changesSince: String? = nil, minRam: Int? = nil,
         minDisk: Int? = nil
     ) async throws -> ListImagesResponse {
-        var query = QueryItems()
-        query.append("name", name)
-        query.append("status", status)
-        query.append("changes-since", changesSince)
-        query.append("minRam", minRam)
-        query.append("minDisk", minDisk)
+        let query: QueryItems = [
+            "name": name, "status": status, "changes-since": changesSince, "minRam": minRam,
+            "minDisk": minDisk
+        ]
         let request = OperationRequest(
             operation: "ListImages", method: .get, path: "/v2/{project_id}/images", query: query
         )

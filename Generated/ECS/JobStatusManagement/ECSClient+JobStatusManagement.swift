@@ -37,10 +37,8 @@ extension ECSClient {
     /// - Returns: The response of the last poll, whose `status` is one of `states`.
     @discardableResult
     public func waitForJob(
-        jobID: String,
-        status states: Set<ShowJobResponse.StatusValue>,
-        failureStates: Set<ShowJobResponse.StatusValue> = [.fail],
-        options: WaiterOptions = .init()
+        jobID: String, status states: Set<ShowJobResponse.StatusValue>,
+        failureStates: Set<ShowJobResponse.StatusValue> = [.fail], options: WaiterOptions = .init()
     ) async throws -> ShowJobResponse {
         try await Waiter.waitForState(
             "Job", states: states, failureStates: failureStates, options: options,

@@ -81,26 +81,14 @@ extension ECSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listServersDetails(
-        offset: Int? = nil,
-        flavor: String? = nil,
-        name: String? = nil,
-        status: Status? = nil,
-        limit: Int? = nil,
-        tags: String? = nil,
-        notTags: String? = nil,
-        reservationID: String? = nil,
+        offset: Int? = nil, flavor: String? = nil, name: String? = nil, status: Status? = nil,
+        limit: Int? = nil, tags: String? = nil, notTags: String? = nil, reservationID: String? = nil,
         ip: String? = nil
     ) async throws -> ListServersDetailsResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("flavor", flavor)
-        query.append("name", name)
-        query.append("status", status)
-        query.append("limit", limit)
-        query.append("tags", tags)
-        query.append("not-tags", notTags)
-        query.append("reservation_id", reservationID)
-        query.append("ip", ip)
+        let query: QueryItems = [
+            "offset": offset, "flavor": flavor, "name": name, "status": status, "limit": limit, "tags": tags,
+            "not-tags": notTags, "reservation_id": reservationID, "ip": ip
+        ]
         let request = OperationRequest(
             operation: "ListServersDetails", method: .get, path: "/v1/{project_id}/cloudservers/detail",
             query: query
@@ -140,26 +128,13 @@ extension ECSClient {
     ///     IP addresses are private IP addresses. Constraints N/A Range N/A Default Value N/A
     ///   - limit: Number of results to request per page.
     public func listServersDetailsPaginator(
-        flavor: String? = nil,
-        name: String? = nil,
-        status: Status? = nil,
-        tags: String? = nil,
-        notTags: String? = nil,
-        reservationID: String? = nil,
-        ip: String? = nil,
-        limit: Int
+        flavor: String? = nil, name: String? = nil, status: Status? = nil, tags: String? = nil,
+        notTags: String? = nil, reservationID: String? = nil, ip: String? = nil, limit: Int
     ) -> OffsetPaginator<ListServersDetailsServer> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.listServersDetails(
-                offset: offset,
-                flavor: flavor,
-                name: name,
-                status: status,
-                limit: limit,
-                tags: tags,
-                notTags: notTags,
-                reservationID: reservationID,
-                ip: ip
+                offset: offset, flavor: flavor, name: name, status: status, limit: limit, tags: tags,
+                notTags: notTags, reservationID: reservationID, ip: ip
             )
             return (elements: page.servers ?? [], total: page.count)
         }
@@ -198,9 +173,7 @@ extension ECSClient {
     /// - Returns: The response of the last poll, whose `server.status` is one of `states`.
     @discardableResult
     public func waitForServer(
-        serverID: String,
-        status states: Set<Status>,
-        failureStates: Set<Status> = [.error],
+        serverID: String, status states: Set<Status>, failureStates: Set<Status> = [.error],
         options: WaiterOptions = .init()
     ) async throws -> ShowServerResponse {
         try await Waiter.waitForState(
@@ -223,8 +196,7 @@ extension ECSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateServer(
-        serverID: String,
-        _ body: UpdateServerRequest
+        serverID: String, _ body: UpdateServerRequest
     ) async throws -> UpdateServerResponse {
         let request = OperationRequest(
             operation: "UpdateServer", method: .put, path: "/v1/{project_id}/cloudservers/{server_id}",

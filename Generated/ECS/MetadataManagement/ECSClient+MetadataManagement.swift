@@ -16,8 +16,7 @@ extension ECSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateServerMetadata(
-        serverID: String,
-        _ body: UpdateServerMetadataRequest
+        serverID: String, _ body: UpdateServerMetadataRequest
     ) async throws -> UpdateServerMetadataResponse {
         let request = OperationRequest(
             operation: "UpdateServerMetadata", method: .post,

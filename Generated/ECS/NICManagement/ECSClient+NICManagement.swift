@@ -16,8 +16,7 @@ extension ECSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func batchAddServerNICs(
-        serverID: String,
-        _ body: BatchAddServerNICsRequest
+        serverID: String, _ body: BatchAddServerNICsRequest
     ) async throws -> BatchAddServerNICsResponse {
         let request = OperationRequest(
             operation: "BatchAddServerNics", method: .post,
@@ -39,8 +38,7 @@ extension ECSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func batchDeleteServerNICs(
-        serverID: String,
-        _ body: BatchDeleteServerNICsRequest
+        serverID: String, _ body: BatchDeleteServerNICsRequest
     ) async throws -> BatchDeleteServerNICsResponse {
         let request = OperationRequest(
             operation: "BatchDeleteServerNics", method: .post,

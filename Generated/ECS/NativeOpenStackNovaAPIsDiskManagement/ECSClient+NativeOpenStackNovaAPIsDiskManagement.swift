@@ -16,8 +16,7 @@ extension ECSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func attachECSDataDisk(
-        serverID: String,
-        _ body: AttachECSDataDiskRequest
+        serverID: String, _ body: AttachECSDataDiskRequest
     ) async throws -> AttachECSDataDiskResponse {
         let request = OperationRequest(
             operation: "AttachECSDataDisk", method: .post,
@@ -76,8 +75,7 @@ extension ECSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showDiskAttachedToECS(
-        serverID: String,
-        volumeID: String
+        serverID: String, volumeID: String
     ) async throws -> ShowDiskAttachedToECSResponse {
         let request = OperationRequest(
             operation: "ShowDiskAttachedToECS", method: .get,

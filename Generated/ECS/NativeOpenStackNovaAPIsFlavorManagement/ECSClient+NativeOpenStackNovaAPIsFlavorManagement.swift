@@ -22,16 +22,11 @@ extension ECSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listECSFlavors(
-        minDisk: Int? = nil,
-        minRam: Int? = nil,
-        sortKey: String? = nil,
-        sortDir: String? = nil
+        minDisk: Int? = nil, minRam: Int? = nil, sortKey: String? = nil, sortDir: String? = nil
     ) async throws -> ListECSFlavorsResponse {
-        var query = QueryItems()
-        query.append("minDisk", minDisk)
-        query.append("minRam", minRam)
-        query.append("sort_key", sortKey)
-        query.append("sort_dir", sortDir)
+        let query: QueryItems = [
+            "minDisk": minDisk, "minRam": minRam, "sort_key": sortKey, "sort_dir": sortDir
+        ]
         let request = OperationRequest(
             operation: "ListECSFlavors", method: .get, path: "/v2.1/{project_id}/flavors", query: query
         )
@@ -55,16 +50,11 @@ extension ECSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listFlavorECS(
-        minDisk: String? = nil,
-        minRam: String? = nil,
-        sortKey: String? = nil,
-        sortDir: String? = nil
+        minDisk: String? = nil, minRam: String? = nil, sortKey: String? = nil, sortDir: String? = nil
     ) async throws -> ListFlavorECSResponse {
-        var query = QueryItems()
-        query.append("minDisk", minDisk)
-        query.append("minRam", minRam)
-        query.append("sort_key", sortKey)
-        query.append("sort_dir", sortDir)
+        let query: QueryItems = [
+            "minDisk": minDisk, "minRam": minRam, "sort_key": sortKey, "sort_dir": sortDir
+        ]
         let request = OperationRequest(
             operation: "ListFlavorECS", method: .get, path: "/v2.1/{project_id}/flavors/detail", query: query
         )
@@ -83,11 +73,9 @@ extension ECSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func novaShowFlavorExtraSpecs(
-        flavorID: String,
-        flavorsID: String
+        flavorID: String, flavorsID: String
     ) async throws -> NovaShowFlavorExtraSpecsResponse {
-        var query = QueryItems()
-        query.append("flavors_id", flavorsID)
+        let query: QueryItems = ["flavors_id": flavorsID]
         let request = OperationRequest(
             operation: "NovaShowFlavorExtraSpecs", method: .get,
             path: "/v2.1/{project_id}/flavors/{flavor_id}/os-extra_specs",
@@ -108,8 +96,7 @@ extension ECSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showECSFlavor(flavorID: String, flavorsID: String) async throws -> ShowECSFlavorResponse {
-        var query = QueryItems()
-        query.append("flavors_id", flavorsID)
+        let query: QueryItems = ["flavors_id": flavorsID]
         let request = OperationRequest(
             operation: "ShowECSFlavor", method: .get, path: "/v2.1/{project_id}/flavors/{flavor_id}",
             pathParameters: ["flavor_id": flavorID], query: query

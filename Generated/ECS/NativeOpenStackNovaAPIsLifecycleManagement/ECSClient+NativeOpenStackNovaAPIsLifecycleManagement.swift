@@ -129,32 +129,16 @@ extension ECSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func novaListServers(
-        changesSince: String? = nil,
-        image: String? = nil,
-        flavor: String? = nil,
-        name: String? = nil,
-        status: NovaListServersStatus? = nil,
-        limit: Int? = nil,
-        marker: String? = nil,
-        tags: String? = nil,
-        notTags: String? = nil,
-        reservationID: String? = nil,
-        sortKey: NovaListServersSortKey? = nil,
+        changesSince: String? = nil, image: String? = nil, flavor: String? = nil, name: String? = nil,
+        status: NovaListServersStatus? = nil, limit: Int? = nil, marker: String? = nil, tags: String? = nil,
+        notTags: String? = nil, reservationID: String? = nil, sortKey: NovaListServersSortKey? = nil,
         ip: String? = nil
     ) async throws -> NovaListServersResponse {
-        var query = QueryItems()
-        query.append("changes-since", changesSince)
-        query.append("image", image)
-        query.append("flavor", flavor)
-        query.append("name", name)
-        query.append("status", status)
-        query.append("limit", limit)
-        query.append("marker", marker)
-        query.append("tags", tags)
-        query.append("not-tags", notTags)
-        query.append("reservation_id", reservationID)
-        query.append("sort_key", sortKey)
-        query.append("ip", ip)
+        let query: QueryItems = [
+            "changes-since": changesSince, "image": image, "flavor": flavor, "name": name, "status": status,
+            "limit": limit, "marker": marker, "tags": tags, "not-tags": notTags,
+            "reservation_id": reservationID, "sort_key": sortKey, "ip": ip
+        ]
         let request = OperationRequest(
             operation: "NovaListServers", method: .get, path: "/v2.1/{project_id}/servers", query: query
         )
@@ -202,32 +186,16 @@ extension ECSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func novaListServersDetails(
-        changesSince: String? = nil,
-        image: String? = nil,
-        flavor: String? = nil,
-        name: String? = nil,
-        status: NovaListServersStatus? = nil,
-        limit: Int? = nil,
-        marker: String? = nil,
-        tags: String? = nil,
-        notTags: String? = nil,
-        reservationID: String? = nil,
-        sortKey: NovaListServersDetailsSortKey? = nil,
+        changesSince: String? = nil, image: String? = nil, flavor: String? = nil, name: String? = nil,
+        status: NovaListServersStatus? = nil, limit: Int? = nil, marker: String? = nil, tags: String? = nil,
+        notTags: String? = nil, reservationID: String? = nil, sortKey: NovaListServersDetailsSortKey? = nil,
         ip: String? = nil
     ) async throws -> NovaListServersDetailsResponse {
-        var query = QueryItems()
-        query.append("changes-since", changesSince)
-        query.append("image", image)
-        query.append("flavor", flavor)
-        query.append("name", name)
-        query.append("status", status)
-        query.append("limit", limit)
-        query.append("marker", marker)
-        query.append("tags", tags)
-        query.append("not-tags", notTags)
-        query.append("reservation_id", reservationID)
-        query.append("sort_key", sortKey)
-        query.append("ip", ip)
+        let query: QueryItems = [
+            "changes-since": changesSince, "image": image, "flavor": flavor, "name": name, "status": status,
+            "limit": limit, "marker": marker, "tags": tags, "not-tags": notTags,
+            "reservation_id": reservationID, "sort_key": sortKey, "ip": ip
+        ]
         let request = OperationRequest(
             operation: "NovaListServersDetails", method: .get, path: "/v2.1/{project_id}/servers/detail",
             query: query
@@ -269,10 +237,8 @@ extension ECSClient {
     /// - Returns: The response of the last poll, whose `server.status` is one of `states`.
     @discardableResult
     public func waitForNovaServer(
-        serverID: String,
-        status states: Set<NovaShowServerServer.StatusValue>,
-        failureStates: Set<NovaShowServerServer.StatusValue> = [.error],
-        options: WaiterOptions = .init()
+        serverID: String, status states: Set<NovaShowServerServer.StatusValue>,
+        failureStates: Set<NovaShowServerServer.StatusValue> = [.error], options: WaiterOptions = .init()
     ) async throws -> NovaShowServerResponse {
         try await Waiter.waitForState(
             "NovaServer", states: states, failureStates: failureStates, options: options,

@@ -16,8 +16,7 @@ extension ECSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func configureECSMetadata(
-        serverID: String,
-        _ body: ConfigureECSMetadataRequest
+        serverID: String, _ body: ConfigureECSMetadataRequest
     ) async throws -> ConfigureECSMetadataResponse {
         let request = OperationRequest(
             operation: "ConfigureECSMetadata", method: .put,
@@ -75,8 +74,7 @@ extension ECSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showECSMetadataWithKey(
-        serverID: String,
-        key: String
+        serverID: String, key: String
     ) async throws -> ShowECSMetadataWithKeyResponse {
         let request = OperationRequest(
             operation: "ShowECSMetadataWithKey", method: .get,
@@ -98,8 +96,7 @@ extension ECSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateECSMetadata(
-        serverID: String,
-        _ body: UpdateECSMetadataRequest
+        serverID: String, _ body: UpdateECSMetadataRequest
     ) async throws -> UpdateECSMetadataResponse {
         let request = OperationRequest(
             operation: "UpdateECSMetadata", method: .post,
@@ -122,9 +119,7 @@ extension ECSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateECSMetadataWithKey(
-        serverID: String,
-        key: String,
-        _ body: UpdateECSMetadataWithKeyRequest
+        serverID: String, key: String, _ body: UpdateECSMetadataWithKeyRequest
     ) async throws -> UpdateECSMetadataWithKeyResponse {
         let request = OperationRequest(
             operation: "UpdateECSMetadataWithKey", method: .put,

@@ -17,8 +17,7 @@ extension ECSClient {
     ///   - reservePort: Indicates whether to retain the NIC port after the NIC is unbound. True: indicates
     ///     that the port is reserved. False: indicates that the port is deleted. This is the default value.
     public func detachNICFromECS(serverID: String, portID: String, reservePort: String? = nil) async throws {
-        var query = QueryItems()
-        query.append("reserve_port", reservePort)
+        let query: QueryItems = ["reserve_port": reservePort]
         let request = OperationRequest(
             operation: "DetachNICFromECS", method: .delete,
             path: "/v2.1/{project_id}/servers/{server_id}/os-interface/{port_id}",
@@ -58,8 +57,7 @@ extension ECSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func novaAttachInterface(
-        serverID: String,
-        _ body: NovaAttachInterfaceRequest
+        serverID: String, _ body: NovaAttachInterfaceRequest
     ) async throws -> NovaAttachInterfaceResponse {
         let request = OperationRequest(
             operation: "NovaAttachInterface", method: .post,
@@ -81,8 +79,7 @@ extension ECSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func novaShowServerInterface(
-        serverID: String,
-        portID: String
+        serverID: String, portID: String
     ) async throws -> NovaShowServerInterfaceResponse {
         let request = OperationRequest(
             operation: "NovaShowServerInterface", method: .get,

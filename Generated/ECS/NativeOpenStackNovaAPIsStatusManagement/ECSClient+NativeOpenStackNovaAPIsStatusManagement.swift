@@ -14,8 +14,7 @@ extension ECSClient {
     ///   - serverID: Specifies the ECS ID.
     ///   - body: The request body.
     public func confirmSpecificationsModificationOfECS(
-        serverID: String,
-        _ body: ConfirmSpecificationsModificationOfECSRequest
+        serverID: String, _ body: ConfirmSpecificationsModificationOfECSRequest
     ) async throws {
         let request = OperationRequest(
             operation: "ConfirmSpecificationsModificationOfECS", method: .post,
@@ -38,8 +37,7 @@ extension ECSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func createImageUsingECS(
-        serverID: String,
-        _ body: CreateImageUsingECSRequest
+        serverID: String, _ body: CreateImageUsingECSRequest
     ) async throws -> CreateImageUsingECSResponse {
         let request = OperationRequest(
             operation: "CreateImageUsingECS", method: .post,
@@ -129,8 +127,7 @@ extension ECSClient {
     ///   - serverID: Specifies the ECS ID.
     ///   - body: The request body.
     public func rollBackECSSpecificationsModification(
-        serverID: String,
-        _ body: RollBackECSSpecificationsModificationRequest
+        serverID: String, _ body: RollBackECSSpecificationsModificationRequest
     ) async throws {
         let request = OperationRequest(
             operation: "RollBackECSSpecificationsModification", method: .post,
@@ -184,8 +181,7 @@ extension ECSClient {
     ///   - serverID: Specifies the ECS ID.
     ///   - body: The request body.
     public func updateSpecificationsOfECS(
-        serverID: String,
-        _ body: UpdateSpecificationsOfECSRequest
+        serverID: String, _ body: UpdateSpecificationsOfECSRequest
     ) async throws {
         let request = OperationRequest(
             operation: "UpdateSpecificationsOfECS", method: .post,

@@ -39,8 +39,7 @@ extension ECSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func addTagsToECS(
-        serverID: String,
-        _ body: AddTagsToECSRequest
+        serverID: String, _ body: AddTagsToECSRequest
     ) async throws -> AddTagsToECSResponse {
         let request = OperationRequest(
             operation: "AddTagsToECS", method: .put, path: "/v2.1/{project_id}/servers/{server_id}/tags",

@@ -32,8 +32,7 @@ extension ECSClient {
     public func listTenantQuotaLimits(
         projectID: String? = nil
     ) async throws -> ListTenantQuotaLimitsResponse {
-        var query = QueryItems()
-        query.append("project_id", projectID)
+        let query: QueryItems = ["project_id": projectID]
         let request = OperationRequest(
             operation: "ListTenantQuotaLimits", method: .get, path: "/v2.1/{project_id}/limits", query: query
         )
@@ -52,8 +51,7 @@ extension ECSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showTenantQuotas(userID: String? = nil) async throws -> ShowTenantQuotasResponse {
-        var query = QueryItems()
-        query.append("user_id", userID)
+        let query: QueryItems = ["user_id": userID]
         let request = OperationRequest(
             operation: "ShowTenantQuotas", method: .get,
             path: "/v2.1/{project_id}/os-quota-sets/{project_id}", query: query

@@ -51,8 +51,7 @@ extension ECSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showNetworkOfECS(
-        serverID: String,
-        networkName: String
+        serverID: String, networkName: String
     ) async throws -> ShowNetworkOfECSResponse {
         let request = OperationRequest(
             operation: "ShowNetworkOfECS", method: .get,

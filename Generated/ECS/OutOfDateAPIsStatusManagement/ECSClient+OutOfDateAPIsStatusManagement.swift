@@ -37,8 +37,7 @@ extension ECSClient {
     ///   - body: The request body.
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     public func manageAutomaticRecoveryOfECS(
-        serverID: String,
-        _ body: ManageAutomaticRecoveryOfECSRequest
+        serverID: String, _ body: ManageAutomaticRecoveryOfECSRequest
     ) async throws {
         let request = OperationRequest(
             operation: "ManageAutomaticRecoveryOfECS", method: .put,

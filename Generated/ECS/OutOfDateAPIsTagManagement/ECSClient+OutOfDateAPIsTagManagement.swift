@@ -34,8 +34,7 @@ extension ECSClient {
     ///   - body: The request body.
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     public func deleteTagsFromECSInBatchV1(
-        serverID: String,
-        _ body: DeleteTagsFromECSInBatchV1Request
+        serverID: String, _ body: DeleteTagsFromECSInBatchV1Request
     ) async throws {
         let request = OperationRequest(
             operation: "DeleteTagsFromECSInBatchV1", method: .post,

@@ -14,8 +14,7 @@ extension ECSClient {
     ///   - serverID: Specifies the ECS ID.
     ///   - body: The request body.
     public func novaAssociateSecurityGroup(
-        serverID: String,
-        _ body: NovaAssociateSecurityGroupRequest
+        serverID: String, _ body: NovaAssociateSecurityGroupRequest
     ) async throws {
         let request = OperationRequest(
             operation: "NovaAssociateSecurityGroup", method: .post,
@@ -35,8 +34,7 @@ extension ECSClient {
     ///   - serverID: Specifies the ECS ID.
     ///   - body: The request body.
     public func novaDisassociateSecurityGroup(
-        serverID: String,
-        _ body: NovaDisassociateSecurityGroupRequest
+        serverID: String, _ body: NovaDisassociateSecurityGroupRequest
     ) async throws {
         let request = OperationRequest(
             operation: "NovaDisassociateSecurityGroup", method: .post,

@@ -130,8 +130,7 @@ extension ECSClient {
     /// - Returns: The body of the service's `200` response.
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     public func updateSecurityGroup(
-        securityGroupID: String,
-        _ body: UpdateSecurityGroupRequest
+        securityGroupID: String, _ body: UpdateSecurityGroupRequest
     ) async throws -> UpdateSecurityGroupResponse {
         let request = OperationRequest(
             operation: "UpdateSecurityGroup", method: .put,

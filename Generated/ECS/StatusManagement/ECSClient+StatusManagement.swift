@@ -17,8 +17,7 @@ extension ECSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func changeServerOSWithCloudInit(
-        serverID: String,
-        _ body: ChangeServerOSWithCloudInitRequest
+        serverID: String, _ body: ChangeServerOSWithCloudInitRequest
     ) async throws -> ChangeServerOSWithCloudInitResponse {
         let request = OperationRequest(
             operation: "ChangeServerOsWithCloudInit", method: .post,
@@ -40,8 +39,7 @@ extension ECSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func migrateServer(
-        serverID: String,
-        _ body: MigrateServerRequest
+        serverID: String, _ body: MigrateServerRequest
     ) async throws -> MigrateServerResponse {
         let request = OperationRequest(
             operation: "MigrateServer", method: .post,
@@ -81,8 +79,7 @@ extension ECSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func reinstallServerWithCloudInit(
-        serverID: String,
-        _ body: ReinstallServerWithCloudInitRequest
+        serverID: String, _ body: ReinstallServerWithCloudInitRequest
     ) async throws -> ReinstallServerWithCloudInitResponse {
         let request = OperationRequest(
             operation: "ReinstallServerWithCloudInit", method: .post,
@@ -105,8 +102,7 @@ extension ECSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func resizePostPaidServer(
-        serverID: String,
-        _ body: ResizePostPaidServerRequest
+        serverID: String, _ body: ResizePostPaidServerRequest
     ) async throws -> ResizePostPaidServerResponse {
         let request = OperationRequest(
             operation: "ResizePostPaidServer", method: .post,

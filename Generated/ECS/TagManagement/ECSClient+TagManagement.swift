@@ -32,8 +32,7 @@ extension ECSClient {
     ///   - serverID: Specifies the ECS ID.
     ///   - body: The request body.
     public func deleteTagsFromECSInBatch(
-        serverID: String,
-        _ body: DeleteTagsFromECSInBatchRequest
+        serverID: String, _ body: DeleteTagsFromECSInBatchRequest
     ) async throws {
         let request = OperationRequest(
             operation: "DeleteTagsFromECSInBatch", method: .post,

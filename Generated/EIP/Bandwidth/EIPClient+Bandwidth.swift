@@ -31,14 +31,11 @@ extension EIPClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listBandwidths(
-        marker: String? = nil,
-        limit: Int? = nil,
-        enterpriseProjectID: String? = nil
+        marker: String? = nil, limit: Int? = nil, enterpriseProjectID: String? = nil
     ) async throws -> ListBandwidthsResponse {
-        var query = QueryItems()
-        query.append("marker", marker)
-        query.append("limit", limit)
-        query.append("enterprise_project_id", enterpriseProjectID)
+        let query: QueryItems = [
+            "marker": marker, "limit": limit, "enterprise_project_id": enterpriseProjectID
+        ]
         let request = OperationRequest(
             operation: "ListBandwidths", method: .get, path: "/v1/{project_id}/bandwidths", query: query
         )
@@ -75,8 +72,7 @@ extension EIPClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateBandwidth(
-        bandwidthID: String,
-        _ body: UpdateBandwidthRequest
+        bandwidthID: String, _ body: UpdateBandwidthRequest
     ) async throws -> UpdateBandwidthResponse {
         let request = OperationRequest(
             operation: "UpdateBandwidth", method: .put, path: "/v1/{project_id}/bandwidths/{bandwidth_id}",

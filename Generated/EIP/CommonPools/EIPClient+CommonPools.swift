@@ -19,14 +19,9 @@ extension EIPClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listCommonPools(
-        fields: String? = nil,
-        name: String? = nil,
-        publicBorderGroup: String? = nil
+        fields: String? = nil, name: String? = nil, publicBorderGroup: String? = nil
     ) async throws -> ListCommonPoolsResponse {
-        var query = QueryItems()
-        query.append("fields", fields)
-        query.append("name", name)
-        query.append("public_border_group", publicBorderGroup)
+        let query: QueryItems = ["fields": fields, "name": name, "public_border_group": publicBorderGroup]
         let request = OperationRequest(
             operation: "ListCommonPools", method: .get,
             path: "/v3/{project_id}/eip/publicip-pools/common-pools", query: query

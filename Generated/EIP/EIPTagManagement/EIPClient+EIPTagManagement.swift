@@ -16,8 +16,7 @@ extension EIPClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func batchCreateOrDeleteEIPTags(
-        publicipID: String,
-        _ body: BatchCreateOrDeleteEIPTagsRequest
+        publicipID: String, _ body: BatchCreateOrDeleteEIPTagsRequest
     ) async throws -> BatchCreateOrDeleteEIPTagsResponse {
         let request = OperationRequest(
             operation: "BatchCreateOrDeleteEIPTags", method: .post,
@@ -39,8 +38,7 @@ extension EIPClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func createPublicipTag(
-        publicipID: String,
-        _ body: CreatePublicipTagRequest
+        publicipID: String, _ body: CreatePublicipTagRequest
     ) async throws -> CreatePublicipTagResponse {
         let request = OperationRequest(
             operation: "CreatePublicipTag", method: .post,

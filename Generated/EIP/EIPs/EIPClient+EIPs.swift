@@ -111,8 +111,7 @@ extension EIPClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func associatePublicips(
-        publicipID: String,
-        _ body: AssociatePublicipsRequest
+        publicipID: String, _ body: AssociatePublicipsRequest
     ) async throws -> AssociatePublicipsResponse {
         let request = OperationRequest(
             operation: "AssociatePublicips", method: .post,
@@ -159,25 +158,22 @@ extension EIPClient {
     ///     billing_info, tags, enterprise_project_id, allow_share_bandwidth_types, public_border_group,
     ///     alias, publicip_pool_name, and publicip_pool_id.
     ///   - sortKey: Sort. Format: "sort_key=id" Supported fields: id, public_ip_address, public_ipv6_address,
-    ///     ip_version, created_at, updated_at, and public_border_group. Enumerated values: id
-    ///     public_ip_address public_ipv6_address ip_version created_at updated_at public_border_group
-    ///   - sortDir: Sorting direction. The value can be asc or desc Enumerated values: asc desc
+    ///     ip_version, created_at, updated_at, and public_border_group.
+    ///   - sortDir: Sorting direction. The value can be asc or desc
     ///   - id: Filter by id.
-    ///   - ipVersion: Filter by ip_version. The value can be 4 (IPv4) or 6 (IPv6). Enumerated values: 4 6
+    ///   - ipVersion: Filter by ip_version. The value can be 4 (IPv4) or 6 (IPv6).
     ///   - publicIPAddress: Filter by public_ip_address.
     ///   - publicIPAddressLike: Filter by public_ip_address in a fuzzy search. Minimum length: 0 Maximum
     ///     length: 64
     ///   - publicIPv6Address: Filter by public_ipv6_address.
     ///   - publicIPv6AddressLike: Filter by public_ipv6_address in a fuzzy search. Minimum length: 0 Maximum
     ///     length: 64
-    ///   - type: Filter by type. The value can be: EIP: EIP DUALSTACK: Dual-stack IPv6 Enumerated values: EIP
-    ///     DUALSTACK
+    ///   - type: Filter by type. The value can be: EIP: EIP DUALSTACK: Dual-stack IPv6
     ///   - networkType: Filter by network_type. The value can be 5_telcom, 5_union, 5_bgp, 5_sbgp, 5_ipv6, or
-    ///     5_graybgp. Enumerated values: 5_telcom 5_union 5_bgp 5_sbgp 5_ipv6 5_graybgp
+    ///     5_graybgp.
     ///   - publicipPoolName: Filter by publicip_pool_name. The value can be 5_telcom, 5_union, 5_bgp, 5_sbgp,
     ///     5_ipv6, 5_graybgp, or a dedicated pool name.
-    ///   - status: Filter by status. The value can be FREEZED, DOWN, ACTIVE, or ERROR. Enumerated values:
-    ///     FREEZED DOWN ACTIVE ERROR
+    ///   - status: Filter by status. The value can be FREEZED, DOWN, ACTIVE, or ERROR.
     ///   - aliasLike: Filter by alias in a fuzzy search. Minimum length: 0 Maximum length: 64
     ///   - alias: Filter by alias.
     ///   - description: Filter by description.
@@ -196,12 +192,12 @@ extension EIPClient {
     ///   - bandwidthName: Filter by name.
     ///   - bandwidthNameLike: Filter by name in a fuzzy search.
     ///   - bandwidthSize: Filter by size.
-    ///   - bandwidthShareType: Filter by share_type. Enumerated values: PER WHOLE
-    ///   - bandwidthChargeMode: Filter by charge_mode. Enumerated values: bandwidth traffic 95peak_plus
+    ///   - bandwidthShareType: Filter by share_type.
+    ///   - bandwidthChargeMode: Filter by charge_mode.
     ///   - billingInfo: Filter by billing_info.
-    ///   - billingMode: Filter by billing_mode. The value can be PAY_PER_USE. Enumerated values: PAY_PER_USE
+    ///   - billingMode: Filter by billing_mode. The value can be PAY_PER_USE.
     ///   - associateInstanceType: Filter by associate_instance_type. The value can be PORT, NATGW, ELB, VPN,
-    ///     or ELBV1. Enumerated values: PORT NATGW ELB VPN ELBV1
+    ///     or ELBV1.
     ///   - associateInstanceID: Filter by associate_instance_id.
     ///   - enterpriseProjectID: Filter by enterprise_project_id.
     ///   - publicBorderGroup: Filter by public_border_group.
@@ -210,90 +206,44 @@ extension EIPClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listPublicipsV3(
-        marker: String? = nil,
-        offset: Int? = nil,
-        limit: Int? = nil,
-        fields: [String]? = nil,
-        sortKey: ListPublicipsV3SortKey? = nil,
-        sortDir: ListPublicipsV3SortDir? = nil,
-        id: [String]? = nil,
-        ipVersion: [ListPublicipsV3IPVersion]? = nil,
-        publicIPAddress: [String]? = nil,
-        publicIPAddressLike: String? = nil,
-        publicIPv6Address: [String]? = nil,
-        publicIPv6AddressLike: String? = nil,
-        type: [TypeValue]? = nil,
-        networkType: [ListPublicipsV3NetworkType]? = nil,
-        publicipPoolName: [String]? = nil,
-        status: [ListPublicipsV3Status]? = nil,
-        aliasLike: String? = nil,
-        alias: [String]? = nil,
-        description: [String]? = nil,
-        vnicPrivateIPAddress: [String]? = nil,
-        vnicPrivateIPAddressLike: String? = nil,
-        vnicDeviceID: [String]? = nil,
-        vnicDeviceOwner: [String]? = nil,
-        vnicVPCID: [String]? = nil,
-        vnicPortID: [String]? = nil,
-        vnicDeviceOwnerPrefixlike: String? = nil,
-        vnicInstanceType: [String]? = nil,
-        vnicInstanceID: [String]? = nil,
-        bandwidthID: [String]? = nil,
-        bandwidthName: [String]? = nil,
-        bandwidthNameLike: [String]? = nil,
-        bandwidthSize: [String]? = nil,
+        marker: String? = nil, offset: Int? = nil, limit: Int? = nil, fields: [String]? = nil,
+        sortKey: ListPublicipsV3SortKey? = nil, sortDir: ListPublicipsV3SortDir? = nil, id: [String]? = nil,
+        ipVersion: [ListPublicipsV3IPVersion]? = nil, publicIPAddress: [String]? = nil,
+        publicIPAddressLike: String? = nil, publicIPv6Address: [String]? = nil,
+        publicIPv6AddressLike: String? = nil, type: [TypeValue]? = nil,
+        networkType: [ListPublicipsV3NetworkType]? = nil, publicipPoolName: [String]? = nil,
+        status: [ListPublicipsV3Status]? = nil, aliasLike: String? = nil, alias: [String]? = nil,
+        description: [String]? = nil, vnicPrivateIPAddress: [String]? = nil,
+        vnicPrivateIPAddressLike: String? = nil, vnicDeviceID: [String]? = nil,
+        vnicDeviceOwner: [String]? = nil, vnicVPCID: [String]? = nil, vnicPortID: [String]? = nil,
+        vnicDeviceOwnerPrefixlike: String? = nil, vnicInstanceType: [String]? = nil,
+        vnicInstanceID: [String]? = nil, bandwidthID: [String]? = nil, bandwidthName: [String]? = nil,
+        bandwidthNameLike: [String]? = nil, bandwidthSize: [String]? = nil,
         bandwidthShareType: [ListPublicipsV3BandwidthShareType]? = nil,
-        bandwidthChargeMode: [ListPublicipsV3BandwidthChargeMode]? = nil,
-        billingInfo: [String]? = nil,
+        bandwidthChargeMode: [ListPublicipsV3BandwidthChargeMode]? = nil, billingInfo: [String]? = nil,
         billingMode: ListPublicipsV3BillingMode? = nil,
         associateInstanceType: [ListPublicipsV3AssociateInstanceType]? = nil,
-        associateInstanceID: [String]? = nil,
-        enterpriseProjectID: [String]? = nil,
-        publicBorderGroup: [String]? = nil,
-        allowShareBandwidthTypeAny: [String]? = nil
+        associateInstanceID: [String]? = nil, enterpriseProjectID: [String]? = nil,
+        publicBorderGroup: [String]? = nil, allowShareBandwidthTypeAny: [String]? = nil
     ) async throws -> ListPublicipsV3Response {
-        var query = QueryItems()
-        query.append("marker", marker)
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("fields", fields)
-        query.append("sort_key", sortKey)
-        query.append("sort_dir", sortDir)
-        query.append("id", id)
-        query.append("ip_version", ipVersion)
-        query.append("public_ip_address", publicIPAddress)
-        query.append("public_ip_address_like", publicIPAddressLike)
-        query.append("public_ipv6_address", publicIPv6Address)
-        query.append("public_ipv6_address_like", publicIPv6AddressLike)
-        query.append("type", type)
-        query.append("network_type", networkType)
-        query.append("publicip_pool_name", publicipPoolName)
-        query.append("status", status)
-        query.append("alias_like", aliasLike)
-        query.append("alias", alias)
-        query.append("description", description)
-        query.append("vnic.private_ip_address", vnicPrivateIPAddress)
-        query.append("vnic.private_ip_address_like", vnicPrivateIPAddressLike)
-        query.append("vnic.device_id", vnicDeviceID)
-        query.append("vnic.device_owner", vnicDeviceOwner)
-        query.append("vnic.vpc_id", vnicVPCID)
-        query.append("vnic.port_id", vnicPortID)
-        query.append("vnic.device_owner_prefixlike", vnicDeviceOwnerPrefixlike)
-        query.append("vnic.instance_type", vnicInstanceType)
-        query.append("vnic.instance_id", vnicInstanceID)
-        query.append("bandwidth.id", bandwidthID)
-        query.append("bandwidth.name", bandwidthName)
-        query.append("bandwidth.name_like", bandwidthNameLike)
-        query.append("bandwidth.size", bandwidthSize)
-        query.append("bandwidth.share_type", bandwidthShareType)
-        query.append("bandwidth.charge_mode", bandwidthChargeMode)
-        query.append("billing_info", billingInfo)
-        query.append("billing_mode", billingMode)
-        query.append("associate_instance_type", associateInstanceType)
-        query.append("associate_instance_id", associateInstanceID)
-        query.append("enterprise_project_id", enterpriseProjectID)
-        query.append("public_border_group", publicBorderGroup)
-        query.append("allow_share_bandwidth_type_any", allowShareBandwidthTypeAny)
+        let query: QueryItems = [
+            "marker": marker, "offset": offset, "limit": limit, "fields": fields, "sort_key": sortKey,
+            "sort_dir": sortDir, "id": id, "ip_version": ipVersion, "public_ip_address": publicIPAddress,
+            "public_ip_address_like": publicIPAddressLike, "public_ipv6_address": publicIPv6Address,
+            "public_ipv6_address_like": publicIPv6AddressLike, "type": type, "network_type": networkType,
+            "publicip_pool_name": publicipPoolName, "status": status, "alias_like": aliasLike, "alias": alias,
+            "description": description, "vnic.private_ip_address": vnicPrivateIPAddress,
+            "vnic.private_ip_address_like": vnicPrivateIPAddressLike, "vnic.device_id": vnicDeviceID,
+            "vnic.device_owner": vnicDeviceOwner, "vnic.vpc_id": vnicVPCID, "vnic.port_id": vnicPortID,
+            "vnic.device_owner_prefixlike": vnicDeviceOwnerPrefixlike, "vnic.instance_type": vnicInstanceType,
+            "vnic.instance_id": vnicInstanceID, "bandwidth.id": bandwidthID, "bandwidth.name": bandwidthName,
+            "bandwidth.name_like": bandwidthNameLike, "bandwidth.size": bandwidthSize,
+            "bandwidth.share_type": bandwidthShareType, "bandwidth.charge_mode": bandwidthChargeMode,
+            "billing_info": billingInfo, "billing_mode": billingMode,
+            "associate_instance_type": associateInstanceType, "associate_instance_id": associateInstanceID,
+            "enterprise_project_id": enterpriseProjectID, "public_border_group": publicBorderGroup,
+            "allow_share_bandwidth_type_any": allowShareBandwidthTypeAny
+        ]
         let request = OperationRequest(
             operation: "ListPublicipsV3", method: .get, path: "/v3/{project_id}/eip/publicips", query: query
         )
@@ -316,25 +266,22 @@ extension EIPClient {
     ///     billing_info, tags, enterprise_project_id, allow_share_bandwidth_types, public_border_group,
     ///     alias, publicip_pool_name, and publicip_pool_id.
     ///   - sortKey: Sort. Format: "sort_key=id" Supported fields: id, public_ip_address, public_ipv6_address,
-    ///     ip_version, created_at, updated_at, and public_border_group. Enumerated values: id
-    ///     public_ip_address public_ipv6_address ip_version created_at updated_at public_border_group
-    ///   - sortDir: Sorting direction. The value can be asc or desc Enumerated values: asc desc
+    ///     ip_version, created_at, updated_at, and public_border_group.
+    ///   - sortDir: Sorting direction. The value can be asc or desc
     ///   - id: Filter by id.
-    ///   - ipVersion: Filter by ip_version. The value can be 4 (IPv4) or 6 (IPv6). Enumerated values: 4 6
+    ///   - ipVersion: Filter by ip_version. The value can be 4 (IPv4) or 6 (IPv6).
     ///   - publicIPAddress: Filter by public_ip_address.
     ///   - publicIPAddressLike: Filter by public_ip_address in a fuzzy search. Minimum length: 0 Maximum
     ///     length: 64
     ///   - publicIPv6Address: Filter by public_ipv6_address.
     ///   - publicIPv6AddressLike: Filter by public_ipv6_address in a fuzzy search. Minimum length: 0 Maximum
     ///     length: 64
-    ///   - type: Filter by type. The value can be: EIP: EIP DUALSTACK: Dual-stack IPv6 Enumerated values: EIP
-    ///     DUALSTACK
+    ///   - type: Filter by type. The value can be: EIP: EIP DUALSTACK: Dual-stack IPv6
     ///   - networkType: Filter by network_type. The value can be 5_telcom, 5_union, 5_bgp, 5_sbgp, 5_ipv6, or
-    ///     5_graybgp. Enumerated values: 5_telcom 5_union 5_bgp 5_sbgp 5_ipv6 5_graybgp
+    ///     5_graybgp.
     ///   - publicipPoolName: Filter by publicip_pool_name. The value can be 5_telcom, 5_union, 5_bgp, 5_sbgp,
     ///     5_ipv6, 5_graybgp, or a dedicated pool name.
-    ///   - status: Filter by status. The value can be FREEZED, DOWN, ACTIVE, or ERROR. Enumerated values:
-    ///     FREEZED DOWN ACTIVE ERROR
+    ///   - status: Filter by status. The value can be FREEZED, DOWN, ACTIVE, or ERROR.
     ///   - aliasLike: Filter by alias in a fuzzy search. Minimum length: 0 Maximum length: 64
     ///   - alias: Filter by alias.
     ///   - description: Filter by description.
@@ -353,12 +300,12 @@ extension EIPClient {
     ///   - bandwidthName: Filter by name.
     ///   - bandwidthNameLike: Filter by name in a fuzzy search.
     ///   - bandwidthSize: Filter by size.
-    ///   - bandwidthShareType: Filter by share_type. Enumerated values: PER WHOLE
-    ///   - bandwidthChargeMode: Filter by charge_mode. Enumerated values: bandwidth traffic 95peak_plus
+    ///   - bandwidthShareType: Filter by share_type.
+    ///   - bandwidthChargeMode: Filter by charge_mode.
     ///   - billingInfo: Filter by billing_info.
-    ///   - billingMode: Filter by billing_mode. The value can be PAY_PER_USE. Enumerated values: PAY_PER_USE
+    ///   - billingMode: Filter by billing_mode. The value can be PAY_PER_USE.
     ///   - associateInstanceType: Filter by associate_instance_type. The value can be PORT, NATGW, ELB, VPN,
-    ///     or ELBV1. Enumerated values: PORT NATGW ELB VPN ELBV1
+    ///     or ELBV1.
     ///   - associateInstanceID: Filter by associate_instance_id.
     ///   - enterpriseProjectID: Filter by enterprise_project_id.
     ///   - publicBorderGroup: Filter by public_border_group.
@@ -366,89 +313,43 @@ extension EIPClient {
     ///     You can specify multiple shared bandwidth types, which are separated by commas (,).
     ///   - limit: Number of results to request per page.
     public func listPublicipsV3Paginator(
-        marker: String? = nil,
-        fields: [String]? = nil,
-        sortKey: ListPublicipsV3SortKey? = nil,
-        sortDir: ListPublicipsV3SortDir? = nil,
-        id: [String]? = nil,
-        ipVersion: [ListPublicipsV3IPVersion]? = nil,
-        publicIPAddress: [String]? = nil,
-        publicIPAddressLike: String? = nil,
-        publicIPv6Address: [String]? = nil,
-        publicIPv6AddressLike: String? = nil,
-        type: [TypeValue]? = nil,
-        networkType: [ListPublicipsV3NetworkType]? = nil,
-        publicipPoolName: [String]? = nil,
-        status: [ListPublicipsV3Status]? = nil,
-        aliasLike: String? = nil,
-        alias: [String]? = nil,
-        description: [String]? = nil,
-        vnicPrivateIPAddress: [String]? = nil,
-        vnicPrivateIPAddressLike: String? = nil,
-        vnicDeviceID: [String]? = nil,
-        vnicDeviceOwner: [String]? = nil,
-        vnicVPCID: [String]? = nil,
-        vnicPortID: [String]? = nil,
-        vnicDeviceOwnerPrefixlike: String? = nil,
-        vnicInstanceType: [String]? = nil,
-        vnicInstanceID: [String]? = nil,
-        bandwidthID: [String]? = nil,
-        bandwidthName: [String]? = nil,
-        bandwidthNameLike: [String]? = nil,
-        bandwidthSize: [String]? = nil,
+        marker: String? = nil, fields: [String]? = nil, sortKey: ListPublicipsV3SortKey? = nil,
+        sortDir: ListPublicipsV3SortDir? = nil, id: [String]? = nil,
+        ipVersion: [ListPublicipsV3IPVersion]? = nil, publicIPAddress: [String]? = nil,
+        publicIPAddressLike: String? = nil, publicIPv6Address: [String]? = nil,
+        publicIPv6AddressLike: String? = nil, type: [TypeValue]? = nil,
+        networkType: [ListPublicipsV3NetworkType]? = nil, publicipPoolName: [String]? = nil,
+        status: [ListPublicipsV3Status]? = nil, aliasLike: String? = nil, alias: [String]? = nil,
+        description: [String]? = nil, vnicPrivateIPAddress: [String]? = nil,
+        vnicPrivateIPAddressLike: String? = nil, vnicDeviceID: [String]? = nil,
+        vnicDeviceOwner: [String]? = nil, vnicVPCID: [String]? = nil, vnicPortID: [String]? = nil,
+        vnicDeviceOwnerPrefixlike: String? = nil, vnicInstanceType: [String]? = nil,
+        vnicInstanceID: [String]? = nil, bandwidthID: [String]? = nil, bandwidthName: [String]? = nil,
+        bandwidthNameLike: [String]? = nil, bandwidthSize: [String]? = nil,
         bandwidthShareType: [ListPublicipsV3BandwidthShareType]? = nil,
-        bandwidthChargeMode: [ListPublicipsV3BandwidthChargeMode]? = nil,
-        billingInfo: [String]? = nil,
+        bandwidthChargeMode: [ListPublicipsV3BandwidthChargeMode]? = nil, billingInfo: [String]? = nil,
         billingMode: ListPublicipsV3BillingMode? = nil,
         associateInstanceType: [ListPublicipsV3AssociateInstanceType]? = nil,
-        associateInstanceID: [String]? = nil,
-        enterpriseProjectID: [String]? = nil,
-        publicBorderGroup: [String]? = nil,
-        allowShareBandwidthTypeAny: [String]? = nil,
-        limit: Int
+        associateInstanceID: [String]? = nil, enterpriseProjectID: [String]? = nil,
+        publicBorderGroup: [String]? = nil, allowShareBandwidthTypeAny: [String]? = nil, limit: Int
     ) -> OffsetPaginator<PublicipSingleShowResp> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listPublicipsV3(
-                marker: marker,
-                offset: offset,
-                limit: limit,
-                fields: fields,
-                sortKey: sortKey,
-                sortDir: sortDir,
-                id: id,
-                ipVersion: ipVersion,
-                publicIPAddress: publicIPAddress,
-                publicIPAddressLike: publicIPAddressLike,
-                publicIPv6Address: publicIPv6Address,
-                publicIPv6AddressLike: publicIPv6AddressLike,
-                type: type,
-                networkType: networkType,
-                publicipPoolName: publicipPoolName,
-                status: status,
-                aliasLike: aliasLike,
-                alias: alias,
-                description: description,
-                vnicPrivateIPAddress: vnicPrivateIPAddress,
-                vnicPrivateIPAddressLike: vnicPrivateIPAddressLike,
-                vnicDeviceID: vnicDeviceID,
-                vnicDeviceOwner: vnicDeviceOwner,
-                vnicVPCID: vnicVPCID,
-                vnicPortID: vnicPortID,
-                vnicDeviceOwnerPrefixlike: vnicDeviceOwnerPrefixlike,
-                vnicInstanceType: vnicInstanceType,
-                vnicInstanceID: vnicInstanceID,
-                bandwidthID: bandwidthID,
-                bandwidthName: bandwidthName,
-                bandwidthNameLike: bandwidthNameLike,
-                bandwidthSize: bandwidthSize,
-                bandwidthShareType: bandwidthShareType,
-                bandwidthChargeMode: bandwidthChargeMode,
-                billingInfo: billingInfo,
-                billingMode: billingMode,
-                associateInstanceType: associateInstanceType,
-                associateInstanceID: associateInstanceID,
-                enterpriseProjectID: enterpriseProjectID,
-                publicBorderGroup: publicBorderGroup,
+                marker: marker, offset: offset, limit: limit, fields: fields, sortKey: sortKey,
+                sortDir: sortDir, id: id, ipVersion: ipVersion, publicIPAddress: publicIPAddress,
+                publicIPAddressLike: publicIPAddressLike, publicIPv6Address: publicIPv6Address,
+                publicIPv6AddressLike: publicIPv6AddressLike, type: type, networkType: networkType,
+                publicipPoolName: publicipPoolName, status: status, aliasLike: aliasLike, alias: alias,
+                description: description, vnicPrivateIPAddress: vnicPrivateIPAddress,
+                vnicPrivateIPAddressLike: vnicPrivateIPAddressLike, vnicDeviceID: vnicDeviceID,
+                vnicDeviceOwner: vnicDeviceOwner, vnicVPCID: vnicVPCID, vnicPortID: vnicPortID,
+                vnicDeviceOwnerPrefixlike: vnicDeviceOwnerPrefixlike, vnicInstanceType: vnicInstanceType,
+                vnicInstanceID: vnicInstanceID, bandwidthID: bandwidthID, bandwidthName: bandwidthName,
+                bandwidthNameLike: bandwidthNameLike, bandwidthSize: bandwidthSize,
+                bandwidthShareType: bandwidthShareType, bandwidthChargeMode: bandwidthChargeMode,
+                billingInfo: billingInfo, billingMode: billingMode,
+                associateInstanceType: associateInstanceType, associateInstanceID: associateInstanceID,
+                enterpriseProjectID: enterpriseProjectID, publicBorderGroup: publicBorderGroup,
                 allowShareBandwidthTypeAny: allowShareBandwidthTypeAny
             )
             return (elements: page.publicips ?? [], total: page.totalCount)
@@ -471,11 +372,9 @@ extension EIPClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showPublicipV3(
-        publicipID: String,
-        fields: [String]? = nil
+        publicipID: String, fields: [String]? = nil
     ) async throws -> ShowPublicipV3Response {
-        var query = QueryItems()
-        query.append("fields", fields)
+        let query: QueryItems = ["fields": fields]
         let request = OperationRequest(
             operation: "ShowPublicipV3", method: .get, path: "/v3/{project_id}/eip/publicips/{publicip_id}",
             pathParameters: ["publicip_id": publicipID], query: query
@@ -499,10 +398,8 @@ extension EIPClient {
     /// - Returns: The response of the last poll, whose `publicip.status` is one of `states`.
     @discardableResult
     public func waitForPublicipV3(
-        publicipID: String,
-        status states: Set<PublicipInstanceStatus>,
-        failureStates: Set<PublicipInstanceStatus> = [.bindError, .error],
-        options: WaiterOptions = .init()
+        publicipID: String, status states: Set<PublicipInstanceStatus>,
+        failureStates: Set<PublicipInstanceStatus> = [.bindError, .error], options: WaiterOptions = .init()
     ) async throws -> ShowPublicipV3Response {
         try await Waiter.waitForState(
             "PublicipV3", states: states, failureStates: failureStates, options: options,

@@ -81,28 +81,16 @@ extension EIPClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func neutronListFloatingIPs(
-        id: String? = nil,
-        floatingIPAddress: String? = nil,
-        floatingNetworkID: String? = nil,
-        routerID: String? = nil,
-        portID: String? = nil,
-        fixedIPAddress: String? = nil,
-        tenantID: String? = nil,
-        limit: String? = nil,
-        marker: String? = nil,
+        id: String? = nil, floatingIPAddress: String? = nil, floatingNetworkID: String? = nil,
+        routerID: String? = nil, portID: String? = nil, fixedIPAddress: String? = nil,
+        tenantID: String? = nil, limit: String? = nil, marker: String? = nil,
         pageReverse: NeutronListFloatingIPsPageReverse? = nil
     ) async throws -> NeutronListFloatingIPsResponse {
-        var query = QueryItems()
-        query.append("id", id)
-        query.append("floating_ip_address", floatingIPAddress)
-        query.append("floating_network_id", floatingNetworkID)
-        query.append("router_id", routerID)
-        query.append("port_id", portID)
-        query.append("fixed_ip_address", fixedIPAddress)
-        query.append("tenant_id", tenantID)
-        query.append("limit", limit)
-        query.append("marker", marker)
-        query.append("page_reverse", pageReverse)
+        let query: QueryItems = [
+            "id": id, "floating_ip_address": floatingIPAddress, "floating_network_id": floatingNetworkID,
+            "router_id": routerID, "port_id": portID, "fixed_ip_address": fixedIPAddress,
+            "tenant_id": tenantID, "limit": limit, "marker": marker, "page_reverse": pageReverse
+        ]
         let request = OperationRequest(
             operation: "NeutronListFloatingIps", method: .get, path: "/v2.0/floatingips", query: query
         )
@@ -145,9 +133,7 @@ extension EIPClient {
     /// - Returns: The response of the last poll, whose `floatingip.status` is one of `states`.
     @discardableResult
     public func waitForFloatingIP(
-        floatingipID: String,
-        status states: Set<Status>,
-        failureStates: Set<Status> = [.error],
+        floatingipID: String, status states: Set<Status>, failureStates: Set<Status> = [.error],
         options: WaiterOptions = .init()
     ) async throws -> NeutronShowFloatingIPResponse {
         try await Waiter.waitForState(
@@ -167,8 +153,7 @@ extension EIPClient {
     ///   - floatingipID:
     ///   - options: Delays between polls, the timeout and the poll limit.
     public func waitForFloatingIPDeletion(
-        floatingipID: String,
-        options: WaiterOptions = .init()
+        floatingipID: String, options: WaiterOptions = .init()
     ) async throws {
         try await Waiter.waitForDeletion(
             "FloatingIp", deletedStates: [] as Set<Status>,
@@ -193,8 +178,7 @@ extension EIPClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func neutronUpdateFloatingIP(
-        floatingipID: String,
-        _ body: NeutronUpdateFloatingIPRequest
+        floatingipID: String, _ body: NeutronUpdateFloatingIPRequest
     ) async throws -> NeutronUpdateFloatingIPResponse {
         let request = OperationRequest(
             operation: "NeutronUpdateFloatingIp", method: .put, path: "/v2.0/floatingips/{floatingip_id}",

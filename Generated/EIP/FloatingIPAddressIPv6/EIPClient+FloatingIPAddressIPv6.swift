@@ -58,22 +58,15 @@ extension EIPClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listFloatingIPAddresses(
-        id: String,
-        floatingIPAddress: String? = nil,
-        floatingNetworkID: String? = nil,
-        routerID: String? = nil,
-        portID: String? = nil,
-        fixedIPAddress: String? = nil,
+        id: String, floatingIPAddress: String? = nil, floatingNetworkID: String? = nil,
+        routerID: String? = nil, portID: String? = nil, fixedIPAddress: String? = nil,
         tenantID: String? = nil
     ) async throws -> ListFloatingIPAddressesResponse {
-        var query = QueryItems()
-        query.append("id", id)
-        query.append("floating_ip_address", floatingIPAddress)
-        query.append("floating_network_id", floatingNetworkID)
-        query.append("router_id", routerID)
-        query.append("port_id", portID)
-        query.append("fixed_ip_address", fixedIPAddress)
-        query.append("tenant_id", tenantID)
+        let query: QueryItems = [
+            "id": id, "floating_ip_address": floatingIPAddress, "floating_network_id": floatingNetworkID,
+            "router_id": routerID, "port_id": portID, "fixed_ip_address": fixedIPAddress,
+            "tenant_id": tenantID
+        ]
         let request = OperationRequest(
             operation: "ListFloatingIPAddresses", method: .get, path: "/v2.0/eip/floatingips_v6",
             query: query
@@ -116,9 +109,7 @@ extension EIPClient {
     /// - Returns: The response of the last poll, whose `floatingip.status` is one of `states`.
     @discardableResult
     public func waitForFloatingIPAddress(
-        floatingipID: String,
-        status states: Set<Status>,
-        failureStates: Set<Status> = [.error],
+        floatingipID: String, status states: Set<Status>, failureStates: Set<Status> = [.error],
         options: WaiterOptions = .init()
     ) async throws -> ShowFloatingIPAddressResponse {
         try await Waiter.waitForState(
@@ -138,8 +129,7 @@ extension EIPClient {
     ///   - floatingipID:
     ///   - options: Delays between polls, the timeout and the poll limit.
     public func waitForFloatingIPAddressDeletion(
-        floatingipID: String,
-        options: WaiterOptions = .init()
+        floatingipID: String, options: WaiterOptions = .init()
     ) async throws {
         try await Waiter.waitForDeletion(
             "FloatingIPAddress", deletedStates: [] as Set<Status>,
@@ -163,8 +153,7 @@ extension EIPClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateFloatingIPAddress(
-        floatingipID: String,
-        _ body: UpdateFloatingIPAddressRequest
+        floatingipID: String, _ body: UpdateFloatingIPAddressRequest
     ) async throws -> UpdateFloatingIPAddressResponse {
         let request = OperationRequest(
             operation: "UpdateFloatingIPAddress", method: .put,

@@ -22,8 +22,7 @@ extension EIPClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listQuotas(type: String? = nil) async throws -> ListQuotasResponse {
-        var query = QueryItems()
-        query.append("type", type)
+        let query: QueryItems = ["type": type]
         let request = OperationRequest(
             operation: "ListQuotas", method: .get, path: "/v1/{project_id}/quotas", query: query
         )

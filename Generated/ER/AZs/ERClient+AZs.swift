@@ -16,8 +16,7 @@ extension ERClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAvailabilityZone(instanceID: String? = nil) async throws -> ListAvailabilityZoneResponse {
-        var query = QueryItems()
-        query.append("instance_id", instanceID)
+        let query: QueryItems = ["instance_id": instanceID]
         let request = OperationRequest(
             operation: "ListAvailabilityZone", method: .get,
             path: "/v3/{project_id}/enterprise-router/availability-zones", query: query

@@ -20,10 +20,7 @@ extension ERClient {
     /// - Returns: The body of the service's response and the header fields its page documents
     ///   (`X-Client-Token`).
     public func associateRouteTable(
-        erID: String,
-        routeTableID: String,
-        _ body: AssociateRouteTableRequest,
-        xClientToken: String? = nil
+        erID: String, routeTableID: String, _ body: AssociateRouteTableRequest, xClientToken: String? = nil
     ) async throws -> AssociateRouteTableOutput {
         var headers: [String: String] = [:]
         headers["X-Client-Token"] = xClientToken
@@ -48,9 +45,7 @@ extension ERClient {
     ///   - routeTableID: Route table ID
     ///   - body: The request body.
     public func disassociateRouteTable(
-        erID: String,
-        routeTableID: String,
-        _ body: DisassociateRouteTableRequest
+        erID: String, routeTableID: String, _ body: DisassociateRouteTableRequest
     ) async throws {
         let request = OperationRequest(
             operation: "DisassociateRouteTable", method: .post,
@@ -82,24 +77,14 @@ extension ERClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAssociations(
-        erID: String,
-        routeTableID: String,
-        limit: Int? = nil,
-        marker: String? = nil,
-        attachmentID: [String]? = nil,
-        resourceType: [String]? = nil,
-        state: [State]? = nil,
-        sortKey: [String]? = nil,
-        sortDir: [SortDir]? = nil
+        erID: String, routeTableID: String, limit: Int? = nil, marker: String? = nil,
+        attachmentID: [String]? = nil, resourceType: [String]? = nil, state: [State]? = nil,
+        sortKey: [String]? = nil, sortDir: [SortDir]? = nil
     ) async throws -> ListAssociationsResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("marker", marker)
-        query.append("attachment_id", attachmentID)
-        query.append("resource_type", resourceType)
-        query.append("state", state)
-        query.append("sort_key", sortKey)
-        query.append("sort_dir", sortDir)
+        let query: QueryItems = [
+            "limit": limit, "marker": marker, "attachment_id": attachmentID, "resource_type": resourceType,
+            "state": state, "sort_key": sortKey, "sort_dir": sortDir
+        ]
         let request = OperationRequest(
             operation: "ListAssociations", method: .get,
             path: "/v3/{project_id}/enterprise-router/{er_id}/route-tables/{route_table_id}/associations",

@@ -16,8 +16,7 @@ extension ERClient {
     ///
     /// - Returns: The body of the service's `202` response.
     public func acceptAttachment(
-        erID: String,
-        attachmentID: String
+        erID: String, attachmentID: String
     ) async throws -> AcceptAttachmentResponse {
         let request = OperationRequest(
             operation: "AcceptAttachment", method: .post,
@@ -49,23 +48,14 @@ extension ERClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAttachments(
-        erID: String,
-        limit: Int? = nil,
-        marker: String? = nil,
-        state: [ListAttachmentsState]? = nil,
-        resourceType: [String]? = nil,
-        resourceID: [String]? = nil,
-        sortKey: [String]? = nil,
+        erID: String, limit: Int? = nil, marker: String? = nil, state: [ListAttachmentsState]? = nil,
+        resourceType: [String]? = nil, resourceID: [String]? = nil, sortKey: [String]? = nil,
         sortDir: [SortDir]? = nil
     ) async throws -> ListAttachmentsResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("marker", marker)
-        query.append("state", state)
-        query.append("resource_type", resourceType)
-        query.append("resource_id", resourceID)
-        query.append("sort_key", sortKey)
-        query.append("sort_dir", sortDir)
+        let query: QueryItems = [
+            "limit": limit, "marker": marker, "state": state, "resource_type": resourceType,
+            "resource_id": resourceID, "sort_key": sortKey, "sort_dir": sortDir
+        ]
         let request = OperationRequest(
             operation: "ListAttachments", method: .get,
             path: "/v3/{project_id}/enterprise-router/{er_id}/attachments", pathParameters: ["er_id": erID],
@@ -86,8 +76,7 @@ extension ERClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func rejectAttachment(
-        erID: String,
-        attachmentID: String
+        erID: String, attachmentID: String
     ) async throws -> RejectAttachmentResponse {
         let request = OperationRequest(
             operation: "RejectAttachment", method: .post,
@@ -134,11 +123,8 @@ extension ERClient {
     /// - Returns: The response of the last poll, whose `attachment.state` is one of `states`.
     @discardableResult
     public func waitForAttachment(
-        erID: String,
-        attachmentID: String,
-        state states: Set<AttachmentState>,
-        failureStates: Set<AttachmentState> = [.failed],
-        options: WaiterOptions = .init()
+        erID: String, attachmentID: String, state states: Set<AttachmentState>,
+        failureStates: Set<AttachmentState> = [.failed], options: WaiterOptions = .init()
     ) async throws -> ShowAttachmentResponse {
         try await Waiter.waitForState(
             "Attachment", states: states, failureStates: failureStates, options: options,
@@ -161,9 +147,7 @@ extension ERClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateAttachment(
-        erID: String,
-        attachmentID: String,
-        _ body: UpdateAttachmentRequest
+        erID: String, attachmentID: String, _ body: UpdateAttachmentRequest
     ) async throws -> UpdateAttachmentResponse {
         let request = OperationRequest(
             operation: "UpdateAttachment", method: .put,

@@ -19,8 +19,7 @@ extension ERClient {
     /// - Returns: The body of the service's response and the header fields its page documents
     ///   (`X-Client-Token`).
     public func createEnterpriseRouter(
-        _ body: CreateEnterpriseRouterRequest,
-        xClientToken: String? = nil
+        _ body: CreateEnterpriseRouterRequest, xClientToken: String? = nil
     ) async throws -> CreateEnterpriseRouterOutput {
         var headers: [String: String] = [:]
         headers["X-Client-Token"] = xClientToken
@@ -73,26 +72,15 @@ extension ERClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listEnterpriseRouters(
-        limit: Int? = nil,
-        marker: String? = nil,
-        enterpriseProjectID: [String]? = nil,
-        state: [EnterpriseRouterState]? = nil,
-        id: [String]? = nil,
-        resourceID: [String]? = nil,
-        ownedBySelf: Bool? = nil,
-        sortKey: [String]? = nil,
-        sortDir: [SortDir]? = nil
+        limit: Int? = nil, marker: String? = nil, enterpriseProjectID: [String]? = nil,
+        state: [EnterpriseRouterState]? = nil, id: [String]? = nil, resourceID: [String]? = nil,
+        ownedBySelf: Bool? = nil, sortKey: [String]? = nil, sortDir: [SortDir]? = nil
     ) async throws -> ListEnterpriseRoutersResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("marker", marker)
-        query.append("enterprise_project_id", enterpriseProjectID)
-        query.append("state", state)
-        query.append("id", id)
-        query.append("resource_id", resourceID)
-        query.append("owned_by_self", ownedBySelf)
-        query.append("sort_key", sortKey)
-        query.append("sort_dir", sortDir)
+        let query: QueryItems = [
+            "limit": limit, "marker": marker, "enterprise_project_id": enterpriseProjectID, "state": state,
+            "id": id, "resource_id": resourceID, "owned_by_self": ownedBySelf, "sort_key": sortKey,
+            "sort_dir": sortDir
+        ]
         let request = OperationRequest(
             operation: "ListEnterpriseRouters", method: .get,
             path: "/v3/{project_id}/enterprise-router/instances", query: query
@@ -134,10 +122,8 @@ extension ERClient {
     /// - Returns: The response of the last poll, whose `instance.state` is one of `states`.
     @discardableResult
     public func waitForEnterpriseRouter(
-        erID: String,
-        state states: Set<EnterpriseRouterState>,
-        failureStates: Set<EnterpriseRouterState> = [.failed],
-        options: WaiterOptions = .init()
+        erID: String, state states: Set<EnterpriseRouterState>,
+        failureStates: Set<EnterpriseRouterState> = [.failed], options: WaiterOptions = .init()
     ) async throws -> ShowEnterpriseRouterResponse {
         try await Waiter.waitForState(
             "EnterpriseRouter", states: states, failureStates: failureStates, options: options,
@@ -177,8 +163,7 @@ extension ERClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateEnterpriseRouter(
-        erID: String,
-        _ body: UpdateEnterpriseRouterRequest
+        erID: String, _ body: UpdateEnterpriseRouterRequest
     ) async throws -> UpdateEnterpriseRouterResponse {
         let request = OperationRequest(
             operation: "UpdateEnterpriseRouter", method: .put,

@@ -18,9 +18,7 @@ extension ERClient {
     /// - Returns: The body of the service's response and the header fields its page documents
     ///   (`X-Client-Token`).
     public func createFlowLog(
-        erID: String,
-        _ body: CreateFlowLogRequest,
-        xClientToken: String? = nil
+        erID: String, _ body: CreateFlowLogRequest, xClientToken: String? = nil
     ) async throws -> CreateFlowLogOutput {
         var headers: [String: String] = [:]
         headers["X-Client-Token"] = xClientToken
@@ -111,21 +109,13 @@ extension ERClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listFlowlogs(
-        erID: String,
-        resourceType: String? = nil,
-        resourceID: [String]? = nil,
-        limit: Int? = nil,
-        marker: String? = nil,
-        sortKey: [String]? = nil,
-        sortDir: [SortDir]? = nil
+        erID: String, resourceType: String? = nil, resourceID: [String]? = nil, limit: Int? = nil,
+        marker: String? = nil, sortKey: [String]? = nil, sortDir: [SortDir]? = nil
     ) async throws -> ListFlowlogsResponse {
-        var query = QueryItems()
-        query.append("resource_type", resourceType)
-        query.append("resource_id", resourceID)
-        query.append("limit", limit)
-        query.append("marker", marker)
-        query.append("sort_key", sortKey)
-        query.append("sort_dir", sortDir)
+        let query: QueryItems = [
+            "resource_type": resourceType, "resource_id": resourceID, "limit": limit, "marker": marker,
+            "sort_key": sortKey, "sort_dir": sortDir
+        ]
         let request = OperationRequest(
             operation: "ListFlowlogs", method: .get,
             path: "/v3/{project_id}/enterprise-router/{er_id}/flow-logs", pathParameters: ["er_id": erID],
@@ -171,10 +161,7 @@ extension ERClient {
     /// - Returns: The response of the last poll, whose `flow_log.state` is one of `states`.
     @discardableResult
     public func waitForFlowLog(
-        erID: String,
-        flowLogID: String,
-        state states: Set<State>,
-        failureStates: Set<State> = [.failed],
+        erID: String, flowLogID: String, state states: Set<State>, failureStates: Set<State> = [.failed],
         options: WaiterOptions = .init()
     ) async throws -> ShowFlowLogResponse {
         try await Waiter.waitForState(
@@ -195,9 +182,7 @@ extension ERClient {
     ///   - flowLogID: Flow log ID
     ///   - options: Delays between polls, the timeout and the poll limit.
     public func waitForFlowLogDeletion(
-        erID: String,
-        flowLogID: String,
-        options: WaiterOptions = .init()
+        erID: String, flowLogID: String, options: WaiterOptions = .init()
     ) async throws {
         try await Waiter.waitForDeletion(
             "FlowLog", deletedStates: [.deleted] as Set<State>,
@@ -221,9 +206,7 @@ extension ERClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateFlowLog(
-        erID: String,
-        flowLogID: String,
-        _ body: UpdateRouteTable
+        erID: String, flowLogID: String, _ body: UpdateRouteTable
     ) async throws -> UpdateFlowLogResponse {
         let request = OperationRequest(
             operation: "UpdateFlowLog", method: .put,

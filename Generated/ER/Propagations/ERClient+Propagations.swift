@@ -16,9 +16,7 @@ extension ERClient {
     ///   - routeTableID: Route table ID
     ///   - body: The request body.
     public func disablePropagation(
-        erID: String,
-        routeTableID: String,
-        _ body: DisablePropagationRequest
+        erID: String, routeTableID: String, _ body: DisablePropagationRequest
     ) async throws {
         let request = OperationRequest(
             operation: "DisablePropagation", method: .post,
@@ -44,10 +42,7 @@ extension ERClient {
     /// - Returns: The body of the service's response and the header fields its page documents
     ///   (`X-Client-Token`).
     public func enablePropagation(
-        erID: String,
-        routeTableID: String,
-        _ body: EnablePropagationRequest,
-        xClientToken: String? = nil
+        erID: String, routeTableID: String, _ body: EnablePropagationRequest, xClientToken: String? = nil
     ) async throws -> EnablePropagationOutput {
         var headers: [String: String] = [:]
         headers["X-Client-Token"] = xClientToken
@@ -83,24 +78,14 @@ extension ERClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listPropagations(
-        erID: String,
-        routeTableID: String,
-        limit: Int? = nil,
-        marker: String? = nil,
-        attachmentID: [String]? = nil,
-        resourceType: [String]? = nil,
-        state: [EnterpriseRouterState]? = nil,
-        sortKey: [String]? = nil,
-        sortDir: [SortDir]? = nil
+        erID: String, routeTableID: String, limit: Int? = nil, marker: String? = nil,
+        attachmentID: [String]? = nil, resourceType: [String]? = nil, state: [EnterpriseRouterState]? = nil,
+        sortKey: [String]? = nil, sortDir: [SortDir]? = nil
     ) async throws -> ListPropagationsResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("marker", marker)
-        query.append("attachment_id", attachmentID)
-        query.append("resource_type", resourceType)
-        query.append("state", state)
-        query.append("sort_key", sortKey)
-        query.append("sort_dir", sortDir)
+        let query: QueryItems = [
+            "limit": limit, "marker": marker, "attachment_id": attachmentID, "resource_type": resourceType,
+            "state": state, "sort_key": sortKey, "sort_dir": sortDir
+        ]
         let request = OperationRequest(
             operation: "ListPropagations", method: .get,
             path: "/v3/{project_id}/enterprise-router/{er_id}/route-tables/{route_table_id}/propagations",

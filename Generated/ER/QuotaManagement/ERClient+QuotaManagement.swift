@@ -33,20 +33,13 @@ extension ERClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showQuotas(
-        limit: Int? = nil,
-        marker: String? = nil,
-        type: [String]? = nil,
-        erID: String? = nil,
-        routeTableID: String? = nil,
-        vpcID: String? = nil
+        limit: Int? = nil, marker: String? = nil, type: [String]? = nil, erID: String? = nil,
+        routeTableID: String? = nil, vpcID: String? = nil
     ) async throws -> ShowQuotasResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("marker", marker)
-        query.append("type", type)
-        query.append("erId", erID)
-        query.append("routeTableId", routeTableID)
-        query.append("vpcId", vpcID)
+        let query: QueryItems = [
+            "limit": limit, "marker": marker, "type": type, "erId": erID, "routeTableId": routeTableID,
+            "vpcId": vpcID
+        ]
         let request = OperationRequest(
             operation: "ShowQuotas", method: .get, path: "/v3/{project_id}/enterprise-router/quotas",
             query: query

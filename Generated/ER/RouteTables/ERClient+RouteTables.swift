@@ -19,9 +19,7 @@ extension ERClient {
     /// - Returns: The body of the service's response and the header fields its page documents
     ///   (`X-Client-Token`).
     public func createRouteTable(
-        erID: String,
-        _ body: CreateRouteTableRequest,
-        xClientToken: String? = nil
+        erID: String, _ body: CreateRouteTableRequest, xClientToken: String? = nil
     ) async throws -> CreateRouteTableOutput {
         var headers: [String: String] = [:]
         headers["X-Client-Token"] = xClientToken
@@ -73,23 +71,16 @@ extension ERClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listRouteTables(
-        erID: String,
-        limit: Int? = nil,
-        marker: String? = nil,
-        state: [String]? = nil,
-        isDefaultPropagationTable: Bool? = nil,
-        isDefaultAssociationTable: Bool? = nil,
-        sortKey: [String]? = nil,
-        sortDir: [SortDir]? = nil
+        erID: String, limit: Int? = nil, marker: String? = nil, state: [String]? = nil,
+        isDefaultPropagationTable: Bool? = nil, isDefaultAssociationTable: Bool? = nil,
+        sortKey: [String]? = nil, sortDir: [SortDir]? = nil
     ) async throws -> ListRouteTablesResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("marker", marker)
-        query.append("state", state)
-        query.append("is_default_propagation_table", isDefaultPropagationTable)
-        query.append("is_default_association_table", isDefaultAssociationTable)
-        query.append("sort_key", sortKey)
-        query.append("sort_dir", sortDir)
+        let query: QueryItems = [
+            "limit": limit, "marker": marker, "state": state,
+            "is_default_propagation_table": isDefaultPropagationTable,
+            "is_default_association_table": isDefaultAssociationTable, "sort_key": sortKey,
+            "sort_dir": sortDir
+        ]
         let request = OperationRequest(
             operation: "ListRouteTables", method: .get,
             path: "/v3/{project_id}/enterprise-router/{er_id}/route-tables", pathParameters: ["er_id": erID],
@@ -135,11 +126,8 @@ extension ERClient {
     /// - Returns: The response of the last poll, whose `route_table.state` is one of `states`.
     @discardableResult
     public func waitForRouteTable(
-        erID: String,
-        routeTableID: String,
-        state states: Set<RouteTable.StateValue>,
-        failureStates: Set<RouteTable.StateValue> = [.failed],
-        options: WaiterOptions = .init()
+        erID: String, routeTableID: String, state states: Set<RouteTable.StateValue>,
+        failureStates: Set<RouteTable.StateValue> = [.failed], options: WaiterOptions = .init()
     ) async throws -> ShowRouteTableResponse {
         try await Waiter.waitForState(
             "RouteTable", states: states, failureStates: failureStates, options: options,
@@ -159,9 +147,7 @@ extension ERClient {
     ///   - routeTableID: Route table ID
     ///   - options: Delays between polls, the timeout and the poll limit.
     public func waitForRouteTableDeletion(
-        erID: String,
-        routeTableID: String,
-        options: WaiterOptions = .init()
+        erID: String, routeTableID: String, options: WaiterOptions = .init()
     ) async throws {
         try await Waiter.waitForDeletion(
             "RouteTable", deletedStates: [.deleted] as Set<RouteTable.StateValue>,
@@ -185,9 +171,7 @@ extension ERClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateRouteTable(
-        erID: String,
-        routeTableID: String,
-        _ body: UpdateRouteTableRequest
+        erID: String, routeTableID: String, _ body: UpdateRouteTableRequest
     ) async throws -> UpdateRouteTableResponse {
         let request = OperationRequest(
             operation: "UpdateRouteTable", method: .put,

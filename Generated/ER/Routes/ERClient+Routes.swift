@@ -19,9 +19,7 @@ extension ERClient {
     /// - Returns: The body of the service's response and the header fields its page documents
     ///   (`X-Client-Token`).
     public func createStaticRoute(
-        routeTableID: String,
-        _ body: CreateStaticRouteRequest,
-        xClientToken: String? = nil
+        routeTableID: String, _ body: CreateStaticRouteRequest, xClientToken: String? = nil
     ) async throws -> CreateStaticRouteOutput {
         var headers: [String: String] = [:]
         headers["X-Client-Token"] = xClientToken
@@ -69,17 +67,12 @@ extension ERClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listEffectiveRoutes(
-        routeTableID: String,
-        limit: Int? = nil,
-        marker: String? = nil,
-        destination: [String]? = nil,
+        routeTableID: String, limit: Int? = nil, marker: String? = nil, destination: [String]? = nil,
         resourceType: [String]? = nil
     ) async throws -> ListEffectiveRoutesResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("marker", marker)
-        query.append("destination", destination)
-        query.append("resource_type", resourceType)
+        let query: QueryItems = [
+            "limit": limit, "marker": marker, "destination": destination, "resource_type": resourceType
+        ]
         let request = OperationRequest(
             operation: "ListEffectiveRoutes", method: .get,
             path: "/v3/{project_id}/enterprise-router/route-tables/{route_table_id}/routes",
@@ -109,23 +102,14 @@ extension ERClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listStaticRoutes(
-        routeTableID: String,
-        limit: Int? = nil,
-        marker: String? = nil,
-        destination: [String]? = nil,
-        attachmentID: [String]? = nil,
-        resourceType: [String]? = nil,
-        sortKey: [String]? = nil,
+        routeTableID: String, limit: Int? = nil, marker: String? = nil, destination: [String]? = nil,
+        attachmentID: [String]? = nil, resourceType: [String]? = nil, sortKey: [String]? = nil,
         sortDir: [SortDir]? = nil
     ) async throws -> ListStaticRoutesResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("marker", marker)
-        query.append("destination", destination)
-        query.append("attachment_id", attachmentID)
-        query.append("resource_type", resourceType)
-        query.append("sort_key", sortKey)
-        query.append("sort_dir", sortDir)
+        let query: QueryItems = [
+            "limit": limit, "marker": marker, "destination": destination, "attachment_id": attachmentID,
+            "resource_type": resourceType, "sort_key": sortKey, "sort_dir": sortDir
+        ]
         let request = OperationRequest(
             operation: "ListStaticRoutes", method: .get,
             path: "/v3/{project_id}/enterprise-router/route-tables/{route_table_id}/static-routes",
@@ -146,8 +130,7 @@ extension ERClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showStaticRoute(
-        routeTableID: String,
-        routeID: String
+        routeTableID: String, routeID: String
     ) async throws -> ShowStaticRouteResponse {
         let request = OperationRequest(
             operation: "ShowStaticRoute", method: .get,
@@ -174,11 +157,8 @@ extension ERClient {
     /// - Returns: The response of the last poll, whose `route.state` is one of `states`.
     @discardableResult
     public func waitForStaticRoute(
-        routeTableID: String,
-        routeID: String,
-        state states: Set<State>,
-        failureStates: Set<State> = [.failed],
-        options: WaiterOptions = .init()
+        routeTableID: String, routeID: String, state states: Set<State>,
+        failureStates: Set<State> = [.failed], options: WaiterOptions = .init()
     ) async throws -> ShowStaticRouteResponse {
         try await Waiter.waitForState(
             "StaticRoute", states: states, failureStates: failureStates, options: options,
@@ -198,9 +178,7 @@ extension ERClient {
     ///   - routeID: Route ID
     ///   - options: Delays between polls, the timeout and the poll limit.
     public func waitForStaticRouteDeletion(
-        routeTableID: String,
-        routeID: String,
-        options: WaiterOptions = .init()
+        routeTableID: String, routeID: String, options: WaiterOptions = .init()
     ) async throws {
         try await Waiter.waitForDeletion(
             "StaticRoute", deletedStates: [.deleted] as Set<State>,
@@ -224,9 +202,7 @@ extension ERClient {
     ///
     /// - Returns: The body of the service's `202` response.
     public func updateStaticRoute(
-        routeTableID: String,
-        routeID: String,
-        _ body: UpdateStaticRouteRequest
+        routeTableID: String, routeID: String, _ body: UpdateStaticRouteRequest
     ) async throws -> UpdateStaticRouteResponse {
         let request = OperationRequest(
             operation: "UpdateStaticRoute", method: .put,

@@ -17,9 +17,7 @@ extension ERClient {
     ///   - resourceID: Resource ID
     ///   - body: The request body.
     public func createResourceTag(
-        resourceType: String,
-        resourceID: String,
-        _ body: CreateResourceTagRequest
+        resourceType: String, resourceID: String, _ body: CreateResourceTagRequest
     ) async throws {
         let request = OperationRequest(
             operation: "CreateResourceTag", method: .post,
@@ -84,8 +82,7 @@ extension ERClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showResourceTag(
-        resourceType: String,
-        resourceID: String
+        resourceType: String, resourceID: String
     ) async throws -> ShowResourceTagResponse {
         let request = OperationRequest(
             operation: "ShowResourceTag", method: .get,

@@ -18,9 +18,7 @@ extension ERClient {
     /// - Returns: The body of the service's response and the header fields its page documents
     ///   (`X-Client-Token`).
     public func createVPCAttachment(
-        erID: String,
-        _ body: CreateVPCAttachmentRequest,
-        xClientToken: String? = nil
+        erID: String, _ body: CreateVPCAttachmentRequest, xClientToken: String? = nil
     ) async throws -> CreateVPCAttachmentOutput {
         var headers: [String: String] = [:]
         headers["X-Client-Token"] = xClientToken
@@ -73,23 +71,13 @@ extension ERClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listVPCAttachments(
-        erID: String,
-        limit: Int? = nil,
-        marker: String? = nil,
-        state: [ListAttachmentsState]? = nil,
-        id: [String]? = nil,
-        sortKey: [String]? = nil,
-        sortDir: [SortDir]? = nil,
-        vpcID: [String]? = nil
+        erID: String, limit: Int? = nil, marker: String? = nil, state: [ListAttachmentsState]? = nil,
+        id: [String]? = nil, sortKey: [String]? = nil, sortDir: [SortDir]? = nil, vpcID: [String]? = nil
     ) async throws -> ListVPCAttachmentsResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("marker", marker)
-        query.append("state", state)
-        query.append("id", id)
-        query.append("sort_key", sortKey)
-        query.append("sort_dir", sortDir)
-        query.append("vpc_id", vpcID)
+        let query: QueryItems = [
+            "limit": limit, "marker": marker, "state": state, "id": id, "sort_key": sortKey,
+            "sort_dir": sortDir, "vpc_id": vpcID
+        ]
         let request = OperationRequest(
             operation: "ListVpcAttachments", method: .get,
             path: "/v3/{project_id}/enterprise-router/{er_id}/vpc-attachments",
@@ -110,8 +98,7 @@ extension ERClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showVPCAttachment(
-        erID: String,
-        vpcAttachmentID: String
+        erID: String, vpcAttachmentID: String
     ) async throws -> ShowVPCAttachmentResponse {
         let request = OperationRequest(
             operation: "ShowVpcAttachment", method: .get,
@@ -138,11 +125,8 @@ extension ERClient {
     /// - Returns: The response of the last poll, whose `vpc_attachment.state` is one of `states`.
     @discardableResult
     public func waitForVPCAttachment(
-        erID: String,
-        vpcAttachmentID: String,
-        state states: Set<AttachmentState>,
-        failureStates: Set<AttachmentState> = [.failed],
-        options: WaiterOptions = .init()
+        erID: String, vpcAttachmentID: String, state states: Set<AttachmentState>,
+        failureStates: Set<AttachmentState> = [.failed], options: WaiterOptions = .init()
     ) async throws -> ShowVPCAttachmentResponse {
         try await Waiter.waitForState(
             "VpcAttachment", states: states, failureStates: failureStates, options: options,
@@ -162,9 +146,7 @@ extension ERClient {
     ///   - vpcAttachmentID: VPC attachment ID
     ///   - options: Delays between polls, the timeout and the poll limit.
     public func waitForVPCAttachmentDeletion(
-        erID: String,
-        vpcAttachmentID: String,
-        options: WaiterOptions = .init()
+        erID: String, vpcAttachmentID: String, options: WaiterOptions = .init()
     ) async throws {
         try await Waiter.waitForDeletion(
             "VpcAttachment", deletedStates: [.deleted] as Set<AttachmentState>,
@@ -188,9 +170,7 @@ extension ERClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateVPCAttachment(
-        erID: String,
-        vpcAttachmentID: String,
-        _ body: UpdateVPCAttachmentRequest
+        erID: String, vpcAttachmentID: String, _ body: UpdateVPCAttachmentRequest
     ) async throws -> UpdateVPCAttachmentResponse {
         let request = OperationRequest(
             operation: "UpdateVpcAttachment", method: .put,

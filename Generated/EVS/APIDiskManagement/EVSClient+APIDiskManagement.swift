@@ -54,34 +54,16 @@ extension EVSClient {
     /// - Returns: The body of the service's `200` response.
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func listEVSDisksV3(
-        marker: String? = nil,
-        name: String? = nil,
-        limit: Int? = nil,
-        sortKey: String? = nil,
-        sortDir: String? = nil,
-        offset: Int? = nil,
-        status: String? = nil,
-        metadata: String? = nil,
-        availabilityZone: String? = nil,
-        multiattach: Bool? = nil,
-        volumeTypeID: String? = nil,
-        id: String? = nil,
-        ids: [String]? = nil
+        marker: String? = nil, name: String? = nil, limit: Int? = nil, sortKey: String? = nil,
+        sortDir: String? = nil, offset: Int? = nil, status: String? = nil, metadata: String? = nil,
+        availabilityZone: String? = nil, multiattach: Bool? = nil, volumeTypeID: String? = nil,
+        id: String? = nil, ids: [String]? = nil
     ) async throws -> ListEVSDisksV3Response {
-        var query = QueryItems()
-        query.append("marker", marker)
-        query.append("name", name)
-        query.append("limit", limit)
-        query.append("sort_key", sortKey)
-        query.append("sort_dir", sortDir)
-        query.append("offset", offset)
-        query.append("status", status)
-        query.append("metadata", metadata)
-        query.append("availability_zone", availabilityZone)
-        query.append("multiattach", multiattach)
-        query.append("volume_type_id", volumeTypeID)
-        query.append("id", id)
-        query.append("ids", ids)
+        let query: QueryItems = [
+            "marker": marker, "name": name, "limit": limit, "sort_key": sortKey, "sort_dir": sortDir,
+            "offset": offset, "status": status, "metadata": metadata, "availability_zone": availabilityZone,
+            "multiattach": multiattach, "volume_type_id": volumeTypeID, "id": id, "ids": ids
+        ]
         let request = OperationRequest(
             operation: "ListEVSDisksV3", method: .get, path: "/v3/{project_id}/os-vendor-volumes/detail",
             query: query

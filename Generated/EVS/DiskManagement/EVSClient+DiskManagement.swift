@@ -83,34 +83,16 @@ extension EVSClient {
     /// - Returns: The body of the service's `200` response.
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func listDisks(
-        marker: String? = nil,
-        name: String? = nil,
-        limit: Int? = nil,
-        sortKey: String? = nil,
-        sortDir: String? = nil,
-        offset: Int? = nil,
-        status: String? = nil,
-        metadata: String? = nil,
-        availabilityZone: String? = nil,
-        multiattach: Bool? = nil,
-        volumeTypeID: String? = nil,
-        id: String? = nil,
-        ids: [String]? = nil
+        marker: String? = nil, name: String? = nil, limit: Int? = nil, sortKey: String? = nil,
+        sortDir: String? = nil, offset: Int? = nil, status: String? = nil, metadata: String? = nil,
+        availabilityZone: String? = nil, multiattach: Bool? = nil, volumeTypeID: String? = nil,
+        id: String? = nil, ids: [String]? = nil
     ) async throws -> ListDisksResponse {
-        var query = QueryItems()
-        query.append("marker", marker)
-        query.append("name", name)
-        query.append("limit", limit)
-        query.append("sort_key", sortKey)
-        query.append("sort_dir", sortDir)
-        query.append("offset", offset)
-        query.append("status", status)
-        query.append("metadata", metadata)
-        query.append("availability_zone", availabilityZone)
-        query.append("multiattach", multiattach)
-        query.append("volume_type_id", volumeTypeID)
-        query.append("id", id)
-        query.append("ids", ids)
+        let query: QueryItems = [
+            "marker": marker, "name": name, "limit": limit, "sort_key": sortKey, "sort_dir": sortDir,
+            "offset": offset, "status": status, "metadata": metadata, "availability_zone": availabilityZone,
+            "multiattach": multiattach, "volume_type_id": volumeTypeID, "id": id, "ids": ids
+        ]
         let request = OperationRequest(
             operation: "ListDisks", method: .get, path: "/v2/{project_id}/os-vendor-volumes/detail",
             query: query
@@ -139,22 +121,13 @@ extension EVSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listEVSDisks(
-        marker: String? = nil,
-        name: String? = nil,
-        status: String? = nil,
-        limit: Int? = nil,
-        availabilityZone: String? = nil,
-        sortKey: String? = nil,
-        sortDir: String? = nil
+        marker: String? = nil, name: String? = nil, status: String? = nil, limit: Int? = nil,
+        availabilityZone: String? = nil, sortKey: String? = nil, sortDir: String? = nil
     ) async throws -> ListEVSDisksResponse {
-        var query = QueryItems()
-        query.append("marker", marker)
-        query.append("name", name)
-        query.append("status", status)
-        query.append("limit", limit)
-        query.append("availability_zone", availabilityZone)
-        query.append("sort_key", sortKey)
-        query.append("sort_dir", sortDir)
+        let query: QueryItems = [
+            "marker": marker, "name": name, "status": status, "limit": limit,
+            "availability_zone": availabilityZone, "sort_key": sortKey, "sort_dir": sortDir
+        ]
         let request = OperationRequest(
             operation: "ListEVSDisks", method: .get, path: "/v2/{project_id}/cloudvolumes", query: query
         )
@@ -204,44 +177,21 @@ extension EVSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listVolumes(
-        availabilityZone: String? = nil,
-        dedicatedStorageID: String? = nil,
-        dedicatedStorageName: String? = nil,
-        enterpriseProjectID: String? = nil,
-        id: String? = nil,
-        ids: String? = nil,
-        limit: Int? = nil,
-        marker: String? = nil,
-        metadata: String? = nil,
-        multiattach: Bool? = nil,
-        name: String? = nil,
-        offset: Int? = nil,
-        serverID: String? = nil,
-        serviceType: String? = nil,
-        sortDir: ListVolumesSortDir? = nil,
-        sortKey: String? = nil,
-        status: String? = nil,
-        volumeTypeID: String? = nil
+        availabilityZone: String? = nil, dedicatedStorageID: String? = nil,
+        dedicatedStorageName: String? = nil, enterpriseProjectID: String? = nil, id: String? = nil,
+        ids: String? = nil, limit: Int? = nil, marker: String? = nil, metadata: String? = nil,
+        multiattach: Bool? = nil, name: String? = nil, offset: Int? = nil, serverID: String? = nil,
+        serviceType: String? = nil, sortDir: ListVolumesSortDir? = nil, sortKey: String? = nil,
+        status: String? = nil, volumeTypeID: String? = nil
     ) async throws -> ListVolumesResponse {
-        var query = QueryItems()
-        query.append("availability_zone", availabilityZone)
-        query.append("dedicated_storage_id", dedicatedStorageID)
-        query.append("dedicated_storage_name", dedicatedStorageName)
-        query.append("enterprise_project_id", enterpriseProjectID)
-        query.append("id", id)
-        query.append("ids", ids)
-        query.append("limit", limit)
-        query.append("marker", marker)
-        query.append("metadata", metadata)
-        query.append("multiattach", multiattach)
-        query.append("name", name)
-        query.append("offset", offset)
-        query.append("server_id", serverID)
-        query.append("service_type", serviceType)
-        query.append("sort_dir", sortDir)
-        query.append("sort_key", sortKey)
-        query.append("status", status)
-        query.append("volume_type_id", volumeTypeID)
+        let query: QueryItems = [
+            "availability_zone": availabilityZone, "dedicated_storage_id": dedicatedStorageID,
+            "dedicated_storage_name": dedicatedStorageName, "enterprise_project_id": enterpriseProjectID,
+            "id": id, "ids": ids, "limit": limit, "marker": marker, "metadata": metadata,
+            "multiattach": multiattach, "name": name, "offset": offset, "server_id": serverID,
+            "service_type": serviceType, "sort_dir": sortDir, "sort_key": sortKey, "status": status,
+            "volume_type_id": volumeTypeID
+        ]
         let request = OperationRequest(
             operation: "ListVolumes", method: .get, path: "/v2/{project_id}/cloudvolumes/detail",
             query: query
@@ -288,44 +238,20 @@ extension EVSClient {
     ///     id value in the table that describes parameters in the volume_types field.
     ///   - limit: Number of results to request per page.
     public func listVolumesPaginator(
-        availabilityZone: String? = nil,
-        dedicatedStorageID: String? = nil,
-        dedicatedStorageName: String? = nil,
-        enterpriseProjectID: String? = nil,
-        id: String? = nil,
-        ids: String? = nil,
-        marker: String? = nil,
-        metadata: String? = nil,
-        multiattach: Bool? = nil,
-        name: String? = nil,
-        serverID: String? = nil,
-        serviceType: String? = nil,
-        sortDir: ListVolumesSortDir? = nil,
-        sortKey: String? = nil,
-        status: String? = nil,
-        volumeTypeID: String? = nil,
-        limit: Int
+        availabilityZone: String? = nil, dedicatedStorageID: String? = nil,
+        dedicatedStorageName: String? = nil, enterpriseProjectID: String? = nil, id: String? = nil,
+        ids: String? = nil, marker: String? = nil, metadata: String? = nil, multiattach: Bool? = nil,
+        name: String? = nil, serverID: String? = nil, serviceType: String? = nil,
+        sortDir: ListVolumesSortDir? = nil, sortKey: String? = nil, status: String? = nil,
+        volumeTypeID: String? = nil, limit: Int
     ) -> OffsetPaginator<ListVolumesVolume> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listVolumes(
-                availabilityZone: availabilityZone,
-                dedicatedStorageID: dedicatedStorageID,
-                dedicatedStorageName: dedicatedStorageName,
-                enterpriseProjectID: enterpriseProjectID,
-                id: id,
-                ids: ids,
-                limit: limit,
-                marker: marker,
-                metadata: metadata,
-                multiattach: multiattach,
-                name: name,
-                offset: offset,
-                serverID: serverID,
-                serviceType: serviceType,
-                sortDir: sortDir,
-                sortKey: sortKey,
-                status: status,
-                volumeTypeID: volumeTypeID
+                availabilityZone: availabilityZone, dedicatedStorageID: dedicatedStorageID,
+                dedicatedStorageName: dedicatedStorageName, enterpriseProjectID: enterpriseProjectID, id: id,
+                ids: ids, limit: limit, marker: marker, metadata: metadata, multiattach: multiattach,
+                name: name, offset: offset, serverID: serverID, serviceType: serviceType, sortDir: sortDir,
+                sortKey: sortKey, status: status, volumeTypeID: volumeTypeID
             )
             return (elements: page.volumes ?? [], total: page.count)
         }
@@ -343,8 +269,7 @@ extension EVSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func resizeVolume(
-        volumeID: String,
-        _ body: ResizeVolumeRequest
+        volumeID: String, _ body: ResizeVolumeRequest
     ) async throws -> ResizeVolumeResponse {
         let request = OperationRequest(
             operation: "ResizeVolume", method: .post,
@@ -366,8 +291,7 @@ extension EVSClient {
     ///
     /// - Returns: The body of the service's `202` response.
     public func retypeVolume(
-        volumeID: String,
-        _ body: RetypeVolumeRequest
+        volumeID: String, _ body: RetypeVolumeRequest
     ) async throws -> RetypeVolumeResponse {
         let request = OperationRequest(
             operation: "RetypeVolume", method: .post, path: "/v2/{project_id}/volumes/{volume_id}/retype",
@@ -406,8 +330,7 @@ extension EVSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateVolume(
-        volumeID: String,
-        _ body: UpdateVolumeRequest
+        volumeID: String, _ body: UpdateVolumeRequest
     ) async throws -> UpdateVolumeResponse {
         let request = OperationRequest(
             operation: "UpdateVolume", method: .put, path: "/v2/{project_id}/cloudvolumes/{volume_id}",

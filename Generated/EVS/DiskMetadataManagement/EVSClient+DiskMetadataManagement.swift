@@ -16,8 +16,7 @@ extension EVSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func addMetadataForEVSDisk(
-        volumeID: String,
-        _ body: AddMetadataForEVSDiskRequest
+        volumeID: String, _ body: AddMetadataForEVSDiskRequest
     ) async throws -> AddMetadataForEVSDiskResponse {
         let request = OperationRequest(
             operation: "AddMetadataForEVSDisk", method: .post,
@@ -39,8 +38,7 @@ extension EVSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func deleteOnePieceOfMetadataForEVSDisk(
-        volumeID: String,
-        key: String
+        volumeID: String, key: String
     ) async throws -> DeleteOnePieceOfMetadataForEVSDiskResponse {
         let request = OperationRequest(
             operation: "DeleteOnePieceOfMetadataForEVSDisk", method: .delete,
@@ -80,8 +78,7 @@ extension EVSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showOnePieceOfMetadataForEVSDisk(
-        volumeID: String,
-        key: String
+        volumeID: String, key: String
     ) async throws -> ShowOnePieceOfMetadataForEVSDiskResponse {
         let request = OperationRequest(
             operation: "ShowOnePieceOfMetadataForEVSDisk", method: .get,
@@ -103,8 +100,7 @@ extension EVSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateMetadataOfEVSDisk(
-        volumeID: String,
-        _ body: UpdateMetadataOfEVSDiskRequest
+        volumeID: String, _ body: UpdateMetadataOfEVSDiskRequest
     ) async throws -> UpdateMetadataOfEVSDiskResponse {
         let request = OperationRequest(
             operation: "UpdateMetadataOfEVSDisk", method: .put,
@@ -127,9 +123,7 @@ extension EVSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateOnePieceOfMetadataForEVSDisk(
-        volumeID: String,
-        key: String,
-        _ body: UpdateOnePieceOfMetadataForEVSDiskRequest
+        volumeID: String, key: String, _ body: UpdateOnePieceOfMetadataForEVSDiskRequest
     ) async throws -> UpdateOnePieceOfMetadataForEVSDiskResponse {
         let request = OperationRequest(
             operation: "UpdateOnePieceOfMetadataForEVSDisk", method: .put,

@@ -16,8 +16,7 @@ extension EVSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func cinderAcceptVolumeTransfer(
-        transferID: String,
-        _ body: CinderAcceptVolumeTransferRequest
+        transferID: String, _ body: CinderAcceptVolumeTransferRequest
     ) async throws -> CinderAcceptVolumeTransferResponse {
         let request = OperationRequest(
             operation: "CinderAcceptVolumeTransfer", method: .post,
@@ -80,12 +79,9 @@ extension EVSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func cinderListVolumeTransfers(
-        limit: Int? = nil,
-        offset: Int? = nil
+        limit: Int? = nil, offset: Int? = nil
     ) async throws -> CinderListVolumeTransfersResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("offset", offset)
+        let query: QueryItems = ["limit": limit, "offset": offset]
         let request = OperationRequest(
             operation: "CinderListVolumeTransfers", method: .get, path: "/v2/{project_id}/os-volume-transfer",
             query: query
@@ -148,12 +144,9 @@ extension EVSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listDiskTransfers(
-        limit: Int? = nil,
-        offset: Int? = nil
+        limit: Int? = nil, offset: Int? = nil
     ) async throws -> ListDiskTransfersResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("offset", offset)
+        let query: QueryItems = ["limit": limit, "offset": offset]
         let request = OperationRequest(
             operation: "ListDiskTransfers", method: .get, path: "/v2/{project_id}/os-volume-transfer/detail",
             query: query

@@ -16,8 +16,7 @@ extension EVSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func addMetadataOfEVSDisk(
-        volumeID: String,
-        _ body: AddMetadataOfEVSDiskRequest
+        volumeID: String, _ body: AddMetadataOfEVSDiskRequest
     ) async throws -> AddMetadataOfEVSDiskResponse {
         let request = OperationRequest(
             operation: "AddMetadataOfEVSDisk", method: .post,
@@ -58,11 +57,9 @@ extension EVSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func deleteEVSDiskV3(
-        volumeID: String,
-        cascade: Bool? = nil
+        volumeID: String, cascade: Bool? = nil
     ) async throws -> DeleteEVSDiskV3Response {
-        var query = QueryItems()
-        query.append("cascade", cascade)
+        let query: QueryItems = ["cascade": cascade]
         let request = OperationRequest(
             operation: "DeleteEVSDiskV3", method: .delete, path: "/v3/{project_id}/volumes/{volume_id}",
             pathParameters: ["volume_id": volumeID], query: query
@@ -82,8 +79,7 @@ extension EVSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func deleteOnePieceOfMetadataForEVSDiskV3(
-        volumeID: String,
-        key: String
+        volumeID: String, key: String
     ) async throws -> DeleteOnePieceOfMetadataForEVSDiskV3Response {
         let request = OperationRequest(
             operation: "DeleteOnePieceOfMetadataForEVSDiskV3", method: .delete,
@@ -135,26 +131,14 @@ extension EVSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listDisksV3(
-        marker: String? = nil,
-        name: String? = nil,
-        limit: Int? = nil,
-        sortKey: String? = nil,
-        sortDir: String? = nil,
-        offset: Int? = nil,
-        status: String? = nil,
-        metadata: String? = nil,
+        marker: String? = nil, name: String? = nil, limit: Int? = nil, sortKey: String? = nil,
+        sortDir: String? = nil, offset: Int? = nil, status: String? = nil, metadata: String? = nil,
         availabilityZone: String? = nil
     ) async throws -> ListDisksV3Response {
-        var query = QueryItems()
-        query.append("marker", marker)
-        query.append("name", name)
-        query.append("limit", limit)
-        query.append("sort_key", sortKey)
-        query.append("sort_dir", sortDir)
-        query.append("offset", offset)
-        query.append("status", status)
-        query.append("metadata", metadata)
-        query.append("availability_zone", availabilityZone)
+        let query: QueryItems = [
+            "marker": marker, "name": name, "limit": limit, "sort_key": sortKey, "sort_dir": sortDir,
+            "offset": offset, "status": status, "metadata": metadata, "availability_zone": availabilityZone
+        ]
         let request = OperationRequest(
             operation: "ListDisksV3", method: .get, path: "/v3/{project_id}/volumes/detail", query: query
         )
@@ -202,26 +186,14 @@ extension EVSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listEVSDisksV32(
-        marker: String? = nil,
-        name: String? = nil,
-        limit: Int? = nil,
-        sortKey: String? = nil,
-        sortDir: String? = nil,
-        offset: Int? = nil,
-        status: String? = nil,
-        metadata: String? = nil,
+        marker: String? = nil, name: String? = nil, limit: Int? = nil, sortKey: String? = nil,
+        sortDir: String? = nil, offset: Int? = nil, status: String? = nil, metadata: String? = nil,
         availabilityZone: String? = nil
     ) async throws -> ListEVSDisksV32Response {
-        var query = QueryItems()
-        query.append("marker", marker)
-        query.append("name", name)
-        query.append("limit", limit)
-        query.append("sort_key", sortKey)
-        query.append("sort_dir", sortDir)
-        query.append("offset", offset)
-        query.append("status", status)
-        query.append("metadata", metadata)
-        query.append("availability_zone", availabilityZone)
+        let query: QueryItems = [
+            "marker": marker, "name": name, "limit": limit, "sort_key": sortKey, "sort_dir": sortDir,
+            "offset": offset, "status": status, "metadata": metadata, "availability_zone": availabilityZone
+        ]
         let request = OperationRequest(
             operation: "ListEVSDisksV32", method: .get, path: "/v3/{project_id}/volumes", query: query
         )
@@ -342,8 +314,7 @@ extension EVSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showOnePieceOfMetadataForEVSDiskV3(
-        volumeID: String,
-        key: String
+        volumeID: String, key: String
     ) async throws -> ShowOnePieceOfMetadataForEVSDiskV3Response {
         let request = OperationRequest(
             operation: "ShowOnePieceOfMetadataForEVSDiskV3", method: .get,
@@ -365,11 +336,9 @@ extension EVSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showTenantQuotas(
-        targetProjectID: String,
-        usage: String
+        targetProjectID: String, usage: String
     ) async throws -> ShowTenantQuotasResponse {
-        var query = QueryItems()
-        query.append("usage", usage)
+        let query: QueryItems = ["usage": usage]
         let request = OperationRequest(
             operation: "ShowTenantQuotas", method: .get,
             path: "/v3/{project_id}/os-quota-sets/{target_project_id}",
@@ -390,8 +359,7 @@ extension EVSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateEVSDiskV3(
-        volumeID: String,
-        _ body: UpdateEVSDiskV3Request
+        volumeID: String, _ body: UpdateEVSDiskV3Request
     ) async throws -> UpdateEVSDiskV3Response {
         let request = OperationRequest(
             operation: "UpdateEVSDiskV3", method: .put, path: "/v3/{project_id}/volumes/{volume_id}",
@@ -412,8 +380,7 @@ extension EVSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateMetadataOfEVSDiskV3(
-        volumeID: String,
-        _ body: UpdateMetadataOfEVSDiskV3Request
+        volumeID: String, _ body: UpdateMetadataOfEVSDiskV3Request
     ) async throws -> UpdateMetadataOfEVSDiskV3Response {
         let request = OperationRequest(
             operation: "UpdateMetadataOfEVSDiskV3", method: .put,
@@ -436,9 +403,7 @@ extension EVSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateOnePieceOfMetadataForEVSDiskV3(
-        volumeID: String,
-        key: String,
-        _ body: UpdateOnePieceOfMetadataForEVSDiskV3Request
+        volumeID: String, key: String, _ body: UpdateOnePieceOfMetadataForEVSDiskV3Request
     ) async throws -> UpdateOnePieceOfMetadataForEVSDiskV3Response {
         let request = OperationRequest(
             operation: "UpdateOnePieceOfMetadataForEVSDiskV3", method: .put,

@@ -17,8 +17,7 @@ extension EVSClient {
     /// - Returns: The body of the service's `200` response.
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func cancelReservationOfEVSDiskV3(
-        volumeID: String,
-        _ body: CancelReservationOfEVSDiskV3Request
+        volumeID: String, _ body: CancelReservationOfEVSDiskV3Request
     ) async throws -> CancelReservationOfEVSDiskV3Response {
         let request = OperationRequest(
             operation: "CancelReservationOfEVSDiskV3", method: .post,
@@ -40,8 +39,7 @@ extension EVSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func expandCapacityOfEVSDiskV3(
-        volumeID: String,
-        _ body: ExpandCapacityOfEVSDiskV3Request
+        volumeID: String, _ body: ExpandCapacityOfEVSDiskV3Request
     ) async throws -> ExpandCapacityOfEVSDiskV3Response {
         let request = OperationRequest(
             operation: "ExpandCapacityOfEVSDiskV3", method: .post,
@@ -64,8 +62,7 @@ extension EVSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func exportEVSDiskDataAsImageV3(
-        volumeID: String,
-        _ body: ExportEVSDiskDataAsImageV3Request
+        volumeID: String, _ body: ExportEVSDiskDataAsImageV3Request
     ) async throws -> ExportEVSDiskDataAsImageV3Response {
         let request = OperationRequest(
             operation: "ExportEVSDiskDataAsImageV3", method: .post,
@@ -88,8 +85,7 @@ extension EVSClient {
     /// - Returns: The body of the service's `200` response.
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func reserveEVSDiskV3(
-        volumeID: String,
-        _ body: ReserveEVSDiskV3Request
+        volumeID: String, _ body: ReserveEVSDiskV3Request
     ) async throws -> ReserveEVSDiskV3Response {
         let request = OperationRequest(
             operation: "ReserveEVSDiskV3", method: .post, path: "/v3/{project_id}/volumes/{volume_id}/action",
@@ -110,8 +106,7 @@ extension EVSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func setBootableFlagForEVSDiskV3(
-        volumeID: String,
-        _ body: SetBootableFlagForEVSDiskV3Request
+        volumeID: String, _ body: SetBootableFlagForEVSDiskV3Request
     ) async throws -> SetBootableFlagForEVSDiskV3Response {
         let request = OperationRequest(
             operation: "SetBootableFlagForEVSDiskV3", method: .post,
@@ -133,8 +128,7 @@ extension EVSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func setReadOnlyFlagForEVSDiskV3(
-        volumeID: String,
-        _ body: SetReadOnlyFlagForEVSDiskV3Request
+        volumeID: String, _ body: SetReadOnlyFlagForEVSDiskV3Request
     ) async throws -> SetReadOnlyFlagForEVSDiskV3Response {
         let request = OperationRequest(
             operation: "SetReadOnlyFlagForEVSDiskV3", method: .post,

@@ -16,8 +16,7 @@ extension EVSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func acceptDiskTransfer(
-        transferID: String,
-        _ body: AcceptDiskTransferRequest
+        transferID: String, _ body: AcceptDiskTransferRequest
     ) async throws -> AcceptDiskTransferResponse {
         let request = OperationRequest(
             operation: "AcceptDiskTransfer", method: .post,
@@ -80,12 +79,9 @@ extension EVSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listDiskTransfersV3(
-        limit: Int? = nil,
-        offset: Int? = nil
+        limit: Int? = nil, offset: Int? = nil
     ) async throws -> ListDiskTransfersV3Response {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("offset", offset)
+        let query: QueryItems = ["limit": limit, "offset": offset]
         let request = OperationRequest(
             operation: "ListDiskTransfersV3", method: .get, path: "/v3/{project_id}/os-volume-transfer",
             query: query
@@ -126,12 +122,9 @@ extension EVSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listDiskTransfersV32(
-        limit: Int? = nil,
-        offset: Int? = nil
+        limit: Int? = nil, offset: Int? = nil
     ) async throws -> ListDiskTransfersV32Response {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("offset", offset)
+        let query: QueryItems = ["limit": limit, "offset": offset]
         let request = OperationRequest(
             operation: "ListDiskTransfersV32", method: .get,
             path: "/v3/{project_id}/os-volume-transfer/detail", query: query

@@ -73,32 +73,17 @@ extension EVSClient {
     /// - Returns: The body of the service's `200` response.
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func listEVSReplicationPairs(
-        marker: String? = nil,
-        limit: Int? = nil,
-        sortKey: String? = nil,
-        sortDir: String? = nil,
-        offset: Int? = nil,
-        changesSince: String? = nil,
-        name: String? = nil,
-        status: String? = nil,
-        replicationConsistencyGroupID: String? = nil,
-        volumeIDs: String? = nil,
-        volumeID: String? = nil,
+        marker: String? = nil, limit: Int? = nil, sortKey: String? = nil, sortDir: String? = nil,
+        offset: Int? = nil, changesSince: String? = nil, name: String? = nil, status: String? = nil,
+        replicationConsistencyGroupID: String? = nil, volumeIDs: String? = nil, volumeID: String? = nil,
         priorityStation: String? = nil
     ) async throws -> ListEVSReplicationPairsResponse {
-        var query = QueryItems()
-        query.append("marker", marker)
-        query.append("limit", limit)
-        query.append("sort_key", sortKey)
-        query.append("sort_dir", sortDir)
-        query.append("offset", offset)
-        query.append("changes-since", changesSince)
-        query.append("name", name)
-        query.append("status", status)
-        query.append("replication_consistency_group_id", replicationConsistencyGroupID)
-        query.append("volume_ids", volumeIDs)
-        query.append("volume_id", volumeID)
-        query.append("priority_station", priorityStation)
+        let query: QueryItems = [
+            "marker": marker, "limit": limit, "sort_key": sortKey, "sort_dir": sortDir, "offset": offset,
+            "changes-since": changesSince, "name": name, "status": status,
+            "replication_consistency_group_id": replicationConsistencyGroupID, "volume_ids": volumeIDs,
+            "volume_id": volumeID, "priority_station": priorityStation
+        ]
         let request = OperationRequest(
             operation: "ListEVSReplicationPairs", method: .get,
             path: "/v2/{project_id}/os-vendor-replications", query: query
@@ -132,32 +117,16 @@ extension EVSClient {
     ///   - limit: Number of results to request per page.
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func listEVSReplicationPairsPaginator(
-        marker: String? = nil,
-        sortKey: String? = nil,
-        sortDir: String? = nil,
-        changesSince: String? = nil,
-        name: String? = nil,
-        status: String? = nil,
-        replicationConsistencyGroupID: String? = nil,
-        volumeIDs: String? = nil,
-        volumeID: String? = nil,
-        priorityStation: String? = nil,
-        limit: Int
+        marker: String? = nil, sortKey: String? = nil, sortDir: String? = nil, changesSince: String? = nil,
+        name: String? = nil, status: String? = nil, replicationConsistencyGroupID: String? = nil,
+        volumeIDs: String? = nil, volumeID: String? = nil, priorityStation: String? = nil, limit: Int
     ) -> OffsetPaginator<JSONValue> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listEVSReplicationPairs(
-                marker: marker,
-                limit: limit,
-                sortKey: sortKey,
-                sortDir: sortDir,
-                offset: offset,
-                changesSince: changesSince,
-                name: name,
-                status: status,
-                replicationConsistencyGroupID: replicationConsistencyGroupID,
-                volumeIDs: volumeIDs,
-                volumeID: volumeID,
-                priorityStation: priorityStation
+                marker: marker, limit: limit, sortKey: sortKey, sortDir: sortDir, offset: offset,
+                changesSince: changesSince, name: name, status: status,
+                replicationConsistencyGroupID: replicationConsistencyGroupID, volumeIDs: volumeIDs,
+                volumeID: volumeID, priorityStation: priorityStation
             )
             return (elements: page.replications ?? [], total: nil)
         }

@@ -16,8 +16,7 @@ extension EVSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func addMetadataOfEVSSnapshotV3(
-        snapshotID: String,
-        _ body: AddMetadataOfEVSSnapshotV3Request
+        snapshotID: String, _ body: AddMetadataOfEVSSnapshotV3Request
     ) async throws -> AddMetadataOfEVSSnapshotV3Response {
         let request = OperationRequest(
             operation: "AddMetadataOfEVSSnapshotV3", method: .post,
@@ -76,8 +75,7 @@ extension EVSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func deleteOnePieceOfMetadataForEVSSnapshotV3(
-        snapshotID: String,
-        key: String
+        snapshotID: String, key: String
     ) async throws -> DeleteOnePieceOfMetadataForEVSSnapshotV3Response {
         let request = OperationRequest(
             operation: "DeleteOnePieceOfMetadataForEVSSnapshotV3", method: .delete,
@@ -114,22 +112,13 @@ extension EVSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listEVSSnapshotsV3(
-        marker: String? = nil,
-        offset: Int? = nil,
-        limit: Int? = nil,
-        name: String? = nil,
-        sortDir: String? = nil,
-        status: String? = nil,
-        volumeID: String? = nil
+        marker: String? = nil, offset: Int? = nil, limit: Int? = nil, name: String? = nil,
+        sortDir: String? = nil, status: String? = nil, volumeID: String? = nil
     ) async throws -> ListEVSSnapshotsV3Response {
-        var query = QueryItems()
-        query.append("marker", marker)
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("name", name)
-        query.append("sort_dir", sortDir)
-        query.append("status", status)
-        query.append("volume_id", volumeID)
+        let query: QueryItems = [
+            "marker": marker, "offset": offset, "limit": limit, "name": name, "sort_dir": sortDir,
+            "status": status, "volume_id": volumeID
+        ]
         let request = OperationRequest(
             operation: "ListEVSSnapshotsV3", method: .get, path: "/v3/{project_id}/snapshots/detail",
             query: query
@@ -154,21 +143,12 @@ extension EVSClient {
     ///   - volumeID: The ID of the snapshot's source disk.
     ///   - limit: Number of results to request per page.
     public func listEVSSnapshotsV3Paginator(
-        marker: String? = nil,
-        name: String? = nil,
-        sortDir: String? = nil,
-        status: String? = nil,
-        volumeID: String? = nil,
-        limit: Int
+        marker: String? = nil, name: String? = nil, sortDir: String? = nil, status: String? = nil,
+        volumeID: String? = nil, limit: Int
     ) -> OffsetPaginator<ShowEVSSnapshotV3Snapshot> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.listEVSSnapshotsV3(
-                marker: marker,
-                offset: offset,
-                limit: limit,
-                name: name,
-                sortDir: sortDir,
-                status: status,
+                marker: marker, offset: offset, limit: limit, name: name, sortDir: sortDir, status: status,
                 volumeID: volumeID
             )
             return (elements: page.snapshots ?? [], total: nil)
@@ -215,32 +195,15 @@ extension EVSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listEVSSnapshotsV32(
-        marker: String? = nil,
-        offset: Int? = nil,
-        limit: Int? = nil,
-        name: String? = nil,
-        sortDir: String? = nil,
-        status: String? = nil,
-        volumeID: String? = nil,
-        name2: String? = nil,
-        status2: String? = nil,
-        volumeID2: String? = nil,
-        sortKey: String? = nil,
-        withCount: Bool? = nil
+        marker: String? = nil, offset: Int? = nil, limit: Int? = nil, name: String? = nil,
+        sortDir: String? = nil, status: String? = nil, volumeID: String? = nil, name2: String? = nil,
+        status2: String? = nil, volumeID2: String? = nil, sortKey: String? = nil, withCount: Bool? = nil
     ) async throws -> ListEVSSnapshotsV32Response {
-        var query = QueryItems()
-        query.append("marker", marker)
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("name", name)
-        query.append("sort_dir", sortDir)
-        query.append("status", status)
-        query.append("volume_id", volumeID)
-        query.append("name~", name2)
-        query.append("status~", status2)
-        query.append("volume_id~", volumeID2)
-        query.append("sort_key", sortKey)
-        query.append("with_count", withCount)
+        let query: QueryItems = [
+            "marker": marker, "offset": offset, "limit": limit, "name": name, "sort_dir": sortDir,
+            "status": status, "volume_id": volumeID, "name~": name2, "status~": status2,
+            "volume_id~": volumeID2, "sort_key": sortKey, "with_count": withCount
+        ]
         let request = OperationRequest(
             operation: "ListEVSSnapshotsV32", method: .get, path: "/v3/{project_id}/snapshots", query: query
         )
@@ -277,31 +240,14 @@ extension EVSClient {
     ///     limit, sort_key, sort_dir, or offset in the table. It cannot be used with other filter parameters.
     ///   - limit: Number of results to request per page.
     public func listEVSSnapshotsV32Paginator(
-        marker: String? = nil,
-        name: String? = nil,
-        sortDir: String? = nil,
-        status: String? = nil,
-        volumeID: String? = nil,
-        name2: String? = nil,
-        status2: String? = nil,
-        volumeID2: String? = nil,
-        sortKey: String? = nil,
-        withCount: Bool? = nil,
-        limit: Int
+        marker: String? = nil, name: String? = nil, sortDir: String? = nil, status: String? = nil,
+        volumeID: String? = nil, name2: String? = nil, status2: String? = nil, volumeID2: String? = nil,
+        sortKey: String? = nil, withCount: Bool? = nil, limit: Int
     ) -> OffsetPaginator<Snapshots> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.listEVSSnapshotsV32(
-                marker: marker,
-                offset: offset,
-                limit: limit,
-                name: name,
-                sortDir: sortDir,
-                status: status,
-                volumeID: volumeID,
-                name2: name2,
-                status2: status2,
-                volumeID2: volumeID2,
-                sortKey: sortKey,
+                marker: marker, offset: offset, limit: limit, name: name, sortDir: sortDir, status: status,
+                volumeID: volumeID, name2: name2, status2: status2, volumeID2: volumeID2, sortKey: sortKey,
                 withCount: withCount
             )
             return (elements: page.snapshots ?? [], total: nil)
@@ -359,8 +305,7 @@ extension EVSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showOnePieceOfMetadataForEVSSnapshotV3(
-        snapshotID: String,
-        key: String
+        snapshotID: String, key: String
     ) async throws -> ShowOnePieceOfMetadataForEVSSnapshotV3Response {
         let request = OperationRequest(
             operation: "ShowOnePieceOfMetadataForEVSSnapshotV3", method: .get,
@@ -382,8 +327,7 @@ extension EVSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateEVSSnapshotV3(
-        snapshotID: String,
-        _ body: UpdateEVSSnapshotV3Request
+        snapshotID: String, _ body: UpdateEVSSnapshotV3Request
     ) async throws -> UpdateEVSSnapshotV3Response {
         let request = OperationRequest(
             operation: "UpdateEVSSnapshotV3", method: .put, path: "/v3/{project_id}/snapshots/{snapshot_id}",
@@ -404,8 +348,7 @@ extension EVSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateMetadataOfEVSSnapshotV3(
-        snapshotID: String,
-        _ body: UpdateMetadataOfEVSSnapshotV3Request
+        snapshotID: String, _ body: UpdateMetadataOfEVSSnapshotV3Request
     ) async throws -> UpdateMetadataOfEVSSnapshotV3Response {
         let request = OperationRequest(
             operation: "UpdateMetadataOfEVSSnapshotV3", method: .put,
@@ -428,9 +371,7 @@ extension EVSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateOnePieceOfMetadataForEVSSnapshotV3(
-        snapshotID: String,
-        key: String,
-        _ body: UpdateOnePieceOfMetadataForEVSSnapshotV3Request
+        snapshotID: String, key: String, _ body: UpdateOnePieceOfMetadataForEVSSnapshotV3Request
     ) async throws -> UpdateOnePieceOfMetadataForEVSSnapshotV3Response {
         let request = OperationRequest(
             operation: "UpdateOnePieceOfMetadataForEVSSnapshotV3", method: .put,

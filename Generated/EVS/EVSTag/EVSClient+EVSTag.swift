@@ -14,8 +14,7 @@ extension EVSClient {
     ///   - volumeID: The disk ID.
     ///   - body: The request body.
     public func batchAddTagsForEVSDiskV3(
-        volumeID: String,
-        _ body: BatchAddTagsForEVSDiskV3Request
+        volumeID: String, _ body: BatchAddTagsForEVSDiskV3Request
     ) async throws {
         let request = OperationRequest(
             operation: "BatchAddTagsForEVSDiskV3", method: .post,
@@ -35,8 +34,7 @@ extension EVSClient {
     ///   - volumeID: The disk ID.
     ///   - body: The request body.
     public func batchDeleteTagsForEVSDisk(
-        volumeID: String,
-        _ body: BatchDeleteTagsForEVSDiskRequest
+        volumeID: String, _ body: BatchDeleteTagsForEVSDiskRequest
     ) async throws {
         let request = OperationRequest(
             operation: "BatchDeleteTagsForEVSDisk", method: .post,

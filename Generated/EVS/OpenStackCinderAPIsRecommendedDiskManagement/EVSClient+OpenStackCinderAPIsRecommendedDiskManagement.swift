@@ -17,8 +17,7 @@ extension EVSClient {
     /// - Returns: The body of the service's `200` response.
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func attachEVSDisk(
-        volumeID: String,
-        _ body: AttachEVSDiskRequest
+        volumeID: String, _ body: AttachEVSDiskRequest
     ) async throws -> AttachEVSDiskResponse {
         let request = OperationRequest(
             operation: "AttachEVSDisk", method: .post, path: "/v2/{project_id}/volumes/{volume_id}/action",
@@ -40,8 +39,7 @@ extension EVSClient {
     /// - Returns: The body of the service's `200` response.
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func cancelReservationOfEVSDisk(
-        volumeID: String,
-        _ body: CancelReservationOfEVSDiskRequest
+        volumeID: String, _ body: CancelReservationOfEVSDiskRequest
     ) async throws -> CancelReservationOfEVSDiskResponse {
         let request = OperationRequest(
             operation: "CancelReservationOfEVSDisk", method: .post,
@@ -94,8 +92,7 @@ extension EVSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func deleteEVSDisk(volumeID: String, cascade: Bool? = nil) async throws -> DeleteEVSDiskResponse {
-        var query = QueryItems()
-        query.append("cascade", cascade)
+        let query: QueryItems = ["cascade": cascade]
         let request = OperationRequest(
             operation: "DeleteEVSDisk", method: .delete, path: "/v2/{project_id}/volumes/{volume_id}",
             pathParameters: ["volume_id": volumeID], query: query
@@ -116,8 +113,7 @@ extension EVSClient {
     /// - Returns: The body of the service's `200` response.
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func detachEVSDisk(
-        volumeID: String,
-        _ body: DetachEVSDiskRequest
+        volumeID: String, _ body: DetachEVSDiskRequest
     ) async throws -> DetachEVSDiskResponse {
         let request = OperationRequest(
             operation: "DetachEVSDisk", method: .post, path: "/v2/{project_id}/volumes/{volume_id}/action",
@@ -138,8 +134,7 @@ extension EVSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func expandCapacityOfEVSDisk(
-        volumeID: String,
-        _ body: ExpandCapacityOfEVSDiskRequest
+        volumeID: String, _ body: ExpandCapacityOfEVSDiskRequest
     ) async throws -> ExpandCapacityOfEVSDiskResponse {
         let request = OperationRequest(
             operation: "ExpandCapacityOfEVSDisk", method: .post,
@@ -162,8 +157,7 @@ extension EVSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func exportEVSDiskDataAsImage(
-        volumeID: String,
-        _ body: ExportEVSDiskDataAsImageRequest
+        volumeID: String, _ body: ExportEVSDiskDataAsImageRequest
     ) async throws -> ExportEVSDiskDataAsImageResponse {
         let request = OperationRequest(
             operation: "ExportEVSDiskDataAsImage", method: .post,
@@ -201,26 +195,14 @@ extension EVSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listDisksV2(
-        marker: String? = nil,
-        name: String? = nil,
-        limit: Int? = nil,
-        sortKey: String? = nil,
-        sortDir: String? = nil,
-        offset: Int? = nil,
-        status: String? = nil,
-        metadata: String? = nil,
+        marker: String? = nil, name: String? = nil, limit: Int? = nil, sortKey: String? = nil,
+        sortDir: String? = nil, offset: Int? = nil, status: String? = nil, metadata: String? = nil,
         availabilityZone: String? = nil
     ) async throws -> ListDisksV2Response {
-        var query = QueryItems()
-        query.append("marker", marker)
-        query.append("name", name)
-        query.append("limit", limit)
-        query.append("sort_key", sortKey)
-        query.append("sort_dir", sortDir)
-        query.append("offset", offset)
-        query.append("status", status)
-        query.append("metadata", metadata)
-        query.append("availability_zone", availabilityZone)
+        let query: QueryItems = [
+            "marker": marker, "name": name, "limit": limit, "sort_key": sortKey, "sort_dir": sortDir,
+            "offset": offset, "status": status, "metadata": metadata, "availability_zone": availabilityZone
+        ]
         let request = OperationRequest(
             operation: "ListDisksV2", method: .get, path: "/v2/{project_id}/volumes/detail", query: query
         )
@@ -254,26 +236,14 @@ extension EVSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listEVSDisksV2(
-        marker: String? = nil,
-        name: String? = nil,
-        limit: Int? = nil,
-        sortKey: String? = nil,
-        sortDir: String? = nil,
-        offset: Int? = nil,
-        status: String? = nil,
-        metadata: String? = nil,
+        marker: String? = nil, name: String? = nil, limit: Int? = nil, sortKey: String? = nil,
+        sortDir: String? = nil, offset: Int? = nil, status: String? = nil, metadata: String? = nil,
         availabilityZone: String? = nil
     ) async throws -> ListEVSDisksV2Response {
-        var query = QueryItems()
-        query.append("marker", marker)
-        query.append("name", name)
-        query.append("limit", limit)
-        query.append("sort_key", sortKey)
-        query.append("sort_dir", sortDir)
-        query.append("offset", offset)
-        query.append("status", status)
-        query.append("metadata", metadata)
-        query.append("availability_zone", availabilityZone)
+        let query: QueryItems = [
+            "marker": marker, "name": name, "limit": limit, "sort_key": sortKey, "sort_dir": sortDir,
+            "offset": offset, "status": status, "metadata": metadata, "availability_zone": availabilityZone
+        ]
         let request = OperationRequest(
             operation: "ListEVSDisksV2", method: .get, path: "/v2/{project_id}/volumes", query: query
         )
@@ -307,8 +277,7 @@ extension EVSClient {
     /// - Returns: The body of the service's `200` response.
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func reserveEVSDisk(
-        volumeID: String,
-        _ body: ReserveEVSDiskRequest
+        volumeID: String, _ body: ReserveEVSDiskRequest
     ) async throws -> ReserveEVSDiskResponse {
         let request = OperationRequest(
             operation: "ReserveEVSDisk", method: .post, path: "/v2/{project_id}/volumes/{volume_id}/action",
@@ -329,8 +298,7 @@ extension EVSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func setBootableFlagForEVSDisk(
-        volumeID: String,
-        _ body: SetBootableFlagForEVSDiskRequest
+        volumeID: String, _ body: SetBootableFlagForEVSDiskRequest
     ) async throws -> SetBootableFlagForEVSDiskResponse {
         let request = OperationRequest(
             operation: "SetBootableFlagForEVSDisk", method: .post,
@@ -352,8 +320,7 @@ extension EVSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func setReadOnlyFlagForEVSDisk(
-        volumeID: String,
-        _ body: SetReadOnlyFlagForEVSDiskRequest
+        volumeID: String, _ body: SetReadOnlyFlagForEVSDiskRequest
     ) async throws -> SetReadOnlyFlagForEVSDiskResponse {
         let request = OperationRequest(
             operation: "SetReadOnlyFlagForEVSDisk", method: .post,
@@ -411,8 +378,7 @@ extension EVSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateEVSDisk(
-        volumeID: String,
-        _ body: UpdateEVSDiskRequest
+        volumeID: String, _ body: UpdateEVSDiskRequest
     ) async throws -> UpdateEVSDiskResponse {
         let request = OperationRequest(
             operation: "UpdateEVSDisk", method: .put, path: "/v2/{project_id}/volumes/{volume_id}",

@@ -67,22 +67,13 @@ extension EVSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listEVSSnapshots(
-        marker: String? = nil,
-        offset: Int? = nil,
-        limit: Int? = nil,
-        name: String? = nil,
-        status: String? = nil,
-        volumeID: String? = nil,
-        availabilityZone: String? = nil
+        marker: String? = nil, offset: Int? = nil, limit: Int? = nil, name: String? = nil,
+        status: String? = nil, volumeID: String? = nil, availabilityZone: String? = nil
     ) async throws -> ListEVSSnapshotsResponse {
-        var query = QueryItems()
-        query.append("marker", marker)
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("name", name)
-        query.append("status", status)
-        query.append("volume_id", volumeID)
-        query.append("availability_zone", availabilityZone)
+        let query: QueryItems = [
+            "marker": marker, "offset": offset, "limit": limit, "name": name, "status": status,
+            "volume_id": volumeID, "availability_zone": availabilityZone
+        ]
         let request = OperationRequest(
             operation: "ListEVSSnapshots", method: .get, path: "/v2/{project_id}/snapshots/detail",
             query: query
@@ -106,21 +97,12 @@ extension EVSClient {
     ///   - availabilityZone: The AZ where the snapshot's source disk belongs.
     ///   - limit: Number of results to request per page.
     public func listEVSSnapshotsPaginator(
-        marker: String? = nil,
-        name: String? = nil,
-        status: String? = nil,
-        volumeID: String? = nil,
-        availabilityZone: String? = nil,
-        limit: Int
+        marker: String? = nil, name: String? = nil, status: String? = nil, volumeID: String? = nil,
+        availabilityZone: String? = nil, limit: Int
     ) -> OffsetPaginator<Snapshot> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.listEVSSnapshots(
-                marker: marker,
-                offset: offset,
-                limit: limit,
-                name: name,
-                status: status,
-                volumeID: volumeID,
+                marker: marker, offset: offset, limit: limit, name: name, status: status, volumeID: volumeID,
                 availabilityZone: availabilityZone
             )
             return (elements: page.snapshots ?? [], total: nil)
@@ -153,20 +135,13 @@ extension EVSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listEVSSnapshotsV2(
-        marker: String? = nil,
-        offset: Int? = nil,
-        limit: Int? = nil,
-        name: String? = nil,
-        status: String? = nil,
-        volumeID: String? = nil
+        marker: String? = nil, offset: Int? = nil, limit: Int? = nil, name: String? = nil,
+        status: String? = nil, volumeID: String? = nil
     ) async throws -> ListEVSSnapshotsV2Response {
-        var query = QueryItems()
-        query.append("marker", marker)
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("name", name)
-        query.append("status", status)
-        query.append("volume_id", volumeID)
+        let query: QueryItems = [
+            "marker": marker, "offset": offset, "limit": limit, "name": name, "status": status,
+            "volume_id": volumeID
+        ]
         let request = OperationRequest(
             operation: "ListEVSSnapshotsV2", method: .get, path: "/v2/{project_id}/snapshots", query: query
         )
@@ -189,20 +164,12 @@ extension EVSClient {
     ///   - volumeID: The ID of the snapshot's source disk.
     ///   - limit: Number of results to request per page.
     public func listEVSSnapshotsV2Paginator(
-        marker: String? = nil,
-        name: String? = nil,
-        status: String? = nil,
-        volumeID: String? = nil,
+        marker: String? = nil, name: String? = nil, status: String? = nil, volumeID: String? = nil,
         limit: Int
     ) -> OffsetPaginator<Snapshots> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.listEVSSnapshotsV2(
-                marker: marker,
-                offset: offset,
-                limit: limit,
-                name: name,
-                status: status,
-                volumeID: volumeID
+                marker: marker, offset: offset, limit: limit, name: name, status: status, volumeID: volumeID
             )
             return (elements: page.snapshots ?? [], total: nil)
         }
@@ -238,8 +205,7 @@ extension EVSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateEVSSnapshot(
-        snapshotID: String,
-        _ body: UpdateEVSSnapshotRequest
+        snapshotID: String, _ body: UpdateEVSSnapshotRequest
     ) async throws -> UpdateEVSSnapshotResponse {
         let request = OperationRequest(
             operation: "UpdateEVSSnapshot", method: .put, path: "/v2/{project_id}/snapshots/{snapshot_id}",

@@ -14,11 +14,9 @@ extension EVSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func cinderListQuotas(
-        targetProjectID: String,
-        usage: String
+        targetProjectID: String, usage: String
     ) async throws -> CinderListQuotasResponse {
-        var query = QueryItems()
-        query.append("usage", usage)
+        let query: QueryItems = ["usage": usage]
         let request = OperationRequest(
             operation: "CinderListQuotas", method: .get,
             path: "/v2/{project_id}/os-quota-sets/{target_project_id}",

@@ -56,8 +56,7 @@ extension EVSClient {
     ///   - body: The request body.
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func expandEVSDisksInReplicationConsistencyGroup(
-        replicationConsistencyGroupID: String,
-        _ body: ExpandEVSDisksInReplicationConsistencyGroupRequest
+        replicationConsistencyGroupID: String, _ body: ExpandEVSDisksInReplicationConsistencyGroupRequest
     ) async throws {
         let request = OperationRequest(
             operation: "ExpandEVSDisksInReplicationConsistencyGroup", method: .post,
@@ -94,28 +93,15 @@ extension EVSClient {
     /// - Returns: The body of the service's `200` response.
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func listReplicationConsistencyGroups(
-        marker: String? = nil,
-        limit: Int? = nil,
-        sortKey: String? = nil,
-        sortDir: String? = nil,
-        offset: Int? = nil,
-        changesSince: String? = nil,
-        name: String? = nil,
-        status: String? = nil,
-        priorityStation: String? = nil,
-        volumeID: String? = nil
+        marker: String? = nil, limit: Int? = nil, sortKey: String? = nil, sortDir: String? = nil,
+        offset: Int? = nil, changesSince: String? = nil, name: String? = nil, status: String? = nil,
+        priorityStation: String? = nil, volumeID: String? = nil
     ) async throws -> ListReplicationConsistencyGroupsResponse {
-        var query = QueryItems()
-        query.append("marker", marker)
-        query.append("limit", limit)
-        query.append("sort_key", sortKey)
-        query.append("sort_dir", sortDir)
-        query.append("offset", offset)
-        query.append("changes-since", changesSince)
-        query.append("name", name)
-        query.append("status", status)
-        query.append("priority_station", priorityStation)
-        query.append("volume_id", volumeID)
+        let query: QueryItems = [
+            "marker": marker, "limit": limit, "sort_key": sortKey, "sort_dir": sortDir, "offset": offset,
+            "changes-since": changesSince, "name": name, "status": status,
+            "priority_station": priorityStation, "volume_id": volumeID
+        ]
         let request = OperationRequest(
             operation: "ListReplicationConsistencyGroups", method: .get,
             path: "/v2/{project_id}/os-vendor-replication-consistency-groups", query: query
@@ -147,27 +133,14 @@ extension EVSClient {
     ///   - limit: Number of results to request per page.
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func listReplicationConsistencyGroupsPaginator(
-        marker: String? = nil,
-        sortKey: String? = nil,
-        sortDir: String? = nil,
-        changesSince: String? = nil,
-        name: String? = nil,
-        status: String? = nil,
-        priorityStation: String? = nil,
-        volumeID: String? = nil,
+        marker: String? = nil, sortKey: String? = nil, sortDir: String? = nil, changesSince: String? = nil,
+        name: String? = nil, status: String? = nil, priorityStation: String? = nil, volumeID: String? = nil,
         limit: Int
     ) -> OffsetPaginator<JSONValue> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listReplicationConsistencyGroups(
-                marker: marker,
-                limit: limit,
-                sortKey: sortKey,
-                sortDir: sortDir,
-                offset: offset,
-                changesSince: changesSince,
-                name: name,
-                status: status,
-                priorityStation: priorityStation,
+                marker: marker, limit: limit, sortKey: sortKey, sortDir: sortDir, offset: offset,
+                changesSince: changesSince, name: name, status: status, priorityStation: priorityStation,
                 volumeID: volumeID
             )
             return (elements: page.replicationConsistencyGroups ?? [], total: nil)
@@ -187,8 +160,7 @@ extension EVSClient {
     ///   - body: The request body.
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func pauseReplicationConsistencyGroup(
-        replicationConsistencyGroupID: String,
-        _ body: PauseReplicationConsistencyGroupRequest
+        replicationConsistencyGroupID: String, _ body: PauseReplicationConsistencyGroupRequest
     ) async throws {
         let request = OperationRequest(
             operation: "PauseReplicationConsistencyGroup", method: .post,
@@ -213,8 +185,7 @@ extension EVSClient {
     ///   - body: The request body.
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func performFailoverForReplicationConsistencyGroup(
-        replicationConsistencyGroupID: String,
-        _ body: PerformFailoverForReplicationConsistencyGroupRequest
+        replicationConsistencyGroupID: String, _ body: PerformFailoverForReplicationConsistencyGroupRequest
     ) async throws {
         let request = OperationRequest(
             operation: "PerformFailoverForReplicationConsistencyGroup", method: .post,
@@ -264,8 +235,7 @@ extension EVSClient {
     ///   - body: The request body.
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func reprotectReplicationConsistencyGroup(
-        replicationConsistencyGroupID: String,
-        _ body: ReprotectReplicationConsistencyGroupRequest
+        replicationConsistencyGroupID: String, _ body: ReprotectReplicationConsistencyGroupRequest
     ) async throws {
         let request = OperationRequest(
             operation: "ReprotectReplicationConsistencyGroup", method: .post,
@@ -312,8 +282,7 @@ extension EVSClient {
     ///   - body: The request body.
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func synchronizeReplicationConsistencyGroup(
-        replicationConsistencyGroupID: String,
-        _ body: SynchronizeReplicationConsistencyGroupRequest
+        replicationConsistencyGroupID: String, _ body: SynchronizeReplicationConsistencyGroupRequest
     ) async throws {
         let request = OperationRequest(
             operation: "SynchronizeReplicationConsistencyGroup", method: .post,
@@ -337,8 +306,7 @@ extension EVSClient {
     /// - Returns: The body of the service's `202` response.
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func updateReplicationConsistencyGroup(
-        replicationConsistencyGroupID: String,
-        _ body: UpdateReplicationConsistencyGroupRequest
+        replicationConsistencyGroupID: String, _ body: UpdateReplicationConsistencyGroupRequest
     ) async throws -> UpdateReplicationConsistencyGroupResponse {
         let request = OperationRequest(
             operation: "UpdateReplicationConsistencyGroup", method: .put,

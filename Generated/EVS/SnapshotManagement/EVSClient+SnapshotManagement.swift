@@ -51,8 +51,7 @@ extension EVSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listSnapshots(status: String? = nil) async throws -> ListSnapshotsResponse {
-        var query = QueryItems()
-        query.append("status", status)
+        let query: QueryItems = ["status": status]
         let request = OperationRequest(
             operation: "ListSnapshots", method: .get, path: "/v2/{project_id}/cloudsnapshots/detail",
             query: query
@@ -90,8 +89,7 @@ extension EVSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateSnapshot(
-        snapshotID: String,
-        _ body: UpdateSnapshotRequest
+        snapshotID: String, _ body: UpdateSnapshotRequest
     ) async throws -> UpdateSnapshotResponse {
         let request = OperationRequest(
             operation: "UpdateSnapshot", method: .put, path: "/v2/{project_id}/cloudsnapshots/{snapshot_id}",

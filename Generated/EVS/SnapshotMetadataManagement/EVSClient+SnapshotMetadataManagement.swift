@@ -16,8 +16,7 @@ extension EVSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func addMetadataOfEVSSnapshot(
-        snapshotID: String,
-        _ body: AddMetadataOfEVSSnapshotRequest
+        snapshotID: String, _ body: AddMetadataOfEVSSnapshotRequest
     ) async throws -> AddMetadataOfEVSSnapshotResponse {
         let request = OperationRequest(
             operation: "AddMetadataOfEVSSnapshot", method: .post,
@@ -39,8 +38,7 @@ extension EVSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func deleteOnePieceOfMetadataForEVSSnapshot(
-        snapshotID: String,
-        key: String
+        snapshotID: String, key: String
     ) async throws -> DeleteOnePieceOfMetadataForEVSSnapshotResponse {
         let request = OperationRequest(
             operation: "DeleteOnePieceOfMetadataForEVSSnapshot", method: .delete,
@@ -83,8 +81,7 @@ extension EVSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showOnePieceOfMetadataForEVSSnapshot(
-        snapshotID: String,
-        key: String
+        snapshotID: String, key: String
     ) async throws -> ShowOnePieceOfMetadataForEVSSnapshotResponse {
         let request = OperationRequest(
             operation: "ShowOnePieceOfMetadataForEVSSnapshot", method: .get,
@@ -106,8 +103,7 @@ extension EVSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateMetadataOfEVSSnapshot(
-        snapshotID: String,
-        _ body: UpdateMetadataOfEVSSnapshotRequest
+        snapshotID: String, _ body: UpdateMetadataOfEVSSnapshotRequest
     ) async throws -> UpdateMetadataOfEVSSnapshotResponse {
         let request = OperationRequest(
             operation: "UpdateMetadataOfEVSSnapshot", method: .put,
@@ -130,9 +126,7 @@ extension EVSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateOnePieceOfMetadataForEVSSnapshot(
-        snapshotID: String,
-        key: String,
-        _ body: UpdateOnePieceOfMetadataForEVSSnapshotRequest
+        snapshotID: String, key: String, _ body: UpdateOnePieceOfMetadataForEVSSnapshotRequest
     ) async throws -> UpdateOnePieceOfMetadataForEVSSnapshotResponse {
         let request = OperationRequest(
             operation: "UpdateOnePieceOfMetadataForEVSSnapshot", method: .put,

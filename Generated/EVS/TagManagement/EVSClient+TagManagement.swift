@@ -18,9 +18,7 @@ extension EVSClient {
     /// - Returns: The body of the service's `200` response.
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func addOrUpdateTagsForEVSResource(
-        resourceType: String,
-        resourceID: String,
-        _ body: AddOrUpdateTagsForEVSResourceRequest
+        resourceType: String, resourceID: String, _ body: AddOrUpdateTagsForEVSResourceRequest
     ) async throws -> AddOrUpdateTagsForEVSResourceResponse {
         let request = OperationRequest(
             operation: "AddOrUpdateTagsForEVSResource", method: .post,
@@ -60,9 +58,7 @@ extension EVSClient {
     ///   - body: The request body.
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func batchDeleteTagsForEVSResource(
-        resourceType: String,
-        resourceID: String,
-        _ body: BatchDeleteTagsForEVSResourceRequest
+        resourceType: String, resourceID: String, _ body: BatchDeleteTagsForEVSResourceRequest
     ) async throws {
         let request = OperationRequest(
             operation: "BatchDeleteTagsForEVSResource", method: .post,
@@ -82,8 +78,7 @@ extension EVSClient {
     ///   - volumeID: The disk ID.
     ///   - body: The request body.
     public func batchDeleteTagsOfEVSDisk(
-        volumeID: String,
-        _ body: BatchDeleteTagsOfEVSDiskRequest
+        volumeID: String, _ body: BatchDeleteTagsOfEVSDiskRequest
     ) async throws {
         let request = OperationRequest(
             operation: "BatchDeleteTagsOfEVSDisk", method: .post,
@@ -106,9 +101,7 @@ extension EVSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func deleteTagOfEVSResourceByKey(
-        resourceType: String,
-        resourceID: String,
-        key: String
+        resourceType: String, resourceID: String, key: String
     ) async throws -> DeleteTagOfEVSResourceByKeyResponse {
         let request = OperationRequest(
             operation: "DeleteTagOfEVSResourceByKey", method: .delete,
@@ -162,17 +155,12 @@ extension EVSClient {
     /// - Returns: The body of the service's `200` response.
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func listEVSResourcesByTag(
-        resourceType: String,
-        tags: String? = nil,
-        tagsAny: String? = nil,
-        notTags: String? = nil,
+        resourceType: String, tags: String? = nil, tagsAny: String? = nil, notTags: String? = nil,
         notTagsAny: String? = nil
     ) async throws -> ListEVSResourcesByTagResponse {
-        var query = QueryItems()
-        query.append("tags", tags)
-        query.append("tags_any", tagsAny)
-        query.append("not_tags", notTags)
-        query.append("not_tags_any", notTagsAny)
+        let query: QueryItems = [
+            "tags": tags, "tags_any": tagsAny, "not_tags": notTags, "not_tags_any": notTagsAny
+        ]
         let request = OperationRequest(
             operation: "ListEVSResourcesByTag", method: .get,
             path: "/v2/{project_id}/os-vendor-tags/{resource_type}/resource_instances",
@@ -234,9 +222,7 @@ extension EVSClient {
     /// - Returns: The body of the service's `200` response.
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func resetTagsOfEVSResource(
-        resourceType: String,
-        resourceID: String,
-        _ body: ResetTagsOfEVSResourceRequest
+        resourceType: String, resourceID: String, _ body: ResetTagsOfEVSResourceRequest
     ) async throws -> ResetTagsOfEVSResourceResponse {
         let request = OperationRequest(
             operation: "ResetTagsOfEVSResource", method: .put,
@@ -280,8 +266,7 @@ extension EVSClient {
     /// - Returns: The body of the service's `200` response.
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func showTagsOfEVSResource(
-        resourceType: String,
-        resourceID: String
+        resourceType: String, resourceID: String
     ) async throws -> ShowTagsOfEVSResourceResponse {
         let request = OperationRequest(
             operation: "ShowTagsOfEVSResource", method: .get,
@@ -305,9 +290,7 @@ extension EVSClient {
     /// - Returns: The body of the service's `200` response.
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func showTagsOfEVSResourceByKey(
-        resourceType: String,
-        resourceID: String,
-        key: String
+        resourceType: String, resourceID: String, key: String
     ) async throws -> ShowTagsOfEVSResourceByKeyResponse {
         let request = OperationRequest(
             operation: "ShowTagsOfEVSResourceByKey", method: .get,
@@ -332,10 +315,7 @@ extension EVSClient {
     /// - Returns: The body of the service's `200` response.
     @available(*, deprecated, message: "The API reference marks this API as deprecated.")
     public func updateTagsOfEVSResourceByKey(
-        resourceType: String,
-        resourceID: String,
-        key: String,
-        _ body: UpdateTagsOfEVSResourceByKeyRequest
+        resourceType: String, resourceID: String, key: String, _ body: UpdateTagsOfEVSResourceByKeyRequest
     ) async throws -> UpdateTagsOfEVSResourceByKeyResponse {
         let request = OperationRequest(
             operation: "UpdateTagsOfEVSResourceByKey", method: .put,

@@ -16,8 +16,7 @@ extension FunctionGraphClient {
     ///   - functionURN: Function URN. For details, see the function model description.
     ///   - body: The request body.
     public func cancelAsyncInvocation(
-        functionURN: String,
-        _ body: CancelAsyncInvocationRequest
+        functionURN: String, _ body: CancelAsyncInvocationRequest
     ) async throws {
         let request = OperationRequest(
             operation: "CancelAsyncInvocation", method: .post,
@@ -68,21 +67,13 @@ extension FunctionGraphClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAsyncInvocations(
-        functionURN: String,
-        requestID: String? = nil,
-        marker: String? = nil,
-        limit: String? = nil,
-        status: String? = nil,
-        queryBeginTime: String? = nil,
-        queryEndTime: String? = nil
+        functionURN: String, requestID: String? = nil, marker: String? = nil, limit: String? = nil,
+        status: String? = nil, queryBeginTime: String? = nil, queryEndTime: String? = nil
     ) async throws -> ListAsyncInvocationsResponse {
-        var query = QueryItems()
-        query.append("request_id", requestID)
-        query.append("marker", marker)
-        query.append("limit", limit)
-        query.append("status", status)
-        query.append("query_begin_time", queryBeginTime)
-        query.append("query_end_time", queryEndTime)
+        let query: QueryItems = [
+            "request_id": requestID, "marker": marker, "limit": limit, "status": status,
+            "query_begin_time": queryBeginTime, "query_end_time": queryEndTime
+        ]
         let request = OperationRequest(
             operation: "ListAsyncInvocations", method: .get,
             path: "/v2/{project_id}/fgs/functions/{function_urn}/async-invocations",
@@ -108,13 +99,9 @@ extension FunctionGraphClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listFunctionAsyncInvokeConfig(
-        functionURN: String,
-        marker: String? = nil,
-        limit: String? = nil
+        functionURN: String, marker: String? = nil, limit: String? = nil
     ) async throws -> ListFunctionAsyncInvokeConfigResponse {
-        var query = QueryItems()
-        query.append("marker", marker)
-        query.append("limit", limit)
+        let query: QueryItems = ["marker": marker, "limit": limit]
         let request = OperationRequest(
             operation: "ListFunctionAsyncInvokeConfig", method: .get,
             path: "/v2/{project_id}/fgs/functions/{function_urn}/async-invoke-configs",
@@ -156,8 +143,7 @@ extension FunctionGraphClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateFunctionAsyncInvokeConfig(
-        functionURN: String,
-        _ body: UpdateFunctionAsyncInvokeConfigRequest
+        functionURN: String, _ body: UpdateFunctionAsyncInvokeConfigRequest
     ) async throws -> ListFunctionAsyncInvokeConfigResult {
         let request = OperationRequest(
             operation: "UpdateFunctionAsyncInvokeConfig", method: .put,

@@ -72,22 +72,14 @@ extension FunctionGraphClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listDependencies(
-        marker: String? = nil,
-        maxitems: String? = nil,
-        ispublic: String? = nil,
-        dependencyType: ListDependenciesDependencyType? = nil,
-        runtime: String? = nil,
-        name: String? = nil,
+        marker: String? = nil, maxitems: String? = nil, ispublic: String? = nil,
+        dependencyType: ListDependenciesDependencyType? = nil, runtime: String? = nil, name: String? = nil,
         limit: String? = nil
     ) async throws -> ListDependenciesResponse {
-        var query = QueryItems()
-        query.append("marker", marker)
-        query.append("maxitems", maxitems)
-        query.append("ispublic", ispublic)
-        query.append("dependency_type", dependencyType)
-        query.append("runtime", runtime)
-        query.append("name", name)
-        query.append("limit", limit)
+        let query: QueryItems = [
+            "marker": marker, "maxitems": maxitems, "ispublic": ispublic, "dependency_type": dependencyType,
+            "runtime": runtime, "name": name, "limit": limit
+        ]
         let request = OperationRequest(
             operation: "ListDependencies", method: .get, path: "/v2/{project_id}/fgs/dependencies",
             query: query
@@ -108,13 +100,9 @@ extension FunctionGraphClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listDependencyVersion(
-        dependID: String,
-        marker: String? = nil,
-        maxitems: String? = nil
+        dependID: String, marker: String? = nil, maxitems: String? = nil
     ) async throws -> ListDependencyVersionResponse {
-        var query = QueryItems()
-        query.append("marker", marker)
-        query.append("maxitems", maxitems)
+        let query: QueryItems = ["marker": marker, "maxitems": maxitems]
         let request = OperationRequest(
             operation: "ListDependencyVersion", method: .get,
             path: "/v2/{project_id}/fgs/dependencies/{depend_id}/version",
@@ -135,8 +123,7 @@ extension FunctionGraphClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showDependencyVersion(
-        dependID: String,
-        version: String
+        dependID: String, version: String
     ) async throws -> ShowDependencyVersionResponse {
         let request = OperationRequest(
             operation: "ShowDependencyVersion", method: .get,

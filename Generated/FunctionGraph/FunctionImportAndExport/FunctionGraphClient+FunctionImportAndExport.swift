@@ -20,15 +20,9 @@ extension FunctionGraphClient {
     ///   - type: This parameter cannot be used with code or config. type=code indicates exporting the code,
     ///     and type=config indicates exporting the configuration.
     public func exportFunction(
-        functionURN: String,
-        config: Bool? = nil,
-        code: Bool? = nil,
-        type: String? = nil
+        functionURN: String, config: Bool? = nil, code: Bool? = nil, type: String? = nil
     ) async throws {
-        var query = QueryItems()
-        query.append("config", config)
-        query.append("code", code)
-        query.append("type", type)
+        let query: QueryItems = ["config": config, "code": code, "type": type]
         let request = OperationRequest(
             operation: "ExportFunction", method: .get,
             path: "/v2/{project_id}/fgs/functions/{function_urn}/export",

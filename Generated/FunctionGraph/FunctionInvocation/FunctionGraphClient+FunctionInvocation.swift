@@ -69,8 +69,7 @@ extension FunctionGraphClient {
     ///
     /// - Returns: The body of the service's `202` response.
     public func asyncInvokeFunction(
-        functionURN: String,
-        _ body: AsyncInvokeFunctionRequest
+        functionURN: String, _ body: AsyncInvokeFunctionRequest
     ) async throws -> AsyncInvokeFunctionResponse {
         let request = OperationRequest(
             operation: "AsyncInvokeFunction", method: .post,
@@ -91,8 +90,7 @@ extension FunctionGraphClient {
     ///   - functionURN: Function URN. For details, see the function model description.
     ///   - body: The request body.
     ///   - xCffLogType: Options: tail (4 KB logs will be returned) and null (no logs will be returned).
-    ///   - xCFFRequestVersion: Response body format. Options: v0 and v1. v0: text format. v1: JSON format.
-    ///     Select this format when using an SDK.
+    ///   - xCFFRequestVersion: Response body format. Options: v0 and v1.
     ///   - xCffInstanceMemory: Function instance memory. The value can be 128, 256, 512, 768, 1,024, 1,280,
     ///     1,536, 1,792, 2,048, 2,560, 3,072, 3,584, 4,096, 8,192, or 10,240.
     ///
@@ -100,9 +98,7 @@ extension FunctionGraphClient {
     ///   (`X-Cff-Invoke-Summary`, `X-Cff-Request-Id`, `X-Cff-Function-Log`, `X-CFF-Billing-Duration`,
     ///   `X-Cff-Response-Version`, `X-Func-Err-Code` and `X-Is-Func-Err`).
     public func invokeFunction(
-        functionURN: String,
-        _ body: InvokeFunctionRequest,
-        xCffLogType: InvokeFunctionXCffLogType? = nil,
+        functionURN: String, _ body: InvokeFunctionRequest, xCffLogType: InvokeFunctionXCffLogType? = nil,
         xCFFRequestVersion: InvokeFunctionXCFFRequestVersion? = nil,
         xCffInstanceMemory: InvokeFunctionXCffInstanceMemory? = nil
     ) async throws -> InvokeFunctionOutput {

@@ -46,14 +46,9 @@ public struct InvokeFunctionOutput:
 
     /// Creates an output from its parts; the client reads one from each response.
     public init(
-        body: InvokeFunctionResponse,
-        xCffInvokeSummary: String? = nil,
-        xCffRequestID: String? = nil,
-        xCffFunctionLog: String? = nil,
-        xCFFBillingDuration: String? = nil,
-        xCffResponseVersion: String? = nil,
-        xFuncErrCode: String? = nil,
-        xIsFuncErr: String? = nil
+        body: InvokeFunctionResponse, xCffInvokeSummary: String? = nil, xCffRequestID: String? = nil,
+        xCffFunctionLog: String? = nil, xCFFBillingDuration: String? = nil,
+        xCffResponseVersion: String? = nil, xFuncErrCode: String? = nil, xIsFuncErr: String? = nil
     ) {
         self.body = body
         self.xCffInvokeSummary = xCffInvokeSummary

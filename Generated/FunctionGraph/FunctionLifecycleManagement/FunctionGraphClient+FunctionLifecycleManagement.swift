@@ -91,8 +91,7 @@ extension FunctionGraphClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listFunctionTags(
-        resourceType: String,
-        resourceID: String
+        resourceType: String, resourceID: String
     ) async throws -> ListFunctionTagsResponse {
         let request = OperationRequest(
             operation: "ListFunctionTags", method: .get,
@@ -117,14 +116,9 @@ extension FunctionGraphClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listFunctions(
-        marker: String? = nil,
-        maxitems: String? = nil,
-        packageName: String? = nil
+        marker: String? = nil, maxitems: String? = nil, packageName: String? = nil
     ) async throws -> ListFunctionsResponse {
-        var query = QueryItems()
-        query.append("marker", marker)
-        query.append("maxitems", maxitems)
-        query.append("package_name", packageName)
+        let query: QueryItems = ["marker": marker, "maxitems": maxitems, "package_name": packageName]
         let request = OperationRequest(
             operation: "ListFunctions", method: .get, path: "/v2/{project_id}/fgs/functions", query: query
         )
@@ -195,14 +189,12 @@ extension FunctionGraphClient {
     ///
     /// - Parameters:
     ///   - resourceType: Resource type. Enter functions here.
-    ///   - action: Filter or count. Enumeration values: filter count
+    ///   - action: Filter or count.
     ///   - body: The request body.
     ///
     /// - Returns: The body of the service's `200` response.
     public func showResInstanceInfo(
-        resourceType: String,
-        action: String,
-        _ body: ShowResInstanceInfoRequest
+        resourceType: String, action: String, _ body: ShowResInstanceInfoRequest
     ) async throws -> ShowResInstanceInfoResponse {
         let request = OperationRequest(
             operation: "ShowResInstanceInfo", method: .post,
@@ -224,8 +216,7 @@ extension FunctionGraphClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateFunctionCode(
-        functionURN: String,
-        _ body: UpdateFunctionCodeRequest
+        functionURN: String, _ body: UpdateFunctionCodeRequest
     ) async throws -> UpdateFunctionCodeResponse {
         let request = OperationRequest(
             operation: "UpdateFunctionCode", method: .put,
@@ -265,8 +256,7 @@ extension FunctionGraphClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateFunctionConfig(
-        functionURN: String,
-        _ body: UpdateFunctionConfigRequest
+        functionURN: String, _ body: UpdateFunctionConfigRequest
     ) async throws -> UpdateFunctionConfigResponse {
         let request = OperationRequest(
             operation: "UpdateFunctionConfig", method: .put,
@@ -288,8 +278,7 @@ extension FunctionGraphClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateFunctionMaxInstanceConfig(
-        functionURN: String,
-        _ body: UpdateFunctionMaxInstanceConfigRequest
+        functionURN: String, _ body: UpdateFunctionMaxInstanceConfigRequest
     ) async throws -> UpdateFunctionMaxInstanceConfigResponse {
         let request = OperationRequest(
             operation: "UpdateFunctionMaxInstanceConfig", method: .put,

@@ -25,8 +25,7 @@ extension FunctionGraphClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listFunctionStatistics(
-        funcURN: String,
-        period: String
+        funcURN: String, period: String
     ) async throws -> ListFunctionStatisticsResponseBody {
         let request = OperationRequest(
             operation: "ListFunctionStatistics", method: .get,
@@ -44,7 +43,7 @@ extension FunctionGraphClient {
     ///
     /// - Parameters:
     ///   - filter: Parameter filter. monitor_data: Query detailed statistics. monthly_report: Query monthly
-    ///     statistics. Enumeration values: monitor_data monthly_report
+    ///     statistics.
     ///   - period: The unit is minute. This parameter must be used together with the filter parameter metric.
     ///   - option: Monthly statistical period. This parameter is valid only when filter is set to
     ///     monthly_report. If a value beyond the preceding range is specified, the default value 0 will be
@@ -56,18 +55,12 @@ extension FunctionGraphClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listStatistics(
-        filter: ListStatisticsFilter,
-        period: String? = nil,
-        option: String? = nil,
-        limit: String? = nil,
+        filter: ListStatisticsFilter, period: String? = nil, option: String? = nil, limit: String? = nil,
         marker: String? = nil
     ) async throws -> ListStatisticsResponse {
-        var query = QueryItems()
-        query.append("filter", filter)
-        query.append("period", period)
-        query.append("option", option)
-        query.append("limit", limit)
-        query.append("marker", marker)
+        let query: QueryItems = [
+            "filter": filter, "period": period, "option": option, "limit": limit, "marker": marker
+        ]
         let request = OperationRequest(
             operation: "ListStatistics", method: .get, path: "/v2/{project_id}/fgs/functions/statistics",
             query: query

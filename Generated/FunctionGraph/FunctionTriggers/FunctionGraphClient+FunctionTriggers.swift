@@ -36,8 +36,7 @@ extension FunctionGraphClient {
     ///
     /// - Returns: The body of the service's `201` response.
     public func createFunctionTrigger(
-        functionURN: String,
-        _ body: CreateFunctionTriggerRequest
+        functionURN: String, _ body: CreateFunctionTriggerRequest
     ) async throws -> ListFunctionTriggerResult {
         let request = OperationRequest(
             operation: "CreateFunctionTrigger", method: .post,
@@ -63,9 +62,7 @@ extension FunctionGraphClient {
     ///     ROCKETMQ: Distributed Message Service (DMS) for RocketMQ
     ///   - triggerID: Trigger ID.
     public func deleteFunctionTrigger(
-        functionURN: String,
-        triggerTypeCode: String,
-        triggerID: String
+        functionURN: String, triggerTypeCode: String, triggerID: String
     ) async throws {
         let request = OperationRequest(
             operation: "DeleteFunctionTrigger", method: .delete,
@@ -112,9 +109,7 @@ extension FunctionGraphClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showFunctionTrigger(
-        functionURN: String,
-        triggerTypeCode: String,
-        triggerID: String
+        functionURN: String, triggerTypeCode: String, triggerID: String
     ) async throws -> ListFunctionTriggerResult {
         let request = OperationRequest(
             operation: "ShowFunctionTrigger", method: .get,
@@ -143,10 +138,7 @@ extension FunctionGraphClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateTrigger(
-        functionURN: String,
-        triggerTypeCode: String,
-        triggerID: String,
-        _ body: UpdateTriggerRequest
+        functionURN: String, triggerTypeCode: String, triggerID: String, _ body: UpdateTriggerRequest
     ) async throws -> ListFunctionTriggerResult {
         let request = OperationRequest(
             operation: "UpdateTrigger", method: .put,

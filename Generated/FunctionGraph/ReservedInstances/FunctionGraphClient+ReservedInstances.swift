@@ -19,14 +19,9 @@ extension FunctionGraphClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listFunctionReservedInstances(
-        marker: String? = nil,
-        limit: String? = nil,
-        urn: String? = nil
+        marker: String? = nil, limit: String? = nil, urn: String? = nil
     ) async throws -> ListFunctionReservedInstancesResponse {
-        var query = QueryItems()
-        query.append("marker", marker)
-        query.append("limit", limit)
-        query.append("urn", urn)
+        let query: QueryItems = ["marker": marker, "limit": limit, "urn": urn]
         let request = OperationRequest(
             operation: "ListFunctionReservedInstances", method: .get,
             path: "/v2/{project_id}/fgs/functions/reservedinstances", query: query
@@ -49,14 +44,9 @@ extension FunctionGraphClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listReservedInstanceConfigs(
-        functionURN: String? = nil,
-        marker: String? = nil,
-        limit: String? = nil
+        functionURN: String? = nil, marker: String? = nil, limit: String? = nil
     ) async throws -> ListReservedInstanceConfigsResponse {
-        var query = QueryItems()
-        query.append("function_urn", functionURN)
-        query.append("marker", marker)
-        query.append("limit", limit)
+        let query: QueryItems = ["function_urn": functionURN, "marker": marker, "limit": limit]
         let request = OperationRequest(
             operation: "ListReservedInstanceConfigs", method: .get,
             path: "/v2/{project_id}/fgs/functions/reservedinstanceconfigs", query: query
@@ -76,8 +66,7 @@ extension FunctionGraphClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateFunctionReservedInstancesCount(
-        functionURN: String,
-        _ body: UpdateFunctionReservedInstancesCountRequest
+        functionURN: String, _ body: UpdateFunctionReservedInstancesCountRequest
     ) async throws -> UpdateFunctionReservedInstancesCountResponse {
         let request = OperationRequest(
             operation: "UpdateFunctionReservedInstancesCount", method: .put,

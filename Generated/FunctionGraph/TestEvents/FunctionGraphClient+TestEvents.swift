@@ -16,8 +16,7 @@ extension FunctionGraphClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func createEvent(
-        functionURN: String,
-        _ body: CreateEventRequest
+        functionURN: String, _ body: CreateEventRequest
     ) async throws -> CreateEventResponse {
         let request = OperationRequest(
             operation: "CreateEvent", method: .post,
@@ -97,9 +96,7 @@ extension FunctionGraphClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateEvent(
-        functionURN: String,
-        eventID: String,
-        _ body: UpdateEventRequest
+        functionURN: String, eventID: String, _ body: UpdateEventRequest
     ) async throws -> UpdateEventResponse {
         let request = OperationRequest(
             operation: "UpdateEvent", method: .put,

@@ -19,8 +19,7 @@ extension FunctionGraphClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func createFunctionVersion(
-        functionURN: String,
-        _ body: CreateFunctionVersionRequest
+        functionURN: String, _ body: CreateFunctionVersionRequest
     ) async throws -> CreateFunctionVersionResponse {
         let request = OperationRequest(
             operation: "CreateFunctionVersion", method: .post,
@@ -42,8 +41,7 @@ extension FunctionGraphClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func createVersionAlias(
-        functionURN: String,
-        _ body: CreateVersionAliasRequest
+        functionURN: String, _ body: CreateVersionAliasRequest
     ) async throws -> CreateVersionAliasResponse {
         let request = OperationRequest(
             operation: "CreateVersionAlias", method: .post,
@@ -84,13 +82,9 @@ extension FunctionGraphClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listFunctionVersions(
-        functionURN: String,
-        marker: String? = nil,
-        maxitems: String? = nil
+        functionURN: String, marker: String? = nil, maxitems: String? = nil
     ) async throws -> ListFunctionVersionsResponse {
-        var query = QueryItems()
-        query.append("marker", marker)
-        query.append("maxitems", maxitems)
+        let query: QueryItems = ["marker": marker, "maxitems": maxitems]
         let request = OperationRequest(
             operation: "ListFunctionVersions", method: .get,
             path: "/v2/{project_id}/fgs/functions/{function_urn}/versions",
@@ -130,8 +124,7 @@ extension FunctionGraphClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showVersionAlias(
-        functionURN: String,
-        aliasName: String
+        functionURN: String, aliasName: String
     ) async throws -> ShowVersionAliasResponse {
         let request = OperationRequest(
             operation: "ShowVersionAlias", method: .get,
@@ -154,9 +147,7 @@ extension FunctionGraphClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateVersionAlias(
-        functionURN: String,
-        aliasName: String,
-        _ body: UpdateVersionAliasRequest
+        functionURN: String, aliasName: String, _ body: UpdateVersionAliasRequest
     ) async throws -> ListVersionAliasResult {
         let request = OperationRequest(
             operation: "UpdateVersionAlias", method: .put,

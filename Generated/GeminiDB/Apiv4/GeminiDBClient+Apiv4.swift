@@ -21,7 +21,7 @@ extension GeminiDBClient {
     /// - Parameters:
     ///   - instanceID: Instance ID, which can be obtained by calling the API for querying instances. If no
     ///     instance is available, call the API for creating an instance.
-    ///   - datastoreType: Database type. The value can be: cassandra
+    ///   - datastoreType: Database type.
     ///   - backupID: Backup ID
     ///   - backupType: Backup type, which is case sensitive. The value can be: Auto: automated full backup
     ///     Manual: manual full backup If this parameter is not transferred, all automated and manual backups
@@ -45,26 +45,15 @@ extension GeminiDBClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listBackups(
-        instanceID: String? = nil,
-        datastoreType: ListBackupsDatastoreType? = nil,
-        backupID: String? = nil,
-        backupType: String? = nil,
-        type: String? = nil,
-        limit: Int? = nil,
-        offset: Int? = nil,
-        beginTime: String? = nil,
-        endTime: String? = nil
+        instanceID: String? = nil, datastoreType: ListBackupsDatastoreType? = nil, backupID: String? = nil,
+        backupType: String? = nil, type: String? = nil, limit: Int? = nil, offset: Int? = nil,
+        beginTime: String? = nil, endTime: String? = nil
     ) async throws -> ListBackupsResponse {
-        var query = QueryItems()
-        query.append("instance_id", instanceID)
-        query.append("datastore_type", datastoreType)
-        query.append("backup_id", backupID)
-        query.append("backup_type", backupType)
-        query.append("type", type)
-        query.append("limit", limit)
-        query.append("offset", offset)
-        query.append("begin_time", beginTime)
-        query.append("end_time", endTime)
+        let query: QueryItems = [
+            "instance_id": instanceID, "datastore_type": datastoreType, "backup_id": backupID,
+            "backup_type": backupType, "type": type, "limit": limit, "offset": offset,
+            "begin_time": beginTime, "end_time": endTime
+        ]
         let request = OperationRequest(
             operation: "ListBackups", method: .get, path: "/v4/{project_id}/backups", query: query
         )
@@ -81,7 +70,7 @@ extension GeminiDBClient {
     /// - Parameters:
     ///   - instanceID: Instance ID, which can be obtained by calling the API for querying instances. If no
     ///     instance is available, call the API for creating an instance.
-    ///   - datastoreType: Database type. The value can be: cassandra
+    ///   - datastoreType: Database type.
     ///   - backupID: Backup ID
     ///   - backupType: Backup type, which is case sensitive. The value can be: Auto: automated full backup
     ///     Manual: manual full backup If this parameter is not transferred, all automated and manual backups
@@ -96,25 +85,14 @@ extension GeminiDBClient {
     ///     default. When begin_time is not empty, end_time is mandatory.
     ///   - limit: Number of results to request per page.
     public func listBackupsPaginator(
-        instanceID: String? = nil,
-        datastoreType: ListBackupsDatastoreType? = nil,
-        backupID: String? = nil,
-        backupType: String? = nil,
-        type: String? = nil,
-        beginTime: String? = nil,
-        endTime: String? = nil,
+        instanceID: String? = nil, datastoreType: ListBackupsDatastoreType? = nil, backupID: String? = nil,
+        backupType: String? = nil, type: String? = nil, beginTime: String? = nil, endTime: String? = nil,
         limit: Int
     ) -> OffsetPaginator<Backup> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listBackups(
-                instanceID: instanceID,
-                datastoreType: datastoreType,
-                backupID: backupID,
-                backupType: backupType,
-                type: type,
-                limit: limit,
-                offset: offset,
-                beginTime: beginTime,
+                instanceID: instanceID, datastoreType: datastoreType, backupID: backupID,
+                backupType: backupType, type: type, limit: limit, offset: offset, beginTime: beginTime,
                 endTime: endTime
             )
             return (elements: page.backups ?? [], total: page.totalCount)

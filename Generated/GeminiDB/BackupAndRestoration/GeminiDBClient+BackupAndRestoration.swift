@@ -18,11 +18,9 @@ extension GeminiDBClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showBackupPolicies(
-        instanceID: String,
-        type: String? = nil
+        instanceID: String, type: String? = nil
     ) async throws -> ShowBackupPoliciesResponse {
-        var query = QueryItems()
-        query.append("type", type)
+        let query: QueryItems = ["type": type]
         let request = OperationRequest(
             operation: "ShowBackupPolicies", method: .get,
             path: "/v3.1/{project_id}/instances/{instance_id}/backups/policy",

@@ -43,17 +43,12 @@ extension GeminiDBClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listRestoreTime(
-        instanceID: String,
-        startTime: String? = nil,
-        endTime: String? = nil,
-        offset: Int? = nil,
+        instanceID: String, startTime: String? = nil, endTime: String? = nil, offset: Int? = nil,
         limit: Int? = nil
     ) async throws -> ListRestoreTimeResponse {
-        var query = QueryItems()
-        query.append("start_time", startTime)
-        query.append("end_time", endTime)
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = [
+            "start_time": startTime, "end_time": endTime, "offset": offset, "limit": limit
+        ]
         let request = OperationRequest(
             operation: "ListRestoreTime", method: .get,
             path: "/v3/{project_id}/instances/{instance_id}/backups/restorable-time-periods",
@@ -79,18 +74,11 @@ extension GeminiDBClient {
     ///     yyyy-mm-ddThh:mm:ssZ format. T indicates the start time, and Z indicates the time zone offset.
     ///   - limit: Number of results to request per page.
     public func listRestoreTimePaginator(
-        instanceID: String,
-        startTime: String? = nil,
-        endTime: String? = nil,
-        limit: Int
+        instanceID: String, startTime: String? = nil, endTime: String? = nil, limit: Int
     ) -> OffsetPaginator<RestorableTime> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listRestoreTime(
-                instanceID: instanceID,
-                startTime: startTime,
-                endTime: endTime,
-                offset: offset,
-                limit: limit
+                instanceID: instanceID, startTime: startTime, endTime: endTime, offset: offset, limit: limit
             )
             return (elements: page.restorableTimePeriods ?? [], total: page.totalCount)
         }

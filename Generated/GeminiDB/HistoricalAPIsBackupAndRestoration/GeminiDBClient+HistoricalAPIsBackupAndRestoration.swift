@@ -47,26 +47,15 @@ extension GeminiDBClient {
     ///
     /// - Returns: The body of the service's `202` response.
     public func showAllInstancesBackupsNew(
-        instanceID: String? = nil,
-        datastoreType: String? = nil,
-        backupID: String? = nil,
-        backupType: String? = nil,
-        type: String? = nil,
-        limit: Int? = nil,
-        offset: Int? = nil,
-        beginTime: String? = nil,
-        endTime: String? = nil
+        instanceID: String? = nil, datastoreType: String? = nil, backupID: String? = nil,
+        backupType: String? = nil, type: String? = nil, limit: Int? = nil, offset: Int? = nil,
+        beginTime: String? = nil, endTime: String? = nil
     ) async throws -> ShowAllInstancesBackupsNewResponse {
-        var query = QueryItems()
-        query.append("instance_id", instanceID)
-        query.append("datastore_type", datastoreType)
-        query.append("backup_id", backupID)
-        query.append("backup_type", backupType)
-        query.append("type", type)
-        query.append("limit", limit)
-        query.append("offset", offset)
-        query.append("begin_time", beginTime)
-        query.append("end_time", endTime)
+        let query: QueryItems = [
+            "instance_id": instanceID, "datastore_type": datastoreType, "backup_id": backupID,
+            "backup_type": backupType, "type": type, "limit": limit, "offset": offset,
+            "begin_time": beginTime, "end_time": endTime
+        ]
         let request = OperationRequest(
             operation: "ShowAllInstancesBackupsNew", method: .get, path: "/v3.1/{project_id}/backups",
             query: query
@@ -100,25 +89,14 @@ extension GeminiDBClient {
     ///     default. When begin_time is not empty, end_time is mandatory.
     ///   - limit: Number of results to request per page.
     public func showAllInstancesBackupsNewPaginator(
-        instanceID: String? = nil,
-        datastoreType: String? = nil,
-        backupID: String? = nil,
-        backupType: String? = nil,
-        type: String? = nil,
-        beginTime: String? = nil,
-        endTime: String? = nil,
+        instanceID: String? = nil, datastoreType: String? = nil, backupID: String? = nil,
+        backupType: String? = nil, type: String? = nil, beginTime: String? = nil, endTime: String? = nil,
         limit: Int
     ) -> OffsetPaginator<ShowAllInstancesBackupsNewBackup> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.showAllInstancesBackupsNew(
-                instanceID: instanceID,
-                datastoreType: datastoreType,
-                backupID: backupID,
-                backupType: backupType,
-                type: type,
-                limit: limit,
-                offset: offset,
-                beginTime: beginTime,
+                instanceID: instanceID, datastoreType: datastoreType, backupID: backupID,
+                backupType: backupType, type: type, limit: limit, offset: offset, beginTime: beginTime,
                 endTime: endTime
             )
             return (elements: page.backups ?? [], total: page.totalCount)
@@ -133,17 +111,13 @@ extension GeminiDBClient {
     ///
     /// - Parameters:
     ///   - instanceID: Instance ID.
-    ///   - type: Backup policy type. This parameter is available only to GeminiDB Cassandra API. The value
-    ///     can be: Instance: An instance backup is queried. DatabaseTable: A database or table backup is
-    ///     queried.
+    ///   - type: Backup policy type. This parameter is available only to GeminiDB Cassandra API.
     ///
     /// - Returns: The body of the service's `202` response.
     public func showBackupPolicy(
-        instanceID: String,
-        type: ShowBackupPolicyType? = nil
+        instanceID: String, type: ShowBackupPolicyType? = nil
     ) async throws -> ShowBackupPolicyResponse {
-        var query = QueryItems()
-        query.append("type", type)
+        let query: QueryItems = ["type": type]
         let request = OperationRequest(
             operation: "ShowBackupPolicy", method: .get,
             path: "/v3/{project_id}/instances/{instance_id}/backups/policy",

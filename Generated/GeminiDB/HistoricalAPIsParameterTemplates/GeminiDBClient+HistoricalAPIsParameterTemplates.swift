@@ -16,8 +16,7 @@ extension GeminiDBClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func applyConfiguration(
-        configID: String,
-        _ body: ApplyConfigurationRequest
+        configID: String, _ body: ApplyConfigurationRequest
     ) async throws -> ApplyConfigurationResponse {
         let request = OperationRequest(
             operation: "ApplyConfiguration", method: .put,
@@ -39,8 +38,7 @@ extension GeminiDBClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateInstanceConfiguration(
-        instanceID: String,
-        _ body: UpdateInstanceConfigurationRequest
+        instanceID: String, _ body: UpdateInstanceConfigurationRequest
     ) async throws -> UpdateInstanceConfigurationResponse {
         let request = OperationRequest(
             operation: "UpdateInstanceConfiguration", method: .put,

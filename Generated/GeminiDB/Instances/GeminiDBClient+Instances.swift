@@ -52,8 +52,7 @@ extension GeminiDBClient {
     ///
     /// - Returns: The body of the service's `202` response.
     public func expandInstanceNode(
-        instanceID: String,
-        _ body: ExpandInstanceNodeRequest
+        instanceID: String, _ body: ExpandInstanceNodeRequest
     ) async throws -> ExpandInstanceNodeResponse {
         let request = OperationRequest(
             operation: "ExpandInstanceNode", method: .post,
@@ -78,13 +77,9 @@ extension GeminiDBClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAvailableFlavorInfos(
-        instanceID: String,
-        offset: Int? = nil,
-        limit: Int? = nil
+        instanceID: String, offset: Int? = nil, limit: Int? = nil
     ) async throws -> ListAvailableFlavorInfosResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = ["offset": offset, "limit": limit]
         let request = OperationRequest(
             operation: "ListAvailableFlavorInfos", method: .get,
             path: "/v3/{project_id}/instances/{instance_id}/available-flavors",
@@ -124,24 +119,13 @@ extension GeminiDBClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listInstances(
-        id: String? = nil,
-        name: String? = nil,
-        datastoreType: String? = nil,
-        mode: String? = nil,
-        vpcID: String? = nil,
-        subnetID: String? = nil,
-        offset: Int? = nil,
-        limit: Int? = nil
+        id: String? = nil, name: String? = nil, datastoreType: String? = nil, mode: String? = nil,
+        vpcID: String? = nil, subnetID: String? = nil, offset: Int? = nil, limit: Int? = nil
     ) async throws -> ListInstancesResponse {
-        var query = QueryItems()
-        query.append("id", id)
-        query.append("name", name)
-        query.append("datastore_type", datastoreType)
-        query.append("mode", mode)
-        query.append("vpc_id", vpcID)
-        query.append("subnet_id", subnetID)
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = [
+            "id": id, "name": name, "datastore_type": datastoreType, "mode": mode, "vpc_id": vpcID,
+            "subnet_id": subnetID, "offset": offset, "limit": limit
+        ]
         let request = OperationRequest(
             operation: "ListInstances", method: .get, path: "/v3/{project_id}/instances", query: query
         )
@@ -173,24 +157,13 @@ extension GeminiDBClient {
     ///     Cloud API Reference.
     ///   - limit: Number of results to request per page.
     public func listInstancesPaginator(
-        id: String? = nil,
-        name: String? = nil,
-        datastoreType: String? = nil,
-        mode: String? = nil,
-        vpcID: String? = nil,
-        subnetID: String? = nil,
-        limit: Int
+        id: String? = nil, name: String? = nil, datastoreType: String? = nil, mode: String? = nil,
+        vpcID: String? = nil, subnetID: String? = nil, limit: Int
     ) -> OffsetPaginator<ListInstancesResult> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listInstances(
-                id: id,
-                name: name,
-                datastoreType: datastoreType,
-                mode: mode,
-                vpcID: vpcID,
-                subnetID: subnetID,
-                offset: offset,
-                limit: limit
+                id: id, name: name, datastoreType: datastoreType, mode: mode, vpcID: vpcID,
+                subnetID: subnetID, offset: offset, limit: limit
             )
             return (elements: page.instances ?? [], total: page.totalCount)
         }
@@ -226,8 +199,7 @@ extension GeminiDBClient {
     ///
     /// - Returns: The body of the service's `202` response.
     public func resizeInstance(
-        instanceID: String,
-        _ body: ResizeInstanceRequest
+        instanceID: String, _ body: ResizeInstanceRequest
     ) async throws -> ResizeInstanceResponse {
         let request = OperationRequest(
             operation: "ResizeInstance", method: .put,
@@ -249,8 +221,7 @@ extension GeminiDBClient {
     ///
     /// - Returns: The body of the service's `202` response.
     public func resizeInstanceVolume(
-        instanceID: String,
-        _ body: ResizeInstanceVolumeRequest
+        instanceID: String, _ body: ResizeInstanceVolumeRequest
     ) async throws -> ResizeInstanceVolumeResponse {
         let request = OperationRequest(
             operation: "ResizeInstanceVolume", method: .post,
@@ -309,8 +280,7 @@ extension GeminiDBClient {
     ///
     /// - Returns: The body of the service's `202` response.
     public func shrinkInstanceNode(
-        instanceID: String,
-        _ body: ShrinkInstanceNodeRequest
+        instanceID: String, _ body: ShrinkInstanceNodeRequest
     ) async throws -> ShrinkInstanceNodeResponse {
         let request = OperationRequest(
             operation: "ShrinkInstanceNode", method: .post,
@@ -350,8 +320,7 @@ extension GeminiDBClient {
     ///
     /// - Returns: The body of the service's `202` response.
     public func updateSecurityGroup(
-        instanceID: String,
-        _ body: UpdateSecurityGroupRequest
+        instanceID: String, _ body: UpdateSecurityGroupRequest
     ) async throws -> UpdateSecurityGroupResponse {
         let request = OperationRequest(
             operation: "UpdateSecurityGroup", method: .put,

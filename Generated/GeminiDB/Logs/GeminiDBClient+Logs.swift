@@ -31,21 +31,13 @@ extension GeminiDBClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listSlowLogs(
-        instanceID: String,
-        startDate: String,
-        endDate: String,
-        offset: Int? = nil,
-        limit: Int? = nil,
-        nodeID: String? = nil,
-        type: String? = nil
+        instanceID: String, startDate: String, endDate: String, offset: Int? = nil, limit: Int? = nil,
+        nodeID: String? = nil, type: String? = nil
     ) async throws -> ListSlowLogsResponse {
-        var query = QueryItems()
-        query.append("start_date", startDate)
-        query.append("end_date", endDate)
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("node_id", nodeID)
-        query.append("type", type)
+        let query: QueryItems = [
+            "start_date": startDate, "end_date": endDate, "offset": offset, "limit": limit, "node_id": nodeID,
+            "type": type
+        ]
         let request = OperationRequest(
             operation: "ListSlowLogs", method: .get, path: "/v3/{project_id}/instances/{instance_id}/slowlog",
             pathParameters: ["instance_id": instanceID], query: query
@@ -74,22 +66,13 @@ extension GeminiDBClient {
     ///     queried. You can also specify the following log type: SELECT
     ///   - limit: Number of results to request per page.
     public func listSlowLogsPaginator(
-        instanceID: String,
-        startDate: String,
-        endDate: String,
-        nodeID: String? = nil,
-        type: String? = nil,
+        instanceID: String, startDate: String, endDate: String, nodeID: String? = nil, type: String? = nil,
         limit: Int
     ) -> OffsetPaginator<SlowlogResult> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listSlowLogs(
-                instanceID: instanceID,
-                startDate: startDate,
-                endDate: endDate,
-                offset: offset,
-                limit: limit,
-                nodeID: nodeID,
-                type: type
+                instanceID: instanceID, startDate: startDate, endDate: endDate, offset: offset, limit: limit,
+                nodeID: nodeID, type: type
             )
             return (elements: page.slowLogList ?? [], total: page.totalRecord)
         }

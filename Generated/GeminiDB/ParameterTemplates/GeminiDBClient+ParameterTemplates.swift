@@ -16,8 +16,7 @@ extension GeminiDBClient {
     ///
     /// - Returns: The body of the service's `202` response.
     public func applyConfigurationToInstances(
-        configID: String,
-        _ body: ApplyConfigurationToInstancesRequest
+        configID: String, _ body: ApplyConfigurationToInstancesRequest
     ) async throws -> ApplyConfigurationToInstancesResponse {
         let request = OperationRequest(
             operation: "ApplyConfigurationToInstances", method: .put,
@@ -43,12 +42,9 @@ extension GeminiDBClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listConfigurationTemplates(
-        offset: Int? = nil,
-        limit: Int? = nil
+        offset: Int? = nil, limit: Int? = nil
     ) async throws -> ListConfigurationTemplatesResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = ["offset": offset, "limit": limit]
         let request = OperationRequest(
             operation: "ListConfigurationTemplates", method: .get, path: "/v3.1/{project_id}/configurations",
             query: query
@@ -84,8 +80,7 @@ extension GeminiDBClient {
     ///
     /// - Returns: The body of the service's `202` response.
     public func updateInstanceConfigurations(
-        instanceID: String,
-        _ body: UpdateInstanceConfigurationsRequest
+        instanceID: String, _ body: UpdateInstanceConfigurationsRequest
     ) async throws -> UpdateInstanceConfigurationsResponse {
         let request = OperationRequest(
             operation: "UpdateInstanceConfigurations", method: .put,

@@ -37,25 +37,17 @@ extension GeminiDBClient {
     ///     The value is 0 by default, indicating that the query starts from the first piece of data. The
     ///     value cannot be a negative number.
     ///   - limit: Number of records to be queried. The value can be 10, 20, or 50. The default value is 50.
+    ///     Values: 10, 20, 50.
     ///
     /// - Returns: The body of the service's `200` response.
     public func listJobs(
-        id: String? = nil,
-        startTime: String? = nil,
-        endTime: String? = nil,
-        status: String? = nil,
-        name: String? = nil,
-        offset: Int? = nil,
-        limit: Int? = nil
+        id: String? = nil, startTime: String? = nil, endTime: String? = nil, status: String? = nil,
+        name: String? = nil, offset: Int? = nil, limit: Int? = nil
     ) async throws -> ListJobsResponse {
-        var query = QueryItems()
-        query.append("id", id)
-        query.append("start_time", startTime)
-        query.append("end_time", endTime)
-        query.append("status", status)
-        query.append("name", name)
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = [
+            "id": id, "start_time": startTime, "end_time": endTime, "status": status, "name": name,
+            "offset": offset, "limit": limit
+        ]
         let request = OperationRequest(
             operation: "ListJobs", method: .get, path: "/v3/{project_id}/jobs", query: query
         )
@@ -93,21 +85,12 @@ extension GeminiDBClient {
     ///     BackupInstance: Back up an instance.
     ///   - limit: Number of results to request per page.
     public func listJobsPaginator(
-        id: String? = nil,
-        startTime: String? = nil,
-        endTime: String? = nil,
-        status: String? = nil,
-        name: String? = nil,
-        limit: Int
+        id: String? = nil, startTime: String? = nil, endTime: String? = nil, status: String? = nil,
+        name: String? = nil, limit: Int
     ) -> OffsetPaginator<JobDetail> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listJobs(
-                id: id,
-                startTime: startTime,
-                endTime: endTime,
-                status: status,
-                name: name,
-                offset: offset,
+                id: id, startTime: startTime, endTime: endTime, status: status, name: name, offset: offset,
                 limit: limit
             )
             return (elements: page.jobs ?? [], total: page.totalCount)

@@ -22,14 +22,9 @@ extension GeminiDBClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listFlavorInfos(
-        engineName: String? = nil,
-        offset: Int? = nil,
-        limit: Int? = nil
+        engineName: String? = nil, offset: Int? = nil, limit: Int? = nil
     ) async throws -> ListFlavorInfosResponse {
-        var query = QueryItems()
-        query.append("engine_name", engineName)
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = ["engine_name": engineName, "offset": offset, "limit": limit]
         let request = OperationRequest(
             operation: "ListFlavorInfos", method: .get, path: "/v3.1/{project_id}/flavors", query: query
         )

@@ -46,32 +46,17 @@ extension HSSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAppChangeHIsToRies(
-        hostID: String? = nil,
-        hostIP: String? = nil,
-        hostName: String? = nil,
-        appName: String? = nil,
-        variationType: String? = nil,
-        enterpriseProjectID: String? = nil,
-        sortKey: String? = nil,
-        sortDir: String? = nil,
-        limit: Int? = nil,
-        offset: Int? = nil,
-        startTime: Int64? = nil,
+        hostID: String? = nil, hostIP: String? = nil, hostName: String? = nil, appName: String? = nil,
+        variationType: String? = nil, enterpriseProjectID: String? = nil, sortKey: String? = nil,
+        sortDir: String? = nil, limit: Int? = nil, offset: Int? = nil, startTime: Int64? = nil,
         endTime: Int64? = nil
     ) async throws -> ListAppChangeHIsToRiesResponse {
-        var query = QueryItems()
-        query.append("host_id", hostID)
-        query.append("host_ip", hostIP)
-        query.append("host_name", hostName)
-        query.append("app_name", appName)
-        query.append("variation_type", variationType)
-        query.append("enterprise_project_id", enterpriseProjectID)
-        query.append("sort_key", sortKey)
-        query.append("sort_dir", sortDir)
-        query.append("limit", limit)
-        query.append("offset", offset)
-        query.append("start_time", startTime)
-        query.append("end_time", endTime)
+        let query: QueryItems = [
+            "host_id": hostID, "host_ip": hostIP, "host_name": hostName, "app_name": appName,
+            "variation_type": variationType, "enterprise_project_id": enterpriseProjectID,
+            "sort_key": sortKey, "sort_dir": sortDir, "limit": limit, "offset": offset,
+            "start_time": startTime, "end_time": endTime
+        ]
         let request = OperationRequest(
             operation: "ListAppChangeHIsToRies", method: .get,
             path: "/v5/{project_id}/asset/app/change-history", query: query
@@ -108,32 +93,15 @@ extension HSSClient {
     ///     9007199254740992
     ///   - limit: Number of results to request per page.
     public func listAppChangeHIsToRiesPaginator(
-        hostID: String? = nil,
-        hostIP: String? = nil,
-        hostName: String? = nil,
-        appName: String? = nil,
-        variationType: String? = nil,
-        enterpriseProjectID: String? = nil,
-        sortKey: String? = nil,
-        sortDir: String? = nil,
-        startTime: Int64? = nil,
-        endTime: Int64? = nil,
-        limit: Int
+        hostID: String? = nil, hostIP: String? = nil, hostName: String? = nil, appName: String? = nil,
+        variationType: String? = nil, enterpriseProjectID: String? = nil, sortKey: String? = nil,
+        sortDir: String? = nil, startTime: Int64? = nil, endTime: Int64? = nil, limit: Int
     ) -> OffsetPaginator<AppChangeResponseInfo> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listAppChangeHIsToRies(
-                hostID: hostID,
-                hostIP: hostIP,
-                hostName: hostName,
-                appName: appName,
-                variationType: variationType,
-                enterpriseProjectID: enterpriseProjectID,
-                sortKey: sortKey,
-                sortDir: sortDir,
-                limit: limit,
-                offset: offset,
-                startTime: startTime,
-                endTime: endTime
+                hostID: hostID, hostIP: hostIP, hostName: hostName, appName: appName,
+                variationType: variationType, enterpriseProjectID: enterpriseProjectID, sortKey: sortKey,
+                sortDir: sortDir, limit: limit, offset: offset, startTime: startTime, endTime: endTime
             )
             return (elements: page.dataList ?? [], total: page.totalNum)
         }
@@ -153,23 +121,17 @@ extension HSSClient {
     ///   - limit: Number of records on each page. Minimum: 10 Maximum: 100 Default: 10
     ///   - offset: Offset, which specifies the start position of the record to be returned. Minimum: 0
     ///     Maximum: 10000 Default: 0
-    ///   - category: Type. The default value is host. The options are as follows: host container Minimum: 0
-    ///     Maximum: 64
+    ///   - category: Type. The default value is host. Minimum: 0 Maximum: 64
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAppStatistics(
-        appName: String? = nil,
-        enterpriseProjectID: String? = nil,
-        limit: Int? = nil,
-        offset: Int? = nil,
+        appName: String? = nil, enterpriseProjectID: String? = nil, limit: Int? = nil, offset: Int? = nil,
         category: Category? = nil
     ) async throws -> ListAppStatisticsResponse {
-        var query = QueryItems()
-        query.append("app_name", appName)
-        query.append("enterprise_project_id", enterpriseProjectID)
-        query.append("limit", limit)
-        query.append("offset", offset)
-        query.append("category", category)
+        let query: QueryItems = [
+            "app_name": appName, "enterprise_project_id": enterpriseProjectID, "limit": limit,
+            "offset": offset, "category": category
+        ]
         let request = OperationRequest(
             operation: "ListAppStatistics", method: .get, path: "/v5/{project_id}/asset/app/statistics",
             query: query
@@ -189,21 +151,14 @@ extension HSSClient {
     ///   - enterpriseProjectID: Enterprise project ID. The value 0 indicates the default enterprise project.
     ///     To query all enterprise projects, set this parameter to all_granted_eps. Default: 0 Minimum: 1
     ///     Maximum: 256
-    ///   - category: Type. The default value is host. The options are as follows: host container Minimum: 0
-    ///     Maximum: 64
+    ///   - category: Type. The default value is host. Minimum: 0 Maximum: 64
     ///   - limit: Number of results to request per page.
     public func listAppStatisticsPaginator(
-        appName: String? = nil,
-        enterpriseProjectID: String? = nil,
-        category: Category? = nil,
-        limit: Int
+        appName: String? = nil, enterpriseProjectID: String? = nil, category: Category? = nil, limit: Int
     ) -> OffsetPaginator<AppStatisticResponseInfo> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listAppStatistics(
-                appName: appName,
-                enterpriseProjectID: enterpriseProjectID,
-                limit: limit,
-                offset: offset,
+                appName: appName, enterpriseProjectID: enterpriseProjectID, limit: limit, offset: offset,
                 category: category
             )
             return (elements: page.dataList ?? [], total: page.totalNum)
@@ -232,26 +187,15 @@ extension HSSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listApps(
-        hostID: String,
-        hostName: String? = nil,
-        appName: String? = nil,
-        hostIP: String? = nil,
-        version: String? = nil,
-        installDir: String? = nil,
-        enterpriseProjectID: String? = nil,
-        limit: Int? = nil,
-        offset: Int? = nil
+        hostID: String, hostName: String? = nil, appName: String? = nil, hostIP: String? = nil,
+        version: String? = nil, installDir: String? = nil, enterpriseProjectID: String? = nil,
+        limit: Int? = nil, offset: Int? = nil
     ) async throws -> ListAppsResponse {
-        var query = QueryItems()
-        query.append("host_id", hostID)
-        query.append("host_name", hostName)
-        query.append("app_name", appName)
-        query.append("host_ip", hostIP)
-        query.append("version", version)
-        query.append("install_dir", installDir)
-        query.append("enterprise_project_id", enterpriseProjectID)
-        query.append("limit", limit)
-        query.append("offset", offset)
+        let query: QueryItems = [
+            "host_id": hostID, "host_name": hostName, "app_name": appName, "host_ip": hostIP,
+            "version": version, "install_dir": installDir, "enterprise_project_id": enterpriseProjectID,
+            "limit": limit, "offset": offset
+        ]
         let request = OperationRequest(
             operation: "ListApps", method: .get, path: "/v5/{project_id}/asset/apps", query: query
         )
@@ -276,25 +220,13 @@ extension HSSClient {
     ///     Maximum: 256
     ///   - limit: Number of results to request per page.
     public func listAppsPaginator(
-        hostID: String,
-        hostName: String? = nil,
-        appName: String? = nil,
-        hostIP: String? = nil,
-        version: String? = nil,
-        installDir: String? = nil,
-        enterpriseProjectID: String? = nil,
-        limit: Int
+        hostID: String, hostName: String? = nil, appName: String? = nil, hostIP: String? = nil,
+        version: String? = nil, installDir: String? = nil, enterpriseProjectID: String? = nil, limit: Int
     ) -> OffsetPaginator<AppResponseInfo> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listApps(
-                hostID: hostID,
-                hostName: hostName,
-                appName: appName,
-                hostIP: hostIP,
-                version: version,
-                installDir: installDir,
-                enterpriseProjectID: enterpriseProjectID,
-                limit: limit,
+                hostID: hostID, hostName: hostName, appName: appName, hostIP: hostIP, version: version,
+                installDir: installDir, enterpriseProjectID: enterpriseProjectID, limit: limit,
                 offset: offset
             )
             return (elements: page.dataList ?? [], total: page.totalNum)
@@ -313,8 +245,8 @@ extension HSSClient {
     ///   - hostIP: Server IP address Minimum: 0 Maximum: 128
     ///   - hostName: Server name Minimum: 0 Maximum: 128
     ///   - autoLaunchName: Auto-started item name Minimum: 0 Maximum: 128
-    ///   - type: Auto-started item type. 0: auto-started service 1: scheduled task 2: Preload the dynamic
-    ///     library. 3: Run registry key 4: startup folder
+    ///   - type: Auto-started item type. Values: 0 (auto-started service), 1 (scheduled task), 2 (Preload the
+    ///     dynamic library), 3 (Run registry key), 4 (startup folder).
     ///   - variationType: Change type. Its value can be: add delete modify
     ///   - enterpriseProjectID: Enterprise project ID. The value 0 indicates the default enterprise project.
     ///     To query all enterprise projects, set this parameter to all_granted_eps. Default: 0 Minimum: 0
@@ -336,34 +268,17 @@ extension HSSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAutoLaunchChangeHIsToRies(
-        hostID: String? = nil,
-        hostIP: String? = nil,
-        hostName: String? = nil,
-        autoLaunchName: String? = nil,
-        type: Int? = nil,
-        variationType: String? = nil,
-        enterpriseProjectID: String? = nil,
-        sortKey: String? = nil,
-        sortDir: String? = nil,
-        limit: Int? = nil,
-        offset: Int? = nil,
-        startTime: Int64? = nil,
-        endTime: Int64? = nil
+        hostID: String? = nil, hostIP: String? = nil, hostName: String? = nil, autoLaunchName: String? = nil,
+        type: Int? = nil, variationType: String? = nil, enterpriseProjectID: String? = nil,
+        sortKey: String? = nil, sortDir: String? = nil, limit: Int? = nil, offset: Int? = nil,
+        startTime: Int64? = nil, endTime: Int64? = nil
     ) async throws -> ListAutoLaunchChangeHIsToRiesResponse {
-        var query = QueryItems()
-        query.append("host_id", hostID)
-        query.append("host_ip", hostIP)
-        query.append("host_name", hostName)
-        query.append("auto_launch_name", autoLaunchName)
-        query.append("type", type)
-        query.append("variation_type", variationType)
-        query.append("enterprise_project_id", enterpriseProjectID)
-        query.append("sort_key", sortKey)
-        query.append("sort_dir", sortDir)
-        query.append("limit", limit)
-        query.append("offset", offset)
-        query.append("start_time", startTime)
-        query.append("end_time", endTime)
+        let query: QueryItems = [
+            "host_id": hostID, "host_ip": hostIP, "host_name": hostName, "auto_launch_name": autoLaunchName,
+            "type": type, "variation_type": variationType, "enterprise_project_id": enterpriseProjectID,
+            "sort_key": sortKey, "sort_dir": sortDir, "limit": limit, "offset": offset,
+            "start_time": startTime, "end_time": endTime
+        ]
         let request = OperationRequest(
             operation: "ListAutoLaunchChangeHIsToRies", method: .get,
             path: "/v5/{project_id}/asset/auto-launch/change-history", query: query
@@ -383,8 +298,8 @@ extension HSSClient {
     ///   - hostIP: Server IP address Minimum: 0 Maximum: 128
     ///   - hostName: Server name Minimum: 0 Maximum: 128
     ///   - autoLaunchName: Auto-started item name Minimum: 0 Maximum: 128
-    ///   - type: Auto-started item type. 0: auto-started service 1: scheduled task 2: Preload the dynamic
-    ///     library. 3: Run registry key 4: startup folder
+    ///   - type: Auto-started item type. Values: 0 (auto-started service), 1 (scheduled task), 2 (Preload the
+    ///     dynamic library), 3 (Run registry key), 4 (startup folder).
     ///   - variationType: Change type. Its value can be: add delete modify
     ///   - enterpriseProjectID: Enterprise project ID. The value 0 indicates the default enterprise project.
     ///     To query all enterprise projects, set this parameter to all_granted_eps. Default: 0 Minimum: 0
@@ -402,33 +317,16 @@ extension HSSClient {
     ///     9007199254740992
     ///   - limit: Number of results to request per page.
     public func listAutoLaunchChangeHIsToRiesPaginator(
-        hostID: String? = nil,
-        hostIP: String? = nil,
-        hostName: String? = nil,
-        autoLaunchName: String? = nil,
-        type: Int? = nil,
-        variationType: String? = nil,
-        enterpriseProjectID: String? = nil,
-        sortKey: String? = nil,
-        sortDir: String? = nil,
-        startTime: Int64? = nil,
-        endTime: Int64? = nil,
+        hostID: String? = nil, hostIP: String? = nil, hostName: String? = nil, autoLaunchName: String? = nil,
+        type: Int? = nil, variationType: String? = nil, enterpriseProjectID: String? = nil,
+        sortKey: String? = nil, sortDir: String? = nil, startTime: Int64? = nil, endTime: Int64? = nil,
         limit: Int
     ) -> OffsetPaginator<AutoLaunchChangeResponseInfo> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listAutoLaunchChangeHIsToRies(
-                hostID: hostID,
-                hostIP: hostIP,
-                hostName: hostName,
-                autoLaunchName: autoLaunchName,
-                type: type,
-                variationType: variationType,
-                enterpriseProjectID: enterpriseProjectID,
-                sortKey: sortKey,
-                sortDir: sortDir,
-                limit: limit,
-                offset: offset,
-                startTime: startTime,
+                hostID: hostID, hostIP: hostIP, hostName: hostName, autoLaunchName: autoLaunchName,
+                type: type, variationType: variationType, enterpriseProjectID: enterpriseProjectID,
+                sortKey: sortKey, sortDir: sortDir, limit: limit, offset: offset, startTime: startTime,
                 endTime: endTime
             )
             return (elements: page.dataList ?? [], total: page.totalNum)
@@ -454,18 +352,13 @@ extension HSSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAutoLaunchStatistics(
-        name: String? = nil,
-        type: String? = nil,
-        enterpriseProjectID: String? = nil,
-        limit: Int? = nil,
+        name: String? = nil, type: String? = nil, enterpriseProjectID: String? = nil, limit: Int? = nil,
         offset: Int? = nil
     ) async throws -> ListAutoLaunchStatisticsResponse {
-        var query = QueryItems()
-        query.append("name", name)
-        query.append("type", type)
-        query.append("enterprise_project_id", enterpriseProjectID)
-        query.append("limit", limit)
-        query.append("offset", offset)
+        let query: QueryItems = [
+            "name": name, "type": type, "enterprise_project_id": enterpriseProjectID, "limit": limit,
+            "offset": offset
+        ]
         let request = OperationRequest(
             operation: "ListAutoLaunchStatistics", method: .get,
             path: "/v5/{project_id}/asset/auto-launch/statistics", query: query
@@ -489,17 +382,11 @@ extension HSSClient {
     ///     Maximum: 256
     ///   - limit: Number of results to request per page.
     public func listAutoLaunchStatisticsPaginator(
-        name: String? = nil,
-        type: String? = nil,
-        enterpriseProjectID: String? = nil,
-        limit: Int
+        name: String? = nil, type: String? = nil, enterpriseProjectID: String? = nil, limit: Int
     ) -> OffsetPaginator<AutoLaunchStatisticsResponseInfo> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listAutoLaunchStatistics(
-                name: name,
-                type: type,
-                enterpriseProjectID: enterpriseProjectID,
-                limit: limit,
+                name: name, type: type, enterpriseProjectID: enterpriseProjectID, limit: limit,
                 offset: offset
             )
             return (elements: page.dataList ?? [], total: page.totalNum)
@@ -528,24 +415,13 @@ extension HSSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAutoLaunchs(
-        hostID: String? = nil,
-        hostName: String? = nil,
-        name: String? = nil,
-        hostIP: String? = nil,
-        type: String? = nil,
-        enterpriseProjectID: String? = nil,
-        limit: Int? = nil,
-        offset: Int? = nil
+        hostID: String? = nil, hostName: String? = nil, name: String? = nil, hostIP: String? = nil,
+        type: String? = nil, enterpriseProjectID: String? = nil, limit: Int? = nil, offset: Int? = nil
     ) async throws -> ListAutoLaunchsResponse {
-        var query = QueryItems()
-        query.append("host_id", hostID)
-        query.append("host_name", hostName)
-        query.append("name", name)
-        query.append("host_ip", hostIP)
-        query.append("type", type)
-        query.append("enterprise_project_id", enterpriseProjectID)
-        query.append("limit", limit)
-        query.append("offset", offset)
+        let query: QueryItems = [
+            "host_id": hostID, "host_name": hostName, "name": name, "host_ip": hostIP, "type": type,
+            "enterprise_project_id": enterpriseProjectID, "limit": limit, "offset": offset
+        ]
         let request = OperationRequest(
             operation: "ListAutoLaunchs", method: .get, path: "/v5/{project_id}/asset/auto-launchs",
             query: query
@@ -572,24 +448,13 @@ extension HSSClient {
     ///     Maximum: 256
     ///   - limit: Number of results to request per page.
     public func listAutoLaunchsPaginator(
-        hostID: String? = nil,
-        hostName: String? = nil,
-        name: String? = nil,
-        hostIP: String? = nil,
-        type: String? = nil,
-        enterpriseProjectID: String? = nil,
-        limit: Int
+        hostID: String? = nil, hostName: String? = nil, name: String? = nil, hostIP: String? = nil,
+        type: String? = nil, enterpriseProjectID: String? = nil, limit: Int
     ) -> OffsetPaginator<AutoLauchResponseInfo> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listAutoLaunchs(
-                hostID: hostID,
-                hostName: hostName,
-                name: name,
-                hostIP: hostIP,
-                type: type,
-                enterpriseProjectID: enterpriseProjectID,
-                limit: limit,
-                offset: offset
+                hostID: hostID, hostName: hostName, name: name, hostIP: hostIP, type: type,
+                enterpriseProjectID: enterpriseProjectID, limit: limit, offset: offset
             )
             return (elements: page.dataList ?? [], total: page.totalNum)
         }
@@ -610,24 +475,17 @@ extension HSSClient {
     ///   - limit: Number of records on each page. Minimum: 10 Maximum: 200 Default: 10
     ///   - offset: Offset, which specifies the start position of the record to be returned. Minimum: 0
     ///     Maximum: 2000000 Default: 0
-    ///   - category: Type. The default value is host. The options are as follows: host container
+    ///   - category: Type. The default value is host.
     ///
     /// - Returns: The body of the service's `200` response.
     public func listPortStatistics(
-        port: Int? = nil,
-        type: String? = nil,
-        enterpriseProjectID: String? = nil,
-        limit: Int? = nil,
-        offset: Int? = nil,
-        category: Category? = nil
+        port: Int? = nil, type: String? = nil, enterpriseProjectID: String? = nil, limit: Int? = nil,
+        offset: Int? = nil, category: Category? = nil
     ) async throws -> ListPortStatisticsResponse {
-        var query = QueryItems()
-        query.append("port", port)
-        query.append("type", type)
-        query.append("enterprise_project_id", enterpriseProjectID)
-        query.append("limit", limit)
-        query.append("offset", offset)
-        query.append("category", category)
+        let query: QueryItems = [
+            "port": port, "type": type, "enterprise_project_id": enterpriseProjectID, "limit": limit,
+            "offset": offset, "category": category
+        ]
         let request = OperationRequest(
             operation: "ListPortStatistics", method: .get, path: "/v5/{project_id}/asset/port/statistics",
             query: query
@@ -648,23 +506,16 @@ extension HSSClient {
     ///   - enterpriseProjectID: Enterprise project ID. The value 0 indicates the default enterprise project.
     ///     To query all enterprise projects, set this parameter to all_granted_eps. Default: 0 Minimum: 0
     ///     Maximum: 128
-    ///   - category: Type. The default value is host. The options are as follows: host container
+    ///   - category: Type. The default value is host.
     ///   - limit: Number of results to request per page.
     public func listPortStatisticsPaginator(
-        port: Int? = nil,
-        type: String? = nil,
-        enterpriseProjectID: String? = nil,
-        category: Category? = nil,
+        port: Int? = nil, type: String? = nil, enterpriseProjectID: String? = nil, category: Category? = nil,
         limit: Int
     ) -> OffsetPaginator<PortStatisticResponseInfo> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listPortStatistics(
-                port: port,
-                type: type,
-                enterpriseProjectID: enterpriseProjectID,
-                limit: limit,
-                offset: offset,
-                category: category
+                port: port, type: type, enterpriseProjectID: enterpriseProjectID, limit: limit,
+                offset: offset, category: category
             )
             return (elements: page.dataList ?? [], total: page.totalNum)
         }
@@ -692,26 +543,13 @@ extension HSSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listPorts(
-        hostID: String,
-        hostName: String? = nil,
-        hostIP: String? = nil,
-        port: Int? = nil,
-        type: String? = nil,
-        enterpriseProjectID: String? = nil,
-        limit: Int? = nil,
-        offset: Int? = nil,
-        hlimit: String? = nil
+        hostID: String, hostName: String? = nil, hostIP: String? = nil, port: Int? = nil, type: String? = nil,
+        enterpriseProjectID: String? = nil, limit: Int? = nil, offset: Int? = nil, hlimit: String? = nil
     ) async throws -> ListPortsResponse {
-        var query = QueryItems()
-        query.append("host_id", hostID)
-        query.append("host_name", hostName)
-        query.append("host_ip", hostIP)
-        query.append("port", port)
-        query.append("type", type)
-        query.append("enterprise_project_id", enterpriseProjectID)
-        query.append("limit", limit)
-        query.append("offset", offset)
-        query.append("hlimit", hlimit)
+        let query: QueryItems = [
+            "host_id": hostID, "host_name": hostName, "host_ip": hostIP, "port": port, "type": type,
+            "enterprise_project_id": enterpriseProjectID, "limit": limit, "offset": offset, "hlimit": hlimit
+        ]
         let request = OperationRequest(
             operation: "ListPorts", method: .get, path: "/v5/{project_id}/asset/ports", query: query
         )
@@ -736,26 +574,13 @@ extension HSSClient {
     ///   - hlimit: Not in the page's tables; the page's request example sends it.
     ///   - limit: Number of results to request per page.
     public func listPortsPaginator(
-        hostID: String,
-        hostName: String? = nil,
-        hostIP: String? = nil,
-        port: Int? = nil,
-        type: String? = nil,
-        enterpriseProjectID: String? = nil,
-        hlimit: String? = nil,
-        limit: Int
+        hostID: String, hostName: String? = nil, hostIP: String? = nil, port: Int? = nil, type: String? = nil,
+        enterpriseProjectID: String? = nil, hlimit: String? = nil, limit: Int
     ) -> OffsetPaginator<PortResponseInfo> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listPorts(
-                hostID: hostID,
-                hostName: hostName,
-                hostIP: hostIP,
-                port: port,
-                type: type,
-                enterpriseProjectID: enterpriseProjectID,
-                limit: limit,
-                offset: offset,
-                hlimit: hlimit
+                hostID: hostID, hostName: hostName, hostIP: hostIP, port: port, type: type,
+                enterpriseProjectID: enterpriseProjectID, limit: limit, offset: offset, hlimit: hlimit
             )
             return (elements: page.dataList ?? [], total: page.totalNum)
         }
@@ -775,22 +600,17 @@ extension HSSClient {
     ///   - limit: Number of records on each page. Minimum: 10 Maximum: 100 Default: 10
     ///   - offset: Offset, which specifies the start position of the record to be returned. Minimum: 0
     ///     Maximum: 10000 Default: 0
-    ///   - category: Type. The default value is host. The options are as follows: host container
+    ///   - category: Type. The default value is host.
     ///
     /// - Returns: The body of the service's `200` response.
     public func listProcessStatistics(
-        path: String? = nil,
-        enterpriseProjectID: String? = nil,
-        limit: Int? = nil,
-        offset: Int? = nil,
+        path: String? = nil, enterpriseProjectID: String? = nil, limit: Int? = nil, offset: Int? = nil,
         category: Category? = nil
     ) async throws -> ListProcessStatisticsResponse {
-        var query = QueryItems()
-        query.append("path", path)
-        query.append("enterprise_project_id", enterpriseProjectID)
-        query.append("limit", limit)
-        query.append("offset", offset)
-        query.append("category", category)
+        let query: QueryItems = [
+            "path": path, "enterprise_project_id": enterpriseProjectID, "limit": limit, "offset": offset,
+            "category": category
+        ]
         let request = OperationRequest(
             operation: "ListProcessStatistics", method: .get,
             path: "/v5/{project_id}/asset/process/statistics", query: query
@@ -810,20 +630,14 @@ extension HSSClient {
     ///   - enterpriseProjectID: Enterprise project ID. The value 0 indicates the default enterprise project.
     ///     To query all enterprise projects, set this parameter to all_granted_eps. Default: 0 Minimum: 1
     ///     Maximum: 256
-    ///   - category: Type. The default value is host. The options are as follows: host container
+    ///   - category: Type. The default value is host.
     ///   - limit: Number of results to request per page.
     public func listProcessStatisticsPaginator(
-        path: String? = nil,
-        enterpriseProjectID: String? = nil,
-        category: Category? = nil,
-        limit: Int
+        path: String? = nil, enterpriseProjectID: String? = nil, category: Category? = nil, limit: Int
     ) -> OffsetPaginator<ProcessStatisticResponseInfo> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listProcessStatistics(
-                path: path,
-                enterpriseProjectID: enterpriseProjectID,
-                limit: limit,
-                offset: offset,
+                path: path, enterpriseProjectID: enterpriseProjectID, limit: limit, offset: offset,
                 category: category
             )
             return (elements: page.dataList ?? [], total: page.totalNum)
@@ -843,7 +657,7 @@ extension HSSClient {
     ///     false: The user does not have the root permission.
     ///   - hostName: Server name Minimum: 1 Maximum: 128
     ///   - privateIP: Server private IP address Minimum: 1 Maximum: 128
-    ///   - changeType: Account change type. The options are as follows: ADD DELETE MODIFY
+    ///   - changeType: Account change type.
     ///   - limit: Number of records on each page. Minimum: 10 Maximum: 100 Default: 10
     ///   - offset: Offset, which specifies the start position of the record to be returned. Minimum: 0
     ///     Maximum: 10000 Default: 0
@@ -857,30 +671,17 @@ extension HSSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listUserChangeHIsToRies(
-        userName: String? = nil,
-        hostID: String? = nil,
-        rootPermission: Bool? = nil,
-        hostName: String? = nil,
-        privateIP: String? = nil,
-        changeType: ListUserChangeHIsToRiesChangeType? = nil,
-        limit: Int? = nil,
-        offset: Int? = nil,
-        enterpriseProjectID: String? = nil,
-        startTime: Int64? = nil,
+        userName: String? = nil, hostID: String? = nil, rootPermission: Bool? = nil, hostName: String? = nil,
+        privateIP: String? = nil, changeType: ListUserChangeHIsToRiesChangeType? = nil, limit: Int? = nil,
+        offset: Int? = nil, enterpriseProjectID: String? = nil, startTime: Int64? = nil,
         endTime: Int64? = nil
     ) async throws -> ListUserChangeHIsToRiesResponse {
-        var query = QueryItems()
-        query.append("user_name", userName)
-        query.append("host_id", hostID)
-        query.append("root_permission", rootPermission)
-        query.append("host_name", hostName)
-        query.append("private_ip", privateIP)
-        query.append("change_type", changeType)
-        query.append("limit", limit)
-        query.append("offset", offset)
-        query.append("enterprise_project_id", enterpriseProjectID)
-        query.append("start_time", startTime)
-        query.append("end_time", endTime)
+        let query: QueryItems = [
+            "user_name": userName, "host_id": hostID, "root_permission": rootPermission,
+            "host_name": hostName, "private_ip": privateIP, "change_type": changeType, "limit": limit,
+            "offset": offset, "enterprise_project_id": enterpriseProjectID, "start_time": startTime,
+            "end_time": endTime
+        ]
         let request = OperationRequest(
             operation: "ListUserChangeHIsToRies", method: .get,
             path: "/v5/{project_id}/asset/user/change-history", query: query
@@ -902,7 +703,7 @@ extension HSSClient {
     ///     false: The user does not have the root permission.
     ///   - hostName: Server name Minimum: 1 Maximum: 128
     ///   - privateIP: Server private IP address Minimum: 1 Maximum: 128
-    ///   - changeType: Account change type. The options are as follows: ADD DELETE MODIFY
+    ///   - changeType: Account change type.
     ///   - enterpriseProjectID: Enterprise project ID. The value 0 indicates the default enterprise project.
     ///     To query all enterprise projects, set this parameter to all_granted_eps. Default: 0 Minimum: 1
     ///     Maximum: 256
@@ -912,30 +713,15 @@ extension HSSClient {
     ///     4070880000000
     ///   - limit: Number of results to request per page.
     public func listUserChangeHIsToRiesPaginator(
-        userName: String? = nil,
-        hostID: String? = nil,
-        rootPermission: Bool? = nil,
-        hostName: String? = nil,
-        privateIP: String? = nil,
-        changeType: ListUserChangeHIsToRiesChangeType? = nil,
-        enterpriseProjectID: String? = nil,
-        startTime: Int64? = nil,
-        endTime: Int64? = nil,
-        limit: Int
+        userName: String? = nil, hostID: String? = nil, rootPermission: Bool? = nil, hostName: String? = nil,
+        privateIP: String? = nil, changeType: ListUserChangeHIsToRiesChangeType? = nil,
+        enterpriseProjectID: String? = nil, startTime: Int64? = nil, endTime: Int64? = nil, limit: Int
     ) -> OffsetPaginator<UserChangeHistoryResponseInfo> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listUserChangeHIsToRies(
-                userName: userName,
-                hostID: hostID,
-                rootPermission: rootPermission,
-                hostName: hostName,
-                privateIP: privateIP,
-                changeType: changeType,
-                limit: limit,
-                offset: offset,
-                enterpriseProjectID: enterpriseProjectID,
-                startTime: startTime,
-                endTime: endTime
+                userName: userName, hostID: hostID, rootPermission: rootPermission, hostName: hostName,
+                privateIP: privateIP, changeType: changeType, limit: limit, offset: offset,
+                enterpriseProjectID: enterpriseProjectID, startTime: startTime, endTime: endTime
             )
             return (elements: page.dataList ?? [], total: page.totalNum)
         }
@@ -960,16 +746,12 @@ extension HSSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listUserStatistics(
-        userName: String? = nil,
-        enterpriseProjectID: String? = nil,
-        limit: Int? = nil,
-        offset: Int? = nil
+        userName: String? = nil, enterpriseProjectID: String? = nil, limit: Int? = nil, offset: Int? = nil
     ) async throws -> ListUserStatisticsResponse {
-        var query = QueryItems()
-        query.append("user_name", userName)
-        query.append("enterprise_project_id", enterpriseProjectID)
-        query.append("limit", limit)
-        query.append("offset", offset)
+        let query: QueryItems = [
+            "user_name": userName, "enterprise_project_id": enterpriseProjectID, "limit": limit,
+            "offset": offset
+        ]
         let request = OperationRequest(
             operation: "ListUserStatistics", method: .get, path: "/v5/{project_id}/asset/user/statistics",
             query: query
@@ -993,16 +775,11 @@ extension HSSClient {
     ///     Maximum: 128
     ///   - limit: Number of results to request per page.
     public func listUserStatisticsPaginator(
-        userName: String? = nil,
-        enterpriseProjectID: String? = nil,
-        limit: Int
+        userName: String? = nil, enterpriseProjectID: String? = nil, limit: Int
     ) -> OffsetPaginator<UserStatisticInfoResponseInfo> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listUserStatistics(
-                userName: userName,
-                enterpriseProjectID: enterpriseProjectID,
-                limit: limit,
-                offset: offset
+                userName: userName, enterpriseProjectID: enterpriseProjectID, limit: limit, offset: offset
             )
             return (elements: page.dataList ?? [], total: page.totalNum)
         }
@@ -1032,28 +809,15 @@ extension HSSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listUsers(
-        hostID: String? = nil,
-        userName: String? = nil,
-        hostName: String? = nil,
-        privateIP: String? = nil,
-        loginPermission: Bool? = nil,
-        rootPermission: Bool? = nil,
-        userGroup: String? = nil,
-        enterpriseProjectID: String? = nil,
-        limit: Int? = nil,
-        offset: Int? = nil
+        hostID: String? = nil, userName: String? = nil, hostName: String? = nil, privateIP: String? = nil,
+        loginPermission: Bool? = nil, rootPermission: Bool? = nil, userGroup: String? = nil,
+        enterpriseProjectID: String? = nil, limit: Int? = nil, offset: Int? = nil
     ) async throws -> ListUsersResponse {
-        var query = QueryItems()
-        query.append("host_id", hostID)
-        query.append("user_name", userName)
-        query.append("host_name", hostName)
-        query.append("private_ip", privateIP)
-        query.append("login_permission", loginPermission)
-        query.append("root_permission", rootPermission)
-        query.append("user_group", userGroup)
-        query.append("enterprise_project_id", enterpriseProjectID)
-        query.append("limit", limit)
-        query.append("offset", offset)
+        let query: QueryItems = [
+            "host_id": hostID, "user_name": userName, "host_name": hostName, "private_ip": privateIP,
+            "login_permission": loginPermission, "root_permission": rootPermission, "user_group": userGroup,
+            "enterprise_project_id": enterpriseProjectID, "limit": limit, "offset": offset
+        ]
         let request = OperationRequest(
             operation: "ListUsers", method: .get, path: "/v5/{project_id}/asset/users", query: query
         )
@@ -1080,28 +844,15 @@ extension HSSClient {
     ///     Maximum: 128
     ///   - limit: Number of results to request per page.
     public func listUsersPaginator(
-        hostID: String? = nil,
-        userName: String? = nil,
-        hostName: String? = nil,
-        privateIP: String? = nil,
-        loginPermission: Bool? = nil,
-        rootPermission: Bool? = nil,
-        userGroup: String? = nil,
-        enterpriseProjectID: String? = nil,
-        limit: Int
+        hostID: String? = nil, userName: String? = nil, hostName: String? = nil, privateIP: String? = nil,
+        loginPermission: Bool? = nil, rootPermission: Bool? = nil, userGroup: String? = nil,
+        enterpriseProjectID: String? = nil, limit: Int
     ) -> OffsetPaginator<UserResponseInfo> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listUsers(
-                hostID: hostID,
-                userName: userName,
-                hostName: hostName,
-                privateIP: privateIP,
-                loginPermission: loginPermission,
-                rootPermission: rootPermission,
-                userGroup: userGroup,
-                enterpriseProjectID: enterpriseProjectID,
-                limit: limit,
-                offset: offset
+                hostID: hostID, userName: userName, hostName: hostName, privateIP: privateIP,
+                loginPermission: loginPermission, rootPermission: rootPermission, userGroup: userGroup,
+                enterpriseProjectID: enterpriseProjectID, limit: limit, offset: offset
             )
             return (elements: page.dataList ?? [], total: page.totalNum)
         }
@@ -1118,18 +869,15 @@ extension HSSClient {
     ///     To query all enterprise projects, set this parameter to all_granted_eps. Default: 0 Minimum: 0
     ///     Maximum: 128
     ///   - hostID: Host ID Minimum: 1 Maximum: 128
-    ///   - category: Type. The default value is host. The options are as follows: host container
+    ///   - category: Type. The default value is host.
     ///
     /// - Returns: The body of the service's `200` response.
     public func showAssetStatistic(
-        enterpriseProjectID: String? = nil,
-        hostID: String? = nil,
-        category: Category? = nil
+        enterpriseProjectID: String? = nil, hostID: String? = nil, category: Category? = nil
     ) async throws -> ShowAssetStatisticResponse {
-        var query = QueryItems()
-        query.append("enterprise_project_id", enterpriseProjectID)
-        query.append("host_id", hostID)
-        query.append("category", category)
+        let query: QueryItems = [
+            "enterprise_project_id": enterpriseProjectID, "host_id": hostID, "category": category
+        ]
         let request = OperationRequest(
             operation: "ShowAssetStatistic", method: .get, path: "/v5/{project_id}/asset/statistics",
             query: query

@@ -24,20 +24,13 @@ extension HSSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listPasswordComplexity(
-        enterpriseProjectID: String? = nil,
-        hostName: String? = nil,
-        hostIP: String? = nil,
-        hostID: String? = nil,
-        limit: Int? = nil,
-        offset: Int? = nil
+        enterpriseProjectID: String? = nil, hostName: String? = nil, hostIP: String? = nil,
+        hostID: String? = nil, limit: Int? = nil, offset: Int? = nil
     ) async throws -> ListPasswordComplexityResponse {
-        var query = QueryItems()
-        query.append("enterprise_project_id", enterpriseProjectID)
-        query.append("host_name", hostName)
-        query.append("host_ip", hostIP)
-        query.append("host_id", hostID)
-        query.append("limit", limit)
-        query.append("offset", offset)
+        let query: QueryItems = [
+            "enterprise_project_id": enterpriseProjectID, "host_name": hostName, "host_ip": hostIP,
+            "host_id": hostID, "limit": limit, "offset": offset
+        ]
         let request = OperationRequest(
             operation: "ListPasswordComplexity", method: .get,
             path: "/v5/{project_id}/baseline/password-complexity", query: query
@@ -62,20 +55,13 @@ extension HSSClient {
     ///     Maximum: 128
     ///   - limit: Number of results to request per page.
     public func listPasswordComplexityPaginator(
-        enterpriseProjectID: String? = nil,
-        hostName: String? = nil,
-        hostIP: String? = nil,
-        hostID: String? = nil,
-        limit: Int
+        enterpriseProjectID: String? = nil, hostName: String? = nil, hostIP: String? = nil,
+        hostID: String? = nil, limit: Int
     ) -> OffsetPaginator<PwdPolicyInfoResponseInfo> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listPasswordComplexity(
-                enterpriseProjectID: enterpriseProjectID,
-                hostName: hostName,
-                hostIP: hostIP,
-                hostID: hostID,
-                limit: limit,
-                offset: offset
+                enterpriseProjectID: enterpriseProjectID, hostName: hostName, hostIP: hostIP, hostID: hostID,
+                limit: limit, offset: offset
             )
             return (elements: page.dataList ?? [], total: page.totalNum.map { Int($0) })
         }
@@ -107,25 +93,15 @@ extension HSSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listRiskCOnFigCheckRules(
-        checkName: String,
-        standard: String,
-        enterpriseProjectID: String? = nil,
-        resultType: String? = nil,
-        checkRuleName: String? = nil,
-        severity: String? = nil,
-        hostID: String? = nil,
-        limit: Int? = nil,
+        checkName: String, standard: String, enterpriseProjectID: String? = nil, resultType: String? = nil,
+        checkRuleName: String? = nil, severity: String? = nil, hostID: String? = nil, limit: Int? = nil,
         offset: Int? = nil
     ) async throws -> ListRiskCOnFigCheckRulesResponse {
-        var query = QueryItems()
-        query.append("standard", standard)
-        query.append("enterprise_project_id", enterpriseProjectID)
-        query.append("result_type", resultType)
-        query.append("check_rule_name", checkRuleName)
-        query.append("severity", severity)
-        query.append("host_id", hostID)
-        query.append("limit", limit)
-        query.append("offset", offset)
+        let query: QueryItems = [
+            "standard": standard, "enterprise_project_id": enterpriseProjectID, "result_type": resultType,
+            "check_rule_name": checkRuleName, "severity": severity, "host_id": hostID, "limit": limit,
+            "offset": offset
+        ]
         let request = OperationRequest(
             operation: "ListRiskCOnFigCheckRules", method: .get,
             path: "/v5/{project_id}/baseline/risk-config/{check_name}/check-rules",
@@ -157,26 +133,14 @@ extension HSSClient {
     ///     Minimum: 0 Maximum: 64
     ///   - limit: Number of results to request per page.
     public func listRiskCOnFigCheckRulesPaginator(
-        checkName: String,
-        standard: String,
-        enterpriseProjectID: String? = nil,
-        resultType: String? = nil,
-        checkRuleName: String? = nil,
-        severity: String? = nil,
-        hostID: String? = nil,
-        limit: Int
+        checkName: String, standard: String, enterpriseProjectID: String? = nil, resultType: String? = nil,
+        checkRuleName: String? = nil, severity: String? = nil, hostID: String? = nil, limit: Int
     ) -> OffsetPaginator<CheckRuleRiskInfoResponseInfo> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listRiskCOnFigCheckRules(
-                checkName: checkName,
-                standard: standard,
-                enterpriseProjectID: enterpriseProjectID,
-                resultType: resultType,
-                checkRuleName: checkRuleName,
-                severity: severity,
-                hostID: hostID,
-                limit: limit,
-                offset: offset
+                checkName: checkName, standard: standard, enterpriseProjectID: enterpriseProjectID,
+                resultType: resultType, checkRuleName: checkRuleName, severity: severity, hostID: hostID,
+                limit: limit, offset: offset
             )
             return (elements: page.dataList ?? [], total: page.totalNum.map { Int($0) })
         }
@@ -203,21 +167,13 @@ extension HSSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listRiskCOnFigHosts(
-        checkName: String,
-        standard: String,
-        enterpriseProjectID: String? = nil,
-        hostName: String? = nil,
-        hostIP: String? = nil,
-        limit: Int? = nil,
-        offset: Int? = nil
+        checkName: String, standard: String, enterpriseProjectID: String? = nil, hostName: String? = nil,
+        hostIP: String? = nil, limit: Int? = nil, offset: Int? = nil
     ) async throws -> ListRiskCOnFigHostsResponse {
-        var query = QueryItems()
-        query.append("standard", standard)
-        query.append("enterprise_project_id", enterpriseProjectID)
-        query.append("host_name", hostName)
-        query.append("host_ip", hostIP)
-        query.append("limit", limit)
-        query.append("offset", offset)
+        let query: QueryItems = [
+            "standard": standard, "enterprise_project_id": enterpriseProjectID, "host_name": hostName,
+            "host_ip": hostIP, "limit": limit, "offset": offset
+        ]
         let request = OperationRequest(
             operation: "ListRiskCOnFigHosts", method: .get,
             path: "/v5/{project_id}/baseline/risk-config/{check_name}/hosts",
@@ -244,22 +200,13 @@ extension HSSClient {
     ///   - hostIP: Server IP address Minimum: 0 Maximum: 256
     ///   - limit: Number of results to request per page.
     public func listRiskCOnFigHostsPaginator(
-        checkName: String,
-        standard: String,
-        enterpriseProjectID: String? = nil,
-        hostName: String? = nil,
-        hostIP: String? = nil,
-        limit: Int
+        checkName: String, standard: String, enterpriseProjectID: String? = nil, hostName: String? = nil,
+        hostIP: String? = nil, limit: Int
     ) -> OffsetPaginator<SecurityCheckHostInfoResponseInfo> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listRiskCOnFigHosts(
-                checkName: checkName,
-                standard: standard,
-                enterpriseProjectID: enterpriseProjectID,
-                hostName: hostName,
-                hostIP: hostIP,
-                limit: limit,
-                offset: offset
+                checkName: checkName, standard: standard, enterpriseProjectID: enterpriseProjectID,
+                hostName: hostName, hostIP: hostIP, limit: limit, offset: offset
             )
             return (elements: page.dataList ?? [], total: page.totalNum.map { Int($0) })
         }
@@ -285,22 +232,13 @@ extension HSSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listRiskCOnFigs(
-        enterpriseProjectID: String? = nil,
-        checkName: String? = nil,
-        severity: String? = nil,
-        standard: String? = nil,
-        hostID: String? = nil,
-        limit: Int? = nil,
-        offset: Int? = nil
+        enterpriseProjectID: String? = nil, checkName: String? = nil, severity: String? = nil,
+        standard: String? = nil, hostID: String? = nil, limit: Int? = nil, offset: Int? = nil
     ) async throws -> ListRiskCOnFigsResponse {
-        var query = QueryItems()
-        query.append("enterprise_project_id", enterpriseProjectID)
-        query.append("check_name", checkName)
-        query.append("severity", severity)
-        query.append("standard", standard)
-        query.append("host_id", hostID)
-        query.append("limit", limit)
-        query.append("offset", offset)
+        let query: QueryItems = [
+            "enterprise_project_id": enterpriseProjectID, "check_name": checkName, "severity": severity,
+            "standard": standard, "host_id": hostID, "limit": limit, "offset": offset
+        ]
         let request = OperationRequest(
             operation: "ListRiskCOnFigs", method: .get, path: "/v5/{project_id}/baseline/risk-configs",
             query: query
@@ -325,22 +263,13 @@ extension HSSClient {
     ///   - hostID: Host ID Minimum: 0 Maximum: 128
     ///   - limit: Number of results to request per page.
     public func listRiskCOnFigsPaginator(
-        enterpriseProjectID: String? = nil,
-        checkName: String? = nil,
-        severity: String? = nil,
-        standard: String? = nil,
-        hostID: String? = nil,
-        limit: Int
+        enterpriseProjectID: String? = nil, checkName: String? = nil, severity: String? = nil,
+        standard: String? = nil, hostID: String? = nil, limit: Int
     ) -> OffsetPaginator<SecurityCheckInfoResponseInfo> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listRiskCOnFigs(
-                enterpriseProjectID: enterpriseProjectID,
-                checkName: checkName,
-                severity: severity,
-                standard: standard,
-                hostID: hostID,
-                limit: limit,
-                offset: offset
+                enterpriseProjectID: enterpriseProjectID, checkName: checkName, severity: severity,
+                standard: standard, hostID: hostID, limit: limit, offset: offset
             )
             return (elements: page.dataList ?? [], total: page.totalNum.map { Int($0) })
         }
@@ -367,22 +296,13 @@ extension HSSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listWeakPasswordUsers(
-        enterpriseProjectID: String? = nil,
-        hostName: String? = nil,
-        hostIP: String? = nil,
-        userName: String? = nil,
-        hostID: String? = nil,
-        limit: Int? = nil,
-        offset: Int? = nil
+        enterpriseProjectID: String? = nil, hostName: String? = nil, hostIP: String? = nil,
+        userName: String? = nil, hostID: String? = nil, limit: Int? = nil, offset: Int? = nil
     ) async throws -> ListWeakPasswordUsersResponse {
-        var query = QueryItems()
-        query.append("enterprise_project_id", enterpriseProjectID)
-        query.append("host_name", hostName)
-        query.append("host_ip", hostIP)
-        query.append("user_name", userName)
-        query.append("host_id", hostID)
-        query.append("limit", limit)
-        query.append("offset", offset)
+        let query: QueryItems = [
+            "enterprise_project_id": enterpriseProjectID, "host_name": hostName, "host_ip": hostIP,
+            "user_name": userName, "host_id": hostID, "limit": limit, "offset": offset
+        ]
         let request = OperationRequest(
             operation: "ListWeakPasswordUsers", method: .get,
             path: "/v5/{project_id}/baseline/weak-password-users", query: query
@@ -408,22 +328,13 @@ extension HSSClient {
     ///     Maximum: 64
     ///   - limit: Number of results to request per page.
     public func listWeakPasswordUsersPaginator(
-        enterpriseProjectID: String? = nil,
-        hostName: String? = nil,
-        hostIP: String? = nil,
-        userName: String? = nil,
-        hostID: String? = nil,
-        limit: Int
+        enterpriseProjectID: String? = nil, hostName: String? = nil, hostIP: String? = nil,
+        userName: String? = nil, hostID: String? = nil, limit: Int
     ) -> OffsetPaginator<WeakPwdListInfoResponseInfo> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listWeakPasswordUsers(
-                enterpriseProjectID: enterpriseProjectID,
-                hostName: hostName,
-                hostIP: hostIP,
-                userName: userName,
-                hostID: hostID,
-                limit: limit,
-                offset: offset
+                enterpriseProjectID: enterpriseProjectID, hostName: hostName, hostIP: hostIP,
+                userName: userName, hostID: hostID, limit: limit, offset: offset
             )
             return (elements: page.dataList ?? [], total: page.totalNum.map { Int($0) })
         }
@@ -454,20 +365,13 @@ extension HSSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showCheckRuleDetail(
-        checkName: String,
-        checkType: String,
-        checkRuleID: String,
-        standard: String,
-        enterpriseProjectID: String? = nil,
-        hostID: String? = nil
+        checkName: String, checkType: String, checkRuleID: String, standard: String,
+        enterpriseProjectID: String? = nil, hostID: String? = nil
     ) async throws -> ShowCheckRuleDetailResponse {
-        var query = QueryItems()
-        query.append("check_name", checkName)
-        query.append("check_type", checkType)
-        query.append("check_rule_id", checkRuleID)
-        query.append("standard", standard)
-        query.append("enterprise_project_id", enterpriseProjectID)
-        query.append("host_id", hostID)
+        let query: QueryItems = [
+            "check_name": checkName, "check_type": checkType, "check_rule_id": checkRuleID,
+            "standard": standard, "enterprise_project_id": enterpriseProjectID, "host_id": hostID
+        ]
         let request = OperationRequest(
             operation: "ShowCheckRuleDetail", method: .get,
             path: "/v5/{project_id}/baseline/check-rule/detail", query: query
@@ -496,19 +400,13 @@ extension HSSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showRiskCOnFigDetail(
-        checkName: String,
-        standard: String,
-        enterpriseProjectID: String? = nil,
-        hostID: String? = nil,
-        limit: Int? = nil,
-        offset: Int? = nil
+        checkName: String, standard: String, enterpriseProjectID: String? = nil, hostID: String? = nil,
+        limit: Int? = nil, offset: Int? = nil
     ) async throws -> ShowRiskCOnFigDetailResponse {
-        var query = QueryItems()
-        query.append("standard", standard)
-        query.append("enterprise_project_id", enterpriseProjectID)
-        query.append("host_id", hostID)
-        query.append("limit", limit)
-        query.append("offset", offset)
+        let query: QueryItems = [
+            "standard": standard, "enterprise_project_id": enterpriseProjectID, "host_id": hostID,
+            "limit": limit, "offset": offset
+        ]
         let request = OperationRequest(
             operation: "ShowRiskCOnFigDetail", method: .get,
             path: "/v5/{project_id}/baseline/risk-config/{check_name}/detail",

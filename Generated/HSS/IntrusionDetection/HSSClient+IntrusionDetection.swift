@@ -15,8 +15,7 @@ extension HSSClient {
     ///   - enterpriseProjectID: Enterprise project ID. The value 0 indicates the default enterprise project.
     ///     To query all enterprise projects, set this parameter to all_granted_eps. Minimum: 0 Maximum: 64
     public func changeEvent(_ body: ChangeEventRequest, enterpriseProjectID: String? = nil) async throws {
-        var query = QueryItems()
-        query.append("enterprise_project_id", enterpriseProjectID)
+        let query: QueryItems = ["enterprise_project_id": enterpriseProjectID]
         let request = OperationRequest(
             operation: "ChangeEvent", method: .post, path: "/v5/{project_id}/event/operate", query: query,
             body: body
@@ -35,31 +34,26 @@ extension HSSClient {
     ///     To query all enterprise projects, set this parameter to all_granted_eps. Default: 0 Minimum: 0
     ///     Maximum: 64
     ///   - hash: Hash value of the event whitelist description (SHA256 algorithm) Minimum: 64 Maximum: 64
-    ///   - eventType: Event type. Its value can be: 1001: malware 1010 : Rootkit 1011: ransomware 1015 : Web
-    ///     shell 1017: reverse shell 2001: Common vulnerability exploit 2047: redis vulnerability exploit
-    ///     2048: Hadoop vulnerability exploit 2049: MySQL vulnerability exploit 3002: file privilege
-    ///     escalation 3003: process privilege escalation 3004: critical file change 3005: file/directory
-    ///     change 3007: abnormal process behavior 3015: high-risk command execution 3018: abnormal shell
-    ///     3027: suspicious crontab task 4002: brute-force attack 4004: abnormal login 4006: Invalid system
-    ///     account Minimum: 1000 Maximum: 30000
+    ///   - eventType: Event type. Its value can be: Minimum: 1000 Maximum: 30000 Values: 1001 (malware), 1010
+    ///     (Rootkit), 1011 (ransomware), 1015 (Web shell), 1017 (reverse shell), 2001 (Common vulnerability
+    ///     exploit), 2047 (redis vulnerability exploit), 2048 (Hadoop vulnerability exploit), 2049 (MySQL
+    ///     vulnerability exploit), 3002 (file privilege escalation), 3003 (process privilege escalation),
+    ///     3004 (critical file change), 3005 (file/directory change), 3007 (abnormal process behavior), 3015
+    ///     (high-risk command execution), 3018 (abnormal shell), 3027 (suspicious crontab task), 4002
+    ///     (brute-force attack), 4004 (abnormal login), 4006 (Invalid system account).
     ///   - offset: Offset, which specifies the start position of the record to be returned. Minimum: 0
     ///     Maximum: 2000000 Default: 0
     ///   - limit: Number of records displayed on each page. Minimum: 10 Maximum: 1000 Default: 10
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAlarmWhitelist(
-        enterpriseProjectID: String? = nil,
-        hash: String? = nil,
-        eventType: Int? = nil,
-        offset: Int? = nil,
+        enterpriseProjectID: String? = nil, hash: String? = nil, eventType: Int? = nil, offset: Int? = nil,
         limit: Int? = nil
     ) async throws -> ListAlarmWhitelistResponse {
-        var query = QueryItems()
-        query.append("enterprise_project_id", enterpriseProjectID)
-        query.append("hash", hash)
-        query.append("event_type", eventType)
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = [
+            "enterprise_project_id": enterpriseProjectID, "hash": hash, "event_type": eventType,
+            "offset": offset, "limit": limit
+        ]
         let request = OperationRequest(
             operation: "ListAlarmWhitelist", method: .get, path: "/v5/{project_id}/event/white-list/alarm",
             query: query
@@ -105,36 +99,17 @@ extension HSSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listSecurityEvents(
-        category: String,
-        enterpriseProjectID: String? = nil,
-        lastDays: Int? = nil,
-        hostName: String? = nil,
-        hostID: String? = nil,
-        privateIP: String? = nil,
-        containerName: String? = nil,
-        offset: Int? = nil,
-        limit: Int? = nil,
-        eventTypes: [String]? = nil,
-        handleStatus: String? = nil,
-        severity: String? = nil,
-        beginTime: String? = nil,
-        endTime: String? = nil
+        category: String, enterpriseProjectID: String? = nil, lastDays: Int? = nil, hostName: String? = nil,
+        hostID: String? = nil, privateIP: String? = nil, containerName: String? = nil, offset: Int? = nil,
+        limit: Int? = nil, eventTypes: [String]? = nil, handleStatus: String? = nil, severity: String? = nil,
+        beginTime: String? = nil, endTime: String? = nil
     ) async throws -> ListSecurityEventsResponse {
-        var query = QueryItems()
-        query.append("category", category)
-        query.append("enterprise_project_id", enterpriseProjectID)
-        query.append("last_days", lastDays)
-        query.append("host_name", hostName)
-        query.append("host_id", hostID)
-        query.append("private_ip", privateIP)
-        query.append("container_name", containerName)
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("event_types", eventTypes)
-        query.append("handle_status", handleStatus)
-        query.append("severity", severity)
-        query.append("begin_time", beginTime)
-        query.append("end_time", endTime)
+        let query: QueryItems = [
+            "category": category, "enterprise_project_id": enterpriseProjectID, "last_days": lastDays,
+            "host_name": hostName, "host_id": hostID, "private_ip": privateIP,
+            "container_name": containerName, "offset": offset, "limit": limit, "event_types": eventTypes,
+            "handle_status": handleStatus, "severity": severity, "begin_time": beginTime, "end_time": endTime
+        ]
         let request = OperationRequest(
             operation: "ListSecurityEvents", method: .get, path: "/v5/{project_id}/event/events",
             query: query
@@ -177,36 +152,17 @@ extension HSSClient {
     ///     with the queried duration. Minimum: 13 Maximum: 13
     ///   - limit: Number of results to request per page.
     public func listSecurityEventsPaginator(
-        category: String,
-        enterpriseProjectID: String? = nil,
-        lastDays: Int? = nil,
-        hostName: String? = nil,
-        hostID: String? = nil,
-        privateIP: String? = nil,
-        containerName: String? = nil,
-        eventTypes: [String]? = nil,
-        handleStatus: String? = nil,
-        severity: String? = nil,
-        beginTime: String? = nil,
-        endTime: String? = nil,
-        limit: Int
+        category: String, enterpriseProjectID: String? = nil, lastDays: Int? = nil, hostName: String? = nil,
+        hostID: String? = nil, privateIP: String? = nil, containerName: String? = nil,
+        eventTypes: [String]? = nil, handleStatus: String? = nil, severity: String? = nil,
+        beginTime: String? = nil, endTime: String? = nil, limit: Int
     ) -> OffsetPaginator<EventManagementResponseInfo> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listSecurityEvents(
-                category: category,
-                enterpriseProjectID: enterpriseProjectID,
-                lastDays: lastDays,
-                hostName: hostName,
-                hostID: hostID,
-                privateIP: privateIP,
-                containerName: containerName,
-                offset: offset,
-                limit: limit,
-                eventTypes: eventTypes,
-                handleStatus: handleStatus,
-                severity: severity,
-                beginTime: beginTime,
-                endTime: endTime
+                category: category, enterpriseProjectID: enterpriseProjectID, lastDays: lastDays,
+                hostName: hostName, hostID: hostID, privateIP: privateIP, containerName: containerName,
+                offset: offset, limit: limit, eventTypes: eventTypes, handleStatus: handleStatus,
+                severity: severity, beginTime: beginTime, endTime: endTime
             )
             return (elements: page.dataList ?? [], total: page.totalNum)
         }

@@ -14,11 +14,9 @@ extension HSSClient {
     ///     To query all enterprise projects, set this parameter to all_granted_eps. Default: 0 Minimum: 1
     ///     Maximum: 256
     public func associatePolicyGroup(
-        _ body: AssociatePolicyGroupRequest,
-        enterpriseProjectID: String? = nil
+        _ body: AssociatePolicyGroupRequest, enterpriseProjectID: String? = nil
     ) async throws {
-        var query = QueryItems()
-        query.append("enterprise_project_id", enterpriseProjectID)
+        let query: QueryItems = ["enterprise_project_id": enterpriseProjectID]
         let request = OperationRequest(
             operation: "AssociatePolicyGroup", method: .post, path: "/v5/{project_id}/policy/deploy",
             query: query, body: body
@@ -43,16 +41,12 @@ extension HSSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listPolicyGroup(
-        enterpriseProjectID: String? = nil,
-        groupName: String? = nil,
-        offset: Int? = nil,
-        limit: Int? = nil
+        enterpriseProjectID: String? = nil, groupName: String? = nil, offset: Int? = nil, limit: Int? = nil
     ) async throws -> ListPolicyGroupResponse {
-        var query = QueryItems()
-        query.append("enterprise_project_id", enterpriseProjectID)
-        query.append("group_name", groupName)
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = [
+            "enterprise_project_id": enterpriseProjectID, "group_name": groupName, "offset": offset,
+            "limit": limit
+        ]
         let request = OperationRequest(
             operation: "ListPolicyGroup", method: .get, path: "/v5/{project_id}/policy/groups", query: query
         )
@@ -73,16 +67,11 @@ extension HSSClient {
     ///   - groupName: Policy group name Minimum: 1 Maximum: 256
     ///   - limit: Number of results to request per page.
     public func listPolicyGroupPaginator(
-        enterpriseProjectID: String? = nil,
-        groupName: String? = nil,
-        limit: Int
+        enterpriseProjectID: String? = nil, groupName: String? = nil, limit: Int
     ) -> OffsetPaginator<PolicyGroupResponseInfo> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listPolicyGroup(
-                enterpriseProjectID: enterpriseProjectID,
-                groupName: groupName,
-                offset: offset,
-                limit: limit
+                enterpriseProjectID: enterpriseProjectID, groupName: groupName, offset: offset, limit: limit
             )
             return (elements: page.dataList ?? [], total: page.totalNum)
         }

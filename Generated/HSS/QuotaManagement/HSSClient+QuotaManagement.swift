@@ -29,28 +29,15 @@ extension HSSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listQuotasDetail(
-        enterpriseProjectID: String? = nil,
-        version: String? = nil,
-        category: String? = nil,
-        quotaStatus: String? = nil,
-        usedStatus: String? = nil,
-        hostName: String? = nil,
-        resourceID: String? = nil,
-        chargingMode: String? = nil,
-        limit: Int? = nil,
-        offset: Int? = nil
+        enterpriseProjectID: String? = nil, version: String? = nil, category: String? = nil,
+        quotaStatus: String? = nil, usedStatus: String? = nil, hostName: String? = nil,
+        resourceID: String? = nil, chargingMode: String? = nil, limit: Int? = nil, offset: Int? = nil
     ) async throws -> ListQuotasDetailResponse {
-        var query = QueryItems()
-        query.append("enterprise_project_id", enterpriseProjectID)
-        query.append("version", version)
-        query.append("category", category)
-        query.append("quota_status", quotaStatus)
-        query.append("used_status", usedStatus)
-        query.append("host_name", hostName)
-        query.append("resource_id", resourceID)
-        query.append("charging_mode", chargingMode)
-        query.append("limit", limit)
-        query.append("offset", offset)
+        let query: QueryItems = [
+            "enterprise_project_id": enterpriseProjectID, "version": version, "category": category,
+            "quota_status": quotaStatus, "used_status": usedStatus, "host_name": hostName,
+            "resource_id": resourceID, "charging_mode": chargingMode, "limit": limit, "offset": offset
+        ]
         let request = OperationRequest(
             operation: "ListQuotasDetail", method: .get, path: "/v5/{project_id}/billing/quotas-detail",
             query: query

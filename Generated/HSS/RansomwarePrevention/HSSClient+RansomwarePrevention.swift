@@ -18,22 +18,17 @@ extension HSSClient {
     ///     Maximum: 2000000 Default: 0
     ///   - limit: Number of records displayed on each page. Minimum: 10 Maximum: 200 Default: 10
     ///   - policyName: Policy name Minimum: 0 Maximum: 128
-    ///   - operatingSystem: OSs supported by the policy. The options are as follows: Windows Linux
+    ///   - operatingSystem: OSs supported by the policy.
     ///
     /// - Returns: The body of the service's `200` response.
     public func listProtectionPolicy(
-        enterpriseProjectID: String? = nil,
-        offset: Int? = nil,
-        limit: Int? = nil,
-        policyName: String? = nil,
+        enterpriseProjectID: String? = nil, offset: Int? = nil, limit: Int? = nil, policyName: String? = nil,
         operatingSystem: OperatingSystem? = nil
     ) async throws -> ListProtectionPolicyResponse {
-        var query = QueryItems()
-        query.append("enterprise_project_id", enterpriseProjectID)
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("policy_name", policyName)
-        query.append("operating_system", operatingSystem)
+        let query: QueryItems = [
+            "enterprise_project_id": enterpriseProjectID, "offset": offset, "limit": limit,
+            "policy_name": policyName, "operating_system": operatingSystem
+        ]
         let request = OperationRequest(
             operation: "ListProtectionPolicy", method: .get,
             path: "/v5/{project_id}/ransomware/protection/policy", query: query
@@ -53,21 +48,16 @@ extension HSSClient {
     ///     To query all enterprise projects, set this parameter to all_granted_eps. Default: 0 Minimum: 1
     ///     Maximum: 256
     ///   - policyName: Policy name Minimum: 0 Maximum: 128
-    ///   - operatingSystem: OSs supported by the policy. The options are as follows: Windows Linux
+    ///   - operatingSystem: OSs supported by the policy.
     ///   - limit: Number of results to request per page.
     public func listProtectionPolicyPaginator(
-        enterpriseProjectID: String? = nil,
-        policyName: String? = nil,
-        operatingSystem: OperatingSystem? = nil,
-        limit: Int
+        enterpriseProjectID: String? = nil, policyName: String? = nil,
+        operatingSystem: OperatingSystem? = nil, limit: Int
     ) -> OffsetPaginator<ProtectionPolicyInfo> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listProtectionPolicy(
-                enterpriseProjectID: enterpriseProjectID,
-                offset: offset,
-                limit: limit,
-                policyName: policyName,
-                operatingSystem: operatingSystem
+                enterpriseProjectID: enterpriseProjectID, offset: offset, limit: limit,
+                policyName: policyName, operatingSystem: operatingSystem
             )
             return (elements: page.dataList ?? [], total: page.totalNum)
         }
@@ -85,11 +75,9 @@ extension HSSClient {
     ///     To query all enterprise projects, set this parameter to all_granted_eps. Default: 0 Minimum: 1
     ///     Maximum: 256
     public func stopProtection(
-        _ body: StopProtectionRequest,
-        enterpriseProjectID: String? = nil
+        _ body: StopProtectionRequest, enterpriseProjectID: String? = nil
     ) async throws {
-        var query = QueryItems()
-        query.append("enterprise_project_id", enterpriseProjectID)
+        let query: QueryItems = ["enterprise_project_id": enterpriseProjectID]
         let request = OperationRequest(
             operation: "StopProtection", method: .post, path: "/v5/{project_id}/ransomware/protection/close",
             query: query, body: body
@@ -109,11 +97,9 @@ extension HSSClient {
     ///     To query all enterprise projects, set this parameter to all_granted_eps. Default: 0 Minimum: 1
     ///     Maximum: 256
     public func updateBackupPolicyInfo(
-        _ body: UpdateBackupPolicyInfoRequest,
-        enterpriseProjectID: String? = nil
+        _ body: UpdateBackupPolicyInfoRequest, enterpriseProjectID: String? = nil
     ) async throws {
-        var query = QueryItems()
-        query.append("enterprise_project_id", enterpriseProjectID)
+        let query: QueryItems = ["enterprise_project_id": enterpriseProjectID]
         let request = OperationRequest(
             operation: "UpdateBackupPolicyInfo", method: .put, path: "/v5/{project_id}/backup/policy",
             query: query, body: body
@@ -133,11 +119,9 @@ extension HSSClient {
     ///     To query all enterprise projects, set this parameter to all_granted_eps. Default: 0 Minimum: 1
     ///     Maximum: 256
     public func updateProtectionPolicy(
-        _ body: UpdateProtectionPolicyRequest,
-        enterpriseProjectID: String? = nil
+        _ body: UpdateProtectionPolicyRequest, enterpriseProjectID: String? = nil
     ) async throws {
-        var query = QueryItems()
-        query.append("enterprise_project_id", enterpriseProjectID)
+        let query: QueryItems = ["enterprise_project_id": enterpriseProjectID]
         let request = OperationRequest(
             operation: "UpdateProtectionPolicy", method: .put,
             path: "/v5/{project_id}/ransomware/protection/policy", query: query, body: body

@@ -16,8 +16,7 @@ extension HSSClient {
     ///     To query all enterprise projects, set this parameter to all_granted_eps. Default: 0 Minimum: 1
     ///     Maximum: 256
     public func addHostsGroup(_ body: AddHostsGroupRequest, enterpriseProjectID: String? = nil) async throws {
-        var query = QueryItems()
-        query.append("enterprise_project_id", enterpriseProjectID)
+        let query: QueryItems = ["enterprise_project_id": enterpriseProjectID]
         let request = OperationRequest(
             operation: "AddHostsGroup", method: .post, path: "/v5/{project_id}/host-management/groups",
             query: query, body: body
@@ -37,11 +36,9 @@ extension HSSClient {
     ///     To query all enterprise projects, set this parameter to all_granted_eps. Default: 0 Minimum: 1
     ///     Maximum: 256
     public func changeHostsGroup(
-        _ body: ChangeHostsGroupRequest,
-        enterpriseProjectID: String? = nil
+        _ body: ChangeHostsGroupRequest, enterpriseProjectID: String? = nil
     ) async throws {
-        var query = QueryItems()
-        query.append("enterprise_project_id", enterpriseProjectID)
+        let query: QueryItems = ["enterprise_project_id": enterpriseProjectID]
         let request = OperationRequest(
             operation: "ChangeHostsGroup", method: .put, path: "/v5/{project_id}/host-management/groups",
             query: query, body: body
@@ -61,9 +58,7 @@ extension HSSClient {
     ///     To query all enterprise projects, set this parameter to all_granted_eps. Default: 0 Minimum: 1
     ///     Maximum: 256
     public func deleteHostsGroup(groupID: String, enterpriseProjectID: String? = nil) async throws {
-        var query = QueryItems()
-        query.append("group_id", groupID)
-        query.append("enterprise_project_id", enterpriseProjectID)
+        let query: QueryItems = ["group_id": groupID, "enterprise_project_id": enterpriseProjectID]
         let request = OperationRequest(
             operation: "DeleteHostsGroup", method: .delete, path: "/v5/{project_id}/host-management/groups",
             query: query
@@ -88,16 +83,12 @@ extension HSSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listHostGroups(
-        enterpriseProjectID: String? = nil,
-        offset: Int? = nil,
-        limit: Int? = nil,
-        groupName: String? = nil
+        enterpriseProjectID: String? = nil, offset: Int? = nil, limit: Int? = nil, groupName: String? = nil
     ) async throws -> ListHostGroupsResponse {
-        var query = QueryItems()
-        query.append("enterprise_project_id", enterpriseProjectID)
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("group_name", groupName)
+        let query: QueryItems = [
+            "enterprise_project_id": enterpriseProjectID, "offset": offset, "limit": limit,
+            "group_name": groupName
+        ]
         let request = OperationRequest(
             operation: "ListHostGroups", method: .get, path: "/v5/{project_id}/host-management/groups",
             query: query
@@ -119,16 +110,11 @@ extension HSSClient {
     ///   - groupName: Server group name Minimum: 1 Maximum: 64
     ///   - limit: Number of results to request per page.
     public func listHostGroupsPaginator(
-        enterpriseProjectID: String? = nil,
-        groupName: String? = nil,
-        limit: Int
+        enterpriseProjectID: String? = nil, groupName: String? = nil, limit: Int
     ) -> OffsetPaginator<HostGroupItem> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listHostGroups(
-                enterpriseProjectID: enterpriseProjectID,
-                offset: offset,
-                limit: limit,
-                groupName: groupName
+                enterpriseProjectID: enterpriseProjectID, offset: offset, limit: limit, groupName: groupName
             )
             return (elements: page.dataList ?? [], total: page.totalNum)
         }
@@ -175,58 +161,24 @@ extension HSSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listHostStatus(
-        enterpriseProjectID: String? = nil,
-        version: String? = nil,
-        agentStatus: String? = nil,
-        detectResult: String? = nil,
-        hostName: String? = nil,
-        hostID: String? = nil,
-        hostStatus: String? = nil,
-        osType: String? = nil,
-        privateIP: String? = nil,
-        publicIP: String? = nil,
-        ipAddr: String? = nil,
-        protectStatus: String? = nil,
-        groupID: String? = nil,
-        groupName: String? = nil,
-        policyGroupID: String? = nil,
-        policyGroupName: String? = nil,
-        chargingMode: String? = nil,
-        refresh: Bool? = nil,
-        aboveVersion: Bool? = nil,
-        outsideHost: Bool? = nil,
-        assetValue: String? = nil,
-        label: String? = nil,
-        serverGroup: String? = nil,
-        limit: Int? = nil,
-        offset: Int? = nil
+        enterpriseProjectID: String? = nil, version: String? = nil, agentStatus: String? = nil,
+        detectResult: String? = nil, hostName: String? = nil, hostID: String? = nil,
+        hostStatus: String? = nil, osType: String? = nil, privateIP: String? = nil, publicIP: String? = nil,
+        ipAddr: String? = nil, protectStatus: String? = nil, groupID: String? = nil, groupName: String? = nil,
+        policyGroupID: String? = nil, policyGroupName: String? = nil, chargingMode: String? = nil,
+        refresh: Bool? = nil, aboveVersion: Bool? = nil, outsideHost: Bool? = nil, assetValue: String? = nil,
+        label: String? = nil, serverGroup: String? = nil, limit: Int? = nil, offset: Int? = nil
     ) async throws -> ListHostStatusResponse {
-        var query = QueryItems()
-        query.append("enterprise_project_id", enterpriseProjectID)
-        query.append("version", version)
-        query.append("agent_status", agentStatus)
-        query.append("detect_result", detectResult)
-        query.append("host_name", hostName)
-        query.append("host_id", hostID)
-        query.append("host_status", hostStatus)
-        query.append("os_type", osType)
-        query.append("private_ip", privateIP)
-        query.append("public_ip", publicIP)
-        query.append("ip_addr", ipAddr)
-        query.append("protect_status", protectStatus)
-        query.append("group_id", groupID)
-        query.append("group_name", groupName)
-        query.append("policy_group_id", policyGroupID)
-        query.append("policy_group_name", policyGroupName)
-        query.append("charging_mode", chargingMode)
-        query.append("refresh", refresh)
-        query.append("above_version", aboveVersion)
-        query.append("outside_host", outsideHost)
-        query.append("asset_value", assetValue)
-        query.append("label", label)
-        query.append("server_group", serverGroup)
-        query.append("limit", limit)
-        query.append("offset", offset)
+        let query: QueryItems = [
+            "enterprise_project_id": enterpriseProjectID, "version": version, "agent_status": agentStatus,
+            "detect_result": detectResult, "host_name": hostName, "host_id": hostID,
+            "host_status": hostStatus, "os_type": osType, "private_ip": privateIP, "public_ip": publicIP,
+            "ip_addr": ipAddr, "protect_status": protectStatus, "group_id": groupID, "group_name": groupName,
+            "policy_group_id": policyGroupID, "policy_group_name": policyGroupName,
+            "charging_mode": chargingMode, "refresh": refresh, "above_version": aboveVersion,
+            "outside_host": outsideHost, "asset_value": assetValue, "label": label,
+            "server_group": serverGroup, "limit": limit, "offset": offset
+        ]
         let request = OperationRequest(
             operation: "ListHostStatus", method: .get, path: "/v5/{project_id}/host-management/hosts",
             query: query
@@ -272,58 +224,23 @@ extension HSSClient {
     ///   - serverGroup: Asset server group Minimum: 1 Maximum: 64
     ///   - limit: Number of results to request per page.
     public func listHostStatusPaginator(
-        enterpriseProjectID: String? = nil,
-        version: String? = nil,
-        agentStatus: String? = nil,
-        detectResult: String? = nil,
-        hostName: String? = nil,
-        hostID: String? = nil,
-        hostStatus: String? = nil,
-        osType: String? = nil,
-        privateIP: String? = nil,
-        publicIP: String? = nil,
-        ipAddr: String? = nil,
-        protectStatus: String? = nil,
-        groupID: String? = nil,
-        groupName: String? = nil,
-        policyGroupID: String? = nil,
-        policyGroupName: String? = nil,
-        chargingMode: String? = nil,
-        refresh: Bool? = nil,
-        aboveVersion: Bool? = nil,
-        outsideHost: Bool? = nil,
-        assetValue: String? = nil,
-        label: String? = nil,
-        serverGroup: String? = nil,
-        limit: Int
+        enterpriseProjectID: String? = nil, version: String? = nil, agentStatus: String? = nil,
+        detectResult: String? = nil, hostName: String? = nil, hostID: String? = nil,
+        hostStatus: String? = nil, osType: String? = nil, privateIP: String? = nil, publicIP: String? = nil,
+        ipAddr: String? = nil, protectStatus: String? = nil, groupID: String? = nil, groupName: String? = nil,
+        policyGroupID: String? = nil, policyGroupName: String? = nil, chargingMode: String? = nil,
+        refresh: Bool? = nil, aboveVersion: Bool? = nil, outsideHost: Bool? = nil, assetValue: String? = nil,
+        label: String? = nil, serverGroup: String? = nil, limit: Int
     ) -> OffsetPaginator<Host> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listHostStatus(
-                enterpriseProjectID: enterpriseProjectID,
-                version: version,
-                agentStatus: agentStatus,
-                detectResult: detectResult,
-                hostName: hostName,
-                hostID: hostID,
-                hostStatus: hostStatus,
-                osType: osType,
-                privateIP: privateIP,
-                publicIP: publicIP,
-                ipAddr: ipAddr,
-                protectStatus: protectStatus,
-                groupID: groupID,
-                groupName: groupName,
-                policyGroupID: policyGroupID,
-                policyGroupName: policyGroupName,
-                chargingMode: chargingMode,
-                refresh: refresh,
-                aboveVersion: aboveVersion,
-                outsideHost: outsideHost,
-                assetValue: assetValue,
-                label: label,
-                serverGroup: serverGroup,
-                limit: limit,
-                offset: offset
+                enterpriseProjectID: enterpriseProjectID, version: version, agentStatus: agentStatus,
+                detectResult: detectResult, hostName: hostName, hostID: hostID, hostStatus: hostStatus,
+                osType: osType, privateIP: privateIP, publicIP: publicIP, ipAddr: ipAddr,
+                protectStatus: protectStatus, groupID: groupID, groupName: groupName,
+                policyGroupID: policyGroupID, policyGroupName: policyGroupName, chargingMode: chargingMode,
+                refresh: refresh, aboveVersion: aboveVersion, outsideHost: outsideHost,
+                assetValue: assetValue, label: label, serverGroup: serverGroup, limit: limit, offset: offset
             )
             return (elements: page.dataList ?? [], total: page.totalNum)
         }
@@ -341,11 +258,9 @@ extension HSSClient {
     ///     To query all enterprise projects, set this parameter to all_granted_eps. Default: 0 Minimum: 1
     ///     Maximum: 256
     public func switchHostsProtectStatus(
-        _ body: SwitchHostsProtectStatusRequest,
-        enterpriseProjectID: String? = nil
+        _ body: SwitchHostsProtectStatusRequest, enterpriseProjectID: String? = nil
     ) async throws {
-        var query = QueryItems()
-        query.append("enterprise_project_id", enterpriseProjectID)
+        let query: QueryItems = ["enterprise_project_id": enterpriseProjectID]
         let request = OperationRequest(
             operation: "SwitchHostsProtectStatus", method: .post,
             path: "/v5/{project_id}/host-management/protection", query: query, body: body

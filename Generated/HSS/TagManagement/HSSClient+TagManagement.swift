@@ -17,9 +17,7 @@ extension HSSClient {
     ///     Minimum: 0 Maximum: 128
     ///   - body: The request body.
     public func batchCreateTags(
-        resourceType: String,
-        resourceID: String,
-        _ body: BatchCreateTagsRequest
+        resourceType: String, resourceID: String, _ body: BatchCreateTagsRequest
     ) async throws {
         let request = OperationRequest(
             operation: "BatchCreateTags", method: .post,
@@ -42,9 +40,7 @@ extension HSSClient {
     ///     Minimum: 0 Maximum: 128
     ///   - key: Key to be deleted Minimum: 1 Maximum: 256
     public func deleteResourceInstanceTag(
-        resourceType: String,
-        resourceID: String,
-        key: String
+        resourceType: String, resourceID: String, key: String
     ) async throws {
         let request = OperationRequest(
             operation: "DeleteResourceInstanceTag", method: .delete,

@@ -24,20 +24,13 @@ extension HSSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listHostProtectHistoryInfo(
-        startTime: Int64,
-        endTime: Int64,
-        limit: Int,
-        offset: Int,
-        enterpriseProjectID: String? = nil,
+        startTime: Int64, endTime: Int64, limit: Int, offset: Int, enterpriseProjectID: String? = nil,
         hostID: String? = nil
     ) async throws -> ListHostProtectHistoryInfoResponse {
-        var query = QueryItems()
-        query.append("start_time", startTime)
-        query.append("end_time", endTime)
-        query.append("limit", limit)
-        query.append("offset", offset)
-        query.append("enterprise_project_id", enterpriseProjectID)
-        query.append("host_id", hostID)
+        let query: QueryItems = [
+            "start_time": startTime, "end_time": endTime, "limit": limit, "offset": offset,
+            "enterprise_project_id": enterpriseProjectID, "host_id": hostID
+        ]
         let request = OperationRequest(
             operation: "ListHostProtectHistoryInfo", method: .get,
             path: "/v5/{project_id}/webtamper/static/protect-history", query: query
@@ -62,20 +55,13 @@ extension HSSClient {
     ///     128
     ///   - limit: Number of results to request per page.
     public func listHostProtectHistoryInfoPaginator(
-        startTime: Int64,
-        endTime: Int64,
-        enterpriseProjectID: String? = nil,
-        hostID: String? = nil,
+        startTime: Int64, endTime: Int64, enterpriseProjectID: String? = nil, hostID: String? = nil,
         limit: Int
     ) -> OffsetPaginator<HostProtectHistoryResponseInfo> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listHostProtectHistoryInfo(
-                startTime: startTime,
-                endTime: endTime,
-                limit: limit,
-                offset: offset,
-                enterpriseProjectID: enterpriseProjectID,
-                hostID: hostID
+                startTime: startTime, endTime: endTime, limit: limit, offset: offset,
+                enterpriseProjectID: enterpriseProjectID, hostID: hostID
             )
             return (elements: page.dataList ?? [], total: page.totalNum.map { Int($0) })
         }
@@ -98,8 +84,8 @@ extension HSSClient {
     ///     Maximum: 64
     ///   - hostID: Host ID. If this parameter is left empty, all the servers are queried. Minimum: 0 Maximum:
     ///     128
-    ///   - alarmLevel: Alarm severity. The options are as follows: 1: low-risk 2: medium risk 3: high risk 4:
-    ///     major Minimum: 0 Maximum: 100
+    ///   - alarmLevel: Alarm severity. Minimum: 0 Maximum: 100 Values: 1 (low-risk), 2 (medium risk), 3 (high
+    ///     risk), 4 (major).
     ///   - severity: Threat level. Its value can be: Security Low: low risk Medium: medium risk High: high
     ///     risk Critical Minimum: 0 Maximum: 32
     ///   - protectStatus: Protection status. closed: disabled opened: protection enabled Minimum: 0 Maximum:
@@ -107,26 +93,14 @@ extension HSSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listHostRaspProtectHistoryInfo(
-        startTime: Int64,
-        endTime: Int64,
-        limit: Int,
-        offset: Int,
-        enterpriseProjectID: String? = nil,
-        hostID: String? = nil,
-        alarmLevel: Int? = nil,
-        severity: String? = nil,
-        protectStatus: String? = nil
+        startTime: Int64, endTime: Int64, limit: Int, offset: Int, enterpriseProjectID: String? = nil,
+        hostID: String? = nil, alarmLevel: Int? = nil, severity: String? = nil, protectStatus: String? = nil
     ) async throws -> ListHostRaspProtectHistoryInfoResponse {
-        var query = QueryItems()
-        query.append("start_time", startTime)
-        query.append("end_time", endTime)
-        query.append("limit", limit)
-        query.append("offset", offset)
-        query.append("enterprise_project_id", enterpriseProjectID)
-        query.append("host_id", hostID)
-        query.append("alarm_level", alarmLevel)
-        query.append("severity", severity)
-        query.append("protect_status", protectStatus)
+        let query: QueryItems = [
+            "start_time": startTime, "end_time": endTime, "limit": limit, "offset": offset,
+            "enterprise_project_id": enterpriseProjectID, "host_id": hostID, "alarm_level": alarmLevel,
+            "severity": severity, "protect_status": protectStatus
+        ]
         let request = OperationRequest(
             operation: "ListHostRaspProtectHistoryInfo", method: .get,
             path: "/v5/{project_id}/webtamper/rasp/protect-history", query: query
@@ -149,34 +123,22 @@ extension HSSClient {
     ///     Maximum: 64
     ///   - hostID: Host ID. If this parameter is left empty, all the servers are queried. Minimum: 0 Maximum:
     ///     128
-    ///   - alarmLevel: Alarm severity. The options are as follows: 1: low-risk 2: medium risk 3: high risk 4:
-    ///     major Minimum: 0 Maximum: 100
+    ///   - alarmLevel: Alarm severity. Minimum: 0 Maximum: 100 Values: 1 (low-risk), 2 (medium risk), 3 (high
+    ///     risk), 4 (major).
     ///   - severity: Threat level. Its value can be: Security Low: low risk Medium: medium risk High: high
     ///     risk Critical Minimum: 0 Maximum: 32
     ///   - protectStatus: Protection status. closed: disabled opened: protection enabled Minimum: 0 Maximum:
     ///     32
     ///   - limit: Number of results to request per page.
     public func listHostRaspProtectHistoryInfoPaginator(
-        startTime: Int64,
-        endTime: Int64,
-        enterpriseProjectID: String? = nil,
-        hostID: String? = nil,
-        alarmLevel: Int? = nil,
-        severity: String? = nil,
-        protectStatus: String? = nil,
-        limit: Int
+        startTime: Int64, endTime: Int64, enterpriseProjectID: String? = nil, hostID: String? = nil,
+        alarmLevel: Int? = nil, severity: String? = nil, protectStatus: String? = nil, limit: Int
     ) -> OffsetPaginator<HostRaspProtectHistoryResponseInfo> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listHostRaspProtectHistoryInfo(
-                startTime: startTime,
-                endTime: endTime,
-                limit: limit,
-                offset: offset,
-                enterpriseProjectID: enterpriseProjectID,
-                hostID: hostID,
-                alarmLevel: alarmLevel,
-                severity: severity,
-                protectStatus: protectStatus
+                startTime: startTime, endTime: endTime, limit: limit, offset: offset,
+                enterpriseProjectID: enterpriseProjectID, hostID: hostID, alarmLevel: alarmLevel,
+                severity: severity, protectStatus: protectStatus
             )
             return (elements: page.dataList ?? [], total: page.totalNum.map { Int($0) })
         }
@@ -194,8 +156,7 @@ extension HSSClient {
     ///     To query all enterprise projects, set this parameter to all_granted_eps. Default: 0 Minimum: 0
     ///     Maximum: 64
     public func setRaspSwitch(_ body: SetRaspSwitchRequest, enterpriseProjectID: String? = nil) async throws {
-        var query = QueryItems()
-        query.append("enterprise_project_id", enterpriseProjectID)
+        let query: QueryItems = ["enterprise_project_id": enterpriseProjectID]
         let request = OperationRequest(
             operation: "SetRaspSwitch", method: .post, path: "/v5/{project_id}/webtamper/rasp/status",
             query: query, body: body
@@ -215,11 +176,9 @@ extension HSSClient {
     ///     To query all enterprise projects, set this parameter to all_granted_eps. Default: 0 Minimum: 0
     ///     Maximum: 64
     public func setWtpProtectionStatusInfo(
-        _ body: SetWtpProtectionStatusInfoRequest,
-        enterpriseProjectID: String? = nil
+        _ body: SetWtpProtectionStatusInfoRequest, enterpriseProjectID: String? = nil
     ) async throws {
-        var query = QueryItems()
-        query.append("enterprise_project_id", enterpriseProjectID)
+        let query: QueryItems = ["enterprise_project_id": enterpriseProjectID]
         let request = OperationRequest(
             operation: "SetWtpProtectionStatusInfo", method: .post,
             path: "/v5/{project_id}/webtamper/static/status", query: query, body: body

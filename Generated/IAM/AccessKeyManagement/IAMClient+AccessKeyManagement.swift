@@ -56,8 +56,7 @@ extension IAMClient {
     public func listPermanentAccessKeys(
         userID: String? = nil
     ) async throws -> ListPermanentAccessKeysResponse {
-        var query = QueryItems()
-        query.append("user_id", userID)
+        let query: QueryItems = ["user_id": userID]
         let request = OperationRequest(
             operation: "ListPermanentAccessKeys", method: .get, path: "/v3.0/OS-CREDENTIAL/credentials",
             query: query
@@ -119,8 +118,7 @@ extension IAMClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updatePermanentAccessKey(
-        accessKey: String,
-        _ body: UpdatePermanentAccessKeyRequest
+        accessKey: String, _ body: UpdatePermanentAccessKeyRequest
     ) async throws -> UpdatePermanentAccessKeyResponse {
         let request = OperationRequest(
             operation: "UpdatePermanentAccessKey", method: .put,

@@ -16,9 +16,7 @@ extension IAMClient {
     ///   - agencyID: Agency ID.
     ///   - roleID: Permission ID.
     public func associateAgencyWithAllProjectsPermission(
-        domainID: String,
-        agencyID: String,
-        roleID: String
+        domainID: String, agencyID: String, roleID: String
     ) async throws {
         let request = OperationRequest(
             operation: "AssociateAgencyWithAllProjectsPermission", method: .put,
@@ -39,9 +37,7 @@ extension IAMClient {
     ///   - agencyID: ID of an agency.
     ///   - roleID: ID of a role.
     public func associateAgencyWithDomainPermission(
-        domainID: String,
-        agencyID: String,
-        roleID: String
+        domainID: String, agencyID: String, roleID: String
     ) async throws {
         let request = OperationRequest(
             operation: "AssociateAgencyWithDomainPermission", method: .put,
@@ -62,9 +58,7 @@ extension IAMClient {
     ///   - agencyID: ID of an agency.
     ///   - roleID: ID of a role.
     public func associateAgencyWithProjectPermission(
-        projectID: String,
-        agencyID: String,
-        roleID: String
+        projectID: String, agencyID: String, roleID: String
     ) async throws {
         let request = OperationRequest(
             operation: "AssociateAgencyWithProjectPermission", method: .put,
@@ -85,9 +79,7 @@ extension IAMClient {
     ///   - agencyID: Agency ID.
     ///   - roleID: Permission ID.
     public func checkAllProjectsPermissionForAgency(
-        domainID: String,
-        agencyID: String,
-        roleID: String
+        domainID: String, agencyID: String, roleID: String
     ) async throws {
         let request = OperationRequest(
             operation: "CheckAllProjectsPermissionForAgency", method: .head,
@@ -108,9 +100,7 @@ extension IAMClient {
     ///   - agencyID: ID of an agency.
     ///   - roleID: ID of a role.
     public func checkDomainPermissionForAgency(
-        domainID: String,
-        agencyID: String,
-        roleID: String
+        domainID: String, agencyID: String, roleID: String
     ) async throws {
         let request = OperationRequest(
             operation: "CheckDomainPermissionForAgency", method: .head,
@@ -131,9 +121,7 @@ extension IAMClient {
     ///   - agencyID: ID of an agency.
     ///   - roleID: ID of a role.
     public func checkProjectPermissionForAgency(
-        projectID: String,
-        agencyID: String,
-        roleID: String
+        projectID: String, agencyID: String, roleID: String
     ) async throws {
         let request = OperationRequest(
             operation: "CheckProjectPermissionForAgency", method: .head,
@@ -189,14 +177,9 @@ extension IAMClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAgencies(
-        domainID: String,
-        name: String? = nil,
-        trustDomainID: String? = nil
+        domainID: String, name: String? = nil, trustDomainID: String? = nil
     ) async throws -> ListAgenciesResponse {
-        var query = QueryItems()
-        query.append("domain_id", domainID)
-        query.append("name", name)
-        query.append("trust_domain_id", trustDomainID)
+        let query: QueryItems = ["domain_id": domainID, "name": name, "trust_domain_id": trustDomainID]
         let request = OperationRequest(
             operation: "ListAgencies", method: .get, path: "/v3.0/OS-AGENCY/agencies", query: query
         )
@@ -216,8 +199,7 @@ extension IAMClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAllProjectsPermissionsForAgency(
-        domainID: String,
-        agencyID: String
+        domainID: String, agencyID: String
     ) async throws -> ListAllProjectsPermissionsForAgencyResponse {
         let request = OperationRequest(
             operation: "ListAllProjectsPermissionsForAgency", method: .get,
@@ -239,8 +221,7 @@ extension IAMClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listDomainPermissionsForAgency(
-        domainID: String,
-        agencyID: String
+        domainID: String, agencyID: String
     ) async throws -> ListDomainPermissionsForAgencyResponse {
         let request = OperationRequest(
             operation: "ListDomainPermissionsForAgency", method: .get,
@@ -262,8 +243,7 @@ extension IAMClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listProjectPermissionsForAgency(
-        projectID: String,
-        agencyID: String
+        projectID: String, agencyID: String
     ) async throws -> ListProjectPermissionsForAgencyResponse {
         let request = OperationRequest(
             operation: "ListProjectPermissionsForAgency", method: .get,
@@ -286,9 +266,7 @@ extension IAMClient {
     ///   - agencyID: Agency ID.
     ///   - roleID: Permission ID.
     public func removeAllProjectsPermissionFromAgency(
-        domainID: String,
-        agencyID: String,
-        roleID: String
+        domainID: String, agencyID: String, roleID: String
     ) async throws {
         let request = OperationRequest(
             operation: "RemoveAllProjectsPermissionFromAgency", method: .delete,
@@ -309,9 +287,7 @@ extension IAMClient {
     ///   - agencyID: ID of an agency.
     ///   - roleID: ID of a role.
     public func removeDomainPermissionFromAgency(
-        domainID: String,
-        agencyID: String,
-        roleID: String
+        domainID: String, agencyID: String, roleID: String
     ) async throws {
         let request = OperationRequest(
             operation: "RemoveDomainPermissionFromAgency", method: .delete,
@@ -332,9 +308,7 @@ extension IAMClient {
     ///   - agencyID: ID of an agency.
     ///   - roleID: ID of a role.
     public func removeProjectPermissionFromAgency(
-        projectID: String,
-        agencyID: String,
-        roleID: String
+        projectID: String, agencyID: String, roleID: String
     ) async throws {
         let request = OperationRequest(
             operation: "RemoveProjectPermissionFromAgency", method: .delete,
@@ -375,8 +349,7 @@ extension IAMClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateAgency(
-        agencyID: String,
-        _ body: UpdateAgencyRequest
+        agencyID: String, _ body: UpdateAgencyRequest
     ) async throws -> UpdateAgencyResponse {
         let request = OperationRequest(
             operation: "UpdateAgency", method: .put, path: "/v3.0/OS-AGENCY/agencies/{agency_id}",

@@ -74,12 +74,9 @@ extension IAMClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listCustomPolicies(
-        page: Int? = nil,
-        perPage: Int? = nil
+        page: Int? = nil, perPage: Int? = nil
     ) async throws -> ListCustomPoliciesResponse {
-        var query = QueryItems()
-        query.append("page", page)
-        query.append("per_page", perPage)
+        let query: QueryItems = ["page": page, "per_page": perPage]
         let request = OperationRequest(
             operation: "ListCustomPolicies", method: .get, path: "/v3.0/OS-ROLE/roles", query: query
         )
@@ -118,8 +115,7 @@ extension IAMClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateCustomPolicy(
-        roleID: String,
-        _ body: UpdateCustomPolicyRequest
+        roleID: String, _ body: UpdateCustomPolicyRequest
     ) async throws -> UpdateCustomPolicyResponse {
         let request = OperationRequest(
             operation: "UpdateCustomPolicy", method: .patch, path: "/v3.0/OS-ROLE/roles/{role_id}",
@@ -141,8 +137,7 @@ extension IAMClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateCustomPolicyForCloudServices(
-        roleID: String,
-        _ body: UpdateCustomPolicyForCloudServicesRequest
+        roleID: String, _ body: UpdateCustomPolicyForCloudServicesRequest
     ) async throws -> UpdateCustomPolicyForCloudServicesResponse {
         let request = OperationRequest(
             operation: "UpdateCustomPolicyForCloudServices", method: .patch,

@@ -16,8 +16,7 @@ extension IAMClient {
     ///
     /// - Returns: The body of the service's `201` response.
     public func createOpenIDConnectConfig(
-        idpID: String,
-        _ body: CreateOpenIDConnectConfigRequest
+        idpID: String, _ body: CreateOpenIDConnectConfigRequest
     ) async throws -> CreateOpenIDConnectConfigResponse {
         let request = OperationRequest(
             operation: "CreateOpenIdConnectConfig", method: .post,
@@ -39,8 +38,7 @@ extension IAMClient {
     ///
     /// - Returns: The body of the service's `201` response.
     public func keystoneCreateIdentityProvider(
-        id: String,
-        _ body: KeystoneCreateIdentityProviderRequest
+        id: String, _ body: KeystoneCreateIdentityProviderRequest
     ) async throws -> KeystoneCreateIdentityProviderResponse {
         let request = OperationRequest(
             operation: "KeystoneCreateIdentityProvider", method: .put,
@@ -112,8 +110,7 @@ extension IAMClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func keystoneUpdateIdentityProvider(
-        id: String,
-        _ body: KeystoneUpdateIdentityProviderRequest
+        id: String, _ body: KeystoneUpdateIdentityProviderRequest
     ) async throws -> KeystoneUpdateIdentityProviderResponse {
         let request = OperationRequest(
             operation: "KeystoneUpdateIdentityProvider", method: .patch,
@@ -153,8 +150,7 @@ extension IAMClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateOpenIDConnectConfig(
-        idpID: String,
-        _ body: UpdateOpenIDConnectConfigRequest
+        idpID: String, _ body: UpdateOpenIDConnectConfigRequest
     ) async throws -> UpdateOpenIDConnectConfigResponse {
         let request = OperationRequest(
             operation: "UpdateOpenIdConnectConfig", method: .put,

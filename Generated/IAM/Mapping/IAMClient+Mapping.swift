@@ -16,8 +16,7 @@ extension IAMClient {
     ///
     /// - Returns: The body of the service's `201` response.
     public func keystoneCreateMapping(
-        id: String,
-        _ body: KeystoneCreateMappingRequest
+        id: String, _ body: KeystoneCreateMappingRequest
     ) async throws -> KeystoneCreateMappingResponse {
         let request = OperationRequest(
             operation: "KeystoneCreateMapping", method: .put, path: "/v3/OS-FEDERATION/mappings/{id}",
@@ -86,8 +85,7 @@ extension IAMClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func keystoneUpdateMapping(
-        id: String,
-        _ body: KeystoneUpdateMappingRequest
+        id: String, _ body: KeystoneUpdateMappingRequest
     ) async throws -> KeystoneUpdateMappingResponse {
         let request = OperationRequest(
             operation: "KeystoneUpdateMapping", method: .patch, path: "/v3/OS-FEDERATION/mappings/{id}",

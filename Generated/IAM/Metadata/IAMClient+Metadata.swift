@@ -18,9 +18,7 @@ extension IAMClient {
     ///
     /// - Returns: The body of the service's `201` response.
     public func createMetadata(
-        idpID: String,
-        protocolID: String,
-        _ body: CreateMetadataRequest
+        idpID: String, protocolID: String, _ body: CreateMetadataRequest
     ) async throws -> CreateMetadataResponse {
         let request = OperationRequest(
             operation: "CreateMetadata", method: .post,

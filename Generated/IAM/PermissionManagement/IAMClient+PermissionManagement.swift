@@ -36,9 +36,7 @@ extension IAMClient {
     ///   - groupID: User group ID.
     ///   - roleID: Permission ID.
     public func deleteDomainGroupInheritedRole(
-        domainID: String,
-        groupID: String,
-        roleID: String
+        domainID: String, groupID: String, roleID: String
     ) async throws {
         let request = OperationRequest(
             operation: "DeleteDomainGroupInheritedRole", method: .delete,
@@ -65,9 +63,7 @@ extension IAMClient {
     ///     with the scope being set to global services and region-specific projects respectively and other
     ///     parameters being the same, and then attach the two policies to the user group.
     public func keystoneAssociateGroupWithDomainPermission(
-        domainID: String,
-        groupID: String,
-        roleID: String
+        domainID: String, groupID: String, roleID: String
     ) async throws {
         let request = OperationRequest(
             operation: "KeystoneAssociateGroupWithDomainPermission", method: .put,
@@ -95,9 +91,7 @@ extension IAMClient {
     ///     Account, User Group, Project, and Agency Information.
     ///   - roleID: ID of a role. For details about how to obtain the role ID, see Querying a Role List.
     public func keystoneAssociateGroupWithProjectPermission(
-        projectID: String,
-        groupID: String,
-        roleID: String
+        projectID: String, groupID: String, roleID: String
     ) async throws {
         let request = OperationRequest(
             operation: "KeystoneAssociateGroupWithProjectPermission", method: .put,
@@ -119,9 +113,7 @@ extension IAMClient {
     ///   - groupID: ID of a user group.
     ///   - roleID: ID of a role.
     public func keystoneCheckDomainPermissionForGroup(
-        domainID: String,
-        groupID: String,
-        roleID: String
+        domainID: String, groupID: String, roleID: String
     ) async throws {
         let request = OperationRequest(
             operation: "KeystoneCheckDomainPermissionForGroup", method: .head,
@@ -143,9 +135,7 @@ extension IAMClient {
     ///   - groupID: ID of a user group.
     ///   - roleID: ID of a role.
     public func keystoneCheckProjectPermissionForGroup(
-        projectID: String,
-        groupID: String,
-        roleID: String
+        projectID: String, groupID: String, roleID: String
     ) async throws {
         let request = OperationRequest(
             operation: "KeystoneCheckProjectPermissionForGroup", method: .head,
@@ -192,8 +182,7 @@ extension IAMClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func keystoneListAllProjectPermissionsForGroup(
-        domainID: String,
-        groupID: String
+        domainID: String, groupID: String
     ) async throws -> KeystoneListAllProjectPermissionsForGroupResponse {
         let request = OperationRequest(
             operation: "KeystoneListAllProjectPermissionsForGroup", method: .get,
@@ -216,8 +205,7 @@ extension IAMClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func keystoneListDomainPermissionsForGroup(
-        domainID: String,
-        groupID: String
+        domainID: String, groupID: String
     ) async throws -> KeystoneListDomainPermissionsForGroupResponse {
         let request = OperationRequest(
             operation: "KeystoneListDomainPermissionsForGroup", method: .get,
@@ -243,12 +231,9 @@ extension IAMClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func keystoneListPermissions(
-        domainID: String? = nil,
-        name: String? = nil
+        domainID: String? = nil, name: String? = nil
     ) async throws -> KeystoneListPermissionsResponse {
-        var query = QueryItems()
-        query.append("domain_id", domainID)
-        query.append("name", name)
+        let query: QueryItems = ["domain_id": domainID, "name": name]
         let request = OperationRequest(
             operation: "KeystoneListPermissions", method: .get, path: "/v3/roles", query: query
         )
@@ -268,8 +253,7 @@ extension IAMClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func keystoneListProjectPermissionsForGroup(
-        projectID: String,
-        groupID: String
+        projectID: String, groupID: String
     ) async throws -> KeystoneListProjectPermissionsForGroupResponse {
         let request = OperationRequest(
             operation: "KeystoneListProjectPermissionsForGroup", method: .get,
@@ -291,9 +275,7 @@ extension IAMClient {
     ///   - groupID: ID of a user group.
     ///   - roleID: ID of a role.
     public func keystoneRemoveDomainPermissionFromGroup(
-        domainID: String,
-        groupID: String,
-        roleID: String
+        domainID: String, groupID: String, roleID: String
     ) async throws {
         let request = OperationRequest(
             operation: "KeystoneRemoveDomainPermissionFromGroup", method: .delete,
@@ -315,9 +297,7 @@ extension IAMClient {
     ///   - groupID: ID of a user group.
     ///   - roleID: ID of a role.
     public func keystoneRemoveProjectPermissionFromGroup(
-        projectID: String,
-        groupID: String,
-        roleID: String
+        projectID: String, groupID: String, roleID: String
     ) async throws {
         let request = OperationRequest(
             operation: "KeystoneRemoveProjectPermissionFromGroup", method: .delete,
@@ -369,22 +349,14 @@ extension IAMClient {
     /// - Returns: The body of the service's `200` response.
     @available(*, deprecated, message: "The API reference marks this API as discarded.")
     public func listRoleAssignments(
-        roleID: String? = nil,
-        userID: String? = nil,
-        groupID: String? = nil,
-        scopeProjectID: String? = nil,
-        scopeDomainID: String? = nil,
-        scopeOSINHERITInheritedTo: String? = nil,
-        includeSubtree: Bool? = nil
+        roleID: String? = nil, userID: String? = nil, groupID: String? = nil, scopeProjectID: String? = nil,
+        scopeDomainID: String? = nil, scopeOSINHERITInheritedTo: String? = nil, includeSubtree: Bool? = nil
     ) async throws -> ListRoleAssignmentsResponse {
-        var query = QueryItems()
-        query.append("role.id", roleID)
-        query.append("user.id", userID)
-        query.append("group.id", groupID)
-        query.append("scope.project.id", scopeProjectID)
-        query.append("scope.domain.id", scopeDomainID)
-        query.append("scope.OS-INHERIT:inherited_to", scopeOSINHERITInheritedTo)
-        query.append("include_subtree", includeSubtree)
+        let query: QueryItems = [
+            "role.id": roleID, "user.id": userID, "group.id": groupID, "scope.project.id": scopeProjectID,
+            "scope.domain.id": scopeDomainID, "scope.OS-INHERIT:inherited_to": scopeOSINHERITInheritedTo,
+            "include_subtree": includeSubtree
+        ]
         let request = OperationRequest(
             operation: "ListRoleAssignments", method: .get, path: "/v3/role_assignments", query: query
         )
@@ -437,36 +409,19 @@ extension IAMClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showDomainRoleAssignments(
-        domainID: String,
-        roleID: String? = nil,
-        subject: ShowDomainRoleAssignmentsSubject? = nil,
-        subjectUserID: String? = nil,
-        subjectGroupID: String? = nil,
-        subjectAgencyID: String? = nil,
-        scope: ShowDomainRoleAssignmentsScope? = nil,
-        scopeProjectID: String? = nil,
-        scopeDomainID: String? = nil,
-        scopeEnterpriseProjectsID: String? = nil,
-        isInherited: Bool? = nil,
-        includeGroup: Bool? = nil,
-        page: String? = nil,
-        perPage: String? = nil
+        domainID: String, roleID: String? = nil, subject: ShowDomainRoleAssignmentsSubject? = nil,
+        subjectUserID: String? = nil, subjectGroupID: String? = nil, subjectAgencyID: String? = nil,
+        scope: ShowDomainRoleAssignmentsScope? = nil, scopeProjectID: String? = nil,
+        scopeDomainID: String? = nil, scopeEnterpriseProjectsID: String? = nil, isInherited: Bool? = nil,
+        includeGroup: Bool? = nil, page: String? = nil, perPage: String? = nil
     ) async throws -> ShowDomainRoleAssignmentsResponse {
-        var query = QueryItems()
-        query.append("domain_id", domainID)
-        query.append("role_id", roleID)
-        query.append("subject", subject)
-        query.append("subject.user_id", subjectUserID)
-        query.append("subject.group_id", subjectGroupID)
-        query.append("subject.agency_id", subjectAgencyID)
-        query.append("scope", scope)
-        query.append("scope.project_id", scopeProjectID)
-        query.append("scope.domain_id", scopeDomainID)
-        query.append("scope.enterprise_projects_id", scopeEnterpriseProjectsID)
-        query.append("is_inherited", isInherited)
-        query.append("include_group", includeGroup)
-        query.append("page", page)
-        query.append("per_page", perPage)
+        let query: QueryItems = [
+            "domain_id": domainID, "role_id": roleID, "subject": subject, "subject.user_id": subjectUserID,
+            "subject.group_id": subjectGroupID, "subject.agency_id": subjectAgencyID, "scope": scope,
+            "scope.project_id": scopeProjectID, "scope.domain_id": scopeDomainID,
+            "scope.enterprise_projects_id": scopeEnterpriseProjectsID, "is_inherited": isInherited,
+            "include_group": includeGroup, "page": page, "per_page": perPage
+        ]
         let request = OperationRequest(
             operation: "ShowDomainRoleAssignments", method: .get,
             path: "/v3.0/OS-PERMISSION/role-assignments", query: query

@@ -70,22 +70,13 @@ extension IAMClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func keystoneListProjects(
-        domainID: String? = nil,
-        name: String? = nil,
-        parentID: String? = nil,
-        enabled: Bool? = nil,
-        isDomain: Bool? = nil,
-        page: Int? = nil,
-        perPage: Int? = nil
+        domainID: String? = nil, name: String? = nil, parentID: String? = nil, enabled: Bool? = nil,
+        isDomain: Bool? = nil, page: Int? = nil, perPage: Int? = nil
     ) async throws -> KeystoneListProjectsResponse {
-        var query = QueryItems()
-        query.append("domain_id", domainID)
-        query.append("name", name)
-        query.append("parent_id", parentID)
-        query.append("enabled", enabled)
-        query.append("is_domain", isDomain)
-        query.append("page", page)
-        query.append("per_page", perPage)
+        let query: QueryItems = [
+            "domain_id": domainID, "name": name, "parent_id": parentID, "enabled": enabled,
+            "is_domain": isDomain, "page": page, "per_page": perPage
+        ]
         let request = OperationRequest(
             operation: "KeystoneListProjects", method: .get, path: "/v3/projects", query: query
         )
@@ -142,8 +133,7 @@ extension IAMClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func keystoneUpdateProject(
-        projectID: String,
-        _ body: KeystoneUpdateProjectRequest
+        projectID: String, _ body: KeystoneUpdateProjectRequest
     ) async throws -> KeystoneUpdateProjectResponse {
         let request = OperationRequest(
             operation: "KeystoneUpdateProject", method: .patch, path: "/v3/projects/{project_id}",

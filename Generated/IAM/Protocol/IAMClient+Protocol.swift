@@ -17,9 +17,7 @@ extension IAMClient {
     ///
     /// - Returns: The body of the service's `201` response.
     public func keystoneCreateProtocol(
-        idpID: String,
-        protocolID: String,
-        _ body: KeystoneCreateProtocolRequest
+        idpID: String, protocolID: String, _ body: KeystoneCreateProtocolRequest
     ) async throws -> KeystoneCreateProtocolResponse {
         let request = OperationRequest(
             operation: "KeystoneCreateProtocol", method: .put,
@@ -78,8 +76,7 @@ extension IAMClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func keystoneShowProtocol(
-        idpID: String,
-        protocolID: String
+        idpID: String, protocolID: String
     ) async throws -> KeystoneShowProtocolResponse {
         let request = OperationRequest(
             operation: "KeystoneShowProtocol", method: .get,
@@ -102,9 +99,7 @@ extension IAMClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func keystoneUpdateProtocol(
-        idpID: String,
-        protocolID: String,
-        _ body: KeystoneUpdateProtocolRequest
+        idpID: String, protocolID: String, _ body: KeystoneUpdateProtocolRequest
     ) async throws -> KeystoneUpdateProtocolResponse {
         let request = OperationRequest(
             operation: "KeystoneUpdateProtocol", method: .patch,

@@ -64,9 +64,7 @@ extension IAMClient {
     ///     user ID.
     ///   - serialNumber: Serial number of the virtual MFA device.
     public func deleteMfaDevice(userID: String, serialNumber: String) async throws {
-        var query = QueryItems()
-        query.append("user_id", userID)
-        query.append("serial_number", serialNumber)
+        let query: QueryItems = ["user_id": userID, "serial_number": serialNumber]
         let request = OperationRequest(
             operation: "DeleteMfaDevice", method: .delete, path: "/v3.0/OS-MFA/virtual-mfa-devices",
             query: query
@@ -249,8 +247,7 @@ extension IAMClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateDomainAPIAclPolicy(
-        domainID: String,
-        _ body: UpdateDomainAPIAclPolicyRequest
+        domainID: String, _ body: UpdateDomainAPIAclPolicyRequest
     ) async throws -> UpdateDomainAPIAclPolicyResponse {
         let request = OperationRequest(
             operation: "UpdateDomainApiAclPolicy", method: .put,
@@ -272,8 +269,7 @@ extension IAMClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateDomainConsoleAclPolicy(
-        domainID: String,
-        _ body: UpdateDomainConsoleAclPolicyRequest
+        domainID: String, _ body: UpdateDomainConsoleAclPolicyRequest
     ) async throws -> UpdateDomainConsoleAclPolicyResponse {
         let request = OperationRequest(
             operation: "UpdateDomainConsoleAclPolicy", method: .put,
@@ -295,8 +291,7 @@ extension IAMClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateDomainLoginPolicy(
-        domainID: String,
-        _ body: UpdateDomainLoginPolicyRequest
+        domainID: String, _ body: UpdateDomainLoginPolicyRequest
     ) async throws -> UpdateDomainLoginPolicyResponse {
         let request = OperationRequest(
             operation: "UpdateDomainLoginPolicy", method: .put,
@@ -318,8 +313,7 @@ extension IAMClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateDomainPasswordPolicy(
-        domainID: String,
-        _ body: UpdateDomainPasswordPolicyRequest
+        domainID: String, _ body: UpdateDomainPasswordPolicyRequest
     ) async throws -> UpdateDomainPasswordPolicyResponse {
         let request = OperationRequest(
             operation: "UpdateDomainPasswordPolicy", method: .put,
@@ -341,8 +335,7 @@ extension IAMClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateDomainProtectPolicy(
-        domainID: String,
-        _ body: UpdateDomainProtectPolicyRequest
+        domainID: String, _ body: UpdateDomainProtectPolicyRequest
     ) async throws -> UpdateDomainProtectPolicyResponse {
         let request = OperationRequest(
             operation: "UpdateDomainProtectPolicy", method: .put,
@@ -364,8 +357,7 @@ extension IAMClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateLoginProtect(
-        userID: String,
-        _ body: UpdateLoginProtectRequest
+        userID: String, _ body: UpdateLoginProtectRequest
     ) async throws -> UpdateLoginProtectResponse {
         let request = OperationRequest(
             operation: "UpdateLoginProtect", method: .put,

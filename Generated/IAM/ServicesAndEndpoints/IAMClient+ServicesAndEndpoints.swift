@@ -38,18 +38,13 @@ extension IAMClient {
     ///
     /// - Parameters:
     ///   - interface: Plane to which an endpoint belongs. The value can be public, internal, or admin.
-    ///     public: Users can view it on the public network interface. internal: Users can view it on the
-    ///     internal network interface. admin: The administrator can view it on the secure network interface.
     ///   - serviceID: Service ID.
     ///
     /// - Returns: The body of the service's `200` response.
     public func keystoneListEndpoints(
-        interface: KeystoneListEndpointsInterface? = nil,
-        serviceID: String? = nil
+        interface: KeystoneListEndpointsInterface? = nil, serviceID: String? = nil
     ) async throws -> KeystoneListEndpointsResponse {
-        var query = QueryItems()
-        query.append("interface", interface)
-        query.append("service_id", serviceID)
+        let query: QueryItems = ["interface": interface, "service_id": serviceID]
         let request = OperationRequest(
             operation: "KeystoneListEndpoints", method: .get, path: "/v3/endpoints", query: query
         )
@@ -69,8 +64,7 @@ extension IAMClient {
     public func keystoneListServices(
         type: KeystoneListServicesType? = nil
     ) async throws -> KeystoneListServicesResponse {
-        var query = QueryItems()
-        query.append("type", type)
+        let query: QueryItems = ["type": type]
         let request = OperationRequest(
             operation: "KeystoneListServices", method: .get, path: "/v3/services", query: query
         )

@@ -65,8 +65,7 @@ extension IAMClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func keystoneShowSecurityComplianceByOption(
-        domainID: String,
-        option: String
+        domainID: String, option: String
     ) async throws -> KeystoneShowSecurityComplianceByOptionResponse {
         let request = OperationRequest(
             operation: "KeystoneShowSecurityComplianceByOption", method: .get,
@@ -89,11 +88,9 @@ extension IAMClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showDomainQuota(
-        domainID: String,
-        type: ShowDomainQuotaType? = nil
+        domainID: String, type: ShowDomainQuotaType? = nil
     ) async throws -> ShowDomainQuotaResponse {
-        var query = QueryItems()
-        query.append("type", type)
+        let query: QueryItems = ["type": type]
         let request = OperationRequest(
             operation: "ShowDomainQuota", method: .get, path: "/v3.0/OS-QUOTA/domains/{domain_id}",
             pathParameters: ["domain_id": domainID], query: query

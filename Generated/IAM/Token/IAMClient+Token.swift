@@ -17,8 +17,7 @@ extension IAMClient {
     /// - Returns: The body of the service's response and the header fields its page documents
     ///   (`X-Subject-Token`).
     public func createTokenWithIDToken(
-        _ body: CreateTokenWithIDTokenRequest,
-        xIdpID: String
+        _ body: CreateTokenWithIDTokenRequest, xIdpID: String
     ) async throws -> CreateTokenWithIDTokenOutput {
         var headers: [String: String] = [:]
         headers["X-Idp-Id"] = xIdpID
@@ -42,8 +41,7 @@ extension IAMClient {
     ///
     /// - Returns: The body of the service's `201` response.
     public func createUnscopeTokenByIdpInitiated(
-        _ body: CreateUnscopeTokenByIdpInitiatedRequest,
-        xIdpID: String
+        _ body: CreateUnscopeTokenByIdpInitiatedRequest, xIdpID: String
     ) async throws -> CreateUnscopeTokenByIdpInitiatedResponse {
         var headers: [String: String] = [:]
         headers["X-Idp-Id"] = xIdpID
@@ -67,8 +65,7 @@ extension IAMClient {
     /// - Returns: The body of the service's response and the header fields its page documents
     ///   (`X-Subject-Token`).
     public func createUnscopedTokenWithIDToken(
-        idpID: String,
-        protocolID: String
+        idpID: String, protocolID: String
     ) async throws -> CreateUnscopedTokenWithIDTokenOutput {
         let request = OperationRequest(
             operation: "CreateUnscopedTokenWithIdToken", method: .post,
@@ -116,10 +113,7 @@ extension IAMClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listUnscopedToken(
-        idpID: String,
-        protocolID: String,
-        accept: String? = nil,
-        paos: String? = nil
+        idpID: String, protocolID: String, accept: String? = nil, paos: String? = nil
     ) async throws -> ListUnscopedTokenResponse {
         var headers: [String: String] = [:]
         headers["Accept"] = accept

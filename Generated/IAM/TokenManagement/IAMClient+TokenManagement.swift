@@ -35,11 +35,9 @@ extension IAMClient {
     /// - Returns: The body of the service's response and the header fields its page documents
     ///   (`X-Subject-Token`).
     public func keystoneValidateToken(
-        nocatalog: String? = nil,
-        xSubjectToken: String
+        nocatalog: String? = nil, xSubjectToken: String
     ) async throws -> KeystoneValidateTokenOutput {
-        var query = QueryItems()
-        query.append("nocatalog", nocatalog)
+        let query: QueryItems = ["nocatalog": nocatalog]
         var headers: [String: String] = [:]
         headers["X-Subject-Token"] = xSubjectToken
         let request = OperationRequest(
@@ -90,11 +88,9 @@ extension IAMClient {
     /// - Returns: The body of the service's response and the header fields its page documents
     ///   (`X-Subject-Token`).
     public func listUserTokenThroughPasswordAuthentication(
-        _ body: ListUserTokenThroughPasswordAuthenticationRequest,
-        nocatalog: String? = nil
+        _ body: ListUserTokenThroughPasswordAuthenticationRequest, nocatalog: String? = nil
     ) async throws -> ListUserTokenThroughPasswordAuthenticationOutput {
-        var query = QueryItems()
-        query.append("nocatalog", nocatalog)
+        let query: QueryItems = ["nocatalog": nocatalog]
         let request = OperationRequest(
             operation: "ListUserTokenThroughPasswordAuthentication", method: .post, path: "/v3/auth/tokens",
             query: query, body: body
@@ -121,11 +117,9 @@ extension IAMClient {
     /// - Returns: The body of the service's response and the header fields its page documents
     ///   (`X-Subject-Token`).
     public func listUserTokenThroughPasswordAuthenticationAndVirtualMFA(
-        _ body: ListUserTokenThroughPasswordAuthenticationAndVirtualMFARequest,
-        nocatalog: String? = nil
+        _ body: ListUserTokenThroughPasswordAuthenticationAndVirtualMFARequest, nocatalog: String? = nil
     ) async throws -> ListUserTokenThroughPasswordAuthenticationAndVirtualMFAOutput {
-        var query = QueryItems()
-        query.append("nocatalog", nocatalog)
+        let query: QueryItems = ["nocatalog": nocatalog]
         let request = OperationRequest(
             operation: "ListUserTokenThroughPasswordAuthenticationAndVirtualMFA", method: .post,
             path: "/v3/auth/tokens", query: query, body: body

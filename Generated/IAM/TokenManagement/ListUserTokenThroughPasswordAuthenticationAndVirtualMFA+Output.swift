@@ -17,8 +17,7 @@ public struct ListUserTokenThroughPasswordAuthenticationAndVirtualMFAOutput:
 
     /// Creates an output from its parts; the client reads one from each response.
     public init(
-        body: ListUserTokenThroughPasswordAuthenticationAndVirtualMFAResponse,
-        xSubjectToken: String? = nil
+        body: ListUserTokenThroughPasswordAuthenticationAndVirtualMFAResponse, xSubjectToken: String? = nil
     ) {
         self.body = body
         self.xSubjectToken = xSubjectToken

@@ -86,12 +86,9 @@ extension IAMClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func keystoneListGroups(
-        domainID: String? = nil,
-        name: String? = nil
+        domainID: String? = nil, name: String? = nil
     ) async throws -> KeystoneListGroupsResponse {
-        var query = QueryItems()
-        query.append("domain_id", domainID)
-        query.append("name", name)
+        let query: QueryItems = ["domain_id": domainID, "name": name]
         let request = OperationRequest(
             operation: "KeystoneListGroups", method: .get, path: "/v3/groups", query: query
         )
@@ -128,8 +125,7 @@ extension IAMClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func keystoneUpdateGroup(
-        groupID: String,
-        _ body: KeystoneUpdateGroupRequest
+        groupID: String, _ body: KeystoneUpdateGroupRequest
     ) async throws -> KeystoneUpdateGroupResponse {
         let request = OperationRequest(
             operation: "KeystoneUpdateGroup", method: .patch, path: "/v3/groups/{group_id}",

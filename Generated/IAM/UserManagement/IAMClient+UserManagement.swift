@@ -104,16 +104,12 @@ extension IAMClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func keystoneListUsers(
-        domainID: String? = nil,
-        enabled: String? = nil,
-        name: String? = nil,
+        domainID: String? = nil, enabled: String? = nil, name: String? = nil,
         passwordExpiresAt: String? = nil
     ) async throws -> KeystoneListUsersResponse {
-        var query = QueryItems()
-        query.append("domain_id", domainID)
-        query.append("enabled", enabled)
-        query.append("name", name)
-        query.append("password_expires_at", passwordExpiresAt)
+        let query: QueryItems = [
+            "domain_id": domainID, "enabled": enabled, "name": name, "password_expires_at": passwordExpiresAt
+        ]
         let request = OperationRequest(
             operation: "KeystoneListUsers", method: .get, path: "/v3/users", query: query
         )
@@ -142,17 +138,12 @@ extension IAMClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func keystoneListUsersForGroupByAdmin(
-        groupID: String,
-        domainID: String? = nil,
-        name: String? = nil,
-        enabled: KeystoneListUsersForGroupByAdminEnabled? = nil,
-        passwordExpiresAt: String? = nil
+        groupID: String, domainID: String? = nil, name: String? = nil,
+        enabled: KeystoneListUsersForGroupByAdminEnabled? = nil, passwordExpiresAt: String? = nil
     ) async throws -> KeystoneListUsersForGroupByAdminResponse {
-        var query = QueryItems()
-        query.append("domain_id", domainID)
-        query.append("name", name)
-        query.append("enabled", enabled)
-        query.append("password_expires_at", passwordExpiresAt)
+        let query: QueryItems = [
+            "domain_id": domainID, "name": name, "enabled": enabled, "password_expires_at": passwordExpiresAt
+        ]
         let request = OperationRequest(
             operation: "KeystoneListUsersForGroupByAdmin", method: .get, path: "/v3/groups/{group_id}/users",
             pathParameters: ["group_id": groupID], query: query
@@ -208,8 +199,7 @@ extension IAMClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func keystoneUpdateUserByAdmin(
-        userID: String,
-        _ body: KeystoneUpdateUserByAdminRequest
+        userID: String, _ body: KeystoneUpdateUserByAdminRequest
     ) async throws -> KeystoneUpdateUserByAdminResponse {
         let request = OperationRequest(
             operation: "KeystoneUpdateUserByAdmin", method: .patch, path: "/v3/users/{user_id}",
@@ -228,8 +218,7 @@ extension IAMClient {
     ///   - userID: User ID.
     ///   - body: The request body.
     public func keystoneUpdateUserPassword(
-        userID: String,
-        _ body: KeystoneUpdateUserPasswordRequest
+        userID: String, _ body: KeystoneUpdateUserPasswordRequest
     ) async throws {
         let request = OperationRequest(
             operation: "KeystoneUpdateUserPassword", method: .post, path: "/v3/users/{user_id}/password",

@@ -481,8 +481,7 @@ extension KMSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listKMSByTags(
-        resourceInstances: String,
-        _ body: ListKMSByTagsRequest
+        resourceInstances: String, _ body: ListKMSByTagsRequest
     ) async throws -> ListKMSByTagsResponse {
         let request = OperationRequest(
             operation: "ListKmsByTags", method: .post,

@@ -40,16 +40,10 @@ extension LTSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listActiveOrHistoryAlarms(
-        domainID: String,
-        _ body: ListActiveOrHistoryAlarmsRequest,
-        type: String,
-        marker: String? = nil,
+        domainID: String, _ body: ListActiveOrHistoryAlarmsRequest, type: String, marker: String? = nil,
         limit: Int? = nil
     ) async throws -> ListActiveOrHistoryAlarmsResponse {
-        var query = QueryItems()
-        query.append("type", type)
-        query.append("marker", marker)
-        query.append("limit", limit)
+        let query: QueryItems = ["type": type, "marker": marker, "limit": limit]
         let request = OperationRequest(
             operation: "ListActiveOrHistoryAlarms", method: .post,
             path: "/v2/{project_id}/{domain_id}/lts/alarms/sql-alarm/query",

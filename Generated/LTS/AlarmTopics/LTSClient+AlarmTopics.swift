@@ -19,14 +19,9 @@ extension LTSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listNotificationTopics(
-        offset: Int,
-        limit: Int,
-        fuzzyName: String? = nil
+        offset: Int, limit: Int, fuzzyName: String? = nil
     ) async throws -> ListNotificationTopicsResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("fuzzy_name", fuzzyName)
+        let query: QueryItems = ["offset": offset, "limit": limit, "fuzzy_name": fuzzyName]
         let request = OperationRequest(
             operation: "ListNotificationTopics", method: .get,
             path: "/v2/{project_id}/lts/notifications/topics", query: query
@@ -46,14 +41,11 @@ extension LTSClient {
     ///     used for the fuzzy match.
     ///   - limit: Number of results to request per page.
     public func listNotificationTopicsPaginator(
-        fuzzyName: String? = nil,
-        limit: Int
+        fuzzyName: String? = nil, limit: Int
     ) -> OffsetPaginator<Topics> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listNotificationTopics(
-                offset: offset,
-                limit: limit,
-                fuzzyName: fuzzyName
+                offset: offset, limit: limit, fuzzyName: fuzzyName
             )
             return (elements: page.topics ?? [], total: page.topicCount)
         }

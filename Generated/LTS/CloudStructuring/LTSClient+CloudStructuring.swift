@@ -73,8 +73,7 @@ extension LTSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listStructTemplate(id: String? = nil) async throws -> ListStructTemplateResponse {
-        var query = QueryItems()
-        query.append("id", id)
+        let query: QueryItems = ["id": id]
         let request = OperationRequest(
             operation: "ListStructTemplate", method: .get, path: "/v3/{project_id}/lts/struct/customtemplate",
             query: query
@@ -96,12 +95,9 @@ extension LTSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showStructTemplate(
-        logGroupID: String,
-        logStreamID: String
+        logGroupID: String, logStreamID: String
     ) async throws -> ShowStructTemplateResponse {
-        var query = QueryItems()
-        query.append("logGroupId", logGroupID)
-        query.append("logStreamId", logStreamID)
+        let query: QueryItems = ["logGroupId": logGroupID, "logStreamId": logStreamID]
         let request = OperationRequest(
             operation: "ShowStructTemplate", method: .get, path: "/v2/{project_id}/lts/struct/template",
             query: query

@@ -66,8 +66,7 @@ extension LTSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateLogGroup(
-        logGroupID: String,
-        _ body: UpdateLogGroupRequest
+        logGroupID: String, _ body: UpdateLogGroupRequest
     ) async throws -> UpdateLogGroupResponse {
         let request = OperationRequest(
             operation: "UpdateLogGroup", method: .post, path: "/v2/{project_id}/groups/{log_group_id}",

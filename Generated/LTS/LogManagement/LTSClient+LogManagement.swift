@@ -74,9 +74,7 @@ extension LTSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listLogs(
-        logGroupID: String,
-        logStreamID: String,
-        _ body: ListLogsRequest
+        logGroupID: String, logStreamID: String, _ body: ListLogsRequest
     ) async throws -> ListLogsResponse {
         let request = OperationRequest(
             operation: "ListLogs", method: .post,
@@ -98,11 +96,9 @@ extension LTSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listTimeLineTrafficStatistics(
-        _ body: ListTimeLineTrafficStatisticsRequest,
-        timezone: String
+        _ body: ListTimeLineTrafficStatisticsRequest, timezone: String
     ) async throws -> ListTimeLineTrafficStatisticsResponse {
-        var query = QueryItems()
-        query.append("timezone", timezone)
+        let query: QueryItems = ["timezone": timezone]
         let request = OperationRequest(
             operation: "ListTimeLineTrafficStatistics", method: .post,
             path: "/v2/{project_id}/lts/timeline-traffic-statistics", query: query, body: body

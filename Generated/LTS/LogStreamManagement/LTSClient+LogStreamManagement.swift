@@ -17,8 +17,7 @@ extension LTSClient {
     ///
     /// - Returns: The body of the service's `201` response.
     public func createLogStream(
-        logGroupID: String,
-        _ body: CreateLogStreamRequest
+        logGroupID: String, _ body: CreateLogStreamRequest
     ) async throws -> CreateLogStreamResponse {
         let request = OperationRequest(
             operation: "CreateLogStream", method: .post,
@@ -80,12 +79,9 @@ extension LTSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listLogStreams(
-        logGroupName: String? = nil,
-        logStreamName: String? = nil
+        logGroupName: String? = nil, logStreamName: String? = nil
     ) async throws -> ListLogStreamsResponse {
-        var query = QueryItems()
-        query.append("log_group_name", logGroupName)
-        query.append("log_stream_name", logStreamName)
+        let query: QueryItems = ["log_group_name": logGroupName, "log_stream_name": logStreamName]
         let request = OperationRequest(
             operation: "ListLogStreams", method: .get, path: "/v2/{project_id}/log-streams", query: query
         )
@@ -109,9 +105,7 @@ extension LTSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateLogStream(
-        logGroupID: String,
-        logStreamID: String,
-        _ body: UpdateLogStreamRequest
+        logGroupID: String, logStreamID: String, _ body: UpdateLogStreamRequest
     ) async throws -> UpdateLogStreamResponse {
         let request = OperationRequest(
             operation: "UpdateLogStream", method: .put,

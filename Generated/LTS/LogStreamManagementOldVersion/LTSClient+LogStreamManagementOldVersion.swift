@@ -17,8 +17,7 @@ extension LTSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func createLogStreamV20(
-        groupID: String,
-        _ body: CreateLogStreamV20Request
+        groupID: String, _ body: CreateLogStreamV20Request
     ) async throws -> CreateLogStreamV20Response {
         let request = OperationRequest(
             operation: "CreateLogStreamV20", method: .post,

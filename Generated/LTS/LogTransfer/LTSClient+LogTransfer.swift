@@ -51,8 +51,7 @@ extension LTSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func deleteTransfer(logTransferID: String) async throws -> CreateTransferResponseBody {
-        var query = QueryItems()
-        query.append("log_transfer_id", logTransferID)
+        let query: QueryItems = ["log_transfer_id": logTransferID]
         let request = OperationRequest(
             operation: "DeleteTransfer", method: .delete, path: "/v2/{project_id}/transfers", query: query
         )
@@ -75,18 +74,13 @@ extension LTSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listTransfers(
-        logTransferType: String? = nil,
-        logGroupName: String? = nil,
-        logStreamName: String? = nil,
-        offset: Int? = nil,
-        limit: Int? = nil
+        logTransferType: String? = nil, logGroupName: String? = nil, logStreamName: String? = nil,
+        offset: Int? = nil, limit: Int? = nil
     ) async throws -> ListTransfersResponse {
-        var query = QueryItems()
-        query.append("log_transfer_type", logTransferType)
-        query.append("log_group_name", logGroupName)
-        query.append("log_stream_name", logStreamName)
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = [
+            "log_transfer_type": logTransferType, "log_group_name": logGroupName,
+            "log_stream_name": logStreamName, "offset": offset, "limit": limit
+        ]
         let request = OperationRequest(
             operation: "ListTransfers", method: .get, path: "/v2/{project_id}/transfers", query: query
         )
@@ -106,18 +100,12 @@ extension LTSClient {
     ///   - logStreamName: Log stream name. Minimum: 1 Maximum: 64
     ///   - limit: Number of results to request per page.
     public func listTransfersPaginator(
-        logTransferType: String? = nil,
-        logGroupName: String? = nil,
-        logStreamName: String? = nil,
-        limit: Int
+        logTransferType: String? = nil, logGroupName: String? = nil, logStreamName: String? = nil, limit: Int
     ) -> OffsetPaginator<CreateTransferResponseBody> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listTransfers(
-                logTransferType: logTransferType,
-                logGroupName: logGroupName,
-                logStreamName: logStreamName,
-                offset: offset,
-                limit: limit
+                logTransferType: logTransferType, logGroupName: logGroupName, logStreamName: logStreamName,
+                offset: offset, limit: limit
             )
             return (elements: page.logTransfers ?? [], total: nil)
         }

@@ -18,8 +18,7 @@ extension LTSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func createNotificationTemplate(
-        domainID: String,
-        _ body: CreateNotificationTemplateRequest
+        domainID: String, _ body: CreateNotificationTemplateRequest
     ) async throws -> CreateNotificationTemplateResponse {
         let request = OperationRequest(
             operation: "CreateNotificationTemplate", method: .post,
@@ -40,8 +39,7 @@ extension LTSClient {
     ///     Account ID, Log Group ID, and Log Stream ID. Minimum: 32 Maximum: 32
     ///   - body: The request body.
     public func deleteNotificationTemplate(
-        domainID: String,
-        _ body: DeleteNotificationTemplateRequest
+        domainID: String, _ body: DeleteNotificationTemplateRequest
     ) async throws {
         let request = OperationRequest(
             operation: "DeleteNotificationTemplate", method: .delete,
@@ -64,8 +62,7 @@ extension LTSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listNotificationTemplate(
-        domainID: String,
-        _ body: ListNotificationTemplateRequest
+        domainID: String, _ body: ListNotificationTemplateRequest
     ) async throws -> ListNotificationTemplateResponse {
         let request = OperationRequest(
             operation: "ListNotificationTemplate", method: .post,
@@ -110,8 +107,7 @@ extension LTSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showNotificationTemplate(
-        domainID: String,
-        templateName: String
+        domainID: String, templateName: String
     ) async throws -> NotificationTemplate {
         let request = OperationRequest(
             operation: "ShowNotificationTemplate", method: .get,
@@ -134,8 +130,7 @@ extension LTSClient {
     ///
     /// - Returns: The body of the service's `201` response.
     public func updateNotificationTemplate(
-        domainID: String,
-        _ body: UpdateNotificationTemplateRequest
+        domainID: String, _ body: UpdateNotificationTemplateRequest
     ) async throws -> UpdateNotificationTemplateResponse {
         let request = OperationRequest(
             operation: "UpdateNotificationTemplate", method: .put,

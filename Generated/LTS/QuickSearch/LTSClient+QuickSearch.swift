@@ -16,9 +16,7 @@ extension LTSClient {
     ///
     /// - Returns: The body of the service's `201` response.
     public func createSearchCriterias(
-        groupID: String,
-        topicID: String,
-        _ body: CreateSearchCriteriasRequest
+        groupID: String, topicID: String, _ body: CreateSearchCriteriasRequest
     ) async throws -> CreateSearchCriteriasResponse {
         let request = OperationRequest(
             operation: "CreateSearchCriterias", method: .post,
@@ -40,9 +38,7 @@ extension LTSClient {
     ///   - topicID: Log stream ID. Minimum: 36 Maximum: 36
     ///   - body: The request body.
     public func deleteSearchCriterias(
-        groupID: String,
-        topicID: String,
-        _ body: DeleteSearchCriteriasRequest
+        groupID: String, topicID: String, _ body: DeleteSearchCriteriasRequest
     ) async throws {
         let request = OperationRequest(
             operation: "DeleteSearchCriterias", method: .delete,
@@ -66,12 +62,9 @@ extension LTSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listCriterias(
-        groupID: String,
-        topicID: String,
-        searchType: String? = nil
+        groupID: String, topicID: String, searchType: String? = nil
     ) async throws -> ListCriteriasResponse {
-        var query = QueryItems()
-        query.append("search_type", searchType)
+        let query: QueryItems = ["search_type": searchType]
         let request = OperationRequest(
             operation: "ListCriterias", method: .get,
             path: "/v1.0/{project_id}/groups/{group_id}/topics/{topic_id}/search-criterias",

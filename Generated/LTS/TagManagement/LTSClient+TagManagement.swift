@@ -17,9 +17,7 @@ extension LTSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func createTags(
-        resourceType: String,
-        resourceID: String,
-        _ body: CreateTagsRequest
+        resourceType: String, resourceID: String, _ body: CreateTagsRequest
     ) async throws -> CreateTagsResponse200 {
         let request = OperationRequest(
             operation: "CreateTags", method: .post,

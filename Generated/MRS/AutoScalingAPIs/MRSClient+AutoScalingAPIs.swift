@@ -16,8 +16,7 @@ extension MRSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func createScalingPolicy(
-        clusterID: String,
-        _ body: CreateScalingPolicyRequest
+        clusterID: String, _ body: CreateScalingPolicyRequest
     ) async throws -> CreateScalingPolicyResponse {
         let request = OperationRequest(
             operation: "CreateScalingPolicy", method: .post,

@@ -60,16 +60,11 @@ extension MRSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listClusters(
-        pageSize: String? = nil,
-        currentPage: String? = nil,
-        clusterState: String? = nil,
-        tags: String? = nil
+        pageSize: String? = nil, currentPage: String? = nil, clusterState: String? = nil, tags: String? = nil
     ) async throws -> ListClustersResponse {
-        var query = QueryItems()
-        query.append("pageSize", pageSize)
-        query.append("currentPage", currentPage)
-        query.append("clusterState", clusterState)
-        query.append("tags", tags)
+        let query: QueryItems = [
+            "pageSize": pageSize, "currentPage": currentPage, "clusterState": clusterState, "tags": tags
+        ]
         let request = OperationRequest(
             operation: "ListClusters", method: .get, path: "/v1.1/{project_id}/cluster_infos", query: query
         )
@@ -90,13 +85,9 @@ extension MRSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listHosts(
-        clusterID: String,
-        pageSize: Int? = nil,
-        currentPage: Int? = nil
+        clusterID: String, pageSize: Int? = nil, currentPage: Int? = nil
     ) async throws -> ListHostsResponse {
-        var query = QueryItems()
-        query.append("pageSize", pageSize)
-        query.append("currentPage", currentPage)
+        let query: QueryItems = ["pageSize": pageSize, "currentPage": currentPage]
         let request = OperationRequest(
             operation: "ListHosts", method: .get, path: "/v1.1/{project_id}/clusters/{cluster_id}/hosts",
             pathParameters: ["cluster_id": clusterID], query: query
@@ -136,8 +127,7 @@ extension MRSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateClusterScaling(
-        clusterID: String,
-        _ body: UpdateClusterScalingRequest
+        clusterID: String, _ body: UpdateClusterScalingRequest
     ) async throws -> UpdateClusterScalingResponse {
         let request = OperationRequest(
             operation: "UpdateClusterScaling", method: .put,

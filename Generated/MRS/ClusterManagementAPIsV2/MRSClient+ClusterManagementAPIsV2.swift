@@ -34,8 +34,7 @@ extension MRSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateClusterName(
-        clusterID: String,
-        _ body: UpdateClusterNameRequest
+        clusterID: String, _ body: UpdateClusterNameRequest
     ) async throws -> UpdateClusterNameResponse {
         let request = OperationRequest(
             operation: "UpdateClusterName", method: .put,

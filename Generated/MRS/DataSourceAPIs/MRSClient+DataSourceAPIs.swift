@@ -54,14 +54,9 @@ extension MRSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listDataSource(
-        limit: String? = nil,
-        marker: String? = nil,
-        sortBy: String? = nil
+        limit: String? = nil, marker: String? = nil, sortBy: String? = nil
     ) async throws -> ListDataSourceResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("marker", marker)
-        query.append("sort_by", sortBy)
+        let query: QueryItems = ["limit": limit, "marker": marker, "sort_by": sortBy]
         let request = OperationRequest(
             operation: "ListDataSource", method: .get, path: "/v1.1/{project_id}/data-sources", query: query
         )
@@ -101,8 +96,7 @@ extension MRSClient {
     ///
     /// - Returns: The body of the service's `202` response.
     public func updateDataSource(
-        dataSourceID: String,
-        _ body: UpdateDataSourceRequest
+        dataSourceID: String, _ body: UpdateDataSourceRequest
     ) async throws -> UpdateDataSourceResponse {
         let request = OperationRequest(
             operation: "UpdateDataSource", method: .put,

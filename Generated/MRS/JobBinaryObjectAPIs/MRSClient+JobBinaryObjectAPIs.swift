@@ -57,14 +57,9 @@ extension MRSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listBinaryObject(
-        limit: String? = nil,
-        marker: String? = nil,
-        sortBy: String? = nil
+        limit: String? = nil, marker: String? = nil, sortBy: String? = nil
     ) async throws -> ListBinaryObjectResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("marker", marker)
-        query.append("sort_by", sortBy)
+        let query: QueryItems = ["limit": limit, "marker": marker, "sort_by": sortBy]
         let request = OperationRequest(
             operation: "ListBinaryObject", method: .get, path: "/v1.1/{project_id}/job-binaries",
             query: query
@@ -104,8 +99,7 @@ extension MRSClient {
     ///
     /// - Returns: The body of the service's `202` response.
     public func updateJobBinaryObject(
-        jobBinaryID: String,
-        _ body: UpdateJobBinaryObjectRequest
+        jobBinaryID: String, _ body: UpdateJobBinaryObjectRequest
     ) async throws -> UpdateJobBinaryObjectResponse {
         let request = OperationRequest(
             operation: "UpdateJobBinaryObject", method: .put,

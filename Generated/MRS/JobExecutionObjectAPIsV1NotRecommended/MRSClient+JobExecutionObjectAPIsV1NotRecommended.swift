@@ -56,14 +56,9 @@ extension MRSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listJobExecutionObject(
-        limit: String? = nil,
-        marker: String? = nil,
-        sortBy: String? = nil
+        limit: String? = nil, marker: String? = nil, sortBy: String? = nil
     ) async throws -> ListJobExecutionObjectResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("marker", marker)
-        query.append("sort_by", sortBy)
+        let query: QueryItems = ["limit": limit, "marker": marker, "sort_by": sortBy]
         let request = OperationRequest(
             operation: "ListJobExecutionObject", method: .get, path: "/v1.1/{project_id}/job-executions",
             query: query

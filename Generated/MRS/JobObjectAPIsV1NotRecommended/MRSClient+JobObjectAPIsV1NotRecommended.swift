@@ -70,8 +70,7 @@ extension MRSClient {
     ///
     /// - Returns: The body of the service's `202` response.
     public func executeJobObject(
-        jobID: String,
-        _ body: ExecuteJobObjectRequest
+        jobID: String, _ body: ExecuteJobObjectRequest
     ) async throws -> ExecuteJobObjectResponse {
         let request = OperationRequest(
             operation: "ExecuteJobObject", method: .post, path: "/v1.1/{project_id}/jobs/{job_id}/execute",
@@ -92,27 +91,18 @@ extension MRSClient {
     ///   - pageSize: Maximum number of jobs displayed on a page Value range: 1 to 100
     ///   - currentPage: Current page number
     ///   - jobName: Job name
-    ///   - state: Job status code -1: Terminated 2: Running 3: Completed 4: Abnormal
+    ///   - state: Job status code Values: -1 (Terminated), 2 (Running), 3 (Completed), 4 (Abnormal).
     ///   - clusterID2: Not in the page's tables; the page's request example sends it.
     ///
     /// - Returns: The body of the service's `200` response.
     public func listExecuteJob(
-        clusterID: String,
-        id: String? = nil,
-        pageSize: Int? = nil,
-        currentPage: Int? = nil,
-        jobName: String? = nil,
-        state: Int? = nil,
-        clusterID2: String? = nil
+        clusterID: String, id: String? = nil, pageSize: Int? = nil, currentPage: Int? = nil,
+        jobName: String? = nil, state: Int? = nil, clusterID2: String? = nil
     ) async throws -> ListExecuteJobResponse {
-        var query = QueryItems()
-        query.append("cluster_id", clusterID)
-        query.append("id", id)
-        query.append("page_size", pageSize)
-        query.append("current_page", currentPage)
-        query.append("job_name", jobName)
-        query.append("state", state)
-        query.append("clusterId", clusterID2)
+        let query: QueryItems = [
+            "cluster_id": clusterID, "id": id, "page_size": pageSize, "current_page": currentPage,
+            "job_name": jobName, "state": state, "clusterId": clusterID2
+        ]
         let request = OperationRequest(
             operation: "ListExecuteJob", method: .get, path: "/v1.1/{project_id}/job-exes", query: query
         )
@@ -134,14 +124,9 @@ extension MRSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listJobObject(
-        limit: String? = nil,
-        marker: String? = nil,
-        sortBy: String? = nil
+        limit: String? = nil, marker: String? = nil, sortBy: String? = nil
     ) async throws -> ListJobObjectResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("marker", marker)
-        query.append("sort_by", sortBy)
+        let query: QueryItems = ["limit": limit, "marker": marker, "sort_by": sortBy]
         let request = OperationRequest(
             operation: "ListJobObject", method: .get, path: "/v1.1/{project_id}/jobs", query: query
         )
@@ -197,8 +182,7 @@ extension MRSClient {
     ///
     /// - Returns: The body of the service's `202` response.
     public func updateJobObject(
-        jobID: String,
-        _ body: UpdateJobObjectRequest
+        jobID: String, _ body: UpdateJobObjectRequest
     ) async throws -> UpdateJobObjectResponse {
         let request = OperationRequest(
             operation: "UpdateJobObject", method: .patch, path: "/v1.1/{project_id}/jobs/{job_id}",

@@ -34,8 +34,7 @@ extension MRSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func createExecuteJob(
-        clusterID: String,
-        _ body: CreateExecuteJobRequest
+        clusterID: String, _ body: CreateExecuteJobRequest
     ) async throws -> CreateExecuteJobResponse {
         let request = OperationRequest(
             operation: "CreateExecuteJob", method: .post,
@@ -77,27 +76,15 @@ extension MRSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showJobExeListNew(
-        clusterID: String,
-        jobName: String? = nil,
-        jobType: String? = nil,
-        jobState: String? = nil,
-        jobResult: String? = nil,
-        limit: Int? = nil,
-        offset: Int? = nil,
-        sortBy: String? = nil,
-        submittedTimeBegin: Int64? = nil,
-        submittedTimeEnd: Int64? = nil
+        clusterID: String, jobName: String? = nil, jobType: String? = nil, jobState: String? = nil,
+        jobResult: String? = nil, limit: Int? = nil, offset: Int? = nil, sortBy: String? = nil,
+        submittedTimeBegin: Int64? = nil, submittedTimeEnd: Int64? = nil
     ) async throws -> ShowJobExeListNewResponse {
-        var query = QueryItems()
-        query.append("job_name", jobName)
-        query.append("job_type", jobType)
-        query.append("job_state", jobState)
-        query.append("job_result", jobResult)
-        query.append("limit", limit)
-        query.append("offset", offset)
-        query.append("sort_by", sortBy)
-        query.append("submitted_time_begin", submittedTimeBegin)
-        query.append("submitted_time_end", submittedTimeEnd)
+        let query: QueryItems = [
+            "job_name": jobName, "job_type": jobType, "job_state": jobState, "job_result": jobResult,
+            "limit": limit, "offset": offset, "sort_by": sortBy, "submitted_time_begin": submittedTimeBegin,
+            "submitted_time_end": submittedTimeEnd
+        ]
         let request = OperationRequest(
             operation: "ShowJobExeListNew", method: .get,
             path: "/v2/{project_id}/clusters/{cluster_id}/job-executions",
@@ -136,28 +123,15 @@ extension MRSClient {
     ///     1562032041362.
     ///   - limit: Number of results to request per page.
     public func showJobExeListNewPaginator(
-        clusterID: String,
-        jobName: String? = nil,
-        jobType: String? = nil,
-        jobState: String? = nil,
-        jobResult: String? = nil,
-        sortBy: String? = nil,
-        submittedTimeBegin: Int64? = nil,
-        submittedTimeEnd: Int64? = nil,
-        limit: Int
+        clusterID: String, jobName: String? = nil, jobType: String? = nil, jobState: String? = nil,
+        jobResult: String? = nil, sortBy: String? = nil, submittedTimeBegin: Int64? = nil,
+        submittedTimeEnd: Int64? = nil, limit: Int
     ) -> OffsetPaginator<JobList> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.showJobExeListNew(
-                clusterID: clusterID,
-                jobName: jobName,
-                jobType: jobType,
-                jobState: jobState,
-                jobResult: jobResult,
-                limit: limit,
-                offset: offset,
-                sortBy: sortBy,
-                submittedTimeBegin: submittedTimeBegin,
-                submittedTimeEnd: submittedTimeEnd
+                clusterID: clusterID, jobName: jobName, jobType: jobType, jobState: jobState,
+                jobResult: jobResult, limit: limit, offset: offset, sortBy: sortBy,
+                submittedTimeBegin: submittedTimeBegin, submittedTimeEnd: submittedTimeEnd
             )
             return (elements: page.jobList ?? [], total: page.totalRecord)
         }
@@ -175,8 +149,7 @@ extension MRSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showSingleJobExe(
-        clusterID: String,
-        jobExecutionID: String
+        clusterID: String, jobExecutionID: String
     ) async throws -> ShowSingleJobExeResponse {
         let request = OperationRequest(
             operation: "ShowSingleJobExe", method: .get,
@@ -199,8 +172,7 @@ extension MRSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showSqlResultWithJob(
-        clusterID: String,
-        jobExecutionID: String
+        clusterID: String, jobExecutionID: String
     ) async throws -> ShowSqlResultWithJobResponse {
         let request = OperationRequest(
             operation: "ShowSqlResultWithJob", method: .get,

@@ -109,32 +109,20 @@ extension MRSClient {
     ///     maximum of 50 host names to meet the input length requirements of the browser.
     ///   - hostGroup: Name of the host group created by a user. This function is not available in the current
     ///     version.
-    ///   - metricNodeType: You can set this parameter to obtain the monitoring metrics of a node. The
-    ///     possible values are as follows: active: Indicates that you can obtain monitoring metrics of the
-    ///     active node. standby: Indicates that you can obtain monitoring metrics of the standby node. all:
-    ///     Indicates that you can obtain monitoring metrics of all nodes.
+    ///   - metricNodeType: You can set this parameter to obtain the monitoring metrics of a node.
     ///   - extend: Metric extended field, which records information about small metrics
     ///
     /// - Returns: The body of the service's `200` response.
     public func listMonitoringData(
-        metricNames: String,
-        metricPeriod: String? = nil,
-        startTime: String? = nil,
-        endTime: String? = nil,
-        hosts: String? = nil,
-        hostGroup: String? = nil,
-        metricNodeType: ListMonitoringDataMetricNodeType? = nil,
-        extend: String? = nil
+        metricNames: String, metricPeriod: String? = nil, startTime: String? = nil, endTime: String? = nil,
+        hosts: String? = nil, hostGroup: String? = nil,
+        metricNodeType: ListMonitoringDataMetricNodeType? = nil, extend: String? = nil
     ) async throws -> ListMonitoringDataResponse {
-        var query = QueryItems()
-        query.append("metric_names", metricNames)
-        query.append("metric_period", metricPeriod)
-        query.append("start_time", startTime)
-        query.append("end_time", endTime)
-        query.append("hosts", hosts)
-        query.append("host_group", hostGroup)
-        query.append("metric_node_type", metricNodeType)
-        query.append("extend", extend)
+        let query: QueryItems = [
+            "metric_names": metricNames, "metric_period": metricPeriod, "start_time": startTime,
+            "end_time": endTime, "hosts": hosts, "host_group": hostGroup, "metric_node_type": metricNodeType,
+            "extend": extend
+        ]
         let request = OperationRequest(
             operation: "ListMonitoringData", method: .get, path: "/web/v1/monitor/metrics_info", query: query
         )
@@ -155,8 +143,7 @@ extension MRSClient {
     ///     Possible values are as follows: true: Logout due to timeout false: Manual logout The default value
     ///     is false.
     public func logOutOfSession(isTimeoutLogout: String? = nil) async throws {
-        var query = QueryItems()
-        query.append("is_timeout_logout", isTimeoutLogout)
+        let query: QueryItems = ["is_timeout_logout": isTimeoutLogout]
         let request = OperationRequest(
             operation: "LogOutOfSession", method: .get, path: "/web/v1/logout_action", query: query
         )
@@ -177,8 +164,7 @@ extension MRSClient {
     ///
     /// - Returns: The operation is successful.
     public func saveConfigurations(
-        clusterID: String,
-        _ body: SaveConfigurationsRequest
+        clusterID: String, _ body: SaveConfigurationsRequest
     ) async throws -> SaveConfigurationsResponse {
         let request = OperationRequest(
             operation: "SaveConfigurations", method: .post, path: "/web/v1/config/cluster/{cluster_id}/save",
@@ -201,8 +187,7 @@ extension MRSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showSummaryOfService(
-        clusterID: String,
-        serviceName: String
+        clusterID: String, serviceName: String
     ) async throws -> ShowSummaryOfServiceResponse {
         let request = OperationRequest(
             operation: "ShowSummaryOfService", method: .get,
@@ -226,9 +211,7 @@ extension MRSClient {
     ///
     /// - Returns: The operation is successful.
     public func startService(
-        clusterID: String,
-        serviceName: String,
-        _ body: StartServiceRequest
+        clusterID: String, serviceName: String, _ body: StartServiceRequest
     ) async throws -> StartServiceResponse {
         let request = OperationRequest(
             operation: "StartService", method: .post,
@@ -252,9 +235,7 @@ extension MRSClient {
     ///
     /// - Returns: The operation is successful.
     public func stopService(
-        clusterID: String,
-        serviceName: String,
-        _ body: StopServiceRequest
+        clusterID: String, serviceName: String, _ body: StopServiceRequest
     ) async throws -> StopServiceResponse {
         let request = OperationRequest(
             operation: "StopService", method: .post,
@@ -278,14 +259,11 @@ extension MRSClient {
     ///
     /// - Returns: The operation is successful.
     public func updatePasswordOfCurrentLoginUser(
-        oldPassword: String,
-        newPassword: String,
-        confirmPassword: String
+        oldPassword: String, newPassword: String, confirmPassword: String
     ) async throws -> UpdatePasswordOfCurrentLoginUserResponse {
-        var query = QueryItems()
-        query.append("old_password", oldPassword)
-        query.append("new_password", newPassword)
-        query.append("confirm_password", confirmPassword)
+        let query: QueryItems = [
+            "old_password": oldPassword, "new_password": newPassword, "confirm_password": confirmPassword
+        ]
         let request = OperationRequest(
             operation: "UpdatePasswordOfCurrentLoginUser", method: .post,
             path: "/web/v1/access/modify_self_password", query: query

@@ -14,8 +14,7 @@ extension MRSClient {
     ///   - clusterID: Cluster ID
     ///   - body: The request body.
     public func addOrDeleteClusterTagsInBatches(
-        clusterID: String,
-        _ body: AddOrDeleteClusterTagsInBatchesRequest
+        clusterID: String, _ body: AddOrDeleteClusterTagsInBatchesRequest
     ) async throws {
         let request = OperationRequest(
             operation: "AddOrDeleteClusterTagsInBatches", method: .post,

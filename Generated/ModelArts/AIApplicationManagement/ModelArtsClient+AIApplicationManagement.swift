@@ -66,8 +66,7 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func deleteModel(modelID: String, cascade: Bool? = nil) async throws -> DeleteModelResponse {
-        var query = QueryItems()
-        query.append("cascade", cascade)
+        let query: QueryItems = ["cascade": cascade]
         let request = OperationRequest(
             operation: "DeleteModel", method: .delete, path: "/v1/{project_id}/models/{model_id}",
             pathParameters: ["model_id": modelID], query: query
@@ -91,15 +90,12 @@ extension ModelArtsClient {
     ///   - modelVersion: Model version The format is Digit:Digit:Digit, where Digit is a one-digit or
     ///     two-digit positive integer. Note that the version number cannot start with 0, for example,
     ///     01.01.01.
-    ///   - modelStatus: Model status. You can obtain models based on model statuses. Options: publishing: The
-    ///     model is being published. published: The model has been published. failed: Publishing the model
-    ///     failed. building: The image is being created. building_failed: Creating an image failed.
+    ///   - modelStatus: Model status. You can obtain models based on model statuses.
     ///   - description: Description. Fuzzy match is supported.
     ///   - offset: Index of the query page, which defaults to 0
     ///   - limit: Maximum number of records returned on each page. Default value: 1000
-    ///   - sortBy: Sorting field. Enums: create_at: time when an AI application is created (default value)
-    ///     model_version: AI application version model_size: AI application size
-    ///   - order: Sorting order. Enums: asc: ascending order desc: descending order (default value)
+    ///   - sortBy: Sorting field.
+    ///   - order: Sorting order.
     ///   - workspaceID: Workspace ID If no workspace is created, the default value is 0. If a workspace is
     ///     created and used, the actual value prevails.
     ///   - modelType: Model type. The models of this type are queried. model_type and not_model_type are
@@ -110,32 +106,18 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listModels(
-        modelName: String? = nil,
-        exactMatch: Bool? = nil,
-        modelVersion: String? = nil,
-        modelStatus: ListModelsModelStatus? = nil,
-        description: String? = nil,
-        offset: Int? = nil,
-        limit: Int? = nil,
-        sortBy: ListModelsSortBy? = nil,
-        order: ListModelsOrder? = nil,
-        workspaceID: String? = nil,
-        modelType: ListModelsModelType? = nil,
+        modelName: String? = nil, exactMatch: Bool? = nil, modelVersion: String? = nil,
+        modelStatus: ListModelsModelStatus? = nil, description: String? = nil, offset: Int? = nil,
+        limit: Int? = nil, sortBy: ListModelsSortBy? = nil, order: ListModelsOrder? = nil,
+        workspaceID: String? = nil, modelType: ListModelsModelType? = nil,
         notModelType: ListModelsModelType? = nil
     ) async throws -> ListModelsResponse {
-        var query = QueryItems()
-        query.append("model_name", modelName)
-        query.append("exact_match", exactMatch)
-        query.append("model_version", modelVersion)
-        query.append("model_status", modelStatus)
-        query.append("description", description)
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("sort_by", sortBy)
-        query.append("order", order)
-        query.append("workspace_id", workspaceID)
-        query.append("model_type", modelType)
-        query.append("not_model_type", notModelType)
+        let query: QueryItems = [
+            "model_name": modelName, "exact_match": exactMatch, "model_version": modelVersion,
+            "model_status": modelStatus, "description": description, "offset": offset, "limit": limit,
+            "sort_by": sortBy, "order": order, "workspace_id": workspaceID, "model_type": modelType,
+            "not_model_type": notModelType
+        ]
         let request = OperationRequest(
             operation: "ListModels", method: .get, path: "/v1/{project_id}/models", query: query
         )
@@ -158,13 +140,10 @@ extension ModelArtsClient {
     ///   - modelVersion: Model version The format is Digit:Digit:Digit, where Digit is a one-digit or
     ///     two-digit positive integer. Note that the version number cannot start with 0, for example,
     ///     01.01.01.
-    ///   - modelStatus: Model status. You can obtain models based on model statuses. Options: publishing: The
-    ///     model is being published. published: The model has been published. failed: Publishing the model
-    ///     failed. building: The image is being created. building_failed: Creating an image failed.
+    ///   - modelStatus: Model status. You can obtain models based on model statuses.
     ///   - description: Description. Fuzzy match is supported.
-    ///   - sortBy: Sorting field. Enums: create_at: time when an AI application is created (default value)
-    ///     model_version: AI application version model_size: AI application size
-    ///   - order: Sorting order. Enums: asc: ascending order desc: descending order (default value)
+    ///   - sortBy: Sorting field.
+    ///   - order: Sorting order.
     ///   - workspaceID: Workspace ID If no workspace is created, the default value is 0. If a workspace is
     ///     created and used, the actual value prevails.
     ///   - modelType: Model type. The models of this type are queried. model_type and not_model_type are
@@ -174,31 +153,16 @@ extension ModelArtsClient {
     ///     value can be TensorFlow, PyTorch, MindSpore, Image, Custom or Template.
     ///   - limit: Number of results to request per page.
     public func listModelsPaginator(
-        modelName: String? = nil,
-        exactMatch: Bool? = nil,
-        modelVersion: String? = nil,
-        modelStatus: ListModelsModelStatus? = nil,
-        description: String? = nil,
-        sortBy: ListModelsSortBy? = nil,
-        order: ListModelsOrder? = nil,
-        workspaceID: String? = nil,
-        modelType: ListModelsModelType? = nil,
-        notModelType: ListModelsModelType? = nil,
-        limit: Int
+        modelName: String? = nil, exactMatch: Bool? = nil, modelVersion: String? = nil,
+        modelStatus: ListModelsModelStatus? = nil, description: String? = nil,
+        sortBy: ListModelsSortBy? = nil, order: ListModelsOrder? = nil, workspaceID: String? = nil,
+        modelType: ListModelsModelType? = nil, notModelType: ListModelsModelType? = nil, limit: Int
     ) -> OffsetPaginator<ModelListItem> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.listModels(
-                modelName: modelName,
-                exactMatch: exactMatch,
-                modelVersion: modelVersion,
-                modelStatus: modelStatus,
-                description: description,
-                offset: offset,
-                limit: limit,
-                sortBy: sortBy,
-                order: order,
-                workspaceID: workspaceID,
-                modelType: modelType,
+                modelName: modelName, exactMatch: exactMatch, modelVersion: modelVersion,
+                modelStatus: modelStatus, description: description, offset: offset, limit: limit,
+                sortBy: sortBy, order: order, workspaceID: workspaceID, modelType: modelType,
                 notModelType: notModelType
             )
             return (elements: page.models ?? [], total: page.totalCount)
@@ -238,12 +202,9 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showModelEngineAndRuntime(
-        limit: String? = nil,
-        offset: String? = nil
+        limit: String? = nil, offset: String? = nil
     ) async throws -> ShowModelEngineAndRuntimeResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("offset", offset)
+        let query: QueryItems = ["limit": limit, "offset": offset]
         let request = OperationRequest(
             operation: "ShowModelEngineAndRuntime", method: .get,
             path: "/v1/{project_id}/models/ai-engine-runtimes", query: query

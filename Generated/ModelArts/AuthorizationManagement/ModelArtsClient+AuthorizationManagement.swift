@@ -71,8 +71,7 @@ extension ModelArtsClient {
     ///
     /// - Returns: OK
     public func deleteAuthorizations(userID: String? = nil) async throws -> DeleteAuthorizationsResponse {
-        var query = QueryItems()
-        query.append("user_id", userID)
+        let query: QueryItems = ["user_id": userID]
         let request = OperationRequest(
             operation: "DeleteAuthorizations", method: .delete, path: "/v2/{project_id}/authorizations",
             query: query
@@ -87,24 +86,18 @@ extension ModelArtsClient {
     /// `GET /v2/{project_id}/authorizations`
     ///
     /// - Parameters:
-    ///   - sortBy: Sorting field. Enums: user_name: IAM user create_time: creation time
-    ///   - order: Sorting order. Enums: asc: ascending order desc: descending order
+    ///   - sortBy: Sorting field.
+    ///   - order: Sorting order.
     ///   - limit: Maximum number of records returned on each page. Default value: 1000 The value range ranges
     ///     from 1 to 1000.
     ///   - offset: Start page for pagination display. The default value is 0.
     ///
     /// - Returns: The body of the service's `200` response.
     public func getAuthorizations(
-        sortBy: GetAuthorizationsSortBy? = nil,
-        order: ListModelsOrder? = nil,
-        limit: Int? = nil,
+        sortBy: GetAuthorizationsSortBy? = nil, order: ListModelsOrder? = nil, limit: Int? = nil,
         offset: Int? = nil
     ) async throws -> GetAuthorizationsResponse {
-        var query = QueryItems()
-        query.append("sort_by", sortBy)
-        query.append("order", order)
-        query.append("limit", limit)
-        query.append("offset", offset)
+        let query: QueryItems = ["sort_by": sortBy, "order": order, "limit": limit, "offset": offset]
         let request = OperationRequest(
             operation: "GetAuthorizations", method: .get, path: "/v2/{project_id}/authorizations",
             query: query
@@ -120,20 +113,15 @@ extension ModelArtsClient {
     /// `GET /v2/{project_id}/authorizations`
     ///
     /// - Parameters:
-    ///   - sortBy: Sorting field. Enums: user_name: IAM user create_time: creation time
-    ///   - order: Sorting order. Enums: asc: ascending order desc: descending order
+    ///   - sortBy: Sorting field.
+    ///   - order: Sorting order.
     ///   - limit: Number of results to request per page.
     public func getAuthorizationsPaginator(
-        sortBy: GetAuthorizationsSortBy? = nil,
-        order: ListModelsOrder? = nil,
-        limit: Int
+        sortBy: GetAuthorizationsSortBy? = nil, order: ListModelsOrder? = nil, limit: Int
     ) -> OffsetPaginator<AuthorizationResponse> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.getAuthorizations(
-                sortBy: sortBy,
-                order: order,
-                limit: limit,
-                offset: offset
+                sortBy: sortBy, order: order, limit: limit, offset: offset
             )
             return (elements: page.auth ?? [], total: nil)
         }

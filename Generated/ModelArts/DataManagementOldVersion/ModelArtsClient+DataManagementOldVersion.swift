@@ -131,9 +131,7 @@ extension ModelArtsClient {
     ///   - workforceTaskID: ID of a labeling task.
     ///   - body: The request body.
     public func acceptSamples(
-        datasetID: String,
-        workforceTaskID: String,
-        _ body: AcceptSamplesRequest
+        datasetID: String, workforceTaskID: String, _ body: AcceptSamplesRequest
     ) async throws {
         let request = OperationRequest(
             operation: "AcceptSamples", method: .post,
@@ -156,8 +154,7 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func autoAnnotationProgress(
-        datasetID: String,
-        taskID: String
+        datasetID: String, taskID: String
     ) async throws -> AutoAnnotationProgressResponse {
         let request = OperationRequest(
             operation: "AutoAnnotationProgress", method: .get,
@@ -185,10 +182,7 @@ extension ModelArtsClient {
     /// - Returns: The response of the last poll, whose `status` is one of `states`.
     @discardableResult
     public func waitForAutoAnnotationProgress(
-        datasetID: String,
-        taskID: String,
-        status states: Set<Int>,
-        failureStates: Set<Int> = [2],
+        datasetID: String, taskID: String, status states: Set<Int>, failureStates: Set<Int> = [2],
         options: WaiterOptions = .init()
     ) async throws -> AutoAnnotationProgressResponse {
         try await Waiter.waitForState(
@@ -211,8 +205,7 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func batchDeleteWorkers(
-        workforceID: String,
-        _ body: BatchDeleteWorkersRequest
+        workforceID: String, _ body: BatchDeleteWorkersRequest
     ) async throws -> BatchDeleteWorkersResponse {
         let request = OperationRequest(
             operation: "BatchDeleteWorkers", method: .post,
@@ -251,8 +244,7 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `201` response.
     public func createDatasetVersion(
-        datasetID: String,
-        _ body: CreateDatasetVersionRequest
+        datasetID: String, _ body: CreateDatasetVersionRequest
     ) async throws -> CreateDatasetVersionResponse {
         let request = OperationRequest(
             operation: "CreateDatasetVersion", method: .post,
@@ -274,8 +266,7 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func createLabels(
-        datasetID: String,
-        _ body: CreateLabelsRequest
+        datasetID: String, _ body: CreateLabelsRequest
     ) async throws -> CreateLabelsResponse {
         let request = OperationRequest(
             operation: "CreateLabels", method: .post,
@@ -299,28 +290,20 @@ extension ModelArtsClient {
     ///   - outputPath: Output path, for example, /datasets/demo.
     ///   - path: Working path. Options: If type is set to OBS, source is an OBS path. If type is set to
     ///     DATASET, source is a dataset ID.
-    ///   - type: Type of a working path. Options: OBS: OBS path DATASET: dataset
+    ///   - type: Type of a working path.
     ///   - versionID: Version of a dataset.
     ///   - versionName: Name of a dataset version. The value can contain 0 to 32 characters. Only digits,
     ///     letters, underscores (_), and hyphens (-) are allowed.
     ///
     /// - Returns: The body of the service's `200` response.
     public func createProcessorTask(
-        _ body: CreateProcessorTaskRequest,
-        name: String? = nil,
-        outputPath: String? = nil,
-        path: String? = nil,
-        type: WorkPathType? = nil,
-        versionID: String? = nil,
-        versionName: String? = nil
+        _ body: CreateProcessorTaskRequest, name: String? = nil, outputPath: String? = nil,
+        path: String? = nil, type: WorkPathType? = nil, versionID: String? = nil, versionName: String? = nil
     ) async throws -> CreateProcessorTaskResponse {
-        var query = QueryItems()
-        query.append("name", name)
-        query.append("output_path", outputPath)
-        query.append("path", path)
-        query.append("type", type)
-        query.append("version_id", versionID)
-        query.append("version_name", versionName)
+        let query: QueryItems = [
+            "name": name, "output_path": outputPath, "path": path, "type": type, "version_id": versionID,
+            "version_name": versionName
+        ]
         let request = OperationRequest(
             operation: "CreateProcessorTask", method: .post, path: "/v2/{project_id}/processor-tasks",
             query: query, body: body
@@ -341,29 +324,21 @@ extension ModelArtsClient {
     ///   - outputPath: Output path, for example, /datasets/demo.
     ///   - path: Working path. Options: If type is set to OBS, source is an OBS path. If type is set to
     ///     DATASET, source is a dataset ID.
-    ///   - type: Type of a working path. Options: OBS: OBS path DATASET: dataset
+    ///   - type: Type of a working path.
     ///   - versionID: Version of a dataset.
     ///   - versionName: Name of a dataset version. The value can contain 0 to 32 characters. Only digits,
     ///     letters, underscores (_), and hyphens (-) are allowed.
     ///
     /// - Returns: The body of the service's `200` response.
     public func createProcessorTaskVersion(
-        taskID: String,
-        _ body: CreateProcessorTaskVersionRequest,
-        name: String? = nil,
-        outputPath: String? = nil,
-        path: String? = nil,
-        type: WorkPathType? = nil,
-        versionID: String? = nil,
+        taskID: String, _ body: CreateProcessorTaskVersionRequest, name: String? = nil,
+        outputPath: String? = nil, path: String? = nil, type: WorkPathType? = nil, versionID: String? = nil,
         versionName: String? = nil
     ) async throws -> CreateProcessorTaskVersionResponse {
-        var query = QueryItems()
-        query.append("name", name)
-        query.append("output_path", outputPath)
-        query.append("path", path)
-        query.append("type", type)
-        query.append("version_id", versionID)
-        query.append("version_name", versionName)
+        let query: QueryItems = [
+            "name": name, "output_path": outputPath, "path": path, "type": type, "version_id": versionID,
+            "version_name": versionName
+        ]
         let request = OperationRequest(
             operation: "CreateProcessorTaskVersion", method: .post,
             path: "/v2/{project_id}/processor-tasks/{task_id}/versions", pathParameters: ["task_id": taskID],
@@ -442,8 +417,7 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func createWorkforceTask(
-        datasetID: String,
-        _ body: CreateWorkforceTaskRequest
+        datasetID: String, _ body: CreateWorkforceTaskRequest
     ) async throws -> CreateWorkforceTaskResponse {
         let request = OperationRequest(
             operation: "CreateWorkforceTask", method: .post,
@@ -498,21 +472,16 @@ extension ModelArtsClient {
     ///   - labelName: Label name.
     ///   - deleteSource: Whether to delete the sample source files. Options: true: Delete the sample source
     ///     files. false: Do not delete the sample source files. (Default value)
-    ///   - labelType: Label type. Options: 0: image classification 1: object detection 3: image segmentation
-    ///     100: text classification 101: named entity recognition 102: text triplet relationship label 103:
-    ///     text triplet entity label 200: sound classification 201: speech content 202: speech paragraph
-    ///     labeling 600: video labeling
+    ///   - labelType: Label type. Values: 0 (image classification), 1 (object detection), 3 (image
+    ///     segmentation), 100 (text classification), 101 (named entity recognition), 102 (text triplet
+    ///     relationship label), 103 (text triplet entity label), 200 (sound classification), 201 (speech
+    ///     content), 202 (speech paragraph labeling), 600 (video labeling).
     ///
     /// - Returns: The body of the service's `204` response.
     public func deleteLabelAndSamples(
-        datasetID: String,
-        labelName: String,
-        deleteSource: Bool? = nil,
-        labelType: Int? = nil
+        datasetID: String, labelName: String, deleteSource: Bool? = nil, labelType: Int? = nil
     ) async throws -> BatchResponse {
-        var query = QueryItems()
-        query.append("delete_source", deleteSource)
-        query.append("label_type", labelType)
+        let query: QueryItems = ["delete_source": deleteSource, "label_type": labelType]
         let request = OperationRequest(
             operation: "DeleteLabelAndSamples", method: .delete,
             path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/{label_name}",
@@ -530,19 +499,16 @@ extension ModelArtsClient {
     /// - Parameters:
     ///   - datasetID: Dataset ID.
     ///   - body: The request body.
-    ///   - deletePolicy: Whether to delete a label and samples containing the label. Options: 0: Delete the
-    ///     label. 1: Delete the label and the samples that only contain this label, but do not delete source
-    ///     files. 2: Delete the label and the samples that only contain this label and also delete source
-    ///     files.
+    ///   - deletePolicy: Whether to delete a label and samples containing the label. Values: 0 (Delete the
+    ///     label), 1 (Delete the label and the samples that only contain this label, but do not delete source
+    ///     files), 2 (Delete the label and the samples that only contain this label and also delete source
+    ///     files).
     ///
     /// - Returns: The body of the service's `200` response.
     public func deleteLabels(
-        datasetID: String,
-        _ body: DeleteLabelsRequest,
-        deletePolicy: Int? = nil
+        datasetID: String, _ body: DeleteLabelsRequest, deletePolicy: Int? = nil
     ) async throws -> DeleteLabelsResponse {
-        var query = QueryItems()
-        query.append("delete_policy", deletePolicy)
+        let query: QueryItems = ["delete_policy": deletePolicy]
         let request = OperationRequest(
             operation: "DeleteLabels", method: .post,
             path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/delete",
@@ -598,8 +564,7 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func deleteSamples(
-        datasetID: String,
-        _ body: DeleteSamplesRequest
+        datasetID: String, _ body: DeleteSamplesRequest
     ) async throws -> DeleteSamplesResponse {
         let request = OperationRequest(
             operation: "DeleteSamples", method: .post,
@@ -674,19 +639,15 @@ extension ModelArtsClient {
     ///   - checkRunningTask: Whether to detect tasks (including initialization tasks) that are running in a
     ///     dataset. Options: true: Detect tasks (including initialization tasks) that are running in the
     ///     dataset. false: Do not detect tasks that are running in the dataset. (Default value)
-    ///   - runningTaskType: Type of the running tasks (including initialization tasks) to be detected. The
-    ///     options are as follows: 0: auto labeling 1: pre-labeling 2: export 3: version switch 4: manifest
-    ///     file export 5: manifest file import 6: version publishing 7: auto grouping
+    ///   - runningTaskType: Type of the running tasks (including initialization tasks) to be detected.
+    ///     Values: 0 (auto labeling), 1 (pre-labeling), 2 (export), 3 (version switch), 4 (manifest file
+    ///     export), 5 (manifest file import), 6 (version publishing), 7 (auto grouping).
     ///
     /// - Returns: The body of the service's `200` response.
     public func descDataset(
-        datasetID: String,
-        checkRunningTask: Bool? = nil,
-        runningTaskType: Int? = nil
+        datasetID: String, checkRunningTask: Bool? = nil, runningTaskType: Int? = nil
     ) async throws -> DescDatasetResponse {
-        var query = QueryItems()
-        query.append("check_running_task", checkRunningTask)
-        query.append("running_task_type", runningTaskType)
+        let query: QueryItems = ["check_running_task": checkRunningTask, "running_task_type": runningTaskType]
         let request = OperationRequest(
             operation: "DescDataset", method: .get, path: "/v2/{project_id}/datasets/{dataset_id}",
             pathParameters: ["dataset_id": datasetID], query: query
@@ -712,9 +673,7 @@ extension ModelArtsClient {
     /// - Returns: The response of the last poll, whose `status` is one of `states`.
     @discardableResult
     public func waitForDataset(
-        datasetID: String,
-        status states: Set<Int>,
-        failureStates: Set<Int> = [4],
+        datasetID: String, status states: Set<Int>, failureStates: Set<Int> = [4],
         options: WaiterOptions = .init()
     ) async throws -> DescDatasetResponse {
         try await Waiter.waitForState(
@@ -780,11 +739,8 @@ extension ModelArtsClient {
     /// - Returns: The response of the last poll, whose `status` is one of `states`.
     @discardableResult
     public func waitForImportTask(
-        datasetID: String,
-        taskID: String,
-        status states: Set<ImportTaskStatusStatus>,
-        failureStates: Set<ImportTaskStatusStatus> = [.failed],
-        options: WaiterOptions = .init()
+        datasetID: String, taskID: String, status states: Set<ImportTaskStatusStatus>,
+        failureStates: Set<ImportTaskStatusStatus> = [.failed], options: WaiterOptions = .init()
     ) async throws -> ImportTaskStatusResp {
         try await Waiter.waitForState(
             "ImportTask", states: states, failureStates: failureStates, options: options,
@@ -806,8 +762,7 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func descProcessorTaskVersion(
-        taskID: String,
-        versionID: String
+        taskID: String, versionID: String
     ) async throws -> DescTaskVersionResp {
         let request = OperationRequest(
             operation: "DescProcessorTaskVersion", method: .get,
@@ -835,10 +790,7 @@ extension ModelArtsClient {
     /// - Returns: The response of the last poll, whose `status` is one of `states`.
     @discardableResult
     public func waitForProcessorTaskVersion(
-        taskID: String,
-        versionID: String,
-        status states: Set<Int>,
-        failureStates: Set<Int> = [3],
+        taskID: String, versionID: String, status states: Set<Int>, failureStates: Set<Int> = [3],
         options: WaiterOptions = .init()
     ) async throws -> DescTaskVersionResp {
         try await Waiter.waitForState(
@@ -859,9 +811,7 @@ extension ModelArtsClient {
     ///   - versionID: Version ID of a data processing task.
     ///   - options: Delays between polls, the timeout and the poll limit.
     public func waitForProcessorTaskVersionDeletion(
-        taskID: String,
-        versionID: String,
-        options: WaiterOptions = .init()
+        taskID: String, versionID: String, options: WaiterOptions = .init()
     ) async throws {
         try await Waiter.waitForDeletion(
             "ProcessorTaskVersion", deletedStates: [] as Set<Int>,
@@ -928,16 +878,12 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func descWorkforceTask(
-        datasetID: String,
-        workforceTaskID: String,
-        labelStats: Bool? = nil,
-        sampleStats: Bool? = nil,
+        datasetID: String, workforceTaskID: String, labelStats: Bool? = nil, sampleStats: Bool? = nil,
         workforceStats: Bool? = nil
     ) async throws -> DescWorkforceTaskResponse {
-        var query = QueryItems()
-        query.append("label_stats", labelStats)
-        query.append("sample_stats", sampleStats)
-        query.append("workforce_stats", workforceStats)
+        let query: QueryItems = [
+            "label_stats": labelStats, "sample_stats": sampleStats, "workforce_stats": workforceStats
+        ]
         let request = OperationRequest(
             operation: "DescWorkforceTask", method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}",
@@ -980,10 +926,7 @@ extension ModelArtsClient {
     /// - Returns: The response of the last poll, whose `status` is one of `states`.
     @discardableResult
     public func waitForWorkforceTask(
-        datasetID: String,
-        workforceTaskID: String,
-        status states: Set<Int>,
-        failureStates: Set<Int> = [],
+        datasetID: String, workforceTaskID: String, status states: Set<Int>, failureStates: Set<Int> = [],
         options: WaiterOptions = .init()
     ) async throws -> DescWorkforceTaskResponse {
         try await Waiter.waitForState(
@@ -1005,9 +948,7 @@ extension ModelArtsClient {
     ///   - workforceTaskID: ID of a team labeling task.
     ///   - options: Delays between polls, the timeout and the poll limit.
     public func waitForWorkforceTaskDeletion(
-        datasetID: String,
-        workforceTaskID: String,
-        options: WaiterOptions = .init()
+        datasetID: String, workforceTaskID: String, options: WaiterOptions = .init()
     ) async throws {
         try await Waiter.waitForDeletion(
             "WorkforceTask", deletedStates: [] as Set<Int>,
@@ -1030,8 +971,7 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func describeAutoAnnotationSample(
-        datasetID: String,
-        sampleID: String
+        datasetID: String, sampleID: String
     ) async throws -> ListAutoAnnotationSamplesDescribeSampleResp {
         let request = OperationRequest(
             operation: "DescribeAutoAnnotationSample", method: .get,
@@ -1078,10 +1018,7 @@ extension ModelArtsClient {
     /// - Returns: The response of the last poll, whose `status` is one of `states`.
     @discardableResult
     public func waitForDatasetVersion(
-        datasetID: String,
-        versionID: String,
-        status states: Set<Int>,
-        failureStates: Set<Int> = [4],
+        datasetID: String, versionID: String, status states: Set<Int>, failureStates: Set<Int> = [4],
         options: WaiterOptions = .init()
     ) async throws -> DatasetVersion {
         try await Waiter.waitForState(
@@ -1102,9 +1039,7 @@ extension ModelArtsClient {
     ///   - versionID: Dataset version ID.
     ///   - options: Delays between polls, the timeout and the poll limit.
     public func waitForDatasetVersionDeletion(
-        datasetID: String,
-        versionID: String,
-        options: WaiterOptions = .init()
+        datasetID: String, versionID: String, options: WaiterOptions = .init()
     ) async throws {
         try await Waiter.waitForDeletion(
             "DatasetVersion", deletedStates: [3] as Set<Int>,
@@ -1151,9 +1086,7 @@ extension ModelArtsClient {
     /// - Returns: The response of the last poll, whose `status` is one of `states`.
     @discardableResult
     public func waitForProcessorTask(
-        taskID: String,
-        status states: Set<Int>,
-        failureStates: Set<Int> = [3],
+        taskID: String, status states: Set<Int>, failureStates: Set<Int> = [3],
         options: WaiterOptions = .init()
     ) async throws -> DescribeProcessorTaskResp {
         try await Waiter.waitForState(
@@ -1192,26 +1125,15 @@ extension ModelArtsClient {
     ///   - datasetID: Dataset ID
     ///   - sampleID: Sample ID
     ///   - locale: Language
-    ///   - sampleState: Sample status. Options: __ALL__: labeled __NONE__: unlabeled __UNCHECK__: to be
-    ///     accepted __ACCEPTED__: accepted __REJECTED__: rejected __UNREVIEWED__: to be reviewed
-    ///     __REVIEWED__: reviewed __WORKFORCE_SAMPLED__: sampled __WORKFORCE_SAMPLED_UNCHECK__: sampling
-    ///     pending check __WORKFORCE_SAMPLED_CHECKED__: sampling checked __WORKFORCE_SAMPLED_ACCEPTED__:
-    ///     sampling accepted __WORKFORCE_SAMPLED_REJECTED__: sampling rejected __AUTO_ANNOTATION__: to be
-    ///     confirmed
+    ///   - sampleState: Sample status.
     ///   - workerID: ID of a labeling team member
     ///
     /// - Returns: The body of the service's `200` response.
     public func describeSample(
-        datasetID: String,
-        sampleID: String,
-        locale: String? = nil,
-        sampleState: SampleState? = nil,
+        datasetID: String, sampleID: String, locale: String? = nil, sampleState: SampleState? = nil,
         workerID: String? = nil
     ) async throws -> DescribeSampleResp {
-        var query = QueryItems()
-        query.append("locale", locale)
-        query.append("sample_state", sampleState)
-        query.append("worker_id", workerID)
+        let query: QueryItems = ["locale": locale, "sample_state": sampleState, "worker_id": workerID]
         let request = OperationRequest(
             operation: "DescribeSample", method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/samples/{sample_id}",
@@ -1232,27 +1154,15 @@ extension ModelArtsClient {
     ///   - workforceTaskID: Labeling task ID
     ///   - sampleID: Sample ID
     ///   - locale: Language
-    ///   - sampleState: Sample status. Options: __ALL__: labeled __NONE__: unlabeled __UNCHECK__: to be
-    ///     accepted __ACCEPTED__: accepted __REJECTED__: rejected __UNREVIEWED__: to be reviewed
-    ///     __REVIEWED__: reviewed __WORKFORCE_SAMPLED__: sampled __WORKFORCE_SAMPLED_UNCHECK__: sampling
-    ///     pending check __WORKFORCE_SAMPLED_CHECKED__: sampling checked __WORKFORCE_SAMPLED_ACCEPTED__:
-    ///     sampling accepted __WORKFORCE_SAMPLED_REJECTED__: sampling rejected __AUTO_ANNOTATION__: to be
-    ///     confirmed
+    ///   - sampleState: Sample status.
     ///   - workerID: ID of a labeling team member
     ///
     /// - Returns: The body of the service's `200` response.
     public func describeWorkforceTaskSample(
-        datasetID: String,
-        workforceTaskID: String,
-        sampleID: String,
-        locale: String? = nil,
-        sampleState: SampleState? = nil,
-        workerID: String? = nil
+        datasetID: String, workforceTaskID: String, sampleID: String, locale: String? = nil,
+        sampleState: SampleState? = nil, workerID: String? = nil
     ) async throws -> DescribeSampleResp {
-        var query = QueryItems()
-        query.append("locale", locale)
-        query.append("sample_state", sampleState)
-        query.append("worker_id", workerID)
+        let query: QueryItems = ["locale": locale, "sample_state": sampleState, "worker_id": workerID]
         let request = OperationRequest(
             operation: "DescribeWorkforceTaskSample", method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/samples/{sample_id}",
@@ -1296,15 +1206,11 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func getDatasetMetrics(
-        datasetID: String,
-        endTime: Int64,
-        startTime: Int64,
-        workforceTaskID: String? = nil
+        datasetID: String, endTime: Int64, startTime: Int64, workforceTaskID: String? = nil
     ) async throws -> GetDatasetMetricsResponse {
-        var query = QueryItems()
-        query.append("end_time", endTime)
-        query.append("start_time", startTime)
-        query.append("workforce_task_id", workforceTaskID)
+        let query: QueryItems = [
+            "end_time": endTime, "start_time": startTime, "workforce_task_id": workforceTaskID
+        ]
         let request = OperationRequest(
             operation: "GetDatasetMetrics", method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/metrics", pathParameters: ["dataset_id": datasetID],
@@ -1323,24 +1229,13 @@ extension ModelArtsClient {
     ///   - datasetID: Dataset ID
     ///   - email: Email address of a labeling team member
     ///   - locale: Language
-    ///   - sampleState: Statistics on the specified sample state. Options: __ALL__: labeled __NONE__:
-    ///     unlabeled __UNCHECK__: to be accepted __ACCEPTED__: accepted __REJECTED__: rejected
-    ///     __UNREVIEWED__: to be reviewed __REVIEWED__: reviewed __WORKFORCE_SAMPLED__: sampled
-    ///     __WORKFORCE_SAMPLED_UNCHECK__: sampling pending check __WORKFORCE_SAMPLED_CHECKED__: sampling
-    ///     checked __WORKFORCE_SAMPLED_ACCEPTED__: sampling accepted __WORKFORCE_SAMPLED_REJECTED__: sampling
-    ///     rejected __AUTO_ANNOTATION__: to be confirmed
+    ///   - sampleState: Statistics on the specified sample state.
     ///
     /// - Returns: The body of the service's `200` response.
     public func getDatasetStats(
-        datasetID: String,
-        email: String? = nil,
-        locale: String? = nil,
-        sampleState: SampleState? = nil
+        datasetID: String, email: String? = nil, locale: String? = nil, sampleState: SampleState? = nil
     ) async throws -> GetDatasetStatsResponse {
-        var query = QueryItems()
-        query.append("email", email)
-        query.append("locale", locale)
-        query.append("sample_state", sampleState)
+        let query: QueryItems = ["email": email, "locale": locale, "sample_state": sampleState]
         let request = OperationRequest(
             operation: "GetDatasetStats", method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/stats",
@@ -1361,8 +1256,7 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func getExportTaskStatusOfDataset(
-        resourceID: String,
-        taskID: String
+        resourceID: String, taskID: String
     ) async throws -> GetExportTaskStatusOfDatasetResponse {
         let request = OperationRequest(
             operation: "GetExportTaskStatusOfDataset", method: .get,
@@ -1381,22 +1275,16 @@ extension ModelArtsClient {
     /// - Parameters:
     ///   - datasetID: Dataset ID.
     ///   - exportType: Export type. If this parameter is not specified, all types of export tasks are queried
-    ///     by default. Options: 0: labeled 1: unlabeled 2: all 3: conditional search
+    ///     by default. Values: 0 (labeled), 1 (unlabeled), 2 (all), 3 (conditional search).
     ///   - limit: Maximum number of records returned on each page. The value ranges from 1 to 100. The
     ///     default value is 10.
     ///   - offset: Start page of the paging list. The default value is 0.
     ///
     /// - Returns: The body of the service's `200` response.
     public func getExportTasksStatusOfDataset(
-        datasetID: String,
-        exportType: Int? = nil,
-        limit: Int? = nil,
-        offset: Int? = nil
+        datasetID: String, exportType: Int? = nil, limit: Int? = nil, offset: Int? = nil
     ) async throws -> GetExportTasksStatusOfDatasetResponse {
-        var query = QueryItems()
-        query.append("export_type", exportType)
-        query.append("limit", limit)
-        query.append("offset", offset)
+        let query: QueryItems = ["export_type": exportType, "limit": limit, "offset": offset]
         let request = OperationRequest(
             operation: "GetExportTasksStatusOfDataset", method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/export-tasks",
@@ -1415,19 +1303,14 @@ extension ModelArtsClient {
     /// - Parameters:
     ///   - datasetID: Dataset ID.
     ///   - exportType: Export type. If this parameter is not specified, all types of export tasks are queried
-    ///     by default. Options: 0: labeled 1: unlabeled 2: all 3: conditional search
+    ///     by default. Values: 0 (labeled), 1 (unlabeled), 2 (all), 3 (conditional search).
     ///   - limit: Number of results to request per page.
     public func getExportTasksStatusOfDatasetPaginator(
-        datasetID: String,
-        exportType: Int? = nil,
-        limit: Int
+        datasetID: String, exportType: Int? = nil, limit: Int
     ) -> OffsetPaginator<ExportTaskStatusResp> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.getExportTasksStatusOfDataset(
-                datasetID: datasetID,
-                exportType: exportType,
-                limit: limit,
-                offset: offset
+                datasetID: datasetID, exportType: exportType, limit: limit, offset: offset
             )
             return (elements: page.exportTasks ?? [], total: page.totalCount)
         }
@@ -1446,12 +1329,9 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func getProcessorTaskItems(
-        offset: Int? = nil,
-        limit: Int? = nil
+        offset: Int? = nil, limit: Int? = nil
     ) async throws -> GetProcessorTaskItemsResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = ["offset": offset, "limit": limit]
         let request = OperationRequest(
             operation: "GetProcessorTaskItems", method: .get, path: "/v2/{project_id}/processor-tasks/items",
             query: query
@@ -1488,12 +1368,9 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func getWorkforceSamplingTask(
-        datasetID: String,
-        workforceTaskID: String,
-        checkingTaskID: String
+        datasetID: String, workforceTaskID: String, checkingTaskID: String
     ) async throws -> GetWorkforceSamplingTaskResponse {
-        var query = QueryItems()
-        query.append("checking_task_id", checkingTaskID)
+        let query: QueryItems = ["checking_task_id": checkingTaskID]
         let request = OperationRequest(
             operation: "GetWorkforceSamplingTask", method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/acceptance/report",
@@ -1514,8 +1391,7 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func getWorkforceTaskMetrics(
-        datasetID: String,
-        workforceTaskID: String
+        datasetID: String, workforceTaskID: String
     ) async throws -> GetWorkforceTaskMetricsResponse {
         let request = OperationRequest(
             operation: "GetWorkforceTaskMetrics", method: .get,
@@ -1556,27 +1432,19 @@ extension ModelArtsClient {
     ///   - limit: Maximum number of records returned on each page. The value ranges from 1 to 100. The
     ///     default value is 10.
     ///   - offset: Start page of the paging list. The default value is 0.
-    ///   - order: Sorting sequence of the query. Options: asc: ascending order desc: descending order
-    ///     (default value)
-    ///   - role: Filtering query based on the member role. Options: 0: labeling personnel (default value) 1:
-    ///     reviewer 2: team administrator
-    ///   - sortBy: Sorting mode of the query. Options: create_time: Sort by creation time. (Default value)
-    ///     email: Sort by email.
+    ///   - order: Sorting sequence of the query.
+    ///   - role: Filtering query based on the member role. Values: 0 (labeling personnel (default value)), 1
+    ///     (reviewer), 2 (team administrator).
+    ///   - sortBy: Sorting mode of the query.
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAllWorkers(
-        limit: Int? = nil,
-        offset: Int? = nil,
-        order: ListModelsOrder? = nil,
-        role: Int? = nil,
+        limit: Int? = nil, offset: Int? = nil, order: ListModelsOrder? = nil, role: Int? = nil,
         sortBy: SortBy? = nil
     ) async throws -> ListAllWorkersResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("offset", offset)
-        query.append("order", order)
-        query.append("role", role)
-        query.append("sort_by", sortBy)
+        let query: QueryItems = [
+            "limit": limit, "offset": offset, "order": order, "role": role, "sort_by": sortBy
+        ]
         let request = OperationRequest(
             operation: "ListAllWorkers", method: .get, path: "/v2/{project_id}/workforces/workers",
             query: query
@@ -1592,26 +1460,17 @@ extension ModelArtsClient {
     /// `GET /v2/{project_id}/workforces/workers`
     ///
     /// - Parameters:
-    ///   - order: Sorting sequence of the query. Options: asc: ascending order desc: descending order
-    ///     (default value)
-    ///   - role: Filtering query based on the member role. Options: 0: labeling personnel (default value) 1:
-    ///     reviewer 2: team administrator
-    ///   - sortBy: Sorting mode of the query. Options: create_time: Sort by creation time. (Default value)
-    ///     email: Sort by email.
+    ///   - order: Sorting sequence of the query.
+    ///   - role: Filtering query based on the member role. Values: 0 (labeling personnel (default value)), 1
+    ///     (reviewer), 2 (team administrator).
+    ///   - sortBy: Sorting mode of the query.
     ///   - limit: Number of results to request per page.
     public func listAllWorkersPaginator(
-        order: ListModelsOrder? = nil,
-        role: Int? = nil,
-        sortBy: SortBy? = nil,
-        limit: Int
+        order: ListModelsOrder? = nil, role: Int? = nil, sortBy: SortBy? = nil, limit: Int
     ) -> OffsetPaginator<Worker> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.listAllWorkers(
-                limit: limit,
-                offset: offset,
-                order: order,
-                role: role,
-                sortBy: sortBy
+                limit: limit, offset: offset, order: order, role: role, sortBy: sortBy
             )
             return (elements: page.workers ?? [], total: page.totalNumber)
         }
@@ -1627,16 +1486,15 @@ extension ModelArtsClient {
     ///   - datasetID: Dataset ID
     ///   - highScore: Upper limit of the confidence score. The default value is 1.
     ///   - labelName: Label name
-    ///   - labelType: Labeling type. Options: 0: image classification 1: object detection 3: image
-    ///     segmentation 100: text classification 101: named entity recognition 102: text triplet 200: sound
-    ///     classification 201: speech content 202: speech paragraph labeling 400: table dataset 600: video
-    ///     labeling 900: free format
+    ///   - labelType: Labeling type. Values: 0 (image classification), 1 (object detection), 3 (image
+    ///     segmentation), 100 (text classification), 101 (named entity recognition), 102 (text triplet), 200
+    ///     (sound classification), 201 (speech content), 202 (speech paragraph labeling), 400 (table
+    ///     dataset), 600 (video labeling), 900 (free format).
     ///   - limit: Maximum number of records returned on each page. The value ranges from 1 to 100. The
     ///     default value is 10.
     ///   - lowScore: Lower limit of the confidence score. The default value is 0.
     ///   - offset: Start page for pagination display. The default value is 0.
-    ///   - order: Sorting sequence of the query. Options: asc: ascending order desc: descending order
-    ///     (default value)
+    ///   - order: Sorting sequence of the query.
     ///   - processParameter: Image resize configuration, which is the same as OBS settings. For details, see
     ///     "Feature Guide" in Object Storage Service User Guide. For example, image/resize,m_lfit,h_200
     ///     indicates that the target image is resized proportionally and the height is set to 200 pixels.
@@ -1645,27 +1503,15 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAutoAnnotationSamples(
-        datasetID: String,
-        highScore: String? = nil,
-        labelName: String? = nil,
-        labelType: Int? = nil,
-        limit: Int? = nil,
-        lowScore: String? = nil,
-        offset: Int? = nil,
-        order: ListModelsOrder? = nil,
-        processParameter: String? = nil,
-        searchConditions: String? = nil
+        datasetID: String, highScore: String? = nil, labelName: String? = nil, labelType: Int? = nil,
+        limit: Int? = nil, lowScore: String? = nil, offset: Int? = nil, order: ListModelsOrder? = nil,
+        processParameter: String? = nil, searchConditions: String? = nil
     ) async throws -> ListAutoAnnotationSamplesResponse {
-        var query = QueryItems()
-        query.append("high_score", highScore)
-        query.append("label_name", labelName)
-        query.append("label_type", labelType)
-        query.append("limit", limit)
-        query.append("low_score", lowScore)
-        query.append("offset", offset)
-        query.append("order", order)
-        query.append("process_parameter", processParameter)
-        query.append("search_conditions", searchConditions)
+        let query: QueryItems = [
+            "high_score": highScore, "label_name": labelName, "label_type": labelType, "limit": limit,
+            "low_score": lowScore, "offset": offset, "order": order, "process_parameter": processParameter,
+            "search_conditions": searchConditions
+        ]
         let request = OperationRequest(
             operation: "ListAutoAnnotationSamples", method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/auto-annotations/samples",
@@ -1685,13 +1531,12 @@ extension ModelArtsClient {
     ///   - datasetID: Dataset ID
     ///   - highScore: Upper limit of the confidence score. The default value is 1.
     ///   - labelName: Label name
-    ///   - labelType: Labeling type. Options: 0: image classification 1: object detection 3: image
-    ///     segmentation 100: text classification 101: named entity recognition 102: text triplet 200: sound
-    ///     classification 201: speech content 202: speech paragraph labeling 400: table dataset 600: video
-    ///     labeling 900: free format
+    ///   - labelType: Labeling type. Values: 0 (image classification), 1 (object detection), 3 (image
+    ///     segmentation), 100 (text classification), 101 (named entity recognition), 102 (text triplet), 200
+    ///     (sound classification), 201 (speech content), 202 (speech paragraph labeling), 400 (table
+    ///     dataset), 600 (video labeling), 900 (free format).
     ///   - lowScore: Lower limit of the confidence score. The default value is 0.
-    ///   - order: Sorting sequence of the query. Options: asc: ascending order desc: descending order
-    ///     (default value)
+    ///   - order: Sorting sequence of the query.
     ///   - processParameter: Image resize configuration, which is the same as OBS settings. For details, see
     ///     "Feature Guide" in Object Storage Service User Guide. For example, image/resize,m_lfit,h_200
     ///     indicates that the target image is resized proportionally and the height is set to 200 pixels.
@@ -1699,28 +1544,15 @@ extension ModelArtsClient {
     ///     multiple search conditions is AND.
     ///   - limit: Number of results to request per page.
     public func listAutoAnnotationSamplesPaginator(
-        datasetID: String,
-        highScore: String? = nil,
-        labelName: String? = nil,
-        labelType: Int? = nil,
-        lowScore: String? = nil,
-        order: ListModelsOrder? = nil,
-        processParameter: String? = nil,
-        searchConditions: String? = nil,
-        limit: Int
+        datasetID: String, highScore: String? = nil, labelName: String? = nil, labelType: Int? = nil,
+        lowScore: String? = nil, order: ListModelsOrder? = nil, processParameter: String? = nil,
+        searchConditions: String? = nil, limit: Int
     ) -> OffsetPaginator<ListAutoAnnotationSamplesDescribeSampleResp> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.listAutoAnnotationSamples(
-                datasetID: datasetID,
-                highScore: highScore,
-                labelName: labelName,
-                labelType: labelType,
-                limit: limit,
-                lowScore: lowScore,
-                offset: offset,
-                order: order,
-                processParameter: processParameter,
-                searchConditions: searchConditions
+                datasetID: datasetID, highScore: highScore, labelName: labelName, labelType: labelType,
+                limit: limit, lowScore: lowScore, offset: offset, order: order,
+                processParameter: processParameter, searchConditions: searchConditions
             )
             return (elements: page.samples ?? [], total: page.sampleCount)
         }
@@ -1734,33 +1566,27 @@ extension ModelArtsClient {
     ///
     /// - Parameters:
     ///   - datasetID: Dataset ID.
-    ///   - status: Status of a dataset version. Options: 0: creating 1: running 2: deleting 3: deleted 4:
-    ///     error
+    ///   - status: Status of a dataset version. Values: 0 (creating), 1 (running), 2 (deleting), 3 (deleted),
+    ///     4 (error).
     ///   - trainEvaluateRatio: Version split ratio for version filtering. The numbers before and after the
     ///     comma indicate the minimum and maximum split ratios, and the versions whose split ratios are
     ///     within the range are filtered out, for example, 0.0,1.0. Note: If this parameter is left blank or
     ///     unavailable, the system does not filter datasets based on the version split ratio by default.
-    ///   - versionFormat: Format of a dataset version. Options: 0: default format 1: CarbonData (supported
-    ///     only by table datasets) 2: CSV
+    ///   - versionFormat: Format of a dataset version. Values: 0 (default format), 1 (CarbonData (supported
+    ///     only by table datasets)), 2 (CSV).
     ///   - offset: Start page for pagination display. The default value is 0.
     ///   - limit: Maximum number of records returned on each page. The value ranges from 1 to 1000. The
     ///     default value is 1000.
     ///
     /// - Returns: The body of the service's `200` response.
     public func listDatasetVersions(
-        datasetID: String,
-        status: Int? = nil,
-        trainEvaluateRatio: String? = nil,
-        versionFormat: Int? = nil,
-        offset: Int? = nil,
-        limit: Int? = nil
+        datasetID: String, status: Int? = nil, trainEvaluateRatio: String? = nil, versionFormat: Int? = nil,
+        offset: Int? = nil, limit: Int? = nil
     ) async throws -> ListDatasetVersionsResponse {
-        var query = QueryItems()
-        query.append("status", status)
-        query.append("train_evaluate_ratio", trainEvaluateRatio)
-        query.append("version_format", versionFormat)
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = [
+            "status": status, "train_evaluate_ratio": trainEvaluateRatio, "version_format": versionFormat,
+            "offset": offset, "limit": limit
+        ]
         let request = OperationRequest(
             operation: "ListDatasetVersions", method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/versions",
@@ -1778,30 +1604,23 @@ extension ModelArtsClient {
     ///
     /// - Parameters:
     ///   - datasetID: Dataset ID.
-    ///   - status: Status of a dataset version. Options: 0: creating 1: running 2: deleting 3: deleted 4:
-    ///     error
+    ///   - status: Status of a dataset version. Values: 0 (creating), 1 (running), 2 (deleting), 3 (deleted),
+    ///     4 (error).
     ///   - trainEvaluateRatio: Version split ratio for version filtering. The numbers before and after the
     ///     comma indicate the minimum and maximum split ratios, and the versions whose split ratios are
     ///     within the range are filtered out, for example, 0.0,1.0. Note: If this parameter is left blank or
     ///     unavailable, the system does not filter datasets based on the version split ratio by default.
-    ///   - versionFormat: Format of a dataset version. Options: 0: default format 1: CarbonData (supported
-    ///     only by table datasets) 2: CSV
+    ///   - versionFormat: Format of a dataset version. Values: 0 (default format), 1 (CarbonData (supported
+    ///     only by table datasets)), 2 (CSV).
     ///   - limit: Number of results to request per page.
     public func listDatasetVersionsPaginator(
-        datasetID: String,
-        status: Int? = nil,
-        trainEvaluateRatio: String? = nil,
-        versionFormat: Int? = nil,
+        datasetID: String, status: Int? = nil, trainEvaluateRatio: String? = nil, versionFormat: Int? = nil,
         limit: Int
     ) -> OffsetPaginator<DatasetVersion> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.listDatasetVersions(
-                datasetID: datasetID,
-                status: status,
-                trainEvaluateRatio: trainEvaluateRatio,
-                versionFormat: versionFormat,
-                offset: offset,
-                limit: limit
+                datasetID: datasetID, status: status, trainEvaluateRatio: trainEvaluateRatio,
+                versionFormat: versionFormat, offset: offset, limit: limit
             )
             return (elements: page.versions ?? [], total: page.totalNumber)
         }
@@ -1819,24 +1638,22 @@ extension ModelArtsClient {
     ///     dataset. false: Do not detect tasks (including initialization tasks) that are running in the
     ///     dataset. (Default value)
     ///   - containVersions: Whether the dataset contains a version.
-    ///   - datasetType: Dataset type. Options: 0: image classification 1: object detection 3: image
-    ///     segmentation 100: text classification 101: named entity recognition 102: text triplet 200: sound
-    ///     classification 201: speech content 202: speech paragraph labeling 400: table dataset 600: video
-    ///     labeling 900: custom format
+    ///   - datasetType: Dataset type. Values: 0 (image classification), 1 (object detection), 3 (image
+    ///     segmentation), 100 (text classification), 101 (named entity recognition), 102 (text triplet), 200
+    ///     (sound classification), 201 (speech content), 202 (speech paragraph labeling), 400 (table
+    ///     dataset), 600 (video labeling), 900 (custom format).
     ///   - filePreview: Whether a dataset supports preview when it is queried. Options: true: Preview is
     ///     supported and the list of four dataset files is returned. false: Preview is not supported.
     ///     (Default value)
     ///   - limit: Maximum number of records returned on each page. The value ranges from 1 to 100. The
     ///     default value is 10.
     ///   - offset: Start page of the paging list. The default value is 0.
-    ///   - order: Sorting sequence of the query. Options: asc: ascending order desc: descending order
-    ///     (default value)
-    ///   - runningTaskType: Type of the running tasks (including initialization tasks) to be detected. The
-    ///     options are as follows: 0: auto labeling 1: pre-labeling 2: export 3: version switch 4: manifest
-    ///     file export 5: manifest file import 6: version publishing 7: auto grouping
+    ///   - order: Sorting sequence of the query.
+    ///   - runningTaskType: Type of the running tasks (including initialization tasks) to be detected.
+    ///     Values: 0 (auto labeling), 1 (pre-labeling), 2 (export), 3 (version switch), 4 (manifest file
+    ///     export), 5 (manifest file import), 6 (version publishing), 7 (auto grouping).
     ///   - searchContent: Fuzzy search keyword. By default, this parameter is left blank.
-    ///   - sortBy: Sorting mode of the query. Options: create_time: Sort by creation time. (Default value)
-    ///     dataset_name: Sort by dataset name.
+    ///   - sortBy: Sorting mode of the query.
     ///   - supportExport: Whether to filter datasets that can be exported only (including datasets of image
     ///     classification, object detection, and custom format). If this parameter is left blank or the value
     ///     is set to false, datasets are not filtered. Options: true: Filter out only datasets that can be
@@ -1846,53 +1663,32 @@ extension ModelArtsClient {
     ///     within the range are filtered out, for example, 0.0,1.0. Note: If this parameter is left blank or
     ///     unavailable, the system does not filter datasets based on the version split ratio by default.
     ///   - versionFormat: Dataset version format for dataset filtering. This parameter is used to filter
-    ///     datasets that meet the filter criteria. Options: 0: default format 1: CarbonData (supported only
-    ///     by table datasets) 2: CSV
+    ///     datasets that meet the filter criteria. Values: 0 (default format), 1 (CarbonData (supported only
+    ///     by table datasets)), 2 (CSV).
     ///   - withLabels: Whether to return dataset labels. Options: true: Return label information. false: Do
     ///     not return label information. (Default value)
     ///   - workspaceID: Workspace ID. If no workspace is created, the default value is 0. If a workspace is
     ///     created and used, use the actual value.
     ///   - datasetVersion: Dataset version, which is used to distinguish a dataset before and after it is
-    ///     decoupled from labeling tasks. Options: v1: dataset before it is decoupled from labeling tasks
-    ///     (default value) v2: dataset after it is decoupled from labeling tasks (default value) all: all
-    ///     datasets
+    ///     decoupled from labeling tasks.
     ///
     /// - Returns: The body of the service's `200` response.
     public func listDatasets(
-        checkRunningTask: Bool? = nil,
-        containVersions: Bool? = nil,
-        datasetType: Int? = nil,
-        filePreview: Bool? = nil,
-        limit: Int? = nil,
-        offset: Int? = nil,
-        order: ListModelsOrder? = nil,
-        runningTaskType: Int? = nil,
-        searchContent: String? = nil,
-        sortBy: ListDatasetsSortBy? = nil,
-        supportExport: Bool? = nil,
-        trainEvaluateRatio: String? = nil,
-        versionFormat: Int? = nil,
-        withLabels: Bool? = nil,
-        workspaceID: String? = nil,
+        checkRunningTask: Bool? = nil, containVersions: Bool? = nil, datasetType: Int? = nil,
+        filePreview: Bool? = nil, limit: Int? = nil, offset: Int? = nil, order: ListModelsOrder? = nil,
+        runningTaskType: Int? = nil, searchContent: String? = nil, sortBy: ListDatasetsSortBy? = nil,
+        supportExport: Bool? = nil, trainEvaluateRatio: String? = nil, versionFormat: Int? = nil,
+        withLabels: Bool? = nil, workspaceID: String? = nil,
         datasetVersion: ListDatasetsDatasetVersion? = nil
     ) async throws -> ListDatasetsResponse {
-        var query = QueryItems()
-        query.append("check_running_task", checkRunningTask)
-        query.append("contain_versions", containVersions)
-        query.append("dataset_type", datasetType)
-        query.append("file_preview", filePreview)
-        query.append("limit", limit)
-        query.append("offset", offset)
-        query.append("order", order)
-        query.append("running_task_type", runningTaskType)
-        query.append("search_content", searchContent)
-        query.append("sort_by", sortBy)
-        query.append("support_export", supportExport)
-        query.append("train_evaluate_ratio", trainEvaluateRatio)
-        query.append("version_format", versionFormat)
-        query.append("with_labels", withLabels)
-        query.append("workspace_id", workspaceID)
-        query.append("dataset_version", datasetVersion)
+        let query: QueryItems = [
+            "check_running_task": checkRunningTask, "contain_versions": containVersions,
+            "dataset_type": datasetType, "file_preview": filePreview, "limit": limit, "offset": offset,
+            "order": order, "running_task_type": runningTaskType, "search_content": searchContent,
+            "sort_by": sortBy, "support_export": supportExport, "train_evaluate_ratio": trainEvaluateRatio,
+            "version_format": versionFormat, "with_labels": withLabels, "workspace_id": workspaceID,
+            "dataset_version": datasetVersion
+        ]
         let request = OperationRequest(
             operation: "ListDatasets", method: .get, path: "/v2/{project_id}/datasets", query: query
         )
@@ -1912,21 +1708,19 @@ extension ModelArtsClient {
     ///     dataset. false: Do not detect tasks (including initialization tasks) that are running in the
     ///     dataset. (Default value)
     ///   - containVersions: Whether the dataset contains a version.
-    ///   - datasetType: Dataset type. Options: 0: image classification 1: object detection 3: image
-    ///     segmentation 100: text classification 101: named entity recognition 102: text triplet 200: sound
-    ///     classification 201: speech content 202: speech paragraph labeling 400: table dataset 600: video
-    ///     labeling 900: custom format
+    ///   - datasetType: Dataset type. Values: 0 (image classification), 1 (object detection), 3 (image
+    ///     segmentation), 100 (text classification), 101 (named entity recognition), 102 (text triplet), 200
+    ///     (sound classification), 201 (speech content), 202 (speech paragraph labeling), 400 (table
+    ///     dataset), 600 (video labeling), 900 (custom format).
     ///   - filePreview: Whether a dataset supports preview when it is queried. Options: true: Preview is
     ///     supported and the list of four dataset files is returned. false: Preview is not supported.
     ///     (Default value)
-    ///   - order: Sorting sequence of the query. Options: asc: ascending order desc: descending order
-    ///     (default value)
-    ///   - runningTaskType: Type of the running tasks (including initialization tasks) to be detected. The
-    ///     options are as follows: 0: auto labeling 1: pre-labeling 2: export 3: version switch 4: manifest
-    ///     file export 5: manifest file import 6: version publishing 7: auto grouping
+    ///   - order: Sorting sequence of the query.
+    ///   - runningTaskType: Type of the running tasks (including initialization tasks) to be detected.
+    ///     Values: 0 (auto labeling), 1 (pre-labeling), 2 (export), 3 (version switch), 4 (manifest file
+    ///     export), 5 (manifest file import), 6 (version publishing), 7 (auto grouping).
     ///   - searchContent: Fuzzy search keyword. By default, this parameter is left blank.
-    ///   - sortBy: Sorting mode of the query. Options: create_time: Sort by creation time. (Default value)
-    ///     dataset_name: Sort by dataset name.
+    ///   - sortBy: Sorting mode of the query.
     ///   - supportExport: Whether to filter datasets that can be exported only (including datasets of image
     ///     classification, object detection, and custom format). If this parameter is left blank or the value
     ///     is set to false, datasets are not filtered. Options: true: Filter out only datasets that can be
@@ -1936,51 +1730,29 @@ extension ModelArtsClient {
     ///     within the range are filtered out, for example, 0.0,1.0. Note: If this parameter is left blank or
     ///     unavailable, the system does not filter datasets based on the version split ratio by default.
     ///   - versionFormat: Dataset version format for dataset filtering. This parameter is used to filter
-    ///     datasets that meet the filter criteria. Options: 0: default format 1: CarbonData (supported only
-    ///     by table datasets) 2: CSV
+    ///     datasets that meet the filter criteria. Values: 0 (default format), 1 (CarbonData (supported only
+    ///     by table datasets)), 2 (CSV).
     ///   - withLabels: Whether to return dataset labels. Options: true: Return label information. false: Do
     ///     not return label information. (Default value)
     ///   - workspaceID: Workspace ID. If no workspace is created, the default value is 0. If a workspace is
     ///     created and used, use the actual value.
     ///   - datasetVersion: Dataset version, which is used to distinguish a dataset before and after it is
-    ///     decoupled from labeling tasks. Options: v1: dataset before it is decoupled from labeling tasks
-    ///     (default value) v2: dataset after it is decoupled from labeling tasks (default value) all: all
-    ///     datasets
+    ///     decoupled from labeling tasks.
     ///   - limit: Number of results to request per page.
     public func listDatasetsPaginator(
-        checkRunningTask: Bool? = nil,
-        containVersions: Bool? = nil,
-        datasetType: Int? = nil,
-        filePreview: Bool? = nil,
-        order: ListModelsOrder? = nil,
-        runningTaskType: Int? = nil,
-        searchContent: String? = nil,
-        sortBy: ListDatasetsSortBy? = nil,
-        supportExport: Bool? = nil,
-        trainEvaluateRatio: String? = nil,
-        versionFormat: Int? = nil,
-        withLabels: Bool? = nil,
-        workspaceID: String? = nil,
-        datasetVersion: ListDatasetsDatasetVersion? = nil,
-        limit: Int
+        checkRunningTask: Bool? = nil, containVersions: Bool? = nil, datasetType: Int? = nil,
+        filePreview: Bool? = nil, order: ListModelsOrder? = nil, runningTaskType: Int? = nil,
+        searchContent: String? = nil, sortBy: ListDatasetsSortBy? = nil, supportExport: Bool? = nil,
+        trainEvaluateRatio: String? = nil, versionFormat: Int? = nil, withLabels: Bool? = nil,
+        workspaceID: String? = nil, datasetVersion: ListDatasetsDatasetVersion? = nil, limit: Int
     ) -> OffsetPaginator<DatasetAndFilePreview> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.listDatasets(
-                checkRunningTask: checkRunningTask,
-                containVersions: containVersions,
-                datasetType: datasetType,
-                filePreview: filePreview,
-                limit: limit,
-                offset: offset,
-                order: order,
-                runningTaskType: runningTaskType,
-                searchContent: searchContent,
-                sortBy: sortBy,
-                supportExport: supportExport,
-                trainEvaluateRatio: trainEvaluateRatio,
-                versionFormat: versionFormat,
-                withLabels: withLabels,
-                workspaceID: workspaceID,
+                checkRunningTask: checkRunningTask, containVersions: containVersions,
+                datasetType: datasetType, filePreview: filePreview, limit: limit, offset: offset,
+                order: order, runningTaskType: runningTaskType, searchContent: searchContent, sortBy: sortBy,
+                supportExport: supportExport, trainEvaluateRatio: trainEvaluateRatio,
+                versionFormat: versionFormat, withLabels: withLabels, workspaceID: workspaceID,
                 datasetVersion: datasetVersion
             )
             return (elements: page.datasets ?? [], total: page.totalNumber)
@@ -2001,13 +1773,9 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listImportTasks(
-        datasetID: String,
-        limit: Int? = nil,
-        offset: Int? = nil
+        datasetID: String, limit: Int? = nil, offset: Int? = nil
     ) async throws -> ListImportTasksResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("offset", offset)
+        let query: QueryItems = ["limit": limit, "offset": offset]
         let request = OperationRequest(
             operation: "ListImportTasks", method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/import-tasks",
@@ -2027,8 +1795,7 @@ extension ModelArtsClient {
     ///   - datasetID: Dataset ID.
     ///   - limit: Number of results to request per page.
     public func listImportTasksPaginator(
-        datasetID: String,
-        limit: Int
+        datasetID: String, limit: Int
     ) -> OffsetPaginator<ImportTaskStatusResp> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.listImportTasks(datasetID: datasetID, limit: limit, offset: offset)
@@ -2051,15 +1818,9 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listLabels(
-        datasetID: String,
-        versionID: String? = nil,
-        offset: Int? = nil,
-        limit: Int? = nil
+        datasetID: String, versionID: String? = nil, offset: Int? = nil, limit: Int? = nil
     ) async throws -> ListLabelsResponse {
-        var query = QueryItems()
-        query.append("version_id", versionID)
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = ["version_id": versionID, "offset": offset, "limit": limit]
         let request = OperationRequest(
             operation: "ListLabels", method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/labels",
@@ -2079,16 +1840,11 @@ extension ModelArtsClient {
     ///   - versionID: Dataset version ID.
     ///   - limit: Number of results to request per page.
     public func listLabelsPaginator(
-        datasetID: String,
-        versionID: String? = nil,
-        limit: Int
+        datasetID: String, versionID: String? = nil, limit: Int
     ) -> OffsetPaginator<Label> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.listLabels(
-                datasetID: datasetID,
-                versionID: versionID,
-                offset: offset,
-                limit: limit
+                datasetID: datasetID, versionID: versionID, offset: offset, limit: limit
             )
             return (elements: page.labels ?? [], total: page.totalNumber)
         }
@@ -2114,18 +1870,13 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listProcessorTaskVersionResults(
-        taskID: String,
-        versionID: String,
-        limit: Int? = nil,
-        offset: Int? = nil,
-        processParameter: String? = nil,
-        resultProperty: String? = nil
+        taskID: String, versionID: String, limit: Int? = nil, offset: Int? = nil,
+        processParameter: String? = nil, resultProperty: String? = nil
     ) async throws -> ListProcessorTaskVersionResultsResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("offset", offset)
-        query.append("process_parameter", processParameter)
-        query.append("result_property", resultProperty)
+        let query: QueryItems = [
+            "limit": limit, "offset": offset, "process_parameter": processParameter,
+            "result_property": resultProperty
+        ]
         let request = OperationRequest(
             operation: "ListProcessorTaskVersionResults", method: .get,
             path: "/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}/results",
@@ -2151,20 +1902,13 @@ extension ModelArtsClient {
     ///     returned by default. Options: <b id="Bold">-1</b>: all 0: reserved 1: modified 2: deleted 3: added
     ///   - limit: Number of results to request per page.
     public func listProcessorTaskVersionResultsPaginator(
-        taskID: String,
-        versionID: String,
-        processParameter: String? = nil,
-        resultProperty: String? = nil,
+        taskID: String, versionID: String, processParameter: String? = nil, resultProperty: String? = nil,
         limit: Int
     ) -> OffsetPaginator<DescProcessorTaskVersionResultsResp> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.listProcessorTaskVersionResults(
-                taskID: taskID,
-                versionID: versionID,
-                limit: limit,
-                offset: offset,
-                processParameter: processParameter,
-                resultProperty: resultProperty
+                taskID: taskID, versionID: versionID, limit: limit, offset: offset,
+                processParameter: processParameter, resultProperty: resultProperty
             )
             return (elements: page.results ?? [], total: page.count)
         }
@@ -2181,24 +1925,15 @@ extension ModelArtsClient {
     ///   - limit: Maximum number of records returned on each page. The value ranges from 1 to 100. The
     ///     default value is 100.
     ///   - offset: Start page of the paging list. The default value is 0.
-    ///   - order: Sorting sequence of the query. Options: asc: ascending order desc: descending order
-    ///     (default value)
-    ///   - sortBy: Sorting mode of the query. Options: create_time: Sort by creation time. (Default value)
-    ///     version_name: Sort by task version name.
+    ///   - order: Sorting sequence of the query.
+    ///   - sortBy: Sorting mode of the query.
     ///
     /// - Returns: The body of the service's `200` response.
     public func listProcessorTaskVersions(
-        taskID: String,
-        limit: Int? = nil,
-        offset: Int? = nil,
-        order: ListModelsOrder? = nil,
+        taskID: String, limit: Int? = nil, offset: Int? = nil, order: ListModelsOrder? = nil,
         sortBy: ListProcessorTaskVersionsSortBy? = nil
     ) async throws -> ListProcessorTaskVersionsResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("offset", offset)
-        query.append("order", order)
-        query.append("sort_by", sortBy)
+        let query: QueryItems = ["limit": limit, "offset": offset, "order": order, "sort_by": sortBy]
         let request = OperationRequest(
             operation: "ListProcessorTaskVersions", method: .get,
             path: "/v2/{project_id}/processor-tasks/{task_id}/versions", pathParameters: ["task_id": taskID],
@@ -2216,24 +1951,16 @@ extension ModelArtsClient {
     ///
     /// - Parameters:
     ///   - taskID: ID of a data processing task.
-    ///   - order: Sorting sequence of the query. Options: asc: ascending order desc: descending order
-    ///     (default value)
-    ///   - sortBy: Sorting mode of the query. Options: create_time: Sort by creation time. (Default value)
-    ///     version_name: Sort by task version name.
+    ///   - order: Sorting sequence of the query.
+    ///   - sortBy: Sorting mode of the query.
     ///   - limit: Number of results to request per page.
     public func listProcessorTaskVersionsPaginator(
-        taskID: String,
-        order: ListModelsOrder? = nil,
-        sortBy: ListProcessorTaskVersionsSortBy? = nil,
+        taskID: String, order: ListModelsOrder? = nil, sortBy: ListProcessorTaskVersionsSortBy? = nil,
         limit: Int
     ) -> OffsetPaginator<DescTaskVersionResp> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.listProcessorTaskVersions(
-                taskID: taskID,
-                limit: limit,
-                offset: offset,
-                order: order,
-                sortBy: sortBy
+                taskID: taskID, limit: limit, offset: offset, order: order, sortBy: sortBy
             )
             return (elements: page.versions ?? [], total: page.count)
         }
@@ -2250,62 +1977,40 @@ extension ModelArtsClient {
     ///   - limit: Maximum number of records returned on each page. The value ranges from 1 to 100. The
     ///     default value is 10.
     ///   - offset: Start page of the paging list. The default value is 0.
-    ///   - order: Sorting sequence of the query. Options: asc: ascending order desc: descending order
-    ///     (default value)
+    ///   - order: Sorting sequence of the query.
     ///   - queryCurrent: Whether to query only the latest tasks of dataset version. Options: true: Query only
     ///     the latest tasks of the dataset version. false: Query all tasks of the dataset version. (Default
     ///     value)
     ///   - returnResult: Whether to return the task result. Options: true: Return the task result. (Default
     ///     value) false: Do not return the task result.
-    ///   - sortBy: Sorting mode of the query. Options: create_time: Sort by creation time. (Default value)
-    ///     name: Sort by task name. duration_seconds: Sort by running time.
+    ///   - sortBy: Sorting mode of the query.
     ///   - source: Data source path of the query. Options: If type is set to OBS, source is an OBS path. If
     ///     type is set to TASK, source is a task ID. If type is set to DATASET, source is a dataset ID. If
     ///     type is set to CUSTOM and the API is called by resource tenants, set source to the project_id of
     ///     the actual user. Otherwise, this field is left blank.
     ///   - sourceType: Data source type of the query. If this parameter is not specified, all data sources
-    ///     are queried by default. Options: OBS: Data obtained from OBS TASK: Data processing task DATASET:
-    ///     Dataset CUSTOM: Data called by resource tenants
+    ///     are queried by default.
     ///   - status: Task status of the query. If this parameter is not specified, tasks in all states are
-    ///     queried by default. Options: 0: initialized 1: running 2: completed 3: failed 4: stopped
+    ///     queried by default. Values: 0 (initialized), 1 (running), 2 (completed), 3 (failed), 4 (stopped).
     ///   - taskName: Fuzzy search keyword.
-    ///   - taskType: Task type, which is the ID of a data processing template. Options: sys_data_analyse:
-    ///     feature analysis sys_data_cleaning: data cleansing sys_data_augmentation: data augmentation
-    ///     sys_data_validation: data validation sys_data_selection: data filtering
+    ///   - taskType: Task type, which is the ID of a data processing template.
     ///   - versionID: Version ID list of a specific dataset of the query.
     ///   - workspaceID: Workspace ID. If no workspace is created, the default value is 0. If a workspace is
     ///     created and used, use the actual value.
     ///
     /// - Returns: The body of the service's `200` response.
     public func listProcessorTasks(
-        limit: Int? = nil,
-        offset: Int? = nil,
-        order: ListModelsOrder? = nil,
-        queryCurrent: Bool? = nil,
-        returnResult: Bool? = nil,
-        sortBy: ListProcessorTasksSortBy? = nil,
-        source: String? = nil,
-        sourceType: ListProcessorTasksSourceType? = nil,
-        status: Int? = nil,
-        taskName: String? = nil,
-        taskType: ListProcessorTasksTaskType? = nil,
-        versionID: [String]? = nil,
-        workspaceID: String? = nil
+        limit: Int? = nil, offset: Int? = nil, order: ListModelsOrder? = nil, queryCurrent: Bool? = nil,
+        returnResult: Bool? = nil, sortBy: ListProcessorTasksSortBy? = nil, source: String? = nil,
+        sourceType: ListProcessorTasksSourceType? = nil, status: Int? = nil, taskName: String? = nil,
+        taskType: ListProcessorTasksTaskType? = nil, versionID: [String]? = nil, workspaceID: String? = nil
     ) async throws -> ListProcessorTasksResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("offset", offset)
-        query.append("order", order)
-        query.append("query_current", queryCurrent)
-        query.append("return_result", returnResult)
-        query.append("sort_by", sortBy)
-        query.append("source", source)
-        query.append("source_type", sourceType)
-        query.append("status", status)
-        query.append("task_name", taskName)
-        query.append("task_type", taskType)
-        query.append("version_id", versionID)
-        query.append("workspace_id", workspaceID)
+        let query: QueryItems = [
+            "limit": limit, "offset": offset, "order": order, "query_current": queryCurrent,
+            "return_result": returnResult, "sort_by": sortBy, "source": source, "source_type": sourceType,
+            "status": status, "task_name": taskName, "task_type": taskType, "version_id": versionID,
+            "workspace_id": workspaceID
+        ]
         let request = OperationRequest(
             operation: "ListProcessorTasks", method: .get, path: "/v2/{project_id}/processor-tasks",
             query: query
@@ -2321,60 +2026,39 @@ extension ModelArtsClient {
     /// `GET /v2/{project_id}/processor-tasks`
     ///
     /// - Parameters:
-    ///   - order: Sorting sequence of the query. Options: asc: ascending order desc: descending order
-    ///     (default value)
+    ///   - order: Sorting sequence of the query.
     ///   - queryCurrent: Whether to query only the latest tasks of dataset version. Options: true: Query only
     ///     the latest tasks of the dataset version. false: Query all tasks of the dataset version. (Default
     ///     value)
     ///   - returnResult: Whether to return the task result. Options: true: Return the task result. (Default
     ///     value) false: Do not return the task result.
-    ///   - sortBy: Sorting mode of the query. Options: create_time: Sort by creation time. (Default value)
-    ///     name: Sort by task name. duration_seconds: Sort by running time.
+    ///   - sortBy: Sorting mode of the query.
     ///   - source: Data source path of the query. Options: If type is set to OBS, source is an OBS path. If
     ///     type is set to TASK, source is a task ID. If type is set to DATASET, source is a dataset ID. If
     ///     type is set to CUSTOM and the API is called by resource tenants, set source to the project_id of
     ///     the actual user. Otherwise, this field is left blank.
     ///   - sourceType: Data source type of the query. If this parameter is not specified, all data sources
-    ///     are queried by default. Options: OBS: Data obtained from OBS TASK: Data processing task DATASET:
-    ///     Dataset CUSTOM: Data called by resource tenants
+    ///     are queried by default.
     ///   - status: Task status of the query. If this parameter is not specified, tasks in all states are
-    ///     queried by default. Options: 0: initialized 1: running 2: completed 3: failed 4: stopped
+    ///     queried by default. Values: 0 (initialized), 1 (running), 2 (completed), 3 (failed), 4 (stopped).
     ///   - taskName: Fuzzy search keyword.
-    ///   - taskType: Task type, which is the ID of a data processing template. Options: sys_data_analyse:
-    ///     feature analysis sys_data_cleaning: data cleansing sys_data_augmentation: data augmentation
-    ///     sys_data_validation: data validation sys_data_selection: data filtering
+    ///   - taskType: Task type, which is the ID of a data processing template.
     ///   - versionID: Version ID list of a specific dataset of the query.
     ///   - workspaceID: Workspace ID. If no workspace is created, the default value is 0. If a workspace is
     ///     created and used, use the actual value.
     ///   - limit: Number of results to request per page.
     public func listProcessorTasksPaginator(
-        order: ListModelsOrder? = nil,
-        queryCurrent: Bool? = nil,
-        returnResult: Bool? = nil,
-        sortBy: ListProcessorTasksSortBy? = nil,
-        source: String? = nil,
-        sourceType: ListProcessorTasksSourceType? = nil,
-        status: Int? = nil,
-        taskName: String? = nil,
-        taskType: ListProcessorTasksTaskType? = nil,
-        versionID: [String]? = nil,
-        workspaceID: String? = nil,
+        order: ListModelsOrder? = nil, queryCurrent: Bool? = nil, returnResult: Bool? = nil,
+        sortBy: ListProcessorTasksSortBy? = nil, source: String? = nil,
+        sourceType: ListProcessorTasksSourceType? = nil, status: Int? = nil, taskName: String? = nil,
+        taskType: ListProcessorTasksTaskType? = nil, versionID: [String]? = nil, workspaceID: String? = nil,
         limit: Int
     ) -> OffsetPaginator<DescribeProcessorTaskResp> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.listProcessorTasks(
-                limit: limit,
-                offset: offset,
-                order: order,
-                queryCurrent: queryCurrent,
-                returnResult: returnResult,
-                sortBy: sortBy,
-                source: source,
-                sourceType: sourceType,
-                status: status,
-                taskName: taskName,
-                taskType: taskType,
-                versionID: versionID,
+                limit: limit, offset: offset, order: order, queryCurrent: queryCurrent,
+                returnResult: returnResult, sortBy: sortBy, source: source, sourceType: sourceType,
+                status: status, taskName: taskName, taskType: taskType, versionID: versionID,
                 workspaceID: workspaceID
             )
             return (elements: page.tasks ?? [], total: page.count)
@@ -2395,66 +2079,42 @@ extension ModelArtsClient {
     ///   - labelType: Labeling Type: Options: 0: image classification 1: object detection 3: image
     ///     segmentation 100: text classification 101: named entity recognition 102: text triplet 200: sound
     ///     classification 201: speech content 202: speech paragraph labeling 400: table dataset 600: video
-    ///     labeling 900: free format
+    ///     labeling 900: free format Values: 0 (image classification), 1 (object detection), 3 (image
+    ///     segmentation), 100 (text classification), 101 (named entity recognition), 102 (text triplet), 200
+    ///     (sound classification), 201 (speech content), 202 (speech paragraph labeling), 400 (table
+    ///     dataset), 600 (video labeling), 900 (free format).
     ///   - limit: Maximum number of records returned on each page. The value ranges from 1 to 100. The
     ///     default value is 10.
     ///   - locale: Language
     ///   - lowScore: Lower limit of the confidence score. The default value is 0.
     ///   - offset: Start page for pagination display. The default value is 0.
-    ///   - order: Sorting sequence of the query. Options: asc: ascending order desc: descending order
-    ///     (default value)
+    ///   - order: Sorting sequence of the query.
     ///   - preview: Whether preview is supported. Options: true: Preview is supported. false: Preview is not
     ///     supported.
     ///   - processParameter: Image resize configuration, which is the same as OBS settings. For details, see
     ///     "Feature Guide" in Object Storage Service User Guide. For example, image/resize,m_lfit,h_200
     ///     indicates that the target image is resized proportionally and the height is set to 200 pixels.
-    ///   - sampleState: Sample status. Options: __ALL__: labeled __NONE__: unlabeled __UNCHECK__: to be
-    ///     accepted __ACCEPTED__: accepted __REJECTED__: rejected __UNREVIEWED__: to be reviewed
-    ///     __REVIEWED__: reviewed __WORKFORCE_SAMPLED__: sampled __WORKFORCE_SAMPLED_UNCHECK__: sampling
-    ///     pending check __WORKFORCE_SAMPLED_CHECKED__: sampling checked __WORKFORCE_SAMPLED_ACCEPTED__:
-    ///     sampling accepted __WORKFORCE_SAMPLED_REJECTED__: sampling rejected __AUTO_ANNOTATION__: to be
-    ///     confirmed
-    ///   - sampleType: Sample file type. Options: 0: image 1: text 2: audio 4: table 6: video 9: custom
-    ///     format (default value)
+    ///   - sampleState: Sample status.
+    ///   - sampleType: Sample file type. Values: 0 (image), 1 (text), 2 (audio), 4 (table), 6 (video), 9
+    ///     (custom format (default value)).
     ///   - searchConditions: Multi-dimensional search condition after URL encoding. The relationship between
     ///     multiple search conditions is AND.
     ///   - versionID: Dataset version ID
     ///
     /// - Returns: The body of the service's `200` response.
     public func listSamples(
-        datasetID: String,
-        email: String? = nil,
-        highScore: String? = nil,
-        labelName: String? = nil,
-        labelType: Int? = nil,
-        limit: Int? = nil,
-        locale: String? = nil,
-        lowScore: String? = nil,
-        offset: Int? = nil,
-        order: ListModelsOrder? = nil,
-        preview: Bool? = nil,
-        processParameter: String? = nil,
-        sampleState: SampleState? = nil,
-        sampleType: Int? = nil,
-        searchConditions: String? = nil,
-        versionID: String? = nil
+        datasetID: String, email: String? = nil, highScore: String? = nil, labelName: String? = nil,
+        labelType: Int? = nil, limit: Int? = nil, locale: String? = nil, lowScore: String? = nil,
+        offset: Int? = nil, order: ListModelsOrder? = nil, preview: Bool? = nil,
+        processParameter: String? = nil, sampleState: SampleState? = nil, sampleType: Int? = nil,
+        searchConditions: String? = nil, versionID: String? = nil
     ) async throws -> ListSamplesResponse {
-        var query = QueryItems()
-        query.append("email", email)
-        query.append("high_score", highScore)
-        query.append("label_name", labelName)
-        query.append("label_type", labelType)
-        query.append("limit", limit)
-        query.append("locale", locale)
-        query.append("low_score", lowScore)
-        query.append("offset", offset)
-        query.append("order", order)
-        query.append("preview", preview)
-        query.append("process_parameter", processParameter)
-        query.append("sample_state", sampleState)
-        query.append("sample_type", sampleType)
-        query.append("search_conditions", searchConditions)
-        query.append("version_id", versionID)
+        let query: QueryItems = [
+            "email": email, "high_score": highScore, "label_name": labelName, "label_type": labelType,
+            "limit": limit, "locale": locale, "low_score": lowScore, "offset": offset, "order": order,
+            "preview": preview, "process_parameter": processParameter, "sample_state": sampleState,
+            "sample_type": sampleType, "search_conditions": searchConditions, "version_id": versionID
+        ]
         let request = OperationRequest(
             operation: "ListSamples", method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/samples",
@@ -2478,63 +2138,37 @@ extension ModelArtsClient {
     ///   - labelType: Labeling Type: Options: 0: image classification 1: object detection 3: image
     ///     segmentation 100: text classification 101: named entity recognition 102: text triplet 200: sound
     ///     classification 201: speech content 202: speech paragraph labeling 400: table dataset 600: video
-    ///     labeling 900: free format
+    ///     labeling 900: free format Values: 0 (image classification), 1 (object detection), 3 (image
+    ///     segmentation), 100 (text classification), 101 (named entity recognition), 102 (text triplet), 200
+    ///     (sound classification), 201 (speech content), 202 (speech paragraph labeling), 400 (table
+    ///     dataset), 600 (video labeling), 900 (free format).
     ///   - locale: Language
     ///   - lowScore: Lower limit of the confidence score. The default value is 0.
-    ///   - order: Sorting sequence of the query. Options: asc: ascending order desc: descending order
-    ///     (default value)
+    ///   - order: Sorting sequence of the query.
     ///   - preview: Whether preview is supported. Options: true: Preview is supported. false: Preview is not
     ///     supported.
     ///   - processParameter: Image resize configuration, which is the same as OBS settings. For details, see
     ///     "Feature Guide" in Object Storage Service User Guide. For example, image/resize,m_lfit,h_200
     ///     indicates that the target image is resized proportionally and the height is set to 200 pixels.
-    ///   - sampleState: Sample status. Options: __ALL__: labeled __NONE__: unlabeled __UNCHECK__: to be
-    ///     accepted __ACCEPTED__: accepted __REJECTED__: rejected __UNREVIEWED__: to be reviewed
-    ///     __REVIEWED__: reviewed __WORKFORCE_SAMPLED__: sampled __WORKFORCE_SAMPLED_UNCHECK__: sampling
-    ///     pending check __WORKFORCE_SAMPLED_CHECKED__: sampling checked __WORKFORCE_SAMPLED_ACCEPTED__:
-    ///     sampling accepted __WORKFORCE_SAMPLED_REJECTED__: sampling rejected __AUTO_ANNOTATION__: to be
-    ///     confirmed
-    ///   - sampleType: Sample file type. Options: 0: image 1: text 2: audio 4: table 6: video 9: custom
-    ///     format (default value)
+    ///   - sampleState: Sample status.
+    ///   - sampleType: Sample file type. Values: 0 (image), 1 (text), 2 (audio), 4 (table), 6 (video), 9
+    ///     (custom format (default value)).
     ///   - searchConditions: Multi-dimensional search condition after URL encoding. The relationship between
     ///     multiple search conditions is AND.
     ///   - versionID: Dataset version ID
     ///   - limit: Number of results to request per page.
     public func listSamplesPaginator(
-        datasetID: String,
-        email: String? = nil,
-        highScore: String? = nil,
-        labelName: String? = nil,
-        labelType: Int? = nil,
-        locale: String? = nil,
-        lowScore: String? = nil,
-        order: ListModelsOrder? = nil,
-        preview: Bool? = nil,
-        processParameter: String? = nil,
-        sampleState: SampleState? = nil,
-        sampleType: Int? = nil,
-        searchConditions: String? = nil,
-        versionID: String? = nil,
-        limit: Int
+        datasetID: String, email: String? = nil, highScore: String? = nil, labelName: String? = nil,
+        labelType: Int? = nil, locale: String? = nil, lowScore: String? = nil, order: ListModelsOrder? = nil,
+        preview: Bool? = nil, processParameter: String? = nil, sampleState: SampleState? = nil,
+        sampleType: Int? = nil, searchConditions: String? = nil, versionID: String? = nil, limit: Int
     ) -> OffsetPaginator<DescribeSampleResp> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.listSamples(
-                datasetID: datasetID,
-                email: email,
-                highScore: highScore,
-                labelName: labelName,
-                labelType: labelType,
-                limit: limit,
-                locale: locale,
-                lowScore: lowScore,
-                offset: offset,
-                order: order,
-                preview: preview,
-                processParameter: processParameter,
-                sampleState: sampleState,
-                sampleType: sampleType,
-                searchConditions: searchConditions,
-                versionID: versionID
+                datasetID: datasetID, email: email, highScore: highScore, labelName: labelName,
+                labelType: labelType, limit: limit, locale: locale, lowScore: lowScore, offset: offset,
+                order: order, preview: preview, processParameter: processParameter, sampleState: sampleState,
+                sampleType: sampleType, searchConditions: searchConditions, versionID: versionID
             )
             return (elements: page.samples ?? [], total: page.sampleCount)
         }
@@ -2573,22 +2207,14 @@ extension ModelArtsClient {
     ///   - offset: Start page for pagination display. The default value is 0.
     ///   - taskName: Task name filtering.
     ///   - type: Task type. If this parameter is not delivered, the auto labeling (active learning or
-    ///     pre-labeling) task list is returned by default. Options: auto-label: active learning pre-label:
-    ///     pre-labeling auto-grouping: auto grouping
+    ///     pre-labeling) task list is returned by default.
     ///
     /// - Returns: The body of the service's `200` response.
     public func listTasks(
-        datasetID: String,
-        limit: Int? = nil,
-        offset: Int? = nil,
-        taskName: String? = nil,
+        datasetID: String, limit: Int? = nil, offset: Int? = nil, taskName: String? = nil,
         type: ListTasksType? = nil
     ) async throws -> ListTasksResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("offset", offset)
-        query.append("task_name", taskName)
-        query.append("type", type)
+        let query: QueryItems = ["limit": limit, "offset": offset, "task_name": taskName, "type": type]
         let request = OperationRequest(
             operation: "ListTasks", method: .get, path: "/v2/{project_id}/datasets/{dataset_id}/tasks",
             pathParameters: ["dataset_id": datasetID], query: query
@@ -2606,22 +2232,14 @@ extension ModelArtsClient {
     ///   - datasetID: Dataset ID
     ///   - taskName: Task name filtering.
     ///   - type: Task type. If this parameter is not delivered, the auto labeling (active learning or
-    ///     pre-labeling) task list is returned by default. Options: auto-label: active learning pre-label:
-    ///     pre-labeling auto-grouping: auto grouping
+    ///     pre-labeling) task list is returned by default.
     ///   - limit: Number of results to request per page.
     public func listTasksPaginator(
-        datasetID: String,
-        taskName: String? = nil,
-        type: ListTasksType? = nil,
-        limit: Int
+        datasetID: String, taskName: String? = nil, type: ListTasksType? = nil, limit: Int
     ) -> OffsetPaginator<RunningTask> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.listTasks(
-                datasetID: datasetID,
-                limit: limit,
-                offset: offset,
-                taskName: taskName,
-                type: type
+                datasetID: datasetID, limit: limit, offset: offset, taskName: taskName, type: type
             )
             return (elements: page.tasks ?? [], total: page.totalCount)
         }
@@ -2637,28 +2255,20 @@ extension ModelArtsClient {
     ///   - limit: Maximum number of records returned on each page. The value ranges from 1 to 100. The
     ///     default value is 10.
     ///   - offset: Start page of the paging list. The default value is 0.
-    ///   - order: Sorting method. Options: asc: ascending order desc: descending order (default value)
+    ///   - order: Sorting method.
     ///   - searchContent: Fuzzy search keyword. By default, this parameter is left blank.
-    ///   - sortBy: Sorting mode of the query. Options: create_time: Sort by creation time. (Default value)
-    ///     workforce_task_name: Sort by task name.
+    ///   - sortBy: Sorting mode of the query.
     ///   - filePreview: Not in the page's tables; the page's request example sends it.
     ///
     /// - Returns: The body of the service's `200` response.
     public func listWorkerTasks(
-        limit: Int? = nil,
-        offset: Int? = nil,
-        order: ListModelsOrder? = nil,
-        searchContent: String? = nil,
-        sortBy: ListWorkerTasksSortBy? = nil,
-        filePreview: String? = nil
+        limit: Int? = nil, offset: Int? = nil, order: ListModelsOrder? = nil, searchContent: String? = nil,
+        sortBy: ListWorkerTasksSortBy? = nil, filePreview: String? = nil
     ) async throws -> ListWorkerTasksResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("offset", offset)
-        query.append("order", order)
-        query.append("search_content", searchContent)
-        query.append("sort_by", sortBy)
-        query.append("filePreview", filePreview)
+        let query: QueryItems = [
+            "limit": limit, "offset": offset, "order": order, "search_content": searchContent,
+            "sort_by": sortBy, "filePreview": filePreview
+        ]
         let request = OperationRequest(
             operation: "ListWorkerTasks", method: .get, path: "/v2/{project_id}/workforces/worker-tasks",
             query: query
@@ -2674,26 +2284,18 @@ extension ModelArtsClient {
     /// `GET /v2/{project_id}/workforces/worker-tasks`
     ///
     /// - Parameters:
-    ///   - order: Sorting method. Options: asc: ascending order desc: descending order (default value)
+    ///   - order: Sorting method.
     ///   - searchContent: Fuzzy search keyword. By default, this parameter is left blank.
-    ///   - sortBy: Sorting mode of the query. Options: create_time: Sort by creation time. (Default value)
-    ///     workforce_task_name: Sort by task name.
+    ///   - sortBy: Sorting mode of the query.
     ///   - filePreview: Not in the page's tables; the page's request example sends it.
     ///   - limit: Number of results to request per page.
     public func listWorkerTasksPaginator(
-        order: ListModelsOrder? = nil,
-        searchContent: String? = nil,
-        sortBy: ListWorkerTasksSortBy? = nil,
-        filePreview: String? = nil,
-        limit: Int
+        order: ListModelsOrder? = nil, searchContent: String? = nil, sortBy: ListWorkerTasksSortBy? = nil,
+        filePreview: String? = nil, limit: Int
     ) -> OffsetPaginator<WorkerTask> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.listWorkerTasks(
-                limit: limit,
-                offset: offset,
-                order: order,
-                searchContent: searchContent,
-                sortBy: sortBy,
+                limit: limit, offset: offset, order: order, searchContent: searchContent, sortBy: sortBy,
                 filePreview: filePreview
             )
             return (elements: page.workerTasks ?? [], total: page.count)
@@ -2711,23 +2313,15 @@ extension ModelArtsClient {
     ///   - limit: Maximum number of records returned on each page. The value ranges from 1 to 100. The
     ///     default value is 10.
     ///   - offset: Start page of the paging list. The default value is 0.
-    ///   - order: Sorting sequence. Options: asc: ascending order desc: descending order (default value)
-    ///   - sortBy: Sorting mode of the query. Options: create_time: Sort by creation time. (Default value)
-    ///     email: Sort by email.
+    ///   - order: Sorting sequence.
+    ///   - sortBy: Sorting mode of the query.
     ///
     /// - Returns: The body of the service's `200` response.
     public func listWorkers(
-        workforceID: String,
-        limit: Int? = nil,
-        offset: Int? = nil,
-        order: ListModelsOrder? = nil,
+        workforceID: String, limit: Int? = nil, offset: Int? = nil, order: ListModelsOrder? = nil,
         sortBy: SortBy? = nil
     ) async throws -> ListWorkersResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("offset", offset)
-        query.append("order", order)
-        query.append("sort_by", sortBy)
+        let query: QueryItems = ["limit": limit, "offset": offset, "order": order, "sort_by": sortBy]
         let request = OperationRequest(
             operation: "ListWorkers", method: .get,
             path: "/v2/{project_id}/workforces/{workforce_id}/workers",
@@ -2745,23 +2339,15 @@ extension ModelArtsClient {
     ///
     /// - Parameters:
     ///   - workforceID: ID of a labeling team.
-    ///   - order: Sorting sequence. Options: asc: ascending order desc: descending order (default value)
-    ///   - sortBy: Sorting mode of the query. Options: create_time: Sort by creation time. (Default value)
-    ///     email: Sort by email.
+    ///   - order: Sorting sequence.
+    ///   - sortBy: Sorting mode of the query.
     ///   - limit: Number of results to request per page.
     public func listWorkersPaginator(
-        workforceID: String,
-        order: ListModelsOrder? = nil,
-        sortBy: SortBy? = nil,
-        limit: Int
+        workforceID: String, order: ListModelsOrder? = nil, sortBy: SortBy? = nil, limit: Int
     ) -> OffsetPaginator<Worker> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.listWorkers(
-                workforceID: workforceID,
-                limit: limit,
-                offset: offset,
-                order: order,
-                sortBy: sortBy
+                workforceID: workforceID, limit: limit, offset: offset, order: order, sortBy: sortBy
             )
             return (elements: page.workers ?? [], total: page.totalNumber)
         }
@@ -2781,7 +2367,10 @@ extension ModelArtsClient {
     ///   - labelType: Labeling Type: Options: 0: image classification 1: object detection 3: image
     ///     segmentation 100: text classification 101: named entity recognition 102: text triplet 200: sound
     ///     classification 201: speech content 202: speech paragraph labeling 400: table dataset 600: video
-    ///     labeling 900: free format
+    ///     labeling 900: free format Values: 0 (image classification), 1 (object detection), 3 (image
+    ///     segmentation), 100 (text classification), 101 (named entity recognition), 102 (text triplet), 200
+    ///     (sound classification), 201 (speech content), 202 (speech paragraph labeling), 400 (table
+    ///     dataset), 600 (video labeling), 900 (free format).
     ///   - limit: Maximum number of records returned on each page. The value ranges from 1 to 100. The
     ///     default value is 10.
     ///   - locale: Language
@@ -2789,37 +2378,21 @@ extension ModelArtsClient {
     ///   - processParameter: Image resize configuration, which is the same as OBS settings. For details, see
     ///     "Feature Guide" in Object Storage Service User Guide. For example, image/resize,m_lfit,h_200
     ///     indicates that the target image is resized proportionally and the height is set to 200 pixels.
-    ///   - sampleState: Sample status. Options: __ALL__: labeled __NONE__: unlabeled __UNCHECK__: to be
-    ///     accepted __ACCEPTED__: accepted __REJECTED__: rejected __UNREVIEWED__: to be reviewed
-    ///     __REVIEWED__: reviewed __WORKFORCE_SAMPLED__: sampled __WORKFORCE_SAMPLED_UNCHECK__: sampling
-    ///     pending check __WORKFORCE_SAMPLED_CHECKED__: sampling checked __WORKFORCE_SAMPLED_ACCEPTED__:
-    ///     sampling accepted __WORKFORCE_SAMPLED_REJECTED__: sampling rejected __AUTO_ANNOTATION__: to be
-    ///     confirmed
+    ///   - sampleState: Sample status.
     ///   - searchConditions: Multi-dimensional search criteria after URL encoding. The relationship between
     ///     multiple search conditions is AND.
     ///
     /// - Returns: The body of the service's `200` response.
     public func listWorkforceTaskSamples(
-        datasetID: String,
-        workforceTaskID: String,
-        labelName: String? = nil,
-        labelType: Int? = nil,
-        limit: Int? = nil,
-        locale: String? = nil,
-        offset: Int? = nil,
-        processParameter: String? = nil,
-        sampleState: SampleState? = nil,
-        searchConditions: String? = nil
+        datasetID: String, workforceTaskID: String, labelName: String? = nil, labelType: Int? = nil,
+        limit: Int? = nil, locale: String? = nil, offset: Int? = nil, processParameter: String? = nil,
+        sampleState: SampleState? = nil, searchConditions: String? = nil
     ) async throws -> ListWorkforceTaskSamplesResponse {
-        var query = QueryItems()
-        query.append("label_name", labelName)
-        query.append("label_type", labelType)
-        query.append("limit", limit)
-        query.append("locale", locale)
-        query.append("offset", offset)
-        query.append("process_parameter", processParameter)
-        query.append("sample_state", sampleState)
-        query.append("search_conditions", searchConditions)
+        let query: QueryItems = [
+            "label_name": labelName, "label_type": labelType, "limit": limit, "locale": locale,
+            "offset": offset, "process_parameter": processParameter, "sample_state": sampleState,
+            "search_conditions": searchConditions
+        ]
         let request = OperationRequest(
             operation: "ListWorkforceTaskSamples", method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/samples",
@@ -2843,42 +2416,28 @@ extension ModelArtsClient {
     ///   - labelType: Labeling Type: Options: 0: image classification 1: object detection 3: image
     ///     segmentation 100: text classification 101: named entity recognition 102: text triplet 200: sound
     ///     classification 201: speech content 202: speech paragraph labeling 400: table dataset 600: video
-    ///     labeling 900: free format
+    ///     labeling 900: free format Values: 0 (image classification), 1 (object detection), 3 (image
+    ///     segmentation), 100 (text classification), 101 (named entity recognition), 102 (text triplet), 200
+    ///     (sound classification), 201 (speech content), 202 (speech paragraph labeling), 400 (table
+    ///     dataset), 600 (video labeling), 900 (free format).
     ///   - locale: Language
     ///   - processParameter: Image resize configuration, which is the same as OBS settings. For details, see
     ///     "Feature Guide" in Object Storage Service User Guide. For example, image/resize,m_lfit,h_200
     ///     indicates that the target image is resized proportionally and the height is set to 200 pixels.
-    ///   - sampleState: Sample status. Options: __ALL__: labeled __NONE__: unlabeled __UNCHECK__: to be
-    ///     accepted __ACCEPTED__: accepted __REJECTED__: rejected __UNREVIEWED__: to be reviewed
-    ///     __REVIEWED__: reviewed __WORKFORCE_SAMPLED__: sampled __WORKFORCE_SAMPLED_UNCHECK__: sampling
-    ///     pending check __WORKFORCE_SAMPLED_CHECKED__: sampling checked __WORKFORCE_SAMPLED_ACCEPTED__:
-    ///     sampling accepted __WORKFORCE_SAMPLED_REJECTED__: sampling rejected __AUTO_ANNOTATION__: to be
-    ///     confirmed
+    ///   - sampleState: Sample status.
     ///   - searchConditions: Multi-dimensional search criteria after URL encoding. The relationship between
     ///     multiple search conditions is AND.
     ///   - limit: Number of results to request per page.
     public func listWorkforceTaskSamplesPaginator(
-        datasetID: String,
-        workforceTaskID: String,
-        labelName: String? = nil,
-        labelType: Int? = nil,
-        locale: String? = nil,
-        processParameter: String? = nil,
-        sampleState: SampleState? = nil,
-        searchConditions: String? = nil,
-        limit: Int
+        datasetID: String, workforceTaskID: String, labelName: String? = nil, labelType: Int? = nil,
+        locale: String? = nil, processParameter: String? = nil, sampleState: SampleState? = nil,
+        searchConditions: String? = nil, limit: Int
     ) -> OffsetPaginator<DescribeSampleResp> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.listWorkforceTaskSamples(
-                datasetID: datasetID,
-                workforceTaskID: workforceTaskID,
-                labelName: labelName,
-                labelType: labelType,
-                limit: limit,
-                locale: locale,
-                offset: offset,
-                processParameter: processParameter,
-                sampleState: sampleState,
+                datasetID: datasetID, workforceTaskID: workforceTaskID, labelName: labelName,
+                labelType: labelType, limit: limit, locale: locale, offset: offset,
+                processParameter: processParameter, sampleState: sampleState,
                 searchConditions: searchConditions
             )
             return (elements: page.samples ?? [], total: page.sampleCount)
@@ -2895,22 +2454,13 @@ extension ModelArtsClient {
     /// - Parameters:
     ///   - datasetID: Dataset ID.
     ///   - workforceTaskID: ID of a team labeling task.
-    ///   - sampleState: Statistics on the specified sample state. The options are as follows: __ALL__:
-    ///     labeled __NONE__: not marked __UNCHECK__: to be accepted __ACCEPTED__: The acceptance is passed.
-    ///     __REJECTED__: rejected __UNREVIEWED__: to be reviewed __REVIEWED__: approved
-    ///     __WORKFORCE_SAMPLED__: sampled __WORKFORCE_SAMPLED_UNCHECK__: Sampling is to be accepted.
-    ///     __WORKFORCE_SAMPLED_CHECKED__: Sampling has been accepted. __WORKFORCE_SAMPLED_ACCEPTED__: The
-    ///     sampling is passed. __WORKFORCE_SAMPLED_REJECTED__: The sampling has been rejected.
-    ///     __AUTO_ANNOTATION__: to be confirmed
+    ///   - sampleState: Statistics on the specified sample state.
     ///
     /// - Returns: The body of the service's `200` response.
     public func listWorkforceTaskStats(
-        datasetID: String,
-        workforceTaskID: String,
-        sampleState: SampleState? = nil
+        datasetID: String, workforceTaskID: String, sampleState: SampleState? = nil
     ) async throws -> ListWorkforceTaskStatsResponse {
-        var query = QueryItems()
-        query.append("sample_state", sampleState)
+        let query: QueryItems = ["sample_state": sampleState]
         let request = OperationRequest(
             operation: "ListWorkforceTaskStats", method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/stats",
@@ -2933,13 +2483,9 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listWorkforceTasks(
-        datasetID: String,
-        offset: Int? = nil,
-        limit: Int? = nil
+        datasetID: String, offset: Int? = nil, limit: Int? = nil
     ) async throws -> ListWorkforceTasksResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = ["offset": offset, "limit": limit]
         let request = OperationRequest(
             operation: "ListWorkforceTasks", method: .get,
             path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks",
@@ -2975,29 +2521,20 @@ extension ModelArtsClient {
     ///   - limit: Maximum number of records returned on each page. The value ranges from 1 to 100. The
     ///     default value is 10.
     ///   - offset: Start page of the paging list. The default value is 0.
-    ///   - order: Sorting sequence of the query. Options: asc: ascending order desc: descending order
-    ///     (default value)
+    ///   - order: Sorting sequence of the query.
     ///   - searchContent: Fuzzy search keyword. By default, this parameter is left blank.
-    ///   - sortBy: Sorting mode of the query. Options: create_time: Sort by creation time. (Default value)
-    ///     workforce_name: Sort by labeling team name.
+    ///   - sortBy: Sorting mode of the query.
     ///   - workforceTaskID: ID of a team labeling task.
     ///
     /// - Returns: The body of the service's `200` response.
     public func listWorkforces(
-        limit: Int? = nil,
-        offset: Int? = nil,
-        order: ListModelsOrder? = nil,
-        searchContent: String? = nil,
-        sortBy: ListWorkforcesSortBy? = nil,
-        workforceTaskID: String? = nil
+        limit: Int? = nil, offset: Int? = nil, order: ListModelsOrder? = nil, searchContent: String? = nil,
+        sortBy: ListWorkforcesSortBy? = nil, workforceTaskID: String? = nil
     ) async throws -> ListWorkforcesResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("offset", offset)
-        query.append("order", order)
-        query.append("search_content", searchContent)
-        query.append("sort_by", sortBy)
-        query.append("workforce_task_id", workforceTaskID)
+        let query: QueryItems = [
+            "limit": limit, "offset": offset, "order": order, "search_content": searchContent,
+            "sort_by": sortBy, "workforce_task_id": workforceTaskID
+        ]
         let request = OperationRequest(
             operation: "ListWorkforces", method: .get, path: "/v2/{project_id}/workforces", query: query
         )
@@ -3012,27 +2549,18 @@ extension ModelArtsClient {
     /// `GET /v2/{project_id}/workforces`
     ///
     /// - Parameters:
-    ///   - order: Sorting sequence of the query. Options: asc: ascending order desc: descending order
-    ///     (default value)
+    ///   - order: Sorting sequence of the query.
     ///   - searchContent: Fuzzy search keyword. By default, this parameter is left blank.
-    ///   - sortBy: Sorting mode of the query. Options: create_time: Sort by creation time. (Default value)
-    ///     workforce_name: Sort by labeling team name.
+    ///   - sortBy: Sorting mode of the query.
     ///   - workforceTaskID: ID of a team labeling task.
     ///   - limit: Number of results to request per page.
     public func listWorkforcesPaginator(
-        order: ListModelsOrder? = nil,
-        searchContent: String? = nil,
-        sortBy: ListWorkforcesSortBy? = nil,
-        workforceTaskID: String? = nil,
-        limit: Int
+        order: ListModelsOrder? = nil, searchContent: String? = nil, sortBy: ListWorkforcesSortBy? = nil,
+        workforceTaskID: String? = nil, limit: Int
     ) -> OffsetPaginator<Workforce> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.listWorkforces(
-                limit: limit,
-                offset: offset,
-                order: order,
-                searchContent: searchContent,
-                sortBy: sortBy,
+                limit: limit, offset: offset, order: order, searchContent: searchContent, sortBy: sortBy,
                 workforceTaskID: workforceTaskID
             )
             return (elements: page.workforces ?? [], total: page.totalNumber)
@@ -3051,9 +2579,7 @@ extension ModelArtsClient {
     ///   - workforceTaskID: ID of a labeling task.
     ///   - body: The request body.
     public func reviewSamples(
-        datasetID: String,
-        workforceTaskID: String,
-        _ body: ReviewSamplesRequest
+        datasetID: String, workforceTaskID: String, _ body: ReviewSamplesRequest
     ) async throws {
         let request = OperationRequest(
             operation: "ReviewSamples", method: .post,
@@ -3076,9 +2602,7 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func sendEmails(
-        datasetID: String,
-        workforceTaskID: String,
-        _ body: SendEmailsRequest
+        datasetID: String, workforceTaskID: String, _ body: SendEmailsRequest
     ) async throws -> SendEmailsResponse {
         let request = OperationRequest(
             operation: "SendEmails", method: .post,
@@ -3101,9 +2625,7 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func startWorkforceSamplingTask(
-        datasetID: String,
-        workforceTaskID: String,
-        _ body: StartWorkforceSamplingTaskRequest
+        datasetID: String, workforceTaskID: String, _ body: StartWorkforceSamplingTaskRequest
     ) async throws -> StartWorkforceSamplingTaskResponse {
         let request = OperationRequest(
             operation: "StartWorkforceSamplingTask", method: .post,
@@ -3124,9 +2646,7 @@ extension ModelArtsClient {
     ///   - workforceTaskID: ID of a team labeling task.
     ///   - body: The request body.
     public func startWorkforceTask(
-        datasetID: String,
-        workforceTaskID: String,
-        _ body: StartWorkforceTaskRequest
+        datasetID: String, workforceTaskID: String, _ body: StartWorkforceTaskRequest
     ) async throws {
         let request = OperationRequest(
             operation: "StartWorkforceTask", method: .post,
@@ -3222,8 +2742,7 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateDataset(
-        datasetID: String,
-        _ body: UpdateDatasetRequest
+        datasetID: String, _ body: UpdateDatasetRequest
     ) async throws -> UpdateDatasetResponse {
         let request = OperationRequest(
             operation: "UpdateDataset", method: .put, path: "/v2/{project_id}/datasets/{dataset_id}",
@@ -3242,20 +2761,16 @@ extension ModelArtsClient {
     ///   - datasetID: Dataset ID.
     ///   - labelName: Label name.
     ///   - body: The request body.
-    ///   - labelType: Label type. Options: 0: image classification 1: object detection 3: image segmentation
-    ///     100: text classification 101: named entity recognition 102: text triplet relationship label 103:
-    ///     text triplet entity label 200: sound classification 201: speech content 202: speech paragraph
-    ///     labeling 600: video labeling
+    ///   - labelType: Label type. Values: 0 (image classification), 1 (object detection), 3 (image
+    ///     segmentation), 100 (text classification), 101 (named entity recognition), 102 (text triplet
+    ///     relationship label), 103 (text triplet entity label), 200 (sound classification), 201 (speech
+    ///     content), 202 (speech paragraph labeling), 600 (video labeling).
     ///
     /// - Returns: The body of the service's `204` response.
     public func updateLabel(
-        datasetID: String,
-        labelName: String,
-        _ body: UpdateLabelRequest,
-        labelType: Int? = nil
+        datasetID: String, labelName: String, _ body: UpdateLabelRequest, labelType: Int? = nil
     ) async throws -> BatchResponse {
-        var query = QueryItems()
-        query.append("label_type", labelType)
+        let query: QueryItems = ["label_type": labelType]
         let request = OperationRequest(
             operation: "UpdateLabel", method: .put,
             path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/{label_name}",
@@ -3276,8 +2791,7 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateLabels(
-        datasetID: String,
-        _ body: UpdateLabelsRequest
+        datasetID: String, _ body: UpdateLabelsRequest
     ) async throws -> UpdateLabelsResponse {
         let request = OperationRequest(
             operation: "UpdateLabels", method: .put,
@@ -3321,8 +2835,7 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateSamples(
-        datasetID: String,
-        _ body: UpdateSamplesRequest
+        datasetID: String, _ body: UpdateSamplesRequest
     ) async throws -> UpdateSamplesResponse {
         let request = OperationRequest(
             operation: "UpdateSamples", method: .put,
@@ -3343,9 +2856,7 @@ extension ModelArtsClient {
     ///   - workerID: ID of a labeling team member.
     ///   - body: The request body.
     public func updateWorker(
-        workforceID: String,
-        workerID: String,
-        _ body: UpdateWorkerRequest
+        workforceID: String, workerID: String, _ body: UpdateWorkerRequest
     ) async throws {
         let request = OperationRequest(
             operation: "UpdateWorker", method: .put,
@@ -3387,13 +2898,10 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateWorkforceSamplingTask(
-        datasetID: String,
-        workforceTaskID: String,
-        _ body: UpdateWorkforceSamplingTaskRequest,
+        datasetID: String, workforceTaskID: String, _ body: UpdateWorkforceSamplingTaskRequest,
         locale: String
     ) async throws -> UpdateWorkforceSamplingTaskResponse {
-        var query = QueryItems()
-        query.append("locale", locale)
+        let query: QueryItems = ["locale": locale]
         let request = OperationRequest(
             operation: "UpdateWorkforceSamplingTask", method: .put,
             path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/acceptance/status",
@@ -3414,9 +2922,7 @@ extension ModelArtsClient {
     ///   - workforceTaskID: ID of a team labeling task.
     ///   - body: The request body.
     public func updateWorkforceTask(
-        datasetID: String,
-        workforceTaskID: String,
-        _ body: UpdateWorkforceTaskRequest
+        datasetID: String, workforceTaskID: String, _ body: UpdateWorkforceTaskRequest
     ) async throws {
         let request = OperationRequest(
             operation: "UpdateWorkforceTask", method: .put,
@@ -3440,9 +2946,7 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateWorkforceTaskSamples(
-        datasetID: String,
-        workforceTaskID: String,
-        _ body: UpdateWorkforceTaskSamplesRequest
+        datasetID: String, workforceTaskID: String, _ body: UpdateWorkforceTaskSamplesRequest
     ) async throws -> UpdateWorkforceTaskSamplesResponse {
         let request = OperationRequest(
             operation: "UpdateWorkforceTaskSamples", method: .put,
@@ -3464,8 +2968,7 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func uploadSamplesJSON(
-        datasetID: String,
-        _ body: UploadSamplesJSONRequest
+        datasetID: String, _ body: UploadSamplesJSONRequest
     ) async throws -> UploadSamplesJSONResponse {
         let request = OperationRequest(
             operation: "UploadSamplesJson", method: .post,

@@ -95,13 +95,7 @@ extension ModelArtsClient {
     ///   - deType: Development environment type. Only Notebook is supported. The first letter must be
     ///     capitalized.
     ///   - provisionType: Deployment type. Only Docker is supported.
-    ///   - status: Instance status. By default, all statuses are returned. Options: CREATING: The instance is
-    ///     being created. CREATE_FAILED: The instance fails to be created. STARTING: The instance is being
-    ///     started. RESTARTING: The instance is being restarted. START_FAILED: The instance fails to be
-    ///     started. RUNNING: The instance is running. STOPPING: The instance is being stopped. STOPPED: The
-    ///     instance has been stopped. UNAVAILABLE: The instance is unavailable. DELETED: The instance has
-    ///     been deleted. RESIZING: The instance specifications are being changed. RESIZE_FAILED: The instance
-    ///     specifications fail to be changed.
+    ///   - status: Instance status. By default, all statuses are returned.
     ///   - sortby: Classification standard. The value can be name or creation_timestamp. The default value is
     ///     name.
     ///   - order: Sorting mode. The value can be asc or desc. The default value is asc.
@@ -117,30 +111,17 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listDevelopmentEnvironmentInstances(
-        deType: String,
-        provisionType: String? = nil,
+        deType: String, provisionType: String? = nil,
         status: ListDevelopmentEnvironmentInstancesStatus? = nil,
-        sortby: ListDevelopmentEnvironmentInstancesSortby? = nil,
-        order: ListModelsOrder? = nil,
-        offset: Int? = nil,
-        limit: Int? = nil,
-        workspaceID: String? = nil,
-        showSelf: String? = nil,
-        aiProject: String? = nil,
-        poolID: String? = nil
+        sortby: ListDevelopmentEnvironmentInstancesSortby? = nil, order: ListModelsOrder? = nil,
+        offset: Int? = nil, limit: Int? = nil, workspaceID: String? = nil, showSelf: String? = nil,
+        aiProject: String? = nil, poolID: String? = nil
     ) async throws -> ListDevelopmentEnvironmentInstancesResponse {
-        var query = QueryItems()
-        query.append("de_type", deType)
-        query.append("provision_type", provisionType)
-        query.append("status", status)
-        query.append("sortby", sortby)
-        query.append("order", order)
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("workspace_id", workspaceID)
-        query.append("show_self", showSelf)
-        query.append("ai_project", aiProject)
-        query.append("pool_id", poolID)
+        let query: QueryItems = [
+            "de_type": deType, "provision_type": provisionType, "status": status, "sortby": sortby,
+            "order": order, "offset": offset, "limit": limit, "workspace_id": workspaceID,
+            "show_self": showSelf, "ai_project": aiProject, "pool_id": poolID
+        ]
         let request = OperationRequest(
             operation: "ListDevelopmentEnvironmentInstances", method: .get,
             path: "/v1/{project_id}/demanager/instances", query: query
@@ -159,13 +140,7 @@ extension ModelArtsClient {
     ///   - deType: Development environment type. Only Notebook is supported. The first letter must be
     ///     capitalized.
     ///   - provisionType: Deployment type. Only Docker is supported.
-    ///   - status: Instance status. By default, all statuses are returned. Options: CREATING: The instance is
-    ///     being created. CREATE_FAILED: The instance fails to be created. STARTING: The instance is being
-    ///     started. RESTARTING: The instance is being restarted. START_FAILED: The instance fails to be
-    ///     started. RUNNING: The instance is running. STOPPING: The instance is being stopped. STOPPED: The
-    ///     instance has been stopped. UNAVAILABLE: The instance is unavailable. DELETED: The instance has
-    ///     been deleted. RESIZING: The instance specifications are being changed. RESIZE_FAILED: The instance
-    ///     specifications fail to be changed.
+    ///   - status: Instance status. By default, all statuses are returned.
     ///   - sortby: Classification standard. The value can be name or creation_timestamp. The default value is
     ///     name.
     ///   - order: Sorting mode. The value can be asc or desc. The default value is asc.
@@ -177,30 +152,17 @@ extension ModelArtsClient {
     ///     dedicated resource pool.
     ///   - limit: Number of results to request per page.
     public func listDevelopmentEnvironmentInstancesPaginator(
-        deType: String,
-        provisionType: String? = nil,
+        deType: String, provisionType: String? = nil,
         status: ListDevelopmentEnvironmentInstancesStatus? = nil,
-        sortby: ListDevelopmentEnvironmentInstancesSortby? = nil,
-        order: ListModelsOrder? = nil,
-        workspaceID: String? = nil,
-        showSelf: String? = nil,
-        aiProject: String? = nil,
-        poolID: String? = nil,
+        sortby: ListDevelopmentEnvironmentInstancesSortby? = nil, order: ListModelsOrder? = nil,
+        workspaceID: String? = nil, showSelf: String? = nil, aiProject: String? = nil, poolID: String? = nil,
         limit: Int
     ) -> OffsetPaginator<Instance> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listDevelopmentEnvironmentInstances(
-                deType: deType,
-                provisionType: provisionType,
-                status: status,
-                sortby: sortby,
-                order: order,
-                offset: offset,
-                limit: limit,
-                workspaceID: workspaceID,
-                showSelf: showSelf,
-                aiProject: aiProject,
-                poolID: poolID
+                deType: deType, provisionType: provisionType, status: status, sortby: sortby, order: order,
+                offset: offset, limit: limit, workspaceID: workspaceID, showSelf: showSelf,
+                aiProject: aiProject, poolID: poolID
             )
             return (elements: page.instances ?? [], total: page.totalCount)
         }
@@ -218,8 +180,7 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func manageDevelopmentEnvironmentInstance(
-        instanceID: String,
-        _ body: ManageDevelopmentEnvironmentInstanceRequest
+        instanceID: String, _ body: ManageDevelopmentEnvironmentInstanceRequest
     ) async throws -> ManageDevelopmentEnvironmentInstanceResponse {
         let request = OperationRequest(
             operation: "ManageDevelopmentEnvironmentInstance", method: .post,
@@ -263,8 +224,7 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateDescriptionOfDevelopmentEnvironmentInstance(
-        instanceID: String,
-        _ body: UpdateDescriptionOfDevelopmentEnvironmentInstanceRequest
+        instanceID: String, _ body: UpdateDescriptionOfDevelopmentEnvironmentInstanceRequest
     ) async throws -> UpdateDescriptionOfDevelopmentEnvironmentInstanceResponse {
         let request = OperationRequest(
             operation: "UpdateDescriptionOfDevelopmentEnvironmentInstance", method: .put,

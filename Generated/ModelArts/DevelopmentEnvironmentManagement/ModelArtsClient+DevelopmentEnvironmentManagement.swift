@@ -112,8 +112,7 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func deleteImage(id: String, force: Bool? = nil) async throws -> Image {
-        var query = QueryItems()
-        query.append("force", force)
+        let query: QueryItems = ["force": force]
         let request = OperationRequest(
             operation: "DeleteImage", method: .delete, path: "/v1/{project_id}/images/{id}",
             pathParameters: ["id": id], query: query
@@ -149,8 +148,7 @@ extension ModelArtsClient {
     /// `GET /v1/{project_id}/notebooks/all`
     ///
     /// - Parameters:
-    ///   - feature: Instance type. The default value is NOTEBOOK. Enums: DEFAULT: free CodeLab instance. You
-    ///     can create only one. NOTEBOOK: billed instance.
+    ///   - feature: Instance type. The default value is NOTEBOOK.
     ///   - limit: Number of records on each page. The default value is 10.
     ///   - name: Specifies the instance name. Fuzzy match is supported. The value contains a maximum of 128
     ///     characters, including uppercase letters, lowercase letters, digits, hyphens (-), and underscores
@@ -164,40 +162,21 @@ extension ModelArtsClient {
     ///   - sortDir: Sorting order. The options are ASC (ascending order) and DESC (descending order). The
     ///     default value is DESC.
     ///   - sortKey: Sorting fields. Separate multiple fields with commas (,).
-    ///   - status: Instance status. Enums: INIT: The instance is being initialized. CREATING: The instance is
-    ///     being created. STARTING: The instance is starting. STOPPING: The instance is being stopped.
-    ///     DELETING: The instance is being deleted. RUNNING: The instance is running. STOPPED: The instance
-    ///     has been stopped. SNAPSHOTTING: The image of the instance is being saved. CREATE_FAILED: Creating
-    ///     the instance failed. START_FAILED: Starting the instance failed. DELETE_FAILED: Deleting the
-    ///     instance failed. ERROR: An error occurred. DELETED: The instance has been deleted. FROZEN: The
-    ///     instance is frozen.
+    ///   - status: Instance status.
     ///   - workspaceID: Workspace ID If no workspace is created, the default value is 0. If a workspace is
     ///     created and used, the actual value prevails.
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAllNotebooks(
-        feature: Feature? = nil,
-        limit: Int? = nil,
-        name: String? = nil,
-        poolID: String? = nil,
-        offset: Int? = nil,
-        owner: String? = nil,
-        sortDir: SortDir? = nil,
-        sortKey: String? = nil,
-        status: NotebookStatus? = nil,
-        workspaceID: String? = nil
+        feature: Feature? = nil, limit: Int? = nil, name: String? = nil, poolID: String? = nil,
+        offset: Int? = nil, owner: String? = nil, sortDir: SortDir? = nil, sortKey: String? = nil,
+        status: NotebookStatus? = nil, workspaceID: String? = nil
     ) async throws -> ListAllNotebooksResponse {
-        var query = QueryItems()
-        query.append("feature", feature)
-        query.append("limit", limit)
-        query.append("name", name)
-        query.append("pool_id", poolID)
-        query.append("offset", offset)
-        query.append("owner", owner)
-        query.append("sort_dir", sortDir)
-        query.append("sort_key", sortKey)
-        query.append("status", status)
-        query.append("workspaceId", workspaceID)
+        let query: QueryItems = [
+            "feature": feature, "limit": limit, "name": name, "pool_id": poolID, "offset": offset,
+            "owner": owner, "sort_dir": sortDir, "sort_key": sortKey, "status": status,
+            "workspaceId": workspaceID
+        ]
         let request = OperationRequest(
             operation: "ListAllNotebooks", method: .get, path: "/v1/{project_id}/notebooks/all", query: query
         )
@@ -212,8 +191,7 @@ extension ModelArtsClient {
     /// `GET /v1/{project_id}/notebooks/all`
     ///
     /// - Parameters:
-    ///   - feature: Instance type. The default value is NOTEBOOK. Enums: DEFAULT: free CodeLab instance. You
-    ///     can create only one. NOTEBOOK: billed instance.
+    ///   - feature: Instance type. The default value is NOTEBOOK.
     ///   - name: Specifies the instance name. Fuzzy match is supported. The value contains a maximum of 128
     ///     characters, including uppercase letters, lowercase letters, digits, hyphens (-), and underscores
     ///     (_).
@@ -225,39 +203,19 @@ extension ModelArtsClient {
     ///   - sortDir: Sorting order. The options are ASC (ascending order) and DESC (descending order). The
     ///     default value is DESC.
     ///   - sortKey: Sorting fields. Separate multiple fields with commas (,).
-    ///   - status: Instance status. Enums: INIT: The instance is being initialized. CREATING: The instance is
-    ///     being created. STARTING: The instance is starting. STOPPING: The instance is being stopped.
-    ///     DELETING: The instance is being deleted. RUNNING: The instance is running. STOPPED: The instance
-    ///     has been stopped. SNAPSHOTTING: The image of the instance is being saved. CREATE_FAILED: Creating
-    ///     the instance failed. START_FAILED: Starting the instance failed. DELETE_FAILED: Deleting the
-    ///     instance failed. ERROR: An error occurred. DELETED: The instance has been deleted. FROZEN: The
-    ///     instance is frozen.
+    ///   - status: Instance status.
     ///   - workspaceID: Workspace ID If no workspace is created, the default value is 0. If a workspace is
     ///     created and used, the actual value prevails.
     ///   - limit: Number of results to request per page.
     public func listAllNotebooksPaginator(
-        feature: Feature? = nil,
-        name: String? = nil,
-        poolID: String? = nil,
-        owner: String? = nil,
-        sortDir: SortDir? = nil,
-        sortKey: String? = nil,
-        status: NotebookStatus? = nil,
-        workspaceID: String? = nil,
-        limit: Int
+        feature: Feature? = nil, name: String? = nil, poolID: String? = nil, owner: String? = nil,
+        sortDir: SortDir? = nil, sortKey: String? = nil, status: NotebookStatus? = nil,
+        workspaceID: String? = nil, limit: Int
     ) -> OffsetPaginator<NotebookResp> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.listAllNotebooks(
-                feature: feature,
-                limit: limit,
-                name: name,
-                poolID: poolID,
-                offset: offset,
-                owner: owner,
-                sortDir: sortDir,
-                sortKey: sortKey,
-                status: status,
-                workspaceID: workspaceID
+                feature: feature, limit: limit, name: name, poolID: poolID, offset: offset, owner: owner,
+                sortDir: sortDir, sortKey: sortKey, status: status, workspaceID: workspaceID
             )
             return (elements: page.data ?? [], total: page.total.map { Int($0) })
         }
@@ -290,30 +248,23 @@ extension ModelArtsClient {
     /// `GET /v1/{project_id}/notebooks/flavors`
     ///
     /// - Parameters:
-    ///   - category: Processor type. The options are as follows: CPU GPU
+    ///   - category: Processor type.
     ///   - limit: Number of records on each page. (No limit by default)
     ///   - offset: Start offset of the records on each page. The default value is 0.
-    ///   - type: Cluster type. Enums: MANAGED: public cluster DEDICATED: dedicated cluster
+    ///   - type: Cluster type.
     ///   - sortDir: Sorting mode. The options are ASC (ascending order) and DESC (descending order). The
     ///     default value is DESC.
     ///   - sortKey: Sorting fields. Separate multiple fields with commas (,).
     ///
     /// - Returns: The body of the service's `200` response.
     public func listFlavors(
-        category: Category? = nil,
-        limit: Int? = nil,
-        offset: Int? = nil,
-        type: ListFlavorsType? = nil,
-        sortDir: SortDir? = nil,
-        sortKey: String? = nil
+        category: Category? = nil, limit: Int? = nil, offset: Int? = nil, type: ListFlavorsType? = nil,
+        sortDir: SortDir? = nil, sortKey: String? = nil
     ) async throws -> ListFlavorsResponse {
-        var query = QueryItems()
-        query.append("category", category)
-        query.append("limit", limit)
-        query.append("offset", offset)
-        query.append("type", type)
-        query.append("sort_dir", sortDir)
-        query.append("sort_key", sortKey)
+        let query: QueryItems = [
+            "category": category, "limit": limit, "offset": offset, "type": type, "sort_dir": sortDir,
+            "sort_key": sortKey
+        ]
         let request = OperationRequest(
             operation: "ListFlavors", method: .get, path: "/v1/{project_id}/notebooks/flavors", query: query
         )
@@ -328,26 +279,19 @@ extension ModelArtsClient {
     /// `GET /v1/{project_id}/notebooks/flavors`
     ///
     /// - Parameters:
-    ///   - category: Processor type. The options are as follows: CPU GPU
-    ///   - type: Cluster type. Enums: MANAGED: public cluster DEDICATED: dedicated cluster
+    ///   - category: Processor type.
+    ///   - type: Cluster type.
     ///   - sortDir: Sorting mode. The options are ASC (ascending order) and DESC (descending order). The
     ///     default value is DESC.
     ///   - sortKey: Sorting fields. Separate multiple fields with commas (,).
     ///   - limit: Number of results to request per page.
     public func listFlavorsPaginator(
-        category: Category? = nil,
-        type: ListFlavorsType? = nil,
-        sortDir: SortDir? = nil,
-        sortKey: String? = nil,
-        limit: Int
+        category: Category? = nil, type: ListFlavorsType? = nil, sortDir: SortDir? = nil,
+        sortKey: String? = nil, limit: Int
     ) -> OffsetPaginator<NotebookFlavor> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.listFlavors(
-                category: category,
-                limit: limit,
-                offset: offset,
-                type: type,
-                sortDir: sortDir,
+                category: category, limit: limit, offset: offset, type: type, sortDir: sortDir,
                 sortKey: sortKey
             )
             return (elements: page.flavors ?? [], total: page.total.map { Int($0) })
@@ -368,41 +312,26 @@ extension ModelArtsClient {
     ///   - namespace: Organization to which the image belongs. You can create and view the organization on
     ///     the Organization Management page of the SWR console.
     ///   - offset: Start offset of the records on each page. The default value is 0.
-    ///   - serviceType: Supported image types. Options: COMMON: common image INFERENCE: image used for
-    ///     inference TRAIN: image used for training DEV: image used for development and debugging UNKNOWN:
-    ///     image whose supported services are not specified
+    ///   - serviceType: Supported image types.
     ///   - sortDir: Sorting mode. The options are ASC (ascending order) and DESC (descending order). The
     ///     default value is DESC.
     ///   - sortKey: Sorting fields. Separate multiple fields with commas (,). For example, updateTime
     ///     indicates sorting by update time.
-    ///   - type: Image type. Enums: BUILD_IN: built-in system image DEDICATED: image you have saved
+    ///   - type: Image type.
     ///   - workspaceID: Workspace ID If no workspace is created, the default value is 0. If a workspace is
     ///     created and used, the actual value prevails.
     ///
     /// - Returns: The body of the service's `200` response.
     public func listImage(
-        limit: Int? = nil,
-        name: String? = nil,
-        nameFuzzyMatch: Bool? = nil,
-        namespace: String? = nil,
-        offset: Int? = nil,
-        serviceType: ServiceType? = nil,
-        sortDir: SortDir? = nil,
-        sortKey: String? = nil,
-        type: TypeValue? = nil,
-        workspaceID: String? = nil
+        limit: Int? = nil, name: String? = nil, nameFuzzyMatch: Bool? = nil, namespace: String? = nil,
+        offset: Int? = nil, serviceType: ServiceType? = nil, sortDir: SortDir? = nil, sortKey: String? = nil,
+        type: TypeValue? = nil, workspaceID: String? = nil
     ) async throws -> ListImageResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("name", name)
-        query.append("name_fuzzy_match", nameFuzzyMatch)
-        query.append("namespace", namespace)
-        query.append("offset", offset)
-        query.append("service_type", serviceType)
-        query.append("sort_dir", sortDir)
-        query.append("sort_key", sortKey)
-        query.append("type", type)
-        query.append("workspace_id", workspaceID)
+        let query: QueryItems = [
+            "limit": limit, "name": name, "name_fuzzy_match": nameFuzzyMatch, "namespace": namespace,
+            "offset": offset, "service_type": serviceType, "sort_dir": sortDir, "sort_key": sortKey,
+            "type": type, "workspace_id": workspaceID
+        ]
         let request = OperationRequest(
             operation: "ListImage", method: .get, path: "/v1/{project_id}/images", query: query
         )
@@ -421,39 +350,24 @@ extension ModelArtsClient {
     ///   - nameFuzzyMatch: Whether the image name is used for fuzzy match. The default value is true.
     ///   - namespace: Organization to which the image belongs. You can create and view the organization on
     ///     the Organization Management page of the SWR console.
-    ///   - serviceType: Supported image types. Options: COMMON: common image INFERENCE: image used for
-    ///     inference TRAIN: image used for training DEV: image used for development and debugging UNKNOWN:
-    ///     image whose supported services are not specified
+    ///   - serviceType: Supported image types.
     ///   - sortDir: Sorting mode. The options are ASC (ascending order) and DESC (descending order). The
     ///     default value is DESC.
     ///   - sortKey: Sorting fields. Separate multiple fields with commas (,). For example, updateTime
     ///     indicates sorting by update time.
-    ///   - type: Image type. Enums: BUILD_IN: built-in system image DEDICATED: image you have saved
+    ///   - type: Image type.
     ///   - workspaceID: Workspace ID If no workspace is created, the default value is 0. If a workspace is
     ///     created and used, the actual value prevails.
     ///   - limit: Number of results to request per page.
     public func listImagePaginator(
-        name: String? = nil,
-        nameFuzzyMatch: Bool? = nil,
-        namespace: String? = nil,
-        serviceType: ServiceType? = nil,
-        sortDir: SortDir? = nil,
-        sortKey: String? = nil,
-        type: TypeValue? = nil,
-        workspaceID: String? = nil,
-        limit: Int
+        name: String? = nil, nameFuzzyMatch: Bool? = nil, namespace: String? = nil,
+        serviceType: ServiceType? = nil, sortDir: SortDir? = nil, sortKey: String? = nil,
+        type: TypeValue? = nil, workspaceID: String? = nil, limit: Int
     ) -> OffsetPaginator<ImageResponse> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.listImage(
-                limit: limit,
-                name: name,
-                nameFuzzyMatch: nameFuzzyMatch,
-                namespace: namespace,
-                offset: offset,
-                serviceType: serviceType,
-                sortDir: sortDir,
-                sortKey: sortKey,
-                type: type,
+                limit: limit, name: name, nameFuzzyMatch: nameFuzzyMatch, namespace: namespace,
+                offset: offset, serviceType: serviceType, sortDir: sortDir, sortKey: sortKey, type: type,
                 workspaceID: workspaceID
             )
             return (elements: page.data ?? [], total: page.total.map { Int($0) })
@@ -472,24 +386,19 @@ extension ModelArtsClient {
     ///   - nameFuzzyMatch: Whether the image name is used for fuzzy match. The default value is true.
     ///   - namespace: Organization to which the image belongs. You can create and view the organization on
     ///     the Organization Management page of the SWR console.
-    ///   - type: Image type. Enums: BUILD_IN: built-in system image DEDICATED: image you have saved
+    ///   - type: Image type.
     ///   - workspaceID: Workspace ID If no workspace is created, the default value is 0. If a workspace is
     ///     created and used, the actual value prevails.
     ///
     /// - Returns: The body of the service's `200` response.
     public func listImageGroup(
-        name: String? = nil,
-        nameFuzzyMatch: Bool? = nil,
-        namespace: String? = nil,
-        type: TypeValue? = nil,
+        name: String? = nil, nameFuzzyMatch: Bool? = nil, namespace: String? = nil, type: TypeValue? = nil,
         workspaceID: String? = nil
     ) async throws -> ListImageGroupResponse {
-        var query = QueryItems()
-        query.append("name", name)
-        query.append("name_fuzzy_match", nameFuzzyMatch)
-        query.append("namespace", namespace)
-        query.append("type", type)
-        query.append("workspace_id", workspaceID)
+        let query: QueryItems = [
+            "name": name, "name_fuzzy_match": nameFuzzyMatch, "namespace": namespace, "type": type,
+            "workspace_id": workspaceID
+        ]
         let request = OperationRequest(
             operation: "ListImageGroup", method: .get, path: "/v1/{project_id}/images/group", query: query
         )
@@ -504,8 +413,7 @@ extension ModelArtsClient {
     /// `GET /v1/{project_id}/notebooks`
     ///
     /// - Parameters:
-    ///   - feature: Instance type. The default value is NOTEBOOK. Enums: DEFAULT: free CodeLab instance. You
-    ///     can create only one. NOTEBOOK: billed instance.
+    ///   - feature: Instance type. The default value is NOTEBOOK.
     ///   - limit: Number of records on each page. The default value is 10.
     ///   - name: Specifies the instance name. Fuzzy match is supported. The value contains a maximum of 128
     ///     characters, including uppercase letters, lowercase letters, digits, hyphens (-), and underscores
@@ -519,40 +427,21 @@ extension ModelArtsClient {
     ///   - sortDir: Sorting mode. The options are ASC (ascending order) and DESC (descending order). The
     ///     default value is DESC.
     ///   - sortKey: Sorting fields. Separate multiple fields with commas (,).
-    ///   - status: Instance status. Options: INIT: The instance is being initialized. CREATING: The instance
-    ///     is being created. STARTING: The instance is starting. STOPPING: The instance is being stopped.
-    ///     DELETING: The instance is being deleted. RUNNING: The instance is running. STOPPED: The instance
-    ///     has been stopped. SNAPSHOTTING: The image of the instance is being saved. CREATE_FAILED: Creating
-    ///     the instance failed. START_FAILED: Starting the instance failed. DELETE_FAILED: Deleting the
-    ///     instance failed. ERROR: An error occurred. DELETED: The instance has been deleted. FROZEN: The
-    ///     instance is frozen.
+    ///   - status: Instance status.
     ///   - workspaceID: Workspace ID If no workspace is created, the default value is 0. If a workspace is
     ///     created and used, the actual value prevails.
     ///
     /// - Returns: The body of the service's `200` response.
     public func listNotebooks(
-        feature: Feature? = nil,
-        limit: Int? = nil,
-        name: String? = nil,
-        poolID: String? = nil,
-        offset: Int? = nil,
-        owner: String? = nil,
-        sortDir: SortDir? = nil,
-        sortKey: String? = nil,
-        status: NotebookStatus? = nil,
-        workspaceID: String? = nil
+        feature: Feature? = nil, limit: Int? = nil, name: String? = nil, poolID: String? = nil,
+        offset: Int? = nil, owner: String? = nil, sortDir: SortDir? = nil, sortKey: String? = nil,
+        status: NotebookStatus? = nil, workspaceID: String? = nil
     ) async throws -> ListNotebooksResponse {
-        var query = QueryItems()
-        query.append("feature", feature)
-        query.append("limit", limit)
-        query.append("name", name)
-        query.append("pool_id", poolID)
-        query.append("offset", offset)
-        query.append("owner", owner)
-        query.append("sort_dir", sortDir)
-        query.append("sort_key", sortKey)
-        query.append("status", status)
-        query.append("workspaceId", workspaceID)
+        let query: QueryItems = [
+            "feature": feature, "limit": limit, "name": name, "pool_id": poolID, "offset": offset,
+            "owner": owner, "sort_dir": sortDir, "sort_key": sortKey, "status": status,
+            "workspaceId": workspaceID
+        ]
         let request = OperationRequest(
             operation: "ListNotebooks", method: .get, path: "/v1/{project_id}/notebooks", query: query
         )
@@ -566,8 +455,7 @@ extension ModelArtsClient {
     /// `GET /v1/{project_id}/notebooks`
     ///
     /// - Parameters:
-    ///   - feature: Instance type. The default value is NOTEBOOK. Enums: DEFAULT: free CodeLab instance. You
-    ///     can create only one. NOTEBOOK: billed instance.
+    ///   - feature: Instance type. The default value is NOTEBOOK.
     ///   - name: Specifies the instance name. Fuzzy match is supported. The value contains a maximum of 128
     ///     characters, including uppercase letters, lowercase letters, digits, hyphens (-), and underscores
     ///     (_).
@@ -579,39 +467,19 @@ extension ModelArtsClient {
     ///   - sortDir: Sorting mode. The options are ASC (ascending order) and DESC (descending order). The
     ///     default value is DESC.
     ///   - sortKey: Sorting fields. Separate multiple fields with commas (,).
-    ///   - status: Instance status. Options: INIT: The instance is being initialized. CREATING: The instance
-    ///     is being created. STARTING: The instance is starting. STOPPING: The instance is being stopped.
-    ///     DELETING: The instance is being deleted. RUNNING: The instance is running. STOPPED: The instance
-    ///     has been stopped. SNAPSHOTTING: The image of the instance is being saved. CREATE_FAILED: Creating
-    ///     the instance failed. START_FAILED: Starting the instance failed. DELETE_FAILED: Deleting the
-    ///     instance failed. ERROR: An error occurred. DELETED: The instance has been deleted. FROZEN: The
-    ///     instance is frozen.
+    ///   - status: Instance status.
     ///   - workspaceID: Workspace ID If no workspace is created, the default value is 0. If a workspace is
     ///     created and used, the actual value prevails.
     ///   - limit: Number of results to request per page.
     public func listNotebooksPaginator(
-        feature: Feature? = nil,
-        name: String? = nil,
-        poolID: String? = nil,
-        owner: String? = nil,
-        sortDir: SortDir? = nil,
-        sortKey: String? = nil,
-        status: NotebookStatus? = nil,
-        workspaceID: String? = nil,
-        limit: Int
+        feature: Feature? = nil, name: String? = nil, poolID: String? = nil, owner: String? = nil,
+        sortDir: SortDir? = nil, sortKey: String? = nil, status: NotebookStatus? = nil,
+        workspaceID: String? = nil, limit: Int
     ) -> OffsetPaginator<NotebookResp> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.listNotebooks(
-                feature: feature,
-                limit: limit,
-                name: name,
-                poolID: poolID,
-                offset: offset,
-                owner: owner,
-                sortDir: sortDir,
-                sortKey: sortKey,
-                status: status,
-                workspaceID: workspaceID
+                feature: feature, limit: limit, name: name, poolID: poolID, offset: offset, owner: owner,
+                sortDir: sortDir, sortKey: sortKey, status: status, workspaceID: workspaceID
             )
             return (elements: page.data ?? [], total: page.total.map { Int($0) })
         }
@@ -650,8 +518,7 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func renewLease(id: String, _ body: LeaseReq, duration: Int64? = nil) async throws -> Lease {
-        var query = QueryItems()
-        query.append("duration", duration)
+        let query: QueryItems = ["duration": duration]
         let request = OperationRequest(
             operation: "RenewLease", method: .patch, path: "/v1/{project_id}/notebooks/{id}/lease",
             pathParameters: ["id": id], query: query, body: body
@@ -698,9 +565,7 @@ extension ModelArtsClient {
     /// - Returns: The response of the last poll, whose `status` is one of `states`.
     @discardableResult
     public func waitForAttachAbleOBS(
-        instanceID: String,
-        storageID: String,
-        status states: Set<DataVolumesRes.StatusValue>,
+        instanceID: String, storageID: String, status states: Set<DataVolumesRes.StatusValue>,
         failureStates: Set<DataVolumesRes.StatusValue> = [.mountFailed, .unmountFailed],
         options: WaiterOptions = .init()
     ) async throws -> DataVolumesRes {
@@ -723,9 +588,7 @@ extension ModelArtsClient {
     ///   - storageID: OBS storage ID.
     ///   - options: Delays between polls, the timeout and the poll limit.
     public func waitForAttachAbleOBSDeletion(
-        instanceID: String,
-        storageID: String,
-        options: WaiterOptions = .init()
+        instanceID: String, storageID: String, options: WaiterOptions = .init()
     ) async throws {
         try await Waiter.waitForDeletion(
             "AttachAbleObs", deletedStates: [] as Set<DataVolumesRes.StatusValue>,
@@ -769,10 +632,8 @@ extension ModelArtsClient {
     /// - Returns: The response of the last poll, whose `status` is one of `states`.
     @discardableResult
     public func waitForImage(
-        id: String,
-        status states: Set<ImageStatus>,
-        failureStates: Set<ImageStatus> = [.createFailed, .error],
-        options: WaiterOptions = .init()
+        id: String, status states: Set<ImageStatus>,
+        failureStates: Set<ImageStatus> = [.createFailed, .error], options: WaiterOptions = .init()
     ) async throws -> Image {
         try await Waiter.waitForState(
             "Image", states: states, failureStates: failureStates, options: options,
@@ -855,8 +716,7 @@ extension ModelArtsClient {
     /// - Returns: The response of the last poll, whose `status` is one of `states`.
     @discardableResult
     public func waitForNotebook(
-        id: String,
-        status states: Set<NotebookStatus>,
+        id: String, status states: Set<NotebookStatus>,
         failureStates: Set<NotebookStatus> = [.createFailed, .startFailed, .deleteFailed, .error],
         options: WaiterOptions = .init()
     ) async throws -> NotebookResp {
@@ -901,13 +761,9 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showSwitchableFlavors(
-        id: String,
-        limit: Int? = nil,
-        offset: Int? = nil
+        id: String, limit: Int? = nil, offset: Int? = nil
     ) async throws -> ShowSwitchableFlavorsResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("offset", offset)
+        let query: QueryItems = ["limit": limit, "offset": offset]
         let request = OperationRequest(
             operation: "ShowSwitchableFlavors", method: .get, path: "/v1/{project_id}/notebooks/{id}/flavors",
             pathParameters: ["id": id], query: query
@@ -948,13 +804,9 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func startNotebook(
-        id: String,
-        duration: Int64? = nil,
-        type: String? = nil
+        id: String, duration: Int64? = nil, type: String? = nil
     ) async throws -> NotebookResp {
-        var query = QueryItems()
-        query.append("duration", duration)
-        query.append("type", type)
+        let query: QueryItems = ["duration": duration, "type": type]
         let request = OperationRequest(
             operation: "StartNotebook", method: .post, path: "/v1/{project_id}/notebooks/{id}/start",
             pathParameters: ["id": id], query: query

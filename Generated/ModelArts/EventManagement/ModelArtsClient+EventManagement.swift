@@ -11,38 +11,26 @@ extension ModelArtsClient {
     /// `GET /v1/{project_id}/events`
     ///
     /// - Parameters:
-    ///   - resource: Type of the resource for which an event occurs. Options: pools: resource pool
+    ///   - resource: Type of the resource for which an event occurs.
     ///   - name: ID of the resource for which an event occurs.
     ///   - limit: Maximum number of records on each page. If this parameter is left blank or set to 0, 500
     ///     records are returned by default. A maximum of 500 records are allowed on each page.
     ///   - offset: Offset of the pagination query. This parameter is left blank when the first page is
     ///     queried.
-    ///   - type: Event type. Options: Normal: queries normal events. Warning: queries alarm events. If this
-    ///     parameter is left blank, all types of events are returned.
+    ///   - type: Event type. If this parameter is left blank, all types of events are returned.
     ///   - since: Event start timestamp
     ///   - until: Event end timestamp
     ///   - ascend: Whether the results are sorted in ascending order
     ///
     /// - Returns: The body of the service's `200` response.
     public func listEvents(
-        resource: ListEventsResource,
-        name: String,
-        limit: Int? = nil,
-        offset: Int? = nil,
-        type: ListEventsType? = nil,
-        since: Int? = nil,
-        until: Int? = nil,
-        ascend: Bool? = nil
+        resource: ListEventsResource, name: String, limit: Int? = nil, offset: Int? = nil,
+        type: ListEventsType? = nil, since: Int? = nil, until: Int? = nil, ascend: Bool? = nil
     ) async throws -> ListEventsResponse {
-        var query = QueryItems()
-        query.append("resource", resource)
-        query.append("name", name)
-        query.append("limit", limit)
-        query.append("offset", offset)
-        query.append("type", type)
-        query.append("since", since)
-        query.append("until", until)
-        query.append("ascend", ascend)
+        let query: QueryItems = [
+            "resource": resource, "name": name, "limit": limit, "offset": offset, "type": type,
+            "since": since, "until": until, "ascend": ascend
+        ]
         let request = OperationRequest(
             operation: "ListEvents", method: .get, path: "/v1/{project_id}/events", query: query
         )
@@ -56,33 +44,21 @@ extension ModelArtsClient {
     /// `GET /v1/{project_id}/events`
     ///
     /// - Parameters:
-    ///   - resource: Type of the resource for which an event occurs. Options: pools: resource pool
+    ///   - resource: Type of the resource for which an event occurs.
     ///   - name: ID of the resource for which an event occurs.
-    ///   - type: Event type. Options: Normal: queries normal events. Warning: queries alarm events. If this
-    ///     parameter is left blank, all types of events are returned.
+    ///   - type: Event type. If this parameter is left blank, all types of events are returned.
     ///   - since: Event start timestamp
     ///   - until: Event end timestamp
     ///   - ascend: Whether the results are sorted in ascending order
     ///   - limit: Number of results to request per page.
     public func listEventsPaginator(
-        resource: ListEventsResource,
-        name: String,
-        type: ListEventsType? = nil,
-        since: Int? = nil,
-        until: Int? = nil,
-        ascend: Bool? = nil,
-        limit: Int
+        resource: ListEventsResource, name: String, type: ListEventsType? = nil, since: Int? = nil,
+        until: Int? = nil, ascend: Bool? = nil, limit: Int
     ) -> OffsetPaginator<ListEventsEvent> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.listEvents(
-                resource: resource,
-                name: name,
-                limit: limit,
-                offset: offset,
-                type: type,
-                since: since,
-                until: until,
-                ascend: ascend
+                resource: resource, name: name, limit: limit, offset: offset, type: type, since: since,
+                until: until, ascend: ascend
             )
             return (elements: page.items ?? [], total: page.total)
         }

@@ -53,16 +53,13 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listNetworks(
-        workspaceID: String? = nil,
-        labelSelector: String? = nil,
-        limit: Int? = nil,
+        workspaceID: String? = nil, labelSelector: String? = nil, limit: Int? = nil,
         `continue`: String? = nil
     ) async throws -> ListNetworksResponse {
-        var query = QueryItems()
-        query.append("workspaceId", workspaceID)
-        query.append("labelSelector", labelSelector)
-        query.append("limit", limit)
-        query.append("continue", `continue`)
+        let query: QueryItems = [
+            "workspaceId": workspaceID, "labelSelector": labelSelector, "limit": limit,
+            "continue": `continue`
+        ]
         let request = OperationRequest(
             operation: "ListNetworks", method: .get, path: "/v1/{project_id}/networks", query: query
         )

@@ -35,8 +35,7 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func batchLockPoolNodes(
-        poolName: String,
-        _ body: BatchLockPoolNodesRequest
+        poolName: String, _ body: BatchLockPoolNodesRequest
     ) async throws -> BatchLockPoolNodesResponse {
         let request = OperationRequest(
             operation: "BatchLockPoolNodes", method: .post,
@@ -59,8 +58,7 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func batchUnlockPoolNodes(
-        poolName: String,
-        _ body: BatchUnlockPoolNodesRequest
+        poolName: String, _ body: BatchUnlockPoolNodesRequest
     ) async throws -> BatchUnlockPoolNodesResponse {
         let request = OperationRequest(
             operation: "BatchUnlockPoolNodes", method: .post,
@@ -82,8 +80,7 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func batchUpdatePoolNodes(
-        poolName: String,
-        _ body: BatchUpdatePoolNodesRequest
+        poolName: String, _ body: BatchUpdatePoolNodesRequest
     ) async throws -> BatchUpdatePoolNodesResponse {
         let request = OperationRequest(
             operation: "BatchUpdatePoolNodes", method: .post,
@@ -106,13 +103,9 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listPoolNodes(
-        poolName: String,
-        `continue`: String? = nil,
-        limit: Int? = nil
+        poolName: String, `continue`: String? = nil, limit: Int? = nil
     ) async throws -> ListPoolNodesResponse {
-        var query = QueryItems()
-        query.append("continue", `continue`)
-        query.append("limit", limit)
+        let query: QueryItems = ["continue": `continue`, "limit": limit]
         let request = OperationRequest(
             operation: "ListPoolNodes", method: .get, path: "/v2/{project_id}/pools/{pool_name}/nodes",
             pathParameters: ["pool_name": poolName], query: query

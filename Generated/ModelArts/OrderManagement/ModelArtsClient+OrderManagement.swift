@@ -33,32 +33,19 @@ extension ModelArtsClient {
     ///   - offset: Start position of the query. The value ranges from 0 to 500.
     ///   - since: Event start timestamp, in milliseconds. Only orders within the last month can be queried.
     ///   - until: Event end timestamp, in milliseconds.
-    ///   - phase: Event processing status. The options are as follows: pending: The order is pending, which
-    ///     is typically caused by an unpaid or unapproved request. running: The order is being processed.
-    ///     successed: The order is successful. failed: The order failed.
-    ///   - resource: Type of the requested resource. The default value is pools. The options are as follows:
-    ///     pools: resource pool
+    ///   - phase: Event processing status.
+    ///   - resource: Type of the requested resource. The default value is pools.
     ///
     /// - Returns: The body of the service's `200` response.
     public func listOrders(
-        workspaceID: String? = nil,
-        involvedName: String? = nil,
-        limit: Int? = nil,
-        offset: Int? = nil,
-        since: Int64? = nil,
-        until: Int64? = nil,
-        phase: ListOrdersPhase? = nil,
+        workspaceID: String? = nil, involvedName: String? = nil, limit: Int? = nil, offset: Int? = nil,
+        since: Int64? = nil, until: Int64? = nil, phase: ListOrdersPhase? = nil,
         resource: ListEventsResource? = nil
     ) async throws -> ListOrdersResponse {
-        var query = QueryItems()
-        query.append("workspaceId", workspaceID)
-        query.append("involvedName", involvedName)
-        query.append("limit", limit)
-        query.append("offset", offset)
-        query.append("since", since)
-        query.append("until", until)
-        query.append("phase", phase)
-        query.append("resource", resource)
+        let query: QueryItems = [
+            "workspaceId": workspaceID, "involvedName": involvedName, "limit": limit, "offset": offset,
+            "since": since, "until": until, "phase": phase, "resource": resource
+        ]
         let request = OperationRequest(
             operation: "ListOrders", method: .get, path: "/v1/{project_id}/orders", query: query
         )
@@ -76,31 +63,17 @@ extension ModelArtsClient {
     ///   - involvedName: Name of an associated resource, for example, the display name of the resource pool.
     ///   - since: Event start timestamp, in milliseconds. Only orders within the last month can be queried.
     ///   - until: Event end timestamp, in milliseconds.
-    ///   - phase: Event processing status. The options are as follows: pending: The order is pending, which
-    ///     is typically caused by an unpaid or unapproved request. running: The order is being processed.
-    ///     successed: The order is successful. failed: The order failed.
-    ///   - resource: Type of the requested resource. The default value is pools. The options are as follows:
-    ///     pools: resource pool
+    ///   - phase: Event processing status.
+    ///   - resource: Type of the requested resource. The default value is pools.
     ///   - limit: Number of results to request per page.
     public func listOrdersPaginator(
-        workspaceID: String? = nil,
-        involvedName: String? = nil,
-        since: Int64? = nil,
-        until: Int64? = nil,
-        phase: ListOrdersPhase? = nil,
-        resource: ListEventsResource? = nil,
-        limit: Int
+        workspaceID: String? = nil, involvedName: String? = nil, since: Int64? = nil, until: Int64? = nil,
+        phase: ListOrdersPhase? = nil, resource: ListEventsResource? = nil, limit: Int
     ) -> OffsetPaginator<Order> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listOrders(
-                workspaceID: workspaceID,
-                involvedName: involvedName,
-                limit: limit,
-                offset: offset,
-                since: since,
-                until: until,
-                phase: phase,
-                resource: resource
+                workspaceID: workspaceID, involvedName: involvedName, limit: limit, offset: offset,
+                since: since, until: until, phase: phase, resource: resource
             )
             return (elements: page.items ?? [], total: page.count)
         }

@@ -74,9 +74,7 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func patchPlugin(
-        poolName: String,
-        templateName: String,
-        _ body: PatchPluginRequest
+        poolName: String, templateName: String, _ body: PatchPluginRequest
     ) async throws -> PatchPluginResponse {
         let request = OperationRequest(
             operation: "PatchPlugin", method: .patch,
@@ -99,12 +97,9 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showPlugin(
-        poolName: String,
-        templateName: String,
-        detail: String? = nil
+        poolName: String, templateName: String, detail: String? = nil
     ) async throws -> Plugin {
-        var query = QueryItems()
-        query.append("detail", detail)
+        let query: QueryItems = ["detail": detail]
         let request = OperationRequest(
             operation: "ShowPlugin", method: .get,
             path: "/v2/{project_id}/pools/{pool_name}/plugins/{template_name}",

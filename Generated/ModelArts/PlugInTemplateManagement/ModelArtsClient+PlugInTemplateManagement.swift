@@ -18,12 +18,9 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listPluginTemplates(
-        templateName: String? = nil,
-        poolName: String? = nil
+        templateName: String? = nil, poolName: String? = nil
     ) async throws -> ListPluginTemplatesResponse {
-        var query = QueryItems()
-        query.append("templateName", templateName)
-        query.append("poolName", poolName)
+        let query: QueryItems = ["templateName": templateName, "poolName": poolName]
         let request = OperationRequest(
             operation: "ListPluginTemplates", method: .get, path: "/v2/{project_id}/plugintemplates",
             query: query
@@ -38,8 +35,7 @@ extension ModelArtsClient {
     /// `GET /v1/{project_id}/plugintemplates/{plugintemplate_name}`
     ///
     /// - Parameters:
-    ///   - plugintemplateName: Plug-in template name. Options: gpu-driver: GPU driver plug-in template
-    ///     npu-driver: NPU driver plug-in template
+    ///   - plugintemplateName: Plug-in template name.
     ///
     /// - Returns: The body of the service's `200` response.
     public func showPluginTemplate(plugintemplateName: String) async throws -> ShowPluginTemplateResponse {

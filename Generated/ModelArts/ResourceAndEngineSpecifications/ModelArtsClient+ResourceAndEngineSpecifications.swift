@@ -17,8 +17,7 @@ extension ModelArtsClient {
     public func listJobEngineSpecifications(
         jobType: JobType? = nil
     ) async throws -> ListJobEngineSpecificationsResponse {
-        var query = QueryItems()
-        query.append("job_type", jobType)
+        let query: QueryItems = ["job_type": jobType]
         let request = OperationRequest(
             operation: "ListJobEngineSpecifications", method: .get, path: "/v1/{project_id}/job/ai-engines",
             query: query
@@ -39,14 +38,9 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listJobResourceSpecifications(
-        jobType: JobType? = nil,
-        engineID: Int64? = nil,
-        projectType: Int? = nil
+        jobType: JobType? = nil, engineID: Int64? = nil, projectType: Int? = nil
     ) async throws -> ListJobResourceSpecificationsResponse {
-        var query = QueryItems()
-        query.append("job_type", jobType)
-        query.append("engine_id", engineID)
-        query.append("project_type", projectType)
+        let query: QueryItems = ["job_type": jobType, "engine_id": engineID, "project_type": projectType]
         let request = OperationRequest(
             operation: "ListJobResourceSpecifications", method: .get,
             path: "/v1/{project_id}/job/resource-specs", query: query

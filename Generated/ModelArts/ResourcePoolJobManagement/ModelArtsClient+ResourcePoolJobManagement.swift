@@ -47,13 +47,9 @@ extension ModelArtsClient {
     /// - Parameters:
     ///   - poolName: ID of the resource pool to which a job belongs. The value is the metadata.name field in
     ///     the resource pool details.
-    ///   - type: Service type of a job. Options: train: training job infer: inference job notebook: notebook
-    ///     jobs
-    ///   - status: Job status. Options: Queue: The job is queuing. Pending: The job is pending. Abnormal: The
-    ///     job is abnormal. Terminating: The job is being terminated. Creating: The job is being created.
-    ///     Running: The job is running. Completed: The job has been completed. Terminated: The job has been
-    ///     terminated. Failed: The job failed to be run.
-    ///   - sort: Sorting field. Options: create_time: Sort jobs by creation time.
+    ///   - type: Service type of a job.
+    ///   - status: Job status.
+    ///   - sort: Sorting field.
     ///   - ascend: Whether the results are sorted in ascending order
     ///   - offset: Start position for pagination query
     ///   - limit: Maximum number of records on each page. If this parameter is left blank or set to 0, 500
@@ -61,21 +57,12 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listWorkloads(
-        poolName: String,
-        type: [ListWorkloadsType]? = nil,
-        status: ListWorkloadsStatus? = nil,
-        sort: ListWorkloadsSort? = nil,
-        ascend: Bool? = nil,
-        offset: String? = nil,
-        limit: Int? = nil
+        poolName: String, type: [ListWorkloadsType]? = nil, status: ListWorkloadsStatus? = nil,
+        sort: ListWorkloadsSort? = nil, ascend: Bool? = nil, offset: String? = nil, limit: Int? = nil
     ) async throws -> ListWorkloadsResponse {
-        var query = QueryItems()
-        query.append("type", type)
-        query.append("status", status)
-        query.append("sort", sort)
-        query.append("ascend", ascend)
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = [
+            "type": type, "status": status, "sort": sort, "ascend": ascend, "offset": offset, "limit": limit
+        ]
         let request = OperationRequest(
             operation: "ListWorkloads", method: .get, path: "/v2/{project_id}/pools/{pool_name}/workloads",
             pathParameters: ["pool_name": poolName], query: query
@@ -93,32 +80,19 @@ extension ModelArtsClient {
     /// - Parameters:
     ///   - poolName: ID of the resource pool to which a job belongs. The value is the metadata.name field in
     ///     the resource pool details.
-    ///   - type: Service type of a job. Options: train: training job infer: inference job notebook: notebook
-    ///     jobs
-    ///   - status: Job status. Options: Queue: The job is queuing. Pending: The job is pending. Abnormal: The
-    ///     job is abnormal. Terminating: The job is being terminated. Creating: The job is being created.
-    ///     Running: The job is running. Completed: The job has been completed. Terminated: The job has been
-    ///     terminated. Failed: The job failed to be run.
-    ///   - sort: Sorting field. Options: create_time: Sort jobs by creation time.
+    ///   - type: Service type of a job.
+    ///   - status: Job status.
+    ///   - sort: Sorting field.
     ///   - ascend: Whether the results are sorted in ascending order
     ///   - limit: Number of results to request per page.
     public func listWorkloadsPaginator(
-        poolName: String,
-        type: [ListWorkloadsType]? = nil,
-        status: ListWorkloadsStatus? = nil,
-        sort: ListWorkloadsSort? = nil,
-        ascend: Bool? = nil,
-        limit: Int
+        poolName: String, type: [ListWorkloadsType]? = nil, status: ListWorkloadsStatus? = nil,
+        sort: ListWorkloadsSort? = nil, ascend: Bool? = nil, limit: Int
     ) -> OffsetPaginator<Workload> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listWorkloads(
-                poolName: poolName,
-                type: type,
-                status: status,
-                sort: sort,
-                ascend: ascend,
-                offset: String(offset),
-                limit: limit
+                poolName: poolName, type: type, status: status, sort: sort, ascend: ascend,
+                offset: String(offset), limit: limit
             )
             return (elements: page.items ?? [], total: page.total)
         }

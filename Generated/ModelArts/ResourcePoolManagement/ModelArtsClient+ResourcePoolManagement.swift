@@ -59,8 +59,7 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func createPool(
-        _ body: CreatePoolRequest,
-        requestType: String? = nil
+        _ body: CreatePoolRequest, requestType: String? = nil
     ) async throws -> CreatePoolResponse {
         var headers: [String: String] = [:]
         headers["request-type"] = requestType
@@ -101,24 +100,18 @@ extension ModelArtsClient {
     /// - Parameters:
     ///   - workspaceID: Workspace ID. The default value is 0.
     ///   - labelSelector: Filter by label.
-    ///   - status: Resource pool status. The options are as follows: created: The resource pool is
-    ///     successfully created. failed: The resource pool failed. creating: The resource pool is being
-    ///     created.
+    ///   - status: Resource pool status.
     ///   - parent: Name of the parent resource pool. It is used to query the sub-pools of a specified
     ///     resource pool.
     ///
     /// - Returns: The body of the service's `200` response.
     public func listPools(
-        workspaceID: String? = nil,
-        labelSelector: String? = nil,
-        status: ListPoolsStatus? = nil,
+        workspaceID: String? = nil, labelSelector: String? = nil, status: ListPoolsStatus? = nil,
         parent: String? = nil
     ) async throws -> ListPoolsResponse {
-        var query = QueryItems()
-        query.append("workspaceId", workspaceID)
-        query.append("labelSelector", labelSelector)
-        query.append("status", status)
-        query.append("parent", parent)
+        let query: QueryItems = [
+            "workspaceId": workspaceID, "labelSelector": labelSelector, "status": status, "parent": parent
+        ]
         let request = OperationRequest(
             operation: "ListPools", method: .get, path: "/v2/{project_id}/pools", query: query
         )
@@ -201,24 +194,15 @@ extension ModelArtsClient {
     ///     milliseconds) and calculates the start time as follows: endTimeInMillis - durationInMinutes x 60 x
     ///     1000. For example, -1.-1.60 indicates the latest 60 minutes. Constraint: In a single request, the
     ///     following condition must be met: durationInMinutes x 60/period <= 1440.
-    ///   - statistics: Statistical mode. The options are as follows: maximum: maximum value statistics
-    ///     (default setting) minimum: minimum value statistics sum: sum statistics average: average value
-    ///     statistics
-    ///   - period: Monitoring data granularity, in seconds. The options are as follows: 60: The granularity
-    ///     is 1 minute, which is the default value. 300: The granularity is 5 minutes. 900: The granularity
-    ///     is 15 minutes. 3600: The granularity is 1 hour.
+    ///   - statistics: Statistical mode.
+    ///   - period: Monitoring data granularity, in seconds.
     ///
     /// - Returns: The body of the service's `200` response.
     public func showPoolMonitor(
-        poolName: String,
-        timeRange: String? = nil,
-        statistics: ShowPoolMonitorStatistics? = nil,
+        poolName: String, timeRange: String? = nil, statistics: ShowPoolMonitorStatistics? = nil,
         period: ShowPoolMonitorPeriod? = nil
     ) async throws -> ShowPoolMonitorResponse {
-        var query = QueryItems()
-        query.append("time_range", timeRange)
-        query.append("statistics", statistics)
-        query.append("period", period)
+        let query: QueryItems = ["time_range": timeRange, "statistics": statistics, "period": period]
         let request = OperationRequest(
             operation: "ShowPoolMonitor", method: .get, path: "/v2/{project_id}/pools/{pool_name}/monitor",
             pathParameters: ["pool_name": poolName], query: query
@@ -237,8 +221,7 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showPoolStatistics(workspaceID: String? = nil) async throws -> ShowPoolStatisticsResponse {
-        var query = QueryItems()
-        query.append("workspaceId", workspaceID)
+        let query: QueryItems = ["workspaceId": workspaceID]
         let request = OperationRequest(
             operation: "ShowPoolStatistics", method: .get, path: "/v2/{project_id}/statistics/pools",
             query: query

@@ -17,14 +17,9 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listResourceFlavors(
-        `continue`: String? = nil,
-        labelSelector: String? = nil,
-        limit: Int? = nil
+        `continue`: String? = nil, labelSelector: String? = nil, limit: Int? = nil
     ) async throws -> ListResourceFlavorsResponse {
-        var query = QueryItems()
-        query.append("continue", `continue`)
-        query.append("labelSelector", labelSelector)
-        query.append("limit", limit)
+        let query: QueryItems = ["continue": `continue`, "labelSelector": labelSelector, "limit": limit]
         let request = OperationRequest(
             operation: "ListResourceFlavors", method: .get, path: "/v1/{project_id}/resourceflavors",
             query: query

@@ -70,50 +70,26 @@ extension ModelArtsClient {
     ///     filtered.
     ///   - workspaceID: Workspace ID If no workspace is created, the default value is 0. If a workspace is
     ///     created and used, the actual value prevails.
-    ///   - inferType: Inference mode. By default, the inference mode is not filtered. Options: real-time
-    ///     batch
-    ///   - status: Service status. By default, the service status is not filtered. The options are as
-    ///     follows: running: The service is running properly. deploying: The service is being deployed,
-    ///     including image creation and resource scheduling deployment. concerning: An alarm has been
-    ///     generated, indicating that some backend instances malfunction. failed: Deploying the service
-    ///     failed. For details about the failure cause, see the event and log tab pages. stopped: The service
-    ///     has been stopped. finished: Service running is completed. This status is available only for batch
-    ///     services. stopping: The service is being stopped. deleting: The service is being deleted. pending:
-    ///     The service is pending. This status is available only for real-time services. waiting: The
-    ///     resource is being queued. This status is available only for real-time services.
+    ///   - inferType: Inference mode. By default, the inference mode is not filtered.
+    ///   - status: Service status. By default, the service status is not filtered.
     ///   - offset: Start page for pagination display. The default value is 0.
     ///   - limit: Maximum number of records returned on each page. Default value: 1000
-    ///   - sortBy: Sorting field. Enums: publish_at: service publishing time, which is the default value
-    ///     service_name: service name transition_at: update time
-    ///   - order: Sorting order. Enums: asc: ascending order desc: descending order (default value)
+    ///   - sortBy: Sorting field.
+    ///   - order: Sorting order.
     ///   - tags: Tag. By default, tags are not filtered.
     ///
     /// - Returns: The body of the service's `200` response.
     public func listServices(
-        serviceID: String? = nil,
-        serviceName: String? = nil,
-        modelID: String? = nil,
-        workspaceID: String? = nil,
-        inferType: InferType? = nil,
-        status: ShowServiceStatus? = nil,
-        offset: Int? = nil,
-        limit: Int? = nil,
-        sortBy: ListServicesSortBy? = nil,
-        order: ListModelsOrder? = nil,
-        tags: String? = nil
+        serviceID: String? = nil, serviceName: String? = nil, modelID: String? = nil,
+        workspaceID: String? = nil, inferType: InferType? = nil, status: ShowServiceStatus? = nil,
+        offset: Int? = nil, limit: Int? = nil, sortBy: ListServicesSortBy? = nil,
+        order: ListModelsOrder? = nil, tags: String? = nil
     ) async throws -> ListServicesResponse {
-        var query = QueryItems()
-        query.append("service_id", serviceID)
-        query.append("service_name", serviceName)
-        query.append("model_id", modelID)
-        query.append("workspace_id", workspaceID)
-        query.append("infer_type", inferType)
-        query.append("status", status)
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("sort_by", sortBy)
-        query.append("order", order)
-        query.append("tags", tags)
+        let query: QueryItems = [
+            "service_id": serviceID, "service_name": serviceName, "model_id": modelID,
+            "workspace_id": workspaceID, "infer_type": inferType, "status": status, "offset": offset,
+            "limit": limit, "sort_by": sortBy, "order": order, "tags": tags
+        ]
         let request = OperationRequest(
             operation: "ListServices", method: .get, path: "/v1/{project_id}/services", query: query
         )
@@ -140,47 +116,22 @@ extension ModelArtsClient {
     ///     filtered.
     ///   - workspaceID: Workspace ID If no workspace is created, the default value is 0. If a workspace is
     ///     created and used, the actual value prevails.
-    ///   - inferType: Inference mode. By default, the inference mode is not filtered. Options: real-time
-    ///     batch
-    ///   - status: Service status. By default, the service status is not filtered. The options are as
-    ///     follows: running: The service is running properly. deploying: The service is being deployed,
-    ///     including image creation and resource scheduling deployment. concerning: An alarm has been
-    ///     generated, indicating that some backend instances malfunction. failed: Deploying the service
-    ///     failed. For details about the failure cause, see the event and log tab pages. stopped: The service
-    ///     has been stopped. finished: Service running is completed. This status is available only for batch
-    ///     services. stopping: The service is being stopped. deleting: The service is being deleted. pending:
-    ///     The service is pending. This status is available only for real-time services. waiting: The
-    ///     resource is being queued. This status is available only for real-time services.
-    ///   - sortBy: Sorting field. Enums: publish_at: service publishing time, which is the default value
-    ///     service_name: service name transition_at: update time
-    ///   - order: Sorting order. Enums: asc: ascending order desc: descending order (default value)
+    ///   - inferType: Inference mode. By default, the inference mode is not filtered.
+    ///   - status: Service status. By default, the service status is not filtered.
+    ///   - sortBy: Sorting field.
+    ///   - order: Sorting order.
     ///   - tags: Tag. By default, tags are not filtered.
     ///   - limit: Number of results to request per page.
     public func listServicesPaginator(
-        serviceID: String? = nil,
-        serviceName: String? = nil,
-        modelID: String? = nil,
-        workspaceID: String? = nil,
-        inferType: InferType? = nil,
-        status: ShowServiceStatus? = nil,
-        sortBy: ListServicesSortBy? = nil,
-        order: ListModelsOrder? = nil,
-        tags: String? = nil,
-        limit: Int
+        serviceID: String? = nil, serviceName: String? = nil, modelID: String? = nil,
+        workspaceID: String? = nil, inferType: InferType? = nil, status: ShowServiceStatus? = nil,
+        sortBy: ListServicesSortBy? = nil, order: ListModelsOrder? = nil, tags: String? = nil, limit: Int
     ) -> OffsetPaginator<ListServices> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.listServices(
-                serviceID: serviceID,
-                serviceName: serviceName,
-                modelID: modelID,
-                workspaceID: workspaceID,
-                inferType: inferType,
-                status: status,
-                offset: offset,
-                limit: limit,
-                sortBy: sortBy,
-                order: order,
-                tags: tags
+                serviceID: serviceID, serviceName: serviceName, modelID: modelID, workspaceID: workspaceID,
+                inferType: inferType, status: status, offset: offset, limit: limit, sortBy: sortBy,
+                order: order, tags: tags
             )
             return (elements: page.services ?? [], total: page.totalCount)
         }
@@ -223,10 +174,8 @@ extension ModelArtsClient {
     /// - Returns: The response of the last poll, whose `status` is one of `states`.
     @discardableResult
     public func waitForService(
-        serviceID: String,
-        status states: Set<ShowServiceStatus>,
-        failureStates: Set<ShowServiceStatus> = [.failed],
-        options: WaiterOptions = .init()
+        serviceID: String, status states: Set<ShowServiceStatus>,
+        failureStates: Set<ShowServiceStatus> = [.failed], options: WaiterOptions = .init()
     ) async throws -> ShowServiceResponse {
         try await Waiter.waitForState(
             "Service", states: states, failureStates: failureStates, options: options,
@@ -265,7 +214,7 @@ extension ModelArtsClient {
     ///
     /// - Parameters:
     ///   - serviceID: Service ID
-    ///   - eventType: Event type. Enums: normal: normal events abnormal: abnormal events
+    ///   - eventType: Event type.
     ///   - eventInfo: Event information. Only English information can be filtered. The following special
     ///     characters are not supported: `(){}';,[]<>/?
     ///   - startTime: Start time for filtering events. By default, events are not filtered.
@@ -273,29 +222,18 @@ extension ModelArtsClient {
     ///   - offset: Start page for pagination display. The default value is 0.
     ///   - limit: Maximum number of records returned on each page. Default value: 1000
     ///   - sortBy: Specifies the sorting field. The default value is occur_time (event generation time).
-    ///   - order: Sorting order. Enums: asc: ascending order desc: descending order (default value)
+    ///   - order: Sorting order.
     ///
     /// - Returns: The body of the service's `200` response.
     public func showServiceEvents(
-        serviceID: String,
-        eventType: EventType? = nil,
-        eventInfo: String? = nil,
-        startTime: Double? = nil,
-        endTime: Double? = nil,
-        offset: Int? = nil,
-        limit: Int? = nil,
-        sortBy: String? = nil,
+        serviceID: String, eventType: EventType? = nil, eventInfo: String? = nil, startTime: Double? = nil,
+        endTime: Double? = nil, offset: Int? = nil, limit: Int? = nil, sortBy: String? = nil,
         order: ListModelsOrder? = nil
     ) async throws -> ShowServiceEventsResponse {
-        var query = QueryItems()
-        query.append("event_type", eventType)
-        query.append("event_info", eventInfo)
-        query.append("start_time", startTime)
-        query.append("end_time", endTime)
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("sort_by", sortBy)
-        query.append("order", order)
+        let query: QueryItems = [
+            "event_type": eventType, "event_info": eventInfo, "start_time": startTime, "end_time": endTime,
+            "offset": offset, "limit": limit, "sort_by": sortBy, "order": order
+        ]
         let request = OperationRequest(
             operation: "ShowServiceEvents", method: .get,
             path: "/v1/{project_id}/services/{service_id}/events", pathParameters: ["service_id": serviceID],
@@ -313,35 +251,22 @@ extension ModelArtsClient {
     ///
     /// - Parameters:
     ///   - serviceID: Service ID
-    ///   - eventType: Event type. Enums: normal: normal events abnormal: abnormal events
+    ///   - eventType: Event type.
     ///   - eventInfo: Event information. Only English information can be filtered. The following special
     ///     characters are not supported: `(){}';,[]<>/?
     ///   - startTime: Start time for filtering events. By default, events are not filtered.
     ///   - endTime: End time for filtering events. By default, events are not filtered.
     ///   - sortBy: Specifies the sorting field. The default value is occur_time (event generation time).
-    ///   - order: Sorting order. Enums: asc: ascending order desc: descending order (default value)
+    ///   - order: Sorting order.
     ///   - limit: Number of results to request per page.
     public func showServiceEventsPaginator(
-        serviceID: String,
-        eventType: EventType? = nil,
-        eventInfo: String? = nil,
-        startTime: Double? = nil,
-        endTime: Double? = nil,
-        sortBy: String? = nil,
-        order: ListModelsOrder? = nil,
-        limit: Int
+        serviceID: String, eventType: EventType? = nil, eventInfo: String? = nil, startTime: Double? = nil,
+        endTime: Double? = nil, sortBy: String? = nil, order: ListModelsOrder? = nil, limit: Int
     ) -> OffsetPaginator<Events> {
         OffsetPaginator(counting: .pages, limit: limit) { offset, limit in
             let page = try await self.showServiceEvents(
-                serviceID: serviceID,
-                eventType: eventType,
-                eventInfo: eventInfo,
-                startTime: startTime,
-                endTime: endTime,
-                offset: offset,
-                limit: limit,
-                sortBy: sortBy,
-                order: order
+                serviceID: serviceID, eventType: eventType, eventInfo: eventInfo, startTime: startTime,
+                endTime: endTime, offset: offset, limit: limit, sortBy: sortBy, order: order
             )
             return (elements: page.events ?? [], total: page.totalCount)
         }
@@ -360,11 +285,9 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showServiceMonitorInfo(
-        serviceID: String,
-        nodeID: String? = nil
+        serviceID: String, nodeID: String? = nil
     ) async throws -> ShowServiceMonitorInfoResponse {
-        var query = QueryItems()
-        query.append("node_id", nodeID)
+        let query: QueryItems = ["node_id": nodeID]
         let request = OperationRequest(
             operation: "ShowServiceMonitorInfo", method: .get,
             path: "/v1/{project_id}/services/{service_id}/monitor", pathParameters: ["service_id": serviceID],
@@ -388,16 +311,13 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showServiceSpecifications(
-        isPersonalCluster: Bool? = nil,
-        inferType: InferType? = nil,
-        limit: String? = nil,
+        isPersonalCluster: Bool? = nil, inferType: InferType? = nil, limit: String? = nil,
         offset: String? = nil
     ) async throws -> ShowServiceSpecificationsResponse {
-        var query = QueryItems()
-        query.append("is_personal_cluster", isPersonalCluster)
-        query.append("infer_type", inferType)
-        query.append("limit", limit)
-        query.append("offset", offset)
+        let query: QueryItems = [
+            "is_personal_cluster": isPersonalCluster, "infer_type": inferType, "limit": limit,
+            "offset": offset
+        ]
         let request = OperationRequest(
             operation: "ShowServiceSpecifications", method: .get,
             path: "/v1/{project_id}/services/specifications", query: query
@@ -418,15 +338,11 @@ extension ModelArtsClient {
     ///   - inferType: Inference type. Enums: real-time, which is the default value batch
     ///   - limit: Number of results to request per page.
     public func showServiceSpecificationsPaginator(
-        isPersonalCluster: Bool? = nil,
-        inferType: InferType? = nil,
-        limit: Int
+        isPersonalCluster: Bool? = nil, inferType: InferType? = nil, limit: Int
     ) -> OffsetPaginator<Specification> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.showServiceSpecifications(
-                isPersonalCluster: isPersonalCluster,
-                inferType: inferType,
-                limit: String(limit),
+                isPersonalCluster: isPersonalCluster, inferType: inferType, limit: String(limit),
                 offset: String(offset)
             )
             return (elements: page.specifications ?? [], total: page.totalCount)
@@ -446,11 +362,9 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showServiceUpdateLogs(
-        serviceID: String,
-        updateTime: Double? = nil
+        serviceID: String, updateTime: Double? = nil
     ) async throws -> ShowServiceUpdateLogsResponse {
-        var query = QueryItems()
-        query.append("update_time", updateTime)
+        let query: QueryItems = ["update_time": updateTime]
         let request = OperationRequest(
             operation: "ShowServiceUpdateLogs", method: .get,
             path: "/v1/{project_id}/services/{service_id}/logs", pathParameters: ["service_id": serviceID],

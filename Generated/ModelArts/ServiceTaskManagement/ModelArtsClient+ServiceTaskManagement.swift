@@ -40,8 +40,7 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `201` response.
     public func createTasks(
-        serviceID: String,
-        _ body: CreateTasksRequest
+        serviceID: String, _ body: CreateTasksRequest
     ) async throws -> CreateTasksResponse {
         let request = OperationRequest(
             operation: "CreateTasks", method: .post, path: "/v1/{project_id}/services/{service_id}/tasks",
@@ -96,27 +95,15 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listTasksDetails(
-        serviceID: String,
-        state: State? = nil,
-        nameLike: String? = nil,
-        id: String? = nil,
-        createdSince: Int64? = nil,
-        createdUntil: Int64? = nil,
-        sortDir: ListTasksDetailsSortDir? = nil,
-        sortKey: ListTasksDetailsSortKey? = nil,
-        offset: Int? = nil,
-        limit: Int? = nil
+        serviceID: String, state: State? = nil, nameLike: String? = nil, id: String? = nil,
+        createdSince: Int64? = nil, createdUntil: Int64? = nil, sortDir: ListTasksDetailsSortDir? = nil,
+        sortKey: ListTasksDetailsSortKey? = nil, offset: Int? = nil, limit: Int? = nil
     ) async throws -> ListTasksDetailsResponse {
-        var query = QueryItems()
-        query.append("state", state)
-        query.append("name_like", nameLike)
-        query.append("id", id)
-        query.append("created_since", createdSince)
-        query.append("created_until", createdUntil)
-        query.append("sort_dir", sortDir)
-        query.append("sort_key", sortKey)
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = [
+            "state": state, "name_like": nameLike, "id": id, "created_since": createdSince,
+            "created_until": createdUntil, "sort_dir": sortDir, "sort_key": sortKey, "offset": offset,
+            "limit": limit
+        ]
         let request = OperationRequest(
             operation: "ListTasksDetails", method: .get, path: "/v1/{project_id}/services/{service_id}/tasks",
             pathParameters: ["service_id": serviceID], query: query
@@ -150,28 +137,14 @@ extension ModelArtsClient {
     ///     cannot be used in ModelArts Edge.
     ///   - limit: Number of results to request per page.
     public func listTasksDetailsPaginator(
-        serviceID: String,
-        state: State? = nil,
-        nameLike: String? = nil,
-        id: String? = nil,
-        createdSince: Int64? = nil,
-        createdUntil: Int64? = nil,
-        sortDir: ListTasksDetailsSortDir? = nil,
-        sortKey: ListTasksDetailsSortKey? = nil,
-        limit: Int
+        serviceID: String, state: State? = nil, nameLike: String? = nil, id: String? = nil,
+        createdSince: Int64? = nil, createdUntil: Int64? = nil, sortDir: ListTasksDetailsSortDir? = nil,
+        sortKey: ListTasksDetailsSortKey? = nil, limit: Int
     ) -> OffsetPaginator<TaskDetails> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listTasksDetails(
-                serviceID: serviceID,
-                state: state,
-                nameLike: nameLike,
-                id: id,
-                createdSince: createdSince,
-                createdUntil: createdUntil,
-                sortDir: sortDir,
-                sortKey: sortKey,
-                offset: offset,
-                limit: limit
+                serviceID: serviceID, state: state, nameLike: nameLike, id: id, createdSince: createdSince,
+                createdUntil: createdUntil, sortDir: sortDir, sortKey: sortKey, offset: offset, limit: limit
             )
             return (elements: page.tasks ?? [], total: page.count.map { Int($0) })
         }
@@ -213,9 +186,7 @@ extension ModelArtsClient {
     /// - Returns: The response of the last poll, whose `state` is one of `states`.
     @discardableResult
     public func waitForTask(
-        serviceID: String,
-        taskID: String,
-        state states: Set<State>,
+        serviceID: String, taskID: String, state states: Set<State>,
         failureStates: Set<State> = [.createFailed, .startFailed, .abnormal, .failed],
         options: WaiterOptions = .init()
     ) async throws -> TaskDetails {
@@ -237,9 +208,7 @@ extension ModelArtsClient {
     ///   - taskID: ID of a specified service task
     ///   - options: Delays between polls, the timeout and the poll limit.
     public func waitForTaskDeletion(
-        serviceID: String,
-        taskID: String,
-        options: WaiterOptions = .init()
+        serviceID: String, taskID: String, options: WaiterOptions = .init()
     ) async throws {
         try await Waiter.waitForDeletion(
             "Task", deletedStates: [] as Set<State>,

@@ -17,8 +17,7 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listNodeTags(pool: String? = nil) async throws -> ListNodeTagsResponse {
-        var query = QueryItems()
-        query.append("pool", pool)
+        let query: QueryItems = ["pool": pool]
         let request = OperationRequest(
             operation: "ListNodeTags", method: .get, path: "/v1/{project_id}/nodes/tags", query: query
         )
@@ -39,9 +38,7 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listPoolTags(limit: Int? = nil, offset: Int? = nil) async throws -> ListPoolTagsResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("offset", offset)
+        let query: QueryItems = ["limit": limit, "offset": offset]
         let request = OperationRequest(
             operation: "ListPoolTags", method: .get, path: "/v1/{project_id}/pools/tags", query: query
         )
@@ -111,8 +108,7 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateNodeTags(
-        nodeName: String,
-        _ body: UpdateNodeTagsRequest
+        nodeName: String, _ body: UpdateNodeTagsRequest
     ) async throws -> UpdateNodeTagsResponse {
         let request = OperationRequest(
             operation: "UpdateNodeTags", method: .post, path: "/v1/{project_id}/nodes/{node_name}/tags",
@@ -133,8 +129,7 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updatePoolTags(
-        poolName: String,
-        _ body: UpdatePoolTagsRequest
+        poolName: String, _ body: UpdatePoolTagsRequest
     ) async throws -> UpdatePoolTagsResponse {
         let request = OperationRequest(
             operation: "UpdatePoolTags", method: .post, path: "/v1/{project_id}/pools/{pool_name}/tags",

@@ -67,29 +67,20 @@ extension ModelArtsClient {
     ///   - page: Index of the page to be queried. Default value: 1
     ///   - sortBy: Sorting mode of the query. The value can be config_name, config_desc, or create_time. The
     ///     default value is config_name. create_time is not supported for sample sorting.
-    ///   - order: Sorting order. Options: asc: ascending order desc: descending order. The default value is
-    ///     desc.
+    ///   - order: Sorting order.
     ///   - searchContent: Search content, for example, a parameter name. By default, this parameter is left
     ///     blank.
-    ///   - configType: Configuration type to be queried. Options: custom: Query the custom configurations.
-    ///     sample: Query the sample configurations. The default value is custom.
+    ///   - configType: Configuration type to be queried.
     ///
     /// - Returns: The body of the service's `200` response.
     public func listTrainingJobConfigurations(
-        perPage: Int? = nil,
-        page: Int? = nil,
-        sortBy: ListTrainingJobConfigurationsSortBy? = nil,
-        order: ListModelsOrder? = nil,
-        searchContent: String? = nil,
-        configType: ConfigType? = nil
+        perPage: Int? = nil, page: Int? = nil, sortBy: ListTrainingJobConfigurationsSortBy? = nil,
+        order: ListModelsOrder? = nil, searchContent: String? = nil, configType: ConfigType? = nil
     ) async throws -> ListTrainingJobConfigurationsResponse {
-        var query = QueryItems()
-        query.append("per_page", perPage)
-        query.append("page", page)
-        query.append("sortBy", sortBy)
-        query.append("order", order)
-        query.append("search_content", searchContent)
-        query.append("config_type", configType)
+        let query: QueryItems = [
+            "per_page": perPage, "page": page, "sortBy": sortBy, "order": order,
+            "search_content": searchContent, "config_type": configType
+        ]
         let request = OperationRequest(
             operation: "ListTrainingJobConfigurations", method: .get,
             path: "/v1/{project_id}/training-job-configs", query: query
@@ -105,16 +96,13 @@ extension ModelArtsClient {
     ///
     /// - Parameters:
     ///   - configName: Name of a training job configuration
-    ///   - configType: Configuration type to be queried. Options: custom: Query the custom configurations.
-    ///     sample: Query the sample configurations. The default value is custom.
+    ///   - configType: Configuration type to be queried.
     ///
     /// - Returns: The body of the service's `200` response.
     public func showTrainingJobConfiguration(
-        configName: String,
-        configType: ConfigType? = nil
+        configName: String, configType: ConfigType? = nil
     ) async throws -> ShowTrainingJobConfigurationResponse {
-        var query = QueryItems()
-        query.append("config_type", configType)
+        let query: QueryItems = ["config_type": configType]
         let request = OperationRequest(
             operation: "ShowTrainingJobConfiguration", method: .get,
             path: "/v1/{project_id}/training-job-configs/{config_name}",
@@ -135,8 +123,7 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateTrainingJobConfiguration(
-        configName: String,
-        _ body: UpdateTrainingJobConfigurationRequest
+        configName: String, _ body: UpdateTrainingJobConfigurationRequest
     ) async throws -> UpdateTrainingJobConfigurationResponse {
         let request = OperationRequest(
             operation: "UpdateTrainingJobConfiguration", method: .put,

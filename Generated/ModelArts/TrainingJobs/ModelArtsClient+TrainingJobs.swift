@@ -46,15 +46,9 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func createTrainingJobV1(
-        _ body: CreateTrainingJobV1Request,
-        srcPath: String,
-        destPath: String,
-        readOnly: Bool? = nil
+        _ body: CreateTrainingJobV1Request, srcPath: String, destPath: String, readOnly: Bool? = nil
     ) async throws -> CreateTrainingJobV1Response {
-        var query = QueryItems()
-        query.append("src_path", srcPath)
-        query.append("dest_path", destPath)
-        query.append("read_only", readOnly)
+        let query: QueryItems = ["src_path": srcPath, "dest_path": destPath, "read_only": readOnly]
         let request = OperationRequest(
             operation: "CreateTrainingJobV1", method: .post, path: "/v1/{project_id}/training-jobs",
             query: query, body: body
@@ -74,8 +68,7 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func createVersionOfTrainingJob(
-        jobID: Int64,
-        _ body: CreateVersionOfTrainingJobRequest
+        jobID: Int64, _ body: CreateVersionOfTrainingJobRequest
     ) async throws -> CreateVersionOfTrainingJobResponse {
         let request = OperationRequest(
             operation: "CreateVersionOfTrainingJob", method: .post,
@@ -115,8 +108,7 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func deleteVersionOfTrainingJob(
-        jobID: Int64,
-        versionID: Int64
+        jobID: Int64, versionID: Int64
     ) async throws -> DeleteVersionOfTrainingJobResponse {
         let request = OperationRequest(
             operation: "DeleteVersionOfTrainingJob", method: .delete,
@@ -138,25 +130,19 @@ extension ModelArtsClient {
     ///   - page: Index of the page to be queried. Default value: 1
     ///   - sortBy: Sorting mode of the query. The value can be engine, model_name, model_precision,
     ///     model_usage, model_precision, model_size, create_time, or parameter. Default value: engine
-    ///   - order: Sorting order. Options: asc: ascending order desc: descending order. The default value is
-    ///     desc.
+    ///   - order: Sorting order.
     ///   - searchContent: Search content, for example, a parameter name. By default, this parameter is left
     ///     blank.
     ///
     /// - Returns: The body of the service's `200` response.
     public func listBuiltInAlgorithm(
-        perPage: Int? = nil,
-        page: Int? = nil,
-        sortBy: ListBuiltInAlgorithmSortBy? = nil,
-        order: ListModelsOrder? = nil,
-        searchContent: String? = nil
+        perPage: Int? = nil, page: Int? = nil, sortBy: ListBuiltInAlgorithmSortBy? = nil,
+        order: ListModelsOrder? = nil, searchContent: String? = nil
     ) async throws -> ListBuiltInAlgorithmResponse {
-        var query = QueryItems()
-        query.append("per_page", perPage)
-        query.append("page", page)
-        query.append("sortBy", sortBy)
-        query.append("order", order)
-        query.append("search_content", searchContent)
+        let query: QueryItems = [
+            "per_page": perPage, "page": page, "sortBy": sortBy, "order": order,
+            "search_content": searchContent
+        ]
         let request = OperationRequest(
             operation: "ListBuiltInAlgorithm", method: .get, path: "/v1/{project_id}/built-in-algorithms",
             query: query
@@ -176,8 +162,7 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listNameOfTrainingJobLogFile(
-        jobID: Int64,
-        versionID: Int64
+        jobID: Int64, versionID: Int64
     ) async throws -> ListNameOfTrainingJobLogFileResponse {
         let request = OperationRequest(
             operation: "ListNameOfTrainingJobLogFile", method: .get,
@@ -200,30 +185,20 @@ extension ModelArtsClient {
     ///   - page: Index of the page to be queried. Default value: 1 The value range is [1, 65535].
     ///   - sortBy: Sorting mode of the query. The value can be job_name, job_desc, status, duration,
     ///     version_count, or create_time. Default value: job_name
-    ///   - order: Sorting order. Options: asc: ascending order. It is the default value. desc: descending
-    ///     order
+    ///   - order: Sorting order.
     ///   - searchContent: Search content, for example, a training job name. The value must contain 0 to 64
     ///     characters. By default, this parameter is left blank.
     ///   - workspaceID: Workspace where a job resides. Default value: 0
     ///
     /// - Returns: The body of the service's `200` response.
     public func listTrainingJob(
-        status: String? = nil,
-        perPage: Int? = nil,
-        page: Int? = nil,
-        sortBy: ListTrainingJobSortBy? = nil,
-        order: ListModelsOrder? = nil,
-        searchContent: String? = nil,
-        workspaceID: String? = nil
+        status: String? = nil, perPage: Int? = nil, page: Int? = nil, sortBy: ListTrainingJobSortBy? = nil,
+        order: ListModelsOrder? = nil, searchContent: String? = nil, workspaceID: String? = nil
     ) async throws -> ListTrainingJobResponse {
-        var query = QueryItems()
-        query.append("status", status)
-        query.append("per_page", perPage)
-        query.append("page", page)
-        query.append("sortBy", sortBy)
-        query.append("order", order)
-        query.append("search_content", searchContent)
-        query.append("workspace_id", workspaceID)
+        let query: QueryItems = [
+            "status": status, "per_page": perPage, "page": page, "sortBy": sortBy, "order": order,
+            "search_content": searchContent, "workspace_id": workspaceID
+        ]
         let request = OperationRequest(
             operation: "ListTrainingJob", method: .get, path: "/v1/{project_id}/training-jobs", query: query
         )
@@ -248,18 +223,10 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listTrainingJobLogs(
-        jobID: Int64,
-        versionID: Int64,
-        logFile: String,
-        baseLine: String? = nil,
-        lines: Int? = nil,
+        jobID: Int64, versionID: Int64, logFile: String, baseLine: String? = nil, lines: Int? = nil,
         order: String? = nil
     ) async throws -> ListTrainingJobLogsResponse {
-        var query = QueryItems()
-        query.append("log_file", logFile)
-        query.append("base_line", baseLine)
-        query.append("lines", lines)
-        query.append("order", order)
+        let query: QueryItems = ["log_file": logFile, "base_line": baseLine, "lines": lines, "order": order]
         let request = OperationRequest(
             operation: "ListTrainingJobLogs", method: .get,
             path: "/v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/aom-log",
@@ -283,13 +250,9 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listTrainingJobVersions(
-        jobID: Int64,
-        perPage: Int? = nil,
-        page: Int? = nil
+        jobID: Int64, perPage: Int? = nil, page: Int? = nil
     ) async throws -> ListTrainingJobVersionsResponse {
-        var query = QueryItems()
-        query.append("per_page", perPage)
-        query.append("page", page)
+        let query: QueryItems = ["per_page": perPage, "page": page]
         let request = OperationRequest(
             operation: "ListTrainingJobVersions", method: .get,
             path: "/v1/{project_id}/training-jobs/{job_id}/versions",
@@ -310,8 +273,7 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showTrainingJobVersion(
-        jobID: Int64,
-        versionID: Int64
+        jobID: Int64, versionID: Int64
     ) async throws -> ShowTrainingJobVersionResponse {
         let request = OperationRequest(
             operation: "ShowTrainingJobVersion", method: .get,
@@ -353,8 +315,7 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateDescriptionOfTrainingJob(
-        jobID: Int64,
-        _ body: UpdateDescriptionOfTrainingJobRequest
+        jobID: Int64, _ body: UpdateDescriptionOfTrainingJobRequest
     ) async throws -> UpdateDescriptionOfTrainingJobResponse {
         let request = OperationRequest(
             operation: "UpdateDescriptionOfTrainingJob", method: .put,

@@ -16,8 +16,7 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `201` response.
     public func changeAlgorithm(
-        algorithmID: String,
-        _ body: ChangeAlgorithmRequest
+        algorithmID: String, _ body: ChangeAlgorithmRequest
     ) async throws -> AlgorithmResponse {
         let request = OperationRequest(
             operation: "ChangeAlgorithm", method: .put, path: "/v2/{project_id}/algorithms/{algorithm_id}",
@@ -37,8 +36,7 @@ extension ModelArtsClient {
     ///     Training Job List.
     ///   - body: The request body.
     public func changeTrainingJobDescription(
-        trainingJobID: String,
-        _ body: ChangeTrainingJobDescriptionRequest
+        trainingJobID: String, _ body: ChangeTrainingJobDescriptionRequest
     ) async throws {
         let request = OperationRequest(
             operation: "ChangeTrainingJobDescription", method: .put,
@@ -78,13 +76,9 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `201` response.
     public func createTrainingJob(
-        _ body: CreateTrainingJobRequest,
-        obsURL: String? = nil,
-        hostPath: String? = nil
+        _ body: CreateTrainingJobRequest, obsURL: String? = nil, hostPath: String? = nil
     ) async throws -> CreateTrainingJobResponse {
-        var query = QueryItems()
-        query.append("obs_url", obsURL)
-        query.append("host_path", hostPath)
+        let query: QueryItems = ["obs_url": obsURL, "host_path": hostPath]
         let request = OperationRequest(
             operation: "CreateTrainingJob", method: .post, path: "/v2/{project_id}/training-jobs",
             query: query, body: body
@@ -147,22 +141,13 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAlgorithms(
-        offset: Int? = nil,
-        limit: Int? = nil,
-        sortBy: String? = nil,
-        order: String? = nil,
-        groupBy: String? = nil,
-        searches: String? = nil,
-        workspaceID: String? = nil
+        offset: Int? = nil, limit: Int? = nil, sortBy: String? = nil, order: String? = nil,
+        groupBy: String? = nil, searches: String? = nil, workspaceID: String? = nil
     ) async throws -> ListAlgorithmsResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("sort_by", sortBy)
-        query.append("order", order)
-        query.append("group_by", groupBy)
-        query.append("searches", searches)
-        query.append("workspace_id", workspaceID)
+        let query: QueryItems = [
+            "offset": offset, "limit": limit, "sort_by": sortBy, "order": order, "group_by": groupBy,
+            "searches": searches, "workspace_id": workspaceID
+        ]
         let request = OperationRequest(
             operation: "ListAlgorithms", method: .get, path: "/v2/{project_id}/algorithms", query: query
         )
@@ -187,22 +172,13 @@ extension ModelArtsClient {
     ///     created and used, the actual value prevails.
     ///   - limit: Number of results to request per page.
     public func listAlgorithmsPaginator(
-        sortBy: String? = nil,
-        order: String? = nil,
-        groupBy: String? = nil,
-        searches: String? = nil,
-        workspaceID: String? = nil,
-        limit: Int
+        sortBy: String? = nil, order: String? = nil, groupBy: String? = nil, searches: String? = nil,
+        workspaceID: String? = nil, limit: Int
     ) -> OffsetPaginator<AlgorithmResponse> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listAlgorithms(
-                offset: offset,
-                limit: limit,
-                sortBy: sortBy,
-                order: order,
-                groupBy: groupBy,
-                searches: searches,
-                workspaceID: workspaceID
+                offset: offset, limit: limit, sortBy: sortBy, order: order, groupBy: groupBy,
+                searches: searches, workspaceID: workspaceID
             )
             return (elements: page.items ?? [], total: page.total)
         }
@@ -230,26 +206,14 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listTrainingJobEvents(
-        trainingJobID: String,
-        offset: Int? = nil,
-        limit: Int? = nil,
-        order: String? = nil,
-        startTime: String? = nil,
-        endTime: String? = nil,
-        level: String? = nil,
-        pattern: String? = nil,
-        source: String? = nil,
-        xLanguage: String? = nil
+        trainingJobID: String, offset: Int? = nil, limit: Int? = nil, order: String? = nil,
+        startTime: String? = nil, endTime: String? = nil, level: String? = nil, pattern: String? = nil,
+        source: String? = nil, xLanguage: String? = nil
     ) async throws -> ListTrainingJobEventsResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("order", order)
-        query.append("start_time", startTime)
-        query.append("end_time", endTime)
-        query.append("level", level)
-        query.append("pattern", pattern)
-        query.append("source", source)
+        let query: QueryItems = [
+            "offset": offset, "limit": limit, "order": order, "start_time": startTime, "end_time": endTime,
+            "level": level, "pattern": pattern, "source": source
+        ]
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
@@ -279,27 +243,14 @@ extension ModelArtsClient {
     ///   - xLanguage: Language
     ///   - limit: Number of results to request per page.
     public func listTrainingJobEventsPaginator(
-        trainingJobID: String,
-        order: String? = nil,
-        startTime: String? = nil,
-        endTime: String? = nil,
-        level: String? = nil,
-        pattern: String? = nil,
-        source: String? = nil,
-        xLanguage: String? = nil,
+        trainingJobID: String, order: String? = nil, startTime: String? = nil, endTime: String? = nil,
+        level: String? = nil, pattern: String? = nil, source: String? = nil, xLanguage: String? = nil,
         limit: Int
     ) -> OffsetPaginator<ListTrainingJobEventsEvent> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listTrainingJobEvents(
-                trainingJobID: trainingJobID,
-                offset: offset,
-                limit: limit,
-                order: order,
-                startTime: startTime,
-                endTime: endTime,
-                level: level,
-                pattern: pattern,
-                source: source,
+                trainingJobID: trainingJobID, offset: offset, limit: limit, order: order,
+                startTime: startTime, endTime: endTime, level: level, pattern: pattern, source: source,
                 xLanguage: xLanguage
             )
             return (elements: page.events ?? [], total: page.total)
@@ -318,11 +269,9 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listTrainingJobs(
-        _ body: ListTrainingJobsRequest,
-        limit: String? = nil
+        _ body: ListTrainingJobsRequest, limit: String? = nil
     ) async throws -> ListTrainingJobsResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
+        let query: QueryItems = ["limit": limit]
         let request = OperationRequest(
             operation: "ListTrainingJobs", method: .post, path: "/v2/{project_id}/training-job-searches",
             query: query, body: body
@@ -361,8 +310,7 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showAutoSearchParamAnalysisResultPath(
-        trainingJobID: String,
-        parameterName: String
+        trainingJobID: String, parameterName: String
     ) async throws -> ShowAutoSearchParamAnalysisResultPathResponse {
         let request = OperationRequest(
             operation: "ShowAutoSearchParamAnalysisResultPath", method: .get,
@@ -428,8 +376,7 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showAutoSearchTrialEarlystop(
-        trainingJobID: String,
-        trialID: String
+        trainingJobID: String, trialID: String
     ) async throws -> ShowAutoSearchTrialEarlystopResponse {
         let request = OperationRequest(
             operation: "ShowAutoSearchTrialEarlystop", method: .post,
@@ -453,13 +400,9 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showAutoSearchTrials(
-        trainingJobID: String,
-        limit: Int? = nil,
-        offset: Int? = nil
+        trainingJobID: String, limit: Int? = nil, offset: Int? = nil
     ) async throws -> ShowAutoSearchTrialsResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("offset", offset)
+        let query: QueryItems = ["limit": limit, "offset": offset]
         let request = OperationRequest(
             operation: "ShowAutoSearchTrials", method: .get,
             path: "/v2/{project_id}/training-jobs/{training_job_id}/autosearch-trials",
@@ -480,8 +423,7 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showAutoSearchYAMLTemplateContent(
-        algorithmType: String,
-        algorithmName: String
+        algorithmType: String, algorithmName: String
     ) async throws -> ShowAutoSearchYAMLTemplateContentResponse {
         let request = OperationRequest(
             operation: "ShowAutoSearchYamlTemplateContent", method: .get,
@@ -522,12 +464,9 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showOBSURLOfTrainingJobLogs(
-        trainingJobID: String,
-        taskID: String,
-        contentType: String? = nil
+        trainingJobID: String, taskID: String, contentType: String? = nil
     ) async throws -> OBS {
-        var query = QueryItems()
-        query.append("Content-Type", contentType)
+        let query: QueryItems = ["Content-Type": contentType]
         let request = OperationRequest(
             operation: "ShowObsUrlOfTrainingJobLogs", method: .get,
             path: "/v2/{project_id}/training-jobs/{training_job_id}/tasks/{task_id}/logs/url",
@@ -592,14 +531,13 @@ extension ModelArtsClient {
     ///
     /// - Parameters:
     ///   - flavorType: This API is used to obtain training job flavors. If this parameter is not specified,
-    ///     all flavors will be obtained. Options: CPU GPU
+    ///     all flavors will be obtained.
     ///
     /// - Returns: The body of the service's `200` response.
     public func showTrainingJobFlavors(
         flavorType: FlavorType? = nil
     ) async throws -> ShowTrainingJobFlavorsResponse {
-        var query = QueryItems()
-        query.append("flavor_type", flavorType)
+        let query: QueryItems = ["flavor_type": flavorType]
         let request = OperationRequest(
             operation: "ShowTrainingJobFlavors", method: .get, path: "/v2/{project_id}/training-job-flavors",
             query: query
@@ -621,8 +559,7 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showTrainingJobLogsPreview(
-        trainingJobID: String,
-        taskID: String
+        trainingJobID: String, taskID: String
     ) async throws -> ShowTrainingJobLogsPreviewResponse {
         let request = OperationRequest(
             operation: "ShowTrainingJobLogsPreview", method: .get,
@@ -646,8 +583,7 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showTrainingJobMetrics(
-        trainingJobID: String,
-        taskID: String
+        trainingJobID: String, taskID: String
     ) async throws -> ShowTrainingJobMetricsResponse {
         let request = OperationRequest(
             operation: "ShowTrainingJobMetrics", method: .get,
@@ -671,8 +607,7 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `202` response.
     public func stopTrainingJob(
-        trainingJobID: String,
-        _ body: StopTrainingJobRequest
+        trainingJobID: String, _ body: StopTrainingJobRequest
     ) async throws -> StopTrainingJobResponse {
         let request = OperationRequest(
             operation: "StopTrainingJob", method: .post,

@@ -69,30 +69,21 @@ extension ModelArtsClient {
     ///   - page: Index of the page to be queried. Default value: 1
     ///   - sortBy: Sorting mode of the query. The value can be job_id, job_name, job_desc, create_time, or
     ///     status. Default value: job_id
-    ///   - order: Sorting order. Options: asc: ascending order. It is the default value. desc: descending
-    ///     order
+    ///   - order: Sorting order.
     ///   - searchContent: Search content, for example, a visualization job name. The value must contain 0 to
     ///     64 characters. By default, this parameter is left blank.
     ///   - workspaceID: Workspace where a job resides. Default value: 0
     ///
     /// - Returns: The body of the service's `200` response.
     public func listVisualizationJob(
-        status: String? = nil,
-        perPage: Int? = nil,
-        page: Int? = nil,
-        sortBy: ListVisualizationJobSortBy? = nil,
-        order: ListModelsOrder? = nil,
-        searchContent: String? = nil,
-        workspaceID: String? = nil
+        status: String? = nil, perPage: Int? = nil, page: Int? = nil,
+        sortBy: ListVisualizationJobSortBy? = nil, order: ListModelsOrder? = nil,
+        searchContent: String? = nil, workspaceID: String? = nil
     ) async throws -> ListVisualizationJobResponse {
-        var query = QueryItems()
-        query.append("status", status)
-        query.append("per_page", perPage)
-        query.append("page", page)
-        query.append("sortBy", sortBy)
-        query.append("order", order)
-        query.append("search_content", searchContent)
-        query.append("workspace_id", workspaceID)
+        let query: QueryItems = [
+            "status": status, "per_page": perPage, "page": page, "sortBy": sortBy, "order": order,
+            "search_content": searchContent, "workspace_id": workspaceID
+        ]
         let request = OperationRequest(
             operation: "ListVisualizationJob", method: .get, path: "/v1/{project_id}/visualization-jobs",
             query: query
@@ -170,8 +161,7 @@ extension ModelArtsClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateDescriptionOfVisualizationJob(
-        jobID: String,
-        _ body: UpdateDescriptionOfVisualizationJobRequest
+        jobID: String, _ body: UpdateDescriptionOfVisualizationJobRequest
     ) async throws -> UpdateDescriptionOfVisualizationJobResponse {
         let request = OperationRequest(
             operation: "UpdateDescriptionOfVisualizationJob", method: .put,

@@ -83,44 +83,21 @@ extension NATClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listPrivateDnats(
-        limit: Int? = nil,
-        marker: String? = nil,
-        pageReverse: Bool? = nil,
-        id: [String]? = nil,
-        projectID: [String]? = nil,
-        enterpriseProjectID: [String]? = nil,
-        description: [String]? = nil,
-        gatewayID: [String]? = nil,
-        transitIPID: [String]? = nil,
-        externalIPAddress: [String]? = nil,
-        networkInterfaceID: [String]? = nil,
-        type: [String]? = nil,
-        privateIPAddress: [String]? = nil,
-        `protocol`: [String]? = nil,
-        internalServicePort: [String]? = nil,
-        transitServicePort: [String]? = nil,
-        createdAt: String? = nil,
-        updatedAt: String? = nil
+        limit: Int? = nil, marker: String? = nil, pageReverse: Bool? = nil, id: [String]? = nil,
+        projectID: [String]? = nil, enterpriseProjectID: [String]? = nil, description: [String]? = nil,
+        gatewayID: [String]? = nil, transitIPID: [String]? = nil, externalIPAddress: [String]? = nil,
+        networkInterfaceID: [String]? = nil, type: [String]? = nil, privateIPAddress: [String]? = nil,
+        `protocol`: [String]? = nil, internalServicePort: [String]? = nil,
+        transitServicePort: [String]? = nil, createdAt: String? = nil, updatedAt: String? = nil
     ) async throws -> ListPrivateDnatsResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("marker", marker)
-        query.append("page_reverse", pageReverse)
-        query.append("id", id)
-        query.append("project_id", projectID)
-        query.append("enterprise_project_id", enterpriseProjectID)
-        query.append("description", description)
-        query.append("gateway_id", gatewayID)
-        query.append("transit_ip_id", transitIPID)
-        query.append("external_ip_address", externalIPAddress)
-        query.append("network_interface_id", networkInterfaceID)
-        query.append("type", type)
-        query.append("private_ip_address", privateIPAddress)
-        query.append("protocol", `protocol`)
-        query.append("internal_service_port", internalServicePort)
-        query.append("transit_service_port", transitServicePort)
-        query.append("created_at", createdAt)
-        query.append("updated_at", updatedAt)
+        let query: QueryItems = [
+            "limit": limit, "marker": marker, "page_reverse": pageReverse, "id": id, "project_id": projectID,
+            "enterprise_project_id": enterpriseProjectID, "description": description, "gateway_id": gatewayID,
+            "transit_ip_id": transitIPID, "external_ip_address": externalIPAddress,
+            "network_interface_id": networkInterfaceID, "type": type, "private_ip_address": privateIPAddress,
+            "protocol": `protocol`, "internal_service_port": internalServicePort,
+            "transit_service_port": transitServicePort, "created_at": createdAt, "updated_at": updatedAt
+        ]
         let request = OperationRequest(
             operation: "ListPrivateDnats", method: .get, path: "/v3/{project_id}/private-nat/dnat-rules",
             query: query
@@ -159,8 +136,7 @@ extension NATClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updatePrivateDnat(
-        dnatRuleID: String,
-        _ body: UpdatePrivateDnatRequest
+        dnatRuleID: String, _ body: UpdatePrivateDnatRequest
     ) async throws -> UpdatePrivateDnatResponse {
         let request = OperationRequest(
             operation: "UpdatePrivateDnat", method: .put,

@@ -68,32 +68,17 @@ extension NATClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listPrivateSNATs(
-        limit: Int? = nil,
-        marker: String? = nil,
-        pageReverse: Bool? = nil,
-        id: [String]? = nil,
-        projectID: [String]? = nil,
-        description: [String]? = nil,
-        gatewayID: [String]? = nil,
-        cidr: [String]? = nil,
-        virsubnetID: [String]? = nil,
-        transitIPID: [String]? = nil,
-        transitIPAddress: [String]? = nil,
-        enterpriseProjectID: [String]? = nil
+        limit: Int? = nil, marker: String? = nil, pageReverse: Bool? = nil, id: [String]? = nil,
+        projectID: [String]? = nil, description: [String]? = nil, gatewayID: [String]? = nil,
+        cidr: [String]? = nil, virsubnetID: [String]? = nil, transitIPID: [String]? = nil,
+        transitIPAddress: [String]? = nil, enterpriseProjectID: [String]? = nil
     ) async throws -> ListPrivateSNATsResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("marker", marker)
-        query.append("page_reverse", pageReverse)
-        query.append("id", id)
-        query.append("project_id", projectID)
-        query.append("description", description)
-        query.append("gateway_id", gatewayID)
-        query.append("cidr", cidr)
-        query.append("virsubnet_id", virsubnetID)
-        query.append("transit_ip_id", transitIPID)
-        query.append("transit_ip_address", transitIPAddress)
-        query.append("enterprise_project_id", enterpriseProjectID)
+        let query: QueryItems = [
+            "limit": limit, "marker": marker, "page_reverse": pageReverse, "id": id, "project_id": projectID,
+            "description": description, "gateway_id": gatewayID, "cidr": cidr, "virsubnet_id": virsubnetID,
+            "transit_ip_id": transitIPID, "transit_ip_address": transitIPAddress,
+            "enterprise_project_id": enterpriseProjectID
+        ]
         let request = OperationRequest(
             operation: "ListPrivateSnats", method: .get, path: "/v3/{project_id}/private-nat/snat-rules",
             query: query
@@ -132,8 +117,7 @@ extension NATClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updatePrivateSNAT(
-        snatRuleID: String,
-        _ body: UpdatePrivateSNATRequest
+        snatRuleID: String, _ body: UpdatePrivateSNATRequest
     ) async throws -> UpdatePrivateSNATResponse {
         let request = OperationRequest(
             operation: "UpdatePrivateSnat", method: .put,

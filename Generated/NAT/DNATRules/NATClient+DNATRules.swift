@@ -70,38 +70,19 @@ extension NATClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listNATGatewayDnatRules(
-        id: String? = nil,
-        limit: Int? = nil,
-        tenantID: String? = nil,
-        natGatewayID: String? = nil,
-        portID: String? = nil,
-        privateIP: String? = nil,
-        internalServicePort: Int? = nil,
-        floatingIPID: String? = nil,
-        floatingIPAddress: String? = nil,
-        externalServicePort: Int? = nil,
-        `protocol`: String? = nil,
-        description: String? = nil,
-        status: String? = nil,
-        adminStateUp: Bool? = nil,
-        createdAt: String? = nil
+        id: String? = nil, limit: Int? = nil, tenantID: String? = nil, natGatewayID: String? = nil,
+        portID: String? = nil, privateIP: String? = nil, internalServicePort: Int? = nil,
+        floatingIPID: String? = nil, floatingIPAddress: String? = nil, externalServicePort: Int? = nil,
+        `protocol`: String? = nil, description: String? = nil, status: String? = nil,
+        adminStateUp: Bool? = nil, createdAt: String? = nil
     ) async throws -> ListNATGatewayDnatRulesResponse {
-        var query = QueryItems()
-        query.append("id", id)
-        query.append("limit", limit)
-        query.append("tenant_id", tenantID)
-        query.append("nat_gateway_id", natGatewayID)
-        query.append("port_id", portID)
-        query.append("private_ip", privateIP)
-        query.append("internal_service_port", internalServicePort)
-        query.append("floating_ip_id", floatingIPID)
-        query.append("floating_ip_address", floatingIPAddress)
-        query.append("external_service_port", externalServicePort)
-        query.append("protocol", `protocol`)
-        query.append("description", description)
-        query.append("status", status)
-        query.append("admin_state_up", adminStateUp)
-        query.append("created_at", createdAt)
+        let query: QueryItems = [
+            "id": id, "limit": limit, "tenant_id": tenantID, "nat_gateway_id": natGatewayID,
+            "port_id": portID, "private_ip": privateIP, "internal_service_port": internalServicePort,
+            "floating_ip_id": floatingIPID, "floating_ip_address": floatingIPAddress,
+            "external_service_port": externalServicePort, "protocol": `protocol`, "description": description,
+            "status": status, "admin_state_up": adminStateUp, "created_at": createdAt
+        ]
         let request = OperationRequest(
             operation: "ListNatGatewayDnatRules", method: .get, path: "/v2.0/dnat_rules", query: query
         )

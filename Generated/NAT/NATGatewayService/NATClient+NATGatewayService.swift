@@ -65,30 +65,16 @@ extension NATClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listNATGateways(
-        id: String? = nil,
-        limit: Int? = nil,
-        tenantID: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        spec: String? = nil,
-        routerID: String? = nil,
-        internalNetworkID: String? = nil,
-        status: String? = nil,
-        adminStateUp: Bool? = nil,
+        id: String? = nil, limit: Int? = nil, tenantID: String? = nil, name: String? = nil,
+        description: String? = nil, spec: String? = nil, routerID: String? = nil,
+        internalNetworkID: String? = nil, status: String? = nil, adminStateUp: Bool? = nil,
         createdAt: String? = nil
     ) async throws -> ListNATGatewaysResponse {
-        var query = QueryItems()
-        query.append("id", id)
-        query.append("limit", limit)
-        query.append("tenant_id", tenantID)
-        query.append("name", name)
-        query.append("description", description)
-        query.append("spec", spec)
-        query.append("router_id", routerID)
-        query.append("internal_network_id", internalNetworkID)
-        query.append("status", status)
-        query.append("admin_state_up", adminStateUp)
-        query.append("created_at", createdAt)
+        let query: QueryItems = [
+            "id": id, "limit": limit, "tenant_id": tenantID, "name": name, "description": description,
+            "spec": spec, "router_id": routerID, "internal_network_id": internalNetworkID, "status": status,
+            "admin_state_up": adminStateUp, "created_at": createdAt
+        ]
         let request = OperationRequest(
             operation: "ListNatGateways", method: .get, path: "/v2.0/nat_gateways", query: query
         )
@@ -125,8 +111,7 @@ extension NATClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateNATGateway(
-        natGatewayID: String,
-        _ body: UpdateNATGatewayRequest
+        natGatewayID: String, _ body: UpdateNATGatewayRequest
     ) async throws -> UpdateNATGatewayResponse {
         let request = OperationRequest(
             operation: "UpdateNatGateway", method: .put, path: "/v2.0/nat_gateways/{nat_gateway_id}",

@@ -14,8 +14,7 @@ extension NATClient {
     ///   - resourceID: Specifies the private NAT gateway ID.
     ///   - body: The request body.
     public func batchCreateDeletePrivateNATTags(
-        resourceID: String,
-        _ body: BatchCreateDeletePrivateNATTagsRequest
+        resourceID: String, _ body: BatchCreateDeletePrivateNATTagsRequest
     ) async throws {
         let request = OperationRequest(
             operation: "BatchCreateDeletePrivateNatTags", method: .post,

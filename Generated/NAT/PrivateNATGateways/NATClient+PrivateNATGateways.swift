@@ -56,12 +56,9 @@ extension NATClient {
     ///   - name: Specifies the private NAT gateway name.
     ///   - description: Provides supplementary information about the private NAT gateway. The description can
     ///     contain up to 255 characters and cannot contain angle brackets (<>).
-    ///   - spec: Specifies the private NAT gateway specifications. The value can be: Small Medium Large
-    ///     Extra-large Enumeration values: Small Medium Large Extra-large
+    ///   - spec: Specifies the private NAT gateway specifications. Enumeration values:
     ///   - projectID: Specifies the project ID.
-    ///   - status: Specifies the private NAT gateway status. The value can be: ACTIVE: The private NAT
-    ///     gateway is running properly. FROZEN: The private NAT gateway is frozen. Enumeration values: ACTIVE
-    ///     FROZEN
+    ///   - status: Specifies the private NAT gateway status. Enumeration values: ACTIVE FROZEN
     ///   - vpcID: Specifies the ID of the VPC where the private NAT gateway works.
     ///   - virsubnetID: Specifies the ID of the subnet where the private NAT gateway works.
     ///   - enterpriseProjectID: Specifies the ID of the enterprise project that is associated with the
@@ -69,32 +66,16 @@ extension NATClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listPrivateNATs(
-        limit: Int? = nil,
-        marker: String? = nil,
-        pageReverse: Bool? = nil,
-        id: [String]? = nil,
-        name: [String]? = nil,
-        description: [String]? = nil,
-        spec: [Spec]? = nil,
-        projectID: [String]? = nil,
-        status: [Status]? = nil,
-        vpcID: [String]? = nil,
-        virsubnetID: [String]? = nil,
+        limit: Int? = nil, marker: String? = nil, pageReverse: Bool? = nil, id: [String]? = nil,
+        name: [String]? = nil, description: [String]? = nil, spec: [Spec]? = nil, projectID: [String]? = nil,
+        status: [Status]? = nil, vpcID: [String]? = nil, virsubnetID: [String]? = nil,
         enterpriseProjectID: [String]? = nil
     ) async throws -> ListPrivateNATsResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("marker", marker)
-        query.append("page_reverse", pageReverse)
-        query.append("id", id)
-        query.append("name", name)
-        query.append("description", description)
-        query.append("spec", spec)
-        query.append("project_id", projectID)
-        query.append("status", status)
-        query.append("vpc_id", vpcID)
-        query.append("virsubnet_id", virsubnetID)
-        query.append("enterprise_project_id", enterpriseProjectID)
+        let query: QueryItems = [
+            "limit": limit, "marker": marker, "page_reverse": pageReverse, "id": id, "name": name,
+            "description": description, "spec": spec, "project_id": projectID, "status": status,
+            "vpc_id": vpcID, "virsubnet_id": virsubnetID, "enterprise_project_id": enterpriseProjectID
+        ]
         let request = OperationRequest(
             operation: "ListPrivateNats", method: .get, path: "/v3/{project_id}/private-nat/gateways",
             query: query
@@ -133,8 +114,7 @@ extension NATClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updatePrivateNAT(
-        gatewayID: String,
-        _ body: UpdatePrivateNATRequest
+        gatewayID: String, _ body: UpdatePrivateNATRequest
     ) async throws -> UpdatePrivateNATResponse {
         let request = OperationRequest(
             operation: "UpdatePrivateNat", method: .put,

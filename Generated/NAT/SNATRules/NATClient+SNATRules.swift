@@ -55,8 +55,9 @@ extension NATClient {
     ///     Specify either this parameter or network_id. If source_type is set to 0, cidr must be a subset of
     ///     the VPC subnet. If source_type is set to 1, cidr must be a CIDR block of your on-premises network
     ///     connected to the VPC through Direct Connect or Cloud Connect.
-    ///   - sourceType: 0: Either network_id or cidr can be specified in a VPC. 1: Only cidr can be specified
-    ///     over a Direct Connect connection. If no value is entered, the default value 0 (VPC) is used.
+    ///   - sourceType: If no value is entered, the default value 0 (VPC) is used. Values: 0 (Either
+    ///     network_id or cidr can be specified in a VPC), 1 (Only cidr can be specified over a Direct Connect
+    ///     connection).
     ///   - floatingIPID: Specifies the EIP ID.
     ///   - floatingIPAddress: Specifies the EIP.
     ///   - description: Provides supplementary information about the SNAT rule.
@@ -68,34 +69,17 @@ extension NATClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listNATGatewaySNATRules(
-        id: String? = nil,
-        limit: Int? = nil,
-        tenantID: String? = nil,
-        natGatewayID: String? = nil,
-        networkID: String? = nil,
-        cidr: String? = nil,
-        sourceType: Int? = nil,
-        floatingIPID: String? = nil,
-        floatingIPAddress: String? = nil,
-        description: String? = nil,
-        status: String? = nil,
-        adminStateUp: Bool? = nil,
-        createdAt: String? = nil
+        id: String? = nil, limit: Int? = nil, tenantID: String? = nil, natGatewayID: String? = nil,
+        networkID: String? = nil, cidr: String? = nil, sourceType: Int? = nil, floatingIPID: String? = nil,
+        floatingIPAddress: String? = nil, description: String? = nil, status: String? = nil,
+        adminStateUp: Bool? = nil, createdAt: String? = nil
     ) async throws -> ListNATGatewaySNATRulesResponse {
-        var query = QueryItems()
-        query.append("id", id)
-        query.append("limit", limit)
-        query.append("tenant_id", tenantID)
-        query.append("nat_gateway_id", natGatewayID)
-        query.append("network_id", networkID)
-        query.append("cidr", cidr)
-        query.append("source_type", sourceType)
-        query.append("floating_ip_id", floatingIPID)
-        query.append("floating_ip_address", floatingIPAddress)
-        query.append("description", description)
-        query.append("status", status)
-        query.append("admin_state_up", adminStateUp)
-        query.append("created_at", createdAt)
+        let query: QueryItems = [
+            "id": id, "limit": limit, "tenant_id": tenantID, "nat_gateway_id": natGatewayID,
+            "network_id": networkID, "cidr": cidr, "source_type": sourceType, "floating_ip_id": floatingIPID,
+            "floating_ip_address": floatingIPAddress, "description": description, "status": status,
+            "admin_state_up": adminStateUp, "created_at": createdAt
+        ]
         let request = OperationRequest(
             operation: "ListNatGatewaySnatRules", method: .get, path: "/v2.0/snat_rules", query: query
         )

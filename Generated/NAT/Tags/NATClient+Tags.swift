@@ -32,8 +32,7 @@ extension NATClient {
     ///   - natGatewayID: Specifies the NAT gateway ID.
     ///   - body: The request body.
     public func addOrDeleteNATGatewayTagsInBatches(
-        natGatewayID: String,
-        _ body: AddOrDeleteNATGatewayTagsInBatchesRequest
+        natGatewayID: String, _ body: AddOrDeleteNATGatewayTagsInBatchesRequest
     ) async throws {
         let request = OperationRequest(
             operation: "AddOrDeleteNATGatewayTagsInBatches", method: .post,

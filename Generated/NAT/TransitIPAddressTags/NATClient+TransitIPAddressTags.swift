@@ -14,8 +14,7 @@ extension NATClient {
     ///   - resourceID: Specifies the ID of the transit IP address.
     ///   - body: The request body.
     public func batchCreateDeleteTransitIPTags(
-        resourceID: String,
-        _ body: BatchCreateDeleteTransitIPTagsRequest
+        resourceID: String, _ body: BatchCreateDeleteTransitIPTagsRequest
     ) async throws {
         let request = OperationRequest(
             operation: "BatchCreateDeleteTransitIpTags", method: .post,

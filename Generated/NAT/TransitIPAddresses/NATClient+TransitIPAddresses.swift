@@ -66,32 +66,17 @@ extension NATClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listTransitIPs(
-        limit: Int? = nil,
-        marker: String? = nil,
-        pageReverse: Bool? = nil,
-        id: [String]? = nil,
-        projectID: [String]? = nil,
-        networkInterfaceID: [String]? = nil,
-        ipAddress: [String]? = nil,
-        gatewayID: [String]? = nil,
-        enterpriseProjectID: [String]? = nil,
-        virsubnetID: [String]? = nil,
-        transitSubnetID: [String]? = nil,
-        description: [String]? = nil
+        limit: Int? = nil, marker: String? = nil, pageReverse: Bool? = nil, id: [String]? = nil,
+        projectID: [String]? = nil, networkInterfaceID: [String]? = nil, ipAddress: [String]? = nil,
+        gatewayID: [String]? = nil, enterpriseProjectID: [String]? = nil, virsubnetID: [String]? = nil,
+        transitSubnetID: [String]? = nil, description: [String]? = nil
     ) async throws -> ListTransitIPsResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("marker", marker)
-        query.append("page_reverse", pageReverse)
-        query.append("id", id)
-        query.append("project_id", projectID)
-        query.append("network_interface_id", networkInterfaceID)
-        query.append("ip_address", ipAddress)
-        query.append("gateway_id", gatewayID)
-        query.append("enterprise_project_id", enterpriseProjectID)
-        query.append("virsubnet_id", virsubnetID)
-        query.append("transit_subnet_id", transitSubnetID)
-        query.append("description", description)
+        let query: QueryItems = [
+            "limit": limit, "marker": marker, "page_reverse": pageReverse, "id": id, "project_id": projectID,
+            "network_interface_id": networkInterfaceID, "ip_address": ipAddress, "gateway_id": gatewayID,
+            "enterprise_project_id": enterpriseProjectID, "virsubnet_id": virsubnetID,
+            "transit_subnet_id": transitSubnetID, "description": description
+        ]
         let request = OperationRequest(
             operation: "ListTransitIps", method: .get, path: "/v3/{project_id}/private-nat/transit-ips",
             query: query

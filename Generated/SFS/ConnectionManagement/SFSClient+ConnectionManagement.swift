@@ -19,8 +19,7 @@ extension SFSClient {
     ///
     /// - Returns: The body of the service's `202` response.
     public func changeSecurityGroup(
-        shareID: String,
-        _ body: ChangeSecurityGroupRequest
+        shareID: String, _ body: ChangeSecurityGroupRequest
     ) async throws -> ChangeSecurityGroupResponse {
         let request = OperationRequest(
             operation: "ChangeSecurityGroup", method: .post,

@@ -22,12 +22,9 @@ extension SFSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func addFileSystemAccessRule(
-        shareID: String,
-        _ body: AddFileSystemAccessRuleRequest,
-        vpcIPBaseAcl: String? = nil
+        shareID: String, _ body: AddFileSystemAccessRuleRequest, vpcIPBaseAcl: String? = nil
     ) async throws -> AddFileSystemAccessRuleResponse {
-        var query = QueryItems()
-        query.append("vpc_ip_base_acl", vpcIPBaseAcl)
+        let query: QueryItems = ["vpc_ip_base_acl": vpcIPBaseAcl]
         let request = OperationRequest(
             operation: "AddFileSystemAccessRule", method: .post,
             path: "/v2/{project_id}/shares/{share_id}/action", pathParameters: ["share_id": shareID],
@@ -46,8 +43,7 @@ extension SFSClient {
     ///   - shareID: Specifies the ID of the shared file system.
     ///   - body: The request body.
     public func deleteFileSystemAccessRule(
-        shareID: String,
-        _ body: DeleteFileSystemAccessRuleRequest
+        shareID: String, _ body: DeleteFileSystemAccessRuleRequest
     ) async throws {
         let request = OperationRequest(
             operation: "DeleteFileSystemAccessRule", method: .post,
@@ -69,8 +65,7 @@ extension SFSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listFileSystemAccessRules(
-        shareID: String,
-        _ body: ListFileSystemAccessRulesRequest
+        shareID: String, _ body: ListFileSystemAccessRulesRequest
     ) async throws -> ListFileSystemAccessRulesResponse {
         let request = OperationRequest(
             operation: "ListFileSystemAccessRules", method: .post,

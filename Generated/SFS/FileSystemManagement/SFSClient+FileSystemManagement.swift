@@ -17,8 +17,7 @@ extension SFSClient {
     /// - Returns: The body of the service's response and the header fields its page documents
     ///   (`X-request-id`).
     public func showClientIPInfo(
-        shareID: String,
-        _ body: ShowClientIPInfoRequest
+        shareID: String, _ body: ShowClientIPInfoRequest
     ) async throws -> ShowClientIPInfoOutput {
         let request = OperationRequest(
             operation: "ShowClientIpInfo", method: .post,

@@ -108,16 +108,7 @@ extension SFSClient {
     ///   - allTenants: This parameter is available only to users with administrator permissions. Specifies
     ///     whether to list shared file systems of all tenants. To list shared file systems of all tenants,
     ///     set it to 1. To list shared file systems only of the current tenant, set it to 0.
-    ///   - status: Filters shared file systems by status. Possible values are: creating: The shared file
-    ///     system is being created. error: The shared file system fails to be created. available: The shared
-    ///     file system is available. deleting: The shared file system is being deleted. error_deleting: The
-    ///     shared file system fails to be deleted. extending: The shared file system is being expanded.
-    ///     extending_error: The shared file system fails to be expanded. shrinking: The shared file system is
-    ///     being shrunk. shrinking_error: The shared file system fails to be shrunk.
-    ///     shrinking_possible_data_loss_error: The shared file system fails to be shrunk due to data loss.
-    ///     manage_starting: Shared file system management starts. manage_error: The shared file system fails
-    ///     to be managed. unmanage_starting: Canceling shared file system management starts. unmanage_error:
-    ///     Failed to cancel shared file system management. unmanaged: The shared file system is not managed.
+    ///   - status: Filters shared file systems by status.
     ///   - limit: Specifies the maximum number of shared file systems that can be returned. If this parameter
     ///     is not specified, all the shared file systems are returned by default.
     ///   - offset: Specifies the offset to define the start point of shared file system listing. The value
@@ -148,36 +139,17 @@ extension SFSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listSharedFileSystems(
-        allTenants: Bool? = nil,
-        status: ListSharedFileSystemsStatus? = nil,
-        limit: Int? = nil,
-        offset: Int? = nil,
-        sortKey: String? = nil,
-        sortDir: String? = nil,
-        isPublic: String? = nil,
-        metadata: String? = nil,
-        exportLocationID: String? = nil,
-        exportLocationPath: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        withCount: String? = nil,
-        projectID: String? = nil
+        allTenants: Bool? = nil, status: ListSharedFileSystemsStatus? = nil, limit: Int? = nil,
+        offset: Int? = nil, sortKey: String? = nil, sortDir: String? = nil, isPublic: String? = nil,
+        metadata: String? = nil, exportLocationID: String? = nil, exportLocationPath: String? = nil,
+        name: String? = nil, description: String? = nil, withCount: String? = nil, projectID: String? = nil
     ) async throws -> ListSharedFileSystemsResponse {
-        var query = QueryItems()
-        query.append("all_tenants", allTenants)
-        query.append("status", status)
-        query.append("limit", limit)
-        query.append("offset", offset)
-        query.append("sort_key", sortKey)
-        query.append("sort_dir", sortDir)
-        query.append("is_public", isPublic)
-        query.append("metadata", metadata)
-        query.append("export_location_id", exportLocationID)
-        query.append("export_location_path", exportLocationPath)
-        query.append("name~", name)
-        query.append("description~", description)
-        query.append("with_count", withCount)
-        query.append("project_id", projectID)
+        let query: QueryItems = [
+            "all_tenants": allTenants, "status": status, "limit": limit, "offset": offset,
+            "sort_key": sortKey, "sort_dir": sortDir, "is_public": isPublic, "metadata": metadata,
+            "export_location_id": exportLocationID, "export_location_path": exportLocationPath, "name~": name,
+            "description~": description, "with_count": withCount, "project_id": projectID
+        ]
         let request = OperationRequest(
             operation: "ListSharedFileSystems", method: .get, path: "/v2/{project_id}/shares", query: query
         )
@@ -195,16 +167,7 @@ extension SFSClient {
     ///   - allTenants: This parameter is available only to users with administrator permissions. Specifies
     ///     whether to list shared file systems of all tenants. To list shared file systems of all tenants,
     ///     set it to 1. To list shared file systems only of the current tenant, set it to 0.
-    ///   - status: Filters shared file systems by status. Possible values are: creating: The shared file
-    ///     system is being created. error: The shared file system fails to be created. available: The shared
-    ///     file system is available. deleting: The shared file system is being deleted. error_deleting: The
-    ///     shared file system fails to be deleted. extending: The shared file system is being expanded.
-    ///     extending_error: The shared file system fails to be expanded. shrinking: The shared file system is
-    ///     being shrunk. shrinking_error: The shared file system fails to be shrunk.
-    ///     shrinking_possible_data_loss_error: The shared file system fails to be shrunk due to data loss.
-    ///     manage_starting: Shared file system management starts. manage_error: The shared file system fails
-    ///     to be managed. unmanage_starting: Canceling shared file system management starts. unmanage_error:
-    ///     Failed to cancel shared file system management. unmanaged: The shared file system is not managed.
+    ///   - status: Filters shared file systems by status.
     ///   - sortKey: Specifies the keyword for sorting the queried shared file systems. Possible values are
     ///     id, status, size, host, share_proto, availability_zone_id, user_id, project_id, created_at,
     ///     updated_at, display_name, name, share_type_id, share_network_id, and snapshot_id. By default, the
@@ -230,36 +193,17 @@ extension SFSClient {
     ///   - projectID:
     ///   - limit: Number of results to request per page.
     public func listSharedFileSystemsPaginator(
-        allTenants: Bool? = nil,
-        status: ListSharedFileSystemsStatus? = nil,
-        sortKey: String? = nil,
-        sortDir: String? = nil,
-        isPublic: String? = nil,
-        metadata: String? = nil,
-        exportLocationID: String? = nil,
-        exportLocationPath: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        withCount: String? = nil,
-        projectID: String? = nil,
-        limit: Int
+        allTenants: Bool? = nil, status: ListSharedFileSystemsStatus? = nil, sortKey: String? = nil,
+        sortDir: String? = nil, isPublic: String? = nil, metadata: String? = nil,
+        exportLocationID: String? = nil, exportLocationPath: String? = nil, name: String? = nil,
+        description: String? = nil, withCount: String? = nil, projectID: String? = nil, limit: Int
     ) -> OffsetPaginator<ListSharedFileSystemsShare> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listSharedFileSystems(
-                allTenants: allTenants,
-                status: status,
-                limit: limit,
-                offset: offset,
-                sortKey: sortKey,
-                sortDir: sortDir,
-                isPublic: isPublic,
-                metadata: metadata,
-                exportLocationID: exportLocationID,
-                exportLocationPath: exportLocationPath,
-                name: name,
-                description: description,
-                withCount: withCount,
-                projectID: projectID
+                allTenants: allTenants, status: status, limit: limit, offset: offset, sortKey: sortKey,
+                sortDir: sortDir, isPublic: isPublic, metadata: metadata, exportLocationID: exportLocationID,
+                exportLocationPath: exportLocationPath, name: name, description: description,
+                withCount: withCount, projectID: projectID
             )
             return (elements: page.shares ?? [], total: page.count)
         }
@@ -303,34 +247,17 @@ extension SFSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listSharedFileSystemsV2(
-        allTenants: Int? = nil,
-        status: String? = nil,
-        limit: Int? = nil,
-        offset: Int? = nil,
-        sortKey: String? = nil,
-        sortDir: String? = nil,
-        isPublic: String? = nil,
-        metadata: String? = nil,
-        exportLocationID: String? = nil,
-        exportLocationPath: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        projectID: String? = nil
+        allTenants: Int? = nil, status: String? = nil, limit: Int? = nil, offset: Int? = nil,
+        sortKey: String? = nil, sortDir: String? = nil, isPublic: String? = nil, metadata: String? = nil,
+        exportLocationID: String? = nil, exportLocationPath: String? = nil, name: String? = nil,
+        description: String? = nil, projectID: String? = nil
     ) async throws -> ListSharedFileSystemsV2Response {
-        var query = QueryItems()
-        query.append("all_tenants", allTenants)
-        query.append("status", status)
-        query.append("limit", limit)
-        query.append("offset", offset)
-        query.append("sort_key", sortKey)
-        query.append("sort_dir", sortDir)
-        query.append("is_public", isPublic)
-        query.append("metadata", metadata)
-        query.append("export_location_id", exportLocationID)
-        query.append("export_location_path", exportLocationPath)
-        query.append("name", name)
-        query.append("description~", description)
-        query.append("project_id", projectID)
+        let query: QueryItems = [
+            "all_tenants": allTenants, "status": status, "limit": limit, "offset": offset,
+            "sort_key": sortKey, "sort_dir": sortDir, "is_public": isPublic, "metadata": metadata,
+            "export_location_id": exportLocationID, "export_location_path": exportLocationPath, "name": name,
+            "description~": description, "project_id": projectID
+        ]
         let request = OperationRequest(
             operation: "ListSharedFileSystemsV2", method: .get, path: "/v2/{project_id}/shares/detail",
             query: query
@@ -374,33 +301,16 @@ extension SFSClient {
     ///   - projectID:
     ///   - limit: Number of results to request per page.
     public func listSharedFileSystemsV2Paginator(
-        allTenants: Int? = nil,
-        status: String? = nil,
-        sortKey: String? = nil,
-        sortDir: String? = nil,
-        isPublic: String? = nil,
-        metadata: String? = nil,
-        exportLocationID: String? = nil,
-        exportLocationPath: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        projectID: String? = nil,
-        limit: Int
+        allTenants: Int? = nil, status: String? = nil, sortKey: String? = nil, sortDir: String? = nil,
+        isPublic: String? = nil, metadata: String? = nil, exportLocationID: String? = nil,
+        exportLocationPath: String? = nil, name: String? = nil, description: String? = nil,
+        projectID: String? = nil, limit: Int
     ) -> OffsetPaginator<Share> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listSharedFileSystemsV2(
-                allTenants: allTenants,
-                status: status,
-                limit: limit,
-                offset: offset,
-                sortKey: sortKey,
-                sortDir: sortDir,
-                isPublic: isPublic,
-                metadata: metadata,
-                exportLocationID: exportLocationID,
-                exportLocationPath: exportLocationPath,
-                name: name,
-                description: description,
+                allTenants: allTenants, status: status, limit: limit, offset: offset, sortKey: sortKey,
+                sortDir: sortDir, isPublic: isPublic, metadata: metadata, exportLocationID: exportLocationID,
+                exportLocationPath: exportLocationPath, name: name, description: description,
                 projectID: projectID
             )
             return (elements: page.shares ?? [], total: nil)
@@ -437,8 +347,7 @@ extension SFSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateSharedFileSystem(
-        shareID: String,
-        _ body: UpdateSharedFileSystemRequest
+        shareID: String, _ body: UpdateSharedFileSystemRequest
     ) async throws -> UpdateSharedFileSystemResponse {
         let request = OperationRequest(
             operation: "UpdateSharedFileSystem", method: .put, path: "/v2/{project_id}/shares/{share_id}",

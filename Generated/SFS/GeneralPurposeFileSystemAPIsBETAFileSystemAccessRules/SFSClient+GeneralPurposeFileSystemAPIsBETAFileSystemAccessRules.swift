@@ -16,14 +16,9 @@ extension SFSClient {
     ///   - sfsaclHTTP1_1: Not in the page's tables; the page's request example sends it.
     ///   - date: The request time.
     public func configureFileSystemACL(
-        _ body: ConfigureFileSystemACLRequest,
-        sfsacl: String,
-        sfsaclHTTP1_1: String? = nil,
-        date: String
+        _ body: ConfigureFileSystemACLRequest, sfsacl: String, sfsaclHTTP1_1: String? = nil, date: String
     ) async throws {
-        var query = QueryItems()
-        query.append("sfsacl", sfsacl)
-        query.append("sfsaclHTTP/1.1", sfsaclHTTP1_1)
+        let query: QueryItems = ["sfsacl": sfsacl, "sfsaclHTTP/1.1": sfsaclHTTP1_1]
         var headers: [String: String] = [:]
         headers["Date"] = date
         let request = OperationRequest(
@@ -44,9 +39,7 @@ extension SFSClient {
     ///   - sfsaclHTTP1_1: Not in the page's tables; the page's request example sends it.
     ///   - date: The request time.
     public func deleteFileSystemACL(sfsacl: String, sfsaclHTTP1_1: String? = nil, date: String) async throws {
-        var query = QueryItems()
-        query.append("sfsacl", sfsacl)
-        query.append("sfsaclHTTP/1.1", sfsaclHTTP1_1)
+        let query: QueryItems = ["sfsacl": sfsacl, "sfsaclHTTP/1.1": sfsaclHTTP1_1]
         var headers: [String: String] = [:]
         headers["Date"] = date
         let request = OperationRequest(
@@ -68,13 +61,9 @@ extension SFSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listFileSystemACLInformation(
-        sfsacl: String,
-        sfsaclHTTP1_1: String? = nil,
-        date: String
+        sfsacl: String, sfsaclHTTP1_1: String? = nil, date: String
     ) async throws -> ListFileSystemACLInformationResponse {
-        var query = QueryItems()
-        query.append("sfsacl", sfsacl)
-        query.append("sfsaclHTTP/1.1", sfsaclHTTP1_1)
+        let query: QueryItems = ["sfsacl": sfsacl, "sfsaclHTTP/1.1": sfsaclHTTP1_1]
         var headers: [String: String] = [:]
         headers["Date"] = date
         let request = OperationRequest(

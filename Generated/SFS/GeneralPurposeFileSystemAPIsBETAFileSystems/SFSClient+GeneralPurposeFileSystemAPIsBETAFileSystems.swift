@@ -15,11 +15,9 @@ extension SFSClient {
     ///   - date: The request time.
     ///   - xOBSAZRedundancy: When creating a file system, you must include this header, which sets the file
     ///     system redundancy to 3AZ. Example: x-obs-az-redundancy:3az
-    ///   - xOBSBucketType: The header used to specify the file system creation. Enumerated value: SFS
+    ///   - xOBSBucketType: The header used to specify the file system creation.
     public func createFileSystem(
-        _ body: CreateFileSystemRequest,
-        date: String,
-        xOBSAZRedundancy: String,
+        _ body: CreateFileSystemRequest, date: String, xOBSAZRedundancy: String,
         xOBSBucketType: XOBSBucketType
     ) async throws {
         var headers: [String: String] = [:]
@@ -56,14 +54,12 @@ extension SFSClient {
     /// `GET /`
     ///
     /// - Parameters:
-    ///   - xOBSBucketType: The header used to specify the content to be obtained. Enumerated value: SFS:
-    ///     listing all file systems
+    ///   - xOBSBucketType: The header used to specify the content to be obtained.
     ///   - date: The request time.
     ///
     /// - Returns: The body of the service's `200` response.
     public func listFileSystems(
-        xOBSBucketType: XOBSBucketType,
-        date: String
+        xOBSBucketType: XOBSBucketType, date: String
     ) async throws -> ListFileSystemsResponse {
         var headers: [String: String] = [:]
         headers["x-obs-bucket-type"] = xOBSBucketType.rawValue

@@ -69,9 +69,7 @@ extension SFSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listShares(limit: Int? = nil, offset: Int? = nil) async throws -> ListSharesResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("offset", offset)
+        let query: QueryItems = ["limit": limit, "offset": offset]
         let request = OperationRequest(
             operation: "ListShares", method: .get, path: "/v1/{project_id}/sfs-turbo/shares/detail",
             query: query

@@ -16,8 +16,7 @@ extension SFSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func createPermRule(
-        shareID: String,
-        _ body: CreatePermRuleRequest
+        shareID: String, _ body: CreatePermRuleRequest
     ) async throws -> CreatePermRuleResponse {
         let request = OperationRequest(
             operation: "CreatePermRule", method: .post,
@@ -58,13 +57,9 @@ extension SFSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listPermRules(
-        shareID: String,
-        limit: Int64? = nil,
-        offset: Int64? = nil
+        shareID: String, limit: Int64? = nil, offset: Int64? = nil
     ) async throws -> ListPermRulesResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("offset", offset)
+        let query: QueryItems = ["limit": limit, "offset": offset]
         let request = OperationRequest(
             operation: "ListPermRules", method: .get,
             path: "/v1/{project_id}/sfs-turbo/shares/{share_id}/fs/perm-rules",
@@ -84,14 +79,11 @@ extension SFSClient {
     ///   - shareID: The file system ID.
     ///   - limit: Number of results to request per page.
     public func listPermRulesPaginator(
-        shareID: String,
-        limit: Int
+        shareID: String, limit: Int
     ) -> OffsetPaginator<OnePermRuleResponseInfo> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listPermRules(
-                shareID: shareID,
-                limit: Int64(limit),
-                offset: Int64(offset)
+                shareID: shareID, limit: Int64(limit), offset: Int64(offset)
             )
             return (elements: page.rules ?? [], total: nil)
         }
@@ -130,9 +122,7 @@ extension SFSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updatePermRule(
-        shareID: String,
-        ruleID: String,
-        _ body: UpdatePermRuleRequest
+        shareID: String, ruleID: String, _ body: UpdatePermRuleRequest
     ) async throws -> OnePermRuleResponseInfo {
         let request = OperationRequest(
             operation: "UpdatePermRule", method: .put,

@@ -16,8 +16,7 @@ extension SFSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func quotaManagement(usage: String? = nil) async throws -> QuotaManagementResponse {
-        var query = QueryItems()
-        query.append("usage", usage)
+        let query: QueryItems = ["usage": usage]
         let request = OperationRequest(
             operation: "QuotaManagement", method: .get, path: "/v2/{project_id}/os-quota-sets/{project_id}",
             query: query

@@ -75,9 +75,7 @@ extension SFSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listSharedTags(limit: Int? = nil, offset: Int? = nil) async throws -> ListSharedTagsResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("offset", offset)
+        let query: QueryItems = ["limit": limit, "offset": offset]
         let request = OperationRequest(
             operation: "ListSharedTags", method: .get, path: "/v1/{project_id}/sfs-turbo/tags", query: query
         )

@@ -14,8 +14,7 @@ extension SFSClient {
     ///   - shareID: Specifies the ID of the shared file system.
     ///   - body: The request body.
     public func addTagToSharedFileSystem(
-        shareID: String,
-        _ body: AddTagToSharedFileSystemRequest
+        shareID: String, _ body: AddTagToSharedFileSystemRequest
     ) async throws {
         let request = OperationRequest(
             operation: "AddTagToSharedFileSystem", method: .post,
@@ -34,8 +33,7 @@ extension SFSClient {
     ///   - shareID: Specifies the ID of the shared file system.
     ///   - body: The request body.
     public func batchAddTagsToSharedFileSystem(
-        shareID: String,
-        _ body: BatchAddTagsToSharedFileSystemRequest
+        shareID: String, _ body: BatchAddTagsToSharedFileSystemRequest
     ) async throws {
         let request = OperationRequest(
             operation: "BatchAddTagsToSharedFileSystem", method: .post,
@@ -55,8 +53,7 @@ extension SFSClient {
     ///   - shareID: Specifies the ID of the shared file system.
     ///   - body: The request body.
     public func batchDeleteTagsFromSharedFileSystem(
-        shareID: String,
-        _ body: BatchDeleteTagsFromSharedFileSystemRequest
+        shareID: String, _ body: BatchDeleteTagsFromSharedFileSystemRequest
     ) async throws {
         let request = OperationRequest(
             operation: "BatchDeleteTagsFromSharedFileSystem", method: .post,

@@ -15,8 +15,7 @@ extension SFSClient {
     ///   - resourceID: The resource ID, which is the name of a general purpose file system.
     ///   - body: The request body.
     public func batchAddTagsToResource(
-        resourceID: String,
-        _ body: BatchAddTagsToResourceRequest
+        resourceID: String, _ body: BatchAddTagsToResourceRequest
     ) async throws {
         let request = OperationRequest(
             operation: "BatchAddTagsToResource", method: .post,
@@ -37,8 +36,7 @@ extension SFSClient {
     ///   - resourceID: The resource ID, which is the name of a general purpose file system.
     ///   - body: The request body.
     public func batchDeleteTagsFromResource(
-        resourceID: String,
-        _ body: BatchDeleteTagsFromResourceRequest
+        resourceID: String, _ body: BatchDeleteTagsFromResourceRequest
     ) async throws {
         let request = OperationRequest(
             operation: "BatchDeleteTagsFromResource", method: .post,
@@ -85,13 +83,9 @@ extension SFSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listResourcesByTag(
-        _ body: ListResourcesByTagRequest,
-        limit: Int? = nil,
-        offset: Int? = nil
+        _ body: ListResourcesByTagRequest, limit: Int? = nil, offset: Int? = nil
     ) async throws -> ListResourcesByTagResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("offset", offset)
+        let query: QueryItems = ["limit": limit, "offset": offset]
         let request = OperationRequest(
             operation: "ListResourcesByTag", method: .post,
             path: "/v3/sfs/tms/{project_id}/file-systems/resource-instances/filter", query: query, body: body
@@ -110,8 +104,7 @@ extension SFSClient {
     ///   - body: The request body.
     ///   - limit: Number of results to request per page.
     public func listResourcesByTagPaginator(
-        _ body: ListResourcesByTagRequest,
-        limit: Int
+        _ body: ListResourcesByTagRequest, limit: Int
     ) -> OffsetPaginator<Resource> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listResourcesByTag(body, limit: limit, offset: offset)

@@ -39,10 +39,8 @@ extension SFSClient {
     /// - Returns: The response of the last poll, whose `status` is one of `states`.
     @discardableResult
     public func waitForJob(
-        jobID: String,
-        status states: Set<ShowJobDetailStatus>,
-        failureStates: Set<ShowJobDetailStatus> = [.failed],
-        options: WaiterOptions = .init()
+        jobID: String, status states: Set<ShowJobDetailStatus>,
+        failureStates: Set<ShowJobDetailStatus> = [.failed], options: WaiterOptions = .init()
     ) async throws -> ShowJobDetailResponse {
         try await Waiter.waitForState(
             "Job", states: states, failureStates: failureStates, options: options,

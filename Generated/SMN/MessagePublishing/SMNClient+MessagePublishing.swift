@@ -16,8 +16,7 @@ extension SMNClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func publishMessage(
-        topicURN: String,
-        _ body: PublishMessageRequest
+        topicURN: String, _ body: PublishMessageRequest
     ) async throws -> PublishMessageResponse {
         let request = OperationRequest(
             operation: "PublishMessage", method: .post,
@@ -39,8 +38,7 @@ extension SMNClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func publishMessageV2(
-        topicURN: String,
-        _ body: PublishMessageV2Request
+        topicURN: String, _ body: PublishMessageV2Request
     ) async throws -> PublishMessageV2Response {
         let request = OperationRequest(
             operation: "PublishMessageV2", method: .post,
@@ -62,8 +60,7 @@ extension SMNClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func publishMessageV22(
-        topicURN: String,
-        _ body: PublishMessageV22Request
+        topicURN: String, _ body: PublishMessageV22Request
     ) async throws -> PublishMessageV22Response {
         let request = OperationRequest(
             operation: "PublishMessageV22", method: .post,

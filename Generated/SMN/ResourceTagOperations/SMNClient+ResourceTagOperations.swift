@@ -17,9 +17,7 @@ extension SMNClient {
     ///     resource ID.
     ///   - body: The request body.
     public func batchCreateOrDeleteResourceTags(
-        resourceType: String,
-        resourceID: String,
-        _ body: BatchCreateOrDeleteResourceTagsRequest
+        resourceType: String, resourceID: String, _ body: BatchCreateOrDeleteResourceTagsRequest
     ) async throws {
         let request = OperationRequest(
             operation: "BatchCreateOrDeleteResourceTags", method: .post,
@@ -42,9 +40,7 @@ extension SMNClient {
     ///     resource ID.
     ///   - body: The request body.
     public func createResourceTag(
-        resourceType: String,
-        resourceID: String,
-        _ body: CreateResourceTagRequest
+        resourceType: String, resourceID: String, _ body: CreateResourceTagRequest
     ) async throws {
         let request = OperationRequest(
             operation: "CreateResourceTag", method: .post,
@@ -105,8 +101,7 @@ extension SMNClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listResourceInstances(
-        resourceType: String,
-        _ body: ListResourceInstancesRequest
+        resourceType: String, _ body: ListResourceInstancesRequest
     ) async throws -> ListResourceInstancesResponse {
         let request = OperationRequest(
             operation: "ListResourceInstances", method: .post,
@@ -130,8 +125,7 @@ extension SMNClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listResourceTags(
-        resourceType: String,
-        resourceID: String
+        resourceType: String, resourceID: String
     ) async throws -> ListResourceTagsResponse {
         let request = OperationRequest(
             operation: "ListResourceTags", method: .get,

@@ -16,8 +16,7 @@ extension SMNClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func addSubscription(
-        topicURN: String,
-        _ body: AddSubscriptionRequest
+        topicURN: String, _ body: AddSubscriptionRequest
     ) async throws -> AddSubscriptionResponse {
         let request = OperationRequest(
             operation: "AddSubscription", method: .post,
@@ -61,12 +60,9 @@ extension SMNClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listSubscriptions(
-        offset: Int? = nil,
-        limit: Int? = nil
+        offset: Int? = nil, limit: Int? = nil
     ) async throws -> ListSubscriptionsResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = ["offset": offset, "limit": limit]
         let request = OperationRequest(
             operation: "ListSubscriptions", method: .get,
             path: "/v2/{project_id}/notifications/subscriptions", query: query
@@ -105,13 +101,9 @@ extension SMNClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listSubscriptionsByTopic(
-        topicURN: String,
-        offset: Int? = nil,
-        limit: Int? = nil
+        topicURN: String, offset: Int? = nil, limit: Int? = nil
     ) async throws -> ListSubscriptionsByTopicResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = ["offset": offset, "limit": limit]
         let request = OperationRequest(
             operation: "ListSubscriptionsByTopic", method: .get,
             path: "/v2/{project_id}/notifications/topics/{topic_urn}/subscriptions",
@@ -131,14 +123,11 @@ extension SMNClient {
     ///   - topicURN: Unique resource ID of a topic. You can obtain it by referring to Querying Topics.
     ///   - limit: Number of results to request per page.
     public func listSubscriptionsByTopicPaginator(
-        topicURN: String,
-        limit: Int
+        topicURN: String, limit: Int
     ) -> OffsetPaginator<Subscription> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listSubscriptionsByTopic(
-                topicURN: topicURN,
-                offset: offset,
-                limit: limit
+                topicURN: topicURN, offset: offset, limit: limit
             )
             return (elements: page.subscriptions ?? [], total: page.subscriptionCount)
         }

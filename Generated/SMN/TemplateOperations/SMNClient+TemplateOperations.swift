@@ -86,16 +86,12 @@ extension SMNClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listMessageTemplates(
-        offset: Int? = nil,
-        limit: Int? = nil,
-        messageTemplateName: String? = nil,
-        `protocol`: String? = nil
+        offset: Int? = nil, limit: Int? = nil, messageTemplateName: String? = nil, `protocol`: String? = nil
     ) async throws -> ListMessageTemplatesResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("message_template_name", messageTemplateName)
-        query.append("protocol", `protocol`)
+        let query: QueryItems = [
+            "offset": offset, "limit": limit, "message_template_name": messageTemplateName,
+            "protocol": `protocol`
+        ]
         let request = OperationRequest(
             operation: "ListMessageTemplates", method: .get,
             path: "/v2/{project_id}/notifications/message_template", query: query
@@ -117,16 +113,11 @@ extension SMNClient {
     ///     sms http and https
     ///   - limit: Number of results to request per page.
     public func listMessageTemplatesPaginator(
-        messageTemplateName: String? = nil,
-        `protocol`: String? = nil,
-        limit: Int
+        messageTemplateName: String? = nil, `protocol`: String? = nil, limit: Int
     ) -> OffsetPaginator<Template> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listMessageTemplates(
-                offset: offset,
-                limit: limit,
-                messageTemplateName: messageTemplateName,
-                protocol: `protocol`
+                offset: offset, limit: limit, messageTemplateName: messageTemplateName, protocol: `protocol`
             )
             return (elements: page.messageTemplates ?? [], total: page.messageTemplateCount)
         }
@@ -145,8 +136,7 @@ extension SMNClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateMessageTemplate(
-        messageTemplateID: String,
-        _ body: UpdateMessageTemplateRequest
+        messageTemplateID: String, _ body: UpdateMessageTemplateRequest
     ) async throws -> UpdateMessageTemplateResponse {
         let request = OperationRequest(
             operation: "UpdateMessageTemplate", method: .put,

@@ -54,8 +54,7 @@ extension SMNClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func deleteTopicAttributeByName(
-        topicURN: String,
-        name: String
+        topicURN: String, name: String
     ) async throws -> DeleteTopicAttributeByNameResponse {
         let request = OperationRequest(
             operation: "DeleteTopicAttributeByName", method: .delete,
@@ -97,11 +96,9 @@ extension SMNClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listTopicAttributes(
-        topicURN: String,
-        name: String? = nil
+        topicURN: String, name: String? = nil
     ) async throws -> ListTopicAttributesResponse {
-        var query = QueryItems()
-        query.append("name", name)
+        let query: QueryItems = ["name": name]
         let request = OperationRequest(
             operation: "ListTopicAttributes", method: .get,
             path: "/v2/{project_id}/notifications/topics/{topic_urn}/attributes",
@@ -139,19 +136,14 @@ extension SMNClient {
     ///   - offset: Offset If the offset is an integer greater than 0 but less than the number of resources,
     ///     all resources after this offset will be queried. The default offset is 0.
     ///   - limit: The maximum number of records return on each page Value range: 1-100 Common values: 10, 20,
-    ///     and 50 Default value: 100
+    ///     and 50 Default value: 100 Values: 10, 20, 50.
     ///   - topicID: The ID of the topic to be searched for, which is fully matched
     ///
     /// - Returns: The body of the service's `200` response.
     public func listTopics(
-        offset: Int? = nil,
-        limit: Int? = nil,
-        topicID: String? = nil
+        offset: Int? = nil, limit: Int? = nil, topicID: String? = nil
     ) async throws -> ListTopicsResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("topic_id", topicID)
+        let query: QueryItems = ["offset": offset, "limit": limit, "topic_id": topicID]
         let request = OperationRequest(
             operation: "ListTopics", method: .get, path: "/v2/{project_id}/notifications/topics",
             query: query
@@ -187,8 +179,7 @@ extension SMNClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateTopic(
-        topicURN: String,
-        _ body: UpdateTopicRequest
+        topicURN: String, _ body: UpdateTopicRequest
     ) async throws -> UpdateTopicResponse {
         let request = OperationRequest(
             operation: "UpdateTopic", method: .put, path: "/v2/{project_id}/notifications/topics/{topic_urn}",
@@ -211,9 +202,7 @@ extension SMNClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateTopicAttribute(
-        topicURN: String,
-        name: String,
-        _ body: UpdateTopicAttributeRequest
+        topicURN: String, name: String, _ body: UpdateTopicAttributeRequest
     ) async throws -> UpdateTopicAttributeResponse {
         let request = OperationRequest(
             operation: "UpdateTopicAttribute", method: .put,

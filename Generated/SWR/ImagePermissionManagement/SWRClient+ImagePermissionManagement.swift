@@ -31,9 +31,7 @@ extension SWRClient {
     ///     dollar sign ($) before you send the request.
     ///   - body: The request body.
     public func createUserRepositoryAuth(
-        namespace: String,
-        repository: String,
-        _ body: CreateUserRepositoryAuthRequest
+        namespace: String, repository: String, _ body: CreateUserRepositoryAuthRequest
     ) async throws {
         let request = OperationRequest(
             operation: "CreateUserRepositoryAuth", method: .post,
@@ -61,9 +59,7 @@ extension SWRClient {
     ///     dollar sign ($) before you send the request.
     ///   - body: The request body.
     public func deleteUserRepositoryAuth(
-        namespace: String,
-        repository: String,
-        _ body: DeleteUserRepositoryAuthRequest
+        namespace: String, repository: String, _ body: DeleteUserRepositoryAuthRequest
     ) async throws {
         let request = OperationRequest(
             operation: "DeleteUserRepositoryAuth", method: .delete,
@@ -92,8 +88,7 @@ extension SWRClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showUserRepositoryAuth(
-        namespace: String,
-        repository: String
+        namespace: String, repository: String
     ) async throws -> ShowUserRepositoryAuthResponse {
         let request = OperationRequest(
             operation: "ShowUserRepositoryAuth", method: .get,
@@ -121,9 +116,7 @@ extension SWRClient {
     ///     dollar sign ($) before you send the request.
     ///   - body: The request body.
     public func updateUserRepositoryAuth(
-        namespace: String,
-        repository: String,
-        _ body: UpdateUserRepositoryAuthRequest
+        namespace: String, repository: String, _ body: UpdateUserRepositoryAuthRequest
     ) async throws {
         let request = OperationRequest(
             operation: "UpdateUserRepositoryAuth", method: .patch,

@@ -153,26 +153,14 @@ extension SWRClient {
     /// - Returns: The body of the service's response and the header fields its page documents
     ///   (`Content-Range`).
     public func listReposDetails(
-        namespace: String? = nil,
-        name: String? = nil,
-        category: Category? = nil,
-        limit: String? = nil,
-        offset: String? = nil,
-        orderColumn: String? = nil,
-        orderType: String? = nil,
-        isPublic: String? = nil,
+        namespace: String? = nil, name: String? = nil, category: Category? = nil, limit: String? = nil,
+        offset: String? = nil, orderColumn: String? = nil, orderType: String? = nil, isPublic: String? = nil,
         filter: ListReposDetailsFilter? = nil
     ) async throws -> ListReposDetailsOutput {
-        var query = QueryItems()
-        query.append("namespace", namespace)
-        query.append("name", name)
-        query.append("category", category)
-        query.append("limit", limit)
-        query.append("offset", offset)
-        query.append("order_column", orderColumn)
-        query.append("order_type", orderType)
-        query.append("is_public", isPublic)
-        query.append("filter", filter)
+        let query: QueryItems = [
+            "namespace": namespace, "name": name, "category": category, "limit": limit, "offset": offset,
+            "order_column": orderColumn, "order_type": orderType, "is_public": isPublic, "filter": filter
+        ]
         let request = OperationRequest(
             operation: "ListReposDetails", method: .get, path: "/v2/manage/repos", query: query
         )
@@ -223,28 +211,15 @@ extension SWRClient {
     /// - Returns: The body of the service's response and the header fields its page documents
     ///   (`Content-Range`).
     public func listSharedReposDetails(
-        center: ListSharedReposDetailsCenter,
-        namespace: String? = nil,
-        name: String? = nil,
-        domainName: String? = nil,
-        status: String? = nil,
-        limit: String? = nil,
-        offset: String? = nil,
-        orderColumn: String? = nil,
-        orderType: String? = nil,
-        filter: ListSharedReposDetailsFilter? = nil
+        center: ListSharedReposDetailsCenter, namespace: String? = nil, name: String? = nil,
+        domainName: String? = nil, status: String? = nil, limit: String? = nil, offset: String? = nil,
+        orderColumn: String? = nil, orderType: String? = nil, filter: ListSharedReposDetailsFilter? = nil
     ) async throws -> ListSharedReposDetailsOutput {
-        var query = QueryItems()
-        query.append("center", center)
-        query.append("namespace", namespace)
-        query.append("name", name)
-        query.append("domain_name", domainName)
-        query.append("status", status)
-        query.append("limit", limit)
-        query.append("offset", offset)
-        query.append("order_column", orderColumn)
-        query.append("order_type", orderType)
-        query.append("filter", filter)
+        let query: QueryItems = [
+            "center": center, "namespace": namespace, "name": name, "domain_name": domainName,
+            "status": status, "limit": limit, "offset": offset, "order_column": orderColumn,
+            "order_type": orderType, "filter": filter
+        ]
         let request = OperationRequest(
             operation: "ListSharedReposDetails", method: .get, path: "/v2/manage/shared-repositories",
             query: query

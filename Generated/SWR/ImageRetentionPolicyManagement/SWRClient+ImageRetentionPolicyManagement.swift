@@ -27,9 +27,7 @@ extension SWRClient {
     ///
     /// - Returns: The body of the service's `201` response.
     public func createRetention(
-        namespace: String,
-        repository: String,
-        _ body: CreateRetentionRequest
+        namespace: String, repository: String, _ body: CreateRetentionRequest
     ) async throws -> CreateRetentionResponse {
         let request = OperationRequest(
             operation: "CreateRetention", method: .post,
@@ -91,16 +89,10 @@ extension SWRClient {
     /// - Returns: The body of the service's response and the header fields its page documents
     ///   (`Content-Range`).
     public func listRetentionHistories(
-        namespace: String,
-        repository: String,
-        limit: String? = nil,
-        offset: String? = nil,
+        namespace: String, repository: String, limit: String? = nil, offset: String? = nil,
         filter: String? = nil
     ) async throws -> ListRetentionHistoriesOutput {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("offset", offset)
-        query.append("filter", filter)
+        let query: QueryItems = ["limit": limit, "offset": offset, "filter": filter]
         let request = OperationRequest(
             operation: "ListRetentionHistories", method: .get,
             path: "/v2/manage/namespaces/{namespace}/repos/{repository}/retentions/histories",
@@ -132,17 +124,11 @@ extension SWRClient {
     ///     used together.
     ///   - limit: Number of results to request per page.
     public func listRetentionHistoriesPaginator(
-        namespace: String,
-        repository: String,
-        filter: String? = nil,
-        limit: Int
+        namespace: String, repository: String, filter: String? = nil, limit: Int
     ) -> OffsetPaginator<RetentionLog> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listRetentionHistories(
-                namespace: namespace,
-                repository: repository,
-                limit: String(limit),
-                offset: String(offset),
+                namespace: namespace, repository: repository, limit: String(limit), offset: String(offset),
                 filter: filter
             )
             return (elements: page.body.retentionLog ?? [], total: page.body.total)
@@ -196,9 +182,7 @@ extension SWRClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showRetention(
-        namespace: String,
-        repository: String,
-        retentionID: Int
+        namespace: String, repository: String, retentionID: Int
     ) async throws -> Retention {
         let request = OperationRequest(
             operation: "ShowRetention", method: .get,
@@ -227,10 +211,7 @@ extension SWRClient {
     ///   - retentionID: Image retention policy ID.
     ///   - body: The request body.
     public func updateRetention(
-        namespace: String,
-        repository: String,
-        retentionID: Int,
-        _ body: UpdateRetentionRequest
+        namespace: String, repository: String, retentionID: Int, _ body: UpdateRetentionRequest
     ) async throws {
         let request = OperationRequest(
             operation: "UpdateRetention", method: .patch,

@@ -82,22 +82,14 @@ extension SWRClient {
     /// - Returns: The body of the service's response and the header fields its page documents
     ///   (`Content-Range`).
     public func listRepositoryTags(
-        namespace: String,
-        repository: String,
-        limit: String? = nil,
-        offset: String? = nil,
-        orderColumn: String? = nil,
-        orderType: String? = nil,
-        tag: String? = nil,
+        namespace: String, repository: String, limit: String? = nil, offset: String? = nil,
+        orderColumn: String? = nil, orderType: String? = nil, tag: String? = nil,
         filter: ListRepositoryTagsFilter? = nil
     ) async throws -> ListRepositoryTagsOutput {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("offset", offset)
-        query.append("order_column", orderColumn)
-        query.append("order_type", orderType)
-        query.append("tag", tag)
-        query.append("filter", filter)
+        let query: QueryItems = [
+            "limit": limit, "offset": offset, "order_column": orderColumn, "order_type": orderType,
+            "tag": tag, "filter": filter
+        ]
         let request = OperationRequest(
             operation: "ListRepositoryTags", method: .get,
             path: "/v2/manage/namespaces/{namespace}/repos/{repository}/tags",

@@ -57,12 +57,9 @@ extension SWRClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listNamespaces(
-        namespace: String? = nil,
-        filter: String? = nil
+        namespace: String? = nil, filter: String? = nil
     ) async throws -> ListNamespacesResponse {
-        var query = QueryItems()
-        query.append("namespace", namespace)
-        query.append("filter", filter)
+        let query: QueryItems = ["namespace": namespace, "filter": filter]
         let request = OperationRequest(
             operation: "ListNamespaces", method: .get, path: "/v2/manage/namespaces", query: query
         )

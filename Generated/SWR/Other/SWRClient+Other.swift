@@ -33,8 +33,7 @@ extension SWRClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showDomainResourceReports(
-        resourceType: String,
-        frequency: String
+        resourceType: String, frequency: String
     ) async throws -> ShowDomainResourceReportsResponse {
         let request = OperationRequest(
             operation: "ShowDomainResourceReports", method: .get,

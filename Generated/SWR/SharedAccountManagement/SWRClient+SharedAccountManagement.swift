@@ -26,9 +26,7 @@ extension SWRClient {
     ///     dollar sign ($) before you send the request.
     ///   - body: The request body.
     public func createRepoDomains(
-        namespace: String,
-        repository: String,
-        _ body: CreateRepoDomainsRequest
+        namespace: String, repository: String, _ body: CreateRepoDomainsRequest
     ) async throws {
         let request = OperationRequest(
             operation: "CreateRepoDomains", method: .post,
@@ -83,8 +81,7 @@ extension SWRClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listRepoDomains(
-        namespace: String,
-        repository: String
+        namespace: String, repository: String
     ) async throws -> ListRepoDomainsResponse {
         let request = OperationRequest(
             operation: "ListRepoDomains", method: .get,
@@ -114,9 +111,7 @@ extension SWRClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showAccessDomain(
-        namespace: String,
-        repository: String,
-        accessDomain: String
+        namespace: String, repository: String, accessDomain: String
     ) async throws -> ShowAccessDomainResponse {
         let request = OperationRequest(
             operation: "ShowAccessDomain", method: .get,
@@ -145,10 +140,7 @@ extension SWRClient {
     ///   - accessDomain: Name of the account used for image sharing.
     ///   - body: The request body.
     public func updateRepoDomains(
-        namespace: String,
-        repository: String,
-        accessDomain: String,
-        _ body: UpdateRepoDomainsRequest
+        namespace: String, repository: String, accessDomain: String, _ body: UpdateRepoDomainsRequest
     ) async throws {
         let request = OperationRequest(
             operation: "UpdateRepoDomains", method: .patch,

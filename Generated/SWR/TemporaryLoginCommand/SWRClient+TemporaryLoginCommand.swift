@@ -17,8 +17,7 @@ extension SWRClient {
     /// - Returns: The body of the service's response and the header fields its page documents
     ///   (`X-Swr-Dockerlogin`).
     public func createSecret(projectname: String? = nil) async throws -> CreateSecretOutput {
-        var query = QueryItems()
-        query.append("projectname", projectname)
+        let query: QueryItems = ["projectname": projectname]
         let request = OperationRequest(
             operation: "CreateSecret", method: .post, path: "/v2/manage/utils/secret", query: query
         )

@@ -54,20 +54,13 @@ extension TMSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listPredefineTags(
-        key: String? = nil,
-        value: String? = nil,
-        limit: Int? = nil,
-        marker: String? = nil,
-        orderField: String? = nil,
-        orderMethod: String? = nil
+        key: String? = nil, value: String? = nil, limit: Int? = nil, marker: String? = nil,
+        orderField: String? = nil, orderMethod: String? = nil
     ) async throws -> ListPredefineTagsResponse {
-        var query = QueryItems()
-        query.append("key", key)
-        query.append("value", value)
-        query.append("limit", limit)
-        query.append("marker", marker)
-        query.append("order_field", orderField)
-        query.append("order_method", orderMethod)
+        let query: QueryItems = [
+            "key": key, "value": value, "limit": limit, "marker": marker, "order_field": orderField,
+            "order_method": orderMethod
+        ]
         let request = OperationRequest(
             operation: "ListPredefineTags", method: .get, path: "/v1.0/predefine_tags", query: query
         )
@@ -99,19 +92,12 @@ extension TMSClient {
     ///     can be selected. If this parameter is not specified, the default value is desc.
     ///   - limit: Number of results to request per page.
     public func listPredefineTagsPaginator(
-        key: String? = nil,
-        value: String? = nil,
-        orderField: String? = nil,
-        orderMethod: String? = nil,
+        key: String? = nil, value: String? = nil, orderField: String? = nil, orderMethod: String? = nil,
         limit: Int
     ) -> MarkerPaginator<ListPredefineTagsFields> {
         MarkerPaginator(limit: limit) { marker, limit in
             let page = try await self.listPredefineTags(
-                key: key,
-                value: value,
-                limit: limit,
-                marker: marker,
-                orderField: orderField,
+                key: key, value: value, limit: limit, marker: marker, orderField: orderField,
                 orderMethod: orderMethod
             )
             return (elements: page.tags ?? [], nextMarker: page.marker)

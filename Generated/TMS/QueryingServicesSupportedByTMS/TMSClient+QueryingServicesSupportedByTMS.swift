@@ -20,16 +20,9 @@ extension TMSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listProviders(
-        locale: String? = nil,
-        limit: Int? = nil,
-        offset: Int? = nil,
-        provider: String? = nil
+        locale: String? = nil, limit: Int? = nil, offset: Int? = nil, provider: String? = nil
     ) async throws -> ListProvidersResponse {
-        var query = QueryItems()
-        query.append("locale", locale)
-        query.append("limit", limit)
-        query.append("offset", offset)
-        query.append("provider", provider)
+        let query: QueryItems = ["locale": locale, "limit": limit, "offset": offset, "provider": provider]
         let request = OperationRequest(
             operation: "ListProviders", method: .get, path: "/v1.0/tms/providers", query: query
         )
@@ -48,16 +41,11 @@ extension TMSClient {
     ///   - provider: Specifies the cloud service name.
     ///   - limit: Number of results to request per page.
     public func listProvidersPaginator(
-        locale: String? = nil,
-        provider: String? = nil,
-        limit: Int
+        locale: String? = nil, provider: String? = nil, limit: Int
     ) -> OffsetPaginator<ProviderResponseBody> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listProviders(
-                locale: locale,
-                limit: limit,
-                offset: offset,
-                provider: provider
+                locale: locale, limit: limit, offset: offset, provider: provider
             )
             return (elements: page.providers ?? [], total: page.totalCount)
         }

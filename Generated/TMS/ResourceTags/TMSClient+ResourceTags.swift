@@ -59,13 +59,9 @@ extension TMSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func getResourceTag(
-        resourceID: String,
-        resourceType: String,
-        projectID: String? = nil
+        resourceID: String, resourceType: String, projectID: String? = nil
     ) async throws -> GetResourceTagResponse {
-        var query = QueryItems()
-        query.append("resource_type", resourceType)
-        query.append("project_id", projectID)
+        let query: QueryItems = ["resource_type": resourceType, "project_id": projectID]
         let request = OperationRequest(
             operation: "GetResourceTag", method: .get, path: "/v2.0/resources/{resource_id}/tags",
             pathParameters: ["resource_id": resourceID], query: query
@@ -109,14 +105,9 @@ extension TMSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listTagKeys(
-        regionID: String? = nil,
-        limit: Int? = nil,
-        marker: String? = nil
+        regionID: String? = nil, limit: Int? = nil, marker: String? = nil
     ) async throws -> ListTagKeysResponse {
-        var query = QueryItems()
-        query.append("region_id", regionID)
-        query.append("limit", limit)
-        query.append("marker", marker)
+        let query: QueryItems = ["region_id": regionID, "limit": limit, "marker": marker]
         let request = OperationRequest(
             operation: "ListTagKeys", method: .get, path: "/v1.0/tag-keys", query: query
         )
@@ -143,16 +134,9 @@ extension TMSClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listTagValues(
-        key: String,
-        regionID: String? = nil,
-        limit: Int? = nil,
-        marker: String? = nil
+        key: String, regionID: String? = nil, limit: Int? = nil, marker: String? = nil
     ) async throws -> ListTagValuesResponse {
-        var query = QueryItems()
-        query.append("key", key)
-        query.append("region_id", regionID)
-        query.append("limit", limit)
-        query.append("marker", marker)
+        let query: QueryItems = ["key": key, "region_id": regionID, "limit": limit, "marker": marker]
         let request = OperationRequest(
             operation: "ListTagValues", method: .get, path: "/v1.0/tag-values", query: query
         )

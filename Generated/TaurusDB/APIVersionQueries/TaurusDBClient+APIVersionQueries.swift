@@ -25,7 +25,7 @@ extension TaurusDBClient {
     /// `GET /{version_id}`
     ///
     /// - Parameters:
-    ///   - versionID: API version. Values: v3 v3.1
+    ///   - versionID: API version.
     ///
     /// - Returns: The body of the service's `200` response.
     public func showAPIVersion(versionID: String) async throws -> ShowAPIVersionResponse {

@@ -16,8 +16,7 @@ extension TaurusDBClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showGaussMySqlEngineVersion(
-        databaseName: String,
-        xLanguage: String? = nil
+        databaseName: String, xLanguage: String? = nil
     ) async throws -> ShowGaussMySqlEngineVersionResponse {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
@@ -46,16 +45,13 @@ extension TaurusDBClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showGaussMySqlFlavors(
-        databaseName: String,
-        availabilityZoneMode: String,
-        versionName: String? = nil,
-        specCode: String? = nil,
-        xLanguage: String? = nil
+        databaseName: String, availabilityZoneMode: String, versionName: String? = nil,
+        specCode: String? = nil, xLanguage: String? = nil
     ) async throws -> ShowGaussMySqlFlavorsResponse {
-        var query = QueryItems()
-        query.append("availability_zone_mode", availabilityZoneMode)
-        query.append("version_name", versionName)
-        query.append("spec_code", specCode)
+        let query: QueryItems = [
+            "availability_zone_mode": availabilityZoneMode, "version_name": versionName,
+            "spec_code": specCode
+        ]
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(

@@ -16,8 +16,7 @@ extension TaurusDBClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showGaussMySqlEngineVersionV3(
-        databaseName: String,
-        xLanguage: String? = nil
+        databaseName: String, xLanguage: String? = nil
     ) async throws -> ShowGaussMySqlEngineVersionV3Response {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
@@ -46,16 +45,13 @@ extension TaurusDBClient {
     ///
     /// - Returns: The body of the service's `202` response.
     public func showGaussMySqlFlavorsV3(
-        databaseName: String,
-        availabilityZoneMode: String,
-        versionName: String? = nil,
-        specCode: String? = nil,
-        xLanguage: String? = nil
+        databaseName: String, availabilityZoneMode: String, versionName: String? = nil,
+        specCode: String? = nil, xLanguage: String? = nil
     ) async throws -> ShowGaussMySqlFlavorsV3Response {
-        var query = QueryItems()
-        query.append("availability_zone_mode", availabilityZoneMode)
-        query.append("version_name", versionName)
-        query.append("spec_code", specCode)
+        let query: QueryItems = [
+            "availability_zone_mode": availabilityZoneMode, "version_name": versionName,
+            "spec_code": specCode
+        ]
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
@@ -79,11 +75,9 @@ extension TaurusDBClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showGaussMySqlJobInfo(
-        id: String,
-        xLanguage: String? = nil
+        id: String, xLanguage: String? = nil
     ) async throws -> ShowGaussMySqlJobInfoResponse {
-        var query = QueryItems()
-        query.append("id", id)
+        let query: QueryItems = ["id": id]
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(

@@ -27,8 +27,7 @@ extension TaurusDBClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func createGaussMySqlBackupV3(
-        _ body: CreateGaussMySqlBackupV3Request,
-        xLanguage: String? = nil
+        _ body: CreateGaussMySqlBackupV3Request, xLanguage: String? = nil
     ) async throws -> CreateGaussMySqlBackupV3Response {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
@@ -48,7 +47,7 @@ extension TaurusDBClient {
     /// - Parameters:
     ///   - instanceID: DB instance ID.
     ///   - backupID: Backup ID.
-    ///   - backupType: Backup type. Value: auto: automated full backup manual: manual full backup
+    ///   - backupType: Backup type.
     ///   - offset: Index offset. If offset is set to N, the resource query starts from the N+1 piece of data.
     ///     The value is 0 by default, indicating that the query starts from the first piece of data. The
     ///     value cannot be a negative number.
@@ -63,23 +62,14 @@ extension TaurusDBClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showGaussMySqlBackupListV3(
-        instanceID: String? = nil,
-        backupID: String? = nil,
-        backupType: ShowGaussMySqlBackupListV3BackupType? = nil,
-        offset: String? = nil,
-        limit: String? = nil,
-        beginTime: String? = nil,
-        endTime: String? = nil,
-        xLanguage: String? = nil
+        instanceID: String? = nil, backupID: String? = nil,
+        backupType: ShowGaussMySqlBackupListV3BackupType? = nil, offset: String? = nil, limit: String? = nil,
+        beginTime: String? = nil, endTime: String? = nil, xLanguage: String? = nil
     ) async throws -> ShowGaussMySqlBackupListV3Response {
-        var query = QueryItems()
-        query.append("instance_id", instanceID)
-        query.append("backup_id", backupID)
-        query.append("backup_type", backupType)
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("begin_time", beginTime)
-        query.append("end_time", endTime)
+        let query: QueryItems = [
+            "instance_id": instanceID, "backup_id": backupID, "backup_type": backupType, "offset": offset,
+            "limit": limit, "begin_time": beginTime, "end_time": endTime
+        ]
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
@@ -99,7 +89,7 @@ extension TaurusDBClient {
     /// - Parameters:
     ///   - instanceID: DB instance ID.
     ///   - backupID: Backup ID.
-    ///   - backupType: Backup type. Value: auto: automated full backup manual: manual full backup
+    ///   - backupType: Backup type.
     ///   - beginTime: Query start time. The format is "yyyy-mm-ddThh:mm:ssZ". T is the separator between the
     ///     calendar and the hourly notation of time. Z indicates the time zone offset.
     ///   - endTime: Query end time. The format is "yyyy-mm-ddThh:mm:ssZ" and the end time must be later than
@@ -108,24 +98,14 @@ extension TaurusDBClient {
     ///   - xLanguage: Language.
     ///   - limit: Number of results to request per page.
     public func showGaussMySqlBackupListV3Paginator(
-        instanceID: String? = nil,
-        backupID: String? = nil,
-        backupType: ShowGaussMySqlBackupListV3BackupType? = nil,
-        beginTime: String? = nil,
-        endTime: String? = nil,
-        xLanguage: String? = nil,
-        limit: Int
+        instanceID: String? = nil, backupID: String? = nil,
+        backupType: ShowGaussMySqlBackupListV3BackupType? = nil, beginTime: String? = nil,
+        endTime: String? = nil, xLanguage: String? = nil, limit: Int
     ) -> OffsetPaginator<ShowGaussMySqlBackupListV3Backup> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.showGaussMySqlBackupListV3(
-                instanceID: instanceID,
-                backupID: backupID,
-                backupType: backupType,
-                offset: String(offset),
-                limit: String(limit),
-                beginTime: beginTime,
-                endTime: endTime,
-                xLanguage: xLanguage
+                instanceID: instanceID, backupID: backupID, backupType: backupType, offset: String(offset),
+                limit: String(limit), beginTime: beginTime, endTime: endTime, xLanguage: xLanguage
             )
             return (elements: page.backups ?? [], total: page.totalCount.map { Int($0) })
         }
@@ -143,8 +123,7 @@ extension TaurusDBClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showGaussMySqlBackupPolicyV3(
-        instanceID: String,
-        xLanguage: String? = nil
+        instanceID: String, xLanguage: String? = nil
     ) async throws -> ShowGaussMySqlBackupPolicyV3Response {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
@@ -169,9 +148,7 @@ extension TaurusDBClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateGaussMySqlBackupPolicyV3(
-        instanceID: String,
-        _ body: UpdateGaussMySqlBackupPolicyV3Request,
-        xLanguage: String? = nil
+        instanceID: String, _ body: UpdateGaussMySqlBackupPolicyV3Request, xLanguage: String? = nil
     ) async throws -> UpdateGaussMySqlBackupPolicyV3Response {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage

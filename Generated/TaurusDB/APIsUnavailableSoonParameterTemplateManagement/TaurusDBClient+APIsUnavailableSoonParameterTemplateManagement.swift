@@ -21,13 +21,9 @@ extension TaurusDBClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listGaussMySqlConfigurationsV3(
-        offset: Int? = nil,
-        limit: Int? = nil,
-        xLanguage: String? = nil
+        offset: Int? = nil, limit: Int? = nil, xLanguage: String? = nil
     ) async throws -> ListGaussMySqlConfigurationsV3Response {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = ["offset": offset, "limit": limit]
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
@@ -48,14 +44,11 @@ extension TaurusDBClient {
     ///   - xLanguage: Language.
     ///   - limit: Number of results to request per page.
     public func listGaussMySqlConfigurationsV3Paginator(
-        xLanguage: String? = nil,
-        limit: Int
+        xLanguage: String? = nil, limit: Int
     ) -> OffsetPaginator<ConfigurationSummary> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listGaussMySqlConfigurationsV3(
-                offset: offset,
-                limit: limit,
-                xLanguage: xLanguage
+                offset: offset, limit: limit, xLanguage: xLanguage
             )
             return (elements: page.configurations ?? [], total: page.totalCount)
         }

@@ -17,8 +17,7 @@ extension TaurusDBClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func setGaussMySqlQuotas(
-        _ body: SetGaussMySqlQuotasRequest,
-        xLanguage: String? = nil
+        _ body: SetGaussMySqlQuotasRequest, xLanguage: String? = nil
     ) async throws -> SetGaussMySqlQuotasResponse {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
@@ -47,15 +46,12 @@ extension TaurusDBClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showGaussMySqlQuotasV3(
-        offset: String? = nil,
-        limit: String? = nil,
-        enterpriseProjectName: String? = nil,
+        offset: String? = nil, limit: String? = nil, enterpriseProjectName: String? = nil,
         xLanguage: String? = nil
     ) async throws -> ShowGaussMySqlQuotasV3Response {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("enterprise_project_name", enterpriseProjectName)
+        let query: QueryItems = [
+            "offset": offset, "limit": limit, "enterprise_project_name": enterpriseProjectName
+        ]
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
@@ -77,15 +73,11 @@ extension TaurusDBClient {
     ///   - xLanguage: Language.
     ///   - limit: Number of results to request per page.
     public func showGaussMySqlQuotasV3Paginator(
-        enterpriseProjectName: String? = nil,
-        xLanguage: String? = nil,
-        limit: Int
+        enterpriseProjectName: String? = nil, xLanguage: String? = nil, limit: Int
     ) -> OffsetPaginator<Quota> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.showGaussMySqlQuotasV3(
-                offset: String(offset),
-                limit: String(limit),
-                enterpriseProjectName: enterpriseProjectName,
+                offset: String(offset), limit: String(limit), enterpriseProjectName: enterpriseProjectName,
                 xLanguage: xLanguage
             )
             return (elements: page.quotaList ?? [], total: page.totalCount)
@@ -105,8 +97,7 @@ extension TaurusDBClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateGaussMySqlQuotas(
-        _ body: UpdateGaussMySqlQuotasRequest,
-        xLanguage: String? = nil
+        _ body: UpdateGaussMySqlQuotasRequest, xLanguage: String? = nil
     ) async throws -> UpdateGaussMySqlQuotasResponse {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage

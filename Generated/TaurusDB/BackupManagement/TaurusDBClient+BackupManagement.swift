@@ -16,8 +16,7 @@ extension TaurusDBClient {
     ///
     /// - Returns: The body of the service's `201` response.
     public func createGaussMySqlBackup(
-        _ body: CreateGaussMySqlBackupRequest,
-        xLanguage: String? = nil
+        _ body: CreateGaussMySqlBackupRequest, xLanguage: String? = nil
     ) async throws -> CreateGaussMySqlBackupResponse {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
@@ -40,8 +39,7 @@ extension TaurusDBClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func deleteGaussMySQLBackup(
-        backupID: String,
-        xLanguage: String? = nil
+        backupID: String, xLanguage: String? = nil
     ) async throws -> DeleteGaussMySQLBackupResponse {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
@@ -77,23 +75,13 @@ extension TaurusDBClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showGaussMySqlBackupList(
-        instanceID: String? = nil,
-        backupID: String? = nil,
-        backupType: String? = nil,
-        offset: String? = nil,
-        limit: String? = nil,
-        beginTime: String? = nil,
-        endTime: String? = nil,
-        xLanguage: String? = nil
+        instanceID: String? = nil, backupID: String? = nil, backupType: String? = nil, offset: String? = nil,
+        limit: String? = nil, beginTime: String? = nil, endTime: String? = nil, xLanguage: String? = nil
     ) async throws -> ShowGaussMySqlBackupListResponse {
-        var query = QueryItems()
-        query.append("instance_id", instanceID)
-        query.append("backup_id", backupID)
-        query.append("backup_type", backupType)
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("begin_time", beginTime)
-        query.append("end_time", endTime)
+        let query: QueryItems = [
+            "instance_id": instanceID, "backup_id": backupID, "backup_type": backupType, "offset": offset,
+            "limit": limit, "begin_time": beginTime, "end_time": endTime
+        ]
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
@@ -122,24 +110,13 @@ extension TaurusDBClient {
     ///   - xLanguage: Language.
     ///   - limit: Number of results to request per page.
     public func showGaussMySqlBackupListPaginator(
-        instanceID: String? = nil,
-        backupID: String? = nil,
-        backupType: String? = nil,
-        beginTime: String? = nil,
-        endTime: String? = nil,
-        xLanguage: String? = nil,
-        limit: Int
+        instanceID: String? = nil, backupID: String? = nil, backupType: String? = nil,
+        beginTime: String? = nil, endTime: String? = nil, xLanguage: String? = nil, limit: Int
     ) -> OffsetPaginator<ShowGaussMySqlBackupListBackup> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.showGaussMySqlBackupList(
-                instanceID: instanceID,
-                backupID: backupID,
-                backupType: backupType,
-                offset: String(offset),
-                limit: String(limit),
-                beginTime: beginTime,
-                endTime: endTime,
-                xLanguage: xLanguage
+                instanceID: instanceID, backupID: backupID, backupType: backupType, offset: String(offset),
+                limit: String(limit), beginTime: beginTime, endTime: endTime, xLanguage: xLanguage
             )
             return (elements: page.backups ?? [], total: page.totalCount.map { Int($0) })
         }
@@ -157,8 +134,7 @@ extension TaurusDBClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showGaussMySqlBackupPolicy(
-        instanceID: String,
-        xLanguage: String? = nil
+        instanceID: String, xLanguage: String? = nil
     ) async throws -> ShowGaussMySqlBackupPolicyResponse {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
@@ -183,9 +159,7 @@ extension TaurusDBClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateGaussMySqlBackupPolicy(
-        instanceID: String,
-        _ body: UpdateGaussMySqlBackupPolicyRequest,
-        xLanguage: String? = nil
+        instanceID: String, _ body: UpdateGaussMySqlBackupPolicyRequest, xLanguage: String? = nil
     ) async throws -> UpdateGaussMySqlBackupPolicyResponse {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage

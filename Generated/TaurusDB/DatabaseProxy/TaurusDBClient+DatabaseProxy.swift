@@ -18,9 +18,7 @@ extension TaurusDBClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func changeGaussMySQLProxySpecification(
-        instanceID: String,
-        proxyID: String,
-        _ body: ChangeGaussMySQLProxySpecificationRequest,
+        instanceID: String, proxyID: String, _ body: ChangeGaussMySQLProxySpecificationRequest,
         xLanguage: String? = nil
     ) async throws -> ChangeGaussMySQLProxySpecificationResponse {
         var headers: [String: String] = [:]
@@ -46,9 +44,7 @@ extension TaurusDBClient {
     ///
     /// - Returns: The body of the service's `201` response.
     public func createGaussMySQLProxy(
-        instanceID: String,
-        _ body: CreateGaussMySQLProxyRequest,
-        xLanguage: String? = nil
+        instanceID: String, _ body: CreateGaussMySQLProxyRequest, xLanguage: String? = nil
     ) async throws -> CreateGaussMySQLProxyResponse {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
@@ -73,9 +69,7 @@ extension TaurusDBClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func deleteGaussMySQLProxy(
-        instanceID: String,
-        _ body: DeleteGaussMySQLProxyRequest,
-        xLanguage: String? = nil
+        instanceID: String, _ body: DeleteGaussMySQLProxyRequest, xLanguage: String? = nil
     ) async throws -> DeleteGaussMySQLProxyResponse {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
@@ -100,9 +94,7 @@ extension TaurusDBClient {
     ///
     /// - Returns: The body of the service's `201` response.
     public func expAndGaussMySQLProxy(
-        instanceID: String,
-        _ body: ExpAndGaussMySQLProxyRequest,
-        xLanguage: String? = nil
+        instanceID: String, _ body: ExpAndGaussMySQLProxyRequest, xLanguage: String? = nil
     ) async throws -> ExpAndGaussMySQLProxyResponse {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
@@ -128,9 +120,7 @@ extension TaurusDBClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func setGaussMySQLProxyWeight(
-        instanceID: String,
-        proxyID: String,
-        _ body: SetGaussMySQLProxyWeightRequest,
+        instanceID: String, proxyID: String, _ body: SetGaussMySQLProxyWeightRequest,
         xLanguage: String? = nil
     ) async throws -> SetGaussMySQLProxyWeightResponse {
         var headers: [String: String] = [:]
@@ -155,8 +145,7 @@ extension TaurusDBClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showGaussMySQLProxyFlavors(
-        instanceID: String,
-        xLanguage: String? = nil
+        instanceID: String, xLanguage: String? = nil
     ) async throws -> ShowGaussMySQLProxyFlavorsResponse {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
@@ -185,14 +174,9 @@ extension TaurusDBClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showGaussMySQLProxyList(
-        instanceID: String,
-        offset: Int? = nil,
-        limit: Int? = nil,
-        xLanguage: String? = nil
+        instanceID: String, offset: Int? = nil, limit: Int? = nil, xLanguage: String? = nil
     ) async throws -> ShowGaussMySQLProxyListResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = ["offset": offset, "limit": limit]
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
@@ -215,16 +199,11 @@ extension TaurusDBClient {
     ///   - xLanguage: Language.
     ///   - limit: Number of results to request per page.
     public func showGaussMySQLProxyListPaginator(
-        instanceID: String,
-        xLanguage: String? = nil,
-        limit: Int
+        instanceID: String, xLanguage: String? = nil, limit: Int
     ) -> OffsetPaginator<MysqlShowProxyResponseV3> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.showGaussMySQLProxyList(
-                instanceID: instanceID,
-                offset: offset,
-                limit: limit,
-                xLanguage: xLanguage
+                instanceID: instanceID, offset: offset, limit: limit, xLanguage: xLanguage
             )
             return (elements: page.proxyList ?? [], total: nil)
         }

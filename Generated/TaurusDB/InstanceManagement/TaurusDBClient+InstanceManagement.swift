@@ -17,9 +17,7 @@ extension TaurusDBClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func changeGaussMySqlInstanceSpecificationV3(
-        instanceID: String,
-        _ body: ChangeGaussMySqlInstanceSpecificationV3Request,
-        xLanguage: String? = nil
+        instanceID: String, _ body: ChangeGaussMySqlInstanceSpecificationV3Request, xLanguage: String? = nil
     ) async throws -> ChangeGaussMySqlInstanceSpecificationV3Response {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
@@ -43,8 +41,7 @@ extension TaurusDBClient {
     ///
     /// - Returns: The body of the service's `201` response.
     public func createGaussMySqlInstanceV3(
-        _ body: CreateGaussMySqlInstanceV3Request,
-        xLanguage: String? = nil
+        _ body: CreateGaussMySqlInstanceV3Request, xLanguage: String? = nil
     ) async throws -> CreateGaussMySqlInstanceV3Response {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
@@ -68,9 +65,7 @@ extension TaurusDBClient {
     ///
     /// - Returns: The body of the service's `201` response.
     public func createGaussMySqlReadonlyNodeV3(
-        instanceID: String,
-        _ body: CreateGaussMySqlReadonlyNodeV3Request,
-        xLanguage: String? = nil
+        instanceID: String, _ body: CreateGaussMySqlReadonlyNodeV3Request, xLanguage: String? = nil
     ) async throws -> CreateGaussMySqlReadonlyNodeV3Response {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
@@ -94,8 +89,7 @@ extension TaurusDBClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func deleteGaussMySqlInstanceV3(
-        instanceID: String,
-        xLanguage: String? = nil
+        instanceID: String, xLanguage: String? = nil
     ) async throws -> DeleteGaussMySqlInstanceV3Response {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
@@ -120,9 +114,7 @@ extension TaurusDBClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func deleteGaussMySqlReadonlyNodeV3(
-        instanceID: String,
-        nodeID: String,
-        xLanguage: String? = nil
+        instanceID: String, nodeID: String, xLanguage: String? = nil
     ) async throws -> DeleteGaussMySqlReadonlyNodeV3Response {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
@@ -164,25 +156,14 @@ extension TaurusDBClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listGaussMySqlInstancesV3(
-        id: String? = nil,
-        name: String? = nil,
-        type: String? = nil,
-        datastoreType: String? = nil,
-        vpcID: String? = nil,
-        subnetID: String? = nil,
-        offset: Int? = nil,
-        limit: Int? = nil,
+        id: String? = nil, name: String? = nil, type: String? = nil, datastoreType: String? = nil,
+        vpcID: String? = nil, subnetID: String? = nil, offset: Int? = nil, limit: Int? = nil,
         xLanguage: String? = nil
     ) async throws -> ListGaussMySqlInstancesV3Response {
-        var query = QueryItems()
-        query.append("id", id)
-        query.append("name", name)
-        query.append("type", type)
-        query.append("datastore_type", datastoreType)
-        query.append("vpc_id", vpcID)
-        query.append("subnet_id", subnetID)
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = [
+            "id": id, "name": name, "type": type, "datastore_type": datastoreType, "vpc_id": vpcID,
+            "subnet_id": subnetID, "offset": offset, "limit": limit
+        ]
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
@@ -217,26 +198,13 @@ extension TaurusDBClient {
     ///   - xLanguage: Language.
     ///   - limit: Number of results to request per page.
     public func listGaussMySqlInstancesV3Paginator(
-        id: String? = nil,
-        name: String? = nil,
-        type: String? = nil,
-        datastoreType: String? = nil,
-        vpcID: String? = nil,
-        subnetID: String? = nil,
-        xLanguage: String? = nil,
-        limit: Int
+        id: String? = nil, name: String? = nil, type: String? = nil, datastoreType: String? = nil,
+        vpcID: String? = nil, subnetID: String? = nil, xLanguage: String? = nil, limit: Int
     ) -> OffsetPaginator<ListGaussMySqlInstancesV3MysqlInstanceListInfo> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listGaussMySqlInstancesV3(
-                id: id,
-                name: name,
-                type: type,
-                datastoreType: datastoreType,
-                vpcID: vpcID,
-                subnetID: subnetID,
-                offset: offset,
-                limit: limit,
-                xLanguage: xLanguage
+                id: id, name: name, type: type, datastoreType: datastoreType, vpcID: vpcID,
+                subnetID: subnetID, offset: offset, limit: limit, xLanguage: xLanguage
             )
             return (elements: page.instances ?? [], total: page.totalCount)
         }
@@ -253,9 +221,7 @@ extension TaurusDBClient {
     ///   - body: The request body.
     ///   - xLanguage: Language.
     public func resetGaussMySqlPasswordV3(
-        instanceID: String,
-        _ body: ResetGaussMySqlPasswordV3Request,
-        xLanguage: String? = nil
+        instanceID: String, _ body: ResetGaussMySqlPasswordV3Request, xLanguage: String? = nil
     ) async throws {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
@@ -279,8 +245,7 @@ extension TaurusDBClient {
     ///
     /// - Returns: The body of the service's `201` response.
     public func showGaussMySqlInstanceInfoV3(
-        instanceID: String,
-        xLanguage: String? = nil
+        instanceID: String, xLanguage: String? = nil
     ) async throws -> ShowGaussMySqlInstanceInfoV3Response {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
@@ -305,9 +270,7 @@ extension TaurusDBClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateGaussMySqlInstanceNameV3(
-        instanceID: String,
-        _ body: UpdateGaussMySqlInstanceNameV3Request,
-        xLanguage: String? = nil
+        instanceID: String, _ body: UpdateGaussMySqlInstanceNameV3Request, xLanguage: String? = nil
     ) async throws -> UpdateGaussMySqlInstanceNameV3Response {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage

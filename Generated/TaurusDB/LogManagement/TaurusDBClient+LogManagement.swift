@@ -51,27 +51,18 @@ extension TaurusDBClient {
     ///     value cannot be a negative number.
     ///   - limit: Number of records to be queried. The default value is 100. The value must be a positive
     ///     integer. The minimum value is 1 and the maximum value is 100.
-    ///   - level: Log level. The default value is ALL. Valid value: ALL INFO WARNING ERROR FATAL NOTE
+    ///   - level: Log level. The default value is ALL.
     ///   - xLanguage: Language.
     ///
     /// - Returns: The body of the service's `200` response.
     public func listGaussMySQLErrorLog(
-        instanceID: String,
-        startDate: String,
-        endDate: String,
-        nodeID: String,
-        offset: Int? = nil,
-        limit: Int? = nil,
-        level: ListGaussMySQLErrorLogLevel? = nil,
-        xLanguage: String? = nil
+        instanceID: String, startDate: String, endDate: String, nodeID: String, offset: Int? = nil,
+        limit: Int? = nil, level: ListGaussMySQLErrorLogLevel? = nil, xLanguage: String? = nil
     ) async throws -> ListGaussMySQLErrorLogResponse {
-        var query = QueryItems()
-        query.append("start_date", startDate)
-        query.append("end_date", endDate)
-        query.append("node_id", nodeID)
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("level", level)
+        let query: QueryItems = [
+            "start_date": startDate, "end_date": endDate, "node_id": nodeID, "offset": offset, "limit": limit,
+            "level": level
+        ]
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
@@ -97,28 +88,17 @@ extension TaurusDBClient {
     ///     and the hourly notation of time. Z indicates the time zone offset. Only error logs generated
     ///     within the last month can be queried.
     ///   - nodeID: Node ID.
-    ///   - level: Log level. The default value is ALL. Valid value: ALL INFO WARNING ERROR FATAL NOTE
+    ///   - level: Log level. The default value is ALL.
     ///   - xLanguage: Language.
     ///   - limit: Number of results to request per page.
     public func listGaussMySQLErrorLogPaginator(
-        instanceID: String,
-        startDate: String,
-        endDate: String,
-        nodeID: String,
-        level: ListGaussMySQLErrorLogLevel? = nil,
-        xLanguage: String? = nil,
-        limit: Int
+        instanceID: String, startDate: String, endDate: String, nodeID: String,
+        level: ListGaussMySQLErrorLogLevel? = nil, xLanguage: String? = nil, limit: Int
     ) -> OffsetPaginator<MysqlErrorLogList> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listGaussMySQLErrorLog(
-                instanceID: instanceID,
-                startDate: startDate,
-                endDate: endDate,
-                nodeID: nodeID,
-                offset: offset,
-                limit: limit,
-                level: level,
-                xLanguage: xLanguage
+                instanceID: instanceID, startDate: startDate, endDate: endDate, nodeID: nodeID,
+                offset: offset, limit: limit, level: level, xLanguage: xLanguage
             )
             return (elements: page.errorLogList ?? [], total: page.totalRecord)
         }
@@ -144,27 +124,18 @@ extension TaurusDBClient {
     ///   - limit: Number of records to be queried. The default value is 100. The value must be a positive
     ///     integer. The minimum value is 1 and the maximum value is 100.
     ///   - type: Statement type. The default value All. If this parameter is left empty, all statement types
-    ///     are queried. Valid value: ALL INSERT UPDATE SELECT DELETE CREATE DROP ALTER
+    ///     are queried.
     ///   - xLanguage: Language.
     ///
     /// - Returns: The body of the service's `200` response.
     public func listGaussMySQLSlowLog(
-        instanceID: String,
-        startDate: String,
-        endDate: String,
-        nodeID: String,
-        offset: Int? = nil,
-        limit: Int? = nil,
-        type: ListGaussMySQLSlowLogType? = nil,
-        xLanguage: String? = nil
+        instanceID: String, startDate: String, endDate: String, nodeID: String, offset: Int? = nil,
+        limit: Int? = nil, type: ListGaussMySQLSlowLogType? = nil, xLanguage: String? = nil
     ) async throws -> ListGaussMySQLSlowLogResponse {
-        var query = QueryItems()
-        query.append("start_date", startDate)
-        query.append("end_date", endDate)
-        query.append("node_id", nodeID)
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("type", type)
+        let query: QueryItems = [
+            "start_date": startDate, "end_date": endDate, "node_id": nodeID, "offset": offset, "limit": limit,
+            "type": type
+        ]
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
@@ -191,28 +162,17 @@ extension TaurusDBClient {
     ///     last month can be queried.
     ///   - nodeID: Node ID.
     ///   - type: Statement type. The default value All. If this parameter is left empty, all statement types
-    ///     are queried. Valid value: ALL INSERT UPDATE SELECT DELETE CREATE DROP ALTER
+    ///     are queried.
     ///   - xLanguage: Language.
     ///   - limit: Number of results to request per page.
     public func listGaussMySQLSlowLogPaginator(
-        instanceID: String,
-        startDate: String,
-        endDate: String,
-        nodeID: String,
-        type: ListGaussMySQLSlowLogType? = nil,
-        xLanguage: String? = nil,
-        limit: Int
+        instanceID: String, startDate: String, endDate: String, nodeID: String,
+        type: ListGaussMySQLSlowLogType? = nil, xLanguage: String? = nil, limit: Int
     ) -> OffsetPaginator<MysqlSlowLogList> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listGaussMySQLSlowLog(
-                instanceID: instanceID,
-                startDate: startDate,
-                endDate: endDate,
-                nodeID: nodeID,
-                offset: offset,
-                limit: limit,
-                type: type,
-                xLanguage: xLanguage
+                instanceID: instanceID, startDate: startDate, endDate: endDate, nodeID: nodeID,
+                offset: offset, limit: limit, type: type, xLanguage: xLanguage
             )
             return (elements: page.slowLogList ?? [], total: page.totalRecord)
         }

@@ -17,9 +17,7 @@ extension TaurusDBClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func changeGaussMySqlInstanceSpecification(
-        instanceID: String,
-        _ body: ChangeGaussMySqlInstanceSpecificationRequest,
-        xLanguage: String? = nil
+        instanceID: String, _ body: ChangeGaussMySqlInstanceSpecificationRequest, xLanguage: String? = nil
     ) async throws -> ChangeGaussMySqlInstanceSpecificationResponse {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
@@ -43,8 +41,7 @@ extension TaurusDBClient {
     ///
     /// - Returns: The body of the service's `201` response.
     public func createGaussMySqlInstance(
-        _ body: CreateGaussMySqlInstanceRequest,
-        xLanguage: String? = nil
+        _ body: CreateGaussMySqlInstanceRequest, xLanguage: String? = nil
     ) async throws -> CreateGaussMySqlInstanceResponse {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
@@ -68,9 +65,7 @@ extension TaurusDBClient {
     ///
     /// - Returns: The body of the service's `201` response.
     public func createGaussMySqlReadonlyNode(
-        instanceID: String,
-        _ body: CreateGaussMySqlReadonlyNodeRequest,
-        xLanguage: String? = nil
+        instanceID: String, _ body: CreateGaussMySqlReadonlyNodeRequest, xLanguage: String? = nil
     ) async throws -> CreateGaussMySqlReadonlyNodeResponse {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
@@ -94,8 +89,7 @@ extension TaurusDBClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func deleteGaussMySqlInstance(
-        instanceID: String,
-        xLanguage: String? = nil
+        instanceID: String, xLanguage: String? = nil
     ) async throws -> DeleteGaussMySqlInstanceResponse {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
@@ -122,9 +116,7 @@ extension TaurusDBClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func deleteGaussMySqlReadonlyNode(
-        instanceID: String,
-        nodeID: String,
-        xLanguage: String? = nil
+        instanceID: String, nodeID: String, xLanguage: String? = nil
     ) async throws -> DeleteGaussMySqlReadonlyNodeResponse {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
@@ -166,29 +158,14 @@ extension TaurusDBClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listGaussMySqlInstances(
-        id: String? = nil,
-        name: String? = nil,
-        type: String? = nil,
-        datastoreType: String? = nil,
-        vpcID: String? = nil,
-        subnetID: String? = nil,
-        privateIP: String? = nil,
-        offset: Int? = nil,
-        limit: Int? = nil,
-        tags: String? = nil,
-        xLanguage: String? = nil
+        id: String? = nil, name: String? = nil, type: String? = nil, datastoreType: String? = nil,
+        vpcID: String? = nil, subnetID: String? = nil, privateIP: String? = nil, offset: Int? = nil,
+        limit: Int? = nil, tags: String? = nil, xLanguage: String? = nil
     ) async throws -> ListGaussMySqlInstancesResponse {
-        var query = QueryItems()
-        query.append("id", id)
-        query.append("name", name)
-        query.append("type", type)
-        query.append("datastore_type", datastoreType)
-        query.append("vpc_id", vpcID)
-        query.append("subnet_id", subnetID)
-        query.append("private_ip", privateIP)
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("tags", tags)
+        let query: QueryItems = [
+            "id": id, "name": name, "type": type, "datastore_type": datastoreType, "vpc_id": vpcID,
+            "subnet_id": subnetID, "private_ip": privateIP, "offset": offset, "limit": limit, "tags": tags
+        ]
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
@@ -223,29 +200,14 @@ extension TaurusDBClient {
     ///   - xLanguage: Language.
     ///   - limit: Number of results to request per page.
     public func listGaussMySqlInstancesPaginator(
-        id: String? = nil,
-        name: String? = nil,
-        type: String? = nil,
-        datastoreType: String? = nil,
-        vpcID: String? = nil,
-        subnetID: String? = nil,
-        privateIP: String? = nil,
-        tags: String? = nil,
-        xLanguage: String? = nil,
-        limit: Int
+        id: String? = nil, name: String? = nil, type: String? = nil, datastoreType: String? = nil,
+        vpcID: String? = nil, subnetID: String? = nil, privateIP: String? = nil, tags: String? = nil,
+        xLanguage: String? = nil, limit: Int
     ) -> OffsetPaginator<MysqlInstanceListInfo> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listGaussMySqlInstances(
-                id: id,
-                name: name,
-                type: type,
-                datastoreType: datastoreType,
-                vpcID: vpcID,
-                subnetID: subnetID,
-                privateIP: privateIP,
-                offset: offset,
-                limit: limit,
-                tags: tags,
+                id: id, name: name, type: type, datastoreType: datastoreType, vpcID: vpcID,
+                subnetID: subnetID, privateIP: privateIP, offset: offset, limit: limit, tags: tags,
                 xLanguage: xLanguage
             )
             return (elements: page.instances ?? [], total: page.totalCount)
@@ -263,9 +225,7 @@ extension TaurusDBClient {
     ///   - body: The request body.
     ///   - xLanguage: Language.
     public func resetGaussMySqlPassword(
-        instanceID: String,
-        _ body: ResetGaussMySqlPasswordRequest,
-        xLanguage: String? = nil
+        instanceID: String, _ body: ResetGaussMySqlPasswordRequest, xLanguage: String? = nil
     ) async throws {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
@@ -289,8 +249,7 @@ extension TaurusDBClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showGaussMySqlInstanceInfo(
-        instanceID: String,
-        xLanguage: String? = nil
+        instanceID: String, xLanguage: String? = nil
     ) async throws -> ShowGaussMySqlInstanceInfoResponse {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
@@ -314,8 +273,7 @@ extension TaurusDBClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showInstanceMonitorExtEnd(
-        instanceID: String,
-        xLanguage: String? = nil
+        instanceID: String, xLanguage: String? = nil
     ) async throws -> ShowInstanceMonitorExtEndResponse {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
@@ -340,9 +298,7 @@ extension TaurusDBClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateGaussMySQLInstancePort(
-        instanceID: String,
-        _ body: UpdateGaussMySQLInstancePortRequest,
-        xLanguage: String? = nil
+        instanceID: String, _ body: UpdateGaussMySQLInstancePortRequest, xLanguage: String? = nil
     ) async throws -> UpdateGaussMySQLInstancePortResponse {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
@@ -367,9 +323,7 @@ extension TaurusDBClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateGaussMySqlInstanceName(
-        instanceID: String,
-        _ body: UpdateGaussMySqlInstanceNameRequest,
-        xLanguage: String? = nil
+        instanceID: String, _ body: UpdateGaussMySqlInstanceNameRequest, xLanguage: String? = nil
     ) async throws -> UpdateGaussMySqlInstanceNameResponse {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
@@ -395,9 +349,7 @@ extension TaurusDBClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateInstanceMonitor(
-        instanceID: String,
-        _ body: UpdateInstanceMonitorRequest,
-        xLanguage: String? = nil
+        instanceID: String, _ body: UpdateInstanceMonitorRequest, xLanguage: String? = nil
     ) async throws -> UpdateInstanceMonitorResponse {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage

@@ -21,13 +21,9 @@ extension TaurusDBClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listGaussMySqlConfigurations(
-        offset: Int? = nil,
-        limit: Int? = nil,
-        xLanguage: String? = nil
+        offset: Int? = nil, limit: Int? = nil, xLanguage: String? = nil
     ) async throws -> ListGaussMySqlConfigurationsResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = ["offset": offset, "limit": limit]
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
@@ -48,14 +44,11 @@ extension TaurusDBClient {
     ///   - xLanguage: Language.
     ///   - limit: Number of results to request per page.
     public func listGaussMySqlConfigurationsPaginator(
-        xLanguage: String? = nil,
-        limit: Int
+        xLanguage: String? = nil, limit: Int
     ) -> OffsetPaginator<ConfigurationSummary> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listGaussMySqlConfigurations(
-                offset: offset,
-                limit: limit,
-                xLanguage: xLanguage
+                offset: offset, limit: limit, xLanguage: xLanguage
             )
             return (elements: page.configurations ?? [], total: page.totalCount)
         }
@@ -77,13 +70,9 @@ extension TaurusDBClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listInstanceConfigurations(
-        instanceID: String,
-        offset: Int? = nil,
-        limit: Int? = nil
+        instanceID: String, offset: Int? = nil, limit: Int? = nil
     ) async throws -> ListInstanceConfigurationsResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = ["offset": offset, "limit": limit]
         let request = OperationRequest(
             operation: "ListInstanceConfigurations", method: .get,
             path: "/v3/{project_id}/instances/{instance_id}/configurations",
@@ -103,14 +92,11 @@ extension TaurusDBClient {
     ///   - instanceID: Instance ID, which uniquely identifies an instance.
     ///   - limit: Number of results to request per page.
     public func listInstanceConfigurationsPaginator(
-        instanceID: String,
-        limit: Int
+        instanceID: String, limit: Int
     ) -> OffsetPaginator<ParameterValuesInfo> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listInstanceConfigurations(
-                instanceID: instanceID,
-                offset: offset,
-                limit: limit
+                instanceID: instanceID, offset: offset, limit: limit
             )
             return (elements: page.parameterValues ?? [], total: page.totalCount.map { Int($0) })
         }
@@ -128,8 +114,7 @@ extension TaurusDBClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateInstanceConfigurations(
-        instanceID: String,
-        _ body: UpdateInstanceConfigurationsRequest
+        instanceID: String, _ body: UpdateInstanceConfigurationsRequest
     ) async throws -> UpdateInstanceConfigurationsResponse {
         let request = OperationRequest(
             operation: "UpdateInstanceConfigurations", method: .put,

@@ -11,16 +11,14 @@ extension TaurusDBClient {
     /// `GET /v3/{project_id}/project-quotas`
     ///
     /// - Parameters:
-    ///   - type: Resource type used to filter quotas. Its value can be instance. Valid value: instance
+    ///   - type: Resource type used to filter quotas. Its value can be instance.
     ///   - xLanguage: Language.
     ///
     /// - Returns: The body of the service's `200` response.
     public func showGaussMySQLProjectQuotas(
-        type: ResourceType? = nil,
-        xLanguage: String? = nil
+        type: ResourceType? = nil, xLanguage: String? = nil
     ) async throws -> ShowGaussMySQLProjectQuotasResponse {
-        var query = QueryItems()
-        query.append("type", type)
+        let query: QueryItems = ["type": type]
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
@@ -48,15 +46,12 @@ extension TaurusDBClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showGaussMySqlQuotas(
-        offset: String? = nil,
-        limit: String? = nil,
-        enterpriseProjectName: String? = nil,
+        offset: String? = nil, limit: String? = nil, enterpriseProjectName: String? = nil,
         xLanguage: String? = nil
     ) async throws -> ShowGaussMySqlQuotasResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("enterprise_project_name", enterpriseProjectName)
+        let query: QueryItems = [
+            "offset": offset, "limit": limit, "enterprise_project_name": enterpriseProjectName
+        ]
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
@@ -78,15 +73,11 @@ extension TaurusDBClient {
     ///   - xLanguage: Language.
     ///   - limit: Number of results to request per page.
     public func showGaussMySqlQuotasPaginator(
-        enterpriseProjectName: String? = nil,
-        xLanguage: String? = nil,
-        limit: Int
+        enterpriseProjectName: String? = nil, xLanguage: String? = nil, limit: Int
     ) -> OffsetPaginator<Quota> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.showGaussMySqlQuotas(
-                offset: String(offset),
-                limit: String(limit),
-                enterpriseProjectName: enterpriseProjectName,
+                offset: String(offset), limit: String(limit), enterpriseProjectName: enterpriseProjectName,
                 xLanguage: xLanguage
             )
             return (elements: page.quotaList ?? [], total: page.totalCount)

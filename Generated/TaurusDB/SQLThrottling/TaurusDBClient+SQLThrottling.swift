@@ -16,8 +16,7 @@ extension TaurusDBClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func deleteSqlFilterRule(
-        instanceID: String,
-        _ body: DeleteSqlFilterRuleRequest
+        instanceID: String, _ body: DeleteSqlFilterRuleRequest
     ) async throws -> DeleteSqlFilterRuleResponse {
         let request = OperationRequest(
             operation: "DeleteSqlFilterRule", method: .delete,
@@ -39,8 +38,7 @@ extension TaurusDBClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func setSqlFilterRule(
-        instanceID: String,
-        _ body: SetSqlFilterRuleRequest
+        instanceID: String, _ body: SetSqlFilterRuleRequest
     ) async throws -> SetSqlFilterRuleResponse {
         let request = OperationRequest(
             operation: "SetSqlFilterRule", method: .put,
@@ -62,8 +60,7 @@ extension TaurusDBClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showSqlFilterControl(
-        instanceID: String,
-        xLanguage: String? = nil
+        instanceID: String, xLanguage: String? = nil
     ) async throws -> ShowSqlFilterControlResponse {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
@@ -89,13 +86,9 @@ extension TaurusDBClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showSqlFilterRule(
-        instanceID: String,
-        nodeID: String,
-        sqlType: SqlType? = nil
+        instanceID: String, nodeID: String, sqlType: SqlType? = nil
     ) async throws -> ShowSqlFilterRuleResponse {
-        var query = QueryItems()
-        query.append("node_id", nodeID)
-        query.append("sql_type", sqlType)
+        let query: QueryItems = ["node_id": nodeID, "sql_type": sqlType]
         let request = OperationRequest(
             operation: "ShowSqlFilterRule", method: .get,
             path: "/v3/{project_id}/instances/{instance_id}/sql-filter/rules",
@@ -117,9 +110,7 @@ extension TaurusDBClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateSqlFilterControl(
-        instanceID: String,
-        _ body: UpdateSqlFilterControlRequest,
-        xLanguage: String? = nil
+        instanceID: String, _ body: UpdateSqlFilterControlRequest, xLanguage: String? = nil
     ) async throws -> UpdateSqlFilterControlResponse {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage

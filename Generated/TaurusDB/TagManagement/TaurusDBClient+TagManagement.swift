@@ -16,9 +16,7 @@ extension TaurusDBClient {
     ///   - body: The request body.
     ///   - xLanguage: Language.
     public func batchTagAction(
-        instanceID: String,
-        _ body: BatchTagActionRequest,
-        xLanguage: String? = nil
+        instanceID: String, _ body: BatchTagActionRequest, xLanguage: String? = nil
     ) async throws {
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
@@ -47,14 +45,9 @@ extension TaurusDBClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listInstanceTags(
-        instanceID: String,
-        offset: Int? = nil,
-        limit: Int? = nil,
-        xLanguage: String? = nil
+        instanceID: String, offset: Int? = nil, limit: Int? = nil, xLanguage: String? = nil
     ) async throws -> ListInstanceTagsResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = ["offset": offset, "limit": limit]
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
@@ -77,16 +70,11 @@ extension TaurusDBClient {
     ///   - xLanguage: Language.
     ///   - limit: Number of results to request per page.
     public func listInstanceTagsPaginator(
-        instanceID: String,
-        xLanguage: String? = nil,
-        limit: Int
+        instanceID: String, xLanguage: String? = nil, limit: Int
     ) -> OffsetPaginator<InstanceTagItem> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listInstanceTags(
-                instanceID: instanceID,
-                offset: offset,
-                limit: limit,
-                xLanguage: xLanguage
+                instanceID: instanceID, offset: offset, limit: limit, xLanguage: xLanguage
             )
             return (elements: page.tags ?? [], total: page.totalCount)
         }
@@ -108,13 +96,9 @@ extension TaurusDBClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listProjectTags(
-        offset: Int? = nil,
-        limit: Int? = nil,
-        xLanguage: String? = nil
+        offset: Int? = nil, limit: Int? = nil, xLanguage: String? = nil
     ) async throws -> ListProjectTagsResponse {
-        var query = QueryItems()
-        query.append("offset", offset)
-        query.append("limit", limit)
+        let query: QueryItems = ["offset": offset, "limit": limit]
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(
@@ -135,8 +119,7 @@ extension TaurusDBClient {
     ///   - xLanguage: Language.
     ///   - limit: Number of results to request per page.
     public func listProjectTagsPaginator(
-        xLanguage: String? = nil,
-        limit: Int
+        xLanguage: String? = nil, limit: Int
     ) -> OffsetPaginator<ProjectTagItem> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listProjectTags(offset: offset, limit: limit, xLanguage: xLanguage)

@@ -17,11 +17,9 @@ extension TaurusDBClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showGaussMySQLJobInfo(
-        id: String,
-        xLanguage: String? = nil
+        id: String, xLanguage: String? = nil
     ) async throws -> ShowGaussMySQLJobInfoResponse {
-        var query = QueryItems()
-        query.append("id", id)
+        let query: QueryItems = ["id": id]
         var headers: [String: String] = [:]
         headers["X-Language"] = xLanguage
         let request = OperationRequest(

@@ -16,8 +16,7 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func addPublicipsIntoSharedBandwidth(
-        bandwidthID: String,
-        _ body: AddPublicipsIntoSharedBandwidthRequest
+        bandwidthID: String, _ body: AddPublicipsIntoSharedBandwidthRequest
     ) async throws -> AddPublicipsIntoSharedBandwidthResponse {
         let request = OperationRequest(
             operation: "AddPublicipsIntoSharedBandwidth", method: .post,
@@ -79,8 +78,7 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func removePublicipsFromSharedBandwidth(
-        bandwidthID: String,
-        _ body: RemovePublicipsFromSharedBandwidthRequest
+        bandwidthID: String, _ body: RemovePublicipsFromSharedBandwidthRequest
     ) async throws -> RemovePublicipsFromSharedBandwidthResponse {
         let request = OperationRequest(
             operation: "RemovePublicipsFromSharedBandwidth", method: .post,

@@ -66,14 +66,11 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listPublicips(
-        marker: String? = nil,
-        limit: Int? = nil,
-        enterpriseProjectID: String? = nil
+        marker: String? = nil, limit: Int? = nil, enterpriseProjectID: String? = nil
     ) async throws -> ListPublicipsResponse {
-        var query = QueryItems()
-        query.append("marker", marker)
-        query.append("limit", limit)
-        query.append("enterprise_project_id", enterpriseProjectID)
+        let query: QueryItems = [
+            "marker": marker, "limit": limit, "enterprise_project_id": enterpriseProjectID
+        ]
         let request = OperationRequest(
             operation: "ListPublicips", method: .get, path: "/v1/{project_id}/publicips", query: query
         )
@@ -110,8 +107,7 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updatePublicip(
-        publicipID: String,
-        _ body: UpdatePublicipRequest
+        publicipID: String, _ body: UpdatePublicipRequest
     ) async throws -> UpdatePublicipResponse {
         let request = OperationRequest(
             operation: "UpdatePublicip", method: .put, path: "/v1/{project_id}/publicips/{publicip_id}",

@@ -16,8 +16,7 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func batchAddOrDeleteEIPTags(
-        publicipID: String,
-        _ body: BatchAddOrDeleteEIPTagsRequest
+        publicipID: String, _ body: BatchAddOrDeleteEIPTagsRequest
     ) async throws -> BatchAddOrDeleteEIPTagsResponse {
         let request = OperationRequest(
             operation: "BatchAddOrDeleteEIPTags", method: .post,
@@ -39,8 +38,7 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func createPublicipTag(
-        publicipID: String,
-        _ body: CreatePublicipTagRequest
+        publicipID: String, _ body: CreatePublicipTagRequest
     ) async throws -> CreatePublicipTagResponse {
         let request = OperationRequest(
             operation: "CreatePublicipTag", method: .post,

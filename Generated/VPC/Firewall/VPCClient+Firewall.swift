@@ -16,8 +16,7 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func neutronAddFirewallRule(
-        firewallPolicyID: String,
-        _ body: NeutronAddFirewallRuleRequest
+        firewallPolicyID: String, _ body: NeutronAddFirewallRuleRequest
     ) async throws -> FirewallPolicy {
         let request = OperationRequest(
             operation: "NeutronAddFirewallRule", method: .put,
@@ -168,22 +167,13 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func neutronListFirewallGroups(
-        id: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        adminStateUp: Bool? = nil,
-        tenantID: String? = nil,
-        marker: String? = nil,
-        limit: Int? = nil
+        id: String? = nil, name: String? = nil, description: String? = nil, adminStateUp: Bool? = nil,
+        tenantID: String? = nil, marker: String? = nil, limit: Int? = nil
     ) async throws -> NeutronListFirewallGroupsResponse {
-        var query = QueryItems()
-        query.append("id", id)
-        query.append("name", name)
-        query.append("description", description)
-        query.append("admin_state_up", adminStateUp)
-        query.append("tenant_id", tenantID)
-        query.append("marker", marker)
-        query.append("limit", limit)
+        let query: QueryItems = [
+            "id": id, "name": name, "description": description, "admin_state_up": adminStateUp,
+            "tenant_id": tenantID, "marker": marker, "limit": limit
+        ]
         let request = OperationRequest(
             operation: "NeutronListFirewallGroups", method: .get, path: "/v2.0/fwaas/firewall_groups",
             query: query
@@ -217,20 +207,13 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func neutronListFirewallPolicies(
-        id: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        tenantID: String? = nil,
-        marker: String? = nil,
-        limit: Int? = nil
+        id: String? = nil, name: String? = nil, description: String? = nil, tenantID: String? = nil,
+        marker: String? = nil, limit: Int? = nil
     ) async throws -> NeutronListFirewallPoliciesResponse {
-        var query = QueryItems()
-        query.append("id", id)
-        query.append("name", name)
-        query.append("description", description)
-        query.append("tenant_id", tenantID)
-        query.append("marker", marker)
-        query.append("limit", limit)
+        let query: QueryItems = [
+            "id": id, "name": name, "description": description, "tenant_id": tenantID, "marker": marker,
+            "limit": limit
+        ]
         let request = OperationRequest(
             operation: "NeutronListFirewallPolicies", method: .get, path: "/v2.0/fwaas/firewall_policies",
             query: query
@@ -249,7 +232,7 @@ extension VPCClient {
     ///   - name: Specifies that the firewall rule name is used as the filtering condition.
     ///   - description: Specifies that the firewall rule description is used as the filtering condition.
     ///   - ipVersion: Specifies that the IP address version is used as the filtering condition. The value can
-    ///     be 4 (IPv4) or 6 (IPv6).
+    ///     be 4 (IPv4) or 6 (IPv6). Values: 4 (IPv4), 6 (IPv6).
     ///   - action: Specifies that the firewall rule action is used as the filtering condition. The value can
     ///     be allow or deny.
     ///   - enabled: Specifies that the firewall rule is enabled is used as the filtering condition. The value
@@ -270,26 +253,14 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func neutronListFirewallRules(
-        id: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        ipVersion: Int? = nil,
-        action: Action? = nil,
-        enabled: Bool? = nil,
-        tenantID: String? = nil,
-        marker: String? = nil,
+        id: String? = nil, name: String? = nil, description: String? = nil, ipVersion: Int? = nil,
+        action: Action? = nil, enabled: Bool? = nil, tenantID: String? = nil, marker: String? = nil,
         limit: Int? = nil
     ) async throws -> NeutronListFirewallRulesResponse {
-        var query = QueryItems()
-        query.append("id", id)
-        query.append("name", name)
-        query.append("description", description)
-        query.append("ip_version", ipVersion)
-        query.append("action", action)
-        query.append("enabled", enabled)
-        query.append("tenant_id", tenantID)
-        query.append("marker", marker)
-        query.append("limit", limit)
+        let query: QueryItems = [
+            "id": id, "name": name, "description": description, "ip_version": ipVersion, "action": action,
+            "enabled": enabled, "tenant_id": tenantID, "marker": marker, "limit": limit
+        ]
         let request = OperationRequest(
             operation: "NeutronListFirewallRules", method: .get, path: "/v2.0/fwaas/firewall_rules",
             query: query
@@ -309,8 +280,7 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func neutronRemoveFirewallRule(
-        firewallPolicyID: String,
-        _ body: NeutronRemoveFirewallRuleRequest
+        firewallPolicyID: String, _ body: NeutronRemoveFirewallRuleRequest
     ) async throws -> FirewallPolicy {
         let request = OperationRequest(
             operation: "NeutronRemoveFirewallRule", method: .put,
@@ -359,10 +329,8 @@ extension VPCClient {
     /// - Returns: The response of the last poll, whose `firewall_group.status` is one of `states`.
     @discardableResult
     public func waitForFirewallGroup(
-        firewallGroupID: String,
-        status states: Set<FirewallGroup.StatusValue>,
-        failureStates: Set<FirewallGroup.StatusValue> = [.error],
-        options: WaiterOptions = .init()
+        firewallGroupID: String, status states: Set<FirewallGroup.StatusValue>,
+        failureStates: Set<FirewallGroup.StatusValue> = [.error], options: WaiterOptions = .init()
     ) async throws -> NeutronShowFirewallGroupResponse {
         try await Waiter.waitForState(
             "FirewallGroup", states: states, failureStates: failureStates, options: options,
@@ -382,8 +350,7 @@ extension VPCClient {
     ///     The fire_group_id value is used as the filter.
     ///   - options: Delays between polls, the timeout and the poll limit.
     public func waitForFirewallGroupDeletion(
-        firewallGroupID: String,
-        options: WaiterOptions = .init()
+        firewallGroupID: String, options: WaiterOptions = .init()
     ) async throws {
         try await Waiter.waitForDeletion(
             "FirewallGroup", deletedStates: [] as Set<FirewallGroup.StatusValue>,
@@ -450,8 +417,7 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func neutronUpdateFirewallGroup(
-        firewallGroupID: String,
-        _ body: NeutronUpdateFirewallGroupRequest
+        firewallGroupID: String, _ body: NeutronUpdateFirewallGroupRequest
     ) async throws -> NeutronUpdateFirewallGroupResponse {
         let request = OperationRequest(
             operation: "NeutronUpdateFirewallGroup", method: .put,
@@ -473,8 +439,7 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func neutronUpdateFirewallPolicy(
-        firewallPolicyID: String,
-        _ body: NeutronUpdateFirewallPolicyRequest
+        firewallPolicyID: String, _ body: NeutronUpdateFirewallPolicyRequest
     ) async throws -> NeutronUpdateFirewallPolicyResponse {
         let request = OperationRequest(
             operation: "NeutronUpdateFirewallPolicy", method: .put,
@@ -496,8 +461,7 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func neutronUpdateFirewallRule(
-        firewallRuleID: String,
-        _ body: NeutronUpdateFirewallRuleRequest
+        firewallRuleID: String, _ body: NeutronUpdateFirewallRuleRequest
     ) async throws -> NeutronUpdateFirewallRuleResponse {
         let request = OperationRequest(
             operation: "NeutronUpdateFirewallRule", method: .put,

@@ -81,28 +81,21 @@ extension VPCClient {
     ///   - name: Definition: The name of an IP address group. This field can be used to precisely filter IP
     ///     address groups. Multiple names can be specified for filtering. Range: N/A
     ///   - ipVersion: Definition: IP address version of an IP address group. This field can be used to filter
-    ///     IP address groups. Range: 4: IPv4 address groups will be filtered. 6: IPv6 address groups will be
-    ///     filtered.
+    ///     IP address groups. Values: 4 (IPv4 address groups will be filtered), 6 (IPv6 address groups will
+    ///     be filtered).
     ///   - description: Definition: Description about an IP address group. This field can be used to
     ///     precisely filter IP address groups. Multiple descriptions can be specified for filtering. Range:
     ///     N/A
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAddressGroup(
-        limit: Int? = nil,
-        marker: String? = nil,
-        id: [String]? = nil,
-        name: [String]? = nil,
-        ipVersion: Int? = nil,
-        description: [String]? = nil
+        limit: Int? = nil, marker: String? = nil, id: [String]? = nil, name: [String]? = nil,
+        ipVersion: Int? = nil, description: [String]? = nil
     ) async throws -> ListAddressGroupResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("marker", marker)
-        query.append("id", id)
-        query.append("name", name)
-        query.append("ip_version", ipVersion)
-        query.append("description", description)
+        let query: QueryItems = [
+            "limit": limit, "marker": marker, "id": id, "name": name, "ip_version": ipVersion,
+            "description": description
+        ]
         let request = OperationRequest(
             operation: "ListAddressGroup", method: .get, path: "/v3/{project_id}/vpc/address-groups",
             query: query
@@ -146,10 +139,8 @@ extension VPCClient {
     /// - Returns: The response of the last poll, whose `address_group.status` is one of `states`.
     @discardableResult
     public func waitForAddressGroup(
-        addressGroupID: String,
-        status states: Set<AddressGroup.StatusValue>,
-        failureStates: Set<AddressGroup.StatusValue> = [.updateFailed],
-        options: WaiterOptions = .init()
+        addressGroupID: String, status states: Set<AddressGroup.StatusValue>,
+        failureStates: Set<AddressGroup.StatusValue> = [.updateFailed], options: WaiterOptions = .init()
     ) async throws -> ShowAddressGroupResponse {
         try await Waiter.waitForState(
             "AddressGroup", states: states, failureStates: failureStates, options: options,
@@ -168,8 +159,7 @@ extension VPCClient {
     ///   - addressGroupID: Definition: ID of an IP address group. Range: N/A
     ///   - options: Delays between polls, the timeout and the poll limit.
     public func waitForAddressGroupDeletion(
-        addressGroupID: String,
-        options: WaiterOptions = .init()
+        addressGroupID: String, options: WaiterOptions = .init()
     ) async throws {
         try await Waiter.waitForDeletion(
             "AddressGroup", deletedStates: [] as Set<AddressGroup.StatusValue>,
@@ -193,8 +183,7 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateAddressGroup(
-        addressGroupID: String,
-        _ body: UpdateAddressGroupRequest
+        addressGroupID: String, _ body: UpdateAddressGroupRequest
     ) async throws -> UpdateAddressGroupResponse {
         let request = OperationRequest(
             operation: "UpdateAddressGroup", method: .put,

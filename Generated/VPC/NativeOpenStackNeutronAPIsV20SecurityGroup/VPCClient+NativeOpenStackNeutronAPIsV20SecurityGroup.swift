@@ -123,34 +123,18 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func neutronListSecurityGroupRules(
-        id: String? = nil,
-        description: String? = nil,
-        remoteGroupID: String? = nil,
-        securityGroupID: String? = nil,
-        direction: NeutronListSecurityGroupRulesDirection? = nil,
-        `protocol`: String? = nil,
-        remoteIPPrefix: String? = nil,
-        ethertype: String? = nil,
-        portRangeMax: Int? = nil,
-        portRangeMin: Int? = nil,
-        tenantID: String? = nil,
-        marker: String? = nil,
+        id: String? = nil, description: String? = nil, remoteGroupID: String? = nil,
+        securityGroupID: String? = nil, direction: NeutronListSecurityGroupRulesDirection? = nil,
+        `protocol`: String? = nil, remoteIPPrefix: String? = nil, ethertype: String? = nil,
+        portRangeMax: Int? = nil, portRangeMin: Int? = nil, tenantID: String? = nil, marker: String? = nil,
         limit: Int? = nil
     ) async throws -> NeutronListSecurityGroupRulesResponse {
-        var query = QueryItems()
-        query.append("id", id)
-        query.append("description", description)
-        query.append("remote_group_id", remoteGroupID)
-        query.append("security_group_id", securityGroupID)
-        query.append("direction", direction)
-        query.append("protocol", `protocol`)
-        query.append("remote_ip_prefix", remoteIPPrefix)
-        query.append("ethertype", ethertype)
-        query.append("port_range_max", portRangeMax)
-        query.append("port_range_min", portRangeMin)
-        query.append("tenant_id", tenantID)
-        query.append("marker", marker)
-        query.append("limit", limit)
+        let query: QueryItems = [
+            "id": id, "description": description, "remote_group_id": remoteGroupID,
+            "security_group_id": securityGroupID, "direction": direction, "protocol": `protocol`,
+            "remote_ip_prefix": remoteIPPrefix, "ethertype": ethertype, "port_range_max": portRangeMax,
+            "port_range_min": portRangeMin, "tenant_id": tenantID, "marker": marker, "limit": limit
+        ]
         let request = OperationRequest(
             operation: "NeutronListSecurityGroupRules", method: .get, path: "/v2.0/security-group-rules",
             query: query
@@ -184,20 +168,13 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func neutronListSecurityGroups(
-        id: String? = nil,
-        name: String? = nil,
-        description: String? = nil,
-        tenantID: String? = nil,
-        marker: String? = nil,
-        limit: Int? = nil
+        id: String? = nil, name: String? = nil, description: String? = nil, tenantID: String? = nil,
+        marker: String? = nil, limit: Int? = nil
     ) async throws -> NeutronListSecurityGroupsResponse {
-        var query = QueryItems()
-        query.append("id", id)
-        query.append("name", name)
-        query.append("description", description)
-        query.append("tenant_id", tenantID)
-        query.append("marker", marker)
-        query.append("limit", limit)
+        let query: QueryItems = [
+            "id": id, "name": name, "description": description, "tenant_id": tenantID, "marker": marker,
+            "limit": limit
+        ]
         let request = OperationRequest(
             operation: "NeutronListSecurityGroups", method: .get, path: "/v2.0/security-groups", query: query
         )
@@ -258,8 +235,7 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func neutronUpdateSecurityGroup(
-        securityGroupID: String,
-        _ body: NeutronUpdateSecurityGroupRequest
+        securityGroupID: String, _ body: NeutronUpdateSecurityGroupRequest
     ) async throws -> NeutronUpdateSecurityGroupResponse {
         let request = OperationRequest(
             operation: "NeutronUpdateSecurityGroup", method: .put,

@@ -70,28 +70,15 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func neutronListSubnets(
-        id: String? = nil,
-        name: String? = nil,
-        enableDHCP: Bool? = nil,
-        cidr: String? = nil,
-        networkID: String? = nil,
-        ipVersion: String? = nil,
-        gatewayIP: String? = nil,
-        tenantID: String? = nil,
-        marker: String? = nil,
-        limit: Int? = nil
+        id: String? = nil, name: String? = nil, enableDHCP: Bool? = nil, cidr: String? = nil,
+        networkID: String? = nil, ipVersion: String? = nil, gatewayIP: String? = nil, tenantID: String? = nil,
+        marker: String? = nil, limit: Int? = nil
     ) async throws -> NeutronListSubnetsResponse {
-        var query = QueryItems()
-        query.append("id", id)
-        query.append("name", name)
-        query.append("enable_dhcp", enableDHCP)
-        query.append("cidr", cidr)
-        query.append("network_id", networkID)
-        query.append("ip_version", ipVersion)
-        query.append("gateway_ip", gatewayIP)
-        query.append("tenant_id", tenantID)
-        query.append("marker", marker)
-        query.append("limit", limit)
+        let query: QueryItems = [
+            "id": id, "name": name, "enable_dhcp": enableDHCP, "cidr": cidr, "network_id": networkID,
+            "ip_version": ipVersion, "gateway_ip": gatewayIP, "tenant_id": tenantID, "marker": marker,
+            "limit": limit
+        ]
         let request = OperationRequest(
             operation: "NeutronListSubnets", method: .get, path: "/v2.0/subnets", query: query
         )
@@ -128,8 +115,7 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func neutronUpdateSubnet(
-        subnetID: String,
-        _ body: NeutronUpdateSubnetRequest
+        subnetID: String, _ body: NeutronUpdateSubnetRequest
     ) async throws -> NeutronUpdateSubnetResponse {
         let request = OperationRequest(
             operation: "NeutronUpdateSubnet", method: .put, path: "/v2.0/subnets/{subnet_id}",

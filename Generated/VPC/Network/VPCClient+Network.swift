@@ -74,28 +74,15 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func neutronListNetworks(
-        id: String? = nil,
-        name: String? = nil,
-        adminStateUp: Bool? = nil,
-        providerNetworkType: String? = nil,
-        shared: Bool? = nil,
-        status: PortStatus? = nil,
-        routerExternal: Bool? = nil,
-        tenantID: String? = nil,
-        marker: String? = nil,
-        limit: Int? = nil
+        id: String? = nil, name: String? = nil, adminStateUp: Bool? = nil, providerNetworkType: String? = nil,
+        shared: Bool? = nil, status: PortStatus? = nil, routerExternal: Bool? = nil, tenantID: String? = nil,
+        marker: String? = nil, limit: Int? = nil
     ) async throws -> NeutronListNetworksResponse {
-        var query = QueryItems()
-        query.append("id", id)
-        query.append("name", name)
-        query.append("admin_state_up", adminStateUp)
-        query.append("provider:network_type", providerNetworkType)
-        query.append("shared", shared)
-        query.append("status", status)
-        query.append("router:external", routerExternal)
-        query.append("tenant_id", tenantID)
-        query.append("marker", marker)
-        query.append("limit", limit)
+        let query: QueryItems = [
+            "id": id, "name": name, "admin_state_up": adminStateUp,
+            "provider:network_type": providerNetworkType, "shared": shared, "status": status,
+            "router:external": routerExternal, "tenant_id": tenantID, "marker": marker, "limit": limit
+        ]
         let request = OperationRequest(
             operation: "NeutronListNetworks", method: .get, path: "/v2.0/networks", query: query
         )
@@ -136,10 +123,8 @@ extension VPCClient {
     /// - Returns: The response of the last poll, whose `network.status` is one of `states`.
     @discardableResult
     public func waitForNetwork(
-        networkID: String,
-        status states: Set<Network.StatusValue>,
-        failureStates: Set<Network.StatusValue> = [.error],
-        options: WaiterOptions = .init()
+        networkID: String, status states: Set<Network.StatusValue>,
+        failureStates: Set<Network.StatusValue> = [.error], options: WaiterOptions = .init()
     ) async throws -> NeutronShowNetworkResponse {
         try await Waiter.waitForState(
             "Network", states: states, failureStates: failureStates, options: options,
@@ -179,8 +164,7 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func neutronUpdateNetwork(
-        networkID: String,
-        _ body: NeutronUpdateNetworkRequest
+        networkID: String, _ body: NeutronUpdateNetworkRequest
     ) async throws -> NeutronUpdateNetworkResponse {
         let request = OperationRequest(
             operation: "NeutronUpdateNetwork", method: .put, path: "/v2.0/networks/{network_id}",

@@ -17,8 +17,7 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func addFirewallRules(
-        firewallID: String,
-        _ body: AddFirewallRulesRequest
+        firewallID: String, _ body: AddFirewallRulesRequest
     ) async throws -> AddFirewallRulesResponse {
         let request = OperationRequest(
             operation: "AddFirewallRules", method: .put,
@@ -43,8 +42,7 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func associateSubnetFirewall(
-        firewallID: String,
-        _ body: AssociateSubnetFirewallRequest
+        firewallID: String, _ body: AssociateSubnetFirewallRequest
     ) async throws -> AssociateSubnetFirewallResponse {
         let request = OperationRequest(
             operation: "AssociateSubnetFirewall", method: .put,
@@ -104,8 +102,7 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func disassociateSubnetFirewall(
-        firewallID: String,
-        _ body: DisassociateSubnetFirewallRequest
+        firewallID: String, _ body: DisassociateSubnetFirewallRequest
     ) async throws -> DisassociateSubnetFirewallResponse {
         let request = OperationRequest(
             operation: "DisassociateSubnetFirewall", method: .put,
@@ -131,9 +128,7 @@ extension VPCClient {
     ///   - name: Definition: Name of the network ACL, which can be used to filter the network ACL. Multiple
     ///     names can be specified for filtering. Range: N/A
     ///   - status: Definition: Network ACL status, which indicates whether the network ACL has been
-    ///     associated with a subnet. This value can be used to filter the network ACL. Range: ACTIVE: Filter
-    ///     network ACLs that have been associated with subnets. INACTIVE: Filter network ACLs that have not
-    ///     been associated with subnets.
+    ///     associated with a subnet. This value can be used to filter the network ACL.
     ///   - adminStateUp: Definition: Administrative status of a network ACL, which indicates whether the
     ///     network ACL is enabled or disabled and can be used to filter the network ACL. Range: true: Filter
     ///     network ACLs that are enabled. false: Filter network ACLs that are disabled.
@@ -145,22 +140,13 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listFirewall(
-        limit: Int? = nil,
-        marker: String? = nil,
-        id: [String]? = nil,
-        name: [String]? = nil,
-        status: ListFirewallStatus? = nil,
-        adminStateUp: Bool? = nil,
-        enterpriseProjectID: [String]? = nil
+        limit: Int? = nil, marker: String? = nil, id: [String]? = nil, name: [String]? = nil,
+        status: ListFirewallStatus? = nil, adminStateUp: Bool? = nil, enterpriseProjectID: [String]? = nil
     ) async throws -> ListFirewallResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("marker", marker)
-        query.append("id", id)
-        query.append("name", name)
-        query.append("status", status)
-        query.append("admin_state_up", adminStateUp)
-        query.append("enterprise_project_id", enterpriseProjectID)
+        let query: QueryItems = [
+            "limit": limit, "marker": marker, "id": id, "name": name, "status": status,
+            "admin_state_up": adminStateUp, "enterprise_project_id": enterpriseProjectID
+        ]
         let request = OperationRequest(
             operation: "ListFirewall", method: .get, path: "/v3/{project_id}/vpc/firewalls", query: query
         )
@@ -180,8 +166,7 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func removeFirewallRules(
-        firewallID: String,
-        _ body: RemoveFirewallRulesRequest
+        firewallID: String, _ body: RemoveFirewallRulesRequest
     ) async throws -> RemoveFirewallRulesResponse {
         let request = OperationRequest(
             operation: "RemoveFirewallRules", method: .put,
@@ -225,8 +210,7 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateFirewall(
-        firewallID: String,
-        _ body: UpdateFirewallRequest
+        firewallID: String, _ body: UpdateFirewallRequest
     ) async throws -> UpdateFirewallResponse {
         let request = OperationRequest(
             operation: "UpdateFirewall", method: .put, path: "/v3/{project_id}/vpc/firewalls/{firewall_id}",
@@ -249,8 +233,7 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateFirewallRules(
-        firewallID: String,
-        _ body: UpdateFirewallRulesRequest
+        firewallID: String, _ body: UpdateFirewallRulesRequest
     ) async throws -> UpdateFirewallRulesResponse {
         let request = OperationRequest(
             operation: "UpdateFirewallRules", method: .put,

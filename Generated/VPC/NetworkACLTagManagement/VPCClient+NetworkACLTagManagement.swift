@@ -17,8 +17,7 @@ extension VPCClient {
     ///     with a given ID must exist.
     ///   - body: The request body.
     public func batchCreateFirewallTags(
-        firewallID: String,
-        _ body: BatchCreateFirewallTagsRequest
+        firewallID: String, _ body: BatchCreateFirewallTagsRequest
     ) async throws {
         let request = OperationRequest(
             operation: "BatchCreateFirewallTags", method: .post,
@@ -42,8 +41,7 @@ extension VPCClient {
     ///     with a given ID must exist.
     ///   - body: The request body.
     public func batchDeleteFirewallTags(
-        firewallID: String,
-        _ body: BatchDeleteFirewallTagsRequest
+        firewallID: String, _ body: BatchDeleteFirewallTagsRequest
     ) async throws {
         let request = OperationRequest(
             operation: "BatchDeleteFirewallTags", method: .post,
@@ -128,12 +126,9 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listFirewallTags(
-        limit: Int? = nil,
-        offset: Int? = nil
+        limit: Int? = nil, offset: Int? = nil
     ) async throws -> ListFirewallTagsResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("offset", offset)
+        let query: QueryItems = ["limit": limit, "offset": offset]
         let request = OperationRequest(
             operation: "ListFirewallTags", method: .get, path: "/v3/{project_id}/firewalls/tags",
             query: query
@@ -173,13 +168,9 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listFirewallsByTags(
-        _ body: ListFirewallsByTagsRequest,
-        limit: Int? = nil,
-        offset: Int? = nil
+        _ body: ListFirewallsByTagsRequest, limit: Int? = nil, offset: Int? = nil
     ) async throws -> ListFirewallsByTagsResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("offset", offset)
+        let query: QueryItems = ["limit": limit, "offset": offset]
         let request = OperationRequest(
             operation: "ListFirewallsByTags", method: .post,
             path: "/v3/{project_id}/firewalls/resource-instances/filter", query: query, body: body
@@ -198,8 +189,7 @@ extension VPCClient {
     ///   - body: The request body.
     ///   - limit: Number of results to request per page.
     public func listFirewallsByTagsPaginator(
-        _ body: ListFirewallsByTagsRequest,
-        limit: Int
+        _ body: ListFirewallsByTagsRequest, limit: Int
     ) -> OffsetPaginator<ListResourceResp> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listFirewallsByTags(body, limit: limit, offset: offset)

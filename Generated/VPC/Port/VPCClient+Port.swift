@@ -77,34 +77,17 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func neutronListPorts(
-        id: String? = nil,
-        name: String? = nil,
-        adminStateUp: Bool? = nil,
-        networkID: String? = nil,
-        macAddress: String? = nil,
-        deviceID: String? = nil,
-        deviceOwner: String? = nil,
-        status: String? = nil,
-        securityGroups: [String]? = nil,
-        fixedIPs: [String]? = nil,
-        tenantID: String? = nil,
-        marker: String? = nil,
-        limit: Int? = nil
+        id: String? = nil, name: String? = nil, adminStateUp: Bool? = nil, networkID: String? = nil,
+        macAddress: String? = nil, deviceID: String? = nil, deviceOwner: String? = nil, status: String? = nil,
+        securityGroups: [String]? = nil, fixedIPs: [String]? = nil, tenantID: String? = nil,
+        marker: String? = nil, limit: Int? = nil
     ) async throws -> NeutronListPortsResponse {
-        var query = QueryItems()
-        query.append("id", id)
-        query.append("name", name)
-        query.append("admin_state_up", adminStateUp)
-        query.append("network_id", networkID)
-        query.append("mac_address", macAddress)
-        query.append("device_id", deviceID)
-        query.append("device_owner", deviceOwner)
-        query.append("status", status)
-        query.append("security_groups", securityGroups)
-        query.append("fixed_ips", fixedIPs)
-        query.append("tenant_id", tenantID)
-        query.append("marker", marker)
-        query.append("limit", limit)
+        let query: QueryItems = [
+            "id": id, "name": name, "admin_state_up": adminStateUp, "network_id": networkID,
+            "mac_address": macAddress, "device_id": deviceID, "device_owner": deviceOwner, "status": status,
+            "security_groups": securityGroups, "fixed_ips": fixedIPs, "tenant_id": tenantID, "marker": marker,
+            "limit": limit
+        ]
         let request = OperationRequest(
             operation: "NeutronListPorts", method: .get, path: "/v2.0/ports", query: query
         )
@@ -141,8 +124,7 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func neutronUpdatePort(
-        portID: String,
-        _ body: NeutronUpdatePortRequest
+        portID: String, _ body: NeutronUpdatePortRequest
     ) async throws -> NeutronUpdatePortResponse {
         let request = OperationRequest(
             operation: "NeutronUpdatePort", method: .put, path: "/v2.0/ports/{port_id}",

@@ -63,13 +63,9 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listPrivateips(
-        subnetID: String,
-        marker: String? = nil,
-        limit: Int? = nil
+        subnetID: String, marker: String? = nil, limit: Int? = nil
     ) async throws -> ListPrivateipsResponse {
-        var query = QueryItems()
-        query.append("marker", marker)
-        query.append("limit", limit)
+        let query: QueryItems = ["marker": marker, "limit": limit]
         let request = OperationRequest(
             operation: "ListPrivateips", method: .get,
             path: "/v1/{project_id}/subnets/{subnet_id}/privateips", pathParameters: ["subnet_id": subnetID],

@@ -22,8 +22,7 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showQuota(type: String? = nil) async throws -> ShowQuotaResponse {
-        var query = QueryItems()
-        query.append("type", type)
+        let query: QueryItems = ["type": type]
         let request = OperationRequest(
             operation: "ShowQuota", method: .get, path: "/v1/{project_id}/quotas", query: query
         )

@@ -16,8 +16,7 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func associateSubnetsWithRouteTable(
-        routetableID: String,
-        _ body: AssociateSubnetsWithRouteTableRequest
+        routetableID: String, _ body: AssociateSubnetsWithRouteTableRequest
     ) async throws -> AssociateSubnetsWithRouteTableResponse {
         let request = OperationRequest(
             operation: "AssociateSubnetsWithRouteTable", method: .post,
@@ -73,8 +72,7 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func disassociateSubnetsFromRouteTable(
-        routetableID: String,
-        _ body: DisassociateSubnetsFromRouteTableRequest
+        routetableID: String, _ body: DisassociateSubnetsFromRouteTableRequest
     ) async throws -> DisassociateSubnetsFromRouteTableResponse {
         let request = OperationRequest(
             operation: "DisassociateSubnetsFromRouteTable", method: .post,
@@ -110,18 +108,12 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listRouteTables(
-        limit: Int? = nil,
-        marker: String? = nil,
-        id: String? = nil,
-        vpcID: String? = nil,
+        limit: Int? = nil, marker: String? = nil, id: String? = nil, vpcID: String? = nil,
         subnetID: String? = nil
     ) async throws -> ListRouteTablesResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("marker", marker)
-        query.append("id", id)
-        query.append("vpc_id", vpcID)
-        query.append("subnet_id", subnetID)
+        let query: QueryItems = [
+            "limit": limit, "marker": marker, "id": id, "vpc_id": vpcID, "subnet_id": subnetID
+        ]
         let request = OperationRequest(
             operation: "ListRouteTables", method: .get, path: "/v1/{project_id}/routetables", query: query
         )
@@ -158,8 +150,7 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateRouteTable(
-        routetableID: String,
-        _ body: UpdateRouteTableRequest
+        routetableID: String, _ body: UpdateRouteTableRequest
     ) async throws -> UpdateRouteTableResponse {
         let request = OperationRequest(
             operation: "UpdateRouteTable", method: .put, path: "/v1/{project_id}/routetables/{routetable_id}",

@@ -16,8 +16,7 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func neutronAddRouterInterface(
-        routerID: String,
-        _ body: NeutronAddRouterInterfaceRequest
+        routerID: String, _ body: NeutronAddRouterInterfaceRequest
     ) async throws -> NeutronAddRouterInterfaceResponse {
         let request = OperationRequest(
             operation: "NeutronAddRouterInterface", method: .put,
@@ -90,20 +89,13 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func neutronListRouters(
-        id: String? = nil,
-        adminStateUp: Bool? = nil,
-        status: Status? = nil,
-        tenantID: String? = nil,
-        marker: String? = nil,
-        limit: Int? = nil
+        id: String? = nil, adminStateUp: Bool? = nil, status: Status? = nil, tenantID: String? = nil,
+        marker: String? = nil, limit: Int? = nil
     ) async throws -> NeutronListRoutersResponse {
-        var query = QueryItems()
-        query.append("id", id)
-        query.append("admin_state_up", adminStateUp)
-        query.append("status", status)
-        query.append("tenant_id", tenantID)
-        query.append("marker", marker)
-        query.append("limit", limit)
+        let query: QueryItems = [
+            "id": id, "admin_state_up": adminStateUp, "status": status, "tenant_id": tenantID,
+            "marker": marker, "limit": limit
+        ]
         let request = OperationRequest(
             operation: "NeutronListRouters", method: .get, path: "/v2.0/routers", query: query
         )
@@ -122,8 +114,7 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func neutronRemoveRouterInterface(
-        routerID: String,
-        _ body: NeutronRemoveRouterInterfaceRequest
+        routerID: String, _ body: NeutronRemoveRouterInterfaceRequest
     ) async throws -> NeutronRemoveRouterInterfaceResponse {
         let request = OperationRequest(
             operation: "NeutronRemoveRouterInterface", method: .put,
@@ -166,9 +157,7 @@ extension VPCClient {
     /// - Returns: The response of the last poll, whose `router.status` is one of `states`.
     @discardableResult
     public func waitForRouter(
-        routerID: String,
-        status states: Set<Status>,
-        failureStates: Set<Status> = [.error],
+        routerID: String, status states: Set<Status>, failureStates: Set<Status> = [.error],
         options: WaiterOptions = .init()
     ) async throws -> NeutronShowRouterResponse {
         try await Waiter.waitForState(
@@ -209,8 +198,7 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func neutronUpdateRouter(
-        routerID: String,
-        _ body: NeutronUpdateRouterRequest
+        routerID: String, _ body: NeutronUpdateRouterRequest
     ) async throws -> NeutronUpdateRouterResponse {
         let request = OperationRequest(
             operation: "NeutronUpdateRouter", method: .put, path: "/v2.0/routers/{router_id}",

@@ -128,16 +128,13 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listSecurityGroupRules(
-        marker: String? = nil,
-        limit: Int? = nil,
-        securityGroupID: String? = nil,
+        marker: String? = nil, limit: Int? = nil, securityGroupID: String? = nil,
         remoteIPPrefix: String? = nil
     ) async throws -> ListSecurityGroupRulesResponse {
-        var query = QueryItems()
-        query.append("marker", marker)
-        query.append("limit", limit)
-        query.append("security_group_id", securityGroupID)
-        query.append("remote_ip_prefix", remoteIPPrefix)
+        let query: QueryItems = [
+            "marker": marker, "limit": limit, "security_group_id": securityGroupID,
+            "remote_ip_prefix": remoteIPPrefix
+        ]
         let request = OperationRequest(
             operation: "ListSecurityGroupRules", method: .get, path: "/v1/{project_id}/security-group-rules",
             query: query
@@ -174,16 +171,11 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listSecurityGroups(
-        marker: String? = nil,
-        limit: Int? = nil,
-        vpcID: String? = nil,
-        enterpriseProjectID: String? = nil
+        marker: String? = nil, limit: Int? = nil, vpcID: String? = nil, enterpriseProjectID: String? = nil
     ) async throws -> ListSecurityGroupsResponse {
-        var query = QueryItems()
-        query.append("marker", marker)
-        query.append("limit", limit)
-        query.append("vpc_id", vpcID)
-        query.append("enterprise_project_id", enterpriseProjectID)
+        let query: QueryItems = [
+            "marker": marker, "limit": limit, "vpc_id": vpcID, "enterprise_project_id": enterpriseProjectID
+        ]
         let request = OperationRequest(
             operation: "ListSecurityGroups", method: .get, path: "/v1/{project_id}/security-groups",
             query: query

@@ -81,36 +81,19 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listSecurityGroupRulesV3(
-        limit: Int? = nil,
-        marker: String? = nil,
-        id: [String]? = nil,
-        securityGroupID: [String]? = nil,
-        `protocol`: [String]? = nil,
-        description: [String]? = nil,
-        remoteGroupID: [String]? = nil,
-        direction: String? = nil,
-        action: String? = nil,
-        remoteIPPrefix: String? = nil,
-        projectID: [String]? = nil,
-        priority: [Int]? = nil,
-        ethertype: [String]? = nil,
+        limit: Int? = nil, marker: String? = nil, id: [String]? = nil, securityGroupID: [String]? = nil,
+        `protocol`: [String]? = nil, description: [String]? = nil, remoteGroupID: [String]? = nil,
+        direction: String? = nil, action: String? = nil, remoteIPPrefix: String? = nil,
+        projectID: [String]? = nil, priority: [Int]? = nil, ethertype: [String]? = nil,
         remoteAddressGroupID: [String]? = nil
     ) async throws -> ListSecurityGroupRulesV3Response {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("marker", marker)
-        query.append("id", id)
-        query.append("security_group_id", securityGroupID)
-        query.append("protocol", `protocol`)
-        query.append("description", description)
-        query.append("remote_group_id", remoteGroupID)
-        query.append("direction", direction)
-        query.append("action", action)
-        query.append("remote_ip_prefix", remoteIPPrefix)
-        query.append("project_id", projectID)
-        query.append("priority", priority)
-        query.append("ethertype", ethertype)
-        query.append("remote_address_group_id", remoteAddressGroupID)
+        let query: QueryItems = [
+            "limit": limit, "marker": marker, "id": id, "security_group_id": securityGroupID,
+            "protocol": `protocol`, "description": description, "remote_group_id": remoteGroupID,
+            "direction": direction, "action": action, "remote_ip_prefix": remoteIPPrefix,
+            "project_id": projectID, "priority": priority, "ethertype": ethertype,
+            "remote_address_group_id": remoteAddressGroupID
+        ]
         let request = OperationRequest(
             operation: "ListSecurityGroupRulesV3", method: .get,
             path: "/v3/{project_id}/vpc/security-group-rules", query: query

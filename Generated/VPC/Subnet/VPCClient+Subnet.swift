@@ -64,14 +64,9 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listSubnets(
-        marker: String? = nil,
-        limit: Int? = nil,
-        vpcID: String? = nil
+        marker: String? = nil, limit: Int? = nil, vpcID: String? = nil
     ) async throws -> ListSubnetsResponse {
-        var query = QueryItems()
-        query.append("marker", marker)
-        query.append("limit", limit)
-        query.append("vpc_id", vpcID)
+        let query: QueryItems = ["marker": marker, "limit": limit, "vpc_id": vpcID]
         let request = OperationRequest(
             operation: "ListSubnets", method: .get, path: "/v1/{project_id}/subnets", query: query
         )
@@ -111,9 +106,7 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateSubnet(
-        vpcID: String,
-        subnetID: String,
-        _ body: UpdateSubnetRequest
+        vpcID: String, subnetID: String, _ body: UpdateSubnetRequest
     ) async throws -> UpdateSubnetResponse {
         let request = OperationRequest(
             operation: "UpdateSubnet", method: .put,

@@ -81,8 +81,7 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateSubnetPool(
-        subnetpoolID: String,
-        _ body: UpdateSubnetPoolRequest
+        subnetpoolID: String, _ body: UpdateSubnetPoolRequest
     ) async throws -> UpdateSubnetPoolResponse {
         let request = OperationRequest(
             operation: "UpdateSubnetPool", method: .put, path: "/v2.0/subnetpools/{subnetpool_id}",

@@ -15,8 +15,7 @@ extension VPCClient {
     ///     console, the value of this parameter is the Network ID value.
     ///   - body: The request body.
     public func batchAddOrDeleteSubnetTags(
-        subnetID: String,
-        _ body: BatchAddOrDeleteSubnetTagsRequest
+        subnetID: String, _ body: BatchAddOrDeleteSubnetTagsRequest
     ) async throws {
         let request = OperationRequest(
             operation: "BatchAddOrDeleteSubnetTags", method: .post,

@@ -18,8 +18,7 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func addVPCExtendCIDR(
-        vpcID: String,
-        _ body: AddVPCExtendCIDRRequest
+        vpcID: String, _ body: AddVPCExtendCIDRRequest
     ) async throws -> AddVPCExtendCIDRResponse200 {
         let request = OperationRequest(
             operation: "AddVpcExtendCidr", method: .put,
@@ -47,20 +46,13 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listVPCsV3(
-        limit: Int? = nil,
-        marker: String? = nil,
-        id: [String]? = nil,
-        name: [String]? = nil,
-        description: [String]? = nil,
-        cidr: [String]? = nil
+        limit: Int? = nil, marker: String? = nil, id: [String]? = nil, name: [String]? = nil,
+        description: [String]? = nil, cidr: [String]? = nil
     ) async throws -> ListVPCsV3Response {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("marker", marker)
-        query.append("id", id)
-        query.append("name", name)
-        query.append("description", description)
-        query.append("cidr", cidr)
+        let query: QueryItems = [
+            "limit": limit, "marker": marker, "id": id, "name": name, "description": description,
+            "cidr": cidr
+        ]
         let request = OperationRequest(
             operation: "ListVpcsV3", method: .get, path: "/v3/{project_id}/vpc/vpcs", query: query
         )
@@ -80,8 +72,7 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func removeVPCExtendCIDR(
-        vpcID: String,
-        _ body: RemoveVPCExtendCIDRRequest
+        vpcID: String, _ body: RemoveVPCExtendCIDRRequest
     ) async throws -> RemoveVPCExtendCIDRResponse200 {
         let request = OperationRequest(
             operation: "RemoveVpcExtendCidr", method: .put,

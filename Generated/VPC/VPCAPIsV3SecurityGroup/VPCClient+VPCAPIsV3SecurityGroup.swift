@@ -71,22 +71,13 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listSecurityGroupsV3(
-        limit: Int? = nil,
-        marker: String? = nil,
-        id: [String]? = nil,
-        name: [String]? = nil,
-        description: [String]? = nil,
-        enterpriseProjectID: String? = nil,
-        projectID: [String]? = nil
+        limit: Int? = nil, marker: String? = nil, id: [String]? = nil, name: [String]? = nil,
+        description: [String]? = nil, enterpriseProjectID: String? = nil, projectID: [String]? = nil
     ) async throws -> ListSecurityGroupsV3Response {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("marker", marker)
-        query.append("id", id)
-        query.append("name", name)
-        query.append("description", description)
-        query.append("enterprise_project_id", enterpriseProjectID)
-        query.append("project_id", projectID)
+        let query: QueryItems = [
+            "limit": limit, "marker": marker, "id": id, "name": name, "description": description,
+            "enterprise_project_id": enterpriseProjectID, "project_id": projectID
+        ]
         let request = OperationRequest(
             operation: "ListSecurityGroupsV3", method: .get, path: "/v3/{project_id}/vpc/security-groups",
             query: query
@@ -127,8 +118,7 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateSecurityGroup(
-        securityGroupID: String,
-        _ body: UpdateSecurityGroupRequest
+        securityGroupID: String, _ body: UpdateSecurityGroupRequest
     ) async throws -> UpdateSecurityGroupResponse200 {
         let request = OperationRequest(
             operation: "UpdateSecurityGroup", method: .put,

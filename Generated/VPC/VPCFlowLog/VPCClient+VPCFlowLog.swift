@@ -78,32 +78,17 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listFlowLogs(
-        id: String? = nil,
-        name: String? = nil,
-        tenantID: String? = nil,
-        description: String? = nil,
-        resourceType: String? = nil,
-        resourceID: String? = nil,
-        trafficType: String? = nil,
-        logGroupID: String? = nil,
-        logTopicID: String? = nil,
-        status: String? = nil,
-        limit: Int? = nil,
+        id: String? = nil, name: String? = nil, tenantID: String? = nil, description: String? = nil,
+        resourceType: String? = nil, resourceID: String? = nil, trafficType: String? = nil,
+        logGroupID: String? = nil, logTopicID: String? = nil, status: String? = nil, limit: Int? = nil,
         marker: String? = nil
     ) async throws -> ListFlowLogsResponse {
-        var query = QueryItems()
-        query.append("id", id)
-        query.append("name", name)
-        query.append("tenant_id", tenantID)
-        query.append("description", description)
-        query.append("resource_type", resourceType)
-        query.append("resource_id", resourceID)
-        query.append("traffic_type", trafficType)
-        query.append("log_group_id", logGroupID)
-        query.append("log_topic_id", logTopicID)
-        query.append("status", status)
-        query.append("limit", limit)
-        query.append("marker", marker)
+        let query: QueryItems = [
+            "id": id, "name": name, "tenant_id": tenantID, "description": description,
+            "resource_type": resourceType, "resource_id": resourceID, "traffic_type": trafficType,
+            "log_group_id": logGroupID, "log_topic_id": logTopicID, "status": status, "limit": limit,
+            "marker": marker
+        ]
         let request = OperationRequest(
             operation: "ListFlowLogs", method: .get, path: "/v1/{project_id}/fl/flow_logs", query: query
         )
@@ -140,8 +125,7 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateFlowLog(
-        flowlogID: String,
-        _ body: UpdateFlowLogRequest
+        flowlogID: String, _ body: UpdateFlowLogRequest
     ) async throws -> UpdateFlowLogResponse {
         let request = OperationRequest(
             operation: "UpdateFlowLog", method: .put, path: "/v1/{project_id}/fl/flow_logs/{flowlog_id}",

@@ -84,7 +84,6 @@ extension VPCClient {
     ///   - name: Specifies that the peering connection name is used as the filter. The value can contain no
     ///     more than 64 characters.
     ///   - status: Specifies that the VPC peering connection status is used as the filtering condition.
-    ///     Range: PENDING_ACCEPTANCE REJECTED EXPIRED DELETED ACTIVE
     ///   - tenantID: Specifies that the tenant ID is used as the filtering condition.
     ///   - vpcID: Specifies that the VPC ID is used as the filtering condition.
     ///   - marker: Specifies a resource ID for pagination query, indicating that the query starts from the
@@ -102,22 +101,13 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listVPCPeerings(
-        id: String? = nil,
-        name: String? = nil,
-        status: ListVPCPeeringsStatus? = nil,
-        tenantID: String? = nil,
-        vpcID: String? = nil,
-        marker: String? = nil,
-        limit: Int? = nil
+        id: String? = nil, name: String? = nil, status: ListVPCPeeringsStatus? = nil, tenantID: String? = nil,
+        vpcID: String? = nil, marker: String? = nil, limit: Int? = nil
     ) async throws -> ListVPCPeeringsResponse {
-        var query = QueryItems()
-        query.append("id", id)
-        query.append("name", name)
-        query.append("status", status)
-        query.append("tenant_id", tenantID)
-        query.append("vpc_id", vpcID)
-        query.append("marker", marker)
-        query.append("limit", limit)
+        let query: QueryItems = [
+            "id": id, "name": name, "status": status, "tenant_id": tenantID, "vpc_id": vpcID,
+            "marker": marker, "limit": limit
+        ]
         let request = OperationRequest(
             operation: "ListVpcPeerings", method: .get, path: "/v2.0/vpc/peerings", query: query
         )
@@ -178,8 +168,7 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateVPCPeering(
-        peeringID: String,
-        _ body: UpdateVPCPeeringRequest
+        peeringID: String, _ body: UpdateVPCPeeringRequest
     ) async throws -> UpdateVPCPeeringResponse {
         let request = OperationRequest(
             operation: "UpdateVpcPeering", method: .put, path: "/v2.0/vpc/peerings/{peering_id}",

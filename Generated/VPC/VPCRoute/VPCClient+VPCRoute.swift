@@ -68,22 +68,13 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listVPCRoutes(
-        id: String? = nil,
-        tenantID: String? = nil,
-        vpcID: String? = nil,
-        destination: String? = nil,
-        type: String? = nil,
-        marker: String? = nil,
-        limit: Int? = nil
+        id: String? = nil, tenantID: String? = nil, vpcID: String? = nil, destination: String? = nil,
+        type: String? = nil, marker: String? = nil, limit: Int? = nil
     ) async throws -> ListVPCRoutesResponse {
-        var query = QueryItems()
-        query.append("id", id)
-        query.append("tenant_id", tenantID)
-        query.append("vpc_id", vpcID)
-        query.append("destination", destination)
-        query.append("type", type)
-        query.append("marker", marker)
-        query.append("limit", limit)
+        let query: QueryItems = [
+            "id": id, "tenant_id": tenantID, "vpc_id": vpcID, "destination": destination, "type": type,
+            "marker": marker, "limit": limit
+        ]
         let request = OperationRequest(
             operation: "ListVpcRoutes", method: .get, path: "/v2.0/vpc/routes", query: query
         )

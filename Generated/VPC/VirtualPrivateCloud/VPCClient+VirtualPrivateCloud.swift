@@ -66,16 +66,11 @@ extension VPCClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listVPCs(
-        id: String? = nil,
-        marker: String? = nil,
-        limit: Int? = nil,
-        enterpriseProjectID: String? = nil
+        id: String? = nil, marker: String? = nil, limit: Int? = nil, enterpriseProjectID: String? = nil
     ) async throws -> ListVPCsResponse {
-        var query = QueryItems()
-        query.append("id", id)
-        query.append("marker", marker)
-        query.append("limit", limit)
-        query.append("enterprise_project_id", enterpriseProjectID)
+        let query: QueryItems = [
+            "id": id, "marker": marker, "limit": limit, "enterprise_project_id": enterpriseProjectID
+        ]
         let request = OperationRequest(
             operation: "ListVpcs", method: .get, path: "/v1/{project_id}/vpcs", query: query
         )

@@ -27,8 +27,7 @@ extension VPCEPClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func acceptOrRejectEndpoint(
-        vpcEndpointServiceID: String,
-        _ body: AcceptOrRejectEndpointRequest
+        vpcEndpointServiceID: String, _ body: AcceptOrRejectEndpointRequest
     ) async throws -> AcceptOrRejectEndpointResponse {
         let request = OperationRequest(
             operation: "AcceptOrRejectEndpoint", method: .post,
@@ -50,8 +49,7 @@ extension VPCEPClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func addOrRemoveServicePermissions(
-        vpcEndpointServiceID: String,
-        _ body: AddOrRemoveServicePermissionsRequest
+        vpcEndpointServiceID: String, _ body: AddOrRemoveServicePermissionsRequest
     ) async throws -> AddOrRemoveServicePermissionsResponse {
         let request = OperationRequest(
             operation: "AddOrRemoveServicePermissions", method: .post,
@@ -125,22 +123,13 @@ extension VPCEPClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listEndpointService(
-        endpointServiceName: String? = nil,
-        id: String? = nil,
-        status: String? = nil,
-        sortKey: String? = nil,
-        sortDir: String? = nil,
-        limit: Int? = nil,
-        offset: Int? = nil
+        endpointServiceName: String? = nil, id: String? = nil, status: String? = nil, sortKey: String? = nil,
+        sortDir: String? = nil, limit: Int? = nil, offset: Int? = nil
     ) async throws -> ListEndpointServiceResponse {
-        var query = QueryItems()
-        query.append("endpoint_service_name", endpointServiceName)
-        query.append("id", id)
-        query.append("status", status)
-        query.append("sort_key", sortKey)
-        query.append("sort_dir", sortDir)
-        query.append("limit", limit)
-        query.append("offset", offset)
+        let query: QueryItems = [
+            "endpoint_service_name": endpointServiceName, "id": id, "status": status, "sort_key": sortKey,
+            "sort_dir": sortDir, "limit": limit, "offset": offset
+        ]
         let request = OperationRequest(
             operation: "ListEndpointService", method: .get, path: "/v1/{project_id}/vpc-endpoint-services",
             query: query
@@ -170,22 +159,13 @@ extension VPCEPClient {
     ///     ascending order. The default method is desc.
     ///   - limit: Number of results to request per page.
     public func listEndpointServicePaginator(
-        endpointServiceName: String? = nil,
-        id: String? = nil,
-        status: String? = nil,
-        sortKey: String? = nil,
-        sortDir: String? = nil,
-        limit: Int
+        endpointServiceName: String? = nil, id: String? = nil, status: String? = nil, sortKey: String? = nil,
+        sortDir: String? = nil, limit: Int
     ) -> OffsetPaginator<ListEndpointServiceEndpointService> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listEndpointService(
-                endpointServiceName: endpointServiceName,
-                id: id,
-                status: status,
-                sortKey: sortKey,
-                sortDir: sortDir,
-                limit: limit,
-                offset: offset
+                endpointServiceName: endpointServiceName, id: id, status: status, sortKey: sortKey,
+                sortDir: sortDir, limit: limit, offset: offset
             )
             return (elements: page.endpointServices ?? [], total: page.totalCount)
         }
@@ -218,23 +198,13 @@ extension VPCEPClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listServiceConnections(
-        vpcEndpointServiceID: String,
-        id: String? = nil,
-        markerID: String? = nil,
-        status: String? = nil,
-        sortKey: String? = nil,
-        sortDir: String? = nil,
-        limit: Int? = nil,
-        offset: Int? = nil
+        vpcEndpointServiceID: String, id: String? = nil, markerID: String? = nil, status: String? = nil,
+        sortKey: String? = nil, sortDir: String? = nil, limit: Int? = nil, offset: Int? = nil
     ) async throws -> ListServiceConnectionsResponse {
-        var query = QueryItems()
-        query.append("id", id)
-        query.append("marker_id", markerID)
-        query.append("status", status)
-        query.append("sort_key", sortKey)
-        query.append("sort_dir", sortDir)
-        query.append("limit", limit)
-        query.append("offset", offset)
+        let query: QueryItems = [
+            "id": id, "marker_id": markerID, "status": status, "sort_key": sortKey, "sort_dir": sortDir,
+            "limit": limit, "offset": offset
+        ]
         let request = OperationRequest(
             operation: "ListServiceConnections", method: .get,
             path: "/v1/{project_id}/vpc-endpoint-services/{vpc_endpoint_service_id}/connections",
@@ -265,24 +235,13 @@ extension VPCEPClient {
     ///     default method is desc.
     ///   - limit: Number of results to request per page.
     public func listServiceConnectionsPaginator(
-        vpcEndpointServiceID: String,
-        id: String? = nil,
-        markerID: String? = nil,
-        status: String? = nil,
-        sortKey: String? = nil,
-        sortDir: String? = nil,
-        limit: Int
+        vpcEndpointServiceID: String, id: String? = nil, markerID: String? = nil, status: String? = nil,
+        sortKey: String? = nil, sortDir: String? = nil, limit: Int
     ) -> OffsetPaginator<ListServiceConnectionsConnection> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listServiceConnections(
-                vpcEndpointServiceID: vpcEndpointServiceID,
-                id: id,
-                markerID: markerID,
-                status: status,
-                sortKey: sortKey,
-                sortDir: sortDir,
-                limit: limit,
-                offset: offset
+                vpcEndpointServiceID: vpcEndpointServiceID, id: id, markerID: markerID, status: status,
+                sortKey: sortKey, sortDir: sortDir, limit: limit, offset: offset
             )
             return (elements: page.connections ?? [], total: page.totalCount)
         }
@@ -302,12 +261,9 @@ extension VPCEPClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listServiceDescribeDetails(
-        endpointServiceName: String? = nil,
-        id: String? = nil
+        endpointServiceName: String? = nil, id: String? = nil
     ) async throws -> ListServiceDescribeDetailsResponse {
-        var query = QueryItems()
-        query.append("endpoint_service_name", endpointServiceName)
-        query.append("id", id)
+        let query: QueryItems = ["endpoint_service_name": endpointServiceName, "id": id]
         let request = OperationRequest(
             operation: "ListServiceDescribeDetails", method: .get,
             path: "/v1/{project_id}/vpc-endpoint-services/describe", query: query
@@ -351,25 +307,17 @@ extension VPCEPClient {
     ///     offset must be an integer greater than 0 but less than the number of VPC endpoint services.
     ///   - sortKey: Specifies the sorting field of the whitelist records. The value is created_at, indicating
     ///     that the whitelist records are sorted by creation time.
-    ///   - sortDir: Specifies the sorting method of the whitelist record list. The value can be: desc:
-    ///     Whitelist records are sorted in descending order. asc: Whitelist records are sorted in ascending
-    ///     order. The default method is desc.
+    ///   - sortDir: Specifies the sorting method of the whitelist record list. The default method is desc.
     ///
     /// - Returns: The body of the service's `200` response.
     public func listServicePermissionsDetails(
-        vpcEndpointServiceID: String,
-        permission: String? = nil,
-        limit: Int? = nil,
-        offset: Int? = nil,
-        sortKey: String? = nil,
-        sortDir: ListServicePermissionsDetailsSortDir? = nil
+        vpcEndpointServiceID: String, permission: String? = nil, limit: Int? = nil, offset: Int? = nil,
+        sortKey: String? = nil, sortDir: ListServicePermissionsDetailsSortDir? = nil
     ) async throws -> ListServicePermissionsDetailsResponse {
-        var query = QueryItems()
-        query.append("permission", permission)
-        query.append("limit", limit)
-        query.append("offset", offset)
-        query.append("sort_key", sortKey)
-        query.append("sort_dir", sortDir)
+        let query: QueryItems = [
+            "permission": permission, "limit": limit, "offset": offset, "sort_key": sortKey,
+            "sort_dir": sortDir
+        ]
         let request = OperationRequest(
             operation: "ListServicePermissionsDetails", method: .get,
             path: "/v1/{project_id}/vpc-endpoint-services/{vpc_endpoint_service_id}/permissions",
@@ -392,25 +340,16 @@ extension VPCEPClient {
     ///     Fuzzy search is supported.
     ///   - sortKey: Specifies the sorting field of the whitelist records. The value is created_at, indicating
     ///     that the whitelist records are sorted by creation time.
-    ///   - sortDir: Specifies the sorting method of the whitelist record list. The value can be: desc:
-    ///     Whitelist records are sorted in descending order. asc: Whitelist records are sorted in ascending
-    ///     order. The default method is desc.
+    ///   - sortDir: Specifies the sorting method of the whitelist record list. The default method is desc.
     ///   - limit: Number of results to request per page.
     public func listServicePermissionsDetailsPaginator(
-        vpcEndpointServiceID: String,
-        permission: String? = nil,
-        sortKey: String? = nil,
-        sortDir: ListServicePermissionsDetailsSortDir? = nil,
-        limit: Int
+        vpcEndpointServiceID: String, permission: String? = nil, sortKey: String? = nil,
+        sortDir: ListServicePermissionsDetailsSortDir? = nil, limit: Int
     ) -> OffsetPaginator<Permission> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listServicePermissionsDetails(
-                vpcEndpointServiceID: vpcEndpointServiceID,
-                permission: permission,
-                limit: limit,
-                offset: offset,
-                sortKey: sortKey,
-                sortDir: sortDir
+                vpcEndpointServiceID: vpcEndpointServiceID, permission: permission, limit: limit,
+                offset: offset, sortKey: sortKey, sortDir: sortDir
             )
             return (elements: page.permissions ?? [], total: page.totalCount)
         }
@@ -440,20 +379,13 @@ extension VPCEPClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listServicePublicDetails(
-        limit: Int? = nil,
-        offset: Int? = nil,
-        endpointServiceName: String? = nil,
-        id: String? = nil,
-        sortKey: String? = nil,
-        sortDir: String? = nil
+        limit: Int? = nil, offset: Int? = nil, endpointServiceName: String? = nil, id: String? = nil,
+        sortKey: String? = nil, sortDir: String? = nil
     ) async throws -> ListServicePublicDetailsResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("offset", offset)
-        query.append("endpoint_service_name", endpointServiceName)
-        query.append("id", id)
-        query.append("sort_key", sortKey)
-        query.append("sort_dir", sortDir)
+        let query: QueryItems = [
+            "limit": limit, "offset": offset, "endpoint_service_name": endpointServiceName, "id": id,
+            "sort_key": sortKey, "sort_dir": sortDir
+        ]
         let request = OperationRequest(
             operation: "ListServicePublicDetails", method: .get,
             path: "/v1/{project_id}/vpc-endpoint-services/public", query: query
@@ -480,20 +412,13 @@ extension VPCEPClient {
     ///     ascending order. The default method is desc.
     ///   - limit: Number of results to request per page.
     public func listServicePublicDetailsPaginator(
-        endpointServiceName: String? = nil,
-        id: String? = nil,
-        sortKey: String? = nil,
-        sortDir: String? = nil,
+        endpointServiceName: String? = nil, id: String? = nil, sortKey: String? = nil, sortDir: String? = nil,
         limit: Int
     ) -> OffsetPaginator<EndpointService> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listServicePublicDetails(
-                limit: limit,
-                offset: offset,
-                endpointServiceName: endpointServiceName,
-                id: id,
-                sortKey: sortKey,
-                sortDir: sortDir
+                limit: limit, offset: offset, endpointServiceName: endpointServiceName, id: id,
+                sortKey: sortKey, sortDir: sortDir
             )
             return (elements: page.endpointServices ?? [], total: page.totalCount)
         }
@@ -511,8 +436,7 @@ extension VPCEPClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateEndpointService(
-        vpcEndpointServiceID: String,
-        _ body: UpdateEndpointServiceRequest
+        vpcEndpointServiceID: String, _ body: UpdateEndpointServiceRequest
     ) async throws -> UpdateEndpointServiceResponse {
         let request = OperationRequest(
             operation: "UpdateEndpointService", method: .put,

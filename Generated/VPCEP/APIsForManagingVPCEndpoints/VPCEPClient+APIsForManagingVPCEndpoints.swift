@@ -81,22 +81,13 @@ extension VPCEPClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listEndpoints(
-        endpointServiceName: String? = nil,
-        vpcID: String? = nil,
-        id: String? = nil,
-        limit: Int? = nil,
-        offset: Int? = nil,
-        sortKey: String? = nil,
-        sortDir: String? = nil
+        endpointServiceName: String? = nil, vpcID: String? = nil, id: String? = nil, limit: Int? = nil,
+        offset: Int? = nil, sortKey: String? = nil, sortDir: String? = nil
     ) async throws -> ListEndpointsResponse {
-        var query = QueryItems()
-        query.append("endpoint_service_name", endpointServiceName)
-        query.append("vpc_id", vpcID)
-        query.append("id", id)
-        query.append("limit", limit)
-        query.append("offset", offset)
-        query.append("sort_key", sortKey)
-        query.append("sort_dir", sortDir)
+        let query: QueryItems = [
+            "endpoint_service_name": endpointServiceName, "vpc_id": vpcID, "id": id, "limit": limit,
+            "offset": offset, "sort_key": sortKey, "sort_dir": sortDir
+        ]
         let request = OperationRequest(
             operation: "ListEndpoints", method: .get, path: "/v1/{project_id}/vpc-endpoints", query: query
         )
@@ -123,22 +114,13 @@ extension VPCEPClient {
     ///     default method is desc.
     ///   - limit: Number of results to request per page.
     public func listEndpointsPaginator(
-        endpointServiceName: String? = nil,
-        vpcID: String? = nil,
-        id: String? = nil,
-        sortKey: String? = nil,
-        sortDir: String? = nil,
-        limit: Int
+        endpointServiceName: String? = nil, vpcID: String? = nil, id: String? = nil, sortKey: String? = nil,
+        sortDir: String? = nil, limit: Int
     ) -> OffsetPaginator<Endpoint> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listEndpoints(
-                endpointServiceName: endpointServiceName,
-                vpcID: vpcID,
-                id: id,
-                limit: limit,
-                offset: offset,
-                sortKey: sortKey,
-                sortDir: sortDir
+                endpointServiceName: endpointServiceName, vpcID: vpcID, id: id, limit: limit, offset: offset,
+                sortKey: sortKey, sortDir: sortDir
             )
             return (elements: page.endpoints ?? [], total: page.totalCount)
         }

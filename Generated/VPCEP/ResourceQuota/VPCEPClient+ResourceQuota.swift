@@ -17,8 +17,7 @@ extension VPCEPClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listQuotaDetails(type: String? = nil) async throws -> ListQuotaDetailsResponse {
-        var query = QueryItems()
-        query.append("type", type)
+        let query: QueryItems = ["type": type]
         let request = OperationRequest(
             operation: "ListQuotaDetails", method: .get, path: "/v1/{project_id}/quotas", query: query
         )

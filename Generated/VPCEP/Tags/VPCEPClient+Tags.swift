@@ -16,9 +16,7 @@ extension VPCEPClient {
     ///   - resourceID: Specifies the resource ID, which can be Endpoint Service ID or Endpoint ID.
     ///   - body: The request body.
     public func batchAddOrRemoveResourceInstance(
-        resourceType: String,
-        resourceID: String,
-        _ body: BatchAddOrRemoveResourceInstanceRequest
+        resourceType: String, resourceID: String, _ body: BatchAddOrRemoveResourceInstanceRequest
     ) async throws {
         let request = OperationRequest(
             operation: "BatchAddOrRemoveResourceInstance", method: .post,
@@ -60,8 +58,7 @@ extension VPCEPClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listResourceInstances(
-        resourceType: String,
-        _ body: ListResourceInstancesRequest
+        resourceType: String, _ body: ListResourceInstancesRequest
     ) async throws -> ListResourceInstancesResponse {
         let request = OperationRequest(
             operation: "ListResourceInstances", method: .post,

@@ -53,9 +53,7 @@ extension VPNClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listCgws(limit: Int? = nil, marker: String? = nil) async throws -> ListCgwsResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("marker", marker)
+        let query: QueryItems = ["limit": limit, "marker": marker]
         let request = OperationRequest(
             operation: "ListCgws", method: .get, path: "/v5/{project_id}/customer-gateways", query: query
         )
@@ -94,8 +92,7 @@ extension VPNClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateCgw(
-        customerGatewayID: String,
-        _ body: UpdateCgwRequest
+        customerGatewayID: String, _ body: UpdateCgwRequest
     ) async throws -> UpdateCgwResponse {
         let request = OperationRequest(
             operation: "UpdateCgw", method: .put,

@@ -49,8 +49,7 @@ extension VPNClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listIKEPolicies(fields: String? = nil) async throws -> ListIKEPoliciesResponse {
-        var query = QueryItems()
-        query.append("fields", fields)
+        let query: QueryItems = ["fields": fields]
         let request = OperationRequest(
             operation: "ListIKEPolicies", method: .get, path: "/v2.0/vpn/ikepolicies", query: query
         )
@@ -87,8 +86,7 @@ extension VPNClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateIKEPolicy(
-        ikepolicyID: String,
-        _ body: UpdateIKEPolicyRequest
+        ikepolicyID: String, _ body: UpdateIKEPolicyRequest
     ) async throws -> UpdateIKEPolicyResponse {
         let request = OperationRequest(
             operation: "UpdateIKEPolicy", method: .put, path: "/v2.0/vpn/ikepolicies/{ikepolicy_id}",

@@ -55,8 +55,7 @@ extension VPNClient {
     public func listIPsecVPNConnections(
         fields: String? = nil
     ) async throws -> ListIPsecVPNConnectionsResponse {
-        var query = QueryItems()
-        query.append("fields", fields)
+        let query: QueryItems = ["fields": fields]
         let request = OperationRequest(
             operation: "ListIPsecVPNConnections", method: .get, path: "/v2.0/vpn/ipsec-site-connections",
             query: query
@@ -95,8 +94,7 @@ extension VPNClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateIPsecVPNConnection(
-        connectionID: String,
-        _ body: UpdateIPsecVPNConnectionRequest
+        connectionID: String, _ body: UpdateIPsecVPNConnectionRequest
     ) async throws -> UpdateIPsecVPNConnectionResponse {
         let request = OperationRequest(
             operation: "UpdateIPsecVPNConnection", method: .put,

@@ -51,8 +51,7 @@ extension VPNClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listIPsecPolicies(fields: String? = nil) async throws -> ListIPsecPoliciesResponse {
-        var query = QueryItems()
-        query.append("fields", fields)
+        let query: QueryItems = ["fields": fields]
         let request = OperationRequest(
             operation: "ListIPsecPolicies", method: .get, path: "/v2.0/vpn/ipsecpolicies", query: query
         )
@@ -89,8 +88,7 @@ extension VPNClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateIPsecPolicy(
-        ipsecpolicyID: String,
-        _ body: UpdateIPsecPolicyRequest
+        ipsecpolicyID: String, _ body: UpdateIPsecPolicyRequest
     ) async throws -> UpdateIPsecPolicyResponse {
         let request = OperationRequest(
             operation: "UpdateIPsecPolicy", method: .put, path: "/v2.0/vpn/ipsecpolicies/{ipsecpolicy_id}",

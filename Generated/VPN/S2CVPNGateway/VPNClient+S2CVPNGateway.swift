@@ -63,8 +63,7 @@ extension VPNClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listVgws(enterpriseProjectID: [String]? = nil) async throws -> ListVgwsResponse {
-        var query = QueryItems()
-        query.append("enterprise_project_id", enterpriseProjectID)
+        let query: QueryItems = ["enterprise_project_id": enterpriseProjectID]
         let request = OperationRequest(
             operation: "ListVgws", method: .get, path: "/v5/{project_id}/vpn-gateways", query: query
         )
@@ -102,8 +101,7 @@ extension VPNClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updatePostpaidVgwSpecification(
-        vgwID: String,
-        _ body: UpdatePostpaidVgwSpecificationRequest
+        vgwID: String, _ body: UpdatePostpaidVgwSpecificationRequest
     ) async throws -> UpdatePostpaidVgwSpecificationResponse {
         let request = OperationRequest(
             operation: "UpdatePostpaidVgwSpecification", method: .post,

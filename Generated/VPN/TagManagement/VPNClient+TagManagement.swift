@@ -14,8 +14,7 @@ extension VPNClient {
     ///   - resourceID:
     ///   - body: The request body.
     public func batchCreateOrDeleteVPNTags(
-        resourceID: String,
-        _ body: BatchCreateOrDeleteVPNTagsRequest
+        resourceID: String, _ body: BatchCreateOrDeleteVPNTagsRequest
     ) async throws {
         let request = OperationRequest(
             operation: "BatchCreateOrDeleteVPNTags", method: .post,

@@ -79,18 +79,13 @@ extension VPNClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listVPNConnections(
-        vgwIP: String? = nil,
-        vgwID: String? = nil,
-        enterpriseProjectID: [String]? = nil,
-        limit: Int? = nil,
+        vgwIP: String? = nil, vgwID: String? = nil, enterpriseProjectID: [String]? = nil, limit: Int? = nil,
         marker: String? = nil
     ) async throws -> ListVPNConnectionsResponse {
-        var query = QueryItems()
-        query.append("vgw_ip", vgwIP)
-        query.append("vgw_id", vgwID)
-        query.append("enterprise_project_id", enterpriseProjectID)
-        query.append("limit", limit)
-        query.append("marker", marker)
+        let query: QueryItems = [
+            "vgw_ip": vgwIP, "vgw_id": vgwID, "enterprise_project_id": enterpriseProjectID, "limit": limit,
+            "marker": marker
+        ]
         let request = OperationRequest(
             operation: "ListVpnConnections", method: .get, path: "/v5/{project_id}/vpn-connection",
             query: query
@@ -148,8 +143,7 @@ extension VPNClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateVPNConnection(
-        vpnConnectionID: String,
-        _ body: UpdateVPNConnectionRequest
+        vpnConnectionID: String, _ body: UpdateVPNConnectionRequest
     ) async throws -> UpdateVPNConnectionResponse {
         let request = OperationRequest(
             operation: "UpdateVpnConnection", method: .put,

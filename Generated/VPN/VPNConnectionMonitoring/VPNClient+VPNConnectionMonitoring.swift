@@ -56,12 +56,11 @@ extension VPNClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listConnectionMonitors(
-        vpnConnectionID: String? = nil,
-        enterpriseProjectID: [String]? = nil
+        vpnConnectionID: String? = nil, enterpriseProjectID: [String]? = nil
     ) async throws -> ListConnectionMonitorsResponse {
-        var query = QueryItems()
-        query.append("vpn_connection_id", vpnConnectionID)
-        query.append("enterprise_project_id", enterpriseProjectID)
+        let query: QueryItems = [
+            "vpn_connection_id": vpnConnectionID, "enterprise_project_id": enterpriseProjectID
+        ]
         let request = OperationRequest(
             operation: "ListConnectionMonitors", method: .get, path: "/v5/{project_id}/connection-monitors",
             query: query

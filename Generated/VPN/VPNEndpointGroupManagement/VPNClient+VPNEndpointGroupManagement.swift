@@ -52,8 +52,7 @@ extension VPNClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listVPNEndpointGroups(fields: String? = nil) async throws -> ListVPNEndpointGroupsResponse {
-        var query = QueryItems()
-        query.append("fields", fields)
+        let query: QueryItems = ["fields": fields]
         let request = OperationRequest(
             operation: "ListVPNEndpointGroups", method: .get, path: "/v2.0/vpn/endpoint-groups", query: query
         )
@@ -91,8 +90,7 @@ extension VPNClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateVPNEndpointGroup(
-        endpointGroupID: String,
-        _ body: UpdateVPNEndpointGroupRequest
+        endpointGroupID: String, _ body: UpdateVPNEndpointGroupRequest
     ) async throws -> UpdateVPNEndpointGroupResponse {
         let request = OperationRequest(
             operation: "UpdateVPNEndpointGroup", method: .put,

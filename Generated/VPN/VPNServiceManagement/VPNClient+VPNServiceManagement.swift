@@ -49,8 +49,7 @@ extension VPNClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listVPNServices(fields: String? = nil) async throws -> ListVPNServicesResponse {
-        var query = QueryItems()
-        query.append("fields", fields)
+        let query: QueryItems = ["fields": fields]
         let request = OperationRequest(
             operation: "ListVPNServices", method: .get, path: "/v2.0/vpn/vpnservices", query: query
         )
@@ -91,9 +90,7 @@ extension VPNClient {
     /// - Returns: The response of the last poll, whose `vpnservice.status` is one of `states`.
     @discardableResult
     public func waitForVPNService(
-        serviceID: String,
-        status states: Set<Status>,
-        failureStates: Set<Status> = [.error],
+        serviceID: String, status states: Set<Status>, failureStates: Set<Status> = [.error],
         options: WaiterOptions = .init()
     ) async throws -> ShowVPNServiceResponse {
         try await Waiter.waitForState(
@@ -134,8 +131,7 @@ extension VPNClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateVPNService(
-        serviceID: String,
-        _ body: UpdateVPNServiceRequest
+        serviceID: String, _ body: UpdateVPNServiceRequest
     ) async throws -> UpdateVPNServiceResponse {
         let request = OperationRequest(
             operation: "UpdateVPNService", method: .put, path: "/v2.0/vpn/vpnservices/{service_id}",

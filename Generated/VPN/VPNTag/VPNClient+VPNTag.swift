@@ -16,9 +16,7 @@ extension VPNClient {
     ///   - resourceID: Indicates a resource ID.
     ///   - body: The request body.
     public func batchCreateResourceTags(
-        resourceType: String,
-        resourceID: String,
-        _ body: BatchCreateResourceTagsRequest
+        resourceType: String, resourceID: String, _ body: BatchCreateResourceTagsRequest
     ) async throws {
         let request = OperationRequest(
             operation: "BatchCreateResourceTags", method: .post,
@@ -40,9 +38,7 @@ extension VPNClient {
     ///   - resourceID: Indicates a resource ID.
     ///   - body: The request body.
     public func batchDeleteResourceTags(
-        resourceType: String,
-        resourceID: String,
-        _ body: BatchDeleteResourceTagsRequest
+        resourceType: String, resourceID: String, _ body: BatchDeleteResourceTagsRequest
     ) async throws {
         let request = OperationRequest(
             operation: "BatchDeleteResourceTags", method: .post,
@@ -65,8 +61,7 @@ extension VPNClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func countResourcesByTags(
-        resourceType: String,
-        _ body: CountResourcesByTagsRequest
+        resourceType: String, _ body: CountResourcesByTagsRequest
     ) async throws -> CountResourcesByTagsResponse {
         let request = OperationRequest(
             operation: "CountResourcesByTags", method: .post,
@@ -112,14 +107,9 @@ extension VPNClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listResourcesByTags(
-        resourceType: String,
-        _ body: ListResourcesByTagsRequest,
-        limit: Int? = nil,
-        offset: Int? = nil
+        resourceType: String, _ body: ListResourcesByTagsRequest, limit: Int? = nil, offset: Int? = nil
     ) async throws -> ListResourcesByTagsResponse {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("offset", offset)
+        let query: QueryItems = ["limit": limit, "offset": offset]
         let request = OperationRequest(
             operation: "ListResourcesByTags", method: .post,
             path: "/v5/{project_id}/{resource_type}/resource-instances/filter",
@@ -141,16 +131,11 @@ extension VPNClient {
     ///   - body: The request body.
     ///   - limit: Number of results to request per page.
     public func listResourcesByTagsPaginator(
-        resourceType: String,
-        _ body: ListResourcesByTagsRequest,
-        limit: Int
+        resourceType: String, _ body: ListResourcesByTagsRequest, limit: Int
     ) -> OffsetPaginator<ListResourcesByTagsResource> {
         OffsetPaginator(limit: limit) { offset, limit in
             let page = try await self.listResourcesByTags(
-                resourceType: resourceType,
-                body,
-                limit: limit,
-                offset: offset
+                resourceType: resourceType, body, limit: limit, offset: offset
             )
             return (elements: page.resources ?? [], total: page.totalCount)
         }
@@ -169,8 +154,7 @@ extension VPNClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showResourceTags(
-        resourceType: String,
-        resourceID: String
+        resourceType: String, resourceID: String
     ) async throws -> ShowResourceTagsResponse {
         let request = OperationRequest(
             operation: "ShowResourceTags", method: .get,

@@ -56,27 +56,20 @@ extension WAFDClient {
     ///     specified, the default value -1 is used. All certificates are queried regardless of the value of
     ///     Page.
     ///   - name: Certificate name. Fuzzy search is supported.
-    ///   - expStatus: Certificate status. The value can be: 0: The certificate is valid. 1: The certificate
-    ///     has expired.2: The certificate will expire within one month.
+    ///   - expStatus: Certificate status. Values: 0 (The certificate is valid), 1 (The certificate has
+    ///     expired.2: The certificate will expire within one month).
     ///   - host: Not in the page's tables; the page's request example sends it.
     ///   - enterpriseProjectID: Not in the page's tables; the page's request example sends it.
     ///
     /// - Returns: The body of the service's `200` response.
     public func listCertificates(
-        page: Int? = nil,
-        pagesize: Int? = nil,
-        name: String? = nil,
-        expStatus: Int? = nil,
-        host: String? = nil,
-        enterpriseProjectID: String? = nil
+        page: Int? = nil, pagesize: Int? = nil, name: String? = nil, expStatus: Int? = nil,
+        host: String? = nil, enterpriseProjectID: String? = nil
     ) async throws -> ListCertificatesResponse {
-        var query = QueryItems()
-        query.append("page", page)
-        query.append("pagesize", pagesize)
-        query.append("name", name)
-        query.append("exp_status", expStatus)
-        query.append("host", host)
-        query.append("enterprise_project_id", enterpriseProjectID)
+        let query: QueryItems = [
+            "page": page, "pagesize": pagesize, "name": name, "exp_status": expStatus, "host": host,
+            "enterprise_project_id": enterpriseProjectID
+        ]
         let request = OperationRequest(
             operation: "ListCertificates", method: .get, path: "/v1/{project_id}/waf/certificate",
             query: query
@@ -116,12 +109,9 @@ extension WAFDClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateCertificate(
-        certificateID: String,
-        _ body: UpdateCertificateRequest,
-        enterpriseProjectID: String? = nil
+        certificateID: String, _ body: UpdateCertificateRequest, enterpriseProjectID: String? = nil
     ) async throws -> UpdateCertificateResponse {
-        var query = QueryItems()
-        query.append("enterprise_project_id", enterpriseProjectID)
+        let query: QueryItems = ["enterprise_project_id": enterpriseProjectID]
         let request = OperationRequest(
             operation: "UpdateCertificate", method: .put,
             path: "/v1/{project_id}/waf/certificate/{certificate_id}",

@@ -36,18 +36,11 @@ extension WAFDClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listBandwidthTimeline(
-        from: Int64,
-        to: Int64,
-        hosts: String? = nil,
-        instances: String? = nil,
-        groupBy: String? = nil
+        from: Int64, to: Int64, hosts: String? = nil, instances: String? = nil, groupBy: String? = nil
     ) async throws -> ListBandwidthTimelineResponse {
-        var query = QueryItems()
-        query.append("from", from)
-        query.append("to", to)
-        query.append("hosts", hosts)
-        query.append("instances", instances)
-        query.append("group_by", groupBy)
+        let query: QueryItems = [
+            "from": from, "to": to, "hosts": hosts, "instances": instances, "group_by": groupBy
+        ]
         let request = OperationRequest(
             operation: "ListBandwidthTimeline", method: .get,
             path: "/v1/{project_id}/waf/overviews/bandwidth/timeline", query: query
@@ -80,18 +73,11 @@ extension WAFDClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listQpsTimeline(
-        from: Int64,
-        to: Int64,
-        hosts: String? = nil,
-        instances: String? = nil,
-        groupBy: String? = nil
+        from: Int64, to: Int64, hosts: String? = nil, instances: String? = nil, groupBy: String? = nil
     ) async throws -> ListQpsTimelineResponse {
-        var query = QueryItems()
-        query.append("from", from)
-        query.append("to", to)
-        query.append("hosts", hosts)
-        query.append("instances", instances)
-        query.append("group_by", groupBy)
+        let query: QueryItems = [
+            "from": from, "to": to, "hosts": hosts, "instances": instances, "group_by": groupBy
+        ]
         let request = OperationRequest(
             operation: "ListQpsTimeline", method: .get, path: "/v1/{project_id}/waf/overviews/qps/timeline",
             query: query
@@ -115,16 +101,9 @@ extension WAFDClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listStatistics(
-        from: Int64,
-        to: Int64,
-        hosts: String? = nil,
-        instances: String? = nil
+        from: Int64, to: Int64, hosts: String? = nil, instances: String? = nil
     ) async throws -> ListStatisticsResponse {
-        var query = QueryItems()
-        query.append("from", from)
-        query.append("to", to)
-        query.append("hosts", hosts)
-        query.append("instances", instances)
+        let query: QueryItems = ["from": from, "to": to, "hosts": hosts, "instances": instances]
         let request = OperationRequest(
             operation: "ListStatistics", method: .get, path: "/v1/{project_id}/waf/overviews/statistics",
             query: query

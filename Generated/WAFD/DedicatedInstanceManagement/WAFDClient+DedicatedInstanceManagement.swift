@@ -56,14 +56,9 @@ extension WAFDClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listInstance(
-        page: Int? = nil,
-        pagesize: Int? = nil,
-        instancename: String? = nil
+        page: Int? = nil, pagesize: Int? = nil, instancename: String? = nil
     ) async throws -> ListInstanceResponse {
-        var query = QueryItems()
-        query.append("page", page)
-        query.append("pagesize", pagesize)
-        query.append("instancename", instancename)
+        let query: QueryItems = ["page": page, "pagesize": pagesize, "instancename": instancename]
         let request = OperationRequest(
             operation: "ListInstance", method: .get, path: "/v1/{project_id}/premium-waf/instance",
             query: query
@@ -84,8 +79,7 @@ extension WAFDClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func renameInstance(
-        instanceID: String,
-        _ body: RenameInstanceRequest
+        instanceID: String, _ body: RenameInstanceRequest
     ) async throws -> RenameInstanceResponse {
         let request = OperationRequest(
             operation: "RenameInstance", method: .put,
@@ -127,8 +121,7 @@ extension WAFDClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func upgradeInstance(
-        instanceID: String,
-        _ body: UpgradeInstanceRequest
+        instanceID: String, _ body: UpgradeInstanceRequest
     ) async throws -> UpgradeInstanceResponse {
         let request = OperationRequest(
             operation: "UpgradeInstance", method: .post,

@@ -24,20 +24,12 @@ extension WAFDClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listEvent(
-        recent: String? = nil,
-        from: Int64? = nil,
-        to: Int64? = nil,
-        hosts: [String]? = nil,
-        page: Int? = nil,
+        recent: String? = nil, from: Int64? = nil, to: Int64? = nil, hosts: [String]? = nil, page: Int? = nil,
         pagesize: Int? = nil
     ) async throws -> ListEventResponse {
-        var query = QueryItems()
-        query.append("recent", recent)
-        query.append("from", from)
-        query.append("to", to)
-        query.append("hosts", hosts)
-        query.append("page", page)
-        query.append("pagesize", pagesize)
+        let query: QueryItems = [
+            "recent": recent, "from": from, "to": to, "hosts": hosts, "page": page, "pagesize": pagesize
+        ]
         let request = OperationRequest(
             operation: "ListEvent", method: .get, path: "/v1/{project_id}/waf/event", query: query
         )
@@ -56,11 +48,9 @@ extension WAFDClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showEvent(
-        eventid: String,
-        enterpriseProjectID: String? = nil
+        eventid: String, enterpriseProjectID: String? = nil
     ) async throws -> ShowEventResponse {
-        var query = QueryItems()
-        query.append("enterprise_project_id", enterpriseProjectID)
+        let query: QueryItems = ["enterprise_project_id": enterpriseProjectID]
         let request = OperationRequest(
             operation: "ShowEvent", method: .get, path: "/v1/{project_id}/waf/event/{eventid}",
             pathParameters: ["eventid": eventid], query: query

@@ -36,11 +36,9 @@ extension WAFDClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func deletePremiumHost(
-        hostID: String,
-        keepPolicy: Bool? = nil
+        hostID: String, keepPolicy: Bool? = nil
     ) async throws -> DeletePremiumHostResponse {
-        var query = QueryItems()
-        query.append("keepPolicy", keepPolicy)
+        let query: QueryItems = ["keepPolicy": keepPolicy]
         let request = OperationRequest(
             operation: "DeletePremiumHost", method: .delete,
             path: "/v1/{project_id}/premium-waf/host/{host_id}", pathParameters: ["host_id": hostID],
@@ -60,25 +58,20 @@ extension WAFDClient {
     ///   - pagesize: Number of records on each page. The maximum value is 100. Default value: 10
     ///   - hostname: Domain name
     ///   - policyname: Policy Name
-    ///   - protectStatus: WAF status of the protected domain name. The value can be: -1: Bypassed. Requests
-    ///     are directly sent to the backend servers without passing through WAF. 0: Suspended. WAF only
-    ///     forwards requests for the domain name but does not detect attacks. 1: Enabled. WAF detects attacks
-    ///     based on the configured policy.
+    ///   - protectStatus: WAF status of the protected domain name. Values: -1 (Bypassed. Requests are
+    ///     directly sent to the backend servers without passing through WAF), 0 (Suspended. WAF only forwards
+    ///     requests for the domain name but does not detect attacks), 1 (Enabled. WAF detects attacks based
+    ///     on the configured policy).
     ///
     /// - Returns: The body of the service's `200` response.
     public func listPremiumHost(
-        page: String? = nil,
-        pagesize: String? = nil,
-        hostname: String? = nil,
-        policyname: String? = nil,
+        page: String? = nil, pagesize: String? = nil, hostname: String? = nil, policyname: String? = nil,
         protectStatus: Int? = nil
     ) async throws -> ListPremiumHostResponse {
-        var query = QueryItems()
-        query.append("page", page)
-        query.append("pagesize", pagesize)
-        query.append("hostname", hostname)
-        query.append("policyname", policyname)
-        query.append("protect_status", protectStatus)
+        let query: QueryItems = [
+            "page": page, "pagesize": pagesize, "hostname": hostname, "policyname": policyname,
+            "protect_status": protectStatus
+        ]
         let request = OperationRequest(
             operation: "ListPremiumHost", method: .get, path: "/v1/{project_id}/premium-waf/host",
             query: query
@@ -116,8 +109,7 @@ extension WAFDClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updatePremiumHost(
-        hostID: String,
-        _ body: UpdatePremiumHostRequest
+        hostID: String, _ body: UpdatePremiumHostRequest
     ) async throws -> UpdatePremiumHostResponse {
         let request = OperationRequest(
             operation: "UpdatePremiumHost", method: .put, path: "/v1/{project_id}/premium-waf/host/{host_id}",
@@ -140,12 +132,9 @@ extension WAFDClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updatePremiumHostProtectStatus(
-        hostID: String,
-        _ body: UpdatePremiumHostProtectStatusRequest,
-        enterpriseProjectID: String? = nil
+        hostID: String, _ body: UpdatePremiumHostProtectStatusRequest, enterpriseProjectID: String? = nil
     ) async throws -> UpdatePremiumHostProtectStatusResponse {
-        var query = QueryItems()
-        query.append("enterprise_project_id", enterpriseProjectID)
+        let query: QueryItems = ["enterprise_project_id": enterpriseProjectID]
         let request = OperationRequest(
             operation: "UpdatePremiumHostProtectStatus", method: .put,
             path: "/v1/{project_id}/premium-waf/host/{host_id}/protect_status",

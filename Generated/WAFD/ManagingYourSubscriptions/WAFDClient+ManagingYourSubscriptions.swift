@@ -17,12 +17,9 @@ extension WAFDClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func createCloudWafPostPaidResource(
-        _ body: CreateCloudWafPostPaidResourceRequest,
-        enterpriseProjectID: String? = nil,
-        region: String
+        _ body: CreateCloudWafPostPaidResourceRequest, enterpriseProjectID: String? = nil, region: String
     ) async throws -> CreateCloudWafPostPaidResourceResponse {
-        var query = QueryItems()
-        query.append("enterprise_project_id", enterpriseProjectID)
+        let query: QueryItems = ["enterprise_project_id": enterpriseProjectID]
         var headers: [String: String] = [:]
         headers["region"] = region
         let request = OperationRequest(
@@ -45,8 +42,7 @@ extension WAFDClient {
     public func deleteCloudWafPostPaidResource(
         enterpriseProjectID: String? = nil
     ) async throws -> DeleteCloudWafPostPaidResourceResponse {
-        var query = QueryItems()
-        query.append("enterprise_project_id", enterpriseProjectID)
+        let query: QueryItems = ["enterprise_project_id": enterpriseProjectID]
         let request = OperationRequest(
             operation: "DeleteCloudWafPostPaidResource", method: .delete,
             path: "/v1/{project_id}/waf/postpaid", query: query

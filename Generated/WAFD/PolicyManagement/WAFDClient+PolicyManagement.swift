@@ -53,14 +53,9 @@ extension WAFDClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listPolicy(
-        page: Int? = nil,
-        pagesize: Int? = nil,
-        name: String? = nil
+        page: Int? = nil, pagesize: Int? = nil, name: String? = nil
     ) async throws -> ListPolicyResponse {
-        var query = QueryItems()
-        query.append("page", page)
-        query.append("pagesize", pagesize)
-        query.append("name", name)
+        let query: QueryItems = ["page": page, "pagesize": pagesize, "name": name]
         let request = OperationRequest(
             operation: "ListPolicy", method: .get, path: "/v1/{project_id}/waf/policy", query: query
         )
@@ -97,8 +92,7 @@ extension WAFDClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updatePolicy(
-        policyID: String,
-        _ body: UpdatePolicyRequest
+        policyID: String, _ body: UpdatePolicyRequest
     ) async throws -> UpdatePolicyResponse {
         let request = OperationRequest(
             operation: "UpdatePolicy", method: .patch, path: "/v1/{project_id}/waf/policy/{policy_id}",

@@ -18,12 +18,9 @@ extension WAFDClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func createAnticrawlerRule(
-        policyID: String,
-        _ body: CreateAnticrawlerRuleRequest,
-        enterpriseProjectID: String? = nil
+        policyID: String, _ body: CreateAnticrawlerRuleRequest, enterpriseProjectID: String? = nil
     ) async throws -> AnticrawlerRule {
-        var query = QueryItems()
-        query.append("enterprise_project_id", enterpriseProjectID)
+        let query: QueryItems = ["enterprise_project_id": enterpriseProjectID]
         let request = OperationRequest(
             operation: "CreateAnticrawlerRule", method: .post,
             path: "/v1/{project_id}/waf/policy/{policy_id}/anticrawler",
@@ -44,8 +41,7 @@ extension WAFDClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func createAntileakageRules(
-        policyID: String,
-        _ body: CreateAntileakageRulesRequest
+        policyID: String, _ body: CreateAntileakageRulesRequest
     ) async throws -> CreateAntileakageRulesResponse {
         let request = OperationRequest(
             operation: "CreateAntileakageRules", method: .post,
@@ -68,12 +64,9 @@ extension WAFDClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func createAntitamperRule(
-        policyID: String,
-        _ body: CreateAntitamperRuleRequest,
-        enterpriseProjectID: String? = nil
+        policyID: String, _ body: CreateAntitamperRuleRequest, enterpriseProjectID: String? = nil
     ) async throws -> AntiTamperRuleResponseBody {
-        var query = QueryItems()
-        query.append("enterprise_project_id", enterpriseProjectID)
+        let query: QueryItems = ["enterprise_project_id": enterpriseProjectID]
         let request = OperationRequest(
             operation: "CreateAntitamperRule", method: .post,
             path: "/v1/{project_id}/waf/policy/{policy_id}/antitamper",
@@ -114,12 +107,9 @@ extension WAFDClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func createCustomRules(
-        policyID: String,
-        _ body: CreateCustomRulesRequest,
-        enterpriseProjectID: String? = nil
+        policyID: String, _ body: CreateCustomRulesRequest, enterpriseProjectID: String? = nil
     ) async throws -> CreateCustomRulesResponse {
-        var query = QueryItems()
-        query.append("enterprise_project_id", enterpriseProjectID)
+        let query: QueryItems = ["enterprise_project_id": enterpriseProjectID]
         let request = OperationRequest(
             operation: "CreateCustomRules", method: .post,
             path: "/v1/{project_id}/waf/policy/{policy_id}/custom", pathParameters: ["policy_id": policyID],
@@ -160,8 +150,7 @@ extension WAFDClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func createIgnoreRule(
-        policyID: String,
-        _ body: CreateIgnoreRuleRequest
+        policyID: String, _ body: CreateIgnoreRuleRequest
     ) async throws -> IgnoreRuleBody {
         let request = OperationRequest(
             operation: "CreateIgnoreRule", method: .post,
@@ -183,8 +172,7 @@ extension WAFDClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func createPrivacyRules(
-        policyID: String,
-        _ body: CreatePrivacyRulesRequest
+        policyID: String, _ body: CreatePrivacyRulesRequest
     ) async throws -> PrivacyResponseBody {
         let request = OperationRequest(
             operation: "CreatePrivacyRules", method: .post,
@@ -206,8 +194,7 @@ extension WAFDClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func createPunishmentRules(
-        policyID: String,
-        _ body: CreatePunishmentRulesRequest
+        policyID: String, _ body: CreatePunishmentRulesRequest
     ) async throws -> PunishmentInfo {
         let request = OperationRequest(
             operation: "CreatePunishmentRules", method: .post,
@@ -248,8 +235,7 @@ extension WAFDClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func createWhiteblackipRule(
-        policyID: String,
-        _ body: CreateWhiteblackipRuleRequest
+        policyID: String, _ body: CreateWhiteblackipRuleRequest
     ) async throws -> WhiteBlackIPResponseBody {
         let request = OperationRequest(
             operation: "CreateWhiteblackipRule", method: .post,
@@ -273,12 +259,9 @@ extension WAFDClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func deleteAnticrawlerRule(
-        policyID: String,
-        ruleID: String,
-        enterpriseProjectID: String? = nil
+        policyID: String, ruleID: String, enterpriseProjectID: String? = nil
     ) async throws -> AnticrawlerRule {
-        var query = QueryItems()
-        query.append("enterprise_project_id", enterpriseProjectID)
+        let query: QueryItems = ["enterprise_project_id": enterpriseProjectID]
         let request = OperationRequest(
             operation: "DeleteAnticrawlerRule", method: .delete,
             path: "/v1/{project_id}/waf/policy/{policy_id}/anticrawler/{rule_id}",
@@ -321,8 +304,7 @@ extension WAFDClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func deleteAntitamperRule(
-        policyID: String,
-        ruleID: String
+        policyID: String, ruleID: String
     ) async throws -> AntiTamperRuleResponseBody {
         let request = OperationRequest(
             operation: "DeleteAntitamperRule", method: .delete,
@@ -486,8 +468,7 @@ extension WAFDClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func deleteWhiteblackipRule(
-        policyID: String,
-        ruleID: String
+        policyID: String, ruleID: String
     ) async throws -> WhiteBlackIPResponseBody {
         let request = OperationRequest(
             operation: "DeleteWhiteblackipRule", method: .delete,
@@ -515,17 +496,12 @@ extension WAFDClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAnticrawlerRules(
-        policyID: String,
-        enterpriseProjectID: String? = nil,
-        page: Int? = nil,
-        pagesize: Int? = nil,
+        policyID: String, enterpriseProjectID: String? = nil, page: Int? = nil, pagesize: Int? = nil,
         type: String? = nil
     ) async throws -> ListAnticrawlerRulesResponse {
-        var query = QueryItems()
-        query.append("enterprise_project_id", enterpriseProjectID)
-        query.append("page", page)
-        query.append("pagesize", pagesize)
-        query.append("type", type)
+        let query: QueryItems = [
+            "enterprise_project_id": enterpriseProjectID, "page": page, "pagesize": pagesize, "type": type
+        ]
         let request = OperationRequest(
             operation: "ListAnticrawlerRules", method: .get,
             path: "/v1/{project_id}/waf/policy/{policy_id}/anticrawler",
@@ -547,13 +523,9 @@ extension WAFDClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAntileakageRules(
-        policyID: String,
-        page: Int? = nil,
-        pagesize: Int? = nil
+        policyID: String, page: Int? = nil, pagesize: Int? = nil
     ) async throws -> ListAntileakageRulesResponse {
-        var query = QueryItems()
-        query.append("page", page)
-        query.append("pagesize", pagesize)
+        let query: QueryItems = ["page": page, "pagesize": pagesize]
         let request = OperationRequest(
             operation: "ListAntileakageRules", method: .get,
             path: "/v1/{project_id}/waf/policy/{policy_id}/antileakage",
@@ -575,13 +547,9 @@ extension WAFDClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listAntitamperRules(
-        policyID: String,
-        page: Int? = nil,
-        pagesize: Int? = nil
+        policyID: String, page: Int? = nil, pagesize: Int? = nil
     ) async throws -> ListAntitamperRulesResponse {
-        var query = QueryItems()
-        query.append("page", page)
-        query.append("pagesize", pagesize)
+        let query: QueryItems = ["page": page, "pagesize": pagesize]
         let request = OperationRequest(
             operation: "ListAntitamperRules", method: .get,
             path: "/v1/{project_id}/waf/policy/{policy_id}/antitamper",
@@ -603,13 +571,9 @@ extension WAFDClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listCcRules(
-        policyID: String,
-        page: Int? = nil,
-        pagesize: Int? = nil
+        policyID: String, page: Int? = nil, pagesize: Int? = nil
     ) async throws -> ListCcRulesResponse {
-        var query = QueryItems()
-        query.append("page", page)
-        query.append("pagesize", pagesize)
+        let query: QueryItems = ["page": page, "pagesize": pagesize]
         let request = OperationRequest(
             operation: "ListCcRules", method: .get, path: "/v1/{project_id}/waf/policy/{policy_id}/cc",
             pathParameters: ["policy_id": policyID], query: query
@@ -630,13 +594,9 @@ extension WAFDClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listCustomRules(
-        policyID: String,
-        page: Int? = nil,
-        pagesize: Int? = nil
+        policyID: String, page: Int? = nil, pagesize: Int? = nil
     ) async throws -> ListCustomRulesResponse {
-        var query = QueryItems()
-        query.append("page", page)
-        query.append("pagesize", pagesize)
+        let query: QueryItems = ["page": page, "pagesize": pagesize]
         let request = OperationRequest(
             operation: "ListCustomRules", method: .get,
             path: "/v1/{project_id}/waf/policy/{policy_id}/custom", pathParameters: ["policy_id": policyID],
@@ -658,13 +618,9 @@ extension WAFDClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listGeoipRules(
-        policyID: String,
-        page: Int? = nil,
-        pagesize: Int? = nil
+        policyID: String, page: Int? = nil, pagesize: Int? = nil
     ) async throws -> ListGeoipRulesResponse {
-        var query = QueryItems()
-        query.append("page", page)
-        query.append("pagesize", pagesize)
+        let query: QueryItems = ["page": page, "pagesize": pagesize]
         let request = OperationRequest(
             operation: "ListGeoipRules", method: .get, path: "/v1/{project_id}/waf/policy/{policy_id}/geoip",
             pathParameters: ["policy_id": policyID], query: query
@@ -685,13 +641,9 @@ extension WAFDClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listIgnoreRules(
-        policyID: String,
-        page: Int? = nil,
-        pagesize: Int? = nil
+        policyID: String, page: Int? = nil, pagesize: Int? = nil
     ) async throws -> ListIgnoreRulesResponse {
-        var query = QueryItems()
-        query.append("page", page)
-        query.append("pagesize", pagesize)
+        let query: QueryItems = ["page": page, "pagesize": pagesize]
         let request = OperationRequest(
             operation: "ListIgnoreRules", method: .get,
             path: "/v1/{project_id}/waf/policy/{policy_id}/ignore", pathParameters: ["policy_id": policyID],
@@ -714,15 +666,11 @@ extension WAFDClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listPrivacyRules(
-        policyID: String,
-        page: Int? = nil,
-        pagesize: Int? = nil,
-        enterpriseProjectID: String? = nil
+        policyID: String, page: Int? = nil, pagesize: Int? = nil, enterpriseProjectID: String? = nil
     ) async throws -> ListPrivacyRulesResponse {
-        var query = QueryItems()
-        query.append("page", page)
-        query.append("pagesize", pagesize)
-        query.append("enterprise_project_id", enterpriseProjectID)
+        let query: QueryItems = [
+            "page": page, "pagesize": pagesize, "enterprise_project_id": enterpriseProjectID
+        ]
         let request = OperationRequest(
             operation: "ListPrivacyRules", method: .get,
             path: "/v1/{project_id}/waf/policy/{policy_id}/privacy", pathParameters: ["policy_id": policyID],
@@ -744,13 +692,9 @@ extension WAFDClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listPunishmentRules(
-        policyID: String,
-        page: Int? = nil,
-        pagesize: Int? = nil
+        policyID: String, page: Int? = nil, pagesize: Int? = nil
     ) async throws -> ListPunishmentRulesResponse {
-        var query = QueryItems()
-        query.append("page", page)
-        query.append("pagesize", pagesize)
+        let query: QueryItems = ["page": page, "pagesize": pagesize]
         let request = OperationRequest(
             operation: "ListPunishmentRules", method: .get,
             path: "/v1/{project_id}/waf/policy/{policy_id}/punishment",
@@ -774,14 +718,9 @@ extension WAFDClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listValueList(
-        page: Int? = nil,
-        pagesize: Int? = nil,
-        name: String? = nil
+        page: Int? = nil, pagesize: Int? = nil, name: String? = nil
     ) async throws -> ListValueListResponse {
-        var query = QueryItems()
-        query.append("page", page)
-        query.append("pagesize", pagesize)
-        query.append("name", name)
+        let query: QueryItems = ["page": page, "pagesize": pagesize, "name": name]
         let request = OperationRequest(
             operation: "ListValueList", method: .get, path: "/v1/{project_id}/waf/valuelist", query: query
         )
@@ -802,15 +741,9 @@ extension WAFDClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func listWhiteblackipRules(
-        policyID: String,
-        page: Int? = nil,
-        pagesize: Int? = nil,
-        name: String? = nil
+        policyID: String, page: Int? = nil, pagesize: Int? = nil, name: String? = nil
     ) async throws -> ListWhiteblackipRulesResponse {
-        var query = QueryItems()
-        query.append("page", page)
-        query.append("pagesize", pagesize)
-        query.append("name", name)
+        let query: QueryItems = ["page": page, "pagesize": pagesize, "name": name]
         let request = OperationRequest(
             operation: "ListWhiteblackipRules", method: .get,
             path: "/v1/{project_id}/waf/policy/{policy_id}/whiteblackip",
@@ -833,12 +766,9 @@ extension WAFDClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showAnticrawlerRule(
-        policyID: String,
-        ruleID: String,
-        enterpriseProjectID: String? = nil
+        policyID: String, ruleID: String, enterpriseProjectID: String? = nil
     ) async throws -> AnticrawlerRule {
-        var query = QueryItems()
-        query.append("enterprise_project_id", enterpriseProjectID)
+        let query: QueryItems = ["enterprise_project_id": enterpriseProjectID]
         let request = OperationRequest(
             operation: "ShowAnticrawlerRule", method: .get,
             path: "/v1/{project_id}/waf/policy/{policy_id}/anticrawler/{rule_id}",
@@ -881,8 +811,7 @@ extension WAFDClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showAntitamperRule(
-        policyID: String,
-        ruleID: String
+        policyID: String, ruleID: String
     ) async throws -> AntiTamperRuleResponseBody {
         let request = OperationRequest(
             operation: "ShowAntitamperRule", method: .get,
@@ -1045,8 +974,7 @@ extension WAFDClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func showWhiteblackipRule(
-        policyID: String,
-        ruleID: String
+        policyID: String, ruleID: String
     ) async throws -> WhiteBlackIPResponseBody {
         let request = OperationRequest(
             operation: "ShowWhiteblackipRule", method: .get,
@@ -1071,13 +999,10 @@ extension WAFDClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateAnticrawlerRule(
-        policyID: String,
-        ruleID: String,
-        _ body: UpdateAnticrawlerRuleRequest,
+        policyID: String, ruleID: String, _ body: UpdateAnticrawlerRuleRequest,
         enterpriseProjectID: String? = nil
     ) async throws -> AnticrawlerRule {
-        var query = QueryItems()
-        query.append("enterprise_project_id", enterpriseProjectID)
+        let query: QueryItems = ["enterprise_project_id": enterpriseProjectID]
         let request = OperationRequest(
             operation: "UpdateAnticrawlerRule", method: .put,
             path: "/v1/{project_id}/waf/policy/{policy_id}/anticrawler/{rule_id}",
@@ -1100,9 +1025,7 @@ extension WAFDClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateAntileakageRule(
-        policyID: String,
-        ruleID: String,
-        _ body: UpdateAntileakageRuleRequest
+        policyID: String, ruleID: String, _ body: UpdateAntileakageRuleRequest
     ) async throws -> LeakageListInfo {
         let request = OperationRequest(
             operation: "UpdateAntileakageRule", method: .put,
@@ -1125,8 +1048,7 @@ extension WAFDClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateAntitamperRuleRefResH(
-        policyID: String,
-        ruleID: String
+        policyID: String, ruleID: String
     ) async throws -> AntiTamperRuleResponseBody {
         let request = OperationRequest(
             operation: "UpdateAntitamperRuleRefResH", method: .post,
@@ -1149,9 +1071,7 @@ extension WAFDClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateCcRule(
-        policyID: String,
-        ruleID: String,
-        _ body: UpdateCcRuleRequest
+        policyID: String, ruleID: String, _ body: UpdateCcRuleRequest
     ) async throws -> UpdateCcRuleResponse {
         let request = OperationRequest(
             operation: "UpdateCcRule", method: .put,
@@ -1174,9 +1094,7 @@ extension WAFDClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateCustomRule(
-        policyID: String,
-        ruleID: String,
-        _ body: UpdateCustomRuleRequest
+        policyID: String, ruleID: String, _ body: UpdateCustomRuleRequest
     ) async throws -> UpdateCustomRuleResponse {
         let request = OperationRequest(
             operation: "UpdateCustomRule", method: .put,
@@ -1200,9 +1118,7 @@ extension WAFDClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateGeoipRule(
-        policyID: String,
-        ruleID: String,
-        _ body: UpdateGeoipRuleRequest
+        policyID: String, ruleID: String, _ body: UpdateGeoipRuleRequest
     ) async throws -> GeOIPItem {
         let request = OperationRequest(
             operation: "UpdateGeoipRule", method: .put,
@@ -1225,9 +1141,7 @@ extension WAFDClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateIgnoreRule(
-        policyID: String,
-        ruleID: String,
-        _ body: UpdateIgnoreRuleRequest
+        policyID: String, ruleID: String, _ body: UpdateIgnoreRuleRequest
     ) async throws -> UpdateIgnoreRuleResponse {
         let request = OperationRequest(
             operation: "UpdateIgnoreRule", method: .put,
@@ -1251,10 +1165,7 @@ extension WAFDClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updatePolicyRuleStatus(
-        policyID: String,
-        ruletype: String,
-        ruleID: String,
-        _ body: UpdatePolicyRuleStatusRequest
+        policyID: String, ruletype: String, ruleID: String, _ body: UpdatePolicyRuleStatusRequest
     ) async throws -> UpdatePolicyRuleStatusResponse {
         let request = OperationRequest(
             operation: "UpdatePolicyRuleStatus", method: .put,
@@ -1278,13 +1189,10 @@ extension WAFDClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updatePrivacyRule(
-        policyID: String,
-        ruleID: String,
-        _ body: UpdatePrivacyRuleRequest,
+        policyID: String, ruleID: String, _ body: UpdatePrivacyRuleRequest,
         enterpriseProjectID: String? = nil
     ) async throws -> PrivacyResponseBody {
-        var query = QueryItems()
-        query.append("enterprise_project_id", enterpriseProjectID)
+        let query: QueryItems = ["enterprise_project_id": enterpriseProjectID]
         let request = OperationRequest(
             operation: "UpdatePrivacyRule", method: .put,
             path: "/v1/{project_id}/waf/policy/{policy_id}/privacy/{rule_id}",
@@ -1307,9 +1215,7 @@ extension WAFDClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updatePunishmentRule(
-        policyID: String,
-        ruleID: String,
-        _ body: UpdatePunishmentRuleRequest
+        policyID: String, ruleID: String, _ body: UpdatePunishmentRuleRequest
     ) async throws -> PunishmentInfo {
         let request = OperationRequest(
             operation: "UpdatePunishmentRule", method: .put,
@@ -1331,8 +1237,7 @@ extension WAFDClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateValueList(
-        valuelistID: String,
-        _ body: UpdateValueListRequest
+        valuelistID: String, _ body: UpdateValueListRequest
     ) async throws -> ValueList {
         let request = OperationRequest(
             operation: "UpdateValueList", method: .put, path: "/v1/{project_id}/waf/valuelist/{valuelist_id}",
@@ -1355,9 +1260,7 @@ extension WAFDClient {
     ///
     /// - Returns: The body of the service's `200` response.
     public func updateWhiteblackipRule(
-        policyID: String,
-        ruleID: String,
-        _ body: UpdateWhiteblackipRuleRequest
+        policyID: String, ruleID: String, _ body: UpdateWhiteblackipRuleRequest
     ) async throws -> WhiteBlackIPResponseBody {
         let request = OperationRequest(
             operation: "UpdateWhiteblackipRule", method: .put,
