@@ -99,8 +99,8 @@ import Testing
     }
 
     /// generate owns every `.swift` file in `Generated/<Service>/` and `<Service>CLI/`, at any depth (even one
-    /// written by hand): those it no longer produces are deleted. Other files there, and other services' folders,
-    /// are left alone.
+    /// written by hand): those it no longer produces are deleted, and a folder they leave empty. Other files there,
+    /// and other services' folders, are left alone.
     @Test func generateDeletesStaleSwiftFilesAndKeepsOthers() async throws {
         let root = try Self.copyOfEVS()
         defer { try? FileManager.default.removeItem(at: root) }
@@ -123,6 +123,8 @@ import Testing
         for path in stale {
             #expect(!fileManager.fileExists(atPath: root.appending(path: path).path), "\(path) not deleted")
         }
+        // The folder a stale file leaves empty (a group that is gone) goes with it.
+        #expect(!fileManager.fileExists(atPath: root.appending(path: "Generated/EVSCLI/Nested").path))
         for path in kept {
             #expect(fileManager.fileExists(atPath: root.appending(path: path).path), "\(path) deleted")
         }
