@@ -38,9 +38,9 @@ extension SwiftCommandPlan {
             let property = names.properties.claim(SwiftNames.unescaped(module.typeMap.spelling.member(field.name)) + "Field")
             var help = SwiftDocComment.normalized(field.description.replacingNewlines())
             let values = field.enumValues ?? shape.values
-            if !values.isEmpty { help += (help.isEmpty ? "" : " ") + SwiftModelBuilder.valuesSentence(values) }
+            if !values.isEmpty { help.appendSentence(SwiftModelBuilder.valuesSentence(values)) }
             if !help.isEmpty, !help.hasSuffix(".") { help += "." }
-            help += (help.isEmpty ? "" : " ") + "Sets `\(field.name)` of the body, over --body."
+            help.appendSentence("Sets `\(field.name)` of the body, over --body.")
             options.append(
                 OptionContext(
                     attribute: "Option", longName: SwiftNames.literal(names.longNames.claim(longName)),

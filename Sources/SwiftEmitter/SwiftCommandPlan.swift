@@ -184,9 +184,7 @@ struct SwiftCommandPlan {
         var help = SwiftDocComment.normalized(argument.doc.replacingNewlines())
         let parameter = operation.parameters.first { $0.name == argument.wireName && $0.location == argument.location }
         let values = documentedValues(argument, parameter: parameter, module: module)
-        if !values.isEmpty, !argument.docStatesValues {
-            help += (help.isEmpty ? "" : " ") + SwiftModelBuilder.valuesSentence(values)
-        }
+        if !values.isEmpty, !argument.docStatesValues { help.appendSentence(SwiftModelBuilder.valuesSentence(values)) }
         return (
             OptionContext(
                 attribute: "Option", longName: SwiftNames.literal(longName),

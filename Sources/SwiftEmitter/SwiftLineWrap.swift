@@ -24,3 +24,18 @@ enum SwiftLineWrap {
         return lines
     }
 }
+
+/// One line of a list in a template: its text and what follows it (`,` between items).
+struct ListItemContext {
+    var text: String
+    var separator: String
+
+    static func list(_ texts: [String], separator: String = ",") -> [ListItemContext] {
+        texts.enumerated().map { ListItemContext(text: $1, separator: $0 == texts.count - 1 ? "" : separator) }
+    }
+
+    /// An argument list over lines indented by `indent` columns, several arguments to a line (``SwiftLineWrap``).
+    static func packed(_ texts: [String], indent: Int) -> [ListItemContext] {
+        SwiftLineWrap.lines(texts, indent: indent, continued: true).map { ListItemContext(text: $0, separator: "") }
+    }
+}

@@ -224,4 +224,9 @@ extension String {
     func replacingNewlines() -> String {
         String(map { $0.isNewline ? " " : $0 })
     }
+
+    /// Appends `sentence` after a space, or as the whole text when it is empty.
+    mutating func appendSentence(_ sentence: String) {
+        self += (isEmpty ? "" : " ") + sentence
+    }
 }

@@ -1,7 +1,7 @@
 import APISchema
 
 /// Which files make the module, and the template context of each: the client, one operations file per group,
-/// the models of each group (split into chunks the compiler can take in parallel); and, outside the module, the
+/// the models of each group and those several groups share (``ModelFiles``); and, outside the module, the
 /// example round-trip table the generated-SDK tests use.
 struct SwiftModulePlan {
     struct File {
@@ -253,72 +253,6 @@ struct SwiftModulePlan {
             }
         }
         return usage
-    }
-}
-
-/// The models files: a type the operations of one group use lives in `<Group>/<Group>+Models.swift`, under a mark
-/// of the one operation that uses it (or of several operations); a type operations of several groups use (or none)
-/// lives in `Models.swift`. A type moves only when the set of operations that use it changes, never because a
-/// neighbour grew. One file per group rather than per type: the files' header lines were 7% of a module.
-struct ModelFiles {
-    let clientName: String
-    let groups: SwiftModulePlan.Groups
-    /// Client method names by operation id.
-    let methods: [String: String]
-    private var byPath: [String: (title: String, declarations: [Entry])] = [:]
-
-    private struct Entry {
-        /// The mark the declaration is under: an operation's method name, else empty for several or none.
-        var section: String
-        var name: String
-        var declaration: DeclarationContext
-    }
-
-    init(clientName: String, groups: SwiftModulePlan.Groups, methods: [String: String]) {
-        self.clientName = clientName
-        self.groups = groups
-        self.methods = methods
-    }
-
-    /// Adds the declaration of the type `name`, which the operations `users` use.
-    mutating func add(_ declaration: DeclarationContext, named name: String, users: [Operation]) {
-        let userGroups = Set(users.map(groups.name(of:)))
-        let path: String
-        let title: String
-        let section: String
-        if userGroups.count == 1, let group = userGroups.first {
-            path = "\(group)/\(group)+Models.swift"
-            title = "used by the operations of \(groups.title(of: group))"
-            section = users.count == 1 ? methods[users[0].id] ?? users[0].id : ""
-        } else {
-            path = "Models.swift"
-            title = "used by operations of several groups, or by none"
-            section = ""
-        }
-        byPath[path, default: (title, [])].declarations.append(Entry(section: section, name: name, declaration: declaration))
-    }
-
-    func files(service: String) -> [SwiftModulePlan.File] {
-        byPath.map { path, entry in
-            // Each operation's own types in method order, then the types several operations use.
-            let sorted = entry.declarations.sorted {
-                ($0.section.isEmpty ? 1 : 0, $0.section, $0.name) < ($1.section.isEmpty ? 1 : 0, $1.section, $1.name)
-            }
-            var declarations: [DeclarationContext] = []
-            var section: String?
-            for item in sorted {
-                var declaration = item.declaration
-                if item.section != section, path != "Models.swift" {
-                    declaration.mark = item.section.isEmpty
-                        ? "Used by several operations" : "\(clientName).\(item.section)"
-                }
-                section = item.section
-                declarations.append(declaration)
-            }
-            return SwiftModulePlan.File(
-                path: path, template: "models",
-                context: ModelsFileContext(service: service, groupTitle: entry.title, declarations: declarations))
-        }
     }
 }
 

@@ -3,20 +3,6 @@ import APISchema
 // Template contexts for operations: one client method per API page, its paginator when the page describes a
 // paged list, and the enums and wrapper types its signature needs.
 
-struct ListItemContext {
-    var text: String
-    var separator: String
-
-    static func list(_ texts: [String], separator: String = ",") -> [ListItemContext] {
-        texts.enumerated().map { ListItemContext(text: $1, separator: $0 == texts.count - 1 ? "" : separator) }
-    }
-
-    /// An argument list over lines indented by `indent` columns, several arguments to a line (``SwiftLineWrap``).
-    static func packed(_ texts: [String], indent: Int) -> [ListItemContext] {
-        SwiftLineWrap.lines(texts, indent: indent, continued: true).map { ListItemContext(text: $0, separator: "") }
-    }
-}
-
 struct OperationContext {
     var doc: [String]
     /// The message of `@available(*, deprecated, message:)`, a Swift literal, for an API its page deprecates.
@@ -172,7 +158,7 @@ struct SwiftOperationBuilder {
             if !isEnum, (type.arrayElement ?? type.wrapped).name.map(typeMap.isOpenEnum(swiftName:)) != true,
                 let values = parameter.enumValues, !values.isEmpty
             {
-                doc += (doc.isEmpty ? "" : " ") + SwiftModelBuilder.valuesSentence(values)
+                doc.appendSentence(SwiftModelBuilder.valuesSentence(values))
                 statesValues = true
             }
             let optional = !parameter.required && optionalDefault
