@@ -7,26 +7,29 @@ import APISchema
 /// enum's cases, a list in a doc comment, `enum` and `x-enum-descriptions` in the export). Left in the description
 /// as well, every SDK doc comment said each value twice.
 enum ValueListProse {
-    /// `description` without its value lines and the lead that introduces them (`Options:`, `Label type. Options:`
-    /// → `Label type.`), when its lines state every value of `values` and nothing else is on those lines; else
-    /// `description` unchanged (values written inline in a sentence stay in their sentence).
+    /// `description` without its value lines and the lead that introduces each run of them (`Options:`,
+    /// `Label type. Options:` → `Label type.`; a colon that ends other prose becomes a full stop), when its lines
+    /// state every value of `values` and nothing else is on those lines; else `description` unchanged (values
+    /// written inline in a sentence stay in their sentence).
     static func description(_ description: String, stating values: [EnumValue]?) -> String {
         guard let values, !values.isEmpty else { return description }
-        var lines = description.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let lines = description.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var stated = Set<String>()
-        var valueLines: [Int] = []
+        var isValueLine = [Bool](repeating: false, count: lines.count)
         for (index, line) in lines.enumerated() {
             guard let value = statedValue(line, among: values) else { continue }
             stated.insert(value)
-            valueLines.append(index)
+            isValueLine[index] = true
         }
-        guard let first = valueLines.first, stated.count == Set(values.map(\.value)).count else { return description }
-        for index in valueLines.reversed() { lines.remove(at: index) }
-        if first > 0 {
-            let lead = withoutLead(lines[first - 1])
-            if lead.isEmpty { lines.remove(at: first - 1) } else { lines[first - 1] = lead }
+        guard stated.count == Set(values.map(\.value)).count else { return description }
+        var kept: [String] = []
+        for (index, line) in lines.enumerated() where !isValueLine[index] {
+            // The line before a run of value lines introduces it.
+            let introducesValues = index + 1 < lines.count && isValueLine[index + 1]
+            let text = introducesValues ? withoutLead(line) : line
+            if !text.isEmpty || !introducesValues { kept.append(text) }
         }
-        let prose = lines.joined(separator: "\n").trimmed()
+        let prose = kept.joined(separator: "\n").trimmed()
         return prose.isEmpty ? description : prose
     }
 
@@ -39,7 +42,8 @@ enum ValueListProse {
     }
 
     /// A line without the clause that introduces a value list at its end (`Label type. Options:` → `Label type.`,
-    /// `Options:` → empty); the line unchanged when its end is no such lead.
+    /// `Options:` → empty), or with a full stop for the colon that ends any other clause (`Credential status:` →
+    /// `Credential status.`): nothing follows it any more.
     private static func withoutLead(_ line: String) -> String {
         let text = line.trimmed()
         guard EnumExtractor.endsWithColon(text) else { return line }
@@ -47,7 +51,9 @@ enum ValueListProse {
         let clauseStart = body.lastIndex { $0 == "." || $0 == "。" || $0 == ";" || $0 == "；" }
             .map { body.index(after: $0) } ?? body.startIndex
         let clause = String(text[clauseStart...])
-        guard EnumExtractor.hasTrigger(clause) || EnumExtractor.isHeading(clause) else { return line }
+        guard EnumExtractor.hasTrigger(clause) || EnumExtractor.isHeading(clause) else {
+            return body + (text.hasSuffix("：") ? "。" : ".")
+        }
         return String(text[..<clauseStart]).trimmed()
     }
 }

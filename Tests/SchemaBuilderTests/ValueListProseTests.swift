@@ -25,10 +25,18 @@ import Testing
         #expect(ValueListProse.description("Storage type. Enums:\nSFS\nEVS", stating: values) == "Storage type.")
     }
 
-    /// A clause ending in a colon that introduces no value list is the page's prose: it stays.
-    @Test func aColonThatIsNoLeadStays() {
+    /// A clause ending in a colon that introduces no value list is the page's prose: it stays, its colon a full stop.
+    @Test func aColonThatIsNoLeadEndsItsSentence() {
         let values = Self.codes(("A", "first"), ("B", "second"))
-        #expect(ValueListProse.description("Set it as follows:\nA: first\nB: second", stating: values) == "Set it as follows:")
+        #expect(ValueListProse.description("Credential status:\nA: first\nB: second", stating: values) == "Credential status.")
+        #expect(ValueListProse.description("凭据状态：\nA: first\nB: second", stating: values) == "凭据状态。")
+    }
+
+    /// Each run of value lines goes with its lead: a page that lists the values twice keeps neither list.
+    @Test func everyRunOfValueLinesLeavesWithItsLead() {
+        let values = [EnumValue(value: "receive"), EnumValue(value: "reject")]
+        let twice = "Allow or reject connections.\nreceive\nreject\nEnumeration values:\nreceive\nreject"
+        #expect(ValueListProse.description(twice, stating: values) == "Allow or reject connections.")
     }
 
     /// Anything less than every value on lines of its own, as the list has them, leaves the description whole.
