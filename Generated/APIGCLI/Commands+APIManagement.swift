@@ -516,8 +516,8 @@ struct CreateAPIV2Command: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("req-protocol"),
         help: """
-            API request protocol: BOTH: Both HTTP and HTTPS are supported. Default: HTTPS Enumeration \
-            values: Values: HTTP, HTTPS, BOTH, GRPCS. Sets `req_protocol` of the body, over --body.
+            API request protocol. BOTH: Both HTTP and HTTPS are supported. Default: HTTPS Values: HTTP, \
+            HTTPS, BOTH, GRPCS. Sets `req_protocol` of the body, over --body.
             """,
         completion: .list(["HTTP", "HTTPS", "BOTH", "GRPCS"]))
     var reqProtocolField: String?
@@ -547,9 +547,9 @@ struct CreateAPIV2Command: AsyncParsableCommand, BodySkeletonCommand {
         name: .customLong("auth-type"),
         help: """
             API authentication mode. Custom authentication is unavailable if the request protocol is set to \
-            GRPC. Enumeration values: AUTHORIZER Values: NONE, APP, IAM, AUTHORIZER (custom authentication. \
-            When auth_type is set to AUTHORIZER, the authorizer_id field is mandatory). Sets `auth_type` of \
-            the body, over --body.
+            GRPC. AUTHORIZER Values: NONE, APP, IAM, AUTHORIZER (custom authentication. When auth_type is \
+            set to AUTHORIZER, the authorizer_id field is mandatory). Sets `auth_type` of the body, over \
+            --body.
             """,
         completion: .list(["NONE", "APP", "IAM", "AUTHORIZER"]))
     var authTypeField: String?
@@ -658,8 +658,8 @@ struct CreateAPIV2Command: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("content-type"),
         help: """
-            Request content type: Coming soon. Enumeration values: Values: application/json, \
-            application/xml, multipart/form-data, text/plain. Sets `content_type` of the body, over --body.
+            Request content type. Coming soon. Values: application/json, application/xml, \
+            multipart/form-data, text/plain. Sets `content_type` of the body, over --body.
             """,
         completion: .list(["application/json", "application/xml", "multipart/form-data", "text/plain"]))
     var contentTypeField: String?
@@ -1662,8 +1662,8 @@ struct UpdateAPIV2Command: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("req-protocol"),
         help: """
-            API request protocol: BOTH: Both HTTP and HTTPS are supported. Default: HTTPS Enumeration \
-            values: Values: HTTP, HTTPS, BOTH, GRPCS. Sets `req_protocol` of the body, over --body.
+            API request protocol. BOTH: Both HTTP and HTTPS are supported. Default: HTTPS Values: HTTP, \
+            HTTPS, BOTH, GRPCS. Sets `req_protocol` of the body, over --body.
             """,
         completion: .list(["HTTP", "HTTPS", "BOTH", "GRPCS"]))
     var reqProtocolField: String?
@@ -1693,9 +1693,9 @@ struct UpdateAPIV2Command: AsyncParsableCommand, BodySkeletonCommand {
         name: .customLong("auth-type"),
         help: """
             API authentication mode. Custom authentication is unavailable if the request protocol is set to \
-            GRPC. Enumeration values: AUTHORIZER Values: NONE, APP, IAM, AUTHORIZER (custom authentication. \
-            When auth_type is set to AUTHORIZER, the authorizer_id field is mandatory). Sets `auth_type` of \
-            the body, over --body.
+            GRPC. AUTHORIZER Values: NONE, APP, IAM, AUTHORIZER (custom authentication. When auth_type is \
+            set to AUTHORIZER, the authorizer_id field is mandatory). Sets `auth_type` of the body, over \
+            --body.
             """,
         completion: .list(["NONE", "APP", "IAM", "AUTHORIZER"]))
     var authTypeField: String?
@@ -1804,8 +1804,8 @@ struct UpdateAPIV2Command: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("content-type"),
         help: """
-            Request content type: Coming soon. Enumeration values: Values: application/json, \
-            application/xml, multipart/form-data, text/plain. Sets `content_type` of the body, over --body.
+            Request content type. Coming soon. Values: application/json, application/xml, \
+            multipart/form-data, text/plain. Sets `content_type` of the body, over --body.
             """,
         completion: .list(["application/json", "application/xml", "multipart/form-data", "text/plain"]))
     var contentTypeField: String?

@@ -82,8 +82,8 @@ struct CreateCustomAuthorizerV2Command: AsyncParsableCommand, BodySkeletonComman
     @Option(
         name: .customLong("type"),
         help: """
-            Custom authorizer type. Modification is not allowed. Enumeration values: Values: FRONTEND, \
-            BACKEND. Sets `type` of the body, over --body.
+            Custom authorizer type. Modification is not allowed. Values: FRONTEND, BACKEND. Sets `type` of \
+            the body, over --body.
             """,
         completion: .list(["FRONTEND", "BACKEND"]))
     var typeField: String?
@@ -479,8 +479,8 @@ struct UpdateCustomAuthorizerV2Command: AsyncParsableCommand, BodySkeletonComman
     @Option(
         name: .customLong("type"),
         help: """
-            Custom authorizer type. Modification is not allowed. Enumeration values: Values: FRONTEND, \
-            BACKEND. Sets `type` of the body, over --body.
+            Custom authorizer type. Modification is not allowed. Values: FRONTEND, BACKEND. Sets `type` of \
+            the body, over --body.
             """,
         completion: .list(["FRONTEND", "BACKEND"]))
     var typeField: String?

@@ -423,8 +423,8 @@ struct CreateInstanceV2Command: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("spec-id"),
         help: """
-            Gateway edition. Platinum 2-8 are available only in certain regions. Enumeration values: Values: \
-            BASIC, PROFESSIONAL, ENTERPRISE, PLATINUM. Sets `spec_id` of the body, over --body.
+            Gateway edition. Platinum 2-8 are available only in certain regions. Values: BASIC, \
+            PROFESSIONAL, ENTERPRISE, PLATINUM. Sets `spec_id` of the body, over --body.
             """,
         completion: .list(["BASIC", "PROFESSIONAL", "ENTERPRISE", "PLATINUM"]))
     var specIDField: String?
@@ -808,12 +808,12 @@ struct ListInstancesV2Command: AsyncParsableCommand {
     @Option(
         name: .customLong("status"),
         help: """
-            Gateway status. Enumeration values: Values: Creating, CreateSuccess, CreateFail, Initing, \
-            Registering, Running, InitingFailed, RegisterFailed, Installing, InstallFailed, Updating, \
-            UpdateFailed, Rollbacking, RollbackSuccess, RollbackFailed, Deleting, DeleteFailed, \
-            Unregistering, UnRegisterFailed, CreateTimeout, InitTimeout, RegisterTimeout, InstallTimeout, \
-            UpdateTimeout, RollbackTimeout, DeleteTimeout, UnregisterTimeout, Starting, Freezing, Frozen, \
-            Restarting, RestartFail, Unhealthy, RestartTimeout.
+            Gateway status. Values: Creating, CreateSuccess, CreateFail, Initing, Registering, Running, \
+            InitingFailed, RegisterFailed, Installing, InstallFailed, Updating, UpdateFailed, Rollbacking, \
+            RollbackSuccess, RollbackFailed, Deleting, DeleteFailed, Unregistering, UnRegisterFailed, \
+            CreateTimeout, InitTimeout, RegisterTimeout, InstallTimeout, UpdateTimeout, RollbackTimeout, \
+            DeleteTimeout, UnregisterTimeout, Starting, Freezing, Frozen, Restarting, RestartFail, \
+            Unhealthy, RestartTimeout.
             """,
         completion: .list([
             "Creating", "CreateSuccess", "CreateFail", "Initing", "Registering", "Running", "InitingFailed",

@@ -85,8 +85,8 @@ struct ImportMicroserviceCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("protocol"),
         help: """
-            Request protocol used by APIG to access the microservice. Default: HTTPS Enumeration values: \
-            Values: HTTP, HTTPS. Sets `protocol` of the body, over --body.
+            Request protocol used by APIG to access the microservice. Default: HTTPS Values: HTTP, HTTPS. \
+            Sets `protocol` of the body, over --body.
             """,
         completion: .list(["HTTP", "HTTPS"]))
     var protocolField: String?
@@ -103,8 +103,8 @@ struct ImportMicroserviceCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("auth-type"),
         help: """
-            API authentication mode. By default, authentication is not required. Default: NONE Enumeration \
-            values: Values: NONE, APP, IAM. Sets `auth_type` of the body, over --body.
+            API authentication mode. By default, authentication is not required. Default: NONE Values: NONE, \
+            APP, IAM. Sets `auth_type` of the body, over --body.
             """,
         completion: .list(["NONE", "APP", "IAM"]))
     var authTypeField: String?

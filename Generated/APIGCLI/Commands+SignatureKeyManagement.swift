@@ -84,9 +84,8 @@ struct CreateSignatureKeyV2Command: AsyncParsableCommand, BodySkeletonCommand {
             been configured for your gateway. For details, see \"Appendix\" > \"Supported Features\". If \
             your gateway does not support this feature, contact technical support to enable it. To use an \
             AES signature key, ensure that your gateway version supports it. If your gateway does not \
-            support this type of signature key, contact technical support to upgrade your gateway. \
-            Enumeration values: Values: hmac, basic, public_key, aes. Sets `sign_type` of the body, over \
-            --body.
+            support this type of signature key, contact technical support to upgrade your gateway. Values: \
+            hmac, basic, public_key, aes. Sets `sign_type` of the body, over --body.
             """,
         completion: .list(["hmac", "basic", "public_key", "aes"]))
     var signTypeField: String?
@@ -417,9 +416,8 @@ struct UpdateSignatureKeyV2Command: AsyncParsableCommand, BodySkeletonCommand {
             been configured for your gateway. For details, see \"Appendix\" > \"Supported Features\". If \
             your gateway does not support this feature, contact technical support to enable it. To use an \
             AES signature key, ensure that your gateway version supports it. If your gateway does not \
-            support this type of signature key, contact technical support to upgrade your gateway. \
-            Enumeration values: Values: hmac, basic, public_key, aes. Sets `sign_type` of the body, over \
-            --body.
+            support this type of signature key, contact technical support to upgrade your gateway. Values: \
+            hmac, basic, public_key, aes. Sets `sign_type` of the body, over --body.
             """,
         completion: .list(["hmac", "basic", "public_key", "aes"]))
     var signTypeField: String?

@@ -489,8 +489,8 @@ struct CreateVPCChannelV2Command: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("member-type"),
         help: """
-            Member type of the VPC channel. Default: ecs Enumeration values: Values: ip, ecs. Sets \
-            `member_type` of the body, over --body.
+            Member type of the VPC channel. Default: ecs Values: ip, ecs. Sets `member_type` of the body, \
+            over --body.
             """,
         completion: .list(["ip", "ecs"]))
     var memberTypeField: String?
@@ -1398,8 +1398,8 @@ struct UpdateHealthCheckCommand: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("protocol"),
         help: """
-            Protocol for performing health checks on backend servers in the VPC channel. Enumeration values: \
-            Values: TCP, HTTP, HTTPS. Sets `protocol` of the body, over --body.
+            Protocol for performing health checks on backend servers in the VPC channel. Values: TCP, HTTP, \
+            HTTPS. Sets `protocol` of the body, over --body.
             """,
         completion: .list(["TCP", "HTTP", "HTTPS"]))
     var protocolField: String?
@@ -1798,8 +1798,8 @@ struct UpdateVPCChannelV2Command: AsyncParsableCommand, BodySkeletonCommand {
     @Option(
         name: .customLong("member-type"),
         help: """
-            Member type of the VPC channel. Default: ecs Enumeration values: Values: ip, ecs. Sets \
-            `member_type` of the body, over --body.
+            Member type of the VPC channel. Default: ecs Values: ip, ecs. Sets `member_type` of the body, \
+            over --body.
             """,
         completion: .list(["ip", "ecs"]))
     var memberTypeField: String?

@@ -66,10 +66,7 @@ struct AcceptOrRejectEndpointConnectionsCommand: AsyncParsableCommand, BodySkele
 
     @Option(
         name: .customLong("action"),
-        help: """
-            Allow or reject connections. Enumeration values: Values: receive, reject. Sets `action` of the \
-            body, over --body.
-            """,
+        help: "Allow or reject connections. Values: receive, reject. Sets `action` of the body, over --body.",
         completion: .list(["receive", "reject"]))
     var actionField: String?
 
@@ -324,10 +321,7 @@ struct ListEndpointConnectionsCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("status"),
-        help: """
-            Connection status of a VPC endpoint. Enumeration values: Values: pendingAcceptance, accepted, \
-            rejected, failed.
-            """,
+        help: "Connection status of a VPC endpoint. Values: pendingAcceptance, accepted, rejected, failed.",
         completion: .list(["pendingAcceptance", "accepted", "rejected", "failed"]))
     var status: String?
 

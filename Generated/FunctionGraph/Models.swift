@@ -171,7 +171,6 @@ public struct FuncDestinationConfig: Codable, Sendable, Equatable {
     }
 
     /// Object type.
-    /// Enumeration values:
     public var destination: Destination?
     /// Parameters (in JSON format) corresponding to the target service.
     /// OBS: Parameters related to the bucket name, object directory prefix, and object expiration time are

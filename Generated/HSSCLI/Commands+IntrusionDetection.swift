@@ -125,7 +125,7 @@ struct ListAlarmWhitelistCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("event-type"),
         help: """
-            Event type. Its value can be: Minimum: 1000 Maximum: 30000 Values: 1001 (malware), 1010 \
+            Event type. Its value can be. Minimum: 1000 Maximum: 30000 Values: 1001 (malware), 1010 \
             (Rootkit), 1011 (ransomware), 1015 (Web shell), 1017 (reverse shell), 2001 (Common vulnerability \
             exploit), 2047 (redis vulnerability exploit), 2048 (Hadoop vulnerability exploit), 2049 (MySQL \
             vulnerability exploit), 3002 (file privilege escalation), 3003 (process privilege escalation), \

@@ -36,7 +36,6 @@ public struct BatchCreateDeleteTransitIPTagsRequest: Codable, Sendable, Equatabl
     }
 
     /// Specifies the operation.
-    /// Enumeration values:
     public var action: ActionValue
     /// Specifies the tag list.
     public var tags: [CreatePrivateNATTagTag]

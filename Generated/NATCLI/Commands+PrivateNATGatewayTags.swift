@@ -43,10 +43,7 @@ struct BatchCreateDeletePrivateNATTagsCommand: AsyncParsableCommand, BodySkeleto
 
     @Option(
         name: .customLong("action"),
-        help: """
-            Specifies the operation. Enumeration values: Values: create, delete. Sets `action` of the body, \
-            over --body.
-            """,
+        help: "Specifies the operation. Values: create, delete. Sets `action` of the body, over --body.",
         completion: .list(["create", "delete"]))
     var actionField: String?
 

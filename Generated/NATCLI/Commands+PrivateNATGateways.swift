@@ -146,10 +146,7 @@ struct ListPrivateNATsCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("spec"),
-        help: """
-            Specifies the private NAT gateway specifications. Enumeration values: Values: Small, Medium, \
-            Large, Extra-large.
-            """,
+        help: "Specifies the private NAT gateway specifications. Values: Small, Medium, Large, Extra-large.",
         completion: .list(["Small", "Medium", "Large", "Extra-large"]))
     var spec: [String] = []
 

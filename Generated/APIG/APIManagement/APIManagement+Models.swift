@@ -163,10 +163,9 @@ public struct CreateAPIV2Response: Codable, Sendable, Equatable {
     /// API version.
     /// Maximum: 16
     public var version: String?
-    /// API request protocol:
+    /// API request protocol.
     /// BOTH: Both HTTP and HTTPS are supported.
     /// Default: HTTPS
-    /// Enumeration values:
     public var reqProtocol: ReqProtocol?
     /// API request method. If the request protocol is set to GRPC, the request method is fixed to POST.
     public var reqMethod: ReqMethod?
@@ -178,7 +177,6 @@ public struct CreateAPIV2Response: Codable, Sendable, Equatable {
     public var reqURI: String?
     /// API authentication mode.
     /// Custom authentication is unavailable if the request protocol is set to GRPC.
-    /// Enumeration values:
     /// AUTHORIZER
     public var authType: AuthType?
     /// Security authentication parameter.
@@ -235,9 +233,8 @@ public struct CreateAPIV2Response: Codable, Sendable, Equatable {
     /// Tag.
     /// This field will be deprecated. You can use the tags field instead.
     public var tag: String?
-    /// Request content type:
+    /// Request content type.
     /// Coming soon.
-    /// Enumeration values:
     public var contentType: ContentType?
     /// API ID.
     public var id: String?
@@ -543,10 +540,9 @@ public struct ListAPIRuntimeDefinitionV2Response: Codable, Sendable, Equatable {
     /// API version.
     /// Maximum: 16
     public var version: String?
-    /// API request protocol:
+    /// API request protocol.
     /// BOTH: Both HTTP and HTTPS are supported.
     /// Default: HTTPS
-    /// Enumeration values:
     public var reqProtocol: ReqProtocol?
     /// API request method. If the request protocol is set to GRPC, the request method is fixed to POST.
     public var reqMethod: ReqMethod?
@@ -558,7 +554,6 @@ public struct ListAPIRuntimeDefinitionV2Response: Codable, Sendable, Equatable {
     public var reqURI: String?
     /// API authentication mode.
     /// Custom authentication is unavailable if the request protocol is set to GRPC.
-    /// Enumeration values:
     /// AUTHORIZER
     public var authType: AuthType?
     /// Security authentication parameter.
@@ -615,9 +610,8 @@ public struct ListAPIRuntimeDefinitionV2Response: Codable, Sendable, Equatable {
     /// Tag.
     /// This field will be deprecated. You can use the tags field instead.
     public var tag: String?
-    /// Request content type:
+    /// Request content type.
     /// Coming soon.
-    /// Enumeration values:
     public var contentType: ContentType?
     /// API ID.
     public var id: String?
@@ -712,10 +706,9 @@ public struct ListAPIVersionDetailV2Response: Codable, Sendable, Equatable {
     /// API version.
     /// Maximum: 16
     public var version: String?
-    /// API request protocol:
+    /// API request protocol.
     /// BOTH: Both HTTP and HTTPS are supported.
     /// Default: HTTPS
-    /// Enumeration values:
     public var reqProtocol: ReqProtocol?
     /// API request method. If the request protocol is set to GRPC, the request method is fixed to POST.
     public var reqMethod: ReqMethod?
@@ -727,7 +720,6 @@ public struct ListAPIVersionDetailV2Response: Codable, Sendable, Equatable {
     public var reqURI: String?
     /// API authentication mode.
     /// Custom authentication is unavailable if the request protocol is set to GRPC.
-    /// Enumeration values:
     /// AUTHORIZER
     public var authType: AuthType?
     /// Security authentication parameter.
@@ -784,9 +776,8 @@ public struct ListAPIVersionDetailV2Response: Codable, Sendable, Equatable {
     /// Tag.
     /// This field will be deprecated. You can use the tags field instead.
     public var tag: String?
-    /// Request content type:
+    /// Request content type.
     /// Coming soon.
-    /// Enumeration values:
     public var contentType: ContentType?
     /// API ID.
     public var id: String?
@@ -1019,10 +1010,9 @@ public struct APIInfoPerPage: Codable, Sendable, Equatable {
     /// API version.
     /// Maximum: 16
     public var version: String?
-    /// API request protocol:
+    /// API request protocol.
     /// BOTH: Both HTTP and HTTPS are supported.
     /// Default: HTTPS
-    /// Enumeration values:
     public var reqProtocol: ReqProtocol?
     /// API request method. If the request protocol is set to GRPC, the request method is fixed to POST.
     public var reqMethod: ReqMethod?
@@ -1034,7 +1024,6 @@ public struct APIInfoPerPage: Codable, Sendable, Equatable {
     public var reqURI: String?
     /// API authentication mode.
     /// Custom authentication is unavailable if the request protocol is set to GRPC.
-    /// Enumeration values:
     /// AUTHORIZER
     public var authType: AuthType?
     /// Security authentication parameter.
@@ -1091,9 +1080,8 @@ public struct APIInfoPerPage: Codable, Sendable, Equatable {
     /// Tag.
     /// This field will be deprecated. You can use the tags field instead.
     public var tag: String?
-    /// Request content type:
+    /// Request content type.
     /// Coming soon.
-    /// Enumeration values:
     public var contentType: ContentType?
     /// API ID.
     public var id: String?
@@ -2477,10 +2465,9 @@ public struct CreateAPIV2Request: Codable, Sendable, Equatable {
     /// API version.
     /// Maximum: 16
     public var version: String?
-    /// API request protocol:
+    /// API request protocol.
     /// BOTH: Both HTTP and HTTPS are supported.
     /// Default: HTTPS
-    /// Enumeration values:
     public var reqProtocol: ReqProtocol
     /// API request method. If the request protocol is set to GRPC, the request method is fixed to POST.
     public var reqMethod: ReqMethod
@@ -2492,7 +2479,6 @@ public struct CreateAPIV2Request: Codable, Sendable, Equatable {
     public var reqURI: String
     /// API authentication mode.
     /// Custom authentication is unavailable if the request protocol is set to GRPC.
-    /// Enumeration values:
     /// AUTHORIZER
     public var authType: AuthType
     /// Security authentication parameter.
@@ -2549,9 +2535,8 @@ public struct CreateAPIV2Request: Codable, Sendable, Equatable {
     /// Tag.
     /// This field will be deprecated. You can use the tags field instead.
     public var tag: String?
-    /// Request content type:
+    /// Request content type.
     /// Coming soon.
-    /// Enumeration values:
     public var contentType: ContentType?
     /// Mock backend details.
     public var mockInfo: APIMockCreate?
@@ -2934,10 +2919,9 @@ public struct UpdateAPIV2Response: Codable, Sendable, Equatable {
     /// API version.
     /// Maximum: 16
     public var version: String?
-    /// API request protocol:
+    /// API request protocol.
     /// BOTH: Both HTTP and HTTPS are supported.
     /// Default: HTTPS
-    /// Enumeration values:
     public var reqProtocol: ReqProtocol?
     /// API request method. If the request protocol is set to GRPC, the request method is fixed to POST.
     public var reqMethod: ReqMethod?
@@ -2949,7 +2933,6 @@ public struct UpdateAPIV2Response: Codable, Sendable, Equatable {
     public var reqURI: String?
     /// API authentication mode.
     /// Custom authentication is unavailable if the request protocol is set to GRPC.
-    /// Enumeration values:
     /// AUTHORIZER
     public var authType: AuthType?
     /// Security authentication parameter.
@@ -3006,9 +2989,8 @@ public struct UpdateAPIV2Response: Codable, Sendable, Equatable {
     /// Tag.
     /// This field will be deprecated. You can use the tags field instead.
     public var tag: String?
-    /// Request content type:
+    /// Request content type.
     /// Coming soon.
-    /// Enumeration values:
     public var contentType: ContentType?
     /// API ID.
     public var id: String?

@@ -79,7 +79,6 @@ public struct AuthResult: Codable, Sendable, Equatable {
     }
 
     /// Authorization result.
-    /// Enumeration values:
     public var status: StatusValue?
     /// Error message.
     public var errorMsg: String?

@@ -258,7 +258,6 @@ public struct SignAPIBindingInfo: Codable, Sendable, Equatable {
     /// gateway. For details, see "Appendix" > "Supported Features". If your gateway does not support this
     /// feature, contact technical support to enable it.
     /// To use an AES signature key, ensure that your gateway version supports it.
-    /// Enumeration values:
     public var signType: SignType?
 
     private enum CodingKeys: String, CodingKey {

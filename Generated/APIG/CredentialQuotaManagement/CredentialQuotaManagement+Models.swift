@@ -85,7 +85,7 @@ public struct AppQuotaAppInfo: Codable, Sendable, Equatable {
     public var appID: String?
     /// Credential name.
     public var name: String?
-    /// Credential status:
+    /// Credential status.
     ///
     /// - `1`: enabled
     /// - `2`: disabled

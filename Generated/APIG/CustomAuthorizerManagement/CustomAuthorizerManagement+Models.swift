@@ -40,7 +40,6 @@ public struct AuthorizerResp: Codable, Sendable, Equatable {
     public var name: String?
     /// Custom authorizer type.
     /// Modification is not allowed.
-    /// Enumeration values:
     public var type: AuthorizerType2?
     /// Value: FUNC.
     public var authorizerType: AuthorizerType?
@@ -160,7 +159,6 @@ public struct CreateCustomAuthorizerV2Request: Codable, Sendable, Equatable {
     public var name: String
     /// Custom authorizer type.
     /// Modification is not allowed.
-    /// Enumeration values:
     public var type: AuthorizerType2
     /// Value: FUNC.
     public var authorizerType: AuthorizerType

@@ -190,7 +190,7 @@ extension APIGClient {
     ///     500. Minimum: 1 Maximum: 500 Default: 20
     ///   - instanceID: Gateway ID.
     ///   - instanceName: Gateway name.
-    ///   - status: Gateway status. Enumeration values:
+    ///   - status: Gateway status.
     ///
     /// - Returns: The body of the service's `200` response.
     public func listInstancesV2(
@@ -218,7 +218,7 @@ extension APIGClient {
     /// - Parameters:
     ///   - instanceID: Gateway ID.
     ///   - instanceName: Gateway name.
-    ///   - status: Gateway status. Enumeration values:
+    ///   - status: Gateway status.
     ///   - limit: Number of results to request per page.
     public func listInstancesV2Paginator(
         instanceID: String? = nil, instanceName: String? = nil, status: ListInstancesV2Status? = nil,

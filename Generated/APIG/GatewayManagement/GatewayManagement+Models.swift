@@ -117,7 +117,6 @@ public struct CreateInstanceV2Request: Codable, Sendable, Equatable {
     public var instanceID: String?
     /// Gateway edition.
     /// Platinum 2-8 are available only in certain regions.
-    /// Enumeration values:
     public var specID: SpecID
     /// VPC ID.
     /// You can obtain it in either of the following ways:
@@ -393,7 +392,7 @@ public struct RespInstanceBase: Codable, Sendable, Equatable {
     /// ResizeFailed: The instance specification fails to be changed.
     /// ResizeTimeout: The instance specification change times out.
     public var status: Status?
-    /// Instance status ID:
+    /// Instance status ID.
     /// Enumeration values:
     /// 1
     /// 2
@@ -475,7 +474,6 @@ public struct RespInstanceBase: Codable, Sendable, Equatable {
     /// The default value is apig.
     public var type: String?
     /// Gateway edition.
-    /// Enumeration values:
     public var spec: Spec?
     /// Time when the gateway is created. The time is in the Unix timestamp format.
     public var createTime: Int64?
@@ -588,7 +586,6 @@ public struct ShowDetailsOfInstanceProgressV2Response: Codable, Sendable, Equata
     /// - `100`
     public var progress: Int?
     /// Gateway creation status.
-    /// Enumeration values:
     public var status: StatusValue?
     /// Error code.
     public var errorCode: String?
@@ -666,7 +663,7 @@ public struct ShowDetailsOfInstanceV2Response: Codable, Sendable, Equatable {
     /// ResizeFailed: The instance specification fails to be changed.
     /// ResizeTimeout: The instance specification change times out.
     public var status: Status?
-    /// Instance status ID:
+    /// Instance status ID.
     /// Enumeration values:
     /// 1
     /// 2
@@ -748,7 +745,6 @@ public struct ShowDetailsOfInstanceV2Response: Codable, Sendable, Equatable {
     /// The default value is apig.
     public var type: String?
     /// Gateway edition.
-    /// Enumeration values:
     public var spec: Spec?
     /// Time when the gateway is created. The time is in the Unix timestamp format.
     public var createTime: Int64?
@@ -1091,7 +1087,7 @@ public struct UpdateInstanceV2Response: Codable, Sendable, Equatable {
     /// ResizeFailed: The instance specification fails to be changed.
     /// ResizeTimeout: The instance specification change times out.
     public var status: Status?
-    /// Instance status ID:
+    /// Instance status ID.
     /// Enumeration values:
     /// 1
     /// 2
@@ -1173,7 +1169,6 @@ public struct UpdateInstanceV2Response: Codable, Sendable, Equatable {
     /// The default value is apig.
     public var type: String?
     /// Gateway edition.
-    /// Enumeration values:
     public var spec: Spec?
     /// Time when the gateway is created. The time is in the Unix timestamp format.
     public var createTime: Int64?

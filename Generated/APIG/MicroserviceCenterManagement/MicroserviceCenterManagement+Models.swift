@@ -34,7 +34,6 @@ public struct ImportMicroserviceRequest: Codable, Sendable, Equatable {
     public var serviceType: ServiceType
     /// Request protocol used by APIG to access the microservice.
     /// Default: HTTPS
-    /// Enumeration values:
     public var `protocol`: ProtocolValue?
     /// Imported APIs.
     /// Array Length: 1 - 50
@@ -47,7 +46,6 @@ public struct ImportMicroserviceRequest: Codable, Sendable, Equatable {
     public var backendTimeout: Int?
     /// API authentication mode. By default, authentication is not required.
     /// Default: NONE
-    /// Enumeration values:
     public var authType: AuthTypeValue?
     /// Whether CORS is supported. By default, it is not supported.
     /// true: Supported.
@@ -117,7 +115,6 @@ public struct MicroServiceInfoCCECreate: Codable, Sendable, Equatable {
     /// Maximum: 64
     public var namespace: String
     /// Workload type.
-    /// Enumeration values:
     public var workloadType: WorkloadType
     /// App name. Start with a letter, and include only letters, digits, periods (.), hyphens (-), and
     /// underscores (_). (1 to 64 characters)

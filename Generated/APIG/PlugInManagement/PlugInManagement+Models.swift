@@ -327,7 +327,6 @@ public struct PluginAPIInfo: Codable, Sendable, Equatable {
     /// API request protocol.
     /// BOTH: Both HTTP and HTTPS are supported.
     /// Default: HTTPS
-    /// Enumeration values:
     public var reqProtocol: ReqProtocolValue?
     /// Request method.
     public var reqMethod: ReqMethod?
@@ -340,7 +339,6 @@ public struct PluginAPIInfo: Codable, Sendable, Equatable {
     /// The address must comply with the URI specifications.
     public var reqURI: String?
     /// API authentication mode.
-    /// Enumeration values:
     public var authType: AuthType?
     /// API matching mode.
     /// SWA: Prefix match.

@@ -34,7 +34,6 @@ public struct SignatureWithBindNum: Codable, Sendable, Equatable {
     /// gateway. For details, see "Appendix" > "Supported Features". If your gateway does not support this
     /// feature, contact technical support to enable it.
     /// To use an AES signature key, ensure that your gateway version supports it.
-    /// Enumeration values:
     public var signType: SignType?
     /// Signature key.
     /// hmac: The value contains 8 to 32 characters, including letters, digits, underscores (_), and hyphens
@@ -116,7 +115,6 @@ public struct CreateSignatureKeyV2Request: Codable, Sendable, Equatable {
     /// gateway. For details, see "Appendix" > "Supported Features". If your gateway does not support this
     /// feature, contact technical support to enable it.
     /// To use an AES signature key, ensure that your gateway version supports it.
-    /// Enumeration values:
     public var signType: SignType?
     /// Signature key.
     /// hmac: The value contains 8 to 32 characters, including letters, digits, underscores (_), and hyphens
@@ -170,7 +168,6 @@ public struct CreateSignatureKeyV2Response: Codable, Sendable, Equatable {
     /// gateway. For details, see "Appendix" > "Supported Features". If your gateway does not support this
     /// feature, contact technical support to enable it.
     /// To use an AES signature key, ensure that your gateway version supports it.
-    /// Enumeration values:
     public var signType: SignType?
     /// Signature key.
     /// hmac: The value contains 8 to 32 characters, including letters, digits, underscores (_), and hyphens

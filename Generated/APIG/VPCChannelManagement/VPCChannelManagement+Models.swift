@@ -90,7 +90,6 @@ public struct ShowDetailsOfVPCChannelV2Response: Codable, Sendable, Equatable {
     public var balanceStrategy: Int?
     /// Member type of the VPC channel.
     /// Default: ecs
-    /// Enumeration values:
     public var memberType: MemberType?
     /// VPC channel type. The default type is server.
     /// Default: 2
@@ -228,7 +227,6 @@ public struct CreateVPCChannelV2Request: Codable, Sendable, Equatable {
     public var balanceStrategy: Int
     /// Member type of the VPC channel.
     /// Default: ecs
-    /// Enumeration values:
     public var memberType: MemberType
     /// VPC channel type. The default type is server.
     /// Default: 2
@@ -595,7 +593,6 @@ public struct MicroServiceInfoCCE: Codable, Sendable, Equatable {
     /// Maximum: 64
     public var namespace: String?
     /// Workload type.
-    /// Enumeration values:
     public var workloadType: WorkloadType?
     /// App name. Start with a letter, and include only letters, digits, periods (.), hyphens (-), and
     /// underscores (_). (1 to 64 characters)
@@ -645,7 +642,6 @@ public struct MicroServiceInfoCCEBase: Codable, Sendable, Equatable {
     /// Maximum: 64
     public var namespace: String
     /// Workload type.
-    /// Enumeration values:
     public var workloadType: WorkloadType
     /// App name. Start with a letter, and include only letters, digits, periods (.), hyphens (-), and
     /// underscores (_). (1 to 64 characters)
@@ -802,7 +798,6 @@ public struct VPCChannelInfo: Codable, Sendable, Equatable {
     public var balanceStrategy: Int?
     /// Member type of the VPC channel.
     /// Default: ecs
-    /// Enumeration values:
     public var memberType: MemberType?
     /// VPC channel type. The default type is server.
     /// Default: 2
@@ -864,7 +859,6 @@ public struct VPCChannelInfo: Codable, Sendable, Equatable {
 /// The request body of ``APIGClient/updateHealthCheck``.
 public struct VPCHealthConfig: Codable, Sendable, Equatable {
     /// Protocol for performing health checks on backend servers in the VPC channel.
-    /// Enumeration values:
     public var `protocol`: ProtocolValue
     /// Destination path for health checks. This parameter is required if protocol is set to http or https.
     public var path: String?
@@ -944,7 +938,6 @@ public struct VPCHealthConfig: Codable, Sendable, Equatable {
 /// The response of ``APIGClient/updateHealthCheck``.
 public struct VPCHealthConfigInfo: Codable, Sendable, Equatable {
     /// Protocol for performing health checks on backend servers in the VPC channel.
-    /// Enumeration values:
     public var `protocol`: ProtocolValue?
     /// Destination path for health checks. This parameter is required if protocol is set to http or https.
     public var path: String?

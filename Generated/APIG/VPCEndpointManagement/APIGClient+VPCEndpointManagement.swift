@@ -102,7 +102,7 @@ extension APIGClient {
     ///     500. Minimum: 1 Maximum: 500 Default: 20
     ///   - id: Unique VPC endpoint ID.
     ///   - markerID: Packet ID of a VPC endpoint.
-    ///   - status: Connection status of a VPC endpoint. Enumeration values:
+    ///   - status: Connection status of a VPC endpoint.
     ///
     /// - Returns: The body of the service's response and the header fields its page documents
     ///   (`x-request-id`).
@@ -133,7 +133,7 @@ extension APIGClient {
     ///   - instanceID: Gateway ID, which can be obtained from the gateway information on the APIG console.
     ///   - id: Unique VPC endpoint ID.
     ///   - markerID: Packet ID of a VPC endpoint.
-    ///   - status: Connection status of a VPC endpoint. Enumeration values:
+    ///   - status: Connection status of a VPC endpoint.
     ///   - limit: Number of results to request per page.
     public func listEndpointConnectionsPaginator(
         instanceID: String, id: String? = nil, markerID: Int? = nil,

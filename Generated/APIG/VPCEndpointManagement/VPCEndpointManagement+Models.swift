@@ -17,7 +17,6 @@ public struct AcceptOrRejectEndpointConnectionsRequest: Codable, Sendable, Equat
     }
 
     /// Allow or reject connections.
-    /// Enumeration values:
     public var action: Action
     /// VPC endpoints.
     /// Array Length: 1 - 50
@@ -132,7 +131,6 @@ public struct EndpointConnection: Codable, Sendable, Equatable {
     /// Domain ID.
     public var domainID: String?
     /// Connection status.
-    /// Enumeration values:
     public var status: StatusValue?
 
     private enum CodingKeys: String, CodingKey {

@@ -846,7 +846,7 @@ public struct ListBareMetalServerDetailsServer: Codable, Sendable, Equatable {
     public var osEXTSRVATTRHost: String?
     /// Specifies the BMS alias. This is an extended attribute.
     public var osEXTSRVATTRInstanceName: String?
-    /// Specifies the power status of the BMS. This is an extended attribute. Examples:
+    /// Specifies the power status of the BMS. This is an extended attribute. Examples.
     ///
     /// - `0`: indicates NO STATE.
     /// - `1`: indicates RUNNING.

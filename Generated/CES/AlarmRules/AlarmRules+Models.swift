@@ -262,7 +262,7 @@ public struct ListAlarmHistoriesCondition: Codable, Sendable, Equatable {
     /// to 5
     public var count: Int?
     /// Specifies the interval for triggering an alarm if the alarm persists. Possible intervals are as
-    /// follows:
+    /// follows.
     ///
     /// - `0`: Cloud Eye triggers the alarm only once.
     /// - `300`: Cloud Eye triggers the alarm every 5 minutes.
@@ -526,7 +526,7 @@ public struct Condition: Codable, Sendable, Equatable {
     /// example, you can set ECS cpu_util to 80.
     public var value: Double
     /// Specifies the interval for triggering an alarm if the alarm persists. Possible intervals are as
-    /// follows:
+    /// follows.
     ///
     /// - `0`: Cloud Eye triggers the alarm only once.
     /// - `300`: Cloud Eye triggers the alarm every 5 minutes.
@@ -592,7 +592,7 @@ public struct CreateAlarmCondition: Codable, Sendable, Equatable {
     /// to 5
     public var count: Int
     /// Specifies the interval for triggering an alarm if the alarm persists.
-    /// Possible intervals are as follows:
+    /// Possible intervals are as follows.
     ///
     /// - `0`: Cloud Eye triggers the alarm only once.
     /// - `300`: Cloud Eye triggers the alarm every 5 minutes.

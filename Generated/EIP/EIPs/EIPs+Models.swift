@@ -234,7 +234,6 @@ public struct PublicipSingleShowResp: Codable, Sendable, Equatable {
     /// VPN (Bound to a VPN)
     /// Minimum length: 0
     /// Maximum length: 64
-    /// Enumerated values:
     public var status: PublicipInstanceStatus?
     /// Supplementary information about the EIP.
     /// This is customized by users and is not perceived by the system.
@@ -288,7 +287,6 @@ public struct PublicipSingleShowResp: Codable, Sendable, Equatable {
     /// Type of the instance bound with an EIP.
     /// Minimum length: 0
     /// Maximum length: 64
-    /// Enumerated values:
     public var associateInstanceType: AssociateInstanceType?
     /// ID of the instance bound with an EIP.
     /// Minimum length: 0
@@ -517,7 +515,6 @@ public struct ShowPublicipV3PublicipSingleShowResp: Codable, Sendable, Equatable
     /// VPN (Bound to a VPN)
     /// Minimum length: 0
     /// Maximum length: 64
-    /// Enumerated values:
     public var status: PublicipInstanceStatus?
     /// Supplementary information about the EIP.
     /// This is customized by users and is not perceived by the system.
@@ -571,7 +568,6 @@ public struct ShowPublicipV3PublicipSingleShowResp: Codable, Sendable, Equatable
     /// Type of the instance bound with an EIP.
     /// Minimum length: 0
     /// Maximum length: 64
-    /// Enumerated values:
     public var associateInstanceType: AssociateInstanceType?
     /// ID of the instance bound with an EIP.
     /// Minimum length: 0
@@ -893,7 +889,6 @@ public struct PublicipInstanceResp: Codable, Sendable, Equatable {
     /// ACTIVE (Bound)
     /// ELB (Bound to a load balancer)
     /// VPN (Bound to a VPN)
-    /// Enumerated values:
     public var status: PublicipInstanceStatus?
     /// Supplementary information about the EIP.
     /// This is customized by users and is not perceived by the system.

@@ -73,7 +73,6 @@ public struct ListFunctionAsyncInvocationsResult: Codable, Sendable, Equatable {
     /// Asynchronous invocation request ID.
     public var requestID: String?
     /// Asynchronous invocation status.
-    /// Enumeration values:
     public var status: Status?
     /// Asynchronous invocation error information. If the execution is successful, no value is returned.
     public var errorMessage: String?

@@ -34,7 +34,7 @@ extension HSSClient {
     ///     To query all enterprise projects, set this parameter to all_granted_eps. Default: 0 Minimum: 0
     ///     Maximum: 64
     ///   - hash: Hash value of the event whitelist description (SHA256 algorithm) Minimum: 64 Maximum: 64
-    ///   - eventType: Event type. Its value can be: Minimum: 1000 Maximum: 30000 Values: 1001 (malware), 1010
+    ///   - eventType: Event type. Its value can be. Minimum: 1000 Maximum: 30000 Values: 1001 (malware), 1010
     ///     (Rootkit), 1011 (ransomware), 1015 (Web shell), 1017 (reverse shell), 2001 (Common vulnerability
     ///     exploit), 2047 (redis vulnerability exploit), 2048 (Hadoop vulnerability exploit), 2049 (MySQL
     ///     vulnerability exploit), 3002 (file privilege escalation), 3003 (process privilege escalation),

@@ -137,7 +137,7 @@ public struct OperateEventRequestInfo: Codable, Sendable, Equatable {
     public var eventClassID: String
     /// Event ID
     public var eventID: String
-    /// Intrusion type. Its value can be:
+    /// Intrusion type. Its value can be.
     ///
     /// - `1001`: Malware
     /// - `1010`: Rootkit
@@ -195,7 +195,7 @@ public struct AlarmWhiteListResponseInfo: Codable, Sendable, Equatable {
     public var hash: String?
     /// Description
     public var description: String?
-    /// Intrusion type. Its value can be:
+    /// Intrusion type. Its value can be.
     ///
     /// - `1001`: Malware
     /// - `1010`: Rootkit
@@ -490,7 +490,7 @@ public struct EventManagementResponseInfo: Codable, Sendable, Equatable {
     /// network_1004: Attack in sensitive areas
     /// crontab_1001: Suspicious crontab task
     public var eventClassID: String?
-    /// Intrusion type. Its value can be:
+    /// Intrusion type. Its value can be.
     ///
     /// - `1001`: Malware
     /// - `1010`: Rootkit

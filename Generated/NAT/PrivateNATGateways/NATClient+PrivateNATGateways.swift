@@ -56,7 +56,7 @@ extension NATClient {
     ///   - name: Specifies the private NAT gateway name.
     ///   - description: Provides supplementary information about the private NAT gateway. The description can
     ///     contain up to 255 characters and cannot contain angle brackets (<>).
-    ///   - spec: Specifies the private NAT gateway specifications. Enumeration values:
+    ///   - spec: Specifies the private NAT gateway specifications.
     ///   - projectID: Specifies the project ID.
     ///   - status: Specifies the private NAT gateway status. Enumeration values: ACTIVE FROZEN
     ///   - vpcID: Specifies the ID of the VPC where the private NAT gateway works.

@@ -14,8 +14,6 @@ public struct CreatePrivateNATOption: Codable, Sendable, Equatable {
     /// 255 characters and cannot contain angle brackets (<>).
     public var description: String?
     /// Specifies the private NAT gateway specifications.
-    /// Default value:
-    /// Enumeration values:
     public var spec: Spec?
     /// Specifies the VPC where the private NAT gateway works.
     public var downlinkVPCs: [DownlinkVPCOption]
@@ -111,7 +109,6 @@ public struct UpdatePrivateNATOption: Codable, Sendable, Equatable {
     /// 255 characters and cannot contain angle brackets (<>).
     public var description: String?
     /// Specifies the private NAT gateway specifications.
-    /// Enumeration values:
     public var spec: Spec?
 
     public init(name: String? = nil, description: String? = nil, spec: Spec? = nil) {
@@ -168,8 +165,6 @@ public struct PrivateNAT: Codable, Sendable, Equatable {
     /// 255 characters and cannot contain angle brackets (<>).
     public var description: String?
     /// Specifies the private NAT gateway specifications.
-    /// Default value:
-    /// Enumeration values:
     public var spec: Spec?
     /// Specifies the private NAT gateway status.
     /// Enumeration values:

@@ -444,7 +444,6 @@ public struct PublicipSingleShowResp: Codable, Sendable, Equatable {
     /// Type of the instance bound with an EIP.
     /// Minimum length: 0
     /// Maximum length: 64
-    /// Enumerated values:
     public var associateInstanceType: AssociateInstanceType?
     /// ID of the instance bound with an EIP.
     /// Minimum length: 0
@@ -672,7 +671,6 @@ public struct ShowPublicipV3PublicipSingleShowResp: Codable, Sendable, Equatable
     /// VPN (Bound to a VPN)
     /// Minimum length: 0
     /// Maximum length: 64
-    /// Enumerated values:
     public var status: PublicipInstanceStatus?
     /// Supplementary information about the EIP.
     /// This is customized by users and is not perceived by the system.
@@ -726,7 +724,6 @@ public struct ShowPublicipV3PublicipSingleShowResp: Codable, Sendable, Equatable
     /// Type of the instance bound with an EIP.
     /// Minimum length: 0
     /// Maximum length: 64
-    /// Enumerated values:
     public var associateInstanceType: AssociateInstanceType?
     /// ID of the instance bound with an EIP.
     /// Minimum length: 0
@@ -1253,7 +1250,6 @@ public struct PublicipInstanceResp: Codable, Sendable, Equatable {
     /// ACTIVE (Bound)
     /// ELB (Bound to a load balancer)
     /// VPN (Bound to a VPN)
-    /// Enumerated values:
     public var status: PublicipInstanceStatus?
     /// Supplementary information about the EIP.
     /// This is customized by users and is not perceived by the system.
