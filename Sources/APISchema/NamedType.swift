@@ -101,4 +101,16 @@ public struct EnumValue: Codable, Sendable, Hashable {
         self.value = value
         self.description = description
     }
+
+    /// The meaning on one line: its line breaks and runs of spaces made single spaces.
+    public var meaningOnOneLine: String {
+        description.split { $0.isNewline || $0 == " " || $0 == "\t" || $0 == "\u{a0}" }.joined(separator: " ")
+    }
+
+    /// "- `EVS`: Elastic Volume Service", the value and its meaning as an item of a Markdown list (the SDK's doc
+    /// comments, the export's descriptions).
+    public var listItem: String {
+        let meaning = meaningOnOneLine
+        return meaning.isEmpty ? "- `\(value)`" : "- `\(value)`: \(meaning)"
+    }
 }

@@ -38,8 +38,7 @@ extension DocumentBuilder {
     /// (in `enumValues`), and `x-enum-descriptions` is read by generators, not shown by documentation viewers.
     static func description(_ prose: String, values: [EnumValue]?) -> String {
         guard let values, values.contains(where: { !$0.description.isEmpty }) else { return prose }
-        let items = values.map { $0.description.isEmpty ? "- `\($0.value)`" : "- `\($0.value)`: \($0.description)" }
-        return (prose.isEmpty ? "" : prose + "\n\n") + items.joined(separator: "\n")
+        return (prose.isEmpty ? "" : prose + "\n\n") + values.map(\.listItem).joined(separator: "\n")
     }
 
     /// The schema of a type reference; `enumValues` (documented values of a field) become an inline `enum`

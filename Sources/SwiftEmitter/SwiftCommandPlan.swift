@@ -209,15 +209,14 @@ struct SwiftCommandPlan {
         let optional = argument.usage.isOptional
         let isArray = argument.usage.arrayElement != nil
         let element = (argument.usage.arrayElement ?? argument.usage.wrapped).description
-        let isEnum = argument.isEnum || module.typeMap.isOpenEnum(swiftName: element)
         let enumType = argument.isEnum ? "\(module.clientName).\(element)" : element
         let name = SwiftNames.unescaped(property) == property ? property : "self.\(SwiftNames.unescaped(property))"
-        let optionElement = isEnum ? "String" : element
+        let optionElement = argument.isOpenEnum ? "String" : element
         if isArray {
-            let converted = isEnum ? "\(name).map(\(enumType).init(rawValue:))" : name
+            let converted = argument.isOpenEnum ? "\(name).map(\(enumType).init(rawValue:))" : name
             return ("[\(optionElement)] = []", optional ? "\(name).isEmpty ? nil : \(converted)" : converted)
         }
-        if isEnum {
+        if argument.isOpenEnum {
             let value = optional ? "\(name).map(\(enumType).init(rawValue:))" : "\(enumType)(rawValue: \(name))"
             return (optionElement + (optional ? "?" : ""), value)
         }

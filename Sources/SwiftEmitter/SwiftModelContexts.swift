@@ -88,7 +88,7 @@ struct SwiftModelBuilder {
                 return DeclarationContext(
                     openEnum: openEnum(named: swiftName, doc: doc, values: values, indent: 0, queryValue: true))
             }
-            for value in values { doc.addItem(Self.item(value)) }
+            for value in values { doc.addItem(value.listItem) }
             let alias = TypeAliasContext(doc: doc.lines(indent: 0), name: swiftName, type: typeMap.swiftType(base))
             return DeclarationContext(typeAlias: alias)
         case .alias(let target):
@@ -139,7 +139,7 @@ struct SwiftModelBuilder {
                     sameValues.declare(values, field: field, at: enums.count)
                     enums.append(openEnum(named: enumName, doc: Self.nestedEnumDoc([field]), values: values, indent: 4))
                 } else if typeMap.scalar(leaf) != nil {
-                    for value in values { doc.addItem(Self.item(value)) }
+                    for value in values { doc.addItem(value.listItem) }
                 }
             }
             let usage = typeMap.usage(of: property.type, leaf: leafName)
@@ -203,16 +203,10 @@ struct SwiftModelBuilder {
             cases: cases)
     }
 
-    /// "- `EVS`: Elastic Volume Service" for the documentation of a value list.
-    static func item(_ value: EnumValue) -> String {
-        let meaning = SwiftDocComment.normalized(value.description.replacingNewlines())
-        return meaning.isEmpty ? "- `\(value.value)`" : "- `\(value.value)`: \(meaning)"
-    }
-
     /// "Values: 0 (creating), 1 (normal)." for a value list in a sentence: an argument's doc, an option's help.
     static func valuesSentence(_ values: [EnumValue]) -> String {
         let items = values.map { value in
-            var meaning = SwiftDocComment.normalized(value.description.replacingNewlines())
+            var meaning = value.meaningOnOneLine
             if meaning.hasSuffix(".") { meaning.removeLast() }
             return meaning.isEmpty ? value.value : "\(value.value) (\(meaning))"
         }

@@ -128,14 +128,13 @@ struct SwiftModulePlan {
         self.waiters = waiters
         self.operations = operations.map { resolvedByID[$0.id]! }
         for (group, entry) in byGroup {
-            let declarations = entry.declarations
             files.append(
                 File(
                     path: "\(group)/\(clientName)+\(group).swift", template: "operations",
                     context: OperationsFileContext(
                         service: schema.name, clientName: clientName, groupTitle: groups.title(of: group),
-                        declarations: declarations, hasDeclarations: !declarations.isEmpty, enums: entry.enums,
-                        members: entry.members)))
+                        declarations: entry.declarations, hasDeclarations: !entry.declarations.isEmpty,
+                        enums: entry.enums, members: entry.members)))
         }
 
         // MARK: Client

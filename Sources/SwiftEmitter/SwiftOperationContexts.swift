@@ -50,7 +50,10 @@ struct ResolvedOperation {
         var location: Parameter.Location?
         var doc: String
         var schemaType: TypeRef
+        /// Whether the argument's type (or element type) is an enum nested in the client for this operation.
         var isEnum: Bool
+        /// Whether the argument's type (or element type) is an open enum, nested or top-level: it declares the values.
+        var isOpenEnum: Bool
         var required: Bool
         /// Whether the argument has no label (the request body).
         var unlabelled: Bool
@@ -59,13 +62,13 @@ struct ResolvedOperation {
 
         init(
             wireName: String, name: String, type: SwiftTypeUsage, defaultValue: String, location: Parameter.Location?,
-            doc: String, schemaType: TypeRef, isEnum: Bool, required: Bool, unlabelled: Bool = false,
-            docStatesValues: Bool = false
+            doc: String, schemaType: TypeRef, isEnum: Bool = false, isOpenEnum: Bool = false, required: Bool,
+            unlabelled: Bool = false, docStatesValues: Bool = false
         ) {
             (self.wireName, self.name, self.usage, self.defaultValue) = (wireName, name, type, defaultValue)
             (self.location, self.doc, self.schemaType) = (location, doc, schemaType)
-            (self.isEnum, self.required, self.unlabelled) = (isEnum, required, unlabelled)
-            self.docStatesValues = docStatesValues
+            (self.isEnum, self.isOpenEnum, self.required) = (isEnum, isOpenEnum, required)
+            (self.unlabelled, self.docStatesValues) = (unlabelled, docStatesValues)
         }
 
         var declaration: String { "\(unlabelled ? "_ " : "")\(name): \(usage)\(defaultValue)" }
@@ -152,12 +155,11 @@ struct SwiftOperationBuilder {
             } else {
                 type = Self.parameterType(parameter, typeMap: typeMap)
             }
+            let isOpenEnum = isEnum || (type.arrayElement ?? type.wrapped).name.map(typeMap.isOpenEnum(swiftName:)) == true
             // Values the argument's type does not declare are said in its documentation.
             var doc = parameter.description
             var statesValues = false
-            if !isEnum, (type.arrayElement ?? type.wrapped).name.map(typeMap.isOpenEnum(swiftName:)) != true,
-                let values = parameter.enumValues, !values.isEmpty
-            {
+            if !isOpenEnum, let values = parameter.enumValues, !values.isEmpty {
                 doc.appendSentence(SwiftModelBuilder.valuesSentence(values))
                 statesValues = true
             }
@@ -165,8 +167,8 @@ struct SwiftOperationBuilder {
             if optional { type = type.optional }
             return ResolvedOperation.Argument(
                 wireName: parameter.name, name: name, type: type, defaultValue: optional ? " = nil" : "",
-                location: parameter.location, doc: doc, schemaType: parameter.type,
-                isEnum: isEnum, required: !optional, docStatesValues: statesValues)
+                location: parameter.location, doc: doc, schemaType: parameter.type, isEnum: isEnum,
+                isOpenEnum: isOpenEnum, required: !optional, docStatesValues: statesValues)
         }
 
         // Path parameters in the order the path names them; undocumented ones are strings.
@@ -186,7 +188,7 @@ struct SwiftOperationBuilder {
             body = ResolvedOperation.Argument(
                 wireName: "", name: scope.claim("body"), type: type,
                 defaultValue: requestBody.required ? "" : " = nil", location: nil, doc: "The request body.",
-                schemaType: requestBody.type, isEnum: false, required: requestBody.required, unlabelled: true)
+                schemaType: requestBody.type, required: requestBody.required, unlabelled: true)
         }
 
         func arguments(at location: Parameter.Location) -> [ResolvedOperation.Argument] {

@@ -69,8 +69,7 @@ extension SwiftOperationBuilder {
         arguments.append(
             ResolvedOperation.Argument(
                 wireName: paginator.limit, name: "limit", type: "Int", defaultValue: "", location: .query,
-                doc: "Number of results to request per page.", schemaType: .integer, isEnum: false,
-                required: true))
+                doc: "Number of results to request per page.", schemaType: .integer, required: true))
         let declarations = arguments.map(\.declaration)
         let inline = declarations.joined(separator: ", ")
         let elementType = typeMap.swiftType(element)

@@ -187,6 +187,14 @@ private func document(_ schema: ServiceSchema = sampleSchema()) throws -> JSONVa
         #expect(stop["responses"] == ["default": ["description": "No response is documented on the page."]])
     }
 
+    /// A value and its meaning as one Markdown list item, as the export's descriptions and the SDK's doc comments
+    /// list them: a meaning the page breaks over lines stays one item.
+    @Test func valuesAreListItemsOnOneLine() {
+        #expect(EnumValue(value: "DEDICATED", description: "Managed by the user.\nOnly for  EFS.").listItem
+            == "- `DEDICATED`: Managed by the user. Only for EFS.")
+        #expect(EnumValue(value: "EVS").listItem == "- `EVS`")
+    }
+
     @Test func componentsCoverRefsEnumsMapsAnyAndRequired() throws {
         let schemas = try #require(try document()["components"]?["schemas"])
         let request = try #require(schemas["WidgetRequest"])

@@ -67,10 +67,7 @@ struct Builder {
             let name = operationName(of: model, requestLine: requestLine, tables: tables)
             apiPages.append((model, requestLine, tables, name))
         }
-        for page in apiPages {
-            let success = page.tables.responses.first { $0.status.map { (200..<300).contains($0) } ?? true }
-            responseBodies[page.model.index] = success?.table
-        }
+        for page in apiPages { responseBodies[page.model.index] = page.tables.successBody }
         // API names are what users know and must stay stable; a name read from a title yields to them.
         let apiNamesInUse = Set(apiPages.filter(\.name.isAPIName).map(\.name.id))
         for (model, requestLine, tables, name) in apiPages {

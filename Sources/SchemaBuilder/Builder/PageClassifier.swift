@@ -7,6 +7,9 @@ struct OperationTables {
     var body: Int?
     /// Response tables in page order with the status their section names (`nil`: the documented default).
     var responses: [(status: Int?, table: Int)] = []
+    /// The table of the body the operation returns on success: the first response table of a 2xx status or of the
+    /// documented default (always a success, ``OperationReader``).
+    var successBody: Int? { responses.first { $0.status.map { (200..<300).contains($0) } ?? true }?.table }
     /// Response header tables in page order with the status their section names (`nil`: the documented default).
     var responseHeaders: [(status: Int?, table: Int)] = []
     /// The status codes the page's status tables list, with what the table says of each.
